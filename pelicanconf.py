@@ -1,0 +1,118 @@
+"""Development settings: `make build` / `make serve` use these; publishconf.py extends them."""
+
+import os
+import sys
+
+# Pelican imports this file by path; local plugins live beside it.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+AUTHOR = "Tessellate"
+SITENAME = "The Tessellate Blog"
+SITE_TAGLINE = "Notes from the people building Tessellate, the open booking system for community spaces."
+SITE_DESCRIPTION = (
+    "Engineering notes, product news and stories from the Tessellate team in Bristol and Lyon."
+)
+SITE_ORGANISATION = "Tessellate Cooperative Ltd"
+SITEURL = os.environ.get("SITEURL", "http://127.0.0.1:8000")
+
+PATH = "content"
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+# team/, series/ and galleries/ are read by their plugins, never as posts or pages.
+STATIC_PATHS = ["images", "extra"]
+EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
+
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+WITH_FUTURE_DATES = False  # a future-dated post is a draft until its date
+
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["pelican.plugins.webassets", "blogcore"]
+
+# Escape everything a template prints unless it is marked safe (content, summaries).
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "extensions": [],
+}
+WEBASSETS_CONFIG = [("url_expire", False)]
+
+# Pretty URLs, chosen once: /posts/<slug>/, /<page>/, /team/<author>/ ...
+ARTICLE_URL = "posts/{slug}/"
+ARTICLE_SAVE_AS = "posts/{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/posts/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/posts/{slug}/index.html"
+DRAFT_URL = "drafts/posts/{slug}/"
+DRAFT_SAVE_AS = "drafts/posts/{slug}/index.html"
+DRAFT_LANG_URL = "drafts/{lang}/posts/{slug}/"
+DRAFT_LANG_SAVE_AS = "drafts/{lang}/posts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+DRAFT_PAGE_URL = "drafts/pages/{slug}/"
+DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+CATEGORIES_URL = "category/"
+CATEGORIES_SAVE_AS = "category/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tag/"
+TAGS_SAVE_AS = "tag/index.html"
+AUTHOR_URL = "team/{slug}/"
+AUTHOR_SAVE_AS = "team/{slug}/index.html"
+AUTHORS_URL = "team/"
+AUTHORS_SAVE_AS = "team/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+YEAR_ARCHIVE_URL = "archives/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "archives/{date:%Y}/index.html"
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+
+# Direct templates: each NAME renders theme/templates/NAME.html to NAME_SAVE_AS.
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "sitemap", "robots", "notfound"]
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_SAVE_AS = "robots.txt"
+NOTFOUND_SAVE_AS = "404.html"
+
+DEFAULT_PAGINATION = 8
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+AUTHOR_FEED_ATOM = "feeds/team/{slug}.atom.xml"
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 20
+RSS_FEED_SUMMARY_ONLY = False
+
+SUMMARY_MAX_LENGTH = 45
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_PATH = "output/"
+CACHE_PATH = ".cache/pelican"
+LOAD_CONTENT_CACHE = False
+
+BLOGCORE_WORDS_PER_MINUTE = 230

@@ -1,0 +1,23 @@
+"""blogcore: the foundation every page of the blog relies on.
+
+What it does on each build:
+
+- Reads Markdown through a stricter reader: a bad ``Date``/``Modified`` or an unknown
+  ``Status`` stops that file with a message naming the file, the key and what was
+  expected (Pelican alone says only "Could not process <file>").
+- Adds ``word_count`` and ``reading_time`` (whole minutes, at least 1) to articles and pages.
+- Adds ``structured_data``: a JSON-LD ``BlogPosting`` dict per article that other plugins may
+  enrich (series, team) before the theme prints it with ``|tojson``.
+- Adds ``og_image``: the article's first image, else ``BLOGCORE_DEFAULT_IMAGE``.
+- Registers the template filters ``isodate``, ``absolute_url`` and ``initials``.
+- In strict builds (``BLOGCORE_STRICT``, on in publishconf.py) any error logged during the
+  build makes ``pelican`` exit with status 1 after listing every error, so a publish never
+  deploys a site that silently dropped a post.
+
+Metadata keys read: ``date``, ``modified``, ``status`` (validated), ``summary``.
+Settings: see ``settings.py``.
+"""
+
+from .signals import register
+
+__all__ = ["register"]

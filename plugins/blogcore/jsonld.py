@@ -1,0 +1,37 @@
+"""JSON-LD (schema.org) objects as plain dicts; templates print them with ``|tojson``."""
+
+import datetime
+from collections.abc import Sequence
+from typing import Any
+
+
+def blog_posting(
+    *,
+    headline: str,
+    url: str,
+    published: datetime.datetime,
+    modified: datetime.datetime | None,
+    authors: Sequence[tuple[str, str]],
+    description: str,
+    image: str | None,
+    publisher: str,
+    language: str,
+) -> dict[str, Any]:
+    """A schema.org BlogPosting; ``authors`` are (name, profile URL) pairs."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": headline[:110],
+        "url": url,
+        "mainEntityOfPage": url,
+        "datePublished": published.isoformat(),
+        "dateModified": (modified or published).isoformat(),
+        "author": [{"@type": "Person", "name": name, "url": link} for name, link in authors],
+        "publisher": {"@type": "Organization", "name": publisher},
+        "inLanguage": language,
+    }
+    if description:
+        data["description"] = description
+    if image:
+        data["image"] = image
+    return data

@@ -1,0 +1,48 @@
+"""A Markdown reader that names the file and the key when front matter is wrong."""
+
+import logging
+import os
+
+from pelican.readers import MarkdownReader
+
+from .frontmatter import FrontMatterError, check_value, display_key
+
+logger = logging.getLogger(__name__)
+
+
+class StrictMarkdownReader(MarkdownReader):
+    """Pelican's Markdown reader, with front-matter errors explained instead of swallowed."""
+
+    def process_metadata(self, name: str, value: object) -> object:
+        """Validate Pelican's own keys before Pelican converts them."""
+        check_value(name, value)
+        try:
+            return super().process_metadata(name, value)
+        except FrontMatterError:
+            raise
+        except Exception as exc:  # a processor's own error, reworded with the key
+            raise FrontMatterError(f"{display_key(name)}: {exc}") from None
+
+    def read(self, source_path: str):
+        """Read one file; on failure log why, then let Pelican skip the file."""
+        try:
+            return super().read(source_path)
+        except FrontMatterError as exc:
+            logger.error("%s: %s", self._shown(source_path), exc)
+            raise
+        except UnicodeDecodeError as exc:
+            logger.error(
+                "%s: is not UTF-8 text (byte 0x%02x at position %d); save it as UTF-8",
+                self._shown(source_path),
+                exc.object[exc.start],
+                exc.start,
+            )
+            raise
+        except Exception as exc:
+            logger.error("%s: %s: %s", self._shown(source_path), type(exc).__name__, exc)
+            raise
+
+    def _shown(self, source_path: str) -> str:
+        """The path as staff know it: relative to the project, e.g. content/posts/x.md."""
+        base = os.path.dirname(os.path.abspath(self.settings["PATH"]))
+        return os.path.relpath(os.path.abspath(source_path), base)

@@ -1,0 +1,34 @@
+"""Every blogcore setting with its default, and their validation."""
+
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # Reading speed used for the "N min read" line.
+    "BLOGCORE_WORDS_PER_MINUTE": 230,
+    # Exit non-zero when any error was logged during the build (publish builds).
+    "BLOGCORE_STRICT": False,
+    # Image (path under SITEURL) for social cards when an article has none of its own.
+    "BLOGCORE_DEFAULT_IMAGE": "",
+}
+
+
+class SettingsError(ValueError):
+    """A blogcore setting has a value of the wrong type or range."""
+
+
+def configure(settings: dict[str, Any]) -> dict[str, Any]:
+    """Return blogcore's settings merged over the defaults, validated."""
+    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    wpm = merged["BLOGCORE_WORDS_PER_MINUTE"]
+    if isinstance(wpm, bool) or not isinstance(wpm, int) or wpm <= 0:
+        raise SettingsError(f"BLOGCORE_WORDS_PER_MINUTE must be a positive whole number, got {wpm!r}")
+    if not isinstance(merged["BLOGCORE_STRICT"], bool):
+        raise SettingsError(
+            f"BLOGCORE_STRICT must be True or False, got {merged['BLOGCORE_STRICT']!r}"
+        )
+    if not isinstance(merged["BLOGCORE_DEFAULT_IMAGE"], str):
+        raise SettingsError(
+            "BLOGCORE_DEFAULT_IMAGE must be a path such as 'images/card.png', "
+            f"got {merged['BLOGCORE_DEFAULT_IMAGE']!r}"
+        )
+    return merged

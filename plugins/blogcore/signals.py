@@ -1,0 +1,125 @@
+"""Signal receivers connecting blogcore's pure logic to Pelican."""
+
+import logging
+
+from pelican import signals
+from pelican.contents import Content
+
+from . import jsonld, text
+from .reader import StrictMarkdownReader
+from .settings import SettingsError, configure
+
+logger = logging.getLogger(__name__)
+
+
+class ErrorCollector(logging.Handler):
+    """Remembers every error logged during one build."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _detach_collectors() -> None:
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, ErrorCollector)]:
+        root.removeHandler(handler)
+
+
+def on_initialized(pelican) -> None:
+    """Validate settings, fill in defaults, start counting errors."""
+    try:
+        pelican.settings.update(configure(pelican.settings))
+    except SettingsError as exc:
+        raise SystemExit(f"Settings error: {exc}") from None
+    _detach_collectors()  # a previous build in this process may have died before finalized
+    pelican.blogcore_errors = ErrorCollector()
+    logging.getLogger().addHandler(pelican.blogcore_errors)
+
+
+def on_readers_init(readers) -> None:
+    """Read Markdown with the strict reader."""
+    for ext in StrictMarkdownReader.file_extensions:
+        if ext in readers.reader_classes:
+            readers.reader_classes[ext] = StrictMarkdownReader
+
+
+def on_generator_init(generator) -> None:
+    """Make blogcore's template filters available to every template."""
+    siteurl = generator.settings.get("SITEURL", "")
+    generator.env.filters.update(
+        {
+            "isodate": lambda value: value.isoformat() if value else "",
+            "absolute_url": lambda path: text.absolute_url(siteurl, path),
+            "initials": text.initials,
+        }
+    )
+
+
+def on_content_init(content: Content) -> None:
+    """Word count and reading time from the rendered HTML (before link rewriting)."""
+    html = getattr(content, "_content", None)
+    if html is None or not hasattr(content, "title"):
+        return
+    words = text.count_words(html)
+    content.word_count = words
+    content.reading_time = text.reading_minutes(
+        words, content.settings.get("BLOGCORE_WORDS_PER_MINUTE", 230)
+    )
+
+
+def _with_translations(items):
+    for item in items:
+        yield item
+        yield from getattr(item, "translations", [])
+
+
+def on_all_generators_finalized(generators) -> None:
+    """Give each article its social image and JSON-LD, once every URL is known."""
+    for generator in generators:
+        if not hasattr(generator, "articles"):
+            continue
+        settings = generator.settings
+        siteurl = settings.get("SITEURL", "")
+        default_image = settings.get("BLOGCORE_DEFAULT_IMAGE") or None
+        everything = [*generator.articles, *getattr(generator, "drafts", [])]
+        for article in _with_translations(everything):
+            image = text.first_image(article._content) or default_image
+            article.og_image = text.absolute_url(siteurl, image) if image else None
+            article.structured_data = jsonld.blog_posting(
+                headline=article.title,
+                url=text.absolute_url(siteurl, article.url),
+                published=article.date,
+                modified=getattr(article, "modified", None),
+                authors=[(a.name, text.absolute_url(siteurl, a.url)) for a in article.authors],
+                description=text.plain_summary(article.summary),
+                image=article.og_image,
+                publisher=settings.get("SITE_ORGANISATION") or settings.get("SITENAME", ""),
+                language=article.lang,
+            )
+
+
+def on_finalized(pelican) -> None:
+    """In strict builds, fail the whole build if any error was logged."""
+    collector = getattr(pelican, "blogcore_errors", None)
+    logging.getLogger().removeHandler(collector)
+    if collector is None or not collector.messages:
+        return
+    if pelican.settings.get("BLOGCORE_STRICT"):
+        logger.critical(
+            "Build failed: %d error(s) above; nothing was published.", len(collector.messages)
+        )
+        raise SystemExit(1)
+
+
+def register() -> None:
+    """Connect blogcore's receivers."""
+    signals.initialized.connect(on_initialized)
+    signals.readers_init.connect(on_readers_init)
+    signals.generator_init.connect(on_generator_init)
+    signals.content_object_init.connect(on_content_init)
+    signals.all_generators_finalized.connect(on_all_generators_finalized)
+    signals.finalized.connect(on_finalized)

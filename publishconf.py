@@ -1,0 +1,23 @@
+"""Publish settings: `make publish` and the deploy workflow build with these."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from pelicanconf import *  # noqa: E402,F403
+
+# The deploy workflow passes the Pages URL; set SITEURL yourself for another host.
+SITEURL = os.environ.get("SITEURL", "https://blog.tessellate.example")
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False
+
+# Drafts and future-dated posts (drafts until their date) are not written at all.
+DRAFT_SAVE_AS = ""
+DRAFT_URL = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_URL = ""
+
+DELETE_OUTPUT_DIRECTORY = True
+BLOGCORE_PUBLISH = True
