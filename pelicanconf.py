@@ -8,7 +8,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 AUTHOR = "Tessellate"
 SITENAME = "The Tessellate Blog"
-SITE_TAGLINE = "Notes from the people building Tessellate, the open booking system for community spaces."
+SITE_TAGLINE = (
+    "Notes from the people building Tessellate, the open booking system for community spaces."
+)
 SITE_DESCRIPTION = (
     "Engineering notes, product news and stories from the Tessellate team in Bristol and Lyon."
 )
@@ -77,8 +79,8 @@ MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 
 # Direct templates: each NAME renders theme/templates/NAME.html to NAME_SAVE_AS.
-DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "sitemap", "robots", "notfound"]
-SITEMAP_SAVE_AS = "sitemap.xml"
+# (sitemap.xml is written by blogcore from the pages the build produced.)
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "robots", "notfound"]
 ROBOTS_SAVE_AS = "robots.txt"
 NOTFOUND_SAVE_AS = "404.html"
 

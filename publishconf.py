@@ -5,7 +5,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from pelicanconf import *  # noqa: E402,F403
+from pelicanconf import *  # noqa: F403
 
 # The deploy workflow passes the Pages URL; set SITEURL yourself for another host.
 SITEURL = os.environ.get("SITEURL", "https://blog.tessellate.example")

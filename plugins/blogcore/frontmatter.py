@@ -36,9 +36,7 @@ def check_status(value: str) -> str:
         return status
     close = difflib.get_close_matches(status, STATUSES, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
-    raise FrontMatterError(
-        f"Status must be one of {', '.join(STATUSES)}, got {value!r}{hint}"
-    )
+    raise FrontMatterError(f"Status must be one of {', '.join(STATUSES)}, got {value!r}{hint}")
 
 
 def check_value(key: str, value: object) -> None:

@@ -9,6 +9,8 @@ DEFAULTS: dict[str, Any] = {
     "BLOGCORE_STRICT": False,
     # Image (path under SITEURL) for social cards when an article has none of its own.
     "BLOGCORE_DEFAULT_IMAGE": "",
+    # Where the sitemap of every indexable page goes ("" for none).
+    "BLOGCORE_SITEMAP": "sitemap.xml",
 }
 
 
@@ -21,7 +23,9 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
     merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
     wpm = merged["BLOGCORE_WORDS_PER_MINUTE"]
     if isinstance(wpm, bool) or not isinstance(wpm, int) or wpm <= 0:
-        raise SettingsError(f"BLOGCORE_WORDS_PER_MINUTE must be a positive whole number, got {wpm!r}")
+        raise SettingsError(
+            f"BLOGCORE_WORDS_PER_MINUTE must be a positive whole number, got {wpm!r}"
+        )
     if not isinstance(merged["BLOGCORE_STRICT"], bool):
         raise SettingsError(
             f"BLOGCORE_STRICT must be True or False, got {merged['BLOGCORE_STRICT']!r}"
@@ -30,5 +34,9 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         raise SettingsError(
             "BLOGCORE_DEFAULT_IMAGE must be a path such as 'images/card.png', "
             f"got {merged['BLOGCORE_DEFAULT_IMAGE']!r}"
+        )
+    if not isinstance(merged["BLOGCORE_SITEMAP"], str):
+        raise SettingsError(
+            f"BLOGCORE_SITEMAP must be a file name or '', got {merged['BLOGCORE_SITEMAP']!r}"
         )
     return merged

@@ -1,11 +1,12 @@
 """Signal receivers connecting blogcore's pure logic to Pelican."""
 
 import logging
+from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Content
 
-from . import jsonld, text
+from . import jsonld, sitemap, text
 from .reader import StrictMarkdownReader
 from .settings import SettingsError, configure
 
@@ -102,8 +103,24 @@ def on_all_generators_finalized(generators) -> None:
             )
 
 
+def write_sitemap(output_path: str, siteurl: str, filename: str) -> int:
+    """Write the sitemap of every indexable page under output_path; return its size."""
+    root = Path(output_path)
+    entries = []
+    for path in sorted(root.rglob("*.html")):
+        relpath = path.relative_to(root).as_posix()
+        head = sitemap.read_head(path.read_text(encoding="utf-8", errors="replace"))
+        if head.indexable:
+            entries.append((head.canonical or sitemap.url_for(siteurl, relpath), head.modified))
+    (root / filename).write_text(sitemap.render(entries), encoding="utf-8")
+    return len(entries)
+
+
 def on_finalized(pelican) -> None:
-    """In strict builds, fail the whole build if any error was logged."""
+    """Write the sitemap; in strict builds, fail the build if any error was logged."""
+    settings = pelican.settings
+    if settings.get("BLOGCORE_SITEMAP"):
+        write_sitemap(settings["OUTPUT_PATH"], settings["SITEURL"], settings["BLOGCORE_SITEMAP"])
     collector = getattr(pelican, "blogcore_errors", None)
     logging.getLogger().removeHandler(collector)
     if collector is None or not collector.messages:

@@ -4,8 +4,36 @@ import math
 import re
 from html.parser import HTMLParser
 
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = re.compile(r"[\w'\u2019-]+")
 _SKIPPED_TAGS = frozenset({"script", "style", "pre"})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "figure",
+        "figcaption",
+        "section",
+        "article",
+        "hr",
+        "dd",
+        "dt",
+    }
+)
 
 
 class _TextAndImages(HTMLParser):
@@ -18,6 +46,8 @@ class _TextAndImages(HTMLParser):
         self._skip_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.chunks.append(" ")
         if tag in _SKIPPED_TAGS:
             self._skip_depth += 1
         elif tag == "img":
@@ -26,6 +56,8 @@ class _TextAndImages(HTMLParser):
                 self.images.append(src)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCK_TAGS:
+            self.chunks.append(" ")
         if tag in _SKIPPED_TAGS and self._skip_depth:
             self._skip_depth -= 1
 
@@ -43,7 +75,7 @@ def _parse(html: str) -> _TextAndImages:
 
 def count_words(html: str) -> int:
     """Count the words of prose in rendered HTML, leaving code blocks out."""
-    return len(_WORD.findall(" ".join(_parse(html).chunks)))
+    return len(_WORD.findall("".join(_parse(html).chunks)))
 
 
 def reading_minutes(words: int, words_per_minute: int) -> int:
@@ -70,7 +102,7 @@ def initials(name: str) -> str:
 
 def plain_summary(html: str, limit: int = 300) -> str:
     """A summary as plain text for meta descriptions, cut at a word boundary."""
-    words = " ".join(_parse(html).chunks).split()
+    words = "".join(_parse(html).chunks).split()
     out = " ".join(words)
     if len(out) <= limit:
         return out

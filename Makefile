@@ -1,0 +1,50 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Each target is a thin
+# wrapper over an invoke task in tasks.py, after making sure .venv matches requirements.lock.
+
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed-lock
+INVOKE := $(VENV)/bin/invoke
+
+.PHONY: serve test build publish preview check new-post lint lock venv clean
+
+serve: $(STAMP)
+	$(INVOKE) serve
+
+test: $(STAMP)
+	$(INVOKE) test
+
+build: $(STAMP)
+	$(INVOKE) build
+
+publish: $(STAMP)
+	$(INVOKE) publish
+
+preview: $(STAMP)
+	$(INVOKE) preview
+
+check: $(STAMP)
+	$(INVOKE) check
+
+lint: $(STAMP)
+	$(INVOKE) lint
+
+# make new-post TITLE="Our new office" [AUTHOR="Maya Okafor"]
+new-post: $(STAMP)
+	$(INVOKE) new-post "$(TITLE)" $(if $(AUTHOR),--author "$(AUTHOR)")
+
+lock: $(STAMP)
+	$(INVOKE) lock
+
+venv: $(STAMP)
+
+# The venv is (re)made whenever requirements.lock is newer than the last install.
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@cp requirements.lock $(STAMP)
+
+clean:
+	rm -rf output .cache test-artifacts

@@ -1,0 +1,174 @@
+"""Project tasks (invoke). The Makefile targets are thin wrappers over these."""
+
+import datetime
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+VENV_BIN = Path(sys.executable).parent
+DEV_CONF = ROOT / "pelicanconf.py"
+PUBLISH_CONF = ROOT / "publishconf.py"
+HOST, PORT = "127.0.0.1", 8000
+
+
+def _pelican(conf: Path, output: Path, content: Path | None = None, extra=()) -> int:
+    """Run one Pelican build in a child process; return its exit status."""
+    cmd = [str(VENV_BIN / "pelican"), "-s", str(conf), "-o", str(output)]
+    if content:
+        cmd.append(str(content))
+    return subprocess.call([*cmd, *extra], cwd=ROOT)
+
+
+def atomic_build(conf: Path, output: Path, content: Path | None = None) -> int:
+    """Build into a fresh sibling directory and swap it in only when the build succeeds."""
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    status = _pelican(conf, staging, content)
+    if status != 0 or not (staging / "index.html").is_file():
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Publish failed (exit {status or 1}); {output} was left as it was.", file=sys.stderr)
+        return status or 1
+    retired = output.with_name(f".{output.name}.old-{os.getpid()}")
+    if output.exists():
+        output.rename(retired)
+    staging.rename(output)  # same filesystem: the switch is a rename, not a copy
+    output.chmod(0o755)
+    shutil.rmtree(retired, ignore_errors=True)
+    return 0
+
+
+@task(help={"content": "content folder (default: content/)", "output": "output folder"})
+def build(c, content="", output="output"):
+    """Build the site once with pelicanconf.py into output/."""
+    sys.exit(_pelican(DEV_CONF, ROOT / output, Path(content) if content else None))
+
+
+@task(help={"content": "content folder", "output": "output folder (replaced only on success)"})
+def publish(c, content="", output="output"):
+    """Build with publishconf.py into a temporary folder, then swap it into output/."""
+    sys.exit(atomic_build(PUBLISH_CONF, ROOT / output, Path(content) if content else None))
+
+
+def _serve(root: Path, port: int, rebuild=None, watched=()) -> None:
+    from livereload import Server
+
+    server = Server()
+    for path in watched:
+        server.watch(str(path), rebuild)
+    print(f"Serving {root} at http://{HOST}:{port}/ (Ctrl-C to stop)", flush=True)
+    server.serve(host=HOST, port=port, root=str(root), open_url_delay=None, restart_delay=0)
+
+
+@task(aliases=["livereload"], help={"port": f"port to serve on (default {PORT})"})
+def serve(c, port=PORT):
+    """Build, then serve output/ with live reload, rebuilding on every change."""
+    if _pelican(DEV_CONF, ROOT / "output") != 0:
+        print("The first build logged errors; serving what was built.", file=sys.stderr)
+
+    def rebuild() -> None:
+        _pelican(DEV_CONF, ROOT / "output", extra=["-q"])
+
+    watched = [ROOT / "content", ROOT / "theme", ROOT / "plugins", DEV_CONF]
+    _serve(ROOT / "output", int(port), rebuild, watched)
+
+
+@task(help={"port": f"port to serve on (default {PORT})"})
+def preview(c, port=PORT):
+    """Build with publish settings (SITEURL pointing here) and serve it, as it will ship."""
+    os.environ["SITEURL"] = f"http://{HOST}:{port}"
+    status = atomic_build(PUBLISH_CONF, ROOT / "output")
+    if status:
+        sys.exit(status)
+    _serve(ROOT / "output", int(port))
+
+
+@task
+def check(c):
+    """Build a publish copy and check it: internal links and anchors resolve, no drafts leak."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "site"
+        status = atomic_build(PUBLISH_CONF, out)
+        if status:
+            sys.exit(status)
+        siteurl = os.environ.get("SITEURL", "https://blog.tessellate.example")
+        result = subprocess.run(
+            [sys.executable, "-m", "sitecheck", str(out), siteurl], cwd=ROOT, check=False
+        )
+        sys.exit(result.returncode)
+
+
+def slugify(title: str) -> str:
+    """A URL slug from a title: 'Ça marche, enfin!' -> 'ca-marche-enfin'."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "untitled"
+
+
+def _git_author() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "config", "user.name"], capture_output=True, text=True, cwd=ROOT, check=False
+        )
+    except OSError:
+        return ""
+    return out.stdout.strip()
+
+
+@task(
+    name="new-post",
+    help={
+        "title": "the post's title",
+        "author": "author name (default: git config user.name)",
+        "category": "category (default: Company)",
+        "content": "content folder (default: content/)",
+    },
+)
+def new_post(c, title, author="", category="Company", content="content"):
+    """Write content/posts/<slug>.md with its front matter filled in, as a draft."""
+    author = author or _git_author()
+    if not author:
+        sys.exit("No author: pass --author 'Your Name' or set git config user.name.")
+    slug = slugify(title)
+    path = ROOT / content / "posts" / f"{slug}.md"
+    if path.exists():
+        sys.exit(f"{path.relative_to(ROOT)} exists already; choose another title.")
+    now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f"Title: {title}\nDate: {now}\nCategory: {category}\nTags: \nAuthor: {author}\n"
+        f"Slug: {slug}\nSummary: \nStatus: draft\n\nWrite your post here.\n",
+        encoding="utf-8",
+    )
+    print(path.relative_to(ROOT))
+
+
+@task
+def lint(c):
+    """ruff: lint and format check."""
+    c.run(f"{VENV_BIN / 'ruff'} check .", pty=False)
+    c.run(f"{VENV_BIN / 'ruff'} format --check .", pty=False)
+
+
+@task(pre=[lint], help={"args": "extra pytest arguments"})
+def test(c, args=""):
+    """Run the whole test suite (lint first)."""
+    c.run(f"{VENV_BIN / 'python'} -m pytest {args}", pty=False)
+
+
+@task
+def lock(c):
+    """Re-pin every dependency from pyproject.toml into requirements.lock."""
+    # uv resolves and hashes fast; it is a tool for this task only, so it is not in the lock.
+    c.run(f"{VENV_BIN / 'python'} -m pip install -q uv")
+    c.run(
+        f"{VENV_BIN / 'python'} -m uv pip compile pyproject.toml --extra test "
+        "--python-version 3.11 --generate-hashes -o requirements.lock"
+    )

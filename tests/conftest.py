@@ -1,0 +1,140 @@
+"""Shared fixtures: build real fixture sites with Pelican into tmp_path and parse the pages."""
+
+import copy
+import itertools
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DEV_CONF = ROOT / "pelicanconf.py"
+PUBLISH_CONF = ROOT / "publishconf.py"
+TEST_SITEURL = "https://blog.example.test"
+
+
+@dataclass
+class Site:
+    """A built site: its output folder, with helpers to read and parse what was written."""
+
+    output: Path
+    content: Path
+    siteurl: str
+    _soups: dict[str, BeautifulSoup] = field(default_factory=dict, repr=False)
+
+    def path(self, relpath: str) -> Path:
+        """The file for a site path; 'posts/x/' means posts/x/index.html."""
+        relpath = relpath.lstrip("/")
+        if relpath == "" or relpath.endswith("/"):
+            relpath += "index.html"
+        return self.output / relpath
+
+    def exists(self, relpath: str) -> bool:
+        return self.path(relpath).is_file()
+
+    def text(self, relpath: str) -> str:
+        return self.path(relpath).read_text(encoding="utf-8")
+
+    def soup(self, relpath: str) -> BeautifulSoup:
+        """The parsed page at a site path (cached)."""
+        key = relpath.lstrip("/")
+        if key not in self._soups:
+            self._soups[key] = BeautifulSoup(self.text(relpath), "html.parser")
+        return self._soups[key]
+
+    def files(self, *suffixes: str) -> list[Path]:
+        """Every written file with one of these suffixes (all files when none is given)."""
+        return sorted(
+            p
+            for p in self.output.rglob("*")
+            if p.is_file() and (not suffixes or p.suffix in suffixes)
+        )
+
+    def relpath_of(self, url: str) -> str:
+        """Turn an absolute site URL back into a site path."""
+        assert url.startswith(self.siteurl + "/"), f"{url} is not on {self.siteurl}"
+        return url[len(self.siteurl) :]
+
+
+def run_pelican(conf: Path, content: Path, output: Path, **overrides) -> None:
+    """Build content with a config file in this process, as `pelican -s conf` would."""
+    defaults = read_settings(str(conf))
+    settings = read_settings(
+        str(conf),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "CACHE_PATH": str(output.parent / f".cache-{output.name}"),
+            "JINJA_ENVIRONMENT": copy.deepcopy(defaults["JINJA_ENVIRONMENT"]),
+            **overrides,
+        },
+    )
+    Pelican(settings).run()
+
+
+BuildSite = Callable[..., Site]
+
+
+def _builder(base_dir: Path) -> BuildSite:
+    counter = itertools.count()
+
+    def build_site(
+        files: dict[str, str] | None = None,
+        *,
+        fixture: str | None = "site",
+        publish: bool = False,
+        siteurl: str = TEST_SITEURL,
+        **settings,
+    ) -> Site:
+        """Copy a fixture site, add or replace `files` (path -> text), build it, return it."""
+        n = next(counter)
+        content = base_dir / f"content-{n}"
+        if fixture:
+            shutil.copytree(FIXTURES / fixture, content)
+        content.mkdir(parents=True, exist_ok=True)
+        for relpath, text in (files or {}).items():
+            target = content / relpath
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        output = base_dir / f"output-{n}"
+        conf = PUBLISH_CONF if publish else DEV_CONF
+        run_pelican(conf, content, output, SITEURL=siteurl, FEED_DOMAIN=siteurl, **settings)
+        return Site(output=output, content=content, siteurl=siteurl)
+
+    return build_site
+
+
+@pytest.fixture
+def build_site(tmp_path: Path) -> BuildSite:
+    """Build a fixture site into tmp_path: build_site({"posts/x.md": "..."}, publish=True)."""
+    return _builder(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def dev_site(tmp_path_factory) -> Site:
+    """The fixture site built once per module with pelicanconf.py."""
+    return _builder(tmp_path_factory.mktemp("dev"))()
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory) -> Site:
+    """The fixture site built once per module with publishconf.py."""
+    return _builder(tmp_path_factory.mktemp("publish"))(publish=True)
+
+
+def iter_links(soup: BeautifulSoup) -> Iterator[str]:
+    """Every URL a page points at: href, src, srcset candidates, content of URL metas."""
+    for tag in soup.find_all(True):
+        for attr in ("href", "src"):
+            if tag.get(attr):
+                yield tag[attr]
+        if tag.get("srcset"):
+            yield from (part.strip().split(" ")[0] for part in tag["srcset"].split(","))
+        if tag.name == "meta" and str(tag.get("content", "")).startswith(("http://", "https://")):
+            yield tag["content"]

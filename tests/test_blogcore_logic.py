@@ -1,0 +1,201 @@
+"""Unit tests of blogcore's pure logic, as tables."""
+
+import datetime
+
+import pytest
+
+from plugins.blogcore import frontmatter, jsonld, sitemap, text
+from plugins.blogcore.settings import DEFAULTS, SettingsError, configure
+
+
+@pytest.mark.parametrize(
+    ("html", "words"),
+    [
+        ("", 0),
+        ("<p>One two three.</p>", 3),
+        ("<p>Don't stop-gap it</p>", 3),
+        ("<p>Before</p><pre><code>a = b + c\nprint(a)</code></pre><p>after</p>", 2),
+        ("<p>Text <script>var x = 1;</script> more</p>", 2),
+        ("<p>caf&eacute; na&iuml;ve</p>", 2),
+        ("<p>one</p><p>two</p><ul><li>three</li><li>four</li></ul>", 4),
+        ("<p>in<em>line</em></p>", 1),
+    ],
+)
+def test_count_words(html, words):
+    assert text.count_words(html) == words
+
+
+@pytest.mark.parametrize(
+    ("words", "wpm", "minutes"),
+    [(0, 230, 1), (1, 230, 1), (230, 230, 1), (231, 230, 2), (1000, 200, 5), (1001, 200, 6)],
+)
+def test_reading_minutes(words, wpm, minutes):
+    assert text.reading_minutes(words, wpm) == minutes
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Maya Okafor", "MO"),
+        ("Théo Marchand", "TM"),
+        ("Ana de la Cruz", "AC"),
+        ("Cher", "C"),
+        ("jean-luc picard", "JP"),
+        ("", "?"),
+        ("  ", "?"),
+    ],
+)
+def test_initials(name, expected):
+    assert text.initials(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "src"),
+    [
+        ("<p>No image</p>", None),
+        ('<p><img src="/a.png" alt=""><img src="/b.png" alt=""></p>', "/a.png"),
+        ('<pre><img src="/in-code.png"></pre><img src="/c.png">', "/in-code.png"),
+    ],
+)
+def test_first_image(html, src):
+    assert text.first_image(html) == src
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "path", "expected"),
+    [
+        ("https://x.test", "posts/a/", "https://x.test/posts/a/"),
+        ("https://x.test", "/images/a.png", "https://x.test/images/a.png"),
+        ("https://x.test", "https://cdn.test/a.png", "https://cdn.test/a.png"),
+        ("https://x.test", "", ""),
+        ("https://x.test", None, ""),
+    ],
+)
+def test_absolute_url(siteurl, path, expected):
+    assert text.absolute_url(siteurl, path) == expected
+
+
+def test_plain_summary_cuts_at_a_word():
+    html = "<p>" + " ".join(["word"] * 100) + "</p>"
+    out = text.plain_summary(html, limit=50)
+    assert out.endswith("…") and len(out) <= 51 and "  " not in out
+    assert text.plain_summary("<p>Short <em>one</em>.</p><p>Two</p>") == "Short one. Two"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("date", "2024-05-14", datetime.datetime(2024, 5, 14)),
+        ("date", "2024-05-14 10:30", datetime.datetime(2024, 5, 14, 10, 30)),
+        ("date", "2024-05-14_10:30", datetime.datetime(2024, 5, 14, 10, 30)),
+        ("modified", "14 May 2024", datetime.datetime(2024, 5, 14)),
+    ],
+)
+def test_check_date_accepts(key, value, expected):
+    assert frontmatter.check_date(key, value) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("date", "tomorrow-ish", "Date must be a date like 2025-03-14"),
+        ("modified", "2024-13-45", "Modified must be a date like"),
+        ("date", "", "got ''"),
+    ],
+)
+def test_check_date_rejects(key, value, message):
+    with pytest.raises(frontmatter.FrontMatterError, match=message):
+        frontmatter.check_date(key, value)
+
+
+@pytest.mark.parametrize(
+    ("value", "result"),
+    [("published", "published"), ("Draft", "draft"), (" hidden ", "hidden"), ("", "")],
+)
+def test_check_status_accepts(value, result):
+    assert frontmatter.check_status(value) == result
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [("drfat", "did you mean 'draft'?"), ("publised", "did you mean 'published'?"), ("zzz", "")],
+)
+def test_check_status_rejects_with_a_suggestion(value, hint):
+    with pytest.raises(frontmatter.FrontMatterError) as err:
+        frontmatter.check_status(value)
+    assert "Status must be one of published, draft, hidden, skip" in str(err.value)
+    assert hint in str(err.value)
+    if not hint:
+        assert "did you mean" not in str(err.value)
+
+
+def test_check_value_ignores_other_keys_and_non_strings():
+    frontmatter.check_value("title", "anything at all")
+    frontmatter.check_value("date", datetime.datetime(2024, 1, 1))
+
+
+def test_blog_posting():
+    data = jsonld.blog_posting(
+        headline="H" * 200,
+        url="https://x.test/posts/a/",
+        published=datetime.datetime(2024, 1, 2, 3, 4),
+        modified=None,
+        authors=[("Ada", "https://x.test/team/ada/")],
+        description="",
+        image=None,
+        publisher="X Ltd",
+        language="en",
+    )
+    assert data["@type"] == "BlogPosting"
+    assert len(data["headline"]) == 110
+    assert data["dateModified"] == data["datePublished"] == "2024-01-02T03:04:00"
+    assert data["author"] == [{"@type": "Person", "name": "Ada", "url": "https://x.test/team/ada/"}]
+    assert "image" not in data and "description" not in data
+
+
+@pytest.mark.parametrize(
+    ("html", "indexable", "canonical", "modified"),
+    [
+        ("<html><head><title>x</title></head><body></body></html>", True, None, None),
+        ('<head><meta name="robots" content="noindex, nofollow"></head>', False, None, None),
+        (
+            '<head><link rel="canonical" href="https://x.test/a/">'
+            '<meta property="article:modified_time" content="2024-01-01T00:00:00"></head>'
+            '<body><meta name="robots" content="noindex"></body>',
+            True,
+            "https://x.test/a/",
+            "2024-01-01T00:00:00",
+        ),
+    ],
+)
+def test_read_head(html, indexable, canonical, modified):
+    assert sitemap.read_head(html) == sitemap.PageHead(indexable, canonical, modified)
+
+
+@pytest.mark.parametrize(
+    ("relpath", "url"),
+    [
+        ("index.html", "https://x.test/"),
+        ("posts/a/index.html", "https://x.test/posts/a/"),
+        ("404.html", "https://x.test/404.html"),
+    ],
+)
+def test_url_for(relpath, url):
+    assert sitemap.url_for("https://x.test", relpath) == url
+
+
+def test_render_sitemap_sorts_dedups_and_escapes():
+    xml = sitemap.render([("https://x.test/b?x=1&y=2", None), ("https://x.test/a/", "2024")] * 2)
+    assert xml.count("<url>") == 2
+    assert xml.index("/a/") < xml.index("/b?")
+    assert "&amp;y=2" in xml and "<lastmod>2024</lastmod>" in xml
+
+
+def test_configure_defaults_and_errors():
+    assert configure({}) == DEFAULTS
+    assert configure({"BLOGCORE_WORDS_PER_MINUTE": 100})["BLOGCORE_WORDS_PER_MINUTE"] == 100
+    for bad in ({"BLOGCORE_WORDS_PER_MINUTE": 0}, {"BLOGCORE_WORDS_PER_MINUTE": "fast"}):
+        with pytest.raises(SettingsError, match="BLOGCORE_WORDS_PER_MINUTE"):
+            configure(bad)
+    with pytest.raises(SettingsError, match="BLOGCORE_STRICT"):
+        configure({"BLOGCORE_STRICT": "yes"})

@@ -1,0 +1,214 @@
+"""The fixture site built with pelicanconf.py: pages, head metadata, feeds, sitemap."""
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.conftest import TEST_SITEURL
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+PUBLISHED_POSTS = {"first-light", "ranges", "garden-party"}
+
+
+def test_home_lists_published_posts_newest_first(dev_site):
+    soup = dev_site.soup("/")
+    links = [a["href"] for a in soup.select("article.post-card h2 a")]
+    assert links == [
+        f"{TEST_SITEURL}/posts/{s}/" for s in ("garden-party", "ranges", "first-light")
+    ]
+    card = soup.select_one("article.post-card")
+    assert card.select_one("time")["datetime"].startswith("2025-06-21T18:00:00")
+    assert "1 min read" in card.select_one(".reading-time").get_text()
+    assert "Cleo Park" in card.get_text()
+    assert card.select_one(".post-summary").get_text(strip=True) == "A community post."
+
+
+def test_home_shows_author_monograms(dev_site):
+    card = dev_site.soup("/").select("article.post-card")[1]  # "ranges": two authors
+    assert [a.get_text(strip=True) for a in card.select(".avatar")] == ["AB", "BL"]
+
+
+def test_every_page_has_landmarks_skip_link_and_language(dev_site):
+    for relpath in ("/", "posts/ranges/", "about/", "tag/offsite/", "team/", "archives/"):
+        soup = dev_site.soup(relpath)
+        assert soup.html["lang"] == "en", relpath
+        skip = soup.select_one("a.skip-link")
+        assert skip is not None and skip["href"] == "#main", relpath
+        assert soup.select_one("main#main"), relpath
+        assert soup.select_one("header") and soup.select_one("footer"), relpath
+        assert soup.select_one("nav[aria-label]"), relpath
+        assert soup.title.get_text(strip=True), relpath
+
+
+def test_article_page(dev_site):
+    soup = dev_site.soup("posts/ranges/")
+    post = soup.select_one("article.post")
+    assert post.select_one("h1").get_text(strip=True) == "Bookings as ranges"
+    assert post.select_one("time.published")["datetime"].startswith("2024-03-10T14:30:00")
+    assert post.select_one("time.modified")["datetime"].startswith("2024-04-02T08:15:00")
+    assert post.select_one(".post-content .highlight")  # the code block was highlighted
+    assert {a.get_text(strip=True) for a in post.select(".post-tags a[rel~=tag]")} == {
+        "postgresql",
+        "python",
+    }
+    cards = soup.select(".author-card a[href]")
+    hrefs = {a["href"] for a in cards}
+    assert f"{TEST_SITEURL}/team/ada-byrne/" in hrefs
+    assert f"{TEST_SITEURL}/team/bo-lindqvist/" in hrefs
+
+
+def test_article_head_metadata(dev_site):
+    soup = dev_site.soup("posts/first-light/")
+    url = f"{TEST_SITEURL}/posts/first-light/"
+    assert soup.select_one("link[rel=canonical]")["href"] == url
+
+    def meta(prop: str) -> str:
+        tag = soup.select_one(f'meta[property="{prop}"]') or soup.select_one(f'meta[name="{prop}"]')
+        assert tag is not None, prop
+        return tag["content"]
+
+    assert meta("og:title") == "First light"
+    assert meta("og:type") == "article"
+    assert meta("og:url") == url
+    assert meta("og:image") == f"{TEST_SITEURL}/images/lamp.svg"
+    assert meta("description") == "The opening post of the fixture site."
+    assert meta("twitter:card").startswith("summary")
+    assert meta("article:published_time").startswith("2024-02-01T09:00:00")
+
+
+def test_article_json_ld(dev_site):
+    soup = dev_site.soup("posts/ranges/")
+    data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+    assert data["@type"] == "BlogPosting"
+    assert data["headline"] == "Bookings as ranges"
+    assert data["url"] == f"{TEST_SITEURL}/posts/ranges/"
+    assert data["datePublished"].startswith("2024-03-10T14:30:00")
+    assert data["dateModified"].startswith("2024-04-02T08:15:00")
+    assert [a["name"] for a in data["author"]] == ["Ada Byrne", "Bo Lindqvist"]
+
+
+def test_reading_time_counts_prose_not_code(build_site):
+    body = " ".join(["word"] * 700)
+    code = "\n".join(["    x = 1"] * 2000)
+    site = build_site(
+        {"posts/long.md": f"Title: Long\nDate: 2024-01-01\n\n{body}\n\n{code}\n"},
+        BLOGCORE_WORDS_PER_MINUTE=200,
+    )
+    assert "4 min read" in site.soup("posts/long/").select_one(".reading-time").get_text()
+
+
+@pytest.mark.parametrize(
+    ("feed", "titles"),
+    [
+        ("feeds/all.atom.xml", {"First light", "Bookings as ranges", "The garden party"}),
+        ("feeds/category/engineering.atom.xml", {"Bookings as ranges"}),
+        ("feeds/tag/offsite.atom.xml", {"First light", "The garden party"}),
+        ("feeds/team/ada-byrne.atom.xml", {"First light", "Bookings as ranges"}),
+    ],
+)
+def test_feeds_are_atom_with_the_right_entries(dev_site, feed, titles):
+    root = ET.fromstring(dev_site.path(feed).read_bytes())
+    assert root.tag == f"{ATOM}feed"
+    assert {e.findtext(f"{ATOM}title") for e in root.iter(f"{ATOM}entry")} == titles
+
+
+@pytest.mark.parametrize(
+    ("page", "feed"),
+    [
+        ("/", "feeds/all.atom.xml"),
+        ("category/engineering/", "feeds/category/engineering.atom.xml"),
+        ("tag/offsite/", "feeds/tag/offsite.atom.xml"),
+        ("team/ada-byrne/", "feeds/team/ada-byrne.atom.xml"),
+    ],
+)
+def test_feeds_are_linked_from_head(dev_site, page, feed):
+    hrefs = [
+        link["href"]
+        for link in dev_site.soup(page).select(
+            'head link[rel=alternate][type="application/atom+xml"]'
+        )
+    ]
+    assert f"{TEST_SITEURL}/{feed}" in hrefs
+
+
+def test_page_kinds_exist(dev_site):
+    for relpath in (
+        "about/",
+        "category/engineering/",
+        "category/",
+        "tag/python/",
+        "tag/",
+        "team/",
+        "team/cleo-park/",
+        "archives/",
+        "archives/2024/",
+        "404.html",
+    ):
+        assert dev_site.exists(relpath), relpath
+    archive_years = [h.get_text(strip=True) for h in dev_site.soup("archives/").select("main h2")]
+    assert archive_years == ["2025", "2024"]
+
+
+def test_not_found_page_is_noindex_with_absolute_links(dev_site):
+    soup = dev_site.soup("404.html")
+    assert soup.select_one('meta[name=robots][content*="noindex"]')
+    for a in soup.select("main a[href]"):
+        assert a["href"].startswith(TEST_SITEURL), a["href"]
+
+
+def test_pagination(build_site):
+    site = build_site(DEFAULT_PAGINATION=2)
+    first = site.soup("/")
+    assert len(first.select("article.post-card")) == 2
+    nxt = first.select_one("nav.pagination a[rel=next]")
+    assert nxt["href"] == f"{TEST_SITEURL}/page/2/"
+    second = site.soup("page/2/")
+    assert len(second.select("article.post-card")) == 1
+    assert second.select_one("nav.pagination a[rel=prev]")["href"] == f"{TEST_SITEURL}/"
+
+
+def test_sitemap_lists_exactly_the_indexable_pages(dev_site):
+    root = ET.fromstring(dev_site.path("sitemap.xml").read_bytes())
+    urls = {loc.text for loc in root.iter(f"{SM}loc")}
+    html_pages = {
+        dev_site.relpath_of(f"{TEST_SITEURL}/{p.relative_to(dev_site.output).as_posix()}")
+        for p in dev_site.files(".html")
+    }
+    expected = {
+        TEST_SITEURL + p.removesuffix("index.html")
+        for p in html_pages
+        if p != "/404.html" and not p.startswith("/drafts/")
+    }
+    assert urls == expected
+    assert f"{TEST_SITEURL}/posts/ranges/" in urls
+    ranges = next(u for u in root.iter(f"{SM}url") if u.findtext(f"{SM}loc").endswith("/ranges/"))
+    assert ranges.findtext(f"{SM}lastmod").startswith("2024-04-02")
+
+
+def test_robots_txt_points_at_the_sitemap(dev_site):
+    lines = dev_site.text("robots.txt").splitlines()
+    assert "User-agent: *" in lines
+    assert f"Sitemap: {TEST_SITEURL}/sitemap.xml" in lines
+
+
+def test_assets_are_minified_and_fingerprinted(dev_site):
+    soup = dev_site.soup("/")
+    css = soup.select_one('link[rel=stylesheet][href*="/theme/css/"]')["href"]
+    js = soup.select_one('script[src*="/theme/js/"]')["src"]
+    for url in (css, js):
+        name = url.rsplit("/", 1)[1]
+        assert len(name.split(".")) >= 4, f"{name} has no fingerprint"  # site.<hash>.min.css
+        assert dev_site.path(dev_site.relpath_of(url)).stat().st_size > 0
+    assert not soup.select("script:not([src])") or all(
+        s.get("type") == "application/ld+json" for s in soup.select("script:not([src])")
+    )
+
+
+def test_drafts_are_previewable_in_dev_but_never_listed(dev_site):
+    draft = dev_site.soup("drafts/posts/unfinished-thoughts/")
+    assert draft.select_one('meta[name=robots][content*="noindex"]')
+    for relpath in ("/", "archives/", "tag/news/", "feeds/all.atom.xml"):
+        assert "unfinished-thoughts" not in dev_site.text(relpath), relpath
+    assert not dev_site.exists("posts/from-the-future/")
