@@ -15,9 +15,10 @@ RELATIVE_URLS = False
 # Drafts and future-dated posts (drafts until their date) are not written at all.
 DRAFT_SAVE_AS = ""
 DRAFT_URL = ""
+DRAFT_LANG_URL = ""
 DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_URL = ""
 
 DELETE_OUTPUT_DIRECTORY = True
-BLOGCORE_PUBLISH = True
+BLOGCORE_STRICT = True  # any error logged during the build fails it

@@ -24,7 +24,11 @@ def _pelican(conf: Path, output: Path, content: Path | None = None, extra=()) ->
     cmd = [str(VENV_BIN / "pelican"), "-s", str(conf), "-o", str(output)]
     if content:
         cmd.append(str(content))
-    return subprocess.call([*cmd, *extra], cwd=ROOT)
+    env = dict(os.environ)
+    if not sys.stderr.isatty():
+        # Pelican's console wraps at 80 columns off a terminal, splitting messages in CI logs.
+        env["COLUMNS"] = "200"
+    return subprocess.call([*cmd, *extra], cwd=ROOT, env=env)
 
 
 def atomic_build(conf: Path, output: Path, content: Path | None = None) -> int:
@@ -65,7 +69,7 @@ def _serve(root: Path, port: int, rebuild=None, watched=()) -> None:
     for path in watched:
         server.watch(str(path), rebuild)
     print(f"Serving {root} at http://{HOST}:{port}/ (Ctrl-C to stop)", flush=True)
-    server.serve(host=HOST, port=port, root=str(root), open_url_delay=None, restart_delay=0)
+    server.serve(host=HOST, port=port, root=str(root), debug=False, restart_delay=0)
 
 
 @task(aliases=["livereload"], help={"port": f"port to serve on (default {PORT})"})
@@ -112,6 +116,11 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "untitled"
 
 
+def _shown(path: Path) -> str:
+    """A path relative to the project when it is inside it, else absolute."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def _git_author() -> str:
     try:
         out = subprocess.run(
@@ -139,7 +148,7 @@ def new_post(c, title, author="", category="Company", content="content"):
     slug = slugify(title)
     path = ROOT / content / "posts" / f"{slug}.md"
     if path.exists():
-        sys.exit(f"{path.relative_to(ROOT)} exists already; choose another title.")
+        sys.exit(f"{_shown(path)} exists already; choose another title.")
     now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
@@ -147,7 +156,7 @@ def new_post(c, title, author="", category="Company", content="content"):
         f"Slug: {slug}\nSummary: \nStatus: draft\n\nWrite your post here.\n",
         encoding="utf-8",
     )
-    print(path.relative_to(ROOT))
+    print(_shown(path))
 
 
 @task

@@ -199,3 +199,7 @@ def test_configure_defaults_and_errors():
             configure(bad)
     with pytest.raises(SettingsError, match="BLOGCORE_STRICT"):
         configure({"BLOGCORE_STRICT": "yes"})
+    with pytest.raises(
+        SettingsError, match=r"unknown setting BLOGCORE_STRIKT \(did you mean BLOGCORE_STRICT\?\)"
+    ):
+        configure({"BLOGCORE_STRIKT": True})

@@ -88,7 +88,8 @@ def on_all_generators_finalized(generators) -> None:
         default_image = settings.get("BLOGCORE_DEFAULT_IMAGE") or None
         everything = [*generator.articles, *getattr(generator, "drafts", [])]
         for article in _with_translations(everything):
-            image = text.first_image(article._content) or default_image
+            # .content has {static}/{filename} links resolved, now that every file is known
+            image = text.first_image(article.content) or default_image
             article.og_image = text.absolute_url(siteurl, image) if image else None
             article.structured_data = jsonld.blog_posting(
                 headline=article.title,

@@ -1,0 +1,56 @@
+// Progressive enhancement only: a "Copy" button on each code block.
+// Without JavaScript (or without the Clipboard API) no button is added at all.
+(function () {
+  "use strict";
+
+  var blocks = document.querySelectorAll(".highlight");
+  if (!blocks.length || !navigator.clipboard || !window.isSecureContext) {
+    return;
+  }
+
+  // One polite live region for the whole page, present before anything is announced.
+  var status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  document.body.appendChild(status);
+
+  function announce(message) {
+    status.textContent = "";
+    // A fresh text node after a tick, so repeating "Copied" is announced again.
+    window.setTimeout(function () {
+      status.textContent = message;
+    }, 50);
+  }
+
+  function addButton(block) {
+    var pre = block.querySelector("pre");
+    if (!pre) {
+      return;
+    }
+    var button = document.createElement("button");
+    var timer;
+    button.type = "button";
+    button.className = "copy-button";
+    button.textContent = "Copy";
+    button.addEventListener("click", function () {
+      var text = pre.innerText.replace(/\n$/, "");
+      navigator.clipboard.writeText(text).then(
+        function () {
+          button.textContent = "Copied";
+          announce("Copied");
+        },
+        function () {
+          announce("Copy failed: select the code and copy it by hand");
+        }
+      );
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        button.textContent = "Copy";
+      }, 2000);
+    });
+    block.insertBefore(button, block.firstChild);
+  }
+
+  Array.prototype.forEach.call(blocks, addButton);
+})();
