@@ -42,7 +42,15 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,
     "extensions": [],
 }
-WEBASSETS_CONFIG = [("url_expire", False)]
+# webassets keeps its cache and the manifest of fingerprints outside output/, so neither is
+# deployed; the folder is git-ignored.
+_WEBASSETS_CACHE = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".cache", "webassets")
+os.makedirs(_WEBASSETS_CACHE, exist_ok=True)
+WEBASSETS_CONFIG = [
+    ("url_expire", False),
+    ("cache", _WEBASSETS_CACHE),
+    ("manifest", "json:" + os.path.join(_WEBASSETS_CACHE, "manifest.json")),
+]
 
 # Pretty URLs, chosen once: /posts/<slug>/, /<page>/, /team/<author>/ ...
 ARTICLE_URL = "posts/{slug}/"

@@ -203,3 +203,24 @@ def test_configure_defaults_and_errors():
         SettingsError, match=r"unknown setting BLOGCORE_STRIKT \(did you mean BLOGCORE_STRICT\?\)"
     ):
         configure({"BLOGCORE_STRIKT": True})
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<div class="highlight"><pre><span></span>x</pre></div>',
+            '<div class="highlight"><pre tabindex="0"><span></span>x</pre></div>',
+        ),
+        (
+            '<div class="highlight"><pre tabindex="-1">x</pre></div>',
+            '<div class="highlight"><pre tabindex="-1">x</pre></div>',
+        ),
+        ("<pre>plain</pre>", "<pre>plain</pre>"),
+        ('<td style="text-align: right;">3</td>', '<td class="align-right">3</td>'),
+        ('<th style="text-align: center;">a</th>', '<th class="align-center">a</th>'),
+        ('<p style="color: red">kept</p>', '<p style="color: red">kept</p>'),
+    ],
+)
+def test_tidy_html(html, expected):
+    assert text.tidy_html(html) == expected

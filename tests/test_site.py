@@ -48,7 +48,7 @@ def test_article_page(dev_site):
     assert post.select_one("h1").get_text(strip=True) == "Bookings as ranges"
     assert post.select_one("time.published")["datetime"].startswith("2024-03-10T14:30:00")
     assert post.select_one("time.modified")["datetime"].startswith("2024-04-02T08:15:00")
-    assert post.select_one(".post-content .highlight")  # the code block was highlighted
+    assert post.select_one(".post-content .highlight pre[tabindex='0']")  # scrollable by keyboard
     assert {a.get_text(strip=True) for a in post.select(".post-tags a[rel~=tag]")} == {
         "postgresql",
         "python",
@@ -206,6 +206,22 @@ def test_assets_are_minified_and_fingerprinted(dev_site):
     assert not soup.select("script:not([src])") or all(
         s.get("type") == "application/ld+json" for s in soup.select("script:not([src])")
     )
+
+
+def test_nothing_hidden_is_deployed(dev_site):
+    hidden = [p for p in dev_site.output.rglob(".*")]
+    assert hidden == [], hidden
+
+
+def test_markdown_tables_carry_no_inline_style(build_site):
+    table = "| name | count |\n|:---|---:|\n| a | 1 |\n"
+    site = build_site({"posts/t.md": f"Title: Table\nDate: 2024-01-01\n\n{table}"})
+    soup = site.soup("posts/table/")
+    assert not soup.select(".post-content [style]")
+    assert [td["class"] for td in soup.select(".post-content td")] == [
+        ["align-left"],
+        ["align-right"],
+    ]
 
 
 def test_drafts_are_previewable_in_dev_but_never_listed(dev_site):

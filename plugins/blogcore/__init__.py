@@ -5,6 +5,8 @@ What it does on each build:
 - Reads Markdown through a stricter reader: a bad ``Date``/``Modified`` or an unknown
   ``Status`` stops that file with a message naming the file, the key and what was
   expected (Pelican alone says only "Could not process <file>").
+- Tidies rendered Markdown: code blocks get ``tabindex="0"`` (scrollable by keyboard) and
+  table alignment becomes ``align-left|center|right`` classes instead of inline styles.
 - Adds ``word_count`` and ``reading_time`` (whole minutes, at least 1) to articles and pages.
 - Adds ``structured_data``: a JSON-LD ``BlogPosting`` dict per article that other plugins may
   enrich (series, team) before the theme prints it with ``|tojson``.

@@ -61,10 +61,11 @@ def on_generator_init(generator) -> None:
 
 
 def on_content_init(content: Content) -> None:
-    """Word count and reading time from the rendered HTML (before link rewriting)."""
+    """Tidy the rendered HTML; word count and reading time from it (before link rewriting)."""
     html = getattr(content, "_content", None)
     if html is None or not hasattr(content, "title"):
         return
+    html = content._content = text.tidy_html(html)
     words = text.count_words(html)
     content.word_count = words
     content.reading_time = text.reading_minutes(

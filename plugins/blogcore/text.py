@@ -114,3 +114,17 @@ def absolute_url(siteurl: str, path: str | None) -> str:
     if not path or "://" in path or path.startswith("//"):
         return path or ""
     return f"{siteurl}/{path.lstrip('/')}"
+
+
+_CODE_BLOCK = re.compile(r'(<div class="highlight"[^>]*>\s*<pre)(?![^>]*\btabindex=)')
+_ALIGN_STYLE = re.compile(r'\sstyle="text-align:\s*(left|right|center);?"')
+
+
+def tidy_html(html: str) -> str:
+    """Make rendered Markdown CSP- and keyboard-friendly.
+
+    Code blocks become focusable, so a reader without a mouse can scroll a long line; table
+    cells get an ``align-*`` class instead of the inline style a strict CSP would block.
+    """
+    html = _CODE_BLOCK.sub(r'\1 tabindex="0"', html)
+    return _ALIGN_STYLE.sub(r' class="align-\1"', html)
