@@ -49,6 +49,15 @@ def test_initials(name, expected):
     assert text.initials(name) == expected
 
 
+def test_avatar_tone_is_stable_and_in_range():
+    names = ["maya-okafor", "theo-marchand", "priya-raman", "sam-whitlock", "jonas-berg"]
+    tones = [text.avatar_tone(n) for n in names]
+    assert tones == [text.avatar_tone(n.upper()) for n in names]  # case does not matter
+    assert all(0 <= t < 5 for t in tones)
+    assert len(set(tones)) > 1
+    assert text.avatar_tone("x", tones=1) == 0
+
+
 @pytest.mark.parametrize(
     ("html", "src"),
     [

@@ -135,6 +135,11 @@ def test_feeds_are_linked_from_head(dev_site, page, feed):
     assert f"{TEST_SITEURL}/{feed}" in hrefs
 
 
+def test_footer_years_span_published_posts(dev_site):
+    footer = dev_site.soup("about/").select_one("footer").get_text(" ", strip=True)
+    assert "© 2024–2025" in footer  # the 2099 post is not published
+
+
 def test_page_kinds_exist(dev_site):
     for relpath in (
         "about/",

@@ -11,7 +11,9 @@ What it does on each build:
 - Adds ``structured_data``: a JSON-LD ``BlogPosting`` dict per article that other plugins may
   enrich (series, team) before the theme prints it with ``|tojson``.
 - Adds ``og_image``: the article's first image, else ``BLOGCORE_DEFAULT_IMAGE``.
-- Registers the template filters ``isodate``, ``absolute_url`` and ``initials``.
+- Puts ``site_years`` (first and last year with a published post) in the template context.
+- Registers the template filters ``isodate``, ``absolute_url``, ``initials`` and
+  ``avatar_tone`` (a stable colour index for a monogram).
 - In strict builds (``BLOGCORE_STRICT``, on in publishconf.py) any error logged during the
   build makes ``pelican`` exit with status 1 after listing every error, so a publish never
   deploys a site that silently dropped a post.

@@ -56,6 +56,7 @@ def on_generator_init(generator) -> None:
             "isodate": lambda value: value.isoformat() if value else "",
             "absolute_url": lambda path: text.absolute_url(siteurl, path),
             "initials": text.initials,
+            "avatar_tone": text.avatar_tone,
         }
     )
 
@@ -80,10 +81,13 @@ def _with_translations(items):
 
 
 def on_all_generators_finalized(generators) -> None:
-    """Give each article its social image and JSON-LD, once every URL is known."""
+    """Give each article its social image and JSON-LD, once every URL is known; site years."""
     for generator in generators:
         if not hasattr(generator, "articles"):
             continue
+        # once per build, not once per page: the footer's "© first–last" years
+        years = [article.date.year for article in generator.articles]
+        generator.context["site_years"] = (min(years), max(years)) if years else None
         settings = generator.settings
         siteurl = settings.get("SITEURL", "")
         default_image = settings.get("BLOGCORE_DEFAULT_IMAGE") or None

@@ -128,3 +128,11 @@ def tidy_html(html: str) -> str:
     """
     html = _CODE_BLOCK.sub(r'\1 tabindex="0"', html)
     return _ALIGN_STYLE.sub(r' class="align-\1"', html)
+
+
+def avatar_tone(key: str, tones: int = 5) -> int:
+    """A stable colour index (0..tones-1) for a person's monogram, the same on every build."""
+    value = 0
+    for char in key.lower():
+        value = (value * 31 + ord(char)) % 1_000_003
+    return value % tones
