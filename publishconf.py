@@ -11,6 +11,7 @@ from pelicanconf import *  # noqa: F403
 SITEURL = os.environ.get("SITEURL", "https://blog.tessellate.example")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
+WITH_FUTURE_DATES = False  # as in pelicanconf.py: future-dated posts wait for their date
 
 # Drafts and future-dated posts (drafts until their date) are not written at all.
 DRAFT_SAVE_AS = ""
