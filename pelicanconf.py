@@ -33,7 +33,7 @@ THEME = "theme"
 THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.webassets", "blogcore"]
+PLUGINS = ["pelican.plugins.webassets", "blogcore", "series"]
 
 # Escape everything a template prints unless it is marked safe (content, summaries).
 JINJA_ENVIRONMENT = {

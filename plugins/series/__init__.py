@@ -1,0 +1,31 @@
+"""series: multi-part posts as a first-class thing.
+
+A post joins a series with ``Series: <name>``; ``Series_index: <n>`` (a whole number from 1)
+gives its place. Without an index, parts follow the indexed ones in date order. An optional
+series file ``content/series/<slug>.md`` (slug = the series name, slugified) gives the series
+its ``Title``, an introduction (its Markdown body), a ``Summary``, a ``Cover`` image (a path
+under a static folder, e.g. ``images/cover.svg``) with ``Cover_alt``, and planned parts, one
+``Planned: Title | 2027-01-15`` line each (the date is optional).
+
+What it gives the theme:
+
+- ``article.series`` on every part, in every state and language (a ``model.Nav``): the
+  pelican-series fields ``name``, ``index``, ``all``, ``all_previous``, ``all_next``,
+  ``previous``, ``next`` (published parts only), plus ``url`` (the series page), ``number``
+  and ``total`` (every part: published, scheduled, draft and planned), ``parts`` (all of
+  them, in order, each with ``title``, ``state``, ``date``, ``number``, and ``url`` only when
+  published), ``current_key``, ``published_count`` and ``upcoming``.
+- ``series_list`` in every template: the series with a published part, most recent first.
+- A page per series (template ``series.html``, variable ``series``), an index of all series
+  (``series_index.html``) and an Atom feed per series.
+- ``isPartOf`` (a ``CreativeWorkSeries``) and ``position`` in each part's JSON-LD.
+
+An unpublished part is never linked from anything this plugin or the theme writes.
+
+Metadata keys read: ``series``, ``series_index`` on posts; ``title``, ``summary``, ``cover``,
+``cover_alt``, ``planned``, ``lang`` in series files. Settings: see ``settings.py``.
+"""
+
+from .signals import register
+
+__all__ = ["register"]

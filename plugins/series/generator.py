@@ -1,0 +1,227 @@
+"""The Pelican generator: reads series files, attaches ``article.series``, writes series pages."""
+
+import datetime
+import logging
+import os
+import zoneinfo
+from itertools import chain
+
+from pelican.contents import Page
+from pelican.generators import Generator
+from pelican.utils import get_date, slugify
+
+from . import model
+
+logger = logging.getLogger(__name__)
+
+
+def _shown(settings, path: str) -> str:
+    """A content path as staff know it: content/posts/x.md."""
+    base = os.path.dirname(os.path.abspath(settings["PATH"]))
+    return os.path.relpath(os.path.join(settings["PATH"], path), base)
+
+
+def _text(value) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+class SeriesGenerator(Generator):
+    """Groups posts into series after every post is read; writes series pages and feeds."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.series: list[model.Series] = []
+        self.intro_pages: dict[str, Page] = {}
+
+    def _slugify(self, name: str) -> str:
+        return slugify(
+            name,
+            regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+            preserve_case=False,
+        )
+
+    def _read_files(self) -> tuple[list[model.FileInput], list[model.Diagnostic]]:
+        files, problems = [], []
+        folder = self.settings["SERIES_PATH"]
+        if not os.path.isdir(os.path.join(self.path, folder)):
+            return files, problems
+        for relpath in sorted(self.get_files([folder], extensions=self.readers.extensions)):
+            key = _shown(self.settings, relpath)
+            try:
+                page = self.readers.read_file(
+                    base_path=self.path, path=relpath, content_class=Page, context=self.context
+                )
+            except Exception:
+                # the reader has already said what was wrong with the file
+                continue
+            meta = page.metadata
+            slug = os.path.splitext(os.path.basename(relpath))[0]
+            raw_planned = meta.get("planned") or []
+            if isinstance(raw_planned, str):
+                raw_planned = [raw_planned]
+            planned = []
+            for raw in raw_planned:
+                try:
+                    planned.append(model.parse_planned(raw, self._local_date))
+                except ValueError as exc:
+                    problems.append(model.Diagnostic(model.ERROR, key, str(exc)))
+            cover = self._cover(_text(meta.get("cover")), key, problems)
+            files.append(
+                model.FileInput(
+                    slug=slug,
+                    key=key,
+                    title=page.title,
+                    planned=tuple(planned),
+                    lang=_text(meta.get("lang")) or None,
+                    summary=page.summary if "summary" in meta else "",
+                    cover=cover,
+                    cover_alt=_text(meta.get("cover_alt")),
+                )
+            )
+            self.intro_pages[slug] = page
+        return files, problems
+
+    def _local_date(self, text: str) -> datetime.datetime:
+        """Parse a date as Pelican does, in the site's time zone (like post dates)."""
+        date = get_date(text)
+        if date.tzinfo is None and self.settings.get("TIMEZONE"):
+            date = date.replace(tzinfo=zoneinfo.ZoneInfo(self.settings["TIMEZONE"]))
+        return date
+
+    def _cover(self, raw: str, key: str, problems: list) -> str | None:
+        if not raw:
+            return None
+        path = raw.removeprefix("{static}").lstrip("/")
+        static_roots = tuple(p.rstrip("/") + "/" for p in self.settings.get("STATIC_PATHS", []))
+        if not os.path.isfile(os.path.join(self.path, path)):
+            problems.append(
+                model.Diagnostic(model.ERROR, key, f"Cover: no file content/{path} (from {raw!r})")
+            )
+            return None
+        if not path.startswith(static_roots):
+            problems.append(
+                model.Diagnostic(
+                    model.ERROR,
+                    key,
+                    f"Cover: content/{path} is not under a static folder "
+                    f"({', '.join(self.settings.get('STATIC_PATHS', []))})",
+                )
+            )
+            return None
+        return path
+
+    def _posts(self) -> list[model.PostInput]:
+        now = datetime.datetime.now(datetime.UTC)
+        originals = chain(
+            self.context.get("articles", []),
+            self.context.get("hidden_articles", []),
+            self.context.get("drafts", []),
+        )
+        posts = []
+        for original in originals:
+            for article in (original, *getattr(original, "translations", [])):
+                posts.append(self._post(article, article is not original, now))
+        return posts
+
+    def _post(self, article, translation: bool, now) -> model.PostInput:
+        meta = article.metadata
+        date = getattr(article, "date", None)
+        if article.status == "draft":
+            aware = date.replace(tzinfo=datetime.UTC) if date and date.tzinfo is None else date
+            state = model.SCHEDULED if aware and aware > now else model.DRAFT
+        else:
+            state = model.PUBLISHED
+        return model.PostInput(
+            key=_shown(self.settings, os.path.relpath(article.source_path, self.path)),
+            title=article.title,
+            state=state,
+            date=date,
+            series_name=_text(meta.get("series")) or None,
+            raw_index=meta.get("series_index"),
+            lang=article.lang,
+            translation=translation,
+            url=article.url if state == model.PUBLISHED else None,
+            summary=article.summary,
+            ref=article,
+        )
+
+    def generate_context(self) -> None:
+        """Group every post (any state, any language) into series and attach the navigation."""
+        files, problems = self._read_files()
+        default_lang = self.settings["DEFAULT_LANG"]
+        self.series, found = model.group(
+            self._posts(),
+            files,
+            self._slugify,
+            default_lang,
+            self.settings["SERIES_NEAR_MISS_RATIO"],
+        )
+        for page in self.context.get("pages", []):
+            if page.metadata.get("series"):
+                problems.append(
+                    model.Diagnostic(
+                        model.WARNING,
+                        _shown(self.settings, os.path.relpath(page.source_path, self.path)),
+                        "Series works on posts only; this page is not part of any series",
+                    )
+                )
+        for problem in [*problems, *found]:
+            log = logger.error if problem.level == model.ERROR else logger.warning
+            log("%s: %s", problem.path, problem.message)
+        for series in self.series:
+            key = "SERIES_URL" if series.lang == default_lang else "SERIES_LANG_URL"
+            series.url = self.settings[key].format(slug=series.slug, lang=series.lang)
+            feed = self.settings["SERIES_FEED_ATOM"]
+            if feed and series.lang == default_lang:
+                series.feed_url = feed.format(slug=series.slug, lang=series.lang)
+            for part in series.parts:
+                if part.ref is not None:
+                    part.ref.series = model.Nav(series, part)
+        listed = [s for s in self.series if s.published_count and s.lang == default_lang]
+        listed.sort(key=lambda s: (-max(p.ref.date.timestamp() for p in s.published_parts), s.slug))
+        self.context["series_list"] = listed
+
+    def generate_output(self, writer) -> None:
+        """Write a page and a feed for each series with a published part, and the index."""
+        settings = self.settings
+        relative = settings.get("RELATIVE_URLS", False)
+        template = self.get_template("series")
+        for series in self.series:
+            if not series.published_count:
+                continue  # nothing to read yet: no page, so nothing can link to it
+            page = self.intro_pages.get(series.slug)
+            if page is not None and series.lang == settings["DEFAULT_LANG"]:
+                series.intro = page.content  # now every {static}/{filename} link resolves
+            key = (
+                "SERIES_SAVE_AS"
+                if series.lang == settings["DEFAULT_LANG"]
+                else "SERIES_LANG_SAVE_AS"
+            )
+            writer.write_file(
+                settings[key].format(slug=series.slug, lang=series.lang),
+                template,
+                self.context,
+                relative_urls=relative,
+                url=series.url,
+                series=series,
+                page_name=series.url,
+            )
+            if series.feed_url:
+                newest_first = sorted(series.articles, key=lambda a: a.date, reverse=True)
+                writer.write_feed(
+                    newest_first,
+                    self.context,
+                    series.feed_url,
+                    series.feed_url,
+                    feed_type="atom",
+                    feed_title=series.name,
+                )
+        if settings["SERIES_INDEX_SAVE_AS"] and self.context["series_list"]:
+            writer.write_file(
+                settings["SERIES_INDEX_SAVE_AS"],
+                self.get_template("series_index"),
+                self.context,
+                relative_urls=relative,
+                url=settings["SERIES_INDEX_URL"],
+                page_name=settings["SERIES_INDEX_URL"],
+            )

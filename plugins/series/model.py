@@ -1,0 +1,448 @@
+"""Series grouping, ordering, numbering and diagnostics: plain values in, plain values out."""
+
+import datetime
+import difflib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+PUBLISHED, SCHEDULED, DRAFT, PLANNED = "published", "scheduled", "draft", "planned"
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass
+class Part:
+    """One part of a series: a post (any state) or a planned, unwritten part."""
+
+    key: str  # the source file, or "<series file>#planned-N"
+    title: str
+    state: str
+    date: datetime.datetime | None = None
+    index: int | None = None  # Series_index as written
+    url: str | None = None  # only ever set for published parts
+    summary: str = ""
+    ref: Any = None  # the caller's object (a Pelican article); opaque here
+    number: int = 0  # position in the series, from 1, set by order_parts
+
+    @property
+    def published(self) -> bool:
+        return self.state == PUBLISHED
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found in the content, located in the file that has it."""
+
+    level: str
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A planned part from a series file."""
+
+    title: str
+    date: datetime.datetime | None
+
+
+def parse_index(raw: object) -> int:
+    """A Series_index value as a whole number from 1, or ValueError saying what is expected."""
+    text = str(raw).strip()
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"Series_index must be a whole number, got {text!r}") from None
+    if value < 1:
+        raise ValueError(f"Series_index must be 1 or more, got {value}")
+    return value
+
+
+def parse_planned(raw: str, parse_date: Callable[[str], datetime.datetime]) -> Planned:
+    """'Title | 2026-12-01' or 'Title' -> Planned; ValueError on an empty title or a bad date."""
+    title, _, when = (piece.strip() for piece in raw.partition("|"))
+    if not title:
+        raise ValueError(f"Planned needs a title before '|', got {raw!r}")
+    if not when:
+        return Planned(title, None)
+    try:
+        return Planned(title, parse_date(when))
+    except (ValueError, OverflowError):
+        raise ValueError(
+            f"Planned date must look like 2026-12-01, got {when!r} (in {raw!r})"
+        ) from None
+
+
+def _sort_time(part: Part) -> tuple:
+    # parts without a date sort after dated ones; naive and aware dates compare by timestamp
+    if part.date is None:
+        return (1, 0.0)
+    date = part.date
+    if date.tzinfo is None:
+        date = date.replace(tzinfo=datetime.UTC)
+    return (0, date.timestamp())
+
+
+def order_parts(parts: Sequence[Part], planned: Sequence[Part] = ()) -> list[Part]:
+    """Indexed parts by index, then the rest by date, then planned parts; number them from 1.
+
+    Ties (a duplicate index, the same date) break by date, then title, then key, so the
+    order never depends on the order files were read in.
+    """
+    indexed = sorted(
+        (p for p in parts if p.index is not None),
+        key=lambda p: (p.index, _sort_time(p), p.title, p.key),
+    )
+    dated = sorted(
+        (p for p in parts if p.index is None), key=lambda p: (_sort_time(p), p.title, p.key)
+    )
+    ordered = [*indexed, *dated, *planned]
+    for number, part in enumerate(ordered, start=1):
+        part.number = number
+    return ordered
+
+
+def index_problems(name: str, parts: Sequence[Part], where: str) -> list[Diagnostic]:
+    """Duplicate Series_index values and gaps in the sequence 1..max."""
+    found: list[Diagnostic] = []
+    by_index: dict[int, list[Part]] = defaultdict(list)
+    for part in parts:
+        if part.index is not None:
+            by_index[part.index].append(part)
+    for index, same in sorted(by_index.items()):
+        if len(same) > 1:
+            others = ", ".join(p.key for p in same[1:])
+            found.append(
+                Diagnostic(
+                    WARNING,
+                    same[0].key,
+                    f"Series_index {index} is also used by {others} in series {name!r}",
+                )
+            )
+    if by_index:
+        missing = sorted(set(range(1, max(by_index) + 1)) - set(by_index))
+        if missing:
+            listed = ", ".join(map(str, missing))
+            found.append(
+                Diagnostic(
+                    WARNING,
+                    where,
+                    f"series {name!r} has no part with Series_index {listed} "
+                    f"(indexes used: {', '.join(map(str, sorted(by_index)))})",
+                )
+            )
+    return found
+
+
+def near_miss(slug: str, candidates: Iterable[str], threshold: float) -> str | None:
+    """The candidate slug most like this one, if it is alike enough to be a typo of it."""
+    best, best_ratio = None, threshold
+    for other in candidates:
+        if other == slug:
+            continue
+        ratio = difflib.SequenceMatcher(None, slug, other).ratio()
+        if ratio >= best_ratio:
+            best, best_ratio = other, ratio
+    return best
+
+
+@dataclass
+class Series:
+    """One series in one language, its parts in order."""
+
+    slug: str
+    name: str
+    lang: str
+    parts: list[Part] = field(default_factory=list)
+    url: str | None = None
+    feed_url: str | None = None
+    intro: str = ""
+    summary: str = ""
+    cover: str | None = None
+    cover_alt: str = ""
+    source: str | None = None  # the series file, if there is one
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+    @property
+    def total(self) -> int:
+        return len(self.parts)
+
+    @property
+    def published_parts(self) -> list[Part]:
+        return [p for p in self.parts if p.published]
+
+    @property
+    def published_count(self) -> int:
+        return sum(1 for p in self.parts if p.published)
+
+    @property
+    def upcoming(self) -> list[Part]:
+        return [p for p in self.parts if not p.published]
+
+    @property
+    def articles(self) -> list[Any]:
+        """The published articles, in series order."""
+        return [p.ref for p in self.parts if p.published]
+
+
+@dataclass
+class Nav:
+    """What a part sees as ``article.series``; pelican-series' names plus richer ones.
+
+    pelican-series' fields count published parts only: ``index`` is the 1-based place of this
+    article among ``all``. ``number`` and ``total`` count every part (draft, scheduled and
+    planned too) for "Part N of M".
+    """
+
+    series: Series
+    current: Part
+
+    @property
+    def name(self) -> str:
+        return self.series.name
+
+    @property
+    def slug(self) -> str:
+        return self.series.slug
+
+    @property
+    def url(self) -> str | None:
+        return self.series.url
+
+    @property
+    def number(self) -> int:
+        return self.current.number
+
+    @property
+    def total(self) -> int:
+        return self.series.total
+
+    @property
+    def parts(self) -> list[Part]:
+        return self.series.parts
+
+    @property
+    def current_key(self) -> str:
+        return self.current.key
+
+    @property
+    def published_count(self) -> int:
+        return self.series.published_count
+
+    @property
+    def upcoming(self) -> list[Part]:
+        return self.series.upcoming
+
+    @property
+    def all(self) -> list[Any]:
+        return self.series.articles
+
+    @property
+    def index(self) -> int | None:
+        published = self.series.published_parts
+        return published.index(self.current) + 1 if self.current in published else None
+
+    @property
+    def all_previous(self) -> list[Any]:
+        return [p.ref for p in self.series.parts if p.published and p.number < self.number]
+
+    @property
+    def all_next(self) -> list[Any]:
+        return [p.ref for p in self.series.parts if p.published and p.number > self.number]
+
+    @property
+    def previous(self) -> Any:
+        before = self.all_previous
+        return before[-1] if before else None
+
+    @property
+    def next(self) -> Any:
+        after = self.all_next
+        return after[0] if after else None
+
+
+def part_of_jsonld(series: Series, part: Part, series_url: str | None) -> dict[str, Any]:
+    """The schema.org ``isPartOf`` and ``position`` for one part's BlogPosting."""
+    work: dict[str, Any] = {"@type": "CreativeWorkSeries", "name": series.name}
+    if series_url:
+        work["url"] = series_url
+    return {"isPartOf": work, "position": part.number}
+
+
+@dataclass(frozen=True)
+class PostInput:
+    """A post as grouping needs it."""
+
+    key: str
+    title: str
+    state: str
+    date: datetime.datetime | None
+    series_name: str | None
+    raw_index: object
+    lang: str
+    translation: bool = False  # a translation of another post (Pelican pairs them by slug)
+    url: str | None = None
+    summary: str = ""
+    ref: Any = None
+
+
+@dataclass(frozen=True)
+class FileInput:
+    """A series file (content/series/<slug>.md) as grouping needs it."""
+
+    slug: str
+    key: str
+    title: str
+    planned: tuple[Planned, ...] = ()
+    lang: str | None = None
+    intro: str = ""
+    summary: str = ""
+    cover: str | None = None
+    cover_alt: str = ""
+
+
+def _main_language(parts: Sequence[PostInput], file: FileInput | None, default: str) -> str:
+    if file and file.lang:
+        return file.lang
+    counts: dict[str, int] = defaultdict(int)
+    for post in parts:
+        counts[post.lang] += 1
+    if not counts:
+        return default
+    return max(sorted(counts), key=lambda lang: (counts[lang], lang == default))
+
+
+def group(
+    posts: Iterable[PostInput],
+    files: Iterable[FileInput],
+    slugify: Callable[[str], str],
+    default_lang: str,
+    near_miss_ratio: float = 0.8,
+) -> tuple[list[Series], list[Diagnostic]]:
+    """Series (one per series and language) with ordered parts, and what is wrong with the input.
+
+    Linear in the number of posts, apart from near-miss checks between distinct series names.
+    """
+    diagnostics: list[Diagnostic] = []
+    file_by_slug = {f.slug: f for f in files}
+    originals: dict[str, list[PostInput]] = defaultdict(list)
+    translations: dict[str, list[PostInput]] = defaultdict(list)
+    indexes: dict[str, int | None] = {}
+
+    for post in posts:
+        if not post.series_name:
+            if post.raw_index not in (None, ""):
+                diagnostics.append(
+                    Diagnostic(WARNING, post.key, "Series_index is set but Series is not")
+                )
+            continue
+        index = None
+        if post.raw_index not in (None, ""):
+            try:
+                index = parse_index(post.raw_index)
+            except ValueError as exc:
+                diagnostics.append(Diagnostic(ERROR, post.key, str(exc)))
+        indexes[post.key] = index
+        slug = slugify(post.series_name)
+        (translations if post.translation else originals)[slug].append(post)
+
+    # a name used by no series file and alike to an established one is probably a typo
+    established = set(file_by_slug)
+    for slug, parts in originals.items():
+        if slug not in file_by_slug:
+            bigger = {s for s, p in originals.items() if len(p) > len(parts)}
+            guess = near_miss(slug, established | bigger, near_miss_ratio)
+            if guess:
+                known = (
+                    file_by_slug[guess].title
+                    if guess in file_by_slug
+                    else originals[guess][0].series_name
+                )
+                for post in parts:
+                    diagnostics.append(
+                        Diagnostic(
+                            WARNING,
+                            post.key,
+                            f"Series {post.series_name!r} has no series file and no other part; "
+                            f"did you mean {known!r}?",
+                        )
+                    )
+    for slug, file in file_by_slug.items():
+        if slug not in originals and slug not in translations:
+            guess = near_miss(slug, originals, near_miss_ratio)
+            hint = (
+                f" (did you mean the series {originals[guess][0].series_name!r}?)" if guess else ""
+            )
+            diagnostics.append(
+                Diagnostic(WARNING, file.key, f"no post is in series {file.title!r}{hint}")
+            )
+
+    series_list: list[Series] = []
+    for slug in sorted(set(originals) | set(translations) | set(file_by_slug)):
+        file = file_by_slug.get(slug)
+        mains = originals.get(slug, [])
+        main_lang = _main_language(mains, file, default_lang)
+        by_lang: dict[str, list[PostInput]] = defaultdict(list)
+        for post in mains:
+            if post.lang != main_lang:
+                diagnostics.append(
+                    Diagnostic(
+                        WARNING,
+                        post.key,
+                        f"Series {post.series_name!r} is in {main_lang!r} but this post is in "
+                        f"{post.lang!r}: make it a translation of a part (same Slug) or use "
+                        "another series",
+                    )
+                )
+            by_lang[post.lang].append(post)
+        for post in translations.get(slug, []):
+            by_lang[post.lang].append(post)
+        if not by_lang and file:
+            by_lang[main_lang] = []
+        for lang, members in sorted(by_lang.items(), key=lambda kv: (kv[0] != main_lang, kv[0])):
+            name = file.title if file else _common_name(members)
+            series = Series(slug=slug, name=name, lang=lang)
+            if file:
+                series.source = file.key
+                if lang == main_lang:
+                    series.intro, series.summary = file.intro, file.summary
+                    series.cover, series.cover_alt = file.cover, file.cover_alt
+            parts = [
+                Part(
+                    key=p.key,
+                    title=p.title,
+                    state=p.state,
+                    date=p.date,
+                    index=indexes.get(p.key),
+                    url=p.url if p.state == PUBLISHED else None,
+                    summary=p.summary,
+                    ref=p.ref,
+                )
+                for p in members
+            ]
+            planned = []
+            if file and lang == main_lang:
+                planned = [
+                    Part(key=f"{file.key}#planned-{n}", title=pl.title, state=PLANNED, date=pl.date)
+                    for n, pl in enumerate(file.planned, start=1)
+                ]
+            series.parts = order_parts(parts, planned)
+            if lang == main_lang:  # a translation may cover only some parts: no gap to report
+                where = file.key if file else (members[0].key if members else slug)
+                diagnostics += index_problems(name, parts, where)
+            series_list.append(series)
+    return series_list, diagnostics
+
+
+def _common_name(members: Sequence[PostInput]) -> str:
+    """The spelling of the series name most parts use (the earliest part's on a tie)."""
+    counts: dict[str, int] = defaultdict(int)
+    for post in members:
+        counts[post.series_name or ""] += 1
+    earliest = sorted(members, key=lambda p: _sort_time(Part(p.key, p.title, p.state, p.date)))
+    order = {post.series_name: n for n, post in reversed(list(enumerate(earliest)))}
+    return max(counts, key=lambda name: (counts[name], -order.get(name, 0)))

@@ -1,0 +1,56 @@
+"""Every series setting with its default, and their validation."""
+
+import difflib
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # Folder inside content/ holding series files (<slug>.md).
+    "SERIES_PATH": "series",
+    # A series page, in the site's default language and in any other.
+    "SERIES_URL": "series/{slug}/",
+    "SERIES_SAVE_AS": "series/{slug}/index.html",
+    "SERIES_LANG_URL": "{lang}/series/{slug}/",
+    "SERIES_LANG_SAVE_AS": "{lang}/series/{slug}/index.html",
+    # The page listing every series ("" to write none).
+    "SERIES_INDEX_URL": "series/",
+    "SERIES_INDEX_SAVE_AS": "series/index.html",
+    # An Atom feed per series ("" for none).
+    "SERIES_FEED_ATOM": "feeds/series/{slug}.atom.xml",
+    # List drafts' titles under "coming soon" (False: "Part N, in preparation").
+    "SERIES_SHOW_DRAFT_TITLES": True,
+    # How alike two series names must be (0..1) for "did you mean …?".
+    "SERIES_NEAR_MISS_RATIO": 0.8,
+}
+
+_STRINGS = [k for k, v in DEFAULTS.items() if isinstance(v, str)]
+
+
+class SettingsError(ValueError):
+    """A series setting has a wrong type or value."""
+
+
+def configure(settings: dict[str, Any]) -> dict[str, Any]:
+    """Return the series settings merged over the defaults, validated."""
+    for key in settings:
+        if key.startswith("SERIES_") and key not in DEFAULTS:
+            close = difflib.get_close_matches(key, DEFAULTS, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise SettingsError(f"unknown setting {key}{hint}")
+    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    for key in _STRINGS:
+        if not isinstance(merged[key], str):
+            raise SettingsError(f"{key} must be a string, got {merged[key]!r}")
+    for key in ("SERIES_URL", "SERIES_SAVE_AS", "SERIES_LANG_URL", "SERIES_LANG_SAVE_AS"):
+        if "{slug}" not in merged[key]:
+            raise SettingsError(f"{key} must contain {{slug}}, got {merged[key]!r}")
+    if merged["SERIES_FEED_ATOM"] and "{slug}" not in merged["SERIES_FEED_ATOM"]:
+        raise SettingsError(
+            f"SERIES_FEED_ATOM must contain {{slug}} or be '', got {merged['SERIES_FEED_ATOM']!r}"
+        )
+    show = merged["SERIES_SHOW_DRAFT_TITLES"]
+    if not isinstance(show, bool):
+        raise SettingsError(f"SERIES_SHOW_DRAFT_TITLES must be True or False, got {show!r}")
+    ratio = merged["SERIES_NEAR_MISS_RATIO"]
+    if isinstance(ratio, bool) or not isinstance(ratio, int | float) or not 0 < ratio <= 1:
+        raise SettingsError(f"SERIES_NEAR_MISS_RATIO must be a number in (0, 1], got {ratio!r}")
+    return merged

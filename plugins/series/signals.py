@@ -1,0 +1,38 @@
+"""Signal receivers connecting the series logic to Pelican."""
+
+from pelican import signals
+
+from . import model
+from .generator import SeriesGenerator
+from .settings import SettingsError, configure
+
+
+def on_initialized(pelican) -> None:
+    """Validate the series settings and fill in their defaults."""
+    try:
+        pelican.settings.update(configure(pelican.settings))
+    except SettingsError as exc:
+        raise SystemExit(f"Settings error: {exc}") from None
+
+
+def get_generators(pelican):
+    """Add the series generator (it runs after posts and pages are read)."""
+    return SeriesGenerator
+
+
+def on_write_article(generator, content) -> None:
+    """Add isPartOf/position to a part's JSON-LD, just before the page is written."""
+    nav = getattr(content, "series", None)
+    data = getattr(content, "structured_data", None)
+    if not isinstance(nav, model.Nav) or not isinstance(data, dict):
+        return
+    siteurl = generator.settings.get("SITEURL", "")
+    series_url = f"{siteurl}/{nav.url}" if nav.url and nav.series.published_count else None
+    data.update(model.part_of_jsonld(nav.series, nav.current, series_url))
+
+
+def register() -> None:
+    """Connect the series receivers."""
+    signals.initialized.connect(on_initialized)
+    signals.get_generators.connect(get_generators)
+    signals.article_generator_write_article.connect(on_write_article)

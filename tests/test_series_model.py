@@ -1,0 +1,292 @@
+"""Unit tests of the series model: ordering, numbering, parsing and diagnostics, as tables."""
+
+import datetime
+
+import pytest
+
+from plugins.series import model
+from plugins.series.settings import DEFAULTS, SettingsError, configure
+
+
+def d(day: int, month: int = 1, year: int = 2024) -> datetime.datetime:
+    return datetime.datetime(year, month, day, 9, 0)
+
+
+def part(key, index=None, date=None, state=model.PUBLISHED, title=None):
+    return model.Part(key=key, title=title or key, state=state, date=date, index=index)
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        # indexes win over dates
+        ([part("b", 2, d(1)), part("a", 1, d(9))], ["a", "b"]),
+        # unindexed parts follow the indexed ones, by date
+        (
+            [part("late", None, d(20)), part("x", 1, d(30)), part("early", None, d(2))],
+            ["x", "early", "late"],
+        ),
+        # a duplicate index breaks by date, then title
+        ([part("second", 1, d(5)), part("first", 1, d(4))], ["first", "second"]),
+        ([part("b", 1, d(4)), part("a", 1, d(4))], ["a", "b"]),
+        # gaps keep the order; numbering is compact
+        ([part("c", 7), part("a", 1), part("b", 3)], ["a", "b", "c"]),
+        # drafts and scheduled parts take their place like any other
+        (
+            [
+                part("s", 3, d(1, year=2099), model.SCHEDULED),
+                part("p", 1),
+                part("dr", 2, None, model.DRAFT),
+            ],
+            ["p", "dr", "s"],
+        ),
+        # undated unindexed parts go last among posts
+        ([part("nodate"), part("dated", None, d(1))], ["dated", "nodate"]),
+    ],
+)
+def test_order_parts(parts, expected):
+    ordered = model.order_parts(parts)
+    assert [p.key for p in ordered] == expected
+    assert [p.number for p in ordered] == list(range(1, len(expected) + 1))
+
+
+def test_planned_parts_come_last_in_file_order():
+    planned = [part("p1", state=model.PLANNED), part("p0", state=model.PLANNED)]
+    ordered = model.order_parts([part("z", None, d(1)), part("a", 1)], planned)
+    assert [p.key for p in ordered] == ["a", "z", "p1", "p0"]
+    assert ordered[-1].number == 4
+
+
+def test_aware_and_naive_dates_sort_together():
+    aware = d(2).replace(tzinfo=datetime.UTC)
+    ordered = model.order_parts([part("b", None, d(3)), part("a", None, aware)])
+    assert [p.key for p in ordered] == ["a", "b"]
+
+
+@pytest.mark.parametrize(("raw", "value"), [("1", 1), (" 12 ", 12), (3, 3)])
+def test_parse_index(raw, value):
+    assert model.parse_index(raw) == value
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("two", "Series_index must be a whole number, got 'two'"),
+        ("1.5", "whole number, got '1.5'"),
+        ("0", "must be 1 or more, got 0"),
+        ("-2", "must be 1 or more, got -2"),
+    ],
+)
+def test_parse_index_rejects(raw, message):
+    with pytest.raises(ValueError, match=message):
+        model.parse_index(raw)
+
+
+def _date(text):
+    return datetime.datetime.strptime(text, "%Y-%m-%d")
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "date"),
+    [
+        ("Unpacking | 2099-09-01", "Unpacking", datetime.datetime(2099, 9, 1)),
+        ("  Lessons learned  ", "Lessons learned", None),
+        ("Pipes | ", "Pipes", None),
+    ],
+)
+def test_parse_planned(raw, title, date):
+    assert model.parse_planned(raw, _date) == model.Planned(title, date)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("| 2099-01-01", "Planned needs a title"),
+        ("Later | soon-ish", "Planned date must look like 2026-12-01"),
+    ],
+)
+def test_parse_planned_rejects(raw, message):
+    with pytest.raises(ValueError, match=message):
+        model.parse_planned(raw, _date)
+
+
+@pytest.mark.parametrize(
+    ("indexes", "expected"),
+    [
+        ([1, 2, 3], []),
+        ([None, None], []),
+        ([1, 2, 2], ["Series_index 2 is also used by k2"]),
+        ([1, 3], ["has no part with Series_index 2 (indexes used: 1, 3)"]),
+        ([2, 5], ["has no part with Series_index 1, 3, 4 (indexes used: 2, 5)"]),
+    ],
+)
+def test_index_problems(indexes, expected):
+    parts = [part(f"k{n}", index) for n, index in enumerate(indexes)]
+    found = model.index_problems("S", parts, "series.md")
+    assert len(found) == len(expected)
+    for diagnostic, text in zip(found, expected, strict=True):
+        assert diagnostic.level == model.WARNING
+        assert text in diagnostic.message
+
+
+@pytest.mark.parametrize(
+    ("slug", "candidates", "expected"),
+    [
+        ("moving-hose", ["moving-house", "unrelated"], "moving-house"),
+        ("moving-house", ["moving-house"], None),
+        ("cooking", ["moving-house"], None),
+    ],
+)
+def test_near_miss(slug, candidates, expected):
+    assert model.near_miss(slug, candidates, 0.8) == expected
+
+
+def post(
+    key,
+    series="Moving house",
+    index=None,
+    lang="en",
+    state=model.PUBLISHED,
+    day=1,
+    translation=False,
+):
+    return model.PostInput(
+        key=key,
+        title=key,
+        state=state,
+        date=d(day),
+        series_name=series,
+        raw_index=index,
+        lang=lang,
+        translation=translation,
+        url=f"posts/{key}/",
+    )
+
+
+def slugify(name: str) -> str:
+    return name.lower().replace(" ", "-")
+
+
+def group(posts, files=()):
+    return model.group(posts, files, slugify, "en")
+
+
+def test_group_builds_one_series_per_name_and_language():
+    series, problems = group(
+        [
+            post("a", index=1),
+            post("b", index=2),
+            post("b-fr", index=2, lang="fr", translation=True),
+            post("solo", series="Other"),
+            post("plain", series=None),
+        ]
+    )
+    assert problems == []
+    assert [(s.slug, s.lang, [p.key for p in s.parts]) for s in series] == [
+        ("moving-house", "en", ["a", "b"]),
+        ("moving-house", "fr", ["b-fr"]),
+        ("other", "en", ["solo"]),
+    ]
+
+
+def test_group_messages_name_the_file():
+    files = [
+        model.FileInput("moving-house", "content/series/moving-house.md", "Moving house"),
+        model.FileInput("unused", "content/series/unused.md", "Nobody uses me"),
+    ]
+    posts = [
+        post("content/posts/a.md", index=1),
+        post("content/posts/b.md", index="two"),
+        post("content/posts/c.md", index=1),
+        post("content/posts/d.md", index=4),
+        post("content/posts/typo.md", series="Moving hose"),
+        post("content/posts/french.md", index=4, lang="fr"),
+        post("content/posts/stray.md", series=None, index=3),
+    ]
+    _, problems = group(posts, files)
+    said = {(p.level, p.path, p.message) for p in problems}
+    assert (
+        model.ERROR,
+        "content/posts/b.md",
+        "Series_index must be a whole number, got 'two'",
+    ) in said
+    assert any(
+        path == "content/posts/a.md" and "Series_index 1 is also used by content/posts/c.md" in m
+        for _, path, m in said
+    )
+    assert any(
+        path == "content/series/moving-house.md" and "no part with Series_index 2, 3" in m
+        for _, path, m in said
+    )
+    assert any(
+        path == "content/posts/typo.md" and "did you mean 'Moving house'?" in m
+        for _, path, m in said
+    )
+    assert any(
+        path == "content/series/unused.md" and "no post is in series" in m for _, path, m in said
+    )
+    assert any(
+        path == "content/posts/french.md" and "is in 'en' but this post is in 'fr'" in m
+        for _, path, m in said
+    )
+    assert (
+        model.WARNING,
+        "content/posts/stray.md",
+        "Series_index is set but Series is not",
+    ) in said
+
+
+def test_planned_parts_count_in_the_total_of_the_main_language_only():
+    file = model.FileInput(
+        "moving-house", "s.md", "Moving house", planned=(model.Planned("Later", None),)
+    )
+    series, _ = group(
+        [post("a", index=1), post("a-fr", index=1, lang="fr", translation=True)], [file]
+    )
+    en, fr = series
+    assert (en.total, en.published_count, [p.state for p in en.upcoming]) == (2, 1, [model.PLANNED])
+    assert (fr.total, fr.published_count) == (1, 1)
+
+
+def test_nav_counts_published_parts_for_pelican_series_fields():
+    series, _ = group(
+        [
+            post("p1", index=1),
+            post("draft", index=2, state=model.DRAFT),
+            post("p3", index=3),
+            post("sched", index=4, state=model.SCHEDULED, day=20),
+        ]
+    )
+    s = series[0]
+    for p in s.parts:
+        p.ref = p.key  # stands in for the article
+    nav = {p.key: model.Nav(s, p) for p in s.parts}
+    assert (nav["p3"].number, nav["p3"].total, nav["p3"].index) == (3, 4, 2)
+    assert nav["p3"].all == ["p1", "p3"]
+    assert (nav["p3"].previous, nav["p3"].next) == ("p1", None)
+    assert (nav["p1"].all_previous, nav["p1"].all_next) == ([], ["p3"])
+    # a draft sees the published parts around it, and is not among `all`
+    assert (nav["draft"].index, nav["draft"].previous, nav["draft"].next) == (None, "p1", "p3")
+    assert [p.url for p in s.parts] == ["posts/p1/", None, "posts/p3/", None]
+
+
+def test_part_of_jsonld():
+    s = model.Series(slug="x", name="X", lang="en")
+    p = part("a")
+    p.number = 3
+    assert model.part_of_jsonld(s, p, "https://t.test/series/x/") == {
+        "isPartOf": {"@type": "CreativeWorkSeries", "name": "X", "url": "https://t.test/series/x/"},
+        "position": 3,
+    }
+
+
+def test_configure():
+    assert configure({}) == DEFAULTS
+    for bad, message in [
+        ({"SERIES_URL": "series/"}, "SERIES_URL must contain {slug}"),
+        ({"SERIES_SHOW_DRAFT_TITLES": "no"}, "SERIES_SHOW_DRAFT_TITLES must be True or False"),
+        ({"SERIES_NEAR_MISS_RATIO": 2}, "SERIES_NEAR_MISS_RATIO must be a number"),
+        ({"SERIES_FEED": "x"}, "unknown setting SERIES_FEED"),
+    ]:
+        with pytest.raises(SettingsError, match=message):
+            configure(bad)

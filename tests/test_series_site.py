@@ -1,0 +1,228 @@
+"""The series plugin on a real fixture site: navigation, series pages, feeds, JSON-LD, safety."""
+
+import json
+import logging
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from sitecheck.links import check_site
+from tests.conftest import FIXTURES, TEST_SITEURL, _builder, iter_links
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+UNPUBLISHED_SLUGS = ("where-are-the-keys", "meeting-the-new-neighbours")
+SECRETS = ("SECRETDRAFTSUMMARY", "SECRETDRAFTBODY", "SECRETFUTURESUMMARY", "SECRETFUTUREBODY")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return _builder(tmp_path_factory.mktemp("series-dev"))(fixture="series")
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    return _builder(tmp_path_factory.mktemp("series-pub"))(fixture="series", publish=True)
+
+
+def nav(site, path):
+    return site.soup(path).select_one("nav.series-nav")
+
+
+def test_part_shows_where_it_is(published):
+    block = nav(published, "posts/the-van/")
+    assert (
+        block.select_one(".series-nav__eyebrow").get_text(strip=True) == "Part 2 of 7 in the series"
+    )
+    title = block.select_one(".series-nav__title a")
+    assert title.get_text(strip=True) == "Moving house"
+    assert title["href"] == f"{TEST_SITEURL}/series/moving-house/"
+    items = block.select("ol.series-nav__parts > li")
+    assert [li.get_text(" ", strip=True).split(" coming soon")[0] for li in items] == [
+        "Packing up",
+        "The van",
+        "Where are the keys",
+        "Meeting the new neighbours",
+        "A postscript about plants",
+        "Unpacking the last box",
+        "What we would do differently",
+    ]
+    assert items[1].select_one("[aria-current=page]").get_text(strip=True) == "The van"
+    linked = [li.a.get_text(strip=True) for li in items if li.a]
+    assert linked == ["Packing up", "A postscript about plants"]
+    assert "1 May 2099" in items[3].get_text()  # scheduled: its date is known
+    assert items[3].select_one("time")["datetime"].startswith("2099-05-01")
+    assert "1 September 2099" in items[5].get_text()  # planned with a date
+    assert items[2].select_one("time") is None  # a draft's date is no promise
+
+
+def test_previous_and_next_skip_unpublished_parts(published):
+    block = nav(published, "posts/the-van/")
+    assert block.select_one("a[rel=prev]")["href"] == f"{TEST_SITEURL}/posts/packing-up/"
+    assert (
+        block.select_one("a[rel=next]")["href"]
+        == f"{TEST_SITEURL}/posts/a-postscript-about-plants/"
+    )
+    first = nav(published, "posts/packing-up/")
+    assert first.select_one("a[rel=prev]") is None
+    last = nav(published, "posts/a-postscript-about-plants/")
+    assert last.select_one("a[rel=next]") is None
+    assert "Part 5 of 7" in last.get_text()
+
+
+def test_no_unpublished_part_is_linked_or_leaked_anywhere(published):
+    assert not (published.output / "drafts").exists()
+    for file in published.files(".html", ".xml"):
+        text = file.read_text(encoding="utf-8")
+        for secret in SECRETS:
+            assert secret not in text, f"{secret} in {file}"
+        if file.suffix == ".html":
+            soup = published.soup(file.relative_to(published.output).as_posix())
+            for url in iter_links(soup):
+                assert not any(slug in url for slug in UNPUBLISHED_SLUGS), f"{file} links {url}"
+    assert check_site(published.output, TEST_SITEURL) == []
+
+
+def test_series_page(published):
+    soup = published.soup("series/moving-house/")
+    page = soup.select_one("article.series-page")
+    assert page.select_one("h1").get_text(strip=True) == "Moving house"
+    assert "3 of 7 published" in page.select_one(".series-page__progress").get_text()
+    cover = page.select_one("img.series-page__cover")
+    assert cover["src"] == f"{TEST_SITEURL}/images/cover.svg"
+    assert cover["alt"] == "A cardboard box with a handle cut into its side"
+    assert page.select_one(".series-page__intro img")["src"] == f"{TEST_SITEURL}/images/cover.svg"
+    parts = page.select("ol.series-parts > li")
+    assert [li.select_one(".series-part__number").get_text(strip=True) for li in parts] == [
+        f"Part {n}" for n in range(1, 8)
+    ]
+    assert [li.h3.get_text(strip=True) for li in parts if li.h3.a] == [
+        "Packing up",
+        "The van",
+        "A postscript about plants",
+    ]
+    assert parts[0].select_one(".series-part__summary").get_text(strip=True) == "Part one: boxes."
+    assert parts[2].select_one(".series-part__summary") is None
+    feed = soup.select_one('head link[rel=alternate][type="application/atom+xml"][href*="series"]')
+    assert feed["href"] == f"{TEST_SITEURL}/feeds/series/moving-house.atom.xml"
+
+
+def test_series_feed_has_published_parts_only(published):
+    root = ET.fromstring(published.path("feeds/series/moving-house.atom.xml").read_bytes())
+    assert root.findtext(f"{ATOM}title").endswith("Moving house")
+    titles = [e.findtext(f"{ATOM}title") for e in root.iter(f"{ATOM}entry")]
+    assert titles == ["A postscript about plants", "The van", "Packing up"]
+
+
+def test_series_index_and_footer_link(published):
+    soup = published.soup("series/")
+    names = [a.get_text(strip=True) for a in soup.select(".series-card h2 a")]
+    assert names == ["Solo story", "Moving house"]  # most recently updated first
+    assert "3 of 7 parts published" in soup.select(".series-card")[1].get_text()
+    assert published.soup("/").select_one(f'footer a[href="{TEST_SITEURL}/series/"]')
+
+
+def test_post_cards_say_which_part(published):
+    cards = published.soup("/").select("article.post-card")
+    labels = {c.h2.get_text(strip=True): c.select_one(".post-card__series") for c in cards}
+    assert labels["The van"].get_text(strip=True) == "Part 2 of 7 · Moving house"
+    assert labels["Unrelated news"] is None
+
+
+def test_json_ld_is_part_of(published):
+    data = json.loads(
+        published.soup("posts/a-postscript-about-plants/")
+        .select_one('script[type="application/ld+json"]')
+        .string
+    )
+    assert data["isPartOf"] == {
+        "@type": "CreativeWorkSeries",
+        "name": "Moving house",
+        "url": f"{TEST_SITEURL}/series/moving-house/",
+    }
+    assert data["position"] == 5
+
+
+def test_translation_stays_in_its_language(published):
+    block = nav(published, "fr/posts/the-van/")
+    assert "Part 1 of 1" in block.get_text()
+    assert [li.get_text(strip=True) for li in block.select("li")] == ["La camionnette"]
+    assert (
+        block.select_one(".series-nav__title a")["href"]
+        == f"{TEST_SITEURL}/fr/series/moving-house/"
+    )
+
+
+def test_pages_and_unrelated_posts_have_no_series_block(published):
+    assert nav(published, "posts/unrelated-news/") is None
+    assert nav(published, "about/") is None
+
+
+def test_draft_preview_in_dev_shows_itself_as_current(site):
+    block = nav(site, "drafts/posts/where-are-the-keys/")
+    assert block.select_one("[aria-current=page]").get_text(strip=True) == "Where are the keys"
+    assert block.select_one("a[rel=prev]")["href"] == f"{TEST_SITEURL}/posts/the-van/"
+    for a in block.select("a[href]"):
+        assert "/drafts/" not in a["href"]
+
+
+def test_draft_titles_can_be_kept_private(build_site):
+    built = build_site(fixture="series", publish=True, SERIES_SHOW_DRAFT_TITLES=False)
+    for file in built.files(".html"):
+        assert "Where are the keys" not in file.read_text(encoding="utf-8"), file
+    assert "In preparation" in nav(built, "posts/the-van/").get_text()
+
+
+MOVING = "Title: Bad\nDate: 2024-07-01\nSeries: Moving house\n"
+
+
+def _messages(caplog, level=logging.WARNING):
+    return [r.getMessage() for r in caplog.records if r.levelno >= level]
+
+
+def test_bad_input_is_reported_with_file_and_key(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    build_site(
+        {
+            "posts/bad-index.md": f"{MOVING}Series_index: two\n\nx\n",
+            "posts/typo.md": "Title: Typo\nDate: 2024-07-02\nSeries: Moving hous\n\nx\n",
+            "series/nobody.md": "Title: Nobody's series\n\nNo post uses it.\n",
+            "series/broken-plan.md": "Title: Solo story\nPlanned: Later | someday soon\n\nx\n",
+            "pages/odd.md": "Title: Odd\nSeries: Moving house\n\nA page in a series.\n",
+        },
+        fixture="series",
+    )
+    said = _messages(caplog)
+    expected = [
+        "content-0/posts/bad-index.md: Series_index must be a whole number, got 'two'",
+        "content-0/posts/typo.md: Series 'Moving hous' has no series file and no other part; "
+        "did you mean 'Moving house'?",
+        "content-0/series/nobody.md: no post is in series",
+        "content-0/series/broken-plan.md: Planned date must look like 2026-12-01",
+        "content-0/pages/odd.md: Series works on posts only",
+    ]
+    for text in expected:
+        assert any(text in m for m in said), (text, said)
+    assert not any("Traceback" in m for m in said)
+
+
+def test_bad_index_fails_a_publish_build(build_site):
+    with pytest.raises(SystemExit):
+        build_site(
+            {"posts/bad.md": f"{MOVING}Series_index: 0\n\nx\n"},
+            fixture="series",
+            publish=True,
+        )
+
+
+def test_a_renamed_series_leaves_no_ghost(build_site):
+    """Two builds in one process, as under --autoreload: nothing of the first survives."""
+    first = build_site(fixture="series")
+    assert first.exists("series/solo-story/")
+    source = (FIXTURES / "series" / "posts" / "solo.md").read_text()
+    renamed = build_site(
+        {"posts/solo.md": source.replace("Series: Solo story", "Series: Renamed story")},
+        fixture="series",
+    )
+    names = [a.get_text(strip=True) for a in renamed.soup("series/").select(".series-card h2 a")]
+    assert "Solo story" not in names and "Renamed story" in names
+    assert not renamed.exists("series/solo-story/")
