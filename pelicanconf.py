@@ -33,7 +33,7 @@ THEME = "theme"
 THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.webassets", "blogcore", "series"]
+PLUGINS = ["pelican.plugins.webassets", "blogcore", "series", "related"]
 
 # Escape everything a template prints unless it is marked safe (content, summaries).
 JINJA_ENVIRONMENT = {

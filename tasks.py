@@ -1,6 +1,7 @@
 """Project tasks (invoke). The Makefile targets are thin wrappers over these."""
 
 import datetime
+import json
 import os
 import re
 import shutil
@@ -108,6 +109,15 @@ def check(c):
             [sys.executable, "-m", "sitecheck", str(out), siteurl], cwd=ROOT, check=False
         )
         sys.exit(result.returncode)
+
+
+@task(help={"slug": "the post whose related posts to explain"})
+def related(c, slug):
+    """Print the related posts chosen for one post, each score broken down by component."""
+    with tempfile.TemporaryDirectory() as tmp:
+        setting = f"RELATED_EXPLAIN={json.dumps(slug)}"  # -e takes JSON values
+        status = _pelican(DEV_CONF, Path(tmp), extra=["-q", "-e", setting])
+    sys.exit(status)
 
 
 def slugify(title: str) -> str:

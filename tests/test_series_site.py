@@ -214,6 +214,23 @@ def test_bad_index_fails_a_publish_build(build_site):
         )
 
 
+def test_images_in_parts_resolve(build_site):
+    """Grouping must not render posts early: {static} links would stay unresolved."""
+    built = build_site(
+        {
+            "posts/pictured.md": "Title: Pictured\nDate: 2024-05-05\nSeries: Moving house\n\n"
+            "![A box]({static}/images/cover.svg)\n"
+        },
+        fixture="series",
+    )
+    soup = built.soup("posts/pictured/")
+    assert soup.select_one(".post-content img")["src"] == f"{TEST_SITEURL}/images/cover.svg"
+    assert (
+        soup.select_one('meta[property="og:image"]')["content"]
+        == f"{TEST_SITEURL}/images/cover.svg"
+    )
+
+
 def test_a_renamed_series_leaves_no_ghost(build_site):
     """Two builds in one process, as under --autoreload: nothing of the first survives."""
     first = build_site(fixture="series")

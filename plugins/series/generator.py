@@ -120,7 +120,8 @@ class SeriesGenerator(Generator):
         posts = []
         for original in originals:
             for article in (original, *getattr(original, "translations", [])):
-                posts.append(self._post(article, article is not original, now))
+                if article.metadata.get("series") or article.metadata.get("series_index"):
+                    posts.append(self._post(article, article is not original, now))
         return posts
 
     def _post(self, article, translation: bool, now) -> model.PostInput:
@@ -141,7 +142,8 @@ class SeriesGenerator(Generator):
             lang=article.lang,
             translation=translation,
             url=article.url if state == model.PUBLISHED else None,
-            summary=article.summary,
+            # no .summary here: reading it renders the post now, before {static} links are
+            # known, and Pelican keeps that render; templates read part.ref.summary later
             ref=article,
         )
 

@@ -21,7 +21,6 @@ class Part:
     date: datetime.datetime | None = None
     index: int | None = None  # Series_index as written
     url: str | None = None  # only ever set for published parts
-    summary: str = ""
     ref: Any = None  # the caller's object (a Pelican article); opaque here
     number: int = 0  # position in the series, from 1, set by order_parts
 
@@ -286,7 +285,6 @@ class PostInput:
     lang: str
     translation: bool = False  # a translation of another post (Pelican pairs them by slug)
     url: str | None = None
-    summary: str = ""
     ref: Any = None
 
 
@@ -419,7 +417,6 @@ def group(
                     date=p.date,
                     index=indexes.get(p.key),
                     url=p.url if p.state == PUBLISHED else None,
-                    summary=p.summary,
                     ref=p.ref,
                 )
                 for p in members

@@ -1,0 +1,23 @@
+"""related: "related reading" under each article, chosen by what posts are about.
+
+Each published post is scored against the others in its language by body text (TF-IDF over
+its strongest terms, stop words removed, cosine) and shared tags weighted by rarity (a tag on
+half the posts says little). Only posts whose content score reaches ``RELATED_MIN_SCORE`` can
+be picked; the same category, shared authors and recency then re-rank them. Never picked: the
+post itself, other parts of its own series, drafts, hidden and future posts, posts in another
+language. Ties break by date, then slug. See ``scoring.py`` for the index and the search,
+which never forms the N×N matrix.
+
+Per post, ``Related: slug-a, slug-b`` pins posts first (they count toward ``RELATED_MAX``) and
+``Related_exclude: slug`` removes one; an unknown slug is a warning naming the file.
+
+Gives the theme ``article.related_posts`` (a list of articles, as pelican's related_posts
+plugin does). ``invoke related <slug>`` prints each pick's score broken down by component.
+
+Metadata keys read: ``related``, ``related_exclude``, ``series``, ``tags``, ``category``,
+``authors``. Settings: see ``settings.py``.
+"""
+
+from .signals import register
+
+__all__ = ["register"]

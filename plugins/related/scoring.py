@@ -1,0 +1,353 @@
+"""Related posts: a sparse TF-IDF + tag index and a top-k search that never forms N×N.
+
+Each post becomes one sparse vector: its body text (TF-IDF over its strongest terms,
+L2-normalised, scaled by sqrt(text weight)) next to its tags (each tag's rarity, scaled by
+sqrt(tag weight)). The dot product of two such vectors is the *content score*:
+``text_weight * cosine(text) + tag_weight * sum(rarity(t)^2 for shared tags t)``. Candidates
+come from that product, computed a block of rows at a time (memory linear in N). Only a post
+whose content score reaches ``min_score`` can be picked; category, shared authors and recency
+then add small boosts. Category and authors alone never make a post "related".
+"""
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+
+import numpy as np
+from scipy import sparse
+
+from .text import term_of, words
+
+BLOCK_ROWS = 512
+# below this many posts, no term is dropped for being common (IDF alone weighs it)
+COMMON_TERM_FLOOR = 50
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A published post as the scorer needs it."""
+
+    key: str  # the slug; unique within a language
+    lang: str
+    text: str
+    date: float  # a timestamp
+    tags: tuple[str, ...] = ()
+    category: str = ""
+    authors: tuple[str, ...] = ()
+    series: str | None = None
+    pins: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    source: str = ""  # the source file, for messages
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each signal counts; see settings.py for the defaults and their reasons."""
+
+    text: float = 1.0
+    tags: float = 0.6
+    category: float = 0.05
+    authors: float = 0.05
+    recency: float = 0.05
+    recency_half_life_days: float = 365.0
+    min_score: float = 0.08
+    max_terms: int = 40
+    max_words: int = 600
+
+
+@dataclass
+class Pick:
+    """One related post chosen for a post, with its score broken down."""
+
+    key: str
+    score: float
+    parts: dict[str, float] = field(default_factory=dict)
+    pinned: bool = False
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a post's Related/Related_exclude, located in its file."""
+
+    source: str
+    message: str
+
+
+@dataclass
+class _Index:
+    docs: list[Doc]
+    matrix: sparse.csr_matrix  # rows: posts; columns: terms, then tags
+    text_columns: int
+    vocabulary: list[str]
+    tag_names: list[str]
+
+
+def _tag_rarity(df: int, n: int) -> float:
+    """A tag's weight in [0, 1]: 1 for a tag on one post, falling to 0 for a tag on all."""
+    if n <= 1:
+        return 1.0
+    return math.log(n / df) / math.log(n)
+
+
+def build_index(docs: Sequence[Doc], weights: Weights) -> _Index:
+    """The sparse vectors of one language's posts (vectorised: no per-word Python loop)."""
+    n = len(docs)
+    # every post's words in one list: the counting below then runs in C, not per post
+    words_of = [words(d.text, weights.max_words) for d in docs]
+    lengths = np.fromiter(map(len, words_of), dtype=np.int64, count=n)
+    every_word = list(chain.from_iterable(words_of))
+    column_of_term: dict[str, int] = {}
+    column_of_word: dict[str, int] = {}  # each distinct word is cleaned and stemmed once
+    for word in set(every_word):
+        term = term_of(word)
+        column_of_word[word] = -1 if term is None else _column(column_of_term, term)
+    ids = np.fromiter(map(column_of_word.__getitem__, every_word), np.int64, len(every_word))
+    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    keep = ids >= 0
+    width = len(column_of_term)
+    raw = sparse.csr_matrix(
+        (np.ones(int(keep.sum())), (rows[keep], ids[keep])), shape=(n, width)
+    )  # duplicates (a word used twice, or two words with one stem) add up into counts
+    raw.sum_duplicates()
+    df = np.bincount(raw.indices, minlength=width)
+    idf = np.log((n + 1) / (df + 1)) + 1.0
+    raw.data = (1.0 + np.log(raw.data)) * idf[raw.indices]
+    # normalise on every term, then keep only the terms that can help: the products left are
+    # exact shares of the true cosine, just never more than it
+    norms = np.sqrt(np.asarray(raw.multiply(raw).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    # a term on one post matches nothing; at scale, one on most posts says nothing and costs
+    # the most to multiply out
+    useful = (df > 1) & (df <= max(int(0.5 * n), COMMON_TERM_FLOOR))
+    raw.data = raw.data * useful[raw.indices]
+    raw.eliminate_zeros()
+    text = _strongest_per_row(raw, weights.max_terms)
+    text = sparse.diags(math.sqrt(weights.text) / norms) @ text
+
+    tag_df: Counter[str] = Counter(t for d in docs for t in set(d.tags))
+    tag_names = sorted(tag_df)
+    tag_column = {t: i for i, t in enumerate(tag_names)}
+    tag_rows, tag_cols, tag_data = [], [], []
+    for i, doc in enumerate(docs):
+        for tag in set(doc.tags):
+            tag_rows.append(i)
+            tag_cols.append(tag_column[tag])
+            tag_data.append(math.sqrt(weights.tags) * _tag_rarity(tag_df[tag], n))
+    tags = sparse.csr_matrix((tag_data, (tag_rows, tag_cols)), shape=(n, len(tag_names)))
+    matrix = sparse.hstack([text, tags], format="csr")
+    vocabulary = [""] * width
+    for term, column in column_of_term.items():
+        vocabulary[column] = term
+    return _Index(list(docs), matrix, width, vocabulary, tag_names)
+
+
+def _column(columns: dict[str, int], term: str) -> int:
+    return columns.setdefault(term, len(columns))
+
+
+def _concat(parts: list[np.ndarray], dtype) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+
+
+def _strongest_per_row(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
+    """Only each row's `keep` largest entries (a post's strongest terms)."""
+    matrix = matrix.tocsr(copy=True)
+    for row in np.flatnonzero(np.diff(matrix.indptr) > keep):
+        lo, hi = matrix.indptr[row], matrix.indptr[row + 1]
+        values = matrix.data[lo:hi]
+        cut = np.partition(values, -keep)[-keep]
+        weak = values < cut
+        if (values >= cut).sum() > keep:  # equal values at the cut: drop the later columns
+            tied = np.flatnonzero(values == cut)
+            weak[tied[keep - int((values > cut).sum()) :]] = True
+        values[weak] = 0.0
+    matrix.eliminate_zeros()
+    return matrix
+
+
+@dataclass(frozen=True)
+class _Signals:
+    """Per-post arrays the boosts are computed from, aligned with the index rows."""
+
+    dates: np.ndarray
+    recency: np.ndarray
+    category: np.ndarray  # ids, -1 for none
+    series: np.ndarray  # ids, -1 for none
+    first_author: np.ndarray  # ids, -1 for none
+    several_authors: np.ndarray  # bool
+    authors: list[frozenset[str]]
+
+
+def _signals(group: Sequence[Doc], weights: Weights) -> _Signals:
+    dates = np.array([d.date for d in group], dtype=np.float64)
+    age_days = np.maximum(0.0, dates.max() - dates) / 86400
+    return _Signals(
+        dates=dates,
+        recency=weights.recency * 0.5 ** (age_days / weights.recency_half_life_days),
+        category=_ids([d.category or None for d in group]),
+        series=_ids([d.series for d in group]),
+        first_author=_ids([d.authors[0] if d.authors else None for d in group]),
+        several_authors=np.array([len(d.authors) > 1 for d in group], dtype=bool),
+        authors=[frozenset(d.authors) for d in group],
+    )
+
+
+@dataclass
+class _Block:
+    """Candidate pairs of a block of rows, sorted best first within each row."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    content: np.ndarray
+    category: np.ndarray
+    authors: np.ndarray
+    recency: np.ndarray
+    total: np.ndarray
+    rank: np.ndarray  # 0 for a row's best candidate, 1 for the next...
+
+
+def _scored_blocks(index: _Index, signals: _Signals, weights: Weights):
+    """Yield the candidate pairs of each block of rows, scored and ranked.
+
+    The product is taken a block of rows at a time and stays sparse; pairs under min_score
+    are dropped first, and everything after runs block-wide on the pairs left.
+    """
+    matrix = index.matrix
+    transposed = matrix.T.tocsr()
+    n = matrix.shape[0]
+    for start in range(0, n, BLOCK_ROWS):
+        block = (matrix[start : start + BLOCK_ROWS] @ transposed).tocoo()
+        keep = block.data >= weights.min_score
+        rows = block.row[keep].astype(np.int64) + start
+        cols = block.col[keep].astype(np.int64)
+        content = block.data[keep]
+        # never itself, never another part of its own series (the series nav lists those)
+        same_series = (signals.series[rows] == signals.series[cols]) & (signals.series[rows] >= 0)
+        valid = (rows != cols) & ~same_series
+        rows, cols, content = rows[valid], cols[valid], content[valid]
+        category = np.where(
+            (signals.category[rows] == signals.category[cols]) & (signals.category[rows] >= 0),
+            weights.category,
+            0.0,
+        )
+        shared = (signals.first_author[rows] == signals.first_author[cols]) & (
+            signals.first_author[rows] >= 0
+        )
+        for j in np.flatnonzero(signals.several_authors[rows] | signals.several_authors[cols]):
+            shared[j] = bool(signals.authors[rows[j]] & signals.authors[cols[j]])
+        authors = np.where(shared, weights.authors, 0.0)
+        recency = signals.recency[cols]
+        total = content + category + authors + recency
+        # by row; then best first, ties by date (newest first), then key (column order)
+        order = np.lexsort((cols, -signals.dates[cols], -np.round(total, 12), rows))
+        rows = rows[order]
+        first = np.searchsorted(rows, rows, side="left")
+        yield _Block(
+            rows,
+            cols[order],
+            content[order],
+            category[order],
+            authors[order],
+            recency[order],
+            total[order],
+            np.arange(len(rows)) - first,
+        )
+
+
+def related(
+    docs: Sequence[Doc], k: int, weights: Weights
+) -> tuple[dict[tuple[str, str], list[Pick]], list[Problem]]:
+    """The related posts of every post, keyed by (lang, key), and problems with pins/excludes.
+
+    Posts are only compared within their language. Never picked: the post itself, parts of
+    its own series, and anything not given in ``docs`` (drafts, hidden and future posts).
+    Ties break by date (newest first), then key.
+    """
+    results: dict[tuple[str, str], list[Pick]] = {}
+    problems: list[Problem] = []
+    by_lang: dict[str, list[Doc]] = {}
+    for doc in docs:
+        by_lang.setdefault(doc.lang, []).append(doc)
+    all_keys = {d.key for d in docs}
+    for lang, group in sorted(by_lang.items()):
+        group.sort(key=lambda d: d.key)  # so a column's order is its key's order
+        position = {d.key: i for i, d in enumerate(group)}
+        index = build_index(group, weights)
+        signals = _signals(group, weights)
+        chosen: list[list[Pick]] = [[] for _ in group]
+        edited = np.zeros(len(group), dtype=bool)  # posts with Related or Related_exclude
+        for i, doc in enumerate(group):
+            if doc.pins or doc.excludes:
+                edited[i] = True
+                pinned = _pins(doc, position, all_keys, lang, problems)
+                chosen[i] = [Pick(key, 0.0, {}, pinned=True) for key in pinned][:k]
+                for key in doc.excludes:
+                    if key not in position:
+                        problems.append(
+                            Problem(doc.source, f"Related_exclude: no published post {key!r}")
+                        )
+        for block in _scored_blocks(index, signals, weights):
+            # most posts: their first k candidates; edited posts: walk their list
+            wanted = (block.rank < k) | edited[block.rows]
+            for j in np.flatnonzero(wanted).tolist():
+                i, col = int(block.rows[j]), int(block.cols[j])
+                picks = chosen[i]
+                if len(picks) >= k:
+                    continue
+                key = group[col].key
+                if edited[i] and (key in group[i].excludes or any(p.key == key for p in picks)):
+                    continue
+                parts = {
+                    "content": float(block.content[j]),
+                    "category": float(block.category[j]),
+                    "authors": float(block.authors[j]),
+                    "recency": float(block.recency[j]),
+                }
+                picks.append(Pick(key, float(block.total[j]), parts))
+        for doc, picks in zip(group, chosen, strict=True):
+            results[(lang, doc.key)] = picks
+    return results, problems
+
+
+def _ids(values: Sequence[str | None]) -> np.ndarray:
+    """Small integer ids for values, -1 for None (so None never equals None)."""
+    table: dict[str, int] = {}
+    return np.array([-1 if v is None else table.setdefault(v, len(table)) for v in values])
+
+
+def _pins(doc: Doc, position: dict[str, int], all_keys: set[str], lang: str, problems) -> list[str]:
+    pinned: list[str] = []
+    for key in doc.pins:
+        if key == doc.key:
+            problems.append(Problem(doc.source, "Related: a post cannot be related to itself"))
+        elif key in position:
+            if key not in pinned:
+                pinned.append(key)
+        else:
+            where = f" in language {lang!r}" if key in all_keys else ""
+            problems.append(Problem(doc.source, f"Related: no published post {key!r}{where}"))
+    return pinned
+
+
+def explain(docs: Sequence[Doc], key: str, lang: str, k: int, weights: Weights) -> list[Pick]:
+    """The picks for one post with the content score split into text and tags."""
+    group = sorted((d for d in docs if d.lang == lang), key=lambda d: d.key)
+    index = build_index(group, weights)
+    position = {d.key: i for i, d in enumerate(group)}
+    picks = related(docs, k, weights)[0].get((lang, key), [])
+    if key not in position:
+        return picks
+    me = index.matrix[position[key]]
+    cut = index.text_columns
+    for pick in picks:
+        other = index.matrix[position[pick.key]]
+        product = me.multiply(other)
+        text_part = float(product[:, :cut].sum())
+        pick.parts = {
+            "text": text_part,
+            "tags": float(product[:, cut:].sum()),
+            **{name: value for name, value in pick.parts.items() if name != "content"},
+        }
+    return picks

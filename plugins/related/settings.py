@@ -1,0 +1,55 @@
+"""Every related-posts setting with its default, and their validation."""
+
+import difflib
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # How many related posts under each article (pins count toward it).
+    "RELATED_MAX": 3,
+    # Weights of the signals. Text and tags make the content score, which must reach
+    # RELATED_MIN_SCORE for a post to be picked at all; category, shared authors and
+    # recency only re-rank posts that already qualify, so they can never make an
+    # off-topic post "related".
+    "RELATED_WEIGHT_TEXT": 1.0,
+    "RELATED_WEIGHT_TAGS": 0.6,
+    "RELATED_WEIGHT_CATEGORY": 0.05,
+    "RELATED_WEIGHT_AUTHORS": 0.05,
+    "RELATED_WEIGHT_RECENCY": 0.05,
+    # A post this many days older than the newest counts half as "recent".
+    "RELATED_RECENCY_HALF_LIFE_DAYS": 365,
+    "RELATED_MIN_SCORE": 0.08,
+    # How much of each post is indexed: its strongest terms, from its first words.
+    "RELATED_MAX_TERMS": 40,
+    "RELATED_MAX_WORDS": 600,
+    # A slug: print why each related post was chosen for it (used by `invoke related`).
+    "RELATED_EXPLAIN": "",
+}
+
+_NUMBERS = [k for k, v in DEFAULTS.items() if isinstance(v, int | float) and k != "RELATED_MAX"]
+
+
+class SettingsError(ValueError):
+    """A related-posts setting has a wrong type or value."""
+
+
+def configure(settings: dict[str, Any]) -> dict[str, Any]:
+    """Return the related-posts settings merged over the defaults, validated."""
+    for key in settings:
+        if key.startswith("RELATED_") and key not in DEFAULTS:
+            close = difflib.get_close_matches(key, DEFAULTS, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise SettingsError(f"unknown setting {key}{hint}")
+    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    count = merged["RELATED_MAX"]
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        raise SettingsError(f"RELATED_MAX must be a whole number from 0, got {count!r}")
+    for key in _NUMBERS:
+        value = merged[key]
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise SettingsError(f"{key} must be a number from 0, got {value!r}")
+    for key in ("RELATED_RECENCY_HALF_LIFE_DAYS", "RELATED_MAX_TERMS", "RELATED_MAX_WORDS"):
+        if merged[key] <= 0:
+            raise SettingsError(f"{key} must be more than 0, got {merged[key]!r}")
+    if not isinstance(merged["RELATED_EXPLAIN"], str):
+        raise SettingsError(f"RELATED_EXPLAIN must be a slug, got {merged['RELATED_EXPLAIN']!r}")
+    return merged

@@ -1,0 +1,114 @@
+"""Signal receivers connecting the related-posts scorer to Pelican."""
+
+import logging
+import os
+
+from pelican import signals
+
+from . import scoring
+from .settings import SettingsError, configure
+from .text import plain_text
+
+logger = logging.getLogger(__name__)
+
+
+def on_initialized(pelican) -> None:
+    """Validate the related-posts settings and fill in their defaults."""
+    try:
+        pelican.settings.update(configure(pelican.settings))
+    except SettingsError as exc:
+        raise SystemExit(f"Settings error: {exc}") from None
+
+
+def weights_from(settings) -> scoring.Weights:
+    """The scorer's weights from Pelican settings."""
+    return scoring.Weights(
+        text=settings["RELATED_WEIGHT_TEXT"],
+        tags=settings["RELATED_WEIGHT_TAGS"],
+        category=settings["RELATED_WEIGHT_CATEGORY"],
+        authors=settings["RELATED_WEIGHT_AUTHORS"],
+        recency=settings["RELATED_WEIGHT_RECENCY"],
+        recency_half_life_days=settings["RELATED_RECENCY_HALF_LIFE_DAYS"],
+        min_score=settings["RELATED_MIN_SCORE"],
+        max_terms=settings["RELATED_MAX_TERMS"],
+        max_words=settings["RELATED_MAX_WORDS"],
+    )
+
+
+def _slugs(value) -> tuple[str, ...]:
+    if not value:
+        return ()
+    items = value if isinstance(value, list) else str(value).replace(";", ",").split(",")
+    return tuple(dict.fromkeys(s.strip() for s in items if s.strip()))
+
+
+def doc_of(article, settings) -> scoring.Doc:
+    """A published article as the scorer sees it."""
+    meta = article.metadata
+    series = meta.get("series")
+    base = os.path.dirname(os.path.abspath(settings["PATH"]))
+    title = article.title or ""
+    return scoring.Doc(
+        key=article.slug,
+        lang=article.lang,
+        # the title twice: its words say most about the topic
+        text=f"{title}. {title}. {plain_text(article._content)}",
+        date=article.date.timestamp(),
+        tags=tuple(t.name.lower() for t in getattr(article, "tags", []) or []),
+        category=article.category.name if getattr(article, "category", None) else "",
+        authors=tuple(a.name for a in getattr(article, "authors", []) or []),
+        series=str(series).strip().lower() if series else None,
+        pins=_slugs(meta.get("related")),
+        excludes=_slugs(meta.get("related_exclude")),
+        source=os.path.relpath(os.path.abspath(article.source_path), base),
+    )
+
+
+def on_articles_finalized(generator) -> None:
+    """Pick related posts among published posts, per language; drafts get none."""
+    settings = generator.settings
+    published = [*generator.articles, *generator.translations]
+    for article in published:
+        article.related_posts = []
+    if not published or settings["RELATED_MAX"] == 0:
+        return
+    docs = [doc_of(a, settings) for a in published]
+    picks, problems = scoring.related(docs, settings["RELATED_MAX"], weights_from(settings))
+    for problem in problems:
+        logger.warning("%s: %s", problem.source, problem.message)
+    by_key = {(a.lang, a.slug): a for a in published}
+    for article in published:
+        chosen = picks.get((article.lang, article.slug), [])
+        article.related_posts = [by_key[(article.lang, p.key)] for p in chosen]
+    if settings["RELATED_EXPLAIN"]:
+        _explain(docs, settings)
+
+
+def _explain(docs: list[scoring.Doc], settings) -> None:
+    slug = settings["RELATED_EXPLAIN"]
+    matches = [d for d in docs if d.key == slug]
+    if not matches:
+        print(f"No published post with slug {slug!r}.")
+        return
+    for doc in matches:
+        picks = scoring.explain(
+            docs, doc.key, doc.lang, settings["RELATED_MAX"], weights_from(settings)
+        )
+        print(f"Related posts for {doc.key} ({doc.source}, {doc.lang}):")
+        if not picks:
+            print("  none: no published post reaches RELATED_MIN_SCORE")
+        titles = {d.key: d for d in docs if d.lang == doc.lang}
+        for n, pick in enumerate(picks, start=1):
+            if pick.pinned:
+                print(f"  {n}. {pick.key}  pinned by Related:")
+                continue
+            parts = " + ".join(f"{name} {value:.3f}" for name, value in pick.parts.items())
+            print(
+                f"  {n}. {pick.key}  score {pick.score:.3f} = {parts}  [{titles[pick.key].source}]"
+            )
+
+
+def register() -> None:
+    """Connect the related-posts receivers."""
+    signals.initialized.connect(on_initialized)
+    signals.article_generator_finalized.connect(on_articles_finalized)

@@ -1,0 +1,72 @@
+"""Turning post HTML into weighted terms: plain text, tokens, stop words, a light stemmer."""
+
+import html
+import re
+
+_PRE = re.compile(r"<(pre|script|style)\b.*?</\1>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+_TOKEN = re.compile(r"[a-zà-ÿ][a-zà-ÿ'’-]{2,}")
+
+# Common English and French function words: they say nothing about a post's topic.
+# (Kept as text, one long string split once: far easier to read and extend than a literal.)
+_STOP_TEXT = """
+    a about above after again against all almost also although always am among an and another
+    any anyone anything are around as at away back be became because become been before being
+    below best better between both but by came can cannot could did didn't do does doesn't doing
+    don't done down during each either else enough even ever every few first for from further
+    get gets getting give given go goes going gone got had has have having he her here hers
+    herself him himself his how however i i'm if in into is isn't it it's its itself just keep
+    last later least less let like made make makes making many may me might more most much must
+    my myself need never new next no nor not nothing now of off often old on once one only or
+    other others our ours ourselves out over own part per put quite rather really right said
+    same say says see seem seemed seems several she should since so some something sometimes
+    still such take taken than that that's the their theirs them themselves then there there's
+    these they they're thing things think this those though three through thus to today too
+    took toward two under until up upon us use used uses using very via want was wasn't way we
+    we'd we'll we're we've well went were what what's when where whether which while who whole
+    whom whose why will with within without won't would yes yet you you'd you'll you're you've
+    your yours yourself also across already else each every instead onto whatever whenever
+    week weeks year years time times day days month months lot lots kind kinds bit still
+    au aux avec ce ces cette dans de des du elle en est et il ils je la le les leur mais nous
+    ou par pas plus pour qu que qui sa se ses son sont sur un une vous était être
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+
+def plain_text(html_text: str) -> str:
+    """Visible prose of rendered HTML: code blocks and markup dropped, entities decoded."""
+    without_code = _PRE.sub(" ", html_text or "")
+    return html.unescape(_TAG.sub(" ", without_code))
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer: plural and possessive endings only."""
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+_PUNCTUATION = ".,;:!?()[]{}<>\"'`*_~«»“”‘’…—–/|#=+"
+
+
+def words(text: str, max_words: int) -> list[str]:
+    """The raw lower-case words of the first ``max_words`` words of a text.
+
+    Splitting on white space runs in C; punctuation is cleaned later, once per distinct word
+    (term_of), rather than once per occurrence.
+    """
+    # words and their spaces average under 8 characters: no need to look further
+    return text[: max_words * 8].lower().split()[:max_words]
+
+
+def term_of(raw: str) -> str | None:
+    """The index term for a raw word: its stem, or None (stop word, number, URL, symbol)."""
+    word = raw.strip(_PUNCTUATION)
+    if word in STOP_WORDS or not _TOKEN.fullmatch(word):
+        return None
+    return stem(word)

@@ -1,0 +1,191 @@
+"""Unit tests of the related-posts scorer on hand-built tables."""
+
+import pytest
+
+from plugins.related import scoring, text
+from plugins.related.scoring import Doc, Weights
+from plugins.related.settings import DEFAULTS, SettingsError, configure
+
+DAY = 86400.0
+BAKING = "sourdough starter flour hydration crumb oven proofing loaf levain dough"
+CYCLING = "derailleur chain cassette spokes brake pads tyres saddle handlebar gears"
+
+
+def doc(key, words="", date=0.0, **kw):
+    return Doc(key=key, lang=kw.pop("lang", "en"), text=words, date=date, **kw)
+
+
+def picks(docs, k=3, **weights):
+    chosen, problems = scoring.related(docs, k, Weights(**weights))
+    return {key: [p.key for p in ps] for (_, key), ps in chosen.items()}, problems
+
+
+@pytest.mark.parametrize(
+    ("word", "stemmed"),
+    [
+        ("bookings", "booking"),
+        ("libraries", "library"),
+        ("class", "class"),
+        ("bus", "bus"),
+        ("analysis", "analysis"),
+        ("maya's", "maya"),
+        ("gas", "gas"),
+    ],
+)
+def test_stem(word, stemmed):
+    assert text.stem(word) == stemmed
+
+
+@pytest.mark.parametrize(
+    ("raw", "term"),
+    [
+        ("bookings,", "booking"),
+        ("“ranges”", "range"),
+        ("(postgresql)", "postgresql"),
+        ("the", None),
+        ("2024", None),
+        ("https://x.test", None),
+        ("x", None),
+        ("co-op", "co-op"),
+    ],
+)
+def test_term_of(raw, term):
+    assert text.term_of(raw) == term
+
+
+def test_words_stop_at_max_words():
+    assert text.words("A b c d e f", 4) == ["a", "b", "c", "d"]
+
+
+def test_plain_text_drops_code_and_markup():
+    html = "<p>Hello <em>there</em> &amp; welcome</p><pre><code>secret_code()</code></pre>"
+    assert text.plain_text(html).split() == ["Hello", "there", "&", "welcome"]
+
+
+def test_same_topic_wins_and_off_topic_never_appears():
+    docs = [
+        doc("bake-1", BAKING, category="news", tags=("general",)),
+        doc("bake-2", BAKING + " crust", category="news", tags=("general",)),
+        doc("bake-3", BAKING + " rye", category="other", tags=("general",)),
+        doc("bike-1", CYCLING, category="news", tags=("general",)),
+        doc("bike-2", CYCLING + " pedals", category="news", tags=("general",)),
+    ]
+    chosen, _ = picks(docs)
+    assert set(chosen["bake-1"]) == {"bake-2", "bake-3"}
+    assert chosen["bike-1"] == ["bike-2"]  # the same category and tag do not make bakes related
+
+
+@pytest.mark.parametrize(
+    ("tags_b", "tags_c", "first"),
+    [
+        (("rare",), ("common",), "b"),  # a tag on few posts says more than one on most
+        (("common",), ("rare",), "c"),
+    ],
+)
+def test_rare_tags_weigh_more(tags_b, tags_c, first):
+    filler = [doc(f"f{i}", f"filler{i} words{i}", tags=("common",)) for i in range(6)]
+    docs = [
+        doc("a", "zzz", tags=("rare", "common")),
+        doc("b", "yyy", tags=tags_b),
+        doc("c", "xxx", tags=tags_c),
+        *filler,
+    ]
+    chosen, _ = picks(docs, k=1, min_score=0.0001)
+    assert chosen["a"] == [first]
+
+
+def test_recency_breaks_an_otherwise_equal_score():
+    docs = [doc("a", BAKING), doc("old", BAKING, date=0.0), doc("new", BAKING, date=400 * DAY)]
+    assert picks(docs, k=1)[0]["a"] == ["new"]
+    assert picks(docs, k=1, recency=0.0)[0]["a"] == ["new"]  # then by date anyway
+
+
+@pytest.mark.parametrize("k", [1, 2])
+def test_exact_ties_break_by_date_then_slug(k):
+    docs = [doc(key, BAKING) for key in ("a", "d", "c", "b", "e")]
+    assert picks(docs, k=k, recency=0.0)[0]["a"] == ["b", "c"][:k]
+
+
+def test_category_and_authors_only_rerank():
+    docs = [
+        doc("a", BAKING, category="x", authors=("Ada",)),
+        doc("same-cat", BAKING, category="x"),
+        doc("same-author", BAKING, authors=("Ada",)),
+        doc("neither", BAKING),
+        doc("no-content", CYCLING, category="x", authors=("Ada",)),
+    ]
+    chosen, _ = picks(docs, k=4, recency=0.0)
+    assert chosen["a"][2] == "neither"
+    assert set(chosen["a"][:2]) == {"same-cat", "same-author"}
+    assert "no-content" not in chosen["a"]
+
+
+def test_series_parts_are_never_picked():
+    docs = [doc("p1", BAKING, series="s"), doc("p2", BAKING, series="s"), doc("other", BAKING)]
+    assert picks(docs)[0]["p1"] == ["other"]
+
+
+def test_other_languages_are_never_picked():
+    docs = [doc("en-a", BAKING), doc("en-b", BAKING), doc("fr-a", BAKING, lang="fr")]
+    chosen, _ = scoring.related(docs, 3, Weights())
+    assert [p.key for p in chosen[("en", "en-a")]] == ["en-b"]
+    assert chosen[("fr", "fr-a")] == []
+
+
+def test_pins_come_first_and_count_toward_the_maximum():
+    docs = [
+        doc("a", BAKING, pins=("far", "nope", "a")),
+        doc("b", BAKING),
+        doc("c", BAKING),
+        doc("far", CYCLING),
+    ]
+    chosen, problems = picks(docs, k=2)
+    assert chosen["a"] == ["far", "b"]
+    assert [p.message for p in problems] == [
+        "Related: no published post 'nope'",
+        "Related: a post cannot be related to itself",
+    ]
+
+
+def test_excludes_remove_a_post_and_unknown_slugs_are_reported():
+    docs = [
+        doc("a", BAKING, excludes=("b", "ghost"), source="content/posts/a.md"),
+        doc("b", BAKING),
+        doc("c", BAKING),
+    ]
+    chosen, problems = picks(docs)
+    assert chosen["a"] == ["c"]
+    assert problems == [
+        scoring.Problem("content/posts/a.md", "Related_exclude: no published post 'ghost'")
+    ]
+
+
+def test_explain_breaks_the_score_down():
+    docs = [
+        doc("a", BAKING, tags=("t",), category="x"),
+        doc("b", BAKING, tags=("t",), category="x"),
+    ]
+    (pick,) = scoring.explain(docs, "a", "en", 3, Weights())
+    assert set(pick.parts) == {"text", "tags", "category", "authors", "recency"}
+    assert pick.parts["text"] > 0.5 and pick.parts["category"] == 0.05
+    assert sum(pick.parts.values()) == pytest.approx(pick.score)
+
+
+def test_empty_and_single_post():
+    assert scoring.related([], 3, Weights()) == ({}, [])
+    assert picks([doc("only", BAKING)])[0] == {"only": []}
+
+
+def test_configure():
+    assert configure({}) == DEFAULTS
+    for bad, message in [
+        ({"RELATED_MAX": -1}, "RELATED_MAX must be a whole number"),
+        ({"RELATED_WEIGHT_TAGS": "lots"}, "RELATED_WEIGHT_TAGS must be a number"),
+        ({"RELATED_MAX_WORDS": 0}, "RELATED_MAX_WORDS must be more than 0"),
+        (
+            {"RELATED_WEIGHT_TEXTS": 1},
+            r"unknown setting RELATED_WEIGHT_TEXTS \(did you mean RELATED_WEIGHT_TEXT\?\)",
+        ),
+    ]:
+        with pytest.raises(SettingsError, match=message):
+            configure(bad)

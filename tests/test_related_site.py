@@ -1,0 +1,157 @@
+"""Related posts on a real build: on-topic picks, the block's markup, exclusions, warnings."""
+
+import logging
+
+import pytest
+
+from tests.conftest import TEST_SITEURL, _builder
+
+# Three clearly distinct topics; every post also carries generic sentences, the generic tag
+# "news" and one shared category, so only what a post is about can tell them apart.
+TOPICS = {
+    "bread": [
+        "The sourdough starter needs feeding with flour and water every morning.",
+        "A wetter dough with higher hydration gives an open crumb.",
+        "Shape the loaf gently and let it prove in a floured banneton overnight.",
+        "Bake the loaf in a hot cast iron pot so the crust blisters.",
+        "Rye flour ferments faster than wheat flour in a starter.",
+        "Score the dough with a razor blade before it goes in the oven.",
+    ],
+    "bikes": [
+        "Clean the chain and the cassette before adding fresh lubricant.",
+        "A stretched chain wears the chainrings and skips on the sprockets.",
+        "Adjust the derailleur limit screws so the chain never falls off.",
+        "True a wobbly wheel by tightening the spokes a quarter turn at a time.",
+        "Replace worn brake pads before the rims or rotors get scored.",
+        "Pump the tyres to the pressure printed on the sidewall.",
+    ],
+    "bees": [
+        "The beekeeper checks each frame of the hive for eggs and a laying queen.",
+        "Smoke calms the colony before the hive roof comes off.",
+        "A strong colony stores honey in the supers above the brood box.",
+        "Varroa mites weaken a colony unless the beekeeper treats the hive.",
+        "Swarming bees follow the old queen out of a crowded hive.",
+        "Extract the honey when the bees have capped the frames with wax.",
+    ],
+}
+GENERIC = [
+    "We wrote this up for the team newsletter this week.",
+    "Thanks to everyone who came along and asked questions.",
+]
+
+
+def post(slug: str, topic: str, n: int, extra: str = "", date: str = "") -> str:
+    bank = TOPICS[topic]
+    body = " ".join(bank[(n + i) % len(bank)] for i in range(4)) + " " + " ".join(GENERIC)
+    return (
+        f"Title: {topic.title()} notes {n}\nDate: {date or f'2024-0{1 + n % 8}-1{n % 9} 10:00'}\n"
+        f"Category: Notes\nTags: news\nAuthor: Ada Byrne\nSlug: {slug}\n{extra}\n{body}\n"
+    )
+
+
+def topic_site_files() -> dict[str, str]:
+    files = {}
+    for topic in TOPICS:
+        for n in range(4):
+            files[f"posts/{topic}-{n}.md"] = post(f"{topic}-{n}", topic, n)
+    files["posts/bread-draft.md"] = post("bread-draft", "bread", 9, "Status: draft\n")
+    files["posts/bread-future.md"] = post("bread-future", "bread", 8, date="2099-01-01")
+    files["posts/bread-fr.md"] = post("bread-fr", "bread", 7, "Lang: fr\n")
+    files["posts/bikes-series-1.md"] = post("bikes-series-1", "bikes", 5, "Series: Fixing bikes\n")
+    files["posts/bikes-series-2.md"] = post("bikes-series-2", "bikes", 6, "Series: Fixing bikes\n")
+    files["posts/bees-pinned.md"] = post(
+        "bees-pinned", "bees", 7, "Related: bread-1, no-such-post\nRelated_exclude: bees-0, ghost\n"
+    )
+    return files
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return _builder(tmp_path_factory.mktemp("related"))(topic_site_files(), fixture=None)
+
+
+def related_slugs(site, slug: str) -> list[str]:
+    block = site.soup(f"posts/{slug}/").select_one("section.related-posts")
+    if block is None:
+        return []
+    return [
+        a["href"].removeprefix(f"{TEST_SITEURL}/posts/").strip("/") for a in block.select("h3 a")
+    ]
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+@pytest.mark.parametrize("n", range(4))
+def test_posts_get_related_posts_on_their_own_topic(site, topic, n):
+    picks = related_slugs(site, f"{topic}-{n}")
+    assert len(picks) == 3, picks
+    assert all(p.startswith(topic) for p in picks), picks
+
+
+def test_off_topic_posts_never_appear_despite_shared_tag_and_category(site):
+    for topic in TOPICS:
+        for n in range(4):
+            for pick in related_slugs(site, f"{topic}-{n}"):
+                assert pick.split("-")[0] == topic
+
+
+def test_never_drafts_future_other_language_or_own_series(site):
+    everything = [p for t in TOPICS for n in range(4) for p in related_slugs(site, f"{t}-{n}")]
+    for slug in ("bread-draft", "bread-future", "bread-fr"):
+        assert slug not in everything
+    assert "bikes-series-2" not in related_slugs(site, "bikes-series-1")
+    assert "bikes-series-1" not in related_slugs(site, "bikes-series-2")
+
+
+def test_pins_first_and_excludes_removed(site):
+    picks = related_slugs(site, "bees-pinned")
+    assert picks[0] == "bread-1"
+    assert "bees-0" not in picks
+    assert all(p.startswith("bees") for p in picks[1:])
+
+
+def test_block_markup(site):
+    block = site.soup("posts/bread-0/").select_one("section.related-posts")
+    assert block["aria-labelledby"] == "related-posts-title"
+    assert block.select_one("h2#related-posts-title").get_text(strip=True) == "Related reading"
+    item = block.select_one("li.related-post")
+    assert item.select_one("h3 a")["href"].startswith(f"{TEST_SITEURL}/posts/bread-")
+    assert item.select_one("time")["datetime"]
+    assert item.select_one(".related-post__summary").get_text(strip=True)
+
+
+def test_thumbnail_when_the_post_has_an_image(build_site):
+    files = topic_site_files()
+    files["posts/bread-1.md"] = files["posts/bread-1.md"].replace(
+        "Slug: bread-1\n\n", "Slug: bread-1\n\n![A loaf]({static}/images/loaf.svg)\n\n"
+    )
+    files["images/loaf.svg"] = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"></svg>'
+    built = build_site(files, fixture=None)
+    thumbs = {
+        img.find_parent("li").select_one("h3 a").get_text(strip=True): img
+        for page in ("bread-0", "bread-2", "bread-3")
+        for img in built.soup(f"posts/{page}/").select(".related-post img.related-post__thumb")
+    }
+    assert thumbs["Bread notes 1"]["src"] == f"{TEST_SITEURL}/images/loaf.svg"
+    assert thumbs["Bread notes 1"]["alt"] == ""  # decorative: the title is the link text
+
+
+def test_unknown_slugs_are_warnings_naming_the_file(build_site, caplog):
+    # (slugs of their own: Pelican shows an identical warning only once per process)
+    files = topic_site_files()
+    files["posts/bees-pinned.md"] = (
+        files["posts/bees-pinned.md"]
+        .replace("no-such-post", "missing-here")
+        .replace("ghost", "phantom")
+    )
+    caplog.set_level(logging.WARNING)
+    build_site(files, fixture=None)
+    said = [r.getMessage() for r in caplog.records]
+    assert any("posts/bees-pinned.md: Related: no published post 'missing-here'" in m for m in said)
+    assert any(
+        "posts/bees-pinned.md: Related_exclude: no published post 'phantom'" in m for m in said
+    )
+
+
+def test_related_max_zero_turns_the_block_off(build_site):
+    built = build_site(topic_site_files(), fixture=None, RELATED_MAX=0)
+    assert built.soup("posts/bread-0/").select_one("section.related-posts") is None
