@@ -208,7 +208,9 @@ class _Block:
     rank: np.ndarray  # 0 for a row's best candidate, 1 for the next...
 
 
-def _scored_blocks(index: _Index, signals: _Signals, weights: Weights):
+def _scored_blocks(
+    index: _Index, signals: _Signals, weights: Weights, depth: int, edited: np.ndarray
+):
     """Yield the candidate pairs of each block of rows, scored and ranked.
 
     The product is taken a block of rows at a time and stays sparse; pairs under min_score
@@ -240,7 +242,20 @@ def _scored_blocks(index: _Index, signals: _Signals, weights: Weights):
         authors = np.where(shared, weights.authors, 0.0)
         recency = signals.recency[cols]
         total = content + category + authors + recency
-        # by row; then best first, ties by date (newest first), then key (column order)
+        # Keep each row's best `depth` pairs (and any tied with the last of them; every pair
+        # of an edited row), then order those fully: by row, best first, ties by date
+        # (newest first), then key (column order).
+        order = np.lexsort((-total, rows))
+        rows, cols, content, category, authors, recency, total = (
+            a[order] for a in (rows, cols, content, category, authors, recency, total)
+        )
+        first = np.searchsorted(rows, rows, side="left")
+        last = np.searchsorted(rows, rows, side="right") - 1
+        cut_at = np.minimum(first + depth - 1, last)
+        keep = (total >= total[cut_at] - 1e-12) | edited[rows]
+        rows, cols, content, category, authors, recency, total = (
+            a[keep] for a in (rows, cols, content, category, authors, recency, total)
+        )
         order = np.lexsort((cols, -signals.dates[cols], -np.round(total, 12), rows))
         rows = rows[order]
         first = np.searchsorted(rows, rows, side="left")
@@ -288,7 +303,7 @@ def related(
                         problems.append(
                             Problem(doc.source, f"Related_exclude: no published post {key!r}")
                         )
-        for block in _scored_blocks(index, signals, weights):
+        for block in _scored_blocks(index, signals, weights, k, edited):
             # most posts: their first k candidates; edited posts: walk their list
             wanted = (block.rank < k) | edited[block.rows]
             for j in np.flatnonzero(wanted).tolist():
