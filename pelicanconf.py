@@ -33,7 +33,7 @@ THEME = "theme"
 THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.webassets", "blogcore", "series", "related"]
+PLUGINS = ["pelican.plugins.webassets", "blogcore", "series", "related", "comments"]
 
 # Escape everything a template prints unless it is marked safe (content, summaries).
 JINJA_ENVIRONMENT = {
@@ -126,3 +126,7 @@ CACHE_PATH = ".cache/pelican"
 LOAD_CONTENT_CACHE = False
 
 BLOGCORE_WORDS_PER_MINUTE = 230
+
+# Comments: `make serve` runs an Isso server here (data in var/isso/, git-ignored).
+COMMENTS_PROVIDER = "isso"
+COMMENTS_ISSO_URL = os.environ.get("COMMENTS_ISSO_URL", "http://127.0.0.1:8080")

@@ -5,6 +5,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -14,6 +15,7 @@ from pathlib import Path
 from invoke import task
 
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))  # for plugins.comments.local_isso
 VENV_BIN = Path(sys.executable).parent
 DEV_CONF = ROOT / "pelicanconf.py"
 PUBLISH_CONF = ROOT / "publishconf.py"
@@ -73,9 +75,32 @@ def _serve(root: Path, port: int, rebuild=None, watched=()) -> None:
     server.serve(host=HOST, port=port, root=str(root), debug=False, restart_delay=0)
 
 
+ISSO_PORT = 8080
+
+
+def _local_isso(port: int):
+    """Start Isso for `serve` (data in var/isso/, git-ignored), or None if it cannot run."""
+    from plugins.comments import local_isso
+
+    origins = [f"http://{HOST}:{port}", f"http://localhost:{port}"]
+    config = local_isso.write_config(ROOT / "var" / "isso", ISSO_PORT, origins)
+    try:
+        process = local_isso.start(config, ISSO_PORT)
+    except RuntimeError as exc:
+        print(f"Comments are off for this session: {exc}", file=sys.stderr)
+        return None
+    print(f"Comments: Isso at http://{HOST}:{ISSO_PORT}/ (data in var/isso/)", flush=True)
+    return process
+
+
 @task(aliases=["livereload"], help={"port": f"port to serve on (default {PORT})"})
 def serve(c, port=PORT):
-    """Build, then serve output/ with live reload, rebuilding on every change."""
+    """Build, then serve output/ with live reload and local comments, rebuilding on change."""
+    from plugins.comments import local_isso
+
+    # SIGTERM (not only Ctrl-C) must reach the `finally` below, which stops Isso
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    isso = None if os.environ.get("COMMENTS_ISSO_URL") else _local_isso(int(port))
     if _pelican(DEV_CONF, ROOT / "output") != 0:
         print("The first build logged errors; serving what was built.", file=sys.stderr)
 
@@ -83,7 +108,11 @@ def serve(c, port=PORT):
         _pelican(DEV_CONF, ROOT / "output", extra=["-q"])
 
     watched = [ROOT / "content", ROOT / "theme", ROOT / "plugins", DEV_CONF]
-    _serve(ROOT / "output", int(port), rebuild, watched)
+    try:
+        _serve(ROOT / "output", int(port), rebuild, watched)
+    finally:
+        if isso is not None:
+            local_isso.stop(isso)
 
 
 @task(help={"port": f"port to serve on (default {PORT})"})

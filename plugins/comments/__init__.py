@@ -1,0 +1,25 @@
+"""comments: a comment thread under each article, through an external service.
+
+Providers: Isso (self-hosted; the default), giscus, utterances, Remark42 and Disqus, chosen with
+``COMMENTS_PROVIDER`` (``none`` turns comments off), each configured with its own
+``COMMENTS_<PROVIDER>_<OPTION>`` settings (see ``providers/``). Adding a provider takes one
+module in ``providers/`` and one partial in ``theme/templates/partials/comments/``.
+
+Nothing is requested from the comment service until the reader scrolls near the thread or
+clicks "Show comments" (``COMMENTS_LOAD``; click is the default for providers hosted by a third
+party). Pages carry no inline script: the theme's ``comments.js`` reads the provider's script
+URL, attributes and globals from data attributes. Comment counts on post lists use the
+provider's count API where it has one (Isso).
+
+Per post: ``Comments: closed`` shows the thread read-only where the provider can (Isso), else
+"Comments are closed", never a form; ``Comments: off`` shows nothing. ``Comment_id`` fixes the
+thread's identity; it defaults to the post's slug, which survives a change of URL scheme. Drafts
+get no thread.
+
+Gives the theme ``article.comments`` (a ``signals.Block`` or None). Metadata keys read:
+``comments``, ``comment_id``. Settings: see ``settings.py`` and ``providers/``.
+"""
+
+from .signals import register
+
+__all__ = ["register"]

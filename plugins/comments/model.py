@@ -1,0 +1,101 @@
+"""What a comment thread needs, as plain values; no Pelican here."""
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+OPEN, CLOSED, OFF = "open", "closed", "off"
+STATES = (OPEN, CLOSED, OFF)
+
+
+@dataclass(frozen=True)
+class Thread:
+    """One article's thread."""
+
+    id: str  # stable across URL changes: see thread_id()
+    url: str  # the article's absolute URL
+    title: str
+    state: str
+    lang: str = "en"
+
+
+@dataclass(frozen=True)
+class Embed:
+    """How a page loads a provider's thread: one script, its attributes, page globals."""
+
+    script: str
+    script_attrs: dict[str, str] = field(default_factory=dict)
+    globals: dict[str, Any] = field(default_factory=dict)
+    target: dict[str, str] = field(default_factory=dict)  # attributes for the partial's element
+    count_api: str | None = None  # POST [ids] -> [counts], where the provider has one
+    read_api: str | None = None  # GET ?uri=<id> -> the thread, for read-only display
+
+
+class OptionError(ValueError):
+    """A comments setting is missing or has the wrong kind of value."""
+
+
+def thread_id(explicit: str | None, slug: str) -> str:
+    """The thread's identity: ``Comment_id`` if set, else the post's slug.
+
+    A post's slug outlives its URL (a new URL scheme keeps the slug), so threads follow posts
+    that move; if a post's Slug itself changes after publishing, set Comment_id to the old one.
+    """
+    value = (explicit or "").strip()
+    return value or slug
+
+
+def comment_state(raw: str | None) -> str:
+    """The ``Comments`` key: open (default), closed or off."""
+    value = (raw or OPEN).strip().lower()
+    if value not in STATES:
+        raise OptionError(f"Comments must be one of {', '.join(STATES)}, got {raw!r}")
+    return value
+
+
+_REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+
+
+def check_option(provider: str, name: str, kind: str, value: Any, https_only: bool) -> Any:
+    """Validate one provider option; the message names the setting and what was expected."""
+    setting = f"COMMENTS_{provider.upper()}_{name.upper()}"
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise OptionError(f"{setting} must be True or False, got {value!r}")
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise OptionError(f"{setting} must be a non-empty string, got {value!r}")
+    value = value.strip()
+    if kind == "url":
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise OptionError(f"{setting} must be an http(s) URL, got {value!r}")
+        if https_only and parts.scheme != "https":
+            raise OptionError(f"{setting} must use https in publish builds, got {value!r}")
+        return value.rstrip("/")
+    if kind == "repo" and not _REPO.match(value):
+        raise OptionError(f"{setting} must look like owner/name, got {value!r}")
+    if kind == "name" and not re.fullmatch(r"[A-Za-z0-9_-]+", value):
+        raise OptionError(f"{setting} must be letters, digits, - or _, got {value!r}")
+    return value
+
+
+def configure_provider(
+    provider: str,
+    options: dict[str, tuple[str, bool, Any]],
+    settings: dict[str, Any],
+    https_only: bool,
+) -> dict[str, Any]:
+    """The provider's options from settings, with defaults, each checked."""
+    out: dict[str, Any] = {}
+    prefix = f"COMMENTS_{provider.upper()}_"
+    for name, (kind, required, default) in options.items():
+        key = prefix + name.upper()
+        if key not in settings:
+            if required:
+                raise OptionError(f"{key} is required when COMMENTS_PROVIDER is {provider!r}")
+            out[name] = default
+            continue
+        out[name] = check_option(provider, name, kind, settings[key], https_only)
+    return out

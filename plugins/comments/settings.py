@@ -1,0 +1,66 @@
+"""Every comments setting with its default, and their validation."""
+
+import difflib
+from typing import Any
+
+from .model import OptionError, configure_provider
+from .providers import PROVIDERS
+
+DEFAULTS: dict[str, Any] = {
+    # isso (default), giscus, utterances, remark42, disqus, or none.
+    "COMMENTS_PROVIDER": "isso",
+    # When the thread loads: "scroll" (as the reader nears it) or "click" (a "Show comments"
+    # button). None: "click" for providers hosted by a third party, "scroll" otherwise.
+    "COMMENTS_LOAD": None,
+    # Refuse http:// script URLs (publishconf.py turns this on).
+    "COMMENTS_HTTPS_ONLY": False,
+    # Comment counts on post lists, where the provider has a count API.
+    "COMMENTS_COUNTS": True,
+    # Isso (self-hosted). COMMENTS_ISSO_URL is required with the isso provider.
+    "COMMENTS_ISSO_URL": None,
+    "COMMENTS_ISSO_REQUIRE_AUTHOR": False,
+    "COMMENTS_ISSO_VOTE": False,
+}
+LOAD_MODES = ("scroll", "click")
+
+
+def configure(settings: dict[str, Any]) -> dict[str, Any]:
+    """Merge and validate; returns the settings plus COMMENTS_OPTIONS (the provider's options)."""
+    provider = settings.get("COMMENTS_PROVIDER", DEFAULTS["COMMENTS_PROVIDER"])
+    known = (*PROVIDERS, "none")
+    if provider not in known:
+        close = difflib.get_close_matches(str(provider), known, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise OptionError(
+            f"COMMENTS_PROVIDER must be one of {', '.join(known)}, got {provider!r}{hint}"
+        )
+    option_keys = {
+        f"COMMENTS_{name.upper()}_{option.upper()}"
+        for name, module in PROVIDERS.items()
+        for option in module.OPTIONS
+    }
+    for key in settings:
+        if key == "COMMENTS_OPTIONS":  # computed by an earlier configure()
+            continue
+        if key.startswith("COMMENTS_") and key not in DEFAULTS and key not in option_keys:
+            close = difflib.get_close_matches(key, [*DEFAULTS, *option_keys], n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise OptionError(f"unknown setting {key}{hint}")
+    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    for key in ("COMMENTS_HTTPS_ONLY", "COMMENTS_COUNTS"):
+        if not isinstance(merged[key], bool):
+            raise OptionError(f"{key} must be True or False, got {merged[key]!r}")
+    options: dict[str, Any] = {}
+    if provider != "none":
+        module = PROVIDERS[provider]
+        present = {k: v for k, v in settings.items() if k.startswith("COMMENTS_") and v is not None}
+        options = configure_provider(
+            provider, module.OPTIONS, present, merged["COMMENTS_HTTPS_ONLY"]
+        )
+        load = merged["COMMENTS_LOAD"] or ("click" if module.THIRD_PARTY else "scroll")
+        if load not in LOAD_MODES:
+            raise OptionError(f"COMMENTS_LOAD must be 'scroll', 'click' or None, got {load!r}")
+        merged["COMMENTS_LOAD"] = load
+    merged["COMMENTS_PROVIDER"] = provider
+    merged["COMMENTS_OPTIONS"] = options
+    return merged

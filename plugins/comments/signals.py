@@ -1,0 +1,82 @@
+"""Signal receivers connecting the comments logic to Pelican."""
+
+import logging
+import os
+from dataclasses import dataclass
+
+from pelican import signals
+
+from .model import CLOSED, OFF, Embed, OptionError, Thread, comment_state, thread_id
+from .providers import PROVIDERS
+from .settings import configure
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Block:
+    """What the theme's comments partial reads as ``article.comments``."""
+
+    provider: str
+    load: str
+    thread: Thread
+    embed: Embed
+    read_only: bool  # closed, and the provider can still show the thread
+
+    @property
+    def state(self) -> str:
+        return self.thread.state
+
+
+def on_initialized(pelican) -> None:
+    """Validate the comments settings; a wrong one stops the build with a clear message."""
+    try:
+        pelican.settings.update(configure(pelican.settings))
+    except OptionError as exc:
+        raise SystemExit(f"Settings error: {exc}") from None
+
+
+def _block(article, settings) -> Block | None:
+    provider = settings["COMMENTS_PROVIDER"]
+    if provider == "none":
+        return None
+    meta = article.metadata
+    try:
+        state = comment_state(meta.get("comments"))
+    except OptionError as exc:
+        base = os.path.dirname(os.path.abspath(settings["PATH"]))
+        source = os.path.relpath(os.path.abspath(article.source_path), base)
+        logger.error("%s: %s", source, exc)
+        state = CLOSED  # the safe reading of a typo: no form
+    if state == OFF:
+        return None
+    thread = Thread(
+        id=thread_id(meta.get("comment_id"), article.slug),
+        url=f"{settings['SITEURL']}/{article.url}",
+        title=article.title,
+        state=state,
+        lang=article.lang,
+    )
+    module = PROVIDERS[provider]
+    return Block(
+        provider=provider,
+        load=settings["COMMENTS_LOAD"],
+        thread=thread,
+        embed=module.embed(settings["COMMENTS_OPTIONS"], thread),
+        read_only=state == CLOSED and module.READ_ONLY,
+    )
+
+
+def on_articles_finalized(generator) -> None:
+    """Give each published article its thread; drafts and previews get none."""
+    settings = generator.settings
+    for article in [*generator.articles, *generator.translations]:
+        article.comments = _block(article, settings)
+    for draft in [*generator.drafts, *generator.drafts_translations]:
+        draft.comments = None
+
+
+def register() -> None:
+    """Connect the comments receivers."""
+    signals.initialized.connect(on_initialized)
+    signals.article_generator_finalized.connect(on_articles_finalized)

@@ -1,0 +1,146 @@
+"""Comments end to end: a real Isso server on loopback, the fixture site, a real Chromium."""
+
+import functools
+import json
+import threading
+import urllib.request
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from plugins.comments import local_isso
+from tests.browser.conftest import _free_port
+from tests.conftest import _builder
+from tests.test_comments_site import POSTS
+
+
+class _Site:
+    def __init__(self, url: str, isso: str):
+        self.url, self.isso = url, isso
+
+
+def _serve(directory, port: int, csp: str) -> ThreadingHTTPServer:
+    class Handler(SimpleHTTPRequestHandler):
+        def end_headers(self):
+            self.send_header("Content-Security-Policy", csp)
+            super().end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(Handler, directory=str(directory))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module")
+def isso_sites(tmp_path_factory, browser_type_launch_args):
+    """Isso on a free port with a fresh database; the fixture site built twice (scroll, click)."""
+    base = tmp_path_factory.mktemp("isso")
+    isso_port, scroll_port, click_port = _free_port(), _free_port(), _free_port()
+    isso = f"http://127.0.0.1:{isso_port}"
+    origins = [f"http://127.0.0.1:{scroll_port}", f"http://127.0.0.1:{click_port}"]
+    config = local_isso.write_config(base / "isso", isso_port, origins)
+    process = local_isso.start(config, isso_port)
+    # scripts only from here and the comment server, never inline; Isso's own markup needs
+    # style attributes, so styles allow 'unsafe-inline'
+    csp = (
+        f"default-src 'self'; script-src 'self' {isso}; connect-src 'self' {isso}; "
+        f"style-src 'self' 'unsafe-inline' {isso}; img-src 'self' data: {isso}"
+    )
+    build = _builder(base)
+    servers = []
+    sites = {}
+    for mode, port in (("scroll", scroll_port), ("click", click_port)):
+        url = f"http://127.0.0.1:{port}"
+        built = build(POSTS, siteurl=url, COMMENTS_ISSO_URL=isso, COMMENTS_LOAD=mode)
+        servers.append(_serve(built.output, port, csp))
+        sites[mode] = _Site(url, isso)
+    # an earlier comment on the closed post, left before it was closed
+    request = urllib.request.Request(
+        f"{isso}/new?uri=closed",
+        data=json.dumps(
+            {"text": "Seen before closing.", "author": "Early reader", "title": "Closed"}
+        ).encode(),
+        headers={"Content-Type": "application/json", "Origin": origins[0]},
+    )
+    urllib.request.urlopen(request, timeout=10).read()
+    try:
+        yield sites
+    finally:
+        for server in servers:
+            server.shutdown()
+        local_isso.stop(process)
+
+
+def _violations(page: Page) -> list[str]:
+    found: list[str] = []
+    page.on(
+        "console",
+        lambda m: (
+            found.append(m.text)
+            if "Content Security Policy" in m.text and "script" in m.text
+            else None
+        ),
+    )
+    return found
+
+
+def test_post_a_comment_and_see_it_after_reload(page: Page, isso_sites):
+    site = isso_sites["scroll"]
+    csp_errors = _violations(page)
+    page.goto(site.url + "/posts/ranges/")
+    page.locator("#comments").scroll_into_view_if_needed()
+    page.locator(".isso-textarea").fill("The exclusion constraint idea saved our booking sheet.")
+    page.locator("input[name=author]").fill("Robin")
+    page.locator("input[type=submit]").click()
+    comment = page.locator(".isso-comment .isso-text", has_text="saved our booking sheet")
+    expect(comment).to_be_visible()
+    page.reload()
+    page.locator("#comments").scroll_into_view_if_needed()
+    expect(comment).to_be_visible()
+    expect(page.locator(".isso-comment .isso-author", has_text="Robin")).to_be_visible()
+    assert csp_errors == []
+
+
+def test_closed_post_shows_comments_without_a_form(page: Page, isso_sites):
+    page.goto(isso_sites["scroll"].url + "/posts/closed/")
+    page.locator("#comments").scroll_into_view_if_needed()
+    expect(
+        page.locator(".comments__list .comments__text", has_text="Seen before closing.")
+    ).to_be_visible()
+    expect(page.locator(".comments__author")).to_have_text("Early reader")
+    assert page.locator("#comments textarea, #comments form, #comments input").count() == 0
+
+
+def test_click_to_load_sends_nothing_before_the_click(page: Page, isso_sites):
+    site = isso_sites["click"]
+    asked = []
+    page.on("request", lambda r: asked.append(r.url) if r.url.startswith(site.isso) else None)
+    page.goto(site.url + "/posts/garden-party/")
+    page.locator("#comments").scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    assert asked == []
+    page.get_by_role("button", name="Show comments").click()
+    expect(page.locator(".isso-textarea")).to_be_visible()
+    assert any(url.endswith("/js/embed.min.js") for url in asked)
+
+
+def test_counts_on_the_home_page(page: Page, isso_sites):
+    site = isso_sites["scroll"]
+    for n in range(2):
+        request = urllib.request.Request(
+            f"{site.isso}/new?uri=garden-party",
+            data=json.dumps({"text": f"Lovely party {n}", "title": "The garden party"}).encode(),
+            headers={"Content-Type": "application/json", "Origin": site.url},
+        )
+        urllib.request.urlopen(request, timeout=10).read()
+    page.goto(site.url + "/")
+    counts = {
+        a.get_attribute("data-comments-id"): a for a in page.locator(".post-card__comments a").all()
+    }
+    expect(counts["garden-party"]).to_have_text("2 comments")
+    expect(counts["first-light"]).to_have_text("No comments yet")

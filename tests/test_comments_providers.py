@@ -1,0 +1,172 @@
+"""Unit tests of the comments providers and settings: embeds from settings, clear errors."""
+
+import pytest
+
+from plugins.comments import model
+from plugins.comments.providers import PROVIDERS
+from plugins.comments.settings import configure
+
+THREAD = model.Thread(
+    id="how-we-hire", url="https://b.test/posts/how-we-hire/", title="How we hire", state="open"
+)
+
+VALID = {
+    "isso": {"COMMENTS_ISSO_URL": "https://comments.b.test/"},
+    "giscus": {
+        "COMMENTS_GISCUS_REPO": "tessellate/blog",
+        "COMMENTS_GISCUS_REPO_ID": "R_kgDOabc",
+        "COMMENTS_GISCUS_CATEGORY": "Comments",
+        "COMMENTS_GISCUS_CATEGORY_ID": "DIC_kwDOxyz",
+    },
+    "utterances": {"COMMENTS_UTTERANCES_REPO": "tessellate/blog"},
+    "remark42": {
+        "COMMENTS_REMARK42_HOST": "https://remark.b.test",
+        "COMMENTS_REMARK42_SITE_ID": "blog",
+    },
+    "disqus": {"COMMENTS_DISQUS_SHORTNAME": "tessellate"},
+}
+
+
+def embed_for(provider: str, **extra):
+    settings = configure({"COMMENTS_PROVIDER": provider, **VALID[provider], **extra})
+    return settings, PROVIDERS[provider].embed(settings["COMMENTS_OPTIONS"], THREAD)
+
+
+@pytest.mark.parametrize(
+    ("provider", "script", "load"),
+    [
+        ("isso", "https://comments.b.test/js/embed.min.js", "scroll"),
+        ("giscus", "https://giscus.app/client.js", "click"),
+        ("utterances", "https://utteranc.es/client.js", "click"),
+        ("remark42", "https://remark.b.test/web/embed.js", "click"),
+        ("disqus", "https://tessellate.disqus.com/embed.js", "click"),
+    ],
+)
+def test_each_provider_renders_from_settings(provider, script, load):
+    settings, embed = embed_for(provider)
+    assert embed.script == script
+    assert settings["COMMENTS_LOAD"] == load  # third parties wait for a click by default
+    # the thread identity reaches the provider, whatever its way of taking it
+    carried = {
+        **embed.script_attrs,
+        **embed.target,
+        **{k: str(v) for k, v in embed.globals.items()},
+    }
+    assert any("how-we-hire" in value for value in carried.values()), carried
+
+
+def test_isso_details():
+    _, embed = embed_for("isso")
+    assert embed.script_attrs["data-isso"] == "https://comments.b.test/"
+    assert embed.target == {
+        "id": "isso-thread",
+        "data-isso-id": "how-we-hire",
+        "data-title": "How we hire",
+    }
+    assert embed.count_api == "https://comments.b.test/count"
+    assert embed.read_api == "https://comments.b.test/"
+
+
+def test_giscus_maps_the_thread_id_to_a_discussion():
+    _, embed = embed_for("giscus")
+    assert embed.script_attrs["data-mapping"] == "specific"
+    assert embed.script_attrs["data-term"] == "how-we-hire"
+    assert embed.script_attrs["data-theme"] == "preferred_color_scheme"
+
+
+def test_disqus_and_remark42_use_globals_not_inline_script():
+    _, disqus = embed_for("disqus")
+    assert disqus.globals["disqus_identifier"] == "how-we-hire"
+    assert disqus.globals["disqus_url"] == THREAD.url
+    _, remark = embed_for("remark42")
+    assert remark.globals["remark_config"]["url"] == "how-we-hire"
+    assert remark.target == {"id": "remark42"}
+
+
+def test_load_mode_can_be_chosen():
+    assert embed_for("giscus", COMMENTS_LOAD="scroll")[0]["COMMENTS_LOAD"] == "scroll"
+    assert embed_for("isso", COMMENTS_LOAD="click")[0]["COMMENTS_LOAD"] == "click"
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (
+            {"COMMENTS_PROVIDER": "isso"},
+            "COMMENTS_ISSO_URL is required when COMMENTS_PROVIDER is 'isso'",
+        ),
+        ({"COMMENTS_PROVIDER": "gisqus"}, "did you mean 'giscus'?"),
+        (
+            {"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": "comments.b.test"},
+            "COMMENTS_ISSO_URL must be an http(s) URL",
+        ),
+        (
+            {
+                "COMMENTS_PROVIDER": "isso",
+                "COMMENTS_ISSO_URL": "http://c.b.test",
+                "COMMENTS_HTTPS_ONLY": True,
+            },
+            "COMMENTS_ISSO_URL must use https in publish builds",
+        ),
+        (
+            {
+                "COMMENTS_PROVIDER": "isso",
+                "COMMENTS_ISSO_URL": "https://c.test",
+                "COMMENTS_ISSO_VOTE": "yes",
+            },
+            "COMMENTS_ISSO_VOTE must be True or False",
+        ),
+        (
+            {"COMMENTS_PROVIDER": "utterances", "COMMENTS_UTTERANCES_REPO": "just-a-name"},
+            "COMMENTS_UTTERANCES_REPO must look like owner/name",
+        ),
+        (
+            {"COMMENTS_PROVIDER": "giscus", "COMMENTS_GISCUS_REPO": "a/b"},
+            "COMMENTS_GISCUS_REPO_ID is required",
+        ),
+        (
+            {"COMMENTS_PROVIDER": "disqus", "COMMENTS_DISQUS_SHORTNAME": "bad name"},
+            "COMMENTS_DISQUS_SHORTNAME must be letters",
+        ),
+        (
+            {"COMMENTS_PROVIDER": "none", "COMMENTS_LODE": "click"},
+            "unknown setting COMMENTS_LODE (did you mean COMMENTS_LOAD?)",
+        ),
+        (
+            {
+                "COMMENTS_PROVIDER": "isso",
+                "COMMENTS_ISSO_URL": "https://c.test",
+                "COMMENTS_LOAD": "hover",
+            },
+            "COMMENTS_LOAD must be",
+        ),
+    ],
+)
+def test_missing_or_mistyped_settings_are_explained(settings, message):
+    with pytest.raises(model.OptionError) as err:
+        configure(settings)
+    assert message in str(err.value)
+
+
+def test_none_needs_nothing():
+    assert configure({"COMMENTS_PROVIDER": "none"})["COMMENTS_OPTIONS"] == {}
+
+
+@pytest.mark.parametrize(
+    ("explicit", "slug", "expected"),
+    [(None, "how-we-hire", "how-we-hire"), ("  ", "x", "x"), ("old-slug", "new-slug", "old-slug")],
+)
+def test_thread_id(explicit, slug, expected):
+    assert model.thread_id(explicit, slug) == expected
+
+
+@pytest.mark.parametrize(("raw", "state"), [(None, "open"), ("Closed", "closed"), (" off ", "off")])
+def test_comment_state(raw, state):
+    assert model.comment_state(raw) == state
+
+
+def test_comment_state_rejects_typos():
+    with pytest.raises(
+        model.OptionError, match="Comments must be one of open, closed, off, got 'closd'"
+    ):
+        model.comment_state("closd")

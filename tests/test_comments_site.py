@@ -1,0 +1,135 @@
+"""The comments block on real builds: states, identity, counts, no inline script."""
+
+import json
+import logging
+
+import pytest
+
+from tests.conftest import TEST_SITEURL, _builder
+
+ISSO = "https://comments.example.test"
+POSTS = {
+    "posts/closed.md": "Title: Closed\nDate: 2024-07-01\nComments: closed\n\nOld news.\n",
+    "posts/quiet.md": "Title: Quiet\nDate: 2024-07-02\nComments: off\n\nNo thread.\n",
+    "posts/moved.md": "Title: Moved\nDate: 2024-07-03\nSlug: moved-here\n"
+    "Comment_id: moved-from\n\nx\n",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return _builder(tmp_path_factory.mktemp("comments"))(
+        POSTS, COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=ISSO
+    )
+
+
+def block(site, path):
+    return site.soup(path).select_one("section.comments")
+
+
+def test_open_thread_markup(site):
+    section = block(site, "posts/ranges/")
+    assert section["id"] == "comments"
+    assert section["data-comments-provider"] == "isso"
+    assert section["data-comments-load"] == "scroll"
+    assert section["data-comments-src"] == f"{ISSO}/js/embed.min.js"
+    assert json.loads(section["data-comments-attrs"])["data-isso"] == f"{ISSO}/"
+    target = section.select_one("#isso-thread")
+    assert target["data-isso-id"] == "ranges"
+    assert target["data-title"] == "Bookings as ranges"
+    assert section.select_one("button[data-comments-show][hidden]")
+    assert "need JavaScript" in section.select_one("noscript").get_text()
+
+
+def test_closed_thread_is_read_only(site):
+    section = block(site, "posts/closed/")
+    assert section["data-comments-state"] == "closed"
+    assert section["data-comments-read-api"] == f"{ISSO}/"
+    assert section.select_one("#isso-thread") is None  # Isso's form never loads
+    assert not section.select("form, textarea, input")
+    assert "Comments are closed" in section.get_text()
+
+
+def test_off_and_drafts_have_no_thread(site):
+    assert block(site, "posts/quiet/") is None
+    assert block(site, "drafts/posts/unfinished-thoughts/") is None
+
+
+def test_comment_id_keeps_the_thread_when_the_slug_changes(site):
+    assert (
+        block(site, "posts/moved-here/").select_one("#isso-thread")["data-isso-id"] == "moved-from"
+    )
+
+
+def test_counts_on_post_lists(site):
+    links = site.soup("/").select(".post-card__comments a[data-comments-count]")
+    assert links and all(a["data-comments-count"] == f"{ISSO}/count" for a in links)
+    by_id = {a["data-comments-id"]: a["href"] for a in links}
+    assert by_id["moved-from"] == f"{TEST_SITEURL}/posts/moved-here/#comments"
+    assert "quiet" not in by_id  # Comments: off
+
+
+def test_no_inline_script_or_handler_anywhere(site):
+    for file in site.files(".html"):
+        soup = site.soup(file.relative_to(site.output).as_posix())
+        for script in soup.select("script"):
+            assert script.get("src") or script.get("type") == "application/ld+json", file
+        for tag in soup.find_all(True):
+            assert not [a for a in tag.attrs if a.startswith("on")], (file, tag.name)
+
+
+def test_option_values_are_escaped(build_site):
+    built = build_site(
+        {"posts/x.md": 'Title: A "quoted" <b>title</b>\nDate: 2024-07-01\nSlug: x\n\nx\n'},
+        COMMENTS_PROVIDER="isso",
+        COMMENTS_ISSO_URL=ISSO,
+    )
+    html = built.text("posts/x/")
+    assert 'data-title="A &#34;quoted&#34; &lt;b&gt;title&lt;/b&gt;"' in html or (
+        'data-title="A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt;"' in html
+    )
+    assert (
+        built.soup("posts/x/").select_one("#isso-thread")["data-title"] == 'A "quoted" <b>title</b>'
+    )
+
+
+def test_third_party_closed_says_closed_and_loads_nothing(build_site):
+    built = build_site(
+        POSTS,
+        COMMENTS_PROVIDER="giscus",
+        COMMENTS_GISCUS_REPO="tessellate/blog",
+        COMMENTS_GISCUS_REPO_ID="R_1",
+        COMMENTS_GISCUS_CATEGORY="Comments",
+        COMMENTS_GISCUS_CATEGORY_ID="DIC_1",
+    )
+    closed = block(built, "posts/closed/")
+    assert closed.select_one(".comments__closed").get_text(strip=True) == "Comments are closed."
+    assert closed.select_one("[data-comments-thread]") is None
+    opened = block(built, "posts/ranges/")
+    assert opened["data-comments-load"] == "click"
+    assert "GitHub" in opened.select_one(".comments__privacy").get_text()
+    assert not built.soup("/").select("[data-comments-count]")  # giscus has no count API
+
+
+def test_provider_none_turns_comments_off(build_site):
+    built = build_site(COMMENTS_PROVIDER="none")
+    assert block(built, "posts/ranges/") is None
+
+
+def test_publish_refuses_http_scripts(build_site):
+    with pytest.raises(SystemExit) as stop:
+        build_site(publish=True, COMMENTS_ISSO_URL="http://comments.example.test")
+    assert "COMMENTS_ISSO_URL must use https in publish builds" in str(stop.value)
+
+
+def test_a_typo_in_comments_is_an_error_and_shows_no_form(build_site, caplog):
+    caplog.set_level(logging.ERROR)
+    built = build_site(
+        {"posts/typo.md": "Title: Typo\nDate: 2024-07-01\nComments: closd\n\nx\n"},
+        COMMENTS_ISSO_URL=ISSO,
+    )
+    assert any(
+        "posts/typo.md: Comments must be one of open, closed, off, got 'closd'" in r.getMessage()
+        for r in caplog.records
+    )
+    assert block(built, "posts/typo/").select_one("#isso-thread") is None
