@@ -94,6 +94,7 @@ def test_post_a_comment_and_see_it_after_reload(page: Page, isso_sites):
     csp_errors = _violations(page)
     page.goto(site.url + "/posts/ranges/")
     page.locator("#comments").scroll_into_view_if_needed()
+    expect(page.get_by_role("button", name="Show comments")).to_be_hidden()  # scroll mode
     page.locator(".isso-textarea").fill("The exclusion constraint idea saved our booking sheet.")
     page.locator("input[name=author]").fill("Robin")
     page.locator("input[type=submit]").click()
