@@ -33,7 +33,15 @@ THEME = "theme"
 THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.webassets", "blogcore", "series", "related", "comments"]
+PLUGINS = [
+    "pelican.plugins.webassets",
+    "blogcore",
+    "series",
+    "related",
+    "comments",
+    "images",
+    "team",
+]
 
 # Escape everything a template prints unless it is marked safe (content, summaries).
 JINJA_ENVIRONMENT = {

@@ -1,0 +1,31 @@
+"""images: the one image pipeline of the site (team headshots now, galleries next).
+
+What it does:
+
+- Renders renditions of source images with Pillow: EXIF orientation applied, JPEG draft-mode
+  decoding when downscaling, centred crops or fitted sizes, never enlarged, WebP and JPEG
+  (progressive, optimised) by default; every bit of EXIF, GPS and XMP stripped, the ICC colour
+  profile kept (``pipeline.py``, pure: no Pelican).
+- Caches them outside output/ by the SHA-256 of the source bytes and the rendition's spec:
+  an unchanged rebuild decodes nothing, a changed spec renders only what it changes.
+- Spreads the work over worker processes, started once per build and only when at least two
+  images need rendering.
+- Copies the renditions into ``output/<IMAGES_OUTPUT_DIR>/`` under content-addressed names and
+  hands other plugins ``Picture`` objects for ``<picture>`` markup (``service.py``).
+- A corrupt or unsupported image is an error naming the file, never a traceback; the rest of
+  the site still builds.
+
+Metadata keys read: none (other plugins pass it their images).
+Settings: see ``settings.py`` (``IMAGES_*``).
+"""
+
+
+def register() -> None:
+    """Connect the receivers (imported here, not at the top, so that the worker processes,
+    which import the pipeline from this package, never import Pelican)."""
+    from .signals import register as connect
+
+    connect()
+
+
+__all__ = ["register"]

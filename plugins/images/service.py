@@ -1,0 +1,203 @@
+"""The images plugin's face to other plugins: ask for pictures, get what templates print.
+
+A plugin (team headshots now, galleries later) calls, during its generate_context work::
+
+    from images import service            # the images plugin, as Pelican loaded it
+    pictures = service.for_build(generator.context).pictures([
+        PictureRequest(source=path, label="content/team/photos/maya.jpg",
+                       name="team/maya-okafor", widths=(96, 288), square=True),
+    ])
+
+and gets one ``Picture`` (or None, after an error was logged naming the file) per request.
+The renditions are rendered through the pipeline (or found in its cache) and copied into the
+output folder at once: Pelican empties output/ before any generator builds its context.
+
+One ``ImageBuild`` exists per build, in the generator context (never in a module global), so
+every plugin shares one pool of worker processes; the images plugin shuts it down once all
+generators have built their context.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import time
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .pipeline import FORMATS, RenditionRequest, RenditionSpec, new_pool, render
+
+logger = logging.getLogger(__name__)
+
+CONTEXT_KEY = "images_build"
+
+
+@dataclass(frozen=True)
+class PictureRequest:
+    """Renditions of one source image at some widths, in every configured format.
+
+    ``name`` is the output name without extension, e.g. "team/maya-okafor"; ``label`` is
+    how messages name the source (content/team/photos/maya.jpg). With ``square`` each width
+    is a centred square crop; otherwise the image keeps its shape and fits the width.
+    """
+
+    source: Path
+    label: str
+    name: str
+    widths: tuple[int, ...]
+    square: bool = False
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One file of a picture: its site path (no leading slash) and pixel size."""
+
+    url: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class PictureSource:
+    """The files of one format, smallest first (a srcset)."""
+
+    format: str
+    media_type: str
+    candidates: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What a template needs for ``<picture>``: modern formats, then the JPEG fallback."""
+
+    sources: tuple[PictureSource, ...]  # best first, without the fallback
+    fallback: PictureSource  # JPEG
+
+    @property
+    def url(self) -> str:
+        """The largest JPEG: for JSON-LD, og:image and templates that want one URL."""
+        return self.fallback.candidates[-1].url
+
+    @property
+    def width(self) -> int:
+        return self.fallback.candidates[-1].width
+
+    @property
+    def height(self) -> int:
+        return self.fallback.candidates[-1].height
+
+
+class ImageBuild:
+    """One build's image work: renders, copies into output/, shares one worker pool."""
+
+    def __init__(self, settings: Mapping[str, Any]) -> None:
+        self.cache_dir = Path(settings["IMAGES_CACHE_PATH"])
+        self.output_path = Path(settings["OUTPUT_PATH"])
+        self.output_dir = settings["IMAGES_OUTPUT_DIR"]
+        self.formats: tuple[str, ...] = tuple(settings["IMAGES_FORMATS"])
+        self.quality: dict[str, int] = dict(settings["IMAGES_QUALITY"])
+        self.jobs = settings["IMAGES_JOBS"] or os.cpu_count() or 1
+        self._pool: Executor | None = None
+        self.seconds = 0.0  # time spent in image work during this build
+        self.rendered = 0
+        self.reused = 0
+
+    def _get_pool(self, workers: int) -> Executor:
+        """The build's worker pool, started on first need (sized for that first batch)."""
+        if self._pool is None:
+            self._pool = new_pool(min(self.jobs, workers))
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the worker processes, if any were started."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def _specs(self, request: PictureRequest) -> tuple[RenditionSpec, ...]:
+        return tuple(
+            RenditionSpec(
+                width,
+                width if request.square else 100_000,
+                crop=request.square,
+                format=fmt,
+                quality=self.quality[fmt],
+            )
+            for width in request.widths
+            for fmt in self.formats
+        )
+
+    def pictures(self, requests: Sequence[PictureRequest]) -> list[Picture | None]:
+        """A Picture per request, or None (with an error logged) when its source is bad."""
+        if not requests:
+            return []
+        started = time.perf_counter()
+        results = render(
+            [RenditionRequest(r.source, self._specs(r)) for r in requests],
+            self.cache_dir,
+            jobs=self.jobs,
+            pool=self._get_pool,
+        )
+        pictures: list[Picture | None] = []
+        for request, result in zip(requests, results, strict=True):
+            if result.error:
+                logger.error("%s: %s", request.label, result.error)
+                pictures.append(None)
+                continue
+            self.rendered += result.rendered
+            self.reused += len(result.renditions) - result.rendered
+            by_format: dict[str, dict[int, Candidate]] = {fmt: {} for fmt in self.formats}
+            for rendition in result.renditions:
+                url = self._publish(request.name, rendition.path, rendition.digest)
+                candidates = by_format[rendition.spec.format]
+                # a small source gives the same file for several widths: list it once
+                candidates.setdefault(
+                    rendition.width, Candidate(url, rendition.width, rendition.height)
+                )
+            sources = tuple(
+                PictureSource(fmt, FORMATS[fmt][2], tuple(sorted(found.values(), key=_width)))
+                for fmt, found in by_format.items()
+            )
+            fallback = next(s for s in sources if s.format == "jpeg")
+            pictures.append(Picture(tuple(s for s in sources if s is not fallback), fallback))
+        self.seconds += time.perf_counter() - started
+        return pictures
+
+    def _publish(self, name: str, cached: Path, digest: str) -> str:
+        """Copy a cached file into output/ under a content-addressed name; return its URL."""
+        # cached: <cache>/<sha[:2]>/<sha>/<spec key>-<w>x<h>.<ext>
+        key, _, rest = cached.name.partition("-")
+        size, _, ext = rest.partition(".")
+        width = size.split("x")[0]
+        fingerprint = hashlib.sha256(f"{digest}|{key}".encode()).hexdigest()[:10]
+        url = f"{self.output_dir}/{name}-{width}.{fingerprint}.{ext}"
+        target = self.output_path / url
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cached, target)
+        return url
+
+
+def _width(candidate: Candidate) -> int:
+    return candidate.width
+
+
+def for_build(context: dict[str, Any]) -> ImageBuild:
+    """The image work of the build this generator context belongs to (made on first use)."""
+    build = context.get(CONTEXT_KEY)
+    if build is None:
+        build = context[CONTEXT_KEY] = ImageBuild(context)
+    return build
+
+
+def finish(context: Mapping[str, Any]) -> ImageBuild | None:
+    """Shut down this build's worker pool, if any; return the build for its figures."""
+    build = context.get(CONTEXT_KEY)
+    if build is not None:
+        build.close()
+    return build

@@ -1,0 +1,35 @@
+"""team: the people behind the blog, from one Markdown file each.
+
+What it does on each build:
+
+- Reads ``content/<TEAM_PATH>/<slug>.md`` (default ``content/team/``), one file per person; these
+  files are never posts, pages or static files. The body is the bio (Markdown); its first
+  paragraph is the short bio.
+- Maps each post's ``Author`` / ``Authors`` to the person they name (by Name, file slug or alias,
+  accents and case ignored) before Pelican groups posts by author, so every post of a person
+  shares one author page at ``/team/<slug>/``. A name without a team file is a warning in
+  development and an error in strict (publish) builds, naming the post, the name and the
+  closest known name. Posts without an author line (the site's ``AUTHOR``) are left alone.
+- Gives each person's Author object: ``role``, ``pronouns``, ``short_bio`` (plain text), ``bio``
+  (HTML, links resolved), ``links`` (``Link(label, url, rel, kind)``: website and social profiles
+  with ``rel="me noopener"``, then email), ``email``, ``alumni``, ``aliases``, ``post_count``,
+  ``photo`` (a ``Picture`` from the images plugin: square headshots in WebP and JPEG, EXIF
+  stripped; None without a photo) and ``person`` (a schema.org Person dict for JSON-LD).
+- Replaces the names in each post's ``structured_data["author"]`` (blogcore) with Person objects
+  (name, url, jobTitle, image, sameAs).
+- Writes the profile page of people without posts yet (Pelican writes the others) with the
+  theme's ``author.html``; puts ``team`` (``.current`` and ``.alumni``: Author objects sorted by
+  name) in the template context for the team page (``authors.html``).
+- Reports a team file without Name, a Photo that does not exist, a value that is not a URL or an
+  email address, an unknown key, and a name or alias claimed by two files, naming file and key.
+
+Metadata keys read in team files: ``name`` (required), ``role``, ``photo`` (path within the
+content folder), ``pronouns``, ``email``, ``website``, ``mastodon``, ``bluesky``, ``linkedin``,
+``github``, ``twitter``, ``alumni`` (true/false), ``aliases`` (comma-separated).
+Metadata keys read in posts: ``author``, ``authors``.
+Settings: see ``settings.py`` (``TEAM_*``). Needs the images plugin; list blogcore before team.
+"""
+
+from .signals import register
+
+__all__ = ["register"]

@@ -1,0 +1,364 @@
+"""Team members from their files: validation, the name index, links, short bios and JSON-LD.
+
+Pure logic: plain values in, plain values out; never imports Pelican.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
+
+# Every key a team file may use (Pelican lowercases them), in the order the docs list them.
+KEYS = (
+    "name",
+    "role",
+    "photo",
+    "pronouns",
+    "email",
+    "website",
+    "mastodon",
+    "bluesky",
+    "linkedin",
+    "github",
+    "twitter",
+    "alumni",
+    "aliases",
+)
+# Web profiles, in the order they are shown: (key, label, an example value for messages).
+PROFILES = (
+    ("website", "Website", "https://maya.example"),
+    ("mastodon", "Mastodon", "https://mastodon.social/@maya"),
+    ("bluesky", "Bluesky", "https://bsky.app/profile/maya.bsky.social"),
+    ("linkedin", "LinkedIn", "https://www.linkedin.com/in/maya"),
+    ("github", "GitHub", "https://github.com/maya"),
+    ("twitter", "Twitter", "https://twitter.com/maya"),
+)
+PROFILE_REL = "me noopener"  # rel=me: "this profile is the same person" (IndieWeb, Mastodon)
+_TRUE = frozenset({"true", "yes", "y", "1", "on"})
+_FALSE = frozenset({"false", "no", "n", "0", "off", ""})
+_EMAIL = re.compile(r"^[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:.]+$")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+class Link(NamedTuple):
+    """A way to reach a person: ``label`` to show, ``url``, ``rel`` for the profile page."""
+
+    label: str
+    url: str
+    rel: str
+    kind: str  # the team-file key: website, mastodon, ..., email
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a team file or a post, for the build log."""
+
+    source: str
+    message: str
+    error: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Person:
+    """One team member, as their file describes them."""
+
+    slug: str
+    name: str
+    source: str
+    role: str = ""
+    pronouns: str = ""
+    photo: str | None = None  # path within the content folder
+    email: str = ""
+    links: tuple[Link, ...] = ()  # web profiles, then email
+    alumni: bool = False
+    aliases: tuple[str, ...] = ()
+    bio_html: str = ""
+    short_bio: str = ""
+
+
+def display_key(key: str) -> str:
+    """A key as staff write it: 'linkedin' -> 'Linkedin'."""
+    return key[:1].upper() + key[1:]
+
+
+def normalise(name: str) -> str:
+    """The form names are matched in: 'Théo  Marchand', 'theo-marchand' -> 'theo-marchand'."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return _NON_ALNUM.sub("-", text).strip("-")
+
+
+def _text(value: Any) -> str:
+    """A metadata value as one line of text (Markdown gives a list for continued lines)."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v).strip() for v in value)
+    return "" if value is None else str(value).strip()
+
+
+def is_web_url(value: str) -> bool:
+    """True for an absolute http(s) URL with a host name."""
+    if any(c.isspace() for c in value):
+        return False
+    parts = urlsplit(value)
+    host = parts.hostname or ""
+    return parts.scheme in ("http", "https") and ("." in host or host == "localhost")
+
+
+def suggest_url(key: str, value: str) -> str | None:
+    """The URL a handle most likely stands for: '@maya@social.coop' -> https://social.coop/@maya."""
+    value = value.strip()
+    bare = value.lstrip("@")
+    if not bare or any(c.isspace() for c in bare):
+        return None
+    if "://" not in value and "." in bare.split("/")[0] and key == "website":
+        return f"https://{bare}"
+    if key == "mastodon" and bare.count("@") == 1:
+        user, host = bare.split("@")
+        return f"https://{host}/@{user}" if user and "." in host else None
+    if "/" in bare or "@" in bare or ":" in bare:
+        return None
+    if key == "bluesky":
+        handle = bare if "." in bare else f"{bare}.bsky.social"
+        return f"https://bsky.app/profile/{handle}"
+    if key == "github":
+        return f"https://github.com/{bare}"
+    if key == "twitter":
+        return f"https://twitter.com/{bare}"
+    if key == "linkedin":
+        return f"https://www.linkedin.com/in/{bare}"
+    return None
+
+
+def clean_photo_path(value: str) -> str:
+    """A Photo value as a path within content/: '{static}/team/photos/a.jpg' -> 'team/...'."""
+    for prefix in ("{static}", "{attach}", "|static|", "|attach|"):
+        if value.startswith(prefix):
+            value = value[len(prefix) :]
+    return value.strip().lstrip("/")
+
+
+class _FirstParagraph(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.done = False
+        self.chunks: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "p" and not self.done:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p" and self.depth:
+            self.depth -= 1
+            self.done = self.done or not self.depth
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.done:
+            self.chunks.append(data)
+
+
+def first_paragraph(html: str) -> str:
+    """The text of the first paragraph of rendered Markdown, on one line."""
+    parser = _FirstParagraph()
+    parser.feed(html or "")
+    parser.close()
+    return " ".join("".join(parser.chunks).split())
+
+
+def parse_person(
+    slug: str,
+    source: str,
+    metadata: Mapping[str, Any],
+    bio_html: str,
+    photo_exists: Callable[[str], bool],
+) -> tuple[Person | None, list[Problem]]:
+    """Check one team file's metadata; return the person (None without a Name) and problems.
+
+    A bad value is left out (the person keeps everything else) and reported as an error,
+    naming the file and the key.
+    """
+    problems: list[Problem] = []
+
+    def error(message: str) -> None:
+        problems.append(Problem(source, message))
+
+    for key in metadata:
+        if key not in KEYS:
+            close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.7)
+            hint = f" (did you mean {display_key(close[0])}?)" if close else ""
+            problems.append(
+                Problem(source, f"unknown key {display_key(key)!r} is ignored{hint}", error=False)
+            )
+    name = _text(metadata.get("name"))
+    if not name:
+        error(
+            "Name is required: the person's name as their posts give it, e.g. 'Name: Maya Okafor'"
+        )
+        return None, problems
+
+    photo = None
+    raw_photo = _text(metadata.get("photo"))
+    if raw_photo:
+        photo = clean_photo_path(raw_photo)
+        if not photo_exists(photo):
+            error(
+                f"Photo {raw_photo!r} does not exist (the path is within the content folder, "
+                f"e.g. team/photos/{slug}.jpg); showing initials instead"
+            )
+            photo = None
+
+    email = _text(metadata.get("email"))
+    email = email.removeprefix("mailto:")
+    if email and not _EMAIL.match(email):
+        error(f"Email must be an address like maya@example.org, got {email!r}")
+        email = ""
+
+    links: list[Link] = []
+    for key, label, example in PROFILES:
+        value = _text(metadata.get(key))
+        if not value:
+            continue
+        if not is_web_url(value):
+            fixed = suggest_url(key, value)
+            hint = f" (did you mean {fixed}?)" if fixed else ""
+            error(f"{display_key(key)} must be a URL like {example}, got {value!r}{hint}")
+            continue
+        shown = urlsplit(value).hostname.removeprefix("www.") if key == "website" else label
+        links.append(Link(shown, value, PROFILE_REL, key))
+    if email:
+        links.append(Link(email, f"mailto:{email}", "", "email"))
+
+    alumni_text = _text(metadata.get("alumni")).lower()
+    alumni = alumni_text in _TRUE
+    if alumni_text not in _TRUE | _FALSE:
+        error(f"Alumni must be true or false, got {_text(metadata.get('alumni'))!r}")
+
+    aliases = tuple(
+        dict.fromkeys(
+            a.strip()
+            for a in _text(metadata.get("aliases")).split(",")
+            if a.strip() and normalise(a) and normalise(a) != normalise(name)
+        )
+    )
+    person = Person(
+        slug=slug,
+        name=name,
+        source=source,
+        role=_text(metadata.get("role")),
+        pronouns=_text(metadata.get("pronouns")),
+        photo=photo,
+        email=email,
+        links=tuple(links),
+        alumni=alumni,
+        aliases=aliases,
+        bio_html=bio_html or "",
+        short_bio=first_paragraph(bio_html),
+    )
+    return person, problems
+
+
+@dataclass(frozen=True)
+class Roster:
+    """Everyone, and every way posts may name them (Name, file name, aliases), normalised."""
+
+    people: tuple[Person, ...] = ()
+    index: Mapping[str, Person] = field(default_factory=dict)
+
+    def find(self, name: str) -> Person | None:
+        """The person a post's Author value means, or None."""
+        return self.index.get(normalise(name))
+
+    def suggest(self, name: str) -> str | None:
+        """The Name of the person whose name, file name or alias is closest to ``name``."""
+        key = normalise(name)
+        close = difflib.get_close_matches(key, list(self.index), n=1, cutoff=0.6)
+        if not close:
+            # a first or last name alone: "Bo" -> "Bo Lindqvist"
+            words = [p for p in self.people if key and key in normalise(p.name).split("-")]
+            return words[0].name if len(words) == 1 else None
+        return self.index[close[0]].name
+
+
+def build_roster(people: Iterable[Person]) -> tuple[Roster, list[Problem]]:
+    """Index people by every name they answer to; a name claimed twice is an error.
+
+    Files are taken in order of file name; the first to claim a name keeps it.
+    """
+    ordered = tuple(sorted(people, key=lambda p: p.slug))
+    index: dict[str, Person] = {}
+    problems: list[Problem] = []
+    for person in ordered:
+        claims = [("Name", person.name), ("file name", person.slug)]
+        claims += [("Aliases", alias) for alias in person.aliases]
+        for key, value in claims:
+            norm = normalise(value)
+            owner = index.get(norm)
+            if owner is None:
+                index[norm] = person
+            elif owner.slug != person.slug:
+                problems.append(
+                    Problem(
+                        person.source,
+                        f"{key} {value!r} is already {owner.name}'s (in {owner.source}); "
+                        "a name, file name or alias may point to one person only",
+                    )
+                )
+    return Roster(ordered, index), problems
+
+
+def unknown_author(
+    post: str, key: str, name: str, suggestion: str | None, team_folder: str, error: bool
+) -> Problem:
+    """The message for a post naming someone without a team file."""
+    if suggestion:
+        hint = f" (did you mean {suggestion!r}?)"
+    else:
+        hint = f"; add {team_folder}/{normalise(name) or 'name'}.md with 'Name: {name}'"
+    return Problem(
+        post, f"{display_key(key)} {name!r} has no team file in {team_folder}/{hint}", error
+    )
+
+
+def sort_key(person: Person) -> str:
+    """Alphabetical by name, accents ignored."""
+    return normalise(person.name)
+
+
+def person_jsonld(
+    person: Person,
+    *,
+    url: str,
+    image: str | None,
+    organisation: str,
+    full: bool,
+) -> dict[str, Any]:
+    """A schema.org Person; ``full`` adds what only the profile page needs."""
+    data: dict[str, Any] = {"@type": "Person", "name": person.name, "url": url}
+    if person.role:
+        data["jobTitle"] = person.role
+    if image:
+        data["image"] = image
+    same_as = [link.url for link in person.links if link.kind != "email"]
+    if same_as:
+        data["sameAs"] = same_as
+    if full:
+        if person.short_bio:
+            data["description"] = person.short_bio
+        if person.email:
+            data["email"] = f"mailto:{person.email}"
+        if person.aliases:
+            data["alternateName"] = list(person.aliases)
+        if organisation:
+            org = {"@type": "Organization", "name": organisation}
+            data["alumniOf" if person.alumni else "worksFor"] = org
+    return data

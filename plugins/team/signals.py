@@ -1,0 +1,348 @@
+"""Signal receivers connecting the team's pure logic (people.py) to Pelican."""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib
+import logging
+import os
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.contents import Content
+from pelican.urlwrappers import Author
+
+from . import people
+from .settings import SettingsError, configure
+
+logger = logging.getLogger(__name__)
+
+CONTEXT_KEY = "team"
+
+
+@dataclass
+class Team:
+    """One build's team, in the generator context as ``team`` (templates read it)."""
+
+    roster: people.Roster
+    authors: dict[str, Author]  # slug -> the one Author object of that person
+    bios: dict[str, Content] = field(default_factory=dict)  # slug -> bio, links resolved later
+    current: list[Author] = field(default_factory=list)  # for the team page, by name
+    alumni: list[Author] = field(default_factory=list)
+    without_posts: list[Author] = field(default_factory=list)
+
+
+def _shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
+    """A path as staff know it: relative to the project, e.g. content/team/maya.md."""
+    base = os.path.dirname(os.path.abspath(settings["PATH"]))
+    return os.path.relpath(os.path.abspath(path), base)
+
+
+def _plugin_names(settings: dict[str, Any]) -> list[str]:
+    """PLUGINS as short names: 'pelican.plugins.webassets' -> 'webassets'."""
+    return [str(name).rsplit(".", 1)[-1] for name in settings.get("PLUGINS") or []]
+
+
+def _enabled(settings: dict[str, Any]) -> bool:
+    """Is the team plugin on in this build? (Receivers stay connected for later builds in the
+    same process, such as a test run's, whose PLUGINS may not list it.)"""
+    return "team" in _plugin_names(settings)
+
+
+def _report(problem: people.Problem) -> None:
+    (logger.error if problem.error else logger.warning)("%s", problem)
+
+
+def on_initialized(pelican) -> None:
+    """Validate TEAM_* settings; keep the team folder out of posts, pages and static files."""
+    settings = pelican.settings
+    if not _enabled(settings):
+        return
+    try:
+        settings.update(configure(settings))
+        names = _plugin_names(settings)
+        if "images" not in names:
+            raise SettingsError("the team plugin needs the images plugin: add 'images' to PLUGINS")
+        if "blogcore" in names and names.index("blogcore") > names.index("team"):
+            raise SettingsError(
+                "list 'blogcore' before 'team' in PLUGINS (team adds people to blogcore's JSON-LD)"
+            )
+    except SettingsError as exc:
+        raise SystemExit(f"Settings error: {exc}") from None
+    folder = settings["TEAM_PATH"]
+    for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES", "STATIC_EXCLUDES"):
+        excludes = list(settings.get(key) or [])
+        if folder not in excludes:
+            settings[key] = [*excludes, folder]
+
+
+def _read_people(generator) -> list[tuple[people.Person, Path]]:
+    """Read every team file with Pelican's readers; report problems; return people and files."""
+    settings = generator.settings
+    folder = Path(generator.path) / settings["TEAM_PATH"]
+    content_root = Path(generator.path).resolve()
+    found = []
+    if not folder.is_dir():
+        return found
+    ignores = settings.get("IGNORE_FILES", [])
+    for path in sorted(folder.iterdir()):
+        reader = generator.readers.readers.get(path.suffix[1:].lower())
+        if not path.is_file() or reader is None:
+            continue  # photos and other files
+        if any(fnmatch.fnmatch(path.name, pattern) for pattern in ignores):
+            continue
+        shown = _shown(settings, path)
+        try:
+            html, metadata = reader.read(str(path))
+        except Exception as exc:  # the reader's own error, whatever it is: name the file
+            logger.error("%s: could not be read (%s); skipped", shown, exc)
+            continue
+        person, problems = people.parse_person(
+            path.stem,
+            shown,
+            metadata,
+            html or "",
+            photo_exists=lambda rel: _within(content_root, rel),
+        )
+        for problem in problems:
+            _report(problem)
+        if person is None:
+            continue
+        if person.photo and _is_static(settings, person.photo):
+            logger.warning(
+                "%s: Photo %r is in a static folder, so the original file (with any EXIF "
+                "data, GPS included) is published as well; move it under %s/",
+                shown,
+                person.photo,
+                settings["TEAM_PATH"],
+            )
+        found.append((person, path))
+    return found
+
+
+def _within(root: Path, relpath: str) -> bool:
+    """True for an existing file inside ``root`` (a Photo may not point out of content/)."""
+    path = (root / relpath).resolve()
+    return path.is_relative_to(root) and path.is_file()
+
+
+def _is_static(settings: dict[str, Any], relpath: str) -> bool:
+    """True when Pelican would also copy this content file to the output as it is.
+
+    TEAM_PATH is in STATIC_EXCLUDES, which prunes it from a static folder that contains it
+    (such as ""), but not from a static folder inside it (such as "team/photos").
+    """
+    parts = Path(relpath).parts
+    team = Path(settings["TEAM_PATH"]).parts
+    for static in settings.get("STATIC_PATHS") or []:
+        static_parts = Path(static).parts
+        if parts[: len(static_parts)] != static_parts:
+            continue
+        pruned = parts[: len(team)] == team and len(team) > len(static_parts)
+        if not pruned:
+            return True
+    return False
+
+
+def _author(generator, person: people.Person) -> Author:
+    """The person's one Author object, with everything the theme prints about them."""
+    author = Author(person.name, generator.settings)
+    author.slug = person.slug
+    author.role = person.role
+    author.pronouns = person.pronouns
+    author.short_bio = person.short_bio
+    author.bio = person.bio_html  # links inside are resolved once every page is known
+    author.links = list(person.links)
+    author.email = person.email
+    author.alumni = person.alumni
+    author.aliases = list(person.aliases)
+    author.photo = None
+    author.post_count = 0
+    author.team_file = person.source
+    return author
+
+
+def _attach_photos(generator, team: Team) -> None:
+    """Headshots through the shared image pipeline: square crops, WebP and JPEG."""
+    service = importlib.import_module("images.service")  # the images plugin, as Pelican loaded it
+    settings = generator.settings
+    with_photos = [p for p in team.roster.people if p.photo]
+    requests = [
+        service.PictureRequest(
+            source=Path(generator.path) / person.photo,
+            label=_shown(settings, Path(generator.path) / person.photo),
+            name=f"{settings['TEAM_PATH']}/{person.slug}",
+            widths=settings["TEAM_PHOTO_SIZES"],
+            square=True,
+        )
+        for person in with_photos
+    ]
+    pictures = service.for_build(generator.context).pictures(requests)
+    for person, picture in zip(with_photos, pictures, strict=True):
+        team.authors[person.slug].photo = picture
+
+
+def _unknown_is_error(settings: dict[str, Any]) -> bool:
+    mode = settings["TEAM_UNKNOWN_AUTHOR"]
+    return mode == "error" or (mode == "auto" and bool(settings.get("BLOGCORE_STRICT")))
+
+
+def _canonicalise(generator, team: Team) -> None:
+    """Point every post's authors at the one Author object of each person."""
+    settings = generator.settings
+    strict = _unknown_is_error(settings)
+    team_folder = _shown(settings, Path(generator.path) / settings["TEAM_PATH"])
+    reported: set[tuple[str, str]] = set()
+    everything = chain(
+        generator.articles,
+        generator.translations,
+        generator.hidden_articles,
+        generator.hidden_translations,
+        generator.drafts,
+        generator.drafts_translations,
+    )
+    for article in everything:
+        metadata = getattr(article, "metadata", {})
+        key = "authors" if "authors" in metadata else "author" if "author" in metadata else None
+        if key is None:
+            continue  # no byline given: the site's AUTHOR, not a person
+        authors = []
+        for author in getattr(article, "authors", []):
+            person = team.roster.find(author.name)
+            if person is not None:
+                authors.append(team.authors[person.slug])
+                continue
+            authors.append(author)
+            post = _shown(settings, article.source_path)
+            if (post, author.name) not in reported:
+                reported.add((post, author.name))
+                _report(
+                    people.unknown_author(
+                        post,
+                        key,
+                        author.name,
+                        team.roster.suggest(author.name),
+                        team_folder,
+                        error=strict and article.status != "draft",
+                    )
+                )
+        authors = list(dict.fromkeys(authors))  # the same person twice (name and alias): once
+        if not authors:
+            continue
+        article.authors = authors
+        article.author = authors[0]
+        metadata["authors" if key == "authors" else "author"] = (
+            authors if key == "authors" else authors[0]
+        )
+
+
+def on_article_generator_pretaxonomy(generator) -> None:
+    """Read the team, give posts their canonical authors, render headshots."""
+    if not _enabled(generator.settings):
+        return
+    found = _read_people(generator)
+    roster, problems = people.build_roster(person for person, _ in found)
+    for problem in problems:
+        _report(problem)
+    team = Team(roster, {p.slug: _author(generator, p) for p in roster.people})
+    for person, path in found:
+        # a Content object resolves {filename} and {static} links in the bio, like a post's
+        team.bios[person.slug] = Content(
+            person.bio_html,
+            metadata={"title": person.name, "slug": person.slug},
+            settings=generator.settings,
+            source_path=str(path),
+            context=generator.context,
+        )
+    generator.context[CONTEXT_KEY] = team
+    _attach_photos(generator, team)
+    _canonicalise(generator, team)
+
+
+def on_article_generator_finalized(generator) -> None:
+    """Count each person's posts; sort the team page's current people and alumni."""
+    team = generator.context.get(CONTEXT_KEY)
+    if team is None:
+        return
+    counts = {author.slug: len(posts) for author, posts in generator.authors}
+    ordered = sorted(team.roster.people, key=people.sort_key)
+    for person in ordered:
+        author = team.authors[person.slug]
+        author.post_count = counts.get(person.slug, 0)
+        (team.alumni if person.alumni else team.current).append(author)
+        if not author.post_count:
+            team.without_posts.append(author)
+
+
+def on_all_generators_finalized(generators) -> None:
+    """Bios with their links resolved; people as JSON-LD, on profiles and in each post's."""
+    for generator in generators:
+        team = generator.context.get(CONTEXT_KEY)
+        if team is None or not hasattr(generator, "articles"):
+            continue
+        settings = generator.settings
+        siteurl = settings.get("SITEURL", "")
+        organisation = settings.get("SITE_ORGANISATION") or settings.get("SITENAME", "")
+        refs = {}
+        for person in team.roster.people:
+            author = team.authors[person.slug]
+            author.bio = team.bios[person.slug].content
+            url = f"{siteurl}/{author.url}"
+            image = f"{siteurl}/{author.photo.url}" if author.photo else None
+            author.person = people.person_jsonld(
+                person, url=url, image=image, organisation=organisation, full=True
+            )
+            refs[author.slug] = people.person_jsonld(
+                person, url=url, image=image, organisation=organisation, full=False
+            )
+        everything = chain(
+            generator.articles,
+            generator.translations,
+            generator.hidden_articles,
+            generator.hidden_translations,
+            generator.drafts,
+            generator.drafts_translations,
+        )
+        for article in everything:
+            data = getattr(article, "structured_data", None)
+            if not data or len(data.get("author", [])) != len(article.authors):
+                continue
+            data["author"] = [
+                refs[author.slug] if team.authors.get(author.slug) is author else entry
+                for author, entry in zip(article.authors, data["author"], strict=True)
+            ]
+
+
+def on_article_writer_finalized(generator, writer) -> None:
+    """Profile pages for people without posts (Pelican writes the others), same template."""
+    team = generator.context.get(CONTEXT_KEY)
+    if team is None or not team.without_posts:
+        return
+    template = generator.get_template("author")
+    for author in team.without_posts:
+        writer.write_file(
+            author.save_as,
+            template,
+            generator.context,
+            relative_urls=generator.settings["RELATIVE_URLS"],
+            url=author.url,
+            author=author,
+            articles=[],
+            dates=[],
+            template_name="author",
+            blog=True,
+            page_name=author.page_name,
+            all_articles=generator.articles,
+        )
+
+
+def register() -> None:
+    """Connect the team plugin's receivers."""
+    signals.initialized.connect(on_initialized)
+    signals.article_generator_pretaxonomy.connect(on_article_generator_pretaxonomy)
+    signals.article_generator_finalized.connect(on_article_generator_finalized)
+    signals.all_generators_finalized.connect(on_all_generators_finalized)
+    signals.article_writer_finalized.connect(on_article_writer_finalized)

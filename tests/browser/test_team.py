@@ -1,0 +1,128 @@
+"""The team pages of the sample site in Chromium: from a post to its author and on."""
+
+import re
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import _free_port
+from tests.conftest import DEV_CONF, ROOT, Site, run_pelican
+from tests.test_team_site import PLUGINS
+
+
+@pytest.fixture(scope="module")
+def team_served(tmp_path_factory) -> Site:
+    """The sample content built with the team plugins on (until pelicanconf.py lists them)."""
+    port = _free_port()
+    siteurl = f"http://127.0.0.1:{port}"
+    base = tmp_path_factory.mktemp("team-served")
+    output = base / "output"
+    run_pelican(
+        DEV_CONF,
+        ROOT / "content",
+        output,
+        SITEURL=siteurl,
+        FEED_DOMAIN=siteurl,
+        PLUGINS=PLUGINS,
+        IMAGES_CACHE_PATH=str(base / "images-cache"),
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(output)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    try:
+        yield Site(output=output, content=ROOT / "content", siteurl=siteurl)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def loaded(locator) -> bool:
+    """True when an <img> has really been fetched and decoded."""
+    return locator.evaluate("img => img.complete && img.naturalWidth > 0")
+
+
+def test_from_an_author_card_to_the_profile_and_on_to_another_post(page: Page, team_served):
+    base = team_served.siteurl
+    start = "/posts/2024-in-review/"
+    page.goto(base + start)
+    card = page.locator("section.author-card .author-card__person").first
+    expect(card).to_contain_text("Co-founder and CEO")
+    card.locator("h3 a", has_text="Maya Okafor").click()
+
+    expect(page).to_have_url(base + "/team/maya-okafor/")
+    expect(page.locator("header.profile h1")).to_have_text("Maya Okafor")
+    headshot = page.locator("header.profile picture img")
+    expect(headshot).to_be_visible()
+    assert loaded(headshot)
+    assert page.evaluate("() => document.querySelector('header.profile img').currentSrc").endswith(
+        ".webp"
+    )
+    expect(page.locator(".profile__links a[rel~=me]").first).to_be_visible()
+
+    hrefs = page.locator("main article.post-card h2 a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    other = next(href for href in hrefs if not href.endswith(start))
+    link = page.locator(f"main article.post-card h2 a[href='{other}']")
+    title = link.inner_text()
+    link.click()
+    expect(page).to_have_url(other)
+    expect(page.locator("article.post h1")).to_have_text(title)
+    expect(page.locator(".author-card")).to_contain_text("Maya Okafor")
+
+
+def test_team_page_has_faces_and_alumni_apart(page: Page, team_served):
+    page.goto(team_served.siteurl + "/team/")
+    cards = page.locator(".team-current .team-card")
+    assert cards.count() >= 6
+    first = cards.first.locator("picture img")
+    first.scroll_into_view_if_needed()
+    expect(first).to_be_visible()
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=first.element_handle()
+    )
+    expect(page.locator(".team-current")).to_contain_text("Sam Whitlock")  # initials, no photo
+    expect(page.locator(".team-current .avatar", has_text=re.compile(r"^SW$"))).to_be_visible()
+    alumni = page.locator("section.team-alumni")
+    expect(alumni.locator("h2")).to_have_text("Alumni")
+    expect(alumni).to_contain_text("Callum Reid")
+    assert "Callum Reid" not in page.locator(".team-current").inner_text()
+    alumni.locator("a", has_text="Callum Reid").click()
+    expect(page.locator(".profile__count")).to_have_text("Callum Reid has not written here yet.")
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_team_pages_fit_every_width(browser, team_served, screenshots, width, scheme):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        for name, path in {
+            "team-page": "/team/",
+            "profile": "/team/theo-marchand/",
+            "profile-no-posts": "/team/ruth-adeyemi/",
+            "two-authors": "/posts/we-are-now-a-cooperative/",
+        }.items():
+            page.goto(team_served.siteurl + path)
+            overflow = page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            page.screenshot(
+                path=str(screenshots / f"team-{name}-{width}-{scheme}.png"), full_page=True
+            )
+            assert overflow <= 0, f"{path} overflows by {overflow}px at {width}px ({scheme})"
+    finally:
+        context.close()

@@ -1,0 +1,216 @@
+"""Bad input for the team plugin: unknown authors, broken team files, wrong settings."""
+
+import json
+import logging
+
+import pytest
+
+from tests.conftest import TEST_SITEURL
+from tests.test_team_site import PLUGINS
+
+UNKNOWN = (
+    "Title: Guest post\nDate: 2024-05-01 09:00\nCategory: Company\nAuthors: Ada Byrn, Cleo Park\n\n"
+    "Written by someone with a typo in their name.\n"
+)
+
+
+# Pelican lets a given warning through once per process: each test names its own post.
+
+
+def logged(caplog, level=logging.WARNING) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno == level]
+
+
+def test_unknown_author_is_a_warning_in_dev_with_a_suggestion(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/guest.md": UNKNOWN}, PLUGINS=PLUGINS)
+    warnings = logged(caplog, logging.WARNING)
+    assert warnings == [
+        "content-0/posts/guest.md: Authors 'Ada Byrn' has no team file in content-0/team/ "
+        "(did you mean 'Ada Byrne'?)"
+    ]
+    assert logged(caplog, logging.ERROR) == []
+    soup = site.soup("posts/guest-post/")  # still built, with the name as written
+    names = [a.get_text(strip=True) for a in soup.select(".author-card__person h3 a")]
+    assert names == ["Ada Byrn", "Cleo Park"]
+    data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+    assert data["author"][0] == {
+        "@type": "Person",
+        "name": "Ada Byrn",
+        "url": f"{TEST_SITEURL}/team/ada-byrn/",
+    }
+    assert data["author"][1]["jobTitle"] == "Community"
+
+
+def test_unknown_author_fails_a_publish_build(build_site, caplog):
+    caplog.set_level(logging.ERROR)
+    with pytest.raises(SystemExit) as stop:
+        build_site({"posts/guest.md": UNKNOWN}, publish=True, PLUGINS=PLUGINS)
+    assert stop.value.code == 1
+    errors = logged(caplog, logging.ERROR)
+    assert any(
+        "posts/guest.md" in m and "'Ada Byrn' has no team file" in m and "'Ada Byrne'?" in m
+        for m in errors
+    ), errors
+
+
+def test_unknown_author_of_a_draft_only_warns_in_a_publish_build(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    draft = UNKNOWN.replace("Authors:", "Status: draft\nAuthors:")
+    build_site({"posts/guest-draft.md": draft}, publish=True, PLUGINS=PLUGINS)
+    assert any("'Ada Byrn' has no team file" in m for m in logged(caplog, logging.WARNING))
+    assert logged(caplog, logging.ERROR) == []
+
+
+@pytest.mark.parametrize(
+    ("mode", "level"), [("error", logging.ERROR), ("warning", logging.WARNING)]
+)
+def test_unknown_author_mode_can_be_set(build_site, caplog, mode, level):
+    caplog.set_level(logging.WARNING)
+    build_site({f"posts/{mode}.md": UNKNOWN}, PLUGINS=PLUGINS, TEAM_UNKNOWN_AUTHOR=mode)
+    assert any("'Ada Byrn' has no team file" in m for m in logged(caplog, level))
+
+
+def test_posts_without_an_author_line_are_not_flagged(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    post = "Title: Anonymous\nDate: 2024-05-01\n\nNo byline: the site's AUTHOR.\n"
+    build_site({"posts/anon.md": post}, publish=True, PLUGINS=PLUGINS)
+    assert logged(caplog, logging.WARNING) == [] and logged(caplog, logging.ERROR) == []
+
+
+def test_unknown_author_without_a_close_name_says_how_to_add_one(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    post = UNKNOWN.replace("Ada Byrn, Cleo Park", "Zebedee Quince")
+    build_site({"posts/guest.md": post}, PLUGINS=PLUGINS)
+    assert logged(caplog, logging.WARNING) == [
+        "content-0/posts/guest.md: Authors 'Zebedee Quince' has no team file in content-0/team/; "
+        "add content-0/team/zebedee-quince.md with 'Name: Zebedee Quince'"
+    ]
+
+
+BAD_FILES = {
+    "team/no-name.md": "Role: Mystery\n\nA person without a name.\n",
+    "team/gone-photo.md": "Name: Gale Gone\nPhoto: team/photos/gale.jpg\n\nHere.\n",
+    "team/handles.md": (
+        "Name: Hal Handles\nMastodon: @hal@social.example\nGithub: hal\nEmail: hal at example\n\n"
+        "Uses handles.\n"
+    ),
+    "team/copycat.md": "Name: Cora Copycat\nAliases: Bo L., Cora\n\nClaims Bo's alias.\n",
+    "team/typo.md": "Name: Tia Typo\nRoel: Designer\n\nA typo in a key.\n",
+    "team/broken-photo.md": "Name: Bea Broken\nPhoto: team/photos/bea.jpg\n\nA bad file.\n",
+    "team/photos/bea.jpg": "this is not a JPEG",
+}
+
+
+@pytest.fixture(scope="module")
+def bad_build(tmp_path_factory):
+    """A dev build with every kind of broken team file, and the messages it logged."""
+    from tests.test_team_site import team_builder
+
+    handler = _Collect()
+    logging.getLogger().addHandler(handler)
+    try:
+        site = team_builder(tmp_path_factory.mktemp("bad"))(BAD_FILES)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    return site, handler.records
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+@pytest.mark.parametrize(
+    ("level", "expected"),
+    [
+        (logging.ERROR, "content-0/team/no-name.md: Name is required"),
+        (
+            logging.ERROR,
+            "content-0/team/gone-photo.md: Photo 'team/photos/gale.jpg' does not exist",
+        ),
+        (
+            logging.ERROR,
+            "content-0/team/handles.md: Mastodon must be a URL like https://mastodon.social/@maya, "
+            "got '@hal@social.example' (did you mean https://social.example/@hal?)",
+        ),
+        (
+            logging.ERROR,
+            "content-0/team/handles.md: Github must be a URL like https://github.com/maya, "
+            "got 'hal' (did you mean https://github.com/hal?)",
+        ),
+        (logging.ERROR, "content-0/team/handles.md: Email must be an address like"),
+        (
+            logging.ERROR,
+            "content-0/team/copycat.md: Aliases 'Bo L.' is already Bo Lindqvist's "
+            "(in content-0/team/bo-lindqvist.md)",
+        ),
+        (
+            logging.WARNING,
+            "content-0/team/typo.md: unknown key 'Roel' is ignored (did you mean Role?)",
+        ),
+        (logging.ERROR, "content-0/team/photos/bea.jpg: is not an image this pipeline can read"),
+    ],
+)
+def test_bad_team_files_are_explained(bad_build, level, expected):
+    _, records = bad_build
+    messages = [r.getMessage() for r in records if r.levelno == level]
+    assert any(m.startswith(expected) for m in messages), messages
+
+
+def test_bad_team_files_never_print_a_traceback(bad_build):
+    _, records = bad_build
+    assert all(r.exc_info is None for r in records)
+    assert not any("Traceback" in r.getMessage() for r in records)
+
+
+def test_bad_team_files_keep_everything_else(bad_build):
+    site, _ = bad_build
+    assert site.exists("posts/ranges/") and site.exists("team/bo-lindqvist/")
+    assert not site.exists("team/no-name/")  # no Name: no person
+    hal = site.soup("team/handles/")  # bad values dropped, the person kept
+    assert not hal.select(".person-links")
+    bea = site.soup("team/broken-photo/")  # a photo that is not an image: initials
+    assert bea.select_one("header.profile span.avatar").get_text(strip=True) == "BB"
+    cora = site.soup("team/copycat/")
+    assert cora.select_one("h1").get_text(strip=True) == "Cora Copycat"
+    assert (
+        site.soup("posts/ranges/")
+        .select_one(".author-card__person h3 a")["href"]
+        .endswith("/team/ada-byrne/")
+    )
+
+
+def test_a_photo_in_a_static_folder_is_a_warning(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    cleo = "Name: Cleo Park\nPhoto: images/lamp.svg\n\nCleo.\n"
+    build_site({"team/cleo-park.md": cleo}, PLUGINS=PLUGINS)
+    assert any(
+        m.startswith("content-0/team/cleo-park.md: Photo 'images/lamp.svg' is in a static folder")
+        for m in logged(caplog, logging.WARNING)
+    )
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"TEAM_PHOTO_SIZES": "big"}, "Settings error: TEAM_PHOTO_SIZES must be a list"),
+        (
+            {"PLUGINS": ["pelican.plugins.webassets", "blogcore", "team"]},
+            "Settings error: the team plugin needs the images plugin",
+        ),
+        (
+            {"PLUGINS": ["pelican.plugins.webassets", "images", "team", "blogcore"]},
+            "Settings error: list 'blogcore' before 'team'",
+        ),
+        ({"IMAGES_JOBS": "two"}, "Settings error: IMAGES_JOBS must be 0"),
+    ],
+)
+def test_bad_settings_stop_the_build_with_a_message(build_site, settings, message):
+    with pytest.raises(SystemExit) as stop:
+        build_site(**{"PLUGINS": PLUGINS, **settings})
+    assert str(stop.value.code).startswith(message)

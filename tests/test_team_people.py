@@ -1,0 +1,322 @@
+"""Unit tests of the team plugin's pure logic, as tables."""
+
+import pytest
+
+from plugins.team import people
+from plugins.team.people import Link, Person, build_roster, parse_person
+from plugins.team.settings import DEFAULTS, SettingsError, configure
+
+SOURCE = "content/team/maya.md"
+
+
+def parse(metadata, bio="<p>Short bio.</p><p>More.</p>", photos=("team/photos/maya.jpg",)):
+    return parse_person("maya", SOURCE, metadata, bio, photo_exists=lambda rel: rel in photos)
+
+
+def messages(problems):
+    return [str(p) for p in problems]
+
+
+def test_a_complete_file():
+    person, problems = parse(
+        {
+            "name": "Maya Okafor",
+            "role": "Co-founder and CEO",
+            "photo": "team/photos/maya.jpg",
+            "pronouns": "she/her",
+            "email": "maya@tessellate.example",
+            "website": "https://www.maya.example/",
+            "mastodon": "https://social.coop/@maya",
+            "bluesky": "https://bsky.app/profile/maya.example",
+            "linkedin": "https://www.linkedin.com/in/maya",
+            "github": "https://github.com/maya",
+            "twitter": "https://twitter.com/maya",
+            "alumni": "false",
+            "aliases": "Maya, M. Okafor, maya okafor",
+        }
+    )
+    assert problems == []
+    assert person.name == "Maya Okafor" and person.slug == "maya" and person.source == SOURCE
+    assert person.photo == "team/photos/maya.jpg"
+    assert person.aliases == ("Maya", "M. Okafor")  # the name itself is not an alias
+    assert person.short_bio == "Short bio."
+    assert [(link.kind, link.label, link.rel) for link in person.links] == [
+        ("website", "maya.example", "me noopener"),
+        ("mastodon", "Mastodon", "me noopener"),
+        ("bluesky", "Bluesky", "me noopener"),
+        ("linkedin", "LinkedIn", "me noopener"),
+        ("github", "GitHub", "me noopener"),
+        ("twitter", "Twitter", "me noopener"),
+        ("email", "maya@tessellate.example", ""),
+    ]
+    label, url, rel, _ = person.links[-1]  # a (label, url, rel) tuple, as templates expect
+    assert (label, url, rel) == ("maya@tessellate.example", "mailto:maya@tessellate.example", "")
+
+
+@pytest.mark.parametrize(
+    ("metadata", "expected"),
+    [
+        ({}, "content/team/maya.md: Name is required"),
+        ({"name": "  "}, "content/team/maya.md: Name is required"),
+        (
+            {"name": "M", "photo": "team/photos/gone.jpg"},
+            "content/team/maya.md: Photo 'team/photos/gone.jpg' does not exist",
+        ),
+        (
+            {"name": "M", "mastodon": "@maya@social.coop"},
+            "Mastodon must be a URL like https://mastodon.social/@maya, got '@maya@social.coop' "
+            "(did you mean https://social.coop/@maya?)",
+        ),
+        (
+            {"name": "M", "github": "maya"},
+            "Github must be a URL like https://github.com/maya, got 'maya' "
+            "(did you mean https://github.com/maya?)",
+        ),
+        (
+            {"name": "M", "bluesky": "@maya.bsky.social"},
+            "(did you mean https://bsky.app/profile/maya.bsky.social?)",
+        ),
+        ({"name": "M", "twitter": "@maya"}, "(did you mean https://twitter.com/maya?)"),
+        ({"name": "M", "linkedin": "maya-o"}, "(did you mean https://www.linkedin.com/in/maya-o?)"),
+        ({"name": "M", "website": "maya.example"}, "(did you mean https://maya.example?)"),
+        ({"name": "M", "website": "ftp://maya.example"}, "Website must be a URL like"),
+        ({"name": "M", "website": "https://maya example.org"}, "Website must be a URL like"),
+        ({"name": "M", "linkedin": "my profile"}, "got 'my profile'"),
+        ({"name": "M", "email": "maya at example"}, "Email must be an address like"),
+        (
+            {"name": "M", "alumni": "left in 2023"},
+            "Alumni must be true or false, got 'left in 2023'",
+        ),
+    ],
+)
+def test_bad_values_name_the_file_and_the_key(metadata, expected):
+    _, problems = parse(metadata)
+    assert any(expected in m for m in messages(problems)), messages(problems)
+    assert all(m.startswith(SOURCE + ": ") for m in messages(problems))
+    assert all(p.error for p in problems)
+
+
+def test_a_bad_value_is_dropped_and_the_rest_kept():
+    person, problems = parse(
+        {
+            "name": "Maya",
+            "role": "CEO",
+            "github": "maya",
+            "mastodon": "https://social.coop/@maya",
+            "photo": "team/photos/gone.jpg",
+        }
+    )
+    assert len(problems) == 2
+    assert person.role == "CEO" and person.photo is None
+    assert [link.kind for link in person.links] == ["mastodon"]
+
+
+def test_no_name_means_no_person():
+    person, _ = parse({"role": "CEO"})
+    assert person is None
+
+
+def test_unknown_keys_are_warnings_with_a_suggestion():
+    person, problems = parse({"name": "Maya", "twiter": "https://twitter.com/m", "colour": "red"})
+    assert person is not None
+    assert [(str(p), p.error) for p in problems] == [
+        (f"{SOURCE}: unknown key 'Twiter' is ignored (did you mean Twitter?)", False),
+        (f"{SOURCE}: unknown key 'Colour' is ignored", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "alumni"),
+    [("true", True), ("Yes", True), ("1", True), ("false", False), ("no", False), ("", False)],
+)
+def test_alumni_values(value, alumni):
+    person, problems = parse({"name": "Maya", "alumni": value})
+    assert person.alumni is alumni and problems == []
+
+
+@pytest.mark.parametrize(
+    ("value", "cleaned"),
+    [
+        ("team/photos/maya.jpg", "team/photos/maya.jpg"),
+        ("/team/photos/maya.jpg", "team/photos/maya.jpg"),
+        ("{static}/team/photos/maya.jpg", "team/photos/maya.jpg"),
+        ("{attach}team/photos/maya.jpg", "team/photos/maya.jpg"),
+    ],
+)
+def test_photo_paths_are_within_content(value, cleaned):
+    person, problems = parse({"name": "Maya", "photo": value})
+    assert person.photo == cleaned and problems == []
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<p>One.</p><p>Two.</p>", "One."),
+        ("<h2>About</h2><p>First <em>real</em>\nparagraph.</p>", "First real paragraph."),
+        ("<p>Rock &amp; roll&rsquo;s <a href='x'>link</a></p>", "Rock & roll\u2019s link"),
+        ("", ""),
+        ("<ul><li>no paragraph</li></ul>", ""),
+    ],
+)
+def test_short_bio_is_the_first_paragraph_as_text(html, text):
+    assert people.first_paragraph(html) == text
+
+
+@pytest.mark.parametrize(
+    ("name", "normal"),
+    [
+        ("Théo Marchand", "theo-marchand"),
+        ("theo-marchand", "theo-marchand"),
+        ("  THEO   marchand ", "theo-marchand"),
+        ("T. Marchand", "t-marchand"),
+        ("Ana de la Cruz", "ana-de-la-cruz"),
+        ("Zoë O'Neill", "zoe-o-neill"),
+    ],
+)
+def test_normalise(name, normal):
+    assert people.normalise(name) == normal
+
+
+def person(slug, name, *aliases, alumni=False):
+    return Person(slug=slug, name=name, source=f"content/team/{slug}.md", aliases=aliases)
+
+
+TEAM = [
+    person("theo-marchand", "Théo Marchand", "T. Marchand"),
+    person("bo", "Bo Lindqvist", "Bosse"),
+    person("ada-byrne", "Ada Byrne"),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "slug"),
+    [
+        ("Théo Marchand", "theo-marchand"),
+        ("Theo Marchand", "theo-marchand"),
+        ("théo marchand", "theo-marchand"),
+        ("theo-marchand", "theo-marchand"),
+        ("T. Marchand", "theo-marchand"),
+        ("Bosse", "bo"),
+        ("bo", "bo"),  # the file name
+        ("Bo Lindqvist", "bo"),
+        ("Ada", None),
+        ("Ada Byrn", None),
+    ],
+)
+def test_roster_finds_people_by_name_slug_or_alias(written, slug):
+    roster, problems = build_roster(TEAM)
+    assert problems == []
+    found = roster.find(written)
+    assert (found.slug if found else None) == slug
+
+
+@pytest.mark.parametrize(
+    ("written", "suggestion"),
+    [
+        ("Ada Byrn", "Ada Byrne"),
+        ("Bo Lindquist", "Bo Lindqvist"),
+        ("Theo Marchant", "Théo Marchand"),
+        ("Ada", "Ada Byrne"),  # a first name alone
+        ("Marchand", "Théo Marchand"),
+        ("Zebedee Quince", None),
+    ],
+)
+def test_roster_suggests_the_closest_name(written, suggestion):
+    roster, _ = build_roster(TEAM)
+    assert roster.suggest(written) == suggestion
+
+
+def test_a_name_claimed_twice_is_an_error_naming_both_files():
+    roster, problems = build_roster(
+        [
+            person("bo", "Bo Lindqvist", "B. L."),
+            person("bea-lund", "Bea Lund", "B. L.", "Bea"),
+            person("bo-2", "Bo Lindqvist"),
+        ]
+    )
+    rule = "; a name, file name or alias may point to one person only"
+    assert messages(problems) == [
+        "content/team/bo.md: Aliases 'B. L.' is already Bea Lund's (in content/team/bea-lund.md)"
+        + rule,
+        "content/team/bo-2.md: Name 'Bo Lindqvist' is already Bo Lindqvist's "
+        "(in content/team/bo.md)" + rule,
+    ]
+    assert roster.find("B. L.").slug == "bea-lund"  # the first file, by file name, keeps it
+    assert roster.find("Bo Lindqvist").slug == "bo"
+
+
+@pytest.mark.parametrize(
+    ("suggestion", "expected"),
+    [
+        (
+            "Ada Byrne",
+            "content/posts/x.md: Author 'Ada Byrn' has no team file in content/team/ "
+            "(did you mean 'Ada Byrne'?)",
+        ),
+        (
+            None,
+            "content/posts/x.md: Author 'Ada Byrn' has no team file in content/team/; "
+            "add content/team/ada-byrn.md with 'Name: Ada Byrn'",
+        ),
+    ],
+)
+def test_unknown_author_message(suggestion, expected):
+    problem = people.unknown_author(
+        "content/posts/x.md", "author", "Ada Byrn", suggestion, "content/team", error=True
+    )
+    assert str(problem) == expected and problem.error
+
+
+def test_person_json_ld():
+    maya = Person(
+        slug="maya",
+        name="Maya Okafor",
+        source=SOURCE,
+        role="CEO",
+        email="maya@example.org",
+        links=(
+            Link("Mastodon", "https://social.coop/@maya", "me noopener", "mastodon"),
+            Link("maya@example.org", "mailto:maya@example.org", "", "email"),
+        ),
+        short_bio="Maya runs things.",
+    )
+    args = {"url": "https://b.example/team/maya/", "image": "https://b.example/m.jpg"}
+    brief = people.person_jsonld(maya, **args, organisation="Tessellate", full=False)
+    assert brief == {
+        "@type": "Person",
+        "name": "Maya Okafor",
+        "url": "https://b.example/team/maya/",
+        "jobTitle": "CEO",
+        "image": "https://b.example/m.jpg",
+        "sameAs": ["https://social.coop/@maya"],
+    }
+    full = people.person_jsonld(maya, **args, organisation="Tessellate", full=True)
+    assert full["description"] == "Maya runs things."
+    assert full["worksFor"] == {"@type": "Organization", "name": "Tessellate"}
+    alumna = Person(slug="c", name="C", source=SOURCE, alumni=True)
+    old = people.person_jsonld(alumna, url="u", image=None, organisation="T", full=True)
+    assert "alumniOf" in old and "worksFor" not in old and "image" not in old
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"TEAM_PATH": ""}, "TEAM_PATH must be a folder"),
+        ({"TEAM_PATH": "../people"}, "TEAM_PATH must be a folder"),
+        ({"TEAM_PHOTO_SIZES": ()}, "TEAM_PHOTO_SIZES must be a list"),
+        ({"TEAM_PHOTO_SIZES": (96, "288")}, "TEAM_PHOTO_SIZES must be a list"),
+        ({"TEAM_PHOTO_SIZES": (8,)}, "TEAM_PHOTO_SIZES must be a list"),
+        ({"TEAM_UNKNOWN_AUTHOR": "fail"}, "TEAM_UNKNOWN_AUTHOR must be one of auto, warning"),
+        ({"TEAM_PHOTO_SIZE": (96,)}, r"did you mean TEAM_PHOTO_SIZES\?"),
+    ],
+)
+def test_bad_settings_are_explained(settings, message):
+    with pytest.raises(SettingsError, match=message):
+        configure(settings)
+
+
+def test_settings_defaults():
+    merged = configure({"TEAM_PHOTO_SIZES": [288, 96, 96]})
+    assert set(merged) == set(DEFAULTS)
+    assert merged["TEAM_PHOTO_SIZES"] == (96, 288)
+    assert merged["TEAM_PATH"] == "team" and merged["TEAM_UNKNOWN_AUTHOR"] == "auto"
