@@ -1,0 +1,1 @@
+/* Galleries: a keyboard-accessible lightbox, a progressive enhancement over plain links. */
