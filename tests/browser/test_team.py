@@ -1,52 +1,9 @@
 """The team pages of the sample site in Chromium: from a post to its author and on."""
 
 import re
-import socket
-import subprocess
-import sys
-import time
 
 import pytest
 from playwright.sync_api import Page, expect
-
-from tests.browser.conftest import _free_port
-from tests.conftest import DEV_CONF, ROOT, Site, run_pelican
-from tests.test_team_site import PLUGINS
-
-
-@pytest.fixture(scope="module")
-def team_served(tmp_path_factory) -> Site:
-    """The sample content built with the team plugins on (until pelicanconf.py lists them)."""
-    port = _free_port()
-    siteurl = f"http://127.0.0.1:{port}"
-    base = tmp_path_factory.mktemp("team-served")
-    output = base / "output"
-    run_pelican(
-        DEV_CONF,
-        ROOT / "content",
-        output,
-        SITEURL=siteurl,
-        FEED_DOMAIN=siteurl,
-        PLUGINS=PLUGINS,
-        IMAGES_CACHE_PATH=str(base / "images-cache"),
-    )
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(output)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    try:
-        yield Site(output=output, content=ROOT / "content", siteurl=siteurl)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def loaded(locator) -> bool:
@@ -54,8 +11,8 @@ def loaded(locator) -> bool:
     return locator.evaluate("img => img.complete && img.naturalWidth > 0")
 
 
-def test_from_an_author_card_to_the_profile_and_on_to_another_post(page: Page, team_served):
-    base = team_served.siteurl
+def test_from_an_author_card_to_the_profile_and_on_to_another_post(page: Page, served_site):
+    base = served_site.siteurl
     start = "/posts/2024-in-review/"
     page.goto(base + start)
     card = page.locator("section.author-card .author-card__person").first
@@ -84,8 +41,8 @@ def test_from_an_author_card_to_the_profile_and_on_to_another_post(page: Page, t
     expect(page.locator(".author-card")).to_contain_text("Maya Okafor")
 
 
-def test_team_page_has_faces_and_alumni_apart(page: Page, team_served):
-    page.goto(team_served.siteurl + "/team/")
+def test_team_page_has_faces_and_alumni_apart(page: Page, served_site):
+    page.goto(served_site.siteurl + "/team/")
     cards = page.locator(".team-current .team-card")
     assert cards.count() >= 6
     first = cards.first.locator("picture img")
@@ -106,7 +63,7 @@ def test_team_page_has_faces_and_alumni_apart(page: Page, team_served):
 
 @pytest.mark.parametrize("width", [320, 1280])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_team_pages_fit_every_width(browser, team_served, screenshots, width, scheme):
+def test_team_pages_fit_every_width(browser, served_site, screenshots, width, scheme):
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     try:
@@ -116,7 +73,7 @@ def test_team_pages_fit_every_width(browser, team_served, screenshots, width, sc
             "profile-no-posts": "/team/ruth-adeyemi/",
             "two-authors": "/posts/we-are-now-a-cooperative/",
         }.items():
-            page.goto(team_served.siteurl + path)
+            page.goto(served_site.siteurl + path)
             overflow = page.evaluate(
                 "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
