@@ -35,6 +35,18 @@ class Team:
     without_posts: list[Author] = field(default_factory=list)
 
 
+def _every_article(generator):
+    """Every article the generator read, in every state and language."""
+    return chain(
+        generator.articles,
+        generator.translations,
+        generator.hidden_articles,
+        generator.hidden_translations,
+        generator.drafts,
+        generator.drafts_translations,
+    )
+
+
 def _shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
     """A path as staff know it: relative to the project, e.g. content/team/maya.md."""
     base = os.path.dirname(os.path.abspath(settings["PATH"]))
@@ -196,14 +208,7 @@ def _canonicalise(generator, team: Team) -> None:
     strict = _unknown_is_error(settings)
     team_folder = _shown(settings, Path(generator.path) / settings["TEAM_PATH"])
     reported: set[tuple[str, str]] = set()
-    everything = chain(
-        generator.articles,
-        generator.translations,
-        generator.hidden_articles,
-        generator.hidden_translations,
-        generator.drafts,
-        generator.drafts_translations,
-    )
+    everything = _every_article(generator)
     for article in everything:
         metadata = getattr(article, "metadata", {})
         key = "authors" if "authors" in metadata else "author" if "author" in metadata else None
@@ -298,14 +303,7 @@ def on_all_generators_finalized(generators) -> None:
             refs[author.slug] = people.person_jsonld(
                 person, url=url, image=image, organisation=organisation, full=False
             )
-        everything = chain(
-            generator.articles,
-            generator.translations,
-            generator.hidden_articles,
-            generator.hidden_translations,
-            generator.drafts,
-            generator.drafts_translations,
-        )
+        everything = _every_article(generator)
         for article in everything:
             data = getattr(article, "structured_data", None)
             if not data or len(data.get("author", [])) != len(article.authors):
