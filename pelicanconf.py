@@ -41,6 +41,7 @@ PLUGINS = [
     "comments",
     "images",
     "team",
+    "galleries",
 ]
 
 # Escape everything a template prints unless it is marked safe (content, summaries).

@@ -22,8 +22,10 @@ DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_URL = ""
 
 DELETE_OUTPUT_DIRECTORY = True
-BLOGCORE_STRICT = True
+BLOGCORE_STRICT = True  # any error logged during the build fails it
 
 # The production Isso server (see the README's guide); scripts load over https only.
 COMMENTS_ISSO_URL = os.environ.get("COMMENTS_ISSO_URL", "https://comments.tessellate.example")
-COMMENTS_HTTPS_ONLY = True  # any error logged during the build fails it
+COMMENTS_HTTPS_ONLY = True
+
+GALLERY_REQUIRE_ALT = True  # a gallery photo without alt text or caption fails the publish

@@ -14,6 +14,9 @@ What it does:
   hands other plugins ``Picture`` objects for ``<picture>`` markup (``service.py``).
 - A corrupt or unsupported image is an error naming the file, never a traceback; the rest of
   the site still builds.
+- A request may name its own formats (galleries add AVIF, encoded at libavif speed 8); long
+  image work logs a progress line every two seconds; ``pipeline.has_location`` tells whether
+  a source carries GPS (galleries report it).
 
 Metadata keys read: none (other plugins pass it their images).
 Settings: see ``settings.py`` (``IMAGES_*``).

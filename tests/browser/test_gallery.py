@@ -1,0 +1,186 @@
+"""Galleries in Chromium: the lightbox by keyboard, focus, no-JS links, axe, small screens."""
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import _free_port
+from tests.conftest import DEV_CONF, ROOT, Site, run_pelican
+
+PLUGINS = [
+    "pelican.plugins.webassets",
+    "blogcore",
+    "series",
+    "related",
+    "comments",
+    "images",
+    "team",
+    "galleries",
+]
+POST = "/posts/four-days-in-the-drome/"
+AXE = Path("/tmp/al/node_modules/axe-core/axe.min.js")
+
+
+@pytest.fixture(scope="module")
+def gallery_site(tmp_path_factory):
+    """The sample content built with galleries on (renditions from the project's image cache,
+    so only the first run renders), served on a free loopback port."""
+    port = _free_port()
+    siteurl = f"http://127.0.0.1:{port}"
+    output = tmp_path_factory.mktemp("gallery") / "output"
+    run_pelican(
+        DEV_CONF,
+        ROOT / "content",
+        output,
+        SITEURL=siteurl,
+        FEED_DOMAIN=siteurl,
+        PLUGINS=PLUGINS,
+        IMAGES_CACHE_PATH=str(ROOT / ".cache" / "pelican" / "images"),
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(output)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        import socket
+
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield Site(output=output, content=ROOT / "content", siteurl=siteurl)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _active_href(page: Page) -> str:
+    return page.evaluate("() => document.activeElement.getAttribute('href') || ''")
+
+
+def test_lightbox_by_keyboard_and_focus_back_on_the_thumbnail(page: Page, gallery_site):
+    page.goto(gallery_site.siteurl + POST)
+    links = page.locator("section.gallery a.gallery__link")
+    count = links.count()
+    assert count == 7
+    second = links.nth(1).get_attribute("href")
+    links.nth(0).focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog.lightbox")
+    expect(dialog).to_be_visible()
+    assert dialog.get_attribute("role") == "dialog"
+    assert dialog.get_attribute("aria-modal") == "true"
+    title = page.locator("#lightbox-title")
+    expect(title).to_contain_text(f"photo 1 of {count}")
+    assert dialog.get_attribute("aria-labelledby") == "lightbox-title"
+    expect(page.locator(".lightbox__caption")).to_have_text(
+        "The farmhouse near Dieulefit on our first morning."
+    )
+    expect(page.locator(".lightbox__close")).to_be_visible()
+    expect(page.locator(".lightbox__close")).to_be_focused()
+
+    page.keyboard.press("ArrowRight")
+    expect(title).to_contain_text(f"photo 2 of {count}")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    expect(title).to_contain_text(f"photo {count} of {count}")  # wraps round
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    expect(title).to_contain_text(f"photo 2 of {count}")
+    # the large picture is the photo shown, in a modern format where the browser takes one
+    current = page.evaluate("() => document.querySelector('.lightbox__figure img').currentSrc")
+    assert "/renditions/galleries/offsite-2024/whiteboard-" in current
+
+    for _ in range(5):  # Tab never leaves the dialog
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => !!document.activeElement.closest('dialog.lightbox')")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("() => !!document.activeElement.closest('dialog.lightbox')")
+
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    assert _active_href(page) == second  # the thumbnail of the photo last shown
+
+
+def test_click_opens_and_close_button_restores_focus(page: Page, gallery_site):
+    page.goto(gallery_site.siteurl + POST)
+    link = page.locator("section.gallery a.gallery__link").nth(3)
+    link.click()
+    expect(page.locator("dialog.lightbox")).to_be_visible()
+    assert page.url.endswith(POST)  # the click did not navigate
+    page.locator(".lightbox__close").click()
+    expect(page.locator("dialog.lightbox")).to_be_hidden()
+    assert _active_href(page) == link.get_attribute("href")
+
+
+def test_without_javascript_a_thumbnail_is_a_link_to_the_large_image(browser, gallery_site):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(gallery_site.siteurl + POST)
+        link = page.locator("section.gallery a.gallery__link").first
+        href = link.get_attribute("href")
+        link.click()
+        page.wait_for_url(href)
+        assert page.url == href and href.endswith(".jpg")
+    finally:
+        context.close()
+
+
+@pytest.mark.skipif(not AXE.is_file(), reason="axe-core is not installed at /tmp/al")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing(browser, gallery_site, scheme):
+    context = browser.new_context(bypass_csp=True, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        for path, open_lightbox in (
+            (POST, True),
+            ("/galleries/offsite-2024/", False),
+            ("/galleries/", False),
+        ):
+            page.goto(gallery_site.siteurl + path)
+            if open_lightbox:
+                page.locator("section.gallery a.gallery__link").first.click()
+                expect(page.locator("dialog.lightbox")).to_be_visible()
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate(
+                "() => axe.run(document, {runOnly: {type: 'tag', values: "
+                "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+            )
+            violations = [
+                (v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]
+            ]
+            assert violations == [], f"{path} ({scheme}): {violations}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_horizontal_overflow_at_320(browser, gallery_site, screenshots, scheme):
+    context = browser.new_context(
+        viewport={"width": 320, "height": 800}, color_scheme=scheme, reduced_motion="reduce"
+    )
+    try:
+        page = context.new_page()
+        for path in (POST, "/galleries/offsite-2024/", "/galleries/"):
+            page.goto(gallery_site.siteurl + path)
+            overflow = page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, f"{path} overflows by {overflow}px ({scheme})"
+        page.goto(gallery_site.siteurl + POST)
+        page.locator("section.gallery a.gallery__link").first.click()
+        expect(page.locator("dialog.lightbox")).to_be_visible()
+        page.screenshot(path=str(screenshots / f"gallery-lightbox-320-{scheme}.png"))
+        box = page.locator(".lightbox__close").bounding_box()
+        assert box and box["x"] + box["width"] <= 320
+    finally:
+        context.close()

@@ -1,0 +1,181 @@
+"""Galleries' pure logic: the sidecar, the order of photos, problems, markers, post images."""
+
+import datetime
+
+import pytest
+
+from plugins.galleries import model
+from plugins.galleries.settings import DEFAULTS, SettingsError, configure
+
+SIDECAR = """Title: Offsite
+Date: 2024-08-29
+Summary: Photos.
+Cover: b.jpg
+Photo: b.jpg | Caption B | Alt B
+Photo: a.jpg | Caption A
+Photo: c.jpg
+
+The **description**.
+"""
+
+
+def test_sidecar_is_read():
+    sidecar, problems = model.parse_sidecar(SIDECAR, "g/gallery.md")
+    assert problems == []
+    assert sidecar.title == "Offsite"
+    assert sidecar.date == datetime.datetime(2024, 8, 29)
+    assert sidecar.cover == "b.jpg"
+    assert [(p.file, p.caption, p.alt) for p in sidecar.photos] == [
+        ("b.jpg", "Caption B", "Alt B"),
+        ("a.jpg", "Caption A", ""),
+        ("c.jpg", "", ""),
+    ]
+    assert sidecar.body == "The **description**."
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("Date: next week\n", "Date must be a date like 2024-09-01"),
+        ("Date: 2024-02-30\n", "Date must be a date like 2024-09-01"),
+        ("Titel: x\n", "line 1: unknown key 'Titel' is ignored (did you mean Title?)"),
+        ("Photo: | caption\n", "line 1: Photo needs a file name"),
+        ("just some words\n", "line 1: expected 'Key: value'"),
+        ("Title: a\nTitle: b\n", "line 2: Title is given twice"),
+    ],
+)
+def test_sidecar_problems_name_the_line(text, message):
+    _, problems = model.parse_sidecar(text, "content/galleries/g/gallery.md")
+    assert len(problems) == 1
+    assert str(problems[0]).startswith("content/galleries/g/gallery.md: ")
+    assert message in str(problems[0])
+
+
+def assemble(files, text=SIDECAR, **kw):
+    sidecar, _ = model.parse_sidecar(text, "g/gallery.md")
+    return model.assemble("g", "content/galleries/g", sidecar, "g/gallery.md", files, **kw)
+
+
+def test_listed_photos_first_in_order_then_the_rest_by_name():
+    gallery, problems = assemble(["photo10.jpg", "a.jpg", "photo9.png", "b.jpg", "c.jpg"])
+    assert [p.file for p in gallery.photos] == [
+        "b.jpg",
+        "a.jpg",
+        "c.jpg",
+        "photo9.png",
+        "photo10.jpg",
+    ]
+    assert gallery.cover.file == "b.jpg"
+    # the caption is the alt text when there is no alt
+    assert [p.alt for p in gallery.photos[:2]] == ["Alt B", "Caption A"]
+    missing_alt = [p for p in problems if "has no alt text" in p.message]
+    assert [p.path for p in missing_alt] == [
+        "content/galleries/g/c.jpg",
+        "content/galleries/g/photo9.png",
+        "content/galleries/g/photo10.jpg",
+    ]
+    assert not any(p.error for p in missing_alt)
+
+
+def test_missing_alt_is_an_error_when_required():
+    _, problems = assemble(["a.jpg", "b.jpg", "c.jpg"], require_alt=True)
+    [problem] = [p for p in problems if "alt" in p.message]
+    assert problem.error and problem.path.endswith("/c.jpg")
+
+
+def test_a_listed_file_that_is_missing_and_files_that_are_not_photos():
+    gallery, problems = assemble(
+        ["a.jpg", "bb.jpg", "c.jpg", "notes.txt", "clip.gif", "gallery.md"]
+    )
+    messages = [str(p) for p in problems]
+    assert (
+        "g/gallery.md: line 5: Photo 'b.jpg' is not in content/galleries/g/"
+        " (did you mean 'bb.jpg'?)" in messages
+    )
+    assert any(m.startswith("content/galleries/g/notes.txt: is not a photo") for m in messages)
+    assert any(m.startswith("content/galleries/g/clip.gif: is not a photo") for m in messages)
+    assert any(
+        "Cover 'b.jpg' is not a photo of this gallery (did you mean 'bb.jpg'?)" in m
+        for m in messages
+    )
+    assert [p.file for p in gallery.photos] == ["a.jpg", "c.jpg", "bb.jpg"]
+    assert gallery.cover.file == "a.jpg"
+
+
+def test_without_a_sidecar_the_title_comes_from_the_folder():
+    gallery, problems = model.assemble(
+        "easton-table-dinner", "f", model.Sidecar(), "f/gallery.md", ["1.jpg"]
+    )
+    assert gallery.title == "Easton table dinner"
+    assert [p.file for p in gallery.photos] == ["1.jpg"]
+    assert len(problems) == 1  # no alt text
+
+
+def test_an_empty_gallery_is_reported():
+    _, problems = model.assemble("e", "content/galleries/e", model.Sidecar(), "s", [])
+    assert [str(p) for p in problems] == [
+        "content/galleries/e/: has no photos (JPEG, PNG or WebP); no page written"
+    ]
+
+
+def test_index_order_newest_first_undated_last():
+    a = model.Gallery("a", "A", datetime.datetime(2024, 1, 1))
+    b = model.Gallery("b", "B", datetime.datetime(2025, 1, 1))
+    c = model.Gallery("c", "C")
+    assert [g.slug for g in sorted([c, a, b], key=model.sort_key)] == ["b", "a", "c"]
+
+
+@pytest.mark.parametrize(
+    "html, slugs",
+    [
+        ("<p>{gallery}offsite-2024</p>", ["offsite-2024"]),
+        (
+            "<p>{gallery} offsite-2024 </p>\n<p>x</p><p>{gallery}galleries/b/</p>",
+            ["offsite-2024", "b"],
+        ),
+        ("<p>See {gallery}x in the text</p>", []),  # only a line of its own
+        ("<pre><code>{gallery}x</code></pre>", []),
+    ],
+)
+def test_markers(html, slugs):
+    assert model.markers(html) == slugs
+
+
+def test_replace_markers():
+    html = "<p>a</p>\n<p>{gallery}one</p>\n<p>b</p>"
+    assert model.replace_markers(html, lambda s: f"<section>{s}</section>") == (
+        "<p>a</p>\n<section>one</section>\n<p>b</p>"
+    )
+
+
+def test_image_refs_only_raster_images_of_the_content_folder():
+    html = (
+        '<p><img alt="A" src="{static}/images/a.jpg"></p>'
+        '<p><img alt="B" src="{static}../images/b.PNG" title="t"></p>'
+        '<img alt="C" src="{static}/images/c.svg">'
+        '<img alt="D" src="https://example.org/d.jpg">'
+        '<img alt="E" src="|static|/images/e.webp">'
+    )
+    refs = model.image_refs(html, "posts")
+    assert [r.path for r in refs] == ["images/a.jpg", "images/b.PNG", "images/e.webp"]
+    assert dict(refs[1].attrs)["title"] == "t"
+
+
+def test_settings_defaults_and_errors():
+    merged = configure({})
+    assert merged["GALLERY_PATH"] == "galleries"
+    assert merged["GALLERY_WIDTHS"] == DEFAULTS["GALLERY_WIDTHS"]
+    with pytest.raises(SettingsError, match="did you mean GALLERY_WIDTHS"):
+        configure({"GALLERY_WIDHTS": (1,)})
+    with pytest.raises(SettingsError, match="GALLERY_FORMATS must name each format once"):
+        configure({"GALLERY_FORMATS": ("webp",)})
+    with pytest.raises(SettingsError, match="cannot write AVIF"):
+        configure({}, encoder_available=lambda f: f != "avif")
+    with pytest.raises(SettingsError, match="unknown format 'heic'"):
+        configure({"GALLERY_FORMATS": ("heic", "jpeg")}, known_formats=("jpeg", "webp"))
+    with pytest.raises(SettingsError, match="GALLERY_REQUIRE_ALT must be True or False"):
+        configure({"GALLERY_REQUIRE_ALT": "yes"})
+    with pytest.raises(SettingsError, match="GALLERY_WIDTHS must be a list of widths"):
+        configure({"GALLERY_WIDTHS": (0,)})
+    with pytest.raises(SettingsError, match="GALLERY_URL must contain"):
+        configure({"GALLERY_URL": "galleries/"})

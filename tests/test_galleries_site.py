@@ -1,0 +1,292 @@
+"""Galleries in real builds of the fixture site: markup, pages, privacy, bad input."""
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.conftest import DEV_CONF, FIXTURES, PUBLISH_CONF, TEST_SITEURL, Site, run_pelican
+from tests.test_images_pipeline import GPS, assert_no_metadata, photo
+
+PLUGINS = [
+    "pelican.plugins.webassets",
+    "blogcore",
+    "series",
+    "related",
+    "comments",
+    "images",
+    "team",
+    "galleries",
+]
+SMALL = {"GALLERY_WIDTHS": (100, 200, 400), "GALLERY_POST_IMAGE_WIDTHS": (100, 300)}
+
+SIDECAR = """Title: The trip
+Date: 2025-05-02
+Summary: Photos from the trip.
+Photo: wide.jpg | The view from the top. | Green hills under a blue sky
+Photo: tall.jpg | A portrait, stored sideways.
+Photo: upside.jpg | Stored upside down. | A field
+Photo: mising.jpg | Not there.
+Photo: broken.jpg | Cut short. | Half a photo
+
+A *description* of the trip.
+"""
+
+POST = """Title: {title}
+Date: 2025-05-0{day} 10:00
+Category: Company
+Author: Ada Byrne
+Slug: {slug}
+Summary: A post.
+{extra}
+{body}
+"""
+
+
+def _post(slug, day, extra="", body="Some words about the day."):
+    return POST.format(
+        title=slug.replace("-", " ").title(), slug=slug, day=day, extra=extra, body=body
+    )
+
+
+def make_content(root: Path) -> Path:
+    content = root / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    trip = content / "galleries" / "trip"
+    photo(trip / "wide.jpg", 1, size=(600, 400))
+    photo(trip / "tall.jpg", 6, size=(300, 450))  # upright 300x450, stored sideways
+    photo(trip / "upside.jpg", 3, size=(600, 400))
+    photo(trip / "zz-extra.png", 1, size=(120, 80), fmt="PNG")  # not listed, no alt
+    full = (trip / "wide.jpg").read_bytes()
+    (trip / "broken.jpg").write_bytes(full[: len(full) // 3])  # truncated
+    (trip / "notes.txt").write_text("not a photo")
+    (trip / "gallery.md").write_text(SIDECAR, encoding="utf-8")
+    photo(content / "galleries" / "second" / "one.jpg", 1, size=(200, 150))
+    (content / "galleries" / "second" / "gallery.md").write_text(
+        "Title: Second\nPhoto: one.jpg | One | The one photo\n", encoding="utf-8"
+    )
+    photo(content / "images" / "snap.jpg", 1, size=(500, 300))  # static, with GPS
+    posts = content / "posts"
+    (posts / "trip-report.md").write_text(_post("trip-report", 3, "Gallery: trip\n"))
+    (posts / "inline.md").write_text(
+        _post(
+            "inline",
+            4,
+            body="Before.\n\n{gallery}second\n\nAfter.\n\n{gallery}secnod\n\n"
+            "![A snapshot]({static}/images/snap.jpg)\n\n![A lamp]({static}/images/lamp.svg)\n",
+        )
+    )
+    (posts / "typo.md").write_text(_post("typo", 5, "Gallery: trp\n"))
+    return content
+
+
+class Collector(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.INFO)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append((record.levelname, record.getMessage()))
+
+
+def build(root: Path, content: Path, conf=DEV_CONF, name="out", **settings):
+    output = root / name
+    collector = Collector()
+    logging.getLogger().addHandler(collector)
+    previous = logging.getLogger().level
+    logging.getLogger().setLevel(logging.INFO)
+    try:
+        run_pelican(
+            conf,
+            content,
+            output,
+            SITEURL=TEST_SITEURL,
+            FEED_DOMAIN=TEST_SITEURL,
+            PLUGINS=PLUGINS,
+            **{**SMALL, **settings},
+        )
+    finally:
+        logging.getLogger().removeHandler(collector)
+        logging.getLogger().setLevel(previous)
+    return Site(output=output, content=content, siteurl=TEST_SITEURL), collector.records
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("galleries")
+    content = make_content(root)
+    return build(root, content)
+
+
+@pytest.fixture(scope="module")
+def site(built):
+    return built[0]
+
+
+@pytest.fixture(scope="module")
+def log(built):
+    return built[1]
+
+
+def messages(log, level):
+    return [m for lvl, m in log if lvl == level]
+
+
+def test_post_shows_its_gallery_after_the_body(site):
+    soup = site.soup("posts/trip-report/")
+    block = soup.select_one("article.post > section.gallery")
+    assert block is not None
+    assert block.find_previous_sibling("div", class_="post-content") is not None
+    assert block.select_one("h2").get_text(strip=True) == "The trip"
+    link = block.select_one(".gallery__meta a")
+    assert site.relpath_of(link["href"]) == "/galleries/trip/"
+    files = [a["href"].rsplit("/", 1)[-1] for a in block.select("a.gallery__link")]
+    # sidecar order; the missing and the broken photos left out; unlisted ones after
+    assert [f.split("-")[0] for f in files] == ["wide", "tall", "upside", "zz"]
+
+
+def test_thumbnails_are_responsive_pictures(site):
+    items = site.soup("posts/trip-report/").select("section.gallery li.gallery__item")
+    wide, tall = items[0], items[1]
+    types = [s["type"] for s in wide.select("picture source")]
+    assert types == ["image/avif", "image/webp"]
+    img = wide.select_one("picture img")
+    assert img["src"].endswith(".jpg") and img["sizes"]
+    assert (img["width"], img["height"]) == ("400", "267")
+    assert img["alt"] == "Green hills under a blue sky"
+    assert img["loading"] == "lazy"  # in a post, after the text
+    widths = [int(c.split()[1][:-1]) for c in img["srcset"].split(", ")]
+    assert widths == [100, 200, 400]
+    # a portrait stored sideways comes out upright, never cropped, never upscaled (300 wide)
+    timg = tall.select_one("img")
+    assert (timg["width"], timg["height"]) == ("300", "450")
+    assert "gallery__item--portrait" in tall["class"]
+    assert [int(c.split()[1][:-1]) for c in timg["srcset"].split(", ")] == [100, 200, 300]
+    assert timg["alt"] == "A portrait, stored sideways."  # the caption stands in
+    assert tall.select_one("figcaption").get_text(strip=True) == "A portrait, stored sideways."
+    # without JavaScript, each thumbnail is a plain link to the largest JPEG
+    href = tall.select_one("a.gallery__link")["href"]
+    assert href.endswith(".jpg") and site.exists(site.relpath_of(href))
+
+
+def test_inline_marker_and_plain_images(site):
+    soup = site.soup("posts/inline/")
+    content = soup.select_one(".post-content")
+    blocks = content.select("section.gallery")
+    assert len(blocks) == 1 and blocks[0].select_one("h2").get_text() == "Second"
+    texts = [p.get_text() for p in content.find_all("p", recursive=False)]
+    assert "{gallery}" not in " ".join(texts)
+    assert texts[0] == "Before." and "After." in texts
+    assert soup.select_one("article.post > section.gallery") is None  # no Gallery: key
+    picture = content.select_one("picture.post-picture")
+    img = picture.select_one("img")
+    assert img["alt"] == "A snapshot" and (img["width"], img["height"]) == ("300", "180")
+    assert [s["type"] for s in picture.select("source")] == ["image/webp"]
+    assert content.select_one('img[src$="lamp.svg"]') is not None  # SVGs left alone
+
+
+def test_gallery_page_and_index(site):
+    soup = site.soup("galleries/trip/")
+    assert soup.select_one("h1").get_text(strip=True) == "The trip"
+    assert soup.select_one(".gallery-page__intro em").get_text() == "description"
+    imgs = soup.select("section.gallery img")
+    assert [i["loading"] for i in imgs] == ["eager", "eager", "eager", "lazy"]
+    posts = [site.relpath_of(a["href"]) for a in soup.select(".gallery-page__posts a")]
+    assert posts == ["/posts/trip-report/"]
+    assert soup.select_one('meta[property="og:image"]')["content"].endswith(".jpg")
+    index = site.soup("galleries/")
+    titles = [a.get_text() for a in index.select(".gallery-card__title a")]
+    assert titles == ["The trip", "Second"]  # dated first, undated last
+    assert site.relpath_of(index.select_one(".gallery-card__title a")["href"]) == "/galleries/trip/"
+
+
+def test_post_without_its_own_image_shares_the_gallery_cover(site):
+    og = site.soup("posts/trip-report/").select_one('meta[property="og:image"]')["content"]
+    assert "/renditions/galleries/trip/wide-400." in og
+
+
+def test_no_published_image_carries_metadata_and_no_original_is_published(site):
+    published = site.files(".jpg", ".webp", ".avif", ".png")
+    gallery_files = [p for p in published if "galleries" in p.parts]
+    assert gallery_files and all("renditions" in p.parts for p in gallery_files)
+    for path in gallery_files:
+        assert_no_metadata(path)
+    assert not site.exists("galleries/trip/wide.jpg")
+    with Image.open(site.content / "galleries" / "trip" / "wide.jpg") as source:
+        assert source.getexif().get_ifd(GPS)  # the source had it
+
+
+def test_problems_are_named_and_never_a_traceback(log):
+    errors, warnings = messages(log, "ERROR"), messages(log, "WARNING")
+    text = "\n".join(m for _, m in log)
+    assert "Traceback" not in text
+    assert any(
+        m.endswith("gallery.md: line 7: Photo 'mising.jpg' is not in content/galleries/trip/")
+        or "Photo 'mising.jpg' is not in content/galleries/trip/" in m
+        for m in errors
+    )
+    assert any(m.startswith("content/galleries/trip/broken.jpg: ") for m in errors)
+    assert any(
+        m.startswith("content/posts/typo.md: Gallery 'trp' does not exist")
+        and "(did you mean 'trip'?)" in m
+        for m in errors
+    )
+    assert any(
+        m.startswith("content/posts/inline.md: {gallery} 'secnod' does not exist")
+        and "did you mean 'second'" in m
+        for m in errors
+    )
+    assert any(m.startswith("content/galleries/trip/notes.txt: is not a photo") for m in warnings)
+    assert any(
+        m.startswith("content/galleries/trip/zz-extra.png: has no alt text") for m in warnings
+    )
+    # static originals are published as they are: their GPS is a warning
+    assert any(m.startswith("content/images/snap.jpg: carries a GPS position") for m in warnings)
+    # gallery sources: stripped on the way out, so only an info line in development
+    infos = messages(log, "INFO")
+    assert any(
+        m.startswith("content/galleries/trip/wide.jpg: carries a GPS position") for m in infos
+    )
+
+
+def test_unchanged_rebuild_does_no_image_work_and_a_new_width_renders_only_that(
+    tmp_path, monkeypatch
+):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    photo(content / "galleries" / "g" / "a.jpg", 1, size=(600, 400))
+    (content / "galleries" / "g" / "gallery.md").write_text("Photo: a.jpg | A | An a\n")
+    cache = str(tmp_path / "imgcache")
+    site, _ = build(tmp_path, content, name="one", IMAGES_CACHE_PATH=cache)
+    assert site.exists("galleries/g/")
+
+    import images.pipeline as loaded  # the module Pelican loaded from PLUGIN_PATHS
+
+    calls = []
+    original = loaded.render_source
+    monkeypatch.setattr(loaded, "render_source", lambda *a: calls.append(a[2]) or original(*a))
+    build(tmp_path, content, name="two", IMAGES_CACHE_PATH=cache)
+    assert calls == []
+    build(
+        tmp_path,
+        content,
+        name="three",
+        IMAGES_CACHE_PATH=cache,
+        GALLERY_WIDTHS=(100, 200, 400, 300),
+    )
+    assert [sorted({s.width for s in specs}) for specs in calls] == [[300]]
+
+
+def test_publish_requires_alt_when_asked(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    photo(content / "galleries" / "g" / "a.jpg", 1, size=(200, 100))
+    with pytest.raises(SystemExit):
+        build(tmp_path, content, conf=PUBLISH_CONF, GALLERY_REQUIRE_ALT=True)
+
+
+def test_galleries_off_writes_nothing(build_site):
+    site = build_site({"galleries/g/gallery.md": "Title: G\n"})
+    assert not site.exists("galleries/")
