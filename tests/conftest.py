@@ -92,16 +92,19 @@ def _builder(base_dir: Path) -> BuildSite:
         siteurl: str = TEST_SITEURL,
         **settings,
     ) -> Site:
-        """Copy a fixture site, add or replace `files` (path -> text), build it, return it."""
+        """Copy a fixture site, add or replace `files` (path -> text or bytes), build it."""
         n = next(counter)
         content = base_dir / f"content-{n}"
         if fixture:
             shutil.copytree(FIXTURES / fixture, content)
         content.mkdir(parents=True, exist_ok=True)
-        for relpath, text in (files or {}).items():
+        for relpath, data in (files or {}).items():
             target = content / relpath
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            if isinstance(data, bytes):
+                target.write_bytes(data)
+            else:
+                target.write_text(data, encoding="utf-8")
         output = base_dir / f"output-{n}"
         conf = PUBLISH_CONF if publish else DEV_CONF
         run_pelican(conf, content, output, SITEURL=siteurl, FEED_DOMAIN=siteurl, **settings)

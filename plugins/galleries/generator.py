@@ -179,8 +179,8 @@ def rewrite_post_images(generator, contents) -> None:
             rel.startswith(s) or s == "/" for s in static_roots
         ):
             logger.warning(
-                "%s: carries a GPS position and, in a static folder, is also published as it "
-                "is; remove the location from the file (e.g. exiftool -gps:all= %s)",
+                "%s: carries a GPS position; the published copy has it removed, but the file "
+                "in content/ keeps it (remove it there too: exiftool -gps:all= %s)",
                 request.label,
                 request.label,
             )

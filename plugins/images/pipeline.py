@@ -232,6 +232,39 @@ def has_location(path: Path) -> bool:
     return any(key in gps for key in (1, 2, 3, 4))  # latitude/longitude and their references
 
 
+RASTER_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
+_METADATA_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "Raw profile type exif")
+
+
+def strip_metadata(path: Path) -> bool:
+    """Rewrite an image without EXIF, GPS, XMP or comments; True when the file changed.
+
+    For originals published as they are (images in static folders): the EXIF orientation is
+    applied first so nothing turns sideways, the ICC colour profile is kept, and a file with no
+    such metadata is left byte for byte as it was. The new file replaces the old by rename, so
+    a hard or symbolic link to a source file never changes the source.
+    """
+    with Image.open(path) as image:
+        fmt = image.format
+        if not (len(image.getexif()) or any(key in image.info for key in _METADATA_KEYS)):
+            return False
+        icc = image.info.get("icc_profile")
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+    options: dict = {"icc_profile": icc} if icc else {}
+    if fmt == "JPEG":
+        options.update(quality=95, optimize=True, progressive=True)
+    elif fmt == "WEBP":
+        options.update(quality=95)
+    elif fmt == "PNG":
+        options.update(optimize=True)
+    fresh = path.with_name(f".{path.name}.stripped")
+    upright.info.pop("exif", None)
+    upright.save(fresh, format=fmt, **options)
+    os.replace(fresh, path)
+    return True
+
+
 def _open(data: bytes) -> Image.Image:
     """Open image bytes, with any failure turned into an ImageError that says what is wrong."""
     try:

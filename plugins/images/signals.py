@@ -1,10 +1,11 @@
 """Signal receivers connecting the image pipeline to Pelican."""
 
 import logging
+from pathlib import Path
 
 from pelican import signals
 
-from . import service
+from . import pipeline, service
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -38,7 +39,28 @@ def on_all_generators_finalized(generators) -> None:
         )
 
 
+def on_finalized(pelican) -> None:
+    """Strip EXIF/GPS from every raster image published as it is (static folders)."""
+    settings = pelican.settings
+    if "IMAGES_OUTPUT_DIR" not in settings:  # not enabled in this build
+        return
+    root = Path(settings["OUTPUT_PATH"])
+    renditions = root / settings["IMAGES_OUTPUT_DIR"]  # made clean by the pipeline already
+    stripped = []
+    for path in sorted(root.rglob("*")):
+        if path.suffix.lower() not in pipeline.RASTER_SUFFIXES or renditions in path.parents:
+            continue
+        try:
+            if pipeline.strip_metadata(path):
+                stripped.append(path.relative_to(root).as_posix())
+        except (OSError, SyntaxError, ValueError) as exc:
+            logger.error("%s: could not remove its metadata before publishing (%s)", path, exc)
+    if stripped:
+        logger.info("Images: removed EXIF/GPS from %d published file(s)", len(stripped))
+
+
 def register() -> None:
     """Connect the images plugin's receivers."""
     signals.initialized.connect(on_initialized)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
+    signals.finalized.connect(on_finalized)
