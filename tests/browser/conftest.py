@@ -45,18 +45,31 @@ def browser_type_launch_args(browser_type_launch_args):
     """Launch Debian's Chromium; skip without one, except under CI=true where that fails."""
     path = chromium_path()
     if path is None:
-        message = (
+        _missing(
             "No Chromium found: install Debian's (apt-get install chromium) "
             "or set CHROMIUM_PATH to a Chromium binary."
         )
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
     return {
         **browser_type_launch_args,
         "executable_path": path,
         "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS],
     }
+
+
+def _missing(message: str) -> None:
+    """Skip with a how-to locally; fail under CI=true, where everything must be installed."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core from the project's node_modules (npm ci installs it; .ci/run does)."""
+    path = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    if not path.is_file():
+        _missing("axe-core is not installed: run `npm ci` in the project folder.")
+    return path
 
 
 def _free_port() -> int:
