@@ -10,16 +10,6 @@ from PIL import Image
 from tests.conftest import DEV_CONF, FIXTURES, PUBLISH_CONF, TEST_SITEURL, Site, run_pelican
 from tests.test_images_pipeline import GPS, assert_no_metadata, photo
 
-PLUGINS = [
-    "pelican.plugins.webassets",
-    "blogcore",
-    "series",
-    "related",
-    "comments",
-    "images",
-    "team",
-    "galleries",
-]
 SMALL = {"GALLERY_WIDTHS": (100, 200, 400), "GALLERY_POST_IMAGE_WIDTHS": (100, 300)}
 
 SIDECAR = """Title: The trip
@@ -104,7 +94,6 @@ def build(root: Path, content: Path, conf=DEV_CONF, name="out", **settings):
             output,
             SITEURL=TEST_SITEURL,
             FEED_DOMAIN=TEST_SITEURL,
-            PLUGINS=PLUGINS,
             **{**SMALL, **settings},
         )
     finally:
