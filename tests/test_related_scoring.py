@@ -1,5 +1,10 @@
 """Unit tests of the related-posts scorer on hand-built tables."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from plugins.related import scoring, text
@@ -189,3 +194,31 @@ def test_configure():
     ]:
         with pytest.raises(SettingsError, match=message):
             configure(bad)
+
+
+_PICKS_SCRIPT = """
+import hashlib, json, sys
+sys.path.insert(0, {root!r})
+from bench.related_bench import synthetic_docs
+from plugins.related.scoring import Weights, related
+picks = related(synthetic_docs(500), 3, Weights())[0]
+out = {{key[1]: [p.key for p in chosen] for key, chosen in sorted(picks.items())}}
+print(hashlib.sha256(json.dumps(out, sort_keys=True).encode()).hexdigest())
+"""
+
+
+def test_picks_do_not_depend_on_the_process_hash_seed():
+    """Equal-weight terms tie often; how ties break must not follow Python's string hashing."""
+    root = str(Path(__file__).resolve().parent.parent)
+    digests = set()
+    for seed in ("1", "2", "3"):
+        result = subprocess.run(
+            [sys.executable, "-c", _PICKS_SCRIPT.format(root=root)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            timeout=120,
+        )
+        digests.add(result.stdout.strip())
+    assert len(digests) == 1, digests

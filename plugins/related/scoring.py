@@ -97,13 +97,13 @@ def build_index(docs: Sequence[Doc], weights: Weights) -> _Index:
     # every post's words in one list: the counting below then runs in C, not per post
     words_of = [words(d.text, weights.max_words) for d in docs]
     lengths = np.fromiter(map(len, words_of), dtype=np.int64, count=n)
-    every_word = list(chain.from_iterable(words_of))
-    column_of_term: dict[str, int] = {}
-    column_of_word: dict[str, int] = {}  # each distinct word is cleaned and stemmed once
-    for word in set(every_word):
-        term = term_of(word)
-        column_of_word[word] = -1 if term is None else _column(column_of_term, term)
-    ids = np.fromiter(map(column_of_word.__getitem__, every_word), np.int64, len(every_word))
+    column_of_word = _Columns()  # each distinct word is cleaned and stemmed once, when first met
+    ids = np.fromiter(
+        map(column_of_word.__getitem__, chain.from_iterable(words_of)),
+        np.int64,
+        int(lengths.sum()),
+    )
+    column_of_term = column_of_word.terms
     rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
     keep = ids >= 0
     width = len(column_of_term)
@@ -143,8 +143,18 @@ def build_index(docs: Sequence[Doc], weights: Weights) -> _Index:
     return _Index(list(docs), matrix, width, vocabulary, tag_names)
 
 
-def _column(columns: dict[str, int], term: str) -> int:
-    return columns.setdefault(term, len(columns))
+class _Columns(dict):
+    """word -> column of its term (-1: not a term); a new word is looked up when first met."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.terms: dict[str, int] = {}
+
+    def __missing__(self, word: str) -> int:
+        term = term_of(word)
+        column = -1 if term is None else self.terms.setdefault(term, len(self.terms))
+        self[word] = column
+        return column
 
 
 def _concat(parts: list[np.ndarray], dtype) -> np.ndarray:
