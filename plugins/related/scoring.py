@@ -77,11 +77,8 @@ class Problem:
 
 @dataclass
 class _Index:
-    docs: list[Doc]
     matrix: sparse.csr_matrix  # rows: posts; columns: terms, then tags
     text_columns: int
-    vocabulary: list[str]
-    tag_names: list[str]
 
 
 def _tag_rarity(df: int, n: int) -> float:
@@ -103,10 +100,9 @@ def build_index(docs: Sequence[Doc], weights: Weights) -> _Index:
         np.int64,
         int(lengths.sum()),
     )
-    column_of_term = column_of_word.terms
     rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
     keep = ids >= 0
-    width = len(column_of_term)
+    width = len(column_of_word.terms)
     raw = sparse.csr_matrix(
         (np.ones(int(keep.sum())), (rows[keep], ids[keep])), shape=(n, width)
     )  # duplicates (a word used twice, or two words with one stem) add up into counts
@@ -137,10 +133,7 @@ def build_index(docs: Sequence[Doc], weights: Weights) -> _Index:
             tag_data.append(math.sqrt(weights.tags) * _tag_rarity(tag_df[tag], n))
     tags = sparse.csr_matrix((tag_data, (tag_rows, tag_cols)), shape=(n, len(tag_names)))
     matrix = sparse.hstack([text, tags], format="csr")
-    vocabulary = [""] * width
-    for term, column in column_of_term.items():
-        vocabulary[column] = term
-    return _Index(list(docs), matrix, width, vocabulary, tag_names)
+    return _Index(matrix, width)
 
 
 class _Columns(dict):

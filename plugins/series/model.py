@@ -297,7 +297,6 @@ class FileInput:
     title: str
     planned: tuple[Planned, ...] = ()
     lang: str | None = None
-    intro: str = ""
     summary: str = ""
     cover: str | None = None
     cover_alt: str = ""
@@ -407,7 +406,7 @@ def group(
             if file:
                 series.source = file.key
                 if lang == main_lang:
-                    series.intro, series.summary = file.intro, file.summary
+                    series.summary = file.summary
                     series.cover, series.cover_alt = file.cover, file.cover_alt
             parts = [
                 Part(
