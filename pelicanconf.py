@@ -34,7 +34,6 @@ THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "pelican.plugins.webassets",
     "blogcore",
     "series",
     "related",
@@ -42,6 +41,7 @@ PLUGINS = [
     "images",
     "team",
     "galleries",
+    "fastbuild",
 ]
 
 # Escape everything a template prints unless it is marked safe (content, summaries).
@@ -51,16 +51,6 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,
     "extensions": [],
 }
-# webassets keeps its cache and the manifest of fingerprints outside output/, so neither is
-# deployed; the folder is git-ignored.
-_WEBASSETS_CACHE = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".cache", "webassets")
-os.makedirs(_WEBASSETS_CACHE, exist_ok=True)
-WEBASSETS_CONFIG = [
-    ("url_expire", False),
-    ("cache", _WEBASSETS_CACHE),
-    ("manifest", "json:" + os.path.join(_WEBASSETS_CACHE, "manifest.json")),
-]
-
 # Pretty URLs, chosen once: /posts/<slug>/, /<page>/, /team/<author>/ ...
 ARTICLE_URL = "posts/{slug}/"
 ARTICLE_SAVE_AS = "posts/{slug}/index.html"

@@ -101,11 +101,13 @@ def serve(c, port=PORT):
     # SIGTERM (not only Ctrl-C) must reach the `finally` below, which stops Isso
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     isso = None if os.environ.get("COMMENTS_ISSO_URL") else _local_isso(int(port))
-    if _pelican(DEV_CONF, ROOT / "output") != 0:
+    # incremental: each rebuild re-renders only the pages an edit changed (plugins/fastbuild)
+    incremental = ["-e", "FASTBUILD_INCREMENTAL=true"]
+    if _pelican(DEV_CONF, ROOT / "output", extra=incremental) != 0:
         print("The first build logged errors; serving what was built.", file=sys.stderr)
 
     def rebuild() -> None:
-        _pelican(DEV_CONF, ROOT / "output", extra=["-q"])
+        _pelican(DEV_CONF, ROOT / "output", extra=[*incremental, "-q"])
 
     watched = [ROOT / "content", ROOT / "theme", ROOT / "plugins", DEV_CONF]
     try:

@@ -19,6 +19,9 @@ from plugins.blogcore.settings import DEFAULTS, SettingsError, configure
         ("<p>caf&eacute; na&iuml;ve</p>", 2),
         ("<p>one</p><p>two</p><ul><li>three</li><li>four</li></ul>", 4),
         ("<p>in<em>line</em></p>", 1),
+        ("<h2 id='x'>Title</h2><p>body</p>", 2),
+        ("<p>one</p>\n<pre class='x'><code>skip me</code></pre>\n<p>two</p>", 2),
+        ("<div><style>p { color: red }</style>Shown</div>", 1),
     ],
 )
 def test_count_words(html, words):
@@ -64,6 +67,10 @@ def test_avatar_tone_is_stable_and_in_range():
         ("<p>No image</p>", None),
         ('<p><img src="/a.png" alt=""><img src="/b.png" alt=""></p>', "/a.png"),
         ('<pre><img src="/in-code.png"></pre><img src="/c.png">', "/in-code.png"),
+        ("<img alt='x' src='/single.png'>", "/single.png"),
+        ('<img src="/a.png?w=1&amp;h=2">', "/a.png?w=1&h=2"),
+        ('<img data-src="/lazy.png" src="/real.png">', "/real.png"),
+        ('<img src="">\n<img src="/second.png">', "/second.png"),
     ],
 )
 def test_first_image(html, src):
@@ -175,6 +182,14 @@ def test_blog_posting():
             "https://x.test/a/",
             "2024-01-01T00:00:00",
         ),
+        ("<head><META NAME='Robots' CONTENT='NoIndex'></head>", False, None, None),
+        (
+            '<head><link rel="alternate canonical" href="/a/?x=1&amp;y=2"></head>',
+            True,
+            "/a/?x=1&y=2",
+            None,
+        ),
+        ("<head><link rel=canonical href=/b/></head>", True, "/b/", None),
     ],
 )
 def test_read_head(html, indexable, canonical, modified):

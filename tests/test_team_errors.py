@@ -200,11 +200,11 @@ def test_a_photo_in_a_static_folder_is_a_warning(build_site, caplog):
     [
         ({"TEAM_PHOTO_SIZES": "big"}, "Settings error: TEAM_PHOTO_SIZES must be a list"),
         (
-            {"PLUGINS": ["pelican.plugins.webassets", "blogcore", "team"]},
+            {"PLUGINS": ["blogcore", "team"]},
             "Settings error: the team plugin needs the images plugin",
         ),
         (
-            {"PLUGINS": ["pelican.plugins.webassets", "images", "team", "blogcore"]},
+            {"PLUGINS": ["images", "team", "blogcore"]},
             "Settings error: list 'blogcore' before 'team'",
         ),
         ({"IMAGES_JOBS": "two"}, "Settings error: IMAGES_JOBS must be 0"),

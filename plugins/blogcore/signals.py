@@ -6,7 +6,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.contents import Content
 
-from . import jsonld, sitemap, text
+from . import assets, jsonld, sitemap, text
 from .reader import StrictMarkdownReader
 from .settings import SettingsError, configure
 
@@ -48,9 +48,33 @@ def on_readers_init(readers) -> None:
             readers.reader_classes[ext] = StrictMarkdownReader
 
 
+def _asset_bundler(generator):
+    """The ``asset_bundle(pattern, *files)`` template function of one build.
+
+    Each bundle is built and written once per build, on first use; every later page of every
+    generator gets its URL from the build's context.
+    """
+    built = generator.context.setdefault("blogcore_bundles", {})
+    static = Path(generator.theme) / "static"
+    target = Path(generator.output_path) / generator.settings.get("THEME_STATIC_DIR", "theme")
+
+    def asset_bundle(pattern: str, *files: str) -> str:
+        key = (pattern, files)
+        if key not in built:
+            sources = [(name, (static / name).read_text(encoding="utf-8")) for name in files]
+            name, content = assets.bundle(pattern, sources)
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            (target / name).write_text(content, encoding="utf-8")
+            built[key] = f"{target.name}/{name}"
+        return built[key]
+
+    return asset_bundle
+
+
 def on_generator_init(generator) -> None:
     """Make blogcore's template filters available to every template."""
     siteurl = generator.settings.get("SITEURL", "")
+    generator.env.globals["asset_bundle"] = _asset_bundler(generator)
     generator.env.filters.update(
         {
             "isodate": lambda value: value.isoformat() if value else "",

@@ -1,8 +1,9 @@
 """sitemap.xml from the pages a build actually wrote: every page not marked noindex."""
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 from xml.sax.saxutils import escape
 
 
@@ -15,36 +16,35 @@ class PageHead:
     modified: str | None
 
 
-class _HeadParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.noindex = False
-        self.canonical: str | None = None
-        self.modified: str | None = None
-        self.done = False
+# The head of a page this theme wrote: regular expressions are enough, and an HTML parser
+# over every page of every build is most of the sitemap's cost.
+_HEAD_TAG = re.compile(r"<(meta|link)\b([^>]*)>", re.I)
+_ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "meta" and a.get("name", "").lower() == "robots":
-            self.noindex = self.noindex or "noindex" in a.get("content", "").lower()
-        elif tag == "meta" and a.get("property") in ("article:modified_time", "og:updated_time"):
-            self.modified = a.get("content") or self.modified
-        elif tag == "link" and "canonical" in a.get("rel", "").split():
-            self.canonical = a.get("href") or None
-        elif tag == "body":
-            self.done = True
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "head":
-            self.done = True
+def _attributes(text: str) -> dict[str, str]:
+    return {
+        m.group(1).lower(): unescape(m.group(2) or m.group(3) or m.group(4) or "")
+        for m in _ATTRIBUTE.finditer(text)
+    }
 
 
 def read_head(html: str) -> PageHead:
-    """Parse only as much of a page as its <head>."""
-    parser = _HeadParser()
+    """What the sitemap needs from the <meta> and <link> tags of a page's <head>."""
     end = html.find("</head>")
-    parser.feed(html if end < 0 else html[: end + 7])
-    return PageHead(not parser.noindex, parser.canonical, parser.modified)
+    noindex, canonical, modified = False, None, None
+    for tag, attributes in _HEAD_TAG.findall(html if end < 0 else html[:end]):
+        a = _attributes(attributes)
+        if tag.lower() == "meta" and a.get("name", "").lower() == "robots":
+            noindex = noindex or "noindex" in a.get("content", "").lower()
+        elif tag.lower() == "meta" and a.get("property") in (
+            "article:modified_time",
+            "og:updated_time",
+        ):
+            modified = a.get("content") or modified
+        elif tag.lower() == "link" and "canonical" in a.get("rel", "").split():
+            canonical = a.get("href") or None
+    return PageHead(not noindex, canonical, modified)
 
 
 def url_for(siteurl: str, relpath: str) -> str:

@@ -2,80 +2,30 @@
 
 import math
 import re
-from html.parser import HTMLParser
+from html import unescape
 
 _WORD = re.compile(r"[\w'\u2019-]+")
-_SKIPPED_TAGS = frozenset({"script", "style", "pre"})
-_BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "div",
-        "li",
-        "ul",
-        "ol",
-        "br",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "figure",
-        "figcaption",
-        "section",
-        "article",
-        "hr",
-        "dd",
-        "dt",
-    }
+# Regular expressions rather than an HTML parser: these run over every post on every build,
+# and the input is Markdown's own well-formed output.
+_SKIPPED = re.compile(r"<(script|style|pre)\b.*?</\1\s*>", re.S | re.I)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|li|ul|ol|br|h[1-6]|blockquote|table|tr|td|th|figure|figcaption|section"
+    r"|article|hr|dd|dt)\b[^>]*>",
+    re.I,
 )
+_TAG = re.compile(r"<[^>]*>")
+_IMG_SRC = re.compile(r"<img\b[^>]*?\ssrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 
 
-class _TextAndImages(HTMLParser):
-    """Collects visible prose (code blocks aside) and image sources."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.chunks: list[str] = []
-        self.images: list[str] = []
-        self._skip_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
-            self.chunks.append(" ")
-        if tag in _SKIPPED_TAGS:
-            self._skip_depth += 1
-        elif tag == "img":
-            src = dict(attrs).get("src")
-            if src:
-                self.images.append(src)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCK_TAGS:
-            self.chunks.append(" ")
-        if tag in _SKIPPED_TAGS and self._skip_depth:
-            self._skip_depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip_depth:
-            self.chunks.append(data)
-
-
-def _parse(html: str) -> _TextAndImages:
-    parser = _TextAndImages()
-    parser.feed(html or "")
-    parser.close()
-    return parser
+def visible_text(html: str) -> str:
+    """The prose of rendered HTML: code, scripts and styles dropped, entities decoded."""
+    prose = _BLOCK_TAG.sub(" ", _SKIPPED.sub(" ", html or ""))
+    return unescape(_TAG.sub("", prose))
 
 
 def count_words(html: str) -> int:
     """Count the words of prose in rendered HTML, leaving code blocks out."""
-    return len(_WORD.findall("".join(_parse(html).chunks)))
+    return len(_WORD.findall(visible_text(html)))
 
 
 def reading_minutes(words: int, words_per_minute: int) -> int:
@@ -85,8 +35,11 @@ def reading_minutes(words: int, words_per_minute: int) -> int:
 
 def first_image(html: str) -> str | None:
     """The ``src`` of the first image in rendered HTML, if any."""
-    images = _parse(html).images
-    return images[0] if images else None
+    for match in _IMG_SRC.finditer(html or ""):
+        src = unescape(next(group for group in match.groups() if group is not None))
+        if src:
+            return src
+    return None
 
 
 def initials(name: str) -> str:
@@ -102,7 +55,7 @@ def initials(name: str) -> str:
 
 def plain_summary(html: str, limit: int = 300) -> str:
     """A summary as plain text for meta descriptions, cut at a word boundary."""
-    words = "".join(_parse(html).chunks).split()
+    words = visible_text(html).split()
     out = " ".join(words)
     if len(out) <= limit:
         return out

@@ -1,0 +1,259 @@
+"""Whole builds of a synthetic blog: this project against stock Pelican, in the same run.
+
+    .venv/bin/python -m bench.build_bench [--sizes 500 2000 5000] [--runs 3]
+        [--rebuild-size 2000] [--photos 24] [--skip-images]
+
+For each size N it writes a deterministic corpus (``bench/corpus.py``: N posts of ~1,000
+words, 25 people with team files, series, galleries of 3000×2000 photos) and reports medians
+of ``--runs`` builds, alternating the two builds so drift hits both alike:
+
+- stock:  Pelican 4.12 with no plugins and its ``simple`` theme, on the same posts and pages;
+- ours:   this project's pelicanconf.py (every plugin, the real theme), image cache warm
+          (a first build fills it and is reported apart, as "cold");
+
+with wall time, CPU time and the peak memory of the build's processes (summed, sampled every
+50 ms). Then, at ``--rebuild-size``: the live-reload loop, i.e. the rebuild after one post is
+edited, for ours (incremental) and for stock Pelican with its own content cache; the time each
+plugin's receivers and generators take (one instrumented build, ``bench/plugin_times.py``);
+and the image pipeline against raw Pillow (``bench/images_bench.py``).
+"""
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".cache" / "bench"
+PELICAN = str(Path(sys.executable).parent / "pelican")
+
+STOCK_CONF = """\
+SITENAME = "Stock Pelican"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+THEME = "simple"
+PLUGINS = []
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+LOAD_CONTENT_CACHE = {cache}
+CACHE_CONTENT = {cache}
+CACHE_PATH = {cache_path!r}
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{{slug}}.atom.xml"
+"""
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as handle:
+            return [int(p) for p in handle.read().split()]
+    except OSError:
+        return []
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/statm") as handle:
+                total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            continue
+        stack.extend(_children(current))
+    return total
+
+
+def measured(cmd: list[str], env: dict | None = None) -> dict:
+    """Run a build; its wall and CPU seconds and its peak memory (MB, all its processes)."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _tree_rss(process.pid))
+            time.sleep(0.05)
+        wall = time.perf_counter() - start
+        errors.seek(0)
+        err = errors.read().decode(errors="replace")
+    if process.returncode:
+        raise SystemExit(f"build failed: {' '.join(cmd)}\n{err[-2000:]}")
+    return {"wall": wall, "peak_mb": peak / 2**20, "stderr": err}
+
+
+def _cpu_of(cmd: list[str]) -> tuple[dict, float]:
+    before = os.times()
+    result = measured(cmd)
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return result, cpu
+
+
+def corpus(n: int, photos: int) -> Path:
+    """The corpus for n posts, written once and reused while its parameters are the same."""
+    folder = WORK / f"corpus-{n}-{photos}"
+    stamp = folder / ".complete"
+    if not stamp.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        write_corpus(folder, n, photos)
+        stamp.write_text("ok")
+    return folder
+
+
+def stock_cmd(content: Path, out: Path, cache: bool = False) -> list[str]:
+    """A stock Pelican build of the corpus (config written beside it)."""
+    conf = WORK / ("stockconf-cached.py" if cache else "stockconf.py")
+    conf.write_text(
+        STOCK_CONF.format(cache=cache, cache_path=str(WORK / "stock-cache")), encoding="utf-8"
+    )
+    return [PELICAN, str(content), "-s", str(conf), "-o", str(out), "-q"]
+
+
+def ours_cmd(content: Path, out: Path, *extra: str) -> list[str]:
+    """This project's dev build of the corpus."""
+    return [PELICAN, str(content), "-s", "pelicanconf.py", "-o", str(out), "-q", *extra]
+
+
+def _fresh(out: Path) -> Path:
+    shutil.rmtree(out, ignore_errors=True)
+    return out
+
+
+def full_builds(n: int, runs: int, photos: int) -> dict:
+    """Median full builds of stock and ours at one size."""
+    content = corpus(n, photos)
+    out = WORK / "out"
+    cold, _ = _cpu_of(ours_cmd(content, _fresh(out)))  # fills the image cache (if cold)
+    rows = {"stock": [], "ours": []}
+    for run in range(runs):
+        order = ("stock", "ours") if run % 2 == 0 else ("ours", "stock")
+        for name in order:
+            cmd = (
+                stock_cmd(content, _fresh(out))
+                if name == "stock"
+                else ours_cmd(content, _fresh(out))
+            )
+            result, cpu = _cpu_of(cmd)
+            rows[name].append((result["wall"], cpu, result["peak_mb"]))
+    summary = {"posts": n, "first_build_wall": cold["wall"]}
+    for name, values in rows.items():
+        walls, cpus, peaks = zip(*values, strict=True)
+        summary[name] = {
+            "wall": statistics.median(walls),
+            "wall_range": (min(walls), max(walls)),
+            "cpu": statistics.median(cpus),
+            "peak_mb": statistics.median(peaks),
+        }
+    summary["ratio"] = summary["ours"]["wall"] / summary["stock"]["wall"]
+    return summary
+
+
+def _edit_one(content: Path, round_: int) -> None:
+    """Edit one post the way staff do: a sentence added to its body."""
+    post = content / "posts" / "post-00007.md"
+    text = post.read_text(encoding="utf-8")
+    marker = "\n\nEdited for the benchmark, round "
+    text = text.split(marker)[0] + f"{marker}{round_}.\n"
+    post.write_text(text, encoding="utf-8")
+
+
+def rebuilds(n: int, runs: int, photos: int) -> dict:
+    """The live-reload loop at one size: full build once, then rebuilds after one edit."""
+    content = corpus(n, photos)
+    original = (content / "posts" / "post-00007.md").read_text(encoding="utf-8")
+    out_ours, out_stock = WORK / "out-incr", WORK / "out-stock-cache"
+    shutil.rmtree(WORK / "stock-cache", ignore_errors=True)
+    try:
+        measured(ours_cmd(content, _fresh(out_ours), "-e", "FASTBUILD_INCREMENTAL=true"))
+        measured(stock_cmd(content, _fresh(out_stock), cache=True))
+        ours, stock = [], []
+        for round_ in range(runs):
+            _edit_one(content, round_)
+            ours.append(
+                measured(ours_cmd(content, out_ours, "-e", "FASTBUILD_INCREMENTAL=true"))["wall"]
+            )
+            stock.append(measured(stock_cmd(content, out_stock, cache=True))["wall"])
+    finally:
+        (content / "posts" / "post-00007.md").write_text(original, encoding="utf-8")
+    return {"posts": n, "ours": statistics.median(ours), "stock_cached": statistics.median(stock)}
+
+
+def plugin_times(n: int, photos: int) -> dict:
+    """Seconds in each plugin during one build (receivers and generators, instrumented)."""
+    content = corpus(n, photos)
+    out = _fresh(WORK / "out-times")
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.plugin_times", str(content), str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    """Run the benchmark and print a table (and JSON with --json)."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 5000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--rebuild-size", type=int, default=2000)
+    parser.add_argument("--photos", type=int, default=24)
+    parser.add_argument("--skip-images", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    report: dict = {"full": [], "plugins": {}}
+    print(f"{'posts':>6} {'stock s':>9} {'ours s':>9} {'ratio':>6} {'stock MB':>9} {'ours MB':>8}"
+          f" {'stock CPU':>9} {'ours CPU':>9}  first build (cold image cache)")  # fmt: skip
+    for n in args.sizes:
+        row = full_builds(n, args.runs, args.photos)
+        report["full"].append(row)
+        s, o = row["stock"], row["ours"]
+        print(
+            f"{n:>6} {s['wall']:>9.2f} {o['wall']:>9.2f} {row['ratio']:>6.2f}"
+            f" {s['peak_mb']:>9.0f} {o['peak_mb']:>8.0f} {s['cpu']:>9.2f} {o['cpu']:>9.2f}"
+            f"  {row['first_build_wall']:.2f} s",
+            flush=True,
+        )
+    if args.rebuild_size:
+        row = rebuilds(args.rebuild_size, args.runs, args.photos)
+        report["rebuild"] = row
+        full = next((r for r in report["full"] if r["posts"] == args.rebuild_size), None)
+        stock_full = full["stock"]["wall"] if full else float("nan")
+        print(
+            f"\nrebuild after editing one post, {row['posts']} posts: ours {row['ours']:.2f} s, "
+            f"stock with its content cache {row['stock_cached']:.2f} s, stock full build "
+            f"{stock_full:.2f} s -> ours/stock full = {row['ours'] / stock_full:.2f}",
+            flush=True,
+        )
+        times = plugin_times(args.rebuild_size, args.photos)
+        report["plugins"] = times
+        print(f"\ntime in each plugin, one build of {args.rebuild_size} posts (wall s):")
+        for name, seconds in sorted(times.items(), key=lambda kv: -kv[1]):
+            print(f"  {name:<12} {seconds:6.2f}")
+    if not args.skip_images:
+        print("\nimage pipeline (sample galleries, bench/images_bench.py):", flush=True)
+        subprocess.run(
+            [sys.executable, "-m", "bench.images_bench", "--runs", str(args.runs)],
+            cwd=ROOT,
+            check=True,
+        )
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""Stable fingerprints of build inputs: files, settings and content objects' public fields."""
+
+import dataclasses
+import datetime
+import hashlib
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+_SCALARS = (str, int, float, bool, type(None), bytes)
+
+
+def files_digest(paths: Iterable[str]) -> str:
+    """Digest of the names and bytes of files (folders are walked, in sorted order)."""
+    sha = hashlib.sha256()
+    for top in sorted(paths):
+        if os.path.isfile(top):
+            found = [top]
+        else:
+            found = sorted(
+                os.path.join(folder, name)
+                for folder, dirs, names in os.walk(top)
+                if "__pycache__" not in folder
+                for name in names
+            )
+        for path in found:
+            sha.update(path.encode("utf-8", "surrogateescape") + b"\0")
+            with open(path, "rb") as handle:
+                sha.update(hashlib.sha256(handle.read()).digest())
+    return sha.hexdigest()
+
+
+def stable(value: Any, refer, depth: int = 0) -> Any:
+    """A picklable, comparable stand-in for a value, the same in every build for equal inputs.
+
+    ``refer(value)`` returns a short name for objects that must not be walked into (another
+    post: its own fingerprint covers it), or None. Objects this cannot describe faithfully
+    become their ``repr``, which may differ between builds: that costs a re-render, never a
+    stale page.
+    """
+    if isinstance(value, _SCALARS):
+        return value
+    name = refer(value)
+    if name is not None:
+        return ("ref", name)
+    if depth > 8:
+        return ("deep", type(value).__name__)
+    if isinstance(value, datetime.date | datetime.time):
+        return ("date", value.isoformat())
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), stable(v, refer, depth + 1)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(stable(v, refer, depth + 1) for v in value)
+    if isinstance(value, set | frozenset):
+        return tuple(sorted(repr(stable(v, refer, depth + 1)) for v in value))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (
+            type(value).__name__,
+            tuple(
+                (f.name, stable(getattr(value, f.name), refer, depth + 1))
+                for f in dataclasses.fields(value)
+            ),
+        )
+    if hasattr(value, "__dict__") and not callable(value):
+        return (type(value).__name__, public_fields(vars(value), refer, depth + 1))
+    return ("repr", repr(value))
+
+
+def public_fields(fields: Mapping[str, Any], refer, depth: int = 0, skip=()) -> tuple:
+    """The stable form of an object's public attributes (names not starting with '_')."""
+    return tuple(
+        (name, stable(value, refer, depth))
+        for name, value in sorted(fields.items())
+        if not name.startswith("_") and name not in skip
+    )
+
+
+def digest(value: Any) -> str:
+    """A short hex digest of a stable value."""
+    return hashlib.sha256(repr(value).encode("utf-8", "surrogateescape")).hexdigest()[:32]

@@ -1,0 +1,63 @@
+"""What the last incremental build wrote, and from which inputs (pure; no Pelican here)."""
+
+import os
+import pickle
+from dataclasses import dataclass, field
+
+VERSION = 1
+
+
+@dataclass
+class Entry:
+    """One write_file call: its key, the post bodies it read, and the files it wrote."""
+
+    key: str
+    reads: dict[str, str]  # source path -> body digest at the time
+    outputs: tuple[str, ...]  # paths relative to the output folder
+
+
+@dataclass
+class Manifest:
+    """The entries of one build, with the digest of everything every page depends on."""
+
+    inputs: str = ""
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+
+def load(path: str) -> Manifest:
+    """The last build's manifest, removed from disk: a build that dies leaves none behind."""
+    try:
+        with open(path, "rb") as handle:
+            data = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        return Manifest()
+    finally:
+        if os.path.exists(path):
+            os.remove(path)
+    if not isinstance(data, tuple) or len(data) != 2 or data[0] != VERSION:
+        return Manifest()
+    return data[1]
+
+
+def save(path: str, manifest: Manifest) -> None:
+    """Write the manifest atomically."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path + ".tmp", "wb") as handle:
+        pickle.dump((VERSION, manifest), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(path + ".tmp", path)
+
+
+def reusable(entry: Entry | None, key: str, bodies: dict[str, str], output: str) -> bool:
+    """May the files of a previous write_file call stand as they are?"""
+    if entry is None or entry.key != key:
+        return False
+    if any(bodies.get(source) != digest for source, digest in entry.reads.items()):
+        return False
+    return all(os.path.isfile(os.path.join(output, name)) for name in entry.outputs)
+
+
+def stale(previous: Manifest, current: Manifest) -> set[str]:
+    """Files the last build wrote that this one did not (a post deleted or renamed)."""
+    before = {name for entry in previous.entries.values() for name in entry.outputs}
+    now = {name for entry in current.entries.values() for name in entry.outputs}
+    return before - now

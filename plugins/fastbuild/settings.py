@@ -1,0 +1,53 @@
+"""Every fastbuild setting with its default, and their validation."""
+
+import difflib
+import os
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # Worker processes for reading (0: one per core; 1: read in the build's own process).
+    "FASTBUILD_WORKERS": 0,
+    # Below this many files to read, a pool costs more than it saves.
+    "FASTBUILD_MIN_FILES": 40,
+    # Keep output/ between builds and re-render only pages whose inputs changed (make serve).
+    # Publish builds stay full, clean builds.
+    "FASTBUILD_INCREMENTAL": False,
+    # Content attributes that only the post's own page shows (so other pages need not be
+    # re-rendered when they change, as the word count does with every edit).
+    "FASTBUILD_PAGE_ONLY_ATTRIBUTES": ("word_count",),
+}
+
+
+class SettingsError(ValueError):
+    """A fastbuild setting has a wrong type or value."""
+
+
+def configure(settings: dict[str, Any]) -> dict[str, Any]:
+    """Return the fastbuild settings merged over the defaults, validated."""
+    for key in settings:
+        if key.startswith("FASTBUILD_") and key not in DEFAULTS:
+            close = difflib.get_close_matches(key, DEFAULTS, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise SettingsError(f"unknown setting {key}{hint}")
+    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    if not isinstance(merged["FASTBUILD_INCREMENTAL"], bool):
+        raise SettingsError(
+            f"FASTBUILD_INCREMENTAL must be True or False, got {merged['FASTBUILD_INCREMENTAL']!r}"
+        )
+    page_only = merged["FASTBUILD_PAGE_ONLY_ATTRIBUTES"]
+    if not isinstance(page_only, list | tuple) or not all(isinstance(a, str) for a in page_only):
+        raise SettingsError(
+            f"FASTBUILD_PAGE_ONLY_ATTRIBUTES must be a list of names, got {page_only!r}"
+        )
+    merged["FASTBUILD_PAGE_ONLY_ATTRIBUTES"] = tuple(page_only)
+    for key in ("FASTBUILD_WORKERS", "FASTBUILD_MIN_FILES"):
+        value = merged[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise SettingsError(f"{key} must be a whole number, 0 or more, got {value!r}")
+    return merged
+
+
+def worker_count(settings: dict[str, Any]) -> int:
+    """How many reading processes a build uses."""
+    wanted = settings["FASTBUILD_WORKERS"]
+    return wanted or len(os.sched_getaffinity(0))

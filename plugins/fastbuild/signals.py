@@ -1,0 +1,177 @@
+"""Signal receivers: read the generators' files in parallel before Pelican asks for them."""
+
+import contextlib
+import logging
+import os
+from typing import Any
+
+from pelican import __version__ as pelican_version
+from pelican import signals
+from pelican.readers import _filter_discardable_metadata
+from pelican.utils import file_suffix
+
+from . import digest, manifest, parallel, writer
+from .settings import SettingsError, configure, worker_count
+
+logger = logging.getLogger(__name__)
+
+
+def _enabled(settings: dict[str, Any]) -> bool:
+    """Is fastbuild on in this build? (Receivers outlive a build in the same process.)"""
+    return "fastbuild" in [str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []]
+
+
+def on_initialized(pelican) -> None:
+    """Validate the FASTBUILD_* settings."""
+    if not _enabled(pelican.settings):
+        return
+    settings = pelican.settings
+    try:
+        settings.update(configure(settings))
+    except SettingsError as exc:
+        raise SystemExit(f"Settings error: {exc}") from None
+    if settings["FASTBUILD_INCREMENTAL"]:
+        _start_incremental(pelican)
+    else:
+        # this build rewrites the folder: an earlier incremental build's record no longer holds
+        with contextlib.suppress(OSError):
+            os.remove(_manifest_path(settings))
+
+
+def _manifest_path(settings: dict[str, Any]) -> str:
+    """Where incremental builds into this output folder keep their record."""
+    output = os.path.abspath(settings["OUTPUT_PATH"])
+    name = digest.digest(output)[:16] + ".pickle"
+    return os.path.join(settings["CACHE_PATH"], "fastbuild", name)
+
+
+def _settings_refer(value):
+    """Settings may hold functions and modules: name them (their code is digested apart)."""
+    if callable(value) or type(value).__name__ == "module":
+        name = getattr(value, "__qualname__", type(value).__name__)
+        return f"{getattr(value, '__module__', '')}.{name}"
+    return None
+
+
+def _input_files(settings: dict[str, Any]) -> list[str]:
+    """Everything a page can depend on besides posts: theme, plugin code, non-post content."""
+    content = os.path.abspath(settings["PATH"])
+    posts = [os.path.join(content, p) for p in settings["ARTICLE_PATHS"]]
+    files = [os.path.abspath(settings["THEME"])]
+    files += [os.path.abspath(p) for p in settings.get("PLUGIN_PATHS", [])]
+    for folder, _, names in os.walk(content):
+        in_posts = any(os.path.commonpath([folder, p]) == p for p in posts)
+        files += [os.path.join(folder, n) for n in names if not (in_posts and n.endswith(".md"))]
+    return files
+
+
+def _start_incremental(pelican) -> None:
+    """Keep output/ and Pelican's reader cache; load what the last build wrote."""
+    settings = pelican.settings
+    pelican.delete_outputdir = False
+    settings["LOAD_CONTENT_CACHE"] = settings["CACHE_CONTENT"] = True
+    inputs = digest.digest(
+        (
+            pelican_version,
+            digest.files_digest(_input_files(settings)),
+            digest.stable(settings, _settings_refer),
+        )
+    )
+    state = writer.IncrementalState(
+        settings["OUTPUT_PATH"],
+        _manifest_path(settings),
+        inputs,
+        settings["FASTBUILD_PAGE_ONLY_ATTRIBUTES"],
+    )
+    if state.previous.inputs != inputs:
+        # new code or settings can change what a reader makes of an unchanged file
+        for name in ("ArticlesGenerator-Readers", "PagesGenerator-Readers"):
+            with contextlib.suppress(OSError):
+                os.remove(os.path.join(settings["CACHE_PATH"], name))
+    # the build's context starts as a copy of its settings: the writer finds the state there
+    settings[writer.STATE_KEY] = state
+
+
+def on_get_writer(pelican):
+    """In incremental builds, the writer that skips unchanged pages."""
+    if _enabled(pelican.settings) and pelican.settings.get(writer.STATE_KEY):
+        return writer.IncrementalWriter
+    return None
+
+
+class FinishIncremental:
+    """A last generator: once every page is written, remove stale ones and save the manifest.
+
+    It runs before Pelican's static files and before the ``finalized`` receivers (the
+    sitemap, the search index), so those never see a page of a deleted post.
+    """
+
+    def __init__(self, *, context: dict, settings: dict[str, Any], **_: Any) -> None:
+        self.context = context  # other plugins look at every generator's context
+        self.settings = settings
+
+    def generate_output(self, _writer) -> None:
+        """Remove pages of deleted posts; save what this build wrote for the next one."""
+        state = self.settings.pop(writer.STATE_KEY, None)
+        if state is None:
+            return
+        for name in manifest.stale(state.previous, state.current):
+            with contextlib.suppress(OSError):
+                os.remove(os.path.join(state.output_path, name))
+        manifest.save(state.manifest_path, state.current)
+        logger.info(
+            "fastbuild: %d page groups rendered, %d kept as they were",
+            state.rendered,
+            state.skipped,
+        )
+
+
+def on_get_generators(pelican):
+    """In incremental builds, the generator that finishes them."""
+    if _enabled(pelican.settings) and pelican.settings.get(writer.STATE_KEY):
+        return FinishIncremental
+    return None
+
+
+def _preread(generator, paths_key: str, excludes_key: str) -> None:
+    """Fill the generator's reader cache with every uncached file, read in parallel."""
+    settings = generator.settings
+    if not _enabled(settings):
+        return
+    workers = worker_count(settings)
+    readers = generator.readers
+    todo = []
+    for relative in generator.get_files(settings[paths_key], exclude=settings[excludes_key]):
+        path = os.path.abspath(os.path.join(generator.path, relative))
+        if file_suffix(path) in readers.readers and readers.get_cached_data(path) is None:
+            todo.append(path)
+    if workers < 2 or len(todo) < settings["FASTBUILD_MIN_FILES"]:
+        return
+
+    def read(path: str):
+        content, metadata = readers.readers[file_suffix(path)].read(path)
+        return content, _filter_discardable_metadata(metadata)
+
+    for path, data in parallel.map_clean(read, todo, workers):
+        # the same entry Pelican's own read_file would store after reading the file itself
+        readers._cache[path] = (readers._get_file_stamp(path), data)
+
+
+def on_article_generator_init(generator) -> None:
+    """Read every article file ahead, in parallel."""
+    _preread(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES")
+
+
+def on_page_generator_init(generator) -> None:
+    """Read every page file ahead, in parallel."""
+    _preread(generator, "PAGE_PATHS", "PAGE_EXCLUDES")
+
+
+def register() -> None:
+    """Connect fastbuild's receivers."""
+    signals.initialized.connect(on_initialized)
+    signals.article_generator_init.connect(on_article_generator_init)
+    signals.page_generator_init.connect(on_page_generator_init)
+    signals.get_writer.connect(on_get_writer)
+    signals.get_generators.connect(on_get_generators)
+    writer.track_body_reads()

@@ -1,0 +1,268 @@
+"""fastbuild: parallel reading and incremental rebuilds write exactly what a clean build writes."""
+
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import write_corpus
+from plugins.fastbuild import digest, manifest, parallel
+from plugins.fastbuild.settings import DEFAULTS, SettingsError, configure
+
+ROOT = Path(__file__).resolve().parent.parent
+PELICAN = str(Path(sys.executable).parent / "pelican")
+
+
+def build(content: Path, output: Path, cache: Path, **settings) -> subprocess.CompletedProcess:
+    """A real `pelican` run with pelicanconf.py, as `make serve` does it."""
+    # one -e with every pair: a second -e would replace the first
+    extra = [
+        "-e",
+        *(f"{k}={json.dumps(v)}" for k, v in {"CACHE_PATH": str(cache), **settings}.items()),
+    ]
+    return subprocess.run(
+        [PELICAN, str(content), "-s", "pelicanconf.py", "-o", str(output), *extra],
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "300"},  # log lines unwrapped
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder, by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def assert_same_tree(incremental: Path, clean: Path) -> None:
+    got, want = tree(incremental), tree(clean)
+    assert sorted(got) == sorted(want), {
+        "only incremental": sorted(set(got) - set(want))[:10],
+        "only clean": sorted(set(want) - set(got))[:10],
+    }
+    differ = [name for name in want if got[name] != want[name]]
+    assert not differ, f"pages that differ from a clean build: {differ[:10]}"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    write_corpus(content, posts=36, photos=0, seed=11)
+    # two posts without a Summary: their summary comes from their text, shown on listings
+    for name in ("post-00003.md", "post-00004.md"):
+        post = content / "posts" / name
+        lines = post.read_text(encoding="utf-8").splitlines(keepends=True)
+        post.write_text("".join(li for li in lines if not li.startswith("Summary:")))
+    return content
+
+
+def _edit(path: Path, old: str | None, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, new, 1) if old else text + new, encoding="utf-8")
+
+
+EDITS = [
+    ("a sentence added to a body", lambda c: _edit(c / "posts/post-00007.md", None, "\nMore.\n")),
+    (
+        "the first paragraph of a post without a summary",
+        lambda c: _edit(c / "posts/post-00003.md", "\n\n## ", "\n\nA new opening line.\n\n## "),
+    ),
+    ("a title", lambda c: _edit(c / "posts/post-00010.md", "Title: ", "Title: Renamed ")),
+    ("a tag", lambda c: _edit(c / "posts/post-00011.md", "Tags: ", "Tags: brand-new-tag, ")),
+    ("a post removed", lambda c: (c / "posts/post-00012.md").unlink()),
+    (
+        "a post added",
+        lambda c: (c / "posts/new.md").write_text(
+            "Title: A new post\nDate: 2030-01-01\nAuthors: Ada Abbott\nSlug: new\n\nHello.\n"
+        ),
+    ),
+    ("a team bio", lambda c: _edit(c / "team/ada-abbott.md", None, "\nShe also bakes.\n")),
+    ("a page", lambda c: _edit(c / "pages/about.md", None, "\nMore about us.\n")),
+]
+
+
+def test_incremental_rebuilds_write_what_a_clean_build_writes(corpus: Path, tmp_path: Path):
+    incremental, cache = tmp_path / "out-incremental", tmp_path / "cache"
+    settings = {"FASTBUILD_INCREMENTAL": True, "FASTBUILD_MIN_FILES": 1}
+    first = build(corpus, incremental, cache, **settings)
+    assert first.returncode == 0, first.stderr
+    untouched = incremental / "posts/post-00020/index.html"
+    for number, (what, edit) in enumerate(EDITS):
+        before = untouched.stat().st_mtime_ns if untouched.exists() else None
+        edit(corpus)
+        result = build(corpus, incremental, cache, **settings)
+        assert result.returncode == 0, (what, result.stderr)
+        clean = tmp_path / f"out-clean-{number}"
+        reference = build(corpus, clean, tmp_path / f"cache-clean-{number}")
+        assert reference.returncode == 0, reference.stderr
+        assert_same_tree(incremental, clean)
+        if what == "a sentence added to a body":
+            # the point of it all: a page that did not change was not rendered again
+            assert untouched.stat().st_mtime_ns == before
+
+
+def test_an_unchanged_rebuild_renders_nothing(corpus: Path, tmp_path: Path):
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    settings = {"FASTBUILD_INCREMENTAL": True}
+    assert build(corpus, output, cache, **settings).returncode == 0
+    stamps = {p: p.stat().st_mtime_ns for p in output.rglob("*.html")}
+    again = build(corpus, output, cache, **settings)
+    assert again.returncode == 0, again.stderr
+    rewritten = [p for p, stamp in stamps.items() if p.stat().st_mtime_ns != stamp]
+    # blogcore's sitemap and the theme are not pages; every page is kept as it was
+    assert rewritten == []
+
+
+def test_a_theme_change_renders_every_page_again(corpus: Path, tmp_path: Path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    settings = {"FASTBUILD_INCREMENTAL": True, "THEME": str(theme)}
+    assert build(corpus, output, cache, **settings).returncode == 0
+    _edit(theme / "templates/base.html", "</body>", "<!-- v2 --></body>")
+    assert build(corpus, output, cache, **settings).returncode == 0
+    clean = tmp_path / "clean"
+    assert build(corpus, clean, tmp_path / "cache2", THEME=str(theme)).returncode == 0
+    assert_same_tree(output, clean)
+    assert "<!-- v2 -->" in (output / "posts/post-00001/index.html").read_text()
+
+
+def test_parallel_reading_writes_the_same_site_as_reading_in_one_process(
+    corpus: Path, tmp_path: Path
+):
+    one = build(corpus, tmp_path / "one", tmp_path / "c1", FASTBUILD_WORKERS=1)
+    two = build(
+        corpus, tmp_path / "two", tmp_path / "c2", FASTBUILD_WORKERS=2, FASTBUILD_MIN_FILES=1
+    )
+    assert one.returncode == two.returncode == 0, (one.stderr, two.stderr)
+    assert_same_tree(tmp_path / "two", tmp_path / "one")
+
+
+def test_a_bad_post_read_in_parallel_gets_the_usual_message(corpus: Path, tmp_path: Path):
+    _edit(corpus / "posts/post-00005.md", "Date: ", "Date: someday ")
+    result = build(corpus, tmp_path / "out", tmp_path / "c", FASTBUILD_MIN_FILES=1)
+    said = " ".join((result.stdout + result.stderr).split())
+    assert "post-00005.md: Date must be a date like 2025-03-14" in said
+    assert said.count("Date must be a date") == 1  # said once, by the build, not by a worker
+    assert "Traceback" not in said
+
+
+# ---- the pure parts ---------------------------------------------------------------------
+
+
+def _square(n: int) -> int:
+    if n == 3:
+        raise ValueError("three")
+    if n == 5:
+        logging.getLogger("test").warning("five")
+    return n * n
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_map_clean_yields_only_clean_results(workers: int):
+    results = dict(parallel.map_clean(_square, range(8), workers))
+    # 3 raised and 5 logged a warning: the caller redoes those itself
+    assert results == {0: 0, 1: 1, 2: 4, 4: 16, 6: 36, 7: 49}
+
+
+def test_map_clean_survives_a_worker_that_dies():
+    results = dict(parallel.map_clean(lambda n: os._exit(3) if n == 1 else n, range(4), 2))
+    # the worker holding 1 (and 3) died; the other's results still arrive
+    assert results == {0: 0, 2: 2}
+
+
+def _refer(value):
+    return value.get("ref") if isinstance(value, dict) and "ref" in value else None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ({"x": 1, "y": [1, 2]}, {"y": [1, 2], "x": 1}, True),  # key order does not matter
+        ({"x": [1, 2]}, {"x": [2, 1]}, False),  # list order does
+        ({"x": {1, 2}}, {"x": {2, 1}}, True),
+        ({"p": {"ref": "a.md", "body": "one"}}, {"p": {"ref": "a.md", "body": "two"}}, True),
+        ({"p": {"ref": "a.md"}}, {"p": {"ref": "b.md"}}, False),
+        ({"when": __import__("datetime").date(2024, 1, 2)}, {"when": "2024-01-02"}, False),
+    ],
+)
+def test_stable_digests(a, b, same):
+    assert (
+        digest.digest(digest.stable(a, _refer)) == digest.digest(digest.stable(b, _refer))
+    ) is same
+
+
+def test_public_fields_leave_out_private_and_page_only_names():
+    fields = {"title": "T", "_content": "<p>x</p>", "word_count": 12}
+    assert digest.public_fields(fields, _refer, skip=("word_count",)) == (("title", "T"),)
+
+
+def test_manifest_round_trip_and_reuse(tmp_path: Path):
+    (tmp_path / "out/a").mkdir(parents=True)
+    (tmp_path / "out/a/index.html").write_text("a")
+    entry = manifest.Entry("k1", {"posts/a.md": "d1"}, ("a/index.html",))
+    path = str(tmp_path / "cache/manifest.pickle")
+    manifest.save(path, manifest.Manifest("inputs", {"a/": entry}))
+    loaded = manifest.load(path)
+    assert loaded.entries["a/"] == entry and loaded.inputs == "inputs"
+    assert not os.path.exists(path)  # a build that dies leaves no manifest to trust
+    out = str(tmp_path / "out")
+    assert manifest.reusable(entry, "k1", {"posts/a.md": "d1"}, out)
+    assert not manifest.reusable(entry, "k2", {"posts/a.md": "d1"}, out)  # other inputs
+    assert not manifest.reusable(entry, "k1", {"posts/a.md": "d2"}, out)  # a body it showed
+    assert not manifest.reusable(None, "k1", {}, out)
+    os.remove(tmp_path / "out/a/index.html")
+    assert not manifest.reusable(entry, "k1", {"posts/a.md": "d1"}, out)  # rm -rf output
+
+
+def test_manifest_load_tolerates_garbage(tmp_path: Path):
+    path = tmp_path / "manifest.pickle"
+    path.write_bytes(b"not a pickle")
+    assert manifest.load(str(path)) == manifest.Manifest()
+
+
+def test_stale_files_are_those_no_longer_written():
+    before = manifest.Manifest("", {"a": manifest.Entry("k", {}, ("a.html", "b.html"))})
+    after = manifest.Manifest("", {"a": manifest.Entry("k", {}, ("a.html",))})
+    assert manifest.stale(before, after) == {"b.html"}
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (
+            {"FASTBUILD_WORKER": 2},
+            "unknown setting FASTBUILD_WORKER (did you mean FASTBUILD_WORKERS?)",
+        ),
+        ({"FASTBUILD_WORKERS": -1}, "FASTBUILD_WORKERS must be a whole number"),
+        ({"FASTBUILD_INCREMENTAL": "yes"}, "FASTBUILD_INCREMENTAL must be True or False"),
+        ({"FASTBUILD_PAGE_ONLY_ATTRIBUTES": "word_count"}, "must be a list of names"),
+    ],
+)
+def test_settings_errors(settings, message):
+    with pytest.raises(SettingsError, match=re.escape(message)):
+        configure(settings)
+
+
+def test_settings_defaults():
+    assert configure({}) == {**DEFAULTS, "FASTBUILD_PAGE_ONLY_ATTRIBUTES": ("word_count",)}
+
+
+def test_a_full_build_into_the_folder_voids_the_incremental_record(corpus: Path, tmp_path: Path):
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    assert build(corpus, output, cache, FASTBUILD_INCREMENTAL=True).returncode == 0
+    assert len(list((cache / "fastbuild").iterdir())) == 1
+    # `make build` into the same folder rewrites every page from whatever the sources are now
+    assert build(corpus, output, cache).returncode == 0
+    assert list((cache / "fastbuild").iterdir()) == []
