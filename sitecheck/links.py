@@ -1,23 +1,13 @@
 """Find internal links and #anchors in a built site that lead nowhere."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .common import Context, Finding, Report
+
 _LINK_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "srcset"}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem, located in the output file that has it."""
-
-    page: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.page}: {self.message}"
 
 
 class _PageParser(HTMLParser):
@@ -112,3 +102,9 @@ def _check_link(root, pages, relpath: str, url: str, siteurl: str) -> Iterable[F
         if unquote(fragment) not in ids[0]:
             return [Finding(relpath, f"broken anchor {url} (no id {fragment!r} in that page)")]
     return []
+
+
+def run(ctx: Context) -> Report:
+    """The links gate: every internal link and #anchor of every page resolves."""
+    findings = check_site(ctx.root, ctx.siteurl)
+    return Report(findings, [f"{len(findings)} broken links or anchors"])

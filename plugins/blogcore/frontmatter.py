@@ -8,6 +8,20 @@ from dateutil import parser as dateparser
 STATUSES = ("published", "draft", "hidden", "skip")
 DATE_KEYS = frozenset({"date", "modified"})
 
+# Every front-matter key a post or page may carry (lowercase, as Pelican hands them over):
+# Pelican's own, then the ones this project's plugins read (see each plugin's docstring).
+PELICAN_KEYS = (
+    "title", "date", "modified", "category", "tags", "author", "authors", "slug", "summary",
+    "status", "lang", "translation", "template", "save_as", "url",
+)  # fmt: skip
+PLUGIN_KEYS = (
+    "series", "series_index",  # series
+    "related", "related_exclude",  # related
+    "gallery",  # galleries
+    "comments", "comment_id",  # comments
+)  # fmt: skip
+KNOWN_KEYS = frozenset(PELICAN_KEYS + PLUGIN_KEYS)
+
 
 class FrontMatterError(ValueError):
     """A front-matter value is not what the key expects."""
@@ -47,3 +61,20 @@ def check_value(key: str, value: object) -> None:
         check_date(key, value)
     elif key == "status":
         check_status(value)
+
+
+def unknown_key(key: str, known: frozenset[str] = KNOWN_KEYS) -> str | None:
+    """The warning for a key no one reads (with a did-you-mean), or None when it is known."""
+    if key in known:
+        return None
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
+    hint = f" (did you mean {display_key(close[0])}?)" if close else ""
+    return f"unknown key {display_key(key)!r} is ignored{hint}"
+
+
+def is_post_or_page(relpath: str, folders: list[str]) -> bool:
+    """Whether a file (relative to the content folder) is a post or page, whose keys we know."""
+    parts = relpath.replace("\\", "/").split("/")
+    return any(
+        parts[: len(f.strip("/").split("/"))] == f.strip("/").split("/") for f in folders if f
+    )

