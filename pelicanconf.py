@@ -25,8 +25,12 @@ STATIC_PATHS = ["images", "extra"]
 EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
 
 TIMEZONE = "Europe/London"
+# The language of posts and pages without a `Lang:` line, and of every other page. The theme's
+# strings and dates follow each page's language (plugins/i18n, catalogs in theme/translations/).
 DEFAULT_LANG = "en"
-DEFAULT_DATE_FORMAT = "%-d %B %Y"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"  # Pelican's own; the theme writes dates with Babel (i18n)
+# British English dates ("28 November 2009"); Babel's plain "en" writes "November 28, 2009".
+I18N_DATE_LOCALES = {"en": "en_GB"}
 WITH_FUTURE_DATES = False  # a future-dated post is a draft until its date
 
 THEME = "theme"
@@ -41,7 +45,9 @@ PLUGINS = [
     "images",
     "team",
     "galleries",
-    "fastbuild",
+    "i18n",
+    "search",
+    "fastbuild",  # last: its final generator runs after every other plugin's pages
 ]
 
 # Escape everything a template prints unless it is marked safe (content, summaries).
@@ -103,7 +109,7 @@ CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
 AUTHOR_FEED_ATOM = "feeds/team/{slug}.atom.xml"
 AUTHOR_FEED_RSS = None
-TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = "feeds/all-{lang}.atom.xml"  # one feed per language
 FEED_MAX_ITEMS = 20
 RSS_FEED_SUMMARY_ONLY = False
 

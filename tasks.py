@@ -209,6 +209,47 @@ def new_post(c, title, author="", category="Company", content="content"):
     print(_shown(path))
 
 
+TRANSLATIONS = ROOT / "theme" / "translations"
+POT = TRANSLATIONS / "messages.pot"
+
+
+@task(name="i18n-extract", help={"add": "also start a catalog for a new language, e.g. --add de"})
+def i18n_extract(c, add=""):
+    """Extract the theme's strings (babel.cfg) into messages.pot and update every catalog."""
+    pybabel = VENV_BIN / "pybabel"
+    c.run(
+        f"{pybabel} extract -F babel.cfg --no-location --sort-output --width 100 "
+        f'--project "Tessellate blog theme" -o {POT} .',
+        pty=False,
+    )
+    if add and not (TRANSLATIONS / add / "LC_MESSAGES" / "messages.po").exists():
+        c.run(f"{pybabel} init -i {POT} -d {TRANSLATIONS} -l {add} --width 100", pty=False)
+    # new strings arrive empty, changed ones fuzzy: both fail tests/test_i18n_catalogs.py
+    c.run(
+        f"{pybabel} update -i {POT} -d {TRANSLATIONS} --ignore-obsolete --ignore-pot-creation-date "
+        "--width 100",
+        pty=False,
+    )
+
+
+@task(name="i18n-compile")
+def i18n_compile(c):
+    """Compile every catalog into .cache/pelican/i18n/ (as builds do) and list what is missing."""
+    from plugins.i18n import catalogs
+
+    cache = ROOT / ".cache" / "pelican" / "i18n"
+    incomplete = 0
+    for lang, po in catalogs.find_catalogs(TRANSLATIONS, "messages").items():
+        mo = catalogs.compile_catalog(po, lang, cache, "messages")
+        total = sum(1 for m in catalogs.read_catalog(po, lang) if m.id)
+        problems = catalogs.problems(po, lang)
+        incomplete += len(problems)
+        print(f"{lang}: {total - len(problems)} of {total} strings translated -> {_shown(mo)}")
+        for problem in problems:
+            print(f"  {problem.why}: {problem.msgid!r}")
+    sys.exit(1 if incomplete else 0)
+
+
 @task
 def lint(c):
     """ruff: lint and format check."""

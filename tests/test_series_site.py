@@ -144,7 +144,7 @@ def test_json_ld_is_part_of(published):
 
 def test_translation_stays_in_its_language(published):
     block = nav(published, "fr/posts/the-van/")
-    assert "Part 1 of 1" in block.get_text()
+    assert "Partie 1 sur 1" in block.get_text()  # its own count, in its own language (i18n)
     assert [li.get_text(strip=True) for li in block.select("li")] == ["La camionnette"]
     assert (
         block.select_one(".series-nav__title a")["href"]

@@ -14,7 +14,7 @@ from PIL import Image
 
 from tests.conftest import DEV_CONF, FIXTURES, PUBLISH_CONF, TEST_SITEURL, Site, run_pelican
 
-PLUGINS = ["blogcore", "images", "team"]
+PLUGINS = ["blogcore", "images", "team", "i18n"]
 ATOM = "{http://www.w3.org/2005/Atom}"
 GPS = 0x8825
 

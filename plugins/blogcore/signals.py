@@ -141,7 +141,8 @@ def write_sitemap(output_path: str, siteurl: str, filename: str) -> int:
         relpath = path.relative_to(root).as_posix()
         head = sitemap.read_head(path.read_text(encoding="utf-8", errors="replace"))
         if head.indexable:
-            entries.append((head.canonical or sitemap.url_for(siteurl, relpath), head.modified))
+            url = head.canonical or sitemap.url_for(siteurl, relpath)
+            entries.append((url, head.modified, head.alternates))
     (root / filename).write_text(sitemap.render(entries), encoding="utf-8")
     return len(entries)
 

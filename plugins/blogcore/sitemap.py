@@ -1,10 +1,14 @@
-"""sitemap.xml from the pages a build actually wrote: every page not marked noindex."""
+"""sitemap.xml from the pages a build actually wrote: every page not marked noindex.
+
+A page's language versions (its <link rel="alternate" hreflang> in <head>) are listed with it
+as <xhtml:link rel="alternate" hreflang> entries, as search engines read them.
+"""
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import unescape
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 
 @dataclass(frozen=True)
@@ -14,6 +18,7 @@ class PageHead:
     indexable: bool
     canonical: str | None
     modified: str | None
+    alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, URL) of each language version
 
 
 # The head of a page this theme wrote: regular expressions are enough, and an HTML parser
@@ -33,18 +38,20 @@ def read_head(html: str) -> PageHead:
     """What the sitemap needs from the <meta> and <link> tags of a page's <head>."""
     end = html.find("</head>")
     noindex, canonical, modified = False, None, None
+    alternates: list[tuple[str, str]] = []
     for tag, attributes in _HEAD_TAG.findall(html if end < 0 else html[:end]):
-        a = _attributes(attributes)
-        if tag.lower() == "meta" and a.get("name", "").lower() == "robots":
+        tag, a = tag.lower(), _attributes(attributes)
+        rel = a.get("rel", "").split()
+        if tag == "meta" and a.get("name", "").lower() == "robots":
             noindex = noindex or "noindex" in a.get("content", "").lower()
-        elif tag.lower() == "meta" and a.get("property") in (
-            "article:modified_time",
-            "og:updated_time",
-        ):
+        elif tag == "meta" and a.get("property") in ("article:modified_time", "og:updated_time"):
             modified = a.get("content") or modified
-        elif tag.lower() == "link" and "canonical" in a.get("rel", "").split():
+        elif tag == "link" and "canonical" in rel:
             canonical = a.get("href") or None
-    return PageHead(not noindex, canonical, modified)
+        elif tag == "link" and "alternate" in rel and a.get("hreflang") and a.get("href"):
+            # a feed in that language (it has a type) is not a version of this page
+            alternates += [] if a.get("type") else [(a["hreflang"], a["href"])]
+    return PageHead(not noindex, canonical, modified, tuple(alternates))
 
 
 def url_for(siteurl: str, relpath: str) -> str:
@@ -56,16 +63,26 @@ def url_for(siteurl: str, relpath: str) -> str:
     return f"{siteurl}/{relpath}"
 
 
-def render(entries: Iterable[tuple[str, str | None]]) -> str:
-    """sitemap.xml text for (URL, lastmod) pairs, sorted by URL, duplicates dropped."""
+def render(entries: Iterable[tuple]) -> str:
+    """sitemap.xml text for (URL, lastmod[, alternates]) entries, sorted by URL, deduplicated.
+
+    alternates: (hreflang, URL) pairs, written as xhtml:link elements.
+    """
+    by_url = {entry[0]: (entry[1], entry[2] if len(entry) > 2 else ()) for entry in entries}
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        ' xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
-    for loc, lastmod in sorted(dict(entries).items()):
+    for loc, (lastmod, alternates) in sorted(by_url.items()):
         lines.append(f"  <url><loc>{escape(loc)}</loc>")
         if lastmod:
             lines.append(f"    <lastmod>{escape(lastmod)}</lastmod>")
+        for hreflang, href in alternates:
+            lines.append(
+                f'    <xhtml:link rel="alternate" hreflang={quoteattr(hreflang)}'
+                f" href={quoteattr(href)}/>"
+            )
         lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

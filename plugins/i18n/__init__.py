@@ -1,0 +1,27 @@
+"""i18n: the theme speaks each page's language, and dates follow it.
+
+What it does on each build:
+
+- Turns on Jinja2's i18n extension (newstyle gettext) and installs ``_``/``gettext``,
+  ``ngettext``, ``pgettext`` and ``npgettext`` in every generator's template environment. The
+  callables pick the language from the page being rendered: ``article.lang``, ``page.lang`` or
+  ``series.lang`` in the render context, else ``DEFAULT_LANG``. Pelican renders every page
+  with one environment per generator, so this is what makes a French post's page French.
+- Compiles the catalogs ``<theme>/translations/<lang>/LC_MESSAGES/messages.po`` (committed)
+  into ``.mo`` files under ``<CACHE_PATH>/i18n/`` (never committed), keyed by the catalog's
+  content so an unchanged catalog is not recompiled. Fuzzy entries are left out.
+- Registers the filters ``localdate`` (a date in a language with Babel, e.g.
+  ``{{ article.date|localdate(article.lang) }}``: "28 novembre 2009"; without an argument,
+  the page's language), the global ``page_lang()`` (the language of the page being rendered,
+  for ``<html lang>``) and the filter ``lang_name`` (a language's own name: ``"fr"|lang_name`` is
+  "Français").
+- Gives each Atom/RSS feed its language (``xml:lang``): the language its posts share, else
+  ``DEFAULT_LANG``.
+
+Metadata keys read: ``lang`` (Pelican's, on posts, pages and series files).
+Settings: see ``settings.py``; ``DEFAULT_LANG`` (Pelican's) must be a language Babel knows.
+"""
+
+from .signals import register
+
+__all__ = ["register"]

@@ -1,0 +1,89 @@
+"""Gettext catalogs: find the .po files, compile them into a cache, load them, check them."""
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An entry of a catalog that readers would see untranslated."""
+
+    path: str
+    msgid: str
+    why: str  # "untranslated", "fuzzy" or "obsolete"
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.why}: {self.msgid!r}"
+
+
+def find_catalogs(translations: Path, domain: str) -> dict[str, Path]:
+    """{language: path of its .po} for every <lang>/LC_MESSAGES/<domain>.po."""
+    if not translations.is_dir():
+        return {}
+    return {
+        po.parent.parent.name: po for po in sorted(translations.glob(f"*/LC_MESSAGES/{domain}.po"))
+    }
+
+
+def read_catalog(po: Path, lang: str) -> Catalog:
+    """Parse one .po file."""
+    with po.open("rb") as fh:
+        return read_po(fh, locale=lang.replace("-", "_"))
+
+
+def compile_catalog(po: Path, lang: str, cache: Path, domain: str) -> Path:
+    """The .mo for a .po, compiled into cache/<lang>/ unless an identical one is there already.
+
+    The file name carries a hash of the .po, so an edited catalog never reuses a stale .mo.
+    Fuzzy entries are left out (gettext shows the English text for them).
+    """
+    data = po.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    folder = cache / lang
+    mo = folder / f"{domain}-{digest}.mo"
+    if mo.is_file():
+        return mo
+    buffer = io.BytesIO()
+    write_mo(buffer, read_po(io.BytesIO(data), locale=lang.replace("-", "_")), use_fuzzy=False)
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob(f"{domain}-*.mo"):
+        stale.unlink(missing_ok=True)
+    tmp = mo.with_suffix(".tmp")
+    tmp.write_bytes(buffer.getvalue())
+    tmp.replace(mo)  # atomic: a parallel build never reads half a file
+    return mo
+
+
+def load(translations: Path, cache: Path, domain: str) -> dict[str, Translations]:
+    """{language: Translations} for every catalog, compiled through the cache."""
+    loaded = {}
+    for lang, po in find_catalogs(translations, domain).items():
+        with compile_catalog(po, lang, cache, domain).open("rb") as fh:
+            loaded[lang] = Translations(fh, domain=domain)
+    return loaded
+
+
+def problems(po: Path, lang: str, expected: set[str] | None = None) -> list[Problem]:
+    """Untranslated and fuzzy entries of a catalog, and template strings it lacks."""
+    catalog = read_catalog(po, lang)
+    found = []
+    for message in catalog:
+        if not message.id:
+            continue  # the header
+        msgid = message.id if isinstance(message.id, str) else message.id[0]
+        strings = message.string if isinstance(message.string, tuple | list) else [message.string]
+        if message.fuzzy:
+            found.append(Problem(str(po), msgid, "fuzzy"))
+        elif not all(strings):
+            found.append(Problem(str(po), msgid, "untranslated"))
+    if expected is not None:
+        have = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+        found += [Problem(str(po), m, "missing from the catalog") for m in sorted(expected - have)]
+    return found

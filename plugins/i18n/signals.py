@@ -1,0 +1,126 @@
+"""Signal receivers connecting the i18n logic to Pelican."""
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from jinja2 import pass_context
+from pelican import signals
+
+from . import catalogs, templating
+from .settings import SettingsError, configure
+
+logger = logging.getLogger(__name__)
+EXTENSION = "jinja2.ext.i18n"
+
+
+def _enabled(settings: dict[str, Any]) -> bool:
+    """Is the i18n plugin on in this build? (Receivers stay connected for later builds in the
+    same process, such as a test run's, whose PLUGINS may not list it.)"""
+    return "i18n" in [str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []]
+
+
+def translations_path(settings: dict[str, Any]) -> Path:
+    """The folder of the catalogs: I18N_TRANSLATIONS_PATH or <THEME>/translations."""
+    return Path(
+        settings["I18N_TRANSLATIONS_PATH"] or os.path.join(settings["THEME"], "translations")
+    )
+
+
+def cache_path(settings: dict[str, Any]) -> Path:
+    """Where compiled catalogs go: I18N_CACHE_PATH or <CACHE_PATH>/i18n."""
+    return Path(settings["I18N_CACHE_PATH"] or os.path.join(settings["CACHE_PATH"], "i18n"))
+
+
+def on_initialized(pelican) -> None:
+    """Validate I18N_* settings; turn on Jinja's i18n extension."""
+    settings = pelican.settings
+    if not _enabled(settings):
+        return
+    try:
+        settings.update(configure(settings))
+    except SettingsError as exc:
+        raise SystemExit(f"Settings error: {exc}") from None
+    # a copy: the settings module's dict may be shared by several builds in one process
+    env = dict(settings.get("JINJA_ENVIRONMENT") or {})
+    extensions = list(env.get("extensions") or [])
+    if EXTENSION not in extensions:
+        env["extensions"] = [*extensions, EXTENSION]
+    settings["JINJA_ENVIRONMENT"] = env
+
+
+def on_generator_init(generator) -> None:
+    """Install the gettext callables and the date filters into this generator's templates."""
+    settings = generator.settings
+    if not _enabled(settings):
+        return
+    default = settings.get("DEFAULT_LANG", "en")
+    loaded = catalogs.load(
+        translations_path(settings), cache_path(settings), settings["I18N_DOMAIN"]
+    )
+    env = generator.env
+    env.install_gettext_callables(**templating.callables(loaded, default), newstyle=True)
+    overrides, fmt = settings["I18N_DATE_LOCALES"], settings["I18N_DATE_FORMAT"]
+
+    @pass_context
+    def localdate(context, value, lang=None):
+        lang = lang or templating.page_lang(context, default)
+        return templating.localdate(value, lang, overrides, default, fmt)
+
+    @pass_context
+    def page_lang(context):
+        return templating.page_lang(context, default)
+
+    env.filters["localdate"] = localdate
+    env.globals["page_lang"] = page_lang
+    env.filters["lang_name"] = templating.lang_name
+    env.globals["i18n_languages"] = sorted({default, *loaded})
+
+
+def on_all_generators_finalized(generators) -> None:
+    """Remember each post's language by URL, for the feeds; name languages without a catalog."""
+    if not generators or not _enabled(generators[0].settings):
+        return
+    settings = generators[0].settings
+    have = set(catalogs.find_catalogs(translations_path(settings), settings["I18N_DOMAIN"]))
+    by_url: dict[str, str] = {}
+    missing: dict[str, str] = {}
+    for generator in generators:
+        for name in ("articles", "translations", "pages", "translations_pages"):
+            for item in getattr(generator, name, None) or []:
+                lang = getattr(item, "lang", None)
+                if not isinstance(lang, str):
+                    continue
+                by_url[item.url] = lang
+                # the templates' own strings are English: English needs no catalog
+                if lang not in have and lang.split("_")[0].split("-")[0] != "en":
+                    missing.setdefault(lang, getattr(item, "source_path", "?"))
+    generators[0].context["i18n_url_langs"] = by_url
+    for lang, source in sorted(missing.items()):
+        logger.warning(
+            "%s: Lang %r has no catalog in %s: the theme's strings stay in English "
+            "(add one with invoke i18n-extract --add %s)",
+            os.path.relpath(source),
+            lang,
+            translations_path(settings),
+            lang,
+        )
+
+
+def on_feed_generated(context, feed) -> None:
+    """Give a feed the language of its posts (xml:lang), else DEFAULT_LANG."""
+    if not _enabled(context) or feed.feed.get("language"):
+        return
+    siteurl = (context.get("SITEURL") or "").rstrip("/") + "/"
+    by_url = context.get("i18n_url_langs") or {}
+    langs = [by_url.get(item["link"].removeprefix(siteurl).split("?")[0]) for item in feed.items]
+    feed.feed["language"] = templating.feed_language(langs, context.get("DEFAULT_LANG", "en"))
+
+
+def register() -> None:
+    """Connect the i18n receivers."""
+    signals.initialized.connect(on_initialized)
+    signals.generator_init.connect(on_generator_init)
+    signals.all_generators_finalized.connect(on_all_generators_finalized)
+    signals.feed_generated.connect(on_feed_generated)

@@ -1,0 +1,93 @@
+"""What templates call: gettext that follows the page's language, and Babel dates."""
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from gettext import NullTranslations
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+# Render-context variables that carry the language of the page being rendered, in order.
+LANG_SOURCES = ("article", "page", "series")
+
+
+def page_lang(context: Mapping[str, Any], default: str) -> str:
+    """The language of the page a template is rendering: its article's, page's or series'."""
+    for name in LANG_SOURCES:
+        lang = getattr(context.get(name), "lang", None)
+        if isinstance(lang, str) and lang:
+            return lang
+    return default
+
+
+def date_locale(lang: str, overrides: Mapping[str, str], fallback: str) -> Locale:
+    """The Babel locale dates use for a language; the fallback's for an unknown language."""
+    for code in (overrides.get(lang, lang), overrides.get(fallback, fallback), "en"):
+        try:
+            return Locale.parse(code.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            continue
+    raise AssertionError("Babel always knows 'en'")
+
+
+def localdate(
+    value: date | datetime | None,
+    lang: str,
+    overrides: Mapping[str, str],
+    fallback: str,
+    fmt: str = "long",
+) -> str:
+    """A date written the way a language writes it: '28 novembre 2009', 'November 28, 2009'."""
+    if value is None or value == "":
+        return ""
+    return format_date(value, format=fmt, locale=date_locale(lang, overrides, fallback))
+
+
+def lang_name(lang: str) -> str:
+    """A language's name in that language, capitalised: 'fr' -> 'Français'."""
+    try:
+        name = Locale.parse(lang.replace("-", "_")).get_display_name() or lang
+    except (UnknownLocaleError, ValueError):
+        return lang
+    return name[:1].upper() + name[1:]
+
+
+def callables(
+    translations: Mapping[str, NullTranslations], default_lang: str
+) -> dict[str, Callable[..., str]]:
+    """gettext, ngettext, pgettext and npgettext for Environment.install_gettext_callables.
+
+    Jinja's newstyle wrappers pass the render context on to callables marked pass_context,
+    so each call looks up the page's language (cheap: a few attribute reads).
+    """
+    null = NullTranslations()
+
+    def pick(context: Context) -> NullTranslations:
+        return translations.get(page_lang(context, default_lang), null)
+
+    @pass_context
+    def gettext(context: Context, message: str) -> str:
+        return pick(context).gettext(message)
+
+    @pass_context
+    def ngettext(context: Context, singular: str, plural: str, n: int) -> str:
+        return pick(context).ngettext(singular, plural, n)
+
+    @pass_context
+    def pgettext(context: Context, ctx: str, message: str) -> str:
+        return pick(context).pgettext(ctx, message)
+
+    @pass_context
+    def npgettext(context: Context, ctx: str, singular: str, plural: str, n: int) -> str:
+        return pick(context).npgettext(ctx, singular, plural, n)
+
+    return {"gettext": gettext, "ngettext": ngettext, "pgettext": pgettext, "npgettext": npgettext}
+
+
+def feed_language(item_langs: list[str | None], default_lang: str) -> str:
+    """A feed's language: the one its items share, else the site's."""
+    langs = {lang for lang in item_langs if lang}
+    return langs.pop() if len(langs) == 1 else default_lang

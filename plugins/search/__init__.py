@@ -1,0 +1,25 @@
+"""search: full-text search in the reader's browser, with Pagefind.
+
+What it does on each build:
+
+- Adds the ``search`` direct template (``SEARCH_URL``/``SEARCH_SAVE_AS``, ``/search/``): the
+  page reads ``?q=`` and shows results through ``theme/static/js/search.js``, which loads the
+  index from the site itself (``/pagefind/pagefind.js``): no request leaves the site.
+- At the end of every build (Pelican's ``finalized`` signal: after every page is written, in
+  the folder being built, so ``invoke publish`` indexes its staging folder before the swap)
+  runs the Pagefind binary of the ``pagefind[bin]`` package over the output folder. Pagefind
+  indexes only elements marked ``data-pagefind-body``: the theme marks published posts and
+  pages, never drafts, hidden or future posts (drafts until their date), lists or team pages.
+  A site with no such page gets no index at all (Pagefind would otherwise index every page).
+- Every language goes in one index (``SEARCH_LANGUAGE``, default ``DEFAULT_LANG``), so the one
+  search page finds posts in any language.
+
+A failed or missing Pagefind is an error in the log (in strict builds, ``BLOGCORE_STRICT``,
+the build fails); the rest of the site is unaffected.
+
+Metadata keys read: none (the theme decides what is indexed). Settings: see ``settings.py``.
+"""
+
+from .signals import register
+
+__all__ = ["register"]

@@ -1,0 +1,48 @@
+"""Every search setting with its default, and their validation."""
+
+import difflib
+import re
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # The search page ("" in SEARCH_SAVE_AS: no page and no search box; the index is still built).
+    "SEARCH_URL": "search/",
+    "SEARCH_SAVE_AS": "search/index.html",
+    # Folder of the output that Pagefind writes its index and scripts to.
+    "SEARCH_OUTPUT_DIR": "pagefind",
+    # The language every page is indexed as (stemming); "" means DEFAULT_LANG.
+    "SEARCH_LANGUAGE": "",
+    # The Pagefind binary; "" means the one the pagefind[bin] package ships.
+    "SEARCH_BINARY": "",
+    # Seconds Pagefind may take before the build gives up on it.
+    "SEARCH_TIMEOUT": 120,
+}
+
+
+class SettingsError(ValueError):
+    """A search setting has a wrong type or value."""
+
+
+def configure(settings: dict[str, Any]) -> dict[str, Any]:
+    """Return the search settings merged over the defaults, validated."""
+    for key in settings:
+        if key.startswith("SEARCH_") and key not in DEFAULTS:
+            close = difflib.get_close_matches(key, DEFAULTS, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise SettingsError(f"unknown setting {key}{hint}")
+    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    for key, value in merged.items():
+        if key != "SEARCH_TIMEOUT" and not isinstance(value, str):
+            raise SettingsError(f"{key} must be a string, got {value!r}")
+    out = merged["SEARCH_OUTPUT_DIR"]
+    if not re.fullmatch(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*", out):
+        raise SettingsError(
+            f"SEARCH_OUTPUT_DIR must be a folder inside the output such as 'pagefind', got {out!r}"
+        )
+    lang = merged["SEARCH_LANGUAGE"]
+    if lang and not re.fullmatch(r"[a-z]{2,3}([-_][A-Za-z]{2,4})?", lang):
+        raise SettingsError(f"SEARCH_LANGUAGE must be a language code such as 'en', got {lang!r}")
+    timeout = merged["SEARCH_TIMEOUT"]
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+        raise SettingsError(f"SEARCH_TIMEOUT must be a positive number of seconds, got {timeout!r}")
+    return merged

@@ -1,0 +1,74 @@
+"""Signal receivers connecting the search plugin to Pelican."""
+
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from . import indexing
+from .settings import SettingsError, configure
+
+logger = logging.getLogger(__name__)
+
+
+def _enabled(settings: dict[str, Any]) -> bool:
+    """Is the search plugin on in this build? (Receivers stay connected for later builds in
+    the same process, such as a test run's, whose PLUGINS may not list it.)"""
+    return "search" in [str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []]
+
+
+def on_initialized(pelican) -> None:
+    """Validate SEARCH_* settings; add the search page to the direct templates."""
+    settings = pelican.settings
+    if not _enabled(settings):
+        return
+    try:
+        settings.update(configure(settings))
+    except SettingsError as exc:
+        raise SystemExit(f"Settings error: {exc}") from None
+    templates = list(settings.get("DIRECT_TEMPLATES") or [])
+    if settings["SEARCH_SAVE_AS"] and "search" not in templates:
+        settings["DIRECT_TEMPLATES"] = [*templates, "search"]
+
+
+def _fail(settings: dict[str, Any], message: str) -> None:
+    logger.error("Search: %s", message)
+    if settings.get("BLOGCORE_STRICT"):
+        raise SystemExit(1)
+
+
+def on_finalized(pelican) -> None:
+    """Index the folder just built with Pagefind."""
+    settings = pelican.settings
+    if not _enabled(settings):
+        return
+    site = Path(settings["OUTPUT_PATH"])
+    if not indexing.marked_pages(site):
+        indexing.remove_index(site, settings["SEARCH_OUTPUT_DIR"])
+        logger.info("Search: no published post or page to index")
+        return
+    binary = indexing.find_binary(settings["SEARCH_BINARY"])
+    if binary is None:
+        _fail(settings, "Pagefind is not installed (pip install 'pagefind[bin]'); no index")
+        return
+    language = settings["SEARCH_LANGUAGE"] or settings.get("DEFAULT_LANG", "en")
+    started = time.perf_counter()
+    result = indexing.run(
+        binary, site, settings["SEARCH_OUTPUT_DIR"], language, settings["SEARCH_TIMEOUT"]
+    )
+    if not result.ok:
+        _fail(settings, f"Pagefind failed, the site has no search index: {result.message}")
+        return
+    logger.info(
+        "Search: Pagefind indexed %d page(s) in %.2f s",
+        result.pages,
+        time.perf_counter() - started,
+    )
+
+
+def register() -> None:
+    """Connect the search receivers."""
+    signals.initialized.connect(on_initialized)
+    signals.finalized.connect(on_finalized)

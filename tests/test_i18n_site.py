@@ -1,0 +1,130 @@
+"""Languages on a built fixture site: French theme strings and dates, hreflang, feeds, sitemap."""
+
+import datetime
+
+import pytest
+
+from plugins.i18n import templating
+from plugins.i18n.settings import SettingsError, configure
+
+FRENCH = """Title: Premières lueurs
+Date: 2009-11-28 09:00
+Category: Company
+Tags: news
+Author: Ada Byrne
+Slug: first-light
+Lang: fr
+Summary: Le premier billet, en français.
+
+Nous avons ouvert les portes aujourd’hui.
+"""
+EN_URL = "posts/first-light/"
+FR_URL = "fr/posts/first-light/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    from tests.conftest import _builder
+
+    return _builder(tmp_path_factory.mktemp("i18n"))({"posts/first-light.fr.md": FRENCH})
+
+
+def test_french_post_page_speaks_french(site):
+    soup = site.soup(FR_URL)
+    assert soup.html["lang"] == "fr"
+    assert soup.select_one("a.skip-link").get_text() == "Aller au contenu"
+    assert soup.select_one("nav.site-nav a[href$='/team/']").get_text() == "Équipe"
+    assert soup.select_one("time.published").get_text() == "28 novembre 2009"
+    assert soup.select_one(".reading-time").get_text() == "1 min de lecture"
+    assert soup.select_one(".author-card h2").get_text() == "À propos de l’auteur ou de l’autrice"
+
+
+def test_english_pages_stay_english(site):
+    soup = site.soup(EN_URL)
+    assert soup.html["lang"] == "en"
+    assert soup.select_one("a.skip-link").get_text() == "Skip to content"
+    assert soup.select_one("time.published").get_text() == "1 February 2024"  # en_GB
+    assert site.soup("").html["lang"] == "en"
+    assert site.soup("archives/").select_one("main h1").get_text() == "Archives"
+
+
+def test_hreflang_both_ways_and_visible_switcher(site):
+    for relpath, other, other_lang in ((EN_URL, FR_URL, "fr"), (FR_URL, EN_URL, "en")):
+        soup = site.soup(relpath)
+        links = {
+            link["hreflang"]: link["href"]
+            for link in soup.select("head link[rel=alternate][hreflang]")
+            if not link.get("type")
+        }
+        assert links == {
+            "en": f"{site.siteurl}/{EN_URL}",
+            "fr": f"{site.siteurl}/{FR_URL}",
+            "x-default": f"{site.siteurl}/{EN_URL}",
+        }
+        switch = soup.select_one(".post-translations a")
+        assert switch["href"] == f"{site.siteurl}/{other}"
+        assert switch["hreflang"] == switch["lang"] == other_lang
+    assert site.soup(EN_URL).select_one(".post-translations a").get_text() == "Français"
+    assert site.soup(FR_URL).select_one(".post-translations a").get_text() == "English"
+
+
+def test_feeds_carry_their_language(site):
+    assert 'xml:lang="en"' in site.text("feeds/all.atom.xml")
+    french = site.text("feeds/all-fr.atom.xml")
+    assert 'xml:lang="fr"' in french and "Premières lueurs" in french
+    # all.atom.xml has every language (Pelican's FEED_ALL_ATOM); all-en.atom.xml only English
+    assert 'xml:lang="en"' in site.text("feeds/all-en.atom.xml")
+    assert "Premières lueurs" not in site.text("feeds/all-en.atom.xml")
+    link = site.soup(FR_URL).select_one("head link[type='application/atom+xml'][hreflang=fr]")
+    assert link["href"] == f"{site.siteurl}/feeds/all-fr.atom.xml"
+
+
+def test_sitemap_lists_translations_as_alternates(site):
+    sitemap = site.text("sitemap.xml")
+    assert f"<loc>{site.siteurl}/{FR_URL}</loc>" in sitemap
+    block = sitemap.split(f"<loc>{site.siteurl}/{EN_URL}</loc>")[1].split("</url>")[0]
+    assert f'hreflang="fr" href="{site.siteurl}/{FR_URL}"' in block
+    assert f'hreflang="x-default" href="{site.siteurl}/{EN_URL}"' in block
+
+
+def test_french_post_does_not_join_english_related_posts(site):
+    for relpath in ("posts/ranges/", "posts/garden-party/"):
+        related = site.soup(relpath).select(".related-posts a")
+        assert not [a for a in related if "/fr/" in a["href"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "overrides", "expected"),
+    [
+        ("fr", {}, "28 novembre 2009"),
+        ("en", {}, "November 28, 2009"),
+        ("en", {"en": "en_GB"}, "28 November 2009"),
+        ("de", {}, "28. November 2009"),
+        ("xx-nonsense", {}, "November 28, 2009"),  # unknown: the site's language
+    ],
+)
+def test_localdate(lang, overrides, expected):
+    day = datetime.datetime(2009, 11, 28, 9, 0)
+    assert templating.localdate(day, lang, overrides, "en") == expected
+
+
+def test_page_lang_and_feed_language():
+    class Item:
+        lang = "fr"
+
+    assert templating.page_lang({"article": Item()}, "en") == "fr"
+    assert templating.page_lang({"series": Item()}, "en") == "fr"
+    assert templating.page_lang({}, "en") == "en"
+    assert templating.feed_language(["fr", "fr"], "en") == "fr"
+    assert templating.feed_language(["fr", "en"], "en") == "en"
+    assert templating.lang_name("fr") == "Français"
+
+
+def test_settings_are_checked():
+    assert configure({"DEFAULT_LANG": "en"})["I18N_DATE_FORMAT"] == "long"
+    with pytest.raises(SettingsError, match="did you mean I18N_DATE_FORMAT"):
+        configure({"I18N_DATE_FORMATS": "long"})
+    with pytest.raises(SettingsError, match="DEFAULT_LANG"):
+        configure({"DEFAULT_LANG": "klingon-ish"})
+    with pytest.raises(SettingsError, match="I18N_DATE_LOCALES"):
+        configure({"I18N_DATE_LOCALES": {"en": "zz_ZZ_nope"}})

@@ -1,0 +1,85 @@
+"""Search on built fixture sites: the index is written; drafts and future posts never in it."""
+
+from pathlib import Path
+
+from plugins.search import indexing
+from plugins.search.settings import SettingsError, configure
+
+
+def _indexed_text(output: Path) -> bytes:
+    """Everything Pagefind wrote (its fragments are gzip-compressed: decompress them)."""
+    import gzip
+
+    data = b""
+    for path in (output / "pagefind").rglob("*"):
+        if path.is_file() and path.suffix in (".pf_fragment", ".pf_index", ".pf_meta"):
+            raw = path.read_bytes()
+            try:
+                data += gzip.decompress(raw)
+            except OSError:
+                data += raw
+    return data
+
+
+def test_index_written_with_published_posts_only(build_site):
+    site = build_site()
+    assert site.exists("pagefind/pagefind.js")
+    assert site.exists("search/")
+    text = _indexed_text(site.output)
+    assert b"exclusion constraints" in text.lower()  # a published post's body
+    assert b"SECRETDRAFTWORD" not in text  # a draft (written under drafts/ in dev builds)
+    assert b"SECRETFUTUREWORD" not in text  # dated 2099: a draft until then
+    marked = {p.relative_to(site.output).as_posix() for p in indexing.marked_pages(site.output)}
+    assert "posts/ranges/index.html" in marked and "about/index.html" in marked
+    assert not [p for p in marked if p.startswith("drafts/")]
+    assert "index.html" not in marked and "team/index.html" not in marked
+
+
+def test_search_page_and_header_box(build_site):
+    site = build_site()
+    page = site.soup("search/")
+    root = page.select_one("[data-search]")
+    assert root["data-search-bundle"] == f"{site.siteurl}/pagefind/pagefind.js"
+    assert "{query}" in root["data-search-none"]
+    assert page.select_one("noscript").find("a", href=f"{site.siteurl}/archives/")
+    form = site.soup("").select_one(".site-search form[role=search]")
+    assert form["action"] == f"{site.siteurl}/search/" and form.has_attr("hidden")
+    assert site.soup("").select_one(f".site-search a[href='{site.siteurl}/search/']")
+    assert form.select_one("label")["for"] == form.select_one("input[name=q]")["id"]
+    assert f"<loc>{site.siteurl}/search/</loc>" in site.text("sitemap.xml")
+
+
+def test_publish_build_indexes_its_own_output(build_site):
+    site = build_site(publish=True)
+    text = _indexed_text(site.output)
+    assert b"SECRETDRAFTWORD" not in text and b"exclusion constraints" in text.lower()
+
+
+def test_no_published_page_means_no_index(build_site):
+    site = build_site(
+        fixture=None,
+        files={
+            "posts/only.md": "Title: Only\nDate: 2024-01-01\nStatus: draft\n\nSECRETDRAFTWORD\n"
+        },
+    )
+    assert not site.exists("pagefind/pagefind.js")
+
+
+def test_settings_are_checked():
+    assert configure({})["SEARCH_OUTPUT_DIR"] == "pagefind"
+    for bad, key in (
+        ({"SEARCH_OUTPUT_DIRS": "x"}, "did you mean SEARCH_OUTPUT_DIR"),
+        ({"SEARCH_OUTPUT_DIR": "../up"}, "SEARCH_OUTPUT_DIR"),
+        ({"SEARCH_TIMEOUT": 0}, "SEARCH_TIMEOUT"),
+    ):
+        try:
+            configure(bad)
+        except SettingsError as exc:
+            assert key in str(exc)
+        else:
+            raise AssertionError(f"{bad} was accepted")
+
+
+def test_indexed_count():
+    assert indexing.indexed_count("Total:\n  Indexed 1 language\n  Indexed 42 pages\n") == 42
+    assert indexing.indexed_count("nothing") == 0
