@@ -47,6 +47,10 @@ PLUGINS = [
     "galleries",
     "i18n",
     "search",
+    "share",
+    "analytics",
+    "newsletter",
+    "webmentions",
     "fastbuild",  # last: its final generator runs after every other plugin's pages
 ]
 
@@ -135,3 +139,9 @@ BLOGCORE_WORDS_PER_MINUTE = 230
 # Comments: `make serve` runs an Isso server here (data in var/isso/, git-ignored).
 COMMENTS_PROVIDER = "isso"
 COMMENTS_ISSO_URL = os.environ.get("COMMENTS_ISSO_URL", "http://127.0.0.1:8080")
+
+# Reach (see the README): share links on every post; the rest is off until configured.
+# Analytics loads only in publish builds (ANALYTICS_ENABLED, set in publishconf.py).
+ANALYTICS_PROVIDER = "none"  # or "goatcounter", "plausible", "umami", with their options
+NEWSLETTER_ACTION = None  # a provider's form endpoint turns the sign-up form on
+WEBMENTIONS_DOMAIN = None  # e.g. "blog.tessellate.example"; token in $WEBMENTION_IO_TOKEN

@@ -29,3 +29,9 @@ COMMENTS_ISSO_URL = os.environ.get("COMMENTS_ISSO_URL", "https://comments.tessel
 COMMENTS_HTTPS_ONLY = True
 
 GALLERY_REQUIRE_ALT = True  # a gallery photo without alt text or caption fails the publish
+
+# Reach: count visits in publish builds only (invoke preview and check turn this off again),
+# refuse http:// sign-up endpoints, and ask webmention.io for new mentions on every publish.
+ANALYTICS_ENABLED = True
+NEWSLETTER_HTTPS_ONLY = True
+WEBMENTIONS_REFRESH = 0

@@ -34,12 +34,17 @@ def _pelican(conf: Path, output: Path, content: Path | None = None, extra=()) ->
     return subprocess.call([*cmd, *extra], cwd=ROOT, env=env)
 
 
-def atomic_build(conf: Path, output: Path, content: Path | None = None) -> int:
+# Local copies of a publish build (preview, check) must not count visits or queue webmentions.
+# One -e with both: Pelican keeps only the last -e given.
+LOCAL_COPY = ["-e", "ANALYTICS_ENABLED=false", "WEBMENTIONS_SEND=false"]
+
+
+def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()) -> int:
     """Build into a fresh sibling directory and swap it in only when the build succeeds."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
-    status = _pelican(conf, staging, content)
+    status = _pelican(conf, staging, content, extra)
     if status != 0 or not (staging / "index.html").is_file():
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Publish failed (exit {status or 1}); {output} was left as it was.", file=sys.stderr)
@@ -121,7 +126,7 @@ def serve(c, port=PORT):
 def preview(c, port=PORT):
     """Build with publish settings (SITEURL pointing here) and serve it, as it will ship."""
     os.environ["SITEURL"] = f"http://{HOST}:{port}"
-    status = atomic_build(PUBLISH_CONF, ROOT / "output")
+    status = atomic_build(PUBLISH_CONF, ROOT / "output", extra=LOCAL_COPY)
     if status:
         sys.exit(status)
     _serve(ROOT / "output", int(port))
@@ -133,10 +138,11 @@ def check(c, only="", skip=""):
     with tempfile.TemporaryDirectory() as tmp:
         out, log = Path(tmp) / "site", Path(tmp) / "build-log.jsonl"
         env = {**os.environ, "COLUMNS": os.environ.get("COLUMNS", "200")}
-        # a fresh publish build, its warnings and errors recorded for the lint gate
+        # a fresh publish build (no analytics, no webmention outbox), its warnings and errors
+        # recorded for the lint gate
         status = subprocess.call(
             [sys.executable, "-m", "sitecheck.build", str(log), "-s", str(PUBLISH_CONF),
-             "-o", str(out)],
+             "-o", str(out), *LOCAL_COPY],
             cwd=ROOT,
             env=env,
         )  # fmt: skip
@@ -158,6 +164,27 @@ def related(c, slug):
         setting = f"RELATED_EXPLAIN={json.dumps(slug)}"  # -e takes JSON values
         status = _pelican(DEV_CONF, Path(tmp), extra=["-q", "-e", setting])
     sys.exit(status)
+
+
+@task(
+    name="send-webmentions",
+    help={"timeout": "seconds to wait for each site (default 10)"},
+)
+def send_webmentions(c, timeout=10.0):
+    """After a deploy: notify the sites that published posts link to (see WEBMENTIONS_SEND)."""
+    from pelican.settings import read_settings
+
+    from plugins.webmentions import send
+    from plugins.webmentions.settings import file_path
+
+    settings = read_settings(str(PUBLISH_CONF))
+    outbox = file_path(settings, "WEBMENTIONS_OUTBOX")
+    if not outbox.is_file():
+        sys.exit(f"No {_shown(outbox)}: set WEBMENTIONS_SEND = True and run a publish build first.")
+    outcomes = send.send_pending(outbox, file_path(settings, "WEBMENTIONS_SENT"), float(timeout))
+    for outcome in outcomes:
+        print(f"{outcome.result}: {outcome.source} -> {outcome.target}")
+    print(f"{sum(o.result == 'sent' for o in outcomes)} sent, {len(outcomes)} tried.")
 
 
 def slugify(title: str) -> str:

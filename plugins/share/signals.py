@@ -1,0 +1,48 @@
+"""Signal receivers connecting the share links to Pelican."""
+
+from pelican import signals
+
+from .links import share_links
+from .settings import SettingsError, configure
+
+
+def _enabled(settings) -> bool:
+    return "share" in [str(n).rsplit(".", 1)[-1] for n in settings.get("PLUGINS") or []]
+
+
+def on_initialized(pelican) -> None:
+    """Validate SHARE_* settings; a wrong one stops the build with a clear message."""
+    if not _enabled(pelican.settings):
+        return
+    try:
+        pelican.settings.update(configure(pelican.settings))
+    except SettingsError as exc:
+        raise SystemExit(f"Settings error: {exc}") from None
+
+
+def on_articles_finalized(generator) -> None:
+    """Give each published article its share row; drafts get none (their URL is not public)."""
+    settings = generator.settings
+    if not _enabled(settings):
+        return
+    published = [
+        *generator.articles,
+        *generator.translations,
+        *generator.hidden_articles,
+        *generator.hidden_translations,
+    ]
+    for article in published:
+        article.share_links = share_links(
+            article.title,
+            f"{settings['SITEURL']}/{article.url}",
+            settings["SHARE_SERVICES"],
+            settings["SHARE_MASTODON_URL"],
+        )
+    for draft in [*generator.drafts, *generator.drafts_translations]:
+        draft.share_links = []
+
+
+def register() -> None:
+    """Connect the share receivers."""
+    signals.initialized.connect(on_initialized)
+    signals.article_generator_finalized.connect(on_articles_finalized)

@@ -1,0 +1,25 @@
+"""webmentions: what other sites and social posts said about each article, shown under it.
+
+At build time, one paged request to webmention.io's API for the whole domain
+(``WEBMENTIONS_DOMAIN``, token from the environment variable named by
+``WEBMENTIONS_TOKEN_ENV``) fetches the mentions received since the last build; they are merged
+into a cache outside ``output/`` (``<CACHE_PATH>/webmentions.json``), so an offline build, a
+timeout or an API error shows the last good copy with a warning, never a failed build.
+
+Each post gets a ``webmentions`` block: counts of likes, reposts and bookmarks, then replies
+and mentions with author, date, link and text. Their HTML is sanitised with nh3 (a small set
+of tags, http(s) links marked ``nofollow ugc noopener``; no script, style or event attribute);
+author photos are never loaded, so readers' browsers make no request to third parties. Private
+webmentions are never shown. Off (no network at all) when ``WEBMENTIONS_DOMAIN`` is unset.
+
+Sending (``WEBMENTIONS_SEND``, off by default): publish builds record each post's external
+links in an outbox, and ``invoke send-webmentions``, run after the deploy (the receiver fetches
+the post to verify it), notifies each target's endpoint once (``send.py``).
+
+Gives the theme ``article.webmentions`` (a ``mentions.Summary`` or None). Metadata keys read:
+none. Settings: see ``settings.py``.
+"""
+
+from .signals import register
+
+__all__ = ["register"]

@@ -1,0 +1,172 @@
+"""Sending webmentions: each post's external links, endpoint discovery, the POST; no Pelican.
+
+Written here rather than taken from PyPI: the libraries there (ronkyuu, webmention-tools)
+are unmaintained or pull in requests and a microformats parser for what the standard library
+does in a page of code. Discovery follows the W3C Webmention spec: the ``Link`` header first, then
+the first ``<link>`` or ``<a>`` with ``rel="webmention"`` in document order, resolved against
+the page's final URL.
+"""
+
+import json
+import os
+import re
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urlencode, urljoin, urlsplit
+
+USER_AGENT = "tessellate-blog-webmentions/1"
+MAX_PAGE_BYTES = 2_000_000  # enough for any page's <head>; a huge file is not read whole
+
+
+class _Links(HTMLParser):
+    """Collects href of <a> in a post, or the first rel=webmention <link>/<a> of a page."""
+
+    def __init__(self, find_endpoint: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.find_endpoint = find_endpoint
+        self.hrefs: list[str] = []
+        self.endpoint: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        href = values.get("href")
+        if href is None:
+            return
+        if self.find_endpoint:
+            rels = (values.get("rel") or "").lower().split()
+            if tag in ("link", "a") and "webmention" in rels and self.endpoint is None:
+                self.endpoint = href
+        elif tag == "a":
+            self.hrefs.append(href)
+
+
+def external_links(html: str, site_url: str) -> list[str]:
+    """The http(s) links of a post's HTML that leave the site, without fragments, once each."""
+    parser = _Links(find_endpoint=False)
+    parser.feed(html)
+    site = urlsplit(site_url)
+    found = []
+    for href in parser.hrefs:
+        url = urldefrag(urljoin(site_url + "/", href.strip()))[0]
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            continue
+        if parts.hostname == site.hostname and (parts.port == site.port):
+            continue
+        found.append(url)
+    return list(dict.fromkeys(found))
+
+
+_LINK_HEADER = re.compile(r"<([^>]*)>\s*((?:;\s*[^;,]+)*)")
+
+
+def endpoint_from_link_header(values: list[str]) -> str | None:
+    """The first Link header URL whose rel includes webmention."""
+    for value in values:
+        for match in _LINK_HEADER.finditer(value):
+            params = match.group(2)
+            rel = re.search(r'rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))', params, re.I)
+            if rel and "webmention" in (rel.group(1) or rel.group(2) or "").lower().split():
+                return match.group(1)
+    return None
+
+
+def discover(target: str, timeout: float) -> str | None:
+    """The target's webmention endpoint (absolute), or None when it has none."""
+    request = urllib.request.Request(target, headers={"User-Agent": USER_AGENT})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        final = response.geturl()
+        endpoint = endpoint_from_link_header(response.headers.get_all("Link") or [])
+        if endpoint is None and "html" in response.headers.get("Content-Type", ""):
+            charset = response.headers.get_content_charset() or "utf-8"
+            page = response.read(MAX_PAGE_BYTES).decode(charset, errors="replace")
+            parser = _Links(find_endpoint=True)
+            parser.feed(page)
+            endpoint = parser.endpoint
+    if endpoint is None:
+        return None
+    absolute = urljoin(final, endpoint)  # "" means the page itself
+    return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+
+
+def notify(endpoint: str, source: str, target: str, timeout: float) -> int:
+    """POST source and target to the endpoint; the HTTP status (2xx means accepted)."""
+    body = urlencode({"source": source, "target": target}).encode()
+    request = urllib.request.Request(
+        endpoint,
+        data=body,
+        headers={"User-Agent": USER_AGENT, "Content-Type": "application/x-www-form-urlencoded"},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one (source, target) pair."""
+
+    source: str
+    target: str
+    result: str  # "sent", "no endpoint", "rejected 4xx/5xx", "failed: ..."
+
+    @property
+    def done(self) -> bool:
+        """Recorded so it is not tried again (a failure is retried at the next run)."""
+        return self.result in ("sent", "no endpoint") or self.result.startswith("rejected 4")
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(data, out, indent=1, sort_keys=True)
+    os.replace(tmp, path)
+
+
+def write_outbox(path: Path, outbox: dict[str, list[str]]) -> None:
+    """Record each post's external links (source URL -> target URLs) for a later send."""
+    _write(path, {"version": 1, "posts": outbox})
+
+
+def send_pending(outbox_path: Path, sent_path: Path, timeout: float) -> list[Outcome]:
+    """Notify every target not yet notified for its source; record what is done."""
+    posts = _read(outbox_path).get("posts", {})
+    sent = _read(sent_path)
+    outcomes = []
+    for source, targets in sorted(posts.items()):
+        for target in targets:
+            key = f"{source} {target}"
+            if key in sent:
+                continue
+            try:
+                endpoint = discover(target, timeout)
+                if endpoint is None:
+                    result = "no endpoint"
+                else:
+                    status = notify(endpoint, source, target, timeout)
+                    result = "sent" if 200 <= status < 300 else f"rejected {status}"
+            except (OSError, ValueError) as exc:  # URLError, timeouts, bad URLs
+                result = f"failed: {getattr(exc, 'reason', None) or exc.__class__.__name__}"
+            outcome = Outcome(source, target, result)
+            outcomes.append(outcome)
+            if outcome.done:
+                sent[key] = {"result": result, "at": time.strftime("%Y-%m-%dT%H:%M:%SZ")}
+    _write(sent_path, sent)
+    return outcomes
