@@ -248,3 +248,43 @@ def test_configure_defaults_and_errors():
 )
 def test_tidy_html(html, expected):
     assert text.tidy_html(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>Hi <script>alert(1)</script>there</p>", "<p>Hi there</p>"),
+        ('<img src="/a.png" alt="A" onerror="alert(1)">', '<img src="/a.png" alt="A">'),
+        ('<a href="javascript:alert(1)">x</a>', "<a>x</a>"),
+        ('<a href="{static}/images/a.png">a</a>', '<a href="{static}/images/a.png">a</a>'),
+        ('<a href="#fn:1" class="footnote-ref">1</a>',
+         '<a href="#fn:1" class="footnote-ref">1</a>'),
+        ('<p style="color:red">x</p><style>p {}</style>', "<p>x</p>"),
+        ('<iframe src="https://x.test/"></iframe><form><input></form>', ""),
+        ('<div class="highlight"><pre tabindex="0"><span class="k">def</span></pre></div>',
+         '<div class="highlight"><pre tabindex="0"><span class="k">def</span></pre></div>'),
+        ('<table><tr><td class="align-right" colspan="2">1</td></tr></table>',
+         '<table><tbody><tr><td class="align-right" colspan="2">1</td></tr></tbody></table>'),
+        ('<h2 id="why">Why</h2><!-- a note -->', '<h2 id="why">Why</h2>'),
+        ("", ""),
+    ],
+)  # fmt: skip
+def test_sanitize_html(html, expected):
+    assert text.sanitize_html(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "slug", "ok"),
+    [
+        ("title", "Short", "short", True),
+        ("title", "x" * 150, "x" * 150, True),
+        ("title", "x" * 151, "x" * 151, False),
+        ("tags", "é" * 80, "é" * 80, False),  # bytes, not characters: a file name's limit
+    ],
+)
+def test_check_url_part(key, name, slug, ok):
+    if ok:
+        frontmatter.check_url_part(key, name, slug)
+    else:
+        with pytest.raises(frontmatter.FrontMatterError, match="makes a web address of"):
+            frontmatter.check_url_part(key, name, slug)

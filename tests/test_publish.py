@@ -34,6 +34,16 @@ def test_publish_uses_absolute_production_urls(published_site):
 BAD_DATE = "Title: Broken\nDate: next tuesday-ish\nCategory: Company\n\nBody.\n"
 
 
+def test_a_title_too_long_for_a_web_address_is_explained(build_site, caplog):
+    caplog.set_level(logging.ERROR)
+    title = "A very long title " * 12
+    site = build_site({"posts/long.md": f"Title: {title}\nDate: 2024-02-02\n\nBody.\n"})
+    messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any("posts/long.md: Title 'A very long title" in m for m in messages), messages
+    assert any("add a shorter Slug: line" in m for m in messages), messages
+    assert site.exists("posts/ranges/")  # the rest of the site is still built
+
+
 def test_bad_date_names_file_and_key_and_keeps_the_rest(build_site, caplog):
     caplog.set_level(logging.ERROR)
     site = build_site({"posts/broken.md": BAD_DATE})

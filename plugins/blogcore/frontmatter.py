@@ -78,3 +78,20 @@ def is_post_or_page(relpath: str, folders: list[str]) -> bool:
     return any(
         parts[: len(f.strip("/").split("/"))] == f.strip("/").split("/") for f in folders if f
     )
+
+
+# A slug becomes one folder name in output/ (posts/<slug>/index.html); file systems allow
+# 255 bytes, and a web address that long helps no one.
+MAX_SLUG_BYTES = 150
+
+
+def check_url_part(key: str, name: str, slug: str) -> None:
+    """Explain a value whose web address (slug) would be too long to write."""
+    size = len(slug.encode("utf-8"))
+    if size > MAX_SLUG_BYTES:
+        shown = name if len(name) <= 60 else name[:57] + "…"
+        fix = "add a shorter Slug: line" if key == "title" else "use a shorter value"
+        raise FrontMatterError(
+            f"{display_key(key)} {shown!r} makes a web address of {size} characters "
+            f"(at most {MAX_SLUG_BYTES}); {fix}"
+        )

@@ -5,9 +5,16 @@ import os
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open
+from pelican.utils import pelican_open, slugify
 
-from .frontmatter import FrontMatterError, check_value, display_key, is_post_or_page, unknown_key
+from .frontmatter import (
+    FrontMatterError,
+    check_url_part,
+    check_value,
+    display_key,
+    is_post_or_page,
+    unknown_key,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +68,7 @@ class StrictMarkdownReader(MarkdownReader):
         """Read one file; on failure log why, then let Pelican skip the file."""
         try:
             content, metadata = self._read(source_path)
+            self._check_url_parts(metadata)
         except FrontMatterError as exc:
             logger.error("%s: %s", self._shown(source_path), exc)
             raise
@@ -77,6 +85,25 @@ class StrictMarkdownReader(MarkdownReader):
             raise
         self._warn_unknown_keys(source_path, metadata)
         return content, metadata
+
+    def _check_url_parts(self, metadata: dict) -> None:
+        """Every value that becomes a folder in output/ must fit in one (title, tags...)."""
+        if "slug" in metadata:
+            check_url_part("slug", metadata["slug"], metadata["slug"])
+        elif isinstance(metadata.get("title"), str):
+            title = metadata["title"]
+            slug = slugify(
+                title,
+                regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+                preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
+                use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
+            )
+            check_url_part("title", title, slug)
+        for key in ("category", "tags", "author", "authors"):
+            values = metadata.get(key)
+            for value in values if isinstance(values, list) else [values]:
+                if getattr(value, "slug", None):
+                    check_url_part(key, value.name, value.slug)
 
     def _warn_unknown_keys(self, source_path: str, metadata: dict) -> None:
         """A key no one reads is a typo or a wish: say so in every build (posts and pages)."""

@@ -90,7 +90,10 @@ def on_content_init(content: Content) -> None:
     html = getattr(content, "_content", None)
     if html is None or not hasattr(content, "title"):
         return
-    html = content._content = text.tidy_html(html)
+    html = content._content = text.sanitize_html(text.tidy_html(html))
+    summary = content.metadata.get("summary")
+    if isinstance(summary, str):  # Summary: is Markdown too, shown on listings
+        content.metadata["summary"] = content._summary = text.sanitize_html(summary)
     words = text.count_words(html)
     content.word_count = words
     content.reading_time = text.reading_minutes(

@@ -4,6 +4,8 @@ import math
 import re
 from html import unescape
 
+import nh3
+
 _WORD = re.compile(r"[\w'\u2019-]+")
 # Regular expressions rather than an HTML parser: these run over every post on every build,
 # and the input is Markdown's own well-formed output.
@@ -81,6 +83,49 @@ def tidy_html(html: str) -> str:
     """
     html = _CODE_BLOCK.sub(r'\1 tabindex="0"', html)
     return _ALIGN_STYLE.sub(r' class="align-\1"', html)
+
+
+# What Markdown (with extra, toc, codehilite, smarty) and a writer's own HTML may leave in a
+# post: structure, media, tables, code. Never scripts, styles, frames, forms or event handlers.
+_CONTENT_TAGS = nh3.ALLOWED_TAGS | {
+    "audio", "figure", "figcaption", "picture", "section", "source", "track", "video",
+}  # fmt: skip
+_EVERYWHERE = {"class", "id", "title", "lang", "dir", "role", "aria-label", "aria-hidden"}
+_CONTENT_ATTRIBUTES = {
+    **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
+    "*": _EVERYWHERE,
+    "a": {"href", "hreflang", "rel", "type", "download"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
+    "source": {"src", "srcset", "type", "media", "sizes"},
+    "video": {"src", "controls", "poster", "width", "height", "preload", "muted", "loop"},
+    "audio": {"src", "controls", "preload", "loop"},
+    "track": {"src", "kind", "srclang", "label", "default"},
+    "pre": {"tabindex"},  # tidy_html makes code blocks scrollable by keyboard
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "time": {"datetime"},
+    "details": {"open"},
+}
+_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitize_html(html: str) -> str:
+    """A post's HTML with anything that could run or restyle the page removed.
+
+    Staff write Markdown and may write HTML: a pasted embed's ``<script>``, an ``onclick`` or a
+    ``javascript:`` link must not reach readers. Relative links (``{static}``, ``#notes``)
+    stay; so do classes, ids and everything Markdown itself writes.
+    """
+    if not html:
+        return html or ""
+    return nh3.clean(
+        html,
+        tags=_CONTENT_TAGS,
+        attributes=_CONTENT_ATTRIBUTES,
+        url_schemes=_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
 
 
 def avatar_tone(key: str, tones: int = 5) -> int:

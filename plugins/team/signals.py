@@ -54,7 +54,7 @@ def _shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
 
 
 def _plugin_names(settings: dict[str, Any]) -> list[str]:
-    """PLUGINS as short names: 'pelican.plugins.webassets' -> 'webassets'."""
+    """PLUGINS as short names: 'pelican.plugins.x' -> 'x'."""
     return [str(name).rsplit(".", 1)[-1] for name in settings.get("PLUGINS") or []]
 
 
