@@ -37,6 +37,10 @@ def test_french_post_page_speaks_french(site):
     assert soup.select_one("time.published").get_text() == "28 novembre 2009"
     assert soup.select_one(".reading-time").get_text() == "1 min de lecture"
     assert soup.select_one(".author-card h2").get_text() == "À propos de l’auteur ou de l’autrice"
+    # the share row (reach) too, including the words its script shows
+    assert soup.select_one(".share-links h2").get_text() == "Partager ce billet"
+    copy = soup.select_one("button[data-share-copy]")
+    assert (copy.get_text(), copy["data-copied"]) == ("Copier le lien", "Lien copié")
 
 
 def test_english_pages_stay_english(site):

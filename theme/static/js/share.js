@@ -16,22 +16,23 @@
       return;
     }
     var timer;
+    var label = button.textContent;  // the theme's words, in the page's language
     button.hidden = false;
     link.hidden = true;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(link.href).then(
         function () {
-          button.textContent = "Link copied";
-          announce(status, "Link copied");
+          button.textContent = button.dataset.copied;
+          announce(status, button.dataset.copied);
         },
         function () {
           link.hidden = false;
-          announce(status, "Copy failed: select the link and copy it by hand");
+          announce(status, button.dataset.failed);
         }
       );
       window.clearTimeout(timer);
       timer = window.setTimeout(function () {
-        button.textContent = "Copy link";
+        button.textContent = label;
       }, 2000);
     });
   }
