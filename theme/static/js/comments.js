@@ -126,7 +126,9 @@
         .then(function (numbers) {
           links.forEach(function (link, i) {
             var n = numbers[i] || 0;
-            link.textContent = n === 0 ? "No comments yet" : n === 1 ? "1 comment" : n + " comments";
+            // the words come from the page (data attributes), in its language
+            link.textContent = n === 0 ? link.dataset.none : n === 1 ? link.dataset.one :
+              link.dataset.many.replace("{n}", n);
           });
         })
         .catch(function () { /* the plain "Comments" link stays */ });

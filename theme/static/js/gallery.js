@@ -7,7 +7,7 @@
 
   var dialog = null;
   var parts = {};
-  var state = { links: [], index: 0, title: "" };
+  var state = { links: [], index: 0, title: "", words: {} };
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -25,15 +25,15 @@
     var bar = el("div", "lightbox__bar");
     parts.title = el("p", "lightbox__title");
     parts.title.id = "lightbox-title";
-    parts.close = el("button", "lightbox__close", "Close");
+    parts.close = el("button", "lightbox__close");
     parts.close.type = "button";
     bar.append(parts.title, parts.close);
     parts.figure = el("figure", "lightbox__figure");
     parts.caption = el("figcaption", "lightbox__caption");
     var nav = el("div", "lightbox__nav");
-    parts.prev = el("button", "lightbox__prev", "← Previous");
+    parts.prev = el("button", "lightbox__prev");
     parts.prev.type = "button";
-    parts.next = el("button", "lightbox__next", "Next →");
+    parts.next = el("button", "lightbox__next");
     parts.next.type = "button";
     nav.append(parts.prev, parts.next);
     inner.append(bar, parts.figure, nav);
@@ -99,8 +99,9 @@
       parts.caption.textContent = caption;
       parts.figure.append(parts.caption);
     }
-    parts.title.textContent = (state.title ? state.title + ": " : "") +
-      "photo " + (state.index + 1) + " of " + count;
+    var position = (state.words.position || "photo {n} of {count}")
+      .replace("{n}", state.index + 1).replace("{count}", count);
+    parts.title.textContent = (state.title ? state.title + ": " : "") + position;
     parts.prev.hidden = parts.next.hidden = count < 2;
   }
 
@@ -108,6 +109,16 @@
     if (!dialog) build();
     state.links = Array.prototype.slice.call(gallery.querySelectorAll("a.gallery__link"));
     state.title = gallery.getAttribute("data-gallery-title") || "";
+    // the lightbox's words come from the gallery (data attributes), in the page's language
+    state.words = {
+      close: gallery.getAttribute("data-close") || "Close",
+      previous: gallery.getAttribute("data-previous") || "← Previous",
+      next: gallery.getAttribute("data-next") || "Next →",
+      position: gallery.getAttribute("data-position")
+    };
+    parts.close.textContent = state.words.close;
+    parts.prev.textContent = state.words.previous;
+    parts.next.textContent = state.words.next;
     show(state.links.indexOf(link));
     document.documentElement.classList.add("lightbox-open");
     dialog.showModal();
