@@ -10,21 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from sitecheck.common import CHROMIUM_ARGS  # the same sandboxed Chromium as `invoke check`
 from tests.conftest import DEV_CONF, ROOT, Site, run_pelican
 
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-default-apps",
-    # no DNS but loopback: a page must never reach the outside world
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-]
 
 
 def chromium_path() -> str | None:
