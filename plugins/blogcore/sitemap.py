@@ -48,9 +48,14 @@ def read_head(html: str) -> PageHead:
             modified = a.get("content") or modified
         elif tag == "link" and "canonical" in rel:
             canonical = a.get("href") or None
-        elif tag == "link" and "alternate" in rel and a.get("hreflang") and a.get("href"):
-            # a feed in that language (it has a type) is not a version of this page
-            alternates += [] if a.get("type") else [(a["hreflang"], a["href"])]
+        elif (
+            tag == "link"
+            and "alternate" in rel
+            and a.get("hreflang")
+            and a.get("href")
+            and not a.get("type")  # a feed in that language is not a version of this page
+        ):
+            alternates.append((a["hreflang"], a["href"]))
     return PageHead(not noindex, canonical, modified, tuple(alternates))
 
 
