@@ -1,6 +1,6 @@
 """Benchmark the related-posts step alone on a deterministic synthetic blog.
 
-    .venv/bin/python -m bench.related_bench [--sizes 2000 5000 10000] [--runs 3]
+    .venv/bin/python -m bench.related_bench [--sizes 2000 5000 10000] [--runs 5]
 
 Reports the median wall and CPU time of `related()` (it runs on one core) per size, and the
 ratio of CPU costs between sizes, so near-linear growth can be checked (5,000 posts should
@@ -8,6 +8,7 @@ cost < 3x 2,000 posts). CPU time is the steadier figure on a shared machine.
 """
 
 import argparse
+import gc
 import itertools
 import random
 import statistics
@@ -67,21 +68,26 @@ def synthetic_docs(n: int, seed: int = 7) -> list[Doc]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 5000, 10000])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    docs = {n: synthetic_docs(n) for n in args.sizes}
+    walls: dict[int, list[float]] = {n: [] for n in args.sizes}
+    cpus: dict[int, list[float]] = {n: [] for n in args.sizes}
+    # sizes take turns within each round, so a slow spell on a shared machine hits all alike
+    for _ in range(args.runs):
+        for n in args.sizes:
+            gc.collect()
+            wall, cpu = time.perf_counter(), time.process_time()
+            related(docs[n], 3, Weights())
+            walls[n].append(time.perf_counter() - wall)
+            cpus[n].append(time.process_time() - cpu)
     medians, cpu_medians = {}, {}
     for n in args.sizes:
-        docs = synthetic_docs(n)
-        walls, cpus = [], []
-        for _ in range(args.runs):
-            wall, cpu = time.perf_counter(), time.process_time()
-            related(docs, 3, Weights())
-            walls.append(time.perf_counter() - wall)
-            cpus.append(time.process_time() - cpu)
-        medians[n], cpu_medians[n] = statistics.median(walls), statistics.median(cpus)
+        medians[n], cpu_medians[n] = statistics.median(walls[n]), statistics.median(cpus[n])
         print(
             f"related step, {n:>6} posts: median {medians[n]:.2f} s wall "
-            f"({min(walls):.2f}-{max(walls):.2f}), {cpu_medians[n]:.2f} s CPU, {args.runs} runs",
+            f"({min(walls[n]):.2f}-{max(walls[n]):.2f}), {cpu_medians[n]:.2f} s CPU, "
+            f"{args.runs} runs",
             flush=True,
         )
     for a, b in itertools.pairwise(sorted(medians)):

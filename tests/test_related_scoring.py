@@ -1,10 +1,12 @@
 """Unit tests of the related-posts scorer on hand-built tables."""
 
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from plugins.related import scoring, text
@@ -222,3 +224,67 @@ def test_picks_do_not_depend_on_the_process_hash_seed():
         )
         digests.add(result.stdout.strip())
     assert len(digests) == 1, digests
+
+
+@pytest.mark.parametrize(
+    ("rows", "values", "nth", "expected"),
+    [
+        ([0, 0, 0, 0], [0.1, 0.4, 0.3, 0.2], 2, [0.3] * 4),
+        ([0, 0, 1], [0.5, 0.5, 0.2], 2, [0.5, 0.5, 0.2]),  # equal values each count once
+        ([0, 1, 1, 1], [0.9, 0.1, 0.3, 0.2], 3, [0.9, 0.1, 0.1, 0.1]),  # short row: its smallest
+        ([2, 2, 5], [0.2, 0.7, 0.4], 1, [0.7, 0.7, 0.4]),
+        ([], [], 3, []),
+    ],
+)
+def test_nth_largest_by_row(rows, values, nth, expected):
+    found = scoring._nth_largest_by_row(np.array(rows, dtype=int), np.array(values, float), nth)
+    assert found.tolist() == pytest.approx(expected)
+
+
+def _brute_force(docs, k, weights):
+    """The picks from the full N×N product, sorted in plain Python: the reference."""
+    group = sorted(docs, key=lambda d: d.key)
+    matrix = scoring.build_index(group, weights).matrix
+    content = (matrix @ matrix.T).toarray()
+    signals = scoring._signals(group, weights)
+    chosen = {}
+    for i, me in enumerate(group):
+        scored = []
+        for j, other in enumerate(group):
+            same_series = me.series is not None and me.series == other.series
+            if i == j or same_series or content[i, j] < weights.min_score:
+                continue
+            total = content[i, j] + signals.recency[j]
+            total += weights.category if me.category and me.category == other.category else 0
+            total += weights.authors if set(me.authors) & set(other.authors) else 0
+            scored.append((-round(total, 12), -other.date, other.key))
+        chosen[me.key] = [key for *_, key in sorted(scored)[:k]]
+    return chosen
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_pruned_search_picks_what_the_full_product_picks(seed):
+    """Leaving common tags out of the search and dropping hopeless pairs changes nothing."""
+    rng = random.Random(seed)
+    vocabulary = [f"{a}{b}" for a in ("alpha", "beta", "gamma", "delta") for b in "klmnop"]
+    docs = []
+    for i in range(160):
+        # nearly every post has "news" (common: out of the search), some share rarer tags
+        tags = ["news"] if i % 9 else []
+        tags += rng.sample(["events", "people", "infra", "design"], rng.randrange(3))
+        docs.append(
+            doc(
+                f"p{i:03d}",
+                " ".join(rng.choices(vocabulary, k=rng.randrange(3, 30))),
+                date=rng.randrange(1000) * DAY,
+                tags=tuple(tags),
+                category=rng.choice(["a", "b", ""]),
+                authors=tuple(rng.sample(["ada", "bo", "cy"], rng.randrange(1, 3))),
+                series=f"s{i // 3}" if i % 7 == 0 else None,
+            )
+        )
+    weights = Weights(min_score=0.05)
+    index = scoring.build_index(sorted(docs, key=lambda d: d.key), weights)
+    assert index.common.shape[1] >= 1  # the pruned path really ran
+    chosen, _ = picks(docs, k=3, min_score=0.05)
+    assert chosen == _brute_force(docs, 3, weights)

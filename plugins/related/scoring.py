@@ -13,7 +13,6 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -79,6 +78,11 @@ class Problem:
 class _Index:
     matrix: sparse.csr_matrix  # rows: posts; columns: terms, then tags
     text_columns: int
+    # Tags on many posts would make the product near N×N; their columns are left out of
+    # the candidate search and added back exactly for the pairs it finds (see _common_tags)
+    search: sparse.csr_matrix
+    common: np.ndarray  # dense, posts × common tags
+    bound: np.ndarray  # per post: the most its common tags can add to any pair
 
 
 def _tag_rarity(df: int, n: int) -> float:
@@ -91,23 +95,27 @@ def _tag_rarity(df: int, n: int) -> float:
 def build_index(docs: Sequence[Doc], weights: Weights) -> _Index:
     """The sparse vectors of one language's posts (vectorised: no per-word Python loop)."""
     n = len(docs)
-    # every post's words in one list: the counting below then runs in C, not per post
-    words_of = [words(d.text, weights.max_words) for d in docs]
-    lengths = np.fromiter(map(len, words_of), dtype=np.int64, count=n)
-    column_of_word = _Columns()  # each distinct word is cleaned and stemmed once, when first met
-    ids = np.fromiter(
-        map(column_of_word.__getitem__, chain.from_iterable(words_of)),
-        np.int64,
-        int(lengths.sum()),
-    )
+    # one post at a time: its words are freed while still in the CPU cache, which costs
+    # far less than holding every post's words at once; each distinct word is cleaned and
+    # stemmed once, when first met
+    columns = _Columns()
+    column_of = columns.__getitem__
+    parts = [np.fromiter(map(column_of, words(d.text, weights.max_words)), np.int64) for d in docs]
+    lengths = np.fromiter(map(len, parts), dtype=np.int64, count=n)
+    ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    del parts
     rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
     keep = ids >= 0
-    width = len(column_of_word.terms)
-    raw = sparse.csr_matrix(
+    width = len(columns.terms)
+    # Through CSC and back: both conversions are counting sorts, so the duplicates (a word
+    # used twice, or two words with one stem) sit together and add up into counts without
+    # a comparison sort.
+    by_term = sparse.coo_matrix(
         (np.ones(int(keep.sum())), (rows[keep], ids[keep])), shape=(n, width)
-    )  # duplicates (a word used twice, or two words with one stem) add up into counts
-    raw.sum_duplicates()
-    df = np.bincount(raw.indices, minlength=width)
+    ).tocsc()
+    by_term.sum_duplicates()
+    raw = by_term.tocsr()
+    df = np.diff(by_term.indptr)
     idf = np.log((n + 1) / (df + 1)) + 1.0
     raw.data = (1.0 + np.log(raw.data)) * idf[raw.indices]
     # normalise on every term, then keep only the terms that can help: the products left are
@@ -125,15 +133,47 @@ def build_index(docs: Sequence[Doc], weights: Weights) -> _Index:
     tag_df: Counter[str] = Counter(t for d in docs for t in set(d.tags))
     tag_names = sorted(tag_df)
     tag_column = {t: i for i, t in enumerate(tag_names)}
-    tag_rows, tag_cols, tag_data = [], [], []
+    tag_rows, tag_cols = [], []
     for i, doc in enumerate(docs):
         for tag in set(doc.tags):
             tag_rows.append(i)
             tag_cols.append(tag_column[tag])
-            tag_data.append(math.sqrt(weights.tags) * _tag_rarity(tag_df[tag], n))
-    tags = sparse.csr_matrix((tag_data, (tag_rows, tag_cols)), shape=(n, len(tag_names)))
+    value = np.array(
+        [math.sqrt(weights.tags) * _tag_rarity(tag_df[t], n) for t in tag_names], dtype=float
+    )
+    cols = np.array(tag_cols, dtype=np.int64)
+    tags = sparse.csr_matrix(
+        (value[cols], (np.array(tag_rows, dtype=np.int64), cols)), shape=(n, len(tag_names))
+    )
     matrix = sparse.hstack([text, tags], format="csr")
-    return _Index(matrix, width)
+    common = _common_tags(tags, np.array([tag_df[t] for t in tag_names]), value, weights)
+    rare = np.setdiff1d(np.arange(len(tag_names)), common)
+    search = sparse.hstack([text, tags[:, rare]], format="csr")
+    dense = tags[:, common].toarray()
+    return _Index(matrix, width, search, dense, (dense**2).sum(axis=1))
+
+
+def _common_tags(
+    tags: sparse.csr_matrix, df: np.ndarray, value: np.ndarray, weights: Weights
+) -> np.ndarray:
+    """Columns of tags common enough to leave out of the candidate search, exactly.
+
+    A pair the search skips shares no term and no other tag, so its score is what its
+    common tags add, at most a row's `bound`; keeping every bound under min_score means no
+    such pair could have been picked. Commonest (and so lightest) tags go first.
+    """
+    n = tags.shape[0]
+    bound = np.zeros(n)
+    chosen = []
+    for column in np.argsort(-df, kind="stable"):
+        # a tag on few posts costs little in the product: not worth the bookkeeping
+        if df[column] <= max(COMMON_TERM_FLOOR, n // 50):
+            break
+        added = bound + value[column] ** 2 * (tags[:, column].toarray().ravel() > 0)
+        if added.max() < weights.min_score:
+            bound = added
+            chosen.append(column)
+    return np.array(sorted(chosen), dtype=np.int64)
 
 
 class _Columns(dict):
@@ -217,21 +257,34 @@ def _scored_blocks(
     """Yield the candidate pairs of each block of rows, scored and ranked.
 
     The product is taken a block of rows at a time and stays sparse; pairs under min_score
-    are dropped first, and everything after runs block-wide on the pairs left.
+    are dropped first, then every pair that cannot be among its row's best `depth`; only the
+    few left are sorted.
     """
-    matrix = index.matrix
-    transposed = matrix.T.tocsr()
-    n = matrix.shape[0]
+    search = index.search
+    transposed = search.T.tocsr()
+    n = search.shape[0]
+    has_common = index.common.shape[1] > 0
     for start in range(0, n, BLOCK_ROWS):
-        block = (matrix[start : start + BLOCK_ROWS] @ transposed).tocoo()
-        keep = block.data >= weights.min_score
-        rows = block.row[keep].astype(np.int64) + start
-        cols = block.col[keep].astype(np.int64)
-        content = block.data[keep]
+        block = search[start : start + BLOCK_ROWS] @ transposed
+        # CSR keeps rows in order: every array below stays sorted by row
+        rows = np.repeat(np.arange(start, start + block.shape[0]), np.diff(block.indptr))
+        cols = block.indices.astype(np.int64)
+        content = block.data
+        if has_common:
+            keep = content >= weights.min_score - index.bound[rows]
+            rows, cols, content = rows[keep], cols[keep], content[keep]
+            content = content + np.einsum("ij,ij->i", index.common[rows], index.common[cols])
+        keep = content >= weights.min_score
+        rows, cols, content = rows[keep], cols[keep], content[keep]
         # never itself, never another part of its own series (the series nav lists those)
         same_series = (signals.series[rows] == signals.series[cols]) & (signals.series[rows] >= 0)
         valid = (rows != cols) & ~same_series
         rows, cols, content = rows[valid], cols[valid], content[valid]
+        # boosts add at most `lift`: a pair that far under its row's depth-th best content
+        # cannot reach the best `depth` totals
+        lift = weights.category + weights.authors + weights.recency
+        keep = (content >= _nth_largest_by_row(rows, content, depth) - lift - 1e-12) | edited[rows]
+        rows, cols, content = rows[keep], cols[keep], content[keep]
         category = np.where(
             (signals.category[rows] == signals.category[cols]) & (signals.category[rows] >= 0),
             weights.category,
@@ -248,14 +301,7 @@ def _scored_blocks(
         # Keep each row's best `depth` pairs (and any tied with the last of them; every pair
         # of an edited row), then order those fully: by row, best first, ties by date
         # (newest first), then key (column order).
-        order = np.lexsort((-total, rows))
-        rows, cols, content, category, authors, recency, total = (
-            a[order] for a in (rows, cols, content, category, authors, recency, total)
-        )
-        first = np.searchsorted(rows, rows, side="left")
-        last = np.searchsorted(rows, rows, side="right") - 1
-        cut_at = np.minimum(first + depth - 1, last)
-        keep = (total >= total[cut_at] - 1e-12) | edited[rows]
+        keep = (total >= _nth_largest_by_row(rows, total, depth) - 1e-12) | edited[rows]
         rows, cols, content, category, authors, recency, total = (
             a[keep] for a in (rows, cols, content, category, authors, recency, total)
         )
@@ -272,6 +318,28 @@ def _scored_blocks(
             total[order],
             np.arange(len(rows)) - first,
         )
+
+
+def _nth_largest_by_row(rows: np.ndarray, values: np.ndarray, nth: int) -> np.ndarray:
+    """For each entry, the nth largest value of its row (its smallest if the row is shorter).
+
+    `rows` must be sorted. Takes `nth` linear passes instead of sorting every pair.
+    """
+    if not len(rows):
+        return values
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    group = np.cumsum(np.r_[False, rows[1:] != rows[:-1]])
+    work = values.astype(np.float64, copy=True)
+    found = np.full(len(starts), -np.inf)
+    for _ in range(nth):
+        best = np.maximum.reduceat(work, starts)
+        present = best > -np.inf
+        found[present] = best[present]
+        # take out one entry per row holding its best, so the next pass finds the next
+        hits = np.flatnonzero(work == best[group])
+        firsts = hits[np.r_[True, group[hits[1:]] != group[hits[:-1]]]] if len(hits) else hits
+        work[firsts] = -np.inf
+    return found[group]
 
 
 def related(
@@ -309,8 +377,23 @@ def related(
         for block in _scored_blocks(index, signals, weights, k, edited):
             # most posts: their first k candidates; edited posts: walk their list
             wanted = (block.rank < k) | edited[block.rows]
-            for j in np.flatnonzero(wanted).tolist():
-                i, col = int(block.rows[j]), int(block.cols[j])
+            # plain Python numbers, converted once per block rather than once per value
+            columns = zip(
+                *(
+                    a[wanted].tolist()
+                    for a in (
+                        block.rows,
+                        block.cols,
+                        block.total,
+                        block.content,
+                        block.category,
+                        block.authors,
+                        block.recency,
+                    )
+                ),
+                strict=True,
+            )
+            for i, col, total, content, category, authors, recency in columns:
                 picks = chosen[i]
                 if len(picks) >= k:
                     continue
@@ -318,12 +401,12 @@ def related(
                 if edited[i] and (key in group[i].excludes or any(p.key == key for p in picks)):
                     continue
                 parts = {
-                    "content": float(block.content[j]),
-                    "category": float(block.category[j]),
-                    "authors": float(block.authors[j]),
-                    "recency": float(block.recency[j]),
+                    "content": content,
+                    "category": category,
+                    "authors": authors,
+                    "recency": recency,
                 }
-                picks.append(Pick(key, float(block.total[j]), parts))
+                picks.append(Pick(key, total, parts))
         for doc, picks in zip(group, chosen, strict=True):
             results[(lang, doc.key)] = picks
     return results, problems
