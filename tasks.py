@@ -106,8 +106,9 @@ def serve(c, port=PORT):
     # SIGTERM (not only Ctrl-C) must reach the `finally` below, which stops Isso
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     isso = None if os.environ.get("COMMENTS_ISSO_URL") else _local_isso(int(port))
-    # incremental: each rebuild re-renders only the pages an edit changed (plugins/fastbuild)
-    incremental = ["-e", "FASTBUILD_INCREMENTAL=true"]
+    # incremental: each rebuild re-renders only the pages an edit changed (plugins/fastbuild);
+    # the search index follows in the background, so a page shows without waiting for it
+    incremental = ["-e", "FASTBUILD_INCREMENTAL=true", "SEARCH_IN_BACKGROUND=true"]
     if _pelican(DEV_CONF, ROOT / "output", extra=incremental) != 0:
         print("The first build logged errors; serving what was built.", file=sys.stderr)
 

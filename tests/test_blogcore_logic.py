@@ -223,6 +223,8 @@ def test_configure_defaults_and_errors():
             configure(bad)
     with pytest.raises(SettingsError, match="BLOGCORE_STRICT"):
         configure({"BLOGCORE_STRICT": "yes"})
+    with pytest.raises(SettingsError, match="BLOGCORE_TEMPLATE_CACHE must be True or False"):
+        configure({"BLOGCORE_TEMPLATE_CACHE": 1})
     with pytest.raises(
         SettingsError, match=r"unknown setting BLOGCORE_STRIKT \(did you mean BLOGCORE_STRICT\?\)"
     ):

@@ -1,6 +1,11 @@
 """Search on built fixture sites: the index is written; drafts and future posts never in it."""
 
+import re
+import subprocess
+import time
 from pathlib import Path
+
+import pytest
 
 from plugins.search import indexing
 from plugins.search.settings import SettingsError, configure
@@ -71,6 +76,7 @@ def test_settings_are_checked():
         ({"SEARCH_OUTPUT_DIRS": "x"}, "did you mean SEARCH_OUTPUT_DIR"),
         ({"SEARCH_OUTPUT_DIR": "../up"}, "SEARCH_OUTPUT_DIR"),
         ({"SEARCH_TIMEOUT": 0}, "SEARCH_TIMEOUT"),
+        ({"SEARCH_IN_BACKGROUND": "yes"}, "SEARCH_IN_BACKGROUND must be True or False"),
     ):
         try:
             configure(bad)
@@ -83,3 +89,64 @@ def test_settings_are_checked():
 def test_indexed_count():
     assert indexing.indexed_count("Total:\n  Indexed 1 language\n  Indexed 42 pages\n") == 42
     assert indexing.indexed_count("nothing") == 0
+
+
+def _wait_for_background(cache: Path, timeout: float = 120) -> None:
+    """Until background indexing for any output under this cache folder has ended."""
+    deadline = time.monotonic() + timeout
+    while list(cache.glob("search/*/index.pid")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(cache.glob("search/*/index.pid")), "background indexing did not end"
+
+
+def test_background_indexing_swaps_a_complete_index_in(build_site):
+    site = build_site(SEARCH_IN_BACKGROUND=True)
+    cache = site.output.parent / f".cache-{site.output.name}"
+    _wait_for_background(cache)
+    assert site.exists("pagefind/pagefind.js")
+    assert b"exclusion constraints" in _indexed_text(site.output).lower()
+    assert not (site.output / "pagefind.next").exists()
+    assert not (site.output / "pagefind.old").exists()
+    (log,) = cache.glob("search/*/index.log")
+    assert re.search(r"indexed \d+ page", log.read_text())
+
+
+def test_a_failed_run_keeps_the_previous_index(tmp_path):
+    site = tmp_path / "site"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "pagefind.js").write_text("old index")
+    result = indexing.run_and_swap("/bin/false", site, "pagefind", "en", 30, "**/*.html")
+    assert not result.ok
+    assert (site / "pagefind" / "pagefind.js").read_text() == "old index"
+    assert not (site / "pagefind.next").exists()
+
+
+def test_stop_background_leaves_a_process_that_is_not_ours_alone(tmp_path):
+    stranger = subprocess.Popen(["sleep", "30"], start_new_session=True)
+    try:
+        (tmp_path / "index.pid").write_text(str(stranger.pid))
+        indexing.stop_background(tmp_path / "index.pid")
+        assert stranger.poll() is None  # a reused pid is not killed
+        assert not (tmp_path / "index.pid").exists()
+    finally:
+        stranger.kill()
+        stranger.wait()
+
+
+@pytest.mark.parametrize(
+    ("marked", "folders", "expected"),
+    [
+        (["posts/a/index.html", "posts/b/index.html"], ["posts"], "{posts/**/*.html}"),
+        (
+            ["posts/a/index.html", "about/index.html", "fr/posts/c/index.html"],
+            ["posts", "about", "fr"],
+            "{about/**/*.html,fr/**/*.html,posts/**/*.html}",
+        ),
+        (["index.html", "posts/a/index.html"], ["posts"], "{index.html,posts/**/*.html}"),
+        ([], [], "**/*.html"),
+    ],
+)
+def test_pages_glob_covers_only_folders_with_marked_pages(tmp_path, marked, folders, expected):
+    for folder in folders:
+        (tmp_path / folder).mkdir()
+    assert indexing.pages_glob(tmp_path, [tmp_path / m for m in marked]) == expected

@@ -1,11 +1,16 @@
 """The fixture site built with pelicanconf.py: pages, head metadata, feeds, sitemap."""
 
 import json
+import pickle
 import xml.etree.ElementTree as ET
 
 import pytest
+from bs4 import BeautifulSoup
+from pelican.readers import HTMLReader
 
-from tests.conftest import TEST_SITEURL
+from plugins.blogcore.reader import StrictMarkdownReader
+from plugins.blogcore.signals import write_sitemap
+from tests.conftest import DEV_CONF, TEST_SITEURL, run_pelican
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -235,3 +240,63 @@ def test_drafts_are_previewable_in_dev_but_never_listed(dev_site):
     for relpath in ("/", "archives/", "tag/news/", "feeds/all.atom.xml"):
         assert "unfinished-thoughts" not in dev_site.text(relpath), relpath
     assert not dev_site.exists("posts/from-the-future/")
+
+
+HOSTILE_HTML_POST = """<html><head><title>Raw HTML</title>
+<meta name="date" content="2024-02-02" /><meta name="word_count" content="5" /></head>
+<body><p>Plain words here.</p><script>alert(1)</script><img src="x.png" onerror="alert(2)">
+</body></html>
+"""
+
+
+def test_every_reader_output_is_sanitised_also_from_the_cache(tmp_path, monkeypatch):
+    """Markdown is cleaned by our reader (and cached so); other readers' HTML on init."""
+    content, output = tmp_path / "content", tmp_path / "out"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "raw.html").write_text(HOSTILE_HTML_POST)
+    (content / "posts" / "md.md").write_text(
+        "Title: Md\nDate: 2024-02-03\n\nHi <script>alert(3)</script>\n"
+    )
+    cache = {"LOAD_CONTENT_CACHE": True, "CACHE_CONTENT": True, "SITEURL": TEST_SITEURL}
+    for round_ in ("read", "cached"):
+        run_pelican(DEV_CONF, content, output, CACHE_PATH=str(tmp_path / "cache"), **cache)
+        for page in ("posts/raw-html/index.html", "posts/md/index.html"):
+            html = (output / page).read_text()
+            assert "<script>alert" not in html and "onerror" not in html, round_
+        soup = BeautifulSoup((output / "posts/raw-html/index.html").read_text(), "html.parser")
+        assert "1 min read" in soup.select_one(".reading-time").get_text()
+
+        def unread(*args, **kwargs):
+            raise AssertionError("the second build must take every post from the cache")
+
+        monkeypatch.setattr(StrictMarkdownReader, "read", unread)
+        monkeypatch.setattr(HTMLReader, "read", unread)
+
+
+def test_compiled_templates_are_kept_between_builds(build_site, tmp_path):
+    cache = tmp_path / "template-cache"
+    build_site(CACHE_PATH=str(cache))
+    compiled = list((cache / "jinja").glob("__jinja2_*.cache"))
+    assert len(compiled) > 5
+    site = build_site(CACHE_PATH=str(cache))  # loads them: same pages
+    assert site.soup("posts/ranges/").select_one("article h1")
+
+
+def test_sitemap_rereads_only_pages_that_changed(tmp_path):
+    site, cache = tmp_path / "out", tmp_path / "cache" / "sitemap.pickle"
+    (site / "a").mkdir(parents=True)
+    page = '<html><head><link rel="canonical" href="{}"></head><body>x</body></html>'
+    (site / "a" / "index.html").write_text(page.format("https://x.test/a/"))
+    (site / "b.html").write_text(page.format("https://x.test/b.html"))
+    assert write_sitemap(str(site), "https://x.test", "sitemap.xml", str(cache)) == 2
+    # a cached head is trusted while its page's size and time are unchanged...
+    known = pickle.loads(cache.read_bytes())
+    known["b.html"] = (known["b.html"][0], (True, "https://x.test/from-cache", None, ()))
+    cache.write_bytes(pickle.dumps(known))
+    write_sitemap(str(site), "https://x.test", "sitemap.xml", str(cache))
+    assert "https://x.test/from-cache" in (site / "sitemap.xml").read_text()
+    # ...and a rewritten page is read again
+    (site / "b.html").write_text(page.format("https://x.test/b-moved.html"))
+    write_sitemap(str(site), "https://x.test", "sitemap.xml", str(cache))
+    text = (site / "sitemap.xml").read_text()
+    assert "b-moved.html" in text and "from-cache" not in text

@@ -7,6 +7,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open, slugify
 
+from . import text
 from .frontmatter import (
     FrontMatterError,
     check_url_part,
@@ -17,6 +18,21 @@ from .frontmatter import (
 )
 
 logger = logging.getLogger(__name__)
+
+
+def clean(html: str, metadata: dict) -> tuple[str, dict]:
+    """Sanitised HTML and summary, with the word count taken from them.
+
+    Done by the reader, so Pelican's reader cache keeps the result and fastbuild's reading
+    workers do it in parallel; an int ``word_count`` marks content cleaned this way (front
+    matter only ever gives strings).
+    """
+    html = text.sanitize_html(text.tidy_html(html))
+    summary = metadata.get("summary")
+    if isinstance(summary, str):  # Summary: is Markdown too, shown on listings
+        metadata["summary"] = text.sanitize_html(summary)
+    metadata["word_count"] = text.count_words(html)
+    return html, metadata
 
 
 class StrictMarkdownReader(MarkdownReader):
@@ -83,8 +99,10 @@ class StrictMarkdownReader(MarkdownReader):
         except Exception as exc:
             logger.error("%s: %s: %s", self._shown(source_path), type(exc).__name__, exc)
             raise
+        if not self._is_post_or_page(source_path):
+            return content, metadata  # team, series and gallery files have their own keys
         self._warn_unknown_keys(source_path, metadata)
-        return content, metadata
+        return clean(content, metadata)
 
     def _check_url_parts(self, metadata: dict) -> None:
         """Every value that becomes a folder in output/ must fit in one (title, tags...)."""
@@ -105,14 +123,15 @@ class StrictMarkdownReader(MarkdownReader):
                 if getattr(value, "slug", None):
                     check_url_part(key, value.name, value.slug)
 
-    def _warn_unknown_keys(self, source_path: str, metadata: dict) -> None:
-        """A key no one reads is a typo or a wish: say so in every build (posts and pages)."""
+    def _is_post_or_page(self, source_path: str) -> bool:
         relpath = os.path.relpath(
             os.path.abspath(source_path), os.path.abspath(self.settings["PATH"])
         )
         folders = [*self.settings.get("ARTICLE_PATHS", []), *self.settings.get("PAGE_PATHS", [])]
-        if not is_post_or_page(relpath, folders):
-            return  # team, series and gallery files have their own keys and checks
+        return is_post_or_page(relpath, folders)
+
+    def _warn_unknown_keys(self, source_path: str, metadata: dict) -> None:
+        """A key no one reads is a typo or a wish: say so in every build (posts and pages)."""
         for key in metadata:
             message = unknown_key(key)
             if message:

@@ -12,6 +12,9 @@ DEFAULTS: dict[str, Any] = {
     "BLOGCORE_DEFAULT_IMAGE": "",
     # Where the sitemap of every indexable page goes ("" for none).
     "BLOGCORE_SITEMAP": "sitemap.xml",
+    # Keep compiled templates in CACHE_PATH/jinja between builds (Jinja checks each
+    # template's source, so an edited template is compiled again).
+    "BLOGCORE_TEMPLATE_CACHE": True,
 }
 
 
@@ -32,10 +35,9 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         raise SettingsError(
             f"BLOGCORE_WORDS_PER_MINUTE must be a positive whole number, got {wpm!r}"
         )
-    if not isinstance(merged["BLOGCORE_STRICT"], bool):
-        raise SettingsError(
-            f"BLOGCORE_STRICT must be True or False, got {merged['BLOGCORE_STRICT']!r}"
-        )
+    for key in ("BLOGCORE_STRICT", "BLOGCORE_TEMPLATE_CACHE"):
+        if not isinstance(merged[key], bool):
+            raise SettingsError(f"{key} must be True or False, got {merged[key]!r}")
     if not isinstance(merged["BLOGCORE_DEFAULT_IMAGE"], str):
         raise SettingsError(
             "BLOGCORE_DEFAULT_IMAGE must be a path such as 'images/card.png', "

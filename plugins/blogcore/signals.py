@@ -1,13 +1,19 @@
 """Signal receivers connecting blogcore's pure logic to Pelican."""
 
+import contextlib
+import hashlib
 import logging
+import os
+import pickle
+from dataclasses import astuple
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.contents import Content
 
 from . import assets, jsonld, sitemap, text
-from .reader import StrictMarkdownReader
+from .reader import StrictMarkdownReader, clean
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -36,6 +42,17 @@ def on_initialized(pelican) -> None:
         pelican.settings.update(configure(pelican.settings))
     except SettingsError as exc:
         raise SystemExit(f"Settings error: {exc}") from None
+    settings = pelican.settings
+    jinja = settings["JINJA_ENVIRONMENT"]
+    if settings["BLOGCORE_TEMPLATE_CACHE"] and "bytecode_cache" not in jinja:
+        # every generator has its own Jinja environment: without this, each compiles the
+        # templates it uses again, in every build
+        folder = Path(settings["CACHE_PATH"], "jinja")
+        folder.mkdir(parents=True, exist_ok=True)
+        settings["JINJA_ENVIRONMENT"] = {
+            **jinja,
+            "bytecode_cache": FileSystemBytecodeCache(str(folder)),
+        }
     _detach_collectors()  # a previous build in this process may have died before finalized
     pelican.blogcore_errors = ErrorCollector()
     logging.getLogger().addHandler(pelican.blogcore_errors)
@@ -86,15 +103,18 @@ def on_generator_init(generator) -> None:
 
 
 def on_content_init(content: Content) -> None:
-    """Tidy the rendered HTML; word count and reading time from it (before link rewriting)."""
+    """Word count and reading time; sanitise HTML no reader of ours has cleaned already."""
     html = getattr(content, "_content", None)
     if html is None or not hasattr(content, "title"):
         return
-    html = content._content = text.sanitize_html(text.tidy_html(html))
-    summary = content.metadata.get("summary")
-    if isinstance(summary, str):  # Summary: is Markdown too, shown on listings
-        content.metadata["summary"] = content._summary = text.sanitize_html(summary)
-    words = text.count_words(html)
+    # out of metadata, which pages listing this post fingerprint: only its own page shows it
+    words = content.metadata.pop("word_count", None)
+    if not isinstance(words, int) or isinstance(words, bool):  # not from StrictMarkdownReader
+        html, metadata = clean(html, dict(content.metadata))
+        content._content = html
+        if "summary" in metadata:
+            content.metadata["summary"] = content._summary = metadata["summary"]
+        words = metadata["word_count"]
     content.word_count = words
     content.reading_time = text.reading_minutes(
         words, content.settings.get("BLOGCORE_WORDS_PER_MINUTE", 230)
@@ -136,17 +156,43 @@ def on_all_generators_finalized(generators) -> None:
             )
 
 
-def write_sitemap(output_path: str, siteurl: str, filename: str) -> int:
-    """Write the sitemap of every indexable page under output_path; return its size."""
+def _head_of(path: Path) -> sitemap.PageHead:
+    """The sitemap's view of one page, reading no further than its </head>."""
+    with path.open("rb") as handle:
+        start = handle.read(16384)
+        if b"</head>" not in start:
+            start += handle.read()
+    return sitemap.read_head(start.decode("utf-8", errors="replace"))
+
+
+def write_sitemap(output_path: str, siteurl: str, filename: str, cache_file: str = "") -> int:
+    """Write the sitemap of every indexable page under output_path; return its size.
+
+    With a cache file, a page whose size and modification time are unchanged since the last
+    build is not read again (`make serve` rebuilds keep most pages).
+    """
     root = Path(output_path)
+    known: dict[str, tuple] = {}
+    if cache_file:
+        with contextlib.suppress(OSError, pickle.PickleError, EOFError, ValueError):
+            known = pickle.loads(Path(cache_file).read_bytes())
+    seen: dict[str, tuple] = {}
     entries = []
     for path in sorted(root.rglob("*.html")):
         relpath = path.relative_to(root).as_posix()
-        head = sitemap.read_head(path.read_text(encoding="utf-8", errors="replace"))
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = known.get(relpath)
+        # plain tuples in the cache: it must load whatever name the plugin was imported under
+        head = sitemap.PageHead(*cached[1]) if cached and cached[0] == stamp else _head_of(path)
+        seen[relpath] = (stamp, astuple(head))
         if head.indexable:
             url = head.canonical or sitemap.url_for(siteurl, relpath)
             entries.append((url, head.modified, head.alternates))
     (root / filename).write_text(sitemap.render(entries), encoding="utf-8")
+    if cache_file:
+        Path(cache_file).parent.mkdir(parents=True, exist_ok=True)
+        Path(cache_file).write_bytes(pickle.dumps(seen))
     return len(entries)
 
 
@@ -154,7 +200,11 @@ def on_finalized(pelican) -> None:
     """Write the sitemap; in strict builds, fail the build if any error was logged."""
     settings = pelican.settings
     if settings.get("BLOGCORE_SITEMAP"):
-        write_sitemap(settings["OUTPUT_PATH"], settings["SITEURL"], settings["BLOGCORE_SITEMAP"])
+        # one cache per output folder: a page's stamp only means something in its own folder
+        output = os.path.abspath(settings["OUTPUT_PATH"])
+        name = hashlib.sha256(output.encode()).hexdigest()[:16]
+        cache_file = os.path.join(settings["CACHE_PATH"], "blogcore", f"sitemap-{name}.pickle")
+        write_sitemap(output, settings["SITEURL"], settings["BLOGCORE_SITEMAP"], cache_file)
     collector = getattr(pelican, "blogcore_errors", None)
     logging.getLogger().removeHandler(collector)
     if collector is None or not collector.messages:

@@ -16,6 +16,10 @@ DEFAULTS: dict[str, Any] = {
     "SEARCH_BINARY": "",
     # Seconds Pagefind may take before the build gives up on it.
     "SEARCH_TIMEOUT": 120,
+    # Index after the build returns, in a detached process, swapping the new index in when it
+    # is complete (`make serve`: the edited page shows without waiting for the index). Errors
+    # then go to CACHE_PATH/search/<output>/index.log, not to the build.
+    "SEARCH_IN_BACKGROUND": False,
 }
 
 
@@ -32,7 +36,9 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
             raise SettingsError(f"unknown setting {key}{hint}")
     merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
     for key, value in merged.items():
-        if key != "SEARCH_TIMEOUT" and not isinstance(value, str):
+        if key in ("SEARCH_TIMEOUT", "SEARCH_IN_BACKGROUND"):
+            continue
+        if not isinstance(value, str):
             raise SettingsError(f"{key} must be a string, got {value!r}")
     out = merged["SEARCH_OUTPUT_DIR"]
     if not re.fullmatch(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*", out):
@@ -45,4 +51,8 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
     timeout = merged["SEARCH_TIMEOUT"]
     if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
         raise SettingsError(f"SEARCH_TIMEOUT must be a positive number of seconds, got {timeout!r}")
+    if not isinstance(merged["SEARCH_IN_BACKGROUND"], bool):
+        raise SettingsError(
+            f"SEARCH_IN_BACKGROUND must be True or False, got {merged['SEARCH_IN_BACKGROUND']!r}"
+        )
     return merged

@@ -1,6 +1,8 @@
 """Signal receivers connecting the search plugin to Pelican."""
 
+import hashlib
 import logging
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -45,7 +47,8 @@ def on_finalized(pelican) -> None:
     if not _enabled(settings):
         return
     site = Path(settings["OUTPUT_PATH"])
-    if not indexing.marked_pages(site):
+    marked = indexing.marked_pages(site)
+    if not marked:
         indexing.remove_index(site, settings["SEARCH_OUTPUT_DIR"])
         logger.info("Search: no published post or page to index")
         return
@@ -54,9 +57,23 @@ def on_finalized(pelican) -> None:
         _fail(settings, "Pagefind is not installed (pip install 'pagefind[bin]'); no index")
         return
     language = settings["SEARCH_LANGUAGE"] or settings.get("DEFAULT_LANG", "en")
+    glob = indexing.pages_glob(site, marked)
+    if settings["SEARCH_IN_BACKGROUND"]:
+        state = _state_folder(settings)
+        indexing.start_background(
+            binary,
+            site,
+            settings["SEARCH_OUTPUT_DIR"],
+            language,
+            settings["SEARCH_TIMEOUT"],
+            glob,
+            state,
+        )
+        logger.info("Search: Pagefind is indexing in the background (log: %s)", state / "index.log")
+        return
     started = time.perf_counter()
     result = indexing.run(
-        binary, site, settings["SEARCH_OUTPUT_DIR"], language, settings["SEARCH_TIMEOUT"]
+        binary, site, settings["SEARCH_OUTPUT_DIR"], language, settings["SEARCH_TIMEOUT"], glob
     )
     if not result.ok:
         _fail(settings, f"Pagefind failed, the site has no search index: {result.message}")
@@ -66,6 +83,13 @@ def on_finalized(pelican) -> None:
         result.pages,
         time.perf_counter() - started,
     )
+
+
+def _state_folder(settings: dict[str, Any]) -> Path:
+    """Where background indexing of this output folder keeps its pid and log."""
+    output = os.path.abspath(settings["OUTPUT_PATH"])
+    name = hashlib.sha256(output.encode()).hexdigest()[:16]
+    return Path(settings["CACHE_PATH"], "search", name)
 
 
 def register() -> None:

@@ -7,8 +7,8 @@ from playwright.sync_api import Page, expect
 
 
 def loaded(locator) -> bool:
-    """True when an <img> has really been fetched and decoded."""
-    return locator.evaluate("img => img.complete && img.naturalWidth > 0")
+    """True when an <img> has really been fetched and decoded (waiting for it, not racing it)."""
+    return locator.evaluate("img => img.decode().then(() => img.naturalWidth > 0, () => false)")
 
 
 def test_from_an_author_card_to_the_profile_and_on_to_another_post(page: Page, served_site):
