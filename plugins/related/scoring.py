@@ -102,7 +102,7 @@ def build_index(docs: Sequence[Doc], weights: Weights) -> _Index:
     column_of = columns.__getitem__
     parts = [np.fromiter(map(column_of, words(d.text, weights.max_words)), np.int64) for d in docs]
     lengths = np.fromiter(map(len, parts), dtype=np.int64, count=n)
-    ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    ids = _concat(parts, np.int64)
     del parts
     rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
     keep = ids >= 0
