@@ -1,4 +1,5 @@
-"""fastbuild: parallel reading and incremental rebuilds write exactly what a clean build writes."""
+"""fastbuild: parallel reading and rendering, and incremental rebuilds, write exactly what a
+clean build in one process writes."""
 
 import json
 import logging
@@ -7,13 +8,17 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from bench.corpus import write_corpus
+from pelicanconf import PLUGINS
 from plugins.fastbuild import digest, manifest, parallel
 from plugins.fastbuild.settings import DEFAULTS, SettingsError, configure
+from plugins.fastbuild.writer import ParallelWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 PELICAN = str(Path(sys.executable).parent / "pelican")
@@ -138,15 +143,89 @@ def test_a_theme_change_renders_every_page_again(corpus: Path, tmp_path: Path):
     assert "<!-- v2 -->" in (output / "posts/post-00001/index.html").read_text()
 
 
-def test_parallel_reading_writes_the_same_site_as_reading_in_one_process(
-    corpus: Path, tmp_path: Path
+@pytest.mark.parametrize("workers", [2, 3])
+def test_parallel_reading_and_rendering_write_the_same_site_as_one_process(
+    corpus: Path, tmp_path: Path, workers: int
 ):
     one = build(corpus, tmp_path / "one", tmp_path / "c1", FASTBUILD_WORKERS=1)
-    two = build(
-        corpus, tmp_path / "two", tmp_path / "c2", FASTBUILD_WORKERS=2, FASTBUILD_MIN_FILES=1
+    many = build(
+        corpus,
+        tmp_path / "many",
+        tmp_path / "c2",
+        FASTBUILD_WORKERS=workers,
+        FASTBUILD_MIN_FILES=1,
     )
-    assert one.returncode == two.returncode == 0, (one.stderr, two.stderr)
-    assert_same_tree(tmp_path / "two", tmp_path / "one")
+    assert one.returncode == many.returncode == 0, (one.stderr, many.stderr)
+    assert_same_tree(tmp_path / "many", tmp_path / "one")
+
+
+def _failing_theme(tmp_path: Path, line: str) -> Path:
+    """A copy of the theme whose post template also renders ``line``."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    _edit(theme / "templates/article.html", "{% block content %}", "{% block content %}" + line)
+    return theme
+
+
+def _critical(result: subprocess.CompletedProcess) -> str:
+    said = " ".join((result.stdout + result.stderr).split())
+    found = re.search(r"(UndefinedError: .*? has no attribute '[^']+')", said)
+    assert found, said[-2000:]
+    return found.group(1)
+
+
+def test_a_template_error_in_a_worker_fails_the_build_as_in_one_process(
+    corpus: Path, tmp_path: Path
+):
+    # every post's page fails, naming its post: the workers fail too, and the build must
+    # report the page a one-process build stops at, not whichever worker failed first
+    theme = _failing_theme(tmp_path, "{{ article[article.slug].missing }}")
+    one = build(corpus, tmp_path / "one", tmp_path / "c1", THEME=str(theme), FASTBUILD_WORKERS=1)
+    many = build(
+        corpus,
+        tmp_path / "two",
+        tmp_path / "c2",
+        THEME=str(theme),
+        FASTBUILD_WORKERS=3,
+        FASTBUILD_MIN_FILES=1,
+    )
+    assert one.returncode != 0 and many.returncode != 0
+    assert _critical(many) == _critical(one)
+
+
+def test_a_strict_build_fails_on_an_error_logged_in_a_worker(corpus: Path, tmp_path: Path):
+    # a plugin whose template function logs an error, as a broken shortcode would
+    plugin = tmp_path / "extra_plugins" / "shout"
+    plugin.mkdir(parents=True)
+    (plugin / "__init__.py").write_text(
+        "import logging\n"
+        "from pelican import signals\n"
+        "def shout(text):\n"
+        "    logging.getLogger('shout').error('shout: %s', text)\n"
+        "    return ''\n"
+        "def on_generator_init(generator):\n"
+        "    generator.env.globals['shout'] = shout\n"
+        "def register():\n"
+        "    signals.generator_init.connect(on_generator_init)\n"
+    )
+    theme = _failing_theme(tmp_path, "{{ shout(article.slug) }}")
+    settings = {
+        "THEME": str(theme),
+        "PLUGIN_PATHS": ["plugins", str(plugin.parent)],
+        "PLUGINS": [*PLUGINS[:-1], "shout", PLUGINS[-1]],
+        "BLOGCORE_STRICT": True,
+    }
+    one = build(corpus, tmp_path / "one", tmp_path / "c1", FASTBUILD_WORKERS=1, **settings)
+    more = {"FASTBUILD_WORKERS": 3, "FASTBUILD_MIN_FILES": 1, **settings}
+    many = build(corpus, tmp_path / "many", tmp_path / "c2", **more)
+    assert one.returncode == many.returncode == 1
+    said = [" ".join((r.stdout + r.stderr).split()) for r in (one, many)]
+    failed = [re.search(r"Build failed: (\d+) error\(s\)", text) for text in said]
+    assert all(failed), said
+    # every post's error counted, whichever process rendered it
+    assert failed[0].group(1) == failed[1].group(1)
+    assert int(failed[1].group(1)) > 30
+    assert said[1].count("shout: post-00007") == 1
 
 
 def test_a_bad_post_read_in_parallel_gets_the_usual_message(corpus: Path, tmp_path: Path):
@@ -180,6 +259,64 @@ def test_map_clean_survives_a_worker_that_dies():
     results = dict(parallel.map_clean(lambda n: os._exit(3) if n == 1 else n, range(4), 2))
     # the worker holding 1 (and 3) died; the other's results still arrive
     assert results == {0: 0, 2: 2}
+
+
+class Broken(Exception):
+    """An exception that does not survive pickling (its __init__ wants two arguments)."""
+
+    def __init__(self, page: int, why: str) -> None:
+        super().__init__(f"page {page}: {why}")
+
+
+def _write_pages(tmp_path: Path, check, workers: int = 2) -> ParallelWriter:
+    """Twenty pages through a ParallelWriter whose template calls ``check(n)``."""
+    env = jinja2.Environment(loader=jinja2.DictLoader({"page.html": "<p>{{ check(n) }}{{ n }}"}))
+    env.globals["check"] = check
+    template = env.get_template("page.html")
+    out = ParallelWriter(str(tmp_path), settings={"PAGINATED_TEMPLATES": {}})
+    for n in range(20):
+        out.write_file(f"p{n}.html", template, {"n": n}, relative_urls=False)
+    assert not list(tmp_path.iterdir())  # nothing rendered before the flush
+    out.flush(workers, 1)
+    return out
+
+
+def test_a_worker_error_reaches_the_build_with_its_name_and_the_logs_before_it(
+    tmp_path: Path, caplog
+):
+    parent = os.getpid()
+
+    def check(n: int) -> str:
+        logging.getLogger("test.pages").warning("page %d", n)
+        if os.getpid() != parent:
+            raise Broken(n, "no such thing")
+        time.sleep(0.02)  # let the worker take its share
+        return ""
+
+    with caplog.at_level(logging.WARNING), pytest.raises(Exception) as raised:
+        _write_pages(tmp_path, check)
+    failed = int(re.fullmatch(r"page (\d+): no such thing", str(raised.value)).group(1))
+    assert type(raised.value).__name__ == "Broken"
+    # the build logs what a one-process build would have: every page up to the failing one
+    assert caplog.messages == [f"page {n}" for n in range(failed + 1)]
+
+
+def test_a_worker_that_dies_has_its_pages_rendered_by_the_build(tmp_path: Path, caplog):
+    parent = os.getpid()
+
+    def check(n: int) -> str:
+        if os.getpid() != parent:
+            os._exit(3)
+        time.sleep(0.02)
+        return ""
+
+    with caplog.at_level(logging.WARNING):
+        out = _write_pages(tmp_path, check, workers=3)
+    assert {p.name: p.read_text() for p in tmp_path.iterdir()} == {
+        f"p{n}.html": f"<p>{n}" for n in range(20)
+    }
+    assert len(out._written_files) == 20
+    assert "rendering worker(s) stopped (exit status 3, 3)" in caplog.text
 
 
 def _refer(value):

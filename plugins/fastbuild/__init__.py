@@ -6,6 +6,15 @@
   to Pelican's own reader cache. Pelican then builds its content objects from them exactly as
   it would have. A file whose reading logs a warning or an error, or raises, is left to
   Pelican, so staff see the same messages in the same way.
+- **Parallel rendering.** Pelican renders (Jinja) one page at a time once everything is read.
+  In full builds this plugin's writer keeps every ``write_file``/``write_feed`` call, and its
+  last generator renders them all in forked workers, one per core, the build's own process
+  taking a share. Workers send back the files they wrote, their log records (logged again by
+  the build, in the order a one-process build logs them, so strict builds count their errors)
+  and their errors (the build fails with the one a one-process build would stop at).
+  Incremental builds, builds with ``RELATIVE_URLS`` and small sites render in one process.
+  Receivers of ``content_written``/``feed_generated``/``feed_written`` run in the process
+  that rendered the page: what they change in memory stays there (no receiver here does).
 
 Reads no metadata keys. Settings (``settings.py``): ``FASTBUILD_WORKERS``,
 ``FASTBUILD_MIN_FILES``.

@@ -1,9 +1,13 @@
-"""Running one function over many items in forked worker processes."""
+"""Running work in forked worker processes, and carrying its results and logs back."""
 
+import contextlib
+import gc
 import logging
+import multiprocessing
 import os
 import pickle
-from collections.abc import Callable, Iterable, Iterator
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 
@@ -83,3 +87,179 @@ def map_clean(
         for item, (ok, result) in zip(items[share::workers], results, strict=False):
             if ok:
                 yield item, result
+
+
+# ---- rendering: every process takes work from one shared queue ------------------------------
+
+
+def balance(costs: Sequence[int]) -> list[int]:
+    """The order to hand out work in: dearest first (a long listing last leaves a core idle)."""
+    return sorted(range(len(costs)), key=lambda i: (-costs[i], i))
+
+
+class Tickets:
+    """A counter shared by forked processes: each number is taken by exactly one of them."""
+
+    def __init__(self) -> None:
+        self._next = multiprocessing.Value("q", 0)
+
+    def take(self) -> int:
+        """The next number not yet taken by any process."""
+        with self._next.get_lock():
+            number = self._next.value
+            self._next.value = number + 1
+        return number
+
+    def below(self, limit: int) -> Iterator[int]:
+        """Numbers taken by this process until they reach ``limit``."""
+        while (number := self.take()) < limit:
+            yield number
+
+
+def in_forks(work: Callable[[int], Any], processes: int) -> list[tuple[int, Any]]:
+    """Run ``work(slot)`` in this process (slot 0) and in ``processes - 1`` forked children.
+
+    Returns (exit status, result) per slot; a child that died, or whose result would not
+    pickle, has a non-zero status and result None. This process's own exception, if any,
+    propagates once every child has been waited for. Children leave with os._exit: they never
+    run the parent's cleanup (atexit, Pelican's ``finalized``).
+    """
+    children = []
+    gc.freeze()  # keep the collector off the parent's objects in the children (fewer page copies)
+    try:
+        for slot in range(1, processes):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                status = 1
+                try:
+                    os.close(read_end)
+                    # all or nothing down the pipe: a result that does not pickle sends none
+                    data = pickle.dumps(work(slot), protocol=pickle.HIGHEST_PROTOCOL)
+                    with os.fdopen(write_end, "wb") as out:
+                        out.write(data)
+                    status = 0
+                finally:
+                    os._exit(status)
+            os.close(write_end)
+            children.append((pid, read_end))
+    finally:
+        gc.unfreeze()
+    outcomes: list[tuple[int, Any]] = []
+    try:
+        outcomes.append((0, work(0)))
+    finally:
+        for pid, read_end in children:
+            with os.fdopen(read_end, "rb") as stream:
+                try:
+                    result = pickle.load(stream)
+                except Exception:  # nothing sent (it died), or nothing this process can load
+                    result = None
+            _, status = os.waitpid(pid, 0)
+            code = os.waitstatus_to_exitcode(status)
+            outcomes.append((code or int(result is None), result))
+    return outcomes
+
+
+# ---- what crosses back from a child: log records and exceptions -----------------------------
+
+
+class _Capture(logging.Handler):
+    """Keeps every record that reaches the root logger, with the work item it belongs to."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.NOTSET)
+        self.item = -1
+        self.records: list[tuple[int, dict[str, Any]]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((self.item, portable_record(record)))
+
+
+def portable_record(record: logging.LogRecord) -> dict[str, Any]:
+    """A record's fields with its message formatted, fit to pickle."""
+    data = dict(record.__dict__)
+    data["msg"], data["args"] = record.getMessage(), None
+    if record.exc_info:
+        data["exc_text"] = logging.Formatter().formatException(record.exc_info)
+    data["exc_info"] = None
+    try:
+        pickle.dumps(data)
+    except Exception:  # an extra= value that does not pickle: keep what does
+        data = {k: v for k, v in data.items() if _pickles(v)}
+    return data
+
+
+def _pickles(value: Any) -> bool:
+    try:
+        pickle.dumps(value)
+    except Exception:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def captured_logs(*, child: bool) -> Iterator[_Capture]:
+    """Hold back what is logged (the parent replays it in the serial order, once).
+
+    In a child every handler goes, so nothing reaches the terminal twice; in the parent only
+    the root logger's handlers are set aside, and put back on leaving.
+    """
+    root = logging.getLogger()
+    capture = _Capture()
+    kept = list(root.handlers)
+    if child:
+        for name in list(logging.root.manager.loggerDict):
+            logger = logging.getLogger(name)
+            for handler in list(logger.handlers):
+                logger.removeHandler(handler)
+    root.handlers = [capture]
+    try:
+        yield capture
+    finally:
+        if not child:
+            root.handlers = kept
+
+
+def replay(data: dict[str, Any], *, filtered: bool) -> None:
+    """Log a record again in this process, as if it had been logged here.
+
+    ``filtered``: pass it through its logger's filters first (Pelican's duplicate filter, for a
+    record logged in a child, which this process's filter has not seen).
+    """
+    record = logging.makeLogRecord(data)
+    logger = logging.getLogger(record.name)
+    if filtered:
+        try:
+            if not logger.filter(record):
+                return
+        except Exception:  # pelican.log.FatalLogger says "filtered out" by raising
+            return
+    logger.callHandlers(record)
+
+
+class PortableError:
+    """An exception raised in a child, as it crosses back: itself pickled, or its name and text."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.name = type(exc).__name__
+        self.module = type(exc).__module__
+        self.message = str(exc)
+        self.detail = "".join(traceback.format_exception(exc))
+        try:
+            self.pickled: bytes | None = pickle.dumps(exc, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.loads(self.pickled)
+        except Exception:  # e.g. jinja2's TemplateSyntaxError needs more than its message back
+            self.pickled = None
+
+    def rebuilt(self) -> BaseException:
+        """The exception again (or one of the same name and message), with the child's traceback
+        as a note."""
+        exc = None
+        if self.pickled is not None:
+            with contextlib.suppress(Exception):
+                exc = pickle.loads(self.pickled)
+        if not isinstance(exc, BaseException):
+            exc = type(self.name, (Exception,), {"__module__": self.module})(self.message)
+        exc.add_note(f"raised in a rendering worker:\n{self.detail}")
+        return exc

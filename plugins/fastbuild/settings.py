@@ -5,9 +5,10 @@ import os
 from typing import Any
 
 DEFAULTS: dict[str, Any] = {
-    # Worker processes for reading (0: one per core; 1: read in the build's own process).
+    # Worker processes for reading and rendering (0: one per core; 1: all in the build's own
+    # process, with Pelican's own writer).
     "FASTBUILD_WORKERS": 0,
-    # Below this many files to read, a pool costs more than it saves.
+    # Below this many files to read, or pages to render, forking costs more than it saves.
     "FASTBUILD_MIN_FILES": 40,
     # Keep output/ between builds and re-render only pages whose inputs changed (make serve).
     # Publish builds stay full, clean builds.
@@ -48,6 +49,6 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
 
 
 def worker_count(settings: dict[str, Any]) -> int:
-    """How many reading processes a build uses."""
+    """How many processes a build reads and renders in."""
     wanted = settings["FASTBUILD_WORKERS"]
     return wanted or len(os.sched_getaffinity(0))

@@ -1,4 +1,4 @@
-"""Signal receivers: read the generators' files in parallel before Pelican asks for them."""
+"""Signal receivers: read files in parallel before Pelican asks; render pages in parallel last."""
 
 import contextlib
 import logging
@@ -93,26 +93,35 @@ def _start_incremental(pelican) -> None:
 
 
 def on_get_writer(pelican):
-    """In incremental builds, the writer that skips unchanged pages."""
-    if _enabled(pelican.settings) and pelican.settings.get(writer.STATE_KEY):
-        return writer.IncrementalWriter
+    """The writer that skips unchanged pages (incremental) or renders in workers (full builds)."""
+    settings = pelican.settings
+    if not _enabled(settings):
+        return None
+    if settings.get(writer.STATE_KEY):
+        return writer.IncrementalWriter  # incremental builds render few pages: one process
+    if worker_count(settings) > 1:
+        return writer.ParallelWriter
     return None
 
 
-class FinishIncremental:
-    """A last generator: once every page is written, remove stale ones and save the manifest.
+class FinishOutput:
+    """A last generator: render the pages kept by the writer; finish an incremental build.
 
-    It runs before Pelican's static files and before the ``finalized`` receivers (the
-    sitemap, the search index), so those never see a page of a deleted post.
+    It runs after every other generator's output (fastbuild is last in PLUGINS), before
+    Pelican's static files and before the ``finalized`` receivers (the sitemap, the search
+    index): those see every page written, and never a page of a deleted post.
     """
 
     def __init__(self, *, context: dict, settings: dict[str, Any], **_: Any) -> None:
         self.context = context  # other plugins look at every generator's context
         self.settings = settings
 
-    def generate_output(self, _writer) -> None:
-        """Remove pages of deleted posts; save what this build wrote for the next one."""
-        state = self.settings.pop(writer.STATE_KEY, None)
+    def generate_output(self, output_writer) -> None:
+        """Render what the writer kept; remove pages of deleted posts; save the manifest."""
+        settings = self.settings
+        if isinstance(output_writer, writer.ParallelWriter):
+            output_writer.flush(worker_count(settings), settings["FASTBUILD_MIN_FILES"])
+        state = settings.pop(writer.STATE_KEY, None)
         if state is None:
             return
         for name in manifest.stale(state.previous, state.current):
@@ -127,10 +136,8 @@ class FinishIncremental:
 
 
 def on_get_generators(pelican):
-    """In incremental builds, the generator that finishes them."""
-    if _enabled(pelican.settings) and pelican.settings.get(writer.STATE_KEY):
-        return FinishIncremental
-    return None
+    """The generator that finishes writing."""
+    return FinishOutput if _enabled(pelican.settings) else None
 
 
 def _preread(generator, paths_key: str, excludes_key: str) -> None:

@@ -1,12 +1,20 @@
-"""A Pelican Writer that leaves a page alone when nothing it was rendered from has changed."""
+"""Pelican Writers: one renders every page at the end in forked workers, one leaves a page
+alone when nothing it was rendered from has changed."""
 
+import inspect
+import logging
 import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
 
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
-from . import digest, manifest
+from . import digest, manifest, parallel
+
+logger = logging.getLogger(__name__)
 
 READS_KEY = "fastbuild_reads"  # context key: the sources read while one page renders
 STATE_KEY = "fastbuild_state"  # context key: this build's IncrementalState
@@ -162,3 +170,175 @@ def track_body_reads() -> None:
         return
     Content.content = _tracked(Content.content, derived_only=False)
     Content.summary = _tracked(Content.summary, derived_only=True)
+
+
+_WRITE_FILE = inspect.signature(Writer.write_file)
+_WRITE_FEED = inspect.signature(Writer.write_feed)
+
+
+@dataclass
+class _Call:
+    """One write_file or write_feed call, kept to be rendered later."""
+
+    method: str
+    path: str  # what it writes (the first page, for a paginated listing)
+    call: inspect.BoundArguments  # self first; the context is a copy taken at call time
+    cost: int  # pages it renders, roughly: listings first, so no core idles at the end
+
+
+@dataclass
+class _Share:
+    """What one process rendered: groups finished, errors by call, logs, files written."""
+
+    done: list[int] = field(default_factory=list)
+    errors: dict[int, BaseException | parallel.PortableError] = field(default_factory=dict)
+    records: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    written: set[str] = field(default_factory=set)
+    overridden: set[str] = field(default_factory=set)
+
+
+def _frozen(values: dict[str, Any]) -> dict[str, Any]:
+    """Lists as they are now: a generator may reorder one after the call, before the render."""
+    return {k: list(v) if type(v) is list else v for k, v in values.items()}
+
+
+class ParallelWriter(Writer):
+    """Writer that keeps write_file/write_feed calls and renders them at flush(), in forks.
+
+    Rendering is most of Pelican's output phase and runs on one core. Pages are rendered from
+    objects already in memory, so forked workers need nothing sent to them; they send back the
+    files they wrote, their log records and their errors. Calls writing the same path stay in
+    one process, in their order, so Pelican's overwrite rules hold as in a serial build.
+    """
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings)
+        self._pending: list[_Call] = []
+        self._deferring = True
+        # a write with relative URLs leaves its page's URL in the shared context for the next
+        # page's content links: the output then depends on the order of writes
+        self._ordered = False
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        """Keep the call for flush() (or write now, once flushed or when there is no name)."""
+        if not self._deferring or not name:
+            return super().write_file(name, template, context, *args, **kwargs)
+        call = _WRITE_FILE.bind(self, name, template, dict(context), *args, **_frozen(kwargs))
+        self._ordered = self._ordered or bool(call.arguments.get("relative_urls"))
+        self._pending.append(_Call("write_file", name, call, self._pages(call.arguments)))
+        return None
+
+    def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
+        """Keep the call for flush(); a feed without a path is wanted back now, so made now."""
+        if not self._deferring or not path:
+            return super().write_feed(elements, context, path, url, *args, **kwargs)
+        call = _WRITE_FEED.bind(self, list(elements), dict(context), path, url, *args, **kwargs)
+        self._pending.append(_Call("write_feed", path, call, 2))
+        return None
+
+    def _pages(self, arguments: dict[str, Any]) -> int:
+        """How many pages a write_file call renders (as Pelican's write_file paginates)."""
+        paginated = arguments.get("paginated")
+        if paginated is None:
+            extra = arguments.get("kwargs", {})
+            paginated = {k: v for k, v in extra.items() if k in ("articles", "dates")}
+        templates = self.settings.get("PAGINATED_TEMPLATES", {})
+        name = arguments.get("template_name")
+        if not paginated or name not in templates:
+            return 1
+        per_page = templates[name] or self.settings.get("DEFAULT_PAGINATION")
+        items = next(iter(paginated.values()))
+        if not per_page or not hasattr(items, "__len__"):
+            return 1
+        return max(1, -(-len(items) // per_page))
+
+    def _render(self, call: _Call) -> None:
+        method = getattr(Writer, call.method)
+        method(*call.call.args, **call.call.kwargs)
+
+    def flush(self, workers: int, min_pages: int) -> None:
+        """Render every kept call: in ``workers`` processes, or here, in order, for few pages."""
+        calls, self._pending, self._deferring = self._pending, [], False
+        if workers < 2 or self._ordered or sum(c.cost for c in calls) < min_pages:
+            for call in calls:
+                self._render(call)
+            return
+        by_path: dict[str, list[int]] = {}
+        for index, call in enumerate(calls):
+            by_path.setdefault(call.path, []).append(index)
+        groups = list(by_path.values())
+        order = parallel.balance([sum(calls[i].cost for i in group) for group in groups])
+        # one page per template here first: the children inherit the compiled templates (and
+        # whatever a template builds once per build) instead of each making their own
+        first: dict[Any, int] = {}
+        for number in reversed(order):  # cheapest first
+            template = calls[groups[number][0]].call.arguments.get("template")
+            first.setdefault(template, number)
+        warm = sorted(n for t, n in first.items() if t is not None)
+        mine = _Share()
+        self._render_groups(mine, warm, calls, groups, child=False)
+        order = [n for n in order if n not in set(warm)]
+        tickets = parallel.Tickets()
+
+        def share(slot: int) -> _Share:
+            result = mine if slot == 0 else _Share()
+            taken = (order[ticket] for ticket in tickets.below(len(order)))
+            self._render_groups(result, taken, calls, groups, child=slot > 0)
+            return result
+
+        outcomes = parallel.in_forks(share, min(workers, len(order) + 1))
+        others = [result for code, result in outcomes[1:] if code == 0]
+        self._finish(calls, groups, mine, others, [code for code, _ in outcomes if code])
+
+    def _render_groups(self, share: _Share, numbers, calls, groups, child: bool) -> None:
+        """Render groups of calls, keeping logs, errors and files written in ``share``."""
+        before = set(self._written_files), set(self._overridden_files)
+        with parallel.captured_logs(child=child) as capture:
+            for number in numbers:
+                for index in groups[number]:
+                    capture.item = index
+                    try:
+                        self._render(calls[index])
+                    except Exception as exc:  # serial would stop here: so does this path
+                        share.errors[index] = parallel.PortableError(exc) if child else exc
+                        break
+                share.done.append(number)
+        share.records += capture.records
+        share.written |= self._written_files - before[0]
+        share.overridden |= self._overridden_files - before[1]
+
+    def _finish(self, calls, groups, mine: _Share, others: list[_Share], dead: list[int]) -> None:
+        """Merge the children's work; redo a dead child's; log and raise as a serial build."""
+        done = {n for share in (mine, *others) for n in share.done}
+        redo = [n for n in range(len(groups)) if n not in done]
+        if dead:
+            logger.warning(
+                "fastbuild: %d rendering worker(s) stopped (exit status %s); "
+                "%d page groups rendered again in the main process",
+                len(dead),
+                ", ".join(map(str, dead)),
+                len(redo),
+            )
+        self._render_groups(mine, redo, calls, groups, child=False)
+        errors = {**{k: v for share in others for k, v in share.errors.items()}, **mine.errors}
+        last = min(errors, default=len(calls))  # a serial build logs nothing after its error
+        records = [(i, False, r) for i, r in mine.records]
+        records += [(i, True, r) for share in others for i, r in share.records]
+        for index, from_child, record in sorted(records, key=lambda r: r[0]):
+            if index <= last:
+                parallel.replay(record, filtered=from_child)
+        if errors:
+            error = errors[last]
+            raise error.rebuilt() if isinstance(error, parallel.PortableError) else error
+        shares = (mine, *others)
+        overridden = set().union(*(s.overridden for s in shares))
+        twice = Counter(path for share in shares for path in share.written)
+        for path, count in sorted(twice.items()):
+            if count > 1 and path not in overridden:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{path}" as Pelican has already written to it '
+                    "previously (set `override=True` if intended)"
+                )
+        for share in others:
+            self._written_files |= share.written
+            self._overridden_files |= share.overridden
