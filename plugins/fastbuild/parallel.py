@@ -60,31 +60,18 @@ def map_clean(
     held): the caller does those itself, so their errors surface the usual way.
     """
     items = list(items)
-    children = []
-    for share in range(min(workers, len(items))):
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the worker: every `workers`-th item, one pickle back, then leave
-            status = 1
-            try:
-                os.close(read_end)
-                _silence_worker()
-                results = [_quietly(function, item) for item in items[share::workers]]
-                with os.fdopen(write_end, "wb") as out:
-                    pickle.dump(results, out, protocol=pickle.HIGHEST_PROTOCOL)
-                status = 0
-            finally:
-                os._exit(status)  # never run the parent's cleanup (atexit, open files) twice
-        os.close(write_end)
-        children.append((share, pid, read_end))
-    for share, pid, read_end in children:
-        with os.fdopen(read_end, "rb") as stream:
-            try:
-                results = pickle.load(stream)
-            except (EOFError, pickle.UnpicklingError):
-                results = []
-        os.waitpid(pid, 0)
-        for item, (ok, result) in zip(items[share::workers], results, strict=False):
+    shares = min(workers, len(items))
+
+    def work(slot: int) -> list[tuple[bool, Any]]:
+        if slot == 0:  # this process only waits: every item is a worker's
+            return []
+        _silence_worker()
+        return [_quietly(function, item) for item in items[slot - 1 :: workers]]
+
+    outcomes = in_forks(work, shares + 1)
+    for slot, (_, results) in enumerate(outcomes[1:], start=1):
+        # a dead worker, or results that did not pickle, yield nothing: the caller reads those
+        for item, (ok, result) in zip(items[slot - 1 :: workers], results or [], strict=False):
             if ok:
                 yield item, result
 
