@@ -159,6 +159,17 @@ def test_parallel_reading_and_rendering_write_the_same_site_as_one_process(
     assert_same_tree(tmp_path / "many", tmp_path / "one")
 
 
+def test_fastbuild_writes_the_same_site_as_pelican_without_it(corpus: Path, tmp_path: Path):
+    """Parallel reading and rendering, fixed URLs: none of it changes a byte."""
+    assert PLUGINS[-1] == "fastbuild"
+    plain = build(corpus, tmp_path / "plain", tmp_path / "c1", PLUGINS=PLUGINS[:-1])
+    fast = build(
+        corpus, tmp_path / "fast", tmp_path / "c2", FASTBUILD_WORKERS=2, FASTBUILD_MIN_FILES=1
+    )
+    assert plain.returncode == fast.returncode == 0, (plain.stderr, fast.stderr)
+    assert_same_tree(tmp_path / "fast", tmp_path / "plain")
+
+
 def _failing_theme(tmp_path: Path, line: str) -> Path:
     """A copy of the theme whose post template also renders ``line``."""
     theme = tmp_path / "theme"

@@ -1,10 +1,14 @@
 """Languages on a built fixture site: French theme strings and dates, hreflang, feeds, sitemap."""
 
 import datetime
+from gettext import NullTranslations
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from jinja2 import Environment, pass_context
 
-from plugins.i18n import templating
+from plugins.i18n import catalogs, templating
 from plugins.i18n.settings import SettingsError, configure
 
 FRENCH = """Title: Premières lueurs
@@ -110,6 +114,60 @@ def test_french_post_does_not_join_english_related_posts(site):
 def test_localdate(lang, overrides, expected):
     day = datetime.datetime(2009, 11, 28, 9, 0)
     assert templating.localdate(day, lang, overrides, "en") == expected
+
+
+TEMPLATES = [
+    '{{ _("Skip to content") }}',
+    '{{ _("%(minutes)d min read", minutes=n) }}',
+    '{{ _("Updated %(date)s", date=markup) }}',
+    '{{ _("Not in any catalog: %(x)s and 100%%", x=markup) }}',
+    '{{ gettext("Team") }}|{{ _("Team") }}',
+    '{{ _("<em>%(x)s</em> & more", x=markup) }}',
+    '{{ ngettext("%(num)d comment", "%(num)d comments", n) }}',
+    '{{ pgettext("menu", "Home") }}|{{ npgettext("menu", "%(num)d part", "%(num)d parts", n) }}',
+    "{% trans %}Skip to content{% endtrans %}",
+    "{% trans count=n %}{{ count }} post{% pluralize %}{{ count }} posts{% endtrans %}",
+    "{% trans name=markup %}Hello {{ name }}, 100%{% endtrans %}",
+]
+
+
+def _plain(loaded: dict) -> dict:
+    """Plain gettext callables following the page's language, for Jinja's own wrappers."""
+    null = NullTranslations()
+
+    def pick(context):
+        return loaded.get(templating.page_lang(context, "en"), null)
+
+    return {
+        "gettext": pass_context(lambda c, m: pick(c).gettext(m)),
+        "ngettext": pass_context(lambda c, s, p, n: pick(c).ngettext(s, p, n)),
+        "pgettext": pass_context(lambda c, x, m: pick(c).pgettext(x, m)),
+        "npgettext": pass_context(lambda c, x, s, p, n: pick(c).npgettext(x, s, p, n)),
+    }
+
+
+def _env(wrappers: str, autoescape: bool, tmp_path) -> Environment:
+    """An environment with the theme's catalogs, through Jinja's newstyle wrappers or ours."""
+    loaded = catalogs.load(Path("theme/translations"), tmp_path, "messages")
+    env = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
+    if wrappers == "jinja":
+        env.install_gettext_callables(**_plain(loaded), newstyle=True)
+    else:  # as plugins/i18n/signals.py installs them
+        env.newstyle_gettext = True
+        gettexts = templating.callables(loaded, "en")
+        env.globals.update(gettexts, _=gettexts["gettext"])
+    return env
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+@pytest.mark.parametrize("source", TEMPLATES)
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_gettext_callables_match_jinjas_newstyle_wrappers(source, autoescape, lang, tmp_path):
+    article = SimpleNamespace(lang=lang)
+    values = {"article": article, "n": 3, "markup": "<b>A & B</b>"}
+    ours = _env("ours", autoescape, tmp_path).from_string(source).render(values)
+    jinja = _env("jinja", autoescape, tmp_path).from_string(source).render(values)
+    assert ours == jinja
 
 
 def test_page_lang_and_feed_language():

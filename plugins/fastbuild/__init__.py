@@ -15,6 +15,9 @@
   Incremental builds, builds with ``RELATIVE_URLS`` and small sites render in one process.
   Receivers of ``content_written``/``feed_generated``/``feed_written`` run in the process
   that rendered the page: what they change in memory stays there (no receiver here does).
+- **Fixed URLs.** Once every generator has finished, each post's and page's URL is stored in
+  ``override_url`` (Pelican's own field for a fixed URL), so templates reading ``.url`` tens
+  of times per post no longer work it out from the settings each time.
 
 Reads no metadata keys. Settings (``settings.py``): ``FASTBUILD_WORKERS``,
 ``FASTBUILD_MIN_FILES``.

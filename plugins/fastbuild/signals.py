@@ -7,6 +7,7 @@ from typing import Any
 
 from pelican import __version__ as pelican_version
 from pelican import signals
+from pelican.contents import Article, Page
 from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 
@@ -174,11 +175,32 @@ def on_page_generator_init(generator) -> None:
     _preread(generator, "PAGE_PATHS", "PAGE_EXCLUDES")
 
 
+def on_all_generators_finalized(generators) -> None:
+    """Fix every post's and page's URL, which nothing changes after this point.
+
+    Pelican works a URL out from the settings and the metadata each time ``.url`` is read,
+    and templates read it tens of times per post (each listing, related posts, feeds): a
+    tenth of rendering a large site. ``override_url`` is Pelican's own way to give an object
+    a fixed URL (the ``URL:`` key). Static files are left alone: for them it means something
+    more (``attach_to``).
+    """
+    if not generators or not _enabled(generators[0].settings):
+        return
+    for generator in generators:
+        for value in vars(generator).values():
+            if not isinstance(value, list):
+                continue
+            for item in value:
+                if isinstance(item, Article | Page) and not hasattr(item, "override_url"):
+                    item.override_url = item.url
+
+
 def register() -> None:
     """Connect fastbuild's receivers."""
     signals.initialized.connect(on_initialized)
     signals.article_generator_init.connect(on_article_generator_init)
     signals.page_generator_init.connect(on_page_generator_init)
+    signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.get_writer.connect(on_get_writer)
     signals.get_generators.connect(on_get_generators)
     writer.track_body_reads()

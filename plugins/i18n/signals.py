@@ -60,13 +60,18 @@ def on_generator_init(generator) -> None:
         translations_path(settings), cache_path(settings), settings["I18N_DOMAIN"]
     )
     env = generator.env
-    env.install_gettext_callables(**templating.callables(loaded, default), newstyle=True)
-    overrides, fmt = settings["I18N_DATE_LOCALES"], settings["I18N_DATE_FORMAT"]
+    # What install_gettext_callables(newstyle=True) does, with callables that are newstyle
+    # already (see templating.callables); `_` names gettext itself rather than Jinja's alias.
+    env.newstyle_gettext = True  # {% trans %} blocks compile to newstyle calls
+    gettexts = templating.callables(loaded, default)
+    env.globals.update(gettexts, _=gettexts["gettext"])
+    write_date = templating.date_writer(
+        settings["I18N_DATE_LOCALES"], default, settings["I18N_DATE_FORMAT"]
+    )
 
     @pass_context
     def localdate(context, value, lang=None):
-        lang = lang or templating.page_lang(context, default)
-        return templating.localdate(value, lang, overrides, default, fmt)
+        return write_date(value, lang or templating.page_lang(context, default))
 
     @pass_context
     def page_lang(context):
