@@ -18,7 +18,7 @@ from bench.corpus import write_corpus
 from pelicanconf import PLUGINS
 from plugins.fastbuild import digest, manifest, parallel
 from plugins.fastbuild.settings import DEFAULTS, SettingsError, configure
-from plugins.fastbuild.writer import ParallelWriter
+from plugins.fastbuild.writer import IncrementalState, ParallelWriter, refer
 
 ROOT = Path(__file__).resolve().parent.parent
 PELICAN = str(Path(sys.executable).parent / "pelican")
@@ -349,6 +349,18 @@ def test_stable_digests(a, b, same):
     assert (
         digest.digest(digest.stable(a, _refer)) == digest.digest(digest.stable(b, _refer))
     ) is same
+
+
+def test_long_lists_handed_to_many_pages_are_digested_once(tmp_path: Path):
+    state = IncrementalState(str(tmp_path), str(tmp_path / "m"), "inputs", ())
+    posts = [{"ref": f"p{n}.md"} for n in range(40)]
+    first = state.stable_call((), {"all_articles": posts, "tag": "x"})
+    assert dict(first[1])["all_articles"][0] == "seq"
+    assert state.stable_call((), {"all_articles": list(posts), "tag": "x"}) == first
+    assert state.stable_call((), {"all_articles": posts[:-1], "tag": "x"}) != first
+    assert state.stable_call((), {"all_articles": posts, "tag": "y"}) != first
+    short = state.stable_call((posts[:3],), {})
+    assert short == ((digest.stable(posts[:3], refer),), ())
 
 
 def test_public_fields_leave_out_private_and_page_only_names():

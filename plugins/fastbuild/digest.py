@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 _SCALARS = (str, int, float, bool, type(None), bytes)
+_EXACT_SCALARS = frozenset(_SCALARS)
 
 
 def files_digest(paths: Iterable[str]) -> str:
@@ -34,44 +35,53 @@ def stable(value: Any, refer, depth: int = 0) -> Any:
     """A picklable, comparable stand-in for a value, the same in every build for equal inputs.
 
     ``refer(value)`` returns a short name for objects that must not be walked into (another
-    post: its own fingerprint covers it), or None. Objects this cannot describe faithfully
-    become their ``repr``, which may differ between builds: that costs a re-render, never a
-    stale page.
+    post: its own fingerprint covers it), or None; it is asked about every value that is not
+    a scalar, a list or a tuple. Objects this cannot describe faithfully become their
+    ``repr``, which may differ between builds: that costs a re-render, never a stale page.
     """
-    if isinstance(value, _SCALARS):
+    kind = type(value)
+    if kind in _EXACT_SCALARS or isinstance(value, _SCALARS):
         return value
+    if kind is list or kind is tuple:  # plain sequences: never referred to
+        if depth > 8:
+            return ("deep", kind.__name__)
+        return tuple([stable(v, refer, depth + 1) for v in value])
     name = refer(value)
     if name is not None:
         return ("ref", name)
     if depth > 8:
-        return ("deep", type(value).__name__)
+        return ("deep", kind.__name__)
     if isinstance(value, datetime.date | datetime.time):
         return ("date", value.isoformat())
     if isinstance(value, Mapping):
-        return tuple(sorted((str(k), stable(v, refer, depth + 1)) for k, v in value.items()))
+        return tuple(sorted([(str(k), stable(v, refer, depth + 1)) for k, v in value.items()]))
     if isinstance(value, list | tuple):
-        return tuple(stable(v, refer, depth + 1) for v in value)
+        return tuple([stable(v, refer, depth + 1) for v in value])
     if isinstance(value, set | frozenset):
-        return tuple(sorted(repr(stable(v, refer, depth + 1)) for v in value))
+        return tuple(sorted([repr(stable(v, refer, depth + 1)) for v in value]))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return (
-            type(value).__name__,
+            kind.__name__,
             tuple(
-                (f.name, stable(getattr(value, f.name), refer, depth + 1))
-                for f in dataclasses.fields(value)
+                [
+                    (f.name, stable(getattr(value, f.name), refer, depth + 1))
+                    for f in dataclasses.fields(value)
+                ]
             ),
         )
     if hasattr(value, "__dict__") and not callable(value):
-        return (type(value).__name__, public_fields(vars(value), refer, depth + 1))
+        return (kind.__name__, public_fields(vars(value), refer, depth + 1))
     return ("repr", repr(value))
 
 
 def public_fields(fields: Mapping[str, Any], refer, depth: int = 0, skip=()) -> tuple:
     """The stable form of an object's public attributes (names not starting with '_')."""
     return tuple(
-        (name, stable(value, refer, depth))
-        for name, value in sorted(fields.items())
-        if not name.startswith("_") and name not in skip
+        [
+            (name, stable(value, refer, depth))
+            for name, value in sorted(fields.items())
+            if not name.startswith("_") and name not in skip
+        ]
     )
 
 

@@ -46,6 +46,7 @@ class IncrementalState:
         self.page_only = page_only
         self.site: str | None = None  # digest of every post's public fields, on first write
         self.bodies: dict[str, str] = {}
+        self._shared: dict[int, tuple[Any, Any]] = {}
         self.skipped = 0
         self.rendered = 0
 
@@ -71,6 +72,36 @@ class IncrementalState:
             self.site = digest.digest((self.inputs, fields))
         return self.site
 
+    def stable_call(self, args: tuple, kwargs: dict) -> tuple:
+        """The stable form of a write call's arguments.
+
+        Every tag, category and author page is handed the same list of all posts
+        (``all_articles``); its digest is worked out once per build, not once per page.
+        """
+        return (
+            tuple([self._stable_shared(value) for value in args]),
+            tuple(
+                sorted([(str(key), self._stable_shared(value)) for key, value in kwargs.items()])
+            ),
+        )
+
+    def _stable_shared(self, value: Any) -> Any:
+        """stable(value); for a long list, its digest, remembered for the list's lifetime."""
+        if (
+            not isinstance(value, list | tuple) or len(value) < 16
+        ):  # short ones cost less than the lookup
+            return digest.stable(value, refer)
+        found = self._shared.get(id(value))
+        if found is None or found[0] is not value:  # holding the list keeps its id its own
+            found = (value, ("seq", digest.digest(digest.stable(value, refer))))
+            self._shared[id(value)] = found
+        return found[1]
+
+    def body(self, content: Content) -> str:
+        """A content object's body digest, as site_digest took it (or now, if it did not)."""
+        found = self.bodies.get(getattr(content, "source_path", None))
+        return found if found is not None else body_digest(content)
+
 
 class IncrementalWriter(Writer):
     """Writer that skips a write_file call whose key and read bodies match the last build."""
@@ -86,9 +117,8 @@ class IncrementalWriter(Writer):
                 state.site_digest(context),
                 name,
                 getattr(template, "name", None),
-                digest.stable(args, refer),
-                digest.stable(kwargs, refer),
-                [body_digest(c) for c in own],
+                state.stable_call(args, kwargs),
+                [state.body(c) for c in own],
             )
         )
         if self._kept(state, name, key):
@@ -132,8 +162,8 @@ class IncrementalWriter(Writer):
                 "feed",
                 path,
                 url,
-                digest.stable((args, kwargs), refer),
-                [(refer(item), body_digest(item)) for item in shown],
+                state.stable_call(args, kwargs),
+                [(refer(item), state.body(item)) for item in shown],
             )
         )
         if self._kept(state, "feed:" + path, key):

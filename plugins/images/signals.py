@@ -1,6 +1,7 @@
 """Signal receivers connecting the image pipeline to Pelican."""
 
 import logging
+import os
 from pathlib import Path
 
 from pelican import signals
@@ -46,10 +47,18 @@ def on_finalized(pelican) -> None:
         return
     root = Path(settings["OUTPUT_PATH"])
     renditions = root / settings["IMAGES_OUTPUT_DIR"]  # made clean by the pipeline already
-    stripped = []
-    for path in sorted(root.rglob("*")):
-        if path.suffix.lower() not in pipeline.RASTER_SUFFIXES or renditions in path.parents:
+    published = []
+    for folder, dirs, names in os.walk(root):
+        if folder == str(renditions):
+            dirs[:] = []
             continue
+        published.extend(
+            Path(folder, name)
+            for name in names
+            if os.path.splitext(name)[1].lower() in pipeline.RASTER_SUFFIXES
+        )
+    stripped = []
+    for path in sorted(published):
         try:
             if pipeline.strip_metadata(path):
                 stripped.append(path.relative_to(root).as_posix())

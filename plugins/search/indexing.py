@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MARKER = b"data-pagefind-body"
+FIND_PAGES = ""  # the glob the background process is given to find the marked pages itself
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,20 @@ def find_binary(configured: str = "") -> str | None:
         return shutil.which("pagefind")
 
 
+def html_files(site: Path) -> list[Path]:
+    """Every HTML file under a folder, in path order (os.walk: a fifth of rglob's time)."""
+    found = [
+        Path(folder, name)
+        for folder, _dirs, names in os.walk(site)
+        for name in names
+        if name.endswith(".html")
+    ]
+    return sorted(found)
+
+
 def marked_pages(site: Path) -> list[Path]:
     """HTML files of the site that ask to be indexed (data-pagefind-body)."""
-    return [p for p in sorted(site.rglob("*.html")) if MARKER in p.read_bytes()]
+    return [p for p in html_files(site) if MARKER in p.read_bytes()]
 
 
 def pages_glob(site: Path, marked: Iterable[Path]) -> str:
@@ -180,14 +192,18 @@ def _main() -> int:
     for name in ("binary", "site", "output_dir", "language", "timeout", "glob", "pid_file"):
         parser.add_argument(name)
     args = parser.parse_args()
+    site = Path(args.site)
     try:
+        glob = args.glob
+        if glob == FIND_PAGES:
+            marked = marked_pages(site)
+            if not marked:
+                remove_index(site, args.output_dir)
+                print("no published post or page to index")
+                return 0
+            glob = pages_glob(site, marked)
         result = run_and_swap(
-            args.binary,
-            Path(args.site),
-            args.output_dir,
-            args.language,
-            float(args.timeout),
-            args.glob,
+            args.binary, site, args.output_dir, args.language, float(args.timeout), glob
         )
     finally:
         pid_file = Path(args.pid_file)

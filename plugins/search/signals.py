@@ -47,18 +47,10 @@ def on_finalized(pelican) -> None:
     if not _enabled(settings):
         return
     site = Path(settings["OUTPUT_PATH"])
-    marked = indexing.marked_pages(site)
-    if not marked:
-        indexing.remove_index(site, settings["SEARCH_OUTPUT_DIR"])
-        logger.info("Search: no published post or page to index")
-        return
     binary = indexing.find_binary(settings["SEARCH_BINARY"])
-    if binary is None:
-        _fail(settings, "Pagefind is not installed (pip install 'pagefind[bin]'); no index")
-        return
     language = settings["SEARCH_LANGUAGE"] or settings.get("DEFAULT_LANG", "en")
-    glob = indexing.pages_glob(site, marked)
-    if settings["SEARCH_IN_BACKGROUND"]:
+    if settings["SEARCH_IN_BACKGROUND"] and binary is not None:
+        # the background process also finds the pages to index: that reads every page
         state = _state_folder(settings)
         indexing.start_background(
             binary,
@@ -66,11 +58,20 @@ def on_finalized(pelican) -> None:
             settings["SEARCH_OUTPUT_DIR"],
             language,
             settings["SEARCH_TIMEOUT"],
-            glob,
+            indexing.FIND_PAGES,
             state,
         )
         logger.info("Search: Pagefind is indexing in the background (log: %s)", state / "index.log")
         return
+    marked = indexing.marked_pages(site)
+    if not marked:
+        indexing.remove_index(site, settings["SEARCH_OUTPUT_DIR"])
+        logger.info("Search: no published post or page to index")
+        return
+    if binary is None:
+        _fail(settings, "Pagefind is not installed (pip install 'pagefind[bin]'); no index")
+        return
+    glob = indexing.pages_glob(site, marked)
     started = time.perf_counter()
     result = indexing.run(
         binary, site, settings["SEARCH_OUTPUT_DIR"], language, settings["SEARCH_TIMEOUT"], glob
