@@ -123,6 +123,7 @@ TEMPLATES = [
     '{{ _("Not in any catalog: %(x)s and 100%%", x=markup) }}',
     '{{ gettext("Team") }}|{{ _("Team") }}',
     '{{ _("<em>%(x)s</em> & more", x=markup) }}',
+    '{{ _("100%% sure") }}|{{ _("<b>bold</b> & plain") }}',
     '{{ ngettext("%(num)d comment", "%(num)d comments", n) }}',
     '{{ pgettext("menu", "Home") }}|{{ npgettext("menu", "%(num)d part", "%(num)d parts", n) }}',
     "{% trans %}Skip to content{% endtrans %}",

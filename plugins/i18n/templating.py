@@ -75,6 +75,8 @@ def callables(
     def finish(context: Context, text: str, variables: dict[str, Any]) -> str:
         if context.eval_ctx.autoescape:
             text = Markup(text)
+        if not variables and "%" not in text:  # most strings: formatting would change nothing
+            return text
         return text % variables
 
     @pass_context
