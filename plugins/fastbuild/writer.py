@@ -87,9 +87,8 @@ class IncrementalState:
 
     def _stable_shared(self, value: Any) -> Any:
         """stable(value); for a long list, its digest, remembered for the list's lifetime."""
-        if (
-            not isinstance(value, list | tuple) or len(value) < 16
-        ):  # short ones cost less than the lookup
+        # a short list costs less to digest than to look up
+        if not isinstance(value, list | tuple) or len(value) < 16:
             return digest.stable(value, refer)
         found = self._shared.get(id(value))
         if found is None or found[0] is not value:  # holding the list keeps its id its own
