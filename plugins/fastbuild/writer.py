@@ -306,7 +306,8 @@ class ParallelWriter(Writer):
         warm = sorted(n for t, n in first.items() if t is not None)
         mine = _Share()
         self._render_groups(mine, warm, calls, groups, child=False)
-        order = [n for n in order if n not in set(warm)]
+        warmed = set(warm)
+        order = [n for n in order if n not in warmed]
         tickets = parallel.Tickets()
 
         def share(slot: int) -> _Share:
