@@ -22,16 +22,23 @@ PUBLISH_CONF = ROOT / "publishconf.py"
 HOST, PORT = "127.0.0.1", 8000
 
 
-def _pelican(conf: Path, output: Path, content: Path | None = None, extra=()) -> int:
-    """Run one Pelican build in a child process; return its exit status."""
-    cmd = [str(VENV_BIN / "pelican"), "-s", str(conf), "-o", str(output)]
-    if content:
-        cmd.append(str(content))
+def _arguments(conf: Path, output: Path, content: Path | None = None, extra=()) -> list[str]:
+    """Pelican's command-line arguments for one build."""
+    return ["-s", str(conf), "-o", str(output), *([str(content)] if content else []), *extra]
+
+
+def _env() -> dict[str, str]:
     env = dict(os.environ)
     if not sys.stderr.isatty():
         # Pelican's console wraps at 80 columns off a terminal, splitting messages in CI logs.
         env["COLUMNS"] = "200"
-    return subprocess.call([*cmd, *extra], cwd=ROOT, env=env)
+    return env
+
+
+def _pelican(conf: Path, output: Path, content: Path | None = None, extra=()) -> int:
+    """Run one Pelican build in a child process; return its exit status."""
+    cmd = [str(VENV_BIN / "pelican"), *_arguments(conf, output, content, extra)]
+    return subprocess.call(cmd, cwd=ROOT, env=_env())
 
 
 # Local copies of a publish build (preview, check) must not count visits or queue webmentions.
@@ -102,6 +109,7 @@ def _local_isso(port: int):
 def serve(c, port=PORT):
     """Build, then serve output/ with live reload and local comments, rebuilding on change."""
     from plugins.comments import local_isso
+    from plugins.fastbuild.warm import WarmBuilder
 
     # SIGTERM (not only Ctrl-C) must reach the `finally` below, which stops Isso
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -109,16 +117,19 @@ def serve(c, port=PORT):
     # incremental: each rebuild re-renders only the pages an edit changed (plugins/fastbuild);
     # the search index follows in the background, so a page shows without waiting for it
     incremental = ["-e", "FASTBUILD_INCREMENTAL=true", "SEARCH_IN_BACKGROUND=true"]
-    if _pelican(DEV_CONF, ROOT / "output", extra=incremental) != 0:
+    # builds run in forks of one process that has imported Pelican and the plugins already
+    builder = WarmBuilder(DEV_CONF, ROOT, env=_env())
+    if builder.build(_arguments(DEV_CONF, ROOT / "output", extra=incremental)) != 0:
         print("The first build logged errors; serving what was built.", file=sys.stderr)
 
     def rebuild() -> None:
-        _pelican(DEV_CONF, ROOT / "output", extra=[*incremental, "-q"])
+        builder.build(_arguments(DEV_CONF, ROOT / "output", extra=[*incremental, "-q"]))
 
     watched = [ROOT / "content", ROOT / "theme", ROOT / "plugins", DEV_CONF]
     try:
         _serve(ROOT / "output", int(port), rebuild, watched)
     finally:
+        builder.close()
         if isso is not None:
             local_isso.stop(isso)
 

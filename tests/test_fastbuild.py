@@ -18,21 +18,27 @@ from bench.corpus import write_corpus
 from pelicanconf import PLUGINS
 from plugins.fastbuild import digest, manifest, parallel
 from plugins.fastbuild.settings import DEFAULTS, SettingsError, configure
+from plugins.fastbuild.warm import WarmBuilder
 from plugins.fastbuild.writer import IncrementalState, ParallelWriter, refer
 
 ROOT = Path(__file__).resolve().parent.parent
 PELICAN = str(Path(sys.executable).parent / "pelican")
 
 
-def build(content: Path, output: Path, cache: Path, **settings) -> subprocess.CompletedProcess:
-    """A real `pelican` run with pelicanconf.py, as `make serve` does it."""
+def arguments(content: Path, output: Path, cache: Path, **settings) -> list[str]:
+    """Pelican's arguments for a build of ``content`` with pelicanconf.py and these settings."""
     # one -e with every pair: a second -e would replace the first
     extra = [
         "-e",
         *(f"{k}={json.dumps(v)}" for k, v in {"CACHE_PATH": str(cache), **settings}.items()),
     ]
+    return [str(content), "-s", "pelicanconf.py", "-o", str(output), *extra]
+
+
+def build(content: Path, output: Path, cache: Path, **settings) -> subprocess.CompletedProcess:
+    """A real `pelican` run with pelicanconf.py, as `make serve` does it."""
     return subprocess.run(
-        [PELICAN, str(content), "-s", "pelicanconf.py", "-o", str(output), *extra],
+        [PELICAN, *arguments(content, output, cache, **settings)],
         cwd=ROOT,
         env={**os.environ, "COLUMNS": "300"},  # log lines unwrapped
         capture_output=True,
@@ -141,6 +147,61 @@ def test_a_theme_change_renders_every_page_again(corpus: Path, tmp_path: Path):
     assert build(corpus, clean, tmp_path / "cache2", THEME=str(theme)).returncode == 0
     assert_same_tree(output, clean)
     assert "<!-- v2 -->" in (output / "posts/post-00001/index.html").read_text()
+
+
+def test_warm_builds_write_what_one_off_builds_write(corpus: Path, tmp_path: Path):
+    warm, cache, log = tmp_path / "out-warm", tmp_path / "cache", tmp_path / "warm.log"
+    settings = {"FASTBUILD_INCREMENTAL": True, "FASTBUILD_MIN_FILES": 1}
+    with log.open("w") as errors, WarmBuilder(ROOT / "pelicanconf.py", ROOT, stderr=errors) as b:
+        assert b.build(arguments(corpus, warm, cache, **settings)) == 0, log.read_text()
+        server = b.process.pid
+        for number, (what, edit) in enumerate([EDITS[0], EDITS[3]]):
+            edit(corpus)
+            assert b.build(arguments(corpus, warm, cache, **settings)) == 0, (what, log.read_text())
+            clean = tmp_path / f"out-clean-{number}"
+            reference = build(corpus, clean, tmp_path / f"cache-clean-{number}")
+            assert reference.returncode == 0, reference.stderr
+            assert_same_tree(warm, clean)
+        assert b.process.pid == server  # one warm process forked every build
+
+
+PROBE = """
+from pelican import signals
+
+def finished(pelican):
+    with open(pelican.settings["OUTPUT_PATH"] + "/probe.txt", "w") as handle:
+        handle.write({value!r})
+
+def register():
+    signals.finalized.connect(finished)
+"""
+
+
+def test_a_warm_process_with_stale_code_is_replaced_and_failures_keep_their_status(
+    tmp_path: Path,
+):
+    probe = tmp_path / "extra" / "probe" / "__init__.py"
+    probe.parent.mkdir(parents=True)
+    probe.write_text(PROBE.format(value="first"))
+    content, output = tmp_path / "content", tmp_path / "out"
+    content.mkdir()
+    (content / "hello.md").write_text("Title: Hello\nDate: 2026-01-01\n\nHi.\n")
+    conf = tmp_path / "conf.py"
+    conf.write_text(f"PLUGIN_PATHS = [{str(probe.parent.parent)!r}]\nPLUGINS = ['probe']\n")
+    args = ["-s", str(conf), "-o", str(output), str(content), "-q"]
+    with WarmBuilder(conf, ROOT, stderr=subprocess.DEVNULL) as builder:
+        assert builder.build(["-s", str(tmp_path / "missing.py"), str(content)]) != 0
+        server = builder.process.pid
+        assert builder.build(args) == 0
+        assert builder.process.pid == server  # a failed build leaves the server serving
+        assert (output / "probe.txt").read_text() == "first"
+        # the plugin is edited while the server runs: its imported copy is stale
+        probe.write_text(PROBE.format(value="second"))
+        stamp = probe.stat()
+        os.utime(probe, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 10**9))
+        assert builder.build(args) == 0
+        assert (output / "probe.txt").read_text() == "second"
+        assert builder.process.pid != server
 
 
 @pytest.mark.parametrize("workers", [2, 3])

@@ -18,6 +18,9 @@
 - **Fixed URLs.** Once every generator has finished, each post's and page's URL is stored in
   ``override_url`` (Pelican's own field for a fixed URL), so templates reading ``.url`` tens
   of times per post no longer work it out from the settings each time.
+- **A warm process for the live-reload loop** (``warm.py``, used by ``invoke serve``). It imports
+  Pelican and the plugins once; each rebuild runs in a fork of it and leaves without freeing its
+  objects. When a module it imported changes on disk, a fresh process takes over.
 
 Reads no metadata keys. Settings (``settings.py``): ``FASTBUILD_WORKERS``,
 ``FASTBUILD_MIN_FILES``.
