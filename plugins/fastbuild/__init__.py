@@ -15,9 +15,10 @@
   Incremental builds, builds with ``RELATIVE_URLS`` and small sites render in one process.
   Receivers of ``content_written``/``feed_generated``/``feed_written`` run in the process
   that rendered the page: what they change in memory stays there (no receiver here does).
-- **Fixed URLs.** Once every generator has finished, each post's and page's URL is stored in
-  ``override_url`` (Pelican's own field for a fixed URL), so templates reading ``.url`` tens
-  of times per post no longer work it out from the settings each time.
+- **Fixed URLs.** Once Pelican has read the posts (``article_generator_pretaxonomy``), each
+  post's URL is stored in ``override_url`` (Pelican's own field for a fixed URL), and each
+  page's once every generator has finished, so templates and plugins reading ``.url`` tens of
+  times per post no longer work it out from the settings each time.
 - **A warm process for the live-reload loop** (``warm.py``, used by ``invoke serve``). It imports
   Pelican and the plugins once; each rebuild runs in a fork of it and leaves without freeing its
   objects. When a module it imported changes on disk, a fresh process takes over.

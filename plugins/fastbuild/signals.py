@@ -175,24 +175,37 @@ def on_page_generator_init(generator) -> None:
     _preread(generator, "PAGE_PATHS", "PAGE_EXCLUDES")
 
 
-def on_all_generators_finalized(generators) -> None:
-    """Fix every post's and page's URL, which nothing changes after this point.
+def _fix_urls(generator) -> None:
+    """Store each post's and page's URL in ``override_url``, if not done already."""
+    for value in vars(generator).values():
+        if not isinstance(value, list):
+            continue
+        for item in value:
+            if isinstance(item, Article | Page) and not hasattr(item, "override_url"):
+                item.override_url = item.url
+
+
+def on_article_generator_pretaxonomy(generator) -> None:
+    """Fix the posts' URLs as soon as Pelican has settled their languages and status.
 
     Pelican works a URL out from the settings and the metadata each time ``.url`` is read,
     and templates read it tens of times per post (each listing, related posts, feeds): a
-    tenth of rendering a large site. ``override_url`` is Pelican's own way to give an object
-    a fixed URL (the ``URL:`` key). Static files are left alone: for them it means something
-    more (``attach_to``).
+    tenth of rendering a large site. The plugins' finalizers read it too, five times per post.
+    ``override_url`` is Pelican's own way to give an object a fixed URL (the ``URL:`` key).
+    Nothing after this point changes what a URL is made of (slug, language, status,
+    translation order); a plugin that did would have to do it before. Static files are left
+    alone: for them ``override_url`` means something more (``attach_to``).
     """
+    if _enabled(generator.settings):
+        _fix_urls(generator)
+
+
+def on_all_generators_finalized(generators) -> None:
+    """Fix the URLs of pages (and of anything else not fixed yet) once every generator is done."""
     if not generators or not _enabled(generators[0].settings):
         return
     for generator in generators:
-        for value in vars(generator).values():
-            if not isinstance(value, list):
-                continue
-            for item in value:
-                if isinstance(item, Article | Page) and not hasattr(item, "override_url"):
-                    item.override_url = item.url
+        _fix_urls(generator)
 
 
 def register() -> None:
@@ -200,6 +213,7 @@ def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.article_generator_init.connect(on_article_generator_init)
     signals.page_generator_init.connect(on_page_generator_init)
+    signals.article_generator_pretaxonomy.connect(on_article_generator_pretaxonomy)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.get_writer.connect(on_get_writer)
     signals.get_generators.connect(on_get_generators)
