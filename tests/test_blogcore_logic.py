@@ -190,6 +190,22 @@ def test_blog_posting():
             None,
         ),
         ("<head><link rel=canonical href=/b/></head>", True, "/b/", None),
+        # names spelt with entities or in capitals still count
+        ('<head><meta name="&#114;obots" content="noindex"></head>', False, None, None),
+        (
+            '<head><LINK REL="Canonical" HREF="/c/"><link rel="canonical" href="/d/"></head>',
+            True,
+            "/d/",
+            None,
+        ),
+        (
+            '<head><meta property="og:updated_time" content="2025"><link rel="icon" href="/i">'
+            '<meta name="description" content="robots.txt explained"><link rel="stylesheet"'
+            ' href="/s.css"></head>',
+            True,
+            None,
+            "2025",
+        ),
     ],
 )
 def test_read_head(html, indexable, canonical, modified):

@@ -24,6 +24,9 @@ class PageHead:
 # The head of a page this theme wrote: regular expressions are enough, and an HTML parser
 # over every page of every build is most of the sitemap's cost.
 _HEAD_TAG = re.compile(r"<(meta|link)\b([^>]*)>", re.I)
+# A tag can only matter if its attributes hold one of these words (or an entity, which might
+# spell one): the twenty other tags of a head (icons, feeds, Open Graph) are not parsed.
+_WORDS = {"meta": ("robots", "modified_time", "updated_time"), "link": ("canonical", "alternate")}
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
@@ -40,7 +43,10 @@ def read_head(html: str) -> PageHead:
     noindex, canonical, modified = False, None, None
     alternates: list[tuple[str, str]] = []
     for tag, attributes in _HEAD_TAG.findall(html if end < 0 else html[:end]):
-        tag, a = tag.lower(), _attributes(attributes)
+        tag, low = tag.lower(), attributes.lower()
+        if "&" not in low and not any(word in low for word in _WORDS[tag]):
+            continue
+        a = _attributes(attributes)
         rel = a.get("rel", "").split()
         if tag == "meta" and a.get("name", "").lower() == "robots":
             noindex = noindex or "noindex" in a.get("content", "").lower()
