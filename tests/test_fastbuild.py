@@ -1,6 +1,7 @@
 """fastbuild: parallel reading and rendering, and incremental rebuilds, write exactly what a
 clean build in one process writes."""
 
+import datetime
 import json
 import logging
 import os
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
 
 from bench.corpus import write_corpus
 from pelicanconf import PLUGINS
@@ -354,6 +357,40 @@ def _write_pages(tmp_path: Path, check, workers: int = 2) -> ParallelWriter:
     assert not list(tmp_path.iterdir())  # nothing rendered before the flush
     out.flush(workers, 1)
     return out
+
+
+def _posts_and_listings(tmp_path: Path, post_template: str) -> ParallelWriter:
+    """Ten posts' pages and ten listing pages kept by a ParallelWriter, listings first."""
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader({"post.html": post_template, "list.html": "<p>list"})
+    )
+    settings = {**DEFAULT_CONFIG, "PAGINATED_TEMPLATES": {}}
+    out = ParallelWriter(str(tmp_path), settings=settings)
+    for n in range(10):
+        out.write_file(f"list{n}.html", env.get_template("list.html"), {}, relative_urls=False)
+    for n in range(10):
+        meta = {"title": f"Post {n}", "date": datetime.datetime(2024, 1, 1), "slug": f"p{n}"}
+        post = Article("<p>x</p>", metadata=meta, settings=settings, source_path=f"/c/p{n}.md")
+        out.write_file(
+            f"posts/p{n}.html", env.get_template("post.html"), {}, relative_urls=False, article=post
+        )
+    return out
+
+
+def test_posts_pages_are_written_before_between_and_listings_after(tmp_path: Path):
+    out = _posts_and_listings(tmp_path, "<p>{{ article.title }}")
+    seen: list[list[str]] = []
+    out.flush(2, 1, between=lambda: seen.append(sorted(p.name for p in tmp_path.rglob("*.html"))))
+    assert seen == [sorted(f"p{n}.html" for n in range(10))]
+    assert len(list(tmp_path.rglob("*.html"))) == 20
+
+
+def test_between_is_not_called_when_a_post_page_fails(tmp_path: Path):
+    out = _posts_and_listings(tmp_path, "{{ article.title }}{{ article.nothing.here }}")
+    seen = []
+    with pytest.raises(jinja2.UndefinedError):
+        out.flush(2, 1, between=lambda: seen.append(True))
+    assert seen == []
 
 
 def test_a_worker_error_reaches_the_build_with_its_name_and_the_logs_before_it(

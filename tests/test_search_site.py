@@ -1,5 +1,6 @@
 """Search on built fixture sites: the index is written; drafts and future posts never in it."""
 
+import logging
 import re
 import subprocess
 import time
@@ -38,6 +39,16 @@ def test_index_written_with_published_posts_only(build_site):
     assert "posts/ranges/index.html" in marked and "about/index.html" in marked
     assert not [p for p in marked if p.startswith("drafts/")]
     assert "index.html" not in marked and "team/index.html" not in marked
+
+
+def test_an_index_started_while_listings_render_is_the_one_made_at_the_end(build_site, caplog):
+    with caplog.at_level(logging.DEBUG):
+        early = build_site(FASTBUILD_WORKERS=2, FASTBUILD_MIN_FILES=1)
+    # the build said when its posts were written, and Pagefind started then
+    assert any("Pagefind started on" in m for m in caplog.messages), caplog.messages
+    at_the_end = build_site(FASTBUILD_WORKERS=1)
+    assert _indexed_text(early.output)
+    assert _indexed_text(early.output) == _indexed_text(at_the_end.output)
 
 
 def test_search_page_and_header_box(build_site):

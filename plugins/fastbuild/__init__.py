@@ -12,6 +12,9 @@
   taking a share. Workers send back the files they wrote, their log records (logged again by
   the build, in the order a one-process build logs them, so strict builds count their errors)
   and their errors (the build fails with the one a one-process build would stop at).
+  Every post's and page's own page is rendered first; then the named blinker signal
+  ``content_pages_written`` is sent (with ``settings=``), before the listings and feeds, so a
+  plugin can start on those pages (the search plugin starts Pagefind).
   Incremental builds, builds with ``RELATIVE_URLS`` and small sites render in one process.
   Receivers of ``content_written``/``feed_generated``/``feed_written`` run in the process
   that rendered the page: what they change in memory stays there (no receiver here does).

@@ -5,6 +5,7 @@ import logging
 import os
 from typing import Any
 
+import blinker
 from pelican import __version__ as pelican_version
 from pelican import signals
 from pelican.contents import Article, Page
@@ -15,6 +16,12 @@ from . import digest, manifest, parallel, writer
 from .settings import SettingsError, configure, worker_count
 
 logger = logging.getLogger(__name__)
+
+# Sent in full builds rendered in processes, once every post's and page's own page is written
+# and before the listings and feeds are, with the build's settings: a plugin may start work on
+# those pages (the search index does). A named signal, so plugins connect without importing
+# this one. Builds rendered in one process do not send it.
+content_pages_written = blinker.signal("content_pages_written")
 
 
 def _enabled(settings: dict[str, Any]) -> bool:
@@ -121,7 +128,11 @@ class FinishOutput:
         """Render what the writer kept; remove pages of deleted posts; save the manifest."""
         settings = self.settings
         if isinstance(output_writer, writer.ParallelWriter):
-            output_writer.flush(worker_count(settings), settings["FASTBUILD_MIN_FILES"])
+            output_writer.flush(
+                worker_count(settings),
+                settings["FASTBUILD_MIN_FILES"],
+                between=lambda: content_pages_written.send(self, settings=settings),
+            )
         state = settings.pop(writer.STATE_KEY, None)
         if state is None:
             return

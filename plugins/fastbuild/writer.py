@@ -5,6 +5,7 @@ import inspect
 import logging
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -226,6 +227,25 @@ class _Share:
     overridden: set[str] = field(default_factory=set)
 
 
+def _is_content(call: _Call) -> bool:
+    """Does this call write a post's or a page's own page?"""
+    arguments = call.call.arguments
+    extra = arguments.get("kwargs", {})
+    return call.method == "write_file" and any(
+        isinstance(extra.get(k), Content) for k in ("article", "page")
+    )
+
+
+def _group_cost(calls: list[_Call], group: list[int]) -> int:
+    """Pages a group of calls renders, roughly."""
+    return sum(calls[i].cost for i in group)
+
+
+def _failed(mine: _Share, others: list[_Share]) -> bool:
+    """Has any process reported an error so far?"""
+    return bool(mine.errors) or any(share.errors for share in others)
+
+
 def _frozen(values: dict[str, Any]) -> dict[str, Any]:
     """Lists as they are now: a generator may reorder one after the call, before the render."""
     return {k: list(v) if type(v) is list else v for k, v in values.items()}
@@ -285,8 +305,15 @@ class ParallelWriter(Writer):
         method = getattr(Writer, call.method)
         method(*call.call.args, **call.call.kwargs)
 
-    def flush(self, workers: int, min_pages: int) -> None:
-        """Render every kept call: in ``workers`` processes, or here, in order, for few pages."""
+    def flush(
+        self, workers: int, min_pages: int, between: Callable[[], None] | None = None
+    ) -> None:
+        """Render every kept call: in ``workers`` processes, or here, in order, for few pages.
+
+        In processes, every post's and page's own page is rendered first; ``between()`` is
+        called once they are all written, before the listings and feeds (so the search index
+        can start on them).
+        """
         calls, self._pending, self._deferring = self._pending, [], False
         if workers < 2 or self._ordered or sum(c.cost for c in calls) < min_pages:
             for call in calls:
@@ -296,7 +323,23 @@ class ParallelWriter(Writer):
         for index, call in enumerate(calls):
             by_path.setdefault(call.path, []).append(index)
         groups = list(by_path.values())
-        order = parallel.balance([sum(calls[i].cost for i in group) for group in groups])
+        kinds = [{_is_content(calls[i]) for i in group} for group in groups]
+        # a path written by both kinds of call keeps its calls together, in their order
+        content = [n for n, kind in enumerate(kinds) if kind == {True}]
+        rest = [n for n, kind in enumerate(kinds) if kind != {True}]
+        phases = [content, rest] if content and rest else [content + rest]
+        mine, others, dead = _Share(), [], []
+        for number, phase in enumerate(phases):
+            if number and between is not None and not dead and not _failed(mine, others):
+                between()
+            self._render_phase(phase, calls, groups, workers, mine, others, dead)
+        self._finish(calls, groups, mine, others, dead)
+
+    def _render_phase(self, numbers, calls, groups, workers, mine, others, dead) -> None:
+        """Render some groups of calls in forks (this process taking a share), dearest first."""
+        order = [
+            numbers[i] for i in parallel.balance([_group_cost(calls, groups[n]) for n in numbers])
+        ]
         # one page per template here first: the children inherit the compiled templates (and
         # whatever a template builds once per build) instead of each making their own
         first: dict[Any, int] = {}
@@ -304,7 +347,6 @@ class ParallelWriter(Writer):
             template = calls[groups[number][0]].call.arguments.get("template")
             first.setdefault(template, number)
         warm = sorted(n for t, n in first.items() if t is not None)
-        mine = _Share()
         self._render_groups(mine, warm, calls, groups, child=False)
         warmed = set(warm)
         order = [n for n in order if n not in warmed]
@@ -317,8 +359,8 @@ class ParallelWriter(Writer):
             return result
 
         outcomes = parallel.in_forks(share, min(workers, len(order) + 1))
-        others = [result for code, result in outcomes[1:] if code == 0]
-        self._finish(calls, groups, mine, others, [code for code, _ in outcomes if code])
+        others += [result for code, result in outcomes[1:] if code == 0]
+        dead += [code for code, _ in outcomes if code]
 
     def _render_groups(self, share: _Share, numbers, calls, groups, child: bool) -> None:
         """Render groups of calls, keeping logs, errors and files written in ``share``."""

@@ -11,6 +11,9 @@ What it does on each build:
   indexes only elements marked ``data-pagefind-body``: the theme marks published posts and
   pages, never drafts, hidden or future posts (drafts until their date), lists or team pages.
   A site with no such page gets no index at all (Pagefind would otherwise index every page).
+- In a full build rendered in processes (fastbuild), Pagefind starts as soon as every post's
+  and page's own page is written (fastbuild's ``content_pages_written`` signal), while the
+  listings and feeds still render; ``finalized`` waits for it. The index is the same.
 - Every language goes in one index (``SEARCH_LANGUAGE``, default ``DEFAULT_LANG``), so the one
   search page finds posts in any language.
 

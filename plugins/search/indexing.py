@@ -92,6 +92,33 @@ def remove_index(site: Path, output_dir: str) -> None:
     shutil.rmtree(site / output_dir, ignore_errors=True)
 
 
+def start(
+    binary: str, site: Path, output_dir: str, language: str, glob: str = "**/*.html"
+) -> subprocess.Popen:
+    """Start indexing a site into site/output_dir (a previous index there is removed first)."""
+    shutil.rmtree(site / output_dir, ignore_errors=True)  # no stale fragments of old pages
+    return subprocess.Popen(
+        command(binary, site, output_dir, language, glob),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
+
+
+def finish(process: subprocess.Popen, timeout: float) -> Result:
+    """Wait for a Pagefind run started by start(); what it did."""
+    try:
+        text, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        process.kill()
+        process.communicate()
+        return Result(False, 0, str(exc))
+    if process.returncode != 0:
+        return Result(False, 0, text.strip())
+    return Result(True, indexed_count(text), "")
+
+
 def run(
     binary: str,
     site: Path,
@@ -101,21 +128,11 @@ def run(
     glob: str = "**/*.html",
 ) -> Result:
     """Index a site: replace site/output_dir with a fresh Pagefind bundle."""
-    shutil.rmtree(site / output_dir, ignore_errors=True)  # no stale fragments of old pages
     try:
-        done = subprocess.run(
-            command(binary, site, output_dir, language, glob),
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        process = start(binary, site, output_dir, language, glob)
+    except OSError as exc:
         return Result(False, 0, str(exc))
-    text = done.stdout + done.stderr
-    if done.returncode != 0:
-        return Result(False, 0, text.strip())
-    return Result(True, indexed_count(text), "")
+    return finish(process, timeout)
 
 
 def run_and_swap(

@@ -1,5 +1,6 @@
 """Signal receivers connecting the search plugin to Pelican."""
 
+import atexit
 import hashlib
 import logging
 import os
@@ -7,12 +8,15 @@ import time
 from pathlib import Path
 from typing import Any
 
+import blinker
 from pelican import signals
 
 from . import indexing
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
+
+RUNNING_KEY = "search_running"  # settings key: the Pagefind run started early, and when
 
 
 def _enabled(settings: dict[str, Any]) -> bool:
@@ -63,19 +67,26 @@ def on_finalized(pelican) -> None:
         )
         logger.info("Search: Pagefind is indexing in the background (log: %s)", state / "index.log")
         return
-    marked = indexing.marked_pages(site)
-    if not marked:
-        indexing.remove_index(site, settings["SEARCH_OUTPUT_DIR"])
-        logger.info("Search: no published post or page to index")
-        return
-    if binary is None:
-        _fail(settings, "Pagefind is not installed (pip install 'pagefind[bin]'); no index")
-        return
-    glob = indexing.pages_glob(site, marked)
-    started = time.perf_counter()
-    result = indexing.run(
-        binary, site, settings["SEARCH_OUTPUT_DIR"], language, settings["SEARCH_TIMEOUT"], glob
-    )
+    running = settings.pop(RUNNING_KEY, None)
+    if running is not None:  # started as soon as the posts' pages were written
+        process, started = running
+        atexit.unregister(process.kill)
+        waited = time.perf_counter() - started
+        result = indexing.finish(process, max(settings["SEARCH_TIMEOUT"] - waited, 1.0))
+    else:
+        marked = indexing.marked_pages(site)
+        if not marked:
+            indexing.remove_index(site, settings["SEARCH_OUTPUT_DIR"])
+            logger.info("Search: no published post or page to index")
+            return
+        if binary is None:
+            _fail(settings, "Pagefind is not installed (pip install 'pagefind[bin]'); no index")
+            return
+        glob = indexing.pages_glob(site, marked)
+        started = time.perf_counter()
+        result = indexing.run(
+            binary, site, settings["SEARCH_OUTPUT_DIR"], language, settings["SEARCH_TIMEOUT"], glob
+        )
     if not result.ok:
         _fail(settings, f"Pagefind failed, the site has no search index: {result.message}")
         return
@@ -84,6 +95,34 @@ def on_finalized(pelican) -> None:
         result.pages,
         time.perf_counter() - started,
     )
+
+
+def on_content_pages_written(sender, settings: dict[str, Any], **_: Any) -> None:
+    """Start Pagefind on the posts' and pages' own pages while the listings still render.
+
+    A full build rendered in processes says when those pages are all written (fastbuild's
+    ``content_pages_written``). Listings, feeds and static files carry no marked page, and
+    nothing rewrites a page after it is written, so the index is the one Pagefind would make
+    at the end, made while the build does other work. ``on_finalized`` waits for it.
+    """
+    if not _enabled(settings) or settings["SEARCH_IN_BACKGROUND"]:
+        return
+    binary = indexing.find_binary(settings["SEARCH_BINARY"])
+    site = Path(settings["OUTPUT_PATH"])
+    marked = indexing.marked_pages(site)
+    if binary is None or not marked:
+        return  # on_finalized says why
+    language = settings["SEARCH_LANGUAGE"] or settings.get("DEFAULT_LANG", "en")
+    try:
+        process = indexing.start(
+            binary, site, settings["SEARCH_OUTPUT_DIR"], language, indexing.pages_glob(site, marked)
+        )
+    except OSError:
+        return  # on_finalized runs it again and reports the error
+    # a build that fails before on_finalized must not leave Pagefind writing into its folder
+    atexit.register(process.kill)
+    settings[RUNNING_KEY] = (process, time.perf_counter())
+    logger.debug("Search: Pagefind started on %d page(s) while the listings render", len(marked))
 
 
 def _state_folder(settings: dict[str, Any]) -> Path:
@@ -97,3 +136,4 @@ def register() -> None:
     """Connect the search receivers."""
     signals.initialized.connect(on_initialized)
     signals.finalized.connect(on_finalized)
+    blinker.signal("content_pages_written").connect(on_content_pages_written)
