@@ -39,6 +39,11 @@ def on_initialized(pelican) -> None:
         settings["DIRECT_TEMPLATES"] = [*templates, "search"]
 
 
+def _language(settings: dict[str, Any]) -> str:
+    """The one language the whole index is built in."""
+    return settings["SEARCH_LANGUAGE"] or settings.get("DEFAULT_LANG", "en")
+
+
 def _fail(settings: dict[str, Any], message: str) -> None:
     logger.error("Search: %s", message)
     if settings.get("BLOGCORE_STRICT"):
@@ -52,7 +57,7 @@ def on_finalized(pelican) -> None:
         return
     site = Path(settings["OUTPUT_PATH"])
     binary = indexing.find_binary(settings["SEARCH_BINARY"])
-    language = settings["SEARCH_LANGUAGE"] or settings.get("DEFAULT_LANG", "en")
+    language = _language(settings)
     if settings["SEARCH_IN_BACKGROUND"] and binary is not None:
         # the background process also finds the pages to index: that reads every page
         state = _state_folder(settings)
@@ -112,7 +117,7 @@ def on_content_pages_written(sender, settings: dict[str, Any], **_: Any) -> None
     marked = indexing.marked_pages(site)
     if binary is None or not marked:
         return  # on_finalized says why
-    language = settings["SEARCH_LANGUAGE"] or settings.get("DEFAULT_LANG", "en")
+    language = _language(settings)
     try:
         process = indexing.start(
             binary, site, settings["SEARCH_OUTPUT_DIR"], language, indexing.pages_glob(site, marked)
