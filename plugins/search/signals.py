@@ -113,10 +113,12 @@ def on_content_pages_written(sender, settings: dict[str, Any], **_: Any) -> None
     if not _enabled(settings) or settings["SEARCH_IN_BACKGROUND"]:
         return
     binary = indexing.find_binary(settings["SEARCH_BINARY"])
+    if binary is None:
+        return  # on_finalized says so
     site = Path(settings["OUTPUT_PATH"])
     marked = indexing.marked_pages(site)
-    if binary is None or not marked:
-        return  # on_finalized says why
+    if not marked:
+        return  # on_finalized removes an old index
     language = _language(settings)
     try:
         process = indexing.start(
