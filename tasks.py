@@ -260,6 +260,7 @@ def i18n_extract(c, add=""):
         f"{pybabel} extract -F babel.cfg --no-location --sort-output --width 100 "
         f'--project "Tessellate blog theme" -o {POT} .',
         pty=False,
+        env={"PYTHONPATH": str(ROOT)},  # babel.cfg names blogcore's memo tag: plugins.blogcore
     )
     if add and not (TRANSLATIONS / add / "LC_MESSAGES" / "messages.po").exists():
         c.run(f"{pybabel} init -i {POT} -d {TRANSLATIONS} -l {add} --width 100", pty=False)

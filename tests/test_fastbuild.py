@@ -11,11 +11,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 import pytest
 from pelican.contents import Article
-from pelican.settings import DEFAULT_CONFIG
+from pelican.settings import DEFAULT_CONFIG, read_settings
 
 from bench.corpus import write_corpus
 from pelicanconf import PLUGINS
@@ -532,3 +533,17 @@ def test_a_full_build_into_the_folder_voids_the_incremental_record(corpus: Path,
     # `make build` into the same folder rewrites every page from whatever the sources are now
     assert build(corpus, output, cache).returncode == 0
     assert list((cache / "fastbuild").iterdir()) == []
+
+
+def test_incremental_builds_render_memo_fragments_afresh(tmp_path: Path):
+    """A page's record lists the posts whose text it read; a reused fragment reads nothing."""
+    from plugins.fastbuild import signals as fastbuild_signals
+
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={"OUTPUT_PATH": str(tmp_path / "out"), "CACHE_PATH": str(tmp_path / "cache")},
+    )
+    for incremental, memo in ((False, True), (True, False)):
+        pelican = SimpleNamespace(settings={**settings, "FASTBUILD_INCREMENTAL": incremental})
+        fastbuild_signals.on_initialized(pelican)
+        assert pelican.settings.get("BLOGCORE_TEMPLATE_MEMO", True) is memo

@@ -13,7 +13,9 @@ What it does on each build:
 - Adds ``og_image``: the article's first image, else ``BLOGCORE_DEFAULT_IMAGE``.
 - Puts ``site_years`` (first and last year with a published post) in the template context.
 - Registers the template filters ``isodate``, ``absolute_url``, ``initials`` and
-  ``avatar_tone`` (a stable colour index for a monogram).
+  ``avatar_tone`` (a stable colour index for a monogram), and the ``{% memo key, ... %}``
+  tag: a fragment rendered once per build for each key, then reused (a post's card on every
+  listing that shows it; ``memo.py`` says what a key must name).
 - In strict builds (``BLOGCORE_STRICT``, on in publishconf.py) any error logged during the
   build makes ``pelican`` exit with status 1 after listing every error, so a publish never
   deploys a site that silently dropped a post.

@@ -15,6 +15,9 @@ DEFAULTS: dict[str, Any] = {
     # Keep compiled templates in CACHE_PATH/jinja between builds (Jinja checks each
     # template's source, so an edited template is compiled again).
     "BLOGCORE_TEMPLATE_CACHE": True,
+    # Let templates reuse a fragment rendered once per build ({% memo key %}...{% endmemo %}),
+    # such as a post's card on every listing that shows it. False renders each one every time.
+    "BLOGCORE_TEMPLATE_MEMO": True,
 }
 
 
@@ -35,7 +38,7 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         raise SettingsError(
             f"BLOGCORE_WORDS_PER_MINUTE must be a positive whole number, got {wpm!r}"
         )
-    for key in ("BLOGCORE_STRICT", "BLOGCORE_TEMPLATE_CACHE"):
+    for key in ("BLOGCORE_STRICT", "BLOGCORE_TEMPLATE_CACHE", "BLOGCORE_TEMPLATE_MEMO"):
         if not isinstance(merged[key], bool):
             raise SettingsError(f"{key} must be True or False, got {merged[key]!r}")
     if not isinstance(merged["BLOGCORE_DEFAULT_IMAGE"], str):

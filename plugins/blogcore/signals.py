@@ -12,7 +12,8 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.contents import Content
 
-from . import assets, jsonld, sitemap, text
+from . import assets, jsonld, memo, sitemap, text
+from .memo import MemoExtension
 from .reader import StrictMarkdownReader, clean
 from .settings import SettingsError, configure
 
@@ -47,7 +48,9 @@ def on_initialized(pelican) -> None:
     if settings["BLOGCORE_TEMPLATE_CACHE"] and "bytecode_cache" not in jinja:
         # every generator has its own Jinja environment: without this, each compiles the
         # templates it uses again, in every build
-        folder = Path(settings["CACHE_PATH"], "jinja")
+        # compiled templates call the memo tag's code: new tag code, a new folder
+        stamp = hashlib.sha256(Path(memo.__file__).read_bytes()).hexdigest()[:12]
+        folder = Path(settings["CACHE_PATH"], "jinja", stamp)
         folder.mkdir(parents=True, exist_ok=True)
         settings["JINJA_ENVIRONMENT"] = {
             **jinja,
@@ -89,8 +92,12 @@ def _asset_bundler(generator):
 
 
 def on_generator_init(generator) -> None:
-    """Make blogcore's template filters available to every template."""
+    """Make blogcore's template filters and the ``memo`` tag available to every template."""
     siteurl = generator.settings.get("SITEURL", "")
+    generator.env.add_extension(MemoExtension)
+    generator.env.extensions[MemoExtension.identifier].enabled = generator.settings.get(
+        "BLOGCORE_TEMPLATE_MEMO", True
+    )
     generator.env.globals["asset_bundle"] = _asset_bundler(generator)
     generator.env.filters.update(
         {

@@ -78,6 +78,9 @@ def _start_incremental(pelican) -> None:
     settings = pelican.settings
     pelican.delete_outputdir = False
     settings["LOAD_CONTENT_CACHE"] = settings["CACHE_CONTENT"] = True
+    # a page's record lists the posts whose text it read while rendering; a fragment the theme
+    # reuses (blogcore's {% memo %}) reads nothing the second time, so render each one afresh
+    settings["BLOGCORE_TEMPLATE_MEMO"] = False
     inputs = digest.digest(
         (
             pelican_version,
