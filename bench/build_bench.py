@@ -1,7 +1,7 @@
 """Whole builds of a synthetic blog: this project against stock Pelican, in the same run.
 
     .venv/bin/python -m bench.build_bench [--sizes 500 2000 5000] [--runs 3]
-        [--rebuild-size 2000] [--photos 24] [--skip-images]
+        [--rebuild-size 2000] [--photos 24] [--skip-images] [--delete-between]
 
 For each size N it writes a deterministic corpus (``bench/corpus.py``: N posts of ~1,000
 words, 25 people with team files, series, galleries of 3000×2000 photos) and reports medians
@@ -12,7 +12,8 @@ of ``--runs`` builds, alternating the two builds so drift hits both alike:
           (a warm-up build before the first size fills it if needed and is reported apart);
 
 with wall time, CPU time and the peak memory of the build's processes (summed, sampled every
-50 ms). Then, at ``--rebuild-size``: the live-reload loop, i.e. the rebuild after one post is
+50 ms). Each build writes into a new, empty folder; they are all deleted at the end (see
+``Outputs`` for why, and ``--delete-between`` for the earlier way). Then, at ``--rebuild-size``: the live-reload loop, i.e. the rebuild after one post is
 edited, for ours (incremental, run as `invoke serve` runs it, and as a one-off command) and for
 stock Pelican with its own content cache; the time each
 plugin's receivers and generators take (one instrumented build, ``bench/plugin_times.py``);
@@ -134,23 +135,49 @@ def _fresh(out: Path) -> Path:
     return out
 
 
-def full_builds(n: int, runs: int, photos: int, first: bool) -> dict:
+class Outputs:
+    """Output folders for the timed builds: each build gets one that no build has used.
+
+    The project machine's file system (ext4 without a journal) avoids reusing an inode freed in
+    the last minute or so, and checks every free inode it passes on the way to one it may use.
+    A build that creates 10,000 files and folders right after another build's 10,000 were
+    deleted spends seconds in that scan; the cost grows with the files a build writes and with
+    how recently and how much was deleted, so it depended on which build ran before which.
+    Used folders are deleted once the timing is over (``--delete-between``: delete each build's
+    folder just before the next build, as earlier runs did).
+    """
+
+    def __init__(self, root: Path, delete_between: bool) -> None:
+        self.root, self.delete_between, self.count = root, delete_between, 0
+
+    def fresh(self, name: str = "out") -> Path:
+        """An empty output folder for the next build."""
+        if self.delete_between:
+            return _fresh(WORK / name)
+        self.count += 1
+        return self.root / f"{name}-{self.count}"
+
+    def remove(self) -> None:
+        """Delete every folder handed out."""
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def full_builds(n: int, runs: int, photos: int, first: bool, outputs: Outputs) -> dict:
     """Median full builds of stock and ours at one size.
 
     ``first``: the first size of the run builds once more beforehand, to fill the image cache
     (every size has the same photos, so later sizes find it warm).
     """
     content = corpus(n, photos)
-    out = WORK / "out"
-    cold = _cpu_of(ours_cmd(content, _fresh(out)))[0] if first else None
+    cold = _cpu_of(ours_cmd(content, outputs.fresh()))[0] if first else None
     rows = {"stock": [], "ours": []}
     for run in range(runs):
         order = ("stock", "ours") if run % 2 == 0 else ("ours", "stock")
         for name in order:
             cmd = (
-                stock_cmd(content, _fresh(out))
+                stock_cmd(content, outputs.fresh())
                 if name == "stock"
-                else ours_cmd(content, _fresh(out))
+                else ours_cmd(content, outputs.fresh())
             )
             result, cpu = _cpu_of(cmd)
             rows[name].append((result["wall"], cpu, result["peak_mb"]))
@@ -190,7 +217,7 @@ def _wait_for_search(out: Path, timeout: float = 300) -> float:
     return time.perf_counter() - start
 
 
-def rebuilds(n: int, runs: int, photos: int) -> dict:
+def rebuilds(n: int, runs: int, photos: int, outputs: Outputs) -> dict:
     """The live-reload loop at one size: full build once, then rebuilds after one edit.
 
     For ours, as `invoke serve` runs it (builds forked from a warm process, tasks.py), two
@@ -200,17 +227,16 @@ def rebuilds(n: int, runs: int, photos: int) -> dict:
     """
     content = corpus(n, photos)
     original = (content / "posts" / "post-00007.md").read_text(encoding="utf-8")
-    out_ours, out_stock = WORK / "out-incr", WORK / "out-stock-cache"
+    out_ours, out_stock = outputs.fresh("out-incr"), outputs.fresh("out-stock-cache")
     shutil.rmtree(WORK / "stock-cache", ignore_errors=True)
     arguments = ours_cmd(content, out_ours, *DEV_FLAGS)[1:]
     ours, searchable, cold, stock = [], [], [], []
     try:
         with WarmBuilder(ROOT / "pelicanconf.py", ROOT, stderr=subprocess.DEVNULL) as warm:
-            _fresh(out_ours)
             if warm.build(arguments) != 0:
                 raise SystemExit(f"build failed: {arguments}")
             _wait_for_search(out_ours)
-            measured(stock_cmd(content, _fresh(out_stock), cache=True))
+            measured(stock_cmd(content, out_stock, cache=True))
             for round_ in range(runs):
                 _edit_one(content, round_)
                 start = time.perf_counter()
@@ -233,10 +259,10 @@ def rebuilds(n: int, runs: int, photos: int) -> dict:
     }
 
 
-def plugin_times(n: int, photos: int) -> dict:
+def plugin_times(n: int, photos: int, outputs: Outputs) -> dict:
     """Seconds in each plugin during one build (receivers and generators, instrumented)."""
     content = corpus(n, photos)
-    out = _fresh(WORK / "out-times")
+    out = outputs.fresh("out-times")
     result = subprocess.run(
         [sys.executable, "-m", "bench.plugin_times", str(content), str(out)],
         cwd=ROOT,
@@ -256,13 +282,30 @@ def main() -> None:
     parser.add_argument("--photos", type=int, default=24)
     parser.add_argument("--skip-images", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--delete-between",
+        action="store_true",
+        help="one output folder, deleted before each build (see Outputs)",
+    )
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
-    report: dict = {"full": [], "plugins": {}}
+    outputs = Outputs(WORK / "outputs", args.delete_between)
+    outputs.remove()  # a run that was interrupted: before anything is timed
+    try:
+        _run(args, outputs)
+    finally:
+        outputs.remove()
+
+
+def _run(args: argparse.Namespace, outputs: Outputs) -> None:
+    """Every part of the benchmark, printed as it goes."""
+    method = "deleted before each build" if args.delete_between else "a new folder per build"
+    report: dict = {"full": [], "plugins": {}, "output_folders": method}
+    print(f"output folders: {method}")
     print(f"{'posts':>6} {'stock s':>9} {'ours s':>9} {'ratio':>6} {'stock MB':>9} {'ours MB':>8}"
           f" {'stock CPU':>9} {'ours CPU':>9}  warm-up build (first size)")  # fmt: skip
     for index, n in enumerate(args.sizes):
-        row = full_builds(n, args.runs, args.photos, first=index == 0)
+        row = full_builds(n, args.runs, args.photos, index == 0, outputs)
         report["full"].append(row)
         s, o = row["stock"], row["ours"]
         warm_up = row["first_build_wall"]
@@ -273,7 +316,7 @@ def main() -> None:
             flush=True,
         )
     if args.rebuild_size:
-        row = rebuilds(args.rebuild_size, args.runs, args.photos)
+        row = rebuilds(args.rebuild_size, args.runs, args.photos, outputs)
         report["rebuild"] = row
         full = next((r for r in report["full"] if r["posts"] == args.rebuild_size), None)
         stock_full = full["stock"]["wall"] if full else float("nan")
@@ -285,7 +328,7 @@ def main() -> None:
             f"as a one-off pelican command {row['ours_one_off_command']:.2f} s",
             flush=True,
         )
-        times = plugin_times(args.rebuild_size, args.photos)
+        times = plugin_times(args.rebuild_size, args.photos, outputs)
         report["plugins"] = times
         print(f"\ntime in each plugin, one build of {args.rebuild_size} posts (wall s):")
         for name, seconds in sorted(times.items(), key=lambda kv: -kv[1]):
