@@ -13,11 +13,13 @@ of ``--runs`` builds, alternating the two builds so drift hits both alike:
 
 with wall time, CPU time and the peak memory of the build's processes (summed, sampled every
 50 ms). Each build writes into a new, empty folder; they are all deleted at the end (see
-``Outputs`` for why, and ``--delete-between`` for the earlier way). Then, at ``--rebuild-size``: the live-reload loop, i.e. the rebuild after one post is
-edited, for ours (incremental, run as `invoke serve` runs it, and as a one-off command) and for
-stock Pelican with its own content cache; the time each
-plugin's receivers and generators take (one instrumented build, ``bench/plugin_times.py``);
-and the image pipeline against raw Pillow (``bench/images_bench.py``).
+``Outputs`` for why, and ``--delete-between`` for the earlier way).
+
+Then, at ``--rebuild-size``: the live-reload loop, i.e. the rebuild after one post is edited,
+for ours (incremental, run as `invoke serve` runs it, and as a one-off command) and for stock
+Pelican with its own content cache; the time each plugin's receivers and generators take (one
+instrumented build, ``bench/plugin_times.py``); and the image pipeline against raw Pillow
+(``bench/images_bench.py``).
 """
 
 import argparse

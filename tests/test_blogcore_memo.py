@@ -128,7 +128,8 @@ def test_templates_compiled_into_the_bytecode_cache_load_in_a_new_environment(tm
 
 
 def test_the_sample_site_is_the_same_with_and_without_the_memo(tmp_path: Path):
-    """Translations, several authors, series, related posts: every page byte for byte."""
+    """Translations, several authors, series, related posts, drafts, the newsletter form at
+    the end of posts and in other pages' footers: every page byte for byte."""
     shared = tmp_path / "cache"  # photos made once for both builds
     for memo in (True, False):
         output = tmp_path / json.dumps(memo)
@@ -138,6 +139,8 @@ def test_the_sample_site_is_the_same_with_and_without_the_memo(tmp_path: Path):
             output,
             CACHE_PATH=str(shared),
             BLOGCORE_TEMPLATE_MEMO=memo,
+            NEWSLETTER_ACTION="https://lists.example.test/subscribe",
+            NEWSLETTER_PRIVACY_URL="about/",
         )
     assert_same_tree(tmp_path / "true", tmp_path / "false")
 
