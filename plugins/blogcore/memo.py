@@ -33,7 +33,7 @@ class MemoExtension(Extension):
         super().__init__(environment)
         self.enabled = True
         self.fragments: dict[tuple, str] = {}
-        self.rendered = 0  # bodies rendered (tests and benchmarks read it)
+        self.rendered = 0  # bodies rendered, for tests
         self._unnamed = itertools.count()  # templates made from strings have no name
 
     def parse(self, parser: Parser) -> nodes.Node:

@@ -13,7 +13,6 @@ from pelican import signals
 from pelican.contents import Content
 
 from . import assets, jsonld, memo, sitemap, text
-from .memo import MemoExtension
 from .reader import StrictMarkdownReader, clean
 from .settings import SettingsError, configure
 
@@ -94,8 +93,8 @@ def _asset_bundler(generator):
 def on_generator_init(generator) -> None:
     """Make blogcore's template filters and the ``memo`` tag available to every template."""
     siteurl = generator.settings.get("SITEURL", "")
-    generator.env.add_extension(MemoExtension)
-    generator.env.extensions[MemoExtension.identifier].enabled = generator.settings.get(
+    generator.env.add_extension(memo.MemoExtension)
+    generator.env.extensions[memo.MemoExtension.identifier].enabled = generator.settings.get(
         "BLOGCORE_TEMPLATE_MEMO", True
     )
     generator.env.globals["asset_bundle"] = _asset_bundler(generator)
