@@ -21,6 +21,7 @@ from pelican.settings import DEFAULT_CONFIG, read_settings
 from bench.corpus import write_corpus
 from pelicanconf import PLUGINS
 from plugins.fastbuild import digest, manifest, parallel
+from plugins.fastbuild import signals as fastbuild_signals
 from plugins.fastbuild.settings import DEFAULTS, SettingsError, configure
 from plugins.fastbuild.warm import WarmBuilder
 from plugins.fastbuild.writer import IncrementalState, ParallelWriter, refer
@@ -537,8 +538,6 @@ def test_a_full_build_into_the_folder_voids_the_incremental_record(corpus: Path,
 
 def test_incremental_builds_render_memo_fragments_afresh(tmp_path: Path):
     """A page's record lists the posts whose text it read; a reused fragment reads nothing."""
-    from plugins.fastbuild import signals as fastbuild_signals
-
     settings = read_settings(
         str(ROOT / "pelicanconf.py"),
         override={"OUTPUT_PATH": str(tmp_path / "out"), "CACHE_PATH": str(tmp_path / "cache")},
