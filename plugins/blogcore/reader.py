@@ -7,7 +7,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open, slugify
 
-from . import inline, text
+from . import codeblocks, inline, text
 from .frontmatter import (
     FrontMatterError,
     check_url_part,
@@ -58,7 +58,9 @@ class StrictMarkdownReader(MarkdownReader):
         """
         md = getattr(self, "_converter", None)
         if md is None:
-            md = self._converter = inline.quicken(Markdown(**self.settings["MARKDOWN"]))
+            md = self._converter = codeblocks.share_formatters(
+                inline.quicken(Markdown(**self.settings["MARKDOWN"]))
+            )
             self._meta_step = (
                 md.preprocessors["meta"],
                 md.preprocessors._priority[

@@ -5,7 +5,6 @@ import hashlib
 import logging
 import os
 import pickle
-from dataclasses import astuple
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -197,7 +196,7 @@ def write_sitemap(output_path: str, siteurl: str, filename: str, cache_file: str
         cached = known.get(relpath)
         # plain tuples in the cache: it must load whatever name the plugin was imported under
         head = sitemap.PageHead(*cached[1]) if cached and cached[0] == stamp else _head_of(path)
-        seen[relpath] = (stamp, astuple(head))
+        seen[relpath] = (stamp, (head.indexable, head.canonical, head.modified, head.alternates))
         if head.indexable:
             url = head.canonical or sitemap.url_for(siteurl, relpath)
             entries.append((url, head.modified, head.alternates))
