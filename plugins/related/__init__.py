@@ -14,6 +14,13 @@ Per post, ``Related: slug-a, slug-b`` pins posts first (they count toward ``RELA
 Gives the theme ``article.related_posts`` (a list of articles, as pelican's related_posts
 plugin does). ``invoke related <slug>`` prints each pick's score broken down by component.
 
+The picking starts once the posts are read (``article_generator_finalized``) in a fork of the
+build, on the core Pelican's next serial steps leave idle (``background.py``), and the picks
+are given to the posts when Pelican asks for its writer (``get_writer``), before any page is
+written. Until then ``related_posts`` is an empty list: a plugin reading it must do so from
+``get_writer`` on. Where the platform cannot fork, or the child fails, the same work is done
+in the build's own process.
+
 Metadata keys read: ``related``, ``related_exclude``, ``series``, ``tags``, ``category``,
 ``authors``. Settings: see ``settings.py``.
 """

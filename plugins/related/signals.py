@@ -5,11 +5,12 @@ import os
 
 from pelican import signals
 
-from . import scoring
+from . import background, scoring
 from .settings import SettingsError, configure
 from .text import plain_text
 
 logger = logging.getLogger(__name__)
+PENDING_KEY = "related_pending"  # settings key: (published posts, their picks being worked out)
 
 
 def on_initialized(pelican) -> None:
@@ -64,24 +65,48 @@ def doc_of(article, settings) -> scoring.Doc:
     )
 
 
+def _pick(published: list, settings) -> tuple[dict, list]:
+    """Related picks by (lang, slug) and the problems found, for the published posts."""
+    docs = [doc_of(a, settings) for a in published]
+    return scoring.related(docs, settings["RELATED_MAX"], weights_from(settings))
+
+
 def on_articles_finalized(generator) -> None:
-    """Pick related posts among published posts, per language; drafts get none."""
+    """Start picking related posts among published posts, per language; drafts get none.
+
+    The picking runs beside the rest of the build (``background.Pending``) and its result is
+    given to the posts before any page is written (``on_get_writer``).
+    """
     settings = generator.settings
     published = [*generator.articles, *generator.translations]
     for article in published:
         article.related_posts = []
     if not published or settings["RELATED_MAX"] == 0:
         return
-    docs = [doc_of(a, settings) for a in published]
-    picks, problems = scoring.related(docs, settings["RELATED_MAX"], weights_from(settings))
+    if settings["RELATED_EXPLAIN"]:
+        _attach(published, _pick(published, settings))
+        _explain([doc_of(a, settings) for a in published], settings)
+        return
+    pending = background.Pending(lambda: _pick(published, settings))
+    settings[PENDING_KEY] = (published, pending)
+
+
+def on_get_writer(pelican) -> None:
+    """Give the posts their related posts before anything is written (returns no writer)."""
+    started = pelican.settings.pop(PENDING_KEY, None)
+    if started is not None:
+        published, pending = started
+        _attach(published, pending.result())
+
+
+def _attach(published: list, found: tuple[dict, list]) -> None:
+    picks, problems = found
     for problem in problems:
         logger.warning("%s: %s", problem.source, problem.message)
     by_key = {(a.lang, a.slug): a for a in published}
     for article in published:
         chosen = picks.get((article.lang, article.slug), [])
         article.related_posts = [by_key[(article.lang, p.key)] for p in chosen]
-    if settings["RELATED_EXPLAIN"]:
-        _explain(docs, settings)
 
 
 def _explain(docs: list[scoring.Doc], settings) -> None:
@@ -112,3 +137,4 @@ def register() -> None:
     """Connect the related-posts receivers."""
     signals.initialized.connect(on_initialized)
     signals.article_generator_finalized.connect(on_articles_finalized)
+    signals.get_writer.connect(on_get_writer)
