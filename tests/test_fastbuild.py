@@ -382,8 +382,15 @@ def _posts_and_listings(tmp_path: Path, post_template: str) -> ParallelWriter:
 def test_posts_pages_are_written_before_between_and_listings_after(tmp_path: Path):
     out = _posts_and_listings(tmp_path, "<p>{{ article.title }}")
     seen: list[list[str]] = []
-    out.flush(2, 1, between=lambda: seen.append(sorted(p.name for p in tmp_path.rglob("*.html"))))
+    told: list[list[str]] = []
+
+    def between(written: list[str]) -> None:
+        seen.append(sorted(p.name for p in tmp_path.rglob("*.html")))
+        told.append(written)
+
+    out.flush(2, 1, between=between)
     assert seen == [sorted(f"p{n}.html" for n in range(10))]
+    assert told == [sorted(str(tmp_path / "posts" / f"p{n}.html") for n in range(10))]
     assert len(list(tmp_path.rglob("*.html"))) == 20
 
 
@@ -391,7 +398,7 @@ def test_between_is_not_called_when_a_post_page_fails(tmp_path: Path):
     out = _posts_and_listings(tmp_path, "{{ article.title }}{{ article.nothing.here }}")
     seen = []
     with pytest.raises(jinja2.UndefinedError):
-        out.flush(2, 1, between=lambda: seen.append(True))
+        out.flush(2, 1, between=lambda written: seen.append(True))
     assert seen == []
 
 

@@ -161,3 +161,10 @@ def test_pages_glob_covers_only_folders_with_marked_pages(tmp_path, marked, fold
     for folder in folders:
         (tmp_path / folder).mkdir()
     assert indexing.pages_glob(tmp_path, [tmp_path / m for m in marked]) == expected
+
+
+def test_pages_glob_takes_absolute_pages_under_a_relative_site(tmp_path, monkeypatch):
+    (tmp_path / "out" / "posts").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    pages = [tmp_path / "out" / "posts" / "a" / "index.html", tmp_path / "out" / "about.html"]
+    assert indexing.pages_glob(Path("out"), pages) == "{about.html,posts/**/*.html}"

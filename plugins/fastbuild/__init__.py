@@ -13,8 +13,9 @@
   the build, in the order a one-process build logs them, so strict builds count their errors)
   and their errors (the build fails with the one a one-process build would stop at).
   Every post's and page's own page is rendered first; then the named blinker signal
-  ``content_pages_written`` is sent (with ``settings=``), before the listings and feeds, so a
-  plugin can start on those pages (the search plugin starts Pagefind).
+  ``content_pages_written`` is sent (with ``settings=`` and ``written=``, the sorted paths of
+  the files written so far), before the listings and feeds, so a plugin can start on those
+  pages (the search plugin starts Pagefind).
   Incremental builds, builds with ``RELATIVE_URLS`` and small sites render in one process.
   Receivers of ``content_written``/``feed_generated``/``feed_written`` run in the process
   that rendered the page: what they change in memory stays there (no receiver here does).

@@ -134,7 +134,9 @@ class FinishOutput:
             output_writer.flush(
                 worker_count(settings),
                 settings["FASTBUILD_MIN_FILES"],
-                between=lambda: content_pages_written.send(self, settings=settings),
+                between=lambda written: content_pages_written.send(
+                    self, settings=settings, written=written
+                ),
             )
         state = settings.pop(writer.STATE_KEY, None)
         if state is None:

@@ -306,13 +306,16 @@ class ParallelWriter(Writer):
         method(*call.call.args, **call.call.kwargs)
 
     def flush(
-        self, workers: int, min_pages: int, between: Callable[[], None] | None = None
+        self,
+        workers: int,
+        min_pages: int,
+        between: Callable[[list[str]], None] | None = None,
     ) -> None:
         """Render every kept call: in ``workers`` processes, or here, in order, for few pages.
 
-        In processes, every post's and page's own page is rendered first; ``between()`` is
-        called once they are all written, before the listings and feeds (so the search index
-        can start on them).
+        In processes, every post's and page's own page is rendered first; ``between(written)``
+        is called once they are all written, with their paths, before the listings and feeds
+        (so the search index can start on them).
         """
         calls, self._pending, self._deferring = self._pending, [], False
         if workers < 2 or self._ordered or sum(c.cost for c in calls) < min_pages:
@@ -331,7 +334,7 @@ class ParallelWriter(Writer):
         mine, others, dead = _Share(), [], []
         for number, phase in enumerate(phases):
             if number and between is not None and not dead and not _failed(mine, others):
-                between()
+                between(sorted(set().union(*(s.written for s in (mine, *others)))))
             self._render_phase(phase, calls, groups, workers, mine, others, dead)
         self._finish(calls, groups, mine, others, dead)
 

@@ -102,13 +102,19 @@ def on_finalized(pelican) -> None:
     )
 
 
-def on_content_pages_written(sender, settings: dict[str, Any], **_: Any) -> None:
+def on_content_pages_written(
+    sender, settings: dict[str, Any], written: list[str] | None = None, **_: Any
+) -> None:
     """Start Pagefind on the posts' and pages' own pages while the listings still render.
 
     A full build rendered in processes says when those pages are all written (fastbuild's
     ``content_pages_written``). Listings, feeds and static files carry no marked page, and
     nothing rewrites a page after it is written, so the index is the one Pagefind would make
     at the end, made while the build does other work. ``on_finalized`` waits for it.
+
+    With the list of pages written, no page is read to make the glob: it covers their folders.
+    Pagefind skips unmarked pages there (a draft's, say) once any page is marked, which the
+    first marked page read here shows, so the index is the same.
     """
     if not _enabled(settings) or settings["SEARCH_IN_BACKGROUND"]:
         return
@@ -116,7 +122,11 @@ def on_content_pages_written(sender, settings: dict[str, Any], **_: Any) -> None
     if binary is None:
         return  # on_finalized says so
     site = Path(settings["OUTPUT_PATH"])
-    marked = indexing.marked_pages(site)
+    if written is None:
+        marked = indexing.marked_pages(site)
+    else:
+        pages = [Path(p) for p in written if p.endswith(".html")]
+        marked = pages if any(map(indexing.is_marked, pages)) else []
     if not marked:
         return  # on_finalized removes an old index
     language = _language(settings)
