@@ -65,9 +65,10 @@ def doc_of(article, settings) -> scoring.Doc:
     )
 
 
-def _pick(published: list, settings) -> tuple[dict, list]:
+def _pick(published: list, settings, docs: list[scoring.Doc] | None = None) -> tuple[dict, list]:
     """Related picks by (lang, slug) and the problems found, for the published posts."""
-    docs = [doc_of(a, settings) for a in published]
+    if docs is None:
+        docs = [doc_of(a, settings) for a in published]
     return scoring.related(docs, settings["RELATED_MAX"], weights_from(settings))
 
 
@@ -84,8 +85,9 @@ def on_articles_finalized(generator) -> None:
     if not published or settings["RELATED_MAX"] == 0:
         return
     if settings["RELATED_EXPLAIN"]:
-        _attach(published, _pick(published, settings))
-        _explain([doc_of(a, settings) for a in published], settings)
+        docs = [doc_of(a, settings) for a in published]
+        _attach(published, _pick(published, settings, docs))
+        _explain(docs, settings)
         return
     pending = background.Pending(lambda: _pick(published, settings))
     settings[PENDING_KEY] = (published, pending)
