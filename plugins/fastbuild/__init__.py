@@ -23,6 +23,11 @@
   post's URL is stored in ``override_url`` (Pelican's own field for a fixed URL), and each
   page's once every generator has finished, so templates and plugins reading ``.url`` tens of
   times per post no longer work it out from the settings each time.
+- **Quick taxonomy lookups.** Pelican's tag, category and author pages each scan their list of
+  posts once per post of the site (``article in articles``), which grows with the square of the
+  site: 1.2 s of one core at 5,000 posts. Once every generator is done, those lists become
+  lists that answer ``in`` through a set of their posts (``members.py``), with the same items
+  in the same order.
 - **A warm process for the live-reload loop** (``warm.py``, used by ``invoke serve``). It imports
   Pelican and the plugins once; each rebuild runs in a fork of it and leaves without freeing its
   objects. When a module it imported changes on disk, a fresh process takes over.

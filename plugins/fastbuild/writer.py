@@ -13,7 +13,7 @@ from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from . import digest, manifest, parallel
+from . import digest, manifest, members, parallel
 
 logger = logging.getLogger(__name__)
 
@@ -246,9 +246,13 @@ def _failed(mine: _Share, others: list[_Share]) -> bool:
     return bool(mine.errors) or any(share.errors for share in others)
 
 
+# lists a render may take as plain copies (an IdentityList is a list with a faster ``in``)
+_PLAIN_LISTS = (list, members.IdentityList)
+
+
 def _frozen(values: dict[str, Any]) -> dict[str, Any]:
     """Lists as they are now: a generator may reorder one after the call, before the render."""
-    return {k: list(v) if type(v) is list else v for k, v in values.items()}
+    return {k: list(v) if type(v) in _PLAIN_LISTS else v for k, v in values.items()}
 
 
 class ParallelWriter(Writer):
