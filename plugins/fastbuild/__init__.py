@@ -23,6 +23,10 @@
   post's URL is stored in ``override_url`` (Pelican's own field for a fixed URL), and each
   page's once every generator has finished, so templates and plugins reading ``.url`` tens of
   times per post no longer work it out from the settings each time.
+- **Feed entries made once.** The same post sits in many feeds (all posts, its category, each
+  of its tags, its author, its language). fastbuild's writers make each post's feed item, and
+  its XML, once per process and reuse them (``feeds.py``); each feed gets its own copy of the
+  item, so a ``feed_generated`` receiver changing one changes no other.
 - **Quick taxonomy lookups.** Pelican's tag, category and author pages each scan their list of
   posts once per post of the site (``article in articles``), which grows with the square of the
   site: 1.2 s of one core at 5,000 posts. Once every generator is done, those lists become

@@ -13,7 +13,7 @@ from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from . import digest, manifest, members, parallel
+from . import digest, feeds, manifest, members, parallel
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +103,34 @@ class IncrementalState:
         return found if found is not None else body_digest(content)
 
 
-class IncrementalWriter(Writer):
+class FeedEntriesOnce(Writer):
+    """Writer that makes each post's feed item, and its XML, once per process (``feeds.py``)."""
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings)
+        self._entry_texts: feeds.EntryTexts = {}
+        # (post's id, feed class, site URL) -> (post, its item as first made)
+        self._items: dict[tuple, tuple[Any, dict[str, Any]]] = {}
+
+    def _create_new_feed(self, feed_type, feed_title, context):
+        feed = super()._create_new_feed(feed_type, feed_title, context)
+        return feeds.cache_entries(feed, self._entry_texts)
+
+    def _add_item_to_the_feed(self, feed, item):
+        # the item depends on the post, the feed's kind and the site URL; rendering changes
+        # none of the post's values, and each feed gets its own copy to change
+        key = (id(item), type(feed), self.site_url)
+        kept = self._items.get(key)
+        if kept is not None and kept[0] is item:
+            feed.items.append(feeds.copied(kept[1]))
+            return
+        count = len(feed.items)
+        super()._add_item_to_the_feed(feed, item)
+        if len(feed.items) == count + 1:
+            self._items[key] = (item, feeds.copied(feed.items[-1]))
+
+
+class IncrementalWriter(FeedEntriesOnce):
     """Writer that skips a write_file call whose key and read bodies match the last build."""
 
     def write_file(self, name, template, context, *args, **kwargs):
@@ -255,7 +282,7 @@ def _frozen(values: dict[str, Any]) -> dict[str, Any]:
     return {k: list(v) if type(v) in _PLAIN_LISTS else v for k, v in values.items()}
 
 
-class ParallelWriter(Writer):
+class ParallelWriter(FeedEntriesOnce):
     """Writer that keeps write_file/write_feed calls and renders them at flush(), in forks.
 
     Rendering is most of Pelican's output phase and runs on one core. Pages are rendered from
