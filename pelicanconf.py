@@ -40,11 +40,11 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "blogcore",
     "series",
-    "related",
     "comments",
     "images",
     "team",
     "galleries",
+    "related",  # after team and galleries: it starts on posts as they leave them
     "i18n",
     "search",
     "share",

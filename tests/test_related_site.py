@@ -1,9 +1,13 @@
 """Related posts on a real build: on-topic picks, the block's markup, exclusions, warnings."""
 
 import logging
+from types import SimpleNamespace
 
 import pytest
+from pelican import signals
 
+from pelicanconf import PLUGINS
+from plugins.related import signals as related_signals
 from tests.conftest import TEST_SITEURL, _builder
 
 # Three clearly distinct topics; every post also carries generic sentences, the generic tag
@@ -155,3 +159,69 @@ def test_unknown_slugs_are_warnings_naming_the_file(build_site, caplog):
 def test_related_max_zero_turns_the_block_off(build_site):
     built = build_site(topic_site_files(), fixture=None, RELATED_MAX=0)
     assert built.soup("posts/bread-0/").select_one("section.related-posts") is None
+
+
+def _alias_site_files() -> dict[str, str]:
+    """Three posts with the same text: only a shared author can tell the pick apart."""
+    files = {
+        "team/ada-byrne.md": "Name: Ada Byrne\nAliases: A. Byrne\n\nAda bakes.\n",
+        "team/bo-lindqvist.md": "Name: Bo Lindqvist\n\nBo rides.\n",
+    }
+    for slug, author, day in (
+        ("x", "A. Byrne", 1),
+        ("y", "Ada Byrne", 2),
+        ("z", "Bo Lindqvist", 3),
+    ):
+        files[f"posts/{slug}.md"] = post(slug, "bread", 0, date=f"2024-05-0{day} 10:00").replace(
+            "Author: Ada Byrne", f"Author: {author}"
+        )
+    return files
+
+
+@pytest.mark.parametrize("related_first", [False, True])
+def test_authors_are_compared_as_the_team_plugin_names_them(build_site, related_first):
+    # "A. Byrne" is Ada Byrne's alias: the team plugin makes both bylines the same person when
+    # Pelican sends article_generator_pretaxonomy. Without that, z (newest) would win the tie.
+    plugins = [p for p in PLUGINS if p != "related"]
+    plugins.insert(
+        plugins.index("team") if related_first else plugins.index("galleries") + 1, "related"
+    )
+    built = build_site(
+        _alias_site_files(),
+        fixture=None,
+        PLUGINS=plugins,
+        RELATED_MAX=1,
+        RELATED_WEIGHT_AUTHORS=1.0,
+        RELATED_WEIGHT_RECENCY=0.0,
+    )
+    assert related_slugs(built, "x") == ["y"]
+
+
+def test_the_picking_starts_as_soon_as_team_and_galleries_are_done(build_site):
+    seen = []
+
+    def last(generator):
+        seen.append(getattr(generator, related_signals.STARTED, False))
+
+    # connected after every plugin's receivers: it runs last
+    signals.article_generator_pretaxonomy.connect(last, weak=False)
+    try:
+        build_site(_alias_site_files(), fixture=None)
+    finally:
+        signals.article_generator_pretaxonomy.disconnect(last)
+    assert seen == [True]
+
+
+@pytest.mark.parametrize(
+    ("plugins", "context", "ready"),
+    [
+        (["team", "galleries", "related"], {"team": 1, "galleries": 1}, True),
+        (["team", "galleries", "related"], {"team": 1}, False),
+        (["related", "team"], {}, False),
+        (["plugins.related"], {}, True),
+        (["galleries", "related"], {"galleries": 1}, True),
+    ],
+)
+def test_ready_at_pretaxonomy(plugins, context, ready):
+    generator = SimpleNamespace(settings={"PLUGINS": plugins}, context=context)
+    assert related_signals.ready_at_pretaxonomy(generator) is ready

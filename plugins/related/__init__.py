@@ -14,12 +14,16 @@ Per post, ``Related: slug-a, slug-b`` pins posts first (they count toward ``RELA
 Gives the theme ``article.related_posts`` (a list of articles, as pelican's related_posts
 plugin does). ``invoke related <slug>`` prints each pick's score broken down by component.
 
-The picking starts once the posts are read (``article_generator_finalized``) in a fork of the
-build, on the core Pelican's next serial steps leave idle (``background.py``), and the picks
-are given to the posts when Pelican asks for its writer (``get_writer``), before any page is
-written. Until then ``related_posts`` is an empty list: a plugin reading it must do so from
-``get_writer`` on. Where the platform cannot fork, or the child fails, the same work is done
-in the build's own process.
+The picking starts once the posts are read, in a fork of the build, on the core Pelican's
+next serial steps leave idle (``background.py``), and the picks are given to the posts when
+Pelican asks for its writer (``get_writer``), before any page is written. It starts at
+``article_generator_pretaxonomy`` once ``team`` and ``galleries`` (if enabled) have changed
+posts' authors and text there, which they have when listed before ``related`` in ``PLUGINS``
+(receivers run in that order); otherwise at ``article_generator_finalized``. A plugin of your
+own that changes posts' text, tags or authors at ``article_generator_pretaxonomy`` belongs
+before ``related`` too. Until the picks are given, ``related_posts`` is an empty list: a plugin
+reading it must do so from ``get_writer`` on. Where the platform cannot fork, or the child
+fails, the same work is done in the build's own process.
 
 Metadata keys read: ``related``, ``related_exclude``, ``series``, ``tags``, ``category``,
 ``authors``. Settings: see ``settings.py``.

@@ -66,19 +66,54 @@ def doc_of(article, settings) -> scoring.Doc:
 
 
 def _pick(published: list, settings, docs: list[scoring.Doc] | None = None) -> tuple[dict, list]:
-    """Related picks by (lang, slug) and the problems found, for the published posts."""
+    """The slugs picked for each post, by (lang, slug), and the problems found."""
     if docs is None:
         docs = [doc_of(a, settings) for a in published]
-    return scoring.related(docs, settings["RELATED_MAX"], weights_from(settings))
+    picks, problems = scoring.related(docs, settings["RELATED_MAX"], weights_from(settings))
+    # slugs alone: the picks' scores and parts are not used here, and cost a tenth of a
+    # second to send back from the fork at 5,000 posts
+    return {post: [pick.key for pick in chosen] for post, chosen in picks.items()}, problems
+
+
+# This project's plugins that change, when Pelican sends article_generator_pretaxonomy, what
+# the scorer reads of posts (galleries puts gallery markup, captions included, in their text;
+# team gives them their canonical authors), with the context key each sets once it has.
+CHANGE_POSTS_FIRST = {"team": "team", "galleries": "galleries"}
+STARTED = "related_started"  # generator attribute: the picking started in this build
+
+
+def ready_at_pretaxonomy(generator) -> bool:
+    """Have the plugins that change posts at pretaxonomy all done so in this build?"""
+    names = [str(p).rsplit(".", 1)[-1] for p in generator.settings.get("PLUGINS") or []]
+    return all(
+        key in generator.context for name, key in CHANGE_POSTS_FIRST.items() if name in names
+    )
+
+
+def on_articles_pretaxonomy(generator) -> None:
+    """Start picking once Pelican has settled which posts are published, if posts are ready.
+
+    Receivers run in the order plugins were first registered (``PLUGINS``): listed after
+    team and galleries, related starts here; otherwise at ``on_articles_finalized``.
+    """
+    if ready_at_pretaxonomy(generator):
+        _start(generator)
 
 
 def on_articles_finalized(generator) -> None:
+    """Start picking now if it did not start at pretaxonomy."""
+    if not getattr(generator, STARTED, False):
+        _start(generator)
+
+
+def _start(generator) -> None:
     """Start picking related posts among published posts, per language; drafts get none.
 
     The picking runs beside the rest of the build (``background.Pending``) and its result is
     given to the posts before any page is written (``on_get_writer``).
     """
     settings = generator.settings
+    setattr(generator, STARTED, True)
     published = [*generator.articles, *generator.translations]
     for article in published:
         article.related_posts = []
@@ -108,7 +143,7 @@ def _attach(published: list, found: tuple[dict, list]) -> None:
     by_key = {(a.lang, a.slug): a for a in published}
     for article in published:
         chosen = picks.get((article.lang, article.slug), [])
-        article.related_posts = [by_key[(article.lang, p.key)] for p in chosen]
+        article.related_posts = [by_key[(article.lang, slug)] for slug in chosen]
 
 
 def _explain(docs: list[scoring.Doc], settings) -> None:
@@ -138,5 +173,6 @@ def _explain(docs: list[scoring.Doc], settings) -> None:
 def register() -> None:
     """Connect the related-posts receivers."""
     signals.initialized.connect(on_initialized)
+    signals.article_generator_pretaxonomy.connect(on_articles_pretaxonomy)
     signals.article_generator_finalized.connect(on_articles_finalized)
     signals.get_writer.connect(on_get_writer)
