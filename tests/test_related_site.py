@@ -1,6 +1,7 @@
 """Related posts on a real build: on-topic picks, the block's markup, exclusions, warnings."""
 
 import logging
+import pickle
 from types import SimpleNamespace
 
 import pytest
@@ -225,3 +226,11 @@ def test_the_picking_starts_as_soon_as_team_and_galleries_are_done(build_site):
 def test_ready_at_pretaxonomy(plugins, context, ready):
     generator = SimpleNamespace(settings={"PLUGINS": plugins}, context=context)
     assert related_signals.ready_at_pretaxonomy(generator) is ready
+
+
+def test_the_picking_under_way_is_left_out_of_pelicans_caches():
+    # Pelican pickles the settings into its caches after pretaxonomy (URL wrappers hold them)
+    started = related_signals.Started([object()], pending=lambda: None)
+    assert pickle.loads(pickle.dumps({related_signals.PENDING_KEY: started})) == {
+        related_signals.PENDING_KEY: None
+    }

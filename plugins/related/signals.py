@@ -10,7 +10,24 @@ from .settings import SettingsError, configure
 from .text import plain_text
 
 logger = logging.getLogger(__name__)
-PENDING_KEY = "related_pending"  # settings key: (published posts, their picks being worked out)
+PENDING_KEY = "related_pending"  # settings key: a Started, while the picks are worked out
+
+
+class Started:
+    """The published posts and their picks being worked out, for ``on_get_writer``.
+
+    It sits in the settings from pretaxonomy on, and Pelican pickles the settings into its
+    caches right after (URL wrappers hold them): it pickles as None, being no cache's business.
+    """
+
+    __slots__ = ("pending", "published")
+
+    def __init__(self, published: list, pending: background.Pending) -> None:
+        self.published = published
+        self.pending = pending
+
+    def __reduce__(self):
+        return (type(None), ())
 
 
 def on_initialized(pelican) -> None:
@@ -125,15 +142,14 @@ def _start(generator) -> None:
         _explain(docs, settings)
         return
     pending = background.Pending(lambda: _pick(published, settings))
-    settings[PENDING_KEY] = (published, pending)
+    settings[PENDING_KEY] = Started(published, pending)
 
 
 def on_get_writer(pelican) -> None:
     """Give the posts their related posts before anything is written (returns no writer)."""
     started = pelican.settings.pop(PENDING_KEY, None)
     if started is not None:
-        published, pending = started
-        _attach(published, pending.result())
+        _attach(started.published, started.pending.result())
 
 
 def _attach(published: list, found: tuple[dict, list]) -> None:
