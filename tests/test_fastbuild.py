@@ -22,6 +22,7 @@ from bench.corpus import write_corpus
 from pelicanconf import PLUGINS
 from plugins.fastbuild import digest, manifest, parallel
 from plugins.fastbuild import signals as fastbuild_signals
+from plugins.fastbuild import writer as writer_module
 from plugins.fastbuild.settings import DEFAULTS, SettingsError, configure
 from plugins.fastbuild.warm import WarmBuilder
 from plugins.fastbuild.writer import IncrementalState, ParallelWriter, refer
@@ -361,11 +362,14 @@ def _write_pages(tmp_path: Path, check, workers: int = 2) -> ParallelWriter:
     return out
 
 
-def _posts_and_listings(tmp_path: Path, post_template: str) -> ParallelWriter:
+def _posts_and_listings(
+    tmp_path: Path, post_template: str, list_template: str = "<p>list", **functions
+) -> ParallelWriter:
     """Ten posts' pages and ten listing pages kept by a ParallelWriter, listings first."""
     env = jinja2.Environment(
-        loader=jinja2.DictLoader({"post.html": post_template, "list.html": "<p>list"})
+        loader=jinja2.DictLoader({"post.html": post_template, "list.html": list_template})
     )
+    env.globals.update(functions)
     settings = {**DEFAULT_CONFIG, "PAGINATED_TEMPLATES": {}}
     out = ParallelWriter(str(tmp_path), settings=settings)
     for n in range(10):
@@ -392,6 +396,30 @@ def test_posts_pages_are_written_before_between_and_listings_after(tmp_path: Pat
     assert seen == [sorted(f"p{n}.html" for n in range(10))]
     assert told == [sorted(str(tmp_path / "posts" / f"p{n}.html") for n in range(10))]
     assert len(list(tmp_path.rglob("*.html"))) == 20
+
+
+@pytest.mark.parametrize("started", [True, None])
+def test_listings_yield_to_work_started_between(tmp_path: Path, started):
+    parent, niceness = os.getpid(), os.nice(0)
+
+    def who() -> str:
+        return "child" if os.getpid() != parent else "parent"
+
+    def lowered() -> str:
+        return str(os.nice(0) - niceness)
+
+    out = _posts_and_listings(
+        tmp_path, "<p>post", "{{ who() }} {{ lowered() }}", who=who, lowered=lowered
+    )
+    out.flush(2, 1, between=lambda written: started)
+    listings = sorted((tmp_path / f"list{n}.html").read_text() for n in range(10))
+    lower = str(min(niceness + writer_module.YIELDING_NICENESS, 19) - niceness)
+    if started:
+        # one page is rendered here first (the children inherit the compiled template)
+        assert listings == ["child " + lower] * 9 + ["parent 0"]
+    else:
+        assert set(listings) == {"child 0", "parent 0"}
+    assert os.nice(0) == niceness  # the priority went with the children
 
 
 def test_between_is_not_called_when_a_post_page_fails(tmp_path: Path):

@@ -1,5 +1,6 @@
 """Search on built fixture sites: the index is written; drafts and future posts never in it."""
 
+import atexit
 import logging
 import re
 import subprocess
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from plugins.search import indexing
+from plugins.search import signals as search_signals
 from plugins.search.settings import SettingsError, configure
 
 
@@ -39,6 +41,38 @@ def test_index_written_with_published_posts_only(build_site):
     assert "posts/ranges/index.html" in marked and "about/index.html" in marked
     assert not [p for p in marked if p.startswith("drafts/")]
     assert "index.html" not in marked and "team/index.html" not in marked
+
+
+@pytest.mark.parametrize(
+    ("plugins", "background", "html", "started"),
+    [
+        (["search"], False, "<article data-pagefind-body><h1>Kilns</h1><p>Hot.</p>", True),
+        (["search"], False, "<p>A list, nothing marked</p>", False),
+        (["search"], True, "<article data-pagefind-body><h1>Kilns</h1></article>", False),
+        ([], False, "<article data-pagefind-body><h1>Kilns</h1></article>", False),
+    ],
+)
+def test_content_pages_written_says_whether_pagefind_started(
+    tmp_path: Path, plugins, background, html, started
+):
+    # fastbuild's listings yield to Pagefind only when it was started
+    page = tmp_path / "posts" / "kilns" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(f"<html><body>{html}</body></html>", encoding="utf-8")
+    settings = {
+        **configure({}),
+        "PLUGINS": plugins,
+        "OUTPUT_PATH": str(tmp_path),
+        "SEARCH_IN_BACKGROUND": background,
+        "DEFAULT_LANG": "en",
+    }
+    assert search_signals.on_content_pages_written(None, settings, [str(page)]) is started
+    running = settings.pop(search_signals.RUNNING_KEY, None)
+    if running is not None:
+        process, _ = running
+        atexit.unregister(process.kill)
+        assert indexing.finish(process, 60).ok
+        assert (tmp_path / "pagefind" / "pagefind.js").exists()
 
 
 def test_an_index_started_while_listings_render_is_the_one_made_at_the_end(build_site, caplog):

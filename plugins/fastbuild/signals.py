@@ -19,8 +19,10 @@ logger = logging.getLogger(__name__)
 
 # Sent in full builds rendered in processes, once every post's and page's own page is written
 # and before the listings and feeds are, with the build's settings: a plugin may start work on
-# those pages (the search index does). A named signal, so plugins connect without importing
-# this one. Builds rendered in one process do not send it.
+# those pages (the search index does). A receiver that started work in other processes returns
+# True: the listings and feeds then yield to it (rendered at a lower priority). A named
+# signal, so plugins connect without importing this one. Builds rendered in one process do
+# not send it.
 content_pages_written = blinker.signal("content_pages_written")
 
 
@@ -131,12 +133,13 @@ class FinishOutput:
         """Render what the writer kept; remove pages of deleted posts; save the manifest."""
         settings = self.settings
         if isinstance(output_writer, writer.ParallelWriter):
+
+            def between(written: list[str]) -> bool:
+                replies = content_pages_written.send(self, settings=settings, written=written)
+                return any(reply is True for _, reply in replies)
+
             output_writer.flush(
-                worker_count(settings),
-                settings["FASTBUILD_MIN_FILES"],
-                between=lambda written: content_pages_written.send(
-                    self, settings=settings, written=written
-                ),
+                worker_count(settings), settings["FASTBUILD_MIN_FILES"], between=between
             )
         state = settings.pop(writer.STATE_KEY, None)
         if state is None:

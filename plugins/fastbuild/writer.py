@@ -273,6 +273,9 @@ def _failed(mine: _Share, others: list[_Share]) -> bool:
     return bool(mine.errors) or any(share.errors for share in others)
 
 
+# Linux gives a process at niceness 10 about a tenth of the CPU one at 0 gets, when both want it
+YIELDING_NICENESS = 10
+
 # lists a render may take as plain copies (an IdentityList is a list with a faster ``in``)
 _PLAIN_LISTS = (list, members.IdentityList)
 
@@ -340,13 +343,15 @@ class ParallelWriter(FeedEntriesOnce):
         self,
         workers: int,
         min_pages: int,
-        between: Callable[[list[str]], None] | None = None,
+        between: Callable[[list[str]], bool] | None = None,
     ) -> None:
         """Render every kept call: in ``workers`` processes, or here, in order, for few pages.
 
         In processes, every post's and page's own page is rendered first; ``between(written)``
         is called once they are all written, with their paths, before the listings and feeds
-        (so the search index can start on them).
+        (so the search index can start on them). If it returns True (work was started in
+        other processes), the listings and feeds yield to that work: they are rendered in
+        ``workers`` children at a lower priority, this process waiting.
         """
         calls, self._pending, self._deferring = self._pending, [], False
         if workers < 2 or self._ordered or sum(c.cost for c in calls) < min_pages:
@@ -364,13 +369,22 @@ class ParallelWriter(FeedEntriesOnce):
         phases = [content, rest] if content and rest else [content + rest]
         mine, others, dead = _Share(), [], []
         for number, phase in enumerate(phases):
+            yielding = False
             if number and between is not None and not dead and not _failed(mine, others):
-                between(sorted(set().union(*(s.written for s in (mine, *others)))))
-            self._render_phase(phase, calls, groups, workers, mine, others, dead)
+                yielding = between(sorted(set().union(*(s.written for s in (mine, *others)))))
+            self._render_phase(phase, calls, groups, workers, mine, others, dead, bool(yielding))
         self._finish(calls, groups, mine, others, dead)
 
-    def _render_phase(self, numbers, calls, groups, workers, mine, others, dead) -> None:
-        """Render some groups of calls in forks (this process taking a share), dearest first."""
+    def _render_phase(
+        self, numbers, calls, groups, workers, mine, others, dead, yielding=False
+    ) -> None:
+        """Render some groups of calls in forks (this process taking a share), dearest first.
+
+        ``yielding``: only the forks render, at a lower priority, so that work started in
+        other processes (the search index) runs first and they fill the cores it leaves idle:
+        its last, single-threaded step no longer runs alone at the end of the build. The
+        priority goes with the forks; this process keeps its own.
+        """
         order = [
             numbers[i] for i in parallel.balance([_group_cost(calls, groups[n]) for n in numbers])
         ]
@@ -388,11 +402,16 @@ class ParallelWriter(FeedEntriesOnce):
 
         def share(slot: int) -> _Share:
             result = mine if slot == 0 else _Share()
+            if yielding and slot == 0:
+                return result
+            if yielding:
+                os.nice(YIELDING_NICENESS)
             taken = (order[ticket] for ticket in tickets.below(len(order)))
             self._render_groups(result, taken, calls, groups, child=slot > 0)
             return result
 
-        outcomes = parallel.in_forks(share, min(workers, len(order) + 1))
+        renderers = min(workers, len(order) + 1)
+        outcomes = parallel.in_forks(share, renderers + 1 if yielding else renderers)
         others += [result for code, result in outcomes[1:] if code == 0]
         dead += [code for code, _ in outcomes if code]
 

@@ -104,7 +104,7 @@ def on_finalized(pelican) -> None:
 
 def on_content_pages_written(
     sender, settings: dict[str, Any], written: list[str] | None = None, **_: Any
-) -> None:
+) -> bool:
     """Start Pagefind on the posts' and pages' own pages while the listings still render.
 
     A full build rendered in processes says when those pages are all written (fastbuild's
@@ -115,12 +115,14 @@ def on_content_pages_written(
     With the list of pages written, no page is read to make the glob: it covers their folders.
     Pagefind skips unmarked pages there (a draft's, say) once any page is marked, which the
     first marked page read here shows, so the index is the same.
+
+    Returns True once Pagefind is started: the listings then yield to it (fastbuild).
     """
     if not _enabled(settings) or settings["SEARCH_IN_BACKGROUND"]:
-        return
+        return False
     binary = indexing.find_binary(settings["SEARCH_BINARY"])
     if binary is None:
-        return  # on_finalized says so
+        return False  # on_finalized says so
     site = Path(settings["OUTPUT_PATH"])
     if written is None:
         marked = indexing.marked_pages(site)
@@ -128,18 +130,19 @@ def on_content_pages_written(
         pages = [Path(p) for p in written if p.endswith(".html")]
         marked = pages if any(map(indexing.is_marked, pages)) else []
     if not marked:
-        return  # on_finalized removes an old index
+        return False  # on_finalized removes an old index
     language = _language(settings)
     try:
         process = indexing.start(
             binary, site, settings["SEARCH_OUTPUT_DIR"], language, indexing.pages_glob(site, marked)
         )
     except OSError:
-        return  # on_finalized runs it again and reports the error
+        return False  # on_finalized runs it again and reports the error
     # a build that fails before on_finalized must not leave Pagefind writing into its folder
     atexit.register(process.kill)
     settings[RUNNING_KEY] = (process, time.perf_counter())
     logger.debug("Search: Pagefind started on %d page(s) while the listings render", len(marked))
+    return True
 
 
 def _state_folder(settings: dict[str, Any]) -> Path:
