@@ -12,11 +12,15 @@ from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from pelicanconf import MARKDOWN
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEV_CONF = ROOT / "pelicanconf.py"
 PUBLISH_CONF = ROOT / "publishconf.py"
 TEST_SITEURL = "https://blog.example.test"
+# the site's Markdown settings as a Markdown() call takes them (its extensions listed)
+SITE_MARKDOWN = {**MARKDOWN, "extensions": list(MARKDOWN["extension_configs"])}
 
 
 @dataclass
@@ -76,6 +80,11 @@ def run_pelican(conf: Path, content: Path, output: Path, **overrides) -> None:
         },
     )
     Pelican(settings).run()
+
+
+def markdown_files() -> list[Path]:
+    """Every Markdown file of the sample site and of the test fixtures."""
+    return sorted((ROOT / "content").rglob("*.md")) + sorted((ROOT / "tests").rglob("*.md"))
 
 
 BuildSite = Callable[..., Site]

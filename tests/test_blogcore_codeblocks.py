@@ -1,16 +1,11 @@
 """blogcore's shared Pygments formatters write exactly what CodeHilite's own write."""
 
-from pathlib import Path
-
 import pytest
 from markdown import Markdown
 from pygments.formatters.html import HtmlFormatter
 
-from pelicanconf import MARKDOWN
 from plugins.blogcore import codeblocks
-
-ROOT = Path(__file__).resolve().parent.parent
-CONF = {**MARKDOWN, "extensions": list(MARKDOWN["extension_configs"])}
+from tests.conftest import SITE_MARKDOWN, markdown_files
 
 BLOCKS = [
     "```python\nprint('hi')\n```",
@@ -33,7 +28,7 @@ def _convert(text: str, conf: dict, shared: bool) -> str:
 
 @pytest.mark.parametrize("text", BLOCKS)
 def test_shared_formatters_write_what_codehilite_writes(text: str):
-    assert _convert(text, CONF, shared=True) == _convert(text, CONF, shared=False)
+    assert _convert(text, SITE_MARKDOWN, shared=True) == _convert(text, SITE_MARKDOWN, shared=False)
 
 
 @pytest.mark.parametrize(
@@ -83,9 +78,11 @@ def test_a_formatter_class_given_by_the_site_is_left_alone():
 
 
 def test_every_sample_and_fixture_file_converts_the_same():
-    files = sorted((ROOT / "content").rglob("*.md")) + sorted((ROOT / "tests").rglob("*.md"))
+    files = markdown_files()
     with_code = [path for path in files if "```" in path.read_text(encoding="utf-8")]
     assert with_code
     for path in files:
         text = path.read_text(encoding="utf-8")
-        assert _convert(text, CONF, shared=True) == _convert(text, CONF, shared=False), path
+        assert _convert(text, SITE_MARKDOWN, shared=True) == _convert(
+            text, SITE_MARKDOWN, shared=False
+        ), path

@@ -1,17 +1,13 @@
 """blogcore's quicker inline steps write exactly what Markdown's own write."""
 
 import re
-from pathlib import Path
 
 import pytest
 from markdown import Markdown
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 
-from pelicanconf import MARKDOWN
 from plugins.blogcore import inline
-
-ROOT = Path(__file__).resolve().parent.parent
-CONF = {**MARKDOWN, "extensions": list(MARKDOWN["extension_configs"])}
+from tests.conftest import SITE_MARKDOWN, markdown_files
 
 TEXTS = [
     "Plain words with no pattern to match at all",
@@ -38,8 +34,8 @@ TEXTS = [
 
 
 def _both(text: str) -> tuple[str, str]:
-    plain = Markdown(**CONF).convert(text)
-    quick = inline.quicken(Markdown(**CONF)).convert(text)
+    plain = Markdown(**SITE_MARKDOWN).convert(text)
+    quick = inline.quicken(Markdown(**SITE_MARKDOWN)).convert(text)
     return plain, quick
 
 
@@ -50,7 +46,7 @@ def test_quick_inline_writes_what_markdown_writes(text: str):
 
 
 def test_every_sample_and_fixture_file_converts_the_same():
-    files = sorted((ROOT / "content").rglob("*.md")) + sorted((ROOT / "tests").rglob("*.md"))
+    files = markdown_files()
     assert len(files) > 10
     for path in files:
         plain, quick = _both(path.read_text(encoding="utf-8"))
@@ -58,8 +54,8 @@ def test_every_sample_and_fixture_file_converts_the_same():
 
 
 def test_a_reused_converter_stays_the_same():
-    plain = Markdown(**CONF)
-    quick = inline.quicken(Markdown(**CONF))
+    plain = Markdown(**SITE_MARKDOWN)
+    quick = inline.quicken(Markdown(**SITE_MARKDOWN))
     for text in TEXTS + TEXTS[::-1]:
         assert quick.reset().convert(text) == plain.reset().convert(text), text
 
@@ -80,7 +76,7 @@ def _count_tries(md: Markdown, monkeypatch) -> list[str]:
 
 
 def test_text_without_what_a_pattern_needs_skips_it(monkeypatch):
-    md = inline.quicken(Markdown(**CONF))
+    md = inline.quicken(Markdown(**SITE_MARKDOWN))
     steps = [step for step in md.treeprocessors if isinstance(step, inline.QuickInline)]
     assert len(steps) == 2  # Markdown's own and smarty's
     tried = _count_tries(md, monkeypatch)
@@ -93,7 +89,7 @@ def test_text_without_what_a_pattern_needs_skips_it(monkeypatch):
 
 
 def test_patterns_registered_later_are_worked_out_again():
-    md = inline.quicken(Markdown(**CONF))
+    md = inline.quicken(Markdown(**SITE_MARKDOWN))
     assert "~~" in md.convert("~~kept~~")
     md.inlinePatterns.register(SimpleTagInlineProcessor(r"()~~(.+?)~~", "del"), "del", 65)
     assert "<del>gone</del>" in md.reset().convert("~~gone~~")
@@ -130,7 +126,7 @@ def test_needs_table(regex: str, expected):
 
 
 def test_a_pattern_with_unknown_needs_is_always_tried(monkeypatch):
-    md = inline.quicken(Markdown(**CONF))
+    md = inline.quicken(Markdown(**SITE_MARKDOWN))
     md.inlinePatterns.register(SimpleTagInlineProcessor(r"()\b(\d+)\b", "mark"), "mark", 65)
     tried = _count_tries(md, monkeypatch)
     assert "<mark>42</mark>" in md.convert("Plain 42 text")
