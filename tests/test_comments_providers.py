@@ -170,3 +170,22 @@ def test_comment_state_rejects_typos():
         model.OptionError, match="Comments must be one of open, closed, off, got 'closd'"
     ):
         model.comment_state("closd")
+
+
+@pytest.mark.parametrize(
+    ("states", "open_", "closed"),
+    [
+        ([("a", "open"), ("b", "closed"), ("c", "off")], ["a"], ["b", "c"]),
+        ([("a", "open"), ("a", "closed")], [], ["a"]),  # one id, two posts: closed wins
+        ([("a", "open"), ("a", "open")], ["a"], []),
+        ([], [], []),
+    ],
+)
+def test_threads_list_for_the_server(states, open_, closed):
+    threads = [model.Thread(i, f"https://x/{i}/", i, state) for i, state in states]
+    assert model.threads_list("isso", threads) == {
+        "version": 1,
+        "provider": "isso",
+        "open": open_,
+        "closed": closed,
+    }

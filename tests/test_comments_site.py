@@ -61,12 +61,39 @@ def test_comment_id_keeps_the_thread_when_the_slug_changes(site):
     )
 
 
-def test_counts_on_post_lists(site):
-    links = site.soup("/").select(".post-card__comments a[data-comments-count]")
+def test_no_counts_on_post_lists_by_default(site):
+    # a count is a request to the comment server as the list loads: off unless turned on
+    assert not site.soup("/").select("[data-comments-count]")
+
+
+def test_counts_on_post_lists_when_turned_on(build_site):
+    built = build_site(POSTS, COMMENTS_ISSO_URL=ISSO, COMMENTS_COUNTS=True)
+    links = built.soup("/").select(".post-card__comments a[data-comments-count]")
     assert links and all(a["data-comments-count"] == f"{ISSO}/count" for a in links)
     by_id = {a["data-comments-id"]: a["href"] for a in links}
     assert by_id["moved-from"] == f"{TEST_SITEURL}/posts/moved-here/#comments"
     assert "quiet" not in by_id  # Comments: off
+
+
+def test_threads_list_for_the_comment_server(site):
+    listed = json.loads(site.text("comments/threads.json"))
+    assert listed["provider"] == "isso"
+    assert {"closed", "quiet"} <= set(listed["closed"])  # Comments: off takes nothing either
+    assert {"ranges", "moved-from"} <= set(listed["open"])
+    assert not set(listed["open"]) & set(listed["closed"])
+    assert "unfinished-thoughts" not in listed["open"] + listed["closed"]  # a draft
+
+
+def test_threads_list_can_be_turned_off(build_site):
+    built = build_site(POSTS, COMMENTS_ISSO_URL=ISSO, COMMENTS_THREADS_FILE=None)
+    assert not built.exists("comments/threads.json")
+
+
+@pytest.mark.parametrize("value", ["/etc/threads.json", "../threads.json", "", 3])
+def test_threads_file_must_stay_in_the_output(build_site, value):
+    with pytest.raises(SystemExit) as stop:
+        build_site(COMMENTS_ISSO_URL=ISSO, COMMENTS_THREADS_FILE=value)
+    assert "COMMENTS_THREADS_FILE must be a path inside the output" in str(stop.value)
 
 
 def test_no_inline_script_or_handler_anywhere(site):

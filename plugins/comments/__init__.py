@@ -8,13 +8,20 @@ module in ``providers/`` and one partial in ``theme/templates/partials/comments/
 Nothing is requested from the comment service until the reader scrolls near the thread or
 clicks "Show comments" (``COMMENTS_LOAD``; click is the default for providers hosted by a third
 party). Pages carry no inline script: the theme's ``comments.js`` reads the provider's script
-URL, attributes and globals from data attributes. Comment counts on post lists use the
-provider's count API where it has one (Isso).
+URL, attributes and globals from data attributes. Comment counts on post lists are off by
+default (a count is a request from every list page as it loads); ``COMMENTS_COUNTS = True``
+turns them on where the provider has a count API (Isso).
 
 Per post: ``Comments: closed`` shows the thread read-only where the provider can (Isso), else
 "Comments are closed", never a form; ``Comments: off`` shows nothing. ``Comment_id`` fixes the
 thread's identity; it defaults to the post's slug, which survives a change of URL scheme. Drafts
 get no thread.
+
+Each build writes ``comments/threads.json`` (``COMMENTS_THREADS_FILE``): the thread ids that
+are open and those that are closed (or off). ``wsgi.py`` wraps Isso on the comment server and
+refuses new comments on the closed ones. For production (``docs/comments.md``):
+``production.py`` writes and checks an isso.cfg, ``backup.py`` backs up and restores the
+comment database; both, like ``wsgi.py``, run without Pelican.
 
 Gives the theme ``article.comments`` (a ``signals.Block`` or None). Metadata keys read:
 ``comments``, ``comment_id``. Settings: see ``settings.py`` and ``providers/``.

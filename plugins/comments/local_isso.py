@@ -1,10 +1,22 @@
-"""Run a real Isso server on loopback: for `make serve` and for the end-to-end tests."""
+"""Run a real Isso server on loopback: for `make serve` and for the end-to-end tests.
 
+Isso runs behind our wrapper (``wsgi.py``), as in production, so closed threads refuse new
+comments locally too once a build has written its threads list.
+"""
+
+import json
+import re
+import secrets
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+
+WRAPPER = Path(__file__).with_name("wsgi.py")
 
 CONFIG = """\
 [general]
@@ -20,7 +32,15 @@ enabled = false
 enabled = false
 require-author = false
 require-email = false
+[hash]
+salt = {salt}
 """
+
+
+class IssoProcess(subprocess.Popen):
+    """The server's process; ``stopping`` tells an exit we asked for from a crash."""
+
+    stopping = False
 
 
 def write_config(folder: Path, port: int, origins: list[str]) -> Path:
@@ -28,35 +48,93 @@ def write_config(folder: Path, port: int, origins: list[str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     hosts = "\n".join(f"    {origin}/" for origin in origins)
     path = folder / "isso.cfg"
-    path.write_text(CONFIG.format(db=folder / "comments.db", hosts=hosts, port=port))
+    # keep this folder's salt from one session to the next (it seeds commenters' avatars)
+    earlier = re.search(r"^salt = (\S+)$", path.read_text(), re.M) if path.is_file() else None
+    salt = earlier[1] if earlier else secrets.token_urlsafe(24)
+    db = folder / "comments.db"
+    path.write_text(CONFIG.format(db=db, hosts=hosts, port=port, salt=salt))
     return path
 
 
-def start(config: Path, port: int, timeout: float = 20.0) -> subprocess.Popen:
-    """Start Isso (the process itself, so its PID is Isso's) and wait until it answers."""
-    isso = Path(sys.executable).parent / "isso"
-    process = subprocess.Popen(
-        [str(isso), "-c", str(config), "run"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+def port_is_free(port: int) -> bool:
+    """Can a server listen on 127.0.0.1:port now?"""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def free_port(preferred: int) -> int:
+    """``preferred`` if nothing listens there, else a port the system picks."""
+    if port_is_free(preferred):
+        return preferred
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _answers(port: int) -> bool:
+    """Does an Isso answer /info on this port?"""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/info", timeout=1) as response:
+            return "version" in json.loads(response.read())
+    except (OSError, ValueError):
+        return False
+
+
+def start(
+    config: Path, port: int, threads: Path | None = None, timeout: float = 20.0
+) -> IssoProcess:
+    """Start Isso (the process itself, so its PID is Isso's) and wait until it answers.
+
+    Its output goes to ``isso.log`` beside the config. ``threads``: the build's threads list
+    (its closed threads refuse new comments). RuntimeError, saying why, when the port is taken
+    or Isso exits or does not answer.
+    """
+    if not port_is_free(port):
+        raise RuntimeError(f"port {port} on 127.0.0.1 is taken by another program")
+    command = [sys.executable, "-P", str(WRAPPER), "-c", str(config)]  # -P: no plugin imports
+    if threads is not None:
+        command += ["--threads", str(threads)]
+    log = config.with_name("isso.log")
+    with log.open("wb") as sink:  # the child keeps its own copy of the file
+        process = IssoProcess(command, stdout=sink, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"Isso exited with status {process.returncode}; config: {config}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        if _answers(port) and process.poll() is None:  # ours, not a program that took the port
             return process
-        except OSError:
-            time.sleep(0.1)
-    process.terminate()
-    raise RuntimeError(f"Isso did not answer on 127.0.0.1:{port} within {timeout:.0f} s")
+        time.sleep(0.1)
+    else:
+        stop(process)
+        raise RuntimeError(f"Isso did not answer on 127.0.0.1:{port} within {timeout:.0f} s")
+    last = [line for line in log.read_text(errors="replace").splitlines() if line.strip()]
+    why = f": {last[-1].strip()}" if last else ""
+    raise RuntimeError(f"Isso exited with status {process.returncode}{why} (log: {log})")
+
+
+def watch(process: IssoProcess, on_exit: Callable[[int], None]) -> threading.Thread:
+    """Call ``on_exit(status)`` if the server exits without stop() being asked."""
+
+    def wait() -> None:
+        status = process.wait()
+        if not process.stopping:
+            on_exit(status)
+
+    watcher = threading.Thread(target=wait, name="isso-watch", daemon=True)
+    watcher.start()
+    return watcher
 
 
 def stop(process: subprocess.Popen) -> None:
     """Stop a server started by start()."""
+    process.stopping = True
     process.terminate()
     try:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
+        process.wait()

@@ -99,3 +99,17 @@ def configure_provider(
             continue
         out[name] = check_option(provider, name, kind, settings[key], https_only)
     return out
+
+
+def threads_list(provider: str, threads: list[Thread]) -> dict[str, Any]:
+    """What the build tells the comment server: which thread ids take new comments.
+
+    ``Comments: off`` counts as closed there: the page shows no thread, so nothing may start one.
+    """
+    closed = {t.id for t in threads if t.state in (CLOSED, OFF)}
+    return {
+        "version": 1,
+        "provider": provider,
+        "open": sorted({t.id for t in threads if t.state == OPEN} - closed),
+        "closed": sorted(closed),
+    }

@@ -14,8 +14,14 @@ DEFAULTS: dict[str, Any] = {
     "COMMENTS_LOAD": None,
     # Refuse http:// script URLs (publishconf.py turns this on).
     "COMMENTS_HTTPS_ONLY": False,
-    # Comment counts on post lists, where the provider has a count API.
-    "COMMENTS_COUNTS": True,
+    # Comment counts on post lists, where the provider has a count API (Isso). Off: a count
+    # is a request to the comment server from every list page as it loads, before the
+    # reader shows any interest in comments (docs/comments.md says what it sends).
+    "COMMENTS_COUNTS": False,
+    # Where each build lists its threads and their states (JSON, relative to the output);
+    # the comment server's wrapper reads it to refuse comments on closed threads. None: not
+    # written.
+    "COMMENTS_THREADS_FILE": "comments/threads.json",
     # Isso (self-hosted). COMMENTS_ISSO_URL is required with the isso provider.
     "COMMENTS_ISSO_URL": None,
     "COMMENTS_ISSO_REQUIRE_AUTHOR": False,
@@ -50,6 +56,17 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
     for key in ("COMMENTS_HTTPS_ONLY", "COMMENTS_COUNTS"):
         if not isinstance(merged[key], bool):
             raise OptionError(f"{key} must be True or False, got {merged[key]!r}")
+    threads_file = merged["COMMENTS_THREADS_FILE"]
+    if threads_file is not None and (
+        not isinstance(threads_file, str)
+        or not threads_file.strip()
+        or threads_file.startswith("/")
+        or ".." in threads_file.split("/")
+    ):
+        raise OptionError(
+            "COMMENTS_THREADS_FILE must be a path inside the output (e.g. "
+            f"'comments/threads.json') or None, got {threads_file!r}"
+        )
     options: dict[str, Any] = {}
     if provider != "none":
         module = PROVIDERS[provider]

@@ -1,12 +1,22 @@
 """Signal receivers connecting the comments logic to Pelican."""
 
+import json
 import logging
 import os
 from dataclasses import dataclass
 
 from pelican import signals
 
-from .model import CLOSED, OFF, Embed, OptionError, Thread, comment_state, thread_id
+from .model import (
+    CLOSED,
+    OFF,
+    Embed,
+    OptionError,
+    Thread,
+    comment_state,
+    thread_id,
+    threads_list,
+)
 from .providers import PROVIDERS
 from .settings import configure
 
@@ -76,7 +86,33 @@ def on_articles_finalized(generator) -> None:
         draft.comments = None
 
 
+def on_articles_written(generator, writer) -> None:
+    """Write the list of threads and their states, for the comment server's wrapper."""
+    settings = generator.settings
+    name = settings.get("COMMENTS_THREADS_FILE")
+    if settings["COMMENTS_PROVIDER"] == "none" or not name:
+        return
+    threads = []
+    for article in [*generator.articles, *generator.translations]:
+        block = getattr(article, "comments", None)
+        if block is not None:
+            threads.append(block.thread)
+        else:  # Comments: off: no thread on the page, none on the server either
+            ident = thread_id(article.metadata.get("comment_id"), article.slug)
+            threads.append(Thread(ident, "", article.title, OFF))
+    listed = threads_list(settings["COMMENTS_PROVIDER"], threads)
+    path = os.path.join(writer.output_path, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    # written beside, then renamed: the server never reads half a list
+    partial = f"{path}.partial"
+    with open(partial, "w", encoding="utf-8") as file:
+        json.dump(listed, file, indent=1)
+        file.write("\n")
+    os.replace(partial, path)
+
+
 def register() -> None:
     """Connect the comments receivers."""
     signals.initialized.connect(on_initialized)
     signals.article_generator_finalized.connect(on_articles_finalized)
+    signals.article_writer_finalized.connect(on_articles_written)

@@ -54,9 +54,11 @@ def isso_sites(tmp_path_factory, browser_type_launch_args):
     build = _builder(base)
     servers = []
     sites = {}
+    # the click site also shows counts on lists (COMMENTS_COUNTS, off by default)
     for mode, port in (("scroll", scroll_port), ("click", click_port)):
         url = f"http://127.0.0.1:{port}"
-        built = build(POSTS, siteurl=url, COMMENTS_ISSO_URL=isso, COMMENTS_LOAD=mode)
+        counts = {"COMMENTS_COUNTS": True} if mode == "click" else {}
+        built = build(POSTS, siteurl=url, COMMENTS_ISSO_URL=isso, COMMENTS_LOAD=mode, **counts)
         servers.append(_serve(built.output, port, csp))
         sites[mode] = _Site(url, isso)
     # an earlier comment on the closed post, left before it was closed
@@ -130,8 +132,19 @@ def test_click_to_load_sends_nothing_before_the_click(page: Page, isso_sites):
     assert any(url.endswith("/js/embed.min.js") for url in asked)
 
 
-def test_counts_on_the_home_page(page: Page, isso_sites):
+def test_lists_ask_the_comment_server_nothing_by_default(page: Page, isso_sites):
     site = isso_sites["scroll"]
+    asked = []
+    page.on("request", lambda r: asked.append(r.url) if r.url.startswith(site.isso) else None)
+    page.goto(site.url + "/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".post-card").count() > 0
+    assert asked == []
+    assert page.locator("[data-comments-count]").count() == 0
+
+
+def test_counts_on_the_home_page_when_turned_on(page: Page, isso_sites):
+    site = isso_sites["click"]
     for n in range(2):
         request = urllib.request.Request(
             f"{site.isso}/new?uri=garden-party",
@@ -139,9 +152,16 @@ def test_counts_on_the_home_page(page: Page, isso_sites):
             headers={"Content-Type": "application/json", "Origin": site.url},
         )
         urllib.request.urlopen(request, timeout=10).read()
+    sent = []
+    page.on("request", lambda r: sent.append(r) if r.url.startswith(site.isso) else None)
     page.goto(site.url + "/")
     counts = {
         a.get_attribute("data-comments-id"): a for a in page.locator(".post-card__comments a").all()
     }
     expect(counts["garden-party"]).to_have_text("2 comments")
     expect(counts["first-light"]).to_have_text("No comments yet")
+    # exactly what docs/comments.md says: one POST of the listed thread ids, no page address
+    assert [(r.method, r.url) for r in sent] == [("POST", f"{site.isso}/count")]
+    assert set(json.loads(sent[0].post_data)) == set(counts)
+    headers = sent[0].all_headers()
+    assert not headers.get("referer") and "cookie" not in headers

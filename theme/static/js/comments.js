@@ -108,7 +108,8 @@
     }
   }
 
-  // Counts on post lists: one request per comment server for every link on the page.
+  // Counts on post lists (only where the site turned them on, COMMENTS_COUNTS): one request
+  // per comment server for the links on the page, without cookies or the page's address.
   function counts() {
     var byApi = {};
     document.querySelectorAll("[data-comments-count]").forEach(function (link) {
@@ -119,6 +120,8 @@
       var links = byApi[api];
       fetch(api, {
         method: "POST",
+        credentials: "omit",
+        referrerPolicy: "no-referrer",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(links.map(function (l) { return l.getAttribute("data-comments-id"); }))
       })
