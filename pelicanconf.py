@@ -51,6 +51,7 @@ PLUGINS = [
     "analytics",
     "newsletter",
     "webmentions",
+    "csp",  # Content-Security-Policy: off here (CSP_ENABLED), on in publishconf.py
     "fastbuild",  # last: its final generator runs after every other plugin's pages
 ]
 

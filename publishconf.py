@@ -28,6 +28,9 @@ BLOGCORE_STRICT = True  # any error logged during the build fails it
 COMMENTS_ISSO_URL = os.environ.get("COMMENTS_ISSO_URL", "https://comments.tessellate.example")
 COMMENTS_HTTPS_ONLY = True
 
+# A strict Content-Security-Policy in every page and in _headers (docs/security.md).
+CSP_ENABLED = True
+
 GALLERY_REQUIRE_ALT = True  # a gallery photo without alt text or caption fails the publish
 
 # Reach: count visits in publish builds only (invoke preview and check turn this off again),

@@ -1,0 +1,181 @@
+"""Signal receivers connecting the csp logic to Pelican."""
+
+import importlib
+import importlib.util
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.generators import StaticGenerator
+
+from . import media
+from .policy import MARKER, Policy, PolicyError, build, headers_file, origin
+from .settings import configure
+
+logger = logging.getLogger(__name__)
+
+CONTEXT_KEY = "csp_policy"  # what the theme reads: a policy.Policy, or absent
+
+
+def _plugins(settings: dict[str, Any]) -> list[str]:
+    return [str(p) for p in settings.get("PLUGINS") or []]
+
+
+def _enabled(settings: dict[str, Any]) -> bool:
+    """Is the plugin on in this build, with CSP_ENABLED? (Receivers outlive a build's PLUGINS.)"""
+    names = [p.rsplit(".", 1)[-1] for p in _plugins(settings)]
+    return "csp" in names and settings.get("CSP_ENABLED") is True
+
+
+def plugin_sources(settings: dict[str, Any]) -> list[tuple[str, dict[str, list[str]]]]:
+    """(plugin, sources) from every enabled plugin that ships a ``csp.py``.
+
+    Each such module has ``csp_sources(settings) -> {directive: [source, ...]}``: a pure
+    function of the settings, so plugins never import one another.
+    """
+    found = []
+    for name in _plugins(settings):
+        if name.rsplit(".", 1)[-1] == "csp":
+            continue
+        try:
+            spec = importlib.util.find_spec(f"{name}.csp")
+        except ModuleNotFoundError:  # a single-module plugin: no csp.py possible
+            spec = None
+        if spec is None:
+            continue
+        function = getattr(importlib.import_module(f"{name}.csp"), "csp_sources", None)
+        if not callable(function):
+            raise PolicyError(f"the {name} plugin's csp.py has no csp_sources(settings) function")
+        found.append((name, function(settings)))
+    return found
+
+
+def build_policy(settings: dict[str, Any]) -> Policy:
+    """This build's policy: the theme's base, what each plugin declares, CSP_EXTRA."""
+    config = configure(settings)
+    parts = []
+    for name, sources in plugin_sources(settings):
+        try:
+            build([sources])
+        except PolicyError as exc:
+            raise PolicyError(f"the {name} plugin's csp_sources(): {exc}") from None
+        parts.append(sources)
+    return build(
+        [*parts, config["CSP_EXTRA"]],
+        upgrade_insecure_requests=config["CSP_UPGRADE_INSECURE_REQUESTS"],
+        report_uri=config["CSP_REPORT_URI"],
+    )
+
+
+def on_initialized(pelican) -> None:
+    """Validate the CSP_* settings; a wrong one stops the build with a clear message."""
+    if "csp" not in [p.rsplit(".", 1)[-1] for p in _plugins(pelican.settings)]:
+        return
+    try:
+        pelican.settings.update(configure(pelican.settings))
+    except PolicyError as exc:
+        raise SystemExit(f"Settings error: {exc}") from None
+
+
+def on_generator_init(generator) -> None:
+    """Put the policy in the shared context, once per build (every generator sees it)."""
+    if not _enabled(generator.settings) or CONTEXT_KEY in generator.context:
+        return
+    try:
+        generator.context[CONTEXT_KEY] = build_policy(generator.settings)
+    except PolicyError as exc:
+        raise SystemExit(f"Settings error: CSP: {exc}") from None
+
+
+def _source(settings: dict[str, Any], path: str) -> str:
+    base = os.path.dirname(os.path.abspath(settings["PATH"]))
+    return os.path.relpath(os.path.abspath(path), base)
+
+
+def on_all_generators_finalized(generators) -> None:
+    """A content _headers file with a policy of its own: an error before anything is written."""
+    if generators and _enabled(generators[0].settings):
+        _check_shipped_headers(generators, generators[0].settings)
+
+
+def on_content_written(path: str, context: dict[str, Any]) -> None:
+    """A post or page that hot-links media the policy would block: one error naming the file.
+
+    Checked as its own page is written (in whichever process writes it): its HTML is then
+    final, links resolved, after every plugin has had its say.
+    """
+    policy: Policy | None = context.get(CONTEXT_KEY)
+    item = context.get("article") or context.get("page")
+    if policy is None or item is None or getattr(item, "status", "") == "draft":
+        return
+    if not os.path.normpath(path).endswith(os.path.normpath(item.save_as or "//")):
+        return  # a listing that happens to carry an article
+    siteurl = str(context.get("SITEURL", ""))
+    own = origin(siteurl) if siteurl.startswith(("http://", "https://")) else "http://localhost"
+    blocked: dict[str, str] = {}
+    for directive, url in media.external_media(item.content):
+        sources = policy.directives.get(directive, policy.directives["default-src"])
+        if not media.allows(sources, url, own):
+            blocked.setdefault(url, directive)
+    for url, directive in blocked.items():
+        logger.error(
+            "%s: %s is loaded from another site and the Content-Security-Policy blocks it "
+            "(%s); save it under content/images/ and link it with {static}, or allow its "
+            "site with CSP_EXTRA = {%r: [%r]}",
+            _source(context, item.source_path),
+            url,
+            directive,
+            directive,
+            media.source_of(url),
+        )
+
+
+def _shipped_headers(generators, save_as: str):
+    """The content's own static file published at CSP_HEADERS_SAVE_AS, if there is one."""
+    for generator in generators:
+        if isinstance(generator, StaticGenerator):
+            for static in generator.staticfiles:
+                if static.save_as == save_as:
+                    return static
+    return None
+
+
+def _check_shipped_headers(generators, settings: dict[str, Any]) -> None:
+    save_as = settings["CSP_HEADERS_SAVE_AS"]
+    static = _shipped_headers(generators, save_as) if save_as else None
+    if static is None:
+        return
+    text = Path(static.source_path).read_text(encoding="utf-8")
+    if "content-security-policy" in text.lower():
+        logger.error(
+            "%s: this file sets its own Content-Security-Policy, and browsers would enforce "
+            "both; remove that line (the csp plugin writes the policy into %s) or set "
+            "CSP_HEADERS_SAVE_AS = ''",
+            _source(settings, static.source_path),
+            save_as,
+        )
+
+
+def on_finalized(pelican) -> None:
+    """Write the _headers file, after the rules of the content's own one if it ships one."""
+    settings = pelican.settings
+    if not _enabled(settings) or not settings["CSP_HEADERS_SAVE_AS"]:
+        return
+    target = Path(pelican.output_path) / settings["CSP_HEADERS_SAVE_AS"]
+    theirs = ""
+    if target.is_file():  # the content's own (Pelican copied it), or ours from a rebuild
+        theirs = target.read_text(encoding="utf-8").split(MARKER, 1)[0].rstrip("\n")
+    ours = headers_file(build_policy(settings))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(f"{theirs}\n\n{ours}" if theirs else ours, encoding="utf-8")
+
+
+def register() -> None:
+    """Connect the csp receivers."""
+    signals.initialized.connect(on_initialized)
+    signals.generator_init.connect(on_generator_init)
+    signals.all_generators_finalized.connect(on_all_generators_finalized)
+    signals.content_written.connect(on_content_written)
+    signals.finalized.connect(on_finalized)

@@ -1,0 +1,438 @@
+"""The csp plugin: sources checked and merged (tables), each plugin's sources, and built sites
+carrying the policy in every page and in _headers."""
+
+import logging
+import re
+
+import pytest
+
+from pelicanconf import PLUGINS
+from plugins.analytics.csp import csp_sources as analytics_sources
+from plugins.comments.csp import ISSO_AVATAR_COLOURS, style_hash
+from plugins.comments.csp import csp_sources as comments_sources
+from plugins.csp import media
+from plugins.csp.policy import (
+    MARKER,
+    PolicyError,
+    build,
+    check_source,
+    headers_file,
+    merge,
+    serialise,
+)
+from plugins.csp.settings import configure
+from plugins.newsletter.csp import csp_sources as newsletter_sources
+from plugins.search.csp import csp_sources as search_sources
+
+WITH_CSP = [*PLUGINS, "csp"] if "csp" not in PLUGINS else PLUGINS
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "'self'",
+        "'none'",
+        "'wasm-unsafe-eval'",
+        "'unsafe-hashes'",
+        "'sha256-88YPXZAuEm3pnIfeR/Kb+7eXzEmRyDhkz037LZ3G66I='",
+        "data:",
+        "https:",
+        "https://comments.example.org",
+        "http://127.0.0.1:8080",
+        "https://*.disquscdn.com",
+        "cdn.example.org",
+        "https://example.org:*",
+        "https://example.org/path/",
+    ],
+)
+def test_valid_sources_pass_unchanged(source):
+    assert check_source("img-src", source) == source
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("self", "needs single quotes: write \"'self'\""),
+        ("unsafe-inline", "write \"'unsafe-inline'\""),
+        ("'selfish'", "unknown keyword"),
+        ("https://a.example.org; script-src *", "is not a source"),
+        ("https://a.example.org https://b.example.org", "is not a source"),
+        ("", "non-empty string"),
+        (42, "non-empty string"),
+    ],
+)
+def test_invalid_sources_say_what_was_expected(source, message):
+    with pytest.raises(PolicyError, match=re.escape(message)):
+        check_source("img-src", source)
+
+
+def test_unknown_directive_suggests_the_nearest():
+    with pytest.raises(PolicyError, match="unknown directive 'img-scr' \\(did you mean 'img-src'"):
+        merge({"img-scr": ["'self'"]})
+
+
+def test_a_string_instead_of_a_list_is_refused():
+    with pytest.raises(PolicyError, match="must be a list of strings"):
+        merge({"img-src": "https://a.example.org"})
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        ([{"img-src": ["'self'"]}, {"img-src": ["'self'", "data:"]}],
+         {"img-src": ["'self'", "data:"]}),
+        ([{"frame-src": ["'none'"]}, {"frame-src": ["https://giscus.app"]}],
+         {"frame-src": ["https://giscus.app"]}),
+        ([{"frame-src": ["'none'"]}, {"frame-src": ["'none'"]}], {"frame-src": ["'none'"]}),
+        ([{"connect-src": ["https://x.example"]}, {}], {"connect-src": ["https://x.example"]}),
+    ],
+)  # fmt: skip
+def test_merge_unions_in_order_and_drops_none_beside_a_source(parts, expected):
+    assert merge(*parts) == expected
+
+
+@pytest.mark.parametrize(
+    ("policy", "meta", "expected"),
+    [
+        (
+            {"script-src": ["https://a.example", "'self'"], "default-src": ["'none'"]},
+            False,
+            "default-src 'none'; script-src 'self' https://a.example",
+        ),
+        (
+            {"frame-ancestors": ["'none'"], "img-src": ["'self'"], "report-uri": ["https://r.example/x"]},
+            True,
+            "img-src 'self'",
+        ),
+        (
+            {"upgrade-insecure-requests": [], "object-src": ["'none'"]},
+            False,
+            "object-src 'none'; upgrade-insecure-requests",
+        ),
+    ],
+)  # fmt: skip
+def test_serialise_orders_directives_and_leaves_header_only_ones_out_of_meta(
+    policy, meta, expected
+):
+    assert serialise(policy, meta=meta) == expected
+
+
+def test_build_starts_strict_and_adds_only_what_is_declared():
+    policy = build([{"script-src": ["https://gc.zgo.at"]}])
+    assert policy.directives["default-src"] == ("'none'",)
+    assert policy.directives["script-src"] == ("'self'", "https://gc.zgo.at")
+    assert policy.directives["object-src"] == ("'none'",)
+    assert "frame-src" not in policy.directives  # no frames at all unless a plugin asks
+    assert "'unsafe-inline'" not in policy.header
+    assert "frame-ancestors 'none'" in policy.header
+    assert "frame-ancestors" not in policy.meta
+    assert "upgrade-insecure-requests" not in policy.header
+
+
+def test_build_flags_and_report_uri():
+    policy = build([], upgrade_insecure_requests=True, report_uri="https://r.example.org/csp")
+    assert policy.header.endswith("upgrade-insecure-requests; report-uri https://r.example.org/csp")
+    assert policy.meta.endswith("upgrade-insecure-requests")
+
+
+def test_headers_file_is_one_block_for_every_path():
+    text = headers_file(build([]))
+    lines = text.splitlines()
+    assert lines[0] == MARKER
+    assert lines[1] == "/*"
+    assert lines[2].startswith("  Content-Security-Policy: default-src 'none'; ")
+    assert "  X-Content-Type-Options: nosniff" in lines
+
+
+# --- settings ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"CSP_ENABLD": True}, "unknown setting CSP_ENABLD \\(did you mean CSP_ENABLED\\?\\)"),
+        ({"CSP_ENABLED": "yes"}, "CSP_ENABLED must be True or False"),
+        ({"CSP_EXTRA": ["https://a.example"]}, "CSP_EXTRA must be a dict"),
+        ({"CSP_EXTRA": {"img-src": ["self"]}}, "CSP_EXTRA: img-src: 'self' is a keyword"),
+        ({"CSP_EXTRA": {"image-src": ["data:"]}}, "did you mean 'img-src'"),
+        ({"CSP_HEADERS_SAVE_AS": "../_headers"}, "CSP_HEADERS_SAVE_AS must be a path inside"),
+        ({"CSP_REPORT_URI": "reports"}, "CSP_REPORT_URI must be an http\\(s\\) URL"),
+        ({"CSP_UPGRADE_INSECURE_REQUESTS": "auto"}, "must be True, False or None"),
+    ],
+)
+def test_settings_errors_name_the_setting(settings, message):
+    with pytest.raises(PolicyError, match=message):
+        configure(settings)
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "upgrade"),
+    [("https://blog.example.org", True), ("http://127.0.0.1:8000", False), ("", False)],
+)
+def test_upgrade_insecure_requests_follows_siteurl(siteurl, upgrade):
+    assert configure({"SITEURL": siteurl})["CSP_UPGRADE_INSECURE_REQUESTS"] is upgrade
+
+
+# --- what each plugin declares ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({"COMMENTS_PROVIDER": "none"}, {}),
+        (
+            {"COMMENTS_PROVIDER": "giscus", "COMMENTS_GISCUS_REPO": "o/r",
+             "COMMENTS_GISCUS_REPO_ID": "R", "COMMENTS_GISCUS_CATEGORY": "C",
+             "COMMENTS_GISCUS_CATEGORY_ID": "CI"},
+            {"script-src": ["https://giscus.app"], "frame-src": ["https://giscus.app"],
+             "style-src": ["'unsafe-inline'"]},
+        ),
+        (
+            {"COMMENTS_PROVIDER": "utterances", "COMMENTS_UTTERANCES_REPO": "o/r"},
+            {"script-src": ["https://utteranc.es"], "frame-src": ["https://utteranc.es"],
+             "style-src": ["'unsafe-inline'"]},
+        ),
+        (
+            {"COMMENTS_PROVIDER": "remark42", "COMMENTS_REMARK42_HOST": "https://r.example.org/",
+             "COMMENTS_REMARK42_SITE_ID": "blog"},
+            {"script-src": ["https://r.example.org"], "frame-src": ["https://r.example.org"],
+             "connect-src": ["https://r.example.org"], "style-src": ["'unsafe-inline'"]},
+        ),
+    ],
+)  # fmt: skip
+def test_comment_providers_declare_their_hosts(settings, expected):
+    assert comments_sources(settings) == expected
+
+
+def test_isso_declares_its_server_and_its_avatar_colours_only():
+    sources = comments_sources({"COMMENTS_ISSO_URL": "https://comments.example.org:8443/"})
+    server = "https://comments.example.org:8443"
+    assert sources["script-src"] == sources["connect-src"] == sources["style-src"] == [server]
+    assert sources["style-src-attr"][0] == "'unsafe-hashes'"
+    assert len(sources["style-src-attr"]) == 1 + len(ISSO_AVATAR_COLOURS)
+    # the value Chromium reports for an identicon square (measured in Chromium)
+    assert style_hash("fill: #9abf88") == "'sha256-88YPXZAuEm3pnIfeR/Kb+7eXzEmRyDhkz037LZ3G66I='"
+
+
+def test_disqus_declares_its_shortname_host():
+    sources = comments_sources(
+        {"COMMENTS_PROVIDER": "disqus", "COMMENTS_DISQUS_SHORTNAME": "tessellate"}
+    )
+    assert "https://tessellate.disqus.com" in sources["script-src"]
+    assert sources["frame-src"] == ["https://disqus.com"]
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({"ANALYTICS_PROVIDER": "none", "ANALYTICS_ENABLED": True}, {}),
+        (  # chosen but not loaded (development builds): nothing to allow
+            {"ANALYTICS_PROVIDER": "plausible", "ANALYTICS_PLAUSIBLE_DOMAIN": "b.example.org"},
+            {},
+        ),
+        (
+            {"ANALYTICS_PROVIDER": "plausible", "ANALYTICS_ENABLED": True,
+             "ANALYTICS_PLAUSIBLE_DOMAIN": "b.example.org"},
+            {"script-src": ["https://plausible.io"], "connect-src": ["https://plausible.io"]},
+        ),
+        (
+            {"ANALYTICS_PROVIDER": "goatcounter", "ANALYTICS_ENABLED": True,
+             "ANALYTICS_GOATCOUNTER_ENDPOINT": "https://t.goatcounter.com/count"},
+            {"script-src": ["https://gc.zgo.at"], "connect-src": ["https://t.goatcounter.com"],
+             "img-src": ["https://t.goatcounter.com"]},
+        ),
+        (
+            {"ANALYTICS_PROVIDER": "umami", "ANALYTICS_ENABLED": True,
+             "ANALYTICS_UMAMI_WEBSITE_ID": "abc-123",
+             "ANALYTICS_UMAMI_SCRIPT": "https://stats.example.org/script.js"},
+            {"script-src": ["https://stats.example.org"],
+             "connect-src": ["https://stats.example.org"]},
+        ),
+    ],
+)  # fmt: skip
+def test_analytics_declares_the_counter_only_when_it_loads(settings, expected):
+    assert analytics_sources(settings) == expected
+
+
+def test_newsletter_declares_its_endpoint_as_form_action():
+    assert newsletter_sources({}) == {}
+    assert newsletter_sources(
+        {
+            "NEWSLETTER_ACTION": "https://buttondown.com/api/emails/embed-subscribe/tess",
+            "NEWSLETTER_PRIVACY_URL": "privacy/",
+        }
+    ) == {"form-action": ["https://buttondown.com"]}
+
+
+def test_search_declares_webassembly_only_with_a_search_page():
+    assert search_sources({}) == {"script-src": ["'wasm-unsafe-eval'"]}
+    assert search_sources({"SEARCH_SAVE_AS": ""}) == {}
+
+
+# --- media a post loads ----------------------------------------------------------------------
+
+
+def test_external_media_finds_every_loading_attribute():
+    html = (
+        '<p><img src="https://a.example/1.png" alt=""> <img src="/images/own.png" alt="">'
+        '<picture><source srcset="https://b.example/2.avif 1x, https://c.example/3.avif 2x">'
+        "</picture><video poster='https://d.example/p.jpg' src=https://e.example/v.mp4></video>"
+        '<a href="https://f.example/">a link loads nothing</a></p>'
+    )
+    assert list(media.external_media(html)) == [
+        ("img-src", "https://a.example/1.png"),
+        ("img-src", "https://b.example/2.avif"),
+        ("img-src", "https://c.example/3.avif"),
+        ("img-src", "https://d.example/p.jpg"),
+        ("media-src", "https://e.example/v.mp4"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sources", "url", "allowed"),
+    [
+        (["'self'"], "https://blog.example.org/x.png", True),
+        (["'self'"], "https://blog.example.org:8443/x.png", False),
+        (["'self'"], "http://blog.example.org/x.png", False),
+        (["'self'"], "https://cdn.example.org/x.png", False),
+        (["https://cdn.example.org"], "https://cdn.example.org/x.png", True),
+        (["cdn.example.org"], "https://cdn.example.org/x.png", True),
+        (["http://cdn.example.org"], "https://cdn.example.org/x.png", True),  # upgrade allowed
+        (["https://*.example.org"], "https://cdn.example.org/x.png", True),
+        (["https://*.example.org"], "https://example.org/x.png", False),
+        (["https:"], "https://anything.example/x.png", True),
+        (["data:"], "https://anything.example/x.png", False),
+        (["https://cdn.example.org:*"], "https://cdn.example.org:9000/x.png", True),
+        (["https://cdn.example.org:9000"], "https://cdn.example.org/x.png", False),
+        (["'self'"], "//blog.example.org/x.png", True),
+    ],
+)
+def test_allows_matches_as_browsers_do(sources, url, allowed):
+    assert media.allows(sources, url, "https://blog.example.org") is allowed
+
+
+# --- built sites -----------------------------------------------------------------------------
+
+
+def _meta(soup) -> str | None:
+    tag = soup.select_one('head meta[http-equiv="Content-Security-Policy"]')
+    return tag["content"] if tag else None
+
+
+def test_publish_build_puts_the_policy_first_in_every_page(build_site):
+    site = build_site(
+        publish=True, PLUGINS=WITH_CSP, CSP_ENABLED=True, COMMENTS_ISSO_URL="https://c.example.org"
+    )
+    pages = site.files(".html")
+    assert len(pages) > 10
+    expected = build(
+        [
+            {"script-src": ["'wasm-unsafe-eval'"]},
+            comments_sources({"COMMENTS_ISSO_URL": "https://c.example.org"}),
+        ],
+        upgrade_insecure_requests=True,
+    )
+    for path in pages:
+        soup = site.soup(path.relative_to(site.output).as_posix())
+        assert _meta(soup) == expected.meta, path
+        # right after <meta charset>: nothing before it escapes the policy
+        head = [t for t in soup.head.find_all(True, recursive=False)]
+        assert head[0].get("charset") == "utf-8"
+        assert head[1].get("http-equiv") == "Content-Security-Policy", path
+    headers = site.text("_headers")
+    assert f"  Content-Security-Policy: {expected.header}\n" in headers
+    assert "frame-ancestors 'none'" in headers
+    assert "script-src 'self' 'wasm-unsafe-eval' https://c.example.org;" in headers
+
+
+def test_csp_enabled_false_ships_nothing(build_site):
+    site = build_site(publish=True, PLUGINS=WITH_CSP, CSP_ENABLED=False)
+    assert _meta(site.soup("")) is None
+    assert not site.exists("_headers")
+
+
+def test_without_the_plugin_nothing_ships(build_site):
+    site = build_site(publish=True, CSP_ENABLED=True)  # the plugin is not in PLUGINS
+    assert _meta(site.soup("")) is None
+    assert not site.exists("_headers")
+
+
+def test_extra_sources_and_a_content_headers_file_are_kept(build_site):
+    site = build_site(
+        {"extra/_headers": "/feeds/*\n  Cache-Control: max-age=600\n"},
+        PLUGINS=WITH_CSP,
+        CSP_ENABLED=True,
+        CSP_EXTRA={"img-src": ["https://images.example.org"]},
+        STATIC_PATHS=["images", "extra"],
+        EXTRA_PATH_METADATA={
+            "extra/favicon.svg": {"path": "favicon.svg"},
+            "extra/_headers": {"path": "_headers"},
+        },
+    )
+    assert "img-src 'self' https://images.example.org;" in _meta(site.soup(""))
+    headers = site.text("_headers")
+    assert headers.startswith(f"/feeds/*\n  Cache-Control: max-age=600\n\n{MARKER}\n/*\n")
+    assert headers.count("Content-Security-Policy:") == 1
+
+
+def test_a_content_headers_file_with_its_own_policy_is_an_error(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    build_site(
+        {"extra/_headers": "/*\n  Content-Security-Policy: default-src *\n"},
+        PLUGINS=WITH_CSP,
+        CSP_ENABLED=True,
+        EXTRA_PATH_METADATA={"extra/_headers": {"path": "_headers"}},
+    )
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1
+    # named as content/extra/_headers is on a real site (here the fixture copy's folder)
+    assert re.match(
+        r"content-\d+/extra/_headers: this file sets its own Content-Security-Pol", errors[0]
+    )
+
+
+HOTLINKED = """\
+Title: Photos from elsewhere
+Date: 2024-03-01
+Author: Ada Byrne
+Category: News
+
+![A hall](https://photos.example.net/hall.jpg)
+"""
+
+
+def test_a_post_hotlinking_an_image_is_one_error_naming_it(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/hotlinked.md": HOTLINKED}, PLUGINS=WITH_CSP, CSP_ENABLED=True)
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert errors == [
+        f"{site.content.name}/posts/hotlinked.md: https://photos.example.net/hall.jpg is loaded "
+        "from another site and the Content-Security-Policy blocks it (img-src); save it under "
+        "content/images/ and link it with {static}, or allow its site with "
+        "CSP_EXTRA = {'img-src': ['https://photos.example.net']}"
+    ]
+
+
+def test_the_hotlinked_image_is_fine_once_allowed(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    build_site(
+        {"posts/hotlinked.md": HOTLINKED},
+        PLUGINS=WITH_CSP,
+        CSP_ENABLED=True,
+        CSP_EXTRA={"img-src": ["https://photos.example.net"]},
+    )
+    assert not [r for r in caplog.records if "Content-Security-Policy" in r.getMessage()]
+
+
+def test_a_publish_build_with_a_hotlinked_image_fails(build_site):
+    with pytest.raises(SystemExit):
+        build_site({"posts/hotlinked.md": HOTLINKED}, publish=True, PLUGINS=WITH_CSP,
+                   CSP_ENABLED=True, COMMENTS_ISSO_URL="https://c.example.org")  # fmt: skip
+
+
+def test_a_bad_csp_setting_stops_the_build_with_one_line(build_site):
+    with pytest.raises(SystemExit, match="Settings error: CSP_EXTRA: img-src: 'self' is a keyword"):
+        build_site(PLUGINS=WITH_CSP, CSP_ENABLED=True, CSP_EXTRA={"img-src": ["self"]})
