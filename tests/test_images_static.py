@@ -1,10 +1,13 @@
 """No image published as a file of its own keeps EXIF or GPS: originals in static folders."""
 
 import io
+import struct
+import zlib
 
 import pytest
 from PIL import Image, ImageCms
 
+from plugins.images import pipeline
 from plugins.images.pipeline import strip_metadata
 
 GPS_IFD = 0x8825
@@ -81,3 +84,117 @@ def test_static_originals_are_published_without_gps(build_site):
         assert image.size == (40, 80)
     with Image.open(built.content / "images" / "wall.jpg") as source:  # the source keeps it
         assert source.getexif().get_ifd(GPS_IFD)
+
+
+def _png_with_chunk(kind: bytes, body: bytes = b"x") -> bytes:
+    """A clean PNG with one more chunk before IEND."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(buffer, "PNG")
+    data = buffer.getvalue()
+    chunk = struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    return data[:-12] + chunk + data[-12:]
+
+
+def _saved(fmt: str, **options) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"></x:xmpmeta>'
+ICC = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "dirty"),
+    [
+        ("plain JPEG", lambda: _saved("JPEG"), False),
+        ("JPEG with ICC", lambda: _saved("JPEG", icc_profile=ICC), False),
+        ("JPEG comment", lambda: _saved("JPEG", comment="Lyon"), True),
+        ("JPEG XMP", lambda: _saved("JPEG", xmp=XMP), True),
+        ("JPEG then other data", lambda: _saved("JPEG") + b"motion photo", True),
+        ("plain PNG", lambda: _saved("PNG"), False),
+        ("PNG with ICC", lambda: _saved("PNG", icc_profile=ICC), False),
+        ("PNG private chunk", lambda: _png_with_chunk(b"prVt"), True),
+        ("PNG tIME chunk", lambda: _png_with_chunk(b"tIME", b"\x07\xe8\x01\x01\x00\x00\x00"), True),
+        ("plain WebP", lambda: _saved("WEBP"), False),
+        ("WebP XMP", lambda: _saved("WEBP", xmp=XMP), True),
+        ("plain AVIF", lambda: _saved("AVIF"), False),
+        ("AVIF XMP", lambda: _saved("AVIF", xmp=XMP), True),
+        ("plain TIFF", lambda: _saved("TIFF"), False),
+        ("TIFF with a description", lambda: _saved("TIFF", tiffinfo={270: "Lyon"}), True),
+        ("plain GIF", lambda: _saved("GIF"), False),
+        ("GIF comment", lambda: _saved("GIF", comment="Lyon"), True),
+        ("BMP", lambda: _saved("BMP"), False),
+        ("HEIC, always made JPEG", lambda: _saved("HEIF"), True),
+    ],
+)
+def test_what_needs_cleaning(name, data, dirty):
+    """Allow-lists: what describes pixels passes, anything else makes the file rewritten."""
+    data = data()
+    with Image.open(io.BytesIO(data)) as image:
+        assert pipeline.needs_cleaning(data, image) is dirty, name
+    cleaned = pipeline.clean_original(data)
+    assert (cleaned is not None) is dirty
+    if cleaned is not None:  # a clean copy is clean: a second pass leaves it alone
+        assert pipeline.clean_original(cleaned[0]) is None, name
+
+
+def test_an_animation_keeps_its_frames_and_timing():
+    frames = [Image.new("RGB", (16, 8), c) for c in ("red", "green", "blue")]
+    buffer = io.BytesIO()
+    frames[0].save(
+        buffer,
+        "GIF",
+        save_all=True,
+        append_images=frames[1:],
+        duration=[100, 200, 300],
+        loop=0,
+        comment="Lyon",
+    )
+    cleaned, ext = pipeline.clean_original(buffer.getvalue())
+    assert ext == "" and b"Lyon" not in cleaned
+    with Image.open(io.BytesIO(cleaned)) as image:
+        assert image.n_frames == 3 and "comment" not in image.info
+        durations = []
+        for index in range(3):
+            image.seek(index)
+            durations.append(image.info["duration"])
+        assert durations == [100, 200, 300]
+
+
+def test_a_lossless_webp_stays_lossless():
+    image = Image.new("RGB", (16, 16), "white")
+    image.putpixel((3, 3), (1, 2, 3))
+    buffer = io.BytesIO()
+    image.save(buffer, "WEBP", lossless=True, xmp=XMP)
+    cleaned, _ = pipeline.clean_original(buffer.getvalue())
+    with Image.open(io.BytesIO(cleaned)) as out:
+        assert out.convert("RGB").getpixel((3, 3)) == (1, 2, 3)
+        assert "xmp" not in out.info
+
+
+@pytest.mark.parametrize("progressive", [False, True])
+def test_an_upright_jpeg_loses_its_metadata_not_its_quality(progressive):
+    """Nothing to turn: the segments are dropped and the compressed pixels kept as they are."""
+    picture = Image.effect_mandelbrot((160, 120), (-2, -1, 1, 1), 60).convert("RGB")
+    exif = Image.Exif()
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (1.0, 2.0, 3.0)})
+    buffer = io.BytesIO()
+    picture.save(
+        buffer,
+        "JPEG",
+        quality=80,
+        progressive=progressive,
+        exif=exif.tobytes(),
+        icc_profile=ICC,
+        comment="Lyon",
+        xmp=XMP,
+    )
+    source = buffer.getvalue() + b"a trailer naming Lyon"
+    cleaned, _ = pipeline.clean_original(source)
+    assert b"Lyon" not in cleaned and b"Exif" not in cleaned and b"xmpmeta" not in cleaned
+    with Image.open(io.BytesIO(source)) as before, Image.open(io.BytesIO(cleaned)) as after:
+        assert after.tobytes() == before.tobytes()  # not decoded and encoded again
+        assert after.info["icc_profile"] == ICC
+        assert [marker for marker, _ in after.applist] == ["APP0", "APP2"]

@@ -27,7 +27,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-PHOTO_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".webp"})
+# what the images pipeline renders (phones write HEIC; it becomes AVIF, WebP and JPEG)
+PHOTO_EXTENSIONS = frozenset(
+    {".jpg", ".jpeg", ".jfif", ".png", ".webp", ".avif", ".heic", ".heif", ".tif", ".tiff"}
+)
 KEYS = ("title", "date", "summary", "cover", "photo")
 _KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")

@@ -1,4 +1,4 @@
-"""images: the one image pipeline of the site (team headshots now, galleries next).
+"""images: the one image pipeline of the site (headshots, galleries, post images, originals).
 
 What it does:
 
@@ -17,6 +17,16 @@ What it does:
 - A request may name its own formats (galleries add AVIF, encoded at libavif speed 8); long
   image work logs a progress line every two seconds; ``pipeline.has_location`` tells whether
   a source carries GPS (galleries report it).
+- Reads HEIC/HEIF (what phones write) through pillow-heif, and every other raster format
+  Pillow opens.
+- Publishes no location data, whatever the format: every raster original in output/ (static
+  folders, ``{attach}``, the theme, anything a plugin wrote) that carries EXIF, GPS, XMP, a
+  comment, text chunks or unknown segments is replaced by a copy with only its pixels (upright)
+  and ICC profile, cleaned once per content on the build's workers and cached; clean files are
+  left byte for byte, and an upright JPEG keeps its compressed pixels. HEIC originals are
+  published as JPEG (their URLs end in .jpg, so links follow). A file the pipeline cannot
+  clean (a format it cannot write, a corrupt file) is an error naming it, and is not
+  published. See docs/images.md.
 
 Metadata keys read: none (other plugins pass it their images).
 Settings: see ``settings.py`` (``IMAGES_*``).

@@ -18,6 +18,14 @@ written under a temporary name and renamed, so an interrupted build never leaves
 
 Worker processes (``new_pool``) start only when at least two sources need decoding (sixteen
 when they cannot be forked and must be spawned): see ``worth_a_pool``.
+
+Originals published as files of their own (static folders) go through ``clean_originals``:
+a file with nothing but pixels and an ICC profile (``needs_cleaning``: allow-lists of JPEG
+segments, PNG and WebP chunks, TIFF tags and Pillow's info keys) is published byte for byte;
+an upright JPEG loses its other segments but keeps its compressed pixels; any other is
+written again in its own format, upright, with only its ICC profile (HEIC/HEIF,
+read with pillow-heif, becomes JPEG); a format outside ``_CLEAN_AS`` or a file that cannot be
+decoded is an ImageError, and the caller does not publish it. Cached like renditions.
 """
 
 from __future__ import annotations
@@ -37,8 +45,16 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError, features
+
+try:  # HEIC/HEIF, what phones write: read through pillow-heif's Pillow plugin
+    from pillow_heif import register_heif_opener
+except ImportError:  # pragma: no cover - a dependency; without it HEIC is refused by name
+    pass
+else:
+    register_heif_opener()
 
 # Bump when a change to this module changes the bytes it writes: every cached file is redone.
 PIPELINE_VERSION = 1
@@ -59,10 +75,11 @@ _GPS_IFD = 0x8825
 _EXT_TO_FORMAT = MappingProxyType({ext: fmt for fmt, (_, ext, _) in FORMATS.items()})
 _ORIENTATION = 0x0112
 _SWAPPING_ORIENTATIONS = frozenset({5, 6, 7, 8})  # rotated by 90°: width and height swap
-_MAX_PIXELS = 120_000_000  # refuse decompression bombs with a message, not a MemoryError
+# Refuse decompression bombs with a message, not a MemoryError; the only limit (Pillow's own
+# warning, at 89 megapixels, is silenced where images are opened).
+_MAX_PIXELS = 120_000_000
 # Below this many images to decode, a pool of spawned workers costs more than it saves.
 SPAWN_POOL_MIN_SOURCES = 16
-_TOO_LARGE = "is too large to process safely (more than 120 megapixels)"
 
 
 def encoder_available(fmt: str) -> bool:
@@ -232,51 +249,459 @@ def has_location(path: Path) -> bool:
     return any(key in gps for key in (1, 2, 3, 4))  # latitude/longitude and their references
 
 
-RASTER_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
-_METADATA_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "Raw profile type exif")
+# Originals published as files of their own (static folders): what is looked at, and how.
+# Pillow opens more than these, but they are not pictures (video, scientific data, vector
+# drawings) or only identified, never decoded: left alone, like any other file.
+_NOT_PICTURES = frozenset(
+    {".mpeg", ".mpg", ".h5", ".hdf", ".bufr", ".grib", ".fit", ".fits", ".eps", ".ps"}
+    | {".emf", ".wmf"}
+)
+HEIF_SUFFIXES = frozenset({".heic", ".heif", ".heics", ".heifs", ".hif"})
+# Pillow format of a source -> the format its clean copy is written in. HEIF becomes JPEG
+# (browsers other than Safari cannot show it); a format missing here is never published.
+_CLEAN_AS = MappingProxyType(
+    {
+        "JPEG": "JPEG",
+        "MPO": "JPEG",  # a JPEG with more pictures appended (and their EXIF): the first one
+        "PNG": "PNG",
+        "WEBP": "WEBP",
+        "AVIF": "AVIF",
+        "TIFF": "TIFF",
+        "GIF": "GIF",
+        "BMP": "BMP",
+        "ICO": "ICO",
+        "HEIF": "JPEG",
+    }
+)
+# Pillow's info keys that describe pixels, never the picture's place, time or author.
+_PIXEL_INFO = frozenset(
+    {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "progressive", "progression"}
+    | {"adobe", "adobe_transform", "icc_profile", "transparency", "gamma", "srgb", "chromaticity"}
+    | {"loop", "duration", "background", "version", "compression", "resolution", "aspect"}
+    | {"interlace", "disposal", "blend", "default_image", "sizes", "timestamp"}
+)
+# What a clean copy keeps of them (Pillow's writers read these from the image itself).
+_KEPT_INFO = frozenset({"transparency", "duration", "loop", "background", "disposal", "gamma"})
+# JPEG segments that describe pixels: JFIF/JFXX, the ICC profile, Adobe's colour transform.
+_JPEG_SEGMENTS = (("APP0", b"JFIF\x00"), ("APP0", b"JFXX\x00"), ("APP2", b"ICC_PROFILE\x00"))
+_JPEG_SEGMENTS += (("APP14", b"Adobe"),)
+_PNG_CHUNKS = frozenset(
+    {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"cHRM", b"gAMA", b"iCCP", b"sBIT", b"sRGB"}
+    | {b"cICP", b"bKGD", b"pHYs", b"hIST", b"acTL", b"fcTL", b"fdAT"}
+)
+_WEBP_CHUNKS = frozenset({b"VP8 ", b"VP8L", b"VP8X", b"ALPH", b"ANIM", b"ANMF", b"ICCP"})
+# Baseline TIFF tags that lay out pixels; anything else (EXIF and GPS IFDs, XMP, IPTC,
+# Photoshop, description, camera, artist, dates, orientation) makes the file rewritten.
+_TIFF_TAGS = frozenset(
+    {254, 255, 256, 257, 258, 259, 262, 266, 273, 277, 278, 279, 280, 281, 282, 283, 284, 296}
+    | {317, 318, 319, 320, 322, 323, 324, 325, 338, 339, 529, 530, 531, 532, 34675}
+)
+_METADATA_MARKERS = (b"Exif\x00\x00", b"<x:xmpmeta", b"http://ns.adobe.com/xap/1.0/")
+_TRANSPOSE = MappingProxyType(
+    {
+        2: Image.Transpose.FLIP_LEFT_RIGHT,
+        3: Image.Transpose.ROTATE_180,
+        4: Image.Transpose.FLIP_TOP_BOTTOM,
+        5: Image.Transpose.TRANSPOSE,
+        6: Image.Transpose.ROTATE_270,
+        7: Image.Transpose.TRANSVERSE,
+        8: Image.Transpose.ROTATE_90,
+    }
+)
+ORIGINAL_QUALITY = 95  # a published original re-encoded: as close to the source as is useful
+_CLEAN_KEY = hashlib.sha256(f"v{PIPELINE_VERSION}|original".encode()).hexdigest()[:16]
+# The cache's names for a source published as it is, and for its clean copy in its own format
+_ALREADY_CLEAN, _SAME_FORMAT = "as-is", "same-format"
+_JPEG_SUFFIXES = frozenset({"jpg", "jpeg", "jpe", "jfif"})
+
+
+def image_suffixes() -> frozenset[str]:
+    """File extensions of the raster images that Pillow (with pillow-heif) opens."""
+    registered = Image.registered_extensions()
+    found = {ext for ext, fmt in registered.items() if fmt in Image.OPEN} | HEIF_SUFFIXES
+    return frozenset(found - _NOT_PICTURES)
+
+
+def _chunk_types(data: bytes, riff: bool) -> tuple[list[bytes], bool]:
+    """The chunk types of a PNG or RIFF (WebP) file, and whether bytes follow the last one."""
+    types, pos = [], 12 if riff else 8
+    while pos + 8 <= len(data):
+        if riff:  # type, little-endian size, data padded to an even length
+            kind, size = data[pos : pos + 4], int.from_bytes(data[pos + 4 : pos + 8], "little")
+            pos += 8 + size + (size & 1)
+        else:  # big-endian size, type, data, CRC
+            size, kind = int.from_bytes(data[pos : pos + 4], "big"), data[pos + 4 : pos + 8]
+            pos += 12 + size
+        types.append(kind)
+        if kind == b"IEND":
+            break
+    return types, pos < len(data.rstrip(b"\x00"))
+
+
+def needs_cleaning(data: bytes, image: Image.Image) -> bool:
+    """Whether an image file carries anything beyond its pixels and colour profile.
+
+    Looked at by allow-lists (what is known to describe pixels passes, anything else, known
+    or not, makes the file rewritten): Pillow's view of the file, the JPEG segments, PNG and
+    WebP chunks, TIFF tags, data after the end of the picture, and EXIF or XMP markers
+    anywhere in the bytes.
+    """
+    if any(marker in data for marker in _METADATA_MARKERS):
+        return True
+    if image.format in ("MPO", "HEIF") or any(key not in _PIXEL_INFO for key in image.info):
+        return True
+    if image.format == "TIFF":
+        tags = getattr(image, "tag_v2", {})
+        return any(tag not in _TIFF_TAGS for tag in tags) or getattr(image, "n_frames", 1) > 1
+    if len(image.getexif()):
+        return True
+    if image.format == "JPEG":
+        known = all(
+            any(name == marker and body.startswith(prefix) for name, prefix in _JPEG_SEGMENTS)
+            for marker, body in image.applist
+        )
+        return not known or not data.rstrip(b"\x00").endswith(b"\xff\xd9")
+    if image.format == "PNG":
+        types, trailing = _chunk_types(data, riff=False)
+        return trailing or any(kind not in _PNG_CHUNKS for kind in types)
+    if image.format == "WEBP":
+        types, trailing = _chunk_types(data, riff=True)
+        return trailing or any(kind not in _WEBP_CHUNKS for kind in types)
+    return False
+
+
+def _jpeg_segments(data: bytes) -> list[tuple[int, int, int]] | None:
+    """(marker, start, end) of each segment of a JPEG, from SOI to EOI; None when the file
+    does not parse (then it is decoded and written again instead)."""
+    if not data.startswith(b"\xff\xd8"):
+        return None
+    segments, pos, size = [(0xD8, 0, 2)], 2, len(data)
+    while pos < size:
+        if data[pos] != 0xFF:
+            return None
+        start = pos
+        while pos < size and data[pos] == 0xFF:  # fill bytes before a marker
+            pos += 1
+        if pos >= size:
+            return None
+        marker, pos = data[pos], pos + 1
+        if marker == 0xD9:  # EOI: whatever follows is not part of the picture
+            segments.append((marker, start, pos))
+            return segments
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # no length
+            segments.append((marker, start, pos))
+            continue
+        end = pos + int.from_bytes(data[pos : pos + 2], "big")
+        if marker == 0xDA:  # a scan: entropy-coded data runs to the next real marker
+            end = data.find(b"\xff", end)
+            while (
+                end >= 0
+                and end + 1 < size
+                and (data[end + 1] == 0 or 0xD0 <= data[end + 1] <= 0xD7)
+            ):
+                end = data.find(b"\xff", end + 2)
+            if end < 0:
+                return None
+        if end > size:
+            return None
+        segments.append((marker, start, end))
+        pos = end
+    return None
+
+
+def _jpeg_without_metadata(data: bytes) -> bytes | None:
+    """The JPEG with every segment but pixels, JFIF, ICC and Adobe's left out, and nothing
+    after its end: the same compressed pixels, no quality lost. None when it does not parse."""
+    segments = _jpeg_segments(data)
+    if segments is None:
+        return None
+    kept = []
+    for marker, start, end in segments:
+        if 0xE0 <= marker <= 0xEF or marker == 0xFE:  # APPn, COM
+            name, body = f"APP{marker - 0xE0}", data[start + 4 : end]
+            if marker == 0xFE or not any(
+                name == known and body.startswith(prefix) for known, prefix in _JPEG_SEGMENTS
+            ):
+                continue
+        kept.append(data[start:end])
+    return b"".join(kept)
+
+
+def _orientation(image: Image.Image) -> int:
+    """The EXIF orientation still to apply to a loaded image's pixels.
+
+    Read after loading: Pillow's TIFF and pillow-heif's HEIF readers turn the pixels
+    themselves and then drop the tag, the other readers leave both to the caller.
+    """
+    image.load()
+    return image.getexif().get(_ORIENTATION, 1)
+
+
+def _upright_frames(image: Image.Image) -> list[Image.Image]:
+    """Every frame, turned as its orientation says, with nothing but pixel information."""
+    turn = _TRANSPOSE.get(_orientation(image))
+    frames = []
+    for index in range(getattr(image, "n_frames", 1) if image.format != "MPO" else 1):
+        image.seek(index)
+        frame = image.copy()  # a plain image: no file object, no tags for a writer to copy
+        if turn is not None:
+            frame = frame.transpose(turn)
+        frame.info = {k: v for k, v in image.info.items() if k in _KEPT_INFO}
+        frames.append(frame)
+    return frames
+
+
+def _flatten(frame: Image.Image) -> Image.Image:
+    """A frame in a mode JPEG can hold (transparency over white)."""
+    if frame.mode in ("RGB", "L", "CMYK"):
+        return frame
+    if frame.mode in ("P", "PA", "LA", "RGBA", "RGBa", "La") and frame.has_transparency_data:
+        rgba = frame.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, (255, 255, 255))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        return flat
+    return frame.convert("RGB")
+
+
+def clean_original(data: bytes) -> tuple[bytes, str] | None:
+    """A copy of an image file with nothing but its pixels and ICC profile, or None when the
+    file has nothing else already; the copy's extension comes with it ("jpg" for HEIC).
+
+    The EXIF orientation is applied; animations keep their frames and timing. Raises
+    ImageError for a file that cannot be read, or a format this function cannot write.
+    """
+    try:
+        image = _open(data)
+        fmt = image.format or "unknown"
+        if fmt not in _CLEAN_AS:
+            raise ImageError(
+                f"is a {fmt} image, which the image pipeline cannot clean of location data "
+                "and other metadata"
+            )
+        if not needs_cleaning(data, image):
+            return None
+        if fmt == "JPEG" and image.getexif().get(_ORIENTATION, 1) == 1:
+            # nothing to turn: leave the compressed pixels as they are
+            lossless = _jpeg_without_metadata(data)
+            if lossless is not None and not needs_cleaning(lossless, _open(lossless)):
+                return lossless, ""
+        icc = image.info.get("icc_profile")
+        frames = _upright_frames(image)
+    except ImageError:
+        raise
+    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as exc:
+        raise ImageError(f"cannot be decoded ({exc})") from None
+    target = _CLEAN_AS[fmt]
+    try:
+        return _write(frames, target, icc, data, image.info), "jpg" if fmt == "HEIF" else ""
+    except (OSError, ValueError, KeyError) as exc:
+        raise ImageError(f"cannot be written again as {target} ({exc})") from None
+
+
+def _write(
+    frames: list[Image.Image], target: str, icc: bytes | None, data: bytes, info: dict
+) -> bytes:
+    """Encode clean frames as the source's format (or JPEG), with only the ICC profile."""
+    options: dict[str, Any] = {"icc_profile": icc} if icc else {}
+    if target == "JPEG":
+        frames = [_flatten(frames[0])]
+        if frames[0].mode == "CMYK" and icc is None:
+            options.pop("icc_profile", None)
+        options.update(quality=ORIGINAL_QUALITY, optimize=True, progressive=True)
+    elif target == "PNG":
+        options.update(optimize=True)
+    elif target == "WEBP":
+        kinds = _chunk_types(data, riff=True)[0]
+        if b"VP8L" in kinds and b"VP8 " not in kinds:  # a lossless source stays lossless
+            options.update(lossless=True)
+        else:
+            options.update(quality=ORIGINAL_QUALITY)
+    elif target == "AVIF":
+        options.update(quality=90, speed=AVIF_SPEED)
+    elif target == "TIFF":
+        compression = info.get("compression")
+        writable = ("raw", "tiff_lzw", "tiff_adobe_deflate", "packbits")
+        options.update(compression=compression if compression in writable else "tiff_lzw")
+        if "dpi" in info:
+            options["dpi"] = info["dpi"]
+    elif target == "ICO":
+        options.update(sizes=list(info.get("sizes") or [frames[0].size]))
+    if len(frames) > 1:
+        options.update(save_all=True, append_images=frames[1:])
+        durations = [frame.info.get("duration") for frame in frames]
+        if all(d is not None for d in durations):
+            options["duration"] = durations
+    out = io.BytesIO()
+    frames[0].save(out, target, **options)
+    return out.getvalue()
 
 
 def strip_metadata(path: Path) -> bool:
-    """Rewrite an image without EXIF, GPS, XMP or comments; True when the file changed.
+    """Rewrite an image file in place without its metadata; True when the file changed.
 
-    For originals published as they are (images in static folders): the EXIF orientation is
-    applied first so nothing turns sideways, the ICC colour profile is kept, and a file with no
-    such metadata is left byte for byte as it was. The new file replaces the old by rename, so
-    a hard or symbolic link to a source file never changes the source.
+    For a file in its own format only (HEIC is converted by ``clean_originals``). The new
+    file replaces the old by rename, so a hard or symbolic link to a source never changes it.
     """
-    with Image.open(path) as image:
-        fmt = image.format
-        if not (len(image.getexif()) or any(key in image.info for key in _METADATA_KEYS)):
-            return False
-        icc = image.info.get("icc_profile")
-        image.load()
-        upright = ImageOps.exif_transpose(image)
-    options: dict = {"icc_profile": icc} if icc else {}
-    if fmt == "JPEG":
-        options.update(quality=95, optimize=True, progressive=True)
-    elif fmt == "WEBP":
-        options.update(quality=95)
-    elif fmt == "PNG":
-        options.update(optimize=True)
+    cleaned = clean_original(Path(path).read_bytes())
+    if cleaned is None:
+        return False
     fresh = path.with_name(f".{path.name}.stripped")
-    upright.info.pop("exif", None)
-    upright.save(fresh, format=fmt, **options)
+    fresh.write_bytes(cleaned[0])
     os.replace(fresh, path)
     return True
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """What became of one original: a clean copy in the cache, nothing to do, or an error.
+
+    ``path`` is None when the source is clean as it is; ``extension`` is the clean copy's
+    when its format differs from the source's (HEIC published as "jpg"), else "".
+    """
+
+    source: Path
+    path: Path | None = None
+    extension: str = ""
+    error: str | None = None
+    fresh: bool = False  # made now rather than found in the cache
+
+
+def _clean_cached(folder: Path) -> Path | None:
+    """The cache's answer for one source, if it has one."""
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError:
+        return None
+    prefix = f"clean-{_CLEAN_KEY}."
+    found = [name for name in names if name.startswith(prefix)]
+    return folder / found[0] if found else None
+
+
+def clean_source(source: str, digest: str, cache_dir: str) -> str:
+    """Clean one original into the cache (a worker's job); return the cache file's path."""
+    try:
+        data = Path(source).read_bytes()
+    except OSError as exc:
+        raise ImageError(f"cannot be read ({exc.strerror or exc})") from None
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise ImageError("changed while the site was being built; build again")
+    cleaned = clean_original(data)
+    folder = entry_dir(Path(cache_dir), digest)
+    folder.mkdir(parents=True, exist_ok=True)
+    # the cache is shared by sources with the same bytes and different names (x.jpg, x.jfif)
+    ext = _ALREADY_CLEAN if cleaned is None else cleaned[1] or _SAME_FORMAT
+    target = folder / f"clean-{_CLEAN_KEY}.{ext}"
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(b"" if cleaned is None else cleaned[0])
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return str(target)
+
+
+def _cleaned(source: Path, cached: Path, fresh: bool) -> Cleaned:
+    ext = cached.suffix.lstrip(".")
+    if ext == _ALREADY_CLEAN:
+        return Cleaned(source, fresh=fresh)
+    suffix = source.suffix.lstrip(".").lower()
+    # a HEIC file named .jpeg (or .jpg, .jfif) is made a JPEG under the name it has
+    same = ext in (_SAME_FORMAT, suffix) or (ext == "jpg" and suffix in _JPEG_SUFFIXES)
+    return Cleaned(source, cached, "" if same else ext, fresh=fresh)
+
+
+def clean_originals(
+    sources: Sequence[Path],
+    cache_dir: Path,
+    jobs: int = 1,
+    pool: Callable[[int], Executor] | None = None,
+    pool_running: bool = False,
+) -> list[Cleaned]:
+    """Clean copies of image files published as they are, one Cleaned per source, in order.
+
+    Cached by the SHA-256 of the source bytes (an unchanged rebuild decodes nothing), spread
+    over worker processes like ``render`` (same ``pool`` and ``pool_running`` arguments).
+    """
+    cache_dir = Path(cache_dir)
+    results: list[Cleaned | None] = [None] * len(sources)
+    work: list[tuple[int, str]] = []
+    for index, source in enumerate(sources):
+        source = Path(source)
+        try:
+            digest = sha256_file(source)
+        except OSError as exc:
+            results[index] = Cleaned(source, error=f"cannot be read ({exc.strerror or exc})")
+            continue
+        hit = _clean_cached(entry_dir(cache_dir, digest))
+        if hit is not None:
+            results[index] = _cleaned(source, hit, fresh=False)
+        else:
+            work.append((index, digest))
+
+    def finish(index: int, call: Callable[[], str]) -> None:
+        source = Path(sources[index])
+        try:
+            results[index] = _cleaned(source, Path(call()), fresh=True)
+        except ImageError as exc:
+            results[index] = Cleaned(source, error=str(exc))
+        except BrokenProcessPool:
+            results[index] = Cleaned(source, error="could not be processed: a worker stopped")
+        except Exception as exc:  # a bug, not bad input: still name the file
+            results[index] = Cleaned(
+                source, error=f"could not be processed ({type(exc).__name__}: {exc})"
+            )
+
+    if (pool_running and pool and jobs > 1 and len(work) > 1) or worth_a_pool(len(work), jobs):
+        workers = min(jobs, len(work))
+        executor = pool(workers) if pool else new_pool(workers)
+        try:
+            futures = [
+                (i, executor.submit(clean_source, str(sources[i]), d, str(cache_dir)))
+                for i, d in work
+            ]
+            for index, future in futures:
+                finish(index, future.result)
+        finally:
+            if not pool:
+                executor.shutdown()
+    else:
+        for index, digest in work:
+            finish(
+                index,
+                lambda s=str(sources[index]), d=digest: clean_source(s, d, str(cache_dir)),
+            )
+    return [r for r in results if r is not None]
+
+
+def _too_large(width: int, height: int) -> ImageError:
+    return ImageError(
+        f"is {width}x{height} pixels ({width * height / 1e6:.0f} megapixels), more than the "
+        f"{_MAX_PIXELS // 1_000_000} megapixels this pipeline processes safely; "
+        "publish a smaller copy"
+    )
 
 
 def _open(data: bytes) -> Image.Image:
     """Open image bytes, with any failure turned into an ImageError that says what is wrong."""
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # Pillow warns from 89 megapixels: the limit here is _MAX_PIXELS, checked below
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
     except UnidentifiedImageError:
-        raise ImageError("is not an image this pipeline can read (use JPEG, PNG or WebP)") from None
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise ImageError(_TOO_LARGE) from None
+        raise ImageError(
+            "is not an image this pipeline can read (use JPEG, PNG, WebP, AVIF, HEIC, TIFF or GIF)"
+        ) from None
+    except Image.DecompressionBombError as exc:
+        # only past twice Pillow's own limit: far beyond ours, and the size is in the message
+        raise ImageError(
+            f"is more than the {_MAX_PIXELS // 1_000_000} megapixels this pipeline processes "
+            f"safely ({exc}); publish a smaller copy"
+        ) from None
     if image.width * image.height > _MAX_PIXELS:
-        raise ImageError(_TOO_LARGE)
+        raise _too_large(image.width, image.height)
     return image
 
 
@@ -288,10 +713,11 @@ def _decode(
     The upright size is the full source's, as the reader sees it; the pixels may be smaller
     (JPEG draft mode) but never smaller than the largest rendition needs.
     """
-    orientation = image.getexif().get(_ORIENTATION, 1)
-    swapped = orientation in _SWAPPING_ORIENTATIONS
-    upright = (image.height, image.width) if swapped else image.size
     if image.format == "JPEG":
+        # before decoding, for draft mode: JPEG's reader never turns the pixels itself
+        orientation = image.getexif().get(_ORIENTATION, 1)
+        swapped = orientation in _SWAPPING_ORIENTATIONS
+        upright = (image.height, image.width) if swapped else image.size
         # the largest fraction of the source any rendition keeps, as pixels per source pixel
         factor = max(
             size[0] / (region[2] - region[0])
@@ -303,6 +729,9 @@ def _decode(
         )
     icc = image.info.get("icc_profile") or b""
     image.load()  # decode now: a truncated or corrupt file fails here, with a message
+    if image.format != "JPEG":
+        swapped = _orientation(image) in _SWAPPING_ORIENTATIONS
+        upright = (image.height, image.width) if swapped else image.size
     image = ImageOps.exif_transpose(image)
     if image.mode == "CMYK":
         image, icc = image.convert("RGB"), b""  # a CMYK profile would be wrong for RGB pixels

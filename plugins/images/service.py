@@ -30,7 +30,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .pipeline import FORMATS, RenditionRequest, RenditionSpec, new_pool, render
+from .pipeline import (
+    FORMATS,
+    Cleaned,
+    RenditionRequest,
+    RenditionSpec,
+    clean_originals,
+    new_pool,
+    render,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +119,7 @@ class ImageBuild:
         self.seconds = 0.0  # time spent in image work during this build
         self.rendered = 0
         self.reused = 0
+        self.cleaned = 0  # originals cleaned now (not found in the cache)
 
     def _get_pool(self, workers: int) -> Executor:
         """The build's worker pool, started on first need (sized for that first batch)."""
@@ -175,6 +184,22 @@ class ImageBuild:
             pictures.append(Picture(tuple(s for s in sources if s is not fallback), fallback))
         self.seconds += time.perf_counter() - started
         return pictures
+
+    def clean(self, sources: Sequence[Path]) -> list[Cleaned]:
+        """Clean copies (in the cache) of originals published as they are; see Cleaned."""
+        if not sources:
+            return []
+        started = time.perf_counter()
+        results = clean_originals(
+            sources,
+            self.cache_dir,
+            jobs=self.jobs,
+            pool=self._get_pool,
+            pool_running=self._pool is not None,
+        )
+        self.cleaned += sum(r.fresh for r in results)
+        self.seconds += time.perf_counter() - started
+        return results
 
     def _publish(self, name: str, cached: Path, digest: str) -> str:
         """Copy a cached file into output/ under a content-addressed name; return its URL."""

@@ -2,6 +2,8 @@
 
 import logging
 import os
+import posixpath
+import shutil
 from pathlib import Path
 
 from pelican import signals
@@ -10,6 +12,19 @@ from . import pipeline, service
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
+
+# What a writer can do about an original that cannot be published safely.
+NOT_PUBLISHED = "not published: save it again as JPEG, PNG or WebP, or remove it"
+
+
+def _enabled(settings) -> bool:
+    return "IMAGES_OUTPUT_DIR" in settings  # on_initialized ran for this build
+
+
+def _shown(settings, path: str | os.PathLike) -> str:
+    """A path as staff know it: relative to the project, e.g. content/images/x.jpg."""
+    base = os.path.dirname(os.path.abspath(settings["PATH"]))
+    return os.path.relpath(os.path.abspath(path), base)
 
 
 def on_initialized(pelican) -> None:
@@ -26,27 +41,79 @@ def on_initialized(pelican) -> None:
         raise SystemExit(f"Settings error: {exc}") from None
 
 
+def _publish_heif_as_jpeg(staticfiles) -> None:
+    """HEIC/HEIF originals are published as JPEG: their save_as and url (so every link to
+    them) end in .jpg; the file itself is converted with the others at the end of the build."""
+    taken = {sc.save_as for sc in staticfiles}
+    for sc in staticfiles:
+        stem, ext = posixpath.splitext(sc.save_as)
+        if ext.lower() not in pipeline.HEIF_SUFFIXES:
+            continue
+        save_as = f"{stem}.jpg"
+        if save_as in taken:  # a JPEG of the same name is published too
+            save_as = f"{stem}-{ext[1:].lower()}.jpg"
+        url_stem, url_ext = posixpath.splitext(sc.url)
+        # Pelican's own way to move a static file (what {attach} does)
+        sc.override_save_as = save_as
+        if url_ext.lower() == ext.lower():
+            sc.override_url = url_stem + save_as[len(stem) :]
+        taken.add(save_as)
+
+
+def on_static_generator_finalized(generator) -> None:
+    """Clean every raster original of the static folders (cached, on the build's workers);
+    one that cannot be cleaned is reported and taken out of the files Pelican copies."""
+    settings = generator.settings
+    if not _enabled(settings):
+        return
+    _publish_heif_as_jpeg(generator.staticfiles)
+    suffixes = pipeline.image_suffixes()
+    images = [sc for sc in generator.staticfiles if Path(sc.source_path).suffix.lower() in suffixes]
+    results = service.for_build(generator.context).clean([Path(sc.source_path) for sc in images])
+    refused = set()
+    for sc, result in zip(images, results, strict=True):
+        if result.error:
+            logger.error(
+                "%s: %s; %s", _shown(settings, sc.source_path), result.error, NOT_PUBLISHED
+            )
+            refused.add(id(sc))
+    if refused:  # in place: the generator's context holds this same list
+        generator.staticfiles[:] = [sc for sc in generator.staticfiles if id(sc) not in refused]
+
+
 def on_all_generators_finalized(generators) -> None:
     """Every generator has built its context: no more image requests, stop the workers."""
     if not generators:
         return
     build = service.finish(generators[0].context)
-    if build is not None and (build.rendered or build.reused):
+    if build is not None and (build.rendered or build.reused or build.cleaned):
         logger.info(
-            "Images: %d rendition(s) rendered, %d from the cache, in %.2f s",
+            "Images: %d rendition(s) rendered, %d from the cache, %d original(s) cleaned, "
+            "in %.2f s",
             build.rendered,
             build.reused,
+            build.cleaned,
             build.seconds,
         )
 
 
+def _label(settings, root: Path, path: Path) -> str:
+    """How to name a published file in a message: its source in content/ when it has the
+    same path there, else the output file."""
+    source = Path(settings["PATH"]) / path.relative_to(root)
+    return _shown(settings, source if source.is_file() else path)
+
+
 def on_finalized(pelican) -> None:
-    """Strip EXIF/GPS from every raster image published as it is (static folders)."""
+    """Every raster image in output/ is clean: originals replaced by their clean copies (from
+    the cache: the static folders' were made during the build), whatever wrote them (static
+    folders, {attach}, the theme, other plugins); one that cannot be cleaned is removed."""
     settings = pelican.settings
-    if "IMAGES_OUTPUT_DIR" not in settings:  # not enabled in this build
+    if not _enabled(settings):
         return
     root = Path(settings["OUTPUT_PATH"])
     renditions = root / settings["IMAGES_OUTPUT_DIR"]  # made clean by the pipeline already
+    suffixes = pipeline.image_suffixes()
     published = []
     for folder, dirs, names in os.walk(root):
         if folder == str(renditions):
@@ -55,21 +122,50 @@ def on_finalized(pelican) -> None:
         published.extend(
             Path(folder, name)
             for name in names
-            if os.path.splitext(name)[1].lower() in pipeline.RASTER_SUFFIXES
+            if os.path.splitext(name)[1].lower() in suffixes and not name.startswith(".")
         )
-    stripped = []
-    for path in sorted(published):
-        try:
-            if pipeline.strip_metadata(path):
-                stripped.append(path.relative_to(root).as_posix())
-        except (OSError, SyntaxError, ValueError) as exc:
-            logger.error("%s: could not remove its metadata before publishing (%s)", path, exc)
-    if stripped:
-        logger.info("Images: removed EXIF/GPS from %d published file(s)", len(stripped))
+    published.sort()
+    results = pipeline.clean_originals(
+        published,
+        settings["IMAGES_CACHE_PATH"],
+        jobs=settings["IMAGES_JOBS"] or os.cpu_count() or 1,
+    )
+    cleaned = 0
+    for path, result in zip(published, results, strict=True):
+        if result.error:
+            path.unlink(missing_ok=True)
+            logger.error("%s: %s; %s", _label(settings, root, path), result.error, NOT_PUBLISHED)
+            continue
+        if result.path is None:
+            continue
+        target = path.with_suffix(f".{result.extension}") if result.extension else path
+        if target != path and target.exists():
+            path.unlink()
+            logger.error(
+                "%s: is HEIC, published as JPEG, but %s is another file; %s",
+                _label(settings, root, path),
+                target.relative_to(root).as_posix(),
+                NOT_PUBLISHED,
+            )
+            continue
+        fresh = target.with_name(f".{target.name}.clean")
+        shutil.copyfile(result.path, fresh)
+        os.replace(fresh, target)  # a hard or symbolic link to the source never changes it
+        if target != path:
+            path.unlink()
+            logger.warning(
+                "%s: is HEIC, published as %s (link to that name)",
+                _label(settings, root, path),
+                target.relative_to(root).as_posix(),
+            )
+        cleaned += 1
+    if cleaned:
+        logger.info("Images: %d published original(s) written without their metadata", cleaned)
 
 
 def register() -> None:
     """Connect the images plugin's receivers."""
     signals.initialized.connect(on_initialized)
+    signals.static_generator_finalized.connect(on_static_generator_finalized)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.finalized.connect(on_finalized)
