@@ -149,6 +149,7 @@ def post(
     state=model.PUBLISHED,
     day=1,
     translation=False,
+    announce=None,
 ):
     return model.PostInput(
         key=key,
@@ -160,6 +161,7 @@ def post(
         lang=lang,
         translation=translation,
         url=f"posts/{key}/",
+        raw_announce=announce,
     )
 
 
@@ -167,8 +169,8 @@ def slugify(name: str) -> str:
     return name.lower().replace(" ", "-")
 
 
-def group(posts, files=()):
-    return model.group(posts, files, slugify, "en")
+def group(posts, files=(), announce_drafts=False):
+    return model.group(posts, files, slugify, "en", announce_drafts=announce_drafts)
 
 
 def test_group_builds_one_series_per_name_and_language():
@@ -255,7 +257,8 @@ def test_nav_counts_published_parts_for_pelican_series_fields():
             post("draft", index=2, state=model.DRAFT),
             post("p3", index=3),
             post("sched", index=4, state=model.SCHEDULED, day=20),
-        ]
+        ],
+        announce_drafts=True,
     )
     s = series[0]
     for p in s.parts:
@@ -268,6 +271,82 @@ def test_nav_counts_published_parts_for_pelican_series_fields():
     # a draft sees the published parts around it, and is not among `all`
     assert (nav["draft"].index, nav["draft"].previous, nav["draft"].next) == (None, "p1", "p3")
     assert [p.url for p in s.parts] == ["posts/p1/", None, "posts/p3/", None]
+
+
+@pytest.mark.parametrize(
+    ("state", "asked", "announce_drafts", "expected"),
+    [
+        (model.PUBLISHED, None, False, True),
+        (model.PUBLISHED, False, False, True),  # once published, the flag no longer matters
+        (model.PLANNED, None, False, True),
+        (model.SCHEDULED, None, False, True),
+        (model.SCHEDULED, False, True, False),
+        (model.DRAFT, None, False, False),  # a draft may be abandoned: no promise by default
+        (model.DRAFT, None, True, True),
+        (model.DRAFT, True, False, True),
+        (model.DRAFT, False, True, False),
+    ],
+)
+def test_announced(state, asked, announce_drafts, expected):
+    assert model.announced(state, asked, announce_drafts) is expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        (None, None),
+        ("", None),
+        (" ", None),
+        ("yes", True),
+        ("True", True),
+        (" no ", False),
+        ("off", False),
+        ("1", True),
+        (True, True),
+        (False, False),
+    ],
+)
+def test_parse_announce(raw, value):
+    assert model.parse_announce(raw) is value
+
+
+@pytest.mark.parametrize("raw", ["maybe", "y", "2", "draft"])
+def test_parse_announce_rejects(raw):
+    with pytest.raises(ValueError, match=f"Series_announce must be yes or no, got '{raw}'"):
+        model.parse_announce(raw)
+
+
+def test_a_hidden_draft_is_not_counted_numbered_or_listed():
+    series, problems = group(
+        [
+            post("p1", index=1),
+            post("abandoned", index=2, state=model.DRAFT),
+            post("wanted", index=3, state=model.DRAFT, announce="yes"),
+            post("p4", index=4),
+            post("quiet", index=5, state=model.SCHEDULED, announce="no", day=20),
+            post("typo", index=6, state=model.DRAFT, announce="maybe"),
+        ],
+        [model.FileInput("moving-house", "s.md", "Moving house", (model.Planned("Later", None),))],
+    )
+    s = series[0]
+    assert [(p.key, p.number) for p in s.parts] == [
+        ("p1", 1),
+        ("wanted", 2),
+        ("p4", 3),
+        ("s.md#planned-1", 4),
+    ]
+    assert [p.key for p in s.hidden] == ["abandoned", "quiet", "typo"]
+    assert (s.total, s.published_count) == (4, 2)
+    # the indexes of hidden parts still count: no gap is reported for 2, 5 or 6
+    assert [(p.level, p.path, p.message) for p in problems] == [
+        (model.ERROR, "typo", "Series_announce must be yes or no, got 'maybe'")
+    ]
+    # its own page sees the series as it will be once it is published; the public one is intact
+    view, mine = s.preview(s.hidden[0])
+    nav = model.Nav(view, mine)
+    assert [p.key for p in view.parts] == ["p1", "abandoned", "wanted", "p4", "s.md#planned-1"]
+    assert (nav.number, nav.total, nav.current_key) == (2, 5, "abandoned")
+    assert [(p.key, p.number) for p in s.parts][1] == ("wanted", 2)
 
 
 def test_part_of_jsonld():
@@ -285,6 +364,7 @@ def test_configure():
     for bad, message in [
         ({"SERIES_URL": "series/"}, "SERIES_URL must contain {slug}"),
         ({"SERIES_SHOW_DRAFT_TITLES": "no"}, "SERIES_SHOW_DRAFT_TITLES must be True or False"),
+        ({"SERIES_ANNOUNCE_DRAFTS": 1}, "SERIES_ANNOUNCE_DRAFTS must be True or False"),
         ({"SERIES_NEAR_MISS_RATIO": 2}, "SERIES_NEAR_MISS_RATIO must be a number"),
         ({"SERIES_FEED": "x"}, "unknown setting SERIES_FEED"),
     ]:

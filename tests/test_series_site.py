@@ -1,5 +1,6 @@
 """The series plugin on a real fixture site: navigation, series pages, feeds, JSON-LD, safety."""
 
+import gzip
 import json
 import logging
 import xml.etree.ElementTree as ET
@@ -12,6 +13,7 @@ from tests.conftest import FIXTURES, TEST_SITEURL, _builder, iter_links
 ATOM = "{http://www.w3.org/2005/Atom}"
 UNPUBLISHED_SLUGS = ("where-are-the-keys", "meeting-the-new-neighbours")
 SECRETS = ("SECRETDRAFTSUMMARY", "SECRETDRAFTBODY", "SECRETFUTURESUMMARY", "SECRETFUTUREBODY")
+DRAFT_TITLE = "Where are the keys"  # a draft part of "Moving house" (Series_index 3)
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +33,7 @@ def nav(site, path):
 def test_part_shows_where_it_is(published):
     block = nav(published, "posts/the-van/")
     assert (
-        block.select_one(".series-nav__eyebrow").get_text(strip=True) == "Part 2 of 7 in the series"
+        block.select_one(".series-nav__eyebrow").get_text(strip=True) == "Part 2 of 6 in the series"
     )
     title = block.select_one(".series-nav__title a")
     assert title.get_text(strip=True) == "Moving house"
@@ -40,7 +42,6 @@ def test_part_shows_where_it_is(published):
     assert [li.get_text(" ", strip=True).split(" coming soon")[0] for li in items] == [
         "Packing up",
         "The van",
-        "Where are the keys",
         "Meeting the new neighbours",
         "A postscript about plants",
         "Unpacking the last box",
@@ -49,10 +50,9 @@ def test_part_shows_where_it_is(published):
     assert items[1].select_one("[aria-current=page]").get_text(strip=True) == "The van"
     linked = [li.a.get_text(strip=True) for li in items if li.a]
     assert linked == ["Packing up", "A postscript about plants"]
-    assert "1 May 2099" in items[3].get_text()  # scheduled: its date is known
-    assert items[3].select_one("time")["datetime"].startswith("2099-05-01")
-    assert "1 September 2099" in items[5].get_text()  # planned with a date
-    assert items[2].select_one("time") is None  # a draft's date is no promise
+    assert "1 May 2099" in items[2].get_text()  # scheduled: its date is known
+    assert items[2].select_one("time")["datetime"].startswith("2099-05-01")
+    assert "1 September 2099" in items[4].get_text()  # planned with a date
 
 
 def test_previous_and_next_skip_unpublished_parts(published):
@@ -66,7 +66,7 @@ def test_previous_and_next_skip_unpublished_parts(published):
     assert first.select_one("a[rel=prev]") is None
     last = nav(published, "posts/a-postscript-about-plants/")
     assert last.select_one("a[rel=next]") is None
-    assert "Part 5 of 7" in last.get_text()
+    assert "Part 4 of 6" in last.get_text()
 
 
 def test_no_unpublished_part_is_linked_or_leaked_anywhere(published):
@@ -86,14 +86,14 @@ def test_series_page(published):
     soup = published.soup("series/moving-house/")
     page = soup.select_one("article.series-page")
     assert page.select_one("h1").get_text(strip=True) == "Moving house"
-    assert "3 of 7 published" in page.select_one(".series-page__progress").get_text()
+    assert "3 of 6 published" in page.select_one(".series-page__progress").get_text()
     cover = page.select_one("img.series-page__cover")
     assert cover["src"] == f"{TEST_SITEURL}/images/cover.svg"
     assert cover["alt"] == "A cardboard box with a handle cut into its side"
     assert page.select_one(".series-page__intro img")["src"] == f"{TEST_SITEURL}/images/cover.svg"
     parts = page.select("ol.series-parts > li")
     assert [li.select_one(".series-part__number").get_text(strip=True) for li in parts] == [
-        f"Part {n}" for n in range(1, 8)
+        f"Part {n}" for n in range(1, 7)
     ]
     assert [li.h3.get_text(strip=True) for li in parts if li.h3.a] == [
         "Packing up",
@@ -117,14 +117,14 @@ def test_series_index_and_footer_link(published):
     soup = published.soup("series/")
     names = [a.get_text(strip=True) for a in soup.select(".series-card h2 a")]
     assert names == ["Solo story", "Moving house"]  # most recently updated first
-    assert "3 of 7 parts published" in soup.select(".series-card")[1].get_text()
+    assert "3 of 6 parts published" in soup.select(".series-card")[1].get_text()
     assert published.soup("/").select_one(f'footer a[href="{TEST_SITEURL}/series/"]')
 
 
 def test_post_cards_say_which_part(published):
     cards = published.soup("/").select("article.post-card")
     labels = {c.h2.get_text(strip=True): c.select_one(".post-card__series") for c in cards}
-    assert labels["The van"].get_text(strip=True) == "Part 2 of 7 · Moving house"
+    assert labels["The van"].get_text(strip=True) == "Part 2 of 6 · Moving house"
     assert labels["Unrelated news"] is None
 
 
@@ -139,7 +139,7 @@ def test_json_ld_is_part_of(published):
         "name": "Moving house",
         "url": f"{TEST_SITEURL}/series/moving-house/",
     }
-    assert data["position"] == 5
+    assert data["position"] == 4
 
 
 def test_translation_stays_in_its_language(published):
@@ -158,18 +158,101 @@ def test_pages_and_unrelated_posts_have_no_series_block(published):
 
 
 def test_draft_preview_in_dev_shows_itself_as_current(site):
+    """A draft nobody else is told about still sees its place on its own preview page."""
     block = nav(site, "drafts/posts/where-are-the-keys/")
-    assert block.select_one("[aria-current=page]").get_text(strip=True) == "Where are the keys"
+    assert block.select_one("[aria-current=page]").get_text(strip=True) == DRAFT_TITLE
+    assert "Part 3 of 7 in the series" in block.get_text(" ", strip=True)
     assert block.select_one("a[rel=prev]")["href"] == f"{TEST_SITEURL}/posts/the-van/"
     for a in block.select("a[href]"):
         assert "/drafts/" not in a["href"]
+    # every other page of the dev build keeps it out, as a publish build does
+    assert "Part 2 of 6" in nav(site, "posts/the-van/").get_text(" ", strip=True)
+    for file in site.files(".html", ".xml", ".json"):
+        if not file.relative_to(site.output).as_posix().startswith("drafts/"):
+            assert DRAFT_TITLE not in file.read_text(encoding="utf-8"), file
 
 
-def test_draft_titles_can_be_kept_private(build_site):
-    built = build_site(fixture="series", publish=True, SERIES_SHOW_DRAFT_TITLES=False)
-    for file in built.files(".html"):
-        assert "Where are the keys" not in file.read_text(encoding="utf-8"), file
-    assert "In preparation" in nav(built, "posts/the-van/").get_text()
+def _texts(site):
+    """Every text the site publishes: pages, feeds, JSON, and the search index's fragments."""
+    for file in site.files(".html", ".xml", ".json", ".txt", ".js"):
+        yield file, file.read_text(encoding="utf-8", errors="replace")
+    for file in site.files(".pf_fragment"):
+        yield file, gzip.decompress(file.read_bytes()).decode("utf-8", errors="replace")
+
+
+def test_a_draft_part_is_in_no_published_file(published):
+    assert published.files(".pf_fragment"), "the search index was not built"
+    for file, text in _texts(published):
+        assert DRAFT_TITLE not in text, file
+
+
+@pytest.mark.parametrize(
+    ("settings", "shown_as"),
+    [
+        ({"SERIES_ANNOUNCE_DRAFTS": True}, DRAFT_TITLE),
+        ({"SERIES_ANNOUNCE_DRAFTS": True, "SERIES_SHOW_DRAFT_TITLES": False}, "In preparation"),
+    ],
+)
+def test_a_site_can_announce_every_draft(build_site, settings, shown_as):
+    built = build_site(fixture="series", publish=True, **settings)
+    block = nav(built, "posts/the-van/")
+    assert "Part 2 of 7 in the series" in block.get_text(" ", strip=True)
+    draft = block.select("ol.series-nav__parts > li")[2]
+    assert "series-nav__part--draft" in draft["class"]
+    assert draft.select_one(".series-nav__upcoming").get_text(strip=True) == shown_as
+    assert draft.select_one("a, time") is None  # never linked; a draft's date is no promise
+    page = built.soup("series/moving-house/").select("ol.series-parts > li")
+    assert page[2].h3.get_text(strip=True) == shown_as
+    if shown_as != DRAFT_TITLE:
+        for file in built.files(".html"):
+            assert DRAFT_TITLE not in file.read_text(encoding="utf-8"), file
+
+
+def test_each_part_can_say_whether_it_is_announced(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    keys_lost = (FIXTURES / "series" / "posts" / "keys-lost.md").read_text()
+    neighbours = (FIXTURES / "series" / "posts" / "new-neighbours.md").read_text()
+    built = build_site(
+        {
+            # a draft the writer wants announced
+            "posts/keys-lost.md": keys_lost.replace(
+                "Status: draft", "Status: draft\nSeries_announce: yes"
+            ),
+            # a scheduled part kept quiet
+            "posts/new-neighbours.md": neighbours.replace(
+                "Series_index: 4", "Series_index: 4\nSeries_announce: no"
+            ),
+            # dated in the future but a draft by its own word: it will not publish on its date
+            "posts/someday.md": "Title: SOMEDAYTITLE\nDate: 2099-01-01\nStatus: draft\n"
+            "Series: Moving house\nSeries_index: 5\n\nx\n",
+            "posts/flag.md": "Title: FLAGTITLE\nDate: 2024-07-01\nStatus: draft\n"
+            "Series: Moving house\nSeries_announce: maybe\n\nx\n",
+            "posts/loose.md": "Title: Loose\nDate: 2024-07-01\nSeries_announce: yes\n\nx\n",
+        },
+        fixture="series",
+        publish=False,
+    )
+    items = nav(built, "posts/the-van/").select("ol.series-nav__parts > li")
+    assert [(li["class"][1], li.get_text(" ", strip=True)) for li in items] == [
+        ("series-nav__part--published", "Packing up"),
+        ("series-nav__part--published", "The van"),
+        ("series-nav__part--draft", "Where are the keys coming soon"),
+        ("series-nav__part--published", "A postscript about plants"),
+        ("series-nav__part--planned", "Unpacking the last box coming soon, 1 September 2099"),
+        ("series-nav__part--planned", "What we would do differently coming soon"),
+    ]
+    for file in built.files(".html", ".xml"):
+        if not file.relative_to(built.output).as_posix().startswith("drafts/"):
+            text = file.read_text(encoding="utf-8")
+            for hidden in ("Meeting the new neighbours", "SOMEDAYTITLE", "FLAGTITLE"):
+                assert hidden not in text, (hidden, file)
+    said = _messages(caplog)
+    for text in (
+        "content-0/posts/flag.md: Series_announce must be yes or no, got 'maybe'",
+        "content-0/posts/loose.md: Series_announce is set but Series is not",
+    ):
+        assert any(text in m for m in said), (text, said)
+    assert not any("Series_announce" in m and "unknown" in m.lower() for m in said), said
 
 
 MOVING = "Title: Bad\nDate: 2024-07-01\nSeries: Moving house\n"

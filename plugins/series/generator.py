@@ -120,7 +120,9 @@ class SeriesGenerator(Generator):
         posts = []
         for original in originals:
             for article in (original, *getattr(original, "translations", [])):
-                if article.metadata.get("series") or article.metadata.get("series_index"):
+                if any(
+                    article.metadata.get(k) for k in ("series", "series_index", "series_announce")
+                ):
                     posts.append(self._post(article, article is not original, now))
         return posts
 
@@ -129,7 +131,11 @@ class SeriesGenerator(Generator):
         date = getattr(article, "date", None)
         if article.status == "draft":
             aware = date.replace(tzinfo=datetime.UTC) if date and date.tzinfo is None else date
-            state = model.SCHEDULED if aware and aware > now else model.DRAFT
+            # Pelican makes a future-dated post a draft until its date; one that says
+            # `Status: draft` stays a draft after its date, so it is not scheduled
+            said_draft = str(meta.get("status", "")).strip().lower() == "draft"
+            future = aware is not None and aware > now
+            state = model.SCHEDULED if future and not said_draft else model.DRAFT
         else:
             state = model.PUBLISHED
         return model.PostInput(
@@ -139,6 +145,7 @@ class SeriesGenerator(Generator):
             date=date,
             series_name=_text(meta.get("series")) or None,
             raw_index=meta.get("series_index"),
+            raw_announce=meta.get("series_announce"),
             lang=article.lang,
             translation=translation,
             url=article.url if state == model.PUBLISHED else None,
@@ -157,6 +164,7 @@ class SeriesGenerator(Generator):
             self._slugify,
             default_lang,
             self.settings["SERIES_NEAR_MISS_RATIO"],
+            self.settings["SERIES_ANNOUNCE_DRAFTS"],
         )
         for page in self.context.get("pages", []):
             if page.metadata.get("series"):
@@ -179,6 +187,8 @@ class SeriesGenerator(Generator):
             for part in series.parts:
                 if part.ref is not None:
                     part.ref.series = model.Nav(series, part)
+            for part in series.hidden:  # only its own (draft) page sees it in the series
+                part.ref.series = model.Nav(*series.preview(part))
         listed = [s for s in self.series if s.published_count and s.lang == default_lang]
         listed.sort(key=lambda s: (-max(p.ref.date.timestamp() for p in s.published_parts), s.slug))
         self.context["series_list"] = listed

@@ -1,5 +1,6 @@
 """Series grouping, ordering, numbering and diagnostics: plain values in, plain values out."""
 
+import dataclasses
 import datetime
 import difflib
 from collections import defaultdict
@@ -71,6 +72,37 @@ def parse_planned(raw: str, parse_date: Callable[[str], datetime.datetime]) -> P
         raise ValueError(
             f"Planned date must look like 2026-12-01, got {when!r} (in {raw!r})"
         ) from None
+
+
+YES = ("yes", "true", "on", "1")
+NO = ("no", "false", "off", "0")
+
+
+def parse_announce(raw: object) -> bool | None:
+    """A Series_announce value: True, False, or None when not given; ValueError otherwise."""
+    if raw is None or isinstance(raw, bool):
+        return raw
+    text = str(raw).strip()
+    if not text:
+        return None
+    if text.lower() in YES:
+        return True
+    if text.lower() in NO:
+        return False
+    raise ValueError(f"Series_announce must be yes or no, got {text!r}")
+
+
+def announced(state: str, asked: bool | None, announce_drafts: bool) -> bool:
+    """Whether readers see a part: published and planned always; the writer's Series_announce
+    for a draft or scheduled part; else scheduled yes, drafts only with SERIES_ANNOUNCE_DRAFTS.
+
+    A draft may be abandoned: announcing it by default would promise it for ever.
+    """
+    if state in (PUBLISHED, PLANNED):
+        return True
+    if asked is not None:
+        return asked
+    return state != DRAFT or announce_drafts
 
 
 def _sort_time(part: Part) -> tuple:
@@ -161,10 +193,21 @@ class Series:
     cover: str | None = None
     cover_alt: str = ""
     source: str | None = None  # the series file, if there is one
+    # unpublished parts readers are not told about (not counted, not numbered, not listed)
+    hidden: list[Part] = field(default_factory=list)
 
     @property
     def title(self) -> str:
         return self.name
+
+    def preview(self, part: Part) -> tuple["Series", Part]:
+        """The series as it will read once a hidden part is announced, for that part's own
+        (draft) page; copies, so the public series keeps its numbering."""
+        mine = dataclasses.replace(part)
+        posts = [dataclasses.replace(p) for p in self.parts if p.state != PLANNED]
+        planned = [dataclasses.replace(p) for p in self.parts if p.state == PLANNED]
+        view = dataclasses.replace(self, parts=order_parts([*posts, mine], planned), hidden=[])
+        return view, mine
 
     @property
     def total(self) -> int:
@@ -286,6 +329,7 @@ class PostInput:
     translation: bool = False  # a translation of another post (Pelican pairs them by slug)
     url: str | None = None
     ref: Any = None
+    raw_announce: object = None  # Series_announce as written
 
 
 @dataclass(frozen=True)
@@ -319,8 +363,11 @@ def group(
     slugify: Callable[[str], str],
     default_lang: str,
     near_miss_ratio: float = 0.8,
+    announce_drafts: bool = False,
 ) -> tuple[list[Series], list[Diagnostic]]:
     """Series (one per series and language) with ordered parts, and what is wrong with the input.
+
+    Parts readers are not told about (see ``announced``) go to ``Series.hidden``.
 
     Linear in the number of posts, apart from near-miss checks between distinct series names.
     """
@@ -329,14 +376,23 @@ def group(
     originals: dict[str, list[PostInput]] = defaultdict(list)
     translations: dict[str, list[PostInput]] = defaultdict(list)
     indexes: dict[str, int | None] = {}
+    asked: dict[str, bool | None] = {}
 
     for post in posts:
         if not post.series_name:
-            if post.raw_index not in (None, ""):
-                diagnostics.append(
-                    Diagnostic(WARNING, post.key, "Series_index is set but Series is not")
-                )
+            for key, raw in (
+                ("Series_index", post.raw_index),
+                ("Series_announce", post.raw_announce),
+            ):
+                if raw not in (None, ""):
+                    diagnostics.append(
+                        Diagnostic(WARNING, post.key, f"{key} is set but Series is not")
+                    )
             continue
+        try:
+            asked[post.key] = parse_announce(post.raw_announce)
+        except ValueError as exc:
+            diagnostics.append(Diagnostic(ERROR, post.key, str(exc)))
         index = None
         if post.raw_index not in (None, ""):
             try:
@@ -426,7 +482,11 @@ def group(
                     Part(key=f"{file.key}#planned-{n}", title=pl.title, state=PLANNED, date=pl.date)
                     for n, pl in enumerate(file.planned, start=1)
                 ]
-            series.parts = order_parts(parts, planned)
+            shown: list[Part] = []
+            for part in parts:
+                visible = announced(part.state, asked.get(part.key), announce_drafts)
+                (shown if visible else series.hidden).append(part)
+            series.parts = order_parts(shown, planned)
             if lang == main_lang:  # a translation may cover only some parts: no gap to report
                 where = file.key if file else (members[0].key if members else slug)
                 diagnostics += index_problems(name, parts, where)

@@ -16,7 +16,11 @@ DEFAULTS: dict[str, Any] = {
     "SERIES_INDEX_SAVE_AS": "series/index.html",
     # An Atom feed per series ("" for none).
     "SERIES_FEED_ATOM": "feeds/series/{slug}.atom.xml",
-    # List drafts' titles under "coming soon" (False: "Part N, in preparation").
+    # Announce draft parts ("coming soon") in the series; False: only a draft whose front
+    # matter says `Series_announce: yes` is. Scheduled (future-dated) and planned parts are
+    # always announced unless a part says `Series_announce: no`.
+    "SERIES_ANNOUNCE_DRAFTS": False,
+    # An announced draft is listed by its title (False: "In preparation").
     "SERIES_SHOW_DRAFT_TITLES": True,
     # How alike two series names must be (0..1) for "did you mean …?".
     "SERIES_NEAR_MISS_RATIO": 0.8,
@@ -47,9 +51,9 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         raise SettingsError(
             f"SERIES_FEED_ATOM must contain {{slug}} or be '', got {merged['SERIES_FEED_ATOM']!r}"
         )
-    show = merged["SERIES_SHOW_DRAFT_TITLES"]
-    if not isinstance(show, bool):
-        raise SettingsError(f"SERIES_SHOW_DRAFT_TITLES must be True or False, got {show!r}")
+    for key in ("SERIES_ANNOUNCE_DRAFTS", "SERIES_SHOW_DRAFT_TITLES"):
+        if not isinstance(merged[key], bool):
+            raise SettingsError(f"{key} must be True or False, got {merged[key]!r}")
     ratio = merged["SERIES_NEAR_MISS_RATIO"]
     if isinstance(ratio, bool) or not isinstance(ratio, int | float) or not 0 < ratio <= 1:
         raise SettingsError(f"SERIES_NEAR_MISS_RATIO must be a number in (0, 1], got {ratio!r}")
