@@ -47,4 +47,4 @@ $(STAMP): requirements.lock
 	@cp requirements.lock $(STAMP)
 
 clean:
-	rm -rf output .cache test-artifacts
+	rm -rf output .output.builds .cache test-artifacts

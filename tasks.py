@@ -1,5 +1,6 @@
 """Project tasks (invoke). The Makefile targets are thin wrappers over these."""
 
+import contextlib
 import datetime
 import json
 import os
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from invoke import task
@@ -35,10 +37,60 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _with_parent() -> Callable[[], None] | None:
+    """A child's set-up: die when this process dies, even by SIGKILL (Linux; else None)."""
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+
+    def setup() -> None:
+        prctl(1, ctypes.c_ulong(signal.SIGKILL))  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the parent died before the line above
+            os._exit(1)
+
+    return setup
+
+
+def _run_child(cmd: list[str]) -> tuple[int, int]:
+    """Run a command to its end; (exit status, the signal that interrupted this task or 0).
+
+    SIGINT and SIGTERM sent to this task stop the child (and the processes it forked: it has a
+    process group of its own) and wait for it, instead of leaving it to run on.
+    """
+    caught: list[int] = []
+    child: list[subprocess.Popen] = []
+
+    def forward(signum: int, _frame) -> None:
+        caught.append(signum)
+        if child:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(child[0].pid, signal.SIGTERM)
+
+    previous = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        child.append(
+            subprocess.Popen(cmd, cwd=ROOT, env=_env(), process_group=0, preexec_fn=_with_parent())
+        )
+        if caught:  # a signal came before the child had a pid to forward it to
+            forward(caught[0], None)
+        status = child[0].wait()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    return status, (caught[0] if caught else 0)
+
+
 def _pelican(conf: Path, output: Path, content: Path | None = None, extra=()) -> int:
-    """Run one Pelican build in a child process; return its exit status."""
-    cmd = [str(VENV_BIN / "pelican"), *_arguments(conf, output, content, extra)]
-    return subprocess.call(cmd, cwd=ROOT, env=_env())
+    """Run one Pelican build in a child process; return its exit status (128+N on signal N)."""
+    _unlink_dangling(output)
+    status, caught = _run_child(
+        [str(VENV_BIN / "pelican"), *_arguments(conf, output, content, extra)]
+    )
+    return 128 + caught if caught else status
 
 
 # Local copies of a publish build (preview, check) must not count visits or queue webmentions.
@@ -46,22 +98,123 @@ def _pelican(conf: Path, output: Path, content: Path | None = None, extra=()) ->
 LOCAL_COPY = ["-e", "ANALYTICS_ENABLED=false", "WEBMENTIONS_SEND=false"]
 
 
+# Publish builds go to .output.builds/<pid>-<random>/ and output is a symbolic link to the
+# current one, replaced by a rename: output/ is never missing (docs/writing-workflow.md).
+_OWNER = re.compile(r"(?:^|\.(?:new|old|link)-)(\d+)(?:-|$)")
+
+
+def _builds(output: Path) -> Path:
+    return output.with_name(f".{output.name}.builds")
+
+
+def _unlink_dangling(output: Path) -> None:
+    """A link to a build folder that was removed by hand: Pelican could not write through it."""
+    if output.is_symlink() and not output.exists():
+        output.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def _current_build(output: Path) -> Path | None:
+    """The build folder output links to, or None when it is not a link."""
+    if not output.is_symlink():
+        return None
+    return Path(os.path.normpath(output.parent / os.readlink(output)))
+
+
+def _remove_stale_builds(output: Path) -> list[Path]:
+    """Remove what publishes that were killed left behind; the paths removed.
+
+    Build folders in .output.builds/ other than the current one, the staging and retired
+    folders earlier versions made beside output/ (.output.new-*, .output.old-*), and temporary
+    links (.output.link-*), unless the process named in them still runs.
+    """
+    builds = _builds(output)
+    current = _current_build(output)
+    candidates = list(builds.iterdir()) if builds.is_dir() else []
+    for kind in ("new", "old", "link"):
+        candidates += output.parent.glob(f".{output.name}.{kind}-*")
+    removed = []
+    for path in candidates:
+        owner = _OWNER.search(path.name)
+        if path == current or (owner and int(owner[1]) != os.getpid() and _alive(int(owner[1]))):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        import ctypes
+
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, bytes(first), at_fdcwd, bytes(second), rename_exchange) == 0
+
+
+def _point(output: Path, build: Path) -> Path | None:
+    """Make output a link to build in one rename; the folder it showed before, to remove."""
+    link = output.with_name(f".{output.name}.link-{os.getpid()}")
+    link.unlink(missing_ok=True)
+    link.symlink_to(os.path.relpath(build, output.parent), target_is_directory=True)
+    previous = _current_build(output)
+    if output.is_dir() and not output.is_symlink():
+        # output/ is a real folder (`make build` made it): swap it with the link in one step
+        # where the system can; elsewhere, it is missing for the instant between two renames
+        if _exchange(link, output):
+            return link  # the old folder, now under the link's name
+        previous = output.with_name(f".{output.name}.old-{os.getpid()}")
+        output.rename(previous)
+    os.replace(link, output)
+    # never remove a folder someone pointed output at by hand
+    return previous if previous and previous.parent == build.parent else None
+
+
 def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()) -> int:
-    """Build into a fresh sibling directory and swap it in only when the build succeeds."""
-    output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
-    status = _pelican(conf, staging, content, extra)
-    if status != 0 or not (staging / "index.html").is_file():
+    """Build into a new folder; only when the build succeeds, point output at it in one step.
+
+    SIGINT or SIGTERM stop the build and leave output as it was; what a killed publish leaves
+    behind is removed by the next one.
+    """
+    output = output.absolute()  # not resolve(): output is a link to the current build
+    builds = _builds(output)
+    builds.mkdir(parents=True, exist_ok=True)
+    _remove_stale_builds(output)
+    staging = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=builds))
+    cmd = [str(VENV_BIN / "pelican"), *_arguments(conf, staging, content, extra)]
+    status, caught = _run_child(cmd)
+    if caught or status != 0 or not (staging / "index.html").is_file():
         shutil.rmtree(staging, ignore_errors=True)
+        if caught:
+            name = signal.Signals(caught).name
+            print(f"Publish stopped ({name}); {output} was left as it was.", file=sys.stderr)
+            return 128 + caught
         print(f"Publish failed (exit {status or 1}); {output} was left as it was.", file=sys.stderr)
         return status or 1
-    retired = output.with_name(f".{output.name}.old-{os.getpid()}")
-    if output.exists():
-        output.rename(retired)
-    staging.rename(output)  # same filesystem: the switch is a rename, not a copy
-    output.chmod(0o755)
-    shutil.rmtree(retired, ignore_errors=True)
+    staging.chmod(0o755)
+    held = {signal.SIGINT, signal.SIGTERM}
+    signal.pthread_sigmask(signal.SIG_BLOCK, held)  # the switch is not interrupted half-way
+    try:
+        previous = _point(output, staging)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
     return 0
 
 
@@ -78,56 +231,131 @@ def publish(c, content="", output="output"):
 
 
 def _serve(root: Path, port: int, rebuild=None, watched=()) -> None:
-    from livereload import Server
+    import asyncio
 
-    server = Server()
+    from livereload import Server
+    from tornado.ioloop import IOLoop
+
+    from plugins.devserver.static import static_app
+
+    # once the server runs, SIGTERM stops its loop, and the caller's `finally` cleans up
+    # (a SystemExit raised inside a request handler would be caught by Tornado and logged)
+    loop = IOLoop.current()
+    stop = loop.stop
+    loop.add_callback(lambda: asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop))
+
+    # a missing page gets the site's 404.html (with the problems overlay), not Tornado's
+    server = Server(static_app(root))
     for path in watched:
         server.watch(str(path), rebuild)
     print(f"Serving {root} at http://{HOST}:{port}/ (Ctrl-C to stop)", flush=True)
-    server.serve(host=HOST, port=port, root=str(root), debug=False, restart_delay=0)
+    server.serve(host=HOST, port=port, debug=False, restart_delay=0)
 
 
-ISSO_PORT = 8080
+ISSO_PORT = 8080  # preferred; another free port when something else listens there
 
 
-def _local_isso(port: int):
-    """Start Isso for `serve` (data in var/isso/, git-ignored), or None if it cannot run."""
+def _local_isso(port: int, output: Path = ROOT / "output"):
+    """Start Isso for `serve` (data in var/isso/, git-ignored), or None if it cannot run.
+
+    It takes ISSO_PORT if free, else a port the system picks, and the build is told which
+    (COMMENTS_ISSO_URL, read by pelicanconf.py). It reads the threads list of the builds into
+    `output`. If it exits later, the terminal says so.
+    """
     from plugins.comments import local_isso
 
     origins = [f"http://{HOST}:{port}", f"http://localhost:{port}"]
-    config = local_isso.write_config(ROOT / "var" / "isso", ISSO_PORT, origins)
+    folder = ROOT / "var" / "isso"
+    isso_port = local_isso.free_port(ISSO_PORT)
+    config = local_isso.write_config(folder, isso_port, origins)
+    threads = output / "comments" / "threads.json"  # its closed threads refuse new comments
     try:
-        process = local_isso.start(config, ISSO_PORT)
+        process = local_isso.start(config, isso_port, threads)
     except RuntimeError as exc:
-        print(f"Comments are off for this session: {exc}", file=sys.stderr)
+        why = f"Comments are OFF for this session: the local Isso did not start ({exc})."
+        print(why, file=sys.stderr, flush=True)
         return None
-    print(f"Comments: Isso at http://{HOST}:{ISSO_PORT}/ (data in var/isso/)", flush=True)
+    url = f"http://{HOST}:{isso_port}"
+    os.environ["COMMENTS_ISSO_URL"] = url  # the builds below embed this server
+    if isso_port != ISSO_PORT:
+        print(f"Port {ISSO_PORT} is taken: the local Isso uses {isso_port}.", flush=True)
+    print(f"Comments: Isso at {url}/ (data and isso.log in var/isso/)", flush=True)
+
+    def exited(status: int) -> None:
+        why = f"Comments are OFF: the local Isso exited (status {status}); see var/isso/isso.log"
+        print(f"{why} and restart `make serve`.", file=sys.stderr, flush=True)
+
+    local_isso.watch(process, exited)
     return process
 
 
-@task(aliases=["livereload"], help={"port": f"port to serve on (default {PORT})"})
-def serve(c, port=PORT):
-    """Build, then serve output/ with live reload and local comments, rebuilding on change."""
+def _problems_line(report: Path) -> str | None:
+    """'The build logged 1 error and 2 warnings ...' from a build's problems file, or None."""
+    try:
+        data = json.loads(report.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    errors, warnings = data.get("errors", 0), data.get("warnings", 0)
+    if not errors and not warnings:
+        return None
+    counts = f"{errors} error{'s' * (errors != 1)} and {warnings} warning{'s' * (warnings != 1)}"
+    return f"The build logged {counts} (above; the served pages show them until they are fixed)."
+
+
+@task(
+    aliases=["livereload"],
+    help={
+        "port": f"port to serve on (default {PORT})",
+        "content": "content folder (default: content/)",
+        "output": "output folder (default: output/; another one gets its own build cache)",
+    },
+)
+def serve(c, port=PORT, content="", output="output"):
+    """Build, then serve output/ with live reload and local comments, rebuilding on change.
+
+    Every build's warnings and errors print here, and the served pages show them in an
+    overlay until a build has none (plugins/devserver).
+    """
     from plugins.comments import local_isso
+    from plugins.devserver.problems import FILE_NAME
     from plugins.fastbuild.warm import WarmBuilder
 
     # SIGTERM (not only Ctrl-C) must reach the `finally` below, which stops Isso
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    isso = None if os.environ.get("COMMENTS_ISSO_URL") else _local_isso(int(port))
+    port = int(port)
+    folder = ROOT / output  # an absolute --output stays as it is
+    external = bool(os.environ.get("COMMENTS_ISSO_URL"))
+    isso = None if external else _local_isso(port, folder)
+    _unlink_dangling(folder)
     # incremental: each rebuild re-renders only the pages an edit changed (plugins/fastbuild);
-    # the search index follows in the background, so a page shows without waiting for it
-    incremental = ["-e", "FASTBUILD_INCREMENTAL=true", "SEARCH_IN_BACKGROUND=true"]
-    # builds run in forks of one process that has imported Pelican and the plugins already
-    builder = WarmBuilder(DEV_CONF, ROOT, env=_env())
-    if builder.build(_arguments(DEV_CONF, ROOT / "output", extra=incremental)) != 0:
-        print("The first build logged errors; serving what was built.", file=sys.stderr)
+    # the search index follows in the background, so a page shows without waiting for it.
+    # DEVSERVER_OVERLAY: the theme includes the problems overlay (never in other builds).
+    overrides = ["FASTBUILD_INCREMENTAL=true", "SEARCH_IN_BACKGROUND=true"]
+    overrides += ["DEVSERVER_OVERLAY=true"]
+    if not external and isso is None:  # no comment server: pages must not point at one
+        overrides += ['COMMENTS_PROVIDER="none"']
+    if folder != ROOT / "output":  # two servers must not share an incremental build's record
+        overrides += [f"CACHE_PATH={json.dumps(str(folder.with_name(f'.{folder.name}.cache')))}"]
+    source = Path(content).absolute() if content else None
+    args = _arguments(DEV_CONF, folder, source, ["-e", *overrides])
+    report = folder / FILE_NAME
+    env = {**_env(), "SITEURL": f"http://{HOST}:{port}"}  # links stay on this server
+    # builds run in forks of one process that has imported Pelican and the plugins already;
+    # they log at Pelican's default level (warnings and errors), as `make build` does
+    builder = WarmBuilder(DEV_CONF, ROOT, env=env)
+    if builder.build(args, problems=report) != 0:
+        print("The first build failed; serving what was built.", file=sys.stderr)
+    if line := _problems_line(report):
+        print(line, file=sys.stderr, flush=True)
 
     def rebuild() -> None:
-        builder.build(_arguments(DEV_CONF, ROOT / "output", extra=[*incremental, "-q"]))
+        builder.build(args, problems=report)
+        if line := _problems_line(report):
+            print(line, file=sys.stderr, flush=True)
 
-    watched = [ROOT / "content", ROOT / "theme", ROOT / "plugins", DEV_CONF]
+    watched = [source or ROOT / "content", ROOT / "theme", ROOT / "plugins", DEV_CONF]
     try:
-        _serve(ROOT / "output", int(port), rebuild, watched)
+        _serve(folder, port, rebuild, watched)
     finally:
         builder.close()
         if isso is not None:
@@ -211,6 +439,7 @@ def _shown(path: Path) -> str:
 
 
 def _git_author() -> str:
+    """git config user.name, or '' without one."""
     try:
         out = subprocess.run(
             ["git", "config", "user.name"], capture_output=True, text=True, cwd=ROOT, check=False
@@ -220,20 +449,121 @@ def _git_author() -> str:
     return out.stdout.strip()
 
 
+def _front_matter(path: Path) -> dict[str, list[str]]:
+    """A Markdown file's 'Key: value' lines up to the first blank one, keys lowercased."""
+    metadata: dict[str, list[str]] = {}
+    key = None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for line in lines[1:] if lines[:1] == ["---"] else lines:
+        if not line.strip() or line.strip() == "---":
+            break
+        if line[:1] in (" ", "\t") and key:  # a continued value, as Python-Markdown reads it
+            metadata[key].append(line.strip())
+            continue
+        name, colon, value = line.partition(":")
+        if not colon:
+            break
+        key = name.strip().lower()
+        metadata[key] = [value.strip()]
+    return metadata
+
+
+def _team(content: Path):
+    """The team of a content folder (plugins/team's Roster), or None when it has no team files."""
+    import pelicanconf
+    from plugins.team import people
+    from plugins.team.settings import DEFAULTS
+
+    folder = content / getattr(pelicanconf, "TEAM_PATH", DEFAULTS["TEAM_PATH"])
+    found = []
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        # problems in team files are the build's to report; here only names matter
+        person, _ = people.parse_person(
+            path.stem, _shown(path), _front_matter(path), "", lambda _: True
+        )
+        if person is not None:
+            found.append(person)
+    return people.build_roster(found)[0] if found else None
+
+
+def _team_list(team, folder: Path) -> str:
+    """The people who may write, one a line: number, name, and what else they answer to."""
+    lines = [f"The team ({_shown(folder)}/):"]
+    writers = [p for p in team.people if not p.alumni]
+    for number, person in enumerate(sorted(writers, key=lambda p: p.name.casefold()), 1):
+        also = ", ".join([person.slug, *person.aliases])
+        lines.append(f"  {number}. {person.name} (also: {also})")
+    return "\n".join(lines)
+
+
+def _ask_author(team, folder: Path, default) -> str:
+    """Ask who writes the post until a team member is named; their Name."""
+    writers = sorted((p for p in team.people if not p.alumni), key=lambda p: p.name.casefold())
+    print(_team_list(team, folder))
+    prompt = (
+        f"Author: a number, name, file name or alias [{default.name}]: "
+        if default
+        else ("Author: a number, name, file name or alias: ")
+    )
+    while True:
+        try:
+            answer = input(prompt).strip()
+        except EOFError:
+            sys.exit("No author given.")
+        if not answer and default:
+            return default.name
+        if answer.isdigit() and 1 <= int(answer) <= len(writers):
+            return writers[int(answer) - 1].name
+        person = team.find(answer) if answer else None
+        if person is not None:
+            return person.name
+        hint = team.suggest(answer) if answer else None
+        print(
+            f"No one called {answer!r} in the team" + (f": did you mean {hint!r}?" if hint else ".")
+        )
+
+
+def _author(given: str, content: Path) -> str:
+    """The Author line of a new post: a team member's Name, asked for or checked."""
+    team = _team(content)
+    if team is None:  # a content folder without team files: any name will do
+        author = given or _git_author()
+        if not author:
+            sys.exit("No author: pass --author 'Your Name' or set git config user.name.")
+        return author
+    import pelicanconf
+    from plugins.team.settings import DEFAULTS
+
+    folder = content / getattr(pelicanconf, "TEAM_PATH", DEFAULTS["TEAM_PATH"])
+    if given:
+        person = team.find(given)
+        if person is not None:
+            return person.name
+        hint = team.suggest(given)
+        why = f"No one called {given!r} in the team" + (
+            f": did you mean {hint!r}?" if hint else "."
+        )
+        sys.exit(f"{why}\n{_team_list(team, folder)}\nPass one of them with --author.")
+    default = team.find(_git_author()) if _git_author() else None
+    if sys.stdin.isatty():
+        return _ask_author(team, folder, default)
+    if default is not None:
+        return default.name
+    sys.exit(f"No author: pass --author with one of the team.\n{_team_list(team, folder)}")
+
+
 @task(
     name="new-post",
     help={
         "title": "the post's title",
-        "author": "author name (default: git config user.name)",
+        "author": "a team member: name, file name or alias (default: ask, or git user.name)",
         "category": "category (default: Company)",
         "content": "content folder (default: content/)",
     },
 )
 def new_post(c, title, author="", category="Company", content="content"):
     """Write content/posts/<slug>.md with its front matter filled in, as a draft."""
-    author = author or _git_author()
-    if not author:
-        sys.exit("No author: pass --author 'Your Name' or set git config user.name.")
+    author = _author(author, ROOT / content)
     slug = slugify(title)
     path = ROOT / content / "posts" / f"{slug}.md"
     if path.exists():
@@ -312,3 +642,122 @@ def lock(c):
         f"{VENV_BIN / 'python'} -m uv pip compile pyproject.toml --extra test "
         "--python-version 3.11 --generate-hashes -o requirements.lock"
     )
+
+
+LOCAL_ISSO_CFG = ROOT / "var" / "isso" / "isso.cfg"
+
+
+def _isso_dbpath(config: str, db: str) -> Path:
+    """The comment database: --db, else [general] dbpath of the Isso config."""
+    if db:
+        return Path(db)
+    from isso import config as isso_config
+
+    if not Path(config).is_file():
+        sys.exit(f"{config}: no such Isso config; pass --config or --db.")
+    return Path(isso_config.load(isso_config.default_file(), config).get("general", "dbpath"))
+
+
+@task(
+    name="comments-config",
+    help={
+        "output": "where to write the Isso config (default var/isso/production.cfg)",
+        "site": "the blog's origin (default: SITEURL of publishconf.py)",
+        "endpoint": "Isso's public URL (default: COMMENTS_ISSO_URL of publishconf.py)",
+        "smtp_host": "SMTP server for notifications",
+        "notify_to": "address that receives new comments",
+        "notify_from": "sender address of the notifications",
+        "check": "instead, check an existing Isso config for production",
+    },
+)
+def comments_config(
+    c, output="var/isso/production.cfg", site="", endpoint="", smtp_host="smtp.example.org",
+    notify_to="", notify_from="", check="",
+):  # fmt: skip
+    """Write a production isso.cfg with fresh secrets (docs/comments.md), or --check one."""
+    from urllib.parse import urlsplit
+
+    from isso import config as isso_config
+
+    from plugins.comments import production
+    from plugins.comments.wsgi import default_salt
+
+    if check:
+        if not Path(check).is_file():
+            sys.exit(f"{check}: no such file.")
+        conf = isso_config.load(isso_config.default_file(), check)
+        problems = production.audit(conf, default_salt())
+        for problem in problems:
+            print(f"{check}: {problem}")
+        errors = sum(p.level == production.ERROR for p in problems)
+        print(f"{check}: {errors} error(s), {len(problems) - errors} warning(s).")
+        sys.exit(1 if errors else 0)
+    target = ROOT / output
+    if target.exists():
+        sys.exit(f"{_shown(target)} exists already; it holds secrets: move it away first.")
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(PUBLISH_CONF))
+    site = site or settings.get("SITEURL") or ""
+    endpoint = endpoint or settings.get("COMMENTS_ISSO_URL") or ""
+    domain = urlsplit(site).hostname or "example.org"
+    notify_to, notify_from = notify_to or f"comments@{domain}", notify_from or f"isso@{domain}"
+    try:
+        text = production.render(
+            site=site,
+            endpoint=endpoint,
+            smtp_host=smtp_host,
+            notify_to=notify_to,
+            notify_from=notify_from,
+        )
+    except ValueError as exc:
+        sys.exit(f"comments-config: {exc}; pass --site and --endpoint.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.touch(mode=0o600)
+    target.write_text(text, encoding="utf-8")
+    print(f"{_shown(target)}: Isso for {site} at {endpoint} (secrets inside, mode 600).")
+    print("Next: check [smtp], copy it to the server as /etc/isso.cfg (docs/comments.md).")
+
+
+@task(
+    name="comments-backup",
+    help={
+        "config": "the Isso config whose [general] dbpath to back up (default: the local one)",
+        "db": "the comment database itself, instead of --config",
+        "to": "a folder for a dated copy (default var/backups/isso/), or a new file *.db",
+    },
+)
+def comments_backup(c, config=str(LOCAL_ISSO_CFG), db="", to="var/backups/isso/"):
+    """Copy the comment database safely while Isso runs (SQLite's online backup)."""
+    from plugins.comments import backup
+
+    database = _isso_dbpath(config, db)
+    destination = Path(to) if Path(to).is_absolute() else ROOT / to
+    try:
+        made = backup.backup(database, destination)
+    except backup.BackupError as exc:
+        sys.exit(f"comments-backup: {exc}")
+    print(f"{_shown(made)}: {backup.check(made)} comments from {database}")
+
+
+@task(
+    name="comments-restore",
+    help={
+        "copy": "the backup file to restore",
+        "config": "the Isso config whose [general] dbpath to restore into (default: local)",
+        "db": "the comment database itself, instead of --config",
+        "overwrite": "replace an existing database (it is kept beside it first)",
+    },
+)
+def comments_restore(c, copy, config=str(LOCAL_ISSO_CFG), db="", overwrite=False):
+    """Put a backup in place of the comment database; never silently over an existing one."""
+    from plugins.comments import backup
+
+    database = _isso_dbpath(config, db)
+    try:
+        kept = backup.restore(Path(copy), database, overwrite=overwrite)
+    except backup.BackupError as exc:
+        sys.exit(f"comments-restore: {exc}")
+    print(f"{database}: restored from {copy}, {backup.check(database)} comments")
+    if kept:
+        print(f"The database it replaced is kept as {kept}")

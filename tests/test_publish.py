@@ -1,8 +1,14 @@
 """Publish builds: nothing unpublished leaks, bad input stops them, output swaps atomically."""
 
 import logging
+import os
+import shutil
+import signal
 import subprocess
 import sys
+import threading
+import time
+from pathlib import Path
 
 import pytest
 
@@ -101,7 +107,7 @@ def test_atomic_publish_keeps_the_previous_site_on_failure(tmp_path):
     assert "Traceback" not in log
     after = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
     assert after == before, "the previous output/ changed"
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".output.")], "staging left over"
+    assert _leftovers(output) == [], "staging left over"
 
 
 def test_new_post_writes_a_draft_with_front_matter(tmp_path):
@@ -131,3 +137,230 @@ def test_new_post_writes_a_draft_with_front_matter(tmp_path):
         "new-post", "Ça marche: our new booking page!", "--author", "X", "--content", str(content)
     )
     assert again.returncode != 0 and "exists already" in (again.stderr + again.stdout)
+
+
+# Publishing is atomic and tidy: output is a link to the current build, swapped by a rename;
+# an interrupted publish stops its Pelican; what a killed one leaves, the next one removes.
+
+
+def _leftovers(output: Path) -> list[str]:
+    """Staging and build folders beside output other than the one output links to."""
+    builds = output.with_name(f".{output.name}.builds")
+    current = os.path.realpath(output)
+    found = [p for p in builds.iterdir() if os.path.realpath(p) != current]
+    found += [p for p in output.parent.iterdir() if p.name.startswith(f".{output.name}.")]
+    return sorted(p.name for p in found if p != builds)
+
+
+def _site(tmp_path: Path) -> tuple[Path, Path]:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    return content, tmp_path / "output"
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is pid (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Is pid a live process (a zombie waiting to be reaped is not)?"""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def _publish_in_background(content: Path, output: Path) -> tuple[subprocess.Popen, int]:
+    """Start `invoke publish`; return it and the pid of its Pelican, once Pelican runs."""
+    task = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "publish", "--content", str(content), "--output",
+         str(output)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        children = _children(task.pid)
+        if children:
+            time.sleep(0.3)  # Pelican is importing its plugins: mid-build
+            return task, children[0]
+        assert task.poll() is None, task.communicate()[0]
+        time.sleep(0.02)
+    task.kill()
+    raise AssertionError("Pelican never started")
+
+
+def _wait_gone(pid: int, seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not _running(pid):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_output_is_never_missing_while_publishes_swap_it(tmp_path):
+    content, output = _site(tmp_path)
+    # an output/ folder as `make build` leaves it: the first publish turns it into a link
+    output.mkdir()
+    (output / "index.html").write_text("<p>from make build</p>")
+    misses: list[float] = []
+    stop = threading.Event()
+
+    def poll() -> None:
+        while not stop.is_set():
+            if not (output / "index.html").is_file():
+                misses.append(time.monotonic())
+
+    poller = threading.Thread(target=poll)
+    poller.start()
+    try:
+        builds = []
+        for _ in range(3):
+            result = _invoke("publish", "--content", str(content), "--output", str(output))
+            assert result.returncode == 0, result.stdout + result.stderr
+            builds.append(os.path.realpath(output))
+    finally:
+        stop.set()
+        poller.join()
+    assert misses == [], f"output/index.html was missing {len(misses)} times"
+    assert output.is_symlink() and not os.path.isabs(os.readlink(output))
+    assert len(set(builds)) == 3, "each publish is a new build folder"
+    assert "from make build" not in (output / "index.html").read_text()
+    assert _leftovers(output) == [], "earlier builds are removed"
+
+
+@pytest.mark.parametrize("sent", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_publish_stops_pelican_and_cleans_up(tmp_path, sent):
+    content, output = _site(tmp_path)
+    task, pelican = _publish_in_background(content, output)
+    task.send_signal(sent)
+    log = task.communicate(timeout=60)[0]
+    assert task.returncode == 128 + sent, log
+    assert f"Publish stopped ({sent.name})" in log
+    assert _wait_gone(pelican, 5), f"pelican (pid {pelican}) still runs"
+    assert not output.exists(), "an interrupted publish must not swap anything in"
+    assert _leftovers(output) == []
+    assert list(output.with_name(".output.builds").iterdir()) == []
+
+
+def test_a_killed_publish_leaves_staging_that_the_next_publish_removes(tmp_path):
+    content, output = _site(tmp_path)
+    task, pelican = _publish_in_background(content, output)
+    task.kill()  # SIGKILL: no handler runs, nothing is cleaned up
+    task.communicate(timeout=30)
+    assert _wait_gone(pelican), f"pelican (pid {pelican}) outlived its killed task"
+    left = _leftovers(output)
+    assert len(left) == 1 and left[0].startswith(f"{task.pid}-"), left
+    # staging left by a publish of an older version of the task, beside output/
+    (tmp_path / ".output.new-k3x9q2ab").mkdir()
+    (tmp_path / ".output.old-999999999").mkdir()
+    result = _invoke("publish", "--content", str(content), "--output", str(output))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _leftovers(output) == []
+    assert (output / "posts" / "ranges" / "index.html").is_file()
+
+
+def test_publish_keeps_the_staging_of_a_publish_still_running(tmp_path):
+    content, output = _site(tmp_path)
+    builds = tmp_path / ".output.builds"
+    running = builds / f"{os.getpid()}-inprogress"  # this test's process is alive
+    running.mkdir(parents=True)
+    result = _invoke("publish", "--content", str(content), "--output", str(output))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert running.is_dir()
+
+
+# new-post offers the team's people and refuses a name that is not one of them.
+
+
+def _new_post(content: Path, *args: str, git_name: str = "Someone Else", stdin=None):
+    env = {
+        **os.environ,
+        # git's own environment settings: this user.name wins over every config file
+        "GIT_CONFIG_COUNT": "1",
+        "GIT_CONFIG_KEY_0": "user.name",
+        "GIT_CONFIG_VALUE_0": git_name,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "new-post", *args, "--content", str(content)],
+        cwd=ROOT,
+        capture_output=True,
+        stdin=stdin,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def _author_line(path: Path) -> str:
+    return next(line for line in path.read_text().splitlines() if line.startswith("Author: "))
+
+
+@pytest.mark.parametrize(
+    ("given", "written"),
+    [
+        ("Ada Byrne", "Ada Byrne"),
+        ("a. byrne", "Ada Byrne"),  # an alias, in any case
+        ("bo-lindqvist", "Bo Lindqvist"),  # the team file's name
+        ("Bosse", "Bo Lindqvist"),
+    ],
+)
+def test_new_post_takes_a_team_member_by_name_file_or_alias(tmp_path, given, written):
+    content, _ = _site(tmp_path)
+    result = _new_post(content, "Hello again", "--author", given)
+    assert result.returncode == 0, result.stderr
+    assert _author_line(content / "posts" / "hello-again.md") == f"Author: {written}"
+
+
+@pytest.mark.parametrize(
+    ("given", "suggestion"), [("Ada Birne", "Ada Byrne"), ("Bo", "Bo Lindqvist")]
+)
+def test_new_post_refuses_an_unknown_author_with_a_suggestion(tmp_path, given, suggestion):
+    content, _ = _site(tmp_path)
+    result = _new_post(content, "Hello again", "--author", given)
+    assert result.returncode == 1
+    assert f"No one called {given!r} in the team: did you mean {suggestion!r}?" in result.stderr
+    assert "Cleo Park (also: cleo-park)" in result.stderr  # the team is listed
+    assert "Traceback" not in result.stderr
+    assert not (content / "posts" / "hello-again.md").exists()
+
+
+def test_new_post_without_author_uses_git_name_only_when_it_is_a_team_member(tmp_path):
+    content, _ = _site(tmp_path)
+    refused = _new_post(content, "Hello again", git_name="Seed Maintainers")
+    assert refused.returncode == 1
+    assert "No author: pass --author with one of the team." in refused.stderr
+    assert "1. Ada Byrne (also: ada-byrne, A. Byrne)" in refused.stderr
+    taken = _new_post(content, "Hello again", git_name="Cleo Park")
+    assert taken.returncode == 0, taken.stderr
+    assert _author_line(content / "posts" / "hello-again.md") == "Author: Cleo Park"
+
+
+def test_new_post_asks_for_the_author_at_a_terminal(tmp_path):
+    import pty
+
+    content, _ = _site(tmp_path)
+    main, terminal = pty.openpty()
+    try:
+        os.write(main, b"Bo Lindkvist\n3\n")  # a near miss first, then a number from the list
+        result = _new_post(content, "Hello again", stdin=terminal)
+    finally:
+        os.close(main)
+        os.close(terminal)
+    assert result.returncode == 0, result.stderr
+    assert "did you mean 'Bo Lindqvist'?" in result.stdout
+    assert "3. Cleo Park" in result.stdout
+    assert _author_line(content / "posts" / "hello-again.md") == "Author: Cleo Park"

@@ -13,17 +13,21 @@ here imports all of that once and runs each build in a child forked from itself:
   ``make serve`` runs), the server's copy is stale: it answers ``stale`` and exits, and the
   client starts a fresh one for that build.
 
-Protocol, one line each way: the client writes a JSON list of Pelican's command-line
-arguments; the server answers with the build's exit status, or ``stale``. Builds print to the
-server's standard error (its standard output is the answer channel).
+Protocol, one line each way: the client writes a JSON object, ``{"args": [...], "problems":
+path or null}`` (a bare list of arguments is also taken); the server answers with the build's
+exit status, or ``stale``. Builds print to the server's standard error (its standard output is
+the answer channel). With ``problems``, the build also keeps every warning and error it logs
+(the records the terminal shows) and writes them to that file when it ends, whatever its end
+(plugins/devserver/problems.py): `make serve` shows them over the served pages.
 
     builder = WarmBuilder(settings_file, cwd=root)
-    status = builder.build(["-s", "pelicanconf.py", "-o", "output", ...])
+    status = builder.build(["-s", "pelicanconf.py", "-o", "output", ...], problems=path)
     builder.close()
 """
 
 import contextlib
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -59,14 +63,18 @@ class WarmBuilder:
             text=True,
         )
 
-    def build(self, args: list[str]) -> int:
-        """Run one Pelican build with these arguments; its exit status."""
+    def build(self, args: list[str], problems: Path | None = None) -> int:
+        """Run one Pelican build with these arguments; its exit status.
+
+        With ``problems``, the build's warnings and errors are written to that file as JSON.
+        """
+        request = {"args": [str(a) for a in args], "problems": str(problems) if problems else None}
         for _ in range(2):  # a stale or dead server is replaced once
             if self.process is None or self.process.poll() is not None:
                 self.start()
             assert self.process is not None and self.process.stdin and self.process.stdout
             try:
-                self.process.stdin.write(json.dumps([str(a) for a in args]) + "\n")
+                self.process.stdin.write(json.dumps(request) + "\n")
                 self.process.stdin.flush()
                 answer = self.process.stdout.readline().strip()
             except (BrokenPipeError, OSError):
@@ -74,10 +82,12 @@ class WarmBuilder:
             if answer.lstrip("-").isdigit():
                 return int(answer)
             self.close()
-        # no server would run: build the ordinary way
-        pelican = Path(sys.executable).parent / "pelican"
+        # no server would run: build the ordinary way, in a process of its own
         return subprocess.call(
-            [str(pelican), *args], cwd=self.cwd, env=self.env, stderr=self.stderr
+            [sys.executable, "-m", "plugins.fastbuild.warm", "--once", json.dumps(request)],
+            cwd=self.cwd,
+            env=self.env,
+            stderr=self.stderr,
         )
 
     def close(self) -> None:
@@ -132,13 +142,47 @@ def changed(stamps: dict[str, float]) -> bool:
     return any(_mtime(path) != stamp for path, stamp in stamps.items())
 
 
-def _child(args: list[str]) -> None:
+def _collect_problems() -> logging.Handler:
+    """Log to Pelican's console as usual, and also to a handler keeping warnings and errors."""
+    from pelican.log import DEFAULT_LOG_HANDLER
+
+    from plugins.devserver.problems import Collector
+
+    collector = Collector()
+    # Pelican's own set-up is a basicConfig(), a no-op once the root logger has handlers: give
+    # it Pelican's console handler and the collector (the level stays Pelican's: warnings)
+    logging.basicConfig(
+        format="%(message)s", datefmt="[%H:%M:%S]", handlers=[DEFAULT_LOG_HANDLER, collector]
+    )
+    return collector
+
+
+def _request(line: str) -> tuple[list[str], str | None]:
+    """A request line: (Pelican's arguments, the problems file or None)."""
+    request = json.loads(line)
+    if isinstance(request, list):
+        return request, None
+    return request["args"], request.get("problems")
+
+
+def _also_report(collector: logging.Handler | None, message: str) -> None:
+    """What ended the build without a log record (a settings error, a crash), as an error."""
+    if collector is not None:
+        collector.handle(
+            logging.makeLogRecord({"levelno": logging.ERROR, "levelname": "ERROR", "msg": message})
+        )
+
+
+def _child(args: list[str], problems: str | None = None) -> None:
     """Run one build in a forked child, then leave without freeing its objects."""
     status = 1
+    collector = None
     try:
         devnull = os.open(os.devnull, os.O_RDONLY)
         os.dup2(devnull, 0)  # the build must not read the server's requests
         sys.argv = ["pelican", *args]
+        if problems:
+            collector = _collect_problems()
         from pelican import main
 
         main(args)
@@ -148,9 +192,16 @@ def _child(args: list[str]) -> None:
             status = exc.code or 0
         else:
             print(exc.code, file=sys.stderr)
-    except BaseException:
+            _also_report(collector, str(exc.code))
+    except BaseException as exc:
         traceback.print_exc()
+        _also_report(collector, f"the build stopped: {type(exc).__name__}: {exc}")
     finally:
+        if collector is not None:
+            with contextlib.suppress(BaseException):
+                from plugins.devserver.problems import write
+
+                write(Path(problems), collector.problems, status)
         # what a normal exit does, short of freeing every object one by one
         with contextlib.suppress(BaseException):
             import atexit
@@ -176,11 +227,13 @@ def serve(settings_file: str) -> None:
             return
         pid = os.fork()
         if pid == 0:
-            _child(json.loads(line))
+            _child(*_request(line))
         _, wait_status = os.waitpid(pid, 0)
         answers.write(f"{os.waitstatus_to_exitcode(wait_status)}\n")
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "--once":  # one build in this process (the client's fallback)
+        _child(*_request(sys.argv[2]))
     with contextlib.suppress(KeyboardInterrupt):
         serve(sys.argv[1])

@@ -1,0 +1,13 @@
+"""The development server of `make serve`: its build-problems report and its static files.
+
+Not a Pelican plugin (it is never in PLUGINS and registers nothing): `invoke serve` and the
+warm builder (plugins/fastbuild/warm.py) import it.
+
+- ``problems``: a logging handler that keeps every warning and error a build logs (the very
+  records the terminal prints) and writes them to ``.build-problems.json`` in the output
+  folder, where the theme's ``js/devserver.js`` reads them. The theme includes that script
+  only when the build has the setting ``DEVSERVER_OVERLAY = True``, which `invoke serve`
+  passes with ``-e``; `make build`, `make publish` and every other build leave it out.
+- ``static``: the WSGI application livereload serves the output folder with, which answers a
+  missing page with the site's own 404.html (so the overlay shows there too).
+"""

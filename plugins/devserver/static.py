@@ -1,0 +1,67 @@
+"""The output folder as a WSGI application, for livereload's ``Server(app)``.
+
+Like a plain static server, with two differences that matter while writing: a missing page
+gets the site's own 404.html (with the theme, and the problems overlay that says why the
+page is gone), and nothing is cached, so a reload always shows the latest build.
+"""
+
+import mimetypes
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+StartResponse = Callable[..., object]
+_TYPES = {".avif": "image/avif", ".webp": "image/webp", ".webmanifest": "application/manifest+json"}
+
+
+def _content_type(path: str) -> str:
+    suffix = os.path.splitext(path)[1].lower()
+    kind = _TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
+    text = kind.startswith("text/") or kind in ("application/json", "application/javascript")
+    return f"{kind}; charset=utf-8" if text or kind.endswith("+xml") else kind
+
+
+def static_app(root: Path, not_found: str = "404.html") -> Callable:
+    """A WSGI application serving the files under ``root`` (which may be a symlink)."""
+    base = os.path.abspath(root)
+
+    def app(environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        method = environ.get("REQUEST_METHOD", "GET")
+        if method not in ("GET", "HEAD"):
+            start_response("405 Method Not Allowed", [("Allow", "GET, HEAD")])
+            return [b""]
+        url_path = unquote(environ.get("PATH_INFO", "/"))
+        target = os.path.normpath(os.path.join(base, url_path.lstrip("/")))
+        if target != base and not target.startswith(base + os.sep):
+            return _answer(start_response, method, "404 Not Found", base, not_found)
+        if os.path.isdir(target):
+            if not url_path.endswith("/"):
+                query = environ.get("QUERY_STRING")
+                location = quote(url_path) + "/" + (f"?{query}" if query else "")
+                start_response("301 Moved Permanently", [("Location", location)])
+                return [b""]
+            target = os.path.join(target, "index.html")
+        if not os.path.isfile(target):
+            return _answer(start_response, method, "404 Not Found", base, not_found)
+        return _answer(start_response, method, "200 OK", base, os.path.relpath(target, base))
+
+    return app
+
+
+def _answer(
+    start_response: StartResponse, method: str, status: str, base: str, relpath: str
+) -> list[bytes]:
+    path = os.path.join(base, relpath)
+    try:
+        with open(path, "rb") as handle:
+            body = handle.read()
+    except OSError:  # no 404.html (or a file removed while the build runs)
+        path, body = "404.txt", b"Not found.\n"
+    headers = [
+        ("Content-Type", _content_type(path)),
+        ("Content-Length", str(len(body))),
+        ("Cache-Control", "no-store"),
+    ]
+    start_response(status, headers)
+    return [b"" if method == "HEAD" else body]

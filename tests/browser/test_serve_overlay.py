@@ -1,0 +1,59 @@
+"""`invoke serve` in Chromium: a mistake saved into a post shows in the page, the fix clears it."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.test_serve import TYPO, TYPO_LINE, Serve
+
+
+@pytest.fixture
+def serve(tmp_path):
+    session = Serve(tmp_path)
+    try:
+        yield session
+    finally:
+        session.stop()
+
+
+def test_the_build_problems_overlay_follows_the_writer(page: Page, serve, axe_script, screenshots):
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Refused" in m.text else None)
+    page.goto(serve.url + "/posts/ranges/")
+    expect(page.locator("article.post h1")).to_be_visible()
+    overlay = page.locator("section.dev-problems")
+    expect(overlay).to_have_count(0)  # the fixture site builds without a problem
+
+    # the writer mistypes the status: the post leaves the site, the page reloads on its own
+    since = serve.edit("posts/ranges.md", "\n\n", f"\n{TYPO}\n")
+    serve.wait_for(*TYPO_LINE, since=since)  # in the terminal
+    expect(overlay).to_be_visible(timeout=60_000)  # and in the browser, over the 404 page
+    expect(overlay).to_have_attribute("role", "alert")
+    expect(overlay.locator("h2")).to_contain_text("error")
+    item = overlay.locator("li.dev-problems__item", has_text="did you mean 'draft'?")
+    expect(item.locator(".dev-problems__file")).to_have_text("content/posts/ranges.md")
+    expect(item.locator(".dev-problems__level")).to_have_text("Error")
+    page.screenshot(path=str(screenshots / "serve-overlay.png"))
+
+    page.add_script_tag(path=str(axe_script))
+    result = page.evaluate(
+        "() => axe.run({include: ['section.dev-problems']}, {runOnly: {type: 'tag', values:"
+        " ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+    )
+    assert [v["id"] for v in result["violations"]] == []
+
+    # keyboard: the first Tab reaches Dismiss; Enter closes the overlay for this build
+    page.keyboard.press("Tab")
+    expect(overlay.locator("button.dev-problems__close")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(overlay).to_have_count(0)
+    page.reload()
+    expect(page.locator("section.dev-problems")).to_have_count(0)  # dismissed: this build
+
+    # a rebuild with the mistake still there shows it again; the fix clears it
+    since = serve.edit("posts/ranges.md", "Title: ", "Title:  ")
+    serve.wait_for("The build logged", since=since)
+    expect(overlay).to_be_visible(timeout=60_000)
+    serve.edit("posts/ranges.md", TYPO, "")
+    expect(page.locator("article.post h1")).to_be_visible(timeout=60_000)
+    expect(overlay).to_have_count(0)
+    assert violations == []

@@ -1,0 +1,255 @@
+"""`invoke serve`: every rebuild reports its warnings and errors, in the terminal and the pages.
+
+The loop is tested for real: `invoke serve` on a free port over a copy of the fixture site, a
+mistake saved into a post, the terminal line and the problems report it serves, then the fix.
+"""
+
+import json
+import logging
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from wsgiref.util import setup_testing_defaults
+
+import pytest
+from bs4 import BeautifulSoup
+
+from plugins.devserver.problems import Collector, problem
+from plugins.devserver.static import static_app
+from tests.conftest import FIXTURES, ROOT
+
+TYPO = "Status: drfat\n"
+TYPO_LINE = ("content/posts/ranges.md", "did you mean 'draft'?")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Serve:
+    """A real `invoke serve` over a copy of the fixture site, its terminal kept in a file."""
+
+    def __init__(self, folder: Path) -> None:
+        self.content = folder / "content"
+        shutil.copytree(FIXTURES / "site", self.content)
+        self.output = folder / "output"
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = folder / "terminal.log"
+        env = {**os.environ, "COMMENTS_ISSO_URL": "http://127.0.0.1:9"}  # no local Isso
+        env.pop("SITEURL", None)
+        command = [sys.executable, "-m", "invoke", "serve", "--port", str(self.port)]
+        command += ["--content", str(self.content), "--output", str(self.output)]
+        with self.log.open("w") as terminal:
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=terminal, stderr=subprocess.STDOUT
+            )
+        self.wait_for("Serving ", timeout=180)
+
+    def terminal(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def wait_for(self, *fragments: str, since: int = 0, timeout: float = 120) -> str:
+        """Wait until one line of the terminal (after offset ``since``) holds every fragment."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for line in self.terminal()[since:].splitlines():
+                if all(f in line for f in fragments):
+                    return line
+            assert self.process.poll() is None, f"serve exited:\n{self.terminal()}"
+            time.sleep(0.2)
+        raise AssertionError(f"no line with {fragments} in:\n{self.terminal()[since:]}")
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=10) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def report(self) -> dict:
+        status, body = self.get("/.build-problems.json")
+        return json.loads(body) if status == 200 else {}
+
+    def wait_for_report(self, check, timeout: float = 120) -> dict:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            report = self.report()
+            if report and check(report):
+                return report
+            time.sleep(0.2)
+        raise AssertionError(f"the report never matched: {self.report()}")
+
+    def edit(self, relpath: str, old: str, new: str) -> int:
+        """Save a change to a content file, as an editor would; the terminal's offset before it."""
+        since = len(self.terminal())
+        path = self.content / relpath
+        path.write_text(path.read_text().replace(old, new, 1))
+        return since
+
+    def stop(self) -> int | None:
+        """SIGTERM, as a service manager or a closed terminal sends; the exit status, or None."""
+        if self.process.poll() is not None:
+            return self.process.returncode
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            return None
+
+
+@pytest.fixture
+def serve(tmp_path):
+    session = Serve(tmp_path)
+    try:
+        yield session
+    finally:
+        session.stop()
+
+
+def _problems_about(report: dict, source: str) -> list[dict]:
+    return [p for p in report.get("problems", []) if p["source"] == source]
+
+
+def test_a_mistake_saved_while_serving_is_reported_until_it_is_fixed(serve):
+    first = serve.wait_for_report(lambda r: "problems" in r)
+    assert first["errors"] == 0, first
+    assert serve.get("/posts/ranges/")[0] == 200
+
+    since = serve.edit("posts/ranges.md", "\n\n", f"\n{TYPO}\n")
+    line = serve.wait_for(*TYPO_LINE, since=since)
+    assert "ERROR" in line  # the same line `make build` prints
+    report = serve.wait_for_report(lambda r: _problems_about(r, "content/posts/ranges.md"))
+    (typo,) = _problems_about(report, "content/posts/ranges.md")
+    assert typo["level"] == "error" and "did you mean 'draft'?" in typo["message"]
+    assert report["errors"] >= 1
+    serve.wait_for("The build logged", "errors", since=since)
+    # the post is gone; the page in its place is the site's 404 page, with the overlay script
+    status, body = serve.get("/posts/ranges/")
+    assert status == 404
+    script = BeautifulSoup(body, "html.parser").select_one("script[data-problems]")
+    assert script["data-problems"] == f"{serve.url}/.build-problems.json"
+    assert serve.get(script["src"].removeprefix(serve.url))[0] == 200
+
+    serve.edit("posts/ranges.md", TYPO, "")
+    serve.wait_for_report(lambda r: not _problems_about(r, "content/posts/ranges.md"))
+    assert serve.get("/posts/ranges/")[0] == 200
+
+    assert serve.stop() == 0, "SIGTERM stops the server cleanly"
+    assert "Traceback" not in serve.terminal()
+
+
+# The report comes from the build's logging records, split into file and message.
+
+
+@pytest.mark.parametrize(
+    ("level", "message", "expected"),
+    [
+        (
+            logging.ERROR,
+            "posts/x.md: Status 'drfat' is not known (did you mean 'draft'?)",
+            {"level": "error", "source": "posts/x.md"},
+        ),
+        (
+            logging.WARNING,
+            "content/team/bo.md: unknown key 'Rol' is ignored",
+            {"level": "warning", "source": "content/team/bo.md"},
+        ),
+        (
+            logging.WARNING,
+            "Skipping posts/y.md: could not find information about 'date'",
+            {"level": "warning", "source": ""},
+        ),
+        (logging.CRITICAL, "KeyError: 'x'", {"level": "critical", "source": ""}),
+    ],
+)
+def test_a_record_becomes_a_problem_with_its_file(level, message, expected):
+    record = logging.makeLogRecord(
+        {"levelno": level, "levelname": logging.getLevelName(level), "msg": message}
+    )
+    shown = problem(record)
+    assert {k: shown[k] for k in expected} == expected
+    assert (shown["source"] + ": " if shown["source"] else "") + shown["message"] == message
+
+
+def test_the_collector_keeps_warnings_and_errors_only():
+    logger = logging.getLogger("tests.devserver")
+    collector = Collector()
+    logger.addHandler(collector)
+    try:
+        logger.info("posts/a.md: fine")
+        logger.warning("posts/b.md: %s", "a warning")
+        logger.error("posts/c.md: an error")
+    finally:
+        logger.removeHandler(collector)
+    assert [(p["level"], p["source"]) for p in collector.problems] == [
+        ("warning", "posts/b.md"),
+        ("error", "posts/c.md"),
+    ]
+
+
+# The served folder: files, folders with index.html, and the site's own 404 page.
+
+
+def _call(app, path: str, method: str = "GET") -> tuple[str, dict, bytes]:
+    environ = {"PATH_INFO": path, "REQUEST_METHOD": method}
+    setup_testing_defaults(environ)
+    answer = {}
+
+    def start_response(status, headers):
+        answer.update(status=status, headers=dict(headers))
+
+    body = b"".join(app(environ, start_response))
+    return answer["status"], answer["headers"], body
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "body"),
+    [
+        ("/", "200 OK", b"home"),
+        ("/posts/a/", "200 OK", b"post a"),
+        ("/posts/a", "301 Moved Permanently", b""),
+        ("/posts/gone/", "404 Not Found", b"not found page"),
+        ("/../secret.txt", "404 Not Found", b"not found page"),
+        ("/posts/../../secret.txt", "404 Not Found", b"not found page"),
+        ("/.build-problems.json", "200 OK", b"{}"),
+    ],
+)
+def test_the_dev_server_serves_the_output_folder(tmp_path, path, status, body):
+    site = tmp_path / "site"
+    (site / "posts" / "a").mkdir(parents=True)
+    (site / "index.html").write_text("home")
+    (site / "posts" / "a" / "index.html").write_text("post a")
+    (site / "404.html").write_text("not found page")
+    (site / ".build-problems.json").write_text("{}")
+    (tmp_path / "secret.txt").write_text("secret")
+    link = tmp_path / "output"
+    link.symlink_to("site")  # output is a link to a publish build
+    answer, headers, content = _call(static_app(link), path)
+    assert (answer, content) == (status, body)
+    if status == "301 Moved Permanently":
+        assert headers["Location"] == path + "/"
+    else:
+        assert headers["Cache-Control"] == "no-store"
+
+
+def test_the_overlay_script_is_only_in_serve_builds(build_site):
+    plain = build_site()
+    assert plain.soup("posts/ranges/").select("script[data-problems]") == []
+    published = build_site(publish=True)
+    assert published.soup("posts/ranges/").select("script[data-problems]") == []
+    served = build_site(DEVSERVER_OVERLAY=True)
+    (script,) = served.soup("posts/ranges/").select("script[data-problems]")
+    assert script["data-problems"] == f"{served.siteurl}/.build-problems.json"
+    assert served.exists(served.relpath_of(script["src"]))
