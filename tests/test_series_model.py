@@ -370,3 +370,22 @@ def test_configure():
     ]:
         with pytest.raises(SettingsError, match=message):
             configure(bad)
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (["title", "summary", "cover", "cover_alt", "planned", "lang"], []),
+        (["reader", "category"], []),  # Pelican's own additions
+        (["sumary"], ["unknown key 'Sumary' is ignored (did you mean Summary?)"]),
+        (
+            ["planed", "colour"],
+            [
+                "unknown key 'Planed' is ignored (did you mean Planned?)",
+                "unknown key 'Colour' is ignored",
+            ],
+        ),
+    ],
+)
+def test_unknown_file_keys(keys, expected):
+    assert model.unknown_file_keys(keys) == expected

@@ -55,6 +55,8 @@ class SeriesGenerator(Generator):
                 # the reader has already said what was wrong with the file
                 continue
             meta = page.metadata
+            for message in model.unknown_file_keys(meta):
+                problems.append(model.Diagnostic(model.WARNING, key, message))
             slug = os.path.splitext(os.path.basename(relpath))[0]
             raw_planned = meta.get("planned") or []
             if isinstance(raw_planned, str):

@@ -47,6 +47,24 @@ class Planned:
     date: datetime.datetime | None
 
 
+# the keys a series file (content/series/<slug>.md) may carry, lowercased as Pelican gives them
+FILE_KEYS = ("title", "summary", "cover", "cover_alt", "planned", "lang")
+# what Pelican's reader adds to any file's metadata by itself (its reader, a default category)
+READER_KEYS = frozenset({"reader", "category"})
+
+
+def unknown_file_keys(keys: Iterable[str]) -> list[str]:
+    """A warning for each key of a series file that nothing reads, with a did-you-mean."""
+    messages = []
+    for key in keys:
+        if key in FILE_KEYS or key in READER_KEYS:
+            continue
+        close = difflib.get_close_matches(key, FILE_KEYS, n=1, cutoff=0.7)
+        hint = f" (did you mean {close[0].capitalize()}?)" if close else ""
+        messages.append(f"unknown key {key.capitalize()!r} is ignored{hint}")
+    return messages
+
+
 def parse_index(raw: object) -> int:
     """A Series_index value as a whole number from 1, or ValueError saying what is expected."""
     text = str(raw).strip()
