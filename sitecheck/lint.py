@@ -15,7 +15,9 @@ from pathlib import Path
 from .common import Context, Finding, Report
 
 TEXT_FOLDERS = ("posts", "pages")  # ARTICLE_PATHS and PAGE_PATHS of pelicanconf.py
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"}
+PHOTO_SUFFIXES = {
+    ".jpg", ".jpeg", ".jfif", ".png", ".webp", ".avif", ".tif", ".tiff", ".gif", ".heic", ".heif",
+}  # fmt: skip
 GPS_IFD = 0x8825
 _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 _PATH_PREFIX = re.compile(r"^(?P<file>[^\s:]+\.[A-Za-z0-9]+): (?P<message>.+)$", re.S)
@@ -102,8 +104,10 @@ def lint_text(shown: str, raw: bytes) -> list[str]:
 
 def has_gps(path: Path) -> bool:
     """Whether an image file carries a GPS position in its EXIF."""
+    import pillow_heif
     from PIL import Image, UnidentifiedImageError
 
+    pillow_heif.register_heif_opener()  # phones write HEIC: their GPS is read like a JPEG's
     try:
         with Image.open(path) as image:
             return bool(image.getexif().get_ifd(GPS_IFD))

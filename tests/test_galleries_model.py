@@ -114,7 +114,7 @@ def test_without_a_sidecar_the_title_comes_from_the_folder():
 def test_an_empty_gallery_is_reported():
     _, problems = model.assemble("e", "content/galleries/e", model.Sidecar(), "s", [])
     assert [str(p) for p in problems] == [
-        "content/galleries/e/: has no photos (JPEG, PNG or WebP); no page written"
+        "content/galleries/e/: has no photos (JPEG, PNG, WebP, AVIF, TIFF or HEIC); no page written"
     ]
 
 

@@ -261,7 +261,8 @@ def assemble(
             problems.append(
                 Problem(
                     f"{folder}/{name}",
-                    "is not a photo this gallery can show (use JPEG, PNG or WebP); skipped",
+                    "is not a photo this gallery can show "
+                    "(use JPEG, PNG, WebP, AVIF, TIFF or HEIC); skipped",
                 )
             )
     by_lower = {name.lower(): name for name in photos_found}
@@ -321,7 +322,11 @@ def assemble(
         source=folder,
     )
     if not ordered:
-        problems.append(Problem(folder + "/", "has no photos (JPEG, PNG or WebP); no page written"))
+        problems.append(
+            Problem(
+                folder + "/", "has no photos (JPEG, PNG, WebP, AVIF, TIFF or HEIC); no page written"
+            )
+        )
     return gallery, problems
 
 
