@@ -326,3 +326,17 @@ def test_a_renamed_series_leaves_no_ghost(build_site):
     names = [a.get_text(strip=True) for a in renamed.soup("series/").select(".series-card h2 a")]
     assert "Solo story" not in names and "Renamed story" in names
     assert not renamed.exists("series/solo-story/")
+
+
+def test_links_in_a_series_summary_resolve(tmp_path):
+    """A series file's Summary: links work on the series page and the index of series."""
+    series_file = (FIXTURES / "series" / "series" / "moving-house.md").read_text(encoding="utf-8")
+    summary = "Summary: Start with [the van]({filename}/posts/the-van.md).\n"
+    lines = [line for line in series_file.splitlines(True) if not line.startswith("Summary:")]
+    site = _builder(tmp_path)(
+        {"series/moving-house.md": summary + "".join(lines)}, fixture="series"
+    )
+    for path in ("series/", "series/moving-house/"):
+        assert "{filename}" not in site.text(path), path
+    card = site.soup("series/").select_one(".series-card__summary a")
+    assert card["href"] == f"{TEST_SITEURL}/posts/the-van/"

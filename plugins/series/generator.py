@@ -75,7 +75,9 @@ class SeriesGenerator(Generator):
                     title=page.title,
                     planned=tuple(planned),
                     lang=_text(meta.get("lang")) or None,
-                    summary=page.summary if "summary" in meta else "",
+                    # raw for now: reading page.summary here would resolve its links before
+                    # the posts they name are known, and Pelican keeps that first reading
+                    summary=str(meta.get("summary") or ""),
                     cover=cover,
                     cover_alt=_text(meta.get("cover_alt")),
                 )
@@ -200,6 +202,12 @@ class SeriesGenerator(Generator):
         settings = self.settings
         relative = settings.get("RELATIVE_URLS", False)
         template = self.get_template("series")
+        for series in self.series:
+            page = self.intro_pages.get(series.slug)
+            if page is not None and "summary" in page.metadata:
+                # every post is known now: Pelican's own refresh resolves {filename}/{static}
+                page.refresh_metadata_intersite_links()
+                series.summary = page.metadata["summary"]
         for series in self.series:
             if not series.published_count:
                 continue  # nothing to read yet: no page, so nothing can link to it
