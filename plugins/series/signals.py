@@ -13,6 +13,12 @@ def on_initialized(pelican) -> None:
         pelican.settings.update(configure(pelican.settings))
     except SettingsError as exc:
         raise SystemExit(f"Settings error: {exc}") from None
+    # the series generator reads SERIES_PATH itself: never as posts (ARTICLE_PATHS = [""])
+    folder = pelican.settings["SERIES_PATH"]
+    for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES", "STATIC_EXCLUDES"):
+        excludes = list(pelican.settings.get(key) or [])
+        if folder not in excludes:
+            pelican.settings[key] = [*excludes, folder]
 
 
 def get_generators(pelican):
