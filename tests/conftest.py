@@ -99,11 +99,17 @@ def _builder(base_dir: Path) -> BuildSite:
         fixture: str | None = "site",
         publish: bool = False,
         siteurl: str = TEST_SITEURL,
+        name: str = "",
         **settings,
     ) -> Site:
-        """Copy a fixture site, add or replace `files` (path -> text or bytes), build it."""
+        """Copy a fixture site, add or replace `files` (path -> text or bytes), build it.
+
+        Messages name files from the content folder's parent (``content-0/posts/x.md``), and
+        Pelican prints a warning once per process: a test that asserts on warnings another
+        test's build may have printed already gives its content folder a ``name`` of its own.
+        """
         n = next(counter)
-        content = base_dir / f"content-{n}"
+        content = base_dir / (name or f"content-{n}")
         if fixture:
             shutil.copytree(FIXTURES / fixture, content)
         content.mkdir(parents=True, exist_ok=True)

@@ -306,3 +306,190 @@ def test_check_url_part(key, name, slug, ok):
     else:
         with pytest.raises(frontmatter.FrontMatterError, match="makes a web address of"):
             frontmatter.check_url_part(key, name, slug)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2024-05-01 10:00 CEST", "time zone name is not understood"),
+        ("May 3", "give the year, month and day"),
+        ("2024", "give the year, month and day"),
+        ("tuesday", "give the year, month and day"),
+        ("next tuesday", "must be a date like"),
+        ("01/02/2024", "either way round"),
+    ],
+)
+def test_check_date_refuses_what_would_be_read_wrong(value, message):
+    with pytest.raises(frontmatter.FrontMatterError, match=message):
+        frontmatter.check_date("date", value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("13/02/2024", datetime.datetime(2024, 2, 13)),  # only one reading
+        ("01/01/2024", datetime.datetime(2024, 1, 1)),
+        ("2024-05-01 10:00 UTC", datetime.datetime(2024, 5, 1, 10, tzinfo=datetime.UTC)),
+    ],
+)
+def test_check_date_accepts_unambiguous(value, expected):
+    assert frontmatter.check_date("date", value) == expected
+
+
+@pytest.mark.parametrize("value", ["en", "fr", "en-GB", "pt_BR", "zh-Hans", "de-CH"])
+def test_check_lang_accepts(value):
+    assert frontmatter.check_lang(value) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [("xx", ""), ('en"', "did you mean 'en'"), ("fr ca", ""), ("", ""), ("e", ""), ("en/..", "")],
+)
+def test_check_lang_rejects(value, hint):
+    with pytest.raises(frontmatter.FrontMatterError, match="Lang must be a language code") as err:
+        frontmatter.check_lang(value)
+    assert hint in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("date", "modified", "ok"),
+    [
+        (datetime.datetime(2024, 5, 1, 10), datetime.datetime(2020, 1, 1), False),
+        (datetime.datetime(2024, 5, 1, 10), datetime.datetime(2024, 5, 1), True),  # same day
+        (datetime.datetime(2024, 5, 1), datetime.datetime(2024, 6, 1), True),
+        (datetime.datetime(2024, 5, 1), None, True),
+    ],
+)
+def test_check_modified(date, modified, ok):
+    if ok:
+        frontmatter.check_modified(date, modified)
+    else:
+        with pytest.raises(frontmatter.FrontMatterError, match=r"Modified \(2020-01-01\)"):
+            frontmatter.check_modified(date, modified)
+
+
+@pytest.mark.parametrize(
+    ("html", "body"),
+    [("", False), ("  \n ", False), ("<!-- x -->\n", False), ("<p>x</p>", True), ("<hr>", True)],
+)
+def test_has_body(html, body):
+    assert frontmatter.has_body(html) is body
+
+
+@pytest.mark.parametrize(
+    ("source", "fragments"),
+    [
+        ("Title: A\nDate: 2024-01-01\n\nBody", []),
+        ("---\nTitle: A\n---\n\nBody", []),
+        ("Title: A\nSummary: one\n    two\n\nBody", []),  # a continuation line
+        ("Title: A\nTitle: B\n\nBody", ["Title is given twice (lines 1 and 2)"]),
+        ("Title: A\nSeries index: 2\n\nBody", ["line 2 'Series index: 2'", "Series_index:"]),
+        ("Title: A\nHello there\n\nBody", []),  # plain text, not a key: left alone
+        ("Title:\n\nBody", ["Title is empty"]),
+        ("Title: A\nSave_as:\n\nBody", ["Save_as is empty"]),
+        ("Title: A\nTags: a, b\n    c\n\nBody", ["Tags goes on to line 3"]),
+        ("Title: A\nPhoto: a\nPhoto: b\n\nBody", []),  # unknown keys: unknown_key()'s
+        ("Title: A\n\tTitle: B\n\nBody", ["Title goes on to line 2"]),  # a tab is 4 spaces
+    ],
+)
+def test_check_header(source, fragments):
+    errors = "; ".join(frontmatter.check_header(frontmatter.scan_header(source)))
+    for fragment in fragments:
+        assert fragment in errors
+    if not fragments:
+        assert errors == ""
+
+
+@pytest.mark.parametrize(
+    ("source", "fragment"),
+    [
+        ("Title: A\nTags: a; b | c\n\nB", "write Tags: a, b, c"),
+        ("Title: A\nTags: a,, b ,c\n\nB", None),
+        ("Title: A\nTags: #python #rust-lang\n\nB", "write Tags: python, rust-lang"),
+        ("Title: A\nTags: C#, F#\n\nB", None),
+        ("Title: A\nCategory:\n\nB", "Category is empty"),
+        ("Title: A\nTranslation: maybe\n\nB", "Translation must be true or false"),
+        ("Title: A\nTranslation: True\n\nB", None),
+        ("Title: A\nWhatever:\n\nB", None),  # unknown keys are unknown_key()'s
+    ],
+)
+def test_header_warnings(source, fragment):
+    found = frontmatter.header_warnings(frontmatter.scan_header(source))
+    if fragment is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and fragment in found[0]
+
+
+@pytest.mark.parametrize(
+    ("relpath", "folders", "plugin_folders", "expected"),
+    [
+        ("posts/x.md", ["posts"], [], True),
+        ("x.md", ["posts", "pages"], [], False),
+        ("x.md", [""], [], True),  # Pelican's default ARTICLE_PATHS lints everything
+        ("posts/x.md", [""], [], True),
+        ("team/ada.md", [""], ["team", "series", "galleries"], False),
+        ("galleries/a/gallery.md", [""], ["team", "galleries"], False),
+        ("teamwork.md", [""], ["team"], True),  # a folder, not a prefix of a name
+        ("posts/2024/x.md", ["posts/2024"], [], True),
+        ("posts/x.md", ["./posts/"], [], True),
+        ("x.md", [], [], False),
+    ],
+)
+def test_is_post_or_page(relpath, folders, plugin_folders, expected):
+    assert frontmatter.is_post_or_page(relpath, folders, plugin_folders) is expected
+
+
+def test_plugin_folders_reads_only_configured_ones():
+    settings = {"TEAM_PATH": "people", "SERIES_PATH": "", "GALLERY_PATH": None}
+    assert frontmatter.plugin_folders(settings) == ["people"]
+
+
+def test_unbuilt_files_and_message():
+    found = ["hello.md", "posts/a.md", "team/ada.md", "drafts/b.md", "c.md", "d.md", ".#x.md"]
+    left = frontmatter.unbuilt_files(found, {"posts/a.md"}, ["team"], [".#*"])
+    assert left == ["c.md", "d.md", "drafts/b.md", "hello.md"]
+    shown = [f"content/{f}" for f in left]
+    assert frontmatter.unbuilt_message(shown[:1], "content", ["posts"], ["pages"]) == (
+        "content/c.md is not built: posts go in content/posts/, pages in content/pages/ "
+        "(ARTICLE_PATHS, PAGE_PATHS)"
+    )
+    message = frontmatter.unbuilt_message(shown, "content", [""], [])
+    assert message.startswith("content/c.md, content/d.md, content/drafts/b.md and 1 more are")
+    assert "posts go in content/, pages in content/" in message
+
+
+@pytest.mark.parametrize(
+    ("relpath", "keys"),
+    [("posts/2024-05-01-x.md", {"date"}), ("posts/x.md", set()), ("2024-05-01.md", {"date"})],
+)
+def test_path_metadata_keys(relpath, keys):
+    pattern = r"(?P<date>\d{4}-\d{2}-\d{2}).*"  # Pelican's default FILENAME_METADATA
+    assert frontmatter.path_metadata_keys(relpath, pattern, "") == keys
+
+
+@pytest.mark.parametrize(
+    ("slug", "ok"),
+    [("a-b", True), ("Ünïcode-ok", True), ("a/b", False), ("a b", False), ('a"b', False)],
+)
+def test_check_slug(slug, ok):
+    if ok:
+        frontmatter.check_slug(slug, "x")
+    else:
+        with pytest.raises(frontmatter.FrontMatterError, match="try Slug: x"):
+            frontmatter.check_slug(slug, "x")
+
+
+def test_check_template_suggests():
+    frontmatter.check_template("page", ["article", "page"])
+    frontmatter.check_template("!simple/page", ["page"])
+    with pytest.raises(frontmatter.FrontMatterError, match="did you mean 'page'"):
+        frontmatter.check_template("pgae", ["article", "page"])
+
+
+@pytest.mark.parametrize(
+    ("key", "fix"), [("title", "add a Slug: line"), ("category", "use letters or digits")]
+)
+def test_check_url_part_refuses_an_empty_web_address(key, fix):
+    with pytest.raises(frontmatter.FrontMatterError, match=f"makes an empty web address.*{fix}"):
+        frontmatter.check_url_part(key, "???", "")

@@ -2,9 +2,16 @@
 
 What it does on each build:
 
-- Reads Markdown through a stricter reader: a bad ``Date``/``Modified`` or an unknown
-  ``Status`` stops that file with a message naming the file, the key and what was
-  expected (Pelican alone says only "Could not process <file>").
+- Reads Markdown through a stricter reader: a bad value of any key (``Date``, ``Modified``
+  before ``Date``, ``Status``, ``Lang``, an empty body...) stops that file with a message naming
+  the file, the key and what was expected (Pelican alone says only "Could not process <file>");
+  unknown keys are warnings, whatever ``ARTICLE_PATHS`` says (frontmatter.py).
+- Sanitises every piece of HTML a writer controls with one nh3 profile, naming what it removed
+  (text.py, docs/sanitising.md).
+- Gives each URL one source: two files claiming one output path are named in an error before
+  anything is written and the later one is skipped (urls.py); ``{filename}``/``{static}`` links
+  to missing, draft or future content are named (links.py, docs/urls-and-links.md); a Markdown
+  file no path setting picks up is named in a warning.
 - Tidies rendered Markdown: code blocks get ``tabindex="0"`` (scrollable by keyboard) and
   table alignment becomes ``align-left|center|right`` classes instead of inline styles.
 - Adds ``word_count`` and ``reading_time`` (whole minutes, at least 1) to articles and pages.
@@ -20,7 +27,8 @@ What it does on each build:
   build makes ``pelican`` exit with status 1 after listing every error, so a publish never
   deploys a site that silently dropped a post.
 
-Metadata keys read: ``date``, ``modified``, ``status`` (validated), ``summary``.
+Metadata keys checked in every post and page: all of Pelican's and the plugins' (see
+docs/front-matter.md).
 Settings: see ``settings.py``.
 """
 

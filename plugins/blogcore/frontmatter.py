@@ -2,11 +2,19 @@
 
 import datetime
 import difflib
+import fnmatch
+import re
+import warnings
+from dataclasses import dataclass, field
 
+from babel import Locale, UnknownLocaleError
 from dateutil import parser as dateparser
 
 STATUSES = ("published", "draft", "hidden", "skip")
 DATE_KEYS = frozenset({"date", "modified"})
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(\b|T)")
+# 01/02/2024: the first of February in Britain, the second of January in the US
+AMBIGUOUS_DATE = re.compile(r"^(?P<a>0?[1-9]|1[0-2])[/.](?P<b>0?[1-9]|1[0-2])[/.]\d{2,4}\b")
 
 # Every front-matter key a post or page may carry (lowercase, as Pelican hands them over):
 # Pelican's own, then the ones this project's plugins read (see each plugin's docstring).
@@ -15,7 +23,7 @@ PELICAN_KEYS = (
     "status", "lang", "translation", "template", "save_as", "url",
 )  # fmt: skip
 PLUGIN_KEYS = (
-    "series", "series_index",  # series
+    "series", "series_index", "series_announce",  # series
     "related", "related_exclude",  # related
     "gallery",  # galleries
     "comments", "comment_id",  # comments
@@ -35,12 +43,32 @@ def display_key(key: str) -> str:
 def check_date(key: str, value: str) -> datetime.datetime:
     """Parse a date the way Pelican does, or explain what is expected."""
     text = " ".join(value.replace("_", " ").split())
-    try:
-        return dateparser.parse(text, default=datetime.datetime(2000, 1, 1))
-    except (ValueError, OverflowError, TypeError):
+    expected = f"{display_key(key)} must be a date like 2025-03-14 or 2025-03-14 09:30"
+    ambiguous = AMBIGUOUS_DATE.match(text)
+    if ambiguous and int(ambiguous["a"]) != int(ambiguous["b"]):
         raise FrontMatterError(
-            f"{display_key(key)} must be a date like 2025-03-14 or 2025-03-14 09:30, got {value!r}"
-        ) from None
+            f"{expected}, got {value!r}: day and month could be either way round; "
+            "write the year first (YYYY-MM-DD)"
+        )
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            parsed = dateparser.parse(text, default=datetime.datetime(2000, 1, 1))
+            # a part the text does not give comes from the default: two defaults show it
+            # (ISO dates, nearly all of them, give every part: one parse is enough)
+            other = parsed
+            if not ISO_DAY.match(text):
+                other = dateparser.parse(text, default=datetime.datetime(2001, 2, 2))
+    except (ValueError, OverflowError, TypeError):
+        raise FrontMatterError(f"{expected}, got {value!r}") from None
+    if any("tzname" in str(w.message) for w in caught):
+        raise FrontMatterError(
+            f"{expected}, got {value!r}: its time zone name is not understood (the time would "
+            "be read as local time); write an offset such as 2025-03-14 09:30+01:00, or no zone"
+        )
+    if parsed.date() != other.date():
+        raise FrontMatterError(f"{expected}, got {value!r}: give the year, month and day")
+    return parsed
 
 
 def check_status(value: str) -> str:
@@ -72,11 +100,258 @@ def unknown_key(key: str, known: frozenset[str] = KNOWN_KEYS) -> str | None:
     return f"unknown key {display_key(key)!r} is ignored{hint}"
 
 
-def is_post_or_page(relpath: str, folders: list[str]) -> bool:
-    """Whether a file (relative to the content folder) is a post or page, whose keys we know."""
-    parts = relpath.replace("\\", "/").split("/")
-    return any(
-        parts[: len(f.strip("/").split("/"))] == f.strip("/").split("/") for f in folders if f
+def _within(parts: list[str], folder: str) -> bool:
+    """Whether a path (split in parts) lies in a folder; "" is the content folder itself."""
+    wanted = [p for p in folder.replace("\\", "/").strip("/").split("/") if p not in ("", ".")]
+    return parts[: len(wanted)] == wanted
+
+
+def is_post_or_page(
+    relpath: str, folders: list[str], plugin_folders: list[str] | tuple[str, ...] = ()
+) -> bool:
+    """Whether a file (relative to the content folder) is a post or page, whose keys we know.
+
+    ``folders`` are ARTICLE_PATHS and PAGE_PATHS ("" meaning the whole content folder, as in
+    Pelican's default); files in ``plugin_folders`` (team/, series/...) have their own keys.
+    """
+    return is_within_any(relpath, folders, plugin_folders)
+
+
+def path_metadata_keys(relpath: str, filename_re: str, path_re: str) -> set[str]:
+    """Keys Pelican takes from a file's name and path (FILENAME_METADATA, PATH_METADATA)."""
+    keys = set()
+    stem = relpath.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    for pattern, text in ((filename_re, stem), (path_re, relpath)):
+        match = re.match(pattern, text) if pattern else None
+        if match:
+            keys.update(k for k, v in match.groupdict().items() if v is not None)
+    return keys
+
+
+def is_within_any(
+    relpath: str, folders: list[str], excludes: list[str] | tuple[str, ...] = ()
+) -> bool:
+    """Whether a file lies in one of the folders ("" is all) and none of the excluded ones."""
+    parts = [p for p in relpath.replace("\\", "/").split("/") if p not in ("", ".")]
+    if any(_within(parts, f) for f in excludes if f):
+        return False
+    return any(_within(parts, f) for f in folders if f is not None)
+
+
+PLUGIN_FOLDER_SETTINGS = ("TEAM_PATH", "SERIES_PATH", "GALLERY_PATH")
+
+
+def plugin_folders(settings: dict) -> list[str]:
+    """The folders the team, series and galleries plugins read (when they are on)."""
+    found = [settings.get(key) for key in PLUGIN_FOLDER_SETTINGS]
+    return [f for f in found if isinstance(f, str) and f.strip("/")]
+
+
+def unbuilt_message(
+    files: list[str], content: str, article_paths: list[str], page_paths: list[str]
+) -> str:
+    """The one warning naming source files no path setting picks up (content/x.md and 2 more)."""
+    shown = ", ".join(files[:3])
+    more = f" and {len(files) - 3} more" if len(files) > 3 else ""
+    verb = "is" if len(files) == 1 else "are"
+
+    def where(paths: list[str]) -> str:
+        first = next(iter(paths), "").strip("/")
+        return f"{content}/{first}/" if first else f"{content}/"
+
+    return (
+        f"{shown}{more} {verb} not built: posts go in {where(article_paths)}, "
+        f"pages in {where(page_paths)} (ARTICLE_PATHS, PAGE_PATHS)"
+    )
+
+
+def unbuilt_files(
+    found: list[str],
+    picked: set[str],
+    plugin_folders: list[str],
+    ignores: list[str] | tuple[str, ...] = (),
+) -> list[str]:
+    """Source files (relative to content/) that no generator read or copied, sorted."""
+    left = []
+    for relpath in found:
+        parts = relpath.split("/")
+        if any(_within(parts, f) for f in plugin_folders if f):
+            continue
+        if any(fnmatch.fnmatch(part, pattern) for part in parts for pattern in ignores):
+            continue
+        if relpath not in picked:
+            left.append(relpath)
+    return sorted(left)
+
+
+LANG_SHAPE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
+
+
+def check_lang(value: str) -> str:
+    """Return a language code Babel knows (en, fr, pt-BR), or explain what is expected."""
+    try:
+        if LANG_SHAPE.fullmatch(value):
+            Locale.parse(value, sep="-" if "-" in value else "_")
+            return value
+    except (ValueError, UnknownLocaleError):
+        pass
+    hint = ""
+    letters = re.sub(r"[^A-Za-z_-]", "", value)
+    if letters and letters != value and LANG_SHAPE.fullmatch(letters):
+        try:
+            Locale.parse(letters, sep="-" if "-" in letters else "_")
+            hint = f" (did you mean {letters!r}?)"
+        except (ValueError, UnknownLocaleError):
+            pass
+    raise FrontMatterError(
+        f"Lang must be a language code such as en, fr or pt-BR, got {value!r}{hint}"
+    )
+
+
+def check_modified(date: object, modified: object) -> None:
+    """A post cannot be updated before it was published (a day earlier or more)."""
+    if not isinstance(date, datetime.datetime) or not isinstance(modified, datetime.datetime):
+        return
+    if modified.date() < date.date():
+        raise FrontMatterError(
+            f"Modified ({modified:%Y-%m-%d}) is before Date ({date:%Y-%m-%d}); "
+            "a post is updated after it is published: fix one of them, or remove Modified"
+        )
+
+
+def has_body(html: str) -> bool:
+    """Whether rendered content has anything a reader would see (not only comments/space)."""
+    return bool(re.sub(r"<!--.*?-->", "", html, flags=re.S).strip())
+
+
+TRUE_FALSE = ("true", "false")
+# empty, these do harm (Title: a post at posts/index.html; Save_as: a page never written);
+# Pelican drops the other keys when empty, which the writer hears of as a warning
+EMPTY_IS_ERROR = {
+    "title": "give the post a title",
+    "lang": "give a language code such as en, or remove the line for the site's language",
+    "template": "name a template of the theme, or remove the line",
+    "save_as": "remove the line (Status: hidden keeps a page out of menus, skip unbuilt)",
+    "url": "remove the line",
+}
+# what XML 1.0 (feeds) forbids; pasted from terminals and PDFs
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+KEYISH_LINE = re.compile(r"^[ ]{0,3}(?P<key>[^:\s][^:]{0,40}?)\s*:(\s|$)")
+
+
+@dataclass
+class Header:
+    """The front matter of a Markdown file as written, before Markdown and Pelican read it."""
+
+    keys: list[tuple[str, str, int]] = field(default_factory=list)  # key, value, line number
+    stopper: tuple[str, int] | None = None  # a line that ended the block without a blank line
+    continued: list[tuple[str, int]] = field(default_factory=list)  # key, indented line number
+
+
+def scan_header(text: str) -> Header:
+    """The key lines as Python-Markdown's meta extension reads them (fences, continuations)."""
+    header = Header()
+    # as Python-Markdown splits a document: only \n ends a line, tabs are four spaces
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.expandtabs(4).split("\n")
+    start = 1 if lines and re.match(r"^-{3}(\s.*)?", lines[0]) else 0
+    for number, line in enumerate(lines[start:], start=start + 1):
+        if not line.strip() or re.match(r"^(-{3}|\.{3})(\s.*)?", line):
+            break
+        match = re.match(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)", line)
+        if match:
+            header.keys.append((match["key"].lower(), match["value"].strip(), number))
+        elif re.match(r"^[ ]{4,}", line) and header.keys:
+            header.continued.append((header.keys[-1][0], number))
+        else:
+            header.stopper = (line, number)
+            break
+    return header
+
+
+def check_header(header: Header) -> list[str]:
+    """Errors in how front matter is written: repeated keys, a key Markdown cannot read."""
+    errors = []
+    seen: dict[str, int] = {}
+    for key, value, number in header.keys:
+        if not value and key in EMPTY_IS_ERROR:
+            errors.append(f"{display_key(key)} is empty; {EMPTY_IS_ERROR[key]}")
+        control = CONTROL_CHARACTER.search(value)
+        if control:
+            errors.append(
+                f"{display_key(key)} holds the control character U+{ord(control[0]):04X} "
+                f"(line {number}), which no web page or feed may carry; delete it"
+            )
+        if key in seen and key in KNOWN_KEYS:  # a plugin's own files may repeat their keys
+            errors.append(
+                f"{display_key(key)} is given twice (lines {seen[key]} and {number}); "
+                "keep one line (list several values on one line, separated by commas)"
+            )
+        seen.setdefault(key, number)
+    for key, number in header.continued:
+        if key != "summary" and key in KNOWN_KEYS:  # Summary is Markdown: it may go on
+            errors.append(
+                f"{display_key(key)} goes on to line {number} (an indented line continues the "
+                "key above it); a value is one line: join them"
+            )
+    if header.stopper and header.keys:
+        line, number = header.stopper
+        match = KEYISH_LINE.match(line)
+        if match and len(match["key"].split()) <= 4:
+            key = match["key"].strip()
+            joined = re.sub(r"[\s-]+", "_", key).lower()
+            close = difflib.get_close_matches(joined, sorted(KNOWN_KEYS), n=1, cutoff=0.7)
+            hint = f"write {display_key(close[0])}:" if close else "a key is one word"
+            errors.append(
+                f"line {number} {line.strip()[:60]!r} is not front matter ({hint}); as it is, "
+                "it and the lines below it are shown as the post's text"
+            )
+    return errors
+
+
+def header_warnings(header: Header) -> list[str]:
+    """Front-matter lines that are taken, but probably not as the writer meant."""
+    found = []
+    for key, value, _number in header.keys:
+        if key not in KNOWN_KEYS or key in EMPTY_IS_ERROR:
+            continue  # unknown_key() and check_header() speak about those
+        if not value:
+            found.append(f"{display_key(key)} is empty; give it a value or remove the line")
+        elif key == "tags" and re.search(r"[;|]|(^|\s)#\w", value):
+            # "a; b" and "#a #b" are one tag each to Pelican, which splits at commas only
+            hashtags = "," not in value and re.fullmatch(r"(#\w[\w-]*\s*)+", value)
+            parts = value.replace("#", " ").split() if hashtags else re.split(r"[;|,]", value)
+            parts = [p.strip() for p in parts if p.strip()]
+            found.append(
+                f"Tags are separated by commas, so {value!r} is not read as {len(parts)} tags; "
+                f"write Tags: {', '.join(parts)}"
+            )
+        elif key == "translation" and value.lower() not in TRUE_FALSE:
+            found.append(
+                f"Translation must be true or false, got {value!r}; Pelican reads anything but "
+                "false as true (this file is then a translation of another)"
+            )
+    return found
+
+
+def check_slug(slug: str, suggestion: str) -> None:
+    """A Slug: is one folder of a web address: no slash, space, quote or URL syntax in it."""
+    if re.search(r"[/\\\s?#%\"'<>&]", slug):
+        hint = f"; try Slug: {suggestion}" if suggestion else ""
+        raise FrontMatterError(
+            f"Slug must be one part of a web address (letters, digits and hyphens), "
+            f"got {slug!r}{hint}"
+        )
+
+
+def check_template(name: str, available: list[str]) -> None:
+    """A Template: value must name a template of the theme (without .html)."""
+    if name in available or name.startswith("!"):  # "!simple/page": Pelican's own themes
+        return
+    close = difflib.get_close_matches(name, available, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    raise FrontMatterError(
+        f"Template {name!r} is not a template of the theme ({name}.html not found){hint}"
     )
 
 
@@ -86,7 +361,13 @@ MAX_SLUG_BYTES = 150
 
 
 def check_url_part(key: str, name: str, slug: str) -> None:
-    """Explain a value whose web address (slug) would be too long to write."""
+    """Explain a value whose web address (slug) would be empty or too long to write."""
+    if not slug:
+        fix = "add a Slug: line" if key == "title" else "use letters or digits"
+        raise FrontMatterError(
+            f"{display_key(key)} {name!r} makes an empty web address (no letter or digit "
+            f"in it); {fix}"
+        )
     size = len(slug.encode("utf-8"))
     if size > MAX_SLUG_BYTES:
         shown = name if len(name) <= 60 else name[:57] + "…"

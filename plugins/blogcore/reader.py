@@ -10,29 +10,65 @@ from pelican.utils import pelican_open, slugify
 from . import codeblocks, inline, text
 from .frontmatter import (
     FrontMatterError,
+    check_header,
+    check_lang,
+    check_modified,
+    check_slug,
+    check_template,
     check_url_part,
     check_value,
     display_key,
+    has_body,
+    header_warnings,
     is_post_or_page,
+    is_within_any,
+    path_metadata_keys,
+    plugin_folders,
+    scan_header,
     unknown_key,
 )
 
 logger = logging.getLogger(__name__)
 
 
-def clean(html: str, metadata: dict) -> tuple[str, dict]:
+def sanitise(html: str, metadata: dict, source: str | None = None) -> tuple[str, dict]:
+    """The HTML and its Summary through the site's sanitiser; a warning names what went.
+
+    ``source`` is the file as staff know it (content/posts/x.md); without one, nothing is
+    reported (content that was reported when it was read, cleaned a second time).
+    """
+    html, removed = text.sanitize_and_report(html)
+    report_removed(source, removed)
+    summary = metadata.get("summary")
+    if isinstance(summary, str):  # Summary: is Markdown too, shown on listings
+        metadata["summary"], removed = text.sanitize_and_report(summary)
+        report_removed(source, removed, "Summary: ")
+    return html, metadata
+
+
+def report_removed(source: str | None, removed: text.Removed, where: str = "") -> None:
+    """One warning line for what the sanitiser took out of one file (publish builds too:
+    the page readers get lacks it, but that is no reason to stop a publish)."""
+    if source and removed:
+        logger.warning("%s", text.POSTS.message(source, removed, where))
+
+
+def clean(html: str, metadata: dict, source: str | None = None) -> tuple[str, dict]:
     """Sanitised HTML and summary, with the word count taken from them.
 
     Done by the reader, so Pelican's reader cache keeps the result and fastbuild's reading
     workers do it in parallel; an int ``word_count`` marks content cleaned this way (front
     matter only ever gives strings).
     """
-    html = text.sanitize_html(text.tidy_html(html))
-    summary = metadata.get("summary")
-    if isinstance(summary, str):  # Summary: is Markdown too, shown on listings
-        metadata["summary"] = text.sanitize_html(summary)
+    html, metadata = sanitise(text.tidy_html(html), metadata, source)
     metadata["word_count"] = text.count_words(html)
     return html, metadata
+
+
+def shown(settings: dict, source_path: str) -> str:
+    """A path as staff know it: relative to the project, e.g. content/posts/x.md."""
+    base = os.path.dirname(os.path.abspath(settings["PATH"]))
+    return os.path.relpath(os.path.abspath(source_path), base)
 
 
 class StrictMarkdownReader(MarkdownReader):
@@ -84,9 +120,12 @@ class StrictMarkdownReader(MarkdownReader):
 
     def read(self, source_path: str):
         """Read one file; on failure log why, then let Pelican skip the file."""
+        post_or_page = self._is_post_or_page(source_path)
         try:
             content, metadata = self._read(source_path)
-            self._check_url_parts(metadata)
+            if post_or_page:
+                self._check_post(source_path, content, metadata)
+            self._check_url_parts(metadata, post_or_page)
         except FrontMatterError as exc:
             logger.error("%s: %s", self._shown(source_path), exc)
             raise
@@ -101,36 +140,117 @@ class StrictMarkdownReader(MarkdownReader):
         except Exception as exc:
             logger.error("%s: %s: %s", self._shown(source_path), type(exc).__name__, exc)
             raise
-        if not self._is_post_or_page(source_path):
-            return content, metadata  # team, series and gallery files have their own keys
+        if not post_or_page:
+            # team and series files have their own keys, and HTML that reaches pages
+            return sanitise(content, metadata, self._shown(source_path))
         self._warn_unknown_keys(source_path, metadata)
-        return clean(content, metadata)
+        return clean(content, metadata, self._shown(source_path))
 
-    def _check_url_parts(self, metadata: dict) -> None:
-        """Every value that becomes a folder in output/ must fit in one (title, tags...)."""
-        if "slug" in metadata:
+    def _slugify(self, value: str) -> str:
+        """The slug Pelican would make of a value, with the site's slug settings."""
+        return slugify(
+            value,
+            regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+            preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
+        )
+
+    def _check_url_parts(self, metadata: dict, post_or_page: bool = False) -> None:
+        """Every value that becomes a folder in output/ must fit in one (title, tags...); in
+        a post or page, none may make an empty one (category/index.html is the list's)."""
+        if isinstance(metadata.get("slug"), str):
             check_url_part("slug", metadata["slug"], metadata["slug"])
         elif isinstance(metadata.get("title"), str):
             title = metadata["title"]
-            slug = slugify(
-                title,
-                regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-                preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
-                use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
-            )
-            check_url_part("title", title, slug)
+            slug = self._slugify(title)
+            if slug or post_or_page:
+                check_url_part("title", title, slug)
         for key in ("category", "tags", "author", "authors"):
             values = metadata.get(key)
             for value in values if isinstance(values, list) else [values]:
-                if getattr(value, "slug", None):
-                    check_url_part(key, value.name, value.slug)
+                slug = getattr(value, "slug", None)
+                if slug or (post_or_page and slug == ""):
+                    check_url_part(key, value.name, slug)
+        if post_or_page and isinstance(metadata.get("series"), str):  # plugins/series's pages
+            check_url_part("series", metadata["series"], self._slugify(metadata["series"]))
 
-    def _is_post_or_page(self, source_path: str) -> bool:
+    def _relpath(self, source_path: str) -> str:
+        """The file relative to the content folder, with / (posts/x.md)."""
         relpath = os.path.relpath(
             os.path.abspath(source_path), os.path.abspath(self.settings["PATH"])
         )
+        return relpath.replace(os.sep, "/")
+
+    def _is_post_or_page(self, source_path: str) -> bool:
+        relpath = self._relpath(source_path)
         folders = [*self.settings.get("ARTICLE_PATHS", []), *self.settings.get("PAGE_PATHS", [])]
-        return is_post_or_page(relpath, folders)
+        return is_post_or_page(relpath, folders, plugin_folders(self.settings))
+
+    def _check_post(self, source_path: str, content: str, metadata: dict) -> None:
+        """Raise on front matter that would publish something wrong; warn on the doubtful."""
+        with pelican_open(source_path) as source:
+            header = scan_header(source)
+        errors = check_header(header)
+        if errors:
+            raise FrontMatterError("; ".join(errors))
+        self._check_required(source_path, metadata)
+        if isinstance(metadata.get("lang"), str):
+            check_lang(metadata["lang"])
+        if isinstance(metadata.get("slug"), str):
+            check_slug(metadata["slug"], self._slugify(metadata["slug"]))
+        check_modified(metadata.get("date"), metadata.get("modified"))
+        if isinstance(metadata.get("template"), str):
+            check_template(metadata["template"], self._templates())
+        if not has_body(content) and "template" not in metadata:
+            raise FrontMatterError(
+                "has no text after its front matter (write it below the blank line that ends "
+                "the keys); it is not published"
+            )
+        for message in header_warnings(header):
+            logger.warning("%s: %s", self._shown(source_path), message)
+
+    def _check_required(self, source_path: str, metadata: dict) -> None:
+        """Title (and Date, for a post), said the way staff write them; Pelican's own message
+        gives neither the file as staff know it nor what to add."""
+        relpath = self._relpath(source_path)
+        from_path = path_metadata_keys(
+            relpath,
+            self.settings.get("FILENAME_METADATA", ""),
+            self.settings.get("PATH_METADATA", ""),
+        )
+        if "title" not in metadata and "title" not in from_path:
+            raise FrontMatterError("has no Title: line; add one at the top, e.g. Title: Our news")
+        is_post = is_within_any(
+            relpath,
+            self.settings.get("ARTICLE_PATHS", []),
+            self.settings.get("ARTICLE_EXCLUDES", []),
+        )
+        if (
+            is_post
+            and "date" not in metadata
+            and "date" not in from_path
+            and self.settings.get("DEFAULT_DATE") is None
+        ):
+            raise FrontMatterError(
+                "has no Date: line; add one such as Date: 2025-03-14 (a post needs a date)"
+            )
+
+    def _templates(self) -> list[str]:
+        """The names a Template: line may give: the theme's templates and their overrides."""
+        folders = [
+            *self.settings.get("THEME_TEMPLATES_OVERRIDES", []),
+            os.path.join(self.settings.get("THEME", ""), "templates"),
+        ]
+        extensions = tuple(self.settings.get("TEMPLATE_EXTENSIONS", [".html"]))
+        names = set()
+        for folder in folders:
+            for root, _dirs, files in os.walk(folder):
+                rel = os.path.relpath(root, folder).replace(os.sep, "/")
+                for name in files:
+                    stem, ext = os.path.splitext(name)
+                    if ext in extensions:
+                        names.add(stem if rel == "." else f"{rel}/{stem}")
+        return sorted(names)
 
     def _warn_unknown_keys(self, source_path: str, metadata: dict) -> None:
         """A key no one reads is a typo or a wish: say so in every build (posts and pages)."""
@@ -141,5 +261,4 @@ class StrictMarkdownReader(MarkdownReader):
 
     def _shown(self, source_path: str) -> str:
         """The path as staff know it: relative to the project, e.g. content/posts/x.md."""
-        base = os.path.dirname(os.path.abspath(self.settings["PATH"]))
-        return os.path.relpath(os.path.abspath(source_path), base)
+        return shown(self.settings, source_path)

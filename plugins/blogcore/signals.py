@@ -11,8 +11,8 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.contents import Content
 
-from . import assets, jsonld, memo, sitemap, text
-from .reader import StrictMarkdownReader, clean
+from . import assets, checks, frontmatter, jsonld, memo, sitemap, text, urls
+from .reader import StrictMarkdownReader, clean, shown
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -115,7 +115,8 @@ def on_content_init(content: Content) -> None:
     # out of metadata, which pages listing this post fingerprint: only its own page shows it
     words = content.metadata.pop("word_count", None)
     if not isinstance(words, int) or isinstance(words, bool):  # not from StrictMarkdownReader
-        html, metadata = clean(html, dict(content.metadata))
+        source = content.source_path and shown(content.settings, content.source_path)
+        html, metadata = clean(html, dict(content.metadata), source)  # e.g. an .html post
         content._content = html
         if "summary" in metadata:
             content.metadata["summary"] = content._summary = metadata["summary"]
@@ -124,6 +125,39 @@ def on_content_init(content: Content) -> None:
     content.reading_time = text.reading_minutes(
         words, content.settings.get("BLOGCORE_WORDS_PER_MINUTE", 230)
     )
+
+
+def _skip_clashes(generators: list, claims: list[urls.Claim]) -> None:
+    """Log each clash with both sources and the URL; the later item is not written."""
+    clashes = urls.find_clashes(claims)
+    for clash in clashes:
+        logger.error("%s", clash.message())
+    checks.drop(generators, [c.skipped.item for c in clashes if c.skipped.item is not None])
+
+
+def on_article_pretaxonomy_urls(generator) -> None:
+    """Posts claiming one URL: the first keeps it, before tags, series or related see them."""
+    _skip_clashes([generator], checks.planned_before_taxonomy(generator, generator.settings))
+
+
+def on_sources_known(generators) -> None:
+    """Every output path and link is known: skip clashing items, check links, resolve summaries.
+
+    Connected before every other all_generators_finalized receiver: they read summaries, and
+    Pelican keeps the first summary read (``Content.get_summary`` is memoised), so links in a
+    ``Summary:`` are resolved here, not after this signal as Pelican alone would.
+    """
+    if not generators:
+        return
+    settings = generators[0].settings
+    _skip_clashes(generators, checks.planned_outputs(generators, settings))
+    strict = settings.get("BLOGCORE_STRICT", False)
+    for in_draft, line in checks.link_problems(generators, settings):
+        # a development build shows the page as it is; a publish never ships the link
+        (logger.error if strict and not in_draft else logger.warning)("%s", line)
+    for generator in generators:
+        if hasattr(generator, "refresh_metadata_intersite_links"):
+            generator.refresh_metadata_intersite_links()
 
 
 def _with_translations(items):
@@ -159,6 +193,40 @@ def on_all_generators_finalized(generators) -> None:
                 publisher=settings.get("SITE_ORGANISATION") or settings.get("SITENAME", ""),
                 language=article.lang,
             )
+
+
+def on_unbuilt_sources(generators) -> None:
+    """One warning naming the source files that no generator read or copied."""
+    if not generators:
+        return
+    first = generators[0]
+    settings, context = first.settings, first.context
+    root = os.path.abspath(settings["PATH"])
+    extensions = {f".{ext}" for ext in first.readers.extensions}
+    found = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        found.extend(prefix + n for n in names if os.path.splitext(n)[1].lower() in extensions)
+    picked = {
+        path.replace(os.sep, "/")
+        for key in ("generated_content", "static_content")
+        for path in context.get(key, {})
+    }
+    left = frontmatter.unbuilt_files(
+        found, picked, frontmatter.plugin_folders(settings), settings.get("IGNORE_FILES", [])
+    )
+    if left:
+        logger.warning(
+            "%s",
+            frontmatter.unbuilt_message(
+                [shown(settings, os.path.join(root, f)) for f in left],
+                shown(settings, root),
+                settings.get("ARTICLE_PATHS", []),
+                settings.get("PAGE_PATHS", []),
+            ),
+        )
 
 
 def _head_of(path: Path) -> sitemap.PageHead:
@@ -207,6 +275,15 @@ def write_sitemap(output_path: str, siteurl: str, filename: str, cache_file: str
     return len(entries)
 
 
+def on_output_written(pelican) -> None:
+    """The theme's favicon at the site's root, unless the content published its own there."""
+    target = Path(pelican.settings["OUTPUT_PATH"], "favicon.svg")
+    default = Path(pelican.theme, "static", "favicon.svg")
+    if not target.exists() and default.is_file():
+        # after Pelican's static files: one copied first would stop the content's replacing it
+        target.write_bytes(default.read_bytes())
+
+
 def on_finalized(pelican) -> None:
     """Write the sitemap; in strict builds, fail the build if any error was logged."""
     settings = pelican.settings
@@ -233,5 +310,9 @@ def register() -> None:
     signals.readers_init.connect(on_readers_init)
     signals.generator_init.connect(on_generator_init)
     signals.content_object_init.connect(on_content_init)
+    signals.article_generator_pretaxonomy.connect(on_article_pretaxonomy_urls)
+    signals.all_generators_finalized.connect(on_sources_known)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
+    signals.all_generators_finalized.connect(on_unbuilt_sources)
+    signals.finalized.connect(on_output_written)
     signals.finalized.connect(on_finalized)

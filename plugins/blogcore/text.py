@@ -2,6 +2,8 @@
 
 import math
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from html import unescape
 
 import nh3
@@ -107,15 +109,153 @@ _CONTENT_ATTRIBUTES = {
     "details": {"open"},
 }
 _SCHEMES = {"http", "https", "mailto", "tel"}
-# Built once: nh3.clean() converts the allowed tags and attributes for every call, a quarter
-# of sanitising a post and most of sanitising a summary.
-_CLEANER = nh3.Cleaner(
-    tags=_CONTENT_TAGS,
-    attributes=_CONTENT_ATTRIBUTES,
-    url_schemes=_SCHEMES,
-    link_rel=None,
-    strip_comments=True,
+
+# A cheap inventory of a writer's markup, to tell them what the sanitiser took out: every
+# start tag and attribute the input has that the profile does not allow (regular
+# expressions, as above: a second parse would cost more than the sanitising itself).
+# Comments and the bodies of script and style are not markup.
+_NOT_MARKUP = re.compile(
+    r"<!--.*?(?:-->|$)|(<(script|style)\b[^>]*>).*?(?:</\2\s*>|$)", re.S | re.I
 )
+_RAW_HINT = re.compile(r"<(?:!--|script|style)", re.I)
+_START_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)([^>]*)>")
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+# The attributes whose URL's scheme is checked: nh3 checks these three, srcset is ours.
+_URL_ATTRIBUTES = {"href", "src", "poster"}
+_SRCSET = re.compile(r'\ssrcset="([^"]*)"')
+
+
+def _scheme(url: str) -> str | None:
+    """A URL's scheme as a browser reads it (control characters and blanks ignored)."""
+    squeezed = "".join(c for c in unescape(url) if c > " ").lower()
+    match = _SCHEME.match(squeezed)
+    return match.group(1) if match else None
+
+
+def _start_tags(html: str) -> Iterator[tuple[str, str]]:
+    """(tag name, the rest of the start tag) for every start tag of ``html``."""
+    if _RAW_HINT.search(html):
+        html = _NOT_MARKUP.sub(r"\1", html)
+    for match in _START_TAG.finditer(html):
+        yield match.group(1).lower(), match.group(2)
+
+
+@dataclass(frozen=True)
+class Removed:
+    """What one sanitising took out: tag names, attribute names, URL schemes (first seen first)."""
+
+    tags: tuple[str, ...] = ()
+    attributes: tuple[str, ...] = ()
+    schemes: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.tags or self.attributes or self.schemes)
+
+    def describe(self) -> str:
+        """'<script>, an onerror attribute and a javascript: link', for a log line."""
+        parts = [f"<{tag}>" for tag in self.tags]
+        parts += [f"{'an' if a[0] in 'aeiou' else 'a'} {a} attribute" for a in self.attributes]
+        parts += [f"a {scheme}: link" for scheme in self.schemes]
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+class Sanitiser:
+    """One profile of the site's one sanitiser (nh3): what it keeps, and what it took out."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        tags: set[str],
+        attributes: dict[str, set[str]],
+        url_schemes: set[str],
+        link_rel: str | None = None,
+    ) -> None:
+        self.name = name  # what the profile is for, in messages: 'posts', 'webmentions'
+        self.tags = frozenset(tags)
+        self.url_schemes = frozenset(url_schemes)
+        self._attributes = {tag: frozenset(names) for tag, names in attributes.items()}
+        self._allowed_by_tag: dict[str, frozenset[str]] = {}
+        if link_rel:  # nh3 writes rel itself
+            self._attributes["a"] = self._attributes.get("a", frozenset()) | {"rel"}
+        # Built once: nh3.clean() converts the allowed tags and attributes on every call, a
+        # quarter of sanitising a post and most of sanitising a summary.
+        self._cleaner = nh3.Cleaner(
+            tags=set(tags),
+            attributes=attributes,
+            url_schemes=set(url_schemes),
+            link_rel=link_rel,
+            strip_comments=True,
+        )
+
+    def clean(self, html: str) -> str:
+        """``html`` with everything this profile does not allow removed."""
+        if not html:
+            return html or ""
+        cleaned = self._cleaner.clean(html)
+        if 'srcset="' in cleaned:
+            cleaned = _SRCSET.sub(self._srcset, cleaned)
+        return cleaned
+
+    def _srcset(self, match: re.Match) -> str:
+        """Keep a srcset only when every candidate's URL may be loaded (nh3 does not look)."""
+        for candidate in match.group(1).split(","):
+            scheme = _scheme(candidate.strip().split(" ")[0])
+            if scheme is not None and scheme not in self.url_schemes:
+                return ""
+        return match.group(0)
+
+    def clean_and_report(self, html: str) -> tuple[str, Removed]:
+        """The cleaned HTML and what was removed from it (nothing: a false ``Removed``)."""
+        cleaned = self.clean(html)
+        if not html or "<" not in html:
+            return cleaned, Removed()
+        tags: dict[str, None] = {}
+        attributes: dict[str, None] = {}
+        schemes: dict[str, None] = {}
+        seen: set[tuple[str, str]] = set()  # code blocks repeat <span class="k"> by the dozen
+        for tag, rest in _start_tags(html):
+            if tag not in self.tags:
+                tags[tag] = None
+                continue
+            if not rest or (tag, rest) in seen:
+                continue
+            seen.add((tag, rest))
+            allowed = self._allowed(tag)
+            for name, value in _ATTRIBUTE.findall(rest):
+                name = name.lower()
+                if name not in allowed:
+                    attributes[name] = None
+                elif name in _URL_ATTRIBUTES or name == "srcset":
+                    value = value.strip("\"'")
+                    urls = [value]
+                    if name == "srcset":  # "a.png 1x, b.png 2x"
+                        urls = [c.split()[0] for c in value.split(",") if c.split()]
+                    for url in urls:
+                        scheme = _scheme(url)
+                        if scheme is not None and scheme not in self.url_schemes:
+                            schemes[scheme] = None
+        return cleaned, Removed(tuple(tags), tuple(attributes), tuple(schemes))
+
+    def _allowed(self, tag: str) -> frozenset[str]:
+        """The attributes this profile keeps on ``tag``."""
+        found = self._allowed_by_tag.get(tag)
+        if found is None:
+            found = self._allowed_by_tag[tag] = frozenset(
+                self._attributes.get(tag, set()) | self._attributes.get("*", set())
+            )
+        return found
+
+    def message(self, source: str, removed: Removed, where: str = "") -> str:
+        """The warning for one file: 'content/x.md: removed <script> (not allowed in posts)'."""
+        return (
+            f"{source}: {where}removed {removed.describe()} (not allowed in {self.name}); "
+            "see docs/sanitising.md"
+        )
+
+
+POSTS = Sanitiser("posts", tags=_CONTENT_TAGS, attributes=_CONTENT_ATTRIBUTES, url_schemes=_SCHEMES)
 
 
 def sanitize_html(html: str) -> str:
@@ -125,9 +265,12 @@ def sanitize_html(html: str) -> str:
     ``javascript:`` link must not reach readers. Relative links (``{static}``, ``#notes``)
     stay; so do classes, ids and everything Markdown itself writes.
     """
-    if not html:
-        return html or ""
-    return _CLEANER.clean(html)
+    return POSTS.clean(html)
+
+
+def sanitize_and_report(html: str) -> tuple[str, Removed]:
+    """``sanitize_html`` and what it removed, for a warning naming the file."""
+    return POSTS.clean_and_report(html)
 
 
 def avatar_tone(key: str, tones: int = 5) -> int:

@@ -42,8 +42,14 @@ def report(problem: model.Problem) -> None:
     (logger.error if problem.error else logger.warning)("%s", problem)
 
 
-def _description(settings: dict[str, Any], text: str) -> str:
-    """The sidecar's body as HTML, with the site's Markdown settings (no front matter)."""
+def _sanitiser():
+    """blogcore's sanitiser, the one every piece of HTML on a page goes through."""
+    return importlib.import_module("blogcore.text").POSTS
+
+
+def _description(settings: dict[str, Any], text: str, source: str) -> str:
+    """The sidecar's body as sanitised HTML, with the site's Markdown settings (no front
+    matter); what the sanitiser removes is reported, naming the sidecar."""
     if not text:
         return ""
     config = dict(settings.get("MARKDOWN") or {})
@@ -57,7 +63,10 @@ def _description(settings: dict[str, Any], text: str) -> str:
         extension_configs=ext_configs,
         output_format=config.get("output_format", "html5"),
     )
-    return md.convert(text)
+    html, removed = _sanitiser().clean_and_report(md.convert(text))
+    if removed:
+        logger.warning("%s", _sanitiser().message(source, removed))
+    return html
 
 
 def read_galleries(generator) -> dict[str, model.Gallery]:
@@ -94,7 +103,7 @@ def read_galleries(generator) -> dict[str, model.Gallery]:
         )
         for problem in [*problems, *more]:
             report(problem)
-        gallery.description = _description(settings, sidecar.body)
+        gallery.description = _description(settings, sidecar.body, sidecar_shown)
         gallery.url = settings["GALLERY_URL"].format(slug=slug)
         gallery.save_as = settings["GALLERY_SAVE_AS"].format(slug=slug)
         galleries[slug] = gallery

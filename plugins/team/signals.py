@@ -64,6 +64,11 @@ def _enabled(settings: dict[str, Any]) -> bool:
     return "team" in _plugin_names(settings)
 
 
+def _sanitiser():
+    """blogcore's sanitiser, the one every piece of HTML on a page goes through."""
+    return importlib.import_module("blogcore.text").POSTS
+
+
 def _report(problem: people.Problem) -> None:
     (logger.error if problem.error else logger.warning)("%s", problem)
 
@@ -112,11 +117,15 @@ def _read_people(generator) -> list[tuple[people.Person, Path]]:
         except Exception as exc:  # the reader's own error, whatever it is: name the file
             logger.error("%s: could not be read (%s); skipped", shown, exc)
             continue
+        # Markdown bios come cleaned (and reported) by blogcore's reader; other formats not
+        html, removed = _sanitiser().clean_and_report(html or "")
+        if removed:
+            logger.warning("%s", _sanitiser().message(shown, removed))
         person, problems = people.parse_person(
             path.stem,
             shown,
             metadata,
-            html or "",
+            html,
             photo_exists=lambda rel: _within(content_root, rel),
         )
         for problem in problems:
@@ -125,8 +134,8 @@ def _read_people(generator) -> list[tuple[people.Person, Path]]:
             continue
         if person.photo and _is_static(settings, person.photo):
             logger.warning(
-                "%s: Photo %r is in a static folder, so the original file (with any EXIF "
-                "data, GPS included) is published as well; move it under %s/",
+                "%s: Photo %r is in a static folder, so the original is published as well "
+                "(cleaned of its metadata); move it under %s/",
                 shown,
                 person.photo,
                 settings["TEAM_PATH"],

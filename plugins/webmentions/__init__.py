@@ -7,8 +7,9 @@ into a cache outside ``output/`` (``<CACHE_PATH>/webmentions.json``), so an offl
 timeout or an API error shows the last good copy with a warning, never a failed build.
 
 Each post gets a ``webmentions`` block: counts of likes, reposts and bookmarks, then replies
-and mentions with author, date, link and text. Their HTML is sanitised with nh3 (a small set
-of tags, http(s) links marked ``nofollow ugc noopener``; no script, style or event attribute);
+and mentions with author, date, link and text. Their HTML goes through blogcore's sanitiser
+with a strict profile (a small set of tags, http(s) links marked ``nofollow ugc noopener``; no
+script, style or event attribute; see docs/sanitising.md);
 author photos are never loaded, so readers' browsers make no request to third parties. Private
 webmentions are never shown. Off (no network at all) when ``WEBMENTIONS_DOMAIN`` is unset.
 

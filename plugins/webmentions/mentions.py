@@ -6,12 +6,11 @@ No Pelican and no network here. Input is webmention.io's JF2 (``children`` of en
 
 import datetime as dt
 import html
+import importlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
-
-import nh3
 
 KINDS = {
     "in-reply-to": "reply",
@@ -37,6 +36,27 @@ SAFE_TAGS = {
     "ul",
 }
 LINK_REL = "nofollow ugc noopener"
+
+
+def _blogcore_text():
+    """blogcore's text module: the site's one sanitiser, of which replies get a strict profile.
+
+    Pelican loads plugins as top-level packages (``blogcore``); tests import them from the
+    ``plugins`` package. Either way blogcore sits beside this plugin.
+    """
+    parent = (__package__ or "").rpartition(".")[0]
+    return importlib.import_module(f"{parent}.blogcore.text" if parent else "blogcore.text")
+
+
+_TEXT = _blogcore_text()
+REPLIES = _TEXT.Sanitiser(
+    "webmentions",
+    tags=SAFE_TAGS,
+    attributes={"a": {"href"}},
+    url_schemes={"http", "https", "mailto"},
+    link_rel=LINK_REL,
+)
+_TAG = re.compile(r"<[^>]*>")  # in the sanitiser's own output, every < starts a tag
 # what nh3 leaves of a link whose href it removed (javascript: and the like): unwrapped
 _DEAD_LINK = re.compile(r'<a rel="nofollow ugc noopener">(.*?)</a>', re.S)
 
@@ -106,15 +126,7 @@ def target_path(url: str) -> str:
 
 def sanitise(fragment: str) -> str:
     """A reply's HTML with only safe tags, http(s) links marked nofollow ugc noopener."""
-    cleaned = nh3.clean(
-        fragment,
-        tags=SAFE_TAGS,
-        attributes={"a": {"href"}},
-        url_schemes={"http", "https", "mailto"},
-        link_rel=LINK_REL,
-        strip_comments=True,
-    )
-    return _DEAD_LINK.sub(r"\1", cleaned).strip()
+    return _DEAD_LINK.sub(r"\1", REPLIES.clean(fragment)).strip()
 
 
 def _text(value: Any, limit: int) -> str:
@@ -131,10 +143,10 @@ def content_html(content: Any, max_chars: int) -> str:
     raw = content.get("html")
     if isinstance(raw, str) and raw.strip():
         cleaned = sanitise(raw)
-        plain = nh3.clean(cleaned, tags=set()).strip()
-        if len(html.unescape(plain)) <= max_chars:
+        plain = " ".join(html.unescape(_TAG.sub(" ", cleaned)).split())  # code counts too
+        if len(plain) <= max_chars:
             return cleaned
-        text = text or html.unescape(plain)
+        text = text or plain
     if not isinstance(text, str) or not text.strip():
         return ""
     return f"<p>{html.escape(_text(text, max_chars))}</p>"

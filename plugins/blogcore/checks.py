@@ -1,0 +1,288 @@
+"""The build's side of ``urls.py`` and ``links.py``: what each generator plans to write, the
+items that lose a clash taken out of the generators' lists, every post's and page's links
+looked up. Works on the generators' public lists and the shared context; imports nothing of
+Pelican's, so the receivers in ``signals.py`` stay thin.
+"""
+
+import datetime
+import functools
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from . import links, urls
+
+# the lists of a generator that hold posts or pages (Pelican's names), originals first
+CONTENT_LISTS = (
+    "articles",
+    "hidden_articles",
+    "drafts",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+    "translations",
+    "hidden_translations",
+    "drafts_translations",
+    "draft_translations",
+)
+_STATE_ORDER = {"published": 0, "hidden": 1, "draft": 2}
+_FEEDS = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS")
+_TAXONOMY_FEEDS = {
+    "tags": ("TAG_FEED_ATOM", "TAG_FEED_RSS"),
+    "categories": ("CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS"),
+    "authors": ("AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS"),
+}
+_TAXONOMY_NAMES = {"tags": "tag", "categories": "category", "authors": "author"}
+
+
+@functools.lru_cache(maxsize=8)
+def _project_folder(content: str) -> str:
+    return os.path.dirname(os.path.abspath(content))
+
+
+def shown(settings: dict[str, Any], path: str) -> str:
+    """A source path as staff know it: relative to the project, e.g. content/posts/x.md."""
+    content = settings["PATH"]
+    base = _project_folder(content)
+    full = os.path.join(content, path) if path else content
+    if os.path.isabs(full) and full.startswith(base + os.sep) and "/." not in full:
+        return full[len(base) + 1 :]  # posts' source paths: absolute and normalised already
+    return os.path.relpath(os.path.abspath(full), base)
+
+
+def content_items(generator) -> Iterator[Any]:
+    """Every post or page object a generator holds, each once."""
+    seen = set()
+    for name in CONTENT_LISTS:
+        for item in getattr(generator, name, None) or []:
+            if id(item) not in seen and hasattr(item, "source_path"):
+                seen.add(id(item))
+                yield item
+
+
+def _sort_key(item) -> tuple:
+    """Who keeps a path: published before hidden before drafts, posts before pages, the
+    oldest first (a new post cannot take an existing post's URL), then the file's path."""
+    date = getattr(item, "date", None)
+    stamp = date.timestamp() if isinstance(date, datetime.datetime) else float("inf")
+    is_page = not hasattr(item, "category")  # every post has one (DEFAULT_CATEGORY)
+    return (_STATE_ORDER.get(getattr(item, "status", ""), 3), is_page, stamp, item.source_path)
+
+
+def item_claims(items: Iterable[Any], settings: dict[str, Any]) -> list[urls.Claim]:
+    """Posts and pages that are written, in the order that decides who keeps a path."""
+    claims = []
+    for item in sorted(items, key=_sort_key):
+        save_as = getattr(item, "save_as", "")
+        if not save_as:
+            continue  # not written (a draft in a publish build)
+        hint = "give it another Save_as:" if "save_as" in item.metadata else "give it another Slug:"
+        claims.append(urls.Claim(save_as, shown(settings, item.source_path), item, hint))
+    return claims
+
+
+def _setting_claims(settings: dict[str, Any]) -> list[urls.Claim]:
+    """Pages written whatever the content: direct templates, the feeds, the sitemap."""
+    claims = []
+    for name in settings.get("DIRECT_TEMPLATES") or []:
+        save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        claims.append(urls.Claim(save_as or "", urls.template_owner(name)))
+    for key in _FEEDS:
+        if settings.get(key):
+            claims.append(urls.Claim(settings[key], f"the feed {key}"))
+    if settings.get("BLOGCORE_SITEMAP"):
+        claims.append(urls.Claim(settings["BLOGCORE_SITEMAP"], "the sitemap (BLOGCORE_SITEMAP)"))
+    return claims
+
+
+def _taxonomy_claims(kind: str, things: Iterable[Any], settings) -> list[urls.Claim]:
+    name = _TAXONOMY_NAMES[kind]
+    claims = []
+    for thing in things:
+        owner = f"the {name} page of {thing.name!r} ({name.upper()}_SAVE_AS)"
+        claims.append(urls.Claim(getattr(thing, "save_as", "") or "", owner))
+        for key in _TAXONOMY_FEEDS[kind]:
+            if settings.get(key):
+                feed = str(settings[key]).format(slug=thing.slug)
+                claims.append(urls.Claim(feed, f"the {name} feed of {thing.name!r} ({key})"))
+    return claims
+
+
+def _pairs(value) -> list:
+    if isinstance(value, dict):
+        return list(value.items())
+    return list(value or [])
+
+
+def planned_by_generators(generators: list, settings: dict[str, Any]) -> list[urls.Claim]:
+    """Pages the build writes whatever the posts say: settings' pages, tag, category, author
+    and archive pages, and the plugins' pages found in the shared context."""
+    claims = _setting_claims(settings)
+    for generator in generators:
+        for kind in _TAXONOMY_NAMES:
+            if hasattr(generator, "articles") and kind in vars(generator):
+                things = [thing for thing, _ in _pairs(getattr(generator, kind))]
+                claims += _taxonomy_claims(kind, things, settings)
+        for granularity, archives in (getattr(generator, "period_archives", None) or {}).items():
+            for archive in archives:
+                owner = f"the {granularity} archive ({granularity.upper()}_ARCHIVE_SAVE_AS)"
+                claims.append(urls.Claim(archive.get("save_as", ""), owner))
+    context = generators[0].context if generators else {}
+    team = context.get("team")  # plugins/team: profiles of people without posts
+    for author in getattr(team, "without_posts", None) or []:
+        claims.append(
+            urls.Claim(author.save_as, f"the team profile of {author.name!r} (plugins/team)")
+        )
+    galleries = context.get("gallery_list") or []  # plugins/galleries
+    for gallery in galleries:
+        owner = f"the gallery {gallery.slug!r} (plugins/galleries)"
+        claims.append(urls.Claim(getattr(gallery, "save_as", "") or "", owner))
+    if galleries and settings.get("GALLERY_SAVE_AS"):
+        index = settings.get("GALLERY_INDEX_SAVE_AS") or ""
+        claims.append(urls.Claim(index, "the galleries page (GALLERY_INDEX_SAVE_AS)"))
+    series_list = context.get("series_list") or []  # plugins/series
+    for series in series_list:
+        save_as = str(settings.get("SERIES_SAVE_AS") or "").format(slug=series.slug, lang="")
+        claims.append(urls.Claim(save_as, f"the series page {series.slug!r} (plugins/series)"))
+    if series_list:
+        index = settings.get("SERIES_INDEX_SAVE_AS") or ""
+        claims.append(urls.Claim(index, "the series index (SERIES_INDEX_SAVE_AS)"))
+    return claims
+
+
+def planned_outputs(generators: list, settings: dict[str, Any]) -> list[urls.Claim]:
+    """Every file the build will write, once every generator has its context."""
+    items = [item for generator in generators for item in content_items(generator)]
+    claims = planned_by_generators(generators, settings) + item_claims(items, settings)
+    for generator in generators:
+        claims += static_claims(generator, settings)
+    return claims
+
+
+def planned_before_taxonomy(generator, settings: dict[str, Any]) -> list[urls.Claim]:
+    """What the posts' generator will write, as soon as the posts are known."""
+    claims = _setting_claims(settings)
+    items = list(content_items(generator))
+    published = [i for i in items if getattr(i, "status", "") == "published"]
+    for kind, attribute in (("tags", "tags"), ("categories", "category"), ("authors", "authors")):
+        things = {}
+        for item in published:
+            value = getattr(item, attribute, None)
+            for thing in value if isinstance(value, list) else [value] if value else []:
+                things.setdefault(thing, None)
+        claims += _taxonomy_claims(kind, things, settings)
+    return claims + item_claims(items, settings)
+
+
+def static_claims(generator, settings: dict[str, Any]) -> list[urls.Claim]:
+    """Static files (images, extra/...) the static generator copies."""
+    claims = []
+    for item in getattr(generator, "staticfiles", None) or []:
+        hint = "rename it, or change its path in EXTRA_PATH_METADATA"
+        claims.append(urls.Claim(item.save_as, shown(settings, item.source_path), item, hint))
+    return claims
+
+
+def _keep(values: list, dropped: set[int]) -> None:
+    values[:] = [v for v in values if id(v) not in dropped]
+
+
+def drop(generators: list, items: Iterable[Any]) -> None:
+    """Take skipped items out of every list the writer and the templates read."""
+    items = list(items)
+    dropped = {id(item) for item in items}
+    if not dropped:
+        return
+    for generator in generators:
+        for name in (*CONTENT_LISTS, "dates", "staticfiles"):
+            values = getattr(generator, name, None)
+            if isinstance(values, list):
+                _keep(values, dropped)
+        for item in content_items(generator):
+            if isinstance(getattr(item, "translations", None), list):
+                _keep(item.translations, dropped)
+        _drop_from_taxonomies(generator, dropped)
+    # a link to a skipped file is a link to a file that was not built
+    context = generators[0].context
+    for item in items:
+        relpath = item.get_relative_source_path()
+        for key in ("generated_content", "static_content"):
+            if context.get(key, {}).get(relpath) is item:
+                context[key][relpath] = None
+
+
+def _drop_from_taxonomies(generator, dropped: set[int]) -> None:
+    """Tag, category, author and archive lists (once built), in place: the context holds them."""
+    tags = getattr(generator, "tags", None)
+    if isinstance(tags, dict):
+        for tag, posts in list(tags.items()):
+            _keep(posts, dropped)
+            if not posts:
+                del tags[tag]
+    for name in ("tags", "categories", "authors"):
+        for holder in (getattr(generator, name, None), generator.context.get(name)):
+            if isinstance(holder, list):
+                for _, posts in holder:
+                    _keep(posts, dropped)
+                holder[:] = [(thing, posts) for thing, posts in holder if posts]
+    for archives in (getattr(generator, "period_archives", None) or {}).values():
+        for archive in archives:
+            for key in ("dates", "articles"):
+                _keep(archive.get(key, []), dropped)
+        archives[:] = [a for a in archives if a.get("dates")]
+
+
+def link_targets(item, value: str, kind: str, context: dict, now: datetime.datetime):
+    """What one ``{filename}``/``{static}`` link of an item points at (a links.Target)."""
+    keys = ["generated_content", "static_content"] if kind == "filename" else ["static_content"]
+    candidates = links.candidate_paths(value, item.relative_dir)
+    for key in keys:
+        found = context.get(key, {})
+        for path in candidates:
+            if path not in found:
+                continue
+            target = found[path]
+            if target is None:
+                return links.Target(path, links.FAILED)
+            if not os.path.isfile(getattr(target, "source_path", None) or ""):
+                # Pelican adds every {static} link to the static files, found or not
+                return links.Target(path, links.MISSING)
+            status = getattr(target, "status", "published")
+            if status != "draft":
+                return links.Target(path, links.PUBLISHED)
+            date = getattr(target, "date", None)
+            said_draft = str(target.metadata.get("status", "")).lower() == "draft"
+            if date is not None and date.tzinfo is None:
+                now = now.replace(tzinfo=None)
+            if isinstance(date, datetime.datetime) and not said_draft and date > now:
+                return links.Target(path, links.FUTURE, date.strftime("%Y-%m-%d"))
+            return links.Target(path, links.DRAFT)
+    return links.Target(candidates[0], links.MISSING)
+
+
+def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[bool, str]]:
+    """Every broken or unpublished link of every post and page: (the item is a draft, line)."""
+    pattern = links.link_pattern(settings["INTRASITE_LINK_REGEX"])
+    context = generators[0].context if generators else {}
+    known = [p for p, c in context.get("generated_content", {}).items() if c is not None]
+    content_dir = shown(settings, "")
+    now = datetime.datetime.now(datetime.UTC)
+    bios = getattr(context.get("team"), "bios", None) or {}  # plugins/team: Content objects
+    for items in [*(content_items(g) for g in generators), bios.values()]:
+        for item in items:
+            # Pelican keeps the body as read, links unresolved, in _content (blogcore's
+            # content_object_init reads it too); the summary, until resolved, in metadata
+            body = getattr(item, "_content", None) or ""
+            summary = item.metadata.get("summary")
+            places = [("", body), ("Summary: ", summary if isinstance(summary, str) else "")]
+            reported = set()
+            for where, html in places:
+                for link, kind, value in links.intrasite_links(html, pattern):
+                    if (where, link) in reported:
+                        continue
+                    reported.add((where, link))
+                    target = link_targets(item, value, kind, context, now)
+                    message = links.problem(link, target, content_dir, known)
+                    if message:
+                        source = shown(settings, item.source_path)
+                        yield item.status == "draft", f"{source}: {where}{message}"

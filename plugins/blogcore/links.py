@@ -1,0 +1,108 @@
+"""Links between pieces of content (``{filename}``, ``{static}``, ``{attach}``) checked before
+they are published: a missing file or a post nobody can read yet is named, with the file.
+
+Pure logic: the caller says what each target path is (see ``Target``); Pelican resolves the
+links itself, the same way (``Content._link_replacer``), once every file is known.
+"""
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass
+from html import unescape
+from urllib.parse import unquote, urlparse
+
+# Pelican's own pattern around INTRASITE_LINK_REGEX (pelican/contents.py), so that exactly
+# the links Pelican would resolve are checked
+_ATTRIBUTES = r"(?:href|src|poster|data|cite|formaction|action|content)"
+# most pages have no such link: a cheap look first (for Pelican's default delimiters)
+_DEFAULT_START = "[{|](?P<what>"
+_QUICK = re.compile(r"=\s*[\"'][{|]")
+
+MISSING = "missing"  # no such source file
+FAILED = "failed"  # a source file that was not built (its own error says why)
+DRAFT = "draft"
+FUTURE = "future"  # a post Pelican keeps as a draft until its date
+PUBLISHED = "published"
+
+LINKED_KINDS = {"filename", "static", "attach"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a link points at: its path under the content folder and its state."""
+
+    path: str
+    state: str
+    date: str = ""  # a future post's date, as the writer wrote it
+
+
+def link_pattern(intrasite_regex: str) -> re.Pattern:
+    """The regular expression Pelican replaces links with, for INTRASITE_LINK_REGEX."""
+    return re.compile(
+        rf"""(?P<markup><[^\>]+{_ATTRIBUTES}\s*=\s*)
+        (?P<quote>["\'])
+        (?P<path>{intrasite_regex}(?P<value>.*?))
+        (?P=quote)""",
+        re.X,
+    )
+
+
+def intrasite_links(html: str, pattern: re.Pattern) -> list[tuple[str, str, str]]:
+    """Every ``{filename}``/``{static}``/``{attach}`` link: (as written, kind, value)."""
+    if not html or (_DEFAULT_START in pattern.pattern and not _QUICK.search(html)):
+        return []
+    return [
+        (m.group("path"), m.group("what"), m.group("value"))
+        for m in pattern.finditer(html)
+        if m.group("what") in LINKED_KINDS
+    ]
+
+
+def candidate_paths(value: str, relative_dir: str) -> list[str]:
+    """The content paths Pelican tries for a link's value, in its order.
+
+    A path starting with ``/`` is relative to the content folder, any other to the folder of
+    the file that links; the path is also tried unquoted and with HTML entities decoded.
+    """
+    found = []
+    for path in (
+        urlparse(value).path,
+        unquote(urlparse(value).path),
+        urlparse(unescape(value)).path,
+    ):
+        path = path[1:] if path.startswith("/") else posixpath.join(relative_dir, path)
+        path = posixpath.normpath(path) if path else path
+        if path not in found:
+            found.append(path)
+    return found
+
+
+def problem(link: str, target: Target, content_dir: str, known: list[str] = ()) -> str | None:
+    """What is wrong with one link, as the end of a log line; None when nothing is.
+
+    ``content_dir`` is the content folder as staff know it (``content``); ``known`` lists
+    the content paths a missing target might have been meant to be.
+    """
+    shown = f"{content_dir}/{target.path}"
+    if target.state == PUBLISHED:
+        return None
+    if target.state == MISSING:
+        close = difflib.get_close_matches(target.path, list(known), n=1, cutoff=0.75)
+        hint = (
+            f"did you mean {{filename}}/{close[0]}?"
+            if close
+            else f"a path starting with / is relative to {content_dir}/"
+        )
+        return f"the link {link} points at {shown}, which does not exist ({hint})"
+    if target.state == FAILED:
+        return f"the link {link} points at {shown}, which was not built (see its own error)"
+    if target.state == FUTURE:
+        return (
+            f"the link {link} points at {shown}, dated {target.date}: it is not published "
+            "until then (link to it once it is out, or date it earlier)"
+        )
+    return (
+        f"the link {link} points at {shown}, a draft: published pages cannot link to it "
+        "(publish it first, or remove the link)"
+    )

@@ -1,0 +1,104 @@
+"""One output path, one source: find the pieces of content that claim a path already taken.
+
+Pure logic: callers list every path the build plans to write (a ``Claim`` each, in the order
+that decides who keeps a path) and get back the clashes to report and the items to skip.
+"""
+
+import posixpath
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
+# Direct templates as staff know them; others are "the <name> page".
+_TEMPLATE_NAMES = {
+    "index": "the home page",
+    "authors": "the team page",
+    "tags": "the list of tags",
+    "categories": "the list of categories",
+    "archives": "the archives page",
+    "notfound": "the 404 page",
+    "robots": "robots.txt",
+}
+# Direct templates a plugin adds: named after the plugin, not after a setting of Pelican's.
+_PLUGIN_TEMPLATES = {"search": "the search page (plugins/search)"}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One file the build plans to write, and who writes it.
+
+    ``owner`` is shown to the writer (``content/posts/a.md``, ``the team page
+    (AUTHORS_SAVE_AS)``); ``item`` is what a caller may skip (a post, a page, a static file),
+    or None for a page the build always writes (direct templates, tag pages, plugins' pages).
+    """
+
+    path: str
+    owner: str
+    item: Hashable | None = None
+    hint: str = "give it another Slug:"
+
+
+@dataclass(frozen=True)
+class Clash:
+    """``skipped`` wanted the path ``kept`` has; ``skipped.item`` is not written."""
+
+    path: str
+    kept: Claim
+    skipped: Claim
+
+    @property
+    def url(self) -> str:
+        """The path as a reader sees it: ``posts/hello/`` for ``posts/hello/index.html``."""
+        return url_of(self.path)
+
+    def message(self) -> str:
+        """The error line naming both sources and the URL."""
+        if self.skipped.item is None:  # two settings or plugins: nothing to skip
+            return (
+                f"URL {self.url} is written by both {self.kept.owner} and "
+                f"{self.skipped.owner}; change one of the *_SAVE_AS settings"
+            )
+        return (
+            f"{self.skipped.owner}: URL {self.url} is already taken by {self.kept.owner}; "
+            f"this file was skipped ({self.skipped.hint})"
+        )
+
+
+def normalise(path: str) -> str:
+    """An output path as the writer resolves it: ``/a/./b/index.html`` -> ``a/b/index.html``."""
+    path = posixpath.normpath(path.replace("\\", "/").lstrip("/"))
+    return "" if path == "." else path
+
+
+def url_of(path: str) -> str:
+    """The URL path of an output file: a folder's ``index.html`` is the folder."""
+    if path == "index.html":
+        return "/"
+    if path.endswith("/index.html"):
+        return path[: -len("index.html")]
+    return path
+
+
+def template_owner(name: str) -> str:
+    """Who writes a direct template's page, for messages: 'the team page (AUTHORS_SAVE_AS)'."""
+    if name in _PLUGIN_TEMPLATES:
+        return _PLUGIN_TEMPLATES[name]
+    label = _TEMPLATE_NAMES.get(name, f"the {name} page")
+    return f"{label} ({name.upper()}_SAVE_AS)"
+
+
+def find_clashes(claims: Iterable[Claim]) -> list[Clash]:
+    """Every claim on a path already claimed; the first claim keeps the path.
+
+    Pages the build always writes (``item`` None) come before any item, whatever the order
+    given: a post cannot push the team page out. Items keep the order given.
+    """
+    claims = [c for c in claims if normalise(c.path)]
+    ordered = [c for c in claims if c.item is None] + [c for c in claims if c.item is not None]
+    owners: dict[str, Claim] = {}
+    clashes = []
+    for claim in ordered:
+        path = normalise(claim.path)
+        kept = owners.setdefault(path, claim)
+        if kept is not claim and (claim.item is None or claim.item != kept.item):
+            clashes.append(Clash(path, kept, claim))
+    return clashes

@@ -1,0 +1,255 @@
+"""Front-matter lint, built for real: each case is one small file in a fixture site, built with
+the development settings and the publish settings (in this process: `build_site`, with the
+log captured). For each: the exit status of both builds, the one line that names the file (and
+the key), and whether the post was published. A property test then gives every known key any
+value: the build never raises, and either publishes the post or logs an error naming it.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from plugins.blogcore.frontmatter import KNOWN_KEYS, display_key
+from tests.conftest import FIXTURES, _builder
+
+ADA = (FIXTURES / "site" / "team" / "ada-byrne.md").read_text(encoding="utf-8")
+
+
+def post(front: str = "", body: str = "A body with a few words in it.") -> str:
+    """A post that is fine but for what ``front`` adds or overrides (<absent> removes a key)."""
+    keys = {"Title": "Linted", "Date": "2024-05-01 10:00", "Category": "Company"}
+    keys |= {"Author": "Ada Byrne", "Slug": "s"}
+    extra = []
+    for line in front.splitlines():
+        name, _, value = line.partition(":")
+        if name in keys:
+            keys[name] = value.strip()
+        else:
+            extra.append(line)
+    head = "".join(f"{k}: {v}\n" for k, v in keys.items() if v != "<absent>")
+    return head + "".join(f"{line}\n" for line in extra) + f"\n{body}\n"
+
+
+@dataclass
+class Case:
+    """One file added to a small site, and what each build must do with it."""
+
+    id: str
+    text: str | bytes
+    fragment: str = ""  # in one logged line that also names the file; "" for a clean build
+    level: int = logging.ERROR
+    publish: int = 1  # exit status of the publish build (the development build always gives 0)
+    published: bool = False  # whether the development build writes `page`
+    path: str = "posts/s.md"
+    page: str = "posts/s/"
+    settings: dict = field(default_factory=dict)
+
+
+def clean(id: str, text: str | bytes, page: str = "posts/s/", **kw) -> Case:
+    return Case(id, text, publish=0, published=True, page=page, **kw)
+
+
+def warns(id: str, text: str, fragment: str, **kw) -> Case:
+    kw.setdefault("published", True)
+    return Case(id, text, fragment, logging.WARNING, publish=0, **kw)
+
+
+CASES = [
+    clean("plain", post()),
+    # lint is on whatever ARTICLE_PATHS says
+    warns("unknown-key", post("Titel: x"), "unknown key 'Titel' is ignored (did you mean Title?)"),
+    warns(
+        "unknown-key-article-paths-default",
+        post("Seris: x"),
+        "(did you mean Series?)",
+        settings={"ARTICLE_PATHS": [""]},
+    ),
+    warns(
+        "unknown-key-in-content-root",
+        post("Seris: x"),
+        "(did you mean Series?)",
+        path="stray.md",
+        settings={"ARTICLE_PATHS": [""]},
+    ),
+    warns(
+        "post-outside-posts",
+        post(),
+        "stray.md is not built: posts go in",
+        path="stray.md",
+        published=False,
+    ),
+    warns(
+        "post-in-an-excluded-folder",
+        post(),
+        "old/s.md is not built",
+        path="posts/old/s.md",
+        published=False,
+        settings={"ARTICLE_EXCLUDES": ["posts/old"]},
+    ),
+    clean("post-in-root-default-paths", post(), path="stray.md", settings={"ARTICLE_PATHS": [""]}),
+    # Modified, Lang, no body: errors, and the post is not published
+    Case("modified-before-date", post("Modified: 2020-01-01"), "Modified (2020-01-01) is before"),
+    clean("modified-same-day", post("Modified: 2024-05-01")),
+    Case("lang-unknown", post("Lang: xx"), "Lang must be a language code such as en"),
+    Case("lang-quote", post('Lang: en"'), "got 'en\"' (did you mean 'en'?)"),
+    Case("lang-space", post("Lang: en GB"), "Lang must be a language code"),
+    clean("lang-known", post("Lang: fr"), page="fr/posts/s/"),
+    Case("no-body", post(body=""), "has no text after its front matter"),
+    Case("whitespace-body", post(body="   \n\t\n  "), "has no text after its front matter"),
+    Case("comment-only-body", post(body="<!-- later -->"), "has no text after its front matter"),
+    clean(
+        "page-with-template-no-body",
+        "Title: Special\nTemplate: page\n\n",
+        path="pages/special.md",
+        page="special/",
+    ),
+    # what used to be a traceback
+    Case("template-missing", post("Template: nosuch"), "Template 'nosuch' is not a template"),
+    Case(
+        "title-twice",
+        post().replace("Slug: s\n", "Slug: s\nTitle: Other\n"),
+        "Title is given twice (lines 1 and 6)",
+    ),
+    Case(
+        "key-twice-in-other-capitals",
+        post().replace("Slug: s\n", "Slug: s\nSLUG: t\n"),
+        "Slug is given twice (lines 5 and 6)",
+    ),
+    Case("tags-twice", post("Tags: a\nTags: b"), "Tags is given twice"),
+    Case("tags-on-two-lines", post("Tags: a, b\n    c"), "Tags goes on to line 7"),
+    clean("summary-on-two-lines", post("Summary: A summary\n    that goes on.")),
+    # how front matter is written
+    Case("key-with-a-space", post("Series index: 2"), "'Series index: 2' is not front matter"),
+    warns("tags-semicolons", post("Tags: a; b | c"), "write Tags: a, b, c"),
+    clean("tags-stray-commas", post("Tags: a,, b ,,c,")),
+    clean("bom", "\ufeff" + post()),
+    clean("crlf", post().replace("\n", "\r\n")),
+    clean("yaml-fences", "---\n" + post().replace("\n\n", "\n---\n\n", 1)),
+    clean("keys-in-capitals", "TITLE: Loud\nDATE: 2024-05-01\nSLUG: s\nAUTHOR: Ada Byrne\n\nText."),
+    warns("empty-category", post("Category:"), "Category is empty"),
+    warns("empty-authors", post("Authors:"), "Authors is empty"),
+    warns("empty-summary", post("Summary:"), "Summary is empty"),
+    warns("empty-slug", post("Slug:\nTitle: S"), "Slug is empty"),
+    Case("empty-title", post("Title:"), "Title is empty", page="posts/"),
+    Case("empty-save-as", post("Save_as:"), "Save_as is empty"),
+    warns("translation-maybe", post("Translation: maybe"), "Translation must be true or false"),
+    # found by the property test below: each was a crash or a page at the wrong address
+    Case("control-character", post("Summary: pasted\x1b[0m"), "control character U+001B"),
+    Case("category-no-letters", post("Category: ???"), "Category '???' makes an empty web"),
+    Case("series-invisible", post("Series: \u200b"), r"Series '\u200b' makes an empty web"),
+    Case("title-no-letters", post("Title: ???\nSlug: <absent>"), "add a Slug: line"),
+    # dates
+    Case("date-words", post("Date: next tuesday"), "Date must be a date like"),
+    Case("date-zone-word", post("Date: 2024-05-01 10:00 CEST"), "time zone name is not understood"),
+    Case("date-no-year", post("Date: May 3"), "give the year, month and day"),
+    Case("date-day-or-month", post("Date: 01/02/2024"), "either way round"),
+    clean("date-with-offset", post("Date: 2024-05-01T10:00:00+02:00")),
+    Case("date-impossible", post("Date: 2024-13-45"), "Date must be a date like"),
+    Case("no-date", post("Date: <absent>"), "has no Date: line"),
+    clean("date-from-file-name", post("Date: <absent>"), path="posts/2024-05-01-s.md"),
+    Case("no-title", post("Title: <absent>"), "has no Title: line"),
+    Case("status-typo", post("Status: drfat"), "(did you mean 'draft'?)"),
+    clean("status-capitalised", post("Status: Draft"), page="drafts/posts/s/"),  # a draft
+    Case("slug-with-slash", post("Slug: a/b"), "Slug must be one part of a web address"),
+    # the plugins' own keys (their messages; the post stays, the publish fails)
+    Case("series-index-word", post("Series: x\nSeries_index: two"), "Series_index", published=True),
+    Case("comments-maybe", post("Comments: maybe"), "Comments must be one of", published=True),
+    Case("gallery-missing", post("Gallery: nowhere"), "Gallery 'nowhere'", published=True),
+    warns("related-missing", post("Related: missing-slug"), "Related: no published post"),
+    # encodings
+    Case("latin-1", post("Title: Café").encode("latin-1"), "is not UTF-8 text"),
+    Case("utf-16", post().encode("utf-16"), "is not UTF-8 text"),
+]
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory) -> str:
+    """One CACHE_PATH for the module: templates are compiled once, not in every build."""
+    return str(tmp_path_factory.mktemp("lint-cache"))
+
+
+def _messages(caplog) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_front_matter_case(case: Case, build_site, cache, caplog) -> None:
+    files = {"team/ada-byrne.md": ADA, case.path: case.text}
+    caplog.set_level(logging.WARNING)
+    site = build_site(files, fixture=None, CACHE_PATH=cache, **case.settings)  # never exits
+    records = _messages(caplog)
+    assert not [r for r in records if r.exc_info], "a traceback was logged"
+    lines = [r.getMessage() for r in records]
+    name = case.path.rsplit("/", 1)[-1]
+    if case.fragment:
+        hits = [
+            r.getMessage()
+            for r in records
+            if r.levelno == case.level and case.fragment in r.getMessage()
+        ]
+        assert hits, lines
+        # the file as staff know it (content-N/ is the fixture's content folder) comes first
+        assert hits[0].startswith("content-") and name in hits[0].split(" ")[0], hits[0]
+    else:
+        assert not lines, lines
+    assert site.exists(case.page) is case.published, lines
+    feed = site.path("feeds/all.atom.xml")
+    if not case.published and feed.is_file():
+        assert "Linted" not in feed.read_text(encoding="utf-8")
+
+    caplog.clear()
+    try:
+        build_site(files, fixture=None, publish=True, CACHE_PATH=cache, **case.settings)
+        status = 0
+    except SystemExit as exc:  # BLOGCORE_STRICT: every logged error fails the publish
+        status = exc.code
+    assert status == case.publish, [r.getMessage() for r in _messages(caplog)]
+
+
+MARKER = "Zebracorn"  # in the body: where it is in the output, the post was published
+ODD_VALUES = [
+    "", " ", "next tuesday", "2024-02-30", "01/02/2024", "xx", 'en"', "Draft", "skip", "two",
+    "-1", "maybe", "a; b | c", "../../x", "a/b", "<script>alert(1)</script>", "{filename}/x.md",
+    "true", "\ufeff", "\u202e", "é" * 200, "Ada Byrne, Nobody",
+]  # fmt: skip
+one_line = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"),
+    max_size=30,
+)
+
+
+@settings(
+    max_examples=25,
+    phases=[Phase.explicit, Phase.generate],  # no shrinking: each example is a whole build
+    deadline=None,
+    derandomize=True,  # the same sites every run: a failure is reproducible
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    values=st.dictionaries(
+        st.sampled_from(sorted(KNOWN_KEYS)),
+        st.one_of(st.sampled_from(ODD_VALUES), one_line),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_value_for_any_key_builds_or_names_the_file(values, tmp_path_factory, caplog):
+    base = {"title": "Prop", "date": "2024-05-01 10:00", "author": "Ada Byrne", "slug": "p"}
+    keys = base | values
+    head = "".join(f"{display_key(k)}: {' '.join(str(v).split())}\n" for k, v in keys.items())
+    files = {"team/ada-byrne.md": ADA, "posts/p.md": f"{head}\n{MARKER}\n"}
+    caplog.clear()
+    caplog.set_level(logging.WARNING)
+    build_site = _builder(tmp_path_factory.mktemp("prop"))
+    site = build_site(files, fixture=None)  # raises on a crash: the property fails
+    records = _messages(caplog)
+    assert not [r for r in records if r.exc_info], "a traceback was logged"
+    errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR]
+    for message in errors:
+        assert "posts/p.md" in message, (keys, message)
+    published = any(MARKER in page.read_text(encoding="utf-8") for page in site.files(".html"))
+    skipped = str(keys.get("status", "")).strip().lower() == "skip"
+    assert published or skipped or errors, (keys, [r.getMessage() for r in records])

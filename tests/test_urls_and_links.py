@@ -1,0 +1,549 @@
+"""One URL, one source; links between posts that work once published; a favicon that exists.
+
+Clashes: two sources claiming one output path are one error line each, naming both files and
+the URL; a development build skips the later file and goes on, a publish build fails.
+Links: a {filename} link to a missing, draft or future post is named with its file (a warning
+in development, an error that fails a publish); links in a Summary: are resolved wherever
+the summary is shown.
+"""
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from plugins.blogcore import links, urls
+from tests.conftest import DEV_CONF, FIXTURES, PUBLISH_CONF, ROOT, TEST_SITEURL, Site, run_pelican
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _post(title: str, slug: str, date: str, extra: str = "", body: str = "Some words.") -> str:
+    return (
+        f"Title: {title}\nDate: {date}\nCategory: Company\nAuthor: Ada Byrne\nSlug: {slug}\n"
+        f"{extra}\n{body}\n"
+    )
+
+
+def _page(title: str, slug: str, extra: str = "") -> str:
+    return f"Title: {title}\nSlug: {slug}\n{extra}\nA page.\n"
+
+
+def _errors(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def _warnings(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+
+
+# ---------------------------------------------------------------- pure: urls.find_clashes
+
+A, B, C = "content/posts/a.md", "content/posts/b.md", "content/posts/c.md"
+
+
+@pytest.mark.parametrize(
+    ("claims", "expected"),
+    [
+        pytest.param([("posts/x/index.html", A, 1)], [], id="alone"),
+        pytest.param(
+            [("posts/x/index.html", A, 1), ("posts/x/index.html", B, 2)],
+            [("posts/x/", A, B)],
+            id="two items: the first keeps it",
+        ),
+        pytest.param(
+            [("/posts/x/./index.html", A, 1), ("posts/x/index.html", B, 2)],
+            [("posts/x/", A, B)],
+            id="paths compared as written to disk",
+        ),
+        pytest.param(
+            [("team/index.html", B, 2), ("team/index.html", "the team page", None)],
+            [("team/", "the team page", B)],
+            id="a generated page wins whatever the order",
+        ),
+        pytest.param(
+            [(p, f"content/posts/{n}.md", n) for n in range(6) for p in ["posts/s/index.html"]],
+            [("posts/s/", "content/posts/0.md", f"content/posts/{n}.md") for n in range(1, 6)],
+            id="six files, one slug",
+        ),
+        pytest.param(
+            [("posts/x/index.html", A, 1), ("fr/posts/x/index.html", C, 3)],
+            [],
+            id="a translation has its own path",
+        ),
+        pytest.param([("", A, 1), ("", B, 2)], [], id="not written: no claim"),
+        pytest.param(
+            [("index.html", "the home page", None), ("index.html", A, 1)],
+            [("/", "the home page", A)],
+            id="the home page",
+        ),
+        pytest.param(
+            [("robots.txt", "robots.txt", None), ("robots.txt", "content/extra/robots.txt", 9)],
+            [("robots.txt", "robots.txt", "content/extra/robots.txt")],
+            id="a file that is not a folder",
+        ),
+    ],
+)
+def test_find_clashes(claims, expected):
+    found = urls.find_clashes(urls.Claim(path, owner, item) for path, owner, item in claims)
+    assert [(c.url, c.kept.owner, c.skipped.owner) for c in found] == expected
+
+
+def test_clash_messages():
+    kept = urls.Claim("posts/hello/index.html", A, 1)
+    skipped = urls.Claim("posts/hello/index.html", B, 2)
+    assert urls.Clash("posts/hello/index.html", kept, skipped).message() == (
+        "content/posts/b.md: URL posts/hello/ is already taken by content/posts/a.md; "
+        "this file was skipped (give it another Slug:)"
+    )
+    search = urls.Claim("search/index.html", urls.template_owner("search"))
+    both = urls.Clash("search/index.html", search, urls.Claim("search/index.html", "x"))
+    assert both.message() == (
+        "URL search/ is written by both the search page (plugins/search) and x; "
+        "change one of the *_SAVE_AS settings"
+    )
+    assert urls.template_owner("authors") == "the team page (AUTHORS_SAVE_AS)"
+    assert urls.template_owner("tags") == "the list of tags (TAGS_SAVE_AS)"
+    assert urls.template_owner("colophon") == "the colophon page (COLOPHON_SAVE_AS)"
+
+
+# ---------------------------------------------------------------- pure: links
+
+PATTERN = links.link_pattern(r"[{|](?P<what>.*?)[|}]")
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<a href="{filename}/posts/a.md">a</a>', [("{filename}/posts/a.md", "filename")]),
+        ("<img alt='' src='{static}/images/x.png'>", [("{static}/images/x.png", "static")]),
+        ('<a href="|filename|a.md#part">a</a>', [("|filename|a.md#part", "filename")]),
+        ('<a href="{attach}files/x.pdf">x</a>', [("{attach}files/x.pdf", "attach")]),
+        ('<a href="{tag}python">python</a>', []),  # resolved by name, never missing
+        ('<a href="https://example.org/{filename}">x</a>', []),
+        ("<p>{filename}/posts/a.md in prose</p>", []),
+        ("", []),
+    ],
+)
+def test_intrasite_links(html, expected):
+    assert [(link, kind) for link, kind, _ in links.intrasite_links(html, PATTERN)] == expected
+
+
+def test_intrasite_links_with_another_link_regex():
+    pattern = links.link_pattern(r"\[(?P<what>.*?)\]")
+    found = links.intrasite_links('<a href="[filename]/posts/a.md">a</a>', pattern)
+    assert found == [("[filename]/posts/a.md", "filename", "/posts/a.md")]
+
+
+@pytest.mark.parametrize(
+    ("value", "relative_dir", "expected"),
+    [
+        ("/posts/a.md", "posts", "posts/a.md"),
+        ("a.md", "posts", "posts/a.md"),
+        ("../pages/about.md", "posts", "pages/about.md"),
+        ("/posts/a.md#part", "posts", "posts/a.md"),
+        ("/images/a%20b.png", "", "images/a b.png"),
+    ],
+)
+def test_candidate_paths(value, relative_dir, expected):
+    assert expected in links.candidate_paths(value, relative_dir)
+
+
+@pytest.mark.parametrize(
+    ("target", "fragment"),
+    [
+        (links.Target("posts/a.md", links.PUBLISHED), None),
+        (links.Target("posts/nope.md", links.MISSING), "which does not exist (did you mean"),
+        (links.Target("posts/zzz.md", links.MISSING), "a path starting with / is relative to"),
+        (links.Target("posts/d.md", links.DRAFT), "a draft: published pages cannot link to it"),
+        (links.Target("posts/f.md", links.FUTURE, "2099-01-01"), "dated 2099-01-01"),
+        (links.Target("posts/s.md", links.FAILED), "which was not built"),
+    ],
+)
+def test_link_problem_messages(target, fragment):
+    message = links.problem("{filename}/x", target, "content", ["posts/none.md"])
+    if fragment is None:
+        assert message is None
+    else:
+        assert fragment in message and f"content/{target.path}" in message
+
+
+# ---------------------------------------------------------------- sites: clashes
+
+
+def _kept_title(site, url: str) -> str:
+    return site.soup(url).select_one("main h1").get_text(strip=True)
+
+
+CLASHES = [
+    pytest.param(
+        {
+            "posts/hello-a.md": _post("Hello A", "hello", "2024-01-01"),
+            "posts/hello-b.md": _post("Hello B", "hello", "2024-02-01"),
+        },
+        [("posts/hello-b.md", "posts/hello/", "{content}/posts/hello-a.md")],
+        ("posts/hello/", "Hello A"),
+        id="two posts, one slug",
+    ),
+    pytest.param(
+        {"posts/newer.md": _post("A newer post", "first-light", "2025-09-01")},
+        [("posts/newer.md", "posts/first-light/", "{content}/posts/first-light.md")],
+        ("posts/first-light/", "First light"),
+        id="a new post reusing an existing slug",
+    ),
+    pytest.param(
+        {"pages/team.md": _page("Our team", "team")},
+        [("pages/team.md", "team/", "the team page (AUTHORS_SAVE_AS)")],
+        ("team/", None),
+        id="page Slug: team",
+    ),
+    pytest.param(
+        {"pages/search.md": _page("Search us", "search")},
+        [("pages/search.md", "search/", "the search page (plugins/search)")],
+        ("search/", None),
+        id="page Slug: search",
+    ),
+    pytest.param(
+        {"pages/archives.md": _page("Old things", "archives")},
+        [("pages/archives.md", "archives/", "the archives page (ARCHIVES_SAVE_AS)")],
+        ("archives/", None),
+        id="page Slug: archives",
+    ),
+    pytest.param(
+        {"pages/p.md": _page("Squatter", "squatter", "Save_as: posts/ranges/index.html")},
+        [("pages/p.md", "posts/ranges/", "{content}/posts/ranges.md")],
+        ("posts/ranges/", "Bookings as ranges"),
+        id="a page over a post",
+    ),
+    pytest.param(
+        {f"posts/same-{n}.md": _post(f"Same {n}", "same", f"2024-0{n}-01") for n in range(1, 7)},
+        [(f"posts/same-{n}.md", "posts/same/", "{content}/posts/same-1.md") for n in range(2, 7)],
+        ("posts/same/", "Same 1"),
+        id="six files, one slug",
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "expected", "kept"), CLASHES)
+def test_clash_in_development_skips_the_later_file(build_site, caplog, files, expected, kept):
+    caplog.set_level(logging.WARNING)
+    site = build_site(files)
+    content = site.content.name
+    lines = [
+        f"{content}/{skipped}: URL {url} is already taken by {owner.format(content=content)}; "
+        f"this file was skipped (give it another {_key(files[skipped])}:)"
+        for skipped, url, owner in expected
+    ]
+    clashes = [m for m in _errors(caplog) if "is already taken" in m]
+    assert sorted(clashes) == sorted(lines)
+    url, title = kept
+    assert site.exists(url)
+    if title:
+        assert _kept_title(site, url) == title
+    # the skipped posts are in no listing, feed or count
+    skipped_titles = {t for f, t in _titles(files).items() if any(f == e[0] for e in expected)}
+    home = site.soup("/").get_text()
+    feed = site.text("feeds/all.atom.xml")
+    for skipped in skipped_titles:
+        assert skipped not in home and skipped not in feed
+
+
+def _key(text: str) -> str:
+    return "Save_as" if "Save_as:" in text else "Slug"
+
+
+def _titles(files: dict[str, str]) -> dict[str, str]:
+    return {path: text.split("\n", 1)[0].removeprefix("Title: ") for path, text in files.items()}
+
+
+@pytest.mark.parametrize(("files", "expected", "kept"), CLASHES[:4])
+def test_clash_fails_a_publish_build(build_site, caplog, files, expected, kept):
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit) as stop:
+        build_site(files, publish=True)
+    assert stop.value.code == 1
+    clashes = [m for m in _errors(caplog) if "is already taken" in m]
+    assert len(clashes) == len(expected)
+
+
+def test_page_over_a_plugin_index_and_a_static_file_over_a_direct_template(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {"pages/series.md": _page("Our series", "series"), "extra/robots.txt": "User-agent: *\n"},
+        fixture="series",
+        EXTRA_PATH_METADATA={
+            "extra/favicon.svg": {"path": "favicon.svg"},
+            "extra/robots.txt": {"path": "robots.txt"},
+        },
+    )
+    content = site.content.name
+    assert sorted(m for m in _errors(caplog) if "already taken" in m) == [
+        f"{content}/extra/robots.txt: URL robots.txt is already taken by robots.txt "
+        "(ROBOTS_SAVE_AS); this file was skipped (rename it, or change its path in "
+        "EXTRA_PATH_METADATA)",
+        f"{content}/pages/series.md: URL series/ is already taken by the series index "
+        "(SERIES_INDEX_SAVE_AS); this file was skipped (give it another Slug:)",
+    ]
+    assert site.soup("series/").select_one("main h1").get_text(strip=True) != "Our series"
+    assert "Sitemap:" in site.text("robots.txt")  # the theme's, not the file's
+
+
+def test_translations_and_languages_do_not_clash(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {
+            "posts/first-light.fr.md": _post(
+                "Premières lueurs", "first-light", "2024-02-02", "Lang: fr"
+            ),
+            "pages/about.fr.md": _page("À propos", "about", "Lang: fr"),
+        }
+    )
+    assert not [m for m in _errors(caplog) if "already taken" in m]
+    assert _kept_title(site, "posts/first-light/") == "First light"
+    assert _kept_title(site, "fr/posts/first-light/") == "Premières lueurs"
+    assert _kept_title(site, "fr/about/") == "À propos"
+    # the translation is still linked from the original
+    hrefs = [a["href"] for a in site.soup("posts/first-light/").select("a[hreflang=fr]")]
+    assert f"{TEST_SITEURL}/fr/posts/first-light/" in hrefs
+
+
+def test_a_duplicate_is_not_offered_as_a_translation(build_site):
+    site = build_site({"posts/dup.md": _post("Dup", "first-light", "2025-09-01")})
+    post = site.soup("posts/first-light/")
+    assert not post.select("a[hreflang]"), "the skipped duplicate is linked as a translation"
+
+
+def _cli(conf: Path, content: Path, output: Path) -> subprocess.CompletedProcess:
+    pelican = Path(sys.executable).parent / "pelican"
+    return subprocess.run(
+        [str(pelican), "-s", str(conf), "-o", str(output), str(content)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SITEURL": TEST_SITEURL, "COLUMNS": "300"},
+        timeout=300,
+    )
+
+
+def test_cli_clash_no_traceback_dev_exits_0_publish_exits_1(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    (content / "pages" / "search.md").write_text(_page("Search us", "search"), encoding="utf-8")
+    (content / "posts" / "again.md").write_text(
+        _post("Again", "ranges", "2025-01-01"), encoding="utf-8"
+    )
+    dev = _cli(DEV_CONF, content, tmp_path / "dev")
+    log = dev.stdout + dev.stderr
+    assert dev.returncode == 0, log
+    assert "Traceback" not in log and "FileOverwriteFailedError" not in log, log
+    assert "content/pages/search.md: URL search/ is already taken by the search page" in log
+    assert (
+        "content/posts/again.md: URL posts/ranges/ is already taken by content/posts/ranges.md"
+        in log
+    )
+    publish = _cli(PUBLISH_CONF, content, tmp_path / "publish")
+    log = publish.stdout + publish.stderr
+    assert publish.returncode == 1, log
+    assert "Traceback" not in log, log
+
+
+# ---------------------------------------------------------------- sites: links
+
+LINKS = [
+    pytest.param(
+        "[x]({filename}/posts/nope.md)",
+        "{filename}/posts/nope.md",
+        "does not exist",
+        id="missing post",
+    ),
+    pytest.param(
+        "[x]({filename}/posts/unfinished-thoughts.md)",
+        "{filename}/posts/unfinished-thoughts.md",
+        "a draft",
+        id="draft post",
+    ),
+    pytest.param(
+        "[x]({filename}/posts/from-the-future.md)",
+        "{filename}/posts/from-the-future.md",
+        "dated 2099-01-01",
+        id="future post",
+    ),
+    pytest.param(
+        "![x]({static}/images/nope.png)",
+        "{static}/images/nope.png",
+        "does not exist",
+        id="missing static",
+    ),
+    pytest.param(
+        "[x]({filename}../posts/nope.md)",
+        "{filename}../posts/nope.md",
+        "does not exist",
+        id="relative",
+    ),
+]
+
+
+@pytest.mark.parametrize(("markdown", "link", "fragment"), LINKS)
+def test_broken_link_warns_in_development(build_site, caplog, markdown, link, fragment):
+    caplog.set_level(logging.WARNING)
+    site = build_site({"pages/links.md": _page("Links", "links", f"\nSee {markdown}.")})
+    content = site.content.name
+    mine = [
+        m for m in _warnings(caplog) if m.startswith(f"{content}/pages/links.md: the link {link} ")
+    ]
+    assert len(mine) == 1 and fragment in mine[0], _warnings(caplog)
+    assert not [m for m in _errors(caplog) if "links.md" in m]
+
+
+@pytest.mark.parametrize(("markdown", "link", "fragment"), LINKS[:4])
+def test_broken_link_fails_a_publish_build(build_site, caplog, markdown, link, fragment):
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit) as stop:
+        build_site(
+            {"posts/links.md": _post("Links", "links", "2024-05-05", body=f"See {markdown}.")},
+            publish=True,
+        )
+    assert stop.value.code == 1
+    mine = [m for m in _errors(caplog) if "posts/links.md: the link " + link in m]
+    assert len(mine) == 1 and fragment in mine[0], _errors(caplog)
+
+
+def test_broken_link_in_a_draft_does_not_fail_a_publish(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    body = "See [x]({filename}/posts/nope.md)."
+    build_site(
+        {"posts/wip.md": _post("WIP", "wip", "2024-05-05", "Status: draft", body=body)},
+        publish=True,
+    )
+    assert any("posts/wip.md: the link {filename}/posts/nope.md" in m for m in _warnings(caplog))
+
+
+def test_link_in_a_summary_is_checked(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    build_site(
+        {"posts/s.md": _post("S", "s", "2024-05-05", "Summary: See [x]({filename}/posts/gone.md).")}
+    )
+    assert any(
+        "posts/s.md: Summary: the link {filename}/posts/gone.md" in m for m in _warnings(caplog)
+    )
+
+
+def test_broken_link_in_a_team_bio_fails_a_publish_build(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    bio = (FIXTURES / "site" / "team" / "ada-byrne.md").read_text(encoding="utf-8")
+    bio += "\nHer [old post]({filename}/posts/gone.md).\n"
+    with pytest.raises(SystemExit):
+        build_site({"team/ada-byrne.md": bio}, publish=True)
+    link = "team/ada-byrne.md: the link {filename}/posts/gone.md points at"
+    mine = [m for m in _errors(caplog) if link in m]
+    assert len(mine) == 1 and "which does not exist" in mine[0], _errors(caplog)
+
+
+SUMMARY = (
+    "Summary: Read [the ranges post]({filename}/posts/ranges.md) "
+    "![a lamp]({static}/images/lamp.svg)"
+)
+
+
+@pytest.fixture(scope="module")
+def summary_site(tmp_path_factory) -> Site:
+    """The fixture site, its first post's Summary: linking a post and an image."""
+    base = tmp_path_factory.mktemp("summary")
+    content = base / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    first = content / "posts" / "first-light.md"
+    text = first.read_text(encoding="utf-8")
+    first.write_text(
+        text.replace("Summary: The opening post of the fixture site.", SUMMARY), encoding="utf-8"
+    )
+    run_pelican(DEV_CONF, content, base / "output", SITEURL=TEST_SITEURL)
+    return Site(output=base / "output", content=content, siteurl=TEST_SITEURL)
+
+
+def _assert_resolved(block) -> None:
+    assert block is not None
+    assert block.select_one("a")["href"] == f"{TEST_SITEURL}/posts/ranges/"
+    assert block.select_one("img")["src"] == f"{TEST_SITEURL}/images/lamp.svg"
+
+
+def test_summary_links_resolved_on_cards(summary_site):
+    for url in ("/", "tag/news/", "category/company/", "team/ada-byrne/"):
+        cards = summary_site.soup(url).select("article.post-card .post-summary")
+        _assert_resolved(next(c for c in cards if "ranges post" in c.get_text()))
+
+
+def test_summary_links_resolved_in_feeds(summary_site):
+    for feed in ("feeds/all.atom.xml", "feeds/tag/news.atom.xml"):
+        root = ET.fromstring(summary_site.text(feed))
+        summaries = [e.findtext(f"{ATOM}summary") for e in root.iter(f"{ATOM}entry")]
+        html = next(s for s in summaries if s and "ranges post" in s)
+        _assert_resolved(BeautifulSoup(html, "html.parser"))
+
+
+def test_summary_links_resolved_in_related_posts_and_descriptions(summary_site):
+    blocks = [
+        b
+        for page in summary_site.files(".html")
+        for b in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
+            ".related-post__summary"
+        )
+        if "ranges post" in b.get_text()
+    ]
+    assert blocks, "no related-posts block shows the summary"
+    for block in blocks:
+        _assert_resolved(block)
+    head = summary_site.soup("posts/first-light/")
+    for selector in ("meta[name=description]", "meta[property='og:description']"):
+        assert head.select_one(selector)["content"] == "Read the ranges post", selector
+    for page in summary_site.files(".html", ".xml"):
+        text = page.read_text(encoding="utf-8")
+        assert "{filename}" not in text and "{static}" not in text, page
+
+
+def test_summary_links_resolved_on_series_pages(build_site):
+    van = (FIXTURES / "series" / "posts" / "the-van.md").read_text(encoding="utf-8")
+    van = van.replace(
+        "Summary: Part two: the van.",
+        "Summary: Part two, after [packing]({filename}packing-up.md) "
+        "![a box]({static}/images/cover.svg)",
+    )
+    site = build_site({"posts/the-van.md": van}, fixture="series")
+    part = next(
+        s
+        for s in site.soup("series/moving-house/").select(".series-part__summary")
+        if "Part two" in s.get_text()
+    )
+    assert part.select_one("a")["href"] == f"{TEST_SITEURL}/posts/packing-up/"
+    assert part.select_one("img")["src"] == f"{TEST_SITEURL}/images/cover.svg"
+
+
+# ---------------------------------------------------------------- the favicon
+
+
+def test_theme_favicon_when_the_content_has_none(build_site):
+    source = FIXTURES / "site"
+    files = {
+        str(p.relative_to(source)): p.read_bytes()
+        for p in source.rglob("*")
+        if p.is_file() and "extra" not in p.relative_to(source).parts
+    }
+    site = build_site(files, fixture=None)
+    for url in ("/", "posts/ranges/", "about/", "team/", "404.html"):
+        icon = site.soup(url).select_one("link[rel=icon]")["href"]
+        assert icon == f"{TEST_SITEURL}/favicon.svg", url
+    theme = (ROOT / "theme" / "static" / "favicon.svg").read_bytes()
+    assert site.path("favicon.svg").read_bytes() == theme
+
+
+def test_content_favicon_replaces_the_theme_one(dev_site):
+    icon = dev_site.soup("/").select_one("link[rel=icon]")["href"]
+    assert icon == f"{TEST_SITEURL}/favicon.svg"
+    content = (FIXTURES / "site" / "extra" / "favicon.svg").read_bytes()
+    assert dev_site.path("favicon.svg").read_bytes() == content
+    assert content != (ROOT / "theme" / "static" / "favicon.svg").read_bytes()
