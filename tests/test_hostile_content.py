@@ -1,0 +1,387 @@
+"""The mistakes staff really make, each built as a fixture site by the real `pelican` CLI with
+the development and the publish settings: the exit status each build must give, the one line
+that must name the file (and the key), no traceback ever, and what must (not) be published.
+
+A development build reports and goes on (exit 0); a publish build fails (exit 1) on anything
+logged as an error, and writes nothing to output/ (tasks.py swaps a finished build in).
+"""
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.conftest import DEV_CONF, FIXTURES, PUBLISH_CONF, ROOT
+
+SITEURL = "https://blog.example.test"
+PELICAN = Path(sys.executable).parent / "pelican"
+# what an error or warning line of ours looks like in Pelican's console (level, then message)
+PROBLEM = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(ERROR|WARNING|CRITICAL)\b", re.M)
+
+
+def post(front: str, body: str = "A body with a few words in it.") -> str:
+    """A post that is fine but for what ``front`` adds or overrides."""
+    keys = {"Title": "Hostile", "Date": "2024-05-01 10:00", "Category": "Company"}
+    keys |= {"Author": "Ada Byrne", "Summary": "A summary."}
+    for line in front.splitlines():
+        name, _, value = line.partition(":")
+        keys[name.strip()] = value.strip()
+    head = "".join(f"{k}: {v}\n" for k, v in keys.items() if v != "<absent>")
+    return f"{head}\n{body}\n"
+
+
+def jpeg(**extra) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(buffer, "JPEG", **extra)
+    return buffer.getvalue()
+
+
+@dataclass
+class Case:
+    """One hostile site: the files added to the fixture site, what each build must do."""
+
+    id: str
+    files: dict[str, str | bytes]
+    fragment: str  # in one problem line of the dev build, with the file it names
+    names: str = ""  # the file that line must name (content/...); "" when it names none
+    dev: int = 0
+    publish: int = 1
+    published: tuple[str, ...] = ()  # paths the dev build must write
+    unpublished: tuple[str, ...] = ()  # paths no build may write
+    settings: dict[str, str] = field(default_factory=dict)  # -e NAME=JSON for both builds
+    remove: tuple[str, ...] = ()  # fixture files taken away first
+    leaks: tuple[str, ...] = ()  # text no written page or feed may contain
+
+
+TEAM_HEADER = "Name: Dana Frost\nRole: Support\n"
+GALLERY = (
+    "Title: The offsite\nDate: 2024-03-01\n"
+    "Photo: a.jpg | The river | People by a river\n\nOur day out.\n"
+)
+
+CASES = [
+    # two sources, one URL
+    Case(
+        "two-posts-one-slug",
+        {"posts/a.md": post("Slug: same"), "posts/b.md": post("Title: Other\nSlug: same")},
+        "posts/same/",
+        "content/posts/b.md",
+        published=("posts/same/",),
+    ),
+    Case(
+        "new-post-reuses-a-slug",
+        {"posts/zz-new.md": post("Slug: first-light")},
+        "posts/first-light/",
+        "content/posts/zz-new.md",
+        published=("posts/first-light/",),
+    ),
+    Case(
+        "same-title-no-slug",
+        {"posts/one.md": post("Title: Same words"), "posts/two.md": post("Title: Same words")},
+        "posts/same-words/",
+        "content/posts/two.md",
+    ),
+    Case("page-slug-team", {"pages/t.md": post("Slug: team")}, "team/", "content/pages/t.md"),
+    Case("page-slug-search", {"pages/s.md": post("Slug: search")}, "search/", "content/pages/s.md"),
+    Case(
+        "page-slug-archives",
+        {"pages/s.md": post("Slug: archives")},
+        "archives/",
+        "content/pages/s.md",
+    ),
+    Case("page-slug-tag", {"pages/s.md": post("Slug: tag")}, "tag/", "content/pages/s.md"),
+    # front matter values
+    Case(
+        "status-typo", {"posts/s.md": post("Status: drfat")}, "did you mean 'draft'", "posts/s.md"
+    ),
+    Case("date-words", {"posts/s.md": post("Date: next tuesday")}, "Date", "posts/s.md"),
+    Case("date-impossible", {"posts/s.md": post("Date: 2024-13-45")}, "Date", "posts/s.md"),
+    Case(
+        "modified-before-date",
+        {"posts/s.md": post("Date: 2024-05-01\nModified: 2020-01-01")},
+        "Modified",
+        "posts/s.md",
+    ),
+    Case("lang-unknown", {"posts/s.md": post("Lang: xx")}, "Lang", "posts/s.md"),
+    Case("lang-quote", {"posts/s.md": post('Lang: en"')}, "Lang", "posts/s.md"),
+    Case(
+        "no-body",
+        {"posts/s.md": post("Slug: empty", body="")},
+        "",
+        "posts/s.md",
+        unpublished=("posts/empty/",),
+    ),
+    Case("no-title", {"posts/s.md": post("Title: <absent>")}, "Title", "posts/s.md"),
+    Case("slug-with-slash", {"posts/s.md": post("Slug: a/b")}, "Slug", "posts/s.md", publish=1),
+    Case(
+        "series-index-word",
+        {"posts/s.md": post("Series: x\nSeries_index: two")},
+        "Series_index",
+        "posts/s.md",
+    ),
+    Case("comments-value", {"posts/s.md": post("Comments: maybe")}, "Comments", "posts/s.md"),
+    Case("gallery-missing", {"posts/s.md": post("Gallery: nowhere")}, "nowhere", "posts/s.md"),
+    Case(
+        "unknown-key",
+        {"posts/s.md": post("Titel: Hostile")},
+        "did you mean Title",
+        "posts/s.md",
+        publish=0,
+    ),
+    Case(
+        "unknown-key-default-article-paths",
+        {"posts/s.md": post("Seris: Hostile")},
+        "did you mean Series",
+        "posts/s.md",
+        publish=0,
+        settings={"ARTICLE_PATHS": '[""]'},
+    ),
+    Case(
+        "post-outside-posts",
+        {"stray.md": post("Slug: stray")},
+        "content/posts/",
+        "stray.md",
+        publish=0,
+        unpublished=("posts/stray/",),
+    ),
+    Case(
+        "not-utf8", {"posts/s.md": post("Title: Caf\xe9").encode("latin-1")}, "UTF-8", "posts/s.md"
+    ),
+    Case(
+        "unknown-author",
+        {"posts/s.md": post("Author: Nobody Known")},
+        "Nobody Known",
+        "posts/s.md",
+        publish=1,
+    ),
+    # links
+    Case(
+        "link-to-missing-post",
+        {"posts/s.md": post("", "See [this]({filename}/posts/missing.md).")},
+        "posts/missing.md",
+        "posts/s.md",
+    ),
+    Case(
+        "link-to-draft",
+        {"posts/s.md": post("", "See [this]({filename}/posts/unfinished-thoughts.md).")},
+        "unfinished-thoughts.md",
+        "posts/s.md",
+    ),
+    Case(
+        "link-to-future-post",
+        {"posts/s.md": post("", "See [this]({filename}/posts/from-the-future.md).")},
+        "from-the-future.md",
+        "posts/s.md",
+    ),
+    Case(
+        "static-link-missing",
+        {"posts/s.md": post("", "![A lamp]({static}/images/none.svg)")},
+        "images/none.svg",
+        "posts/s.md",
+    ),
+    # side content: team, series, galleries
+    Case(
+        "team-unknown-key",
+        {"team/dana-frost.md": TEAM_HEADER + "Rol: Support\n\nA bio.\n"},
+        "Rol",
+        "team/dana-frost.md",
+        publish=0,
+    ),
+    Case(
+        "team-not-utf8",
+        {"team/dana-frost.md": (TEAM_HEADER + "\nCaf\xe9 lover.\n").encode("latin-1")},
+        "UTF-8",
+        "team/dana-frost.md",
+    ),
+    Case(
+        "series-unknown-key",
+        {"series/x.md": "Title: X\nSumary: oops\n\nAbout X.\n", "posts/s.md": post("Series: x")},
+        "Sumary",
+        "series/x.md",
+        publish=0,
+    ),
+    Case(
+        "gallery-photo-missing",
+        {"galleries/offsite/gallery.md": GALLERY},
+        "a.jpg",
+        "galleries/offsite/gallery.md",
+    ),
+    Case(
+        "gallery-photo-without-alt",
+        {
+            "galleries/offsite/gallery.md": GALLERY.replace(" | The river | People by a river", ""),
+            "galleries/offsite/a.jpg": jpeg(),
+        },
+        "has no alt text or caption",
+        "galleries/offsite/a.jpg",
+        publish=1,
+    ),
+    Case(
+        "gallery-description-script",
+        {
+            "galleries/offsite/gallery.md": GALLERY.replace(
+                "Our day out.", "Hello <script>alert(1)</script>"
+            ),
+            "galleries/offsite/a.jpg": jpeg(),
+        },
+        "script",
+        "galleries/offsite/gallery.md",
+        publish=0,
+    ),
+    # images
+    Case(
+        "corrupt-jpeg",
+        {"images/broken.jpg": b"\xff\xd8\xff\xe0 not a jpeg"},
+        "broken.jpg",
+        "images/broken.jpg",
+        unpublished=("images/broken.jpg",),
+    ),
+    # things that must simply work, quietly
+    Case(
+        "bom",
+        {"posts/s.md": "\ufeff" + post("Slug: bom")},
+        "",
+        publish=0,
+        published=("posts/bom/",),
+    ),
+    Case(
+        "crlf",
+        {"posts/s.md": post("Slug: crlf").replace("\n", "\r\n")},
+        "",
+        publish=0,
+        published=("posts/crlf/",),
+    ),
+    Case(
+        "tags-odd-separators",
+        {"posts/s.md": post("Slug: t\nTags: a,, b ,,c,")},
+        "",
+        publish=0,
+        published=("posts/t/",),
+    ),
+    Case(
+        "yaml-fences",
+        {"posts/s.md": "---\n" + post("Slug: yaml").replace("\n\n", "\n---\n\n", 1)},
+        "",
+        publish=0,
+        published=("posts/yaml/",),
+    ),
+    Case(
+        "markup-in-title",
+        {"posts/s.md": post("Slug: m\nTitle: <b>Bold</b> & <i>x</i>")},
+        "",
+        publish=0,
+        published=("posts/m/",),
+        leaks=("<b>Bold</b>",),
+    ),
+    Case(
+        "date-with-offset",
+        {"posts/s.md": post("Slug: o\nDate: 2024-05-01T10:00:00+02:00")},
+        "",
+        publish=0,
+        published=("posts/o/",),
+    ),
+    Case(
+        "status-capitalised",
+        {"posts/s.md": post("Slug: cap\nStatus: Draft")},
+        "",
+        publish=0,
+        unpublished=("posts/cap/",),
+    ),
+    Case(
+        "summary-links",
+        {"posts/s.md": post("Slug: sl\nSummary: Read [this]({filename}/posts/ranges.md) first.")},
+        "",
+        publish=0,
+        leaks=("{filename}", "{static}"),
+    ),
+    Case(
+        "no-favicon-shipped",
+        {},
+        "",
+        publish=0,
+        published=("favicon.svg",),
+        remove=("extra/favicon.svg",),
+    ),
+]
+
+
+def _build(conf: Path, content: Path, output: Path, settings: dict[str, str]) -> tuple[int, str]:
+    extra = []
+    if settings:
+        extra = ["-e", *(f"{key}={value}" for key, value in settings.items())]
+    result = subprocess.run(
+        [str(PELICAN), "-s", str(conf), "-o", str(output), str(content), *extra],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        errors="replace",
+        env={**os.environ, "SITEURL": SITEURL, "COLUMNS": "400"},
+        timeout=300,
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    """Every case built twice (development, publish), two builds at a time."""
+
+    def run(job):
+        case, conf = job
+        base = tmp_path_factory.mktemp(case.id)
+        content = base / "content"
+        shutil.copytree(FIXTURES / "site", content)
+        for relpath in case.remove:
+            (content / relpath).unlink()
+        for relpath, data in case.files.items():
+            target = content / relpath
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, bytes):
+                target.write_bytes(data)
+            else:
+                target.write_text(data, encoding="utf-8", newline="")
+        status, log = _build(conf, content, base / "out", case.settings)
+        return (case.id, conf.name), (status, log, base / "out")
+
+    jobs = [(case, conf) for case in CASES for conf in (DEV_CONF, PUBLISH_CONF)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(pool.map(run, jobs))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_hostile_case(case: Case, results) -> None:
+    dev_status, dev_log, dev_out = results[case.id, DEV_CONF.name]
+    pub_status, pub_log, _ = results[case.id, PUBLISH_CONF.name]
+    for log in (dev_log, pub_log):
+        assert "Traceback" not in log, log
+    assert dev_status == case.dev, dev_log
+    assert pub_status == case.publish, pub_log
+    problems = [m.start() for m in PROBLEM.finditer(dev_log)]
+    lines = [dev_log[i:].split("\n", 1)[0] for i in problems]
+    if case.fragment or case.names:
+        hits = [line for line in lines if case.fragment in line and case.names in line]
+        assert hits, f"no problem line with {case.fragment!r} naming {case.names!r}:\n{dev_log}"
+    else:
+        assert not lines, dev_log
+    for path in case.published:
+        target = dev_out / path / ("index.html" if path.endswith("/") else "")
+        assert target.is_file(), f"{path} was not written:\n{dev_log}"
+    for path in case.unpublished:
+        target = dev_out / path / ("index.html" if path.endswith("/") else "")
+        assert not target.exists(), f"{path} was written:\n{dev_log}"
+    for page in [*dev_out.rglob("*.html"), *dev_out.rglob("*.xml")] if case.leaks else []:
+        text = page.read_text(encoding="utf-8")
+        for leak in case.leaks:
+            assert leak not in text, f"{page.relative_to(dev_out)} contains {leak!r}"
+
+
+def test_at_least_forty_cases() -> None:
+    assert len(CASES) >= 40
+    assert len({case.id for case in CASES}) == len(CASES)
