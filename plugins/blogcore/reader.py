@@ -71,6 +71,16 @@ def shown(settings: dict, source_path: str) -> str:
     return os.path.relpath(os.path.abspath(source_path), base)
 
 
+def failure(exc: Exception) -> str:
+    """What a reading error means for the writer, after the file's name."""
+    if isinstance(exc, FrontMatterError):
+        return str(exc)
+    if isinstance(exc, UnicodeDecodeError):
+        byte = exc.object[exc.start]
+        return f"is not UTF-8 text (byte 0x{byte:02x} at position {exc.start}); save it as UTF-8"
+    return f"{type(exc).__name__}: {exc}"
+
+
 class StrictMarkdownReader(MarkdownReader):
     """Pelican's Markdown reader, with front-matter errors explained instead of swallowed."""
 
@@ -126,19 +136,10 @@ class StrictMarkdownReader(MarkdownReader):
             if post_or_page:
                 self._check_post(source_path, content, metadata)
             self._check_url_parts(metadata, post_or_page)
-        except FrontMatterError as exc:
-            logger.error("%s: %s", self._shown(source_path), exc)
-            raise
-        except UnicodeDecodeError as exc:
-            logger.error(
-                "%s: is not UTF-8 text (byte 0x%02x at position %d); save it as UTF-8",
-                self._shown(source_path),
-                exc.object[exc.start],
-                exc.start,
-            )
-            raise
         except Exception as exc:
-            logger.error("%s: %s: %s", self._shown(source_path), type(exc).__name__, exc)
+            logger.error("%s: %s", self._shown(source_path), failure(exc))
+            # a plugin reading its own files with this reader (team) need not say it again
+            exc.reported = True
             raise
         if not post_or_page:
             # team and series files have their own keys, and HTML that reaches pages

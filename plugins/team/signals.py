@@ -115,7 +115,8 @@ def _read_people(generator) -> list[tuple[people.Person, Path]]:
         try:
             html, metadata = reader.read(str(path))
         except Exception as exc:  # the reader's own error, whatever it is: name the file
-            logger.error("%s: could not be read (%s); skipped", shown, exc)
+            if not getattr(exc, "reported", False):  # blogcore's reader named it already
+                logger.error("%s: could not be read (%s); skipped", shown, exc)
             continue
         # Markdown bios come cleaned (and reported) by blogcore's reader; other formats not
         html, removed = _sanitiser().clean_and_report(html or "")
