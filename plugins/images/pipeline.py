@@ -577,14 +577,20 @@ def _clean_cached(folder: Path) -> Path | None:
     return folder / found[0] if found else None
 
 
-def clean_source(source: str, digest: str, cache_dir: str) -> str:
-    """Clean one original into the cache (a worker's job); return the cache file's path."""
+def _read_unchanged(source: str, digest: str) -> bytes:
+    """The bytes of a source, provided they are still the ones the build planned with."""
     try:
         data = Path(source).read_bytes()
     except OSError as exc:
         raise ImageError(f"cannot be read ({exc.strerror or exc})") from None
     if hashlib.sha256(data).hexdigest() != digest:
         raise ImageError("changed while the site was being built; build again")
+    return data
+
+
+def clean_source(source: str, digest: str, cache_dir: str) -> str:
+    """Clean one original into the cache (a worker's job); return the cache file's path."""
+    data = _read_unchanged(source, digest)
     cleaned = clean_original(data)
     folder = entry_dir(Path(cache_dir), digest)
     folder.mkdir(parents=True, exist_ok=True)
@@ -776,12 +782,7 @@ def render_source(
 
     Returns (spec key, cache path, width, height) per spec; raises ImageError for bad input.
     """
-    try:
-        data = Path(source).read_bytes()
-    except OSError as exc:
-        raise ImageError(f"cannot be read ({exc.strerror or exc})") from None
-    if hashlib.sha256(data).hexdigest() != digest:
-        raise ImageError("changed while the site was being built; build again")
+    data = _read_unchanged(source, digest)
     try:
         working, icc, upright = _decode(_open(data), specs)
     except ImageError:
