@@ -457,6 +457,11 @@ def test_unbuilt_files_and_message():
     message = frontmatter.unbuilt_message(shown, "content", [""], [])
     assert message.startswith("content/c.md, content/d.md, content/drafts/b.md and 1 more are")
     assert "posts go in content/, pages in content/" in message
+    # in a folder Pelican reads: refused for its own reason (reported, or Status: skip)
+    read = (["posts", "drafts"], ["drafts/old"])
+    found += ["posts/skipped.md", "drafts/old/e.md"]
+    read_left = frontmatter.unbuilt_files(found, {"posts/a.md"}, ["team"], [".#*"], read)
+    assert read_left == ["c.md", "d.md", "drafts/old/e.md", "hello.md"]
 
 
 @pytest.mark.parametrize(

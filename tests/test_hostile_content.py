@@ -303,6 +303,14 @@ CASES = [
         leaks=("{filename}", "{static}"),
     ),
     Case(
+        "status-skip-default-article-paths",
+        {"skipped.md": post("Slug: sk\nStatus: skip")},
+        "",
+        publish=0,
+        unpublished=("posts/sk/",),
+        settings={"ARTICLE_PATHS": '[""]'},
+    ),
+    Case(
         "no-favicon-shipped",
         {},
         "",

@@ -170,14 +170,24 @@ def unbuilt_files(
     picked: set[str],
     plugin_folders: list[str],
     ignores: list[str] | tuple[str, ...] = (),
+    read: tuple[list[str], list[str]] = ([], []),
 ) -> list[str]:
-    """Source files (relative to content/) that no generator read or copied, sorted."""
+    """Source files (relative to content/) that no generator read or copied, sorted.
+
+    ``read`` is (folders Pelican reads, folders it excludes): a file inside a read folder and
+    not excluded was refused for its own reason, already reported (or ``Status: skip``).
+    """
+    folders, excludes = read
     left = []
     for relpath in found:
         parts = relpath.split("/")
         if any(_within(parts, f) for f in plugin_folders if f):
             continue
         if any(fnmatch.fnmatch(part, pattern) for part in parts for pattern in ignores):
+            continue
+        if any(_within(parts, f) for f in folders) and not any(
+            _within(parts, f) for f in excludes if f
+        ):
             continue
         if relpath not in picked:
             left.append(relpath)

@@ -214,8 +214,16 @@ def on_unbuilt_sources(generators) -> None:
         for key in ("generated_content", "static_content")
         for path in context.get(key, {})
     }
+    read = (
+        [*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", [])],
+        [*settings.get("ARTICLE_EXCLUDES", []), *settings.get("PAGE_EXCLUDES", [])],
+    )
     left = frontmatter.unbuilt_files(
-        found, picked, frontmatter.plugin_folders(settings), settings.get("IGNORE_FILES", [])
+        found,
+        picked,
+        frontmatter.plugin_folders(settings),
+        settings.get("IGNORE_FILES", []),
+        read,
     )
     if left:
         logger.warning(
