@@ -5,6 +5,7 @@ import hashlib
 import logging
 import os
 import pickle
+import sys
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -27,6 +28,23 @@ class ErrorCollector(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+class AlreadyNamed(logging.Filter):
+    """Drops Pelican's "Could not process <file>" when our reader has named the file and why.
+
+    Pelican logs it from inside its ``except`` block, so the exception is still the current
+    one; the strict reader marks the errors it reported (``reported``).
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg != "Could not process %s":
+            return True
+        return not getattr(sys.exc_info()[1], "reported", False)
+
+
+ALREADY_NAMED = AlreadyNamed()  # holds nothing: one instance serves every build
+GENERATORS_LOGGER = "pelican.generators"
 
 
 def _detach_collectors() -> None:
@@ -55,6 +73,7 @@ def on_initialized(pelican) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         jinja["bytecode_cache"] = FileSystemBytecodeCache(str(folder))
     _detach_collectors()  # a previous build in this process may have died before finalized
+    logging.getLogger(GENERATORS_LOGGER).addFilter(ALREADY_NAMED)  # one line per refused file
     pelican.blogcore_errors = ErrorCollector()
     logging.getLogger().addHandler(pelican.blogcore_errors)
 
@@ -303,6 +322,7 @@ def on_finalized(pelican) -> None:
         write_sitemap(output, settings["SITEURL"], settings["BLOGCORE_SITEMAP"], cache_file)
     collector = getattr(pelican, "blogcore_errors", None)
     logging.getLogger().removeHandler(collector)
+    logging.getLogger(GENERATORS_LOGGER).removeFilter(ALREADY_NAMED)
     if collector is None or not collector.messages:
         return
     if pelican.settings.get("BLOGCORE_STRICT"):
