@@ -5,6 +5,7 @@ HTML writers may use survives; what the sanitiser removes is named in the build'
 import json
 import logging
 import re
+import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -297,7 +298,7 @@ def hostile(tmp_path_factory) -> Site:
             WEBMENTIONS_CACHE=str(cache),
             WEBMENTIONS_FETCH=False,
             GALLERY_WIDTHS=(100,),
-            name="injected",  # its warnings must not be ones an earlier build printed
+            name=f"injected-{uuid.uuid4().hex[:8]}",  # warnings no earlier build printed
         )
     finally:
         logging.getLogger().removeHandler(records)
