@@ -22,6 +22,7 @@ from plugins.csp.policy import (
 )
 from plugins.csp.settings import configure
 from plugins.newsletter.csp import csp_sources as newsletter_sources
+from plugins.search.csp import csp_page_sources as search_page_sources
 from plugins.search.csp import csp_sources as search_sources
 
 WITH_CSP = [*PLUGINS, "csp"] if "csp" not in PLUGINS else PLUGINS
@@ -267,9 +268,33 @@ def test_newsletter_declares_its_endpoint_as_form_action():
     ) == {"form-action": ["https://buttondown.com"]}
 
 
-def test_search_declares_webassembly_only_with_a_search_page():
-    assert search_sources({}) == {"script-src": ["'wasm-unsafe-eval'"]}
-    assert search_sources({"SEARCH_SAVE_AS": ""}) == {}
+def test_search_declares_webassembly_for_its_own_page_only():
+    assert search_sources({}) == {}
+    assert search_page_sources({}) == {"search/index.html": {"script-src": ["'wasm-unsafe-eval'"]}}
+    assert search_page_sources({"SEARCH_SAVE_AS": "find/index.html"}) == {
+        "find/index.html": {"script-src": ["'wasm-unsafe-eval'"]}
+    }
+    assert search_page_sources({"SEARCH_SAVE_AS": ""}) == {}
+
+
+def test_page_sources_reach_that_page_and_the_header_only():
+    policy = build(
+        [{"connect-src": ["https://c.example.org"]}],
+        pages={"search/index.html": {"script-src": ["'wasm-unsafe-eval'"]}},
+    )
+    assert "'wasm-unsafe-eval'" not in policy.meta
+    assert "'wasm-unsafe-eval'" not in policy.meta_for("posts/a/index.html")
+    assert "'wasm-unsafe-eval'" not in policy.meta_for(None)
+    page = policy.meta_for("search/index.html")
+    assert "script-src 'self' 'wasm-unsafe-eval';" in page
+    assert "connect-src 'self' https://c.example.org" in page  # the site's sources too
+    assert "script-src 'self' 'wasm-unsafe-eval';" in policy.header
+    assert policy.directives["script-src"] == ("'self'", "'wasm-unsafe-eval'")
+
+
+def test_a_bad_page_source_is_an_error():
+    with pytest.raises(PolicyError, match="unknown keyword"):
+        build([], pages={"search/index.html": {"script-src": ["'wasm-eval'"]}})
 
 
 # --- media a post loads ----------------------------------------------------------------------
@@ -329,15 +354,16 @@ def test_publish_build_puts_the_policy_first_in_every_page(build_site):
     pages = site.files(".html")
     assert len(pages) > 10
     expected = build(
-        [
-            {"script-src": ["'wasm-unsafe-eval'"]},
-            comments_sources({"COMMENTS_ISSO_URL": "https://c.example.org"}),
-        ],
+        [comments_sources({"COMMENTS_ISSO_URL": "https://c.example.org"})],
         upgrade_insecure_requests=True,
+        pages={"search/index.html": {"script-src": ["'wasm-unsafe-eval'"]}},
     )
+    assert "'wasm-unsafe-eval'" not in expected.meta
     for path in pages:
-        soup = site.soup(path.relative_to(site.output).as_posix())
-        assert _meta(soup) == expected.meta, path
+        relative = path.relative_to(site.output).as_posix()
+        soup = site.soup(relative)
+        assert _meta(soup) == expected.meta_for(relative), path
+        assert ("'wasm-unsafe-eval'" in _meta(soup)) is (relative == "search/index.html")
         # right after <meta charset>: nothing before it escapes the policy
         head = [t for t in soup.head.find_all(True, recursive=False)]
         assert head[0].get("charset") == "utf-8"

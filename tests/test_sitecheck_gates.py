@@ -141,6 +141,33 @@ def test_html_validator_error(build_site):
     assert all(f.endswith("Duplicate ID 'twice'.") for f in found), found
 
 
+_CSP_PAGE = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+    '<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    "<title>t</title></head><body><p>x</p></body></html>"
+)
+
+
+def test_html_sets_aside_only_the_validators_own_csp3_mistake(tmp_path):
+    """'wasm-unsafe-eval' is CSP3 the validator does not know; a real mistake still counts."""
+    if shutil.which("java") is None:
+        _missing("no Java: install a Java 17 runtime for the Nu validator")
+    pages = {
+        "search/index.html": "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'",
+        "typo/index.html": "default-src 'none'; script-src 'self' 'wasm-unsafe-evil'",
+        "plain/index.html": "default-src 'none'; script-src 'self'",
+    }
+    for rel, policy in pages.items():
+        (tmp_path / rel).parent.mkdir(parents=True)
+        (tmp_path / rel).write_text(_CSP_PAGE.format(policy=policy), encoding="utf-8")
+    report = run_gate("html", Context(tmp_path, TEST_SITEURL))
+    found = [str(f) for f in report.findings]
+    assert len(found) == 1 and found[0].startswith("typo/index.html: "), found
+    assert "Bad value" in found[0]
+    assert "'wasm-unsafe-evil'" in found[0]
+    assert "1 set aside" in " ".join(report.figures), report.figures
+
+
 def test_feeds_invalid_atom_and_inexact_sitemap(build_site):
     site = build_site()
     feed = site.output / "feeds" / "all.atom.xml"

@@ -7,7 +7,7 @@ list is a flag (``upgrade-insecure-requests``).
 import difflib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 # Every directive this plugin writes or accepts in CSP_EXTRA, in the order they are written.
@@ -85,11 +85,22 @@ class PolicyError(ValueError):
 
 @dataclass(frozen=True)
 class Policy:
-    """One policy, written two ways: for the HTTP header and for a ``<meta http-equiv>``."""
+    """One policy, written two ways: for the HTTP header and for a ``<meta http-equiv>``.
+
+    ``pages`` holds the meta policy of the few pages that need more than the rest (Pagefind's
+    WebAssembly on the search page), by output path. The header, one for the whole site, is
+    the union; a browser enforces header and meta both, so every other page keeps the
+    stricter meta policy.
+    """
 
     directives: dict[str, tuple[str, ...]]
     header: str
     meta: str
+    pages: Mapping[str, str] = field(default_factory=dict)
+
+    def meta_for(self, output_file: str | None) -> str:
+        """The meta policy of the page written at output_file (Pelican's ``output_file``)."""
+        return self.pages.get(output_file or "", self.meta)
 
 
 def origin(url: str) -> str:
@@ -173,24 +184,39 @@ def serialise(policy: Mapping[str, Iterable[str]], *, meta: bool = False) -> str
     return "; ".join(out)
 
 
+def _frozen(merged: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    for name in FLAGS:
+        if merged.get(name):
+            raise PolicyError(f"{name} takes no sources, got {merged[name]!r}")
+    return {name: tuple(sources) for name, sources in merged.items()}
+
+
 def build(
     parts: Iterable[Mapping[str, Iterable[str]]],
     *,
     upgrade_insecure_requests: bool = False,
     report_uri: str | None = None,
+    pages: Mapping[str, Mapping[str, Iterable[str]]] | None = None,
 ) -> Policy:
-    """The whole policy: the theme's base, every plugin's sources, the site's extras."""
+    """The whole policy: the theme's base, every plugin's sources, the site's extras.
+
+    ``pages`` maps an output path to sources only that page needs: they go into that page's
+    meta policy and into the site-wide header, never into the other pages' meta policy.
+    """
     flags: dict[str, list[str]] = {}
     if upgrade_insecure_requests:
         flags["upgrade-insecure-requests"] = []
     if report_uri:
         flags["report-uri"] = [report_uri]
-    merged = merge(BASE, *parts, flags)
-    for name in FLAGS:
-        if merged.get(name):
-            raise PolicyError(f"{name} takes no sources, got {merged[name]!r}")
-    frozen = {name: tuple(sources) for name, sources in merged.items()}
-    return Policy(frozen, serialise(frozen), serialise(frozen, meta=True))
+    parts = list(parts)
+    pages = dict(pages or {})
+    site = _frozen(merge(BASE, *parts, flags))
+    everything = _frozen(merge(BASE, *parts, *pages.values(), flags))
+    own = {
+        path: serialise(_frozen(merge(BASE, *parts, extra, flags)), meta=True)
+        for path, extra in pages.items()
+    }
+    return Policy(everything, serialise(everything), serialise(site, meta=True), own)
 
 
 # Sent with every page where the host reads a _headers file; each is safe for any blog page.

@@ -29,11 +29,16 @@ def _enabled(settings: dict[str, Any]) -> bool:
     return "csp" in names and settings.get("CSP_ENABLED") is True
 
 
-def plugin_sources(settings: dict[str, Any]) -> list[tuple[str, dict[str, list[str]]]]:
-    """(plugin, sources) from every enabled plugin that ships a ``csp.py``.
+Sources = dict[str, list[str]]
 
-    Each such module has ``csp_sources(settings) -> {directive: [source, ...]}``: a pure
-    function of the settings, so plugins never import one another.
+
+def plugin_sources(settings: dict[str, Any]) -> list[tuple[str, Sources, dict[str, Sources]]]:
+    """(plugin, sources, page sources) from every enabled plugin that ships a ``csp.py``.
+
+    Each such module has ``csp_sources(settings) -> {directive: [source, ...]}`` for every
+    page, and may have ``csp_page_sources(settings) -> {output path: {directive: [...]}}`` for
+    the pages that alone need more: pure functions of the settings, so plugins never import
+    one another.
     """
     found = []
     for name in _plugins(settings):
@@ -45,27 +50,35 @@ def plugin_sources(settings: dict[str, Any]) -> list[tuple[str, dict[str, list[s
             spec = None
         if spec is None:
             continue
-        function = getattr(importlib.import_module(f"{name}.csp"), "csp_sources", None)
+        module = importlib.import_module(f"{name}.csp")
+        function = getattr(module, "csp_sources", None)
         if not callable(function):
             raise PolicyError(f"the {name} plugin's csp.py has no csp_sources(settings) function")
-        found.append((name, function(settings)))
+        per_page = getattr(module, "csp_page_sources", None)
+        found.append((name, function(settings), per_page(settings) if per_page else {}))
     return found
 
 
 def build_policy(settings: dict[str, Any]) -> Policy:
     """This build's policy: the theme's base, what each plugin declares, CSP_EXTRA."""
     config = configure(settings)
-    parts = []
-    for name, sources in plugin_sources(settings):
+    parts: list[Sources] = []
+    pages: dict[str, Sources] = {}
+    for name, sources, page_sources in plugin_sources(settings):
         try:
-            build([sources])
+            build([sources, *page_sources.values()])
         except PolicyError as exc:
             raise PolicyError(f"the {name} plugin's csp_sources(): {exc}") from None
         parts.append(sources)
+        for path, extra in page_sources.items():
+            bucket = pages.setdefault(path, {})
+            for directive, values in extra.items():
+                bucket.setdefault(directive, []).extend(values)
     return build(
         [*parts, config["CSP_EXTRA"]],
         upgrade_insecure_requests=config["CSP_UPGRADE_INSECURE_REQUESTS"],
         report_uri=config["CSP_REPORT_URI"],
+        pages=pages,
     )
 
 

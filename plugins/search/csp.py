@@ -9,11 +9,14 @@ from .settings import configure
 
 
 def csp_sources(settings: dict[str, Any]) -> dict[str, list[str]]:
-    """Pagefind compiles its WebAssembly search engine in the page: 'wasm-unsafe-eval'.
+    """Nothing for every page: Pagefind's script, index and wasm file are the site's own."""
+    return {}
 
-    Its script, index and wasm file are the site's own ('self', in the base policy). Without
-    a search page nothing runs Pagefind in the browser, so nothing is added.
+
+def csp_page_sources(settings: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """The search page compiles Pagefind's WebAssembly engine: 'wasm-unsafe-eval' there only.
+
+    Without a search page nothing runs Pagefind in the browser, so nothing is added.
     """
-    if not configure(settings)["SEARCH_SAVE_AS"]:
-        return {}
-    return {"script-src": ["'wasm-unsafe-eval'"]}
+    save_as = configure(settings)["SEARCH_SAVE_AS"]
+    return {save_as: {"script-src": ["'wasm-unsafe-eval'"]}} if save_as else {}
