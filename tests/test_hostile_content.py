@@ -202,6 +202,24 @@ CASES = [
         "team/dana-frost.md",
     ),
     Case(
+        "series-index-huge",
+        {"posts/s.md": post("Series: x\nSeries_index: 20240501")},
+        "Series_index must be at most 999",
+        "posts/s.md",
+    ),
+    Case(
+        "series-file-no-title",
+        {"series/x.md": "Summary: About X.\n\nAbout X.\n", "posts/s.md": post("Series: x")},
+        "Title is missing",
+        "series/x.md",
+    ),
+    Case(
+        "series-file-empty",
+        {"series/x.md": "", "posts/s.md": post("Series: x")},
+        "Title is missing",
+        "series/x.md",
+    ),
+    Case(
         "series-unknown-key",
         {"series/x.md": "Title: X\nSumary: oops\n\nAbout X.\n", "posts/s.md": post("Series: x")},
         "Sumary",

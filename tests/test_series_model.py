@@ -63,7 +63,7 @@ def test_aware_and_naive_dates_sort_together():
     assert [p.key for p in ordered] == ["a", "b"]
 
 
-@pytest.mark.parametrize(("raw", "value"), [("1", 1), (" 12 ", 12), (3, 3)])
+@pytest.mark.parametrize(("raw", "value"), [("1", 1), (" 12 ", 12), (3, 3), ("999", 999)])
 def test_parse_index(raw, value):
     assert model.parse_index(raw) == value
 
@@ -75,6 +75,8 @@ def test_parse_index(raw, value):
         ("1.5", "whole number, got '1.5'"),
         ("0", "must be 1 or more, got 0"),
         ("-2", "must be 1 or more, got -2"),
+        ("1000", "must be at most 999, got 1000: number the parts 1, 2, 3"),
+        ("99999999999999999999", "must be at most 999, got 99999999999999999999"),
     ],
 )
 def test_parse_index_rejects(raw, message):
@@ -118,6 +120,7 @@ def test_parse_planned_rejects(raw, message):
         ([1, 2, 2], ["Series_index 2 is also used by k2"]),
         ([1, 3], ["has no part with Series_index 2 (indexes used: 1, 3)"]),
         ([2, 5], ["has no part with Series_index 1, 3, 4 (indexes used: 2, 5)"]),
+        ([1, 20], ["Series_index 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 8 more (indexes used: 1, 20)"]),
     ],
 )
 def test_index_problems(indexes, expected):

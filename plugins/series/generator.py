@@ -55,6 +55,16 @@ class SeriesGenerator(Generator):
                 # the reader has already said what was wrong with the file
                 continue
             meta = page.metadata
+            if not str(getattr(page, "title", "") or "").strip():
+                problems.append(
+                    model.Diagnostic(
+                        model.ERROR,
+                        key,
+                        "Title is missing: a series file names its series, "
+                        "e.g. 'Title: Inside the booking engine'; this file was skipped",
+                    )
+                )
+                continue
             for message in model.unknown_file_keys(meta):
                 problems.append(model.Diagnostic(model.WARNING, key, message))
             slug = os.path.splitext(os.path.basename(relpath))[0]

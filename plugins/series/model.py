@@ -65,6 +65,11 @@ def unknown_file_keys(keys: Iterable[str]) -> list[str]:
     return messages
 
 
+# No real series has more parts; a bigger number is a slip (a date, a year) and would make the
+# "no part with Series_index …" check count up to it.
+MAX_INDEX = 999
+
+
 def parse_index(raw: object) -> int:
     """A Series_index value as a whole number from 1, or ValueError saying what is expected."""
     text = str(raw).strip()
@@ -74,6 +79,10 @@ def parse_index(raw: object) -> int:
         raise ValueError(f"Series_index must be a whole number, got {text!r}") from None
     if value < 1:
         raise ValueError(f"Series_index must be 1 or more, got {value}")
+    if value > MAX_INDEX:
+        raise ValueError(
+            f"Series_index must be at most {MAX_INDEX}, got {value}: number the parts 1, 2, 3…"
+        )
     return value
 
 
@@ -172,7 +181,9 @@ def index_problems(name: str, parts: Sequence[Part], where: str) -> list[Diagnos
     if by_index:
         missing = sorted(set(range(1, max(by_index) + 1)) - set(by_index))
         if missing:
-            listed = ", ".join(map(str, missing))
+            listed = ", ".join(map(str, missing[:10]))
+            if len(missing) > 10:
+                listed += f" and {len(missing) - 10} more"
             found.append(
                 Diagnostic(
                     WARNING,
