@@ -220,6 +220,13 @@ CASES = [
         "series/x.md",
     ),
     Case(
+        "page-with-gallery",
+        {"pages/p.md": post("Gallery: offsite\nSlug: with-gallery")},
+        "Gallery works on posts only",
+        "pages/p.md",
+        publish=0,
+    ),
+    Case(
         "series-unknown-key",
         {"series/x.md": "Title: X\nSumary: oops\n\nAbout X.\n", "posts/s.md": post("Series: x")},
         "Sumary",

@@ -294,6 +294,20 @@ def _attach(generator, galleries: dict[str, model.Gallery]) -> None:
                 gallery.posts.append(article)
 
 
+def warn_page_galleries(generator, pages) -> None:
+    """A page with ``Gallery:`` shows none (galleries attach to posts): say so, naming it."""
+    for page in pages:
+        if model.normalise_slug(page.metadata.get("gallery")):
+            report(
+                model.Problem(
+                    shown(generator.settings, page.source_path),
+                    "Gallery works on posts only; this page shows no gallery "
+                    "(link to the gallery's page instead)",
+                    error=False,
+                )
+            )
+
+
 def set_social_images(generator) -> None:
     """A post with a gallery and no image of its own shares the gallery's cover."""
     siteurl = generator.settings.get("SITEURL", "")

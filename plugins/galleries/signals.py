@@ -48,6 +48,7 @@ def on_page_generator_finalized(generator) -> None:
     if _enabled(generator.settings):
         pages = chain_pages(generator)
         glue.rewrite_post_images(generator, pages)
+        glue.warn_page_galleries(generator, pages)
 
 
 def chain_pages(generator):

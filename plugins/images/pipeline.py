@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import site
 import sys
 import tempfile
@@ -701,10 +702,12 @@ def _open(data: bytes) -> Image.Image:
             "is not an image this pipeline can read (use JPEG, PNG, WebP, AVIF, HEIC, TIFF or GIF)"
         ) from None
     except Image.DecompressionBombError as exc:
-        # only past twice Pillow's own limit: far beyond ours, and the size is in the message
+        # only past twice Pillow's own limit, far beyond ours; its message carries the size
+        pixels = re.search(r"\((\d+) pixels\)", str(exc))
+        size = f"{int(pixels.group(1)) / 1e6:.0f} megapixels, " if pixels else ""
         raise ImageError(
-            f"is more than the {_MAX_PIXELS // 1_000_000} megapixels this pipeline processes "
-            f"safely ({exc}); publish a smaller copy"
+            f"is {size}more than the {_MAX_PIXELS // 1_000_000} megapixels this pipeline "
+            "processes safely; publish a smaller copy"
         ) from None
     if image.width * image.height > _MAX_PIXELS:
         raise _too_large(image.width, image.height)
