@@ -265,7 +265,7 @@ def test_nav_counts_published_parts_for_pelican_series_fields():
     )
     s = series[0]
     for p in s.parts:
-        p.ref = p.key  # stands in for the article
+        p.post = p.key  # stands in for the article
     nav = {p.key: model.Nav(s, p) for p in s.parts}
     assert (nav["p3"].number, nav["p3"].total, nav["p3"].index) == (3, 4, 2)
     assert nav["p3"].all == ["p1", "p3"]

@@ -164,8 +164,8 @@ class SeriesGenerator(Generator):
             translation=translation,
             url=article.url if state == model.PUBLISHED else None,
             # no .summary here: reading it renders the post now, before {static} links are
-            # known, and Pelican keeps that render; templates read part.ref.summary later
-            ref=article,
+            # known, and Pelican keeps that render; templates read part.post.summary later
+            post=article,
         )
 
     def generate_context(self) -> None:
@@ -199,12 +199,12 @@ class SeriesGenerator(Generator):
             if feed and series.lang == default_lang:
                 series.feed_url = feed.format(slug=series.slug, lang=series.lang)
             for part in series.parts:
-                if part.ref is not None:
-                    part.ref.series = model.Nav(series, part)
+                if part.post is not None:
+                    part.post.series = model.Nav(series, part)
             for part in series.hidden:  # only its own (draft) page sees it in the series
-                part.ref.series = model.Nav(*series.preview(part))
+                part.post.series = model.Nav(*series.preview(part))
         listed = [s for s in self.series if s.published_count and s.lang == default_lang]
-        listed.sort(key=lambda s: (-max(p.ref.date.timestamp() for p in s.published_parts), s.slug))
+        listed.sort(key=lambda s: (-max(a.date.timestamp() for a in s.articles), s.slug))
         self.context["series_list"] = listed
 
     def generate_output(self, writer) -> None:

@@ -22,7 +22,7 @@ class Part:
     date: datetime.datetime | None = None
     index: int | None = None  # Series_index as written
     url: str | None = None  # only ever set for published parts
-    ref: Any = None  # the caller's object (a Pelican article); opaque here
+    post: Any = None  # a written part's post (the caller's article): templates read its summary
     number: int = 0  # position in the series, from 1, set by order_parts
 
     @property
@@ -257,7 +257,7 @@ class Series:
     @property
     def articles(self) -> list[Any]:
         """The published articles, in series order."""
-        return [p.ref for p in self.parts if p.published]
+        return [p.post for p in self.parts if p.published]
 
 
 @dataclass
@@ -319,11 +319,11 @@ class Nav:
 
     @property
     def all_previous(self) -> list[Any]:
-        return [p.ref for p in self.series.parts if p.published and p.number < self.number]
+        return [p.post for p in self.series.parts if p.published and p.number < self.number]
 
     @property
     def all_next(self) -> list[Any]:
-        return [p.ref for p in self.series.parts if p.published and p.number > self.number]
+        return [p.post for p in self.series.parts if p.published and p.number > self.number]
 
     @property
     def previous(self) -> Any:
@@ -357,7 +357,7 @@ class PostInput:
     lang: str
     translation: bool = False  # a translation of another post (Pelican pairs them by slug)
     url: str | None = None
-    ref: Any = None
+    post: Any = None  # the caller's article
     raw_announce: object = None  # Series_announce as written
 
 
@@ -501,7 +501,7 @@ def group(
                     date=p.date,
                     index=indexes.get(p.key),
                     url=p.url if p.state == PUBLISHED else None,
-                    ref=p.ref,
+                    post=p.post,
                 )
                 for p in members
             ]
