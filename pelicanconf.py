@@ -36,23 +36,25 @@ WITH_FUTURE_DATES = False  # a future-dated post is a draft until its date
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 
-PLUGIN_PATHS = ["plugins"]
+# One import path: the plugins are the package `plugins` of this folder, in builds and in
+# tests alike (`from plugins.images import service`), never top-level modules.
+PLUGIN_PATHS = ["."]
 PLUGINS = [
-    "blogcore",
-    "series",
-    "comments",
-    "images",
-    "team",
-    "galleries",
-    "related",  # after team and galleries: it starts on posts as they leave them
-    "i18n",
-    "search",
-    "share",
-    "analytics",
-    "newsletter",
-    "webmentions",
-    "csp",  # Content-Security-Policy: off here (CSP_ENABLED), on in publishconf.py
-    "fastbuild",  # last: its final generator runs after every other plugin's pages
+    "plugins.blogcore",
+    "plugins.series",
+    "plugins.comments",
+    "plugins.images",
+    "plugins.team",
+    "plugins.galleries",
+    "plugins.related",  # after team and galleries: it starts on posts as they leave them
+    "plugins.i18n",
+    "plugins.search",
+    "plugins.share",
+    "plugins.analytics",
+    "plugins.newsletter",
+    "plugins.webmentions",
+    "plugins.csp",  # Content-Security-Policy: off here (CSP_ENABLED), on in publishconf.py
+    "plugins.fastbuild",  # last: its final generator runs after every other plugin's pages
 ]
 
 # Escape everything a template prints unless it is marked safe (content, summaries).

@@ -23,8 +23,10 @@ from pelican.settings import read_settings
 
 def _plugin_of(function) -> str | None:
     module = getattr(function, "__module__", "") or ""
-    parts = module.split(".")
-    return parts[0] if len(parts) > 1 and parts[1] in {"signals", "generator"} else None
+    parts = module.split(".")  # plugins.<name>.signals
+    if len(parts) == 3 and parts[0] == "plugins" and parts[2] in {"signals", "generator"}:
+        return parts[1]
+    return None
 
 
 def _timed(function, name: str, spent: dict):
@@ -89,7 +91,7 @@ def split_rendering(spent: dict) -> None:
     fastbuild's last generator renders every page Pelican and the plugins asked for, in worker
     processes: that is the theme's and Pelican's time, not the plugin's.
     """
-    module = sys.modules.get("fastbuild.writer")
+    module = sys.modules.get("plugins.fastbuild.writer")
     cls = getattr(module, "ParallelWriter", None)
     if cls is None:
         return

@@ -25,7 +25,7 @@ from plugins.newsletter.csp import csp_sources as newsletter_sources
 from plugins.search.csp import csp_page_sources as search_page_sources
 from plugins.search.csp import csp_sources as search_sources
 
-WITH_CSP = [*PLUGINS, "csp"] if "csp" not in PLUGINS else PLUGINS
+WITH_CSP = [*PLUGINS, "plugins.csp"] if "plugins.csp" not in PLUGINS else PLUGINS
 
 
 # --- sources -------------------------------------------------------------------------------
@@ -381,7 +381,7 @@ def test_csp_enabled_false_ships_nothing(build_site):
 
 
 def test_without_the_plugin_nothing_ships(build_site):
-    without = [name for name in PLUGINS if name != "csp"]
+    without = [name for name in PLUGINS if name != "plugins.csp"]
     site = build_site(publish=True, CSP_ENABLED=True, PLUGINS=without)
     assert _meta(site.soup("")) is None
     assert not site.exists("_headers")

@@ -231,7 +231,7 @@ def test_fastbuild_writes_the_same_site_as_pelican_without_it(
     site: str, corpus: Path, tmp_path: Path
 ):
     """Parallel reading and rendering, fixed URLs: none of it changes a byte."""
-    assert PLUGINS[-1] == "fastbuild"
+    assert PLUGINS[-1] == "plugins.fastbuild"
     content = corpus if site == "corpus" else ROOT / "content"
     cache = tmp_path / "cache"  # shared: the photos are made once (full builds read no posts)
     plain = build(content, tmp_path / "plain", cache, PLUGINS=PLUGINS[:-1])

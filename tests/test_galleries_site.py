@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from plugins.images import pipeline
 from tests.conftest import DEV_CONF, FIXTURES, PUBLISH_CONF, TEST_SITEURL, Site, run_pelican
 from tests.test_images_pipeline import GPS, assert_no_metadata, photo
 
@@ -254,11 +255,9 @@ def test_unchanged_rebuild_does_no_image_work_and_a_new_width_renders_only_that(
     site, _ = build(tmp_path, content, name="one", IMAGES_CACHE_PATH=cache)
     assert site.exists("galleries/g/")
 
-    import images.pipeline as loaded  # the module Pelican loaded from PLUGIN_PATHS
-
     calls = []
-    original = loaded.render_source
-    monkeypatch.setattr(loaded, "render_source", lambda *a: calls.append(a[2]) or original(*a))
+    original = pipeline.render_source
+    monkeypatch.setattr(pipeline, "render_source", lambda *a: calls.append(a[2]) or original(*a))
     build(tmp_path, content, name="two", IMAGES_CACHE_PATH=cache)
     assert calls == []
     build(

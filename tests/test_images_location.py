@@ -7,7 +7,6 @@ profile. They go into both static folders, a gallery, a post and a team headshot
 file of the output is opened with Pillow and its bytes are searched.
 """
 
-import importlib
 import io
 import logging
 import shutil
@@ -234,12 +233,11 @@ def test_an_unchanged_rebuild_cleans_nothing_again(tmp_path, monkeypatch):
     build = _builder(tmp_path)
     files = {f"images/{fmt}-static.{FORMATS[fmt][0]}": seeded(fmt) for fmt in ("jpeg", "heic")}
     build(files, **SMALL, CACHE_PATH=str(tmp_path / "cache"))
-    plugin_pipeline = importlib.import_module("images.pipeline")  # as Pelican loaded it
 
     def forbidden(*args):
         raise AssertionError("an original was cleaned again on an unchanged rebuild")
 
-    monkeypatch.setattr(plugin_pipeline, "clean_source", forbidden)
+    monkeypatch.setattr(pipeline, "clean_source", forbidden)
     site = build(files, **SMALL, CACHE_PATH=str(tmp_path / "cache"))
     assert_clean(site.output / "images/jpeg-static.jpg")
     assert_clean(site.output / "images/heic-static.jpg")

@@ -183,9 +183,10 @@ def _alias_site_files() -> dict[str, str]:
 def test_authors_are_compared_as_the_team_plugin_names_them(build_site, related_first):
     # "A. Byrne" is Ada Byrne's alias: the team plugin makes both bylines the same person when
     # Pelican sends article_generator_pretaxonomy. Without that, z (newest) would win the tie.
-    plugins = [p for p in PLUGINS if p != "related"]
+    plugins = [p for p in PLUGINS if p != "plugins.related"]
     plugins.insert(
-        plugins.index("team") if related_first else plugins.index("galleries") + 1, "related"
+        plugins.index("plugins.team") if related_first else plugins.index("plugins.galleries") + 1,
+        "plugins.related",
     )
     built = build_site(
         _alias_site_files(),

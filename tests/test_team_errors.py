@@ -200,12 +200,12 @@ def test_a_photo_in_a_static_folder_is_a_warning(build_site, caplog):
     [
         ({"TEAM_PHOTO_SIZES": "big"}, "Settings error: TEAM_PHOTO_SIZES must be a list"),
         (
-            {"PLUGINS": ["blogcore", "team"]},
+            {"PLUGINS": ["plugins.blogcore", "plugins.team"]},
             "Settings error: the team plugin needs the images plugin",
         ),
         (
-            {"PLUGINS": ["images", "team", "blogcore"]},
-            "Settings error: list 'blogcore' before 'team'",
+            {"PLUGINS": ["plugins.images", "plugins.team", "plugins.blogcore"]},
+            "Settings error: list 'plugins.blogcore' before 'plugins.team'",
         ),
         ({"IMAGES_JOBS": "two"}, "Settings error: IMAGES_JOBS must be 0"),
     ],

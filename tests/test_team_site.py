@@ -14,7 +14,7 @@ from PIL import Image
 
 from tests.conftest import DEV_CONF, FIXTURES, PUBLISH_CONF, TEST_SITEURL, Site, run_pelican
 
-PLUGINS = ["blogcore", "images", "team", "i18n"]
+PLUGINS = ["plugins.blogcore", "plugins.images", "plugins.team", "plugins.i18n"]
 ATOM = "{http://www.w3.org/2005/Atom}"
 GPS = 0x8825
 
@@ -336,7 +336,7 @@ def test_a_clean_site_logs_no_warning(build_team_site, tmp_path, caplog):
 
 
 def test_unchanged_rebuild_renders_no_image(build_team_site, caplog):
-    caplog.set_level(logging.INFO, logger="images.signals")
+    caplog.set_level(logging.INFO, logger="plugins.images.signals")
     build_team_site(TEAM_EXTRAS)
     build_team_site(TEAM_EXTRAS)
     summaries = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Images:")]

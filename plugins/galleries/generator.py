@@ -3,7 +3,6 @@ galleries to posts, replaces inline markers and post images, writes gallery page
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 from itertools import chain
@@ -14,6 +13,9 @@ import markdown
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from plugins.blogcore.text import POSTS as SANITISER
+from plugins.images import service as images
+
 from . import model
 
 logger = logging.getLogger(__name__)
@@ -21,15 +23,6 @@ logger = logging.getLogger(__name__)
 CONTEXT_KEY = "galleries"  # slug -> model.Gallery, for this build
 LIST_KEY = "gallery_list"  # galleries with photos, newest first (the index)
 PARTIAL = "partials/gallery.html"
-
-
-def _images():
-    """The images plugin's service module, as Pelican loaded it."""
-    return importlib.import_module("images.service")
-
-
-def _pipeline():
-    return importlib.import_module("images.pipeline")
 
 
 def shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
@@ -40,11 +33,6 @@ def shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
 
 def report(problem: model.Problem) -> None:
     (logger.error if problem.error else logger.warning)("%s", problem)
-
-
-def _sanitiser():
-    """blogcore's sanitiser, the one every piece of HTML on a page goes through."""
-    return importlib.import_module("blogcore.text").POSTS
 
 
 def _description(settings: dict[str, Any], text: str, source: str) -> str:
@@ -63,9 +51,9 @@ def _description(settings: dict[str, Any], text: str, source: str) -> str:
         extension_configs=ext_configs,
         output_format=config.get("output_format", "html5"),
     )
-    html, removed = _sanitiser().clean_and_report(md.convert(text))
+    html, removed = SANITISER.clean_and_report(md.convert(text))
     if removed:
-        logger.warning("%s", _sanitiser().message(source, removed))
+        logger.warning("%s", SANITISER.message(source, removed))
     return html
 
 
@@ -136,7 +124,7 @@ def _gps_notice(settings: dict[str, Any], label: str) -> None:
 def _post_image_requests(generator, contents) -> list[tuple[Any, model.ImageRef, Any]]:
     """(content, image reference, picture request) for each raster image in these contents."""
     settings = generator.settings
-    service = _images()
+    service = images
     root = Path(generator.path).resolve()
     found = []
     for content in contents:
@@ -177,16 +165,14 @@ def rewrite_post_images(generator, contents) -> None:
     pictures = dict(
         zip(
             unique,
-            _images().for_build(generator.context).pictures(list(unique.values())),
+            images.for_build(generator.context).pictures(list(unique.values())),
             strict=True,
         )
     )
     static_roots = [p.strip("/") + "/" for p in settings.get("STATIC_PATHS") or []]
     for source, request in unique.items():
         rel = os.path.relpath(source, Path(generator.path).resolve()).replace(os.sep, "/") + "/"
-        if _pipeline().has_location(source) and any(
-            rel.startswith(s) or s == "/" for s in static_roots
-        ):
+        if images.has_location(source) and any(rel.startswith(s) or s == "/" for s in static_roots):
             logger.warning(
                 "%s: carries a GPS position; the published copy has it removed, but the file "
                 "in content/ keeps it (remove it there too: exiftool -gps:all= %s)",
@@ -211,7 +197,7 @@ def prepare(generator) -> None:
     """Read galleries, render every photo once, attach galleries to posts (pretaxonomy)."""
     settings = generator.settings
     galleries = read_galleries(generator)
-    service = _images()
+    service = images
     requests, owners = [], []
     formats = settings["GALLERY_FORMATS"]
     for gallery in galleries.values():
@@ -230,7 +216,7 @@ def prepare(generator) -> None:
     pictures = service.for_build(generator.context).pictures(requests)
     for (_gallery, photo), request, picture in zip(owners, requests, pictures, strict=True):
         photo.picture = picture
-        if picture is not None and _pipeline().has_location(request.source):
+        if picture is not None and images.has_location(request.source):
             _gps_notice(settings, request.label)
     for gallery in galleries.values():
         gallery.photos = [p for p in gallery.photos if p.picture is not None]

@@ -2,6 +2,8 @@
 
 from pelican import signals
 
+from plugins.images import service as images
+
 from . import generator as glue
 from .settings import SettingsError, configure
 
@@ -20,9 +22,10 @@ def on_initialized(pelican) -> None:
     names = [str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []]
     try:
         if "images" not in names or names.index("images") > names.index("galleries"):
-            raise SettingsError("galleries needs the images plugin: list 'images' before it")
-        pipeline = glue._pipeline()
-        settings.update(configure(settings, pipeline.encoder_available, tuple(pipeline.FORMATS)))
+            raise SettingsError(
+                "galleries needs the images plugin: list 'plugins.images' before it"
+            )
+        settings.update(configure(settings, images.encoder_available, tuple(images.FORMATS)))
     except SettingsError as exc:
         raise SystemExit(f"Settings error: {exc}") from None
     folder = settings["GALLERY_PATH"]

@@ -36,9 +36,15 @@ from .pipeline import (
     RenditionRequest,
     RenditionSpec,
     clean_originals,
+    encoder_available,
+    has_location,
     new_pool,
     render,
 )
+
+# What other plugins use, besides the classes and functions below: they import this module
+# only, never the pipeline behind it.
+__all__ = ["FORMATS", "encoder_available", "has_location"]
 
 logger = logging.getLogger(__name__)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import importlib
 import logging
 import os
 from dataclasses import dataclass, field
@@ -14,6 +13,9 @@ from typing import Any
 from pelican import signals
 from pelican.contents import Content
 from pelican.urlwrappers import Author
+
+from plugins.blogcore.text import POSTS as SANITISER
+from plugins.images import service
 
 from . import people
 from .settings import SettingsError, configure
@@ -64,11 +66,6 @@ def _enabled(settings: dict[str, Any]) -> bool:
     return "team" in _plugin_names(settings)
 
 
-def _sanitiser():
-    """blogcore's sanitiser, the one every piece of HTML on a page goes through."""
-    return importlib.import_module("blogcore.text").POSTS
-
-
 def _report(problem: people.Problem) -> None:
     (logger.error if problem.error else logger.warning)("%s", problem)
 
@@ -82,10 +79,13 @@ def on_initialized(pelican) -> None:
         settings.update(configure(settings))
         names = _plugin_names(settings)
         if "images" not in names:
-            raise SettingsError("the team plugin needs the images plugin: add 'images' to PLUGINS")
+            raise SettingsError(
+                "the team plugin needs the images plugin: add 'plugins.images' to PLUGINS"
+            )
         if "blogcore" in names and names.index("blogcore") > names.index("team"):
             raise SettingsError(
-                "list 'blogcore' before 'team' in PLUGINS (team adds people to blogcore's JSON-LD)"
+                "list 'plugins.blogcore' before 'plugins.team' in PLUGINS "
+                "(team adds people to blogcore's JSON-LD)"
             )
     except SettingsError as exc:
         raise SystemExit(f"Settings error: {exc}") from None
@@ -119,9 +119,9 @@ def _read_people(generator) -> list[tuple[people.Person, Path]]:
                 logger.error("%s: could not be read (%s); skipped", shown, exc)
             continue
         # Markdown bios come cleaned (and reported) by blogcore's reader; other formats not
-        html, removed = _sanitiser().clean_and_report(html or "")
+        html, removed = SANITISER.clean_and_report(html or "")
         if removed:
-            logger.warning("%s", _sanitiser().message(shown, removed))
+            logger.warning("%s", SANITISER.message(shown, removed))
         person, problems = people.parse_person(
             path.stem,
             shown,
@@ -189,7 +189,6 @@ def _author(generator, person: people.Person) -> Author:
 
 def _attach_photos(generator, team: Team) -> None:
     """Headshots through the shared image pipeline: square crops, WebP and JPEG."""
-    service = importlib.import_module("images.service")  # the images plugin, as Pelican loaded it
     settings = generator.settings
     with_photos = [p for p in team.roster.people if p.photo]
     requests = [

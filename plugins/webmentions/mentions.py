@@ -6,11 +6,12 @@ No Pelican and no network here. Input is webmention.io's JF2 (``children`` of en
 
 import datetime as dt
 import html
-import importlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
+
+from plugins.blogcore import text as blogcore_text
 
 KINDS = {
     "in-reply-to": "reply",
@@ -38,18 +39,7 @@ SAFE_TAGS = {
 LINK_REL = "nofollow ugc noopener"
 
 
-def _blogcore_text():
-    """blogcore's text module: the site's one sanitiser, of which replies get a strict profile.
-
-    Pelican loads plugins as top-level packages (``blogcore``); tests import them from the
-    ``plugins`` package. Either way blogcore sits beside this plugin.
-    """
-    parent = (__package__ or "").rpartition(".")[0]
-    return importlib.import_module(f"{parent}.blogcore.text" if parent else "blogcore.text")
-
-
-_TEXT = _blogcore_text()
-REPLIES = _TEXT.Sanitiser(
+REPLIES = blogcore_text.Sanitiser(
     "webmentions",
     tags=SAFE_TAGS,
     attributes={"a": {"href"}},

@@ -99,7 +99,7 @@ def csp_site(tmp_path_factory, browser_type_launch_args):
             SITEURL=url,
             FEED_DOMAIN=url,
             IMAGES_CACHE_PATH=str(ROOT / ".cache" / "pelican" / "images"),
-            PLUGINS=[*PLUGINS, "csp"] if "csp" not in PLUGINS else PLUGINS,
+            PLUGINS=[*PLUGINS, "plugins.csp"] if "plugins.csp" not in PLUGINS else PLUGINS,
             CSP_ENABLED=True,
             COMMENTS_ISSO_URL=isso,
             COMMENTS_HTTPS_ONLY=False,  # the local Isso is plain http
