@@ -1,0 +1,268 @@
+"""The docs keep up with the code.
+
+- docs/settings.md names every setting of every plugin (``DEFAULTS`` in plugins/*/settings.py,
+  and the providers' ``OPTIONS``) and states each default as the code has it;
+- docs/front-matter.md names every key a post may have (Pelican's and the plugins'), and
+  team.md, series.md and images.md every key of a team file, series file and gallery sidecar;
+- every relative link in README.md and docs/*.md points at a file that exists, and every
+  ``#anchor`` at a heading of that page;
+- the README lists every Makefile target and invoke task, and its test command is the one
+  .ci/run runs.
+"""
+
+import ast
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS_DOC = ROOT / "docs" / "settings.md"
+README = ROOT / "README.md"
+PAGES = [README, *sorted((ROOT / "docs").glob("*.md"))]
+# Written on another branch of issue 23; the README links to it already. Remove once it lands.
+PENDING = {ROOT / "docs" / "architecture.md"}
+REQUIRED = "required"
+
+
+def _dict_assigned(tree: ast.Module, name: str) -> ast.Dict:
+    """The dict literal a module assigns to ``name`` (``NAME = {...}`` or ``NAME: T = {...}``)."""
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        value = getattr(node, "value", None)
+        if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+            assert isinstance(value, ast.Dict), f"{name} is not a dict literal"
+            return value
+    raise AssertionError(f"no {name} = {{...}} found")
+
+
+def _plugin_defaults() -> dict[str, object]:
+    """Every DEFAULTS entry of every plugins/*/settings.py: name -> default value."""
+    found: dict[str, object] = {}
+    for path in sorted((ROOT / "plugins").glob("*/settings.py")):
+        node = _dict_assigned(ast.parse(path.read_text(encoding="utf-8")), "DEFAULTS")
+        module = None
+        for key, value in zip(node.keys, node.values, strict=True):
+            name = ast.literal_eval(key)
+            try:
+                found[name] = ast.literal_eval(value)
+            except ValueError:  # built from a constant elsewhere, e.g. dict(DEFAULT_QUALITY)
+                module = module or importlib.import_module(f"plugins.{path.parent.name}.settings")
+                found[name] = module.DEFAULTS[name]
+    return found
+
+
+def _option(spec: ast.expr) -> object:
+    """An OPTIONS entry (kind, required, default): 'required', or the default."""
+    _kind, required, default = ast.literal_eval(spec)
+    return REQUIRED if required else default
+
+
+def _provider_options() -> dict[str, object]:
+    """COMMENTS_<PROVIDER>_<OPTION> and ANALYTICS_<PROVIDER>_<OPTION>: name -> default."""
+    found: dict[str, object] = {}
+    for path in sorted((ROOT / "plugins" / "comments" / "providers").glob("*.py")):
+        if path.name == "__init__.py":
+            continue
+        node = _dict_assigned(ast.parse(path.read_text(encoding="utf-8")), "OPTIONS")
+        for key, spec in zip(node.keys, node.values, strict=True):
+            found[f"COMMENTS_{path.stem}_{ast.literal_eval(key)}".upper()] = _option(spec)
+    source = (ROOT / "plugins" / "analytics" / "providers.py").read_text(encoding="utf-8")
+    providers = _dict_assigned(ast.parse(source), "OPTIONS")
+    for provider, options in zip(providers.keys, providers.values, strict=True):
+        for key, spec in zip(options.keys, options.values, strict=True):
+            name = f"ANALYTICS_{ast.literal_eval(provider)}_{ast.literal_eval(key)}".upper()
+            found[name] = _option(spec)
+    return found
+
+
+def _settings() -> dict[str, object]:
+    # a provider option that is also in DEFAULTS (COMMENTS_ISSO_URL) has DEFAULTS' default
+    return {**_provider_options(), **_plugin_defaults()}
+
+
+SETTINGS = _settings()
+PREFIXES = tuple(sorted({name.split("_", 1)[0] + "_" for name in SETTINGS}))
+_ROW = re.compile(r"^\| `([A-Z][A-Z0-9_]+)` \| ([^|]*) \|")
+
+
+def _documented() -> dict[str, str]:
+    """Rows of the tables of docs/settings.md headed setting | default: setting -> default."""
+    rows: dict[str, str] = {}
+    in_table = False
+    for line in SETTINGS_DOC.read_text().splitlines():
+        if not line.startswith("|"):
+            in_table = False
+        elif line.startswith("| setting | default |"):
+            in_table = True
+        elif in_table and (row := _ROW.match(line)):
+            rows.setdefault(row.group(1), row.group(2).strip())
+    return rows
+
+
+def test_the_settings_are_read_from_every_plugin():
+    assert len(SETTINGS) > 100
+    assert {"BLOGCORE_STRICT", "GALLERY_WIDTHS", "COMMENTS_GISCUS_REPO_ID"} <= set(SETTINGS)
+    assert SETTINGS["ANALYTICS_GOATCOUNTER_ENDPOINT"] == REQUIRED
+    assert SETTINGS["IMAGES_QUALITY"] == {"jpeg": 82, "webp": 80, "avif": 60}
+
+
+@pytest.mark.parametrize("name", sorted(SETTINGS))
+def test_every_setting_is_in_the_reference_with_its_default(name):
+    rows = _documented()
+    assert name in rows, f"{name} is not in docs/settings.md"
+    cell = rows[name]
+    code = re.match(r"`([^`]*)`", cell)
+    if SETTINGS[name] == REQUIRED:
+        assert cell.startswith(REQUIRED), f"{name}: the default cell should say {REQUIRED!r}"
+        return
+    assert code, f"{name}: the default cell should start with the default in backticks: {cell!r}"
+    assert ast.literal_eval(code.group(1)) == SETTINGS[name], (
+        f"{name}: docs/settings.md says {code.group(1)}, the code says {SETTINGS[name]!r}"
+    )
+
+
+def test_the_reference_names_no_setting_that_does_not_exist():
+    stale = [name for name in _documented() if name.startswith(PREFIXES) and name not in SETTINGS]
+    assert not stale, f"docs/settings.md documents settings the plugins do not have: {stale}"
+
+
+# Front-matter keys
+
+
+def _tuple_assigned(path: Path, name: str) -> tuple[str, ...]:
+    """The strings of a tuple a module assigns to ``name``."""
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == name for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"{path}: no {name} = (...) found")
+
+
+KEYS = [
+    ("plugins/blogcore/frontmatter.py", "PELICAN_KEYS", "docs/front-matter.md"),
+    ("plugins/blogcore/frontmatter.py", "PLUGIN_KEYS", "docs/front-matter.md"),
+    ("plugins/team/people.py", "KEYS", "docs/team.md"),
+    ("plugins/series/model.py", "FILE_KEYS", "docs/series.md"),
+    ("plugins/galleries/model.py", "KEYS", "docs/images.md"),
+]
+
+
+@pytest.mark.parametrize(("module", "name", "doc"), KEYS, ids=[f"{k[0]}:{k[1]}" for k in KEYS])
+def test_every_key_is_documented(module, name, doc):
+    keys = _tuple_assigned(ROOT / module, name)
+    assert len(keys) >= 5
+    # keys are written capitalised (Series_index), in the first column of a table
+    first_cells = [
+        line.split(" | ")[0] for line in (ROOT / doc).read_text().splitlines() if line[:3] == "| `"
+    ]
+    missing = [k for k in keys if not any(f"`{k.capitalize()}`" in cell for cell in first_cells)]
+    assert not missing, f"{doc} has no table row for {missing} ({module}: {name})"
+
+
+# Links
+
+
+def _fenced_out(text: str) -> str:
+    """The text without its fenced code blocks."""
+    return re.sub(r"^(```|~~~).*?^\1[^\n]*$", "", text, flags=re.MULTILINE | re.DOTALL)
+
+
+def _slug(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, - for each space."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading).replace("`", "")
+    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+
+
+def _anchors(page: Path) -> set[str]:
+    """Every heading's anchor; a repeated one gets -1, -2 ... as on GitHub."""
+    seen: dict[str, int] = {}
+    anchors = set()
+    for heading in re.findall(r"^#{1,6} +(.+?) *#*$", _fenced_out(page.read_text()), re.M):
+        slug = _slug(heading)
+        count = seen.get(slug, 0)
+        seen[slug] = count + 1
+        anchors.add(slug if count == 0 else f"{slug}-{count}")
+    return anchors
+
+
+def _links(page: Path) -> list[str]:
+    """Link targets of a page, leaving out code (its brackets are not links)."""
+    prose = re.sub(r"`[^`\n]*`", "", _fenced_out(page.read_text()))
+    return re.findall(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)", prose)
+
+
+@pytest.mark.parametrize(
+    ("heading", "anchor"),
+    [
+        ("Performance", "performance"),
+        ("`make new-post`", "make-new-post"),
+        ("Search and languages", "search-and-languages"),
+        ("Isso in production: 1. The configuration", "isso-in-production-1-the-configuration"),
+        ("What reaches the comment service, and when", "what-reaches-the-comment-service-and-when"),
+        ("Photos (headshots)", "photos-headshots"),
+        ("Théo's [page](x.md)", "théos-page"),
+    ],
+)
+def test_anchors_are_made_as_github_makes_them(heading, anchor):
+    assert _slug(heading) == anchor
+
+
+def test_the_docs_have_pages_and_links():
+    assert len(PAGES) > 10
+    assert len(_links(README)) > 10
+    assert "x" not in _links(ROOT / "docs" / "settings.md")  # `code` is not a link
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_relative_link_resolves(page):
+    broken = []
+    for link in _links(page):
+        if re.match(r"[a-z][a-z0-9+.-]*:", link):  # https:, mailto: ...
+            continue
+        path, _, anchor = link.partition("#")
+        target = (page.parent / path).resolve() if path else page
+        if target in PENDING:
+            continue
+        if not target.exists():
+            broken.append(f"{link}: no such file")
+        elif anchor and target.suffix == ".md" and anchor not in _anchors(target):
+            broken.append(f"{link}: no heading with that anchor")
+    assert not broken, f"{page.relative_to(ROOT)}: " + "; ".join(broken)
+
+
+# Commands
+
+
+def _make_targets() -> list[str]:
+    makefile = (ROOT / "Makefile").read_text()
+    return re.search(r"^\.PHONY:(.*)$", makefile, re.MULTILINE).group(1).split()
+
+
+def _invoke_tasks() -> list[str]:
+    names = []
+    for node in ast.parse((ROOT / "tasks.py").read_text()).body:
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        for decorator in node.decorator_list:
+            call = decorator if isinstance(decorator, ast.Call) else None
+            func = call.func if call else decorator
+            if isinstance(func, ast.Name) and func.id == "task":
+                named = [k.value for k in (call.keywords if call else []) if k.arg == "name"]
+                names.append(ast.literal_eval(named[0]) if named else node.name.replace("_", "-"))
+    return names
+
+
+def test_the_readme_lists_every_command():
+    readme = README.read_text()
+    assert {"serve", "test", "publish", "new-post"} <= set(_make_targets())
+    assert {"serve", "related", "comments-config", "send-webmentions"} <= set(_invoke_tasks())
+    missing = [f"make {t}" for t in _make_targets() if f"`make {t}" not in readme]
+    missing += [f"invoke {t}" for t in _invoke_tasks() if f"`invoke {t}" not in readme]
+    assert not missing, f"README.md does not list: {', '.join(missing)}"
+
+
+def test_the_readme_test_command_is_what_ci_runs():
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert re.search(r"^make test$", ci, re.MULTILINE)
+    assert "make test" in README.read_text()
