@@ -146,7 +146,7 @@ BLOGCORE_WORDS_PER_MINUTE = 230
 COMMENTS_PROVIDER = "isso"
 COMMENTS_ISSO_URL = os.environ.get("COMMENTS_ISSO_URL", "http://127.0.0.1:8080")
 
-# Reach (see the README): share links on every post; the rest is off until configured.
+# Reach (docs/reach.md): share links on every post; the rest is off until configured.
 # Analytics loads only in publish builds (ANALYTICS_ENABLED, set in publishconf.py).
 ANALYTICS_PROVIDER = "none"  # or "goatcounter", "plausible", "umami", with their options
 NEWSLETTER_ACTION = None  # a provider's form endpoint turns the sign-up form on

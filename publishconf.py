@@ -24,7 +24,7 @@ DRAFT_PAGE_URL = ""
 DELETE_OUTPUT_DIRECTORY = True
 BLOGCORE_STRICT = True  # any error logged during the build fails it
 
-# The production Isso server (see the README's guide); scripts load over https only.
+# The production Isso server (docs/comments.md); scripts load over https only.
 COMMENTS_ISSO_URL = os.environ.get("COMMENTS_ISSO_URL", "https://comments.tessellate.example")
 COMMENTS_HTTPS_ONLY = True
 

@@ -99,7 +99,7 @@ LOCAL_COPY = ["-e", "ANALYTICS_ENABLED=false", "WEBMENTIONS_SEND=false"]
 
 
 # Publish builds go to .output.builds/<pid>-<random>/ and output is a symbolic link to the
-# current one, replaced by a rename: output/ is never missing (docs/writing-workflow.md).
+# current one, replaced by a rename: output/ is never missing (docs/publishing.md).
 _OWNER = re.compile(r"(?:^|\.(?:new|old|link)-)(\d+)(?:-|$)")
 
 

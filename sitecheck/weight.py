@@ -8,7 +8,7 @@ from pathlib import Path
 from .common import Context, Finding, Report
 from .links import target_file, to_site_path
 
-# Bytes, gzip-compressed (the README's "Page weight" section states the same numbers).
+# Bytes, gzip-compressed (docs/quality-gates.md, 'Page weight budgets', states the same numbers).
 BUDGETS = {"article": 30 * 1024, "home": 30 * 1024}
 
 
