@@ -2,11 +2,12 @@
 
 What it does on each build:
 
-- Reads ``content/<GALLERY_PATH>/<slug>/`` (default ``content/galleries/``): the photos (JPEG,
-  PNG, WebP, AVIF, TIFF, HEIC) and an optional sidecar ``gallery.md`` (``Title``, ``Date``, ``Summary``,
-  ``Cover``, one ``Photo: file | caption | alt text`` line per photo in order, then a
-  Markdown description). The folder is never read as posts, pages or static files, so only
-  renditions are published: EXIF orientation applied, GPS and other EXIF stripped, ICC kept.
+- Reads ``content/<GALLERY_PATH>/<slug>/`` (default ``content/galleries/``): the photos
+  (JPEG, PNG, WebP, AVIF, TIFF, HEIC) and an optional sidecar ``gallery.md`` (``Title``,
+  ``Date``, ``Summary``, ``Cover``, one ``Photo: file | caption | alt text`` line per photo
+  in order, then a Markdown description). The folder is never read as posts, pages or static
+  files, so only renditions are published: EXIF orientation applied, GPS and other EXIF
+  stripped, ICC kept.
 - Renders every photo once per build through ``images.service`` (one worker pool, the
   content-hash cache), in ``GALLERY_FORMATS`` (AVIF, WebP, JPEG) at ``GALLERY_WIDTHS``.
 - Gives each post that names a gallery in ``Gallery: <slug>`` an ``article.gallery`` (shown
@@ -14,7 +15,8 @@ What it does on each build:
   post's body with the gallery block; ``article.galleries`` lists every gallery a post shows.
   A post with a gallery and no image of its own uses the gallery's cover as its og:image.
 - Turns plain Markdown images of posts and pages (``![alt]({static}/images/x.jpg)``: JPEG,
-  PNG, WebP, AVIF, TIFF, HEIC; SVGs are left alone) into responsive ``<picture>`` elements with width/height.
+  PNG, WebP, AVIF, TIFF, HEIC; SVGs are left alone) into responsive ``<picture>`` elements
+  with width/height.
 - Writes a page per gallery (``gallery.html``, variable ``gallery``) and an index of galleries
   (``gallery_index.html``; ``gallery_list`` in every template: galleries newest first).
 - Reports, naming the file: a sidecar line it cannot read, a photo the sidecar names that is
