@@ -3,6 +3,8 @@
 import difflib
 from typing import Any
 
+from plugins.engine.config import merge
+
 from .providers import OPTIONS, PROVIDERS, OptionError, configure_provider, snippet
 
 DEFAULTS: dict[str, Any] = {
@@ -24,13 +26,9 @@ def _option_keys() -> list[str]:
 
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Merge and validate; adds ANALYTICS_SNIPPET (None unless a counter should load)."""
-    known = [*DEFAULTS, *_option_keys()]
-    for key in settings:
-        if key.startswith("ANALYTICS_") and key not in known and key not in COMPUTED:
-            close = difflib.get_close_matches(key, known, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise OptionError(f"unknown setting {key}{hint}")
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    merged = merge(
+        settings, "ANALYTICS_", DEFAULTS, OptionError, also_known=_option_keys(), ignored=COMPUTED
+    )
     provider = merged["ANALYTICS_PROVIDER"]
     choices = ("none", *PROVIDERS)
     if provider not in choices:

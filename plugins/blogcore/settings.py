@@ -1,7 +1,8 @@
 """Every blogcore setting with its default, and their validation."""
 
-import difflib
 from typing import Any
+
+from plugins.engine.config import merge
 
 DEFAULTS: dict[str, Any] = {
     # Reading speed used for the "N min read" line.
@@ -27,12 +28,7 @@ class SettingsError(ValueError):
 
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Return blogcore's settings merged over the defaults, validated."""
-    for key in settings:
-        if key.startswith("BLOGCORE_") and key not in DEFAULTS:
-            close = difflib.get_close_matches(key, DEFAULTS, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise SettingsError(f"unknown setting {key}{hint}")
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    merged = merge(settings, "BLOGCORE_", DEFAULTS, SettingsError)
     wpm = merged["BLOGCORE_WORDS_PER_MINUTE"]
     if isinstance(wpm, bool) or not isinstance(wpm, int) or wpm <= 0:
         raise SettingsError(

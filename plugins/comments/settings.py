@@ -3,6 +3,8 @@
 import difflib
 from typing import Any
 
+from plugins.engine.config import merge
+
 from .model import OptionError, configure_provider
 from .providers import PROVIDERS
 
@@ -45,14 +47,14 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         for name, module in PROVIDERS.items()
         for option in module.OPTIONS
     }
-    for key in settings:
-        if key == "COMMENTS_OPTIONS":  # computed by an earlier configure()
-            continue
-        if key.startswith("COMMENTS_") and key not in DEFAULTS and key not in option_keys:
-            close = difflib.get_close_matches(key, [*DEFAULTS, *option_keys], n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise OptionError(f"unknown setting {key}{hint}")
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    merged = merge(
+        settings,
+        "COMMENTS_",
+        DEFAULTS,
+        OptionError,
+        also_known=option_keys,
+        ignored=("COMMENTS_OPTIONS",),  # computed by an earlier configure()
+    )
     for key in ("COMMENTS_HTTPS_ONLY", "COMMENTS_COUNTS"):
         if not isinstance(merged[key], bool):
             raise OptionError(f"{key} must be True or False, got {merged[key]!r}")

@@ -1,7 +1,8 @@
 """Every csp setting with its default, and their validation."""
 
-import difflib
 from typing import Any
+
+from plugins.engine import config
 
 from .policy import PolicyError, merge, origin
 
@@ -23,12 +24,7 @@ DEFAULTS: dict[str, Any] = {
 
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Merge and validate; raises PolicyError naming the setting and what was expected."""
-    for key in settings:
-        if key.startswith("CSP_") and key not in DEFAULTS:
-            close = difflib.get_close_matches(key, DEFAULTS, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise PolicyError(f"unknown setting {key}{hint}")
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    merged = config.merge(settings, "CSP_", DEFAULTS, PolicyError)
     if not isinstance(merged["CSP_ENABLED"], bool):
         raise PolicyError(f"CSP_ENABLED must be True or False, got {merged['CSP_ENABLED']!r}")
     upgrade = merged["CSP_UPGRADE_INSECURE_REQUESTS"]

@@ -1,7 +1,8 @@
 """Every galleries setting with its default, and their validation."""
 
-import difflib
 from typing import Any
+
+from plugins.engine.config import merge
 
 DEFAULTS: dict[str, Any] = {
     # Folder of the content folder holding one folder per gallery (<slug>/). It is never read
@@ -58,12 +59,7 @@ def configure(
     settings: dict[str, Any], encoder_available=lambda fmt: True, known_formats=()
 ) -> dict[str, Any]:
     """Return the galleries settings merged over the defaults, validated."""
-    for key in settings:
-        if key.startswith("GALLERY_") and key not in DEFAULTS:
-            close = difflib.get_close_matches(key, DEFAULTS, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise SettingsError(f"unknown setting {key}{hint}")
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    merged = merge(settings, "GALLERY_", DEFAULTS, SettingsError)
 
     path = merged["GALLERY_PATH"]
     if not isinstance(path, str) or not path.strip("/") or ".." in path.split("/"):

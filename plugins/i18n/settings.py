@@ -1,9 +1,10 @@
 """Every i18n setting with its default, and their validation."""
 
-import difflib
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+
+from plugins.engine.config import merge
 
 DEFAULTS: dict[str, Any] = {
     # Folder of the catalogs (<lang>/LC_MESSAGES/<domain>.po); "" means <THEME>/translations.
@@ -39,12 +40,7 @@ def _check_locale(key: str, code: Any) -> None:
 
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Return the i18n settings merged over the defaults, validated."""
-    for key in settings:
-        if key.startswith("I18N_") and key not in DEFAULTS:
-            close = difflib.get_close_matches(key, DEFAULTS, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise SettingsError(f"unknown setting {key}{hint}")
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    merged = merge(settings, "I18N_", DEFAULTS, SettingsError)
     for key in ("I18N_TRANSLATIONS_PATH", "I18N_CACHE_PATH", "I18N_DOMAIN", "I18N_DATE_FORMAT"):
         if not isinstance(merged[key], str):
             raise SettingsError(f"{key} must be a string, got {merged[key]!r}")

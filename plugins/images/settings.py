@@ -1,8 +1,9 @@
 """Every images setting with its default, and their validation."""
 
-import difflib
 import os
 from typing import Any
+
+from plugins.engine.config import merge
 
 from .pipeline import DEFAULT_QUALITY, FORMATS, encoder_available
 
@@ -32,12 +33,7 @@ def _whole(value: Any) -> bool:
 
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Return the images settings merged over the defaults, validated and resolved."""
-    for key in settings:
-        if key.startswith("IMAGES_") and key not in DEFAULTS:
-            close = difflib.get_close_matches(key, DEFAULTS, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise SettingsError(f"unknown setting {key}{hint}")
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    merged = merge(settings, "IMAGES_", DEFAULTS, SettingsError)
 
     cache = merged["IMAGES_CACHE_PATH"]
     if not isinstance(cache, str | os.PathLike):

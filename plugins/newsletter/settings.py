@@ -1,7 +1,8 @@
 """Every newsletter setting with its default, and their validation."""
 
-import difflib
 from typing import Any
+
+from plugins.engine.config import merge
 
 from .form import FormError, build_form
 
@@ -28,12 +29,7 @@ DEFAULTS: dict[str, Any] = {
 
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Merge and validate; adds NEWSLETTER (the form, or None when it is off)."""
-    for key in settings:
-        if key.startswith("NEWSLETTER_") and key not in DEFAULTS:
-            close = difflib.get_close_matches(key, DEFAULTS, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise FormError(f"unknown setting {key}{hint}")
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    merged = merge(settings, "NEWSLETTER_", DEFAULTS, FormError)
     for key in ("NEWSLETTER_IN_ARTICLES", "NEWSLETTER_IN_FOOTER", "NEWSLETTER_HTTPS_ONLY"):
         if not isinstance(merged[key], bool):
             raise FormError(f"{key} must be True or False, got {merged[key]!r}")

@@ -1,7 +1,8 @@
 """Every related-posts setting with its default, and their validation."""
 
-import difflib
 from typing import Any
+
+from plugins.engine.config import merge
 
 DEFAULTS: dict[str, Any] = {
     # How many related posts under each article (pins count toward it).
@@ -34,12 +35,7 @@ class SettingsError(ValueError):
 
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Return the related-posts settings merged over the defaults, validated."""
-    for key in settings:
-        if key.startswith("RELATED_") and key not in DEFAULTS:
-            close = difflib.get_close_matches(key, DEFAULTS, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise SettingsError(f"unknown setting {key}{hint}")
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    merged = merge(settings, "RELATED_", DEFAULTS, SettingsError)
     count = merged["RELATED_MAX"]
     if isinstance(count, bool) or not isinstance(count, int) or count < 0:
         raise SettingsError(f"RELATED_MAX must be a whole number from 0, got {count!r}")

@@ -1,8 +1,9 @@
 """Every search setting with its default, and their validation."""
 
-import difflib
 import re
 from typing import Any
+
+from plugins.engine.config import merge
 
 DEFAULTS: dict[str, Any] = {
     # The search page ("" in SEARCH_SAVE_AS: no page and no search box; the index is still built).
@@ -29,12 +30,7 @@ class SettingsError(ValueError):
 
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Return the search settings merged over the defaults, validated."""
-    for key in settings:
-        if key.startswith("SEARCH_") and key not in DEFAULTS:
-            close = difflib.get_close_matches(key, DEFAULTS, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise SettingsError(f"unknown setting {key}{hint}")
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    merged = merge(settings, "SEARCH_", DEFAULTS, SettingsError)
     for key, value in merged.items():
         if key in ("SEARCH_TIMEOUT", "SEARCH_IN_BACKGROUND"):
             continue

@@ -1,7 +1,8 @@
 """Every series setting with its default, and their validation."""
 
-import difflib
 from typing import Any
+
+from plugins.engine.config import merge
 
 DEFAULTS: dict[str, Any] = {
     # Folder inside content/ holding series files (<slug>.md).
@@ -35,12 +36,7 @@ class SettingsError(ValueError):
 
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Return the series settings merged over the defaults, validated."""
-    for key in settings:
-        if key.startswith("SERIES_") and key not in DEFAULTS:
-            close = difflib.get_close_matches(key, DEFAULTS, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise SettingsError(f"unknown setting {key}{hint}")
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    merged = merge(settings, "SERIES_", DEFAULTS, SettingsError)
     for key in _STRINGS:
         if not isinstance(merged[key], str):
             raise SettingsError(f"{key} must be a string, got {merged[key]!r}")

@@ -3,6 +3,8 @@
 import difflib
 from typing import Any
 
+from plugins.engine.config import merge
+
 from .links import SERVICES, LinkError, check_template
 
 DEFAULTS: dict[str, Any] = {
@@ -21,12 +23,7 @@ class SettingsError(ValueError):
 
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Return the share settings merged over the defaults, validated."""
-    for key in settings:
-        if key.startswith("SHARE_") and key not in DEFAULTS:
-            close = difflib.get_close_matches(key, DEFAULTS, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise SettingsError(f"unknown setting {key}{hint}")
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    merged = merge(settings, "SHARE_", DEFAULTS, SettingsError)
     services = merged["SHARE_SERVICES"]
     if isinstance(services, str) or not isinstance(services, list | tuple):
         raise SettingsError(f"SHARE_SERVICES must be a list of names, got {services!r}")

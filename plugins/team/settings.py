@@ -1,7 +1,8 @@
 """Every team setting with its default, and their validation."""
 
-import difflib
 from typing import Any
+
+from plugins.engine.config import merge
 
 DEFAULTS: dict[str, Any] = {
     # Folder within the content folder holding one file per person (<slug>.md). It is never
@@ -24,12 +25,7 @@ class SettingsError(ValueError):
 
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Return the team settings merged over the defaults, validated."""
-    for key in settings:
-        if key.startswith("TEAM_") and key not in DEFAULTS:
-            close = difflib.get_close_matches(key, DEFAULTS, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise SettingsError(f"unknown setting {key}{hint}")
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    merged = merge(settings, "TEAM_", DEFAULTS, SettingsError)
 
     path = merged["TEAM_PATH"]
     if not isinstance(path, str) or not path.strip("/") or ".." in path.split("/"):

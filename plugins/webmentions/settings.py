@@ -1,10 +1,11 @@
 """Every webmentions setting with its default, and their validation."""
 
-import difflib
 import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from plugins.engine.config import merge
 
 DEFAULTS: dict[str, Any] = {
     # The domain webmention.io collects mentions for (e.g. "blog.tessellate.example"); None
@@ -51,18 +52,13 @@ def _number(key: str, value: Any, minimum: float, whole: bool = False) -> None:
 
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Return the webmentions settings merged over the defaults, validated."""
-    for key in settings:
-        if key == "WEBMENTIONS_TOKEN":
-            raise SettingsError(
-                "WEBMENTIONS_TOKEN must not be a setting (settings files are committed): put "
-                "the token in the environment variable named by WEBMENTIONS_TOKEN_ENV "
-                f"({settings.get('WEBMENTIONS_TOKEN_ENV', DEFAULTS['WEBMENTIONS_TOKEN_ENV'])})"
-            )
-        if key.startswith("WEBMENTIONS_") and key not in DEFAULTS:
-            close = difflib.get_close_matches(key, DEFAULTS, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise SettingsError(f"unknown setting {key}{hint}")
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    if "WEBMENTIONS_TOKEN" in settings:
+        raise SettingsError(
+            "WEBMENTIONS_TOKEN must not be a setting (settings files are committed): put "
+            "the token in the environment variable named by WEBMENTIONS_TOKEN_ENV "
+            f"({settings.get('WEBMENTIONS_TOKEN_ENV', DEFAULTS['WEBMENTIONS_TOKEN_ENV'])})"
+        )
+    merged = merge(settings, "WEBMENTIONS_", DEFAULTS, SettingsError)
     domain = merged["WEBMENTIONS_DOMAIN"]
     if domain is not None and (
         not isinstance(domain, str) or not domain or "/" in domain or ":" in domain
