@@ -1,10 +1,11 @@
 """Unit tests of blogcore's pure logic, as tables."""
 
 import datetime
+import json
 
 import pytest
 
-from plugins.blogcore import frontmatter, jsonld, sitemap, text
+from plugins.blogcore import assets, frontmatter, jsonld, sitemap, text
 from plugins.blogcore.settings import DEFAULTS, SettingsError, configure
 
 
@@ -245,6 +246,55 @@ def test_configure_defaults_and_errors():
         SettingsError, match=r"unknown setting BLOGCORE_STRIKT \(did you mean BLOGCORE_STRICT\?\)"
     ):
         configure({"BLOGCORE_STRIKT": True})
+
+
+@pytest.mark.parametrize(
+    ("bundles", "message"),
+    [
+        ([], "BLOGCORE_BUNDLES must be a dict"),
+        ({"css": "css/site.css"}, r"BLOGCORE_BUNDLES\['css'\] must be a dict"),
+        ({"css": {"output": "site.css", "content": []}}, r"unknown key 'content' \(did you mean"),
+        ({"css": {"output": "site.scss", "contents": ["a.css"]}}, "must be a .css or .js"),
+        ({"css": {"output": "site.css", "contents": []}}, r"\['contents'\] must be a list"),
+        ({"js": {"output": "a.js", "contents": ["a.js"], "when": True}}, "a setting's name"),
+    ],
+)
+def test_configure_rejects_bad_bundles(bundles, message):
+    with pytest.raises(SettingsError, match=message):
+        configure({"BLOGCORE_BUNDLES": bundles})
+
+
+def test_build_bundles_with_webassets(tmp_path):
+    source = tmp_path / "static"
+    (source / "css").mkdir(parents=True)
+    (source / "css" / "a.css").write_text("a {\n  color: red;\n}\n", encoding="utf-8")
+    (source / "css" / "b.css").write_text("/* b */\nb { margin: 0 }\n", encoding="utf-8")
+    (source / "app.js").write_text("var answer = 42;  // why\n", encoding="utf-8")
+    bundles = {
+        "css": ("css/site.%(version)s.min.css", ["css/b.css", "css/a.css"]),
+        "js": ("js/site.%(version)s.min.js", ["app.js"]),
+    }
+    manifest = tmp_path / "cache" / "manifest.json"
+    urls = assets.build(
+        bundles, str(source), str(tmp_path / "out" / "theme"), "theme", str(manifest)
+    )
+    css = urls["css"].removeprefix("theme/")
+    assert urls["css"].startswith("theme/css/site.") and urls["css"].endswith(".min.css")
+    assert (tmp_path / "out" / "theme" / css).read_text() == "b{margin:0}a{color:red}"
+    assert (tmp_path / "out" / "theme" / urls["js"].removeprefix("theme/")).read_text() == (
+        "var answer=42;"
+    )
+    # webassets' manifest holds each bundle's content hash, which names its file
+    versions = json.loads(manifest.read_text())
+    assert css == f"css/site.{versions['css/site.%(version)s.min.css']}.min.css"
+    # a changed source is a new file name; the same sources are the same name
+    again = assets.build(bundles, str(source), str(tmp_path / "out2"), "theme", str(manifest))
+    assert again == urls
+    (source / "app.js").write_text("var answer = 43;\n", encoding="utf-8")
+    changed = assets.build(
+        bundles, str(source), str(tmp_path / "out" / "theme"), "theme", str(manifest)
+    )
+    assert changed["css"] == urls["css"] and changed["js"] != urls["js"]
 
 
 @pytest.mark.parametrize(
