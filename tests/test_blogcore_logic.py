@@ -23,6 +23,9 @@ from plugins.blogcore.settings import DEFAULTS, SettingsError, configure
         ("<h2 id='x'>Title</h2><p>body</p>", 2),
         ("<p>one</p>\n<pre class='x'><code>skip me</code></pre>\n<p>two</p>", 2),
         ("<div><style>p { color: red }</style>Shown</div>", 1),
+        ("<P>one</P><PRE><CODE>skip <SPAN>me</SPAN></CODE></PRE><P>two</P>", 2),
+        ("<p>one</p><pre>a <b>b</b> </pre ><p>two</p>", 2),
+        ("<p class=note>one two</p>", 2),
     ],
 )
 def test_count_words(html, words):
@@ -72,6 +75,12 @@ def test_avatar_tone_is_stable_and_in_range():
         ('<img src="/a.png?w=1&amp;h=2">', "/a.png?w=1&h=2"),
         ('<img data-src="/lazy.png" src="/real.png">', "/real.png"),
         ('<img src="">\n<img src="/second.png">', "/second.png"),
+        # the regular expression answered "/fake.png" to both of these
+        ('<p title="<img src=/fake.png>">t</p><img src="/real.png">', "/real.png"),
+        ('<!-- <img src="/fake.png"> --><img src="/real.png">', "/real.png"),
+        ("<IMG ALT=x SRC=/upper.png>", "/upper.png"),
+        ('<img alt="a>b" src="/after-gt.png">', "/after-gt.png"),
+        ("<p><!-- <img src='/only-in-a-comment.png'> --></p>", None),
     ],
 )
 def test_first_image(html, src):
@@ -90,6 +99,22 @@ def test_first_image(html, src):
 )
 def test_absolute_url(siteurl, path, expected):
     assert text.absolute_url(siteurl, path) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>One <em>two</em></p><p>three</p>", "One two three"),
+        ("<h2>Title</h2><pre><code>x = 1</code></pre><p>body &amp; soul</p>", "Title body & soul"),
+        ("<p>a<br>b</p><ul><li>c</li></ul>", "a b c"),
+    ],
+)
+def test_visible_text(html, expected):
+    assert " ".join(text.visible_text(html).split()) == expected
+
+
+def test_visible_text_of_deeply_nested_html():
+    assert text.count_words("<div>" * 5000 + "deep words" + "</div>" * 5000) == 2
 
 
 def test_plain_summary_cuts_at_a_word():
