@@ -16,13 +16,15 @@ _GOVERNED = {
     ("source", "src"): "media-src",
     ("track", "src"): "media-src",
 }
-_MEDIA = SoupStrainer(sorted({tag for tag, _ in _GOVERNED}))  # bs4 builds only these
+_MEDIA_TAGS = sorted({tag for tag, _ in _GOVERNED})
+_MEDIA = SoupStrainer(_MEDIA_TAGS)  # beautifulsoup4 builds only these elements
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def external_media(html: str) -> Iterator[tuple[str, str]]:
     """(directive, url) for every absolute http(s) URL a post's media elements load."""
-    if not html or "<" not in html:
+    lowered = (html or "").lower()
+    if not any(f"<{tag}" in lowered for tag in _MEDIA_TAGS):  # most posts: no parse at all
         return
     soup = BeautifulSoup(html, "html.parser", parse_only=_MEDIA, multi_valued_attributes=None)
     for element in soup.find_all(True):
