@@ -1,10 +1,11 @@
 """Unit tests of blogcore's pure logic, as tables."""
 
 import datetime
+import json
 
 import pytest
 
-from plugins.blogcore import frontmatter, jsonld, sitemap, text
+from plugins.blogcore import assets, frontmatter, jsonld, sitemap, text
 from plugins.blogcore.settings import DEFAULTS, SettingsError, configure
 
 
@@ -22,6 +23,9 @@ from plugins.blogcore.settings import DEFAULTS, SettingsError, configure
         ("<h2 id='x'>Title</h2><p>body</p>", 2),
         ("<p>one</p>\n<pre class='x'><code>skip me</code></pre>\n<p>two</p>", 2),
         ("<div><style>p { color: red }</style>Shown</div>", 1),
+        ("<P>one</P><PRE><CODE>skip <SPAN>me</SPAN></CODE></PRE><P>two</P>", 2),
+        ("<p>one</p><pre>a <b>b</b> </pre ><p>two</p>", 2),
+        ("<p class=note>one two</p>", 2),
     ],
 )
 def test_count_words(html, words):
@@ -71,6 +75,12 @@ def test_avatar_tone_is_stable_and_in_range():
         ('<img src="/a.png?w=1&amp;h=2">', "/a.png?w=1&h=2"),
         ('<img data-src="/lazy.png" src="/real.png">', "/real.png"),
         ('<img src="">\n<img src="/second.png">', "/second.png"),
+        # the regular expression answered "/fake.png" to both of these
+        ('<p title="<img src=/fake.png>">t</p><img src="/real.png">', "/real.png"),
+        ('<!-- <img src="/fake.png"> --><img src="/real.png">', "/real.png"),
+        ("<IMG ALT=x SRC=/upper.png>", "/upper.png"),
+        ('<img alt="a>b" src="/after-gt.png">', "/after-gt.png"),
+        ("<p><!-- <img src='/only-in-a-comment.png'> --></p>", None),
     ],
 )
 def test_first_image(html, src):
@@ -89,6 +99,22 @@ def test_first_image(html, src):
 )
 def test_absolute_url(siteurl, path, expected):
     assert text.absolute_url(siteurl, path) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>One <em>two</em></p><p>three</p>", "One two three"),
+        ("<h2>Title</h2><pre><code>x = 1</code></pre><p>body &amp; soul</p>", "Title body & soul"),
+        ("<p>a<br>b</p><ul><li>c</li></ul>", "a b c"),
+    ],
+)
+def test_visible_text(html, expected):
+    assert " ".join(text.visible_text(html).split()) == expected
+
+
+def test_visible_text_of_deeply_nested_html():
+    assert text.count_words("<div>" * 5000 + "deep words" + "</div>" * 5000) == 2
 
 
 def test_plain_summary_cuts_at_a_word():
@@ -245,6 +271,55 @@ def test_configure_defaults_and_errors():
         SettingsError, match=r"unknown setting BLOGCORE_STRIKT \(did you mean BLOGCORE_STRICT\?\)"
     ):
         configure({"BLOGCORE_STRIKT": True})
+
+
+@pytest.mark.parametrize(
+    ("bundles", "message"),
+    [
+        ([], "BLOGCORE_BUNDLES must be a dict"),
+        ({"css": "css/site.css"}, r"BLOGCORE_BUNDLES\['css'\] must be a dict"),
+        ({"css": {"output": "site.css", "content": []}}, r"unknown key 'content' \(did you mean"),
+        ({"css": {"output": "site.scss", "contents": ["a.css"]}}, "must be a .css or .js"),
+        ({"css": {"output": "site.css", "contents": []}}, r"\['contents'\] must be a list"),
+        ({"js": {"output": "a.js", "contents": ["a.js"], "when": True}}, "a setting's name"),
+    ],
+)
+def test_configure_rejects_bad_bundles(bundles, message):
+    with pytest.raises(SettingsError, match=message):
+        configure({"BLOGCORE_BUNDLES": bundles})
+
+
+def test_build_bundles_with_webassets(tmp_path):
+    source = tmp_path / "static"
+    (source / "css").mkdir(parents=True)
+    (source / "css" / "a.css").write_text("a {\n  color: red;\n}\n", encoding="utf-8")
+    (source / "css" / "b.css").write_text("/* b */\nb { margin: 0 }\n", encoding="utf-8")
+    (source / "app.js").write_text("var answer = 42;  // why\n", encoding="utf-8")
+    bundles = {
+        "css": ("css/site.%(version)s.min.css", ["css/b.css", "css/a.css"]),
+        "js": ("js/site.%(version)s.min.js", ["app.js"]),
+    }
+    manifest = tmp_path / "cache" / "manifest.json"
+    urls = assets.build(
+        bundles, str(source), str(tmp_path / "out" / "theme"), "theme", str(manifest)
+    )
+    css = urls["css"].removeprefix("theme/")
+    assert urls["css"].startswith("theme/css/site.") and urls["css"].endswith(".min.css")
+    assert (tmp_path / "out" / "theme" / css).read_text() == "b{margin:0}a{color:red}"
+    assert (tmp_path / "out" / "theme" / urls["js"].removeprefix("theme/")).read_text() == (
+        "var answer=42;"
+    )
+    # webassets' manifest holds each bundle's content hash, which names its file
+    versions = json.loads(manifest.read_text())
+    assert css == f"css/site.{versions['css/site.%(version)s.min.css']}.min.css"
+    # a changed source is a new file name; the same sources are the same name
+    again = assets.build(bundles, str(source), str(tmp_path / "out2"), "theme", str(manifest))
+    assert again == urls
+    (source / "app.js").write_text("var answer = 43;\n", encoding="utf-8")
+    changed = assets.build(
+        bundles, str(source), str(tmp_path / "out" / "theme"), "theme", str(manifest)
+    )
+    assert changed["css"] == urls["css"] and changed["js"] != urls["js"]
 
 
 @pytest.mark.parametrize(

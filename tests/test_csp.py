@@ -317,6 +317,23 @@ def test_external_media_finds_every_loading_attribute():
 
 
 @pytest.mark.parametrize(
+    ("html", "found"),
+    [
+        ('<IMG SRC="https://a.example/1.png">', [("img-src", "https://a.example/1.png")]),
+        ('<img alt="a>b" src="https://a.example/1.png">', [("img-src", "https://a.example/1.png")]),
+        ('<img src="https://a.example/?a=1&amp;b=2">', [("img-src", "https://a.example/?a=1&b=2")]),
+        # the regular expression took these for images the page loads
+        ('<!-- <img src="https://old.example/x.png"> --><p>t</p>', []),
+        ('<p title="<img src=https://t.example/x.png>">t</p>', []),
+        ("<pre><code>&lt;img src=https://c.example/x.png&gt;</code></pre>", []),
+        ("<script>'<img src=https://s.example/x.png>'</script>", []),
+    ],
+)
+def test_external_media_reads_html_as_a_browser_does(html, found):
+    assert list(media.external_media(html)) == found
+
+
+@pytest.mark.parametrize(
     ("sources", "url", "allowed"),
     [
         (["'self'"], "https://blog.example.org/x.png", True),

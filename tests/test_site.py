@@ -5,12 +5,15 @@ import pickle
 import xml.etree.ElementTree as ET
 
 import pytest
+import rcssmin
+import rjsmin
 from bs4 import BeautifulSoup
 from pelican.readers import HTMLReader
 
 from plugins.blogcore.reader import StrictMarkdownReader
+from plugins.blogcore.settings import DEFAULTS
 from plugins.blogcore.signals import write_sitemap
-from tests.conftest import DEV_CONF, TEST_SITEURL, run_pelican
+from tests.conftest import DEV_CONF, ROOT, TEST_SITEURL, run_pelican
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -216,6 +219,26 @@ def test_assets_are_minified_and_fingerprinted(dev_site):
     assert not soup.select("script:not([src])") or all(
         s.get("type") == "application/ld+json" for s in soup.select("script:not([src])")
     )
+
+
+def test_each_bundle_is_its_sources_merged_in_order_and_minified(dev_site):
+    """The page links files that exist, each the minified concatenation of its sources."""
+    bundles = DEFAULTS["BLOGCORE_BUNDLES"]
+    static = ROOT / "theme" / "static"
+    soup = dev_site.soup("posts/ranges/")
+    links = {
+        "css": soup.select_one('link[rel=stylesheet][href*="/theme/css/"]')["href"],
+        "js": soup.select_one('script[src*="/theme/js/"]')["src"],
+    }
+    minify = {"css": rcssmin.cssmin, "js": rjsmin.jsmin}
+    for name, url in links.items():
+        built = dev_site.text(dev_site.relpath_of(url))
+        sources = [(static / f).read_text(encoding="utf-8") for f in bundles[name]["contents"]]
+        assert built == minify[name]("\n".join(sources)), name
+        assert url.endswith(".min." + name) and len(url.rsplit("/", 1)[1].split(".")) == 4
+    assert soup.select('link[rel=stylesheet][href*="/theme/"]')[0]["href"] == links["css"]
+    # the serve-only bundle is built only in builds that link it
+    assert not list(dev_site.output.glob("theme/js/devserver.*.min.js"))
 
 
 def test_nothing_hidden_is_deployed(dev_site):

@@ -19,7 +19,47 @@ DEFAULTS: dict[str, Any] = {
     # Let templates reuse a fragment rendered once per build ({% memo key %}...{% endmemo %}),
     # such as a post's card on every listing that shows it. False renders each one every time.
     "BLOGCORE_TEMPLATE_MEMO": True,
+    # The theme's CSS and JS bundles (webassets, once per build): name -> output under
+    # THEME_STATIC_DIR (with %(version)s, the content hash), the theme's static files merged
+    # in this order, and optionally "when": a setting that must be true for it to be built.
+    # Templates link them as {{ SITEURL }}/{{ bundles.css }}.
+    "BLOGCORE_BUNDLES": {
+        "css": {
+            "output": "css/site.%(version)s.min.css",
+            "contents": [
+                "css/tokens.css",
+                "css/base.css",
+                "css/layout.css",
+                "css/components.css",
+                "css/series.css",
+                "css/team.css",
+                "css/related.css",
+                "css/comments.css",
+                "css/gallery.css",
+                "css/search.css",
+                "css/reach.css",
+            ],
+        },
+        "js": {
+            "output": "js/site.%(version)s.min.js",
+            "contents": [
+                "js/site.js",
+                "js/comments.js",
+                "js/gallery.js",
+                "js/search.js",
+                "js/share.js",
+            ],
+        },
+        # invoke serve only: the build's problems
+        "devserver": {
+            "output": "js/devserver.%(version)s.min.js",
+            "contents": ["js/devserver.js"],
+            "when": "DEVSERVER_OVERLAY",
+        },
+    },
 }
+
+_BUNDLE_KEYS = {"output", "contents", "when"}
 
 
 class SettingsError(ValueError):
@@ -46,4 +86,37 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         raise SettingsError(
             f"BLOGCORE_SITEMAP must be a file name or '', got {merged['BLOGCORE_SITEMAP']!r}"
         )
+    _check_bundles(merged["BLOGCORE_BUNDLES"])
     return merged
+
+
+def _check_bundles(bundles: Any) -> None:
+    """BLOGCORE_BUNDLES: name -> {"output": "css/x.%(version)s.min.css", "contents": [...]}."""
+    if not isinstance(bundles, dict):
+        raise SettingsError(f"BLOGCORE_BUNDLES must be a dict of bundles, got {bundles!r}")
+    for name, bundle in bundles.items():
+        where = f"BLOGCORE_BUNDLES[{name!r}]"
+        if not isinstance(bundle, dict):
+            raise SettingsError(f"{where} must be a dict with output and contents, got {bundle!r}")
+        for key in bundle:
+            if key not in _BUNDLE_KEYS:
+                close = difflib.get_close_matches(str(key), _BUNDLE_KEYS, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise SettingsError(f"{where}: unknown key {key!r}{hint}")
+        output = bundle.get("output")
+        if not isinstance(output, str) or not output.lower().endswith((".css", ".js")):
+            raise SettingsError(
+                f"{where}['output'] must be a .css or .js file name such as "
+                f"'css/site.%(version)s.min.css', got {output!r}"
+            )
+        contents = bundle.get("contents")
+        if (
+            not isinstance(contents, list | tuple)
+            or not contents
+            or not all(isinstance(f, str) and f for f in contents)
+        ):
+            raise SettingsError(
+                f"{where}['contents'] must be a list of the theme's static files, got {contents!r}"
+            )
+        if not isinstance(bundle.get("when", ""), str):
+            raise SettingsError(f"{where}['when'] must be a setting's name, got {bundle['when']!r}")

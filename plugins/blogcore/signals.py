@@ -85,27 +85,33 @@ def on_readers_init(readers) -> None:
             readers.reader_classes[ext] = StrictMarkdownReader
 
 
-def _asset_bundler(generator):
-    """The ``asset_bundle(pattern, *files)`` template function of one build.
+def on_bundles(generators) -> None:
+    """Build the theme's CSS and JS bundles (webassets), once per build, before any page.
 
-    Each bundle is built and written once per build, on first use; every later page of every
-    generator gets its URL from the build's context.
+    Every generator's templates read the URLs from ``bundles``, one dict in the build's
+    context (filled here, after Pelican has emptied the output folder).
     """
-    built = generator.context.setdefault("blogcore_bundles", {})
-    static = Path(generator.theme) / "static"
-    target = Path(generator.output_path) / generator.settings.get("THEME_STATIC_DIR", "theme")
-
-    def asset_bundle(pattern: str, *files: str) -> str:
-        key = (pattern, files)
-        if key not in built:
-            sources = [(name, (static / name).read_text(encoding="utf-8")) for name in files]
-            name, content = assets.bundle(pattern, sources)
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            (target / name).write_text(content, encoding="utf-8")
-            built[key] = f"{target.name}/{name}"
-        return built[key]
-
-    return asset_bundle
+    if not generators:
+        return
+    first = generators[0]
+    settings = first.settings
+    static_dir = settings.get("THEME_STATIC_DIR", "theme")
+    wanted = {
+        name: (bundle["output"], bundle["contents"])
+        for name, bundle in settings["BLOGCORE_BUNDLES"].items()
+        if not bundle.get("when") or settings.get(bundle["when"])
+    }
+    # one manifest per output folder, as for the sitemap's cache
+    output = os.path.abspath(first.output_path)
+    name = hashlib.sha256(output.encode()).hexdigest()[:16]
+    urls = assets.build(
+        wanted,
+        source_dir=os.path.join(first.theme, "static"),
+        output_dir=os.path.join(output, static_dir),
+        url_prefix=static_dir,
+        manifest=os.path.join(settings["CACHE_PATH"], "blogcore", f"bundles-{name}.json"),
+    )
+    first.context.setdefault("bundles", {}).update(urls)
 
 
 def on_generator_init(generator) -> None:
@@ -115,7 +121,8 @@ def on_generator_init(generator) -> None:
     generator.env.extensions[memo.MemoExtension.identifier].enabled = generator.settings.get(
         "BLOGCORE_TEMPLATE_MEMO", True
     )
-    generator.env.globals["asset_bundle"] = _asset_bundler(generator)
+    # filled by on_bundles: the same dict in every generator (the build's context)
+    generator.env.globals["bundles"] = generator.context.setdefault("bundles", {})
     generator.env.filters.update(
         {
             "isodate": lambda value: value.isoformat() if value else "",
@@ -342,5 +349,6 @@ def register() -> None:
     signals.all_generators_finalized.connect(on_sources_known)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.all_generators_finalized.connect(on_unbuilt_sources)
+    signals.all_generators_finalized.connect(on_bundles)
     signals.finalized.connect(on_output_written)
     signals.finalized.connect(on_finalized)

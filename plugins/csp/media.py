@@ -1,8 +1,9 @@
 """Which of a post's images, videos and sounds a policy would block; no Pelican here."""
 
-import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, SoupStrainer
 
 # (tag, attribute) -> the directive that governs what it loads
 _GOVERNED = {
@@ -15,21 +16,22 @@ _GOVERNED = {
     ("source", "src"): "media-src",
     ("track", "src"): "media-src",
 }
-_TAG = re.compile(r"<(img|source|video|audio|track)\b([^>]*)>", re.IGNORECASE)
-_ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_MEDIA_TAGS = sorted({tag for tag, _ in _GOVERNED})
+_MEDIA = SoupStrainer(_MEDIA_TAGS)  # beautifulsoup4 builds only these elements
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def external_media(html: str) -> Iterator[tuple[str, str]]:
     """(directive, url) for every absolute http(s) URL a post's media elements load."""
-    for match in _TAG.finditer(html or ""):
-        tag = match.group(1).lower()
-        for attr in _ATTR.finditer(match.group(2)):
-            name = attr.group(1).lower()
-            directive = _GOVERNED.get((tag, name))
+    lowered = (html or "").lower()
+    if not any(f"<{tag}" in lowered for tag in _MEDIA_TAGS):  # most posts: no parse at all
+        return
+    soup = BeautifulSoup(html, "html.parser", parse_only=_MEDIA, multi_valued_attributes=None)
+    for element in soup.find_all(True):
+        for name, value in element.attrs.items():
+            directive = _GOVERNED.get((element.name, name))
             if directive is None:
                 continue
-            value = next(v for v in attr.group(2, 3, 4) if v is not None)
             urls = (
                 [c.strip().split(" ")[0] for c in value.split(",")] if "srcset" in name else [value]
             )
