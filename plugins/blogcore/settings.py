@@ -1,5 +1,6 @@
 """Every blogcore setting with its default, and their validation."""
 
+import difflib
 from typing import Any
 
 from plugins.engine.config import merge
