@@ -46,7 +46,7 @@ PLUGINS = [
     "plugins.images",
     "plugins.team",
     "plugins.galleries",
-    "plugins.related",  # after team and galleries: it starts on posts as they leave them
+    "plugins.related",  # starts once team and galleries say posts are final (engine phases)
     "plugins.i18n",
     "plugins.search",
     "plugins.share",

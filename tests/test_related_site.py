@@ -1,14 +1,13 @@
 """Related posts on a real build: on-topic picks, the block's markup, exclusions, warnings."""
 
 import logging
-import pickle
 from types import SimpleNamespace
 
 import pytest
 from pelican import signals
 
 from pelicanconf import PLUGINS
-from plugins.related import signals as related_signals
+from plugins.engine import build, phases
 from tests.conftest import TEST_SITEURL, _builder
 
 # Three clearly distinct topics; every post also carries generic sentences, the generic tag
@@ -199,39 +198,43 @@ def test_authors_are_compared_as_the_team_plugin_names_them(build_site, related_
     assert related_slugs(built, "x") == ["y"]
 
 
-def test_the_picking_starts_as_soon_as_team_and_galleries_are_done(build_site):
+@pytest.mark.parametrize("related_first", [False, True])
+def test_the_picking_starts_as_soon_as_team_and_galleries_are_done(build_site, related_first):
+    """Whatever the order of PLUGINS: the engine's posts_changed phase says when."""
     seen = []
 
     def last(generator):
-        seen.append(getattr(generator, related_signals.STARTED, False))
+        state = build.current(generator.settings).state("plugins.related")
+        seen.append(getattr(state, "started", False))
 
+    plugins = [p for p in PLUGINS if p != "plugins.related"]
+    plugins.insert(0 if related_first else len(plugins), "plugins.related")
     # connected after every plugin's receivers: it runs last
     signals.article_generator_pretaxonomy.connect(last, weak=False)
     try:
-        build_site(_alias_site_files(), fixture=None)
+        build_site(_alias_site_files(), fixture=None, PLUGINS=plugins)
     finally:
         signals.article_generator_pretaxonomy.disconnect(last)
     assert seen == [True]
 
 
 @pytest.mark.parametrize(
-    ("plugins", "context", "ready"),
+    ("plugins", "changed", "final"),
     [
-        (["team", "galleries", "related"], {"team": 1, "galleries": 1}, True),
-        (["team", "galleries", "related"], {"team": 1}, False),
-        (["related", "team"], {}, False),
-        (["plugins.related"], {}, True),
-        (["galleries", "related"], {"galleries": 1}, True),
+        (["plugins.team", "plugins.galleries", "plugins.related"], ["plugins.team"], False),
+        (["plugins.related", "plugins.team", "plugins.galleries"], ["plugins.galleries"], False),
+        (
+            ["plugins.related", "plugins.team", "plugins.galleries"],
+            ["plugins.galleries", "plugins.team"],
+            True,
+        ),
+        (["plugins.related"], [], True),
+        (["plugins.galleries", "plugins.related"], ["plugins.galleries"], True),
     ],
 )
-def test_ready_at_pretaxonomy(plugins, context, ready):
-    generator = SimpleNamespace(settings={"PLUGINS": plugins}, context=context)
-    assert related_signals.ready_at_pretaxonomy(generator) is ready
-
-
-def test_the_picking_under_way_is_left_out_of_pelicans_caches():
-    # Pelican pickles the settings into its caches after pretaxonomy (URL wrappers hold them)
-    started = related_signals.Started([object()], pending=lambda: None)
-    assert pickle.loads(pickle.dumps({related_signals.PENDING_KEY: started})) == {
-        related_signals.PENDING_KEY: None
-    }
+def test_posts_are_final_once_every_listed_changer_said_so(plugins, changed, final):
+    # a generator with no posts: related's own receiver (connected in this process) may run
+    generator = SimpleNamespace(settings={"PLUGINS": plugins}, articles=[], translations=[])
+    for plugin in changed:
+        phases.mark_posts_changed(generator, plugin)
+    assert phases.posts_final(generator) is final

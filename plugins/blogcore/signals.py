@@ -12,6 +12,8 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.contents import Content
 
+from plugins.engine import build
+
 from . import assets, checks, frontmatter, jsonld, memo, sitemap, text, urls
 from .reader import StrictMarkdownReader, clean, shown
 from .settings import SettingsError, configure
@@ -341,14 +343,19 @@ def on_finalized(pelican) -> None:
 
 def register() -> None:
     """Connect blogcore's receivers."""
-    signals.initialized.connect(on_initialized)
-    signals.readers_init.connect(on_readers_init)
-    signals.generator_init.connect(on_generator_init)
-    signals.content_object_init.connect(on_content_init)
-    signals.article_generator_pretaxonomy.connect(on_article_pretaxonomy_urls)
-    signals.all_generators_finalized.connect(on_sources_known)
-    signals.all_generators_finalized.connect(on_all_generators_finalized)
-    signals.all_generators_finalized.connect(on_unbuilt_sources)
-    signals.all_generators_finalized.connect(on_bundles)
-    signals.finalized.connect(on_output_written)
-    signals.finalized.connect(on_finalized)
+    build.register(
+        __package__,
+        [
+            (signals.initialized, on_initialized),
+            (signals.readers_init, on_readers_init),
+            (signals.generator_init, on_generator_init),
+            (signals.content_object_init, on_content_init),
+            (signals.article_generator_pretaxonomy, on_article_pretaxonomy_urls),
+            (signals.all_generators_finalized, on_sources_known),
+            (signals.all_generators_finalized, on_all_generators_finalized),
+            (signals.all_generators_finalized, on_unbuilt_sources),
+            (signals.all_generators_finalized, on_bundles),
+            (signals.finalized, on_output_written),
+            (signals.finalized, on_finalized),
+        ],
+    )

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from pelican import signals
 
+from plugins.engine import build
+
 from .model import (
     CLOSED,
     OFF,
@@ -113,6 +115,11 @@ def on_articles_written(generator, writer) -> None:
 
 def register() -> None:
     """Connect the comments receivers."""
-    signals.initialized.connect(on_initialized)
-    signals.article_generator_finalized.connect(on_articles_finalized)
-    signals.article_writer_finalized.connect(on_articles_written)
+    build.register(
+        __package__,
+        [
+            (signals.initialized, on_initialized),
+            (signals.article_generator_finalized, on_articles_finalized),
+            (signals.article_writer_finalized, on_articles_written),
+        ],
+    )

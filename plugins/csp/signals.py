@@ -10,6 +10,8 @@ from typing import Any
 from pelican import signals
 from pelican.generators import StaticGenerator
 
+from plugins.engine import build as engine_build
+
 from . import media
 from .policy import MARKER, Policy, PolicyError, build, headers_file, origin
 from .settings import configure
@@ -24,9 +26,8 @@ def _plugins(settings: dict[str, Any]) -> list[str]:
 
 
 def _enabled(settings: dict[str, Any]) -> bool:
-    """Is the plugin on in this build, with CSP_ENABLED? (Receivers outlive a build's PLUGINS.)"""
-    names = [p.rsplit(".", 1)[-1] for p in _plugins(settings)]
-    return "csp" in names and settings.get("CSP_ENABLED") is True
+    """Does this build ship a policy (CSP_ENABLED)?"""
+    return settings.get("CSP_ENABLED") is True
 
 
 Sources = dict[str, list[str]]
@@ -84,8 +85,6 @@ def build_policy(settings: dict[str, Any]) -> Policy:
 
 def on_initialized(pelican) -> None:
     """Validate the CSP_* settings; a wrong one stops the build with a clear message."""
-    if "csp" not in [p.rsplit(".", 1)[-1] for p in _plugins(pelican.settings)]:
-        return
     try:
         pelican.settings.update(configure(pelican.settings))
     except PolicyError as exc:
@@ -187,8 +186,13 @@ def on_finalized(pelican) -> None:
 
 def register() -> None:
     """Connect the csp receivers."""
-    signals.initialized.connect(on_initialized)
-    signals.generator_init.connect(on_generator_init)
-    signals.all_generators_finalized.connect(on_all_generators_finalized)
-    signals.content_written.connect(on_content_written)
-    signals.finalized.connect(on_finalized)
+    engine_build.register(
+        __package__,
+        [
+            (signals.initialized, on_initialized),
+            (signals.generator_init, on_generator_init),
+            (signals.all_generators_finalized, on_all_generators_finalized),
+            (signals.content_written, on_content_written),
+            (signals.finalized, on_finalized),
+        ],
+    )

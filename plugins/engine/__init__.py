@@ -1,6 +1,11 @@
-"""engine: what the plugins share, as plain Python (not a Pelican plugin: never in PLUGINS).
+"""engine: what the plugins share (not a Pelican plugin: never in PLUGINS).
 
-- ``config``: merging a plugin's settings over its defaults, with the unknown-key check.
+- ``config``: merging a plugin's settings over its defaults, with the unknown-key check (pure:
+  each plugin's ``settings.py`` imports it and stays free of Pelican).
+- ``build``: the per-build object (``current(settings).state(plugin)``) and ``register``,
+  through which every plugin connects its receivers, so that a build runs only the receivers
+  of the plugins it lists.
+- ``phases``: the signals this engine adds to Pelican's, declared in one place.
 
-Pure: no Pelican import here, so each plugin's ``settings.py`` stays pure too.
+Nothing is imported here: importing ``plugins.engine.config`` must not import Pelican.
 """

@@ -5,12 +5,13 @@ import logging
 import os
 from typing import Any
 
-import blinker
 from pelican import __version__ as pelican_version
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
+
+from plugins.engine import phases
 
 from . import digest, manifest, members, parallel, writer
 from .settings import SettingsError, configure, worker_count
@@ -23,7 +24,7 @@ logger = logging.getLogger(__name__)
 # True: the listings and feeds then yield to it (rendered at a lower priority). A named
 # signal, so plugins connect without importing this one. Builds rendered in one process do
 # not send it.
-content_pages_written = blinker.signal("content_pages_written")
+content_pages_written = phases.content_pages_written  # declared by the engine
 
 
 def _enabled(settings: dict[str, Any]) -> bool:

@@ -2,23 +2,16 @@
 
 from pelican import signals
 
+from plugins.engine import build, phases
 from plugins.images import service as images
 
 from . import generator as glue
 from .settings import SettingsError, configure
 
 
-def _enabled(settings) -> bool:
-    """Is galleries on in this build? (Receivers stay connected for later builds in the same
-    process, such as a test run's, whose PLUGINS may not list it.)"""
-    return "galleries" in [str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []]
-
-
 def on_initialized(pelican) -> None:
     """Validate GALLERY_* settings; keep the galleries folder out of posts, pages, static."""
     settings = pelican.settings
-    if not _enabled(settings):
-        return
     names = [str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []]
     try:
         if "images" not in names or names.index("images") > names.index("galleries"):
@@ -37,21 +30,20 @@ def on_initialized(pelican) -> None:
 
 def get_generators(pelican):
     """The generator writing gallery pages and the index (when the plugin is on)."""
-    return glue.GalleryGenerator if _enabled(pelican.settings) else None
+    return glue.GalleryGenerator
 
 
 def on_article_generator_pretaxonomy(generator) -> None:
     """Read galleries, render photos, attach them to posts, rewrite post images."""
-    if _enabled(generator.settings):
-        glue.prepare(generator)
+    glue.prepare(generator)
+    phases.mark_posts_changed(generator, __package__)
 
 
 def on_page_generator_finalized(generator) -> None:
     """Pages' plain Markdown images through the same pipeline."""
-    if _enabled(generator.settings):
-        pages = chain_pages(generator)
-        glue.rewrite_post_images(generator, pages)
-        glue.warn_page_galleries(generator, pages)
+    pages = chain_pages(generator)
+    glue.rewrite_post_images(generator, pages)
+    glue.warn_page_galleries(generator, pages)
 
 
 def chain_pages(generator):
@@ -66,14 +58,19 @@ def chain_pages(generator):
 def on_all_generators_finalized(generators) -> None:
     """Posts showing a gallery and no image of their own share its cover (og:image)."""
     for gen in generators:
-        if hasattr(gen, "articles") and hasattr(gen, "drafts") and _enabled(gen.settings):
+        if hasattr(gen, "articles") and hasattr(gen, "drafts"):
             glue.set_social_images(gen)
 
 
 def register() -> None:
     """Connect the galleries receivers."""
-    signals.initialized.connect(on_initialized)
-    signals.get_generators.connect(get_generators)
-    signals.article_generator_pretaxonomy.connect(on_article_generator_pretaxonomy)
-    signals.page_generator_finalized.connect(on_page_generator_finalized)
-    signals.all_generators_finalized.connect(on_all_generators_finalized)
+    build.register(
+        __package__,
+        [
+            (signals.initialized, on_initialized),
+            (signals.get_generators, get_generators),
+            (signals.article_generator_pretaxonomy, on_article_generator_pretaxonomy),
+            (signals.page_generator_finalized, on_page_generator_finalized),
+            (signals.all_generators_finalized, on_all_generators_finalized),
+        ],
+    )

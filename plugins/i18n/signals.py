@@ -8,17 +8,13 @@ from typing import Any
 from jinja2 import pass_context
 from pelican import signals
 
+from plugins.engine import build
+
 from . import catalogs, templating
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
 EXTENSION = "jinja2.ext.i18n"
-
-
-def _enabled(settings: dict[str, Any]) -> bool:
-    """Is the i18n plugin on in this build? (Receivers stay connected for later builds in the
-    same process, such as a test run's, whose PLUGINS may not list it.)"""
-    return "i18n" in [str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []]
 
 
 def translations_path(settings: dict[str, Any]) -> Path:
@@ -36,8 +32,6 @@ def cache_path(settings: dict[str, Any]) -> Path:
 def on_initialized(pelican) -> None:
     """Validate I18N_* settings; turn on Jinja's i18n extension."""
     settings = pelican.settings
-    if not _enabled(settings):
-        return
     try:
         settings.update(configure(settings))
     except SettingsError as exc:
@@ -53,8 +47,6 @@ def on_initialized(pelican) -> None:
 def on_generator_init(generator) -> None:
     """Install the gettext callables and the date filters into this generator's templates."""
     settings = generator.settings
-    if not _enabled(settings):
-        return
     default = settings.get("DEFAULT_LANG", "en")
     loaded = catalogs.load(
         translations_path(settings), cache_path(settings), settings["I18N_DOMAIN"]
@@ -85,7 +77,7 @@ def on_generator_init(generator) -> None:
 
 def on_all_generators_finalized(generators) -> None:
     """Remember each post's language by URL, for the feeds; name languages without a catalog."""
-    if not generators or not _enabled(generators[0].settings):
+    if not generators:
         return
     settings = generators[0].settings
     have = set(catalogs.find_catalogs(translations_path(settings), settings["I18N_DOMAIN"]))
@@ -115,7 +107,7 @@ def on_all_generators_finalized(generators) -> None:
 
 def on_feed_generated(context, feed) -> None:
     """Give a feed the language of its posts (xml:lang), else DEFAULT_LANG."""
-    if not _enabled(context) or feed.feed.get("language"):
+    if feed.feed.get("language"):
         return
     siteurl = (context.get("SITEURL") or "").rstrip("/") + "/"
     by_url = context.get("i18n_url_langs") or {}
@@ -125,7 +117,12 @@ def on_feed_generated(context, feed) -> None:
 
 def register() -> None:
     """Connect the i18n receivers."""
-    signals.initialized.connect(on_initialized)
-    signals.generator_init.connect(on_generator_init)
-    signals.all_generators_finalized.connect(on_all_generators_finalized)
-    signals.feed_generated.connect(on_feed_generated)
+    build.register(
+        __package__,
+        [
+            (signals.initialized, on_initialized),
+            (signals.generator_init, on_generator_init),
+            (signals.all_generators_finalized, on_all_generators_finalized),
+            (signals.feed_generated, on_feed_generated),
+        ],
+    )

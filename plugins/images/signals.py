@@ -8,6 +8,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from plugins.engine import build
+
 from . import pipeline, service
 from .settings import SettingsError, configure
 
@@ -15,10 +17,6 @@ logger = logging.getLogger(__name__)
 
 # What a writer can do about an original that cannot be published safely.
 NOT_PUBLISHED = "not published: save it again as JPEG, PNG or WebP, or remove it"
-
-
-def _enabled(settings) -> bool:
-    return "IMAGES_OUTPUT_DIR" in settings  # on_initialized ran for this build
 
 
 def _shown(settings, path: str | os.PathLike) -> str:
@@ -29,12 +27,6 @@ def _shown(settings, path: str | os.PathLike) -> str:
 
 def on_initialized(pelican) -> None:
     """Validate the IMAGES_* settings and fill in their defaults."""
-    # receivers stay connected for later builds in the same process (a test run's): act only
-    # in builds that list this plugin
-    if not any(
-        str(p).rsplit(".", 1)[-1] == "images" for p in pelican.settings.get("PLUGINS") or []
-    ):
-        return
     try:
         pelican.settings.update(configure(pelican.settings))
     except SettingsError as exc:
@@ -64,8 +56,6 @@ def on_static_generator_finalized(generator) -> None:
     """Clean every raster original of the static folders (cached, on the build's workers);
     one that cannot be cleaned is reported and taken out of the files Pelican copies."""
     settings = generator.settings
-    if not _enabled(settings):
-        return
     _publish_heif_as_jpeg(generator.staticfiles)
     suffixes = pipeline.image_suffixes()
     images = [sc for sc in generator.staticfiles if Path(sc.source_path).suffix.lower() in suffixes]
@@ -109,8 +99,6 @@ def on_finalized(pelican) -> None:
     the cache: the static folders' were made during the build), whatever wrote them (static
     folders, {attach}, the theme, other plugins); one that cannot be cleaned is removed."""
     settings = pelican.settings
-    if not _enabled(settings):
-        return
     root = Path(settings["OUTPUT_PATH"])
     renditions = root / settings["IMAGES_OUTPUT_DIR"]  # made clean by the pipeline already
     suffixes = pipeline.image_suffixes()
@@ -165,7 +153,12 @@ def on_finalized(pelican) -> None:
 
 def register() -> None:
     """Connect the images plugin's receivers."""
-    signals.initialized.connect(on_initialized)
-    signals.static_generator_finalized.connect(on_static_generator_finalized)
-    signals.all_generators_finalized.connect(on_all_generators_finalized)
-    signals.finalized.connect(on_finalized)
+    build.register(
+        __package__,
+        [
+            (signals.initialized, on_initialized),
+            (signals.static_generator_finalized, on_static_generator_finalized),
+            (signals.all_generators_finalized, on_all_generators_finalized),
+            (signals.finalized, on_finalized),
+        ],
+    )

@@ -2,20 +2,15 @@
 
 from pelican import signals
 
+from plugins.engine import build
+
 from .form import FormError
 from .settings import configure
-
-
-def _enabled(settings) -> bool:
-    return "newsletter" in [str(n).rsplit(".", 1)[-1] for n in settings.get("PLUGINS") or []]
 
 
 def on_initialized(pelican) -> None:
     """Validate NEWSLETTER_* settings; a wrong one stops the build with a clear message."""
     settings = pelican.settings
-    if not _enabled(settings):
-        settings["NEWSLETTER"] = None
-        return
     try:
         settings.update(configure(settings))
     except FormError as exc:
@@ -24,4 +19,9 @@ def on_initialized(pelican) -> None:
 
 def register() -> None:
     """Connect the newsletter receiver."""
-    signals.initialized.connect(on_initialized)
+    build.register(
+        __package__,
+        [
+            (signals.initialized, on_initialized),
+        ],
+    )

@@ -16,13 +16,14 @@ plugin does). ``invoke related <slug>`` prints each pick's score broken down by 
 
 The picking starts once the posts are read, in a fork of the build, on the core Pelican's
 next serial steps leave idle (``background.py``), and the picks are given to the posts when
-Pelican asks for its writer (``get_writer``), before any page is written. It starts at
-``article_generator_pretaxonomy`` once ``team`` and ``galleries`` (if enabled) have changed
-posts' authors and text there, which they have when listed before ``related`` in ``PLUGINS``
-(receivers run in that order); otherwise at ``article_generator_finalized``. A plugin of your
-own that changes posts' text, tags or authors at ``article_generator_pretaxonomy`` belongs
-before ``related`` too. Until the picks are given, ``related_posts`` is an empty list: a plugin
-reading it must do so from ``get_writer`` on. Where the platform cannot fork, or the child
+Pelican asks for its writer (``get_writer``), before any page is written. It starts as soon
+as the posts are final: once every plugin that changes posts at
+``article_generator_pretaxonomy`` (``team``: canonical authors; ``galleries``: gallery text) has
+said so through the engine's ``posts_changed`` phase (``plugins/engine/phases.py``), whatever
+their order in ``PLUGINS``; at the latest at ``article_generator_finalized``. A plugin of your
+own that changes posts' text, tags or authors there joins ``phases.POST_CHANGERS`` and calls
+``phases.mark_posts_changed``. Until the picks are given, ``related_posts`` is an empty list:
+a plugin reading it must do so from ``get_writer`` on. Where the platform cannot fork, or the child
 fails, the same work is done in the build's own process.
 
 Metadata keys read: ``related``, ``related_exclude``, ``series``, ``tags``, ``category``,

@@ -5,29 +5,13 @@ import os
 
 from pelican import signals
 
+from plugins.engine import build, phases
+
 from . import background, scoring
 from .settings import SettingsError, configure
 from .text import plain_text
 
 logger = logging.getLogger(__name__)
-PENDING_KEY = "related_pending"  # settings key: a Started, while the picks are worked out
-
-
-class Started:
-    """The published posts and their picks being worked out, for ``on_get_writer``.
-
-    It sits in the settings from pretaxonomy on, and Pelican pickles the settings into its
-    caches right after (URL wrappers hold them): it pickles as None, being no cache's business.
-    """
-
-    __slots__ = ("pending", "published")
-
-    def __init__(self, published: list, pending: background.Pending) -> None:
-        self.published = published
-        self.pending = pending
-
-    def __reduce__(self):
-        return (type(None), ())
 
 
 def on_initialized(pelican) -> None:
@@ -92,45 +76,43 @@ def _pick(published: list, settings, docs: list[scoring.Doc] | None = None) -> t
     return {post: [pick.key for pick in chosen] for post, chosen in picks.items()}, problems
 
 
-# This project's plugins that change, when Pelican sends article_generator_pretaxonomy, what
-# the scorer reads of posts (galleries puts gallery markup, captions included, in their text;
-# team gives them their canonical authors), with the context key each sets once it has.
-CHANGE_POSTS_FIRST = {"team": "team", "galleries": "galleries"}
-STARTED = "related_started"  # generator attribute: the picking started in this build
-
-
-def ready_at_pretaxonomy(generator) -> bool:
-    """Have the plugins that change posts at pretaxonomy all done so in this build?"""
-    names = [str(p).rsplit(".", 1)[-1] for p in generator.settings.get("PLUGINS") or []]
-    return all(
-        key in generator.context for name, key in CHANGE_POSTS_FIRST.items() if name in names
-    )
+def _state(generator_or_pelican):
+    """This build's related-posts state: ``started``, and ``published`` + ``pending`` picks."""
+    return build.current(generator_or_pelican.settings).state(__package__)
 
 
 def on_articles_pretaxonomy(generator) -> None:
-    """Start picking once Pelican has settled which posts are published, if posts are ready.
+    """Start picking once Pelican has settled which posts are published, if posts are final.
 
-    Receivers run in the order plugins were first registered (``PLUGINS``): listed after
-    team and galleries, related starts here; otherwise at ``on_articles_finalized``.
+    Posts are final when every plugin that changes them at this signal (team, galleries) has
+    said so (``phases.posts_changed``), whichever order Pelican calls them in.
     """
-    if ready_at_pretaxonomy(generator):
+    if phases.posts_final(generator):
+        _start(generator)
+
+
+def on_posts_changed(generator, plugin: str) -> None:
+    """A plugin finished changing posts: start picking if it was the last one."""
+    if phases.posts_final(generator):
         _start(generator)
 
 
 def on_articles_finalized(generator) -> None:
     """Start picking now if it did not start at pretaxonomy."""
-    if not getattr(generator, STARTED, False):
-        _start(generator)
+    _start(generator)
 
 
 def _start(generator) -> None:
     """Start picking related posts among published posts, per language; drafts get none.
 
     The picking runs beside the rest of the build (``background.Pending``) and its result is
-    given to the posts before any page is written (``on_get_writer``).
+    given to the posts before any page is written (``on_get_writer``). Once per build.
     """
+    state = _state(generator)
+    if getattr(state, "started", False):
+        return
+    state.started = True
     settings = generator.settings
-    setattr(generator, STARTED, True)
     published = [*generator.articles, *generator.translations]
     for article in published:
         article.related_posts = []
@@ -141,15 +123,17 @@ def _start(generator) -> None:
         _attach(published, _pick(published, settings, docs))
         _explain(docs, settings)
         return
-    pending = background.Pending(lambda: _pick(published, settings))
-    settings[PENDING_KEY] = Started(published, pending)
+    state.published = published
+    state.pending = background.Pending(lambda: _pick(published, settings))
 
 
 def on_get_writer(pelican) -> None:
     """Give the posts their related posts before anything is written (returns no writer)."""
-    started = pelican.settings.pop(PENDING_KEY, None)
-    if started is not None:
-        _attach(started.published, started.pending.result())
+    state = _state(pelican)
+    pending = getattr(state, "pending", None)
+    if pending is not None:
+        state.pending = None
+        _attach(state.published, pending.result())
 
 
 def _attach(published: list, found: tuple[dict, list]) -> None:
@@ -188,7 +172,13 @@ def _explain(docs: list[scoring.Doc], settings) -> None:
 
 def register() -> None:
     """Connect the related-posts receivers."""
-    signals.initialized.connect(on_initialized)
-    signals.article_generator_pretaxonomy.connect(on_articles_pretaxonomy)
-    signals.article_generator_finalized.connect(on_articles_finalized)
-    signals.get_writer.connect(on_get_writer)
+    build.register(
+        __package__,
+        [
+            (signals.initialized, on_initialized),
+            (signals.article_generator_pretaxonomy, on_articles_pretaxonomy),
+            (phases.posts_changed, on_posts_changed),
+            (signals.article_generator_finalized, on_articles_finalized),
+            (signals.get_writer, on_get_writer),
+        ],
+    )

@@ -1,6 +1,5 @@
 """Signal receivers connecting the search plugin to Pelican."""
 
-import atexit
 import hashlib
 import logging
 import os
@@ -8,28 +7,19 @@ import time
 from pathlib import Path
 from typing import Any
 
-import blinker
 from pelican import signals
+
+from plugins.engine import build, phases
 
 from . import indexing
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
 
-RUNNING_KEY = "search_running"  # settings key: the Pagefind run started early, and when
-
-
-def _enabled(settings: dict[str, Any]) -> bool:
-    """Is the search plugin on in this build? (Receivers stay connected for later builds in
-    the same process, such as a test run's, whose PLUGINS may not list it.)"""
-    return "search" in [str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []]
-
 
 def on_initialized(pelican) -> None:
     """Validate SEARCH_* settings; add the search page to the direct templates."""
     settings = pelican.settings
-    if not _enabled(settings):
-        return
     try:
         settings.update(configure(settings))
     except SettingsError as exc:
@@ -53,8 +43,6 @@ def _fail(settings: dict[str, Any], message: str) -> None:
 def on_finalized(pelican) -> None:
     """Index the folder just built with Pagefind."""
     settings = pelican.settings
-    if not _enabled(settings):
-        return
     site = Path(settings["OUTPUT_PATH"])
     binary = indexing.find_binary(settings["SEARCH_BINARY"])
     language = _language(settings)
@@ -72,10 +60,10 @@ def on_finalized(pelican) -> None:
         )
         logger.info("Search: Pagefind is indexing in the background (log: %s)", state / "index.log")
         return
-    running = settings.pop(RUNNING_KEY, None)
+    state = build.current(settings).state(__package__)
+    running, state.running = getattr(state, "running", None), None
     if running is not None:  # started as soon as the posts' pages were written
         process, started = running
-        atexit.unregister(process.kill)
         waited = time.perf_counter() - started
         result = indexing.finish(process, max(settings["SEARCH_TIMEOUT"] - waited, 1.0))
     else:
@@ -118,7 +106,7 @@ def on_content_pages_written(
 
     Returns True once Pagefind is started: the listings then yield to it (fastbuild).
     """
-    if not _enabled(settings) or settings["SEARCH_IN_BACKGROUND"]:
+    if settings["SEARCH_IN_BACKGROUND"]:
         return False
     binary = indexing.find_binary(settings["SEARCH_BINARY"])
     if binary is None:
@@ -139,8 +127,9 @@ def on_content_pages_written(
     except OSError:
         return False  # on_finalized runs it again and reports the error
     # a build that fails before on_finalized must not leave Pagefind writing into its folder
-    atexit.register(process.kill)
-    settings[RUNNING_KEY] = (process, time.perf_counter())
+    this_build = build.current(settings)
+    this_build.on_close(process.kill)
+    this_build.state(__package__).running = (process, time.perf_counter())
     logger.debug("Search: Pagefind started on %d page(s) while the listings render", len(marked))
     return True
 
@@ -154,6 +143,11 @@ def _state_folder(settings: dict[str, Any]) -> Path:
 
 def register() -> None:
     """Connect the search receivers."""
-    signals.initialized.connect(on_initialized)
-    signals.finalized.connect(on_finalized)
-    blinker.signal("content_pages_written").connect(on_content_pages_written)
+    build.register(
+        __package__,
+        [
+            (signals.initialized, on_initialized),
+            (signals.finalized, on_finalized),
+            (phases.content_pages_written, on_content_pages_written),
+        ],
+    )

@@ -2,6 +2,8 @@
 
 from pelican import signals
 
+from plugins.engine import build
+
 from . import model
 from .generator import SeriesGenerator
 from .settings import SettingsError, configure
@@ -39,6 +41,11 @@ def on_write_article(generator, content) -> None:
 
 def register() -> None:
     """Connect the series receivers."""
-    signals.initialized.connect(on_initialized)
-    signals.get_generators.connect(get_generators)
-    signals.article_generator_write_article.connect(on_write_article)
+    build.register(
+        __package__,
+        [
+            (signals.initialized, on_initialized),
+            (signals.get_generators, get_generators),
+            (signals.article_generator_write_article, on_write_article),
+        ],
+    )

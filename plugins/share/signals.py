@@ -2,18 +2,14 @@
 
 from pelican import signals
 
+from plugins.engine import build
+
 from .links import share_links
 from .settings import SettingsError, configure
 
 
-def _enabled(settings) -> bool:
-    return "share" in [str(n).rsplit(".", 1)[-1] for n in settings.get("PLUGINS") or []]
-
-
 def on_initialized(pelican) -> None:
     """Validate SHARE_* settings; a wrong one stops the build with a clear message."""
-    if not _enabled(pelican.settings):
-        return
     try:
         pelican.settings.update(configure(pelican.settings))
     except SettingsError as exc:
@@ -23,8 +19,6 @@ def on_initialized(pelican) -> None:
 def on_articles_finalized(generator) -> None:
     """Give each published article its share row; drafts get none (their URL is not public)."""
     settings = generator.settings
-    if not _enabled(settings):
-        return
     published = [
         *generator.articles,
         *generator.translations,
@@ -44,5 +38,10 @@ def on_articles_finalized(generator) -> None:
 
 def register() -> None:
     """Connect the share receivers."""
-    signals.initialized.connect(on_initialized)
-    signals.article_generator_finalized.connect(on_articles_finalized)
+    build.register(
+        __package__,
+        [
+            (signals.initialized, on_initialized),
+            (signals.article_generator_finalized, on_articles_finalized),
+        ],
+    )

@@ -15,6 +15,7 @@ from pelican.contents import Content
 from pelican.urlwrappers import Author
 
 from plugins.blogcore.text import POSTS as SANITISER
+from plugins.engine import build, phases
 from plugins.images import service
 
 from . import people
@@ -60,12 +61,6 @@ def _plugin_names(settings: dict[str, Any]) -> list[str]:
     return [str(name).rsplit(".", 1)[-1] for name in settings.get("PLUGINS") or []]
 
 
-def _enabled(settings: dict[str, Any]) -> bool:
-    """Is the team plugin on in this build? (Receivers stay connected for later builds in the
-    same process, such as a test run's, whose PLUGINS may not list it.)"""
-    return "team" in _plugin_names(settings)
-
-
 def _report(problem: people.Problem) -> None:
     (logger.error if problem.error else logger.warning)("%s", problem)
 
@@ -73,8 +68,6 @@ def _report(problem: people.Problem) -> None:
 def on_initialized(pelican) -> None:
     """Validate TEAM_* settings; keep the team folder out of posts, pages and static files."""
     settings = pelican.settings
-    if not _enabled(settings):
-        return
     try:
         settings.update(configure(settings))
         names = _plugin_names(settings)
@@ -255,8 +248,6 @@ def _canonicalise(generator, team: Team) -> None:
 
 def on_article_generator_pretaxonomy(generator) -> None:
     """Read the team, give posts their canonical authors, render headshots."""
-    if not _enabled(generator.settings):
-        return
     found = _read_people(generator)
     roster, problems = people.build_roster(person for person, _ in found)
     for problem in problems:
@@ -274,6 +265,7 @@ def on_article_generator_pretaxonomy(generator) -> None:
     generator.context[CONTEXT_KEY] = team
     _attach_photos(generator, team)
     _canonicalise(generator, team)
+    phases.mark_posts_changed(generator, __package__)
 
 
 def on_article_generator_finalized(generator) -> None:
@@ -348,8 +340,13 @@ def on_article_writer_finalized(generator, writer) -> None:
 
 def register() -> None:
     """Connect the team plugin's receivers."""
-    signals.initialized.connect(on_initialized)
-    signals.article_generator_pretaxonomy.connect(on_article_generator_pretaxonomy)
-    signals.article_generator_finalized.connect(on_article_generator_finalized)
-    signals.all_generators_finalized.connect(on_all_generators_finalized)
-    signals.article_writer_finalized.connect(on_article_writer_finalized)
+    build.register(
+        __package__,
+        [
+            (signals.initialized, on_initialized),
+            (signals.article_generator_pretaxonomy, on_article_generator_pretaxonomy),
+            (signals.article_generator_finalized, on_article_generator_finalized),
+            (signals.all_generators_finalized, on_all_generators_finalized),
+            (signals.article_writer_finalized, on_article_writer_finalized),
+        ],
+    )

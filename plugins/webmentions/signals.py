@@ -7,20 +7,16 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
+from plugins.engine import build
+
 from . import client, mentions, send
 from .settings import SettingsError, configure, file_path
 
 logger = logging.getLogger(__name__)
 
 
-def _enabled(settings) -> bool:
-    return "webmentions" in [str(n).rsplit(".", 1)[-1] for n in settings.get("PLUGINS") or []]
-
-
 def on_initialized(pelican) -> None:
     """Validate WEBMENTIONS_* settings; a wrong one stops the build with a clear message."""
-    if not _enabled(pelican.settings):
-        return
     try:
         pelican.settings.update(configure(pelican.settings))
     except SettingsError as exc:
@@ -80,8 +76,6 @@ def _received(settings) -> list[dict]:
 def on_articles_finalized(generator) -> None:
     """Give each published article its webmentions summary (None when it has none)."""
     settings = generator.settings
-    if not _enabled(settings):
-        return
     published = [
         *generator.articles,
         *generator.translations,
@@ -104,7 +98,7 @@ def on_article_writer_finalized(generator, writer) -> None:
     """With WEBMENTIONS_SEND, record each post's external links for `invoke send-webmentions`
     (sent after the deploy: a receiver fetches the post to check that it links to them)."""
     settings = generator.settings
-    if not _enabled(settings) or not settings["WEBMENTIONS_SEND"]:
+    if not settings["WEBMENTIONS_SEND"]:
         return
     siteurl = settings["SITEURL"]
     parts = urlsplit(siteurl)
@@ -137,6 +131,11 @@ def on_article_writer_finalized(generator, writer) -> None:
 
 def register() -> None:
     """Connect the webmentions receivers."""
-    signals.initialized.connect(on_initialized)
-    signals.article_generator_finalized.connect(on_articles_finalized)
-    signals.article_writer_finalized.connect(on_article_writer_finalized)
+    build.register(
+        __package__,
+        [
+            (signals.initialized, on_initialized),
+            (signals.article_generator_finalized, on_articles_finalized),
+            (signals.article_writer_finalized, on_article_writer_finalized),
+        ],
+    )
