@@ -16,6 +16,11 @@ DEFAULTS: dict[str, Any] = {
     # Content attributes that only the post's own page shows (so other pages need not be
     # re-rendered when they change, as the word count does with every edit).
     "FASTBUILD_PAGE_ONLY_ATTRIBUTES": ("word_count",),
+    # Use the accelerations that rely on Pelican's internals (compat.py): parallel reading
+    # into Pelican's reader cache, parallel rendering, feed entries made once, incremental
+    # builds. False, or a Pelican or Python version they were not tested on: Pelican's own
+    # reading, Writer and feeds (the stock path), full builds.
+    "FASTBUILD_ACCELERATE": True,
 }
 
 
@@ -31,10 +36,9 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
             hint = f" (did you mean {close[0]}?)" if close else ""
             raise SettingsError(f"unknown setting {key}{hint}")
     merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
-    if not isinstance(merged["FASTBUILD_INCREMENTAL"], bool):
-        raise SettingsError(
-            f"FASTBUILD_INCREMENTAL must be True or False, got {merged['FASTBUILD_INCREMENTAL']!r}"
-        )
+    for key in ("FASTBUILD_INCREMENTAL", "FASTBUILD_ACCELERATE"):
+        if not isinstance(merged[key], bool):
+            raise SettingsError(f"{key} must be True or False, got {merged[key]!r}")
     page_only = merged["FASTBUILD_PAGE_ONLY_ATTRIBUTES"]
     if not isinstance(page_only, list | tuple) or not all(isinstance(a, str) for a in page_only):
         raise SettingsError(

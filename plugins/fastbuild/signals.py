@@ -9,10 +9,9 @@ import blinker
 from pelican import __version__ as pelican_version
 from pelican import signals
 from pelican.contents import Article, Page
-from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 
-from . import digest, manifest, members, parallel, writer
+from . import compat, digest, manifest, members, parallel, writer
 from .settings import SettingsError, configure, worker_count
 
 logger = logging.getLogger(__name__)
@@ -40,6 +39,9 @@ def on_initialized(pelican) -> None:
         settings.update(configure(settings))
     except SettingsError as exc:
         raise SystemExit(f"Settings error: {exc}") from None
+    if settings["FASTBUILD_INCREMENTAL"] and not compat.accelerated(settings):
+        logger.info("fastbuild: incremental builds need the accelerations: a full build")
+        settings["FASTBUILD_INCREMENTAL"] = False
     if settings["FASTBUILD_INCREMENTAL"]:
         _start_incremental(pelican)
     else:
@@ -78,7 +80,7 @@ def _input_files(settings: dict[str, Any]) -> list[str]:
 def _start_incremental(pelican) -> None:
     """Keep output/ and Pelican's reader cache; load what the last build wrote."""
     settings = pelican.settings
-    pelican.delete_outputdir = False
+    compat.keep_output_folder(pelican)
     settings["LOAD_CONTENT_CACHE"] = settings["CACHE_CONTENT"] = True
     # a page's record lists the posts whose text it read while rendering; a fragment the theme
     # reuses (blogcore's {% memo %}) reads nothing the second time, so render each one afresh
@@ -108,8 +110,8 @@ def _start_incremental(pelican) -> None:
 def on_get_writer(pelican):
     """The writer that skips unchanged pages (incremental) or renders in workers (full builds)."""
     settings = pelican.settings
-    if not _enabled(settings):
-        return None
+    if not _enabled(settings) or not compat.accelerated(settings):
+        return None  # Pelican's own Writer
     if settings.get(writer.STATE_KEY):
         return writer.IncrementalWriter  # incremental builds render few pages: one process
     if worker_count(settings) > 1:
@@ -163,7 +165,7 @@ def on_get_generators(pelican):
 def _preread(generator, paths_key: str, excludes_key: str) -> None:
     """Fill the generator's reader cache with every uncached file, read in parallel."""
     settings = generator.settings
-    if not _enabled(settings):
+    if not _enabled(settings) or not compat.accelerated(settings):
         return
     workers = worker_count(settings)
     readers = generator.readers
@@ -176,12 +178,11 @@ def _preread(generator, paths_key: str, excludes_key: str) -> None:
         return
 
     def read(path: str):
-        content, metadata = readers.readers[file_suffix(path)].read(path)
-        return content, _filter_discardable_metadata(metadata)
+        return compat.read_for_cache(readers.readers[file_suffix(path)], path)
 
     for path, data in parallel.map_clean(read, todo, workers):
         # the same entry Pelican's own read_file would store after reading the file itself
-        readers._cache[path] = (readers._get_file_stamp(path), data)
+        compat.prefill_reader_cache(readers, path, data)
 
 
 def on_article_generator_init(generator) -> None:
@@ -249,6 +250,13 @@ def on_all_generators_finalized(generators) -> None:
         _index_taxonomies(generator)
 
 
+def on_content_object_init(content) -> None:
+    """In an incremental build, note which pages read this post's or page's body."""
+    settings = getattr(content, "settings", None) or {}
+    if settings.get(writer.STATE_KEY) is not None and _enabled(settings):
+        writer.track_reads(content)
+
+
 def register() -> None:
     """Connect fastbuild's receivers."""
     signals.initialized.connect(on_initialized)
@@ -258,4 +266,4 @@ def register() -> None:
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.get_writer.connect(on_get_writer)
     signals.get_generators.connect(on_get_generators)
-    writer.track_body_reads()
+    signals.content_object_init.connect(on_content_object_init)
