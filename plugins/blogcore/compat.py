@@ -84,13 +84,13 @@ def accelerated(settings: dict[str, Any]) -> bool:
     return True
 
 
-# --- a content object's HTML (Pelican 3.0 to 4.12: Content._content, Content._summary) -----
+# --- a content object's HTML (Content._content since Pelican 2.6, Content._summary 2.8) ----
 
 
 def html_of(content: Any, default: Any = None) -> Any:
     """A post's or page's body as read, before Pelican resolves its links.
 
-    Relies on ``Content._content`` (Pelican 3.0 to 4.12): set by ``Content.__init__``, read by
+    Relies on ``Content._content`` (Pelican 2.6 to 4.12): set by ``Content.__init__``, read by
     ``get_content`` to resolve links when a template first asks for ``.content``. The public
     ``.content`` resolves links, and caches the result, so reading it while other plugins are
     still changing posts would be wrong.
@@ -101,7 +101,7 @@ def html_of(content: Any, default: Any = None) -> Any:
 def set_html(content: Any, html: str) -> None:
     """Replace a post's or page's body before Pelican resolves its links.
 
-    Relies on ``Content._content`` (Pelican 3.0 to 4.12): ``get_content`` reads it when a
+    Relies on ``Content._content`` (Pelican 2.6 to 4.12): ``get_content`` reads it when a
     template first asks for ``.content``; Pelican offers no public setter.
     """
     content._content = html
@@ -110,7 +110,7 @@ def set_html(content: Any, html: str) -> None:
 def set_summary(content: Any, summary: str) -> None:
     """Replace a post's ``Summary:`` as Pelican itself keeps it.
 
-    Relies on ``Content._summary`` (Pelican 3.6.4 to 4.12): ``refresh_metadata_intersite_links``
+    Relies on ``Content._summary`` (Pelican 2.8 to 4.12): ``refresh_metadata_intersite_links``
     copies it back into ``metadata["summary"]`` when it resolves links, so both are set.
     """
     content.metadata["summary"] = content._summary = summary
@@ -193,7 +193,7 @@ def quicken(md: Markdown, needs) -> Markdown:
     return md
 
 
-# --- Pelican's MarkdownReader (4.12: read() is _md, _source_path, _parse_metadata) ---------
+# --- Pelican's MarkdownReader (_parse_metadata since 2.0, _md 3.2, _source_path 3.5) -------
 
 
 def meta_step(md: Markdown) -> tuple[Any, str, float]:
@@ -211,9 +211,10 @@ def meta_step(md: Markdown) -> tuple[Any, str, float]:
 def read_with(reader: Any, md: Markdown, source_path: str, text: str) -> tuple[str, dict]:
     """What ``MarkdownReader.read`` does, on a converter the caller made or reset.
 
-    Relies on Pelican 4.12's MarkdownReader keeping the converter in ``_md`` and the file in
-    ``_source_path`` (its ``_parse_metadata`` reads both: summaries are converted with
-    ``_md``) and on ``_parse_metadata(meta)`` turning the converter's ``Meta`` into metadata.
+    Relies on Pelican's MarkdownReader (3.5 to 4.12) keeping the converter in ``_md`` and
+    the file in ``_source_path`` (its ``_parse_metadata`` reads both: summaries are converted
+    with ``_md``) and on ``_parse_metadata(meta)`` turning the converter's ``Meta`` into
+    metadata.
     """
     reader._source_path = source_path
     reader._md = md

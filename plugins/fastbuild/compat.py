@@ -73,13 +73,13 @@ def accelerated(settings: dict[str, Any]) -> bool:
     return True
 
 
-# --- Pelican's reader cache (4.12: Readers._cache, _get_file_stamp) -------------------------
+# --- Pelican's reader cache (Readers._cache since 3.4, _filter_discardable_metadata 3.6) ----
 
 
 def read_for_cache(reader: Any, path: str) -> tuple[str, dict]:
     """Read a file as Pelican's ``read_file`` does before it caches the result.
 
-    Relies on ``pelican.readers._filter_discardable_metadata`` (Pelican 4.5 to 4.12), which
+    Relies on ``pelican.readers._filter_discardable_metadata`` (Pelican 3.6 to 4.12), which
     ``read_file`` applies to what a reader returns: it drops values marked with a sentinel
     object, so it must run in the process that read the file (a copy of the sentinel sent
     to another process is not the sentinel).
@@ -91,7 +91,7 @@ def read_for_cache(reader: Any, path: str) -> tuple[str, dict]:
 def prefill_reader_cache(readers: Any, path: str, data: tuple[str, dict]) -> None:
     """Hand Pelican's reader cache a file read elsewhere, as its own ``read_file`` would store it.
 
-    Relies on Pelican 4.12's ``FileStampDataCacher`` (since 3.5): entries live in ``_cache``
+    Relies on Pelican's ``FileStampDataCacher`` (3.4 to 4.12): entries live in ``_cache``
     as ``(_get_file_stamp(path), (content, metadata))`` and ``get_cached_data`` returns them
     while the stamp holds, whatever ``CACHE_CONTENT`` says (the public ``cache_data`` stores
     nothing when it is off). docs/upstream/reader-preload.md proposes a public way.
@@ -102,36 +102,36 @@ def prefill_reader_cache(readers: Any, path: str, data: tuple[str, dict]) -> Non
 def keep_output_folder(pelican_object: Any) -> None:
     """Make this build keep output/ (an incremental build rewrites only what changed).
 
-    Relies on ``Pelican.delete_outputdir`` (Pelican 3 to 4.12), the undocumented attribute
+    Relies on ``Pelican.delete_outputdir`` (Pelican 2.7 to 4.12), the undocumented attribute
     ``__init__`` sets from ``DELETE_OUTPUT_DIRECTORY`` and ``run()`` reads; the setting itself
     is read before plugins can change it.
     """
     pelican_object.delete_outputdir = False
 
 
-# --- Pelican's Writer (4.12: _create_new_feed, _add_item_to_the_feed, _written_files) -------
+# --- Pelican's Writer (_create_new_feed, _add_item_to_the_feed since 2.6; _written_files 3.3)
 
 
 def written_files(writer: Writer) -> set[str]:
     """The paths a writer has written (the set itself: adding to it is Pelican's record).
 
-    Relies on ``Writer._written_files`` (Pelican 4.0 to 4.12), the set ``write_file`` and
+    Relies on ``Writer._written_files`` (Pelican 3.3 to 4.12), the set ``write_file`` and
     ``write_feed`` check to refuse a second write to one path.
     """
     return writer._written_files
 
 
 def overridden_files(writer: Writer) -> set[str]:
-    """The paths written with ``override=True`` (``Writer._overridden_files``, 4.0 to 4.12)."""
+    """The paths written with ``override=True`` (``Writer._overridden_files``, 3.3 to 4.12)."""
     return writer._overridden_files
 
 
 class FeedEntriesOnce(Writer):
     """Writer that makes each post's feed item, and its XML, once per process (``feeds.py``).
 
-    Relies on Pelican 4.12's ``Writer._create_new_feed(feed_type, feed_title, context)`` (makes
+    Relies on ``Writer._create_new_feed(feed_type, feed_title, context)`` (Pelican 2.6 to 4.12:
     the feedgenerator object) and ``_add_item_to_the_feed(feed, item)`` (adds one post's
-    item), both called by ``write_feed`` (since Pelican 3.x).
+    item), both called by ``write_feed``.
     """
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
@@ -167,7 +167,7 @@ def short_empty_elements(handler: Any) -> bool:
     return getattr(handler, "_short_empty_elements", False)
 
 
-# --- Content bodies (Pelican 3.0 to 4.12: Content._content) ------------------------------
+# --- Content bodies (Content._content, Pelican 2.6 to 4.12) -------------------------------
 
 
 def html_of(content: Any) -> Any:
@@ -190,7 +190,7 @@ def track_reads(content: Any, reads: ContextVar) -> None:
     body was read: through ``.content``, or through a ``.summary`` made from the body.
 
     Relies on Pelican 4.12's ``Content.content`` and ``Content.summary`` properties calling
-    ``self.get_content(siteurl)`` and ``self.get_summary(siteurl)`` (since 3.6.4; both
+    ``self.get_content(siteurl)`` (since 3.1) and ``self.get_summary(siteurl)`` (3.5; both
     ``memoized``, so a second read would not reach the body again): this object's own
     attributes of those names come before the class's. Pelican's classes are left alone.
     """

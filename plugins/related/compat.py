@@ -1,6 +1,6 @@
 """related's one boundary with Pelican's private internals: a post's body as read.
 
-Pelican keeps a post's body, links not yet resolved, in ``Content._content`` (Pelican 3.0 to
+Pelican keeps a post's body, links not yet resolved, in ``Content._content`` (Pelican 2.6 to
 4.12; tests/test_compat_boundary.py checks that it is still there) and has no public way to
 read it before the links are resolved, nor to replace it. The public ``.content`` resolves the
 links and keeps the result, which is wrong while plugins are still changing posts.
