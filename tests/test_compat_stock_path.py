@@ -6,6 +6,7 @@ import copy
 import logging
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pelican import Pelican
@@ -13,6 +14,7 @@ from pelican.contents import Content
 from pelican.settings import read_settings
 
 from plugins.blogcore import compat as blogcore_compat
+from plugins.blogcore.reader import StrictMarkdownReader
 from plugins.fastbuild import compat as fastbuild_compat
 from tests.test_fastbuild import ROOT, assert_same_tree, build, tree
 
@@ -121,3 +123,32 @@ def test_loading_the_plugins_leaves_pelicans_classes_alone(fastbuild: bool, tmp_
     Pelican(settings)  # loads the plugins, calls register(), sends `initialized`
     assert vars(Content)["content"] is PELICAN_CONTENT
     assert vars(Content)["summary"] is PELICAN_SUMMARY
+
+
+@pytest.mark.parametrize("accelerate", [True, False])
+def test_the_stock_path_writes_with_pelicans_own_writer(accelerate: bool):
+    from plugins.fastbuild import signals as fastbuild_signals
+
+    settings = {
+        "PLUGINS": ["fastbuild"],
+        "FASTBUILD_WORKERS": 2,
+        "FASTBUILD_ACCELERATE": accelerate,
+    }
+    chosen = fastbuild_signals.on_get_writer(SimpleNamespace(settings=settings))
+    assert (chosen is not None) is accelerate
+
+
+@pytest.mark.parametrize("accelerate", [True, False])
+def test_the_stock_path_reads_with_a_stock_converter_per_file(accelerate: bool, tmp_path: Path):
+    """BLOGCORE_ACCELERATE False: Pelican's own MarkdownReader.read, the same HTML."""
+    defaults = read_settings(str(ROOT / "pelicanconf.py"))
+    settings = {**defaults, "PATH": str(tmp_path), "BLOGCORE_ACCELERATE": accelerate}
+    settings["MARKDOWN"] = copy.deepcopy(defaults["MARKDOWN"])
+    post = tmp_path / "x.md"
+    post.write_text("Title: X\nSummary: *short*\n\nSome `code` and [a link](/x/).\n")
+    reader = StrictMarkdownReader(settings)
+    content, metadata = reader._read(str(post))
+    content_again, _ = reader._read(str(post))
+    assert content == content_again == '<p>Some <code>code</code> and <a href="/x/">a link</a>.</p>'
+    assert metadata["summary"] == "<p><em>short</em></p>"
+    assert (getattr(reader, "converter", None) is not None) is accelerate
