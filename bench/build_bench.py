@@ -1,7 +1,7 @@
 """Whole builds of a synthetic blog: this project against stock Pelican, in the same run.
 
     .venv/bin/python -m bench.build_bench [--sizes 500 2000 5000] [--runs 3]
-        [--rebuild-size 2000] [--photos 24] [--skip-images] [--delete-between]
+        [--rebuild-size 2000] [--photos 24] [--skip-images] [--delete-between] [--stock-path]
 
 For each size N it writes a deterministic corpus (``bench/corpus.py``: N posts of ~1,000
 words, 25 people with team files, series, galleries of 3000×2000 photos) and reports medians
@@ -10,6 +10,8 @@ of ``--runs`` builds, alternating the two builds so drift hits both alike:
 - stock:  Pelican 4.12 with no plugins and its ``simple`` theme, on the same posts and pages;
 - ours:   this project's pelicanconf.py (every plugin, the real theme), image cache warm
           (a warm-up build before the first size fills it if needed and is reported apart);
+- with ``--stock-path``, ours again with the accelerations that rely on other libraries'
+          internals off (the plugins' compat.py: Pelican's own reading, writer and feeds);
 
 with wall time, CPU time and the peak memory of the build's processes (summed, sampled every
 50 ms). Each build writes into a new, empty folder; they are all deleted at the end (see
@@ -164,23 +166,33 @@ class Outputs:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def full_builds(n: int, runs: int, photos: int, first: bool, outputs: Outputs) -> dict:
-    """Median full builds of stock and ours at one size.
+# ours on the stock path: the accelerations that rely on Pelican's, Markdown's and Python's
+# internals (the plugins' compat.py) off
+STOCK_PATH_FLAGS = ("-e", "FASTBUILD_ACCELERATE=false", "BLOGCORE_ACCELERATE=false")
+
+
+def full_builds(
+    n: int, runs: int, photos: int, first: bool, outputs: Outputs, stock_path: bool = False
+) -> dict:
+    """Median full builds of stock and ours at one size (and ours on the stock path).
 
     ``first``: the first size of the run builds once more beforehand, to fill the image cache
     (every size has the same photos, so later sizes find it warm).
     """
     content = corpus(n, photos)
     cold = _cpu_of(ours_cmd(content, outputs.fresh()))[0] if first else None
-    rows = {"stock": [], "ours": []}
+    rows: dict[str, list] = {"stock": [], "ours": []}
+    if stock_path:
+        rows["ours_stock_path"] = []
     for run in range(runs):
-        order = ("stock", "ours") if run % 2 == 0 else ("ours", "stock")
+        order = list(rows) if run % 2 == 0 else list(reversed(rows))
         for name in order:
-            cmd = (
-                stock_cmd(content, outputs.fresh())
-                if name == "stock"
-                else ours_cmd(content, outputs.fresh())
-            )
+            if name == "stock":
+                cmd = stock_cmd(content, outputs.fresh())
+            elif name == "ours":
+                cmd = ours_cmd(content, outputs.fresh())
+            else:
+                cmd = ours_cmd(content, outputs.fresh(), *STOCK_PATH_FLAGS)
             result, cpu = _cpu_of(cmd)
             rows[name].append((result["wall"], cpu, result["peak_mb"]))
     summary = {"posts": n, "first_build_wall": cold["wall"] if cold else None}
@@ -193,6 +205,8 @@ def full_builds(n: int, runs: int, photos: int, first: bool, outputs: Outputs) -
             "peak_mb": statistics.median(peaks),
         }
     summary["ratio"] = summary["ours"]["wall"] / summary["stock"]["wall"]
+    if stock_path:
+        summary["stock_path_ratio"] = summary["ours_stock_path"]["wall"] / summary["stock"]["wall"]
     return summary
 
 
@@ -285,6 +299,12 @@ def main() -> None:
     parser.add_argument("--skip-images", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument(
+        "--stock-path",
+        action="store_true",
+        help="also time ours with the accelerations off (FASTBUILD_ACCELERATE, "
+        "BLOGCORE_ACCELERATE: Pelican's own reading, writer and feeds)",
+    )
+    parser.add_argument(
         "--delete-between",
         action="store_true",
         help="one output folder, deleted before each build (see Outputs)",
@@ -307,7 +327,7 @@ def _run(args: argparse.Namespace, outputs: Outputs) -> None:
     print(f"{'posts':>6} {'stock s':>9} {'ours s':>9} {'ratio':>6} {'stock MB':>9} {'ours MB':>8}"
           f" {'stock CPU':>9} {'ours CPU':>9}  warm-up build (first size)")  # fmt: skip
     for index, n in enumerate(args.sizes):
-        row = full_builds(n, args.runs, args.photos, index == 0, outputs)
+        row = full_builds(n, args.runs, args.photos, index == 0, outputs, args.stock_path)
         report["full"].append(row)
         s, o = row["stock"], row["ours"]
         warm_up = row["first_build_wall"]
@@ -317,6 +337,14 @@ def _run(args: argparse.Namespace, outputs: Outputs) -> None:
             f"  {'-' if warm_up is None else f'{warm_up:.2f} s'}",
             flush=True,
         )
+        if args.stock_path:
+            p = row["ours_stock_path"]
+            print(
+                f"{'':>6} ours on the stock path (accelerations off): {p['wall']:.2f} s, "
+                f"ratio {row['stock_path_ratio']:.2f} to stock, {p['peak_mb']:.0f} MB, "
+                f"CPU {p['cpu']:.2f} s",
+                flush=True,
+            )
     if args.rebuild_size:
         row = rebuilds(args.rebuild_size, args.runs, args.photos, outputs)
         report["rebuild"] = row

@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from . import links, urls
+from . import compat, links, urls
 
 # the lists of a generator that hold posts or pages (Pelican's names), originals first
 CONTENT_LISTS = (
@@ -270,9 +270,9 @@ def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[
     bios = getattr(context.get("team"), "bios", None) or {}  # plugins/team: Content objects
     for items in [*(content_items(g) for g in generators), bios.values()]:
         for item in items:
-            # Pelican keeps the body as read, links unresolved, in _content (blogcore's
-            # content_object_init reads it too); the summary, until resolved, in metadata
-            body = getattr(item, "_content", None) or ""
+            # the body as read, links unresolved (compat.py: Content._content); the summary,
+            # until resolved, in metadata
+            body = compat.html_of(item) or ""
             summary = item.metadata.get("summary")
             places = [("", body), ("Summary: ", summary if isinstance(summary, str) else "")]
             reported = set()

@@ -10,15 +10,13 @@ pattern would leave unchanged, so skipping it gives the same HTML.
 
 import re
 
-from markdown import Markdown, util
-from markdown.treeprocessors import InlineProcessor
+from markdown import Markdown
 
-try:  # the regular-expression parser, named so since Python 3.11
-    from re import _constants as sre
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover
-    import sre_constants as sre
-    import sre_parse
+from . import compat
+from .compat import QuickInline
+from .compat import sre_constants as sre
+
+__all__ = ["QuickInline", "needs", "quicken"]
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
 
@@ -73,57 +71,15 @@ def needs(regex: re.Pattern) -> frozenset[str] | None:
     if regex.flags & re.IGNORECASE:
         return None
     try:
-        return _required(sre_parse.parse(regex.pattern, regex.flags))
+        return _required(compat.parse_regex(regex.pattern, regex.flags))
     except Exception:  # an expression this walk does not understand is simply always tried
         return None
 
 
-class QuickInline(InlineProcessor):
-    """Markdown's inline step; a pattern is tried only on text holding what its matches need."""
-
-    _known: tuple = ()
-    _needs: tuple[frozenset[str] | None, ...] = ()
-    _strings: frozenset[str] = frozenset()  # every string some pattern needs
-    _always: bool = False  # some pattern needs nothing known, so is always tried
-
-    def run(self, tree, ancestors=None):
-        """Work out each pattern's needs (again, if the patterns changed), then run the step."""
-        patterns = tuple(self.inlinePatterns)
-        if patterns != self._known:
-            self._known = patterns
-            self._needs = tuple(needs(pattern.getCompiledRegExp()) for pattern in patterns)
-            self._strings = frozenset().union(*(need for need in self._needs if need))
-            self._always = None in self._needs
-        return super().run(tree, ancestors)
-
-    # InlineProcessor calls its private __handleInline through this mangled name
-    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
-        """Markdown's loop over the patterns, passing over those the text cannot match."""
-        if isinstance(data, util.AtomicString):
-            return data
-        # Matches only ever swap text for placeholders fenced by control characters, so no
-        # string a pattern needs appears later that is not in the text now.
-        present = frozenset(string for string in self._strings if string in data)
-        if not present and not self._always:
-            return data
-        patterns, wants = self._known, self._needs
-        apply = self._InlineProcessor__applyPattern
-        start = 0
-        while patternIndex < len(patterns):
-            need = wants[patternIndex]
-            if need is not None and need.isdisjoint(present):
-                patternIndex += 1
-                start = 0  # what a pattern that finds nothing hands back
-                continue
-            data, matched, start = apply(patterns[patternIndex], data, patternIndex, start)
-            if not matched:
-                patternIndex += 1
-        return data
-
-
 def quicken(md: Markdown) -> Markdown:
-    """Make every inline step of a converter (Markdown's own, smarty's) skip hopeless patterns."""
-    for step in md.treeprocessors:
-        if type(step) is InlineProcessor:
-            step.__class__ = QuickInline
-    return md
+    """Make every inline step of a converter (Markdown's own, smarty's) skip hopeless patterns.
+
+    The step itself (``QuickInline``) relies on Markdown's private inner loop: it lives in
+    compat.py, which the reader uses only on the versions it was tested on.
+    """
+    return compat.quicken(md, needs)

@@ -16,6 +16,7 @@ new environments for every build, so nothing outlives one build.
 """
 
 import itertools
+import weakref
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -35,6 +36,9 @@ class MemoExtension(Extension):
         self.fragments: dict[tuple, str] = {}
         self.rendered = 0  # bodies rendered, for tests
         self._unnamed = itertools.count()  # templates made from strings have no name
+        # per template being parsed: its name and how many memo tags it has so far (kept here,
+        # not as attributes on Jinja's parser)
+        self._parsing: weakref.WeakKeyDictionary[Parser, list] = weakref.WeakKeyDictionary()
 
     def parse(self, parser: Parser) -> nodes.Node:
         """``memo`` followed by one or more expressions, then the body up to ``endmemo``."""
@@ -44,11 +48,11 @@ class MemoExtension(Extension):
             keys.append(parser.parse_expression())
         body = parser.parse_statements(("name:endmemo",), drop_needle=True)
         # which tag this is, so that two tags given the same key keep apart
-        if not hasattr(parser, "_memo_tags"):
-            parser._memo_tags = 0
-            parser._memo_template = parser.name or f"<string {next(self._unnamed)}>"
-        tag = nodes.Const(f"{parser._memo_template}#{parser._memo_tags}")
-        parser._memo_tags += 1
+        counted = self._parsing.get(parser)
+        if counted is None:
+            counted = self._parsing[parser] = [parser.name or f"<string {next(self._unnamed)}>", 0]
+        tag = nodes.Const(f"{counted[0]}#{counted[1]}")
+        counted[1] += 1
         call = self.call_method("_fragment", [tag, nodes.Tuple(keys, "load")])
         return nodes.CallBlock(call, [], [], body).set_lineno(lineno)
 

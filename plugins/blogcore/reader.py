@@ -7,7 +7,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open, slugify
 
-from . import codeblocks, inline, text
+from . import codeblocks, compat, inline, text
 from .frontmatter import (
     FrontMatterError,
     check_header,
@@ -102,31 +102,25 @@ class StrictMarkdownReader(MarkdownReader):
         reuse one; the metadata preprocessor, which Pelican removes while converting a summary,
         is put back.
         """
-        md = getattr(self, "_converter", None)
+        md = getattr(self, "converter", None)
         if md is None:
-            md = self._converter = codeblocks.share_formatters(
+            md = self.converter = codeblocks.share_formatters(
                 inline.quicken(Markdown(**self.settings["MARKDOWN"]))
             )
-            self._meta_step = (
-                md.preprocessors["meta"],
-                md.preprocessors._priority[
-                    [item.name for item in md.preprocessors._priority].index("meta")
-                ].priority,
-            )
+            self.meta_step = compat.meta_step(md)
         else:
             md.reset()
             if "meta" not in md.preprocessors:
-                md.preprocessors.register(self._meta_step[0], "meta", self._meta_step[1])
+                md.preprocessors.register(*self.meta_step)
         return md
 
     def _read(self, source_path: str):
-        """MarkdownReader.read, on the reused converter."""
-        self._source_path = source_path
-        self._md = self._markdown()
+        """MarkdownReader.read: on the reused, quickened converter where the accelerations
+        hold (compat.py), else Pelican's own."""
+        if not compat.accelerated(self.settings):
+            return super().read(source_path)
         with pelican_open(source_path) as text:
-            content = self._md.convert(text)
-        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
-        return content, metadata
+            return compat.read_with(self, self._markdown(), source_path, text)
 
     def read(self, source_path: str):
         """Read one file; on failure log why, then let Pelican skip the file."""

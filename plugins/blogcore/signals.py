@@ -14,7 +14,7 @@ from pelican.contents import Content
 
 from plugins.engine import build
 
-from . import assets, checks, frontmatter, jsonld, memo, sitemap, text, urls
+from . import assets, checks, compat, frontmatter, jsonld, memo, sitemap, text, urls
 from .reader import StrictMarkdownReader, clean, shown
 from .settings import SettingsError, configure
 
@@ -137,7 +137,7 @@ def on_generator_init(generator) -> None:
 
 def on_content_init(content: Content) -> None:
     """Word count and reading time; sanitise HTML no reader of ours has cleaned already."""
-    html = getattr(content, "_content", None)
+    html = compat.html_of(content)  # the body as read (compat.py: Content._content)
     if html is None or not hasattr(content, "title"):
         return
     # out of metadata, which pages listing this post fingerprint: only its own page shows it
@@ -145,9 +145,9 @@ def on_content_init(content: Content) -> None:
     if not isinstance(words, int) or isinstance(words, bool):  # not from StrictMarkdownReader
         source = content.source_path and shown(content.settings, content.source_path)
         html, metadata = clean(html, dict(content.metadata), source)  # e.g. an .html post
-        content._content = html
+        compat.set_html(content, html)  # compat.py: Content._content, no public setter
         if "summary" in metadata:
-            content.metadata["summary"] = content._summary = metadata["summary"]
+            compat.set_summary(content, metadata["summary"])  # compat.py: Content._summary
         words = metadata["word_count"]
     content.word_count = words
     content.reading_time = text.reading_minutes(

@@ -56,18 +56,24 @@ class Build:
             self._closers.pop()()
 
 
-_builds: list[Build] = []  # the build under way (one at a time in a process), if any
+# The build under way, and any build a receiver was called for outside Pelican (a unit test
+# calling a receiver with settings of its own): looked up by the identity of the settings dict.
+_builds: list[Build] = []
+_KEEP = 8  # builds kept for settings no Pelican build started (tests): the oldest goes first
 
 
 def current(settings: Mapping[str, Any]) -> Build:
     """The build these settings belong to (every sender carries them: Pelican, generators).
 
     A receiver called outside a Pelican build (a unit test calling it directly) gets a build of
-    its own for the settings it was given.
+    its own for the settings it was given; it never replaces the build under way.
     """
-    if not _builds or _builds[-1].settings is not settings:
-        _close_all()
-        _builds.append(Build(settings))
+    for found in reversed(_builds):
+        if found.settings is settings:
+            return found
+    _builds.append(Build(settings))
+    while len(_builds) > _KEEP:
+        _builds.pop(0).close()
     return _builds[-1]
 
 
@@ -92,6 +98,7 @@ def listed(settings: Mapping[str, Any]) -> set[str]:
 
 def _on_initialized(pelican) -> None:
     """A new build: its own state, and only the receivers of the plugins it lists."""
+    _close_all()  # what earlier builds started does not outlive them
     current(pelican.settings)
     wanted = listed(pelican.settings)
     for plugin, pairs in _connected.items():

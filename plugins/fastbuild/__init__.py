@@ -39,8 +39,14 @@
   Pelican and the plugins once; each rebuild runs in a fork of it and leaves without freeing its
   objects. When a module it imported changes on disk, a fresh process takes over.
 
+Everything that relies on Pelican's or Python's internals lives in ``compat.py``, used only on
+the versions it declares (``TESTED``) and with ``FASTBUILD_ACCELERATE`` True; otherwise the
+build takes the stock path (Pelican's own reading, Writer and feeds; full builds) and says
+so in one info line. Nothing of Pelican's is changed at import or at ``register()``.
+
 Reads no metadata keys. Settings (``settings.py``): ``FASTBUILD_WORKERS``,
-``FASTBUILD_MIN_FILES``.
+``FASTBUILD_MIN_FILES``, ``FASTBUILD_INCREMENTAL``, ``FASTBUILD_PAGE_ONLY_ATTRIBUTES``,
+``FASTBUILD_ACCELERATE``.
 """
 
 from .signals import register

@@ -32,8 +32,11 @@ def copied(item: dict[str, Any]) -> dict[str, Any]:
     return {name: list(v) if isinstance(v, list) else v for name, v in item.items()}
 
 
-def cache_entries(feed: Any, texts: EntryTexts) -> Any:
+def cache_entries(feed: Any, texts: EntryTexts, short_empty: Callable[[Any], bool]) -> Any:
     """Make ``feed`` write each entry whose XML ``texts`` holds from there, and add the rest.
+
+    ``short_empty(handler)``: does the feed's XML writer write ``<a/>`` for an empty element
+    (compat.short_empty_elements: the writer does not say so publicly).
 
     The feed's own ``write_items`` writes every entry, one at a time, into a buffer first;
     the text is then written through the feed's XML writer as it stands, so the file holds
@@ -44,7 +47,7 @@ def cache_entries(feed: Any, texts: EntryTexts) -> Any:
     def write_cached_items(handler) -> None:
         items = feed.items
         make = type(handler)
-        short = getattr(handler, "_short_empty_elements", False)
+        short = short_empty(handler)
         try:
             for item in items:
                 key = item_key(item)

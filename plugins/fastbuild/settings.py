@@ -1,8 +1,9 @@
 """Every fastbuild setting with its default, and their validation."""
 
-import difflib
 import os
 from typing import Any
+
+from plugins.engine.config import merge
 
 DEFAULTS: dict[str, Any] = {
     # Worker processes for reading and rendering (0: one per core; 1: all in the build's own
@@ -16,6 +17,11 @@ DEFAULTS: dict[str, Any] = {
     # Content attributes that only the post's own page shows (so other pages need not be
     # re-rendered when they change, as the word count does with every edit).
     "FASTBUILD_PAGE_ONLY_ATTRIBUTES": ("word_count",),
+    # Use the accelerations that rely on Pelican's internals (compat.py): parallel reading
+    # into Pelican's reader cache, parallel rendering, feed entries made once, incremental
+    # builds. False, or a Pelican or Python version they were not tested on: Pelican's own
+    # reading, Writer and feeds (the stock path), full builds.
+    "FASTBUILD_ACCELERATE": True,
 }
 
 
@@ -25,16 +31,10 @@ class SettingsError(ValueError):
 
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Return the fastbuild settings merged over the defaults, validated."""
-    for key in settings:
-        if key.startswith("FASTBUILD_") and key not in DEFAULTS:
-            close = difflib.get_close_matches(key, DEFAULTS, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise SettingsError(f"unknown setting {key}{hint}")
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
-    if not isinstance(merged["FASTBUILD_INCREMENTAL"], bool):
-        raise SettingsError(
-            f"FASTBUILD_INCREMENTAL must be True or False, got {merged['FASTBUILD_INCREMENTAL']!r}"
-        )
+    merged = merge(settings, "FASTBUILD_", DEFAULTS, SettingsError)
+    for key in ("FASTBUILD_INCREMENTAL", "FASTBUILD_ACCELERATE"):
+        if not isinstance(merged[key], bool):
+            raise SettingsError(f"{key} must be True or False, got {merged[key]!r}")
     page_only = merged["FASTBUILD_PAGE_ONLY_ATTRIBUTES"]
     if not isinstance(page_only, list | tuple) or not all(isinstance(a, str) for a in page_only):
         raise SettingsError(

@@ -8,12 +8,11 @@ from typing import Any
 from pelican import __version__ as pelican_version
 from pelican import signals
 from pelican.contents import Article, Page
-from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 
-from plugins.engine import phases
+from plugins.engine import build, phases
 
-from . import digest, manifest, members, parallel, writer
+from . import compat, digest, manifest, members, parallel, writer
 from .settings import SettingsError, configure, worker_count
 
 logger = logging.getLogger(__name__)
@@ -27,20 +26,16 @@ logger = logging.getLogger(__name__)
 content_pages_written = phases.content_pages_written  # declared by the engine
 
 
-def _enabled(settings: dict[str, Any]) -> bool:
-    """Is fastbuild on in this build? (Receivers outlive a build in the same process.)"""
-    return "fastbuild" in [str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []]
-
-
 def on_initialized(pelican) -> None:
     """Validate the FASTBUILD_* settings."""
-    if not _enabled(pelican.settings):
-        return
     settings = pelican.settings
     try:
         settings.update(configure(settings))
     except SettingsError as exc:
         raise SystemExit(f"Settings error: {exc}") from None
+    if settings["FASTBUILD_INCREMENTAL"] and not compat.accelerated(settings):
+        logger.info("fastbuild: incremental builds need the accelerations: a full build")
+        settings["FASTBUILD_INCREMENTAL"] = False
     if settings["FASTBUILD_INCREMENTAL"]:
         _start_incremental(pelican)
     else:
@@ -79,7 +74,7 @@ def _input_files(settings: dict[str, Any]) -> list[str]:
 def _start_incremental(pelican) -> None:
     """Keep output/ and Pelican's reader cache; load what the last build wrote."""
     settings = pelican.settings
-    pelican.delete_outputdir = False
+    compat.keep_output_folder(pelican)
     settings["LOAD_CONTENT_CACHE"] = settings["CACHE_CONTENT"] = True
     # a page's record lists the posts whose text it read while rendering; a fragment the theme
     # reuses (blogcore's {% memo %}) reads nothing the second time, so render each one afresh
@@ -102,16 +97,15 @@ def _start_incremental(pelican) -> None:
         for name in ("ArticlesGenerator-Readers", "PagesGenerator-Readers"):
             with contextlib.suppress(OSError):
                 os.remove(os.path.join(settings["CACHE_PATH"], name))
-    # the build's context starts as a copy of its settings: the writer finds the state there
-    settings[writer.STATE_KEY] = state
+    build.current(settings).state(__package__).incremental = state
 
 
 def on_get_writer(pelican):
     """The writer that skips unchanged pages (incremental) or renders in workers (full builds)."""
     settings = pelican.settings
-    if not _enabled(settings):
-        return None
-    if settings.get(writer.STATE_KEY):
+    if not compat.accelerated(settings):
+        return None  # Pelican's own Writer
+    if writer.incremental_state(settings):
         return writer.IncrementalWriter  # incremental builds render few pages: one process
     if worker_count(settings) > 1:
         return writer.ParallelWriter
@@ -142,9 +136,10 @@ class FinishOutput:
             output_writer.flush(
                 worker_count(settings), settings["FASTBUILD_MIN_FILES"], between=between
             )
-        state = settings.pop(writer.STATE_KEY, None)
+        state = writer.incremental_state(settings)
         if state is None:
             return
+        build.current(settings).state(__package__).incremental = None
         for name in manifest.stale(state.previous, state.current):
             with contextlib.suppress(OSError):
                 os.remove(os.path.join(state.output_path, name))
@@ -158,13 +153,13 @@ class FinishOutput:
 
 def on_get_generators(pelican):
     """The generator that finishes writing."""
-    return FinishOutput if _enabled(pelican.settings) else None
+    return FinishOutput
 
 
 def _preread(generator, paths_key: str, excludes_key: str) -> None:
     """Fill the generator's reader cache with every uncached file, read in parallel."""
     settings = generator.settings
-    if not _enabled(settings):
+    if not compat.accelerated(settings):
         return
     workers = worker_count(settings)
     readers = generator.readers
@@ -177,12 +172,11 @@ def _preread(generator, paths_key: str, excludes_key: str) -> None:
         return
 
     def read(path: str):
-        content, metadata = readers.readers[file_suffix(path)].read(path)
-        return content, _filter_discardable_metadata(metadata)
+        return compat.read_for_cache(readers.readers[file_suffix(path)], path)
 
     for path, data in parallel.map_clean(read, todo, workers):
         # the same entry Pelican's own read_file would store after reading the file itself
-        readers._cache[path] = (readers._get_file_stamp(path), data)
+        compat.prefill_reader_cache(readers, path, data)
 
 
 def on_article_generator_init(generator) -> None:
@@ -216,8 +210,7 @@ def on_article_generator_pretaxonomy(generator) -> None:
     translation order); a plugin that did would have to do it before. Static files are left
     alone: for them ``override_url`` means something more (``attach_to``).
     """
-    if _enabled(generator.settings):
-        _fix_urls(generator)
+    _fix_urls(generator)
 
 
 def _index_taxonomies(generator) -> None:
@@ -243,20 +236,32 @@ def _index_taxonomies(generator) -> None:
 
 def on_all_generators_finalized(generators) -> None:
     """Once every generator is done: fix the URLs not fixed yet; index the taxonomies' lists."""
-    if not generators or not _enabled(generators[0].settings):
+    if not generators:
         return
     for generator in generators:
         _fix_urls(generator)
         _index_taxonomies(generator)
 
 
+def on_content_object_init(content) -> None:
+    """In an incremental build, note which pages read this post's or page's body."""
+    settings = getattr(content, "settings", None) or {}
+    if settings and writer.incremental_state(settings) is not None:
+        writer.track_reads(content)
+
+
 def register() -> None:
     """Connect fastbuild's receivers."""
-    signals.initialized.connect(on_initialized)
-    signals.article_generator_init.connect(on_article_generator_init)
-    signals.page_generator_init.connect(on_page_generator_init)
-    signals.article_generator_pretaxonomy.connect(on_article_generator_pretaxonomy)
-    signals.all_generators_finalized.connect(on_all_generators_finalized)
-    signals.get_writer.connect(on_get_writer)
-    signals.get_generators.connect(on_get_generators)
-    writer.track_body_reads()
+    build.register(
+        __package__,
+        [
+            (signals.initialized, on_initialized),
+            (signals.article_generator_init, on_article_generator_init),
+            (signals.page_generator_init, on_page_generator_init),
+            (signals.article_generator_pretaxonomy, on_article_generator_pretaxonomy),
+            (signals.all_generators_finalized, on_all_generators_finalized),
+            (signals.get_writer, on_get_writer),
+            (signals.get_generators, on_get_generators),
+            (signals.content_object_init, on_content_object_init),
+        ],
+    )

@@ -116,12 +116,47 @@ def warm_up(settings_file: str) -> None:
     """Import Pelican and the site's plugins (with their libraries), without building."""
     import pelican  # noqa: F401
     from pelican import generators, readers, writers  # noqa: F401
-    from pelican.plugins._utils import load_plugins
     from pelican.settings import read_settings
 
     # a settings file that does not load is the build's to report, with Pelican's message
     with contextlib.suppress(Exception):
-        load_plugins(read_settings(settings_file))  # imports only: builds register receivers
+        import_plugins(read_settings(settings_file))  # imports only: builds register receivers
+
+
+def import_plugins(settings: dict[str, Any]) -> None:
+    """Import the site's plugins under the names Pelican's own loader gives them.
+
+    Pelican imports every installed namespace plugin (``pelican.plugins.*`` packages) and
+    each name in ``PLUGINS``, found in ``PLUGIN_PATHS`` first, as a top-level module; a
+    build's loader then finds them in ``sys.modules``. A plugin this misses is imported by
+    the build itself, as without a warm process.
+    """
+    import importlib
+    import importlib.machinery
+    import importlib.util
+    import pkgutil
+
+    import pelican.plugins
+
+    for info in pkgutil.iter_modules(pelican.plugins.__path__, "pelican.plugins."):
+        if info.ispkg:
+            with contextlib.suppress(Exception):
+                importlib.import_module(info.name)
+    for name in settings.get("PLUGINS") or []:
+        if not isinstance(name, str) or name in sys.modules:
+            continue
+        with contextlib.suppress(Exception):
+            spec = importlib.machinery.PathFinder.find_spec(name, settings.get("PLUGIN_PATHS", []))
+            if spec is None:
+                importlib.import_module(name)
+                continue
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[spec.name] = module
+            try:
+                spec.loader.exec_module(module)
+            except BaseException:
+                del sys.modules[spec.name]
+                raise
 
 
 def _mtime(path: str) -> float:
@@ -203,14 +238,9 @@ def _child(args: list[str], problems: str | None = None) -> None:
 
                 write(Path(problems), collector.problems, status)
         # what a normal exit does, short of freeing every object one by one
-        with contextlib.suppress(BaseException):
-            import atexit
+        from . import compat
 
-            atexit._run_exitfuncs()
-        with contextlib.suppress(BaseException):
-            sys.stdout.flush()
-            sys.stderr.flush()
-        os._exit(status)
+        compat.exit_now(status)
 
 
 def serve(settings_file: str) -> None:

@@ -6,6 +6,7 @@ import logging
 import os
 from collections import Counter
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,12 +14,17 @@ from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from . import digest, feeds, manifest, members, parallel
+from plugins.engine import build
+
+from . import compat, digest, manifest, members, parallel
+from .compat import FeedEntriesOnce, overridden_files, written_files
+
+__all__ = ["READS", "FeedEntriesOnce", "IncrementalWriter", "ParallelWriter"]
 
 logger = logging.getLogger(__name__)
 
-READS_KEY = "fastbuild_reads"  # context key: the sources read while one page renders
-STATE_KEY = "fastbuild_state"  # context key: this build's IncrementalState
+# the sources whose bodies are read while one page renders (incremental writes only)
+READS: ContextVar[set[str] | None] = ContextVar("fastbuild_reads", default=None)
 
 
 def refer(value):
@@ -32,7 +38,7 @@ def refer(value):
 
 def body_digest(content: Content) -> str:
     """Digest of a content object's rendered body (before links are resolved)."""
-    return digest.digest(getattr(content, "_content", ""))
+    return digest.digest(compat.html_of(content, ""))
 
 
 class IncrementalState:
@@ -67,7 +73,11 @@ class IncrementalState:
                 fields.append(
                     (
                         source,
-                        digest.public_fields(vars(item), refer, skip=("settings", *self.page_only)),
+                        digest.public_fields(
+                            vars(item),
+                            refer,
+                            skip=("settings", *compat.TRACKING_ATTRIBUTES, *self.page_only),
+                        ),
                     )
                 )
             self.site = digest.digest((self.inputs, fields))
@@ -103,31 +113,9 @@ class IncrementalState:
         return found if found is not None else body_digest(content)
 
 
-class FeedEntriesOnce(Writer):
-    """Writer that makes each post's feed item, and its XML, once per process (``feeds.py``)."""
-
-    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
-        super().__init__(output_path, settings)
-        self._entry_texts: feeds.EntryTexts = {}
-        # (post's id, feed class, site URL) -> (post, its item as first made)
-        self._items: dict[tuple, tuple[Any, dict[str, Any]]] = {}
-
-    def _create_new_feed(self, feed_type, feed_title, context):
-        feed = super()._create_new_feed(feed_type, feed_title, context)
-        return feeds.cache_entries(feed, self._entry_texts)
-
-    def _add_item_to_the_feed(self, feed, item):
-        # the item depends on the post, the feed's kind and the site URL; rendering changes
-        # none of the post's values, and each feed gets its own copy to change
-        key = (id(item), type(feed), self.site_url)
-        kept = self._items.get(key)
-        if kept is not None and kept[0] is item:
-            feed.items.append(feeds.copied(kept[1]))
-            return
-        count = len(feed.items)
-        super()._add_item_to_the_feed(feed, item)
-        if len(feed.items) == count + 1:
-            self._items[key] = (item, feeds.copied(feed.items[-1]))
+def incremental_state(settings) -> "IncrementalState | None":
+    """This build's IncrementalState, if it is an incremental build."""
+    return getattr(build.current(settings).state("plugins.fastbuild"), "incremental", None)
 
 
 class IncrementalWriter(FeedEntriesOnce):
@@ -135,7 +123,7 @@ class IncrementalWriter(FeedEntriesOnce):
 
     def write_file(self, name, template, context, *args, **kwargs):
         """Render and write as Pelican does, unless the last build's files still hold."""
-        state = context.get(STATE_KEY)
+        state = incremental_state(self.settings)
         if state is None or not name:
             return super().write_file(name, template, context, *args, **kwargs)
         own = [kwargs[k] for k in ("article", "page") if isinstance(kwargs.get(k), Content)]
@@ -150,15 +138,16 @@ class IncrementalWriter(FeedEntriesOnce):
         )
         if self._kept(state, name, key):
             return None
-        before = set(self._written_files)
+        written = written_files(self)
+        before = set(written)
         reads: set[str] = set()
-        context[READS_KEY] = reads
+        token = READS.set(reads)
         try:
             result = super().write_file(name, template, context, *args, **kwargs)
         finally:
-            context.pop(READS_KEY, None)
+            READS.reset(token)
         outputs = tuple(
-            sorted(os.path.relpath(path, self.output_path) for path in self._written_files - before)
+            sorted(os.path.relpath(path, self.output_path) for path in written - before)
         )
         state.current.entries[name] = manifest.Entry(
             key, {source: state.bodies.get(source, "") for source in reads}, outputs
@@ -172,14 +161,15 @@ class IncrementalWriter(FeedEntriesOnce):
         if not manifest.reusable(entry, key, state.bodies, self.output_path):
             return False
         state.current.entries[name] = entry
+        written = written_files(self)
         for output in entry.outputs:
-            self._written_files.add(os.path.join(self.output_path, output))
+            written.add(os.path.join(self.output_path, output))
         state.skipped += 1
         return True
 
     def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
         """Write a feed as Pelican does, unless its posts and their text are unchanged."""
-        state = context.get(STATE_KEY)
+        state = incremental_state(self.settings)
         if state is None or not path:
             return super().write_feed(elements, context, path, url, *args, **kwargs)
         shown = list(elements[: self.settings["FEED_MAX_ITEMS"]])
@@ -201,32 +191,15 @@ class IncrementalWriter(FeedEntriesOnce):
         return result
 
 
-def _tracked(prop: property, derived_only: bool) -> property:
-    """A Content property that notes, while a page renders, whose body it read."""
-
-    def getter(self):
-        context = getattr(self, "_context", None)
-        reads = context.get(READS_KEY) if isinstance(context, dict) else None
-        if reads is not None and not (derived_only and "summary" in self.metadata):
-            reads.add(self.source_path)
-        return prop.fget(self)
-
-    getter.fastbuild_tracked = True
-    return property(getter, prop.fset, prop.fdel, prop.__doc__)
-
-
-def track_body_reads() -> None:
-    """Make Content.content and a derived Content.summary report their reads (once per process).
+def track_reads(content: Content) -> None:
+    """Make a post's or page's body reads show in ``READS`` while a page renders.
 
     Pelican has no hook for "this page used that post's text", and listing pages show other
     posts' summaries; without this, an edit to one post's first paragraph would leave its
-    summary stale on the pages that list it. Outside an incremental write this costs one
-    dictionary lookup per access.
+    summary stale on the pages that list it. Only incremental builds do this, to their own
+    content objects (compat.track_reads); Pelican's classes are left alone.
     """
-    if getattr(Content.content.fget, "fastbuild_tracked", False):
-        return
-    Content.content = _tracked(Content.content, derived_only=False)
-    Content.summary = _tracked(Content.summary, derived_only=True)
+    compat.track_reads(content, READS)
 
 
 _WRITE_FILE = inspect.signature(Writer.write_file)
@@ -417,7 +390,8 @@ class ParallelWriter(FeedEntriesOnce):
 
     def _render_groups(self, share: _Share, numbers, calls, groups, child: bool) -> None:
         """Render groups of calls, keeping logs, errors and files written in ``share``."""
-        before = set(self._written_files), set(self._overridden_files)
+        written, overridden = written_files(self), overridden_files(self)
+        before = set(written), set(overridden)
         with parallel.captured_logs(child=child) as capture:
             for number in numbers:
                 for index in groups[number]:
@@ -429,8 +403,8 @@ class ParallelWriter(FeedEntriesOnce):
                         break
                 share.done.append(number)
         share.records += capture.records
-        share.written |= self._written_files - before[0]
-        share.overridden |= self._overridden_files - before[1]
+        share.written |= written - before[0]
+        share.overridden |= overridden - before[1]
 
     def _finish(self, calls, groups, mine: _Share, others: list[_Share], dead: list[int]) -> None:
         """Merge the children's work; redo a dead child's; log and raise as a serial build."""
@@ -465,5 +439,5 @@ class ParallelWriter(FeedEntriesOnce):
                     "previously (set `override=True` if intended)"
                 )
         for share in others:
-            self._written_files |= share.written
-            self._overridden_files |= share.overridden
+            written_files(self).update(share.written)
+            overridden_files(self).update(share.overridden)

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from plugins.blogcore.text import POSTS as SANITISER
+from plugins.engine import compat
 from plugins.images import service as images
 
 from . import model
@@ -128,7 +129,7 @@ def _post_image_requests(generator, contents) -> list[tuple[Any, model.ImageRef,
     root = Path(generator.path).resolve()
     found = []
     for content in contents:
-        html = getattr(content, "_content", None)
+        html = compat.html_of(content)  # the body as read (compat.py: Content._content)
         if not html or "<img" not in html:
             continue
         source_dir = os.path.dirname(os.path.relpath(content.source_path, generator.path))
@@ -190,7 +191,7 @@ def rewrite_post_images(generator, contents) -> None:
                 picture, Markup(attrs.get("alt", "")).unescape(), attrs.get("title", "")
             )
         ).strip()
-        content._content = content._content.replace(ref.tag, markup, 1)
+        compat.set_html(content, compat.html_of(content).replace(ref.tag, markup, 1))
 
 
 def prepare(generator) -> None:
@@ -255,7 +256,7 @@ def _attach(generator, galleries: dict[str, model.Gallery]) -> None:
                 return None
             return gallery
 
-        html = getattr(article, "_content", "") or ""
+        html = compat.html_of(article, "") or ""  # compat.py: Content._content
         inline = model.markers(html)
         if inline:
             modules = modules or [_module(generator)]
@@ -268,7 +269,7 @@ def _attach(generator, galleries: dict[str, model.Gallery]) -> None:
                     article.galleries.append(gallery)
                 return str(macros.gallery_block(gallery, eager=0, link_page=True)).strip()
 
-            article._content = model.replace_markers(html, render)
+            compat.set_html(article, model.replace_markers(html, render))
         key = model.normalise_slug(article.metadata.get("gallery"))
         if key:
             gallery = find(key, "Gallery")

@@ -5,7 +5,7 @@ import os
 
 from pelican import signals
 
-from plugins.engine import build, phases
+from plugins.engine import build, compat, phases
 
 from . import background, scoring
 from .settings import SettingsError, configure
@@ -54,7 +54,7 @@ def doc_of(article, settings) -> scoring.Doc:
         key=article.slug,
         lang=article.lang,
         # the title twice: its words say most about the topic
-        text=f"{title}. {title}. {plain_text(article._content)}",
+        text=f"{title}. {title}. {plain_text(compat.html_of(article))}",  # Content._content
         date=article.date.timestamp(),
         tags=tuple(t.name.lower() for t in getattr(article, "tags", []) or []),
         category=article.category.name if getattr(article, "category", None) else "",

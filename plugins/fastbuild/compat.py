@@ -1,0 +1,205 @@
+"""fastbuild's one boundary with the private internals of Pelican and Python.
+
+Everything here relies on something its library keeps to itself; each use says what and
+since which version. Nothing is patched at import or at register(): what changes Pelican's
+behaviour acts on objects of one build (its reader cache, its writer, its content objects),
+and only in builds where ``accelerated(settings)`` is True, i.e. with
+``FASTBUILD_ACCELERATE`` True (the default) on the versions in ``TESTED``. Otherwise the build
+takes the stock path: Pelican reads every file itself, writes with its own ``Writer`` (its
+own feeds), and incremental builds are full builds; one info line says why.
+"""
+
+import atexit
+import contextlib
+import logging
+import os
+import sys
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Any
+
+import pelican
+from pelican.readers import _filter_discardable_metadata
+from pelican.writers import Writer
+
+from plugins.engine import compat as shared
+from plugins.engine.compat import html_of  # noqa: F401 (used as compat.html_of)
+
+from . import feeds
+
+logger = logging.getLogger(__name__)
+
+# The versions the accelerations were tested on: [lowest, first untested).
+TESTED: dict[str, tuple[str, tuple[int, ...], tuple[int, ...]]] = {
+    "Python": (".".join(map(str, sys.version_info[:3])), (3, 11), (3, 12)),
+    "Pelican": (pelican.__version__, (4, 12), (4, 13)),
+}
+
+
+def untested(tested: dict = TESTED) -> list[str]:
+    """The libraries whose installed version is outside the tested range, described."""
+    return shared.untested(tested)
+
+
+_said: list[str] = []  # the info line, once per process
+
+
+def accelerated(settings: dict[str, Any]) -> bool:
+    """Does this build use the accelerations (else the stock way)?"""
+    return shared.accelerated(
+        settings, "FASTBUILD_ACCELERATE", untested(), _said, "fastbuild: accelerations"
+    )
+
+
+# --- Pelican's reader cache (Readers._cache since 3.4, _filter_discardable_metadata 3.6) ----
+
+
+def read_for_cache(reader: Any, path: str) -> tuple[str, dict]:
+    """Read a file as Pelican's ``read_file`` does before it caches the result.
+
+    Relies on ``pelican.readers._filter_discardable_metadata`` (Pelican 3.6 to 4.12), which
+    ``read_file`` applies to what a reader returns: it drops values marked with a sentinel
+    object, so it must run in the process that read the file (a copy of the sentinel sent
+    to another process is not the sentinel).
+    """
+    content, metadata = reader.read(path)
+    return content, _filter_discardable_metadata(metadata)
+
+
+def prefill_reader_cache(readers: Any, path: str, data: tuple[str, dict]) -> None:
+    """Hand Pelican's reader cache a file read elsewhere, as its own ``read_file`` would store it.
+
+    Relies on Pelican's ``FileStampDataCacher`` (3.4 to 4.12): entries live in ``_cache``
+    as ``(_get_file_stamp(path), (content, metadata))`` and ``get_cached_data`` returns them
+    while the stamp holds, whatever ``CACHE_CONTENT`` says (the public ``cache_data`` stores
+    nothing when it is off). docs/upstream/reader-preload.md proposes a public way.
+    """
+    readers._cache[path] = (readers._get_file_stamp(path), data)
+
+
+def keep_output_folder(pelican_object: Any) -> None:
+    """Make this build keep output/ (an incremental build rewrites only what changed).
+
+    Relies on ``Pelican.delete_outputdir`` (Pelican 2.7 to 4.12), the undocumented attribute
+    ``__init__`` sets from ``DELETE_OUTPUT_DIRECTORY`` and ``run()`` reads; the setting itself
+    is read before plugins can change it.
+    """
+    pelican_object.delete_outputdir = False
+
+
+# --- Pelican's Writer (_create_new_feed, _add_item_to_the_feed since 2.6; _written_files 3.3)
+
+
+def written_files(writer: Writer) -> set[str]:
+    """The paths a writer has written (the set itself: adding to it is Pelican's record).
+
+    Relies on ``Writer._written_files`` (Pelican 3.3 to 4.12), the set ``write_file`` and
+    ``write_feed`` check to refuse a second write to one path.
+    """
+    return writer._written_files
+
+
+def overridden_files(writer: Writer) -> set[str]:
+    """The paths written with ``override=True`` (``Writer._overridden_files``, 3.3 to 4.12)."""
+    return writer._overridden_files
+
+
+class FeedEntriesOnce(Writer):
+    """Writer that makes each post's feed item, and its XML, once per process (``feeds.py``).
+
+    Relies on ``Writer._create_new_feed(feed_type, feed_title, context)`` (Pelican 2.6 to 4.12:
+    the feedgenerator object) and ``_add_item_to_the_feed(feed, item)`` (adds one post's
+    item), both called by ``write_feed``.
+    """
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings)
+        self.entry_texts: feeds.EntryTexts = {}
+        # (post's id, feed class, site URL) -> (post, its item as first made)
+        self.feed_items: dict[tuple, tuple[Any, dict[str, Any]]] = {}
+
+    def _create_new_feed(self, feed_type, feed_title, context):
+        feed = super()._create_new_feed(feed_type, feed_title, context)
+        return feeds.cache_entries(feed, self.entry_texts, short_empty_elements)
+
+    def _add_item_to_the_feed(self, feed, item):
+        # the item depends on the post, the feed's kind and the site URL; rendering changes
+        # none of the post's values, and each feed gets its own copy to change
+        key = (id(item), type(feed), self.site_url)
+        kept = self.feed_items.get(key)
+        if kept is not None and kept[0] is item:
+            feed.items.append(feeds.copied(kept[1]))
+            return
+        count = len(feed.items)
+        super()._add_item_to_the_feed(feed, item)
+        if len(feed.items) == count + 1:
+            self.feed_items[key] = (item, feeds.copied(feed.items[-1]))
+
+
+def short_empty_elements(handler: Any) -> bool:
+    """Does this XML writer write ``<a/>`` for an empty element (else ``<a></a>``)?
+
+    Relies on ``xml.sax.saxutils.XMLGenerator._short_empty_elements`` (Python 3.2 to 3.11),
+    the constructor's ``short_empty_elements`` argument, which it does not expose.
+    """
+    return getattr(handler, "_short_empty_elements", False)
+
+
+# --- Content bodies (Content._content, Pelican 2.6 to 4.12) -------------------------------
+
+
+# --- Content bodies read while a page renders (Pelican 4.12: .content, .summary) -----------
+
+
+# the attributes track_reads gives a content object (not part of what it shows)
+TRACKING_ATTRIBUTES = ("get_content", "get_summary")
+
+
+def track_reads(content: Any, reads: ContextVar) -> None:
+    """Make one content object note, in ``reads`` (a set, while a page renders), that its
+    body was read: through ``.content``, or through a ``.summary`` made from the body.
+
+    Relies on Pelican 4.12's ``Content.content`` and ``Content.summary`` properties calling
+    ``self.get_content(siteurl)`` (since 3.1) and ``self.get_summary(siteurl)`` (3.5; both
+    ``memoized``, so a second read would not reach the body again): this object's own
+    attributes of those names come before the class's. Pelican's classes are left alone.
+    """
+    get_content: Callable[[str], str] = content.get_content
+    get_summary: Callable[[str], str] = content.get_summary
+    source = content.source_path
+
+    def tracked_content(siteurl: str) -> str:
+        found = reads.get()
+        if found is not None:
+            found.add(source)
+        return get_content(siteurl)
+
+    def tracked_summary(siteurl: str) -> str:
+        found = reads.get()
+        if found is not None and "summary" not in content.metadata:
+            found.add(source)
+        return get_summary(siteurl)
+
+    content.get_content = tracked_content
+    content.get_summary = tracked_summary
+
+
+# --- leaving a forked build process (Python 3: atexit._run_exitfuncs) -----------------------
+
+
+def exit_now(status: int) -> None:
+    """End this forked build process without freeing its objects one by one.
+
+    Relies on ``atexit._run_exitfuncs`` (CPython 3.0 to 3.11) to run what the build
+    registered with ``atexit`` (its worker pools, its logs) before ``os._exit``. Where it is
+    missing or untested, the process exits the ordinary way (slower: every object is freed).
+    """
+    run = getattr(atexit, "_run_exitfuncs", None)
+    if run is None or untested():
+        raise SystemExit(status)
+    with contextlib.suppress(BaseException):
+        run()
+    with contextlib.suppress(BaseException):
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(status)

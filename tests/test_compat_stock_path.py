@@ -1,0 +1,154 @@
+"""The stock path: the accelerations that rely on other libraries' internals (the plugins'
+compat.py) switched off, on request or on untested versions, give the same site, byte for
+byte; and nothing of Pelican's is changed for the whole process."""
+
+import copy
+import logging
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from pelican import Pelican
+from pelican.contents import Content
+from pelican.settings import read_settings
+
+from plugins.blogcore import compat as blogcore_compat
+from plugins.blogcore.reader import StrictMarkdownReader
+from plugins.fastbuild import compat as fastbuild_compat
+from tests.test_fastbuild import ROOT, assert_same_tree, build, tree
+
+STOCK = {"FASTBUILD_ACCELERATE": False, "BLOGCORE_ACCELERATE": False}
+# Pelican's own descriptors, before any plugin is loaded in this test process
+PELICAN_CONTENT, PELICAN_SUMMARY = vars(Content)["content"], vars(Content)["summary"]
+
+
+def test_the_sample_site_is_the_same_with_and_without_the_accelerations(tmp_path: Path):
+    """Every file the same, the same files: parallel reading and rendering, reused and
+    quickened Markdown converters, feed entries made once, against Pelican's own reading,
+    Writer and feeds with a stock converter per file."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    cache = tmp_path / "cache"  # shared: the photos are made once
+    fast = build(content, tmp_path / "fast", cache, FASTBUILD_WORKERS=2, FASTBUILD_MIN_FILES=1)
+    stock = build(content, tmp_path / "stock", cache, **STOCK)
+    assert fast.returncode == stock.returncode == 0, (fast.stderr, stock.stderr)
+    assert "accelerations off" not in fast.stderr + stock.stderr  # asked for, not untested
+    assert_same_tree(tmp_path / "fast", tmp_path / "stock")
+    files = tree(tmp_path / "stock")
+    assert len(files) > 100, sorted(files)[:20]  # the whole site, not an empty folder
+
+
+def test_incremental_builds_need_the_accelerations(tmp_path: Path):
+    """FASTBUILD_INCREMENTAL with the stock path is a full build, and says so."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "site", content)
+    result = build(
+        content,
+        tmp_path / "out",
+        tmp_path / "cache",
+        FASTBUILD_INCREMENTAL=True,
+        FASTBUILD_ACCELERATE=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "cache" / "fastbuild").exists()  # no incremental record kept
+
+
+@pytest.mark.parametrize("compat", [blogcore_compat, fastbuild_compat])
+def test_untested_versions_take_the_stock_path_with_one_info_line(compat, monkeypatch, caplog):
+    monkeypatch.setattr(compat, "_said", [])
+    settings = {"FASTBUILD_ACCELERATE": True, "BLOGCORE_ACCELERATE": True}
+    assert compat.accelerated(settings)
+    untested = {**compat.TESTED, "Pelican": ("4.13.0", (4, 12), (4, 13))}
+    monkeypatch.setattr(compat, "TESTED", untested)
+    monkeypatch.setattr(compat.untested, "__defaults__", (untested,))
+    with caplog.at_level(logging.INFO):
+        assert not compat.accelerated(settings)
+        assert not compat.accelerated(settings)
+    lines = [r.getMessage() for r in caplog.records if "accelerations off" in r.getMessage()]
+    assert len(lines) == 1, lines
+    assert "Pelican 4.13.0 (tested: 4.12 up to, not including, 4.13)" in lines[0]
+
+
+@pytest.mark.parametrize("compat", [blogcore_compat, fastbuild_compat])
+def test_the_installed_versions_are_the_tested_ones(compat):
+    """This environment (requirements.lock) is what the accelerations were tested on."""
+    assert compat.untested() == []
+    assert not compat.accelerated(STOCK)
+
+
+@pytest.mark.parametrize(
+    ("version", "low", "high", "inside"),
+    [
+        ("4.12.0", (4, 12), (4, 13), True),
+        ("4.12.3.dev1", (4, 12), (4, 13), True),
+        ("4.13.0", (4, 12), (4, 13), False),
+        ("4.11.9", (4, 12), (4, 13), False),
+        ("3.11.7", (3, 11), (3, 12), True),
+        ("3.12.0rc1", (3, 11), (3, 12), False),
+        ("3.0", (3, 0), (4, 0), True),
+        ("4.0.0", (3, 0), (4, 0), False),
+    ],
+)
+def test_version_ranges(version, low, high, inside):
+    assert (fastbuild_compat.untested({"X": (version, low, high)}) == []) is inside
+
+
+def test_pelican_keeps_what_html_of_and_set_html_use():
+    """Content._content and _summary, which html_of, set_html and set_summary rely on."""
+    item = Content("<p>body</p>", metadata={"title": "T", "summary": "<p>s</p>"})
+    assert blogcore_compat.html_of(item) == "<p>body</p>"
+    blogcore_compat.set_html(item, "<p>new</p>")
+    assert item.content == "<p>new</p>"
+    blogcore_compat.set_summary(item, "<p>short</p>")
+    item.refresh_metadata_intersite_links()
+    assert item.summary == "<p>short</p>"
+
+
+@pytest.mark.parametrize("fastbuild", [False, True])
+def test_loading_the_plugins_leaves_pelicans_classes_alone(fastbuild: bool, tmp_path: Path):
+    """After Pelican loads and registers every plugin, Content is Pelican's own."""
+    defaults = read_settings(str(ROOT / "pelicanconf.py"))
+    plugins = [p for p in defaults["PLUGINS"] if fastbuild or p != "fastbuild"]
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(ROOT / "tests" / "fixtures" / "site"),
+            "OUTPUT_PATH": str(tmp_path / "out"),
+            "CACHE_PATH": str(tmp_path / "cache"),
+            "PLUGINS": plugins,
+            "JINJA_ENVIRONMENT": copy.deepcopy(defaults["JINJA_ENVIRONMENT"]),
+        },
+    )
+    Pelican(settings)  # loads the plugins, calls register(), sends `initialized`
+    assert vars(Content)["content"] is PELICAN_CONTENT
+    assert vars(Content)["summary"] is PELICAN_SUMMARY
+
+
+@pytest.mark.parametrize("accelerate", [True, False])
+def test_the_stock_path_writes_with_pelicans_own_writer(accelerate: bool):
+    from plugins.fastbuild import signals as fastbuild_signals
+
+    settings = {
+        "PLUGINS": ["fastbuild"],
+        "FASTBUILD_WORKERS": 2,
+        "FASTBUILD_ACCELERATE": accelerate,
+    }
+    chosen = fastbuild_signals.on_get_writer(SimpleNamespace(settings=settings))
+    assert (chosen is not None) is accelerate
+
+
+@pytest.mark.parametrize("accelerate", [True, False])
+def test_the_stock_path_reads_with_a_stock_converter_per_file(accelerate: bool, tmp_path: Path):
+    """BLOGCORE_ACCELERATE False: Pelican's own MarkdownReader.read, the same HTML."""
+    defaults = read_settings(str(ROOT / "pelicanconf.py"))
+    settings = {**defaults, "PATH": str(tmp_path), "BLOGCORE_ACCELERATE": accelerate}
+    settings["MARKDOWN"] = copy.deepcopy(defaults["MARKDOWN"])
+    post = tmp_path / "x.md"
+    post.write_text("Title: X\nSummary: *short*\n\nSome `code` and [a link](/x/).\n")
+    reader = StrictMarkdownReader(settings)
+    content, metadata = reader._read(str(post))
+    content_again, _ = reader._read(str(post))
+    assert content == content_again == '<p>Some <code>code</code> and <a href="/x/">a link</a>.</p>'
+    assert metadata["summary"] == "<p><em>short</em></p>"
+    assert (getattr(reader, "converter", None) is not None) is accelerate
