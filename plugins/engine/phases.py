@@ -33,14 +33,13 @@ POST_CHANGERS = ("plugins.team", "plugins.galleries")
 
 def mark_posts_changed(generator: Any, plugin: str) -> None:
     """Record that ``plugin`` is done changing posts in this build, then tell the receivers."""
-    build.current(generator.settings).state("engine.phases").__dict__.setdefault(
-        "changed", set()
-    ).add(plugin)
+    state = build.current(generator.settings).state(__name__)
+    state.changed = {*getattr(state, "changed", ()), plugin}
     posts_changed.send(generator, plugin=plugin)
 
 
 def posts_final(generator: Any) -> bool:
     """Has every post changer this build lists finished changing posts?"""
     listed = build.listed(generator.settings)
-    done = getattr(build.current(generator.settings).state("engine.phases"), "changed", set())
+    done = getattr(build.current(generator.settings).state(__name__), "changed", set())
     return all(plugin in done for plugin in POST_CHANGERS if plugin in listed)
