@@ -1,18 +1,9 @@
 """`invoke serve` in Chromium: a mistake saved into a post shows in the page, the fix clears it."""
 
-import pytest
 from playwright.sync_api import Page, expect
 
-from tests.test_serve import TYPO, TYPO_LINE, Serve
-
-
-@pytest.fixture
-def serve(tmp_path):
-    session = Serve(tmp_path)
-    try:
-        yield session
-    finally:
-        session.stop()
+from tests.test_serve import TYPO, TYPO_LINE
+from tests.test_serve import serve as serve  # the fixture: one real invoke serve
 
 
 def test_the_build_problems_overlay_follows_the_writer(page: Page, serve, axe_script, screenshots):
