@@ -21,10 +21,6 @@ logger = logging.getLogger(__name__)
 CONTEXT_KEY = "csp_policy"  # what the theme reads: a policy.Policy, or absent
 
 
-def _plugins(settings: dict[str, Any]) -> list[str]:
-    return [str(p) for p in settings.get("PLUGINS") or []]
-
-
 def _enabled(settings: dict[str, Any]) -> bool:
     """Does this build ship a policy (CSP_ENABLED)?"""
     return settings.get("CSP_ENABLED") is True
@@ -42,7 +38,7 @@ def plugin_sources(settings: dict[str, Any]) -> list[tuple[str, Sources, dict[st
     one another.
     """
     found = []
-    for name in _plugins(settings):
+    for name in engine_build.plugins(settings):
         if name.rsplit(".", 1)[-1] == "csp":
             continue
         try:

@@ -91,9 +91,14 @@ def register(plugin: str, receivers: Iterable[tuple[Any, Receiver]]) -> None:
             pairs.append((signal, receiver))
 
 
+def plugins(settings: Mapping[str, Any]) -> list[str]:
+    """The plugins a build lists, by package name, in their order."""
+    return [str(name) for name in settings.get("PLUGINS") or []]
+
+
 def listed(settings: Mapping[str, Any]) -> set[str]:
     """The plugins a build lists, by package name."""
-    return {str(name) for name in settings.get("PLUGINS") or []}
+    return set(plugins(settings))
 
 
 def _on_initialized(pelican) -> None:

@@ -12,9 +12,11 @@ from .settings import SettingsError, configure
 def on_initialized(pelican) -> None:
     """Validate GALLERY_* settings; keep the galleries folder out of posts, pages, static."""
     settings = pelican.settings
-    names = [str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []]
+    names = build.plugins(settings)
     try:
-        if "images" not in names or names.index("images") > names.index("galleries"):
+        if "plugins.images" not in names or names.index("plugins.images") > names.index(
+            "plugins.galleries"
+        ):
             raise SettingsError(
                 "galleries needs the images plugin: list 'plugins.images' before it"
             )

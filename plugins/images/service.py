@@ -31,20 +31,25 @@ from pathlib import Path
 from typing import Any
 
 from .pipeline import (
-    FORMATS,
+    FORMATS as FORMATS,  # re-exported: galleries uses it
+)
+from .pipeline import (
     Cleaned,
     RenditionRequest,
     RenditionSpec,
     clean_originals,
-    encoder_available,
-    has_location,
     new_pool,
     render,
 )
+from .pipeline import (
+    encoder_available as encoder_available,  # re-exported: galleries uses it
+)
+from .pipeline import (
+    has_location as has_location,  # re-exported: galleries uses it
+)
 
-# What other plugins use, besides the classes and functions below: they import this module
-# only, never the pipeline behind it.
-__all__ = ["FORMATS", "encoder_available", "has_location"]
+# Other plugins import this module only, never the pipeline behind it: what they need of the
+# pipeline is re-exported above.
 
 logger = logging.getLogger(__name__)
 

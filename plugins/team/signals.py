@@ -56,11 +56,6 @@ def _shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
     return os.path.relpath(os.path.abspath(path), base)
 
 
-def _plugin_names(settings: dict[str, Any]) -> list[str]:
-    """PLUGINS as short names: 'pelican.plugins.x' -> 'x'."""
-    return [str(name).rsplit(".", 1)[-1] for name in settings.get("PLUGINS") or []]
-
-
 def _report(problem: people.Problem) -> None:
     (logger.error if problem.error else logger.warning)("%s", problem)
 
@@ -70,12 +65,14 @@ def on_initialized(pelican) -> None:
     settings = pelican.settings
     try:
         settings.update(configure(settings))
-        names = _plugin_names(settings)
-        if "images" not in names:
+        names = build.plugins(settings)
+        if "plugins.images" not in names:
             raise SettingsError(
                 "the team plugin needs the images plugin: add 'plugins.images' to PLUGINS"
             )
-        if "blogcore" in names and names.index("blogcore") > names.index("team"):
+        if "plugins.blogcore" in names and names.index("plugins.blogcore") > names.index(
+            "plugins.team"
+        ):
             raise SettingsError(
                 "list 'plugins.blogcore' before 'plugins.team' in PLUGINS "
                 "(team adds people to blogcore's JSON-LD)"
