@@ -59,6 +59,7 @@ class Case:
     settings: dict[str, str] = field(default_factory=dict)  # -e NAME=JSON for both builds
     remove: tuple[str, ...] = ()  # fixture files taken away first
     leaks: tuple[str, ...] = ()  # text no written page or feed may contain
+    once: bool = False  # one problem line only names the file (several steps meet it)
 
 
 TEAM_HEADER = "Name: Dana Frost\nRole: Support\n"
@@ -269,6 +270,18 @@ CASES = [
         "images/broken.jpg",
         unpublished=("images/broken.jpg",),
     ),
+    Case(
+        "corrupt-jpeg-a-post-shows",
+        {
+            "images/broken.jpg": b"\xff\xd8\xff\xe0 not a jpeg",
+            "posts/p.md": post("Slug: shows", "Look:\n\n![A photo]({static}/images/broken.jpg)"),
+        },
+        "broken.jpg",
+        "images/broken.jpg",
+        unpublished=("images/broken.jpg",),
+        published=("posts/shows/",),
+        once=True,
+    ),
     # things that must simply work, quietly
     Case(
         "bom",
@@ -401,6 +414,8 @@ def test_hostile_case(case: Case, results) -> None:
     if case.fragment or case.names:
         hits = [line for line in lines if case.fragment in line and case.names in line]
         assert hits, f"no problem line with {case.fragment!r} naming {case.names!r}:\n{dev_log}"
+        if case.once:
+            assert len(hits) == 1, dev_log
     else:
         assert not lines, dev_log
     for path in case.published:

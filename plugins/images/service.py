@@ -131,6 +131,15 @@ class ImageBuild:
         self.rendered = 0
         self.reused = 0
         self.cleaned = 0  # originals cleaned now (not found in the cache)
+        self._reported: set[str] = set()  # sources whose error was logged in this build
+
+    def report(self, source: str | os.PathLike, line: str) -> None:
+        """Log an error about one source file once per build, whichever step meets it first
+        (a photo a post shows that also sits in a static folder is met twice)."""
+        key = os.path.realpath(source)
+        if key not in self._reported:
+            self._reported.add(key)
+            logger.error("%s", line)
 
     def _get_pool(self, workers: int) -> Executor:
         """The build's worker pool, started on first need (sized for that first batch)."""
@@ -173,7 +182,7 @@ class ImageBuild:
         pictures: list[Picture | None] = []
         for request, result in zip(requests, results, strict=True):
             if result.error:
-                logger.error("%s: %s", request.label, result.error)
+                self.report(request.source, f"{request.label}: {result.error}")
                 pictures.append(None)
                 continue
             self.rendered += result.rendered

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from plugins.engine import build
+from plugins.engine import build, phases
 
 from . import pipeline, service
 from .settings import SettingsError, configure
@@ -59,19 +59,19 @@ def on_static_generator_finalized(generator) -> None:
     _publish_heif_as_jpeg(generator.staticfiles)
     suffixes = pipeline.image_suffixes()
     images = [sc for sc in generator.staticfiles if Path(sc.source_path).suffix.lower() in suffixes]
-    results = service.for_build(generator.context).clean([Path(sc.source_path) for sc in images])
+    work = service.for_build(generator.context)
+    results = work.clean([Path(sc.source_path) for sc in images])
     refused = set()
     for sc, result in zip(images, results, strict=True):
         if result.error:
-            logger.error(
-                "%s: %s; %s", _shown(settings, sc.source_path), result.error, NOT_PUBLISHED
-            )
+            shown = _shown(settings, sc.source_path)
+            work.report(sc.source_path, f"{shown}: {result.error}; {NOT_PUBLISHED}")
             refused.add(id(sc))
     if refused:  # in place: the generator's context holds this same list
         generator.staticfiles[:] = [sc for sc in generator.staticfiles if id(sc) not in refused]
 
 
-def on_all_generators_finalized(generators) -> None:
+def on_content_final(generators) -> None:
     """Every generator has built its context: no more image requests, stop the workers."""
     if not generators:
         return
@@ -158,7 +158,7 @@ def register() -> None:
         [
             (signals.initialized, on_initialized),
             (signals.static_generator_finalized, on_static_generator_finalized),
-            (signals.all_generators_finalized, on_all_generators_finalized),
+            (phases.content_final, on_content_final),
             (signals.finalized, on_finalized),
         ],
     )
