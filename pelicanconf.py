@@ -39,6 +39,7 @@ THEME_STATIC_DIR = "theme"
 # One import path: the plugins are the package `plugins` of this folder, in builds and in
 # tests alike (`from plugins.images import service`), never top-level modules.
 PLUGIN_PATHS = ["."]
+# Any order: plugins wait for the engine's phases (docs/architecture.md), except fastbuild.
 PLUGINS = [
     "plugins.blogcore",
     "plugins.series",
@@ -46,7 +47,7 @@ PLUGINS = [
     "plugins.images",
     "plugins.team",
     "plugins.galleries",
-    "plugins.related",  # starts once team and galleries say posts are final (engine phases)
+    "plugins.related",
     "plugins.i18n",
     "plugins.search",
     "plugins.share",

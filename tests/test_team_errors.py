@@ -203,10 +203,6 @@ def test_a_photo_in_a_static_folder_is_a_warning(build_site, caplog):
             {"PLUGINS": ["plugins.blogcore", "plugins.team"]},
             "Settings error: the team plugin needs the images plugin",
         ),
-        (
-            {"PLUGINS": ["plugins.images", "plugins.team", "plugins.blogcore"]},
-            "Settings error: list 'plugins.blogcore' before 'plugins.team'",
-        ),
         ({"IMAGES_JOBS": "two"}, "Settings error: IMAGES_JOBS must be 0"),
     ],
 )

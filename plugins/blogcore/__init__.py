@@ -16,7 +16,8 @@ What it does on each build:
   table alignment becomes ``align-left|center|right`` classes instead of inline styles.
 - Adds ``word_count`` and ``reading_time`` (whole minutes, at least 1) to articles and pages.
 - Adds ``structured_data``: a JSON-LD ``BlogPosting`` dict per article that other plugins may
-  enrich (series, team) before the theme prints it with ``|tojson``.
+  enrich (team and galleries at the engine's ``posts_described`` phase, series as the page is
+  written) before the theme prints it with ``|tojson``.
 - Adds ``og_image``: the article's first image, else ``BLOGCORE_DEFAULT_IMAGE``.
 - Puts ``site_years`` (first and last year with a published post) in the template context.
 - Registers the template filters ``isodate``, ``absolute_url``, ``initials`` and

@@ -12,7 +12,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.contents import Content
 
-from plugins.engine import build
+from plugins.engine import build, phases
 
 from . import assets, checks, compat, frontmatter, jsonld, memo, sitemap, text, urls
 from .reader import StrictMarkdownReader, clean, shown
@@ -169,11 +169,10 @@ def on_article_pretaxonomy_urls(generator) -> None:
 
 
 def on_sources_known(generators) -> None:
-    """Every output path and link is known: skip clashing items, check links, resolve summaries.
+    """Every output path and link is known: skip clashing items, check links.
 
-    Connected before every other all_generators_finalized receiver: they read summaries, and
-    Pelican keeps the first summary read (``Content.get_summary`` is memoised), so links in a
-    ``Summary:`` are resolved here, not after this signal as Pelican alone would.
+    At the engine's ``sources_known`` phase, before anything reads a summary: the engine then
+    resolves summaries' links (Pelican keeps the first reading of a summary).
     """
     if not generators:
         return
@@ -183,9 +182,6 @@ def on_sources_known(generators) -> None:
     for in_draft, line in checks.link_problems(generators, settings):
         # a development build shows the page as it is; a publish never ships the link
         (logger.error if strict and not in_draft else logger.warning)("%s", line)
-    for generator in generators:
-        if hasattr(generator, "refresh_metadata_intersite_links"):
-            generator.refresh_metadata_intersite_links()
 
 
 def _with_translations(items):
@@ -194,7 +190,7 @@ def _with_translations(items):
         yield from getattr(item, "translations", [])
 
 
-def on_all_generators_finalized(generators) -> None:
+def on_content_final(generators) -> None:
     """Give each article its social image and JSON-LD, once every URL is known; site years."""
     for generator in generators:
         if not hasattr(generator, "articles"):
@@ -221,6 +217,7 @@ def on_all_generators_finalized(generators) -> None:
                 publisher=settings.get("SITE_ORGANISATION") or settings.get("SITENAME", ""),
                 language=article.lang,
             )
+        phases.posts_described.send(generator)  # team and galleries add to what is here
 
 
 def on_unbuilt_sources(generators) -> None:
@@ -351,10 +348,10 @@ def register() -> None:
             (signals.generator_init, on_generator_init),
             (signals.content_object_init, on_content_init),
             (signals.article_generator_pretaxonomy, on_article_pretaxonomy_urls),
-            (signals.all_generators_finalized, on_sources_known),
-            (signals.all_generators_finalized, on_all_generators_finalized),
-            (signals.all_generators_finalized, on_unbuilt_sources),
-            (signals.all_generators_finalized, on_bundles),
+            (phases.sources_known, on_sources_known),
+            (phases.content_final, on_content_final),
+            (phases.content_final, on_unbuilt_sources),
+            (phases.content_final, on_bundles),
             (signals.finalized, on_output_written),
             (signals.finalized, on_finalized),
         ],

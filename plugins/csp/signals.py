@@ -11,6 +11,7 @@ from pelican import signals
 from pelican.generators import StaticGenerator
 
 from plugins.engine import build as engine_build
+from plugins.engine import phases
 
 from . import media
 from .policy import MARKER, Policy, PolicyError, build, headers_file, origin
@@ -102,7 +103,7 @@ def _source(settings: dict[str, Any], path: str) -> str:
     return os.path.relpath(os.path.abspath(path), base)
 
 
-def on_all_generators_finalized(generators) -> None:
+def on_content_final(generators) -> None:
     """A content _headers file with a policy of its own: an error before anything is written."""
     if generators and _enabled(generators[0].settings):
         _check_shipped_headers(generators, generators[0].settings)
@@ -187,7 +188,7 @@ def register() -> None:
         [
             (signals.initialized, on_initialized),
             (signals.generator_init, on_generator_init),
-            (signals.all_generators_finalized, on_all_generators_finalized),
+            (phases.content_final, on_content_final),
             (signals.content_written, on_content_written),
             (signals.finalized, on_finalized),
         ],

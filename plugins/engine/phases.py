@@ -1,9 +1,23 @@
 """The engine's own phases: the signals this project adds to Pelican's, declared in one place.
 
 Each is a blinker signal in this engine's namespace (not blinker's global one), sent by one
-plugin and received by others; a plugin states which phase it needs, never where it stands
-in ``PLUGINS``.
+plugin (or by the engine) and received by others; a plugin states which phase it needs, never
+where it stands in ``PLUGINS``.
 
+Pelican's ``all_generators_finalized`` is split in two, sent in this order by the engine's one
+receiver of it (no plugin connects to it directly: a receiver's place among that signal's
+receivers would depend on the order of ``PLUGINS``):
+
+- ``sources_known(generators)``: every generator has read its content and every output path
+  is known. For what must happen before anything reads a summary or a body: blogcore skips
+  clashing items and checks links. Then the engine resolves the links in every summary and
+  metadata (``refresh_metadata_intersite_links``, which Pelican itself calls only after the
+  signal, while Pelican keeps the first reading of a summary).
+- ``content_final(generators)``: the content is final and its links resolved; every other
+  receiver that Pelican's ``all_generators_finalized`` would have had.
+- ``posts_described(generator)``: sent by blogcore at ``content_final`` once each post has its
+  social image (``og_image``) and JSON-LD (``structured_data``); team puts people into the
+  JSON-LD, galleries gives a post without an image of its own its gallery's cover.
 - ``posts_changed(generator, plugin=...)``: sent by each plugin of ``POST_CHANGERS`` once it
   has finished changing posts at ``article_generator_pretaxonomy`` (team: canonical authors;
   galleries: gallery markup and captions in their text). ``posts_final(generator)`` tells
@@ -19,11 +33,15 @@ from __future__ import annotations
 from typing import Any
 
 from blinker import Namespace
+from pelican import signals
 
 from . import build
 
 _namespace = Namespace()
 
+sources_known = _namespace.signal("sources_known")
+content_final = _namespace.signal("content_final")
+posts_described = _namespace.signal("posts_described")
 posts_changed = _namespace.signal("posts_changed")
 content_pages_written = _namespace.signal("content_pages_written")
 
@@ -43,3 +61,16 @@ def posts_final(generator: Any) -> bool:
     listed = build.listed(generator.settings)
     done = getattr(build.current(generator.settings).state(__name__), "changed", set())
     return all(plugin in done for plugin in POST_CHANGERS if plugin in listed)
+
+
+def _on_all_generators_finalized(generators: list) -> None:
+    """Pelican's all_generators_finalized as the engine's two phases, in their order."""
+    sources_known.send(generators)
+    for generator in generators:
+        if hasattr(generator, "refresh_metadata_intersite_links"):
+            generator.refresh_metadata_intersite_links()
+    content_final.send(generators)
+
+
+# The engine's own receiver, connected once (on import), for every build.
+signals.all_generators_finalized.connect(_on_all_generators_finalized)

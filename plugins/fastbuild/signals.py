@@ -8,6 +8,7 @@ from typing import Any
 from pelican import __version__ as pelican_version
 from pelican import signals
 from pelican.contents import Article, Page
+from pelican.generators import StaticGenerator
 from pelican.utils import file_suffix
 
 from plugins.engine import build, phases
@@ -234,10 +235,35 @@ def _index_taxonomies(generator) -> None:
                 pairs[index] = (pair[0], members.indexed(pair[1]))
 
 
-def on_all_generators_finalized(generators) -> None:
+def _check_last(generators: list) -> None:
+    """Stop with one line when a plugin listed after fastbuild writes pages after its
+    generator: the pages it keeps to render would be written before theirs (Pelican runs the
+    generators in the order of PLUGINS)."""
+    ours = [i for i, generator in enumerate(generators) if isinstance(generator, FinishOutput)]
+    if not ours:
+        return
+    listed = sorted(build.plugins(generators[0].settings), key=len, reverse=True)
+    later = []
+    for generator in generators[ours[0] + 1 :]:
+        if not hasattr(generator, "generate_output") or isinstance(generator, StaticGenerator):
+            continue  # Pelican's static files come last by design: they write no pages
+        module = type(generator).__module__
+        owner = next((n for n in listed if module == n or module.startswith(n + ".")), module)
+        later.append(owner)
+    if later:
+        names = list(dict.fromkeys(later))
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        raise SystemExit(
+            "Settings error: list 'plugins.fastbuild' last in PLUGINS "
+            f"({who} write{'s' if len(names) == 1 else ''} pages after it)"
+        )
+
+
+def on_content_final(generators) -> None:
     """Once every generator is done: fix the URLs not fixed yet; index the taxonomies' lists."""
     if not generators:
         return
+    _check_last(generators)
     for generator in generators:
         _fix_urls(generator)
         _index_taxonomies(generator)
@@ -259,7 +285,7 @@ def register() -> None:
             (signals.article_generator_init, on_article_generator_init),
             (signals.page_generator_init, on_page_generator_init),
             (signals.article_generator_pretaxonomy, on_article_generator_pretaxonomy),
-            (signals.all_generators_finalized, on_all_generators_finalized),
+            (phases.content_final, on_content_final),
             (signals.get_writer, on_get_writer),
             (signals.get_generators, on_get_generators),
             (signals.content_object_init, on_content_object_init),

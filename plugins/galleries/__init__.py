@@ -26,7 +26,7 @@ What it does on each build:
 
 Metadata keys read in posts: ``gallery``. Sidecar keys: ``title``, ``date``, ``summary``,
 ``cover``, ``photo``. Settings: see ``settings.py`` (``GALLERY_*``). Needs the images plugin,
-listed before galleries in PLUGINS.
+listed anywhere in PLUGINS.
 """
 
 from .signals import register

@@ -14,11 +14,9 @@ def on_initialized(pelican) -> None:
     settings = pelican.settings
     names = build.plugins(settings)
     try:
-        if "plugins.images" not in names or names.index("plugins.images") > names.index(
-            "plugins.galleries"
-        ):
+        if "plugins.images" not in names:
             raise SettingsError(
-                "galleries needs the images plugin: list 'plugins.images' before it"
+                "the galleries plugin needs the images plugin: add 'plugins.images' to PLUGINS"
             )
         settings.update(configure(settings, images.encoder_available, tuple(images.FORMATS)))
     except SettingsError as exc:
@@ -57,11 +55,9 @@ def chain_pages(generator):
     ]
 
 
-def on_all_generators_finalized(generators) -> None:
+def on_posts_described(generator) -> None:
     """Posts showing a gallery and no image of their own share its cover (og:image)."""
-    for gen in generators:
-        if hasattr(gen, "articles") and hasattr(gen, "drafts"):
-            glue.set_social_images(gen)
+    glue.set_social_images(generator)
 
 
 def register() -> None:
@@ -73,6 +69,6 @@ def register() -> None:
             (signals.get_generators, get_generators),
             (signals.article_generator_pretaxonomy, on_article_generator_pretaxonomy),
             (signals.page_generator_finalized, on_page_generator_finalized),
-            (signals.all_generators_finalized, on_all_generators_finalized),
+            (phases.posts_described, on_posts_described),
         ],
     )

@@ -8,7 +8,7 @@ from typing import Any
 from jinja2 import pass_context
 from pelican import signals
 
-from plugins.engine import build
+from plugins.engine import build, phases
 
 from . import catalogs, templating
 from .settings import SettingsError, configure
@@ -75,7 +75,7 @@ def on_generator_init(generator) -> None:
     env.globals["i18n_languages"] = sorted({default, *loaded})
 
 
-def on_all_generators_finalized(generators) -> None:
+def on_content_final(generators) -> None:
     """Remember each post's language by URL, for the feeds; name languages without a catalog."""
     if not generators:
         return
@@ -122,7 +122,7 @@ def register() -> None:
         [
             (signals.initialized, on_initialized),
             (signals.generator_init, on_generator_init),
-            (signals.all_generators_finalized, on_all_generators_finalized),
+            (phases.content_final, on_content_final),
             (signals.feed_generated, on_feed_generated),
         ],
     )

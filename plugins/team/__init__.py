@@ -27,7 +27,7 @@ Metadata keys read in team files: ``name`` (required), ``role``, ``photo`` (path
 content folder), ``pronouns``, ``email``, ``website``, ``mastodon``, ``bluesky``, ``linkedin``,
 ``github``, ``twitter``, ``alumni`` (true/false), ``aliases`` (comma-separated).
 Metadata keys read in posts: ``author``, ``authors``.
-Settings: see ``settings.py`` (``TEAM_*``). Needs the images plugin; list blogcore before team.
+Settings: see ``settings.py`` (``TEAM_*``). Needs the images plugin (anywhere in PLUGINS).
 """
 
 from .signals import register

@@ -70,13 +70,6 @@ def on_initialized(pelican) -> None:
             raise SettingsError(
                 "the team plugin needs the images plugin: add 'plugins.images' to PLUGINS"
             )
-        if "plugins.blogcore" in names and names.index("plugins.blogcore") > names.index(
-            "plugins.team"
-        ):
-            raise SettingsError(
-                "list 'plugins.blogcore' before 'plugins.team' in PLUGINS "
-                "(team adds people to blogcore's JSON-LD)"
-            )
     except SettingsError as exc:
         raise SystemExit(f"Settings error: {exc}") from None
     folder = settings["TEAM_PATH"]
@@ -280,36 +273,50 @@ def on_article_generator_finalized(generator) -> None:
             team.without_posts.append(author)
 
 
-def on_all_generators_finalized(generators) -> None:
-    """Bios with their links resolved; people as JSON-LD, on profiles and in each post's."""
+def _person(team, person, settings, *, full: bool) -> dict:
+    """A person as JSON-LD: in full on their profile, a reference in a post's author list."""
+    author = team.authors[person.slug]
+    siteurl = settings.get("SITEURL", "")
+    organisation = settings.get("SITE_ORGANISATION") or settings.get("SITENAME", "")
+    image = f"{siteurl}/{author.photo.url}" if author.photo else None
+    return people.person_jsonld(
+        person,
+        url=f"{siteurl}/{author.url}",
+        image=image,
+        organisation=organisation,
+        full=full,
+    )
+
+
+def on_content_final(generators) -> None:
+    """Bios with their links resolved; each person as JSON-LD for their profile."""
     for generator in generators:
         team = generator.context.get(CONTEXT_KEY)
         if team is None or not hasattr(generator, "articles"):
             continue
-        settings = generator.settings
-        siteurl = settings.get("SITEURL", "")
-        organisation = settings.get("SITE_ORGANISATION") or settings.get("SITENAME", "")
-        refs = {}
         for person in team.roster.people:
             author = team.authors[person.slug]
             author.bio = team.bios[person.slug].content
-            url = f"{siteurl}/{author.url}"
-            image = f"{siteurl}/{author.photo.url}" if author.photo else None
-            author.person = people.person_jsonld(
-                person, url=url, image=image, organisation=organisation, full=True
-            )
-            refs[author.slug] = people.person_jsonld(
-                person, url=url, image=image, organisation=organisation, full=False
-            )
-        everything = _every_article(generator)
-        for article in everything:
-            data = getattr(article, "structured_data", None)
-            if not data or len(data.get("author", [])) != len(article.authors):
-                continue
-            data["author"] = [
-                refs[author.slug] if team.authors.get(author.slug) is author else entry
-                for author, entry in zip(article.authors, data["author"], strict=True)
-            ]
+            author.person = _person(team, person, generator.settings, full=True)
+
+
+def on_posts_described(generator) -> None:
+    """People in each post's JSON-LD (blogcore's), where the names were."""
+    team = generator.context.get(CONTEXT_KEY)
+    if team is None:
+        return
+    refs = {
+        person.slug: _person(team, person, generator.settings, full=False)
+        for person in team.roster.people
+    }
+    for article in _every_article(generator):
+        data = getattr(article, "structured_data", None)
+        if not data or len(data.get("author", [])) != len(article.authors):
+            continue
+        data["author"] = [
+            refs[author.slug] if team.authors.get(author.slug) is author else entry
+            for author, entry in zip(article.authors, data["author"], strict=True)
+        ]
 
 
 def on_article_writer_finalized(generator, writer) -> None:
@@ -343,7 +350,8 @@ def register() -> None:
             (signals.initialized, on_initialized),
             (signals.article_generator_pretaxonomy, on_article_generator_pretaxonomy),
             (signals.article_generator_finalized, on_article_generator_finalized),
-            (signals.all_generators_finalized, on_all_generators_finalized),
+            (phases.content_final, on_content_final),
+            (phases.posts_described, on_posts_described),
             (signals.article_writer_finalized, on_article_writer_finalized),
         ],
     )
