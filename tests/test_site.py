@@ -2,6 +2,7 @@
 
 import json
 import pickle
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -224,7 +225,7 @@ def test_assets_are_minified_and_fingerprinted(dev_site):
 def test_each_bundle_is_its_sources_merged_in_order_and_minified(dev_site):
     """The page links files that exist, each the minified concatenation of its sources."""
     bundles = DEFAULTS["BLOGCORE_BUNDLES"]
-    static = ROOT / "theme" / "static"
+    static = ROOT / "theme" / "assets"
     soup = dev_site.soup("posts/ranges/")
     links = {
         "css": soup.select_one('link[rel=stylesheet][href*="/theme/css/"]')["href"],
@@ -239,6 +240,19 @@ def test_each_bundle_is_its_sources_merged_in_order_and_minified(dev_site):
     assert soup.select('link[rel=stylesheet][href*="/theme/"]')[0]["href"] == links["css"]
     # the serve-only bundle is built only in builds that link it
     assert not list(dev_site.output.glob("theme/js/devserver.*.min.js"))
+
+
+def test_the_theme_publishes_its_bundles_not_their_sources(dev_site):
+    """Only what pages load: the bundles and the favicon, never the sources or devserver.js."""
+    published = sorted(
+        p.relative_to(dev_site.output / "theme").as_posix()
+        for p in (dev_site.output / "theme").rglob("*")
+        if p.is_file()
+    )
+    assert len(published) == 3, published
+    assert re.fullmatch(r"css/site\.[0-9a-f]{8}\.min\.css", published[0]), published
+    assert published[1] == "favicon.svg"
+    assert re.fullmatch(r"js/site\.[0-9a-f]{8}\.min\.js", published[2]), published
 
 
 def test_nothing_hidden_is_deployed(dev_site):

@@ -434,6 +434,17 @@ def test_link_in_a_summary_is_checked(build_site, caplog):
     )
 
 
+def test_a_broken_link_is_one_line_not_two(build_site, caplog):
+    """Pelican's own "Unable to find '...', skipping url replacement." (no file named) is
+    dropped for a link the check has named: one line per mistake."""
+    caplog.set_level(logging.WARNING)
+    body = "Body with [a link]({filename}/posts/gone.md) in it."
+    build_site({"posts/s.md": _post("S", "s", "2024-05-05", body=body)})
+    lines = [m for m in _warnings(caplog) if "gone.md" in m]
+    assert len(lines) == 1, lines
+    assert "posts/s.md: the link {filename}/posts/gone.md points at" in lines[0]
+
+
 def test_broken_link_in_a_team_bio_fails_a_publish_build(build_site, caplog):
     caplog.set_level(logging.WARNING)
     bio = (FIXTURES / "site" / "team" / "ada-byrne.md").read_text(encoding="utf-8")

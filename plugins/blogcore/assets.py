@@ -1,10 +1,11 @@
 """The theme's CSS and JS bundles, built by webassets once per build.
 
-A bundle is some of the theme's files (under its ``static/`` folder), merged in the order
-given and minified (``rcssmin`` for ``.css``, ``rjsmin`` for ``.js``), written under the
-theme's static output folder with webassets' content hash in its name
-(``css/site.%(version)s.min.css`` becomes ``css/site.1a2b3c4d.min.css``): a changed stylesheet
-gets a new URL, so browsers may cache every bundle for good. webassets' manifest (a JSON file
+A bundle is some of the theme's files (under its ``assets/`` folder, which Pelican does not
+copy, so only bundles are published), merged in the order given and minified (``rcssmin`` for
+``.css``, ``rjsmin`` for ``.js``), written under the theme's static output folder with
+webassets' content hash in its name (``css/site.%(version)s.min.css`` becomes
+``css/site.1a2b3c4d.min.css``): a changed stylesheet gets a new URL, so browsers may cache
+every bundle for good. webassets' manifest (a JSON file
 the caller places in CACHE_PATH) records each bundle's hash.
 
 Templates do not use webassets' ``{% assets %}`` tag: it checks its bundle on every page that

@@ -260,8 +260,9 @@ def link_targets(item, value: str, kind: str, context: dict, now: datetime.datet
     return links.Target(candidates[0], links.MISSING)
 
 
-def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[bool, str]]:
-    """Every broken or unpublished link of every post and page: (the item is a draft, line)."""
+def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[bool, str, str]]:
+    """Every broken or unpublished link of every post and page: (the item is a draft, line,
+    the link's path as written after ``{filename}``, ``{static}`` or ``{attach}``)."""
     pattern = links.link_pattern(settings["INTRASITE_LINK_REGEX"])
     context = generators[0].context if generators else {}
     known = [p for p, c in context.get("generated_content", {}).items() if c is not None]
@@ -285,4 +286,4 @@ def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[
                     message = links.problem(link, target, content_dir, known)
                     if message:
                         source = shown(settings, item.source_path)
-                        yield item.status == "draft", f"{source}: {where}{message}"
+                        yield item.status == "draft", f"{source}: {where}{message}", value

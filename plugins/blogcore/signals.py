@@ -47,6 +47,23 @@ class AlreadyNamed(logging.Filter):
 
 ALREADY_NAMED = AlreadyNamed()  # holds nothing: one instance serves every build
 GENERATORS_LOGGER = "pelican.generators"
+CONTENTS_LOGGER = "pelican.contents"
+UNRESOLVED = "Unable to find '%s', skipping url replacement."
+
+
+class LinksNamed(logging.Filter):
+    """Drops Pelican's "Unable to find '<path>', skipping url replacement." for a link our
+    check has named with its file and why (one line per mistake); Pelican's line stays for a
+    link the check does not see. One per build: it holds that build's links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.named: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg != UNRESOLVED or not record.args:
+            return True
+        return record.args[0] not in self.named
 
 
 def _detach_collectors() -> None:
@@ -76,6 +93,10 @@ def on_initialized(pelican) -> None:
         jinja["bytecode_cache"] = FileSystemBytecodeCache(str(folder))
     _detach_collectors()  # a previous build in this process may have died before finalized
     logging.getLogger(GENERATORS_LOGGER).addFilter(ALREADY_NAMED)  # one line per refused file
+    named = build.current(settings).state(__package__).links_named = LinksNamed()
+    contents = logging.getLogger(CONTENTS_LOGGER)
+    contents.addFilter(named)
+    build.current(settings).on_close(lambda: contents.removeFilter(named))
     pelican.blogcore_errors = ErrorCollector()
     logging.getLogger().addHandler(pelican.blogcore_errors)
 
@@ -108,7 +129,7 @@ def on_bundles(generators) -> None:
     name = hashlib.sha256(output.encode()).hexdigest()[:16]
     urls = assets.build(
         wanted,
-        source_dir=os.path.join(first.theme, "static"),
+        source_dir=os.path.join(first.theme, "assets"),  # not copied: only bundles are published
         output_dir=os.path.join(output, static_dir),
         url_prefix=static_dir,
         manifest=os.path.join(settings["CACHE_PATH"], "blogcore", f"bundles-{name}.json"),
@@ -179,9 +200,12 @@ def on_sources_known(generators) -> None:
     settings = generators[0].settings
     _skip_clashes(generators, checks.planned_outputs(generators, settings))
     strict = settings.get("BLOGCORE_STRICT", False)
-    for in_draft, line in checks.link_problems(generators, settings):
+    named = getattr(build.current(settings).state(__package__), "links_named", None)
+    for in_draft, line, value in checks.link_problems(generators, settings):
         # a development build shows the page as it is; a publish never ships the link
         (logger.error if strict and not in_draft else logger.warning)("%s", line)
+        if named is not None:
+            named.named.add(value)
 
 
 def _with_translations(items):

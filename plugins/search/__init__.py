@@ -3,7 +3,7 @@
 What it does on each build:
 
 - Adds the ``search`` direct template (``SEARCH_URL``/``SEARCH_SAVE_AS``, ``/search/``): the
-  page reads ``?q=`` and shows results through ``theme/static/js/search.js``, which loads the
+  page reads ``?q=`` and shows results through ``theme/assets/js/search.js``, which loads the
   index from the site itself (``/pagefind/pagefind.js``): no request leaves the site.
 - At the end of every build (Pelican's ``finalized`` signal: after every page is written, in
   the folder being built, so ``invoke publish`` indexes its staging folder before the swap)

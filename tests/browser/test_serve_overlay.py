@@ -1,9 +1,33 @@
 """`invoke serve` in Chromium: a mistake saved into a post shows in the page, the fix clears it."""
 
-from playwright.sync_api import Page, expect
+import time
+
+from playwright.sync_api import Locator, Page, expect
 
 from tests.test_serve import TYPO, TYPO_LINE
 from tests.test_serve import serve as serve  # the fixture: one real invoke serve
+
+
+def settle(page: Page, shown: Locator, quiet: float = 2.0, timeout: float = 60.0) -> None:
+    """Wait until ``shown`` is visible and the page has not navigated for ``quiet`` seconds:
+    livereload may reload the page more than once for one save (its watcher can see a save
+    before the rebuild it runs, then after), and a check that runs across a reload fails."""
+    last = [time.monotonic()]
+
+    def navigated(frame) -> None:
+        if frame == page.main_frame:
+            last[0] = time.monotonic()
+
+    page.on("framenavigated", navigated)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            page.wait_for_timeout(250)  # lets Playwright deliver the page's events
+            if time.monotonic() - last[0] >= quiet and shown.is_visible():
+                return
+        raise AssertionError("the page kept reloading, or never showed what was expected")
+    finally:
+        page.remove_listener("framenavigated", navigated)
 
 
 def test_the_build_problems_overlay_follows_the_writer(page: Page, serve, axe_script, screenshots):
@@ -23,6 +47,7 @@ def test_the_build_problems_overlay_follows_the_writer(page: Page, serve, axe_sc
     item = overlay.locator("li.dev-problems__item", has_text="did you mean 'draft'?")
     expect(item.locator(".dev-problems__file")).to_have_text("content/posts/ranges.md")
     expect(item.locator(".dev-problems__level")).to_have_text("Error")
+    settle(page, overlay)
     page.screenshot(path=str(screenshots / "serve-overlay.png"))
 
     page.add_script_tag(path=str(axe_script))
