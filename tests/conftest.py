@@ -3,6 +3,7 @@
 import copy
 import itertools
 import shutil
+import socket
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,13 @@ PUBLISH_CONF = ROOT / "publishconf.py"
 TEST_SITEURL = "https://blog.example.test"
 # the site's Markdown settings as a Markdown() call takes them (its extensions listed)
 SITE_MARKDOWN = {**MARKDOWN, "extensions": list(MARKDOWN["extension_configs"])}
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @dataclass

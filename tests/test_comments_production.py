@@ -27,15 +27,9 @@ from isso import config as isso_config
 
 from plugins.comments import backup, local_isso, production
 from plugins.comments.wsgi import default_salt, parse
-from tests.conftest import ROOT
+from tests.conftest import ROOT, free_port
 
 SITE = "http://127.0.0.1:9"  # the blog's origin (discard port: Isso's start-up probe fails fast)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class _Mailbox(socketserver.ThreadingTCPServer):
@@ -148,7 +142,7 @@ def mailbox():
 def server(tmp_path_factory, mailbox):
     """Production Isso behind our wrapper, with a threads list the tests rewrite."""
     folder = tmp_path_factory.mktemp("isso-production")
-    port = _free_port()
+    port = free_port()
     threads = folder / "threads.json"
     threads.write_text('{"open": [], "closed": []}')
     config = _config(folder, port, mailbox.server_address[1])
@@ -210,7 +204,7 @@ def test_a_forged_forwarded_for_does_not_escape_the_guard(server):
 
 def test_without_trusted_proxies_readers_share_the_proxy_address(tmp_path, mailbox):
     # the README's configuration until now, behind two proxies on the machine
-    port = _free_port()
+    port = free_port()
     config = _config(tmp_path, port, mailbox.server_address[1], **{"    127.0.0.1\n    ::1\n": ""})
     process = local_isso.start(config, port)
     try:
@@ -367,7 +361,7 @@ def test_audit_refuses_the_default_admin_password(tmp_path, enabled, found):
 
 
 def test_the_wrapper_will_not_run_with_the_public_salt(tmp_path, mailbox):
-    port = _free_port()
+    port = free_port()
     config = _config(tmp_path, port, mailbox.server_address[1])
     config.write_text(
         re.sub(r"^salt = .*$", f"salt = {default_salt()}", config.read_text(), flags=re.M)
@@ -419,7 +413,7 @@ def test_backup_while_running_and_restore_into_a_new_server(server, tmp_path, ma
         backup.backup(server.db, copy)
     # a new machine: restore, then a server reads the comments back
     folder = tmp_path / "new-server"
-    port = _free_port()
+    port = free_port()
     config = _config(folder, port, mailbox.server_address[1])
     kept = backup.restore(copy, folder / "comments.db")
     assert kept is None
@@ -506,7 +500,7 @@ def test_local_isso_moves_to_a_free_port_and_says_why_it_cannot_start(tmp_path):
 
 
 def test_stopping_the_local_isso_is_not_reported_as_a_crash(tmp_path):
-    port = _free_port()
+    port = free_port()
     process = local_isso.start(local_isso.write_config(tmp_path, port, [SITE]), port)
     exits: list[int] = []
     watcher = local_isso.watch(process, exits.append)

@@ -9,7 +9,6 @@ import logging
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,16 +22,10 @@ from bs4 import BeautifulSoup
 
 from plugins.devserver.problems import Collector, problem
 from plugins.devserver.static import static_app
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, free_port
 
 TYPO = "Status: drfat\n"
 TYPO_LINE = ("content/posts/ranges.md", "did you mean 'draft'?")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Serve:
@@ -42,7 +35,7 @@ class Serve:
         self.content = folder / "content"
         shutil.copytree(FIXTURES / "site", self.content)
         self.output = folder / "output"
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = folder / "terminal.log"
         env = {**os.environ, "COMMENTS_ISSO_URL": "http://127.0.0.1:9"}  # no local Isso

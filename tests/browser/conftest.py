@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from sitecheck.common import CHROMIUM_ARGS  # the same sandboxed Chromium as `invoke check`
+from tests.browser.serving import free_port
 from tests.conftest import DEV_CONF, ROOT, Site, run_pelican
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -61,16 +62,10 @@ def axe_script() -> Path:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory) -> Site:
     """The sample content (content/) built for and served on a free loopback port."""
-    port = _free_port()
+    port = free_port()
     siteurl = f"http://127.0.0.1:{port}"
     output = tmp_path_factory.mktemp("served") / "output"
     # the project's image cache: the sample photos are rendered once per machine, not per run

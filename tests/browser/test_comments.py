@@ -1,16 +1,13 @@
 """Comments end to end: a real Isso server on loopback, the fixture site, a real Chromium."""
 
-import functools
 import json
-import threading
 import urllib.request
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from plugins.comments import local_isso
-from tests.browser.conftest import _free_port
+from tests.browser.serving import free_port, serve_folder
 from tests.conftest import _builder
 from tests.test_comments_site import POSTS
 
@@ -20,27 +17,11 @@ class _Site:
         self.url, self.isso = url, isso
 
 
-def _serve(directory, port: int, csp: str) -> ThreadingHTTPServer:
-    class Handler(SimpleHTTPRequestHandler):
-        def end_headers(self):
-            self.send_header("Content-Security-Policy", csp)
-            super().end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(Handler, directory=str(directory))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture(scope="module")
 def isso_sites(tmp_path_factory, browser_type_launch_args):
     """Isso on a free port with a fresh database; the fixture site built twice (scroll, click)."""
     base = tmp_path_factory.mktemp("isso")
-    isso_port, scroll_port, click_port = _free_port(), _free_port(), _free_port()
+    isso_port, scroll_port, click_port = free_port(), free_port(), free_port()
     isso = f"http://127.0.0.1:{isso_port}"
     origins = [f"http://127.0.0.1:{scroll_port}", f"http://127.0.0.1:{click_port}"]
     config = local_isso.write_config(base / "isso", isso_port, origins)
@@ -59,7 +40,7 @@ def isso_sites(tmp_path_factory, browser_type_launch_args):
         url = f"http://127.0.0.1:{port}"
         counts = {"COMMENTS_COUNTS": True} if mode == "click" else {}
         built = build(POSTS, siteurl=url, COMMENTS_ISSO_URL=isso, COMMENTS_LOAD=mode, **counts)
-        servers.append(_serve(built.output, port, csp))
+        servers.append(serve_folder(built.output, port, [("Content-Security-Policy", csp)]))
         sites[mode] = _Site(url, isso)
     # an earlier comment on the closed post, left before it was closed
     request = urllib.request.Request(

@@ -7,10 +7,7 @@ the header and the page's ``<meta>``); comments come from a real Isso on loopbac
 cannot resolve: the policy must let the request start, the network then fails it.
 """
 
-import functools
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -18,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from pelicanconf import PLUGINS
 from plugins.comments import local_isso
-from tests.browser.conftest import _free_port
+from tests.browser.serving import free_port, serve_folder
 from tests.conftest import PUBLISH_CONF, ROOT, run_pelican
 
 NEWSLETTER = "https://newsletter.example.test/subscribe/tessellate"
@@ -49,35 +46,6 @@ def _headers(output: Path) -> list[tuple[str, str]]:
     return headers
 
 
-def _serve(output: Path, port: int) -> ThreadingHTTPServer:
-    headers = _headers(output)
-
-    class Handler(SimpleHTTPRequestHandler):
-        def end_headers(self):
-            for name, value in headers:
-                self.send_header(name, value)
-            super().end_headers()
-
-        def send_error(self, code, message=None, explain=None):
-            if code != 404:  # a host's 404: the site's own page, with the same headers
-                return super().send_error(code, message, explain)
-            body = (output / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(Handler, directory=str(output))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 class Built:
     def __init__(self, url: str, output: Path, isso: str):
         self.url, self.output, self.isso = url, output, isso
@@ -87,7 +55,7 @@ class Built:
 def csp_site(tmp_path_factory, browser_type_launch_args):
     """The sample content, publish build with the csp plugin on, served with its _headers."""
     base = tmp_path_factory.mktemp("csp")
-    port, isso_port = _free_port(), _free_port()
+    port, isso_port = free_port(), free_port()
     url, isso = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{isso_port}"
     process = local_isso.start(local_isso.write_config(base / "isso", isso_port, [url]), isso_port)
     output = base / "output"
@@ -109,7 +77,7 @@ def csp_site(tmp_path_factory, browser_type_launch_args):
             NEWSLETTER_ACTION=NEWSLETTER,
             NEWSLETTER_PRIVACY_URL="about/",
         )
-        server = _serve(output, port)
+        server = serve_folder(output, port, _headers(output), not_found="404.html")
         try:
             yield Built(url, output, isso)
         finally:

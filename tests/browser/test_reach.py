@@ -10,9 +10,8 @@ from playwright.sync_api import expect
 
 from plugins.webmentions import client
 from sitecheck.a11y import axe_violations
-from tests.browser.conftest import _free_port
-from tests.browser.test_comments import _serve
-from tests.conftest import FIXTURES, _builder
+from tests.browser.serving import serve_folder
+from tests.conftest import FIXTURES, _builder, free_port
 
 ACTION = "https://newsletter.example.test/api/emails/embed-subscribe/tessellate"
 POST = "/posts/ranges/"
@@ -23,7 +22,7 @@ CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' d
 def reach_site(tmp_path_factory, browser_type_launch_args):
     """The fixture site with every Reach block on, served with a strict CSP."""
     base = tmp_path_factory.mktemp("reach")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     entries = [
         {**e, "wm-target": e["wm-target"].replace("https://blog.example.test", url)}
@@ -43,7 +42,7 @@ def reach_site(tmp_path_factory, browser_type_launch_args):
         WEBMENTIONS_CACHE=str(cache),
         WEBMENTIONS_FETCH=False,
     )
-    server = _serve(built.output, port, CSP)
+    server = serve_folder(built.output, port, [("Content-Security-Policy", CSP)])
     try:
         yield url
     finally:
