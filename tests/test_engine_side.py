@@ -93,11 +93,12 @@ def test_a_file_no_reader_can_read_is_named_once(build_site, caplog, files, relp
     assert "Traceback" not in caplog.text
 
 
-def test_ignore_files_are_not_read_as_side_content(build_site, caplog):
+def test_ignore_files_and_subfolders_are_not_read_as_side_content(build_site, caplog):
     caplog.set_level(logging.WARNING)
     site = build_site(
         {
             "team/wip-zed-quill.md": "Name: Zed Quill\nRole: Nobody yet\nFavourite: tea\n\nBio.\n",
+            "team/photos/notes.md": "Name: Photo Notes\n\nWhere the headshots come from.\n",
             "series/wip-plans.md": "Title: Plans\nSumary: not yet\n\nAbout the plans.\n",
             "galleries/wip-trip/gallery.md": "Title: Trip\nPhoto: a.jpg | A | An a\n\nA trip.\n",
             "galleries/wip-trip/a.jpg": jpeg(),
@@ -109,7 +110,7 @@ def test_ignore_files_are_not_read_as_side_content(build_site, caplog):
     )
     assert not any("wip-" in r.getMessage() for r in problems(caplog)), caplog.text
     team = site.soup("team/").get_text()
-    assert "Ada Byrne" in team and "Zed Quill" not in team
+    assert "Ada Byrne" in team and "Zed Quill" not in team and "Photo Notes" not in team
     assert site.exists("galleries/kept/") and not site.exists("galleries/wip-trip/")
     assert not site.path("galleries/wip-trip").exists()
 

@@ -5,10 +5,9 @@ sidecars (``content/galleries/<slug>/gallery.md``) are found and read here, with
 public API and the site's readers (blogcore's strict Markdown reader: the site's Markdown
 settings, its front-matter checks, one sanitiser):
 
-- ``find(generator, folder)``: the files of a folder the readers can read, through
-  ``Generator.get_files`` (``IGNORE_FILES`` honoured), directly in the folder (``depth=1``) or
-  one folder down (``depth=2``, ``name="gallery.md"``); ``folders(generator, folder)``: its
-  subfolders, ``IGNORE_FILES`` honoured as well.
+- ``find(generator, folder)``: the files directly in a folder that the readers can read,
+  through ``Generator.get_files`` (``IGNORE_FILES`` honoured); ``folders(generator, folder)``:
+  its subfolders (a gallery each), ``IGNORE_FILES`` honoured as well.
 - ``read(generator, relpath)``: one file through ``Readers.read_file`` (Pelican's reader cache
   and signals included) as a ``SideFile``; a file that cannot be read is named once, as staff
   know it (``content/team/ana.md: ...``), never with a traceback, and gives ``None``.
@@ -109,17 +108,15 @@ def folders(generator, folder: str) -> list[str]:
     )
 
 
-def find(generator, folder: str, *, depth: int = 1, name: str | None = None) -> list[str]:
-    """The files of a content folder the site's readers can read, relative to the content
-    folder and sorted: directly in it (``depth=1``) or in its subfolders (``depth=2``), only
-    those called ``name`` when given. ``IGNORE_FILES`` is honoured (``Generator.get_files``)."""
+def find(generator, folder: str) -> list[str]:
+    """The files directly in a content folder that the site's readers can read, relative to
+    the content folder, sorted; ``IGNORE_FILES`` is honoured (``Generator.get_files``)."""
     if not os.path.isdir(os.path.join(generator.path, folder)):
         return []
     found = []
     for relpath in generator.get_files([folder], extensions=generator.readers.extensions):
         rel = PurePosixPath(relpath.replace(os.sep, "/"))
-        inside = rel.relative_to(PurePosixPath(folder))
-        if len(inside.parts) == depth and (name is None or rel.name == name):
+        if rel.parent == PurePosixPath(folder):  # not in a subfolder (team/photos/)
             found.append(str(rel))
     return sorted(found)
 
