@@ -9,12 +9,11 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-import markdown
 from markupsafe import Markup
 from pelican.generators import Generator
 
 from plugins.blogcore.text import POSTS as SANITISER
-from plugins.engine import compat
+from plugins.engine import compat, side
 from plugins.images import service as images
 
 from . import model
@@ -36,50 +35,29 @@ def report(problem: model.Problem) -> None:
     (logger.error if problem.error else logger.warning)("%s", problem)
 
 
-def _description(settings: dict[str, Any], text: str, source: str) -> str:
-    """The sidecar's body as sanitised HTML, with the site's Markdown settings (no front
-    matter); what the sanitiser removes is reported, naming the sidecar."""
-    if not text:
-        return ""
-    config = dict(settings.get("MARKDOWN") or {})
-    ext_configs = {
-        k: v
-        for k, v in (config.get("extension_configs") or {}).items()
-        if k != "markdown.extensions.meta"
-    }
-    md = markdown.Markdown(
-        extensions=list(ext_configs),
-        extension_configs=ext_configs,
-        output_format=config.get("output_format", "html5"),
-    )
-    html, removed = SANITISER.clean_and_report(md.convert(text))
-    if removed:
-        logger.warning("%s", SANITISER.message(source, removed))
-    return html
-
-
 def read_galleries(generator) -> dict[str, model.Gallery]:
-    """Every gallery folder: sidecar read, photos ordered, problems reported."""
+    """Every gallery folder: sidecar read (engine.side), photos ordered, problems reported.
+
+    The sidecar is read by the site's readers like any Markdown file: its body, the
+    description, with the site's Markdown settings and sanitiser, its links resolved when the
+    gallery's page is written. Its keys (repeated ``Photo:`` lines) are read from its lines
+    as written by ``model.parse_sidecar``, whose messages give line numbers.
+    """
     settings = generator.settings
-    root = Path(generator.path) / settings["GALLERY_PATH"]
     galleries: dict[str, model.Gallery] = {}
-    if not root.is_dir():
-        return galleries
     sidecar_name = settings["GALLERY_SIDECAR"]
-    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for relpath in side.folders(generator, settings["GALLERY_PATH"]):
+        folder = Path(generator.path) / relpath
         slug = folder.name
         sidecar_path = folder / sidecar_name
         sidecar_shown = shown(settings, sidecar_path)
-        sidecar, problems = model.Sidecar(), []
+        sidecar, problems, intro = model.Sidecar(), [], None
         if sidecar_path.is_file():
-            try:
-                text = sidecar_path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                report(
-                    model.Problem(sidecar_shown, f"could not be read as UTF-8 text ({exc})", True)
+            intro = side.read(generator, f"{relpath}/{sidecar_name}", sanitiser=SANITISER)
+            if intro is not None:
+                sidecar, problems = model.parse_sidecar(
+                    "\n".join(intro.front_matter()), sidecar_shown
                 )
-                text = ""
-            sidecar, problems = model.parse_sidecar(text, sidecar_shown)
         files = [p.name for p in folder.iterdir() if p.is_file()]
         gallery, more = model.assemble(
             slug,
@@ -92,7 +70,7 @@ def read_galleries(generator) -> dict[str, model.Gallery]:
         )
         for problem in [*problems, *more]:
             report(problem)
-        gallery.description = _description(settings, sidecar.body, sidecar_shown)
+        gallery.intro = intro.page if intro is not None else None
         gallery.url = settings["GALLERY_URL"].format(slug=slug)
         gallery.save_as = settings["GALLERY_SAVE_AS"].format(slug=slug)
         galleries[slug] = gallery
@@ -329,6 +307,9 @@ class GalleryGenerator(Generator):
             template = self.get_template("gallery")
             for gallery in listed:
                 gallery.posts.sort(key=lambda a: a.date, reverse=True)
+                if gallery.intro is not None:
+                    # every post and page is known now: {filename} and {static} links resolve
+                    gallery.description = gallery.intro.content or ""
                 writer.write_file(
                     gallery.save_as,
                     template,

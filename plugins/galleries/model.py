@@ -121,6 +121,7 @@ class Gallery:
     save_as: str = ""
     source: str = ""  # content/galleries/<slug>/ as messages name it
     posts: list[Any] = field(default_factory=list)
+    intro: Any = None  # the sidecar as read (a content object): its .content is the description
 
     @property
     def cover(self) -> Photo | None:

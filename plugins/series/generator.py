@@ -10,6 +10,9 @@ from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.utils import get_date, slugify
 
+from plugins.blogcore.text import POSTS as SANITISER
+from plugins.engine import side
+
 from . import model
 
 logger = logging.getLogger(__name__)
@@ -42,19 +45,8 @@ class SeriesGenerator(Generator):
 
     def _read_files(self) -> tuple[list[model.FileInput], list[model.Diagnostic]]:
         files, problems = [], []
-        folder = self.settings["SERIES_PATH"]
-        if not os.path.isdir(os.path.join(self.path, folder)):
-            return files, problems
-        for relpath in sorted(self.get_files([folder], extensions=self.readers.extensions)):
-            key = _shown(self.settings, relpath)
-            try:
-                page = self.readers.read_file(
-                    base_path=self.path, path=relpath, content_class=Page, context=self.context
-                )
-            except Exception:
-                # the reader has already said what was wrong with the file
-                continue
-            meta = page.metadata
+        for side_file in side.read_all(self, self.settings["SERIES_PATH"], sanitiser=SANITISER):
+            page, key, meta = side_file.page, side_file.shown, side_file.metadata
             if not str(getattr(page, "title", "") or "").strip():
                 problems.append(
                     model.Diagnostic(
@@ -67,7 +59,7 @@ class SeriesGenerator(Generator):
                 continue
             for message in model.unknown_file_keys(meta):
                 problems.append(model.Diagnostic(model.WARNING, key, message))
-            slug = os.path.splitext(os.path.basename(relpath))[0]
+            slug = side_file.slug
             raw_planned = meta.get("planned") or []
             if isinstance(raw_planned, str):
                 raw_planned = [raw_planned]

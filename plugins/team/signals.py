@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import logging
 import os
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from pelican.contents import Content
 from pelican.urlwrappers import Author
 
 from plugins.blogcore.text import POSTS as SANITISER
-from plugins.engine import build, phases
+from plugins.engine import build, phases, side
 from plugins.images import service
 
 from . import people
@@ -80,36 +79,18 @@ def on_initialized(pelican) -> None:
 
 
 def _read_people(generator) -> list[tuple[people.Person, Path]]:
-    """Read every team file with Pelican's readers; report problems; return people and files."""
+    """Read every team file (engine.side: Pelican's readers); report problems; return people
+    and files."""
     settings = generator.settings
-    folder = Path(generator.path) / settings["TEAM_PATH"]
     content_root = Path(generator.path).resolve()
     found = []
-    if not folder.is_dir():
-        return found
-    ignores = settings.get("IGNORE_FILES", [])
-    for path in sorted(folder.iterdir()):
-        reader = generator.readers.readers.get(path.suffix[1:].lower())
-        if not path.is_file() or reader is None:
-            continue  # photos and other files
-        if any(fnmatch.fnmatch(path.name, pattern) for pattern in ignores):
-            continue
-        shown = _shown(settings, path)
-        try:
-            html, metadata = reader.read(str(path))
-        except Exception as exc:  # the reader's own error, whatever it is: name the file
-            if not getattr(exc, "reported", False):  # blogcore's reader named it already
-                logger.error("%s: could not be read (%s); skipped", shown, exc)
-            continue
-        # Markdown bios come cleaned (and reported) by blogcore's reader; other formats not
-        html, removed = SANITISER.clean_and_report(html or "")
-        if removed:
-            logger.warning("%s", SANITISER.message(shown, removed))
+    for side_file in side.read_all(generator, settings["TEAM_PATH"], sanitiser=SANITISER):
+        shown = side_file.shown
         person, problems = people.parse_person(
-            path.stem,
+            side_file.slug,
             shown,
-            metadata,
-            html,
+            side_file.metadata,
+            side_file.html,
             photo_exists=lambda rel: _within(content_root, rel),
         )
         for problem in problems:
@@ -124,7 +105,7 @@ def _read_people(generator) -> list[tuple[people.Person, Path]]:
                 person.photo,
                 settings["TEAM_PATH"],
             )
-        found.append((person, path))
+        found.append((person, Path(side_file.path)))
     return found
 
 
