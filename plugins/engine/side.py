@@ -15,7 +15,7 @@ settings, its front-matter checks, one sanitiser):
 
 A ``SideFile`` holds Pelican's ``Page`` (its ``.content`` resolves ``{filename}`` and
 ``{static}`` links when first read: a plugin reads it once every post is known, at
-``all_generators_finalized`` or when writing), the metadata the file itself gives (without
+the engine's ``content_final`` phase or when writing), the metadata the file itself gives (without
 what Pelican adds to every file: its reader, the default category) and, for a plugin that
 needs them, the front-matter lines as written.
 
