@@ -445,7 +445,16 @@ def test_check_modified(date, modified, ok):
 
 @pytest.mark.parametrize(
     ("html", "body"),
-    [("", False), ("  \n ", False), ("<!-- x -->\n", False), ("<p>x</p>", True), ("<hr>", True)],
+    [
+        ("", False),
+        ("  \n ", False),
+        ("<!-- x -->\n", False),
+        ("<!-- x -->\n<!-- <p>y</p> -->", False),
+        ("<!-- x --> words", True),
+        ("<!-- x --><hr>", True),
+        ("<p>x</p>", True),
+        ("<hr>", True),
+    ],
 )
 def test_has_body(html, body):
     assert frontmatter.has_body(html) is body
