@@ -128,7 +128,7 @@ def align_class(style: str | None) -> str | None:
     return f"align-{match.group(1)}" if match else None
 
 
-def _offsets(html: str) -> list[int]:
+def line_starts(html: str) -> list[int]:
     """Where each line of ``html`` starts (the parser gives a tag's line and column)."""
     starts = [0, 0]  # lines count from 1
     found = html.find("\n")
@@ -136,6 +136,14 @@ def _offsets(html: str) -> list[int]:
         starts.append(found + 1)
         found = html.find("\n", found + 1)
     return starts
+
+
+def located(html: str, *names: str) -> Iterator[tuple[int, Tag]]:
+    """Each element of ``html`` (named ``names``, or any) with the offset of its start tag,
+    read by beautifulsoup4: where a change can be spliced in, the rest keeping its bytes."""
+    lines = line_starts(html)
+    for tag in soup(html).find_all(list(names) or True):
+        yield lines[tag.sourceline] + tag.sourcepos, tag
 
 
 def _first_child(tag: Tag):
@@ -158,10 +166,9 @@ def tidy_html(html: str) -> str:
     code = '<div class="highlight"' in html
     if not code and 'style="text-align:' not in html:  # most HTML: nothing to do
         return html
-    lines = _offsets(html)
+    lines = line_starts(html)
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
-    for tag in soup(html).find_all(True):
-        at = lines[tag.sourceline] + tag.sourcepos
+    for at, tag in located(html):
         if code and tag.name == "div" and html.startswith('<div class="highlight"', at):
             first = _first_child(tag)
             if (

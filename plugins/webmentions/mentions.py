@@ -126,10 +126,8 @@ def _unwrap_dead_links(cleaned: str) -> str:
     """
     if _DEAD_LINK not in cleaned:
         return cleaned
-    lines = blogcore_text.line_starts(cleaned)
     cuts = []
-    for link in blogcore_text.soup(cleaned).find_all("a"):
-        start = lines[link.sourceline] + link.sourcepos
+    for start, link in blogcore_text.located(cleaned, "a"):
         if "href" in link.attrs or not cleaned.startswith(_DEAD_LINK, start):
             continue
         end = cleaned.find("</a>", start)
