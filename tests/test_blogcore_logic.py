@@ -337,10 +337,44 @@ def test_build_bundles_with_webassets(tmp_path):
         ('<td style="text-align: right;">3</td>', '<td class="align-right">3</td>'),
         ('<th style="text-align: center;">a</th>', '<th class="align-center">a</th>'),
         ('<p style="color: red">kept</p>', '<p style="color: red">kept</p>'),
+        # found by the parser on any line, spliced in place; the rest keeps its bytes
+        (
+            '<p>a</p>\n<table>\n<tr><td\tstyle="text-align:left">1</td>\n'
+            '<td id=x style="text-align: center;">2</td></tr></table>',
+            '<p>a</p>\n<table>\n<tr><td class="align-left">1</td>\n'
+            '<td id=x class="align-center">2</td></tr></table>',
+        ),
+        (
+            '<div class="highlight">\n  <pre><span></span>a</pre></div>\n<P>b</P>',
+            '<div class="highlight">\n  <pre tabindex="0"><span></span>a</pre></div>\n<P>b</P>',
+        ),
+        (  # something between the <div> and the <pre>: left alone, as before
+            '<div class="highlight"><span class="filename">x</span><pre>a</pre></div>',
+            '<div class="highlight"><span class="filename">x</span><pre>a</pre></div>',
+        ),
+        (  # in a comment or in text, not an element: left alone
+            '<!-- <td style="text-align: left;"> --><p>style="text-align: left;"</p>',
+            '<!-- <td style="text-align: left;"> --><p>style="text-align: left;"</p>',
+        ),
     ],
 )
 def test_tidy_html(html, expected):
     assert text.tidy_html(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "names", "found"),
+    [
+        ("<p>a</p>", (), [(0, "p")]),
+        ("x\n<p>a<em>b</em></p>\r\n  <img src=y>", (), [(2, "p"), (6, "em"), (24, "img")]),
+        ('<p title="a\nb">c</p><p>d</p>', ("p",), [(0, "p"), (20, "p")]),
+        ("<!-- <p> --><b>x</b>", (), [(12, "b")]),
+    ],
+)
+def test_located(html, names, found):
+    located = list(text.located(html, *names))
+    assert [(at, tag.name) for at, tag in located] == found
+    assert all(html.startswith(f"<{tag.name}", at) for at, tag in located)
 
 
 @pytest.mark.parametrize(
@@ -445,7 +479,16 @@ def test_check_modified(date, modified, ok):
 
 @pytest.mark.parametrize(
     ("html", "body"),
-    [("", False), ("  \n ", False), ("<!-- x -->\n", False), ("<p>x</p>", True), ("<hr>", True)],
+    [
+        ("", False),
+        ("  \n ", False),
+        ("<!-- x -->\n", False),
+        ("<!-- x -->\n<!-- <p>y</p> -->", False),
+        ("<!-- x --> words", True),
+        ("<!-- x --><hr>", True),
+        ("<p>x</p>", True),
+        ("<hr>", True),
+    ],
 )
 def test_has_body(html, body):
     assert frontmatter.has_body(html) is body

@@ -148,6 +148,52 @@ def test_replace_markers():
     )
 
 
+@pytest.mark.parametrize(
+    ("html", "tags", "attrs"),
+    [
+        ('<p><img alt="A" src="{static}/a.jpg"></p>', ['<img alt="A" src="{static}/a.jpg">'], None),
+        (  # a > in a value is not the end of the tag; values as the sanitiser writes them
+            '<p><img alt="a > b" title="x>y &amp; &quot;z&quot;" src="{static}/b.jpg"></p>',
+            ['<img alt="a > b" title="x>y &amp; &quot;z&quot;" src="{static}/b.jpg">'],
+            {"alt": "a > b", "title": "x>y &amp; &quot;z&quot;", "src": "{static}/b.jpg"},
+        ),
+        (
+            '<p>one</p>\n<p><img src="{static}/c.png" alt="C">\n<img src="{static}/d.webp"></p>',
+            ['<img src="{static}/c.png" alt="C">', '<img src="{static}/d.webp">'],
+            None,
+        ),
+        (
+            '<p><img src="{static}/a%20b.jpg?x=1&amp;y=2"></p>',
+            ['<img src="{static}/a%20b.jpg?x=1&amp;y=2">'],
+            None,
+        ),
+        ('<!-- <img src="{static}/e.jpg"> --><p>x</p>', [], None),
+        ('<pre><code>&lt;img src="{static}/f.jpg"&gt;</code></pre>', [], None),
+    ],
+)
+def test_image_refs_as_written(html, tags, attrs):
+    refs = model.image_refs(html, "posts")
+    assert [r.tag for r in refs] == tags
+    assert all(r.tag in html for r in refs)
+    if attrs is not None:
+        assert dict(refs[0].attrs) == attrs
+
+
+@pytest.mark.parametrize(
+    ("html", "replaced"),
+    [
+        ("<p>{gallery}one</p>", "[one]"),
+        ("<p>\n  {gallery}  two\n</p>\n<p>{gallery}x y</p>", "[two]\n<p>{gallery}x y</p>"),
+        ('<p class="c">{gallery}three</p>', '<p class="c">{gallery}three</p>'),
+        ("<p>{gallery}<em>four</em></p>", "<p>{gallery}<em>four</em></p>"),
+        ("<!-- <p>{gallery}five</p> -->", "<!-- <p>{gallery}five</p> -->"),
+        ("<p>{gallery}</p>", "[]"),  # an empty slug: the generator reports it
+    ],
+)
+def test_replace_markers_table(html, replaced):
+    assert model.replace_markers(html, lambda slug: f"[{slug}]") == replaced
+
+
 def test_image_refs_only_raster_images_of_the_content_folder():
     html = (
         '<p><img alt="A" src="{static}/images/a.jpg"></p>'

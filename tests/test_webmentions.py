@@ -82,6 +82,14 @@ def test_target_path(url, path):
         ('<iframe src="https://e.test/"></iframe><svg onload="x()"></svg>t', "t"),
         ("<!-- c --><b>b</b>", "<b>b</b>"),
         ('<form action="https://e.test/"><input name="p"></form>t', "t"),
+        # dead links unwrapped where the parser found them, on any line, content kept
+        (
+            '<p>one</p>\n<p>a <a href="javascript:x"><b>bold</b>\nlink</a> and '
+            '<a href="https://a.test/">live</a> <a href="vbscript:y">v</a></p>',
+            "<p>one</p>\n<p>a <b>bold</b>\nlink and "
+            '<a href="https://a.test/" rel="nofollow ugc noopener">live</a> v</p>',
+        ),
+        ("<p>&lt;a&gt; is text</p>", "<p>&lt;a&gt; is text</p>"),
     ],
 )
 def test_sanitise(raw, expected):
@@ -95,6 +103,11 @@ def test_sanitise(raw, expected):
         ({"text": "a <b> & c"}, "<p>a &lt;b&gt; &amp; c</p>"),
         ({"html": "", "text": "t"}, "<p>t</p>"),
         ({"html": "<p>" + "long " * 30 + "</p>"}, "<p>" + ("long " * 30)[:49] + "…</p>"),
+        ({"html": "<p>" + "x" * 46 + "</p><pre>code</pre>", "text": "t"}, "<p>t</p>"),
+        (
+            {"html": "<p>" + "x" * 40 + "</p><p>&amp;&amp;</p>"},
+            "<p>" + "x" * 40 + "</p><p>&amp;&amp;</p>",
+        ),
         ({}, ""),
         ("not a dict", ""),
     ],

@@ -8,6 +8,7 @@ import warnings
 from dataclasses import dataclass, field
 
 from babel import Locale, UnknownLocaleError
+from bs4 import BeautifulSoup, Comment
 from dateutil import parser as dateparser
 
 STATUSES = ("published", "draft", "hidden", "skip")
@@ -231,7 +232,12 @@ def check_modified(date: object, modified: object) -> None:
 
 def has_body(html: str) -> bool:
     """Whether rendered content has anything a reader would see (not only comments/space)."""
-    return bool(re.sub(r"<!--.*?-->", "", html, flags=re.S).strip())
+    if "<!--" not in html:  # most posts: no parse
+        return bool(html.strip())
+    return any(
+        not isinstance(node, Comment) and (not isinstance(node, str) or node.strip())
+        for node in BeautifulSoup(html, "html.parser").descendants
+    )
 
 
 TRUE_FALSE = ("true", "false")

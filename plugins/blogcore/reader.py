@@ -7,7 +7,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open, slugify
 
-from . import codeblocks, compat, inline, text
+from . import codeblocks, compat, inline, mdtree, text
 from .frontmatter import (
     FrontMatterError,
     check_header,
@@ -30,18 +30,26 @@ from .frontmatter import (
 
 logger = logging.getLogger(__name__)
 
+# What Markdown's tree told of a file: its body's facts and its Summary's (None: not known).
+Read = tuple["mdtree.Facts | None", "mdtree.Facts | None"]
 
-def sanitise(html: str, metadata: dict, source: str | None = None) -> tuple[str, dict]:
+
+def sanitise(
+    html: str, metadata: dict, source: str | None = None, read: Read | None = None
+) -> tuple[str, dict]:
     """The HTML and its Summary through the site's sanitiser; a warning names what went.
 
     ``source`` is the file as staff know it (content/posts/x.md); without one, nothing is
-    reported (content that was reported when it was read, cleaned a second time).
+    reported (content that was reported when it was read, cleaned a second time). ``read``:
+    what Markdown's tree told of the body and the summary (mdtree.py), where it could.
     """
-    html, removed = text.sanitize_and_report(html)
+    body, summary_facts = read or (None, None)
+    html, removed = text.sanitize_and_report(html, body and body.markup)
     report_removed(source, removed)
     summary = metadata.get("summary")
     if isinstance(summary, str):  # Summary: is Markdown too, shown on listings
-        metadata["summary"], removed = text.sanitize_and_report(summary)
+        markup = summary_facts and summary_facts.markup
+        metadata["summary"], removed = text.sanitize_and_report(summary, markup)
         report_removed(source, removed, "Summary: ")
     return html, metadata
 
@@ -53,15 +61,21 @@ def report_removed(source: str | None, removed: text.Removed, where: str = "") -
         logger.warning("%s", text.POSTS.message(source, removed, where))
 
 
-def clean(html: str, metadata: dict, source: str | None = None) -> tuple[str, dict]:
+def clean(
+    html: str, metadata: dict, source: str | None = None, read: Read | None = None
+) -> tuple[str, dict]:
     """Sanitised HTML and summary, with the word count taken from them.
 
     Done by the reader, so Pelican's reader cache keeps the result and fastbuild's reading
     workers do it in parallel; an int ``word_count`` marks content cleaned this way (front
-    matter only ever gives strings).
+    matter only ever gives strings). With the facts of Markdown's tree (``read``), the HTML
+    is already tidy and is not parsed; without them, beautifulsoup4 reads it (text.py).
     """
-    html, metadata = sanitise(text.tidy_html(html), metadata, source)
-    metadata["word_count"] = text.count_words(html)
+    body = read and read[0]
+    if body is None:
+        html = text.tidy_html(html)
+    html, metadata = sanitise(html, metadata, source, read)
+    metadata["word_count"] = body.words if body else text.count_words(html)
     return html, metadata
 
 
@@ -104,9 +118,10 @@ class StrictMarkdownReader(MarkdownReader):
         """
         md = getattr(self, "converter", None)
         if md is None:
-            md = self.converter = codeblocks.share_formatters(
-                inline.quicken(Markdown(**self.settings["MARKDOWN"]))
-            )
+            self.facts = mdtree.FactsExtension()
+            md = Markdown(**self.settings["MARKDOWN"])
+            md.registerExtensions([self.facts], {})
+            md = self.converter = codeblocks.share_formatters(inline.quicken(md), self.facts.known)
             self.meta_step = compat.meta_step(md)
         else:
             md.reset()
@@ -114,13 +129,22 @@ class StrictMarkdownReader(MarkdownReader):
                 md.preprocessors.register(*self.meta_step)
         return md
 
-    def _read(self, source_path: str):
+    def _read(self, source_path: str) -> tuple[str, dict]:
         """MarkdownReader.read: on the reused, quickened converter where the accelerations
-        hold (compat.py), else Pelican's own."""
+        hold (compat.py), else Pelican's own. ``self.told``: what the converter's tree told
+        of the body and the Summary (None on the stock path)."""
+        self.told: Read | None = None
         if not compat.accelerated(self.settings):
             return super().read(source_path)
+        md = self._markdown()
+        self.facts.take()  # what an earlier file left, if it failed
         with pelican_open(source_path) as text:
-            return compat.read_with(self, self._markdown(), source_path, text)
+            content, metadata = compat.read_with(self, md, source_path, text)
+        found = self.facts.take()
+        formatted = [key for key in metadata if key in self.settings["FORMATTED_FIELDS"]]
+        summary = found[1] if formatted == ["summary"] and len(found) == 2 else None
+        self.told = (found[0] if found else None, summary)
+        return content, metadata
 
     def read(self, source_path: str):
         """Read one file; on failure log why, then let Pelican skip the file."""
@@ -137,9 +161,9 @@ class StrictMarkdownReader(MarkdownReader):
             raise
         if not post_or_page:
             # team and series files have their own keys, and HTML that reaches pages
-            return sanitise(content, metadata, self._shown(source_path))
+            return sanitise(content, metadata, self._shown(source_path), self.told)
         self._warn_unknown_keys(source_path, metadata)
-        return clean(content, metadata, self._shown(source_path))
+        return clean(content, metadata, self._shown(source_path), self.told)
 
     def _slugify(self, value: str) -> str:
         """The slug Pelican would make of a value, with the site's slug settings."""

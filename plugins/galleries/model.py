@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from plugins.blogcore import text as html_text
 
 # what the images pipeline renders (phones write HEIC; it becomes AVIF, WebP and JPEG)
 PHOTO_EXTENSIONS = frozenset(
@@ -35,9 +36,7 @@ KEYS = ("title", "date", "summary", "cover", "photo")
 _KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")
 # {gallery}slug alone in a paragraph, as Markdown renders a line of its own
-MARKER = re.compile(r"<p>\s*\{gallery\}\s*([^<\s]*)\s*</p>")
-_IMG = re.compile(r"<img\b[^>]*>")
-_ATTR = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
+MARKER = "{gallery}"  # a paragraph of its own: <p>{gallery}slug</p>
 _LINK_PREFIX = re.compile(r"^(?:\{(static|attach|filename)\}|\|(static|attach|filename)\|)")
 
 
@@ -343,14 +342,40 @@ def normalise_slug(value: Any) -> str:
     return text.rsplit("/", 1)[-1]
 
 
+def _marker_paragraphs(content: str) -> list[tuple[int, int, str]]:
+    """(start, end, slug) of each ``<p>{gallery}slug</p>`` paragraph of rendered HTML.
+
+    beautifulsoup4 finds paragraphs holding nothing but text; a marker is one written as
+    ``<p>`` and ``</p>`` around ``{gallery}``, the slug and white space only.
+    """
+    if MARKER not in content:  # most posts: no parse
+        return []
+    found = []
+    for start, paragraph in html_text.located(content, "p"):
+        if paragraph.attrs or len(paragraph.contents) != 1:
+            continue
+        if not isinstance(paragraph.contents[0], str) or not content.startswith("<p>", start):
+            continue
+        end = content.find("</p>", start)
+        written = content[start + len("<p>") : end].strip()
+        if end < 0 or not written.startswith(MARKER) or "<" in written:
+            continue
+        slug = written[len(MARKER) :].strip()
+        if not any(c.isspace() for c in slug):
+            found.append((start, end + len("</p>"), slug))
+    return found
+
+
 def markers(content: str) -> list[str]:
     """The gallery slugs named by ``{gallery}slug`` markers in rendered HTML, in order."""
-    return [normalise_slug(m.group(1)) for m in MARKER.finditer(content)]
+    return [normalise_slug(slug) for _, _, slug in _marker_paragraphs(content)]
 
 
 def replace_markers(content: str, render: Callable[[str], str]) -> str:
     """Replace each marker paragraph with ``render(slug)``."""
-    return MARKER.sub(lambda m: render(normalise_slug(m.group(1))), content)
+    for start, end, slug in reversed(_marker_paragraphs(content)):
+        content = content[:start] + render(normalise_slug(slug)) + content[end:]
+    return content
 
 
 @dataclass(frozen=True)
@@ -370,9 +395,7 @@ def image_refs(content: str, source_dir: str) -> list[ImageRef]:
     and remote images are left alone.
     """
     refs = []
-    for match in _IMG.finditer(content):
-        attrs = tuple((k.lower(), v) for k, v in _ATTR.findall(match.group(0)))
-        src = html.unescape(dict(attrs).get("src", ""))
+    for written, attrs, src in _images(content):
         prefix = _LINK_PREFIX.match(src)
         if not prefix:
             continue
@@ -391,5 +414,33 @@ def image_refs(content: str, source_dir: str) -> list[ImageRef]:
                     parts.pop()
             elif part not in ("", "."):
                 parts.append(part)
-        refs.append(ImageRef(match.group(0), "/".join(parts), attrs))
+        refs.append(ImageRef(written, "/".join(parts), attrs))
     return refs
+
+
+def _as_written(value: str) -> str:
+    """An attribute's value as the sanitiser (nh3, html5ever) writes it in a post's HTML."""
+    return value.replace("&", "&amp;").replace("\xa0", "&nbsp;").replace('"', "&quot;")
+
+
+def _images(content: str) -> list[tuple[str, tuple[tuple[str, str], ...], str]]:
+    """(the tag as written, its attributes as written, its src) for each ``<img>`` of a
+    post's sanitised HTML.
+
+    beautifulsoup4 finds each image and its attributes; the tag as written runs from where
+    it starts to the first ``>`` after which the same text, read alone, is that image (a
+    ``>`` inside a quoted value is not the end).
+    """
+    if "<img" not in content.lower():
+        return []
+    found = []
+    for start, image in html_text.located(content, "img"):
+        attrs = tuple((name, _as_written(value or "")) for name, value in image.attrs.items())
+        end = content.find(">", start)
+        while end >= 0:
+            alone = html_text.soup(content[start : end + 1]).find("img")
+            if alone is not None and alone.attrs == image.attrs:
+                found.append((content[start : end + 1], attrs, image.get("src") or ""))
+                break
+            end = content.find(">", end + 1)
+    return found

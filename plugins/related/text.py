@@ -3,6 +3,8 @@
 import html
 import re
 
+# Over sanitised post HTML, only for its words: 0.025 ms a post, against 2.7 ms with
+# beautifulsoup4 (docs/performance.md); a misread tag costs a term, not safety.
 _PRE = re.compile(r"<(pre|script|style)\b.*?</\1>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
 _TOKEN = re.compile(r"[a-zà-ÿ][a-zà-ÿ'’-]{2,}")

@@ -6,7 +6,6 @@ No Pelican and no network here. Input is webmention.io's JF2 (``children`` of en
 
 import datetime as dt
 import html
-import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -46,9 +45,8 @@ REPLIES = blogcore_text.Sanitiser(
     url_schemes={"http", "https", "mailto"},
     link_rel=LINK_REL,
 )
-_TAG = re.compile(r"<[^>]*>")  # in the sanitiser's own output, every < starts a tag
 # what nh3 leaves of a link whose href it removed (javascript: and the like): unwrapped
-_DEAD_LINK = re.compile(r'<a rel="nofollow ugc noopener">(.*?)</a>', re.S)
+_DEAD_LINK = f'<a rel="{LINK_REL}">'
 
 
 @dataclass(frozen=True)
@@ -116,7 +114,36 @@ def target_path(url: str) -> str:
 
 def sanitise(fragment: str) -> str:
     """A reply's HTML with only safe tags, http(s) links marked nofollow ugc noopener."""
-    return _DEAD_LINK.sub(r"\1", REPLIES.clean(fragment)).strip()
+    return _unwrap_dead_links(REPLIES.clean(fragment)).strip()
+
+
+def _unwrap_dead_links(cleaned: str) -> str:
+    """The sanitiser's output with each link that lost its href replaced by its content.
+
+    beautifulsoup4 finds them; they are cut out where it found them, the rest keeping its
+    bytes. In nh3's output such a link starts with exactly ``_DEAD_LINK``, and the first
+    ``</a>`` after it ends it: links do not nest, and no element inside has attributes.
+    """
+    if _DEAD_LINK not in cleaned:
+        return cleaned
+    cuts = []
+    for start, link in blogcore_text.located(cleaned, "a"):
+        if "href" in link.attrs or not cleaned.startswith(_DEAD_LINK, start):
+            continue
+        end = cleaned.find("</a>", start)
+        if end >= 0:
+            cuts.append((start, end))
+    for start, end in reversed(cuts):
+        inner = cleaned[start + len(_DEAD_LINK) : end]
+        cleaned = cleaned[:start] + inner + cleaned[end + len("</a>") :]
+    return cleaned
+
+
+def plain_text(cleaned: str) -> str:
+    """The words of sanitised HTML, one space apart (code counts too)."""
+    if "<" not in cleaned:
+        return " ".join(html.unescape(cleaned).split())
+    return " ".join(blogcore_text.soup(cleaned).get_text(" ").split())
 
 
 def _text(value: Any, limit: int) -> str:
@@ -133,7 +160,7 @@ def content_html(content: Any, max_chars: int) -> str:
     raw = content.get("html")
     if isinstance(raw, str) and raw.strip():
         cleaned = sanitise(raw)
-        plain = " ".join(html.unescape(_TAG.sub(" ", cleaned)).split())  # code counts too
+        plain = plain_text(cleaned)
         if len(plain) <= max_chars:
             return cleaned
         text = text or plain
