@@ -129,9 +129,15 @@ def test_incremental_rebuilds_write_what_a_clean_build_writes(corpus: Path, tmp_
             assert untouched.stat().st_mtime_ns == before
 
 
-def test_an_unchanged_rebuild_renders_nothing(corpus: Path, tmp_path: Path):
+@pytest.mark.parametrize("plugin_paths", ["the project", "a folder holding the output"])
+def test_an_unchanged_rebuild_renders_nothing(corpus: Path, tmp_path: Path, plugin_paths: str):
+    """Also when PLUGIN_PATHS names a folder that holds the output and the cache, as ["."]
+    does for `make serve` (output/ and .cache/ in the project): the plugins' code is what a
+    build depends on, not everything beside it."""
     output, cache = tmp_path / "out", tmp_path / "cache"
     settings = {"FASTBUILD_INCREMENTAL": True}
+    if plugin_paths != "the project":
+        settings["PLUGIN_PATHS"] = [str(ROOT), str(tmp_path)]
     assert build(corpus, output, cache, **settings).returncode == 0
     stamps = {p: p.stat().st_mtime_ns for p in output.rglob("*.html")}
     again = build(corpus, output, cache, **settings)
@@ -139,6 +145,19 @@ def test_an_unchanged_rebuild_renders_nothing(corpus: Path, tmp_path: Path):
     rewritten = [p for p, stamp in stamps.items() if p.stat().st_mtime_ns != stamp]
     # blogcore's sitemap and the theme are not pages; every page is kept as it was
     assert rewritten == []
+
+
+def test_incremental_inputs_are_the_plugins_code_not_the_project():
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    assert settings["PLUGIN_PATHS"] == [str(ROOT)]  # "." as Pelican resolves it
+    files = fastbuild_signals._input_files(settings)
+    assert str(ROOT / "plugins") in files
+    assert str(ROOT) not in files
+    assert not [
+        f
+        for f in files
+        if not f.startswith((str(ROOT / "plugins"), settings["PATH"], settings["THEME"]))
+    ]
 
 
 def test_a_theme_change_renders_every_page_again(corpus: Path, tmp_path: Path):

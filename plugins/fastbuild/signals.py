@@ -3,6 +3,7 @@
 import contextlib
 import logging
 import os
+import sys
 from typing import Any
 
 from pelican import __version__ as pelican_version
@@ -60,12 +61,30 @@ def _settings_refer(value):
     return None
 
 
+def _plugin_files(settings: dict[str, Any]) -> list[str]:
+    """The folders of the plugins' packages: the package a listed plugin belongs to
+    (``plugins`` for ``plugins.team``, so ``plugins.engine`` too), or the plugin's own.
+
+    Not ``PLUGIN_PATHS``: with ``["."]`` (the project root, for ``plugins.<name>``) that would
+    be every file of the project, the output folder and the caches among them, so that every
+    build would find its inputs changed and render every page again.
+    """
+    folders = set()
+    for name in build.plugins(settings):
+        parent = name.rpartition(".")[0]
+        package = sys.modules.get(name if not parent or parent.startswith("pelican") else parent)
+        for folder in getattr(package, "__path__", None) or []:
+            folders.add(os.path.abspath(folder))
+        if getattr(package, "__path__", None) is None and getattr(package, "__file__", None):
+            folders.add(os.path.abspath(package.__file__))  # a plugin that is one module
+    return sorted(folders)
+
+
 def _input_files(settings: dict[str, Any]) -> list[str]:
     """Everything a page can depend on besides posts: theme, plugin code, non-post content."""
     content = os.path.abspath(settings["PATH"])
     posts = [os.path.join(content, p) for p in settings["ARTICLE_PATHS"]]
-    files = [os.path.abspath(settings["THEME"])]
-    files += [os.path.abspath(p) for p in settings.get("PLUGIN_PATHS", [])]
+    files = [os.path.abspath(settings["THEME"]), *_plugin_files(settings)]
     for folder, _, names in os.walk(content):
         in_posts = any(os.path.commonpath([folder, p]) == p for p in posts)
         files += [os.path.join(folder, n) for n in names if not (in_posts and n.endswith(".md"))]
