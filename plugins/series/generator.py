@@ -18,12 +18,6 @@ from . import model
 logger = logging.getLogger(__name__)
 
 
-def _shown(settings, path: str) -> str:
-    """A content path as staff know it: content/posts/x.md."""
-    base = os.path.dirname(os.path.abspath(settings["PATH"]))
-    return os.path.relpath(os.path.join(settings["PATH"], path), base)
-
-
 def _text(value) -> str:
     return value.strip() if isinstance(value, str) else ""
 
@@ -145,7 +139,7 @@ class SeriesGenerator(Generator):
         else:
             state = model.PUBLISHED
         return model.PostInput(
-            key=_shown(self.settings, os.path.relpath(article.source_path, self.path)),
+            key=side.shown(self.settings, article.source_path),
             title=article.title,
             state=state,
             date=date,
@@ -177,7 +171,7 @@ class SeriesGenerator(Generator):
                 problems.append(
                     model.Diagnostic(
                         model.WARNING,
-                        _shown(self.settings, os.path.relpath(page.source_path, self.path)),
+                        side.shown(self.settings, page.source_path),
                         "Series works on posts only; this page is not part of any series",
                     )
                 )
