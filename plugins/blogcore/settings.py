@@ -32,6 +32,7 @@ DEFAULTS: dict[str, Any] = {
                 "css/base.css",
                 "css/layout.css",
                 "css/components.css",
+                "css/home.css",
                 "css/series.css",
                 "css/team.css",
                 "css/related.css",
@@ -39,6 +40,7 @@ DEFAULTS: dict[str, Any] = {
                 "css/gallery.css",
                 "css/search.css",
                 "css/reach.css",
+                "css/print.css",
             ],
         },
         "js": {
