@@ -8,12 +8,19 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 AUTHOR = "Tessellate"
 SITENAME = "The Tessellate Blog"
-SITE_TAGLINE = (
-    "Notes from the people building Tessellate, the open booking system for community spaces."
-)
-SITE_DESCRIPTION = (
-    "Engineering notes, product news and stories from the Tessellate team in Bristol and Lyon."
-)
+# Per language: each page shows its own language's text (the i18n plugin's `in_lang` filter).
+SITE_TAGLINE = {
+    "en": "Notes from the people building Tessellate, the open booking system for community "
+    "spaces.",
+    "fr": "Les notes de l’équipe qui construit Tessellate, la réservation libre pour les lieux "
+    "associatifs.",
+}
+SITE_DESCRIPTION = {
+    "en": "Engineering notes, product news and stories from the Tessellate team in Bristol "
+    "and Lyon.",
+    "fr": "Notes techniques, nouvelles du produit et histoires de l’équipe Tessellate, à Bristol "
+    "et à Lyon.",
+}
 SITE_ORGANISATION = "Tessellate Cooperative Ltd"
 SITEURL = os.environ.get("SITEURL", "http://127.0.0.1:8000")
 
@@ -31,6 +38,13 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"  # Pelican's own; the theme writes dates with Babel (i18n)
 # British English dates ("28 November 2009"); Babel's plain "en" writes "November 28, 2009".
 I18N_DATE_LOCALES = {"en": "en_GB"}
+# Category names on pages in another language (docs/search-and-languages.md).
+I18N_CATEGORY_NAMES = {
+    "Community": {"fr": "Communauté"},
+    "Company": {"fr": "Entreprise"},
+    "Engineering": {"fr": "Technique"},
+    "Product": {"fr": "Produit"},
+}
 WITH_FUTURE_DATES = False  # a future-dated post is a draft until its date
 
 THEME = "theme"

@@ -181,6 +181,62 @@ def test_page_lang_and_feed_language():
     assert templating.feed_language(["fr", "fr"], "en") == "fr"
     assert templating.feed_language(["fr", "en"], "en") == "en"
     assert templating.lang_name("fr") == "Français"
+    assert templating.lang_name("fr", standalone=False) == "français"
+    assert templating.lang_name("en", standalone=False) == "English"
+
+
+class Named:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+NAMES = {"Engineering": {"fr": "Technique"}}
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        ({"en": "Notes", "fr": "Carnet"}, "fr", "Carnet"),
+        ({"en": "Notes", "fr": "Carnet"}, "en", "Notes"),
+        ({"en": "Notes", "fr": "Carnet"}, "fr_CA", "Carnet"),  # the language without region
+        ({"en": "Notes", "fr": "Carnet"}, "de", "Notes"),  # no German: the site's language
+        ({"fr": "Carnet"}, "de", "Carnet"),  # nor the site's: the one there is
+        ("Just a string", "fr", "Just a string"),
+        ("Engineering", "fr", "Technique"),
+        ("Engineering", "de", "Engineering"),
+        ("Company", "fr", "Company"),
+        (None, "fr", None),
+    ],
+)
+def test_in_lang(value, lang, expected):
+    assert templating.in_lang(value, lang, "en", NAMES) == expected
+
+
+def test_in_lang_names_a_category_object_and_keeps_it_otherwise():
+    category = Named("Engineering")
+    assert templating.in_lang(category, "fr", "en", NAMES) == "Technique"
+    assert templating.in_lang(category, "en", "en", NAMES) is category  # str() and url kept
+
+
+def test_site_texts_per_language(tmp_path_factory):
+    from tests.conftest import _builder
+
+    built = _builder(tmp_path_factory.mktemp("i18n-texts"))(
+        {"posts/first-light.fr.md": FRENCH},
+        SITE_TAGLINE={"en": "Notes from the hall", "fr": "Les notes de la salle"},
+        SITE_DESCRIPTION={"en": "Stories in English.", "fr": "Des histoires en français."},
+        I18N_CATEGORY_NAMES={"Company": {"fr": "Entreprise"}},
+    )
+    french = built.soup(FR_URL)
+    assert french.select_one(".site-brand__tagline").get_text() == "Les notes de la salle"
+    assert french.select_one(".post-meta__category").get_text() == "Entreprise"
+    feed = french.select_one("link[type='application/atom+xml'][hreflang='fr']")
+    assert feed["title"].endswith("billets en français")
+    home = built.soup("")
+    assert home.select_one(".site-brand__tagline").get_text() == "Notes from the hall"
+    assert home.select_one("meta[name=description]")["content"] == "Stories in English."
+    english = built.soup(EN_URL).select_one(".post-meta__category")
+    assert english.get_text() == "Company"
 
 
 def test_settings_are_checked():
@@ -191,3 +247,9 @@ def test_settings_are_checked():
         configure({"DEFAULT_LANG": "klingon-ish"})
     with pytest.raises(SettingsError, match="I18N_DATE_LOCALES"):
         configure({"I18N_DATE_LOCALES": {"en": "zz_ZZ_nope"}})
+    with pytest.raises(SettingsError, match=r"I18N_CATEGORY_NAMES\['Company'\] must map"):
+        configure({"I18N_CATEGORY_NAMES": {"Company": "Entreprise"}})
+    with pytest.raises(SettingsError, match="SITE_TAGLINE must be a string or a dict"):
+        configure({"SITE_TAGLINE": ["Notes"]})
+    with pytest.raises(SettingsError, match=r"SITE_DESCRIPTION\['zz-nope'\]"):
+        configure({"SITE_DESCRIPTION": {"en": "x", "zz-nope": "y"}})

@@ -14,7 +14,9 @@ What it does on each build:
   ``{{ article.date|localdate(article.lang) }}``: "28 novembre 2009"; without an argument,
   the page's language), the global ``page_lang()`` (the language of the page being rendered,
   for ``<html lang>``) and the filter ``lang_name`` (a language's own name: ``"fr"|lang_name`` is
-  "Français").
+  "Français"; ``lang_name(false)`` inside a sentence: "français"), and the filter ``in_lang``:
+  a setting given per language (``SITE_TAGLINE = {"en": ..., "fr": ...}``) in the page's
+  language, and a category's name from ``I18N_CATEGORY_NAMES`` (``{{ article.category|in_lang }}``).
 - Gives each Atom/RSS feed its language (``xml:lang``): the language its posts share, else
   ``DEFAULT_LANG``.
 

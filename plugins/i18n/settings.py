@@ -17,6 +17,10 @@ DEFAULTS: dict[str, Any] = {
     "I18N_DATE_FORMAT": "long",
     # The locale dates are written in, per language: {"en": "en_GB"} for "28 November 2009".
     "I18N_DATE_LOCALES": {},
+    # Category names per language: {"Engineering": {"fr": "Ingénierie"}}; a page in another
+    # language shows the name as written. (Per-language site texts: give SITE_TAGLINE or
+    # SITE_DESCRIPTION as a dict {"en": ..., "fr": ...}; templates print them |in_lang.)
+    "I18N_CATEGORY_NAMES": {},
 }
 
 
@@ -54,4 +58,39 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         )
     for lang, code in locales.items():
         _check_locale(f"I18N_DATE_LOCALES[{lang!r}]", code)
+    _check_names(merged["I18N_CATEGORY_NAMES"])
+    for key in ("SITE_TAGLINE", "SITE_DESCRIPTION"):
+        _check_texts(key, settings.get(key))
     return merged
+
+
+def _check_names(names: Any) -> None:
+    example = "{'Engineering': {'fr': 'Ingénierie'}}"
+    if not isinstance(names, dict):
+        raise SettingsError(f"I18N_CATEGORY_NAMES must be a dict such as {example}, got {names!r}")
+    for name, by_lang in names.items():
+        if not isinstance(by_lang, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v for k, v in by_lang.items()
+        ):
+            raise SettingsError(
+                f"I18N_CATEGORY_NAMES[{name!r}] must map languages to names such as "
+                f"{{'fr': 'Ingénierie'}}, got {by_lang!r}"
+            )
+
+
+def _check_texts(key: str, value: Any) -> None:
+    """A site text is a string, or a dict of strings keyed by language."""
+    if value is None or isinstance(value, str):
+        return
+    if (
+        isinstance(value, dict)
+        and value
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+    ):
+        for lang in value:
+            _check_locale(f"{key}[{lang!r}]", lang)
+        return
+    raise SettingsError(
+        f"{key} must be a string or a dict keyed by language such as "
+        f"{{'en': '...', 'fr': '...'}}, got {value!r}"
+    )

@@ -69,6 +69,14 @@ def on_generator_init(generator) -> None:
     def page_lang(context):
         return templating.page_lang(context, default)
 
+    names = settings["I18N_CATEGORY_NAMES"]
+
+    @pass_context
+    def in_lang(context, value, lang=None):
+        lang = lang or templating.page_lang(context, default)
+        return templating.in_lang(value, lang, default, names)
+
+    env.filters["in_lang"] = in_lang
     env.filters["localdate"] = localdate
     env.globals["page_lang"] = page_lang
     env.filters["lang_name"] = templating.lang_name

@@ -47,13 +47,34 @@ def localdate(
     return format_date(value, format=fmt, locale=date_locale(lang, overrides, fallback))
 
 
-def lang_name(lang: str) -> str:
-    """A language's name in that language, capitalised: 'fr' -> 'Français'."""
+def lang_name(lang: str, standalone: bool = True) -> str:
+    """A language's name in that language: 'fr' -> 'Français' on its own (a link, a menu), as
+    the language writes it inside a sentence otherwise ('billets en français')."""
     try:
         name = Locale.parse(lang.replace("-", "_")).get_display_name() or lang
     except (UnknownLocaleError, ValueError):
         return lang
-    return name[:1].upper() + name[1:]
+    return name[:1].upper() + name[1:] if standalone else name
+
+
+def in_lang(
+    value: Any, lang: str, default_lang: str, names: Mapping[str, Mapping[str, str]]
+) -> Any:
+    """A setting or name in a page's language.
+
+    A dict keyed by language (``{"en": "...", "fr": "..."}``) gives the page language's text,
+    else the default language's; a name with an entry in ``names`` (a category's, from
+    I18N_CATEGORY_NAMES) gives its translation; anything else is returned as it is.
+    """
+    if isinstance(value, Mapping):
+        for key in (lang, lang.split("_")[0].split("-")[0], default_lang):
+            if key in value:
+                return value[key]
+        return next(iter(value.values()), "")
+    name = getattr(value, "name", value)
+    if isinstance(name, str) and lang in names.get(name, {}):
+        return names[name][lang]
+    return value
 
 
 def callables(

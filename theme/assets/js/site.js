@@ -7,6 +7,13 @@
   if (!blocks.length || !navigator.clipboard || !window.isSecureContext) {
     return;
   }
+  // The words, in the page's language, from the template (<main data-copy ...>).
+  var main = document.getElementById("main") || document.body;
+  var words = {
+    copy: main.getAttribute("data-copy") || "Copy",
+    copied: main.getAttribute("data-copied") || "Copied",
+    failed: main.getAttribute("data-copy-failed") || "Copy failed"
+  };
 
   // One polite live region for the whole page, present before anything is announced.
   var status = document.createElement("p");
@@ -32,21 +39,21 @@
     var timer;
     button.type = "button";
     button.className = "copy-button";
-    button.textContent = "Copy";
+    button.textContent = words.copy;
     button.addEventListener("click", function () {
       var text = pre.innerText.replace(/\n$/, "");
       navigator.clipboard.writeText(text).then(
         function () {
-          button.textContent = "Copied";
-          announce("Copied");
+          button.textContent = words.copied;
+          announce(words.copied);
         },
         function () {
-          announce("Copy failed: select the code and copy it by hand");
+          announce(words.failed);
         }
       );
       window.clearTimeout(timer);
       timer = window.setTimeout(function () {
-        button.textContent = "Copy";
+        button.textContent = words.copy;
       }, 2000);
     });
     block.insertBefore(button, block.firstChild);
