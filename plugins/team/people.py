@@ -83,6 +83,7 @@ class Person:
     aliases: tuple[str, ...] = ()
     bio_html: str = ""
     short_bio: str = ""
+    lang: str = ""  # the language the role and bio are written in ("": the site's)
 
 
 def display_key(key: str) -> str:
@@ -263,6 +264,7 @@ def parse_person(
         aliases=aliases,
         bio_html=bio_html or "",
         short_bio=first_paragraph(bio_html),
+        lang=_text(metadata.get("lang")),
     )
     return person, problems
 

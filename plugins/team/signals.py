@@ -140,6 +140,8 @@ def _author(generator, person: people.Person) -> Author:
     author.role = person.role
     author.pronouns = person.pronouns
     author.short_bio = person.short_bio
+    # pages in another language mark the role and bio with it (lang="en")
+    author.bio_lang = person.lang or generator.settings.get("DEFAULT_LANG", "en")
     author.bio = person.bio_html  # links inside are resolved once every page is known
     author.links = list(person.links)
     author.email = person.email
