@@ -5,12 +5,26 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+# Every kind of page the site has (their screenshots are kept in test-artifacts/screenshots/).
 PAGES = {
     "home": "/",
     "article": None,  # the newest post, found at run time
+    "series-part": "/posts/making-the-availability-widget-fast/",
+    "gallery-post": "/posts/a-dinner-for-easton-table/",
+    "french-post": "/fr/posts/the-volunteers-who-translate-tessellate/",
     "team": "/team/",
+    "profile": "/team/sam-whitlock/",
+    "series": "/series/inside-the-booking-engine/",
+    "series-index": "/series/",
+    "gallery": "/galleries/easton-table-dinner/",
+    "galleries": "/galleries/",
+    "tag": "/tag/postgresql/",
+    "category": "/category/engineering/",
+    "tags": "/tag/",
     "archives": "/archives/",
+    "search": "/search/",
     "about": "/about/",
+    "older-posts": "/page/2/",
     "notfound": "/404.html",
 }
 
