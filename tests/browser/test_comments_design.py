@@ -218,6 +218,29 @@ def test_every_field_has_a_real_label(open_page):
     assert len(ids) == len(set(ids))
 
 
+def test_editing_ones_own_comment_keeps_a_label_and_a_reachable_cancel(open_page):
+    page = open_page("/posts/garden-party/")
+    form = page.locator("#comments .isso-postbox").first
+    form.get_by_label("Your comment", exact=True).fill("Lovely afternoon, see you next year.")
+    form.get_by_label("Name (optional)", exact=True).fill("Cleo")
+    form.locator("input[type=submit]").click()
+    written = page.locator("#comments .isso-comment", has_text="Lovely afternoon")
+    expect(written).to_be_visible()
+    mine = page.locator("#" + written.get_attribute("id"))  # its text turns into a textarea
+    mine.locator("a.isso-edit").click()
+    editing = mine.get_by_label("Your comment", exact=True)
+    expect(editing).to_have_value("Lovely afternoon, see you next year.")
+    cancel = mine.locator("a.isso-cancel")
+    assert cancel.get_attribute("href") == "#"  # a link the keyboard reaches
+    cancel.focus()
+    page.keyboard.press("Enter")
+    expect(mine.locator("textarea")).to_have_count(0)
+    expect(mine.locator("label")).to_have_count(0)  # the edit's label went with it
+    assert page.evaluate("() => location.hash") == ""
+    # separators are not read out
+    assert all(s.get_attribute("aria-hidden") == "true" for s in mine.locator(".isso-spacer").all())
+
+
 def test_a_reply_sits_under_its_parent_along_a_rail(open_page):
     page = open_page("/posts/ranges/", width="375")
     parent = page.locator("#comments .isso-comment", has_text="rota simple").first

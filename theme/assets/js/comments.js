@@ -80,8 +80,9 @@
 
   // Isso renders its own form and thread; after each change, give them what they lack: a
   // label for each textarea, ids unique to each form (a reply form repeats the first form's),
-  // names for the vote arrows, a heading level under the section's h2, and a keyboard-reachable
-  // "Cancel". The words come from the partial's data-comments-label-* attributes.
+  // names for the vote arrows, a heading level under the section's h2, a keyboard-reachable
+  // "Cancel", and separators screen readers skip. The words come from the partial's
+  // data-comments-label-* attributes.
   var formCount = 0;
 
   function labelIsso(target) {
@@ -111,6 +112,9 @@
           link.setAttribute("aria-label", target.getAttribute(pair[1]));
         });
       });
+    target.querySelectorAll(".isso-spacer:not([aria-hidden])").forEach(function (dot) {
+      dot.setAttribute("aria-hidden", "true"); // "•" and "|" between items: nothing to read
+    });
     target.querySelectorAll("a.isso-cancel:not([href])").forEach(function (link) {
       link.setAttribute("href", "#"); // Isso's handler prevents the jump
     });
