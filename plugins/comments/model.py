@@ -30,6 +30,18 @@ class Embed:
     target: dict[str, str] = field(default_factory=dict)  # attributes for the partial's element
     count_api: str | None = None  # POST [ids] -> [counts], where the provider has one
     read_api: str | None = None  # GET ?uri=<id> -> the thread, for read-only display
+    # How the script takes one of its strings as an attribute: "{key}" is the string's name
+    # (the theme's partial gives the strings, in the page's language). None: it takes none.
+    text_attr: str | None = None
+
+
+def date_locale(lang: str, overrides: dict[str, str]) -> str:
+    """The BCP 47 locale a script writes the page's dates in: I18N_DATE_LOCALES' choice.
+
+    The same choice as the theme's own dates (``{"en": "en_GB"}``: "3 December 2026"), so
+    dates a script writes in the browser read like the ones the build wrote.
+    """
+    return str(overrides.get(lang) or lang or "en").replace("_", "-")
 
 
 class OptionError(ValueError):

@@ -16,6 +16,7 @@ from .model import (
     OptionError,
     Thread,
     comment_state,
+    date_locale,
     thread_id,
     threads_list,
 )
@@ -34,6 +35,7 @@ class Block:
     thread: Thread
     embed: Embed
     read_only: bool  # closed, and the provider can still show the thread
+    locale: str = "en"  # BCP 47: what comments.js writes dates in (I18N_DATE_LOCALES' choice)
 
     @property
     def state(self) -> str:
@@ -76,6 +78,7 @@ def _block(article, settings) -> Block | None:
         thread=thread,
         embed=module.embed(settings["COMMENTS_OPTIONS"], thread),
         read_only=state == CLOSED and module.READ_ONLY,
+        locale=date_locale(thread.lang, settings.get("I18N_DATE_LOCALES") or {}),
     )
 
 

@@ -18,28 +18,39 @@
     return node;
   }
 
-  function when(seconds) {
+  // A date as the rest of the page writes it: the locale comes from the template
+  // (data-comments-locale: I18N_DATE_LOCALES' choice, "en-GB" for English, so day month year)
+  function when(seconds, locale) {
     var date = new Date(seconds * 1000);
-    var time = element("time", "", date.toLocaleDateString(document.documentElement.lang || undefined,
-      { year: "numeric", month: "long", day: "numeric" }));
+    var text;
+    try {
+      text = new Intl.DateTimeFormat(locale || document.documentElement.lang || undefined,
+        { year: "numeric", month: "long", day: "numeric" }).format(date);
+    } catch (e) { // an unknown locale tag
+      text = date.toISOString().slice(0, 10);
+    }
+    var time = element("time", "", text);
     time.setAttribute("datetime", date.toISOString());
     return time;
   }
 
-  // A closed thread, read-only: the comments as a list, no form (Isso's API).
-  function renderList(comments) {
+  // A closed thread, read-only: the comments as a list, no form (Isso's API). `words` are the
+  // page's (data attributes filled by the template in its language).
+  function renderList(comments, words) {
     var list = element("ol", "comments__list");
     comments.forEach(function (comment) {
       var item = element("li", "comments__item");
       var meta = element("p", "comments__meta");
-      meta.appendChild(element("span", "comments__author", comment.author || "Anonymous"));
+      meta.appendChild(element("span", "comments__author", comment.author || words.anonymous));
       meta.appendChild(document.createTextNode(" · "));
-      meta.appendChild(when(comment.created));
+      meta.appendChild(when(comment.created, words.locale));
       item.appendChild(meta);
       var body = element("div", "comments__text");
       body.innerHTML = comment.text; // rendered and sanitised by the comment server
       item.appendChild(body);
-      if (comment.replies && comment.replies.length) item.appendChild(renderList(comment.replies));
+      if (comment.replies && comment.replies.length) {
+        item.appendChild(renderList(comment.replies, words));
+      }
       list.appendChild(item);
     });
     return list;
@@ -48,18 +59,73 @@
   function readOnly(section, thread) {
     var api = section.getAttribute("data-comments-read-api");
     var id = section.getAttribute("data-comments-id");
+    var words = {
+      anonymous: section.getAttribute("data-comments-anonymous") || "",
+      locale: section.getAttribute("data-comments-locale") || ""
+    };
     fetch(api + "?uri=" + encodeURIComponent(id))
       .then(function (response) {
         return response.status === 404 ? { replies: [] } : response.json();
       })
       .then(function (data) {
         thread.appendChild(data.replies && data.replies.length
-          ? renderList(data.replies)
-          : element("p", "comments__empty", "No comments were left on this post."));
+          ? renderList(data.replies, words)
+          : element("p", "comments__empty", section.getAttribute("data-comments-empty")));
       })
       .catch(function () {
-        thread.appendChild(element("p", "comments__empty", "The comments could not be loaded."));
+        thread.appendChild(element("p", "comments__empty",
+          section.getAttribute("data-comments-failed")));
       });
+  }
+
+  // Isso renders its own form and thread; after each change, give them what they lack: a
+  // label for each textarea, ids unique to each form (a reply form repeats the first form's),
+  // names for the vote arrows, a heading level under the section's h2, a keyboard-reachable
+  // "Cancel", and separators screen readers skip. The words come from the partial's
+  // data-comments-label-* attributes.
+  var formCount = 0;
+
+  function labelIsso(target) {
+    target.querySelectorAll("textarea.isso-textarea:not([id])").forEach(function (textarea) {
+      var n = ++formCount;
+      textarea.id = "comments-text-" + n;
+      var label = element("label", "comments__label",
+        target.getAttribute("data-comments-label-text"));
+      label.htmlFor = textarea.id;
+      // beside the textarea, in its wrapper: an edit's textarea goes, and its label with it
+      textarea.parentNode.insertBefore(label, textarea);
+      var form = textarea.closest(".isso-postbox");
+      if (!form) return;
+      form.querySelectorAll(".isso-input-wrapper").forEach(function (wrapper) {
+        var input = wrapper.querySelector("input");
+        var name = wrapper.querySelector("label");
+        if (!input || !name) return;
+        input.id = "comments-" + input.name + "-" + n;
+        name.htmlFor = input.id;
+      });
+    });
+    var heading = target.querySelector(".isso-thread-heading:not([aria-level])");
+    if (heading) heading.setAttribute("aria-level", "3");
+    [["isso-upvote", "data-comments-label-upvote"], ["isso-downvote", "data-comments-label-downvote"]]
+      .forEach(function (pair) {
+        target.querySelectorAll("a." + pair[0] + ":not([aria-label])").forEach(function (link) {
+          link.setAttribute("aria-label", target.getAttribute(pair[1]));
+        });
+      });
+    target.querySelectorAll(".isso-spacer:not([aria-hidden])").forEach(function (dot) {
+      dot.setAttribute("aria-hidden", "true"); // "•" and "|" between items: nothing to read
+    });
+    target.querySelectorAll("a.isso-cancel:not([href])").forEach(function (link) {
+      link.setAttribute("href", "#"); // Isso's handler prevents the jump
+    });
+  }
+
+  function watchIsso(thread) {
+    var target = thread.querySelector("[data-comments-label-text]");
+    if (!target || !("MutationObserver" in window)) return;
+    new MutationObserver(function () {
+      labelIsso(target);
+    }).observe(target, { childList: true, subtree: true });
   }
 
   function load(section) {
@@ -82,6 +148,16 @@
     Object.keys(attrs).forEach(function (name) {
       script.setAttribute(name, attrs[name]);
     });
+    // the provider's strings, in the page's language, as the attributes it reads them from
+    var pattern = section.getAttribute("data-comments-text-attr");
+    var source = thread.querySelector("[data-comments-texts]");
+    if (pattern && source) {
+      var texts = json(source.getAttribute("data-comments-texts"));
+      Object.keys(texts).forEach(function (key) {
+        script.setAttribute(pattern.replace("{key}", key), texts[key]);
+      });
+    }
+    watchIsso(thread);
     script.src = section.getAttribute("data-comments-src");
     script.async = true;
     thread.appendChild(script);
