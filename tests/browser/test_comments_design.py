@@ -277,9 +277,11 @@ def test_a_french_page_runs_isso_in_french_with_our_strings(open_page):
     expect(page.locator("#comments .isso-thread-heading")).to_have_text(
         script.get_attribute("data-isso-no-comments-text-fr")
     )
-    expect(page.locator("#comments .isso-thread-heading")).not_to_have_text(
-        re.compile("Aucun commentaire")
+    expect(page.locator("#comments .isso-thread-heading")).to_have_text(
+        "Pas encore de commentaire. Lancez la conversation."
     )
+    expect(page.locator("#comments input[type=submit]")).to_have_value("Publier le commentaire")
+    expect(page.get_by_label("Votre commentaire")).to_be_visible()
 
 
 def test_vote_arrows_have_names(open_page, site):
@@ -292,7 +294,7 @@ def test_vote_arrows_have_names(open_page, site):
     ("path", "lang", "locale", "author"),
     [
         ("/posts/closed/", "en", "en_GB", "Early reader"),
-        ("/fr/posts/fil-ferme/", "fr", "fr", "Anonymous"),  # until the catalog says "Anonyme"
+        ("/fr/posts/fil-ferme/", "fr", "fr", "Anonyme"),
     ],
 )
 def test_closed_thread_dates_follow_the_page(open_page, site, path, lang, locale, author):
