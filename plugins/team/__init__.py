@@ -12,8 +12,9 @@ What it does on each build:
   closest known name. Posts without an author line (the site's ``AUTHOR``) are left alone.
 - Gives each person's Author object: ``role``, ``pronouns``, ``short_bio`` (plain text), ``bio``
   (HTML, links resolved), ``links`` (``Link(label, url, rel, kind)``: website and social profiles
-  with ``rel="me noopener"``, then email), ``email``, ``alumni``, ``aliases``, ``post_count``, ``bio_lang`` (the team
-  file's ``Lang``, else ``DEFAULT_LANG``: pages in another language mark the bio with it),
+  with ``rel="me noopener"``, then email), ``email``, ``alumni``, ``aliases``, ``post_count``,
+  ``bio_lang`` (the team file's ``Lang``, else ``DEFAULT_LANG``: pages in another language
+  mark the bio with it),
   ``photo`` (a ``Picture`` from the images plugin: square headshots in WebP and JPEG, EXIF
   stripped; None without a photo) and ``person`` (a schema.org Person dict for JSON-LD).
 - Replaces the names in each post's ``structured_data["author"]`` (blogcore) with Person objects

@@ -7,13 +7,12 @@ import pytest
 FRENCH_POST = "/fr/posts/the-volunteers-who-translate-tessellate/"
 
 # Words that are English and never French; a text containing one is English.
-ENGLISH = set(
-    """the and of to is are was with for by this that no yet posts post comments read copy
+_WORDS = """the and of to is are was with for by this that no yet posts post comments read copy
     copied link share search home team feed more next previous series updated
     anonymous reply submit preview edit delete written about show older newer skip menu close
     tags categories subscribe newsletter email your name website people who what when
-    there here were have has""".split()
-)
+    there here were have has"""
+ENGLISH = set(_WORDS.split())
 # Names that stay as they are in any language.
 ALLOWED = {"The Tessellate Blog", "Tessellate", "GitHub", "Mastodon", "JavaScript"}
 
