@@ -3,8 +3,6 @@
 Pure: read by the csp plugin through ``csp_sources(settings)``; no Pelican here.
 """
 
-import base64
-import hashlib
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,41 +14,12 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-# Isso draws each commenter's avatar as SVG squares coloured with style="fill: <colour>",
-# from its default palette (isso/js/app/default_config.js: avatar-bg, avatar-fg), which our
-# embed does not change. Those nine exact attributes are allowed by hash, nothing else inline.
-ISSO_AVATAR_COLOURS = (
-    "#f0f0f0",
-    "#9abf88",
-    "#5698c4",
-    "#e279a3",
-    "#9163b6",
-    "#be5168",
-    "#f19670",
-    "#e4bf80",
-    "#447c69",
-)
-
-
-def style_hash(text: str) -> str:
-    """The CSP hash source of an inline style, as browsers compute it (SHA-256, base64)."""
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-
-
 def _isso(options: dict[str, Any]) -> dict[str, list[str]]:
-    # embed.min.js, its API (thread, new comment, counts on lists) and its isso.css, as a
-    # <link>; avatars are drawn in the page (no image host), their colours allowed by hash
+    # embed.min.js and its API (thread, new comment, counts on lists); the theme styles the
+    # thread (data-isso-css="false") and Isso draws no avatars (data-isso-avatar="false"),
+    # so Isso needs no style source at all
     server = _origin(options["url"])
-    return {
-        "script-src": [server],
-        "connect-src": [server],
-        "style-src": [server],
-        "style-src-attr": [
-            "'unsafe-hashes'",
-            *(style_hash(f"fill: {colour}") for colour in ISSO_AVATAR_COLOURS),
-        ],
-    }
+    return {"script-src": [server], "connect-src": [server]}
 
 
 def _giscus(options: dict[str, Any]) -> dict[str, list[str]]:
