@@ -119,6 +119,20 @@ def test_the_menu_opens_and_closes_by_click_and_keyboard(open_page, screenshots,
     expect(nav).to_be_hidden()
 
 
+@pytest.mark.parametrize("path", ["/", "/fr/posts/the-volunteers-who-translate-tessellate/"])
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_open_menu_fits_the_screen(open_page, path, width):
+    page = open_page(path, width)
+    page.locator("summary.site-menu__button").click()
+    rights = page.locator(".site-menu__panel a, .site-menu__panel input, .site-menu__panel button")
+    rights = rights.evaluate_all("items => items.map(e => e.getBoundingClientRect().right)")
+    assert max(rights) <= width - 15, rights  # inside the gutter (French labels are longer)
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+
+
 def test_desktop_nav_is_in_the_tab_order_without_a_button(open_page):
     page = open_page("/", 1280)
     page.keyboard.press("Tab")
