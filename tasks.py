@@ -256,7 +256,9 @@ def _serve(root: Path, port: int, rebuild=None, watched=(), not_found: str = "40
     server = Server(static_app(root, not_found))
     for path in watched:
         server.watch(str(path), rebuild)
-    print(f"Serving {root} at http://{HOST}:{port}/ (Ctrl-C to stop)", flush=True)
+    # said once the loop runs, i.e. once the port is bound (tests wait for this line)
+    ready = f"Serving {root} at http://{HOST}:{port}/ (Ctrl-C to stop)"
+    loop.add_callback(lambda: print(ready, flush=True))
     server.serve(host=HOST, port=port, debug=False, restart_delay=0)
 
 
