@@ -230,7 +230,14 @@ def publish(c, content="", output="output"):
     sys.exit(atomic_build(PUBLISH_CONF, ROOT / output, Path(content) if content else None))
 
 
-def _serve(root: Path, port: int, rebuild=None, watched=()) -> None:
+def _not_found_page(conf: Path) -> str:
+    """The 404 page a build with ``conf`` writes (NOTFOUND_SAVE_AS), relative to its output."""
+    from pelican.settings import read_settings
+
+    return read_settings(str(conf)).get("NOTFOUND_SAVE_AS") or "404.html"
+
+
+def _serve(root: Path, port: int, rebuild=None, watched=(), not_found: str = "404.html") -> None:
     import asyncio
 
     from livereload import Server
@@ -244,11 +251,14 @@ def _serve(root: Path, port: int, rebuild=None, watched=()) -> None:
     stop = loop.stop
     loop.add_callback(lambda: asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop))
 
-    # a missing page gets the site's 404.html (with the problems overlay), not Tornado's
-    server = Server(static_app(root))
+    # a missing page gets the site's 404 page (with the problems overlay) and status 404,
+    # not Tornado's bare "404: Not Found"
+    server = Server(static_app(root, not_found))
     for path in watched:
         server.watch(str(path), rebuild)
-    print(f"Serving {root} at http://{HOST}:{port}/ (Ctrl-C to stop)", flush=True)
+    # said once the loop runs, i.e. once the port is bound (tests wait for this line)
+    ready = f"Serving {root} at http://{HOST}:{port}/ (Ctrl-C to stop)"
+    loop.add_callback(lambda: print(ready, flush=True))
     server.serve(host=HOST, port=port, debug=False, restart_delay=0)
 
 
@@ -355,7 +365,7 @@ def serve(c, port=PORT, content="", output="output"):
 
     watched = [source or ROOT / "content", ROOT / "theme", ROOT / "plugins", DEV_CONF]
     try:
-        _serve(folder, port, rebuild, watched)
+        _serve(folder, port, rebuild, watched, _not_found_page(DEV_CONF))
     finally:
         builder.close()
         if isso is not None:
@@ -369,7 +379,7 @@ def preview(c, port=PORT):
     status = atomic_build(PUBLISH_CONF, ROOT / "output", extra=LOCAL_COPY)
     if status:
         sys.exit(status)
-    _serve(ROOT / "output", int(port))
+    _serve(ROOT / "output", int(port), not_found=_not_found_page(PUBLISH_CONF))
 
 
 @task(help={"only": "comma-separated gates to run", "skip": "comma-separated gates to skip"})

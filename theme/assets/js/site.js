@@ -61,3 +61,21 @@
 
   Array.prototype.forEach.call(blocks, addButton);
 })();
+
+// Print (print.css): a link that leaves the site prints its address after it. A link leaves
+// the site when it is not under the site's own address (the brand link's, SITEURL/).
+(function () {
+  "use strict";
+
+  var home = document.querySelector(".site-brand__name");
+  if (!home) {
+    return;
+  }
+  var links = document.querySelectorAll('.post-content a[href^="http"]');
+  Array.prototype.forEach.call(links, function (link) {
+    if (link.href.indexOf(home.href) !== 0) {
+      link.setAttribute("data-external", "");
+    }
+  });
+  document.documentElement.classList.add("links-marked");
+})();
