@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 # What Pillow (with pillow-heif) reads and the images pipeline renders.
-RASTER = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".heic", ".heif", ".tif"})
+RASTER = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic", ".heif", ".tif", ".tiff"})
 VECTOR = frozenset({".svg", ".svgz"})
 LINK_PREFIXES = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
 KEY = "Cover"

@@ -77,7 +77,9 @@ def test_cards_show_covers_faces_and_series_and_no_empty_picture(browser, served
         page.goto(served_site.siteurl + "/page/2/")
         series = page.locator("main .post-card__series").first
         expect(series).to_contain_text("Inside the booking engine")
-        expect(series.locator("a")).to_have_attribute("href", f"{served_site.siteurl}/series/inside-the-booking-engine/")
+        expect(series.locator("a")).to_have_attribute(
+            "href", f"{served_site.siteurl}/series/inside-the-booking-engine/"
+        )
         # no "No comments yet" on any card
         expect(page.locator("main article.post-card", has_text="No comments yet")).to_have_count(0)
     finally:
