@@ -94,6 +94,11 @@ def test_no_horizontal_overflow_at_320(browser, served_site, scheme):
             page.goto(served_site.siteurl + path)
             wide = page.evaluate("() => document.documentElement.scrollWidth")
             assert wide <= 320, (path, wide)
+            # every cover fits the screen too (the featured one and the cards')
+            covers = page.locator("main .post-card__cover img")
+            assert covers.count() >= 1, path
+            for box in covers.evaluate_all("l => l.map(i => i.getBoundingClientRect().toJSON())"):
+                assert box["left"] >= 0 and box["right"] <= 320, (path, box)
     finally:
         context.close()
 
@@ -102,6 +107,8 @@ def test_no_horizontal_overflow_at_320(browser, served_site, scheme):
 def test_home_has_no_axe_violations(browser, served_site, axe_script, scheme):
     context, page = _open(browser, served_site, 1280, scheme)
     try:
+        # what axe looks at includes the new blocks: the featured post and cards with covers
+        expect(page.locator("main article.post-card--featured .post-card__cover")).to_have_count(1)
         page.add_script_tag(path=str(axe_script))
         result = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
