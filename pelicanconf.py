@@ -61,6 +61,7 @@ PLUGINS = [
     "plugins.images",
     "plugins.team",
     "plugins.galleries",
+    "plugins.covers",  # a picture per post: home page, cards, og:image (docs/covers.md)
     "plugins.related",
     "plugins.i18n",
     "plugins.search",
@@ -156,6 +157,9 @@ GZIP_CACHE = False
 LOAD_CONTENT_CACHE = False
 
 BLOGCORE_WORDS_PER_MINUTE = 230
+# The social card (og:image) of every page without a picture of its own: the site's name,
+# tagline and mark on 1200x630 (content/images/social-card.png).
+BLOGCORE_DEFAULT_IMAGE = "images/social-card.png"
 
 # Comments: `make serve` runs an Isso server here (data in var/isso/, git-ignored).
 COMMENTS_PROVIDER = "isso"

@@ -308,9 +308,10 @@ def test_images_in_parts_resolve(build_site):
     )
     soup = built.soup("posts/pictured/")
     assert soup.select_one(".post-content img")["src"] == f"{TEST_SITEURL}/images/cover.svg"
+    # an SVG is no social card's image: the site's card instead (covers, docs/covers.md)
     assert (
         soup.select_one('meta[property="og:image"]')["content"]
-        == f"{TEST_SITEURL}/images/cover.svg"
+        == f"{TEST_SITEURL}/images/social-card.png"
     )
 
 

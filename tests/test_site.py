@@ -81,9 +81,10 @@ def test_article_head_metadata(dev_site):
     assert meta("og:title") == "First light"
     assert meta("og:type") == "article"
     assert meta("og:url") == url
-    assert meta("og:image") == f"{TEST_SITEURL}/images/lamp.svg"
+    # its only image is an SVG diagram: social cards show the site's card instead (covers)
+    assert meta("og:image") == f"{TEST_SITEURL}/images/social-card.png"
     data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
-    assert data["image"] == f"{TEST_SITEURL}/images/lamp.svg"
+    assert data["image"] == f"{TEST_SITEURL}/images/social-card.png"
     assert meta("description") == "The opening post of the fixture site."
     assert meta("twitter:card").startswith("summary")
     assert meta("article:published_time").startswith("2024-02-01T09:00:00")

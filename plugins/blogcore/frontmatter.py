@@ -27,6 +27,7 @@ PLUGIN_KEYS = (
     "series", "series_index", "series_announce",  # series
     "related", "related_exclude",  # related
     "gallery",  # galleries
+    "cover",  # covers
     "comments", "comment_id",  # comments
 )  # fmt: skip
 KNOWN_KEYS = frozenset(PELICAN_KEYS + PLUGIN_KEYS)

@@ -1,0 +1,140 @@
+"""Which file is a post's cover: plain values in, plain values out (no Pelican here)."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+# What Pillow (with pillow-heif) reads and the images pipeline renders.
+RASTER = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic", ".heif", ".tif", ".tiff"})
+VECTOR = frozenset({".svg", ".svgz"})
+LINK_PREFIXES = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
+KEY = "Cover"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A post's cover: ``origin`` is "key", "content" or "gallery"; ``path`` is relative to
+    the content folder ("" for a gallery's cover, which its plugin has rendered)."""
+
+    origin: str
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The cover (or None) and, for a bad ``Cover:`` key, the error's text (without the file)."""
+
+    choice: Choice | None
+    problem: str = ""
+
+
+class _Images(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sources: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            src = dict(attrs).get("src")
+            if src:
+                self.sources.append(src)
+
+
+def image_sources(html: str) -> list[str]:
+    """The ``src`` of every ``<img>`` in HTML, in order, as written ({static} links kept)."""
+    if not html or "<img" not in html.lower():
+        return []
+    parser = _Images()
+    parser.feed(html)
+    parser.close()
+    return parser.sources
+
+
+def extension(path: str) -> str:
+    return posixpath.splitext(path.lower())[1]
+
+
+def content_path(src: str, source_dir: str = "") -> str | None:
+    """The path inside the content folder that an image reference names, or None.
+
+    ``{static}/images/x.jpg``, ``{static}images/x.jpg``, ``/images/x.jpg`` and
+    ``images/x.jpg`` (a Cover: value) are taken from the content folder; ``{attach}``,
+    ``{filename}`` and plain relative paths in a post's text from the post's folder
+    (``source_dir``, relative to the content folder) unless they start with a slash. A URL with
+    a scheme or a host, or a path leaving the content folder, is None.
+    """
+    value = (src or "").strip()
+    if not value:
+        return None
+    base = source_dir
+    for prefix in LINK_PREFIXES:
+        if value.startswith(prefix):
+            value = value[len(prefix) :]
+            if "static" in prefix:
+                base = ""
+            break
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or value.startswith("//"):
+        return None
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        base, path = "", path.lstrip("/")
+    if not path:
+        return None
+    joined = posixpath.normpath(posixpath.join(base, path))
+    if joined in (".", "") or joined == ".." or joined.startswith("../"):
+        return None
+    return joined
+
+
+def resolve(
+    key: str | None,
+    sources: Iterable[str],
+    source_dir: str,
+    has_gallery_cover: bool,
+    exists: Callable[[str], bool],
+) -> Resolution:
+    """The cover of one post.
+
+    ``key``: its ``Cover:`` value, if any; ``sources``: its images' ``src`` as written;
+    ``source_dir``: its folder inside the content folder; ``has_gallery_cover``: it shows a
+    gallery that has a cover photo; ``exists``: does this content path name a file?
+    A bad key is a problem, and the post gets the cover it would have had without it.
+    """
+    problem = ""
+    if key is not None:
+        shown = key if isinstance(key, str) else repr(key)
+        path = content_path(key, "") if isinstance(key, str) else None
+        if path is None:
+            problem = (
+                f"{KEY} must be a path inside the content folder such as images/cover.jpg, "
+                f"got {shown!r}"
+            )
+        elif extension(path) in VECTOR:
+            problem = (
+                f"{KEY} {shown!r} is an SVG; a cover must be a photo or picture (JPEG, PNG, "
+                "WebP): SVG diagrams are not cropped into thumbnails, and social cards ignore SVG"
+            )
+        elif extension(path) not in RASTER:
+            problem = f"{KEY} {shown!r} is not an image (expected .jpg, .png or .webp)"
+        elif not exists(path):
+            problem = f"{KEY} {shown!r} names no file (looked for content/{path})"
+        else:
+            return Resolution(Choice("key", path))
+    for src in sources:
+        path = content_path(src, source_dir)
+        if path is not None and extension(path) in RASTER and exists(path):
+            return Resolution(Choice("content", path), problem)
+    if has_gallery_cover:
+        return Resolution(Choice("gallery"), problem)
+    return Resolution(None, problem)
+
+
+def rendition_name(path: str) -> str:
+    """A rendition's output name: ``images/x`` for images/x.jpg, as the galleries plugin
+    names a post's images (same source and widths: one set of files for both)."""
+    return posixpath.splitext(path)[0]

@@ -1,0 +1,147 @@
+"""Signal receivers connecting covers' pure logic (model.py) to Pelican."""
+
+from __future__ import annotations
+
+import logging
+import os
+from itertools import chain
+from pathlib import Path
+
+from pelican import signals
+
+from plugins.blogcore import text
+from plugins.engine import build, compat, phases
+from plugins.images import service as images
+
+from . import model
+from .settings import SettingsError, configure
+
+logger = logging.getLogger(__name__)
+
+
+def _shown(settings, path: str | os.PathLike) -> str:
+    """A path as staff know it: relative to the content folder's parent (content/posts/x.md)."""
+    base = os.path.dirname(os.path.abspath(settings["PATH"]))
+    return os.path.relpath(os.path.abspath(path), base)
+
+
+def _everything(generator):
+    return chain(
+        generator.articles,
+        generator.translations,
+        getattr(generator, "hidden_articles", []),
+        getattr(generator, "hidden_translations", []),
+        getattr(generator, "drafts", []),
+        getattr(generator, "drafts_translations", []),
+    )
+
+
+def on_initialized(pelican) -> None:
+    """Validate COVERS_* settings; covers render through the images plugin."""
+    settings = pelican.settings
+    try:
+        if "plugins.images" not in build.plugins(settings):
+            raise SettingsError(
+                "the covers plugin needs the images plugin: add 'plugins.images' to PLUGINS"
+            )
+        settings.update(configure(settings))
+    except SettingsError as exc:
+        raise SystemExit(f"Settings error: {exc}") from None
+
+
+def on_content_init(content) -> None:
+    """Note a post's images as written, before any plugin turns them into <picture>."""
+    html = compat.html_of(content)  # the body as read (engine compat: Content._content)
+    content.cover_sources = model.image_sources(html or "")
+
+
+def on_articles_finalized(generator) -> None:
+    """Every post's ``cover_picture``: resolved, rendered, one error line per bad key.
+
+    After article_generator_pretaxonomy (galleries has attached ``article.gallery``) and
+    before the static generator cleans published originals: a bad cover file is named here,
+    with its post and key, once.
+    """
+    settings = generator.settings
+    root = Path(generator.path).resolve()
+
+    def exists(path: str) -> bool:
+        target = (root / path).resolve()
+        return target.is_relative_to(root) and target.is_file()
+
+    work = images.for_build(generator.context)
+    wanted: list[tuple[object, images.PictureRequest]] = []
+    for article in _everything(generator):
+        article.cover_picture = None
+        post = _shown(settings, article.source_path)
+        gallery = getattr(article, "gallery", None)
+        gallery_cover = getattr(gallery, "cover", None) if gallery is not None else None
+        source_dir = os.path.dirname(os.path.relpath(article.source_path, generator.path))
+        key = article.metadata.get("cover")
+        found = model.resolve(
+            key,
+            getattr(article, "cover_sources", []),
+            source_dir.replace(os.sep, "/"),
+            gallery_cover is not None and getattr(gallery_cover, "picture", None) is not None,
+            exists,
+        )
+        if found.problem:
+            logger.error("%s: %s", post, found.problem)
+        choice = found.choice
+        if choice is None:
+            continue
+        if choice.origin == "gallery":
+            article.cover_picture = gallery_cover.picture
+            continue
+        source = root / choice.path
+        label = (
+            f"{post}: {model.KEY} {key!r} ({_shown(settings, source)})"
+            if choice.origin == "key"
+            else _shown(settings, source)
+        )
+        request = images.PictureRequest(
+            source=source,
+            label=label,
+            name=model.rendition_name(choice.path),
+            widths=settings["COVERS_WIDTHS"],
+        )
+        wanted.append((article, request))
+    unique: dict[Path, images.PictureRequest] = {}
+    for _, request in wanted:
+        unique.setdefault(request.source, request)
+    rendered = dict(zip(unique, work.pictures(list(unique.values())), strict=True))
+    for article, request in wanted:
+        article.cover_picture = rendered[request.source]  # None: reported by the pipeline
+
+
+def on_posts_described(generator) -> None:
+    """A post's cover is its social image; an SVG one gives way to the site's default."""
+    settings = generator.settings
+    siteurl = settings.get("SITEURL", "")
+    default = settings.get("BLOGCORE_DEFAULT_IMAGE") or ""
+    for article in _everything(generator):
+        picture = getattr(article, "cover_picture", None)
+        current = getattr(article, "og_image", None) or ""
+        if picture is not None:
+            image = text.absolute_url(siteurl, picture.url)
+        elif default and model.extension(current.split("?")[0]) in model.VECTOR:
+            image = text.absolute_url(siteurl, default)
+        else:
+            continue
+        article.og_image = image
+        data = getattr(article, "structured_data", None)
+        if isinstance(data, dict):
+            data["image"] = image
+
+
+def register() -> None:
+    """Connect the covers receivers."""
+    build.register(
+        __package__,
+        [
+            (signals.initialized, on_initialized),
+            (signals.content_object_init, on_content_init),
+            (signals.article_generator_finalized, on_articles_finalized),
+            (phases.posts_described, on_posts_described),
+        ],
+    )
