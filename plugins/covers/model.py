@@ -5,8 +5,9 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup, SoupStrainer
 
 # What Pillow (with pillow-heif) reads and the images pipeline renders.
 RASTER = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic", ".heif", ".tif", ".tiff"})
@@ -32,26 +33,12 @@ class Resolution:
     problem: str = ""
 
 
-class _Images(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.sources: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img":
-            src = dict(attrs).get("src")
-            if src:
-                self.sources.append(src)
-
-
 def image_sources(html: str) -> list[str]:
     """The ``src`` of every ``<img>`` in HTML, in order, as written ({static} links kept)."""
     if not html or "<img" not in html.lower():
         return []
-    parser = _Images()
-    parser.feed(html)
-    parser.close()
-    return parser.sources
+    images = BeautifulSoup(html, "html.parser", parse_only=SoupStrainer("img"))
+    return [img["src"] for img in images.find_all("img") if img.get("src")]
 
 
 def extension(path: str) -> str:
