@@ -260,7 +260,13 @@ def test_ratio_class_is_the_nearest_step(width, height, name):
 
 def test_gallery_css_has_one_rule_per_step_of_the_scale():
     css = (ROOT / "theme" / "assets" / "css" / "gallery.css").read_text(encoding="utf-8")
-    rules = dict(re.findall(r"\.gallery__item--(r\d+) \{ --ratio: ([\d.]+); \}", css))
+    found = re.findall(
+        r"\.gallery__item--(r\d+) \{ flex-grow: ([\d.]+); "
+        r"flex-basis: calc\(([\d.]+) \* var\(--gallery-row\)\); \}",
+        css,
+    )
+    assert all(grow == basis for _, grow, basis in found)
+    rules = {name: grow for name, grow, _ in found}
     scale = model.ratio_scale()
     assert len({name for name, _ in scale}) == len(scale) == 49
     assert {name: float(value) for name, value in rules.items()} == dict(scale)
