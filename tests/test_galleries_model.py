@@ -1,11 +1,14 @@
 """Galleries' pure logic: the sidecar, the order of photos, problems, markers, post images."""
 
 import datetime
+import re
+from types import SimpleNamespace
 
 import pytest
 
 from plugins.galleries import model
 from plugins.galleries.settings import DEFAULTS, SettingsError, configure
+from tests.conftest import ROOT
 
 SIDECAR = """Title: Offsite
 Date: 2024-08-29
@@ -225,3 +228,45 @@ def test_settings_defaults_and_errors():
         configure({"GALLERY_WIDTHS": (0,)})
     with pytest.raises(SettingsError, match="GALLERY_URL must contain"):
         configure({"GALLERY_URL": "galleries/"})
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "name"),
+    [
+        (3000, 2000, "r150"),  # 3:2, a camera
+        (2000, 3000, "r67"),  # 2:3, the same camera turned
+        (4032, 3024, "r133"),  # 4:3, a phone
+        (3024, 4032, "r75"),  # 3:4
+        (1920, 1080, "r178"),  # 16:9
+        (1080, 1920, "r56"),  # 9:16, a phone's story
+        (1080, 1350, "r79"),  # 4:5
+        (1000, 1000, "r100"),
+        (1010, 1000, "r100"),  # near enough square
+        (3000, 1000, "r300"),  # a panorama
+        (9000, 1000, "r400"),  # wider than 4:1 is shown as 4:1
+        (1000, 9000, "r25"),
+        (0, 0, "r100"),  # unknown size: square
+    ],
+)
+def test_ratio_class_is_the_nearest_step(width, height, name):
+    assert model.ratio_name(model.ratio_step(width, height)) == name
+    photo = model.Photo("x.jpg", picture=SimpleNamespace(width=width, height=height))
+    if width and height:
+        assert photo.ratio_class == name
+        step = model.step_ratio(model.ratio_step(width, height))
+        if 0.25 <= width / height <= 4:
+            assert abs(step / (width / height) - 1) < 0.03  # under 3 % off
+
+
+def test_gallery_css_has_one_rule_per_step_of_the_scale():
+    css = (ROOT / "theme" / "assets" / "css" / "gallery.css").read_text(encoding="utf-8")
+    found = re.findall(
+        r"\.gallery__item--(r\d+) \{ flex-grow: ([\d.]+); "
+        r"flex-basis: calc\(([\d.]+) \* var\(--gallery-row\)\); \}",
+        css,
+    )
+    assert all(grow == basis for _, grow, basis in found)
+    rules = {name: grow for name, grow, _ in found}
+    scale = model.ratio_scale()
+    assert len({name for name, _ in scale}) == len(scale) == 49
+    assert {name: float(value) for name, value in rules.items()} == dict(scale)

@@ -156,6 +156,9 @@ def test_thumbnails_are_responsive_pictures(site):
     timg = tall.select_one("img")
     assert (timg["width"], timg["height"]) == ("300", "450")
     assert "gallery__item--portrait" in tall["class"]
+    # justified rows (gallery.css) take each photo's ratio from a class, never from style=
+    assert "gallery__item--r150" in wide["class"] and "gallery__item--r67" in tall["class"]
+    assert not wide.has_attr("style") and not tall.select("[style]")
     assert [int(c.split()[1][:-1]) for c in timg["srcset"].split(", ")] == [100, 200, 300]
     assert timg["alt"] == "A portrait, stored sideways."  # the caption stands in
     assert tall.select_one("figcaption").get_text(strip=True) == "A portrait, stored sideways."

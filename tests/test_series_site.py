@@ -27,7 +27,13 @@ def published(tmp_path_factory):
 
 
 def nav(site, path):
-    return site.soup(path).select_one("nav.series-nav")
+    """The full series block, after the post (the compact line at its top is `line`)."""
+    return site.soup(path).select_one("nav.series-nav:not(.series-nav--compact)")
+
+
+def line(site, path):
+    """The compact series line at the top of a part."""
+    return site.soup(path).select_one("nav.series-nav--compact")
 
 
 def test_part_shows_where_it_is(published):
@@ -53,6 +59,41 @@ def test_part_shows_where_it_is(published):
     assert "1 May 2099" in items[2].get_text()  # scheduled: its date is known
     assert items[2].select_one("time")["datetime"].startswith("2099-05-01")
     assert "1 September 2099" in items[4].get_text()  # planned with a date
+
+
+def test_top_of_a_part_has_one_line_and_the_full_block_follows_the_post(published):
+    soup = published.soup("posts/the-van/")
+    top, full = line(published, "posts/the-van/"), nav(published, "posts/the-van/")
+    content = soup.select_one("article.post .post-content")
+    # the line sits between the header and the text; the full block after the text
+    assert top.find_next_sibling("div", class_="post-content") is content
+    assert full.find_previous_sibling("div", class_="post-content") is content
+    assert top.select_one(".series-nav__line").get_text(" ", strip=True) == (
+        "Part 2 of 6 · Moving house"
+    )
+    assert top.select_one("a.series-nav__name")["href"] == f"{TEST_SITEURL}/series/moving-house/"
+    # the parts are one click away (a <details>: no JavaScript), listed as the full block lists them
+    details = top.select_one("details.series-nav__more")
+    assert details is not None and not details.has_attr("open")
+    assert details.summary.get_text(strip=True) == "All parts"
+
+    def parts(block):
+        return [
+            (li["class"][1], li.get_text(" ", strip=True), li.a["href"] if li.a else None)
+            for li in block.select("ol.series-nav__parts > li")
+        ]
+
+    assert parts(top) == parts(full) and len(parts(top)) == 6
+    # previous/next (rel) once, at the end; one id for the full block's title
+    assert top.select("a[rel]") == []
+    assert len(soup.select("a[rel=prev]")) == len(soup.select("a[rel=next]")) == 1
+    assert len(soup.select("#series-nav-title")) == 1
+
+
+def test_a_series_of_one_part_has_no_list_to_open(published):
+    top = line(published, "fr/posts/the-van/")
+    assert "Partie 1 sur 1" in top.get_text()
+    assert top.select_one("details") is None
 
 
 def test_previous_and_next_skip_unpublished_parts(published):
@@ -153,8 +194,8 @@ def test_translation_stays_in_its_language(published):
 
 
 def test_pages_and_unrelated_posts_have_no_series_block(published):
-    assert nav(published, "posts/unrelated-news/") is None
-    assert nav(published, "about/") is None
+    for path in ("posts/unrelated-news/", "about/"):
+        assert published.soup(path).select(".series-nav") == []
 
 
 def test_draft_preview_in_dev_shows_itself_as_current(site):

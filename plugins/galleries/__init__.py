@@ -17,6 +17,9 @@ What it does on each build:
 - Turns plain Markdown images of posts and pages (``![alt]({static}/images/x.jpg)``: JPEG,
   PNG, WebP, AVIF, TIFF, HEIC; SVGs are left alone) into responsive ``<picture>`` elements
   with width/height.
+- Gives each photo its width/height ratio as a class, ``photo.ratio_class`` (``r150`` for
+  3:2, the nearest step of ``model.ratio_scale()``), from which gallery.css lays photos out in
+  justified rows without a ``style=`` attribute.
 - Writes a page per gallery (``gallery.html``, variable ``gallery``) and an index of galleries
   (``gallery_index.html``; ``gallery_list`` in every template: galleries newest first).
 - Reports, naming the file: a sidecar line it cannot read, a photo the sidecar names that is

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -38,6 +39,41 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")
 # {gallery}slug alone in a paragraph, as Markdown renders a line of its own
 MARKER = "{gallery}"  # a paragraph of its own: <p>{gallery}slug</p>
 _LINK_PREFIX = re.compile(r"^(?:\{(static|attach|filename)\}|\|(static|attach|filename)\|)")
+
+
+# Justified rows: each photo's box grows in proportion to its width/height ratio, which CSS
+# must know without a style= attribute (a strict CSP forbids them). The ratio is snapped to a
+# scale of steps 2**(1/12) apart (under 3 % off: 3:2, 4:3, 16:9 and 2:1 land within 0.8 % of
+# theirs), from 1:4 to 4:1, and named by its hundredths: `gallery__item--r150`. gallery.css has
+# one rule per step (`--ratio: 1.498`); tests/test_galleries_model.py checks that they agree.
+RATIO_STEPS_PER_DOUBLING = 12
+RATIO_MAX_STEPS = 24  # 2**(24/12) = 4: wider (or taller) photos are shown as 4:1 (1:4)
+
+
+def ratio_step(width: int, height: int) -> int:
+    """The step of the scale nearest ``width/height`` (0 for a square or an unknown size)."""
+    if width <= 0 or height <= 0:
+        return 0
+    step = round(RATIO_STEPS_PER_DOUBLING * math.log2(width / height))
+    return max(-RATIO_MAX_STEPS, min(RATIO_MAX_STEPS, step))
+
+
+def step_ratio(step: int) -> float:
+    """The ratio (width/height) of a step of the scale."""
+    return 2 ** (step / RATIO_STEPS_PER_DOUBLING)
+
+
+def ratio_name(step: int) -> str:
+    """The class suffix of a step: its ratio in hundredths, ``r150`` for 1.498 (3:2)."""
+    return f"r{round(100 * step_ratio(step))}"
+
+
+def ratio_scale() -> list[tuple[str, float]]:
+    """Every step as (name, ratio rounded to 3 places), narrowest first: gallery.css's rules."""
+    return [
+        (ratio_name(step), round(step_ratio(step), 3))
+        for step in range(-RATIO_MAX_STEPS, RATIO_MAX_STEPS + 1)
+    ]
 
 
 @dataclass(frozen=True)
@@ -95,6 +131,16 @@ class Photo:
     @property
     def height(self) -> int:
         return self.picture.height if self.picture else 0
+
+    @property
+    def ratio(self) -> float:
+        """Width / height (1.0 without a picture)."""
+        return self.width / self.height if self.width and self.height else 1.0
+
+    @property
+    def ratio_class(self) -> str:
+        """The step of the ratio scale nearest this photo's ratio: ``r150`` for 3:2."""
+        return ratio_name(ratio_step(self.width, self.height))
 
     @property
     def shape(self) -> str:
