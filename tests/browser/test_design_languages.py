@@ -9,7 +9,7 @@ FRENCH_POST = "/fr/posts/the-volunteers-who-translate-tessellate/"
 # Words that are English and never French; a text containing one is English.
 _WORDS = """the and of to is are was with for by this that no yet posts post comments read copy
     copied link share search home team feed more next previous series updated
-    anonymous reply submit preview edit delete written about show older newer skip menu close
+    anonymous reply submit preview edit delete written about show older newer skip close
     tags categories subscribe newsletter email your name website people who what when
     there here were have has"""
 ENGLISH = set(_WORDS.split())
@@ -47,7 +47,7 @@ def english_texts(found: list[list[str]]) -> list[tuple[str, str]]:
         if not (lang or "").startswith("fr"):
             continue
         rest = text
-        for name in ALLOWED:
+        for name in sorted(ALLOWED, key=len, reverse=True):
             rest = rest.replace(name, "")
         if rest.startswith(("http://", "https://")):
             continue  # a URL shown as a link
