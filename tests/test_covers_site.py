@@ -143,6 +143,29 @@ def test_each_post_gets_its_cover_or_none_and_the_social_image_follows(site, slu
         assert cover in img["src"]
 
 
+@pytest.mark.parametrize(
+    ("slug", "shown"),
+    [
+        ("with-key", True),  # a Cover: picture is not in the text: shown above it
+        ("with-photo", False),  # already the text's first picture: not twice
+        ("with-gallery", False),  # the gallery below shows it
+        ("missing-cover", False),
+    ],
+)
+def test_the_article_shows_a_cover_key_picture_above_its_text(site, slug, shown):
+    page = site.soup(f"posts/{slug}/")
+    pictures = page.select("article.post > picture.post-cover")
+    assert len(pictures) == (1 if shown else 0)
+    if shown:
+        img = pictures[0].img
+        assert "renditions/images/cover-" in img["src"]
+        assert img["width"].isdigit() and img["height"].isdigit() and img["alt"] == ""
+        assert img["loading"] == "eager"  # the top of the page
+        # between the header and the text
+        assert pictures[0].find_previous_sibling("header", class_="post-header") is not None
+        assert pictures[0].find_next_sibling(class_="post-content") is not None
+
+
 def test_cards_images_have_their_size_and_only_the_featured_one_is_eager(site):
     home = site.soup("/")
     cards = home.select("main article.post-card")

@@ -73,6 +73,7 @@ def on_articles_finalized(generator) -> None:
     wanted: list[tuple[object, images.PictureRequest]] = []
     for article in _everything(generator):
         article.cover_picture = None
+        article.cover_shown = False  # the article page shows it above the text (Cover: only)
         post = _shown(settings, article.source_path)
         gallery = getattr(article, "gallery", None)
         gallery_cover = getattr(gallery, "cover", None) if gallery is not None else None
@@ -105,6 +106,7 @@ def on_articles_finalized(generator) -> None:
             name=model.rendition_name(choice.path),
             widths=settings["COVERS_WIDTHS"],
         )
+        article.cover_shown = choice.origin == "key"  # else it is in the text or the gallery
         wanted.append((article, request))
     unique: dict[Path, images.PictureRequest] = {}
     for _, request in wanted:
