@@ -1,10 +1,12 @@
 """Related posts on a real build: on-topic picks, the block's markup, exclusions, warnings."""
 
+import io
 import logging
 from types import SimpleNamespace
 
 import pytest
 from pelican import signals
+from PIL import Image
 
 from pelicanconf import PLUGINS
 from plugins.engine import build, phases
@@ -123,20 +125,30 @@ def test_block_markup(site):
     assert item.select_one(".related-post__summary").get_text(strip=True)
 
 
-def test_thumbnail_when_the_post_has_an_image(build_site):
+def test_thumbnail_when_the_post_has_a_cover(build_site):
     files = topic_site_files()
     files["posts/bread-1.md"] = files["posts/bread-1.md"].replace(
-        "Slug: bread-1\n\n", "Slug: bread-1\n\n![A loaf]({static}/images/loaf.svg)\n\n"
+        "Slug: bread-1\n\n", "Slug: bread-1\n\n![A loaf]({static}/images/loaf.png)\n\n"
     )
-    files["images/loaf.svg"] = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"></svg>'
-    built = build_site(files, fixture=None)
+    files["posts/bread-2.md"] = files["posts/bread-2.md"].replace(
+        "Slug: bread-2\n\n", "Slug: bread-2\n\n![A plan]({static}/images/plan.svg)\n\n"
+    )
+    loaf = io.BytesIO()
+    Image.new("RGB", (800, 600), (200, 150, 90)).save(loaf, "PNG")
+    files["images/loaf.png"] = loaf.getvalue()
+    files["images/plan.svg"] = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"></svg>'
+    built = build_site(files, fixture=None, BLOGCORE_DEFAULT_IMAGE="images/loaf.png")
     thumbs = {
         img.find_parent("li").select_one("h3 a").get_text(strip=True): img
-        for page in ("bread-0", "bread-2", "bread-3")
+        for page in ("bread-0", "bread-1", "bread-2", "bread-3")
         for img in built.soup(f"posts/{page}/").select(".related-post img.related-post__thumb")
     }
-    assert thumbs["Bread notes 1"]["src"] == f"{TEST_SITEURL}/images/loaf.svg"
+    # the cover's smallest rendition, not the 1,600 px original
+    assert "/renditions/images/loaf-" in thumbs["Bread notes 1"]["src"]
+    assert "/loaf-400." in thumbs["Bread notes 1"]["src"]
     assert thumbs["Bread notes 1"]["alt"] == ""  # decorative: the title is the link text
+    # an SVG is no cover, and the site's social card is no thumbnail
+    assert set(thumbs) == {"Bread notes 1"}
 
 
 def test_unknown_slugs_are_warnings_naming_the_file(build_site, caplog):

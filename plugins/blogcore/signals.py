@@ -206,6 +206,30 @@ def on_sources_known(generators) -> None:
         (logger.error if strict and not in_draft else logger.warning)("%s", line)
         if named is not None:
             named.named.add(value)
+    _check_default_image(generators)
+
+
+def _check_default_image(generators) -> None:
+    """BLOGCORE_DEFAULT_IMAGE must be a file the build publishes: else one error line, and
+    this build's pages carry no social image rather than a broken one (the context's value
+    is what templates and plugins read)."""
+    context = generators[0].context
+    default = context.get("BLOGCORE_DEFAULT_IMAGE") or ""
+    if not default or "://" in default:
+        return
+    wanted = default.lstrip("/")
+    for generator in generators:
+        for static in getattr(generator, "staticfiles", None) or []:
+            if wanted in (static.save_as, static.url):
+                return
+    logger.error(
+        "pelicanconf.py: BLOGCORE_DEFAULT_IMAGE %r names no file the site publishes: put it "
+        'in a static folder (%s) or set BLOGCORE_DEFAULT_IMAGE = ""; pages have no social '
+        "image meanwhile",
+        default,
+        ", ".join(f"content/{p}/" for p in context.get("STATIC_PATHS") or []) or "STATIC_PATHS",
+    )
+    context["BLOGCORE_DEFAULT_IMAGE"] = ""
 
 
 def _with_translations(items):
@@ -224,7 +248,7 @@ def on_content_final(generators) -> None:
         generator.context["site_years"] = (min(years), max(years)) if years else None
         settings = generator.settings
         siteurl = settings.get("SITEURL", "")
-        default_image = settings.get("BLOGCORE_DEFAULT_IMAGE") or None
+        default_image = generator.context.get("BLOGCORE_DEFAULT_IMAGE") or None
         everything = [*generator.articles, *getattr(generator, "drafts", [])]
         for article in _with_translations(everything):
             # .content has {static}/{filename} links resolved, now that every file is known

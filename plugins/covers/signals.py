@@ -120,7 +120,7 @@ def on_posts_described(generator) -> None:
     """A post's cover is its social image; an SVG one gives way to the site's default."""
     settings = generator.settings
     siteurl = settings.get("SITEURL", "")
-    default = settings.get("BLOGCORE_DEFAULT_IMAGE") or ""
+    default = generator.context.get("BLOGCORE_DEFAULT_IMAGE") or ""  # blogcore checked it
     for article in _everything(generator):
         picture = getattr(article, "cover_picture", None)
         current = getattr(article, "og_image", None) or ""

@@ -276,7 +276,7 @@ def warn_page_galleries(generator, pages) -> None:
 def set_social_images(generator) -> None:
     """A post with a gallery and no image of its own shares the gallery's cover."""
     siteurl = generator.settings.get("SITEURL", "")
-    default = generator.settings.get("BLOGCORE_DEFAULT_IMAGE") or None
+    default = generator.context.get("BLOGCORE_DEFAULT_IMAGE") or None  # blogcore checked it
     for article in _everything(generator):
         galleries = getattr(article, "galleries", None)
         current = getattr(article, "og_image", None)
