@@ -205,9 +205,13 @@
         .then(function (numbers) {
           links.forEach(function (link, i) {
             var n = numbers[i] || 0;
+            if (n === 0) {
+              // nothing to count: no "no comments" line under every card
+              (link.closest(".post-card__comments") || link).hidden = true;
+              return;
+            }
             // the words come from the page (data attributes), in its language
-            link.textContent = n === 0 ? link.dataset.none : n === 1 ? link.dataset.one :
-              link.dataset.many.replace("{n}", n);
+            link.textContent = n === 1 ? link.dataset.one : link.dataset.many.replace("{n}", n);
           });
         })
         .catch(function () { /* the plain "Comments" link stays */ });
