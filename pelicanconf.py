@@ -69,6 +69,7 @@ PLUGINS = [
     "plugins.analytics",
     "plugins.newsletter",
     "plugins.webmentions",
+    "plugins.redirects",  # old URLs: Redirect_from (docs/redirects.md)
     "plugins.csp",  # Content-Security-Policy: off here (CSP_ENABLED), on in publishconf.py
     "plugins.fastbuild",  # last: its final generator runs after every other plugin's pages
 ]

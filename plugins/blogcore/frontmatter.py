@@ -29,6 +29,7 @@ PLUGIN_KEYS = (
     "gallery",  # galleries
     "cover",  # covers
     "comments", "comment_id",  # comments
+    "redirect_from",  # redirects
 )  # fmt: skip
 KNOWN_KEYS = frozenset(PELICAN_KEYS + PLUGIN_KEYS)
 

@@ -1,0 +1,20 @@
+"""redirects: old URLs keep working after a move (Blogger, WordPress, a changed slug).
+
+A post or page lists its old addresses in ``Redirect_from`` (comma-separated, or one per
+line). For each plain old path (``/2008/10/slug.html``, ``/2008/10/29/slug/``, ``/slug/``) the
+build writes a tiny page there (``theme/templates/redirect.html``): an immediate meta refresh
+to the item's new absolute URL, its canonical link, ``noindex`` (so the sitemap leaves it
+out) and a visible link. Every old URL, query-string ones too (``/?p=123``), becomes a line of
+the ``_redirects`` file that Netlify and Cloudflare Pages read (``REDIRECTS_FILE``).
+
+Refused, one error line each naming the file and the key: a path that is not this site's, an
+old path where the site writes a page of its own, an old path another post claimed first (by
+date), ``..`` or backslashes. Drafts and future posts get no redirects. Docs:
+docs/redirects.md.
+
+Metadata keys read: ``redirect_from``. Settings: see ``settings.py``.
+"""
+
+from .signals import register
+
+__all__ = ["register"]
