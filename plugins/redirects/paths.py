@@ -100,6 +100,10 @@ def parse(text: str, siteurl: str = "", old_hosts: Iterable[str] = ()) -> OldPat
             path = parts.path[len(prefix) :] or "/"
         elif netloc in hosts:
             path = parts.path or "/"
+        elif netloc == host:
+            raise PathError(
+                f"{text!r} is outside this site (SITEURL is {siteurl}); write a path below it"
+            )
         else:
             allowed = ", ".join(sorted({host, *hosts} - {""})) or "SITEURL's"
             raise PathError(

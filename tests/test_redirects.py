@@ -1,0 +1,179 @@
+"""The redirects plugin's pure logic: old URLs read and normalised, who keeps each, the lines."""
+
+import pytest
+
+from plugins.redirects import paths
+from plugins.redirects.settings import SettingsError, configure
+
+SITE = "https://blog.example.test"
+BLOG = "https://ex.test/blog"  # a SITEURL under a folder
+
+
+@pytest.mark.parametrize(
+    ("text", "siteurl", "path", "query", "output"),
+    [
+        # Blogger
+        ("/2008/10/slug.html", SITE, "/2008/10/slug.html", (), "2008/10/slug.html"),
+        # WordPress pretty permalinks, with and without the final slash
+        ("/2008/10/29/slug/", SITE, "/2008/10/29/slug/", (), "2008/10/29/slug/index.html"),
+        ("/2008/10/29/slug", SITE, "/2008/10/29/slug", (), "2008/10/29/slug/index.html"),
+        ("/slug/", SITE, "/slug/", (), "slug/index.html"),
+        # WordPress plain permalinks: only a _redirects line (one file serves every query)
+        ("/?p=123", SITE, "/", ("p=123",), None),
+        ("/?page_id=45", SITE, "/", ("page_id=45",), None),
+        ("/index.php?p=7&cat=2", SITE, "/index.php", ("p=7", "cat=2"), None),
+        # another suffix: a static host would not serve it as HTML
+        ("/feed.php", SITE, "/feed.php", (), None),
+        ("/old.HTM", SITE, "/old.HTM", (), "old.HTM"),
+        # non-ASCII, written or already encoded: one form in _redirects, the file decoded
+        ("/café/", SITE, "/caf%C3%A9/", (), "café/index.html"),
+        ("/caf%C3%A9/", SITE, "/caf%C3%A9/", (), "café/index.html"),
+        # a full URL on this site's host: its path
+        (f"{SITE}/2008/10/slug.html", SITE, "/2008/10/slug.html", (), "2008/10/slug.html"),
+        ("HTTP://Blog.Example.Test/?p=9", SITE, "/", ("p=9",), None),
+        ("https://blog.example.test", SITE, "/", (), "index.html"),
+        # SITEURL under a folder: the path below it
+        (f"{BLOG}/2008/x/", BLOG, "/2008/x/", (), "2008/x/index.html"),
+        # an old host listed in REDIRECTS_OLD_HOSTS
+        ("http://tess.blogspot.com/2008/10/x.html", SITE, "/2008/10/x.html", (), "2008/10/x.html"),
+    ],
+)
+def test_old_paths_are_normalised(text, siteurl, path, query, output):
+    old = paths.parse(text, siteurl, ("tess.blogspot.com",))
+    assert (old.path, old.query, old.output) == (path, query, output)
+
+
+@pytest.mark.parametrize(
+    ("text", "siteurl", "expected"),
+    [
+        ("https://elsewhere.example/2008/x/", SITE, "is on another site (elsewhere.example)"),
+        ("https://ex.test/other/x/", BLOG, "is outside this site"),
+        ("ftp://blog.example.test/x/", SITE, "is not a path of this site"),
+        ("mailto:someone@example.test", SITE, "is not a path of this site"),
+        ("2008/10/slug.html", SITE, "must start with /"),
+        ("/2008/../secret/", SITE, "is not a plain path"),
+        ("/2008/%2e%2e/secret/", SITE, "is not a plain path"),
+        ("/./x/", SITE, "is not a plain path"),
+        ("/a//b/", SITE, "is not a plain path"),
+        ("/2008\\10\\slug.html", SITE, "has a backslash"),
+        ("/2008%5C10/", SITE, "has a backslash"),
+        ("/old page/", SITE, "has a space in it"),
+        ("/x/#comments", SITE, "has a #fragment"),
+        ("/?p", SITE, "each query parameter must be key=value"),
+    ],
+)
+def test_bad_old_paths_say_what_is_expected(text, siteurl, expected):
+    with pytest.raises(paths.PathError) as error:
+        paths.parse(text, siteurl)
+    assert expected in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("/a/, /b.html ,/?p=1", ["/a/", "/b.html", "/?p=1"]),
+        ("/a/", ["/a/"]),
+        (["/a/", "/b/, /c/"], ["/a/", "/b/", "/c/"]),
+        (" , ", []),
+        ("", []),
+    ],
+)
+def test_a_value_lists_paths_separated_by_commas(value, expected):
+    assert paths.split_value(value) == expected
+
+
+def _wanted(text: str, owner: str, target: str) -> paths.Wanted:
+    return paths.Wanted(paths.parse(text, SITE), owner, target)
+
+
+def test_a_path_the_site_writes_itself_is_refused():
+    kept, refused = paths.plan(
+        [_wanted("/team/", "content/posts/a.md", "/posts/a/")],
+        {"team/index.html": "the team page (AUTHORS_SAVE_AS)"},
+    )
+    assert kept == []
+    assert [r.message for r in refused] == [
+        "content/posts/a.md: Redirect_from /team/ is the address of the team page "
+        "(AUTHORS_SAVE_AS), which the site writes itself; a redirect never replaces a page "
+        "(remove it from Redirect_from)"
+    ]
+
+
+def test_the_first_claim_keeps_a_path_the_next_is_reported():
+    first = _wanted("/2008/10/x.html", "content/posts/old.md", "/posts/old/")
+    second = _wanted("/2008/10/x.html", "content/posts/new.md", "/posts/new/")
+    kept, refused = paths.plan([first, second], {})
+    assert kept == [first]
+    assert [r.message for r in refused] == [
+        "content/posts/new.md: Redirect_from /2008/10/x.html is already claimed by "
+        "content/posts/old.md, which keeps it (remove it from one of them)"
+    ]
+
+
+def test_two_spellings_of_one_file_are_one_claim():
+    first = _wanted("/x/", "content/posts/a.md", "/posts/a/")
+    second = _wanted("/x/index.html", "content/posts/b.md", "/posts/b/")
+    kept, refused = paths.plan([first, second], {})
+    assert kept == [first]
+    assert len(refused) == 1
+
+
+def test_one_item_naming_a_path_twice_keeps_it_once_silently():
+    one = _wanted("/x/", "content/posts/a.md", "/posts/a/")
+    kept, refused = paths.plan([one, one], {})
+    assert (kept, refused) == ([one], [])
+
+
+def test_redirects_lines_force_query_rules_only():
+    kept = [
+        _wanted("/2008/10/x.html", "a", "/posts/x/"),
+        _wanted("/?p=123", "a", "/posts/x/"),
+        _wanted("/index.php?p=7&cat=2", "a", "/posts/x/"),
+    ]
+    assert paths.redirects_lines(kept, 301, "/blog") == [
+        "/2008/10/x.html /blog/posts/x/ 301",
+        "/ p=123 /blog/posts/x/ 301!",
+        "/index.php p=7 cat=2 /blog/posts/x/ 301!",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "expected"),
+    [
+        (["/a /b 301"], "", "# M\n/a /b 301\n"),
+        (["/a /b 301"], "/x /y 302\n", "/x /y 302\n\n# M\n/a /b 301\n"),
+        # a rebuild over our own file: our block replaced, theirs kept
+        (["/a /c 301"], "/x /y 302\n\n# M\n/a /b 301\n", "/x /y 302\n\n# M\n/a /c 301\n"),
+        ([], "/x /y 302", "/x /y 302\n"),
+        ([], "", ""),
+    ],
+)
+def test_the_redirects_file_keeps_the_content_s_own_rules_first(ours, theirs, expected):
+    assert paths.redirects_file(ours, theirs, "# M") == expected
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ({"REDIRECTS_FILE": "/_redirects"}, "REDIRECTS_FILE must be a file name"),
+        ({"REDIRECTS_STATUS": 200}, "REDIRECTS_STATUS must be one of 301, 302"),
+        ({"REDIRECTS_STATUS": True}, "REDIRECTS_STATUS must be one of"),
+        ({"REDIRECTS_OLD_HOSTS": "x.blogspot.com"}, "must be a list of host names"),
+        ({"REDIRECTS_OLD_HOSTS": ["https://x.blogspot.com"]}, "host names only"),
+        ({"REDIRECTS_FIEL": "_redirects"}, "unknown setting REDIRECTS_FIEL"),
+    ],
+)
+def test_wrong_settings_are_refused(setting, message):
+    with pytest.raises(SettingsError) as error:
+        configure(setting)
+    assert message in str(error.value)
+
+
+def test_settings_defaults():
+    merged = configure({"REDIRECTS_FILE": None, "REDIRECTS_OLD_HOSTS": ["X.Blogspot.com"]})
+    assert merged == {
+        "REDIRECTS_FILE": "",
+        "REDIRECTS_STATUS": 301,
+        "REDIRECTS_OLD_HOSTS": ("x.blogspot.com",),
+    }

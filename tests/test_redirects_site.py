@@ -1,0 +1,227 @@
+"""Redirect pages and _redirects built from Redirect_from, on the fixture site."""
+
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pelicanconf import PLUGINS
+from plugins.blogcore import sitemap
+from sitecheck import links
+from tests.conftest import FIXTURES, TEST_SITEURL, _builder
+
+ROOT = Path(__file__).resolve().parent.parent
+VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+RANGES_URL = f"{TEST_SITEURL}/posts/ranges/"
+
+
+def with_key(relpath: str, value: str) -> str:
+    """A fixture file with a Redirect_from line after its title."""
+    text = (FIXTURES / "site" / relpath).read_text(encoding="utf-8")
+    head, rest = text.split("\n", 1)
+    return f"{head}\nRedirect_from: {value}\n{rest}"
+
+
+FILES = {
+    # every shape of old URL, for one post (2024-03-10)
+    "posts/ranges.md": with_key(
+        "posts/ranges.md",
+        "/2008/10/ranges.html, /2008/10/29/ranges/, /ranges-old/, /2009/01/02/no-slash, "
+        "/?p=123, https://blog.example.test/2008/11/full.html",
+    ),
+    "pages/about.md": with_key("pages/about.md", "/about-us/, /?page_id=45"),
+    # a later post (2025-06-21): the team page and another post's URL are refused, as is
+    # an old path ranges.md (older) claimed first
+    "posts/garden-party.md": with_key(
+        "posts/garden-party.md",
+        "/team/, /posts/first-light/, /2008/10/ranges.html, /2010/05/party.html",
+    ),
+    # a draft and a future post (a draft until its date): nothing at all
+    "posts/unfinished-thoughts.md": with_key("posts/unfinished-thoughts.md", "/secret-draft/"),
+    "posts/from-the-future.md": with_key("posts/from-the-future.md", "/future-old/, /?p=99"),
+}
+
+
+class Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The fixture site with redirects, built once, and the warnings and errors it logged."""
+    handler = Collect()
+    logging.getLogger().addHandler(handler)
+    try:
+        site = _builder(tmp_path_factory.mktemp("redirects"))(FILES)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    return site, handler.records
+
+
+def errors_of(records) -> list[str]:
+    return [r.getMessage() for r in records if r.levelno >= logging.ERROR]
+
+
+@pytest.mark.parametrize(
+    ("old", "target"),
+    [
+        ("2008/10/ranges.html", RANGES_URL),
+        ("2008/10/29/ranges/", RANGES_URL),
+        ("ranges-old/", RANGES_URL),
+        ("2009/01/02/no-slash/", RANGES_URL),
+        ("2008/11/full.html", RANGES_URL),
+        ("about-us/", f"{TEST_SITEURL}/about/"),
+        ("2010/05/party.html", f"{TEST_SITEURL}/posts/garden-party/"),
+    ],
+)
+def test_a_redirect_page_at_each_old_path(built, old, target):
+    site, _ = built
+    soup = site.soup(old)
+    assert soup.html["lang"] == "en"
+    refresh = soup.select('meta[http-equiv="refresh"]')
+    assert [m["content"] for m in refresh] == [f"0; url={target}"]
+    assert [link["href"] for link in soup.select('link[rel="canonical"]')] == [target]
+    assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert [a["href"] for a in soup.select("body a")] == [target]
+    assert soup.find("script") is None
+    # the page it points at is a real page
+    assert site.exists(site.relpath_of(target))
+    assert not site.soup(site.relpath_of(target)).select('meta[http-equiv="refresh"]')
+
+
+def test_the_redirects_file_lists_every_old_url(built):
+    site, _ = built
+    assert site.text("_redirects").splitlines() == [
+        "# Written by the redirects plugin from the posts' Redirect_from: edit those.",
+        "/2008/10/ranges.html /posts/ranges/ 301",
+        "/2008/10/29/ranges/ /posts/ranges/ 301",
+        "/ranges-old/ /posts/ranges/ 301",
+        "/2009/01/02/no-slash /posts/ranges/ 301",
+        "/ p=123 /posts/ranges/ 301!",
+        "/2008/11/full.html /posts/ranges/ 301",
+        "/2010/05/party.html /posts/garden-party/ 301",
+        "/about-us/ /about/ 301",
+        "/ page_id=45 /about/ 301!",
+    ]
+
+
+def test_mistakes_are_one_line_each_and_real_pages_stay(built):
+    site, records = built
+    assert errors_of(records) == [
+        "content-0/posts/garden-party.md: Redirect_from /team/ is the address of the team "
+        "page (AUTHORS_SAVE_AS), which the site writes itself; a redirect never replaces a "
+        "page (remove it from Redirect_from)",
+        "content-0/posts/garden-party.md: Redirect_from /posts/first-light/ is the address of "
+        "content-0/posts/first-light.md, which the site writes itself; a redirect never "
+        "replaces a page (remove it from Redirect_from)",
+        "content-0/posts/garden-party.md: Redirect_from /2008/10/ranges.html is already "
+        "claimed by content-0/posts/ranges.md, which keeps it (remove it from one of them)",
+    ]
+    for real in ("team/", "posts/first-light/"):
+        soup = site.soup(real)
+        assert not soup.select('meta[http-equiv="refresh"]'), real
+        assert soup.select_one("main h1"), real
+    assert "garden-party" not in site.soup("2008/10/ranges.html").select_one("a")["href"]
+
+
+def test_drafts_and_future_posts_leave_no_trace(built):
+    site, records = built
+    for old in ("secret-draft/", "future-old/"):
+        assert not site.exists(old)
+    redirects = site.text("_redirects")
+    for word in ("secret-draft", "future-old", "p=99", "unfinished", "from-the-future"):
+        assert word not in redirects
+    assert not [r for r in records if "unfinished" in r.getMessage() or "future" in r.getMessage()]
+
+
+def test_the_sitemap_leaves_redirect_pages_out(built):
+    site, _ = built
+    assert site.exists("2008/10/ranges.html")
+    # noindex is what leaves it out, whichever of blogcore and redirects writes last
+    assert not sitemap.read_head(site.text("2008/10/ranges.html")).indexable
+    locs = site.text("sitemap.xml")
+    assert f"<loc>{RANGES_URL}</loc>" in locs
+    for old in ("2008/", "2009/", "2010/", "ranges-old/", "about-us/"):
+        assert f"{TEST_SITEURL}/{old}" not in locs
+
+
+def test_the_link_checker_finds_nothing_broken(built):
+    site, _ = built
+    assert site.exists("2008/10/ranges.html") and site.exists("ranges-old/")
+    assert links.check_site(site.output, site.siteurl) == []
+
+
+def test_no_redirects_file_when_turned_off(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {"posts/ranges.md": with_key("posts/ranges.md", "/2008/10/ranges.html, /?p=5")},
+        REDIRECTS_FILE="",
+        name="off",
+    )
+    assert not site.exists("_redirects")
+    assert site.exists("2008/10/ranges.html")
+    assert [r.getMessage() for r in caplog.records if "Redirect_from" in r.getMessage()] == [
+        "off/posts/ranges.md: Redirect_from /?p=5 is not redirected: a static host serves no "
+        "page of its own there, and REDIRECTS_FILE is off"
+    ]
+
+
+def test_a_publish_build_with_valid_redirects_passes_and_validates(build_site):
+    site = build_site(
+        {"posts/ranges.md": with_key("posts/ranges.md", "/2008/10/ranges.html, /?p=123")},
+        publish=True,
+    )
+    soup = site.soup("2008/10/ranges.html")
+    assert soup.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url={RANGES_URL}"
+    # the site's policy, as on every page (CSP_ENABLED in publishconf.py)
+    assert soup.select_one('meta[http-equiv="Content-Security-Policy"]')
+    assert "/ p=123 /posts/ranges/ 301!" in site.text("_redirects").splitlines()
+    java = shutil.which("java")
+    if not java or not VNU.is_file():
+        pytest.skip("no Java or no vnu.jar here: the Nu validator is not run")
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", str(site.path("2008/10/ranges.html"))],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_publish_build_with_a_bad_redirect_fails_with_one_line(build_site, caplog):
+    caplog.set_level(logging.ERROR)
+    with pytest.raises(SystemExit) as stop:
+        build_site(
+            {"posts/ranges.md": with_key("posts/ranges.md", "https://elsewhere.example/x/")},
+            publish=True,
+            name="bad",
+        )
+    assert stop.value.code == 1
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert errors == [
+        "bad/posts/ranges.md: Redirect_from 'https://elsewhere.example/x/' is on another site "
+        "(elsewhere.example); only a path of this site (host blog.example.test) can be "
+        "redirected (REDIRECTS_OLD_HOSTS)"
+    ]
+
+
+def test_plugin_order_does_not_matter(build_site):
+    """Listed first, before blogcore: the same pages, and none in the sitemap."""
+    first = ["plugins.redirects", *(p for p in PLUGINS if p != "plugins.redirects")]
+    site = build_site(
+        {"posts/ranges.md": with_key("posts/ranges.md", "/2008/10/ranges.html, /team/")},
+        PLUGINS=first,
+        name="first",
+    )
+    assert site.soup("2008/10/ranges.html").select_one('link[rel="canonical"]')["href"] == (
+        RANGES_URL
+    )
+    assert "2008/10/ranges.html" not in site.text("sitemap.xml")
+    assert not site.soup("team/").select('meta[http-equiv="refresh"]')
