@@ -100,6 +100,26 @@ def test_a_path_the_site_writes_itself_is_refused():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("/_headers", "the headers file"),  # a folder _headers/ where a file is written
+        ("/theme/css/old/", "the theme's files"),  # inside a folder the site fills
+        ("/posts/a/", "content/posts/a.md"),
+        ("/posts/a/index.html", "content/posts/a.md"),
+    ],
+)
+def test_a_path_inside_or_over_the_site_s_own_files_is_refused(text, owner):
+    taken = {
+        "_headers": "the headers file",
+        "theme/": "the theme's files",
+        "posts/a/index.html": "content/posts/a.md",
+    }
+    kept, refused = paths.plan([_wanted(text, "content/posts/b.md", "/posts/b/")], taken)
+    assert kept == []
+    assert [f"is the address of {owner}," in r.message for r in refused] == [True]
+
+
 def test_the_first_claim_keeps_a_path_the_next_is_reported():
     first = _wanted("/2008/10/x.html", "content/posts/old.md", "/posts/old/")
     second = _wanted("/2008/10/x.html", "content/posts/new.md", "/posts/new/")

@@ -149,14 +149,31 @@ class Refused:
     message: str
 
 
+def owner_of(output: str, taken: dict[str, str]) -> str | None:
+    """Who writes output, or a file where output needs a folder, or the folder it is in.
+
+    ``taken`` maps output files to who writes them; a key ending in ``/`` is a folder whose
+    every file the site writes (the theme's).
+    """
+    if output in taken:
+        return taken[output]
+    parts = output.split("/")
+    for end in range(1, len(parts)):
+        folder = "/".join(parts[:end])
+        found = taken.get(folder) or taken.get(folder + "/")
+        if found:
+            return found
+    return None
+
+
 def plan(
     claims: Iterable[Wanted], taken: dict[str, str], key: str = "Redirect_from"
 ) -> tuple[list[Wanted], list[Refused]]:
     """Who keeps each old path: claims in the order given (the oldest post first).
 
     ``taken`` maps each output file the site writes itself (``posts/x/index.html``) to who
-    writes it: a redirect never replaces one. Of two claims on one old path (or one output
-    file) the first keeps it. The same item naming a path twice keeps it once, silently.
+    writes it (``owner_of``): a redirect never replaces one. Of two claims on one old path (or
+    one output file) the first keeps it. The same item naming a path twice keeps it once, silently.
     """
     kept: list[Wanted] = []
     refused: list[Refused] = []
@@ -164,12 +181,13 @@ def plan(
     for claim in claims:
         old = claim.old
         output = old.output
-        if output is not None and output in taken:
+        owner = None if output is None else owner_of(output, taken)
+        if owner is not None:
             refused.append(
                 Refused(
                     claim,
                     f"{claim.owner}: {key} {old.shown()} is the address of "
-                    f"{taken[output]}, which the site writes itself; a redirect never replaces "
+                    f"{owner}, which the site writes itself; a redirect never replaces "
                     "a page (remove it from "
                     f"{key})",
                 )

@@ -67,6 +67,16 @@ def _taken(generators, settings) -> dict[str, str]:
         path = paths.normalise_output(claim.path)
         if path:
             taken.setdefault(path, claim.owner)
+    # files written at the end of the build, and the theme's folder
+    for setting, owner in (
+        ("REDIRECTS_FILE", "the redirects file (REDIRECTS_FILE)"),
+        ("CSP_HEADERS_SAVE_AS", "the headers file (CSP_HEADERS_SAVE_AS)"),
+    ):
+        if settings.get(setting):
+            taken.setdefault(paths.normalise_output(settings[setting]), owner)
+    theme = paths.normalise_output(settings.get("THEME_STATIC_DIR") or "")
+    if theme:
+        taken.setdefault(theme + "/", "the theme's files (THEME_STATIC_DIR)")
     return taken
 
 
