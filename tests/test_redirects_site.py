@@ -9,7 +9,7 @@ import pytest
 
 from pelicanconf import PLUGINS
 from plugins.blogcore import sitemap
-from sitecheck import links
+from sitecheck import feeds, links
 from tests.conftest import FIXTURES, TEST_SITEURL, _builder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,10 +152,12 @@ def test_the_sitemap_leaves_redirect_pages_out(built):
         assert f"{TEST_SITEURL}/{old}" not in locs
 
 
-def test_the_link_checker_finds_nothing_broken(built):
+def test_the_link_and_sitemap_gates_stay_green(built):
     site, _ = built
     assert site.exists("2008/10/ranges.html") and site.exists("ranges-old/")
     assert links.check_site(site.output, site.siteurl) == []
+    # make check's sitemap gate: every indexable page listed, nothing else
+    assert feeds.check_sitemap(site.output, site.siteurl) == []
 
 
 def test_no_redirects_file_when_turned_off(build_site, caplog):
