@@ -178,6 +178,8 @@ def on_finalized(pelican) -> None:
     if text:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    elif target.is_file():  # only our rules of an earlier build (make serve), none now
+        target.unlink()
 
 
 def register() -> None:
