@@ -25,10 +25,14 @@ SITE_ORGANISATION = "Tessellate Cooperative Ltd"
 SITEURL = os.environ.get("SITEURL", "http://127.0.0.1:8000")
 
 PATH = "content"
-ARTICLE_PATHS = ["posts"]
-PAGE_PATHS = ["pages"]
+# Posts in posts/, or in the content folder itself as in a Pelican site's own layout
+# (docs/adopting.md): both publish at /posts/<slug>/.
+ARTICLE_PATHS = ["posts", ""]
+PAGE_PATHS = ["pages"]  # Pelican keeps pages/ out of the posts itself
 # team/, series/ and galleries/ are read by their plugins, never as posts or pages.
 STATIC_PATHS = ["images", "extra"]
+# an HTML file in a static folder (a search engine's verification file) is copied, not a post
+ARTICLE_EXCLUDES = list(STATIC_PATHS)
 EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
 
 TIMEZONE = "Europe/London"

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -586,6 +587,105 @@ def new_post(c, title, author="", category="Company", content="content"):
         encoding="utf-8",
     )
     print(_shown(path))
+
+
+def _side_folders(settings: dict) -> dict[str, str]:
+    """The folders the team, series and galleries plugins read, by setting, with defaults."""
+    from plugins.galleries.settings import DEFAULTS as GALLERY
+    from plugins.series.settings import DEFAULTS as SERIES
+    from plugins.team.settings import DEFAULTS as TEAM
+
+    defaults = {**TEAM, **SERIES, **GALLERY}
+    keys = ("TEAM_PATH", "SERIES_PATH", "GALLERY_PATH")
+    return {key: str(settings.get(key, defaults[key])).strip("/") for key in keys}
+
+
+def _bylines(content: Path) -> dict[str, tuple[str, list[Path]]]:
+    """Every name posts and pages sign with (Author, Authors), read by Pelican's own readers
+    with the site's settings: normalised name -> (the name as first written, the files).
+
+    Every file Pelican can read in the content folder counts, wherever it is (an adopted site
+    keeps its posts in content/ itself), except the plugins' folders and static files.
+    """
+    from pelican.readers import Readers
+    from pelican.settings import read_settings
+
+    from plugins.team import people
+
+    settings = read_settings(str(DEV_CONF), override={"PATH": str(content)})
+    readers = Readers(settings)
+    skipped = {*_side_folders(settings).values(), *settings.get("STATIC_PATHS", [])}
+    skipped = {Path(folder) for folder in skipped if folder.strip("/")}
+    found: dict[str, list[tuple[str, Path]]] = {}
+    for path in sorted(content.rglob("*")):
+        relpath = path.relative_to(content)
+        if (
+            not path.is_file()
+            or path.suffix.lstrip(".") not in readers.extensions
+            or any(relpath.is_relative_to(folder) for folder in skipped)
+            or any(part.startswith(".") for part in relpath.parts)
+        ):
+            continue
+        reader = readers.readers[path.suffix.lstrip(".")]
+        try:
+            _, metadata = reader.read(str(path))
+        except Exception as exc:  # the build reports a broken file; here it has no byline
+            print(f"{_shown(path)}: not read ({exc}); its authors are not counted")
+            continue
+        names = metadata.get("authors") or [metadata.get("author")]
+        for author in names:
+            name = str(getattr(author, "name", author or "")).strip()
+            if name and people.normalise(name):
+                found.setdefault(people.normalise(name), []).append((name, path))
+    # a name spelt several ways ('Jane Doe', 'jane doe'): the way most files spell it
+    return {
+        key: (Counter(n for n, _ in uses).most_common(1)[0][0], [p for _, p in uses])
+        for key, uses in found.items()
+    }
+
+
+@task(name="team-stubs", help={"content": "content folder (default: content/)"})
+def team_stubs(c, content="content"):
+    """Write a team file for everyone who signs posts or pages without having one."""
+    import pelicanconf
+    from plugins.team import people
+    from plugins.team.settings import DEFAULTS
+
+    content_dir = ROOT / content
+    if not content_dir.is_dir():
+        sys.exit(f"{_shown(content_dir)} is not a folder; pass the content folder with --content.")
+    folder = content_dir / getattr(pelicanconf, "TEAM_PATH", DEFAULTS["TEAM_PATH"])
+    team = _team(content_dir) or people.Roster()
+    written, typos = [], []
+    for key, (name, files) in sorted(_bylines(content_dir).items()):
+        if team.find(name) is not None:
+            continue
+        suggestion = team.suggest(name)
+        if suggestion:  # a typo: a second file for the same person would hide it
+            typos.append(
+                f"{_shown(files[0])}: Author {name!r} is not in the team (did you mean "
+                f"{suggestion!r}?); correct the post, or write {_shown(folder)}/{key}.md yourself"
+            )
+            continue
+        path = folder / f"{key}.md"
+        if path.exists():  # never overwritten (its Name may be missing or another spelling)
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(people.stub_text(name), encoding="utf-8")
+        written.append(path)
+        count = f"{len(files)} post{'s' if len(files) != 1 else ''}"
+        print(f"{_shown(path)}: written for {name} ({count})")
+    for line in typos:
+        print(line)
+    if written:
+        n = len(written)
+        print(
+            f"{n} team file{'s' if n != 1 else ''} written: "
+            f"{', '.join(p.name for p in written)}; complete their Role, Photo and bio."
+        )
+    else:
+        everyone = "" if typos else f": every author has a team file in {_shown(folder)}/"
+        print(f"Nothing written{everyone}.")
 
 
 TRANSLATIONS = ROOT / "theme" / "translations"

@@ -145,13 +145,14 @@ CASES = [
         publish=0,
         settings={"ARTICLE_PATHS": '[""]'},
     ),
-    Case(
+    Case(  # the engine reads content/ itself too (a Pelican site's layout): not by default
         "post-outside-posts",
         {"stray.md": post("Slug: stray")},
         "content/posts/",
         "stray.md",
         publish=0,
         unpublished=("posts/stray/",),
+        settings={"ARTICLE_PATHS": '["posts"]'},
     ),
     Case(
         "not-utf8", {"posts/s.md": post("Title: Caf\xe9").encode("latin-1")}, "UTF-8", "posts/s.md"

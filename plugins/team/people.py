@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any, NamedTuple
@@ -64,7 +64,7 @@ class Problem:
     error: bool = True
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.message}"
+        return f"{self.source}: {self.message}" if self.source else self.message
 
 
 @dataclass(frozen=True)
@@ -328,6 +328,41 @@ def unknown_author(
         hint = f"; add {team_folder}/{normalise(name) or 'name'}.md with 'Name: {name}'"
     return Problem(
         post, f"{display_key(key)} {name!r} has no team file in {team_folder}/{hint}", error
+    )
+
+
+def unknown_author_summary(
+    name: str, key: str, posts: Sequence[str], team_folder: str, command: str, error: bool
+) -> Problem:
+    """One line for someone without a team file who signs several posts (a typo is per post).
+
+    An adopted site's author signs dozens of posts: the count and two of them, and the command
+    that writes the missing team files, instead of one line per post.
+    """
+    if len(posts) == 1:
+        return unknown_author(posts[0], key, name, None, team_folder, error)
+    shown = ", ".join(sorted(posts)[:2]) + (", ..." if len(posts) > 2 else "")
+    return Problem(
+        "",
+        f"Author {name!r} has no team file in {team_folder}/ ({len(posts)} posts, e.g. {shown}); "
+        f"run: {command} (or add {team_folder}/{normalise(name) or 'name'}.md "
+        f"with 'Name: {name}')",
+        error,
+    )
+
+
+def stub_text(name: str) -> str:
+    """A team file for someone who has none yet: their Name, the keys to complete, no bio.
+
+    The note is an HTML comment, so a stub published as it is shows no placeholder text.
+    """
+    return (
+        f"Name: {name}\n"
+        "Role:\n"
+        "\n"
+        "<!-- A stub written by `invoke team-stubs`: complete Role (one line, such as Backend\n"
+        "engineer), add Photo: team/photos/<file>.jpg and write the bio here, in place of this\n"
+        "comment. Its first paragraph is the short bio on cards; see docs/team.md. -->\n"
     )
 
 

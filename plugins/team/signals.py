@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -183,6 +184,8 @@ def _canonicalise(generator, team: Team) -> None:
     strict = _unknown_is_error(settings)
     team_folder = _shown(settings, Path(generator.path) / settings["TEAM_PATH"])
     reported: set[tuple[str, str]] = set()
+    # someone without a team file, by normalised name: one line for all their posts
+    unknown: dict[str, _Unknown] = {}
     everything = _every_article(generator)
     for article in everything:
         metadata = getattr(article, "metadata", {})
@@ -197,18 +200,22 @@ def _canonicalise(generator, team: Team) -> None:
                 continue
             authors.append(author)
             post = _shown(settings, article.source_path)
-            if (post, author.name) not in reported:
-                reported.add((post, author.name))
+            if (post, author.name) in reported:
+                continue
+            reported.add((post, author.name))
+            error = strict and article.status != "draft"
+            suggestion = team.roster.suggest(author.name)
+            if suggestion:  # a typo in one post: that post's own line
                 _report(
                     people.unknown_author(
-                        post,
-                        key,
-                        author.name,
-                        team.roster.suggest(author.name),
-                        team_folder,
-                        error=strict and article.status != "draft",
+                        post, key, author.name, suggestion, team_folder, error=error
                     )
                 )
+                continue
+            entry = unknown.setdefault(people.normalise(author.name), _Unknown(key))
+            entry.spellings.append(author.name)
+            entry.posts.append(post)
+            entry.error = entry.error or error
         authors = list(dict.fromkeys(authors))  # the same person twice (name and alias): once
         if not authors:
             continue
@@ -217,6 +224,35 @@ def _canonicalise(generator, team: Team) -> None:
         metadata["authors" if key == "authors" else "author"] = (
             authors if key == "authors" else authors[0]
         )
+    command = _stubs_command(settings)
+    for entry in unknown.values():
+        _report(
+            people.unknown_author_summary(
+                entry.name(), entry.key, entry.posts, team_folder, command, entry.error
+            )
+        )
+
+
+@dataclass
+class _Unknown:
+    """A name posts give that no team file claims, and the posts that give it."""
+
+    key: str  # the first post's key: author or authors
+    spellings: list[str] = field(default_factory=list)  # 'Jane Doe', 'jane doe': one per post
+    posts: list[str] = field(default_factory=list)
+    error: bool = False
+
+    def name(self) -> str:
+        """The name as most posts spell it."""
+        return Counter(self.spellings).most_common(1)[0][0]
+
+
+def _stubs_command(settings: dict[str, Any]) -> str:
+    """The command that writes the missing team files of this content folder."""
+    content = os.path.abspath(settings["PATH"])
+    if content == os.path.abspath("content"):
+        return "invoke team-stubs"
+    return f"invoke team-stubs --content {content}"
 
 
 def on_article_generator_pretaxonomy(generator) -> None:

@@ -1,0 +1,58 @@
+"""A Pelican site's own layout builds as it is: posts in content/ itself, pages in pages/."""
+
+import logging
+import shutil
+
+from PIL import Image
+
+from tests.conftest import FIXTURES
+
+GALLERY = "Title: A trip\nDate: 2024-02-01\nPhoto: one.png | One | A white square\n"
+VERIFICATION = "<html><head><title>Verify</title></head><body>google1234</body></html>"
+
+
+def site_with_sides(content):
+    """The series fixture (posts, pages, team, a series) with a gallery and a search engine's
+    verification file: side files that could be mistaken for posts."""
+    shutil.copytree(FIXTURES / "series", content)
+    trip = content / "galleries" / "trip"
+    trip.mkdir(parents=True)
+    Image.new("RGB", (64, 64), "white").save(trip / "one.png")
+    (trip / "gallery.md").write_text(GALLERY, encoding="utf-8")
+    (content / "extra" / "google1234.html").write_text(VERIFICATION, encoding="utf-8")
+
+
+def written(site) -> dict[str, bytes]:
+    return {p.relative_to(site.output).as_posix(): p.read_bytes() for p in site.files()}
+
+
+def test_posts_at_the_root_of_content_build_as_posts_in_posts_do(build_site, tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    site_with_sides(tmp_path / "nested")
+    nested = build_site(fixture=None, name="nested", BLOGCORE_DEFAULT_IMAGE="")
+    root = tmp_path / "root"
+    site_with_sides(root)
+    moved = sorted((root / "posts").glob("*.md"))[1:]  # one stays in posts/
+    for post in moved:
+        post.rename(root / post.name)
+    caplog.clear()
+    flat = build_site(fixture=None, name="root", BLOGCORE_DEFAULT_IMAGE="")
+    assert not [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+    # the same pages at the same addresses: /posts/<slug>/ whichever folder a post is in
+    assert written(flat) == written(nested)
+    assert flat.exists("posts/the-van/") and (root / "the-van.md").is_file()
+    posts = {p.parent.name for p in (flat.output / "posts").glob("*/index.html")}
+    assert posts == {
+        "a-postscript-about-plants",
+        "a-story-on-its-own",
+        "packing-up",
+        "the-van",
+        "unrelated-news",
+    }  # the drafts are under drafts/, the French post under fr/
+    # side files are not posts: not in the archive, the feed or the sitemap
+    archive = flat.text("archives/")
+    for side in ("A trip", "Verify", "Moving house</a></h2>", "Ada Byrne</a></h2>"):
+        assert side not in archive
+    assert flat.exists("about/") and flat.exists("extra/google1234.html")
+    assert flat.text("extra/google1234.html") == VERIFICATION
