@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .common import Context, Finding, Report
 
-TEXT_FOLDERS = ("posts", "pages")  # ARTICLE_PATHS and PAGE_PATHS of pelicanconf.py
+TEXT_FOLDERS = ("posts", "pages")  # ARTICLE_PATHS and PAGE_PATHS of pelicanconf.py, and
+# the top of content/ itself (ARTICLE_PATHS has "": a Pelican site's posts live there)
 PHOTO_SUFFIXES = {
     ".jpg", ".jpeg", ".jfif", ".png", ".webp", ".avif", ".tif", ".tiff", ".gif", ".heic", ".heif",
 }  # fmt: skip
@@ -122,9 +123,10 @@ def scan_content(content: Path, shown_base: Path) -> list[Finding]:
     def shown(path: Path) -> str:
         return path.resolve().relative_to(shown_base.resolve()).as_posix()
 
-    for folder in TEXT_FOLDERS:
-        for path in sorted((content / folder).rglob("*.md")):
-            findings += [Finding(shown(path), p) for p in lint_text(shown(path), path.read_bytes())]
+    texts = [p for folder in TEXT_FOLDERS for p in sorted((content / folder).rglob("*.md"))]
+    texts += sorted(content.glob("*.md"))  # posts at the top of content/
+    for path in texts:
+        findings += [Finding(shown(path), p) for p in lint_text(shown(path), path.read_bytes())]
     for path in sorted(content.rglob("*")):
         if path.suffix.lower() in PHOTO_SUFFIXES and path.is_file() and has_gps(path):
             findings.append(

@@ -105,6 +105,15 @@ def test_lint_image_without_alt_text(build_site):
     ]
 
 
+def test_lint_reads_posts_at_the_top_of_content_too(build_site):
+    body = "Intro.\n\n![](/y.png)\n"
+    site = build_site({"top-level.md": POST.format(title="Top", body=body)})  # Pelican's layout
+    found = [f for f in _findings(site, "lint") if "top-level.md" in f]
+    assert [f.split(" has no alt")[0] for f in found] == [
+        "content-0/top-level.md: line 8: image /y.png"
+    ]
+
+
 def _jpeg_with_gps(path: Path) -> None:
     image = Image.new("RGB", (40, 30), "teal")
     exif = image.getexif()
