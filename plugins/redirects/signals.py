@@ -6,8 +6,9 @@ from pathlib import Path
 
 from pelican import signals
 
-from plugins.blogcore.checks import planned_outputs, shown
+from plugins.blogcore.checks import planned_outputs
 from plugins.engine import build, phases
+from plugins.engine.side import shown
 
 from . import paths
 from .settings import SettingsError, configure
