@@ -4,36 +4,20 @@ from __future__ import annotations
 
 import logging
 import os
-from itertools import chain
 from pathlib import Path
 
 from pelican import signals
 
 from plugins.blogcore import text
 from plugins.engine import build, compat, phases
+from plugins.engine.items import every_article
+from plugins.engine.side import shown
 from plugins.images import service as images
 
 from . import model
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
-
-
-def _shown(settings, path: str | os.PathLike) -> str:
-    """A path as staff know it: relative to the content folder's parent (content/posts/x.md)."""
-    base = os.path.dirname(os.path.abspath(settings["PATH"]))
-    return os.path.relpath(os.path.abspath(path), base)
-
-
-def _everything(generator):
-    return chain(
-        generator.articles,
-        generator.translations,
-        getattr(generator, "hidden_articles", []),
-        getattr(generator, "hidden_translations", []),
-        getattr(generator, "drafts", []),
-        getattr(generator, "drafts_translations", []),
-    )
 
 
 def on_initialized(pelican) -> None:
@@ -71,10 +55,10 @@ def on_articles_finalized(generator) -> None:
 
     work = images.for_build(generator.context)
     wanted: list[tuple[object, images.PictureRequest]] = []
-    for article in _everything(generator):
+    for article in every_article(generator):
         article.cover_picture = None
         article.cover_shown = False  # the article page shows it above the text (Cover: only)
-        post = _shown(settings, article.source_path)
+        post = shown(settings, article.source_path)
         gallery = getattr(article, "gallery", None)
         gallery_cover = getattr(gallery, "cover", None) if gallery is not None else None
         source_dir = os.path.dirname(os.path.relpath(article.source_path, generator.path))
@@ -96,9 +80,9 @@ def on_articles_finalized(generator) -> None:
             continue
         source = root / choice.path
         label = (
-            f"{post}: {model.KEY} {key!r} ({_shown(settings, source)})"
+            f"{post}: {model.KEY} {key!r} ({shown(settings, source)})"
             if choice.origin == "key"
-            else _shown(settings, source)
+            else shown(settings, source)
         )
         request = images.PictureRequest(
             source=source,
@@ -121,7 +105,7 @@ def on_posts_described(generator) -> None:
     settings = generator.settings
     siteurl = settings.get("SITEURL", "")
     default = generator.context.get("BLOGCORE_DEFAULT_IMAGE") or ""  # blogcore checked it
-    for article in _everything(generator):
+    for article in every_article(generator):
         picture = getattr(article, "cover_picture", None)
         current = getattr(article, "og_image", None) or ""
         if picture is not None:

@@ -6,6 +6,8 @@
   through which every plugin connects its receivers, so that a build runs only the receivers
   of the plugins it lists.
 - ``phases``: the signals this engine adds to Pelican's, declared in one place.
+- ``items``: ``every_article(generator)``, the posts a generator read in every state and
+  language, for the plugins that attach something to each.
 - ``side``: side content (team files, series files, gallery sidecars) found and read one way,
   with Pelican's readers.
 

@@ -14,6 +14,7 @@ from pelican.generators import Generator
 
 from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import compat, side
+from plugins.engine.items import every_article
 from plugins.images import service as images
 
 from . import model
@@ -75,18 +76,6 @@ def read_galleries(generator) -> dict[str, model.Gallery]:
         gallery.save_as = settings["GALLERY_SAVE_AS"].format(slug=slug)
         galleries[slug] = gallery
     return galleries
-
-
-def _everything(generator):
-    """Every article the generator read, in every state and language."""
-    return chain(
-        generator.articles,
-        generator.translations,
-        getattr(generator, "hidden_articles", []),
-        getattr(generator, "hidden_translations", []),
-        getattr(generator, "drafts", []),
-        getattr(generator, "drafts_translations", []),
-    )
 
 
 def _gps_notice(settings: dict[str, Any], label: str) -> None:
@@ -204,7 +193,7 @@ def prepare(generator) -> None:
         (g for g in galleries.values() if g.photos), key=model.sort_key
     )
     _attach(generator, galleries)
-    rewrite_post_images(generator, _everything(generator))
+    rewrite_post_images(generator, every_article(generator))
 
 
 def _attach(generator, galleries: dict[str, model.Gallery]) -> None:
@@ -212,7 +201,7 @@ def _attach(generator, galleries: dict[str, model.Gallery]) -> None:
     settings = generator.settings
     modules: list[Any] = []  # the partial's macros, loaded once, when a post needs them
     published = {id(a) for a in chain(generator.articles, generator.translations)}
-    for article in _everything(generator):
+    for article in every_article(generator):
         article.gallery = None
         article.galleries = []
         post = shown(settings, article.source_path)
@@ -277,7 +266,7 @@ def set_social_images(generator) -> None:
     """A post with a gallery and no image of its own shares the gallery's cover."""
     siteurl = generator.settings.get("SITEURL", "")
     default = generator.context.get("BLOGCORE_DEFAULT_IMAGE") or None  # blogcore checked it
-    for article in _everything(generator):
+    for article in every_article(generator):
         galleries = getattr(article, "galleries", None)
         current = getattr(article, "og_image", None)
         if not galleries or (current and not (default and current.endswith(default))):

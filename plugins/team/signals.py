@@ -6,7 +6,6 @@ import logging
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from pelican.urlwrappers import Author
 
 from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import build, phases, side
+from plugins.engine.items import every_article
 from plugins.images import service
 
 from . import people
@@ -36,18 +36,6 @@ class Team:
     current: list[Author] = field(default_factory=list)  # for the team page, by name
     alumni: list[Author] = field(default_factory=list)
     without_posts: list[Author] = field(default_factory=list)
-
-
-def _every_article(generator):
-    """Every article the generator read, in every state and language."""
-    return chain(
-        generator.articles,
-        generator.translations,
-        generator.hidden_articles,
-        generator.hidden_translations,
-        generator.drafts,
-        generator.drafts_translations,
-    )
 
 
 def _shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
@@ -186,7 +174,7 @@ def _canonicalise(generator, team: Team) -> None:
     reported: set[tuple[str, str]] = set()
     # someone without a team file, by normalised name: one line for all their posts
     unknown: dict[str, _Unknown] = {}
-    everything = _every_article(generator)
+    everything = every_article(generator)
     for article in everything:
         metadata = getattr(article, "metadata", {})
         key = "authors" if "authors" in metadata else "author" if "author" in metadata else None
@@ -328,7 +316,7 @@ def on_posts_described(generator) -> None:
         person.slug: _person(team, person, generator.settings, full=False)
         for person in team.roster.people
     }
-    for article in _every_article(generator):
+    for article in every_article(generator):
         data = getattr(article, "structured_data", None)
         if not data or len(data.get("author", [])) != len(article.authors):
             continue
