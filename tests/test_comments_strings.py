@@ -9,7 +9,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import write_po
 
-from plugins.comments.model import Thread, date_locale
+from plugins.comments.model import Thread
 from plugins.comments.providers import isso
 from plugins.comments.providers.isso import isso_lang
 from tests.conftest import ROOT, _builder
@@ -117,19 +117,6 @@ def test_the_script_holds_no_words_of_its_own():
 )
 def test_isso_lang(lang, expected):
     assert isso_lang(lang) == expected
-
-
-@pytest.mark.parametrize(
-    ("lang", "overrides", "expected"),
-    [
-        ("en", {"en": "en_GB"}, "en-GB"),
-        ("fr", {"en": "en_GB"}, "fr"),
-        ("pt_BR", {}, "pt-BR"),
-        ("", {}, "en"),
-    ],
-)
-def test_date_locale(lang, overrides, expected):
-    assert date_locale(lang, overrides) == expected
 
 
 def test_isso_embed_brings_no_stylesheet_and_no_identicons():

@@ -116,6 +116,19 @@ def test_localdate(lang, overrides, expected):
     assert templating.localdate(day, lang, overrides, "en") == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "overrides", "expected"),
+    [
+        ("en", {"en": "en_GB"}, "en-GB"),
+        ("fr", {"en": "en_GB"}, "fr"),
+        ("pt_BR", {}, "pt-BR"),
+        ("", {}, "en"),
+    ],
+)
+def test_date_tag(lang, overrides, expected):
+    assert templating.date_tag(lang, overrides, "en") == expected
+
+
 TEMPLATES = [
     '{{ _("Skip to content") }}',
     '{{ _("%(minutes)d min read", minutes=n) }}',

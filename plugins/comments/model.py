@@ -35,15 +35,6 @@ class Embed:
     text_attr: str | None = None
 
 
-def date_locale(lang: str, overrides: dict[str, str]) -> str:
-    """The BCP 47 locale a script writes the page's dates in: I18N_DATE_LOCALES' choice.
-
-    The same choice as the theme's own dates (``{"en": "en_GB"}``: "3 December 2026"), so
-    dates a script writes in the browser read like the ones the build wrote.
-    """
-    return str(overrides.get(lang) or lang or "en").replace("_", "-")
-
-
 class OptionError(ValueError):
     """A comments setting is missing or has the wrong kind of value."""
 

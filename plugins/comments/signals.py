@@ -16,7 +16,6 @@ from .model import (
     OptionError,
     Thread,
     comment_state,
-    date_locale,
     thread_id,
     threads_list,
 )
@@ -35,7 +34,6 @@ class Block:
     thread: Thread
     embed: Embed
     read_only: bool  # closed, and the provider can still show the thread
-    locale: str = "en"  # BCP 47: what comments.js writes dates in (I18N_DATE_LOCALES' choice)
 
     @property
     def state(self) -> str:
@@ -78,7 +76,6 @@ def _block(article, settings) -> Block | None:
         thread=thread,
         embed=module.embed(settings["COMMENTS_OPTIONS"], thread),
         read_only=state == CLOSED and module.READ_ONLY,
-        locale=date_locale(thread.lang, settings.get("I18N_DATE_LOCALES") or {}),
     )
 
 

@@ -11,12 +11,14 @@ What it does on each build:
   into ``.mo`` files under ``<CACHE_PATH>/i18n/`` (never committed), keyed by the catalog's
   content so an unchanged catalog is not recompiled. Fuzzy entries are left out.
 - Registers the filters ``localdate`` (a date in a language with Babel, e.g.
-  ``{{ article.date|localdate(article.lang) }}``: "28 novembre 2009"; without an argument,
-  the page's language), the global ``page_lang()`` (the language of the page being rendered,
-  for ``<html lang>``) and the filter ``lang_name`` (a language's own name: ``"fr"|lang_name`` is
-  "Français"; ``lang_name(false)`` inside a sentence: "français"), and the filter ``in_lang``:
-  a setting given per language (``SITE_TAGLINE = {"en": ..., "fr": ...}``) in the page's
-  language, and a category's name from ``I18N_CATEGORY_NAMES`` (``{{ article.category|in_lang }}``).
+  ``{{ article.date|localdate(article.lang) }}``: "28 novembre 2009"; without an argument, the
+  page's language), ``date_tag`` (that locale as a BCP 47 tag, "en-GB", for dates a script
+  writes in the browser), the global ``page_lang()`` (the language of the page being rendered,
+  for ``<html lang>``) and the filter ``lang_name`` (a language's own name:
+  ``"fr"|lang_name`` is "Français"; ``lang_name(false)`` inside a sentence: "français"), and
+  the filter ``in_lang``: a setting given per language (``SITE_TAGLINE = {"en": ..., "fr":
+  ...}``) in the page's language, and a category's name from ``I18N_CATEGORY_NAMES``
+  (``{{ article.category|in_lang }}``).
 - Gives each Atom/RSS feed its language (``xml:lang``): the language its posts share, else
   ``DEFAULT_LANG``.
 

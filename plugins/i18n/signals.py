@@ -77,6 +77,13 @@ def on_generator_init(generator) -> None:
         return templating.in_lang(value, lang, default, names)
 
     env.filters["in_lang"] = in_lang
+
+    @pass_context
+    def date_tag(context, lang=None):
+        lang = lang or templating.page_lang(context, default)
+        return templating.date_tag(lang, settings["I18N_DATE_LOCALES"], default)
+
+    env.filters["date_tag"] = date_tag
     env.filters["localdate"] = localdate
     env.globals["page_lang"] = page_lang
     env.filters["lang_name"] = templating.lang_name

@@ -34,6 +34,11 @@ def date_locale(lang: str, overrides: Mapping[str, str], fallback: str) -> Local
     raise AssertionError("Babel always knows 'en'")
 
 
+def date_tag(lang: str, overrides: Mapping[str, str], fallback: str) -> str:
+    """The same locale as a BCP 47 tag, for dates a script writes in the browser ("en-GB")."""
+    return str(date_locale(lang, overrides, fallback)).replace("_", "-")
+
+
 def localdate(
     value: date | datetime | None,
     lang: str,
