@@ -1,0 +1,97 @@
+"""What an export holds, as plain values both importers produce; no Pelican, no XML here.
+
+``wordpress.parse`` (WXR) and ``blogger.parse`` (Blogger's Atom export) each return an
+``Export``; everything after that — Markdown, files, comments, mentions, the report — is
+shared and knows nothing of where the export came from.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# Item kinds and states
+POST, PAGE = "post", "page"
+PUBLISHED, DRAFT, PRIVATE = "published", "draft", "private"
+# Comment kinds and states
+COMMENT, PINGBACK, TRACKBACK = "comment", "pingback", "trackback"
+APPROVED, PENDING, SPAM, TRASH = "approved", "pending", "spam", "trash"
+
+
+class ExportError(ValueError):
+    """The file is not an export this importer reads (the message says what was expected)."""
+
+
+@dataclass
+class Author:
+    """Someone who wrote posts, as the export knows them."""
+
+    login: str  # the export's key for them (WordPress login, Blogger profile id or name)
+    name: str  # display name ("" when the export has none: reported, not guessed)
+    email: str = ""  # never published: kept out of the team file's page
+    first_name: str = ""
+    last_name: str = ""
+    url: str = ""
+
+
+@dataclass
+class Comment:
+    """One response under an item: a comment, pingback or trackback, in any state."""
+
+    id: str  # unique within the export
+    parent: str | None  # the id of the comment it answers, None at the top
+    kind: str  # COMMENT, PINGBACK or TRACKBACK
+    status: str  # APPROVED, PENDING, SPAM or TRASH
+    author: str
+    email: str = ""
+    url: str = ""  # the commenter's website; for pingbacks and trackbacks, the citing page
+    date: dt.datetime | None = None  # timezone-aware (UTC when the export gives GMT)
+    html: str = ""  # the text as the export has it (HTML or plain text with newlines)
+
+
+@dataclass
+class Attachment:
+    """An uploaded file the export lists (WordPress attachments)."""
+
+    id: str
+    url: str  # where it was served: http://old.example/wp-content/uploads/2008/10/x.jpg
+    parent: str | None = None  # the item it was uploaded to
+    title: str = ""
+    caption: str = ""
+    alt: str = ""
+
+
+@dataclass
+class Item:
+    """A post or a page."""
+
+    id: str  # the export's id: WordPress post_id, Blogger's entry id
+    kind: str  # POST or PAGE
+    status: str  # PUBLISHED, DRAFT or PRIVATE (a private item is imported as a draft)
+    title: str
+    slug: str  # the old slug (last part of the old URL), "" when the export has none
+    html: str  # the body as the export has it
+    date: dt.datetime | None = None  # timezone-aware where the export says
+    modified: dt.datetime | None = None
+    author: str = ""  # an Author.login
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    excerpt: str = ""  # HTML or text; "" when none
+    lang: str = ""
+    comments_open: bool = True
+    old_urls: list[str] = field(default_factory=list)  # absolute or site-relative, as exported
+    comments: list[Comment] = field(default_factory=list)
+    raw_wordpress: bool = False  # True: the body is WordPress's raw text (paragraphs by blank lines)
+
+
+@dataclass
+class Export:
+    """One export file, read."""
+
+    source: str  # "wordpress" or "blogger"
+    site_url: str  # the old site's address, e.g. http://old.example (no trailing slash)
+    title: str = ""
+    lang: str = ""
+    authors: dict[str, Author] = field(default_factory=dict)  # by login
+    items: list[Item] = field(default_factory=list)
+    attachments: dict[str, Attachment] = field(default_factory=dict)  # by id
+    problems: list[str] = field(default_factory=list)  # one line each, for the report
+    skipped: dict[str, int] = field(default_factory=dict)  # kinds not imported (e.g. nav_menu_item)
