@@ -79,7 +79,9 @@ class Item:
     comments_open: bool = True
     old_urls: list[str] = field(default_factory=list)  # absolute or site-relative, as exported
     comments: list[Comment] = field(default_factory=list)
-    raw_wordpress: bool = False  # True: the body is WordPress's raw text (paragraphs by blank lines)
+    raw_wordpress: bool = (
+        False  # True: the body is WordPress's raw text (paragraphs by blank lines)
+    )
 
 
 @dataclass
