@@ -221,9 +221,7 @@ def _is_label(scheme: str, takeout: bool) -> bool:
     return scheme == LABEL_SCHEME
 
 
-def _reply(
-    entry: ET.Element, entry_id: str, state: str, export: Export, takeout: bool
-) -> _Reply:
+def _reply(entry: ET.Element, entry_id: str, state: str, export: Export, takeout: bool) -> _Reply:
     """A comment from its entry, with the ids of its post and of the comment it answers."""
     author = entry.find(ATOM + "author")
     name = _text(author.find(ATOM + "name")) if author is not None else ""
