@@ -166,11 +166,7 @@ def _classic_kind(entry: ET.Element) -> tuple[str, str]:
 def _takeout_kind(entry: ET.Element) -> tuple[str, str]:
     """(kind, state) of a Takeout entry, from blogger:type and blogger:status."""
     kind = _text(entry.find(BLOGGER + "type")).lower()
-    state = _text(entry.find(BLOGGER + "status")).upper()
-    # a filled-in <blogger:trashed> is the date it went to the bin; LIVE entries carry it empty
-    if _text(entry.find(BLOGGER + "trashed")) and kind in (model.POST, model.PAGE):
-        state = "SOFT_TRASHED"
-    return kind, state
+    return kind, _text(entry.find(BLOGGER + "status")).upper()
 
 
 def _item(
