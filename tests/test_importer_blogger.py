@@ -475,3 +475,97 @@ def test_a_missing_file_is_an_error_line(tmp_path):
     path = tmp_path / "nowhere.xml"
     with pytest.raises(ExportError, match="cannot be read"):
         blogger.parse(path)
+
+
+KIND = "http://schemas.google.com/g/2005#kind"
+POST_KIND = "http://schemas.google.com/blogger/2008/kind#post"
+COMMENT_KIND = "http://schemas.google.com/blogger/2008/kind#comment"
+# classic entries, each damaged in one way, beside one good post that must still be imported
+DAMAGED_CLASSIC = f"""<?xml version='1.0' encoding='UTF-8'?>
+<feed xmlns='http://www.w3.org/2005/Atom' xmlns:thr='http://purl.org/syndication/thread/1.0'>
+<id>{BLOG}</id><title type='text'>Damaged</title>
+<link rel='alternate' type='text/html' href='http://damaged.blogspot.com/'/>
+<entry><id>{BLOG}.post-1</id><category scheme='{KIND}' term='{POST_KIND}'/>
+<title type='html'>Halls &amp;amp; &lt;b&gt;rooms&lt;/b&gt;</title><content type='html'>ok</content>
+<published>yesterday</published><updated>2009-01-01T10:00:00</updated>
+<link rel='alternate' type='text/html' href='http://damaged.blogspot.com/2009/01/halls.html'/>
+<author><name>Ada Osei</name><uri>https://plus.google.com/114000000000000000001</uri></author>
+</entry>
+<entry><id>{BLOG}.post-2</id><title type='text'>no kind</title></entry>
+<entry><id>{BLOG}.post-3</id><category scheme='{KIND}' term='{POST_KIND}'/>
+<title type='text'>nobody</title><content type='html'>x</content><author><name/></author></entry>
+<entry><id>{BLOG}.post-4</id><category scheme='{KIND}' term='{COMMENT_KIND}'/>
+<content type='html'>which post?</content><author><name>Lena</name></author></entry>
+</feed>
+"""
+DAMAGED_TAKEOUT = f"""<?xml version='1.0' encoding='utf-8'?>
+<feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>
+<id>{NEW}</id><title>Damaged</title>
+<entry><id>{NEW}.post-p1</id><blogger:type>POST</blogger:type><blogger:status>ARCHIVED</blogger:status>
+<title>odd state</title><content type='html'>x</content><author><name>Ada Osei</name></author>
+<blogger:filename>/2022/01/odd.html</blogger:filename></entry>
+<entry><id>{NEW}.post-c1</id><blogger:type>COMMENT</blogger:type><blogger:status>HELD</blogger:status>
+<blogger:parent>{NEW}.post-p1</blogger:parent><author><name>Lena</name></author>
+<content type='html'>held?</content></entry>
+</feed>
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "problems", "check"),
+    [
+        (
+            DAMAGED_CLASSIC,
+            [
+                ("post-1", "<published> 'yesterday'", "left empty"),
+                ("post-1", "<updated> '2009-01-01T10:00:00'", "with a zone"),
+                ("post-2", "says no kind"),
+                ("post-3", "neither a name nor a profile address"),
+                ("post-4", "(none given)", "not in the export"),
+            ],
+            {
+                "title": "Halls & rooms",
+                "date": None,
+                "modified": None,
+                "author": "114000000000000000001",
+                "slug": "halls",
+            },
+        ),
+        (
+            DAMAGED_TAKEOUT,
+            [
+                ("does not give the blog's address",),
+                ("post-p1", "'ARCHIVED'", "imported as a draft"),
+                ("post-c1", "'HELD'", "kept as pending"),
+            ],
+            {"status": model.DRAFT, "slug": "odd"},
+        ),
+    ],
+)
+def test_damaged_entries_are_problem_lines_and_the_rest_is_read(tmp_path, text, problems, check):
+    path = tmp_path / "damaged.xml"
+    path.write_text(text, encoding="utf-8")
+    export = blogger.parse(path)
+    assert len(export.problems) == len(problems)
+    for line, parts in zip(export.problems, problems, strict=True):
+        assert all(part in line for part in parts), line
+    first = export.items[0]
+    assert {key: getattr(first, key) for key in check} == check
+
+
+def test_held_takeout_comment_is_pending(tmp_path):
+    path = tmp_path / "damaged.xml"
+    path.write_text(DAMAGED_TAKEOUT, encoding="utf-8")
+    (comment,) = blogger.parse(path).items[0].comments
+    assert comment.status == model.PENDING
+
+
+def test_a_public_blogger_feed_is_not_taken_for_a_backup(tmp_path):
+    path = tmp_path / "default.xml"
+    path.write_text(
+        f"<feed xmlns='http://www.w3.org/2005/Atom'><id>{BLOG}</id><title>Public</title>"
+        f"<entry><id>{BLOG}.post-1</id><title>x</title></entry></feed>",
+        encoding="utf-8",
+    )
+    with pytest.raises(ExportError, match=r"say no kind .* the public feed"):
+        blogger.parse(path)

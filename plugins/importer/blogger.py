@@ -72,6 +72,12 @@ def parse(path: Path) -> Export:
     path = Path(path)
     root = _root(path)
     takeout = any(entry.find(BLOGGER + "type") is not None for entry in root.iter(ATOM + "entry"))
+    if not takeout and not any(_classic_kind(e)[0] for e in root.iter(ATOM + "entry")):
+        # Blogger's public feed (/feeds/posts/default) looks alike but marks no entry's kind
+        raise ExportError(
+            f"{path}: a Blogger feed whose entries say no kind (post, page, comment): the public "
+            f"feed, not the backup?; {EXPECTED}"
+        )
     export = Export(
         source="blogger",
         site_url=_site_url(root),
