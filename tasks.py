@@ -2,6 +2,7 @@
 
 import contextlib
 import datetime
+import importlib
 import json
 import os
 import re
@@ -686,6 +687,76 @@ def team_stubs(c, content="content"):
     else:
         everyone = "" if typos else f": every author has a team file in {_shown(folder)}/"
         print(f"Nothing written{everyone}.")
+
+
+def _import(source: str, export: str, content: str, uploads: str, isso_db: str) -> None:
+    """An import-wordpress / import-blogger run: read, plan, write, fill Isso, report."""
+    from pelican.settings import read_settings
+
+    from plugins.importer import apply, plan, report
+    from plugins.importer.model import ExportError
+    from plugins.webmentions.settings import DEFAULTS as MENTIONS
+
+    content_dir = Path(content) if Path(content).is_absolute() else ROOT / content
+    uploads_dir = (
+        (Path(uploads) if Path(uploads).is_absolute() else Path.cwd() / uploads)
+        if uploads
+        else None
+    )
+    if uploads_dir is not None and not uploads_dir.is_dir():
+        sys.exit(f"{uploads}: not a folder; --uploads takes a copy of the old site's uploads.")
+    try:
+        reader = importlib.import_module(f"plugins.importer.{source}")
+        read = reader.parse(Path(export))
+    except ExportError as exc:
+        sys.exit(str(exc))
+    content_dir.mkdir(parents=True, exist_ok=True)
+    settings = read_settings(str(DEV_CONF), override={"PATH": str(content_dir)})
+    folders = _side_folders(settings)
+    archive_name = settings.get("WEBMENTIONS_ARCHIVE", MENTIONS.get("WEBMENTIONS_ARCHIVE", ""))
+    layout = plan.Layout(
+        team=folders["TEAM_PATH"],
+        galleries=folders["GALLERY_PATH"],
+        article_url=settings["ARTICLE_URL"],
+        page_url=settings["PAGE_URL"],
+        article_lang_url=settings["ARTICLE_LANG_URL"],
+        page_lang_url=settings["PAGE_LANG_URL"],
+        default_lang=settings["DEFAULT_LANG"],
+        webmentions=archive_name,
+    )
+    team = _team(content_dir)
+    made = plan.make_plan(
+        read, layout, uploads_dir, lambda name: team is not None and team.find(name) is not None
+    )
+    outcome = apply.write_files(made, content_dir, archive_name)
+    database = Path(isso_db) if isso_db else ROOT / "var" / "isso" / "comments.db"
+    if made.threads:
+        apply.fill_isso(made.threads, database, outcome)
+    for line in report.lines(plan.SOURCES[source], made, outcome, _shown(database), archive_name):
+        print(line)
+    first = (
+        f"http://{HOST}:{PORT}{made.first_post}" if made.first_post else f"http://{HOST}:{PORT}/"
+    )
+    print(f"Next: `make serve`, and open {first}")
+
+
+_IMPORT_HELP = {
+    "content": "content folder to import into (default: content/)",
+    "uploads": "a copy of the old site's uploaded files (wp-content/uploads, or Blogger's images)",
+    "isso_db": "the Isso database to add comments to (default: var/isso/comments.db)",
+}
+
+
+@task(name="import-wordpress", help={"export": "the WordPress export (WXR) file", **_IMPORT_HELP})
+def import_wordpress(c, export, content="content", uploads="", isso_db=""):
+    """Import a WordPress export: posts, pages, authors, pictures, comments, pingbacks."""
+    _import("wordpress", export, content, uploads, isso_db)
+
+
+@task(name="import-blogger", help={"export": "the Blogger export (Atom) file", **_IMPORT_HELP})
+def import_blogger(c, export, content="content", uploads="", isso_db=""):
+    """Import a Blogger export: posts, pages, authors, pictures, comments."""
+    _import("blogger", export, content, uploads, isso_db)
 
 
 TRANSLATIONS = ROOT / "theme" / "translations"

@@ -1,0 +1,15 @@
+"""The importers of `invoke import-wordpress` and `invoke import-blogger` (docs/importing.md).
+
+Not a Pelican plugin (it is never in PLUGINS and registers nothing): tasks.py runs it.
+
+- ``wordpress``, ``blogger``: read an export file into the plain values of ``model``
+  (posts, pages, authors, attachments, comments in every state); a file that is not such an
+  export is one ``model.ExportError`` line.
+- ``convert``: HTML (and WordPress's shortcodes) into the site's Markdown.
+- ``plan``: from the model to what the import writes: posts and pages with their front matter
+  (``Redirect_from`` with the old permalinks), team files, galleries, pictures found in a copy
+  of the old uploads, comment threads for Isso, pingbacks as received webmentions.
+- ``apply``: writes the plan into the content folder through a temporary folder (all or
+  nothing, never over a file that differs) and adds the comments to Isso's database once.
+- ``report``: the lines printed at the end.
+"""

@@ -1,0 +1,164 @@
+"""Carry out a plan: files into the content folder, comments into Isso's database.
+
+Files are written into a temporary folder beside the content folder first and moved into
+place only once every one of them is written, so an import that fails leaves nothing
+half-written. A file that exists with the same bytes is left alone (running an import twice
+changes nothing); one that exists and differs is never overwritten, only reported. Comments
+are matched on their thread, date, author and text, so they are never added twice either.
+"""
+
+import filecmp
+import os
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plugins.webmentions import archive
+
+from .plan import Plan, Thread
+
+# Isso keeps the commenter's address only to stop repeated votes; imported comments have none.
+NO_ADDRESS = "127.0.0.0"
+
+
+@dataclass
+class Outcome:
+    """What an import changed and what it left alone."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # exist and differ: not overwritten
+    comments_added: int = 0
+    comments_present: int = 0
+    mentions_added: int = 0
+    mentions_present: int = 0
+
+
+def _same_text(path: Path, text: str) -> bool:
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
+
+
+def write_files(plan: Plan, content: Path, archive_name: str) -> Outcome:
+    """Write the plan's files, copies and mentions into `content`, all or nothing."""
+    outcome = Outcome()
+    content.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".import-", dir=content.parent))
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for relative, text in sorted(plan.files.items()):
+            target = content / relative
+            if target.exists():
+                (outcome.unchanged if _same_text(target, text) else outcome.conflicts).append(
+                    relative
+                )
+                continue
+            temporary = staging / relative
+            temporary.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(text, encoding="utf-8")
+            staged.append((temporary, target))
+        for copy in plan.copies:
+            target = content / copy.target
+            if target.exists():
+                same = filecmp.cmp(copy.source, target, shallow=False)
+                (outcome.unchanged if same else outcome.conflicts).append(copy.target)
+                continue
+            temporary = staging / copy.target
+            temporary.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(copy.source, temporary)
+            staged.append((temporary, target))
+        if plan.mentions and archive_name:
+            target = content / archive_name
+            entries, problem = archive.load(target)
+            if problem and target.exists():
+                outcome.conflicts.append(f"{archive_name} ({problem})")
+            else:
+                merged, added = archive.add(entries, plan.mentions)
+                outcome.mentions_added = added
+                outcome.mentions_present = len(plan.mentions) - added
+                if added:
+                    temporary = staging / archive_name
+                    temporary.parent.mkdir(parents=True, exist_ok=True)
+                    temporary.write_text(archive.dumps(merged), encoding="utf-8")
+                    staged.append((temporary, target))
+        # everything is written: now move it into place (a rename each, same file system)
+        for temporary, target in staged:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(temporary, target)
+            relative = target.relative_to(content).as_posix()
+            if relative != archive_name:
+                outcome.written.append(relative)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return outcome
+
+
+def _isso_tables(database: Path) -> None:
+    """Create Isso's tables (or bring an older database up to date) with Isso's own code."""
+    from isso import config as isso_config
+    from isso.db import SQLite3
+
+    SQLite3(str(database), isso_config.load(isso_config.default_file()))
+
+
+def fill_isso(threads: list[Thread], database: Path, outcome: Outcome) -> None:
+    """Add the threads' comments to an Isso database, replies under their parents, once."""
+    from isso.utils import Bloomfilter
+
+    database.parent.mkdir(parents=True, exist_ok=True)
+    _isso_tables(database)
+    voters = memoryview(Bloomfilter(iterable=[NO_ADDRESS]).array)
+    connection = sqlite3.connect(database)
+    try:
+        with connection:  # one transaction: all the comments or none
+            for thread in threads:
+                connection.execute(
+                    "INSERT OR IGNORE INTO threads (uri, title) VALUES (?, ?)",
+                    (thread.id, thread.title),
+                )
+                (tid,) = connection.execute(
+                    "SELECT id FROM threads WHERE uri = ?", (thread.id,)
+                ).fetchone()
+                present = {
+                    (round(created, 3), author or "", text): (cid, parent)
+                    for cid, parent, created, author, text in connection.execute(
+                        "SELECT id, parent, created, author, text FROM comments WHERE tid = ?",
+                        (tid,),
+                    )
+                }
+                ids: dict[str, int] = {}
+                roots: dict[int, int] = {cid: parent or cid for cid, parent in present.values()}
+                for comment in thread.comments:
+                    key = (round(comment.created, 3), comment.author, comment.text)
+                    if key in present:
+                        ids[comment.key] = present[key][0]
+                        outcome.comments_present += 1
+                        continue
+                    parent = ids.get(comment.parent) if comment.parent else None
+                    # Isso shows one level of replies: a reply to a reply goes under the top one
+                    root = roots.get(parent, parent) if parent else None
+                    cursor = connection.execute(
+                        "INSERT INTO comments (tid, parent, created, modified, mode, remote_addr,"
+                        " text, author, email, website, voters, notification)"
+                        " VALUES (?, ?, ?, NULL, 1, ?, ?, ?, NULL, ?, ?, 0)",
+                        (
+                            tid,
+                            root,
+                            comment.created,
+                            NO_ADDRESS,
+                            comment.text,
+                            comment.author,
+                            comment.website or None,
+                            voters,
+                        ),
+                    )
+                    ids[comment.key] = cursor.lastrowid
+                    roots[cursor.lastrowid] = root or cursor.lastrowid
+                    present[key] = (cursor.lastrowid, root)
+                    outcome.comments_added += 1
+    finally:
+        connection.close()

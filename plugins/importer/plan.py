@@ -1,0 +1,529 @@
+"""From an export to what the import writes: files, copies, comment threads, mentions.
+
+Pure: nothing here touches the content folder or a database. ``make_plan`` decides every
+path and every byte; ``apply.py`` writes them (into a temporary folder first) and fills the
+comment service. Both importers share it: it knows only ``model.Export``.
+"""
+
+import datetime as dt
+import hashlib
+import posixpath
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from plugins.team import people
+
+from . import convert
+from .model import (
+    APPROVED,
+    COMMENT,
+    DRAFT,
+    PAGE,
+    PINGBACK,
+    TRACKBACK,
+    Comment,
+    Export,
+    Item,
+)
+
+# What a picture may be, by the file's suffix (others are linked files, not pictures).
+PICTURES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".tif", ".tiff", ".heic", ".svg"}
+# Hosts Blogger serves pictures from; a link there is one of the blog's own pictures.
+BLOGGER_IMAGE_HOSTS = ("bp.blogspot.com", "blogger.googleusercontent.com", "googleusercontent.com")
+# WordPress's resized copies: x-300x200.jpg is a size of x.jpg
+_SIZED = re.compile(r"^(?P<stem>.+)-\d+x\d+(?P<suffix>\.[A-Za-z0-9]+)$")
+# Blogger's sized picture URLs: .../s1600/x.jpg, .../w640-h480/x.jpg
+_BLOGGER_SIZE = re.compile(r"^(s\d+|w\d+(-h\d+)?(-[a-z0-9-]+)?|h\d+)$")
+
+
+SOURCES = {"wordpress": "WordPress", "blogger": "Blogger"}
+
+
+@dataclass
+class Layout:
+    """Where things go in the content folder, and the site's URL scheme, from its settings."""
+
+    posts: str = "posts"
+    pages: str = "pages"
+    team: str = "team"
+    galleries: str = "galleries"
+    images: str = "images"  # pictures found under --uploads are copied here
+    article_url: str = "posts/{slug}/"
+    page_url: str = "{slug}/"
+    article_lang_url: str = "{lang}/posts/{slug}/"
+    page_lang_url: str = "{lang}/{slug}/"
+    default_lang: str = "en"
+    webmentions: str = "webmentions.json"  # the archive of received mentions, in the content folder
+
+    def url(self, page: bool, slug: str, lang: str) -> str:
+        """An item's new URL path (no leading slash), as Pelican will write it."""
+        if lang == self.default_lang:
+            pattern = self.page_url if page else self.article_url
+        else:
+            pattern = self.page_lang_url if page else self.article_lang_url
+        return pattern.format(slug=slug, lang=lang).lstrip("/")
+
+
+@dataclass
+class Copy:
+    """A file of --uploads to copy into the content folder."""
+
+    source: Path
+    target: str  # relative to the content folder
+
+
+@dataclass
+class ThreadComment:
+    """One approved comment bound for the comment service."""
+
+    key: str  # the export's id, to find its parent
+    parent: str | None
+    author: str
+    website: str
+    created: float  # seconds since the epoch (UTC)
+    text: str  # Markdown, as Isso stores it
+
+
+@dataclass
+class Thread:
+    """A post's imported comments, under the id its page gives the comment service."""
+
+    id: str
+    title: str
+    comments: list[ThreadComment] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    """Everything one import would write."""
+
+    files: dict[str, str] = field(default_factory=dict)  # relative path -> text
+    copies: list[Copy] = field(default_factory=list)
+    threads: list[Thread] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)  # JF2 entries for the archive
+    problems: list[str] = field(default_factory=list)
+    missing: list[tuple[str, str]] = field(default_factory=list)  # (where, picture URL)
+    counts: Counter = field(default_factory=Counter)
+    first_post: str = ""  # the URL path of the newest imported post, for the report
+
+
+def ascii_slug(text: str) -> str:
+    """A URL slug: 'Nos salles préférées' -> 'nos-salles-preferees' ('' when nothing is left)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def one_line(text: str) -> str:
+    """A front-matter value: one line, no leading or trailing space."""
+    return " ".join(text.split())
+
+
+def _when(value: dt.datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def old_path(url: str) -> str:
+    """An old permalink as the site-relative path (and query) a redirect is declared with."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    return path + (f"?{parts.query}" if parts.query else "")
+
+
+class Pictures:
+    """Finds the old site's pictures in a copy of its uploads and names where they go."""
+
+    def __init__(self, export: Export, uploads: Path | None, images: str) -> None:
+        self.export = export
+        self.uploads = uploads
+        self.images = images.strip("/")
+        self.copies: dict[str, Copy] = {}  # target -> copy
+        self._by_name: dict[str, list[Path]] | None = None
+        host = urlsplit(export.site_url).hostname or ""
+        self.hosts = {host, host.removeprefix("www."), f"www.{host.removeprefix('www.')}"} - {""}
+
+    def is_ours(self, url: str) -> bool:
+        """Is this URL a file the old site served (its uploads, or Blogger's picture hosts)?"""
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        if not host:
+            return parts.path.startswith("/wp-content/uploads/")
+        if host in self.hosts:
+            return "/wp-content/uploads/" in parts.path or self.export.source == "blogger"
+        return any(host == h or host.endswith("." + h) for h in BLOGGER_IMAGE_HOSTS)
+
+    def _names(self) -> dict[str, list[Path]]:
+        if self._by_name is None:
+            self._by_name = {}
+            if self.uploads is not None:
+                for path in sorted(self.uploads.rglob("*")):
+                    if path.is_file():
+                        self._by_name.setdefault(path.name.lower(), []).append(path)
+        return self._by_name
+
+    def _relative(self, url: str) -> str:
+        """The file's path under the uploads folder as the old URL gives it."""
+        path = unquote(urlsplit(url).path)
+        if "/wp-content/uploads/" in path:
+            return path.split("/wp-content/uploads/", 1)[1]
+        parts = [p for p in path.split("/") if p]
+        # Blogger: /img/b/<long id>/s1600/name.jpg -> name.jpg
+        return parts[-1] if parts else ""
+
+    def find(self, url: str) -> Path | None:
+        """The uploaded file a URL names, or its full size when the URL is a resized copy."""
+        if self.uploads is None:
+            return None
+        relative = self._relative(url)
+        if not relative:
+            return None
+        candidates = [relative]
+        sized = _SIZED.match(posixpath.basename(relative))
+        if sized:
+            original = sized["stem"] + sized["suffix"]
+            candidates.append(posixpath.join(posixpath.dirname(relative), original))
+        for candidate in candidates:
+            path = self.uploads / candidate
+            if ".." not in Path(candidate).parts and path.is_file():
+                return path
+        for candidate in candidates:  # Blogger and flattened copies: by file name
+            found = self._names().get(posixpath.basename(candidate).lower(), [])
+            if len(found) == 1:
+                return found[0]
+        return None
+
+    def target(self, source: Path) -> str:
+        """Where a found file goes: images/<its path under uploads>."""
+        relative = source.relative_to(self.uploads).as_posix()
+        return f"{self.images}/{relative}"
+
+    def place(self, url: str) -> str | None:
+        """`{static}/...` for an uploaded file found in the uploads copy, else None."""
+        source = self.find(url)
+        if source is None:
+            return None
+        target = self.target(source)
+        self.copies.setdefault(target, Copy(source, target))
+        return "{static}/" + target
+
+
+def _author_name(export: Export, login: str, problems: list[str], named: set[str]) -> str:
+    """The name posts are signed with: the display name, else first and last, else the login."""
+    author = export.authors.get(login)
+    if author is None:
+        return ""
+    name = one_line(author.name) or one_line(f"{author.first_name} {author.last_name}")
+    if not name:
+        name = login
+        if login not in named:
+            problems.append(
+                f"author {login!r} has no display name in the export: their posts are signed "
+                f"{login!r}; write their name in the team file and the posts' Author lines"
+            )
+    named.add(login)
+    return name
+
+
+def team_file(name: str, source: str, login: str, email: str, url: str) -> str:
+    """A team file for an imported author, marked for completion (its e-mail never published)."""
+    stub = people.stub_text(name).replace(
+        "A stub written by `invoke team-stubs`", f"Written by the {SOURCES[source]} import"
+    )
+    lines = stub.split("\n")
+    if url:
+        lines.insert(2, f"Website: {url}")
+    known = [f"login {login!r}"] + ([f"e-mail {email}"] if email else [])
+    note = (
+        f"<!-- From the {SOURCES[source]} export ({', '.join(known)}); this note is "
+        "never published. -->"
+    )
+    return "\n".join(lines).rstrip("\n") + "\n" + note + "\n"
+
+
+def _front_matter(pairs: list[tuple[str, str]]) -> str:
+    return "".join(f"{key}: {value}\n" for key, value in pairs if value)
+
+
+def _epoch(value: dt.datetime | None) -> float:
+    if value is None:
+        return 0.0
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.timestamp()
+
+
+def mention_id(source: str, site: str, comment_id: str) -> int:
+    """A stable id for an imported pingback (the same export gives the same id)."""
+    digest = hashlib.sha256(f"{source}|{site}|{comment_id}".encode()).digest()
+    return int.from_bytes(digest[:6], "big")  # < 2**48: exact in JSON and JavaScript
+
+
+def _slugs(export: Export, problems: list[str]) -> dict[str, str]:
+    """Each item's slug: its old one, else from its title; two items never share one."""
+    taken: dict[str, str] = {}
+    out = {}
+    for item in export.items:
+        slug = item.slug.strip().strip("/")
+        if not slug or "/" in slug:
+            slug = ascii_slug(item.title) or f"{item.kind}-{item.id}"
+        if slug != ascii_slug(slug) and ascii_slug(slug):
+            folded = ascii_slug(slug)
+            problems.append(
+                f"item {item.id} ({item.title!r}): slug {slug!r} written as {folded!r} "
+                "(the old address redirects to the new one)"
+            )
+            slug = folded
+        base, n = slug, 2
+        while slug in taken:
+            slug = f"{base}-{n}"
+            n += 1
+        if slug != base:
+            problems.append(
+                f"item {item.id} ({item.title!r}): slug {base!r} is taken by item "
+                f"{taken[base]}; written as {slug!r}"
+            )
+        taken[slug] = item.id
+        out[item.id] = slug
+    return out
+
+
+def _threads(item: Item, thread_id: str, plan: Plan, export: Export, target: str) -> Thread | None:
+    """Sort an item's responses: approved comments into a thread, approved pingbacks and
+    trackbacks into mentions, the rest counted."""
+    approved = [c for c in item.comments if c.status == APPROVED]
+    for comment in item.comments:
+        if comment.status != APPROVED:
+            plan.counts[f"{comment.status} {comment.kind}s skipped"] += 1
+    comments = sorted(
+        (c for c in approved if c.kind == COMMENT), key=lambda c: (_epoch(c.date), c.id)
+    )
+    ids = {c.id for c in comments}
+    thread = Thread(thread_id, item.title)
+    for comment in comments:
+        parent = comment.parent
+        if parent is not None and parent not in ids:
+            plan.problems.append(
+                f"comment {comment.id.split('/')[-1]} on {item.title!r} answers comment "
+                f"{parent.split('/')[-1]}, which is not in the export (or not approved): "
+                "imported as a comment of its own"
+            )
+            parent = None
+        thread.comments.append(
+            ThreadComment(
+                key=comment.id,
+                parent=parent,
+                author=one_line(comment.author) or "Anonymous",
+                website=comment.url if urlsplit(comment.url).scheme in ("http", "https") else "",
+                created=_epoch(comment.date),
+                text=convert.comment_markdown(comment.html),
+            )
+        )
+    thread.comments = _parents_first(thread.comments)
+    plan.counts["comments"] += len(thread.comments)
+    for comment in approved:
+        if comment.kind in (PINGBACK, TRACKBACK):
+            plan.mentions.append(_mention(comment, export, target))
+            plan.counts[f"{comment.kind}s"] += 1
+    return thread if thread.comments else None
+
+
+def _parents_first(comments: list[ThreadComment]) -> list[ThreadComment]:
+    """The comments in date order, but never a reply before the comment it answers."""
+    placed: set[str] = set()
+    ordered: list[ThreadComment] = []
+    waiting = list(comments)
+    while waiting:
+        ready = [c for c in waiting if c.parent is None or c.parent in placed]
+        if not ready:  # a loop of replies: cut it rather than lose the comments
+            ready = [waiting[0]]
+            ready[0].parent = None
+        for comment in ready:
+            placed.add(comment.key)
+            ordered.append(comment)
+        waiting = [c for c in waiting if c.key not in placed]
+    return ordered
+
+
+def _mention(comment: Comment, export: Export, target: str) -> dict:
+    """A pingback or trackback as a received webmention (JF2, as webmention.io gives them)."""
+    text = convert.summary_text(comment.html)
+    entry = {
+        "type": "entry",
+        "wm-id": mention_id(export.source, export.site_url, comment.id),
+        "wm-property": "mention-of",
+        "wm-target": target,
+        "wm-source": comment.url,
+        "wm-imported": f"{export.source} {comment.kind}",
+        "url": comment.url,
+        "author": {"type": "card", "name": one_line(comment.author), "url": ""},
+        "content": {"text": text},
+    }
+    if comment.date is not None:
+        entry["published"] = comment.date.isoformat()
+    return entry
+
+
+def make_plan(
+    export: Export,
+    layout: Layout,
+    uploads: Path | None,
+    existing_team: Callable[[str], bool] = lambda name: False,
+) -> Plan:
+    """Every file, copy, comment and mention the import of `export` makes."""
+    plan = Plan(problems=list(export.problems))
+    for kind, number in export.skipped.items():
+        plan.counts[f"{kind} skipped"] += number
+    pictures = Pictures(export, uploads, layout.images)
+    slugs = _slugs(export, plan.problems)
+    by_old_url = {}
+    for item in export.items:
+        folder = layout.posts if item.kind != PAGE else layout.pages
+        for url in item.old_urls:
+            by_old_url[old_path(url)] = f"{{filename}}/{folder}/{slugs[item.id]}.md"
+    named: set[str] = set()
+    authors_used: dict[str, str] = {}
+    newest: tuple[dt.datetime, str] | None = None
+    for item in export.items:
+        slug = slugs[item.id]
+        where = f"{item.title!r}"
+        folder = layout.posts if item.kind != PAGE else layout.pages
+        path = f"{folder}/{slug}.md"
+
+        def rewrite(url: str, where: str = where) -> str:
+            parts = urlsplit(url)
+            if pictures.is_ours(url) and posixpath.splitext(parts.path)[1].lower() in PICTURES:
+                placed = pictures.place(url)
+                if placed is None:
+                    plan.missing.append((where, url))
+                return placed or url
+            if pictures.is_ours(url) and "/wp-content/uploads/" in parts.path:
+                return pictures.place(url) or url  # a linked PDF and the like
+            host = (parts.hostname or "").lower()
+            if not host or host in pictures.hosts:
+                return by_old_url.get(old_path(url), url)
+            return url
+
+        def gallery(attrs: dict[str, str], item: Item = item, slug: str = slug) -> str | None:
+            return _gallery(attrs, item, slug, export, pictures, layout, plan)
+
+        converted = convert.convert(
+            item.html, raw_wordpress=item.raw_wordpress, rewrite=rewrite, gallery=gallery
+        )
+        plan.problems.extend(f"{path}: {note}" for note in converted.notes)
+        title = one_line(item.title)
+        if not title:
+            title = f"Untitled {item.kind} {item.id}"
+            plan.problems.append(f"item {item.id} has no title: written as {title!r}")
+        author = _author_name(export, item.author, plan.problems, named) if item.author else ""
+        if author:
+            authors_used[item.author] = author
+        categories = [one_line(c) for c in item.categories]
+        tags = [one_line(t).replace(",", " ") for t in [*categories[1:], *item.tags]]
+        tags = list(dict.fromkeys(t for t in tags if t))
+        comments_state = "" if item.comments_open else "closed"
+        lang = item.lang or export.lang or layout.default_lang
+        new_url = layout.url(item.kind == PAGE, slug, lang)
+        thread = None
+        if item.kind != PAGE:
+            target = "/" + new_url
+            thread = _threads(item, slug, plan, export, target)
+            if item.status != DRAFT and item.date and (newest is None or item.date > newest[0]):
+                newest = (item.date, target)
+        if thread:
+            plan.threads.append(thread)
+        # an address the new site keeps needs no redirect; a draft's was never public
+        redirects = [
+            p for p in dict.fromkeys(map(old_path, item.old_urls)) if p.lstrip("/") != new_url
+        ]
+        if item.status == DRAFT:
+            redirects = []
+        modified = _when(item.modified) if item.modified and item.modified != item.date else ""
+        if modified and modified == _when(item.date):
+            modified = ""
+        pairs = [
+            ("Title", title),
+            ("Date", _when(item.date)),
+            ("Modified", modified),
+            ("Category", categories[0] if categories and item.kind != PAGE else ""),
+            ("Tags", ", ".join(tags) if item.kind != PAGE else ""),
+            ("Author", author),
+            ("Slug", slug),
+            ("Summary", convert.summary_text(item.excerpt) if item.excerpt else ""),
+            ("Status", "draft" if item.status == DRAFT else ""),
+            ("Lang", lang if lang != layout.default_lang else ""),
+            ("Comments", comments_state if item.kind != PAGE else ""),
+            ("Comment_id", slug if thread else ""),
+            ("Redirect_from", ", ".join(redirects)),
+        ]
+        plan.files[path] = _front_matter(pairs) + "\n" + (converted.markdown or "\n")
+        plan.counts[
+            {PAGE: "pages"}.get(item.kind, "drafts" if item.status == DRAFT else "posts")
+        ] += 1
+        plan.counts["redirects"] += len(redirects)
+    for login, name in sorted(authors_used.items(), key=lambda kv: kv[1].casefold()):
+        if existing_team(name):
+            plan.counts["authors already in the team"] += 1
+            continue
+        author = export.authors[login]
+        plan.files[f"{layout.team}/{people.normalise(name)}.md"] = team_file(
+            name, export.source, login, author.email, author.url
+        )
+        plan.counts["authors"] += 1
+    plan.copies = sorted(pictures.copies.values(), key=lambda c: c.target)
+    plan.counts["pictures copied"] = len(plan.copies)
+    plan.counts["pictures missing"] = len({url for _, url in plan.missing})
+    plan.first_post = newest[1] if newest else ""
+    return plan
+
+
+def _gallery(
+    attrs: dict[str, str],
+    item: Item,
+    slug: str,
+    export: Export,
+    pictures: Pictures,
+    layout: Layout,
+    plan: Plan,
+) -> str | None:
+    """A [gallery] shortcode as a gallery folder of its own; its slug, or None without photos."""
+    ids = [i.strip() for i in attrs.get("ids", attrs.get("include", "")).split(",") if i.strip()]
+    if ids:
+        attachments = [export.attachments[i] for i in ids if i in export.attachments]
+        for i in ids:
+            if i not in export.attachments:
+                plan.problems.append(
+                    f"{item.title!r}: the gallery names attachment {i}, which is not in the export"
+                )
+    else:
+        attachments = sorted(
+            (a for a in export.attachments.values() if a.parent == item.id),
+            key=lambda a: int(a.id) if a.id.isdigit() else 0,
+        )
+    name = slug
+    n = 2
+    while any(p.startswith(f"{layout.galleries}/{name}/") for p in plan.files):
+        name, n = f"{slug}-{n}", n + 1
+    lines = []
+    for attachment in attachments:
+        source = pictures.find(attachment.url)
+        if source is None:
+            plan.missing.append((f"{item.title!r} (gallery)", attachment.url))
+            continue
+        target = f"{layout.galleries}/{name}/{source.name}"
+        pictures.copies.setdefault(target, Copy(source, target))
+        caption = one_line(convert.summary_text(attachment.caption)).replace("|", "/")
+        alt = one_line(attachment.alt).replace("|", "/")
+        lines.append(f"Photo: {source.name} | {caption} | {alt}".rstrip(" |"))
+    if not lines:
+        plan.problems.append(f"{item.title!r}: a gallery with no photo found: left out")
+        return None
+    head = [("Title", one_line(item.title)), ("Date", _when(item.date))]
+    plan.files[f"{layout.galleries}/{name}/gallery.md"] = (
+        _front_matter(head) + "\n".join(lines) + "\n"
+    )
+    plan.counts["galleries"] += 1
+    return name

@@ -1,0 +1,66 @@
+"""The import's report: what was brought across, what was left, what to run next."""
+
+from collections import Counter
+
+from .apply import Outcome
+from .plan import Plan
+
+_ORDER = (
+    "posts", "drafts", "pages", "authors", "authors already in the team", "galleries",
+    "pictures copied", "pictures missing", "comments", "pingbacks", "trackbacks", "redirects",
+)  # fmt: skip
+
+
+_ONE = {"galleries": "gallery", "pictures copied": "picture copied"}
+_ONE |= {
+    "pictures missing": "picture missing",
+    "authors already in the team": "author already in the team",
+}
+
+
+def _plural(number: int, what: str) -> str:
+    """'2 posts', '1 post'; kinds not in the table stay as they are."""
+    if number == 1:
+        what = _ONE.get(what, what.removesuffix("s"))
+    return f"{number} {what}"
+
+
+def lines(source: str, plan: Plan, outcome: Outcome, database: str, archive: str) -> list[str]:
+    """The report, one line per fact; problems and missing pictures listed in full."""
+    counts: Counter = plan.counts
+    out = []
+    found = [_plural(counts[key], key) for key in _ORDER if counts.get(key)]
+    out.append(f"Read from the {source} export: " + ", ".join(found) + ".")
+    skipped = sorted((k, v) for k, v in counts.items() if k.endswith(" skipped") and v)
+    if skipped:
+        out.append(
+            "Not imported: "
+            + ", ".join(f"{v} {k.removesuffix(' skipped')}" for k, v in skipped)
+            + "."
+        )
+    out.append(
+        f"Files: {len(outcome.written)} written, {len(outcome.unchanged)} already there and "
+        f"the same, {len(outcome.conflicts)} already there and different (not overwritten)."
+    )
+    for relative in outcome.conflicts:
+        out.append(f"  not overwritten: {relative} (it differs from what the import would write)")
+    if plan.threads:
+        out.append(
+            f"Comments: {outcome.comments_added} added to {database}, "
+            f"{outcome.comments_present} already there."
+        )
+    if plan.mentions:
+        out.append(
+            f"Pingbacks and trackbacks: {outcome.mentions_added} added to {archive} as received "
+            f"webmentions, {outcome.mentions_present} already there."
+        )
+    if plan.missing:
+        out.append(
+            f"Pictures not found under --uploads ({len({u for _, u in plan.missing})}; never "
+            "fetched: copy them into the uploads folder and run the import again):"
+        )
+        for where, url in plan.missing:
+            out.append(f"  {url} (in {where})")
+    for problem in plan.problems:
+        out.append(f"Note: {problem}")
+    return out

@@ -1,0 +1,270 @@
+"""Read a WordPress export (WXR, any version 1.0–1.2) into the neutral model.
+
+What WordPress writes in Tools → Export: an RSS 2.0 file whose ``channel`` holds the authors
+(``wp:author``), the terms, and one ``item`` per post, page, attachment, menu entry, revision…,
+each with its ``wp:comment`` children (comments, pingbacks and trackbacks in every state).
+ElementTree parses it (no external entities are ever fetched); everything here is plain data.
+"""
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .model import (
+    APPROVED,
+    COMMENT,
+    DRAFT,
+    PAGE,
+    PENDING,
+    PINGBACK,
+    POST,
+    PUBLISHED,
+    SPAM,
+    TRACKBACK,
+    TRASH,
+    Attachment,
+    Author,
+    Comment,
+    Export,
+    ExportError,
+    Item,
+)
+
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+_WP_NS = re.compile(r"^\{(https?://wordpress\.org/export/1\.\d+/)\}")
+
+# wp:status of posts and pages -> ours; the rest (trash, auto-draft, inherit) are not imported
+_STATUSES = {"publish": PUBLISHED, "draft": DRAFT, "pending": DRAFT, "future": DRAFT}
+_COMMENT_STATES = {"1": APPROVED, "approve": APPROVED, "0": PENDING, "hold": PENDING}
+_COMMENT_STATES |= {"spam": SPAM, "trash": TRASH, "post-trashed": TRASH}
+# item types WordPress itself writes that are not content a reader sees: skipped quietly
+_MACHINERY = {
+    "nav_menu_item", "revision", "custom_css", "customize_changeset", "oembed_cache",
+    "user_request", "wp_block", "wp_template", "wp_template_part", "wp_global_styles",
+    "wp_navigation", "wp_font_family", "wp_font_face", "feedback",
+}  # fmt: skip
+
+
+def _text(element: ET.Element | None, name: str) -> str:
+    """The stripped text of a child element, "" when absent or empty."""
+    child = element.find(name) if element is not None else None
+    return (child.text or "").strip() if child is not None else ""
+
+
+def _raw(element: ET.Element, name: str) -> str:
+    """A child's text as written (bodies keep their newlines)."""
+    child = element.find(name)
+    return (child.text or "") if child is not None else ""
+
+
+def _date(value: str, utc: bool) -> dt.datetime | None:
+    """WordPress's 'YYYY-MM-DD HH:MM:SS'; None for its empty '0000-00-00 00:00:00'."""
+    if not value or value.startswith("0000"):
+        return None
+    try:
+        parsed = dt.datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=dt.UTC) if utc else parsed
+
+
+def _namespace(root: ET.Element, source: str) -> str:
+    """The file's wp: namespace (1.0, 1.1 or 1.2), or an ExportError saying what it is instead."""
+    if root.tag != "rss" or root.find("channel") is None:
+        kind = root.tag.split("}")[-1]
+        hint = " (a Blogger export? use `invoke import-blogger`)" if kind == "feed" else ""
+        raise ExportError(
+            f"{source}: not a WordPress export: its root is <{kind}>, expected <rss> with a "
+            f"<channel> (WordPress: Tools → Export → All content){hint}"
+        )
+    for element in root.find("channel"):
+        match = _WP_NS.match(element.tag)
+        if match:
+            return "{" + match[1] + "}"
+    raise ExportError(
+        f"{source}: an RSS feed, not a WordPress export: no wp: elements (WordPress: Tools → "
+        "Export → All content writes them)"
+    )
+
+
+def _root(path: Path) -> ET.Element:
+    source = str(path)
+    try:
+        if path.stat().st_size == 0:
+            raise ExportError(f"{source}: the file is empty; expected a WordPress export (WXR)")
+        return ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        line, column = exc.position
+        raise ExportError(
+            f"{source}: not readable XML at line {line}, column {column} ({exc.msg}"
+            f"{'; the file looks cut short' if 'no element found' in str(exc) else ''}): "
+            "export it again from WordPress"
+        ) from None
+    except OSError as exc:
+        raise ExportError(f"{source}: cannot be read ({exc.strerror})") from None
+
+
+def _site(channel: ET.Element, wp: str) -> str:
+    """The old site's address: wp:base_blog_url, else the channel's link."""
+    return (_text(channel, f"{wp}base_blog_url") or _text(channel, "link")).rstrip("/")
+
+
+def _old_urls(item: ET.Element, wp: str, post_id: str, kind: str, site: str) -> list[str]:
+    """Where readers found the item: its permalink and WordPress's own ?p= / ?page_id= form."""
+    urls = []
+    link = _text(item, "link")
+    host = urlsplit(site).netloc
+    if link and (not host or urlsplit(link).netloc in ("", host)):
+        urls.append(link)
+    short = f"{site}/?{'page_id' if kind == PAGE else 'p'}={post_id}"
+    if short not in urls:
+        urls.append(short)
+    return urls
+
+
+def _comment(element: ET.Element, wp: str, item_id: str) -> Comment:
+    kind = _text(element, f"{wp}comment_type").lower()
+    approved = _text(element, f"{wp}comment_approved").lower()
+    parent = _text(element, f"{wp}comment_parent")
+    return Comment(
+        id=f"{item_id}/{_text(element, f'{wp}comment_id')}",
+        parent=f"{item_id}/{parent}" if parent not in ("", "0") else None,
+        kind={"pingback": PINGBACK, "trackback": TRACKBACK}.get(kind, COMMENT),
+        status=_COMMENT_STATES.get(approved, PENDING),
+        author=_text(element, f"{wp}comment_author"),
+        email=_text(element, f"{wp}comment_author_email"),
+        url=_text(element, f"{wp}comment_author_url"),
+        date=_date(_text(element, f"{wp}comment_date_gmt"), utc=True)
+        or _date(_text(element, f"{wp}comment_date"), utc=False),
+        html=_raw(element, f"{wp}comment_content"),
+    )
+
+
+def _terms(item: ET.Element, domain: str) -> list[str]:
+    """The names of an item's terms of one taxonomy, in the export's order, once each."""
+    names = []
+    for element in item.findall("category"):
+        name = (element.text or "").strip()
+        if element.get("domain") == domain and name and name not in names:
+            names.append(name)
+    return names
+
+
+def _language(item: ET.Element) -> str:
+    """The item's language from Polylang/WPML's 'language' taxonomy (its slug, e.g. 'fr')."""
+    for element in item.findall("category"):
+        if element.get("domain") == "language" and element.get("nicename"):
+            return element.get("nicename", "").strip()
+    return ""
+
+
+def _attachment(item: ET.Element, wp: str, post_id: str) -> Attachment:
+    meta = {
+        _text(m, f"{wp}meta_key"): _text(m, f"{wp}meta_value")
+        for m in item.findall(f"{wp}postmeta")
+    }
+    parent = _text(item, f"{wp}post_parent")
+    return Attachment(
+        id=post_id,
+        url=_text(item, f"{wp}attachment_url") or _text(item, "guid"),
+        parent=parent if parent not in ("", "0") else None,
+        title=_text(item, "title"),
+        caption=_excerpt(item),
+        alt=meta.get("_wp_attachment_image_alt", ""),
+    )
+
+
+def _excerpt(item: ET.Element) -> str:
+    for element in item:
+        if element.tag.endswith("/excerpt/}encoded"):
+            return (element.text or "").strip()
+    return ""
+
+
+def parse(path: Path) -> Export:
+    """Read a WordPress WXR file; an ExportError names what is wrong with a file it cannot read."""
+    root = _root(path)
+    wp = _namespace(root, str(path))
+    channel = root.find("channel")
+    site = _site(channel, wp)
+    export = Export(
+        source="wordpress",
+        site_url=site,
+        title=_text(channel, "title"),
+        lang=_text(channel, "language").split("-")[0].lower(),
+    )
+    for element in channel.findall(f"{wp}author"):
+        login = _text(element, f"{wp}author_login")
+        if not login:
+            continue
+        export.authors[login] = Author(
+            login=login,
+            name=_text(element, f"{wp}author_display_name"),
+            email=_text(element, f"{wp}author_email"),
+            first_name=_text(element, f"{wp}author_first_name"),
+            last_name=_text(element, f"{wp}author_last_name"),
+        )
+    for number, item in enumerate(channel.findall("item"), 1):
+        post_id = _text(item, f"{wp}post_id") or f"item-{number}"
+        kind = _text(item, f"{wp}post_type") or POST
+        title = _text(item, "title")
+        if kind == "attachment":
+            export.attachments[post_id] = _attachment(item, wp, post_id)
+            continue
+        if kind in _MACHINERY:
+            export.skipped[kind] = export.skipped.get(kind, 0) + 1
+            continue
+        if kind not in (POST, PAGE):
+            export.problems.append(
+                f"item {post_id} ({title or 'untitled'!r}) is a {kind!r}, not a post or page "
+                "(a plugin's content type): not imported"
+            )
+            export.skipped[kind] = export.skipped.get(kind, 0) + 1
+            continue
+        wp_status = _text(item, f"{wp}status") or "publish"
+        if wp_status not in (*_STATUSES, "private"):
+            export.skipped[f"{wp_status} {kind}"] = export.skipped.get(f"{wp_status} {kind}", 0) + 1
+            continue
+        status = _STATUSES.get(wp_status, DRAFT)
+        if wp_status == "private":
+            status = DRAFT
+        if _text(item, f"{wp}post_password"):
+            export.problems.append(
+                f"item {post_id} ({title!r}) was password-protected: imported as a draft (a "
+                "static site cannot ask for a password)"
+            )
+            status = DRAFT
+        elif wp_status in ("private", "pending", "future"):
+            export.problems.append(
+                f"item {post_id} ({title!r}) was {wp_status}: imported as a draft"
+            )
+        creator = _text(item, f"{DC}creator")
+        if creator and creator not in export.authors:
+            export.authors[creator] = Author(login=creator, name="")
+        categories = [c for c in _terms(item, "category") if c.lower() != "uncategorized"]
+        published = status == PUBLISHED
+        export.items.append(
+            Item(
+                id=post_id,
+                kind=kind,
+                status=status,
+                title=title,
+                slug=unquote(_text(item, f"{wp}post_name")),
+                html=_raw(item, f"{CONTENT}encoded"),
+                date=_date(_text(item, f"{wp}post_date"), utc=False),
+                modified=_date(_text(item, f"{wp}post_modified"), utc=False),
+                author=creator,
+                categories=categories,
+                tags=_terms(item, "post_tag"),
+                excerpt=_excerpt(item),
+                lang=_language(item),
+                comments_open=_text(item, f"{wp}comment_status") != "closed",
+                old_urls=_old_urls(item, wp, post_id, kind, site) if published else [],
+                comments=[_comment(c, wp, post_id) for c in item.findall(f"{wp}comment")],
+                raw_wordpress=True,
+            )
+        )
+    return export
