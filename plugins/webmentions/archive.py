@@ -86,7 +86,7 @@ def load(path: str | Path, shown: str | None = None) -> tuple[list[dict], str | 
     if not path.exists():
         return [], None
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM, as some Windows editors write
     except (OSError, ValueError) as exc:  # a folder, no permission, not UTF-8
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         return [], f"{label}: could not be read ({reason}); {EXPECTED}"
