@@ -11,7 +11,13 @@ and mentions with author, date, link and text. Their HTML goes through blogcore'
 with a strict profile (a small set of tags, http(s) links marked ``nofollow ugc noopener``; no
 script, style or event attribute; see docs/sanitising.md);
 author photos are never loaded, so readers' browsers make no request to third parties. Private
-webmentions are never shown. Off (no network at all) when ``WEBMENTIONS_DOMAIN`` is unset.
+webmentions are never shown. No network at all when ``WEBMENTIONS_DOMAIN`` is unset.
+
+The archive (``WEBMENTIONS_ARCHIVE``, ``webmentions.json`` in the content folder): mentions
+kept with the posts, an old blog's pingbacks and trackbacks written by the importers or
+mentions added by hand, in webmention.io's format (``archive.py``). They are shown with or
+without a domain, together with the received ones; a file that cannot be used is one line
+naming it (an error in strict builds), and a target no post has is a warning.
 
 Sending (``WEBMENTIONS_SEND``, off by default): publish builds record each post's external
 links in an outbox, and ``invoke send-webmentions``, run after the deploy (the receiver fetches

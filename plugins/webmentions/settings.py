@@ -36,6 +36,10 @@ DEFAULTS: dict[str, Any] = {
     # Where that list and the record of what was sent are kept; "" means <CACHE_PATH>/...
     "WEBMENTIONS_OUTBOX": "",
     "WEBMENTIONS_SENT": "",
+    # Mentions kept with the content (an old blog's pingbacks and trackbacks, written by the
+    # importers, or added by hand), shown with or without WEBMENTIONS_DOMAIN: a JSON file
+    # relative to the content folder (PATH), or absolute; "" turns it off.
+    "WEBMENTIONS_ARCHIVE": "webmentions.json",
 }
 
 
@@ -77,7 +81,12 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         parts = urlsplit(endpoint) if isinstance(endpoint, str) else None
         if parts is None or parts.scheme != "https" or not parts.netloc:
             raise SettingsError(f"WEBMENTIONS_ENDPOINT must be an https URL, got {endpoint!r}")
-    for key in ("WEBMENTIONS_TOKEN_ENV", "WEBMENTIONS_CACHE", "WEBMENTIONS_OUTBOX"):
+    for key in (
+        "WEBMENTIONS_TOKEN_ENV",
+        "WEBMENTIONS_CACHE",
+        "WEBMENTIONS_OUTBOX",
+        "WEBMENTIONS_ARCHIVE",
+    ):
         if not isinstance(merged[key], str):
             raise SettingsError(f"{key} must be a string, got {merged[key]!r}")
     if not isinstance(merged["WEBMENTIONS_SENT"], str):
@@ -103,3 +112,10 @@ def file_path(settings: dict[str, Any], key: str) -> Path:
         "WEBMENTIONS_SENT": "webmentions-sent.json",
     }
     return Path(settings.get(key) or os.path.join(settings["CACHE_PATH"], defaults[key]))
+
+
+def archive_path(settings: dict[str, Any]) -> Path | None:
+    """The archive file: WEBMENTIONS_ARCHIVE within the content folder (or absolute), or None
+    when it is off."""
+    name = settings.get("WEBMENTIONS_ARCHIVE", DEFAULTS["WEBMENTIONS_ARCHIVE"])
+    return Path(settings["PATH"], name) if name else None

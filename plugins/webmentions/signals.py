@@ -8,11 +8,14 @@ from urllib.parse import urlsplit
 from pelican import signals
 
 from plugins.engine import build
+from plugins.engine.side import shown
 
-from . import client, mentions, send
-from .settings import SettingsError, configure, file_path
+from . import archive, client, mentions, send
+from .settings import SettingsError, archive_path, configure, file_path
 
 logger = logging.getLogger(__name__)
+# archived targets named one by one in a warning; the rest are counted
+NAMED = 5
 
 
 def on_initialized(pelican) -> None:
@@ -73,8 +76,40 @@ def _received(settings) -> list[dict]:
     return fresh.entries
 
 
+def _archived(settings) -> list[tuple[str, mentions.Mention]]:
+    """The archive's mentions, each with its target as written (for messages); targets put
+    under this build's SITEURL. A problem with the file is one line naming it: an error in
+    strict builds, as other content mistakes are, else a warning."""
+    path = archive_path(settings)
+    if path is None:
+        return []
+    entries, problem = archive.load(path, shown(settings, path))
+    if problem:
+        strict = settings.get("BLOGCORE_STRICT")
+        (logger.error if strict else logger.warning)("%s", problem)
+    found = []
+    for entry in entries:
+        target = entry["wm-target"]
+        resolved = {**entry, "wm-target": archive.site_target(target, settings["SITEURL"])}
+        mention = mentions.parse(resolved, settings["WEBMENTIONS_MAX_CHARS"])
+        if mention is not None:
+            found.append((target, mention))
+    return found
+
+
+def _public_path(article, settings) -> str:
+    """The path a draft will have once published (its archived mentions are no mistake)."""
+    key = "ARTICLE_URL" if article.in_default_lang else "ARTICLE_LANG_URL"
+    try:
+        url = settings[key].format(**article.url_format)
+    except (KeyError, IndexError, ValueError):
+        return ""
+    return mentions.target_path(f"{settings['SITEURL']}/{url}")
+
+
 def on_articles_finalized(generator) -> None:
-    """Give each published article its webmentions summary (None when it has none)."""
+    """Give each published article its webmentions summary (None when it has none): the
+    archive's mentions, and with WEBMENTIONS_DOMAIN the received ones."""
     settings = generator.settings
     published = [
         *generator.articles,
@@ -82,16 +117,48 @@ def on_articles_finalized(generator) -> None:
         *generator.hidden_articles,
         *generator.hidden_translations,
     ]
-    by_target: dict[str, mentions.Summary] = {}
+    drafts = [*generator.drafts, *generator.drafts_translations]
+    archived = _archived(settings)
+    stored = [mention for _, mention in archived]
+    received = []
     if settings["WEBMENTIONS_DOMAIN"]:
         limit = settings["WEBMENTIONS_MAX_CHARS"]
-        parsed = [mentions.parse(entry, limit) for entry in _received(settings)]
-        by_target = mentions.summarise([m for m in parsed if m is not None])
+        received = [m for m in (mentions.parse(e, limit) for e in _received(settings)) if m]
+    # kept apart, not merged by id: the archive's ids are not webmention.io's
+    by_target = mentions.summarise([*stored, *received])
+    paths = {_public_path(draft, settings) for draft in drafts}
     for article in published:
         path = mentions.target_path(f"{settings['SITEURL']}/{article.url}")
+        paths.add(path)
         article.webmentions = by_target.get(path) or None
-    for draft in [*generator.drafts, *generator.drafts_translations]:
+    for draft in drafts:
         draft.webmentions = None
+    if archived:
+        _check_archive(settings, archived, received, paths)
+
+
+def _check_archive(settings, archived, received, paths: set[str]) -> None:
+    """Name archived targets no post has, and ids shared with received mentions (the page
+    would have two elements with one id): warnings, as every post is still whole."""
+    label = shown(settings, archive_path(settings))
+    unknown = sorted({target for target, m in archived if m.target not in paths})
+    if unknown:
+        more = f" and {len(unknown) - NAMED} more" if len(unknown) > NAMED else ""
+        logger.warning(
+            "%s: no post has the URL %s%s (mentions are shown under posts only); "
+            "their mentions are not shown",
+            label,
+            ", ".join(unknown[:NAMED]),
+            more,
+        )
+    shared = sorted({m.id for _, m in archived} & {m.id for m in received})
+    if shared:
+        logger.warning(
+            "%s: wm-id %s also belongs to a received mention: both are shown, but give the "
+            "archived one another id (or none: one is derived)",
+            label,
+            ", ".join(map(str, shared)),
+        )
 
 
 def on_article_writer_finalized(generator, writer) -> None:
