@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -728,11 +729,22 @@ def _import(source: str, export: str, content: str, uploads: str, isso_db: str) 
     made = plan.make_plan(
         read, layout, uploads_dir, lambda name: team is not None and team.find(name) is not None
     )
-    outcome = apply.write_files(made, content_dir, archive_name)
+    try:
+        outcome = apply.write_files(made, content_dir, archive_name)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        sys.exit(f"import stopped, nothing written: {exc.strerror or exc}{where}")
     database = Path(isso_db) if isso_db else ROOT / "var" / "isso" / "comments.db"
     if made.threads:
-        apply.fill_isso(made.threads, database, outcome)
-    for line in report.lines(plan.SOURCES[source], made, outcome, _shown(database), archive_name):
+        try:
+            apply.fill_isso(made.threads, database, outcome)
+        except (OSError, sqlite3.Error) as exc:
+            sys.exit(
+                f"{_shown(database)}: comments not imported ({exc}); the files are written: "
+                "run the same import again once the database can be written"
+            )
+    shown_archive = _shown(content_dir / archive_name) if archive_name else ""
+    for line in report.lines(plan.SOURCES[source], made, outcome, _shown(database), shown_archive):
         print(line)
     first = (
         f"http://{HOST}:{PORT}{made.first_post}" if made.first_post else f"http://{HOST}:{PORT}/"

@@ -85,9 +85,17 @@ def write_files(plan: Plan, content: Path, archive_name: str) -> Outcome:
                     temporary.parent.mkdir(parents=True, exist_ok=True)
                     temporary.write_text(archive.dumps(merged), encoding="utf-8")
                     staged.append((temporary, target))
-        # everything is written: now move it into place (a rename each, same file system)
-        for temporary, target in staged:
+        # everything is written and every folder exists: only then move the files into place
+        # (a rename each, on the same file system)
+        for _, target in staged:
+            for folder in target.relative_to(content).parents:
+                if (content / folder).exists() and not (content / folder).is_dir():
+                    raise NotADirectoryError(
+                        20, "a file is where a folder must go", str(content / folder)
+                    )
+        for _, target in staged:
             target.parent.mkdir(parents=True, exist_ok=True)
+        for temporary, target in staged:
             os.replace(temporary, target)
             relative = target.relative_to(content).as_posix()
             if relative != archive_name:

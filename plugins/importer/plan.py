@@ -6,7 +6,6 @@ comment service. Both importers share it: it knows only ``model.Export``.
 """
 
 import datetime as dt
-import hashlib
 import posixpath
 import re
 import unicodedata
@@ -17,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from plugins.team import people
+from plugins.webmentions import archive
 
 from . import convert
 from .model import (
@@ -258,8 +258,7 @@ def _epoch(value: dt.datetime | None) -> float:
 
 def mention_id(source: str, site: str, comment_id: str) -> int:
     """A stable id for an imported pingback (the same export gives the same id)."""
-    digest = hashlib.sha256(f"{source}|{site}|{comment_id}".encode()).digest()
-    return int.from_bytes(digest[:6], "big")  # < 2**48: exact in JSON and JavaScript
+    return archive.stable_id(source, site, comment_id)
 
 
 def _slugs(export: Export, problems: list[str]) -> dict[str, str]:
@@ -348,6 +347,12 @@ def _parents_first(comments: list[ThreadComment]) -> list[ThreadComment]:
     return ordered
 
 
+def _home(url: str) -> str:
+    """The citing site's home page: http://parishoffice.example/ for one of its posts."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/" if parts.scheme in ("http", "https") else ""
+
+
 def _mention(comment: Comment, export: Export, target: str) -> dict:
     """A pingback or trackback as a received webmention (JF2, as webmention.io gives them)."""
     text = convert.summary_text(comment.html)
@@ -359,7 +364,7 @@ def _mention(comment: Comment, export: Export, target: str) -> dict:
         "wm-source": comment.url,
         "wm-imported": f"{export.source} {comment.kind}",
         "url": comment.url,
-        "author": {"type": "card", "name": one_line(comment.author), "url": ""},
+        "author": {"type": "card", "name": one_line(comment.author), "url": _home(comment.url)},
         "content": {"text": text},
     }
     if comment.date is not None:
@@ -433,6 +438,9 @@ def make_plan(
             thread = _threads(item, slug, plan, export, target)
             if item.status != DRAFT and item.date and (newest is None or item.date > newest[0]):
                 newest = (item.date, target)
+        else:  # the site shows no comments under pages
+            for comment in item.comments:
+                plan.counts[f"{comment.kind}s on pages skipped"] += 1
         if thread:
             plan.threads.append(thread)
         # an address the new site keeps needs no redirect; a draft's was never public

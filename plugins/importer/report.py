@@ -20,7 +20,9 @@ _ONE |= {
 
 def _plural(number: int, what: str) -> str:
     """'2 posts', '1 post'; kinds not in the table stay as they are."""
-    if number == 1:
+    if number == 1 and what.endswith("s on pages"):  # "1 pingback on a page"
+        what = what.removesuffix("s on pages") + " on a page"
+    elif number == 1:
         what = _ONE.get(what, what.removesuffix("s"))
     return f"{number} {what}"
 
@@ -33,11 +35,8 @@ def lines(source: str, plan: Plan, outcome: Outcome, database: str, archive: str
     out.append(f"Read from the {source} export: " + ", ".join(found) + ".")
     skipped = sorted((k, v) for k, v in counts.items() if k.endswith(" skipped") and v)
     if skipped:
-        out.append(
-            "Not imported: "
-            + ", ".join(f"{v} {k.removesuffix(' skipped')}" for k, v in skipped)
-            + "."
-        )
+        kinds = [_plural(v, k.removesuffix(" skipped")) for k, v in skipped]
+        out.append("Not imported: " + ", ".join(kinds) + ".")
     out.append(
         f"Files: {len(outcome.written)} written, {len(outcome.unchanged)} already there and "
         f"the same, {len(outcome.conflicts)} already there and different (not overwritten)."

@@ -98,9 +98,11 @@ def _root(path: Path) -> ET.Element:
         return ET.parse(path).getroot()
     except ET.ParseError as exc:
         line, column = exc.position
+        reason = str(exc).split(":")[0]
+        # expat's "no element found" and "unclosed token": the text stopped mid-way
+        cut = "; the file looks cut short" if exc.code in (3, 5) else ""
         raise ExportError(
-            f"{source}: not readable XML at line {line}, column {column} ({exc.msg}"
-            f"{'; the file looks cut short' if 'no element found' in str(exc) else ''}): "
+            f"{source}: not readable XML at line {line}, column {column + 1} ({reason}{cut}): "
             "export it again from WordPress"
         ) from None
     except OSError as exc:

@@ -1,0 +1,307 @@
+"""`invoke import-wordpress` end to end without a browser: the real command on the fixture
+export into an empty content folder, its report, the files, Isso's database, then a publish
+build of what it wrote, read back as HTML."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from tests.conftest import PUBLISH_CONF, ROOT, run_pelican
+
+FIXTURES = Path(__file__).parent / "fixtures" / "imports"
+SITEURL = "https://blog.example.test"
+
+
+def make_uploads(folder: Path) -> Path:
+    """A copy of the old site's wp-content/uploads: real pictures, one of the gallery's missing."""
+    pictures = {
+        "2008/10/range-diagram.png": ((600, 400), (200, 80, 40)),
+        "2008/11/hall-easton.jpg": ((800, 600), (40, 80, 200)),
+        "2008/11/hall-gerland.jpg": ((600, 800), (40, 180, 100)),
+    }
+    for relative, (size, colour) in pictures.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", size, colour).save(path)
+    return folder
+
+
+def run_import(
+    export: Path, content: Path, database: Path, uploads: Path | None = None, source="wordpress"
+) -> subprocess.CompletedProcess:
+    """The command as a writer types it (tasks.py through invoke)."""
+    command = [
+        str(Path(sys.executable).parent / "invoke"),
+        f"import-{source}",
+        str(export),
+        "--content",
+        str(content),
+        "--isso-db",
+        str(database),
+    ]
+    if uploads is not None:
+        command += ["--uploads", str(uploads)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    base = tmp_path_factory.mktemp("import")
+    uploads = make_uploads(base / "uploads")
+    content, database = base / "content", base / "isso" / "comments.db"
+    first = run_import(FIXTURES / "wordpress.xml", content, database, uploads)
+    # the site's social card lives with the sample content; an imported blog brings its own
+    shutil.copy(ROOT / "content" / "images" / "social-card.png", content / "images")
+    output = base / "output"
+    run_pelican(PUBLISH_CONF, content, output, SITEURL=SITEURL, FEED_DOMAIN=SITEURL)
+    return {"base": base, "content": content, "db": database, "uploads": uploads,
+            "first": first, "output": output}  # fmt: skip
+
+
+def soup(imported, path: str) -> BeautifulSoup:
+    file = imported["output"] / path.lstrip("/")
+    if path.endswith("/"):
+        file = file / "index.html"
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_report_counts_everything_and_says_what_to_run_next(imported):
+    run = imported["first"]
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == (
+        "Read from the WordPress export: 4 posts, 1 draft, 1 page, 3 authors, 1 gallery, "
+        "3 pictures copied, 1 picture missing, 6 comments, 1 pingback, 1 trackback, 9 redirects."
+    )
+    assert lines[1] == (
+        "Not imported: 1 nav_menu_item, 1 pending comment, 1 product, 2 spam comments, "
+        "1 trash comment."
+    )
+    assert "Files: 13 written, 0 already there and the same" in lines[2]
+    assert "Comments: 6 added to " in run.stdout
+    assert "Pingbacks and trackbacks: 2 added to " in run.stdout
+    missing = [line for line in lines if "hall-vaise.jpg" in line]
+    assert (
+        len(missing) == 1 and "(in 'Community halls we booked this year' (gallery))" in missing[0]
+    )
+    assert "author 'ops-desk' has no display name" in run.stdout
+    assert "comment 209 on 'Why our calendar stores bookings as ranges' answers comment 999" in (
+        run.stdout
+    )
+    assert (
+        lines[-1]
+        == "Next: `make serve`, and open http://127.0.0.1:8000/fr/posts/nos-salles-preferees/"
+    )
+    assert "Traceback" not in run.stdout + run.stderr
+
+
+def test_a_post_keeps_its_front_matter(imported):
+    text = (imported["content"] / "posts" / "bookings-as-ranges.md").read_text(encoding="utf-8")
+    head = text.split("\n\n", 1)[0].splitlines()
+    assert head == [
+        "Title: Why our calendar stores bookings as ranges",
+        "Date: 2008-10-29 09:30",
+        "Modified: 2008-11-02 18:05",
+        "Category: Engineering",
+        "Tags: postgres, calendars",
+        "Author: Maya Okafor",
+        "Slug: bookings-as-ranges",
+        "Summary: Why one range column replaced two timestamps, and what it fixed.",
+        "Comment_id: bookings-as-ranges",
+        "Redirect_from: /2008/10/29/bookings-as-ranges/, /?p=101",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("relative", "lines"),
+    [
+        ("posts/halls-we-booked.md", ["Comments: closed", "Tags: Engineering, community halls"]),
+        ("posts/notes-on-pricing-tiers.md", ["Status: draft"]),
+        ("posts/nos-salles-preferees.md", ["Lang: fr", "Slug: nos-salles-preferees"]),
+        ("pages/about.md", ["Redirect_from: /?page_id=110"]),
+    ],
+)
+def test_front_matter_lines(imported, relative, lines):
+    head = (imported["content"] / relative).read_text(encoding="utf-8").split("\n\n", 1)[0]
+    for line in lines:
+        assert line in head.splitlines()
+
+
+def test_authors_become_team_files_with_their_email_kept_off_the_page(imported):
+    team = imported["content"] / "team"
+    assert sorted(p.name for p in team.glob("*.md")) == [
+        "maya-okafor.md",
+        "ops-desk.md",
+        "theo-marchand.md",
+    ]
+    maya = (team / "maya-okafor.md").read_text(encoding="utf-8")
+    assert maya.startswith("Name: Maya Okafor\nRole:\n")
+    assert "maya@tessellate.example" in maya.split("<!--", 1)[1]  # inside the note only
+    page = soup(imported, "/team/maya-okafor/")
+    assert page.find("h1").get_text(strip=True) == "Maya Okafor"
+    assert "maya@tessellate.example" not in str(page)
+    assert "Written by the WordPress import" not in page.get_text()
+
+
+def test_pictures_are_copied_and_shown_from_the_new_site(imported):
+    content = imported["content"]
+    assert (content / "images" / "2008" / "10" / "range-diagram.png").is_file()
+    assert sorted(p.name for p in (content / "galleries" / "halls-we-booked").iterdir()) == [
+        "gallery.md",
+        "hall-easton.jpg",
+        "hall-gerland.jpg",
+    ]
+    main = soup(imported, "/posts/bookings-as-ranges/").find("main")
+    sources = [img["src"] for img in main.find_all("img")]
+    assert any("/images/2008/10/range-diagram" in src for src in sources), sources
+    assert not any("journal.tessellate.example" in src for src in sources)
+    link = main.find("a", string="Community halls we booked this year")
+    assert link["href"] == f"{SITEURL}/posts/halls-we-booked/"
+
+
+def test_the_gallery_shortcode_became_a_gallery(imported):
+    gallery = soup(imported, "/posts/halls-we-booked/").find(class_="gallery")
+    assert gallery is not None
+    alts = [img["alt"] for img in gallery.find_all("img")]
+    assert alts == [
+        "A brick hall with tall windows and a row of folding tables",
+        "A school hall with a stage and stacked chairs",
+    ]
+
+
+def test_pingbacks_and_trackbacks_are_webmentions_of_their_post(imported):
+    block = soup(imported, "/posts/bookings-as-ranges/").find(class_="webmentions")
+    assert block is not None
+    authors = [a.get_text(strip=True) for a in block.select(".webmention__author")]
+    assert authors == ["Notes from the Parish Office", "Village Hall Weekly"]
+    assert "keep our cleaning rota the same way" in block.get_text()
+    archive = json.loads((imported["content"] / "webmentions.json").read_text(encoding="utf-8"))
+    assert {e["wm-target"] for e in archive["children"]} == {"/posts/bookings-as-ranges/"}
+
+
+def test_no_spam_trash_or_unapproved_comment_anywhere(imported):
+    written = " ".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in [*imported["output"].rglob("*.html"), *imported["content"].rglob("*.md")]
+    )
+    database = imported["db"].read_bytes().decode("utf-8", errors="replace")
+    for words in ("cheap watches", "casino", "asked us to remove", "nobody ever approved"):
+        assert words not in written
+        assert words not in database
+
+
+def test_comments_are_in_isso_threaded_under_the_posts_thread_id(imported):
+    from isso import config as isso_config
+    from isso.db import SQLite3
+
+    db = SQLite3(str(imported["db"]), isso_config.load(isso_config.default_file()))
+    page = soup(imported, "/posts/bookings-as-ranges/")
+    thread = page.find(id="isso-thread")["data-isso-id"]
+    assert thread == "bookings-as-ranges"
+    comments = list(db.comments.fetch(thread))
+    by_author = {}
+    for comment in comments:
+        by_author.setdefault(comment["author"], []).append(comment)
+    assert sorted(by_author) == ["Ada Pennington", "Late Replier", "Maya Okafor"]
+    ada_first = min(by_author["Ada Pennington"], key=lambda c: c["created"])
+    assert ada_first["website"] == "http://hallkeepers.example/"
+    assert ada_first["parent"] is None
+    # replies stay replies (Isso shows one level: a reply to a reply sits under the first)
+    assert by_author["Maya Okafor"][0]["parent"] == ada_first["id"]
+    assert max(by_author["Ada Pennington"], key=lambda c: c["created"])["parent"] == ada_first["id"]
+    assert by_author["Late Replier"][0]["parent"] is None
+    assert "**twelve**" in by_author["Maya Okafor"][0]["text"]
+    assert all(c["mode"] == 1 and not c["email"] for c in comments)
+    assert [c["author"] for c in db.comments.fetch("halls-we-booked")] == [
+        "Bryn Hughes",
+        "Théo Marchand",
+    ]
+
+
+def test_the_closed_post_says_so(imported):
+    block = soup(imported, "/posts/halls-we-booked/").find(class_="comments")
+    assert "Comments are closed" in block.get_text()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/2008/10/29/bookings-as-ranges/", "/posts/bookings-as-ranges/"),
+        ("/2008/11/03/halls-we-booked/", "/posts/halls-we-booked/"),
+        ("/2009/01/12/nos-salles-préférées/", "/fr/posts/nos-salles-preferees/"),
+    ],
+)
+def test_old_permalinks_redirect(imported, old, new):
+    page = soup(imported, old)
+    assert page.find("meta", attrs={"http-equiv": "refresh"})["content"].endswith(
+        f"url={SITEURL}{new}"
+    )
+    assert page.find("link", rel="canonical")["href"] == f"{SITEURL}{new}"
+    rules = (imported["output"] / "_redirects").read_text(encoding="utf-8")
+    assert "/ p=101 /posts/bookings-as-ranges/ 301!" in rules
+
+
+def test_drafts_never_reach_the_published_site(imported):
+    assert not (imported["output"] / "posts" / "notes-on-pricing-tiers").exists()
+    assert "Notes on pricing tiers" not in (imported["output"] / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_running_it_again_changes_nothing(imported, tmp_path):
+    content, database = imported["content"], imported["db"]
+    before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    again = run_import(FIXTURES / "wordpress.xml", content, database, imported["uploads"])
+    assert again.returncode == 0, again.stderr
+    assert "Files: 0 written" in again.stdout
+    assert "0 already there and different" in again.stdout
+    assert "Comments: 0 added to " in again.stdout and "6 already there" in again.stdout
+    assert "Pingbacks and trackbacks: 0 added to " in again.stdout
+    assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before
+
+
+def test_a_file_edited_since_is_not_overwritten(tmp_path):
+    content, database = tmp_path / "content", tmp_path / "comments.db"
+    run_import(FIXTURES / "wordpress.xml", content, database)
+    post = content / "posts" / "holiday-hours.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nA line the writer added.\n")
+    edited = post.read_bytes()
+    again = run_import(FIXTURES / "wordpress.xml", content, database)
+    assert "  not overwritten: posts/holiday-hours.md (it differs" in again.stdout
+    assert post.read_bytes() == edited
+
+
+def test_a_failed_import_writes_nothing(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "posts").write_text("a file where the posts folder should be")
+    run = run_import(FIXTURES / "wordpress.xml", content, tmp_path / "comments.db")
+    assert run.returncode == 1
+    assert run.stderr.strip().startswith("import stopped, nothing written:")
+    assert "Traceback" not in run.stderr
+    assert sorted(p.name for p in content.iterdir()) == ["posts"]
+    assert not (tmp_path / "comments.db").exists()
+    assert not list(tmp_path.glob(".import-*"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "the file is empty"),
+        ("<html><body><p>Our blog</p></body></html>", "not a WordPress export"),
+    ],
+)
+def test_a_file_that_is_not_an_export_is_one_line(tmp_path, text, expected):
+    export = tmp_path / "export.xml"
+    export.write_text(text, encoding="utf-8")
+    run = run_import(export, tmp_path / "content", tmp_path / "comments.db")
+    assert run.returncode == 1
+    assert len(run.stderr.strip().splitlines()) == 1
+    assert expected in run.stderr
+    assert not (tmp_path / "content").exists()

@@ -1,0 +1,204 @@
+"""The WordPress export reader: the fixture WXR read into the model, and bad files refused."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from plugins.importer import model, wordpress
+
+WXR = Path(__file__).parent / "fixtures" / "imports" / "wordpress.xml"
+
+
+@pytest.fixture(scope="module")
+def export() -> model.Export:
+    return wordpress.parse(WXR)
+
+
+def _item(export: model.Export, item_id: str) -> model.Item:
+    return next(i for i in export.items if i.id == item_id)
+
+
+def test_the_site_and_its_authors(export):
+    assert export.source == "wordpress"
+    assert export.site_url == "http://journal.tessellate.example"
+    assert export.lang == "en"
+    assert {a.login: a.name for a in export.authors.values()} == {
+        "maya": "Maya Okafor",
+        "theo": "Théo Marchand",
+        "ops-desk": "",
+    }
+    assert export.authors["maya"].email == "maya@tessellate.example"
+
+
+@pytest.mark.parametrize(
+    ("item_id", "field", "expected"),
+    [
+        ("101", "kind", model.POST),
+        ("101", "status", model.PUBLISHED),
+        ("101", "slug", "bookings-as-ranges"),
+        ("101", "author", "maya"),
+        ("101", "categories", ["Engineering"]),
+        ("101", "tags", ["postgres", "calendars"]),
+        ("101", "date", dt.datetime(2008, 10, 29, 9, 30)),
+        ("101", "modified", dt.datetime(2008, 11, 2, 18, 5)),
+        ("101", "comments_open", True),
+        (
+            "101",
+            "old_urls",
+            [
+                "http://journal.tessellate.example/2008/10/29/bookings-as-ranges/",
+                "http://journal.tessellate.example/?p=101",
+            ],
+        ),
+        ("101", "raw_wordpress", True),
+        ("102", "comments_open", False),
+        ("102", "categories", ["Company", "Engineering"]),
+        ("104", "lang", "fr"),
+        ("104", "slug", "nos-salles-préférées"),  # WordPress keeps it percent-encoded
+        ("103", "status", model.DRAFT),
+        ("103", "slug", ""),
+        ("103", "old_urls", []),  # a draft had no public address
+        ("103", "categories", []),  # "Uncategorized" is WordPress's placeholder
+        ("110", "kind", model.PAGE),
+        (
+            "110",
+            "old_urls",
+            [
+                "http://journal.tessellate.example/about/",
+                "http://journal.tessellate.example/?page_id=110",
+            ],
+        ),
+    ],
+)
+def test_items(export, item_id, field, expected):
+    assert getattr(_item(export, item_id), field) == expected
+
+
+def test_only_posts_and_pages_are_items(export):
+    assert sorted(i.id for i in export.items) == ["101", "102", "103", "104", "105", "110"]
+    assert export.skipped == {"nav_menu_item": 1, "product": 1}
+    assert sorted(export.attachments) == ["301", "302", "303", "304"]
+    assert export.attachments["301"].alt.startswith("A brick hall")
+    assert export.attachments["303"].caption == "The old school at Vaise."
+    assert export.attachments["303"].parent == "102"
+
+
+@pytest.mark.parametrize(
+    ("comment_id", "kind", "status", "parent"),
+    [
+        ("201", model.COMMENT, model.APPROVED, None),
+        ("202", model.COMMENT, model.APPROVED, "101/201"),
+        ("203", model.COMMENT, model.APPROVED, "101/202"),  # an empty comment_type is a comment
+        ("204", model.PINGBACK, model.APPROVED, None),
+        ("205", model.TRACKBACK, model.APPROVED, None),
+        ("206", model.COMMENT, model.SPAM, None),
+        ("207", model.COMMENT, model.TRASH, None),
+        ("208", model.COMMENT, model.PENDING, None),
+        ("209", model.COMMENT, model.APPROVED, "101/999"),
+    ],
+)
+def test_comments_keep_kind_state_and_thread(export, comment_id, kind, status, parent):
+    comment = next(c for c in _item(export, "101").comments if c.id == f"101/{comment_id}")
+    assert (comment.kind, comment.status, comment.parent) == (kind, status, parent)
+    assert comment.date is not None and comment.date.tzinfo == dt.UTC
+
+
+def test_a_plugin_content_type_is_one_problem_line(export):
+    assert export.problems == [
+        "item 500 ('Blue enamel mug') is a 'product', not a post or page (a plugin's content "
+        "type): not imported"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "the file is empty"),
+        ("<html><body>Hello</body></html>", "not a WordPress export: its root is <html>"),
+        (
+            '<feed xmlns="http://www.w3.org/2005/Atom"></feed>',
+            "its root is <feed>, expected <rss> with a <channel> (WordPress: Tools → Export → All "
+            "content) (a Blogger export? use `invoke import-blogger`)",
+        ),
+        ("<rss><channel><item/></channel></rss>", "an RSS feed, not a WordPress export"),
+        ('{"posts": []}', "not readable XML at line 1, column 1 (not well-formed (invalid token))"),
+        ("CUT", "the file looks cut short"),
+    ],
+)
+def test_files_that_are_not_exports_are_one_line(tmp_path, text, expected):
+    path = tmp_path / "export.xml"
+    if text == "CUT":
+        whole = WXR.read_text(encoding="utf-8")
+        text = whole[: len(whole) // 2]
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(model.ExportError) as caught:
+        wordpress.parse(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ")
+    assert expected in message
+    assert "\n" not in message
+
+
+def test_older_wxr_versions_read_the_same(tmp_path):
+    old = tmp_path / "old.xml"
+    old.write_text(
+        WXR.read_text(encoding="utf-8").replace("export/1.2/", "export/1.0/"), encoding="utf-8"
+    )
+    assert [i.id for i in wordpress.parse(old).items] == [i.id for i in wordpress.parse(WXR).items]
+
+
+def _wxr(items: str) -> str:
+    """A minimal WXR 1.2 file around some <item> elements."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:wp="http://wordpress.org/export/1.2/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>'
+        "<link>http://old.example</link><wp:wxr_version>1.2</wp:wxr_version>"
+        f"{items}</channel></rss>"
+    )
+
+
+def _one(post_id: str, status: str, password: str = "", kind: str = "post") -> str:
+    return (
+        f"<item><title>Item {post_id}</title><wp:post_id>{post_id}</wp:post_id>"
+        f"<wp:status>{status}</wp:status><wp:post_type>{kind}</wp:post_type>"
+        f"<wp:post_password>{password}</wp:post_password><wp:post_name>i{post_id}</wp:post_name>"
+        "<content:encoded>Text</content:encoded></item>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "password", "expected", "note"),
+    [
+        ("publish", "", model.PUBLISHED, None),
+        (
+            "publish",
+            "secret",
+            model.DRAFT,
+            "was password-protected: imported as a draft (a static site cannot ask for a password)",
+        ),
+        ("private", "", model.DRAFT, "was private: imported as a draft"),
+        ("pending", "", model.DRAFT, "was pending: imported as a draft"),
+        ("future", "", model.DRAFT, "was future: imported as a draft"),
+        ("draft", "", model.DRAFT, None),
+    ],
+)
+def test_states_that_cannot_be_public_become_drafts(tmp_path, status, password, expected, note):
+    path = tmp_path / "x.xml"
+    path.write_text(_wxr(_one("7", status, password)), encoding="utf-8")
+    export = wordpress.parse(path)
+    assert [i.status for i in export.items] == [expected]
+    assert [p for p in export.problems if "item 7" in p] == (
+        [f"item 7 ('Item 7') {note}"] if note else []
+    )
+
+
+@pytest.mark.parametrize("status", ["trash", "auto-draft", "inherit"])
+def test_trashed_and_automatic_items_are_counted_not_imported(tmp_path, status):
+    path = tmp_path / "x.xml"
+    path.write_text(_wxr(_one("7", status) + _one("8", "publish")), encoding="utf-8")
+    export = wordpress.parse(path)
+    assert [i.id for i in export.items] == ["8"]
+    assert export.skipped == {f"{status} post": 1}
