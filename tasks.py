@@ -746,6 +746,12 @@ def _import(source: str, export: str, content: str, uploads: str, isso_db: str) 
     shown_archive = _shown(content_dir / archive_name) if archive_name else ""
     for line in report.lines(plan.SOURCES[source], made, outcome, _shown(database), shown_archive):
         print(line)
+    card = settings.get("BLOGCORE_DEFAULT_IMAGE") or ""
+    if card and not (content_dir / card).is_file():
+        print(
+            f"Note: {_shown(content_dir / card)} is missing: it is the site's social card "
+            '(BLOGCORE_DEFAULT_IMAGE); put a 1200×630 picture there, or set the setting to ""'
+        )
     first = (
         f"http://{HOST}:{PORT}{made.first_post}" if made.first_post else f"http://{HOST}:{PORT}/"
     )

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from tests.conftest import PUBLISH_CONF, ROOT, run_pelican
+from tests.conftest import DEV_CONF, PUBLISH_CONF, ROOT, run_pelican
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 SITEURL = "https://blog.example.test"
@@ -305,3 +305,60 @@ def test_a_file_that_is_not_an_export_is_one_line(tmp_path, text, expected):
     assert len(run.stderr.strip().splitlines()) == 1
     assert expected in run.stderr
     assert not (tmp_path / "content").exists()
+
+
+@pytest.fixture(scope="module")
+def from_blogger(tmp_path_factory):
+    base = tmp_path_factory.mktemp("blogger")
+    saved = base / "saved-pictures"  # Blogger's pictures, saved by hand: found by file name
+    saved.mkdir()
+    Image.new("RGB", (1600, 1200), (90, 120, 60)).save(saved / "hall.jpg")
+    content, database = base / "content", base / "comments.db"
+    run = run_import(FIXTURES / "blogger.xml", content, database, saved, source="blogger")
+    shutil.copy(ROOT / "content" / "images" / "social-card.png", content / "images")
+    output = base / "output"
+    # a development build: the picture not found is still linked to Google's servers, which a
+    # publish build refuses (the report says so)
+    run_pelican(DEV_CONF, content, output, SITEURL=SITEURL, FEED_DOMAIN=SITEURL)
+    return {"run": run, "content": content, "db": database, "output": output}
+
+
+def test_blogger_report(from_blogger):
+    run = from_blogger["run"]
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[0] == (
+        "Read from the Blogger export: 3 posts, 1 draft, 1 page, 2 authors, 1 picture copied, "
+        "1 picture missing, 4 comments, 4 redirects."
+    )
+    assert "Not imported: 2 settings, 1 template, 1 trash comment." in run.stdout
+    assert "post-999, which is not in the export: skipped" in run.stdout
+    assert "/AVvXsEscreen/s1600/screen.png (in 'Photos from the Millbrook hall')" in run.stdout
+
+
+def test_blogger_posts_pictures_and_old_addresses(from_blogger):
+    post = from_blogger["content"] / "posts" / "photos-from-millbrook-hall.md"
+    text = post.read_text(encoding="utf-8")
+    assert "Redirect_from: /2009/03/photos-from-millbrook-hall.html" in text
+    # both sizes Blogger linked (s320 inside a link to s1600) are the one saved file
+    assert "{static}/images/hall.jpg" in text
+    assert "googleusercontent.com/img/b/R29vZ2xlTWlsbGJyb29r/AVvXsEhall" not in text
+    page = BeautifulSoup(
+        (from_blogger["output"] / "2009" / "03" / "photos-from-millbrook-hall.html").read_text(
+            encoding="utf-8"
+        ),
+        "html.parser",
+    )
+    assert (
+        page.find("link", rel="canonical")["href"] == f"{SITEURL}/posts/photos-from-millbrook-hall/"
+    )
+
+
+def test_blogger_comments_are_threaded_in_isso(from_blogger):
+    from isso import config as isso_config
+    from isso.db import SQLite3
+
+    db = SQLite3(str(from_blogger["db"]), isso_config.load(isso_config.default_file()))
+    comments = {c["author"]: c for c in db.comments.fetch("why-cooperative")}
+    assert sorted(comments) == ["Anonymous", "Iris Vantongeren", "Maren Okafor"]
+    assert comments["Maren Okafor"]["parent"] == comments["Iris Vantongeren"]["id"]
+    assert comments["Anonymous"]["parent"] is None

@@ -55,8 +55,9 @@ def lines(source: str, plan: Plan, outcome: Outcome, database: str, archive: str
         )
     if plan.missing:
         out.append(
-            f"Pictures not found under --uploads ({len({u for _, u in plan.missing})}; never "
-            "fetched: copy them into the uploads folder and run the import again):"
+            f"Pictures not found under --uploads ({len({u for _, u in plan.missing})}, never "
+            "fetched; they stay linked to the old site, which a publish build refuses: copy them "
+            "into the uploads folder and run the import again):"
         )
         for where, url in plan.missing:
             out.append(f"  {url} (in {where})")
