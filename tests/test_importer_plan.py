@@ -1,0 +1,220 @@
+"""The import's plan, pure: slugs, old paths, pictures found in an uploads copy, comment
+threads and their order, the report's words. No content folder is written here."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from plugins.importer import model, plan, report
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://old.example/2008/10/29/slug/", "/2008/10/29/slug/"),
+        ("http://old.example/?p=123", "/?p=123"),
+        ("http://old.example/blog/2008/10/slug.html", "/blog/2008/10/slug.html"),
+        ("https://old.example", "/"),
+        ("/2009/03/x.html", "/2009/03/x.html"),  # Blogger Takeout gives paths
+    ],
+)
+def test_old_path(url, expected):
+    assert plan.old_path(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nos salles préférées", "nos-salles-preferees"),
+        ("Ça marche, enfin!", "ca-marche-enfin"),
+        ("already-a-slug", "already-a-slug"),
+        ("日本語", ""),
+    ],
+)
+def test_ascii_slug(text, expected):
+    assert plan.ascii_slug(text) == expected
+
+
+def _item(item_id: str, slug: str, title: str = "T", **fields) -> model.Item:
+    return model.Item(item_id, model.POST, model.PUBLISHED, title, slug, "<p>x</p>", **fields)
+
+
+@pytest.mark.parametrize(
+    ("items", "slugs", "problems"),
+    [
+        ([("1", "a"), ("2", "b")], ["a", "b"], 0),
+        ([("1", "a"), ("2", "a"), ("3", "a")], ["a", "a-2", "a-3"], 2),
+        ([("1", "")], ["hello-there"], 0),  # from the title
+        ([("1", "café")], ["cafe"], 1),
+        ([("1", "a/b")], ["hello-there"], 0),  # never a path
+    ],
+)
+def test_slugs_are_unique_and_plain(items, slugs, problems):
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [_item(i, s, "Hello there") for i, s in items]
+    found: list[str] = []
+    chosen = plan._slugs(export, found)
+    assert [chosen[i] for i, _ in items] == slugs
+    assert len(found) == problems
+
+
+@pytest.fixture
+def uploads(tmp_path: Path) -> Path:
+    for relative in ("2008/10/x.jpg", "2008/10/y-300x200.jpg", "2009/01/only-here.png"):
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_bytes(b"picture")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("url", "found"),
+    [
+        ("http://old.example/wp-content/uploads/2008/10/x.jpg", "2008/10/x.jpg"),
+        ("http://old.example/wp-content/uploads/2008/10/x-1024x768.jpg", "2008/10/x.jpg"),
+        ("http://old.example/wp-content/uploads/2008/10/y-300x200.jpg", "2008/10/y-300x200.jpg"),
+        ("http://old.example/wp-content/uploads/2011/05/only-here.png", "2009/01/only-here.png"),
+        ("http://old.example/wp-content/uploads/2008/10/missing.jpg", None),
+        ("http://old.example/wp-content/uploads/../../etc/passwd", None),
+        ("https://blogger.googleusercontent.com/img/b/AVvX/s1600/x.jpg", "2008/10/x.jpg"),
+    ],
+)
+def test_pictures_are_found_in_the_uploads_copy(uploads, url, found):
+    pictures = plan.Pictures(model.Export("wordpress", "http://old.example"), uploads, "images")
+    result = pictures.find(url)
+    assert (result.relative_to(uploads).as_posix() if result else None) == found
+
+
+@pytest.mark.parametrize(
+    ("url", "ours"),
+    [
+        ("http://old.example/wp-content/uploads/2008/10/x.jpg", True),
+        ("http://www.old.example/wp-content/uploads/2008/10/x.jpg", True),
+        ("/wp-content/uploads/2008/10/x.jpg", True),
+        ("http://old.example/2008/10/a-post/", False),
+        ("https://1.bp.blogspot.com/-abc/s1600/x.jpg", True),
+        ("https://images.example.org/x.jpg", False),
+    ],
+)
+def test_which_urls_are_the_old_sites_files(url, ours):
+    pictures = plan.Pictures(model.Export("wordpress", "http://old.example"), None, "images")
+    assert pictures.is_ours(url) is ours
+
+
+def _comment(cid: str, parent: str | None, minute: int, **fields) -> model.Comment:
+    return model.Comment(
+        id=cid,
+        parent=parent,
+        kind=fields.pop("kind", model.COMMENT),
+        status=fields.pop("status", model.APPROVED),
+        author=fields.pop("author", f"Reader {cid}"),
+        date=dt.datetime(2020, 1, 1, 12, minute, tzinfo=dt.UTC),
+        html=f"Comment {cid}",
+        **fields,
+    )
+
+
+def _plan_of(comments: list[model.Comment]) -> plan.Plan:
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [_item("1", "a-post", comments=comments)]
+    return plan.make_plan(export, plan.Layout(), None)
+
+
+def test_a_reply_dated_before_its_parent_still_follows_it():
+    made = _plan_of([_comment("c2", "c1", 1), _comment("c1", None, 5)])
+    assert [c.key for c in made.threads[0].comments] == ["c1", "c2"]
+    assert made.threads[0].comments[1].parent == "c1"
+
+
+def test_a_reply_to_a_missing_comment_stands_alone_and_is_reported():
+    made = _plan_of([_comment("c1", "gone", 1)])
+    assert made.threads[0].comments[0].parent is None
+    assert any("answers comment gone" in p for p in made.problems)
+
+
+def test_a_reply_to_a_spam_comment_stands_alone():
+    made = _plan_of([_comment("c1", None, 1, status=model.SPAM), _comment("c2", "c1", 2)])
+    assert [(c.key, c.parent) for c in made.threads[0].comments] == [("c2", None)]
+    assert made.counts["spam comments skipped"] == 1
+
+
+@pytest.mark.parametrize(
+    ("kind", "status", "counted"),
+    [
+        (model.PINGBACK, model.APPROVED, "pingbacks"),
+        (model.TRACKBACK, model.APPROVED, "trackbacks"),
+        (model.PINGBACK, model.SPAM, "spam pingbacks skipped"),
+        (model.COMMENT, model.PENDING, "pending comments skipped"),
+        (model.COMMENT, model.TRASH, "trash comments skipped"),
+    ],
+)
+def test_responses_are_sorted_by_kind_and_state(kind, status, counted):
+    made = _plan_of([_comment("c1", None, 1, kind=kind, status=status, url="http://a.example/x")])
+    assert made.counts[counted] == 1
+    assert made.threads == []
+    assert len(made.mentions) == (1 if status == model.APPROVED else 0)
+
+
+def test_a_pingback_is_a_mention_of_the_posts_new_address():
+    made = _plan_of(
+        [_comment("p1", None, 1, kind=model.PINGBACK, url="http://their.example/2020/a-post/")]
+    )
+    (mention,) = made.mentions
+    assert mention["wm-target"] == "/posts/a-post/"
+    assert mention["url"] == "http://their.example/2020/a-post/"
+    assert mention["author"] == {
+        "type": "card",
+        "name": "Reader p1",
+        "url": "http://their.example/",
+    }
+    assert (
+        mention["wm-id"]
+        == _plan_of(
+            [_comment("p1", None, 1, kind=model.PINGBACK, url="http://their.example/2020/a-post/")]
+        ).mentions[0]["wm-id"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "export_lang", "written", "url"),
+    [
+        ("", "en", None, "posts/x/"),
+        ("fr", "en", "fr", "fr/posts/x/"),
+        ("", "fr", "fr", "fr/posts/x/"),  # a French blog imported into an English site
+        ("en", "fr", None, "posts/x/"),
+    ],
+)
+def test_lang_is_written_when_it_is_not_the_sites(lang, export_lang, written, url):
+    export = model.Export("wordpress", "http://old.example", lang=export_lang)
+    export.items = [_item("1", "x", lang=lang, old_urls=["http://old.example/x/"])]
+    made = plan.make_plan(export, plan.Layout(default_lang="en"), None)
+    head = made.files["posts/x.md"].split("\n\n")[0].splitlines()
+    assert [line for line in head if line.startswith("Lang:")] == (
+        [f"Lang: {written}"] if written else []
+    )
+    assert plan.Layout().url(False, "x", lang or export_lang) == url
+
+
+def test_an_address_the_new_site_keeps_needs_no_redirect():
+    export = model.Export("wordpress", "http://old.example")
+    page = model.Item("7", model.PAGE, model.PUBLISHED, "About", "about", "x")
+    page.old_urls = ["http://old.example/about/", "http://old.example/?page_id=7"]
+    export.items = [page]
+    made = plan.make_plan(export, plan.Layout(), None)
+    assert "Redirect_from: /?page_id=7\n" in made.files["pages/about.md"]
+
+
+@pytest.mark.parametrize(
+    ("number", "what", "expected"),
+    [
+        (1, "posts", "1 post"),
+        (2, "posts", "2 posts"),
+        (1, "galleries", "1 gallery"),
+        (1, "pictures missing", "1 picture missing"),
+        (1, "pingbacks on pages", "1 pingback on a page"),
+        (3, "pingbacks on pages", "3 pingbacks on pages"),
+        (1, "nav_menu_item", "1 nav_menu_item"),
+    ],
+)
+def test_the_report_counts_in_words(number, what, expected):
+    assert report._plural(number, what) == expected
