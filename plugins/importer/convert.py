@@ -86,9 +86,9 @@ ENCLOSING = frozenset({"caption", "wp_caption", "embed", "code", "sourcecode"})
 KNOWN = ENCLOSING | {"gallery"}
 
 _TOKEN = re.compile(
-    r"(?P<comment><!--.*?(?:-->|\Z))"
-    r"|(?P<tag><(?P<close>/?)(?P<tagname>[A-Za-z][\w:-]*)"
-    r"""(?:[^>"']|"[^"]{0,4000}"|'[^']{0,4000}'){0,4000}>?)"""
+    r"(?P<comment><!--.*?(?:-->|\Z)|<![^>]*>?|<\?[^>]*>?)"  # comments, doctypes, <?xml …?>
+    # a quote opens a value only after "=": alt=it's is one value, as browsers read it
+    r"""|(?P<tag><(?P<close>/?)(?P<tagname>[A-Za-z][\w:-]*)(?:=\s*"[^"]*"|=\s*'[^']*'|[^>])*>?)"""
     r"|(?P<sc>\[(?P<lb>\[?)(?P<scclose>/?)(?P<name>[A-Za-z][\w-]*)(?=[\s\]/])"
     r"(?P<attrs>[^\[\]<]{0,2000}?)(?P<self>/?)\](?P<rb>\]?))",
     re.S,
@@ -119,7 +119,7 @@ _LANG_CLASS = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#-]+)|brush\s*:\s*([\w
 _ESCAPABLE = set("\\`*_{}[]()>#+-.!\"'|")
 _INLINE_SPECIAL = re.compile(
     r"\\(?=[\\`*_{}\[\]()>#+\-.!\"'|]|$)|[`*]|(?<![^\W_])_|_(?![^\W_])"
-    r"|\](?=[(\[:]|$)|\[(?=\^)|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\{(?=gallery\})"
+    r"|\](?=[(\[:])|\[(?=\^)|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\{(?=gallery\})"
 )
 _LINE_START = re.compile(r"^(\s*)(?:(#|>|[-+](?=\s|-|$)|\d+\.(?=\s|$)|:(?=\s))|(=+\s*$))")
 
@@ -166,11 +166,53 @@ def _code_html(attrs: dict[str, str], inner: str) -> str:
     return f"<pre{lang_attr}><code>{htmllib.escape(text, quote=False)}</code></pre>"
 
 
+# Tags that end an open <p> (HTML's rule), which html.parser does not apply
+_ENDS_P = frozenset(
+    {"address", "article", "aside", "blockquote", "div", "dl", "fieldset", "figure", "footer"}
+    | {"form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p"}
+    | {"pre", "section", "table", "ul"}
+)
+
+
+class _Implied:
+    """The end tags HTML implies and html.parser does not: ``<p>a<p>b``, ``<li>a<li>b``.
+
+    Without them each unclosed paragraph or item nests in the one before, and a long page of
+    them is a tree hundreds deep."""
+
+    def __init__(self) -> None:
+        self.p_open = False
+        self.items: list[bool] = []  # per open list: whether an <li> is open in it
+
+    def close_implied(self, name: str, closing: bool) -> str:
+        out = ""
+        if closing:
+            if name == "p":
+                self.p_open = False
+            elif name == "li" and self.items:
+                self.items[-1] = False
+            elif name in ("ul", "ol") and self.items:
+                out = "</li>" if self.items.pop() else ""
+            return out
+        if self.p_open and (name in _ENDS_P or name == "li"):
+            out, self.p_open = "</p>", False
+        if name == "p":
+            self.p_open = True
+        elif name in ("ul", "ol"):
+            self.items.append(False)
+        elif name == "li" and self.items:
+            if self.items[-1]:
+                out += "</li>"
+            self.items[-1] = True
+        return out
+
+
 def _scan(
     text: str, gallery: Callable[[dict[str, str]], str | None], notes: list[str], *, spans: bool
 ) -> str:
     """The HTML without comments, shortcodes turned into HTML (see the module's docstring)."""
     closers = set(_CLOSERS.findall(text))
+    lists = _Implied()
     out: list[str] = []
     raw_depth = 0  # inside <pre>, <code>, <script>, <style>, <textarea>
     position = 0
@@ -185,11 +227,17 @@ def _scan(
                 out.append(match.group())
             continue
         if match.group("tag") is not None:
-            name = match.group("tagname").lower()
-            if name in RAW_TEXT and not match.group().endswith("/>"):
-                raw_depth = max(0, raw_depth + (-1 if match.group("close") else 1))
+            tag, name = match.group(), match.group("tagname").lower()
+            closing = bool(match.group("close"))
+            if not tag.endswith(">"):  # "<a href=…" to the end: text (html.parser is quadratic)
+                out.append(htmllib.escape(tag, quote=False))
+                continue
+            if name in RAW_TEXT and not tag.endswith("/>"):
+                raw_depth = max(0, raw_depth + (-1 if closing else 1))
+            if not raw_depth:
+                out.append(lists.close_implied(name, closing))
             if spans or name not in ("span", "font"):
-                out.append(match.group())
+                out.append(tag)
             continue
         name, attrs_text = match.group("name"), match.group("attrs")
         if raw_depth or not _is_shortcode(name, attrs_text, closers):
@@ -297,10 +345,11 @@ def _autop(container: Tag) -> str:
     return "".join(out)
 
 
-def _same_picture(href: str, src: str) -> bool:
+def _same_picture(href: str | None, src: str | None) -> bool:
     """Whether a link points at the image it wraps, or at a size variant of it."""
     if not href or not src:
         return False
+    href, src = href.strip(), src.strip()
 
     def base(url: str) -> str:
         url = url.split("?", 1)[0].split("#", 1)[0]
@@ -405,8 +454,11 @@ class _Converter(MarkdownConverter):
             result = result.lstrip(" \t\r\n")
         if self._trim_after(el) or getattr(el.next_sibling, "name", None) == "br":
             result = result.rstrip()
-        if "_noformat" not in parent_tags and _text_starts_line(el):
-            result = self._escape_line_start(result)
+        if "_noformat" not in parent_tags:
+            if _text_starts_line(el):
+                result = self._escape_line_start(result)
+            if result.endswith("]") and not result.endswith("\\]") and not _text_ends_line(el):
+                result = result[:-1] + "\\]"  # "[x]" then a link: "[x][y](z)" reads as one
         return result
 
     @staticmethod
@@ -516,6 +568,9 @@ class _Converter(MarkdownConverter):
         return re.sub(r"([\\\[\]`*_<])", r"\\\1", alt)
 
     def convert_img(self, el, text, parent_tags):
+        link = el.parent
+        if link is not None and link.name == "a" and _same_picture(link.get("href"), el.get("src")):
+            return ""  # convert_a writes it, at the link's address
         return self._image(el, el.get("src") or "", parent_tags)
 
     def _inline(self, el, text, parent_tags, symbol: str, names: set[str]):
@@ -752,7 +807,9 @@ class _Converter(MarkdownConverter):
         return ""
 
     def convert_object(self, el, text, parent_tags):
-        sources = [el.get("data") or ""]
+        if el.name == "embed" and el.find_parent("object") is not None:
+            return ""  # the <object> around it decides
+        sources = [el.get("data") or "", el.get("src") or ""]
         sources += [p.get("value") or "" for p in el.find_all("param")]
         sources += [e.get("src") or "" for e in el.find_all("embed")]
         for src in sources:
@@ -763,7 +820,8 @@ class _Converter(MarkdownConverter):
     convert_embed = convert_object
 
     def _dropped(self, el, text, parent_tags):
-        self._drop(el.name, el.get("src") or el.get("action") or "")
+        if not parent_tags & DROPPED:  # an <input> in a dropped <form> is not news
+            self._drop(el.name, el.get("src") or el.get("action") or "")
         return ""
 
     convert_script = convert_style = convert_applet = convert_form = _dropped
