@@ -53,6 +53,8 @@ def md(html: str, raw: bool = False) -> str:
         ('<div class="note">Inside\n\nthe div</div>', "Inside\n\nthe div\n"),
         ("Some <strong>bold\ntext</strong> here", "Some **bold text** here\n"),
         ("<!--more-->\nAfter the fold", "After the fold\n"),
+        # block content (Gutenberg): WordPress runs no wpautop on it
+        ("<!-- wp:paragraph -->\n<p>One\ntwo</p>\n<!-- /wp:paragraph -->", "One two\n"),
         ("Text <code>a\nb</code>", "Text `a b`\n"),
     ],
 )
@@ -133,6 +135,18 @@ SIZED = UPLOADS + "2011/06/hall-300x200.jpg"
         ),
         ("<pre>[gallery]</pre>", "```\n[gallery]\n```\n", []),
         (
+            "[php]<?php if ($a &amp;&amp; $b) { book(); } ?>[/php] and [php] alone",
+            "```php\n<?php if ($a && $b) { book(); } ?>\n```\n\nand [php] alone\n",
+            ["shortcode [php] has no [/php]: kept as text"],
+        ),
+        (
+            f'[video width="640" mp4="{UPLOADS}2013/02/tour.mp4"][/video]\n\n'
+            "[youtube=http://www.youtube.com/watch?v=Tess3llate1&amp;w=640]\n\n[audio]",
+            "[tour.mp4]({static}/images/2013/02/tour.mp4)\n\n"
+            "<http://www.youtube.com/watch?v=Tess3llate1&w=640>\n",
+            ["shortcode [audio] dropped: no address in it"],
+        ),
+        (
             "[caption]no closing tag",
             "[caption]no closing tag\n",
             ["shortcode [caption] has no [/caption]: kept as text"],
@@ -190,6 +204,35 @@ def test_gallery_callback_gets_the_shortcode_attributes():
             "[plan](<{static}/images/2012/01/plan (v2).pdf>)\n",
         ),
         ('<p><img src="data:image/png;base64,iVBORw0KGgo=" alt="dot"></p>', ""),
+        (
+            '<div id="attachment_7" class="wp-caption alignleft" style="width: 310px">'
+            f'<a href="{UPLOADS}2011/06/hall.jpg"><img src="{SIZED}" alt="Hall"></a>'
+            '<p class="wp-caption-text">Hall &amp; stage</p></div>',
+            '<figure>\n<img src="{static}/images/2011/06/hall.jpg" alt="Hall">\n'
+            "<figcaption>Hall &amp; stage</figcaption>\n</figure>\n",
+        ),
+        (
+            '<figure><a href="/rooms/hall/"><img src="/h.jpg" alt="Hall"></a>'
+            "<figcaption>Our <strong>hall</strong></figcaption></figure>",
+            '<figure>\n<a href="/rooms/hall/"><img src="/h.jpg" alt="Hall"></a>\n'
+            "<figcaption>Our <strong>hall</strong></figcaption>\n</figure>\n",
+        ),
+        (
+            '<ul><li><figure><img src="/h.jpg" alt="Hall"><figcaption>Hall</figcaption></figure>'
+            "</li></ul>",
+            "- ![Hall](/h.jpg)\n\n    Hall\n",
+        ),
+        (
+            '<!-- wp:gallery {"ids":[31,32,33]} --><figure class="wp-block-gallery columns-3">'
+            '<ul class="blocks-gallery-grid"><li><figure><img src="/a.jpg" data-id="31"></figure>'
+            '</li><li><figure><img src="/b.jpg" class="wp-image-32"></figure></li><li><figure>'
+            '<img src="/c.jpg" data-id="33"></figure></li></ul></figure><!-- /wp:gallery -->',
+            "{gallery}open-day-2011\n",
+        ),
+        (
+            '<p><a href="/notes">see [1] and *this*</a></p>',
+            "[see \\[1\\] and \\*this\\*](/notes)\n",
+        ),
     ],
 )
 def test_images_and_links(html, expected):
@@ -272,6 +315,7 @@ def test_every_address_goes_through_rewrite():
             "Salut !\n\n**Réservez** la salle *vite*.\n",
         ),
         ("Bonjour<br /><br />à tous<br />😀", "Bonjour\n\nà tous  \n😀\n"),
+        ("<p>&nbsp;</p><p>x</p><p> </p>", "x\n"),
         ("<dl><dt>Hall</dt><dd>80 seats</dd></dl>", "Hall\n:   80 seats\n"),
     ],
 )
@@ -297,7 +341,8 @@ def test_blocks(html, expected):
         ("<p>: not a definition</p>", "&#58; not a definition\n"),
         ("<p>===</p>", "&#61;==\n"),
         ("<p>[text](http://not.a.link)</p>", "[text\\](http://not.a.link)\n"),
-        ("<p>[ref]: http://x.example</p>", "[ref\\]: http://x.example\n"),
+        ("<p>[ref]: http://x.example</p>", "\\[ref\\]: http://x.example\n"),
+        ("<p>[^1]: a footnote?</p>", "\\[^1\\]: a footnote?\n"),
         ("<p>&lt;div&gt; and a &lt; b</p>", "&lt;div> and a < b\n"),
         ("<p>AT&amp;T &amp;copy;</p>", "AT&T &amp;copy;\n"),
         ("<p>back`tick</p>", "back\\`tick\n"),
@@ -307,10 +352,12 @@ def test_blocks(html, expected):
         ("<p>Tom &amp; Jerry's “café” — 10&nbsp;€</p>", "Tom & Jerry's “café” — 10 €\n"),
         ("<p>Line<br>1. second</p>", "Line  \n1\\. second\n"),
         ("<p><em>a</em> # b</p>", "*a* # b\n"),
+        ("<p>[TOC] and 1) one</p>", "\\[TOC] and 1) one\n"),
     ],
 )
 def test_escapes(html, expected):
     assert md(html) == expected
+    assert shape(render(expected)) == shape(html)  # and the site shows the text as it was
 
 
 # Dropped elements: one note per kind; videos become links
@@ -426,6 +473,7 @@ def test_big_bodies_convert_in_linear_time():
         ),
         ("2*3 = 6 ~ish^2 <code>a_b</code>", "2\\*3 = 6 \\~ish\\^2 `a_b`\n"),
         ("E = mc<sup>2</sup>", "E = mc^2^\n"),
+        ("1) first\n2) second", "1\\) first\n2\\) second\n"),
         ("", ""),
     ],
 )

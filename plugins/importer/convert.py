@@ -83,13 +83,20 @@ DROPPED = frozenset(_DROPPED_NAMES.split())
 # Where shortcodes are text, not shortcodes.
 RAW_TEXT = frozenset({"pre", "code", "script", "style", "textarea"})
 ENCLOSING = frozenset({"caption", "wp_caption", "embed", "code", "sourcecode"})
-KNOWN = ENCLOSING | {"gallery"}
+# SyntaxHighlighter's shortcodes named after the language: [php]…[/php]
+LANGUAGES = frozenset(
+    {"bash", "c", "cpp", "csharp", "css", "diff", "go", "html", "java", "javascript", "js"}
+    | {"json", "perl", "php", "plain", "powershell", "python", "ruby", "sh", "shell", "sql"}
+    | {"text", "xml", "yaml"}
+)
+MEDIA = frozenset({"video", "audio", "youtube", "vimeo"})  # a link to the file or the video
+KNOWN = ENCLOSING | MEDIA | {"gallery"}
 
 _TOKEN = re.compile(
     r"(?P<comment><!--.*?(?:-->|\Z)|<![^>]*>?|<\?[^>]*>?)"  # comments, doctypes, <?xml …?>
     # a quote opens a value only after "=": alt=it's is one value, as browsers read it
     r"""|(?P<tag><(?P<close>/?)(?P<tagname>[A-Za-z][\w:-]*)(?:=\s*"[^"]*"|=\s*'[^']*'|[^>])*>?)"""
-    r"|(?P<sc>\[(?P<lb>\[?)(?P<scclose>/?)(?P<name>[A-Za-z][\w-]*)(?=[\s\]/])"
+    r"|(?P<sc>\[(?P<lb>\[?)(?P<scclose>/?)(?P<name>[A-Za-z][\w-]*)(?=[\s\]/=])"
     r"(?P<attrs>[^\[\]<]{0,2000}?)(?P<self>/?)\](?P<rb>\]?))",
     re.S,
 )
@@ -119,9 +126,11 @@ _LANG_CLASS = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#-]+)|brush\s*:\s*([\w
 _ESCAPABLE = set("\\`*_{}[]()>#+-.!\"'|")
 _INLINE_SPECIAL = re.compile(
     r"\\(?=[\\`*_{}\[\]()>#+\-.!\"'|]|$)|[`*]|(?<![^\W_])_|_(?![^\W_])"
-    r"|\](?=[(\[:])|\[(?=\^)|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\{(?=gallery\})"
+    r"|\](?=[(\[:])|\[(?=\^|TOC\])|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\{(?=gallery\})"
 )
-_LINE_START = re.compile(r"^(\s*)(?:(#|>|[-+](?=\s|-|$)|\d+\.(?=\s|$)|:(?=\s))|(=+\s*$))")
+_LINE_START = re.compile(
+    r"^(\s*)(?:(#|>|\[(?=[^\[\]]*\\?\]:)|[-+](?=\s|-|$)|\d+[.)](?=\s|$)|:(?=\s))|(=+\s*$))"
+)
 
 
 def _note_once(notes: list[str], note: str) -> None:
@@ -157,6 +166,16 @@ def _caption_html(attrs: dict[str, str], inner: str) -> str:
     picture = picture.extract()
     caption = attrs.get("caption") or soup.decode()
     return f"<figure>{picture.decode()}<figcaption>{caption.strip()}</figcaption></figure>"
+
+
+def _media_url(attrs_text: str, attrs: dict[str, str]) -> str:
+    """The address in ``[video mp4="…"]``, ``[audio src=…]``, ``[youtube=…]``, ``[youtube …]``."""
+    if found := _VIDEO.search(htmllib.unescape(attrs_text)):
+        return found.group()
+    for key in ("src", "mp4", "m4v", "webm", "ogv", "mp3", "m4a", "ogg", "wav", "0"):
+        if attrs.get(key, "").strip():
+            return attrs[key].strip()
+    return ""
 
 
 def _code_html(attrs: dict[str, str], inner: str) -> str:
@@ -256,6 +275,9 @@ def _scan(
             out.append(rb)
             continue
         attrs = _shortcode_attrs(attrs_text)
+        if lname in LANGUAGES and name in closers:
+            attrs = {"lang": lname, **attrs}
+            lname = "code"
         if lname in ENCLOSING:
             end = text.find(f"[/{name}]", position) if name in closers else -1
             if end < 0:
@@ -271,6 +293,12 @@ def _scan(
                 out.append(f'<div data-importer-link="{url}"></div>')
             else:
                 out.append(_code_html(attrs, inner))
+        elif lname in MEDIA:
+            url = _media_url(attrs_text, attrs)
+            if url:
+                out.append(f'<div data-importer-link="{htmllib.escape(url)}"></div>')
+            else:
+                _note_once(notes, f"shortcode {core} dropped: no address in it")
         elif lname == "gallery":
             slug = gallery(attrs)
             if slug:
@@ -420,7 +448,13 @@ _INLINE_HTML = {"a", "em", "strong", "i", "b", "code", "br", "sup", "sub", "del"
 class _Converter(MarkdownConverter):
     """markdownify, written for Python-Markdown (or Isso's mistune, ``comment=True``)."""
 
-    def __init__(self, *, rewrite: Callable[[str], str], comment: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        rewrite: Callable[[str], str],
+        gallery: Callable[[dict[str, str]], str | None] = lambda attrs: None,
+        comment: bool = False,
+    ) -> None:
         super().__init__(
             heading_style=ATX,
             bullets="-",
@@ -432,6 +466,7 @@ class _Converter(MarkdownConverter):
             keep_inline_images_in=["td", "th"],
         )
         self.rewrite = rewrite
+        self.gallery = gallery
         self.comment = comment
         self.dropped: Counter[str] = Counter()
         self.dropped_example: dict[str, str] = {}
@@ -488,6 +523,8 @@ class _Converter(MarkdownConverter):
             return "\\" + found
 
         text = _INLINE_SPECIAL.sub(one, text)
+        if "a" in parent_tags:  # a bracket in a link's text would end it
+            text = re.sub(r"(?<!\\)([\[\]])", r"\\\1", text)
         if "_inline" in parent_tags:
             text = text.replace("|", "\\|")
         if self.comment:
@@ -509,6 +546,10 @@ class _Converter(MarkdownConverter):
         if marker == ":":
             return lead + "&#58;" + text[len(lead) + 1 :]
         if marker[0].isdigit():
+            if marker.endswith(")"):  # a list in CommonMark (comments), text in Python-Markdown
+                if not self.comment:
+                    return text
+                return lead + marker[:-1] + "\\)" + text[len(lead) + len(marker) :]
             return lead + marker[:-1] + "\\." + text[len(lead) + len(marker) :]
         return lead + "\\" + text[len(lead) :]
 
@@ -691,12 +732,26 @@ class _Converter(MarkdownConverter):
         return ""
 
     def convert_figure(self, el, text, parent_tags):
+        classes = el.get("class") or []
+        if "wp-block-gallery" in classes and not self.comment:
+            ids = []
+            for img in el.find_all("img"):
+                found = re.search(r"wp-image-(\d+)", " ".join(img.get("class") or []))
+                ids.append(img.get("data-id") or (found.group(1) if found else ""))
+            if ids and all(ids):
+                slug = self.gallery({"ids": ",".join(ids)})
+                if slug:
+                    return f"\n\n{{gallery}}{slug}\n\n"
+        return self._figure(el, el.find("figcaption"), text, parent_tags)
+
+    def _figure(self, el, caption, text, parent_tags):
+        """A picture with a caption as an HTML ``<figure>`` (Markdown has no captions)."""
         imgs = el.find_all("img")
-        caption = el.find("figcaption")
+        nested = parent_tags & {"li", "blockquote", "td", "th", "dd", "_inline"}
         if len(imgs) != 1 or caption is None or not caption.get_text(strip=True):
             return f"\n\n{text.strip()}\n\n" if text.strip() else ""
         img = imgs[0]
-        if self.comment:
+        if self.comment or nested:  # raw HTML is a block only at the top level
             return f"\n\n{text.strip()}\n\n"
         link = img.parent if img.parent is not None and img.parent.name == "a" else None
         src = img.get("src") or ""
@@ -744,7 +799,14 @@ class _Converter(MarkdownConverter):
             return f"\n\n{{gallery}}{el['data-importer-gallery']}\n\n"
         if el.get("data-importer-link"):
             url = self.rewrite(el["data-importer-link"])
-            return f"\n\n<{url}>\n\n" if re.match(r"https?://\S+$", url) else f"\n\n{url}\n\n"
+            if re.match(r"https?://\S+$", url):
+                return f"\n\n<{url}>\n\n"
+            name = url.rstrip("/").rsplit("/", 1)[-1] or url
+            return f"\n\n[{self._escape_alt(name)}]({_md_url(url)})\n\n"
+        if "wp-caption" in (el.get("class") or []):  # a caption as WordPress renders it
+            caption = el.find(class_="wp-caption-text")
+            if caption is not None:
+                return self._figure(el, caption, text, parent_tags)
         return super().convert_div(el, text, parent_tags)
 
     convert_center = convert_address = convert_main = convert_header = convert_div
@@ -904,9 +966,9 @@ def _run(
         scanned = _scan(html or "", gallery, [] if not spans else notes, spans=spans)
         try:
             soup = BeautifulSoup(scanned, "html.parser")
-            if raw:
+            if raw and "<!-- wp:" not in html:  # WordPress skips wpautop for block content
                 soup = BeautifulSoup(_autop(soup), "html.parser")
-            converter = _Converter(rewrite=rewrite, comment=comment)
+            converter = _Converter(rewrite=rewrite, gallery=gallery, comment=comment)
             markdown = converter.convert_soup(soup)
             return Converted(_tidy(markdown), notes + converter.notes())
         except RecursionError:
