@@ -230,6 +230,24 @@ def test_gallery_callback_gets_the_shortcode_attributes():
             "{gallery}open-day-2011\n",
         ),
         (
+            '<table class="tr-caption-container" style="margin: auto;"><tbody><tr><td>'
+            '<a href="https://bp.example/x/s1600/hall.jpg" imageanchor="1"><img border="0" '
+            'src="https://bp.example/x/s320/hall.jpg" /></a></td></tr><tr><td class="tr-caption">'
+            "La salle</td></tr></tbody></table>",
+            '<figure>\n<img src="https://bp.example/x/s1600/hall.jpg" alt="">\n'
+            "<figcaption>La salle</figcaption>\n</figure>\n",
+        ),
+        (
+            '<figure class="wp-block-embed is-type-rich is-provider-twitter"><div class="wp-block'
+            '-embed__wrapper">\nhttps://twitter.example/tessellate/status/1\n</div></figure>',
+            "<https://twitter.example/tessellate/status/1>\n",
+        ),
+        (
+            '<figure class="wp-block-embed-youtube wp-block-embed is-type-video"><div class="wp-'
+            'block-embed__wrapper">\nhttps://youtu.be/Tess3llate1\n</div></figure>',
+            "<https://youtu.be/Tess3llate1>\n",
+        ),
+        (
             '<p><a href="/notes">see [1] and *this*</a></p>',
             "[see \\[1\\] and \\*this\\*](/notes)\n",
         ),

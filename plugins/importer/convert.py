@@ -803,7 +803,11 @@ class _Converter(MarkdownConverter):
                 return f"\n\n<{url}>\n\n"
             name = url.rstrip("/").rsplit("/", 1)[-1] or url
             return f"\n\n[{self._escape_alt(name)}]({_md_url(url)})\n\n"
-        if "wp-caption" in (el.get("class") or []):  # a caption as WordPress renders it
+        classes = el.get("class") or []
+        url = el.get_text().strip()
+        if "wp-block-embed__wrapper" in classes and re.fullmatch(r"https?://\S+", url):
+            return f"\n\n<{self.rewrite(url)}>\n\n"  # Gutenberg's embed of a tweet, a map…
+        if "wp-caption" in classes:  # a caption as WordPress renders it
             caption = el.find(class_="wp-caption-text")
             if caption is not None:
                 return self._figure(el, caption, text, parent_tags)
@@ -815,6 +819,10 @@ class _Converter(MarkdownConverter):
     def convert_table(self, el, text, parent_tags):
         if self.comment or "_inline" in parent_tags:
             return super().convert_table(el, text, parent_tags)
+        if "tr-caption-container" in (el.get("class") or []):  # Blogger's captioned picture
+            caption = el.find(class_="tr-caption")
+            if caption is not None and len(el.find_all("img")) == 1:
+                return self._figure(el, caption, text, parent_tags)
         if self._simple_table(el):
             return super().convert_table(el, text, parent_tags)
         return f"\n\n{self._clean_block(el)}\n\n"
