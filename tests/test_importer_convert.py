@@ -4,6 +4,7 @@ import re
 import time
 
 import markdown
+import mistune
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 
@@ -492,11 +493,39 @@ def test_big_bodies_convert_in_linear_time():
         ("2*3 = 6 ~ish^2 <code>a_b</code>", "2\\*3 = 6 \\~ish\\^2 `a_b`\n"),
         ("E = mc<sup>2</sup>", "E = mc^2^\n"),
         ("1) first\n2) second", "1\\) first\n2\\) second\n"),
+        ("&lt;script&gt; &amp;copy; ===", "<script> &copy; ===\n"),
+        ("<p>===</p>", "\\===\n"),
         ("", ""),
     ],
 )
 def test_comment_markdown(html, expected):
     assert comment_markdown(html) == expected
+
+
+ISSO = mistune.create_markdown(
+    escape=True, hard_wrap=True, plugins=["strikethrough", "subscript", "superscript"]
+)  # as Isso 0.14 renders comments (its isso.cfg defaults)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "Great post!\nThanks <a href='https://lyon.example'>you</a>\n\nSee you <em>soon</em>",
+        "1) first\n2) second\n\n# no heading\n- no list\n> no quote",
+        "2*3 ~x~ a_b_c __init__ <b>bold</b> &lt;script&gt; AT&amp;T &amp;copy; ^up^",
+        "<blockquote>quoted\nline two</blockquote>\nreply",
+        "<p>One</p><p>Two<br />Three</p><pre>code\n  x</pre>",
+        "[&#8230;] Tessellate [&#8230;] [link](not) ===",
+    ],
+)
+def test_comment_round_trip(html):
+    """What Isso shows is what the old blog showed: the same text, links and emphasis."""
+    rendered = ISSO(comment_markdown(html))
+    original = BeautifulSoup(html.replace("\n", "<br>"), "html.parser")
+    assert shape(rendered)[1] == shape(str(original))[1]
+    tags = [t for t in shape(rendered)[0] if t not in ("p", "br", "code")]
+    expected = [t for t in shape(str(original))[0] if t not in ("p", "br", "code")]
+    assert tags == expected
 
 
 @pytest.mark.parametrize(

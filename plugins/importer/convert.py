@@ -514,6 +514,8 @@ class _Converter(MarkdownConverter):
 
         def one(match: re.Match) -> str:
             found = match.group()
+            if self.comment and found in "<&{":
+                return found  # Isso's mistune escapes all HTML and reads no entities
             if found == "<":
                 return "&lt;"
             if found == "&":
@@ -540,7 +542,7 @@ class _Converter(MarkdownConverter):
             return text
         lead, marker, equals = match.groups()
         if equals:
-            return lead + "&#61;" + text[len(lead) + 1 :]
+            return lead + ("\\=" if self.comment else "&#61;") + text[len(lead) + 1 :]
         if marker == ":" and self.comment:
             return text
         if marker == ":":
