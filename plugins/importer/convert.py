@@ -2,40 +2,53 @@
 
 ``convert`` turns a WordPress or Blogger body into Markdown that the site's Python-Markdown
 (``extra``, ``codehilite``, ``meta``, ``toc``, ``smarty``) renders back to the same text and
-structure; ``comment_markdown`` does the same for a comment, for Isso (mistune with
-``hard_wrap``, raw HTML escaped); ``summary_text`` makes an excerpt one line of plain text.
+structure; ``comment_markdown`` does the same for a comment, for Isso 0.14 (mistune with
+``hard_wrap``: a newline is a line break; HTML escaped, entities not read);
+``summary_text`` makes an excerpt one line of plain text.
 
 The steps, in order:
 
-1. One scan over the text (``_scan``) finds tags, comments and WordPress shortcodes: HTML
-   comments go (Gutenberg's ``<!-- wp:… -->``, ``<!--more-->``), shortcodes become HTML the
-   next steps understand (``[caption]`` a ``<figure>``, ``[code]`` a ``<pre>``, ``[gallery]``
-   a marker), and nothing inside a tag's attributes, ``<pre>``, ``<code>``, ``<script>`` or
-   ``<style>`` is taken for a shortcode.
+1. One scan over the text (``_scan``) finds tags, comments and WordPress shortcodes. HTML
+   comments go (Gutenberg's ``<!-- wp:… -->``, ``<!--more-->``); shortcodes become HTML the
+   next steps understand (``[caption]`` a ``<figure>``, ``[code]``, ``[sourcecode]`` and
+   SyntaxHighlighter's ``[php]…[/php]`` a ``<pre>``, ``[gallery]`` the ``{gallery}slug`` line
+   that ``gallery(attrs)`` names, ``[embed]``, ``[video]``, ``[audio]``, ``[youtube]`` a link
+   line); nothing inside a tag's attributes, ``<pre>``, ``<code>``, ``<script>`` or
+   ``<style>`` is taken for a shortcode. The end tags HTML implies (``<p>a<p>b``,
+   ``<li>a<li>b``) are written out, which html.parser would otherwise nest hundreds deep, and
+   a tag never closed by ``>`` is text (html.parser takes quadratic time over it).
 2. WordPress's raw bodies get their paragraphs (``_autop``, what wpautop does): on the parsed
    tree, the text between block elements is split at blank lines into ``<p>`` and a single
    newline becomes ``<br>``; block elements are never wrapped, and nothing inside them but
-   ``<blockquote>`` and ``<div>`` (which hold paragraphs themselves) is touched.
+   ``<blockquote>`` and ``<div>`` (which hold paragraphs themselves) is touched. Block
+   content (``<!-- wp:`` comments, Gutenberg) gets none, as in WordPress.
 3. ``_Converter`` (markdownify's ``MarkdownConverter``) writes the Markdown.
 
 Choices worth knowing:
 
 - A line break is two spaces before the newline: Python-Markdown renders that as ``<br>`` and
-  has no backslash form. Those two spaces are the only trailing white space left.
+  has no backslash form. Those two spaces are the only trailing white space left. In comments
+  a line break is a newline (``hard_wrap``).
 - Nested blocks are indented by four spaces (Python-Markdown's tab length; two-space nesting,
   markdownify's default, flattens nested lists). Code blocks are fenced at the top level and
   indented (no language) inside lists and quotes, where Python-Markdown has no fences.
 - Markdown is escaped where it would change the meaning, not everywhere: ``*`` and backquotes
-  always, ``_`` only at a word's edge, ``#``, ``>``, ``-``/``+``, ``1.`` and ``:`` only where
-  the text can begin a line, ``]`` before ``(``, ``[`` or ``:``, ``<`` before a letter and
-  ``&`` before an entity name (as ``&lt;``, ``&amp;``), ``{`` when ``{…}`` ends the text
-  (``attr_list``), ``|`` in table cells.
+  always, ``_`` only at a word's edge, ``#``, ``>``, ``-``/``+``, ``1.``, ``[x]:`` and ``:``
+  only where the text can begin a line, ``]`` before ``(``, ``[`` or ``:`` (every bracket in
+  a link's text), ``<`` before a letter and ``&`` before an entity name (as ``&lt;``,
+  ``&amp;``), ``{`` when ``{…}`` ends the text (``attr_list``), ``|`` in table cells,
+  ``[TOC]``, ``{gallery}``.
 - An image linked to itself or to a size variant of itself (WordPress ``x-300x200.jpg``,
   Blogger ``/s320/``) becomes the image alone, at the address of the bigger one: the engine
   makes its own sizes, and exports list the full-size uploads.
-- Figures with a caption, ``<sup>``, ``<sub>``, ``<del>`` and tables that Markdown tables cannot
-  hold (spans, several header rows, blocks in cells, no header row) stay HTML, attributes
-  reduced to the ones that mean something (``href``, ``src``, ``alt``, ``title``, spans).
+- A picture with a caption (``[caption]``, ``<figure>``, WordPress's ``div.wp-caption``,
+  Blogger's ``table.tr-caption-container``) is an HTML ``<figure>`` block, as are ``<sup>``,
+  ``<sub>``, ``<del>`` inline; tables that Markdown tables cannot hold (spans, blocks in
+  cells, no header row) stay HTML, attributes reduced to the ones that mean something
+  (``href``, ``src``, ``alt``, ``title``, spans). Inside lists and quotes, where raw HTML is
+  no block, a figure is the image and its caption as a paragraph.
+- ``<iframe>``, ``<script>``, ``<style>``, ``<object>``, ``<embed>``, ``<form>`` and the like
+  are dropped, one note per kind; a YouTube or Vimeo player becomes a link to the video.
 """
 
 import html as htmllib
