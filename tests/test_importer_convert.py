@@ -7,6 +7,8 @@ import markdown
 import mistune
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plugins.importer.convert import Converted, comment_markdown, convert, summary_text
 
@@ -446,11 +448,47 @@ JUNK = [
 def test_junk_never_raises_and_is_tidy(html, raw):
     result = convert(html, raw_wordpress=raw)
     assert isinstance(result, Converted)
-    text = result.markdown
-    assert text == "" or (text.endswith("\n") and not text.endswith("\n\n"))
-    assert "\n\n\n" not in text
-    for line in text.split("\n"):
-        assert line == line.rstrip() or (line.endswith("  ") and not line.endswith("   "))
+    assert tidy(result.markdown)
+    assert "\n\n\n" not in result.markdown
+
+
+def tidy(text: str) -> bool:
+    """Ends with one newline (or is empty), no run of blank lines, no stray trailing spaces."""
+    if text == "":
+        return True
+    lines = text.split("\n")
+    return (
+        text.endswith("\n")
+        and not text.endswith("\n\n")
+        and all(line == line.rstrip() or line[-2:] == "  " != line[-3:] for line in lines)
+    )
+
+
+# Pieces of the markup old blogs are made of, shuffled into junk
+PIECES = [
+    *("<p>", "</p>", "<b>", "</b>", "<em>", "</em>", "<a href='/x'>", "</a>", '<a href="'),
+    *("<img src='/a-10x10.jpg' alt='[x]'>", "<ul>", "<li>", "</li>", "</ul>", "<ol>"),
+    *("<table>", "<tr>", "<td>", "<th>", "</td>", "</table>", "<pre>", "</pre>", "<code>"),
+    *("</code>", "<blockquote>", "</blockquote>", "<br>", "<div>", "</div>", "<figure>"),
+    *("<figcaption>", "</figure>", "<iframe src='https://youtu.be/Tess3llate1'>", "<script>"),
+    *("<h2>", "</h2>", "<sup>", "<hr>", "<dl>", "<dt>", "<dd>", "<!--", "-->", "<!-- wp:x -->"),
+    *("[caption]", "[/caption]", "[gallery ids='31,32,33']", "[[gallery]]", "[code lang=x]"),
+    *("[/code]", "[embed]", "[/embed]", "[x-y a=1]", "https://youtu.be/Tess3llate1"),
+    *("\n", "\n\n", " ", "\t", "\r\n", "text", "é😀", "&amp;", "&lt;", "&nbsp;", "&"),
+    *"*_#->.<[]()`{}|\\:=~^1",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60), st.booleans())
+def test_any_mix_of_markup_converts_tidily(pieces, raw):
+    html = "".join(pieces)
+    text = convert(html, raw_wordpress=raw, rewrite=rewrite, gallery=gallery).markdown
+    assert tidy(text)
+    assert "\n\n\n" not in text or "```" in text
+    render(text)  # Python-Markdown reads it
+    assert tidy(comment_markdown(html))
+    assert "\n" not in summary_text(html)
 
 
 def test_deep_nesting_keeps_the_text():

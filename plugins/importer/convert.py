@@ -53,11 +53,12 @@ Choices worth knowing:
 
 import html as htmllib
 import re
+import warnings
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 from markdownify import (
     ATX,
@@ -146,6 +147,12 @@ _LINE_START = re.compile(
 )
 
 
+def _parse(html: str) -> BeautifulSoup:
+    with warnings.catch_warnings():  # a body that is only a URL is a body, not a mistake
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        return BeautifulSoup(html, "html.parser")
+
+
 def _note_once(notes: list[str], note: str) -> None:
     if note not in notes:
         notes.append(note)
@@ -171,7 +178,7 @@ def _is_shortcode(name: str, attrs: str, closers: set[str]) -> bool:
 
 def _caption_html(attrs: dict[str, str], inner: str) -> str:
     """A ``[caption]`` as the ``<figure>`` that ``_Converter.convert_figure`` writes out."""
-    soup = BeautifulSoup(inner, "html.parser")
+    soup = _parse(inner)
     img = soup.find("img")
     if img is None:
         return inner
@@ -861,8 +868,10 @@ class _Converter(MarkdownConverter):
 
     def _clean_block(self, el: Tag) -> str:
         """A block kept as HTML: meaningful attributes only, links and images rewritten."""
-        copy = BeautifulSoup(el.decode(), "html.parser")
+        copy = _parse(el.decode())
         for tag in copy.find_all(True):
+            if tag.decomposed:  # inside a dropped one
+                continue
             if tag.name in DROPPED:
                 tag.decompose()
                 continue
@@ -988,15 +997,15 @@ def _run(
     for spans in (True, False):
         scanned = _scan(html or "", gallery, [] if not spans else notes, spans=spans)
         try:
-            soup = BeautifulSoup(scanned, "html.parser")
+            soup = _parse(scanned)
             if raw and "<!-- wp:" not in html:  # WordPress skips wpautop for block content
-                soup = BeautifulSoup(_autop(soup), "html.parser")
+                soup = _parse(_autop(soup))
             converter = _Converter(rewrite=rewrite, gallery=gallery, comment=comment)
             markdown = converter.convert_soup(soup)
             return Converted(_tidy(markdown), notes + converter.notes())
         except RecursionError:
             continue  # spans and fonts nested hundreds deep (Blogger): again without them
-    soup = BeautifulSoup(scanned, "html.parser")
+    soup = _parse(scanned)
     notes.append("HTML nested too deep to convert: imported as plain text")
     return Converted(_tidy(_plain_text(soup)), notes)
 
@@ -1021,7 +1030,7 @@ def comment_markdown(html: str) -> str:
 
 def summary_text(html: str) -> str:
     """An excerpt as one line of plain text for ``Summary:`` (entities decoded)."""
-    soup = BeautifulSoup(_scan(html or "", lambda a: None, [], spans=True), "html.parser")
+    soup = _parse(_scan(html or "", lambda a: None, [], spans=True))
     for tag in soup.find_all(list(DROPPED)):
         tag.decompose()
     text = soup.get_text(" ")
