@@ -337,6 +337,12 @@ def test_every_address_goes_through_rewrite():
         ),
         ("Bonjour<br /><br />à tous<br />😀", "Bonjour\n\nà tous  \n😀\n"),
         ("<p>&nbsp;</p><p>x</p><p> </p>", "x\n"),
+        (
+            '<p>Intro [caption id="1" width="300"]<img src="/a.jpg" alt="A"> The hall[/caption]'
+            " outro</p>",
+            'Intro\n\n<figure>\n<img src="/a.jpg" alt="A">\n<figcaption>The hall</figcaption>\n'
+            "</figure>\n\noutro\n",
+        ),
         ("<dl><dt>Hall</dt><dd>80 seats</dd></dl>", "Hall\n:   80 seats\n"),
     ],
 )

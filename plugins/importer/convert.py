@@ -504,10 +504,12 @@ class _Converter(MarkdownConverter):
             return text
         result = super().process_text(NavigableString(text), parent_tags)
         # markdownify trims by the neighbours; the copy has none, so trim like it would, and
-        # around <br> too (its own line break is enough)
-        if self._trim_before(el) or getattr(el.previous_sibling, "name", None) == "br":
+        # next to <br> and to the blocks it does not know (<figure>…) too
+        before = getattr(el.previous_sibling, "name", None)
+        after = getattr(el.next_sibling, "name", None)
+        if self._trim_before(el) or before == "br" or before in BLOCKS:
             result = result.lstrip(" \t\r\n")
-        if self._trim_after(el) or getattr(el.next_sibling, "name", None) == "br":
+        if self._trim_after(el) or after == "br" or after in BLOCKS:
             result = result.rstrip()
         if "_noformat" not in parent_tags:
             if _text_starts_line(el):
