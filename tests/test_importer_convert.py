@@ -669,3 +669,122 @@ def test_round_trip(html):
 def test_round_trip_keeps_the_text(html):
     rendered = BeautifulSoup(render(md(html, raw="<div" not in html)), "html.parser")
     assert shape(str(rendered))[1] == shape(html)[1]
+
+
+# Whole posts, as the exports hold them
+CLASSIC_POST = (
+    "We finally moved into the new space on Gloucester Road! Here's what"
+    " happened over the last three weeks.\n"
+    "\n"
+    '[caption id="attachment_412" align="alignright" width="300" caption="The'
+    ' empty hall, day one"]<a'
+    ' href="http://tessellate.example/wp-content/uploads/2011/03/hall.jpg"><img'
+    ' class="size-medium wp-image-412" title="hall"'
+    ' src="http://tessellate.example/wp-content/uploads/2011/03/hall-300x225.jp'
+    'g" alt="" width="300" height="225" /></a>[/caption]\n'
+    "\n"
+    "<strong>Week one</strong>\n"
+    "Painting. Lots of painting. Thanks to everyone who came along &#8211;"
+    " especially Amélie &amp; Tom.\n"
+    "\n"
+    "<strong>Week two</strong>\n"
+    "<ul>\n"
+    "\t<li>Wiring for the booking kiosk</li>\n"
+    "\t<li>Wi-Fi (finally!)</li>\n"
+    "\t<li>Moving the <em>old</em> server</li>\n"
+    "</ul>\n"
+    "<h3>The code that runs the kiosk</h3>\n"
+    '[sourcecode language="python"]\n'
+    "def is_free(room, when):\n"
+    "    return not any(b.overlaps(when) for b in room.bookings)\n"
+    "[/sourcecode]\n"
+    "\n"
+    "More photos:\n"
+    "\n"
+    '[gallery link="file" columns="4"]\n'
+    "\n"
+    '<a href="http://tessellate.example/2011/02/why-we-moved/">Why we'
+    " moved</a> explains the rest. Questions? Use the form below.\n"
+    "\n"
+    '[contact-form 1 "Contact form 1"]\n'
+    "\n"
+    "<!--more-->\n"
+    '<p style="text-align: center;">&nbsp;</p>\n'
+    "<blockquote>It's a great space for the community.\n"
+    "&#8212; Carol, caretaker</blockquote>\n"
+    '<object width="425" height="344"><param name="movie"'
+    ' value="http://www.youtube.com/v/Xyz12345abc&hl=en&fs=1"></param><embed'
+    ' src="http://www.youtube.com/v/Xyz12345abc&hl=en&fs=1"'
+    ' type="application/x-shockwave-flash" width="425" height="344"></embed></object>\n'
+)
+
+BLOGGER_POST = (
+    '<div dir="ltr" style="text-align: left;" trbidi="on"><div'
+    ' style="text-align: left;"><span style="font-family: &quot;verdana&quot;'
+    ' , sans-serif;">Salut tout le monde&nbsp;!</span></div><div'
+    ' style="text-align: left;"><span style="font-family: &quot;verdana&quot;'
+    ' , sans-serif;"><br /></span></div><div style="text-align: left;"><span'
+    ' style="font-family: &quot;verdana&quot; , sans-serif;">Nous avons ouvert'
+    " la <b>nouvelle salle</b> à Lyon. Voici quelques"
+    ' photos&nbsp;:</span></div><div class="separator" style="clear: both;'
+    ' text-align: center;"><a'
+    ' href="https://1.bp.blogspot.com/-abc/XYZ/AAAA/bbb/s1600/IMG_2041.JPG"'
+    ' imageanchor="1" style="margin-left: 1em; margin-right: 1em;"><img'
+    ' border="0" data-original-height="1200" data-original-width="1600"'
+    ' height="240"'
+    ' src="https://1.bp.blogspot.com/-abc/XYZ/AAAA/bbb/s320/IMG_2041.JPG"'
+    ' width="320" /></a></div><table align="center" cellpadding="0"'
+    ' cellspacing="0" class="tr-caption-container" style="margin-left: auto;'
+    ' margin-right: auto; text-align: center;"><tbody><tr><td'
+    ' style="text-align: center;"><a'
+    ' href="https://1.bp.blogspot.com/-d/e/s1600/cuisine.jpg"'
+    ' imageanchor="1"><img border="0" height="213"'
+    ' src="https://1.bp.blogspot.com/-d/e/s320/cuisine.jpg" width="320"'
+    ' /></a></td></tr><tr><td class="tr-caption" style="text-align:'
+    ' center;">La cuisine, enfin prête</td></tr></tbody></table><div><span'
+    ' style="font-family: &quot;verdana&quot; ,'
+    ' sans-serif;">Tarifs&nbsp;:</span></div><div><ul><li><span'
+    ' style="font-family: &quot;verdana&quot; , sans-serif;">10&nbsp;€'
+    " l'heure</span></li><li><span style=\"font-family: &quot;verdana&quot; ,"
+    ' sans-serif;">50&nbsp;€ la journée</span></li></ul><div><span'
+    ' style="font-family: &quot;verdana&quot; , sans-serif;">À'
+    " bientôt&nbsp;!<br />L'équipe</span></div></div><iframe"
+    ' allowfullscreen="" class="YOUTUBE-iframe-video"'
+    ' data-thumbnail-src="https://i.ytimg.com/vi/Qwe12345rty/0.jpg"'
+    ' frameborder="0" height="266"'
+    ' src="https://www.youtube.com/embed/Qwe12345rty?feature=player_embedded"'
+    ' width="320"></iframe></div>'
+)
+
+
+@pytest.mark.parametrize(
+    ("html", "raw", "tags", "notes"),
+    [
+        (
+            CLASSIC_POST,
+            True,
+            "p figure img:{static}/images/2011/03/hall.jpg figcaption p strong br p strong ul li "
+            "li li em h3 pre p p a:http://tessellate.example/2011/02/why-we-moved/ p blockquote "
+            "p br p a:https://www.youtube.com/watch?v=Xyz12345abc",
+            [
+                'shortcode [gallery link="file" columns="4"] dropped: no gallery for it',
+                "unknown shortcode [contact-form] kept as text",
+            ],
+        ),
+        (
+            BLOGGER_POST,
+            False,
+            "p p strong p img:https://1.bp.blogspot.com/-abc/XYZ/AAAA/bbb/s1600/IMG_2041.JPG "
+            "figure img:https://1.bp.blogspot.com/-d/e/s1600/cuisine.jpg figcaption p ul li li p "
+            "br p a:https://www.youtube.com/watch?v=Qwe12345rty",
+            [],
+        ),
+    ],
+    ids=["wordpress-classic", "blogger"],
+)
+def test_whole_posts(html, raw, tags, notes):
+    result = convert(html, raw_wordpress=raw, rewrite=rewrite, gallery=gallery)
+    rendered_tags, text = shape(render(result.markdown))
+    assert " ".join(rendered_tags) == tags
+    assert result.notes == notes
+    assert "Amélie & Tom" in text or "Salut tout le monde !" in text

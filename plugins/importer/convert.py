@@ -730,8 +730,9 @@ class _Converter(MarkdownConverter):
         return f"{bullet} {lines[0]}\n" + (body + "\n" if body else "")
 
     def convert_pre(self, el, text, parent_tags):
-        text = text.strip("\n")
-        if not text.strip():
+        lines = [line.rstrip() for line in text.split("\n")]  # no trailing spaces
+        text = "\n".join(lines).strip("\n")
+        if not text:
             return ""
         lines = text.split("\n")
         if parent_tags & {"li", "blockquote", "td", "th", "dd"} and not self.comment:
