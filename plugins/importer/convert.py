@@ -486,6 +486,7 @@ class _Converter(MarkdownConverter):
             keep_inline_images_in=["td", "th"],
         )
         self.rewrite = rewrite
+        self.targets: set[str] = set()  # ids that the body's "#…" links point at
         self.gallery = gallery
         self.comment = comment
         self.dropped: Counter[str] = Counter()
@@ -592,6 +593,8 @@ class _Converter(MarkdownConverter):
         ):
             return self._image(img, href, parent_tags)
         prefix, suffix, text = chomp(text)
+        if not href and "_inline" not in parent_tags and (anchor := self._anchor(el)):
+            return f'{prefix}<a id="{anchor}"></a>{text}{suffix}'  # a target of "#…" links
         if not text:
             return ""
         if not href or href == "#" or href.lower().startswith(("javascript:", "data:")):
@@ -607,9 +610,21 @@ class _Converter(MarkdownConverter):
             return f"{prefix}<{url}>{suffix}"
         return f"{prefix}[{text}]({_md_url(url)}{_md_title(title)}){suffix}"
 
+    def _anchor(self, el) -> str:
+        """The element's id or name when a link of the body points at it, else ""."""
+        if self.comment:
+            return ""
+        for key in ("id", "name"):
+            value = el.get(key) or ""
+            if value in self.targets and re.fullmatch(r"[\w-]+", value):
+                return value
+        return ""
+
     def _image(self, el, src: str, parent_tags) -> str:
         src = src.strip()
         alt = _SPACE.sub(" ", el.get("alt") or "").strip()
+        if {"emoji", "wp-smiley"} & set(el.get("class") or []):
+            return alt  # WordPress's picture of an emoji: the character itself
         if not src or src.lower().startswith("data:"):
             self._drop("img with inline data" if src else "img without src", "")
             return ""
@@ -711,6 +726,10 @@ class _Converter(MarkdownConverter):
             return f"\n\n**{text}**\n\n"
         if text.endswith("#"):
             text = text[:-1] + "\\#"  # a closing ATX sequence otherwise
+        for node in (el, *el.find_all("a", href=False)):
+            if anchor := self._anchor(node):  # the old id, for the body's "#…" links
+                text += f" {{#{anchor}}}"
+                break
         return f"\n\n{'#' * max(1, min(6, n))} {text}\n\n"
 
     def convert_li(self, el, text, parent_tags):
@@ -1004,6 +1023,7 @@ def _run(
             if raw and "<!-- wp:" not in html:  # WordPress skips wpautop for block content
                 soup = _parse(_autop(soup))
             converter = _Converter(rewrite=rewrite, gallery=gallery, comment=comment)
+            converter.targets = {a["href"][1:] for a in soup.find_all("a", href=re.compile(r"^#."))}
             markdown = converter.convert_soup(soup)
             return Converted(_tidy(markdown), notes + converter.notes())
         except RecursionError:
