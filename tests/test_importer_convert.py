@@ -251,6 +251,18 @@ def test_gallery_callback_gets_the_shortcode_attributes():
             "<https://youtu.be/Tess3llate1>\n",
         ),
         (
+            '<p>Hi <img class="wp-smiley emoji" src="https://s.w.example/1f600.png" alt="😀"></p>',
+            "Hi 😀\n",
+        ),
+        # old in-page links keep their targets, and only those
+        (
+            '<p><a href="#prices">Prices</a>, <a href="#faq">FAQ</a>, <a href="#y">y</a></p>'
+            '<h2 id="prices">Prices</h2><h2 id="other">Other</h2><h3><a name="faq"></a>FAQ</h3>'
+            '<p><a name="x"></a>Para <a id="y">anchor</a></p>',
+            "[Prices](#prices), [FAQ](#faq), [y](#y)\n\n## Prices {#prices}\n\n## Other\n\n"
+            '### FAQ {#faq}\n\nPara <a id="y"></a>anchor\n',
+        ),
+        (
             '<p><a href="/notes">see [1] and *this*</a></p>',
             "[see \\[1\\] and \\*this\\*](/notes)\n",
         ),
