@@ -162,6 +162,15 @@ def test_shortcodes(html, expected, notes):
     assert result.notes == notes
 
 
+def test_notes_are_one_line_each():
+    html = '[gallery\n  columns="2"\n]<iframe src="https://maps.example/\n a"></iframe>[x-y\na=1]'
+    assert convert(html).notes == [
+        'shortcode [gallery columns="2" ] dropped: no gallery for it',
+        "unknown shortcode [x-y] kept as text",
+        "dropped 1 <iframe> (first: https://maps.example/ a)",
+    ]
+
+
 def test_gallery_callback_gets_the_shortcode_attributes():
     seen = []
     convert("[gallery ids=\"4,5\" columns=2 size='medium']", gallery=lambda a: seen.append(a))

@@ -136,8 +136,6 @@ _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.I)
 _LANG_CLASS = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#-]+)|brush\s*:\s*([\w+#-]+)", re.I)
 
-# Python-Markdown's backslash-escapable characters (smarty adds the quotes).
-_ESCAPABLE = set("\\`*_{}[]()>#+-.!\"'|")
 _INLINE_SPECIAL = re.compile(
     r"\\(?=[\\`*_{}\[\]()>#+\-.!\"'|]|$)|[`*]|(?<![^\W_])_|_(?![^\W_])"
     r"|\](?=[(\[:])|\[(?=\^|TOC\])|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\{(?=gallery\})"
@@ -1025,7 +1023,8 @@ def _run(
             converter = _Converter(rewrite=rewrite, gallery=gallery, comment=comment)
             converter.targets = {a["href"][1:] for a in soup.find_all("a", href=re.compile(r"^#."))}
             markdown = converter.convert_soup(soup)
-            return Converted(_tidy(markdown), notes + converter.notes())
+            lines = [_SPACE.sub(" ", note).strip() for note in notes + converter.notes()]
+            return Converted(_tidy(markdown), lines)  # one line each, whatever the export held
         except RecursionError:
             continue  # spans and fonts nested hundreds deep (Blogger): again without them
     soup = _parse(scanned)
