@@ -140,6 +140,7 @@ _INLINE_SPECIAL = re.compile(
     r"\\(?=[\\`*_{}\[\]()>#+\-.!\"'|]|$)|[`*]|(?<![^\W_])_|_(?![^\W_])"
     r"|\](?=[(\[:])|\[(?=\^|TOC\])|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\{(?=gallery\})"
 )
+_FRAGMENT_LINK = re.compile(r"""href\s*=\s*["']?#([\w-]+)""", re.I)
 _LINE_START = re.compile(
     r"^(\s*)(?:(#|>|\[(?=[^\[\]]*\\?\]:)|[-+](?=\s|-|$)|\d+[.)](?=\s|$)|:(?=\s))|(=+\s*$))"
 )
@@ -1021,7 +1022,7 @@ def _run(
             if raw and "<!-- wp:" not in html:  # WordPress skips wpautop for block content
                 soup = _parse(_autop(soup))
             converter = _Converter(rewrite=rewrite, gallery=gallery, comment=comment)
-            converter.targets = {a["href"][1:] for a in soup.find_all("a", href=re.compile(r"^#."))}
+            converter.targets = set(_FRAGMENT_LINK.findall(scanned))
             markdown = converter.convert_soup(soup)
             lines = [_SPACE.sub(" ", note).strip() for note in notes + converter.notes()]
             return Converted(_tidy(markdown), lines)  # one line each, whatever the export held
