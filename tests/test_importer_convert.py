@@ -162,6 +162,12 @@ def test_shortcodes(html, expected, notes):
     assert result.notes == notes
 
 
+def test_page_breaks_are_noted():
+    result = convert("Page one\n\n<!--nextpage-->\n\nPage two", raw_wordpress=True)
+    assert result.markdown == "Page one\n\nPage two\n"
+    assert result.notes == ["<!--nextpage--> dropped: the post's pages are one page now"]
+
+
 def test_notes_are_one_line_each():
     html = '[gallery\n  columns="2"\n]<iframe src="https://maps.example/\n a"></iframe>[x-y\na=1]'
     assert convert(html).notes == [
@@ -358,6 +364,16 @@ def test_every_address_goes_through_rewrite():
         ),
         ("Bonjour<br /><br />à tous<br />😀", "Bonjour\n\nà tous  \n😀\n"),
         ("<p>&nbsp;</p><p>x</p><p> </p>", "x\n"),
+        (
+            '<!-- wp:verse --><pre class="wp-block-verse">Rooms to book,\n<em>halls</em> to fill:'
+            "\n# one more</pre><!-- /wp:verse -->",
+            "Rooms to book,  \n*halls* to fill:  \n\\# one more\n",
+        ),
+        (
+            '<p>Bye!</p><div class="blogger-post-footer"><img width="1" height="1" '
+            'src="https://blogger.example/tracker/1-2?l=blog" alt=""></div>',
+            "Bye!\n",
+        ),
         (
             '<p>Intro [caption id="1" width="300"]<img src="/a.jpg" alt="A"> The hall[/caption]'
             " outro</p>",

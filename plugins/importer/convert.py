@@ -48,7 +48,12 @@ Choices worth knowing:
   (``href``, ``src``, ``alt``, ``title``, spans). Inside lists and quotes, where raw HTML is
   no block, a figure is the image and its caption as a paragraph.
 - ``<iframe>``, ``<script>``, ``<style>``, ``<object>``, ``<embed>``, ``<form>`` and the like
-  are dropped, one note per kind; a YouTube or Vimeo player becomes a link to the video.
+  are dropped, one note per kind; a YouTube or Vimeo player becomes a link to the video, as
+  does a bare YouTube or Vimeo address alone on its line. Tracking pixels (1×1 images) go
+  too; WordPress's emoji pictures become the characters they show.
+- A heading or ``<a id>`` that a ``#…`` link of the same body points at keeps its id
+  (``## Prices {#prices}``, attr_list); other ids go (toc makes its own).
+- Gutenberg's verse blocks are paragraphs with line breaks, not code.
 """
 
 import html as htmllib
@@ -263,6 +268,8 @@ def _scan(
         if match.group("comment") is not None:
             if raw_depth:
                 out.append(match.group())
+            elif match.group().replace(" ", "").lower() == "<!--nextpage-->":
+                _note_once(notes, "<!--nextpage--> dropped: the post's pages are one page now")
             continue
         if match.group("tag") is not None:
             tag, name = match.group(), match.group("tagname").lower()
@@ -624,6 +631,9 @@ class _Converter(MarkdownConverter):
         alt = _SPACE.sub(" ", el.get("alt") or "").strip()
         if {"emoji", "wp-smiley"} & set(el.get("class") or []):
             return alt  # WordPress's picture of an emoji: the character itself
+        if el.get("width") in ("0", "1") and el.get("height") in ("0", "1"):
+            self._drop("img (a tracking pixel)", src)  # Blogger's post footer, stats counters
+            return ""
         if not src or src.lower().startswith("data:"):
             self._drop("img with inline data" if src else "img without src", "")
             return ""
@@ -1005,6 +1015,21 @@ def _plain_text(soup: BeautifulSoup) -> str:
     )
 
 
+def _verses(soup: BeautifulSoup) -> None:
+    """Gutenberg's verse blocks (``<pre class="wp-block-verse">``) as lines of a paragraph."""
+    for pre in soup.find_all("pre", class_="wp-block-verse"):
+        pre.name = "p"
+        for text in pre.find_all(string=True):
+            lines = str(text).split("\n")
+            if len(lines) > 1:
+                pieces: list = []
+                for i, line in enumerate(lines):
+                    if i:
+                        pieces.append(soup.new_tag("br"))
+                    pieces.append(NavigableString(line))
+                text.replace_with(*pieces)
+
+
 def _run(
     html: str,
     *,
@@ -1021,6 +1046,7 @@ def _run(
             soup = _parse(scanned)
             if raw and "<!-- wp:" not in html:  # WordPress skips wpautop for block content
                 soup = _parse(_autop(soup))
+            _verses(soup)
             converter = _Converter(rewrite=rewrite, gallery=gallery, comment=comment)
             converter.targets = set(_FRAGMENT_LINK.findall(scanned))
             markdown = converter.convert_soup(soup)
