@@ -1,0 +1,1094 @@
+"""Old posts' HTML as the Markdown this engine writes; no Pelican here.
+
+``convert`` turns a WordPress or Blogger body into Markdown that the site's Python-Markdown
+(``extra``, ``codehilite``, ``meta``, ``toc``, ``smarty``) renders back to the same text and
+structure; ``comment_markdown`` does the same for a comment, for Isso 0.14 (mistune with
+``hard_wrap``: a newline is a line break; HTML escaped, entities not read);
+``summary_text`` makes an excerpt one line of plain text.
+
+The steps, in order:
+
+1. One scan over the text (``_scan``) finds tags, comments and WordPress shortcodes. HTML
+   comments go (Gutenberg's ``<!-- wp:… -->``, ``<!--more-->``); shortcodes become HTML the
+   next steps understand (``[caption]`` a ``<figure>``, ``[code]``, ``[sourcecode]`` and
+   SyntaxHighlighter's ``[php]…[/php]`` a ``<pre>``, ``[gallery]`` the ``{gallery}slug`` line
+   that ``gallery(attrs)`` names, ``[embed]``, ``[video]``, ``[audio]``, ``[youtube]`` a link
+   line); nothing inside a tag's attributes, ``<pre>``, ``<code>``, ``<script>`` or
+   ``<style>`` is taken for a shortcode. The end tags HTML implies (``<p>a<p>b``,
+   ``<li>a<li>b``) are written out, which html.parser would otherwise nest hundreds deep, and
+   a tag never closed by ``>`` is text (html.parser takes quadratic time over it).
+2. WordPress's raw bodies get their paragraphs (``_autop``, what wpautop does): on the parsed
+   tree, the text between block elements is split at blank lines into ``<p>`` and a single
+   newline becomes ``<br>``; block elements are never wrapped, and nothing inside them but
+   ``<blockquote>`` and ``<div>`` (which hold paragraphs themselves) is touched. Block
+   content (``<!-- wp:`` comments, Gutenberg) gets none, as in WordPress.
+3. ``_Converter`` (markdownify's ``MarkdownConverter``) writes the Markdown.
+
+Choices worth knowing:
+
+- A line break is two spaces before the newline: Python-Markdown renders that as ``<br>`` and
+  has no backslash form. Those two spaces are the only trailing white space left. In comments
+  a line break is a newline (``hard_wrap``).
+- Nested blocks are indented by four spaces (Python-Markdown's tab length; two-space nesting,
+  markdownify's default, flattens nested lists). Code blocks are fenced at the top level and
+  indented (no language) inside lists and quotes, where Python-Markdown has no fences.
+- Markdown is escaped where it would change the meaning, not everywhere: ``*`` and backquotes
+  always, ``_`` only at a word's edge, ``#``, ``>``, ``-``/``+``, ``1.``, ``[x]:`` and ``:``
+  only where the text can begin a line, ``]`` before ``(``, ``[`` or ``:`` (every bracket in
+  a link's text), ``<`` before a letter and ``&`` before an entity name (as ``&lt;``,
+  ``&amp;``), ``{`` when ``{…}`` ends the text (``attr_list``), ``|`` in table cells,
+  ``[TOC]``, ``{gallery}``.
+- An image linked to itself or to a size variant of itself (WordPress ``x-300x200.jpg``,
+  Blogger ``/s320/``) becomes the image alone, at the address of the bigger one: the engine
+  makes its own sizes, and exports list the full-size uploads.
+- A picture with a caption (``[caption]``, ``<figure>``, WordPress's ``div.wp-caption``,
+  Blogger's ``table.tr-caption-container``) is an HTML ``<figure>`` block, as are ``<sup>``,
+  ``<sub>``, ``<del>`` inline; tables that Markdown tables cannot hold (spans, blocks in
+  cells, no header row) stay HTML, attributes reduced to the ones that mean something
+  (``href``, ``src``, ``alt``, ``title``, spans). Inside lists and quotes, where raw HTML is
+  no block, a figure is the image and its caption as a paragraph.
+- ``<iframe>``, ``<script>``, ``<style>``, ``<object>``, ``<embed>``, ``<form>`` and the like
+  are dropped, one note per kind; a YouTube or Vimeo player becomes a link to the video, as
+  does a bare YouTube or Vimeo address alone on its line. Tracking pixels (1×1 images) go
+  too; WordPress's emoji pictures become the characters they show.
+- A heading or ``<a id>`` that a ``#…`` link of the same body points at keeps its id
+  (``## Prices {#prices}``, attr_list); other ids go (toc makes its own).
+- Gutenberg's verse blocks are paragraphs with line breaks, not code.
+"""
+
+import html as htmllib
+import re
+import warnings
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+from markdownify import (
+    ATX,
+    SPACES,
+    MarkdownConverter,
+    chomp,
+    should_remove_whitespace_inside,
+    should_remove_whitespace_outside,
+)
+
+
+@dataclass
+class Converted:
+    """A body as Markdown, with what the import report should say about it."""
+
+    markdown: str  # the body, ending with exactly one newline ("" for an empty body)
+    notes: list[str] = field(default_factory=list)  # one line each, for the import report
+
+
+# Elements that are blocks for wpautop (never wrapped in <p>) and for line starts.
+_BLOCK_NAMES = (
+    "address article aside audio blockquote canvas caption center col colgroup dd "
+    "details dialog div dl dt embed fieldset figcaption figure footer form h1 h2 h3 h4 "
+    "h5 h6 header hgroup hr iframe legend li main map math menu nav noscript object ol p "
+    "pre script section style summary table tbody td tfoot th thead tr ul video"
+)
+BLOCKS = frozenset(_BLOCK_NAMES.split())
+# Blocks whose own text wpautop splits into paragraphs too.
+PARAGRAPH_HOLDERS = frozenset({"blockquote", "div", "section", "article", "center"})
+# Dropped with a note (their text is not the post's).
+_DROPPED_NAMES = (
+    "iframe script style object embed applet form noscript input button select textarea "
+    "canvas svg map"
+)
+DROPPED = frozenset(_DROPPED_NAMES.split())
+# Where shortcodes are text, not shortcodes.
+RAW_TEXT = frozenset({"pre", "code", "script", "style", "textarea"})
+ENCLOSING = frozenset({"caption", "wp_caption", "embed", "code", "sourcecode"})
+# SyntaxHighlighter's shortcodes named after the language: [php]…[/php]
+LANGUAGES = frozenset(
+    {"bash", "c", "cpp", "csharp", "css", "diff", "go", "html", "java", "javascript", "js"}
+    | {"json", "perl", "php", "plain", "powershell", "python", "ruby", "sh", "shell", "sql"}
+    | {"text", "xml", "yaml"}
+)
+MEDIA = frozenset({"video", "audio", "youtube", "vimeo"})  # a link to the file or the video
+KNOWN = ENCLOSING | MEDIA | {"gallery"}
+
+_TOKEN = re.compile(
+    r"(?P<comment><!--.*?(?:-->|\Z)|<![^>]*>?|<\?[^>]*>?)"  # comments, doctypes, <?xml …?>
+    # a quote opens a value only after "=": alt=it's is one value, as browsers read it
+    r"""|(?P<tag><(?P<close>/?)(?P<tagname>[A-Za-z][\w:-]*)(?:=\s*"[^"]*"|=\s*'[^']*'|[^>])*>?)"""
+    r"|(?P<sc>\[(?P<lb>\[?)(?P<scclose>/?)(?P<name>[A-Za-z][\w-]*)(?=[\s\]/=])"
+    r"(?P<attrs>[^\[\]<]{0,2000}?)(?P<self>/?)\](?P<rb>\]?))",
+    re.S,
+)
+_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))|"([^"]*)"|(\S+)""")
+_CLOSERS = re.compile(r"\[/([A-Za-z][\w-]*)\]")
+_VIDEO = re.compile(
+    r"https?://(?:www\.|m\.|player\.)?(?:youtube\.com|youtu\.be|youtube-nocookie\.com|"
+    r"vimeo\.com)/\S+",
+    re.I,
+)
+_YOUTUBE_ID = re.compile(
+    r"(?:youtube(?:-nocookie)?\.com/(?:embed/|v/|watch\?(?:.*&)?v=)|youtu\.be/)([\w-]{6,})", re.I
+)
+_VIMEO_ID = re.compile(r"vimeo\.com/(?:video/)?(\d+)", re.I)
+# WordPress sizes (x-300x200.jpg), Blogger sizes (/s320/, /w400-h300/, =s1600)
+_WP_SIZE = re.compile(r"-\d+x\d+(?=\.\w+$)")
+_BLOGGER_SIZE = re.compile(r"/(?:s|w|h)\d+(?:-[\w-]*)?/|=[swh]\d+[\w-]*$")
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\xa0]*\n\s*")
+_NEWLINE = re.compile(r"[ \t\r\f]*\n[ \t\r\f]*")
+_SPACE = re.compile(r"\s+")
+_BACKTICKS = re.compile(r"`+")
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+_ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.I)
+_LANG_CLASS = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#-]+)|brush\s*:\s*([\w+#-]+)", re.I)
+
+_INLINE_SPECIAL = re.compile(
+    r"\\(?=[\\`*_{}\[\]()>#+\-.!\"'|]|$)|[`*]|(?<![^\W_])_|_(?![^\W_])"
+    r"|\](?=[(\[:])|\[(?=\^|TOC\])|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\{(?=gallery\})"
+)
+_FRAGMENT_LINK = re.compile(r"""href\s*=\s*["']?#([\w-]+)""", re.I)
+_LINE_START = re.compile(
+    r"^(\s*)(?:(#|>|\[(?=[^\[\]]*\\?\]:)|[-+](?=\s|-|$)|\d+[.)](?=\s|$)|:(?=\s))|(=+\s*$))"
+)
+
+
+def _parse(html: str) -> BeautifulSoup:
+    with warnings.catch_warnings():  # a body that is only a URL is a body, not a mistake
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        return BeautifulSoup(html, "html.parser")
+
+
+def _note_once(notes: list[str], note: str) -> None:
+    if note not in notes:
+        notes.append(note)
+
+
+def _shortcode_attrs(text: str) -> dict[str, str]:
+    attrs: dict[str, str] = {}
+    position = 0
+    for match in _ATTR.finditer(htmllib.unescape(text)):
+        key, double, single, bare, quoted, word = match.groups()
+        if key:
+            attrs[key.lower()] = next(v for v in (double, single, bare, "") if v is not None)
+        else:  # a positional value ([embed http://…], [gallery 3 columns])
+            attrs[str(position)] = quoted if quoted is not None else word
+            position += 1
+    return attrs
+
+
+def _is_shortcode(name: str, attrs: str, closers: set[str]) -> bool:
+    """Whether ``[name attrs]`` is a shortcode rather than bracketed prose like ``[sic]``."""
+    return name.lower() in KNOWN or "=" in attrs or "-" in name or "_" in name or name in closers
+
+
+def _caption_html(attrs: dict[str, str], inner: str) -> str:
+    """A ``[caption]`` as the ``<figure>`` that ``_Converter.convert_figure`` writes out."""
+    soup = _parse(inner)
+    img = soup.find("img")
+    if img is None:
+        return inner
+    picture = img.parent if img.parent is not None and img.parent.name == "a" else img
+    picture = picture.extract()
+    caption = attrs.get("caption") or soup.decode()
+    return f"<figure>{picture.decode()}<figcaption>{caption.strip()}</figcaption></figure>"
+
+
+def _media_url(attrs_text: str, attrs: dict[str, str]) -> str:
+    """The address in ``[video mp4="…"]``, ``[audio src=…]``, ``[youtube=…]``, ``[youtube …]``."""
+    if found := _VIDEO.search(htmllib.unescape(attrs_text)):
+        return found.group()
+    for key in ("src", "mp4", "m4v", "webm", "ogv", "mp3", "m4a", "ogg", "wav", "0"):
+        if attrs.get(key, "").strip():
+            return attrs[key].strip()
+    return ""
+
+
+def _code_html(attrs: dict[str, str], inner: str) -> str:
+    lang = attrs.get("lang") or attrs.get("language") or ""
+    text = htmllib.unescape(inner).strip("\n")
+    lang_attr = f' data-lang="{htmllib.escape(lang)}"' if lang else ""
+    return f"<pre{lang_attr}><code>{htmllib.escape(text, quote=False)}</code></pre>"
+
+
+# Tags that end an open <p> (HTML's rule), which html.parser does not apply
+_ENDS_P = frozenset(
+    {"address", "article", "aside", "blockquote", "div", "dl", "fieldset", "figure", "footer"}
+    | {"form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p"}
+    | {"pre", "section", "table", "ul"}
+)
+
+
+class _Implied:
+    """The end tags HTML implies and html.parser does not: ``<p>a<p>b``, ``<li>a<li>b``.
+
+    Without them each unclosed paragraph or item nests in the one before, and a long page of
+    them is a tree hundreds deep."""
+
+    def __init__(self) -> None:
+        self.p_open = False
+        self.items: list[bool] = []  # per open list: whether an <li> is open in it
+
+    def close_implied(self, name: str, closing: bool) -> str:
+        out = ""
+        if closing:
+            if name == "p":
+                self.p_open = False
+            elif name == "li" and self.items:
+                self.items[-1] = False
+            elif name in ("ul", "ol") and self.items:
+                out = "</li>" if self.items.pop() else ""
+            return out
+        if self.p_open and (name in _ENDS_P or name == "li"):
+            out, self.p_open = "</p>", False
+        if name == "p":
+            self.p_open = True
+        elif name in ("ul", "ol"):
+            self.items.append(False)
+        elif name == "li" and self.items:
+            if self.items[-1]:
+                out += "</li>"
+            self.items[-1] = True
+        return out
+
+
+def _scan(
+    text: str, gallery: Callable[[dict[str, str]], str | None], notes: list[str], *, spans: bool
+) -> str:
+    """The HTML without comments, shortcodes turned into HTML (see the module's docstring)."""
+    closers = set(_CLOSERS.findall(text))
+    lists = _Implied()
+    out: list[str] = []
+    raw_depth = 0  # inside <pre>, <code>, <script>, <style>, <textarea>
+    position = 0
+    while True:
+        match = _TOKEN.search(text, position)
+        if match is None:
+            break
+        out.append(text[position : match.start()])
+        position = match.end()
+        if match.group("comment") is not None:
+            if raw_depth:
+                out.append(match.group())
+            elif match.group().replace(" ", "").lower() == "<!--nextpage-->":
+                _note_once(notes, "<!--nextpage--> dropped: the post's pages are one page now")
+            continue
+        if match.group("tag") is not None:
+            tag, name = match.group(), match.group("tagname").lower()
+            closing = bool(match.group("close"))
+            if not tag.endswith(">"):  # "<a href=…" to the end: text (html.parser is quadratic)
+                out.append(htmllib.escape(tag, quote=False))
+                continue
+            if name in RAW_TEXT and not tag.endswith("/>"):
+                raw_depth = max(0, raw_depth + (-1 if closing else 1))
+            if not raw_depth:
+                out.append(lists.close_implied(name, closing))
+            if spans or name not in ("span", "font"):
+                out.append(tag)
+            continue
+        name, attrs_text = match.group("name"), match.group("attrs")
+        if raw_depth or not _is_shortcode(name, attrs_text, closers):
+            out.append(match.group())
+            continue
+        if match.group("lb") and match.group("rb"):  # [[gallery]]: WordPress's escape
+            out.append(match.group()[1:-1])
+            continue
+        whole, lb, rb = match.group(), match.group("lb"), match.group("rb")
+        core = whole[len(lb) : len(whole) - len(rb)]
+        out.append(lb)
+        lname = name.lower()
+        if match.group("scclose"):
+            if lname not in KNOWN:
+                out.append(core)
+            out.append(rb)
+            continue
+        attrs = _shortcode_attrs(attrs_text)
+        if lname in LANGUAGES and name in closers:
+            attrs = {"lang": lname, **attrs}
+            lname = "code"
+        if lname in ENCLOSING:
+            end = text.find(f"[/{name}]", position) if name in closers else -1
+            if end < 0:
+                _note_once(notes, f"shortcode [{name}] has no [/{name}]: kept as text")
+                out.append(core + rb)
+                continue
+            inner = text[position:end]
+            position = end + len(name) + 3
+            if lname in ("caption", "wp_caption"):
+                out.append(_caption_html(attrs, inner))
+            elif lname == "embed":
+                url = htmllib.escape(htmllib.unescape(inner.strip()))
+                out.append(f'<div data-importer-link="{url}"></div>')
+            else:
+                out.append(_code_html(attrs, inner))
+        elif lname in MEDIA:
+            url = _media_url(attrs_text, attrs)
+            if url:
+                out.append(f'<div data-importer-link="{htmllib.escape(url)}"></div>')
+            else:
+                _note_once(notes, f"shortcode {core} dropped: no address in it")
+        elif lname == "gallery":
+            slug = gallery(attrs)
+            if slug:
+                out.append(f'<div data-importer-gallery="{htmllib.escape(slug)}"></div>')
+            else:
+                _note_once(notes, f"shortcode {core} dropped: no gallery for it")
+        else:
+            _note_once(notes, f"unknown shortcode [{name}] kept as text")
+            out.append(core)
+        out.append(rb)
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _paragraph_html(items: list) -> str:
+    """One wpautop paragraph: its text's single newlines become ``<br>``."""
+    parts: list[str] = []
+    for i, item in enumerate(items):
+        if isinstance(item, Tag):
+            parts.append(item.decode())
+            continue
+        text = str(item)
+        if i > 0 and isinstance(items[i - 1], Tag) and items[i - 1].name == "br":
+            text = text.lstrip(" \t\r\n")
+        if i + 1 < len(items) and isinstance(items[i + 1], Tag) and items[i + 1].name == "br":
+            text = text.rstrip(" \t\r\n")
+        if i == 0:
+            text = text.lstrip()
+        if i == len(items) - 1:
+            text = text.rstrip()
+        parts.append("<br>\n".join(htmllib.escape(p, quote=False) for p in _NEWLINE.split(text)))
+    return "<p>" + "".join(parts) + "</p>\n"
+
+
+def _autop(container: Tag) -> str:
+    """The container's inner HTML with wpautop's paragraphs and line breaks."""
+    out: list[str] = []
+    run: list = []
+
+    def flush() -> None:
+        paragraphs: list[list] = [[]]
+        for node in run:
+            if isinstance(node, Tag):
+                paragraphs[-1].append(node)
+                continue
+            for i, part in enumerate(_BLANK_LINE.split(str(node))):
+                if i:
+                    paragraphs.append([])
+                if part:
+                    paragraphs[-1].append(NavigableString(part))
+        for items in paragraphs:
+            if any(isinstance(n, Tag) or n.strip() for n in items):
+                out.append(_paragraph_html(items))
+        run.clear()
+
+    for child in container.children:
+        if isinstance(child, Comment | Declaration | Doctype | ProcessingInstruction):
+            continue
+        if isinstance(child, Tag) and child.name in BLOCKS:
+            flush()
+            if child.name in PARAGRAPH_HOLDERS:
+                attrs = "".join(
+                    f' {k}="{htmllib.escape(v if isinstance(v, str) else " ".join(v))}"'
+                    for k, v in child.attrs.items()
+                )
+                out.append(f"<{child.name}{attrs}>{_autop(child)}</{child.name}>\n")
+            else:
+                out.append(child.decode() + "\n")
+        else:
+            run.append(child)
+    flush()
+    return "".join(out)
+
+
+def _same_picture(href: str | None, src: str | None) -> bool:
+    """Whether a link points at the image it wraps, or at a size variant of it."""
+    if not href or not src:
+        return False
+    href, src = href.strip(), src.strip()
+
+    def base(url: str) -> str:
+        url = url.split("?", 1)[0].split("#", 1)[0]
+        url = _BLOGGER_SIZE.sub("/", url)
+        url = re.sub(r"^https?:", "", url)
+        return _WP_SIZE.sub("", url)
+
+    return base(href) == base(src)
+
+
+def _video_link(src: str) -> str | None:
+    """The watch page of a YouTube or Vimeo embed address, None for anything else."""
+    if found := _YOUTUBE_ID.search(src):
+        return f"https://www.youtube.com/watch?v={found.group(1)}"
+    if found := _VIMEO_ID.search(src):
+        return f"https://vimeo.com/{found.group(1)}"
+    return None
+
+
+def _md_url(url: str) -> str:
+    """A URL as a Markdown link destination."""
+    url = url.strip().replace("\n", "")
+    if not url:
+        return "<>"
+    if " " in url or url.count("(") != url.count(")") or "<" in url or ">" in url:
+        return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+    return url
+
+
+def _md_title(title: str) -> str:
+    return f' "{title.replace(chr(34), "&quot;")}"' if title else ""
+
+
+def _text_starts_line(el) -> bool:
+    node = el
+    while True:
+        prev = node.previous_sibling
+        while isinstance(prev, NavigableString) and not prev.strip():
+            prev = prev.previous_sibling
+        if prev is None:
+            parent = node.parent
+            if parent is None or parent.name == "[document]" or parent.name in BLOCKS:
+                return True
+            node = parent
+            continue
+        return isinstance(prev, Tag) and (prev.name == "br" or prev.name in BLOCKS)
+
+
+def _text_ends_line(el) -> bool:
+    node = el
+    while True:
+        nxt = node.next_sibling
+        while isinstance(nxt, NavigableString) and not nxt.strip():
+            nxt = nxt.next_sibling
+        if nxt is None:
+            parent = node.parent
+            if parent is None or parent.name == "[document]" or parent.name in BLOCKS:
+                return True
+            node = parent
+            continue
+        return isinstance(nxt, Tag) and (nxt.name == "br" or nxt.name in BLOCKS)
+
+
+_KEEP_ATTRS = {"href", "src", "alt", "title", "colspan", "rowspan", "scope", "start", "lang"}
+_INLINE_HTML = {"a", "em", "strong", "i", "b", "code", "br", "sup", "sub", "del", "ins"}
+
+
+class _Converter(MarkdownConverter):
+    """markdownify, written for Python-Markdown (or Isso's mistune, ``comment=True``)."""
+
+    def __init__(
+        self,
+        *,
+        rewrite: Callable[[str], str],
+        gallery: Callable[[dict[str, str]], str | None] = lambda attrs: None,
+        comment: bool = False,
+    ) -> None:
+        super().__init__(
+            heading_style=ATX,
+            bullets="-",
+            strong_em_symbol="*",
+            newline_style=SPACES,
+            wrap=True,  # white space in text is a space: lines come only from <br> and blocks
+            wrap_width=None,
+            escape_misc=False,
+            keep_inline_images_in=["td", "th"],
+        )
+        self.rewrite = rewrite
+        self.targets: set[str] = set()  # ids that the body's "#…" links point at
+        self.gallery = gallery
+        self.comment = comment
+        self.dropped: Counter[str] = Counter()
+        self.dropped_example: dict[str, str] = {}
+
+    # Text
+
+    def process_text(self, el, parent_tags=None):
+        text = str(el).replace("\xa0", " ")
+        parent_tags = parent_tags or set()
+        if "pre" not in parent_tags and "_noformat" not in parent_tags and "a" not in parent_tags:
+            url = text.strip()
+            if _VIDEO.fullmatch(url) and _text_starts_line(el) and _text_ends_line(el):
+                return f"<{self.rewrite(url)}>"
+        if "pre" in parent_tags:
+            return text
+        result = super().process_text(NavigableString(text), parent_tags)
+        # markdownify trims by the neighbours; the copy has none, so trim like it would, and
+        # next to <br> and to the blocks it does not know (<figure>…) too
+        before = getattr(el.previous_sibling, "name", None)
+        after = getattr(el.next_sibling, "name", None)
+        if self._trim_before(el) or before == "br" or before in BLOCKS:
+            result = result.lstrip(" \t\r\n")
+        if self._trim_after(el) or after == "br" or after in BLOCKS:
+            result = result.rstrip()
+        if "_noformat" not in parent_tags:
+            if _text_starts_line(el):
+                result = self._escape_line_start(result)
+            if result.endswith("]") and not result.endswith("\\]") and not _text_ends_line(el):
+                result = result[:-1] + "\\]"  # "[x]" then a link: "[x][y](z)" reads as one
+        return result
+
+    @staticmethod
+    def _trim_before(el) -> bool:
+        return should_remove_whitespace_outside(el.previous_sibling) or (
+            should_remove_whitespace_inside(el.parent) and not el.previous_sibling
+        )
+
+    @staticmethod
+    def _trim_after(el) -> bool:
+        return should_remove_whitespace_outside(el.next_sibling) or (
+            should_remove_whitespace_inside(el.parent) and not el.next_sibling
+        )
+
+    def escape(self, text, parent_tags):
+        if not text:
+            return ""
+
+        def one(match: re.Match) -> str:
+            found = match.group()
+            if self.comment and found in "<&{":
+                return found  # Isso's mistune escapes all HTML and reads no entities
+            if found == "<":
+                return "&lt;"
+            if found == "&":
+                return "&amp;"
+            if found == "{":
+                return "&#123;"  # {gallery} is the galleries plugin's marker
+            return "\\" + found
+
+        text = _INLINE_SPECIAL.sub(one, text)
+        if "a" in parent_tags:  # a bracket in a link's text would end it
+            text = re.sub(r"(?<!\\)([\[\]])", r"\\\1", text)
+        if "_inline" in parent_tags:
+            text = text.replace("|", "\\|")
+        if self.comment:
+            text = text.replace("~", "\\~").replace("^", "\\^")
+        elif text.rstrip().endswith("}") and "{" in text:
+            cut = text.rindex("{")
+            text = text[:cut] + "\\" + text[cut:]  # attr_list would read a final {…}
+        return text
+
+    def _escape_line_start(self, text: str) -> str:
+        match = _LINE_START.match(text)
+        if not match:
+            return text
+        lead, marker, equals = match.groups()
+        if equals:
+            return lead + ("\\=" if self.comment else "&#61;") + text[len(lead) + 1 :]
+        if marker == ":" and self.comment:
+            return text
+        if marker == ":":
+            return lead + "&#58;" + text[len(lead) + 1 :]
+        if marker[0].isdigit():
+            if marker.endswith(")"):  # a list in CommonMark (comments), text in Python-Markdown
+                if not self.comment:
+                    return text
+                return lead + marker[:-1] + "\\)" + text[len(lead) + len(marker) :]
+            return lead + marker[:-1] + "\\." + text[len(lead) + len(marker) :]
+        return lead + "\\" + text[len(lead) :]
+
+    # Inline elements
+
+    def convert_a(self, el, text, parent_tags):
+        if "_noformat" in parent_tags:
+            return text
+        href = (el.get("href") or "").strip()
+        img = el.find("img")
+        if (
+            img is not None
+            and not el.get_text(strip=True)
+            and len(el.find_all("img")) == 1
+            and _same_picture(href, img.get("src") or "")
+        ):
+            return self._image(img, href, parent_tags)
+        prefix, suffix, text = chomp(text)
+        if not href and "_inline" not in parent_tags and (anchor := self._anchor(el)):
+            return f'{prefix}<a id="{anchor}"></a>{text}{suffix}'  # a target of "#…" links
+        if not text:
+            return ""
+        if not href or href == "#" or href.lower().startswith(("javascript:", "data:")):
+            return prefix + text + suffix
+        url = self.rewrite(href)
+        title = el.get("title") or ""
+        plain = el.get_text().strip()
+        if (
+            plain == href == url
+            and not title
+            and re.match(r"(?:https?://|mailto:)[^\s<>]+$", url, re.I)
+        ):
+            return f"{prefix}<{url}>{suffix}"
+        return f"{prefix}[{text}]({_md_url(url)}{_md_title(title)}){suffix}"
+
+    def _anchor(self, el) -> str:
+        """The element's id or name when a link of the body points at it, else ""."""
+        if self.comment:
+            return ""
+        for key in ("id", "name"):
+            value = el.get(key) or ""
+            if value in self.targets and re.fullmatch(r"[\w-]+", value):
+                return value
+        return ""
+
+    def _image(self, el, src: str, parent_tags) -> str:
+        src = src.strip()
+        alt = _SPACE.sub(" ", el.get("alt") or "").strip()
+        if {"emoji", "wp-smiley"} & set(el.get("class") or []):
+            return alt  # WordPress's picture of an emoji: the character itself
+        if el.get("width") in ("0", "1") and el.get("height") in ("0", "1"):
+            self._drop("img (a tracking pixel)", src)  # Blogger's post footer, stats counters
+            return ""
+        if not src or src.lower().startswith("data:"):
+            self._drop("img with inline data" if src else "img without src", "")
+            return ""
+        url = self.rewrite(src)
+        if self.comment:
+            return f"[{self._escape_alt(alt) or 'image'}]({_md_url(url)})"
+        if (
+            "_inline" in parent_tags
+            and el.parent is not None
+            and el.parent.name
+            not in (
+                "td",
+                "th",
+            )
+        ):
+            return self._escape_alt(alt)
+        return f"![{self._escape_alt(alt)}]({_md_url(url)}{_md_title(el.get('title') or '')})"
+
+    @staticmethod
+    def _escape_alt(alt: str) -> str:
+        return re.sub(r"([\\\[\]`*_<])", r"\\\1", alt)
+
+    def convert_img(self, el, text, parent_tags):
+        link = el.parent
+        if link is not None and link.name == "a" and _same_picture(link.get("href"), el.get("src")):
+            return ""  # convert_a writes it, at the link's address
+        return self._image(el, el.get("src") or "", parent_tags)
+
+    def _inline(self, el, text, parent_tags, symbol: str, names: set[str]):
+        if "_noformat" in parent_tags or parent_tags & names:
+            return text  # **a **b** c** is not Markdown: the outer one is enough
+        stripped = text.strip()
+        if not stripped:
+            return text and " "
+        if "\n\n" in stripped:
+            return text  # emphasis cannot span paragraphs (an unclosed <b> in junk HTML)
+        before = " " if text[:1].isspace() else ""
+        after = " " if text[-1:].isspace() else ""
+        return f"{before}{symbol}{stripped}{symbol}{after}"
+
+    def convert_b(self, el, text, parent_tags):
+        return self._inline(el, text, parent_tags, "**", {"b", "strong"})
+
+    convert_strong = convert_b
+
+    def convert_em(self, el, text, parent_tags):
+        return self._inline(el, text, parent_tags, "*", {"em", "i"})
+
+    convert_i = convert_em
+
+    def _html_inline(self, el, text, parent_tags, comment_symbol: str):
+        if "_noformat" in parent_tags or not text.strip():
+            return text
+        if self.comment:
+            return f"{comment_symbol}{text.strip()}{comment_symbol}" if comment_symbol else text
+        name = "del" if el.name in ("s", "strike") else el.name
+        return f"<{name}>{text}</{name}>"
+
+    def convert_sup(self, el, text, parent_tags):
+        return self._html_inline(el, text, parent_tags, "^")
+
+    def convert_sub(self, el, text, parent_tags):
+        return self._html_inline(el, text, parent_tags, "~")
+
+    def convert_del(self, el, text, parent_tags):
+        return self._html_inline(el, text, parent_tags, "~~")
+
+    convert_s = convert_strike = convert_del
+
+    def convert_ins(self, el, text, parent_tags):
+        return self._html_inline(el, text, parent_tags, "")
+
+    def convert_span(self, el, text, parent_tags):
+        style = el.get("style") or ""
+        if _BOLD_STYLE.search(style):
+            text = self.convert_b(el, text, parent_tags | {"_span"})
+        if _ITALIC_STYLE.search(style):
+            text = self.convert_em(el, text, parent_tags | {"_span"})
+        return text
+
+    convert_font = convert_span
+
+    def convert_br(self, el, text, parent_tags):
+        if "pre" in parent_tags:
+            return "\n"
+        if "_inline" in parent_tags:
+            return " "
+        return "\n" if self.comment else "  \n"
+
+    # Blocks
+
+    def convert_hN(self, n, el, text, parent_tags):
+        text = _SPACE.sub(" ", text).strip()
+        if not text:
+            return ""
+        if "_inline" in parent_tags:
+            return text
+        if self.comment:
+            return f"\n\n**{text}**\n\n"
+        if text.endswith("#"):
+            text = text[:-1] + "\\#"  # a closing ATX sequence otherwise
+        for node in (el, *el.find_all("a", href=False)):
+            if anchor := self._anchor(node):  # the old id, for the body's "#…" links
+                text += f" {{#{anchor}}}"
+                break
+        return f"\n\n{'#' * max(1, min(6, n))} {text}\n\n"
+
+    def convert_li(self, el, text, parent_tags):
+        text = (text or "").strip()
+        if not text:
+            return ""
+        parent = el.parent
+        if parent is not None and parent.name == "ol":
+            start = str(parent.get("start") or "1")
+            first = int(start) if start.isdigit() else 1
+            bullet = f"{first + len(el.find_previous_siblings('li'))}."
+        else:
+            bullet = "-"
+        indent = "    "
+        lines = text.split("\n")
+        body = "\n".join(indent + line if line.strip() else "" for line in lines[1:])
+        return f"{bullet} {lines[0]}\n" + (body + "\n" if body else "")
+
+    def convert_pre(self, el, text, parent_tags):
+        lines = [line.rstrip() for line in text.split("\n")]  # no trailing spaces
+        text = "\n".join(lines).strip("\n")
+        if not text:
+            return ""
+        lines = text.split("\n")
+        if parent_tags & {"li", "blockquote", "td", "th", "dd"} and not self.comment:
+            code = "\n".join("    " + line if line.strip() else "" for line in lines)
+            return f"\n\n{code}\n\n"
+        longest = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
+        fence = "`" * max(3, longest + 1)
+        return f"\n\n{fence}{self._language(el)}\n{text}\n{fence}\n\n"
+
+    @staticmethod
+    def _language(el) -> str:
+        for node in (el, el.find("code")):
+            if node is None:
+                continue
+            for attr in ("data-lang", "lang", "data-language"):
+                if node.get(attr):
+                    return re.sub(r"[^\w+#-]", "", node[attr]).lower()
+            classes = node.get("class") or []
+            found = _LANG_CLASS.search(" ".join(classes) if isinstance(classes, list) else classes)
+            if found:
+                return (found.group(1) or found.group(2)).lower()
+        return ""
+
+    def convert_figure(self, el, text, parent_tags):
+        classes = el.get("class") or []
+        if "wp-block-gallery" in classes and not self.comment:
+            ids = []
+            for img in el.find_all("img"):
+                found = re.search(r"wp-image-(\d+)", " ".join(img.get("class") or []))
+                ids.append(img.get("data-id") or (found.group(1) if found else ""))
+            if ids and all(ids):
+                slug = self.gallery({"ids": ",".join(ids)})
+                if slug:
+                    return f"\n\n{{gallery}}{slug}\n\n"
+        return self._figure(el, el.find("figcaption"), text, parent_tags)
+
+    def _figure(self, el, caption, text, parent_tags):
+        """A picture with a caption as an HTML ``<figure>`` (Markdown has no captions)."""
+        imgs = el.find_all("img")
+        nested = parent_tags & {"li", "blockquote", "td", "th", "dd", "_inline"}
+        if len(imgs) != 1 or caption is None or not caption.get_text(strip=True):
+            return f"\n\n{text.strip()}\n\n" if text.strip() else ""
+        img = imgs[0]
+        if self.comment or nested:  # raw HTML is a block only at the top level
+            return f"\n\n{text.strip()}\n\n"
+        link = img.parent if img.parent is not None and img.parent.name == "a" else None
+        src = img.get("src") or ""
+        if link is not None and _same_picture(link.get("href") or "", src):
+            src, link = link.get("href") or "", None
+        url = htmllib.escape(self.rewrite(src.strip()))
+        picture = f'<img src="{url}" alt="{htmllib.escape(img.get("alt") or "")}"'
+        if img.get("title"):
+            picture += f' title="{htmllib.escape(img["title"])}"'
+        picture += ">"
+        if link is not None and link.get("href"):
+            href = htmllib.escape(self.rewrite(link["href"].strip()))
+            picture = f'<a href="{href}">{picture}</a>'
+        caption_html = f"<figcaption>{self._clean_inline(caption)}</figcaption>"
+        return f"\n\n<figure>\n{picture}\n{caption_html}\n</figure>\n\n"
+
+    def convert_figcaption(self, el, text, parent_tags):
+        return f"\n\n{text.strip()}\n\n" if text.strip() else ""
+
+    def _clean_inline(self, el: Tag) -> str:
+        """An element's content as inline HTML: text, links, emphasis, code; nothing else."""
+        out: list[str] = []
+        for child in el.children:
+            if isinstance(child, Comment | Declaration | Doctype | ProcessingInstruction):
+                continue
+            if isinstance(child, NavigableString):
+                out.append(htmllib.escape(_SPACE.sub(" ", str(child)), quote=False))
+            elif child.name in _INLINE_HTML:
+                inner = self._clean_inline(child)
+                if child.name == "br":
+                    out.append("<br>")
+                elif child.name == "a" and child.get("href"):
+                    href = htmllib.escape(self.rewrite(child["href"].strip()))
+                    out.append(f'<a href="{href}">{inner}</a>')
+                elif child.name != "a":
+                    out.append(f"<{child.name}>{inner}</{child.name}>")
+                else:
+                    out.append(inner)
+            elif child.name not in DROPPED:
+                out.append(self._clean_inline(child))
+        return "".join(out).strip()
+
+    def convert_div(self, el, text, parent_tags):
+        if el.get("data-importer-gallery"):
+            return f"\n\n{{gallery}}{el['data-importer-gallery']}\n\n"
+        if el.get("data-importer-link"):
+            url = self.rewrite(el["data-importer-link"])
+            if re.match(r"https?://\S+$", url):
+                return f"\n\n<{url}>\n\n"
+            name = url.rstrip("/").rsplit("/", 1)[-1] or url
+            return f"\n\n[{self._escape_alt(name)}]({_md_url(url)})\n\n"
+        classes = el.get("class") or []
+        url = el.get_text().strip()
+        if "wp-block-embed__wrapper" in classes and re.fullmatch(r"https?://\S+", url):
+            return f"\n\n<{self.rewrite(url)}>\n\n"  # Gutenberg's embed of a tweet, a map…
+        if "wp-caption" in classes:  # a caption as WordPress renders it
+            caption = el.find(class_="wp-caption-text")
+            if caption is not None:
+                return self._figure(el, caption, text, parent_tags)
+        return super().convert_div(el, text, parent_tags)
+
+    convert_center = convert_address = convert_main = convert_header = convert_div
+    convert_footer = convert_aside = convert_nav = convert_details = convert_div
+
+    def convert_table(self, el, text, parent_tags):
+        if self.comment or "_inline" in parent_tags:
+            return super().convert_table(el, text, parent_tags)
+        if "tr-caption-container" in (el.get("class") or []):  # Blogger's captioned picture
+            caption = el.find(class_="tr-caption")
+            if caption is not None and len(el.find_all("img")) == 1:
+                return self._figure(el, caption, text, parent_tags)
+        if self._simple_table(el):
+            return super().convert_table(el, text, parent_tags)
+        return f"\n\n{self._clean_block(el)}\n\n"
+
+    @staticmethod
+    def _simple_table(el: Tag) -> bool:
+        rows = el.find_all("tr")
+        if not rows or el.find(["table", "ul", "ol", "pre", "blockquote", "br", "caption"]):
+            return False
+        if any(c.get("colspan") or c.get("rowspan") for c in el.find_all(["td", "th"])):
+            return False
+        widths = {len(r.find_all(["td", "th"], recursive=False)) for r in rows}
+        if len(widths) != 1 or widths == {0}:
+            return False
+        if any(len(c.find_all("p")) > 1 for c in el.find_all(["td", "th"])):
+            return False
+        first = rows[0]
+        head = first.find_all(["td", "th"], recursive=False)
+        thead_rows = [r for r in rows if r.parent is not None and r.parent.name == "thead"]
+        return (all(c.name == "th" for c in head) and not thead_rows) or thead_rows == [first]
+
+    def _clean_block(self, el: Tag) -> str:
+        """A block kept as HTML: meaningful attributes only, links and images rewritten."""
+        copy = _parse(el.decode())
+        for tag in copy.find_all(True):
+            if tag.decomposed:  # inside a dropped one
+                continue
+            if tag.name in DROPPED:
+                tag.decompose()
+                continue
+            tag.attrs = {k: v for k, v in tag.attrs.items() if k in _KEEP_ATTRS}
+            for attr in ("href", "src"):
+                if tag.get(attr):
+                    tag[attr] = self.rewrite(tag[attr].strip())
+        for text in copy.find_all(string=True):
+            if isinstance(text, Comment):
+                text.extract()
+            elif not text.find_parent("pre"):
+                text.replace_with(_SPACE.sub(" ", text.replace("\xa0", " ")))
+        return re.sub(r"\n\s*\n", "\n", copy.decode().strip())
+
+    # Dropped
+
+    def _drop(self, kind: str, example: str) -> None:
+        self.dropped[kind] += 1
+        self.dropped_example.setdefault(kind, example)
+
+    def convert_iframe(self, el, text, parent_tags):
+        src = el.get("src") or el.get("data-src") or ""
+        video = _video_link(src)
+        if video:
+            return f"\n\n<{self.rewrite(video)}>\n\n"
+        self._drop(el.name, src)
+        return ""
+
+    def convert_object(self, el, text, parent_tags):
+        if el.name == "embed" and el.find_parent("object") is not None:
+            return ""  # the <object> around it decides
+        sources = [el.get("data") or "", el.get("src") or ""]
+        sources += [p.get("value") or "" for p in el.find_all("param")]
+        sources += [e.get("src") or "" for e in el.find_all("embed")]
+        for src in sources:
+            if video := _video_link(src):
+                return f"\n\n<{self.rewrite(video)}>\n\n"
+        return self._dropped(el, text, parent_tags)
+
+    convert_embed = convert_object
+
+    def _dropped(self, el, text, parent_tags):
+        if not parent_tags & DROPPED:  # an <input> in a dropped <form> is not news
+            self._drop(el.name, el.get("src") or el.get("action") or "")
+        return ""
+
+    convert_script = convert_style = convert_applet = convert_form = _dropped
+    convert_noscript = convert_input = convert_button = convert_select = _dropped
+    convert_textarea = convert_canvas = convert_svg = convert_map = _dropped
+
+    def convert_video(self, el, text, parent_tags):
+        src = el.get("src") or ""
+        if not src and (source := el.find("source", src=True)):
+            src = source["src"]
+        if not src:
+            self._drop(el.name, "")
+            return ""
+        url = self.rewrite(src.strip())
+        return f"\n\n[{el.name}: {self._escape_alt(url.rsplit('/', 1)[-1])}]({_md_url(url)})\n\n"
+
+    convert_audio = convert_video
+
+    def notes(self) -> list[str]:
+        out = []
+        for kind, count in self.dropped.items():
+            example = self.dropped_example.get(kind)
+            out.append(
+                f"dropped {count} <{kind}>" + (f" (first: {example[:120]})" if example else "")
+            )
+        return out
+
+
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+
+
+def _tidy(markdown: str) -> str:
+    """No trailing white space but hard breaks, one blank line at most, one final newline."""
+    lines = markdown.split("\n")
+    out: list[str] = []
+    fence = ""
+    for i, line in enumerate(lines):
+        if fence:
+            out.append(line)
+            if line.strip() == fence:
+                fence = ""
+            continue
+        if opening := _FENCE.match(line):
+            fence = opening.group(1)
+            out.append(line.rstrip())
+            continue
+        stripped = line.rstrip()
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if stripped and line.endswith("  ") and following.strip():
+            stripped += "  "
+        if not stripped and out and not out[-1]:
+            continue
+        out.append(stripped)
+    text = "\n".join(out).strip("\n")
+    return text + "\n" if text.strip() else ""
+
+
+def _plain_text(soup: BeautifulSoup) -> str:
+    """The last resort for HTML too deep to convert: its text, paragraphs kept."""
+    text = soup.get_text("\n")
+    paragraphs = [_SPACE.sub(" ", p).strip() for p in _BLANK_LINE.split(text)]
+    return "\n\n".join(
+        _INLINE_SPECIAL.sub(lambda m: "&lt;" if m.group() == "<" else "\\" + m.group(), p)
+        for p in paragraphs
+        if p
+    )
+
+
+def _verses(soup: BeautifulSoup) -> None:
+    """Gutenberg's verse blocks (``<pre class="wp-block-verse">``) as lines of a paragraph."""
+    for pre in soup.find_all("pre", class_="wp-block-verse"):
+        pre.name = "p"
+        for text in pre.find_all(string=True):
+            lines = str(text).split("\n")
+            if len(lines) > 1:
+                pieces: list = []
+                for i, line in enumerate(lines):
+                    if i:
+                        pieces.append(soup.new_tag("br"))
+                    pieces.append(NavigableString(line))
+                text.replace_with(*pieces)
+
+
+def _run(
+    html: str,
+    *,
+    raw: bool,
+    rewrite: Callable[[str], str],
+    gallery: Callable[[dict[str, str]], str | None],
+    comment: bool,
+) -> Converted:
+    notes: list[str] = []
+    scanned = ""
+    for spans in (True, False):
+        scanned = _scan(html or "", gallery, [] if not spans else notes, spans=spans)
+        try:
+            soup = _parse(scanned)
+            if raw and "<!-- wp:" not in html:  # WordPress skips wpautop for block content
+                soup = _parse(_autop(soup))
+            _verses(soup)
+            converter = _Converter(rewrite=rewrite, gallery=gallery, comment=comment)
+            converter.targets = set(_FRAGMENT_LINK.findall(scanned))
+            markdown = converter.convert_soup(soup)
+            lines = [_SPACE.sub(" ", note).strip() for note in notes + converter.notes()]
+            return Converted(_tidy(markdown), lines)  # one line each, whatever the export held
+        except RecursionError:
+            continue  # spans and fonts nested hundreds deep (Blogger): again without them
+    soup = _parse(scanned)
+    notes.append("HTML nested too deep to convert: imported as plain text")
+    return Converted(_tidy(_plain_text(soup)), notes)
+
+
+def convert(
+    html: str,
+    *,
+    raw_wordpress: bool = False,
+    rewrite: Callable[[str], str] = lambda url: url,
+    gallery: Callable[[dict[str, str]], str | None] = lambda attrs: None,
+) -> Converted:
+    """A post's HTML as Markdown."""
+    return _run(html, raw=raw_wordpress, rewrite=rewrite, gallery=gallery, comment=False)
+
+
+def comment_markdown(html: str) -> str:
+    """A comment's text (HTML, or plain text with newlines) as Markdown for Isso."""
+    return _run(
+        html, raw=True, rewrite=lambda url: url, gallery=lambda a: None, comment=True
+    ).markdown
+
+
+def summary_text(html: str) -> str:
+    """An excerpt as one line of plain text for ``Summary:`` (entities decoded)."""
+    soup = _parse(_scan(html or "", lambda a: None, [], spans=True))
+    for tag in soup.find_all(list(DROPPED)):
+        tag.decompose()
+    text = soup.get_text(" ")
+    closers = set(_CLOSERS.findall(text))
+
+    def shortcode(match: re.Match) -> str:
+        if match.group("sc") and _is_shortcode(match.group("name"), match.group("attrs"), closers):
+            return " "
+        return match.group()
+
+    text = _TOKEN.sub(shortcode, text) if "[" in text else text
+    return _SPACE.sub(" ", text.replace("\xa0", " ")).strip()
