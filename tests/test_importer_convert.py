@@ -619,6 +619,8 @@ def test_comment_round_trip(html):
         ('[caption id="1"]<img src="x.jpg"> The hall[/caption] Intro', "The hall Intro"),
         ("Text [sic] <script>x()</script>", "Text [sic]"),
         ("", ""),
+        ("Two <em>timestamps</em>, and <b>what</b>it fixed", "Two timestamps, and whatit fixed"),
+        ("<p>One.</p><p>Two.</p>Three<br>four", "One. Two. Three four"),
     ],
 )
 def test_summary_text(html, expected):
