@@ -48,14 +48,14 @@ def _item(item_id: str, slug: str, title: str = "T", **fields) -> model.Item:
         ([("1", "")], ["hello-there"], 0),  # from the title
         ([("1", "café")], ["cafe"], 1),
         ([("1", "a/b")], ["hello-there"], 0),  # never a path
+        ([("7", "a"), ("7", "b")], ["a", "b"], 0),  # an export may repeat an id
     ],
 )
 def test_slugs_are_unique_and_plain(items, slugs, problems):
     export = model.Export("wordpress", "http://old.example")
     export.items = [_item(i, s, "Hello there") for i, s in items]
     found: list[str] = []
-    chosen = plan._slugs(export, found)
-    assert [chosen[i] for i, _ in items] == slugs
+    assert plan._slugs(export, found) == slugs
     assert len(found) == problems
 
 
@@ -218,3 +218,46 @@ def test_an_address_the_new_site_keeps_needs_no_redirect():
 )
 def test_the_report_counts_in_words(number, what, expected):
     assert report._plural(number, what) == expected
+
+
+def test_an_item_without_text_is_a_draft_that_says_so():
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [model.Item("7", model.PAGE, model.PUBLISHED, "Empty", "empty", "  \n")]
+    export.items[0].old_urls = ["http://old.example/?page_id=7"]
+    made = plan.make_plan(export, plan.Layout(), None)
+    text = made.files["pages/empty.md"]
+    assert "Status: draft\n" in text and "Redirect_from" not in text
+    assert text.endswith(
+        "*This page had no text in the old blog: write it, or delete this file.*\n"
+    )
+    assert made.problems == ["pages/empty.md: the page has no text: imported as a draft"]
+
+
+def test_an_old_address_two_items_claim_redirects_to_the_first():
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [
+        _item("5", "first", old_urls=["http://old.example/?p=5"]),
+        _item("5", "second", old_urls=["http://old.example/?p=5"]),
+    ]
+    made = plan.make_plan(export, plan.Layout(), None)
+    assert "Redirect_from: /?p=5\n" in made.files["posts/first.md"]
+    assert "Redirect_from" not in made.files["posts/second.md"]
+    assert any("/?p=5 is also posts/first.md's" in p for p in made.problems)
+
+
+@pytest.mark.parametrize(
+    ("url", "rewritten", "missing"),
+    [
+        ("http://old.example/wp-content/uploads/2008/10/x.jpg", "{static}/images/2008/10/x.jpg", 0),
+        ("/theme/img/logo.png", "/theme/img/logo.png", 1),  # the old site's, not in uploads
+        ("http://old.example/files/y.gif", "http://old.example/files/y.gif", 1),
+        ("https://elsewhere.example/z.png", "https://elsewhere.example/z.png", 0),  # not ours
+    ],
+)
+def test_pictures_in_the_text(uploads, url, rewritten, missing):
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [_item("1", "p")]
+    export.items[0].html = f'<p><img src="{url}" alt="A"></p>'
+    made = plan.make_plan(export, plan.Layout(), uploads)
+    assert f"![A]({rewritten})" in made.files["posts/p.md"]
+    assert len(made.missing) == missing

@@ -124,7 +124,7 @@ def _root(path: Path) -> ET.Element:
     if head.startswith(("<!doctype html", "<html")):
         raise ExportError(f"{path}: this is an HTML page, not an export; {EXPECTED}")
     try:
-        root = ET.fromstring(data)
+        root = _parse_xml(data)
     except ET.ParseError as error:
         line, column = error.position
         reason = str(error).split(":")[0]
@@ -141,6 +141,38 @@ def _root(path: Path) -> ET.Element:
     if not _is_blogger(root):
         raise ExportError(f"{path}: an Atom feed, but not from Blogger; {EXPECTED}")
     return root
+
+
+# Blogger declares app: on each <app:control>; a file re-saved by another tool (an editor's
+# "pretty print", a script) can lose those declarations and leave the prefix unbound
+_PREFIXES = {
+    "app": "http://purl.org/atom/app#",
+    "thr": THR[1:-1],
+    "gd": GD[1:-1],
+    "blogger": BLOGGER[1:-1],
+    "georss": "http://www.georss.org/georss",
+    "openSearch": "http://a9.com/-/spec/opensearchrss/1.0/",
+}
+_UNBOUND_PREFIX = 27  # expat's XML_ERROR_UNBOUND_PREFIX
+
+
+def _parse_xml(data: bytes) -> ET.Element:
+    """The parsed file; a prefix Blogger uses but the file no longer declares is declared."""
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as error:
+        if error.code != _UNBOUND_PREFIX:
+            raise
+        start = re.search(rb"<feed\b", data)
+        if start is None:
+            raise
+        declared = {m.decode() for m in re.findall(rb"xmlns:(\w+)=", data[: start.end() + 4096])}
+        extra = "".join(
+            f' xmlns:{prefix}="{uri}"'
+            for prefix, uri in _PREFIXES.items()
+            if prefix not in declared
+        )
+        return ET.fromstring(data[: start.end()] + extra.encode() + data[start.end() :])
 
 
 def _is_blogger(root: ET.Element) -> bool:

@@ -261,10 +261,11 @@ def mention_id(source: str, site: str, comment_id: str) -> int:
     return archive.stable_id(source, site, comment_id)
 
 
-def _slugs(export: Export, problems: list[str]) -> dict[str, str]:
-    """Each item's slug: its old one, else from its title; two items never share one."""
+def _slugs(export: Export, problems: list[str]) -> list[str]:
+    """Each item's slug, in the export's order: its old one, else from its title; two items
+    never share one (nor are items told apart by their ids: an export may repeat one)."""
     taken: dict[str, str] = {}
-    out = {}
+    out = []
     for item in export.items:
         slug = item.slug.strip().strip("/")
         if not slug or "/" in slug:
@@ -286,7 +287,7 @@ def _slugs(export: Export, problems: list[str]) -> dict[str, str]:
                 f"{taken[base]}; written as {slug!r}"
             )
         taken[slug] = item.id
-        out[item.id] = slug
+        out.append(slug)
     return out
 
 
@@ -385,29 +386,33 @@ def make_plan(
     pictures = Pictures(export, uploads, layout.images)
     slugs = _slugs(export, plan.problems)
     by_old_url = {}
-    for item in export.items:
+    for item, slug in zip(export.items, slugs, strict=True):
         folder = layout.posts if item.kind != PAGE else layout.pages
         for url in item.old_urls:
-            by_old_url[old_path(url)] = f"{{filename}}/{folder}/{slugs[item.id]}.md"
+            by_old_url[old_path(url)] = f"{{filename}}/{folder}/{slug}.md"
     named: set[str] = set()
     authors_used: dict[str, str] = {}
     newest: tuple[dt.datetime, str] | None = None
-    for item in export.items:
-        slug = slugs[item.id]
+    claimed: dict[str, str] = {}  # old path -> the file that redirects from it
+    for item, slug in zip(export.items, slugs, strict=True):
         where = f"{item.title!r}"
         folder = layout.posts if item.kind != PAGE else layout.pages
         path = f"{folder}/{slug}.md"
 
         def rewrite(url: str, where: str = where) -> str:
             parts = urlsplit(url)
-            if pictures.is_ours(url) and posixpath.splitext(parts.path)[1].lower() in PICTURES:
+            host = (parts.hostname or "").lower()
+            # a picture on the old site: its uploads, Blogger's hosts, or any other path there
+            old_site = parts.scheme in ("", "http", "https") and (
+                pictures.is_ours(url) or host in pictures.hosts or (not host and url[:1] == "/")
+            )
+            if old_site and posixpath.splitext(parts.path)[1].lower() in PICTURES:
                 placed = pictures.place(url)
                 if placed is None:
                     plan.missing.append((where, url))
                 return placed or url
             if pictures.is_ours(url) and "/wp-content/uploads/" in parts.path:
                 return pictures.place(url) or url  # a linked PDF and the like
-            host = (parts.hostname or "").lower()
             if not host or host in pictures.hosts:
                 return by_old_url.get(old_path(url), url)
             return url
@@ -419,6 +424,14 @@ def make_plan(
             item.html, raw_wordpress=item.raw_wordpress, rewrite=rewrite, gallery=gallery
         )
         plan.problems.extend(f"{path}: {note}" for note in converted.notes)
+        status = item.status
+        body = converted.markdown
+        if not body.strip():  # the site publishes nothing without text, drafts included
+            status = DRAFT
+            body = (
+                f"*This {item.kind} had no text in the old blog: write it, or delete this file.*\n"
+            )
+            plan.problems.append(f"{path}: the {item.kind} has no text: imported as a draft")
         title = one_line(item.title)
         if not title:
             title = f"Untitled {item.kind} {item.id}"
@@ -436,7 +449,7 @@ def make_plan(
         if item.kind != PAGE:
             target = "/" + new_url
             thread = _threads(item, slug, plan, export, target)
-            if item.status != DRAFT and item.date and (newest is None or item.date > newest[0]):
+            if status != DRAFT and item.date and (newest is None or item.date > newest[0]):
                 newest = (item.date, target)
         else:  # the site shows no comments under pages
             for comment in item.comments:
@@ -447,8 +460,15 @@ def make_plan(
         redirects = [
             p for p in dict.fromkeys(map(old_path, item.old_urls)) if p.lstrip("/") != new_url
         ]
-        if item.status == DRAFT:
+        if status == DRAFT:
             redirects = []
+        for taken in [p for p in redirects if p in claimed]:
+            plan.problems.append(
+                f"{path}: the old address {taken} is also {claimed[taken]}'s (the export "
+                "repeats an id): it redirects there only"
+            )
+            redirects.remove(taken)
+        claimed.update(dict.fromkeys(redirects, path))
         modified = _when(item.modified) if item.modified and item.modified != item.date else ""
         if modified and modified == _when(item.date):
             modified = ""
@@ -461,16 +481,14 @@ def make_plan(
             ("Author", author),
             ("Slug", slug),
             ("Summary", convert.summary_text(item.excerpt) if item.excerpt else ""),
-            ("Status", "draft" if item.status == DRAFT else ""),
+            ("Status", "draft" if status == DRAFT else ""),
             ("Lang", lang if lang != layout.default_lang else ""),
             ("Comments", comments_state if item.kind != PAGE else ""),
             ("Comment_id", slug if thread else ""),
             ("Redirect_from", ", ".join(redirects)),
         ]
-        plan.files[path] = _front_matter(pairs) + "\n" + (converted.markdown or "\n")
-        plan.counts[
-            {PAGE: "pages"}.get(item.kind, "drafts" if item.status == DRAFT else "posts")
-        ] += 1
+        plan.files[path] = _front_matter(pairs) + "\n" + body
+        plan.counts[{PAGE: "pages"}.get(item.kind, "drafts" if status == DRAFT else "posts")] += 1
         plan.counts["redirects"] += len(redirects)
     for login, name in sorted(authors_used.items(), key=lambda kv: kv[1].casefold()):
         if existing_team(name):

@@ -59,7 +59,7 @@ def lines(source: str, plan: Plan, outcome: Outcome, database: str, archive: str
             "fetched; they stay linked to the old site, which a publish build refuses: copy them "
             "into the uploads folder and run the import again):"
         )
-        for where, url in plan.missing:
+        for where, url in dict.fromkeys(plan.missing):
             out.append(f"  {url} (in {where})")
     for problem in plan.problems:
         out.append(f"Note: {problem}")

@@ -209,6 +209,7 @@ def parse(path: Path) -> Export:
             first_name=_text(element, f"{wp}author_first_name"),
             last_name=_text(element, f"{wp}author_last_name"),
         )
+    seen: dict[str, str] = {}
     for number, item in enumerate(channel.findall("item"), 1):
         post_id = _text(item, f"{wp}post_id") or f"item-{number}"
         kind = _text(item, f"{wp}post_type") or POST
@@ -226,6 +227,12 @@ def parse(path: Path) -> Export:
             )
             export.skipped[kind] = export.skipped.get(kind, 0) + 1
             continue
+        if post_id in seen:
+            export.problems.append(
+                f"item {post_id} appears twice in the export ({seen[post_id]!r} and {title!r}): "
+                "both imported"
+            )
+        seen[post_id] = title
         wp_status = _text(item, f"{wp}status") or "publish"
         if wp_status not in (*_STATUSES, "private"):
             export.skipped[f"{wp_status} {kind}"] = export.skipped.get(f"{wp_status} {kind}", 0) + 1
@@ -244,6 +251,10 @@ def parse(path: Path) -> Export:
                 f"item {post_id} ({title!r}) was {wp_status}: imported as a draft"
             )
         creator = _text(item, f"{DC}creator")
+        # WordPress matches logins without regard to case ("Bob" writes as "bob")
+        creator = next(
+            (login for login in export.authors if login.lower() == creator.lower()), creator
+        )
         if creator and creator not in export.authors:
             export.authors[creator] = Author(login=creator, name="")
         categories = [c for c in _terms(item, "category") if c.lower() != "uncategorized"]
