@@ -135,12 +135,13 @@ def test_workflows_restore_the_image_cache_before_publishing(workflow, action):
     assert "requirements.lock" in versions and "pillow" in versions
 
 
-def test_the_image_cache_path_is_where_builds_put_renditions(dev, publish):
+def test_the_image_cache_path_is_where_builds_put_renditions(dev, publish, monkeypatch):
     from plugins.images.settings import configure
 
+    monkeypatch.chdir(ROOT)  # make runs the builds from the checkout's root, as the workflows do
     for settings in (dev, publish):
         path = Path(configure(settings)["IMAGES_CACHE_PATH"])
-        assert path == Path.cwd() / ".cache" / "pelican" / "images"
+        assert path == ROOT / ".cache" / "pelican" / "images"
 
 
 def _jpeg(width: int, height: int) -> bytes:
