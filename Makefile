@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed-lock
 INVOKE := $(VENV)/bin/invoke
+PIP := $(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes
 
 .PHONY: serve test build publish preview check new-post lint lock venv clean
 
@@ -38,12 +39,18 @@ lock: $(STAMP)
 
 venv: $(STAMP)
 
-# The venv is (re)made whenever requirements.lock is newer than the last install.
-$(STAMP): requirements.lock
+# The venv is (re)made whenever requirements.lock (or the installer's pin) is newer than the
+# last install. pip installs uv from requirements-bootstrap.lock (pinned, hash-checked); uv then
+# installs exactly requirements.lock, hash-checked, in seconds. Where uv cannot run (no wheel
+# for this machine, say), pip installs requirements.lock itself, as hash-checked but slower.
+$(STAMP): requirements.lock requirements-bootstrap.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 		|| { echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PIP) -r requirements-bootstrap.lock \
+		&& $(VENV)/bin/uv pip sync --quiet --require-hashes --python $(VENV)/bin/python requirements.lock \
+		|| { echo "uv could not install requirements.lock: installing it with pip instead"; \
+		     $(PIP) -r requirements.lock; }
 	@cp requirements.lock $(STAMP)
 
 clean:

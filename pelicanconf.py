@@ -161,6 +161,14 @@ CACHE_PATH = ".cache/pelican"
 GZIP_CACHE = False
 LOAD_CONTENT_CACHE = False
 
+# Images (docs/images.md): a development build encodes what a browser needs to show every
+# picture, WebP with the JPEG fallback at two widths: a first `make serve` skips AVIF (the
+# slowest encoder) and half the sizes. publishconf.py restores every format and width.
+GALLERY_FORMATS = ("webp", "jpeg")
+GALLERY_WIDTHS = (360, 1200)
+# a post's first image is also its cover: the same widths render it once for both
+GALLERY_POST_IMAGE_WIDTHS = COVERS_WIDTHS = (400, 1200)
+
 BLOGCORE_WORDS_PER_MINUTE = 230
 # The social card (og:image) of every page without a picture of its own: the site's name,
 # tagline and mark on 1200x630 (content/images/social-card.png).

@@ -32,6 +32,11 @@ COMMENTS_HTTPS_ONLY = True
 CSP_ENABLED = True
 
 GALLERY_REQUIRE_ALT = True  # a gallery photo without alt text or caption fails the publish
+# Every rendition, as the galleries and covers plugins define them (pelicanconf.py encodes
+# fewer for a fast first `make serve`): AVIF, WebP and JPEG, at every width.
+GALLERY_FORMATS = ("avif", "webp", "jpeg")
+GALLERY_WIDTHS = (360, 720, 1200, 1800)
+GALLERY_POST_IMAGE_WIDTHS = COVERS_WIDTHS = (400, 800, 1200, 1600)
 
 # Reach: count visits in publish builds only (invoke preview and check turn this off again),
 # refuse http:// sign-up endpoints, and ask webmention.io for new mentions on every publish.

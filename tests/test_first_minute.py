@@ -1,0 +1,182 @@
+"""The first minute of a new user (docs/performance.md#first-minute): a hash-checked fast
+installer in the Makefile, development builds that encode fewer renditions than publish
+builds, and the publish workflow keeping the image cache between runs."""
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from pelican.settings import read_settings
+from PIL import Image
+
+from plugins.covers.settings import DEFAULTS as COVERS_DEFAULTS
+from plugins.galleries.settings import DEFAULTS as GALLERY_DEFAULTS
+from tests.conftest import DEV_CONF, PUBLISH_CONF, ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+BOOTSTRAP = ROOT / "requirements-bootstrap.lock"
+
+
+def stamp_recipe(makefile: str) -> tuple[list[str], str]:
+    """The prerequisites and the recipe (continuation lines joined) of the $(STAMP) rule."""
+    match = re.search(r"^\$\(STAMP\):(.*)\n((?:\t.*\n)+)", makefile, re.M)
+    assert match, "Makefile: no $(STAMP) rule"
+    return match.group(1).split(), match.group(2).replace("\\\n", " ")
+
+
+def installs(recipe: str) -> list[str]:
+    """Every command of the recipe that installs packages (pip install, uv pip sync/install)."""
+    commands = re.split(r"&&|\|\||;|\n|\{|\}", recipe)
+    return [c.strip() for c in commands if re.search(r"\$\(PIP\)|pip (install|sync)", c)]
+
+
+def expand(recipe: str, makefile: str) -> str:
+    """The recipe with the Makefile's own := variables expanded (one level is enough here)."""
+    variables = dict(re.findall(r"^(\w+) :?= (.*)$", makefile, re.M))
+    return re.sub(r"\$\((\w+)\)", lambda m: variables.get(m.group(1), m.group(0)), recipe)
+
+
+def test_the_venv_is_made_by_uv_from_a_pinned_hashed_bootstrap_with_pip_as_fallback():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    prerequisites, recipe = stamp_recipe(makefile)
+    # a new pin of either file re-installs (the stamp is older than it)
+    assert prerequisites == ["requirements.lock", "requirements-bootstrap.lock"]
+    commands = [expand(c, makefile) for c in installs(recipe)]
+    assert len(commands) == 3, commands
+    bootstrap, sync, fallback = commands
+    assert "pip install" in bootstrap and bootstrap.endswith("-r requirements-bootstrap.lock")
+    assert "uv pip sync" in sync and sync.endswith("requirements.lock")
+    assert "--python .venv/bin/python" in sync
+    assert "pip install" in fallback and fallback.endswith("-r requirements.lock")
+    for command in commands:  # every install checks every hash, uv's included
+        assert "--require-hashes" in command, command
+    # uv first; pip installs the lock only when the bootstrap or uv failed
+    assert re.search(r"uv pip sync [^|]*\|\| \{[^}]*\$\(PIP\) -r requirements.lock;", recipe)
+
+
+def test_the_bootstrap_lock_pins_uv_alone_with_hashes():
+    requirements = [
+        line
+        for line in BOOTSTRAP.read_text(encoding="utf-8").replace("\\\n", " ").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    assert len(requirements) == 1
+    name, _, rest = requirements[0].partition("==")
+    assert name == "uv"
+    assert re.match(r"\d+\.\d+\.\d+ ", rest)
+    hashes = re.findall(r"--hash=sha256:([0-9a-f]{64})", rest)
+    assert len(hashes) >= 2  # a wheel per platform, not one machine's
+
+
+@pytest.fixture(scope="module")
+def dev():
+    return read_settings(str(DEV_CONF))
+
+
+@pytest.fixture(scope="module")
+def publish():
+    return read_settings(str(PUBLISH_CONF))
+
+
+def test_development_builds_encode_one_modern_format_and_the_jpeg_fallback(dev, publish):
+    formats = tuple(dev["GALLERY_FORMATS"])
+    assert len(formats) == 2 and formats[-1] == "jpeg", formats
+    assert formats[0] in publish["GALLERY_FORMATS"]
+    assert tuple(dev.get("IMAGES_FORMATS", ("webp", "jpeg"))) == ("webp", "jpeg")
+
+
+def test_development_builds_encode_fewer_widths_publish_builds_every_one(dev, publish):
+    for key, defaults in (
+        ("GALLERY_WIDTHS", GALLERY_DEFAULTS),
+        ("GALLERY_POST_IMAGE_WIDTHS", GALLERY_DEFAULTS),
+        ("COVERS_WIDTHS", COVERS_DEFAULTS),
+    ):
+        assert tuple(publish[key]) == defaults[key], key
+        assert set(dev[key]) < set(publish[key]), key  # a subset: the same files, fewer
+        assert max(dev[key]) >= 1200, key  # still sharp in a lightbox or a wide column
+    # a post's first image is its cover too: one set of widths renders it once for both
+    assert tuple(dev["COVERS_WIDTHS"]) == tuple(dev["GALLERY_POST_IMAGE_WIDTHS"])
+
+
+def test_publish_builds_encode_every_format(publish):
+    assert tuple(publish["GALLERY_FORMATS"]) == GALLERY_DEFAULTS["GALLERY_FORMATS"]
+
+
+def _steps(workflow: str) -> list[dict]:
+    data = yaml.safe_load((WORKFLOWS / workflow).read_text(encoding="utf-8"))
+    return [step for job in data["jobs"].values() for step in job.get("steps", [])]
+
+
+def _index(steps: list[dict], run: str) -> int:
+    return next(i for i, s in enumerate(steps) if run in s.get("run", ""))
+
+
+@pytest.mark.parametrize(
+    ("workflow", "action"),
+    [("publish.yml", "actions/cache@"), ("pull-request.yml", "actions/cache/restore@")],
+)
+def test_workflows_restore_the_image_cache_before_publishing(workflow, action):
+    steps = _steps(workflow)
+    cache = [i for i, s in enumerate(steps) if s.get("uses", "").startswith(action)]
+    assert len(cache) == 1, f"{workflow}: one {action} step"
+    step = steps[cache[0]]
+    assert cache[0] < _index(steps, "make publish")
+    assert step["with"]["path"] == ".cache/pelican/images"
+    key, restore = step["with"]["key"], step["with"]["restore-keys"].strip()
+    # what shapes the bytes: the pipeline's code and Pillow's version (from the lock)
+    assert "hashFiles('plugins/images/pipeline.py')" in key
+    assert "steps.images.outputs.versions" in key
+    # the key ends with the run (a new entry each time); restore-keys is the same without it
+    assert key.endswith("-${{ github.run_id }}")
+    assert key.removesuffix("${{ github.run_id }}") == restore
+    versions = steps[_index(steps, "GITHUB_OUTPUT")]["run"]
+    assert "requirements.lock" in versions and "pillow" in versions
+
+
+def test_the_image_cache_path_is_where_builds_put_renditions(dev, publish, monkeypatch):
+    from plugins.images.settings import configure
+
+    monkeypatch.chdir(ROOT)  # make runs the builds from the checkout's root, as the workflows do
+    for settings in (dev, publish):
+        path = Path(configure(settings)["IMAGES_CACHE_PATH"])
+        assert path == ROOT / ".cache" / "pelican" / "images"
+
+
+def _jpeg(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (90, 140, 60)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+GALLERY = {
+    "galleries/walk/gallery.md": "Title: The walk\nPhoto: hill.jpg | The hill. | A green hill\n",
+    "galleries/walk/hill.jpg": _jpeg(1300, 867),
+}
+
+
+@pytest.mark.parametrize(
+    ("publish", "types", "widths"),
+    [
+        (False, ["image/webp"], [360, 1200]),
+        # 1800 is wider than the photo: its own width instead, never upscaled
+        (True, ["image/avif", "image/webp"], [360, 720, 1200, 1300]),
+    ],
+)
+def test_every_picture_is_shown_in_the_formats_and_widths_of_its_build(
+    build_site, publish, types, widths
+):
+    site = build_site(GALLERY, publish=publish)
+    picture = site.soup("galleries/walk/").select_one("li.gallery__item picture")
+    assert [s["type"] for s in picture.select("source")] == types
+    img = picture.select_one("img")
+    assert img["src"].endswith(".jpg") and img["alt"] == "A green hill"
+    assert [int(c.split()[1][:-1]) for c in img["srcset"].split(", ")] == widths
+    # every file the page names is written (the fallback, each format at each width)
+    urls = [img["src"]] + [
+        c.split()[0] for s in (img, *picture.select("source")) for c in s["srcset"].split(", ")
+    ]
+    assert len(urls) == 1 + len(widths) * (len(types) + 1)
+    for url in urls:
+        assert site.exists(site.relpath_of(url)), url
