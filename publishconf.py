@@ -6,6 +6,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: F403
+from plugins.covers.settings import DEFAULTS as COVERS_DEFAULTS
+from plugins.galleries.settings import DEFAULTS as GALLERY_DEFAULTS
 
 # The deploy workflow passes the Pages URL; set SITEURL yourself for another host.
 SITEURL = os.environ.get("SITEURL", "https://blog.tessellate.example")
@@ -32,11 +34,12 @@ COMMENTS_HTTPS_ONLY = True
 CSP_ENABLED = True
 
 GALLERY_REQUIRE_ALT = True  # a gallery photo without alt text or caption fails the publish
-# Every rendition, as the galleries and covers plugins define them (pelicanconf.py encodes
-# fewer for a fast first `make serve`): AVIF, WebP and JPEG, at every width.
-GALLERY_FORMATS = ("avif", "webp", "jpeg")
-GALLERY_WIDTHS = (360, 720, 1200, 1800)
-GALLERY_POST_IMAGE_WIDTHS = COVERS_WIDTHS = (400, 800, 1200, 1600)
+# Every rendition, as the galleries and covers plugins define them by default (pelicanconf.py
+# encodes fewer for a fast first `make serve`): AVIF, WebP and JPEG, at every width.
+GALLERY_FORMATS = GALLERY_DEFAULTS["GALLERY_FORMATS"]
+GALLERY_WIDTHS = GALLERY_DEFAULTS["GALLERY_WIDTHS"]
+GALLERY_POST_IMAGE_WIDTHS = GALLERY_DEFAULTS["GALLERY_POST_IMAGE_WIDTHS"]
+COVERS_WIDTHS = COVERS_DEFAULTS["COVERS_WIDTHS"]
 
 # Reach: count visits in publish builds only (invoke preview and check turn this off again),
 # refuse http:// sign-up endpoints, and ask webmention.io for new mentions on every publish.
