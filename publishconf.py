@@ -6,8 +6,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: F403
-from plugins.covers.settings import DEFAULTS as COVERS_DEFAULTS
-from plugins.galleries.settings import DEFAULTS as GALLERY_DEFAULTS
+from plugins.covers.settings import DEFAULTS as covers_defaults
+from plugins.galleries.settings import DEFAULTS as gallery_defaults
 
 # The deploy workflow passes the Pages URL; set SITEURL yourself for another host.
 SITEURL = os.environ.get("SITEURL", "https://blog.tessellate.example")
@@ -36,10 +36,10 @@ CSP_ENABLED = True
 GALLERY_REQUIRE_ALT = True  # a gallery photo without alt text or caption fails the publish
 # Every rendition, as the galleries and covers plugins define them by default (pelicanconf.py
 # encodes fewer for a fast first `make serve`): AVIF, WebP and JPEG, at every width.
-GALLERY_FORMATS = GALLERY_DEFAULTS["GALLERY_FORMATS"]
-GALLERY_WIDTHS = GALLERY_DEFAULTS["GALLERY_WIDTHS"]
-GALLERY_POST_IMAGE_WIDTHS = GALLERY_DEFAULTS["GALLERY_POST_IMAGE_WIDTHS"]
-COVERS_WIDTHS = COVERS_DEFAULTS["COVERS_WIDTHS"]
+GALLERY_FORMATS = gallery_defaults["GALLERY_FORMATS"]
+GALLERY_WIDTHS = gallery_defaults["GALLERY_WIDTHS"]
+GALLERY_POST_IMAGE_WIDTHS = gallery_defaults["GALLERY_POST_IMAGE_WIDTHS"]
+COVERS_WIDTHS = covers_defaults["COVERS_WIDTHS"]
 
 # Reach: count visits in publish builds only (invoke preview and check turn this off again),
 # refuse http:// sign-up endpoints, and ask webmention.io for new mentions on every publish.
