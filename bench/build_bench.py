@@ -100,41 +100,65 @@ def _rollup(pid: int) -> dict[str, int]:
     return values
 
 
-def tree_memory(pid: int) -> tuple[int, int]:
+def _name(pid: int) -> str:
+    """The executable's file name of a process ('python', 'pagefind'), '' if it has gone."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            return os.path.basename(handle.read().split(b"\0")[0].decode(errors="replace"))
+    except OSError:
+        return ""
+
+
+def tree_memory(pid: int, by_name: dict[str, int] | None = None) -> tuple[int, int]:
     """(PSS, RSS) of a process and its descendants, summed, in bytes.
 
     The proportional set size charges each page to the processes that map it in equal parts,
     so the sum counts a page that forked workers share with the build once; the summed resident
-    size counts it once per process and overstates the total.
+    size counts it once per process and overstates the total. With `by_name`, each process's
+    PSS is also added there under its executable's name.
     """
     pss = rss = 0
     for current in tree(pid):
         values = _rollup(current)
         pss += values.get("Pss", 0)
         rss += values.get("Rss", 0)
+        if by_name is not None and values:
+            name = _name(current)
+            by_name[name] = by_name.get(name, 0) + values.get("Pss", 0)
     return pss, rss
 
 
 def measured(cmd: list[str], env: dict | None = None) -> dict:
     """Run a build; its wall seconds and its peak memory (MB, all its processes, sampled).
 
-    ``pss_mb``: the largest sum of the processes' PSS seen in one sample (every 50 ms);
-    ``rss_mb``: the largest sum of their resident sizes (the earlier figure).
+    ``pss_mb``: the largest sum of the processes' PSS seen in one sample (every 50 ms), and
+    ``pss_by_name``: that sample split by executable (python, pagefind); ``rss_mb``: the
+    largest sum of their resident sizes (the earlier figure).
     """
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
         peak_pss = peak_rss = 0
+        peak_by_name: dict[str, int] = {}
         while process.poll() is None:
-            pss, rss = tree_memory(process.pid)
-            peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
+            by_name: dict[str, int] = {}
+            pss, rss = tree_memory(process.pid, by_name)
+            if pss > peak_pss:
+                peak_pss, peak_by_name = pss, by_name
+            peak_rss = max(peak_rss, rss)
             time.sleep(0.05)
         wall = time.perf_counter() - start
         errors.seek(0)
         err = errors.read().decode(errors="replace")
     if process.returncode:
         raise SystemExit(f"build failed: {' '.join(cmd)}\n{err[-2000:]}")
-    return {"wall": wall, "pss_mb": peak_pss / 2**20, "rss_mb": peak_rss / 2**20, "stderr": err}
+    return {
+        "wall": wall,
+        "pss_mb": peak_pss / 2**20,
+        "pss_by_name": {name: round(v / 2**20, 1) for name, v in peak_by_name.items()},
+        "rss_mb": peak_rss / 2**20,
+        "stderr": err,
+    }
 
 
 def _cpu_of(cmd: list[str]) -> tuple[dict, float]:
@@ -232,16 +256,20 @@ def full_builds(
             else:
                 cmd = ours_cmd(content, outputs.fresh(), *STOCK_PATH_FLAGS)
             result, cpu = _cpu_of(cmd)
-            rows[name].append((result["wall"], cpu, result["pss_mb"], result["rss_mb"]))
+            rows[name].append(
+                (result["wall"], cpu, result["pss_mb"], result["rss_mb"], result["pss_by_name"])
+            )
     summary = {"posts": n, "first_build_wall": cold["wall"] if cold else None}
     for name, values in rows.items():
-        walls, cpus, pss, rss = zip(*values, strict=True)
+        walls, cpus, pss, rss, by_name = zip(*values, strict=True)
         summary[name] = {
             "wall": statistics.median(walls),
             "wall_range": (min(walls), max(walls)),
             "cpu": statistics.median(cpus),
             "pss_mb": statistics.median(pss),
             "rss_mb": statistics.median(rss),
+            # the split of the build's peak PSS by executable, in the run with the median peak
+            "pss_by_name": by_name[pss.index(statistics.median_low(pss))],
             "runs": values,
         }
     summary["ratio"] = summary["ours"]["wall"] / summary["stock"]["wall"]
@@ -443,6 +471,8 @@ def _run(args: argparse.Namespace, outputs: Outputs) -> None:
             f"  {'-' if warm_up is None else f'{warm_up:.2f} s'}",
             flush=True,
         )
+        split = ", ".join(f"{k} {v:.0f}" for k, v in sorted(o["pss_by_name"].items()))
+        print(f"{'':>6} ours' peak PSS by executable (MB): {split}", flush=True)
         if args.stock_path:
             p = row["ours_stock_path"]
             print(

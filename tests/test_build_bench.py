@@ -49,7 +49,8 @@ def test_tree_finds_every_descendant(process_tree):
 
 def test_pss_sums_the_tree_and_counts_shared_pages_once(process_tree):
     root, _ = process_tree
-    pss, rss = tree_memory(root)
+    by_name: dict[str, int] = {}
+    pss, rss = tree_memory(root, by_name)
     only_root = _rollup(root)["Pss"]
     # every process's private pages are in the sum, not only the root's
     assert pss >= (SHARED + 3 * PRIVATE) * MB
@@ -57,6 +58,9 @@ def test_pss_sums_the_tree_and_counts_shared_pages_once(process_tree):
     # the shared pages count once in PSS (RSS counts them in each of the three processes)
     assert pss < (2 * SHARED + 3 * PRIVATE) * MB + 100 * MB
     assert rss - pss >= 1.5 * SHARED * MB
+    # split by executable: all three are Python here
+    assert set(by_name) == {os.path.basename(sys.executable)}
+    assert abs(sum(by_name.values()) - pss) < 5 * MB
 
 
 def test_a_process_that_has_gone_counts_nothing():
