@@ -61,42 +61,104 @@ CATEGORY_FEED_ATOM = "feeds/{{slug}}.atom.xml"
 
 
 def _children(pid: int) -> list[int]:
+    """The child processes of every thread of `pid` (a thread may start a process too)."""
+    found = []
     try:
-        with open(f"/proc/{pid}/task/{pid}/children") as handle:
-            return [int(p) for p in handle.read().split()]
+        threads = os.listdir(f"/proc/{pid}/task")
     except OSError:
         return []
-
-
-def _tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes."""
-    total, stack = 0, [pid]
-    while stack:
-        current = stack.pop()
+    for tid in threads:
         try:
-            with open(f"/proc/{current}/statm") as handle:
-                total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            with open(f"/proc/{pid}/task/{tid}/children") as handle:
+                found.extend(int(p) for p in handle.read().split())
         except OSError:
             continue
+    return found
+
+
+def tree(pid: int) -> list[int]:
+    """`pid` and all its descendants alive now."""
+    pids, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        pids.append(current)
         stack.extend(_children(current))
-    return total
+    return pids
+
+
+def _rollup(pid: int) -> dict[str, int]:
+    """Pss and Rss of one process in bytes (/proc/<pid>/smaps_rollup); {} if it has gone."""
+    values = {}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                key, _, rest = line.partition(":")
+                if key in ("Pss", "Rss"):
+                    values[key] = int(rest.split()[0]) * 1024
+    except (OSError, ValueError):
+        return {}
+    return values
+
+
+def _name(pid: int) -> str:
+    """The executable's file name of a process ('python', 'pagefind'), '' if it has gone."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            return os.path.basename(handle.read().split(b"\0")[0].decode(errors="replace"))
+    except OSError:
+        return ""
+
+
+def tree_memory(pid: int, by_name: dict[str, int] | None = None) -> tuple[int, int]:
+    """(PSS, RSS) of a process and its descendants, summed, in bytes.
+
+    The proportional set size charges each page to the processes that map it in equal parts,
+    so the sum counts a page that forked workers share with the build once; the summed resident
+    size counts it once per process and overstates the total. With `by_name`, each process's
+    PSS is also added there under its executable's name.
+    """
+    pss = rss = 0
+    for current in tree(pid):
+        values = _rollup(current)
+        pss += values.get("Pss", 0)
+        rss += values.get("Rss", 0)
+        if by_name is not None and values:
+            name = _name(current)
+            by_name[name] = by_name.get(name, 0) + values.get("Pss", 0)
+    return pss, rss
 
 
 def measured(cmd: list[str], env: dict | None = None) -> dict:
-    """Run a build; its wall and CPU seconds and its peak memory (MB, all its processes)."""
+    """Run a build; its wall seconds and its peak memory (MB, all its processes, sampled).
+
+    ``pss_mb``: the largest sum of the processes' PSS seen in one sample (every 50 ms), and
+    ``pss_by_name``: that sample split by executable (python, pagefind); ``rss_mb``: the
+    largest sum of their resident sizes (the earlier figure).
+    """
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
-        peak = 0
+        peak_pss = peak_rss = 0
+        peak_by_name: dict[str, int] = {}
         while process.poll() is None:
-            peak = max(peak, _tree_rss(process.pid))
+            by_name: dict[str, int] = {}
+            pss, rss = tree_memory(process.pid, by_name)
+            if pss > peak_pss:
+                peak_pss, peak_by_name = pss, by_name
+            peak_rss = max(peak_rss, rss)
             time.sleep(0.05)
         wall = time.perf_counter() - start
         errors.seek(0)
         err = errors.read().decode(errors="replace")
     if process.returncode:
         raise SystemExit(f"build failed: {' '.join(cmd)}\n{err[-2000:]}")
-    return {"wall": wall, "peak_mb": peak / 2**20, "stderr": err}
+    return {
+        "wall": wall,
+        "pss_mb": peak_pss / 2**20,
+        "pss_by_name": {name: round(v / 2**20, 1) for name, v in peak_by_name.items()},
+        "rss_mb": peak_rss / 2**20,
+        "stderr": err,
+    }
 
 
 def _cpu_of(cmd: list[str]) -> tuple[dict, float]:
@@ -194,19 +256,66 @@ def full_builds(
             else:
                 cmd = ours_cmd(content, outputs.fresh(), *STOCK_PATH_FLAGS)
             result, cpu = _cpu_of(cmd)
-            rows[name].append((result["wall"], cpu, result["peak_mb"]))
+            rows[name].append(
+                (result["wall"], cpu, result["pss_mb"], result["rss_mb"], result["pss_by_name"])
+            )
     summary = {"posts": n, "first_build_wall": cold["wall"] if cold else None}
     for name, values in rows.items():
-        walls, cpus, peaks = zip(*values, strict=True)
+        walls, cpus, pss, rss, by_name = zip(*values, strict=True)
         summary[name] = {
             "wall": statistics.median(walls),
             "wall_range": (min(walls), max(walls)),
             "cpu": statistics.median(cpus),
-            "peak_mb": statistics.median(peaks),
+            "pss_mb": statistics.median(pss),
+            "rss_mb": statistics.median(rss),
+            # the split of the build's peak PSS by executable, in the run with the median peak
+            "pss_by_name": by_name[pss.index(statistics.median_low(pss))],
+            "runs": values,
         }
     summary["ratio"] = summary["ours"]["wall"] / summary["stock"]["wall"]
+    summary["cpu_ratio"] = summary["ours"]["cpu"] / summary["stock"]["cpu"]
+    summary["pss_ratio"] = summary["ours"]["pss_mb"] / summary["stock"]["pss_mb"]
     if stock_path:
         summary["stock_path_ratio"] = summary["ours_stock_path"]["wall"] / summary["stock"]["wall"]
+    return summary
+
+
+# Python started, Pelican imported, the settings read, the plugins loaded and initialised:
+# everything a build does before it reads the first file.
+READY = (
+    "import sys; from pelican import Pelican; from pelican.settings import read_settings; "
+    "conf, path, out = sys.argv[1:]; "
+    "Pelican(read_settings(conf, override={'PATH': path, 'OUTPUT_PATH': out}))"
+)
+
+
+def startup(runs: int, outputs: Outputs) -> dict:
+    """The fixed cost on its own, ours against stock, alternating, medians of `runs`.
+
+    ``ready``: from process start until Pelican is ready to read (imports, settings, plugins
+    loaded and initialised); ``one_post``: a whole build of a site with one post, no photos.
+    """
+    content = corpus(1, 0)
+    rows: dict[str, dict[str, list]] = {
+        name: {"ready": [], "one_post": [], "one_post_cpu": []} for name in ("stock", "ours")
+    }
+    conf = {"stock": str(WORK / "stockconf.py"), "ours": "pelicanconf.py"}
+    stock_cmd(content, outputs.fresh())  # writes stockconf.py
+    for name in rows:  # untimed: compiled bytecode written, files in the page cache
+        measured([sys.executable, "-c", READY, conf[name], str(content), str(outputs.fresh())])
+    for run in range(runs):
+        for name in ("stock", "ours") if run % 2 == 0 else ("ours", "stock"):
+            out = outputs.fresh()
+            ready = [sys.executable, "-c", READY, conf[name], str(content), str(out)]
+            rows[name]["ready"].append(measured(ready)["wall"])
+            build = stock_cmd(content, out) if name == "stock" else ours_cmd(content, out)
+            result, cpu = _cpu_of(build)
+            rows[name]["one_post"].append(result["wall"])
+            rows[name]["one_post_cpu"].append(cpu)
+    summary: dict = {"runs": runs}
+    for name, values in rows.items():
+        summary[name] = {key: statistics.median(v) for key, v in values.items()}
+        summary[name]["raw"] = values
     return summary
 
 
@@ -292,8 +401,14 @@ def plugin_times(n: int, photos: int, outputs: Outputs) -> dict:
 def main() -> None:
     """Run the benchmark and print a table (and JSON with --json)."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000, 2000, 5000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--startup-runs",
+        type=int,
+        default=5,
+        help="alternating pairs for the start-up figures (0: skip them)",
+    )
     parser.add_argument("--rebuild-size", type=int, default=2000)
     parser.add_argument("--photos", type=int, default=24)
     parser.add_argument("--skip-images", action="store_true")
@@ -310,6 +425,9 @@ def main() -> None:
         help="one output folder, deleted before each build (see Outputs)",
     )
     args = parser.parse_args()
+    # builds run as on a user's machine, where Python keeps the bytecode of the plugins it
+    # compiles (with this set, every build compiles every plugin module again: about 0.1 s)
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     WORK.mkdir(parents=True, exist_ok=True)
     outputs = Outputs(WORK / "outputs", args.delete_between)
     outputs.remove()  # a run that was interrupted: before anything is timed
@@ -324,24 +442,42 @@ def _run(args: argparse.Namespace, outputs: Outputs) -> None:
     method = "deleted before each build" if args.delete_between else "a new folder per build"
     report: dict = {"full": [], "plugins": {}, "output_folders": method}
     print(f"output folders: {method}")
-    print(f"{'posts':>6} {'stock s':>9} {'ours s':>9} {'ratio':>6} {'stock MB':>9} {'ours MB':>8}"
-          f" {'stock CPU':>9} {'ours CPU':>9}  warm-up build (first size)")  # fmt: skip
+    if args.startup_runs:
+        row = startup(args.startup_runs, outputs)
+        report["startup"] = row
+        s, o = row["stock"], row["ours"]
+        print(
+            f"start-up, medians of {row['runs']} alternating: ready to read (imports, settings, "
+            f"plugins) stock {s['ready']:.2f} s, ours {o['ready']:.2f} s "
+            f"({o['ready'] / s['ready']:.2f}x); a one-post build stock {s['one_post']:.2f} s "
+            f"(CPU {s['one_post_cpu']:.2f}), ours {o['one_post']:.2f} s "
+            f"(CPU {o['one_post_cpu']:.2f}, {o['one_post'] / s['one_post']:.2f}x)\n",
+            flush=True,
+        )
+    print("memory: the peak of the summed proportional set size (PSS) of the build's processes,"
+          " sampled every 50 ms (shared pages counted once)")  # fmt: skip
+    print(f"{'posts':>6} {'stock s':>8} {'ours s':>8} {'ratio':>6} {'stock CPU':>9} {'ours CPU':>8}"
+          f" {'ratio':>6} {'stock MB':>8} {'ours MB':>8} {'ratio':>6}"
+          f"  warm-up build (first size)")  # fmt: skip
     for index, n in enumerate(args.sizes):
         row = full_builds(n, args.runs, args.photos, index == 0, outputs, args.stock_path)
         report["full"].append(row)
         s, o = row["stock"], row["ours"]
         warm_up = row["first_build_wall"]
         print(
-            f"{n:>6} {s['wall']:>9.2f} {o['wall']:>9.2f} {row['ratio']:>6.2f}"
-            f" {s['peak_mb']:>9.0f} {o['peak_mb']:>8.0f} {s['cpu']:>9.2f} {o['cpu']:>9.2f}"
+            f"{n:>6} {s['wall']:>8.2f} {o['wall']:>8.2f} {row['ratio']:>6.2f}"
+            f" {s['cpu']:>9.2f} {o['cpu']:>8.2f} {row['cpu_ratio']:>6.2f}"
+            f" {s['pss_mb']:>8.0f} {o['pss_mb']:>8.0f} {row['pss_ratio']:>6.2f}"
             f"  {'-' if warm_up is None else f'{warm_up:.2f} s'}",
             flush=True,
         )
+        split = ", ".join(f"{k} {v:.0f}" for k, v in sorted(o["pss_by_name"].items()))
+        print(f"{'':>6} ours' peak PSS by executable (MB): {split}", flush=True)
         if args.stock_path:
             p = row["ours_stock_path"]
             print(
                 f"{'':>6} ours on the stock path (accelerations off): {p['wall']:.2f} s, "
-                f"ratio {row['stock_path_ratio']:.2f} to stock, {p['peak_mb']:.0f} MB, "
+                f"ratio {row['stock_path_ratio']:.2f} to stock, {p['pss_mb']:.0f} MB PSS, "
                 f"CPU {p['cpu']:.2f} s",
                 flush=True,
             )

@@ -15,8 +15,10 @@ Gives the theme ``article.related_posts`` (a list of articles, as pelican's rela
 plugin does). ``invoke related <slug>`` prints each pick's score broken down by component.
 
 The picking starts once the posts are read, in a fork of the build, on the core Pelican's
-next serial steps leave idle (``background.py``), and the picks are given to the posts when
-Pelican asks for its writer (``get_writer``), before any page is written. It starts as soon
+next serial steps leave idle (``background.py``; only that fork imports ``scoring.py`` with
+NumPy and SciPy, the build itself needs ``model.py``'s plain values alone), and the picks
+are given to the posts when Pelican asks for its writer (``get_writer``), before any page is
+written. It starts as soon
 as the posts are final: once every plugin that changes posts at
 ``article_generator_pretaxonomy`` (``team``: canonical authors; ``galleries``: gallery text) has
 said so through the engine's ``posts_changed`` phase (``plugins/engine/phases.py``), whatever

@@ -12,66 +12,19 @@ then add small boosts. Category and authors alone never make a post "related".
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 
+from .model import Doc, Pick, Problem, Weights
 from .text import term_of, words
+
+__all__ = ["Doc", "Pick", "Problem", "Weights", "build_index", "explain", "related"]
 
 BLOCK_ROWS = 512
 # below this many posts, no term is dropped for being common (IDF alone weighs it)
 COMMON_TERM_FLOOR = 50
-
-
-@dataclass(frozen=True)
-class Doc:
-    """A published post as the scorer needs it."""
-
-    key: str  # the slug; unique within a language
-    lang: str
-    text: str
-    date: float  # a timestamp
-    tags: tuple[str, ...] = ()
-    category: str = ""
-    authors: tuple[str, ...] = ()
-    series: str | None = None
-    pins: tuple[str, ...] = ()
-    excludes: tuple[str, ...] = ()
-    source: str = ""  # the source file, for messages
-
-
-@dataclass(frozen=True)
-class Weights:
-    """How much each signal counts; see settings.py for the defaults and their reasons."""
-
-    text: float = 1.0
-    tags: float = 0.6
-    category: float = 0.05
-    authors: float = 0.05
-    recency: float = 0.05
-    recency_half_life_days: float = 365.0
-    min_score: float = 0.08
-    max_terms: int = 40
-    max_words: int = 600
-
-
-@dataclass
-class Pick:
-    """One related post chosen for a post, with its score broken down."""
-
-    key: str
-    score: float
-    parts: dict[str, float] = field(default_factory=dict)
-    pinned: bool = False
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong in a post's Related/Related_exclude, located in its file."""
-
-    source: str
-    message: str
 
 
 @dataclass

@@ -7,7 +7,8 @@ from pelican import signals
 
 from plugins.engine import build, compat, phases
 
-from . import background, scoring
+from . import background
+from .model import Doc, Weights
 from .settings import SettingsError, configure
 from .text import plain_text
 
@@ -22,9 +23,9 @@ def on_initialized(pelican) -> None:
         raise SystemExit(f"Settings error: {exc}") from None
 
 
-def weights_from(settings) -> scoring.Weights:
+def weights_from(settings) -> Weights:
     """The scorer's weights from Pelican settings."""
-    return scoring.Weights(
+    return Weights(
         text=settings["RELATED_WEIGHT_TEXT"],
         tags=settings["RELATED_WEIGHT_TAGS"],
         category=settings["RELATED_WEIGHT_CATEGORY"],
@@ -44,13 +45,13 @@ def _slugs(value) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s.strip() for s in items if s.strip()))
 
 
-def doc_of(article, settings) -> scoring.Doc:
+def doc_of(article, settings) -> Doc:
     """A published article as the scorer sees it."""
     meta = article.metadata
     series = meta.get("series")
     base = os.path.dirname(os.path.abspath(settings["PATH"]))
     title = article.title or ""
-    return scoring.Doc(
+    return Doc(
         key=article.slug,
         lang=article.lang,
         # the title twice: its words say most about the topic
@@ -66,8 +67,12 @@ def doc_of(article, settings) -> scoring.Doc:
     )
 
 
-def _pick(published: list, settings, docs: list[scoring.Doc] | None = None) -> tuple[dict, list]:
+def _pick(published: list, settings, docs: list[Doc] | None = None) -> tuple[dict, list]:
     """The slugs picked for each post, by (lang, slug), and the problems found."""
+    # NumPy and SciPy take 0.3 s to import: only a build with posts to score pays, in the fork
+    # that scores them (background.Pending), so the build and its workers never load them
+    from . import scoring
+
     if docs is None:
         docs = [doc_of(a, settings) for a in published]
     picks, problems = scoring.related(docs, settings["RELATED_MAX"], weights_from(settings))
@@ -146,7 +151,9 @@ def _attach(published: list, found: tuple[dict, list]) -> None:
         article.related_posts = [by_key[(article.lang, slug)] for slug in chosen]
 
 
-def _explain(docs: list[scoring.Doc], settings) -> None:
+def _explain(docs: list[Doc], settings) -> None:
+    from . import scoring  # NumPy and SciPy: see _pick
+
     slug = settings["RELATED_EXPLAIN"]
     matches = [d for d in docs if d.key == slug]
     if not matches:

@@ -1,0 +1,30 @@
+"""A build imports a heavy library only where it uses it (docs/performance.md, start-up)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Pelican ready to read: settings read, every plugin of pelicanconf.py loaded and initialised
+READY = """
+import sys
+from pelican import Pelican
+from pelican.settings import read_settings
+Pelican(read_settings("pelicanconf.py", override={"OUTPUT_PATH": sys.argv[1]}))
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_start_up_imports_no_numpy_or_scipy(tmp_path):
+    # NumPy and SciPy (0.3 s) are for related posts' scoring, in the fork that scores them
+    result = subprocess.run(
+        [sys.executable, "-c", READY, str(tmp_path / "out")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded = set(result.stdout.split())
+    assert "plugins.related.signals" in loaded
+    assert not {"numpy", "scipy", "plugins.related.scoring"} & loaded
