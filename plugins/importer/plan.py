@@ -256,11 +256,6 @@ def _epoch(value: dt.datetime | None) -> float:
     return value.timestamp()
 
 
-def mention_id(source: str, site: str, comment_id: str) -> int:
-    """A stable id for an imported pingback (the same export gives the same id)."""
-    return archive.stable_id(source, site, comment_id)
-
-
 def _slugs(export: Export, problems: list[str]) -> list[str]:
     """Each item's slug, in the export's order: its old one, else from its title; two items
     never share one (nor are items told apart by their ids: an export may repeat one)."""
@@ -359,7 +354,7 @@ def _mention(comment: Comment, export: Export, target: str) -> dict:
     text = convert.summary_text(comment.html)
     entry = {
         "type": "entry",
-        "wm-id": mention_id(export.source, export.site_url, comment.id),
+        "wm-id": archive.stable_id(export.source, export.site_url, comment.id),  # same run, same id
         "wm-property": "mention-of",
         "wm-target": target,
         "wm-source": comment.url,
@@ -469,8 +464,8 @@ def make_plan(
             )
             redirects.remove(taken)
         claimed.update(dict.fromkeys(redirects, path))
-        modified = _when(item.modified) if item.modified and item.modified != item.date else ""
-        if modified and modified == _when(item.date):
+        modified = _when(item.modified)
+        if modified == _when(item.date):  # only when it differs, to the minute
             modified = ""
         pairs = [
             ("Title", title),
