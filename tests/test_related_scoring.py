@@ -288,3 +288,31 @@ def test_the_pruned_search_picks_what_the_full_product_picks(seed):
     assert index.common.shape[1] >= 1  # the pruned path really ran
     chosen, _ = picks(docs, k=3, min_score=0.05)
     assert chosen == _brute_force(docs, 3, weights)
+
+
+@pytest.mark.parametrize("count_rows", [1, 7, 160])
+def test_counting_posts_in_chunks_makes_the_same_index(monkeypatch, count_rows):
+    """build_index counts a chunk of posts at a time: any chunk size gives the same vectors."""
+    rng = random.Random(11)
+    # a word first met in a later chunk widens the matrix: chunks must still line up
+    docs = [
+        doc(f"p{i:03d}", " ".join(rng.choices([*BAKING.split(), f"w{i}", "loaves"], k=40)))
+        for i in range(160)
+    ]
+    monkeypatch.setattr(scoring, "COUNT_ROWS", 10_000)
+    whole = scoring.build_index(docs, Weights())
+    monkeypatch.setattr(scoring, "COUNT_ROWS", count_rows)
+    chunked = scoring.build_index(docs, Weights())
+    for name in ("matrix", "search"):
+        a, b = getattr(whole, name), getattr(chunked, name)
+        assert a.shape == b.shape
+        assert (a.indptr == b.indptr).all() and (a.indices == b.indices).all()
+        assert (a.data == b.data).all()  # bit for bit: the same sums in the same order
+
+
+def test_words_read_no_further_than_text_limit():
+    """doc_of keeps only text_limit(max_words) characters: words() never reads past them."""
+    body = " ".join(f"word{i}" for i in range(1000))
+    limit = text.text_limit(50)
+    assert text.words(body, 50) == text.words(body[:limit], 50)
+    assert len(text.words(body[:limit], 50)) == 50

@@ -16,9 +16,10 @@
   ``content_pages_written`` is sent (with ``settings=`` and ``written=``, the sorted paths of
   the files written so far), before the listings and feeds, so a plugin can start on those
   pages (the search plugin starts Pagefind). A receiver that started work in other processes
-  returns True: the listings and feeds are then rendered only in workers, at a lower priority
-  (``os.nice(10)``), so that work goes first and they fill the cores it leaves idle (Pagefind's
-  last step uses one core; at 5,000 posts it ran alone for about 4 s at the end).
+  returns True: the listings and feeds are then rendered in one worker, at a lower priority
+  (``os.nice(10)``), so that work goes first and it fills the cores that work leaves idle
+  (Pagefind's last step uses one core; at 5,000 posts it ran alone for about 4 s at the end);
+  one worker, not one per core, as each adds its copies of the build's pages to the peak.
   Incremental builds, builds with ``RELATIVE_URLS`` and small sites render in one process.
   Receivers of ``content_written``/``feed_generated``/``feed_written`` run in the process
   that rendered the page: what they change in memory stays there (no receiver here does).

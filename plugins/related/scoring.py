@@ -23,6 +23,7 @@ from .text import term_of, words
 __all__ = ["Doc", "Pick", "Problem", "Weights", "build_index", "explain", "related"]
 
 BLOCK_ROWS = 512
+COUNT_ROWS = 500  # posts whose words are counted at once (build_index)
 # below this many posts, no term is dropped for being common (IDF alone weighs it)
 COMMON_TERM_FLOOR = 50
 
@@ -48,27 +49,11 @@ def _tag_rarity(df: int, n: int) -> float:
 def build_index(docs: Sequence[Doc], weights: Weights) -> _Index:
     """The sparse vectors of one language's posts (vectorised: no per-word Python loop)."""
     n = len(docs)
-    # one post at a time: its words are freed while still in the CPU cache, which costs
-    # far less than holding every post's words at once; each distinct word is cleaned and
-    # stemmed once, when first met
+    # each distinct word is cleaned and stemmed once, when first met
     columns = _Columns()
-    column_of = columns.__getitem__
-    parts = [np.fromiter(map(column_of, words(d.text, weights.max_words)), np.int64) for d in docs]
-    lengths = np.fromiter(map(len, parts), dtype=np.int64, count=n)
-    ids = _concat(parts, np.int64)
-    del parts
-    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    keep = ids >= 0
+    raw = _counts(docs, columns, weights.max_words)
     width = len(columns.terms)
-    # Through CSC and back: both conversions are counting sorts, so the duplicates (a word
-    # used twice, or two words with one stem) sit together and add up into counts without
-    # a comparison sort.
-    by_term = sparse.coo_matrix(
-        (np.ones(int(keep.sum())), (rows[keep], ids[keep])), shape=(n, width)
-    ).tocsc()
-    by_term.sum_duplicates()
-    raw = by_term.tocsr()
-    df = np.diff(by_term.indptr)
+    df = np.bincount(raw.indices, minlength=width)
     idf = np.log((n + 1) / (df + 1)) + 1.0
     raw.data = (1.0 + np.log(raw.data)) * idf[raw.indices]
     # normalise on every term, then keep only the terms that can help: the products left are
@@ -143,8 +128,34 @@ class _Columns(dict):
         return column
 
 
-def _concat(parts: list[np.ndarray], dtype) -> np.ndarray:
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+def _counts(docs: Sequence[Doc], columns: _Columns, max_words: int) -> sparse.csr_matrix:
+    """Each post's count of each term, as rows of a CSR matrix (columns as met so far).
+
+    Made ``COUNT_ROWS`` posts at a time: the words of only that many posts are held at once
+    (3 million at 5,000 posts would be), and each chunk's duplicates (a word used twice, two
+    words with one stem) add up into counts as soon as it is made.
+    """
+    column_of = columns.__getitem__
+    chunks = []
+    for start in range(0, len(docs), COUNT_ROWS):
+        chunk = docs[start : start + COUNT_ROWS]
+        parts = [np.fromiter(map(column_of, words(d.text, max_words)), np.int64) for d in chunk]
+        lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(chunk))
+        ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        rows = np.repeat(np.arange(len(chunk), dtype=np.int64), lengths)
+        keep = ids >= 0
+        counts = sparse.coo_matrix(
+            (np.ones(int(keep.sum())), (rows[keep], ids[keep])),
+            shape=(len(chunk), len(columns.terms)),
+        ).tocsr()
+        counts.sum_duplicates()  # also sorts each row's columns
+        chunks.append(counts)
+    width = len(columns.terms)
+    for counts in chunks:
+        counts.resize((counts.shape[0], width))
+    if not chunks:
+        return sparse.csr_matrix((0, width))
+    return sparse.vstack(chunks, format="csr")
 
 
 def _strongest_per_row(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:

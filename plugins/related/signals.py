@@ -10,7 +10,7 @@ from plugins.engine import build, compat, phases
 from . import background
 from .model import Doc, Weights
 from .settings import SettingsError, configure
-from .text import plain_text
+from .text import plain_text, text_limit
 
 logger = logging.getLogger(__name__)
 
@@ -51,11 +51,13 @@ def doc_of(article, settings) -> Doc:
     series = meta.get("series")
     base = os.path.dirname(os.path.abspath(settings["PATH"]))
     title = article.title or ""
+    # the title twice: its words say most about the topic
+    text = f"{title}. {title}. {plain_text(compat.html_of(article))}"  # Content._content
     return Doc(
         key=article.slug,
         lang=article.lang,
-        # the title twice: its words say most about the topic
-        text=f"{title}. {title}. {plain_text(compat.html_of(article))}",  # Content._content
+        # only what the scorer reads (text.words): at 5,000 posts the rest is 10 MB or more
+        text=text[: text_limit(settings["RELATED_MAX_WORDS"])],
         date=article.date.timestamp(),
         tags=tuple(t.name.lower() for t in getattr(article, "tags", []) or []),
         category=article.category.name if getattr(article, "category", None) else "",

@@ -62,8 +62,13 @@ def words(text: str, max_words: int) -> list[str]:
     Splitting on white space runs in C; punctuation is cleaned later, once per distinct word
     (term_of), rather than once per occurrence.
     """
+    return text[: text_limit(max_words)].lower().split()[:max_words]
+
+
+def text_limit(max_words: int) -> int:
+    """How many characters of a text ``words`` reads for ``max_words`` words."""
     # words and their spaces average under 8 characters: no need to look further
-    return text[: max_words * 8].lower().split()[:max_words]
+    return max_words * 8
 
 
 def term_of(raw: str) -> str | None:
