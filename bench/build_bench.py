@@ -101,12 +101,17 @@ def _rollup(pid: int) -> dict[str, int]:
 
 
 def _name(pid: int) -> str:
-    """The executable's file name of a process ('python', 'pagefind'), '' if it has gone."""
+    """The executable's file name of a process ('python', 'pagefind').
+
+    A process that is ending may still map its memory after its command line is gone:
+    '(ending)'; '' if it has gone altogether.
+    """
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as handle:
-            return os.path.basename(handle.read().split(b"\0")[0].decode(errors="replace"))
+            name = os.path.basename(handle.read().split(b"\0")[0].decode(errors="replace"))
     except OSError:
         return ""
+    return name or "(ending)"
 
 
 def tree_memory(pid: int, by_name: dict[str, int] | None = None) -> tuple[int, int]:
@@ -132,19 +137,24 @@ def measured(cmd: list[str], env: dict | None = None) -> dict:
     """Run a build; its wall seconds and its peak memory (MB, all its processes, sampled).
 
     ``pss_mb``: the largest sum of the processes' PSS seen in one sample (every 50 ms), and
-    ``pss_by_name``: that sample split by executable (python, pagefind); ``rss_mb``: the
-    largest sum of their resident sizes (the earlier figure).
+    ``pss_by_name``: that sample split by executable (python, pagefind); ``pss_peak_each``:
+    each executable's own peak, whenever it came (the Python processes may peak while
+    Pagefind is not running); ``rss_mb``: the largest sum of their resident sizes (the earlier
+    figure).
     """
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
         peak_pss = peak_rss = 0
         peak_by_name: dict[str, int] = {}
+        peak_each: dict[str, int] = {}
         while process.poll() is None:
             by_name: dict[str, int] = {}
             pss, rss = tree_memory(process.pid, by_name)
             if pss > peak_pss:
                 peak_pss, peak_by_name = pss, by_name
+            for name, value in by_name.items():
+                peak_each[name] = max(peak_each.get(name, 0), value)
             peak_rss = max(peak_rss, rss)
             time.sleep(0.05)
         wall = time.perf_counter() - start
@@ -156,6 +166,7 @@ def measured(cmd: list[str], env: dict | None = None) -> dict:
         "wall": wall,
         "pss_mb": peak_pss / 2**20,
         "pss_by_name": {name: round(v / 2**20, 1) for name, v in peak_by_name.items()},
+        "pss_peak_each": {name: round(v / 2**20, 1) for name, v in peak_each.items()},
         "rss_mb": peak_rss / 2**20,
         "stderr": err,
     }
@@ -257,11 +268,18 @@ def full_builds(
                 cmd = ours_cmd(content, outputs.fresh(), *STOCK_PATH_FLAGS)
             result, cpu = _cpu_of(cmd)
             rows[name].append(
-                (result["wall"], cpu, result["pss_mb"], result["rss_mb"], result["pss_by_name"])
+                (
+                    result["wall"],
+                    cpu,
+                    result["pss_mb"],
+                    result["rss_mb"],
+                    result["pss_by_name"],
+                    result["pss_peak_each"],
+                )
             )
     summary = {"posts": n, "first_build_wall": cold["wall"] if cold else None}
     for name, values in rows.items():
-        walls, cpus, pss, rss, by_name = zip(*values, strict=True)
+        walls, cpus, pss, rss, by_name, each = zip(*values, strict=True)
         summary[name] = {
             "wall": statistics.median(walls),
             "wall_range": (min(walls), max(walls)),
@@ -270,6 +288,11 @@ def full_builds(
             "rss_mb": statistics.median(rss),
             # the split of the build's peak PSS by executable, in the run with the median peak
             "pss_by_name": by_name[pss.index(statistics.median_low(pss))],
+            # each executable's own peak, median over the runs
+            "pss_peak_each": {
+                exe: statistics.median(run.get(exe, 0.0) for run in each)
+                for exe in sorted({exe for run in each for exe in run})
+            },
             "runs": values,
         }
     summary["ratio"] = summary["ours"]["wall"] / summary["stock"]["wall"]
@@ -472,7 +495,11 @@ def _run(args: argparse.Namespace, outputs: Outputs) -> None:
             flush=True,
         )
         split = ", ".join(f"{k} {v:.0f}" for k, v in sorted(o["pss_by_name"].items()))
-        print(f"{'':>6} ours' peak PSS by executable (MB): {split}", flush=True)
+        each = ", ".join(f"{k} {v:.0f}" for k, v in o["pss_peak_each"].items())
+        print(
+            f"{'':>6} ours' peak PSS by executable (MB): {split}; each one's own peak: {each}",
+            flush=True,
+        )
         if args.stock_path:
             p = row["ours_stock_path"]
             print(

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from bench.build_bench import _rollup, tree, tree_memory
+from bench.build_bench import _rollup, measured, tree, tree_memory
 
 MB = 2**20
 SHARED, PRIVATE = 60, 30  # MB
@@ -67,3 +67,20 @@ def test_a_process_that_has_gone_counts_nothing():
     process = subprocess.Popen([sys.executable, "-c", "pass"])
     process.wait()
     assert tree_memory(process.pid) == (0, 0)
+
+
+def test_each_executable_has_its_own_peak_beside_the_split_of_the_whole_peak(tmp_path):
+    """One executable peaking after another: the whole peak's split shows the first only."""
+    other = tmp_path / "other"
+    other.symlink_to(sys.executable)  # the same Python under another name
+    hold = "import time; data = b'x' * ({} * 2**20); time.sleep(1.0)"
+    script = tmp_path / "phases.sh"
+    script.write_text(
+        f'"{sys.executable}" -c "{hold.format(90)}"\n"{other}" -c "{hold.format(45)}"\n'
+    )
+    result = measured(["sh", str(script)])
+    python = os.path.basename(sys.executable)
+    assert result["pss_by_name"].get("other", 0) < 20  # not running at the whole peak
+    assert result["pss_peak_each"][python] >= 85
+    assert 40 <= result["pss_peak_each"]["other"] < 85
+    assert result["pss_mb"] >= 85
