@@ -835,8 +835,12 @@ def test(c, args=""):
 @task
 def lock(c):
     """Re-pin every dependency from pyproject.toml into requirements.lock."""
-    # uv resolves and hashes fast; it is a tool for this task only, so it is not in the lock.
-    c.run(f"{VENV_BIN / 'python'} -m pip install -q uv")
+    # uv resolves and hashes fast; make venv installs it, pinned and hash-checked, from
+    # requirements-bootstrap.lock (this is a no-op then; never an unpinned download)
+    c.run(
+        f"{VENV_BIN / 'python'} -m pip install -q --disable-pip-version-check --require-hashes "
+        f"-r {ROOT / 'requirements-bootstrap.lock'}"
+    )
     c.run(
         f"{VENV_BIN / 'python'} -m uv pip compile pyproject.toml --extra test "
         "--python-version 3.11 --generate-hashes -o requirements.lock"
