@@ -1,59 +1,153 @@
-"""related's background work: the child's value, or the same work done here when it fails."""
+"""related's background work: the child's value, or the same work done here when a fork fails."""
 
 import os
+import signal
+import time
 
 import pytest
 
-from plugins.related.background import Pending
+from plugins.related.background import Primed
 
 PARENT = os.getpid()
 
 
-def _where() -> int:
-    return os.getpid()
+@pytest.fixture(autouse=True)
+def no_hang():
+    """A child left waiting for input it never gets would hang the test: fail it instead."""
+
+    def stop(*_):
+        raise TimeoutError("the children did not finish in 20 s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
 
 
-def _only_here() -> str:
-    if os.getpid() != PARENT:
-        os._exit(3)  # the child dies without sending anything
-    return "computed here"
+def _double():
+    return lambda number: number * 2
 
 
-def _fails_everywhere() -> None:
-    raise ValueError("bad input")
+def _where():
+    return lambda _: os.getpid()
+
+
+def _dies_preparing():
+    os._exit(3)  # the child dies without sending anything
+
+
+def _dies_working():
+    def work(_):
+        if os.getpid() != PARENT:
+            os._exit(3)
+        return "computed here"
+
+    return work
+
+
+def _fails():
+    def work(number):
+        raise ValueError(f"bad input {number}")
+
+    return work
+
+
+def _input_fails():
+    raise ValueError("no input")
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
 
 
 @pytest.mark.parametrize(
-    ("function", "fork", "expected"),
+    ("prepare", "make_input", "fork", "expected"),
     [
-        (lambda: {("en", "a"): [1, 2]}, True, {("en", "a"): [1, 2]}),
-        (lambda: sorted({3, 1, 2}), False, [1, 2, 3]),
-        (_only_here, True, "computed here"),
-        (lambda: lambda: 1, True, None),  # a value pickle refuses: computed here instead
+        (_double, lambda: 21, True, 42),
+        (_double, lambda: 21, False, "fallback"),  # no fork: computed here
+        (_dies_preparing, lambda: 21, True, "fallback"),
+        (_dies_working, lambda: 21, True, "fallback"),
+        (_double, _input_fails, True, "fallback"),  # the input never comes: no wait for it
+        (lambda: lambda _: lambda: 1, lambda: 21, True, "fallback"),  # a value pickle refuses
     ],
 )
-def test_pending_gives_the_functions_value(function, fork, expected):
-    value = Pending(function, fork=fork).result()
-    if expected is None:
-        assert callable(value) and value() == 1
-    else:
-        assert value == expected
+def test_the_value_is_the_childs_or_the_fallback(prepare, make_input, fork, expected):
+    primed = Primed(prepare, fork=fork)
+    primed.send(make_input)
+    assert primed.result(lambda: "fallback") == expected
 
 
-def test_the_work_runs_in_another_process_when_forking():
-    assert Pending(_where).result() != PARENT
-    assert Pending(_where, fork=False).result() == PARENT
+def test_the_work_and_the_input_are_made_in_other_processes():
+    primed = Primed(_where)
+    made_in = []
+    primed.send(lambda: made_in.append(os.getpid()) or 0)
+    worker = primed.result(lambda: PARENT)
+    assert worker not in (PARENT, 0)
+    assert made_in == []  # the input was made in a fork, not here
 
 
-def test_an_error_is_raised_here_as_without_the_fork():
-    pending = Pending(_fails_everywhere)
-    with pytest.raises(ValueError, match="bad input"):
-        pending.result()
+def test_the_child_prepares_before_its_input_exists(tmp_path):
+    marker = tmp_path / "prepared"
+
+    def prepare():
+        marker.write_text(str(os.getpid()))
+        return lambda number: number + 1
+
+    primed = Primed(prepare)
+    deadline = time.monotonic() + 10
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert marker.exists(), "the child had not prepared before the input was sent"
+    primed.send(lambda: 1)
+    assert primed.result(lambda: 0) == 2
+
+
+def test_an_error_in_the_work_is_raised_here_as_without_the_forks():
+    primed = Primed(_fails)
+    primed.send(lambda: 7)
+    with pytest.raises(ValueError, match="bad input 7"):
+        primed.result(lambda: _fails()(7))
+
+
+def test_another_fork_holding_the_pipe_open_does_not_keep_the_child_waiting():
+    # forks made between Primed() and send() (image workers, say) inherit the input pipe
+    primed = Primed(_double)
+    holder = os.fork()
+    if holder == 0:
+        time.sleep(60)
+        os._exit(0)
+    try:
+        primed.send(lambda: 5)
+        assert primed.result(lambda: "fallback") == 10
+    finally:
+        os.kill(holder, signal.SIGKILL)
+        os.waitpid(holder, 0)
+
+
+def test_without_input_or_once_cancelled_the_children_are_stopped():
+    never_sent = Primed(_double)
+    child = never_sent._pid
+    assert never_sent.result(lambda: "fallback") == "fallback"
+    assert _gone(child)
+
+    cancelled = Primed(_double)
+    cancelled.send(lambda: 1)
+    children = (cancelled._pid, cancelled._feeder)
+    cancelled.cancel()
+    cancelled.cancel()  # twice is harmless (a build's closers and the receiver may both call it)
+    assert all(map(_gone, children))
+    assert cancelled.result(lambda: "fallback") == "fallback"
 
 
 def test_the_value_is_worked_out_once():
     calls = []
-    pending = Pending(lambda: calls.append(1) or len(calls), fork=False)
-    assert pending.result() == 1
-    assert pending.result() == 1
+    primed = Primed(_double, fork=False)
+    primed.send(lambda: 1)
+    assert primed.result(lambda: calls.append(1) or len(calls)) == 1
+    assert primed.result(lambda: calls.append(1) or len(calls)) == 1
     assert calls == [1]

@@ -14,12 +14,12 @@ Per post, ``Related: slug-a, slug-b`` pins posts first (they count toward ``RELA
 Gives the theme ``article.related_posts`` (a list of articles, as pelican's related_posts
 plugin does). ``invoke related <slug>`` prints each pick's score broken down by component.
 
-The picking starts once the posts are read, in a fork of the build, on the core Pelican's
-next serial steps leave idle (``background.py``; only that fork imports ``scoring.py`` with
-NumPy and SciPy, the build itself needs ``model.py``'s plain values alone), and the picks
-are given to the posts when Pelican asks for its writer (``get_writer``), before any page is
-written. It starts as soon
-as the posts are final: once every plugin that changes posts at
+The picking runs in a child of the build, on the core Pelican's serial steps leave idle
+(``background.py``): forked before the first post is read (``article_generator_preread``), it
+imports ``scoring.py`` with NumPy and SciPy meanwhile (the build itself needs ``model.py``'s
+plain values alone); a second fork sends it the posts once they are final, and the picks are
+given to the posts when Pelican asks for its writer (``get_writer``), before any page is
+written. The posts are final once every plugin that changes posts at
 ``article_generator_pretaxonomy`` (``team``: canonical authors; ``galleries``: gallery text) has
 said so through the engine's ``posts_changed`` phase (``plugins/engine/phases.py``), whatever
 their order in ``PLUGINS``; at the latest at ``article_generator_finalized``. A plugin of your

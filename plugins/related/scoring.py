@@ -141,7 +141,7 @@ def _counts(docs: Sequence[Doc], columns: _Columns, max_words: int) -> sparse.cs
         chunk = docs[start : start + COUNT_ROWS]
         parts = [np.fromiter(map(column_of, words(d.text, max_words)), np.int64) for d in chunk]
         lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(chunk))
-        ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        ids = np.concatenate(parts)  # a chunk has at least one post
         rows = np.repeat(np.arange(len(chunk), dtype=np.int64), lengths)
         keep = ids >= 0
         counts = sparse.coo_matrix(

@@ -2,6 +2,7 @@
 
 import logging
 import os
+from collections.abc import Callable
 
 from pelican import signals
 
@@ -69,23 +70,50 @@ def doc_of(article, settings) -> Doc:
     )
 
 
-def _pick(published: list, settings, docs: list[Doc] | None = None) -> tuple[dict, list]:
-    """The slugs picked for each post, by (lang, slug), and the problems found."""
-    # NumPy and SciPy take 0.3 s to import: only a build with posts to score pays, in the fork
-    # that scores them (background.Pending), so the build and its workers never load them
-    from . import scoring
+def _scorer(settings) -> Callable[[], Callable[[list[Doc]], tuple[dict, list]]]:
+    """What the scoring child runs first: the import, then the function that picks."""
+    most, weights = settings["RELATED_MAX"], weights_from(settings)
 
+    def prepare() -> Callable[[list[Doc]], tuple[dict, list]]:
+        # NumPy and SciPy take 0.15 s to import: only the child that scores loads them
+        # (background.Primed), so the build and its workers never do
+        from . import scoring
+
+        def pick(docs: list[Doc]) -> tuple[dict, list]:
+            picks, problems = scoring.related(docs, most, weights)
+            # slugs alone: the picks' scores and parts are not used here, and cost a tenth of
+            # a second to send back from the fork at 5,000 posts
+            return {post: [p.key for p in chosen] for post, chosen in picks.items()}, problems
+
+        return pick
+
+    return prepare
+
+
+def _pick(published: list, settings, docs: list[Doc] | None = None) -> tuple[dict, list]:
+    """The slugs picked for each post, by (lang, slug), and the problems found (here)."""
     if docs is None:
         docs = [doc_of(a, settings) for a in published]
-    picks, problems = scoring.related(docs, settings["RELATED_MAX"], weights_from(settings))
-    # slugs alone: the picks' scores and parts are not used here, and cost a tenth of a
-    # second to send back from the fork at 5,000 posts
-    return {post: [pick.key for pick in chosen] for post, chosen in picks.items()}, problems
+    return _scorer(settings)()(docs)
 
 
 def _state(generator_or_pelican):
     """This build's related-posts state: ``started``, and ``published`` + ``pending`` picks."""
     return build.current(generator_or_pelican.settings).state(__package__)
+
+
+def on_article_preread(generator) -> None:
+    """Before the first post is read, start the child that will score (it imports meanwhile).
+
+    Reading, and Pelican's serial steps after it, keep one core busy (fastbuild's workers
+    have read the files by now); the import runs on the other.
+    """
+    state = _state(generator)
+    settings = generator.settings
+    if hasattr(state, "primed") or settings["RELATED_MAX"] == 0 or settings["RELATED_EXPLAIN"]:
+        return
+    state.primed = background.Primed(_scorer(settings))
+    build.current(settings).on_close(state.primed.cancel)
 
 
 def on_articles_pretaxonomy(generator) -> None:
@@ -112,7 +140,7 @@ def on_articles_finalized(generator) -> None:
 def _start(generator) -> None:
     """Start picking related posts among published posts, per language; drafts get none.
 
-    The picking runs beside the rest of the build (``background.Pending``) and its result is
+    The picking runs beside the rest of the build (``background.Primed``) and its result is
     given to the posts before any page is written (``on_get_writer``). Once per build.
     """
     state = _state(generator)
@@ -121,17 +149,23 @@ def _start(generator) -> None:
     state.started = True
     settings = generator.settings
     published = [*generator.articles, *generator.translations]
+    primed = getattr(state, "primed", None)
     for article in published:
         article.related_posts = []
     if not published or settings["RELATED_MAX"] == 0:
+        if primed is not None:
+            primed.cancel()
         return
     if settings["RELATED_EXPLAIN"]:
         docs = [doc_of(a, settings) for a in published]
         _attach(published, _pick(published, settings, docs))
         _explain(docs, settings)
         return
-    state.published = published
-    state.pending = background.Pending(lambda: _pick(published, settings))
+    if primed is None:  # no post was read through Pelican's readers: start it now
+        primed = background.Primed(_scorer(settings))
+        build.current(settings).on_close(primed.cancel)
+    primed.send(lambda: [doc_of(a, settings) for a in published])
+    state.published, state.pending = published, primed
 
 
 def on_get_writer(pelican) -> None:
@@ -139,8 +173,8 @@ def on_get_writer(pelican) -> None:
     state = _state(pelican)
     pending = getattr(state, "pending", None)
     if pending is not None:
-        state.pending = None
-        _attach(state.published, pending.result())
+        state.pending, published = None, state.published
+        _attach(published, pending.result(lambda: _pick(published, settings=pelican.settings)))
 
 
 def _attach(published: list, found: tuple[dict, list]) -> None:
@@ -154,7 +188,7 @@ def _attach(published: list, found: tuple[dict, list]) -> None:
 
 
 def _explain(docs: list[Doc], settings) -> None:
-    from . import scoring  # NumPy and SciPy: see _pick
+    from . import scoring  # NumPy and SciPy: see _scorer
 
     slug = settings["RELATED_EXPLAIN"]
     matches = [d for d in docs if d.key == slug]
@@ -185,6 +219,7 @@ def register() -> None:
         __package__,
         [
             (signals.initialized, on_initialized),
+            (signals.article_generator_preread, on_article_preread),
             (signals.article_generator_pretaxonomy, on_articles_pretaxonomy),
             (phases.posts_changed, on_posts_changed),
             (signals.article_generator_finalized, on_articles_finalized),
