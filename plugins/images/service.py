@@ -35,6 +35,7 @@ from .pipeline import (
 )
 from .pipeline import (
     Cleaned,
+    Digests,
     RenditionRequest,
     RenditionSpec,
     clean_originals,
@@ -127,6 +128,7 @@ class ImageBuild:
         self.quality: dict[str, int] = dict(settings["IMAGES_QUALITY"])
         self.jobs = settings["IMAGES_JOBS"] or os.cpu_count() or 1
         self._pool: Executor | None = None
+        self._digests = Digests(self.cache_dir)
         self.seconds = 0.0  # time spent in image work during this build
         self.rendered = 0
         self.reused = 0
@@ -148,7 +150,8 @@ class ImageBuild:
         return self._pool
 
     def close(self) -> None:
-        """Stop the worker processes, if any were started."""
+        """Stop the worker processes, if any were started; remember the sources' digests."""
+        self._digests.save()
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
@@ -178,6 +181,7 @@ class ImageBuild:
             pool=self._get_pool,
             progress=_Progress(started),
             pool_running=self._pool is not None,
+            digest_of=self._digests.of,
         )
         pictures: list[Picture | None] = []
         for request, result in zip(requests, results, strict=True):
@@ -216,6 +220,7 @@ class ImageBuild:
             jobs=self.jobs,
             pool=self._get_pool,
             pool_running=self._pool is not None,
+            digest_of=self._digests.of,
         )
         self.cleaned += sum(r.fresh for r in results)
         self.seconds += time.perf_counter() - started
