@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.build_bench [--sizes 500 2000 5000] [--runs 3]
         [--rebuild-size 2000] [--photos 24] [--skip-images] [--delete-between] [--stock-path]
+        [--without-search]
 
 For each size N it writes a deterministic corpus (``bench/corpus.py``: N posts of ~1,000
 words, 25 people with team files, series, galleries of 3000×2000 photos) and reports medians
@@ -12,6 +13,8 @@ of ``--runs`` builds, alternating the two builds so drift hits both alike:
           (a warm-up build before the first size fills it if needed and is reported apart);
 - with ``--stock-path``, ours again with the accelerations that rely on other libraries'
           internals off (the plugins' compat.py: Pelican's own reading, writer and feeds);
+- with ``--without-search``, ours again without the search plugin: what Pagefind's index
+          costs in time and memory (stock Pelican makes no search index);
 
 with wall time, CPU time and the peak memory of the build's processes (summed, sampled every
 50 ms). Each build writes into a new, empty folder; they are all deleted at the end (see
@@ -35,6 +38,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from pelican.settings import get_settings_from_file
 
 from bench.corpus import write_corpus
 from plugins.fastbuild.warm import WarmBuilder
@@ -244,28 +249,43 @@ class Outputs:
 STOCK_PATH_FLAGS = ("-e", "FASTBUILD_ACCELERATE=false", "BLOGCORE_ACCELERATE=false")
 
 
+def without_search_flags() -> tuple[str, ...]:
+    """``pelican`` options for ours with every plugin but search: no Pagefind index."""
+    plugins = get_settings_from_file(str(ROOT / "pelicanconf.py"))["PLUGINS"]
+    return ("-e", "PLUGINS=" + json.dumps([p for p in plugins if p != "plugins.search"]))
+
+
 def full_builds(
-    n: int, runs: int, photos: int, first: bool, outputs: Outputs, stock_path: bool = False
+    n: int,
+    runs: int,
+    photos: int,
+    first: bool,
+    outputs: Outputs,
+    stock_path: bool = False,
+    without_search: bool = False,
 ) -> dict:
-    """Median full builds of stock and ours at one size (and ours on the stock path).
+    """Median full builds of stock and ours at one size (and ours' variants asked for).
 
     ``first``: the first size of the run builds once more beforehand, to fill the image cache
-    (every size has the same photos, so later sizes find it warm).
+    (every size has the same photos, so later sizes find it warm). Variants: ``stock_path``
+    (``ours_stock_path``: the accelerations off), ``without_search`` (``ours_without_search``:
+    the search plugin left out, so no Pagefind index: what the index costs).
     """
     content = corpus(n, photos)
     cold = _cpu_of(ours_cmd(content, outputs.fresh()))[0] if first else None
-    rows: dict[str, list] = {"stock": [], "ours": []}
+    flags: dict[str, tuple[str, ...]] = {"stock": (), "ours": ()}
     if stock_path:
-        rows["ours_stock_path"] = []
+        flags["ours_stock_path"] = STOCK_PATH_FLAGS
+    if without_search:
+        flags["ours_without_search"] = without_search_flags()
+    rows: dict[str, list] = {name: [] for name in flags}
     for run in range(runs):
         order = list(rows) if run % 2 == 0 else list(reversed(rows))
         for name in order:
             if name == "stock":
                 cmd = stock_cmd(content, outputs.fresh())
-            elif name == "ours":
-                cmd = ours_cmd(content, outputs.fresh())
             else:
-                cmd = ours_cmd(content, outputs.fresh(), *STOCK_PATH_FLAGS)
+                cmd = ours_cmd(content, outputs.fresh(), *flags[name])
             result, cpu = _cpu_of(cmd)
             rows[name].append(
                 (
@@ -300,6 +320,11 @@ def full_builds(
     summary["pss_ratio"] = summary["ours"]["pss_mb"] / summary["stock"]["pss_mb"]
     if stock_path:
         summary["stock_path_ratio"] = summary["ours_stock_path"]["wall"] / summary["stock"]["wall"]
+    if without_search:
+        variant, stock = summary["ours_without_search"], summary["stock"]
+        summary["without_search_ratio"] = variant["wall"] / stock["wall"]
+        summary["without_search_cpu_ratio"] = variant["cpu"] / stock["cpu"]
+        summary["without_search_pss_ratio"] = variant["pss_mb"] / stock["pss_mb"]
     return summary
 
 
@@ -443,6 +468,11 @@ def main() -> None:
         "BLOGCORE_ACCELERATE: Pelican's own reading, writer and feeds)",
     )
     parser.add_argument(
+        "--without-search",
+        action="store_true",
+        help="also time ours without the search plugin (no Pagefind index): what the index costs",
+    )
+    parser.add_argument(
         "--delete-between",
         action="store_true",
         help="one output folder, deleted before each build (see Outputs)",
@@ -483,7 +513,9 @@ def _run(args: argparse.Namespace, outputs: Outputs) -> None:
           f" {'ratio':>6} {'stock MB':>8} {'ours MB':>8} {'ratio':>6}"
           f"  warm-up build (first size)")  # fmt: skip
     for index, n in enumerate(args.sizes):
-        row = full_builds(n, args.runs, args.photos, index == 0, outputs, args.stock_path)
+        row = full_builds(
+            n, args.runs, args.photos, index == 0, outputs, args.stock_path, args.without_search
+        )
         report["full"].append(row)
         s, o = row["stock"], row["ours"]
         warm_up = row["first_build_wall"]
@@ -506,6 +538,15 @@ def _run(args: argparse.Namespace, outputs: Outputs) -> None:
                 f"{'':>6} ours on the stock path (accelerations off): {p['wall']:.2f} s, "
                 f"ratio {row['stock_path_ratio']:.2f} to stock, {p['pss_mb']:.0f} MB PSS, "
                 f"CPU {p['cpu']:.2f} s",
+                flush=True,
+            )
+        if args.without_search:
+            w = row["ours_without_search"]
+            print(
+                f"{'':>6} ours without the search index: {w['wall']:.2f} s "
+                f"(ratio {row['without_search_ratio']:.2f}), CPU {w['cpu']:.2f} s "
+                f"({row['without_search_cpu_ratio']:.2f}), {w['pss_mb']:.0f} MB PSS "
+                f"({row['without_search_pss_ratio']:.2f})",
                 flush=True,
             )
     if args.rebuild_size:

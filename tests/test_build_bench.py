@@ -1,13 +1,24 @@
-"""The benchmark's memory figure: the PSS of a build's whole process tree, shared pages once."""
+"""The benchmark: the PSS of a build's whole process tree (shared pages once), its variants."""
 
+import json
 import os
 import signal
 import subprocess
 import sys
 
 import pytest
+from pelican.settings import get_settings_from_file
 
-from bench.build_bench import _rollup, measured, tree, tree_memory
+from bench.build_bench import (
+    ROOT,
+    _rollup,
+    measured,
+    ours_cmd,
+    tree,
+    tree_memory,
+    without_search_flags,
+)
+from bench.corpus import write_corpus
 
 MB = 2**20
 SHARED, PRIVATE = 60, 30  # MB
@@ -84,3 +95,19 @@ def test_each_executable_has_its_own_peak_beside_the_split_of_the_whole_peak(tmp
     assert result["pss_peak_each"][python] >= 85
     assert 40 <= result["pss_peak_each"]["other"] < 85
     assert result["pss_mb"] >= 85
+
+
+def test_ours_without_search_is_every_plugin_but_search_and_makes_no_index(tmp_path):
+    flags = without_search_flags()
+    assert flags[0] == "-e" and flags[1].startswith("PLUGINS=")
+    left = json.loads(flags[1].removeprefix("PLUGINS="))
+    every = get_settings_from_file(str(ROOT / "pelicanconf.py"))["PLUGINS"]
+    assert "plugins.search" in every
+    assert left == [p for p in every if p != "plugins.search"]
+    content = tmp_path / "content"
+    write_corpus(content, 3, photos=0)
+    for name, extra in (("with", ()), ("without", flags)):
+        out = tmp_path / name
+        subprocess.run(ours_cmd(content, out, *extra), cwd=ROOT, check=True, capture_output=True)
+        assert len(list((out / "posts").glob("*/index.html"))) == 3
+        assert (out / "pagefind" / "pagefind.js").exists() == (name == "with")
