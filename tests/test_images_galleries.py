@@ -53,7 +53,7 @@ def test_has_location(tmp_path):
 
 def test_avif_key_has_its_speed_and_other_keys_are_unchanged():
     jpeg = RenditionSpec(96, 96, crop=True, format="jpeg")
-    # the team's cached headshots stay valid: this key is what PIPELINE_VERSION 1 gave
+    # quality left out means the format's default: the same key, the same cached file
     assert jpeg.key == RenditionSpec(96, 96, crop=True, format="jpeg", quality=82).key
     assert "speed" not in repr(jpeg)
     assert RenditionSpec(96, 96, format="avif").key != RenditionSpec(96, 96, format="webp").key

@@ -236,6 +236,46 @@ def test_cache_key_covers_everything_that_shapes_the_output():
     assert RenditionSpec(96, 96, crop=True, format="jpeg").key == base.key  # default quality
 
 
+@pytest.mark.parametrize(
+    ("source", "versions", "same"),
+    [
+        (b"code", ("13.0.0", "1.8.1"), True),
+        (b"code, one comment changed", ("13.0.0", "1.8.1"), False),
+        (b"code", ("13.1.0", "1.8.1"), False),  # a new Pillow wheel: new encoders
+        (b"code", ("13.0.0", "1.9.0"), False),
+        (b"code", ("13.0.0", ""), False),  # pillow-heif missing
+    ],
+)
+def test_the_code_identity_changes_with_the_code_and_its_libraries(source, versions, same):
+    base = pipeline.code_identity(b"code", ("13.0.0", "1.8.1"))
+    assert (pipeline.code_identity(source, versions) == base) is same
+
+
+def test_the_identity_is_of_this_module_and_the_installed_libraries():
+    expected = pipeline.code_identity(
+        Path(pipeline.__file__).read_bytes(), (pipeline.PIL.__version__, pipeline.HEIF_VERSION)
+    )
+    assert expected == pipeline.CODE_IDENTITY
+    assert pipeline.HEIF_VERSION  # pillow-heif is installed here: HEIC is read
+
+
+def test_files_written_by_other_code_are_never_reused(tmp_path, monkeypatch):
+    # the pipeline's code changed since the cache was filled (a change nobody marked): every
+    # rendition and clean copy is made again, under a new name, so a new URL
+    source = photo(tmp_path / "a.jpg", 6)
+    spec = (RenditionSpec(64, 64, crop=True, format="jpeg"),)
+    cache = tmp_path / "cache"
+    [before] = render([RenditionRequest(source, spec)], cache)
+    [clean_before] = pipeline.clean_originals([source], cache)
+    monkeypatch.setattr(pipeline, "CODE_IDENTITY", "0" * 16)
+    monkeypatch.setattr(pipeline, "_CLEAN_KEY", pipeline.hashlib.sha256(b"other").hexdigest()[:16])
+    [after] = render([RenditionRequest(source, spec)], cache)
+    [clean_after] = pipeline.clean_originals([source], cache)
+    assert after.rendered == 1
+    assert after.renditions[0].path != before.renditions[0].path
+    assert clean_after.fresh and clean_after.path != clean_before.path
+
+
 def _corrupt_inputs(folder: Path) -> dict[str, tuple[Path, str]]:
     folder.mkdir(parents=True, exist_ok=True)
     text = folder / "notes.jpg"

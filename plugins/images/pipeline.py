@@ -12,7 +12,7 @@ written (no EXIF, no GPS, no XMP) except its ICC colour profile.
 
 Cache: ``cache_dir/<sha[:2]>/<sha>/<spec key>-<width>x<height>.<ext>``, where ``sha`` is the
 SHA-256 of the source bytes (remembered between builds by ``Digests``) and the spec key a
-hash of everything that shapes the output (geometry, format, quality, PIPELINE_VERSION). A
+hash of everything that shapes the output (geometry, format, quality, ``CODE_IDENTITY``). A
 rebuild with unchanged sources finds every file and decodes nothing; a changed spec renders
 only the renditions it affects. Files are written under a temporary name and renamed, so an
 interrupted build never leaves a half file.
@@ -52,17 +52,28 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError, features
 
 try:  # HEIC/HEIF, what phones write: read through pillow-heif's Pillow plugin
+    from pillow_heif import __version__ as HEIF_VERSION
     from pillow_heif import register_heif_opener
 except ImportError:  # pragma: no cover - a dependency; without it HEIC is refused by name
-    pass
+    HEIF_VERSION = ""
 else:
     register_heif_opener()
 
-# Bump when a change to this module changes the bytes it writes: every cached file is redone.
-PIPELINE_VERSION = 1
+
+def code_identity(source: bytes, versions: Sequence[str]) -> str:
+    """A short name for the code that writes the cache's files: this module and its libraries."""
+    return hashlib.sha256(b"\0".join([source, *(v.encode() for v in versions)])).hexdigest()[:16]
+
+
+# Part of every cache key: a change to this module (or a new Pillow, whose wheel brings its
+# encoders, or pillow-heif) gives every file a new name, so no build finds a file the old code
+# wrote, and every published rendition gets a new URL (browsers keep them for a year). The
+# publish workflow keys its cache on the same things.
+CODE_IDENTITY = code_identity(Path(__file__).read_bytes(), (PIL.__version__, HEIF_VERSION))
 
 FORMATS = MappingProxyType(
     {
@@ -125,7 +136,7 @@ class RenditionSpec:
     def key(self) -> str:
         """A short, stable name for everything that shapes this rendition's bytes."""
         text = (
-            f"v{PIPELINE_VERSION}|{self.width}x{self.height}|crop={self.crop}"
+            f"{CODE_IDENTITY}|{self.width}x{self.height}|crop={self.crop}"
             f"|{self.format}|q={self.effective_quality}"
         )
         if self.format == "avif":  # only AVIF's encoder has a speed: other keys stay as they were
@@ -388,7 +399,7 @@ _TRANSPOSE = MappingProxyType(
     }
 )
 ORIGINAL_QUALITY = 95  # a published original re-encoded: as close to the source as is useful
-_CLEAN_KEY = hashlib.sha256(f"v{PIPELINE_VERSION}|original".encode()).hexdigest()[:16]
+_CLEAN_KEY = hashlib.sha256(f"{CODE_IDENTITY}|original".encode()).hexdigest()[:16]
 # The cache's names for a source published as it is, and for its clean copy in its own format
 _ALREADY_CLEAN, _SAME_FORMAT = "as-is", "same-format"
 _JPEG_SUFFIXES = frozenset({"jpg", "jpeg", "jpe", "jfif"})
