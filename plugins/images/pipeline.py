@@ -71,8 +71,9 @@ def code_identity(source: bytes, versions: Sequence[str]) -> str:
 
 # Part of every cache key: a change to this module (or a new Pillow, whose wheel brings its
 # encoders, or pillow-heif) gives every file a new name, so no build finds a file the old code
-# wrote, and every published rendition gets a new URL (browsers keep them for a year). The
-# publish workflow keys its cache on the same things.
+# wrote, and every published rendition gets a new URL (a URL names one set of bytes, so a
+# browser or CDN may keep it as long as it likes). The publish workflow keys its cache on the
+# same things.
 CODE_IDENTITY = code_identity(Path(__file__).read_bytes(), (PIL.__version__, HEIF_VERSION))
 
 FORMATS = MappingProxyType(
