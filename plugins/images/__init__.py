@@ -7,7 +7,9 @@ What it does:
   (progressive, optimised) by default; every bit of EXIF, GPS and XMP stripped, the ICC colour
   profile kept (``pipeline.py``, pure: no Pelican).
 - Caches them outside output/ by the SHA-256 of the source bytes and the rendition's spec:
-  an unchanged rebuild decodes nothing, a changed spec renders only what it changes.
+  an unchanged rebuild decodes nothing, a changed spec renders only what it changes. Files
+  no build has used for ``IMAGES_CACHE_KEEP_DAYS`` are deleted, once a day
+  (``retention.py``).
 - Spreads the work over worker processes, started once per build and only when at least two
   images need rendering.
 - Copies the renditions into ``output/<IMAGES_OUTPUT_DIR>/`` under content-addressed names and

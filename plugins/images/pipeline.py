@@ -655,6 +655,7 @@ class Cleaned:
     extension: str = ""
     error: str | None = None
     fresh: bool = False  # made now rather than found in the cache
+    record: Path | None = None  # the cache file holding this answer (retention keeps it)
 
 
 def _clean_cached(folder: Path) -> Path | None:
@@ -695,11 +696,11 @@ def clean_source(source: str, digest: str, cache_dir: str) -> str:
 def _cleaned(source: Path, cached: Path, fresh: bool) -> Cleaned:
     ext = cached.suffix.lstrip(".")
     if ext == _ALREADY_CLEAN:
-        return Cleaned(source, fresh=fresh)
+        return Cleaned(source, fresh=fresh, record=cached)
     suffix = source.suffix.lstrip(".").lower()
     # a HEIC file named .jpeg (or .jpg, .jfif) is made a JPEG under the name it has
     same = ext in (_SAME_FORMAT, suffix) or (ext == "jpg" and suffix in _JPEG_SUFFIXES)
-    return Cleaned(source, cached, "" if same else ext, fresh=fresh)
+    return Cleaned(source, cached, "" if same else ext, fresh=fresh, record=cached)
 
 
 def clean_originals(

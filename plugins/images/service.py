@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import retention
 from .pipeline import (
     FORMATS as FORMATS,  # re-exported: galleries uses it
 )
@@ -134,6 +135,7 @@ class ImageBuild:
         self.reused = 0
         self.cleaned = 0  # originals cleaned now (not found in the cache)
         self._reported: set[str] = set()  # sources whose error was logged in this build
+        self.used: set[Path] = set()  # cache files this build used (retention.mark_used)
 
     def report(self, source: str | os.PathLike, line: str) -> None:
         """Log an error about one source file once per build, whichever step meets it first
@@ -150,8 +152,10 @@ class ImageBuild:
         return self._pool
 
     def close(self) -> None:
-        """Stop the worker processes, if any were started; remember the sources' digests."""
+        """Stop the worker processes, if any were started; remember the sources' digests and
+        mark the cache files used (kept by ``retention.prune``)."""
         self._digests.save()
+        retention.mark_used(self.used)
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
@@ -194,6 +198,7 @@ class ImageBuild:
             formats = request.formats or self.formats
             by_format: dict[str, dict[int, Candidate]] = {fmt: {} for fmt in formats}
             for rendition in result.renditions:
+                self.used.add(rendition.path)
                 url = self._publish(request.name, rendition.path, rendition.digest)
                 candidates = by_format[rendition.spec.format]
                 # a small source gives the same file for several widths: list it once
@@ -223,6 +228,7 @@ class ImageBuild:
             digest_of=self._digests.of,
         )
         self.cleaned += sum(r.fresh for r in results)
+        self.used.update(r.record for r in results if r.record is not None)
         self.seconds += time.perf_counter() - started
         return results
 

@@ -11,6 +11,9 @@ DEFAULTS: dict[str, Any] = {
     # Where renditions are cached between builds (outside output/, never deployed).
     # "" means <CACHE_PATH>/images. A relative path is taken from the working directory.
     "IMAGES_CACHE_PATH": "",
+    # Files of that cache that no build has used for this many days are deleted (checked at
+    # most once a day, at the end of a build); 0 keeps everything.
+    "IMAGES_CACHE_KEEP_DAYS": 30,
     # Folder of output/ that renditions are copied into (their URLs start with it).
     "IMAGES_OUTPUT_DIR": "renditions",
     # Worker processes for rendering; 0 means one per CPU. Workers start only when at
@@ -40,6 +43,12 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         raise SettingsError(f"IMAGES_CACHE_PATH must be a folder path or '', got {cache!r}")
     cache = os.fspath(cache) or os.path.join(settings.get("CACHE_PATH") or "cache", "images")
     merged["IMAGES_CACHE_PATH"] = os.path.abspath(cache)
+
+    keep = merged["IMAGES_CACHE_KEEP_DAYS"]
+    if isinstance(keep, bool) or not isinstance(keep, int | float) or not keep >= 0:
+        raise SettingsError(
+            f"IMAGES_CACHE_KEEP_DAYS must be a number of days, 0 or more, got {keep!r}"
+        )
 
     out = merged["IMAGES_OUTPUT_DIR"]
     if not isinstance(out, str) or not out.strip("/") or ".." in out.split("/"):

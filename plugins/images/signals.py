@@ -10,7 +10,7 @@ from pelican import signals
 
 from plugins.engine import build, phases
 
-from . import pipeline, service
+from . import pipeline, retention, service
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -149,6 +149,24 @@ def on_finalized(pelican) -> None:
         cleaned += 1
     if cleaned:
         logger.info("Images: %d published original(s) written without their metadata", cleaned)
+    retention.mark_used(r.record for r in results if r.record is not None)
+    _prune(settings)
+
+
+def _prune(settings) -> None:
+    """Delete the cache files no build has used for IMAGES_CACHE_KEEP_DAYS (once a day)."""
+    cache, keep = settings["IMAGES_CACHE_PATH"], settings["IMAGES_CACHE_KEEP_DAYS"]
+    if not keep or not retention.due(cache):
+        return
+    files, size = retention.prune(cache, keep)
+    if files:
+        logger.info(
+            "Images: %d cached file(s) (%.1f MB) unused for %g days deleted from %s",
+            files,
+            size / 2**20,
+            keep,
+            _shown(settings, cache),
+        )
 
 
 def register() -> None:
