@@ -151,3 +151,58 @@ def test_the_value_is_worked_out_once():
     assert primed.result(lambda: calls.append(1) or len(calls)) == 1
     assert primed.result(lambda: calls.append(1) or len(calls)) == 1
     assert calls == [1]
+
+
+def _marking(marker):
+    def prepare():
+        marker.write_text(str(os.getpid()))
+        return lambda number: number + 1
+
+    return prepare
+
+
+def _appears(path, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return path.exists()
+
+
+def test_a_waiting_child_prepares_only_once_begun(tmp_path):
+    marker = tmp_path / "prepared"
+    primed = Primed(_marking(marker), wait=True)
+    assert not _appears(marker, 0.3), "the child prepared before begin()"
+    primed.begin()
+    primed.begin()  # twice is harmless (preread comes once per post read)
+    assert _appears(marker, 10), "the child had not prepared after begin()"
+    primed.send(lambda: 1)
+    assert primed.result(lambda: 0) == 2
+
+
+@pytest.mark.parametrize("begun", [True, False])
+def test_a_waiting_child_gives_the_value_whether_or_not_begun_before_the_input(tmp_path, begun):
+    primed = Primed(_marking(tmp_path / "prepared"), wait=True)
+    if begun:
+        primed.begin()
+    primed.send(lambda: 41)  # the input begins the child first if nothing did
+    assert primed.result(lambda: "fallback") == 42
+
+
+def test_a_waiting_child_cancelled_before_it_began_never_prepares(tmp_path):
+    marker = tmp_path / "prepared"
+    primed = Primed(_marking(marker), wait=True)
+    child = primed._pid
+    primed.cancel()
+    primed.begin()  # after cancel: nothing to write to, no error
+    assert _gone(child)
+    assert not marker.exists()
+    assert primed.result(lambda: "fallback") == "fallback"
+
+
+def test_a_waiting_child_whose_build_asks_nothing_leaves_without_preparing(tmp_path):
+    marker = tmp_path / "prepared"
+    primed = Primed(_marking(marker), wait=True)
+    child = primed._pid
+    assert primed.result(lambda: "fallback") == "fallback"  # no input was ever sent
+    assert _gone(child)
+    assert not marker.exists()

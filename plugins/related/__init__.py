@@ -15,9 +15,10 @@ Gives the theme ``article.related_posts`` (a list of articles, as pelican's rela
 plugin does). ``invoke related <slug>`` prints each pick's score broken down by component.
 
 The picking runs in a child of the build, on the core Pelican's serial steps leave idle
-(``background.py``): forked before the first post is read (``article_generator_preread``), it
-imports ``scoring.py`` with NumPy and SciPy meanwhile (the build itself needs ``model.py``'s
-plain values alone); a second fork sends it the posts once they are final, and the picks are
+(``background.py``): forked as the build's first generator is made (``generator_init``, while
+the build's process is small), it imports ``scoring.py`` with NumPy and SciPy once the posts
+are read (``article_generator_preread``; the build itself needs ``model.py``'s plain values
+alone); a second fork sends it the posts once they are final, and the picks are
 given to the posts when Pelican asks for its writer (``get_writer``), before any page is
 written. The posts are final once every plugin that changes posts at
 ``article_generator_pretaxonomy`` (``team``: canonical authors; ``galleries``: gallery text) has

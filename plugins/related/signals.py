@@ -102,18 +102,33 @@ def _state(generator_or_pelican):
     return build.current(generator_or_pelican.settings).state(__package__)
 
 
-def on_article_preread(generator) -> None:
-    """Before the first post is read, start the child that will score (it imports meanwhile).
+def on_generator_init(generator) -> None:
+    """As the build's first generator is made, fork the child that will score: the build's
+    process holds little yet, so little is shared with it (``background``)."""
+    _prime(generator, wait=True)
 
-    Reading, and Pelican's serial steps after it, keep one core busy (fastbuild's workers
-    have read the files by now); the import runs on the other.
+
+def on_article_preread(generator) -> None:
+    """Before the first post is read by Pelican's readers, let the scoring child import.
+
+    Pelican's serial steps after reading keep one core busy (fastbuild's workers have read
+    the files by now); the import runs on the other.
     """
+    primed = _prime(generator, wait=False)
+    if primed is not None:
+        primed.begin()
+
+
+def _prime(generator, wait: bool) -> background.Primed | None:
+    """This build's scoring child, forked on first call; None when no scoring is wanted."""
     state = _state(generator)
     settings = generator.settings
-    if hasattr(state, "primed") or settings["RELATED_MAX"] == 0 or settings["RELATED_EXPLAIN"]:
-        return
-    state.primed = background.Primed(_scorer(settings))
-    build.current(settings).on_close(state.primed.cancel)
+    if settings["RELATED_MAX"] == 0 or settings["RELATED_EXPLAIN"]:
+        return None
+    if not hasattr(state, "primed"):
+        state.primed = background.Primed(_scorer(settings), wait=wait)
+        build.current(settings).on_close(state.primed.cancel)
+    return state.primed
 
 
 def on_articles_pretaxonomy(generator) -> None:
@@ -219,6 +234,7 @@ def register() -> None:
         __package__,
         [
             (signals.initialized, on_initialized),
+            (signals.generator_init, on_generator_init),
             (signals.article_generator_preread, on_article_preread),
             (signals.article_generator_pretaxonomy, on_articles_pretaxonomy),
             (phases.posts_changed, on_posts_changed),
