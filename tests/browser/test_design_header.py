@@ -119,6 +119,43 @@ def test_the_menu_opens_and_closes_by_click_and_keyboard(open_page, screenshots,
     expect(nav).to_be_hidden()
 
 
+def _focused(page: Page, selector: str) -> bool:
+    return page.evaluate(f"() => document.activeElement.matches({selector!r})")
+
+
+def test_escape_closes_the_menu_and_gives_the_focus_back_to_its_button(open_page):
+    page = open_page("/", 375)
+    button = page.locator("summary.site-menu__button")
+    nav = page.locator(".site-nav")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(nav).to_be_visible()
+    page.keyboard.press("Tab")  # into the nav
+    assert page.evaluate("() => document.activeElement.closest('.site-nav') !== null")
+    page.keyboard.press("Escape")
+    expect(nav).to_be_hidden()
+    assert _focused(page, "summary.site-menu__button")
+    assert _menu_button_as_announced(page) == ("DisclosureTriangle", False)
+
+    # in the search box, Escape first clears what was typed, as a search field does
+    page.keyboard.press("Enter")
+    search = page.locator(".site-search__input")
+    search.fill("ranges")
+    page.keyboard.press("Escape")
+    expect(search).to_have_value("")
+    expect(nav).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(nav).to_be_hidden()
+    assert _focused(page, "summary.site-menu__button")
+
+    # opened, then the focus elsewhere on the page: Escape closes it and leaves the focus be
+    button.click()
+    page.locator("main").focus()
+    page.keyboard.press("Escape")
+    expect(nav).to_be_hidden()
+    assert _focused(page, "main")
+
+
 @pytest.mark.parametrize("path", ["/", "/fr/posts/the-volunteers-who-translate-tessellate/"])
 @pytest.mark.parametrize("width", [320, 375])
 def test_the_open_menu_fits_the_screen(open_page, path, width):

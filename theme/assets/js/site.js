@@ -79,3 +79,32 @@
   });
   document.documentElement.classList.add("links-marked");
 })();
+
+// The phone menu is a <details> (it opens and closes without JavaScript). Escape closes it too,
+// as readers expect of a menu, from anywhere on the page, and puts the focus back on its
+// button when the focus was in the menu. Escape in the search box clears its text first, as
+// a search field does; the next Escape closes the menu.
+(function () {
+  "use strict";
+
+  var menu = document.querySelector("details.site-menu");
+  var panel = document.getElementById("site-menu-panel");
+  if (!menu) {
+    return;
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !menu.open || event.defaultPrevented) {
+      return;
+    }
+    var target = event.target;
+    if (target && target.type === "search" && target.value) {
+      return;
+    }
+    var inside = menu.contains(document.activeElement) ||
+      (panel && panel.contains(document.activeElement));
+    menu.open = false;
+    if (inside) {
+      menu.querySelector("summary").focus();
+    }
+  });
+})();
