@@ -8,6 +8,7 @@ links itself, the same way (``Content._link_replacer``), once every file is know
 import difflib
 import posixpath
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import unescape
 from urllib.parse import unquote, urlparse
@@ -106,3 +107,74 @@ def problem(link: str, target: Target, content_dir: str, known: list[str] = ()) 
         f"the link {link} points at {shown}, a draft: published pages cannot link to it "
         "(publish it first, or remove the link)"
     )
+
+
+# --- Links starting with "/" (site-absolute): checked against the files the build wrote -----
+
+HINT = (
+    "link to this site's posts and files as {filename}/posts/x.md or {static}/images/x.png, "
+    "their paths in the content folder: checked, and right wherever the site is published"
+)
+
+
+def output_candidates(path: str) -> list[str]:
+    """The files of the output folder a URL path (without the site's own folder) is served
+    from: ``/posts/x/`` from posts/x/index.html, ``/a.png`` from a.png (or a/index.html)."""
+    relative = path.lstrip("/")
+    if not relative:
+        return ["index.html"]
+    if relative.endswith("/"):
+        return [f"{relative}index.html"]
+    return [relative, f"{relative}/index.html"]
+
+
+def site_path(siteurl: str) -> str:
+    """The folder a site is published under: '/blog' for https://example.org/blog/, else ''."""
+    return urlparse(siteurl or "").path.rstrip("/")
+
+
+def site_absolute_problem(
+    url: str,
+    published_under: str,
+    exists: Callable[[str], bool],
+    written: Sequence[str] = (),
+) -> tuple[bool, str] | None:
+    """What is wrong with a link starting with "/" (``/images/x.png``); None when nothing is.
+
+    ``published_under``: ``site_path(SITEURL)``; ``exists(relpath)``: whether the build
+    wrote that file of the output folder; ``written``: the URL paths of what it wrote, for a
+    "did you mean". Returns (certain, the end of a log line): certain
+    when the link names one of the site's own files but leaves the folder the site is
+    published under (it works in ``make serve``, at the root, and breaks once published).
+    A link to nothing the site has may point at another part of the same host, so it is
+    not certain.
+    """
+    path = unquote(urlparse(unescape(url)).path)
+    if published_under:
+        if path == published_under or path.startswith(published_under + "/"):
+            inside = path[len(published_under) :]
+            if any(map(exists, output_candidates(inside))):
+                return None
+            return False, _nothing_there(url, inside, published_under, written)
+        if any(map(exists, output_candidates(path))):
+            return True, (
+                f"the link {url} leaves the site, which is published under "
+                f"{published_under}/: it breaks there, though it works in make serve ({HINT})"
+            )
+        return None  # elsewhere on the same host: not ours to check
+    if any(map(exists, output_candidates(path))):
+        return None
+    return False, _nothing_there(url, path, "", written)
+
+
+def _nothing_there(url: str, path: str, published_under: str, written: Sequence[str]) -> str:
+    close = difflib.get_close_matches(path, list(written), n=1, cutoff=0.7)
+    hint = f"did you mean {published_under}{close[0]}? " if close else ""
+    return f"the link {url} points at nothing this site publishes ({hint}{HINT})"
+
+
+def url_path(relpath: str) -> str:
+    """The URL path a file of the output folder is served at: posts/x/index.html -> /posts/x/."""
+    if relpath == "index.html" or relpath.endswith("/index.html"):
+        return "/" + relpath[: -len("index.html")]
+    return "/" + relpath

@@ -32,20 +32,34 @@ logger = logging.getLogger(__name__)
 
 # What Markdown's tree told of a file: its body's facts and its Summary's (None: not known).
 Read = tuple["mdtree.Facts | None", "mdtree.Facts | None"]
+# The metadata key the reader leaves a body's links starting with "/" under (taken out again
+# by on_content_init, like word_count)
+SITE_ABSOLUTE = "site_absolute_urls"
 
 
 def sanitise(
-    html: str, metadata: dict, source: str | None = None, read: Read | None = None
+    html: str,
+    metadata: dict,
+    source: str | None = None,
+    read: Read | None = None,
+    links: bool = False,
 ) -> tuple[str, dict]:
     """The HTML and its Summary through the site's sanitiser; a warning names what went.
 
     ``source`` is the file as staff know it (content/posts/x.md); without one, nothing is
     reported (content that was reported when it was read, cleaned a second time). ``read``:
-    what Markdown's tree told of the body and the summary (mdtree.py), where it could.
+    what Markdown's tree told of the body and the summary (mdtree.py), where it could. With
+    ``links`` (posts and pages), the body's URLs starting with "/" go in ``SITE_ABSOLUTE``.
     """
     body, summary_facts = read or (None, None)
-    html, removed = text.sanitize_and_report(html, body and body.markup)
+    markup = body.markup if body else None
+    if markup is None and html and "<" in html:
+        markup = tuple(text.markup_of(html))  # read once: for the report and the links
+    html, removed = text.sanitize_and_report(html, markup)
     report_removed(source, removed)
+    site_absolute = text.POSTS.site_absolute_urls(markup or ()) if links else ()
+    if site_absolute:  # checked once the site is written (links.site_absolute_problem)
+        metadata[SITE_ABSOLUTE] = site_absolute
     summary = metadata.get("summary")
     if isinstance(summary, str):  # Summary: is Markdown too, shown on listings
         markup = summary_facts and summary_facts.markup
@@ -74,7 +88,7 @@ def clean(
     body = read and read[0]
     if body is None:
         html = text.tidy_html(html)
-    html, metadata = sanitise(html, metadata, source, read)
+    html, metadata = sanitise(html, metadata, source, read, links=True)
     metadata["word_count"] = body.words if body else text.count_words(html)
     return html, metadata
 

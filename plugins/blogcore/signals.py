@@ -14,8 +14,8 @@ from pelican.contents import Content
 
 from plugins.engine import build, phases
 
-from . import assets, checks, compat, frontmatter, jsonld, memo, sitemap, text, urls
-from .reader import StrictMarkdownReader, clean, shown
+from . import assets, checks, compat, frontmatter, jsonld, links, memo, sitemap, text, urls
+from .reader import SITE_ABSOLUTE, StrictMarkdownReader, clean, shown
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -163,6 +163,9 @@ def on_content_init(content: Content) -> None:
         return
     # out of metadata, which pages listing this post fingerprint: only its own page shows it
     words = content.metadata.pop("word_count", None)
+    site_absolute = content.metadata.get(SITE_ABSOLUTE)
+    if isinstance(site_absolute, tuple):  # the reader's, not a writer's key (a string)
+        del content.metadata[SITE_ABSOLUTE]
     if not isinstance(words, int) or isinstance(words, bool):  # not from StrictMarkdownReader
         source = content.source_path and shown(content.settings, content.source_path)
         html, metadata = clean(html, dict(content.metadata), source)  # e.g. an .html post
@@ -170,6 +173,9 @@ def on_content_init(content: Content) -> None:
         if "summary" in metadata:
             compat.set_summary(content, metadata["summary"])  # compat.py: Content._summary
         words = metadata["word_count"]
+        site_absolute = metadata.get(SITE_ABSOLUTE)
+    # underscored: no page shows it, so it is no part of what listings are fingerprinted by
+    content._blogcore_site_absolute = site_absolute if isinstance(site_absolute, tuple) else ()
     content.word_count = words
     content.reading_time = text.reading_minutes(
         words, content.settings.get("BLOGCORE_WORDS_PER_MINUTE", 230)
@@ -206,6 +212,13 @@ def on_sources_known(generators) -> None:
         (logger.error if strict and not in_draft else logger.warning)("%s", line)
         if named is not None:
             named.named.add(value)
+    # links starting with "/": checked against what the build writes, once it is written
+    build.current(settings).state(__package__).site_absolute = [
+        (shown(settings, item.source_path), item.status == "draft", urls_)
+        for generator in generators
+        for item in checks.content_items(generator)
+        if (urls_ := getattr(item, "_blogcore_site_absolute", ()))
+    ]
     _check_default_image(generators)
 
 
@@ -365,6 +378,33 @@ def on_output_written(pelican) -> None:
         target.write_bytes(default.read_bytes())
 
 
+def on_site_written(pelican) -> None:
+    """Links starting with "/" that point at nothing the site wrote, or that leave the folder
+    the site is published under (SITEURL's path): one line each, naming the file."""
+    settings = pelican.settings
+    found = getattr(build.current(settings).state(__package__), "site_absolute", None)
+    if not found:
+        return
+    root = settings["OUTPUT_PATH"]
+    written: set[str] = set()
+    for folder, _dirs, names in os.walk(root):
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        written.update(prefix + name for name in names)
+    under = links.site_path(settings["SITEURL"])
+    strict = settings.get("BLOGCORE_STRICT", False)
+    pages = sorted(links.url_path(p) for p in written if not p.startswith("."))
+    for source, in_draft, urls_ in found:
+        for url in urls_:
+            problem = links.site_absolute_problem(url, under, written.__contains__, pages)
+            if problem is None:
+                continue
+            certain, message = problem
+            # like {filename} links: a publish never ships a link sure to break
+            log = logger.error if certain and strict and not in_draft else logger.warning
+            log("%s: %s", source, message)
+
+
 def on_finalized(pelican) -> None:
     """Write the sitemap; in strict builds, fail the build if any error was logged."""
     settings = pelican.settings
@@ -401,6 +441,7 @@ def register() -> None:
             (phases.content_final, on_unbuilt_sources),
             (phases.content_final, on_bundles),
             (signals.finalized, on_output_written),
+            (signals.finalized, on_site_written),
             (signals.finalized, on_finalized),
         ],
     )

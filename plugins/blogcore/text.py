@@ -349,6 +349,24 @@ class Sanitiser:
                             schemes[scheme] = None
         return Removed(tuple(tags), tuple(attributes), tuple(schemes))
 
+    def site_absolute_urls(self, markup: Markup) -> tuple[str, ...]:
+        """The URLs starting with one "/" (``/images/x.png``) of the links, images and media
+        this profile keeps, in order, once each (``links.site_absolute_problem`` checks them)."""
+        found: dict[str, None] = {}
+        for tag, attrs in markup:
+            if not attrs or tag not in self.tags:
+                continue
+            allowed = self._allowed(tag)
+            for name, value in attrs.items():
+                name = name.lower()
+                if name not in allowed or not (name in _URL_ATTRIBUTES or name == "srcset"):
+                    continue
+                value = value if isinstance(value, str) else ""
+                for url in _srcset_urls(value) if name == "srcset" else (value.strip(),):
+                    if url.startswith("/") and not url.startswith("//"):
+                        found.setdefault(url, None)
+        return tuple(found)
+
     def _allowed(self, tag: str) -> frozenset[str]:
         """The attributes this profile keeps on ``tag``."""
         found = self._allowed_by_tag.get(tag)

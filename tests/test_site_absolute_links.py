@@ -1,0 +1,179 @@
+"""Links starting with "/" (``/images/x.png``): named when they point at nothing the site
+publishes, and an error in a publish when they leave the folder the site is published under
+(they work in ``make serve``, at the root, and break once published)."""
+
+import logging
+
+import pytest
+
+from plugins.blogcore import links
+from plugins.blogcore.text import POSTS, markup_of
+
+WRITTEN = {"index.html", "about/index.html", "images/lamp.svg", "posts/hello/index.html"}
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/", ["index.html"]),
+        ("/posts/hello/", ["posts/hello/index.html"]),
+        ("/posts/hello", ["posts/hello", "posts/hello/index.html"]),
+        ("/images/lamp.svg", ["images/lamp.svg", "images/lamp.svg/index.html"]),
+    ],
+)
+def test_output_candidates(path, expected):
+    assert links.output_candidates(path) == expected
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "expected"),
+    [
+        ("", ""),
+        ("https://example.org", ""),
+        ("https://example.org/", ""),
+        ("https://example.org/blog", "/blog"),
+        ("https://owner.github.io/repo/", "/repo"),
+        ("http://127.0.0.1:8000", ""),
+    ],
+)
+def test_site_path(siteurl, expected):
+    assert links.site_path(siteurl) == expected
+
+
+@pytest.mark.parametrize(
+    ("relpath", "expected"),
+    [
+        ("index.html", "/"),
+        ("posts/hello/index.html", "/posts/hello/"),
+        ("images/lamp.svg", "/images/lamp.svg"),
+    ],
+)
+def test_url_path(relpath, expected):
+    assert links.url_path(relpath) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "under", "expected"),
+    [
+        # the site at the host's root
+        ("/images/lamp.svg", "", None),
+        ("/about/", "", None),
+        ("/posts/hello", "", None),  # a folder with an index: served
+        ("/about/#team", "", None),
+        ("/about/?ref=x", "", None),
+        ("/images/lamp%2Esvg", "", None),  # percent-encoded: the same file
+        ("/pages/about/", "", (False, "the link /pages/about/ points at nothing")),
+        ("/careers/", "", (False, "the link /careers/ points at nothing")),
+        # the site under /blog: its own files are at /blog/...
+        ("/blog/images/lamp.svg", "/blog", None),
+        ("/blog/", "/blog", None),
+        ("/blog/nothing.png", "/blog", (False, "the link /blog/nothing.png points at nothing")),
+        ("/images/lamp.svg", "/blog", (True, "the link /images/lamp.svg leaves the site")),
+        ("/about/", "/blog", (True, "which is published under /blog/")),
+        ("/careers/", "/blog", None),  # another part of the host: not the site's to check
+        ("/blogroll/", "/blog", None),  # not under /blog/, though it starts with /blog
+    ],
+)
+def test_site_absolute_problem(url, under, expected):
+    found = links.site_absolute_problem(url, under, WRITTEN.__contains__)
+    if expected is None:
+        assert found is None
+    else:
+        certain, message = found
+        assert certain is expected[0]
+        assert expected[1] in message
+        assert "{static}/images/x.png" in message
+
+
+def test_a_near_miss_is_suggested():
+    written = sorted(links.url_path(p) for p in WRITTEN)
+    _, message = links.site_absolute_problem("/pages/about/", "", WRITTEN.__contains__, written)
+    assert "did you mean /about/?" in message
+    _, message = links.site_absolute_problem("/zzz/", "", WRITTEN.__contains__, written)
+    assert "did you mean" not in message
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<p><a href="/about/">a</a> <img src="/images/x.png" alt=""></p>',
+            ("/about/", "/images/x.png"),
+        ),
+        ('<a href="/a/">1</a><a href="/a/">2</a>', ("/a/",)),  # once each
+        ('<img srcset="/s.png 1x, /l.png 2x" src="/s.png" alt="">', ("/s.png", "/l.png")),
+        ('<video poster="/p.jpg" src="/v.mp4"></video>', ("/p.jpg", "/v.mp4")),
+        ('<a href="//cdn.example/x.js">cdn</a>', ()),  # another host
+        ('<a href="https://example.org/x">x</a> <a href="x/">r</a> <a href="#n">n</a>', ()),
+        ('<script src="/evil.js"></script>', ()),  # the sanitiser removes it: not a link
+        ('<a href=" /spaced/ ">s</a>', ("/spaced/",)),
+    ],
+)
+def test_site_absolute_urls_of_what_the_sanitiser_keeps(html, expected):
+    assert POSTS.site_absolute_urls(tuple(markup_of(html))) == expected
+
+
+POST = """Title: Links from elsewhere
+Date: 2026-01-05
+Category: Notes
+Author: Ada Byrne
+
+A lamp: ![Lamp](/images/lamp.svg). About us: [about](/pages/about/). Home: [home](/).
+"""
+
+
+def _lines(caplog, level) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno == level]
+
+
+def test_development_build_names_links_to_nothing(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/abs.md": POST}, name="dev-abs")
+    mine = [m for m in _lines(caplog, logging.WARNING) if m.startswith("dev-abs/posts/abs.md")]
+    assert mine == [
+        "dev-abs/posts/abs.md: the link /pages/about/ points at nothing this site publishes "
+        "(did you mean /about/? " + links.HINT + ")"
+    ]
+    assert (site.output / "images" / "lamp.svg").is_file()  # the lamp is there: no line
+
+
+def test_a_publish_under_a_folder_fails_on_a_link_that_leaves_it(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit):
+        build_site(
+            {"posts/abs.md": POST}, publish=True, siteurl="https://example.org/blog", name="pub-abs"
+        )
+    errors = [m for m in _lines(caplog, logging.ERROR) if m.startswith("pub-abs/posts/abs.md")]
+    assert len(errors) == 2, errors  # /images/lamp.svg and / both leave /blog/
+    assert any("the link /images/lamp.svg leaves the site" in m for m in errors)
+    assert all("published under /blog/" in m for m in errors)
+
+
+def test_a_publish_at_the_root_keeps_working_links(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    post = POST.replace("[about](/pages/about/)", "[about](/about/)")
+    build_site({"posts/abs.md": post}, publish=True, name="root-abs")
+    assert not [m for m in caplog.messages if m.startswith("root-abs/posts/abs.md")]
+
+
+def test_a_draft_only_warns(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    draft = POST.replace("Author: Ada Byrne", "Author: Ada Byrne\nStatus: draft")
+    build_site(
+        {"posts/abs.md": draft}, publish=True, siteurl="https://example.org/blog", name="draft-abs"
+    )
+    assert not [m for m in _lines(caplog, logging.ERROR) if "draft-abs" in m]
+
+
+def test_an_html_post_is_checked_too(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    html = (
+        '<html><head><title>An HTML post</title><meta name="date" content="2026-01-06">'
+        '<meta name="author" content="Ada Byrne"><meta name="category" content="Notes">'
+        '</head><body><p><a href="/nowhere/">x</a></p></body></html>'
+    )
+    build_site({"posts/page.html": html}, name="html-abs")
+    assert any(
+        m.startswith("html-abs/posts/page.html: the link /nowhere/ points at nothing")
+        for m in _lines(caplog, logging.WARNING)
+    )
