@@ -165,7 +165,9 @@ def on_content_init(content: Content) -> None:
     words = content.metadata.pop("word_count", None)
     site_absolute = content.metadata.get(SITE_ABSOLUTE)
     if isinstance(site_absolute, tuple):  # the reader's, not a writer's key (a string)
+        # out of metadata, and of the attribute Pelican made of it: no page shows it
         del content.metadata[SITE_ABSOLUTE]
+        vars(content).pop(SITE_ABSOLUTE, None)
     if not isinstance(words, int) or isinstance(words, bool):  # not from StrictMarkdownReader
         source = content.source_path and shown(content.settings, content.source_path)
         html, metadata = clean(html, dict(content.metadata), source)  # e.g. an .html post
