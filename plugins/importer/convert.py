@@ -437,6 +437,17 @@ def _md_title(title: str) -> str:
     return f' "{title.replace(chr(34), "&quot;")}"' if title else ""
 
 
+# Elements whose text markdownify writes as it is (no escaping, no Markdown inside). Every
+# converter hook is given the names of the element's ancestors (``parent_tags``); this set is
+# read from those public names rather than from markdownify's own "_noformat" marker.
+_PREFORMATTED = frozenset({"pre", "code", "kbd", "samp"})
+
+
+def _preformatted(parent_tags: set[str]) -> bool:
+    """Whether an element sits inside one whose text is written as it is."""
+    return not _PREFORMATTED.isdisjoint(parent_tags)
+
+
 def _text_starts_line(el) -> bool:
     node = el
     while True:
@@ -503,7 +514,7 @@ class _Converter(MarkdownConverter):
     def process_text(self, el, parent_tags=None):
         text = str(el).replace("\xa0", " ")
         parent_tags = parent_tags or set()
-        if "pre" not in parent_tags and "_noformat" not in parent_tags and "a" not in parent_tags:
+        if not _preformatted(parent_tags) and "a" not in parent_tags:
             url = text.strip()
             if _VIDEO.fullmatch(url) and _text_starts_line(el) and _text_ends_line(el):
                 return f"<{self.rewrite(url)}>"
@@ -518,7 +529,7 @@ class _Converter(MarkdownConverter):
             result = result.lstrip(" \t\r\n")
         if self._trim_after(el) or after == "br" or after in BLOCKS:
             result = result.rstrip()
-        if "_noformat" not in parent_tags:
+        if not _preformatted(parent_tags):
             if _text_starts_line(el):
                 result = self._escape_line_start(result)
             if result.endswith("]") and not result.endswith("\\]") and not _text_ends_line(el):
@@ -587,7 +598,7 @@ class _Converter(MarkdownConverter):
     # Inline elements
 
     def convert_a(self, el, text, parent_tags):
-        if "_noformat" in parent_tags:
+        if _preformatted(parent_tags):
             return text
         href = (el.get("href") or "").strip()
         img = el.find("img")
@@ -663,7 +674,7 @@ class _Converter(MarkdownConverter):
         return self._image(el, el.get("src") or "", parent_tags)
 
     def _inline(self, el, text, parent_tags, symbol: str, names: set[str]):
-        if "_noformat" in parent_tags or parent_tags & names:
+        if _preformatted(parent_tags) or parent_tags & names:
             return text  # **a **b** c** is not Markdown: the outer one is enough
         stripped = text.strip()
         if not stripped:
@@ -685,7 +696,7 @@ class _Converter(MarkdownConverter):
     convert_i = convert_em
 
     def _html_inline(self, el, text, parent_tags, comment_symbol: str):
-        if "_noformat" in parent_tags or not text.strip():
+        if _preformatted(parent_tags) or not text.strip():
             return text
         if self.comment:
             return f"{comment_symbol}{text.strip()}{comment_symbol}" if comment_symbol else text
