@@ -177,3 +177,12 @@ def test_an_html_post_is_checked_too(build_site, caplog):
         m.startswith("html-abs/posts/page.html: the link /nowhere/ points at nothing")
         for m in _lines(caplog, logging.WARNING)
     )
+
+
+def test_a_summary_is_checked_and_named(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    post = POST.replace("Author: Ada Byrne", "Author: Ada Byrne\nSummary: See [the plan](/plan/).")
+    build_site({"posts/abs.md": post}, name="sum-abs")
+    mine = [m for m in _lines(caplog, logging.WARNING) if m.startswith("sum-abs/posts/abs.md")]
+    assert any(m.startswith("sum-abs/posts/abs.md: Summary: the link /plan/ points") for m in mine)
+    assert any(m.startswith("sum-abs/posts/abs.md: the link /pages/about/ points") for m in mine)

@@ -49,22 +49,28 @@ def sanitise(
     ``source`` is the file as staff know it (content/posts/x.md); without one, nothing is
     reported (content that was reported when it was read, cleaned a second time). ``read``:
     what Markdown's tree told of the body and the summary (mdtree.py), where it could. With
-    ``links`` (posts and pages), the body's URLs starting with "/" go in ``SITE_ABSOLUTE``.
+    ``links`` (posts and pages), the URLs starting with "/" of the body and the summary go in
+    ``SITE_ABSOLUTE``, as ("" or "Summary: ", URL) pairs.
     """
     body, summary_facts = read or (None, None)
-    markup = body.markup if body else None
-    if markup is None and html and "<" in html:
-        markup = tuple(text.markup_of(html))  # read once: for the report and the links
-    html, removed = text.sanitize_and_report(html, markup)
-    report_removed(source, removed)
-    site_absolute = text.POSTS.site_absolute_urls(markup or ()) if links else ()
-    if site_absolute:  # checked once the site is written (links.site_absolute_problem)
-        metadata[SITE_ABSOLUTE] = site_absolute
+    site_absolute: list[tuple[str, str]] = []
+    places = [("", html, body and body.markup)]
     summary = metadata.get("summary")
     if isinstance(summary, str):  # Summary: is Markdown too, shown on listings
-        markup = summary_facts and summary_facts.markup
-        metadata["summary"], removed = text.sanitize_and_report(summary, markup)
-        report_removed(source, removed, "Summary: ")
+        places.append(("Summary: ", summary, summary_facts and summary_facts.markup))
+    for where, fragment, markup in places:
+        if markup is None and links and fragment and "<" in fragment:
+            markup = tuple(text.markup_of(fragment))  # read once: the report and the links
+        cleaned, removed = text.sanitize_and_report(fragment, markup)
+        report_removed(source, removed, where)
+        if where:
+            metadata["summary"] = cleaned
+        else:
+            html = cleaned
+        if links:  # checked once the site is written (links.site_absolute_problem)
+            site_absolute += [(where, url) for url in text.POSTS.site_absolute_urls(markup or ())]
+    if site_absolute:
+        metadata[SITE_ABSOLUTE] = tuple(site_absolute)
     return html, metadata
 
 

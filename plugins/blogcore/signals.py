@@ -400,14 +400,14 @@ def on_site_written(pelican) -> None:
     strict = settings.get("BLOGCORE_STRICT", False)
     pages = sorted(links.url_path(p) for p in written if not p.startswith("."))
     for source, in_draft, urls_ in found:
-        for url in urls_:
+        for where, url in urls_:
             problem = links.site_absolute_problem(url, under, written.__contains__, pages)
             if problem is None:
                 continue
             certain, message = problem
             # like {filename} links: a publish never ships a link sure to break
             log = logger.error if certain and strict and not in_draft else logger.warning
-            log("%s: %s", source, message)
+            log("%s: %s%s", source, where, message)
 
 
 def on_finalized(pelican) -> None:
