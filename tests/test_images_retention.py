@@ -101,13 +101,14 @@ def test_prune_of_a_cache_that_does_not_exist_yet(tmp_path):
     assert (tmp_path / "images" / retention.STAMP).is_file()
 
 
-@pytest.mark.parametrize("value", [-1, "30", True, None, float("nan")])
+@pytest.mark.parametrize("value", [-1, 0.5, "30", True, None, float("nan")])
 def test_keep_days_setting_is_checked(value):
+    # under a day, a file used every build but marked 0.9 days ago could be pruned as unused
     with pytest.raises(SettingsError, match="IMAGES_CACHE_KEEP_DAYS"):
         configure({"IMAGES_CACHE_KEEP_DAYS": value})
 
 
-@pytest.mark.parametrize("value", [0, 30, 0.5])
+@pytest.mark.parametrize("value", [0, 1, 30, 7.5])
 def test_keep_days_setting_accepts_numbers(value):
     assert configure({"IMAGES_CACHE_KEEP_DAYS": value})["IMAGES_CACHE_KEEP_DAYS"] == value
 

@@ -12,7 +12,7 @@ DEFAULTS: dict[str, Any] = {
     # "" means <CACHE_PATH>/images. A relative path is taken from the working directory.
     "IMAGES_CACHE_PATH": "",
     # Files of that cache that no build has used for this many days are deleted (checked at
-    # most once a day, at the end of a build); 0 keeps everything.
+    # most once a day, at the end of a build); at least 1, or 0 to keep everything.
     "IMAGES_CACHE_KEEP_DAYS": 30,
     # Folder of output/ that renditions are copied into (their URLs start with it).
     "IMAGES_OUTPUT_DIR": "renditions",
@@ -45,9 +45,10 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
     merged["IMAGES_CACHE_PATH"] = os.path.abspath(cache)
 
     keep = merged["IMAGES_CACHE_KEEP_DAYS"]
-    if isinstance(keep, bool) or not isinstance(keep, int | float) or not keep >= 0:
+    # at least a day: a build marks a file it uses at most once a day (retention.mark_used)
+    if isinstance(keep, bool) or not isinstance(keep, int | float) or not (keep == 0 or keep >= 1):
         raise SettingsError(
-            f"IMAGES_CACHE_KEEP_DAYS must be a number of days, 0 or more, got {keep!r}"
+            f"IMAGES_CACHE_KEEP_DAYS must be 0 (keep everything) or 1 day or more, got {keep!r}"
         )
 
     out = merged["IMAGES_OUTPUT_DIR"]
