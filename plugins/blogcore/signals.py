@@ -177,8 +177,8 @@ def on_content_init(content: Content) -> None:
             compat.set_summary(content, metadata["summary"])  # compat.py: Content._summary
         words = metadata["word_count"]
         site_absolute = metadata.get(SITE_ABSOLUTE)
-    # underscored: no page shows it, so it is no part of what listings are fingerprinted by
-    content._blogcore_site_absolute = site_absolute if isinstance(site_absolute, tuple) else ()
+    # no page shows it; empty for nearly every post, so listings' fingerprints rarely see it
+    content.blogcore_site_absolute = site_absolute if isinstance(site_absolute, tuple) else ()
     content.word_count = words
     content.reading_time = text.reading_minutes(
         words, content.settings.get("BLOGCORE_WORDS_PER_MINUTE", 230)
@@ -220,7 +220,7 @@ def on_sources_known(generators) -> None:
         (shown(settings, item.source_path), item.status == "draft", urls_)
         for generator in generators
         for item in checks.content_items(generator)
-        if (urls_ := getattr(item, "_blogcore_site_absolute", ()))
+        if (urls_ := getattr(item, "blogcore_site_absolute", ()))
     ]
     _check_default_image(generators)
 
