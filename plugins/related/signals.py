@@ -176,9 +176,7 @@ def _start(generator) -> None:
         _attach(published, _pick(published, settings, docs))
         _explain(docs, settings)
         return
-    if primed is None:  # no post was read through Pelican's readers: start it now
-        primed = background.Primed(_scorer(settings))
-        build.current(settings).on_close(primed.cancel)
+    primed = _prime(generator, wait=False)  # forked now if no generator_init came first
     primed.send(lambda: [doc_of(a, settings) for a in published])
     state.published, state.pending = published, primed
 
