@@ -12,7 +12,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -440,12 +439,6 @@ def send_webmentions(c, timeout=10.0):
     print(f"{sum(o.result == 'sent' for o in outcomes)} sent, {len(outcomes)} tried.")
 
 
-def slugify(title: str) -> str:
-    """A URL slug from a title: 'Ça marche, enfin!' -> 'ca-marche-enfin'."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "untitled"
-
-
 def _shown(path: Path) -> str:
     """A path relative to the project when it is inside it, else absolute."""
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
@@ -576,8 +569,10 @@ def _author(given: str, content: Path) -> str:
 )
 def new_post(c, title, author="", category="Company", content="content"):
     """Write content/posts/<slug>.md with its front matter filled in, as a draft."""
+    from plugins.engine.slugs import slug as slug_of
+
     author = _author(author, ROOT / content)
-    slug = slugify(title)
+    slug = slug_of(title) or "untitled"
     path = ROOT / content / "posts" / f"{slug}.md"
     if path.exists():
         sys.exit(f"{_shown(path)} exists already; choose another title.")

@@ -23,17 +23,25 @@ def test_old_path(url, expected):
     assert plan.old_path(url) == expected
 
 
+def test_an_old_slug_in_another_script_is_transliterated_and_redirected():
+    export = model.Export(
+        "wordpress", "http://old.example", items=[_item("7", "привет-мир", title="Привет, мир")]
+    )
+    problems: list[str] = []
+    assert plan._slugs(export, problems) == ["privet-mir"]
+    assert problems == [
+        "item 7 ('Привет, мир'): slug 'привет-мир' written as 'privet-mir' "
+        "(the old address redirects to the new one)"
+    ]
+
+
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Nos salles préférées", "nos-salles-preferees"),
-        ("Ça marche, enfin!", "ca-marche-enfin"),
-        ("already-a-slug", "already-a-slug"),
-        ("日本語", ""),
-    ],
+    ("title", "expected"),
+    [("Ελληνικά νέα", "ellenika-nea"), ("🎉🎉", "post-7")],
 )
-def test_ascii_slug(text, expected):
-    assert plan.ascii_slug(text) == expected
+def test_an_item_without_a_slug_gets_one_from_its_title(title, expected):
+    export = model.Export("wordpress", "http://old.example", items=[_item("7", "", title=title)])
+    assert plan._slugs(export, []) == [expected]
 
 
 def _item(item_id: str, slug: str, title: str = "T", **fields) -> model.Item:

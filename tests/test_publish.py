@@ -326,6 +326,17 @@ def test_new_post_takes_a_team_member_by_name_file_or_alias(tmp_path, given, wri
 
 
 @pytest.mark.parametrize(
+    ("title", "slug"), [("Привет, мир", "privet-mir"), ("Straße & Co", "strasse-co")]
+)
+def test_new_post_transliterates_a_title_in_any_script(tmp_path, title, slug):
+    # the slug Pelican itself would make of the title, not "untitled" for every such post
+    content, _ = _site(tmp_path)
+    result = _new_post(content, title, "--author", "Ada Byrne")
+    assert result.returncode == 0, result.stderr
+    assert f"Slug: {slug}\n" in (content / "posts" / f"{slug}.md").read_text()
+
+
+@pytest.mark.parametrize(
     ("given", "suggestion"), [("Ada Birne", "Ada Byrne"), ("Bo", "Bo Lindqvist")]
 )
 def test_new_post_refuses_an_unknown_author_with_a_suggestion(tmp_path, given, suggestion):

@@ -10,6 +10,7 @@
   language, for the plugins that attach something to each.
 - ``side``: side content (team files, series files, gallery sidecars) found and read one way,
   with Pelican's readers.
+- ``slugs``: the slug `make new-post` and the importer give a title (pure).
 
 Nothing is imported here: importing ``plugins.engine.config`` must not import Pelican.
 """

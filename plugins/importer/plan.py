@@ -8,13 +8,13 @@ comment service. Both importers share it: it knows only ``model.Export``.
 import datetime as dt
 import posixpath
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from plugins.engine.slugs import slug as slug_of
 from plugins.team import people
 from plugins.webmentions import archive
 
@@ -110,12 +110,6 @@ class Plan:
     missing: list[tuple[str, str]] = field(default_factory=list)  # (where, picture URL)
     counts: Counter = field(default_factory=Counter)
     first_post: str = ""  # the URL path of the newest imported post, for the report
-
-
-def ascii_slug(text: str) -> str:
-    """A URL slug: 'Nos salles préférées' -> 'nos-salles-preferees' ('' when nothing is left)."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
 def one_line(text: str) -> str:
@@ -264,9 +258,9 @@ def _slugs(export: Export, problems: list[str]) -> list[str]:
     for item in export.items:
         slug = item.slug.strip().strip("/")
         if not slug or "/" in slug:
-            slug = ascii_slug(item.title) or f"{item.kind}-{item.id}"
-        if slug != ascii_slug(slug) and ascii_slug(slug):
-            folded = ascii_slug(slug)
+            slug = slug_of(item.title) or f"{item.kind}-{item.id}"
+        if slug != slug_of(slug) and slug_of(slug):
+            folded = slug_of(slug)
             problems.append(
                 f"item {item.id} ({item.title!r}): slug {slug!r} written as {folded!r} "
                 "(the old address redirects to the new one)"
