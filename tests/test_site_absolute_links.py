@@ -2,12 +2,15 @@
 publishes, and an error in a publish when they leave the folder the site is published under
 (they work in ``make serve``, at the root, and break once published)."""
 
+import io
 import logging
 
 import pytest
+from PIL import Image
 
 from plugins.blogcore import links
 from plugins.blogcore.text import POSTS, markup_of
+from tests.conftest import FIXTURES
 
 WRITTEN = {"index.html", "about/index.html", "images/lamp.svg", "posts/hello/index.html"}
 
@@ -186,3 +189,34 @@ def test_a_summary_is_checked_and_named(build_site, caplog):
     mine = [m for m in _lines(caplog, logging.WARNING) if m.startswith("sum-abs/posts/abs.md")]
     assert any(m.startswith("sum-abs/posts/abs.md: Summary: the link /plan/ points") for m in mine)
     assert any(m.startswith("sum-abs/posts/abs.md: the link /pages/about/ points") for m in mine)
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (120, 80), "teal").save(out, "PNG")
+    return out.getvalue()
+
+
+def test_team_series_and_gallery_files_are_checked_too(build_site, caplog):
+    # a bio and a series introduction are published as written, like a post's body
+    caplog.set_level(logging.WARNING)
+    bio = (FIXTURES / "site" / "team" / "ada-byrne.md").read_text(encoding="utf-8")
+    files = {
+        "team/ada-byrne.md": bio + "\nShe keeps [a reading list](/reading/).\n",
+        "series/lamps.md": "Title: Lamps\n\nStart at [the first lamp](/lamps/one/).\n",
+        "posts/abs.md": POST.replace("Author: Ada Byrne", "Author: Ada Byrne\nSeries: Lamps"),
+        "galleries/fair/gallery.md": "Title: Fair\nPhoto: a.png | A stall | A stall\n\n"
+        "More [photos](/photos/).\n",
+        "galleries/fair/a.png": _png(),
+    }
+    build_site(files, name="side-abs", GALLERY_WIDTHS=(100,), GALLERY_POST_IMAGE_WIDTHS=(100,))
+    warned = _lines(caplog, logging.WARNING)
+    for source, url in (
+        ("team/ada-byrne.md", "/reading/"),
+        ("series/lamps.md", "/lamps/one/"),
+        ("galleries/fair/gallery.md", "/photos/"),
+    ):
+        assert any(
+            m.startswith(f"side-abs/{source}: the link {url} points at nothing") for m in warned
+        ), source
+    assert not [m for m in warned if "site_absolute" in m]  # no unknown-key line for the note

@@ -49,8 +49,8 @@ def sanitise(
     ``source`` is the file as staff know it (content/posts/x.md); without one, nothing is
     reported (content that was reported when it was read, cleaned a second time). ``read``:
     what Markdown's tree told of the body and the summary (mdtree.py), where it could. With
-    ``links`` (posts and pages), the URLs starting with "/" of the body and the summary go in
-    ``SITE_ABSOLUTE``, as ("" or "Summary: ", URL) pairs.
+    ``links``, the URLs starting with "/" of the body and the summary go in ``SITE_ABSOLUTE``,
+    as ("" or "Summary: ", URL) pairs.
     """
     body, summary_facts = read or (None, None)
     site_absolute: list[tuple[str, str]] = []
@@ -180,8 +180,9 @@ class StrictMarkdownReader(MarkdownReader):
             exc.reported = True
             raise
         if not post_or_page:
-            # team and series files have their own keys, and HTML that reaches pages
-            return sanitise(content, metadata, self._shown(source_path), self.told)
+            # team and series files have their own keys, and HTML that reaches pages: its
+            # links starting with "/" are published as written, as a post's are
+            return sanitise(content, metadata, self._shown(source_path), self.told, links=True)
         self._warn_unknown_keys(source_path, metadata)
         return clean(content, metadata, self._shown(source_path), self.told)
 

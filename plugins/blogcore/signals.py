@@ -13,7 +13,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.contents import Content
 
-from plugins.engine import build, phases
+from plugins.engine import build, phases, side
 
 from . import assets, checks, compat, frontmatter, jsonld, links, memo, sitemap, text, urls
 from .reader import SITE_ABSOLUTE, StrictMarkdownReader, clean, shown
@@ -160,15 +160,20 @@ def on_generator_init(generator) -> None:
 def on_content_init(content: Content) -> None:
     """Word count and reading time; sanitise HTML no reader of ours has cleaned already."""
     html = compat.html_of(content)  # the body as read (compat.py: Content._content)
-    if html is None or not hasattr(content, "title"):
+    if html is None:  # a static file
+        return
+    site_absolute = content.metadata.get(SITE_ABSOLUTE)
+    if isinstance(site_absolute, tuple):  # the reader's, not a writer's key (a string)
+        # out of metadata, and of the attribute Pelican made of it: no page shows it, and a
+        # side file (a team file has no title) gives its plugin only the keys it wrote
+        del content.metadata[SITE_ABSOLUTE]
+        vars(content).pop(SITE_ABSOLUTE, None)
+    # no page shows it; empty for nearly every post, so listings' fingerprints rarely see it
+    content.blogcore_site_absolute = site_absolute if isinstance(site_absolute, tuple) else ()
+    if not hasattr(content, "title"):
         return
     # out of metadata, which pages listing this post fingerprint: only its own page shows it
     words = content.metadata.pop("word_count", None)
-    site_absolute = content.metadata.get(SITE_ABSOLUTE)
-    if isinstance(site_absolute, tuple):  # the reader's, not a writer's key (a string)
-        # out of metadata, and of the attribute Pelican made of it: no page shows it
-        del content.metadata[SITE_ABSOLUTE]
-        vars(content).pop(SITE_ABSOLUTE, None)
     if not isinstance(words, int) or isinstance(words, bool):  # not from StrictMarkdownReader
         source = content.source_path and shown(content.settings, content.source_path)
         html, metadata = clean(html, dict(content.metadata), source)  # e.g. an .html post
@@ -177,8 +182,7 @@ def on_content_init(content: Content) -> None:
             compat.set_summary(content, metadata["summary"])  # compat.py: Content._summary
         words = metadata["word_count"]
         site_absolute = metadata.get(SITE_ABSOLUTE)
-    # no page shows it; empty for nearly every post, so listings' fingerprints rarely see it
-    content.blogcore_site_absolute = site_absolute if isinstance(site_absolute, tuple) else ()
+        content.blogcore_site_absolute = site_absolute if isinstance(site_absolute, tuple) else ()
     content.word_count = words
     content.reading_time = text.reading_minutes(
         words, content.settings.get("BLOGCORE_WORDS_PER_MINUTE", 230)
@@ -215,12 +219,20 @@ def on_sources_known(generators) -> None:
         (logger.error if strict and not in_draft else logger.warning)("%s", line)
         if named is not None:
             named.named.add(value)
-    # links starting with "/": checked against what the build writes, once it is written
+    # links starting with "/": checked against what the build writes, once it is written;
+    # a team, series or gallery file's body is published as written too
     build.current(settings).state(__package__).site_absolute = [
-        (shown(settings, item.source_path), item.status == "draft", urls_)
-        for generator in generators
-        for item in checks.content_items(generator)
-        if (urls_ := getattr(item, "blogcore_site_absolute", ()))
+        *(
+            (shown(settings, item.source_path), item.status == "draft", urls_)
+            for generator in generators
+            for item in checks.content_items(generator)
+            if (urls_ := getattr(item, "blogcore_site_absolute", ()))
+        ),
+        *(
+            (side_file.shown, False, urls_)
+            for side_file in side.read_this_build(settings)
+            if (urls_ := getattr(side_file.page, "blogcore_site_absolute", ()))
+        ),
     ]
     _check_default_image(generators)
 

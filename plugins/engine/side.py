@@ -12,6 +12,8 @@ settings, its front-matter checks, one sanitiser):
   and signals included) as a ``SideFile``; a file that cannot be read is named once, as staff
   know it (``content/team/ana.md: ...``), never with a traceback, and gives ``None``.
 - ``read_all(generator, folder)``: both, in file-name order.
+- ``read_this_build(settings)``: every side file the build has read so far (blogcore checks
+  their links as it does posts').
 
 A ``SideFile`` holds Pelican's ``Page`` (its ``.content`` resolves ``{filename}`` and
 ``{static}`` links when first read: a plugin reads it once every post is known, at
@@ -29,8 +31,8 @@ cannot get from any reader is where each line was. So ``SideFile.front_matter()`
 header lines (up to the first blank line, line N at index N - 1) to the kind's own pure parser,
 while the body still goes through the readers like any post's.
 
-Nothing here keeps state between calls; every result lives in what the caller keeps for its
-build.
+Nothing here keeps state between builds: what ``read`` returns is also noted in the build's
+own object (``engine.build``), for ``read_this_build``.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from pelican.contents import Page
 from pelican.readers import default_metadata, parse_path_metadata, path_metadata
 from pelican.utils import pelican_open
 
-from . import compat
+from . import build, compat
 
 logger = logging.getLogger(__name__)
 
@@ -170,13 +172,20 @@ def read(generator, relpath: str, sanitiser: Sanitiser | None = None) -> SideFil
         if removed:
             logger.warning("%s", sanitiser.message(label, removed))
         compat.set_html(page, html)
-    return SideFile(
+    found = SideFile(
         relpath=relpath,
         shown=label,
         path=os.path.abspath(os.path.join(generator.path, relpath)),
         page=page,
         metadata=_own_metadata(generator, relpath, page.metadata),
     )
+    vars(build.current(settings).state(__name__)).setdefault("files", {})[relpath] = found
+    return found
+
+
+def read_this_build(settings: dict[str, Any]) -> list[SideFile]:
+    """Every side file this build has read so far, once each, in the order first read."""
+    return list(getattr(build.current(settings).state(__name__), "files", {}).values())
 
 
 def read_all(generator, folder: str, sanitiser: Sanitiser | None = None) -> list[SideFile]:
