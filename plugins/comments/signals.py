@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pelican import signals
 
-from plugins.engine import build
+from plugins.engine import build, files
 
 from .model import (
     CLOSED,
@@ -103,14 +103,10 @@ def on_articles_written(generator, writer) -> None:
             ident = thread_id(article.metadata.get("comment_id"), article.slug)
             threads.append(Thread(ident, "", article.title, OFF))
     listed = threads_list(settings["COMMENTS_PROVIDER"], threads)
-    path = os.path.join(writer.output_path, name)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
     # written beside, then renamed: the server never reads half a list
-    partial = f"{path}.partial"
-    with open(partial, "w", encoding="utf-8") as file:
+    with files.replacing(os.path.join(writer.output_path, name), "w", encoding="utf-8") as file:
         json.dump(listed, file, indent=1)
         file.write("\n")
-    os.replace(partial, path)
 
 
 def register() -> None:

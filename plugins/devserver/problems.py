@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from plugins.engine import files
+
 FILE_NAME = ".build-problems.json"
 # "posts/x.md: Status 'drfat' ..." -> "posts/x.md": the file a message names first, by the
 # project's convention for messages about content
@@ -54,8 +56,4 @@ def report(problems: list[dict[str, str]], status: int) -> dict[str, Any]:
 
 def write(path: Path, problems: list[dict[str, str]], status: int) -> None:
     """Write the report atomically: the dev server may serve it at any moment."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    partial.write_text(json.dumps(report(problems, status), indent=1), encoding="utf-8")
-    os.replace(partial, path)
+    files.write_atomically(path, json.dumps(report(problems, status), indent=1))

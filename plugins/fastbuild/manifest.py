@@ -4,6 +4,8 @@ import os
 import pickle
 from dataclasses import dataclass, field
 
+from plugins.engine import files
+
 VERSION = 1
 
 
@@ -41,10 +43,8 @@ def load(path: str) -> Manifest:
 
 def save(path: str, manifest: Manifest) -> None:
     """Write the manifest atomically."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path + ".tmp", "wb") as handle:
+    with files.replacing(path) as handle:
         pickle.dump((VERSION, manifest), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(path + ".tmp", path)
 
 
 def reusable(entry: Entry | None, key: str, bodies: dict[str, str], output: str) -> bool:

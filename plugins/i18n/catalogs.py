@@ -10,6 +10,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from plugins.engine import files
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -55,9 +57,7 @@ def compile_catalog(po: Path, lang: str, cache: Path, domain: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob(f"{domain}-*.mo"):
         stale.unlink(missing_ok=True)
-    tmp = mo.with_suffix(".tmp")
-    tmp.write_bytes(buffer.getvalue())
-    tmp.replace(mo)  # atomic: a parallel build never reads half a file
+    files.write_atomically(mo, buffer.getvalue())  # a parallel build never reads half of it
     return mo
 
 

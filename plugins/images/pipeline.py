@@ -39,7 +39,6 @@ import os
 import re
 import site
 import sys
-import tempfile
 import threading
 import time
 import warnings
@@ -54,6 +53,8 @@ from typing import Any
 
 import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError, features
+
+from plugins.engine import files
 
 try:  # HEIC/HEIF, what phones write: read through pillow-heif's Pillow plugin
     from pillow_heif import __version__ as HEIF_VERSION
@@ -254,20 +255,8 @@ class Digests:
         data = json.dumps({"version": 1, "files": self._used}, separators=(",", ":"))
         with contextlib.suppress(OSError):  # a cache that cannot be written: hash next time
             self._path.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self._path, data.encode("utf-8"))
+            files.write_atomically(self._path, data)
         self._known = dict(self._used)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write a file under a temporary name and rename it: readers never see half of it."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _an_entry(value: Any) -> bool:
@@ -636,9 +625,7 @@ def strip_metadata(path: Path) -> bool:
     cleaned = clean_original(Path(path).read_bytes())
     if cleaned is None:
         return False
-    fresh = path.with_name(f".{path.name}.stripped")
-    fresh.write_bytes(cleaned[0])
-    os.replace(fresh, path)
+    files.write_atomically(path, cleaned[0])
     return True
 
 
@@ -689,7 +676,7 @@ def clean_source(source: str, digest: str, cache_dir: str) -> str:
     # the cache is shared by sources with the same bytes and different names (x.jpg, x.jfif)
     ext = _ALREADY_CLEAN if cleaned is None else cleaned[1] or _SAME_FORMAT
     target = folder / f"clean-{_CLEAN_KEY}.{ext}"
-    _write_atomically(target, b"" if cleaned is None else cleaned[0])
+    files.write_atomically(target, b"" if cleaned is None else cleaned[0])
     return str(target)
 
 
@@ -854,14 +841,8 @@ def _encode(image: Image.Image, spec: RenditionSpec, icc: bytes, target: Path) -
         options.update(method=5)
     elif spec.format == "avif":
         options.update(speed=AVIF_SPEED)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            image.save(handle, FORMATS[spec.format][0], **options)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with files.replacing(target) as handle:
+        image.save(handle, FORMATS[spec.format][0], **options)
 
 
 def render_source(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from plugins.engine import build, phases
+from plugins.engine import build, files, phases
 
 from . import pipeline, retention, service
 from .settings import SettingsError, configure
@@ -136,9 +136,9 @@ def on_finalized(pelican) -> None:
                 NOT_PUBLISHED,
             )
             continue
-        fresh = target.with_name(f".{target.name}.clean")
-        shutil.copyfile(result.path, fresh)
-        os.replace(fresh, target)  # a hard or symbolic link to the source never changes it
+        # a new file by rename: a hard or symbolic link to the source never changes it
+        with files.replacing(target) as fresh, open(result.path, "rb") as cached:
+            shutil.copyfileobj(cached, fresh)
         if target != path:
             path.unlink()
             logger.warning(

@@ -6,9 +6,7 @@ post. Standard library only: urllib with a timeout.
 """
 
 import json
-import os
 import socket
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -16,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
+
+from plugins.engine import files
 
 from . import mentions
 
@@ -69,14 +69,8 @@ def save_cache(path: Path, cache: Cache) -> None:
         "fetched_at": cache.fetched_at,
         "entries": cache.entries,
     }
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=1)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with files.replacing(path, "w", encoding="utf-8") as out:
+        json.dump(data, out, ensure_ascii=False, indent=1)
 
 
 def _get_json(url: str, timeout: float) -> Any:

@@ -8,9 +8,7 @@ the page's final URL.
 """
 
 import json
-import os
 import re
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -18,6 +16,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urlencode, urljoin, urlsplit
+
+from plugins.engine import files
 
 USER_AGENT = "tessellate-blog-webmentions/1"
 MAX_PAGE_BYTES = 2_000_000  # enough for any page's <head>; a huge file is not read whole
@@ -133,11 +133,8 @@ def _read(path: Path) -> dict:
 
 
 def _write(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
+    with files.replacing(path, "w", encoding="utf-8") as out:
         json.dump(data, out, indent=1, sort_keys=True)
-    os.replace(tmp, path)
 
 
 def write_outbox(path: Path, outbox: dict[str, list[str]]) -> None:
