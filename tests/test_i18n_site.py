@@ -242,13 +242,13 @@ def test_site_texts_per_language(tmp_path_factory):
     )
     french = built.soup(FR_URL)
     assert french.select_one(".site-brand__tagline").get_text() == "Les notes de la salle"
-    assert french.select_one(".post-meta__category").get_text() == "Entreprise"
+    assert french.select_one(".post-header .p-category").get_text() == "Entreprise"
     feed = french.select_one("link[type='application/atom+xml'][hreflang='fr']")
     assert feed["title"].endswith("billets en français")
     home = built.soup("")
     assert home.select_one(".site-brand__tagline").get_text() == "Notes from the hall"
     assert home.select_one("meta[name=description]")["content"] == "Stories in English."
-    english = built.soup(EN_URL).select_one(".post-meta__category")
+    english = built.soup(EN_URL).select_one(".post-header .p-category")
     assert english.get_text() == "Company"
 
 

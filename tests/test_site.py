@@ -66,6 +66,13 @@ def test_article_page(dev_site):
     hrefs = {a["href"] for a in cards}
     assert f"{TEST_SITEURL}/team/ada-byrne/" in hrefs
     assert f"{TEST_SITEURL}/team/bo-lindqvist/" in hrefs
+    # the category once, above the title (h-entry's p-category), not again in the byline
+    header = post.select_one(".post-header")
+    category = header.select("a[href$='/category/engineering/']")
+    assert [(a.get_text(), a["class"]) for a in category] == [("Engineering", ["p-category"])]
+    # a list of posts still names each one's category in its byline
+    home = dev_site.soup("").select_one(f".post-card:has(a[href='{TEST_SITEURL}/posts/ranges/'])")
+    assert home.select_one(".post-meta__category").get_text() == "Engineering"
 
 
 def test_article_head_metadata(dev_site):
