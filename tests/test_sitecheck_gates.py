@@ -2,7 +2,6 @@
 
 import json
 import logging
-import os
 import re
 import shutil
 import struct
@@ -14,16 +13,9 @@ from PIL import Image
 
 from sitecheck.__main__ import main, run_gate
 from sitecheck.common import Context
-from tests.conftest import TEST_SITEURL
+from tests.conftest import TEST_SITEURL, tool_missing
 
 GPS_IFD = 0x8825
-
-
-def _missing(message: str) -> None:
-    """Skip with a how-to locally; fail under CI=true, where every tool must be installed."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def _findings(site, gate: str, log: Path | None = None) -> list[str]:
@@ -140,7 +132,7 @@ def test_links_broken_link_and_anchor(build_site):
 
 def test_html_validator_error(build_site):
     if shutil.which("java") is None:
-        _missing("no Java: install a Java 17 runtime for the Nu validator")
+        tool_missing("no Java: install a Java 17 runtime for the Nu validator")
     body = '<p id="twice">one</p>\n\n<p id="twice">two</p>'
     site = build_site({"posts/dup-id.md": POST.format(title="Dup", body=body)})
     found = _findings(site, "html")
@@ -160,7 +152,7 @@ _CSP_PAGE = (
 def test_html_knows_csp3_and_todays_css_and_still_finds_mistakes(tmp_path):
     """The current validator: CSP3's 'wasm-unsafe-eval' and aspect-ratio pass; typos do not."""
     if shutil.which("java") is None:
-        _missing("no Java: install a Java 17 runtime for the Nu validator")
+        tool_missing("no Java: install a Java 17 runtime for the Nu validator")
     pages = {
         "search/index.html": "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'",
         "typo/index.html": "default-src 'none'; script-src 'self' 'wasm-unsafe-evil'",

@@ -12,7 +12,7 @@ import pytest
 
 from sitecheck.common import CHROMIUM_ARGS  # the same sandboxed Chromium as `invoke check`
 from tests.browser.serving import free_port
-from tests.conftest import DEV_CONF, ROOT, Site, run_pelican
+from tests.conftest import DEV_CONF, ROOT, Site, run_pelican, tool_missing
 
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -35,7 +35,7 @@ def browser_type_launch_args(browser_type_launch_args):
     """Launch Debian's Chromium; skip without one, except under CI=true where that fails."""
     path = chromium_path()
     if path is None:
-        _missing(
+        tool_missing(
             "No Chromium found: install Debian's (apt-get install chromium) "
             "or set CHROMIUM_PATH to a Chromium binary."
         )
@@ -46,19 +46,12 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-def _missing(message: str) -> None:
-    """Skip with a how-to locally; fail under CI=true, where everything must be installed."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="session")
 def axe_script() -> Path:
     """axe-core from the project's node_modules (npm ci installs it; .ci/run does)."""
     path = ROOT / "node_modules" / "axe-core" / "axe.min.js"
     if not path.is_file():
-        _missing("axe-core is not installed: run `npm ci` in the project folder.")
+        tool_missing("axe-core is not installed: run `npm ci` in the project folder.")
     return path
 
 
