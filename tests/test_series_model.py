@@ -288,6 +288,8 @@ def test_nav_counts_published_parts_for_pelican_series_fields():
         (model.DRAFT, None, True, True),
         (model.DRAFT, True, False, True),
         (model.DRAFT, False, True, False),
+        (model.HIDDEN, None, True, False),  # Status: hidden is in no list
+        (model.HIDDEN, True, True, False),
     ],
 )
 def test_announced(state, asked, announce_drafts, expected):

@@ -227,6 +227,30 @@ def test_a_draft_part_is_in_no_published_file(published):
         assert DRAFT_TITLE not in text, file
 
 
+HIDDEN_PART = """Title: A SECRETHIDDEN interlude
+Date: 2024-02-12 09:00
+Category: Company
+Author: Ada Byrne
+Series: Moving house
+Status: hidden
+
+Only for those who have the link.
+"""
+
+
+def test_a_hidden_part_is_on_its_own_page_only(build_site):
+    """Status: hidden publishes the post at its address and lists it nowhere: not in the
+    series page, its feed, the other parts' navigation or the series' count."""
+    built = build_site({"posts/interlude.md": HIDDEN_PART}, fixture="series", publish=True)
+    own = built.soup("posts/a-secrethidden-interlude/")
+    assert own.select_one("h1").get_text(strip=True) == "A SECRETHIDDEN interlude"
+    assert own.select_one("nav.series-nav--compact a[href$='/series/moving-house/']")
+    assert "Part 2 of 6 in the series" in nav(built, "posts/the-van/").get_text(" ", strip=True)
+    for file, text in _texts(built):
+        if file.relative_to(built.output).as_posix() != "posts/a-secrethidden-interlude/index.html":
+            assert "SECRETHIDDEN" not in text, file
+
+
 @pytest.mark.parametrize(
     ("settings", "shown_as"),
     [

@@ -136,6 +136,8 @@ class SeriesGenerator(Generator):
             said_draft = str(meta.get("status", "")).strip().lower() == "draft"
             future = aware is not None and aware > now
             state = model.SCHEDULED if future and not said_draft else model.DRAFT
+        elif article.status == "hidden":
+            state = model.HIDDEN
         else:
             state = model.PUBLISHED
         return model.PostInput(
@@ -187,7 +189,7 @@ class SeriesGenerator(Generator):
             for part in series.parts:
                 if part.post is not None:
                     part.post.series = model.Nav(series, part)
-            for part in series.hidden:  # only its own (draft) page sees it in the series
+            for part in series.hidden:  # only its own (draft or hidden) page sees it in the series
                 part.post.series = model.Nav(*series.preview(part))
         listed = [s for s in self.series if s.published_count and s.lang == default_lang]
         listed.sort(key=lambda s: (-max(a.date.timestamp() for a in s.articles), s.slug))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PUBLISHED, SCHEDULED, DRAFT, PLANNED = "published", "scheduled", "draft", "planned"
+HIDDEN = "hidden"  # Status: hidden: published at its address, in no list
 ERROR, WARNING = "error", "warning"
 
 
@@ -120,13 +121,16 @@ def parse_announce(raw: object) -> bool | None:
 
 
 def announced(state: str, asked: bool | None, announce_drafts: bool) -> bool:
-    """Whether readers see a part: published and planned always; the writer's Series_announce
-    for a draft or scheduled part; else scheduled yes, drafts only with SERIES_ANNOUNCE_DRAFTS.
+    """Whether readers see a part: published and planned always, hidden never; the writer's
+    Series_announce for a draft or scheduled part; else scheduled yes, drafts only with
+    SERIES_ANNOUNCE_DRAFTS.
 
     A draft may be abandoned: announcing it by default would promise it for ever.
     """
     if state in (PUBLISHED, PLANNED):
         return True
+    if state == HIDDEN:  # what Status: hidden means: in no list, the series' neither
+        return False
     if asked is not None:
         return asked
     return state != DRAFT or announce_drafts
