@@ -44,6 +44,7 @@ def _both(source: str, conf: dict = SITE_MARKDOWN):
         ("A note[^1].\n\n[^1]: The footnote, with words.", True),
         ("Mail <someone@example.com> today.", True),  # an address spelt with entities
         ('A paragraph.\n{: onclick="alert(1)" }', True),  # attr_list: reported from the tree
+        ("Run `pwd`{bash} first.", True),  # a bare word: <code bash>, a value-less attribute
         ('Centred.\n{: style="text-align: center" }', True),
         ('Both.\n{: .x style="text-align: left" }', True),
         ('Both again.\n{: style="text-align: left" .x }', True),

@@ -145,7 +145,12 @@ class Reading:
         for element in root.iter():
             if element is root:  # Markdown's wrapper, not written
                 continue
-            attrs = {name: self.shown(value) for name, value in element.attrib.items()}
+            # None: a bare word in an attribute list ({bash}), written as <code bash>, which
+            # an HTML parser reads as an empty value
+            attrs = {
+                name: "" if value is None else self.shown(value)
+                for name, value in element.attrib.items()
+            }
             found.append((element.tag, attrs))
         return tuple(found)
 
