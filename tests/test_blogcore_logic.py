@@ -426,6 +426,10 @@ def test_check_url_part(key, name, slug, ok):
         ("tuesday", "give the year, month and day"),
         ("next tuesday", "must be a date like"),
         ("01/02/2024", "either way round"),
+        ("05-12-2026 09:00", "either way round"),  # dateutil: 12 May; the writer: 5 December
+        ("01.11.2026", "either way round"),
+        ("26-11-01", "the year in four digits"),  # dateutil: 26 November 2001
+        ("2026-11-01 10:00+25:00", "time zone offset is not one"),
     ],
 )
 def test_check_date_refuses_what_would_be_read_wrong(value, message):
@@ -438,6 +442,7 @@ def test_check_date_refuses_what_would_be_read_wrong(value, message):
     [
         ("13/02/2024", datetime.datetime(2024, 2, 13)),  # only one reading
         ("01/01/2024", datetime.datetime(2024, 1, 1)),
+        ("14-03-2026", datetime.datetime(2026, 3, 14)),
         ("2024-05-01 10:00 UTC", datetime.datetime(2024, 5, 1, 10, tzinfo=datetime.UTC)),
     ],
 )

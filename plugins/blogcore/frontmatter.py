@@ -15,7 +15,10 @@ STATUSES = ("published", "draft", "hidden", "skip")
 DATE_KEYS = frozenset({"date", "modified"})
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(\b|T)")
 # 01/02/2024: the first of February in Britain, the second of January in the US
-AMBIGUOUS_DATE = re.compile(r"^(?P<a>0?[1-9]|1[0-2])[/.](?P<b>0?[1-9]|1[0-2])[/.]\d{2,4}\b")
+# (05-12-2026 too: a date with dashes is no more the ISO order than one with slashes)
+AMBIGUOUS_DATE = re.compile(r"^(?P<a>0?[1-9]|1[0-2])[/.-](?P<b>0?[1-9]|1[0-2])[/.-]\d{2,4}\b")
+# 26-11-01: which number is the year? (dateutil reads it as 26 November 2001)
+SHORT_YEAR = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{1,2}\b")
 
 # Every front-matter key a post or page may carry (lowercase, as Pelican hands them over):
 # Pelican's own, then the ones this project's plugins read (see each plugin's docstring).
@@ -53,6 +56,8 @@ def check_date(key: str, value: str) -> datetime.datetime:
             f"{expected}, got {value!r}: day and month could be either way round; "
             "write the year first (YYYY-MM-DD)"
         )
+    if SHORT_YEAR.match(text):
+        raise FrontMatterError(f"{expected}, got {value!r}: give the year in four digits")
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -71,6 +76,13 @@ def check_date(key: str, value: str) -> datetime.datetime:
         )
     if parsed.date() != other.date():
         raise FrontMatterError(f"{expected}, got {value!r}: give the year, month and day")
+    try:
+        parsed.utcoffset()  # dateutil keeps +25:00; using it fails later, in Pelican
+    except ValueError:
+        raise FrontMatterError(
+            f"{expected}, got {value!r}: its time zone offset is not one (from -23:59 to "
+            "+23:59, such as +01:00)"
+        ) from None
     return parsed
 
 
