@@ -66,20 +66,19 @@ def test_fastbuild_listed_before_a_plugin_writing_pages_is_one_line(content, tmp
     )
 
 
-def _mentions_all_generators_finalized(path: Path) -> bool:
+def _mentions(path: Path, signal: str) -> bool:
     tree = ast.parse(path.read_text(), str(path))
-    return any(
-        isinstance(node, ast.Attribute) and node.attr == "all_generators_finalized"
-        for node in ast.walk(tree)
-    )
+    return any(isinstance(node, ast.Attribute) and node.attr == signal for node in ast.walk(tree))
 
 
-def test_no_plugin_listens_to_all_generators_finalized_itself():
-    """The engine splits it into sources_known and content_final, in that order; a plugin's
-    own receiver would run wherever its plugin stands in PLUGINS."""
+@pytest.mark.parametrize("signal", ["all_generators_finalized", "finalized"])
+def test_no_plugin_listens_to_a_signal_the_engine_splits(signal):
+    """The engine splits all_generators_finalized into sources_known and content_final, and
+    finalized into output_written, output_final and verdict, in that order; a plugin's own
+    receiver would run wherever its plugin stands in PLUGINS."""
     found = [
         path.relative_to(ROOT).as_posix()
         for path in sorted((ROOT / "plugins").rglob("*.py"))
-        if _mentions_all_generators_finalized(path)
+        if _mentions(path, signal)
     ]
     assert found == ["plugins/engine/phases.py"]

@@ -86,6 +86,45 @@ def test_static_originals_are_published_without_gps(build_site):
         assert source.getexif().get_ifd(GPS_IFD)
 
 
+@pytest.mark.parametrize(
+    "name", ["photo", "IMG_0044.jpg~", "IMG_0042.MPO", ".IMG_0045.jpg", "wall.jpg_large"]
+)
+def test_a_photo_under_any_name_is_published_without_gps(build_site, name):
+    # a picture is known by its first bytes, not only by its name's ending
+    buffer = io.BytesIO()
+    jpeg_with_metadata(buffer)
+    built = build_site({f"images/{name}": buffer.getvalue()})
+    with Image.open(built.output / "images" / name) as image:
+        assert not image.getexif().get_ifd(GPS_IFD) and len(image.getexif()) == 0
+
+
+def test_a_raw_camera_file_is_never_published_and_stops_a_publish(build_site, caplog):
+    buffer = io.BytesIO()
+    jpeg_with_metadata(buffer)
+    tiff = io.BytesIO()
+    with Image.open(buffer) as image:
+        image.save(tiff, "TIFF", exif=image.getexif())  # a DNG is TIFF data, GPS included
+    files = {"images/IMG_0043.dng": tiff.getvalue(), "images/IMG_0050.RAF": b"FUJIFILMCCD-RAW"}
+    built = build_site(files, name="raw-dev")
+    assert not (built.output / "images" / "IMG_0043.dng").exists()
+    assert not (built.output / "images" / "IMG_0050.RAF").exists()
+    assert any(
+        m.startswith("raw-dev/images/IMG_0043.dng: is a camera's raw file") for m in caplog.messages
+    )
+    # an error found while the output is cleaned fails a publish: the engine's verdict is last
+    with pytest.raises(SystemExit):
+        build_site(files, publish=True, name="raw-pub")
+
+
+def test_which_files_are_looked_into():
+    assert pipeline.picture_by_content(b"\xff\xd8\xff\xe1" + b"\0" * 12)
+    assert pipeline.picture_by_content(b"\0\0\0\x18ftypheic" + b"\0" * 4)
+    assert not pipeline.picture_by_content(b"\0\0\0\x18ftypqt  " + b"\0" * 4)  # a video
+    assert not pipeline.picture_by_content(b"<!DOCTYPE html>\n")
+    assert pipeline.worth_sniffing("photo") and pipeline.worth_sniffing("x.jpg~")
+    assert not pipeline.worth_sniffing("index.html") and not pipeline.worth_sniffing("a.css")
+
+
 def _png_with_chunk(kind: bytes, body: bytes = b"x") -> bytes:
     """A clean PNG with one more chunk before IEND."""
     buffer = io.BytesIO()

@@ -422,8 +422,8 @@ def on_site_written(pelican) -> None:
             log("%s: %s%s", source, where, message)
 
 
-def on_finalized(pelican) -> None:
-    """Write the sitemap; in strict builds, fail the build if any error was logged."""
+def on_sitemap(pelican) -> None:
+    """Write the sitemap of the finished output."""
     settings = pelican.settings
     if settings.get("BLOGCORE_SITEMAP"):
         # one cache per output folder: a page's stamp only means something in its own folder
@@ -431,6 +431,11 @@ def on_finalized(pelican) -> None:
         name = hashlib.sha256(output.encode()).hexdigest()[:16]
         cache_file = os.path.join(settings["CACHE_PATH"], "blogcore", f"sitemap-{name}.pickle")
         write_sitemap(output, settings["SITEURL"], settings["BLOGCORE_SITEMAP"], cache_file)
+
+
+def on_finalized(pelican) -> None:
+    """In strict builds, fail the build if any error was logged (at the engine's verdict,
+    after every other plugin's work on the output)."""
     collector = getattr(pelican, "blogcore_errors", None)
     logging.getLogger().removeHandler(collector)
     logging.getLogger(GENERATORS_LOGGER).removeFilter(ALREADY_NAMED)
@@ -457,8 +462,9 @@ def register() -> None:
             (phases.content_final, on_content_final),
             (phases.content_final, on_unbuilt_sources),
             (phases.content_final, on_bundles),
-            (signals.finalized, on_output_written),
-            (signals.finalized, on_site_written),
-            (signals.finalized, on_finalized),
+            (phases.output_written, on_output_written),
+            (phases.output_final, on_site_written),
+            (phases.output_final, on_sitemap),
+            (phases.verdict, on_finalized),
         ],
     )

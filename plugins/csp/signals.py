@@ -190,6 +190,6 @@ def register() -> None:
             (signals.generator_init, on_generator_init),
             (phases.content_final, on_content_final),
             (signals.content_written, on_content_written),
-            (signals.finalized, on_finalized),
+            (phases.output_written, on_finalized),
         ],
     )

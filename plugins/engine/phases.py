@@ -4,9 +4,9 @@ Each is a blinker signal in this engine's namespace (not blinker's global one), 
 plugin (or by the engine) and received by others; a plugin states which phase it needs, never
 where it stands in ``PLUGINS``.
 
-Pelican's ``all_generators_finalized`` is split in two, sent in this order by the engine's one
-receiver of it (no plugin connects to it directly: a receiver's place among that signal's
-receivers would depend on the order of ``PLUGINS``):
+Pelican's ``all_generators_finalized`` is split in two, and its ``finalized`` in three, each
+sent in order by the engine's one receiver of it (no plugin connects to either directly: a
+receiver's place among that signal's receivers would depend on the order of ``PLUGINS``):
 
 - ``sources_known(generators)``: every generator has read its content and every output path
   is known. For what must happen before anything reads a summary or a body: blogcore skips
@@ -22,6 +22,15 @@ receivers would depend on the order of ``PLUGINS``):
   has finished changing posts at ``article_generator_pretaxonomy`` (team: canonical authors;
   galleries: gallery markup and captions in their text). ``posts_final(generator)`` tells
   whether every listed changer has done so in this build.
+- ``output_written(pelican)``: Pelican has written every page and file; for what adds to the
+  output or changes it: images cleans every published original (and removes a raw camera
+  file), redirects writes its pages and ``_redirects``, csp its ``_headers``, blogcore the
+  favicon.
+- ``output_final(pelican)``: the output is complete; for what reads it: blogcore's check of
+  links starting with "/" and its sitemap, search's Pagefind index.
+- ``verdict(pelican)``: every check has said what it found: blogcore fails a strict (publish)
+  build that logged an error, wherever in the build the error was (an image refused while
+  the output was cleaned, too), so a failed build never deploys.
 - ``content_pages_written(sender, settings=..., written=...)``: sent by fastbuild once every
   post and page is written, before listings and feeds, with the sorted paths written; a
   receiver returns True when it started work that the listings should yield to (search:
@@ -44,6 +53,9 @@ content_final = _namespace.signal("content_final")
 posts_described = _namespace.signal("posts_described")
 posts_changed = _namespace.signal("posts_changed")
 content_pages_written = _namespace.signal("content_pages_written")
+output_written = _namespace.signal("output_written")
+output_final = _namespace.signal("output_final")
+verdict = _namespace.signal("verdict")
 
 # The plugins that change, at article_generator_pretaxonomy, what other plugins read of posts.
 POST_CHANGERS = ("plugins.team", "plugins.galleries")
@@ -72,5 +84,13 @@ def _on_all_generators_finalized(generators: list) -> None:
     content_final.send(generators)
 
 
-# The engine's own receiver, connected once (on import), for every build.
+def _on_finalized(pelican: Any) -> None:
+    """Pelican's finalized as the engine's three phases, in their order."""
+    output_written.send(pelican)
+    output_final.send(pelican)
+    verdict.send(pelican)
+
+
+# The engine's own receivers, connected once (on import), for every build.
 signals.all_generators_finalized.connect(_on_all_generators_finalized)
+signals.finalized.connect(_on_finalized)

@@ -136,8 +136,9 @@ class FinishOutput:
     """A last generator: render the pages kept by the writer; finish an incremental build.
 
     It runs after every other generator's output (fastbuild is last in PLUGINS), before
-    Pelican's static files and before the ``finalized`` receivers (the sitemap, the search
-    index): those see every page written, and never a page of a deleted post.
+    Pelican's static files and before the engine's ``output_written`` and ``output_final``
+    phases (the sitemap, the search index): those see every page written, and never a page of
+    a deleted post.
     """
 
     def __init__(self, *, context: dict, settings: dict[str, Any], **_: Any) -> None:

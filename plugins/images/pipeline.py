@@ -395,6 +395,42 @@ _ALREADY_CLEAN, _SAME_FORMAT = "as-is", "same-format"
 _JPEG_SUFFIXES = frozenset({"jpg", "jpeg", "jpe", "jfif"})
 
 
+# Raw camera files: TIFF data with GPS like a TIFF, but rewriting one as a TIFF would publish
+# a different file under the raw name; they are never published (an error says so).
+RAW_SUFFIXES = frozenset(
+    {".dng", ".cr2", ".cr3", ".nef", ".nrw", ".arw", ".srf", ".sr2", ".orf", ".rw2", ".raf", ".pef"}
+    | {".srw", ".3fr", ".erf", ".kdc", ".dcr", ".mos", ".iiq", ".x3f", ".rwl"}
+)
+_PICTURE_BRANDS = frozenset(
+    {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif", b"avis"}
+)
+# What a site publishes that is text or a known non-picture: not opened to look (cheap).
+_NOT_SNIFFED = frozenset(
+    {".html", ".htm", ".xml", ".json", ".css", ".js", ".mjs", ".map", ".txt", ".svg", ".md"}
+    | {".woff", ".woff2", ".ttf", ".otf", ".pdf", ".zip", ".gz", ".br", ".ico", ".webmanifest"}
+    | {".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter", ".pagefind", ".wasm", ".csv"}
+    | {".mp4", ".webm", ".mp3", ".ogg", ".wav", ".vtt", ".py", ".rst", ".yml", ".yaml", ".toml"}
+)
+
+
+def picture_by_content(head: bytes) -> bool:
+    """Whether the first 16 bytes of a file are those of a picture that can carry a place
+    (EXIF, XMP): JPEG, PNG, GIF, TIFF (and raw files built on it), WebP, HEIF/AVIF, JPEG 2000."""
+    return (
+        head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a"))
+        or head.startswith((b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"))  # TIFF, BigTIFF
+        or (head.startswith(b"RIFF") and head[8:12] == b"WEBP")
+        or (head[4:8] == b"ftyp" and head[8:12] in _PICTURE_BRANDS)  # HEIF, AVIF: not video
+        or head.startswith((b"\x00\x00\x00\x0cjP  ", b"\xff\x4f\xff\x51"))  # JPEG 2000
+    )
+
+
+def worth_sniffing(name: str) -> bool:
+    """Whether a published file's name leaves open that it is a picture under another name
+    (photo, IMG_1.jpg~, x.jpg_large, .IMG_2.jpg): no suffix of a known non-picture."""
+    return os.path.splitext(name)[1].lower() not in _NOT_SNIFFED
+
+
 def image_suffixes() -> frozenset[str]:
     """File extensions of the raster images that Pillow (with pillow-heif) opens."""
     registered = Image.registered_extensions()

@@ -94,6 +94,36 @@ def _label(settings, root: Path, path: Path) -> str:
     return _shown(settings, source if source.is_file() else path)
 
 
+def _pictures_under(root: Path, renditions: Path) -> tuple[list[Path], list[Path]]:
+    """Every picture in the output but the renditions (made clean already), by name or, under
+    a name no picture has (photo, IMG_1.jpg~, IMG_2.MPO), by its first bytes; and the raw
+    camera files among them."""
+    suffixes = pipeline.image_suffixes()
+    pictures, raw = [], []
+    for folder, dirs, names in os.walk(root):
+        if folder == str(renditions):
+            dirs[:] = []
+            continue
+        for name in names:
+            path = Path(folder, name)
+            suffix = os.path.splitext(name)[1].lower()
+            if suffix in suffixes:
+                pictures.append(path)
+            elif suffix in pipeline.RAW_SUFFIXES:
+                raw.append(path)
+            elif pipeline.worth_sniffing(name) and _starts_as_picture(path):
+                pictures.append(path)
+    return sorted(pictures), raw
+
+
+def _starts_as_picture(path: Path) -> bool:
+    try:
+        with open(path, "rb") as file:
+            return pipeline.picture_by_content(file.read(16))
+    except OSError:
+        return False
+
+
 def on_finalized(pelican) -> None:
     """Every raster image in output/ is clean: originals replaced by their clean copies (from
     the cache: the static folders' were made during the build), whatever wrote them (static
@@ -101,18 +131,14 @@ def on_finalized(pelican) -> None:
     settings = pelican.settings
     root = Path(settings["OUTPUT_PATH"])
     renditions = root / settings["IMAGES_OUTPUT_DIR"]  # made clean by the pipeline already
-    suffixes = pipeline.image_suffixes()
-    published = []
-    for folder, dirs, names in os.walk(root):
-        if folder == str(renditions):
-            dirs[:] = []
-            continue
-        published.extend(
-            Path(folder, name)
-            for name in names
-            if os.path.splitext(name)[1].lower() in suffixes and not name.startswith(".")
+    published, raw = _pictures_under(root, renditions)
+    for path in raw:  # the camera's GPS inside: never published as it is
+        path.unlink(missing_ok=True)
+        logger.error(
+            "%s: is a camera's raw file, which keeps the photo's location and camera data; %s",
+            _label(settings, root, path),
+            NOT_PUBLISHED,
         )
-    published.sort()
     results = pipeline.clean_originals(
         published,
         settings["IMAGES_CACHE_PATH"],
@@ -177,6 +203,6 @@ def register() -> None:
             (signals.initialized, on_initialized),
             (signals.static_generator_finalized, on_static_generator_finalized),
             (phases.content_final, on_content_final),
-            (signals.finalized, on_finalized),
+            (phases.output_written, on_finalized),
         ],
     )

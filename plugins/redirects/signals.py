@@ -190,6 +190,6 @@ def register() -> None:
         [
             (signals.initialized, on_initialized),
             (phases.content_final, on_content_final),
-            (signals.finalized, on_finalized),
+            (phases.output_written, on_finalized),
         ],
     )

@@ -5,7 +5,7 @@ What it does on each build:
 - Adds the ``search`` direct template (``SEARCH_URL``/``SEARCH_SAVE_AS``, ``/search/``): the
   page reads ``?q=`` and shows results through ``theme/assets/js/search.js``, which loads the
   index from the site itself (``/pagefind/pagefind.js``): no request leaves the site.
-- At the end of every build (Pelican's ``finalized`` signal: after every page is written, in
+- At the end of every build (the engine's ``output_final`` phase: after every page is written, in
   the folder being built, so ``invoke publish`` indexes its staging folder before the swap)
   runs the Pagefind binary of the ``pagefind[bin]`` package over the output folder. Pagefind
   indexes only elements marked ``data-pagefind-body``: the theme marks published posts and
@@ -13,7 +13,7 @@ What it does on each build:
   A site with no such page gets no index at all (Pagefind would otherwise index every page).
 - In a full build rendered in processes (fastbuild), Pagefind starts as soon as every post's
   and page's own page is written (fastbuild's ``content_pages_written`` signal), while the
-  listings and feeds still render; ``finalized`` waits for it. The index is the same.
+  listings and feeds still render; ``output_final`` waits for it. The index is the same.
 - Every language goes in one index (``SEARCH_LANGUAGE``, default ``DEFAULT_LANG``), so the one
   search page finds posts in any language.
 

@@ -147,7 +147,7 @@ def register() -> None:
         __package__,
         [
             (signals.initialized, on_initialized),
-            (signals.finalized, on_finalized),
+            (phases.output_final, on_finalized),
             (phases.content_pages_written, on_content_pages_written),
         ],
     )
