@@ -342,3 +342,17 @@ def test_unchanged_rebuild_renders_no_image(build_team_site, caplog):
     summaries = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Images:")]
     assert summaries[0].startswith("Images: 8 rendition(s) rendered, 0 from the cache")
     assert summaries[1].startswith("Images: 0 rendition(s) rendered, 8 from the cache")
+
+
+def test_a_bio_in_another_language_is_marked_with_it_everywhere(build_team_site, caplog):
+    caplog.set_level(logging.WARNING)
+    theo = "Name: Théo Marchand\nRole: Développeur\nLang: fr\n\nThéo écrit depuis Lyon.\n"
+    site = build_team_site({**TEAM_EXTRAS, "team/theo-marchand.md": theo})
+    assert not [m for m in caplog.messages if "theo-marchand.md" in m]  # Lang is a team key
+    profile = site.soup("team/theo-marchand/")
+    assert profile.select_one(".profile__bio")["lang"] == "fr"
+    assert profile.select_one(".profile__role .p-job-title")["lang"] == "fr"
+    card = next(c for c in site.soup("team/").select(".team-card") if "Théo" in c.get_text())
+    assert card.select_one(".team-card__bio")["lang"] == "fr"
+    ada = site.soup("team/ada-byrne/").select_one(".profile__bio")
+    assert not ada.has_attr("lang")  # the page's own language: no mark

@@ -29,6 +29,7 @@ KEYS = (
     "twitter",
     "alumni",
     "aliases",
+    "lang",
 )
 # Web profiles, in the order they are shown: (key, label, an example value for messages).
 PROFILES = (
