@@ -37,13 +37,13 @@ READING_ERRORS = [
         "Date must be a date",
     ),
     (
-        "team-html-not-utf8",  # a format blogcore's reader does not read: Pelican's HTML reader
+        "team-html-not-utf8",  # Pelican's HTML reader, within blogcore's strict checks
         {
             "team/dana-frost.html": b"<html><head><title>Dana</title>"
             b'<meta name="name" content="Dana Frost"></head><body>Caf\xe9</body></html>'
         },
         "team/dana-frost.html",
-        "could not be read (",
+        "is not UTF-8 text",
     ),
     (
         "series-not-utf8",

@@ -38,6 +38,16 @@ def post(front: str, body: str = "A body with a few words in it.") -> str:
     return f"{head}\n{body}\n"
 
 
+def rst(fields: str, body: str = "A body with a few words in it.") -> str:
+    """A reStructuredText post that is fine but for the ``:key: value`` lines of ``fields``."""
+    keys = {"date": "2024-05-01 10:00", "category": "Company", "author": "Ada Byrne"}
+    for line in fields.splitlines():
+        name, _, value = line.strip(":").partition(":")
+        keys[name.strip()] = value.strip()
+    head = "".join(f":{k}: {v}\n" for k, v in keys.items())
+    return f"Hostile\n#######\n\n{head}\n{body}\n"
+
+
 def jpeg(**extra) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (40, 30), "teal").save(buffer, "JPEG", **extra)
@@ -356,6 +366,53 @@ CASES = [
         publish=0,
         published=("favicon.svg",),
         remove=("extra/favicon.svg",),
+    ),
+    # adopted reStructuredText and HTML posts get the same checks as Markdown's, as read
+    Case(
+        "rst-template-missing",
+        {"posts/t.rst": rst(":template: custom")},
+        "Template 'custom' is not a template",
+        "content/posts/t.rst",
+    ),
+    Case(
+        "rst-control-character",
+        {"posts/c.rst": rst(":summary: a bell\x07 rings")},
+        "Summary holds the control character U+0007",
+        "content/posts/c.rst",
+    ),
+    Case(
+        "rst-tag-without-letters",
+        {"posts/g.rst": rst(":tags: fine, !!!")},
+        "makes an empty web address",
+        "content/posts/g.rst",
+    ),
+    Case(
+        "rst-date-either-way",
+        {"posts/d.rst": rst(":date: 05-12-2026 09:00")},
+        "either way round",
+        "content/posts/d.rst",
+    ),
+    Case(
+        "rst-docutils-error",
+        {"posts/e.rst": rst(":author: ???")},
+        "(reStructuredText)",
+        "content/posts/e.rst",
+    ),
+    Case(
+        "html-control-character",
+        {
+            "posts/h.html": '<html><head><title>Hostile</title><meta name="date" '
+            'content="2024-05-01"><meta name="summary" content="an escape\x1b here"></head>'
+            "<body><p>A body.</p></body></html>"
+        },
+        "Summary holds the control character U+001B",
+        "content/posts/h.html",
+    ),
+    Case(
+        "dash-date-either-way",
+        {"posts/d.md": post("Date: 05-12-2026 09:00")},
+        "either way round",
+        "content/posts/d.md",
     ),
 ]
 

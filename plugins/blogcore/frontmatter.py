@@ -299,19 +299,34 @@ def scan_header(text: str) -> Header:
     return header
 
 
+def value_problems(key: str, value: str, where: str = "") -> list[str]:
+    """What is wrong with one value as written, whatever the format: empty where that does
+    harm, a control character. ``where`` follows the key's name: " (line 3)"."""
+    problems = []
+    if not value.strip() and key in EMPTY_IS_ERROR:
+        problems.append(f"{display_key(key)} is empty; {EMPTY_IS_ERROR[key]}")
+    control = CONTROL_CHARACTER.search(value)
+    if control:
+        problems.append(
+            f"{display_key(key)} holds the control character U+{ord(control[0]):04X}{where}, "
+            "which no web page or feed may carry; delete it"
+        )
+    return problems
+
+
+def check_as_read(key: str, value: str) -> None:
+    """Raise on a value a reader other than Markdown's gave (a reST field, an HTML meta)."""
+    problems = value_problems(key, value)
+    if problems:
+        raise FrontMatterError("; ".join(problems))
+
+
 def check_header(header: Header) -> list[str]:
     """Errors in how front matter is written: repeated keys, a key Markdown cannot read."""
     errors = []
     seen: dict[str, int] = {}
     for key, value, number in header.keys:
-        if not value and key in EMPTY_IS_ERROR:
-            errors.append(f"{display_key(key)} is empty; {EMPTY_IS_ERROR[key]}")
-        control = CONTROL_CHARACTER.search(value)
-        if control:
-            errors.append(
-                f"{display_key(key)} holds the control character U+{ord(control[0]):04X} "
-                f"(line {number}), which no web page or feed may carry; delete it"
-            )
+        errors += value_problems(key, value, f" (line {number})")
         if key in seen and key in KNOWN_KEYS:  # a plugin's own files may repeat their keys
             errors.append(
                 f"{display_key(key)} is given twice (lines {seen[key]} and {number}); "

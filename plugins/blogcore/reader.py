@@ -1,15 +1,20 @@
-"""A Markdown reader that names the file and the key when front matter is wrong."""
+"""The site's readers (Markdown, reStructuredText, HTML): they name the file and the key when
+front matter is wrong."""
 
 import logging
 import os
+import re
+from typing import ClassVar
 
 from markdown import Markdown
-from pelican.readers import MarkdownReader
+from pelican.readers import HTMLReader, MarkdownReader, RstReader
 from pelican.utils import pelican_open, slugify
 
 from . import codeblocks, compat, inline, mdtree, text
 from .frontmatter import (
     FrontMatterError,
+    Header,
+    check_as_read,
     check_header,
     check_lang,
     check_modified,
@@ -112,14 +117,44 @@ def failure(exc: Exception) -> str:
     if isinstance(exc, UnicodeDecodeError):
         byte = exc.object[exc.start]
         return f"is not UTF-8 text (byte 0x{byte:02x} at position {exc.start}); save it as UTF-8"
+    if type(exc).__name__ == "SystemMessage":  # docutils' own error, reworded
+        found = DOCUTILS_MESSAGE.search(str(exc))
+        if found:
+            line = f"line {found['line']}: " if found["line"] else ""
+            return f"{line}{' '.join(found['message'].split())} (reStructuredText)"
     return f"{type(exc).__name__}: {exc}"
 
 
-class StrictMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader, with front-matter errors explained instead of swallowed."""
+# how docutils words an error in a reST file: "<path>:5: (WARNING/2) <message>"
+DOCUTILS_MESSAGE = re.compile(
+    r"(?::(?P<line>\d+))?: \((?:INFO|WARNING|ERROR|SEVERE)/\d\) (?P<message>.+)", re.S
+)
+
+
+class StrictChecks:
+    """What this site's readers add to Pelican's, whatever the format (a mixin, first in the
+    bases of a Pelican reader): front-matter errors named with the file and the key instead
+    of swallowed or crashing later (a Template no theme has, a tag that makes no folder, a
+    control character a feed cannot carry), the body and Summary sanitised and counted.
+
+    Markdown's lines are checked as written (``StrictMarkdownReader``, with line numbers);
+    reStructuredText's fields and HTML's ``<meta>`` tags as Pelican reads them
+    (``values_as_read``).
+    """
+
+    values_as_read = True
+    # what a missing title, date or text is, said in the file's own format
+    missing: ClassVar[dict[str, str]] = {
+        "title": "has no title; give it one",
+        "date": "has no date; give it one such as 2025-03-14 (a post needs a date)",
+        "text": "has no text; it is not published",
+    }
+    told: Read | None = None  # what Markdown's tree told of the file just read (Markdown only)
 
     def process_metadata(self, name: str, value: object) -> object:
         """Validate Pelican's own keys before Pelican converts them."""
+        if self.values_as_read and isinstance(value, str):
+            check_as_read(name, value)
         check_value(name, value)
         try:
             return super().process_metadata(name, value)
@@ -128,43 +163,10 @@ class StrictMarkdownReader(MarkdownReader):
         except Exception as exc:  # a processor's own error, reworded with the key
             raise FrontMatterError(f"{display_key(name)}: {exc}") from None
 
-    def _markdown(self) -> Markdown:
-        """This reader's Markdown converter, reset for the next file.
-
-        Pelican builds a new converter (and all its extensions) for every file; building one
-        costs about a fifth of converting a typical post. ``reset()`` is Markdown's own way to
-        reuse one; the metadata preprocessor, which Pelican removes while converting a summary,
-        is put back.
-        """
-        md = getattr(self, "converter", None)
-        if md is None:
-            self.facts = mdtree.FactsExtension()
-            md = Markdown(**self.settings["MARKDOWN"])
-            md.registerExtensions([self.facts], {})
-            md = self.converter = codeblocks.share_formatters(inline.quicken(md), self.facts.known)
-            self.meta_step = compat.meta_step(md)
-        else:
-            md.reset()
-            if "meta" not in md.preprocessors:
-                md.preprocessors.register(*self.meta_step)
-        return md
-
     def _read(self, source_path: str) -> tuple[str, dict]:
-        """MarkdownReader.read: on the reused, quickened converter where the accelerations
-        hold (compat.py), else Pelican's own. ``self.told``: what the converter's tree told
-        of the body and the Summary (None on the stock path)."""
-        self.told: Read | None = None
-        if not compat.accelerated(self.settings):
-            return super().read(source_path)
-        md = self._markdown()
-        self.facts.take()  # what an earlier file left, if it failed
-        with pelican_open(source_path) as text:
-            content, metadata = compat.read_with(self, md, source_path, text)
-        found = self.facts.take()
-        formatted = [key for key in metadata if key in self.settings["FORMATTED_FIELDS"]]
-        summary = found[1] if formatted == ["summary"] and len(found) == 2 else None
-        self.told = (found[0] if found else None, summary)
-        return content, metadata
+        """The format's own reading (Pelican's reader)."""
+        self.told = None
+        return super().read(source_path)
 
     def read(self, source_path: str):
         """Read one file; on failure log why, then let Pelican skip the file."""
@@ -228,11 +230,7 @@ class StrictMarkdownReader(MarkdownReader):
 
     def _check_post(self, source_path: str, content: str, metadata: dict) -> None:
         """Raise on front matter that would publish something wrong; warn on the doubtful."""
-        with pelican_open(source_path) as source:
-            header = scan_header(source)
-        errors = check_header(header)
-        if errors:
-            raise FrontMatterError("; ".join(errors))
+        header = self._header(source_path)
         self._check_required(source_path, metadata)
         if isinstance(metadata.get("lang"), str):
             check_lang(metadata["lang"])
@@ -242,12 +240,14 @@ class StrictMarkdownReader(MarkdownReader):
         if isinstance(metadata.get("template"), str):
             check_template(metadata["template"], self._templates())
         if not has_body(content) and "template" not in metadata:
-            raise FrontMatterError(
-                "has no text after its front matter (write it below the blank line that ends "
-                "the keys); it is not published"
-            )
-        for message in header_warnings(header):
+            raise FrontMatterError(self.missing["text"])
+        for message in header_warnings(header) if header else ():
             logger.warning("%s: %s", self._shown(source_path), message)
+
+    def _header(self, source_path: str) -> Header | None:
+        """The front matter as written, checked (Markdown's lines); None for a format whose
+        values are checked as read (``values_as_read``)."""
+        return None
 
     def _check_required(self, source_path: str, metadata: dict) -> None:
         """Title (and Date, for a post), said the way staff write them; Pelican's own message
@@ -259,7 +259,7 @@ class StrictMarkdownReader(MarkdownReader):
             self.settings.get("PATH_METADATA", ""),
         )
         if "title" not in metadata and "title" not in from_path:
-            raise FrontMatterError("has no Title: line; add one at the top, e.g. Title: Our news")
+            raise FrontMatterError(self.missing["title"])
         is_post = is_within_any(
             relpath,
             self.settings.get("ARTICLE_PATHS", []),
@@ -271,9 +271,7 @@ class StrictMarkdownReader(MarkdownReader):
             and "date" not in from_path
             and self.settings.get("DEFAULT_DATE") is None
         ):
-            raise FrontMatterError(
-                "has no Date: line; add one such as Date: 2025-03-14 (a post needs a date)"
-            )
+            raise FrontMatterError(self.missing["date"])
 
     def _templates(self) -> list[str]:
         """The names a Template: line may give: the theme's templates and their overrides."""
@@ -302,3 +300,84 @@ class StrictMarkdownReader(MarkdownReader):
     def _shown(self, source_path: str) -> str:
         """The path as staff know it: relative to the project, e.g. content/posts/x.md."""
         return shown(self.settings, source_path)
+
+
+class StrictMarkdownReader(StrictChecks, MarkdownReader):
+    """Pelican's Markdown reader, quickened (compat.py), its front matter checked as written."""
+
+    values_as_read = False  # check_header reads the lines themselves, with their numbers
+    missing: ClassVar[dict[str, str]] = {
+        "title": "has no Title: line; add one at the top, e.g. Title: Our news",
+        "date": "has no Date: line; add one such as Date: 2025-03-14 (a post needs a date)",
+        "text": "has no text after its front matter (write it below the blank line that ends "
+        "the keys); it is not published",
+    }
+
+    def _markdown(self) -> Markdown:
+        """This reader's Markdown converter, reset for the next file.
+
+        Pelican builds a new converter (and all its extensions) for every file; building one
+        costs about a fifth of converting a typical post. ``reset()`` is Markdown's own way to
+        reuse one; the metadata preprocessor, which Pelican removes while converting a summary,
+        is put back.
+        """
+        md = getattr(self, "converter", None)
+        if md is None:
+            self.facts = mdtree.FactsExtension()
+            md = Markdown(**self.settings["MARKDOWN"])
+            md.registerExtensions([self.facts], {})
+            md = self.converter = codeblocks.share_formatters(inline.quicken(md), self.facts.known)
+            self.meta_step = compat.meta_step(md)
+        else:
+            md.reset()
+            if "meta" not in md.preprocessors:
+                md.preprocessors.register(*self.meta_step)
+        return md
+
+    def _read(self, source_path: str) -> tuple[str, dict]:
+        """MarkdownReader.read: on the reused, quickened converter where the accelerations
+        hold (compat.py), else Pelican's own. ``self.told``: what the converter's tree told
+        of the body and the Summary (None on the stock path)."""
+        self.told = None
+        if not compat.accelerated(self.settings):
+            return super()._read(source_path)
+        md = self._markdown()
+        self.facts.take()  # what an earlier file left, if it failed
+        with pelican_open(source_path) as text:
+            content, metadata = compat.read_with(self, md, source_path, text)
+        found = self.facts.take()
+        formatted = [key for key in metadata if key in self.settings["FORMATTED_FIELDS"]]
+        summary = found[1] if formatted == ["summary"] and len(found) == 2 else None
+        self.told = (found[0] if found else None, summary)
+        return content, metadata
+
+    def _header(self, source_path: str) -> Header | None:
+        """The front matter's lines, checked: repeated keys, control characters, a line that
+        is not a key."""
+        with pelican_open(source_path) as source:
+            header = scan_header(source)
+        errors = check_header(header)
+        if errors:
+            raise FrontMatterError("; ".join(errors))
+        return header
+
+
+class StrictRstReader(StrictChecks, RstReader):
+    """Pelican's reStructuredText reader, its fields checked as read."""
+
+    missing: ClassVar[dict[str, str]] = {
+        "title": "has no title; give it one as its first heading (a line underlined with ####)",
+        "date": "has no :date: field; add one such as :date: 2025-03-14 (a post needs a date)",
+        "text": "has no text after its fields; it is not published",
+    }
+
+
+class StrictHTMLReader(StrictChecks, HTMLReader):
+    """Pelican's HTML reader, its ``<meta>`` values checked as read."""
+
+    missing: ClassVar[dict[str, str]] = {
+        "title": "has no <title>; add one to its <head>",
+        "date": 'has no date; add <meta name="date" content="2025-03-14"> to its <head> (a post '
+        "needs a date)",
+        "text": "has no text in its <body>; it is not published",
+    }

@@ -12,11 +12,19 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.contents import Content
+from pelican.readers import HTMLReader, RstReader
 
 from plugins.engine import build, phases, side
 
 from . import assets, checks, compat, frontmatter, jsonld, links, memo, sitemap, text, urls
-from .reader import SITE_ABSOLUTE, StrictMarkdownReader, clean, shown
+from .reader import (
+    SITE_ABSOLUTE,
+    StrictHTMLReader,
+    StrictMarkdownReader,
+    StrictRstReader,
+    clean,
+    shown,
+)
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -103,10 +111,15 @@ def on_initialized(pelican) -> None:
 
 
 def on_readers_init(readers) -> None:
-    """Read Markdown with the strict reader."""
+    """Read Markdown, reStructuredText and HTML with the strict readers (where no other
+    plugin or READERS setting put a reader of its own for reST or HTML)."""
     for ext in StrictMarkdownReader.file_extensions:
         if ext in readers.reader_classes:
             readers.reader_classes[ext] = StrictMarkdownReader
+    for strict, stock in ((StrictRstReader, RstReader), (StrictHTMLReader, HTMLReader)):
+        for ext in strict.file_extensions:
+            if readers.reader_classes.get(ext) is stock:
+                readers.reader_classes[ext] = strict
 
 
 def on_bundles(generators) -> None:
@@ -174,7 +187,7 @@ def on_content_init(content: Content) -> None:
         return
     # out of metadata, which pages listing this post fingerprint: only its own page shows it
     words = content.metadata.pop("word_count", None)
-    if not isinstance(words, int) or isinstance(words, bool):  # not from StrictMarkdownReader
+    if not isinstance(words, int) or isinstance(words, bool):  # not from a strict reader
         source = content.source_path and shown(content.settings, content.source_path)
         html, metadata = clean(html, dict(content.metadata), source)  # e.g. an .html post
         compat.set_html(content, html)  # compat.py: Content._content, no public setter
