@@ -450,14 +450,25 @@ def test_check_date_accepts_unambiguous(value, expected):
     assert frontmatter.check_date("date", value) == expected
 
 
-@pytest.mark.parametrize("value", ["en", "fr", "en-GB", "pt_BR", "zh-Hans", "de-CH"])
+@pytest.mark.parametrize("value", ["en", "fr", "en-GB", "pt-BR", "zh-Hans", "de-CH", "es-419"])
 def test_check_lang_accepts(value):
     assert frontmatter.check_lang(value) == value
 
 
 @pytest.mark.parametrize(
     ("value", "hint"),
-    [("xx", ""), ('en"', "did you mean 'en'"), ("fr ca", ""), ("", ""), ("e", ""), ("en/..", "")],
+    [
+        ("xx", ""),
+        ('en"', "did you mean 'en'"),
+        ("fr ca", ""),
+        ("", ""),
+        ("e", ""),
+        ("en/..", ""),
+        # known to Babel, but not as <html lang> and the /fr/ addresses need them
+        ("FR", "(write 'fr')"),
+        ("pt_BR", "(write 'pt-BR')"),
+        ("pt-br", "(write 'pt-BR')"),
+    ],
 )
 def test_check_lang_rejects(value, hint):
     with pytest.raises(frontmatter.FrontMatterError, match="Lang must be a language code") as err:
@@ -621,3 +632,46 @@ def test_check_template_suggests():
 def test_check_url_part_refuses_an_empty_web_address(key, fix):
     with pytest.raises(frontmatter.FrontMatterError, match=f"makes an empty web address.*{fix}"):
         frontmatter.check_url_part(key, "???", "")
+
+
+@pytest.mark.parametrize(
+    ("metadata", "raises", "warns"),
+    [
+        ({}, "", ""),
+        ({"url": "new/", "save_as": "new/index.html"}, "", ""),
+        ({"url": "our-new-office"}, "give Save_as too", ""),  # links to a file never written
+        ({"save_as": "x/index.html"}, "", "give Url too"),
+        ({"save_as": "404.html", "status": "hidden"}, "", ""),  # linked from nowhere
+    ],
+)
+def test_check_address(metadata, raises, warns):
+    if raises:
+        with pytest.raises(frontmatter.FrontMatterError, match=raises):
+            frontmatter.check_address(metadata)
+        return
+    found = frontmatter.check_address(metadata)
+    assert (warns in found[0]) if warns else found == []
+
+
+NOW = datetime.datetime(2026, 12, 4, 9, 0, tzinfo=datetime.UTC)
+
+
+@pytest.mark.parametrize(
+    ("metadata", "page", "expected"),
+    [
+        ({"date": datetime.datetime(2027, 5, 1)}, True, ["a page is published now"]),
+        ({"date": datetime.datetime(2027, 5, 1)}, False, []),  # a post waits for its date
+        ({"date": datetime.datetime(2026, 12, 4, 8, 0)}, True, []),
+        ({"modified": datetime.datetime(2027, 5, 1)}, False, ["says it was updated"]),
+        ({"modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)}, False, []),
+    ],
+)
+def test_date_warnings(metadata, page, expected):
+    found = frontmatter.date_warnings(metadata, NOW, page)
+    assert len(found) == len(expected)
+    assert all(part in line for part, line in zip(expected, found, strict=True))
+
+
+def test_byline_warnings():
+    assert frontmatter.byline_warnings({"author": "A", "authors": ["B"]})
+    assert frontmatter.byline_warnings({"authors": ["B"]}) == []

@@ -409,6 +409,26 @@ CASES = [
         "content/posts/h.html",
     ),
     Case(
+        "url-without-save-as",  # every link would point where nothing is written
+        {"posts/u.md": post("Url: our-new-office/")},
+        "give Save_as too",
+        "content/posts/u.md",
+    ),
+    Case(
+        "page-dated-in-the-future",  # published now, unlike a post: said, not refused
+        {"pages/event.md": "Title: Spring event\nDate: 2099-05-01\n\nSee you there.\n"},
+        "a page is published now",
+        "content/pages/event.md",
+        publish=0,
+        published=("spring-event/",),
+    ),
+    Case(
+        "lang-in-capitals",
+        {"posts/l.md": post("Lang: FR")},
+        "(write 'fr')",
+        "content/posts/l.md",
+    ),
+    Case(
         "dash-date-either-way",
         {"posts/d.md": post("Date: 05-12-2026 09:00")},
         "either way round",

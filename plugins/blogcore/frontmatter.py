@@ -214,12 +214,21 @@ LANG_SHAPE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
 
 def check_lang(value: str) -> str:
     """Return a language code Babel knows (en, fr, pt-BR), or explain what is expected."""
+    written = None
     try:
         if LANG_SHAPE.fullmatch(value):
-            Locale.parse(value, sep="-" if "-" in value else "_")
-            return value
+            written = str(Locale.parse(value, sep="-" if "-" in value else "_")).replace("_", "-")
     except (ValueError, UnknownLocaleError):
         pass
+    if written == value:
+        return value
+    if written:
+        # FR, en_US, pt-br: Babel knows them, but <html lang>, the /fr/ addresses and the
+        # theme's catalogs need the one spelling (BCP 47: fr, en-US, pt-BR)
+        raise FrontMatterError(
+            f"Lang must be a language code such as en, fr or pt-BR, got {value!r} "
+            f"(write {written!r})"
+        )
     hint = ""
     letters = re.sub(r"[^A-Za-z_-]", "", value)
     if letters and letters != value and LANG_SHAPE.fullmatch(letters):
@@ -242,6 +251,59 @@ def check_modified(date: object, modified: object) -> None:
             f"Modified ({modified:%Y-%m-%d}) is before Date ({date:%Y-%m-%d}); "
             "a post is updated after it is published: fix one of them, or remove Modified"
         )
+
+
+def check_address(metadata: dict) -> list[str]:
+    """Url and Save_as: raise when links would point where nothing is written; the warnings
+    for what is probably a mistake."""
+    url, save_as = metadata.get("url"), metadata.get("save_as")
+    if isinstance(url, str) and url and save_as is None:
+        raise FrontMatterError(
+            f"Url {url!r} is where links point, but the file is still written at its usual "
+            f"place; give Save_as too (Save_as: {url.strip('/')}/index.html for Url: "
+            f"{url.strip('/')}/), or remove Url"
+        )
+    status = str(metadata.get("status", "")).strip().lower()
+    if isinstance(save_as, str) and save_as and url is None and status != "hidden":
+        return [
+            f"Save_as {save_as!r} is where the file is written, but links to it still point at "
+            "its usual address; give Url too, or remove Save_as (a page no one links to, such "
+            "as 404.html, says Status: hidden)"
+        ]
+    return []
+
+
+def byline_warnings(metadata: dict) -> list[str]:
+    """Author and Authors both given: Pelican keeps Authors and drops Author's name."""
+    if metadata.get("author") and metadata.get("authors"):
+        return [
+            "Author and Authors are both given; only Authors is used: put every name in "
+            "Authors, separated by commas"
+        ]
+    return []
+
+
+def date_warnings(metadata: dict, now: datetime.datetime, page: bool) -> list[str]:
+    """Dates that do not do what they seem to: a page's future Date (pages are not held
+    back), a Modified in the future (shown as "Updated" on that day)."""
+    found = []
+    date, modified = metadata.get("date"), metadata.get("modified")
+    if page and isinstance(date, datetime.datetime) and _aware(date, now) > now:
+        found.append(
+            f"Date ({date:%Y-%m-%d}) is in the future, but a page is published now: only posts "
+            "wait for their date (Status: draft keeps it out until then)"
+        )
+    if isinstance(modified, datetime.datetime) and _aware(modified, now) > now:
+        found.append(
+            f"Modified ({modified:%Y-%m-%d}) is in the future; the page says it was updated "
+            "on that day"
+        )
+    return found
+
+
+def _aware(value: datetime.datetime, now: datetime.datetime) -> datetime.datetime:
+    """A front-matter time with a zone: a naive one is in the site's (``now``'s)."""
+    return value if value.tzinfo else value.replace(tzinfo=now.tzinfo)
 
 
 def has_body(html: str) -> bool:

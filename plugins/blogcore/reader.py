@@ -1,10 +1,12 @@
 """The site's readers (Markdown, reStructuredText, HTML): they name the file and the key when
 front matter is wrong."""
 
+import datetime
 import logging
 import os
 import re
 from typing import ClassVar
+from zoneinfo import ZoneInfo
 
 from markdown import Markdown
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
@@ -14,6 +16,8 @@ from . import codeblocks, compat, inline, mdtree, text
 from .frontmatter import (
     FrontMatterError,
     Header,
+    byline_warnings,
+    check_address,
     check_as_read,
     check_header,
     check_lang,
@@ -22,6 +26,7 @@ from .frontmatter import (
     check_template,
     check_url_part,
     check_value,
+    date_warnings,
     display_key,
     has_body,
     header_warnings,
@@ -241,8 +246,18 @@ class StrictChecks:
             check_template(metadata["template"], self._templates())
         if not has_body(content) and "template" not in metadata:
             raise FrontMatterError(self.missing["text"])
-        for message in header_warnings(header) if header else ():
+        doubtful = [*check_address(metadata), *byline_warnings(metadata)]
+        now = datetime.datetime.now(ZoneInfo(self.settings.get("TIMEZONE") or "UTC"))
+        doubtful += date_warnings(metadata, now, page=self._is_page(source_path))
+        for message in [*(header_warnings(header) if header else ()), *doubtful]:
             logger.warning("%s: %s", self._shown(source_path), message)
+
+    def _is_page(self, source_path: str) -> bool:
+        return is_within_any(
+            self._relpath(source_path),
+            self.settings.get("PAGE_PATHS", []),
+            self.settings.get("PAGE_EXCLUDES", []),
+        )
 
     def _header(self, source_path: str) -> Header | None:
         """The front matter as written, checked (Markdown's lines); None for a format whose
