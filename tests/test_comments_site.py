@@ -160,3 +160,30 @@ def test_a_typo_in_comments_is_an_error_and_shows_no_form(build_site, caplog):
         for r in caplog.records
     )
     assert block(built, "posts/typo/").select_one("#isso-thread") is None
+
+
+def test_two_posts_with_one_thread_are_an_error_naming_both(build_site, caplog):
+    # a new post that reuses an old post's Comment_id would mix their comments, and its
+    # Comments: closed would close the old post's thread on the server
+    caplog.set_level(logging.ERROR)
+    reused = "Title: Reused\nDate: 2024-08-01\nComment_id: ranges\nComments: closed\n\nx\n"
+    with pytest.raises(SystemExit):
+        build_site(
+            {"posts/reused.md": reused}, publish=True, name="shared", **{"COMMENTS_ISSO_URL": ISSO}
+        )
+    assert [m for m in caplog.messages if "Comment_id" in m] == [
+        "shared/posts/reused.md: Comment_id 'ranges' is already the thread of "
+        "shared/posts/ranges.md; the two posts would share their comments: give this one "
+        "another Comment_id (or none)"
+    ]
+
+
+def test_a_translation_shares_its_posts_thread(build_site, caplog):
+    # the same slug in another language: one conversation, and no error
+    caplog.set_level(logging.ERROR)
+    french = "Title: Plages\nDate: 2024-03-11\nSlug: ranges\nLang: fr\n\nDes plages.\n"
+    built = build_site({"posts/ranges.fr.md": french}, name="translated", COMMENTS_ISSO_URL=ISSO)
+    assert not [m for m in caplog.messages if "Comment_id" in m]
+    pair = ("posts/ranges/", "fr/posts/ranges/")
+    ids = {block(built, p).select_one("#isso-thread")["data-isso-id"] for p in pair}
+    assert len(ids) == 1

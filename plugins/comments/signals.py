@@ -4,10 +4,12 @@ import json
 import logging
 import os
 from dataclasses import dataclass
+from typing import Any
 
 from pelican import signals
 
 from plugins.engine import build, files
+from plugins.engine.side import shown
 
 from .model import (
     CLOSED,
@@ -56,9 +58,7 @@ def _block(article, settings) -> Block | None:
     try:
         state = comment_state(meta.get("comments"))
     except OptionError as exc:
-        base = os.path.dirname(os.path.abspath(settings["PATH"]))
-        source = os.path.relpath(os.path.abspath(article.source_path), base)
-        logger.error("%s: %s", source, exc)
+        logger.error("%s: %s", shown(settings, article.source_path), exc)
         state = CLOSED  # the safe reading of a typo: no form
     if state == OFF:
         return None
@@ -84,8 +84,26 @@ def on_articles_finalized(generator) -> None:
     settings = generator.settings
     for article in [*generator.articles, *generator.translations]:
         article.comments = _block(article, settings)
+    _report_shared_threads([*generator.articles, *generator.translations], settings)
     for draft in [*generator.drafts, *generator.drafts_translations]:
         draft.comments = None
+
+
+def _report_shared_threads(articles: list, settings) -> None:
+    """Two posts (not translations of one: those share their slug, and their thread) with one
+    thread: their comments would mix, and Comments: closed on one would close the other's."""
+    first: dict[str, Any] = {}
+    for article in sorted(articles, key=lambda a: (a.date, a.source_path)):
+        ident = thread_id(article.metadata.get("comment_id"), article.slug)
+        earlier = first.setdefault(ident, article)
+        if earlier.slug != article.slug:
+            logger.error(
+                "%s: Comment_id %r is already the thread of %s; the two posts would share "
+                "their comments: give this one another Comment_id (or none)",
+                shown(settings, article.source_path),
+                ident,
+                shown(settings, earlier.source_path),
+            )
 
 
 def on_articles_written(generator, writer) -> None:
