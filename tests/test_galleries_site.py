@@ -3,6 +3,7 @@
 import logging
 import shutil
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from PIL import Image
@@ -284,3 +285,21 @@ def test_publish_requires_alt_when_asked(tmp_path):
 def test_galleries_off_writes_nothing(build_site):
     site = build_site({"galleries/g/gallery.md": "Title: G\n"})
     assert not site.exists("galleries/")
+
+
+def test_a_photo_name_with_a_space_and_a_comma_makes_working_srcsets(tmp_path):
+    # raw, "IMG 1, edited-400.x.webp 400w" splits the srcset list at the comma
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    photo(content / "galleries" / "g" / "IMG 1, edited.jpg", 1, size=(600, 400))
+    (content / "galleries" / "g" / "gallery.md").write_text("Photo: IMG 1, edited.jpg | A | An a\n")
+    site, _ = build(tmp_path, content, name="comma")
+    pictures = site.soup("galleries/g/").select("picture")
+    assert pictures
+    for picture in pictures:
+        for tag in picture.select("source[srcset], img[srcset]"):
+            candidates = [c.strip().rsplit(" ", 1) for c in tag["srcset"].split(",")]
+            for url, width in candidates:
+                assert width.endswith("w") and " " not in url, tag["srcset"]
+                path = unquote(urlsplit(url).path).removeprefix("/")
+                assert (site.output / path).is_file(), url

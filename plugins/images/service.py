@@ -29,6 +29,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from . import retention
 from .pipeline import (
@@ -239,12 +240,14 @@ class ImageBuild:
         size, _, ext = rest.partition(".")
         width = size.split("x")[0]
         fingerprint = hashlib.sha256(f"{digest}|{key}".encode()).hexdigest()[:10]
-        url = f"{self.output_dir}/{name}-{width}.{fingerprint}.{ext}"
-        target = self.output_path / url
+        path = f"{self.output_dir}/{name}-{width}.{fingerprint}.{ext}"
+        target = self.output_path / path
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(cached, target)
-        return url
+        # a photo's own name may hold a space or a comma ("IMG 1, edited.jpg"): raw in a
+        # srcset, they split the candidate list and the browser asks for nothing that exists
+        return quote(path)
 
 
 class _Progress:
