@@ -429,6 +429,15 @@ CASES = [
         "content/posts/l.md",
     ),
     Case(
+        "yaml-list",  # was: "Tags is empty", the rest of the keys shown as the text
+        {
+            "posts/y.md": "---\nTitle: Y\nDate: 2024-05-01\nTags:\n  - alpha\n  - beta\n"
+            "---\n\nBody.\n"
+        },
+        "Tags is a YAML list (line 5",
+        "content/posts/y.md",
+    ),
+    Case(
         "dash-date-either-way",
         {"posts/d.md": post("Date: 05-12-2026 09:00")},
         "either way round",

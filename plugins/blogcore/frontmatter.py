@@ -328,6 +328,7 @@ EMPTY_IS_ERROR = {
 }
 # what XML 1.0 (feeds) forbids; pasted from terminals and PDFs
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+YAML_ITEM = re.compile(r"^\s*- \S")
 KEYISH_LINE = re.compile(r"^[ ]{0,3}(?P<key>[^:\s][^:]{0,40}?)\s*:(\s|$)")
 
 
@@ -404,7 +405,15 @@ def check_header(header: Header) -> list[str]:
     if header.stopper and header.keys:
         line, number = header.stopper
         match = KEYISH_LINE.match(line)
-        if match and len(match["key"].split()) <= 4:
+        last_key, last_value, _ = header.keys[-1]
+        if YAML_ITEM.match(line) and not last_value:
+            # YAML's list (tags:, then "  - alpha" lines): Markdown's front matter has none
+            errors.append(
+                f"{display_key(last_key)} is a YAML list (line {number} {line.strip()[:40]!r}); "
+                f"write the values on the key's line, separated by commas: "
+                f"{display_key(last_key)}: alpha, beta"
+            )
+        elif match and len(match["key"].split()) <= 4:
             key = match["key"].strip()
             joined = re.sub(r"[\s-]+", "_", key).lower()
             close = difflib.get_close_matches(joined, sorted(KNOWN_KEYS), n=1, cutoff=0.7)
