@@ -270,3 +270,40 @@ def test_gallery_css_has_one_rule_per_step_of_the_scale():
     scale = model.ratio_scale()
     assert len({name for name, _ in scale}) == len(scale) == 49
     assert {name: float(value) for name, value in rules.items()} == dict(scale)
+
+
+@pytest.mark.parametrize(
+    ("line", "status", "error"),
+    [
+        ("", "published", False),
+        ("Status: draft\n", "draft", False),
+        ("Status: Hidden\n", "hidden", False),
+        ("Status: drfat\n", "draft", True),  # a typo is kept out, as a draft, and named
+    ],
+)
+def test_status(line, status, error):
+    sidecar, problems = model.parse_sidecar(f"Title: T\n{line}Photo: a.jpg | A | An a\n", "g.md")
+    assert sidecar.status == status
+    assert [p.error for p in problems] == ([True] if error else [])
+    if error:
+        assert "did you mean 'draft'?" in problems[0].message
+
+
+NOW = datetime.datetime(2026, 12, 4, 9, 0, tzinfo=datetime.UTC)
+
+
+@pytest.mark.parametrize(
+    ("status", "date", "drafts_written", "expected"),
+    [
+        ("published", None, False, model.LISTED),
+        ("hidden", None, False, model.UNLISTED),
+        ("draft", None, True, model.UNLISTED),  # previewed in a development build
+        ("draft", None, False, model.WITHHELD),  # a publish build: no page, no photo
+        ("published", datetime.datetime(2027, 5, 1), False, model.WITHHELD),
+        ("published", datetime.datetime(2027, 5, 1), True, model.UNLISTED),
+        ("published", datetime.datetime(2026, 12, 1), False, model.LISTED),
+    ],
+)
+def test_visibility(status, date, drafts_written, expected):
+    gallery = model.Gallery("g", "G", date=date, status=status)
+    assert model.visibility(gallery, NOW, drafts_written) == expected

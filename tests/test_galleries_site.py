@@ -303,3 +303,41 @@ def test_a_photo_name_with_a_space_and_a_comma_makes_working_srcsets(tmp_path):
                 assert width.endswith("w") and " " not in url, tag["srcset"]
                 path = unquote(urlsplit(url).path).removeprefix("/")
                 assert (site.output / path).is_file(), url
+
+
+def _draft_gallery_site(tmp_path) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    photo(content / "galleries" / "launch" / "a.jpg", 1, size=(600, 400))
+    (content / "galleries" / "launch" / "gallery.md").write_text(
+        "Title: SECRETLAUNCH party\nStatus: draft\nPhoto: a.jpg | A | An a\n"
+    )
+    (content / "posts" / "draft-post.md").write_text(
+        _post("draft-post", 5, "Status: draft\nGallery: launch\n")
+    )
+    return content
+
+
+def test_a_draft_gallery_is_previewed_in_development_only(tmp_path):
+    content = _draft_gallery_site(tmp_path)
+    site, _ = build(tmp_path, content, name="dev")
+    page = site.soup("galleries/launch/")
+    assert page.select_one(".draft-banner")
+    assert page.select_one('meta[name=robots][content="noindex"]')
+    assert not site.exists("galleries/index.html")  # the only gallery is not listed
+    published, log = build(tmp_path, content, conf=PUBLISH_CONF, name="pub")
+    assert not published.exists("galleries/launch/")
+    assert not (published.output / "renditions" / "galleries" / "launch").exists()
+    for file in published.files(".html", ".xml", ".json"):
+        assert "SECRETLAUNCH" not in file.read_text(encoding="utf-8"), file
+    assert not [m for lvl, m in log if lvl in ("ERROR", "CRITICAL")]  # a draft post shows it
+
+
+def test_a_published_post_showing_a_draft_gallery_stops_a_publish(tmp_path):
+    content = _draft_gallery_site(tmp_path)
+    (content / "posts" / "live.md").write_text(_post("live", 6, "Gallery: launch\n"))
+    _, log = build(tmp_path, content, name="dev")
+    said = [m for lvl, m in log if lvl == "WARNING" and "live.md" in m]
+    assert any("Gallery 'launch' is a draft" in m for m in said), log
+    with pytest.raises(SystemExit):
+        build(tmp_path, content, conf=PUBLISH_CONF, name="pub")

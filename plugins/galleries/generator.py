@@ -3,11 +3,13 @@ galleries to posts, replaces inline markers and post images, writes gallery page
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 from itertools import chain
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 from pelican.generators import Generator
@@ -165,6 +167,15 @@ def prepare(generator) -> None:
     """Read galleries, render every photo once, attach galleries to posts (pretaxonomy)."""
     settings = generator.settings
     galleries = read_galleries(generator)
+    # a draft or future gallery in a publish build: no page, no photo rendered or copied
+    now = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC"))
+    drafts_written = bool(settings.get("DRAFT_SAVE_AS"))
+    withheld = {}
+    for slug, gallery in list(galleries.items()):
+        seen = model.visibility(gallery, now, drafts_written)
+        gallery.listed = seen == model.LISTED
+        if seen == model.WITHHELD:
+            withheld[slug] = galleries.pop(slug)
     service = images
     requests, owners = [], []
     formats = settings["GALLERY_FORMATS"]
@@ -190,14 +201,20 @@ def prepare(generator) -> None:
         gallery.photos = [p for p in gallery.photos if p.picture is not None]
     generator.context[CONTEXT_KEY] = galleries
     generator.context[LIST_KEY] = sorted(
-        (g for g in galleries.values() if g.photos), key=model.sort_key
+        (g for g in galleries.values() if g.photos and g.listed), key=model.sort_key
     )
-    _attach(generator, galleries)
+    _attach(generator, galleries, withheld, now)
     rewrite_post_images(generator, every_article(generator))
 
 
-def _attach(generator, galleries: dict[str, model.Gallery]) -> None:
-    """``article.gallery`` from ``Gallery:``, inline ``{gallery}slug`` markers replaced."""
+def _attach(
+    generator,
+    galleries: dict[str, model.Gallery],
+    withheld: dict[str, model.Gallery],
+    now: datetime.datetime,
+) -> None:
+    """``article.gallery`` from ``Gallery:``, inline ``{gallery}slug`` markers replaced; a
+    published post showing a gallery readers may not see yet is named."""
     settings = generator.settings
     modules: list[Any] = []  # the partial's macros, loaded once, when a post needs them
     published = {id(a) for a in chain(generator.articles, generator.translations)}
@@ -209,6 +226,20 @@ def _attach(generator, galleries: dict[str, model.Gallery]) -> None:
 
         def find(slug: str, how: str, post=post, draft=draft) -> model.Gallery | None:
             gallery = galleries.get(slug)
+            unready = withheld.get(slug) or gallery
+            if not draft and unready is not None and _not_out_yet(unready, now):
+                # publish builds leave the gallery out: this post would show nothing
+                report(
+                    model.Problem(
+                        post,
+                        f"{how} {slug!r} is {_not_out_yet(unready, now)}, so it is not "
+                        "published; a publish build stops on this post until the gallery is "
+                        "(remove its Status: draft, or its Date)",
+                        error=slug in withheld,
+                    )
+                )
+                if gallery is None:
+                    return None
             if gallery is None or not gallery.photos:
                 why = "does not exist" if gallery is None else "has no photos"
                 report(
@@ -246,6 +277,16 @@ def _attach(generator, galleries: dict[str, model.Gallery]) -> None:
         if id(article) in published:
             for gallery in article.galleries:
                 gallery.posts.append(article)
+
+
+def _not_out_yet(gallery: model.Gallery, now: datetime.datetime) -> str:
+    """Why readers may not see a gallery yet ("" when they may): a draft, a future date."""
+    if gallery.status == "draft":
+        return f"a draft ({gallery.source}/ says Status: draft)"
+    date = gallery.date
+    if date is not None and (date if date.tzinfo else date.replace(tzinfo=now.tzinfo)) > now:
+        return f"dated {date:%Y-%m-%d}"
+    return ""
 
 
 def warn_page_galleries(generator, pages) -> None:
@@ -294,7 +335,9 @@ class GalleryGenerator(Generator):
         listed = self.context.get(LIST_KEY) or []
         if settings["GALLERY_SAVE_AS"]:
             template = self.get_template("gallery")
-            for gallery in listed:
+            # hidden ones and (in a development build) drafts too: a page, not in the index
+            shown = (g for g in (self.context.get(CONTEXT_KEY) or {}).values() if g.photos)
+            for gallery in sorted(shown, key=model.sort_key):
                 gallery.posts.sort(key=lambda a: a.date, reverse=True)
                 if gallery.intro is not None:
                     # every post and page is known now: {filename} and {static} links resolve

@@ -33,7 +33,8 @@ from plugins.blogcore import text as html_text
 PHOTO_EXTENSIONS = frozenset(
     {".jpg", ".jpeg", ".jfif", ".png", ".webp", ".avif", ".heic", ".heif", ".tif", ".tiff"}
 )
-KEYS = ("title", "date", "summary", "cover", "photo")
+KEYS = ("title", "date", "summary", "cover", "photo", "status")
+STATUSES = ("published", "draft", "hidden")
 _KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")
 # {gallery}slug alone in a paragraph, as Markdown renders a line of its own
@@ -108,6 +109,7 @@ class Sidecar:
     cover: str = ""
     photos: tuple[PhotoLine, ...] = ()
     body: str = ""  # the description, Markdown
+    status: str = "published"  # or draft, hidden (STATUSES)
 
 
 @dataclass
@@ -165,6 +167,8 @@ class Gallery:
     url: str = ""
     save_as: str = ""
     source: str = ""  # content/galleries/<slug>/ as messages name it
+    status: str = "published"  # or draft, hidden (STATUSES)
+    listed: bool = True  # in the index of galleries (see visibility)
     posts: list[Any] = field(default_factory=list)
     intro: Any = None  # the sidecar as read (a content object): its .content is the description
 
@@ -255,8 +259,21 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
             date = parse_date(values["date"])
         except ValueError as exc:
             problems.append(Problem(shown, str(exc), error=True))
+    status = values.get("status", "").strip().lower() or "published"
+    if status not in STATUSES:
+        problems.append(
+            Problem(
+                shown,
+                f"Status must be one of {', '.join(STATUSES)}, got {values['status']!r}"
+                + suggest(status, STATUSES)
+                + "; the gallery is kept out as a draft",
+                error=True,
+            )
+        )
+        status = "draft"  # the safe reading of a typo: not published
     body = "\n".join(lines[body_start:]).strip()
     sidecar = Sidecar(
+        status=status,
         title=values.get("title", ""),
         date=date,
         summary=values.get("summary", ""),
@@ -366,6 +383,7 @@ def assemble(
         photos=ordered,
         cover_file=cover,
         source=folder,
+        status=sidecar.status,
     )
     if not ordered:
         problems.append(
@@ -374,6 +392,22 @@ def assemble(
             )
         )
     return gallery, problems
+
+
+WITHHELD, UNLISTED, LISTED = "withheld", "unlisted", "listed"
+
+
+def visibility(gallery: Gallery, now: datetime.datetime, drafts_written: bool) -> str:
+    """What readers get of a gallery: ``listed`` (its page and a place in the index),
+    ``unlisted`` (its page only: Status: hidden, or a draft or future gallery previewed in a
+    development build) or ``withheld`` (nothing, not even its photos: a draft, or a gallery
+    dated in the future, in a build that writes no drafts: a publish build)."""
+    date = gallery.date
+    if date is not None and date.tzinfo is None:
+        date = date.replace(tzinfo=now.tzinfo)
+    if gallery.status == "draft" or (date is not None and date > now):
+        return UNLISTED if drafts_written else WITHHELD
+    return UNLISTED if gallery.status == "hidden" else LISTED
 
 
 def sort_key(gallery: Gallery) -> tuple:
