@@ -70,6 +70,7 @@ class Case:
     remove: tuple[str, ...] = ()  # fixture files taken away first
     leaks: tuple[str, ...] = ()  # text no written page or feed may contain
     once: bool = False  # one problem line only names the file (several steps meet it)
+    alone: bool = False  # and it is the build's only problem line (no other step's echo)
 
 
 TEAM_HEADER = "Name: Dana Frost\nRole: Support\n"
@@ -438,6 +439,13 @@ CASES = [
         "content/posts/y.md",
     ),
     Case(
+        "static-image-missing",  # was three lines: Pelican's stamp, "cannot be read", the link
+        {"posts/m.md": post("Slug: m", "![Floor plan]({static}/images/nope.jpg)")},
+        "which does not exist",
+        "content/posts/m.md",
+        alone=True,
+    ),
+    Case(
         "dash-date-either-way",
         {"posts/d.md": post("Date: 05-12-2026 09:00")},
         "either way round",
@@ -503,6 +511,8 @@ def test_hostile_case(case: Case, results) -> None:
         assert hits, f"no problem line with {case.fragment!r} naming {case.names!r}:\n{dev_log}"
         if case.once:
             assert len(hits) == 1, dev_log
+        if case.alone:
+            assert len(lines) == 1, dev_log
     else:
         assert not lines, dev_log
     for path in case.published:

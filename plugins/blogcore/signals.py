@@ -75,6 +75,21 @@ class LinksNamed(logging.Filter):
         return record.args[0] not in self.named
 
 
+class MissingNamed(logging.Filter):
+    """Drops Pelican's "Cannot get modification stamp for <file>" (two lines, an absolute path)
+    for a file that does not exist: Pelican reads one only because a {static} or {attach} link
+    names it, and the link check names that post, the link and the file it looked for."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith("Cannot get modification stamp for") or not record.args:
+            return True
+        return os.path.exists(str(record.args[0]))
+
+
+MISSING_NAMED = MissingNamed()
+CACHE_LOGGER = "pelican.cache"
+
+
 def _detach_collectors() -> None:
     root = logging.getLogger()
     for handler in [h for h in root.handlers if isinstance(h, ErrorCollector)]:
@@ -102,6 +117,7 @@ def on_initialized(pelican) -> None:
         jinja["bytecode_cache"] = FileSystemBytecodeCache(str(folder))
     _detach_collectors()  # a previous build in this process may have died before finalized
     logging.getLogger(GENERATORS_LOGGER).addFilter(ALREADY_NAMED)  # one line per refused file
+    logging.getLogger(CACHE_LOGGER).addFilter(MISSING_NAMED)  # the link check names the post
     named = build.current(settings).state(__package__).links_named = LinksNamed()
     contents = logging.getLogger(CONTENTS_LOGGER)
     contents.addFilter(named)
@@ -452,6 +468,7 @@ def on_finalized(pelican) -> None:
     collector = getattr(pelican, "blogcore_errors", None)
     logging.getLogger().removeHandler(collector)
     logging.getLogger(GENERATORS_LOGGER).removeFilter(ALREADY_NAMED)
+    logging.getLogger(CACHE_LOGGER).removeFilter(MISSING_NAMED)
     if collector is None or not collector.messages:
         return
     if pelican.settings.get("BLOGCORE_STRICT"):

@@ -59,9 +59,12 @@ def on_static_generator_finalized(generator) -> None:
     _publish_heif_as_jpeg(generator.staticfiles)
     suffixes = pipeline.image_suffixes()
     images = [sc for sc in generator.staticfiles if Path(sc.source_path).suffix.lower() in suffixes]
+    # a {static} link to a file that is not there: blogcore's link check names the post that
+    # has it, with what it looked for; "cannot be read" here would name only the missing file
+    refused = {id(sc) for sc in images if not os.path.isfile(sc.source_path)}
+    images = [sc for sc in images if id(sc) not in refused]
     work = service.for_build(generator.context)
     results = work.clean([Path(sc.source_path) for sc in images])
-    refused = set()
     for sc, result in zip(images, results, strict=True):
         if result.error:
             shown = _shown(settings, sc.source_path)
