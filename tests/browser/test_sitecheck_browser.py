@@ -7,8 +7,7 @@ from sitecheck.a11y import check_pages as axe_check
 from sitecheck.common import NODE_BIN
 from sitecheck.lighthouse import check_pages as lighthouse_check
 from sitecheck.serve import serve
-from tests.browser.conftest import _missing
-from tests.conftest import TEST_SITEURL
+from tests.conftest import TEST_SITEURL, tool_missing
 
 POST = "Title: {title}\nDate: 2024-05-01 10:00\nCategory: Company\nAuthor: Ada Byrne\n\n{body}\n"
 
@@ -35,7 +34,7 @@ def test_axe_passes_the_fixture_home_page(browser, build_site, axe_script):
 
 def test_lighthouse_scores_an_image_without_alt_below_100(build_site, browser_type_launch_args):
     if not shutil.which("node") or not (NODE_BIN / "lighthouse").is_file():
-        _missing("Lighthouse is not installed: install Node.js and run `npm ci`")
+        tool_missing("Lighthouse is not installed: install Node.js and run `npm ci`")
     body = 'Text.\n\n<img src="/images/lamp.svg" width="40" height="40">\n'
     site = build_site({"posts/no-alt.md": POST.format(title="No alt", body=body)}, publish=True)
     findings, figures = lighthouse_check(site.output, TEST_SITEURL, ["posts/no-alt/index.html"])
