@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from plugins.blogcore import assets, frontmatter, jsonld, sitemap, text
+from plugins.blogcore import assets, frontmatter, jsonld, links, sitemap, text, urls
 from plugins.blogcore.settings import DEFAULTS, SettingsError, configure
 
 
@@ -675,3 +675,82 @@ def test_date_warnings(metadata, page, expected):
 def test_byline_warnings():
     assert frontmatter.byline_warnings({"author": "A", "authors": ["B"]})
     assert frontmatter.byline_warnings({"authors": ["B"]}) == []
+
+
+EXTENSIONS = {".md", ".markdown", ".rst", ".html"}
+
+
+@pytest.mark.parametrize(
+    ("name", "suffix"),
+    [
+        ("a.md", ".md"),
+        ("Windows-Post.MD", ".md"),
+        ("rich.Markdown", ".markdown"),
+        ("office.md.txt", ".md"),  # a text editor's .txt
+        ("notes.txt", None),
+        ("photo.jpg", None),
+    ],
+)
+def test_source_suffix(name, suffix):
+    assert frontmatter.source_suffix(name, EXTENSIONS) == suffix
+
+
+def test_misnamed_sources_and_what_to_do():
+    found = ["posts/A.MD", "posts/b.md", "posts/c.md.txt", "team/D.MD", "extra/e.md.txt"]
+    picked = {"posts/b.md", "extra/e.md.txt"}  # read, or copied as a static file
+    misnamed = frontmatter.misnamed_sources(found, picked, ["team"], [], EXTENSIONS)
+    assert misnamed == ["posts/A.MD", "posts/c.md.txt"]
+    assert frontmatter.misnamed_message("posts/A.MD", EXTENSIONS).endswith("rename it A.md")
+    assert frontmatter.misnamed_message("posts/c.md.txt", EXTENSIONS).endswith("rename it c.md")
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<a href="how-we-hire.md">x</a>', ["how-we-hire.md"]),
+        ('<a href="../pages/About.MD#team">x</a>', ["../pages/About.MD"]),
+        ('<a href="notes.rst?x=1">x</a> <a href="notes.rst">y</a>', ["notes.rst"]),
+        ('<a href="{filename}how-we-hire.md">x</a>', []),  # Pelican resolves it
+        ('<a href="https://github.com/o/r/blob/main/README.md">x</a>', []),  # another site
+        ('<a href="/posts/x/">x</a> <img src="a.md">', []),  # not a link to follow
+    ],
+)
+def test_source_file_links(html, expected):
+    assert links.source_file_links(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("slug", "known", "expected"),
+    [
+        ("python", {"python": "Python"}, None),
+        ("pyton", {"python": "Python"}, "did you mean {tag}Python?"),
+        ("zzz", {"python": "Python"}, "no published post has that tag"),
+    ],
+)
+def test_taxonomy_problem(slug, known, expected):
+    found = links.taxonomy_problem("{tag}" + slug, "tag", slug, known)
+    assert found is None if expected is None else expected in found
+
+
+def test_spelled_two_ways():
+    uses = [
+        urls.NameUse("a.md", "Tags", "python", "tag/python/"),
+        urls.NameUse("b.md", "Tags", "python", "tag/python/"),
+        urls.NameUse("c.md", "Tags", "Python", "tag/python/"),
+        urls.NameUse("c.md", "Category", "C++", "category/c/"),
+        urls.NameUse("d.md", "Category", "C", "category/c/"),
+        urls.NameUse("d.md", "Category", "C", "category/c/"),
+        urls.NameUse("e.md", "Tags", "go", "tag/go/"),
+    ]
+    assert urls.spelled_two_ways(uses) == [
+        (
+            "c.md",
+            "Category 'C++' and 'C' (as d.md writes it) make one page, /category/c/: "
+            "rename one of them",
+        ),
+        (
+            "c.md",
+            "Tags 'Python' and 'python' (as a.md writes it) make one page, /tag/python/: "
+            "write it one way ('python')",
+        ),
+    ]

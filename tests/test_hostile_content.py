@@ -446,6 +446,45 @@ CASES = [
         alone=True,
     ),
     Case(
+        "extension-in-capitals",  # was: "not built: posts go in content/posts/", from there
+        {"posts/Windows-Post.MD": post("Slug: win")},
+        "rename it Windows-Post.md",
+        "content/posts/Windows-Post.MD",
+        alone=True,
+    ),
+    Case(
+        "saved-as-text",  # was: not built, and not a word
+        {"posts/our-new-office.md.txt": post("Slug: office")},
+        "rename it our-new-office.md",
+        "content/posts/our-new-office.md.txt",
+        alone=True,
+    ),
+    Case(
+        "tag-link-to-no-tag",  # Pelican writes /tag/hirng/ into the page: a 404
+        {"posts/t.md": post("Slug: tl", "See [our tags]({tag}postgresq).")},
+        "did you mean {tag}postgresql?",
+        "content/posts/t.md",
+    ),
+    Case(
+        "author-link-to-no-one",
+        {"posts/a.md": post("Slug: al", "By [Ada]({author}Ada Byrn).")},
+        "did you mean {author}Ada Byrne?",
+        "content/posts/a.md",
+    ),
+    Case(
+        "link-to-a-source-file",  # published as written: a 404
+        {"posts/s.md": post("Slug: sf", "See [the ranges post](ranges.md).")},
+        "link to the post or page as {filename}ranges.md",
+        "content/posts/s.md",
+    ),
+    Case(
+        "tag-spelled-two-ways",  # one /tag/python/ page, the post listed under one spelling
+        {"posts/ts.md": post("Slug: ts\nTags: Python")},
+        "write it one way ('python')",
+        "content/posts/ts.md",
+        publish=0,
+    ),
+    Case(
         "dash-date-either-way",
         {"posts/d.md": post("Date: 05-12-2026 09:00")},
         "either way round",

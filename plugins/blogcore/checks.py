@@ -10,7 +10,12 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from pelican.urlwrappers import Author, Category, Tag
+
 from . import compat, links, urls
+
+WRAPPERS = {"tag": Tag, "category": Category, "author": Author}
+LISTS = {"tag": "tags", "category": "categories", "author": "authors"}  # Pelican's context
 
 # the lists of a generator that hold posts or pages (Pelican's names), originals first
 CONTENT_LISTS = (
@@ -269,6 +274,16 @@ def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[
     content_dir = shown(settings, "")
     now = datetime.datetime.now(datetime.UTC)
     bios = getattr(context.get("team"), "bios", None) or {}  # plugins/team: Content objects
+
+    @functools.cache
+    def names(kind: str) -> dict[str, str]:
+        """slug -> name of every tag, category or author a page is written for."""
+        found = {w.slug: w.name for w, _ in context.get(LISTS[kind], [])}
+        if kind == "author":  # plugins/team writes a profile for people without posts too
+            team = getattr(context.get("team"), "authors", None) or {}
+            found.update({slug: getattr(a, "name", slug) for slug, a in team.items()})
+        return found
+
     for items in [*(content_items(g) for g in generators), bios.values()]:
         for item in items:
             # the body as read, links unresolved (compat.py: Content._content); the summary,
@@ -287,3 +302,16 @@ def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[
                     if message:
                         source = shown(settings, item.source_path)
                         yield item.status == "draft", f"{source}: {where}{message}", value
+                for link, kind, name in links.taxonomy_links(html, pattern):
+                    slug = WRAPPERS[kind](name, settings).slug
+                    message = links.taxonomy_problem(link, kind, slug, names(kind))
+                    if message and (where, link) not in reported:
+                        reported.add((where, link))
+                        source = shown(settings, item.source_path)
+                        yield item.status == "draft", f"{source}: {where}{message}", name
+                for link in links.source_file_links(html):
+                    if (where, link) not in reported:
+                        reported.add((where, link))
+                        source = shown(settings, item.source_path)
+                        message = links.source_file_problem(link)
+                        yield item.status == "draft", f"{source}: {where}{message}", link

@@ -3,6 +3,8 @@
 import datetime
 import difflib
 import fnmatch
+import os
+import posixpath
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -177,6 +179,50 @@ def unbuilt_message(
     return (
         f"{shown}{more} {verb} not built: posts go in {where(article_paths)}, "
         f"pages in {where(page_paths)} (ARTICLE_PATHS, PAGE_PATHS)"
+    )
+
+
+def source_suffix(name: str, extensions: set[str]) -> str | None:
+    """The reader extension a file name has, in any case, or has under a ``.txt`` a text
+    editor added (``post.md.txt``); None for any other file."""
+    stem, suffix = os.path.splitext(name)
+    if suffix.lower() in extensions:
+        return suffix.lower()
+    inner = os.path.splitext(stem)[1]
+    if suffix.lower() == ".txt" and inner.lower() in extensions:
+        return inner.lower()
+    return None
+
+
+def misnamed_sources(
+    found: list[str],
+    picked: set[str],
+    plugin_folders: list[str],
+    ignores: list[str] | tuple[str, ...],
+    extensions: set[str],
+) -> list[str]:
+    """Posts and pages Pelican skipped for how their names end (``.MD``, ``.md.txt``): any
+    such file no generator read or copied, outside the plugins' folders, sorted."""
+    return sorted(
+        relpath
+        for relpath in found
+        if os.path.splitext(relpath)[1] not in extensions
+        and relpath not in picked
+        and not any(_within(relpath.split("/"), f) for f in plugin_folders if f)
+        and not any(fnmatch.fnmatch(p, pat) for p in relpath.split("/") for pat in ignores)
+    )
+
+
+def misnamed_message(relpath: str, extensions: set[str]) -> str:
+    """What to do with a source Pelican does not read because of how its name ends."""
+    name = posixpath.basename(relpath)
+    suffix = source_suffix(name, extensions) or ".md"
+    stem = name[: -len(suffix)] if name.lower().endswith(suffix) else os.path.splitext(name)[0]
+    if name.lower().endswith(".txt"):
+        stem = os.path.splitext(os.path.splitext(name)[0])[0]
+    return (
+        f"is not built: Pelican reads only names ending {suffix} exactly (lower case, nothing "
+        f"after it); rename it {stem}{suffix}"
     )
 
 

@@ -27,6 +27,14 @@ FUTURE = "future"  # a post Pelican keeps as a draft until its date
 PUBLISHED = "published"
 
 LINKED_KINDS = {"filename", "static", "attach"}
+# {tag}name, {category}name, {author}name: Pelican makes the address from the name alone
+TAXONOMY_KINDS = {"tag": "tag", "category": "category", "author": "author"}
+# a link to a source file by its own name ([our hiring](how-we-hire.md)): published as written
+_SOURCE_HREF = re.compile(
+    r"""href\s*=\s*["'](?P<path>[^"'{|:#?\s][^"':#?]*\.(?:md|markdown|mkd|mdown|rst))"""
+    r"""(?:[#?][^"']*)?["']""",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,48 @@ def intrasite_links(html: str, pattern: re.Pattern) -> list[tuple[str, str, str]
         for m in pattern.finditer(html)
         if m.group("what") in LINKED_KINDS
     ]
+
+
+def taxonomy_links(html: str, pattern: re.Pattern) -> list[tuple[str, str, str]]:
+    """Every ``{tag}``/``{category}``/``{author}`` link: (as written, kind, name)."""
+    if not html or (_DEFAULT_START in pattern.pattern and not _QUICK.search(html)):
+        return []
+    return [
+        (m.group("path"), m.group("what"), unescape(unquote(m.group("value"))))
+        for m in pattern.finditer(html)
+        if m.group("what") in TAXONOMY_KINDS
+    ]
+
+
+def taxonomy_problem(link: str, kind: str, slug: str, known: dict[str, str]) -> str | None:
+    """A ``{tag}``/``{category}``/``{author}`` link to a name no published post has
+    (``known``: slug -> name of that kind): Pelican links it anyway, to a page never written."""
+    if slug in known:
+        return None
+    close = difflib.get_close_matches(slug, list(known), n=1, cutoff=0.6)
+    hint = f"; did you mean {{{kind}}}{known[close[0]]}?" if close else ""
+    whose = (
+        "no one by that name writes here"
+        if kind == "author"
+        else f"no published post has that {kind}"
+    )
+    return f"the link {link} points at a page that is not written: {whose}{hint}"
+
+
+def source_file_links(html: str) -> list[str]:
+    """Links to a post's or page's source file by its name (``how-we-hire.md``): the build
+    publishes no such file, and Pelican leaves the link as written."""
+    if not html or "href" not in html:
+        return []
+    return list(dict.fromkeys(m.group("path") for m in _SOURCE_HREF.finditer(html)))
+
+
+def source_file_problem(link: str) -> str:
+    """What to write instead of a link to a source file by its name."""
+    return (
+        f"the link {link} points at a source file, which is not published: link to the post "
+        f"or page as {{filename}}{link} (its path in the content folder, or from this file)"
+    )
 
 
 def candidate_paths(value: str, relative_dir: str) -> list[str]:

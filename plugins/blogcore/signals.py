@@ -264,6 +264,25 @@ def on_sources_known(generators) -> None:
         ),
     ]
     _check_default_image(generators)
+    _check_spellings(generators, settings)
+
+
+def _check_spellings(generators, settings) -> None:
+    """Tags, categories and authors spelt two ways that make one page (Python, python)."""
+    uses = []
+    for generator in generators:
+        for article in [
+            *getattr(generator, "articles", ()),
+            *getattr(generator, "translations", ()),
+        ]:
+            source = shown(settings, article.source_path)
+            named = [("Tags", t) for t in getattr(article, "tags", ())]
+            if getattr(article, "category", None) is not None:
+                named.append(("Category", article.category))
+            for kind, wrapper in named:
+                uses.append(urls.NameUse(source, kind, wrapper.name, wrapper.url))
+    for source, message in urls.spelled_two_ways(uses):
+        logger.warning("%s: %s", source, message)
 
 
 def _check_default_image(generators) -> None:
@@ -341,7 +360,8 @@ def _files_under(
 
 
 def on_unbuilt_sources(generators) -> None:
-    """One warning naming the source files that no generator read or copied."""
+    """One warning naming the source files that no generator read or copied; an error for
+    each post Pelican skipped for how its name ends (Post.MD, post.md.txt)."""
     if not generators:
         return
     first = generators[0]
@@ -349,23 +369,31 @@ def on_unbuilt_sources(generators) -> None:
     root = os.path.abspath(settings["PATH"])
     extensions = {f".{ext}" for ext in first.readers.extensions}
     found = _files_under(
-        root, lambda n: os.path.splitext(n)[1].lower() in extensions, dot_folders=False
+        root,
+        lambda n: frontmatter.source_suffix(n, extensions) is not None,
+        dot_folders=False,
     )
     picked = {
         path.replace(os.sep, "/")
         for key in ("generated_content", "static_content")
         for path in context.get(key, {})
     }
+    plugin_folders = frontmatter.plugin_folders(settings)
+    ignores = settings.get("IGNORE_FILES", [])
+    misnamed = frontmatter.misnamed_sources(found, picked, plugin_folders, ignores, extensions)
+    for relpath in misnamed:  # a post by its text, not by its name: Pelican skipped it
+        logger.error(
+            "%s: %s",
+            shown(settings, os.path.join(root, relpath)),
+            frontmatter.misnamed_message(relpath, extensions),
+        )
     read = (
         [*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", [])],
         [*settings.get("ARTICLE_EXCLUDES", []), *settings.get("PAGE_EXCLUDES", [])],
     )
+    named = set(misnamed)
     left = frontmatter.unbuilt_files(
-        found,
-        picked,
-        frontmatter.plugin_folders(settings),
-        settings.get("IGNORE_FILES", []),
-        read,
+        [f for f in found if f not in named], picked, plugin_folders, ignores, read
     )
     if left:
         logger.warning(

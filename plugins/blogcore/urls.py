@@ -102,3 +102,46 @@ def find_clashes(claims: Iterable[Claim]) -> list[Clash]:
         if kept is not claim and (claim.item is None or claim.item != kept.item):
             clashes.append(Clash(path, kept, claim))
     return clashes
+
+
+@dataclass(frozen=True)
+class NameUse:
+    """A tag, category or author name as one file writes it, and the slug of its page."""
+
+    source: str  # content/posts/a.md
+    kind: str  # "Tags", "Category", "Author"
+    name: str
+    page: str  # the URL of the page the name makes: tag/python/
+
+
+def spelled_two_ways(uses: Iterable[NameUse]) -> list[tuple[str, str]]:
+    """Names that make one page (``Python`` and ``python``, ``C`` and ``C++``): Pelican lists
+    their posts on one page under one of them (a post with both, twice). Returns (source,
+    message) for each file that writes a less used spelling, naming the most used one."""
+    by_page: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for use in uses:
+        by_page.setdefault((use.kind, use.page), {}).setdefault(use.name, []).append(use.source)
+    found = []
+    for (kind, page), names in sorted(by_page.items()):
+        if len(names) < 2:
+            continue
+        usual = max(names, key=lambda n: (len(names[n]), n))
+        for name, sources in sorted(names.items()):
+            if name == usual:
+                continue
+            same = _folded(name) == _folded(usual)  # Python and python; C and C++ are not
+            advice = f"write it one way ({usual!r})" if same else "rename one of them"
+            for source in sorted(set(sources)):
+                found.append(
+                    (
+                        source,
+                        f"{kind} {name!r} and {usual!r} (as {names[usual][0]} writes it) make "
+                        f"one page, /{page}: {advice}",
+                    )
+                )
+    return found
+
+
+def _folded(name: str) -> str:
+    """A name without case, spaces, hyphens or underscores: Open Source = open-source."""
+    return "".join(ch for ch in name.casefold() if not (ch.isspace() or ch in "-_"))
