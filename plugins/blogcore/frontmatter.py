@@ -217,9 +217,7 @@ def misnamed_message(relpath: str, extensions: set[str]) -> str:
     """What to do with a source Pelican does not read because of how its name ends."""
     name = posixpath.basename(relpath)
     suffix = source_suffix(name, extensions) or ".md"
-    stem = name[: -len(suffix)] if name.lower().endswith(suffix) else os.path.splitext(name)[0]
-    if name.lower().endswith(".txt"):
-        stem = os.path.splitext(os.path.splitext(name)[0])[0]
+    stem = os.path.splitext(name[:-4] if name.lower().endswith(".txt") else name)[0]
     return (
         f"is not built: Pelican reads only names ending {suffix} exactly (lower case, nothing "
         f"after it); rename it {stem}{suffix}"

@@ -227,12 +227,12 @@ def _attach(
         def find(slug: str, how: str, post=post, draft=draft) -> model.Gallery | None:
             gallery = galleries.get(slug)
             unready = withheld.get(slug) or gallery
-            if not draft and unready is not None and _not_out_yet(unready, now):
+            if not draft and unready is not None and model.not_out_yet(unready, now):
                 # publish builds leave the gallery out: this post would show nothing
                 report(
                     model.Problem(
                         post,
-                        f"{how} {slug!r} is {_not_out_yet(unready, now)}, so it is not "
+                        f"{how} {slug!r} is {model.not_out_yet(unready, now)}, so it is not "
                         "published; a publish build stops on this post until the gallery is "
                         "(remove its Status: draft, or its Date)",
                         error=slug in withheld,
@@ -277,16 +277,6 @@ def _attach(
         if id(article) in published:
             for gallery in article.galleries:
                 gallery.posts.append(article)
-
-
-def _not_out_yet(gallery: model.Gallery, now: datetime.datetime) -> str:
-    """Why readers may not see a gallery yet ("" when they may): a draft, a future date."""
-    if gallery.status == "draft":
-        return f"a draft ({gallery.source}/ says Status: draft)"
-    date = gallery.date
-    if date is not None and (date if date.tzinfo else date.replace(tzinfo=now.tzinfo)) > now:
-        return f"dated {date:%Y-%m-%d}"
-    return ""
 
 
 def warn_page_galleries(generator, pages) -> None:

@@ -402,12 +402,20 @@ def visibility(gallery: Gallery, now: datetime.datetime, drafts_written: bool) -
     ``unlisted`` (its page only: Status: hidden, or a draft or future gallery previewed in a
     development build) or ``withheld`` (nothing, not even its photos: a draft, or a gallery
     dated in the future, in a build that writes no drafts: a publish build)."""
-    date = gallery.date
-    if date is not None and date.tzinfo is None:
-        date = date.replace(tzinfo=now.tzinfo)
-    if gallery.status == "draft" or (date is not None and date > now):
+    if not_out_yet(gallery, now):
         return UNLISTED if drafts_written else WITHHELD
     return UNLISTED if gallery.status == "hidden" else LISTED
+
+
+def not_out_yet(gallery: Gallery, now: datetime.datetime) -> str:
+    """Why readers may not see a gallery yet ("" when they may): a draft, a future date (a
+    date without a zone is in ``now``'s)."""
+    if gallery.status == "draft":
+        return f"a draft ({gallery.source}/ says Status: draft)"
+    date = gallery.date
+    if date is not None and (date if date.tzinfo else date.replace(tzinfo=now.tzinfo)) > now:
+        return f"dated {date:%Y-%m-%d}"
+    return ""
 
 
 def sort_key(gallery: Gallery) -> tuple:
