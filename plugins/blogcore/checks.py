@@ -16,6 +16,7 @@ from . import compat, links, urls
 
 WRAPPERS = {"tag": Tag, "category": Category, "author": Author}
 LISTS = {"tag": "tags", "category": "categories", "author": "authors"}  # Pelican's context
+CHECKED_KINDS = links.LINKED_KINDS | set(links.TAXONOMY_KINDS)
 
 # the lists of a generator that hold posts or pages (Pelican's names), originals first
 CONTENT_LISTS = (
@@ -293,25 +294,23 @@ def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[
             places = [("", body), ("Summary: ", summary if isinstance(summary, str) else "")]
             reported = set()
             for where, html in places:
-                for link, kind, value in links.intrasite_links(html, pattern):
+                found = [
+                    *links.intrasite_links(html, pattern, CHECKED_KINDS),
+                    *((link, "", link) for link in links.source_file_links(html)),
+                ]
+                for link, kind, value in found:
                     if (where, link) in reported:
                         continue
                     reported.add((where, link))
-                    target = link_targets(item, value, kind, context, now)
-                    message = links.problem(link, target, content_dir, known)
+                    if kind in links.TAXONOMY_KINDS:
+                        value = links.taxonomy_name(value)
+                        slug = WRAPPERS[kind](value, settings).slug
+                        message = links.taxonomy_problem(link, kind, slug, names(kind))
+                    elif kind:
+                        target = link_targets(item, value, kind, context, now)
+                        message = links.problem(link, target, content_dir, known)
+                    else:  # a source file by its own name
+                        message = links.source_file_problem(link)
                     if message:
                         source = shown(settings, item.source_path)
                         yield item.status == "draft", f"{source}: {where}{message}", value
-                for link, kind, name in links.taxonomy_links(html, pattern):
-                    slug = WRAPPERS[kind](name, settings).slug
-                    message = links.taxonomy_problem(link, kind, slug, names(kind))
-                    if message and (where, link) not in reported:
-                        reported.add((where, link))
-                        source = shown(settings, item.source_path)
-                        yield item.status == "draft", f"{source}: {where}{message}", name
-                for link in links.source_file_links(html):
-                    if (where, link) not in reported:
-                        reported.add((where, link))
-                        source = shown(settings, item.source_path)
-                        message = links.source_file_problem(link)
-                        yield item.status == "draft", f"{source}: {where}{message}", link

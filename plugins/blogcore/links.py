@@ -8,7 +8,7 @@ links itself, the same way (``Content._link_replacer``), once every file is know
 import difflib
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from html import unescape
 from urllib.parse import unquote, urlparse
@@ -57,26 +57,23 @@ def link_pattern(intrasite_regex: str) -> re.Pattern:
     )
 
 
-def intrasite_links(html: str, pattern: re.Pattern) -> list[tuple[str, str, str]]:
-    """Every ``{filename}``/``{static}``/``{attach}`` link: (as written, kind, value)."""
+def intrasite_links(
+    html: str, pattern: re.Pattern, kinds: Collection[str] = LINKED_KINDS
+) -> list[tuple[str, str, str]]:
+    """Every link of these kinds Pelican resolves (``{filename}``, ``{static}``, ``{attach}``
+    by default; ``TAXONOMY_KINDS`` too): (as written, kind, value as written)."""
     if not html or (_DEFAULT_START in pattern.pattern and not _QUICK.search(html)):
         return []
     return [
         (m.group("path"), m.group("what"), m.group("value"))
         for m in pattern.finditer(html)
-        if m.group("what") in LINKED_KINDS
+        if m.group("what") in kinds
     ]
 
 
-def taxonomy_links(html: str, pattern: re.Pattern) -> list[tuple[str, str, str]]:
-    """Every ``{tag}``/``{category}``/``{author}`` link: (as written, kind, name)."""
-    if not html or (_DEFAULT_START in pattern.pattern and not _QUICK.search(html)):
-        return []
-    return [
-        (m.group("path"), m.group("what"), unescape(unquote(m.group("value"))))
-        for m in pattern.finditer(html)
-        if m.group("what") in TAXONOMY_KINDS
-    ]
+def taxonomy_name(value: str) -> str:
+    """The name a ``{tag}``/``{category}``/``{author}`` link gives, as Pelican reads it."""
+    return unescape(unquote(value))
 
 
 def taxonomy_problem(link: str, kind: str, slug: str, known: dict[str, str]) -> str | None:
