@@ -227,12 +227,13 @@ def _attach(
         def find(slug: str, how: str, post=post, draft=draft) -> model.Gallery | None:
             gallery = galleries.get(slug)
             unready = withheld.get(slug) or gallery
-            if not draft and unready is not None and model.not_out_yet(unready, now):
+            why = model.not_out_yet(unready, now) if unready is not None and not draft else ""
+            if why:
                 # publish builds leave the gallery out: this post would show nothing
                 report(
                     model.Problem(
                         post,
-                        f"{how} {slug!r} is {model.not_out_yet(unready, now)}, so it is not "
+                        f"{how} {slug!r} is {why}, so it is not "
                         "published; a publish build stops on this post until the gallery is "
                         "(remove its Status: draft, or its Date)",
                         error=slug in withheld,
