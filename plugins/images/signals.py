@@ -10,7 +10,7 @@ from pelican import signals
 
 from plugins.engine import build, files, phases
 
-from . import pipeline, retention, service
+from . import pipeline, retention, service, video
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -97,12 +97,12 @@ def _label(settings, root: Path, path: Path) -> str:
     return _shown(settings, source if source.is_file() else path)
 
 
-def _pictures_under(root: Path, renditions: Path) -> tuple[list[Path], list[Path]]:
+def _published_files(root: Path, renditions: Path) -> tuple[list[Path], list[Path], list[Path]]:
     """Every picture in the output but the renditions (made clean already), by name or, under
-    a name no picture has (photo, IMG_1.jpg~, IMG_2.MPO), by its first bytes; and the raw
-    camera files among them."""
+    a name no picture has (photo, IMG_1.jpg~, IMG_2.MPO), by its first bytes; the raw camera
+    files among them; and the videos (MP4, MOV, 3GP, by name or by their first bytes)."""
     suffixes = pipeline.image_suffixes()
-    pictures, raw = [], []
+    pictures, raw, videos = [], [], []
     for folder, dirs, names in os.walk(root):
         if folder == str(renditions):
             dirs[:] = []
@@ -114,27 +114,52 @@ def _pictures_under(root: Path, renditions: Path) -> tuple[list[Path], list[Path
                 pictures.append(path)
             elif suffix in pipeline.RAW_SUFFIXES:
                 raw.append(path)
-            elif pipeline.worth_sniffing(name) and _starts_as_picture(path):
-                pictures.append(path)
-    return sorted(pictures), raw
+            elif suffix in video.VIDEO_SUFFIXES or pipeline.worth_sniffing(name):
+                head = _head(path)  # a .mp4 that is WebM data is not of this family
+                if video.video_by_content(head):
+                    videos.append(path)
+                elif suffix not in video.VIDEO_SUFFIXES and pipeline.picture_by_content(head):
+                    pictures.append(path)
+    return sorted(pictures), raw, sorted(videos)
 
 
-def _starts_as_picture(path: Path) -> bool:
+def _head(path: Path) -> bytes:
     try:
         with open(path, "rb") as file:
-            return pipeline.picture_by_content(file.read(16))
+            return file.read(16)
     except OSError:
-        return False
+        return b""
+
+
+def _clean_videos(settings, root: Path, videos: list[Path]) -> None:
+    """Every published video without the place it was recorded; one that may keep it is
+    removed and reported."""
+    cleaned = 0
+    for path in videos:
+        result = video.clean(path)
+        if result.error:
+            path.unlink(missing_ok=True)
+            logger.error(
+                "%s: %s; not published: export it again without location, or remove it",
+                _label(settings, root, path),
+                result.error,
+            )
+        elif result.emptied:
+            cleaned += 1
+    if cleaned:
+        logger.info("Images: %d published video(s) written without their location", cleaned)
 
 
 def on_finalized(pelican) -> None:
     """Every raster image in output/ is clean: originals replaced by their clean copies (from
     the cache: the static folders' were made during the build), whatever wrote them (static
-    folders, {attach}, the theme, other plugins); one that cannot be cleaned is removed."""
+    folders, {attach}, the theme, other plugins); one that cannot be cleaned is removed. Every
+    video is published without the place it was recorded."""
     settings = pelican.settings
     root = Path(settings["OUTPUT_PATH"])
     renditions = root / settings["IMAGES_OUTPUT_DIR"]  # made clean by the pipeline already
-    published, raw = _pictures_under(root, renditions)
+    published, raw, videos = _published_files(root, renditions)
+    _clean_videos(settings, root, videos)
     for path in raw:  # the camera's GPS inside: never published as it is
         path.unlink(missing_ok=True)
         logger.error(
