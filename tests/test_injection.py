@@ -436,7 +436,7 @@ def test_allowed_html_survives(build_site):
 SIDECAR = """Title: Offsite
 Photo: one.jpg | The hall. | A long hall
 
-The week <script>alert(1)</script> we <img src="x.jpg" onerror="alert(2)"> spent
+The week <script>alert(1)</script> we <img src="/x.jpg" onerror="alert(2)"> spent
 [away](javascript:alert(3)).
 """
 
@@ -454,7 +454,7 @@ def test_gallery_description_is_sanitised_and_reported(build_site, tmp_path, cap
         site = build_site(files, publish=publish, GALLERY_WIDTHS=(100,))  # publish does not fail
     page = browser_soup(site.path(f"galleries/{slug}/"))
     intro = page.select_one(".gallery-page__intro")
-    assert "we" in intro.get_text() and intro.select_one("img[src='x.jpg']")
+    assert "we" in intro.get_text() and intro.select_one("img[src='/x.jpg']")
     assert not offences(page, site.siteurl)
     assert intro.select_one("a").get("href") is None  # the link's text stays, not its URL
     expected = (

@@ -97,6 +97,35 @@ def test_a_near_miss_is_suggested():
 
 
 @pytest.mark.parametrize(
+    ("url", "page", "expected"),
+    [
+        ("../../images/lamp.svg", "posts/hello/", None),
+        ("lamp.svg", "images/x.html", None),
+        ("../hello/", "posts/other/", None),
+        ("./", "about/", None),
+        ("../../../../up/", "posts/x/", None),  # above the site's folder: not ours to check
+        ("how-we-hire.md", "posts/x/", None),  # a source file's name: a line of its own
+        ("about/", "index.html", None),
+        ("images/lamp.svg", "posts/x/", "the site publishes /images/lamp.svg: link to its"),
+        ("images/lamp.svg", "posts/x/", "from this page it points at /posts/x/images/lamp.svg"),
+        ("../../about", "posts/x/", None),
+        ("../about/", "posts/x/", "it points at /posts/about/, where nothing is; the site"),
+        ("gone.png", "posts/x/", "it points at /posts/x/gone.png, where nothing is published"),
+        ("www.example.org", "posts/x/", "lacks https:// in front, so it points at a file"),
+        ("shop.example.co.uk/jobs", "posts/x/", "write https://shop.example.co.uk/jobs"),
+        ("images/lamp.svg", None, "this text is shown on more than one page"),
+        ("report.pdf", None, "this text is shown on more than one page"),  # a file, not a host
+    ],
+)
+def test_relative_problem(url, page, expected):
+    found = links.local_problem(url, page, "", WRITTEN.__contains__)
+    if expected is None:
+        assert found is None
+    else:
+        assert found[0] is True and expected in found[1], found
+
+
+@pytest.mark.parametrize(
     ("html", "expected"),
     [
         (
@@ -107,13 +136,19 @@ def test_a_near_miss_is_suggested():
         ('<img srcset="/s.png 1x, /l.png 2x" src="/s.png" alt="">', ("/s.png", "/l.png")),
         ('<video poster="/p.jpg" src="/v.mp4"></video>', ("/p.jpg", "/v.mp4")),
         ('<a href="//cdn.example/x.js">cdn</a>', ()),  # another host
-        ('<a href="https://example.org/x">x</a> <a href="x/">r</a> <a href="#n">n</a>', ()),
+        ('<a href="https://example.org/x">x</a> <a href="#n">n</a> <a href="?q=1">q</a>', ()),
+        (
+            '<a href="x/">r</a> <img src="../i.png" alt=""> <a href="www.ex.com">w</a>',
+            ("x/", "../i.png", "www.ex.com"),
+        ),
+        ('<a href="{static}/a.png">s</a> <a href="|filename|/b.md">f</a>', ()),  # Pelican's
+        ('<a href="mailto:a@example.org">m</a> <a href="tel:+1555">t</a>', ()),
         ('<script src="/evil.js"></script>', ()),  # the sanitiser removes it: not a link
         ('<a href=" /spaced/ ">s</a>', ("/spaced/",)),
     ],
 )
-def test_site_absolute_urls_of_what_the_sanitiser_keeps(html, expected):
-    assert POSTS.site_absolute_urls(tuple(markup_of(html))) == expected
+def test_local_urls_of_what_the_sanitiser_keeps(html, expected):
+    assert POSTS.local_urls(tuple(markup_of(html))) == expected
 
 
 POST = """Title: Links from elsewhere
@@ -219,4 +254,35 @@ def test_team_series_and_gallery_files_are_checked_too(build_site, caplog):
         assert any(
             m.startswith(f"side-abs/{source}: the link {url} points at nothing") for m in warned
         ), source
-    assert not [m for m in warned if "site_absolute" in m]  # no unknown-key line for the note
+    assert not [m for m in warned if "local_urls" in m]  # no unknown-key line for the note
+
+
+RELATIVE = """Title: Relative links
+Date: 2026-01-07
+Category: Notes
+Author: Ada Byrne
+Summary: The [lamp](images/lamp.svg) in short.
+
+A lamp: ![Lamp](images/lamp.svg). Our shop: [shop](www.example.org). Home: [home](../../).
+"""
+
+
+def test_relative_links_are_resolved_against_their_page(build_site, caplog):
+    # ![Lamp](images/lamp.svg) in posts/x/ asks for /posts/x/images/lamp.svg: a broken image
+    caplog.set_level(logging.WARNING)
+    build_site({"posts/rel.md": RELATIVE}, name="dev-rel")
+    mine = [m for m in _lines(caplog, logging.WARNING) if m.startswith("dev-rel/posts/rel.md")]
+    assert sorted(mine) == [
+        "dev-rel/posts/rel.md: Summary: the link images/lamp.svg is relative, and this text is "
+        "shown on more than one page: it points at another place from each (" + links.HINT + ")",
+        "dev-rel/posts/rel.md: the link images/lamp.svg is relative: from this page it points "
+        "at /posts/relative-links/images/lamp.svg, where nothing is; the site publishes "
+        "/images/lamp.svg: link to its source with {static} or {filename} and its path in the "
+        "content folder, e.g. {static}/images/lamp.svg",
+        "dev-rel/posts/rel.md: the link www.example.org lacks https:// in front, so it points at "
+        "a file of this site, not at another site (write https://www.example.org)",
+    ]  # ../../ is the home page: no line
+    with pytest.raises(SystemExit):  # a publish never ships them
+        build_site({"posts/rel.md": RELATIVE}, publish=True, name="pub-rel")
+    errors = [m for m in _lines(caplog, logging.ERROR) if m.startswith("pub-rel/posts/rel.md")]
+    assert len(errors) == 3, errors

@@ -214,6 +214,82 @@ def site_absolute_problem(
     return False, _nothing_there(url, path, "", written)
 
 
+# --- Relative links (images/x.png, ../about/): resolved against the page that shows them ---
+
+# the ending of a host name, not of a file ([our shop](shop.example.com) lacks https://)
+_HOST = re.compile(r"(?:www\.)?(?:[a-z0-9-]+\.)+(?P<top>[a-z]{2,24})(?::\d+)?", re.I)
+_FILE_ENDINGS = frozenset(
+    {"html", "htm", "php", "asp", "aspx", "xml", "json", "txt", "csv", "pdf", "zip", "gz"}
+    | {"png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "heic", "ico", "bmp", "tif", "tiff"}
+    | {"mp4", "mov", "webm", "mp3", "ogg", "wav", "m4a", "css", "js", "md", "rst", "ics", "vcf"}
+)
+_SOURCE_PATH = re.compile(r"\.(?:md|markdown|mkd|mdown|rst)$", re.I)  # source_file_problem's
+
+
+def local_problem(
+    url: str,
+    page: str | None,
+    published_under: str,
+    exists: Callable[[str], bool],
+    written: Sequence[str] = (),
+) -> tuple[bool, str] | None:
+    """What is wrong with a link to one of this site's files, from "/" or relative; None
+    when nothing is. ``page``: the URL of the page showing it, from the site's folder
+    (``posts/x/``), or None for a text shown on several pages (a summary, a team bio)."""
+    if url.startswith("/"):
+        return site_absolute_problem(url, published_under, exists, written)
+    return relative_problem(url, page, exists, written)
+
+
+def relative_problem(
+    url: str, page: str | None, exists: Callable[[str], bool], written: Sequence[str] = ()
+) -> tuple[bool, str] | None:
+    """What is wrong with a relative link (``images/x.png``) on the page at ``page``."""
+    path = unquote(urlparse(unescape(url)).path)
+    if not path or _SOURCE_PATH.search(path):  # a source file's name has a line of its own
+        return None
+    host = _HOST.fullmatch(path.split("/", 1)[0])
+    if host and host["top"].lower() not in _FILE_ENDINGS:
+        return True, (
+            f"the link {url} lacks https:// in front, so it points at a file of this site, "
+            f"not at another site (write https://{url})"
+        )
+    if page is None:
+        return True, (
+            f"the link {url} is relative, and this text is shown on more than one page: it "
+            f"points at another place from each ({HINT})"
+        )
+    target = _resolve(page, path)
+    if target is None or any(map(exists, output_candidates(target))):
+        return None  # above the site's folder (another part of the host), or there
+    lead = f"the link {url} is relative: from this page it points at {target}, where nothing is"
+    bare = "/" + "/".join(part for part in path.split("/") if part not in ("", ".", ".."))
+    if any(map(exists, output_candidates(bare))):  # meant from the site's root
+        return True, (
+            f"{lead}; the site publishes {bare}: link to its source with {{static}} or "
+            f"{{filename}} and its path in the content folder, e.g. {{static}}{bare}"
+        )
+    close = difflib.get_close_matches(target, list(written), n=1, cutoff=0.7)
+    hint = f"did you mean {close[0]}? " if close else ""
+    return True, f"{lead} published ({hint}{HINT})"
+
+
+def _resolve(page: str, path: str) -> str | None:
+    """The URL path a relative link leads to from ``page`` (posts/x/ or about.html), from
+    the site's folder; None when it climbs above it."""
+    parts = [part for part in page.split("/")[:-1] if part]  # the page's folder
+    segments = path.split("/")
+    for segment in segments:
+        if segment == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif segment not in ("", "."):
+            parts.append(segment)
+    folder = segments[-1] in ("", ".", "..")
+    return "/" + "/".join(parts) + ("/" if folder and parts else "")
+
+
 def _nothing_there(url: str, path: str, published_under: str, written: Sequence[str]) -> str:
     close = difflib.get_close_matches(path, list(written), n=1, cutoff=0.7)
     hint = f"did you mean {published_under}{close[0]}? " if close else ""

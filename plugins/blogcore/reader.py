@@ -44,7 +44,7 @@ logger = logging.getLogger(__name__)
 Read = tuple["mdtree.Facts | None", "mdtree.Facts | None"]
 # The metadata key the reader leaves a body's links starting with "/" under (taken out again
 # by on_content_init, like word_count)
-SITE_ABSOLUTE = "site_absolute_urls"
+LOCAL_URLS = "local_urls"
 
 
 def sanitise(
@@ -59,11 +59,11 @@ def sanitise(
     ``source`` is the file as staff know it (content/posts/x.md); without one, nothing is
     reported (content that was reported when it was read, cleaned a second time). ``read``:
     what Markdown's tree told of the body and the summary (mdtree.py), where it could. With
-    ``links``, the URLs starting with "/" of the body and the summary go in ``SITE_ABSOLUTE``,
-    as ("" or "Summary: ", URL) pairs.
+    ``links``, the URLs of the site's own files (from "/" or relative) of the body and the
+    summary go in ``LOCAL_URLS``, as ("" or "Summary: ", URL) pairs.
     """
     body, summary_facts = read or (None, None)
-    site_absolute: list[tuple[str, str]] = []
+    local: list[tuple[str, str]] = []
     places = [("", html, body and body.markup)]
     summary = metadata.get("summary")
     if isinstance(summary, str):  # Summary: is Markdown too, shown on listings
@@ -77,10 +77,10 @@ def sanitise(
             metadata["summary"] = cleaned
         else:
             html = cleaned
-        if links:  # checked once the site is written (links.site_absolute_problem)
-            site_absolute += [(where, url) for url in text.POSTS.site_absolute_urls(markup or ())]
-    if site_absolute:
-        metadata[SITE_ABSOLUTE] = tuple(site_absolute)
+        if links:  # checked once the site is written (links.local_problem)
+            local += [(where, url) for url in text.POSTS.local_urls(markup or ())]
+    if local:
+        metadata[LOCAL_URLS] = tuple(local)
     return html, metadata
 
 

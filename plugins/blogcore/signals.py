@@ -18,7 +18,7 @@ from plugins.engine import build, phases, side
 
 from . import assets, checks, compat, frontmatter, jsonld, links, memo, sitemap, text, urls
 from .reader import (
-    SITE_ABSOLUTE,
+    LOCAL_URLS,
     StrictHTMLReader,
     StrictMarkdownReader,
     StrictRstReader,
@@ -191,14 +191,14 @@ def on_content_init(content: Content) -> None:
     html = compat.html_of(content)  # the body as read (compat.py: Content._content)
     if html is None:  # a static file
         return
-    site_absolute = content.metadata.get(SITE_ABSOLUTE)
-    if isinstance(site_absolute, tuple):  # the reader's, not a writer's key (a string)
+    local = content.metadata.get(LOCAL_URLS)
+    if isinstance(local, tuple):  # the reader's, not a writer's key (a string)
         # out of metadata, and of the attribute Pelican made of it: no page shows it, and a
         # side file (a team file has no title) gives its plugin only the keys it wrote
-        del content.metadata[SITE_ABSOLUTE]
-        vars(content).pop(SITE_ABSOLUTE, None)
+        del content.metadata[LOCAL_URLS]
+        vars(content).pop(LOCAL_URLS, None)
     # no page shows it; empty for nearly every post, so listings' fingerprints rarely see it
-    content.blogcore_site_absolute = site_absolute if isinstance(site_absolute, tuple) else ()
+    content.blogcore_local_urls = local if isinstance(local, tuple) else ()
     if not hasattr(content, "title"):
         return
     # out of metadata, which pages listing this post fingerprint: only its own page shows it
@@ -210,8 +210,8 @@ def on_content_init(content: Content) -> None:
         if "summary" in metadata:
             compat.set_summary(content, metadata["summary"])  # compat.py: Content._summary
         words = metadata["word_count"]
-        site_absolute = metadata.get(SITE_ABSOLUTE)
-        content.blogcore_site_absolute = site_absolute if isinstance(site_absolute, tuple) else ()
+        local = metadata.get(LOCAL_URLS)
+        content.blogcore_local_urls = local if isinstance(local, tuple) else ()
     content.word_count = words
     content.reading_time = text.reading_minutes(
         words, content.settings.get("BLOGCORE_WORDS_PER_MINUTE", 230)
@@ -248,19 +248,20 @@ def on_sources_known(generators) -> None:
         (logger.error if strict and not in_draft else logger.warning)("%s", line)
         if named is not None:
             named.named.add(value)
-    # links starting with "/": checked against what the build writes, once it is written;
-    # a team, series or gallery file's body is published as written too
-    build.current(settings).state(__package__).site_absolute = [
+    # links to the site's own files (from "/" or relative): checked against what the build
+    # writes, once it is written; a team, series or gallery file's body is published as
+    # written too, on more than one page (no page to resolve a relative link from)
+    build.current(settings).state(__package__).local_urls = [
         *(
-            (shown(settings, item.source_path), item.status == "draft", urls_)
+            (shown(settings, item.source_path), item.status == "draft", item.url, urls_)
             for generator in generators
             for item in checks.content_items(generator)
-            if (urls_ := getattr(item, "blogcore_site_absolute", ()))
+            if (urls_ := getattr(item, "blogcore_local_urls", ()))
         ),
         *(
-            (side_file.shown, False, urls_)
+            (side_file.shown, False, None, urls_)
             for side_file in side.read_this_build(settings)
-            if (urls_ := getattr(side_file.page, "blogcore_site_absolute", ()))
+            if (urls_ := getattr(side_file.page, "blogcore_local_urls", ()))
         ),
     ]
     _check_default_image(generators)
@@ -458,19 +459,21 @@ def on_output_written(pelican) -> None:
 
 
 def on_site_written(pelican) -> None:
-    """Links starting with "/" that point at nothing the site wrote, or that leave the folder
-    the site is published under (SITEURL's path): one line each, naming the file."""
+    """Links to the site's own files that point at nothing the site wrote (from "/" or
+    relative to their page), or that leave the folder the site is published under (SITEURL's
+    path): one line each, naming the file."""
     settings = pelican.settings
-    found = getattr(build.current(settings).state(__package__), "site_absolute", None)
+    found = getattr(build.current(settings).state(__package__), "local_urls", None)
     if not found:
         return
     written = set(_files_under(settings["OUTPUT_PATH"]))
     under = links.site_path(settings["SITEURL"])
     strict = settings.get("BLOGCORE_STRICT", False)
     pages = sorted(links.url_path(p) for p in written if not p.startswith("."))
-    for source, in_draft, urls_ in found:
+    for source, in_draft, page, urls_ in found:
         for where, url in urls_:
-            problem = links.site_absolute_problem(url, under, written.__contains__, pages)
+            shown_on = None if where else page  # a summary is shown on the listing pages
+            problem = links.local_problem(url, shown_on, under, written.__contains__, pages)
             if problem is None:
                 continue
             certain, message = problem

@@ -236,6 +236,13 @@ def _scheme(url: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _local(url: str) -> bool:
+    """Whether a URL names a file of this site by its path, from the root or the page."""
+    if not url or url.startswith(("//", "#", "?", "{", "|")):
+        return False
+    return url.startswith("/") or _scheme(url) is None
+
+
 def _srcset_urls(srcset: str) -> Iterator[str]:
     """The URL of each candidate of a srcset: "a.png 1x, b.png 2x"."""
     for candidate in srcset.split(","):
@@ -349,9 +356,12 @@ class Sanitiser:
                             schemes[scheme] = None
         return Removed(tuple(tags), tuple(attributes), tuple(schemes))
 
-    def site_absolute_urls(self, markup: Markup) -> tuple[str, ...]:
-        """The URLs starting with one "/" (``/images/x.png``) of the links, images and media
-        this profile keeps, in order, once each (``links.site_absolute_problem`` checks them)."""
+    def local_urls(self, markup: Markup) -> tuple[str, ...]:
+        """The URLs of this site's own files among the links, images and media this profile
+        keeps, in order, once each: starting with one "/" (``/images/x.png``) or relative
+        (``images/x.png``, ``www.example.org``); a URL with a scheme, a fragment or query only,
+        or Pelican's ``{static}`` and the like is not one (``links.local_problem`` checks
+        them)."""
         found: dict[str, None] = {}
         for tag, attrs in markup:
             if not attrs or tag not in self.tags:
@@ -363,7 +373,7 @@ class Sanitiser:
                     continue
                 value = value if isinstance(value, str) else ""
                 for url in _srcset_urls(value) if name == "srcset" else (value.strip(),):
-                    if url.startswith("/") and not url.startswith("//"):
+                    if _local(url):
                         found.setdefault(url, None)
         return tuple(found)
 
