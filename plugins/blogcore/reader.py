@@ -12,7 +12,7 @@ from markdown import Markdown
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
 from pelican.utils import pelican_open, slugify
 
-from . import codeblocks, compat, inline, mdtree, text
+from . import codeblocks, compat, inline, mdtree, rawtags, text
 from .frontmatter import (
     FrontMatterError,
     Header,
@@ -328,6 +328,15 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         "the keys); it is not published",
     }
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # text that looks like a tag (List<String>) stays text, on Pelican's converter and
+        # this reader's alike: in this reader's copy of the settings, not the site's
+        self.tag_or_text = rawtags.TagOrTextExtension()
+        markdown = dict(self.settings["MARKDOWN"])
+        markdown["extensions"] = [*markdown.get("extensions", ()), self.tag_or_text]
+        self.settings = {**self.settings, "MARKDOWN": markdown}
+
     def _markdown(self) -> Markdown:
         """This reader's Markdown converter, reset for the next file.
 
@@ -354,17 +363,32 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         hold (compat.py), else Pelican's own. ``self.told``: what the converter's tree told
         of the body and the Summary (None on the stock path)."""
         self.told = None
+        self.tag_or_text.take()  # what an earlier file left, if it failed
         if not compat.accelerated(self.settings):
-            return super()._read(source_path)
-        md = self._markdown()
-        self.facts.take()  # what an earlier file left, if it failed
-        with pelican_open(source_path) as text:
-            content, metadata = compat.read_with(self, md, source_path, text)
-        found = self.facts.take()
-        formatted = [key for key in metadata if key in self.settings["FORMATTED_FIELDS"]]
-        summary = found[1] if formatted == ["summary"] and len(found) == 2 else None
-        self.told = (found[0] if found else None, summary)
+            content, metadata = super()._read(source_path)
+        else:
+            md = self._markdown()
+            self.facts.take()
+            with pelican_open(source_path) as text:
+                content, metadata = compat.read_with(self, md, source_path, text)
+            found = self.facts.take()
+            formatted = [key for key in metadata if key in self.settings["FORMATTED_FIELDS"]]
+            summary = found[1] if formatted == ["summary"] and len(found) == 2 else None
+            self.told = (found[0] if found else None, summary)
+        self._name_text_tags(source_path)
         return content, metadata
+
+    def _name_text_tags(self, source_path: str) -> None:
+        """One warning for each text Markdown would have taken for a tag, with its line."""
+        found = self.tag_or_text.take()
+        if not found:
+            return
+        with pelican_open(source_path) as source:
+            lines = source.splitlines()
+        for raw in found:
+            number = next((n for n, line in enumerate(lines, 1) if raw in line), None)
+            where = f"line {number}: " if number else ""
+            logger.warning("%s: %s%s", self._shown(source_path), where, rawtags.message(raw))
 
     def _header(self, source_path: str) -> Header | None:
         """The front matter's lines, checked: repeated keys, control characters, a line that
