@@ -105,6 +105,33 @@ def test_a_listed_file_that_is_missing_and_files_that_are_not_photos():
     assert gallery.cover.file == "a.jpg"
 
 
+def test_a_listed_file_that_is_not_a_photo_is_named_once():
+    # the GIF is in the folder: "is not in content/galleries/g/" would send the writer looking
+    text = SIDECAR.replace("Photo: c.jpg", "Photo: c.jpg\nPhoto: party.gif | Dancing | People")
+    _, problems = assemble(["a.jpg", "b.jpg", "c.jpg", "party.gif"], text)
+    named = [str(p) for p in problems if "party.gif" in str(p)]
+    assert named == [
+        "content/galleries/g/party.gif: is not a photo this gallery can show (use JPEG, PNG, "
+        "WebP, AVIF, TIFF or HEIC); skipped"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("html", "stray"),
+    [
+        ("<p>{gallery}offsite</p>", []),  # a marker: replaced by the gallery
+        ("<p>See {gallery}offsite.</p>", ["{gallery}offsite"]),
+        ("<p>{Gallery}offsite</p>", ["{Gallery}offsite"]),
+        ("<ul><li>{gallery}a</li></ul>", ["{gallery}a"]),
+        ("<p>Write <code>{gallery}slug</code> alone</p>", []),  # showing the syntax
+        ("<pre><code>{gallery}x\n</code></pre>", []),
+        ("<p>nothing</p>", []),
+    ],
+)
+def test_stray_markers(html, stray):
+    assert model.stray_markers(html) == stray
+
+
 def test_without_a_sidecar_the_title_comes_from_the_folder():
     gallery, problems = model.assemble(
         "easton-table-dinner", "f", model.Sidecar(), "f/gallery.md", ["1.jpg"]

@@ -341,3 +341,21 @@ def test_a_published_post_showing_a_draft_gallery_stops_a_publish(tmp_path):
     assert any("Gallery 'launch' is a draft" in m for m in said), log
     with pytest.raises(SystemExit):
         build(tmp_path, content, conf=PUBLISH_CONF, name="pub")
+
+
+def test_a_sidecar_the_reader_refuses_keeps_its_captions_and_alt_text(tmp_path):
+    # "Date: 05-12-2026" is refused (which way round?): one error for it, not one false
+    # "has no alt text" per photo, and the photos keep what gallery.md says of them
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    for name in ("a.jpg", "b.jpg"):
+        photo(content / "galleries" / "fair" / name, 1, size=(300, 200))
+    (content / "galleries" / "fair" / "gallery.md").write_text(
+        "Title: The fair\nDate: 05-12-2026\n"
+        "Photo: a.jpg | The stalls | Rows of stalls\nPhoto: b.jpg | The band | A brass band\n"
+    )
+    site, log = build(tmp_path, content, name="refused")
+    problems = [m for lvl, m in log if lvl in ("WARNING", "ERROR") and "fair" in m]
+    assert len(problems) == 1 and "either way round" in problems[0], problems
+    alts = [img["alt"] for img in site.soup("galleries/fair/").select(".gallery img")]
+    assert alts == ["Rows of stalls", "A brass band"]

@@ -61,6 +61,10 @@ def read_galleries(generator) -> dict[str, model.Gallery]:
                 sidecar, problems = model.parse_sidecar(
                     "\n".join(intro.front_matter()), sidecar_shown
                 )
+            else:  # the reader named its error: the photos keep their captions and alt text
+                raw = sidecar_path.read_text(encoding="utf-8", errors="replace")
+                sidecar, problems = model.parse_sidecar(raw, sidecar_shown)
+                problems = [problem for problem in problems if not problem.error]
         files = [p.name for p in folder.iterdir() if p.is_file()]
         gallery, more = model.assemble(
             slug,
@@ -256,6 +260,16 @@ def _attach(
             return gallery
 
         html = compat.html_of(article, "") or ""  # compat.py: Content._content
+        for written in model.stray_markers(html):
+            report(
+                model.Problem(
+                    post,
+                    f"{written} is shown as text: a gallery goes in a paragraph of its own, "
+                    f"{model.MARKER}{model.normalise_slug(written[len(model.MARKER) :])} on a "
+                    "line with a blank line before and after it",
+                    error=False,
+                )
+            )
         inline = model.markers(html)
         if inline:
             modules = modules or [_module(generator)]

@@ -313,7 +313,7 @@ def assemble(
     """
     problems: list[Problem] = []
     names = sorted(files, key=_natural)
-    photos_found = []
+    photos_found, not_photos = [], set()
     for name in names:
         if name == sidecar_name or name.startswith("."):
             continue
@@ -321,6 +321,7 @@ def assemble(
         if suffix in PHOTO_EXTENSIONS:
             photos_found.append(name)
         else:
+            not_photos.add(name)
             problems.append(
                 Problem(
                     f"{folder}/{name}",
@@ -334,6 +335,8 @@ def assemble(
     for line in sidecar.photos:
         name = line.file.removeprefix("./")
         actual = name if name in photos_found else by_lower.get(name.lower())
+        if actual is None and name in not_photos:
+            continue  # in the folder, but not a photo: said above, with what galleries show
         if actual is None:
             problems.append(
                 Problem(
@@ -457,6 +460,25 @@ def _marker_paragraphs(content: str) -> list[tuple[int, int, str]]:
 def markers(content: str) -> list[str]:
     """The gallery slugs named by ``{gallery}slug`` markers in rendered HTML, in order."""
     return [normalise_slug(slug) for _, _, slug in _marker_paragraphs(content)]
+
+
+_WRITTEN_MARKER = re.compile(r"\{gallery\}[\w/-]*", re.I)
+
+
+def stray_markers(content: str) -> list[str]:
+    """``{gallery}`` markers of rendered HTML that show as text: inside a sentence or a list,
+    or spelt ``{Gallery}`` (code aside: a post may show the syntax)."""
+    if MARKER not in content.lower():  # most posts: no parse
+        return []
+    markers = {start for start, _, _ in _marker_paragraphs(content)}
+    found = []
+    for start, paragraph in html_text.located(content, "p", "li", "td", "th", "dd", "h2", "h3"):
+        if start in markers:
+            continue
+        for string in paragraph.find_all(string=True, recursive=True):
+            if not string.find_parent(("code", "pre")):
+                found += _WRITTEN_MARKER.findall(str(string))
+    return list(dict.fromkeys(found))
 
 
 def replace_markers(content: str, render: Callable[[str], str]) -> str:
