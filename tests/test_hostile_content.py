@@ -485,6 +485,44 @@ CASES = [
         publish=0,
     ),
     Case(
+        "generics-outside-backticks",  # was: "List type", "removed <string>"
+        {"posts/g.md": post("Slug: gen", "It returns a List<String> of names.")},
+        "line 8: <String> is not an HTML tag, so it is shown as written",
+        "content/posts/g.md",
+        publish=0,
+        alone=True,
+    ),
+    Case(
+        "image-path-relative-to-nothing",  # a broken image on the post's page
+        {"posts/r.md": post("Slug: rel", "![The hall](images/hall.jpg)")},
+        "from this page it points at /posts/rel/images/hall.jpg",
+        "content/posts/r.md",
+        alone=True,
+    ),
+    Case(
+        "link-without-https",  # /posts/wh/www.example.org: a 404
+        {"posts/w.md": post("Slug: wh", "Our [shop](www.example.org).")},
+        "write https://www.example.org",
+        "content/posts/w.md",
+        alone=True,
+    ),
+    Case(
+        "phone-video-with-a-place-it-cannot-lose",
+        {"images/walk.mp4": b"\0\0\0\x10ftypisom\0\0\0\0\0\0\0\x1eXtra+37.7858-122.4064+0.0/"},
+        "keeps the place it was recorded",
+        "content/images/walk.mp4",
+        unpublished=("images/walk.mp4",),
+        alone=True,
+    ),
+    Case(
+        "gallery-marker-in-a-sentence",  # was shown as "{gallery}offsite" on the page
+        {"posts/gm.md": post("Slug: gm", "Photos: {gallery}offsite from the day.")},
+        "{gallery}offsite is shown as text",
+        "content/posts/gm.md",
+        publish=0,
+        alone=True,
+    ),
+    Case(
         "dash-date-either-way",
         {"posts/d.md": post("Date: 05-12-2026 09:00")},
         "either way round",
