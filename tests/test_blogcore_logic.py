@@ -677,6 +677,27 @@ def test_byline_warnings():
     assert frontmatter.byline_warnings({"authors": ["B"]}) == []
 
 
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        ("Why <code>grep</code> wins", "(<code>, </code>)"),
+        ("A <em>quick</em> <em>look</em>", "(<em>, </em>)"),  # once each
+        ("When x < y and y > z", None),
+        ("Generics: List<String>", None),  # not a tag: shown as written, as meant
+        ("Plain", None),
+    ],
+)
+def test_title_warnings(title, named):
+    found = frontmatter.title_warnings({"title": title})
+    if named is None:
+        assert found == []
+    else:
+        assert found == [
+            f"Title holds HTML {named}, which is shown as written, angle brackets and all: a "
+            "title is plain text; write it without tags"
+        ]
+
+
 EXTENSIONS = {".md", ".markdown", ".rst", ".html"}
 
 

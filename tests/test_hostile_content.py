@@ -324,9 +324,10 @@ CASES = [
         published=("posts/yaml/",),
     ),
     Case(
-        "markup-in-title",
+        "markup-in-title",  # escaped, as it must be, and named: it shows "<b>Bold</b>"
         {"posts/s.md": post("Slug: m\nTitle: <b>Bold</b> & <i>x</i>")},
-        "",
+        "Title holds HTML (<b>, </b>, <i>, </i>)",
+        "content/posts/s.md",
         publish=0,
         published=("posts/m/",),
         leaks=("<b>Bold</b>",),

@@ -13,6 +13,8 @@ from babel import Locale, UnknownLocaleError
 from bs4 import BeautifulSoup, Comment
 from dateutil import parser as dateparser
 
+from . import rawtags
+
 STATUSES = ("published", "draft", "hidden", "skip")
 DATE_KEYS = frozenset({"date", "modified"})
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(\b|T)")
@@ -325,6 +327,24 @@ def byline_warnings(metadata: dict) -> list[str]:
             "Authors, separated by commas"
         ]
     return []
+
+
+def title_warnings(metadata: dict) -> list[str]:
+    """HTML in a Title typed as text: pages and feeds show it as written, angle brackets
+    and all (a title is plain text)."""
+    title = metadata.get("title")
+    if not isinstance(title, str) or "<" not in title:
+        return []
+    tags = [raw for raw in _TAG_LIKE.findall(title) if rawtags.is_tag(raw)]
+    if not tags:
+        return []
+    return [
+        f"Title holds HTML ({', '.join(dict.fromkeys(tags))}), which is shown as written, "
+        "angle brackets and all: a title is plain text; write it without tags"
+    ]
+
+
+_TAG_LIKE = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def date_warnings(metadata: dict, now: datetime.datetime, page: bool) -> list[str]:

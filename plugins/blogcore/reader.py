@@ -35,6 +35,7 @@ from .frontmatter import (
     path_metadata_keys,
     plugin_folders,
     scan_header,
+    title_warnings,
     unknown_key,
 )
 
@@ -148,6 +149,8 @@ class StrictChecks:
     """
 
     values_as_read = True
+    # a Title written as text (Markdown's front matter), not made from the document (reST)
+    titles_typed = False
     # what a missing title, date or text is, said in the file's own format
     missing: ClassVar[dict[str, str]] = {
         "title": "has no title; give it one",
@@ -247,6 +250,8 @@ class StrictChecks:
         if not has_body(content) and "template" not in metadata:
             raise FrontMatterError(self.missing["text"])
         doubtful = [*check_address(metadata), *byline_warnings(metadata)]
+        if self.titles_typed:
+            doubtful += title_warnings(metadata)
         now = datetime.datetime.now(ZoneInfo(self.settings.get("TIMEZONE") or "UTC"))
         doubtful += date_warnings(metadata, now, page=self._is_page(source_path))
         for message in [*(header_warnings(header) if header else ()), *doubtful]:
@@ -321,6 +326,7 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
     """Pelican's Markdown reader, quickened (compat.py), its front matter checked as written."""
 
     values_as_read = False  # check_header reads the lines themselves, with their numbers
+    titles_typed = True
     missing: ClassVar[dict[str, str]] = {
         "title": "has no Title: line; add one at the top, e.g. Title: Our news",
         "date": "has no Date: line; add one such as Date: 2025-03-14 (a post needs a date)",
