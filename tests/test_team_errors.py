@@ -153,7 +153,11 @@ class _Collect(logging.Handler):
             logging.WARNING,
             "content-0/team/typo.md: unknown key 'Roel' is ignored (did you mean Role?)",
         ),
-        (logging.ERROR, "content-0/team/photos/bea.jpg: is not an image this pipeline can read"),
+        (  # named from the team file, whose Photo line is what to change
+            logging.ERROR,
+            "content-0/team/broken-photo.md: Photo 'team/photos/bea.jpg': is not an image this "
+            "pipeline can read",
+        ),
     ],
 )
 def test_bad_team_files_are_explained(bad_build, level, expected):

@@ -236,13 +236,26 @@ def test_a_name_claimed_twice_is_an_error_naming_both_files():
     )
     rule = "; a name, file name or alias may point to one person only"
     assert messages(problems) == [
-        "content/team/bo.md: Aliases 'B. L.' is already Bea Lund's (in content/team/bea-lund.md)"
-        + rule,
         "content/team/bo-2.md: Name 'Bo Lindqvist' is already Bo Lindqvist's "
         "(in content/team/bo.md)" + rule,
+        "content/team/bo.md: Aliases 'B. L.' is already Bea Lund's (in content/team/bea-lund.md)"
+        + rule,
     ]
     assert roster.find("B. L.").slug == "bea-lund"  # the first file, by file name, keeps it
     assert roster.find("Bo Lindqvist").slug == "bo"
+
+
+@pytest.mark.parametrize("newcomer", ["aa-byrne", "zz-byrne"])
+def test_an_alias_that_is_someones_name_is_the_aliases_mistake(newcomer):
+    # a new colleague called "A. Byrne": Ada's alias gives way, whichever file sorts first
+    roster, problems = build_roster(
+        [person("ada-byrne", "Ada Byrne", "A. Byrne"), person(newcomer, "A. Byrne")]
+    )
+    assert messages(problems) == [
+        f"content/team/ada-byrne.md: Aliases 'A. Byrne' is already A. Byrne's "
+        f"(in content/team/{newcomer}.md); a name, file name or alias may point to one person only"
+    ]
+    assert roster.find("A. Byrne").slug == newcomer
 
 
 @pytest.mark.parametrize(

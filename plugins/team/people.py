@@ -295,27 +295,28 @@ class Roster:
 def build_roster(people: Iterable[Person]) -> tuple[Roster, list[Problem]]:
     """Index people by every name they answer to; a name claimed twice is an error.
 
-    Files are taken in order of file name; the first to claim a name keeps it.
+    Names and file names are claimed first, then aliases: an alias that is someone's Name is
+    the alias's mistake, whichever file comes first. Otherwise files are taken in order of
+    file name; the first to claim a name keeps it.
     """
     ordered = tuple(sorted(people, key=lambda p: p.slug))
     index: dict[str, Person] = {}
     problems: list[Problem] = []
-    for person in ordered:
-        claims = [("Name", person.name), ("file name", person.slug)]
-        claims += [("Aliases", alias) for alias in person.aliases]
-        for key, value in claims:
-            norm = normalise(value)
-            owner = index.get(norm)
-            if owner is None:
-                index[norm] = person
-            elif owner.slug != person.slug:
-                problems.append(
-                    Problem(
-                        person.source,
-                        f"{key} {value!r} is already {owner.name}'s (in {owner.source}); "
-                        "a name, file name or alias may point to one person only",
-                    )
+    claims = [(p, k, v) for p in ordered for k, v in (("Name", p.name), ("file name", p.slug))]
+    claims += [(p, "Aliases", alias) for p in ordered for alias in p.aliases]
+    for person, key, value in claims:
+        norm = normalise(value)
+        owner = index.get(norm)
+        if owner is None:
+            index[norm] = person
+        elif owner.slug != person.slug:
+            problems.append(
+                Problem(
+                    person.source,
+                    f"{key} {value!r} is already {owner.name}'s (in {owner.source}); "
+                    "a name, file name or alias may point to one person only",
                 )
+            )
     return Roster(ordered, index), problems
 
 

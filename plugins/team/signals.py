@@ -149,7 +149,8 @@ def _attach_photos(generator, team: Team) -> None:
     requests = [
         service.PictureRequest(
             source=Path(generator.path) / person.photo,
-            label=_shown(settings, Path(generator.path) / person.photo),
+            # named from the team file: the Photo line there is what to change
+            label=f"{person.source}: Photo {person.photo!r}",
             name=f"{settings['TEAM_PATH']}/{person.slug}",
             widths=settings["TEAM_PHOTO_SIZES"],
             square=True,
