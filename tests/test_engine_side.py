@@ -7,6 +7,7 @@ import io
 import logging
 
 import pytest
+from pelican.readers import RstReader
 from PIL import Image
 
 SMALL = {"GALLERY_WIDTHS": (100,), "GALLERY_POST_IMAGE_WIDTHS": (100,)}
@@ -152,3 +153,22 @@ def test_sidecar_line_numbers_count_a_bom_and_windows_line_ends(build_site, capl
     page = site.soup("galleries/crlf/")
     assert page.select_one(".gallery-page__intro em").get_text() == "description"
     assert page.select_one("h1").get_text(strip=True) == "Windows"
+
+
+class PluginRstReader(RstReader):
+    """A reStructuredText reader of another plugin's: blogcore leaves it in place."""
+
+
+def test_another_plugins_reader_failing_is_named_once(build_site, caplog):
+    # its error is not one of blogcore's (named already): side.read names the file
+    caplog.set_level(logging.WARNING)
+    files = {
+        "team/dana-frost.rst": "Dana Frost\n##########\n\n:name: Dana Frost\n"
+        ":date: next week\n\nA bio.\n"
+    }
+    build_site(files, name="plugin-reader", READERS={"rst": PluginRstReader}, **SMALL)
+    about = [r.getMessage() for r in problems(caplog) if "dana-frost.rst" in r.getMessage()]
+    assert len(about) == 1, about
+    assert about[0].startswith("plugin-reader/team/dana-frost.rst: could not be read (")
+    assert about[0].endswith("); skipped"), about
+    assert "Traceback" not in caplog.text
