@@ -4,6 +4,7 @@ builds, and the publish workflow keeping the image cache between runs."""
 
 import io
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,31 @@ def test_every_picture_is_shown_in_the_formats_and_widths_of_its_build(
     assert len(urls) == 1 + len(widths) * (len(types) + 1)
     for url in urls:
         assert site.exists(site.relpath_of(url)), url
+
+
+@pytest.mark.parametrize(
+    ("pages_url", "owner", "repo", "expected"),
+    [
+        ("https://blog.example.org/", "acme", "blog", "https://blog.example.org/"),  # Pages says
+        ("", "acme", "blog", "https://acme.github.io/blog"),  # a project site, under /blog/
+        ("", "acme", "acme.github.io", "https://acme.github.io"),  # the owner's own site
+    ],
+)
+def test_a_pull_request_builds_for_the_address_the_publish_builds_for(
+    tmp_path, pages_url, owner, repo, expected
+):
+    # built at the root, a link starting with "/" passed a pull request and failed the merge
+    steps = _steps("pull-request.yml")
+    pages = next(s for s in steps if s.get("uses", "").startswith("actions/configure-pages@"))
+    assert pages.get("continue-on-error") is True  # a fork's token may not read it
+    step = next(s for s in steps if s.get("id") == "siteurl")
+    output = tmp_path / "out"
+    env = {"PAGES_URL": pages_url, "OWNER": owner, "REPO": repo, "GITHUB_OUTPUT": str(output)}
+    subprocess.run(["bash", "-ec", step["run"]], env=env, check=True)
+    assert output.read_text() == f"url={expected}\n"
+    for run in ("make publish", "make check"):
+        assert steps[_index(steps, run)]["env"]["SITEURL"] == "${{ steps.siteurl.outputs.url }}"
+    publish = _steps("publish.yml")
+    assert (
+        "steps.pages.outputs.base_url" in publish[_index(publish, "make publish")]["env"]["SITEURL"]
+    )
