@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from plugins.related.background import Primed
+from plugins.engine.forks import Primed
 
 PARENT = os.getpid()
 

@@ -11,6 +11,9 @@
 - ``side``: side content (team files, series files, gallery sidecars) found and read one way,
   with Pelican's readers.
 - ``slugs``: the slug `make new-post` and the importer give a title (pure).
+- ``files``: writing a file so that no one reads half of it (pure).
+- ``forks``: work in forked processes, fanned out (``in_forks``) or prepared early and fed
+  later (``Primed``) (pure).
 
 Nothing is imported here: importing ``plugins.engine.config`` must not import Pelican.
 """

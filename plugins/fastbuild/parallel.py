@@ -1,14 +1,14 @@
 """Running work in forked worker processes, and carrying its results and logs back."""
 
 import contextlib
-import gc
 import logging
 import multiprocessing
-import os
 import pickle
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
+
+from plugins.engine.forks import in_forks
 
 
 class _Noticed(logging.Handler):
@@ -101,51 +101,6 @@ class Tickets:
         """Numbers taken by this process until they reach ``limit``."""
         while (number := self.take()) < limit:
             yield number
-
-
-def in_forks(work: Callable[[int], Any], processes: int) -> list[tuple[int, Any]]:
-    """Run ``work(slot)`` in this process (slot 0) and in ``processes - 1`` forked children.
-
-    Returns (exit status, result) per slot; a child that died, or whose result would not
-    pickle, has a non-zero status and result None. This process's own exception, if any,
-    propagates once every child has been waited for. Children leave with os._exit: they never
-    run the parent's cleanup (atexit, Pelican's ``finalized``).
-    """
-    children = []
-    gc.freeze()  # keep the collector off the parent's objects in the children (fewer page copies)
-    try:
-        for slot in range(1, processes):
-            read_end, write_end = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                status = 1
-                try:
-                    os.close(read_end)
-                    # all or nothing down the pipe: a result that does not pickle sends none
-                    data = pickle.dumps(work(slot), protocol=pickle.HIGHEST_PROTOCOL)
-                    with os.fdopen(write_end, "wb") as out:
-                        out.write(data)
-                    status = 0
-                finally:
-                    os._exit(status)
-            os.close(write_end)
-            children.append((pid, read_end))
-    finally:
-        gc.unfreeze()
-    outcomes: list[tuple[int, Any]] = []
-    try:
-        outcomes.append((0, work(0)))
-    finally:
-        for pid, read_end in children:
-            with os.fdopen(read_end, "rb") as stream:
-                try:
-                    result = pickle.load(stream)
-                except Exception:  # nothing sent (it died), or nothing this process can load
-                    result = None
-            _, status = os.waitpid(pid, 0)
-            code = os.waitstatus_to_exitcode(status)
-            outcomes.append((code or int(result is None), result))
-    return outcomes
 
 
 # ---- what crosses back from a child: log records and exceptions -----------------------------

@@ -14,7 +14,7 @@ from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from plugins.engine import build
+from plugins.engine import build, forks
 
 from . import compat, digest, manifest, members, parallel
 from .compat import FeedEntriesOnce, overridden_files, written_files
@@ -405,7 +405,7 @@ class ParallelWriter(FeedEntriesOnce):
         # yielding, one fork renders: the cores are the other work's, and each fork adds its
         # own copies of the build's pages to the peak (45 MB at 1,000 posts, 110 at 5,000)
         renderers = 1 if yielding else min(workers, len(order) + 1)
-        outcomes = parallel.in_forks(share, renderers + 1 if yielding else renderers)
+        outcomes = forks.in_forks(share, renderers + 1 if yielding else renderers)
         others += [result for code, result in outcomes[1:] if code == 0]
         dead += [code for code, _ in outcomes if code]
 

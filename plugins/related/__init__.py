@@ -15,19 +15,20 @@ Gives the theme ``article.related_posts`` (a list of articles, as pelican's rela
 plugin does). ``invoke related <slug>`` prints each pick's score broken down by component.
 
 The picking runs in a child of the build, on the core Pelican's serial steps leave idle
-(``background.py``): forked as the build's first generator is made (``generator_init``, while
-the build's process is small), it imports ``scoring.py`` with NumPy and SciPy once the posts
-are read (``article_generator_preread``; the build itself needs ``model.py``'s plain values
-alone); a second fork sends it the posts once they are final, and the picks are
-given to the posts when Pelican asks for its writer (``get_writer``), before any page is
-written. The posts are final once every plugin that changes posts at
+(``plugins/engine/forks.py``, ``Primed``): forked as the build's first generator is made
+(``generator_init``, while the build's process is small: every page the build writes to after a
+later fork would be copied, with the child holding the old one), it imports ``scoring.py`` with
+NumPy and SciPy once the posts are read (``article_generator_preread``; the build itself needs
+``model.py``'s plain values alone); a second fork sends it the posts once they are final, and
+the picks are given to the posts when Pelican asks for its writer (``get_writer``), before any
+page is written. The posts are final once every plugin that changes posts at
 ``article_generator_pretaxonomy`` (``team``: canonical authors; ``galleries``: gallery text) has
 said so through the engine's ``posts_changed`` phase (``plugins/engine/phases.py``), whatever
 their order in ``PLUGINS``; at the latest at ``article_generator_finalized``. A plugin of your
 own that changes posts' text, tags or authors there joins ``phases.POST_CHANGERS`` and calls
-``phases.mark_posts_changed``. Until the picks are given, ``related_posts`` is an empty list:
-a plugin reading it must do so from ``get_writer`` on. Where the platform cannot fork, or the child
-fails, the same work is done in the build's own process.
+``phases.mark_posts_changed``. Until the picks are given, ``related_posts`` is an empty list: a
+plugin reading it must do so from ``get_writer`` on. Where the platform cannot fork, or the
+child fails, the same work is done in the build's own process.
 
 Metadata keys read: ``related``, ``related_exclude``, ``series``, ``tags``, ``category``,
 ``authors``. Settings: see ``settings.py``.

@@ -6,9 +6,8 @@ from collections.abc import Callable
 
 from pelican import signals
 
-from plugins.engine import build, compat, phases
+from plugins.engine import build, compat, forks, phases
 
-from . import background
 from .model import Doc, Weights
 from .settings import SettingsError, configure
 from .text import plain_text, text_limit
@@ -76,7 +75,7 @@ def _scorer(settings) -> Callable[[], Callable[[list[Doc]], tuple[dict, list]]]:
 
     def prepare() -> Callable[[list[Doc]], tuple[dict, list]]:
         # NumPy and SciPy take 0.15 s to import: only the child that scores loads them
-        # (background.Primed), so the build and its workers never do
+        # (forks.Primed), so the build and its workers never do
         from . import scoring
 
         def pick(docs: list[Doc]) -> tuple[dict, list]:
@@ -104,7 +103,7 @@ def _state(generator_or_pelican):
 
 def on_generator_init(generator) -> None:
     """As the build's first generator is made, fork the child that will score: the build's
-    process holds little yet, so little is shared with it (``background``)."""
+    process holds little yet, so little is shared with it (``engine.forks``)."""
     _prime(generator, wait=True)
 
 
@@ -119,14 +118,14 @@ def on_article_preread(generator) -> None:
         primed.begin()
 
 
-def _prime(generator, wait: bool) -> background.Primed | None:
+def _prime(generator, wait: bool) -> forks.Primed | None:
     """This build's scoring child, forked on first call; None when no scoring is wanted."""
     state = _state(generator)
     settings = generator.settings
     if settings["RELATED_MAX"] == 0 or settings["RELATED_EXPLAIN"]:
         return None
     if not hasattr(state, "primed"):
-        state.primed = background.Primed(_scorer(settings), wait=wait)
+        state.primed = forks.Primed(_scorer(settings), wait=wait)
         build.current(settings).on_close(state.primed.cancel)
     return state.primed
 
@@ -155,7 +154,7 @@ def on_articles_finalized(generator) -> None:
 def _start(generator) -> None:
     """Start picking related posts among published posts, per language; drafts get none.
 
-    The picking runs beside the rest of the build (``background.Primed``) and its result is
+    The picking runs beside the rest of the build (``forks.Primed``) and its result is
     given to the posts before any page is written (``on_get_writer``). Once per build.
     """
     state = _state(generator)

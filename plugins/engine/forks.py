@@ -1,24 +1,16 @@
-"""Work done in forked processes while the build goes on, and waited for when it is needed.
+"""Work in forked processes: one way for every plugin (pure: no Pelican import).
 
-Choosing related posts needs NumPy and SciPy (0.15 s to import) and the posts as the other
-plugins leave them. The build's process reads the posts in workers and then runs Pelican's
-serial steps on one core while the other waits, so the work is split in two processes:
+- ``in_forks(work, n)``: ``work(slot)`` here and in ``n - 1`` forked children at once, each
+  child's result pickled back (fastbuild reads and renders this way).
+- ``Primed``: one child forked early that prepares (imports, say) while the build goes on,
+  gets its input later from a second fork, and sends back one value (related posts score this
+  way: NumPy and SciPy imported on an idle core, the posts sent once final).
 
-- one forked before the posts are read (``Primed``), which imports what the scoring needs on
-  the idle core and waits for its input;
-- one forked once the posts are final, which makes that input from the posts in memory (as the
-  build's process would, without it paying) and sends it over.
-
-The picks then arrive when Pelican asks for its writer with none of the import left to wait
-for (it was 0.1 s of a 100-post build).
-
-The first child is forked as early as the build can (``Primed(..., wait=True)``), while the
-build's process holds little more than its imports, and told when to start (``begin``): a
-child forked after the posts are read shares their pages with the build, and every page the
-build then writes to (reference counts, the plugins' attributes) is copied, with the child
-holding the old one (forked early, the build's peak without the search index is 8 MB lower
-at 1,000 posts and 28 MB at 5,000). Waiting to import until ``begin`` keeps the import off
-the cores that are reading.
+Children leave with ``os._exit``: they never run the parent's cleanup (atexit, Pelican's
+``finalized``). Forks are made with the collector frozen (``gc.freeze``), so that a child's
+collections leave the parent's objects, and their memory pages, alone. Where the platform
+cannot fork, ``Primed`` computes in the build's process; ``in_forks`` needs ``os.fork``
+(fastbuild checks for it before choosing workers).
 """
 
 import contextlib
@@ -27,7 +19,7 @@ import os
 import pickle
 import signal
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -36,13 +28,62 @@ _HEADER = struct.Struct("!Q")  # the input's length: the pipe may stay open in o
 _BEGIN = b"b"  # first on the pipe to a child made with wait=True: prepare now
 
 
-def _fork() -> int:
-    """``os.fork()`` with the collector leaving the parent's objects alone (fewer pages copied)."""
+@contextlib.contextmanager
+def _collector_frozen() -> Iterator[None]:
+    """The parent's objects out of the collector's reach while children are forked."""
     gc.freeze()
     try:
-        return os.fork()
+        yield
     finally:
         gc.unfreeze()
+
+
+def _fork() -> int:
+    """``os.fork()`` with the collector leaving the parent's objects alone (fewer pages copied)."""
+    with _collector_frozen():
+        return os.fork()
+
+
+def in_forks(work: Callable[[int], Any], processes: int) -> list[tuple[int, Any]]:
+    """Run ``work(slot)`` in this process (slot 0) and in ``processes - 1`` forked children.
+
+    Returns (exit status, result) per slot; a child that died, or whose result would not
+    pickle, has a non-zero status and result None. This process's own exception, if any,
+    propagates once every child has been waited for. Children leave with os._exit: they never
+    run the parent's cleanup (atexit, Pelican's ``finalized``).
+    """
+    children = []
+    with _collector_frozen():
+        for slot in range(1, processes):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                status = 1
+                try:
+                    os.close(read_end)
+                    # all or nothing down the pipe: a result that does not pickle sends none
+                    data = pickle.dumps(work(slot), protocol=pickle.HIGHEST_PROTOCOL)
+                    with os.fdopen(write_end, "wb") as out:
+                        out.write(data)
+                    status = 0
+                finally:
+                    os._exit(status)
+            os.close(write_end)
+            children.append((pid, read_end))
+    outcomes: list[tuple[int, Any]] = []
+    try:
+        outcomes.append((0, work(0)))
+    finally:
+        for pid, read_end in children:
+            with os.fdopen(read_end, "rb") as stream:
+                try:
+                    result = pickle.load(stream)
+                except Exception:  # nothing sent (it died), or nothing this process can load
+                    result = None
+            _, status = os.waitpid(pid, 0)
+            code = os.waitstatus_to_exitcode(status)
+            outcomes.append((code or int(result is None), result))
+    return outcomes
 
 
 def _read_exactly(fd: int, size: int) -> bytearray | None:
