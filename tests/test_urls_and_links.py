@@ -558,3 +558,22 @@ def test_content_favicon_replaces_the_theme_one(dev_site):
     content = (FIXTURES / "site" / "extra" / "favicon.svg").read_bytes()
     assert dev_site.path("favicon.svg").read_bytes() == content
     assert content != (ROOT / "theme" / "static" / "favicon.svg").read_bytes()
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_attach_puts_the_file_beside_its_post(build_site, caplog, publish):
+    # the engine's plugins read every static file's save_as before Pelican resolved {attach}:
+    # Pelican then took each file for linked already and left it where it was, with a warning
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {
+            "posts/attach.md": "Title: Attach\nDate: 2024-01-01\nCategory: Company\n"
+            "Author: Ada Byrne\n\nThe [plan]({attach}files/plan.pdf).\n",
+            "posts/files/plan.pdf": b"%PDF-1.4\n%fixture\n",
+        },
+        publish=publish,
+        name=f"attach-{publish}",
+    )
+    assert site.soup("posts/attach/").select_one("a[href$='/posts/attach/files/plan.pdf']")
+    assert site.exists("posts/attach/files/plan.pdf") and not site.exists("posts/files/plan.pdf")
+    assert not [m for m in caplog.messages if "{attach}" in m]

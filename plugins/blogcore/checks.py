@@ -12,6 +12,8 @@ from typing import Any
 
 from pelican.urlwrappers import Author, Category, Tag
 
+from plugins.engine.items import static_output
+
 from . import compat, links, urls
 
 WRAPPERS = {"tag": Tag, "category": Category, "author": Author}
@@ -185,7 +187,8 @@ def static_claims(generator, settings: dict[str, Any]) -> list[urls.Claim]:
     claims = []
     for item in getattr(generator, "staticfiles", None) or []:
         hint = "rename it, or change its path in EXTRA_PATH_METADATA"
-        claims.append(urls.Claim(item.save_as, shown(settings, item.source_path), item, hint))
+        save_as, _ = static_output(item)  # not marked linked: an {attach} link may move it
+        claims.append(urls.Claim(save_as, shown(settings, item.source_path), item, hint))
     return claims
 
 

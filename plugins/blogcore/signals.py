@@ -15,6 +15,7 @@ from pelican.contents import Content
 from pelican.readers import HTMLReader, RstReader
 
 from plugins.engine import build, phases, side
+from plugins.engine.items import static_output
 
 from . import assets, checks, compat, frontmatter, jsonld, links, memo, sitemap, text, urls
 from .reader import (
@@ -297,7 +298,7 @@ def _check_default_image(generators) -> None:
     wanted = default.lstrip("/")
     for generator in generators:
         for static in getattr(generator, "staticfiles", None) or []:
-            if wanted in (static.save_as, static.url):
+            if wanted in static_output(static):  # not marked linked ({attach})
                 return
     logger.error(
         "pelicanconf.py: BLOGCORE_DEFAULT_IMAGE %r names no file the site publishes: put it "

@@ -11,7 +11,7 @@ from pelican import signals
 from pelican.generators import StaticGenerator
 
 from plugins.engine import build as engine_build
-from plugins.engine import phases
+from plugins.engine import items, phases
 
 from . import media
 from .policy import MARKER, Policy, PolicyError, build, headers_file, origin
@@ -146,7 +146,7 @@ def _shipped_headers(generators, save_as: str):
     for generator in generators:
         if isinstance(generator, StaticGenerator):
             for static in generator.staticfiles:
-                if static.save_as == save_as:
+                if items.static_output(static)[0] == save_as:  # not marked linked
                     return static
     return None
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from plugins.engine import build, files, phases
+from plugins.engine import build, files, items, phases
 
 from . import pipeline, retention, service, video
 from .settings import SettingsError, configure
@@ -36,15 +36,16 @@ def on_initialized(pelican) -> None:
 def _publish_heif_as_jpeg(staticfiles) -> None:
     """HEIC/HEIF originals are published as JPEG: their save_as and url (so every link to
     them) end in .jpg; the file itself is converted with the others at the end of the build."""
-    taken = {sc.save_as for sc in staticfiles}
+    places = {id(sc): items.static_output(sc) for sc in staticfiles}  # not marked linked
+    taken = {save_as for save_as, _ in places.values()}
     for sc in staticfiles:
-        stem, ext = posixpath.splitext(sc.save_as)
+        stem, ext = posixpath.splitext(places[id(sc)][0])
         if ext.lower() not in pipeline.HEIF_SUFFIXES:
             continue
         save_as = f"{stem}.jpg"
         if save_as in taken:  # a JPEG of the same name is published too
             save_as = f"{stem}-{ext[1:].lower()}.jpg"
-        url_stem, url_ext = posixpath.splitext(sc.url)
+        url_stem, url_ext = posixpath.splitext(places[id(sc)][1])
         # Pelican's own way to move a static file (what {attach} does)
         sc.override_save_as = save_as
         if url_ext.lower() == ext.lower():
