@@ -110,3 +110,16 @@ def test_a_post_keeps_its_text_and_names_each_line(build_site, caplog, accelerat
         "between backticks; if it is a tag, did you mean <strong>?",
     ]
     assert not [m for m in caplog.messages if "removed <" in m and "generics" in m]
+
+
+def test_text_read_as_a_tag_in_an_html_block_is_said_to_be_text():
+    # Markdown leaves an HTML block as it is: the sanitiser meets <https://...> as a tag
+    md = markdown.Markdown(extensions=EXTENSIONS, output_format="html5")
+    html = md.convert("<div>\nSee <https://plot.ly/embed.js> and <script>x()</script>\n</div>")
+    cleaned, removed = text.sanitize_and_report(html, None)
+    assert "plot.ly" not in cleaned
+    assert text.POSTS.message("content/posts/x.md", removed) == (
+        "content/posts/x.md: removed <https:> and <script> (not allowed in posts); <https:> is "
+        "text, not HTML: inside an HTML block, what is between < and > is read as a tag and "
+        "lost (write &lt; for <); see docs/sanitising.md"
+    )

@@ -88,6 +88,30 @@ def test_site_absolute_problem(url, under, expected):
         assert "{static}/images/x.png" in message
 
 
+def test_what_may_have_been_meant():
+    written = sorted(links.url_path(p) for p in WRITTEN | {"renditions/lamp-400.1a2b3c4d5e.svg"})
+    in_content = {
+        "/images/lamp.svg": "content/images/lamp.svg",
+        "/figures/a.png": "content/figures/a.png",
+    }
+
+    def problem(url, page="posts/hello/"):
+        return links.local_problem(url, page, "", WRITTEN.__contains__, written, in_content.get)[1]
+
+    # the page itself is no suggestion ([1](fn1) in a post: a footnote written as a link)
+    assert "did you mean" not in problem("fn1")
+    # the content has the file, in a folder that is not published
+    assert (
+        "content/figures/a.png is there but not published: its folder is not one of the "
+        "static folders (STATIC_PATHS)" in problem("/figures/a.png")
+    )
+    # a file of the same ending from the content folder, never a rendition
+    assert "did you mean /images/lamp.svg?" in problem("/image/lamp.svg")
+    assert "did you mean" not in problem("/renditions/lamp-400.svg")
+    # an adopted site's old address: the one page of the same slug
+    assert "did you mean /posts/hello/?" in problem("/blog/2014/08/22/hello/")
+
+
 def test_a_near_miss_is_suggested():
     written = sorted(links.url_path(p) for p in WRITTEN)
     _, message = links.site_absolute_problem("/pages/about/", "", WRITTEN.__contains__, written)
@@ -113,6 +137,13 @@ def test_a_near_miss_is_suggested():
         ("gone.png", "posts/x/", "it points at /posts/x/gone.png, where nothing is published"),
         ("www.example.org", "posts/x/", "lacks https:// in front, so it points at a file"),
         ("shop.example.co.uk/jobs", "posts/x/", "write https://shop.example.co.uk/jobs"),
+        ("en.wikipedia.org/wiki/Lamp", "posts/x/", "write https://en.wikipedia.org/wiki/Lamp"),
+        ("flaggen.py", "posts/x/", "it points at /posts/x/flaggen.py, where nothing is published"),
+        ("run.sh", "posts/x/", "it points at /posts/x/run.sh, where nothing is published"),
+        ("Makefile.in", "posts/x/", "where nothing is published"),  # a file, not India's
+        ("lamp.svg", "images/", None),  # a published file named like a host: there
+        ("\\#'+refidstr+'", "posts/x/", None),  # \ is / to a browser: the home page
+        ("\\\\cdn.example/x.js", "posts/x/", None),  # //cdn.example: another host
         ("images/lamp.svg", None, "this text is shown on more than one page"),
         ("report.pdf", None, "this text is shown on more than one page"),  # a file, not a host
     ],

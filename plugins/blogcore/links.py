@@ -185,16 +185,18 @@ def site_absolute_problem(
     published_under: str,
     exists: Callable[[str], bool],
     written: Sequence[str] = (),
+    content_file: Callable[[str], str | None] = lambda path: None,
 ) -> tuple[bool, str] | None:
     """What is wrong with a link starting with "/" (``/images/x.png``); None when nothing is.
 
     ``published_under``: ``site_path(SITEURL)``; ``exists(relpath)``: whether the build
     wrote that file of the output folder; ``written``: the URL paths of what it wrote, for a
-    "did you mean". Returns (certain, the end of a log line): certain
-    when the link names one of the site's own files but leaves the folder the site is
-    published under (it works in ``make serve``, at the root, and breaks once published).
-    A link to nothing the site has may point at another part of the same host, so it is
-    not certain.
+    "did you mean"; ``content_file(path)``: the content folder's file at that URL path, if
+    there is one (named as messages name files). Returns (certain, the end
+    of a log line): certain when the link names one of the site's own files but leaves the
+    folder the site is published under (it works in ``make serve``, at the root, and breaks
+    once published). A link to nothing the site has may point at another part of the same
+    host, so it is not certain.
     """
     path = unquote(urlparse(unescape(url)).path)
     if published_under:
@@ -202,7 +204,7 @@ def site_absolute_problem(
             inside = path[len(published_under) :]
             if any(map(exists, output_candidates(inside))):
                 return None
-            return False, _nothing_there(url, inside, published_under, written)
+            return False, _nothing_there(url, inside, published_under, written, content_file)
         if any(map(exists, output_candidates(path))):
             return True, (
                 f"the link {url} leaves the site, which is published under "
@@ -211,18 +213,21 @@ def site_absolute_problem(
         return None  # elsewhere on the same host: not ours to check
     if any(map(exists, output_candidates(path))):
         return None
-    return False, _nothing_there(url, path, "", written)
+    return False, _nothing_there(url, path, "", written, content_file)
 
 
 # --- Relative links (images/x.png, ../about/): resolved against the page that shows them ---
 
-# the ending of a host name, not of a file ([our shop](shop.example.com) lacks https://)
-_HOST = re.compile(r"(?:www\.)?(?:[a-z0-9-]+\.)+(?P<top>[a-z]{2,24})(?::\d+)?", re.I)
-_FILE_ENDINGS = frozenset(
-    {"html", "htm", "php", "asp", "aspx", "xml", "json", "txt", "csv", "pdf", "zip", "gz"}
-    | {"png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "heic", "ico", "bmp", "tif", "tiff"}
-    | {"mp4", "mov", "webm", "mp3", "ogg", "wav", "m4a", "css", "js", "md", "rst", "ics", "vcf"}
+# The endings of the host names people link to without https:// (www.example.org,
+# en.wikipedia.org/wiki/X): the generic ones and the commonest countries', leaving out those
+# that are also a file's (.py, .sh, .pl, .rs, .ai, .in: flaggen.py is a file)
+_WEB_ENDINGS = frozenset(
+    {"com", "org", "net", "edu", "gov", "int", "io", "dev", "app", "co", "me", "info", "biz"}
+    | {"tv", "xyz", "site", "online", "tech", "blog", "news", "cloud", "page", "eu", "uk", "de"}
+    | {"fr", "nl", "ch", "se", "no", "fi", "dk", "es", "it", "pt", "cz", "at", "be", "ie", "jp"}
+    | {"cn", "kr", "au", "nz", "ca", "us", "br", "mx", "ar", "ru", "ua", "za"}
 )
+_HOST = re.compile(r"(?P<www>www\.)?(?:[a-z0-9-]+\.)+(?P<top>[a-z]{2,24})(?::\d+)?", re.I)
 _SOURCE_PATH = re.compile(r"\.(?:md|markdown|mkd|mdown|rst)$", re.I)  # source_file_problem's
 
 
@@ -232,24 +237,35 @@ def local_problem(
     published_under: str,
     exists: Callable[[str], bool],
     written: Sequence[str] = (),
+    content_file: Callable[[str], str | None] = lambda path: None,
 ) -> tuple[bool, str] | None:
     """What is wrong with a link to one of this site's files, from "/" or relative; None
     when nothing is. ``page``: the URL of the page showing it, from the site's folder
     (``posts/x/``), or None for a text shown on several pages (a summary, a team bio)."""
+    url = url.replace("\\", "/")  # as browsers read it: \#x is /#x
+    if url.startswith("//"):
+        return None  # another host
     if url.startswith("/"):
-        return site_absolute_problem(url, published_under, exists, written)
-    return relative_problem(url, page, exists, written)
+        return site_absolute_problem(url, published_under, exists, written, content_file)
+    return relative_problem(url, page, exists, written, content_file)
 
 
 def relative_problem(
-    url: str, page: str | None, exists: Callable[[str], bool], written: Sequence[str] = ()
+    url: str,
+    page: str | None,
+    exists: Callable[[str], bool],
+    written: Sequence[str] = (),
+    content_file: Callable[[str], str | None] = lambda path: None,
 ) -> tuple[bool, str] | None:
     """What is wrong with a relative link (``images/x.png``) on the page at ``page``."""
     path = unquote(urlparse(unescape(url)).path)
     if not path or _SOURCE_PATH.search(path):  # a source file's name has a line of its own
         return None
+    target = _resolve(page or "", path)
+    if page is not None and (target is None or any(map(exists, output_candidates(target)))):
+        return None  # above the site's folder (another part of the host), or there
     host = _HOST.fullmatch(path.split("/", 1)[0])
-    if host and host["top"].lower() not in _FILE_ENDINGS:
+    if host and (host["www"] or host["top"].lower() in _WEB_ENDINGS):
         return True, (
             f"the link {url} lacks https:// in front, so it points at a file of this site, "
             f"not at another site (write https://{url})"
@@ -259,9 +275,6 @@ def relative_problem(
             f"the link {url} is relative, and this text is shown on more than one page: it "
             f"points at another place from each ({HINT})"
         )
-    target = _resolve(page, path)
-    if target is None or any(map(exists, output_candidates(target))):
-        return None  # above the site's folder (another part of the host), or there
     lead = f"the link {url} is relative: from this page it points at {target}, where nothing is"
     bare = "/" + "/".join(part for part in path.split("/") if part not in ("", ".", ".."))
     if any(map(exists, output_candidates(bare))):  # meant from the site's root
@@ -269,9 +282,8 @@ def relative_problem(
             f"{lead}; the site publishes {bare}: link to its source with {{static}} or "
             f"{{filename}} and its path in the content folder, e.g. {{static}}{bare}"
         )
-    close = difflib.get_close_matches(target, list(written), n=1, cutoff=0.7)
-    hint = f"did you mean {close[0]}? " if close else ""
-    return True, f"{lead} published ({hint}{HINT})"
+    mine = {"/" + page, "/" + page.rsplit("/", 1)[0] + "/"}  # the page itself: no suggestion
+    return True, f"{lead} published ({_hints(target, written, content_file, mine)}{HINT})"
 
 
 def _resolve(page: str, path: str) -> str | None:
@@ -290,10 +302,49 @@ def _resolve(page: str, path: str) -> str | None:
     return "/" + "/".join(parts) + ("/" if folder and parts else "")
 
 
-def _nothing_there(url: str, path: str, published_under: str, written: Sequence[str]) -> str:
-    close = difflib.get_close_matches(path, list(written), n=1, cutoff=0.7)
-    hint = f"did you mean {published_under}{close[0]}? " if close else ""
-    return f"the link {url} points at nothing this site publishes ({hint}{HINT})"
+def _nothing_there(
+    url: str,
+    path: str,
+    published_under: str,
+    written: Sequence[str],
+    content_file: Callable[[str], str | None] = lambda path: None,
+) -> str:
+    hints = _hints(path, written, content_file, set(), published_under)
+    return f"the link {url} points at nothing this site publishes ({hints}{HINT})"
+
+
+def _hints(
+    path: str,
+    written: Sequence[str],
+    content_file: Callable[[str], str | None],
+    exclude: set[str],
+    published_under: str = "",
+) -> str:
+    """What may have been meant by a link to ``path``, a URL path nothing is published at:
+    the content's own file there, which the build did not publish; a near name of the same
+    kind (a page for a page; for a file, a file of the content folder with its ending, not a
+    rendition); or the one page of the same slug (an adopted site's old addresses)."""
+    unpublished = content_file(path)
+    if unpublished:
+        return (
+            f"{unpublished} is there but not published: its folder is not one of the static "
+            "folders (STATIC_PATHS); "
+        )
+    if path.endswith("/"):
+        alike = [w for w in written if w.endswith("/") and w not in exclude]
+    else:
+        ending = posixpath.splitext(path)[1].lower()
+        alike = [
+            w for w in written if posixpath.splitext(w)[1].lower() == ending and w not in exclude
+        ]
+    close = difflib.get_close_matches(path, alike, n=3, cutoff=0.7)
+    if not path.endswith("/"):
+        close = [w for w in close if content_file(w)]
+    if not close:
+        slug = path.rstrip("/").rsplit("/", 1)[-1]
+        same = [w for w in alike if slug and w.rstrip("/").rsplit("/", 1)[-1] == slug]
+        close = same if len(same) == 1 else []
+    return f"did you mean {published_under}{close[0]}? " if close else ""
 
 
 def url_path(relpath: str) -> str:

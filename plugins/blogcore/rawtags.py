@@ -37,6 +37,12 @@ _ATTRIBUTE = r"""\s+[A-Za-z_:@][-\w:.@]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>`]+
 _TAG = re.compile(rf"</?(?P<name>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9-]*)?)(?:{_ATTRIBUTE})*\s*/?>")
 
 
+def is_element(name: str) -> bool:
+    """Whether a tag name is an HTML element's, or a custom element's (with a hyphen)."""
+    name = name.lower()
+    return name in HTML_ELEMENTS or "-" in name
+
+
 def is_tag(raw: str) -> bool:
     """Whether raw HTML as Markdown found it (``<em>``, ``</String>``) is a tag or comment."""
     if raw.startswith(("<!", "<?")):  # a comment, CDATA, a processing instruction
@@ -44,8 +50,7 @@ def is_tag(raw: str) -> bool:
     match = _TAG.fullmatch(raw)
     if match is None:
         return False
-    name = match["name"].lower()
-    return name in HTML_ELEMENTS or "-" in name
+    return is_element(match["name"])
 
 
 def message(raw: str) -> str:

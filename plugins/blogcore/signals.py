@@ -471,10 +471,18 @@ def on_site_written(pelican) -> None:
     under = links.site_path(settings["SITEURL"])
     strict = settings.get("BLOGCORE_STRICT", False)
     pages = sorted(links.url_path(p) for p in written if not p.startswith("."))
+    content = Path(settings["PATH"])
+
+    def content_file(path: str) -> str | None:
+        candidate = content / path.lstrip("/")  # a URL path, unquoted
+        return shown(settings, candidate) if path.strip("/") and candidate.is_file() else None
+
     for source, in_draft, page, urls_ in found:
         for where, url in urls_:
             shown_on = None if where else page  # a summary is shown on the listing pages
-            problem = links.local_problem(url, shown_on, under, written.__contains__, pages)
+            problem = links.local_problem(
+                url, shown_on, under, written.__contains__, pages, content_file
+            )
             if problem is None:
                 continue
             certain, message = problem

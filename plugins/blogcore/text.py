@@ -16,6 +16,8 @@ import nh3
 from bs4 import BeautifulSoup, SoupStrainer
 from bs4.element import NavigableString, Tag
 
+from . import rawtags
+
 _WORD = re.compile(r"[\w'\u2019-]+")  # over plain text, not HTML
 # Elements whose content is not prose, and elements that end a run of words.
 SKIPPED_TAGS = frozenset({"script", "style", "pre"})
@@ -388,8 +390,15 @@ class Sanitiser:
 
     def message(self, source: str, removed: Removed, where: str = "") -> str:
         """The warning for one file: 'content/x.md: removed <script> (not allowed in posts)'."""
+        text = [f"<{tag}>" for tag in removed.tags if not rawtags.is_element(tag)]
+        note = (
+            f"; {', '.join(text)} {'is' if len(text) == 1 else 'are'} text, not HTML: inside an "
+            "HTML block, what is between < and > is read as a tag and lost (write &lt; for <)"
+            if text
+            else ""
+        )
         return (
-            f"{source}: {where}removed {removed.describe()} (not allowed in {self.name}); "
+            f"{source}: {where}removed {removed.describe()} (not allowed in {self.name}){note}; "
             "see docs/sanitising.md"
         )
 
