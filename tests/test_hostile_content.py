@@ -524,6 +524,13 @@ CASES = [
         alone=True,
     ),
     Case(
+        "static-link-in-other-capitals",  # fine on a laptop's disk, a 404 on the server
+        {"posts/sc.md": post("Slug: sc", "![A lamp]({static}/images/Lamp.svg)")},
+        "did you mean {static}/images/lamp.svg? (capitals count",
+        "content/posts/sc.md",
+        alone=True,
+    ),
+    Case(
         "dash-date-either-way",
         {"posts/d.md": post("Date: 05-12-2026 09:00")},
         "either way round",

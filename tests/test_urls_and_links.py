@@ -174,6 +174,43 @@ def test_link_problem_messages(target, fragment):
         assert fragment in message and f"content/{target.path}" in message
 
 
+@pytest.mark.parametrize(
+    ("link", "path", "kind", "hint"),
+    [
+        # a letter's case: works on a laptop's disk, 404 on the server
+        (
+            "{static}images/02_vm.png",
+            "images/02_vm.png",
+            "static",
+            "did you mean {static}/images/02_VM.png? (capitals count: the file's name is "
+            "written so)",
+        ),
+        (
+            "{attach}images/2_VM.png",
+            "images/2_VM.png",
+            "attach",
+            "did you mean {static}/images/02_VM.png?",
+        ),
+        (
+            "{filename}/posts/helo.md",
+            "posts/helo.md",
+            "filename",
+            "did you mean {filename}/posts/hello.md?",
+        ),
+        (
+            "{static}/nothing.png",
+            "nothing.png",
+            "static",
+            "a path starting with / is relative to content/",
+        ),
+    ],
+)
+def test_a_missing_target_suggests_its_own_kind(link, path, kind, hint):
+    known = ["images/02_VM.png"] if kind != "filename" else ["posts/hello.md"]
+    message = links.problem(link, links.Target(path, links.MISSING), "content", known, kind)
+    assert message == f"the link {link} points at content/{path}, which does not exist ({hint})"
+
+
 # ---------------------------------------------------------------- sites: clashes
 
 

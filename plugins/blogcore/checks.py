@@ -274,7 +274,16 @@ def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[
     the link's path as written after ``{filename}``, ``{static}`` or ``{attach}``)."""
     pattern = links.link_pattern(settings["INTRASITE_LINK_REGEX"])
     context = generators[0].context if generators else {}
-    known = [p for p, c in context.get("generated_content", {}).items() if c is not None]
+
+    @functools.cache
+    def known(kind: str) -> list[str]:
+        """The content paths a missing target may have meant: posts and pages for {filename},
+        static files that are there for {static} and {attach} (Pelican lists missing ones too)."""
+        if kind == "filename":
+            return [p for p, c in context.get("generated_content", {}).items() if c is not None]
+        statics = context.get("static_content", {}).items()
+        return [p for p, c in statics if os.path.isfile(getattr(c, "source_path", None) or "")]
+
     content_dir = shown(settings, "")
     now = datetime.datetime.now(datetime.UTC)
     bios = getattr(context.get("team"), "bios", None) or {}  # plugins/team: Content objects
@@ -311,7 +320,8 @@ def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[
                         message = links.taxonomy_problem(link, kind, slug, names(kind))
                     elif kind:
                         target = link_targets(item, value, kind, context, now)
-                        message = links.problem(link, target, content_dir, known)
+                        paths = known("filename" if kind == "filename" else "static")
+                        message = links.problem(link, target, content_dir, paths, kind)
                     else:  # a source file by its own name
                         message = links.source_file_problem(link)
                     if message:

@@ -126,19 +126,24 @@ def candidate_paths(value: str, relative_dir: str) -> list[str]:
     return found
 
 
-def problem(link: str, target: Target, content_dir: str, known: list[str] = ()) -> str | None:
+def problem(
+    link: str, target: Target, content_dir: str, known: Collection[str] = (), kind: str = "filename"
+) -> str | None:
     """What is wrong with one link, as the end of a log line; None when nothing is.
 
     ``content_dir`` is the content folder as staff know it (``content``); ``known`` lists
-    the content paths a missing target might have been meant to be.
+    the content paths a missing target might have been meant to be (for a ``{static}`` or
+    ``{attach}`` link, the static files; else the posts and pages), ``kind`` the link's.
     """
     shown = f"{content_dir}/{target.path}"
     if target.state == PUBLISHED:
         return None
     if target.state == MISSING:
-        close = difflib.get_close_matches(target.path, list(known), n=1, cutoff=0.75)
+        as_cased = {path.lower(): path for path in known}.get(target.path.lower())
+        close = [as_cased] if as_cased else difflib.get_close_matches(target.path, known, 1, 0.75)
+        case = " (capitals count: the file's name is written so)" if as_cased else ""
         hint = (
-            f"did you mean {{filename}}/{close[0]}?"
+            f"did you mean {{{'filename' if kind == 'filename' else 'static'}}}/{close[0]}?{case}"
             if close
             else f"a path starting with / is relative to {content_dir}/"
         )
