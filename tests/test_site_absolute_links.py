@@ -88,6 +88,30 @@ def test_site_absolute_problem(url, under, expected):
         assert "{static}/images/x.png" in message
 
 
+@pytest.mark.parametrize(
+    ("url", "broken_from"),
+    [
+        ("../hello/", "/feeds/all.atom.xml or /index.html"),  # a sibling post
+        ("../../posts/hello/", None),  # from the feed and the home page too
+        ("../../", None),
+        ("../../images/lamp.svg", None),
+    ],
+)
+def test_a_relative_link_that_works_only_on_its_page(url, broken_from):
+    found = links.local_problem(
+        url, "posts/x/", "", WRITTEN.__contains__, elsewhere=("feeds/all.atom.xml", "index.html")
+    )
+    if broken_from is None:
+        assert found is None
+    else:  # a warning: the post's own page is right
+        assert found == (
+            False,
+            f"the link {url} is relative: it works on this page, but not from {broken_from}, "
+            "which show the post's text too (a listing, when the link is among its first "
+            "words): link to it with {filename} or {static} and its path in the content folder",
+        )
+
+
 def test_what_may_have_been_meant():
     written = sorted(links.url_path(p) for p in WRITTEN | {"renditions/lamp-400.1a2b3c4d5e.svg"})
     in_content = {

@@ -243,16 +243,18 @@ def local_problem(
     exists: Callable[[str], bool],
     written: Sequence[str] = (),
     content_file: Callable[[str], str | None] = lambda path: None,
+    elsewhere: Sequence[str] = (),
 ) -> tuple[bool, str] | None:
     """What is wrong with a link to one of this site's files, from "/" or relative; None
     when nothing is. ``page``: the URL of the page showing it, from the site's folder
-    (``posts/x/``), or None for a text shown on several pages (a summary, a team bio)."""
+    (``posts/x/``), or None for a text shown on several pages (a summary, a team bio);
+    ``elsewhere``: other addresses that show it too (a post's: the feed, the home page)."""
     url = url.replace("\\", "/")  # as browsers read it: \#x is /#x
     if url.startswith("//"):
         return None  # another host
     if url.startswith("/"):
         return site_absolute_problem(url, published_under, exists, written, content_file)
-    return relative_problem(url, page, exists, written, content_file)
+    return relative_problem(url, page, exists, written, content_file, elsewhere)
 
 
 def relative_problem(
@@ -261,14 +263,26 @@ def relative_problem(
     exists: Callable[[str], bool],
     written: Sequence[str] = (),
     content_file: Callable[[str], str | None] = lambda path: None,
+    elsewhere: Sequence[str] = (),
 ) -> tuple[bool, str] | None:
     """What is wrong with a relative link (``images/x.png``) on the page at ``page``."""
     path = unquote(urlparse(unescape(url)).path)
     if not path or _SOURCE_PATH.search(path):  # a source file's name has a line of its own
         return None
     target = _resolve(page or "", path)
-    if page is not None and (target is None or any(map(exists, output_candidates(target)))):
-        return None  # above the site's folder (another part of the host), or there
+    if page is not None and target is None:
+        return None  # above the site's folder: another part of the host
+    if page is not None and any(map(exists, output_candidates(target))):
+        # a feed reader resolves it from the feed's address, a listing from its own
+        broken = [f"/{other}" for other in elsewhere if not _leads_somewhere(other, path, exists)]
+        if not broken:
+            return None
+        return False, (
+            f"the link {url} is relative: it works on this page, but not from "
+            f"{' or '.join(broken)}, which show the post's text too (a listing, when the link "
+            "is among its first words): link to it with {filename} or {static} and its path "
+            "in the content folder"
+        )
     host = _HOST.fullmatch(path.split("/", 1)[0])
     if host and (host["www"] or host["top"].lower() in _WEB_ENDINGS):
         return True, (
@@ -291,14 +305,23 @@ def relative_problem(
     return True, f"{lead} published ({_hints(target, written, content_file, mine)}{HINT})"
 
 
-def _resolve(page: str, path: str) -> str | None:
+def _leads_somewhere(page: str, path: str, exists: Callable[[str], bool]) -> bool:
+    """Whether a relative link leads to a published file from ``page`` too (climbing above
+    the site's folder stops at it, as a browser stops at the host's root)."""
+    target = _resolve(page, path, clamp=True)
+    return target is not None and any(map(exists, output_candidates(target)))
+
+
+def _resolve(page: str, path: str, clamp: bool = False) -> str | None:
     """The URL path a relative link leads to from ``page`` (posts/x/ or about.html), from
-    the site's folder; None when it climbs above it."""
+    the site's folder; None when it climbs above it (unless ``clamp``: it stays there)."""
     parts = [part for part in page.split("/")[:-1] if part]  # the page's folder
     segments = path.split("/")
     for segment in segments:
         if segment == "..":
             if not parts:
+                if clamp:
+                    continue
                 return None
             parts.pop()
         elif segment not in ("", "."):

@@ -252,15 +252,23 @@ def on_sources_known(generators) -> None:
     # links to the site's own files (from "/" or relative): checked against what the build
     # writes, once it is written; a team, series or gallery file's body is published as
     # written too, on more than one page (no page to resolve a relative link from)
+    # where a post's text is shown besides its page: the feed of every post, the home page
+    shown_too = tuple(path for path in (settings.get("FEED_ALL_ATOM"), "index.html") if path)
     build.current(settings).state(__package__).local_urls = [
         *(
-            (shown(settings, item.source_path), item.status == "draft", item.url, urls_)
+            (
+                shown(settings, item.source_path),
+                item.status == "draft",
+                item.url,
+                shown_too if hasattr(item, "category") else (),  # a post: feeds, listings
+                urls_,
+            )
             for generator in generators
             for item in checks.content_items(generator)
             if (urls_ := getattr(item, "blogcore_local_urls", ()))
         ),
         *(
-            (side_file.shown, False, None, urls_)
+            (side_file.shown, False, None, (), urls_)
             for side_file in side.read_this_build(settings)
             if (urls_ := getattr(side_file.page, "blogcore_local_urls", ()))
         ),
@@ -477,11 +485,11 @@ def on_site_written(pelican) -> None:
         candidate = content / path.lstrip("/")  # a URL path, unquoted
         return shown(settings, candidate) if path.strip("/") and candidate.is_file() else None
 
-    for source, in_draft, page, urls_ in found:
+    for source, in_draft, page, elsewhere, urls_ in found:
         for where, url in urls_:
             shown_on = None if where else page  # a summary is shown on the listing pages
             problem = links.local_problem(
-                url, shown_on, under, written.__contains__, pages, content_file
+                url, shown_on, under, written.__contains__, pages, content_file, elsewhere
             )
             if problem is None:
                 continue
