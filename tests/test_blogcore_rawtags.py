@@ -20,7 +20,10 @@ EXTENSIONS = ["extra", "smarty", "toc", "meta", "codehilite"]
         ('<img src="a.png" alt="">', True),
         ("<a href=https://example.org/>", True),
         ('<span class="k" data-x=1>', True),
-        ("<my-widget>", True),  # a custom element: the sanitiser names what it removes
+        ("<my-widget>", False),  # a custom element: the sanitiser would remove it
+        ("<C-x>", False),  # Emacs: text
+        ('<circle cx="5">', True),  # inline SVG: a tag (the sanitiser names what it removes)
+        ("<mi>", True),  # MathML
         ("<SCRIPT>", True),  # removed, and reported, as a tag
         ("<!-- a note -->", True),
         ("<String>", False),
@@ -123,3 +126,15 @@ def test_text_read_as_a_tag_in_an_html_block_is_said_to_be_text():
         "text, not HTML: inside an HTML block, what is between < and > is read as a tag and "
         "lost (write &lt; for <); see docs/sanitising.md"
     )
+
+
+@pytest.mark.parametrize(
+    ("scheme", "said"),
+    [
+        ("ttps", "a ttps: link (did you mean https:?)"),
+        ("htp", "a htp: link (did you mean http:?)"),
+        ("javascript", "a javascript: link"),
+    ],
+)
+def test_a_mistyped_scheme_is_named_as_one(scheme, said):
+    assert text.Removed(schemes=(scheme,)).describe() == said

@@ -531,6 +531,20 @@ CASES = [
         alone=True,
     ),
     Case(
+        "empty-draft",  # work in progress: said, and no reason to stop a publish
+        {"posts/ed.md": post("Slug: ed\nStatus: draft", "")},
+        "has no text after its front matter",
+        "content/posts/ed.md",
+        publish=0,
+        alone=True,
+    ),
+    Case(
+        "unknown-link-kind",  # published as {statc}/images/lamp.svg: a 404
+        {"posts/uk.md": post("Slug: uk", "![A lamp]({statc}/images/lamp.svg)")},
+        "starts with {statc}, which Pelican does not resolve",
+        "content/posts/uk.md",
+    ),
+    Case(
         "dash-date-either-way",
         {"posts/d.md": post("Date: 05-12-2026 09:00")},
         "either way round",

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+import zlib
 from pathlib import Path
 
 import pytest
@@ -614,3 +615,53 @@ def test_attach_puts_the_file_beside_its_post(build_site, caplog, publish):
     assert site.soup("posts/attach/").select_one("a[href$='/posts/attach/files/plan.pdf']")
     assert site.exists("posts/attach/files/plan.pdf") and not site.exists("posts/files/plan.pdf")
     assert not [m for m in caplog.messages if "{attach}" in m]
+
+
+def test_a_drafts_attachment_is_not_published_by_a_build_that_writes_no_drafts(build_site):
+    # Pelican copies every file a post links to, a draft's too: at the site's root, once
+    files = {
+        "posts/plan.md": "Title: Plan\nDate: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+        "Status: draft\n\nThe [secret plan]({attach}files/secret-plan.pdf).\n",
+        "posts/files/secret-plan.pdf": b"%PDF-1.4\n%secret\n",
+        "posts/open.md": "Title: Open\nDate: 2024-01-03\nCategory: Company\nAuthor: Ada Byrne\n\n"
+        "The [open plan]({attach}files/open-plan.pdf).\n",
+        "posts/files/open-plan.pdf": b"%PDF-1.4\n%open\n",
+    }
+    published = build_site(files, publish=True, name="draft-files-pub")
+    assert not [p for p in published.output.rglob("secret-plan.pdf")]
+    assert published.exists("posts/open/files/open-plan.pdf")
+    previewed = build_site(files, name="draft-files-dev")  # drafts are previewed here
+    assert [p for p in previewed.output.rglob("secret-plan.pdf")]
+
+
+@pytest.mark.parametrize(
+    ("body", "summary", "fragment"),
+    [
+        (
+            "An [odd link]({statc}/images/lamp.svg).",
+            "",
+            "starts with {statc}, which Pelican "
+            "does not resolve: it is published as written (did you mean {static}?)",
+        ),
+        (
+            "The text.",
+            "The [plan]({attach}files/plan.pdf).",
+            "Summary: the link "
+            "{attach}files/plan.pdf points at {content}/posts/files/plan.pdf, which Pelican "
+            "publishes only when the post's text links to it too",
+        ),
+        ("See the [map](../../sitemap.xml).", "", None),  # written after the check, yet there
+    ],
+)
+def test_more_links_named(build_site, caplog, body, summary, fragment):
+    caplog.set_level(logging.WARNING)
+    name = f"more-{zlib.crc32((body + summary).encode()) % 10_000}"
+    head = "Title: More\nDate: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+    head += f"Summary: {summary}\n" if summary else ""
+    files = {"posts/more.md": f"{head}\n{body}\n", "posts/files/plan.pdf": b"%PDF-1.4\n"}
+    build_site(files, name=name)
+    mine = [m for m in caplog.messages if m.startswith(f"{name}/posts/more.md")]
+    if fragment is None:
+        assert mine == []
+    else:
+        assert any(fragment.replace("{content}", name) in m for m in mine), mine

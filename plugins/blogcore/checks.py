@@ -15,6 +15,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from plugins.engine.items import static_output
 
 from . import compat, links, urls
+from .frontmatter import is_within_any
 
 WRAPPERS = {"tag": Tag, "category": Category, "author": Author}
 LISTS = {"tag": "tags", "category": "categories", "author": "authors"}  # Pelican's context
@@ -182,6 +183,28 @@ def planned_before_taxonomy(generator, settings: dict[str, Any]) -> list[urls.Cl
     return claims + item_claims(items, settings)
 
 
+def draft_only_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
+    """Static files Pelican publishes only because a draft links to them: outside the static
+    folders ({attach}, or {static} to a file beside the post), linked from no post or page
+    that is published (a build that writes no drafts must not publish them either)."""
+    statics = [s for g in generators for s in getattr(g, "staticfiles", None) or []]
+    folders, excludes = settings.get("STATIC_PATHS", []), settings.get("STATIC_EXCLUDES", [])
+    linked_only = [
+        s for s in statics if not is_within_any(s.get_relative_source_path(), folders, excludes)
+    ]
+    if not linked_only:  # most sites: every static file is in a static folder
+        return []
+    bios = getattr(generators[0].context.get("team"), "bios", None) or {}
+    published = [
+        item
+        for generator in generators
+        for item in content_items(generator)
+        if getattr(item, "status", "published") != "draft"
+    ] + list(bios.values())
+    wanted = set().union(*(item.get_static_links() for item in published))
+    return [s for s in linked_only if s.get_relative_source_path() not in wanted]
+
+
 def static_claims(generator, settings: dict[str, Any]) -> list[urls.Claim]:
     """Static files (images, extra/...) the static generator copies."""
     claims = []
@@ -307,14 +330,16 @@ def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[
             reported = set()
             for where, html in places:
                 found = [
-                    *links.intrasite_links(html, pattern, CHECKED_KINDS),
+                    *links.intrasite_links(html, pattern, None),
                     *((link, "", link) for link in links.source_file_links(html)),
                 ]
                 for link, kind, value in found:
                     if (where, link) in reported:
                         continue
                     reported.add((where, link))
-                    if kind in links.TAXONOMY_KINDS:
+                    if kind and kind not in CHECKED_KINDS:  # {statc}, and {index}: fine
+                        message = links.unknown_kind_problem(link, kind)
+                    elif kind in links.TAXONOMY_KINDS:
                         value = links.taxonomy_name(value)
                         slug = WRAPPERS[kind](value, settings).slug
                         message = links.taxonomy_problem(link, kind, slug, names(kind))
@@ -322,6 +347,12 @@ def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[
                         target = link_targets(item, value, kind, context, now)
                         paths = known("filename" if kind == "filename" else "static")
                         message = links.problem(link, target, content_dir, paths, kind)
+                        # Pelican publishes the files a post's text links to, not its summary's
+                        there = os.path.join(settings["PATH"], target.path)
+                        summary_only = where and kind != "filename" and os.path.isfile(there)
+                        if summary_only and target.state == links.MISSING:
+                            shown_path = f"{content_dir}/{target.path}"
+                            message = links.summary_only_problem(link, shown_path)
                     else:  # a source file by its own name
                         message = links.source_file_problem(link)
                     if message:

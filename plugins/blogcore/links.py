@@ -58,17 +58,43 @@ def link_pattern(intrasite_regex: str) -> re.Pattern:
 
 
 def intrasite_links(
-    html: str, pattern: re.Pattern, kinds: Collection[str] = LINKED_KINDS
+    html: str, pattern: re.Pattern, kinds: Collection[str] | None = LINKED_KINDS
 ) -> list[tuple[str, str, str]]:
     """Every link of these kinds Pelican resolves (``{filename}``, ``{static}``, ``{attach}``
-    by default; ``TAXONOMY_KINDS`` too): (as written, kind, value as written)."""
+    by default; ``TAXONOMY_KINDS`` too; None: any word between the braces, ``{statc}`` too):
+    (as written, kind, value as written)."""
     if not html or (_DEFAULT_START in pattern.pattern and not _QUICK.search(html)):
         return []
     return [
         (m.group("path"), m.group("what"), m.group("value"))
         for m in pattern.finditer(html)
-        if m.group("what") in kinds
+        if kinds is None or m.group("what") in kinds
     ]
+
+
+def summary_only_problem(link: str, shown: str) -> str:
+    """A ``{static}``/``{attach}`` link in a Summary to a file the text does not link to."""
+    return (
+        f"the link {link} points at {shown}, which Pelican publishes only when the post's "
+        "text links to it too (a Summary's links do not count): link to it in the text as well, "
+        "or keep the file in a static folder"
+    )
+
+
+# every word Pelican resolves between the braces (Content._link_replacer)
+PELICAN_KINDS = ("filename", "static", "attach", "index", "tag", "category", "author")
+
+
+def unknown_kind_problem(link: str, kind: str) -> str | None:
+    """A ``{statc}`` link: Pelican leaves it as written (a 404), with a line naming no file."""
+    if kind in PELICAN_KINDS:
+        return None
+    close = difflib.get_close_matches(kind.lower(), PELICAN_KINDS, n=1, cutoff=0.6)
+    hint = f"did you mean {{{close[0]}}}?" if close else "use {filename}, {static} or {attach}"
+    return (
+        f"the link {link} starts with {{{kind}}}, which Pelican does not resolve: it is "
+        f"published as written ({hint})"
+    )
 
 
 def taxonomy_name(value: str) -> str:

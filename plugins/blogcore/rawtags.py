@@ -4,7 +4,7 @@ Markdown passes anything between ``<`` and ``>`` through as raw HTML, and the sa
 removes what it does not allow: ``List<String> type`` was published as "List type", and
 ``if a<b && b>c`` as "if a" and a bold "c". Here Markdown's own inline HTML step (its
 ``html`` pattern, replaced under the same name through the extension API) passes on only
-what is a tag: an HTML element's name (or a custom element's, with a hyphen) and attributes
+what is a tag: the name of an element of HTML (or of SVG or MathML inside it) and attributes
 as people write them, or a comment. Anything else is shown as written, and noted, so the
 reader can name it with its line (a tag misspelt, ``<stong>``, is shown as text too).
 """
@@ -19,8 +19,9 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
 from markdown.util import AtomicString
 
-# The elements of the HTML standard, with the obsolete ones people still write, and the
-# roots of inline SVG and MathML: a tag the sanitiser may remove, but a tag.
+# The elements of the HTML standard, with the obsolete ones people still write, and those of
+# inline SVG and MathML: a tag the sanitiser may remove, but a tag. A custom element
+# (<my-widget>) is not one: the sanitiser would remove it, and <C-x> (Emacs) is text.
 HTML_ELEMENTS = frozenset(
     """a abbr address area article aside audio b base bdi bdo blockquote body br button canvas
     caption cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed
@@ -33,14 +34,20 @@ HTML_ELEMENTS = frozenset(
     keygen listing marquee menuitem multicol nextid nobr noembed noframes plaintext rb rtc
     spacer strike tt xmp""".split()  # noqa: SIM905 - a list of 150 names, read as prose
 )
+SVG_AND_MATHML = frozenset(
+    """circle clipPath defs desc ellipse g line linearGradient marker mask path pattern
+    polygon polyline radialGradient rect stop symbol text textPath tspan use foreignObject
+    mi mn mo ms mtext mrow mfrac msqrt mroot msub msup msubsup munder mover munderover
+    mtable mtr mtd mspace mstyle mpadded mphantom menclose semantics annotation""".lower().split()
+)
 _ATTRIBUTE = r"""\s+[A-Za-z_:@][-\w:.@]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>`]+))?"""
 _TAG = re.compile(rf"</?(?P<name>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9-]*)?)(?:{_ATTRIBUTE})*\s*/?>")
 
 
 def is_element(name: str) -> bool:
-    """Whether a tag name is an HTML element's, or a custom element's (with a hyphen)."""
+    """Whether a tag name is an element's of HTML, or of SVG or MathML inside it."""
     name = name.lower()
-    return name in HTML_ELEMENTS or "-" in name
+    return name in HTML_ELEMENTS or name in SVG_AND_MATHML
 
 
 def is_tag(raw: str) -> bool:

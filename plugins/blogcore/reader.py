@@ -248,7 +248,10 @@ class StrictChecks:
         if isinstance(metadata.get("template"), str):
             check_template(metadata["template"], self._templates())
         if not has_body(content) and "template" not in metadata:
-            raise FrontMatterError(self.missing["text"])
+            if str(metadata.get("status", "")).lower() != "draft":
+                raise FrontMatterError(self.missing["text"])
+            # a draft is work in progress: said, not a reason to stop a publish
+            logger.warning("%s: %s", self._shown(source_path), self.missing["text"])
         doubtful = [*check_address(metadata), *byline_warnings(metadata)]
         if self.titles_typed:
             doubtful += title_warnings(metadata)

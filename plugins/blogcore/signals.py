@@ -242,6 +242,8 @@ def on_sources_known(generators) -> None:
         return
     settings = generators[0].settings
     _skip_clashes(generators, checks.planned_outputs(generators, settings))
+    if not settings.get("DRAFT_SAVE_AS"):  # this build writes no drafts: nor their files
+        _leave_out_draft_files(generators, settings)
     strict = settings.get("BLOGCORE_STRICT", False)
     named = getattr(build.current(settings).state(__package__), "links_named", None)
     for in_draft, line, value in checks.link_problems(generators, settings):
@@ -275,6 +277,22 @@ def on_sources_known(generators) -> None:
     ]
     _check_default_image(generators)
     _check_spellings(generators, settings)
+
+
+def _leave_out_draft_files(generators, settings) -> None:
+    """Files only drafts link to ({attach}, {static} beside the post): not published."""
+    left_out = {id(s): s for s in checks.draft_only_statics(generators, settings)}
+    if not left_out:
+        return
+    for generator in generators:
+        files = getattr(generator, "staticfiles", None)
+        if files:  # in place: the generator's context holds this same list
+            files[:] = [s for s in files if id(s) not in left_out]
+    for static in left_out.values():
+        logger.info(
+            "%s: only drafts link to it, so it is not published yet",
+            shown(settings, static.source_path),
+        )
 
 
 def _check_spellings(generators, settings) -> None:
@@ -476,6 +494,8 @@ def on_site_written(pelican) -> None:
     if not found:
         return
     written = set(_files_under(settings["OUTPUT_PATH"]))
+    if settings.get("BLOGCORE_SITEMAP"):  # written in this same phase, after the check
+        written.add(settings["BLOGCORE_SITEMAP"])
     under = links.site_path(settings["SITEURL"])
     strict = settings.get("BLOGCORE_STRICT", False)
     pages = sorted(links.url_path(p) for p in written if not p.startswith("."))

@@ -6,6 +6,7 @@ facts come faster from Python-Markdown's own tree (mdtree.py); these functions a
 path for any other HTML, and the reference that path is tested against.
 """
 
+import difflib
 import math
 import re
 from collections.abc import Iterable, Iterator
@@ -245,6 +246,12 @@ def _local(url: str) -> bool:
     return url.startswith("/") or _scheme(url) is None
 
 
+def _scheme_hint(scheme: str) -> str:
+    """' (did you mean https:?)' for a scheme mistyped (ttps:, htps:), else ''."""
+    close = difflib.get_close_matches(scheme, ("https", "http", "mailto"), n=1, cutoff=0.7)
+    return f" (did you mean {close[0]}:?)" if close and close[0] != scheme else ""
+
+
 def _srcset_urls(srcset: str) -> Iterator[str]:
     """The URL of each candidate of a srcset: "a.png 1x, b.png 2x"."""
     for candidate in srcset.split(","):
@@ -268,7 +275,7 @@ class Removed:
         """'<script>, an onerror attribute and a javascript: link', for a log line."""
         parts = [f"<{tag}>" for tag in self.tags]
         parts += [f"{'an' if a[0] in 'aeiou' else 'a'} {a} attribute" for a in self.attributes]
-        parts += [f"a {scheme}: link" for scheme in self.schemes]
+        parts += [f"a {scheme}: link{_scheme_hint(scheme)}" for scheme in self.schemes]
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
