@@ -479,6 +479,12 @@ CASES = [
         "content/posts/s.md",
     ),
     Case(
+        "link-to-a-source-file-that-is-not-there",  # was told to write {filename}README.md
+        {"posts/rm.md": post("Slug: rm", "See the [readme](README.md).")},
+        "names a source file, and the content folder has no post or page of that name",
+        "content/posts/rm.md",
+    ),
+    Case(
         "tag-spelled-two-ways",  # one /tag/python/ page, the post listed under one spelling
         {"posts/ts.md": post("Slug: ts\nTags: Python")},
         "write it one way ('python')",

@@ -125,8 +125,15 @@ def source_file_links(html: str) -> list[str]:
     return list(dict.fromkeys(m.group("path") for m in _SOURCE_HREF.finditer(html)))
 
 
-def source_file_problem(link: str) -> str:
-    """What to write instead of a link to a source file by its name."""
+def source_file_problem(link: str, found: bool = True) -> str:
+    """What to write instead of a link to a source file by its name (``found``: the content
+    folder has that post or page)."""
+    if not found:
+        return (
+            f"the link {link} names a source file, and the content folder has no post or page "
+            "of that name: link to one as {filename} and its path, or to another site with "
+            "its https:// address"
+        )
     return (
         f"the link {link} points at a source file, which is not published: link to the post "
         f"or page as {{filename}}{link} (its path in the content folder, or from this file)"
