@@ -354,8 +354,8 @@ def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[
                             shown_path = f"{content_dir}/{target.path}"
                             message = links.summary_only_problem(link, shown_path)
                     else:  # a source file by its own name
-                        there = link_targets(item, value, "filename", context, now)
-                        message = links.source_file_problem(link, there.state != links.MISSING)
+                        named = link_targets(item, value, "filename", context, now)
+                        message = links.source_file_problem(link, named.state != links.MISSING)
                     if message:
                         source = shown(settings, item.source_path)
                         yield item.status == "draft", f"{source}: {where}{message}", value
