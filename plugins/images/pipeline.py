@@ -401,7 +401,8 @@ RAW_SUFFIXES = frozenset(
     {".dng", ".cr2", ".cr3", ".nef", ".nrw", ".arw", ".srf", ".sr2", ".orf", ".rw2", ".raf", ".pef"}
     | {".srw", ".3fr", ".erf", ".kdc", ".dcr", ".mos", ".iiq", ".x3f", ".rwl"}
 )
-_PICTURE_BRANDS = frozenset(
+# ISO base media files that are pictures, by their ftyp brand (the rest are video: video.py)
+PICTURE_BRANDS = frozenset(
     {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif", b"avis"}
 )
 # What a site publishes that is text or a known non-picture: not opened to look (cheap).
@@ -420,7 +421,7 @@ def picture_by_content(head: bytes) -> bool:
         head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a"))
         or head.startswith((b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"))  # TIFF, BigTIFF
         or (head.startswith(b"RIFF") and head[8:12] == b"WEBP")
-        or (head[4:8] == b"ftyp" and head[8:12] in _PICTURE_BRANDS)  # HEIF, AVIF: not video
+        or (head[4:8] == b"ftyp" and head[8:12] in PICTURE_BRANDS)  # HEIF, AVIF: not video
         or head.startswith((b"\x00\x00\x00\x0cjP  ", b"\xff\x4f\xff\x51"))  # JPEG 2000
     )
 

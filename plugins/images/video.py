@@ -22,6 +22,8 @@ from typing import BinaryIO
 
 from plugins.engine import files
 
+from .pipeline import PICTURE_BRANDS
+
 # Suffixes of the ISO base media and QuickTime files phones and cameras write: video, and
 # audio (a phone's voice memo keeps where it was recorded the same way).
 VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".mov", ".qt", ".3gp", ".3g2", ".m4a"})
@@ -32,9 +34,6 @@ _PLACE_BOXES = frozenset({b"\xa9xyz", b"loci", b"XMP_"})
 _XMP_UUID = bytes.fromhex("BE7ACFCB97A942E89C71999491E3AFAC")
 # Top-level boxes of a file of this family (QuickTime files may have no ftyp).
 _FIRST_BOXES = frozenset({b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"})
-_PICTURE_BRANDS = frozenset(
-    {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif", b"avis"}
-)
 # What is left of a place after the known boxes are emptied: ISO 6709 text as phones write
 # it (+37.7858-122.4064+010.000/), or XMP's GPS properties. Found anywhere but in the media
 # data, the file is not published: a place in a box this module does not know of.
@@ -74,7 +73,7 @@ def video_by_content(head: bytes) -> bool:
     """Whether the first 16 bytes of a file are those of an ISO base media or QuickTime file
     that is not a picture (HEIF and AVIF are pictures: the image pipeline cleans them)."""
     if head[4:8] == b"ftyp":
-        return head[8:12] not in _PICTURE_BRANDS
+        return head[8:12] not in PICTURE_BRANDS
     return len(head) >= 8 and head[4:8] in _FIRST_BOXES - {b"ftyp"}
 
 
