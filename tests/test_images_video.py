@@ -135,4 +135,8 @@ def test_other_files_are_left_alone(tmp_path):
     assert not video.video_by_content(webm.read_bytes()[:16])
     assert video.video_by_content(phone_video("mov", {})[:16])
     assert not video.video_by_content(b"\0\0\0\x18ftypheic" + bytes(4))  # a HEIC photo
+    text = b"Use free software, and say so.\n"  # a note with no suffix: "free" at bytes 4-8
+    assert not video.video_by_content(text[:16], len(text))
+    wide = b"\0\0\0\x08wide\0\0\x10\0mdat"  # an old QuickTime file, no ftyp
+    assert video.video_by_content(wide, 4096)
     assert video.clean(webm) == video.Cleaning(error=video.clean(webm).error)

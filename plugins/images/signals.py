@@ -117,11 +117,18 @@ def _published_files(root: Path, renditions: Path) -> tuple[list[Path], list[Pat
                 raw.append(path)
             elif suffix in video.VIDEO_SUFFIXES or pipeline.worth_sniffing(name):
                 head = _head(path)  # a .mp4 that is WebM data is not of this family
-                if video.video_by_content(head):
+                if video.video_by_content(head, _size(path)):
                     videos.append(path)
                 elif suffix not in video.VIDEO_SUFFIXES and pipeline.picture_by_content(head):
                     pictures.append(path)
     return sorted(pictures), raw, sorted(videos)
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
 
 
 def _head(path: Path) -> bytes:

@@ -69,12 +69,18 @@ class Cleaning:
     error: str | None = None  # why it cannot be published
 
 
-def video_by_content(head: bytes) -> bool:
-    """Whether the first 16 bytes of a file are those of an ISO base media or QuickTime file
-    that is not a picture (HEIF and AVIF are pictures: the image pipeline cleans them)."""
+def video_by_content(head: bytes, size: int | None = None) -> bool:
+    """Whether the first 16 bytes of a file (of ``size`` bytes) are those of an ISO base
+    media or QuickTime file that is not a picture (HEIF and AVIF are pictures: the image
+    pipeline cleans them)."""
     if head[4:8] == b"ftyp":
         return head[8:12] not in PICTURE_BRANDS
-    return len(head) >= 8 and head[4:8] in _FIRST_BOXES - {b"ftyp"}
+    if len(head) < 8 or head[4:8] not in _FIRST_BOXES:
+        return False
+    # an old QuickTime file starts with its first box: a size the file can hold ("Use free
+    # software", a text file's first words, has the same four letters where the type is)
+    first = int.from_bytes(head[:4], "big")
+    return first in (0, 1) or (first >= 8 and (size is None or first <= size))
 
 
 def _boxes(file: BinaryIO, start: int, end: int) -> Iterator[Box]:
