@@ -231,10 +231,20 @@ def test_image_refs_only_raster_images_of_the_content_folder():
         '<img alt="C" src="{static}/images/c.svg">'
         '<img alt="D" src="https://example.org/d.jpg">'
         '<img alt="E" src="|static|/images/e.webp">'
+        '<img alt="F" src="{attach}f.jpg">'
+        '<img alt="G" src="|attach|2024/g.jpg">'
     )
     refs = model.image_refs(html, "posts")
-    assert [r.path for r in refs] == ["images/a.jpg", "images/b.PNG", "images/e.webp"]
+    assert [r.path for r in refs] == [
+        "images/a.jpg",
+        "images/b.PNG",
+        "images/e.webp",
+        "posts/f.jpg",
+        "posts/2024/g.jpg",
+    ]
     assert dict(refs[1].attrs)["title"] == "t"
+    # an {attach}ed original still moves next to its post once the image becomes a <picture>
+    assert [r.kind for r in refs] == ["static", "static", "static", "attach", "attach"]
 
 
 def test_settings_defaults_and_errors():

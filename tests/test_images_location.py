@@ -329,3 +329,45 @@ def test_the_size_limit_is_the_one_the_message_states(tmp_path, size, refused):
     if refused:  # originals published as they are have the same limit
         with pytest.raises(pipeline.ImageError, match="more than the 120 megapixels"):
             pipeline.clean_original(png_header(*size))
+
+
+def test_an_attached_image_goes_beside_its_post_cleaned(build_site, caplog):
+    """``![x]({attach}photo.jpg)`` becomes a <picture>, which Pelican no longer sees as a link:
+    its original must still go beside the post (stock Pelican puts it there), without its
+    place, so that a link to it from the post works; a draft's image and cover are not
+    published, not even as renditions."""
+    caplog.set_level(logging.INFO)
+    head = "Date: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+    site = build_site(
+        {
+            "posts/2024/lunch.md": f"Title: Lunch\n{head}Summary: On the quay.\n\n"
+            "![The quay]({attach}quay.jpg)\n\n"
+            "[Full size](quay.jpg). ![Beside]({static}beside.jpg) ![Phone]({attach}phone.heic)\n",
+            "posts/2024/quay.jpg": seeded("jpeg"),
+            "posts/2024/beside.jpg": seeded("jpeg"),
+            "posts/2024/phone.heic": seeded("heic"),
+            "posts/2024/plan.md": f"Title: Plan\n{head}Status: draft\n"
+            "Cover: posts/2024/secret-cover.jpg\n\n"
+            "![Secret]({attach}secret.jpg)\n",
+            "posts/2024/secret.jpg": seeded("jpeg"),
+            "posts/2024/secret-cover.jpg": seeded("jpeg"),
+        },
+        publish=True,  # an error (the relative link) would fail it
+        name="attached-image",
+        **SMALL,
+    )
+    article = site.soup("posts/lunch/").select_one(".post-content")
+    assert len(article.select("picture")) == 3
+    link = article.find("a", string="Full size")["href"]
+    assert link == "quay.jpg" and site.exists("posts/lunch/quay.jpg")
+    assert_clean(site.path("posts/lunch/quay.jpg"))
+    assert not site.exists("posts/2024/quay.jpg")
+    assert_clean(site.path("posts/2024/beside.jpg"))  # {static}: where its path says
+    assert_clean(site.path("posts/2024/phone.jpg"))  # HEIC: its JPEG stays where it was
+    assert not [p for p in site.output.rglob("secret*")]
+    assert not [m for m in caplog.messages if "{attach}" in m]  # Pelican's "cannot relocate"
+    assert (
+        "attached-image/posts/2024/secret.jpg: only drafts link to it, so it is not "
+        "published yet" in caplog.messages
+    )
+    assert not [m for m in caplog.messages if "only drafts" in m and "secret" not in m]

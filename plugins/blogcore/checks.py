@@ -183,6 +183,13 @@ def planned_before_taxonomy(generator, settings: dict[str, Any]) -> list[urls.Cl
     return claims + item_claims(items, settings)
 
 
+def written_static_links(item: Any) -> frozenset[str]:
+    """The static files an item's text links to as its writer wrote it (blogcore records them
+    when the item is made, before any plugin turns an image into renditions)."""
+    recorded = getattr(item, "blogcore_static_links", None)
+    return recorded if recorded is not None else frozenset(item.get_static_links())
+
+
 def draft_only_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
     """Static files Pelican publishes only because a draft links to them: outside the static
     folders ({attach}, or {static} to a file beside the post), linked from no post or page
@@ -201,7 +208,7 @@ def draft_only_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
         for item in content_items(generator)
         if getattr(item, "status", "published") != "draft"
     ] + list(bios.values())
-    wanted = set().union(*(item.get_static_links() for item in published))
+    wanted = set().union(*(written_static_links(item) for item in published))
     return [s for s in linked_only if s.get_relative_source_path() not in wanted]
 
 

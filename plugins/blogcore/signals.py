@@ -201,6 +201,7 @@ def on_content_init(content: Content) -> None:
     # no page shows it; empty for nearly every post, so listings' fingerprints rarely see it
     content.blogcore_local_urls = local if isinstance(local, tuple) else ()
     if not hasattr(content, "title"):
+        content.blogcore_static_links = frozenset(content.get_static_links())
         return
     # out of metadata, which pages listing this post fingerprint: only its own page shows it
     words = content.metadata.pop("word_count", None)
@@ -217,6 +218,9 @@ def on_content_init(content: Content) -> None:
     content.reading_time = text.reading_minutes(
         words, content.settings.get("BLOGCORE_WORDS_PER_MINUTE", 230)
     )
+    # the files its text links to as written: a plugin may turn an image into a <picture>
+    # of renditions later, after which Pelican's get_static_links no longer sees it
+    content.blogcore_static_links = frozenset(content.get_static_links())
 
 
 def _skip_clashes(generators: list, claims: list[urls.Claim]) -> None:

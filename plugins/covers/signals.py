@@ -10,7 +10,7 @@ from pelican import signals
 
 from plugins.blogcore import text
 from plugins.engine import build, compat, phases
-from plugins.engine.items import every_article
+from plugins.engine.items import every_article, written
 from plugins.engine.side import shown
 from plugins.images import service as images
 
@@ -58,6 +58,8 @@ def on_articles_finalized(generator) -> None:
     for article in every_article(generator):
         article.cover_picture = None
         article.cover_shown = False  # the article page shows it above the text (Cover: only)
+    # a draft's cover is not rendered where its page is not written: nor published
+    for article in written(every_article(generator), settings):
         post = shown(settings, article.source_path)
         gallery = getattr(article, "gallery", None)
         gallery_cover = getattr(gallery, "cover", None) if gallery is not None else None

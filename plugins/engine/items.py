@@ -1,6 +1,6 @@
 """The posts a generator holds, gathered one way for every plugin."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
 from typing import Any
 
@@ -18,6 +18,22 @@ ARTICLE_LISTS = (
 def every_article(generator: Any) -> Iterator[Any]:
     """Every article the generator read, in every state and language."""
     return chain.from_iterable(getattr(generator, name, ()) for name in ARTICLE_LISTS)
+
+
+def written(contents: Iterable[Any], settings: Mapping[str, Any]) -> list[Any]:
+    """The posts and pages among these that this build writes a page for: a draft (a future
+    post too) only where its settings write drafts, as a development build does."""
+    contents = list(contents)
+    if settings.get("DRAFT_SAVE_AS") and settings.get("DRAFT_PAGE_SAVE_AS"):
+        return contents
+    kept = []
+    for item in contents:
+        if getattr(item, "status", "") == "draft":
+            is_post = hasattr(item, "category")  # Pelican's Article; a Page has none
+            if not settings.get("DRAFT_SAVE_AS" if is_post else "DRAFT_PAGE_SAVE_AS"):
+                continue
+        kept.append(item)
+    return kept
 
 
 def static_output(static: Any) -> tuple[str, str]:

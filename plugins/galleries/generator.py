@@ -15,7 +15,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from plugins.blogcore.text import POSTS as SANITISER
-from plugins.engine import compat, side
+from plugins.engine import build, compat, items, side
 from plugins.engine.items import every_article
 from plugins.images import service as images
 
@@ -120,6 +120,33 @@ def _post_image_requests(generator, contents) -> list[tuple[Any, model.ImageRef,
     return found
 
 
+def _attached(settings: dict[str, Any]) -> list[tuple[Any, str]]:
+    """(post or page, original's path in the content folder) for each {attach}ed image shown
+    as a <picture>, in this build."""
+    state = build.current(settings).state(__package__)
+    if not hasattr(state, "attached"):
+        state.attached = []
+    return state.attached
+
+
+def attach_originals(generator) -> None:
+    """Each original shown through an {attach} image goes next to its post, as Pelican's own
+    {attach} would put it (a link to it there, ``[full size](photo.jpg)``, then works).
+
+    HEIC originals stay where the images plugin publishes their JPEG, and a file another
+    link or EXTRA_PATH_METADATA placed first keeps its place: Pelican would not move either.
+    """
+    statics = generator.context.get("static_content") or {}
+    for content, path in _attached(generator.settings):
+        static = statics.get(path)
+        if static is None or os.path.splitext(path)[1].lower() in images.HEIF_SUFFIXES:
+            continue
+        if hasattr(static, "override_save_as") or hasattr(static, "override_url"):
+            continue  # placed already: by an earlier {attach}, or by the site's settings
+        static.attach_to(content)
+    _attached(generator.settings).clear()
+
+
 def _module(generator):
     """The gallery partial's macros, with the build's context (SITEURL and the rest)."""
     return generator.env.get_template(PARTIAL).make_module(vars=dict(generator.context))
@@ -130,7 +157,8 @@ def rewrite_post_images(generator, contents) -> None:
     settings = generator.settings
     if not settings["GALLERY_POST_IMAGES"]:
         return
-    found = _post_image_requests(generator, list(contents))
+    # a draft's images are not rendered where its page is not written: nor published
+    found = _post_image_requests(generator, items.written(contents, settings))
     if not found:
         return
     unique = {}
@@ -154,10 +182,13 @@ def rewrite_post_images(generator, contents) -> None:
                 request.label,
             )
     macros = _module(generator)
+    attached = _attached(settings)
     for content, ref, request in found:
         picture = pictures.get(request.source)
         if picture is None:
             continue
+        if ref.kind == "attach":  # Pelican no longer sees the link once it is a <picture>
+            attached.append((content, ref.path))
         attrs = dict(ref.attrs)
         markup = str(
             macros.post_picture(

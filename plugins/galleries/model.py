@@ -495,6 +495,7 @@ class ImageRef:
     tag: str  # the <img> tag as written
     path: str  # within the content folder, e.g. images/x.jpg
     attrs: tuple[tuple[str, str], ...]
+    kind: str = "static"  # the link's word: static, attach or filename
 
 
 def image_refs(content: str, source_dir: str) -> list[ImageRef]:
@@ -524,7 +525,8 @@ def image_refs(content: str, source_dir: str) -> list[ImageRef]:
                     parts.pop()
             elif part not in ("", "."):
                 parts.append(part)
-        refs.append(ImageRef(written, "/".join(parts), attrs))
+        kind = prefix.group(1) or prefix.group(2)
+        refs.append(ImageRef(written, "/".join(parts), attrs, kind))
     return refs
 
 

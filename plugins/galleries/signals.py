@@ -46,6 +46,11 @@ def on_page_generator_finalized(generator) -> None:
     glue.warn_page_galleries(generator, pages)
 
 
+def on_static_generator_finalized(generator) -> None:
+    """Originals shown through {attach} images move next to their posts."""
+    glue.attach_originals(generator)
+
+
 def chain_pages(generator):
     return [
         *generator.pages,
@@ -69,6 +74,7 @@ def register() -> None:
             (signals.get_generators, get_generators),
             (signals.article_generator_pretaxonomy, on_article_generator_pretaxonomy),
             (signals.page_generator_finalized, on_page_generator_finalized),
+            (signals.static_generator_finalized, on_static_generator_finalized),
             (phases.posts_described, on_posts_described),
         ],
     )

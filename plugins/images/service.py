@@ -36,6 +36,9 @@ from .pipeline import (
     FORMATS as FORMATS,  # re-exported: galleries uses it
 )
 from .pipeline import (
+    HEIF_SUFFIXES as HEIF_SUFFIXES,  # re-exported: galleries uses it
+)
+from .pipeline import (
     Cleaned,
     Digests,
     RenditionRequest,
