@@ -48,7 +48,12 @@ I18N_CATEGORY_NAMES = {
     "Company": {"fr": "Entreprise"},
     "Engineering": {"fr": "Technique"},
     "Product": {"fr": "Produit"},
+    "General": {"fr": "Général"},
 }
+# A post that writes no Category: line is filed here (with a warning naming it, where other
+# posts have categories); a post in a subfolder of content/posts/ is filed under that folder's
+# name (Pelican's USE_FOLDER_AS_CATEGORY), spelt as posts write it.
+DEFAULT_CATEGORY = "General"
 WITH_FUTURE_DATES = False  # a future-dated post is a draft until its date
 
 THEME = "theme"

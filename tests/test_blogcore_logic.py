@@ -775,3 +775,22 @@ def test_spelled_two_ways():
             "write it one way ('python')",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("relpath", "written", "path_keys", "paths", "use_folder", "expected"),
+    [
+        ("posts/x.md", True, set(), ["posts"], True, frontmatter.WRITTEN),
+        # right in a post folder: Pelican's folder name would be "posts"
+        ("posts/x.md", False, set(), ["posts"], True, frontmatter.DEFAULT),
+        ("posts/x.md", False, set(), ["posts/"], True, frontmatter.DEFAULT),
+        ("posts/engineering/x.md", False, set(), ["posts"], True, frontmatter.FROM_FOLDER),
+        ("posts/engineering/x.md", False, set(), ["posts"], False, frontmatter.DEFAULT),
+        ("posts/x.md", False, {"category"}, ["posts"], True, frontmatter.FROM_PATH),
+        ("x.md", False, set(), [""], True, frontmatter.DEFAULT),
+        ("notes/x.md", False, set(), [""], True, frontmatter.FROM_FOLDER),
+        ("notes/x.md", False, set(), ["posts", "notes"], True, frontmatter.DEFAULT),
+    ],
+)
+def test_category_origin(relpath, written, path_keys, paths, use_folder, expected):
+    assert frontmatter.category_origin(relpath, written, path_keys, paths, use_folder) == expected

@@ -255,3 +255,45 @@ def test_any_value_for_any_key_builds_or_names_the_file(values, tmp_path_factory
     published = any(MARKER.encode() in page.read_bytes() for page in site.files())
     skipped = str(keys.get("status", "")).strip().lower() == "skip"
     assert published or skipped or errors, (keys, [r.getMessage() for r in records])
+
+
+def test_a_post_without_a_category_is_filed_under_the_default_and_named(build_site, caplog):
+    # Pelican files a post without Category: under its folder's name: "posts", a category
+    # page of its own; a subfolder's name, lower-case beside the Engineering posts write
+    caplog.set_level(logging.WARNING)
+    head = "Date: 2024-05-01\nAuthor: Ada Byrne\n"
+    site = build_site(
+        {
+            "posts/none.md": f"Title: None\n{head}\nWords.\n",
+            "posts/empty.md": f"Title: Empty\n{head}Category:\n\nWords.\n",
+            "posts/engineering/sub.md": f"Title: Sub\n{head}\nWords.\n",
+        },
+        name="no-category",
+    )
+
+    def category(slug: str) -> str:
+        link = site.soup(f"posts/{slug}/").select_one("a[href*='/category/']")  # the post's
+        return link.get_text(strip=True)
+
+    assert (category("none"), category("empty"), category("sub")) == (
+        "General",
+        "General",
+        "Engineering",
+    )
+    assert not site.exists("category/posts/")
+    mine = [m for m in caplog.messages if m.startswith("no-category/")]
+    assert mine == [
+        "no-category/posts/empty.md: Category is empty; give it a value or remove the line",
+        "no-category/posts/none.md: has no Category: line, so it is filed under 'General'; add "
+        "one (this site's categories: Community, Company, Engineering)",
+    ]
+
+
+def test_a_site_without_categories_gets_no_line_per_post(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    files = {
+        f"posts/p{n}.md": f"Title: P{n}\nDate: 2024-05-0{n}\nAuthor: Ada Byrne\n\nWords.\n"
+        for n in (1, 2)
+    }
+    build_site(files, fixture=None, name="no-categories", BLOGCORE_DEFAULT_IMAGE="")
+    assert not [m for m in caplog.messages if "Category" in m]

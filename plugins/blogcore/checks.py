@@ -15,7 +15,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from plugins.engine.items import static_output
 
 from . import compat, links, urls
-from .frontmatter import is_within_any
+from .frontmatter import FROM_PATH, WRITTEN, is_within_any
 
 WRAPPERS = {"tag": Tag, "category": Category, "author": Author}
 LISTS = {"tag": "tags", "category": "categories", "author": "authors"}  # Pelican's context
@@ -181,6 +181,24 @@ def planned_before_taxonomy(generator, settings: dict[str, Any]) -> list[urls.Cl
                 things.setdefault(thing, None)
         claims += _taxonomy_claims(kind, things, settings)
     return claims + item_claims(items, settings)
+
+
+def written_categories(posts: Iterable[Any]) -> dict[str, Category]:
+    """slug -> the category as posts write it (``Category:``, or their name or path), the
+    spelling most of them use (the first seen among equals)."""
+    counts: dict[str, dict[str, int]] = {}
+    found: dict[tuple[str, str], Category] = {}
+    for post in posts:
+        category = getattr(post, "category", None)
+        if category is None or getattr(post, "blogcore_category_from", WRITTEN) not in (
+            WRITTEN,
+            FROM_PATH,
+        ):
+            continue
+        names = counts.setdefault(category.slug, {})
+        names[category.name] = names.get(category.name, 0) + 1
+        found.setdefault((category.slug, category.name), category)
+    return {slug: found[slug, max(names, key=names.__getitem__)] for slug, names in counts.items()}
 
 
 def written_static_links(item: Any) -> frozenset[str]:

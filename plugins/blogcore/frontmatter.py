@@ -147,6 +147,36 @@ def path_metadata_keys(relpath: str, filename_re: str, path_re: str) -> set[str]
     return keys
 
 
+# where a post's category came from (reader.CATEGORY_FROM); EMPTY: the default, for an empty
+# Category: line
+WRITTEN, FROM_PATH, FROM_FOLDER, DEFAULT = "written", "path", "folder", "default"
+EMPTY = "empty"
+
+
+def category_origin(
+    relpath: str,
+    written: bool,
+    path_keys: set[str],
+    article_paths: list[str],
+    use_folder: bool,
+) -> str:
+    """Where a post's category comes from: its ``Category:`` line, its name or path
+    (FILENAME_METADATA, PATH_METADATA, EXTRA_PATH_METADATA), the subfolder of a post folder it
+    is in (Pelican's USE_FOLDER_AS_CATEGORY: ``posts/engineering/x.md``), or the default.
+
+    A post right in a post folder (``posts/x.md``) gets the default, not the folder's name:
+    Pelican would file it under a category called "posts"."""
+    if written:
+        return WRITTEN
+    if "category" in path_keys:
+        return FROM_PATH
+    folder = relpath.rpartition("/")[0]
+    roots = {p.strip("/") for p in article_paths}
+    if use_folder and folder and folder not in roots:
+        return FROM_FOLDER
+    return DEFAULT
+
+
 def is_within_any(
     relpath: str, folders: list[str], excludes: list[str] | tuple[str, ...] = ()
 ) -> bool:

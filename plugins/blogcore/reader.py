@@ -14,9 +14,12 @@ from pelican.utils import pelican_open, slugify
 
 from . import codeblocks, compat, inline, mdtree, rawtags, text
 from .frontmatter import (
+    DEFAULT,
+    EMPTY,
     FrontMatterError,
     Header,
     byline_warnings,
+    category_origin,
     check_address,
     check_as_read,
     check_header,
@@ -46,6 +49,9 @@ Read = tuple["mdtree.Facts | None", "mdtree.Facts | None"]
 # The metadata key the reader leaves a body's links starting with "/" under (taken out again
 # by on_content_init, like word_count)
 LOCAL_URLS = "local_urls"
+# the key it leaves where a post's category came from under, as a 1-tuple (frontmatter's
+# WRITTEN, FROM_PATH, FROM_FOLDER or DEFAULT; taken out again by on_content_init)
+CATEGORY_FROM = "category_from"
 
 
 def sanitise(
@@ -194,7 +200,38 @@ class StrictChecks:
             # links starting with "/" are published as written, as a post's are
             return sanitise(content, metadata, self._shown(source_path), self.told, links=True)
         self._warn_unknown_keys(source_path, metadata)
+        self._category(source_path, metadata)
         return clean(content, metadata, self._shown(source_path), self.told)
+
+    def _category(self, source_path: str, metadata: dict) -> None:
+        """A post that writes no Category right in a post folder gets DEFAULT_CATEGORY (Pelican
+        would file it under the folder's name, "posts"); where each post's category came from
+        is left for blogcore's check of posts filed under the default by mistake."""
+        relpath = self._relpath(source_path)
+        settings = self.settings
+        if not is_within_any(
+            relpath, settings.get("ARTICLE_PATHS", []), settings.get("ARTICLE_EXCLUDES", [])
+        ):
+            return
+        keys = path_metadata_keys(
+            relpath, settings.get("FILENAME_METADATA", ""), settings.get("PATH_METADATA", "")
+        )
+        extra = settings.get("EXTRA_PATH_METADATA") or {}
+        if "category" in extra.get(relpath.replace("/", os.sep), {}):
+            keys.add("category")
+        origin = category_origin(
+            relpath,
+            # an empty Category: line is Pelican's "discard" marker, no category
+            hasattr(metadata.get("category"), "slug"),
+            keys,
+            settings.get("ARTICLE_PATHS", []),
+            bool(settings.get("USE_FOLDER_AS_CATEGORY")),
+        )
+        if origin == DEFAULT and settings.get("DEFAULT_CATEGORY"):
+            if "category" in metadata:  # an empty line, said already ("Category is empty")
+                origin = EMPTY
+            metadata["category"] = self.process_metadata("category", settings["DEFAULT_CATEGORY"])
+        metadata[CATEGORY_FROM] = (origin,)
 
     def _slugify(self, value: str) -> str:
         """The slug Pelican would make of a value, with the site's slug settings."""

@@ -15,10 +15,12 @@ from pelican.contents import Content
 from pelican.readers import HTMLReader, RstReader
 
 from plugins.engine import build, phases, side
-from plugins.engine.items import static_output
+from plugins.engine.items import every_article, static_output
 
 from . import assets, checks, compat, frontmatter, jsonld, links, memo, sitemap, text, urls
+from .frontmatter import DEFAULT, FROM_FOLDER
 from .reader import (
+    CATEGORY_FROM,
     LOCAL_URLS,
     StrictHTMLReader,
     StrictMarkdownReader,
@@ -200,6 +202,10 @@ def on_content_init(content: Content) -> None:
         vars(content).pop(LOCAL_URLS, None)
     # no page shows it; empty for nearly every post, so listings' fingerprints rarely see it
     content.blogcore_local_urls = local if isinstance(local, tuple) else ()
+    origin = content.metadata.pop(CATEGORY_FROM, None)
+    if isinstance(origin, tuple):  # the reader's (see LOCAL_URLS)
+        vars(content).pop(CATEGORY_FROM, None)
+        content.blogcore_category_from = origin[0]
     if not hasattr(content, "title"):
         content.blogcore_static_links = frozenset(content.get_static_links())
         return
@@ -232,8 +238,35 @@ def _skip_clashes(generators: list, claims: list[urls.Claim]) -> None:
 
 
 def on_article_pretaxonomy_urls(generator) -> None:
-    """Posts claiming one URL: the first keeps it, before tags, series or related see them."""
+    """Posts claiming one URL: the first keeps it, before tags, series or related see them;
+    categories settled (a folder's spelt as written elsewhere, the default one named)."""
     _skip_clashes([generator], checks.planned_before_taxonomy(generator, generator.settings))
+    _settle_categories(generator)
+
+
+def _settle_categories(generator) -> None:
+    """A category made of a subfolder's name (``posts/engineering/``) takes the spelling posts
+    write it with (Engineering), rather than making a second spelling of one page; a post
+    filed under the default category because it writes none is named, where other posts
+    have categories (a site that uses none gets no line per post)."""
+    posts = list(every_article(generator))
+    written = checks.written_categories(posts)
+    for post in posts:
+        if getattr(post, "blogcore_category_from", None) == FROM_FOLDER:
+            post.category = written.get(post.category.slug, post.category)
+    default = generator.settings.get("DEFAULT_CATEGORY")
+    others = sorted({c.name for c in written.values() if c.name != default}, key=str.lower)
+    if not others:
+        return
+    for post in posts:
+        if getattr(post, "blogcore_category_from", None) == DEFAULT:
+            logger.warning(
+                "%s: has no Category: line, so it is filed under %r; add one (this site's "
+                "categories: %s)",
+                shown(generator.settings, post.source_path),
+                post.category.name,
+                ", ".join(others),
+            )
 
 
 def on_sources_known(generators) -> None:
