@@ -38,7 +38,8 @@ POST = "Title: {title}\nDate: 2024-05-01 10:00\nCategory: Company\nAuthor: Ada B
 
 
 def test_lint_unknown_key_with_did_you_mean(build_site, caplog, tmp_path):
-    post = "Title: Typo\nDate: 2024-05-01\nSeries_indx: 2\nAuthor: Ada Byrne\n\nText.\n"
+    post = "Title: Typo\nDate: 2024-05-01\nCategory: Company\nSeries_indx: 2\n"
+    post += "Author: Ada Byrne\n\nText.\n"
     site = build_site({"posts/typo-key.md": post})
     found = _findings(site, "lint", _log(caplog, tmp_path / "log.jsonl"))
     assert [f for f in found if "typo-key.md" in f] == [

@@ -73,7 +73,9 @@ def test_unknown_author_mode_can_be_set(build_site, caplog, mode, level):
 
 def test_posts_without_an_author_line_are_not_flagged(build_site, caplog):
     caplog.set_level(logging.WARNING)
-    post = "Title: Anonymous\nDate: 2024-05-01\n\nNo byline: the site's AUTHOR.\n"
+    post = (
+        "Title: Anonymous\nDate: 2024-05-01\nCategory: Company\n\nNo byline: the site's AUTHOR.\n"
+    )
     build_site({"posts/anon.md": post}, publish=True, PLUGINS=PLUGINS)
     assert logged(caplog, logging.WARNING) == [] and logged(caplog, logging.ERROR) == []
 
