@@ -14,11 +14,12 @@ FRAMES = 5
 
 
 def phone_video(fmt: str, metadata: dict[str, str], options: dict | None = None) -> bytes:
-    """A short H.264 video in an MP4, MOV or 3GP file with the given metadata."""
+    """A short video (H.264; VP8 in WebM) in an MP4, MOV, 3GP, Matroska or WebM file with
+    the given metadata."""
     buffer = io.BytesIO()
     with av.open(buffer, "w", format=fmt, options=options or {}) as container:
         container.metadata.update(metadata)
-        stream = container.add_stream("h264", rate=10)
+        stream = container.add_stream("libvpx" if fmt == "webm" else "h264", rate=10)
         stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
         for i in range(FRAMES):
             pixels = np.full((48, 64, 3), i * 40, np.uint8)
@@ -45,6 +46,17 @@ VIDEOS = {
         APPLE,
     ),
     "movie": ("mov", {"location": PLACE}, None),  # no suffix: known by its first bytes
+    # FFmpeg copies a phone video's place into the tags of the WebM or Matroska file it
+    # converts it to (LOCATION, COM.APPLE.QUICKTIME.LOCATION.ISO6709)
+    "talk.webm": (
+        "webm",
+        {"location": PLACE, "com.apple.quicktime.location.ISO6709": PLACE, "title": "Talk"},
+        None,
+    ),
+    "party.mkv": ("matroska", {"location": PLACE, "title": "Party"}, None),
+    # a live recording's file: its segment and clusters have no size
+    "stream.webm": ("webm", {"location": PLACE, "title": "Stream"}, {"live": "1"}),
+    "film.mp4": ("webm", {"location": PLACE}, None),  # WebM data under an MP4 name
 }
 
 
@@ -63,7 +75,7 @@ def test_a_phone_video_is_published_without_its_place(build_site, name):
     fmt, metadata, options = VIDEOS[name]
     data = phone_video(fmt, metadata, options)
     assert has_place(read_back(io.BytesIO(data))[0])  # the fixture does carry one
-    built = build_site({f"images/{name}": data}, name=f"video-{fmt}-{len(metadata)}")
+    built = build_site({f"images/{name}": data}, name=f"video-{name.replace('.', '-')}")
     published = built.output / "images" / name
     kept, frames = read_back(published)
     assert not has_place(kept) and b"37.78" not in published.read_bytes()
@@ -129,10 +141,33 @@ def test_a_linked_output_never_changes_its_source(tmp_path):
     assert source.read_bytes() == original and PLACE.encode() not in published.read_bytes()
 
 
+@pytest.mark.parametrize(
+    ("metadata", "cut", "emptied", "error"),
+    [
+        ({"title": "Nowhere"}, 0, 0, None),
+        ({"location-eng": PLACE, "RECORDING_LOCATION": "Fixture Street"}, 0, 2, None),
+        ({"where": PLACE}, 0, 0, "keeps the place"),  # a tag of a name no one uses
+        ({"location": PLACE}, 40, 0, "cannot be read as a video"),  # cut short
+    ],
+)
+def test_what_is_taken_out_of_a_webm_and_what_is_refused(tmp_path, metadata, cut, emptied, error):
+    data = phone_video("webm", metadata)
+    path = tmp_path / "clip.webm"
+    path.write_bytes(data[: len(data) - cut] if cut else data)
+    result = video.clean(path)
+    assert (result.emptied, result.error is None) == (emptied, error is None), result
+    if error:
+        assert error in result.error and path.read_bytes() == data[: len(data) - cut]
+    else:
+        assert b"Fixture Street" not in path.read_bytes() and read_back(path)[1] == FRAMES
+
+
 def test_other_files_are_left_alone(tmp_path):
-    webm = tmp_path / "talk.mp4"  # WebM data under an MP4 name: not of this family
+    webm = tmp_path / "talk.mp4"  # the first bytes of a WebM file, and nothing after them
     webm.write_bytes(b"\x1a\x45\xdf\xa3" + bytes(60))
-    assert not video.video_by_content(webm.read_bytes()[:16])
+    assert video.video_by_content(webm.read_bytes()[:16])  # a video, yet not readable:
+    assert "cannot be read as a video" in video.clean(webm).error  # refused, left as it was
+    assert webm.read_bytes() == b"\x1a\x45\xdf\xa3" + bytes(60)
     assert video.video_by_content(phone_video("mov", {})[:16])
     assert not video.video_by_content(b"\0\0\0\x18ftypheic" + bytes(4))  # a HEIC photo
     text = b"Use free software, and say so.\n"  # a note with no suffix: "free" at bytes 4-8

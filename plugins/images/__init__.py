@@ -28,7 +28,10 @@ What it does:
   left byte for byte, and an upright JPEG keeps its compressed pixels. HEIC originals are
   published as JPEG (their URLs end in .jpg, so links follow). A file the pipeline cannot
   clean (a format it cannot write, a corrupt file) is an error naming it, and is not
-  published. See docs/images.md.
+  published. Videos lose the place they were recorded the same way: the boxes of MP4, MOV and
+  3GP files (``video.py``) and the tags of WebM and Matroska files (``matroska.py``) that hold
+  it are emptied in place; a video that keeps a place anywhere else is not published. See
+  docs/images.md.
 
 Metadata keys read: none (other plugins pass it their images).
 Settings: see ``settings.py`` (``IMAGES_*``).

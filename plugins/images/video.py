@@ -1,4 +1,5 @@
 """Phone videos published without the place they were shot: pure logic, no Pelican import.
+(Matroska and WebM files: ``matroska.py``, called from ``clean`` here.)
 
 A phone writes where a video was recorded into the file's metadata boxes (ISO base media
 and QuickTime files: MP4, MOV, 3GP): ``©xyz`` in the user data (Android, iPhone, ffmpeg), the
@@ -22,11 +23,15 @@ from typing import BinaryIO
 
 from plugins.engine import files
 
+from . import matroska
 from .pipeline import PICTURE_BRANDS
 
 # Suffixes of the ISO base media and QuickTime files phones and cameras write: video, and
-# audio (a phone's voice memo keeps where it was recorded the same way).
-VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".mov", ".qt", ".3gp", ".3g2", ".m4a"})
+# audio (a phone's voice memo keeps where it was recorded the same way); and of Matroska and
+# WebM files, into which FFmpeg copies the place of the video it converts.
+VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".mov", ".qt", ".3gp", ".3g2", ".m4a"}) | (
+    matroska.SUFFIXES
+)
 # Boxes that hold other boxes, on the way to the metadata (media samples are not looked at).
 _CONTAINERS = frozenset({b"moov", b"trak", b"mdia", b"minf", b"udta", b"meta", b"ilst"})
 # Boxes whose whole content is a place: QuickTime's ISO 6709 text, 3GPP's location, XMP.
@@ -72,7 +77,9 @@ class Cleaning:
 def video_by_content(head: bytes, size: int | None = None) -> bool:
     """Whether the first 16 bytes of a file (of ``size`` bytes) are those of an ISO base
     media or QuickTime file that is not a picture (HEIF and AVIF are pictures: the image
-    pipeline cleans them)."""
+    pipeline cleans them), or of a Matroska or WebM file."""
+    if head[:4] == matroska.MAGIC:
+        return True
     if head[4:8] == b"ftyp":
         return head[8:12] not in PICTURE_BRANDS
     if len(head) < 8 or head[4:8] not in _FIRST_BOXES:
@@ -184,30 +191,39 @@ def _empty(file: BinaryIO, box: Box) -> None:
         remaining -= chunk
 
 
+def _matroska_place_left(file: BinaryIO) -> bool:
+    return any(_PLACE_TEXT.search(data) for data in matroska.outside_media(file))
+
+
 def clean(path: Path) -> Cleaning:
-    """Publish a video without its place: the boxes that hold it emptied, in a copy that
-    replaces ``path``; a file with a place this cannot take out is reported, not changed."""
+    """Publish a video without its place: the boxes (Matroska: the tags) that hold it
+    emptied, in a copy that replaces ``path``; a file with a place this cannot take out is
+    reported, not changed."""
     try:
         with open(path, "rb") as source:
-            boxes = place_boxes(source)
-            if not boxes:
-                return Cleaning(error=_PLACE_UNKNOWN if place_left(source) else None)
+            if source.read(4) == matroska.MAGIC:
+                find, empty, left = matroska.place_tags, matroska.void, _matroska_place_left
+            else:
+                find, empty, left = place_boxes, _empty, place_left
+            found = find(source)
+            if not found:
+                return Cleaning(error=_PLACE_UNKNOWN if left(source) else None)
             with files.replacing(path) as copy:
                 source.seek(0)
                 shutil.copyfileobj(source, copy)
-                for box in boxes:
-                    _empty(copy, box)
+                for part in found:
+                    empty(copy, part)
         with open(path, "rb") as cleaned:
-            if place_left(cleaned):
-                return Cleaning(emptied=len(boxes), error=_PLACE_UNKNOWN)
-    except VideoError as exc:
+            if left(cleaned):
+                return Cleaning(emptied=len(found), error=_PLACE_UNKNOWN)
+    except (VideoError, matroska.MatroskaError) as exc:
         return Cleaning(
             error=f"cannot be read as a video ({exc}), so it cannot be known to "
             "be free of the place it was recorded"
         )
     except OSError as exc:
         return Cleaning(error=f"cannot be read ({exc.strerror or exc})")
-    return Cleaning(emptied=len(boxes))
+    return Cleaning(emptied=len(found))
 
 
 _PLACE_UNKNOWN = "keeps the place it was recorded in metadata this engine cannot take out"
