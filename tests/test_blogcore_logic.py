@@ -794,3 +794,29 @@ def test_spelled_two_ways():
 )
 def test_category_origin(relpath, written, path_keys, paths, use_folder, expected):
     assert frontmatter.category_origin(relpath, written, path_keys, paths, use_folder) == expected
+
+
+URL = "https://blog.example.test/posts/ranges/"
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>No marker, no id.</p>", "<p>No marker, no id.</p>"),
+        (  # Python-Markdown's footnote marker: fn:1 and fnref:1 are every post's
+            '<p>A range<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>.</p>',
+            "<p>A range.</p>",
+        ),
+        (  # a post short enough to be its own summary: its footnotes too
+            '<p>A.</p><div class="footnote"><hr><ol><li id="fn:1"><p>B.</p></li></ol></div>',
+            "<p>A.</p>",
+        ),
+        ('<h2 id="why">Why</h2><p>See <a href="#why">why</a>.</p>', None),
+    ],
+)
+def test_a_summary_shown_elsewhere(html, expected):
+    shown = text.shown_elsewhere(html, URL)
+    if expected is not None:
+        assert shown == expected
+    else:  # no id repeated on the page showing it; the link goes to the post's own heading
+        assert shown == f'<h2>Why</h2><p>See <a href="{URL}#why">why</a>.</p>'

@@ -345,3 +345,24 @@ def test_sitemap_rereads_only_pages_that_changed(tmp_path):
     write_sitemap(str(site), "https://x.test", "sitemap.xml", str(cache))
     text = (site / "sitemap.xml").read_text()
     assert "b-moved.html" in text and "from-cache" not in text
+
+
+def test_summaries_shown_as_cards_repeat_no_id(build_site):
+    # every post's footnote is fn:1 (and its marker fnref:1): two short posts' summaries on
+    # one page gave two of each, and a click on the second "1" went to the first post's
+    def post(title: str, day: int) -> str:
+        return (
+            f"Title: {title}\nDate: 2026-03-0{day} 09:00\nCategory: Engineering\n"
+            "Tags: postgresql\nAuthor: Ada Byrne\n\nEvery booking is a range[^1].\n\n"
+            "## Why ranges\n\nTwo bookings never overlap.\n\n[^1]: A `tstzrange`.\n"
+        )
+
+    site = build_site({"posts/a.md": post("Ranges A", 1), "posts/b.md": post("Ranges B", 2)})
+    for page in ("/", "tag/postgresql/", "posts/ranges-b/"):  # the last: related reading
+        soup = site.soup(page)
+        ids = [tag["id"] for tag in soup.select("[id]")]
+        assert len(ids) == len(set(ids)), page
+        for link in soup.select("a[href^='#fn']"):  # only the page's own footnotes
+            assert soup.find(id=link["href"][1:]), (page, link)
+    card = site.soup("/").select_one(".post-summary")
+    assert "Every booking is a range." in card.get_text(" ", strip=True)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
 from pelican.readers import HTMLReader, RstReader
@@ -183,6 +184,10 @@ def on_generator_init(generator) -> None:
         {
             "isodate": lambda value: value.isoformat() if value else "",
             "absolute_url": lambda path: text.absolute_url(siteurl, path),
+            # a post's summary on another page: {{ article.summary|shown_elsewhere(article.url) }}
+            "shown_elsewhere": lambda html, url: Markup(
+                text.shown_elsewhere(str(html or ""), text.absolute_url(siteurl, url))
+            ),
             "initials": text.initials,
             "avatar_tone": text.avatar_tone,
         }

@@ -7,6 +7,7 @@ path for any other HTML, and the reference that path is tested against.
 """
 
 import difflib
+import functools
 import math
 import re
 from collections.abc import Iterable, Iterator
@@ -111,6 +112,27 @@ def plain_summary(html: str, limit: int = 300) -> str:
     if len(out) <= limit:
         return out
     return out[:limit].rsplit(" ", 1)[0] + "…"
+
+
+@functools.lru_cache(maxsize=4096)  # a post's summary is shown on many listing pages
+def shown_elsewhere(html: str, page_url: str) -> str:
+    """A post's summary as a card on another page shows it (the home page, a tag page, the
+    related reading under another post): without its footnote markers and footnotes, whose
+    ``fn:1`` and ``fnref:1`` every post has, nor any ``id`` (a heading's would be the page's
+    twice); a link to a place in the post (``#why``) goes to that place on ``page_url``."""
+    if 'id="' not in html and 'href="#' not in html:  # nearly every summary: as it is
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    for marker in soup.select("sup:has(> a.footnote-ref)"):
+        marker.decompose()
+    for block in soup.select("div.footnote"):
+        block.decompose()
+    for tag in soup.find_all(True):
+        del tag["id"]
+        href = tag.get("href")
+        if tag.name == "a" and isinstance(href, str) and href.startswith("#"):
+            tag["href"] = page_url + href
+    return str(soup)
 
 
 def absolute_url(siteurl: str, path: str | None) -> str:
