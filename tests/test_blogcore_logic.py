@@ -640,8 +640,8 @@ def test_check_url_part_refuses_an_empty_web_address(key, fix):
         ({}, "", ""),
         ({"url": "new/", "save_as": "new/index.html"}, "", ""),
         ({"url": "our-new-office"}, "give Save_as too", ""),  # links to a file never written
-        ({"save_as": "x/index.html"}, "", "give Url too"),
-        ({"save_as": "404.html", "status": "hidden"}, "", ""),  # linked from nowhere
+        ({"save_as": "x/index.html"}, "", ""),  # the reader gives it Url: x/
+        ({"save_as": "404.html", "status": "hidden"}, "", ""),
     ],
 )
 def test_check_address(metadata, raises, warns):
@@ -820,3 +820,17 @@ def test_a_summary_shown_elsewhere(html, expected):
         assert shown == expected
     else:  # no id repeated on the page showing it; the link goes to the post's own heading
         assert shown == f'<h2>Why</h2><p>See <a href="{URL}#why">why</a>.</p>'
+
+
+@pytest.mark.parametrize(
+    ("save_as", "url"),
+    [
+        ("error.html", "error.html"),
+        ("/error.html", "error.html"),
+        ("about-us/index.html", "about-us/"),
+        ("index.html", ""),
+        ("old/page.htm", "old/page.htm"),
+    ],
+)
+def test_url_of_save_as(save_as, url):
+    assert frontmatter.url_of_save_as(save_as) == url

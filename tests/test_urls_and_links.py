@@ -665,3 +665,30 @@ def test_more_links_named(build_site, caplog, body, summary, fragment):
         assert mine == []
     else:
         assert any(fragment.replace("{content}", name) in m for m in mine), mine
+
+
+def test_a_page_with_save_as_alone_is_linked_where_it_is_written(build_site, caplog):
+    # the custom 404 page of many Pelican sites: Pelican made /not-found/ its canonical
+    # address, and a menu's link to the other page pointed at /hours/, never written
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {
+            "pages/error.md": "Title: Not Found\nStatus: hidden\nSave_as: error.html\n\n"
+            "Nothing here.\n",
+            "pages/hours.md": "Title: Opening hours\nSave_as: visit/hours/index.html\n\n"
+            "Nine to five.\n",
+        },
+        publish=True,
+        name="save-as-alone",
+    )
+    error = site.soup("error.html")
+    assert error.select_one("link[rel=canonical]")["href"] == f"{TEST_SITEURL}/error.html"
+    assert error.select_one("meta[property='og:url']")["content"] == f"{TEST_SITEURL}/error.html"
+    hours = site.soup("visit/hours/")
+    assert hours.select_one("link[rel=canonical]")["href"] == f"{TEST_SITEURL}/visit/hours/"
+    menu = [
+        a["href"] for a in site.soup("/").select("a") if a.get_text(strip=True) == "Opening hours"
+    ]
+    assert menu and set(menu) == {f"{TEST_SITEURL}/visit/hours/"}
+    assert not site.exists("not-found/") and not site.exists("opening-hours/")
+    assert not [m for m in caplog.messages if "save-as-alone/" in m]

@@ -330,8 +330,8 @@ def check_modified(date: object, modified: object) -> None:
 
 
 def check_address(metadata: dict) -> list[str]:
-    """Url and Save_as: raise when links would point where nothing is written; the warnings
-    for what is probably a mistake."""
+    """Url without Save_as: raise, links would point where nothing is written (Save_as
+    without Url is fine: the reader makes its Url, ``url_of_save_as``)."""
     url, save_as = metadata.get("url"), metadata.get("save_as")
     if isinstance(url, str) and url and save_as is None:
         raise FrontMatterError(
@@ -339,14 +339,18 @@ def check_address(metadata: dict) -> list[str]:
             f"place; give Save_as too (Save_as: {url.strip('/')}/index.html for Url: "
             f"{url.strip('/')}/), or remove Url"
         )
-    status = str(metadata.get("status", "")).strip().lower()
-    if isinstance(save_as, str) and save_as and url is None and status != "hidden":
-        return [
-            f"Save_as {save_as!r} is where the file is written, but links to it still point at "
-            "its usual address; give Url too, or remove Save_as (a page no one links to, such "
-            "as 404.html, says Status: hidden)"
-        ]
     return []
+
+
+def url_of_save_as(save_as: str) -> str:
+    """The address of a file written at ``save_as``, for a post or page that gives Save_as
+    and no Url (Pelican would link to its usual address, where nothing is written, and make
+    that its canonical address): ``error.html`` -> ``error.html``, ``team/index.html`` ->
+    ``team/``, ``index.html`` -> ```` (the site's root)."""
+    path = save_as.replace("\\", "/").lstrip("/")
+    if path == "index.html" or path.endswith("/index.html"):
+        return path[: -len("index.html")]
+    return path
 
 
 def byline_warnings(metadata: dict) -> list[str]:

@@ -40,6 +40,7 @@ from .frontmatter import (
     scan_header,
     title_warnings,
     unknown_key,
+    url_of_save_as,
 )
 
 logger = logging.getLogger(__name__)
@@ -189,6 +190,9 @@ class StrictChecks:
             content, metadata = self._read(source_path)
             if post_or_page:
                 self._check_post(source_path, content, metadata)
+                save_as = metadata.get("save_as")
+                if isinstance(save_as, str) and save_as and "url" not in metadata:
+                    metadata["url"] = url_of_save_as(save_as)  # links follow where it is
             self._check_url_parts(metadata, post_or_page)
         except Exception as exc:
             logger.error("%s: %s", self._shown(source_path), failure(exc))
