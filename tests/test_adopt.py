@@ -3,6 +3,7 @@
 import logging
 import shutil
 
+import pytest
 from PIL import Image
 
 from tests.conftest import FIXTURES
@@ -56,3 +57,58 @@ def test_posts_at_the_root_of_content_build_as_posts_in_posts_do(build_site, tmp
         assert side not in archive
     assert flat.exists("about/") and flat.exists("extra/google1234.html")
     assert flat.text("extra/google1234.html") == VERIFICATION
+
+
+LIQUID = """Intro.
+
+{% img /images/lamp.png 300 A lamp %}
+
+See `{% block content %}` in code, and:
+
+```
+{% notebook x.ipynb %}
+```
+
+{! content/images/basic-stack.svg !}
+
+In Go[ref]This is.[/ref] it works.
+"""
+
+
+def test_another_plugins_syntax_is_named_with_its_line(build_site, caplog):
+    # an adopted blog's liquid_tags, markdown-include and simple_footnotes syntax: Markdown
+    # keeps it as text, so the page showed "{% img ... %}" and no image, and nothing said so
+    head = "Date: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+    files = {
+        "posts/liquid.md": f"Title: Liquid\n{head}\n{LIQUID}",
+        "posts/later.md": f"Title: Later\n{head}Status: draft\n\n{{% youtube abc %}}\n",
+    }
+    caplog.set_level(logging.WARNING)
+    build_site(files, name="liquid-dev")
+    lines = [
+        (r.levelname, r.getMessage()) for r in caplog.records if "liquid-dev/" in r.getMessage()
+    ]
+    found = {m.split(": ", 1)[0] + ": " + m.split(": ", 2)[1]: level for level, m in lines}
+    assert found == {
+        "liquid-dev/posts/liquid.md: line 8": "WARNING",
+        "liquid-dev/posts/liquid.md: line 16": "WARNING",
+        "liquid-dev/posts/liquid.md: line 18": "WARNING",
+        "liquid-dev/posts/later.md: line 7": "WARNING",
+    }, lines
+    assert any(
+        "{% img /images/lamp.png 300 A lamp %} is a tag of the liquid_tags" in m
+        and m.endswith("write ![alt text]({static}/images/x.png)")
+        for _, m in lines
+    )
+    caplog.clear()
+    with pytest.raises(SystemExit):  # a publish never ships a page that lost its image
+        build_site(files, publish=True, name="liquid-pub")
+    levels = {
+        (r.levelname, r.getMessage().split(": ", 1)[0])
+        for r in caplog.records
+        if "liquid-pub/" in r.getMessage() and "line" in r.getMessage()
+    }
+    assert levels == {
+        ("ERROR", "liquid-pub/posts/liquid.md"),
+        ("WARNING", "liquid-pub/posts/later.md"),
+    }

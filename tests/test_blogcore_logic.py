@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from plugins.blogcore import assets, frontmatter, jsonld, links, sitemap, text, urls
+from plugins.blogcore import assets, foreign, frontmatter, jsonld, links, sitemap, text, urls
 from plugins.blogcore.settings import DEFAULTS, SettingsError, configure
 
 
@@ -834,3 +834,34 @@ def test_a_summary_shown_elsewhere(html, expected):
 )
 def test_url_of_save_as(save_as, url):
     assert frontmatter.url_of_save_as(save_as) == url
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>Plain text, {curly} and 50% off.</p>", []),
+        ("<p>{% img /images/x.png A lamp %}</p>", ["{% img /images/x.png A lamp %} is a tag"]),
+        ("<p>{%youtube abc%}</p>", ["{%youtube abc%} is a tag"]),
+        ("<p>{% VIDEO /v.mp4 %}</p>", ["{% VIDEO /v.mp4 %} is a tag"]),
+        ("<p>{% if x %}</p>", []),  # not one of liquid_tags': a post about templates
+        ("<p><code>{% img x.png %}</code></p>", []),  # shown as code on purpose
+        ('<pre><code class="language-jinja">{% notebook x %}\n</code></pre>', []),
+        ("<p>{! content/x.md !}</p>", ["{! content/x.md !} is markdown-include's"]),
+        ("<p>Go[ref]A note.[/ref] and</p>", ["[ref]…[/ref] is the simple_footnotes"]),
+        (
+            "<p>[ref]a[/ref] then {% img b.png %}</p>",
+            ["[ref]…[/ref] is the simple_footnotes", "{% img b.png %} is a tag"],
+        ),
+    ],
+)
+def test_another_plugins_syntax(html, expected):
+    found = foreign.found(html)
+    assert len(found) == len(expected)
+    for piece, start in zip(found, expected, strict=True):
+        assert piece.message.startswith(start), piece.message
+
+
+def test_another_plugins_syntax_is_found_on_its_line():
+    source = "Title: X\n\n{% img a.png %}\n\n```\n{% img b.png %}\n```\n\n{%img c.png%}\n"
+    html = "<p>{% img a.png %}</p><pre><code>{% img b.png %}</code></pre><p>{%img c.png%}</p>"
+    assert foreign.lines_of(foreign.found(html), source) == [3, 9]  # b is code: passed over

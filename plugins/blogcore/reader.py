@@ -12,7 +12,7 @@ from markdown import Markdown
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
 from pelican.utils import pelican_open, slugify
 
-from . import codeblocks, compat, inline, mdtree, rawtags, text
+from . import codeblocks, compat, foreign, inline, mdtree, rawtags, text
 from .frontmatter import (
     DEFAULT,
     EMPTY,
@@ -190,6 +190,7 @@ class StrictChecks:
             content, metadata = self._read(source_path)
             if post_or_page:
                 self._check_post(source_path, content, metadata)
+                self._name_foreign(source_path, content, metadata)
                 save_as = metadata.get("save_as")
                 if isinstance(save_as, str) and save_as and "url" not in metadata:
                     metadata["url"] = url_of_save_as(save_as)  # links follow where it is
@@ -206,6 +207,28 @@ class StrictChecks:
         self._warn_unknown_keys(source_path, metadata)
         self._category(source_path, metadata)
         return clean(content, metadata, self._shown(source_path), self.told)
+
+    def _name_foreign(self, source_path: str, content: str, metadata: dict) -> None:
+        """Another plugin's syntax the page would show as written ({% img %}): one line each,
+        with its line; an error in a publish of a post that is published (its page would be
+        wrong), else a warning."""
+        pieces = foreign.found(content)
+        if not pieces:
+            return
+        with pelican_open(source_path) as source:
+            numbers = foreign.lines_of(pieces, source)
+        published = str(metadata.get("status", "published")).lower() != "draft"
+        date = metadata.get("date")
+        if isinstance(date, datetime.datetime) and not self.settings.get("WITH_FUTURE_DATES"):
+            zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
+            when = date if date.tzinfo else date.replace(tzinfo=zone)
+            published = published and when <= datetime.datetime.now(zone)  # else a draft
+        strict = self.settings.get("BLOGCORE_STRICT", False) and published
+        for piece, number in zip(pieces, numbers, strict=True):
+            where = f"line {number}: " if number else ""
+            (logger.error if strict else logger.warning)(
+                "%s: %s%s", self._shown(source_path), where, piece.message
+            )
 
     def _category(self, source_path: str, metadata: dict) -> None:
         """A post that writes no Category right in a post folder gets DEFAULT_CATEGORY (Pelican

@@ -1,0 +1,148 @@
+"""Other Pelican plugins' syntax in a post this site cannot show: pure logic.
+
+An adopted blog's posts may use plugins this site does not have: liquid_tags
+(``{% img /images/x.png %}``, ``{% youtube id %}``, ``{% notebook x.ipynb %}``),
+markdown-include (``{! file.md !}``), simple_footnotes (``[ref]…[/ref]``). Markdown keeps
+them as text: the page shows the tag as written, and the image, video, notebook or footnote
+it stood for is lost. Each is found in the body's text (never in code: a post about Jinja
+shows ``{% block %}`` in backticks) and named with what to write instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, Comment
+
+# liquid_tags' tags (pelican-plugins/liquid_tags), and what to write here instead
+_MEDIA = "embed it as HTML (<video>, <audio> or the service's <iframe>)"
+LIQUID_TAGS = {
+    "img": "write ![alt text]({static}/images/x.png)",
+    "b64img": "write ![alt text]({static}/images/x.png)",
+    "youtube": _MEDIA,
+    "vimeo": _MEDIA,
+    "video": _MEDIA,
+    "audio": _MEDIA,
+    "soundcloud": _MEDIA,
+    "spotify": _MEDIA,
+    "speakerdeck": _MEDIA,
+    "flickr": _MEDIA,
+    "giphy": _MEDIA,
+    "gram": _MEDIA,
+    "notebook": "convert the notebook (jupyter nbconvert --to markdown) and put its text here",
+    "include_code": "paste the code in a fenced code block (```)",
+    "literal": "paste the text in a fenced code block (```)",
+    "graphviz": "put the diagram in as an SVG image",
+    "diag": "put the diagram in as an SVG image",
+    "blockdiag": "put the diagram in as an SVG image",
+}
+_LIQUID = re.compile(r"\{%\s*([A-Za-z_][\w-]*)\b.*?%\}", re.S)
+_INCLUDE = re.compile(r"\{!\s*\S.*?!\}", re.S)
+_REF = re.compile(r"\[ref\].*?\[/ref\]", re.S)
+_QUICK = ("{%", "{!", "[ref]")
+
+
+@dataclass(frozen=True)
+class Foreign:
+    """One piece of another plugin's syntax: a pattern of how it starts (to find its line
+    in the source) and what to say of it."""
+
+    start: str
+    message: str
+
+
+def found(html: str) -> list[Foreign]:
+    """Every piece of another plugin's syntax in a body's HTML, outside code, in order."""
+    if not any(mark in html for mark in _QUICK):  # nearly every post
+        return []
+    # the text a reader sees, but code: shown as written on purpose
+    soup = BeautifulSoup(html, "html.parser")
+    text = "".join(
+        str(node)
+        for node in soup.find_all(string=True)
+        if not isinstance(node, Comment) and not node.find_parent(("code", "pre"))
+    )
+    hits: list[tuple[int, Foreign]] = []
+    for match in _LIQUID.finditer(text):
+        name = match[1].lower()
+        if name in LIQUID_TAGS:
+            written = " ".join(match[0].split())
+            hits.append(
+                (
+                    match.start(),
+                    Foreign(
+                        r"\{%\s*" + re.escape(match[1]) + r"\b",
+                        f"{_short(written)} is a tag of the liquid_tags plugin, which this site "
+                        f"does not have: it is shown as written, and what it stood for is not; "
+                        f"{LIQUID_TAGS[name]}",
+                    ),
+                )
+            )
+    for match in _INCLUDE.finditer(text):
+        hits.append(
+            (
+                match.start(),
+                Foreign(
+                    r"\{!",
+                    f"{_short(' '.join(match[0].split()))} is markdown-include's, which this site "
+                    "does not have: it is shown as written; put the file's text in the post",
+                ),
+            )
+        )
+    for match in _REF.finditer(text):
+        hits.append(
+            (
+                match.start(),
+                Foreign(
+                    r"\[ref\]",
+                    "[ref]…[/ref] is the simple_footnotes plugin's, which this site does not "
+                    "have: it is shown as written; write a Markdown footnote: [^1] in the "
+                    "text, and [^1]: the note, on a line of its own at the end",
+                ),
+            )
+        )
+    return [hit for _, hit in sorted(hits, key=lambda pair: pair[0])]
+
+
+def _short(written: str, limit: int = 60) -> str:
+    return written if len(written) <= limit else written[: limit - 1] + "…"
+
+
+def lines_of(found_: list[Foreign], source: str) -> list[int | None]:
+    """The line of the source each piece starts on (in order: a second piece of the same
+    kind is looked for after the first one's line), None where it cannot be told."""
+    lines = _outside_code(source.splitlines())
+    numbers: list[int | None] = []
+    after: dict[str, int] = {}
+    for piece in found_:
+        pattern = re.compile(piece.start)
+        start = after.get(piece.start, 0)
+        number = next(
+            (n for n in range(start, len(lines)) if pattern.search(lines[n])),
+            None,
+        )
+        if number is not None:
+            after[piece.start] = number + 1
+        numbers.append(number + 1 if number is not None else None)
+    return numbers
+
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+def _outside_code(lines: list[str]) -> list[str]:
+    """The lines with those of fenced and indented code blocks blanked (numbers kept)."""
+    kept, fence = [], ""
+    for line in lines:
+        match = _FENCE.match(line)
+        if fence:
+            if match and match[1][0] == fence[0] and len(match[1]) >= len(fence):
+                fence = ""
+            kept.append("")
+        elif match:
+            fence = match[1]
+            kept.append("")
+        else:
+            kept.append("" if line.startswith(("    ", "\t")) else line)
+    return kept
