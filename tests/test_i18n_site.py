@@ -1,6 +1,7 @@
 """Languages on a built fixture site: French theme strings and dates, hreflang, feeds, sitemap."""
 
 import datetime
+import logging
 from gettext import NullTranslations
 from pathlib import Path
 from types import SimpleNamespace
@@ -266,3 +267,12 @@ def test_settings_are_checked():
         configure({"SITE_TAGLINE": ["Notes"]})
     with pytest.raises(SettingsError, match=r"SITE_DESCRIPTION\['zz-nope'\]"):
         configure({"SITE_DESCRIPTION": {"en": "x", "zz-nope": "y"}})
+
+
+def test_a_language_without_a_catalog_names_the_post_as_staff_know_it(build_site, caplog):
+    # the line gave the file relative to the directory the build ran in (../r3/content/...)
+    caplog.set_level(logging.WARNING)
+    post = "Title: Wie wir einstellen\nDate: 2024-05-01\nCategory: Company\nLang: de\n"
+    build_site({"posts/hire.de.md": post + "Author: Ada Byrne\n\nText.\n"}, name="no-de")
+    [line] = [m for m in caplog.messages if "has no catalog" in m]
+    assert line.startswith("no-de/posts/hire.de.md: Lang 'de' has no catalog in ")

@@ -9,6 +9,7 @@ from jinja2 import pass_context
 from pelican import signals
 
 from plugins.engine import build, phases
+from plugins.engine.side import shown
 
 from . import catalogs, templating
 from .settings import SettingsError, configure
@@ -113,7 +114,7 @@ def on_content_final(generators) -> None:
         logger.warning(
             "%s: Lang %r has no catalog in %s: the theme's strings stay in English "
             "(add one with invoke i18n-extract --add %s)",
-            os.path.relpath(source),
+            shown(settings, source),
             lang,
             translations_path(settings),
             lang,
