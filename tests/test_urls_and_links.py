@@ -692,3 +692,30 @@ def test_a_page_with_save_as_alone_is_linked_where_it_is_written(build_site, cap
     assert menu and set(menu) == {f"{TEST_SITEURL}/visit/hours/"}
     assert not site.exists("not-found/") and not site.exists("opening-hours/")
     assert not [m for m in caplog.messages if "save-as-alone/" in m]
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_a_post_in_a_static_folder_is_not_published_as_raw_text(build_site, caplog, publish):
+    # a draft saved in content/images/ by mistake was copied as it is, front matter and all
+    caplog.set_level(logging.INFO)
+    name = f"raw-source-{publish}"
+    site = build_site(
+        {
+            "images/secret.md": "Title: Layoffs\nDate: 2024-05-01\nStatus: draft\n\nSECRETWORD\n",
+            "images/README.md": "Photos for the posts, 1600 px wide.\n",
+            "images/notes.md": "Title: Notes\n\nNotes to download.\n",
+            "posts/notes.md": "Title: Notes\nDate: 2024-05-02\nCategory: Company\nAuthor: Ada "
+            "Byrne\n\nThe [notes]({static}/images/notes.md).\n",
+        },
+        publish=publish,
+        name=name,
+    )
+    assert not [p for p in site.files() if b"SECRETWORD" in p.read_bytes()]
+    assert not site.exists("images/README.md")
+    assert site.exists("images/notes.md")  # linked: a file to download
+    lines = {
+        (r.levelname, r.getMessage().split(":", 1)[0])
+        for r in caplog.records
+        if "in a static folder" in r.getMessage()
+    }
+    assert lines == {("WARNING", f"{name}/images/secret.md"), ("INFO", f"{name}/images/README.md")}

@@ -230,6 +230,33 @@ def draft_only_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
     return [s for s in linked_only if s.get_relative_source_path() not in wanted]
 
 
+# a post's or page's source: published raw by a static folder (its front matter and all)
+SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst")
+
+
+def sources_in_static_folders(generators: list) -> list[Any]:
+    """Markdown and reStructuredText files a static folder would publish as they are (a
+    draft's text, front matter and all, at /images/x.md), that no published post or page
+    links to with {static} or {attach} (a file offered for download)."""
+    statics = [
+        s
+        for g in generators
+        for s in getattr(g, "staticfiles", None) or []
+        if s.source_path.lower().endswith(SOURCE_SUFFIXES)
+    ]
+    if not statics:
+        return []
+    bios = getattr(generators[0].context.get("team"), "bios", None) or {}
+    published = [
+        item
+        for generator in generators
+        for item in content_items(generator)
+        if getattr(item, "status", "published") != "draft"
+    ] + list(bios.values())
+    wanted = set().union(*(written_static_links(item) for item in published))
+    return [s for s in statics if s.get_relative_source_path() not in wanted]
+
+
 def static_claims(generator, settings: dict[str, Any]) -> list[urls.Claim]:
     """Static files (images, extra/...) the static generator copies."""
     claims = []

@@ -286,6 +286,7 @@ def on_sources_known(generators) -> None:
     _skip_clashes(generators, checks.planned_outputs(generators, settings))
     if not settings.get("DRAFT_SAVE_AS"):  # this build writes no drafts: nor their files
         _leave_out_draft_files(generators, settings)
+    _leave_out_sources_in_static_folders(generators, settings)
     strict = settings.get("BLOGCORE_STRICT", False)
     named = getattr(build.current(settings).state(__package__), "links_named", None)
     for in_draft, line, value in checks.link_problems(generators, settings):
@@ -334,6 +335,33 @@ def _leave_out_draft_files(generators, settings) -> None:
         logger.info(
             "%s: only drafts link to it, so it is not published yet",
             shown(settings, static.source_path),
+        )
+
+
+def _leave_out_sources_in_static_folders(generators, settings) -> None:
+    """A Markdown or reST file in a static folder is not published as raw text: a post
+    saved in content/images/ by mistake would show its draft to anyone who guesses the URL."""
+    left_out = {id(s): s for s in checks.sources_in_static_folders(generators)}
+    if not left_out:
+        return
+    for generator in generators:
+        files = getattr(generator, "staticfiles", None)
+        if files:  # in place: the generator's context holds this same list
+            files[:] = [s for s in files if id(s) not in left_out]
+    for static in left_out.values():
+        try:
+            with open(static.source_path, encoding="utf-8", errors="replace") as source:
+                keys = frontmatter.scan_header(source.read(4096)).keys
+        except OSError:
+            keys = []
+        # a README beside the images is only left out; a post there is a mistake to name
+        (logger.warning if keys else logger.info)(
+            "%s: a %s file in a static folder would be published as its raw text, front "
+            "matter and all: it is left out (posts go in content/posts/, pages in "
+            "content/pages/; a file to download is published when a post links to it with "
+            "{static})",
+            shown(settings, static.source_path),
+            "reStructuredText" if static.source_path.lower().endswith(".rst") else "Markdown",
         )
 
 
