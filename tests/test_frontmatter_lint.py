@@ -52,6 +52,11 @@ def clean(id: str, text: str | bytes, page: str = "posts/s/", **kw) -> Case:
     return Case(id, text, publish=0, published=True, page=page, **kw)
 
 
+def typo(id: str, text: str, fragment: str, **kw) -> Case:
+    """A warning in development, an error (publish stops) in a publish."""
+    return Case(id, text, fragment, logging.WARNING, publish=1, published=True, **kw)
+
+
 def warns(id: str, text: str, fragment: str, **kw) -> Case:
     kw.setdefault("published", True)
     return Case(id, text, fragment, logging.WARNING, publish=0, **kw)
@@ -60,14 +65,24 @@ def warns(id: str, text: str, fragment: str, **kw) -> Case:
 CASES = [
     clean("plain", post()),
     # lint is on whatever ARTICLE_PATHS says
-    warns("unknown-key", post("Titel: x"), "unknown key 'Titel' is ignored (did you mean Title?)"),
-    warns(
+    # a typo of a key we read loses what it says (Comment: closed left comments open): a
+    # warning in development, an error that stops a publish
+    typo("unknown-key", post("Titel: x"), "unknown key 'Titel' is ignored (did you mean Title?)"),
+    typo("comment-typo", post("Comment: closed"), "(did you mean Comments?)"),
+    typo(
         "unknown-key-article-paths-default",
         post("Seris: x"),
         "(did you mean Series?)",
         settings={"ARTICLE_PATHS": [""]},
     ),
-    warns(
+    # the text's first line right under the keys: read as one, lost from the post
+    typo(
+        "text-read-as-a-key",
+        post(body="").rstrip("\n") + "\nNote: we are hiring in Leeds this spring.\nMore text.\n",
+        "'Note: we are hiring in Leeds this spring.' is read as front matter, not as text",
+    ),
+    warns("unknown-key-of-an-old-theme", post("Thumbnail: x.png"), "unknown key 'Thumbnail'"),
+    typo(
         "unknown-key-in-content-root",
         post("Seris: x"),
         "(did you mean Series?)",

@@ -110,13 +110,31 @@ def check_value(key: str, value: object) -> None:
         check_status(value)
 
 
+def close_key(key: str, known: frozenset[str] = KNOWN_KEYS) -> str | None:
+    """The known key an unknown one is probably a typo of (``sumary``: summary), or None."""
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
 def unknown_key(key: str, known: frozenset[str] = KNOWN_KEYS) -> str | None:
     """The warning for a key no one reads (with a did-you-mean), or None when it is known."""
     if key in known:
         return None
-    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
-    hint = f" (did you mean {display_key(close[0])}?)" if close else ""
+    close = close_key(key, known)
+    hint = f" (did you mean {display_key(close)}?)" if close else ""
     return f"unknown key {display_key(key)!r} is ignored{hint}"
+
+
+def text_read_as_key(key: str, value: str, last: bool) -> str | None:
+    """The line for the text's first line taken for a key: ``Note: we are hiring in Leeds``
+    right under the keys, with no blank line between (Markdown's front matter ends at the
+    first blank line), is lost from the post. None when it looks like a key."""
+    if not last or close_key(key) or len(value.split()) < 4:
+        return None
+    return (
+        f"'{display_key(key)}: {value[:40]}{'…' if len(value) > 40 else ''}' is read as front "
+        "matter, not as text, so it is not in the post: leave a blank line after the keys"
+    )
 
 
 def _within(parts: list[str], folder: str) -> bool:

@@ -29,6 +29,7 @@ from .frontmatter import (
     check_template,
     check_url_part,
     check_value,
+    close_key,
     date_warnings,
     display_key,
     has_body,
@@ -38,6 +39,7 @@ from .frontmatter import (
     path_metadata_keys,
     plugin_folders,
     scan_header,
+    text_read_as_key,
     title_warnings,
     unknown_key,
     url_of_save_as,
@@ -217,13 +219,7 @@ class StrictChecks:
             return
         with pelican_open(source_path) as source:
             numbers = foreign.lines_of(pieces, source)
-        published = str(metadata.get("status", "published")).lower() != "draft"
-        date = metadata.get("date")
-        if isinstance(date, datetime.datetime) and not self.settings.get("WITH_FUTURE_DATES"):
-            zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
-            when = date if date.tzinfo else date.replace(tzinfo=zone)
-            published = published and when <= datetime.datetime.now(zone)  # else a draft
-        strict = self.settings.get("BLOGCORE_STRICT", False) and published
+        strict = self.settings.get("BLOGCORE_STRICT", False) and self._published(metadata)
         for piece, number in zip(pieces, numbers, strict=True):
             where = f"line {number}: " if number else ""
             (logger.error if strict else logger.warning)(
@@ -378,11 +374,42 @@ class StrictChecks:
         return sorted(names)
 
     def _warn_unknown_keys(self, source_path: str, metadata: dict) -> None:
-        """A key no one reads is a typo or a wish: say so in every build (posts and pages)."""
-        for key in metadata:
-            message = unknown_key(key)
-            if message:
-                logger.warning("%s: %s", self._shown(source_path), message)
+        """A key no one reads is a typo or a wish: say so in every build (posts and pages).
+        A typo of a key we read (``Sumary``, ``Comment: closed``) or a first line of text
+        read as a key loses what it says: an error in a publish of a published post."""
+        unknown = [key for key in metadata if unknown_key(key)]
+        if not unknown:
+            return
+        header = self._header_as_written(source_path)
+        last = header.keys[-1][0] if header and header.keys else None
+        strict = self.settings.get("BLOGCORE_STRICT", False) and self._published(metadata)
+        for key in unknown:
+            value = metadata[key] if isinstance(metadata[key], str) else ""
+            lost = text_read_as_key(key, value, key == last)
+            message = lost or unknown_key(key)
+            serious = bool(lost or close_key(key))
+            (logger.error if strict and serious else logger.warning)(
+                "%s: %s", self._shown(source_path), message
+            )
+
+    def _header_as_written(self, source_path: str) -> Header | None:
+        """The front matter as written (Markdown), None for other formats or a failure."""
+        try:
+            return self._header(source_path)
+        except (FrontMatterError, OSError, UnicodeError):
+            return None
+
+    def _published(self, metadata: dict) -> bool:
+        """Whether a post or page is published by this build's date (not a draft, not a
+        post waiting for its date)."""
+        if str(metadata.get("status", "published")).lower() == "draft":
+            return False
+        date = metadata.get("date")
+        if isinstance(date, datetime.datetime) and not self.settings.get("WITH_FUTURE_DATES"):
+            zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
+            when = date if date.tzinfo else date.replace(tzinfo=zone)
+            return when <= datetime.datetime.now(zone)
+        return True
 
     def _shown(self, source_path: str) -> str:
         """The path as staff know it: relative to the project, e.g. content/posts/x.md."""
