@@ -5,6 +5,7 @@ import datetime
 import logging
 import os
 import re
+import time
 from typing import ClassVar
 from zoneinfo import ZoneInfo
 
@@ -55,6 +56,9 @@ LOCAL_URLS = "local_urls"
 # the key it leaves where a post's category came from under, as a 1-tuple (frontmatter's
 # WRITTEN, FROM_PATH, FROM_FOLDER or DEFAULT; taken out again by on_content_init)
 CATEGORY_FROM = "category_from"
+# the key it leaves what it said while reading the file under: (time read, ((level, line),
+# ...)), replayed by on_content_init when the file came from Pelican's cache
+SAID = "blogcore_said"
 
 
 def sanitise(
@@ -146,6 +150,20 @@ DOCUTILS_MESSAGE = re.compile(
 )
 
 
+class _Said(logging.Handler):
+    """The warnings and errors blogcore logs while one file is read: (level, line)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.lines: list[tuple[int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.lines.append((record.levelno, record.getMessage()))
+        except Exception:  # a record whose arguments do not format: logging's own policy
+            self.handleError(record)
+
+
 class StrictChecks:
     """What this site's readers add to Pelican's, whatever the format (a mixin, first in the
     bases of a Pelican reader): front-matter errors named with the file and the key instead
@@ -186,7 +204,23 @@ class StrictChecks:
         return super().read(source_path)
 
     def read(self, source_path: str):
-        """Read one file; on failure log why, then let Pelican skip the file."""
+        """Read one file; on failure log why, then let Pelican skip the file. What the
+        reading said (warnings, errors) goes with the metadata into Pelican's reader cache
+        (``SAID``): a build that takes the file from there says it again (on_content_init),
+        so ``make serve`` does not forget a mistake once another file changes."""
+        said = _Said()
+        package = logging.getLogger(__package__)
+        package.addHandler(said)
+        try:
+            content, metadata = self._read_checked(source_path)
+        finally:
+            package.removeHandler(said)
+        if said.lines:
+            metadata[SAID] = (time.time(), tuple(said.lines))
+        return content, metadata
+
+    def _read_checked(self, source_path: str):
+        """Read one file, checked and cleaned; on failure log why and raise."""
         post_or_page = self._is_post_or_page(source_path)
         try:
             content, metadata = self._read(source_path)

@@ -6,6 +6,7 @@ import logging
 import os
 import pickle
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from .frontmatter import DEFAULT, FROM_FOLDER
 from .reader import (
     CATEGORY_FROM,
     LOCAL_URLS,
+    SAID,
     StrictHTMLReader,
     StrictMarkdownReader,
     StrictRstReader,
@@ -32,6 +34,8 @@ from .reader import (
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
+# what the reader said of a file, said again when the file comes from Pelican's cache
+READER_LOG = logging.getLogger(f"{__package__}.reader")
 
 
 class ErrorCollector(logging.Handler):
@@ -126,6 +130,7 @@ def on_initialized(pelican) -> None:
     contents = logging.getLogger(CONTENTS_LOGGER)
     contents.addFilter(named)
     build.current(settings).on_close(lambda: contents.removeFilter(named))
+    build.current(settings).state(__package__).started = time.time()
     pelican.blogcore_errors = ErrorCollector()
     logging.getLogger().addHandler(pelican.blogcore_errors)
 
@@ -207,6 +212,10 @@ def on_content_init(content: Content) -> None:
         vars(content).pop(LOCAL_URLS, None)
     # no page shows it; empty for nearly every post, so listings' fingerprints rarely see it
     content.blogcore_local_urls = local if isinstance(local, tuple) else ()
+    said = content.metadata.pop(SAID, None)
+    if isinstance(said, tuple):  # the reader's (see LOCAL_URLS)
+        vars(content).pop(SAID, None)
+        _say_again(content, said)
     origin = content.metadata.pop(CATEGORY_FROM, None)
     if isinstance(origin, tuple):  # the reader's (see LOCAL_URLS)
         vars(content).pop(CATEGORY_FROM, None)
@@ -232,6 +241,17 @@ def on_content_init(content: Content) -> None:
     # the files its text links to as written: a plugin may turn an image into a <picture>
     # of renditions later, after which Pelican's get_static_links no longer sees it
     content.blogcore_static_links = frozenset(content.get_static_links())
+
+
+def _say_again(content: Content, said: tuple) -> None:
+    """What the reader said of a file read in an earlier build (Pelican's reader cache, kept
+    by ``make serve`` between rebuilds): said again, as if it had been read now."""
+    read_at, lines = said
+    started = getattr(build.current(content.settings).state(__package__), "started", None)
+    if started is None or read_at >= started:
+        return  # read in this build: said already
+    for level, line in lines:
+        READER_LOG.log(level, "%s", line)
 
 
 def _skip_clashes(generators: list, claims: list[urls.Claim]) -> None:
