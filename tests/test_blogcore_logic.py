@@ -865,3 +865,19 @@ def test_another_plugins_syntax_is_found_on_its_line():
     source = "Title: X\n\n{% img a.png %}\n\n```\n{% img b.png %}\n```\n\n{%img c.png%}\n"
     html = "<p>{% img a.png %}</p><pre><code>{% img b.png %}</code></pre><p>{%img c.png%}</p>"
     assert foreign.lines_of(foreign.found(html), source) == [3, 9]  # b is code: passed over
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<p><img alt="A lamp" src="a.png"></p>', ()),
+        (
+            '<p><img alt="" src="a.png"><img src="b.png"><img alt="  " src="c.png"></p>',
+            ("a.png", "b.png", "c.png"),
+        ),
+        ('<img alt="" role="presentation" src="line.png">', ()),  # decorative, said so
+        ('<img alt="" aria-hidden="true" src="line.png">', ()),
+    ],
+)
+def test_images_without_alt(html, expected):
+    assert text.images_without_alt(tuple(text.markup_of(html))) == expected

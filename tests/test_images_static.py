@@ -1,6 +1,7 @@
 """No image published as a file of its own keeps EXIF or GPS: originals in static folders."""
 
 import io
+import logging
 import struct
 import zlib
 
@@ -237,3 +238,49 @@ def test_an_upright_jpeg_loses_its_metadata_not_its_quality(progressive):
         assert after.tobytes() == before.tobytes()  # not decoded and encoded again
         assert after.info["icc_profile"] == ICC
         assert [marker for marker, _ in after.applist] == ["APP0", "APP2"]
+
+
+def test_a_photo_without_alt_text_is_named_and_stops_a_publish(build_site, caplog):
+    # Pelican's own line gave the file's absolute path and let the publish go on
+    png = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(png, "PNG")
+    head = "Date: 2024-05-01\nCategory: Company\nAuthor: Ada Byrne\n"
+    files = {
+        "images/hall.png": png.getvalue(),
+        "posts/hall.md": f"Title: Hall\n{head}\nThe hall:\n\n![]({{static}}/images/hall.png)\n"
+        '\n<img alt="" role="presentation" src="{static}/images/hall.png">\n',
+        "posts/later.md": f"Title: Later\n{head}Status: draft\n\n![]({{static}}/images/hall.png)\n",
+    }
+    caplog.set_level(logging.WARNING)
+    build_site(files, name="no-alt-dev")
+    mine = sorted(
+        (r.levelname, r.getMessage())
+        for r in caplog.records
+        if "no-alt-dev/" in r.getMessage() or "Empty alt" in r.getMessage()
+    )
+    assert mine == [
+        (
+            "WARNING",
+            "no-alt-dev/posts/hall.md: line 8: the image hall.png has no alt text, so a "
+            "reader who cannot see it gets nothing: describe it between the brackets, "
+            "![A crowd at the launch](hall.png)",
+        ),
+        (
+            "WARNING",
+            "no-alt-dev/posts/later.md: line 7: the image hall.png has no alt text, so a "
+            "reader who cannot see it gets nothing: describe it between the brackets, "
+            "![A crowd at the launch](hall.png)",
+        ),
+    ]
+    caplog.clear()
+    with pytest.raises(SystemExit):
+        build_site(files, publish=True, name="no-alt-pub")
+    levels = sorted(
+        (r.levelname, r.getMessage().split(":")[0])
+        for r in caplog.records
+        if "has no alt text" in r.getMessage()
+    )
+    assert levels == [
+        ("ERROR", "no-alt-pub/posts/hall.md"),
+        ("WARNING", "no-alt-pub/posts/later.md"),
+    ]

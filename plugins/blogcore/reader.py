@@ -59,6 +59,8 @@ CATEGORY_FROM = "category_from"
 # the key it leaves what it said while reading the file under: (time read, ((level, line),
 # ...)), replayed by on_content_init when the file came from Pelican's cache
 SAID = "blogcore_said"
+# the key sanitise leaves the body's images without alt text under: their src, in order
+NO_ALT = "blogcore_no_alt"
 
 
 def sanitise(
@@ -93,6 +95,10 @@ def sanitise(
             html = cleaned
         if links:  # checked once the site is written (links.local_problem)
             local += [(where, url) for url in text.POSTS.local_urls(markup or ())]
+        if not where:
+            no_alt = text.images_without_alt(markup or ())
+            if no_alt:
+                metadata[NO_ALT] = no_alt
     if local:
         metadata[LOCAL_URLS] = tuple(local)
     return html, metadata
@@ -242,7 +248,32 @@ class StrictChecks:
             return sanitise(content, metadata, self._shown(source_path), self.told, links=True)
         self._warn_unknown_keys(source_path, metadata)
         self._category(source_path, metadata)
-        return clean(content, metadata, self._shown(source_path), self.told)
+        html, metadata = clean(content, metadata, self._shown(source_path), self.told)
+        self._name_images_without_alt(source_path, metadata)
+        return html, metadata
+
+    def _name_images_without_alt(self, source_path: str, metadata: dict) -> None:
+        """A photo without alt text says nothing to a reader who cannot see it: one line
+        each, with its line; an error in a publish of a published post (Pelican's own
+        "Empty alt attribute" line, with the file's absolute path, is left out)."""
+        sources = metadata.pop(NO_ALT, ())
+        if not sources:
+            return
+        with pelican_open(source_path) as text_:
+            lines = text_.splitlines()
+        strict = self.settings.get("BLOGCORE_STRICT", False) and self._published(metadata)
+        for src in sources:
+            name = src.rsplit("/", 1)[-1] or src
+            number = next((n for n, line in enumerate(lines, 1) if name and name in line), None)
+            where = f"line {number}: " if number else ""
+            (logger.error if strict else logger.warning)(
+                "%s: %sthe image %s has no alt text, so a reader who cannot see it gets "
+                "nothing: describe it between the brackets, ![A crowd at the launch](%s)",
+                self._shown(source_path),
+                where,
+                name,
+                name,
+            )
 
     def _name_foreign(self, source_path: str, content: str, metadata: dict) -> None:
         """Another plugin's syntax the page would show as written ({% img %}): one line each,

@@ -63,6 +63,18 @@ class AlreadyNamed(logging.Filter):
 
 
 ALREADY_NAMED = AlreadyNamed()  # holds nothing: one instance serves every build
+
+
+class AltNamed(logging.Filter):
+    """Drops Pelican's "Empty alt attribute for image <x> in <absolute path>": the reader
+    names each such image with the file as staff know it, its line, and what to write."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.msg != "Empty alt attribute for image %s in %s"
+
+
+ALT_NAMED = AltNamed()
+READERS_LOGGER = "pelican.readers"
 GENERATORS_LOGGER = "pelican.generators"
 CONTENTS_LOGGER = "pelican.contents"
 UNRESOLVED = "Unable to find '%s', skipping url replacement."
@@ -125,6 +137,7 @@ def on_initialized(pelican) -> None:
         jinja["bytecode_cache"] = FileSystemBytecodeCache(str(folder))
     _detach_collectors()  # a previous build in this process may have died before finalized
     logging.getLogger(GENERATORS_LOGGER).addFilter(ALREADY_NAMED)  # one line per refused file
+    logging.getLogger(READERS_LOGGER).addFilter(ALT_NAMED)  # the reader names the image
     logging.getLogger(CACHE_LOGGER).addFilter(MISSING_NAMED)  # the link check names the post
     named = build.current(settings).state(__package__).links_named = LinksNamed()
     contents = logging.getLogger(CONTENTS_LOGGER)
@@ -626,6 +639,7 @@ def on_finalized(pelican) -> None:
     collector = getattr(pelican, "blogcore_errors", None)
     logging.getLogger().removeHandler(collector)
     logging.getLogger(GENERATORS_LOGGER).removeFilter(ALREADY_NAMED)
+    logging.getLogger(READERS_LOGGER).removeFilter(ALT_NAMED)
     logging.getLogger(CACHE_LOGGER).removeFilter(MISSING_NAMED)
     if collector is None or not collector.messages:
         return

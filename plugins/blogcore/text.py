@@ -247,6 +247,19 @@ _URL_ATTRIBUTES = {"href", "src", "poster"}
 Markup = Iterable[tuple[str, dict[str, str]]]
 
 
+def images_without_alt(markup: Markup) -> tuple[str, ...]:
+    """The src of every image of ``markup`` whose alt text is missing or blank (but for one
+    marked decorative: ``role="presentation"``, ``aria-hidden="true"``)."""
+    return tuple(
+        str(attrs.get("src") or "")
+        for name, attrs in markup
+        if name == "img"
+        and not str(attrs.get("alt") or "").strip()
+        and attrs.get("role") not in ("presentation", "none")
+        and attrs.get("aria-hidden") != "true"
+    )
+
+
 def markup_of(html: str) -> Markup:
     """Every element of ``html`` as (tag name, attributes), read by beautifulsoup4."""
     if not html or "<" not in html:
