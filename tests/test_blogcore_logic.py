@@ -609,7 +609,16 @@ def test_path_metadata_keys(relpath, keys):
 
 @pytest.mark.parametrize(
     ("slug", "ok"),
-    [("a-b", True), ("Ünïcode-ok", True), ("a/b", False), ("a b", False), ('a"b', False)],
+    [
+        ("a-b", True),
+        ("Ünïcode-ok", True),
+        ("a/b", False),
+        ("a b", False),
+        ('a"b', False),
+        ("“our-new-office”", False),  # an editor's smart quotes: a web address with them
+        ("‘office’", False),
+        ("«bureau»", False),
+    ],
 )
 def test_check_slug(slug, ok):
     if ok:

@@ -567,8 +567,9 @@ def header_warnings(header: Header) -> list[str]:
 
 
 def check_slug(slug: str, suggestion: str) -> None:
-    """A Slug: is one folder of a web address: no slash, space, quote or URL syntax in it."""
-    if re.search(r"[/\\\s?#%\"'<>&]", slug):
+    """A Slug: is one folder of a web address: no slash, space, quote (typographic ones too:
+    an editor's “smart quotes”) or URL syntax in it."""
+    if re.search(r"[/\\\s?#%\"'<>&`“”„‟‘’‚‛«»‹›]", slug):
         hint = f"; try Slug: {suggestion}" if suggestion else ""
         raise FrontMatterError(
             f"Slug must be one part of a web address (letters, digits and hyphens), "
