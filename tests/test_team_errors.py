@@ -148,8 +148,9 @@ class _Collect(logging.Handler):
         (logging.ERROR, "content-0/team/handles.md: Email must be an address like"),
         (
             logging.ERROR,
-            "content-0/team/copycat.md: Aliases 'Bo L.' is already Bo Lindqvist's "
-            "(in content-0/team/bo-lindqvist.md)",
+            "content-0/team/bo-lindqvist.md: Aliases 'Bo L.' is in "
+            "content-0/team/bo-lindqvist.md and content-0/team/copycat.md: an alias may point "
+            "to one person only, so it points to neither until one file drops it",
         ),
         (
             logging.WARNING,

@@ -296,28 +296,52 @@ def build_roster(people: Iterable[Person]) -> tuple[Roster, list[Problem]]:
     """Index people by every name they answer to; a name claimed twice is an error.
 
     Names and file names are claimed first, then aliases: an alias that is someone's Name is
-    the alias's mistake, whichever file comes first. Otherwise files are taken in order of
-    file name; the first to claim a name keeps it.
+    the alias's mistake, whichever file comes first. Two files with the same Name: the first
+    by file name keeps it. An alias two people give is neither's (one line names both files:
+    the one nobody edited is not to blame, and a post signed with it is signed by no one
+    rather than by whoever sorts first).
     """
     ordered = tuple(sorted(people, key=lambda p: p.slug))
     index: dict[str, Person] = {}
     problems: list[Problem] = []
     claims = [(p, k, v) for p in ordered for k, v in (("Name", p.name), ("file name", p.slug))]
-    claims += [(p, "Aliases", alias) for p in ordered for alias in p.aliases]
     for person, key, value in claims:
         norm = normalise(value)
         owner = index.get(norm)
         if owner is None:
             index[norm] = person
         elif owner.slug != person.slug:
+            problems.append(_taken(person, key, value, owner))
+    aliases: dict[str, list[tuple[Person, str]]] = {}
+    for person in ordered:
+        for alias in person.aliases:
+            claimants = aliases.setdefault(normalise(alias), [])
+            if all(p.slug != person.slug for p, _ in claimants):
+                claimants.append((person, alias))
+    for norm, claimants in aliases.items():
+        owner = index.get(norm)
+        if owner is not None:  # someone's Name or file name
+            problems += [_taken(p, "Aliases", a, owner) for p, a in claimants if p is not owner]
+        elif len(claimants) == 1:
+            index[norm] = claimants[0][0]
+        else:
+            files = " and ".join(p.source for p, _ in claimants)
             problems.append(
                 Problem(
-                    person.source,
-                    f"{key} {value!r} is already {owner.name}'s (in {owner.source}); "
-                    "a name, file name or alias may point to one person only",
+                    claimants[0][0].source,
+                    f"Aliases {claimants[0][1]!r} is in {files}: an alias may point to one "
+                    "person only, so it points to neither until one file drops it",
                 )
             )
     return Roster(ordered, index), problems
+
+
+def _taken(person: Person, key: str, value: str, owner: Person) -> Problem:
+    return Problem(
+        person.source,
+        f"{key} {value!r} is already {owner.name}'s (in {owner.source}); "
+        "a name, file name or alias may point to one person only",
+    )
 
 
 def unknown_author(
