@@ -343,6 +343,20 @@ def test_a_published_post_showing_a_draft_gallery_stops_a_publish(tmp_path):
         build(tmp_path, content, conf=PUBLISH_CONF, name="pub")
 
 
+def test_a_status_typo_keeps_a_gallery_out_and_says_what_was_written(tmp_path):
+    # "Status: publish": one error for the typo; a post showing the gallery was then told
+    # that gallery.md "says Status: draft", which it does not
+    content = _draft_gallery_site(tmp_path)
+    sidecar = content / "galleries" / "launch" / "gallery.md"
+    sidecar.write_text(sidecar.read_text().replace("Status: draft", "Status: publish"))
+    (content / "posts" / "live.md").write_text(_post("live", 6, "Gallery: launch\n"))
+    _, log = build(tmp_path, content, name="typo")
+    said = [m for _, m in log if "launch" in m]
+    assert any("Status must be one of" in m and "(did you mean 'published'?)" in m for m in said)
+    assert not [m for m in said if "says Status: draft" in m], said
+    assert any("says Status: publish)" in m for m in said), said
+
+
 def test_a_sidecar_the_reader_refuses_keeps_its_captions_and_alt_text(tmp_path):
     # "Date: 05-12-2026" is refused (which way round?): one error for it, not one false
     # "has no alt text" per photo, and the photos keep what gallery.md says of them

@@ -110,6 +110,7 @@ class Sidecar:
     photos: tuple[PhotoLine, ...] = ()
     body: str = ""  # the description, Markdown
     status: str = "published"  # or draft, hidden (STATUSES)
+    unknown_status: str = ""  # a Status: value that is none of them, as written (a draft)
 
 
 @dataclass
@@ -168,6 +169,7 @@ class Gallery:
     save_as: str = ""
     source: str = ""  # content/galleries/<slug>/ as messages name it
     status: str = "published"  # or draft, hidden (STATUSES)
+    unknown_status: str = ""  # a Status: value that is none of them, as written (a draft)
     listed: bool = True  # in the index of galleries (see visibility)
     posts: list[Any] = field(default_factory=list)
     intro: Any = None  # the sidecar as read (a content object): its .content is the description
@@ -260,7 +262,9 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
         except ValueError as exc:
             problems.append(Problem(shown, str(exc), error=True))
     status = values.get("status", "").strip().lower() or "published"
+    unknown = ""
     if status not in STATUSES:
+        unknown = values["status"].strip()
         problems.append(
             Problem(
                 shown,
@@ -274,6 +278,7 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
     body = "\n".join(lines[body_start:]).strip()
     sidecar = Sidecar(
         status=status,
+        unknown_status=unknown,
         title=values.get("title", ""),
         date=date,
         summary=values.get("summary", ""),
@@ -387,6 +392,7 @@ def assemble(
         cover_file=cover,
         source=folder,
         status=sidecar.status,
+        unknown_status=sidecar.unknown_status,
     )
     if not ordered:
         problems.append(
@@ -413,6 +419,8 @@ def visibility(gallery: Gallery, now: datetime.datetime, drafts_written: bool) -
 def not_out_yet(gallery: Gallery, now: datetime.datetime) -> str:
     """Why readers may not see a gallery yet ("" when they may): a draft, a future date (a
     date without a zone is in ``now``'s)."""
+    if gallery.unknown_status:  # named already, with what it may mean
+        return f"kept out as a draft ({gallery.source}/ says Status: {gallery.unknown_status})"
     if gallery.status == "draft":
         return f"a draft ({gallery.source}/ says Status: draft)"
     date = gallery.date
