@@ -353,6 +353,26 @@ def test_bad_input_is_reported_with_file_and_key(build_site, caplog):
     assert not any("Traceback" in m for m in said)
 
 
+def test_a_series_files_bad_lang_is_the_series_files_line(build_site, caplog):
+    # the value was never checked: each English part was told it was not in 'english'
+    caplog.set_level(logging.WARNING)
+    sidecar = (FIXTURES / "series" / "series" / "moving-house.md").read_text()
+    build_site(
+        {
+            "series/moving-house.md": sidecar.replace(
+                "Title: Moving house\n", "Title: Moving house\nLang: english\n"
+            )
+        },
+        fixture="series",
+        name="series-lang",
+    )
+    said = [m for m in _messages(caplog) if "series-lang/" in m]
+    assert [m for m in said if "Lang" in m or "english" in m] == [
+        "series-lang/series/moving-house.md: Lang must be a language code such as en, fr or "
+        "pt-BR, got 'english'; the series takes its posts' language"
+    ]
+
+
 def test_bad_index_fails_a_publish_build(build_site):
     with pytest.raises(SystemExit):
         build_site(

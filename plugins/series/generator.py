@@ -10,6 +10,7 @@ from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.utils import get_date, slugify
 
+from plugins.blogcore.frontmatter import FrontMatterError, check_lang
 from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import side
 
@@ -64,13 +65,24 @@ class SeriesGenerator(Generator):
                 except ValueError as exc:
                     problems.append(model.Diagnostic(model.ERROR, key, str(exc)))
             cover = self._cover(_text(meta.get("cover")), key, problems)
+            lang = _text(meta.get("lang")) or None
+            if lang:
+                try:
+                    check_lang(lang)
+                except FrontMatterError as exc:  # else each post would be blamed for it
+                    problems.append(
+                        model.Diagnostic(
+                            model.ERROR, key, f"{exc}; the series takes its posts' language"
+                        )
+                    )
+                    lang = None
             files.append(
                 model.FileInput(
                     slug=slug,
                     key=key,
                     title=page.title,
                     planned=tuple(planned),
-                    lang=_text(meta.get("lang")) or None,
+                    lang=lang,
                     # raw for now: reading page.summary here would resolve its links before
                     # the posts they name are known, and Pelican keeps that first reading
                     summary=str(meta.get("summary") or ""),
