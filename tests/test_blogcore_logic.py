@@ -890,3 +890,26 @@ def test_another_plugins_syntax_is_found_on_its_line():
 )
 def test_images_without_alt(html, expected):
     assert text.images_without_alt(tuple(text.markup_of(html))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "the file is empty"),
+        ("  \n\n", "the file is empty"),
+        ("\nTitle: Late\nDate: 2024-01-01\n\nText.", "line 2 ('Title: Late') comes after a blank"),
+        ("Titel: Typo\nDate: 2024-01-01\n\nText.", "line 1 says Titel: did you mean Title?"),
+        (
+            "Title : Spaced\nDate: 2024-01-01\n\nText.",
+            "line 1 ('Title : Spaced') is not read as a key",
+        ),
+        (
+            "\tTitle: Tabbed\nDate: 2024-01-01\n\nText.",
+            "line 1 ('Title: Tabbed') is not read as a key",
+        ),
+        ("Date: 2024-01-01\n\nJust text.", ""),  # nothing written tells more than "add one"
+    ],
+)
+def test_why_no_title(text, expected):
+    why = frontmatter.why_no_title(text)
+    assert why.startswith(expected) if expected else why == ""

@@ -167,6 +167,10 @@ CASES = [
     Case("no-date", post("Date: <absent>"), "has no Date: line"),
     clean("date-from-file-name", post("Date: <absent>"), path="posts/2024-05-01-s.md"),
     Case("no-title", post("Title: <absent>"), "has no Title: line"),
+    # the title is there, written so that Markdown did not read it: the line says how
+    Case("title-misspelt", post("Title: <absent>\nTitel: Linted"), "(line 5 says Titel: did"),
+    Case("title-after-a-blank-line", "\n" + post(), "comes after a blank line, so it is read"),
+    Case("title-space-before-colon", "Title : Linted\n" + post("Title: <absent>"), "no space"),
     Case("status-typo", post("Status: drfat"), "(did you mean 'draft'?)"),
     clean("status-capitalised", post("Status: Draft"), page="drafts/posts/s/"),  # a draft
     Case("slug-with-slash", post("Slug: a/b"), "Slug must be one part of a web address"),

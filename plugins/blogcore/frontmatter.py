@@ -541,6 +541,44 @@ def check_header(header: Header) -> list[str]:
     return errors
 
 
+_LOOSE_KEY = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*:")
+
+
+def why_no_title(text: str) -> str:
+    """Why Markdown read no Title: from a file's front matter, said the way it was written
+    ("" when nothing in the text tells): a file with no text, a first line that is blank,
+    a key spelt another way (Titel:), or a line that is not a key (Title : x, a tab)."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return "the file is empty"
+    lines = text.split("\n")
+    first = next(n for n, line in enumerate(lines) if line.strip())
+    loose = _LOOSE_KEY.match(lines[first])
+    if first and loose:  # front matter starts on the first line: after a blank line, text
+        return (
+            f"line {first + 1} ({lines[first].strip()[:40]!r}) comes after a blank line, so "
+            "it is read as text: start the file with the keys, on its first line"
+        )
+    header = scan_header(text)
+    for key, _value, number in header.keys:
+        if key != "title" and difflib.get_close_matches(key, ["title"], n=1, cutoff=0.7):
+            return f"line {number} says {display_key(key)}: did you mean Title?"
+    if header.stopper:
+        line, number = header.stopper
+        loose = _LOOSE_KEY.match(line)
+        if loose and normalise_key(loose["key"]) in KNOWN_KEYS:
+            return (
+                f"line {number} ({line.strip()[:40]!r}) is not read as a key: write it at the "
+                "start of the line, with no space before the colon, e.g. Title: Our news"
+            )
+    return ""
+
+
+def normalise_key(key: str) -> str:
+    """A key as written, the way Pelican names it (lower case, spaces as underscores)."""
+    return re.sub(r"\s+", "_", key.strip()).lower()
+
+
 def header_warnings(header: Header) -> list[str]:
     """Front-matter lines that are taken, but probably not as the writer meant."""
     found = []

@@ -44,6 +44,7 @@ from .frontmatter import (
     title_warnings,
     unknown_key,
     url_of_save_as,
+    why_no_title,
 )
 
 logger = logging.getLogger(__name__)
@@ -407,7 +408,8 @@ class StrictChecks:
             self.settings.get("PATH_METADATA", ""),
         )
         if "title" not in metadata and "title" not in from_path:
-            raise FrontMatterError(self.missing["title"])
+            why = self._why_no_title(source_path)
+            raise FrontMatterError(self.missing["title"] + (f" ({why})" if why else ""))
         is_post = is_within_any(
             relpath,
             self.settings.get("ARTICLE_PATHS", []),
@@ -420,6 +422,10 @@ class StrictChecks:
             and self.settings.get("DEFAULT_DATE") is None
         ):
             raise FrontMatterError(self.missing["date"])
+
+    def _why_no_title(self, source_path: str) -> str:
+        """What in the file explains a missing title ("": the format's own words say it)."""
+        return ""
 
     def _templates(self) -> list[str]:
         """The names a Template: line may give: the theme's templates and their overrides."""
@@ -554,6 +560,10 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
             number = next((n for n, line in enumerate(lines, 1) if raw in line), None)
             where = f"line {number}: " if number else ""
             logger.warning("%s: %s%s", self._shown(source_path), where, rawtags.message(raw))
+
+    def _why_no_title(self, source_path: str) -> str:
+        with pelican_open(source_path) as source:
+            return why_no_title(source)
 
     def _header(self, source_path: str) -> Header | None:
         """The front matter's lines, checked: repeated keys, control characters, a line that
