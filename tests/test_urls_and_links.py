@@ -719,3 +719,24 @@ def test_a_post_in_a_static_folder_is_not_published_as_raw_text(build_site, capl
         if "in a static folder" in r.getMessage()
     }
     assert lines == {("WARNING", f"{name}/images/secret.md"), ("INFO", f"{name}/images/README.md")}
+
+
+def test_pelicans_own_lines_for_what_blogcore_names_are_left_out(build_site, caplog):
+    # two files with one slug: blogcore's clash line, and Pelican's own over three lines with
+    # absolute paths; a key written twice: blogcore's error, and Pelican's "Using first one"
+    caplog.set_level(logging.WARNING)
+    head = "Date: 2024-05-01\nCategory: Company\nAuthor: Ada Byrne\n"
+    build_site(
+        {
+            "posts/one.md": f"Title: One\n{head}Slug: same\n\nOne.\n",
+            "posts/two.md": f"Title: Two\n{head}Slug: same\n\nTwo.\n",
+            "posts/twice.md": f"Title: Twice\n{head}Category: Engineering\n\nText.\n",
+        },
+        name="said-once",
+    )
+    lines = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert not [m for m in lines if "There are" in m or "Using first one" in m], lines
+    assert any(
+        m.startswith("said-once/posts/two.md: URL posts/same/ is already taken") for m in lines
+    )
+    assert any(m.startswith("said-once/posts/twice.md: ") and "Category" in m for m in lines)

@@ -65,16 +65,28 @@ class AlreadyNamed(logging.Filter):
 ALREADY_NAMED = AlreadyNamed()  # holds nothing: one instance serves every build
 
 
-class AltNamed(logging.Filter):
-    """Drops Pelican's "Empty alt attribute for image <x> in <absolute path>": the reader
-    names each such image with the file as staff know it, its line, and what to write."""
+class SaidBetter(logging.Filter):
+    """Drops Pelican's lines for what blogcore names itself, with the file as staff know it
+    and what to do: an image without alt text (the reader, with its line), a key written
+    twice (the reader's error: "Using first one" is not even what a gallery does), two files
+    with one slug (the URL clash, which says which file is skipped); Pelican's own give
+    absolute paths over several lines."""
+
+    SAID = frozenset(
+        {
+            "Empty alt attribute for image %s in %s",
+            "Duplicate definition of `%s` for %s. Using first one.",
+        }
+    )
+    PREFIXES = ('There are %s items "%s" with lang %s', "There are %s original (not translated)")
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.msg != "Empty alt attribute for image %s in %s"
+        msg = record.msg if isinstance(record.msg, str) else ""
+        return msg not in self.SAID and not msg.startswith(self.PREFIXES)
 
 
-ALT_NAMED = AltNamed()
-READERS_LOGGER = "pelican.readers"
+SAID_BETTER = SaidBetter()  # holds nothing: one instance serves every build
+READERS_LOGGER, UTILS_LOGGER = "pelican.readers", "pelican.utils"
 GENERATORS_LOGGER = "pelican.generators"
 CONTENTS_LOGGER = "pelican.contents"
 UNRESOLVED = "Unable to find '%s', skipping url replacement."
@@ -137,7 +149,8 @@ def on_initialized(pelican) -> None:
         jinja["bytecode_cache"] = FileSystemBytecodeCache(str(folder))
     _detach_collectors()  # a previous build in this process may have died before finalized
     logging.getLogger(GENERATORS_LOGGER).addFilter(ALREADY_NAMED)  # one line per refused file
-    logging.getLogger(READERS_LOGGER).addFilter(ALT_NAMED)  # the reader names the image
+    for name in (READERS_LOGGER, UTILS_LOGGER):  # blogcore names these, with the file
+        logging.getLogger(name).addFilter(SAID_BETTER)
     logging.getLogger(CACHE_LOGGER).addFilter(MISSING_NAMED)  # the link check names the post
     named = build.current(settings).state(__package__).links_named = LinksNamed()
     contents = logging.getLogger(CONTENTS_LOGGER)
@@ -639,7 +652,8 @@ def on_finalized(pelican) -> None:
     collector = getattr(pelican, "blogcore_errors", None)
     logging.getLogger().removeHandler(collector)
     logging.getLogger(GENERATORS_LOGGER).removeFilter(ALREADY_NAMED)
-    logging.getLogger(READERS_LOGGER).removeFilter(ALT_NAMED)
+    for name in (READERS_LOGGER, UTILS_LOGGER):
+        logging.getLogger(name).removeFilter(SAID_BETTER)
     logging.getLogger(CACHE_LOGGER).removeFilter(MISSING_NAMED)
     if collector is None or not collector.messages:
         return
