@@ -452,8 +452,28 @@ def test_a_post_hotlinking_an_image_is_one_error_naming_it(build_site, caplog):
         f"{site.content.name}/posts/hotlinked.md: https://photos.example.net/hall.jpg is loaded "
         "from another site and the Content-Security-Policy blocks it (img-src); save it under "
         "content/images/ and link it with {static}, or allow its site with "
-        "CSP_EXTRA = {'img-src': ['https://photos.example.net']}"
+        "CSP_EXTRA = {'img-src': ['https://photos.example.net']} in pelicanconf.py"
     ]
+
+
+def test_a_development_build_warns_of_what_the_published_policy_blocks(build_site, caplog):
+    # the policy is off in development: nothing was said until the publish failed
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/hotlinked.md": HOTLINKED}, PLUGINS=WITH_CSP)
+    lines = [
+        (r.levelname, r.getMessage()) for r in caplog.records if "photos.example" in r.getMessage()
+    ]
+    assert lines == [
+        (
+            "WARNING",
+            f"{site.content.name}/posts/hotlinked.md: https://photos.example.net/hall.jpg is "
+            "loaded from another site and the published site's Content-Security-Policy blocks "
+            "it (img-src): make publish stops on it; save it under content/images/ and link it "
+            "with {static}, or allow its site with CSP_EXTRA = {'img-src': "
+            "['https://photos.example.net']} in pelicanconf.py",
+        )
+    ]
+    assert "Content-Security-Policy" not in site.text("posts/photos-from-elsewhere/")
 
 
 def test_the_hotlinked_image_is_fine_once_allowed(build_site, caplog):

@@ -20,6 +20,7 @@ from .settings import configure
 logger = logging.getLogger(__name__)
 
 CONTEXT_KEY = "csp_policy"  # what the theme reads: a policy.Policy, or absent
+CHECK_KEY = "csp_policy_to_check"  # a development build's: checked against, never shipped
 
 
 def _enabled(settings: dict[str, Any]) -> bool:
@@ -89,11 +90,14 @@ def on_initialized(pelican) -> None:
 
 
 def on_generator_init(generator) -> None:
-    """Put the policy in the shared context, once per build (every generator sees it)."""
-    if not _enabled(generator.settings) or CONTEXT_KEY in generator.context:
+    """Put the policy in the shared context, once per build (every generator sees it); a
+    build that ships none (development) keeps it to check pages against (CHECK_KEY): what
+    the published site would block is said there too, as a warning."""
+    key = CONTEXT_KEY if _enabled(generator.settings) else CHECK_KEY
+    if key in generator.context:
         return
     try:
-        generator.context[CONTEXT_KEY] = build_policy(generator.settings)
+        generator.context[key] = build_policy(generator.settings)
     except PolicyError as exc:
         raise SystemExit(f"Settings error: CSP: {exc}") from None
 
@@ -115,7 +119,8 @@ def on_content_written(path: str, context: dict[str, Any]) -> None:
     Checked as its own page is written (in whichever process writes it): its HTML is then
     final, links resolved, after every plugin has had its say.
     """
-    policy: Policy | None = context.get(CONTEXT_KEY)
+    shipped: Policy | None = context.get(CONTEXT_KEY)
+    policy = shipped or context.get(CHECK_KEY)
     item = context.get("article") or context.get("page")
     if policy is None or item is None or getattr(item, "status", "") == "draft":
         return
@@ -129,13 +134,15 @@ def on_content_written(path: str, context: dict[str, Any]) -> None:
         if not media.allows(sources, url, own):
             blocked.setdefault(url, directive)
     for url, directive in blocked.items():
-        logger.error(
-            "%s: %s is loaded from another site and the Content-Security-Policy blocks it "
-            "(%s); save it under content/images/ and link it with {static}, or allow its "
-            "site with CSP_EXTRA = {%r: [%r]}",
+        (logger.error if shipped else logger.warning)(
+            "%s: %s is loaded from another site and the %sContent-Security-Policy blocks it "
+            "(%s)%s; save it under content/images/ and link it with {static}, or allow its "
+            "site with CSP_EXTRA = {%r: [%r]} in pelicanconf.py",
             _source(context, item.source_path),
             url,
+            "" if shipped else "published site's ",
             directive,
+            "" if shipped else ": make publish stops on it",
             directive,
             media.source_of(url),
         )
