@@ -181,6 +181,12 @@ CASES = [
     warns("related-missing", post("Related: missing-slug"), "Related: no published post"),
     # encodings
     Case("latin-1", post("Title: Café").encode("latin-1"), "is not UTF-8 text"),
+    Case(  # where: the line and its text, not a byte position
+        "latin-1-deep",
+        post(body="Words.\n\nWe met at the café on the corner.").encode("latin-1"),
+        "is not UTF-8 text: line 9 has byte 0xe9, which UTF-8 does not allow there ('We met "
+        "at the caf\ufffd on the corner.'",
+    ),
     Case("utf-16", post().encode("utf-16"), "is not UTF-8 text"),
 ]
 

@@ -141,8 +141,17 @@ def failure(exc: Exception) -> str:
     if isinstance(exc, FrontMatterError):
         return str(exc)
     if isinstance(exc, UnicodeDecodeError):
-        byte = exc.object[exc.start]
-        return f"is not UTF-8 text (byte 0x{byte:02x} at position {exc.start}); save it as UTF-8"
+        data = exc.object
+        byte = data[exc.start]
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        end = data.find(b"\n", exc.start)
+        line = data[start : end if end != -1 else len(data)].decode("utf-8", "replace").strip()
+        number = data.count(b"\n", 0, exc.start) + 1
+        return (
+            f"is not UTF-8 text: line {number} has byte 0x{byte:02x}, which UTF-8 does not "
+            f"allow there ({line[:60]!r}: a character saved by another program, as Latin-1 or "
+            "Windows-1252); save the file as UTF-8"
+        )
     if type(exc).__name__ == "SystemMessage":  # docutils' own error, reworded
         found = DOCUTILS_MESSAGE.search(str(exc))
         if found:
