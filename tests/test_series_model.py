@@ -205,6 +205,7 @@ def test_group_messages_name_the_file():
         post("content/posts/c.md", index=1),
         post("content/posts/d.md", index=4),
         post("content/posts/typo.md", series="Moving hose"),
+        post("content/posts/two.md", series="Moving house, Office life"),  # one series only
         post("content/posts/french.md", index=4, lang="fr"),
         post("content/posts/stray.md", series=None, index=3),
     ]
@@ -230,6 +231,12 @@ def test_group_messages_name_the_file():
     assert any(
         path == "content/series/unused.md" and "no post is in series" in m for _, path, m in said
     )
+    assert (
+        model.WARNING,
+        "content/posts/two.md",
+        "Series 'Moving house, Office life' is a series of its own: a post is in one series "
+        "only (Series: Moving house)",
+    ) in said
     assert any(
         path == "content/posts/french.md" and "is in 'en' but this post is in 'fr'" in m
         for _, path, m in said

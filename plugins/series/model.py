@@ -441,6 +441,20 @@ def group(
     for slug, parts in originals.items():
         if slug not in file_by_slug:
             bigger = {s for s, p in originals.items() if len(p) > len(parts)}
+            # "Series: A, B": a post is in one series; named so, it makes a third
+            named = [n.strip() for n in parts[0].series_name.split(",") if n.strip()]
+            known_names = [n for n in named if slugify(n) in established or slugify(n) in originals]
+            if len(named) > 1 and known_names:
+                for post in parts:
+                    diagnostics.append(
+                        Diagnostic(
+                            WARNING,
+                            post.key,
+                            f"Series {post.series_name!r} is a series of its own: a post is "
+                            f"in one series only (Series: {known_names[0]})",
+                        )
+                    )
+                continue
             guess = near_miss(slug, established | bigger, near_miss_ratio)
             if guess:
                 known = (
