@@ -344,3 +344,15 @@ NOW = datetime.datetime(2026, 12, 4, 9, 0, tzinfo=datetime.UTC)
 def test_visibility(status, date, drafts_written, expected):
     gallery = model.Gallery("g", "G", date=date, status=status)
     assert model.visibility(gallery, NOW, drafts_written) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "known", "expected"),
+    [
+        ("ofsite-2024", ["offsite-2024"], " (did you mean 'offsite-2024'?)"),
+        ("IMG_1243.jpg", ["IMG_1234.jpg", "IMG_2001.jpg"], " (did you mean 'IMG_1234.jpg'?)"),
+        ("new-office-2026", ["offsite-2024"], ""),  # another gallery, not a typo of this one
+    ],
+)
+def test_suggest(name, known, expected):
+    assert model.suggest(name, known) == expected

@@ -184,7 +184,8 @@ class Gallery:
 
 def suggest(name: str, known: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest known name, or ""."""
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    # 0.6 offered offsite-2024 for new-office-2026: a guess that misleads
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
