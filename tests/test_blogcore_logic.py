@@ -916,3 +916,18 @@ def test_images_without_alt(html, expected):
 def test_why_no_title(text, expected):
     why = frontmatter.why_no_title(text)
     assert why.startswith(expected) if expected else why == ""
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<p><img alt="" src="a.png"><img src="a.png"></p>', ["a.png"]),  # once each
+        ('<figure><img alt="" src="a.png"><figcaption>A pelican</figcaption></figure>', []),
+        ('<figure><img alt="" src="a.png"><figcaption> </figcaption></figure>', ["a.png"]),
+        ('<p><a href="/x"><img alt="" src="a.png"> Yet another pelican</a></p>', []),
+        ('<p><a href="/x"><img alt="" src="a.png"></a></p>', ["a.png"]),  # a link named by nothing
+        ('<img alt="" role="presentation" src="line.png">', []),
+    ],
+)
+def test_images_needing_alt(html, expected):
+    assert text.images_needing_alt(html) == expected

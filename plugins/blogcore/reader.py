@@ -259,14 +259,16 @@ class StrictChecks:
         self._warn_unknown_keys(source_path, metadata)
         self._category(source_path, metadata)
         html, metadata = clean(content, metadata, self._shown(source_path), self.told)
-        self._name_images_without_alt(source_path, metadata)
+        self._name_images_without_alt(source_path, html, metadata)
         return html, metadata
 
-    def _name_images_without_alt(self, source_path: str, metadata: dict) -> None:
+    def _name_images_without_alt(self, source_path: str, html: str, metadata: dict) -> None:
         """A photo without alt text says nothing to a reader who cannot see it: one line
         each, with its line; an error in a publish of a published post (Pelican's own
         "Empty alt attribute" line, with the file's absolute path, is left out)."""
-        sources = metadata.pop(NO_ALT, ())
+        if not metadata.pop(NO_ALT, ()):  # nearly every post: its images all have alt text
+            return
+        sources = text.images_needing_alt(html)  # a caption or a link's text may name it
         if not sources:
             return
         with pelican_open(source_path) as text_:

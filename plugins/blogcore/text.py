@@ -260,6 +260,29 @@ def images_without_alt(markup: Markup) -> tuple[str, ...]:
     )
 
 
+def images_needing_alt(html: str) -> list[str]:
+    """The src of each image of ``html`` (once each) that has no alt text and nothing else
+    that names it: not in a ``<figure>`` whose ``<figcaption>`` says what it shows, not in
+    a link whose own text names it (both may leave alt empty, WCAG), not marked decorative."""
+    found: list[str] = []
+    for image in soup(html).find_all("img"):
+        if str(image.get("alt") or "").strip():
+            continue
+        if image.get("role") in ("presentation", "none") or image.get("aria-hidden") == "true":
+            continue
+        figure = image.find_parent("figure")
+        caption = figure.find("figcaption") if figure is not None else None
+        if caption is not None and caption.get_text(strip=True):
+            continue
+        link = image.find_parent("a")
+        if link is not None and link.get_text(strip=True):
+            continue
+        src = str(image.get("src") or "")
+        if src not in found:
+            found.append(src)
+    return found
+
+
 def markup_of(html: str) -> Markup:
     """Every element of ``html`` as (tag name, attributes), read by beautifulsoup4."""
     if not html or "<" not in html:

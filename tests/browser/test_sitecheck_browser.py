@@ -36,7 +36,12 @@ def test_lighthouse_scores_an_image_without_alt_below_100(build_site, browser_ty
     if not shutil.which("node") or not (NODE_BIN / "lighthouse").is_file():
         tool_missing("Lighthouse is not installed: install Node.js and run `npm ci`")
     body = 'Text.\n\n<img src="/images/lamp.svg" width="40" height="40">\n'
-    site = build_site({"posts/no-alt.md": POST.format(title="No alt", body=body)}, publish=True)
+    # the build names the image and a publish stops on it: built anyway, for Lighthouse
+    site = build_site(
+        {"posts/no-alt.md": POST.format(title="No alt", body=body)},
+        publish=True,
+        BLOGCORE_STRICT=False,
+    )
     findings, figures = lighthouse_check(site.output, TEST_SITEURL, ["posts/no-alt/index.html"])
     found = [str(f) for f in findings]
     assert any(
