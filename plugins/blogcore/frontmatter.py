@@ -414,15 +414,6 @@ def date_warnings(metadata: dict, now: datetime.datetime, page: bool) -> list[st
             f"Modified ({modified:%Y-%m-%d}) is in the future; the page says it was updated "
             "on that day"
         )
-    if (
-        not page
-        and isinstance(date, datetime.datetime)
-        and _aware(date, now) > now + datetime.timedelta(days=366)
-    ):  # a post scheduled years ahead is a typo more often than a plan (2062 for 2026)
-        found.append(
-            f"Date ({date:%Y-%m-%d}) is more than a year away, so the post stays unpublished "
-            "until then (a development build shows it under /drafts/): is the year right?"
-        )
     return found
 
 
