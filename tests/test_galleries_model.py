@@ -103,6 +103,8 @@ def test_a_listed_file_that_is_missing_and_files_that_are_not_photos():
     )
     assert [p.file for p in gallery.photos] == ["a.jpg", "c.jpg", "bb.jpg"]
     assert gallery.cover.file == "a.jpg"
+    # bb.jpg has no alt text because its line says b.jpg: that line names it, once
+    assert not [m for m in messages if "bb.jpg: has no alt text" in m], messages
 
 
 def test_a_listed_file_that_is_not_a_photo_is_named_once():

@@ -182,11 +182,17 @@ class Gallery:
         return self.photos[0] if self.photos else None
 
 
-def suggest(name: str, known: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest known name, or ""."""
+def closest(name: str, known: Iterable[str]) -> str | None:
+    """The known name ``name`` is probably a typo of, or None."""
     # 0.6 offered offsite-2024 for new-office-2026: a guess that misleads
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return close[0] if close else None
+
+
+def suggest(name: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest known name, or ""."""
+    close = closest(name, known)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 def _key_hint(key: str) -> str:
@@ -338,20 +344,24 @@ def assemble(
     by_lower = {name.lower(): name for name in photos_found}
     ordered: list[Photo] = []
     seen: set[str] = set()
+    offered: set[str] = set()  # files a mistyped Photo line was told it may mean
     for line in sidecar.photos:
         name = line.file.removeprefix("./")
         actual = name if name in photos_found else by_lower.get(name.lower())
         if actual is None and name in not_photos:
             continue  # in the folder, but not a photo: said above, with what galleries show
         if actual is None:
+            close = closest(name, photos_found)
             problems.append(
                 Problem(
                     sidecar_shown,
                     f"line {line.line}: Photo {line.file!r} is not in {folder}/"
-                    + suggest(name, photos_found),
+                    + (f" (did you mean {close!r}?)" if close else ""),
                     error=True,
                 )
             )
+            if close:  # its own missing alt text is this same typo: not a second line
+                offered.add(close)
             continue
         if actual in seen:
             problems.append(
@@ -362,7 +372,7 @@ def assemble(
         ordered.append(Photo(actual, line.caption, line.alt))
     ordered += [Photo(name) for name in photos_found if name not in seen]
     for photo in ordered:
-        if not photo.alt and not photo.caption:
+        if not photo.alt and not photo.caption and photo.file not in offered:
             problems.append(
                 Problem(
                     f"{folder}/{photo.file}",
