@@ -233,11 +233,18 @@ def _call(app, path: str, method: str = "GET") -> tuple[str, dict, bytes]:
         ("/../secret.txt", "404 Not Found", b"not found page"),
         ("/posts/../../secret.txt", "404 Not Found", b"not found page"),
         ("/.build-problems.json", "200 OK", b"{}"),
+        # a draft, or a post dated later (a year mistyped): its preview, not a bare 404
+        ("/posts/later/", "307 Temporary Redirect", b""),
+        ("/about-us/", "307 Temporary Redirect", b""),
+        ("/drafts/posts/gone/", "404 Not Found", b"not found page"),
     ],
 )
 def test_the_dev_server_serves_the_output_folder(tmp_path, path, status, body):
     site = tmp_path / "site"
     (site / "posts" / "a").mkdir(parents=True)
+    for preview in ("drafts/posts/later", "drafts/pages/about-us"):
+        (site / preview).mkdir(parents=True)
+        (site / preview / "index.html").write_text("draft")
     (site / "index.html").write_text("home")
     (site / "posts" / "a" / "index.html").write_text("post a")
     (site / "404.html").write_text("not found page")
@@ -249,6 +256,9 @@ def test_the_dev_server_serves_the_output_folder(tmp_path, path, status, body):
     assert (answer, content) == (status, body)
     if status == "301 Moved Permanently":
         assert headers["Location"] == path + "/"
+    elif status.startswith("307"):
+        assert headers["Location"] in ("/drafts" + path, "/drafts/pages" + path)
+        assert _call(static_app(link), headers["Location"])[0] == "200 OK"
     else:
         assert headers["Cache-Control"] == "no-store"
 

@@ -1,8 +1,10 @@
 """The output folder as a WSGI application, for livereload's ``Server(app)``.
 
-Like a plain static server, with two differences that matter while writing: a missing page
+Like a plain static server, with three differences that matter while writing: a missing page
 gets the site's own 404.html (with the theme, and the problems overlay that says why the
-page is gone), and nothing is cached, so a reload always shows the latest build.
+page is gone), or, when it is a draft or a post dated later, a redirect to its preview
+(with its "Draft — not published" banner); and nothing is cached, so a reload always shows
+the latest build.
 """
 
 import mimetypes
@@ -43,10 +45,30 @@ def static_app(root: Path, not_found: str = "404.html") -> Callable:
                 return [b""]
             target = os.path.join(target, "index.html")
         if not os.path.isfile(target):
+            preview = _draft_preview(base, url_path)
+            if preview is not None:  # a draft, or a post dated later: its preview
+                start_response("307 Temporary Redirect", [("Location", quote(preview))])
+                return [b""]
             return _answer(start_response, method, "404 Not Found", base, not_found)
         return _answer(start_response, method, "200 OK", base, os.path.relpath(target, base))
 
     return app
+
+
+def _draft_preview(base: str, url_path: str) -> str | None:
+    """Where a development build previewed the draft (or the post waiting for its date) a
+    missing page would be: /posts/x/ -> /drafts/posts/x/, /about/ -> /drafts/pages/about/
+    (pelicanconf.py's DRAFT_URL and DRAFT_PAGE_URL); None when there is none."""
+    if url_path.startswith("/drafts/"):
+        return None
+    for prefix in ("/drafts", "/drafts/pages"):
+        candidate = prefix + url_path
+        path = os.path.normpath(os.path.join(base, candidate.lstrip("/")))
+        if not path.startswith(base + os.sep):
+            continue
+        if os.path.isfile(path) or os.path.isfile(os.path.join(path, "index.html")):
+            return candidate
+    return None
 
 
 def _answer(
