@@ -356,3 +356,18 @@ def test_a_bio_in_another_language_is_marked_with_it_everywhere(build_team_site,
     assert card.select_one(".team-card__bio")["lang"] == "fr"
     ada = site.soup("team/ada-byrne/").select_one(".profile__bio")
     assert not ada.has_attr("lang")  # the page's own language: no mark
+
+
+def test_a_headshot_too_small_for_the_page_is_named(build_site, caplog):
+    # renditions are never enlarged: a 1-pixel placeholder was published and shown stretched
+    caplog.set_level(logging.WARNING)
+    files = {
+        "team/cleo-park.md": CLEO_WITH_PHOTO,
+        "team/photos/cleo.jpg": headshot(size=(1, 1)),
+    }
+    build_site(files, name="tiny-face")
+    said = [r.getMessage() for r in caplog.records if "tiny-face/" in r.getMessage()]
+    assert said == [
+        "tiny-face/team/cleo-park.md: Photo 'team/photos/cleo.jpg' is 1 x 1 pixels, smaller "
+        "than the 96 px the pages show it at: use a photo at least 288 px square"
+    ]

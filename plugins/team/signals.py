@@ -158,8 +158,21 @@ def _attach_photos(generator, team: Team) -> None:
         for person in with_photos
     ]
     pictures = service.for_build(generator.context).pictures(requests)
+    smallest = min(settings["TEAM_PHOTO_SIZES"])
     for person, picture in zip(with_photos, pictures, strict=True):
         team.authors[person.slug].photo = picture
+        if picture is not None and min(picture.width, picture.height) < smallest:
+            # never enlarged: a thumbnail or a 1-pixel placeholder is shown blurred, or tiny
+            logger.warning(
+                "%s: Photo %r is %d x %d pixels, smaller than the %d px the pages show it at: "
+                "use a photo at least %d px square",
+                person.source,
+                person.photo,
+                picture.width,
+                picture.height,
+                smallest,
+                max(settings["TEAM_PHOTO_SIZES"]),
+            )
 
 
 def _unknown_is_error(settings: dict[str, Any]) -> bool:
