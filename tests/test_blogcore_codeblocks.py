@@ -86,3 +86,19 @@ def test_every_sample_and_fixture_file_converts_the_same():
         assert _convert(text, SITE_MARKDOWN, shared=True) == _convert(
             text, SITE_MARKDOWN, shared=False
         ), path
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("No code.\n", []),
+        ("```python\nx = 1\n```\n", []),
+        ("```pyhton\nx = 1\n```\n", [(1, "pyhton", "python")]),  # shown without colours
+        ("Text.\n\n~~~ {.klingon}\nx\n~~~\n", [(3, "klingon", None)]),
+        ("```text\nas it is\n```\n```plaintext\nas it is\n```\n", []),  # plain on purpose
+        ("````markdown\n```pyhton\n```\n````\n", []),  # a fence inside a longer fence: text
+        ("```\nplain\n```\n```yml\na: 1\n```\n", [(4, "yml", "yaml")]),
+    ],
+)
+def test_unknown_languages(source, expected):
+    assert codeblocks.unknown_languages(source) == expected

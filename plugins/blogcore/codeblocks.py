@@ -11,7 +11,10 @@ it, and the blocks written with the plain options are noted, so mdtree knows the
 writer's own HTML without parsing them.
 """
 
+import difflib
+import functools
 import io
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +23,7 @@ from markdown.extensions.codehilite import CodeHiliteExtension
 from pygments.formatter import Formatter
 from pygments.formatters import find_formatter_class, get_formatter_by_name
 from pygments.formatters.html import HtmlFormatter
+from pygments.lexers import get_all_lexers
 from pygments.util import ClassNotFound
 
 from . import text
@@ -116,3 +120,38 @@ def share_formatters(md: Markdown, known: set[str] | None = None) -> Markdown:
         if "hilite" in md.treeprocessors:  # indented code blocks: a copy taken at set-up
             md.treeprocessors["hilite"].config["pygments_formatter"] = shared
     return md
+
+
+# names writers give a block they want shown as it is, without colours: not a mistake
+PLAIN_ON_PURPOSE = frozenset(
+    {"plaintext", "plain", "txt", "none", "nohighlight", "output", "log", "csv", "pseudocode"}
+)
+_FENCE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})[ ]*\{?[ ]*\.?(?P<lang>[\w+#.-]*)")
+
+
+@functools.lru_cache(maxsize=1)
+def _known_languages() -> frozenset[str]:
+    """Every name Pygments knows a language by (python, py, js, shell...)."""
+    return frozenset(alias for _, aliases, _, _ in get_all_lexers() for alias in aliases)
+
+
+def unknown_languages(source: str) -> list[tuple[int, str, str | None]]:
+    """(line, language, the known name it may be a typo of) for each fenced code block
+    whose language no highlighter knows: it is shown as plain text, without colours."""
+    if "```" not in source and "~~~" not in source:  # most posts: no fenced code
+        return []
+    found, fence = [], ""
+    known = _known_languages()
+    for number, line in enumerate(source.splitlines(), 1):
+        match = _FENCE.match(line)
+        if fence:
+            if match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence):
+                fence = "" if not match["lang"] else fence
+            continue
+        if not match:
+            continue
+        fence, lang = match["fence"], match["lang"]
+        if lang and lang.lower() not in known and lang.lower() not in PLAIN_ON_PURPOSE:
+            close = difflib.get_close_matches(lang.lower(), sorted(known), n=1, cutoff=0.75)
+            found.append((number, lang, close[0] if close else None))
+    return found

@@ -558,7 +558,24 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
             summary = found[1] if formatted == ["summary"] and len(found) == 2 else None
             self.told = (found[0] if found else None, summary)
         self._name_text_tags(source_path)
+        self._name_unknown_languages(source_path)
         return content, metadata
+
+    def _name_unknown_languages(self, source_path: str) -> None:
+        """A code block in a language no highlighter knows (```pyhton) is shown without
+        colours: one warning each, with its line."""
+        with pelican_open(source_path) as source:
+            found = codeblocks.unknown_languages(source)
+        for number, lang, close in found:
+            hint = f" (did you mean {close}?)" if close else ""
+            logger.warning(
+                "%s: line %d: no highlighter knows the language %r of this code block, so it "
+                "is shown as plain text%s",
+                self._shown(source_path),
+                number,
+                lang,
+                hint,
+            )
 
     def _name_text_tags(self, source_path: str) -> None:
         """One warning for each text Markdown would have taken for a tag, with its line."""
