@@ -82,6 +82,12 @@ CASES = [
         "'Note: we are hiring in Leeds this spring.' is read as front matter, not as text",
     ),
     warns("unknown-key-of-an-old-theme", post("Thumbnail: x.png"), "unknown key 'Thumbnail'"),
+    warns(
+        "code-in-an-unknown-language",
+        post(body="Some code:\n\n```pyhton\nx = 1\n```"),
+        "line 9: no highlighter knows the language 'pyhton' of this code block, so it is "
+        "shown as plain text (did you mean python?)",
+    ),
     typo(
         "unknown-key-in-content-root",
         post("Seris: x"),
