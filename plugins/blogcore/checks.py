@@ -219,6 +219,11 @@ def draft_only_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
     ]
     if not linked_only:  # most sites: every static file is in a static folder
         return []
+    return _not_linked_from_published(generators, linked_only)
+
+
+def _not_linked_from_published(generators: list, statics: list[Any]) -> list[Any]:
+    """Those of ``statics`` no published post, page or team bio links to, as written."""
     bios = getattr(generators[0].context.get("team"), "bios", None) or {}
     published = [
         item
@@ -227,7 +232,7 @@ def draft_only_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
         if getattr(item, "status", "published") != "draft"
     ] + list(bios.values())
     wanted = set().union(*(written_static_links(item) for item in published))
-    return [s for s in linked_only if s.get_relative_source_path() not in wanted]
+    return [s for s in statics if s.get_relative_source_path() not in wanted]
 
 
 # a post's or page's source: published raw by a static folder (its front matter and all)
@@ -246,15 +251,7 @@ def sources_in_static_folders(generators: list) -> list[Any]:
     ]
     if not statics:
         return []
-    bios = getattr(generators[0].context.get("team"), "bios", None) or {}
-    published = [
-        item
-        for generator in generators
-        for item in content_items(generator)
-        if getattr(item, "status", "published") != "draft"
-    ] + list(bios.values())
-    wanted = set().union(*(written_static_links(item) for item in published))
-    return [s for s in statics if s.get_relative_source_path() not in wanted]
+    return _not_linked_from_published(generators, statics)
 
 
 def static_claims(generator, settings: dict[str, Any]) -> list[urls.Claim]:

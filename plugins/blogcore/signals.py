@@ -368,15 +368,20 @@ def on_sources_known(generators) -> None:
     _check_spellings(generators, settings)
 
 
+def _unpublish(generators, left_out: dict[int, object]) -> None:
+    """Take these static files (by id) out of the files Pelican copies."""
+    for generator in generators:
+        files = getattr(generator, "staticfiles", None)
+        if files:  # in place: the generator's context holds this same list
+            files[:] = [s for s in files if id(s) not in left_out]
+
+
 def _leave_out_draft_files(generators, settings) -> None:
     """Files only drafts link to ({attach}, {static} beside the post): not published."""
     left_out = {id(s): s for s in checks.draft_only_statics(generators, settings)}
     if not left_out:
         return
-    for generator in generators:
-        files = getattr(generator, "staticfiles", None)
-        if files:  # in place: the generator's context holds this same list
-            files[:] = [s for s in files if id(s) not in left_out]
+    _unpublish(generators, left_out)
     for static in left_out.values():
         logger.info(
             "%s: only drafts link to it, so it is not published yet",
@@ -390,10 +395,7 @@ def _leave_out_sources_in_static_folders(generators, settings) -> None:
     left_out = {id(s): s for s in checks.sources_in_static_folders(generators)}
     if not left_out:
         return
-    for generator in generators:
-        files = getattr(generator, "staticfiles", None)
-        if files:  # in place: the generator's context holds this same list
-            files[:] = [s for s in files if id(s) not in left_out]
+    _unpublish(generators, left_out)
     for static in left_out.values():
         try:
             with open(static.source_path, encoding="utf-8", errors="replace") as source:
