@@ -166,6 +166,12 @@ DOCUTILS_MESSAGE = re.compile(
 )
 
 
+def _text_of(source_path: str) -> str:
+    """A source file's text as Pelican reads it (pelican_open)."""
+    with pelican_open(source_path) as text:
+        return text
+
+
 class _Said(logging.Handler):
     """The warnings and errors blogcore logs while one file is read: (level, line)."""
 
@@ -548,6 +554,7 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         self.tag_or_text.take()  # what an earlier file left, if it failed
         if not compat.accelerated(self.settings):
             content, metadata = super()._read(source_path)
+            text = _text_of(source_path)  # Pelican's own reading keeps no text
         else:
             md = self._markdown()
             self.facts.take()
@@ -558,14 +565,13 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
             summary = found[1] if formatted == ["summary"] and len(found) == 2 else None
             self.told = (found[0] if found else None, summary)
         self._name_text_tags(source_path)
-        self._name_unknown_languages(source_path)
+        self._name_unknown_languages(source_path, text)
         return content, metadata
 
-    def _name_unknown_languages(self, source_path: str) -> None:
+    def _name_unknown_languages(self, source_path: str, source: str) -> None:
         """A code block in a language no highlighter knows (```pyhton) is shown without
-        colours: one warning each, with its line."""
-        with pelican_open(source_path) as source:
-            found = codeblocks.unknown_languages(source)
+        colours: one warning each, with its line (``source``: the file's text, as read)."""
+        found = codeblocks.unknown_languages(source)
         for number, lang, close in found:
             hint = f" (did you mean {close}?)" if close else ""
             logger.warning(
