@@ -566,7 +566,7 @@ def why_no_title(text: str) -> str:
     if header.stopper:
         line, number = header.stopper
         loose = _LOOSE_KEY.match(line)
-        if loose and normalise_key(loose["key"]) in KNOWN_KEYS:
+        if loose and _normalise_key(loose["key"]) in KNOWN_KEYS:
             return (
                 f"line {number} ({line.strip()[:40]!r}) is not read as a key: write it at the "
                 "start of the line, with no space before the colon, e.g. Title: Our news"
@@ -574,7 +574,7 @@ def why_no_title(text: str) -> str:
     return ""
 
 
-def normalise_key(key: str) -> str:
+def _normalise_key(key: str) -> str:
     """A key as written, the way Pelican names it (lower case, spaces as underscores)."""
     return re.sub(r"\s+", "_", key.strip()).lower()
 
