@@ -135,23 +135,35 @@ def _known_languages() -> frozenset[str]:
     return frozenset(alias for _, aliases, _, _ in get_all_lexers() for alias in aliases)
 
 
+def fenced_code(lines: list[str]) -> tuple[set[int], list[tuple[int, str]]]:
+    """Markdown's fenced code blocks in a file's lines: the indexes of their lines (fences
+    included), and (index, language as written, "" for none) of each one's opening fence.
+    A fence closes at one of the same character, at least as long, with nothing after it."""
+    inside: set[int] = set()
+    openings: list[tuple[int, str]] = []
+    fence = ""
+    for index, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence:
+            inside.add(index)
+            if match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence):
+                fence = "" if not match["lang"] else fence
+        elif match:
+            fence = match["fence"]
+            inside.add(index)
+            openings.append((index, match["lang"]))
+    return inside, openings
+
+
 def unknown_languages(source: str) -> list[tuple[int, str, str | None]]:
     """(line, language, the known name it may be a typo of) for each fenced code block
     whose language no highlighter knows: it is shown as plain text, without colours."""
     if "```" not in source and "~~~" not in source:  # most posts: no fenced code
         return []
-    found, fence = [], ""
+    found = []
     known = _known_languages()
-    for number, line in enumerate(source.splitlines(), 1):
-        match = _FENCE.match(line)
-        if fence:
-            if match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence):
-                fence = "" if not match["lang"] else fence
-            continue
-        if not match:
-            continue
-        fence, lang = match["fence"], match["lang"]
+    for index, lang in fenced_code(source.splitlines())[1]:
         if lang and lang.lower() not in known and lang.lower() not in PLAIN_ON_PURPOSE:
             close = difflib.get_close_matches(lang.lower(), sorted(known), n=1, cutoff=0.75)
-            found.append((number, lang, close[0] if close else None))
+            found.append((index + 1, lang, close[0] if close else None))
     return found

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Comment
 
+from . import codeblocks
+
 # liquid_tags' tags (pelican-plugins/liquid_tags), and what to write here instead
 _MEDIA = "embed it as HTML (<video>, <audio> or the service's <iframe>)"
 LIQUID_TAGS = {
@@ -128,21 +130,10 @@ def lines_of(found_: list[Foreign], source: str) -> list[int | None]:
     return numbers
 
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-
-
 def _outside_code(lines: list[str]) -> list[str]:
     """The lines with those of fenced and indented code blocks blanked (numbers kept)."""
-    kept, fence = [], ""
-    for line in lines:
-        match = _FENCE.match(line)
-        if fence:
-            if match and match[1][0] == fence[0] and len(match[1]) >= len(fence):
-                fence = ""
-            kept.append("")
-        elif match:
-            fence = match[1]
-            kept.append("")
-        else:
-            kept.append("" if line.startswith(("    ", "\t")) else line)
-    return kept
+    fenced = codeblocks.fenced_code(lines)[0]
+    return [
+        "" if index in fenced or line.startswith(("    ", "\t")) else line
+        for index, line in enumerate(lines)
+    ]

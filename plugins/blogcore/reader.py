@@ -6,6 +6,7 @@ import logging
 import os
 import re
 import time
+from collections.abc import Callable
 from typing import ClassVar
 from zoneinfo import ZoneInfo
 
@@ -172,6 +173,12 @@ def _text_of(source_path: str) -> str:
         return text
 
 
+def _where(lines: list[str], needle: str) -> str:
+    """``line N: `` for the first line holding ``needle``, "" when none does."""
+    number = next((n for n, line in enumerate(lines, 1) if needle and needle in line), None)
+    return f"line {number}: " if number else ""
+
+
 class _Said(logging.Handler):
     """The warnings and errors blogcore logs while one file is read: (level, line)."""
 
@@ -277,18 +284,15 @@ class StrictChecks:
         sources = text.images_needing_alt(html)  # a caption or a link's text may name it
         if not sources:
             return
-        with pelican_open(source_path) as text_:
-            lines = text_.splitlines()
-        strict = self.settings.get("BLOGCORE_STRICT", False) and self._published(metadata)
+        lines = _text_of(source_path).splitlines()
+        log = self._log_for(metadata)
         for src in sources:
             name = src.rsplit("/", 1)[-1] or src
-            number = next((n for n, line in enumerate(lines, 1) if name and name in line), None)
-            where = f"line {number}: " if number else ""
-            (logger.error if strict else logger.warning)(
+            log(
                 "%s: %sthe image %s has no alt text, so a reader who cannot see it gets "
                 "nothing: describe it between the brackets, ![A crowd at the launch](%s)",
                 self._shown(source_path),
-                where,
+                _where(lines, name),
                 name,
                 name,
             )
@@ -300,14 +304,11 @@ class StrictChecks:
         pieces = foreign.found(content)
         if not pieces:
             return
-        with pelican_open(source_path) as source:
-            numbers = foreign.lines_of(pieces, source)
-        strict = self.settings.get("BLOGCORE_STRICT", False) and self._published(metadata)
+        numbers = foreign.lines_of(pieces, _text_of(source_path))
+        log = self._log_for(metadata)
         for piece, number in zip(pieces, numbers, strict=True):
             where = f"line {number}: " if number else ""
-            (logger.error if strict else logger.warning)(
-                "%s: %s%s", self._shown(source_path), where, piece.message
-            )
+            log("%s: %s%s", self._shown(source_path), where, piece.message)
 
     def _category(self, source_path: str, metadata: dict) -> None:
         """A post that writes no Category right in a post folder gets DEFAULT_CATEGORY (Pelican
@@ -470,15 +471,13 @@ class StrictChecks:
             return
         header = self._header_as_written(source_path)
         last = header.keys[-1][0] if header and header.keys else None
-        strict = self.settings.get("BLOGCORE_STRICT", False) and self._published(metadata)
+        log = self._log_for(metadata)
         for key in unknown:
             value = metadata[key] if isinstance(metadata[key], str) else ""
             lost = text_read_as_key(key, value, key == last)
             message = lost or unknown_key(key)
-            serious = bool(lost or close_key(key))
-            (logger.error if strict and serious else logger.warning)(
-                "%s: %s", self._shown(source_path), message
-            )
+            serious = bool(lost or close_key(key))  # a key no one reads loses nothing
+            (log if serious else logger.warning)("%s: %s", self._shown(source_path), message)
 
     def _header_as_written(self, source_path: str) -> Header | None:
         """The front matter as written (Markdown), None for other formats or a failure."""
@@ -486,6 +485,12 @@ class StrictChecks:
             return self._header(source_path)
         except (FrontMatterError, OSError, UnicodeError):
             return None
+
+    def _log_for(self, metadata: dict) -> Callable[..., None]:
+        """How a mistake that makes the page wrong is logged: an error in a publish (strict)
+        build of a post or page it publishes, else a warning (a draft, development)."""
+        strict = self.settings.get("BLOGCORE_STRICT", False) and self._published(metadata)
+        return logger.error if strict else logger.warning
 
     def _published(self, metadata: dict) -> bool:
         """Whether a post or page is published by this build's date (not a draft, not a
@@ -588,16 +593,14 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         found = self.tag_or_text.take()
         if not found:
             return
-        with pelican_open(source_path) as source:
-            lines = source.splitlines()
+        lines = _text_of(source_path).splitlines()
         for raw in found:
-            number = next((n for n, line in enumerate(lines, 1) if raw in line), None)
-            where = f"line {number}: " if number else ""
-            logger.warning("%s: %s%s", self._shown(source_path), where, rawtags.message(raw))
+            logger.warning(
+                "%s: %s%s", self._shown(source_path), _where(lines, raw), rawtags.message(raw)
+            )
 
     def _why_no_title(self, source_path: str) -> str:
-        with pelican_open(source_path) as source:
-            return why_no_title(source)
+        return why_no_title(_text_of(source_path))
 
     def _header(self, source_path: str) -> Header | None:
         """The front matter's lines, checked: repeated keys, control characters, a line that
