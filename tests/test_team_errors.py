@@ -99,6 +99,7 @@ BAD_FILES = {
     ),
     "team/copycat.md": "Name: Cora Copycat\nAliases: Bo L., Cora\n\nClaims Bo's alias.\n",
     "team/typo.md": "Name: Tia Typo\nRoel: Designer\n\nA typo in a key.\n",
+    "team/wordy-lang.md": "Name: Wren Wordy\nLang: english\n\nWrites her language out.\n",
     "team/broken-photo.md": "Name: Bea Broken\nPhoto: team/photos/bea.jpg\n\nA bad file.\n",
     "team/photos/bea.jpg": "this is not a JPEG",
 }
@@ -156,6 +157,11 @@ class _Collect(logging.Handler):
             logging.WARNING,
             "content-0/team/typo.md: unknown key 'Roel' is ignored (did you mean Role?)",
         ),
+        (
+            logging.ERROR,
+            "content-0/team/wordy-lang.md: Lang must be a language code such as en, fr or "
+            "pt-BR, got 'english'; the bio is taken as the site's language",
+        ),
         (  # named from the team file, whose Photo line is what to change
             logging.ERROR,
             "content-0/team/broken-photo.md: Photo 'team/photos/bea.jpg': is not an image this "
@@ -183,6 +189,9 @@ def test_bad_team_files_keep_everything_else(bad_build):
     assert not hal.select(".person-links")
     bea = site.soup("team/broken-photo/")  # a photo that is not an image: initials
     assert bea.select_one("header.profile span.avatar").get_text(strip=True) == "BB"
+    wren = site.soup("team/wordy-lang/")  # no lang="english" for screen readers to trip on
+    assert wren.select_one(".profile__bio").get_text(strip=True) == "Writes her language out."
+    assert {e["lang"] for e in wren.select("[lang]")} == {"en"}  # the page's, on <html>
     cora = site.soup("team/copycat/")
     assert cora.select_one("h1").get_text(strip=True) == "Cora Copycat"
     assert (

@@ -13,6 +13,7 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.urlwrappers import Author
 
+from plugins.blogcore.frontmatter import FrontMatterError, check_lang
 from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import build, phases, side
 from plugins.engine.items import every_article
@@ -75,13 +76,16 @@ def _read_people(generator) -> list[tuple[people.Person, Path]]:
     found = []
     for side_file in side.read_all(generator, settings["TEAM_PATH"], sanitiser=SANITISER):
         shown = side_file.shown
+        metadata, lang_problem = _checked_lang(side_file.metadata, shown)
         person, problems = people.parse_person(
             side_file.slug,
             shown,
-            side_file.metadata,
+            metadata,
             side_file.html,
             photo_exists=lambda rel: _within(content_root, rel),
         )
+        if lang_problem:
+            problems.append(lang_problem)
         for problem in problems:
             _report(problem)
         if person is None:
@@ -96,6 +100,21 @@ def _read_people(generator) -> list[tuple[people.Person, Path]]:
             )
         found.append((person, Path(side_file.path)))
     return found
+
+
+def _checked_lang(metadata: dict, shown: str) -> tuple[dict, people.Problem | None]:
+    """The team file's keys without a Lang no language code names, and the error saying so."""
+    lang = metadata.get("lang")
+    if not isinstance(lang, str) or not lang.strip():
+        return metadata, None
+    try:
+        check_lang(lang.strip())
+    except FrontMatterError as exc:
+        # lang="english" on the bio is no language to a screen reader (and fails axe's
+        # valid-lang): the bio is marked as the site's language instead
+        kept = {k: v for k, v in metadata.items() if k != "lang"}
+        return kept, people.Problem(shown, f"{exc}; the bio is taken as the site's language")
+    return metadata, None
 
 
 def _within(root: Path, relpath: str) -> bool:
