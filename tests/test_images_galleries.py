@@ -5,7 +5,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, PngImagePlugin, TiffImagePlugin
 
 from plugins.images import pipeline, service
 from plugins.images.pipeline import RenditionRequest, RenditionSpec, render
@@ -49,6 +49,32 @@ def test_has_location(tmp_path):
     assert pipeline.has_location(with_gps)
     assert not pipeline.has_location(plain)
     assert not pipeline.has_location(broken)  # rendering reports it, not this check
+
+
+# An editor's XMP packet holding the position, with no GPS block in EXIF (Lightroom, darktable)
+XMP_GPS = (
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+    'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+    'xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="45,45.6N" '
+    'exif:GPSLongitude="4,49.2E"/></rdf:RDF></x:xmpmeta>'
+)
+XMP_PLAIN = XMP_GPS.replace("GPSLatitude", "UserComment").replace("GPSLongitude", "Flash")
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "WEBP", "PNG", "TIFF"])
+@pytest.mark.parametrize(("xmp", "located"), [(XMP_GPS, True), (XMP_PLAIN, False)])
+def test_has_location_in_xmp_alone(tmp_path, fmt, xmp, located):
+    options: dict = {"xmp": xmp.encode()}
+    if fmt == "PNG":
+        options = {"pnginfo": PngImagePlugin.PngInfo()}
+        options["pnginfo"].add_itxt("XML:com.adobe.xmp", xmp)
+    elif fmt == "TIFF":
+        options = {"tiffinfo": TiffImagePlugin.ImageFileDirectory_v2()}
+        options["tiffinfo"][700] = xmp.encode()
+    path = tmp_path / f"editor.{fmt.lower()}"
+    Image.new("RGB", (20, 20)).save(path, fmt, **options)
+    assert (b"GPSLatitude" in path.read_bytes()) is located  # the packet is in the file
+    assert pipeline.has_location(path) is located
 
 
 def test_avif_key_has_its_speed_and_other_keys_are_unchanged():

@@ -316,17 +316,25 @@ def fitted_size(
     return size, region
 
 
+_XMP_GPS = (b"GPSLatitude", b"GPSLongitude")  # exif: properties in an XMP packet
+
+
 def has_location(path: Path) -> bool:
-    """Whether an image file carries a GPS position in its EXIF (reads the header only).
+    """Whether an image file carries a GPS position in its EXIF or XMP (reads the header only).
 
     Unreadable files answer False: rendering them reports the problem.
     """
     try:
         with Image.open(path) as image:
             gps = image.getexif().get_ifd(_GPS_IFD)
+            # editors (Lightroom, darktable) may write the position in XMP alone
+            packets = [image.info.get(k) for k in ("xmp", "XML:com.adobe.xmp")]
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         return False
-    return any(key in gps for key in (1, 2, 3, 4))  # latitude/longitude and their references
+    if any(key in gps for key in (1, 2, 3, 4)):  # latitude/longitude and their references
+        return True
+    xmp = b"".join(p.encode() if isinstance(p, str) else p for p in packets if p)
+    return any(name in xmp for name in _XMP_GPS)
 
 
 # Originals published as files of their own (static folders): what is looked at, and how.
