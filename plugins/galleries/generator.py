@@ -177,7 +177,7 @@ def rewrite_post_images(generator, contents) -> None:
         if images.has_location(source) and any(rel.startswith(s) or s == "/" for s in static_roots):
             logger.warning(
                 "%s: carries a GPS position; the published copy has it removed, but the file "
-                "in content/ keeps it (remove it there too: exiftool -gps:all= %s)",
+                "in content/ keeps it (remove it there too: exiftool -gps:all= -xmp:all= %s)",
                 request.label,
                 request.label,
             )
