@@ -779,6 +779,12 @@ POT = TRANSLATIONS / "messages.pot"
 @task(name="i18n-extract", help={"add": "also start a catalog for a new language, e.g. --add de"})
 def i18n_extract(c, add=""):
     """Extract the theme's strings (babel.cfg) into messages.pot and update every catalog."""
+    from plugins.i18n import catalogs
+
+    # the folder is named as pages write Lang (zh-Hans, pt-BR); pybabel spells zh_Hans
+    lang = catalogs.folder_name(add) if add else None
+    if add and lang is None:
+        sys.exit(f"--add {add!r} is not a language code such as de, pt-BR or zh-Hans")
     pybabel = VENV_BIN / "pybabel"
     c.run(
         f"{pybabel} extract -F babel.cfg --no-location --sort-output --width 100 "
@@ -786,14 +792,21 @@ def i18n_extract(c, add=""):
         pty=False,
         env={"PYTHONPATH": str(ROOT)},  # babel.cfg names blogcore's memo tag: plugins.blogcore
     )
-    if add and not (TRANSLATIONS / add / "LC_MESSAGES" / "messages.po").exists():
-        c.run(f"{pybabel} init -i {POT} -d {TRANSLATIONS} -l {add} --width 100", pty=False)
-    # new strings arrive empty, changed ones fuzzy: both fail tests/test_i18n_catalogs.py
-    c.run(
-        f"{pybabel} update -i {POT} -d {TRANSLATIONS} --ignore-obsolete --ignore-pot-creation-date "
-        "--width 100",
-        pty=False,
-    )
+    if lang:
+        po = TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po"
+        if not po.exists():
+            c.run(
+                f"{pybabel} init -i {POT} -o {po} -l {catalogs.babel_name(lang)} --width 100",
+                pty=False,
+            )
+    # one catalog at a time: pybabel's -d reads folder names as its own spelling (zh_Hans)
+    for folder, po in catalogs.find_catalogs(TRANSLATIONS, "messages").items():
+        # new strings arrive empty, changed ones fuzzy: both fail tests/test_i18n_catalogs.py
+        c.run(
+            f"{pybabel} update -i {POT} -o {po} -l {catalogs.babel_name(folder)} --ignore-obsolete "
+            "--ignore-pot-creation-date --width 100",
+            pty=False,
+        )
 
 
 @task(name="i18n-compile")

@@ -1,7 +1,11 @@
 """The French catalog is complete: every template string extracted now, translated, not fuzzy."""
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 
@@ -61,3 +65,83 @@ def test_problems_are_found(tmp_path: Path):
     assert second != first and not first.exists()
     loaded = catalogs.load(tmp_path, tmp_path / "cache", "messages")["fr"]
     assert loaded.gettext("Home") == "Maison" and loaded.gettext("Tags") == "Tags"
+
+
+@pytest.mark.parametrize(
+    ("code", "folder"),
+    [
+        ("de", "de"),
+        ("zh-Hans", "zh-Hans"),
+        ("zh_Hans", "zh-Hans"),
+        ("pt_br", "pt-BR"),
+        ("pt-BR", "pt-BR"),
+        ("FR", "fr"),
+        ("english", None),
+        ("zz", None),
+        ("", None),
+    ],
+)
+def test_a_catalog_folder_is_named_as_pages_write_lang(code, folder):
+    assert catalogs.folder_name(code) == folder
+
+
+@pytest.mark.parametrize(
+    ("lang", "folders", "meant"),
+    [
+        ("zh-Hans", {"fr", "zh_Hans"}, "zh_Hans"),
+        ("pt-BR", {"pt_BR"}, "pt_BR"),
+        ("zh-Hans", {"zh-Hans"}, None),  # found as it is: nothing to rename
+        ("de", {"fr", "zh_Hans"}, None),
+    ],
+)
+def test_a_catalog_folder_spelled_otherwise_is_found(lang, folders, meant):
+    assert catalogs.misspelled_folder(lang, folders) == meant
+
+
+def _project_copy(tmp_path: Path) -> Path:
+    """What i18n-extract reads and writes, copied: the task never touches the repository."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("tasks.py", "babel.cfg"):
+        shutil.copy2(ROOT / name, project / name)
+    for name in ("plugins", "theme"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+def _invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
+    invoke = Path(sys.executable).parent / "invoke"
+    return subprocess.run(
+        [str(invoke), *args], cwd=project, capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.mark.parametrize("written", ["zh-Hans", "zh_Hans"])
+def test_i18n_extract_starts_a_catalog_where_pages_in_that_language_find_it(tmp_path, written):
+    # `--add zh-Hans`, as the build's own warning says, stopped with a Babel traceback;
+    # `--add zh_Hans` made translations/zh_Hans/, which no page with Lang: zh-Hans reads
+    project = _project_copy(tmp_path)
+    french = project / "theme" / "translations" / "fr" / "LC_MESSAGES" / "messages.po"
+    before = french.read_bytes()
+    done = _invoke(project, "i18n-extract", "--add", written)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    translations = project / "theme" / "translations"
+    assert sorted(p.name for p in translations.iterdir() if p.is_dir()) == ["fr", "zh-Hans"]
+    po = translations / "zh-Hans" / "LC_MESSAGES" / "messages.po"
+    catalog = catalogs.read_catalog(po, "zh-Hans")
+    assert catalog.num_plurals == 1 and "Skip to content" in catalog
+    assert french.read_bytes() == before  # updated, nothing to change
+
+
+def test_i18n_extract_refuses_what_is_no_language(tmp_path):
+    project = _project_copy(tmp_path)
+    done = _invoke(project, "i18n-extract", "--add", "english")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "--add 'english' is not a language code such as de, pt-BR or zh-Hans" in done.stderr
+    translations = project / "theme" / "translations"
+    assert sorted(p.name for p in translations.iterdir() if p.is_dir()) == ["fr"]
+    assert (translations / "messages.pot").read_bytes() == (
+        ROOT / "theme" / "translations" / "messages.pot"
+    ).read_bytes()  # refused before anything was extracted

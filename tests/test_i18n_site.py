@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+import shutil
 from gettext import NullTranslations
 from pathlib import Path
 from types import SimpleNamespace
@@ -11,6 +12,7 @@ from jinja2 import Environment, pass_context
 
 from plugins.i18n import catalogs, templating
 from plugins.i18n.settings import SettingsError, configure
+from tests.conftest import ROOT
 
 FRENCH = """Title: Premières lueurs
 Date: 2009-11-28 09:00
@@ -276,3 +278,22 @@ def test_a_language_without_a_catalog_names_the_post_as_staff_know_it(build_site
     build_site({"posts/hire.de.md": post + "Author: Ada Byrne\n\nText.\n"}, name="no-de")
     [line] = [m for m in caplog.messages if "has no catalog" in m]
     assert line.startswith("no-de/posts/hire.de.md: Lang 'de' has no catalog in ")
+    assert line.endswith("(add one with invoke i18n-extract --add de)")
+
+
+def test_a_catalog_folder_spelled_otherwise_is_named(build_site, caplog, tmp_path):
+    # translations/zh_Hans/ (pybabel's spelling) is never read for Lang: zh-Hans
+    translations = tmp_path / "translations"
+    shutil.copytree(ROOT / "theme" / "translations" / "fr", translations / "zh_Hans")
+    caplog.set_level(logging.WARNING)
+    post = "Title: 社区\nDate: 2024-05-01\nCategory: Company\nLang: zh-Hans\nAuthor: Ada Byrne\n"
+    build_site(
+        {"posts/shequ.md": post + "\n社区中心。\n"},
+        name="zh-folder",
+        I18N_TRANSLATIONS_PATH=str(translations),
+    )
+    [line] = [m for m in caplog.messages if "has no catalog" in m]
+    assert line.startswith("zh-folder/posts/shequ.md: Lang 'zh-Hans' has no catalog in ")
+    assert line.endswith(
+        "(rename its folder zh_Hans to zh-Hans: pages in zh-Hans look for that one)"
+    )

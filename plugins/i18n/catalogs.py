@@ -5,6 +5,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -34,10 +35,31 @@ def find_catalogs(translations: Path, domain: str) -> dict[str, Path]:
     }
 
 
+def folder_name(code: str) -> str | None:
+    """The catalog folder a language code's pages use: its BCP 47 spelling, as ``Lang`` is
+    written (``zh_Hans`` and ``pt_br`` -> ``zh-Hans``, ``pt-BR``); None for no language."""
+    sep = "-" if "-" in code else "_"
+    try:
+        return str(Locale.parse(code.strip(), sep=sep)).replace("_", "-")
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+
+
+def babel_name(lang: str) -> str:
+    """A catalog folder's language as Babel and pybabel spell it (``zh-Hans`` -> ``zh_Hans``)."""
+    return lang.replace("-", "_")
+
+
+def misspelled_folder(lang: str, folders: set[str]) -> str | None:
+    """The catalog folder meant for ``lang`` but spelled otherwise (``zh_Hans`` for ``zh-Hans``),
+    which pages in ``lang`` never use."""
+    return next((f for f in sorted(folders) if f != lang and folder_name(f) == lang), None)
+
+
 def read_catalog(po: Path, lang: str) -> Catalog:
     """Parse one .po file."""
     with po.open("rb") as fh:
-        return read_po(fh, locale=lang.replace("-", "_"))
+        return read_po(fh, locale=babel_name(lang))
 
 
 def compile_catalog(po: Path, lang: str, cache: Path, domain: str) -> Path:
@@ -53,7 +75,7 @@ def compile_catalog(po: Path, lang: str, cache: Path, domain: str) -> Path:
     if mo.is_file():
         return mo
     buffer = io.BytesIO()
-    write_mo(buffer, read_po(io.BytesIO(data), locale=lang.replace("-", "_")), use_fuzzy=False)
+    write_mo(buffer, read_po(io.BytesIO(data), locale=babel_name(lang)), use_fuzzy=False)
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob(f"{domain}-*.mo"):
         stale.unlink(missing_ok=True)

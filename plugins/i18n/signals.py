@@ -111,13 +111,18 @@ def on_content_final(generators) -> None:
                     missing.setdefault(lang, getattr(item, "source_path", "?"))
     generators[0].context["i18n_url_langs"] = by_url
     for lang, source in sorted(missing.items()):
+        folder = catalogs.misspelled_folder(lang, have)
+        fix = (
+            f"rename its folder {folder} to {lang}: pages in {lang} look for that one"
+            if folder
+            else f"add one with invoke i18n-extract --add {lang}"
+        )
         logger.warning(
-            "%s: Lang %r has no catalog in %s: the theme's strings stay in English "
-            "(add one with invoke i18n-extract --add %s)",
+            "%s: Lang %r has no catalog in %s: the theme's strings stay in English (%s)",
             shown(settings, source),
             lang,
             translations_path(settings),
-            lang,
+            fix,
         )
 
 
