@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 from jinja2 import Environment, pass_context
 
-from plugins.i18n import catalogs, templating
+from plugins.i18n import catalogs, taxonomy, templating
 from plugins.i18n.settings import SettingsError, configure
 from tests.conftest import ROOT
 
@@ -297,3 +297,52 @@ def test_a_catalog_folder_spelled_otherwise_is_named(build_site, caplog, tmp_pat
     assert line.endswith(
         "(rename its folder zh_Hans to zh-Hans: pages in zh-Hans look for that one)"
     )
+
+
+def test_a_translations_own_tags_and_category_have_their_pages(build_site):
+    # Pelican lists translations on no tag or category page: their own tags linked nowhere
+    german = (
+        FRENCH.replace("Lang: fr", "Lang: de")
+        .replace("Tags: news", "Tags: news, Neuigkeiten")
+        .replace("Category: Company", "Category: Ankündigungen")
+    )
+    site = build_site({"posts/first-light.de.md": german}, name="own-tags")
+    page = site.soup("de/posts/first-light/")
+    links = [a["href"] for a in page.select(".post-tags a, a.p-category")]
+    assert f"{site.siteurl}/tag/neuigkeiten/" in links
+    assert f"{site.siteurl}/category/ankundigungen/" in links
+    for href in links:
+        assert site.exists(href.removeprefix(site.siteurl + "/")), href
+    for listing in ("tag/neuigkeiten/", "category/ankundigungen/"):
+        posts = [a["href"] for a in site.soup(listing).select("main h2 a")]
+        assert posts == [f"{site.siteurl}/de/posts/first-light/"], listing
+    names = [a.get_text(" ", strip=True) for a in site.soup("tag/").select("main a")]
+    assert any(name.startswith("Neuigkeiten") for name in names)
+    # a tag the original has too keeps listing the original only
+    news = [a["href"] for a in site.soup("tag/news/").select("main h2 a")]
+    assert f"{site.siteurl}/de/posts/first-light/" not in news
+
+
+def _post(date: str, tags: tuple[str, ...], category: str = "Company") -> SimpleNamespace:
+    return SimpleNamespace(
+        date=datetime.date.fromisoformat(date), tags=list(tags), category=category
+    )
+
+
+OLD = _post("2024-01-01", ("news", "tests"))
+NEW = _post("2024-06-01", ("news", "neu"), category="Neues")
+NEWER = _post("2024-09-01", ("neu", "neu"))  # a tag written twice counts once
+
+
+@pytest.mark.parametrize(
+    ("translations", "kind", "expected"),
+    [
+        ([], "tags", {}),
+        ([OLD], "tags", {}),  # every tag is listed already
+        ([NEW, NEWER], "tags", {"neu": [NEWER, NEW]}),  # newest first
+        ([NEW, NEWER], "category", {"Neues": [NEW]}),
+        ([SimpleNamespace(date=OLD.date)], "tags", {}),  # no Tags line
+    ],
+)
+def test_only_in_translations(translations, kind, expected):
+    assert taxonomy.only_in_translations([OLD], translations, kind) == expected

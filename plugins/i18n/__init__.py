@@ -19,6 +19,8 @@ What it does on each build:
   the filter ``in_lang``: a setting given per language (``SITE_TAGLINE = {"en": ..., "fr":
   ...}``) in the page's language, and a category's name from ``I18N_CATEGORY_NAMES``
   (``{{ article.category|in_lang }}``).
+- Gives a tag or category that only translations have its page, listing them (Pelican lists
+  translations on no tag or category page, so their own tags linked nowhere).
 - Gives each Atom/RSS feed its language (``xml:lang``): the language its posts share, else
   ``DEFAULT_LANG``.
 

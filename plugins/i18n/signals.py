@@ -11,7 +11,7 @@ from pelican import signals
 from plugins.engine import build, phases
 from plugins.engine.side import shown
 
-from . import catalogs, templating
+from . import catalogs, taxonomy, templating
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -91,6 +91,27 @@ def on_generator_init(generator) -> None:
     env.globals["i18n_languages"] = sorted({default, *loaded})
 
 
+def on_article_generator_finalized(generator) -> None:
+    """A tag or category only translations have gets its page, listing them (Pelican writes
+    pages for the tags and categories of the posts it lists, never of translations)."""
+    translations = getattr(generator, "translations", None) or []
+    if not translations:
+        return
+    for tag, posts in taxonomy.only_in_translations(
+        generator.articles, translations, "tags"
+    ).items():
+        generator.tags[tag] = posts
+    categories = taxonomy.only_in_translations(generator.articles, translations, "category")
+    if categories:
+        generator.categories = sorted(
+            [*generator.categories, *categories.items()],
+            reverse=bool(generator.settings.get("REVERSE_CATEGORY_ORDER")),
+        )
+    # as Pelican puts them there (pairs), for the tag and category index pages
+    generator.context["tags"] = list(generator.tags.items())
+    generator.context["categories"] = generator.categories
+
+
 def on_content_final(generators) -> None:
     """Remember each post's language by URL, for the feeds; name languages without a catalog."""
     if not generators:
@@ -143,6 +164,7 @@ def register() -> None:
         [
             (signals.initialized, on_initialized),
             (signals.generator_init, on_generator_init),
+            (signals.article_generator_finalized, on_article_generator_finalized),
             (phases.content_final, on_content_final),
             (signals.feed_generated, on_feed_generated),
         ],
