@@ -26,6 +26,11 @@ from plugins.blogcore.settings import DEFAULTS, SettingsError, configure
         ("<P>one</P><PRE><CODE>skip <SPAN>me</SPAN></CODE></PRE><P>two</P>", 2),
         ("<p>one</p><pre>a <b>b</b> </pre ><p>two</p>", 2),
         ("<p class=note>one two</p>", 2),
+        # Chinese and Japanese by their characters, as long to read as that many words
+        ("<p>" + "书法教室" * 255 + "</p>", 912),  # 1,020 Chinese characters: 4 min
+        ("<p>" + "公民館の予約" * 119 + "</p>", 456),  # 714 Japanese characters: 2 min
+        ("<p>Tessellate の予約 system</p>", 4),  # two words, 3 kana/kanji: two more
+        ("<p>한국어 문장 입니다</p>", 3),  # Korean puts spaces between words
     ],
 )
 def test_count_words(html, words):

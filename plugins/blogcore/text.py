@@ -21,6 +21,13 @@ from bs4.element import NavigableString, Tag
 from . import rawtags
 
 _WORD = re.compile(r"[\w'\u2019-]+")  # over plain text, not HTML
+# Scripts written without spaces between words: kana, Han (CJK ideographs), half-width kana.
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
+# What a character of such text weighs against an English word in reading time: the IReST
+# study (Trauzettel-Klosinski et al., 2012) measured 228 English words a minute against 357
+# Japanese and 255 Chinese characters (Japanese is told by its kana)
+_JAPANESE_CHARACTER, _CHINESE_CHARACTER = 228 / 357, 228 / 255
 # Elements whose content is not prose, and elements that end a run of words.
 SKIPPED_TAGS = frozenset({"script", "style", "pre"})
 BLOCK_TAGS = frozenset({
@@ -70,8 +77,15 @@ def visible_text(html: str) -> str:
 
 
 def count_text_words(prose: str) -> int:
-    """The words of plain text (what count_words counts once the markup is gone)."""
-    return len(_WORD.findall(prose))
+    """The words of plain text (what count_words counts once the markup is gone); Chinese and
+    Japanese, written without spaces, by their characters, as many words as take as long to
+    read (a 5,700-character Japanese post is about 3,600 words, not the 300 runs between its
+    punctuation)."""
+    if prose.isascii() or not _SPACELESS.search(prose):
+        return len(_WORD.findall(prose))
+    characters = len(_SPACELESS.findall(prose))
+    weight = _JAPANESE_CHARACTER if _KANA.search(prose) else _CHINESE_CHARACTER
+    return len(_WORD.findall(_SPACELESS.sub(" ", prose))) + round(characters * weight)
 
 
 def count_words(html: str) -> int:
