@@ -237,15 +237,33 @@ def test_group_messages_name_the_file():
         "Series 'Moving house, Office life' is a series of its own: a post is in one series "
         "only (Series: Moving house)",
     ) in said
-    assert any(
-        path == "content/posts/french.md" and "is in 'en' but this post is in 'fr'" in m
-        for _, path, m in said
-    )
+    assert not [m for _, path, m in said if path == "content/posts/french.md"]  # a part
     assert (
         model.WARNING,
         "content/posts/stray.md",
         "Series_index is set but Series is not",
     ) in said
+
+
+def test_a_part_written_in_another_language_stays_in_its_place():
+    # "the one about the lease is in German": part 2 of 3 was a German series of one, and
+    # the English parts said "Part 2 of 2"
+    series, problems = group(
+        [post("one", index=1), post("zwei", index=2, lang="de", day=2), post("three", index=3)]
+    )
+    assert problems == []
+    assert [(s.lang, [p.key for p in s.parts], s.total) for s in series] == [
+        ("en", ["one", "zwei", "three"], 3)
+    ]
+
+
+def test_a_translation_without_its_originals_slug_is_told_by_its_index():
+    _, problems = group([post("two", index=2), post("zwei", index=2, lang="de", day=2)])
+    assert [p.message for p in problems] == [
+        "Series_index 2 is also used by zwei in series 'Moving house': if one translates the "
+        "other, give it the other's Slug (a translation joins the series in its language)",
+        "series 'Moving house' has no part with Series_index 1 (indexes used: 2)",
+    ]
 
 
 def test_planned_parts_count_in_the_total_of_the_main_language_only():

@@ -426,3 +426,33 @@ def test_links_in_a_series_summary_resolve(tmp_path):
         assert "{filename}" not in site.text(path), path
     card = site.soup("series/").select_one(".series-card__summary a")
     assert card["href"] == f"{TEST_SITEURL}/posts/the-van/"
+
+
+GERMAN_PART = """Title: Der Mietvertrag
+Date: 2024-03-20 09:00
+Category: Life
+Author: Ada Byrne
+Series: Moving house
+Series_index: 5
+Lang: de
+
+Ein Mietvertrag auf Deutsch.
+"""
+
+
+def test_a_part_written_in_another_language_keeps_its_place(build_site, caplog):
+    # it was a German series of one ("Part 1 of 1") and the English parts lost it
+    caplog.set_level(logging.WARNING)
+    built = build_site({"posts/mietvertrag.md": GERMAN_PART}, fixture="series", name="de-part")
+    assert not [m for m in caplog.messages if "mietvertrag.md" in m and "Series" in m]
+    own = nav(built, "de/posts/der-mietvertrag/")
+    english = nav(built, "posts/the-van/")
+    assert "Part 4 of 7 in the series Moving house" in own.get_text(" ", strip=True)
+    assert "Part 2 of 7 in the series Moving house" in english.get_text(" ", strip=True)
+    assert len(own.select("li")) == len(english.select("li")) == 7
+    link = english.select_one("a[href$='/de/posts/der-mietvertrag/']")
+    assert (link["lang"], link["hreflang"]) == ("de", "de")  # a German title on an English page
+    page = built.soup("series/moving-house/")
+    heading = page.select_one("h3:has(a[href$='/de/posts/der-mietvertrag/'])")
+    assert heading["lang"] == "de"
+    assert not built.exists("de/series/moving-house/")  # no series of one part in German

@@ -4,7 +4,7 @@ import dataclasses
 import datetime
 import difflib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,8 +165,11 @@ def order_parts(parts: Sequence[Part], planned: Sequence[Part] = ()) -> list[Par
     return ordered
 
 
-def index_problems(name: str, parts: Sequence[Part], where: str) -> list[Diagnostic]:
-    """Duplicate Series_index values and gaps in the sequence 1..max."""
+def index_problems(
+    name: str, parts: Sequence[Part], where: str, langs: Mapping[str, str] | None = None
+) -> list[Diagnostic]:
+    """Duplicate Series_index values and gaps in the sequence 1..max (``langs``: each part's
+    language, by key, to tell a translation that lacks its original's Slug)."""
     found: list[Diagnostic] = []
     by_index: dict[int, list[Part]] = defaultdict(list)
     for part in parts:
@@ -175,11 +178,17 @@ def index_problems(name: str, parts: Sequence[Part], where: str) -> list[Diagnos
     for index, same in sorted(by_index.items()):
         if len(same) > 1:
             others = ", ".join(p.key for p in same[1:])
+            hint = ""
+            if langs and len({langs.get(p.key) for p in same}) > 1:
+                hint = (
+                    ": if one translates the other, give it the other's Slug (a translation "
+                    "joins the series in its language)"
+                )
             found.append(
                 Diagnostic(
                     WARNING,
                     same[0].key,
-                    f"Series_index {index} is also used by {others} in series {name!r}",
+                    f"Series_index {index} is also used by {others} in series {name!r}{hint}",
                 )
             )
     if by_index:
@@ -487,18 +496,10 @@ def group(
         mains = originals.get(slug, [])
         main_lang = _main_language(mains, file, default_lang)
         by_lang: dict[str, list[PostInput]] = defaultdict(list)
-        for post in mains:
-            if post.lang != main_lang:
-                diagnostics.append(
-                    Diagnostic(
-                        WARNING,
-                        post.key,
-                        f"Series {post.series_name!r} is in {main_lang!r} but this post is in "
-                        f"{post.lang!r}: make it a translation of a part (same Slug) or use "
-                        "another series",
-                    )
-                )
-            by_lang[post.lang].append(post)
+        # a part written in another language (the one post about the German lease) is still a
+        # part of its series, in its place; only translations make a series of their language
+        by_lang[main_lang].extend(mains)
+        langs = {post.key: post.lang for post in mains}
         for post in translations.get(slug, []):
             by_lang[post.lang].append(post)
         if not by_lang and file:
@@ -536,7 +537,7 @@ def group(
             series.parts = order_parts(shown, planned)
             if lang == main_lang:  # a translation may cover only some parts: no gap to report
                 where = file.key if file else (members[0].key if members else slug)
-                diagnostics += index_problems(name, parts, where)
+                diagnostics += index_problems(name, parts, where, langs)
             series_list.append(series)
     return series_list, diagnostics
 
