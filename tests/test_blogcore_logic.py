@@ -678,6 +678,10 @@ NOW = datetime.datetime(2026, 12, 4, 9, 0, tzinfo=datetime.UTC)
         ({"date": datetime.datetime(2026, 12, 4, 8, 0)}, True, []),
         ({"modified": datetime.datetime(2027, 5, 1)}, False, ["says it was updated"]),
         ({"modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)}, False, []),
+        ({"date": datetime.datetime(1, 1, 1)}, False, ["Date (0001-01-01) is older than the web"]),
+        ({"date": datetime.datetime(226, 3, 4)}, False, ["Date (0226-03-04) is older"]),
+        ({"date": datetime.datetime(1991, 8, 6)}, False, []),  # an old blog's first post
+        ({"modified": datetime.datetime(1900, 1, 1)}, True, ["Modified (1900-01-01) is older"]),
     ],
 )
 def test_date_warnings(metadata, page, expected):

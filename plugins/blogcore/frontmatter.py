@@ -399,11 +399,22 @@ def title_warnings(metadata: dict) -> list[str]:
 _TAG_LIKE = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
+# The first web page went up in August 1991: nothing published on the web is older.
+FIRST_WEB_PAGE = datetime.date(1991, 8, 6)
+
+
 def date_warnings(metadata: dict, now: datetime.datetime, page: bool) -> list[str]:
     """Dates that do not do what they seem to: a page's future Date (pages are not held
-    back), a Modified in the future (shown as "Updated" on that day)."""
+    back), a Modified in the future (shown as "Updated" on that day), a date older than the
+    web (0001-01-01 from a template, 0226 for 2026)."""
     found = []
     date, modified = metadata.get("date"), metadata.get("modified")
+    for key, value in (("Date", date), ("Modified", modified)):
+        if isinstance(value, datetime.datetime) and value.date() < FIRST_WEB_PAGE:
+            found.append(
+                f"{key} ({value.year:04d}-{value.month:02d}-{value.day:02d}) is older than the "
+                "web (1991): the page says so, and lists it as the oldest; check the year"
+            )
     if page and isinstance(date, datetime.datetime) and _aware(date, now) > now:
         found.append(
             f"Date ({date:%Y-%m-%d}) is in the future, but a page is published now: only posts "
