@@ -346,3 +346,31 @@ NEWER = _post("2024-09-01", ("neu", "neu"))  # a tag written twice counts once
 )
 def test_only_in_translations(translations, kind, expected):
     assert taxonomy.only_in_translations([OLD], translations, kind) == expected
+
+
+def test_a_catalog_not_finished_is_named_once(build_site, caplog, tmp_path):
+    # its empty entries show the English words on the pages in its language, silently
+    translations = tmp_path / "translations"
+    shutil.copytree(ROOT / "theme" / "translations" / "fr", translations / "de")
+    po = translations / "de" / "LC_MESSAGES" / "messages.po"
+    catalog = catalogs.read_catalog(po, "de")
+    entries = sum(1 for message in catalog if message.id)
+    text = po.read_text(encoding="utf-8")
+    text = text.replace('msgstr "Aller au contenu"', 'msgstr ""')
+    text = text.replace('msgstr "Rechercher"', 'msgstr ""')
+    po.write_text(text.replace('"Language: fr\\n"', '"Language: de\\n"'), encoding="utf-8")
+    caplog.set_level(logging.WARNING)
+    post = "Title: Wie wir einstellen\nDate: 2024-05-01\nCategory: Company\nLang: de\n"
+    site = build_site(
+        {"posts/hire.md": post + "Author: Ada Byrne\n\nText.\n"},
+        name="half-de",
+        I18N_TRANSLATIONS_PATH=str(translations),
+    )
+    lines = [m for m in caplog.messages if "not translated" in m]
+    assert lines == [
+        f"translations/de/LC_MESSAGES/messages.po: 2 of {entries} strings are not translated "
+        "(empty or fuzzy): they stay in English on pages in de (invoke i18n-compile lists them)"
+    ]
+    assert site.soup("de/posts/wie-wir-einstellen/").select_one("a.skip-link").get_text() == (
+        "Skip to content"
+    )

@@ -92,9 +92,23 @@ def load(translations: Path, cache: Path, domain: str) -> dict[str, Translations
     return loaded
 
 
+def coverage(po: Path, lang: str) -> tuple[int, int]:
+    """(entries not translated: empty or fuzzy, entries) of a catalog."""
+    catalog = read_catalog(po, lang)
+    return len(_gaps(catalog, po)), sum(1 for message in catalog if message.id)
+
+
 def problems(po: Path, lang: str, expected: set[str] | None = None) -> list[Problem]:
     """Untranslated and fuzzy entries of a catalog, and template strings it lacks."""
     catalog = read_catalog(po, lang)
+    found = _gaps(catalog, po)
+    if expected is not None:
+        have = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+        found += [Problem(str(po), m, "missing from the catalog") for m in sorted(expected - have)]
+    return found
+
+
+def _gaps(catalog: Catalog, po: Path) -> list[Problem]:
     found = []
     for message in catalog:
         if not message.id:
@@ -105,7 +119,4 @@ def problems(po: Path, lang: str, expected: set[str] | None = None) -> list[Prob
             found.append(Problem(str(po), msgid, "fuzzy"))
         elif not all(strings):
             found.append(Problem(str(po), msgid, "untranslated"))
-    if expected is not None:
-        have = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
-        found += [Problem(str(po), m, "missing from the catalog") for m in sorted(expected - have)]
     return found

@@ -117,7 +117,8 @@ def on_content_final(generators) -> None:
     if not generators:
         return
     settings = generators[0].settings
-    have = set(catalogs.find_catalogs(translations_path(settings), settings["I18N_DOMAIN"]))
+    found = catalogs.find_catalogs(translations_path(settings), settings["I18N_DOMAIN"])
+    have = set(found)
     by_url: dict[str, str] = {}
     missing: dict[str, str] = {}
     for generator in generators:
@@ -131,6 +132,17 @@ def on_content_final(generators) -> None:
                 if lang not in have and lang.split("_")[0].split("-")[0] != "en":
                     missing.setdefault(lang, getattr(item, "source_path", "?"))
     generators[0].context["i18n_url_langs"] = by_url
+    for lang in sorted({lang for lang in by_url.values() if lang in have}):
+        gaps, total = catalogs.coverage(found[lang], lang)
+        if gaps:  # a catalog begun and not finished: those words are English on its pages
+            logger.warning(
+                "%s: %d of %d strings are not translated (empty or fuzzy): they stay in English "
+                "on pages in %s (invoke i18n-compile lists them)",
+                shown(settings, found[lang]),
+                gaps,
+                total,
+                lang,
+            )
     for lang, source in sorted(missing.items()):
         folder = catalogs.misspelled_folder(lang, have)
         fix = (
