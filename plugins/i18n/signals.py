@@ -154,7 +154,7 @@ def on_content_final(generators) -> None:
             "%s: Lang %r has no catalog in %s: the theme's strings stay in English (%s)",
             shown(settings, source),
             lang,
-            translations_path(settings),
+            shown(settings, translations_path(settings)),
             fix,
         )
 
