@@ -269,3 +269,21 @@ def test_pictures_in_the_text(uploads, url, rewritten, missing):
     made = plan.make_plan(export, plan.Layout(), uploads)
     assert f"![A]({rewritten})" in made.files["posts/p.md"]
     assert len(made.missing) == missing
+
+
+@pytest.mark.parametrize(
+    ("status", "draft"),
+    [(model.PUBLISHED, False), (model.DRAFT, True), (model.PRIVATE, True)],
+)
+def test_the_gallery_of_an_item_not_published_is_a_draft_gallery(uploads, status, draft):
+    export = model.Export("wordpress", "http://old.example")
+    export.attachments["9"] = model.Attachment(
+        "9", "http://old.example/wp-content/uploads/2008/10/x.jpg", parent="1", caption="Secret"
+    )
+    export.items = [_item("1", "launch")]
+    export.items[0].status = status
+    export.items[0].html = '<p>Soon.</p>\n[gallery ids="9"]'
+    made = plan.make_plan(export, plan.Layout(), uploads)
+    head = made.files["galleries/launch/gallery.md"].splitlines()
+    assert ("Status: draft" in head) is draft
+    assert any("galleries/launch/ is written as a draft" in p for p in made.problems) is draft

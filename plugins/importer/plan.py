@@ -25,6 +25,7 @@ from .model import (
     DRAFT,
     PAGE,
     PINGBACK,
+    PUBLISHED,
     TRACKBACK,
     Comment,
     Export,
@@ -406,8 +407,10 @@ def make_plan(
                 return by_old_url.get(old_path(url), url)
             return url
 
-        def gallery(attrs: dict[str, str], item: Item = item, slug: str = slug) -> str | None:
-            return _gallery(attrs, item, slug, export, pictures, layout, plan)
+        def gallery(
+            attrs: dict[str, str], item: Item = item, slug: str = slug, path: str = path
+        ) -> str | None:
+            return _gallery(attrs, item, slug, export, pictures, layout, plan, path)
 
         converted = convert.convert(
             item.html, raw_wordpress=item.raw_wordpress, rewrite=rewrite, gallery=gallery
@@ -503,8 +506,13 @@ def _gallery(
     pictures: Pictures,
     layout: Layout,
     plan: Plan,
+    path: str,
 ) -> str | None:
-    """A [gallery] shortcode as a gallery folder of its own; its slug, or None without photos."""
+    """A [gallery] shortcode as a gallery folder of its own; its slug, or None without photos.
+
+    The gallery of an item that is not published (a draft, a pending, scheduled, private or
+    password-protected post) is a draft gallery too: a publish build publishes nothing of it.
+    """
     ids = [i.strip() for i in attrs.get("ids", attrs.get("include", "")).split(",") if i.strip()]
     if ids:
         attachments = [export.attachments[i] for i in ids if i in export.attachments]
@@ -537,6 +545,13 @@ def _gallery(
         plan.problems.append(f"{item.title!r}: a gallery with no photo found: left out")
         return None
     head = [("Title", one_line(item.title)), ("Date", _when(item.date))]
+    if item.status != PUBLISHED:
+        head.append(("Status", "draft"))
+        plan.problems.append(
+            f"{path}: its gallery {layout.galleries}/{name}/ is written as a draft (Status: "
+            "draft in its gallery.md), like the post: remove that line there too when you "
+            "publish the post"
+        )
     plan.files[f"{layout.galleries}/{name}/gallery.md"] = (
         _front_matter(head) + "\n".join(lines) + "\n"
     )
