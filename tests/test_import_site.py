@@ -397,3 +397,88 @@ def test_pelicans_own_test_exports_import_and_publish(tmp_path, source, export, 
     assert run.stdout.splitlines()[0] == first_line
     run_pelican(PUBLISH_CONF, content, tmp_path / "out", SITEURL=SITEURL, BLOGCORE_DEFAULT_IMAGE="")
     assert (tmp_path / "out" / "index.html").is_file()
+
+
+def _wxr(items: str) -> str:
+    """A small WXR 1.2 export around some <item> elements."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:wp="http://wordpress.org/export/1.2/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Old</title>'
+        "<link>http://old.example</link><wp:wxr_version>1.2</wp:wxr_version>"
+        "<wp:base_blog_url>http://old.example</wp:base_blog_url>"
+        f"{items}</channel></rss>"
+    )
+
+
+def _post(post_id: int, slug: str, status: str, *, password: str = "", extra: str = "") -> str:
+    return (
+        f"<item><title>Post {slug}</title><link>http://old.example/{slug}/</link>"
+        f"<wp:post_id>{post_id}</wp:post_id><wp:post_name>{slug}</wp:post_name>"
+        "<wp:post_date>2020-01-02 10:00:00</wp:post_date>"
+        f"<wp:status>{status}</wp:status><wp:post_type>post</wp:post_type>"
+        f"<wp:post_password>{password}</wp:post_password>"
+        f"<content:encoded><![CDATA[<p>The text of {slug}.</p>]]></content:encoded>{extra}</item>"
+    )
+
+
+def _response(comment_id: int, author: str, text: str, kind: str = "") -> str:
+    return (
+        f"<wp:comment><wp:comment_id>{comment_id}</wp:comment_id>"
+        f"<wp:comment_author>{author}</wp:comment_author>"
+        "<wp:comment_author_url>http://their.example/a-post/</wp:comment_author_url>"
+        f"<wp:comment_date_gmt>2020-01-03 10:0{comment_id % 10}:00</wp:comment_date_gmt>"
+        f"<wp:comment_content>{text}</wp:comment_content>"
+        f"<wp:comment_approved>1</wp:comment_approved><wp:comment_type>{kind}</wp:comment_type>"
+        "<wp:comment_parent>0</wp:comment_parent></wp:comment>"
+    )
+
+
+def _isso_threads(database: Path) -> dict[str, list[str]]:
+    """Every comment Isso would give out, by thread, as its API reads them."""
+    from isso import config as isso_config
+    from isso.db import SQLite3
+
+    db = SQLite3(str(database), isso_config.load(isso_config.default_file()))
+    uris = [row[0] for row in db.execute("SELECT uri FROM threads").fetchall()]
+    return {uri: [c["text"].strip() for c in db.comments.fetch(uri)] for uri in uris}
+
+
+def test_a_drafts_comments_stay_out_of_isso_until_it_is_published(tmp_path):
+    export = tmp_path / "export.xml"
+    export.write_text(
+        _wxr(
+            _post(1, "public-post", "publish", extra=_response(1, "Carol", "Open words."))
+            + _post(2, "board-salaries", "private", extra=_response(2, "Insider", "Salaries!"))
+            + _post(
+                3,
+                "protected",
+                "publish",
+                password="hunter2",
+                extra=_response(3, "Member", "Members only.")
+                + _response(4, "Other blog", "They cited it.", kind="pingback"),
+            )
+            + _post(4, "unfinished", "draft", extra=_response(5, "Editor", "Not yet."))
+        ),
+        encoding="utf-8",
+    )
+    content, database = tmp_path / "content", tmp_path / "isso" / "comments.db"
+    run = run_import(export, content, database)
+    assert run.returncode == 0, run.stderr
+    assert _isso_threads(database) == {"public-post": ["Open words."]}
+    assert not (content / "webmentions.json").exists()
+    assert (
+        "Not imported: 3 comments on drafts and 1 pingback on a draft (the comment server "
+        "would show them to anyone;" in run.stdout
+    )
+    # its writer publishes the private post, and runs the import again: its comment comes
+    post = content / "posts" / "board-salaries.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("Status: draft\n", ""))
+    again = run_import(export, content, database)
+    assert "Comments: 1 added to " in again.stdout, again.stdout
+    assert _isso_threads(database) == {
+        "public-post": ["Open words."],
+        "board-salaries": ["Salaries!"],
+    }
+    assert "2 comments on drafts and 1 pingback on a draft" in again.stdout

@@ -287,3 +287,65 @@ def test_the_gallery_of_an_item_not_published_is_a_draft_gallery(uploads, status
     head = made.files["galleries/launch/gallery.md"].splitlines()
     assert ("Status: draft" in head) is draft
     assert any("galleries/launch/ is written as a draft" in p for p in made.problems) is draft
+
+
+@pytest.mark.parametrize(
+    ("status", "threads", "mentions", "counted"),
+    [
+        (model.PUBLISHED, 1, 1, {"comments": 1, "pingbacks": 1}),
+        (model.DRAFT, 0, 0, {"comments on drafts skipped": 1, "pingbacks on drafts skipped": 1}),
+        (model.PRIVATE, 0, 0, {"comments on drafts skipped": 1, "pingbacks on drafts skipped": 1}),
+    ],
+)
+def test_the_comments_of_an_item_not_published_are_held_back(status, threads, mentions, counted):
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [_item("1", "board-salaries")]
+    export.items[0].status = status
+    export.items[0].comments = [
+        _comment("c1", None, 1),
+        _comment("p1", None, 2, kind=model.PINGBACK, url="http://their.example/x/"),
+    ]
+    made = plan.make_plan(export, plan.Layout(), None)
+    assert (len(made.threads), len(made.mentions)) == (threads, mentions)
+    assert {k: v for k, v in made.counts.items() if "comment" in k or "pingback" in k} == counted
+    assert ("Comment_id" in made.files["posts/board-salaries.md"]) is (threads == 1)
+    assert len(made.held) == 1 - threads
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "released"),
+    [
+        ("Title: T\nSlug: board-salaries\n", True),  # its writer published it since
+        ("Title: T\nSlug: board-salaries\nStatus: draft\n", False),
+        ("Title: T\nSlug: board-salaries\nstatus: Draft\n", False),
+        ("Title: T\nSlug: other-post\n", False),  # another post at that path
+        (None, False),  # not there (yet)
+    ],
+)
+def test_held_comments_come_across_once_the_post_is_published(tmp_path, front_matter, released):
+    from plugins.importer import apply
+
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [_item("1", "board-salaries", comments=[_comment("c1", None, 1)])]
+    export.items[0].status = model.DRAFT
+    made = plan.make_plan(export, plan.Layout(), None)
+    if front_matter is not None:
+        (tmp_path / "posts").mkdir()
+        (tmp_path / "posts" / "board-salaries.md").write_text(front_matter + "\nText.\n")
+    apply.release_published(made, tmp_path)
+    assert len(made.threads) == released
+    assert made.counts["comments"] == released
+    assert made.counts["comments on drafts skipped"] == (not released)
+
+
+def test_the_report_says_why_a_drafts_comments_are_not_imported():
+    made = plan.Plan()
+    made.counts.update({"comments on drafts skipped": 3, "pingbacks on drafts skipped": 1})
+    made.counts.update({"spam comments skipped": 2})
+    from plugins.importer.apply import Outcome
+
+    assert report.lines("WordPress", made, Outcome(), "db", "archive")[1] == (
+        "Not imported: 2 spam comments, 3 comments on drafts and 1 pingback on a draft (the "
+        "comment server would show them to anyone; they come across when the import runs "
+        "again after the post is published)."
+    )

@@ -5,6 +5,8 @@ place only once every one of them is written, so an import that fails leaves not
 half-written. A file that exists with the same bytes is left alone (running an import twice
 changes nothing); one that exists and differs is never overwritten, only reported. Comments
 are matched on their thread, date, author and text, so they are never added twice either.
+A draft's comments and pingbacks, which the plan holds back, go in once the content folder
+holds that post published (``release_published``).
 """
 
 import filecmp
@@ -43,9 +45,42 @@ def _same_text(path: Path, text: str) -> bool:
         return False
 
 
+def is_published(path: Path, slug: str) -> bool:
+    """Whether the post file at `path` is there with this Slug and not a draft."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    metadata = {}
+    for line in text.splitlines():
+        if not line.strip():
+            break
+        key, colon, value = line.partition(":")
+        if colon:
+            metadata[key.strip().lower()] = value.strip()
+    return metadata.get("slug") == slug and metadata.get("status", "").lower() != "draft"
+
+
+def release_published(plan: Plan, content: Path) -> None:
+    """The comments and pingbacks the plan holds back for drafts, of each post the content
+    folder holds published now, join the plan's threads and mentions."""
+    for held in list(plan.held):
+        if not is_published(content / held.path, held.slug):
+            continue
+        plan.held.remove(held)
+        if held.thread is not None:
+            plan.threads.append(held.thread)
+        plan.mentions.extend(held.mentions)
+        for key, number in held.counts.items():
+            plan.counts[key] += number
+            plan.counts[f"{key} on drafts skipped"] -= number
+
+
 def write_files(plan: Plan, content: Path, archive_name: str) -> Outcome:
-    """Write the plan's files, copies and mentions into `content`, all or nothing."""
+    """Write the plan's files, copies and mentions into `content`, all or nothing (first
+    letting through the held-back comments of drafts published since: release_published)."""
     outcome = Outcome()
+    release_published(plan, content)
     content.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".import-", dir=content.parent))
     staged: list[tuple[Path, Path]] = []

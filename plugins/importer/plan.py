@@ -100,6 +100,20 @@ class Thread:
 
 
 @dataclass
+class Held:
+    """A draft's approved comments and pingbacks, kept out of the comment service (which gives
+    any thread to whoever asks) and of the mentions archive (published with the content).
+    ``apply.write_files`` lets them through once the content folder holds the post published:
+    its writer published it, then ran the import again."""
+
+    path: str  # the post's file, relative to the content folder
+    slug: str
+    thread: Thread | None
+    mentions: list[dict]
+    counts: Counter  # what they are: {"comments": 2, "pingbacks": 1}
+
+
+@dataclass
 class Plan:
     """Everything one import would write."""
 
@@ -107,6 +121,7 @@ class Plan:
     copies: list[Copy] = field(default_factory=list)
     threads: list[Thread] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)  # JF2 entries for the archive
+    held: list[Held] = field(default_factory=list)  # drafts' comments and mentions
     problems: list[str] = field(default_factory=list)
     missing: list[tuple[str, str]] = field(default_factory=list)  # (where, picture URL)
     counts: Counter = field(default_factory=Counter)
@@ -281,9 +296,12 @@ def _slugs(export: Export, problems: list[str]) -> list[str]:
     return out
 
 
-def _threads(item: Item, thread_id: str, plan: Plan, export: Export, target: str) -> Thread | None:
+def _threads(
+    item: Item, thread_id: str, plan: Plan, export: Export, target: str
+) -> tuple[Thread | None, list[dict], Counter]:
     """Sort an item's responses: approved comments into a thread, approved pingbacks and
-    trackbacks into mentions, the rest counted."""
+    trackbacks into mentions (both counted in the Counter returned), the rest counted."""
+    counts: Counter = Counter()
     approved = [c for c in item.comments if c.status == APPROVED]
     for comment in item.comments:
         if comment.status != APPROVED:
@@ -313,12 +331,13 @@ def _threads(item: Item, thread_id: str, plan: Plan, export: Export, target: str
             )
         )
     thread.comments = _parents_first(thread.comments)
-    plan.counts["comments"] += len(thread.comments)
+    counts["comments"] += len(thread.comments)
+    mentions = []
     for comment in approved:
         if comment.kind in (PINGBACK, TRACKBACK):
-            plan.mentions.append(_mention(comment, export, target))
-            plan.counts[f"{comment.kind}s"] += 1
-    return thread if thread.comments else None
+            mentions.append(_mention(comment, export, target))
+            counts[f"{comment.kind}s"] += 1
+    return (thread if thread.comments else None), mentions, +counts
 
 
 def _parents_first(comments: list[ThreadComment]) -> list[ThreadComment]:
@@ -416,7 +435,7 @@ def make_plan(
             item.html, raw_wordpress=item.raw_wordpress, rewrite=rewrite, gallery=gallery
         )
         plan.problems.extend(f"{path}: {note}" for note in converted.notes)
-        status = item.status
+        status = PUBLISHED if item.status == PUBLISHED else DRAFT  # private: a draft too
         body = converted.markdown
         if not body.strip():  # the site publishes nothing without text, drafts included
             status = DRAFT
@@ -440,7 +459,16 @@ def make_plan(
         thread = None
         if item.kind != PAGE:
             target = "/" + new_url
-            thread = _threads(item, slug, plan, export, target)
+            thread, mentions, counts = _threads(item, slug, plan, export, target)
+            if status == DRAFT and (thread or mentions):
+                # Isso gives any thread's comments to whoever asks (GET /?uri=<thread>), and
+                # the archive of mentions is published with the content: a draft's wait
+                plan.held.append(Held(path, slug, thread, mentions, counts))
+                plan.counts.update({f"{key} on drafts skipped": n for key, n in counts.items()})
+                thread = None
+            else:
+                plan.mentions.extend(mentions)
+                plan.counts.update(counts)
             if status != DRAFT and item.date and (newest is None or item.date > newest[0]):
                 newest = (item.date, target)
         else:  # the site shows no comments under pages

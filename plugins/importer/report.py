@@ -22,6 +22,8 @@ def _plural(number: int, what: str) -> str:
     """'2 posts', '1 post'; kinds not in the table stay as they are."""
     if number == 1 and what.endswith("s on pages"):  # "1 pingback on a page"
         what = what.removesuffix("s on pages") + " on a page"
+    elif number == 1 and what.endswith("s on drafts"):  # "1 comment on a draft"
+        what = what.removesuffix("s on drafts") + " on a draft"
     elif number == 1:
         what = _ONE.get(what, what.removesuffix("s"))
     return f"{number} {what}"
@@ -34,8 +36,16 @@ def lines(source: str, plan: Plan, outcome: Outcome, database: str, archive: str
     found = [_plural(counts[key], key) for key in _ORDER if counts.get(key)]
     out.append(f"Read from the {source} export: " + ", ".join(found) + ".")
     skipped = sorted((k, v) for k, v in counts.items() if k.endswith(" skipped") and v)
-    if skipped:
-        kinds = [_plural(v, k.removesuffix(" skipped")) for k, v in skipped]
+    unpublished = [(k, v) for k, v in skipped if k.endswith(" on drafts skipped")]
+    skipped = [kv for kv in skipped if kv not in unpublished]
+    kinds = [_plural(v, k.removesuffix(" skipped")) for k, v in skipped]
+    if unpublished:
+        kinds.append(
+            " and ".join(_plural(v, k.removesuffix(" skipped")) for k, v in unpublished)
+            + " (the comment server would show them to anyone; they come across when the "
+            "import runs again after the post is published)"
+        )
+    if kinds:
         out.append("Not imported: " + ", ".join(kinds) + ".")
     out.append(
         f"Files: {len(outcome.written)} written, {len(outcome.unchanged)} already there and "
