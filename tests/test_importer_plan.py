@@ -349,3 +349,24 @@ def test_the_report_says_why_a_drafts_comments_are_not_imported():
         "comment server would show them to anyone; they come across when the import runs "
         "again after the post is published)."
     )
+
+
+@pytest.mark.parametrize(
+    ("categories", "tags", "written", "notes"),
+    [
+        (["News & Events"], ["Tips & Tricks", "R&D"], ["Tips & Tricks", "R&D"], 0),
+        ([], ["R&D; Research", "Travel"], ["R&D Research", "Travel"], 1),  # a Blogger label
+        (["A", "Tips, tricks"], ["x"], ["Tips tricks", "x"], 1),
+        ([], [";"], [], 0),
+    ],
+)
+def test_a_tag_never_splits_into_several(categories, tags, written, notes):
+    from pelican.readers import ensure_metadata_list
+
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [_item("1", "p", categories=categories, tags=tags)]
+    made = plan.make_plan(export, plan.Layout(), None)
+    head = made.files["posts/p.md"].split("\n\n")[0].splitlines()
+    line = next((h for h in head if h.startswith("Tags: ")), "Tags: ")
+    assert ensure_metadata_list(line.removeprefix("Tags: ")) == written
+    assert len([p for p in made.problems if "Pelican splits a Tags line" in p]) == notes

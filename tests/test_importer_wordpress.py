@@ -202,3 +202,30 @@ def test_trashed_and_automatic_items_are_counted_not_imported(tmp_path, status):
     export = wordpress.parse(path)
     assert [i.id for i in export.items] == ["8"]
     assert export.skipped == {f"{status} post": 1}
+
+
+def test_names_wordpress_stores_escaped_are_read_as_text(tmp_path):
+    """WordPress keeps titles, term names and people's names HTML-escaped in the export."""
+    path = tmp_path / "x.xml"
+    item = (
+        "<item><title><![CDATA[Q&amp;A: Rock &#8216;n&#8217; Roll]]></title>"
+        "<dc:creator>admin</dc:creator><wp:post_id>7</wp:post_id><wp:status>publish</wp:status>"
+        "<wp:post_type>post</wp:post_type><content:encoded>Text</content:encoded>"
+        '<category domain="category" nicename="n"><![CDATA[News &amp; Events]]></category>'
+        '<category domain="post_tag" nicename="r-d"><![CDATA[R&amp;D]]></category>'
+        "<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_approved>1</wp:comment_approved>"
+        "<wp:comment_author><![CDATA[O&#039;Brien &amp; Sons]]></wp:comment_author>"
+        "<wp:comment_content>Hi</wp:comment_content></wp:comment></item>"
+    )
+    author = (
+        "<wp:author><wp:author_login>admin</wp:author_login>"
+        "<wp:author_display_name><![CDATA[Ada &laquo;the admin&raquo;]]></wp:author_display_name>"
+        "</wp:author>"
+    )
+    path.write_text(_wxr(author + item), encoding="utf-8")
+    export = wordpress.parse(path)
+    (read,) = export.items
+    assert read.title == "Q&A: Rock ‘n’ Roll"
+    assert (read.categories, read.tags) == (["News & Events"], ["R&D"])
+    assert read.comments[0].author == "O'Brien & Sons"
+    assert export.authors["admin"].name == "Ada «the admin»"

@@ -133,6 +133,22 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+# Pelican splits a Tags line on semicolons when it holds one, else on commas
+TAG_SEPARATORS = re.compile(r"[,;]")
+
+
+def _tag(name: str, path: str, problems: list[str]) -> str:
+    """A tag as the Tags line can hold it: a comma or semicolon in its name (which Pelican
+    would split it on) becomes a space, and the report says so."""
+    written = one_line(TAG_SEPARATORS.sub(" ", name))
+    if written != one_line(name) and written:
+        problems.append(
+            f"{path}: tag {one_line(name)!r} written as {written!r} (Pelican splits a Tags "
+            "line on commas and semicolons)"
+        )
+    return written
+
+
 def _when(value: dt.datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
@@ -451,8 +467,10 @@ def make_plan(
         if author:
             authors_used[item.author] = author
         categories = [one_line(c) for c in item.categories]
-        tags = [one_line(t).replace(",", " ") for t in [*categories[1:], *item.tags]]
-        tags = list(dict.fromkeys(t for t in tags if t))
+        tags = list(
+            dict.fromkeys(_tag(t, path, plan.problems) for t in [*categories[1:], *item.tags])
+        )
+        tags = [t for t in tags if t]
         comments_state = "" if item.comments_open else "closed"
         lang = item.lang or export.lang or layout.default_lang
         new_url = layout.url(item.kind == PAGE, slug, lang)

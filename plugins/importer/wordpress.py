@@ -7,6 +7,7 @@ ElementTree parses it (no external entities are ever fetched); everything here i
 """
 
 import datetime as dt
+import html
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -52,6 +53,12 @@ def _text(element: ET.Element | None, name: str) -> str:
     """The stripped text of a child element, "" when absent or empty."""
     child = element.find(name) if element is not None else None
     return (child.text or "").strip() if child is not None else ""
+
+
+def _name(element: ET.Element | None, name: str) -> str:
+    """A child's text that WordPress stores HTML-escaped (titles, term names, display and
+    commenter names: `Q&amp;A`, `Rock &#8216;n&#8217; Roll`), as the plain text it shows."""
+    return html.unescape(_text(element, name)).strip()
 
 
 def _raw(element: ET.Element, name: str) -> str:
@@ -136,7 +143,7 @@ def _comment(element: ET.Element, wp: str, item_id: str) -> Comment:
         parent=f"{item_id}/{parent}" if parent not in ("", "0") else None,
         kind={"pingback": PINGBACK, "trackback": TRACKBACK}.get(kind, COMMENT),
         status=_COMMENT_STATES.get(approved, PENDING),
-        author=_text(element, f"{wp}comment_author"),
+        author=_name(element, f"{wp}comment_author"),
         email=_text(element, f"{wp}comment_author_email"),
         url=_text(element, f"{wp}comment_author_url"),
         date=_date(_text(element, f"{wp}comment_date_gmt"), utc=True)
@@ -149,7 +156,7 @@ def _terms(item: ET.Element, domain: str) -> list[str]:
     """The names of an item's terms of one taxonomy, in the export's order, once each."""
     names = []
     for element in item.findall("category"):
-        name = (element.text or "").strip()
+        name = html.unescape(element.text or "").strip()
         if element.get("domain") == domain and name and name not in names:
             names.append(name)
     return names
@@ -173,9 +180,9 @@ def _attachment(item: ET.Element, wp: str, post_id: str) -> Attachment:
         id=post_id,
         url=_text(item, f"{wp}attachment_url") or _text(item, "guid"),
         parent=parent if parent not in ("", "0") else None,
-        title=_text(item, "title"),
+        title=_name(item, "title"),
         caption=_excerpt(item),
-        alt=meta.get("_wp_attachment_image_alt", ""),
+        alt=html.unescape(meta.get("_wp_attachment_image_alt", "")),
     )
 
 
@@ -195,7 +202,7 @@ def parse(path: Path) -> Export:
     export = Export(
         source="wordpress",
         site_url=site,
-        title=_text(channel, "title"),
+        title=_name(channel, "title"),
         lang=_text(channel, "language").split("-")[0].lower(),
     )
     for element in channel.findall(f"{wp}author"):
@@ -204,16 +211,16 @@ def parse(path: Path) -> Export:
             continue
         export.authors[login] = Author(
             login=login,
-            name=_text(element, f"{wp}author_display_name"),
+            name=_name(element, f"{wp}author_display_name"),
             email=_text(element, f"{wp}author_email"),
-            first_name=_text(element, f"{wp}author_first_name"),
-            last_name=_text(element, f"{wp}author_last_name"),
+            first_name=_name(element, f"{wp}author_first_name"),
+            last_name=_name(element, f"{wp}author_last_name"),
         )
     seen: dict[str, str] = {}
     for number, item in enumerate(channel.findall("item"), 1):
         post_id = _text(item, f"{wp}post_id") or f"item-{number}"
         kind = _text(item, f"{wp}post_type") or POST
-        title = _text(item, "title")
+        title = _name(item, "title")
         if kind == "attachment":
             export.attachments[post_id] = _attachment(item, wp, post_id)
             continue
