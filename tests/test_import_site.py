@@ -278,6 +278,28 @@ def test_a_file_edited_since_is_not_overwritten(tmp_path):
     assert post.read_bytes() == edited
 
 
+def test_import_copy_the_missing_pictures_import_again(tmp_path):
+    """The round docs/importing.md promises: the second import replaces what the first wrote
+    (nobody edited it since) with the pictures found now; an edited file stays as it is."""
+    content, database = tmp_path / "content", tmp_path / "comments.db"
+    first = run_import(FIXTURES / "wordpress.xml", content, database)
+    assert first.returncode == 0, first.stderr
+    post, edited = (
+        content / "posts" / "bookings-as-ranges.md",
+        content / "posts" / "halls-we-booked.md",
+    )
+    assert "journal.tessellate.example/wp-content/uploads/2008/10/range-diagram" in post.read_text()
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA line the writer added.\n")
+    kept = edited.read_bytes()
+    again = run_import(FIXTURES / "wordpress.xml", content, database, make_uploads(tmp_path / "up"))
+    assert again.returncode == 0, again.stderr
+    assert "{static}/images/2008/10/range-diagram.png" in post.read_text(encoding="utf-8")
+    assert (content / "images" / "2008" / "10" / "range-diagram.png").is_file()
+    assert "updated (an earlier import's, not edited since)" in again.stdout
+    assert "  not overwritten: posts/halls-we-booked.md (it differs" in again.stdout
+    assert edited.read_bytes() == kept
+
+
 def test_a_failed_import_writes_nothing(tmp_path):
     content = tmp_path / "content"
     content.mkdir()

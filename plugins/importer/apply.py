@@ -3,13 +3,18 @@
 Files are written into a temporary folder beside the content folder first and moved into
 place only once every one of them is written, so an import that fails leaves nothing
 half-written. A file that exists with the same bytes is left alone (running an import twice
-changes nothing); one that exists and differs is never overwritten, only reported. Comments
+changes nothing). One that exists and differs is replaced only when it is exactly what an
+earlier import wrote (``STATE``, in the content folder, keeps the SHA-256 of every file the
+import wrote): nobody edited it since, and this import knows more (the pictures copied into
+the uploads folder since). A file edited since is never overwritten, only reported. Comments
 are matched on their thread, date, author and text, so they are never added twice either.
 A draft's comments and pingbacks, which the plan holds back, go in once the content folder
 holds that post published (``release_published``).
 """
 
 import filecmp
+import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -23,6 +28,10 @@ from .plan import Plan, Thread
 
 # Isso keeps the commenter's address only to stop repeated votes; imported comments have none.
 NO_ADDRESS = "127.0.0.0"
+# What the import wrote, in the content folder (a dot file: Pelican neither reads nor publishes
+# it; committed with the content, so an import run from another clone knows it too):
+# {"version": 1, "files": {"posts/x.md": "<SHA-256 of the bytes the import wrote>", ...}}
+STATE = ".import-state.json"
 
 
 @dataclass
@@ -32,17 +41,37 @@ class Outcome:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)  # exist and differ: not overwritten
+    updated: list[str] = field(default_factory=list)  # an earlier import's, unedited: replaced
     comments_added: int = 0
     comments_present: int = 0
     mentions_added: int = 0
     mentions_present: int = 0
 
 
-def _same_text(path: Path, text: str) -> bool:
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes ("" when it cannot be read)."""
     try:
-        return path.read_bytes() == text.encode("utf-8")
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
-        return False
+        return ""
+
+
+def load_state(content: Path) -> dict[str, str]:
+    """What earlier imports wrote into `content`: relative path -> SHA-256 of its bytes. A
+    state file that cannot be read counts as none (every file that differs is then kept)."""
+    try:
+        data = json.loads((content / STATE).read_text(encoding="utf-8"))
+        files = data["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    if not isinstance(files, dict):
+        return {}
+    return {k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, str)}
 
 
 def is_published(path: Path, slug: str) -> bool:
@@ -82,30 +111,53 @@ def write_files(plan: Plan, content: Path, archive_name: str) -> Outcome:
     outcome = Outcome()
     release_published(plan, content)
     content.mkdir(parents=True, exist_ok=True)
+    state = load_state(content)
+    recorded = dict(state)
     staging = Path(tempfile.mkdtemp(prefix=".import-", dir=content.parent))
     staged: list[tuple[Path, Path]] = []
+
+    def settle(relative: str, digest: str, same: bool) -> bool:
+        """Whether to write this file: not there yet, or there as an earlier import left it."""
+        target = content / relative
+        if not target.exists():
+            recorded[relative] = digest
+            return True
+        if same:
+            outcome.unchanged.append(relative)
+            recorded[relative] = digest
+            return False
+        if target.is_file() and state.get(relative) == _file_digest(target):
+            outcome.updated.append(relative)
+            recorded[relative] = digest
+            return True
+        outcome.conflicts.append(relative)
+        return False
+
     try:
         for relative, text in sorted(plan.files.items()):
             target = content / relative
-            if target.exists():
-                (outcome.unchanged if _same_text(target, text) else outcome.conflicts).append(
-                    relative
-                )
+            data = text.encode("utf-8")
+            same = target.is_file() and target.read_bytes() == data
+            if not settle(relative, _digest(data), same):
                 continue
             temporary = staging / relative
             temporary.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(text, encoding="utf-8")
+            temporary.write_bytes(data)
             staged.append((temporary, target))
         for copy in plan.copies:
             target = content / copy.target
-            if target.exists():
-                same = filecmp.cmp(copy.source, target, shallow=False)
-                (outcome.unchanged if same else outcome.conflicts).append(copy.target)
+            same = target.is_file() and filecmp.cmp(copy.source, target, shallow=False)
+            if not settle(copy.target, _file_digest(copy.source), same):
                 continue
             temporary = staging / copy.target
             temporary.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(copy.source, temporary)
             staged.append((temporary, target))
+        if recorded != state:
+            temporary = staging / STATE
+            text = json.dumps({"version": 1, "files": dict(sorted(recorded.items()))}, indent=1)
+            temporary.write_text(text + "\n", encoding="utf-8")
+            staged.append((temporary, content / STATE))
         if plan.mentions and archive_name:
             target = content / archive_name
             entries, problem = archive.load(target)
@@ -133,7 +185,7 @@ def write_files(plan: Plan, content: Path, archive_name: str) -> Outcome:
         for temporary, target in staged:
             os.replace(temporary, target)
             relative = target.relative_to(content).as_posix()
-            if relative != archive_name:
+            if relative not in (archive_name, STATE, *outcome.updated):
                 outcome.written.append(relative)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -47,9 +47,15 @@ def lines(source: str, plan: Plan, outcome: Outcome, database: str, archive: str
         )
     if kinds:
         out.append("Not imported: " + ", ".join(kinds) + ".")
+    updated = (
+        f"{len(outcome.updated)} updated (an earlier import's, not edited since), "
+        if outcome.updated
+        else ""
+    )
     out.append(
-        f"Files: {len(outcome.written)} written, {len(outcome.unchanged)} already there and "
-        f"the same, {len(outcome.conflicts)} already there and different (not overwritten)."
+        f"Files: {len(outcome.written)} written, {updated}{len(outcome.unchanged)} already "
+        f"there and the same, {len(outcome.conflicts)} already there and different (not "
+        "overwritten)."
     )
     for relative in outcome.conflicts:
         out.append(f"  not overwritten: {relative} (it differs from what the import would write)")
