@@ -85,6 +85,11 @@ def uploads(tmp_path: Path) -> Path:
         ("http://old.example/wp-content/uploads/2008/10/missing.jpg", None),
         ("http://old.example/wp-content/uploads/../../etc/passwd", None),
         ("https://blogger.googleusercontent.com/img/b/AVvX/s1600/x.jpg", "2008/10/x.jpg"),
+        # WordPress.com's uploads host, and Jetpack's image CDN in front of either
+        ("https://oldblog.files.wordpress.com/2008/10/x.jpg?w=300", "2008/10/x.jpg"),
+        ("https://oldblog.files.wordpress.com/2008/10/x-300x200.jpg", "2008/10/x.jpg"),
+        ("https://i0.wp.com/old.example/wp-content/uploads/2008/10/x.jpg?ssl=1", "2008/10/x.jpg"),
+        ("https://i2.wp.com/oldblog.files.wordpress.com/2008/10/x.jpg", "2008/10/x.jpg"),
     ],
 )
 def test_pictures_are_found_in_the_uploads_copy(uploads, url, found):
@@ -102,6 +107,9 @@ def test_pictures_are_found_in_the_uploads_copy(uploads, url, found):
         ("http://old.example/2008/10/a-post/", False),
         ("https://1.bp.blogspot.com/-abc/s1600/x.jpg", True),
         ("https://images.example.org/x.jpg", False),
+        ("https://oldblog.files.wordpress.com/2019/05/x.jpg", True),
+        ("https://i0.wp.com/old.example/wp-content/uploads/2019/05/x.jpg", True),
+        ("https://i1.wp.com/images.example.org/x.jpg", False),  # the CDN, for someone else's
     ],
 )
 def test_which_urls_are_the_old_sites_files(url, ours):
@@ -260,6 +268,17 @@ def test_an_old_address_two_items_claim_redirects_to_the_first():
         ("/theme/img/logo.png", "/theme/img/logo.png", 1),  # the old site's, not in uploads
         ("http://old.example/files/y.gif", "http://old.example/files/y.gif", 1),
         ("https://elsewhere.example/z.png", "https://elsewhere.example/z.png", 0),  # not ours
+        ("https://oldblog.files.wordpress.com/2008/10/x.jpg", "{static}/images/2008/10/x.jpg", 0),
+        (
+            "https://oldblog.files.wordpress.com/2020/01/gone.jpg",
+            "https://oldblog.files.wordpress.com/2020/01/gone.jpg",
+            1,
+        ),
+        (
+            "https://i0.wp.com/old.example/wp-content/uploads/2008/10/x.jpg?resize=300%2C200",
+            "{static}/images/2008/10/x.jpg",
+            0,
+        ),
     ],
 )
 def test_pictures_in_the_text(uploads, url, rewritten, missing):

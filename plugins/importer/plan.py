@@ -36,6 +36,10 @@ from .model import (
 PICTURES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".tif", ".tiff", ".heic", ".svg"}
 # Hosts Blogger serves pictures from; a link there is one of the blog's own pictures.
 BLOGGER_IMAGE_HOSTS = ("bp.blogspot.com", "blogger.googleusercontent.com", "googleusercontent.com")
+# WordPress.com keeps a blog's uploads at <blog>.files.wordpress.com/2019/05/x.jpg
+WPCOM_FILES = ".files.wordpress.com"
+# Jetpack's image CDN (Photon): https://i0.wp.com/<host>/<path>?resize=… serves <host>/<path>
+_PHOTON = re.compile(r"^i\d\.wp\.com$")
 # WordPress's resized copies: x-300x200.jpg is a size of x.jpg
 _SIZED = re.compile(r"^(?P<stem>.+)-\d+x\d+(?P<suffix>\.[A-Za-z0-9]+)$")
 # Blogger's sized picture URLs: .../s1600/x.jpg, .../w640-h480/x.jpg
@@ -172,15 +176,36 @@ class Pictures:
         host = urlsplit(export.site_url).hostname or ""
         self.hosts = {host, host.removeprefix("www."), f"www.{host.removeprefix('www.')}"} - {""}
 
-    def is_ours(self, url: str) -> bool:
-        """Is this URL a file the old site served (its uploads, or Blogger's picture hosts)?"""
+    @staticmethod
+    def unwrap(url: str) -> str:
+        """The address Jetpack's image CDN serves a copy of (i0.wp.com/old.example/wp-content/
+        uploads/x.jpg → https://old.example/wp-content/uploads/x.jpg); any other URL as it is."""
         parts = urlsplit(url)
+        host, _, path = parts.path.lstrip("/").partition("/")
+        if _PHOTON.match((parts.hostname or "").lower()) and "." in host and path:
+            return f"https://{host}/{path}"
+        return url
+
+    def is_ours(self, url: str) -> bool:
+        """Is this URL a file the old site served (its uploads, WordPress.com's copy of them,
+        or Blogger's picture hosts), directly or through Jetpack's image CDN?"""
+        parts = urlsplit(self.unwrap(url))
         host = (parts.hostname or "").lower()
         if not host:
             return parts.path.startswith("/wp-content/uploads/")
         if host in self.hosts:
             return "/wp-content/uploads/" in parts.path or self.export.source == "blogger"
+        if host.endswith(WPCOM_FILES):
+            return True
         return any(host == h or host.endswith("." + h) for h in BLOGGER_IMAGE_HOSTS)
+
+    def uploaded(self, url: str) -> bool:
+        """Is this URL a file of the old site's uploads (a picture, a PDF…)?"""
+        parts = urlsplit(self.unwrap(url))
+        return self.is_ours(url) and (
+            "/wp-content/uploads/" in parts.path
+            or (parts.hostname or "").lower().endswith(WPCOM_FILES)
+        )
 
     def _names(self) -> dict[str, list[Path]]:
         if self._by_name is None:
@@ -193,9 +218,12 @@ class Pictures:
 
     def _relative(self, url: str) -> str:
         """The file's path under the uploads folder as the old URL gives it."""
-        path = unquote(urlsplit(url).path)
+        parts = urlsplit(self.unwrap(url))
+        path = unquote(parts.path)
         if "/wp-content/uploads/" in path:
             return path.split("/wp-content/uploads/", 1)[1]
+        if (parts.hostname or "").lower().endswith(WPCOM_FILES):  # /2019/05/x.jpg
+            return path.lstrip("/")
         parts = [p for p in path.split("/") if p]
         # Blogger: /img/b/<long id>/s1600/name.jpg -> name.jpg
         return parts[-1] if parts else ""
@@ -436,7 +464,7 @@ def make_plan(
                 if placed is None:
                     plan.missing.append((where, url))
                 return placed or url
-            if pictures.is_ours(url) and "/wp-content/uploads/" in parts.path:
+            if pictures.uploaded(url):
                 return pictures.place(url) or url  # a linked PDF and the like
             if not host or host in pictures.hosts:
                 return by_old_url.get(old_path(url), url)
