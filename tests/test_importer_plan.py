@@ -81,7 +81,8 @@ def uploads(tmp_path: Path) -> Path:
         ("http://old.example/wp-content/uploads/2008/10/x.jpg", "2008/10/x.jpg"),
         ("http://old.example/wp-content/uploads/2008/10/x-1024x768.jpg", "2008/10/x.jpg"),
         ("http://old.example/wp-content/uploads/2008/10/y-300x200.jpg", "2008/10/y-300x200.jpg"),
-        ("http://old.example/wp-content/uploads/2011/05/only-here.png", "2009/01/only-here.png"),
+        # another month's picture of the same name is another picture: never taken for it
+        ("http://old.example/wp-content/uploads/2011/05/only-here.png", None),
         ("http://old.example/wp-content/uploads/2008/10/missing.jpg", None),
         ("http://old.example/wp-content/uploads/../../etc/passwd", None),
         ("https://blogger.googleusercontent.com/img/b/AVvX/s1600/x.jpg", "2008/10/x.jpg"),
@@ -96,6 +97,47 @@ def test_pictures_are_found_in_the_uploads_copy(uploads, url, found):
     pictures = plan.Pictures(model.Export("wordpress", "http://old.example"), uploads, "images")
     result = pictures.find(url)
     assert (result.relative_to(uploads).as_posix() if result else None) == found
+
+
+@pytest.mark.parametrize(
+    ("url", "found"),
+    [
+        ("http://old.example/wp-content/uploads/2008/10/x.jpg", "wp-content/uploads/2008/10/x.jpg"),
+        ("http://old.example/wp-content/uploads/2019/05/x.jpg", None),
+    ],
+)
+def test_uploads_given_with_a_folder_above_are_found_by_path(tmp_path, url, found):
+    site = tmp_path / "site"  # the old site's root, not its wp-content/uploads
+    (site / "wp-content" / "uploads" / "2008" / "10").mkdir(parents=True)
+    (site / "wp-content" / "uploads" / "2008" / "10" / "x.jpg").write_bytes(b"picture")
+    pictures = plan.Pictures(model.Export("wordpress", "http://old.example"), site, "images")
+    result = pictures.find(url)
+    assert (result.relative_to(site).as_posix() if result else None) == found
+
+
+BP = "https://1.bp.blogspot.com/-aaa/VVV/AAAAAAAA/bbb"
+GU = "https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEzzz"
+
+
+@pytest.mark.parametrize(
+    ("texts", "found"),
+    [
+        # one picture, linked in two sizes from two hosts: the saved file is it
+        ([f'<a href="{BP}/s1600/x.jpg"><img src="{BP}/s320/x.jpg"></a>',
+          f'<img src="{BP.replace("1.bp", "4.bp")}/w640-h480/x.jpg">'], True),
+        # two cameras' x.jpg: which one the saved file is, nobody can tell
+        ([f'<img src="{BP}/s320/x.jpg">', f'<img src="{GU}/s400/x.jpg">'], False),
+    ],
+)  # fmt: skip
+def test_a_blogger_name_that_stands_for_several_pictures_is_not_guessed(uploads, texts, found):
+    export = model.Export("blogger", "http://old.blogspot.com")
+    export.items = [_item(str(n), f"p{n}") for n in range(len(texts))]
+    for item, text in zip(export.items, texts, strict=True):
+        item.html = text
+    made = plan.make_plan(export, plan.Layout(), uploads)
+    assert bool(made.copies) is found
+    assert any("2 different pictures named 'x.jpg'" in p for p in made.problems) is not found
+    assert ("{static}/images/2008/10/x.jpg" in made.files["posts/p1.md"]) is found
 
 
 @pytest.mark.parametrize(

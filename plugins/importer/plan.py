@@ -40,6 +40,8 @@ BLOGGER_IMAGE_HOSTS = ("bp.blogspot.com", "blogger.googleusercontent.com", "goog
 WPCOM_FILES = ".files.wordpress.com"
 # Jetpack's image CDN (Photon): https://i0.wp.com/<host>/<path>?resize=… serves <host>/<path>
 _PHOTON = re.compile(r"^i\d\.wp\.com$")
+# an address in an item's HTML, to know every picture the export links before converting
+_URL = re.compile(r"""https?://[^\s"'<>()\[\]]+""")
 # WordPress's resized copies: x-300x200.jpg is a size of x.jpg
 _SIZED = re.compile(r"^(?P<stem>.+)-\d+x\d+(?P<suffix>\.[A-Za-z0-9]+)$")
 # Blogger's sized picture URLs: .../s1600/x.jpg, .../w640-h480/x.jpg
@@ -175,6 +177,39 @@ class Pictures:
         self._by_name: dict[str, list[Path]] | None = None
         host = urlsplit(export.site_url).hostname or ""
         self.hosts = {host, host.removeprefix("www."), f"www.{host.removeprefix('www.')}"} - {""}
+        # Blogger's pictures are found by file name: a name several different pictures of the
+        # export share (two cameras' IMG_0001.JPG) is never matched (file name -> pictures)
+        self._pictures_named: dict[str, set[str]] | None = None
+        self.ambiguous: dict[str, int] = {}  # such names looked for, and how many pictures
+
+    def by_name(self, url: str) -> bool:
+        """Is this picture found by its file name (Blogger's), rather than by its path?"""
+        host = (urlsplit(url).hostname or "").lower()
+        return self.export.source == "blogger" or any(
+            host == h or host.endswith("." + h) for h in BLOGGER_IMAGE_HOSTS
+        )
+
+    @staticmethod
+    def _blogger_picture(url: str) -> tuple[str, str]:
+        """(file name, the picture) of a Blogger URL: its path without the size part, so that
+        .../s320/x.jpg and .../s1600/x.jpg, on 1.bp or 4.bp.blogspot.com, are one picture."""
+        parts = [p for p in unquote(urlsplit(url).path).split("/") if p]
+        if not parts:
+            return "", ""
+        kept = [p for p in parts[:-1] if not _BLOGGER_SIZE.match(p)]
+        return parts[-1].lower(), "/".join([*kept, parts[-1]])
+
+    def _named(self) -> dict[str, set[str]]:
+        """Every picture the export's texts link by name, by file name."""
+        if self._pictures_named is None:
+            self._pictures_named = {}
+            for item in self.export.items:
+                for url in _URL.findall(item.html):
+                    if self.is_ours(url) and self.by_name(url):
+                        name, picture = self._blogger_picture(url)
+                        if posixpath.splitext(name)[1] in PICTURES:
+                            self._pictures_named.setdefault(name, set()).add(picture)
+        return self._pictures_named
 
     @staticmethod
     def unwrap(url: str) -> str:
@@ -229,12 +264,26 @@ class Pictures:
         return parts[-1] if parts else ""
 
     def find(self, url: str) -> Path | None:
-        """The uploaded file a URL names, or its full size when the URL is a resized copy."""
+        """The uploaded file a URL names, or its full size when the URL is a resized copy.
+
+        WordPress's uploads are found by their path (2019/05/x.jpg under the uploads folder,
+        or under a folder that holds it: the site's root, wp-content), never by their name
+        alone: another month's x.jpg is another picture. Blogger's have no path worth the
+        name: they are found by file name, when one file has it and the export links no
+        other picture of that name."""
         if self.uploads is None:
             return None
         relative = self._relative(url)
         if not relative:
             return None
+        if self.by_name(url):
+            name, _ = self._blogger_picture(url)
+            pictures = len(self._named().get(name, ()))
+            if pictures > 1:
+                self.ambiguous[relative] = pictures
+                return None
+            found = self._names().get(name, [])
+            return found[0] if len(found) == 1 else None
         candidates = [relative]
         sized = _SIZED.match(posixpath.basename(relative))
         if sized:
@@ -244,9 +293,13 @@ class Pictures:
             path = self.uploads / candidate
             if ".." not in Path(candidate).parts and path.is_file():
                 return path
-        for candidate in candidates:  # Blogger and flattened copies: by file name
-            found = self._names().get(posixpath.basename(candidate).lower(), [])
-            if len(found) == 1:
+        for candidate in candidates:  # the uploads folder given with a folder above it
+            found = [
+                path
+                for path in self._names().get(posixpath.basename(candidate).lower(), [])
+                if path.relative_to(self.uploads).as_posix().endswith("/" + candidate)
+            ]
+            if "/" in candidate and len(found) == 1:
                 return found[0]
         return None
 
@@ -565,6 +618,12 @@ def make_plan(
             name, export.source, login, author.email, author.url
         )
         plan.counts["authors"] += 1
+    for name, number in sorted(pictures.ambiguous.items()):
+        plan.problems.append(
+            f"the export links {number} different pictures named {name!r} (on Blogger's "
+            "servers): none is taken from --uploads by that name, which cannot tell them apart; "
+            "they stay linked to the old address: put each picture in its post yourself"
+        )
     plan.copies = sorted(pictures.copies.values(), key=lambda c: c.target)
     plan.counts["pictures copied"] = len(plan.copies)
     plan.counts["pictures missing"] = len({url for _, url in plan.missing})
