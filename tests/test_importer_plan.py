@@ -17,6 +17,9 @@ from plugins.importer import model, plan, report
         ("http://old.example/blog/2008/10/slug.html", "/blog/2008/10/slug.html"),
         ("https://old.example", "/"),
         ("/2009/03/x.html", "/2009/03/x.html"),  # Blogger Takeout gives paths
+        ("https://old.example//greek/child/", "/greek/child/"),  # WordPress served it so
+        ("https://old.example/a//b/./c", "/a/b/c"),
+        ("https://old.example/a,b/", "/a%2Cb/"),  # a comma separates Redirect_from's values
     ],
 )
 def test_old_path(url, expected):
@@ -431,3 +434,19 @@ def test_a_tag_never_splits_into_several(categories, tags, written, notes):
     line = next((h for h in head if h.startswith("Tags: ")), "Tags: ")
     assert ensure_metadata_list(line.removeprefix("Tags: ")) == written
     assert len([p for p in made.problems if "Pelican splits a Tags line" in p]) == notes
+
+
+@pytest.mark.parametrize(
+    ("link", "redirects", "noted"),
+    [
+        ("https://old.example//greek/child/", "/greek/child/, /?p=1", False),
+        ("https://old.example/a/../b/", "/?p=1", True),  # the redirects plugin refuses '..'
+        ("https://old.example/a b/", "/?p=1", True),
+    ],
+)
+def test_every_old_address_written_is_one_the_redirects_plugin_takes(link, redirects, noted):
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [_item("1", "child", old_urls=[link, "http://old.example/?p=1"])]
+    made = plan.make_plan(export, plan.Layout(), None)
+    assert f"Redirect_from: {redirects}\n" in made.files["posts/child.md"]
+    assert any("cannot be redirected" in p for p in made.problems) is noted

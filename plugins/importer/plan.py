@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from plugins.engine.slugs import slug as slug_of
+from plugins.redirects import paths
 from plugins.team import people
 from plugins.webmentions import archive
 
@@ -155,15 +156,32 @@ def _tag(name: str, path: str, problems: list[str]) -> str:
     return written
 
 
+def _unredirectable(old: str) -> str:
+    """Why the redirects plugin would refuse this old path ("" when it takes it)."""
+    try:
+        paths.parse(old)
+    except paths.PathError as error:
+        return str(error)
+    return ""
+
+
 def _when(value: dt.datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
 def old_path(url: str) -> str:
-    """An old permalink as the site-relative path (and query) a redirect is declared with."""
+    """An old permalink as the site-relative path (and query) a redirect is declared with.
+
+    Normalised as servers read it (WordPress served ``https://old.example//greek/x/`` as
+    ``/greek/x/``): no empty or ``.`` segments; a comma, which separates the values of a
+    ``Redirect_from`` line, percent-encoded."""
     parts = urlsplit(url)
-    path = parts.path or "/"
-    return path + (f"?{parts.query}" if parts.query else "")
+    segments = (parts.path or "/").split("/")
+    last = "" if segments[-1] == "." else segments[-1]
+    middle = [s for s in segments[1:-1] if s not in ("", ".")]
+    path = "/" + "/".join([*middle, last]) if middle or last else "/"
+    path = path.replace(",", "%2C")
+    return path + (f"?{parts.query.replace(',', '%2C')}" if parts.query else "")
 
 
 class Pictures:
@@ -581,6 +599,12 @@ def make_plan(
         ]
         if status == DRAFT:
             redirects = []
+        for refused in [p for p in redirects if _unredirectable(p)]:
+            plan.problems.append(
+                f"{path}: the old address {refused} cannot be redirected "
+                f"({_unredirectable(refused)}): left out"
+            )
+            redirects.remove(refused)
         for taken in [p for p in redirects if p in claimed]:
             plan.problems.append(
                 f"{path}: the old address {taken} is also {claimed[taken]}'s (the export "
