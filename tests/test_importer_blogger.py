@@ -569,3 +569,14 @@ def test_a_public_blogger_feed_is_not_taken_for_a_backup(tmp_path):
     )
     with pytest.raises(ExportError, match=r"say no kind .* the public feed"):
         blogger.parse(path)
+
+
+def test_characters_xml_forbids_are_dropped_and_the_entry_named(tmp_path):
+    path = tmp_path / "pasted.xml"
+    text = DAMAGED_CLASSIC.replace("<content type='html'>ok</content>", "<content>o\x0bk</content>")
+    path.write_bytes(text.encode("utf-8"))
+    export = blogger.parse(path)
+    assert export.items[0].html == "o k"
+    assert export.problems[0].startswith(
+        f"entry {BLOG}.post-1: 1 character XML does not allow (U+000B: "
+    )

@@ -229,3 +229,28 @@ def test_names_wordpress_stores_escaped_are_read_as_text(tmp_path):
     assert (read.categories, read.tags) == (["News & Events"], ["R&D"])
     assert read.comments[0].author == "O'Brien & Sons"
     assert export.authors["admin"].name == "Ada «the admin»"
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "text", "codes"),
+    [
+        ("Line one\x0bline two \x1a.", "Pasted", "Line one line two .", "U+000B, U+001A"),
+        ("Tab&#11;bed", "Page&#x0C;break", "Tab bed", "U+000B, U+000C"),  # as references
+        ("Clean\tenough", "Clean", "Clean\tenough", ""),  # a tab is allowed: nothing to say
+    ],
+)
+def test_characters_xml_forbids_are_dropped_not_fatal(tmp_path, body, title, text, codes):
+    """Text pasted from a word processor carries control characters WordPress exports as they
+    are; exporting again would write them again, so the import drops them and says where."""
+    path = tmp_path / "x.xml"
+    item = (
+        f"<item><title>{title}</title><wp:post_id>95</wp:post_id><wp:status>publish</wp:status>"
+        f"<wp:post_type>post</wp:post_type><content:encoded>{body}</content:encoded></item>"
+    )
+    path.write_bytes(_wxr(item + _one("8", "publish")).encode("utf-8"))
+    export = wordpress.parse(path)
+    assert [i.id for i in export.items] == ["95", "8"]
+    assert export.items[0].html == text
+    notes = [p for p in export.problems if "XML does not allow" in p]
+    expected = f"item 95 ({export.items[0].title!r}): 2 characters XML does not allow ({codes}: "
+    assert [n[: len(expected)] for n in notes] == ([expected] if codes else [])

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from . import model
+from . import model, xmltext
 from .model import Author, Comment, Export, ExportError, Item
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -70,7 +70,8 @@ class _Reply:
 def parse(path: Path) -> Export:
     """Read the Blogger export at ``path``; ``ExportError`` (one line) if it is not one."""
     path = Path(path)
-    root = _root(path)
+    problems: list[str] = []
+    root = _root(path, problems)
     takeout = any(entry.find(BLOGGER + "type") is not None for entry in root.iter(ATOM + "entry"))
     if not takeout and not any(_classic_kind(e)[0] for e in root.iter(ATOM + "entry")):
         # Blogger's public feed (/feeds/posts/default) looks alike but marks no entry's kind
@@ -83,6 +84,7 @@ def parse(path: Path) -> Export:
         site_url=_site_url(root),
         title=_text(root.find(ATOM + "title")),
         lang=root.get(XML_LANG, ""),
+        problems=problems,
     )
     if not export.site_url:
         export.problems.append(
@@ -110,8 +112,15 @@ def parse(path: Path) -> Export:
     return export
 
 
-def _root(path: Path) -> ET.Element:
-    """The export's <feed> element, or ExportError saying what the file is instead."""
+def _describe(entry: bytes) -> str:
+    """An <entry> element, from its bytes, as the report names it: its id."""
+    found = re.search(rb"<id>\s*([^<]+?)\s*</id>", entry)
+    return f"entry {found[1].decode('utf-8', 'replace') if found else '(no id)'}"
+
+
+def _root(path: Path, problems: list[str]) -> ET.Element:
+    """The export's <feed> element, or ExportError saying what the file is instead; the
+    characters XML forbids are dropped (a line each entry in `problems`)."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -124,7 +133,17 @@ def _root(path: Path) -> ET.Element:
     if head.startswith(("<!doctype html", "<html")):
         raise ExportError(f"{path}: this is an HTML page, not an export; {EXPECTED}")
     try:
-        root = _parse_xml(data)
+        try:
+            root = _parse_xml(data)
+        except ET.ParseError:
+            cleaned, notes = xmltext.strip_forbidden(data, b"entry", _describe)
+            if not notes:
+                raise
+            try:
+                root = _parse_xml(cleaned)
+            except ET.ParseError:
+                root = _parse_xml(data)  # the first error is the one to report
+            problems.extend(notes)
     except ET.ParseError as error:
         line, column = error.position
         reason = str(error).split(":")[0]

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from . import xmltext
 from .model import (
     APPROVED,
     COMMENT,
@@ -97,12 +98,34 @@ def _namespace(root: ET.Element, source: str) -> str:
     )
 
 
-def _root(path: Path) -> ET.Element:
+def _describe(item: bytes) -> str:
+    """'item 95 ('Pasted')' from an <item> element's bytes, as a report names it."""
+    post_id = re.search(rb"<wp:post_id>\s*(?:<!\[CDATA\[)?\s*([^<\]]+)", item)
+    title = re.search(rb"<title>\s*(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?\s*</title>", item, re.S)
+    name = html.unescape(title[1].decode("utf-8", "replace")).strip() if title else ""
+    return f"item {post_id[1].decode('utf-8', 'replace').strip() if post_id else '?'} ({name!r})"
+
+
+def _root(path: Path, problems: list[str]) -> ET.Element:
+    """The export's root element; characters XML forbids are dropped (one line each item in
+    `problems`) rather than stopping the import, since exporting again writes them again."""
     source = str(path)
     try:
         if path.stat().st_size == 0:
             raise ExportError(f"{source}: the file is empty; expected a WordPress export (WXR)")
-        return ET.parse(path).getroot()
+        data = path.read_bytes()
+        try:
+            return ET.fromstring(data)
+        except ET.ParseError:
+            cleaned, notes = xmltext.strip_forbidden(data, b"item", _describe)
+            if not notes:
+                raise
+        try:
+            root = ET.fromstring(cleaned)
+        except ET.ParseError:
+            return ET.fromstring(data)  # the first error is the one to report
+        problems.extend(notes)
+        return root
     except ET.ParseError as exc:
         line, column = exc.position
         reason = str(exc).split(":")[0]
@@ -195,7 +218,8 @@ def _excerpt(item: ET.Element) -> str:
 
 def parse(path: Path) -> Export:
     """Read a WordPress WXR file; an ExportError names what is wrong with a file it cannot read."""
-    root = _root(path)
+    problems: list[str] = []
+    root = _root(path, problems)
     wp = _namespace(root, str(path))
     channel = root.find("channel")
     site = _site(channel, wp)
@@ -204,6 +228,7 @@ def parse(path: Path) -> Export:
         site_url=site,
         title=_name(channel, "title"),
         lang=_text(channel, "language").split("-")[0].lower(),
+        problems=problems,
     )
     for element in channel.findall(f"{wp}author"):
         login = _text(element, f"{wp}author_login")

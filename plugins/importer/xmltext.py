@@ -1,0 +1,65 @@
+"""Characters XML 1.0 forbids, which exports carry anyway, dropped before the file is read.
+
+WordPress writes a post's text as it was saved, and text pasted from a word processor can
+hold control characters (a vertical tab for a line break, U+001A): XML does not allow them,
+so no parser reads the file, and exporting again writes them again. ``strip_forbidden`` drops
+them (raw, or written as a character reference such as ``&#11;``; a vertical tab or form
+feed, which parted two words, becomes a space) and says in which item.
+"""
+
+import re
+from collections.abc import Callable
+
+# C0 controls but tab, line feed and carriage return: single bytes in UTF-8 (never part of a
+# multi-byte character), so they are dropped from the bytes without decoding them
+_RAW = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+# Word's line break (vertical tab) and page break (form feed) part words: a space instead
+_INSTEAD = {0x0B: b" ", 0x0C: b" "}
+
+
+def _forbidden(value: int) -> bool:
+    """Whether XML 1.0 forbids this character (as text or as a reference)."""
+    return (
+        (value < 0x20 and value not in (0x09, 0x0A, 0x0D))
+        or 0xD800 <= value <= 0xDFFF
+        or value in (0xFFFE, 0xFFFF)
+        or value > 0x10FFFF
+    )
+
+
+def _reference_value(match: re.Match) -> int:
+    return int(match[1], 16) if match[1] else int(match[2])
+
+
+def strip_forbidden(
+    data: bytes, record: bytes, describe: Callable[[bytes], str]
+) -> tuple[bytes, list[str]]:
+    """The file without the characters XML forbids, and one line for each part that had some:
+    each ``<record …>`` element (``item``, ``entry``) as ``describe`` names it from its bytes,
+    or the part before the first one."""
+    out, notes = [], []
+    for piece in re.split(rb"(?=<" + record + rb"[\s>])", data):
+        found = [m.group()[0] for m in _RAW.finditer(piece)]
+        found += [_reference_value(m) for m in _REFERENCE.finditer(piece)]
+        found = [value for value in found if _forbidden(value)]
+        if found:
+            piece = _RAW.sub(lambda m: _INSTEAD.get(m.group()[0], b""), piece)
+            piece = _REFERENCE.sub(
+                lambda m: (
+                    _INSTEAD.get(_reference_value(m), b"")
+                    if _forbidden(_reference_value(m))
+                    else m.group()
+                ),
+                piece,
+            )
+            codes = ", ".join(f"U+{value:04X}" for value in sorted(set(found)))
+            where = describe(piece) if piece.startswith(b"<" + record) else "the export's head"
+            many = "s" if len(found) > 1 else ""
+            spaced = ", the line and page breaks as spaces" if set(found) & set(_INSTEAD) else ""
+            notes.append(
+                f"{where}: {len(found)} character{many} XML does not allow ({codes}: control "
+                f"characters, as text pasted from a word processor carries) dropped{spaced}"
+            )
+        out.append(piece)
+    return b"".join(out), notes
