@@ -40,11 +40,32 @@ def test_an_old_slug_in_another_script_is_transliterated_and_redirected():
 
 @pytest.mark.parametrize(
     ("title", "expected"),
-    [("Ελληνικά νέα", "ellenika-nea"), ("🎉🎉", "post-7")],
+    [
+        ("Ελληνικά νέα", "ellenika-nea"),
+        ("🎉🎉", "post-7"),
+        # a title a paragraph long: cut at a word, its file name one the file system takes
+        (
+            "A very long draft title that keeps going " * 8,
+            "a-very-long-draft-title-that-keeps-going-a-very-long-draft-title-that-keeps",
+        ),
+        ("x" * 300, "x" * 80),  # one word: cut in it
+    ],
 )
 def test_an_item_without_a_slug_gets_one_from_its_title(title, expected):
     export = model.Export("wordpress", "http://old.example", items=[_item("7", "", title=title)])
     assert plan._slugs(export, []) == [expected]
+
+
+def test_an_old_slug_too_long_for_a_file_name_is_cut_and_redirected():
+    old = "-".join(["word"] * 60)  # 299 characters
+    export = model.Export("wordpress", "http://old.example", items=[_item("7", old)])
+    problems: list[str] = []
+    (slug,) = plan._slugs(export, problems)
+    assert slug == "-".join(["word"] * 40) and len(slug) == 199
+    assert problems == [
+        f"item 7 ('T'): slug {old!r} is longer than 200 characters: written as {slug!r} (the "
+        "old address redirects to the new one)"
+    ]
 
 
 def _item(item_id: str, slug: str, title: str = "T", **fields) -> model.Item:

@@ -381,6 +381,20 @@ def _epoch(value: dt.datetime | None) -> float:
     return value.timestamp()
 
 
+# A slug made from a title is cut at a word to this length: a title can be a paragraph long
+TITLE_SLUG_LENGTH = 80
+# Any slug is: <slug>.md (and <slug>-2.md) must be a file name the file system takes
+SLUG_LENGTH = 200
+
+
+def shorten(slug: str, limit: int) -> str:
+    """A slug of at most `limit` characters, cut between two words when it has several."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug[: limit + 1].rsplit("-", 1)[0] if "-" in slug[: limit + 1] else ""
+    return (cut or slug[:limit]).strip("-")
+
+
 def _slugs(export: Export, problems: list[str]) -> list[str]:
     """Each item's slug, in the export's order: its old one, else from its title; two items
     never share one (nor are items told apart by their ids: an export may repeat one)."""
@@ -389,7 +403,7 @@ def _slugs(export: Export, problems: list[str]) -> list[str]:
     for item in export.items:
         slug = item.slug.strip().strip("/")
         if not slug or "/" in slug:
-            slug = slug_of(item.title) or f"{item.kind}-{item.id}"
+            slug = shorten(slug_of(item.title), TITLE_SLUG_LENGTH) or f"{item.kind}-{item.id}"
         if slug != slug_of(slug) and slug_of(slug):
             folded = slug_of(slug)
             problems.append(
@@ -397,6 +411,14 @@ def _slugs(export: Export, problems: list[str]) -> list[str]:
                 "(the old address redirects to the new one)"
             )
             slug = folded
+        if len(slug) > SLUG_LENGTH:  # the file's name, <slug>.md, must fit in 255 bytes
+            short = shorten(slug, SLUG_LENGTH)
+            problems.append(
+                f"item {item.id} ({item.title!r}): slug {slug!r} is longer than "
+                f"{SLUG_LENGTH} characters: written as {short!r} (the old address redirects "
+                "to the new one)"
+            )
+            slug = short
         base, n = slug, 2
         while slug in taken:
             slug = f"{base}-{n}"
