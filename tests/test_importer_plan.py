@@ -69,6 +69,8 @@ def test_an_old_slug_too_long_for_a_file_name_is_cut_and_redirected():
 
 
 def _item(item_id: str, slug: str, title: str = "T", **fields) -> model.Item:
+    """A published post (dated: the site reads no post without a date)."""
+    fields.setdefault("date", dt.datetime(2020, 1, 1, 9, 0))
     return model.Item(item_id, model.POST, model.PUBLISHED, title, slug, "<p>x</p>", **fields)
 
 
@@ -471,3 +473,27 @@ def test_every_old_address_written_is_one_the_redirects_plugin_takes(link, redir
     made = plan.make_plan(export, plan.Layout(), None)
     assert f"Redirect_from: {redirects}\n" in made.files["posts/child.md"]
     assert any("cannot be redirected" in p for p in made.problems) is noted
+
+
+@pytest.mark.parametrize(
+    ("kind", "status", "written", "noted"),
+    [
+        (model.POST, model.PUBLISHED, "Date: 2020-03-04 05:06\nStatus: draft", True),
+        (model.POST, model.DRAFT, "Date: 2020-03-04 05:06\nStatus: draft", True),
+        (model.PAGE, model.PUBLISHED, "", False),  # a page needs no date
+    ],
+)
+def test_a_post_without_a_date_is_a_dated_draft(kind, status, written, noted):
+    """Pelican reads no post without a Date, drafts included: the post gets the export's
+    newest date as a placeholder, as a draft, and the report says so."""
+    export = model.Export("wordpress", "http://old.example")
+    dated = _item("1", "dated", date=dt.datetime(2020, 3, 4, 5, 6))
+    undated = model.Item("2", kind, status, "Undated", "undated", "<p>x</p>")
+    export.items = [dated, undated]
+    made = plan.make_plan(export, plan.Layout(), None)
+    text = made.files[f"{'pages' if kind == model.PAGE else 'posts'}/undated.md"]
+    head = [
+        line for line in text.split("\n\n")[0].splitlines() if line.startswith(("Date", "Status"))
+    ]
+    assert "\n".join(head) == written
+    assert any("with no date in the export" in p for p in made.problems) is noted

@@ -254,3 +254,29 @@ def test_characters_xml_forbids_are_dropped_not_fatal(tmp_path, body, title, tex
     notes = [p for p in export.problems if "XML does not allow" in p]
     expected = f"item 95 ({export.items[0].title!r}): 2 characters XML does not allow ({codes}: "
     assert [n[: len(expected)] for n in notes] == ([expected] if codes else [])
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected", "note"),
+    [
+        ({"post_date": "2020-05-01 10:00:00"}, dt.datetime(2020, 5, 1, 10), None),
+        (
+            {"post_date": "0000-00-00 00:00:00", "post_date_gmt": "2020-05-01 08:00:00"},
+            dt.datetime(2020, 5, 1, 8),
+            "has no post_date: dated by its post_date_gmt (UTC)",
+        ),
+        (
+            {"post_date": "", "post_modified": "2021-02-03 04:05:00"},
+            dt.datetime(2021, 2, 3, 4, 5),
+            "has no post_date: dated by its post_modified",
+        ),
+        ({"post_date": "", "post_date_gmt": "0000-00-00 00:00:00"}, None, None),
+    ],
+)
+def test_an_item_without_a_post_date_is_dated_by_the_next_best(tmp_path, dates, expected, note):
+    path = tmp_path / "x.xml"
+    fields = "".join(f"<wp:{k}>{v}</wp:{k}>" for k, v in dates.items())
+    path.write_text(_wxr(_one("7", "publish").replace("</item>", fields + "</item>")))
+    export = wordpress.parse(path)
+    assert export.items[0].date == expected
+    assert export.problems == ([f"item 7 ('Item 7') {note}"] if note else [])

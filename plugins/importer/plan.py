@@ -536,6 +536,8 @@ def make_plan(
         folder = layout.posts if item.kind != PAGE else layout.pages
         for url in item.old_urls:
             by_old_url[old_path(url)] = f"{{filename}}/{folder}/{slug}.md"
+    dates = [item.date.replace(tzinfo=None) for item in export.items if item.date]
+    placeholder = max(dates, default=dt.datetime(1970, 1, 1))
     named: set[str] = set()
     authors_used: dict[str, str] = {}
     newest: tuple[dt.datetime, str] | None = None
@@ -563,16 +565,32 @@ def make_plan(
                 return by_old_url.get(old_path(url), url)
             return url
 
+        status = PUBLISHED if item.status == PUBLISHED else DRAFT  # private: a draft too
+        date = item.date
+        if date is None and item.kind != PAGE:
+            # the site reads no post without a date, drafts included: a draft, dated like the
+            # export's newest item until its writer gives it its own
+            status, date = DRAFT, placeholder
+            was = "a published post" if item.status == PUBLISHED else "a draft"
+            plan.problems.append(
+                f"{path}: {was} with no date in the export: imported as a draft dated "
+                f"{_when(date)} (the export's newest date); give it its own Date and, to "
+                "publish it, remove its Status: draft"
+            )
+
         def gallery(
-            attrs: dict[str, str], item: Item = item, slug: str = slug, path: str = path
+            attrs: dict[str, str],
+            item: Item = item,
+            slug: str = slug,
+            path: str = path,
+            draft: bool = status == DRAFT,
         ) -> str | None:
-            return _gallery(attrs, item, slug, export, pictures, layout, plan, path)
+            return _gallery(attrs, item, slug, export, pictures, layout, plan, path, draft)
 
         converted = convert.convert(
             item.html, raw_wordpress=item.raw_wordpress, rewrite=rewrite, gallery=gallery
         )
         plan.problems.extend(f"{path}: {note}" for note in converted.notes)
-        status = PUBLISHED if item.status == PUBLISHED else DRAFT  # private: a draft too
         body = converted.markdown
         if not body.strip():  # the site publishes nothing without text, drafts included
             status = DRAFT
@@ -635,11 +653,11 @@ def make_plan(
             redirects.remove(taken)
         claimed.update(dict.fromkeys(redirects, path))
         modified = _when(item.modified)
-        if modified == _when(item.date):  # only when it differs, to the minute
+        if modified == _when(date):  # only when it differs, to the minute
             modified = ""
         pairs = [
             ("Title", title),
-            ("Date", _when(item.date)),
+            ("Date", _when(date)),
             ("Modified", modified),
             ("Category", categories[0] if categories and item.kind != PAGE else ""),
             ("Tags", ", ".join(tags) if item.kind != PAGE else ""),
@@ -686,6 +704,7 @@ def _gallery(
     layout: Layout,
     plan: Plan,
     path: str,
+    draft: bool,
 ) -> str | None:
     """A [gallery] shortcode as a gallery folder of its own; its slug, or None without photos.
 
@@ -724,7 +743,7 @@ def _gallery(
         plan.problems.append(f"{item.title!r}: a gallery with no photo found: left out")
         return None
     head = [("Title", one_line(item.title)), ("Date", _when(item.date))]
-    if item.status != PUBLISHED:
+    if draft:
         head.append(("Status", "draft"))
         plan.problems.append(
             f"{path}: its gallery {layout.galleries}/{name}/ is written as a draft (Status: "

@@ -62,6 +62,25 @@ def _name(element: ET.Element | None, name: str) -> str:
     return html.unescape(_text(element, name)).strip()
 
 
+def _item_date(
+    item: ET.Element, wp: str, post_id: str, title: str, problems: list[str]
+) -> dt.datetime | None:
+    """When the item was published: post_date (the old site's local time); when it is empty or
+    WordPress's zero date, post_date_gmt, else the last change (reported); else None."""
+    date = _date(_text(item, f"{wp}post_date"), utc=False)
+    if date is not None:
+        return date
+    for field in ("post_date_gmt", "post_modified", "post_modified_gmt"):
+        found = _date(_text(item, f"{wp}{field}"), utc=False)
+        if found is not None:
+            problems.append(
+                f"item {post_id} ({title!r}) has no post_date: dated by its {field}"
+                + (" (UTC)" if field.endswith("_gmt") else "")
+            )
+            return found
+    return None
+
+
 def _raw(element: ET.Element, name: str) -> str:
     """A child's text as written (bodies keep their newlines)."""
     child = element.find(name)
@@ -299,7 +318,7 @@ def parse(path: Path) -> Export:
                 title=title,
                 slug=unquote(_text(item, f"{wp}post_name")),
                 html=_raw(item, f"{CONTENT}encoded"),
-                date=_date(_text(item, f"{wp}post_date"), utc=False),
+                date=_item_date(item, wp, post_id, title, export.problems),
                 modified=_date(_text(item, f"{wp}post_modified"), utc=False),
                 author=creator,
                 categories=categories,
