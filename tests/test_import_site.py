@@ -504,3 +504,31 @@ def test_a_drafts_comments_stay_out_of_isso_until_it_is_published(tmp_path):
         "board-salaries": ["Salaries!"],
     }
     assert "2 comments on drafts and 1 pingback on a draft" in again.stdout
+
+
+def test_pages_at_the_sites_own_addresses_are_renamed_and_published(tmp_path):
+    """An old blog's 'search' or 'team' page would be skipped by the build (the site writes
+    those pages itself), and a redirect from /team/ refused: renamed, dropped, reported."""
+    pages = "".join(
+        _post(n, slug, "publish").replace("<wp:post_type>post<", "<wp:post_type>page<")
+        for n, slug in ((1, "search"), (2, "team"), (3, "tag"))
+    )
+    export = tmp_path / "export.xml"
+    export.write_text(
+        _wxr(pages + _post(4, "a-post", "publish").replace("/a-post/</link>", "/team/</link>")),
+        encoding="utf-8",
+    )
+    content = tmp_path / "content"
+    run = run_import(export, content, tmp_path / "c.db")
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in (content / "pages").iterdir()) == [
+        "search-page.md",
+        "tag-page.md",
+        "team-page.md",
+    ]
+    assert "the old address /team/ is the site's own page now: no redirect" in run.stdout
+    output = tmp_path / "out"
+    run_pelican(PUBLISH_CONF, content, output, SITEURL=SITEURL, BLOGCORE_DEFAULT_IMAGE="")
+    assert (output / "team-page" / "index.html").is_file()
+    title = BeautifulSoup((output / "search-page" / "index.html").read_text(), "html.parser")
+    assert title.find("h1").get_text(strip=True) == "Post search"

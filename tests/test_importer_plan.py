@@ -497,3 +497,43 @@ def test_a_post_without_a_date_is_a_dated_draft(kind, status, written, noted):
     ]
     assert "\n".join(head) == written
     assert any("with no date in the export" in p for p in made.problems) is noted
+
+
+def test_the_reserved_addresses_are_the_pages_this_site_writes_itself():
+    from pelican.settings import read_settings
+
+    from tests.conftest import DEV_CONF
+
+    assert plan.site_pages(read_settings(str(DEV_CONF))) == plan.Layout().reserved
+    assert plan.site_pages({"DIRECT_TEMPLATES": ["index"], "SEARCH_SAVE_AS": ""}) == {""}
+
+
+@pytest.mark.parametrize(
+    ("kind", "slug", "written"),
+    [
+        (model.PAGE, "search", "search-page"),
+        (model.PAGE, "team", "team-page"),
+        (model.PAGE, "tag", "tag-page"),
+        (model.PAGE, "about", "about"),
+        (model.POST, "search", "search"),  # at /posts/search/: no page of the site's there
+    ],
+)
+def test_an_item_never_takes_the_address_of_a_page_the_site_writes(kind, slug, written):
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [model.Item("7", kind, model.PUBLISHED, "X", slug, "<p>x</p>")]
+    problems: list[str] = []
+    assert plan._slugs(export, problems, plan.Layout()) == [written]
+    assert len(problems) == (slug != written)
+
+
+def test_no_redirect_from_the_address_of_a_page_the_site_writes():
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [
+        _item("1", "a-post", old_urls=["http://old.example/team/", "http://old.example/?p=1"])
+    ]
+    made = plan.make_plan(export, plan.Layout(), None)
+    assert "Redirect_from: /?p=1\n" in made.files["posts/a-post.md"]
+    assert (
+        "posts/a-post.md: the old address /team/ is the site's own page now: no redirect"
+        in made.problems
+    )

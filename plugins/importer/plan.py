@@ -9,13 +9,16 @@ import datetime as dt
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from plugins.blogcore import urls
 from plugins.engine.slugs import slug as slug_of
 from plugins.redirects import paths
+from plugins.search.settings import DEFAULTS as SEARCH
 from plugins.team import people
 from plugins.webmentions import archive
 
@@ -67,6 +70,15 @@ class Layout:
     page_lang_url: str = "{lang}/{slug}/"
     default_lang: str = "en"
     webmentions: str = "webmentions.json"  # the archive of received mentions, in the content folder
+    # the URL paths of the pages the site writes itself (site_pages of pelicanconf.py's
+    # settings): the home page, the lists of categories and tags, the team, the archives, search
+    reserved: frozenset[str] = frozenset(
+        {"", "category/", "tag/", "team/", "archives/", "robots.txt", "404.html", "search/"}
+    )
+
+    def is_reserved(self, path: str) -> bool:
+        """Whether a URL path (with or without its slashes) is one of the site's own pages."""
+        return path.strip("/") in {r.strip("/") for r in self.reserved}
 
     def url(self, page: bool, slug: str, lang: str) -> str:
         """An item's new URL path (no leading slash), as Pelican will write it."""
@@ -75,6 +87,22 @@ class Layout:
         else:
             pattern = self.page_lang_url if page else self.article_lang_url
         return pattern.format(slug=slug, lang=lang).lstrip("/")
+
+
+def site_pages(settings: Mapping[str, Any]) -> frozenset[str]:
+    """The URL paths (no leading slash) of the pages a site writes itself, from its settings:
+    its direct templates (home, lists of tags and categories, team, archives…) and the search
+    page, which an imported page or redirect cannot have (the build would skip it)."""
+    names = [str(name) for name in settings.get("DIRECT_TEMPLATES", ())]
+    if settings.get("SEARCH_SAVE_AS", SEARCH["SEARCH_SAVE_AS"]):
+        names.append("search")
+    found = set()
+    for name in dict.fromkeys(names):
+        default = SEARCH["SEARCH_SAVE_AS"] if name == "search" else f"{name}.html"
+        save_as = settings.get(f"{name.upper()}_SAVE_AS", default)
+        if save_as:
+            found.add(urls.url_of(urls.normalise(save_as)).lstrip("/"))
+    return frozenset(found)
 
 
 @dataclass
@@ -395,9 +423,11 @@ def shorten(slug: str, limit: int) -> str:
     return (cut or slug[:limit]).strip("-")
 
 
-def _slugs(export: Export, problems: list[str]) -> list[str]:
+def _slugs(export: Export, problems: list[str], layout: Layout | None = None) -> list[str]:
     """Each item's slug, in the export's order: its old one, else from its title; two items
-    never share one (nor are items told apart by their ids: an export may repeat one)."""
+    never share one (nor are items told apart by their ids: an export may repeat one), and
+    none gives an item the address of a page the site writes itself (`layout.reserved`)."""
+    layout = layout or Layout()
     taken: dict[str, str] = {}
     out = []
     for item in export.items:
@@ -419,6 +449,15 @@ def _slugs(export: Export, problems: list[str]) -> list[str]:
                 "to the new one)"
             )
             slug = short
+        lang = item.lang or export.lang or layout.default_lang
+        url = layout.url(item.kind == PAGE, slug, lang)
+        if layout.is_reserved(url):
+            renamed = f"{slug}-{item.kind}"
+            problems.append(
+                f"item {item.id} ({item.title!r}): /{url} is the site's own page (the build "
+                f"would skip the {item.kind}): written as {renamed!r}"
+            )
+            slug = renamed
         base, n = slug, 2
         while slug in taken:
             slug = f"{base}-{n}"
@@ -530,7 +569,7 @@ def make_plan(
     for kind, number in export.skipped.items():
         plan.counts[f"{kind} skipped"] += number
     pictures = Pictures(export, uploads, layout.images)
-    slugs = _slugs(export, plan.problems)
+    slugs = _slugs(export, plan.problems, layout)
     by_old_url = {}
     for item, slug in zip(export.items, slugs, strict=True):
         folder = layout.posts if item.kind != PAGE else layout.pages
@@ -639,6 +678,11 @@ def make_plan(
         ]
         if status == DRAFT:
             redirects = []
+        for kept in [p for p in redirects if "?" not in p and layout.is_reserved(p)]:
+            plan.problems.append(
+                f"{path}: the old address {kept} is the site's own page now: no redirect"
+            )
+            redirects.remove(kept)
         for refused in [p for p in redirects if _unredirectable(p)]:
             plan.problems.append(
                 f"{path}: the old address {refused} cannot be redirected "
