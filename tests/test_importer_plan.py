@@ -537,3 +537,18 @@ def test_no_redirect_from_the_address_of_a_page_the_site_writes():
         "posts/a-post.md: the old address /team/ is the site's own page now: no redirect"
         in made.problems
     )
+
+
+def test_an_author_of_drafts_only_gets_no_public_profile():
+    export = model.Export("wordpress", "http://old.example")
+    export.authors = {
+        "ada": model.Author("ada", "Ada Admin"),
+        "nina": model.Author("nina", "Nina Newhire"),
+    }
+    export.items = [_item("1", "out", author="ada"), _item("2", "secret-hire", author="nina")]
+    export.items[1].status = model.DRAFT
+    made = plan.make_plan(export, plan.Layout(), None)
+    assert sorted(p for p in made.files if p.startswith("team/")) == ["team/ada-admin.md"]
+    assert "Author: Nina Newhire\n" in made.files["posts/secret-hire.md"]
+    assert any(p.startswith("author 'Nina Newhire' signs drafts only") for p in made.problems)
+    assert made.counts["authors"] == 1

@@ -579,6 +579,7 @@ def make_plan(
     placeholder = max(dates, default=dt.datetime(1970, 1, 1))
     named: set[str] = set()
     authors_used: dict[str, str] = {}
+    published_by: set[str] = set()  # the logins of authors of something published
     newest: tuple[dt.datetime, str] | None = None
     claimed: dict[str, str] = {}  # old path -> the file that redirects from it
     for item, slug in zip(export.items, slugs, strict=True):
@@ -644,6 +645,8 @@ def make_plan(
         author = _author_name(export, item.author, plan.problems, named) if item.author else ""
         if author:
             authors_used[item.author] = author
+            if status != DRAFT:
+                published_by.add(item.author)
         categories = [one_line(c) for c in item.categories]
         tags = list(
             dict.fromkeys(_tag(t, path, plan.problems) for t in [*categories[1:], *item.tags])
@@ -720,6 +723,13 @@ def make_plan(
     for login, name in sorted(authors_used.items(), key=lambda kv: kv[1].casefold()):
         if existing_team(name):
             plan.counts["authors already in the team"] += 1
+            continue
+        if login not in published_by:  # a team file is a public profile
+            plan.problems.append(
+                f"author {name!r} signs drafts only: no team file written (it would publish "
+                "their profile); when one of their posts is published, write one "
+                "(`invoke team-stubs`)"
+            )
             continue
         author = export.authors[login]
         plan.files[f"{layout.team}/{people.normalise(name)}.md"] = team_file(
