@@ -83,6 +83,8 @@ def _item(item_id: str, slug: str, title: str = "T", **fields) -> model.Item:
         ([("1", "café")], ["cafe"], 1),
         ([("1", "a/b")], ["hello-there"], 0),  # never a path
         ([("7", "a"), ("7", "b")], ["a", "b"], 0),  # an export may repeat an id
+        ([("1", "..")], ["hello-there"], 1),  # posts/...md: a hidden file Pelican never reads
+        ([("1", "."), ("2", "---")], ["hello-there", "hello-there-2"], 3),
     ],
 )
 def test_slugs_are_unique_and_plain(items, slugs, problems):

@@ -432,6 +432,12 @@ def _slugs(export: Export, problems: list[str], layout: Layout | None = None) ->
     out = []
     for item in export.items:
         slug = item.slug.strip().strip("/")
+        if slug and "/" not in slug and not slug_of(slug):  # '..', '.': no letter nor digit
+            problems.append(
+                f"item {item.id} ({item.title!r}): slug {slug!r} has no letter or digit "
+                "(the file would be hidden, or no file): written as one made from the title"
+            )
+            slug = ""
         if not slug or "/" in slug:
             slug = shorten(slug_of(item.title), TITLE_SLUG_LENGTH) or f"{item.kind}-{item.id}"
         if slug != slug_of(slug) and slug_of(slug):
