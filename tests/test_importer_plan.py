@@ -20,6 +20,7 @@ from plugins.importer import model, plan, report
         ("https://old.example//greek/child/", "/greek/child/"),  # WordPress served it so
         ("https://old.example/a//b/./c", "/a/b/c"),
         ("https://old.example/a,b/", "/a%2Cb/"),  # a comma separates Redirect_from's values
+        ("https://old.example/hello world/", "/hello%20world/"),  # as a browser asks for it
     ],
 )
 def test_old_path(url, expected):
@@ -466,7 +467,8 @@ def test_a_tag_never_splits_into_several(categories, tags, written, notes):
     [
         ("https://old.example//greek/child/", "/greek/child/, /?p=1", False),
         ("https://old.example/a/../b/", "/?p=1", True),  # the redirects plugin refuses '..'
-        ("https://old.example/a b/", "/?p=1", True),
+        ("https://old.example/a b/", "/a%20b/, /?p=1", False),
+        ("https://old.example/a/%2e%2e/b/", "/?p=1", True),
     ],
 )
 def test_every_old_address_written_is_one_the_redirects_plugin_takes(link, redirects, noted):

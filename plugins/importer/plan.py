@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from plugins.blogcore import urls
 from plugins.engine.slugs import slug as slug_of
@@ -201,15 +201,19 @@ def old_path(url: str) -> str:
     """An old permalink as the site-relative path (and query) a redirect is declared with.
 
     Normalised as servers read it (WordPress served ``https://old.example//greek/x/`` as
-    ``/greek/x/``): no empty or ``.`` segments; a comma, which separates the values of a
-    ``Redirect_from`` line, percent-encoded."""
+    ``/greek/x/``): no empty or ``.`` segments; a space percent-encoded, as a browser sends
+    it, and a comma, which separates the values of a ``Redirect_from`` line."""
     parts = urlsplit(url)
     segments = (parts.path or "/").split("/")
     last = "" if segments[-1] == "." else segments[-1]
     middle = [s for s in segments[1:-1] if s not in ("", ".")]
     path = "/" + "/".join([*middle, last]) if middle or last else "/"
-    path = path.replace(",", "%2C")
-    return path + (f"?{parts.query.replace(',', '%2C')}" if parts.query else "")
+    return _encoded(path) + (f"?{_encoded(parts.query)}" if parts.query else "")
+
+
+def _encoded(text: str) -> str:
+    """A path or query with its commas and spaces percent-encoded, as a browser sends them."""
+    return re.sub(r"[\s,]", lambda m: quote(m.group()), text)
 
 
 class Pictures:
