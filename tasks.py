@@ -719,6 +719,7 @@ def _import(source: str, export: str, content: str, uploads: str, isso_db: str) 
         page_lang_url=settings["PAGE_LANG_URL"],
         default_lang=settings["DEFAULT_LANG"],
         webmentions=archive_name,
+        reserved=plan.site_pages(settings),
     )
     team = _team(content_dir)
     made = plan.make_plan(
