@@ -87,6 +87,13 @@ def on_generator_init(generator) -> None:
     env.filters["date_tag"] = date_tag
     env.filters["localdate"] = localdate
     env.globals["page_lang"] = page_lang
+
+    @pass_context
+    def strings_lang(context):
+        return templating.strings_lang(templating.page_lang(context, default), loaded)
+
+    env.globals["strings_lang"] = strings_lang
+    env.globals["plural_samples"] = templating.PLURAL_SAMPLES
     env.filters["lang_name"] = templating.lang_name
     env.globals["i18n_languages"] = sorted({default, *loaded})
 

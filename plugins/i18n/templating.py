@@ -1,6 +1,6 @@
 """What templates call: gettext that follows the page's language, and Babel dates."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import date, datetime
 from gettext import NullTranslations
 from typing import Any
@@ -14,6 +14,15 @@ from markupsafe import Markup
 # Render-context variables that carry the language of the page being rendered, in order.
 LANG_SOURCES = ("article", "page", "series")
 
+# Counts whose plural forms a template writes when a script in the browser must word a count
+# it learns there (comments.js): between them they fall in every plural category CLDR gives
+# whole numbers in any language (zero, one, two, few, many, other: Arabic, Welsh, Irish,
+# Slavic and Baltic languages; 1,000,000 is French, Spanish, Italian, Portuguese and Catalan's
+# "many"). The script takes, for a count, the form of the first sample in the count's category
+# (Intl.PluralRules). 1 comes first and 0 last: where CLDR puts 0 with 1 ("one" in pt, fr, hi)
+# but a catalog's Plural-Forms gives 0 the plural (Babel's for pt: n != 1), 1 speaks for "one".
+PLURAL_SAMPLES = (1, 2, 3, 4, 5, 6, 7, 11, 21, 100, 1_000_000, 0)
+
 
 def page_lang(context: Mapping[str, Any], default: str) -> str:
     """The language of the page a template is rendering: its article's, page's or series'."""
@@ -22,6 +31,16 @@ def page_lang(context: Mapping[str, Any], default: str) -> str:
         if isinstance(lang, str) and lang:
             return lang
     return default
+
+
+def strings_lang(lang: str, catalogs: Collection[str]) -> str:
+    """The language a page's theme strings are written in, as a BCP 47 tag ("pt-BR").
+
+    The page's language when a catalog has that exact name (the gettext callables below use
+    that catalog), else English: the templates' own strings, as gettext returns them without
+    a catalog. A script that words a count in the browser picks its plural rule by this.
+    """
+    return (lang if lang in catalogs else "en").replace("_", "-")
 
 
 def date_locale(lang: str, overrides: Mapping[str, str], fallback: str) -> Locale:
