@@ -75,13 +75,19 @@ def test_isso_gets_the_page_language_and_every_string_through_gettext(site):
     texts = json.loads(target["data-comments-texts"])
     assert "no-comments" in texts and "postbox-submit" in texts
     for key, value in texts.items():
-        for line in value.split("\n"):  # a plural: its forms, one a line
-            assert line.startswith("«") and line.endswith("»"), (key, value)
-    assert texts["num-comments"].split("\n") == [
+        assert value.startswith("«") and value.endswith("»"), (key, value)
+    # plurals: a form for each sample count, in the catalog's language
+    plurals = json.loads(target["data-comments-plurals"])
+    assert plurals["lang"] == "fr"
+    assert set(plurals["forms"]) == {"num-comments", "comment-hidden"}
+    forms = dict(zip(plurals["samples"], plurals["forms"]["num-comments"], strict=True))
+    assert (forms[1], forms[2], forms[0]) == (
         "«{{ n }} comment»",
         "«{{ n }} comments»",
-        "«{{ n }} comments»",
-    ]
+        "«{{ n }} comment»",
+    )
+    for key, values in plurals["forms"].items():
+        assert all(v.startswith("«") and v.endswith("»") for v in values), (key, values)
     for name in ("text", "upvote", "downvote"):
         assert target[f"data-comments-label-{name}"].startswith("«")
 

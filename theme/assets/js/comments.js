@@ -120,11 +120,102 @@
     });
   }
 
-  function watchIsso(thread) {
+  // Counts. The partial gives each plural ("num-comments", "comment-hidden") as its forms for
+  // a set of sample counts that between them fall in every plural category, and the language
+  // the forms are written in (data-comments-plurals). Isso picks a plural's line by its own
+  // rules for its own language, which are not always the strings' (English strings on a
+  // Russian page; Isso's Czech has two forms, Czech three), so it gets the forms for 1, 2 and
+  // 5 and, once it has written a count, the count is reworded: the form of the first sample
+  // that the browser's rules for the strings' language (Intl.PluralRules) put in the count's
+  // category.
+  var COUNT = "{{ n }}";
+
+  // Isso's lines for a plural: the forms for 1, 2 and 5 (its rules' one, few, many). For 2 and
+  // 5, a form without the count (Arabic's dual) gives way to the next sample's form with it:
+  // Isso may use those lines for other counts, and its text must tell the count back.
+  function issoLines(plurals, key) {
+    var forms = plurals.forms[key];
+    return [1, 2, 5].map(function (wanted) {
+      var i = plurals.samples.indexOf(wanted);
+      while (wanted !== 1 && i < forms.length - 1 && forms[i].indexOf(COUNT) < 0) i++;
+      return { form: forms[i], sample: plurals.samples[i] };
+    });
+  }
+
+  // The count in a text Isso wrote from one of its lines (it puts the number for "{{ n }}");
+  // a line without the count stands for its sample. null: not a count (the heading of an
+  // empty thread).
+  function countIn(text, lines) {
+    var escape = function (part) { return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); };
+    for (var i = 0; i < lines.length; i++) {
+      var at = lines[i].form.indexOf(COUNT);
+      if (at < 0) {
+        if (text === lines[i].form) return lines[i].sample;
+        continue;
+      }
+      var found = new RegExp("^" + escape(lines[i].form.slice(0, at)) + "(\\d+)" +
+        escape(lines[i].form.slice(at + COUNT.length)) + "$").exec(text);
+      if (found) return Number(found[1]);
+    }
+    return null;
+  }
+
+  // A count in the strings' language, by its rules; null where the browser has none for it.
+  function worded(plurals, key, n) {
+    if (!plurals.rules) return null;
+    var category = plurals.rules.select(n);
+    for (var i = 0; i < plurals.samples.length; i++) {
+      if (plurals.categories[i] === category) {
+        return plurals.forms[key][i].replace(COUNT, String(n));
+      }
+    }
+    return null;
+  }
+
+  // The partial's plurals, with Isso's lines and the browser's rules for their language
+  function readPlurals(source) {
+    var found = json(source && source.getAttribute("data-comments-plurals"));
+    if (!found.forms || !found.samples) return null;
+    found.lines = {};
+    Object.keys(found.forms).forEach(function (key) {
+      found.lines[key] = issoLines(found, key);
+    });
+    found.rules = null; // without rules for the language, Isso's words stay
+    try {
+      var rules = new Intl.PluralRules(found.lang);
+      // a language the browser does not know gets its default locale's rules: not those
+      if (rules.resolvedOptions().locale.split("-")[0] === found.lang.split("-")[0].toLowerCase()) {
+        found.rules = rules;
+        found.categories = found.samples.map(function (n) { return rules.select(n); });
+      }
+    } catch (e) { /* no Intl.PluralRules, or not a language tag */ }
+    return found;
+  }
+
+  // Isso's heading ("12 comments") and its "Show 5 more" links, reworded once each time Isso
+  // writes them (data-comments-counted: the text last seen there).
+  function recount(node, key, found) {
+    if (!node || node.getAttribute("data-comments-counted") === node.textContent) return;
+    var n = countIn(node.textContent, found.lines[key]);
+    var text = n === null ? null : worded(found, key, n);
+    if (text !== null && text !== node.textContent) node.textContent = text;
+    node.setAttribute("data-comments-counted", node.textContent);
+  }
+
+  function recountIsso(target, found) {
+    if (!found) return;
+    recount(target.querySelector(".isso-thread-heading"), "num-comments", found);
+    target.querySelectorAll("a.isso-load-hidden").forEach(function (link) {
+      recount(link, "comment-hidden", found);
+    });
+  }
+
+  function watchIsso(thread, found) {
     var target = thread.querySelector("[data-comments-label-text]");
     if (!target || !("MutationObserver" in window)) return;
     new MutationObserver(function () {
       labelIsso(target);
+      recountIsso(target, found);
     }).observe(target, { childList: true, subtree: true });
   }
 
@@ -151,13 +242,17 @@
     // the provider's strings, in the page's language, as the attributes it reads them from
     var pattern = section.getAttribute("data-comments-text-attr");
     var source = thread.querySelector("[data-comments-texts]");
+    var counts = readPlurals(source);
     if (pattern && source) {
       var texts = json(source.getAttribute("data-comments-texts"));
+      Object.keys(counts ? counts.lines : {}).forEach(function (key) {
+        texts[key] = counts.lines[key].map(function (line) { return line.form; }).join("\n");
+      });
       Object.keys(texts).forEach(function (key) {
         script.setAttribute(pattern.replace("{key}", key), texts[key]);
       });
     }
-    watchIsso(thread);
+    watchIsso(thread, counts);
     script.src = section.getAttribute("data-comments-src");
     script.async = true;
     thread.appendChild(script);
