@@ -1,0 +1,139 @@
+"""Counts in the strings' language, end to end: a real Isso on loopback, pages in Russian (no
+catalog: English words), Czech and Arabic (catalogs with three and six forms, written by the
+test), served under a strict Content-Security-Policy, in a real Chromium. Isso picks a count's
+form by its own rules for its language (Russian ones for English words; two forms for Czech;
+English ones for Arabic, which it has no catalogue for); comments.js rewords it."""
+
+import json
+import urllib.request
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from plugins.comments import local_isso
+from tests.browser.serving import free_port, serve_folder
+from tests.test_comments_plurals import build, posts
+
+# slug: (language, top-level comments, replies to the first)
+THREADS = {
+    "schet": ("ru", 21, 0),
+    "jeden": ("cs", 1, 0),
+    "pet": ("cs", 5, 0),
+    "dvacet-dva": ("cs", 22, 0),
+    "skryte": ("cs", 1, 10),  # Isso shows 5 replies: "show 5 more"
+    "ithnan": ("ar", 2, 0),
+    "ithnan-wa-ishrun": ("ar", 22, 0),
+}
+
+
+def _post(isso: str, origin: str, uri: str, **body) -> dict:
+    request = urllib.request.Request(
+        f"{isso}/new?uri={uri}",
+        data=json.dumps({"title": uri, **body}).encode(),
+        headers={"Content-Type": "application/json", "Origin": origin},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, browser_type_launch_args):
+    """Isso with a fresh database (no rate limit: local_isso's [guard] is off) holding each
+    thread's comments; the site served with no inline script or style allowed."""
+    base = tmp_path_factory.mktemp("isso-plurals")
+    isso_port, site_port = free_port(), free_port()
+    isso, origin = f"http://127.0.0.1:{isso_port}", f"http://127.0.0.1:{site_port}"
+    process = local_isso.start(
+        local_isso.write_config(base / "isso", isso_port, [origin]), isso_port
+    )
+    csp = (
+        f"default-src 'self'; script-src 'self' {isso}; connect-src 'self' {isso}; "
+        f"style-src 'self'; img-src 'self' data:"
+    )
+    built = build(
+        base,
+        posts({slug: lang for slug, (lang, _, _) in THREADS.items()}),
+        siteurl=origin,
+        COMMENTS_ISSO_URL=isso,
+    )
+    server = serve_folder(built.output, site_port, [("Content-Security-Policy", csp)])
+    try:
+        for slug, (_lang, top, replies) in THREADS.items():
+            first = None
+            for n in range(top):
+                made = _post(isso, origin, slug, text=f"Comment {n} on {slug}")
+                first = first or made
+            for n in range(replies):
+                _post(isso, origin, slug, text=f"Reply {n} on {slug}", parent=first["id"])
+        yield origin
+    finally:
+        server.shutdown()
+        local_isso.stop(process)
+
+
+def _open(page: Page, site: str, slug: str) -> Page:
+    if not hasattr(page, "csp"):  # what Chromium refused, over every page this test opens
+        page.csp = []
+        page.on(
+            "console", lambda m: page.csp.append(m.text) if "Content Security" in m.text else None
+        )
+    page.goto(f"{site}/{THREADS[slug][0]}/posts/{slug}/")
+    page.locator("#comments").scroll_into_view_if_needed()
+    return page
+
+
+def _heading(page: Page, site: str, slug: str):
+    """The thread's heading, once Isso has shown the thread's top-level comments."""
+    _open(page, site, slug)
+    expect(page.locator("#isso-root > .isso-comment")).to_have_count(THREADS[slug][1])
+    return page.locator("#comments .isso-thread-heading")
+
+
+def test_english_words_on_a_russian_page_count_in_english(page: Page, site):
+    # Isso's Russian rule takes the line for 1 for 21: it said "21 comment"
+    expect(_heading(page, site, "schet")).to_have_text("21 comments")
+    assert page.csp == []
+
+
+def test_a_czech_catalog_counts_in_its_three_forms(page: Page, site):
+    # Isso's Czech has two forms: it said "5 komentáře" and "22 komentáře"
+    for slug, heading in (
+        ("jeden", "1 komentář"),
+        ("pet", "5 komentářů"),
+        ("dvacet-dva", "22 komentářů"),
+    ):
+        expect(_heading(page, site, slug)).to_have_text(heading)
+        assert page.csp == []
+
+
+def test_an_arabic_catalog_counts_in_its_six_forms(page: Page, site):
+    # Isso has no Arabic and runs in English: for 22 it took the form for 2, the dual
+    for slug, heading in (("ithnan-wa-ishrun", "22 تعليقًا"), ("ithnan", "تعليقان")):
+        expect(_heading(page, site, slug)).to_have_text(heading)
+        assert page.csp == []
+
+
+def test_show_more_follows_them_too(page: Page, site):
+    _open(page, site, "skryte")
+    expect(page.locator("#comments .isso-thread-heading")).to_have_text("11 komentářů")
+    more = page.locator("#comments a.isso-load-hidden")
+    expect(more).to_have_text("Zobrazit dalších 5")  # Isso's two forms: "Zobrazit další 5"
+    more.click()
+    expect(page.locator("#comments .isso-follow-up .isso-comment")).to_have_count(10)
+    assert page.csp == []
+
+
+def test_isso_gets_each_plural_as_lines_that_show_the_count(page: Page, site):
+    """What Isso gets before the rewording is still its kind of plural (the forms for 1, 2 and
+    5, one a line), and each line Isso may take for more than one count shows the count."""
+    _open(page, site, "ithnan-wa-ishrun")
+    expect(page.locator("#comments .isso-thread-heading")).to_have_text("22 تعليقًا")
+    script = page.locator("#comments script[data-isso]")
+    assert script.get_attribute("data-isso-lang") == "en"  # Isso has no Arabic
+    lines = script.get_attribute("data-isso-num-comments-text-en").split("\n")
+    assert lines == ["تعليق واحد", "{{ n }} تعليقات", "{{ n }} تعليقات"]
+    _open(page, site, "pet")
+    lines = page.locator("#comments script[data-isso]").get_attribute(
+        "data-isso-num-comments-text-cs"
+    )
+    assert lines.split("\n") == ["{{ n }} komentář", "{{ n }} komentáře", "{{ n }} komentářů"]

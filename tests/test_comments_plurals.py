@@ -1,0 +1,139 @@
+"""Isso's counts follow the plural rules of the language the strings are written in: the partial
+gives each plural's form for every sample count (plural_samples), rendered through the page's
+catalog, and that catalog's language (English where the page's language has none)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+
+from plugins.i18n.templating import PLURAL_SAMPLES
+from tests.conftest import _builder
+from tests.test_comments_site import ISSO, POSTS
+
+# A Czech catalog: three forms (1; 2-4; 0 and 5 up), as Babel's Plural-Forms for cs says
+CZECH = {
+    ("%(num)s comment", "%(num)s comments"): (
+        "%(num)s komentář",
+        "%(num)s komentáře",
+        "%(num)s komentářů",
+    ),
+    ("Show %(num)s more", "Show %(num)s more"): (
+        "Zobrazit %(num)s další",
+        "Zobrazit další %(num)s",
+        "Zobrazit dalších %(num)s",
+    ),
+}
+# An Arabic one: six forms, those for 0, 1 and 2 without the number ("two comments" is one
+# word), in the order of Babel's Plural-Forms for ar: 0, 1, 2, 3-10, 100-102, 11-99
+ARABIC = {
+    ("%(num)s comment", "%(num)s comments"): (
+        "لا تعليقات",
+        "تعليق واحد",
+        "تعليقان",
+        "%(num)s تعليقات",
+        "%(num)s تعليق",
+        "%(num)s تعليقًا",
+    ),
+}
+
+
+def write_catalog(translations: Path, lang: str, messages: dict) -> None:
+    """A catalog for `lang` with these plural entries, the Plural-Forms Babel gives `lang`."""
+    catalog = Catalog(locale=lang)
+    for ids, strings in messages.items():
+        catalog.add(ids, string=strings)
+    po = translations / lang / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    with po.open("wb") as fh:
+        write_po(fh, catalog)
+
+
+def posts(langs: dict[str, str]) -> dict[str, str]:
+    """One open post per slug, in the given language."""
+    return {
+        f"posts/{slug}.md": f"Title: {slug}\nDate: 2024-08-01\nLang: {lang}\nSlug: {slug}\n\nx\n"
+        for slug, lang in langs.items()
+    }
+
+
+def build(base: Path, files: dict[str, str], **settings):
+    """The fixture site with Czech and Arabic catalogs (no Russian one) and these posts."""
+    translations = base / "translations"
+    write_catalog(translations, "cs", CZECH)
+    write_catalog(translations, "ar", ARABIC)
+    return _builder(base)(
+        {**POSTS, **files},
+        I18N_TRANSLATIONS_PATH=str(translations),
+        I18N_CACHE_PATH=str(base / "i18n-cache"),
+        **settings,
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    base = tmp_path_factory.mktemp("comments-plurals")
+    return build(base, posts({"pocet": "cs", "schet": "ru", "adad": "ar"}), COMMENTS_ISSO_URL=ISSO)
+
+
+def plurals(site, path: str) -> dict:
+    target = site.soup(path).select_one("section.comments #isso-thread")
+    return json.loads(target["data-comments-plurals"])
+
+
+@pytest.mark.parametrize(
+    ("sample", "form"),
+    [
+        (1, "{{ n }} komentář"),
+        (2, "{{ n }} komentáře"),
+        (3, "{{ n }} komentáře"),
+        (4, "{{ n }} komentáře"),
+        (5, "{{ n }} komentářů"),
+        (6, "{{ n }} komentářů"),
+        (7, "{{ n }} komentářů"),
+        (11, "{{ n }} komentářů"),
+        (21, "{{ n }} komentářů"),  # Czech: 21 is "many" too (Russian would say "one")
+        (100, "{{ n }} komentářů"),
+        (1_000_000, "{{ n }} komentářů"),
+        (0, "{{ n }} komentářů"),
+    ],
+)
+def test_a_three_form_catalog_gives_each_sample_its_form(site, sample, form):
+    found = plurals(site, "cs/posts/pocet/")
+    assert found["lang"] == "cs"
+    assert found["samples"] == list(PLURAL_SAMPLES)
+    by_sample = dict(zip(found["samples"], found["forms"]["num-comments"], strict=True))
+    assert by_sample[sample] == form
+    hidden = dict(zip(found["samples"], found["forms"]["comment-hidden"], strict=True))
+    assert (
+        hidden[sample]
+        == {
+            "{{ n }} komentář": "Zobrazit {{ n }} další",
+            "{{ n }} komentáře": "Zobrazit další {{ n }}",
+            "{{ n }} komentářů": "Zobrazit dalších {{ n }}",
+        }[form]
+    )
+
+
+def test_a_page_without_a_catalog_gives_english_forms_in_english(site):
+    found = plurals(site, "ru/posts/schet/")
+    assert found["lang"] == "en"  # not "ru": the words are the templates' English
+    forms = dict(zip(found["samples"], found["forms"]["num-comments"], strict=True))
+    assert forms[1] == "{{ n }} comment"
+    assert {forms[n] for n in PLURAL_SAMPLES if n != 1} == {"{{ n }} comments"}
+    # Isso still runs in Russian (it would pick the browser's language otherwise)
+    attrs = json.loads(
+        site.soup("ru/posts/schet/").select_one("section.comments")["data-comments-attrs"]
+    )
+    assert attrs["data-isso-lang"] == "ru"
+
+
+def test_a_catalog_isso_has_no_language_for_keeps_its_own(site):
+    section = site.soup("ar/posts/adad/").select_one("section.comments")
+    assert json.loads(section["data-comments-attrs"])["data-isso-lang"] == "en"
+    found = plurals(site, "ar/posts/adad/")
+    assert found["lang"] == "ar"
+    forms = dict(zip(found["samples"], found["forms"]["num-comments"], strict=True))
+    assert (forms[0], forms[2], forms[11]) == ("لا تعليقات", "تعليقان", "{{ n }} تعليقًا")
