@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 
 from plugins.blogcore import links, urls
 from tests.conftest import DEV_CONF, FIXTURES, PUBLISH_CONF, ROOT, TEST_SITEURL, Site, run_pelican
+from tests.test_engine_side import jpeg
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -632,6 +633,41 @@ def test_a_drafts_attachment_is_not_published_by_a_build_that_writes_no_drafts(b
     assert published.exists("posts/open/files/open-plan.pdf")
     previewed = build_site(files, name="draft-files-dev")  # drafts are previewed here
     assert [p for p in previewed.output.rglob("secret-plan.pdf")]
+
+
+def test_a_drafts_photo_in_a_static_folder_waits_with_it(build_site, caplog):
+    # content/images/ publishes every file: the unannounced product's photo went out at
+    # /images/prototype.jpg, however the draft linked it ({static} or its address)
+    head = "Date: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+    files = {
+        "posts/launch.md": f"Title: Launch\n{head}Status: draft\n\n"
+        "![The prototype]({static}/images/prototype.jpg)\n\n"
+        "[Full size](/images/prototype-large.jpg) and [the brochure](/images/both.pdf)\n",
+        "images/prototype.jpg": jpeg(),
+        "images/prototype-large.jpg": jpeg(),
+        "images/both.pdf": b"%PDF-1.4\n%both\n",  # a published post links it too
+        "images/download.pdf": b"%PDF-1.4\n%linked by nobody\n",
+        "images/card.jpg": jpeg(),  # the site's social card: a setting names it
+        "posts/card.md": f"Title: Card\n{head}Status: draft\n\n"
+        "![A card]({static}/images/card.jpg)\n",
+        "posts/open.md": f"Title: Open\n{head}\nThe [brochure](../../images/both.pdf).\n",
+    }
+    caplog.set_level(logging.INFO)
+    published = build_site(
+        files, publish=True, name="draft-photo-pub", BLOGCORE_DEFAULT_IMAGE="images/card.jpg"
+    )
+    names = {p.name for p in published.output.rglob("*") if p.is_file()}
+    assert not {n for n in names if n.startswith("prototype")}, names
+    assert {"both.pdf", "download.pdf", "card.jpg"} <= names  # nobody's, a published one's
+    said = [m for m in caplog.messages if "draft-photo-pub/" in m]
+    assert sorted(m for m in said if "only drafts link to it" in m) == [
+        f"draft-photo-pub/images/{name}: only drafts link to it, so it is not published yet"
+        for name in ("prototype-large.jpg", "prototype.jpg")
+    ]
+    assert not [m for m in said if "points at nothing" in m]  # the draft's links wait too
+    previewed = build_site(files, name="draft-photo-dev")  # drafts are previewed here
+    assert previewed.exists("images/prototype.jpg")
+    assert previewed.exists("images/prototype-large.jpg")
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,10 @@ Pelican's, so the receivers in ``signals.py`` stay thin.
 import datetime
 import functools
 import os
+import posixpath
 from collections.abc import Iterable, Iterator
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from pelican.urlwrappers import Author, Category, Tag
 
@@ -209,21 +211,107 @@ def written_static_links(item: Any) -> frozenset[str]:
 
 
 def draft_only_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
-    """Static files Pelican publishes only because a draft links to them: outside the static
-    folders ({attach}, or {static} to a file beside the post), linked from no post or page
-    that is published (a build that writes no drafts must not publish them either)."""
+    """Static files Pelican publishes only because a draft links to them, linked from no post
+    or page that is published (a build that writes no drafts must not publish them either):
+    outside the static folders ({attach}, or {static} to a file beside the post), and in a
+    static folder, those a draft links to (the unannounced product's photo in
+    content/images/). A file of a static folder no item links to stays published (a download,
+    a verification file)."""
     statics = [s for g in generators for s in getattr(g, "staticfiles", None) or []]
-    folders, excludes = settings.get("STATIC_PATHS", []), settings.get("STATIC_EXCLUDES", [])
-    linked_only = [
-        s for s in statics if not is_within_any(s.get_relative_source_path(), folders, excludes)
-    ]
-    if not linked_only:  # most sites: every static file is in a static folder
+    if not statics:
         return []
-    return _not_linked_from_published(generators, linked_only)
+    folders, excludes = settings.get("STATIC_PATHS", []), settings.get("STATIC_EXCLUDES", [])
+    drafts = [
+        item
+        for generator in generators
+        for item in content_items(generator)
+        if getattr(item, "status", "published") == "draft"
+    ]
+    by_drafts = _linked_statics(drafts, statics, settings)
+    if by_drafts:  # a setting or a published item's key may name it (a social card, a cover)
+        named = _named_elsewhere(generators, settings)
+        by_drafts = {
+            id(s)
+            for s in statics
+            if id(s) in by_drafts and s.get_relative_source_path() not in named
+        }
+    candidates = [
+        s
+        for s in statics
+        if id(s) in by_drafts or not is_within_any(s.get_relative_source_path(), folders, excludes)
+    ]
+    if not candidates:
+        return []
+    return _not_linked_from_published(generators, candidates, settings)
 
 
-def _not_linked_from_published(generators: list, statics: list[Any]) -> list[Any]:
-    """Those of ``statics`` no published post, page or team bio links to, as written."""
+class _Named:
+    """The text of settings and of published items' keys: ``path in named`` when any names
+    the file (``images/social-card.png``, ``Cover: {static}/images/x.jpg``)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.text = "\n".join(texts)
+
+    def __contains__(self, path: str) -> bool:
+        return path in self.text
+
+
+def _named_elsewhere(generators: list, settings: dict[str, Any]) -> _Named:
+    """What settings and published posts' and pages' keys say (where a file is named by its
+    path rather than linked)."""
+    values: list[Any] = list(settings.values())
+    for generator in generators:
+        for item in content_items(generator):
+            if getattr(item, "status", "published") != "draft":
+                values += list((getattr(item, "metadata", None) or {}).values())
+    texts = []
+    for value in values:
+        for one in value if isinstance(value, list | tuple | set | frozenset) else (value,):
+            if isinstance(one, str):
+                texts.append(one)
+    return _Named(texts)
+
+
+def _linked_statics(items: list, statics: list[Any], settings: dict[str, Any]) -> set[int]:
+    """The ids of those of ``statics`` these items link to: with {static} or {attach} as
+    written, or by their address (``/images/x.jpg``, or relative to the item's page)."""
+    if not items:
+        return set()
+    sources = set().union(*(written_static_links(item) for item in items))
+    under = links.site_path(settings.get("SITEURL", ""))
+    addresses = {
+        address
+        for item in items
+        for _, url in getattr(item, "blogcore_local_urls", ()) or ()
+        if (address := _site_address(url, getattr(item, "url", "") or "", under))
+    }
+    return {
+        id(s)
+        for s in statics
+        if s.get_relative_source_path() in sources or static_output(s)[1] in addresses
+    }
+
+
+def _site_address(url: str, page: str, under: str) -> str | None:
+    """A link's target as a URL path within the site, without its leading "/" (``images/x.jpg``),
+    or None when it leaves the site's folder."""
+    path = unquote(urlsplit(url).path)
+    if not path:
+        return None
+    if path.startswith("/"):
+        if under and not (path == under or path.startswith(under + "/")):
+            return None
+        path = path[len(under) :]
+    else:
+        path = posixpath.join(posixpath.dirname("/" + page), path)
+    return posixpath.normpath(path).lstrip("/") or None
+
+
+def _not_linked_from_published(
+    generators: list, statics: list[Any], settings: dict[str, Any] | None = None
+) -> list[Any]:
+    """Those of ``statics`` no published post, page or team bio links to ({static} or
+    {attach} as written; with ``settings``, by address too)."""
     bios = getattr(generators[0].context.get("team"), "bios", None) or {}
     published = [
         item
@@ -231,8 +319,11 @@ def _not_linked_from_published(generators: list, statics: list[Any]) -> list[Any
         for item in content_items(generator)
         if getattr(item, "status", "published") != "draft"
     ] + list(bios.values())
-    wanted = set().union(*(written_static_links(item) for item in published))
-    return [s for s in statics if s.get_relative_source_path() not in wanted]
+    if settings is not None:
+        wanted = _linked_statics(published, statics, settings)
+        return [s for s in statics if id(s) not in wanted]
+    sources = set().union(*(written_static_links(item) for item in published))
+    return [s for s in statics if s.get_relative_source_path() not in sources]
 
 
 # a post's or page's source: published raw by a static folder (its front matter and all)

@@ -377,11 +377,16 @@ def _unpublish(generators, left_out: dict[int, object]) -> None:
 
 
 def _leave_out_draft_files(generators, settings) -> None:
-    """Files only drafts link to ({attach}, {static} beside the post): not published."""
+    """Files only drafts link to ({attach}, {static}, or by address; in a static folder too):
+    not published."""
     left_out = {id(s): s for s in checks.draft_only_statics(generators, settings)}
     if not left_out:
         return
     _unpublish(generators, left_out)
+    # the drafts' own links to them are not broken: the files wait with their drafts
+    build.current(settings).state(__package__).draft_files = {
+        static_output(s)[0] for s in left_out.values()
+    }
     for static in left_out.values():
         logger.info(
             "%s: only drafts link to it, so it is not published yet",
@@ -623,11 +628,14 @@ def on_site_written(pelican) -> None:
         candidate = content / path.lstrip("/")  # a URL path, unquoted
         return shown(settings, candidate) if path.strip("/") and candidate.is_file() else None
 
+    waiting = getattr(build.current(settings).state(__package__), "draft_files", set())
+    with_drafts = written | waiting
     for source, in_draft, page, elsewhere, urls_ in found:
+        exists = (with_drafts if in_draft else written).__contains__
         for where, url in urls_:
             shown_on = None if where else page  # a summary is shown on the listing pages
             problem = links.local_problem(
-                url, shown_on, under, written.__contains__, pages, content_file, elsewhere
+                url, shown_on, under, exists, pages, content_file, elsewhere
             )
             if problem is None:
                 continue
