@@ -15,13 +15,18 @@ What it does on each build:
   page's language), ``date_tag`` (that locale as a BCP 47 tag, "en-GB", for dates a script
   writes in the browser), the global ``page_lang()`` (the language of the page being rendered,
   for ``<html lang>``), the global ``strings_lang()`` (the language its theme strings are
-  written in: the page's if it has a catalog, else English; a BCP 47 tag) and the global
+  written in: the page's if it has a catalog, else English; a BCP 47 tag), the global
   ``plural_samples`` (counts that reach every CLDR plural category, for plurals a script
-  words in the browser: ``templating.PLURAL_SAMPLES``) and the filter ``lang_name`` (a
+  words in the browser: ``templating.PLURAL_SAMPLES``), the filter ``lang_name`` (a
   language's own name: ``"fr"|lang_name`` is "Français"; ``lang_name(false)`` inside a
-  sentence: "français"), and the filter ``in_lang``: a setting given per language
-  (``SITE_TAGLINE = {"en": ..., "fr": ...}``) in the page's language, and a category's name
-  from ``I18N_CATEGORY_NAMES`` (``{{ article.category|in_lang }}``).
+  sentence: "français"), the filter ``lang_dir`` (the direction a language is written in,
+  from Babel: ``"ar"|lang_dir`` is "rtl", for ``<html dir>``), the global ``dir_attr(lang)``
+  (`` dir="rtl"`` or `` dir="ltr"`` for an element in ``lang`` whose direction is not the
+  page's, beside its ``lang`` attribute; nothing otherwise; ``dir_attr(lang, DEFAULT_LANG)``
+  against another language: a post card, where ``article`` is the card's post), and the
+  filter ``in_lang``: a setting given per language (``SITE_TAGLINE = {"en": ..., "fr":
+  ...}``) in the page's language, and a category's name from ``I18N_CATEGORY_NAMES``
+  (``{{ article.category|in_lang }}``).
 - Gives a tag or category that only translations have its page, listing them (Pelican lists
   translations on no tag or category page, so their own tags linked nowhere).
 - Gives each Atom/RSS feed its language (``xml:lang``): the language its posts share, else

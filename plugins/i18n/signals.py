@@ -70,6 +70,10 @@ def on_generator_init(generator) -> None:
     def page_lang(context):
         return templating.page_lang(context, default)
 
+    @pass_context
+    def dir_attr(context, lang, against=None):
+        return templating.dir_attr(lang, against or templating.page_lang(context, default))
+
     names = settings["I18N_CATEGORY_NAMES"]
 
     @pass_context
@@ -94,6 +98,8 @@ def on_generator_init(generator) -> None:
 
     env.globals["strings_lang"] = strings_lang
     env.globals["plural_samples"] = templating.PLURAL_SAMPLES
+    env.globals["dir_attr"] = dir_attr
+    env.filters["lang_dir"] = templating.lang_dir
     env.filters["lang_name"] = templating.lang_name
     env.globals["i18n_languages"] = sorted({default, *loaded})
 

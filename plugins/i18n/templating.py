@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Collection, Mapping
 from datetime import date, datetime
+from functools import cache
 from gettext import NullTranslations
 from typing import Any
 
@@ -79,6 +80,27 @@ def lang_name(lang: str, standalone: bool = True) -> str:
     except (UnknownLocaleError, ValueError):
         return lang
     return name[:1].upper() + name[1:] if standalone else name
+
+
+@cache
+def lang_dir(lang: str) -> str:
+    """The direction a language is written in, from Babel's locale data: 'rtl' for Arabic,
+    Hebrew, Persian, Urdu and the others Babel knows as right-to-left, else 'ltr' (also for a
+    language Babel does not know). Cached: Babel takes several microseconds a call."""
+    try:
+        order = Locale.parse(lang.replace("-", "_")).character_order
+    except (UnknownLocaleError, ValueError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
+
+
+def dir_attr(lang: str | None, page_lang: str) -> Markup:
+    """` dir="rtl"` (or ` dir="ltr"`) for an element in ``lang`` on a page in ``page_lang``
+    when the two are written in different directions (an Arabic bio on an English page, an
+    English one on an Arabic page); nothing when they are written the same way."""
+    if not lang or lang_dir(lang) == lang_dir(page_lang):
+        return Markup("")
+    return Markup(' dir="%s"') % lang_dir(lang)
 
 
 def in_lang(
