@@ -1,5 +1,5 @@
 """Right-to-left languages on a built fixture site: dir on <html>, and on every element marked
-with a language written the other way than its page (bios, post cards, links)."""
+with a language written the other way than its page (bios, post cards, links, archives)."""
 
 import pytest
 
@@ -120,6 +120,14 @@ def test_menu_links_to_english_pages_are_ltr_on_an_arabic_page(site):
     about = site.soup(AR_URL).select_one("nav.site-nav a[href$='/about/']")
     assert (about["lang"], about["dir"]) == ("en", "ltr")
     assert not site.soup(EN_URL).select_one("nav.site-nav a[href$='/about/']").has_attr("dir")
+
+
+def test_archives_mark_a_hebrew_title_and_date(site):
+    row = site.soup("archives/").select_one(".archive-list li:has(a[href$='/he/posts/haifa/'])")
+    for marked in (row.time, row.a):
+        assert (marked["lang"], marked["dir"]) == ("he", "rtl")
+    english = site.soup("archives/").select_one(".archive-list a[href$='/posts/support-desk/']")
+    assert not english.has_attr("lang") and not english.has_attr("dir")
 
 
 @pytest.mark.parametrize(
