@@ -45,6 +45,7 @@ def test_sidecar_is_read():
         ("Photo: | caption\n", "line 1: Photo needs a file name"),
         ("just some words\n", "line 1: expected 'Key: value'"),
         ("Title: a\nTitle: b\n", "line 2: Title is given twice"),
+        ("Lang: english\n", "Lang must be a language code such as en, fr or pt-BR, got 'english'"),
     ],
 )
 def test_sidecar_problems_name_the_line(text, message):
@@ -52,6 +53,16 @@ def test_sidecar_problems_name_the_line(text, message):
     assert len(problems) == 1
     assert str(problems[0]).startswith("content/galleries/g/gallery.md: ")
     assert message in str(problems[0])
+
+
+@pytest.mark.parametrize(("line", "lang"), [("", ""), ("Lang: cs\n", "cs"), ("Lang: xx\n", "")])
+def test_a_gallery_says_its_language(line, lang):
+    sidecar, _ = model.parse_sidecar(line + SIDECAR, "g/gallery.md")
+    assert sidecar.lang == lang
+    gallery, _ = model.assemble(
+        "g", "content/galleries/g", sidecar, "g/gallery.md", ["a.jpg", "b.jpg", "c.jpg"]
+    )
+    assert gallery.lang == lang
 
 
 def assemble(files, text=SIDECAR, **kw):

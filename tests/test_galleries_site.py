@@ -373,3 +373,33 @@ def test_a_sidecar_the_reader_refuses_keeps_its_captions_and_alt_text(tmp_path):
     assert len(problems) == 1 and "either way round" in problems[0], problems
     alts = [img["alt"] for img in site.soup("galleries/fair/").select(".gallery img")]
     assert alts == ["Rows of stalls", "A brass band"]
+
+
+def test_a_gallery_in_another_language_than_the_page_is_marked(tmp_path):
+    # a Czech post showing the English offsite gallery: English read in a Czech voice
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    photo(content / "galleries" / "offsite" / "a.jpg", 1, size=(600, 400))
+    (content / "galleries" / "offsite" / "gallery.md").write_text(
+        "Title: The offsite\nPhoto: a.jpg | The hills. | Green hills\n", encoding="utf-8"
+    )
+    photo(content / "galleries" / "amman" / "a.jpg", 1, size=(600, 400))
+    (content / "galleries" / "amman" / "gallery.md").write_text(
+        "Title: عمّان\nLang: ar\nPhoto: a.jpg | اللويبدة | تلال\n", encoding="utf-8"
+    )
+    posts = content / "posts"
+    (posts / "kurzy.md").write_text(_post("kurzy", 3, "Lang: cs\nGallery: offsite\n"))
+    (posts / "amman.md").write_text(_post("amman", 4, "Gallery: amman\n"))
+    site, _ = build(tmp_path, content)
+    czech = site.soup("cs/posts/kurzy/").select_one("section.gallery")
+    assert czech.select_one(".gallery__title")["lang"] == "en"
+    assert czech.select_one(".gallery__grid")["lang"] == "en"
+    assert not czech.select_one(".gallery__grid").has_attr("dir")  # both left to right
+    arabic = site.soup("posts/amman/").select_one("section.gallery")
+    grid = arabic.select_one(".gallery__grid")
+    assert (grid["lang"], grid["dir"]) == ("ar", "rtl")
+    assert not arabic.has_attr("lang")  # "1 photo", "Open the gallery page": the page's words
+    own = site.soup("galleries/amman/")
+    assert (own.select_one("h1")["lang"], own.select_one("h1")["dir"]) == ("ar", "rtl")
+    english = site.soup("galleries/offsite/")  # the site's language: nothing to mark
+    assert not english.select("main [lang]")

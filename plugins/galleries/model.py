@@ -28,12 +28,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plugins.blogcore import text as html_text
+from plugins.blogcore.frontmatter import FrontMatterError, check_lang
 
 # what the images pipeline renders (phones write HEIC; it becomes AVIF, WebP and JPEG)
 PHOTO_EXTENSIONS = frozenset(
     {".jpg", ".jpeg", ".jfif", ".png", ".webp", ".avif", ".heic", ".heif", ".tif", ".tiff"}
 )
-KEYS = ("title", "date", "summary", "cover", "photo", "status")
+KEYS = ("title", "date", "summary", "cover", "photo", "status", "lang")
 STATUSES = ("published", "draft", "hidden")
 _KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")
@@ -111,6 +112,7 @@ class Sidecar:
     body: str = ""  # the description, Markdown
     status: str = "published"  # or draft, hidden (STATUSES)
     unknown_status: str = ""  # a Status: value that is none of them, as written (a draft)
+    lang: str = ""  # the language its title and captions are written in ("": the site's)
 
 
 @dataclass
@@ -170,6 +172,7 @@ class Gallery:
     source: str = ""  # content/galleries/<slug>/ as messages name it
     status: str = "published"  # or draft, hidden (STATUSES)
     unknown_status: str = ""  # a Status: value that is none of them, as written (a draft)
+    lang: str = ""  # the language its title and captions are written in ("": the site's)
     listed: bool = True  # in the index of galleries (see visibility)
     posts: list[Any] = field(default_factory=list)
     intro: Any = None  # the sidecar as read (a content object): its .content is the description
@@ -282,8 +285,18 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
             )
         )
         status = "draft"  # the safe reading of a typo: not published
+    lang = values.get("lang", "").strip()
+    if lang:
+        try:
+            check_lang(lang)
+        except FrontMatterError as exc:  # marked lang="english", a screen reader is lost
+            problems.append(
+                Problem(shown, f"{exc}; the gallery is taken as the site's language", error=True)
+            )
+            lang = ""
     body = "\n".join(lines[body_start:]).strip()
     sidecar = Sidecar(
+        lang=lang,
         status=status,
         unknown_status=unknown,
         title=values.get("title", ""),
@@ -404,6 +417,7 @@ def assemble(
         source=folder,
         status=sidecar.status,
         unknown_status=sidecar.unknown_status,
+        lang=sidecar.lang,
     )
     if not ordered:
         problems.append(

@@ -129,3 +129,20 @@ def test_no_horizontal_overflow_at_320(browser, served_site, screenshots, scheme
         assert box and box["x"] + box["width"] <= 320
     finally:
         context.close()
+
+
+def test_the_lightbox_shows_a_caption_in_its_gallerys_language(page: Page, served_site):
+    page.goto(served_site.siteurl + POST)
+    figure = page.locator(".lightbox__figure")
+    page.locator("section.gallery a.gallery__link").nth(0).click()
+    expect(figure).to_be_visible()
+    # the sample's gallery is in the page's language: nothing marked
+    assert figure.evaluate("f => [f.lang, f.getAttribute('dir')]") == ["", None]
+    page.keyboard.press("Escape")
+    # as the template marks a gallery written in another language (test_galleries_site)
+    page.evaluate(
+        "() => Object.assign(document.querySelector('.gallery__grid'), {lang: 'ar', dir: 'rtl'})"
+    )
+    page.locator("section.gallery a.gallery__link").nth(1).click()
+    expect(figure).to_be_visible()
+    assert figure.evaluate("f => [f.lang, f.dir]") == ["ar", "rtl"]

@@ -94,6 +94,14 @@
       copy.append(img);
     }
     var caption = link.getAttribute("data-caption") || "";
+    // the photo's alt text and caption in the gallery's language (its grid's lang and dir)
+    var marked = link.closest(".gallery [lang]");
+    parts.figure.lang = marked ? marked.lang : "";
+    if (marked && marked.dir) {
+      parts.figure.dir = marked.dir;
+    } else {
+      parts.figure.removeAttribute("dir");
+    }
     parts.figure.replaceChildren(copy);
     if (caption) {
       parts.caption.textContent = caption;
