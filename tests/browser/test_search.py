@@ -114,3 +114,16 @@ def test_axe_finds_nothing_on_the_search_page(browser, served_site, axe_script, 
         assert violations == [], f"search ({scheme}): {violations}"
     finally:
         context.close()
+
+
+def test_a_result_in_another_language_is_marked_with_it(page: Page, served_site):
+    # the French post found from the English search page: read in a French voice
+    _search(page, served_site.siteurl, "bénévoles")
+    french = page.locator(f"li.search-result:has(a[href='{FRENCH_POST}'])")
+    expect(french).to_have_count(1)
+    assert french.locator("h2").get_attribute("lang") == "fr"
+    assert french.locator(".search-result__excerpt").get_attribute("lang") == "fr"
+    assert french.locator("h2").get_attribute("dir") is None  # both left to right
+    english = page.locator("li.search-result:not(:has(a[href^='/fr/']))")
+    if english.count():
+        assert english.first.locator("h2").get_attribute("lang") is None

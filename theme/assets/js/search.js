@@ -101,6 +101,13 @@
       excerpt.className = "search-result__excerpt";
       excerpt.appendChild(excerptNodes(data.excerpt || ""));
       item.appendChild(excerpt);
+      // a post in another language than the search page: its title and words marked with it
+      if (meta.lang && meta.lang !== document.documentElement.lang) {
+        [heading, excerpt].forEach(function (node) {
+          node.lang = meta.lang;
+          if (meta.dir && meta.dir !== (document.documentElement.dir || "ltr")) node.dir = meta.dir;
+        });
+      }
       list.appendChild(item);
     });
   }
