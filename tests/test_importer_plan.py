@@ -556,3 +556,77 @@ def test_an_author_of_drafts_only_gets_no_public_profile():
     assert "Author: Nina Newhire\n" in made.files["posts/secret-hire.md"]
     assert any(p.startswith("author 'Nina Newhire' signs drafts only") for p in made.problems)
     assert made.counts["authors"] == 1
+
+
+def _gutenberg_gallery(*ids: str, caption: str = "") -> str:
+    figures = "".join(
+        f'<!-- wp:image {{"id":{i}}} --><figure class="wp-block-image"><img '
+        f'src="http://old.example/wp-content/uploads/2019/06/p{i}.jpg" alt="Photo {i}" '
+        f'class="wp-image-{i}"/></figure><!-- /wp:image -->'
+        for i in ids
+    )
+    return (
+        '<!-- wp:gallery --><figure class="wp-block-gallery has-nested-images">'
+        f"{figures}{caption}</figure><!-- /wp:gallery -->"
+    )
+
+
+def _gallery_export(html: str, *ids: str) -> model.Export:
+    export = model.Export("wordpress", "http://old.example")
+    for i in ids:
+        url = f"http://old.example/wp-content/uploads/2019/06/p{i}.jpg"
+        export.attachments[i] = model.Attachment(i, url, parent="1")
+    export.items = [_item("1", "trip", title="Trip")]
+    export.items[0].html = html
+    return export
+
+
+def test_a_gutenberg_gallery_without_its_pictures_keeps_them_in_the_text_and_says_so():
+    """Two galleries of the same two pictures, none under --uploads: each gallery is one note
+    that says its pictures stay in the text (they do), each picture is listed once."""
+    html = "<p>Our trip.</p>" + _gutenberg_gallery("7", "8") + _gutenberg_gallery("7", "8")
+    made = plan.make_plan(_gallery_export(html, "7", "8"), plan.Layout(), None)
+    text = made.files["posts/trip.md"]
+    url = "http://old.example/wp-content/uploads/2019/06/p7.jpg"
+    assert text.count(f"![Photo 7]({url})") == 2 and "{gallery}" not in text
+    assert made.problems == [
+        f"posts/trip.md: gallery {n} of the post is not made: none of its 2 pictures is under "
+        "--uploads; they stay in the text as pictures (listed above) until you copy them "
+        "there and import again"
+        for n in (1, 2)
+    ]
+    from plugins.importer.apply import Outcome
+
+    lines = report.lines("WordPress", made, Outcome(), "db", "archive")
+    assert "2 pictures missing" in lines[0]
+    listed = [line for line in lines if line.startswith("  http")]
+    assert listed == [f"  {url} (in 'Trip')", f"  {url.replace('p7', 'p8')} (in 'Trip')"]
+    assert "Pictures not found under --uploads (2, " in "\n".join(lines)
+
+
+def test_a_gallery_shortcode_without_its_pictures_is_one_note():
+    html = '<p>Our trip.</p>[gallery ids="7,8"]'
+    made = plan.make_plan(_gallery_export(html, "7", "8"), plan.Layout(), None)
+    assert made.problems == [
+        "posts/trip.md: [gallery] 1 of the post is left out: none of its 2 pictures is under "
+        "--uploads (listed above): copy them there and import again"
+    ]
+    assert [where for where, _ in made.missing] == ["'Trip' (gallery, left out)"] * 2
+
+
+def test_a_gallery_with_some_of_its_pictures_is_made_without_the_others(tmp_path):
+    (tmp_path / "2019/06").mkdir(parents=True)
+    (tmp_path / "2019/06/p7.jpg").write_bytes(b"picture")
+    caption = '<figcaption class="blocks-gallery-caption">On the <em>hill</em></figcaption>'
+    export = _gallery_export(_gutenberg_gallery("7", "8", caption=caption), "7", "8")
+    made = plan.make_plan(export, plan.Layout(), tmp_path)
+    assert made.files["posts/trip.md"].endswith("\n{gallery}trip\n\nOn the *hill*\n")
+    # the gallery's pictures are the gallery's, not copied for the text too
+    assert [copy.target for copy in made.copies] == ["galleries/trip/p7.jpg"]
+    assert made.missing == [
+        ("'Trip' (gallery)", "http://old.example/wp-content/uploads/2019/06/p8.jpg")
+    ]
+    assert made.problems == [
+        "posts/trip.md: gallery 1 of the post is made without 1 of its 2 pictures, not found "
+        "under --uploads (listed above): copy them there and import again"
+    ]

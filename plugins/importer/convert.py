@@ -329,7 +329,7 @@ def _scan(
             slug = gallery(attrs)
             if slug:
                 out.append(f'<div data-importer-gallery="{htmllib.escape(slug)}"></div>')
-            else:
+            elif slug is None:  # "": dropped, and the callback has said why
                 _note_once(notes, f"shortcode {core} dropped: no gallery for it")
         else:
             _note_once(notes, f"unknown shortcode [{name}] kept as text")
@@ -796,16 +796,6 @@ class _Converter(MarkdownConverter):
         return ""
 
     def convert_figure(self, el, text, parent_tags):
-        classes = el.get("class") or []
-        if "wp-block-gallery" in classes and not self.comment:
-            ids = []
-            for img in el.find_all("img"):
-                found = re.search(r"wp-image-(\d+)", " ".join(img.get("class") or []))
-                ids.append(img.get("data-id") or (found.group(1) if found else ""))
-            if ids and all(ids):
-                slug = self.gallery({"ids": ",".join(ids)})
-                if slug:
-                    return f"\n\n{{gallery}}{slug}\n\n"
         return self._figure(el, el.find("figcaption"), text, parent_tags)
 
     def _figure(self, el, caption, text, parent_tags):
@@ -1026,6 +1016,32 @@ def _plain_text(soup: BeautifulSoup) -> str:
     )
 
 
+def _gutenberg_galleries(soup: BeautifulSoup, gallery: Callable[[dict[str, str]], str | None]):
+    """Gutenberg's gallery blocks whose pictures the export names (``wp-image-<id>``) as the
+    ``{gallery}`` line of the gallery ``gallery(attrs)`` makes, followed by the block's own
+    caption; a block it makes none for stays, its pictures converted as pictures. Decided
+    before anything inside is converted: a gallery's pictures are not the text's."""
+    for figure in soup.find_all("figure", class_="wp-block-gallery"):
+        if figure.find_parent("figure", class_="wp-block-gallery") is not None:
+            continue
+        ids = []
+        for img in figure.find_all("img"):
+            found = re.search(r"wp-image-(\d+)", " ".join(img.get("class") or []))
+            ids.append(img.get("data-id") or (found.group(1) if found else ""))
+        if not ids or not all(ids):
+            continue
+        # "block": without a gallery, its pictures stay in the text
+        slug = gallery({"ids": ",".join(ids), "block": "gallery"})
+        if not slug:
+            continue
+        marker = soup.new_tag("div", attrs={"data-importer-gallery": slug})
+        caption = figure.find("figcaption", recursive=False)
+        figure.replace_with(marker)
+        if caption is not None and caption.get_text(strip=True):
+            caption.name, caption.attrs = "p", {}
+            marker.insert_after(caption)
+
+
 def _verses(soup: BeautifulSoup) -> None:
     """Gutenberg's verse blocks (``<pre class="wp-block-verse">``) as lines of a paragraph."""
     for pre in soup.find_all("pre", class_="wp-block-verse"):
@@ -1057,6 +1073,8 @@ def _run(
             soup = _parse(scanned)
             if raw and "<!-- wp:" not in html:  # WordPress skips wpautop for block content
                 soup = _parse(_autop(soup))
+            if not comment:
+                _gutenberg_galleries(soup, gallery)
             _verses(soup)
             converter = _Converter(rewrite=rewrite, gallery=gallery, comment=comment)
             converter.targets = set(_FRAGMENT_LINK.findall(scanned))
@@ -1077,7 +1095,12 @@ def convert(
     rewrite: Callable[[str], str] = lambda url: url,
     gallery: Callable[[dict[str, str]], str | None] = lambda attrs: None,
 ) -> Converted:
-    """A post's HTML as Markdown."""
+    """A post's HTML as Markdown.
+
+    ``gallery(attrs)`` is asked for the gallery of each ``[gallery]`` shortcode (its
+    attributes) and Gutenberg gallery block (``ids``, and ``block``: the pictures stay in the
+    text when there is no gallery); it returns the gallery's slug, or None when there is none
+    (a shortcode is then dropped with a note), or "" when there is none and it said why."""
     return _run(html, raw=raw_wordpress, rewrite=rewrite, gallery=gallery, comment=False)
 
 

@@ -592,6 +592,7 @@ def make_plan(
     published_by: set[str] = set()  # the logins of authors of something published
     newest: tuple[dt.datetime, str] | None = None
     claimed: dict[str, str] = {}  # old path -> the file that redirects from it
+    shown: Counter = Counter()  # the galleries met in each file
     for item, slug in zip(export.items, slugs, strict=True):
         where = f"{item.title!r}"
         folder = layout.posts if item.kind != PAGE else layout.pages
@@ -635,7 +636,10 @@ def make_plan(
             path: str = path,
             draft: bool = status == DRAFT,
         ) -> str | None:
-            return _gallery(attrs, item, slug, export, pictures, layout, plan, path, draft)
+            shown[path] += 1  # the galleries of a file, by number, for the report
+            return _gallery(
+                attrs, item, slug, export, pictures, layout, plan, path, draft, shown[path]
+            )
 
         converted = convert.convert(
             item.html, raw_wordpress=item.raw_wordpress, rewrite=rewrite, gallery=gallery
@@ -769,12 +773,16 @@ def _gallery(
     plan: Plan,
     path: str,
     draft: bool,
+    number: int = 1,
 ) -> str | None:
-    """A [gallery] shortcode as a gallery folder of its own; its slug, or None without photos.
+    """A [gallery] shortcode or a Gutenberg gallery block as a gallery folder of its own: its
+    slug; without a photo found, None for a block (its pictures stay in the text, as
+    pictures) and "" for a shortcode (left out); either way one note says so.
 
     The gallery of an item that is not published (a draft, a pending, scheduled, private or
     password-protected post) is a draft gallery too: a publish build publishes nothing of it.
     """
+    block = attrs.get("block") == "gallery"
     ids = [i.strip() for i in attrs.get("ids", attrs.get("include", "")).split(",") if i.strip()]
     if ids:
         attachments = [export.attachments[i] for i in ids if i in export.attachments]
@@ -793,19 +801,41 @@ def _gallery(
     while any(p.startswith(f"{layout.galleries}/{name}/") for p in plan.files):
         name, n = f"{slug}-{n}", n + 1
     lines = []
+    missing = []
     for attachment in attachments:
         source = pictures.find(attachment.url)
         if source is None:
-            plan.missing.append((f"{item.title!r} (gallery)", attachment.url))
+            missing.append(attachment.url)
             continue
         target = f"{layout.galleries}/{name}/{source.name}"
         pictures.copies.setdefault(target, Copy(source, target))
         caption = one_line(convert.summary_text(attachment.caption)).replace("|", "/")
         alt = one_line(attachment.alt).replace("|", "/")
         lines.append(f"Photo: {source.name} | {caption} | {alt}".rstrip(" |"))
+    which = f"{path}: {'gallery' if block else '[gallery]'} {number} of the post"
+    if lines and missing:
+        plan.missing.extend((f"{item.title!r} (gallery)", url) for url in missing)
+        plan.problems.append(
+            f"{which} is made without {len(missing)} of its {len(attachments)} pictures, not "
+            "found under --uploads (listed above): copy them there and import again"
+        )
     if not lines:
-        plan.problems.append(f"{item.title!r}: a gallery with no photo found: left out")
-        return None
+        if block:  # the converter writes its pictures in the text, and lists the missing ones
+            plan.problems.append(
+                f"{which} is not made: "
+                + (f"none of its {len(missing)} pictures is under --uploads; they stay in the "
+                   "text as pictures (listed above) until you copy them there and import again"
+                   if missing else "the export lists none of its pictures; they stay in the "
+                   "text as pictures")
+            )  # fmt: skip
+            return None
+        plan.missing.extend((f"{item.title!r} (gallery, left out)", url) for url in missing)
+        plan.problems.append(
+            f"{which} is left out: "
+            + (f"none of its {len(missing)} pictures is under --uploads (listed above): copy "
+               "them there and import again" if missing else "the export lists no picture for it")
+        )  # fmt: skip
+        return ""
     head = [("Title", one_line(item.title)), ("Date", _when(item.date))]
     if draft:
         head.append(("Status", "draft"))

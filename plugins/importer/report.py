@@ -70,13 +70,19 @@ def lines(source: str, plan: Plan, outcome: Outcome, database: str, archive: str
             f"webmentions, {outcome.mentions_present} already there."
         )
     if plan.missing:
+        places: dict[str, list[str]] = {}  # each picture once, with every place it was in
+        for where, url in plan.missing:
+            if where not in places.setdefault(url, []):
+                places[url].append(where)
+        galleries = any("(gallery" in where for where, _ in plan.missing)
         out.append(
-            f"Pictures not found under --uploads ({len({u for _, u in plan.missing})}, never "
-            "fetched; they stay linked to the old site, which a publish build refuses: copy them "
-            "into the uploads folder and run the import again):"
+            f"Pictures not found under --uploads ({len(places)}, never fetched; in the text "
+            "they stay linked to the old site, which a publish build refuses"
+            + (", and a gallery is made without them" if galleries else "")
+            + ": copy them into the uploads folder and run the import again):"
         )
-        for where, url in dict.fromkeys(plan.missing):
-            out.append(f"  {url} (in {where})")
+        for url, wheres in places.items():
+            out.append(f"  {url} (in {', '.join(wheres)})")
     for problem in plan.problems:
         out.append(f"Note: {problem}")
     return out
