@@ -113,7 +113,7 @@ def test_a_post_keeps_its_front_matter(imported):
         "Tags: postgres, calendars",
         "Author: Maya Okafor",
         "Slug: bookings-as-ranges",
-        "Summary: Why one range column replaced two timestamps, and what it fixed.",
+        "Summary: Why one range column replaced two *timestamps*, and what it fixed.",
         "Comment_id: bookings-as-ranges",
         "Redirect_from: /2008/10/29/bookings-as-ranges/, /?p=101",
     ]

@@ -580,3 +580,18 @@ def test_characters_xml_forbids_are_dropped_and_the_entry_named(tmp_path):
     assert export.problems[0].startswith(
         f"entry {BLOG}.post-1: 1 character XML does not allow (U+000B: "
     )
+
+
+def test_a_search_description_is_text_and_stays_text(tmp_path):
+    """Blogger's search description is plain text: "<b>" in it is four characters, and the
+    Summary written from it says so (Pelican reads a Summary as Markdown)."""
+    from plugins.importer import convert
+
+    path = tmp_path / "feed.atom"
+    path.write_text(
+        TAKEOUT.replace("Screens by the door show today's bookings.", "Use &lt;b&gt; &amp; *x*"),
+        encoding="utf-8",
+    )
+    item = _item(blogger.parse(path), f"{NEW}.post-p1")
+    assert item.excerpt == "Use &lt;b&gt; &amp; *x*"
+    assert convert.summary_markdown(item.excerpt) == "Use &lt;b> & \\*x\\*"

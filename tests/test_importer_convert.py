@@ -10,7 +10,13 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plugins.importer.convert import Converted, comment_markdown, convert, summary_text
+from plugins.importer.convert import (
+    Converted,
+    comment_markdown,
+    convert,
+    summary_markdown,
+    summary_text,
+)
 
 UPLOADS = "http://tessellate.example/wp-content/uploads/"
 
@@ -532,6 +538,7 @@ def test_any_mix_of_markup_converts_tidily(pieces, raw):
     render(text)  # Python-Markdown reads it
     assert tidy(comment_markdown(html))
     assert "\n" not in summary_text(html)
+    assert "\n" not in summary_markdown(html)
 
 
 def test_deep_nesting_keeps_the_text():

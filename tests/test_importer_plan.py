@@ -630,3 +630,35 @@ def test_a_gallery_with_some_of_its_pictures_is_made_without_the_others(tmp_path
         "posts/trip.md: gallery 1 of the post is made without 1 of its 2 pictures, not found "
         "under --uploads (listed above): copy them there and import again"
     ]
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "shown", "tags"),
+    [
+        # escaped markup is text on the old site: text here too, not a <b>
+        ("&lt;b&gt;Bold&lt;/b&gt; is a tag", "<b>Bold</b> is a tag", []),
+        ("Call f(*args, **kwargs) with `ticks`", "Call f(*args, **kwargs) with `ticks`", []),
+        ("snake_case and _under_ # not 1. a list", "snake_case and _under_ # not 1. a list", []),
+        ("# Not a heading {#x}", "# Not a heading {#x}", []),
+        ("a < b &amp; c &amp;amp; d", "a < b & c &amp; d", []),
+        # HTML is HTML, as the old site showed it (converted as the body is), in one line
+        ("<p>It is <em>really</em> <code>fast</code>.</p><p>Two.</p>", "It is really fast. Two.",
+         ["em", "code"]),
+    ],
+)  # fmt: skip
+def test_an_excerpt_reads_back_as_the_old_site_showed_it(tmp_path, excerpt, shown, tags):
+    """The Summary line through Pelican's own Markdown reader, with the site's settings."""
+    from bs4 import BeautifulSoup
+    from pelican.readers import MarkdownReader
+    from pelican.settings import read_settings
+
+    export = model.Export("wordpress", "http://old.example", items=[_item("1", "p")])
+    export.items[0].excerpt = excerpt
+    made = plan.make_plan(export, plan.Layout(), None)
+    post = tmp_path / "p.md"
+    post.write_text(made.files["posts/p.md"], encoding="utf-8")
+    settings = read_settings(str(Path(__file__).parents[1] / "pelicanconf.py"))
+    _, metadata = MarkdownReader({**settings, "PATH": str(tmp_path)}).read(str(post))
+    summary = BeautifulSoup(metadata["summary"], "html.parser")
+    assert summary.get_text() == shown
+    assert [tag.name for tag in summary.find_all(True) if tag.name != "p"] == tags

@@ -17,6 +17,7 @@ an entry the importer cannot place becomes one line in ``Export.problems`` and t
 """
 
 import datetime as dt
+import html
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -241,10 +242,10 @@ def _item(
         url = _text(entry.find(BLOGGER + "filename"))
         if url and export.site_url:
             url = export.site_url + url
-        excerpt = _text(entry.find(BLOGGER + "metaDescription"))
+        excerpt = _excerpt(entry.find(BLOGGER + "metaDescription"))
     else:
         url = _permalink(entry)
-        excerpt = _text(entry.find(ATOM + "summary"))
+        excerpt = _excerpt(entry.find(ATOM + "summary"))
     labels = [
         category.get("term", "").strip()
         for category in entry.findall(ATOM + "category")
@@ -381,6 +382,15 @@ def _site_url(root: ET.Element) -> str:
         if link.get("rel") == "alternate" and link.get("href"):
             return link.get("href", "").rstrip("/")
     return ""
+
+
+def _excerpt(element: ET.Element | None) -> str:
+    """A search description or summary as HTML, as ``Item.excerpt`` holds it: Blogger writes
+    them as text (Atom's type="text"), where "<b>" is four characters, not a tag."""
+    text = _text(element)
+    if element is None or element.get("type") in ("html", "xhtml"):
+        return text
+    return html.escape(text, quote=False)
 
 
 def _permalink(entry: ET.Element) -> str:

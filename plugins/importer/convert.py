@@ -4,7 +4,8 @@
 (``extra``, ``codehilite``, ``meta``, ``toc``, ``smarty``) renders back to the same text and
 structure; ``comment_markdown`` does the same for a comment, for Isso 0.14 (mistune with
 ``hard_wrap``: a newline is a line break; HTML escaped, entities not read);
-``summary_text`` makes an excerpt one line of plain text.
+``summary_markdown`` makes an excerpt the one line of Markdown of a ``Summary:`` (Pelican
+reads it as Markdown), ``summary_text`` one line of plain text.
 
 The steps, in order:
 
@@ -1129,3 +1130,43 @@ def summary_text(html: str) -> str:
 
     text = _TOKEN.sub(shortcode, text) if "[" in text else text
     return _SPACE.sub(" ", text.replace("\xa0", " ")).strip()
+
+
+def _without_shortcodes(text: str) -> str:
+    """Text with the shortcodes still in it (a plugin's, unknown here) taken out."""
+    if "[" not in text:
+        return text
+    closers = set(_CLOSERS.findall(text))
+
+    def shortcode(match: re.Match) -> str:
+        if match.group("sc") and _is_shortcode(match.group("name"), match.group("attrs"), closers):
+            return " "
+        return match.group()
+
+    return _TOKEN.sub(shortcode, text)
+
+
+def summary_markdown(html: str) -> str:
+    """An excerpt (HTML, as WordPress shows it) as one line of Markdown for ``Summary:``, which
+    Pelican reads as Markdown: the same text as the old site showed, its emphasis and code
+    kept; escaped markup (``&lt;b&gt;``), ``*args`` and backquotes stay text. Paragraphs and
+    line breaks become spaces; pictures, links' addresses, shortcodes and scripts go."""
+    soup = _parse(_scan(html or "", lambda attrs: "", [], spans=True))
+    for tag in soup.find_all([*DROPPED, "img"]):
+        tag.decompose()
+    for text in soup.find_all(string=True):
+        if isinstance(text, Comment | Declaration | Doctype | ProcessingInstruction):
+            text.extract()
+        elif not text.find_parent(list(RAW_TEXT)):
+            text.replace_with(_without_shortcodes(str(text)))
+    for tag in soup.find_all(["pre", "a", "br", *BLOCKS]):
+        if tag.name == "pre":  # a code block, in a line: code
+            tag.name = "code"
+            continue
+        if tag.name in BLOCKS or tag.name == "br":  # words part where blocks and breaks did
+            tag.insert_before(" ")
+            tag.insert_after(" ")
+        tag.unwrap()
+    soup = _parse(soup.decode())  # the pieces unwrapping left, as one text each
+    converter = _Converter(rewrite=lambda url: url)
+    return " ".join(converter.convert_soup(soup).split())

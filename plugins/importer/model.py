@@ -74,7 +74,7 @@ class Item:
     author: str = ""  # an Author.login
     categories: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
-    excerpt: str = ""  # HTML or text; "" when none
+    excerpt: str = ""  # HTML (a text excerpt escaped), as the old site showed it; "" when none
     lang: str = ""
     comments_open: bool = True
     old_urls: list[str] = field(default_factory=list)  # absolute or site-relative, as exported

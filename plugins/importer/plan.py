@@ -724,7 +724,7 @@ def make_plan(
             ("Tags", ", ".join(tags) if item.kind != PAGE else ""),
             ("Author", author),
             ("Slug", slug),
-            ("Summary", convert.summary_text(item.excerpt) if item.excerpt else ""),
+            ("Summary", convert.summary_markdown(item.excerpt) if item.excerpt else ""),
             ("Status", "draft" if status == DRAFT else ""),
             ("Lang", lang if lang != layout.default_lang else ""),
             ("Comments", comments_state if item.kind != PAGE else ""),
