@@ -662,3 +662,48 @@ def test_an_excerpt_reads_back_as_the_old_site_showed_it(tmp_path, excerpt, show
     summary = BeautifulSoup(metadata["summary"], "html.parser")
     assert summary.get_text() == shown
     assert [tag.name for tag in summary.find_all(True) if tag.name != "p"] == tags
+
+
+def test_a_picture_without_alt_text_gets_its_attachments_else_the_report_names_it():
+    export = model.Export("wordpress", "http://old.example")
+    uploads = "http://old.example/wp-content/uploads/2019/06"
+    export.attachments["9"] = model.Attachment("9", f"{uploads}/a.jpg", alt="The hall at night")
+    export.attachments["10"] = model.Attachment("10", f"{uploads}/b.jpg", alt="The garden")
+    export.items = [_item("1", "p")]
+    export.items[0].html = (
+        f'<p><img src="{uploads}/a-300x200.jpg" alt="" class="wp-image-9"></p>'  # by its id
+        f'<p><img src="{uploads}/b-1024x768.jpg"></p>'  # by its address, another size
+        f'<p><img src="{uploads}/c.jpg" alt=""> <img src="{uploads}/c.jpg" alt=" "></p>'
+        f'<figure><img src="{uploads}/d.jpg" alt=""><figcaption>Named</figcaption></figure>'
+    )
+    made = plan.make_plan(export, plan.Layout(), None)
+    text = made.files["posts/p.md"]
+    assert f"![The hall at night]({uploads}/a-300x200.jpg)" in text
+    assert f"![The garden]({uploads}/b-1024x768.jpg)" in text
+    assert made.no_alt == [("posts/p.md", "c.jpg")]  # once; d.jpg's caption names it
+    from plugins.importer.apply import Outcome
+
+    lines = report.lines("WordPress", made, Outcome(), "db", "archive")
+    at = lines.index(next(line for line in lines if line.startswith("Pictures without alt")))
+    assert lines[at].startswith("Pictures without alt text (1; a publish build refuses them")
+    assert lines[at + 1] == "  posts/p.md: c.jpg"
+
+
+def test_a_gutenberg_gallerys_photos_keep_the_blocks_alt_text_and_captions(tmp_path):
+    (tmp_path / "2019/06").mkdir(parents=True)
+    for name in ("p7.jpg", "p8.jpg", "p9.jpg"):
+        (tmp_path / "2019/06" / name).write_bytes(b"picture")
+    html = _gutenberg_gallery("7", "8", "9").replace(
+        'alt="Photo 8" class="wp-image-8"/>',
+        'alt="" class="wp-image-8"/><figcaption>On the <em>hill</em></figcaption>',
+    )
+    html = html.replace('alt="Photo 9"', 'alt=""')
+    export = _gallery_export(html, "7", "8", "9")
+    export.attachments["8"].alt = "A hill"  # the export's, where the block has none
+    made = plan.make_plan(export, plan.Layout(), tmp_path)
+    assert made.files["galleries/trip/gallery.md"].splitlines()[2:] == [
+        "Photo: p7.jpg |  | Photo 7",
+        "Photo: p8.jpg | On the hill | A hill",
+        "Photo: p9.jpg",
+    ]
+    assert made.no_alt == [("galleries/trip/gallery.md", "p9.jpg")]

@@ -82,6 +82,9 @@ class Converted:
 
     markdown: str  # the body, ending with exactly one newline ("" for an empty body)
     notes: list[str] = field(default_factory=list)  # one line each, for the import report
+    # the pictures written with no alt text (and no caption or link text naming them), by
+    # their address as written: a publish build refuses them
+    no_alt: list[str] = field(default_factory=list)
 
 
 # Elements that are blocks for wpautop (never wrapped in <p>) and for line starts.
@@ -492,6 +495,7 @@ class _Converter(MarkdownConverter):
         rewrite: Callable[[str], str],
         gallery: Callable[[dict[str, str]], str | None] = lambda attrs: None,
         comment: bool = False,
+        alt: Callable[[str, str], str] = lambda src, image_id: "",
     ) -> None:
         super().__init__(
             heading_style=ATX,
@@ -504,6 +508,8 @@ class _Converter(MarkdownConverter):
             keep_inline_images_in=["td", "th"],
         )
         self.rewrite = rewrite
+        self.alt = alt  # the export's alt text of a picture (its src, its wp-image id), or ""
+        self.no_alt: list[str] = []
         self.targets: set[str] = set()  # ids that the body's "#…" links point at
         self.gallery = gallery
         self.comment = comment
@@ -638,11 +644,45 @@ class _Converter(MarkdownConverter):
                 return value
         return ""
 
+    def _alt(self, el: Tag, src: str) -> str:
+        """A picture's alt text: its own, else the one the export gives its attachment."""
+        alt = _SPACE.sub(" ", el.get("alt") or "").strip()
+        if not alt and not self.comment:
+            found = re.search(r"wp-image-(\d+)", " ".join(el.get("class") or []))
+            alt = _SPACE.sub(" ", self.alt(src.strip(), found.group(1) if found else "")).strip()
+        return alt
+
+    @staticmethod
+    def _captioned(el: Tag, parent_tags) -> bool:
+        """Whether a picture is written in a ``<figure>`` with its caption (``_figure``)."""
+        if parent_tags & {"li", "blockquote", "td", "th", "dd", "_inline"}:
+            return False
+        for holder in el.parents:
+            classes = holder.get("class") or []
+            if holder.name == "figure":
+                caption = holder.find("figcaption")
+            elif holder.name == "div" and "wp-caption" in classes:
+                caption = holder.find(class_="wp-caption-text")
+            elif holder.name == "table" and "tr-caption-container" in classes:
+                caption = holder.find(class_="tr-caption")
+            else:
+                continue
+            one = len(holder.find_all("img")) == 1
+            return one and caption is not None and bool(caption.get_text(strip=True))
+        return False
+
+    def _without_alt(self, el: Tag, url: str) -> None:
+        """Note a picture written without alt text, unless a link's text names it."""
+        link = el.find_parent("a")
+        named = link is not None and link.get_text(strip=True)
+        if not self.comment and not named and url not in self.no_alt:
+            self.no_alt.append(url)
+
     def _image(self, el, src: str, parent_tags) -> str:
         src = src.strip()
-        alt = _SPACE.sub(" ", el.get("alt") or "").strip()
         if {"emoji", "wp-smiley"} & set(el.get("class") or []):
-            return alt  # WordPress's picture of an emoji: the character itself
+            return _SPACE.sub(" ", el.get("alt") or "").strip()  # the emoji's character
+        alt = self._alt(el, src)
         if el.get("width") in ("0", "1") and el.get("height") in ("0", "1"):
             self._drop("img (a tracking pixel)", src)  # Blogger's post footer, stats counters
             return ""
@@ -662,6 +702,8 @@ class _Converter(MarkdownConverter):
             )
         ):
             return self._escape_alt(alt)
+        if not alt and not self._captioned(el, parent_tags):
+            self._without_alt(el, url)
         return f"![{self._escape_alt(alt)}]({_md_url(url)}{_md_title(el.get('title') or '')})"
 
     @staticmethod
@@ -813,7 +855,7 @@ class _Converter(MarkdownConverter):
         if link is not None and _same_picture(link.get("href") or "", src):
             src, link = link.get("href") or "", None
         url = htmllib.escape(self.rewrite(src.strip()))
-        picture = f'<img src="{url}" alt="{htmllib.escape(img.get("alt") or "")}"'
+        picture = f'<img src="{url}" alt="{htmllib.escape(self._alt(img, src))}"'
         if img.get("title"):
             picture += f' title="{htmllib.escape(img["title"])}"'
         picture += ">"
@@ -908,10 +950,17 @@ class _Converter(MarkdownConverter):
             if tag.name in DROPPED:
                 tag.decompose()
                 continue
+            if tag.name == "img":
+                tag["alt"] = self._alt(tag, tag.get("src") or "")
             tag.attrs = {k: v for k, v in tag.attrs.items() if k in _KEEP_ATTRS}
             for attr in ("href", "src"):
                 if tag.get(attr):
                     tag[attr] = self.rewrite(tag[attr].strip())
+            if tag.name == "img" and not tag["alt"]:
+                figure = tag.find_parent("figure")
+                caption = figure.find("figcaption") if figure is not None else None
+                if caption is None or not caption.get_text(strip=True):
+                    self._without_alt(tag, tag.get("src") or "")
         for text in copy.find_all(string=True):
             if isinstance(text, Comment):
                 text.extract()
@@ -1026,13 +1075,20 @@ def _gutenberg_galleries(soup: BeautifulSoup, gallery: Callable[[dict[str, str]]
         if figure.find_parent("figure", class_="wp-block-gallery") is not None:
             continue
         ids = []
+        # "block": without a gallery, its pictures stay in the text; each picture's alt text
+        # and caption as the block shows them ("alt-<id>", "caption-<id>", HTML)
+        attrs = {"block": "gallery"}
         for img in figure.find_all("img"):
             found = re.search(r"wp-image-(\d+)", " ".join(img.get("class") or []))
-            ids.append(img.get("data-id") or (found.group(1) if found else ""))
+            image_id = img.get("data-id") or (found.group(1) if found else "")
+            ids.append(image_id)
+            attrs[f"alt-{image_id}"] = img.get("alt") or ""
+            holder = img.find_parent("figure")
+            caption = holder.find("figcaption") if holder is not figure else None
+            attrs[f"caption-{image_id}"] = caption.decode_contents() if caption else ""
         if not ids or not all(ids):
             continue
-        # "block": without a gallery, its pictures stay in the text
-        slug = gallery({"ids": ",".join(ids), "block": "gallery"})
+        slug = gallery({"ids": ",".join(ids), **attrs})
         if not slug:
             continue
         marker = soup.new_tag("div", attrs={"data-importer-gallery": slug})
@@ -1065,6 +1121,7 @@ def _run(
     rewrite: Callable[[str], str],
     gallery: Callable[[dict[str, str]], str | None],
     comment: bool,
+    alt: Callable[[str, str], str] = lambda src, image_id: "",
 ) -> Converted:
     notes: list[str] = []
     scanned = ""
@@ -1077,11 +1134,12 @@ def _run(
             if not comment:
                 _gutenberg_galleries(soup, gallery)
             _verses(soup)
-            converter = _Converter(rewrite=rewrite, gallery=gallery, comment=comment)
+            converter = _Converter(rewrite=rewrite, gallery=gallery, comment=comment, alt=alt)
             converter.targets = set(_FRAGMENT_LINK.findall(scanned))
             markdown = converter.convert_soup(soup)
             lines = [_SPACE.sub(" ", note).strip() for note in notes + converter.notes()]
-            return Converted(_tidy(markdown), lines)  # one line each, whatever the export held
+            # one line each, whatever the export held
+            return Converted(_tidy(markdown), lines, converter.no_alt)
         except RecursionError:
             continue  # spans and fonts nested hundreds deep (Blogger): again without them
     soup = _parse(scanned)
@@ -1095,14 +1153,18 @@ def convert(
     raw_wordpress: bool = False,
     rewrite: Callable[[str], str] = lambda url: url,
     gallery: Callable[[dict[str, str]], str | None] = lambda attrs: None,
+    alt: Callable[[str, str], str] = lambda src, image_id: "",
 ) -> Converted:
     """A post's HTML as Markdown.
+
+    ``alt(src, image_id)`` gives the alt text the export holds for a picture that has none
+    in the text (WordPress's attachment, by its ``wp-image-<id>`` or its address), or "".
 
     ``gallery(attrs)`` is asked for the gallery of each ``[gallery]`` shortcode (its
     attributes) and Gutenberg gallery block (``ids``, and ``block``: the pictures stay in the
     text when there is no gallery); it returns the gallery's slug, or None when there is none
     (a shortcode is then dropped with a note), or "" when there is none and it said why."""
-    return _run(html, raw=raw_wordpress, rewrite=rewrite, gallery=gallery, comment=False)
+    return _run(html, raw=raw_wordpress, rewrite=rewrite, gallery=gallery, comment=False, alt=alt)
 
 
 def comment_markdown(html: str) -> str:

@@ -159,6 +159,8 @@ class Plan:
     held: list[Held] = field(default_factory=list)  # drafts' comments and mentions
     problems: list[str] = field(default_factory=list)
     missing: list[tuple[str, str]] = field(default_factory=list)  # (where, picture URL)
+    # pictures left without alt text, which a publish build refuses: (file, picture's name)
+    no_alt: list[tuple[str, str]] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     first_post: str = ""  # the URL path of the newest imported post, for the report
 
@@ -366,6 +368,28 @@ class Pictures:
         target = self.target(source)
         self.copies.setdefault(target, Copy(source, target))
         return "{static}/" + target
+
+
+def _picture_key(url: str) -> str:
+    """A picture's path without its size: x-300x200.jpg and x.jpg, on any host, are one."""
+    path = unquote(urlsplit(Pictures.unwrap(url)).path).lower()
+    return _WP_SIZED_SUFFIX.sub("", path)
+
+
+_WP_SIZED_SUFFIX = re.compile(r"-\d+x\d+(?=\.\w+$)")
+
+
+def _alt_texts(export: Export) -> Callable[[str, str], str]:
+    """The alt text the export gives a picture's attachment (WordPress's
+    ``_wp_attachment_image_alt``), found by its ``wp-image-<id>`` or by its address."""
+    by_id = {a.id: one_line(a.alt) for a in export.attachments.values() if a.alt.strip()}
+    by_path = {_picture_key(a.url): one_line(a.alt) for a in export.attachments.values()}
+    by_path = {key: alt for key, alt in by_path.items() if alt}
+
+    def alt(src: str, image_id: str) -> str:
+        return by_id.get(image_id) or (by_path.get(_picture_key(src), "") if src else "")
+
+    return alt
 
 
 def _author_name(export: Export, login: str, problems: list[str], named: set[str]) -> str:
@@ -593,6 +617,7 @@ def make_plan(
     newest: tuple[dt.datetime, str] | None = None
     claimed: dict[str, str] = {}  # old path -> the file that redirects from it
     shown: Counter = Counter()  # the galleries met in each file
+    alt_texts = _alt_texts(export)
     for item, slug in zip(export.items, slugs, strict=True):
         where = f"{item.title!r}"
         folder = layout.posts if item.kind != PAGE else layout.pages
@@ -642,9 +667,14 @@ def make_plan(
             )
 
         converted = convert.convert(
-            item.html, raw_wordpress=item.raw_wordpress, rewrite=rewrite, gallery=gallery
+            item.html,
+            raw_wordpress=item.raw_wordpress,
+            rewrite=rewrite,
+            gallery=gallery,
+            alt=alt_texts,
         )
         plan.problems.extend(f"{path}: {note}" for note in converted.notes)
+        plan.no_alt.extend((path, url.rsplit("/", 1)[-1] or url) for url in converted.no_alt)
         body = converted.markdown
         if not body.strip():  # the site publishes nothing without text, drafts included
             status = DRAFT
@@ -809,9 +839,13 @@ def _gallery(
             continue
         target = f"{layout.galleries}/{name}/{source.name}"
         pictures.copies.setdefault(target, Copy(source, target))
-        caption = one_line(convert.summary_text(attachment.caption)).replace("|", "/")
-        alt = one_line(attachment.alt).replace("|", "/")
+        # as a Gutenberg block shows it, else as the export describes the attachment
+        caption = attrs.get(f"caption-{attachment.id}") or attachment.caption
+        caption = one_line(convert.summary_text(caption)).replace("|", "/")
+        alt = one_line(attrs.get(f"alt-{attachment.id}") or attachment.alt).replace("|", "/")
         lines.append(f"Photo: {source.name} | {caption} | {alt}".rstrip(" |"))
+        if not caption and not alt:
+            plan.no_alt.append((f"{layout.galleries}/{name}/gallery.md", source.name))
     which = f"{path}: {'gallery' if block else '[gallery]'} {number} of the post"
     if lines and missing:
         plan.missing.extend((f"{item.title!r} (gallery)", url) for url in missing)

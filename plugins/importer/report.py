@@ -83,6 +83,18 @@ def lines(source: str, plan: Plan, outcome: Outcome, database: str, archive: str
         )
         for url, wheres in places.items():
             out.append(f"  {url} (in {', '.join(wheres)})")
+    if plan.no_alt:
+        files: dict[str, list[str]] = {}  # each file once, with its pictures once each
+        for relative, name in plan.no_alt:
+            if name not in files.setdefault(relative, []):
+                files[relative].append(name)
+        out.append(
+            f"Pictures without alt text ({sum(map(len, files.values()))}; a publish build "
+            "refuses them in what it publishes: describe what each shows, between the brackets "
+            "of ![…](…) in the post, or as 'Photo: x.jpg | caption | alt text' in gallery.md):"
+        )
+        for relative, names in files.items():
+            out.append(f"  {relative}: {', '.join(names)}")
     for problem in plan.problems:
         out.append(f"Note: {problem}")
     return out
