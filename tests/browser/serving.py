@@ -1,14 +1,27 @@
 """A folder served on loopback the way a static host serves a built site, for browser tests."""
 
 import functools
+import json
 import threading
+import urllib.request
 from collections.abc import Sequence
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from tests.conftest import free_port
 
-__all__ = ["free_port", "serve_folder"]
+__all__ = ["free_port", "isso_comment", "serve_folder"]
+
+
+def isso_comment(isso: str, origin: str, uri: str, **body) -> dict:
+    """Post a comment to a real Isso through its API, as the page at ``origin`` would."""
+    request = urllib.request.Request(
+        f"{isso}/new?uri={uri}",
+        data=json.dumps({"title": uri, **body}).encode(),
+        headers={"Content-Type": "application/json", "Origin": origin},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
 
 
 def serve_folder(

@@ -2,9 +2,7 @@
 our words in the page's language, dates as the site writes them. A real Isso on loopback, a
 fixture site with an English and a French post, a real Chromium, light and dark."""
 
-import json
 import re
-import urllib.request
 from datetime import UTC, datetime
 
 import pytest
@@ -12,7 +10,7 @@ from babel.dates import format_date
 from playwright.sync_api import Page, expect
 
 from plugins.comments import local_isso
-from tests.browser.serving import free_port, serve_folder
+from tests.browser.serving import free_port, isso_comment, serve_folder
 from tests.conftest import _builder
 from tests.test_comments_site import POSTS
 
@@ -28,16 +26,6 @@ SIZES = {"375": (375, 900), "1280": (1280, 900)}
 class _Site:
     def __init__(self, url: str, isso: str, created: dict[str, float]):
         self.url, self.isso, self.created = url, isso, created
-
-
-def _post(isso: str, origin: str, uri: str, **body) -> dict:
-    request = urllib.request.Request(
-        f"{isso}/new?uri={uri}",
-        data=json.dumps({"title": uri, **body}).encode(),
-        headers={"Content-Type": "application/json", "Origin": origin},
-    )
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.loads(response.read())
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +56,10 @@ def site(tmp_path_factory):
         )
     ]
     try:
-        parent = _post(isso, origin, "ranges", text="Ranges made our rota simple.", author="Ada")
-        _post(
+        parent = isso_comment(
+            isso, origin, "ranges", text="Ranges made our rota simple.", author="Ada"
+        )
+        isso_comment(
             isso,
             origin,
             "ranges",
@@ -77,8 +67,10 @@ def site(tmp_path_factory):
             author="Bo",
             parent=parent["id"],
         )
-        en = _post(isso, origin, "closed", text="Seen before closing.", author="Early reader")
-        fr = _post(isso, origin, "fil-ferme", text="Vu avant la fermeture.")  # no author
+        en = isso_comment(
+            isso, origin, "closed", text="Seen before closing.", author="Early reader"
+        )
+        fr = isso_comment(isso, origin, "fil-ferme", text="Vu avant la fermeture.")  # no author
         found = _Site(origin, isso, {"en": en["created"], "fr": fr["created"]})
         found.votes = votes
         yield found

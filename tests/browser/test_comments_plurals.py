@@ -4,14 +4,11 @@ test), served under a strict Content-Security-Policy, in a real Chromium. Isso p
 form by its own rules for its language (Russian ones for English words; two forms for Czech;
 English ones for Arabic, which it has no catalogue for); comments.js rewords it."""
 
-import json
-import urllib.request
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from plugins.comments import local_isso
-from tests.browser.serving import free_port, serve_folder
+from tests.browser.serving import free_port, isso_comment, serve_folder
 from tests.test_comments_plurals import build, posts
 
 # slug: (language, top-level comments, replies to the first)
@@ -24,16 +21,6 @@ THREADS = {
     "ithnan": ("ar", 2, 0),
     "ithnan-wa-ishrun": ("ar", 22, 0),
 }
-
-
-def _post(isso: str, origin: str, uri: str, **body) -> dict:
-    request = urllib.request.Request(
-        f"{isso}/new?uri={uri}",
-        data=json.dumps({"title": uri, **body}).encode(),
-        headers={"Content-Type": "application/json", "Origin": origin},
-    )
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.loads(response.read())
 
 
 @pytest.fixture(scope="module")
@@ -61,10 +48,10 @@ def site(tmp_path_factory, browser_type_launch_args):
         for slug, (_lang, top, replies) in THREADS.items():
             first = None
             for n in range(top):
-                made = _post(isso, origin, slug, text=f"Comment {n} on {slug}")
+                made = isso_comment(isso, origin, slug, text=f"Comment {n} on {slug}")
                 first = first or made
             for n in range(replies):
-                _post(isso, origin, slug, text=f"Reply {n} on {slug}", parent=first["id"])
+                isso_comment(isso, origin, slug, text=f"Reply {n} on {slug}", parent=first["id"])
         yield origin
     finally:
         server.shutdown()
