@@ -937,3 +937,20 @@ def test_why_no_title(text, expected):
 )
 def test_images_needing_alt(html, expected):
     assert text.images_needing_alt(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "page", "under", "target"),
+    [
+        ("/images/x.jpg", "posts/a/", "", "images/x.jpg"),
+        ("../../images/x.jpg", "posts/a/", "", "images/x.jpg"),
+        ("x.jpg", "posts/a/", "", "posts/a/x.jpg"),
+        ("/blog/images/x.jpg", "posts/a/", "/blog", "images/x.jpg"),
+        ("/other/x.jpg", "posts/a/", "/blog", None),  # another part of the host
+        ("//cdn.example/x.jpg", "posts/a/", "", None),  # another host
+        ("/images/a%20b.jpg?v=2#top", "", "", "images/a b.jpg"),
+        ("/", "posts/a/", "", None),
+    ],
+)
+def test_site_target(url, page, under, target):
+    assert links.site_target(url, page, under) == target

@@ -7,10 +7,8 @@ Pelican's, so the receivers in ``signals.py`` stay thin.
 import datetime
 import functools
 import os
-import posixpath
 from collections.abc import Iterable, Iterator
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from pelican.urlwrappers import Author, Category, Tag
 
@@ -242,7 +240,7 @@ def draft_only_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
     ]
     if not candidates:
         return []
-    return _not_linked_from_published(generators, candidates, settings)
+    return _not_linked_from_published(generators, candidates)
 
 
 class _Named:
@@ -283,7 +281,7 @@ def _linked_statics(items: list, statics: list[Any], settings: dict[str, Any]) -
         address
         for item in items
         for _, url in getattr(item, "blogcore_local_urls", ()) or ()
-        if (address := _site_address(url, getattr(item, "url", "") or "", under))
+        if (address := links.site_target(url, getattr(item, "url", "") or "", under))
     }
     return {
         id(s)
@@ -292,26 +290,9 @@ def _linked_statics(items: list, statics: list[Any], settings: dict[str, Any]) -
     }
 
 
-def _site_address(url: str, page: str, under: str) -> str | None:
-    """A link's target as a URL path within the site, without its leading "/" (``images/x.jpg``),
-    or None when it leaves the site's folder."""
-    path = unquote(urlsplit(url).path)
-    if not path:
-        return None
-    if path.startswith("/"):
-        if under and not (path == under or path.startswith(under + "/")):
-            return None
-        path = path[len(under) :]
-    else:
-        path = posixpath.join(posixpath.dirname("/" + page), path)
-    return posixpath.normpath(path).lstrip("/") or None
-
-
-def _not_linked_from_published(
-    generators: list, statics: list[Any], settings: dict[str, Any] | None = None
-) -> list[Any]:
+def _not_linked_from_published(generators: list, statics: list[Any]) -> list[Any]:
     """Those of ``statics`` no published post, page or team bio links to ({static} or
-    {attach} as written; with ``settings``, by address too)."""
+    {attach} as written, or by address)."""
     bios = getattr(generators[0].context.get("team"), "bios", None) or {}
     published = [
         item
@@ -319,11 +300,8 @@ def _not_linked_from_published(
         for item in content_items(generator)
         if getattr(item, "status", "published") != "draft"
     ] + list(bios.values())
-    if settings is not None:
-        wanted = _linked_statics(published, statics, settings)
-        return [s for s in statics if id(s) not in wanted]
-    sources = set().union(*(written_static_links(item) for item in published))
-    return [s for s in statics if s.get_relative_source_path() not in sources]
+    wanted = _linked_statics(published, statics, generators[0].settings)
+    return [s for s in statics if id(s) not in wanted]
 
 
 # a post's or page's source: published raw by a static folder (its front matter and all)

@@ -290,6 +290,25 @@ def local_problem(
     return relative_problem(url, page, exists, written, content_file, elsewhere)
 
 
+def site_target(url: str, page: str, published_under: str) -> str | None:
+    """The URL path, within the site's folder and without its leading "/", that a link to
+    one of the site's files leads to from ``page`` (``/images/x.jpg`` and, from ``posts/x/``,
+    ``../../images/x.jpg``: ``images/x.jpg``); None when it leads out of the site's folder."""
+    url = url.replace("\\", "/")  # as local_problem reads it
+    path = unquote(urlparse(unescape(url)).path)
+    if not path or url.startswith("//"):
+        return None
+    if path.startswith("/"):
+        if published_under:
+            if not (path == published_under or path.startswith(published_under + "/")):
+                return None
+            path = path[len(published_under) :]
+        target = _resolve("", path.lstrip("/"))
+    else:
+        target = _resolve(page, path)
+    return target.lstrip("/") if target and target != "/" else None
+
+
 def relative_problem(
     url: str,
     page: str | None,
