@@ -336,6 +336,16 @@ def check_lang(value: str) -> str:
     )
 
 
+def lang_problem(value: str) -> str | None:
+    """Why ``value`` is no language code a side file (a series, a team member, a gallery) may
+    give as its Lang, or None when it is one (check_lang's words)."""
+    try:
+        check_lang(value)
+    except FrontMatterError as exc:
+        return str(exc)
+    return None
+
+
 def check_modified(date: object, modified: object) -> None:
     """A post cannot be updated before it was published (a day earlier or more)."""
     if not isinstance(date, datetime.datetime) or not isinstance(modified, datetime.datetime):

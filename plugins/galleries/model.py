@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plugins.blogcore import text as html_text
-from plugins.blogcore.frontmatter import FrontMatterError, check_lang
+from plugins.blogcore.frontmatter import lang_problem
 
 # what the images pipeline renders (phones write HEIC; it becomes AVIF, WebP and JPEG)
 PHOTO_EXTENSIONS = frozenset(
@@ -286,14 +286,12 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
         )
         status = "draft"  # the safe reading of a typo: not published
     lang = values.get("lang", "").strip()
-    if lang:
-        try:
-            check_lang(lang)
-        except FrontMatterError as exc:  # marked lang="english", a screen reader is lost
-            problems.append(
-                Problem(shown, f"{exc}; the gallery is taken as the site's language", error=True)
-            )
-            lang = ""
+    wrong = lang_problem(lang) if lang else None
+    if wrong:  # marked lang="english", a screen reader is lost
+        problems.append(
+            Problem(shown, f"{wrong}; the gallery is taken as the site's language", error=True)
+        )
+        lang = ""
     body = "\n".join(lines[body_start:]).strip()
     sidecar = Sidecar(
         lang=lang,

@@ -10,7 +10,7 @@ from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.utils import get_date, slugify
 
-from plugins.blogcore.frontmatter import FrontMatterError, check_lang
+from plugins.blogcore.frontmatter import lang_problem
 from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import side
 
@@ -66,16 +66,14 @@ class SeriesGenerator(Generator):
                     problems.append(model.Diagnostic(model.ERROR, key, str(exc)))
             cover = self._cover(_text(meta.get("cover")), key, problems)
             lang = _text(meta.get("lang")) or None
-            if lang:
-                try:
-                    check_lang(lang)
-                except FrontMatterError as exc:  # else each post would be blamed for it
-                    problems.append(
-                        model.Diagnostic(
-                            model.ERROR, key, f"{exc}; the series takes its posts' language"
-                        )
+            wrong = lang_problem(lang) if lang else None
+            if wrong:  # else each post would be blamed for it
+                problems.append(
+                    model.Diagnostic(
+                        model.ERROR, key, f"{wrong}; the series takes its posts' language"
                     )
-                    lang = None
+                )
+                lang = None
             files.append(
                 model.FileInput(
                     slug=slug,

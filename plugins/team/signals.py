@@ -13,7 +13,7 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.urlwrappers import Author
 
-from plugins.blogcore.frontmatter import FrontMatterError, check_lang
+from plugins.blogcore.frontmatter import lang_problem
 from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import build, phases, side
 from plugins.engine.items import every_article
@@ -107,14 +107,13 @@ def _checked_lang(metadata: dict, shown: str) -> tuple[dict, people.Problem | No
     lang = metadata.get("lang")
     if not isinstance(lang, str) or not lang.strip():
         return metadata, None
-    try:
-        check_lang(lang.strip())
-    except FrontMatterError as exc:
-        # lang="english" on the bio is no language to a screen reader (and fails axe's
-        # valid-lang): the bio is marked as the site's language instead
-        kept = {k: v for k, v in metadata.items() if k != "lang"}
-        return kept, people.Problem(shown, f"{exc}; the bio is taken as the site's language")
-    return metadata, None
+    problem = lang_problem(lang.strip())
+    if problem is None:
+        return metadata, None
+    # lang="english" on the bio is no language to a screen reader (and fails axe's
+    # valid-lang): the bio is marked as the site's language instead
+    kept = {k: v for k, v in metadata.items() if k != "lang"}
+    return kept, people.Problem(shown, f"{problem}; the bio is taken as the site's language")
 
 
 def _within(root: Path, relpath: str) -> bool:
