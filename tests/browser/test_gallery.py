@@ -146,3 +146,16 @@ def test_the_lightbox_shows_a_caption_in_its_gallerys_language(page: Page, serve
     page.locator("section.gallery a.gallery__link").nth(1).click()
     expect(figure).to_be_visible()
     assert figure.evaluate("f => [f.lang, f.dir]") == ["ar", "rtl"]
+
+
+def test_on_a_right_to_left_page_the_left_arrow_goes_on(page: Page, served_site):
+    page.goto(served_site.siteurl + POST)
+    page.evaluate("() => { document.documentElement.dir = 'rtl'; }")  # as an Arabic page is
+    page.locator("section.gallery a.gallery__link").nth(0).click()
+    title = page.locator("#lightbox-title")
+    expect(title).to_contain_text("photo 1 of ")
+    page.keyboard.press("ArrowLeft")
+    expect(title).to_contain_text("photo 2 of ")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    expect(title).to_contain_text("photo 7 of 7")  # back, wrapping round

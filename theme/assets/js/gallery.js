@@ -54,10 +54,14 @@
   }
 
   function onKey(event) {
-    if (event.key === "ArrowRight") {
+    // the arrow that points the reading way goes on: on a right-to-left page, the left one
+    var rtl = window.getComputedStyle(dialog).direction === "rtl";
+    var forward = rtl ? "ArrowLeft" : "ArrowRight";
+    var back = rtl ? "ArrowRight" : "ArrowLeft";
+    if (event.key === forward) {
       event.preventDefault();
       show(state.index + 1);
-    } else if (event.key === "ArrowLeft") {
+    } else if (event.key === back) {
       event.preventDefault();
       show(state.index - 1);
     } else if (event.key === "Escape") {
