@@ -22,6 +22,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plugins.blogcore.frontmatter import scan_header
 from plugins.webmentions import archive
 
 from .plan import Plan, Thread
@@ -80,13 +81,8 @@ def is_published(path: Path, slug: str) -> bool:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    metadata = {}
-    for line in text.splitlines():
-        if not line.strip():
-            break
-        key, colon, value = line.partition(":")
-        if colon:
-            metadata[key.strip().lower()] = value.strip()
+    # the keys as the site's reader finds them (a "---" fence, indented continuations)
+    metadata = {key: value for key, value, _ in scan_header(text).keys}
     return metadata.get("slug") == slug and metadata.get("status", "").lower() != "draft"
 
 
