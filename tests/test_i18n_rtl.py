@@ -165,3 +165,19 @@ def test_lang_dir(lang, expected):
 )
 def test_dir_attr(lang, page_lang, expected):
     assert str(templating.dir_attr(lang, page_lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "against", "expected"),
+    [
+        ("ar", "en", ' lang="ar" dir="rtl"'),
+        ("en", "he", ' lang="en" dir="ltr"'),
+        ("de", "en", ' lang="de"'),
+        ("he", "ar", ' lang="he"'),  # both right to left
+        ("en", "en", ""),
+        ("", "en", ""),
+        (None, "en", ""),
+    ],
+)
+def test_lang_marks(lang, against, expected):
+    assert str(templating.lang_marks(lang, against)) == expected

@@ -23,7 +23,9 @@ What it does on each build:
   from Babel: ``"ar"|lang_dir`` is "rtl", for ``<html dir>``), the global ``dir_attr(lang)``
   (`` dir="rtl"`` or `` dir="ltr"`` for an element in ``lang`` whose direction is not the
   page's, beside its ``lang`` attribute; nothing otherwise; ``dir_attr(lang, DEFAULT_LANG)``
-  against another language: a post card, where ``article`` is the card's post), and the
+  against another language: a post card, where ``article`` is the card's post), the global
+  ``lang_marks(lang)`` (`` lang="ar" dir="rtl"``: both, for an element whose language is not
+  the page's, or ``lang_marks(lang, DEFAULT_LANG)``'s; nothing otherwise), and the
   filter ``in_lang``: a setting given per language (``SITE_TAGLINE = {"en": ..., "fr":
   ...}``) in the page's language, and a category's name from ``I18N_CATEGORY_NAMES``
   (``{{ article.category|in_lang }}``).

@@ -99,6 +99,12 @@ def on_generator_init(generator) -> None:
     env.globals["strings_lang"] = strings_lang
     env.globals["plural_samples"] = templating.PLURAL_SAMPLES
     env.globals["dir_attr"] = dir_attr
+
+    @pass_context
+    def lang_marks(context, lang, against=None):
+        return templating.lang_marks(lang, against or templating.page_lang(context, default))
+
+    env.globals["lang_marks"] = lang_marks
     env.filters["lang_dir"] = templating.lang_dir
     env.filters["lang_name"] = templating.lang_name
     env.globals["i18n_languages"] = sorted({default, *loaded})

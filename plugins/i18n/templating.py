@@ -103,6 +103,15 @@ def dir_attr(lang: str | None, page_lang: str) -> Markup:
     return Markup(' dir="%s"') % lang_dir(lang)
 
 
+def lang_marks(lang: str | None, against: str) -> Markup:
+    """` lang="ar" dir="rtl"` for an element in ``lang`` inside text in ``against`` (the
+    page's language, or DEFAULT_LANG for lists): its lang, and its dir where the two are
+    written in different directions; nothing when it is in ``against`` itself."""
+    if not lang or lang == against:
+        return Markup("")
+    return Markup(' lang="%s"') % lang + dir_attr(lang, against)
+
+
 def in_lang(
     value: Any, lang: str, default_lang: str, names: Mapping[str, Mapping[str, str]]
 ) -> Any:
