@@ -137,3 +137,25 @@ def test_a_catalog_isso_has_no_language_for_keeps_its_own(site):
     assert found["lang"] == "ar"
     forms = dict(zip(found["samples"], found["forms"]["num-comments"], strict=True))
     assert (forms[0], forms[2], forms[11]) == ("لا تعليقات", "تعليقان", "{{ n }} تعليقًا")
+
+
+def test_cards_give_their_counts_forms_in_the_cards_language(tmp_path):
+    """A card's count (COMMENTS_COUNTS) has the same forms as the thread's, in the card's own
+    strings' language: Czech for a Czech post's card, English for a Russian one's (no catalog)."""
+    built = build(
+        tmp_path,
+        posts({"pocet": "cs", "schet": "ru"}),
+        COMMENTS_ISSO_URL=ISSO,
+        COMMENTS_COUNTS=True,
+    )
+    cards = {
+        a["data-comments-id"]: json.loads(a["data-comments-plurals"])
+        for a in built.soup("/").select(".post-card__comments a[data-comments-count]")
+    }
+    thread = plurals(built, "cs/posts/pocet/")
+    assert cards["pocet"]["forms"]["num-comments"] == thread["forms"]["num-comments"]
+    assert cards["pocet"]["samples"] == thread["samples"]
+    assert cards["pocet"]["lang"] == "cs"
+    assert cards["pocet"]["forms"]["num-comments"][4] == "{{ n }} komentářů"  # 5
+    assert cards["schet"]["lang"] == "en"
+    assert cards["schet"]["forms"]["num-comments"][:2] == ["{{ n }} comment", "{{ n }} comments"]

@@ -42,6 +42,7 @@ def site(tmp_path_factory, browser_type_launch_args):
         posts({slug: lang for slug, (lang, _, _) in THREADS.items()}),
         siteurl=origin,
         COMMENTS_ISSO_URL=isso,
+        COMMENTS_COUNTS=True,
     )
     server = serve_folder(built.output, site_port, [("Content-Security-Policy", csp)])
     try:
@@ -124,3 +125,22 @@ def test_isso_gets_each_plural_as_lines_that_show_the_count(page: Page, site):
         "data-isso-num-comments-text-cs"
     )
     assert lines.split("\n") == ["{{ n }} komentář", "{{ n }} komentáře", "{{ n }} komentářů"]
+
+
+def test_counts_on_the_home_page_follow_them_too(page: Page, site):
+    """The cards' counts (COMMENTS_COUNTS) come from Isso's count API as numbers and are worded
+    the same way: they said "{n} comments" in English for the Czech and Arabic cards (the
+    catalogs' singular and plural only, by a one-or-many rule)."""
+    page.goto(site + "/")
+    texts = {
+        a.get_attribute("data-comments-id"): a for a in page.locator(".post-card__comments a").all()
+    }
+    for slug, text in (
+        ("schet", "21 comments"),  # no Russian catalog: English words, English rules
+        ("jeden", "1 komentář"),
+        ("pet", "5 komentářů"),
+        ("dvacet-dva", "22 komentářů"),
+        ("ithnan", "تعليقان"),
+        ("ithnan-wa-ishrun", "22 تعليقًا"),
+    ):
+        expect(texts[slug]).to_have_text(text)

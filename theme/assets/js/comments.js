@@ -279,6 +279,17 @@
     }
   }
 
+  // A card's count in the strings' language; where the browser has no rules for it, the
+  // forms for 1 and for 5 (one and other in English, the templates' own language).
+  function cardCount(found, n) {
+    if (!found) return null;
+    var text = worded(found, "num-comments", n);
+    if (text !== null) return text;
+    var forms = found.forms["num-comments"];
+    var i = found.samples.indexOf(n === 1 ? 1 : 5);
+    return i < 0 ? null : forms[i].replace(COUNT, String(n));
+  }
+
   // Counts on post lists (only where the site turned them on, COMMENTS_COUNTS): one request
   // per comment server for the links on the page, without cookies or the page's address.
   function counts() {
@@ -305,8 +316,8 @@
               (link.closest(".post-card__comments") || link).hidden = true;
               return;
             }
-            // the words come from the page (data attributes), in its language
-            link.textContent = n === 1 ? link.dataset.one : link.dataset.many.replace("{n}", n);
+            // the words come from the page (its plural forms), worded by their language's rules
+            link.textContent = cardCount(readPlurals(link), n) || link.textContent;
           });
         })
         .catch(function () { /* the plain "Comments" link stays */ });
