@@ -246,6 +246,7 @@ def _serve(root: Path, port: int, rebuild=None, watched=(), not_found: str = "40
     from tornado.ioloop import IOLoop
 
     from plugins.devserver.static import static_app
+    from plugins.devserver.watch import SiteWatcher
 
     # once the server runs, SIGTERM stops its loop, and the caller's `finally` cleans up
     # (a SystemExit raised inside a request handler would be caught by Tornado and logged)
@@ -254,8 +255,9 @@ def _serve(root: Path, port: int, rebuild=None, watched=(), not_found: str = "40
     loop.add_callback(lambda: asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop))
 
     # a missing page gets the site's 404 page (with the problems overlay) and status 404,
-    # not Tornado's bare "404: Not Found"
-    server = Server(static_app(root, not_found))
+    # not Tornado's bare "404: Not Found"; a file moved in with an old date is a change too,
+    # and a folder of changes is one build (plugins/devserver/watch.py)
+    server = Server(static_app(root, not_found), watcher=SiteWatcher())
     for path in watched:
         server.watch(str(path), rebuild)
     # said once the loop runs, i.e. once the port is bound (tests wait for this line)

@@ -159,6 +159,37 @@ def test_a_warning_stays_reported_while_other_files_change(serve):
     assert serve.stop() == 0
 
 
+MOVED_IN = """Title: Moved in {i}
+Date: 2024-05-0{i} 09:00
+Category: Company
+Tags: news
+Author: Ada Byrne
+Slug: moved-in-{i}
+Summary: A post written elsewhere.
+
+Written in another folder an hour ago.
+"""
+
+
+def test_a_folder_moved_in_with_old_dates_is_built_once(serve, tmp_path):
+    # posts saved elsewhere an hour ago, moved in as a file manager does (the files keep their
+    # dates): livereload took no file older than the server for a change, built nothing and
+    # reloaded the browser onto a 404; and a folder of changes was one build per file
+    folder = tmp_path / "written-elsewhere"
+    folder.mkdir()
+    for i in range(1, 5):
+        post = folder / f"moved-in-{i}.md"
+        post.write_text(MOVED_IN.format(i=i), encoding="utf-8")
+        os.utime(post, (time.time() - 3600, time.time() - 3600))
+    since = len(serve.terminal())
+    folder.rename(serve.content / "posts" / "written-elsewhere")
+    serve.wait_for("Done", since=since)
+    assert [serve.get(f"/posts/moved-in-{i}/")[0] for i in range(1, 5)] == [200] * 4
+    time.sleep(3)  # polls after it find nothing more to build
+    assert serve.terminal()[since:].count("Done:") == 1, serve.terminal()[since:]
+    assert serve.stop() == 0
+
+
 # The report comes from the build's logging records, split into file and message.
 
 

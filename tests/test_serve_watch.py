@@ -1,0 +1,129 @@
+"""What `invoke serve` counts as a change (plugins/devserver/watch.py), poll by poll.
+
+Each case is a writer's move on a small content folder, then one poll of the watcher the dev
+server uses: how many builds it ran and which file it names to the browser's livereload (None:
+no reload). livereload's own watcher built nothing for a file moved in with an old date (and
+reloaded the browser anyway), and built once per file of a folder.
+"""
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from plugins.devserver.watch import SiteWatcher
+
+HOUR_AGO = time.time() - 3600
+
+
+def _old(path: Path) -> Path:
+    os.utime(path, (HOUR_AGO, HOUR_AGO))
+    return path
+
+
+def _save(path: Path, text: str = "Title: x\n") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _move_in_folder(content: Path, outside: Path) -> None:
+    """A folder of photos exported an hour ago, moved into the content folder in one step."""
+    export = outside / "camera-export"
+    for name in ("a.jpg", "b.jpg", "c.jpg", "d.jpg", "e.jpg"):
+        _old(_save(export / name, name))
+    export.rename(content / "galleries" / "picnic")
+
+
+MOVES = {
+    "nothing": (lambda content, outside: None, 0, None),
+    "a post saved": (
+        lambda content, outside: _save(content / "posts/first.md", "Title: y\n"),
+        1,
+        "posts/first.md",
+    ),
+    "a post moved in, saved an hour ago": (
+        lambda content, outside: shutil.move(
+            _old(_save(outside / "elsewhere.md")), content / "posts/elsewhere.md"
+        ),
+        1,
+        "posts/elsewhere.md",
+    ),
+    "a folder of old photos moved in": (_move_in_folder, 1, "galleries/picnic/a.jpg"),
+    "a gallery renamed": (
+        lambda content, outside: (content / "galleries/party").rename(content / "galleries/fete"),
+        1,
+        "galleries/fete/1.jpg",
+    ),
+    "a gallery deleted": (
+        lambda content, outside: shutil.rmtree(content / "galleries/party"),
+        1,
+        "galleries/party/1.jpg",
+    ),
+    "ten posts saved at once (a checkout)": (
+        lambda content, outside: [
+            _save(content / f"posts/p{i}.md", f"Title: {i}\n") for i in range(10)
+        ],
+        1,
+        "posts/p0.md",
+    ),
+    "an Emacs lock file (a link to nothing)": (
+        lambda content, outside: os.symlink("me@laptop.1:1", content / "posts/.#first.md"),
+        0,
+        None,
+    ),
+    "a Vim swap file": (
+        lambda content, outside: _save(content / "posts/.first.md.swp", "swap"),
+        0,
+        None,
+    ),
+    "a file in .git": (lambda content, outside: _save(content / ".git/index", "x"), 0, None),
+}
+
+
+@pytest.fixture
+def site(tmp_path):
+    content = tmp_path / "content"
+    _old(_save(content / "posts/first.md"))
+    for i in (1, 2, 3):
+        _old(_save(content / f"galleries/party/{i}.jpg", str(i)))
+    (tmp_path / "outside").mkdir()
+    return content, tmp_path / "outside"
+
+
+@pytest.mark.parametrize("move", MOVES, ids=list(MOVES))
+def test_one_poll_after_a_writers_move(site, move):
+    content, outside = site
+    builds = []
+    watcher = SiteWatcher()
+    watcher.watch(str(content), lambda: builds.append(1))
+    assert watcher.examine() == (None, None)  # what was there at the start is no change
+
+    act, expected_builds, expected_file = MOVES[move]
+    act(content, outside)
+    named, _delay = watcher.examine()
+    assert len(builds) == expected_builds
+    expected = None if expected_file is None else str(content / expected_file)
+    assert named == expected
+    assert watcher.examine() == (None, None) and len(builds) == expected_builds  # said once
+
+
+def test_one_build_when_content_and_theme_change_in_one_poll(tmp_path):
+    content, theme = _save(tmp_path / "content/posts/a.md").parent, tmp_path / "theme"
+    _save(theme / "base.html", "<html>")
+    builds = []
+
+    def rebuild():
+        builds.append(1)
+
+    watcher = SiteWatcher()
+    for path in (content, theme, tmp_path / "pelicanconf.py"):
+        watcher.watch(str(path), rebuild)
+    _save(content / "a.md", "Title: changed\n")
+    _save(theme / "base.html", "<html lang=en>")
+    _save(tmp_path / "pelicanconf.py", "SITENAME = 'x'\n")  # a file that did not exist
+    named, _delay = watcher.examine()
+    assert builds == [1]
+    assert named == str(content / "a.md")
