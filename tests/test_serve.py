@@ -268,6 +268,9 @@ def _call(app, path: str, method: str = "GET") -> tuple[str, dict, bytes]:
         ("/posts/later/", "307 Temporary Redirect", b""),
         ("/about-us/", "307 Temporary Redirect", b""),
         ("/drafts/posts/gone/", "404 Not Found", b"not found page"),
+        # a preview whose post is published now (Status: draft taken out): the post
+        ("/drafts/posts/a/", "307 Temporary Redirect", b""),
+        ("/drafts/pages/colophon/", "307 Temporary Redirect", b""),
     ],
 )
 def test_the_dev_server_serves_the_output_folder(tmp_path, path, status, body):
@@ -278,6 +281,8 @@ def test_the_dev_server_serves_the_output_folder(tmp_path, path, status, body):
         (site / preview / "index.html").write_text("draft")
     (site / "index.html").write_text("home")
     (site / "posts" / "a" / "index.html").write_text("post a")
+    (site / "colophon").mkdir()
+    (site / "colophon" / "index.html").write_text("colophon")
     (site / "404.html").write_text("not found page")
     (site / ".build-problems.json").write_text("{}")
     (tmp_path / "secret.txt").write_text("secret")
@@ -288,7 +293,11 @@ def test_the_dev_server_serves_the_output_folder(tmp_path, path, status, body):
     if status == "301 Moved Permanently":
         assert headers["Location"] == path + "/"
     elif status.startswith("307"):
-        assert headers["Location"] in ("/drafts" + path, "/drafts/pages" + path)
+        assert headers["Location"] in (
+            "/drafts" + path,
+            "/drafts/pages" + path,
+            path.removeprefix("/drafts/pages").removeprefix("/drafts"),
+        )
         assert _call(static_app(link), headers["Location"])[0] == "200 OK"
     else:
         assert headers["Cache-Control"] == "no-store"

@@ -9,7 +9,8 @@ warm builder (plugins/fastbuild/warm.py) import it.
   only when the build has the setting ``DEVSERVER_OVERLAY = True``, which `invoke serve`
   passes with ``-e``; `make build`, `make publish` and every other build leave it out.
 - ``static``: the WSGI application livereload serves the output folder with, which answers a
-  missing page with the site's own 404.html (so the overlay shows there too).
+  missing page with the site's own 404.html (so the overlay shows there too), and sends a
+  post's address to its draft preview and back.
 - ``watch``: what counts as a change: livereload's polling watcher, which also takes a file
   moved in with an old date, and makes one rebuild of changes found together.
 """

@@ -3,8 +3,9 @@
 Like a plain static server, with three differences that matter while writing: a missing page
 gets the site's own 404.html (with the theme, and the problems overlay that says why the
 page is gone), or, when it is a draft or a post dated later, a redirect to its preview
-(with its "Draft — not published" banner); and nothing is cached, so a reload always shows
-the latest build.
+(with its "Draft — not published" banner), and the other way round, a preview that is gone
+because the post is published now gets a redirect to its address; and nothing is cached, so
+a reload always shows the latest build.
 """
 
 import mimetypes
@@ -45,9 +46,11 @@ def static_app(root: Path, not_found: str = "404.html") -> Callable:
                 return [b""]
             target = os.path.join(target, "index.html")
         if not os.path.isfile(target):
-            preview = _draft_preview(base, url_path)
-            if preview is not None:  # a draft, or a post dated later: its preview
-                start_response("307 Temporary Redirect", [("Location", quote(preview))])
+            # a draft, or a post dated later: its preview; a preview whose post is published
+            # now (the writer took Status: draft out with the preview open): the post
+            moved = _draft_preview(base, url_path) or _published(base, url_path)
+            if moved is not None:
+                start_response("307 Temporary Redirect", [("Location", quote(moved))])
                 return [b""]
             return _answer(start_response, method, "404 Not Found", base, not_found)
         return _answer(start_response, method, "200 OK", base, os.path.relpath(target, base))
@@ -63,12 +66,29 @@ def _draft_preview(base: str, url_path: str) -> str | None:
         return None
     for prefix in ("/drafts", "/drafts/pages"):
         candidate = prefix + url_path
-        path = os.path.normpath(os.path.join(base, candidate.lstrip("/")))
-        if not path.startswith(base + os.sep):
-            continue
-        if os.path.isfile(path) or os.path.isfile(os.path.join(path, "index.html")):
+        if _exists(base, candidate):
             return candidate
     return None
+
+
+def _published(base: str, url_path: str) -> str | None:
+    """Where a preview that is gone was published: /drafts/posts/x/ -> /posts/x/,
+    /drafts/pages/about/ -> /about/ (the reverse of ``_draft_preview``); None when nowhere."""
+    if url_path.startswith("/drafts/pages/"):
+        candidate = url_path.removeprefix("/drafts/pages")
+    elif url_path.startswith("/drafts/"):
+        candidate = url_path.removeprefix("/drafts")
+    else:
+        return None
+    return candidate if _exists(base, candidate) else None
+
+
+def _exists(base: str, url_path: str) -> bool:
+    """Is there a page at this address (a file, or a folder with index.html) under base?"""
+    path = os.path.normpath(os.path.join(base, url_path.lstrip("/")))
+    if not path.startswith(base + os.sep):
+        return False
+    return os.path.isfile(path) or os.path.isfile(os.path.join(path, "index.html"))
 
 
 def _answer(

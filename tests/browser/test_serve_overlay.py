@@ -73,3 +73,20 @@ def test_the_build_problems_overlay_follows_the_writer(page: Page, serve, axe_sc
     expect(page.locator("article.post h1")).to_be_visible(timeout=60_000)
     expect(overlay).to_have_count(0)
     assert violations == []
+
+
+def test_a_draft_preview_follows_its_post_when_it_is_published(page: Page, serve):
+    # the writer reads the draft's preview, then takes `Status: draft` out: the preview's
+    # address is gone, and the page that reloads must be the post, not "Page not found"
+    since = serve.edit("posts/ranges.md", "Slug: ranges\n", "Slug: ranges\nStatus: draft\n")
+    serve.wait_for("Done", since=since)
+    page.goto(serve.url + "/posts/ranges/")
+    expect(page).to_have_url(serve.url + "/drafts/posts/ranges/")
+    heading = page.locator("article.post h1")
+    expect(heading).to_be_visible()
+
+    serve.edit("posts/ranges.md", "Status: draft\n", "")
+    expect(page).to_have_url(serve.url + "/posts/ranges/", timeout=60_000)
+    settle(page, heading)
+    expect(page.locator("section.dev-problems")).to_have_count(0)
+    assert serve.stop() == 0
