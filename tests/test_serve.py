@@ -223,6 +223,60 @@ def test_a_record_becomes_a_problem_with_its_file(level, message, expected):
     assert (shown["source"] + ": " if shown["source"] else "") + shown["message"] == message
 
 
+def _stopped(make) -> logging.LogRecord:
+    """The record Pelican logs when a build stops on an exception (its main's `critical`)."""
+    try:
+        make()
+    except Exception as exc:
+        exc_info = (type(exc), exc, exc.__traceback__)
+        return logging.makeLogRecord(
+            {"levelno": logging.CRITICAL, "levelname": "CRITICAL", "msg": "%s: %s"}
+            | {"args": (type(exc).__name__, exc), "exc_info": exc_info}
+        )
+    raise AssertionError("nothing was raised")
+
+
+def _template(tmp_path: Path, name: str, text: str):
+    import jinja2
+
+    (tmp_path / "theme" / "templates").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "theme" / "templates" / name).write_text(text, encoding="utf-8")
+    loader = jinja2.FileSystemLoader(str(tmp_path / "theme" / "templates"))
+    return lambda: jinja2.Environment(loader=loader).get_template(name).render()
+
+
+@pytest.mark.parametrize(
+    ("case", "source", "message"),
+    [
+        # pelicanconf.py saved half-edited: Python's own message says the line
+        ("settings", "pelicanconf.py", "SyntaxError: unterminated string literal"),
+        # a filter the theme does not have
+        ("template", "theme/templates/article.html", "line 2: TemplateAssertionError: No filter"),
+        # a template that fails while it renders: the template's line, not Jinja's
+        ("rendering", "theme/templates/page.html", "line 3: ZeroDivisionError"),
+        # nothing of the project's in the traceback: no file, the message as it was
+        ("elsewhere", "", "JSONDecodeError: Expecting value"),
+    ],
+)
+def test_a_build_stopped_by_an_exception_names_the_file_it_points_at(
+    tmp_path, monkeypatch, case, source, message
+):
+    # the terminal shows Pelican's traceback; the overlay had the message alone, no file
+    monkeypatch.chdir(tmp_path)
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text("SITENAME = 'Tessellate'\nAUTHOR = 'Oops\n", encoding="utf-8")
+    make = {
+        "settings": lambda: compile(conf.read_text(), str(conf), "exec"),
+        "template": _template(tmp_path, "article.html", "<h1>\n{{ title | nosuchfilter }}</h1>\n"),
+        "rendering": _template(tmp_path, "page.html", "<h1>\n\n{{ 1 // 0 }}</h1>\n"),
+        "elsewhere": lambda: json.loads(""),
+    }[case]
+    shown = problem(_stopped(make))
+    assert shown["level"] == "critical"
+    assert shown["source"] == source
+    assert shown["message"].startswith(message), shown["message"]
+
+
 def test_the_collector_keeps_warnings_and_errors_only():
     logger = logging.getLogger("tests.devserver")
     collector = Collector()

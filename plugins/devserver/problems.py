@@ -4,7 +4,9 @@ import json
 import logging
 import os
 import re
+import sys
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,35 @@ def problem(record: logging.LogRecord) -> dict[str, str]:
         match = _SOURCE.match(message)
         if match:
             source, message = match["source"], message[match.end() :]
+    if not source and record.exc_info and record.exc_info[1] is not None:
+        # a build that stopped on an exception (a template or pelicanconf.py that does not
+        # compile, a setting no plugin can use): the terminal has the traceback, the overlay
+        # the file and line it points at
+        source, line = _where(record.exc_info[1])
+        if line and f"line {line}" not in message:
+            message = f"line {line}: {message}"
     return {"level": record.levelname.lower(), "source": str(source), "message": message}
+
+
+def _where(error: BaseException) -> tuple[str, int | None]:
+    """The file (relative to the working folder when inside it) and line an exception points
+    at: its own ``filename`` and ``lineno`` (SyntaxError, Jinja's TemplateSyntaxError), else
+    the innermost frame of its traceback in the project's files (a template, a plugin), not in
+    Python's or the installed packages'; ("", None) when there is none."""
+    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    if not isinstance(filename, str) or not filename:
+        filename, line = None, None
+        here = os.getcwd() + os.sep
+        installed = {os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix)}
+        for frame, frame_line in traceback.walk_tb(error.__traceback__):
+            path = os.path.realpath(frame.f_code.co_filename)
+            if path.startswith(here) and not any(path.startswith(p) for p in installed):
+                filename, line = frame.f_code.co_filename, frame_line
+        if filename is None:
+            return "", None
+    if os.path.isabs(filename) and filename.startswith(os.getcwd() + os.sep):
+        filename = os.path.relpath(filename)
+    return filename, line if isinstance(line, int) else None
 
 
 class Collector(logging.Handler):
