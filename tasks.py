@@ -233,10 +233,15 @@ def publish(c, content="", output="output"):
 
 
 def _not_found_page(conf: Path) -> str:
-    """The 404 page a build with ``conf`` writes (NOTFOUND_SAVE_AS), relative to its output."""
+    """The 404 page a build with ``conf`` writes (NOTFOUND_SAVE_AS), relative to its output;
+    404.html when ``conf`` does not load (the build has said why, and `serve` goes on serving
+    until it is fixed)."""
     from pelican.settings import read_settings
 
-    return read_settings(str(conf)).get("NOTFOUND_SAVE_AS") or "404.html"
+    try:
+        return read_settings(str(conf)).get("NOTFOUND_SAVE_AS") or "404.html"
+    except Exception:
+        return "404.html"
 
 
 def _serve(root: Path, port: int, rebuild=None, watched=(), not_found: str = "404.html") -> None:

@@ -357,6 +357,29 @@ def test_the_dev_server_serves_the_output_folder(tmp_path, path, status, body):
         assert headers["Cache-Control"] == "no-store"
 
 
+@pytest.mark.parametrize("report", [True, False], ids=["a report", "no report yet"])
+def test_a_site_with_no_404_page_yet_answers_with_what_stopped_the_build(tmp_path, report):
+    # `make serve` with pelicanconf.py saved half-edited: the first build writes no page at
+    # all, and the browser got "Not found." as plain text, no problem named, and no
+    # livereload script (which goes into HTML pages only) to reload it once fixed
+    site = tmp_path / "output"
+    site.mkdir()
+    if report:
+        problems = [{"level": "critical", "source": "pelicanconf.py", "message": "<Syntax> line 3"}]
+        (site / ".build-problems.json").write_text(json.dumps({"problems": problems}))
+    status, headers, body = _call(static_app(site), "/posts/ranges/")
+    assert status == "404 Not Found"
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert b"</head>" in body  # where livereload puts its script
+    page = BeautifulSoup(body, "html.parser")
+    if report:
+        (item,) = page.select("main li")
+        assert item.get_text() == "pelicanconf.py: <Syntax> line 3"  # text, never markup
+        assert item.select_one("code").get_text() == "pelicanconf.py"
+    else:
+        assert "terminal" in page.select_one("main").get_text()
+
+
 def test_the_overlay_script_is_only_in_serve_builds(build_site):
     plain = build_site()
     assert plain.soup("posts/ranges/").select("script[data-problems]") == []

@@ -25,6 +25,8 @@ from tests.conftest import ROOT, free_port
         ('NOTFOUND_SAVE_AS = "404.html"\n', "404.html"),
         ('NOTFOUND_SAVE_AS = ""\n', "404.html"),  # no page written: the server's own words
         ("", "404.html"),
+        # saved half-edited: the build says so, and serve goes on serving (it stopped here)
+        ('NOTFOUND_SAVE_AS = "errors/missing.html"\nSITENAME = "Oops\n', "404.html"),
     ],
 )
 def test_the_404_page_is_the_one_the_build_writes(tmp_path, conf, expected):

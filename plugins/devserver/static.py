@@ -8,11 +8,15 @@ because the post is published now gets a redirect to its address; and nothing is
 a reload always shows the latest build.
 """
 
+import html
+import json
 import mimetypes
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import quote, unquote
+
+from plugins.devserver.problems import FILE_NAME
 
 StartResponse = Callable[..., object]
 _TYPES = {".avif": "image/avif", ".webp": "image/webp", ".webmanifest": "application/manifest+json"}
@@ -99,7 +103,7 @@ def _answer(
         with open(path, "rb") as handle:
             body = handle.read()
     except OSError:  # no 404.html (or a file removed while the build runs)
-        path, body = "404.txt", b"Not found.\n"
+        path, body = "404.html", _bare_page(base)
     headers = [
         ("Content-Type", _content_type(path)),
         ("Content-Length", str(len(body))),
@@ -107,3 +111,33 @@ def _answer(
     ]
     start_response(status, headers)
     return [b"" if method == "HEAD" else body]
+
+
+def _bare_page(base: str) -> bytes:
+    """The page for a missing file when the site has no 404 page: the first build stopped
+    before writing one (pelicanconf.py or the theme saved half-edited), or is still running.
+    It lists what the last build reported, as the overlay would, and is HTML, so livereload
+    adds its script and the page reloads by itself once a build has written the site."""
+    try:
+        with open(os.path.join(base, FILE_NAME), encoding="utf-8") as handle:
+            problems = json.load(handle).get("problems") or []
+    except (OSError, ValueError, AttributeError):
+        problems = []
+    items = "".join(
+        "<li>{}{}</li>".format(
+            f"<code>{html.escape(str(p.get('source', '')))}</code>: " if p.get("source") else "",
+            html.escape(str(p.get("message", ""))),
+        )
+        for p in problems
+        if isinstance(p, dict)
+    )
+    said = (
+        f"<p>The last build stopped before it wrote the site:</p><ol>{items}</ol>"
+        if items
+        else "<p>The site has not been built here yet; the terminal says why.</p>"
+    )
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title>'
+        f"</head><body><main><h1>Not found</h1>{said}<p>Fix and save: this page reloads "
+        "after the next build.</p></main></body></html>\n"
+    ).encode()
