@@ -145,6 +145,22 @@ CASES = [
     clean("summary-on-two-lines", post("Summary: A summary\n    that goes on.")),
     # how front matter is written
     Case("key-with-a-space", post("Series index: 2"), "'Series index: 2' is not front matter"),
+    # a lost colon ended the front matter: Slug and Author below it were the post's text
+    Case(
+        "key-without-its-colon",
+        post().replace("Category: Company", "Category Company"),
+        "line 3 'Category Company' is not front matter (write Category: Company); as it is, "
+        "the front matter ends there, and it and the lines below it (Author, Slug) are shown",
+    ),
+    Case(
+        "line-without-a-colon",
+        post().replace("Category: Company\n", "Our news, in short\n"),
+        "(a front-matter line is Key: value)",
+    ),
+    clean(  # text right after the keys, with no key below it: Markdown's way, not a mistake
+        "text-right-after-the-keys",
+        post().replace("Slug: s\n\n", "Slug: s\nA body with a few words in it.\n\n"),
+    ),
     warns("tags-semicolons", post("Tags: a; b | c"), "write Tags: a, b, c"),
     clean("tags-stray-commas", post("Tags: a,, b ,,c,")),
     clean("bom", "\ufeff" + post()),

@@ -475,6 +475,7 @@ class Header:
 
     keys: list[tuple[str, str, int]] = field(default_factory=list)  # key, value, line number
     stopper: tuple[str, int] | None = None  # a line that ended the block without a blank line
+    after: list[str] = field(default_factory=list)  # known keys below the stopper, before text
     continued: list[tuple[str, int]] = field(default_factory=list)  # key, indented line number
 
 
@@ -495,6 +496,14 @@ def scan_header(text: str) -> Header:
             header.continued.append((header.keys[-1][0], number))
         else:
             header.stopper = (line, number)
+            # known keys on the lines that follow, up to the first blank line: the writer's
+            # front matter went on past the line that ended it
+            for later in lines[number:]:
+                if not later.strip():
+                    break
+                found = re.match(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s", later)
+                if found and found["key"].lower() in KNOWN_KEYS:
+                    header.after.append(found["key"].lower())
             break
     return header
 
@@ -558,6 +567,22 @@ def check_header(header: Header) -> list[str]:
             errors.append(
                 f"line {number} {line.strip()[:60]!r} is not front matter ({hint}); as it is, "
                 "it and the lines below it are shown as the post's text"
+            )
+        elif not match and header.after:
+            # a key whose colon was lost (Category Company) ends the block there: the keys
+            # below it (Slug, Authors, Summary) would be the post's first paragraph
+            first = line.split(maxsplit=1)[0] if line.strip() else ""
+            close = difflib.get_close_matches(first.lower(), sorted(KNOWN_KEYS), n=1, cutoff=0.8)
+            hint = (
+                f"write {display_key(close[0])}: {line.split(maxsplit=1)[1].strip()[:40]}"
+                if close and len(line.split(maxsplit=1)) == 2
+                else "a front-matter line is Key: value"
+            )
+            later = ", ".join(dict.fromkeys(display_key(k) for k in header.after))
+            errors.append(
+                f"line {number} {line.strip()[:60]!r} is not front matter ({hint}); as it is, "
+                f"the front matter ends there, and it and the lines below it ({later}) are "
+                "shown as the post's text"
             )
     return errors
 
