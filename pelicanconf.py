@@ -34,6 +34,10 @@ STATIC_PATHS = ["images", "extra"]
 # an HTML file in a static folder (a search engine's verification file) is copied, not a post
 ARTICLE_EXCLUDES = list(STATIC_PATHS)
 EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
+# Files an editor or a system leaves beside yours are not content: Emacs's .#post.md, macOS's
+# ._photo.jpg (on a shared drive or from a zip). Pelican matches these patterns against file
+# names, so its own "**/.*" (kept here) matches none; dot folders (.well-known/) stay published.
+IGNORE_FILES = ["**/.*", ".#*", "._*"]
 
 TIMEZONE = "Europe/London"
 # The language of posts and pages without a `Lang:` line, and of every other page. The theme's

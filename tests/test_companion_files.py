@@ -1,0 +1,39 @@
+"""Files an editor or an operating system leaves beside a writer's own are not content: an
+Emacs lock or auto-save copy (``.#post.md``), macOS's AppleDouble twin on a shared drive or
+in a zip (``._photo.jpg``). Pelican matches IGNORE_FILES against a file's name, so its own
+default (``**/.*``, a path pattern) never matched one: the copy was read as a post (taking its
+original's address and blaming it) and the twin was published as an image."""
+
+import logging
+
+from tests.conftest import FIXTURES
+
+POST = (FIXTURES / "site" / "posts").glob("*.md")
+
+
+def test_companion_files_are_neither_read_nor_published(build_site, caplog):
+    original = sorted(POST)[0]
+    text = original.read_text(encoding="utf-8")
+    apple_double = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + bytes(64)
+    with caplog.at_level(logging.WARNING):
+        site = build_site(
+            {
+                f"posts/.#{original.name}": text,  # Emacs: the same text, a hidden name
+                f"posts/._{original.name}": apple_double,
+                "images/._social-card.png": apple_double,
+                "extra/._favicon.svg": apple_double,
+            },
+            name="companions",
+        )
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert not [m for m in said if "._" in m or ".#" in m or original.name in m], said
+    names = {p.name for p in site.files()}
+    assert not {n for n in names if n.startswith(("._", ".#"))}
+    assert (site.output / "images" / "social-card.png").is_file()
+
+
+def test_dot_folders_of_static_files_stay_published(build_site):
+    """Only those companions: a static folder's .well-known/ (security.txt, a verification
+    file) is published as before."""
+    site = build_site({"extra/.well-known/security.txt": "Contact: mailto:x@example.test\n"})
+    assert any(p.name == "security.txt" for p in site.files())
