@@ -262,6 +262,33 @@ def test_render_sitemap_sorts_dedups_and_escapes():
     assert "&amp;y=2" in xml and "<lastmod>2024</lastmod>" in xml
 
 
+@pytest.mark.parametrize(
+    ("zone", "said"),
+    [
+        ("Europe/London", None),
+        ("UTC", None),
+        ("America/Argentina/Buenos_Aires", None),
+        (None, None),  # not set: Pelican's default
+        ("Europe/Londn", "got 'Europe/Londn' (did you mean 'Europe/London'?)"),
+        ("europe/paris", "(did you mean 'Europe/Paris'?)"),
+        ("CEST", "got 'CEST'"),
+        ("Europe/London ", "got 'Europe/London '"),
+        ("", "got ''"),
+        ("../../etc/passwd", "got '../../etc/passwd'"),
+        (1, "got 1"),
+    ],
+)
+def test_timezone_is_one_the_database_knows(zone, said):
+    """A mistyped TIMEZONE was an error on every file read, then a traceback, none naming it."""
+    settings = {} if zone is None else {"TIMEZONE": zone}
+    if said is None:
+        configure(settings)
+        return
+    with pytest.raises(SettingsError, match="TIMEZONE must be a time zone name") as raised:
+        configure(settings)
+    assert said in str(raised.value)
+
+
 def test_configure_defaults_and_errors():
     assert configure({}) == DEFAULTS
     assert configure({"BLOGCORE_WORDS_PER_MINUTE": 100})["BLOGCORE_WORDS_PER_MINUTE"] == 100

@@ -1,6 +1,7 @@
 """Every blogcore setting with its default, and their validation."""
 
 import difflib
+import zoneinfo
 from typing import Any
 
 from plugins.engine.config import merge
@@ -99,7 +100,27 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
             f"BLOGCORE_SITEMAP must be a file name or '', got {merged['BLOGCORE_SITEMAP']!r}"
         )
     _check_bundles(merged["BLOGCORE_BUNDLES"])
+    check_timezone(settings.get("TIMEZONE"))
     return merged
+
+
+def check_timezone(name: Any) -> None:
+    """Pelican's TIMEZONE: a name the time zone database knows (a typo was an error for
+    every file read, then a traceback, none of them naming the setting)."""
+    if name is None:
+        return  # Pelican's default (UTC) applies
+    try:
+        if isinstance(name, str) and name.strip() == name and name:
+            zoneinfo.ZoneInfo(name)
+            return
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        pass
+    known = sorted(zoneinfo.available_timezones())
+    close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    raise SettingsError(
+        f"TIMEZONE must be a time zone name such as 'Europe/London' or 'UTC', got {name!r}{hint}"
+    )
 
 
 def _check_bundles(bundles: Any) -> None:
