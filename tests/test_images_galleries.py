@@ -2,6 +2,7 @@
 WebP and JPEG, GPS detection, progress, per-picture formats, a running pool reused."""
 
 import logging
+import warnings
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,18 @@ def test_has_location(tmp_path):
     assert pipeline.has_location(with_gps)
     assert not pipeline.has_location(plain)
     assert not pipeline.has_location(broken)  # rendering reports it, not this check
+
+
+def test_a_photo_under_the_pipelines_limit_opens_without_pillows_warning(tmp_path):
+    """From 89 megapixels Pillow warns of a decompression bomb: a raw Python warning in the
+    terminal naming no file, for a 108-megapixel photo the pipeline takes (its limit, 120,
+    is said in a line naming the file)."""
+    big = tmp_path / "big.png"
+    Image.new("1", (12_000, 9_000)).save(big)  # 108 megapixels, 13 MB as 1-bit pixels
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        assert not pipeline.has_location(big)
+        assert pipeline._open(big.read_bytes()).size == (12_000, 9_000)
 
 
 # An editor's XMP packet holding the position, with no GPS block in EXIF (Lightroom, darktable)

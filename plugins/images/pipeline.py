@@ -325,7 +325,7 @@ def has_location(path: Path) -> bool:
     Unreadable files answer False: rendering them reports the problem.
     """
     try:
-        with Image.open(path) as image:
+        with _open_quietly(path) as image:
             gps = image.getexif().get_ifd(_GPS_IFD)
             # editors (Lightroom, darktable) may write the position in XMP alone
             packets = [image.info.get(k) for k in ("xmp", "XML:com.adobe.xmp")]
@@ -808,13 +808,18 @@ def _too_large(width: int, height: int) -> ImageError:
     )
 
 
+def _open_quietly(source: Path | io.BytesIO) -> Image.Image:
+    """Image.open without Pillow's warning from 89 megapixels: the limit here is _MAX_PIXELS,
+    said in a line naming the file (the warning named none, in the terminal only)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        return Image.open(source)
+
+
 def _open(data: bytes) -> Image.Image:
     """Open image bytes, with any failure turned into an ImageError that says what is wrong."""
     try:
-        with warnings.catch_warnings():
-            # Pillow warns from 89 megapixels: the limit here is _MAX_PIXELS, checked below
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
+        image = _open_quietly(io.BytesIO(data))
     except UnidentifiedImageError:
         raise ImageError(
             "is not an image this pipeline can read (use JPEG, PNG, WebP, AVIF, HEIC, TIFF or GIF)"
