@@ -85,6 +85,7 @@ class Person:
     bio_html: str = ""
     short_bio: str = ""
     lang: str = ""  # the language the role and bio are written in ("": the site's)
+    role_lang: str = ""  # the role's, where it differs (a translation without Role): else lang
 
 
 def display_key(key: str) -> str:
