@@ -22,13 +22,28 @@ What it does on each build:
 - Writes the profile page of people without posts yet (Pelican writes the others) with the
   theme's ``author.html``; puts ``team`` (``.current`` and ``.alumni``: Author objects sorted by
   name) in the template context for the team page (``authors.html``).
+- Reads translations, ``<slug>.<lang>.md`` beside ``<slug>.md`` (``languages.py``): the role,
+  pronouns and bio in one more language. Each Author gets ``lang`` (its profile page's,
+  ``DEFAULT_LANG``), ``role_lang``, ``versions`` (page language -> the Author, or an
+  ``AuthorVersion``, to show there: that version's role, pronouns, bios and ``url``; empty
+  without translations) and ``translations`` (its profiles in other languages, as a post's
+  ``translations``). Writes each person's profile in each other language at ``{lang}/`` +
+  ``AUTHOR_URL`` (``/fr/team/<slug>/``) with ``author.html``, ``author`` the version and
+  ``page`` its bio (a Content whose ``lang`` gives the page its language), listing their posts
+  in that language. Posts' JSON-LD names each person as pages in the post's language show them.
+  ``/team/<slug>/`` and the team page show the version in ``DEFAULT_LANG`` (the main file's,
+  unless it is in another language and a translation is in ``DEFAULT_LANG``).
 - Reports a team file without Name, a Photo that does not exist, a value that is not a URL or an
-  email address, an unknown key, and a name or alias claimed by two files, naming file and key.
+  email address, an unknown key, and a name or alias claimed by two files, naming file and key;
+  and a translation repeating a main file's key or giving an unknown one, without a main file,
+  in the main file's language, with a Lang that is no language or not its file name's, or
+  giving nothing.
 
 Metadata keys read in team files: ``name`` (required), ``role``, ``photo`` (path within the
 content folder), ``pronouns``, ``email``, ``website``, ``mastodon``, ``bluesky``, ``linkedin``,
 ``github``, ``twitter``, ``alumni`` (true/false), ``aliases`` (comma-separated).
-Metadata keys read in posts: ``author``, ``authors``.
+Metadata keys read in translations (``<slug>.<lang>.md``): ``role``, ``pronouns``, ``lang``.
+Metadata keys read in posts: ``author``, ``authors``, and Pelican's ``lang``.
 Settings: see ``settings.py`` (``TEAM_*``). Needs the images plugin (anywhere in PLUGINS).
 """
 

@@ -19,12 +19,21 @@ from plugins.engine import build, phases, side
 from plugins.engine.items import every_article
 from plugins.images import service
 
-from . import people
+from . import languages, people
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
 
 CONTEXT_KEY = "team"
+
+
+@dataclass
+class Profile:
+    """A person's profile in another language than ``/team/<slug>/``'s, from a translation."""
+
+    person: people.Person  # the version: its role, pronouns, bio and their languages
+    author: languages.AuthorVersion  # what templates show
+    bio: Content  # its bio (links resolved later); the page's language for the i18n plugin
 
 
 @dataclass
@@ -37,6 +46,10 @@ class Team:
     current: list[Author] = field(default_factory=list)  # for the team page, by name
     alumni: list[Author] = field(default_factory=list)
     without_posts: list[Author] = field(default_factory=list)
+    # slug -> the person as /team/<slug>/ shows them (a translation in DEFAULT_LANG, if any)
+    home: dict[str, people.Person] = field(default_factory=dict)
+    # slug -> language -> their profile in it, for people with translations (<slug>.<lang>.md)
+    profiles: dict[str, dict[str, Profile]] = field(default_factory=dict)
 
 
 def _shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
@@ -68,15 +81,27 @@ def on_initialized(pelican) -> None:
             settings[key] = [*excludes, folder]
 
 
-def _read_people(generator) -> list[tuple[people.Person, Path]]:
+# slug -> language -> a translation of that person's file, and its path
+Translations = dict[str, dict[str, tuple[languages.Translation, Path]]]
+
+
+def _read_people(generator) -> tuple[list[tuple[people.Person, Path]], Translations]:
     """Read every team file (engine.side: Pelican's readers); report problems; return people
-    and files."""
+    and files, and their translations (slug -> language -> translation and file)."""
     settings = generator.settings
     content_root = Path(generator.path).resolve()
     found = []
-    for side_file in side.read_all(generator, settings["TEAM_PATH"], sanitiser=SANITISER):
+    side_files = side.read_all(generator, settings["TEAM_PATH"], sanitiser=SANITISER)
+    stems = {side_file.slug for side_file in side_files}
+    translated, mains = [], set()
+    for side_file in side_files:
+        split = languages.split_name(side_file.slug, stems, lambda s: lang_problem(s) is None)
+        if split is not None:
+            translated.append((side_file, *split))
+            continue
+        mains.add(side_file.slug)
         shown = side_file.shown
-        metadata, lang_problem = _checked_lang(side_file.metadata, shown)
+        metadata, lang_problem_found = _checked_lang(side_file.metadata, shown)
         person, problems = people.parse_person(
             side_file.slug,
             shown,
@@ -84,8 +109,8 @@ def _read_people(generator) -> list[tuple[people.Person, Path]]:
             side_file.html,
             photo_exists=lambda rel: _within(content_root, rel),
         )
-        if lang_problem:
-            problems.append(lang_problem)
+        if lang_problem_found:
+            problems.append(lang_problem_found)
         for problem in problems:
             _report(problem)
         if person is None:
@@ -99,7 +124,42 @@ def _read_people(generator) -> list[tuple[people.Person, Path]]:
                 settings["TEAM_PATH"],
             )
         found.append((person, Path(side_file.path)))
-    return found
+    return found, _read_translations(generator, translated, mains, found)
+
+
+def _read_translations(generator, translated, mains, found) -> Translations:
+    """Check each translation against its person; report problems; keep the good ones."""
+    settings = generator.settings
+    default = settings.get("DEFAULT_LANG", "en")
+    by_slug = {person.slug: person for person, _ in found}
+    kept: Translations = {}
+    for side_file, slug, lang in translated:
+        person = by_slug.get(slug)
+        folder = side_file.shown.rpartition("/")[0]
+        main = person.source if person else f"{folder}/{slug}.md"
+        problem = None
+        if slug not in mains:
+            problem = languages.without_main(side_file.shown, slug, lang, main, by_slug)
+        elif person is None:  # its main file has no Name (reported): nobody to translate
+            continue
+        elif (wrong := lang_problem(lang)) is not None:
+            problem = languages.not_a_language(side_file.shown, lang, slug, wrong)
+        elif lang == (person.lang or default):
+            problem = languages.same_lang(side_file.shown, lang, main)
+        elif (first := kept.get(slug, {}).get(lang)) is not None:
+            problem = languages.second(side_file.shown, lang, first[0].source, main)
+        if problem is not None:
+            _report(problem)
+            continue
+        translation, problems = languages.parse_translation(
+            slug, lang, side_file.shown, side_file.metadata, side_file.html, main
+        )
+        for problem in problems:
+            _report(problem)
+        if translation is None:
+            continue
+        kept.setdefault(slug, {})[lang] = (translation, Path(side_file.path))
+    return kept
 
 
 def _checked_lang(metadata: dict, shown: str) -> tuple[dict, people.Problem | None]:
@@ -148,7 +208,12 @@ def _author(generator, person: people.Person) -> Author:
     author.pronouns = person.pronouns
     author.short_bio = person.short_bio
     # pages in another language mark the role and bio with it (lang="en")
-    author.bio_lang = person.lang or generator.settings.get("DEFAULT_LANG", "en")
+    default = generator.settings.get("DEFAULT_LANG", "en")
+    author.bio_lang = person.lang or default
+    author.role_lang = person.role_lang or author.bio_lang
+    author.lang = default  # the language of the profile page, /team/<slug>/, as of the team page
+    author.versions = {}  # page language -> the person as it shows them (with translations)
+    author.translations = []  # their profiles in other languages (with translations)
     author.bio = person.bio_html  # links inside are resolved once every page is known
     author.links = list(person.links)
     author.email = person.email
@@ -277,24 +342,105 @@ def _stubs_command(settings: dict[str, Any]) -> str:
 
 def on_article_generator_pretaxonomy(generator) -> None:
     """Read the team, give posts their canonical authors, render headshots."""
-    found = _read_people(generator)
+    found, translations = _read_people(generator)
     roster, problems = people.build_roster(person for person, _ in found)
     for problem in problems:
         _report(problem)
-    team = Team(roster, {p.slug: _author(generator, p) for p in roster.people})
-    for person, path in found:
+    default = generator.settings.get("DEFAULT_LANG", "en")
+    paths = {person.slug: path for person, path in found}
+    team = Team(roster, {})
+    for person in roster.people:
+        own = translations.get(person.slug, {})
+        versions = languages.versions(person, [t for t, _ in own.values()], default)
+        home = languages.home_lang(versions, person.lang or default, default)
+        team.home[person.slug] = versions[home]
+        team.authors[person.slug] = _author(generator, versions[home])
         # a Content object resolves {filename} and {static} links in the bio, like a post's
-        team.bios[person.slug] = Content(
-            person.bio_html,
-            metadata={"title": person.name, "slug": person.slug},
-            settings=generator.settings,
-            source_path=str(path),
-            context=generator.context,
+        team.bios[person.slug] = _bio(
+            generator, versions[home], _file_of(person.slug, home, own, paths)
         )
+        if own:
+            _profiles(generator, team, person.slug, versions, home, own, paths)
     generator.context[CONTEXT_KEY] = team
     _attach_photos(generator, team)
     _canonicalise(generator, team)
     phases.mark_posts_changed(generator, __package__)
+
+
+def _file_of(slug: str, lang: str, own: dict, paths: dict[str, Path]) -> Path:
+    """The file a version's bio comes from: its translation's when that gives one."""
+    translation, path = own.get(lang, (None, None))
+    if translation is not None and translation.bio_html.strip():
+        return path
+    return paths[slug]
+
+
+def _bio(generator, person: people.Person, path: Path, **metadata: str) -> Content:
+    """The bio of one version as a Content object: links resolved once every page is known."""
+    return Content(
+        person.bio_html,
+        metadata={"title": person.name, "slug": person.slug, **metadata},
+        settings=generator.settings,
+        source_path=str(path),
+        context=generator.context,
+    )
+
+
+def _profiles(generator, team: Team, slug: str, versions, home: str, own, paths) -> None:
+    """A person's versions beyond /team/<slug>/'s: each at its language's prefix
+    (``/fr/team/<slug>/``), linked both ways; ``author.versions`` maps each page language to
+    the version it shows."""
+    settings = generator.settings
+    default = settings.get("DEFAULT_LANG", "en")
+    author = team.authors[slug]
+    profiles: dict[str, Profile] = {}
+    for lang, person in sorted(versions.items()):
+        if lang == home:
+            continue
+        url, save_as = _lang_address(settings, author, lang)
+        bio = _bio(
+            generator,
+            person,
+            _file_of(person.slug, lang, own, paths),
+            lang=lang,
+            # the i18n plugin reads a page's language from it: its own save_as and url
+            slug=f"{settings['TEAM_PATH']}/{person.slug}",
+            url=url,
+            save_as=save_as,
+        )
+        view = languages.AuthorVersion(
+            author,
+            lang=lang,
+            role=person.role,
+            role_lang=person.role_lang or person.lang,
+            pronouns=person.pronouns,
+            short_bio=person.short_bio,
+            bio_lang=person.lang,
+            bio=person.bio_html,
+            url=url or author.url,
+            save_as=save_as,
+            page_name=os.path.splitext(save_as)[0] if save_as else "",
+            person=None,
+        )
+        profiles[lang] = Profile(person, view, bio)
+    every = {default: author, **{lang: p.author for lang, p in profiles.items()}}
+    author.versions = every
+    author.translations = [p.author for p in profiles.values()]
+    for lang, profile in profiles.items():
+        profile.author.versions = every
+        profile.author.translations = [v for key, v in every.items() if key != lang]
+    team.profiles[author.slug] = profiles
+
+
+def _lang_address(settings: dict[str, Any], author: Author, lang: str) -> tuple[str, str]:
+    """A profile's URL and file in another language: AUTHOR_URL and AUTHOR_SAVE_AS under
+    the language's prefix, as ARTICLE_LANG_URL puts posts (``fr/team/theo/``); none where
+    the site writes no profiles."""
+    fields = {**author.as_dict(), "lang": lang}
+    url, save_as = settings.get("AUTHOR_URL") or "", settings.get("AUTHOR_SAVE_AS") or ""
+    if not save_as:
+        return "", ""
+    return f"{lang}/{url.format(**fields)}", f"{lang}/{save_as.format(**fields)}"
 
 
 def on_article_generator_finalized(generator) -> None:
@@ -312,15 +458,16 @@ def on_article_generator_finalized(generator) -> None:
             team.without_posts.append(author)
 
 
-def _person(team, person, settings, *, full: bool) -> dict:
-    """A person as JSON-LD: in full on their profile, a reference in a post's author list."""
+def _person(team, person, settings, *, full: bool, url: str | None = None) -> dict:
+    """A person as JSON-LD: in full on their profile, a reference in a post's author list;
+    ``url``: their profile in the page's language (else /team/<slug>/)."""
     author = team.authors[person.slug]
     siteurl = settings.get("SITEURL", "")
     organisation = settings.get("SITE_ORGANISATION") or settings.get("SITENAME", "")
     image = f"{siteurl}/{author.photo.url}" if author.photo else None
     return people.person_jsonld(
         person,
-        url=f"{siteurl}/{author.url}",
+        url=f"{siteurl}/{url or author.url}",
         image=image,
         organisation=organisation,
         full=full,
@@ -328,40 +475,57 @@ def _person(team, person, settings, *, full: bool) -> dict:
 
 
 def on_content_final(generators) -> None:
-    """Bios with their links resolved; each person as JSON-LD for their profile."""
+    """Bios with their links resolved; each person as JSON-LD for their profile(s)."""
     for generator in generators:
         team = generator.context.get(CONTEXT_KEY)
         if team is None or not hasattr(generator, "articles"):
             continue
+        settings = generator.settings
         for person in team.roster.people:
             author = team.authors[person.slug]
             author.bio = team.bios[person.slug].content
-            author.person = _person(team, person, generator.settings, full=True)
+            author.person = _person(team, team.home[person.slug], settings, full=True)
+            for profile in team.profiles.get(person.slug, {}).values():
+                profile.author.bio = profile.bio.content
+                profile.author.person = _person(
+                    team, profile.person, settings, full=True, url=profile.author.url
+                )
 
 
 def on_posts_described(generator) -> None:
-    """People in each post's JSON-LD (blogcore's), where the names were."""
+    """People in each post's JSON-LD (blogcore's), where the names were: as pages in the
+    post's language show them (a translation's role, their profile in that language)."""
     team = generator.context.get(CONTEXT_KEY)
     if team is None:
         return
+    settings = generator.settings
     refs = {
-        person.slug: _person(team, person, generator.settings, full=False)
+        person.slug: _person(team, team.home[person.slug], settings, full=False)
         for person in team.roster.people
+    }
+    in_lang = {
+        (slug, lang): _person(team, profile.person, settings, full=False, url=profile.author.url)
+        for slug, profiles in team.profiles.items()
+        for lang, profile in profiles.items()
     }
     for article in every_article(generator):
         data = getattr(article, "structured_data", None)
         if not data or len(data.get("author", [])) != len(article.authors):
             continue
+        lang = getattr(article, "lang", None)
         data["author"] = [
-            refs[author.slug] if team.authors.get(author.slug) is author else entry
+            in_lang.get((author.slug, lang), refs[author.slug])
+            if team.authors.get(author.slug) is author
+            else entry
             for author, entry in zip(article.authors, data["author"], strict=True)
         ]
 
 
 def on_article_writer_finalized(generator, writer) -> None:
-    """Profile pages for people without posts (Pelican writes the others), same template."""
+    """Profile pages for people without posts (Pelican writes the others), same template;
+    and each profile in another language, listing the person's posts in that language."""
     team = generator.context.get(CONTEXT_KEY)
-    if team is None or not team.without_posts:
+    if team is None:
         return
     template = generator.get_template("author")
     for author in team.without_posts:
@@ -379,6 +543,43 @@ def on_article_writer_finalized(generator, writer) -> None:
             page_name=author.page_name,
             all_articles=generator.articles,
         )
+    if team.profiles:
+        _write_profiles(generator, writer, team, template)
+
+
+def _write_profiles(generator, writer, team: Team, template) -> None:
+    """/fr/team/<slug>/ and the like: the author template with the version in that language,
+    and its bio as ``page`` (the i18n plugin takes the page's language from it)."""
+    settings = generator.settings
+    posts: dict[tuple[str, str], list] = {}
+    for article in [*generator.articles, *generator.translations]:
+        for author in article.authors:
+            if team.authors.get(author.slug) is author:
+                posts.setdefault((author.slug, article.lang), []).append(article)
+    for slug, profiles in sorted(team.profiles.items()):
+        for lang, profile in sorted(profiles.items()):
+            view = profile.author
+            if not view.save_as:
+                continue
+            articles = sorted(posts.get((slug, lang), []), key=lambda a: a.date, reverse=True)
+            dates = sorted(
+                articles, key=lambda a: a.date, reverse=bool(settings["NEWEST_FIRST_ARCHIVES"])
+            )
+            writer.write_file(
+                view.save_as,
+                template,
+                generator.context,
+                relative_urls=settings["RELATIVE_URLS"],
+                url=view.url,
+                author=view,
+                page=profile.bio,
+                articles=articles,
+                dates=dates,
+                template_name="author",
+                blog=True,
+                page_name=view.page_name,
+                all_articles=generator.articles,
+            )
 
 
 def register() -> None:
