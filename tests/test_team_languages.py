@@ -160,8 +160,8 @@ def test_each_bad_translation_is_one_line(metadata, bio, expected, error, kept):
                 "Lang must be a language code such as en, fr or pt-BR, got 'french'",
             ),
             "content/team/theo.french.md: Lang must be a language code such as en, fr or "
-            "pt-BR, got 'french' (the language in the file name <person>.<lang>.md, e.g. "
-            "theo.fr.md); skipped",
+            "pt-BR, got 'french', in its file name (<person>.<lang>.md, e.g. theo.fr.md); "
+            "skipped",
         ),
         (
             languages.same_lang("content/team/theo.en.md", "en", MAIN),

@@ -125,7 +125,7 @@ def not_a_language(source: str, suffix: str, slug: str, problem: str) -> Problem
     """A translation whose file name gives no language code (``theo-marchand.french.md``)."""
     return Problem(
         source,
-        f"{problem} (the language in the file name <person>.<lang>.md, e.g. {slug}.fr.md); skipped",
+        f"{problem}, in its file name (<person>.<lang>.md, e.g. {slug}.fr.md); skipped",
     )
 
 
