@@ -148,7 +148,9 @@ def test_the_profile_in_french(site):
         "Courriel\xa0: "
     )
     # her posts in French; the feed of /team/ada-byrne/ is not offered here
-    assert soup.select_one(".profile__posts h2").get_text(strip=True) == "Billets de Ada Byrne"
+    assert (
+        soup.select_one(".profile__posts h2").get_text(strip=True) == "Billets écrits par Ada Byrne"
+    )  # not "de Ada": no elision to get wrong
     assert soup.select_one(".profile__count").get_text(strip=True) == "2 billets"
     assert [a.get_text(strip=True) for a in soup.select("article.post-card h2 a")] == [
         "Les réservations comme intervalles"
