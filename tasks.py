@@ -484,12 +484,17 @@ def _front_matter(path: Path) -> dict[str, list[str]]:
 def _team(content: Path):
     """The team of a content folder (plugins/team's Roster), or None when it has no team files."""
     import pelicanconf
-    from plugins.team import people
+    from plugins.blogcore.frontmatter import lang_problem
+    from plugins.team import languages, people
     from plugins.team.settings import DEFAULTS
 
     folder = content / getattr(pelicanconf, "TEAM_PATH", DEFAULTS["TEAM_PATH"])
+    paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    stems = {path.stem for path in paths}
     found = []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+    for path in paths:
+        if languages.split_name(path.stem, stems, lambda s: lang_problem(s) is None):
+            continue  # a bio in another language (<slug>.fr.md): its person is listed once
         # problems in team files are the build's to report; here only names matter
         person, _ = people.parse_person(
             path.stem, _shown(path), _front_matter(path), "", lambda _: True

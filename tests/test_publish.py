@@ -375,3 +375,17 @@ def test_new_post_asks_for_the_author_at_a_terminal(tmp_path):
     assert "did you mean 'Bo Lindqvist'?" in result.stdout
     assert "3. Cleo Park" in result.stdout
     assert _author_line(content / "posts" / "hello-again.md") == "Author: Cleo Park"
+
+
+def test_new_post_lists_a_person_with_a_bio_in_another_language_once(tmp_path):
+    """A translation (<slug>.fr.md) is not a second person, even one that repeats Name (which
+    the build reports): the list has one line for them, their name and aliases still work."""
+    content, _ = _site(tmp_path)
+    (content / "team" / "bo-lindqvist.fr.md").write_text(
+        "Name: Bo Lindqvist\nRole: Développeur\n\nBo écrit le code.\n", encoding="utf-8"
+    )
+    result = _new_post(content, "Hello again", "--author", "Bosse")
+    assert result.returncode == 0, result.stderr
+    assert _author_line(content / "posts" / "hello-again.md") == "Author: Bo Lindqvist"
+    listed = _new_post(content, "Hello again", "--author", "Nobody At All")
+    assert (listed.stdout + listed.stderr).count("Bo Lindqvist") == 1
