@@ -20,6 +20,7 @@ from wsgiref.util import setup_testing_defaults
 import pytest
 from bs4 import BeautifulSoup
 
+from plugins.devserver import problems
 from plugins.devserver.problems import Collector, problem
 from plugins.devserver.static import static_app
 from tests.conftest import FIXTURES, ROOT, free_port
@@ -291,6 +292,24 @@ def test_the_collector_keeps_warnings_and_errors_only():
         ("warning", "posts/b.md"),
         ("error", "posts/c.md"),
     ]
+
+
+def test_the_report_lists_problems_by_file_whatever_order_they_were_said_in():
+    """Files are read in parallel: a report in the order of saying changed with every build."""
+    said = [
+        {"level": "error", "source": "content/posts/b.md", "message": "second"},
+        {"level": "critical", "source": "", "message": "Build failed: 3 error(s) above"},
+        {"level": "warning", "source": "content/posts/a.md", "message": "one"},
+        {"level": "error", "source": "content/posts/b.md", "message": "first said"},
+    ]
+    listed = problems.report(said, 1)["problems"]
+    assert [(p["source"], p["message"]) for p in listed] == [
+        ("content/posts/a.md", "one"),
+        ("content/posts/b.md", "second"),  # a file's own lines keep their order
+        ("content/posts/b.md", "first said"),
+        ("", "Build failed: 3 error(s) above"),
+    ]
+    assert problems.report(list(reversed(said)), 1)["problems"][0]["source"] == said[2]["source"]
 
 
 # The served folder: files, folders with index.html, and the site's own 404 page.

@@ -80,7 +80,9 @@ def report(problems: list[dict[str, str]], status: int) -> dict[str, Any]:
         "status": status,
         "errors": sum(p["level"] in ("error", "critical") for p in problems),
         "warnings": sum(p["level"] == "warning" for p in problems),
-        "problems": problems,
+        # by file: the files are read in parallel, so the order they were said in changes
+        # from one build to the next; what names no file (a build's summary) comes last
+        "problems": sorted(problems, key=lambda p: (not p["source"], p["source"])),
     }
 
 
