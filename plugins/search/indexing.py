@@ -2,6 +2,7 @@
 
 import argparse
 import contextlib
+import importlib
 import os
 import re
 import shutil
@@ -26,15 +27,16 @@ class Result:
 
 
 def find_binary(configured: str = "") -> str | None:
-    """The Pagefind executable: the configured one, pagefind[bin]'s, or one on PATH."""
+    """The Pagefind executable: the configured one, pagefind[extended]'s (the build that splits
+    Chinese, Japanese and Thai into words), pagefind[bin]'s, or one on PATH."""
     if configured:
         return configured if Path(configured).is_file() else shutil.which(configured)
-    try:
-        import pagefind_bin  # the binary wheel pagefind[bin] installs
-
-        return str(pagefind_bin.get_executable())
-    except (ImportError, FileNotFoundError):
-        return shutil.which("pagefind")
+    for module in ("pagefind_bin_extended", "pagefind_bin"):  # the wheels' own packages
+        try:
+            return str(importlib.import_module(module).get_executable())
+        except (ImportError, FileNotFoundError):
+            continue
+    return shutil.which("pagefind_extended") or shutil.which("pagefind")
 
 
 def html_files(site: Path) -> list[Path]:
