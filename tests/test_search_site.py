@@ -1,5 +1,7 @@
 """Search on built fixture sites: the index is written; drafts and future posts never in it."""
 
+import gzip
+import json
 import logging
 import re
 import subprocess
@@ -11,13 +13,46 @@ import pytest
 from plugins.engine import build
 from plugins.search import indexing
 from plugins.search import signals as search_signals
+from plugins.search.bundles import Bundle
 from plugins.search.settings import SettingsError, configure
+
+# Posts in Chinese and Japanese, which get indexes of their own language, split into words
+
+ZH_POST = (
+    "Title: 社区活动介绍\nDate: 2024-05-01\nAuthor: Ada Byrne\nLang: zh-Hans\nSlug: shequ\n\n"
+    "我们的社区中心每周六举办书法课程，欢迎大家参加。\n"
+)
+JA_POST = (
+    "Title: 土曜日の教室について\nDate: 2024-05-02\nAuthor: Ada Byrne\nLang: ja\n"
+    "Slug: kyoshitsu\n\n"
+    "私たちの公民館では毎週土曜日に書道教室を開いています。\n"
+)
+CJK_POSTS = {"posts/zh.md": ZH_POST, "posts/ja.md": JA_POST}
+ZWSP = "\u200b"  # what Pagefind's extended build puts between the words it splits
+
+
+def _fragments(bundle: Path) -> dict[str, str]:
+    """Each page a Pagefind bundle holds (its URL) and the text it indexed."""
+    found = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        fragment = json.loads(data)
+        found[fragment["url"]] = fragment["content"]
+    return found
+
+
+def _languages(bundle: Path) -> dict[str, int]:
+    """The languages of a Pagefind bundle's indexes, with their page counts."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return {lang: index["page_count"] for lang, index in entry["languages"].items()}
+
+
+def _merge(site) -> dict:
+    return json.loads(site.text("pagefind/merge.json"))
 
 
 def _indexed_text(output: Path) -> bytes:
     """Everything Pagefind wrote (its fragments are gzip-compressed: decompress them)."""
-    import gzip
-
     data = b""
     for path in (output / "pagefind").rglob("*"):
         if path.is_file() and path.suffix in (".pf_fragment", ".pf_index", ".pf_meta"):
@@ -68,17 +103,20 @@ def test_content_pages_written_says_whether_pagefind_started(
     assert search_signals.on_content_pages_written(None, settings, [str(page)]) is started
     running = getattr(build.current(settings).state("plugins.search"), "running", None)
     if running is not None:
-        process, _ = running
-        assert indexing.finish(process, 60).ok
+        job, _ = running
+        assert indexing.finish(job, 60).ok
         assert (tmp_path / "pagefind" / "pagefind.js").exists()
 
 
-def test_an_index_started_while_listings_render_is_the_one_made_at_the_end(build_site, caplog):
+@pytest.mark.parametrize("files", [{}, CJK_POSTS], ids=["english", "with-zh-and-ja"])
+def test_an_index_started_while_listings_render_is_the_one_made_at_the_end(
+    build_site, caplog, files
+):
     with caplog.at_level(logging.DEBUG):
-        early = build_site(FASTBUILD_WORKERS=2, FASTBUILD_MIN_FILES=1)
+        early = build_site(files, FASTBUILD_WORKERS=2, FASTBUILD_MIN_FILES=1)
     # the build said when its posts were written, and Pagefind started then
     assert any("Pagefind started on" in m for m in caplog.messages), caplog.messages
-    at_the_end = build_site(FASTBUILD_WORKERS=1)
+    at_the_end = build_site(files, FASTBUILD_WORKERS=1)
     assert _indexed_text(early.output)
     assert _indexed_text(early.output) == _indexed_text(at_the_end.output)
 
@@ -115,11 +153,18 @@ def test_no_published_page_means_no_index(build_site):
 
 def test_settings_are_checked():
     assert configure({})["SEARCH_OUTPUT_DIR"] == "pagefind"
+    assert configure({})["SEARCH_SEGMENTED_LANGUAGES"] == ("zh", "ja", "th")
+    assert configure({"SEARCH_SEGMENTED_LANGUAGES": ["ja"]})["SEARCH_SEGMENTED_LANGUAGES"] == (
+        "ja",
+    )
     for bad, key in (
         ({"SEARCH_OUTPUT_DIRS": "x"}, "did you mean SEARCH_OUTPUT_DIR"),
         ({"SEARCH_OUTPUT_DIR": "../up"}, "SEARCH_OUTPUT_DIR"),
         ({"SEARCH_TIMEOUT": 0}, "SEARCH_TIMEOUT"),
         ({"SEARCH_IN_BACKGROUND": "yes"}, "SEARCH_IN_BACKGROUND must be True or False"),
+        ({"SEARCH_SEGMENTED_LANGUAGES": "ja"}, "SEARCH_SEGMENTED_LANGUAGES must be a tuple"),
+        ({"SEARCH_SEGMENTED_LANGUAGES": ("zh-Hans",)}, "without a region"),
+        ({"SEARCH_SEGMENTED_LANGUAGES": [1]}, "SEARCH_SEGMENTED_LANGUAGES"),
     ):
         try:
             configure(bad)
@@ -143,10 +188,12 @@ def _wait_for_background(cache: Path, timeout: float = 120) -> None:
 
 
 def test_background_indexing_swaps_a_complete_index_in(build_site):
-    site = build_site(SEARCH_IN_BACKGROUND=True)
+    site = build_site(CJK_POSTS, SEARCH_IN_BACKGROUND=True)
     cache = site.output.parent / f".cache-{site.output.name}"
     _wait_for_background(cache)
     assert site.exists("pagefind/pagefind.js")
+    assert [m["path"] for m in _merge(site)["merge"]] == ["ja/", "zh/"]
+    assert site.exists("pagefind/ja/pagefind-entry.json")
     assert b"exclusion constraints" in _indexed_text(site.output).lower()
     assert not (site.output / "pagefind.next").exists()
     assert not (site.output / "pagefind.old").exists()
@@ -158,7 +205,7 @@ def test_a_failed_run_keeps_the_previous_index(tmp_path):
     site = tmp_path / "site"
     (site / "pagefind").mkdir(parents=True)
     (site / "pagefind" / "pagefind.js").write_text("old index")
-    result = indexing.run_and_swap("/bin/false", site, "pagefind", "en", 30, "**/*.html")
+    result = indexing.run_and_swap("/bin/false", site, "pagefind", [Bundle("", "en", "*")], 30)
     assert not result.ok
     assert (site / "pagefind" / "pagefind.js").read_text() == "old index"
     assert not (site / "pagefind.next").exists()
@@ -176,27 +223,90 @@ def test_stop_background_leaves_a_process_that_is_not_ours_alone(tmp_path):
         stranger.wait()
 
 
+def test_plan_takes_absolute_pages_under_a_relative_site(tmp_path, monkeypatch):
+    pages = [tmp_path / "out" / "posts" / "a" / "index.html", tmp_path / "out" / "about.html"]
+    for page in pages:
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text('<!DOCTYPE html>\n<html lang="en"><body data-pagefind-body>x</body>')
+    monkeypatch.chdir(tmp_path)
+    (bundle,) = indexing.plan(Path("out"), pages, "en", ("ja",))
+    assert bundle.glob == "{about.html,posts/**/*.html}"
+
+
+def test_chinese_and_japanese_posts_get_indexes_of_their_own(build_site):
+    site = build_site(CJK_POSTS)
+    main, zh, ja = (site.output / "pagefind" / f for f in ("", "zh", "ja"))
+    assert _merge(site) == {
+        "merge": [{"path": "ja/", "language": "ja"}, {"path": "zh/", "language": "zh"}]
+    }
+    assert list(_languages(zh)) == ["zh"] and list(_languages(ja)) == ["ja"]
+    assert set(_fragments(zh)) == {"/zh-Hans/posts/shequ/"}
+    assert set(_fragments(ja)) == {"/ja/posts/kyoshitsu/"}
+    # split into words: 书法 (calligraphy) and 课程 (course); 書道 and 教室
+    assert f"书法{ZWSP}课程" in _fragments(zh)["/zh-Hans/posts/shequ/"]
+    assert f"書道{ZWSP}教室" in _fragments(ja)["/ja/posts/kyoshitsu/"]
+    # every other page in the main index, as English, as before; none twice
+    english = _fragments(main)
+    assert list(_languages(main)) == ["en"] and len(english) == _languages(main)["en"]
+    assert "/posts/ranges/" in english and "/about/" in english
+    assert not [url for url in english if url.startswith(("/zh-Hans/", "/ja/"))]
+
+
+def test_a_japanese_site_is_one_index_split_into_words(build_site):
+    post = JA_POST.replace("Lang: ja\n", "")
+    site = build_site({"posts/ja.md": post}, fixture=None, DEFAULT_LANG="ja")
+    main = site.output / "pagefind"
+    assert _languages(main) == {"ja": 1} and _merge(site) == {"merge": []}
+    assert not (main / "ja").exists()
+    assert f"書道{ZWSP}教室" in _fragments(main)["/posts/kyoshitsu/"]
+
+
+def test_an_english_site_has_nothing_to_merge(build_site):
+    site = build_site()
+    assert _merge(site) == {"merge": []}
+    assert not [p for p in (site.output / "pagefind").iterdir() if (p / "pagefind.js").exists()]
+
+
+def test_without_segmented_languages_every_page_is_in_one_index(build_site):
+    site = build_site(CJK_POSTS, SEARCH_SEGMENTED_LANGUAGES=())
+    main = site.output / "pagefind"
+    assert _merge(site) == {"merge": []} and not (main / "ja").exists()
+    pages = _fragments(main)
+    assert list(_languages(main)) == ["en"] and "/ja/posts/kyoshitsu/" in pages
+    assert ZWSP not in pages["/ja/posts/kyoshitsu/"]  # as before: not split
+
+
 @pytest.mark.parametrize(
-    ("marked", "folders", "expected"),
+    ("pages", "folders"),
     [
-        (["posts/a/index.html", "posts/b/index.html"], ["posts"], "{posts/**/*.html}"),
-        (
-            ["posts/a/index.html", "about/index.html", "fr/posts/c/index.html"],
-            ["posts", "about", "fr"],
-            "{about/**/*.html,fr/**/*.html,posts/**/*.html}",
-        ),
-        (["index.html", "posts/a/index.html"], ["posts"], "{index.html,posts/**/*.html}"),
-        ([], [], "**/*.html"),
+        # a hidden Japanese post is written but not marked: no Japanese index
+        ({"posts/a": ("en", True), "ja/posts/b": ("ja", False)}, [""]),
+        ({"posts/a": ("en", True), "ja/posts/b": ("ja", True)}, ["", "ja"]),
+        # no English page marked: the Japanese index is the main one
+        ({"posts/a": ("en", False), "ja/posts/b": ("ja", True)}, [""]),
+        ({"posts/a": ("en", False), "ja/posts/b": ("ja", False)}, []),
     ],
 )
-def test_pages_glob_covers_only_folders_with_marked_pages(tmp_path, marked, folders, expected):
-    for folder in folders:
-        (tmp_path / folder).mkdir()
-    assert indexing.pages_glob(tmp_path, [tmp_path / m for m in marked]) == expected
+def test_plan_written_indexes_only_languages_with_a_marked_page(tmp_path, pages, folders):
+    written = []
+    for folder, (lang, marked) in pages.items():
+        page = tmp_path / folder / "index.html"
+        page.parent.mkdir(parents=True)
+        body = "<article data-pagefind-body>x</article>" if marked else "<p>x</p>"
+        page.write_text(f'<!DOCTYPE html>\n<html lang="{lang}"><body>{body}</body></html>')
+        written.append(page)
+    runs = indexing.plan_written(tmp_path, written, "en", ("zh", "ja", "th"))
+    assert [bundle.folder for bundle in runs] == folders
 
 
-def test_pages_glob_takes_absolute_pages_under_a_relative_site(tmp_path, monkeypatch):
-    (tmp_path / "out" / "posts").mkdir(parents=True)
-    monkeypatch.chdir(tmp_path)
-    pages = [tmp_path / "out" / "posts" / "a" / "index.html", tmp_path / "out" / "about.html"]
-    assert indexing.pages_glob(Path("out"), pages) == "{about.html,posts/**/*.html}"
+@pytest.mark.parametrize(
+    ("output", "warned"),
+    [
+        ("⚠ Indexing Japanese in non-extended mode. \nIn this mode, ...\n", True),
+        ("Running Pagefind v1.5.2 (Extended)\n  Indexed 2 pages\n", False),
+    ],
+)
+def test_a_standard_pagefind_is_a_warning(output, warned):
+    found = indexing.run_warnings(output, Bundle("ja", "ja", "*"))
+    assert bool(found) is warned
+    assert all("pagefind[extended]" in warning for warning in found)

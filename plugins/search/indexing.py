@@ -1,29 +1,61 @@
-"""Running Pagefind over a built site: which binary, which command, what it reported."""
+"""Running Pagefind over a built site: which binary, which commands, what they reported.
+
+A site is indexed as one or more Pagefind bundles (``bundles.plan``): the main one in
+``SEARCH_OUTPUT_DIR`` and, inside it, one per language written without spaces between words
+(Chinese, Japanese, Thai) when the main one is in another. Each bundle is a Pagefind run of its
+own; they run side by side, and ``merge.json``, which tells the search page which bundles to
+merge into the main one, is written once all of them have succeeded.
+"""
 
 import argparse
 import contextlib
 import importlib
+import json
 import os
 import re
 import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterable
-from dataclasses import dataclass
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+try:
+    from . import bundles
+except ImportError:  # run as a script (start_background): this folder is on sys.path
+    import bundles  # type: ignore[no-redef]
+
 MARKER = b"data-pagefind-body"
-FIND_PAGES = ""  # the glob the background process is given to find the marked pages itself
+HEAD_BYTES = 2048  # the start of a page: its doctype, any comment, and its <html lang>
+NOT_EXTENDED = "non-extended mode"  # what Pagefind's standard build says of zh and ja pages
 
 
 @dataclass(frozen=True)
 class Result:
-    """What one Pagefind run did."""
+    """What the Pagefind runs for one site did."""
 
     ok: bool
     pages: int  # pages indexed, as Pagefind reported
     message: str  # Pagefind's output when it failed
+    warnings: tuple[str, ...] = ()  # what to tell the writer of a run that succeeded
+
+
+@dataclass
+class Job:
+    """The Pagefind processes indexing one site, one per bundle."""
+
+    site: Path
+    output_dir: str
+    bundles: list[bundles.Bundle]
+    processes: list[subprocess.Popen] = field(default_factory=list)
+
+    def kill(self) -> None:
+        """Stop every run (a build that fails must not leave Pagefind writing into its folder)."""
+        for process in self.processes:
+            with contextlib.suppress(OSError):
+                process.kill()
 
 
 def find_binary(configured: str = "") -> str | None:
@@ -60,32 +92,66 @@ def is_marked(page: Path) -> bool:
     return MARKER in page.read_bytes()
 
 
-def pages_glob(site: Path, marked: Iterable[Path]) -> str:
-    """A Pagefind glob covering only the top-level folders (and files) that hold marked pages.
+def page_language(page: Path) -> str:
+    """The ``lang`` of a page's ``<html>`` element, "" without one (read from its start)."""
+    with open(page, "rb") as file:
+        head = file.read(HEAD_BYTES)
+        lang = bundles.html_lang(head)
+        if lang is None:  # the tag starts further down, or HEAD_BYTES cut it
+            lang = bundles.html_lang(head + file.read())
+    return lang or ""
 
-    Pagefind reads every HTML file its glob matches; tag, category and archive pages carry no
-    marker, and skipping their folders takes about 40% off indexing a large site.
+
+def relative(site: Path, page: Path) -> str:
+    """A page's path relative to the site, "/"-separated (the build may give absolute paths
+    under a relative OUTPUT_PATH, or the reverse)."""
+    return os.path.relpath(page, site).replace(os.sep, "/")
+
+
+def plan(
+    site: Path, marked: Iterable[Path], language: str, segmented: Sequence[str]
+) -> list[bundles.Bundle]:
+    """The Pagefind runs for a site's marked pages (``bundles.plan``), each page's language
+    read from its ``<html lang>``, as Pagefind reads it."""
+    pages = [(relative(site, page), page_language(page)) for page in marked]
+    return bundles.plan(pages, language, segmented)
+
+
+def plan_written(
+    site: Path, written: Iterable[Path], language: str, segmented: Sequence[str]
+) -> list[bundles.Bundle]:
+    """The Pagefind runs for the posts' and pages' own pages a build wrote, most of them read
+    only as far as their ``<html lang>``.
+
+    Pages for the main bundle count as marked when any of them is: Pagefind then skips the
+    unmarked ones its glob finds (a draft's, say). A bundle of another language gets only pages
+    that are marked, each read whole: one whose language has only a hidden post gets none
+    (Pagefind, finding no marked page in its glob, would index every page whole).
     """
-    # relpath: the build may give absolute paths under a relative OUTPUT_PATH, or the reverse
-    parts = sorted({os.path.relpath(p, site).split(os.sep)[0] for p in marked})
-    alternatives = [f"{part}/**/*.html" if (site / part).is_dir() else part for part in parts]
-    return "{" + ",".join(alternatives) + "}" if alternatives else "**/*.html"
+    main, own = [], []
+    for page in written:
+        lang = page_language(page)
+        mine = bundles.bundle_folder(lang, language, segmented)
+        (own if mine else main).append((page, lang))
+    marked = [(page, lang) for page, lang in own if is_marked(page)]
+    if any(is_marked(page) for page, _lang in main):
+        marked += main
+    pages = [(relative(site, page), lang) for page, lang in marked]
+    return bundles.plan(pages, language, segmented)
 
 
-def command(
-    binary: str, site: Path, output_dir: str, language: str, glob: str = "**/*.html"
-) -> list[str]:
-    """The Pagefind command line for one site."""
+def command(binary: str, site: Path, output_dir: str, bundle: bundles.Bundle) -> list[str]:
+    """The Pagefind command line for one bundle of a site."""
     return [
         binary,
         "--site",
         str(site),
         "--output-subdir",
-        output_dir,
+        f"{output_dir}/{bundle.folder}" if bundle.folder else output_dir,
         "--force-language",
-        language,
+        bundle.language,
         "--glob",
-        glob,
+        bundle.glob,
     ]
 
 
@@ -100,56 +166,81 @@ def remove_index(site: Path, output_dir: str) -> None:
     shutil.rmtree(site / output_dir, ignore_errors=True)
 
 
-def start(
-    binary: str, site: Path, output_dir: str, language: str, glob: str = "**/*.html"
-) -> subprocess.Popen:
-    """Start indexing a site into site/output_dir (a previous index there is removed first)."""
-    shutil.rmtree(site / output_dir, ignore_errors=True)  # no stale fragments of old pages
-    return subprocess.Popen(
-        command(binary, site, output_dir, language, glob),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        text=True,
-    )
-
-
-def finish(process: subprocess.Popen, timeout: float) -> Result:
-    """Wait for a Pagefind run started by start(); what it did."""
+def start(binary: str, site: Path, output_dir: str, plan: list[bundles.Bundle]) -> Job:
+    """Start indexing a site into site/output_dir, every bundle at once (a previous index there
+    is removed first: no stale fragments of old pages)."""
+    shutil.rmtree(site / output_dir, ignore_errors=True)
+    job = Job(site, output_dir, plan)
     try:
-        text, _ = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired as exc:
-        process.kill()
-        process.communicate()
-        return Result(False, 0, str(exc))
-    if process.returncode != 0:
-        return Result(False, 0, text.strip())
-    return Result(True, indexed_count(text), "")
+        for bundle in plan:
+            process = subprocess.Popen(
+                command(binary, site, output_dir, bundle),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                text=True,
+            )
+            job.processes.append(process)
+    except OSError:
+        job.kill()
+        raise
+    return job
+
+
+def run_warnings(output: str, bundle: bundles.Bundle) -> list[str]:
+    """What the build tells the writer about one Pagefind run that succeeded."""
+    if NOT_EXTENDED in output:
+        return [
+            f"Pagefind's standard build indexed the {bundle.language} pages without splitting "
+            "their text into words (search finds only words with spaces around them): "
+            "install pagefind[extended], or set SEARCH_BINARY to its pagefind_extended"
+        ]
+    return []
+
+
+def finish(job: Job, timeout: float) -> Result:
+    """Wait for the Pagefind runs started by start(); what they did. Once every one has
+    succeeded, merge.json says which bundles the search page merges into the main one."""
+    deadline = time.monotonic() + timeout
+    pages, notes, failures = 0, [], []
+    for bundle, process in zip(job.bundles, job.processes, strict=True):
+        try:
+            text, _ = process.communicate(timeout=max(deadline - time.monotonic(), 0.1))
+        except subprocess.TimeoutExpired as exc:
+            job.kill()
+            for other in job.processes:
+                other.communicate()
+            return Result(False, 0, str(exc))
+        if process.returncode != 0:
+            failures.append(text.strip())
+            continue
+        pages += indexed_count(text)
+        notes += run_warnings(text, bundle)
+    if failures:
+        return Result(False, 0, "\n".join(failures))
+    manifest = json.dumps(bundles.manifest(job.bundles), ensure_ascii=False)
+    (job.site / job.output_dir / bundles.MANIFEST).write_text(manifest, encoding="utf-8")
+    return Result(True, pages, "", tuple(notes))
 
 
 def run(
-    binary: str,
-    site: Path,
-    output_dir: str,
-    language: str,
-    timeout: float,
-    glob: str = "**/*.html",
+    binary: str, site: Path, output_dir: str, plan: list[bundles.Bundle], timeout: float
 ) -> Result:
-    """Index a site: replace site/output_dir with a fresh Pagefind bundle."""
+    """Index a site: replace site/output_dir with fresh Pagefind bundles."""
     try:
-        process = start(binary, site, output_dir, language, glob)
+        job = start(binary, site, output_dir, plan)
     except OSError as exc:
         return Result(False, 0, str(exc))
-    return finish(process, timeout)
+    return finish(job, timeout)
 
 
 def run_and_swap(
-    binary: str, site: Path, output_dir: str, language: str, timeout: float, glob: str
+    binary: str, site: Path, output_dir: str, plan: list[bundles.Bundle], timeout: float
 ) -> Result:
     """Index into a staging folder, then swap it in: the old index serves until the new one
     is complete, and a failed run leaves the old one in place."""
     staging = f"{output_dir}.next"
-    result = run(binary, site, staging, language, timeout, glob)
+    result = run(binary, site, staging, plan, timeout)
     if not result.ok:
         shutil.rmtree(site / staging, ignore_errors=True)
         return result
@@ -185,14 +276,15 @@ def start_background(
     site: Path,
     output_dir: str,
     language: str,
+    segmented: Sequence[str],
     timeout: float,
-    glob: str,
     state: Path,
 ) -> subprocess.Popen:
     """Index in a detached process (this file run as a script), its output in state/index.log.
 
     The build returns at once: in the live-reload loop the edited page shows without waiting
-    for the search index, which follows a few seconds later.
+    for the search index, which follows a few seconds later. The process finds the pages to
+    index itself (that reads every page).
     """
     state.mkdir(parents=True, exist_ok=True)
     pid_file = state / "index.pid"
@@ -201,7 +293,8 @@ def start_background(
         process = subprocess.Popen(
             [
                 *(sys.executable, os.path.abspath(__file__)),
-                *(binary, str(site), output_dir, language, str(timeout), glob, str(pid_file)),
+                *(binary, str(site), output_dir, language, ",".join(segmented)),
+                *(str(timeout), str(pid_file)),
             ],
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -214,27 +307,26 @@ def start_background(
 
 def _main() -> int:
     parser = argparse.ArgumentParser(description="Index a built site with Pagefind, then swap.")
-    for name in ("binary", "site", "output_dir", "language", "timeout", "glob", "pid_file"):
+    for name in ("binary", "site", "output_dir", "language", "segmented", "timeout", "pid_file"):
         parser.add_argument(name)
     args = parser.parse_args()
     site = Path(args.site)
     try:
-        glob = args.glob
-        if glob == FIND_PAGES:
-            marked = marked_pages(site)
-            if not marked:
-                remove_index(site, args.output_dir)
-                print("no published post or page to index")
-                return 0
-            glob = pages_glob(site, marked)
-        result = run_and_swap(
-            args.binary, site, args.output_dir, args.language, float(args.timeout), glob
-        )
+        marked = marked_pages(site)
+        if not marked:
+            remove_index(site, args.output_dir)
+            print("no published post or page to index")
+            return 0
+        segmented = [code for code in args.segmented.split(",") if code]
+        runs = plan(site, marked, args.language, segmented)
+        result = run_and_swap(args.binary, site, args.output_dir, runs, float(args.timeout))
     finally:
         pid_file = Path(args.pid_file)
         with contextlib.suppress(OSError, ValueError):
             if int(pid_file.read_text()) == os.getpid():
                 pid_file.unlink()
+    for warning in result.warnings:
+        print(f"warning: {warning}")
     print(f"indexed {result.pages} page(s)" if result.ok else f"failed: {result.message}")
     return 0 if result.ok else 1
 

@@ -46,6 +46,7 @@ def on_finalized(pelican) -> None:
     site = Path(settings["OUTPUT_PATH"])
     binary = indexing.find_binary(settings["SEARCH_BINARY"])
     language = _language(settings)
+    segmented = settings["SEARCH_SEGMENTED_LANGUAGES"]
     if settings["SEARCH_IN_BACKGROUND"] and binary is not None:
         # the background process also finds the pages to index: that reads every page
         state = _state_folder(settings)
@@ -54,8 +55,8 @@ def on_finalized(pelican) -> None:
             site,
             settings["SEARCH_OUTPUT_DIR"],
             language,
+            segmented,
             settings["SEARCH_TIMEOUT"],
-            indexing.FIND_PAGES,
             state,
         )
         logger.info("Search: Pagefind is indexing in the background (log: %s)", state / "index.log")
@@ -63,9 +64,10 @@ def on_finalized(pelican) -> None:
     state = build.current(settings).state(__package__)
     running, state.running = getattr(state, "running", None), None
     if running is not None:  # started as soon as the posts' pages were written
-        process, started = running
+        job, started = running
         waited = time.perf_counter() - started
-        result = indexing.finish(process, max(settings["SEARCH_TIMEOUT"] - waited, 1.0))
+        result = indexing.finish(job, max(settings["SEARCH_TIMEOUT"] - waited, 1.0))
+        runs = job.bundles
     else:
         marked = indexing.marked_pages(site)
         if not marked:
@@ -73,20 +75,25 @@ def on_finalized(pelican) -> None:
             logger.info("Search: no published post or page to index")
             return
         if binary is None:
-            _fail(settings, "Pagefind is not installed (pip install 'pagefind[bin]'); no index")
+            _fail(
+                settings, "Pagefind is not installed (pip install 'pagefind[extended]'); no index"
+            )
             return
-        glob = indexing.pages_glob(site, marked)
+        runs = indexing.plan(site, marked, language, segmented)
         started = time.perf_counter()
         result = indexing.run(
-            binary, site, settings["SEARCH_OUTPUT_DIR"], language, settings["SEARCH_TIMEOUT"], glob
+            binary, site, settings["SEARCH_OUTPUT_DIR"], runs, settings["SEARCH_TIMEOUT"]
         )
     if not result.ok:
         _fail(settings, f"Pagefind failed, the site has no search index: {result.message}")
         return
+    for warning in result.warnings:
+        logger.warning("Search: %s", warning)
     logger.info(
-        "Search: Pagefind indexed %d page(s) in %.2f s",
+        "Search: Pagefind indexed %d page(s) in %.2f s (indexes: %s)",
         result.pages,
         time.perf_counter() - started,
+        ", ".join(bundle.language for bundle in runs),
     )
 
 
@@ -100,9 +107,9 @@ def on_content_pages_written(
     nothing rewrites a page after it is written, so the index is the one Pagefind would make
     at the end, made while the build does other work. ``on_finalized`` waits for it.
 
-    With the list of pages written, no page is read to make the glob: it covers their folders.
-    Pagefind skips unmarked pages there (a draft's, say) once any page is marked, which the
-    first marked page read here shows, so the index is the same.
+    With the list of pages written, most are read only as far as their ``<html lang>``
+    (``indexing.plan_written``): the globs cover their folders, and Pagefind skips unmarked
+    pages there (a draft's, say) once any page is marked, so the index is the same.
 
     Returns True once Pagefind is started: the listings then yield to it (fastbuild).
     """
@@ -112,25 +119,26 @@ def on_content_pages_written(
     if binary is None:
         return False  # on_finalized says so
     site = Path(settings["OUTPUT_PATH"])
+    language, segmented = _language(settings), settings["SEARCH_SEGMENTED_LANGUAGES"]
     if written is None:
-        marked = indexing.marked_pages(site)
+        runs = indexing.plan(site, indexing.marked_pages(site), language, segmented)
     else:
         pages = [Path(p) for p in written if p.endswith(".html")]
-        marked = pages if any(map(indexing.is_marked, pages)) else []
-    if not marked:
+        runs = indexing.plan_written(site, pages, language, segmented)
+    if not runs:
         return False  # on_finalized removes an old index
-    language = _language(settings)
     try:
-        process = indexing.start(
-            binary, site, settings["SEARCH_OUTPUT_DIR"], language, indexing.pages_glob(site, marked)
-        )
+        job = indexing.start(binary, site, settings["SEARCH_OUTPUT_DIR"], runs)
     except OSError:
         return False  # on_finalized runs it again and reports the error
     # a build that fails before on_finalized must not leave Pagefind writing into its folder
     this_build = build.current(settings)
-    this_build.on_close(process.kill)
-    this_build.state(__package__).running = (process, time.perf_counter())
-    logger.debug("Search: Pagefind started on %d page(s) while the listings render", len(marked))
+    this_build.on_close(job.kill)
+    this_build.state(__package__).running = (job, time.perf_counter())
+    languages = ", ".join(bundle.language for bundle in runs)
+    logger.debug(
+        "Search: Pagefind started on the posts' pages (%s) while listings render", languages
+    )
     return True
 
 

@@ -48,13 +48,35 @@
     status.textContent = message;
   }
 
+  // The site's index, with the indexes of its own that Chinese, Japanese or Thai posts get
+  // (where Pagefind splits their text into words) merged in: merge.json, beside pagefind.js,
+  // lists them. Each is merged with its language, so a query is split into words as it is.
   function load() {
     if (!pagefind) {
-      pagefind = import(strings.searchBundle).then(function (module) {
-        // result URLs relative to where the site lives, even under a sub-path
-        return module.options({ baseUrl: new URL(strings.searchBase).pathname }).then(function () {
-          return module;
-        });
+      var bundle = new URL(strings.searchBundle, window.location.href);
+      // result URLs relative to where the site lives, even under a sub-path
+      var options = { baseUrl: new URL(strings.searchBase).pathname };
+      var merges = fetch(new URL("merge.json", bundle)).then(function (response) {
+        if (!response.ok) {
+          throw new Error("merge.json: " + response.status);
+        }
+        return response.json();
+      });
+      pagefind = Promise.all([import(bundle.href), merges]).then(function (loaded) {
+        var module = loaded[0];
+        return module
+          .options(options)
+          .then(function () {
+            return Promise.all(
+              (loaded[1].merge || []).map(function (other) {
+                var merged = { baseUrl: options.baseUrl, language: other.language };
+                return module.mergeIndex(new URL(other.path, bundle).href, merged);
+              })
+            );
+          })
+          .then(function () {
+            return module;
+          });
       });
     }
     return pagefind;
