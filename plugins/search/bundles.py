@@ -11,6 +11,7 @@ of its own language, written as a Pagefind bundle in a folder inside the main on
 lists them), so its one search still finds every post.
 """
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,10 +48,11 @@ def html_lang(head: bytes) -> str | None:
 
 def primary_subtag(lang: str) -> str:
     """``zh`` of ``zh-Hans``, ``pt`` of ``pt_BR``: the part Pagefind chooses segmenting by."""
-    return re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
+    return lang.strip().lower().replace("_", "-").partition("-")[0]
 
 
-def bundle_folder(lang: str, main_language: str, segmented: Iterable[str]) -> str:
+@functools.cache  # called for every page of a site, with a handful of distinct values
+def bundle_folder(lang: str, main_language: str, segmented: tuple[str, ...]) -> str:
     """The bundle a page in ``lang`` goes into: "" (the main one) or its language's folder.
 
     A page gets a bundle of its own only in a language written without spaces between words

@@ -105,7 +105,9 @@ def page_language(page: Path) -> str:
 def relative(site: Path, page: Path) -> str:
     """A page's path relative to the site, "/"-separated (the build may give absolute paths
     under a relative OUTPUT_PATH, or the reverse)."""
-    return os.path.relpath(page, site).replace(os.sep, "/")
+    base, path = os.path.join(os.path.abspath(site), ""), os.path.abspath(page)
+    inside = path[len(base) :] if path.startswith(base) else os.path.relpath(path, base)
+    return inside.replace(os.sep, "/")
 
 
 def plan(
@@ -128,7 +130,7 @@ def plan_written(
     that are marked, each read whole: one whose language has only a hidden post gets none
     (Pagefind, finding no marked page in its glob, would index every page whole).
     """
-    main, own = [], []
+    main, own, segmented = [], [], tuple(segmented)
     for page in written:
         lang = page_language(page)
         mine = bundles.bundle_folder(lang, language, segmented)
