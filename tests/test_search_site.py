@@ -211,6 +211,18 @@ def test_a_failed_run_keeps_the_previous_index(tmp_path):
     assert not (site / "pagefind.next").exists()
 
 
+def test_a_run_that_takes_too_long_is_stopped_with_every_bundle(tmp_path):
+    slow = tmp_path / "pagefind"
+    slow.write_text("#!/bin/sh\nexec sleep 30\n")
+    slow.chmod(0o755)
+    runs = [Bundle("", "en", "*"), Bundle("ja", "ja", "*")]
+    started = time.monotonic()
+    result = indexing.run(str(slow), tmp_path / "site", "pagefind", runs, 0.5)
+    assert not result.ok and "timed out" in result.message
+    assert time.monotonic() - started < 10
+    assert not (tmp_path / "site" / "pagefind" / "merge.json").exists()
+
+
 def test_stop_background_leaves_a_process_that_is_not_ours_alone(tmp_path):
     stranger = subprocess.Popen(["sleep", "30"], start_new_session=True)
     try:

@@ -211,7 +211,7 @@ def finish(job: Job, timeout: float) -> Result:
         except subprocess.TimeoutExpired as exc:
             job.kill()
             for other in job.processes:
-                other.communicate()
+                other.wait()
             return Result(False, 0, str(exc))
         if process.returncode != 0:
             failures.append(text.strip())
