@@ -50,6 +50,23 @@ def test_never_finds_drafts_or_future_posts(page: Page, served_site, word):
     assert not [href for href in hrefs if slug in href or "/drafts/" in href]
 
 
+@pytest.mark.parametrize("word", ["Bluesky", "Mastodon"])
+def test_the_words_every_post_has_find_no_post(page: Page, served_site, word):
+    """The share links' names were in every post's indexed text: a search for Bluesky listed
+    every post. (Two team bios name it; profiles are not indexed.)"""
+    _search(page, served_site.siteurl, word)
+    expect(page.locator("[data-search-status]")).to_contain_text(word)
+    expect(page.locator("ol.search-results > li.search-result")).to_have_count(0)
+
+
+def test_an_index_without_its_merge_list_still_searches(page: Page, served_site):
+    """merge.json (the indexes of Chinese, Japanese and Thai posts) missing: an index from
+    before it, or a half-finished upload; the site's own index still answers."""
+    page.route("**/merge.json", lambda route: route.fulfill(status=404))
+    _search(page, served_site.siteurl, BODY_WORD)
+    expect(page.locator("ol.search-results > li.search-result")).to_have_count(1)
+
+
 def test_by_keyboard_from_any_page(page: Page, served_site):
     page.goto(served_site.siteurl + "/about/")
     box = page.locator(".site-search input[type=search]")

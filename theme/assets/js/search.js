@@ -56,12 +56,14 @@
       var bundle = new URL(strings.searchBundle, window.location.href);
       // result URLs relative to where the site lives, even under a sub-path
       var options = { baseUrl: new URL(strings.searchBase).pathname };
-      var merges = fetch(new URL("merge.json", bundle)).then(function (response) {
-        if (!response.ok) {
-          throw new Error("merge.json: " + response.status);
-        }
-        return response.json();
-      });
+      // without merge.json (an index from before it, a site without such posts): the one index
+      var merges = fetch(new URL("merge.json", bundle))
+        .then(function (response) {
+          return response.ok ? response.json() : {};
+        })
+        .catch(function () {
+          return {};
+        });
       pagefind = Promise.all([import(bundle.href), merges]).then(function (loaded) {
         var module = loaded[0];
         return module
