@@ -306,14 +306,31 @@ def unbuilt_files(
 LANG_SHAPE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
 
 
-def check_lang(value: str) -> str:
-    """Return a language code Babel knows (en, fr, pt-BR), or explain what is expected."""
-    written = None
+def as_site_spells(lang: str, default: str) -> str:
+    """A page's language, spelled as DEFAULT_LANG is when it is that language (case aside).
+
+    Pelican gives a page without ``Lang`` its DEFAULT_LANG in lower case (``pt-br``) and
+    compares a written ``Lang: pt-BR`` with that: on a ``pt-BR`` site such a post went to
+    ``/pt-BR/posts/…`` as another language's, and pages without ``Lang`` were ``pt-br``,
+    which the ``pt-BR`` catalog does not answer to.
+    """
+    return default if lang.casefold() == default.casefold() else lang
+
+
+def canonical_lang(value: str) -> str | None:
+    """A language code as BCP 47 spells it (``pt-br``, ``pt_BR`` -> ``pt-BR``), if Babel
+    knows it; else None."""
     try:
         if LANG_SHAPE.fullmatch(value):
-            written = str(Locale.parse(value, sep="-" if "-" in value else "_")).replace("_", "-")
+            return str(Locale.parse(value, sep="-" if "-" in value else "_")).replace("_", "-")
     except (ValueError, UnknownLocaleError):
         pass
+    return None
+
+
+def check_lang(value: str) -> str:
+    """Return a language code Babel knows (en, fr, pt-BR), or explain what is expected."""
+    written = canonical_lang(value)
     if written == value:
         return value
     if written:

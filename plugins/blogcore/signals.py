@@ -135,6 +135,11 @@ def on_initialized(pelican) -> None:
     except SettingsError as exc:
         raise SystemExit(f"Settings error: {exc}") from None
     settings = pelican.settings
+    # Pelican lower-cases DEFAULT_LANG (pt-br, zh-hans); pages, Lang lines and catalogs spell
+    # a language as BCP 47 does (pt-BR, zh-Hans): the site's own language is spelled so too
+    canonical = frontmatter.canonical_lang(str(settings.get("DEFAULT_LANG") or "en"))
+    if canonical:
+        settings["DEFAULT_LANG"] = canonical
     # every build makes new Jinja environments, and no template changes during one: Jinja's
     # default auto_reload looked at a template file's time on every include (46,000 stat calls
     # in a 2,000-post build)
@@ -227,6 +232,13 @@ def on_generator_init(generator) -> None:
 
 def on_content_init(content: Content) -> None:
     """Word count and reading time; sanitise HTML no reader of ours has cleaned already."""
+    default = content.settings.get("DEFAULT_LANG")
+    lang = getattr(content, "lang", None)
+    if isinstance(default, str) and isinstance(lang, str) and lang.casefold() == default.casefold():
+        # Pelican compares with DEFAULT_LANG in lower case (frontmatter.as_site_spells); this
+        # comes before any URL is asked for, which is made from it (its lang_ URL settings)
+        content.lang = frontmatter.as_site_spells(lang, default)
+        content.in_default_lang = True
     html = compat.html_of(content)  # the body as read (compat.py: Content._content)
     if html is None:  # a static file
         return
