@@ -127,3 +127,19 @@ def test_one_build_when_content_and_theme_change_in_one_poll(tmp_path):
     named, _delay = watcher.examine()
     assert builds == [1]
     assert named == str(content / "a.md")
+
+
+def test_livereload_drives_it_as_its_own_watcher(tmp_path):
+    """What livereload's server and handler do with the watcher they are given: the handler
+    watches the working folder unless something is watched; it polls when start() says so;
+    the server's reload after a restart comes back from the next examine(), before any scan."""
+    from livereload import Server
+
+    watcher = SiteWatcher()
+    server = Server(watcher=watcher)
+    server.watch(str(_save(tmp_path / "content/posts/a.md").parent), lambda: None)
+    assert server.watcher is watcher and list(watcher._tasks) == [str(tmp_path / "content/posts")]
+    assert watcher.start(lambda: None) is False
+    watcher._changes.append(("__livereload__", 0.5))  # as Server.serve does
+    assert watcher.examine() == ("__livereload__", 0.5)
+    assert watcher.examine() == (None, None)

@@ -15,21 +15,44 @@ import glob
 import os
 from collections.abc import Callable
 
-from livereload.watcher import Watcher
+# what livereload's own watcher passes over too
+_IGNORED_DIRS = frozenset({".git", ".hg", ".svn", ".cvs"})
+_IGNORED_SUFFIXES = frozenset({".pyc", ".pyo", ".o", ".swp"})
 
 
-class SiteWatcher(Watcher):
-    """livereload's ``Watcher`` (polled by its server every 0.8 s) for ``Server(watcher=...)``."""
+class SiteWatcher:
+    """The watcher ``make serve`` gives livereload's server (``Server(watcher=...)``), which
+    polls ``examine()`` every 0.8 s once ``start()`` says there is no event source.
+
+    It is a class of its own, not livereload's ``Watcher`` with parts replaced: the server
+    and its handler use two attributes on whatever watcher they are given, and they are
+    defined here for them: ``_tasks`` (whether anything is watched; if not, the handler
+    watches the working folder) and ``_changes`` (where ``Server.serve`` puts the reload that
+    follows a restart, given back by the next ``examine()``).
+    """
+
+    def __init__(self) -> None:
+        # path -> {"func", "delay", "ignore", "mtimes"}: what is watched, and what was there
+        self._tasks: dict[str, dict] = {}
+        self._changes: list[tuple[str, float | None]] = []
+        self.filepath: str | None = None  # the first file changed (livereload names it)
 
     def watch(self, path, func=None, delay=0, ignore=None) -> None:
-        super().watch(path, func, delay, ignore)
+        """Watch a file, a folder or a glob: ``func`` runs when something there changes."""
         # what is there now is the starting point: whatever appears later is a change
-        self._tasks[path]["mtimes"] = self._scan(path, ignore)
+        mtimes = self._scan(path, ignore)
+        self._tasks[path] = {"func": func, "delay": delay, "ignore": ignore, "mtimes": mtimes}
+
+    def start(self, callback) -> bool:
+        """No event source: livereload polls ``examine()``."""
+        return False
 
     def examine(self) -> tuple[str | None, float | None]:
         """Scan every watched path, then run each task whose path changed, once each; the
         first file that changed (what livereload names when it reloads the browser, which it
         does only when this is not None) and the delay to wait before the reload."""
+        if self._changes:
+            return self._changes.pop()
         self.filepath = None
         due: list[Callable[[], object]] = []
         delays = set()
@@ -43,10 +66,6 @@ class SiteWatcher(Watcher):
         for func in due:
             func()
         return self.filepath, (max(delays) if delays else None)
-
-    def is_changed(self, path, ignore=None) -> bool:
-        """livereload's own entry point, for one path (``examine`` does them all)."""
-        return self._changed(path, self._tasks[path])
 
     def _changed(self, path: str, item: dict) -> bool:
         before, now = item["mtimes"], self._scan(path, item["ignore"])
@@ -64,13 +83,13 @@ class SiteWatcher(Watcher):
         elif os.path.isdir(path):
             paths = []
             for root, dirs, files in os.walk(path, followlinks=True):
-                dirs[:] = [d for d in dirs if d not in self.ignored_dirs]
+                dirs[:] = [d for d in dirs if d not in _IGNORED_DIRS]
                 paths += (os.path.join(root, name) for name in files)
         else:
             paths = glob.glob(path, recursive=True)
         mtimes = {}
         for name in paths:
-            if self.ignore(name) or (ignore and ignore(name)):
+            if os.path.splitext(name)[1] in _IGNORED_SUFFIXES or (ignore and ignore(name)):
                 continue
             try:
                 mtimes[name] = os.stat(name).st_mtime
