@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .people import KEYS, Person, Problem, _text, display_key, first_paragraph
+from .people import KEYS, Person, Problem, _text, display_key, first_paragraph, unknown_key
 
 # The keys a translation may give (lowercase, as Pelican hands them over); every other team
 # key is the main file's alone.
@@ -85,11 +85,7 @@ def parse_translation(
                 )
             )
             continue
-        close = difflib.get_close_matches(key, TRANSLATION_KEYS, n=1, cutoff=0.7)
-        hint = f" (did you mean {display_key(close[0])}?)" if close else f"; {_GIVES}"
-        problems.append(
-            Problem(source, f"unknown key {display_key(key)!r} is ignored{hint}", error=False)
-        )
+        problems.append(unknown_key(source, key, TRANSLATION_KEYS, f"; {_GIVES}"))
     given = _text(metadata.get("lang"))
     if given and given != lang:
         problems.append(

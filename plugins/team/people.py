@@ -178,6 +178,14 @@ def first_paragraph(html: str) -> str:
     return " ".join("".join(parser.chunks).split())
 
 
+def unknown_key(source: str, key: str, known: Sequence[str], otherwise: str = "") -> Problem:
+    """The warning for a key a team file does not use: a did-you-mean among ``known``, else
+    ``otherwise`` (what the file may give)."""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
+    hint = f" (did you mean {display_key(close[0])}?)" if close else otherwise
+    return Problem(source, f"unknown key {display_key(key)!r} is ignored{hint}", error=False)
+
+
 def parse_person(
     slug: str,
     source: str,
@@ -197,11 +205,7 @@ def parse_person(
 
     for key in metadata:
         if key not in KEYS:
-            close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.7)
-            hint = f" (did you mean {display_key(close[0])}?)" if close else ""
-            problems.append(
-                Problem(source, f"unknown key {display_key(key)!r} is ignored{hint}", error=False)
-            )
+            problems.append(unknown_key(source, key, KEYS))
     name = _text(metadata.get("name"))
     if not name:
         error(
