@@ -3,6 +3,7 @@ installer in the Makefile, development builds that encode fewer renditions than 
 builds, and the publish workflow keeping the image cache between runs."""
 
 import io
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -50,11 +51,36 @@ def test_the_venv_is_made_by_uv_from_a_pinned_hashed_bootstrap_with_pip_as_fallb
     assert "pip install" in bootstrap and bootstrap.endswith("-r requirements-bootstrap.lock")
     assert "uv pip sync" in sync and sync.endswith("requirements.lock")
     assert "--python .venv/bin/python" in sync
+    # where Python may not write bytecode, uv compiles it, as pip does (else every build
+    # compiles its imports again); elsewhere the first build writes what it uses
+    assert "--compile-bytecode" in sync
     assert "pip install" in fallback and fallback.endswith("-r requirements.lock")
     for command in commands:  # every install checks every hash, uv's included
         assert "--require-hashes" in command, command
     # uv first; pip installs the lock only when the bootstrap or uv failed
     assert re.search(r"uv pip sync [^|]*\|\| \{[^}]*\$\(PIP\) -r requirements.lock;", recipe)
+
+
+@pytest.mark.parametrize(
+    ("environment", "flag"), [({"PYTHONDONTWRITEBYTECODE": "1"}, True), ({}, False)]
+)
+def test_uv_compiles_bytecode_only_where_python_may_not_write_it(environment, flag):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | environment
+    shown = subprocess.run(
+        [
+            "make",
+            "-s",
+            "--eval",
+            "show-uv-bytecode: ; @echo '[$(UV_BYTECODE)]'",
+            "show-uv-bytecode",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert shown == ("[--compile-bytecode]" if flag else "[]")
 
 
 def test_the_bootstrap_lock_pins_uv_alone_with_hashes():
