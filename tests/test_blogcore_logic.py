@@ -566,6 +566,42 @@ def test_check_header(source, fragments):
         assert errors == ""
 
 
+TEAM_KEYS = ("name", "role", "photo", "pronouns", "email")
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # a team file's key lost its colon: the keys below it were the bio's first paragraph
+        (
+            "Name: Ada\nRole Engineer\nEmail: a@example.org\n\nBio",
+            "line 2 'Role Engineer' is not front matter (write Role: Engineer); as it is, the "
+            "front matter ends there, and it and the lines below it (Email) are shown as the bio",
+        ),
+        ("Name: Ada\nAda joined in 2020.\n\nBio", None),  # text right after the keys
+        ("Name: Ada\nAda joined in 2020.\nShe likes: tea\n\nBio", None),  # not a key of its
+        ("Name: Ada\nFavourite tea: mint\n\nBio", "(a key is one word)"),
+        ("Name: Ada\nFavourite tool vim\nPhoto: a.jpg\n\nBio", "Key: value); as it is"),
+        ("Name: Ada\nPro nouns: she/her\n\nBio", "(write Pronouns:)"),
+        ("Name: Ada\nRole:\n  - Engineer\n\nBio", "Role is a YAML list (line 3"),
+        ("Name: Ada\nRole: Engineer\n\nBio", None),
+        ("Role Engineer\nName: Ada\n\nBio", None),  # no key above: Name: is not read either
+        # a post's keys are not a team file's: Email below a lost colon is not one of its keys
+        ("Title: A\nCategory Company\nEmail: a@example.org\n\nBody", None),
+    ],
+)
+def test_stopper_problem_with_a_kind_s_own_keys(source, expected):
+    known = TEAM_KEYS if source.startswith(("Name", "Role")) else frontmatter.KNOWN_KEYS
+    header = frontmatter.scan_header(source, known)
+    problem = frontmatter.stopper_problem(header, known, "the bio")
+    if expected is None:
+        assert problem is None
+    elif expected.startswith("line"):
+        assert problem == expected
+    else:
+        assert expected in problem
+
+
 @pytest.mark.parametrize(
     ("source", "fragment"),
     [

@@ -44,6 +44,7 @@ def test_sidecar_is_read():
         ("Titel: x\n", "line 1: unknown key 'Titel' is ignored (did you mean Title?)"),
         ("Photo: | caption\n", "line 1: Photo needs a file name"),
         ("just some words\n", "line 1: expected 'Key: value'"),
+        ("Summary The party\n", "got 'Summary The party' (write Summary: The party); a blank"),
         ("Title: a\nTitle: b\n", "line 2: Title is given twice"),
         ("Lang: english\n", "Lang must be a language code such as en, fr or pt-BR, got 'english'"),
     ],

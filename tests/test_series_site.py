@@ -456,3 +456,18 @@ def test_a_part_written_in_another_language_keeps_its_place(build_site, caplog):
     heading = page.select_one("h3:has(a[href$='/de/posts/der-mietvertrag/'])")
     assert heading["lang"] == "de"
     assert not built.exists("de/series/moving-house/")  # no series of one part in German
+
+
+def test_a_series_file_key_that_lost_its_colon_is_an_error(build_site, caplog):
+    # "Summary How we moved" ended the keys: Cover, Cover_alt and Planned were the text
+    caplog.set_level(logging.WARNING)
+    text = (FIXTURES / "series" / "series" / "moving-house.md").read_text(encoding="utf-8")
+    text = text.replace("Summary: How", "Summary How")
+    with pytest.raises(SystemExit):
+        build_site({"series/moving-house.md": text}, fixture="series", publish=True, name="sc")
+    assert [m for m in _messages(caplog, logging.ERROR) if "moving-house.md" in m] == [
+        "sc/series/moving-house.md: line 2 'Summary How we moved the office across town, in "
+        "parts.' is not front matter (write Summary: How we moved the office across town, "
+        "in…); as it is, the front matter ends there, and it and the lines below it (Cover, "
+        "Cover_alt, Planned) are shown as the series' description"
+    ]

@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from tests.conftest import TEST_SITEURL
+from tests.conftest import FIXTURES, TEST_SITEURL
 from tests.test_team_site import PLUGINS
 
 UNKNOWN = (
@@ -226,3 +226,28 @@ def test_bad_settings_stop_the_build_with_a_message(build_site, settings, messag
     with pytest.raises(SystemExit) as stop:
         build_site(**{"PLUGINS": PLUGINS, **settings})
     assert str(stop.value.code).startswith(message)
+
+
+def test_a_key_that_lost_its_colon_is_an_error_naming_the_keys_below_it(build_site, caplog):
+    # "Role Engineering lead" ended the keys: Pronouns, Email... were read as the bio's text
+    caplog.set_level(logging.WARNING)
+    ada = (FIXTURES / "site" / "team" / "ada-byrne.md").read_text(encoding="utf-8")
+    ada = ada.replace("Role: Engineering lead", "Role Engineering lead")
+    with pytest.raises(SystemExit):
+        build_site({"team/ada-byrne.md": ada}, publish=True, PLUGINS=PLUGINS, name="colon")
+    assert logged(caplog, logging.ERROR) == [
+        "colon/team/ada-byrne.md: line 2 'Role Engineering lead' is not front matter (write "
+        "Role: Engineering lead); as it is, the front matter ends there, and it and the lines "
+        "below it (Pronouns, Email, Github, Mastodon, Aliases) are shown as the bio"
+    ]
+
+
+def test_a_bio_translation_s_lost_colon_is_named_too(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    french = "Lang: fr\nRole Responsable technique\nPronouns: elle\n\nAda s'occupe du moteur.\n"
+    build_site({"team/ada-byrne.fr.md": french}, PLUGINS=PLUGINS, name="colon-fr")
+    assert logged(caplog, logging.ERROR) == [
+        "colon-fr/team/ada-byrne.fr.md: line 2 'Role Responsable technique' is not front "
+        "matter (write Role: Responsable technique); as it is, the front matter ends there, "
+        "and it and the lines below it (Pronouns) are shown as the bio"
+    ]

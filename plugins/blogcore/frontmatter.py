@@ -7,6 +7,7 @@ import os
 import posixpath
 import re
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from babel import Locale, UnknownLocaleError
@@ -496,8 +497,9 @@ class Header:
     continued: list[tuple[str, int]] = field(default_factory=list)  # key, indented line number
 
 
-def scan_header(text: str) -> Header:
-    """The key lines as Python-Markdown's meta extension reads them (fences, continuations)."""
+def scan_header(text: str, known: frozenset[str] | Sequence[str] = KNOWN_KEYS) -> Header:
+    """The key lines as Python-Markdown's meta extension reads them (fences, continuations);
+    ``known``: the keys of this kind of file (a post's; a team file's), for ``Header.after``."""
     header = Header()
     # as Python-Markdown splits a document: only \n ends a line, tabs are four spaces
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -519,7 +521,7 @@ def scan_header(text: str) -> Header:
                 if not later.strip():
                     break
                 found = re.match(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s", later)
-                if found and found["key"].lower() in KNOWN_KEYS:
+                if found and found["key"].lower() in known:
                     header.after.append(found["key"].lower())
             break
     return header
@@ -565,43 +567,61 @@ def check_header(header: Header) -> list[str]:
                 f"{display_key(key)} goes on to line {number} (an indented line continues the "
                 "key above it); a value is one line: join them"
             )
-    if header.stopper and header.keys:
-        line, number = header.stopper
-        match = KEYISH_LINE.match(line)
-        last_key, last_value, _ = header.keys[-1]
-        if YAML_ITEM.match(line) and not last_value:
-            # YAML's list (tags:, then "  - alpha" lines): Markdown's front matter has none
-            errors.append(
-                f"{display_key(last_key)} is a YAML list (line {number} {line.strip()[:40]!r}); "
-                f"write the values on the key's line, separated by commas: "
-                f"{display_key(last_key)}: alpha, beta"
-            )
-        elif match and len(match["key"].split()) <= 4:
-            key = match["key"].strip()
-            joined = re.sub(r"[\s-]+", "_", key).lower()
-            close = difflib.get_close_matches(joined, sorted(KNOWN_KEYS), n=1, cutoff=0.7)
-            hint = f"write {display_key(close[0])}:" if close else "a key is one word"
-            errors.append(
-                f"line {number} {line.strip()[:60]!r} is not front matter ({hint}); as it is, "
-                "it and the lines below it are shown as the post's text"
-            )
-        elif not match and header.after:
-            # a key whose colon was lost (Category Company) ends the block there: the keys
-            # below it (Slug, Authors, Summary) would be the post's first paragraph
-            first = line.split(maxsplit=1)[0] if line.strip() else ""
-            close = difflib.get_close_matches(first.lower(), sorted(KNOWN_KEYS), n=1, cutoff=0.8)
-            hint = (
-                f"write {display_key(close[0])}: {line.split(maxsplit=1)[1].strip()[:40]}"
-                if close and len(line.split(maxsplit=1)) == 2
-                else "a front-matter line is Key: value"
-            )
-            later = ", ".join(dict.fromkeys(display_key(k) for k in header.after))
-            errors.append(
-                f"line {number} {line.strip()[:60]!r} is not front matter ({hint}); as it is, "
-                f"the front matter ends there, and it and the lines below it ({later}) are "
-                "shown as the post's text"
-            )
+    problem = stopper_problem(header)
+    if problem:
+        errors.append(problem)
     return errors
+
+
+def stopper_problem(
+    header: Header,
+    known: frozenset[str] | Sequence[str] = KNOWN_KEYS,
+    shown_as: str = "the post's text",
+) -> str | None:
+    """What is wrong with the line that ended the keys without a blank line (a YAML list, a
+    key written with a space, a key that lost its colon with keys below it), or None;
+    ``known``: the keys of this kind of file, ``shown_as``: where the lines below end up."""
+    if not (header.stopper and header.keys):
+        return None
+    line, number = header.stopper
+    match = KEYISH_LINE.match(line)
+    last_key, last_value, _ = header.keys[-1]
+    keys = sorted(known)
+    if YAML_ITEM.match(line) and not last_value:
+        # YAML's list (tags:, then "  - alpha" lines): Markdown's front matter has none
+        return (
+            f"{display_key(last_key)} is a YAML list (line {number} {line.strip()[:40]!r}); "
+            f"write the values on the key's line, separated by commas: "
+            f"{display_key(last_key)}: alpha, beta"
+        )
+    if match and len(match["key"].split()) <= 4:
+        key = match["key"].strip()
+        joined = re.sub(r"[\s-]+", "_", key).lower()
+        close = difflib.get_close_matches(joined, keys, n=1, cutoff=0.7)
+        hint = f"write {display_key(close[0])}:" if close else "a key is one word"
+        return (
+            f"line {number} {line.strip()[:60]!r} is not front matter ({hint}); as it is, "
+            f"it and the lines below it are shown as {shown_as}"
+        )
+    if not match and header.after:
+        # a key whose colon was lost (Category Company) ends the block there: the keys
+        # below it (Slug, Authors, Summary) would be the text's first paragraph
+        parts = line.split(maxsplit=1)
+        close = difflib.get_close_matches(parts[0].lower(), keys, n=1, cutoff=0.8) if parts else []
+        value = parts[1].strip() if len(parts) == 2 else ""
+        value = value if len(value) <= 40 else value[:39].rstrip() + "…"
+        hint = (
+            f"write {display_key(close[0])}: {value}"
+            if close and value
+            else "a front-matter line is Key: value"
+        )
+        later = ", ".join(dict.fromkeys(display_key(k) for k in header.after))
+        return (
+            f"line {number} {line.strip()[:60]!r} is not front matter ({hint}); as it is, "
+            f"the front matter ends there, and it and the lines below it ({later}) are "
+            f"shown as {shown_as}"
+        )
+    return None
 
 
 _LOOSE_KEY = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*:")

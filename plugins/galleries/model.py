@@ -198,6 +198,13 @@ def suggest(name: str, known: Iterable[str]) -> str:
     return f" (did you mean {close!r}?)" if close else ""
 
 
+def _colon_hint(line: str) -> str:
+    """How to write a key line that lost its colon (Summary The party), or ""."""
+    parts = line.split(maxsplit=1)
+    close = difflib.get_close_matches(parts[0].lower(), KEYS, n=1, cutoff=0.8) if parts else []
+    return f" (write {close[0].title()}: {parts[1].strip()})" if close and len(parts) == 2 else ""
+
+
 def _key_hint(key: str) -> str:
     close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
     return f" (did you mean {close[0].title()}?)" if close else ""
@@ -234,7 +241,8 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
                 Problem(
                     shown,
                     f"line {number}: expected 'Key: value' (Title, Date, Summary, Cover or "
-                    f"Photo), got {line.strip()!r}; a blank line must separate the description",
+                    f"Photo), got {line.strip()!r}{_colon_hint(line)}; a blank line must "
+                    "separate the description",
                 )
             )
             continue

@@ -10,7 +10,7 @@ from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.utils import get_date, slugify
 
-from plugins.blogcore.frontmatter import lang_problem
+from plugins.blogcore.frontmatter import lang_problem, scan_header, stopper_problem
 from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import side
 
@@ -52,6 +52,10 @@ class SeriesGenerator(Generator):
                     )
                 )
                 continue
+            header = scan_header("\n".join(side_file.front_matter()), model.FILE_KEYS)
+            stopped = stopper_problem(header, model.FILE_KEYS, "the series' description")
+            if stopped:  # the keys below it are lost, and shown as text
+                problems.append(model.Diagnostic(model.ERROR, key, stopped))
             for message in model.unknown_file_keys(meta):
                 problems.append(model.Diagnostic(model.WARNING, key, message))
             slug = side_file.slug

@@ -13,7 +13,7 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.urlwrappers import Author
 
-from plugins.blogcore.frontmatter import lang_problem
+from plugins.blogcore.frontmatter import lang_problem, scan_header, stopper_problem
 from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import build, phases, side
 from plugins.engine.items import every_article
@@ -95,6 +95,7 @@ def _read_people(generator) -> tuple[list[tuple[people.Person, Path]], Translati
     stems = {side_file.slug for side_file in side_files}
     translated, mains = [], set()
     for side_file in side_files:
+        _check_header(side_file)
         split = languages.split_name(side_file.slug, stems, lambda s: lang_problem(s) is None)
         if split is not None:
             translated.append((side_file, *split))
@@ -125,6 +126,15 @@ def _read_people(generator) -> tuple[list[tuple[people.Person, Path]], Translati
             )
         found.append((person, Path(side_file.path)))
     return found, _read_translations(generator, translated, mains, found)
+
+
+def _check_header(side_file: side.SideFile) -> None:
+    """Report a line that ended the keys early (Role Engineer, its colon lost): the keys
+    below it would be lost, and shown in the bio as text."""
+    header = scan_header("\n".join(side_file.front_matter()), people.KEYS)
+    problem = stopper_problem(header, people.KEYS, "the bio")
+    if problem:
+        _report(people.Problem(side_file.shown, problem))
 
 
 def _read_translations(generator, translated, mains, found) -> Translations:
