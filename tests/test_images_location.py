@@ -259,6 +259,7 @@ def test_an_image_that_cannot_be_cleaned_is_named_and_not_published(build_site, 
             "images/scan.tga": tga_with_a_place(),
             "images/notes.jpg": b"a text file saved with the wrong name",
             "extra/cut.jpg": whole[: len(whole) // 2],
+            "images/empty.png": b"",
             "images/fine.jpg": whole,
         }
     )
@@ -266,7 +267,8 @@ def test_an_image_that_cannot_be_cleaned_is_named_and_not_published(build_site, 
     for relpath, why in (
         ("images/scan.tga", "is a TGA image, which the image pipeline cannot clean"),
         ("images/notes.jpg", "is not an image this pipeline can read"),
-        ("extra/cut.jpg", "cannot be decoded"),
+        ("extra/cut.jpg", "is cut short"),
+        ("images/empty.png", "is an empty file (0 bytes)"),
     ):
         assert not site.exists(relpath)
         [line] = [e for e in errors if f"/{relpath}:" in e]

@@ -286,9 +286,15 @@ def _corrupt_inputs(folder: Path) -> dict[str, tuple[Path, str]]:
     truncated.write_bytes(good.getvalue()[: len(good.getvalue()) // 3])
     svg = folder / "face.svg"
     svg.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    empty = folder / "empty.jpg"
+    empty.write_bytes(b"")
+    page = folder / "saved-page.jpg"  # "Save image as" on a share page: the page, not the photo
+    page.write_text("\n<!DOCTYPE html><html><title>Photo</title></html>", encoding="utf-8")
     return {
         "text": (text, "is not an image this pipeline can read"),
-        "truncated": (truncated, "cannot be decoded"),
+        "truncated": (truncated, "is cut short (the file ends before its pixels do): it was not"),
+        "empty": (empty, "is an empty file (0 bytes): it was not copied whole"),
+        "page": (page, "is a web page (HTML), not an image: the browser saved the page"),
         "svg": (svg, "is not an image this pipeline can read"),
         "missing": (folder / "gone.jpg", "cannot be read"),
     }

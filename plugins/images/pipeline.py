@@ -615,7 +615,7 @@ def clean_original(data: bytes) -> tuple[bytes, str] | None:
     except ImageError:
         raise
     except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as exc:
-        raise ImageError(f"cannot be decoded ({exc})") from None
+        raise _undecodable(exc) from None
     target = _CLEAN_AS[fmt]
     try:
         return _write(frames, target, icc, data, image.info), "jpg" if fmt == "HEIF" else ""
@@ -816,11 +816,30 @@ def _open_quietly(source: Path | io.BytesIO) -> Image.Image:
         return Image.open(source)
 
 
+_NOT_WHOLE = "it was not copied whole (an upload or a sync that did not finish); copy it again"
+# what a browser saves when "Save as" meets a page (an error page, a share page), not the photo
+_WEB_PAGE = (b"<!doctype html", b"<html", b"<head", b"<!--")
+
+
+def _undecodable(exc: Exception) -> ImageError:
+    """The error for pixels Pillow cannot decode; a file cut short says how it happens."""
+    if "truncated" in str(exc).lower():
+        return ImageError(f"is cut short (the file ends before its pixels do): {_NOT_WHOLE}")
+    return ImageError(f"cannot be decoded ({exc})")
+
+
 def _open(data: bytes) -> Image.Image:
     """Open image bytes, with any failure turned into an ImageError that says what is wrong."""
+    if not data:
+        raise ImageError(f"is an empty file (0 bytes): {_NOT_WHOLE}")
     try:
         image = _open_quietly(io.BytesIO(data))
     except UnidentifiedImageError:
+        if data.lstrip()[:20].lower().startswith(_WEB_PAGE):
+            raise ImageError(
+                "is a web page (HTML), not an image: the browser saved the page the photo was "
+                "on; save or download the photo itself"
+            ) from None
         raise ImageError(
             "is not an image this pipeline can read (use JPEG, PNG, WebP, AVIF, HEIC, TIFF or GIF)"
         ) from None
@@ -908,7 +927,7 @@ def render_source(
     except ImageError:
         raise
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise ImageError(f"cannot be decoded ({exc})") from None
+        raise _undecodable(exc) from None
     scale_x, scale_y = working.width / upright[0], working.height / upright[1]
     folder = entry_dir(Path(cache_dir), digest)
     folder.mkdir(parents=True, exist_ok=True)
