@@ -157,10 +157,25 @@ def failure(exc: Exception) -> str:
         found = DOCUTILS_MESSAGE.search(str(exc))
         if found:
             line = f"line {found['line']}: " if found["line"] else ""
-            return f"{line}{' '.join(found['message'].split())} (reStructuredText)"
+            message = " ".join(found["message"].split())
+            insertion = FILE_INSERTION.search(message)
+            if insertion:
+                directive = insertion["directive"] or insertion["directive2"]
+                return (
+                    f"{line}the {directive} directive may not read a file or an "
+                    "address while the site is built (it would publish whatever it reads, a "
+                    "file of the build machine too); put the text in the post itself"
+                )
+            return f"{line}{message} (reStructuredText)"
     return f"{type(exc).__name__}: {exc}"
 
 
+# docutils' words when file insertion is off (blogcore's DOCUTILS_SETTINGS): include, raw
+# with :file: or :url:, csv-table with :file: or :url:
+FILE_INSERTION = re.compile(
+    r'^"(?P<directive>[\w-]+)" directive disabled|'
+    r'^File and URL access deactivated; ignoring "(?P<directive2>[\w-]+)" directive'
+)
 # how docutils words an error in a reST file: "<path>:5: (WARNING/2) <message>"
 DOCUTILS_MESSAGE = re.compile(
     r"(?::(?P<line>\d+))?: \((?:INFO|WARNING|ERROR|SEVERE)/\d\) (?P<message>.+)", re.S

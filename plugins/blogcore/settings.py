@@ -101,7 +101,17 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         )
     _check_bundles(merged["BLOGCORE_BUNDLES"])
     check_timezone(settings.get("TIMEZONE"))
+    merged["DOCUTILS_SETTINGS"] = docutils_settings(settings.get("DOCUTILS_SETTINGS"))
     return merged
+
+
+def docutils_settings(given: Any) -> dict[str, Any]:
+    """Pelican's DOCUTILS_SETTINGS, with reST's file insertion off unless the site turns it on:
+    ``.. include:: /etc/passwd`` (and ``raw``'s and ``csv-table``'s ``:file:`` and ``:url:``)
+    published any file of the machine that builds the site, a CI runner's too."""
+    if given is not None and not isinstance(given, dict):
+        raise SettingsError(f"DOCUTILS_SETTINGS must be a dict, got {given!r}")
+    return {"file_insertion_enabled": False, **(given or {})}
 
 
 def check_timezone(name: Any) -> None:
