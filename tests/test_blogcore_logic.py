@@ -290,7 +290,7 @@ def test_timezone_is_one_the_database_knows(zone, said):
 
 
 def test_configure_defaults_and_errors():
-    assert configure({}) == DEFAULTS
+    assert configure({}) == {**DEFAULTS, "DOCUTILS_SETTINGS": {"file_insertion_enabled": False}}
     assert configure({"BLOGCORE_WORDS_PER_MINUTE": 100})["BLOGCORE_WORDS_PER_MINUTE"] == 100
     for bad in ({"BLOGCORE_WORDS_PER_MINUTE": 0}, {"BLOGCORE_WORDS_PER_MINUTE": "fast"}):
         with pytest.raises(SettingsError, match="BLOGCORE_WORDS_PER_MINUTE"):
