@@ -244,7 +244,14 @@ def _not_found_page(conf: Path) -> str:
         return "404.html"
 
 
-def _serve(root: Path, port: int, rebuild=None, watched=(), not_found: str = "404.html") -> None:
+def _serve(
+    root: Path,
+    port: int,
+    rebuild=None,
+    watched=(),
+    not_found: str = "404.html",
+    pages: str | None = None,
+) -> None:
     import asyncio
 
     from livereload import Server
@@ -262,7 +269,9 @@ def _serve(root: Path, port: int, rebuild=None, watched=(), not_found: str = "40
     # a missing page gets the site's 404 page (with the problems overlay) and status 404,
     # not Tornado's bare "404: Not Found"; a file moved in with an old date is a change too,
     # and a folder of changes is one build (plugins/devserver/watch.py)
-    server = Server(static_app(root, not_found), watcher=SiteWatcher())
+    # with ``pages`` (serve's builds record which file wrote each page), a page that moved
+    # while serving sends the browser on to its new address
+    server = Server(static_app(root, not_found, pages), watcher=SiteWatcher())
     for path in watched:
         server.watch(str(path), rebuild)
     # said once the loop runs, i.e. once the port is bound (tests wait for this line)
@@ -336,6 +345,7 @@ def serve(c, port=PORT, content="", output="output"):
     overlay until a build has none (plugins/devserver).
     """
     from plugins.comments import local_isso
+    from plugins.devserver import pages
     from plugins.devserver.problems import FILE_NAME
     from plugins.fastbuild.warm import WarmBuilder
 
@@ -358,23 +368,26 @@ def serve(c, port=PORT, content="", output="output"):
     source = Path(content).absolute() if content else None
     args = _arguments(DEV_CONF, folder, source, ["-e", *overrides])
     report = folder / FILE_NAME
+    # which file wrote each page, over this session's builds (not an earlier session's)
+    record = folder / pages.FILE_NAME
+    record.unlink(missing_ok=True)
     env = {**_env(), "SITEURL": f"http://{HOST}:{port}"}  # links stay on this server
     # builds run in forks of one process that has imported Pelican and the plugins already;
     # they log at Pelican's default level (warnings and errors), as `make build` does
     builder = WarmBuilder(DEV_CONF, ROOT, env=env)
-    if builder.build(args, problems=report) != 0:
+    if builder.build(args, problems=report, pages=record) != 0:
         print("The first build failed; serving what was built.", file=sys.stderr)
     if line := _problems_line(report):
         print(line, file=sys.stderr, flush=True)
 
     def rebuild() -> None:
-        builder.build(args, problems=report)
+        builder.build(args, problems=report, pages=record)
         if line := _problems_line(report):
             print(line, file=sys.stderr, flush=True)
 
     watched = [source or ROOT / "content", ROOT / "theme", ROOT / "plugins", DEV_CONF]
     try:
-        _serve(folder, port, rebuild, watched, _not_found_page(DEV_CONF))
+        _serve(folder, port, rebuild, watched, _not_found_page(DEV_CONF), pages.FILE_NAME)
     finally:
         builder.close()
         if isso is not None:

@@ -1,11 +1,14 @@
 """The output folder as a WSGI application, for livereload's ``Server(app)``.
 
-Like a plain static server, with three differences that matter while writing: a missing page
+Like a plain static server, with four differences that matter while writing: a missing page
 gets the site's own 404.html (with the theme, and the problems overlay that says why the
 page is gone), or, when it is a draft or a post dated later, a redirect to its preview
 (with its "Draft — not published" banner), and the other way round, a preview that is gone
-because the post is published now gets a redirect to its address; and nothing is cached, so
-a reload always shows the latest build.
+because the post is published now gets a redirect to its address; a page whose file writes
+it elsewhere now (its Slug, its Lang, its file's name or folder changed while `make serve`
+ran) gets a redirect there, and one whose file is gone or was not built says which file it
+was, in the 404 page (the build's record, plugins/devserver/pages.py); and nothing is
+cached, so a reload always shows the latest build.
 """
 
 import html
@@ -16,6 +19,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from bs4 import BeautifulSoup
+
+from plugins.devserver import pages as page_record
 from plugins.devserver.problems import FILE_NAME
 
 StartResponse = Callable[..., object]
@@ -29,8 +35,9 @@ def _content_type(path: str) -> str:
     return f"{kind}; charset=utf-8" if text or kind.endswith("+xml") else kind
 
 
-def static_app(root: Path, not_found: str = "404.html") -> Callable:
-    """A WSGI application serving the files under ``root`` (which may be a symlink)."""
+def static_app(root: Path, not_found: str = "404.html", pages: str | None = None) -> Callable:
+    """A WSGI application serving the files under ``root`` (which may be a symlink); with
+    ``pages``, the builds' record of which file wrote each page (``.build-pages.json``)."""
     base = os.path.abspath(root)
 
     def app(environ: dict, start_response: StartResponse) -> Iterable[bytes]:
@@ -53,10 +60,14 @@ def static_app(root: Path, not_found: str = "404.html") -> Callable:
             # a draft, or a post dated later: its preview; a preview whose post is published
             # now (the writer took Status: draft out with the preview open): the post
             moved = _draft_preview(base, url_path) or _published(base, url_path)
+            answer = _moved(base, pages, url_path) if pages and moved is None else None
+            if answer is not None and answer.moved_to and _exists(base, answer.moved_to):
+                moved = answer.moved_to  # a page that exists: never a loop
             if moved is not None:
                 start_response("307 Temporary Redirect", [("Location", quote(moved))])
                 return [b""]
-            return _answer(start_response, method, "404 Not Found", base, not_found)
+            note = answer.note if answer is not None else None
+            return _answer(start_response, method, "404 Not Found", base, not_found, note)
         return _answer(start_response, method, "200 OK", base, os.path.relpath(target, base))
 
     return app
@@ -87,6 +98,21 @@ def _published(base: str, url_path: str) -> str | None:
     return candidate if _exists(base, candidate) else None
 
 
+def _moved(base: str, pages: str, url_path: str) -> page_record.Answer | None:
+    """What the session's record says of a missing page: where its file writes it now, or
+    which file wrote it and why it is gone; None when no build of this session wrote it."""
+    relpath = url_path.lstrip("/")
+    candidates = [relpath + "index.html"] if relpath.endswith("/") or not relpath else [relpath]
+    if relpath and not relpath.endswith("/"):
+        candidates.append(relpath + "/index.html")  # /posts/x without its slash
+    data = page_record.load(Path(base, pages))
+    for save_as in candidates:
+        answer = page_record.explain(data, save_as)
+        if answer is not None:
+            return answer
+    return None
+
+
 def _exists(base: str, url_path: str) -> bool:
     """Is there a page at this address (a file, or a folder with index.html) under base?"""
     path = os.path.normpath(os.path.join(base, url_path.lstrip("/")))
@@ -96,7 +122,12 @@ def _exists(base: str, url_path: str) -> bool:
 
 
 def _answer(
-    start_response: StartResponse, method: str, status: str, base: str, relpath: str
+    start_response: StartResponse,
+    method: str,
+    status: str,
+    base: str,
+    relpath: str,
+    note: str | None = None,
 ) -> list[bytes]:
     path = os.path.join(base, relpath)
     try:
@@ -104,6 +135,8 @@ def _answer(
             body = handle.read()
     except OSError:  # no 404.html (or a file removed while the build runs)
         path, body = "404.html", _bare_page(base)
+    if note:
+        body = _with_note(body, note)
     headers = [
         ("Content-Type", _content_type(path)),
         ("Content-Length", str(len(body))),
@@ -111,6 +144,21 @@ def _answer(
     ]
     start_response(status, headers)
     return [b"" if method == "HEAD" else body]
+
+
+def _with_note(page: bytes, note: str) -> bytes:
+    """The 404 page with a paragraph saying which file wrote the missing page, under its
+    heading (the dev server's words; the written 404.html is left as it is)."""
+    soup = BeautifulSoup(page, "html.parser")
+    where = soup.find("main") or soup.body or soup
+    paragraph = soup.new_tag("p", attrs={"class": "dev-gone"})
+    paragraph.string = note
+    heading = where.find("h1")
+    if heading is not None:
+        heading.insert_after(paragraph)
+    else:
+        where.insert(0, paragraph)
+    return str(soup).encode()
 
 
 def _bare_page(base: str) -> bytes:

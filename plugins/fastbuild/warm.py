@@ -14,14 +14,18 @@ here imports all of that once and runs each build in a child forked from itself:
   client starts a fresh one for that build.
 
 Protocol, one line each way: the client writes a JSON object, ``{"args": [...], "problems":
-path or null}`` (a bare list of arguments is also taken); the server answers with the build's
-exit status, or ``stale``. Builds print to the server's standard error (its standard output is
-the answer channel). With ``problems``, the build also keeps every warning and error it logs
-(the records the terminal shows) and writes them to that file when it ends, whatever its end
-(plugins/devserver/problems.py): `make serve` shows them over the served pages.
+path or null, "pages": path or null}`` (a bare list of arguments is also taken); the server
+answers with the build's exit status, or ``stale``. Builds print to the server's standard
+error (its standard output is the answer channel). With ``problems``, the build also keeps
+every warning and error it logs (the records the terminal shows) and writes them to that
+file when it ends, whatever its end (plugins/devserver/problems.py): `make serve` shows them
+over the served pages. With
+``pages``, it records there which source file wrote each page, and logs a warning for a page
+that moved since the previous build (plugins/devserver/pages.py): the dev server sends the
+old address on to the new one.
 
     builder = WarmBuilder(settings_file, cwd=root)
-    status = builder.build(["-s", "pelicanconf.py", "-o", "output", ...], problems=path)
+    status = builder.build(["-s", "pelicanconf.py", "-o", "output", ...], problems=path, pages=p)
     builder.close()
 """
 
@@ -64,12 +68,19 @@ class WarmBuilder:
             text=True,
         )
 
-    def build(self, args: list[str], problems: Path | None = None) -> int:
+    def build(
+        self, args: list[str], problems: Path | None = None, pages: Path | None = None
+    ) -> int:
         """Run one Pelican build with these arguments; its exit status.
 
-        With ``problems``, the build's warnings and errors are written to that file as JSON.
+        With ``problems``, the build's warnings and errors are written to that file as JSON;
+        with ``pages``, the source file of each page it writes.
         """
-        request = {"args": [str(a) for a in args], "problems": str(problems) if problems else None}
+        request = {
+            "args": [str(a) for a in args],
+            "problems": str(problems) if problems else None,
+            "pages": str(pages) if pages else None,
+        }
         for _ in range(2):  # a stale or dead server is replaced once
             if self.process is None or self.process.poll() is not None:
                 self.start()
@@ -200,12 +211,42 @@ def _collect_problems() -> logging.Handler:
     return collector
 
 
-def _request(line: str) -> tuple[list[str], str | None]:
-    """A request line: (Pelican's arguments, the problems file or None)."""
+def _request(line: str) -> tuple[list[str], str | None, str | None]:
+    """A request line: (Pelican's arguments, the problems file or None, the pages file or
+    None)."""
     request = json.loads(line)
     if isinstance(request, list):
-        return request, None
-    return request["args"], request.get("problems")
+        return request, None, None
+    return request["args"], request.get("problems"), request.get("pages")
+
+
+class _Generators:
+    """The post and page generators of the build in this child, kept for the pages record."""
+
+    def __init__(self) -> None:
+        self.kept: list[Any] = []
+
+    def keep(self, generator: Any) -> None:
+        """Receiver of Pelican's article_ and page_generator_finalized."""
+        self.kept.append(generator)
+
+    def connect(self) -> None:
+        """Listen in this child only: the child runs one build, then exits."""
+        from pelican import signals
+
+        signals.article_generator_finalized.connect(self.keep)
+        signals.page_generator_finalized.connect(self.keep)
+
+
+def _record_pages(path: Path, generators: list[Any]) -> None:
+    """Write which file wrote each page (read when the lists are final: blogcore drops a
+    clashing post from them later), and warn of each page that moved since the last build."""
+    from plugins.devserver import pages
+
+    data, moves = pages.follow(pages.load(path), pages.record(generators))
+    for move in moves:
+        logging.getLogger("plugins.devserver").warning(move.message())
+    pages.write(path, data)
 
 
 def _also_report(collector: logging.Handler | None, message: str) -> None:
@@ -216,14 +257,17 @@ def _also_report(collector: logging.Handler | None, message: str) -> None:
         )
 
 
-def _child(args: list[str], problems: str | None = None) -> None:
+def _child(args: list[str], problems: str | None = None, pages: str | None = None) -> None:
     """Run one build in a forked child, then leave without freeing its objects."""
     status = 1
     collector = None
+    generators = _Generators()
     try:
         devnull = os.open(os.devnull, os.O_RDONLY)
         os.dup2(devnull, 0)  # the build must not read the server's requests
         sys.argv = ["pelican", *args]
+        if pages:
+            generators.connect()
         if problems:
             collector = _collect_problems()
         from pelican import main
@@ -240,6 +284,9 @@ def _child(args: list[str], problems: str | None = None) -> None:
         traceback.print_exc()
         _also_report(collector, f"the build stopped: {type(exc).__name__}: {exc}")
     finally:
+        if pages and generators.kept:  # a build that stopped before reading keeps the last
+            with contextlib.suppress(BaseException):
+                _record_pages(Path(pages), generators.kept)
         if collector is not None:
             with contextlib.suppress(BaseException):
                 from plugins.devserver.problems import write

@@ -1,0 +1,211 @@
+"""Which source file wrote each page, across the builds of one `make serve` session.
+
+A writer with /posts/old-slug/ open changes its Slug (or Lang, or renames or moves the file):
+the rebuild writes the post elsewhere and the page in the browser reloads onto a 404. Each
+serve build records the pages it wrote and the file each came from (``.build-pages.json`` in
+the output folder, written only for `invoke serve`, as ``.build-problems.json`` is), and keeps
+the pages of earlier builds of the session that are gone. The dev server reads it for a
+missing page: it sends the browser on to where the same file's page is now, or says in the
+404 page which file wrote the page and that it is gone.
+
+A file is the same file when its path is the same, or, once its old path is gone, when it is
+the same file on disk (a rename or ``mv`` keeps it; an editor that writes a new file and
+deletes the old one does not, and the page is then reported as gone).
+
+Pure: plain dicts in, plain dicts and strings out; ``record`` reads Pelican's generator lists.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from plugins.engine import files
+
+FILE_NAME = ".build-pages.json"
+
+# Pelican's lists of posts and pages, in every state and language (ArticlesGenerator and
+# PagesGenerator): a page the build writes is in one of them
+_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+    "draft_translations",
+)
+
+# source (absolute), shown (as messages name it: content/posts/x.md), file ([device, inode]),
+# slug, lang, status
+Entry = dict[str, Any]
+
+
+def record(generators: Iterable[Any]) -> dict[str, Entry]:
+    """save_as -> the source of every post and page these generators will write."""
+    from plugins.blogcore.checks import shown  # how every message names a source file
+
+    pages: dict[str, Entry] = {}
+    for generator in generators:
+        for name in _LISTS:
+            for item in getattr(generator, name, None) or []:
+                save_as = getattr(item, "save_as", "")
+                source = getattr(item, "source_path", "")
+                if not save_as or not source:
+                    continue
+                try:
+                    stat = os.stat(source)
+                    identity = [stat.st_dev, stat.st_ino]
+                except OSError:
+                    identity = None
+                pages[save_as] = {
+                    "source": os.path.abspath(source),
+                    "shown": shown(generator.settings, source),
+                    "file": identity,
+                    "slug": str(getattr(item, "slug", "") or ""),
+                    "lang": str(getattr(item, "lang", "") or ""),
+                    "status": str(getattr(item, "status", "") or ""),
+                }
+    return pages
+
+
+def url_of(save_as: str) -> str:
+    """The address a reader uses for a saved file: posts/x/index.html -> /posts/x/."""
+    if save_as == "index.html" or save_as.endswith("/index.html"):
+        return "/" + save_as.removesuffix("index.html")
+    return "/" + save_as
+
+
+def renames(before: Mapping[str, Entry], pages: Mapping[str, Entry]) -> dict[str, str]:
+    """Old source -> new source, for the files of the previous build that are gone from their
+    path and are, on disk, the same file as a source this build has that the last did not."""
+    old_sources = {e["source"]: e.get("file") for e in before.values()}
+    new_files = {}
+    for entry in pages.values():
+        if entry["source"] not in old_sources and entry.get("file"):
+            new_files.setdefault(tuple(entry["file"]), entry["source"])
+    found = {}
+    for source, identity in old_sources.items():
+        if identity and not os.path.exists(source) and tuple(identity) in new_files:
+            found[source] = new_files[tuple(identity)]
+    return found
+
+
+def _now(pages: Mapping[str, Entry], source: str) -> str | None:
+    """The page this source writes now, or None."""
+    for save_as, entry in pages.items():
+        if entry["source"] == source:
+            return save_as
+    return None
+
+
+def reason(old: Entry, new: Entry) -> str:
+    """Why a file's page moved, in the writer's terms: "its Slug changed from 'a' to 'b'"."""
+    said = []
+    if old["source"] != new["source"]:
+        said.append(f"its file moved to {new.get('shown') or new['source']}")
+    if old.get("lang") != new.get("lang"):
+        said.append(f"its Lang changed from {old.get('lang')!r} to {new.get('lang')!r}")
+    if old.get("slug") != new.get("slug"):
+        said.append(f"its Slug changed from {old.get('slug')!r} to {new.get('slug')!r}")
+    return "; ".join(said) or "its address changed (Save_as, or the URL settings)"
+
+
+@dataclass(frozen=True)
+class Move:
+    """A page the previous build wrote at ``old`` that the same file writes at ``new`` now."""
+
+    old: str
+    new: str
+    source: str
+    why: str
+    published: bool
+
+    def message(self) -> str:
+        """The warning a build logs for it (the terminal and the overlay show it)."""
+        said = (
+            f"{self.source}: its page moved from {url_of(self.old)} to {url_of(self.new)} "
+            f"({self.why}); make serve sends the old address there"
+        )
+        if self.published:
+            said += (
+                ", a published site would not: if the old address is out already, add "
+                f"'Redirect_from: {url_of(self.old)}' to its front matter"
+            )
+        return said
+
+
+def follow(previous: Mapping[str, Any], pages: dict[str, Entry]) -> tuple[dict, list[Move]]:
+    """This build's record (its pages, and the earlier pages of the session that are gone,
+    each with the path its file has now) and the pages that moved since the previous build."""
+    before: dict[str, Entry] = previous.get("pages") or {}
+    moved = renames(before, pages)
+    shown = {e["source"]: e.get("shown") for e in pages.values()}
+    gone = {}
+    for save_as, entry in {**(previous.get("gone") or {}), **before}.items():
+        if save_as not in pages:
+            now = entry.get("now") or entry["source"]
+            now = moved.get(now, now)
+            named = shown.get(now) or entry.get("now_shown") or entry.get("shown") or now
+            gone[save_as] = {**entry, "now": now, "now_shown": named}
+    moves = []
+    for save_as, old in before.items():
+        if save_as in pages:
+            continue
+        now = _now(pages, moved.get(old["source"], old["source"]))
+        # a draft published (or unpublished) moves by design: static.py follows it already
+        if now is None or pages[now].get("status") != old.get("status"):
+            continue
+        why = reason(old, pages[now])
+        published = old.get("status") == "published"
+        moves.append(Move(save_as, now, pages[now]["shown"], why, published))
+    return {"pages": pages, "gone": gone}, moves
+
+
+def load(path: Path) -> dict[str, Any]:
+    """A record as written, or an empty one (none yet, or unreadable)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write(path: Path, data: Mapping[str, Any]) -> None:
+    """Write the record atomically: the dev server may read it at any moment."""
+    files.write_atomically(path, json.dumps(data, indent=1, sort_keys=True))
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the dev server says for a missing page: go to ``moved_to``, or show ``note``."""
+
+    moved_to: str | None = None
+    note: str | None = None
+
+
+def explain(data: Mapping[str, Any], save_as: str) -> Answer | None:
+    """For a missing page, where the file that wrote it in this session writes it now, or
+    why it is gone; None when no build of the session wrote it."""
+    old = (data.get("gone") or {}).get(save_as)
+    if not isinstance(old, dict) or not isinstance(old.get("source"), str):
+        return None
+    pages = data.get("pages") or {}
+    source = old.get("now") or old["source"]
+    now = _now(pages, source)
+    if now is not None and now != save_as:
+        why = reason(old, pages[now])
+        return Answer(moved_to=url_of(now), note=f"This page moved to {url_of(now)}: {why}.")
+    if os.path.exists(source):
+        why = "the last build did not write it; the problems listed say why"
+    else:
+        why = "that file is gone (deleted, or renamed to a new file)"
+    named = old.get("now_shown") or old.get("shown") or source
+    return Answer(note=f"This page was written from {named}: {why}.")

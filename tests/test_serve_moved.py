@@ -1,0 +1,161 @@
+"""`invoke serve`: a page whose address changes while the writer has it open is followed there.
+
+The writer has /posts/ranges/ open and changes its Slug, its Lang, or moves its file to
+content/pages/: the rebuild writes the post elsewhere, and the reload landed on the 404 page
+with no word of why. Each serve build records which file wrote each page
+(``.build-pages.json``, plugins/devserver/pages.py); the dev server sends the old address on
+to the new one, and answers a page whose file is gone with the 404 page naming the file.
+"""
+
+import http.client
+import json
+import os
+import urllib.parse
+
+from bs4 import BeautifulSoup
+
+from plugins.devserver import pages
+from plugins.devserver.static import static_app
+from tests.test_serve import Serve, _call
+from tests.test_serve import serve as serve  # the fixture: one real invoke serve
+
+
+def fetch(serve: Serve, path: str) -> tuple[int, str | None, bytes]:
+    """GET without following redirects: (status, Location, body)."""
+    address = urllib.parse.urlsplit(serve.url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.getheader("Location"), response.read()
+    finally:
+        connection.close()
+
+
+def moved_warnings(report: dict) -> list[dict]:
+    return [p for p in report.get("problems", []) if "its page moved from" in p["message"]]
+
+
+def rebuilt(serve: Serve, check) -> dict:
+    """The report of the next build that satisfies ``check`` (the build has ended)."""
+    return serve.wait_for_report(lambda r: r.get("status") is not None and check(r))
+
+
+def test_a_page_whose_address_changes_is_followed_and_one_whose_file_is_gone_says_so(serve):
+    first = serve.wait_for_report(lambda r: "problems" in r)
+    assert first["warnings"] == 0, first
+    assert fetch(serve, "/posts/ranges/")[0] == 200
+
+    # the Slug changes: the old address sends the browser to the new one, and the build says
+    # so (in the terminal and the overlay), with what a published post would need
+    serve.edit("posts/ranges.md", "Slug: ranges\n", "Slug: range-types\n")
+    report = rebuilt(serve, moved_warnings)
+    (said,) = moved_warnings(report)
+    assert said["source"] == "content/posts/ranges.md"
+    assert said["message"].startswith(
+        "its page moved from /posts/ranges/ to /posts/range-types/ "
+        "(its Slug changed from 'ranges' to 'range-types')"
+    )
+    assert "Redirect_from: /posts/ranges/" in said["message"]
+    assert fetch(serve, "/posts/ranges/")[:2] == (307, "/posts/range-types/")
+    assert fetch(serve, "/posts/range-types/")[0] == 200
+
+    # its Lang changes: it goes under /fr/; every earlier address of it follows
+    serve.edit("posts/ranges.md", "Slug: range-types\n", "Slug: range-types\nLang: fr\n")
+    report = rebuilt(serve, lambda r: any("Lang" in p["message"] for p in moved_warnings(r)))
+    for old in ("/posts/ranges/", "/posts/range-types/"):
+        assert fetch(serve, old)[:2] == (307, "/fr/posts/range-types/")
+    assert fetch(serve, "/fr/posts/range-types/")[0] == 200
+
+    # the file moves to content/pages/ (renamed: the same file on disk)
+    os.rename(serve.content / "posts" / "ranges.md", serve.content / "pages" / "ranges.md")
+    report = rebuilt(serve, lambda r: any("file moved" in p["message"] for p in moved_warnings(r)))
+    (said,) = moved_warnings(report)
+    assert said["source"] == "content/pages/ranges.md"
+    assert "its file moved to content/pages/ranges.md" in said["message"]
+    assert "/fr/posts/range-types/ to /fr/range-types/" in said["message"]
+    for old in ("/posts/ranges/", "/posts/range-types/", "/fr/posts/range-types/"):
+        assert fetch(serve, old)[:2] == (307, "/fr/range-types/"), old
+    assert fetch(serve, "/fr/range-types/")[0] == 200
+
+    # the file is deleted: a 404, whose page says which file wrote it and that it is gone
+    (serve.content / "pages" / "ranges.md").unlink()
+    rebuilt(serve, lambda r: not moved_warnings(r) and r["build"] != report["build"])
+    for old in ("/posts/ranges/", "/fr/range-types/"):
+        status, location, body = fetch(serve, old)
+        assert (status, location) == (404, None)
+        note = BeautifulSoup(body, "html.parser").select_one("main p.dev-gone")
+        assert note.get_text() == (
+            "This page was written from content/pages/ranges.md: that file is gone "
+            "(deleted, or renamed to a new file)."
+        )
+    # a page no build of this session wrote is the plain 404 page
+    status, _, body = fetch(serve, "/posts/never-written/")
+    assert status == 404
+    assert BeautifulSoup(body, "html.parser").select_one("main p.dev-gone") is None
+    assert serve.stop() == 0
+
+
+def test_a_page_left_out_by_a_mistake_names_its_file_and_a_slug_changed_back_is_no_loop(serve):
+    serve.wait_for_report(lambda r: "problems" in r)
+    serve.edit("posts/first-light.md", "\n\n", "\nStatus: drfat\n\n")
+    rebuilt(serve, lambda r: r["errors"] >= 1)
+    status, _, body = fetch(serve, "/posts/first-light/")
+    assert status == 404
+    note = BeautifulSoup(body, "html.parser").select_one("main p.dev-gone")
+    assert note.get_text() == (
+        "This page was written from content/posts/first-light.md: the last build did not "
+        "write it; the problems listed say why."
+    )
+    serve.edit("posts/first-light.md", "Status: drfat\n", "")
+    rebuilt(serve, lambda r: r["errors"] == 0)
+    assert fetch(serve, "/posts/first-light/")[0] == 200
+
+    # a Slug changed, then changed back: each address answers, neither sends to the other
+    serve.edit("posts/ranges.md", "Slug: ranges\n", "Slug: ranges-2\n")
+    rebuilt(serve, moved_warnings)
+    assert fetch(serve, "/posts/ranges/")[:2] == (307, "/posts/ranges-2/")
+    since = serve.edit("posts/ranges.md", "Slug: ranges-2\n", "Slug: ranges\n")
+    serve.wait_for("Done", since=since)
+    rebuilt(serve, lambda r: any("/posts/ranges-2/ to" in p["message"] for p in moved_warnings(r)))
+    assert fetch(serve, "/posts/ranges/")[0] == 200
+    assert fetch(serve, "/posts/ranges-2/")[:2] == (307, "/posts/ranges/")
+    record = json.loads(fetch(serve, "/" + pages.FILE_NAME)[2])
+    assert "posts/ranges/index.html" not in record["gone"]
+    assert serve.stop() == 0
+
+
+def _site(tmp_path, record: dict, written: tuple[str, ...]):
+    site = tmp_path / "site"
+    for relpath in (*written, "404.html"):
+        (site / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (site / relpath).write_text("<html><body><main><h1>Not here</h1></main></body></html>")
+    (site / pages.FILE_NAME).write_text(json.dumps(record))
+    return site
+
+
+def test_the_dev_server_sends_a_moved_page_only_to_a_page_that_is_there(tmp_path):
+    source = str(tmp_path / "content" / "posts" / "a.md")
+    old = {"source": source, "shown": "content/posts/a.md", "file": None}
+    old |= {"slug": "a", "lang": "en", "status": "published"}
+    record = {
+        "pages": {"posts/b/index.html": {**old, "slug": "b"}},
+        "gone": {"posts/a/index.html": old, "drafts/posts/later/index.html": old},
+    }
+    # the page it moved to is there: a redirect to it
+    app = static_app(_site(tmp_path / "1", record, ("posts/b/index.html",)), pages=pages.FILE_NAME)
+    status, headers, _ = _call(app, "/posts/a/")
+    assert (status, headers["Location"]) == ("307 Temporary Redirect", "/posts/b/")
+    # not written (the build stopped): no redirect to a 404, the 404 page says where it went
+    app = static_app(_site(tmp_path / "2", record, ()), pages=pages.FILE_NAME)
+    status, _, body = _call(app, "/posts/a/")
+    assert status == "404 Not Found"
+    note = BeautifulSoup(body, "html.parser").select_one("main h1 + p.dev-gone")
+    assert note.get_text() == "This page moved to /posts/b/: its Slug changed from 'a' to 'b'."
+    # a draft's preview still wins over the record (static.py's own redirects come first)
+    site = _site(tmp_path / "3", record, ("posts/b/index.html", "drafts/posts/a/index.html"))
+    status, headers, _ = _call(static_app(site, pages=pages.FILE_NAME), "/posts/a/")
+    assert headers["Location"] == "/drafts/posts/a/"
+    # without a record (make preview), the plain 404 page
+    status, _, body = _call(static_app(_site(tmp_path / "4", record, ())), "/posts/a/")
+    assert BeautifulSoup(body, "html.parser").select_one("p.dev-gone") is None
