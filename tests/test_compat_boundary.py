@@ -39,7 +39,7 @@ MANGLED = re.compile(r"^_[A-Za-z0-9]\w*__\w+$")
 # underscore names that their libraries document as public
 DOCUMENTED = {("os", "_exit"), ("sys", "_getframe")}
 # library attributes their documentation says a program may set
-DOCUMENTED_WRITABLE = {("sys", "argv")}
+DOCUMENTED_WRITABLE = {("sys", "argv"), ("warnings", "showwarning")}
 NAMEDTUPLE_API = frozenset({"_replace", "_asdict", "_fields", "_make", "_field_defaults"})
 NAME_FUNCTIONS = frozenset({"getattr", "setattr", "hasattr", "delattr"})
 

@@ -1,5 +1,6 @@
 """A build's warnings and errors, kept from its logging records, for the serve overlay."""
 
+import contextlib
 import json
 import logging
 import os
@@ -7,8 +8,10 @@ import re
 import sys
 import time
 import traceback
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from plugins.engine import files
 
@@ -55,6 +58,54 @@ def _where(error: BaseException) -> tuple[str, int | None]:
     if os.path.isabs(filename) and filename.startswith(os.getcwd() + os.sep):
         filename = os.path.relpath(filename)
     return filename, line if isinstance(line, int) else None
+
+
+# the project's own modules: a DeprecationWarning from them is for this project to act on
+# (Python shows DeprecationWarning only for __main__, which a build never is)
+_OWN_MODULES = r"(plugins|pelicanconf|publishconf|tasks)(\.|$)"
+
+
+def _where_written(filename: str) -> str:
+    """A file a warning names, as short as it stays clear: relative to the working folder when
+    it is the project's, else to the sys.path folder it was imported from ("PIL/Image.py")."""
+    path = os.path.realpath(filename)
+    if path.startswith(os.getcwd() + os.sep) and not path.startswith(
+        os.path.realpath(sys.prefix) + os.sep
+    ):
+        return os.path.relpath(path)
+    roots = [os.path.realpath(p) for p in sys.path if p]
+    inside = [r for r in roots if path.startswith(r + os.sep)]
+    return os.path.relpath(path, max(inside, key=len)) if inside else filename
+
+
+def _log_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """warnings.showwarning for a build: one WARNING record, "file: line N: Category: text"."""
+    logging.getLogger("py.warnings").warning(
+        "%s: line %s: %s: %s", _where_written(filename), lineno, category.__name__, message
+    )
+
+
+@contextlib.contextmanager
+def warnings_logged() -> Iterator[None]:
+    """During a build, Python warnings (a library's, a plugin's) are logged as warnings, so
+    the terminal and the overlay show them, each once; afterwards the process's own warning
+    filters and display are back as they were."""
+    # catch_warnings saves and restores warnings.filters and showwarning; Python's own filters
+    # still decide what is shown, and once per place ("default"), so a warning raised for
+    # every post is said once
+    with warnings.catch_warnings():
+        warnings.filterwarnings("default", category=DeprecationWarning, module=_OWN_MODULES)
+        # the documented hook ("You may replace this function ... by assigning to
+        # warnings.showwarning"), instead of printing to standard error beside the log
+        warnings.showwarning = _log_warning
+        yield
 
 
 class Collector(logging.Handler):

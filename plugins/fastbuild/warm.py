@@ -17,9 +17,9 @@ Protocol, one line each way: the client writes a JSON object, ``{"args": [...], 
 path or null, "pages": path or null}`` (a bare list of arguments is also taken); the server
 answers with the build's exit status, or ``stale``. Builds print to the server's standard
 error (its standard output is the answer channel). With ``problems``, the build also keeps
-every warning and error it logs (the records the terminal shows) and writes them to that
-file when it ends, whatever its end (plugins/devserver/problems.py): `make serve` shows them
-over the served pages. With
+every warning and error it logs (the records the terminal shows, and Python warnings raised
+during the build, logged as warnings) and writes them to that file when it ends, whatever its
+end (plugins/devserver/problems.py): `make serve` shows them over the served pages. With
 ``pages``, it records there which source file wrote each page, and logs a warning for a page
 that moved since the previous build (plugins/devserver/pages.py): the dev server sends the
 old address on to the new one.
@@ -272,7 +272,10 @@ def _child(args: list[str], problems: str | None = None, pages: str | None = Non
             collector = _collect_problems()
         from pelican import main
 
-        main(args)
+        from plugins.devserver.problems import warnings_logged
+
+        with warnings_logged() if problems else contextlib.nullcontext():
+            main(args)
         status = 0
     except SystemExit as exc:
         if isinstance(exc.code, int) or exc.code is None:

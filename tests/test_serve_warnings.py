@@ -1,0 +1,104 @@
+"""`invoke serve`: Python warnings raised during a build reach the overlay, once each.
+
+A library's or a plugin's ``warnings.warn`` printed to the terminal only (Pelican does not
+capture warnings in a build: its ``log_warnings()`` is for its own test suite), and the
+overlay, which shows the build's logging records, never had it. A serve build logs them as
+warnings for as long as it runs (plugins/devserver/problems.py ``warnings_logged``).
+"""
+
+import json
+import logging
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+from plugins.devserver.problems import Collector, warnings_logged
+from plugins.fastbuild.warm import WarmBuilder
+from tests.conftest import ROOT
+
+NOISY = """
+import warnings
+
+from pelican import signals
+
+
+def noisy(generator):
+    # one place, said for each post: shown once
+    for article in generator.articles:
+        warnings.warn(f"the lamp is low ({len(generator.articles)} posts)", UserWarning)
+    # not the project's own code: Python's filters hide it, in a serve build too
+    warnings.warn("old_api() is deprecated", DeprecationWarning)
+
+
+def register():
+    signals.article_generator_finalized.connect(noisy)
+"""
+
+
+def test_a_warning_raised_during_a_serve_build_is_in_its_problems_once(tmp_path: Path):
+    plugin = tmp_path / "extra" / "noisy" / "__init__.py"
+    plugin.parent.mkdir(parents=True)
+    plugin.write_text(NOISY)
+    content, output = tmp_path / "content", tmp_path / "out"
+    content.mkdir()
+    for name in ("one", "two"):
+        (content / f"{name}.md").write_text(f"Title: {name}\nDate: 2026-01-01\n\nHi.\n")
+    conf = tmp_path / "conf.py"
+    conf.write_text(f"PLUGIN_PATHS = [{str(plugin.parent.parent)!r}]\nPLUGINS = ['noisy']\n")
+    report, terminal = tmp_path / "problems.json", tmp_path / "terminal.log"
+    args = ["-s", str(conf), "-o", str(output), str(content)]
+    env = {**os.environ, "COLUMNS": "300"}  # log lines unwrapped
+    with terminal.open("w") as errors, WarmBuilder(conf, ROOT, env, stderr=errors) as builder:
+        assert builder.build(args, problems=report) == 0
+        # a build without a problems file (not serve's) leaves warnings to Python, as before
+        assert builder.build(args) == 0
+
+    problems = json.loads(report.read_text())["problems"]
+    (said,) = [p for p in problems if "the lamp is low" in p["message"]]
+    assert said["level"] == "warning"
+    assert said["source"] == str(plugin)  # outside the project and sys.path: its full path
+    assert said["message"] == "line 10: UserWarning: the lamp is low (2 posts)"
+    assert not [p for p in problems if "deprecated" in p["message"]]
+    printed = terminal.read_text()
+    # each build said it once: the serve build as a log line (not also printed by Python),
+    # the other the way Python prints it, with the line of code under it
+    assert printed.count("UserWarning: the lamp is low") == 2, printed
+    assert printed.count("WARNING") == 1 and printed.count("warnings.warn(") == 1, printed
+
+
+def test_warnings_are_logged_only_inside_the_block():
+    shown, filters = warnings.showwarning, list(warnings.filters)
+    collector = Collector()
+    logging.getLogger().addHandler(collector)
+    try:
+        with warnings_logged():
+            warnings.warn("inside", UserWarning, stacklevel=1)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            warnings.warn("outside", UserWarning, stacklevel=1)
+    finally:
+        logging.getLogger().removeHandler(collector)
+    assert [p["message"].split(": ", 1)[1] for p in collector.problems] == ["UserWarning: inside"]
+    assert collector.problems[0]["source"] == "tests/test_serve_warnings.py"
+    assert [str(w.message) for w in caught] == ["outside"]
+    assert (warnings.showwarning, warnings.filters) == (shown, filters)
+
+
+def test_a_deprecation_in_the_projects_own_code_is_said(tmp_path: Path):
+    # a plugin of this project calling a deprecated API: Python hides DeprecationWarning
+    # outside __main__, the serve build shows it (plugins.*, pelicanconf)
+    code = (
+        "import logging, warnings\n"
+        "from plugins.devserver.problems import Collector, warnings_logged\n"
+        "c = Collector(); logging.getLogger().addHandler(c)\n"
+        "with warnings_logged():\n"
+        '    exec(compile(\'import warnings; warnings.warn("x is deprecated", '
+        "DeprecationWarning)', 'plugins/fake.py', 'exec'), {'__name__': 'plugins.fake'})\n"
+        "print([p['message'] for p in c.problems])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "['line 1: DeprecationWarning: x is deprecated']"
