@@ -90,3 +90,21 @@ def test_a_draft_preview_follows_its_post_when_it_is_published(page: Page, serve
     settle(page, heading)
     expect(page.locator("section.dev-problems")).to_have_count(0)
     assert serve.stop() == 0
+
+
+def test_a_post_whose_slug_changes_is_followed_to_its_new_address(page: Page, serve):
+    # the writer reads the post, then changes its Slug: the reload used to land on the 404
+    # page with no word of why; it follows the post, and the overlay says what happened
+    page.goto(serve.url + "/posts/ranges/")
+    heading = page.locator("article.post h1")
+    expect(heading).to_be_visible()
+
+    serve.edit("posts/ranges.md", "Slug: ranges\n", "Slug: range-types\n")
+    expect(page).to_have_url(serve.url + "/posts/range-types/", timeout=60_000)
+    overlay = page.locator("section.dev-problems")
+    settle(page, overlay)
+    expect(heading).to_be_visible()
+    item = overlay.locator("li.dev-problems__item", has_text="moved from /posts/ranges/")
+    expect(item.locator(".dev-problems__file")).to_have_text("content/posts/ranges.md")
+    expect(item).to_contain_text("its Slug changed from 'ranges' to 'range-types'")
+    assert serve.stop() == 0
