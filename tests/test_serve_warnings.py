@@ -4,6 +4,8 @@ A library's or a plugin's ``warnings.warn`` printed to the terminal only (Pelica
 capture warnings in a build: its ``log_warnings()`` is for its own test suite), and the
 overlay, which shows the build's logging records, never had it. A serve build logs them as
 warnings for as long as it runs (plugins/devserver/problems.py ``warnings_logged``).
+
+And a build stopped by an exception in a file of the site is one terminal line naming it.
 """
 
 import json
@@ -102,3 +104,28 @@ def test_a_deprecation_in_the_projects_own_code_is_said(tmp_path: Path):
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "['line 1: DeprecationWarning: x is deprecated']"
+
+
+def test_a_build_stopped_in_a_file_of_the_site_is_one_terminal_line_not_a_traceback(tmp_path):
+    # Pelican logs the exception that stopped a build with its traceback (through Pelican's
+    # and Jinja's code): in make serve, the terminal says the file and line, as the overlay does
+    content = tmp_path / "content"
+    content.mkdir()
+    broken, elsewhere = tmp_path / "pelicanconf.py", tmp_path / "other.py"
+    broken.write_text("SITENAME = 'Tessellate'\nAUTHOR = 'Oops\n")
+    # nothing of the site's in the traceback (a library's own error): it is kept
+    elsewhere.write_text("import json\n\nSITENAME = json.loads('')\n")
+    terminal = tmp_path / "terminal.log"
+    env = {**os.environ, "COLUMNS": "300"}
+    with terminal.open("w") as errors, WarmBuilder(broken, ROOT, env, stderr=errors) as builder:
+        for conf in (broken, elsewhere):
+            args = ["-s", str(conf), "-o", str(tmp_path / "out"), str(content)]
+            assert builder.build(args, problems=tmp_path / f"{conf.stem}.json") == 1
+            errors.write("---\n")
+            errors.flush()
+    first, second, _ = terminal.read_text().split("---\n")
+    lines = [line for line in first.splitlines() if line.strip()]
+    assert len(lines) == 1, first
+    assert "CRITICAL" in lines[0]
+    assert f"{broken}: SyntaxError: unterminated string literal" in lines[0]
+    assert "Traceback" in second and "JSONDecodeError" in second

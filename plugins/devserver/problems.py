@@ -50,6 +50,8 @@ def _where(error: BaseException) -> tuple[str, int | None]:
         here = os.getcwd() + os.sep
         installed = {os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix)}
         for frame, frame_line in traceback.walk_tb(error.__traceback__):
+            if frame.f_code.co_filename.startswith("<"):
+                continue  # "<frozen importlib._bootstrap>", "<string>": no file of ours
             path = os.path.realpath(frame.f_code.co_filename)
             if path.startswith(here) and not any(path.startswith(p) for p in installed):
                 filename, line = frame.f_code.co_filename, frame_line
@@ -106,6 +108,42 @@ def warnings_logged() -> Iterator[None]:
         # warnings.showwarning"), instead of printing to standard error beside the log
         warnings.showwarning = _log_warning
         yield
+
+
+class OneLine(logging.Handler):
+    """The console for serve builds: a record that carries a traceback which points at a file
+    of the project (a template, pelicanconf.py, a plugin) is passed on as one line naming that
+    file and line, without the traceback; every other record is passed on as it is."""
+
+    def __init__(self, console: logging.Handler) -> None:
+        super().__init__(level=logging.NOTSET)
+        self.console = console
+
+    def setFormatter(self, fmt: logging.Formatter | None) -> None:
+        """logging.basicConfig formats the handlers it is given: the console it wraps too."""
+        super().setFormatter(fmt)
+        if self.console.formatter is None:
+            self.console.setFormatter(fmt)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Hand the record, or its one-line copy, to the console (the record itself is left
+        unchanged for the other handlers: the collector reads its traceback too)."""
+        try:
+            if record.exc_info and record.exc_info[1] is not None:
+                shown = problem(record)
+                if shown["source"]:
+                    record = logging.makeLogRecord(
+                        {
+                            **record.__dict__,
+                            "msg": f"{shown['source']}: {shown['message']}",
+                            "args": None,
+                            "exc_info": None,
+                            "exc_text": None,
+                        }
+                    )
+        except Exception:  # never lose the record for want of its one line
+            self.handleError(record)
+        self.console.handle(record)
 
 
 class Collector(logging.Handler):

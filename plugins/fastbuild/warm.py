@@ -200,14 +200,15 @@ def _collect_problems() -> logging.Handler:
     """Log to Pelican's console as usual, and also to a handler keeping warnings and errors."""
     from pelican.log import DEFAULT_LOG_HANDLER
 
-    from plugins.devserver.problems import Collector
+    from plugins.devserver.problems import Collector, OneLine
 
     collector = Collector()
     # Pelican's own set-up is a basicConfig(), a no-op once the root logger has handlers: give
-    # it Pelican's console handler and the collector (the level stays Pelican's: warnings)
-    logging.basicConfig(
-        format="%(message)s", datefmt="[%H:%M:%S]", handlers=[DEFAULT_LOG_HANDLER, collector]
-    )
+    # it Pelican's console handler and the collector (the level stays Pelican's: warnings).
+    # A build stopped by an exception in a template or the settings prints one line naming
+    # the file and line (as the overlay does), not Pelican's traceback through its own code
+    console = OneLine(DEFAULT_LOG_HANDLER)
+    logging.basicConfig(format="%(message)s", datefmt="[%H:%M:%S]", handlers=[console, collector])
     return collector
 
 
