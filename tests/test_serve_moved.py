@@ -12,6 +12,7 @@ import json
 import os
 import urllib.parse
 
+import pytest
 from bs4 import BeautifulSoup
 
 from plugins.devserver import pages
@@ -159,3 +160,41 @@ def test_the_dev_server_sends_a_moved_page_only_to_a_page_that_is_there(tmp_path
     # without a record (make preview), the plain 404 page
     status, _, body = _call(static_app(_site(tmp_path / "4", record, ())), "/posts/a/")
     assert BeautifulSoup(body, "html.parser").select_one("p.dev-gone") is None
+
+
+def _entry(source: str, slug: str = "a", lang: str = "en", status: str = "published", file=None):
+    """A record's entry for one page, as pages.record writes it."""
+    return {"source": source, "shown": source, "file": file, "slug": slug, "lang": lang,
+            "status": status}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "moves"),
+    [
+        # the Slug changed
+        ({"posts/a/index.html": _entry("/c/a.md")}, {"posts/b/index.html": _entry("/c/a.md", "b")},
+         [("posts/a/index.html", "posts/b/index.html", "its Slug changed from 'a' to 'b'")]),
+        # Lang: under /fr/
+        ({"posts/a/index.html": _entry("/c/a.md")},
+         {"fr/posts/a/index.html": _entry("/c/a.md", lang="fr")},
+         [("posts/a/index.html", "fr/posts/a/index.html", "its Lang changed from 'en' to 'fr'")]),
+        # renamed into pages/: the same file on disk (its old path is gone)
+        ({"posts/a/index.html": _entry("/gone/posts/a.md", file=[1, 7])},
+         {"a/index.html": _entry("/gone/pages/a.md", file=[1, 7])},
+         [("posts/a/index.html", "a/index.html", "its file moved to /gone/pages/a.md")]),
+        # another file on disk: not the same file, nothing moved
+        ({"posts/a/index.html": _entry("/gone/posts/a.md", file=[1, 7])},
+         {"a/index.html": _entry("/gone/pages/a.md", file=[1, 8])}, []),
+        # a draft published: static.py's own redirect, not a move to warn of
+        ({"drafts/posts/a/index.html": _entry("/c/a.md", status="draft")},
+         {"posts/a/index.html": _entry("/c/a.md")}, []),
+        # nothing changed
+        ({"posts/a/index.html": _entry("/c/a.md")}, {"posts/a/index.html": _entry("/c/a.md")}, []),
+    ],
+)  # fmt: skip
+def test_which_pages_moved_between_two_builds(before, after, moves):
+    data, found = pages.follow({"pages": before}, after)
+    assert [(m.old, m.new, m.why) for m in found] == moves
+    assert set(data["gone"]) == set(before) - set(after)
+    for old, new, _ in moves:
+        assert pages.explain(data, old).moved_to == pages.url_of(new)
