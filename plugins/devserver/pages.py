@@ -25,23 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from plugins.engine import files
+from plugins.engine.items import ARTICLE_LISTS
 
 FILE_NAME = ".build-pages.json"
 
-# Pelican's lists of posts and pages, in every state and language (ArticlesGenerator and
-# PagesGenerator): a page the build writes is in one of them
-_LISTS = (
-    "articles",
-    "translations",
-    "hidden_articles",
-    "hidden_translations",
-    "drafts",
-    "drafts_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "draft_translations",
-)
+# Pelican's lists of posts and pages, in every state and language: a page the build writes
+# is in one of them (PagesGenerator also has "translations" and "hidden_translations")
+_LISTS = (*ARTICLE_LISTS, "pages", "hidden_pages", "draft_pages", "draft_translations")
 
 # source (absolute), shown (as messages name it: content/posts/x.md), file ([device, inode]),
 # slug, lang, status
@@ -50,7 +40,9 @@ Entry = dict[str, Any]
 
 def record(generators: Iterable[Any]) -> dict[str, Entry]:
     """save_as -> the source of every post and page these generators will write."""
-    from plugins.blogcore.checks import shown  # how every message names a source file
+    # how every message names a source file; imported here, by the build: the dev server,
+    # which only reads the record, need not import blogcore and Pelican
+    from plugins.blogcore.checks import shown
 
     pages: dict[str, Entry] = {}
     for generator in generators:
