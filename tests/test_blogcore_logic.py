@@ -566,6 +566,36 @@ def test_check_header(source, fragments):
         assert errors == ""
 
 
+@pytest.mark.parametrize(
+    ("metadata", "held", "said", "left"),
+    [
+        ({"draft": "true"}, True, "Draft: true is Hugo's way", {}),
+        ({"draft": " True "}, True, "Draft: true is Hugo's way", {}),
+        ({"draft": "maybe"}, True, "Draft: maybe is Hugo's way", {}),  # the safe reading
+        ({"draft": "false"}, False, "Draft: false is Hugo's key and is ignored", {}),
+        ({"published": "false"}, True, "Published: false is Jekyll's way", {}),
+        ({"published": "no"}, True, "Published: no is Jekyll's way", {}),
+        ({"published": "true"}, False, "is Jekyll's key and is ignored: a post is published", {}),
+        (
+            {"draft": "true", "status": "published"},
+            False,
+            "Status says it",
+            {"status": "published"},
+        ),
+        ({"title": "A"}, False, None, {"title": "A"}),
+    ],
+)
+def test_other_engine_status(metadata, held, said, left):
+    metadata = dict(metadata)
+    found, lines = frontmatter.other_engine_status(metadata)
+    assert found is held
+    assert metadata == left  # the key is said here, not again as an unknown key
+    if said is None:
+        assert lines == []
+    else:
+        assert len(lines) == 1 and said in lines[0]
+
+
 TEAM_KEYS = ("name", "role", "photo", "pronouns", "email")
 
 
@@ -660,10 +690,15 @@ def test_unbuilt_files_and_message():
     assert message.startswith("content/c.md, content/d.md, content/drafts/b.md and 1 more are")
     assert "posts go in content/, pages in content/" in message
     # in a folder Pelican reads: refused for its own reason (reported, or Status: skip)
-    read = (["posts", "drafts"], ["drafts/old"])
+    read = [(["posts", "drafts"], ["drafts/old"])]
     found += ["posts/skipped.md", "drafts/old/e.md"]
     read_left = frontmatter.unbuilt_files(found, {"posts/a.md"}, ["team"], [".#*"], read)
     assert read_left == ["c.md", "d.md", "drafts/old/e.md", "hello.md"]
+    # each generator's excludes are its own: pages exclude posts/, which posts read
+    # (pelicanconf.py: ARTICLE_PATHS ["posts", ""], PAGE_EXCLUDES ["posts", ""])
+    read = [(["posts", ""], ["images", "pages"]), (["pages"], ["posts", ""])]
+    left = frontmatter.unbuilt_files(["posts/skipped.md", "images/x.md"], set(), [], [], read)
+    assert left == ["images/x.md"]
 
 
 @pytest.mark.parametrize(

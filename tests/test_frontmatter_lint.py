@@ -161,6 +161,16 @@ CASES = [
         "text-right-after-the-keys",
         post().replace("Slug: s\n\n", "Slug: s\nA body with a few words in it.\n\n"),
     ),
+    # another engine's way to keep a post out: read as a draft, never published
+    warns(
+        "hugo-draft",
+        "---\n" + post("Draft: true").replace("\n\n", "\n---\n\n", 1),
+        "Draft: true is Hugo's way to keep a post out; here it is Status: draft",
+        published=False,
+    ),
+    warns("jekyll-unpublished", post("Published: false"), "Jekyll's way", published=False),
+    warns("hugo-draft-false", post("Draft: false"), "Draft: false is Hugo's key and is ignored"),
+    warns("draft-and-status", post("Status: published\nDraft: yes"), "Status says it"),
     warns("tags-semicolons", post("Tags: a; b | c"), "write Tags: a, b, c"),
     clean("tags-stray-commas", post("Tags: a,, b ,,c,")),
     clean("bom", "\ufeff" + post()),
@@ -194,8 +204,18 @@ CASES = [
     Case("title-after-a-blank-line", "\n" + post(), "comes after a blank line, so it is read"),
     Case("title-space-before-colon", "Title : Linted\n" + post("Title: <absent>"), "no space"),
     Case("status-typo", post("Status: drfat"), "(did you mean 'draft'?)"),
+    # Pelican's own "leave this file out": no line (it was "is not built: posts go in
+    # content/posts/", for a file in content/posts/)
+    Case("status-skip", post("Status: skip"), publish=0, published=False),
     clean("status-capitalised", post("Status: Draft"), page="drafts/posts/s/"),  # a draft
     Case("slug-with-slash", post("Slug: a/b"), "Slug must be one part of a web address"),
+    Case(
+        "slug-zero-width-space",
+        post("Slug: zero\u200bwidth"),
+        "Slug holds an invisible character, U+200B, which would be in the web address: "
+        "retype it; try Slug: zero-width",
+    ),
+    Case("slug-direction-mark", post("Slug: plan\u200f"), "invisible character, U+200F"),
     # the plugins' own keys (their messages; the post stays, the publish fails)
     Case("series-index-word", post("Series: x\nSeries_index: two"), "Series_index", published=True),
     Case("comments-maybe", post("Comments: maybe"), "Comments must be one of", published=True),
@@ -344,3 +364,22 @@ def test_a_site_without_categories_gets_no_line_per_post(build_site, caplog):
     }
     build_site(files, fixture=None, name="no-categories", BLOGCORE_DEFAULT_IMAGE="")
     assert not [m for m in caplog.messages if "Category" in m]
+
+
+def test_an_empty_summary_is_as_if_there_were_none(build_site, caplog):
+    # make new-post writes "Summary:" for the writer to fill in; left empty, the card was
+    # blank and the post's description the site's tagline
+    caplog.set_level(logging.WARNING)
+    body = "Zebracorn mornings start with the lamps and a list of rooms to book."
+    site = build_site({"posts/s.md": post("Summary:", body=body)}, name="empty-summary")
+    home = site.soup("")
+    card = next(c for c in home.select(".post-summary") if "Zebracorn" in c.get_text())
+    assert card.get_text(" ", strip=True).startswith("Zebracorn mornings start")
+    page = site.soup("posts/s/")
+    for selector in ('meta[name="description"]', 'meta[property="og:description"]'):
+        assert page.select_one(selector)["content"].startswith("Zebracorn mornings"), selector
+    said = [r.getMessage() for r in caplog.records if "Summary is empty" in r.getMessage()]
+    assert said == [
+        "empty-summary/posts/s.md: Summary is empty, so the post's first words stand in for it "
+        "(on its card, in feeds and search results); write one, or remove the line"
+    ]

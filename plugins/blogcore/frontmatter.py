@@ -6,9 +6,11 @@ import fnmatch
 import os
 import posixpath
 import re
+import unicodedata
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from bs4 import BeautifulSoup, Comment
@@ -124,6 +126,40 @@ def unknown_key(key: str, known: frozenset[str] = KNOWN_KEYS) -> str | None:
     close = close_key(key, known)
     hint = f" (did you mean {display_key(close)}?)" if close else ""
     return f"unknown key {display_key(key)!r} is ignored{hint}"
+
+
+# other engines' ways to keep a post out: Hugo's "draft: true", Jekyll's "published: false";
+# key -> the value that means "not published"
+OTHER_ENGINES = {"draft": ("true", "Hugo"), "published": ("false", "Jekyll")}
+_YES_NO = {"true", "false", "yes", "no", "on", "off", "1", "0"}
+_YES = {"true", "yes", "on", "1"}
+
+
+def other_engine_status(metadata: dict[str, Any]) -> tuple[bool, list[str]]:
+    """Whether another engine's key keeps the post out (read as Status: draft, never
+    published with a warning), and a line for each such key (its key is taken out of
+    ``metadata``: it is said here, not as an unknown key)."""
+    held, lines = False, []
+    for key, (out, engine) in OTHER_ENGINES.items():
+        if key not in metadata or not isinstance(metadata[key], str):
+            continue
+        value = metadata.pop(key).strip().lower()
+        shown = f"{display_key(key)}: {value}"
+        if "status" in metadata:
+            lines.append(f"{shown} is {engine}'s key and is ignored: Status says it (remove it)")
+            continue
+        if value in _YES_NO and (value in _YES) != (out in _YES):
+            lines.append(
+                f"{shown} is {engine}'s key and is ignored: a post is published "
+                "unless it says Status: draft (remove the line)"
+            )
+            continue
+        held = True
+        lines.append(
+            f"{shown} is {engine}'s way to keep a post out; here it is Status: draft, and the "
+            "post is kept out as a draft (write Status: draft instead)"
+        )
+    return held, lines
 
 
 def text_read_as_key(key: str, value: str, last: bool) -> str | None:
@@ -280,14 +316,14 @@ def unbuilt_files(
     picked: set[str],
     plugin_folders: list[str],
     ignores: list[str] | tuple[str, ...] = (),
-    read: tuple[list[str], list[str]] = ([], []),
+    read: Sequence[tuple[list[str], list[str]]] = (),
 ) -> list[str]:
     """Source files (relative to content/) that no generator read or copied, sorted.
 
-    ``read`` is (folders Pelican reads, folders it excludes): a file inside a read folder and
-    not excluded was refused for its own reason, already reported (or ``Status: skip``).
+    ``read`` holds, for each generator, (the folders it reads, the folders it excludes): a
+    file one of them reads was refused for its own reason, already reported (or ``Status:
+    skip``). Each generator's own excludes: the pages' exclude posts/, which posts read.
     """
-    folders, excludes = read
     left = []
     for relpath in found:
         parts = relpath.split("/")
@@ -295,8 +331,10 @@ def unbuilt_files(
             continue
         if any(fnmatch.fnmatch(part, pattern) for part in parts for pattern in ignores):
             continue
-        if any(_within(parts, f) for f in folders) and not any(
-            _within(parts, f) for f in excludes if f
+        if any(
+            any(_within(parts, f) for f in folders)
+            and not any(_within(parts, f) for f in excludes if f)
+            for folders, excludes in read
         ):
             continue
         if relpath not in picked:
@@ -668,7 +706,12 @@ def header_warnings(header: Header) -> list[str]:
     for key, value, _number in header.keys:
         if key not in KNOWN_KEYS or key in EMPTY_IS_ERROR:
             continue  # unknown_key() and check_header() speak about those
-        if not value:
+        if not value and key == "summary":
+            found.append(
+                "Summary is empty, so the post's first words stand in for it (on its card, "
+                "in feeds and search results); write one, or remove the line"
+            )
+        elif not value:
             found.append(f"{display_key(key)} is empty; give it a value or remove the line")
         elif key == "tags" and re.search(r"[;|]|(^|\s)#\w", value):
             # "a; b" and "#a #b" are one tag each to Pelican, which splits at commas only
@@ -690,6 +733,13 @@ def header_warnings(header: Header) -> list[str]:
 def check_slug(slug: str, suggestion: str) -> None:
     """A Slug: is one folder of a web address: no slash, space, quote (typographic ones too:
     an editor's “smart quotes”) or URL syntax in it."""
+    invisible = next((c for c in slug if unicodedata.category(c) in ("Cf", "Cc", "Co")), None)
+    if invisible:  # pasted with the title: a zero-width space, a direction mark
+        hint = f"; try Slug: {suggestion}" if suggestion else ""
+        raise FrontMatterError(
+            f"Slug holds an invisible character, U+{ord(invisible):04X}, which would be in "
+            f"the web address: retype it{hint}"
+        )
     if re.search(r"[/\\\s?#%\"'<>&`“”„‟‘’‚‛«»‹›]", slug):
         hint = f"; try Slug: {suggestion}" if suggestion else ""
         raise FrontMatterError(

@@ -38,6 +38,7 @@ from .frontmatter import (
     header_warnings,
     is_post_or_page,
     is_within_any,
+    other_engine_status,
     path_metadata_keys,
     plugin_folders,
     scan_header,
@@ -269,7 +270,19 @@ class StrictChecks:
         try:
             content, metadata = self._read(source_path)
             if post_or_page:
+                # a Hugo or Jekyll post's own way to say "not yet": read as meant, so an
+                # adopted draft is never published
+                held, lines = other_engine_status(metadata)
+                if held:
+                    metadata["status"] = "draft"
+                for line in lines:
+                    logger.warning("%s: %s", self._shown(source_path), line)
                 self._check_post(source_path, content, metadata)
+                summary = metadata.get("summary")
+                if isinstance(summary, str) and not summary.strip():
+                    # as if there were no line (make new-post writes it empty): the post's
+                    # first words, not a blank card and the site's description for the post
+                    del metadata["summary"]
                 self._name_foreign(source_path, content, metadata)
                 save_as = metadata.get("save_as")
                 if isinstance(save_as, str) and save_as and "url" not in metadata:

@@ -550,10 +550,10 @@ def on_unbuilt_sources(generators) -> None:
             shown(settings, os.path.join(root, relpath)),
             frontmatter.misnamed_message(relpath, extensions),
         )
-    read = (
-        [*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", [])],
-        [*settings.get("ARTICLE_EXCLUDES", []), *settings.get("PAGE_EXCLUDES", [])],
-    )
+    read = [
+        (settings.get(f"{kind}_PATHS", []), settings.get(f"{kind}_EXCLUDES", []))
+        for kind in ("ARTICLE", "PAGE")
+    ]
     named = set(misnamed)
     left = frontmatter.unbuilt_files(
         [f for f in found if f not in named], picked, plugin_folders, ignores, read
