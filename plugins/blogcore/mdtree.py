@@ -12,6 +12,7 @@ writer typed, another extension's HTML — makes the facts ``None``, and the rea
 from the HTML with beautifulsoup4 instead (text.py), exactly as for any other HTML.
 """
 
+import functools
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -61,6 +62,47 @@ def align_cells(root: etree.Element) -> bool:
             del element.attrib["style"]
             element.set("class", aligned)
     return exact
+
+
+def scroll_tables(root: etree.Element) -> None:
+    """text.scroll_tables in Markdown's tree: each table (but one inside another) in a
+    ``div.table-scroll`` box, named by its caption or the heading it comes under."""
+    if root.find(".//table") is None:  # most posts
+        return
+    names = text.TableNames({value for element in root.iter() if (value := element.get("id"))})
+    boxes: list[tuple[etree.Element, etree.Element, dict[str, str]]] = []
+    stack: list[tuple[etree.Element, Iterator, int]] = [(root, iter(root), 0)]
+    while stack:  # document order, as beautifulsoup4's find_all (no recursion)
+        parent, children, tables = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
+        if child.tag in text.HEADINGS:
+            names.heading(child.get("id"), functools.partial(child.set, "id"))
+        elif (
+            child.tag == "table"
+            and not tables
+            and not text.in_table_box(parent.tag, parent.get("class"))
+        ):
+            boxes.append((parent, child, names.box(_caption_id(child, names))))
+        stack.append((child, iter(child), tables + (child.tag == "table")))
+    for parent, table, attrs in boxes:
+        box = etree.Element("div", attrs)
+        box.tail, table.tail = table.tail, None
+        parent.insert(list(parent).index(table), box)
+        parent.remove(table)
+        box.append(table)
+
+
+def _caption_id(table: etree.Element, names: "text.TableNames") -> str | None:
+    """The id of a table's caption, given one if it has none; None without a caption."""
+    caption = table.find("caption")
+    if caption is None:
+        return None
+    if not caption.get("id"):
+        caption.set("id", names.free_id("table-caption"))
+    return caption.get("id")
 
 
 class Reading:
@@ -164,7 +206,8 @@ def _decoded(written: str) -> str:
 
 
 class FactsProcessor(Treeprocessor):
-    """The last step of Markdown's tree: align table cells, then note the post's facts."""
+    """The last step of Markdown's tree: align table cells, note the post's facts, then
+    put tables in their boxes."""
 
     def __init__(self, md: Markdown, extension: "FactsExtension") -> None:
         super().__init__(md)
@@ -177,6 +220,8 @@ class FactsProcessor(Treeprocessor):
             if not align_cells(root):
                 raise Unknown("style")
             facts = Facts(text.count_text_words(reading.prose(root)), reading.markup(root))
+            # only where the tree is the whole HTML: else tidy_html boxes every table at once
+            scroll_tables(root)
         except Unknown:
             facts = None
         finally:

@@ -10,9 +10,10 @@ import difflib
 import functools
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html import unescape
+from html.parser import HTMLParser
 
 import nh3
 from bs4 import BeautifulSoup, SoupStrainer
@@ -133,7 +134,8 @@ def shown_elsewhere(html: str, page_url: str) -> str:
     """A post's summary as a card on another page shows it (the home page, a tag page, the
     related reading under another post): without its footnote markers and footnotes, whose
     ``fn:1`` and ``fnref:1`` every post has, nor any ``id`` (a heading's would be the page's
-    twice); a link to a place in the post (``#why``) goes to that place on ``page_url``."""
+    twice); a link to a place in the post (``#why``) goes to that place on ``page_url``; a
+    table's box is no region there (``scroll_tables``)."""
     if 'id="' not in html and 'href="#' not in html:  # nearly every summary: as it is
         return html
     soup = BeautifulSoup(html, "html.parser")
@@ -141,6 +143,11 @@ def shown_elsewhere(html: str, page_url: str) -> str:
         marker.decompose()
     for block in soup.select("div.footnote"):
         block.decompose()
+    for box in soup.select(f"div.{TABLE_BOX}[aria-labelledby]"):
+        # its name's id goes; and many cards' regions, named alike, would be a page of
+        # landmarks: a card's table scrolls in a box that only takes Tab
+        del box["aria-labelledby"]
+        del box["role"]
     for tag in soup.find_all(True):
         del tag["id"]
         href = tag.get("href")
@@ -197,14 +204,15 @@ def tidy_html(html: str) -> str:
     """Make rendered Markdown CSP- and keyboard-friendly.
 
     Code blocks become focusable, so a reader without a mouse can scroll a long line; table
-    cells get an ``align-*`` class instead of the inline style a strict CSP would block.
+    cells get an ``align-*`` class instead of the inline style a strict CSP would block;
+    every table scrolls in a wrapper of its own (``scroll_tables``).
     beautifulsoup4 finds them; the changes are spliced in where it found them, so the rest
-    of the HTML keeps its bytes. (A Markdown post has both done in Markdown's own tree:
+    of the HTML keeps its bytes. (A Markdown post has all three done in Markdown's own tree:
     mdtree.py.)
     """
     code = '<div class="highlight"' in html
     if not code and 'style="text-align:' not in html:  # most HTML: nothing to do
-        return html
+        return scroll_tables(html)
     lines = line_starts(html)
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
     for at, tag in located(html):
@@ -225,6 +233,138 @@ def tidy_html(html: str) -> str:
                 edits.append((found - 1, found + len(written), f' class="{aligned}"'))
     for start, end, new in sorted(edits, reverse=True):
         html = html[:start] + new + html[end:]
+    return scroll_tables(html)
+
+
+# Tables. A table wider than the text (a dozen columns, a long URL in a cell) would widen the
+# whole page on a phone (WCAG 1.4.10, Reflow): each table is put in a box that scrolls
+# sideways instead, the table itself untouched (display: block on a table loses its
+# semantics in some browsers). The box takes Tab (tabindex="0": a keyboard scrolls it with
+# the arrow keys; axe's scrollable-region-focusable) and, where it has a name, is a region
+# named by the table's caption or else by the heading it comes under (Adrian Roselli,
+# "Under-Engineered Responsive Tables"); without either it has no role, as a region with
+# no name, or with another region's name, is what axe's landmark rules refuse.
+TABLE_BOX = "table-scroll"
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+@dataclass
+class TableNames:
+    """What each table's box says, read in document order: ``heading`` for each heading,
+    then ``box`` for each table: the box's attributes, in the lexical order Markdown writes
+    them. A heading names one table at most; one without an id is given one (``name_it``)
+    only when it names a table."""
+
+    taken: set[str]  # every id of the HTML: a caption or heading given one takes a free one
+    _heading: tuple[str | None, Callable[[str], None] | None] | None = None
+
+    def heading(self, element_id: str | None, name_it: Callable[[str], None] | None) -> None:
+        """A heading, with its id, or how to give it one (its start tag gets ``id``)."""
+        self._heading = (element_id or None, name_it)
+
+    def free_id(self, stem: str) -> str:
+        """An id no element of the HTML has yet (``stem``, then ``stem-2``, ...), now taken."""
+        candidate, n = stem, 1
+        while candidate in self.taken:
+            n += 1
+            candidate = f"{stem}-{n}"
+        self.taken.add(candidate)
+        return candidate
+
+    def box(self, caption_id: str | None) -> dict[str, str]:
+        """The attributes of the next table's box (``caption_id``: its caption's id)."""
+        label = caption_id
+        if label is None and self._heading is not None:
+            label, name_it = self._heading
+            self._heading = None  # it names this table, and no other
+            if label is None and name_it is not None:
+                label = self.free_id("table-heading")
+                name_it(label)
+        if label is None:
+            return {"class": TABLE_BOX, "tabindex": "0"}
+        return {"aria-labelledby": label, "class": TABLE_BOX, "role": "region", "tabindex": "0"}
+
+
+def in_table_box(parent_tag: str | None, parent_class: str | None) -> bool:
+    """Whether a table's parent is a box already (HTML tidied twice, or written so)."""
+    return parent_tag == "div" and (parent_class or "").split() == [TABLE_BOX]
+
+
+class _TableEnds(HTMLParser):
+    """Where each table's end tag ends, by where its start tag starts (Python's own HTML
+    parser: the one beautifulsoup4 runs, which keeps only where a tag starts)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines, self.html = line_starts(html), html
+        self.open: list[int] = []
+        self.ends: dict[int, int] = {}
+        self.feed(html)
+        self.close()
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.lines[line] + column
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "table":
+            self.open.append(self._offset())
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        pass  # <table/> is a start tag in HTML, but no table box is made for it
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self.open:
+            at = self._offset()  # where "</table" starts; the tag ends at its ">"
+            closing = self.html.find(">", at)
+            if closing > 0:
+                self.ends[self.open.pop()] = closing + 1
+
+
+def scroll_tables(html: str) -> str:
+    """Every table of ``html`` (but one inside another table, or in a box already) in a
+    ``div.table-scroll`` box (``TableNames``); a caption or heading that names one and has no
+    id is given one. Spliced in, as tidy_html's changes are; mdtree.scroll_tables does the
+    same in a Markdown post's tree."""
+    if "<table" not in html.lower():
+        return html
+    lines = line_starts(html)
+    found = soup(html)
+    names = TableNames({str(tag["id"]) for tag in found.find_all(id=True)})
+    edits: list[tuple[int, int, str]] = []  # in document order; applied from the end
+
+    def give_id(at: int, name: str) -> Callable[[str], None]:
+        spot = at + 1 + len(name)  # after "<h2"
+        return lambda new_id: edits.append((spot, spot, f' id="{new_id}"'))
+
+    ends: dict[int, int] | None = None
+    for tag in found.find_all([*HEADINGS, "table"]):
+        at = lines[tag.sourceline] + tag.sourcepos
+        if tag.name != "table":
+            names.heading(tag.get("id"), give_id(at, tag.name))
+            continue
+        parent = tag.parent
+        if tag.find_parent("table") is not None or in_table_box(parent.name, parent.get("class")):
+            continue
+        if ends is None:
+            ends = _TableEnds(html).ends
+        end = ends.get(at)
+        if end is None:  # a table never closed: left as it is
+            continue
+        caption = tag.find("caption", recursive=False)
+        caption_id = None
+        if caption is not None:
+            caption_id = caption.get("id") or names.free_id("table-caption")
+            if not caption.get("id"):
+                give_id(lines[caption.sourceline] + caption.sourcepos, "caption")(caption_id)
+        attrs = "".join(f' {name}="{value}"' for name, value in names.box(caption_id).items())
+        edits.append((at, at, f"<div{attrs}>"))
+        edits.append((end, end, "</div>"))
+    # at one offset ("</table><table>"), the later edit goes first: "</div><div ...>"
+    for _order, (start, stop, new) in sorted(
+        enumerate(edits), key=lambda e: (e[1][0], e[0]), reverse=True
+    ):
+        html = html[:start] + new + html[stop:]
     return html
 
 
@@ -244,6 +384,7 @@ _CONTENT_ATTRIBUTES = {
     "audio": {"src", "controls", "preload", "loop"},
     "track": {"src", "kind", "srclang", "label", "default"},
     "pre": {"tabindex"},  # tidy_html makes code blocks scrollable by keyboard
+    "div": {"tabindex", "aria-labelledby"},  # and tables' boxes (scroll_tables)
     "ol": {"start", "reversed", "type"},
     "li": {"value"},
     "time": {"datetime"},
@@ -380,18 +521,26 @@ class Sanitiser:
             "strip_comments": True,
         }
         self._cleaner = nh3.Cleaner(**options)
-        self._srcset_cleaner = nh3.Cleaner(**options, attribute_filter=self._srcset)
+        self._filtering_cleaner = nh3.Cleaner(**options, attribute_filter=self._filter)
 
     def clean(self, html: str) -> str:
         """``html`` with everything this profile does not allow removed."""
         if not html:
             return html or ""
-        if "srcset" in html.lower():  # nh3 asks us about each attribute: only when needed
-            return self._srcset_cleaner.clean(html)
+        lowered = html.lower()
+        # nh3 asks _filter about each attribute: only when needed (a srcset, or a tabindex
+        # other than the "0" of a code block or a table's box)
+        if "srcset" in lowered or lowered.count("tabindex") != lowered.count('tabindex="0"'):
+            return self._filtering_cleaner.clean(html)
         return self._cleaner.clean(html)
 
-    def _srcset(self, tag: str, attribute: str, value: str) -> str | None:
-        """Keep a srcset only when every candidate's URL may be loaded (nh3 does not look)."""
+    def _filter(self, tag: str, attribute: str, value: str) -> str | None:
+        """Keep a srcset only when every candidate's URL may be loaded (nh3 does not look);
+        a tabindex only as "0", in the order of the page: a writer's tabindex="3" would
+        take the keyboard there before the page's own links, and "-1" hides the box of a
+        table from it."""
+        if attribute == "tabindex":
+            return value if value.strip() == "0" else None
         if attribute == "srcset":
             for url in _srcset_urls(value):
                 scheme = _scheme(url)
@@ -426,7 +575,7 @@ class Sanitiser:
             allowed = self._allowed(tag)
             for name, value in attrs.items():
                 name = name.lower()
-                if name not in allowed:
+                if name not in allowed or (name == "tabindex" and (value or "").strip() != "0"):
                     attributes[name] = None
                 elif name in _URL_ATTRIBUTES or name == "srcset":
                     value = value or ""
