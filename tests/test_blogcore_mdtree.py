@@ -38,6 +38,9 @@ def _both(source: str, conf: dict = SITE_MARKDOWN):
         ('Don\'t "quote" me -- or... do.', True),  # smarty: entities in the stash
         ("Inline `<b>code</b>` and `a & b`; AT&T, &copy; and &copy without a semicolon.", True),
         ("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |", True),  # aligned cells
+        # tables in their boxes: named by the heading they come under, one table a heading
+        ("## Fees & *costs*\n\n| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |", True),
+        ("| a |\n|---|\n| 1 |\n\n<table><caption>C</caption><tr><td>2</td></tr></table>", False),
         ("Text.\n\n```python\nprint('hi')\n```\n\nMore text.", True),  # a code block
         ('```python hl_lines="1"\na = 1\nb = 2\n```', True),
         ("    indented = 'code'", True),

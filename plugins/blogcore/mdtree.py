@@ -79,7 +79,8 @@ def scroll_tables(root: etree.Element) -> None:
             stack.pop()
             continue
         if child.tag in text.HEADINGS:
-            names.heading(child.get("id"), functools.partial(child.set, "id"))
+            has_id = "id" in child.attrib  # an empty one is left as it is (text.scroll_tables)
+            names.heading(child.get("id"), None if has_id else functools.partial(child.set, "id"))
         elif (
             child.tag == "table"
             and not tables
@@ -100,9 +101,9 @@ def _caption_id(table: etree.Element, names: "text.TableNames") -> str | None:
     caption = table.find("caption")
     if caption is None:
         return None
-    if not caption.get("id"):
+    if "id" not in caption.attrib:
         caption.set("id", names.free_id("table-caption"))
-    return caption.get("id")
+    return caption.get("id") or None
 
 
 class Reading:

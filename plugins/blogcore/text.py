@@ -341,7 +341,8 @@ def scroll_tables(html: str) -> str:
     for tag in found.find_all([*HEADINGS, "table"]):
         at = lines[tag.sourceline] + tag.sourcepos
         if tag.name != "table":
-            names.heading(tag.get("id"), give_id(at, tag.name))
+            # an empty id="" is left as it is: a second id attribute would not count
+            names.heading(tag.get("id"), None if tag.has_attr("id") else give_id(at, tag.name))
             continue
         parent = tag.parent
         if tag.find_parent("table") is not None or in_table_box(parent.name, parent.get("class")):
@@ -353,10 +354,11 @@ def scroll_tables(html: str) -> str:
             continue
         caption = tag.find("caption", recursive=False)
         caption_id = None
-        if caption is not None:
-            caption_id = caption.get("id") or names.free_id("table-caption")
-            if not caption.get("id"):
-                give_id(lines[caption.sourceline] + caption.sourcepos, "caption")(caption_id)
+        if caption is not None and not caption.has_attr("id"):
+            caption_id = names.free_id("table-caption")
+            give_id(lines[caption.sourceline] + caption.sourcepos, "caption")(caption_id)
+        elif caption is not None:
+            caption_id = caption.get("id") or None
         attrs = "".join(f' {name}="{value}"' for name, value in names.box(caption_id).items())
         edits.append((at, at, f"<div{attrs}>"))
         edits.append((end, end, "</div>"))

@@ -1,16 +1,17 @@
 """A folder served on loopback the way a static host serves a built site, for browser tests."""
 
+import contextlib
 import functools
 import json
 import threading
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from tests.conftest import free_port
+from tests.conftest import Site, _builder, free_port
 
-__all__ = ["free_port", "isso_comment", "serve_folder"]
+__all__ = ["free_port", "isso_comment", "serve_build", "serve_folder"]
 
 
 def isso_comment(isso: str, origin: str, uri: str, **body) -> dict:
@@ -54,3 +55,16 @@ def serve_folder(
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+@contextlib.contextmanager
+def serve_build(folder: Path, files: dict[str, str]) -> Iterator[Site]:
+    """The fixture site with ``files`` added, built into ``folder`` for a free loopback port
+    and served there until the block ends."""
+    port = free_port()
+    built = _builder(folder)(files, siteurl=f"http://127.0.0.1:{port}")
+    server = serve_folder(built.output, port)
+    try:
+        yield built
+    finally:
+        server.shutdown()

@@ -7,8 +7,7 @@ import pytest
 from playwright.sync_api import Page
 
 from sitecheck.a11y import axe_violations
-from tests.browser.serving import free_port, serve_folder
-from tests.conftest import _builder
+from tests.browser.serving import serve_build
 
 LONG_TAG = "Datenschutzgrundverordnungskonformität"
 LONG_BIO_WORD = "Stadtteilzentrumsverwaltungsgesellschaft"
@@ -109,21 +108,14 @@ SPILLED = """selector => [...document.querySelectorAll(selector)]
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    port = free_port()
-    built = _builder(tmp_path_factory.mktemp("scripts"))(
-        {
-            "posts/barrierefreiheit.md": GERMAN,
-            "posts/leipzig.md": GERMAN_TOO,
-            "posts/amman.md": ARABIC,
-            "team/lena-hoffmann.md": LENA,
-        },
-        siteurl=f"http://127.0.0.1:{port}",
-    )
-    server = serve_folder(built.output, port)
-    try:
+    files = {
+        "posts/barrierefreiheit.md": GERMAN,
+        "posts/leipzig.md": GERMAN_TOO,
+        "posts/amman.md": ARABIC,
+        "team/lena-hoffmann.md": LENA,
+    }
+    with serve_build(tmp_path_factory.mktemp("scripts"), files) as built:
         yield built
-    finally:
-        server.shutdown()
 
 
 def _open(browser, width: int):

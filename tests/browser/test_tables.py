@@ -3,12 +3,13 @@
 axe finds nothing; a table that fits looks as it did without a box. The fixture site is built
 here with the tables of tests/test_blogcore_tables.py (Markdown, HTML and reST posts)."""
 
+import json
+
 import pytest
 from playwright.sync_api import Page
 
 from sitecheck.a11y import axe_violations, describe
-from tests.browser.serving import free_port, serve_folder
-from tests.conftest import _builder
+from tests.browser.serving import serve_build
 from tests.test_blogcore_tables import HTML_POST, RST_POST, WIDE_POST
 
 ARABIC = WIDE_POST.replace("Title: Wide tables", "Title: جداول عريضة\nLang: ar\nSlug: wide-ar")
@@ -23,24 +24,21 @@ SIDEWAYS = "() => document.documentElement.scrollWidth"
 SCROLLS = """() => [...document.querySelectorAll('.post-content .table-scroll')]
   .map(box => box.scrollWidth > box.clientWidth)"""
 
+# each box: does it take Tab?
+TAB_STOPS = """[...document.querySelectorAll('.post-content .table-scroll')]
+  .map(b => b.hasAttribute('tabindex'))"""
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    port = free_port()
-    built = _builder(tmp_path_factory.mktemp("tables"))(
-        {
-            "posts/wide.md": WIDE_POST,
-            "posts/wide-ar.md": ARABIC,
-            "posts/wide.html": HTML_POST,
-            "posts/wide.rst": RST_POST,
-        },
-        siteurl=f"http://127.0.0.1:{port}",
-    )
-    server = serve_folder(built.output, port)
-    try:
+    files = {
+        "posts/wide.md": WIDE_POST,
+        "posts/wide-ar.md": ARABIC,
+        "posts/wide.html": HTML_POST,
+        "posts/wide.rst": RST_POST,
+    }
+    with serve_build(tmp_path_factory.mktemp("tables"), files) as built:
         yield built
-    finally:
-        server.shutdown()
 
 
 @pytest.fixture
@@ -77,6 +75,29 @@ def test_only_the_wide_tables_scroll_at_320_px(open_page, site, screenshots, nam
         "rest": [True],
     }[name]
     assert page.evaluate(SCROLLS) == expected
+    # with JavaScript a box takes Tab only while its table does not fit (site.js)
+    tab_stops = expected if js else [True] * len(expected)
+    expected_json = json.dumps(tab_stops, separators=(",", ":"))
+    page.wait_for_function(f"() => JSON.stringify({TAB_STOPS}) === '{expected_json}'")
+
+
+def test_a_box_takes_tab_again_once_its_table_no_longer_fits(open_page, site):
+    page = open_page(site.siteurl + PAGES["markdown"], 1280)
+    # at 1280 px only the 12 columns do not fit; at 320 px the long word does not either
+    page.wait_for_function(f"() => JSON.stringify({TAB_STOPS}) === '[true,false,false]'")
+    box = page.locator(".post-content .table-scroll").nth(1)
+    assert box.get_attribute("role") is None and box.get_attribute("aria-labelledby") is None
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.wait_for_function(f"() => JSON.stringify({TAB_STOPS}) === '[true,true,false]'")
+    assert box.get_attribute("role") == "region" and box.get_attribute("aria-labelledby")
+
+
+@pytest.mark.parametrize("name", ["markdown", "html"])
+def test_on_paper_a_wide_table_is_not_cut(open_page, site, name):
+    page = open_page(site.siteurl + PAGES[name], 800)
+    page.emulate_media(media="print")
+    assert page.evaluate(SCROLLS) == [False] * len(page.evaluate(SCROLLS))
+    assert page.evaluate(SIDEWAYS) <= 800
 
 
 @pytest.mark.parametrize(

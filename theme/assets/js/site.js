@@ -108,3 +108,51 @@
     }
   });
 })();
+
+// Tables: blogcore puts each table of a post in a box (.table-scroll) that takes Tab and is a
+// named region, so a keyboard can scroll a table wider than the column; without JavaScript
+// every box does. A table that fits needs neither: while it fits, its box is no tab stop and
+// no landmark, and it is one again once the table no longer fits (a phone turned, text
+// made larger). A box that has the focus keeps it.
+(function () {
+  "use strict";
+
+  var boxes = document.querySelectorAll(".table-scroll[tabindex]");
+  if (!boxes.length || !window.ResizeObserver || !window.WeakMap) {
+    return;
+  }
+  var names = ["tabindex", "role", "aria-labelledby"];
+  var held = new WeakMap(); // a fitting box: the attributes it gave up
+
+  function fit(box) {
+    var scrolls = box.scrollWidth > box.clientWidth;
+    var kept = held.get(box);
+    if (scrolls && kept) {
+      names.forEach(function (name) {
+        if (kept[name] !== null) {
+          box.setAttribute(name, kept[name]);
+        }
+      });
+      held.delete(box);
+    } else if (!scrolls && !kept && box !== document.activeElement) {
+      kept = {};
+      names.forEach(function (name) {
+        kept[name] = box.getAttribute(name);
+        box.removeAttribute(name);
+      });
+      held.set(box, kept);
+    }
+  }
+
+  var observer = new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      fit(entry.target.closest(".table-scroll"));
+    });
+  });
+  Array.prototype.forEach.call(boxes, function (box) {
+    observer.observe(box);
+    if (box.firstElementChild) {
+      observer.observe(box.firstElementChild); // the table: wider with larger text
+    }
+  });
+})();
