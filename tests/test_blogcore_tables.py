@@ -54,6 +54,9 @@ HTML_POST = f"""<html><head><title>Wide HTML</title>
 </table>
 <h2>Where to book</h2>
 <table><tr><th>Hall</th><td>{LONG.replace("&", "&amp;")}</td></tr></table>
+<p>A second table under the same heading: it takes Tab, but has no name of its own.</p>
+<table><tr><th>Kitchen</th><td>Donaudampfschifffahrtsgesellschaftskapitänswitwenrente</td></tr>
+</table>
 <div tabindex="4" aria-labelledby="x" role="region">The writer's own box</div>
 </body></html>
 """
@@ -132,6 +135,7 @@ def test_an_html_or_rest_post_s_tables_are_each_in_a_named_box(build_site, relpa
     assert name_of(page, found[0]) == "Rooms and prices"
     if relpath.endswith(".html"):
         assert name_of(page, found[1]) == "Where to book"
+        assert found[2].get("role") is None and name_of(page, found[2]) is None
         # a writer's own box keeps its role, not a tabindex other than "0"
         own = page.find("div", string="The writer's own box")
         assert own.get("tabindex") is None and own["role"] == "region"
@@ -182,6 +186,14 @@ def test_the_sanitiser_keeps_a_box_and_no_other_tabindex():
             '<div class="table-scroll" tabindex="0"><TABLE><tr><td>2</td></tr></TABLE></div>',
         ),
         ("<table><tr><td>never closed", "<table><tr><td>never closed"),
+        (  # an id written in single quotes, with a double one; a caption's id with a space
+            "<h2 id='a\"b'>x</h2><table><tr><td>1</td></tr></table>"
+            '<table><caption id="c d">C</caption></table>',
+            '<h2 id=\'a"b\'>x</h2><div aria-labelledby="a&quot;b" class="table-scroll" '
+            'role="region" tabindex="0"><table><tr><td>1</td></tr></table></div>'
+            '<div class="table-scroll" tabindex="0"><table><caption id="c d">C</caption></table>'
+            "</div>",
+        ),
     ],
 )
 def test_scroll_tables(html, expected):

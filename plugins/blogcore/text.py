@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from html import unescape
+from html import escape, unescape
 from html.parser import HTMLParser
 
 import nh3
@@ -260,7 +260,7 @@ class TableNames:
 
     def heading(self, element_id: str | None, name_it: Callable[[str], None] | None) -> None:
         """A heading, with its id, or how to give it one (its start tag gets ``id``)."""
-        self._heading = (element_id or None, name_it)
+        self._heading = (_one_id(element_id), name_it)
 
     def free_id(self, stem: str) -> str:
         """An id no element of the HTML has yet (``stem``, then ``stem-2``, ...), now taken."""
@@ -273,7 +273,7 @@ class TableNames:
 
     def box(self, caption_id: str | None) -> dict[str, str]:
         """The attributes of the next table's box (``caption_id``: its caption's id)."""
-        label = caption_id
+        label = _one_id(caption_id)
         if label is None and self._heading is not None:
             label, name_it = self._heading
             self._heading = None  # it names this table, and no other
@@ -283,6 +283,11 @@ class TableNames:
         if label is None:
             return {"class": TABLE_BOX, "tabindex": "0"}
         return {"aria-labelledby": label, "class": TABLE_BOX, "role": "region", "tabindex": "0"}
+
+
+def _one_id(value: str | None) -> str | None:
+    """An id aria-labelledby can point at: not empty, no space (which would make it two)."""
+    return value if value and not any(c.isspace() for c in value) else None
 
 
 def in_table_box(parent_tag: str | None, parent_class: str | None) -> bool:
@@ -359,7 +364,9 @@ def scroll_tables(html: str) -> str:
             give_id(lines[caption.sourceline] + caption.sourcepos, "caption")(caption_id)
         elif caption is not None:
             caption_id = caption.get("id") or None
-        attrs = "".join(f' {name}="{value}"' for name, value in names.box(caption_id).items())
+        attrs = "".join(
+            f' {name}="{escape(value)}"' for name, value in names.box(caption_id).items()
+        )
         edits.append((at, at, f"<div{attrs}>"))
         edits.append((end, end, "</div>"))
     # at one offset ("</table><table>"), the later edit goes first: "</div><div ...>"
