@@ -22,6 +22,8 @@ DRAFT_LANG_URL = ""
 DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_URL = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""  # Pelican's default wrote a French draft page in publish builds
+DRAFT_PAGE_LANG_URL = ""
 
 DELETE_OUTPUT_DIRECTORY = True
 BLOGCORE_STRICT = True  # any error logged during the build fails it

@@ -12,6 +12,9 @@
   with Pelican's readers.
 - ``slugs``: the slug `make new-post` and the importer give a title (pure).
 - ``files``: writing a file so that no one reads half of it (pure).
+- ``translations``: a translation of a draft or future post (or of a draft page) is held back
+  as a draft with its original, in every build, before any plugin reads the posts; the rule
+  itself, on plain values, is ``waiting``.
 - ``forks``: work in forked processes, fanned out (``in_forks``) or prepared early and fed
   later (``Primed``) (pure).
 

@@ -35,16 +35,21 @@ receiver's place among that signal's receivers would depend on the order of ``PL
   post and page is written, before listings and feeds, with the sorted paths written; a
   receiver returns True when it started work that the listings should yield to (search:
   Pagefind, started early).
+
+The engine also receives ``article_generator_pretaxonomy`` and ``page_generator_finalized``
+itself, ahead of every plugin: there ``translations`` makes a translation of a draft (or of a
+post dated in the future) a draft too, so no plugin, listing or feed sees it as published.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from blinker import Namespace
 from pelican import signals
 
-from . import build
+from . import build, translations
 
 _namespace = Namespace()
 
@@ -91,6 +96,12 @@ def _on_finalized(pelican: Any) -> None:
     verdict.send(pelican)
 
 
-# The engine's own receivers, connected once (on import), for every build.
+# The engine's own receivers, connected once (on import), for every build. Every plugin imports
+# this module before its register() connects anything, so these come first among the receivers
+# of their signal (Pelican's blinker calls them in the order they were connected): a
+# translation of a draft is a draft before any plugin reads the lists.
+signals.article_generator_pretaxonomy.connect(translations.on_articles_read)
+signals.page_generator_finalized.connect(translations.on_pages_read)
 signals.all_generators_finalized.connect(_on_all_generators_finalized)
 signals.finalized.connect(_on_finalized)
+logging.getLogger("pelican.utils").addFilter(translations.SAID_HERE)

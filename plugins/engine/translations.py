@@ -1,0 +1,156 @@
+"""A translation never comes out before its original: the engine holds it back with it.
+
+Pelican's generators run ``process_translations`` over published, hidden and draft items
+separately, so a published ``merger.fr.md`` whose original ``merger.md`` is a draft (or
+dated in the future, which makes it one) was an original of its own: written, listed, in
+every feed. Right after Pelican has grouped them (``article_generator_pretaxonomy``; for
+pages ``page_generator_finalized``), before any plugin reads the lists, each such version
+becomes a draft beside its original (``waiting.waiting``), with one warning line naming
+both files: a development build shows it as a draft preview, a publish build writes it
+nowhere. The engine does this in every build, whichever plugins it lists: the promise that
+nothing unpublished leaks is the engine's.
+
+Pelican's own line for a translation group without an original (``All items ("1") ... are
+translations``, two lines with an absolute path) is dropped: a draft translation of a
+published post is work in progress and gets no line; a file saying ``Translation: true``
+that is the translation of nothing gets one line naming it, here.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Sequence
+from operator import attrgetter
+from typing import Any
+
+from pelican.utils import order_content, process_translations
+
+from . import waiting
+from .side import shown
+
+logger = logging.getLogger(__name__)
+
+# Pelican's lists, (originals, translations), in each state; the drafts' pair last
+ARTICLE_LISTS = (
+    ("articles", "translations"),
+    ("hidden_articles", "hidden_translations"),
+    ("drafts", "drafts_translations"),
+)
+PAGE_LISTS = (
+    ("pages", "translations"),
+    ("hidden_pages", "hidden_translations"),
+    ("draft_pages", "draft_translations"),
+)
+ALL_TRANSLATIONS = 'All items ("%s") "%s" are translations'
+
+
+class SaidHere(logging.Filter):
+    """Drops Pelican's "All items ... are translations" (``pelican.utils``): this module says
+    what matters of such a group, with the file as staff know it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        msg = record.msg if isinstance(record.msg, str) else ""
+        return not msg.startswith(ALL_TRANSLATIONS)
+
+
+SAID_HERE = SaidHere()  # holds nothing: one instance serves every build
+
+
+def _translation_id(value: Any) -> tuple[str, ...]:
+    """ARTICLE_TRANSLATION_ID or PAGE_TRANSLATION_ID as a tuple of keys (empty: none)."""
+    if not value:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _marked(item: Any) -> bool:
+    """Does the item say Translation: true (Pelican: anything but false)?"""
+    return str(item.metadata.get("translation", "false")).lower() != "false"
+
+
+def _said_draft(item: Any) -> bool:
+    """Does the file itself say Status: draft (not only a date in the future)?"""
+    return str(item.metadata.get("status", "")).lower() == waiting.DRAFT
+
+
+def _date(item: Any) -> str:
+    """The item's date as writers write it: 2027-03-01."""
+    date = getattr(item, "date", None)
+    return date.strftime("%Y-%m-%d") if isinstance(date, datetime.date) else "in the future"
+
+
+def _key_words(ids: Sequence[str], item: Any) -> str:
+    """The translation id as front matter writes it: Slug how-we-hire."""
+    return ", ".join(f"{key.capitalize()} {getattr(item, key, '')}" for key in ids)
+
+
+def hold(
+    generator: Any, lists: Sequence[tuple[str, str]], id_setting: str, order: str, kind: str
+) -> None:
+    """Make every version of a post or page whose originals are all drafts a draft too."""
+    settings = generator.settings
+    ids = _translation_id(settings.get(id_setting))
+    if not ids:
+        return  # no translations on this site: every file stands alone
+    items = [item for pair in lists for name in pair for item in getattr(generator, name, ())]
+    key = attrgetter(*ids)
+    versions = [
+        waiting.Version(
+            key=key(item),
+            state=item.status,
+            in_default_lang=bool(item.in_default_lang),
+            marked=_marked(item),
+        )
+        for item in items
+    ]
+    for index in waiting.orphans(versions):
+        item = items[index]
+        logger.warning(
+            "%s: says Translation: true, but no %s with its %s is the original, so it stands "
+            "as a %s of its own (give it its original's %s, or remove the Translation line)",
+            shown(settings, item.source_path),
+            kind,
+            _key_words(ids, item),
+            kind,
+            " and ".join(name.capitalize() for name in ids),
+        )
+    held = waiting.waiting(versions)
+    if not held:
+        return
+    for index, first in sorted(held.items()):
+        item, original = items[index], items[first]
+        logger.warning(
+            "%s: waits for its original %s, %s (a translation is published with it, not before)",
+            shown(settings, item.source_path),
+            shown(settings, original.source_path),
+            waiting.why_waiting(_said_draft(original), _date(original)),
+        )
+    moved = [items[index] for index in sorted(held)]
+    gone = {id(item) for item in moved}
+    *others, (drafts, drafts_translations) = lists
+    for pair in others:
+        for name in pair:
+            kept = [item for item in getattr(generator, name) if id(item) not in gone]
+            getattr(generator, name)[:] = kept  # in place: a context may hold the same list
+    for item in moved:
+        # what Pelican itself does to a post dated in the future (Article.__init__); URLs and
+        # save_as follow (DRAFT_*); safe with the reader cache Pelican uses by default, which
+        # keeps the file's metadata, not the object (CONTENT_CACHING_LAYER "reader")
+        item.status = waiting.DRAFT
+    # the drafts grouped again, held versions with their originals: the preview of a draft
+    # links its translations as a published post does
+    every_draft = [*getattr(generator, drafts), *getattr(generator, drafts_translations), *moved]
+    firsts, translations = process_translations(every_draft, translation_id=settings[id_setting])
+    getattr(generator, drafts)[:] = order_content(firsts, settings[order])
+    getattr(generator, drafts_translations)[:] = translations
+
+
+def on_articles_read(generator: Any) -> None:
+    """Posts: hold translations of drafts and future posts before taxonomies and plugins."""
+    hold(generator, ARTICLE_LISTS, "ARTICLE_TRANSLATION_ID", "ARTICLE_ORDER_BY", "post")
+
+
+def on_pages_read(generator: Any) -> None:
+    """Pages: hold translations of draft pages (a page does not wait for its date)."""
+    hold(generator, PAGE_LISTS, "PAGE_TRANSLATION_ID", "PAGE_ORDER_BY", "page")

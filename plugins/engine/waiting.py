@@ -1,0 +1,73 @@
+"""Which translations wait for their original: the rule, on plain values (no Pelican import).
+
+Pelican groups translations separately among published, hidden and draft items, so a
+published translation whose original is a draft, or a post dated in the future (a draft
+until that day), became an original of its own and went out first. The rule here looks at
+every version of a post or page at once: when every original of a group is a draft, each
+version of it that is not a draft waits with them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+DRAFT = "draft"
+
+
+@dataclass(frozen=True)
+class Version:
+    """One file of a post or page, as far as the rule needs it."""
+
+    key: Hashable  # its translation id's values (the slug)
+    state: str  # Pelican's status: published, hidden or draft (a future post: draft)
+    in_default_lang: bool
+    marked: bool  # says Translation: true
+
+
+def originals(group: Sequence[Version]) -> list[int]:
+    """The originals of one group, by index, as ``pelican.utils.get_original_items`` picks
+    them: the versions not marked as translations (all, if every one is), and among those the
+    ones in DEFAULT_LANG, if any."""
+    candidates = [i for i, v in enumerate(group) if not v.marked] or list(range(len(group)))
+    in_default = [i for i in candidates if group[i].in_default_lang]
+    return in_default or candidates
+
+
+def _groups(versions: Sequence[Version]) -> list[list[int]]:
+    """The indexes of the versions, grouped by key, in the order keys first appear."""
+    groups: dict[Hashable, list[int]] = defaultdict(list)
+    for index, version in enumerate(versions):
+        groups[version.key].append(index)
+    return list(groups.values())
+
+
+def waiting(versions: Sequence[Version]) -> dict[int, int]:
+    """Each version that must wait (by index), with the index of the original it waits for:
+    every version that is not a draft, in a group whose originals are all drafts."""
+    held: dict[int, int] = {}
+    for members in _groups(versions):
+        group = [versions[i] for i in members]
+        firsts = [members[i] for i in originals(group)]
+        if any(versions[i].state != DRAFT for i in firsts):
+            continue  # an original is out: its translations go with it
+        for index in members:
+            if versions[index].state != DRAFT:
+                held[index] = firsts[0]
+    return held
+
+
+def orphans(versions: Sequence[Version]) -> list[int]:
+    """The versions marked Translation: true whose group has no version without the mark,
+    in any state: a translation of nothing (Pelican makes it an original, with a warning)."""
+    found: list[int] = []
+    for members in _groups(versions):
+        if all(versions[i].marked for i in members):
+            found.extend(members)
+    return found
+
+
+def why_waiting(said_draft: bool, date: str) -> str:
+    """Why an original is not out yet, as a writer would say it."""
+    return "which is a draft (Status: draft)" if said_draft else f"which is dated {date}"
