@@ -1,11 +1,15 @@
 """A translation waits for its original: a translation of a draft or a future post is a draft."""
 
 import gzip
+import importlib
 import logging
 from pathlib import Path
 
 import pytest
+from pelican import signals
 
+from pelicanconf import PLUGINS
+from plugins.engine import translations
 from plugins.engine.waiting import Version, originals, orphans, waiting, why_waiting
 from tests.conftest import iter_links
 
@@ -72,8 +76,8 @@ def test_no_translation_of_a_draft_or_future_post_is_written_linked_or_indexed(p
     for url in HELD:
         assert not published.exists(url), url
     assert not (published.output / "drafts").exists()
-    text = _everything(published.output)
-    for secret in SECRETS:
+    text = _everything(published.output)  # pages, feeds, sitemap, search index
+    for secret in (*SECRETS, *HELD):
         assert secret not in text
     for file in published.files(".html"):
         soup = published.soup(file.relative_to(published.output).as_posix())
@@ -127,6 +131,18 @@ def test_a_translation_of_nothing_is_one_line(build_site, caplog):
         "original's Slug, or remove the Translation line)"
     ]
     assert not [m for m in caplog.messages if "are translations" in m]
+
+
+def test_the_engine_holds_them_before_any_plugin_reads_the_posts():
+    # a plugin's receiver that ran first (related picking, fastbuild fixing URLs, blogcore's
+    # URL clashes) would see the translation as published, whatever the order of PLUGINS
+    for name in reversed(PLUGINS):
+        importlib.import_module(name).register()
+    for signal, receiver in (
+        (signals.article_generator_pretaxonomy, translations.on_articles_read),
+        (signals.page_generator_finalized, translations.on_pages_read),
+    ):
+        assert next(iter(signal.receivers_for(object()))) is receiver
 
 
 def V(key="a", state="published", default=True, marked=False):
