@@ -118,6 +118,9 @@ def test_a_development_build_previews_it_as_a_draft_beside_its_original(build_si
     original = site.soup("drafts/posts/from-the-future/")
     assert original.select('link[rel=alternate][hreflang="fr"]')
     assert "ZZEMBARGOFR" not in site.text("feeds/all.atom.xml")
+    # a French page's preview is where the dev server sends /fr/plans/: /drafts/pages + path
+    assert "ZZDRAFTPAGEFR" in site.text("drafts/pages/fr/plans/")
+    assert "ZZDRAFTPAGEX" in site.text("drafts/pages/fr/visit/")
     assert "ZZEMBARGOFR" not in site.text("index.html")
 
 
