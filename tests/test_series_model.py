@@ -172,8 +172,15 @@ def slugify(name: str) -> str:
     return name.lower().replace(" ", "-")
 
 
-def group(posts, files=(), announce_drafts=False):
-    return model.group(posts, files, slugify, "en", announce_drafts=announce_drafts)
+def group(posts, files=(), announce_drafts=False, announce_scheduled=False):
+    return model.group(
+        posts,
+        files,
+        slugify,
+        "en",
+        announce_drafts=announce_drafts,
+        announce_scheduled=announce_scheduled,
+    )
 
 
 def test_group_builds_one_series_per_name_and_language():
@@ -284,7 +291,7 @@ def test_nav_counts_published_parts_for_pelican_series_fields():
             post("p1", index=1),
             post("draft", index=2, state=model.DRAFT),
             post("p3", index=3),
-            post("sched", index=4, state=model.SCHEDULED, day=20),
+            post("sched", index=4, state=model.SCHEDULED, day=20, announce="yes"),
         ],
         announce_drafts=True,
     )
@@ -302,23 +309,28 @@ def test_nav_counts_published_parts_for_pelican_series_fields():
 
 
 @pytest.mark.parametrize(
-    ("state", "asked", "announce_drafts", "expected"),
+    ("state", "asked", "announce_drafts", "announce_scheduled", "expected"),
     [
-        (model.PUBLISHED, None, False, True),
-        (model.PUBLISHED, False, False, True),  # once published, the flag no longer matters
-        (model.PLANNED, None, False, True),
-        (model.SCHEDULED, None, False, True),
-        (model.SCHEDULED, False, True, False),
-        (model.DRAFT, None, False, False),  # a draft may be abandoned: no promise by default
-        (model.DRAFT, None, True, True),
-        (model.DRAFT, True, False, True),
-        (model.DRAFT, False, True, False),
-        (model.HIDDEN, None, True, False),  # Status: hidden is in no list
-        (model.HIDDEN, True, True, False),
+        (model.PUBLISHED, None, False, False, True),
+        (model.PUBLISHED, False, False, False, True),  # once published, the flag is moot
+        (model.PLANNED, None, False, False, True),  # a Planned line is the announcement
+        # a scheduled post may be embargoed: its title and date are private by default
+        (model.SCHEDULED, None, False, False, False),
+        (model.SCHEDULED, None, True, False, False),  # announcing drafts is not scheduled parts
+        (model.SCHEDULED, True, False, False, True),
+        (model.SCHEDULED, None, False, True, True),
+        (model.SCHEDULED, False, False, True, False),
+        (model.DRAFT, None, False, False, False),  # a draft may be abandoned: no promise
+        (model.DRAFT, None, False, True, False),  # announcing scheduled parts is not drafts
+        (model.DRAFT, None, True, False, True),
+        (model.DRAFT, True, False, False, True),
+        (model.DRAFT, False, True, False, False),
+        (model.HIDDEN, None, True, True, False),  # Status: hidden is in no list
+        (model.HIDDEN, True, True, True, False),
     ],
 )
-def test_announced(state, asked, announce_drafts, expected):
-    assert model.announced(state, asked, announce_drafts) is expected
+def test_announced(state, asked, announce_drafts, announce_scheduled, expected):
+    assert model.announced(state, asked, announce_drafts, announce_scheduled) is expected
 
 
 @pytest.mark.parametrize(
@@ -379,6 +391,34 @@ def test_a_hidden_draft_is_not_counted_numbered_or_listed():
     assert [(p.key, p.number) for p in s.parts][1] == ("wanted", 2)
 
 
+@pytest.mark.parametrize(
+    ("announce_scheduled", "shown", "hidden"),
+    [
+        # an embargoed post's title and date must not be public before its date
+        (False, ["p1", "launch", "s.md#planned-1"], ["embargo", "quiet"]),
+        (True, ["p1", "embargo", "launch", "s.md#planned-1"], ["quiet"]),  # the old behaviour
+    ],
+)
+def test_a_scheduled_part_is_announced_only_when_asked(announce_scheduled, shown, hidden):
+    series, problems = group(
+        [
+            post("p1", index=1),
+            post("embargo", index=2, state=model.SCHEDULED, day=20),
+            post("launch", index=3, state=model.SCHEDULED, day=21, announce="yes"),
+            post("quiet", index=4, state=model.SCHEDULED, day=22, announce="no"),
+        ],
+        [model.FileInput("moving-house", "s.md", "Moving house", (model.Planned("Later", None),))],
+        announce_scheduled=announce_scheduled,
+    )
+    s = series[0]
+    assert problems == []  # Series_announce: no is still a valid value, now the default
+    assert [p.key for p in s.parts] == shown
+    assert [p.number for p in s.parts] == list(range(1, len(shown) + 1))
+    assert [p.key for p in s.hidden] == hidden
+    assert (s.total, s.published_count) == (len(shown), 1)
+    assert all(p.url is None for p in s.upcoming)  # announced or not, never linked
+
+
 def test_part_of_jsonld():
     s = model.Series(slug="x", name="X", lang="en")
     p = part("a")
@@ -395,6 +435,7 @@ def test_configure():
         ({"SERIES_URL": "series/"}, "SERIES_URL must contain {slug}"),
         ({"SERIES_SHOW_DRAFT_TITLES": "no"}, "SERIES_SHOW_DRAFT_TITLES must be True or False"),
         ({"SERIES_ANNOUNCE_DRAFTS": 1}, "SERIES_ANNOUNCE_DRAFTS must be True or False"),
+        ({"SERIES_ANNOUNCE_SCHEDULED": "yes"}, "SERIES_ANNOUNCE_SCHEDULED must be True or False"),
         ({"SERIES_NEAR_MISS_RATIO": 2}, "SERIES_NEAR_MISS_RATIO must be a number"),
         ({"SERIES_FEED": "x"}, "unknown setting SERIES_FEED"),
     ]:

@@ -14,6 +14,9 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 UNPUBLISHED_SLUGS = ("where-are-the-keys", "meeting-the-new-neighbours")
 SECRETS = ("SECRETDRAFTSUMMARY", "SECRETDRAFTBODY", "SECRETFUTURESUMMARY", "SECRETFUTUREBODY")
 DRAFT_TITLE = "Where are the keys"  # a draft part of "Moving house" (Series_index 3)
+# a scheduled part (dated 2099, Series_index 4): quiet by default, as an embargoed post must be
+SCHEDULED_TITLE = "Meeting the new neighbours"
+SCHEDULED_DATES = ("1 May 2099", "2099-05-01", "May 1, 2099", "1 mai 2099")
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +42,7 @@ def line(site, path):
 def test_part_shows_where_it_is(published):
     block = nav(published, "posts/the-van/")
     assert (
-        block.select_one(".series-nav__eyebrow").get_text(strip=True) == "Part 2 of 6 in the series"
+        block.select_one(".series-nav__eyebrow").get_text(strip=True) == "Part 2 of 5 in the series"
     )
     title = block.select_one(".series-nav__title a")
     assert title.get_text(strip=True) == "Moving house"
@@ -48,7 +51,6 @@ def test_part_shows_where_it_is(published):
     assert [li.get_text(" ", strip=True).split(" coming soon")[0] for li in items] == [
         "Packing up",
         "The van",
-        "Meeting the new neighbours",
         "A postscript about plants",
         "Unpacking the last box",
         "What we would do differently",
@@ -56,9 +58,8 @@ def test_part_shows_where_it_is(published):
     assert items[1].select_one("[aria-current=page]").get_text(strip=True) == "The van"
     linked = [li.a.get_text(strip=True) for li in items if li.a]
     assert linked == ["Packing up", "A postscript about plants"]
-    assert "1 May 2099" in items[2].get_text()  # scheduled: its date is known
-    assert items[2].select_one("time")["datetime"].startswith("2099-05-01")
-    assert "1 September 2099" in items[4].get_text()  # planned with a date
+    assert "1 September 2099" in items[3].get_text()  # planned with a date
+    assert items[3].select_one("time")["datetime"].startswith("2099-09-01")
 
 
 def test_top_of_a_part_has_one_line_and_the_full_block_follows_the_post(published):
@@ -69,7 +70,7 @@ def test_top_of_a_part_has_one_line_and_the_full_block_follows_the_post(publishe
     assert top.find_next_sibling("div", class_="post-content") is content
     assert full.find_previous_sibling("div", class_="post-content") is content
     assert top.select_one(".series-nav__line").get_text(" ", strip=True) == (
-        "Part 2 of 6 · Moving house"
+        "Part 2 of 5 · Moving house"
     )
     assert top.select_one("a.series-nav__name")["href"] == f"{TEST_SITEURL}/series/moving-house/"
     # the parts are one click away (a <details>: no JavaScript), listed as the full block lists them
@@ -83,7 +84,7 @@ def test_top_of_a_part_has_one_line_and_the_full_block_follows_the_post(publishe
             for li in block.select("ol.series-nav__parts > li")
         ]
 
-    assert parts(top) == parts(full) and len(parts(top)) == 6
+    assert parts(top) == parts(full) and len(parts(top)) == 5
     # previous/next (rel) once, at the end; one id for the full block's title
     assert top.select("a[rel]") == []
     assert len(soup.select("a[rel=prev]")) == len(soup.select("a[rel=next]")) == 1
@@ -107,14 +108,16 @@ def test_previous_and_next_skip_unpublished_parts(published):
     assert first.select_one("a[rel=prev]") is None
     last = nav(published, "posts/a-postscript-about-plants/")
     assert last.select_one("a[rel=next]") is None
-    assert "Part 4 of 6" in last.get_text()
+    assert "Part 3 of 5" in last.get_text()
 
 
 def test_no_unpublished_part_is_linked_or_leaked_anywhere(published):
     assert not (published.output / "drafts").exists()
-    for file in published.files(".html", ".xml"):
-        text = file.read_text(encoding="utf-8")
-        for secret in SECRETS:
+    assert published.files(".pf_fragment"), "the search index was not built"
+    # pages, feeds, the sitemap, JSON-LD and the search index: nothing of an unannounced
+    # part, not even a scheduled part's title or date
+    for file, text in _texts(published):
+        for secret in (*SECRETS, DRAFT_TITLE, SCHEDULED_TITLE, *SCHEDULED_DATES):
             assert secret not in text, f"{secret} in {file}"
         if file.suffix == ".html":
             soup = published.soup(file.relative_to(published.output).as_posix())
@@ -127,14 +130,14 @@ def test_series_page(published):
     soup = published.soup("series/moving-house/")
     page = soup.select_one("article.series-page")
     assert page.select_one("h1").get_text(strip=True) == "Moving house"
-    assert "3 of 6 published" in page.select_one(".series-page__progress").get_text()
+    assert "3 of 5 published" in page.select_one(".series-page__progress").get_text()
     cover = page.select_one("img.series-page__cover")
     assert cover["src"] == f"{TEST_SITEURL}/images/cover.svg"
     assert cover["alt"] == "A cardboard box with a handle cut into its side"
     assert page.select_one(".series-page__intro img")["src"] == f"{TEST_SITEURL}/images/cover.svg"
     parts = page.select("ol.series-parts > li")
     assert [li.select_one(".series-part__number").get_text(strip=True) for li in parts] == [
-        f"Part {n}" for n in range(1, 7)
+        f"Part {n}" for n in range(1, 6)
     ]
     assert [li.h3.get_text(strip=True) for li in parts if li.h3.a] == [
         "Packing up",
@@ -142,7 +145,7 @@ def test_series_page(published):
         "A postscript about plants",
     ]
     assert parts[0].select_one(".series-part__summary").get_text(strip=True) == "Part one: boxes."
-    assert parts[2].select_one(".series-part__summary") is None
+    assert parts[3].select_one(".series-part__summary") is None  # planned: nothing to sum up
     feed = soup.select_one('head link[rel=alternate][type="application/atom+xml"][href*="series"]')
     assert feed["href"] == f"{TEST_SITEURL}/feeds/series/moving-house.atom.xml"
 
@@ -158,14 +161,14 @@ def test_series_index_and_footer_link(published):
     soup = published.soup("series/")
     names = [a.get_text(strip=True) for a in soup.select(".series-card h2 a")]
     assert names == ["Solo story", "Moving house"]  # most recently updated first
-    assert "3 of 6 parts published" in soup.select(".series-card")[1].get_text()
+    assert "3 of 5 parts published" in soup.select(".series-card")[1].get_text()
     assert published.soup("/").select_one(f'footer a[href="{TEST_SITEURL}/series/"]')
 
 
 def test_post_cards_say_which_part(published):
     cards = published.soup("/").select("article.post-card")
     labels = {c.h2.get_text(strip=True): c.select_one(".post-card__series") for c in cards}
-    assert labels["The van"].get_text(strip=True) == "Part 2 of 6 · Moving house"
+    assert labels["The van"].get_text(strip=True) == "Part 2 of 5 · Moving house"
     assert labels["Unrelated news"] is None
 
 
@@ -180,7 +183,7 @@ def test_json_ld_is_part_of(published):
         "name": "Moving house",
         "url": f"{TEST_SITEURL}/series/moving-house/",
     }
-    assert data["position"] == 4
+    assert data["position"] == 3  # the quiet scheduled part (index 4) is not counted
 
 
 def test_translation_stays_in_its_language(published):
@@ -202,15 +205,26 @@ def test_draft_preview_in_dev_shows_itself_as_current(site):
     """A draft nobody else is told about still sees its place on its own preview page."""
     block = nav(site, "drafts/posts/where-are-the-keys/")
     assert block.select_one("[aria-current=page]").get_text(strip=True) == DRAFT_TITLE
-    assert "Part 3 of 7 in the series" in block.get_text(" ", strip=True)
+    assert "Part 3 of 6 in the series" in block.get_text(" ", strip=True)
     assert block.select_one("a[rel=prev]")["href"] == f"{TEST_SITEURL}/posts/the-van/"
     for a in block.select("a[href]"):
         assert "/drafts/" not in a["href"]
     # every other page of the dev build keeps it out, as a publish build does
-    assert "Part 2 of 6" in nav(site, "posts/the-van/").get_text(" ", strip=True)
+    assert "Part 2 of 5" in nav(site, "posts/the-van/").get_text(" ", strip=True)
     for file in site.files(".html", ".xml", ".json"):
         if not file.relative_to(site.output).as_posix().startswith("drafts/"):
-            assert DRAFT_TITLE not in file.read_text(encoding="utf-8"), file
+            text = file.read_text(encoding="utf-8")
+            for secret in (DRAFT_TITLE, SCHEDULED_TITLE, *SCHEDULED_DATES):
+                assert secret not in text, (secret, file)
+
+
+def test_scheduled_preview_in_dev_shows_itself_as_current(site):
+    """A quiet scheduled part, like a hidden draft, sees its place on its own preview page."""
+    block = nav(site, "drafts/posts/meeting-the-new-neighbours/")
+    assert block.select_one("[aria-current=page]").get_text(strip=True) == SCHEDULED_TITLE
+    assert "Part 3 of 6 in the series" in block.get_text(" ", strip=True)
+    for a in block.select("a[href]"):
+        assert "/drafts/" not in a["href"]
 
 
 def _texts(site):
@@ -219,12 +233,6 @@ def _texts(site):
         yield file, file.read_text(encoding="utf-8", errors="replace")
     for file in site.files(".pf_fragment"):
         yield file, gzip.decompress(file.read_bytes()).decode("utf-8", errors="replace")
-
-
-def test_a_draft_part_is_in_no_published_file(published):
-    assert published.files(".pf_fragment"), "the search index was not built"
-    for file, text in _texts(published):
-        assert DRAFT_TITLE not in text, file
 
 
 HIDDEN_PART = """Title: A SECRETHIDDEN interlude
@@ -245,7 +253,7 @@ def test_a_hidden_part_is_on_its_own_page_only(build_site):
     own = built.soup("posts/a-secrethidden-interlude/")
     assert own.select_one("h1").get_text(strip=True) == "A SECRETHIDDEN interlude"
     assert own.select_one("nav.series-nav--compact a[href$='/series/moving-house/']")
-    assert "Part 2 of 6 in the series" in nav(built, "posts/the-van/").get_text(" ", strip=True)
+    assert "Part 2 of 5 in the series" in nav(built, "posts/the-van/").get_text(" ", strip=True)
     for file, text in _texts(built):
         if file.relative_to(built.output).as_posix() != "posts/a-secrethidden-interlude/index.html":
             assert "SECRETHIDDEN" not in text, file
@@ -261,16 +269,83 @@ def test_a_hidden_part_is_on_its_own_page_only(build_site):
 def test_a_site_can_announce_every_draft(build_site, settings, shown_as):
     built = build_site(fixture="series", publish=True, **settings)
     block = nav(built, "posts/the-van/")
-    assert "Part 2 of 7 in the series" in block.get_text(" ", strip=True)
+    assert "Part 2 of 6 in the series" in block.get_text(" ", strip=True)
     draft = block.select("ol.series-nav__parts > li")[2]
     assert "series-nav__part--draft" in draft["class"]
     assert draft.select_one(".series-nav__upcoming").get_text(strip=True) == shown_as
     assert draft.select_one("a, time") is None  # never linked; a draft's date is no promise
     page = built.soup("series/moving-house/").select("ol.series-parts > li")
     assert page[2].h3.get_text(strip=True) == shown_as
-    if shown_as != DRAFT_TITLE:
-        for file in built.files(".html"):
-            assert DRAFT_TITLE not in file.read_text(encoding="utf-8"), file
+    for file in built.files(".html"):
+        text = file.read_text(encoding="utf-8")
+        assert SCHEDULED_TITLE not in text, file  # announcing drafts is not scheduled parts
+        if shown_as != DRAFT_TITLE:
+            assert DRAFT_TITLE not in text, file
+
+
+def _announced_scheduled(block) -> None:
+    """Check the scheduled part's item in a series list: its title and date, no link."""
+    item = block.select_one("li.series-nav__part--scheduled")
+    assert item.select_one(".series-nav__upcoming").get_text(strip=True) == SCHEDULED_TITLE
+    assert item.select_one(".series-nav__soon").get_text(" ", strip=True) == (
+        "coming soon, 1 May 2099"
+    )
+    assert item.select_one("time")["datetime"].startswith("2099-05-01")
+    assert item.select_one("a") is None  # announced, never linked
+
+
+@pytest.mark.parametrize(
+    ("announce", "settings", "shown"),
+    [
+        ("Series_announce: yes\n", {}, True),  # the writer asks for it
+        ("", {"SERIES_ANNOUNCE_SCHEDULED": True}, True),  # the site asks for every one
+        ("Series_announce: no\n", {"SERIES_ANNOUNCE_SCHEDULED": True}, False),  # the writer wins
+    ],
+)
+def test_a_scheduled_part_is_announced_only_when_asked(build_site, announce, settings, shown):
+    neighbours = (FIXTURES / "series" / "posts" / "new-neighbours.md").read_text()
+    built = build_site(
+        {
+            "posts/new-neighbours.md": neighbours.replace(
+                "Series_index: 4\n", announce + "Series_index: 4\n"
+            )
+        },
+        fixture="series",
+        publish=True,
+        **settings,
+    )
+    total = 6 if shown else 5
+    block = nav(built, "posts/the-van/")
+    assert f"Part 2 of {total} in the series" in block.get_text(" ", strip=True)
+    page = built.soup("series/moving-house/")
+    assert f"3 of {total} published" in page.select_one(".series-page__progress").get_text()
+    cards = built.soup("/").select("article.post-card")
+    van = next(c for c in cards if c.h2.get_text(strip=True) == "The van")
+    assert van.select_one(".post-card__series").get_text(strip=True) == (
+        f"Part 2 of {total} · Moving house"
+    )
+    data = json.loads(
+        built.soup("posts/a-postscript-about-plants/")
+        .select_one('script[type="application/ld+json"]')
+        .string
+    )
+    assert data["position"] == (4 if shown else 3)
+    feed = ET.fromstring(built.path("feeds/series/moving-house.atom.xml").read_bytes())
+    assert SCHEDULED_TITLE not in [e.findtext(f"{ATOM}title") for e in feed.iter(f"{ATOM}entry")]
+    if shown:
+        _announced_scheduled(block)
+        _announced_scheduled(line(built, "posts/the-van/"))
+        item = page.select("ol.series-parts > li")[2]  # Part 3: after the van
+        assert item.h3.get_text(strip=True) == SCHEDULED_TITLE and item.h3.a is None
+        assert "Coming soon, 1 May 2099" in item.get_text(" ", strip=True)
+    for file, text in _texts(built):
+        if not shown:
+            assert SCHEDULED_TITLE not in text, file
+        for secret in SECRETS:  # its summary and text wait for its date either way
+            assert secret not in text, (secret, file)
+        if file.suffix == ".html":
+            soup = built.soup(file.relative_to(built.output).as_posix())
+            assert not [u for u in iter_links(soup) if "meeting-the-new-neighbours" in u], file
 
 
 def test_each_part_can_say_whether_it_is_announced(build_site, caplog):
@@ -283,9 +358,9 @@ def test_each_part_can_say_whether_it_is_announced(build_site, caplog):
             "posts/keys-lost.md": keys_lost.replace(
                 "Status: draft", "Status: draft\nSeries_announce: yes"
             ),
-            # a scheduled part kept quiet
+            # a scheduled part the writer wants announced, with its date
             "posts/new-neighbours.md": neighbours.replace(
-                "Series_index: 4", "Series_index: 4\nSeries_announce: no"
+                "Series_index: 4", "Series_index: 4\nSeries_announce: yes"
             ),
             # dated in the future but a draft by its own word: it will not publish on its date
             "posts/someday.md": "Title: SOMEDAYTITLE\nDate: 2099-01-01\nStatus: draft\n"
@@ -302,6 +377,7 @@ def test_each_part_can_say_whether_it_is_announced(build_site, caplog):
         ("series-nav__part--published", "Packing up"),
         ("series-nav__part--published", "The van"),
         ("series-nav__part--draft", "Where are the keys coming soon"),
+        ("series-nav__part--scheduled", "Meeting the new neighbours coming soon, 1 May 2099"),
         ("series-nav__part--published", "A postscript about plants"),
         ("series-nav__part--planned", "Unpacking the last box coming soon, 1 September 2099"),
         ("series-nav__part--planned", "What we would do differently coming soon"),
@@ -309,7 +385,7 @@ def test_each_part_can_say_whether_it_is_announced(build_site, caplog):
     for file in built.files(".html", ".xml"):
         if not file.relative_to(built.output).as_posix().startswith("drafts/"):
             text = file.read_text(encoding="utf-8")
-            for hidden in ("Meeting the new neighbours", "SOMEDAYTITLE", "FLAGTITLE"):
+            for hidden in ("SOMEDAYTITLE", "FLAGTITLE"):
                 assert hidden not in text, (hidden, file)
     said = _messages(caplog)
     for text in (
@@ -447,9 +523,9 @@ def test_a_part_written_in_another_language_keeps_its_place(build_site, caplog):
     assert not [m for m in caplog.messages if "mietvertrag.md" in m and "Series" in m]
     own = nav(built, "de/posts/der-mietvertrag/")
     english = nav(built, "posts/the-van/")
-    assert "Part 4 of 7 in the series Moving house" in own.get_text(" ", strip=True)
-    assert "Part 2 of 7 in the series Moving house" in english.get_text(" ", strip=True)
-    assert len(own.select("li")) == len(english.select("li")) == 7
+    assert "Part 3 of 6 in the series Moving house" in own.get_text(" ", strip=True)
+    assert "Part 2 of 6 in the series Moving house" in english.get_text(" ", strip=True)
+    assert len(own.select("li")) == len(english.select("li")) == 6
     link = english.select_one("a[href$='/de/posts/der-mietvertrag/']")
     assert (link["lang"], link["hreflang"]) == ("de", "de")  # a German title on an English page
     page = built.soup("series/moving-house/")

@@ -12,19 +12,21 @@ What it gives the theme:
 - ``article.series`` on every part, in every state and language (a ``model.Nav``): the
   pelican-series fields ``name``, ``index``, ``all``, ``all_previous``, ``all_next``,
   ``previous``, ``next`` (published parts only), plus ``url`` (the series page), ``number``
-  and ``total`` (every announced part: published, scheduled, planned, and drafts when asked
-  for), ``parts`` (those, in order, each with ``title``, ``state``, ``date``, ``number``, and
-  ``url`` only when published), ``current_key``, ``published_count`` and ``upcoming``.
+  and ``total`` (every announced part: published, planned, and scheduled parts and drafts
+  when asked for), ``parts`` (those, in order, each with ``title``, ``state``, ``date``,
+  ``number``, and ``url`` only when published), ``current_key``, ``published_count`` and
+  ``upcoming``.
 - ``series_list`` in every template: the series with a published part, most recent first.
 - A page per series (template ``series.html``, variable ``series``), an index of all series
   (``series_index.html``) and an Atom feed per series.
 - ``isPartOf`` (a ``CreativeWorkSeries``) and ``position`` in each part's JSON-LD.
 
-An unpublished part is never linked from anything this plugin or the theme writes. A draft
-part is not announced at all (not listed, counted or numbered) unless its front matter says
-``Series_announce: yes`` or ``SERIES_ANNOUNCE_DRAFTS`` is True; a scheduled part (dated in the
-future, without ``Status: draft``) is announced unless it says ``Series_announce: no``. A hidden
-draft's own preview page shows the series as it will read once the draft is published.
+An unpublished part is never linked from anything this plugin or the theme writes. A draft or
+a scheduled part (dated in the future, without ``Status: draft``) is not announced at all (not
+listed, counted or numbered) unless its front matter says ``Series_announce: yes``, or the
+site's ``SERIES_ANNOUNCE_DRAFTS`` or ``SERIES_ANNOUNCE_SCHEDULED`` is True and the part does not
+say ``Series_announce: no``. A planned part (a ``Planned`` line) is always announced. An
+unannounced part's own preview page shows the series as it will read once it is published.
 
 Metadata keys read: ``series``, ``series_index``, ``series_announce``, ``status`` on posts;
 ``title``, ``summary``, ``cover``, ``cover_alt``, ``planned``, ``lang`` in series files.

@@ -181,6 +181,7 @@ class SeriesGenerator(Generator):
             default_lang,
             self.settings["SERIES_NEAR_MISS_RATIO"],
             self.settings["SERIES_ANNOUNCE_DRAFTS"],
+            self.settings["SERIES_ANNOUNCE_SCHEDULED"],
         )
         for page in self.context.get("pages", []):
             if page.metadata.get("series"):
@@ -203,7 +204,9 @@ class SeriesGenerator(Generator):
             for part in series.parts:
                 if part.post is not None:
                     part.post.series = model.Nav(series, part)
-            for part in series.hidden:  # only its own (draft or hidden) page sees it in the series
+            # only its own page (a draft's or scheduled part's preview, a hidden post's page)
+            # sees it in the series
+            for part in series.hidden:
                 part.post.series = model.Nav(*series.preview(part))
         listed = [s for s in self.series if s.published_count and s.lang == default_lang]
         listed.sort(key=lambda s: (-max(a.date.timestamp() for a in s.articles), s.slug))

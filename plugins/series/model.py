@@ -120,20 +120,23 @@ def parse_announce(raw: object) -> bool | None:
     raise ValueError(f"Series_announce must be yes or no, got {text!r}")
 
 
-def announced(state: str, asked: bool | None, announce_drafts: bool) -> bool:
-    """Whether readers see a part: published and planned always, hidden never; the writer's
-    Series_announce for a draft or scheduled part; else scheduled yes, drafts only with
-    SERIES_ANNOUNCE_DRAFTS.
+def announced(
+    state: str, asked: bool | None, announce_drafts: bool, announce_scheduled: bool = False
+) -> bool:
+    """Whether readers see a part: published and planned always, hidden never; else the writer's
+    Series_announce, else the site's SERIES_ANNOUNCE_DRAFTS or SERIES_ANNOUNCE_SCHEDULED.
 
-    A draft may be abandoned: announcing it by default would promise it for ever.
+    Nothing of an unpublished post is public unless someone asked: a draft may be abandoned
+    (announcing it would promise it for ever), and a scheduled post may be embargoed (a launch,
+    results), so its title and date are as secret as its text until its date.
     """
-    if state in (PUBLISHED, PLANNED):
+    if state in (PUBLISHED, PLANNED):  # a Planned line is the writer's announcement
         return True
     if state == HIDDEN:  # what Status: hidden means: in no list, the series' neither
         return False
     if asked is not None:
         return asked
-    return state != DRAFT or announce_drafts
+    return announce_scheduled if state == SCHEDULED else announce_drafts
 
 
 def _sort_time(part: Part) -> tuple:
@@ -278,8 +281,8 @@ class Nav:
     """What a part sees as ``article.series``; pelican-series' names plus richer ones.
 
     pelican-series' fields count published parts only: ``index`` is the 1-based place of this
-    article among ``all``. ``number`` and ``total`` count every part (draft, scheduled and
-    planned too) for "Part N of M".
+    article among ``all``. ``number`` and ``total`` count every announced part (planned ones,
+    and scheduled or draft ones when announced) for "Part N of M".
     """
 
     series: Series
@@ -406,6 +409,7 @@ def group(
     default_lang: str,
     near_miss_ratio: float = 0.8,
     announce_drafts: bool = False,
+    announce_scheduled: bool = False,
 ) -> tuple[list[Series], list[Diagnostic]]:
     """Series (one per series and language) with ordered parts, and what is wrong with the input.
 
@@ -532,7 +536,9 @@ def group(
                 ]
             shown: list[Part] = []
             for part in parts:
-                visible = announced(part.state, asked.get(part.key), announce_drafts)
+                visible = announced(
+                    part.state, asked.get(part.key), announce_drafts, announce_scheduled
+                )
                 (shown if visible else series.hidden).append(part)
             series.parts = order_parts(shown, planned)
             if lang == main_lang:  # a translation may cover only some parts: no gap to report

@@ -18,9 +18,13 @@ DEFAULTS: dict[str, Any] = {
     # An Atom feed per series ("" for none).
     "SERIES_FEED_ATOM": "feeds/series/{slug}.atom.xml",
     # Announce draft parts ("coming soon") in the series; False: only a draft whose front
-    # matter says `Series_announce: yes` is. Scheduled (future-dated) and planned parts are
-    # always announced unless a part says `Series_announce: no`.
+    # matter says `Series_announce: yes` is. A part's `Series_announce: no` overrides it.
     "SERIES_ANNOUNCE_DRAFTS": False,
+    # Announce scheduled (future-dated) parts ("coming soon", with their date); False: only a
+    # scheduled part whose front matter says `Series_announce: yes` is, so that an embargoed
+    # post's title and date stay private until its date. `Series_announce: no` overrides it.
+    # Planned lines of a series file are always announced.
+    "SERIES_ANNOUNCE_SCHEDULED": False,
     # An announced draft is listed by its title (False: "In preparation").
     "SERIES_SHOW_DRAFT_TITLES": True,
     # How alike two series names must be (0..1) for "did you mean …?".
@@ -47,7 +51,7 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         raise SettingsError(
             f"SERIES_FEED_ATOM must contain {{slug}} or be '', got {merged['SERIES_FEED_ATOM']!r}"
         )
-    for key in ("SERIES_ANNOUNCE_DRAFTS", "SERIES_SHOW_DRAFT_TITLES"):
+    for key in ("SERIES_ANNOUNCE_DRAFTS", "SERIES_ANNOUNCE_SCHEDULED", "SERIES_SHOW_DRAFT_TITLES"):
         if not isinstance(merged[key], bool):
             raise SettingsError(f"{key} must be True or False, got {merged[key]!r}")
     ratio = merged["SERIES_NEAR_MISS_RATIO"]
