@@ -331,6 +331,29 @@ def test_a_draft_gallery_is_previewed_in_development_only(tmp_path):
     for file in published.files(".html", ".xml", ".json"):
         assert "SECRETLAUNCH" not in file.read_text(encoding="utf-8"), file
     assert not [m for lvl, m in log if lvl in ("ERROR", "CRITICAL")]  # a draft post shows it
+    # the publish build left the gallery out; the draft post showing it is told why, not
+    # "Gallery 'launch' does not exist (no photos in content/galleries/launch/)"
+    said = [m for lvl, m in log if lvl == "WARNING" and "draft-post.md" in m]
+    assert not [m for m in said if "does not exist" in m], said
+    assert any("Gallery 'launch' is a draft" in m for m in said), said
+
+
+def test_the_exiftool_command_for_a_static_photo_can_be_pasted_when_its_name_has_a_space(
+    tmp_path,
+):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    photo(content / "images" / "phone pics" / "IMG 0001.jpg", 1, size=(500, 300))  # with GPS
+    (content / "posts" / "snaps.md").write_text(
+        _post("snaps", 5, body="![A snapshot]({static}/images/phone pics/IMG 0001.jpg)\n")
+    )
+    _, log = build(tmp_path, content, name="spaces")
+    said = [m for m in messages(log, "WARNING") if "carries a GPS position" in m]
+    assert said, log
+    assert all(
+        m.endswith("exiftool -gps:all= -xmp:all= 'content/images/phone pics/IMG 0001.jpg')")
+        for m in said
+    ), said
 
 
 def test_a_published_post_showing_a_draft_gallery_stops_a_publish(tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import logging
 import os
+import shlex
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -179,7 +180,7 @@ def rewrite_post_images(generator, contents) -> None:
                 "%s: carries a GPS position; the published copy has it removed, but the file "
                 "in content/ keeps it (remove it there too: exiftool -gps:all= -xmp:all= %s)",
                 request.label,
-                request.label,
+                shlex.quote(request.label),  # a phone's "IMG 0001.jpg": one argument
             )
     macros = _module(generator)
     attached = _attached(settings)
@@ -262,8 +263,19 @@ def _attach(
         def find(slug: str, how: str, post=post, draft=draft) -> model.Gallery | None:
             gallery = galleries.get(slug)
             unready = withheld.get(slug) or gallery
-            why = model.not_out_yet(unready, now) if unready is not None and not draft else ""
-            if why:
+            why = model.not_out_yet(unready, now) if unready is not None else ""
+            if why and draft and gallery is None:
+                # a publish build left the gallery out: say why, not that it does not exist
+                report(
+                    model.Problem(
+                        post,
+                        f"{how} {slug!r} is {why}, so it is not published; this draft shows "
+                        "it once the gallery is published too",
+                        error=False,
+                    )
+                )
+                return None
+            if why and not draft:
                 # publish builds leave the gallery out: this post would show nothing
                 report(
                     model.Problem(
