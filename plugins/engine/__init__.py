@@ -14,7 +14,8 @@
 - ``files``: writing a file so that no one reads half of it (pure).
 - ``translations``: a translation of a draft or future post (or of a draft page) is held back
   as a draft with its original, in every build, before any plugin reads the posts; the rule
-  itself, on plain values, is ``waiting``.
+  itself, on plain values, is ``waiting``; ``drafts``: in a build that writes no drafts, a
+  draft's own ``Save_as`` writes nothing either.
 - ``forks``: work in forked processes, fanned out (``in_forks``) or prepared early and fed
   later (``Primed``) (pure).
 

@@ -49,7 +49,7 @@ from typing import Any
 from blinker import Namespace
 from pelican import signals
 
-from . import build, translations
+from . import build, drafts, translations
 
 _namespace = Namespace()
 
@@ -102,6 +102,9 @@ def _on_finalized(pelican: Any) -> None:
 # translation of a draft is a draft before any plugin reads the lists.
 signals.article_generator_pretaxonomy.connect(translations.on_articles_read)
 signals.page_generator_finalized.connect(translations.on_pages_read)
+# then no draft is written by its own Save_as where the site writes no drafts (drafts.py)
+signals.article_generator_pretaxonomy.connect(drafts.on_articles_read)
+signals.page_generator_finalized.connect(drafts.on_pages_read)
 signals.all_generators_finalized.connect(_on_all_generators_finalized)
 signals.finalized.connect(_on_finalized)
 logging.getLogger("pelican.utils").addFilter(translations.SAID_HERE)
