@@ -17,9 +17,8 @@ def page(status: str, save_as: str) -> str:
 
 
 def files_with(secret: bytes, root) -> list[str]:
-    return sorted(
-        str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and secret in p.read_bytes()
-    )
+    found = (p for p in root.rglob("*") if p.is_file() and secret in p.read_bytes())
+    return sorted(str(p.relative_to(root)) for p in found)
 
 
 def test_a_draft_with_its_own_save_as_is_not_published(build_site):
