@@ -459,6 +459,22 @@ CASES = [
         alone=True,
     ),
     Case(
+        "jupyter-notebook",  # was: left out, and not a word (an adopted blog's notebooks)
+        {"posts/wave-calc.ipynb": '{"cells": [], "metadata": {}, "nbformat": 4}'},
+        "it is a Jupyter notebook, which this site does not read",
+        "content/posts/wave-calc.ipynb",
+        publish=0,
+        alone=True,
+    ),
+    Case(
+        "org-mode",
+        {"posts/notes.org": "#+TITLE: Notes\n\nSome notes.\n"},
+        "it is an Org mode file, which this site does not read",
+        "content/posts/notes.org",
+        publish=0,
+        alone=True,
+    ),
+    Case(
         "tag-link-to-no-tag",  # Pelican writes /tag/hirng/ into the page: a 404
         {"posts/t.md": post("Slug: tl", "See [our tags]({tag}postgresq).")},
         "did you mean {tag}postgresql?",

@@ -311,6 +311,31 @@ def misnamed_message(relpath: str, extensions: set[str]) -> str:
     )
 
 
+# formats other engines and Pelican plugins read, which this site does not: a post in one
+# was left out without a word (an adopted blog's notebooks, say)
+OTHER_FORMATS = {
+    ".ipynb": ("a Jupyter notebook", "export it to Markdown: jupyter nbconvert --to markdown"),
+    ".org": ("an Org mode file", "export it to Markdown: pandoc -t markdown"),
+    ".adoc": ("an AsciiDoc file", "convert it to Markdown: pandoc -f asciidoc -t markdown"),
+    ".asciidoc": ("an AsciiDoc file", "convert it to Markdown: pandoc -f asciidoc -t markdown"),
+    ".textile": ("a Textile file", "convert it to Markdown: pandoc -f textile -t markdown"),
+    ".rmd": ("an R Markdown file", "knit it to Markdown (rmarkdown::render)"),
+    ".mdx": ("an MDX file", "save it as .md without its components"),
+}
+
+
+def other_format_message(relpath: str) -> str | None:
+    """The line for a post in a format this site does not read, or None."""
+    found = OTHER_FORMATS.get(os.path.splitext(relpath)[1].lower())
+    if found is None:
+        return None
+    what, how = found
+    return (
+        f"is not built: it is {what}, which this site does not read (another engine or a "
+        f"Pelican plugin did); {how}, then give it front matter"
+    )
+
+
 def unbuilt_files(
     found: list[str],
     picked: set[str],

@@ -555,6 +555,16 @@ def on_unbuilt_sources(generators) -> None:
         for kind in ("ARTICLE", "PAGE")
     ]
     named = set(misnamed)
+    # a post in a format no reader here reads (a notebook, Org mode): one line each
+    others = _files_under(
+        root, lambda n: frontmatter.other_format_message(n) is not None, dot_folders=False
+    )
+    for relpath in frontmatter.unbuilt_files(others, picked, plugin_folders, ignores):
+        logger.warning(
+            "%s: %s",
+            shown(settings, os.path.join(root, relpath)),
+            frontmatter.other_format_message(relpath),
+        )
     left = frontmatter.unbuilt_files(
         [f for f in found if f not in named], picked, plugin_folders, ignores, read
     )
