@@ -305,6 +305,24 @@ def test_a_photo_name_with_a_space_and_a_comma_makes_working_srcsets(tmp_path):
                 assert (site.output / path).is_file(), url
 
 
+@pytest.mark.parametrize("written", ["phone photo.jpg", "phone%20photo.jpg"])
+def test_a_post_photo_with_a_space_is_a_picture_however_its_link_is_written(tmp_path, written):
+    # "%20" in the link was not looked up unquoted, as Pelican does: a plain <img> was left,
+    # with no width and height
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    photo(content / "images" / "phone photo.jpg", 1, size=(600, 400))
+    (content / "posts" / "spaces.md").write_text(
+        _post("spaces", 5, body=f"![A phone photo]({{static}}/images/{written})")
+    )
+    site, _ = build(tmp_path, content, name="spaces")
+    img = site.soup("posts/spaces/").select_one(".post-content picture.post-picture img")
+    assert img is not None and img["alt"] == "A phone photo"
+    assert int(img["width"]) * 2 == int(img["height"]) * 3  # the photo's 3:2, no layout shift
+    for url in [img["src"], *(c.split()[0] for c in img["srcset"].split(","))]:
+        assert " " not in url and (site.output / unquote(urlsplit(url).path)[1:]).is_file()
+
+
 def _draft_gallery_site(tmp_path) -> Path:
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "site", content)

@@ -776,3 +776,54 @@ def test_pelicans_own_lines_for_what_blogcore_names_are_left_out(build_site, cap
         m.startswith("said-once/posts/two.md: URL posts/same/ is already taken") for m in lines
     )
     assert any(m.startswith("said-once/posts/twice.md: ") and "Category" in m for m in lines)
+
+
+# ------------------------------------------------- files whose names hold a space or a '#'
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("images/hall floor plan.svg", "images/hall%20floor%20plan.svg"),
+        ("images/café.jpg", "images/café.jpg"),  # letters of any script are valid as they are
+        ("extra/100% sure.pdf", "extra/100%25%20sure.pdf"),
+        ("extra/a#1?.pdf", "extra/a%231%3F.pdf"),
+        ("extra/R&D.pdf", "extra/R%26D.pdf"),
+        ("images/plain-name_1.png", "images/plain-name_1.png"),
+    ],
+)
+def test_escaped_urls(url, expected):
+    assert urls.escaped(url) == expected
+
+
+def test_a_file_name_with_spaces_gets_a_valid_address_however_it_is_written(build_site, caplog):
+    # Pelican wrote src="…/hall floor plan.svg": a raw space, which the validator refuses
+    head = "Date: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
+    files = {
+        "posts/plan.md": f"Title: Plan\n{head}\n"
+        "![The plan]({static}/images/hall floor plan.svg)\n\n"
+        "The [same plan]({static}/images/hall%20floor%20plan.svg), "
+        "the [notes]({static}/extra/notes%20%232.txt).\n",
+        "posts/attached.md": f"Title: Attached\n{head}\nThe [slides]({{attach}}our slides.pdf).\n",
+        "posts/our slides.pdf": b"%PDF-1.4\n%slides\n",
+        "images/hall floor plan.svg": svg,
+        "extra/notes #2.txt": "Notes.\n",
+    }
+    site = build_site(files, name="spaces")
+    body = site.soup("posts/plan/").select_one(".post-content")
+    assert body.select_one("img")["src"] == f"{TEST_SITEURL}/images/hall%20floor%20plan.svg"
+    assert [a["href"] for a in body.select("a")] == [
+        f"{TEST_SITEURL}/images/hall%20floor%20plan.svg",
+        f"{TEST_SITEURL}/extra/notes%20%232.txt",
+    ]
+    assert site.exists("images/hall floor plan.svg") and site.exists("extra/notes #2.txt")
+    said = [m for m in _warnings(caplog) if "spaces/" in m]
+    # {attach} moves the file when Pelican resolves the link, with its path as it is: named
+    assert [m for m in said if "our slides.pdf" in m] == [
+        "spaces/posts/attached.md: the link {attach}our slides.pdf names a file whose name "
+        "holds a space (or another character a URL cannot hold as it is): {attach} publishes "
+        "its address unescaped, which is not valid HTML; link to it with {static}, or rename "
+        "the file"
+    ]
+    assert not [m for m in said if "plan" in m or "notes" in m], said

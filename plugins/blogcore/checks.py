@@ -9,6 +9,7 @@ import functools
 import os
 from collections.abc import Iterable, Iterator
 from typing import Any
+from urllib.parse import unquote
 
 from pelican.urlwrappers import Author, Category, Tag
 
@@ -286,7 +287,7 @@ def _linked_statics(items: list, statics: list[Any], settings: dict[str, Any]) -
     return {
         id(s)
         for s in statics
-        if s.get_relative_source_path() in sources or static_output(s)[1] in addresses
+        if s.get_relative_source_path() in sources or unquote(static_output(s)[1]) in addresses
     }
 
 
@@ -321,6 +322,43 @@ def sources_in_static_folders(generators: list) -> list[Any]:
     if not statics:
         return []
     return _not_linked_from_published(generators, statics)
+
+
+def escape_static_urls(generators: list, settings: dict[str, Any]) -> list[str]:
+    """Give each static file whose name holds a space (or another character a URL in HTML
+    may not hold) a URL with it escaped, before any link to it is resolved: Pelican writes the
+    path as it is (``src="images/hall plan.svg"``, not valid HTML). Returns a line for each
+    ``{attach}`` link to such a file, which Pelican moves, with its raw path, once it resolves
+    the link (an escaped URL set before would stop the move)."""
+    statics = [s for g in generators for s in getattr(g, "staticfiles", None) or []]
+    wanting = {
+        id(s): s
+        for s in statics
+        if "url" not in s.metadata  # a URL the site chose (EXTRA_PATH_METADATA): as written
+        and urls.escaped(static_output(s)[1]) != static_output(s)[1]
+    }
+    if not wanting:
+        return []
+    context = generators[0].context
+    pattern = links.link_pattern(settings["INTRASITE_LINK_REGEX"])
+    now = datetime.datetime.now(datetime.UTC)
+    lines = []
+    for generator in generators:
+        for item in content_items(generator):
+            body = compat.html_of(item) or ""
+            for link, _, value in links.intrasite_links(body, pattern, {"attach"}):
+                target = link_targets(item, value, "attach", context, now)
+                static = context.get("static_content", {}).get(target.path)
+                if static is not None and wanting.pop(id(static), None) is not None:
+                    lines.append(
+                        f"{shown(settings, item.source_path)}: the link {link} names a file "
+                        "whose name holds a space (or another character a URL cannot hold "
+                        "as it is): {attach} publishes its address unescaped, which is not "
+                        "valid HTML; link to it with {static}, or rename the file"
+                    )
+    for static in wanting.values():
+        static.override_url = urls.escaped(static_output(static)[1])  # Pelican's fixed URL
+    return lines
 
 
 def static_claims(generator, settings: dict[str, Any]) -> list[urls.Claim]:

@@ -7,6 +7,7 @@ that decides who keeps a path) and get back the clashes to report and the items 
 import posixpath
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 # Direct templates as staff know them; others are "the <name> page".
 _TEMPLATE_NAMES = {
@@ -76,6 +77,21 @@ def url_of(path: str) -> str:
     if path.endswith("/index.html"):
         return path[: -len("index.html")]
     return path
+
+
+# What a file's name may hold that a URL in HTML may not, as it is (the WHATWG URL standard,
+# which the Nu validator applies: spaces, controls, quotes, <>\^`{|}), or that would end its
+# path early (# ?) or read as an escape or a character reference (% &). Other characters,
+# letters of any script among them, stay as they are: those URLs do not change.
+_NOT_IN_URL = frozenset(' "<>\\^`{|}#?%&') | frozenset(map(chr, range(0x20))) | {"\x7f"}
+
+
+def escaped(url: str) -> str:
+    """A file's URL as HTML may hold it: ``images/hall plan.svg`` -> ``images/hall%20plan.svg``
+    (Pelican writes a static file's path into its URL as it is)."""
+    if not _NOT_IN_URL.intersection(url):
+        return url
+    return "".join(quote(ch, safe="") if ch in _NOT_IN_URL else ch for ch in url)
 
 
 def template_owner(name: str) -> str:

@@ -3,6 +3,7 @@ galleries to posts, replaces inline markers and post images, writes gallery page
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import logging
 import os
@@ -107,10 +108,14 @@ def _post_image_requests(generator, contents) -> list[tuple[Any, model.ImageRef,
         if not html or "<img" not in html:
             continue
         source_dir = os.path.dirname(os.path.relpath(content.source_path, generator.path))
-        for ref in model.image_refs(html, source_dir.replace(os.sep, "/")):
-            path = (root / ref.path).resolve()
-            if not path.is_relative_to(root) or not path.is_file():
-                continue  # Pelican reports a missing {static} file itself
+        for written in model.image_refs(html, source_dir.replace(os.sep, "/")):
+            for candidate in written.candidates:
+                path = (root / candidate).resolve()
+                if path.is_relative_to(root) and path.is_file():
+                    ref = dataclasses.replace(written, path=candidate)
+                    break
+            else:
+                continue  # blogcore's link check names a missing {static} file
             request = service.PictureRequest(
                 source=path,
                 label=shown(settings, path),

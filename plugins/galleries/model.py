@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from plugins.blogcore import text as html_text
 from plugins.blogcore.frontmatter import lang_problem
@@ -535,6 +536,12 @@ class ImageRef:
     path: str  # within the content folder, e.g. images/x.jpg
     attrs: tuple[tuple[str, str], ...]
     kind: str = "static"  # the link's word: static, attach or filename
+
+    @property
+    def candidates(self) -> list[str]:
+        """The paths Pelican tries for the link, in its order: as written, then unquoted
+        (``phone%20photo.jpg`` is the file ``phone photo.jpg``)."""
+        return list(dict.fromkeys((self.path, unquote(self.path))))
 
 
 def image_refs(content: str, source_dir: str) -> list[ImageRef]:
