@@ -112,3 +112,35 @@ def test_another_plugins_syntax_is_named_with_its_line(build_site, caplog):
         ("ERROR", "liquid-pub/posts/liquid.md"),
         ("WARNING", "liquid-pub/posts/later.md"),
     }
+
+
+def test_a_rest_image_or_figure_of_an_svg_is_shown(build_site, caplog):
+    # docutils' html4css1 writer, Pelican's default, wrote <object data="x.svg">alt</object>,
+    # which the sanitiser removes: the page showed the alt words alone
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
+    files = {
+        "images/ranges.svg": svg,
+        "images/plan.svg": svg,
+        "posts/diagram.rst": "A diagram\n#########\n\n:date: 2024-01-02\n:category: Company\n"
+        ":author: Ada Byrne\n\nThe ranges:\n\n"
+        ".. image:: {static}/images/ranges.svg\n   :alt: Booking ranges as bars\n"
+        "   :width: 400\n   :height: 100\n\n"
+        ".. figure:: {static}/images/plan.svg\n   :alt: The hall's floor plan\n\n"
+        "   The floor plan, with :abbr:`AV (audio and video)` points.\n\n"
+        "The area is :math:`w^2`.\n",
+    }
+    caplog.set_level(logging.WARNING)
+    site = build_site(files, name="rest-svg")
+    body = site.soup("posts/a-diagram/").select_one(".post-content")
+    image = body.select_one('img[alt="Booking ranges as bars"]')
+    assert image is not None and image["src"].endswith("/images/ranges.svg")
+    assert (image["width"], image["height"]) == ("400", "100")
+    figure = body.select_one("figure")
+    assert figure.select_one("img")["alt"] == "The hall's floor plan"
+    assert figure.select_one("img")["src"].endswith("/images/plan.svg")
+    assert figure.select_one("figcaption").get_text(" ", strip=True).startswith("The floor plan")
+    assert figure.select_one("figcaption abbr")["title"] == "audio and video"
+    assert body.select_one("object") is None
+    # math as before: HTML (the HTML5 writer's MathML would be removed by the sanitiser)
+    assert body.select_one("span.formula sup").get_text() == "2"
+    assert not [m for m in caplog.messages if "rest-svg/" in m]  # nothing removed, nothing lost

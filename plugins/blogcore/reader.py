@@ -14,7 +14,7 @@ from markdown import Markdown
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
 from pelican.utils import pelican_open, slugify
 
-from . import codeblocks, compat, foreign, inline, mdtree, rawtags, text
+from . import codeblocks, compat, foreign, inline, mdtree, rawtags, rst, text
 from .frontmatter import (
     DEFAULT,
     EMPTY,
@@ -643,6 +643,8 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
 
 class StrictRstReader(StrictChecks, RstReader):
     """Pelican's reStructuredText reader, its fields checked as read."""
+
+    writer_class = rst.Writer  # HTML5: an SVG image as <img>, not html4css1's <object>
 
     missing: ClassVar[dict[str, str]] = {
         "title": "has no title; give it one as its first heading (a line underlined with ####)",
