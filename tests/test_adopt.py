@@ -144,3 +144,26 @@ def test_a_rest_image_or_figure_of_an_svg_is_shown(build_site, caplog):
     # math as before: HTML (the HTML5 writer's MathML would be removed by the sanitiser)
     assert body.select_one("span.formula sup").get_text() == "2"
     assert not [m for m in caplog.messages if "rest-svg/" in m]  # nothing removed, nothing lost
+
+
+def test_latex_math_is_one_warning_per_file_and_never_stops_a_publish(build_site, caplog):
+    # render_math sites: $r$ and $$ ... $$ were published as written, with nothing said
+    head = "Date: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+    files = {
+        "posts/maths.md": f"Title: Maths\n{head}\nPrices: $5 and $10.\n\n"
+        "Choosing $r$ items out of $n$:\n\n$$ \\frac{n!}{r!\\left(n-r\\right)!} $$\n",
+        "posts/shell.md": f"Title: Shell\n{head}\nSet `$HOME` and $5-$10:\n\n"
+        "```console\n$ echo $HOME/$USER $x^2$\n```\n",
+    }
+    caplog.set_level(logging.WARNING)
+    site = build_site(files, publish=True, name="math-pub")
+    lines = [(r.levelname, r.getMessage()) for r in caplog.records if "math-pub/" in r.getMessage()]
+    assert lines == [
+        (
+            "WARNING",
+            "math-pub/posts/maths.md: line 8: $r$ is LaTeX math, which the render_math plugin "
+            "typeset and this site does not: it is shown as written (and 2 more places in this "
+            "file); write it in words, or show it as an image (an SVG of the formula)",
+        )
+    ]
+    assert "$r$" in site.soup("posts/maths/").select_one(".post-content").get_text()

@@ -969,6 +969,22 @@ def test_url_of_save_as(save_as, url):
             "<p>[ref]a[/ref] then {% img b.png %}</p>",
             ["[ref]…[/ref] is the simple_footnotes", "{% img b.png %} is a tag"],
         ),
+        # render_math's LaTeX: once per file, at its first place
+        (
+            "<p>Choosing $r$ items out of $n$:</p>\n<p>$$ \\frac{n!}{r!} $$</p>",
+            [
+                "$r$ is LaTeX math, which the render_math plugin typeset and this site does not: "
+                "it is shown as written (and 2 more places in this file)"
+            ],
+        ),
+        ("<p>$$\n\\sum_i x_i\n$$</p>", ["$$ \\sum_i x_i $$ is LaTeX math"]),
+        ("<p>$x<em>1 + y</em>1$</p>", ["$x1 + y1$ is LaTeX math"]),  # Markdown's emphasis
+        ("<p>\\begin{align*} a &amp;= b \\end{align*}</p>", ["\\begin{align*} is LaTeX"]),
+        ("<p>It costs $5 and $10, or $5-$10, US$5, $3.50$ with tax.</p>", []),  # prices
+        ("<p>Set $HOME/$USER, then $PATH$.</p>", []),  # words between dollars: not math
+        ("<p>A \\$x$ escaped dollar</p>", []),
+        ("<p>Run <code>echo $HOME $x^2$</code>.</p>", []),  # code: shown as written
+        ("<pre><code>$ export A=$B_1$\n$$ not math $$\n</code></pre>", []),
     ],
 )
 def test_another_plugins_syntax(html, expected):
@@ -982,6 +998,14 @@ def test_another_plugins_syntax_is_found_on_its_line():
     source = "Title: X\n\n{% img a.png %}\n\n```\n{% img b.png %}\n```\n\n{%img c.png%}\n"
     html = "<p>{% img a.png %}</p><pre><code>{% img b.png %}</code></pre><p>{%img c.png%}</p>"
     assert foreign.lines_of(foreign.found(html), source) == [3, 9]  # b is code: passed over
+
+
+def test_latex_math_is_found_on_its_first_line_and_is_not_serious():
+    source = "Title: X\n\nIt costs $5.\n\n    $y_1$ in code\n\nSo $x_1 + y_1$ and $z$.\n"
+    html = "<p>It costs $5.</p><pre><code>$y_1$ in code</code></pre><p>So $x<em>1 + y</em>1$</p>"
+    found = foreign.found(html)
+    assert [piece.serious for piece in found] == [False]  # readable as written: a warning
+    assert foreign.lines_of(found, source) == [7]
 
 
 @pytest.mark.parametrize(

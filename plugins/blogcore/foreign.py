@@ -2,10 +2,12 @@
 
 An adopted blog's posts may use plugins this site does not have: liquid_tags
 (``{% img /images/x.png %}``, ``{% youtube id %}``, ``{% notebook x.ipynb %}``),
-markdown-include (``{! file.md !}``), simple_footnotes (``[ref]…[/ref]``). Markdown keeps
-them as text: the page shows the tag as written, and the image, video, notebook or footnote
-it stood for is lost. Each is found in the body's text (never in code: a post about Jinja
-shows ``{% block %}`` in backticks) and named with what to write instead.
+markdown-include (``{! file.md !}``), simple_footnotes (``[ref]…[/ref]``), render_math
+(LaTeX between dollars: ``$r$``, ``$$ \frac{n!}{k!} $$``). Markdown keeps them as text: the
+page shows the tag as written, and the image, video, notebook or footnote it stood for is
+lost. Each is found in the body's text (never in code: a post about Jinja shows
+``{% block %}`` in backticks, a shell session ``$HOME``) and named with what to write
+instead; LaTeX once per file, at its first line, as it is still readable as written.
 """
 
 from __future__ import annotations
@@ -44,6 +46,22 @@ _INCLUDE = re.compile(r"\{!\s*\S.*?!\}", re.S)
 _REF = re.compile(r"\[ref\].*?\[/ref\]", re.S)
 _QUICK = ("{%", "{!", "[ref]")
 
+# LaTeX as render_math (MathJax) reads it in Markdown. Display math: between $$ and $$, or a
+# \begin{equation} environment. Inline math: between single dollars, as pandoc reads it, so
+# that prices are left alone: the opening $ has no space after it and no word character or
+# backslash before it (US$5, \$), the closing one no space before it and no digit after it
+# ("$5 and $10", "$5-$10" are not math).
+_DISPLAY = re.compile(
+    r"\$\$(?=.*?\S.*?\$\$)(?P<math>.+?)\$\$"
+    r"|\\begin\{(?:equation|align|gather|multline|eqnarray|displaymath)\*?\}",
+    re.S,
+)
+_INLINE = re.compile(r"(?<![\\$\w])\$(?P<math>[^\s$][^$\n]*?(?<![\s\\]))\$(?![\d$])")
+# what makes text between two dollars LaTeX rather than words ("$HOME/$USER" is not): a
+# command, a sub- or superscript, braces, a relation or a sum, else one short symbol ($r$)
+_MATHY = re.compile(r"[\\^_{}=+<>|]|^\w{1,2}'*$")
+_MATH_QUICK = re.compile(r"\$\$|\\begin\{|\$[^\s$][^$\n]*?\$")
+
 
 @dataclass(frozen=True)
 class Foreign:
@@ -52,12 +70,14 @@ class Foreign:
 
     start: str
     message: str
+    serious: bool = True  # what it stood for is lost (an error in a publish); else a warning
 
 
 def found(html: str) -> list[Foreign]:
-    """Every piece of another plugin's syntax in a body's HTML, outside code, in order."""
-    if not any(mark in html for mark in _QUICK):  # nearly every post
-        return []
+    """Every piece of another plugin's syntax in a body's HTML, outside code, in order (LaTeX
+    math once, at its first place)."""
+    if not any(mark in html for mark in _QUICK) and not _MATH_QUICK.search(html):
+        return []  # nearly every post
     # the text a reader sees, but code: shown as written on purpose
     soup = BeautifulSoup(html, "html.parser")
     text = "".join(
@@ -104,7 +124,39 @@ def found(html: str) -> list[Foreign]:
                 ),
             )
         )
+    math = _first_math(text)
+    if math is not None:
+        hits.append(math)
     return [hit for _, hit in sorted(hits, key=lambda pair: pair[0])]
+
+
+def _first_math(text: str) -> tuple[int, Foreign] | None:
+    """Where the first LaTeX of render_math's is in the text, and what to say of it, with how
+    many more places there are (one line per file: the post is readable, if not typeset)."""
+    places: list[tuple[int, str, str]] = []  # (offset, as written, pattern of its start)
+    for match in _DISPLAY.finditer(text):
+        written = " ".join(match[0].split())
+        places.append((match.start(), written, r"\$\$" if match[0][0] == "$" else r"\\begin\{"))
+    blanked = _DISPLAY.sub(lambda m: " " * len(m[0]), text)  # not read twice
+    for match in _INLINE.finditer(blanked):
+        if _MATHY.search(match["math"]):
+            # its first command or letter: Markdown may have taken x_1 ... y_1 for emphasis,
+            # so the source may differ from the text after it
+            head = re.match(r"\\[A-Za-z]+|\w", match["math"])
+            start = r"(?<![\\$\w])\$" + (re.escape(head[0]) if head else r"\S")
+            places.append((match.start(), match[0], start))
+    if not places:
+        return None
+    offset, written, start = min(places)
+    more = len(places) - 1
+    also = f" (and {more} more place{'s' if more > 1 else ''} in this file)" if more else ""
+    return offset, Foreign(
+        start,
+        f"{_short(written)} is LaTeX math, which the render_math plugin typeset and this "
+        f"site does not: it is shown as written{also}; write it in words, or show it as an "
+        "image (an SVG of the formula)",
+        serious=False,
+    )
 
 
 def _short(written: str, limit: int = 60) -> str:

@@ -328,7 +328,7 @@ class StrictChecks:
     def _name_foreign(self, source_path: str, content: str, metadata: dict) -> None:
         """Another plugin's syntax the page would show as written ({% img %}): one line each,
         with its line; an error in a publish of a post that is published (its page would be
-        wrong), else a warning."""
+        wrong), else a warning; a warning for LaTeX math, readable as written."""
         pieces = foreign.found(content)
         if not pieces:
             return
@@ -336,7 +336,9 @@ class StrictChecks:
         log = self._log_for(metadata)
         for piece, number in zip(pieces, numbers, strict=True):
             where = f"line {number}: " if number else ""
-            log("%s: %s%s", self._shown(source_path), where, piece.message)
+            (log if piece.serious else logger.warning)(
+                "%s: %s%s", self._shown(source_path), where, piece.message
+            )
 
     def _category(self, source_path: str, metadata: dict) -> None:
         """A post that writes no Category right in a post folder gets DEFAULT_CATEGORY (Pelican
