@@ -1077,3 +1077,120 @@ def test_images_needing_alt(html, expected):
 )
 def test_site_target(url, page, under, target):
     assert links.site_target(url, page, under) == target
+
+
+# --- front matter fenced with --- (YAML's, as Jekyll and Hugo write it) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("title", '"Quoted: a YAML title"', "Quoted: a YAML title"),
+        ("summary", "'Written the Jekyll way.'", "Written the Jekyll way."),
+        ("title", '"She said \\"hi\\" \\\\ bye"', 'She said "hi" \\ bye'),
+        ("title", '"caf\\u00e9 \\x41"', "café A"),
+        ("title", "'it''s here'", "it's here"),
+        ("title", '"quoted" # a comment', "quoted"),
+        ("date", '"2025-04-01"', "2025-04-01"),
+        ("title", '""', ""),
+        # not wholly quoted, or no YAML meaning here: as written (Pelican's meaning)
+        ("title", '"The Big" Move', '"The Big" Move'),
+        ("title", '"unclosed', '"unclosed'),
+        ("title", "C# tips #1", "C# tips #1"),
+        ("title", "it's 'fine'", "it's 'fine'"),
+        # flow lists for keys that take several values
+        ("tags", "[python, yaml]", ["python", "yaml"]),
+        ("tags", '[a, b, "c, d"]', ["a", "b", "c, d"]),
+        ("tags", "[a, 'b''s', ] # topics", ["a", "b's"]),
+        ("tags", "[]", []),
+        ("authors", "[Ada Byrne, Bo Lindqvist]", ["Ada Byrne", "Bo Lindqvist"]),
+        ("aliases", "[Yammy, Y. Person]", ["Yammy", "Y. Person"]),
+        ("related", "[a-post, another]", ["a-post", "another"]),
+        ("redirect_from", "[/old/, /older/]", ["/old/", "/older/"]),
+        # not a list this reader takes (nested, unclosed), or an unknown key's: as written
+        ("tags", "[a, [b]]", "[a, [b]]"),
+        ("tags", "[a, b", "[a, b"),
+        ("categories", "[a, b]", "[a, b]"),
+        ("title", "[Draft] Our plans", "[Draft] Our plans"),
+    ],
+)
+def test_yaml_value(key, value, expected):
+    assert frontmatter.yaml_value(key, value) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("title", "[a, b]", "Title takes one value, got the list '[a, b]'; write Title: a"),
+        (
+            "author",
+            "[Ada, Bo]",
+            "Author takes one value, got the list '[Ada, Bo]'; write Authors: Ada, Bo",
+        ),
+        ("category", "[Company]", "write Category: Company (no brackets)"),
+        ("summary", "|", "Summary: | is YAML's block of lines"),
+        ("summary", ">-", "(a Summary may go on over lines indented by four spaces)"),
+        ("title", "> # folded", "Title: > # folded is YAML's block of lines"),
+        ("categories", "|", "write the value on the key's line"),
+    ],
+)
+def test_yaml_value_refused(key, value, message):
+    with pytest.raises(frontmatter.FrontMatterError) as caught:
+        frontmatter.yaml_value(key, value)
+    assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # fenced: values as YAML means them, comment lines left out, the body untouched
+        (
+            ["---", "# from Jekyll", 'title: "A: B"', "tags: [a, b]", "---", "", 'x: "y"'],
+            ["---", "title: A: B", "tags: a, b", "---", "", 'x: "y"'],
+        ),
+        # an item with a comma: joined by semicolons, which Pelican splits Tags and Authors at
+        (["---", 'tags: [a, "c, d"]', "---"], ["---", "tags: a; c, d", "---"]),
+        (["---", 'tags: ["c, d"]', "---"], ["---", "tags: c, d;", "---"]),
+        # a continued Summary goes on; the line that ends the keys ends the rewriting
+        (
+            ["---", "summary: 'One'", "    two", "  - item", 'title: "T"'],
+            ["---", "summary: One", "    two", "  - item", 'title: "T"'],
+        ),
+        # Pelican's front matter (no fence): the writer's quotes and brackets
+        (
+            ['Title: "The Big Move"', "Tags: [a, b]", ""],
+            ['Title: "The Big Move"', "Tags: [a, b]", ""],
+        ),
+        ([], []),
+    ],
+)
+def test_yaml_front_matter(lines, expected):
+    assert frontmatter.yaml_front_matter(list(lines)) == expected
+
+
+def test_yaml_front_matter_names_the_line():
+    with pytest.raises(frontmatter.FrontMatterError, match=r"^line 3: Title takes one value"):
+        frontmatter.yaml_front_matter(["---", "date: 2025-01-01", "title: [a, b]", "---"])
+
+
+@pytest.mark.parametrize(
+    ("source", "keys"),
+    [
+        (
+            '---\n# a comment\ntitle: "A: B"\ntags: [a, "b"]\nsummary: ""\n---\n\nBody',
+            [("title", "A: B", 3), ("tags", "a, b", 4), ("summary", "", 5)],
+        ),
+        ('Title: "A: B"\nTags: [a]\n\nBody', [("title", '"A: B"', 1), ("tags", "[a]", 2)]),
+        ("---\ntitle: [a, b]\n---\n\nBody", [("title", "[a, b]", 2)]),  # said by the reader
+    ],
+)
+def test_scan_header_reads_a_fenced_block_as_yaml(source, keys):
+    header = frontmatter.scan_header(source)
+    assert header.keys == keys
+    assert header.stopper is None
+
+
+@pytest.mark.parametrize("value", ['"2025-04-01"', "'2025-04-01 09:00'"])
+def test_a_quoted_date_says_to_remove_the_quotes(value):
+    with pytest.raises(frontmatter.FrontMatterError, match=r"remove the quotes$"):
+        frontmatter.check_date("date", value)

@@ -5,7 +5,9 @@ the key), and whether the post was published. A property test then gives every k
 value: the build never raises, and either publishes the post or logs an error naming it.
 """
 
+import json
 import logging
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 import pytest
@@ -14,6 +16,8 @@ from hypothesis import strategies as st
 
 from plugins.blogcore.frontmatter import KNOWN_KEYS, display_key
 from tests.conftest import FIXTURES, _builder
+
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 ADA = (FIXTURES / "site" / "team" / "ada-byrne.md").read_text(encoding="utf-8")
 
@@ -31,6 +35,11 @@ def post(front: str = "", body: str = "A body with a few words in it.") -> str:
             extra.append(line)
     head = "".join(f"{k}: {v}\n" for k, v in keys.items() if v != "<absent>")
     return head + "".join(f"{line}\n" for line in extra) + f"\n{body}\n"
+
+
+def fenced(front: str = "", body: str = "A body with a few words in it.") -> str:
+    """``post(front)`` with its keys between --- lines, as Jekyll and Hugo write them."""
+    return "---\n" + post(front, body).replace("\n\n", "\n---\n\n", 1)
 
 
 @dataclass
@@ -176,6 +185,13 @@ CASES = [
     clean("bom", "\ufeff" + post()),
     clean("crlf", post().replace("\n", "\r\n")),
     clean("yaml-fences", "---\n" + post().replace("\n\n", "\n---\n\n", 1)),
+    # YAML's own syntax in a fenced block: read as YAML means it, or one line saying what to write
+    clean("yaml-quoted-date", fenced("Date: \"2024-05-01 10:00\"\nSlug: 's'")),
+    clean("yaml-comments", fenced("# from Jekyll\nTags: [a, b] # topics")),
+    Case("yaml-title-list", fenced("Title: [Linted, Other]"), "line 2: Title takes one value"),
+    Case("yaml-block", fenced("Summary: |\n  Two\n  lines"), "Summary: | is YAML's block of"),
+    # Pelican's front matter: quotes are the writer's, but never a date's
+    Case("quoted-date", post('Date: "2024-05-01"'), "got '\"2024-05-01\"': remove the quotes"),
     clean("keys-in-capitals", "TITLE: Loud\nDATE: 2024-05-01\nSLUG: s\nAUTHOR: Ada Byrne\n\nText."),
     warns("empty-category", post("Category:"), "Category is empty"),
     warns("empty-authors", post("Authors:"), "Authors is empty"),
@@ -383,3 +399,47 @@ def test_an_empty_summary_is_as_if_there_were_none(build_site, caplog):
         "empty-summary/posts/s.md: Summary is empty, so the post's first words stand in for it "
         "(on its card, in feeds and search results); write one, or remove the line"
     ]
+
+
+@pytest.mark.parametrize("accelerate", [True, False], ids=["accelerated", "stock"])
+def test_a_fenced_front_matter_is_read_as_yaml(build_site, accelerate):
+    # Jekyll's and Hugo's front matter: quotes kept in the title and curled in the summary,
+    # "[python" and "yaml]" published as tags, "[Yammy" as an alias
+    yaml_post = fenced(
+        'Title: "Quoted: a \\"YAML\\" title"\n'
+        "Summary: 'Written the Jekyll way.'\n"
+        'Tags: [python, yaml, "c, d"]\n'
+        "Author: Yammy"
+    )
+    person = '---\nname: Yaml Person\nrole: Writer\naliases: [Yammy, "Person, Y."]\n---\n\nBio.\n'
+    # unfenced (Pelican's own) front matter: a wholly quoted title is the writer's quotes
+    pelican_post = post('Title: "The Big Move"\nSlug: big\nTags: [draft] notes')
+    site = build_site(
+        {"posts/s.md": yaml_post, "posts/big.md": pelican_post, "team/yaml-person.md": person},
+        BLOGCORE_ACCELERATE=accelerate,
+    )
+    page = site.soup("posts/s/")
+    title = 'Quoted: a "YAML" title'
+    assert page.select_one("h1").get_text(strip=True) == title
+    assert page.title.get_text().startswith(title)
+    assert [a.get_text(strip=True) for a in page.select('a[rel="tag"]')] == [
+        "python",
+        "yaml",
+        "c, d",
+    ]
+    byline = page.select_one(".post-meta__author")
+    assert byline["href"].endswith("/team/yaml-person/")
+    feed = ET.fromstring(site.path("feeds/all.atom.xml").read_bytes())
+    entry = next(e for e in feed.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == title)
+    terms = [c.get("term") for c in entry.iter(f"{ATOM}category")]
+    assert terms == ["Company", "python", "yaml", "c, d"]  # the category, then the tags
+    assert "Written the Jekyll way." in entry.findtext(f"{ATOM}summary")
+    card = next(c for c in site.soup("").select(".post-summary") if "Jekyll" in c.get_text())
+    assert card.get_text(" ", strip=True) == "Written the Jekyll way."  # no quotes, curly or not
+    profile = json.loads(
+        site.soup("team/yaml-person/").select_one('script[type="application/ld+json"]').string
+    )
+    assert profile["mainEntity"]["alternateName"] == ["Yammy", "Person, Y."]
+    big = site.soup("posts/big/")
+    assert big.select_one("h1").get_text(strip=True) in ('"The Big Move"', "“The Big Move”")
+    assert [a.get_text(strip=True) for a in big.select('a[rel="tag"]')] == ["[draft] notes"]

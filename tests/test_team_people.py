@@ -336,3 +336,19 @@ def test_settings_defaults():
     assert set(merged) == set(DEFAULTS)
     assert merged["TEAM_PHOTO_SIZES"] == (96, 288)
     assert merged["TEAM_PATH"] == "team" and merged["TEAM_UNKNOWN_AUTHOR"] == "auto"
+
+
+@pytest.mark.parametrize(
+    ("written", "aliases"),
+    [
+        ("Maya, M. Okafor", ("Maya", "M. Okafor")),
+        # a YAML list's item with a comma (aliases: [Maya, "Okafor, M."]) reaches here as
+        # Pelican's Authors do: separated by semicolons
+        ("Maya; Okafor, M.", ("Maya", "Okafor, M.")),
+        ("Okafor, M.;", ("Okafor, M.",)),
+        (["Maya", "M. Okafor"], ("Maya", "M. Okafor")),
+    ],
+)
+def test_aliases_are_split_as_pelican_splits_authors(written, aliases):
+    person, problems = parse({"name": "Maya Okafor", "aliases": written})
+    assert problems == [] and person.aliases == aliases

@@ -14,7 +14,7 @@ from markdown import Markdown
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
 from pelican.utils import pelican_open, slugify
 
-from . import codeblocks, compat, foreign, inline, mdtree, rawtags, rst, text
+from . import codeblocks, compat, foreign, inline, mdtree, rawtags, rst, text, yamlfront
 from .frontmatter import (
     DEFAULT,
     EMPTY,
@@ -557,7 +557,9 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         # this reader's alike: in this reader's copy of the settings, not the site's
         self.tag_or_text = rawtags.TagOrTextExtension()
         markdown = dict(self.settings["MARKDOWN"])
-        markdown["extensions"] = [*markdown.get("extensions", ()), self.tag_or_text]
+        # YAML's quotes and lists in a front matter fenced with --- (yamlfront.py)
+        yaml = yamlfront.YamlFrontMatterExtension()
+        markdown["extensions"] = [*markdown.get("extensions", ()), self.tag_or_text, yaml]
         self.settings = {**self.settings, "MARKDOWN": markdown}
 
     def _markdown(self) -> Markdown:

@@ -250,10 +250,13 @@ def parse_person(
     if alumni_text not in _TRUE | _FALSE:
         error(f"Alumni must be true or false, got {_text(metadata.get('alumni'))!r}")
 
+    written = _text(metadata.get("aliases"))
+    # as Pelican splits Authors: at semicolons when there are any ("Doe, J.; Jay"), which is
+    # how a YAML list's item with a comma in it reaches here
     aliases = tuple(
         dict.fromkeys(
             a.strip()
-            for a in _text(metadata.get("aliases")).split(",")
+            for a in written.split(";" if ";" in written else ",")
             if a.strip() and normalise(a) and normalise(a) != normalise(name)
         )
     )
