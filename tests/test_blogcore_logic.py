@@ -637,6 +637,8 @@ def test_stopper_problem_with_a_kind_s_own_keys(source, expected):
     ("source", "fragment"),
     [
         ("Title: A\nTags: a; b | c\n\nB", "write Tags: a, b, c"),
+        ("Title: A\nTags: a; b\n\nB", None),  # Pelican splits at semicolons when it has any
+        ("Title: A\nTags: a; b, c\n\nB", "write Tags: a, b, c"),  # then "b, c" is one tag
         ("Title: A\nTags: a,, b ,c\n\nB", None),
         ("Title: A\nTags: #python #rust-lang\n\nB", "write Tags: python, rust-lang"),
         ("Title: A\nTags: C#, F#\n\nB", None),

@@ -890,6 +890,13 @@ def _normalise_key(key: str) -> str:
     return re.sub(r"\s+", "_", key.strip()).lower()
 
 
+def _tags_misread(value: str) -> bool:
+    """Whether Pelican's split of a Tags value (at semicolons when it has any, else at
+    commas) leaves a tag that still looks like several (a | or a comma in it) or a #."""
+    mixed = ";" in value and "," in value
+    return mixed or "|" in value or bool(re.search(r"(^|\s)#\w", value))
+
+
 def header_warnings(header: Header) -> list[str]:
     """Front-matter lines that are taken, but probably not as the writer meant."""
     found = []
@@ -903,8 +910,9 @@ def header_warnings(header: Header) -> list[str]:
             )
         elif not value:
             found.append(f"{display_key(key)} is empty; give it a value or remove the line")
-        elif key == "tags" and re.search(r"[;|]|(^|\s)#\w", value):
-            # "a; b" and "#a #b" are one tag each to Pelican, which splits at commas only
+        elif key == "tags" and _tags_misread(value):
+            # "a | b", "#a #b" and "a; b, c" are not the tags they look like: Pelican splits
+            # at semicolons when there are any (then "b, c" is one tag), else at commas
             hashtags = "," not in value and re.fullmatch(r"(#\w[\w-]*\s*)+", value)
             parts = value.replace("#", " ").split() if hashtags else re.split(r"[;|,]", value)
             parts = [p.strip() for p in parts if p.strip()]
