@@ -128,6 +128,7 @@ def clean(
     if body is None:
         html = text.tidy_html(html)
     html, metadata = sanitise(html, metadata, source, read, links=True)
+    html = text.free_page_ids(html)  # a heading "Comments" is not the comments section
     metadata["word_count"] = body.words if body else text.count_words(html)
     return html, metadata
 

@@ -200,6 +200,48 @@ def _first_child(tag: Tag):
     return None
 
 
+# The ids the theme's templates give the page around a post (tests/test_blogcore_ids.py keeps
+# this list and the templates in step). A post's own id must not be one of them: a heading
+# "Comments" got id="comments", the comments section's, twice in the page (invalid HTML,
+# and the post cards' "3 comments" link and the skip link went to the heading).
+PAGE_IDS = frozenset(
+    {
+        "main", "comments", "comments-title", "webmentions", "webmentions-title",
+        "author-card-title", "related-posts-title", "series-nav-title", "share-links-title",
+        "search-q", "search-title", "site-search-q", "site-menu-panel",
+        "gallery-page-title", "gallery-posts-title", "home-team-title",
+        "profile-links-title", "profile-posts-title", "team-alumni-title", "team-current-title",
+    }
+)  # fmt: skip
+
+
+def free_page_ids(html: str, taken: frozenset[str] = PAGE_IDS) -> str:
+    """A post's ids that the page around it has too, renamed (comments -> comments-2, the
+    first free), with the post's own links to them (#comments)."""
+    if not any(f'id="{name}"' in html for name in taken):  # nearly every post: no parse
+        return html
+    found = BeautifulSoup(html, "html.parser")
+    ids = {str(tag["id"]) for tag in found.find_all(id=True)}
+    renamed = {}
+    for tag in found.find_all(id=True):
+        old = str(tag["id"])
+        if old in taken and old not in renamed:
+            n = 2
+            while f"{old}-{n}" in ids or f"{old}-{n}" in taken:
+                n += 1
+            renamed[old] = f"{old}-{n}"
+            ids.add(renamed[old])
+        if old in renamed:
+            tag["id"] = renamed[old]
+    if not renamed:  # the text only spoke of one (id="main" in a code sample)
+        return html
+    for tag in found.find_all(href=True):
+        href = str(tag["href"])
+        if href.startswith("#") and href[1:] in renamed:
+            tag["href"] = "#" + renamed[href[1:]]
+    return str(found)
+
+
 def tidy_html(html: str) -> str:
     """Make rendered Markdown CSP- and keyboard-friendly.
 
