@@ -112,6 +112,12 @@ DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
 # /fr/about/ previewed at /drafts/pages/fr/about/: where the dev server looks for it
 DRAFT_PAGE_LANG_URL = "drafts/pages/{lang}/{slug}/"
 DRAFT_PAGE_LANG_SAVE_AS = "drafts/pages/{lang}/{slug}/index.html"
+# C++ and C# are tags (and categories) of their own: Pelican's slug drops + and #, so C, C++
+# and C# shared /tag/c/; they are spelt out first (/tag/c-plus-plus/, /tag/c-sharp/). The
+# rest is Pelican's own SLUG_REGEX_SUBSTITUTIONS. A post's slug is left as Pelican makes it.
+_SPELT_OUT = [(r"(?<=[\w+])\+", " plus "), (r"(?<=\w)#", " sharp ")]
+_PELICAN_SLUG = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
+TAG_REGEX_SUBSTITUTIONS = CATEGORY_REGEX_SUBSTITUTIONS = _SPELT_OUT + _PELICAN_SLUG
 CATEGORY_URL = "category/{slug}/"
 CATEGORY_SAVE_AS = "category/{slug}/index.html"
 CATEGORIES_URL = "category/"

@@ -827,3 +827,32 @@ def test_a_file_name_with_spaces_gets_a_valid_address_however_it_is_written(buil
         "the file"
     ]
     assert not [m for m in said if "plan" in m or "notes" in m], said
+
+
+def test_c_cpp_and_csharp_are_three_tags(build_site, caplog):
+    # Pelican's slug drops + and #: the three shared /tag/c/, with a warning to rename one
+    caplog.set_level(logging.WARNING)
+    post = "Title: {t}\nDate: 2024-05-01\nCategory: Engineering\nTags: {t}\nSlug: {s}\n\nText.\n"
+    site = build_site(
+        {
+            f"posts/{slug}.md": post.format(t=tag, s=slug)
+            for tag, slug in (("C", "c"), ("C++", "cpp"), ("C#", "csharp"))
+        },
+        name="c-tags",
+    )
+    for page, name in (("tag/c/", "C"), ("tag/c-plus-plus/", "C++"), ("tag/c-sharp/", "C#")):
+        titles = [
+            a.get_text(strip=True)
+            for a in site.soup(page).select("main article h2 a, main article h3 a")
+        ]
+        assert titles == [name], (page, titles)
+    assert not [r for r in caplog.records if "make one page" in r.getMessage()]
+
+
+def test_tag_slugs_end_with_pelican_s_own_substitutions():
+    from pelican.settings import DEFAULT_CONFIG, read_settings
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    default = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+    for key in ("TAG_REGEX_SUBSTITUTIONS", "CATEGORY_REGEX_SUBSTITUTIONS"):
+        assert settings[key][-len(default) :] == default
