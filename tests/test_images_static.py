@@ -284,3 +284,28 @@ def test_a_photo_without_alt_text_is_named_and_stops_a_publish(build_site, caplo
         ("ERROR", "no-alt-pub/posts/hall.md"),
         ("WARNING", "no-alt-pub/posts/later.md"),
     ]
+
+
+def test_the_alt_text_line_says_how_in_the_format_it_is_written(build_site, caplog):
+    # it said ![A crowd at the launch](x) for a reST image and for an <img> typed in Markdown
+    png = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(png, "PNG")
+    files = {
+        "images/stage.png": png.getvalue(),
+        "images/door.png": png.getvalue(),
+        "posts/stage.rst": "Stage\n#####\n\n:date: 2024-05-01\n:category: Company\n\nThe stage:\n\n"
+        ".. image:: {static}/images/stage.png\n",
+        "posts/door.md": "Title: Door\nDate: 2024-05-01\nCategory: Company\n\nThe door:\n\n"
+        '<p><img src="{static}/images/door.png"></p>\n',
+    }
+    caplog.set_level(logging.WARNING)
+    build_site(files, name="alt-formats")
+    said = sorted(r.getMessage() for r in caplog.records if "alt" in r.getMessage())
+    assert said == [
+        "alt-formats/posts/door.md: line 7: the image door.png has no alt text, so a reader who "
+        'cannot see it gets nothing: describe it in its alt attribute, <img alt="A crowd at the '
+        'launch" ...>',
+        "alt-formats/posts/stage.rst: line 9: the image stage.png has no alt text, so a reader "
+        "who cannot see it gets nothing: describe it in the directive's :alt: option, :alt: A "
+        "crowd at the launch",
+    ]

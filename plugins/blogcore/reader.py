@@ -190,6 +190,14 @@ def _text_of(source_path: str) -> str:
         return text
 
 
+# how to give an image its alt text, in the format it is written in
+ALT_HINTS = {
+    "markdown": "describe it between the brackets, ![A crowd at the launch]({name})",
+    "rst": "describe it in the directive's :alt: option, :alt: A crowd at the launch",
+    "html": 'describe it in its alt attribute, <img alt="A crowd at the launch" ...>',
+}
+
+
 def _where(lines: list[str], needle: str) -> str:
     """``line N: `` for the first line holding ``needle``, "" when none does."""
     number = next((n for n, line in enumerate(lines, 1) if needle and needle in line), None)
@@ -222,6 +230,7 @@ class StrictChecks:
     """
 
     values_as_read = True
+    alt_format = "markdown"  # how its images are written: ALT_HINTS
     # a Title written as text (Markdown's front matter), not made from the document (reST)
     titles_typed = False
     # what a missing title, date or text is, said in the file's own format
@@ -317,13 +326,16 @@ class StrictChecks:
         log = self._log_for(metadata)
         for src in sources:
             name = src.rsplit("/", 1)[-1] or src
+            written = next((line for line in lines if name in line), "")
+            # as the image is written: Markdown's ![](), an <img> typed in, reST's directive
+            how = ALT_HINTS["html" if "<img" in written.lower() else self.alt_format]
             log(
                 "%s: %sthe image %s has no alt text, so a reader who cannot see it gets "
-                "nothing: describe it between the brackets, ![A crowd at the launch](%s)",
+                "nothing: %s",
                 self._shown(source_path),
                 _where(lines, name),
                 name,
-                name,
+                how.format(name=name),
             )
 
     def _name_foreign(self, source_path: str, content: str, metadata: dict) -> None:
@@ -649,6 +661,8 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
 class StrictRstReader(StrictChecks, RstReader):
     """Pelican's reStructuredText reader, its fields checked as read."""
 
+    alt_format = "rst"
+
     writer_class = rst.Writer  # HTML5: an SVG image as <img>, not html4css1's <object>
 
     missing: ClassVar[dict[str, str]] = {
@@ -660,6 +674,8 @@ class StrictRstReader(StrictChecks, RstReader):
 
 class StrictHTMLReader(StrictChecks, HTMLReader):
     """Pelican's HTML reader, its ``<meta>`` values checked as read."""
+
+    alt_format = "html"
 
     missing: ClassVar[dict[str, str]] = {
         "title": "has no <title>; add one to its <head>",

@@ -75,6 +75,8 @@ class SaidBetter(logging.Filter):
     SAID = frozenset(
         {
             "Empty alt attribute for image %s in %s",
+            # the same, once Pelican's log limit has seen it often enough (LOG_LIMIT)
+            "Other images have empty alt attributes",
             "Duplicate definition of `%s` for %s. Using first one.",
         }
     )
