@@ -285,6 +285,32 @@ def test_planned_parts_count_in_the_total_of_the_main_language_only():
     assert (fr.total, fr.published_count) == (1, 1)
 
 
+@pytest.mark.parametrize(
+    ("posts", "titles", "said"),
+    [
+        # written and published: listed once, as written, and the Planned line named
+        ([post("Unpacking", index=1)], ["Unpacking"], ["Planned 'unpacking  ' is written now"]),
+        # a draft of it, not shown: the planned line still announces it
+        ([post("Unpacking", index=1, state=model.DRAFT)], ["unpacking  "], []),
+        # an announced scheduled part: once, with its date
+        (
+            [post("Unpacking", index=1, state=model.SCHEDULED, day=20, announce="yes")],
+            ["Unpacking"],
+            ["is written now (Unpacking)"],
+        ),
+        ([post("Packing up", index=1)], ["Packing up", "unpacking  "], []),
+    ],
+)
+def test_a_planned_part_that_is_written_is_listed_once(posts, titles, said):
+    file = model.FileInput(
+        "moving-house", "s.md", "Moving house", planned=(model.Planned("unpacking  ", None),)
+    )
+    series, diagnostics = group(posts, [file])
+    assert [p.title for p in series[0].parts] == titles
+    found = [d.message for d in diagnostics if "Planned" in d.message]
+    assert len(found) == len(said) and all(s in m for s, m in zip(said, found, strict=True))
+
+
 def test_nav_counts_published_parts_for_pelican_series_fields():
     series, _ = group(
         [

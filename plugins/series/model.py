@@ -540,12 +540,36 @@ def group(
                     part.state, asked.get(part.key), announce_drafts, announce_scheduled
                 )
                 (shown if visible else series.hidden).append(part)
+            planned, written = _unwritten(planned, shown)
+            for line, part in written:  # else the part was listed twice: planned, and written
+                diagnostics.append(
+                    Diagnostic(
+                        WARNING,
+                        file.key if file else slug,
+                        f"Planned {line.title!r} is written now ({part.key}), so it is listed "
+                        "once, as written: remove its Planned line",
+                    )
+                )
             series.parts = order_parts(shown, planned)
             if lang == main_lang:  # a translation may cover only some parts: no gap to report
                 where = file.key if file else (members[0].key if members else slug)
                 diagnostics += index_problems(name, parts, where, langs)
             series_list.append(series)
     return series_list, diagnostics
+
+
+def _unwritten(planned: list[Part], shown: Sequence[Part]) -> tuple[list[Part], list]:
+    """The planned parts no shown part has written yet (by title, in any case and spacing),
+    and (planned part, the part that wrote it) for the others."""
+    by_title = {" ".join(part.title.casefold().split()): part for part in shown}
+    left, written = [], []
+    for line in planned:
+        part = by_title.get(" ".join(line.title.casefold().split()))
+        if part is None:
+            left.append(line)
+        else:
+            written.append((line, part))
+    return left, written
 
 
 def _common_name(members: Sequence[PostInput]) -> str:
