@@ -280,3 +280,33 @@ def test_an_item_without_a_post_date_is_dated_by_the_next_best(tmp_path, dates, 
     export = wordpress.parse(path)
     assert export.items[0].date == expected
     assert export.problems == ([f"item 7 ('Item 7') {note}"] if note else [])
+
+
+def test_blank_lines_before_the_xml_declaration_are_read_past(tmp_path):
+    # A theme's or plugin's stray newline lands before <?xml in every export of that site
+    # (WordPress's own importer reads such files): read, with one line saying so
+    for prefix, lines in (("\n\n", "2 blank lines"), ("\ufeff\r\n", "1 blank line")):
+        path = tmp_path / "export.xml"
+        path.write_text(prefix + WXR.read_text(encoding="utf-8"), encoding="utf-8")
+        read = wordpress.parse(path)
+        assert [i.id for i in read.items] == [i.id for i in wordpress.parse(WXR).items]
+        assert any(f"{path}: {lines} before the <?xml declaration" in p for p in read.problems)
+
+
+def test_an_export_with_no_post_or_page_is_one_line(tmp_path):
+    # Tools → Export with a content type that has none (or an authors-only file): not an
+    # empty report ("Read from the WordPress export: .") but one line saying what to do
+    path = tmp_path / "export.xml"
+    path.write_text(
+        _wxr(
+            "<item><title>Menu</title><wp:post_id>5</wp:post_id>"
+            "<wp:post_type>nav_menu_item</wp:post_type></item>"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(model.ExportError) as caught:
+        wordpress.parse(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: no post or page in this export")
+    assert "1 nav_menu_item" in message
+    assert "\n" not in message

@@ -133,6 +133,18 @@ def _root(path: Path, problems: list[str]) -> ET.Element:
         if path.stat().st_size == 0:
             raise ExportError(f"{source}: the file is empty; expected a WordPress export (WXR)")
         data = path.read_bytes()
+        # A theme or plugin that prints a blank line (a newline after its closing ?>) puts
+        # it before the export's <?xml declaration, where XML allows nothing: every export
+        # from that site has it, so it is read without them rather than refused
+        bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+        head = data[len(bom) :]
+        if head[:1].isspace() and head.lstrip().startswith(b"<?xml"):
+            lines = head[: len(head) - len(head.lstrip())].count(b"\n")
+            data = bom + head.lstrip()
+            problems.append(
+                f"{source}: {lines or 'a'} blank line{'s' if lines > 1 else ''} before the "
+                "<?xml declaration (written by a theme or plugin of the old site) ignored"
+            )
         try:
             return ET.fromstring(data)
         except ET.ParseError:
@@ -330,5 +342,12 @@ def parse(path: Path) -> Export:
                 comments=[_comment(c, wp, post_id) for c in item.findall(f"{wp}comment")],
                 raw_wordpress=True,
             )
+        )
+    if not export.items:
+        others = ", ".join(f"{n} {kind}" for kind, n in sorted(export.skipped.items()))
+        raise ExportError(
+            f"{path}: no post or page in this export"
+            + (f" (only {others})" if others else "")
+            + ": export again with Tools → Export → All content"
         )
     return export
