@@ -834,3 +834,25 @@ def test_whole_posts(html, raw, tags, notes):
     assert " ".join(rendered_tags) == tags
     assert result.notes == notes
     assert "Amélie & Tom" in text or "Salut tout le monde !" in text
+
+
+def test_footnotes_keep_both_ends_of_their_links():
+    # WordPress's footnotes block (6.3+), and hand-made ones: the number links to its note and
+    # the note back to the number, by ids on the link and on the list item; without those ids
+    # both links of every footnote point at nothing on the published page
+    html = (
+        '<!-- wp:paragraph --><p>Claim<sup data-fn="a1" class="fn"><a href="#a1" '
+        'id="a1-link">1</a></sup> done.</p><!-- /wp:paragraph --><!-- wp:footnotes /-->'
+        '<ol class="wp-block-footnotes"><li id="a1">Source. <a href="#a1-link" aria-label="'
+        'Jump to footnote reference 1">↩︎</a></li></ol>'
+        '<p><a id="unlinked" href="/x">x</a></p><ol><li id="nobody">y</li></ol>'
+    )
+    out = md(html)
+    assert out.startswith(
+        'Claim<sup><a id="a1-link"></a>[1](#a1)</sup> done.\n\n'
+        '1. <a id="a1"></a>Source. [↩︎](#a1-link)\n\n'
+    )
+    assert "unlinked" not in out and "nobody" not in out  # ids no link points at: not kept
+    page = markdown.markdown(out, extensions=["extra"])
+    for target in ("a1", "a1-link"):
+        assert f'href="#{target}"' in page and f'id="{target}"' in page

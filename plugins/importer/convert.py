@@ -621,6 +621,9 @@ class _Converter(MarkdownConverter):
             return f'{prefix}<a id="{anchor}"></a>{text}{suffix}'  # a target of "#…" links
         if not text:
             return ""
+        # a link that is itself a target (a footnote's number, which its note links back to)
+        if anchor := ("" if "_inline" in parent_tags else self._anchor(el)):
+            prefix += f'<a id="{anchor}"></a>'
         if not href or href == "#" or href.lower().startswith(("javascript:", "data:")):
             return prefix + text + suffix
         url = self.rewrite(href)
@@ -808,6 +811,8 @@ class _Converter(MarkdownConverter):
             bullet = "-"
         indent = "    "
         lines = text.split("\n")
+        if anchor := ("" if "_inline" in parent_tags else self._anchor(el)):
+            lines[0] = f'<a id="{anchor}"></a>{lines[0]}'  # a footnote, which "#…" links reach
         body = "\n".join(indent + line if line.strip() else "" for line in lines[1:])
         return f"{bullet} {lines[0]}\n" + (body + "\n" if body else "")
 
