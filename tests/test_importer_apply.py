@@ -45,3 +45,33 @@ def test_a_file_is_replaced_only_as_an_earlier_import_left_it(
     assert getattr(done, outcome) == ["posts/p.md"]
     assert (content / "posts" / "p.md").read_text(encoding="utf-8") == left
     assert apply.load_state(content).get("posts/p.md") == recorded
+
+
+@pytest.mark.parametrize(
+    ("there", "added", "other"),
+    [
+        # the site's own post at the import's path: the export's comments are not put under it
+        ("Title: Our own hello\nSlug: hello-world\n\nOurs.\n", 0, True),
+        # the import's post, edited since: still this post (its Comment_id), comments go in
+        ("Title: Hello world!\nSlug: hello-world\nComment_id: hello-world\n\nEdited.\n", 1, False),
+    ],
+    ids=["another-post", "edited-import"],
+)
+def test_comments_never_go_under_another_post_at_the_imports_path(
+    tmp_path: Path, there, added, other
+):
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "hello-world.md").write_text(there, encoding="utf-8")
+    text = "Title: Hello world!\nSlug: hello-world\nComment_id: hello-world\n\nHi.\n"
+    comment = plan.ThreadComment("1/1", None, "Mr WordPress", "", 1325770246.0, "Hi, this.\n")
+    made = plan.Plan(
+        files={"posts/hello-world.md": text},
+        threads=[plan.Thread("hello-world", "Hello world!", [comment])],
+    )
+    done = apply.write_files(made, content, "webmentions.json")
+    assert done.conflicts == ["posts/hello-world.md"]
+    assert (done.others == ["posts/hello-world.md"]) is other
+    apply.fill_isso(made.threads, tmp_path / "comments.db", done)
+    assert done.comments_added == added
+    assert (content / "posts" / "hello-world.md").read_text(encoding="utf-8") == there

@@ -43,6 +43,9 @@ class Outcome:
     unchanged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)  # exist and differ: not overwritten
     updated: list[str] = field(default_factory=list)  # an earlier import's, unedited: replaced
+    # conflicts that are another post (not this one's Comment_id): its comments are not added
+    others: list[str] = field(default_factory=list)
+    held_threads: set[str] = field(default_factory=set)
     comments_added: int = 0
     comments_present: int = 0
     mentions_added: int = 0
@@ -129,12 +132,31 @@ def write_files(plan: Plan, content: Path, archive_name: str) -> Outcome:
         outcome.conflicts.append(relative)
         return False
 
+    def _comment_id(text: str) -> str:
+        return {k: v for k, v, _ in scan_header(text).keys}.get("comment_id", "")
+
+    def other_post(relative: str, text: str) -> None:
+        """A post with comments whose file could not be written: when the file there does not
+        carry its Comment_id, it is another post, and the comments would show under it."""
+        thread = _comment_id(text)
+        if not thread:
+            return
+        try:
+            there = _comment_id((content / relative).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            there = ""
+        if there != thread:
+            outcome.others.append(relative)
+            outcome.held_threads.add(thread)
+
     try:
         for relative, text in sorted(plan.files.items()):
             target = content / relative
             data = text.encode("utf-8")
             same = target.is_file() and target.read_bytes() == data
             if not settle(relative, _digest(data), same):
+                if outcome.conflicts and outcome.conflicts[-1] == relative:
+                    other_post(relative, text)
                 continue
             temporary = staging / relative
             temporary.parent.mkdir(parents=True, exist_ok=True)
@@ -207,6 +229,8 @@ def fill_isso(threads: list[Thread], database: Path, outcome: Outcome) -> None:
     try:
         with connection:  # one transaction: all the comments or none
             for thread in threads:
+                if thread.id in outcome.held_threads:
+                    continue  # its post's file is another post's (write_files): not under it
                 connection.execute(
                     "INSERT OR IGNORE INTO threads (uri, title) VALUES (?, ?)",
                     (thread.id, thread.title),

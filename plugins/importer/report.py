@@ -58,6 +58,13 @@ def lines(source: str, plan: Plan, outcome: Outcome, database: str, archive: str
         "overwritten)."
     )
     for relative in outcome.conflicts:
+        if relative in outcome.others:
+            out.append(
+                f"  not overwritten: {relative} (another post, without this one's Comment_id: "
+                "the export's post and its comments are not imported; move that file away, or "
+                "give it another Slug, and import again)"
+            )
+            continue
         out.append(f"  not overwritten: {relative} (it differs from what the import would write)")
     if plan.threads:
         out.append(
