@@ -1,6 +1,7 @@
 """Project tasks (invoke). The Makefile targets are thin wrappers over these."""
 
 import contextlib
+import dataclasses
 import datetime
 import importlib
 import json
@@ -746,6 +747,9 @@ def _import(source: str, export: str, content: str, uploads: str, isso_db: str) 
         webmentions=archive_name,
         reserved=plan.site_pages(settings),
     )
+    # the site's own posts keep their addresses: an imported one of the same gets -2
+    own = plan.occupied(content_dir, layout, apply.load_state(content_dir), _shown)
+    layout = dataclasses.replace(layout, occupied=own)
     team = _team(content_dir)
     made = plan.make_plan(
         read, layout, uploads_dir, lambda name: team is not None and team.find(name) is not None

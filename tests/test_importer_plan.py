@@ -707,3 +707,72 @@ def test_a_gutenberg_gallerys_photos_keep_the_blocks_alt_text_and_captions(tmp_p
         "Photo: p9.jpg",
     ]
     assert made.no_alt == [("galleries/trip/gallery.md", "p9.jpg")]
+
+
+@pytest.mark.parametrize(
+    ("slug", "occupied", "expected", "said"),
+    [
+        ("hello-world", {}, "hello-world", None),
+        # the site's own post has that address: the imported one is -2, and said so
+        (
+            "hello-world",
+            {"posts/hello-world": "content/posts/own.md"},
+            "hello-world-2",
+            "item 1 ('Hello'): /posts/hello-world/ is content/posts/own.md's, already in the "
+            "site: written as 'hello-world-2' (the old address redirects to the new one)",
+        ),
+        # or that file name (its own Slug elsewhere): the file would not be written
+        (
+            "hello-world",
+            {"posts/hello-world.md": "content/posts/hello-world.md"},
+            "hello-world-2",
+            "already in the site",
+        ),
+        (
+            "a",
+            {"posts/a": "content/posts/x.md", "posts/a-2": "content/posts/y.md"},
+            "a-3",
+            "written as 'a-3'",
+        ),
+    ],
+)
+def test_the_site_s_own_posts_keep_their_addresses(slug, occupied, expected, said):
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [_item("1", slug, "Hello")]
+    found: list[str] = []
+    layout = plan.Layout(occupied=occupied)
+    assert plan._slugs(export, found, layout) == [expected]
+    if said is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and said in found[0]
+
+
+def test_occupied_is_the_site_s_own_posts_and_pages(tmp_path):
+    content = tmp_path / "content"
+    files = {
+        "posts/own.md": "Title: Our own hello\nSlug: hello-world\n\nText.\n",
+        "posts/2024/untitled-slug.md": "Title: Moving day\n\nText.\n",  # slug from the title
+        "pages/about.md": "Title: About us\nSlug: about\n\nText.\n",
+        "posts/fr.md": "Title: Bonjour\nSlug: bonjour\nLang: fr\n\nTexte.\n",
+        "posts/imported.md": "Title: From the export\nSlug: from-export\n\nText.\n",
+        "top-level.md": "Title: At the top\nSlug: top\n\nText.\n",
+        "posts/notes.txt": "Title: Not a post\n",
+    }
+    for relative, text in files.items():
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        (content / relative).write_text(text, encoding="utf-8")
+    found = plan.occupied(
+        content, plan.Layout(), {"posts/imported.md": "sha"}, lambda p: f"c/{p.name}"
+    )
+    assert found == {
+        "posts/hello-world": "c/own.md",
+        "posts/own.md": "c/own.md",
+        "posts/moving-day": "c/untitled-slug.md",
+        "posts/2024/untitled-slug.md": "c/untitled-slug.md",
+        "about": "c/about.md",
+        "pages/about.md": "c/about.md",
+        "fr/posts/bonjour": "c/fr.md",
+        "posts/fr.md": "c/fr.md",
+        "posts/top": "c/top-level.md",
+    }

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from plugins.blogcore import urls
+from plugins.blogcore.frontmatter import scan_header
 from plugins.engine.slugs import slug as slug_of
 from plugins.redirects import paths
 from plugins.search.settings import DEFAULTS as SEARCH
@@ -75,6 +76,10 @@ class Layout:
     reserved: frozenset[str] = frozenset(
         {"", "category/", "tag/", "team/", "archives/", "robots.txt", "404.html", "search/"}
     )
+
+    # what the site's own posts and pages hold already (not an earlier import's files): URL
+    # path (no slashes at the ends) or file (posts/x.md) -> the file as staff know it
+    occupied: Mapping[str, str] = field(default_factory=dict)
 
     def is_reserved(self, path: str) -> bool:
         """Whether a URL path (with or without its slashes) is one of the site's own pages."""
@@ -451,6 +456,39 @@ def shorten(slug: str, limit: int) -> str:
     return (cut or slug[:limit]).strip("-")
 
 
+SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
+
+
+def occupied(
+    content: Path, layout: Layout, imported: Mapping[str, str], shown: Callable[[Path], str]
+) -> dict[str, str]:
+    """The addresses and file names the site's own posts and pages hold (``Layout.occupied``):
+    every Markdown file of the posts and pages folders (and the content folder's top, where a
+    Pelican site keeps its posts) that no earlier import wrote (``imported``: its state)."""
+    found: dict[str, str] = {}
+    places = [(layout.posts, True), (layout.pages, True), ("", False)]
+    for folder, deep in places:
+        root = content / folder if folder else content
+        if not root.is_dir():
+            continue
+        files = root.rglob("*") if deep else root.glob("*")
+        for path in sorted(files):
+            relative = path.relative_to(content).as_posix()
+            if path.suffix.lower() not in SOURCE_SUFFIXES or relative in imported:
+                continue
+            try:
+                keys = {k: v for k, v, _ in scan_header(path.read_text(encoding="utf-8")).keys}
+            except (OSError, UnicodeDecodeError):
+                continue
+            page = folder == layout.pages
+            slug = keys.get("slug") or slug_of(keys.get("title", "")) or path.stem
+            lang = keys.get("lang") or layout.default_lang
+            found.setdefault(layout.url(page, slug, lang).strip("/"), shown(path))
+            if folder:
+                found.setdefault(relative, shown(path))
+    return found
+
+
 def _slugs(export: Export, problems: list[str], layout: Layout | None = None) -> list[str]:
     """Each item's slug, in the export's order: its old one, else from its title; two items
     never share one (nor are items told apart by their ids: an export may repeat one), and
@@ -492,14 +530,28 @@ def _slugs(export: Export, problems: list[str], layout: Layout | None = None) ->
                 f"would skip the {item.kind}): written as {renamed!r}"
             )
             slug = renamed
+        folder = layout.pages if item.kind == PAGE else layout.posts
+        is_page = item.kind == PAGE
+
+        def holder(slug: str, lang: str = lang, folder: str = folder, page=is_page) -> str | None:
+            """The site's own file at this slug's address or file name, if any."""
+            found = layout.occupied.get(layout.url(page, slug, lang).strip("/"))
+            return found or layout.occupied.get(f"{folder}/{slug}.md")
+
         base, n = slug, 2
-        while slug in taken:
+        while slug in taken or holder(slug):
             slug = f"{base}-{n}"
             n += 1
-        if slug != base:
+        if slug != base and base in taken:
             problems.append(
                 f"item {item.id} ({item.title!r}): slug {base!r} is taken by item "
                 f"{taken[base]}; written as {slug!r}"
+            )
+        elif slug != base:
+            problems.append(
+                f"item {item.id} ({item.title!r}): /{layout.url(is_page, base, lang)} "
+                f"is {holder(base)}'s, already in the site: written as {slug!r} (the old "
+                "address redirects to the new one)"
             )
         taken[slug] = item.id
         out.append(slug)
