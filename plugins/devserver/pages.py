@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from plugins.engine import files
-from plugins.engine.items import ARTICLE_LISTS
+from plugins.engine.items import ARTICLE_PAIRS, PAGE_PAIRS
 
 FILE_NAME = ".build-pages.json"
 
 # Pelican's lists of posts and pages, in every state and language: a page the build writes
-# is in one of them (PagesGenerator also has "translations" and "hidden_translations")
-_LISTS = (*ARTICLE_LISTS, "pages", "hidden_pages", "draft_pages", "draft_translations")
+# is in one of them (both generators have "translations" and "hidden_translations")
+_LISTS = tuple(dict.fromkeys(name for pair in (*ARTICLE_PAIRS, *PAGE_PAIRS) for name in pair))
 
 # source (absolute), shown (as messages name it: content/posts/x.md), file ([device, inode]),
 # slug, lang, status

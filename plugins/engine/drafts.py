@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from typing import Any
 
-# Pelican's lists of drafts, and the setting that says where drafts are written
-ARTICLE_DRAFTS = (("drafts", "drafts_translations"), "DRAFT_SAVE_AS")
-PAGE_DRAFTS = (("draft_pages", "draft_translations"), "DRAFT_PAGE_SAVE_AS")
+from .items import ARTICLE_PAIRS, PAGE_PAIRS
+
+# Pelican's lists of drafts (each kind's last pair), and the setting that says where drafts
+# are written
+ARTICLE_DRAFTS = (ARTICLE_PAIRS[-1], "DRAFT_SAVE_AS")
+PAGE_DRAFTS = (PAGE_PAIRS[-1], "DRAFT_PAGE_SAVE_AS")
 
 
 def unwritten(generator: Any, lists: tuple[str, ...], setting: str) -> list[Any]:

@@ -4,15 +4,19 @@ from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
 from typing import Any
 
-# Pelican's ArticlesGenerator lists, in every state and language.
-ARTICLE_LISTS = (
-    "articles",
-    "translations",
-    "hidden_articles",
-    "hidden_translations",
-    "drafts",
-    "drafts_translations",
+# Pelican's generators' lists, (originals, translations) in each state, the drafts' pair last
+ARTICLE_PAIRS = (
+    ("articles", "translations"),
+    ("hidden_articles", "hidden_translations"),
+    ("drafts", "drafts_translations"),
 )
+PAGE_PAIRS = (
+    ("pages", "translations"),
+    ("hidden_pages", "hidden_translations"),
+    ("draft_pages", "draft_translations"),
+)
+# the ArticlesGenerator's lists, in every state and language
+ARTICLE_LISTS = tuple(name for pair in ARTICLE_PAIRS for name in pair)
 
 
 def every_article(generator: Any) -> Iterator[Any]:

@@ -27,21 +27,11 @@ from typing import Any
 from pelican.utils import order_content, process_translations
 
 from . import waiting
+from .items import ARTICLE_PAIRS, PAGE_PAIRS
 from .side import shown
 
 logger = logging.getLogger(__name__)
 
-# Pelican's lists, (originals, translations), in each state; the drafts' pair last
-ARTICLE_LISTS = (
-    ("articles", "translations"),
-    ("hidden_articles", "hidden_translations"),
-    ("drafts", "drafts_translations"),
-)
-PAGE_LISTS = (
-    ("pages", "translations"),
-    ("hidden_pages", "hidden_translations"),
-    ("draft_pages", "draft_translations"),
-)
 ALL_TRANSLATIONS = 'All items ("%s") "%s" are translations'
 
 
@@ -148,9 +138,9 @@ def hold(
 
 def on_articles_read(generator: Any) -> None:
     """Posts: hold translations of drafts and future posts before taxonomies and plugins."""
-    hold(generator, ARTICLE_LISTS, "ARTICLE_TRANSLATION_ID", "ARTICLE_ORDER_BY", "post")
+    hold(generator, ARTICLE_PAIRS, "ARTICLE_TRANSLATION_ID", "ARTICLE_ORDER_BY", "post")
 
 
 def on_pages_read(generator: Any) -> None:
     """Pages: hold translations of draft pages (a page does not wait for its date)."""
-    hold(generator, PAGE_LISTS, "PAGE_TRANSLATION_ID", "PAGE_ORDER_BY", "page")
+    hold(generator, PAGE_PAIRS, "PAGE_TRANSLATION_ID", "PAGE_ORDER_BY", "page")
