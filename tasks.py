@@ -1,5 +1,6 @@
 """Project tasks (invoke). The Makefile targets are thin wrappers over these."""
 
+import compileall
 import contextlib
 import dataclasses
 import datetime
@@ -87,8 +88,28 @@ def _run_child(cmd: list[str]) -> tuple[int, int]:
     return status, (caught[0] if caught else 0)
 
 
+def own_bytecode(root: Path = ROOT, may_not_write: bool | None = None) -> None:
+    """Compile the project's own modules (plugins, settings) where Python may not write bytecode.
+
+    With PYTHONDONTWRITEBYTECODE set (as on this project's machines and many CI images), Python
+    writes no ``__pycache__`` and every build compiled the plugins' ~120 modules again (0.09 s
+    of each build); ``make venv`` does the same for the installed packages. compileall skips a
+    module whose bytecode is current, so this costs milliseconds once done; a plugin that does
+    not compile is left to the build, which reports it in its own words.
+    """
+    if may_not_write is None:
+        may_not_write = sys.flags.dont_write_bytecode
+    if not may_not_write:
+        return  # Python writes what a build imports, itself
+    compileall.compile_dir(root / "plugins", quiet=2)
+    for settings in ("pelicanconf.py", "publishconf.py"):
+        if (root / settings).is_file():
+            compileall.compile_file(root / settings, quiet=2)
+
+
 def _pelican(conf: Path, output: Path, content: Path | None = None, extra=()) -> int:
     """Run one Pelican build in a child process; return its exit status (128+N on signal N)."""
+    own_bytecode()
     _unlink_dangling(output)
     status, caught = _run_child(
         [str(VENV_BIN / "pelican"), *_arguments(conf, output, content, extra)]
@@ -194,6 +215,7 @@ def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()
     SIGINT or SIGTERM stop the build and leave output as it was; what a killed publish leaves
     behind is removed by the next one.
     """
+    own_bytecode()
     output = output.absolute()  # not resolve(): output is a link to the current build
     builds = _builds(output)
     builds.mkdir(parents=True, exist_ok=True)
@@ -375,6 +397,7 @@ def serve(c, port=PORT, content="", output="output"):
     env = {**_env(), "SITEURL": f"http://{HOST}:{port}"}  # links stay on this server
     # builds run in forks of one process that has imported Pelican and the plugins already;
     # they log at Pelican's default level (warnings and errors), as `make build` does
+    own_bytecode()
     builder = WarmBuilder(DEV_CONF, ROOT, env=env)
     if builder.build(args, problems=report, pages=record) != 0:
         print("The first build failed; serving what was built.", file=sys.stderr)

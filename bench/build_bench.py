@@ -43,6 +43,7 @@ from pelican.settings import get_settings_from_file
 
 from bench.corpus import write_corpus
 from plugins.fastbuild.warm import WarmBuilder
+from tasks import own_bytecode
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".cache" / "bench"
@@ -494,6 +495,7 @@ def _run(args: argparse.Namespace, outputs: Outputs) -> None:
     """Every part of the benchmark, printed as it goes."""
     method = "deleted before each build" if args.delete_between else "a new folder per build"
     report: dict = {"full": [], "plugins": {}, "output_folders": method}
+    own_bytecode()  # as `invoke build` does before each build (where Python may not write it)
     print(f"output folders: {method}")
     if args.startup_runs:
         row = startup(args.startup_runs, outputs)

@@ -5,6 +5,7 @@ builds, and the publish workflow keeping the image cache between runs."""
 import io
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -235,3 +236,35 @@ def test_a_pull_request_builds_for_the_address_the_publish_builds_for(
     assert (
         "steps.pages.outputs.base_url" in publish[_index(publish, "make publish")]["env"]["SITEURL"]
     )
+
+
+def _own_modules(root: Path) -> list[Path]:
+    return [*(root / "plugins").rglob("*.py"), root / "pelicanconf.py", root / "publishconf.py"]
+
+
+@pytest.mark.parametrize("may_not_write", [True, False])
+def test_builds_compile_the_plugins_only_where_python_may_not_write_bytecode(
+    tmp_path, may_not_write
+):
+    import importlib.util
+
+    import tasks
+
+    shutil.copytree(ROOT / "plugins", tmp_path / "plugins", ignore=shutil.ignore_patterns("*.pyc"))
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    tasks.own_bytecode(tmp_path, may_not_write=may_not_write)
+    compiled = [
+        m for m in _own_modules(tmp_path) if Path(importlib.util.cache_from_source(m)).is_file()
+    ]
+    # where Python writes bytecode itself, the first build writes what it imports (only that)
+    assert len(compiled) == (len(_own_modules(tmp_path)) if may_not_write else 0)
+
+
+def test_every_build_task_compiles_the_plugins_first():
+    import inspect
+
+    import tasks
+
+    for function in (tasks._pelican, tasks.atomic_build, tasks.serve.body):
+        assert "own_bytecode()" in inspect.getsource(function), function.__name__
