@@ -531,6 +531,7 @@ class Removed:
     tags: tuple[str, ...] = ()
     attributes: tuple[str, ...] = ()
     schemes: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()  # what to write instead, where a removal has a usual cause
 
     def __bool__(self) -> bool:
         return bool(self.tags or self.attributes or self.schemes)
@@ -541,6 +542,18 @@ class Removed:
         parts += [f"{'an' if a[0] in 'aeiou' else 'a'} {a} attribute" for a in self.attributes]
         parts += [f"a {scheme}: link{_scheme_hint(scheme)}" for scheme in self.schemes]
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+# Where a style attribute usually comes from, and what to write instead. reStructuredText's
+# `:widths: 20 80` and an image's `:width: 50%` are written as inline styles, which the site's
+# Content-Security-Policy would block anyway; the writer only sees "removed a style attribute".
+_STYLE_HINTS = {
+    "col": "a table's column widths are inline styles: the browser sizes the columns "
+    "(in reStructuredText, write :widths: auto)",
+    "img": "an image's size with a unit is an inline style: give it in pixels "
+    '(:width: 400 in reStructuredText, width="400" in HTML)',
+}
+_STYLE_HINTS["colgroup"] = _STYLE_HINTS["col"]
 
 
 class Sanitiser:
@@ -617,6 +630,7 @@ class Sanitiser:
         tags: dict[str, None] = {}
         attributes: dict[str, None] = {}
         schemes: dict[str, None] = {}
+        hints: dict[str, None] = {}
         for tag, attrs in markup:
             if tag not in self.tags:
                 tags[tag] = None
@@ -628,6 +642,8 @@ class Sanitiser:
                 name = name.lower()
                 if name not in allowed or (name == "tabindex" and (value or "").strip() != "0"):
                     attributes[name] = None
+                    if name == "style" and tag in _STYLE_HINTS:
+                        hints[_STYLE_HINTS[tag]] = None
                 elif name in _URL_ATTRIBUTES or name == "srcset":
                     value = value or ""
                     urls = _srcset_urls(value) if name == "srcset" else (value.strip(),)
@@ -635,7 +651,7 @@ class Sanitiser:
                         scheme = _scheme(url)
                         if scheme is not None and scheme not in self.url_schemes:
                             schemes[scheme] = None
-        return Removed(tuple(tags), tuple(attributes), tuple(schemes))
+        return Removed(tuple(tags), tuple(attributes), tuple(schemes), tuple(hints))
 
     def local_urls(self, markup: Markup) -> tuple[str, ...]:
         """The URLs of this site's own files among the links, images and media this profile
@@ -676,6 +692,7 @@ class Sanitiser:
             if text
             else ""
         )
+        note += "".join(f"; {hint}" for hint in removed.hints)
         return (
             f"{source}: {where}removed {removed.describe()} (not allowed in {self.name}){note}; "
             "see docs/sanitising.md"
