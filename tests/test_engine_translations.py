@@ -10,7 +10,7 @@ from pelican import signals
 
 from pelicanconf import PLUGINS
 from plugins.engine import translations
-from plugins.engine.waiting import Version, originals, orphans, waiting, why_waiting
+from plugins.engine.waiting import Version, originals, orphans, unlisted, waiting, why_waiting
 from tests.conftest import iter_links
 
 
@@ -189,3 +189,68 @@ def test_orphans_and_why():
     assert orphans([V(marked=True), V(key="b"), V(key="b", marked=True)]) == [0]
     assert why_waiting(True, "2099-01-01") == "which is a draft (Status: draft)"
     assert why_waiting(False, "2099-01-01") == "which is dated 2099-01-01"
+
+
+HIDDEN_FILES = {
+    "posts/press-kit.md": _post(
+        "Press kit", "2025-03-01 09:00", "press-kit", "ZZHIDDENEN", "Status: hidden\n"
+    ),
+    "posts/press-kit.fr.md": _post(
+        "Dossier de presse", "2025-03-01 09:00", "press-kit", "ZZHIDDENFR", "Lang: fr\n"
+    ),
+    "pages/partners.md": "Title: Partners\nSlug: partners\nStatus: hidden\n\nZZHIDDENPAGE.\n",
+    "pages/partners.fr.md": "Title: Partenaires\nSlug: partners\nLang: fr\n\nZZHIDDENPAGEFR.\n",
+}
+
+
+def _where(output: Path, word: str) -> set[str]:
+    """The files (relative, the language folder taken off) whose text has this word."""
+    found = set()
+    for path in output.rglob("*"):
+        if not path.is_file() or path.suffix not in (".html", ".xml", ".json", ".txt"):
+            continue
+        if word in path.read_text(encoding="utf-8", errors="replace"):
+            found.add(path.relative_to(output).as_posix().removeprefix("fr/"))
+    return found
+
+
+def test_a_translation_of_a_hidden_post_or_page_is_hidden_with_it(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    site = build_site(HIDDEN_FILES, publish=True, name="hid")
+    # written at its address, as its original is, and listed nowhere its original is not
+    assert site.exists("fr/posts/press-kit/") and site.exists("fr/partners/")
+    assert _where(site.output, "ZZHIDDENFR") == _where(site.output, "ZZHIDDENEN")
+    assert _where(site.output, "ZZHIDDENFR") == {"posts/press-kit/index.html"}
+    assert _where(site.output, "ZZHIDDENPAGEFR") == _where(site.output, "ZZHIDDENPAGE")
+    # the two versions still link each other
+    original = site.soup("posts/press-kit/")
+    assert original.select('link[rel=alternate][hreflang="fr"]')
+    lines = sorted(m for m in caplog.messages if "is hidden with its original" in m)
+    assert lines == [
+        "hid/pages/partners.fr.md: is hidden with its original hid/pages/partners.md, which "
+        "says Status: hidden (a translation is listed where its original is; write Status: "
+        "hidden in it to say so)",
+        "hid/posts/press-kit.fr.md: is hidden with its original hid/posts/press-kit.md, which "
+        "says Status: hidden (a translation is listed where its original is; write Status: "
+        "hidden in it to say so)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("versions", "hidden"),
+    [
+        ([V(state="hidden"), V(state="published", default=False)], {1: 0}),
+        ([V(state="hidden"), V(state="hidden", default=False)], {}),
+        ([V(state="published"), V(state="published", default=False)], {}),
+        ([V(state="draft"), V(state="published", default=False)], {}),  # waits instead
+        ([V(state="published"), V(state="hidden", default=False)], {}),  # may be hidden alone
+        # a hidden original beside a draft one (two files in DEFAULT_LANG): hidden with it
+        (
+            [V(state="draft"), V(state="hidden"), V(state="published", default=False)],
+            {2: 1},
+        ),
+        ([V(state="hidden"), V(key="b", state="published")], {}),  # another post
+    ],
+)
+def test_unlisted(versions, hidden):
+    assert unlisted(versions) == hidden

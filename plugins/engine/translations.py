@@ -7,7 +7,9 @@ every feed. Right after Pelican has grouped them (``article_generator_pretaxonom
 pages ``page_generator_finalized``), before any plugin reads the lists, each such version
 becomes a draft beside its original (``waiting.waiting``), with one warning line naming
 both files: a development build shows it as a draft preview, a publish build writes it
-nowhere. The engine does this in every build, whichever plugins it lists: the promise that
+nowhere. A published translation of a hidden original (``Status: hidden``: written, listed
+nowhere) was listed on its own likewise; it is hidden with it (``waiting.unlisted``), with a
+line. The engine does this in every build, whichever plugins it lists: the promise that
 nothing unpublished leaks is the engine's.
 
 Pelican's own line for a translation group without an original (``All items ("1") ... are
@@ -78,7 +80,8 @@ def _key_words(ids: Sequence[str], item: Any) -> str:
 def hold(
     generator: Any, lists: Sequence[tuple[str, str]], id_setting: str, order: str, kind: str
 ) -> None:
-    """Make every version of a post or page whose originals are all drafts a draft too."""
+    """Make every version of a post or page whose originals are all drafts a draft too, and
+    every published one whose originals are hidden (none published) hidden."""
     settings = generator.settings
     ids = _translation_id(settings.get(id_setting))
     if not ids:
@@ -105,9 +108,7 @@ def hold(
             kind,
             " and ".join(name.capitalize() for name in ids),
         )
-    held = waiting.waiting(versions)
-    if not held:
-        return
+    held, hidden = waiting.waiting(versions), waiting.unlisted(versions)
     for index, first in sorted(held.items()):
         item, original = items[index], items[first]
         logger.warning(
@@ -116,31 +117,60 @@ def hold(
             shown(settings, original.source_path),
             waiting.why_waiting(_said_draft(original), _date(original)),
         )
-    moved = [items[index] for index in sorted(held)]
+    for index, first in sorted(hidden.items()):
+        logger.warning(
+            "%s: is hidden with its original %s, which says Status: hidden (a translation is "
+            "listed where its original is; write Status: hidden in it to say so)",
+            shown(settings, items[index].source_path),
+            shown(settings, items[first].source_path),
+        )
+    regroup = (settings[id_setting], settings[order])
+    if held:
+        _move(generator, lists, [items[i] for i in sorted(held)], len(lists) - 1, *regroup)
+    if hidden:
+        _move(generator, lists, [items[i] for i in sorted(hidden)], 1, *regroup)
+
+
+def _move(
+    generator: Any,
+    lists: Sequence[tuple[str, str]],
+    moved: list[Any],
+    to: int,
+    translation_id: Any,
+    order: str,
+) -> None:
+    """Move these versions into the pair of lists ``lists[to]`` (hidden or drafts), in that
+    state, and group that pair again: the moved versions with their originals there."""
     gone = {id(item) for item in moved}
-    *others, (drafts, drafts_translations) = lists
-    for pair in others:
+    for number, pair in enumerate(lists):
+        if number == to:
+            continue
         for name in pair:
             kept = [item for item in getattr(generator, name) if id(item) not in gone]
             getattr(generator, name)[:] = kept  # in place: a context may hold the same list
+    state = waiting.DRAFT if to == len(lists) - 1 else waiting.HIDDEN
     for item in moved:
         # what Pelican itself does to a post dated in the future (Article.__init__); URLs and
-        # save_as follow (DRAFT_*); safe with the reader cache Pelican uses by default, which
-        # keeps the file's metadata, not the object (CONTENT_CACHING_LAYER "reader")
-        item.status = waiting.DRAFT
-    # the drafts grouped again, held versions with their originals: the preview of a draft
-    # links its translations as a published post does
-    every_draft = [*getattr(generator, drafts), *getattr(generator, drafts_translations), *moved]
-    firsts, translations = process_translations(every_draft, translation_id=settings[id_setting])
-    getattr(generator, drafts)[:] = order_content(firsts, settings[order])
-    getattr(generator, drafts_translations)[:] = translations
+        # save_as follow (DRAFT_*; a hidden post keeps its address); safe with the reader
+        # cache Pelican uses by default, which keeps the file's metadata, not the object
+        # (CONTENT_CACHING_LAYER "reader")
+        item.status = state
+    # grouped again, moved versions with their originals: the preview of a draft, or a hidden
+    # post, links its translations as a published post does
+    firsts_name, translations_name = lists[to]
+    every = [*getattr(generator, firsts_name), *getattr(generator, translations_name), *moved]
+    firsts, translations = process_translations(every, translation_id=translation_id)
+    getattr(generator, firsts_name)[:] = order_content(firsts, order)
+    getattr(generator, translations_name)[:] = translations
 
 
 def on_articles_read(generator: Any) -> None:
-    """Posts: hold translations of drafts and future posts before taxonomies and plugins."""
+    """Posts: hold translations of drafts and future posts, and hide those of hidden posts,
+    before taxonomies and plugins."""
     hold(generator, ARTICLE_PAIRS, "ARTICLE_TRANSLATION_ID", "ARTICLE_ORDER_BY", "post")
 
 
 def on_pages_read(generator: Any) -> None:
-    """Pages: hold translations of draft pages (a page does not wait for its date)."""
+    """Pages: hold translations of draft pages (a page does not wait for its date), hide
+    those of hidden pages."""
     hold(generator, PAGE_PAIRS, "PAGE_TRANSLATION_ID", "PAGE_ORDER_BY", "page")

@@ -4,7 +4,9 @@ Pelican groups translations separately among published, hidden and draft items, 
 published translation whose original is a draft, or a post dated in the future (a draft
 until that day), became an original of its own and went out first. The rule here looks at
 every version of a post or page at once: when every original of a group is a draft, each
-version of it that is not a draft waits with them.
+version of it that is not a draft waits with them. Likewise a published translation of a
+hidden original (``Status: hidden``: written, listed nowhere) was listed on its own; when no
+original of a group is published and one is hidden, its published versions are hidden too.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 DRAFT = "draft"
+HIDDEN = "hidden"
+PUBLISHED = "published"
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,23 @@ def waiting(versions: Sequence[Version]) -> dict[int, int]:
             if versions[index].state != DRAFT:
                 held[index] = firsts[0]
     return held
+
+
+def unlisted(versions: Sequence[Version]) -> dict[int, int]:
+    """Each published version (by index) in a group whose originals are none published and
+    one or more hidden, with the index of the hidden original it is hidden with."""
+    hidden: dict[int, int] = {}
+    for members in _groups(versions):
+        group = [versions[i] for i in members]
+        firsts = [members[i] for i in originals(group)]
+        states = [versions[i].state for i in firsts]
+        if PUBLISHED in states or HIDDEN not in states:
+            continue
+        original = firsts[states.index(HIDDEN)]
+        for index in members:
+            if versions[index].state == PUBLISHED:
+                hidden[index] = original
+    return hidden
 
 
 def orphans(versions: Sequence[Version]) -> list[int]:
