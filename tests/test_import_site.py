@@ -362,6 +362,8 @@ def test_blogger_posts_pictures_and_old_addresses(from_blogger):
     post = from_blogger["content"] / "posts" / "photos-from-millbrook-hall.md"
     text = post.read_text(encoding="utf-8")
     assert "Redirect_from: /2009/03/photos-from-millbrook-hall.html" in text
+    # Blogger's offset is kept, and the build reads it: the page says the day the blog said
+    assert "\nDate: 2009-03-14 09:30+01:00\n" in text
     # both sizes Blogger linked (s320 inside a link to s1600) are the one saved file
     assert "{static}/images/hall.jpg" in text
     assert "googleusercontent.com/img/b/R29vZ2xlTWlsbGJyb29r/AVvXsEhall" not in text
@@ -374,6 +376,9 @@ def test_blogger_posts_pictures_and_old_addresses(from_blogger):
     assert (
         page.find("link", rel="canonical")["href"] == f"{SITEURL}/posts/photos-from-millbrook-hall/"
     )
+    post_page = from_blogger["output"] / "posts" / "photos-from-millbrook-hall" / "index.html"
+    shown = BeautifulSoup(post_page.read_text(encoding="utf-8"), "html.parser")
+    assert shown.find("time", class_="published")["datetime"] == "2009-03-14T09:30:00+01:00"
 
 
 def test_blogger_comments_are_threaded_in_isso(from_blogger):
@@ -532,3 +537,23 @@ def test_pages_at_the_sites_own_addresses_are_renamed_and_published(tmp_path):
     assert (output / "team-page" / "index.html").is_file()
     title = BeautifulSoup((output / "search-page" / "index.html").read_text(), "html.parser")
     assert title.find("h1").get_text(strip=True) == "Post search"
+
+
+def test_a_blogger_file_with_no_post_is_one_line_and_writes_nothing(tmp_path):
+    # an empty blog's backup (its settings and template only): refused as an empty WordPress
+    # export is, with the same exit status
+    whole = (FIXTURES / "blogger.xml").read_text(encoding="utf-8")
+    export = tmp_path / "blog-12-04-2026.xml"
+    export.write_text(
+        whole[: whole.index("<entry>\n<id>tag:blogger.com,1999:blog-4471.post-")] + "</feed>\n",
+        encoding="utf-8",
+    )
+    run = run_import(export, tmp_path / "content", tmp_path / "c.db", source="blogger")
+    assert run.returncode == 1
+    assert run.stderr.strip().splitlines() == [
+        f"{export}: no post or page in this export (only the blog's settings and template): "
+        "Blogger writes such a file for a blog with no post, or as a template backup; back up "
+        "the blog that has the posts with Settings → Manage blog → Back up content"
+    ]
+    assert run.stdout == ""
+    assert not (tmp_path / "content").exists()

@@ -595,3 +595,53 @@ def test_a_search_description_is_text_and_stays_text(tmp_path):
     item = _item(blogger.parse(path), f"{NEW}.post-p1")
     assert item.excerpt == "Use &lt;b&gt; &amp; *x*"
     assert convert.summary_markdown(item.excerpt) == "Use &lt;b> & \\*x\\*"
+
+
+def _empty_blog_backup() -> str:
+    """What "Back up content" gives for a blog with no post: the fixture's head, its settings
+    and template entries, and nothing else."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    return text[: text.index(f"<entry>\n<id>{BLOG}.post-")] + "</feed>\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        (_empty_blog_backup(), " (only the blog's settings and template): "),
+        # a Takeout feed.atom of a blog with no post: no entry at all
+        (TAKEOUT[: TAKEOUT.index("  <entry>")] + "</feed>\n", ": "),
+    ],
+)
+def test_a_file_with_no_post_or_page_is_one_line(tmp_path, text, holds):
+    # as an empty WordPress export: one line saying what the file holds, not an empty report
+    path = tmp_path / "blog-12-04-2026.xml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ExportError) as raised:
+        blogger.parse(path)
+    message = str(raised.value)
+    assert message.startswith(f"{path}: no post or page in this export{holds}")
+    assert "Back up content" in message
+    assert "\n" not in message
+
+
+def test_a_blogger_theme_backup_is_named_as_such(tmp_path):
+    # Theme → Backup saves the template alone (XML, its tags in Blogger's b: namespace)
+    path = tmp_path / "theme-4471.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE html>\n'
+        "<html b:css='false' b:defaultwidgetversion='2' b:layoutsVersion='3' "
+        "b:responsive='true' b:templateVersion='1.3.0' xmlns='http://www.w3.org/1999/xhtml' "
+        "xmlns:b='http://www.google.com/2005/gml/b' "
+        "xmlns:data='http://www.google.com/2005/gml/data' "
+        "xmlns:expr='http://www.google.com/2005/gml/expr'>\n<head><title><data:view.title/>"
+        "</title><b:skin><![CDATA[body { font: 14px sans-serif; }]]></b:skin></head>\n"
+        "<body><b:section id='main'><b:widget id='Blog1' type='Blog' version='2'/></b:section>"
+        "</body>\n</html>\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ExportError) as raised:
+        blogger.parse(path)
+    assert str(raised.value) == (
+        f"{path}: this is a Blogger theme (Theme → Backup), which holds no post or page; "
+        f"{blogger.EXPECTED}"
+    )

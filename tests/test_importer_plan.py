@@ -776,3 +776,31 @@ def test_occupied_is_the_site_s_own_posts_and_pages(tmp_path):
         "posts/fr.md": "c/fr.md",
         "posts/top": "c/top-level.md",
     }
+
+
+@pytest.mark.parametrize(
+    ("date", "modified", "written"),
+    [
+        # Blogger gives the offset: kept, so the post keeps its moment (the site reads it and
+        # shows the time as written, not in its own TIMEZONE)
+        (
+            dt.datetime(2008, 10, 5, 14, 3, 0, 1000, tzinfo=dt.timezone(dt.timedelta(hours=-7))),
+            dt.datetime(2008, 10, 7, 9, 15, 22, tzinfo=dt.timezone(dt.timedelta(hours=-7))),
+            "Date: 2008-10-05 14:03-07:00\nModified: 2008-10-07 09:15-07:00\n",
+        ),
+        (
+            dt.datetime(2011, 5, 3, 14, 20, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30))),
+            dt.datetime(2011, 5, 3, 14, 20, 40, tzinfo=dt.timezone(dt.timedelta(hours=5.5))),
+            "Date: 2011-05-03 14:20+05:30\n",  # modified within the minute: no line
+        ),
+        (dt.datetime(2010, 1, 20, 11, 0, tzinfo=dt.UTC), None, "Date: 2010-01-20 11:00+00:00\n"),
+        # WordPress's post_date is the old site's local time, its zone not said: as it is
+        (dt.datetime(2008, 10, 29, 9, 30), None, "Date: 2008-10-29 09:30\n"),
+    ],
+)
+def test_a_date_keeps_the_offset_the_export_gives(date, modified, written):
+    export = model.Export("blogger", "http://old.blogspot.com")
+    export.items = [_item("1", "zoned", date=date, modified=modified)]
+    text = plan.make_plan(export, plan.Layout(), None).files["posts/zoned.md"]
+    assert f"\n{written}" in text
+    assert ("Modified:" in text) is ("Modified:" in written)

@@ -310,3 +310,160 @@ def test_an_export_with_no_post_or_page_is_one_line(tmp_path):
     assert message.startswith(f"{path}: no post or page in this export")
     assert "1 nav_menu_item" in message
     assert "\n" not in message
+
+
+def _old_wxr(items: str) -> str:
+    """An export as WordPress 2.x wrote it (WXR 1.0): each text in a CDATA section, as it was."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!-- generator="WordPress/2.8.4" -->\n'
+        '<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.0/excerpt/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:wfw="http://wellformedweb.org/CommentAPI/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:wp="http://wordpress.org/export/1.0/">\n<channel>\n<title>Old notes</title>\n'
+        "<link>http://old.example</link>\n<generator>http://wordpress.org/?v=2.8.4</generator>\n"
+        "<wp:wxr_version>1.0</wp:wxr_version>\n"
+        "<wp:base_blog_url>http://old.example</wp:base_blog_url>\n"
+        f"{items}</channel>\n</rss>\n"
+    )
+
+
+def _old_item(post_id: str, title: str, body: str, creator: str = "admin") -> str:
+    return (
+        f"<item>\n<title>{title}</title>\n<link>http://old.example/?p={post_id}</link>\n"
+        "<pubDate>Tue, 03 Mar 2009 10:00:00 +0000</pubDate>\n"
+        f"<dc:creator><![CDATA[{creator}]]></dc:creator>\n"
+        f"<content:encoded><![CDATA[{body}]]></content:encoded>\n"
+        "<excerpt:encoded><![CDATA[]]></excerpt:encoded>\n"
+        f"<wp:post_id>{post_id}</wp:post_id>\n<wp:post_date>2009-03-03 10:00:00</wp:post_date>\n"
+        "<wp:status>publish</wp:status>\n<wp:post_type>post</wp:post_type>\n</item>\n"
+    )
+
+
+# what posts held: a script's CDATA guard, and code with a ]]> in it
+SCRIPT = (
+    '<p>Paste this in the sidebar:</p>\n<script type="text/javascript">//<![CDATA[\n'
+    "var shown = rooms[halls[0]]>2;\n//]]></script>"
+)
+CODE = "<pre>if (a[b[i]]> 0) { book(); }</pre>"
+
+
+def test_an_old_exports_unsplit_cdata_end_is_repaired(tmp_path):
+    # WordPress once wrote "]]>" inside a CDATA section unsplit: no XML reader takes the file,
+    # and the old blog is often gone; the sections are repaired and the text read as written
+    path = tmp_path / "old.xml"
+    items = _old_item("12", "Sidebar", SCRIPT) + _old_item("13", "Plain", "<p>Fine.</p>")
+    path.write_text(_old_wxr(items + _old_item("14", "Code", CODE)), encoding="utf-8")
+    export = wordpress.parse(path)
+    assert [(i.id, i.html) for i in export.items] == [
+        ("12", SCRIPT),
+        ("13", "<p>Fine.</p>"),
+        ("14", CODE),
+    ]
+    assert export.problems == [
+        f"{path}: 2 CDATA sections repaired: post texts with a ']]>' inside, which old "
+        "WordPress versions wrote unsplit (not well-formed XML); the text is read as written: "
+        "item 12 ('Sidebar'), item 14 ('Code')"
+    ]
+
+
+def test_other_damage_beside_an_unsplit_cdata_end_keeps_its_line_and_column(tmp_path):
+    # only that pattern is repaired: a tag left open elsewhere is still one line naming where
+    # it is in the file as read (not in the repaired one)
+    text = _old_wxr(_old_item("12", "Sidebar", SCRIPT)).replace(
+        "//]]></script>]]></content:encoded>\n",
+        "//]]></script>]]></content:encoded><wp:post_id>12</wp:postid>\n",
+    )
+    path = tmp_path / "old.xml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(model.ExportError) as caught:
+        wordpress.parse(path)
+    line = next(n for n, s in enumerate(text.splitlines(), 1) if "</wp:postid>" in s)
+    column = text.splitlines()[line - 1].index("</wp:postid>") + 3  # expat: at the name
+    assert f"at line {line}, column {column} (mismatched tag)" in str(caught.value)
+
+
+def test_an_unsplit_cdata_end_outside_a_posts_text_is_not_repaired(tmp_path):
+    path = tmp_path / "old.xml"
+    text = _old_wxr(_old_item("12", "Plain", "<p>Fine.</p>")).replace(
+        "<excerpt:encoded><![CDATA[]]>", "<excerpt:encoded><![CDATA[a[b[0]]>1]]>"
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(model.ExportError, match=r"not readable XML at line \d+, column \d+"):
+        wordpress.parse(path)
+
+
+def test_a_cdata_section_split_as_xml_requires_is_left_as_it_is():
+    from plugins.importer import xmltext
+
+    split = b"<content:encoded><![CDATA[a]]]]><![CDATA[>b]]></content:encoded>"
+    assert xmltext.repair_cdata(split, b"content:encoded").data == split
+    unsplit = b"<content:encoded><![CDATA[a]]>b]]></content:encoded>"
+    repaired = xmltext.repair_cdata(unsplit, b"content:encoded")
+    assert repaired.data == split
+    assert repaired.sections == [0]
+
+
+AUTHORS = (
+    "<wp:author><wp:author_id>1</wp:author_id>"
+    "<wp:author_login><![CDATA[themereviewteam]]></wp:author_login>"
+    "<wp:author_email><![CDATA[review@old.example]]></wp:author_email>"
+    "<wp:author_display_name><![CDATA[Theme Review Team]]></wp:author_display_name>"
+    "<wp:author_first_name><![CDATA[]]></wp:author_first_name>"
+    "<wp:author_last_name><![CDATA[]]></wp:author_last_name></wp:author>\n"
+)
+
+
+def _by(post_id: str, creator: str) -> str:
+    """A published post of WXR 1.2 signed with this dc:creator, as written in the file."""
+    return (
+        f"<item><title>Post {post_id}</title><dc:creator><![CDATA[{creator}]]></dc:creator>"
+        f"<wp:post_id>{post_id}</wp:post_id><wp:post_date>2012-05-0{post_id[-1]} 10:00:00"
+        "</wp:post_date><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+        f"<wp:post_name>post-{post_id}</wp:post_name>"
+        "<content:encoded><![CDATA[<p>Text.</p>]]></content:encoded></item>\n"
+    )
+
+
+def test_a_mistyped_login_is_its_declared_author_and_another_gets_a_team_file(tmp_path):
+    # the theme unit test data's own slip ('>themereviewteam'), markup and spaces around a
+    # login, another case: one author; a login no wp:author declares: one of its own, named
+    items = [
+        _by("21", "themereviewteam"),
+        _by("22", ">themereviewteam"),
+        _by("23", " <b>ThemeReviewTeam</b> "),
+        _by("24", "THEMEREVIEWTEAM"),  # WordPress's own matching: no line
+        _by("25", "guest-writer"),
+        _by("26", "Guest-Writer>"),
+    ]
+    path = tmp_path / "export.xml"
+    path.write_text(_wxr(AUTHORS + "".join(items)), encoding="utf-8")
+    export = wordpress.parse(path)
+    assert [i.author for i in export.items] == ["themereviewteam"] * 4 + ["guest-writer"] * 2
+    assert list(export.authors) == ["themereviewteam", "guest-writer"]
+    assert export.problems == [
+        "author '>themereviewteam' (in dc:creator) read as the export's author "
+        "'themereviewteam': item 22 ('Post 22')",
+        "author '<b>ThemeReviewTeam</b>' (in dc:creator) read as the export's author "
+        "'themereviewteam': item 23 ('Post 23')",
+        "author 'guest-writer' is not one of the export's authors (wp:author): an author of "
+        "their own (a team file, if they published); used by item 25 ('Post 25'), "
+        "item 26 ('Post 26')",
+    ]
+    from plugins.importer import plan
+
+    made = plan.make_plan(export, plan.Layout(), None)
+    team = sorted(p for p in made.files if p.startswith("team/"))
+    assert team == ["team/guest-writer.md", "team/theme-review-team.md"]
+    assert made.counts["authors"] == 2
+
+
+def test_an_export_that_declares_no_author_says_nothing_of_them(tmp_path):
+    # WXR 1.0 (WordPress before 2011) has no wp:author: each dc:creator (cleaned) is an author,
+    # without a line
+    path = tmp_path / "old.xml"
+    items = _old_item("12", "One", "<p>x</p>", "maya") + _old_item("13", "Two", "y", ">Maya")
+    path.write_text(_old_wxr(items), encoding="utf-8")
+    export = wordpress.parse(path)
+    assert [i.author for i in export.items] == ["maya", "maya"]
+    assert export.problems == []

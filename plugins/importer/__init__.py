@@ -6,7 +6,8 @@ Not a Pelican plugin (it is never in PLUGINS and registers nothing): tasks.py ru
   (posts, pages, authors, attachments, comments in every state); a file that is not such an
   export is one ``model.ExportError`` line.
 - ``xmltext``: the control characters XML forbids, which exports carry anyway, dropped (and
-  named) before a reader parses the file.
+  named) before a reader parses the file; an old WordPress export's unsplit ``]]>`` in a
+  post's CDATA section repaired.
 - ``convert``: HTML (and WordPress's shortcodes) into the site's Markdown.
 - ``plan``: from the model to what the import writes: posts and pages with their front matter
   (``Redirect_from`` with the old permalinks), team files, galleries, pictures found in a copy

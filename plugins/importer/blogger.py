@@ -38,6 +38,8 @@ KIND_SCHEME = "http://schemas.google.com/g/2005#kind"
 KIND_PREFIX = "http://schemas.google.com/blogger/2008/kind#"
 LABEL_SCHEME = "http://www.blogger.com/atom/ns#"
 BLOG_ID_PREFIX = "tag:blogger.com,1999:blog-"
+# the namespace of a Blogger theme's b: tags (b:section, b:widget), declared on its <html>
+BLOGGER_LAYOUT = b"http://www.google.com/2005/gml/b"
 # Blogger writes this address for every commenter and author who hid theirs: it is no one's
 NOREPLY = "noreply@blogger.com"
 # the user id in a profile address: blogger.com/profile/ID (and old Google+ plus.google.com/ID)
@@ -73,8 +75,10 @@ def parse(path: Path) -> Export:
     path = Path(path)
     problems: list[str] = []
     root = _root(path, problems)
-    takeout = any(entry.find(BLOGGER + "type") is not None for entry in root.iter(ATOM + "entry"))
-    if not takeout and not any(_classic_kind(e)[0] for e in root.iter(ATOM + "entry")):
+    entries = list(root.iter(ATOM + "entry"))
+    takeout = any(entry.find(BLOGGER + "type") is not None for entry in entries)
+    # no entry at all (Takeout's feed.atom of a blog with no post): said below, as no post
+    if entries and not takeout and not any(_classic_kind(e)[0] for e in entries):
         # Blogger's public feed (/feeds/posts/default) looks alike but marks no entry's kind
         raise ExportError(
             f"{path}: a Blogger feed whose entries say no kind (post, page, comment): the public "
@@ -94,7 +98,7 @@ def parse(path: Path) -> Export:
         )
     replies: list[_Reply] = []
     gone: set[str] = set()  # posts skipped as trashed, whose comments go quietly with them
-    for entry in root.iter(ATOM + "entry"):
+    for entry in entries:
         entry_id = _text(entry.find(ATOM + "id"))
         kind, state = _takeout_kind(entry) if takeout else _classic_kind(entry)
         if kind in (model.POST, model.PAGE):
@@ -109,8 +113,31 @@ def parse(path: Path) -> Export:
             _count(export, kind)
         else:
             export.problems.append(f"entry {entry_id or '(no id)'} says no kind of entry: skipped")
+    if not export.items:
+        raise ExportError(_no_items(path, export.skipped, len(replies)))
     _attach(export, replies, gone)
     return export
+
+
+def _no_items(path: Path, skipped: dict[str, int], comments: int) -> str:
+    """The line for a file with no post or page (an empty blog's backup, or a template's):
+    what it holds instead, as the WordPress reader says of an export with none."""
+    blog = [part for part in ("settings", "template") if part in skipped]
+    held = [f"the blog's {' and '.join(blog)}"] if blog else []
+    others = [
+        f"{n} {kind}{'s' if n > 1 else ''}"
+        for kind, n in sorted(skipped.items())
+        if kind not in blog
+    ]
+    if comments:
+        held.append(f"{comments} comment{'s' if comments > 1 else ''} on posts not in it")
+    held += others
+    return (
+        f"{path}: no post or page in this export"
+        + (f" (only {', '.join(held)})" if held else "")
+        + ": Blogger writes such a file for a blog with no post, or as a template backup; back "
+        "up the blog that has the posts with Settings → Manage blog → Back up content"
+    )
 
 
 def _describe(entry: bytes) -> str:
@@ -155,6 +182,12 @@ def _root(path: Path, problems: list[str]) -> ET.Element:
     if root.tag == "rss" and any("wordpress.org/export" in el.tag for el in root.iter()):
         raise ExportError(
             f"{path}: this is a WordPress export (WXR): use import-wordpress; {EXPECTED}"
+        )
+    if _local(root.tag) == "html" and BLOGGER_LAYOUT in data[:4096]:
+        # Theme → Backup saves the template alone, and looks like an export by its name
+        raise ExportError(
+            f"{path}: this is a Blogger theme (Theme → Backup), which holds no post or page; "
+            f"{EXPECTED}"
         )
     if root.tag != ATOM + "feed":
         raise ExportError(f"{path}: the document is a <{_local(root.tag)}>; {EXPECTED}")

@@ -201,7 +201,17 @@ def _unredirectable(old: str) -> str:
 
 
 def _when(value: dt.datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+    """A front-matter date to the minute, as the old blog showed it; with its UTC offset when
+    the export gives one (Blogger), so the post keeps its moment rather than taking the site's
+    TIMEZONE (the site reads the offset and shows the time as written)."""
+    if value is None:
+        return ""
+    offset = value.utcoffset()
+    if offset is None:  # WordPress's post_date: the old site's local time, its zone not given
+        return value.strftime("%Y-%m-%d %H:%M")
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{value:%Y-%m-%d %H:%M}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def old_path(url: str) -> str:

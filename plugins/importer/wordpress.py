@@ -125,9 +125,26 @@ def _describe(item: bytes) -> str:
     return f"item {post_id[1].decode('utf-8', 'replace').strip() if post_id else '?'} ({name!r})"
 
 
+def _repaired(source: str, data: bytes, sections: list[int]) -> str:
+    """The report's line for the post texts whose unsplit ']]>' was repaired, naming them."""
+    names = []
+    for offset in sections:
+        begin = data.rfind(b"<item", 0, offset)
+        end = data.find(b"</item>", offset)
+        names.append(_describe(data[begin : end if end >= 0 else None]) if begin >= 0 else "?")
+    count = f"{len(sections)} CDATA section{'s' if len(sections) > 1 else ''}"
+    return (
+        f"{source}: {count} repaired: post texts with a ']]>' inside, which old WordPress "
+        "versions wrote unsplit (not well-formed XML); the text is read as written: "
+        + ", ".join(names)
+    )
+
+
 def _root(path: Path, problems: list[str]) -> ET.Element:
     """The export's root element; characters XML forbids are dropped (one line each item in
-    `problems`) rather than stopping the import, since exporting again writes them again."""
+    `problems`) and an old export's unsplit ']]>' in a post's text repaired (one line), rather
+    than stopping the import: exporting again writes the first again, and of the second's
+    blog often nothing is left to export."""
     source = str(path)
     try:
         if path.stat().st_size == 0:
@@ -149,13 +166,21 @@ def _root(path: Path, problems: list[str]) -> ET.Element:
             return ET.fromstring(data)
         except ET.ParseError:
             cleaned, notes = xmltext.strip_forbidden(data, b"item", _describe)
-            if not notes:
+            repair = xmltext.repair_cdata(cleaned, b"content:encoded")
+            if not notes and not repair.sections:
                 raise
         try:
-            root = ET.fromstring(cleaned)
-        except ET.ParseError:
-            return ET.fromstring(data)  # the first error is the one to report
+            root = ET.fromstring(repair.data)
+        except ET.ParseError as exc:
+            if not repair.sections:
+                return ET.fromstring(data)  # the first error is the one to report
+            # the sections repaired, something else is wrong: where that is, in the file
+            line, column = exc.position
+            exc.position = (line, xmltext.original_column(repair, line, column))
+            raise
         problems.extend(notes)
+        if repair.sections:
+            problems.append(_repaired(source, cleaned, repair.sections))
         return root
     except ET.ParseError as exc:
         line, column = exc.position
@@ -168,6 +193,24 @@ def _root(path: Path, problems: list[str]) -> ET.Element:
         ) from None
     except OSError as exc:
         raise ExportError(f"{source}: cannot be read ({exc.strerror})") from None
+
+
+def _unmarked(login: str) -> str:
+    """A dc:creator without what a mistyped or mangled one carries: markup, stray '<' or '>'
+    ('>themereviewteam'), spaces around it or doubled."""
+    text = re.sub(r"<[^<>]*>|[<>]", "", html.unescape(login))
+    return " ".join(text.split())
+
+
+def _creator(written: str, known: dict[str, Author]) -> str:
+    """The login an item's dc:creator names: an author of the export it is once cleaned and
+    case folded (WordPress matches logins without regard to case: "Bob" writes as "bob"),
+    else itself cleaned ("" when nothing is left)."""
+    if not written or written in known:
+        return written
+    cleaned = _unmarked(written)
+    by_folded = {_unmarked(login).casefold(): login for login in reversed(list(known))}
+    return by_folded.get(cleaned.casefold(), cleaned)
 
 
 def _site(channel: ET.Element, wp: str) -> str:
@@ -272,6 +315,9 @@ def parse(path: Path) -> Export:
             first_name=_name(element, f"{wp}author_first_name"),
             last_name=_name(element, f"{wp}author_last_name"),
         )
+    declared = set(export.authors)
+    undeclared: dict[str, list[str]] = {}  # a login no wp:author declares -> its items
+    mended: dict[tuple[str, str], list[str]] = {}  # (as written, declared login) -> its items
     seen: dict[str, str] = {}
     for number, item in enumerate(channel.findall("item"), 1):
         post_id = _text(item, f"{wp}post_id") or f"item-{number}"
@@ -313,13 +359,16 @@ def parse(path: Path) -> Export:
             export.problems.append(
                 f"item {post_id} ({title!r}) was {wp_status}: imported as a draft"
             )
-        creator = _text(item, f"{DC}creator")
-        # WordPress matches logins without regard to case ("Bob" writes as "bob")
-        creator = next(
-            (login for login in export.authors if login.lower() == creator.lower()), creator
-        )
-        if creator and creator not in export.authors:
-            export.authors[creator] = Author(login=creator, name="")
+        written = _text(item, f"{DC}creator")
+        creator = _creator(written, export.authors)
+        named = f"item {post_id} ({title!r})"
+        if creator.casefold() != written.casefold() and creator in declared:
+            # a stray mark, not another person: the declared author's, and said
+            mended.setdefault((written, creator), []).append(named)
+        if creator and creator not in declared:
+            export.authors.setdefault(creator, Author(login=creator, name=""))
+            if declared:  # WXR 1.0 (WordPress before 2011) declares no author at all
+                undeclared.setdefault(creator, []).append(named)
         categories = [c for c in _terms(item, "category") if c.lower() != "uncategorized"]
         published = status == PUBLISHED
         export.items.append(
@@ -342,6 +391,16 @@ def parse(path: Path) -> Export:
                 comments=[_comment(c, wp, post_id) for c in item.findall(f"{wp}comment")],
                 raw_wordpress=True,
             )
+        )
+    for (written, login), items in mended.items():
+        export.problems.append(
+            f"author {written!r} (in dc:creator) read as the export's author {login!r}: "
+            f"{', '.join(items)}"
+        )
+    for login, items in undeclared.items():
+        export.problems.append(
+            f"author {login!r} is not one of the export's authors (wp:author): an author of "
+            f"their own (a team file, if they published); used by {', '.join(items)}"
         )
     if not export.items:
         others = ", ".join(f"{n} {kind}" for kind, n in sorted(export.skipped.items()))

@@ -5,10 +5,14 @@ hold control characters (a vertical tab for a line break, U+001A): XML does not 
 so no parser reads the file, and exporting again writes them again. ``strip_forbidden`` drops
 them (raw, or written as a character reference such as ``&#11;``; a vertical tab or form
 feed, which parted two words, becomes a space) and says in which item.
+
+Old WordPress exports also wrote a post's text into a CDATA section without splitting a
+``]]>`` in it: ``repair_cdata`` splits those, and only those.
 """
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 # C0 controls but tab, line feed and carriage return: single bytes in UTF-8 (never part of a
 # multi-byte character), so they are dropped from the bytes without decoding them
@@ -63,3 +67,67 @@ def strip_forbidden(
             )
         out.append(piece)
     return b"".join(out), notes
+
+
+# Before WordPress split them (``]]]]><![CDATA[>``, the only way to write "]]>" inside a CDATA
+# section), an export wrote a post's text into its CDATA section as it was: a post quoting a
+# script's ``//]]>`` or code such as ``a[b[0]]>1`` ended the section early, and no XML reader
+# takes the file. The old blog is often gone, so exporting again is not an answer.
+_SPLIT = b"]]><![CDATA["
+_INNER_END = re.compile(rb"\]\]>(?!<!\[CDATA\[)")  # one that already opens the next section is fine
+
+
+@dataclass
+class Repair:
+    """The file with its CDATA sections repaired, and where: ``sections`` are the offsets (in
+    the file as read) of the sections repaired, ``inserted`` those (in the repaired file) of
+    each split written."""
+
+    data: bytes
+    sections: list[int] = field(default_factory=list)
+    inserted: list[int] = field(default_factory=list)
+
+
+def repair_cdata(data: bytes, element: bytes) -> Repair:
+    """The file with each ``]]>`` inside ``<element><![CDATA[ … ]]></element>`` that is not
+    the section's end split as XML requires (the text reads the same); nothing else changed."""
+    start = re.compile(rb"<" + re.escape(element) + rb">\s*<!\[CDATA\[")
+    end = re.compile(rb"\]\]>\s*</" + re.escape(element) + rb">")
+    out, sections, inserted = [], [], []
+    done = 0  # bytes of `data` already copied to `out`
+    length = 0  # bytes in `out`
+    position = 0
+    while opened := start.search(data, position):
+        closed = end.search(data, opened.end())
+        if closed is None:  # cut short: left for the parser to report
+            break
+        inner = list(_INNER_END.finditer(data, opened.end(), closed.start()))
+        if inner:
+            sections.append(opened.start())
+            for match in inner:
+                cut = match.start() + 2  # between "]]" and ">"
+                out.append(data[done:cut])
+                length += cut - done
+                inserted.append(length)
+                out.append(_SPLIT)
+                length += len(_SPLIT)
+                done = cut
+        position = closed.end()
+    out.append(data[done:])
+    return Repair(b"".join(out), sections, inserted)
+
+
+def original_column(repair: Repair, line: int, column: int) -> int:
+    """A column (0-based, in characters, as expat counts) of the repaired file, in the file as
+    read: the splits written before it on that line taken out."""
+    starts = [0] + [m.end() for m in re.finditer(rb"\n", repair.data)]
+    if not 1 <= line <= len(starts):
+        return column
+    begin = starts[line - 1]
+    before = 0
+    for offset in repair.inserted:
+        if offset >= begin:
+            written = len(repair.data[begin:offset].decode("utf-8", "replace"))
+            if written < column:
+                before += len(_SPLIT)
+    return column - before
