@@ -372,6 +372,21 @@ def test_a_post_without_a_category_is_filed_under_the_default_and_named(build_si
     ]
 
 
+@pytest.mark.parametrize("publish", [False, True])
+def test_the_categories_named_are_those_of_published_posts(build_site, caplog, publish):
+    # a draft's category (an unannounced product's name) was listed in every build's log
+    caplog.set_level(logging.WARNING)
+    head = "Date: 2024-05-01\nAuthor: Ada Byrne\n"
+    files = {
+        "posts/none.md": f"Title: None\n{head}\nWords.\n",
+        "posts/secret.md": f"Title: S\n{head}Category: Zebracorn Launch\nStatus: draft\n\nW.\n",
+    }
+    build_site(files, publish=publish, name=f"draft-category-{publish}")
+    mine = [m for m in caplog.messages if "has no Category: line" in m]
+    assert len(mine) == 1 and "Zebracorn" not in mine[0], mine
+    assert mine[0].endswith("(this site's categories: Community, Company, Engineering)")
+
+
 def test_a_site_without_categories_gets_no_line_per_post(build_site, caplog):
     caplog.set_level(logging.WARNING)
     files = {

@@ -320,17 +320,19 @@ def _settle_categories(generator) -> None:
         if getattr(post, "blogcore_category_from", None) == FROM_FOLDER:
             post.category = written.get(post.category.slug, post.category)
     default = generator.settings.get("DEFAULT_CATEGORY")
-    others = sorted({c.name for c in written.values() if c.name != default}, key=str.lower)
-    if not others:
+    if not any(c.name != default for c in written.values()):
         return
+    # the categories readers see: a draft's would be named in a publish's log before its day
+    public = checks.written_categories([*generator.articles, *generator.translations])
+    others = sorted({c.name for c in public.values() if c.name != default}, key=str.lower)
+    listed = f" (this site's categories: {', '.join(others)})" if others else ""
     for post in posts:
         if getattr(post, "blogcore_category_from", None) == DEFAULT:
             logger.warning(
-                "%s: has no Category: line, so it is filed under %r; add one (this site's "
-                "categories: %s)",
+                "%s: has no Category: line, so it is filed under %r; add one%s",
                 shown(generator.settings, post.source_path),
                 post.category.name,
-                ", ".join(others),
+                listed,
             )
 
 
