@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plugins.blogcore import text
+from tests.conftest import FIXTURES
 
 COLUMNS = 12
 HEADER = "| " + " | ".join(f"Room {n}" for n in range(1, COLUMNS + 1)) + " |"
@@ -199,3 +200,29 @@ def test_the_sanitiser_keeps_a_box_and_no_other_tabindex():
 def test_scroll_tables(html, expected):
     assert text.scroll_tables(html) == expected
     assert text.scroll_tables(expected) == expected  # tidied twice: the same
+
+
+RAW_TABLE = (
+    "\n\n<table><caption>Office hours</caption>"
+    + "<tr>"
+    + "".join(f"<td>Day{n}</td>" for n in range(1, COLUMNS + 1))
+    + "</tr></table>\n"
+)
+
+
+def test_a_raw_html_table_in_a_bio_or_a_series_intro_scrolls_in_a_named_box(build_site):
+    # team and series files are cleaned, not read as posts: their HTML tables had no box
+    bio = (FIXTURES / "site" / "team" / "ada-byrne.md").read_text(encoding="utf-8")
+    post = "Title: Part one\nDate: 2024-06-01\nAuthor: Ada Byrne\nSeries: hours\n\nWords.\n"
+    site = build_site(
+        {
+            "team/ada-byrne.md": bio + RAW_TABLE,
+            "series/hours.md": "Title: Hours\n\nAbout our hours." + RAW_TABLE,
+            "posts/part-one.md": post,
+        }
+    )
+    for url in ("team/ada-byrne/", "series/hours/"):
+        page = site.soup(url)
+        found = page.select("main div.table-scroll")
+        assert len(found) == 1 and found[0]["tabindex"] == "0", url
+        assert found[0]["role"] == "region" and name_of(page, found[0]) == "Office hours"
