@@ -781,7 +781,12 @@ def check_header(header: Header) -> list[str]:
     """Errors in how front matter is written: repeated keys, a key Markdown cannot read."""
     errors = []
     seen: dict[str, int] = {}
+    save_as = any(key == "save_as" and value.strip() for key, value, _ in header.keys)
     for key, value, number in header.keys:
+        if key == "url" and save_as and not value.strip():
+            # Pelican's idiom for a page as the home page (URL: and Save_as: index.html):
+            # the address follows Save_as, as without the line
+            continue
         errors += value_problems(key, value, f" (line {number})")
         if key in seen and key in KNOWN_KEYS:  # a plugin's own files may repeat their keys
             errors.append(

@@ -295,7 +295,7 @@ class StrictChecks:
                     del metadata["summary"]
                 self._name_foreign(source_path, content, metadata)
                 save_as = metadata.get("save_as")
-                if isinstance(save_as, str) and save_as and "url" not in metadata:
+                if isinstance(save_as, str) and save_as and not metadata.get("url"):
                     metadata["url"] = url_of_save_as(save_as)  # links follow where it is
             self._check_url_parts(metadata, post_or_page)
         except Exception as exc:

@@ -58,9 +58,16 @@ class Clash:
                 f"URL {self.url} is written by both {self.kept.owner} and "
                 f"{self.skipped.owner}; change one of the *_SAVE_AS settings"
             )
+        hint = self.skipped.hint
+        if self.path == "index.html" and self.kept.item is None:
+            # Pelican's idiom for a page as the home page: the blog's front page must move
+            hint = (
+                "to make it the home page, move the list of posts: INDEX_SAVE_AS = "
+                '"blog/index.html" in pelicanconf.py puts it at /blog/, linked from the menu'
+            )
         return (
             f"{self.skipped.owner}: URL {self.url} is already taken by {self.kept.owner}; "
-            f"this file was skipped ({self.skipped.hint})"
+            f"this file was skipped ({hint})"
         )
 
 
