@@ -1,13 +1,17 @@
 """The site's readers (Markdown, reStructuredText, HTML): they name the file and the key when
 front matter is wrong."""
 
+import contextlib
 import datetime
+import importlib
 import logging
 import os
 import re
+import threading
 import time
-from collections.abc import Callable
-from typing import ClassVar
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from markdown import Markdown
@@ -204,18 +208,151 @@ def _where(lines: list[str], needle: str) -> str:
     return f"line {number}: " if number else ""
 
 
-class _Said(logging.Handler):
-    """The warnings and errors blogcore logs while one file is read: (level, line)."""
+# what a file's reading says, kept with its read result (``SAID``) as plain values (Pelican
+# pickles its reader cache): ("log", logger name, level, message, args, other fields) for a
+# logging record, from any logger; ("warning", category, text, file, line) for a Python warning
+Heard = tuple[Any, ...]
+_PLAIN = (str, int, float, bool, type(None))
+# a record's fields that belong to the moment it is logged, made anew when it is said again
+_OF_THE_MOMENT = frozenset(
+    {"created", "msecs", "relativeCreated", "thread", "threadName", "process", "processName"}
+    | {"taskName", "message", "asctime", "exc_info", "stack_info", "msg", "args"}
+)
+
+
+def _plain(value: object) -> bool:
+    """A value that pickles, and means the same, in any later build: text, numbers, tuples."""
+    return isinstance(value, _PLAIN) or (
+        isinstance(value, tuple) and all(_plain(item) for item in value)
+    )
+
+
+def _kept(record: logging.LogRecord) -> Heard | None:
+    """A record made while a file was read, as plain values; None below WARNING."""
+    if not isinstance(record.levelno, int) or record.levelno < logging.WARNING:
+        return None
+    msg, args = record.msg, record.args
+    if not (isinstance(msg, str) and isinstance(args, tuple) and _plain(args)):
+        # kept as written when it can be: the filters that drop a line by its template
+        # (blogcore's SAID_BETTER, Pelican's LOG_FILTER) drop it again when it is said again
+        msg, args = record.getMessage(), ()
+    fields = {k: v for k, v in vars(record).items() if k not in _OF_THE_MOMENT and _plain(v)}
+    if record.exc_info and not record.exc_text:
+        fields["exc_text"] = logging.Formatter().formatException(record.exc_info)
+    return ("log", record.name, record.levelno, msg, args, fields)
+
+
+def _category_name(category: type[Warning]) -> str:
+    return f"{category.__module__}:{category.__qualname__}"
+
+
+def _category(name: str) -> type[Warning]:
+    """The warning class a name stands for; one of that name when it no longer imports."""
+    module, _, qualname = name.partition(":")
+    found: object = None
+    with contextlib.suppress(Exception):
+        found = importlib.import_module(module)
+        for part in qualname.split("."):
+            found = getattr(found, part)
+    if isinstance(found, type) and issubclass(found, Warning):
+        return found
+    return type(qualname.rpartition(".")[2] or "UserWarning", (UserWarning,), {})
+
+
+# the Python warnings said since the warning filters last changed hands (a serve build's
+# warnings_logged, a test's catch_warnings), by place: each file is read with warnings of its
+# own (every place fresh), so Python's once-per-place no longer holds across files on its own
+_told: tuple[object, set[tuple]] = (None, set())
+
+
+def _tell(category: type[Warning], text: str, filename: str, lineno: int) -> None:
+    """Show a warning a file's reading raised, once per place and text, as Python would."""
+    global _told
+    if _told[0] is not warnings.filters:
+        _told = (warnings.filters, set())
+    place = (category, text, filename, lineno)
+    if place in _told[1]:
+        return
+    _told[1].add(place)
+    warnings.showwarning(text, category, filename, lineno)
+
+
+class _Said:
+    """What the reading of one file says: every WARNING-or-worse logging record made while it
+    is read, whatever logged it (blogcore, Pelican's readers, Python-Markdown, another
+    plugin's Markdown extension), and every Python warning it raises."""
 
     def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.lines: list[tuple[int, str]] = []
+        self.records: list[logging.LogRecord] = []
+        self.warnings: list[warnings.WarningMessage] = []
 
-    def emit(self, record: logging.LogRecord) -> None:
+    @contextlib.contextmanager
+    def listening(self) -> Iterator[None]:
+        """Hear what is said while the block runs; its Python warnings are shown after it."""
+        previous = logging.getLogRecordFactory()
+        thread = threading.get_ident()
+
+        def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+            record = previous(*args, **kwargs)
+            # made, not yet filtered: a line Pelican's duplicate filter drops because another
+            # file said it first is this file's too, to say when the other one is fixed. The
+            # innermost reading's only (another file read meanwhile keeps its own), this
+            # thread's only, and not the blank records of logging.makeLogRecord (name None)
+            if (
+                record.name is not None
+                and logging.getLogRecordFactory() is factory
+                and record.thread in (thread, None)  # None: logging.logThreads off
+            ):
+                self.records.append(record)
+            return record
+
+        logging.setLogRecordFactory(factory)  # the logging cookbook's way to add to records
         try:
-            self.lines.append((record.levelno, record.getMessage()))
-        except Exception:  # a record whose arguments do not format: logging's own policy
-            self.handleError(record)
+            # a registry of its own for each file (catch_warnings resets them): a warning
+            # raised for every file is this file's too, not only the first file's
+            with warnings.catch_warnings(record=True) as caught:
+                try:
+                    yield
+                finally:
+                    self.warnings = list(caught)
+        finally:
+            logging.setLogRecordFactory(previous)
+            for said in self.warnings:  # as the build would have shown them, once per place
+                _tell(said.category, str(said.message), said.filename, said.lineno)
+
+    def heard(self) -> tuple[Heard, ...]:
+        """All of it as plain values, in the order it was said (warnings last)."""
+        kept = [entry for entry in map(_kept, self.records) if entry is not None]
+        kept += [
+            ("warning", _category_name(w.category), str(w.message), w.filename, w.lineno)
+            for w in self.warnings
+        ]
+        return tuple(kept)
+
+
+def say_again(heard: Iterable[Heard]) -> None:
+    """What a file's reading said, said again (the file came from Pelican's reader cache): each
+    record through its own logger's filters and handlers, each warning as the build shows it."""
+    for entry in heard:
+        if not isinstance(entry, tuple) or not entry:
+            continue
+        if entry[0] == "log" and len(entry) == 6:
+            _, name, level, msg, args, fields = entry
+            logger = logging.getLogger(name)
+            if not logger.isEnabledFor(level):
+                continue
+            data = {**fields, "name": name, "msg": msg, "args": args}
+            record = logging.makeLogRecord(data | {"levelno": level})
+            record.levelname = logging.getLevelName(level)
+            try:
+                if logger.disabled or not logger.filter(record):
+                    continue
+            except Exception:  # pelican.log.FatalLogger says "filtered out" by raising
+                continue
+            logger.callHandlers(record)
+        elif entry[0] == "warning" and len(entry) == 5:
+            _, category, text, filename, lineno = entry
+            _tell(_category(category), text, filename, lineno)
 
 
 class StrictChecks:
@@ -260,18 +397,20 @@ class StrictChecks:
 
     def read(self, source_path: str):
         """Read one file; on failure log why, then let Pelican skip the file. What the
-        reading said (warnings, errors) goes with the metadata into Pelican's reader cache
-        (``SAID``): a build that takes the file from there says it again (on_content_init),
-        so ``make serve`` does not forget a mistake once another file changes."""
+        reading said (any logger's warnings and errors, Python warnings) goes with the
+        metadata into Pelican's reader cache (``SAID``): a build that takes the file from
+        there says it again (on_content_init, ``say_again``), so ``make serve`` does not
+        forget a mistake once another file changes."""
+        if not self.settings.get("CACHE_CONTENT"):
+            # nothing keeps the result for a later build (make build, make publish): nothing
+            # to say again, and the file is read as Pelican reads it
+            return self._read_checked(source_path)
         said = _Said()
-        package = logging.getLogger(__package__)
-        package.addHandler(said)
-        try:
+        with said.listening():
             content, metadata = self._read_checked(source_path)
-        finally:
-            package.removeHandler(said)
-        if said.lines:
-            metadata[SAID] = (time.time(), tuple(said.lines))
+        heard = said.heard()
+        if heard:
+            metadata[SAID] = (time.time(), heard)
         return content, metadata
 
     def _read_checked(self, source_path: str):

@@ -290,8 +290,9 @@ def _say_again(content: Content, said: tuple) -> None:
     started = getattr(build.current(content.settings).state(__package__), "started", None)
     if started is None or read_at >= started:
         return  # read in this build: said already
-    for level, line in lines:
-        READER_LOG.log(level, "%s", line)
+    from .reader import say_again  # what the reader heard, it knows how to say again
+
+    say_again(lines)
 
 
 def _skip_clashes(generators: list, claims: list[urls.Claim]) -> None:

@@ -1,0 +1,162 @@
+"""`invoke serve`'s rebuilds say what is still wrong, and nothing that is fixed.
+
+Serve builds are incremental: a file that did not change is taken from Pelican's reader cache,
+not read again, and a page whose inputs did not change is kept as written. What a file's
+reading said (a warning from Pelican's own reader, a Markdown extension's, a Python warning)
+was said again only when blogcore itself had said it: the others left the terminal and the
+overlay at the next rebuild, the mistake still in the file. And a page of a post deleted or
+renamed left its folder behind, empty, which the dev server answered as a folder.
+
+Each test drives the builds `invoke serve` runs (the warm builder, the project's settings
+with serve's overrides) over a copy of the fixture site in tmp_path, and reads what a user
+sees: the terminal, the problems report the overlay shows, the dev server's answers.
+"""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from plugins.devserver import pages
+from plugins.devserver.problems import FILE_NAME
+from plugins.fastbuild.warm import WarmBuilder
+from tests.conftest import FIXTURES, ROOT
+
+# A Markdown extension of a site's own (MARKDOWN's extension_configs): it logs a warning
+# that names no file, and raises a Python warning, for each file with a lamp in it
+NOISY = """
+import logging
+import warnings
+
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+log = logging.getLogger("noisy_markdown")
+
+
+class Lamps(Preprocessor):
+    def run(self, lines):
+        if any("LAMP" in line for line in lines):
+            log.warning("a lamp is lit in a post")
+            warnings.warn("the lamp is low", UserWarning)
+        return lines
+
+
+class NoisyExtension(Extension):
+    def extendMarkdown(self, md):
+        md.preprocessors.register(Lamps(md), "lamps", 5)
+
+
+def makeExtension(**kwargs):
+    return NoisyExtension(**kwargs)
+"""
+
+# Pelican's own HTML reader warns of a <meta> with no name
+HTML_POST = """<html><head><title>Opening hours</title>
+<meta name="date" content="2024-03-02">
+<meta name="category" content="Company">
+<meta name="authors" content="Ada Byrne">
+<meta content="nameless">
+</head><body><p>We open at nine.</p></body></html>
+"""
+PELICANS = "Meta tag in file {} does not have a 'name' attribute"
+EXTENSIONS = "a lamp is lit in a post"
+PYTHONS = "UserWarning: the lamp is low"
+
+
+class Session:
+    """The builds of one `invoke serve` session over a copy of the fixture site."""
+
+    def __init__(self, folder: Path, conf_extra: str = "") -> None:
+        self.content = folder / "content"
+        shutil.copytree(FIXTURES / "site", self.content)
+        self.output = folder / "output"
+        conf = folder / "conf.py"
+        conf.write_text(
+            f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nsys.path.insert(0, {str(folder)!r})\n"
+            f"from pelicanconf import *\nPLUGIN_PATHS = [{str(ROOT)!r}]\n"
+            f"THEME = {str(ROOT / 'theme')!r}\n{conf_extra}",
+            encoding="utf-8",
+        )
+        overrides = ["FASTBUILD_INCREMENTAL=true", "SEARCH_IN_BACKGROUND=true"]
+        overrides += ["DEVSERVER_OVERLAY=true", 'COMMENTS_PROVIDER="none"']
+        overrides += [f"CACHE_PATH={json.dumps(str(folder / '.cache'))}"]  # as tasks.serve
+        self.args = ["-s", str(conf), "-o", str(self.output), str(self.content), "-e", *overrides]
+        self.report, self.record = self.output / FILE_NAME, self.output / pages.FILE_NAME
+        self.log = folder / "terminal.log"
+        self.terminal = self.log.open("w")
+        env = {**os.environ, "COLUMNS": "300", "SITEURL": "http://127.0.0.1:8000"}
+        env.pop("COMMENTS_ISSO_URL", None)
+        self.builder = WarmBuilder(conf, ROOT, env, stderr=self.terminal)
+
+    def build(self) -> tuple[list[str], str]:
+        """Rebuild as a save does: the overlay's lines ("file: message") and the terminal's."""
+        since = self.log.stat().st_size
+        assert self.builder.build(self.args, problems=self.report, pages=self.record) == 0
+        self.terminal.flush()
+        with self.log.open(errors="replace") as terminal:
+            terminal.seek(since)
+            printed = terminal.read()
+        report = json.loads(self.report.read_text(encoding="utf-8"))
+        shown = [f"{p['source']}: {p['message']}".lstrip(": ") for p in report["problems"]]
+        return shown, printed
+
+    def edit(self, relpath: str, old: str, new: str) -> None:
+        path = self.content / relpath
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def close(self) -> None:
+        self.builder.close()
+        self.terminal.close()
+
+
+def _said(lines: list[str], fragment: str) -> int:
+    return sum(fragment in line for line in lines)
+
+
+def test_what_reading_a_file_said_is_said_in_every_build_until_the_file_is_fixed(tmp_path):
+    (tmp_path / "noisy_markdown.py").write_text(NOISY, encoding="utf-8")
+    extension = (
+        'MARKDOWN = {**MARKDOWN, "extension_configs": '
+        '{**MARKDOWN["extension_configs"], "noisy_markdown": {}}}\n'
+    )
+    session = Session(tmp_path, extension)
+    try:
+        shown, _ = session.build()
+        assert shown == [], shown
+        # three kinds of warning no blogcore code says: another plugin's logger (here a
+        # Markdown extension's), a Python warning, Pelican's own reader; the first two raised
+        # for two files alike (Pelican and Python say a line once per build: the second
+        # file's went unsaid, and was lost for good once the first file was fixed)
+        session.edit("posts/ranges.md", "\n\n", "\n\nLAMP by the door.\n\n")
+        session.edit("posts/first-light.md", "\n\n", "\n\nLAMP in the hall.\n\n")
+        html = session.content / "posts" / "opening-hours.html"
+        html.write_text(HTML_POST, encoding="utf-8")
+        pelicans = PELICANS.format(html)
+        for _ in ("the files saved", "another file saved"):
+            shown, printed = session.build()
+            for fragment in (pelicans, EXTENSIONS, PYTHONS):
+                # in the overlay and in the terminal, once in each
+                assert _said(shown, fragment) == 1, (fragment, shown)
+                assert printed.count(fragment) == 1, (fragment, printed)
+            session.edit("posts/garden-party.md", "\n\n", "\n\nAnother line.\n\n")
+
+        # one of the two files fixed: the other one still says it
+        session.edit("posts/ranges.md", "LAMP by the door.", "A lamp by the door.")
+        shown, printed = session.build()
+        assert _said(shown, EXTENSIONS) == _said(shown, PYTHONS) == 1, shown
+        assert _said(shown, pelicans) == 1, shown
+        assert printed.count(EXTENSIONS) == printed.count(PYTHONS) == 1, printed
+
+        # every file fixed: the overlay is empty, the terminal says none of it
+        session.edit("posts/first-light.md", "LAMP in the hall.", "A lamp in the hall.")
+        html.write_text(HTML_POST.replace('<meta content="nameless">\n', ""), encoding="utf-8")
+        shown, printed = session.build()
+        assert shown == [], shown
+        assert not [f for f in (pelicans, EXTENSIONS, PYTHONS) if f in printed], printed
+        shown, printed = session.build()  # and stays so
+        assert shown == [], shown
+    finally:
+        session.close()
