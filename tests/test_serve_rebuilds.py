@@ -19,8 +19,10 @@ from pathlib import Path
 
 from plugins.devserver import pages
 from plugins.devserver.problems import FILE_NAME
+from plugins.devserver.static import static_app
 from plugins.fastbuild.warm import WarmBuilder
 from tests.conftest import FIXTURES, ROOT
+from tests.test_serve import _call
 
 # A Markdown extension of a site's own (MARKDOWN's extension_configs): it logs a warning
 # that names no file, and raises a Python warning, for each file with a lamp in it
@@ -158,5 +160,58 @@ def test_what_reading_a_file_said_is_said_in_every_build_until_the_file_is_fixed
         assert not [f for f in (pelicans, EXTENSIONS, PYTHONS) if f in printed], printed
         shown, printed = session.build()  # and stays so
         assert shown == [], shown
+    finally:
+        session.close()
+
+
+def test_a_removed_pages_folder_goes_and_the_dev_server_answers_where_it_went(tmp_path):
+    session = Session(tmp_path)
+    try:
+        session.build()
+        app = static_app(session.output, pages=pages.FILE_NAME)
+        posts = session.output / "posts"
+        assert (posts / "ranges" / "index.html").is_file()
+        # something else in a page's folder (a file dropped there by hand)
+        (posts / "garden-party" / "notes.txt").write_text("mine", encoding="utf-8")
+        before = {p for p in session.output.rglob("*") if p.is_dir()}
+
+        # one post's Slug changes, another is deleted, a third's folder holds a file of
+        # someone else's when the post goes
+        session.edit("posts/ranges.md", "Slug: ranges\n", "Slug: range-types\n")
+        (session.content / "posts" / "first-light.md").unlink()
+        (session.content / "posts" / "garden-party.md").unlink()
+        session.build()
+        gone = before - {p for p in session.output.rglob("*") if p.is_dir()}
+        # the two pages' folders, and those of the lists that had only the posts that went
+        # (a year's archive, two categories, two tags); nothing else
+        assert sorted(str(p.relative_to(session.output)) for p in gone) == [
+            "archives/2025",
+            "category/community",
+            "category/company",
+            "posts/first-light",
+            "posts/ranges",
+            "tag/news",
+            "tag/offsite",
+        ]
+        assert (posts / "garden-party" / "notes.txt").is_file()  # never a folder in use
+        assert (posts / "range-types" / "index.html").is_file()
+
+        # with or without its slash, the old address goes where the post is now, at once
+        # (an empty folder answered 301 to itself with a slash first), and a deleted post's
+        # gets the 404 page naming the file, not a redirect to a folder with nothing in it
+        for old in ("/posts/ranges/", "/posts/ranges"):
+            status, headers, _ = _call(app, old)
+            assert (status, headers.get("Location")) == (
+                "307 Temporary Redirect",
+                "/posts/range-types/",
+            ), old
+        for old in ("/posts/first-light/", "/posts/first-light"):
+            status, headers, body = _call(app, old)
+            assert status == "404 Not Found" and "Location" not in headers, old
+            assert b"content/posts/first-light.md: that file is gone" in body
+        status, _, body = _call(app, "/posts/garden-party/")
+        assert status == "404 Not Found" and b"content/posts/garden-party.md" in body
+        assert _call(app, "/posts/garden-party/notes.txt")[0] == "200 OK"
+        assert session.output.is_dir() and (session.output / "index.html").is_file()
     finally:
         session.close()

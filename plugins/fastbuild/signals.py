@@ -4,6 +4,7 @@ import contextlib
 import logging
 import os
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from pelican import __version__ as pelican_version
@@ -161,15 +162,39 @@ class FinishOutput:
         if state is None:
             return
         build.current(settings).state(__package__).incremental = None
-        for name in manifest.stale(state.previous, state.current):
-            with contextlib.suppress(OSError):
-                os.remove(os.path.join(state.output_path, name))
+        remove_stale(state.output_path, manifest.stale(state.previous, state.current))
         manifest.save(state.manifest_path, state.current)
         logger.info(
             "fastbuild: %d page groups rendered, %d kept as they were",
             state.rendered,
             state.skipped,
         )
+
+
+def remove_stale(output: str, names: Iterable[str]) -> None:
+    """Remove the files of the last build that this one did not write (a post deleted or
+    renamed), then each folder that leaves empty, up to the output folder itself."""
+    root = os.path.abspath(output)
+    emptied = set()
+    for name in names:
+        path = os.path.normpath(os.path.join(root, name))
+        if not path.startswith(root + os.sep):
+            continue  # a record naming a file outside the output folder: not ours to remove
+        try:
+            os.remove(path)
+        except OSError:
+            continue
+        emptied.add(os.path.dirname(path))
+    # an empty posts/old-slug/ is a folder to the dev server: it answered /posts/old-slug with
+    # a redirect to /posts/old-slug/, not with where the post went or why it is gone. Deepest
+    # first, so a parent emptied by its child goes too; rmdir removes only an empty folder
+    for folder in sorted(emptied, key=lambda f: f.count(os.sep), reverse=True):
+        while folder.startswith(root + os.sep):
+            try:
+                os.rmdir(folder)
+            except OSError:  # it holds something else (or is gone already): it stays
+                break
+            folder = os.path.dirname(folder)
 
 
 def on_get_generators(pelican):
