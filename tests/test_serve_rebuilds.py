@@ -73,7 +73,7 @@ class Session:
         self.content = folder / "content"
         shutil.copytree(FIXTURES / "site", self.content)
         self.output = folder / "output"
-        conf = folder / "conf.py"
+        self.conf = conf = folder / "conf.py"
         conf.write_text(
             f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nsys.path.insert(0, {str(folder)!r})\n"
             f"from pelicanconf import *\nPLUGIN_PATHS = [{str(ROOT)!r}]\n"
@@ -91,10 +91,10 @@ class Session:
         env.pop("COMMENTS_ISSO_URL", None)
         self.builder = WarmBuilder(conf, ROOT, env, stderr=self.terminal)
 
-    def build(self) -> tuple[list[str], str]:
+    def build(self, status: int = 0) -> tuple[list[str], str]:
         """Rebuild as a save does: the overlay's lines ("file: message") and the terminal's."""
         since = self.log.stat().st_size
-        assert self.builder.build(self.args, problems=self.report, pages=self.record) == 0
+        assert self.builder.build(self.args, problems=self.report, pages=self.record) == status
         self.terminal.flush()
         with self.log.open(errors="replace") as terminal:
             terminal.seek(since)
@@ -213,5 +213,31 @@ def test_a_removed_pages_folder_goes_and_the_dev_server_answers_where_it_went(tm
         assert status == "404 Not Found" and b"content/posts/garden-party.md" in body
         assert _call(app, "/posts/garden-party/notes.txt")[0] == "200 OK"
         assert session.output.is_dir() and (session.output / "index.html").is_file()
+    finally:
+        session.close()
+
+
+def test_a_template_or_settings_mistake_fixed_at_the_next_save_leaves_the_overlay(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    session = Session(tmp_path, f"THEME = {str(theme)!r}\n")
+    article, settings = theme / "templates" / "article.html", session.conf.read_text()
+    template = article.read_text(encoding="utf-8")
+    broken = template.replace("{% block content %}", "{% block content %}{{ x | nosuch }}", 1)
+    try:
+        assert session.build()[0] == []
+        for save, fix, said in (
+            (lambda: article.write_text(broken), lambda: article.write_text(template),
+             f"{article}: line "),
+            (lambda: session.conf.write_text(settings + "SITENAME = 'Oops\n"),
+             lambda: session.conf.write_text(settings), f"{session.conf}: SyntaxError"),
+        ):  # fmt: skip
+            save()
+            shown, _ = session.build(status=1)
+            assert [line for line in shown if line.startswith(said)], shown
+            fix()
+            shown, printed = session.build()
+            assert shown == [], shown
+            assert "CRITICAL" not in printed, printed
     finally:
         session.close()
