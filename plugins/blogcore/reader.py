@@ -18,6 +18,8 @@ from markdown import Markdown
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
 from pelican.utils import pelican_open, slugify
 
+from plugins.engine import build
+
 from . import codeblocks, compat, foreign, inline, mdtree, rawtags, rst, text, yamlfront
 from .frontmatter import (
     DEFAULT,
@@ -259,22 +261,20 @@ def _category(name: str) -> type[Warning]:
     return type(qualname.rpartition(".")[2] or "UserWarning", (UserWarning,), {})
 
 
-# the Python warnings said since the warning filters last changed hands (a serve build's
-# warnings_logged, a test's catch_warnings), by place: each file is read with warnings of its
-# own (every place fresh), so Python's once-per-place no longer holds across files on its own
-_told: tuple[object, set[tuple]] = (None, set())
+def told(settings: dict) -> set[tuple]:
+    """The Python warnings this build has shown of what files' reading raised, by place: each
+    file is read with warnings of its own (every place fresh), so Python's once-per-place no
+    longer holds across files on its own."""
+    return vars(build.current(settings).state(__package__)).setdefault("told", set())
 
 
-def _tell(category: type[Warning], text: str, filename: str, lineno: int) -> None:
+def _tell(shown: set[tuple], category: type[Warning], text: str, filename: str, line: int) -> None:
     """Show a warning a file's reading raised, once per place and text, as Python would."""
-    global _told
-    if _told[0] is not warnings.filters:
-        _told = (warnings.filters, set())
-    place = (category, text, filename, lineno)
-    if place in _told[1]:
+    place = (category, text, filename, line)
+    if place in shown:
         return
-    _told[1].add(place)
-    warnings.showwarning(text, category, filename, lineno)
+    shown.add(place)
+    warnings.showwarning(text, category, filename, line)
 
 
 class _Said:
@@ -282,9 +282,10 @@ class _Said:
     is read, whatever logged it (blogcore, Pelican's readers, Python-Markdown, another
     plugin's Markdown extension), and every Python warning it raises."""
 
-    def __init__(self) -> None:
+    def __init__(self, shown: set[tuple]) -> None:
         self.records: list[logging.LogRecord] = []
         self.warnings: list[warnings.WarningMessage] = []
+        self.shown = shown  # this build's Python warnings shown already (``told``)
 
     @contextlib.contextmanager
     def listening(self) -> Iterator[None]:
@@ -318,7 +319,7 @@ class _Said:
         finally:
             logging.setLogRecordFactory(previous)
             for said in self.warnings:  # as the build would have shown them, once per place
-                _tell(said.category, str(said.message), said.filename, said.lineno)
+                _tell(self.shown, said.category, str(said.message), said.filename, said.lineno)
 
     def heard(self) -> tuple[Heard, ...]:
         """All of it as plain values, in the order it was said (warnings last)."""
@@ -330,7 +331,7 @@ class _Said:
         return tuple(kept)
 
 
-def say_again(heard: Iterable[Heard]) -> None:
+def say_again(heard: Iterable[Heard], shown: set[tuple]) -> None:
     """What a file's reading said, said again (the file came from Pelican's reader cache): each
     record through its own logger's filters and handlers, each warning as the build shows it."""
     for entry in heard:
@@ -352,7 +353,7 @@ def say_again(heard: Iterable[Heard]) -> None:
             logger.callHandlers(record)
         elif entry[0] == "warning" and len(entry) == 5:
             _, category, text, filename, lineno = entry
-            _tell(_category(category), text, filename, lineno)
+            _tell(shown, _category(category), text, filename, lineno)
 
 
 class StrictChecks:
@@ -405,7 +406,7 @@ class StrictChecks:
             # nothing keeps the result for a later build (make build, make publish): nothing
             # to say again, and the file is read as Pelican reads it
             return self._read_checked(source_path)
-        said = _Said()
+        said = _Said(told(self.settings))
         with said.listening():
             content, metadata = self._read_checked(source_path)
         heard = said.heard()

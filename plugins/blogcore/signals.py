@@ -34,8 +34,6 @@ from .reader import (
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
-# what the reader said of a file, said again when the file comes from Pelican's cache
-READER_LOG = logging.getLogger(f"{__package__}.reader")
 
 
 class ErrorCollector(logging.Handler):
@@ -290,9 +288,9 @@ def _say_again(content: Content, said: tuple) -> None:
     started = getattr(build.current(content.settings).state(__package__), "started", None)
     if started is None or read_at >= started:
         return  # read in this build: said already
-    from .reader import say_again  # what the reader heard, it knows how to say again
+    from .reader import say_again, told  # what the reader heard, it knows how to say again
 
-    say_again(lines)
+    say_again(lines, told(content.settings))
 
 
 def _skip_clashes(generators: list, claims: list[urls.Claim]) -> None:
