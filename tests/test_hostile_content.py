@@ -429,13 +429,16 @@ CASES = [
         "content/posts/l.md",
     ),
     Case(
-        "yaml-list",  # was: "Tags is empty", the rest of the keys shown as the text
+        # was: "Tags is empty", the rest of the keys shown as the text; then an error saying
+        # to write Tags: alpha, beta. A block list between --- lines is read as YAML means it
+        "yaml-list",
         {
-            "posts/y.md": "---\nTitle: Y\nDate: 2024-05-01\nTags:\n  - alpha\n  - beta\n"
-            "---\n\nBody.\n"
+            "posts/y.md": "---\nTitle: Y\nDate: 2024-05-01\nCategory: Company\n"
+            "Tags:\n  - alpha\n  - beta\n---\n\nBody.\n"
         },
-        "Tags is a YAML list (line 5",
-        "content/posts/y.md",
+        "",
+        publish=0,
+        published=("posts/y/", "tag/alpha/", "tag/beta/"),
     ),
     Case(
         "static-image-missing",  # was three lines: Pelican's stamp, "cannot be read", the link

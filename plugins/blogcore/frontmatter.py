@@ -16,7 +16,7 @@ from babel import Locale, UnknownLocaleError
 from bs4 import BeautifulSoup, Comment
 from dateutil import parser as dateparser
 
-from . import rawtags
+from . import rawtags, yamlvalues
 
 STATUSES = ("published", "draft", "hidden", "skip")
 DATE_KEYS = frozenset({"date", "modified"})
@@ -42,9 +42,6 @@ PLUGIN_KEYS = (
     "redirect_from",  # redirects
 )  # fmt: skip
 KNOWN_KEYS = frozenset(PELICAN_KEYS + PLUGIN_KEYS)
-# Keys whose value is a list (Pelican and the plugins split them at commas, or take a list):
-# a YAML flow list ([a, b]) in a fenced front matter is read as one for these only.
-LIST_KEYS = frozenset({"tags", "authors", "related", "related_exclude", "redirect_from", "aliases"})
 
 
 class FrontMatterError(ValueError):
@@ -564,181 +561,53 @@ class Header:
     stopper: tuple[str, int] | None = None  # a line that ended the block without a blank line
     after: list[str] = field(default_factory=list)  # known keys below the stopper, before text
     continued: list[tuple[str, int]] = field(default_factory=list)  # key, indented line number
+    notes: list[str] = field(default_factory=list)  # what a fenced YAML block left out or joined
 
 
-# YAML's front matter, as Jekyll and Hugo write it (between --- lines): Python-Markdown's meta
-# extension reads its lines as "Key: value" and keeps YAML's quotes and brackets in the value
-FENCE = re.compile(r"^-{3}(\s.*)?")  # Python-Markdown's BEGIN_RE
-FENCE_END = re.compile(r"^(-{3}|\.{3})(\s.*)?")  # its END_RE
-META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")  # its META_RE
+# Python-Markdown's meta extension's key line (META_RE); fences are yamlvalues' (FENCE)
+META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 YAML_COMMENT = re.compile(r"^[ ]{0,3}#")
-_AFTER_VALUE = re.compile(r"^\s*(#.*)?$")  # nothing, or a comment, after a quote or bracket
-_BLOCK_SCALAR = re.compile(r"^[|>][-+]?[1-9]?[-+]?(\s+#.*)?$")
-_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "n": " ", "t": " ", " ": " "}
-
-
-def yaml_quoted(text: str) -> tuple[str, str] | None:
-    """The quoted YAML string ("…" with YAML's escapes, or '…' with '' for ') at the start of
-    ``text`` and what follows it; None when ``text`` starts with no closed quote."""
-    quote, chars, index = text[:1], [], 1
-    if quote not in ("'", '"'):
-        return None
-    while index < len(text):
-        char = text[index]
-        if quote == "'" and char == "'":
-            if text[index + 1 : index + 2] != "'":
-                return "".join(chars), text[index + 1 :]
-            chars.append("'")
-            index += 2
-            continue
-        if quote == '"' and char == '"':
-            return "".join(chars), text[index + 1 :]
-        if quote == '"' and char == "\\":
-            code = text[index + 1 : index + 2]
-            digits = {"x": 2, "u": 4, "U": 8}.get(code, 0)
-            hexa = text[index + 2 : index + 2 + digits]
-            if digits and re.fullmatch(r"[0-9A-Fa-f]+", hexa) and len(hexa) == digits:
-                chars.append(chr(int(hexa, 16)))
-                index += 2 + digits
-                continue
-            if code in _ESCAPES:  # a value is one line: \n and \t are spaces in it
-                chars.append(_ESCAPES[code])
-                index += 2
-                continue
-        chars.append(char)
-        index += 1
-    return None
-
-
-def yaml_flow_list(text: str) -> tuple[list[str], str] | None:
-    """The items of the YAML flow list at the start of ``text`` (``[a, "b, c"]``) and what
-    follows it; None when it is not one this reader takes (unclosed, nested)."""
-    if not text.startswith("["):
-        return None
-    items: list[str] = []
-    rest = text[1:].lstrip()
-    if rest.startswith("]"):
-        return items, rest[1:]
-    while True:
-        quoted = yaml_quoted(rest)
-        if quoted:
-            item, rest = quoted
-        else:
-            plain = re.match(r"[^,\[\]{}]*", rest)
-            item, rest = plain[0].strip(), rest[plain.end() :]
-            if rest[:1] in ("[", "{", ""):
-                return None
-        items.append(item)
-        rest = rest.lstrip()
-        if rest.startswith("]"):
-            return items, rest[1:]
-        if not rest.startswith(","):
-            return None
-        rest = rest[1:].lstrip()
-        if rest.startswith("]"):  # [a, b,]: YAML allows the trailing comma
-            return items, rest[1:]
-
-
-def yaml_value(key: str, value: str) -> str | list[str]:
-    """A value of a front matter fenced with --- lines, as YAML means it: without the quotes
-    that wrap it wholly, a flow list as a list for a key that takes one (LIST_KEYS), without
-    a comment after the quotes or brackets. Anything else is returned as written (Pelican's
-    meaning: ``C# #1`` stays). Raises FrontMatterError for what this front matter cannot
-    read: a flow list for a key that takes one value, a block (``|``, ``>``)."""
-    text = value.strip()
-    shown = display_key(key)
-    quoted = yaml_quoted(text)
-    if quoted and _AFTER_VALUE.match(quoted[1]):
-        return quoted[0]
-    listed = yaml_flow_list(text)
-    if listed and _AFTER_VALUE.match(listed[1]):
-        items = listed[0]
-        if key in LIST_KEYS:
-            return [item for item in items if item.strip()]
-        if key in KNOWN_KEYS:  # an unknown key is said to be one: its value does not matter
-            fix = (
-                f"write Authors: {', '.join(items)}"
-                if key == "author" and len(items) > 1
-                else f"write {shown}: {items[0] if items else '…'}"
-            )
-            raise FrontMatterError(
-                f"{shown} takes one value, got the list {text!r}; {fix} (no brackets)"
-            )
-    if _BLOCK_SCALAR.match(text):
-        more = (
-            " (a Summary may go on over lines indented by four spaces)" if key == "summary" else ""
-        )
-        raise FrontMatterError(
-            f"{shown}: {text} is YAML's block of lines, which front matter here does not read "
-            f"(the lines below it would be shown as text); write the value on the key's "
-            f"line{more}"
-        )
-    return value
-
-
-def as_meta_line(key: str, value: str | list[str]) -> str:
-    """A front-matter line Python-Markdown's meta extension and Pelican read as ``value``: a
-    list joined by commas, or by semicolons when an item holds a comma (Pelican splits Tags
-    and Authors at semicolons then)."""
-    if isinstance(value, str):
-        return f"{key}: {value}"
-    if not any("," in item for item in value):
-        return f"{key}: {', '.join(value)}"
-    # one item ends with ";" too: a semicolon anywhere is what makes Pelican split at them
-    return f"{key}: {'; '.join(value)}{';' if len(value) == 1 else ''}"
-
-
-def yaml_front_matter(lines: list[str]) -> list[str]:
-    """A document's lines with its front matter fenced with --- read as YAML (yaml_value,
-    comment lines left out), for Python-Markdown's meta extension; a document whose first
-    line is no fence is returned as it is. Raises FrontMatterError naming the line."""
-    if not lines or not FENCE.match(lines[0]):
-        return lines
-    out = [lines[0]]
-    for index in range(1, len(lines)):
-        line = lines[index]
-        if not line.strip() or FENCE_END.match(line):
-            return out + lines[index:]
-        if YAML_COMMENT.match(line):
-            continue  # a YAML comment: no key, so nothing for Markdown to stop at
-        match = META_LINE.match(line)
-        if not match and re.match(r"^[ ]{4,}", line) and len(out) > 1:
-            out.append(line)  # the value above goes on
-            continue
-        if not match:  # Markdown's front matter ends here; check_header says why
-            return out + lines[index:]
-        try:
-            value = yaml_value(match["key"].lower(), match["value"])
-        except FrontMatterError as exc:
-            raise FrontMatterError(f"line {index + 1}: {exc}") from None
-        out.append(as_meta_line(match["key"], value))
-    return out
 
 
 def scan_header(text: str, known: frozenset[str] | Sequence[str] = KNOWN_KEYS) -> Header:
     """The key lines as Python-Markdown's meta extension reads them (fences, continuations);
-    ``known``: the keys of this kind of file (a post's; a team file's), for ``Header.after``."""
-    header = Header()
+    ``known``: the keys of this kind of file (a post's; a team file's), for ``Header.after``.
+    A block fenced with --- is read as YAML (yamlvalues.read_block)."""
     # as Python-Markdown splits a document: only \n ends a line, tabs are four spaces
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.expandtabs(4).split("\n")
-    fenced = bool(lines and FENCE.match(lines[0]))
+    end = yamlvalues.block_end(lines)
+    if end is not None:
+        try:
+            block = yamlvalues.read_block("\n".join(lines[1:end]), KNOWN_KEYS)
+        except yamlvalues.YamlFrontMatterError:  # said by the reader, with its line
+            block = None
+        if block and block.keys:
+            header = Header(notes=list(block.warnings))
+            for entry in block.entries:
+                value = entry.value
+                if value is None:  # YAML's null: as if the line were absent
+                    continue
+                # a list's items as written, not as_text's semicolons (not the writer's)
+                text = ", ".join(value) if isinstance(value, tuple) else yamlvalues.as_text(entry)
+                header.keys.append((entry.key.lower(), text, entry.line))
+            return header
+    return _scan_lines(lines, end is not None, known)
+
+
+def _scan_lines(lines: list[str], fenced: bool, known: frozenset[str] | Sequence[str]) -> Header:
+    """The key lines as written, Pelican's way (a fenced block that is no YAML mapping: the
+    reader says why, or Markdown reads it as text)."""
+    header = Header()
     start = 1 if fenced else 0
     for number, line in enumerate(lines[start:], start=start + 1):
-        if not line.strip() or FENCE_END.match(line):
+        if not line.strip() or yamlvalues.FENCE_END.match(line):
             break
         if fenced and YAML_COMMENT.match(line):
-            continue  # left out by yaml_front_matter, as YAML does
+            continue  # a YAML comment
         match = META_LINE.match(line)
         if match:
-            key, value = match["key"].lower(), match["value"].strip()
-            if fenced:
-                try:
-                    read = yaml_value(key, value)
-                except FrontMatterError:  # said by the reader, with its line
-                    read = value
-                value = ", ".join(read) if isinstance(read, list) else read.strip()
-            header.keys.append((key, value, number))
+            header.keys.append((match["key"].lower(), match["value"].strip(), number))
         elif re.match(r"^[ ]{4,}", line) and header.keys:
             header.continued.append((header.keys[-1][0], number))
         else:
@@ -904,7 +773,7 @@ def _tags_misread(value: str) -> bool:
 
 def header_warnings(header: Header) -> list[str]:
     """Front-matter lines that are taken, but probably not as the writer meant."""
-    found = []
+    found = list(header.notes)
     for key, value, _number in header.keys:
         if key not in KNOWN_KEYS or key in EMPTY_IS_ERROR:
             continue  # unknown_key() and check_header() speak about those

@@ -2,9 +2,10 @@
 
 Python-Markdown's meta extension reads such a block line by line as ``Key: value`` and keeps
 what YAML would not: ``title: "A: B"`` kept its quotes, ``tags: [a, b]`` gave the tags ``[a``
-and ``b]``. A preprocessor that runs just before it (through the extension API) rewrites the
-block's lines into the ones it reads as meant (frontmatter.yaml_front_matter). Front matter
-without the fence is Pelican's, and is left as written.
+and ``b]``, a block list or a ``|`` block ended the front matter. A preprocessor that runs
+just before it (through the extension API) rewrites the block into the lines it reads as
+meant (yamlvalues.py reads the YAML, with PyYAML). Front matter without the fence is
+Pelican's, and is left as written.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from .frontmatter import yaml_front_matter
+from .frontmatter import KNOWN_KEYS, FrontMatterError
+from .yamlvalues import YamlFrontMatterError, front_matter_lines
 
 # Python-Markdown's meta preprocessor runs at 27: this one just before it
 PRIORITY = 28
@@ -27,7 +29,11 @@ class YamlFrontMatter(Preprocessor):
         it converts a Summary, whose text may start with ---)."""
         if "meta" not in self.md.preprocessors:
             return lines
-        return yaml_front_matter(lines)
+        try:
+            return front_matter_lines(lines, KNOWN_KEYS)
+        except YamlFrontMatterError as exc:
+            # the reader names the file before it: one line, and the file is left out
+            raise FrontMatterError(str(exc)) from None
 
 
 class YamlFrontMatterExtension(Extension):
