@@ -191,6 +191,15 @@ CASES = [
     Case("yaml-title-list", fenced("Title: [Linted, Other]"), "line 2: Title takes one value"),
     # was an error ("Summary: | is YAML's block of lines"): a block is read as YAML means it
     clean("yaml-block", fenced("Summary: |\n  Two\n  lines")),
+    clean("yaml-block-list", fenced("Tags:\n  - a\n  - b\nImage: ~")),
+    warns("yaml-nested", fenced("params:\n  math: true"), "line 7: Params holds keys of its own"),
+    # not valid YAML: one line naming the file and the line, and the post left out
+    Case(
+        "yaml-bad-indent",
+        fenced("Tags:\n  - a\n - b"),
+        "line 9: the front matter between --- lines is not valid YAML",
+    ),
+    Case("yaml-unclosed-quote", fenced('Title: "Linted'), "line 2: the front matter between ---"),
     # Pelican's front matter: quotes are the writer's, but never a date's
     Case("quoted-date", post('Date: "2024-05-01"'), "got '\"2024-05-01\"': remove the quotes"),
     clean("keys-in-capitals", "TITLE: Loud\nDATE: 2024-05-01\nSLUG: s\nAUTHOR: Ada Byrne\n\nText."),
@@ -459,3 +468,45 @@ def test_a_fenced_front_matter_is_read_as_yaml(build_site, accelerate):
     big = site.soup("posts/big/")
     assert big.select_one("h1").get_text(strip=True) in ('"The Big Move"', "“The Big Move”")
     assert [a.get_text(strip=True) for a in big.select('a[rel="tag"]')] == ["[draft] notes"]
+
+
+def test_a_jekyll_post_gets_its_block_list_and_a_broken_one_is_one_line(build_site, caplog):
+    # a post moved from Jekyll as it was: a block list of tags, a folded summary, a null, a
+    # comment; beside it one whose YAML Jekyll would refuse too (a list item out of line)
+    jekyll = (
+        "---\n"
+        "layout: post  # Jekyll's; said to be unknown here\n"
+        "title: 'Moving day: notes'\n"
+        "slug: moving-day\n"
+        "date: 2024-05-01 10:00\n"
+        "category: Company\n"
+        "author: Ada Byrne\n"
+        "tags:\n"
+        "  - moving\n"
+        '  - "ops, infra"\n'
+        "image: ~\n"
+        "summary: >\n"
+        "  Folded over\n"
+        "  two lines.\n"
+        "---\n\n"
+        "A body with a few words in it.\n"
+    )
+    broken = jekyll.replace('  - "ops, infra"', ' - "ops, infra"').replace("Moving", "Broken")
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {"posts/moving-day.md": jekyll, "posts/broken.md": broken}, name="jekyll-move"
+    )
+    page = site.soup("posts/moving-day/")
+    assert page.select_one("h1").get_text(strip=True) == "Moving day: notes"
+    tags = [a.get_text(strip=True) for a in page.select('a[rel="tag"]')]
+    assert tags == ["moving", "ops, infra"]
+    card = next(c for c in site.soup("").select(".post-summary") if "Folded" in c.get_text())
+    assert card.get_text(" ", strip=True) == "Folded over two lines."
+    said = sorted(m for m in caplog.messages if m.startswith("jekyll-move/posts/"))
+    assert said == [
+        "jekyll-move/posts/broken.md: line 10: the front matter between --- lines is not valid "
+        "YAML (expected <block end>, but found '<block sequence start>'); indent the lines of "
+        "one list or block alike, and quote a value with : or # in it",
+        "jekyll-move/posts/moving-day.md: unknown key 'Layout' is ignored",
+    ]
+    assert not any(b"Broken day" in path.read_bytes() for path in site.files())

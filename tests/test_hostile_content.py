@@ -441,6 +441,14 @@ CASES = [
         published=("posts/y/", "tag/alpha/", "tag/beta/"),
     ),
     Case(
+        "yaml-invalid",  # a Jekyll post whose YAML Jekyll would refuse too: one line, left out
+        {"posts/b.md": '---\nTitle: "Unclosed\nDate: 2024-05-01\n---\n\nBody.\n'},
+        "line 2: the front matter between --- lines is not valid YAML",
+        "content/posts/b.md",
+        once=True,
+        unpublished=("posts/unclosed/",),
+    ),
+    Case(
         "static-image-missing",  # was three lines: Pelican's stamp, "cannot be read", the link
         {"posts/m.md": post("Slug: m", "![Floor plan]({static}/images/nope.jpg)")},
         "which does not exist",
