@@ -216,6 +216,14 @@ def test_scan_header_reads_what_the_reader_reads():
     assert [line.split(" holds")[0] for line in said] == ["line 7: Params"]
 
 
+@pytest.mark.parametrize("written", ["title: ~", "title: null", "title:"])
+def test_a_null_title_is_said_as_written(written):
+    source = f"---\ndate: 2025-01-01\n{written}\n---\n\nBody"
+    assert frontmatter.why_no_title(source) == (
+        "line 3 gives Title no value: in YAML, ~, null or nothing is none"
+    )
+
+
 def test_a_key_given_twice_is_named_with_its_lines():
     header = frontmatter.scan_header("---\ntitle: A\ndate: 2025-01-01\ntitle: B\n---\n\nBody")
     assert frontmatter.check_header(header) == [

@@ -562,6 +562,7 @@ class Header:
     after: list[str] = field(default_factory=list)  # known keys below the stopper, before text
     continued: list[tuple[str, int]] = field(default_factory=list)  # key, indented line number
     notes: list[str] = field(default_factory=list)  # what a fenced YAML block left out or joined
+    nulls: list[tuple[str, int]] = field(default_factory=list)  # YAML's null (~): key, line
 
 
 # Python-Markdown's meta extension's key line (META_RE); fences are yamlvalues' (FENCE)
@@ -587,6 +588,7 @@ def scan_header(text: str, known: frozenset[str] | Sequence[str] = KNOWN_KEYS) -
             for entry in block.entries:
                 value = entry.value
                 if value is None:  # YAML's null: as if the line were absent
+                    header.nulls.append((entry.key.lower(), entry.line))
                     continue
                 # a list's items as written, not as_text's semicolons (not the writer's)
                 text = ", ".join(value) if isinstance(value, tuple) else yamlvalues.as_text(entry)
@@ -745,6 +747,9 @@ def why_no_title(text: str) -> str:
             "it is read as text: start the file with the keys, on its first line"
         )
     header = scan_header(text)
+    for key, number in header.nulls:
+        if key == "title":  # title: ~ (or nothing) between --- lines: YAML's "no value"
+            return f"line {number} gives Title no value: in YAML, ~, null or nothing is none"
     for key, _value, number in header.keys:
         if key != "title" and difflib.get_close_matches(key, ["title"], n=1, cutoff=0.7):
             return f"line {number} says {display_key(key)}: did you mean Title?"
