@@ -171,6 +171,10 @@ def test_front_matter_lines(lines, expected):
         (["title: '[Draft]' Our plans"], "line 2: the front matter between --- lines"),
         (["title: T", "Category Company", "slug: s"], "line 3: the front matter between"),
         (["title: @handle"], "a value starting with @, ` or % goes in quotes"),
+        (
+            ["Series index: 2"],
+            "line 2: 'Series index' is not a key (a key is one word): write Series_index:",
+        ),
         (["tags: [a, b"], "not valid YAML"),
     ],
 )

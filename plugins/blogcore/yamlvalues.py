@@ -241,6 +241,12 @@ def read_block(source: str, known: frozenset[str]) -> Block:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
         if not META_KEY.match(key):
             shown = _written(source, key_node)[:40]
+            joined = re.sub(r"[\s-]+", "_", key.strip()).lower()
+            if joined in known:  # Series index: the writer meant a key we read
+                raise YamlFrontMatterError(
+                    f"line {line}: {shown!r} is not a key (a key is one word): write "
+                    f"{display(joined)}:"
+                )
             warnings.append(
                 f"line {line}: {shown!r} is not a key front matter reads (a key is one word: "
                 "letters, digits, - or _): it is left out"
