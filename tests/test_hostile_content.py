@@ -478,6 +478,14 @@ CASES = [
         alone=True,
     ),
     Case(
+        "dot-text",  # was: left out, and not a word (older Jekyll sites' Markdown)
+        {"posts/2011-01-01-notes.text": post("Slug: notes")},
+        "it is a .text file, which this site does not read",
+        "content/posts/2011-01-01-notes.text",
+        publish=0,
+        alone=True,
+    ),
+    Case(
         "org-mode",
         {"posts/notes.org": "#+TITLE: Notes\n\nSome notes.\n"},
         "it is an Org mode file, which this site does not read",

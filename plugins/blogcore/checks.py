@@ -306,7 +306,7 @@ def _not_linked_from_published(generators: list, statics: list[Any]) -> list[Any
 
 
 # a post's or page's source: published raw by a static folder (its front matter and all)
-SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst")
+SOURCE_SUFFIXES = tuple(f".{ext}" for ext in links.SOURCE_EXTENSIONS)
 
 
 def sources_in_static_folders(generators: list) -> list[Any]:

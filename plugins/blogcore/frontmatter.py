@@ -324,6 +324,7 @@ OTHER_FORMATS = {
     ".textile": ("a Textile file", "convert it to Markdown: pandoc -f textile -t markdown"),
     ".rmd": ("an R Markdown file", "knit it to Markdown (rmarkdown::render)"),
     ".mdx": ("an MDX file", "save it as .md without its components"),
+    ".text": ("a .text file", "if it is Markdown (older Jekyll sites wrote so), rename it .md"),
 }
 
 

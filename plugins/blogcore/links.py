@@ -29,9 +29,12 @@ PUBLISHED = "published"
 LINKED_KINDS = {"filename", "static", "attach"}
 # {tag}name, {category}name, {author}name: Pelican makes the address from the name alone
 TAXONOMY_KINDS = {"tag": "tag", "category": "category", "author": "author"}
+# the names the site's readers read posts and pages by (Pelican's, and Jekyll's .mkdn, .mkdown)
+SOURCE_EXTENSIONS = ("md", "markdown", "mkd", "mdown", "mkdn", "mkdown", "rst")
+_SOURCE_ENDING = "|".join(SOURCE_EXTENSIONS)
 # a link to a source file by its own name ([our hiring](how-we-hire.md)): published as written
 _SOURCE_HREF = re.compile(
-    r"""href\s*=\s*["'](?P<path>[^"'{|:#?\s][^"':#?]*\.(?:md|markdown|mkd|mdown|rst))"""
+    rf"""href\s*=\s*["'](?P<path>[^"'{{|:#?\s][^"':#?]*\.(?:{_SOURCE_ENDING}))"""
     r"""(?:[#?][^"']*)?["']""",
     re.I,
 )
@@ -266,7 +269,7 @@ _WEB_ENDINGS = frozenset(
     | {"cn", "kr", "au", "nz", "ca", "us", "br", "mx", "ar", "ru", "ua", "za"}
 )
 _HOST = re.compile(r"(?P<www>www\.)?(?:[a-z0-9-]+\.)+(?P<top>[a-z]{2,24})(?::\d+)?", re.I)
-_SOURCE_PATH = re.compile(r"\.(?:md|markdown|mkd|mdown|rst)$", re.I)  # source_file_problem's
+_SOURCE_PATH = re.compile(rf"\.(?:{_SOURCE_ENDING})$", re.I)  # source_file_problem's
 
 
 def local_problem(

@@ -695,6 +695,9 @@ class StrictChecks:
 class StrictMarkdownReader(StrictChecks, MarkdownReader):
     """Pelican's Markdown reader, quickened (compat.py), its front matter checked as written."""
 
+    # Pelican's names, and Jekyll's .mkdn and .mkdown (its markdown_ext): a migrated post so
+    # named was left out without a word
+    file_extensions: ClassVar[list[str]] = [*MarkdownReader.file_extensions, "mkdn", "mkdown"]
     values_as_read = False  # check_header reads the lines themselves, with their numbers
     titles_typed = True
     missing: ClassVar[dict[str, str]] = {

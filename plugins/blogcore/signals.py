@@ -172,6 +172,11 @@ def on_readers_init(readers) -> None:
     for ext in StrictMarkdownReader.file_extensions:
         if ext in readers.reader_classes:
             readers.reader_classes[ext] = StrictMarkdownReader
+    for ext in StrictMarkdownReader.file_extensions:
+        # the names Pelican does not know (.mkdn), read as its .md is (not where a READERS
+        # setting turned them off, or another plugin reads .md)
+        if readers.reader_classes.get("md") is StrictMarkdownReader:
+            readers.reader_classes.setdefault(ext, StrictMarkdownReader)
     for strict, stock in ((StrictRstReader, RstReader), (StrictHTMLReader, HTMLReader)):
         for ext in strict.file_extensions:
             if readers.reader_classes.get(ext) is stock:
