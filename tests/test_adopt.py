@@ -189,3 +189,26 @@ def test_jekyll_s_markdown_names_are_read_as_markdown(build_site, caplog):
     link = site.soup("posts/links/").select_one(".post-content a")
     assert link["href"].endswith("/posts/one/")
     assert not [m for m in caplog.messages if "jekyll-names/" in m and "mkd" in m], caplog.text
+
+
+def test_a_drafts_folder_copied_over_is_never_published(build_site):
+    # Jekyll never publishes _drafts/; they were published and listed, with no line
+    jekyll = (
+        "---\ntitle: Unfinished\ndate: 2016-11-10\ncategory: Engineering\n---\n\nZZUNFINISHED.\n"
+    )
+    pelican = "Title: Folder draft\nDate: 2016-11-11\nCategory: Engineering\n\nZZFOLDERDRAFT.\n"
+    said = "Title: Ready\nDate: 2016-11-12\nCategory: Engineering\nStatus: published\n\nZZREADY.\n"
+    files = {"_drafts/unfinished.md": jekyll, "drafts/folder-draft.md": pelican}
+    files["drafts/ready.md"] = said  # its own Status: line decides
+    published = build_site(files, publish=True, name="drafts-pub")
+    everything = "\n".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in published.output.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt")
+    )
+    assert "ZZUNFINISHED" not in everything and "ZZFOLDERDRAFT" not in everything
+    assert "Unfinished" not in everything and "Folder draft" not in everything
+    assert "ZZREADY" in published.text("posts/ready/")
+    preview = build_site(files, name="drafts-dev")
+    assert "ZZUNFINISHED" in preview.text("drafts/posts/unfinished/")
+    assert "ZZUNFINISHED" not in preview.text("index.html")

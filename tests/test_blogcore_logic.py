@@ -909,10 +909,36 @@ def test_spelled_two_ways():
         ("x.md", False, set(), [""], True, frontmatter.DEFAULT),
         ("notes/x.md", False, set(), [""], True, frontmatter.FROM_FOLDER),
         ("notes/x.md", False, set(), ["posts", "notes"], True, frontmatter.DEFAULT),
+        # other engines' folders of posts, copied over: not topics
+        ("_posts/2019-01-11-x.md", False, set(), ["posts", ""], True, frontmatter.DEFAULT),
+        ("post/x.md", False, set(), ["posts", ""], True, frontmatter.DEFAULT),
+        ("posts/_drafts/x.md", False, set(), ["posts"], True, frontmatter.DEFAULT),
+        ("blog/Posts/x.md", False, set(), [""], True, frontmatter.DEFAULT),
+        # a Hugo page bundle: the folder is the post
+        ("posts/wireguard-vpn/index.md", False, set(), ["posts"], True, frontmatter.DEFAULT),
+        ("posts/engineering/_index.md", False, set(), ["posts"], True, frontmatter.DEFAULT),
+        ("posts/engineering/index-of-rooms.md", False, set(), ["posts"], True, "folder"),
+        ("posts/_posts/x.md", True, set(), ["posts"], True, frontmatter.WRITTEN),
     ],
 )
 def test_category_origin(relpath, written, path_keys, paths, use_folder, expected):
     assert frontmatter.category_origin(relpath, written, path_keys, paths, use_folder) == expected
+
+
+@pytest.mark.parametrize(
+    ("relpath", "draft"),
+    [
+        ("_drafts/x.md", True),
+        ("posts/drafts/x.md", True),
+        ("posts/Drafts/2024/x.md", True),
+        ("posts/x.md", False),
+        ("posts/drafts.md", False),  # a post about drafts
+        ("posts/draftsmanship/x.md", False),
+        ("pages/_drafts/about.md", True),
+    ],
+)
+def test_in_drafts_folder(relpath, draft):
+    assert frontmatter.in_drafts_folder(relpath) is draft
 
 
 URL = "https://blog.example.test/posts/ranges/"

@@ -223,16 +223,36 @@ def category_origin(
     is in (Pelican's USE_FOLDER_AS_CATEGORY: ``posts/engineering/x.md``), or the default.
 
     A post right in a post folder (``posts/x.md``) gets the default, not the folder's name:
-    Pelican would file it under a category called "posts"."""
+    Pelican would file it under a category called "posts". So does one in the folder another
+    engine keeps posts in (Jekyll's ``_posts/``, Hugo's ``post/``: OTHER_ENGINES_FOLDERS),
+    and a Hugo page bundle (``posts/wireguard/index.md``), whose folder is the post itself."""
     if written:
         return WRITTEN
     if "category" in path_keys:
         return FROM_PATH
-    folder = relpath.rpartition("/")[0]
+    folder, _, name = relpath.rpartition("/")
     roots = {p.strip("/") for p in article_paths}
-    if use_folder and folder and folder not in roots:
-        return FROM_FOLDER
-    return DEFAULT
+    if not use_folder or not folder or folder in roots:
+        return DEFAULT
+    if folder.rpartition("/")[2].lower() in OTHER_ENGINES_FOLDERS:
+        return DEFAULT
+    if name.rpartition(".")[0].lower() in BUNDLE_NAMES:
+        return DEFAULT
+    return FROM_FOLDER
+
+
+# the folders Jekyll and Hugo keep posts and drafts in, copied over as they were: not topics
+OTHER_ENGINES_FOLDERS = frozenset({"_posts", "_drafts", "drafts", "post", "posts"})
+# a Hugo page bundle's post: posts/<name>/index.md, its pictures beside it
+BUNDLE_NAMES = frozenset({"index", "_index"})
+# folders of work in progress (Jekyll's _drafts/, never published without --drafts)
+DRAFT_FOLDERS = frozenset({"_drafts", "drafts"})
+
+
+def in_drafts_folder(relpath: str) -> bool:
+    """Whether a post or page lies in a drafts folder (``_drafts/``, ``drafts/``, at any depth)."""
+    parts = relpath.replace("\\", "/").split("/")[:-1]
+    return any(part.lower() in DRAFT_FOLDERS for part in parts)
 
 
 def is_within_any(

@@ -42,6 +42,7 @@ from .frontmatter import (
     display_key,
     has_body,
     header_warnings,
+    in_drafts_folder,
     is_post_or_page,
     is_within_any,
     other_engine_status,
@@ -449,6 +450,10 @@ class StrictChecks:
             return sanitise(content, metadata, self._shown(source_path), self.told, links=True)
         self._warn_unknown_keys(source_path, metadata)
         self._category(source_path, metadata)
+        if "status" not in metadata and in_drafts_folder(self._relpath(source_path)):
+            # Jekyll's _drafts/ (never published without --drafts), a drafts/ folder: work in
+            # progress, copied over with the rest; a Status: line of its own still decides
+            metadata["status"] = "draft"
         html, metadata = clean(content, metadata, self._shown(source_path), self.told)
         self._name_images_without_alt(source_path, html, metadata)
         return html, metadata
