@@ -25,7 +25,16 @@ What it does on each build:
   page's, beside its ``lang`` attribute; nothing otherwise; ``dir_attr(lang, DEFAULT_LANG)``
   against another language: a post card, where ``article`` is the card's post), the global
   ``lang_marks(lang)`` (`` lang="ar" dir="rtl"``: both, for an element whose language is not
-  the page's, or ``lang_marks(lang, DEFAULT_LANG)``'s; nothing otherwise), and the
+  the page's, or ``lang_marks(lang, DEFAULT_LANG)``'s; nothing otherwise), the global
+  ``chrome_lang()`` (`` lang="en"``, with `` dir="ltr"`` on a right-to-left page, for an
+  element holding only theme strings on a page whose language has no catalog, so that they
+  are not read as the page's language; nothing on a page in English or with a catalog), the
+  global ``content_lang(lang)`` (the marks for content in ``lang``, by default the page's,
+  inside such an element: ``lang_marks`` against the theme strings' language), the filter
+  ``content_span(lang)`` (a name or date inside a theme string, wrapped in
+  ``<span lang="de">`` where ``content_lang`` marks it; unchanged otherwise), the filter
+  ``chrome_span`` (a theme string wrapped in ``<span lang="en">`` where ``chrome_lang``
+  marks: an item of a row whose own direction must stay the page's), and the
   filter ``in_lang``: a setting given per language (``SITE_TAGLINE = {"en": ..., "fr":
   ...}``) in the page's language, and a category's name from ``I18N_CATEGORY_NAMES``
   (``{{ article.category|in_lang }}``).

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 
 from plugins.engine import build, phases
@@ -105,6 +106,30 @@ def on_generator_init(generator) -> None:
         return templating.lang_marks(lang, against or templating.page_lang(context, default))
 
     env.globals["lang_marks"] = lang_marks
+
+    @pass_context
+    def chrome_lang(context):
+        return templating.chrome_marks(templating.page_lang(context, default), loaded)
+
+    @pass_context
+    def content_lang(context, lang=None):
+        here = templating.page_lang(context, default)
+        return templating.lang_marks(lang or here, templating.chrome_code(here, loaded))
+
+    @pass_context
+    def content_span(context, value, lang=None):
+        marks = content_lang(context, lang)
+        return Markup("<span%s>%s</span>") % (marks, value) if marks else value
+
+    @pass_context
+    def chrome_span(context, value):
+        marks = chrome_lang(context)
+        return Markup("<span%s>%s</span>") % (marks, value) if marks else value
+
+    env.globals["chrome_lang"] = chrome_lang
+    env.filters["chrome_span"] = chrome_span
+    env.globals["content_lang"] = content_lang
+    env.filters["content_span"] = content_span
     env.filters["lang_dir"] = templating.lang_dir
     env.filters["lang_name"] = templating.lang_name
     env.globals["i18n_languages"] = sorted({default, *loaded})

@@ -112,6 +112,25 @@ def lang_marks(lang: str | None, against: str) -> Markup:
     return Markup(' lang="%s"') % lang + dir_attr(lang, against)
 
 
+def is_english(lang: str) -> bool:
+    """Whether a language code is English or a variant of it ("en", "en-GB", "en_US")."""
+    return lang.replace("_", "-").split("-")[0].lower() == "en"
+
+
+def chrome_code(lang: str, catalogs: Collection[str]) -> str:
+    """The language the theme's strings are in on a page in ``lang``, as elements carry it:
+    ``lang`` itself when it has a catalog or is English (the strings are in the page's
+    language: nothing to mark), else "en" (the templates' own strings)."""
+    return lang if lang in catalogs or is_english(lang) else "en"
+
+
+def chrome_marks(lang: str, catalogs: Collection[str]) -> Markup:
+    """` lang="en"` (with ` dir="ltr"` on a right-to-left page) for an element holding only
+    theme strings on a page in ``lang`` whose language has no catalog; nothing otherwise, so
+    pages in English or in a language with a catalog are not marked at all."""
+    return lang_marks(chrome_code(lang, catalogs), lang)
+
+
 def in_lang(
     value: Any, lang: str, default_lang: str, names: Mapping[str, Mapping[str, str]]
 ) -> Any:
