@@ -487,6 +487,22 @@ def _with_translations(items):
         yield from getattr(item, "translations", [])
 
 
+def on_unpaged_taxonomy(generators) -> None:
+    """A hidden post's (or a draft's) tag or category that no published post has gets no
+    page: the post shows it without a link (``blogcore_unpaged``: the URLs not written)."""
+    for generator in generators:
+        if not hasattr(generator, "hidden_articles"):
+            continue
+        published = [*generator.articles, *generator.translations]
+        paged = {tag.url for post in published for tag in getattr(post, "tags", None) or ()}
+        paged |= {post.category.url for post in published if getattr(post, "category", None)}
+        for post in every_article(generator):
+            terms = [*(getattr(post, "tags", None) or ()), getattr(post, "category", None)]
+            post.blogcore_unpaged = frozenset(
+                term.url for term in terms if term is not None and term.url not in paged
+            )
+
+
 def on_content_final(generators) -> None:
     """Give each article its social image and JSON-LD, once every URL is known; site years."""
     for generator in generators:
@@ -718,6 +734,7 @@ def register() -> None:
             (signals.article_generator_pretaxonomy, on_article_pretaxonomy_urls),
             (phases.sources_known, on_sources_known),
             (phases.content_final, on_content_final),
+            (phases.content_final, on_unpaged_taxonomy),
             (phases.content_final, on_unbuilt_sources),
             (phases.content_final, on_bundles),
             (phases.output_written, on_output_written),
