@@ -166,6 +166,12 @@ def test_candidate_paths(value, relative_dir, expected):
         (links.Target("posts/d.md", links.DRAFT), "a draft: published pages cannot link to it"),
         (links.Target("posts/f.md", links.FUTURE, "2099-01-01"), "dated 2099-01-01"),
         (links.Target("posts/s.md", links.FAILED), "which was not built"),
+        (
+            links.Target("exp/flag.py", links.UNPUBLISHED),
+            'is there but not published (it is in no static folder): add "exp" to '
+            "STATIC_PATHS in pelicanconf.py, or link it with {static}/exp/flag.py",
+        ),
+        (links.Target("flag.py", links.UNPUBLISHED), "static folder): link it with {static}/"),
     ],
 )
 def test_link_problem_messages(target, fragment):
@@ -856,3 +862,18 @@ def test_tag_slugs_end_with_pelican_s_own_substitutions():
     default = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
     for key in ("TAG_REGEX_SUBSTITUTIONS", "CATEGORY_REGEX_SUBSTITUTIONS"):
         assert settings[key][-len(default) :] == default
+
+
+def test_a_link_to_a_file_in_no_static_folder_says_so_not_that_it_is_missing(build_site, caplog):
+    # a script beside the posts (content/exp/), linked with {filename}: it is there, but
+    # nothing publishes it; the line said "which does not exist"
+    caplog.set_level(logging.WARNING)
+    body = "Run [the script]({filename}/exp/flaggen.py)."
+    site = build_site(
+        {"posts/ctf.md": _post("CTF", "ctf", "2024-05-05", body=body), "exp/flaggen.py": "x=1\n"}
+    )
+    mine = [m for m in _warnings(caplog) if "the link {filename}/exp/flaggen.py" in m]
+    assert len(mine) == 1, _warnings(caplog)
+    assert "which is there but not published" in mine[0] and "does not exist" not in mine[0]
+    assert 'add "exp" to STATIC_PATHS' in mine[0]
+    assert not site.exists("exp/flaggen.py")

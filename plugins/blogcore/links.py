@@ -21,6 +21,7 @@ _DEFAULT_START = "[{|](?P<what>"
 _QUICK = re.compile(r"=\s*[\"'][{|]")
 
 MISSING = "missing"  # no such source file
+UNPUBLISHED = "unpublished"  # a file in the content folder that nothing publishes
 FAILED = "failed"  # a source file that was not built (its own error says why)
 DRAFT = "draft"
 FUTURE = "future"  # a post Pelican keeps as a draft until its date
@@ -186,6 +187,13 @@ def problem(
         return f"the link {link} points at {shown}, which does not exist ({hint})"
     if target.state == FAILED:
         return f"the link {link} points at {shown}, which was not built (see its own error)"
+    if target.state == UNPUBLISHED:
+        folder = target.path.split("/", 1)[0] if "/" in target.path else ""
+        add = f'add "{folder}" to STATIC_PATHS in pelicanconf.py, or ' if folder else ""
+        return (
+            f"the link {link} points at {shown}, which is there but not published (it is in "
+            f"no static folder): {add}link it with {{static}}/{target.path}"
+        )
     if target.state == FUTURE:
         return (
             f"the link {link} points at {shown}, dated {target.date}: it is not published "
