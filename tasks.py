@@ -33,6 +33,12 @@ def _arguments(conf: Path, output: Path, content: Path | None = None, extra=()) 
     return ["-s", str(conf), "-o", str(output), *([str(content)] if content else []), *extra]
 
 
+def _log_handler() -> list[str]:
+    """Off a terminal (CI, a log file), one line per message, its level first: rich's columns
+    wrapped a long message over lines that did not name the file (grep found half of it)."""
+    return [] if sys.stderr.isatty() else ["--log-handler", "plain"]
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     if not sys.stderr.isatty():
@@ -112,7 +118,7 @@ def _pelican(conf: Path, output: Path, content: Path | None = None, extra=()) ->
     own_bytecode()
     _unlink_dangling(output)
     status, caught = _run_child(
-        [str(VENV_BIN / "pelican"), *_arguments(conf, output, content, extra)]
+        [str(VENV_BIN / "pelican"), *_arguments(conf, output, content, extra), *_log_handler()]
     )
     return 128 + caught if caught else status
 
@@ -221,7 +227,7 @@ def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()
     builds.mkdir(parents=True, exist_ok=True)
     _remove_stale_builds(output)
     staging = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=builds))
-    cmd = [str(VENV_BIN / "pelican"), *_arguments(conf, staging, content, extra)]
+    cmd = [str(VENV_BIN / "pelican"), *_arguments(conf, staging, content, extra), *_log_handler()]
     status, caught = _run_child(cmd)
     if caught or status != 0 or not (staging / "index.html").is_file():
         shutil.rmtree(staging, ignore_errors=True)

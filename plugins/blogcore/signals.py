@@ -47,6 +47,19 @@ class ErrorCollector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+class PlainLines(logging.StreamHandler):
+    """One line per message on stderr, its level first (``WARNING  content/x.md: …``): for
+    ``pelican --log-handler plain`` (``invoke build`` off a terminal, as in CI), where rich's
+    columns wrapped a long line over several without the file's name."""
+
+    def __init__(self) -> None:
+        super().__init__()  # stderr, as it is when a message is written (tests swap it)
+        self.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
+
+
+PLAIN_LINES = PlainLines()  # holds nothing of a build: one instance serves the process
+
+
 class AlreadyNamed(logging.Filter):
     """Drops Pelican's "Could not process <file>" when our reader has named the file and why.
 
@@ -162,8 +175,14 @@ def on_initialized(pelican) -> None:
     contents.addFilter(named)
     build.current(settings).on_close(lambda: contents.removeFilter(named))
     build.current(settings).state(__package__).started = time.time()
+    root = logging.getLogger()
+    if not [h for h in root.handlers if not isinstance(h, ErrorCollector)]:
+        # `--log-handler plain` leaves Pelican's messages no handler: logging's last resort
+        # would print them bare, and the collector below kept even that from printing (a
+        # build said nothing at all)
+        root.addHandler(PLAIN_LINES)
     pelican.blogcore_errors = ErrorCollector()
-    logging.getLogger().addHandler(pelican.blogcore_errors)
+    root.addHandler(pelican.blogcore_errors)
 
 
 def on_readers_init(readers) -> None:
