@@ -877,3 +877,47 @@ def test_a_link_to_a_file_in_no_static_folder_says_so_not_that_it_is_missing(bui
     assert "which is there but not published" in mine[0] and "does not exist" not in mine[0]
     assert 'add "exp" to STATIC_PATHS' in mine[0]
     assert not site.exists("exp/flaggen.py")
+
+
+def test_a_relative_link_to_a_file_beside_its_post_says_to_attach_it(build_site, caplog):
+    # a Hugo page bundle (posts/home-lab/index.md with rack.png beside it): the line said the
+    # link points "where nothing is published", not that the file is right there
+    import io
+
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (64, 48), "teal").save(picture, "PNG")
+    body = "![The rack in the cupboard](rack.png)"
+    caplog.set_level(logging.WARNING)
+    build_site(
+        {
+            "posts/home-lab/index.md": _post("Home lab", "home-lab", "2024-05-05", body=body),
+            "posts/home-lab/rack.png": picture.getvalue(),
+        },
+        name="bundle",
+    )
+    mine = [m for m in _warnings(caplog) if "the link rack.png" in m]
+    assert mine == [
+        "bundle/posts/home-lab/index.md: the link rack.png is relative, and "
+        "bundle/posts/home-lab/rack.png is there beside the post, but nothing publishes it "
+        "(its folder is no static folder): write {attach}rack.png, which publishes it beside "
+        "the post's page"
+    ], _warnings(caplog)
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("rack.jpg", "rack.jpg"),
+        ("img/a%20b.png", "img/a b.png"),
+        ("../x.png#top", "../x.png"),
+        ("/images/x.png", None),
+        ("https://example.org/x.png", None),
+        ("//cdn.example.org/x.png", None),
+        ("#top", None),
+        ("mailto:a@example.org", None),
+    ],
+)
+def test_relative_path(url, path):
+    assert links.relative_path(url) == path

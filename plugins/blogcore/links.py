@@ -280,6 +280,25 @@ _HOST = re.compile(r"(?P<www>www\.)?(?:[a-z0-9-]+\.)+(?P<top>[a-z]{2,24})(?::\d+
 _SOURCE_PATH = re.compile(rf"\.(?:{_SOURCE_ENDING})$", re.I)  # source_file_problem's
 
 
+def relative_path(url: str) -> str | None:
+    """The path of a relative link (``rack.jpg``, ``img/a b.png``), unquoted; None for a link
+    from "/", to another host or scheme, or to a place in the page."""
+    url = url.replace("\\", "/")
+    parsed = urlparse(unescape(url))
+    if parsed.scheme or parsed.netloc or url.startswith("/") or not parsed.path:
+        return None
+    return unquote(parsed.path)
+
+
+def beside_message(url: str, shown: str) -> str:
+    """The line for a relative link to a file beside its post that nothing publishes."""
+    return (
+        f"the link {url} is relative, and {shown} is there beside the post, but nothing "
+        f"publishes it (its folder is no static folder): write {{attach}}{url}, which "
+        "publishes it beside the post's page"
+    )
+
+
 def local_problem(
     url: str,
     page: str | None,

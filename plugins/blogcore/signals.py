@@ -707,9 +707,27 @@ def on_site_written(pelican) -> None:
             if problem is None:
                 continue
             certain, message = problem
+            beside = _beside(settings, source, url)
+            if beside is not None and not in_draft:
+                # a Hugo page bundle's picture (posts/x/index.md and posts/x/rack.jpg): the
+                # file is right there, only nothing publishes it
+                certain, message = True, links.beside_message(url, beside)
             # like {filename} links: a publish never ships a link sure to break
             log = logger.error if certain and strict and not in_draft else logger.warning
             log("%s: %s%s", source, where, message)
+
+
+def _beside(settings: dict, source: str, url: str) -> str | None:
+    """The content file a relative link names from its own post's folder, as staff know it
+    (content/posts/x/rack.jpg); None when there is none, or the link is not relative."""
+    path = links.relative_path(url)
+    if path is None:
+        return None
+    project = Path(settings["PATH"]).resolve().parent
+    candidate = (project / source).parent.joinpath(path).resolve()
+    if not candidate.is_file() or Path(settings["PATH"]).resolve() not in candidate.parents:
+        return None
+    return shown(settings, str(candidate))
 
 
 def on_sitemap(pelican) -> None:
