@@ -167,6 +167,8 @@ MARKDOWN = {
         "markdown.extensions.meta": {},
         "markdown.extensions.toc": {"permalink": False},
         "markdown.extensions.smarty": {},
+        # !!! note "Title" boxes (Python-Markdown's own; theme/static/css: .admonition)
+        "markdown.extensions.admonition": {},
     },
     "output_format": "html5",
 }

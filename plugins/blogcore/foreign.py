@@ -8,6 +8,11 @@ page shows the tag as written, and the image, video, notebook or footnote it sto
 lost. Each is found in the body's text (never in code: a post about Jinja shows
 ``{% block %}`` in backticks, a shell session ``$HOME``) and named with what to write
 instead; LaTeX once per file, at its first line, as it is still readable as written.
+
+Other engines' Markdown is said once per file too, at its first place: Jekyll's own Liquid
+(``{{ page.title }}``, ``{% raw %}``; its ``{% highlight %}`` blocks are shown as code,
+liquid.py), GitHub's ``~~strikethrough~~`` and task lists (``- [x] done``), which
+Python-Markdown does not have.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Comment
 
-from . import codeblocks
+from . import codeblocks, liquid
 
 # liquid_tags' tags (pelican-plugins/liquid_tags), and what to write here instead
 _MEDIA = "embed it as HTML (<video>, <audio> or the service's <iframe>)"
@@ -44,7 +49,26 @@ LIQUID_TAGS = {
 _LIQUID = re.compile(r"\{%\s*([A-Za-z_][\w-]*)\b.*?%\}", re.S)
 _INCLUDE = re.compile(r"\{!\s*\S.*?!\}", re.S)
 _REF = re.compile(r"\[ref\].*?\[/ref\]", re.S)
-_QUICK = ("{%", "{!", "[ref]")
+_QUICK = ("{%", "{!", "[ref]", "~~", "[ ]", "[x]", "[X]")
+
+# Jekyll's own Liquid, as its posts use it (not liquid_tags'; a generic {% if %} may be a post
+# about templates): tags, and the outputs of the objects a post has
+_JEKYLL = re.compile(
+    r"\{%-?\s*(?P<tag>highlight|endhighlight|raw|endraw|include|include_relative|comment"
+    r"|endcomment)\b[^%]*%\}"
+    r"|\{\{-?\s*(?P<object>page|site|post|paginator|layout|content)\b[^{}]*?\}\}"
+)
+_JEKYLL_ADVICE = {
+    "highlight": "write a fenced code block: ```{lang} on the line before the code, ``` on the "
+    "line after it",
+    "raw": "remove {% raw %} and {% endraw %}: this site shows {{ }} and {% %} as written",
+    "include": "put the included file's text in the post",
+    "comment": "remove it, or write an HTML comment: <!-- … -->",
+}
+_INLINE_CODE = re.compile(r"(`+).+?\1")
+# GitHub's strikethrough: ~~ on both sides of text that neither starts nor ends with a space
+_STRIKE = re.compile(r"(?<!~)~~(?P<text>[^\s~](?:[^~\n]*?[^\s~])?)~~(?!~)")
+_TASK = re.compile(r"\s*\[[ xX]\]\s")
 
 # LaTeX as render_math (MathJax) reads it in Markdown. Display math: between $$ and $$, or a
 # \begin{equation} environment. Inline math: between single dollars, as pandoc reads it, so
@@ -127,6 +151,7 @@ def found(html: str) -> list[Foreign]:
     math = _first_math(text)
     if math is not None:
         hits.append(math)
+    hits += _github(text, soup)
     return [hit for _, hit in sorted(hits, key=lambda pair: pair[0])]
 
 
@@ -148,8 +173,7 @@ def _first_math(text: str) -> tuple[int, Foreign] | None:
     if not places:
         return None
     offset, written, start = min(places)
-    more = len(places) - 1
-    also = f" (and {more} more place{'s' if more > 1 else ''} in this file)" if more else ""
+    also = _also(len(places) - 1)
     return offset, Foreign(
         start,
         f"{_short(written)} is LaTeX math, which the render_math plugin typeset and this "
@@ -157,6 +181,120 @@ def _first_math(text: str) -> tuple[int, Foreign] | None:
         "image (an SVG of the formula)",
         serious=False,
     )
+
+
+def _github(text: str, soup: BeautifulSoup) -> list[tuple[int, Foreign]]:
+    """GitHub's strikethrough and task lists, once per file each, at their first place."""
+    hits: list[tuple[int, Foreign]] = []
+    struck = list(_STRIKE.finditer(text))
+    if struck:
+        first = struck[0]
+        hits.append(
+            (
+                first.start(),
+                Foreign(
+                    r"(?<!~)~~[^\s~]",
+                    f"{_short(first[0])} is GitHub's strikethrough, which this site shows as "
+                    f"written, tildes and all{_also(len(struck) - 1)}; write "
+                    f"<del>{_short(first['text'])}</del>",
+                    serious=False,
+                ),
+            )
+        )
+    tasks = [
+        item
+        for item in soup.find_all("li")
+        if not item.find_parent(("code", "pre")) and _TASK.match(item.get_text() + " ")
+    ]
+    if tasks:
+        written = " ".join(tasks[0].get_text().split())
+        hits.append(
+            (
+                text.find(written[:3]) if written[:3] in text else len(text),
+                Foreign(
+                    r"^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]",
+                    f"- {_short(written)} is an item of a GitHub task list, which this site "
+                    f"shows as written, [x] and [ ] as text{_also(len(tasks) - 1)}; write a "
+                    "plain list (say which are done in words)",
+                    serious=False,
+                ),
+            )
+        )
+    return hits
+
+
+def has_jekyll(html: str) -> bool:
+    """Whether a body's HTML may hold Jekyll's Liquid (a quick look: most posts do not)."""
+    return _JEKYLL.search(html) is not None
+
+
+def jekyll(html: str, converted: list[str], source: str) -> tuple[int | None, str] | None:
+    """Jekyll's own Liquid in a post, once per file: the line of its first place in the
+    source (None where it cannot be told) and what to say of it. ``converted``: the
+    ``{% highlight %}`` tags liquid.py made code blocks of; else only Liquid shown as text
+    (outside code) counts, so a post about Jekyll with its tags in code says nothing."""
+    soup = BeautifulSoup(html, "html.parser") if has_jekyll(html) else None
+    shown = (
+        [
+            match
+            for node in soup.find_all(string=True)
+            if not isinstance(node, Comment) and not node.find_parent(("code", "pre"))
+            for match in _JEKYLL.finditer(str(node))
+        ]
+        if soup is not None
+        else []
+    )
+    if not shown and not converted:
+        return None
+    # where each is written: the source's lines outside code blocks and `code`
+    places: list[tuple[int | None, re.Match[str]]] = []
+    in_highlight = False  # the code of a highlight block is code
+    for number, line in enumerate(_outside_code(source.splitlines()), 1):
+        if in_highlight and not liquid.END_HIGHLIGHT.match(line):
+            continue
+        in_highlight = bool(liquid.HIGHLIGHT.match(line))
+        unquoted = _INLINE_CODE.sub(lambda m: " " * len(m[0]), line)
+        places += [(number, match) for match in _JEKYLL.finditer(unquoted)]
+    if not places:
+        places = [(None, match) for match in shown]
+    if not places:  # converted only, and not found again: said without a line
+        return None, _jekyll_message(converted[0], "highlight", "", len(converted) - 1, True)
+    # a closing tag is its opening one's: counted once
+    count = sum(1 for _, match in places if not (match["tag"] or "").startswith("end"))
+    number, first = places[0]
+    name = first["tag"] or first["object"]
+    written = " ".join(first[0].split())
+    return number, _jekyll_message(written, name, first[0], max(count - 1, 0), written in converted)
+
+
+def _jekyll_message(written: str, name: str, raw: str, more: int, converted: bool) -> str:
+    """What to say of the first Jekyll Liquid of a file."""
+    base = name.removeprefix("end").removesuffix("_relative")
+    if base == "highlight":
+        lang = re.match(r"\{%-?\s*highlight\s+([\w+#.-]+)", written)
+        advice = _JEKYLL_ADVICE["highlight"].replace("{lang}", lang[1] if lang else "")
+        if converted:
+            return (
+                f"{_short(written)} … {{% endhighlight %}} is Jekyll's Liquid: this site shows "
+                f"it as a code block{_also(more)}, but {advice}"
+            )
+    elif base in _JEKYLL_ADVICE:
+        advice = _JEKYLL_ADVICE[base]
+    elif re.match(r"\{\{-?\s*page\.title\b", raw):
+        advice = "remove it: the theme shows the post's title"
+    else:
+        advice = (
+            "write what it stood for (a link to another post as [its title]({filename}/posts/x.md))"
+        )
+    return (
+        f"{_short(written)} is Jekyll's Liquid, which this site does not run: it is shown as "
+        f"written{_also(more)}; {advice}"
+    )
+
+
+def _also(more: int) -> str:
+    """' (and 2 more places in this file)', '' for none."""
+    return f" (and {more} more place{'s' if more > 1 else ''} in this file)" if more else ""
 
 
 def _short(written: str, limit: int = 60) -> str:

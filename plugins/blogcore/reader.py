@@ -20,7 +20,7 @@ from pelican.utils import pelican_open, slugify
 
 from plugins.engine import build
 
-from . import codeblocks, compat, foreign, inline, mdtree, rawtags, rst, text, yamlfront
+from . import codeblocks, compat, foreign, inline, liquid, mdtree, rawtags, rst, text, yamlfront
 from .frontmatter import (
     DEFAULT,
     EMPTY,
@@ -379,6 +379,7 @@ class StrictChecks:
         "text": "has no text; it is not published",
     }
     told: Read | None = None  # what Markdown's tree told of the file just read (Markdown only)
+    converted: ClassVar[list[str]] = []  # Jekyll highlight tags shown as code (Markdown only)
 
     def process_metadata(self, name: str, value: object) -> object:
         """Validate Pelican's own keys before Pelican converts them."""
@@ -488,11 +489,21 @@ class StrictChecks:
         with its line; an error in a publish of a post that is published (its page would be
         wrong), else a warning; a warning for LaTeX math, readable as written."""
         pieces = foreign.found(content)
-        if not pieces:
+        converted = self.converted  # Jekyll's highlight blocks shown as code (liquid.py)
+        if not pieces and not converted and not foreign.has_jekyll(content):
             return
-        numbers = foreign.lines_of(pieces, _text_of(source_path))
+        source = _text_of(source_path)
+        numbers = foreign.lines_of(pieces, source)
+        said = list(zip(numbers, pieces, strict=True))
+        jekyll = foreign.jekyll(content, converted, source)
+        if jekyll is not None:  # a warning, once per file: said in the order of the lines
+            number, message = jekyll
+            at = next((i for i, (n, _) in enumerate(said) if n and number and n > number), None)
+            said.insert(
+                len(said) if at is None else at, (number, foreign.Foreign("", message, False))
+            )
         log = self._log_for(metadata)
-        for piece, number in zip(pieces, numbers, strict=True):
+        for number, piece in said:
             where = f"line {number}: " if number else ""
             (log if piece.serious else logger.warning)(
                 "%s: %s%s", self._shown(source_path), where, piece.message
@@ -720,7 +731,14 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         markdown = dict(self.settings["MARKDOWN"])
         # YAML's quotes and lists in a front matter fenced with --- (yamlfront.py)
         yaml = yamlfront.YamlFrontMatterExtension()
-        markdown["extensions"] = [*markdown.get("extensions", ()), self.tag_or_text, yaml]
+        # Jekyll's highlight blocks as code; {low, medium, high} kept as text (liquid.py)
+        self.liquid = liquid.LiquidExtension()
+        markdown["extensions"] = [
+            *markdown.get("extensions", ()),
+            self.tag_or_text,
+            yaml,
+            self.liquid,
+        ]
         self.settings = {**self.settings, "MARKDOWN": markdown}
 
     def _markdown(self) -> Markdown:
@@ -750,6 +768,7 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         of the body and the Summary (None on the stock path)."""
         self.told = None
         self.tag_or_text.take()  # what an earlier file left, if it failed
+        self.liquid.take()
         if not compat.accelerated(self.settings):
             content, metadata = super()._read(source_path)
             text = _text_of(source_path)  # Pelican's own reading keeps no text
@@ -762,6 +781,7 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
             formatted = [key for key in metadata if key in self.settings["FORMATTED_FIELDS"]]
             summary = found[1] if formatted == ["summary"] and len(found) == 2 else None
             self.told = (found[0] if found else None, summary)
+        self.converted = self.liquid.take()
         self._name_text_tags(source_path)
         self._name_unknown_languages(source_path, text)
         return content, metadata

@@ -1,0 +1,155 @@
+"""Other engines' syntax Python-Markdown would mangle, handled in Markdown's own steps.
+
+Two steps, through Python-Markdown's extension API:
+
+- Jekyll's ``{% highlight ruby %}`` … ``{% endhighlight %}`` (a migrated Jekyll blog has
+  hundreds) becomes the fenced code block it means, before the fenced_code step reads the
+  text; else the code was a paragraph with curly quotes and its last line was lost. The
+  reader still says it once per file (foreign.py), so that it is written the site's way.
+- A paragraph's last line in braces that is no attribute list (``{low, medium, high}``,
+  ``{% endraw %}``) stays text: attr_list (in ``extra``) took it for one, the line was lost
+  and the sanitiser reported made-up attributes (``low_``). Real ones (``{: .note}``,
+  ``{#id}``, ``{bash}``) are left to attr_list.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown, util
+from markdown.extensions import Extension
+from markdown.extensions.attr_list import (
+    AttrListTreeprocessor,
+    get_attrs_and_remainder,
+    sanitize_name,
+)
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from . import codeblocks
+
+# Jekyll's highlight tag on a line of its own ({%- -%} trims whitespace in Liquid); the
+# language as fenced_code reads one
+HIGHLIGHT = re.compile(r"^\{%-?\s*highlight\s+(?P<lang>[\w+#.-]+)(?:\s[^%]*)?-?%\}\s*$")
+END_HIGHLIGHT = re.compile(r"^\{%-?\s*endhighlight\s*-?%\}\s*$")
+# fenced_code reads the text at 25, Python-Markdown's meta at 27: between them
+FENCE_PRIORITY = 26
+# attr_list's step is at 8, after the inline step (20): just before it
+BRACES_PRIORITY = 9
+# how Markdown's own backslash escape keeps a character (\{) until its unescape step (0)
+# puts it back: the brace is then no attribute list's
+_KEPT_BRACE = f"{util.STX}{ord('{')}{util.ETX}"
+# an attribute's name as HTML (and XML) has them: a letter, _ or : first
+_NAME_START = re.compile(r"[^\W\d]|[_:]")
+
+
+def highlights_to_fences(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The lines with each Jekyll highlight block (outside fenced code) as a fenced code
+    block, and the opening tags converted, as written."""
+    inside = codeblocks.fenced_code(lines)[0]
+    out: list[str] = []
+    converted: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        match = HIGHLIGHT.match(line) if index not in inside else None
+        end = (
+            next((n for n in range(index + 1, len(lines)) if END_HIGHLIGHT.match(lines[n])), None)
+            if match
+            else None
+        )
+        if match is None or end is None:  # no end: left as written (foreign.py names it)
+            out.append(line)
+            index += 1
+            continue
+        code = lines[index + 1 : end]
+        longest = max((len(run) for c in code for run in re.findall(r"`+", c)), default=0)
+        fence = "`" * max(3, longest + 1)  # longer than any run of backticks in the code
+        out += [f"{fence}{match['lang']}", *code, fence]
+        converted.append(" ".join(line.split()))
+        index = end + 1
+    return out, converted
+
+
+class HighlightFences(Preprocessor):
+    """Jekyll's highlight blocks as fenced code blocks, for the fenced_code step."""
+
+    def __init__(self, md: Markdown, converted: list[str]) -> None:
+        super().__init__(md)
+        self.converted = converted
+
+    def run(self, lines: list[str]) -> list[str]:
+        """The lines, converted (nearly every post has no highlight tag: a quick look)."""
+        if not any("highlight" in line for line in lines):
+            return lines
+        lines, converted = highlights_to_fences(lines)
+        self.converted += converted
+        return lines
+
+
+def not_attributes(written: str) -> bool:
+    """Whether the inside of ``{…}`` attr_list would read is no attribute list: a name
+    attr_list has to change (``low,``, ``%``) or that no attribute has (``42``)."""
+    attrs, remainder = get_attrs_and_remainder(written)
+    if remainder:  # attr_list leaves these alone itself
+        return False
+    for name, _value in attrs:
+        if name == ".":  # a class: any word
+            continue
+        if sanitize_name(name) != name or not _NAME_START.match(name):
+            return True
+    return False
+
+
+class KeepBraceText(Treeprocessor):
+    """Keeps as text a ``{…}`` where attr_list looks that is no attribute list."""
+
+    def run(self, root: etree.Element) -> None:
+        """Escape the brace of each such ``{…}``, as ``\\{`` would (no recursion: iter)."""
+        for element in root.iter():
+            if self.md.is_block_level(element.tag):
+                block = element.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "dt", "td", "th")
+                pattern = (
+                    AttrListTreeprocessor.HEADER_RE if block else AttrListTreeprocessor.BLOCK_RE
+                )
+                # attr_list reads the text or one child's tail: every one is looked at
+                if element.text:
+                    element.text = _kept(pattern, element.text)
+                for child in element:
+                    if child.tail:
+                        child.tail = _kept(pattern, child.tail)
+            elif element.tail:
+                element.tail = _kept(AttrListTreeprocessor.INLINE_RE, element.tail)
+
+
+def _kept(pattern: re.Pattern[str], written: str) -> str:
+    """``written`` with the brace of a ``{…}`` that is no attribute list escaped."""
+    if "{" not in written:
+        return written
+    match = pattern.search(written)
+    if match is None or not not_attributes(match[1]):
+        return written
+    brace = written.index("{", match.start())
+    return written[:brace] + _KEPT_BRACE + written[brace + 1 :]
+
+
+class LiquidExtension(Extension):
+    """Registers both steps; ``take()`` gives the highlight tags converted since the last
+    call."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.converted: list[str] = []
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(
+            HighlightFences(md, self.converted), "jekyll_highlight", FENCE_PRIORITY
+        )
+        md.treeprocessors.register(KeepBraceText(md), "keep_brace_text", BRACES_PRIORITY)
+
+    def take(self) -> list[str]:
+        """The highlight tags converted since the last call, and forget them."""
+        converted = list(self.converted)
+        self.converted.clear()
+        return converted

@@ -1,0 +1,236 @@
+"""Other engines' Markdown: braces attr_list took for attributes, Jekyll's Liquid, GitHub's
+strikethrough and task lists, admonitions (liquid.py, foreign.py, pelicanconf's MARKDOWN)."""
+
+import logging
+
+import pytest
+from markdown import Markdown
+
+import pelicanconf
+from plugins.blogcore import foreign, liquid
+
+
+def convert(source: str) -> str:
+    """The site's Markdown with liquid.py's steps, as the reader converts a body."""
+    configs = pelicanconf.MARKDOWN["extension_configs"]
+    # Pelican's way: every configured extension is loaded
+    md = Markdown(
+        extensions=[*configs, liquid.LiquidExtension()],
+        extension_configs=configs,
+        output_format="html5",
+    )
+    return md.convert(source)
+
+
+@pytest.mark.parametrize(
+    ("inside", "expected"),
+    [
+        ("low, medium, high", True),  # a set: attr_list made low_ and medium_ of it
+        ("% endraw %", True),  # Jekyll's closing tag
+        ("% endhighlight %", True),
+        ("42", True),  # no attribute's name starts with a digit
+        (": .note", False),
+        (".note", False),
+        ("#intro", False),
+        ("bash", False),  # a bare word: attr_list's own (<p bash>), reported by the sanitiser
+        ('title="a, b"', False),  # the comma is in a quoted value
+        ("data-x=1 .wide", False),
+    ],
+)
+def test_what_is_no_attribute_list(inside, expected):
+    assert liquid.not_attributes(inside) is expected
+
+
+@pytest.mark.parametrize(
+    ("source", "kept", "attrs"),
+    [
+        ("The set\n{low, medium, high}\n", "{low, medium, high}", {}),
+        ("A template ends with\n{% endraw %}\n", "{% endraw %}", {}),
+        ("## Sets {a, b}\n", "Sets {a, b}", {"id": "sets-a-b"}),
+        ("*x*{a, b} and\n", "x{a, b} and", {}),
+        ("A note\n{: .note}\n", "A note", {"class": "note"}),  # attr_list still works
+        ("## Intro {#start}\n", "Intro", {"id": "start"}),
+    ],
+)
+def test_a_line_in_braces_that_is_no_attribute_list_is_kept(source, kept, attrs):
+    html = convert(source)
+    assert kept in html.replace("<em>", "").replace("</em>", ""), html
+    for name, value in attrs.items():
+        assert f'{name}="{value}"' in html, html
+    assert "_" not in html.split(">", 1)[0], html  # no made-up attribute (low_)
+
+
+def test_a_jekyll_highlight_block_is_a_fenced_code_block():
+    lines = ["Text", "{% highlight ruby linenos %}", 'puts "a ``` b"', "{%- endhighlight -%}"]
+    out, converted = liquid.highlights_to_fences(lines)
+    assert out == ["Text", "````ruby", 'puts "a ``` b"', "````"]
+    assert converted == ["{% highlight ruby linenos %}"]
+    # in a fenced block (a post about Jekyll), or with no end: left as written
+    fenced = ["```", "{% highlight ruby %}", "x", "{% endhighlight %}", "```"]
+    assert liquid.highlights_to_fences(fenced) == (fenced, [])
+    assert liquid.highlights_to_fences(["{% highlight x %}", "y"]) == (
+        ["{% highlight x %}", "y"],
+        [],
+    )
+    html = convert('Before.\n\n{% highlight ruby %}\nputs "hi"\n{% endhighlight %}\n')
+    assert '<div class="highlight"><pre>' in html and "&ldquo;" not in html
+    assert "highlight %" not in html
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>c'est ~~le printemps~~la rentrée</p>", ["~~le printemps~~ is GitHub's"]),
+        ("<p>~~a~~ and ~~b c~~</p>", ["~~a~~ is GitHub's strikethrough"]),
+        ("<p>a ~ b ~~ c</p><p><code>~~x~~</code></p>", []),
+        ("<ul><li>[x] Done</li><li>[ ] Not yet</li></ul>", ["- [x] Done is an item of a GitHub"]),
+        ("<ul><li><p>[ ] Loose</p></li></ul>", ["- [ ] Loose is an item"]),
+        ("<ul><li>[link] text</li></ul><p>[x] not a list</p>", []),
+    ],
+)
+def test_github_syntax(html, expected):
+    found = foreign.found(html)
+    assert len(found) == len(expected)
+    assert [p.message[: len(s)] for p, s in zip(found, expected, strict=True)] == expected
+    assert not any(piece.serious for piece in found)  # readable as written: a warning
+
+
+def test_github_syntax_messages():
+    strike, task = foreign.found("<p>~~a~~ and ~~b~~</p><ul><li>[x] Done</li><li>[ ] B</li></ul>")
+    assert strike.message == (
+        "~~a~~ is GitHub's strikethrough, which this site shows as written, tildes and all "
+        "(and 1 more place in this file); write <del>a</del>"
+    )
+    assert task.message == (
+        "- [x] Done is an item of a GitHub task list, which this site shows as written, [x] "
+        "and [ ] as text (and 1 more place in this file); write a plain list (say which are "
+        "done in words)"
+    )
+    source = "Title: X\n\n```\n~~code~~\n```\n\n~~a~~ and ~~b~~\n\n  - [x] Done\n  - [ ] B\n"
+    assert foreign.lines_of([strike, task], source) == [7, 9]
+
+
+JEKYLL = """Title: X
+
+{{ page.title }}
+================
+
+Text with `{{ page.title }}` in code.
+
+{% highlight ruby %}
+puts "{{ site.url }}"
+{% endhighlight %}
+
+See {{ site.url }}/about.
+"""
+
+
+@pytest.mark.parametrize(
+    ("html", "converted", "source", "expected"),
+    [
+        ("<p>Plain {curly} text</p>", [], "Plain {curly} text", None),
+        ("<p><code>{{ page.title }}</code></p>", [], "`{{ page.title }}`", None),
+        ("<p>{% if x %}</p>", [], "{% if x %}", None),  # a post about templates
+        (
+            "<h1>{{ page.title }}</h1><p>See {{ site.url }}/about.</p>",
+            ["{% highlight ruby %}"],
+            JEKYLL,
+            (
+                3,
+                "{{ page.title }} is Jekyll's Liquid, which this site does not run: it is shown "
+                "as written (and 2 more places in this file); remove it: the theme shows the "
+                "post's title",
+            ),
+        ),
+        (
+            "<p>Text</p>",
+            ["{% highlight ruby %}"],
+            "Text\n\n{% highlight ruby %}\nx\n{% endhighlight %}\n",
+            (
+                3,
+                "{% highlight ruby %} … {% endhighlight %} is Jekyll's Liquid: this site shows it "
+                "as a code block, but write a fenced code block: ```ruby on the line before the "
+                "code, ``` on the line after it",
+            ),
+        ),
+        (
+            "<p>{% raw %}{{ x }}{% endraw %}</p>",
+            [],
+            "A\n\n{% raw %}{{ x }}{% endraw %}\n",
+            (
+                3,
+                "{% raw %} is Jekyll's Liquid, which this site does not run: it is shown as "
+                "written; remove {% raw %} and {% endraw %}: this site shows {{ }} and {% %} as "
+                "written",
+            ),
+        ),
+    ],
+)
+def test_jekyll_liquid_once_per_file(html, converted, source, expected):
+    assert foreign.jekyll(html, converted, source) == expected
+
+
+POST = """Title: Migrated
+Date: 2024-01-02
+Category: Company
+Author: Ada Byrne
+
+{{ page.title }}
+================
+
+The allowed values form the set
+{low, medium, high}
+
+{% highlight python %}
+print("hi")
+{% endhighlight %}
+
+It was ~~spring~~autumn.
+
+- [x] Done
+- [ ] Not yet
+
+!!! warning "Back up first"
+    The migration erases the old database.
+"""
+
+
+def test_a_migrated_post_keeps_its_text_and_says_what_to_write(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/migrated.md": POST}, name="foreign-syntax")
+    body = site.soup("posts/migrated/").select_one(".post-content")
+    # the line in braces is text, not attributes: nothing lost, nothing removed
+    assert "{low, medium, high}" in body.get_text()
+    # Jekyll's highlight block is a code block, its quotes straight
+    code = body.select_one("div.highlight pre code")
+    assert code is not None and code.get_text() == 'print("hi")\n'
+    assert "endhighlight" not in str(body)
+    # Python-Markdown's admonition: a box the sanitiser keeps, with its classes
+    box = body.select_one("div.admonition.warning")
+    assert box is not None
+    assert box.select_one("p.admonition-title").get_text() == "Back up first"
+    assert "!!!" not in body.get_text()
+    lines = [
+        (r.levelname, r.getMessage().split("posts/migrated.md: ", 1)[1])
+        for r in caplog.records
+        if "foreign-syntax/posts/migrated.md" in r.getMessage()
+    ]
+    assert lines == [
+        (
+            "WARNING",
+            "line 6: {{ page.title }} is Jekyll's Liquid, which this site does not run: it is "
+            "shown as written (and 1 more place in this file); remove it: the theme shows the "
+            "post's title",
+        ),
+        (
+            "WARNING",
+            "line 16: ~~spring~~ is GitHub's strikethrough, which this site shows as written, "
+            "tildes and all; write <del>spring</del>",
+        ),
+        (
+            "WARNING",
+            "line 18: - [x] Done is an item of a GitHub task list, which this site shows as "
+            "written, [x] and [ ] as text (and 1 more place in this file); write a plain list "
+            "(say which are done in words)",
+        ),
+    ], lines
