@@ -18,6 +18,7 @@ Python-Markdown does not have.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Comment
@@ -228,7 +229,7 @@ def has_jekyll(html: str) -> bool:
     return _JEKYLL.search(html) is not None
 
 
-def jekyll(html: str, converted: list[str], source: str) -> tuple[int | None, str] | None:
+def jekyll(html: str, converted: Sequence[str], source: str) -> tuple[int | None, str] | None:
     """Jekyll's own Liquid in a post, once per file: the line of its first place in the
     source (None where it cannot be told) and what to say of it. ``converted``: the
     ``{% highlight %}`` tags liquid.py made code blocks of; else only Liquid shown as text

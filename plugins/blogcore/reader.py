@@ -379,7 +379,7 @@ class StrictChecks:
         "text": "has no text; it is not published",
     }
     told: Read | None = None  # what Markdown's tree told of the file just read (Markdown only)
-    converted: ClassVar[list[str]] = []  # Jekyll highlight tags shown as code (Markdown only)
+    converted: tuple[str, ...] = ()  # Jekyll highlight tags shown as code (Markdown only)
 
     def process_metadata(self, name: str, value: object) -> object:
         """Validate Pelican's own keys before Pelican converts them."""
@@ -767,6 +767,7 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         hold (compat.py), else Pelican's own. ``self.told``: what the converter's tree told
         of the body and the Summary (None on the stock path)."""
         self.told = None
+        self.converted = ()
         self.tag_or_text.take()  # what an earlier file left, if it failed
         self.liquid.take()
         if not compat.accelerated(self.settings):
@@ -781,7 +782,7 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
             formatted = [key for key in metadata if key in self.settings["FORMATTED_FIELDS"]]
             summary = found[1] if formatted == ["summary"] and len(found) == 2 else None
             self.told = (found[0] if found else None, summary)
-        self.converted = self.liquid.take()
+        self.converted = tuple(self.liquid.take())
         self._name_text_tags(source_path)
         self._name_unknown_languages(source_path, text)
         return content, metadata
