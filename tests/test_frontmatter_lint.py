@@ -510,3 +510,56 @@ def test_a_jekyll_post_gets_its_block_list_and_a_broken_one_is_one_line(build_si
         "jekyll-move/posts/moving-day.md: unknown key 'Layout' is ignored",
     ]
     assert not any(b"Broken day" in path.read_bytes() for path in site.files())
+
+
+def test_a_hugo_post_in_toml_is_read_and_a_broken_one_is_one_line(build_site, caplog):
+    # Hugo's front matter between +++ lines (every post of a real blog was left out with
+    # "has no Title: line"): its title, TOML date, tags array and draft = true read as YAML's
+    hugo = (
+        "+++\n"
+        'title = "DUM-E and U: robot arms"\n'
+        "date = 2024-05-01T10:00:00+01:00\n"
+        'slug = "dum-e"\n'
+        'category = "Company"\n'
+        'author = "Ada Byrne"\n'
+        'tags = ["robots", "ops, infra"]\n'
+        'summary = "How would the arms work?"\n'
+        'description = "How would the hydraulic robot arms in Iron Man work?"\n'
+        "[params]\n"
+        "math = true\n"
+        "+++\n\n"
+        "A body with a few words in it.\n"
+    )
+    draft = hugo.replace("DUM-E and U", "Zebracorn plans").replace('"dum-e"', '"zc"')
+    draft = draft.replace("[params]\nmath = true\n", "draft = true\n")
+    broken = hugo.replace('slug = "dum-e"', "slug: broken").replace("DUM-E", "Broken")
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {"posts/dum-e.md": hugo, "posts/draft.md": draft, "posts/broken.md": broken},
+        name="hugo-toml",
+    )
+    page = site.soup("posts/dum-e/")
+    assert page.select_one("h1").get_text(strip=True) == "DUM-E and U: robot arms"
+    assert [a.get_text(strip=True) for a in page.select('a[rel="tag"]')] == ["robots", "ops, infra"]
+    assert page.select_one("time[datetime]")["datetime"].startswith("2024-05-01T10:00:00+01:00")
+    card = next(c for c in site.soup("").select(".post-summary") if "arms" in c.get_text())
+    assert card.get_text(" ", strip=True) == "How would the arms work?"
+    said = sorted(m for m in caplog.messages if m.startswith("hugo-toml/posts/"))
+    assert said == [
+        "hugo-toml/posts/broken.md: line 4: the front matter between +++ lines is not valid "
+        "TOML (Expected '=' after a key in a key/value pair); a TOML key is followed by =, not "
+        'by : (title = "Our news")',
+        "hugo-toml/posts/draft.md: Draft: true is Hugo's way to keep a post out; here it is "
+        "Status: draft, and the post is kept out as a draft (write Status: draft instead)",
+        "hugo-toml/posts/draft.md: unknown key 'Description' is ignored",
+        "hugo-toml/posts/dum-e.md: line 10: Params holds keys of its own (math), which front "
+        "matter here does not read: it is left out (give each a line of its own if something "
+        "should read it)",
+        # the last key, and the fence below it: not a line of text read as a key
+        "hugo-toml/posts/dum-e.md: unknown key 'Description' is ignored",
+    ]
+    published = [
+        path for path in site.files() if path.suffix == ".html" and "drafts" not in path.parts
+    ]
+    assert not any(b"Zebracorn" in path.read_bytes() for path in published)
+    assert not any(b"Broken and U" in path.read_bytes() for path in site.files())

@@ -449,6 +449,14 @@ CASES = [
         unpublished=("posts/unclosed/",),
     ),
     Case(
+        "toml-invalid",  # a Hugo post in TOML written as YAML: one line, left out
+        {"posts/t.md": '+++\ntitle = "Hugo"\ndate: 2024-05-01\n+++\n\nBody.\n'},
+        "line 3: the front matter between +++ lines is not valid TOML",
+        "content/posts/t.md",
+        once=True,
+        unpublished=("posts/hugo/",),
+    ),
+    Case(
         "static-image-missing",  # was three lines: Pelican's stamp, "cannot be read", the link
         {"posts/m.md": post("Slug: m", "![Floor plan]({static}/images/nope.jpg)")},
         "which does not exist",

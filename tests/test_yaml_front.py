@@ -5,8 +5,9 @@ error line, or the warnings (pure: no Pelican, no Markdown)."""
 import pytest
 
 from plugins.blogcore import frontmatter, yamlvalues
+from plugins.blogcore.fenced import front_matter_lines
 from plugins.blogcore.frontmatter import KNOWN_KEYS
-from plugins.blogcore.yamlvalues import YamlFrontMatterError, front_matter_lines, read_block
+from plugins.blogcore.yamlvalues import YamlFrontMatterError, read_block
 
 
 def read(*block: str) -> list[str]:

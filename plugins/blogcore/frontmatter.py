@@ -16,7 +16,7 @@ from babel import Locale, UnknownLocaleError
 from bs4 import BeautifulSoup, Comment
 from dateutil import parser as dateparser
 
-from . import rawtags, yamlvalues
+from . import fenced, rawtags, tomlvalues, yamlvalues
 
 STATUSES = ("published", "draft", "hidden", "skip")
 DATE_KEYS = frozenset({"date", "modified"})
@@ -584,6 +584,7 @@ class Header:
     continued: list[tuple[str, int]] = field(default_factory=list)  # key, indented line number
     notes: list[str] = field(default_factory=list)  # what a fenced YAML block left out or joined
     nulls: list[tuple[str, int]] = field(default_factory=list)  # YAML's null (~): key, line
+    fenced: str = ""  # "YAML" or "TOML": read from a fenced block (no text runs into it)
 
 
 # Python-Markdown's meta extension's key line (META_RE); fences are yamlvalues' (FENCE)
@@ -594,28 +595,28 @@ YAML_COMMENT = re.compile(r"^[ ]{0,3}#")
 def scan_header(text: str, known: frozenset[str] | Sequence[str] = KNOWN_KEYS) -> Header:
     """The key lines as Python-Markdown's meta extension reads them (fences, continuations);
     ``known``: the keys of this kind of file (a post's; a team file's), for ``Header.after``.
-    A block fenced with --- is read as YAML (yamlvalues.read_block)."""
+    A block fenced with --- is read as YAML, with +++ as TOML (fenced.read)."""
     # as Python-Markdown splits a document: only \n ends a line, tabs are four spaces
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.expandtabs(4).split("\n")
-    end = yamlvalues.block_end(lines)
-    if end is not None:
-        try:
-            block = yamlvalues.read_block("\n".join(lines[1:end]), KNOWN_KEYS)
-        except yamlvalues.YamlFrontMatterError:  # said by the reader, with its line
-            block = None
-        if block and block.keys:
-            header = Header(notes=list(block.warnings))
-            for entry in block.entries:
-                value = entry.value
-                if value is None:  # YAML's null: as if the line were absent
-                    header.nulls.append((entry.key.lower(), entry.line))
-                    continue
-                # a list's items as written, not as_text's semicolons (not the writer's)
-                text = ", ".join(value) if isinstance(value, tuple) else yamlvalues.as_text(entry)
-                header.keys.append((entry.key.lower(), text, entry.line))
-            return header
-    return _scan_lines(lines, end is not None, known)
+    try:
+        read = fenced.read(lines, KNOWN_KEYS)
+    except fenced.FencedFrontMatterError:  # said by the reader, with its line
+        if tomlvalues.FENCE.match(lines[0]):
+            return Header()  # no Key: value lines to read in TOML
+        read = None
+    if read and read.block.keys:
+        header = Header(notes=list(read.block.warnings), fenced=read.language)
+        for entry in read.block.entries:
+            value = entry.value
+            if value is None:  # YAML's null: as if the line were absent
+                header.nulls.append((entry.key.lower(), entry.line))
+                continue
+            # a list's items as written, not as_text's semicolons (not the writer's)
+            text = ", ".join(value) if isinstance(value, tuple) else yamlvalues.as_text(entry)
+            header.keys.append((entry.key.lower(), text, entry.line))
+        return header
+    return _scan_lines(lines, yamlvalues.block_end(lines) is not None, known)
 
 
 def _scan_lines(lines: list[str], fenced: bool, known: frozenset[str] | Sequence[str]) -> Header:

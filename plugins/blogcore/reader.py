@@ -669,7 +669,8 @@ class StrictChecks:
         if not unknown:
             return
         header = self._header_as_written(source_path)
-        last = header.keys[-1][0] if header and header.keys else None
+        # a fenced block ends at its fence: no line of text is read as its last key
+        last = header.keys[-1][0] if header and header.keys and not header.fenced else None
         log = self._log_for(metadata)
         for key in unknown:
             value = metadata[key] if isinstance(metadata[key], str) else ""

@@ -1,9 +1,10 @@
 """Front matter fenced with ``---`` lines (Jekyll's, Hugo's), read with PyYAML as YAML means it.
 
-Pure: no Pelican, no Markdown. ``front_matter_lines`` turns a document's fenced block into the
-``Key: value`` lines Python-Markdown's meta extension reads (yamlfront.py runs it just before
-that extension); ``read_block`` gives the same reading with line numbers, for
-frontmatter.scan_header. Front matter without the fence is Pelican's, and is not read here.
+Pure: no Pelican, no Markdown. ``read_block`` reads the block into Entry and Block, with line
+numbers; fenced.py turns them into the ``Key: value`` lines Python-Markdown's meta extension
+reads (yamlfront.py runs it just before that extension) and gives them to
+frontmatter.scan_header. The structures and messages here are shared with Hugo's TOML between
+``+++`` lines (tomlvalues.py). Front matter without the fence is Pelican's, and is not read here.
 
 The block is composed (``yaml.compose``, SafeLoader), not loaded: a node keeps the text as
 written (``date: 2025-04-01`` stays the text Pelican and check_date parse, ``draft: true``
@@ -33,9 +34,14 @@ NULL_TAG = "tag:yaml.org,2002:null"
 FIRST_LINE = 2
 
 
-class YamlFrontMatterError(ValueError):
-    """A fenced front matter that is not valid YAML, or a value its key cannot take; the
+class FencedFrontMatterError(ValueError):
+    """A fenced front matter that its language refuses, or a value its key cannot take; the
     message starts with ``line N:`` (of the file)."""
+
+
+class YamlFrontMatterError(FencedFrontMatterError):
+    """A front matter between --- lines that is not valid YAML, or a value its key cannot
+    take."""
 
 
 @dataclass(frozen=True)
@@ -207,17 +213,13 @@ def _entry(
             f"{fix} (on the key's line)"
         )
     keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
-    listed = ", ".join(keys[:3]) + (", …" if len(keys) > 3 else "")
     if name in known:
         raise YamlFrontMatterError(
             f"line {line}: {shown} takes {'a list' if name in LIST_KEYS else 'one value'}, got "
-            f"keys of its own ({listed}); write {shown}: and its value on one line"
+            f"keys of its own ({listed(keys)}); write {shown}: and its value on one line"
         )
     # Hugo's params:, a theme's own settings: nothing here reads them, but not a word lost
-    return None, (
-        f"line {line}: {shown} holds keys of its own ({listed}), which front matter here does "
-        "not read: it is left out (give each a line of its own if something should read it)"
-    )
+    return None, keys_left_out(key, line, keys)
 
 
 @lru_cache(maxsize=256)
@@ -240,17 +242,7 @@ def read_block(source: str, known: frozenset[str]) -> Block:
         line = key_node.start_mark.line + FIRST_LINE
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
         if not META_KEY.match(key):
-            shown = _written(source, key_node)[:40]
-            joined = re.sub(r"[\s-]+", "_", key.strip()).lower()
-            if joined in known:  # Series index: the writer meant a key we read
-                raise YamlFrontMatterError(
-                    f"line {line}: {shown!r} is not a key (a key is one word): write "
-                    f"{display(joined)}:"
-                )
-            warnings.append(
-                f"line {line}: {shown!r} is not a key front matter reads (a key is one word: "
-                "letters, digits, - or _): it is left out"
-            )
+            warnings.append(not_a_key(key, _written(source, key_node)[:40], line, known))
             continue
         entry, warning = _entry(key, value_node, line, source, known)
         if entry:
@@ -258,13 +250,48 @@ def read_block(source: str, known: frozenset[str]) -> Block:
         if warning:
             warnings.append(warning)
         if entry and entry.block and isinstance(entry.value, str):
-            warnings += _joined(entry)
+            warnings += joined(entry)
     return Block(tuple(entries), tuple(warnings))
 
 
-def _joined(entry: Entry) -> list[str]:
-    """What a ``|`` or ``>`` block loses on the meta extension's lines: a Summary's blank
-    lines (its paragraphs), another key's line breaks (its value is one line)."""
+def not_a_key(
+    key: str,
+    shown: str,
+    line: int,
+    known: frozenset[str],
+    error: type[FencedFrontMatterError] = YamlFrontMatterError,
+) -> str:
+    """The warning for a key the meta extension cannot take (not one word: it is left out);
+    raises ``error`` for one that means a key we read (``Series index``)."""
+    as_key = re.sub(r"[\s-]+", "_", key.strip()).lower()
+    if as_key in known:
+        raise error(
+            f"line {line}: {shown!r} is not a key (a key is one word): write {display(as_key)}:"
+        )
+    return (
+        f"line {line}: {shown!r} is not a key front matter reads (a key is one word: "
+        "letters, digits, - or _): it is left out"
+    )
+
+
+def listed(keys: list[str]) -> str:
+    """A few of a table's keys, for a message."""
+    return ", ".join(keys[:3]) + (", …" if len(keys) > 3 else "")
+
+
+def keys_left_out(key: str, line: int, keys: list[str]) -> str:
+    """The warning for an unknown key holding keys of its own (Hugo's params:, menu:)."""
+    return (
+        f"line {line}: {display(key)} holds keys of its own ({listed(keys)}), which front "
+        "matter here does not read: it is left out (give each a line of its own if something "
+        "should read it)"
+    )
+
+
+def joined(entry: Entry, written: str = "YAML's |") -> list[str]:
+    """What a value on several lines (``written`` so) loses on the meta extension's lines: a
+    Summary's blank lines (its paragraphs), another key's line breaks (its value is one
+    line)."""
     text, shown = str(entry.value).strip(), display(entry.key)
     if entry.key.lower() in FORMATTED_KEYS:
         if "\n\n" in text:
@@ -275,7 +302,7 @@ def _joined(entry: Entry) -> list[str]:
         return []
     if "\n" in text:
         return [
-            f"line {entry.line}: {shown} is on several lines (YAML's |), but a value is one "
+            f"line {entry.line}: {shown} is on several lines ({written}), but a value is one "
             "line: they are joined with spaces"
         ]
     return []
@@ -304,19 +331,3 @@ def meta_lines(entry: Entry) -> list[str]:
         parts = [line.strip() for line in entry.value.split("\n") if line.strip()] or [""]
         return [f"{entry.key}: {parts[0]}", *(f"    {line}" for line in parts[1:])]
     return [f"{entry.key}: {as_text(entry)}"]
-
-
-def front_matter_lines(lines: list[str], known: frozenset[str]) -> list[str]:
-    """A document's lines with its block fenced with --- read as YAML, as the lines Python-
-    Markdown's meta extension reads (comments and nulls left out); a document whose first
-    line is no fence is returned as it is. Raises YamlFrontMatterError naming the line."""
-    end = block_end(lines)
-    if end is None:
-        return lines
-    block = read_block("\n".join(lines[1:end]), known)
-    if not block.keys:  # Markdown's own reading, as before
-        return lines
-    out = [lines[0]]
-    for entry in block.entries:
-        out += meta_lines(entry)
-    return out + lines[end:]
