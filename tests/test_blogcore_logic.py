@@ -1068,6 +1068,44 @@ def test_images_without_alt(html, expected):
             "line 1 ('Title: Tabbed') is not read as a key",
         ),
         ("Date: 2024-01-01\n\nJust text.", ""),  # nothing written tells more than "add one"
+        # a blank line after the opening --- (Jekyll and Hugo read on; Markdown's ends there)
+        (
+            '---\n\nlayout: post\ntitle:  "Automate forms"\n---\n\nText.',
+            "line 2 is blank, so the front matter between --- lines ends there and line 4 "
+            "('title:  \"Automate forms\"') is read as text: remove the blank lines inside the "
+            "--- block",
+        ),
+        ("---\ntags: a\n\ntitle: T\n---\n\nText.", "line 3 is blank, so the front matter"),
+        # the title written as a heading, as another engine read it
+        (
+            "# Travailler moins ?\n\n\nJe viens de passer une semaine.",
+            "line 1 is a heading, '# Travailler moins ?', not a title: write Title: Travailler "
+            "moins ? as the first line, in its place (the page shows the title as its heading)",
+        ),
+        (
+            "---\ntags: végan\n---\n## Bagels Végan\n\n- farine",
+            "line 4 is a heading, '## Bagels Végan', not a title: write title: Bagels Végan "
+            "between the --- lines",
+        ),
+        (
+            "---\ndate: 2024-01-01\n---\n\n# Ask: us #",
+            "line 5 is a heading, '# Ask: us #', not a title: write title: \"Ask: us\" between",
+        ),
+        (
+            "Date: 2024-01-01\n\n# Notes\n",
+            "line 3 is a heading, '# Notes', not a title: write Title: Notes among the keys "
+            "above it",
+        ),
+        (
+            '+++\ndate = 2024-01-01\n+++\n\n# Say "hi"',
+            'line 5 is a heading, \'# Say "hi"\', not a title: write title = "Say \\"hi\\"" '
+            "between the +++ lines",
+        ),
+        # Hugo's TOML without a title: what to write there, not Title: above the +++
+        (
+            "+++\ndate = 2024-01-01\n+++\n\nText.",
+            'the front matter between +++ lines is TOML: there, write title = "Our news"',
+        ),
     ],
 )
 def test_why_no_title(text, expected):

@@ -3,6 +3,7 @@
 import datetime
 import difflib
 import fnmatch
+import json
 import os
 import posixpath
 import re
@@ -783,6 +784,65 @@ def why_no_title(text: str) -> str:
                 f"line {number} ({line.strip()[:40]!r}) is not read as a key: write it at the "
                 "start of the line, with no space before the colon, e.g. Title: Our news"
             )
+    return _why_not_in_block(text)
+
+
+# an ATX heading, as Markdown reads one (its closing #s are not its text)
+HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$")
+# a YAML value that needs quotes to mean itself (an indicator first, ": " or " #" inside)
+_YAML_NEEDS_QUOTES = re.compile(r"^[\[\]{}&*!|>'\"%@`#,?:-]|: | #|:$")
+
+
+def _why_not_in_block(text: str) -> str:
+    """Why no title was read, when the file says it outside the front matter: a title: below
+    a blank line inside a --- block (Markdown's front matter ends at the blank line), a
+    ``# Heading`` where the title was meant (another engine took it from there), a +++ block
+    (TOML) without one ("" when none of these)."""
+    lines = text.expandtabs(4).split("\n")
+    try:
+        read = fenced.read(lines, KNOWN_KEYS)
+    except fenced.FencedFrontMatterError:  # said by the reader, with its line
+        return ""
+    if read and read.language == "YAML" and read.end < len(lines) and not lines[read.end].strip():
+        for number, line in enumerate(lines[read.end + 1 :], start=read.end + 2):
+            if yamlvalues.FENCE_END.match(line):
+                break
+            loose = _LOOSE_KEY.match(line)
+            if loose and _normalise_key(loose["key"]) == "title":
+                return (
+                    f"line {read.end + 1} is blank, so the front matter between --- lines ends "
+                    f"there and line {number} ({line.strip()[:40]!r}) is read as text: remove "
+                    "the blank lines inside the --- block"
+                )
+    if read is None:
+        header = scan_header(text)
+        blank = next((n for n, line in enumerate(lines) if not line.strip()), len(lines))
+        body = blank if header.keys else 0
+    else:
+        closed = read.language == "TOML" or (
+            read.end < len(lines) and yamlvalues.FENCE_END.match(lines[read.end])
+        )
+        body = read.end + 1 if closed else read.end
+    first = next((n for n in range(body, len(lines)) if lines[n].strip()), None)
+    heading = HEADING.match(lines[first]) if first is not None else None
+    if heading:
+        title = heading["text"].strip()
+        if read and read.language == "TOML":
+            write = f"write title = {json.dumps(title, ensure_ascii=False)} between the +++ lines"
+        elif read:
+            quoted = json.dumps(title, ensure_ascii=False)
+            written = quoted if _YAML_NEEDS_QUOTES.search(title) else title
+            write = f"write title: {written} between the --- lines"
+        elif body:
+            write = f"write Title: {title} among the keys above it"
+        else:
+            write = f"write Title: {title} as the first line, in its place"
+        return (
+            f"line {first + 1} is a heading, {lines[first].strip()[:40]!r}, not a title: "
+            f"{write} (the page shows the title as its heading)"
+        )
+    if read and read.language == "TOML":
+        return 'the front matter between +++ lines is TOML: there, write title = "Our news"'
     return ""
 
 
