@@ -75,6 +75,11 @@ def test_a_value_as_yaml_means_it(key, value, expected):
         (["Tags:", "- a", '- "c, d"'], ["Tags: a; c, d"]),
         (["authors:", "  - Ada Byrne", "  -", "  - Bo"], ["authors: Ada Byrne, Bo"]),
         (["tags:", "  - 2024", "  - yes"], ["tags: 2024, yes"]),
+        # indented by four, as Hugo's archetypes write it (was "Tags goes on to line 8 ...")
+        (
+            ["categories:", "    - Notes", "tags:", "    - Notes", "    - ML"],
+            ["categories: Notes", "tags: Notes, ML"],
+        ),
         # block scalars: the text YAML means; a Summary goes on over indented lines (Markdown)
         (
             ["summary: |", "  One line,", "  and another."],
@@ -219,6 +224,19 @@ def test_scan_header_reads_what_the_reader_reads():
     assert frontmatter.check_header(header) == []
     said = frontmatter.header_warnings(header)
     assert [line.split(" holds")[0] for line in said] == ["line 7: Params"]
+
+
+def test_an_indented_block_list_is_a_list_not_a_continued_line():
+    # Hugo's archetypes indent a block list by four spaces: read as the list, not as lines
+    # continuing the key above (which said "a value is one line: join them")
+    source = (
+        "---\ntitle: My ML resources\ndate: 2020-12-20\ncategories:\n    - Notes\n"
+        "tags:\n    - Notes\n    - ML\n---\n\nBooks."
+    )
+    header = frontmatter.scan_header(source)
+    assert header.keys[-2:] == [("categories", "Notes", 4), ("tags", "Notes, ML", 6)]
+    assert header.continued == [] and header.stopper is None
+    assert frontmatter.check_header(header) == []
 
 
 @pytest.mark.parametrize("written", ["title: ~", "title: null", "title:"])
