@@ -707,11 +707,11 @@ def on_site_written(pelican) -> None:
             if problem is None:
                 continue
             certain, message = problem
-            beside = _beside(settings, source, url)
-            if beside is not None and not in_draft:
-                # a Hugo page bundle's picture (posts/x/index.md and posts/x/rack.jpg): the
-                # file is right there, only nothing publishes it
-                certain, message = True, links.beside_message(url, beside)
+            beside = _beside(settings, source, url) if certain else None
+            if beside is not None:
+                # broken on its own page, and a Hugo page bundle's picture (posts/x/index.md
+                # and posts/x/rack.jpg): the file is right there, only nothing publishes it
+                message = links.beside_message(url, beside)
             # like {filename} links: a publish never ships a link sure to break
             log = logger.error if certain and strict and not in_draft else logger.warning
             log("%s: %s%s", source, where, message)
