@@ -570,31 +570,202 @@ def test_check_header(source, fragments):
 @pytest.mark.parametrize(
     ("metadata", "held", "said", "left"),
     [
-        ({"draft": "true"}, True, "Draft: true is Hugo's way", {}),
-        ({"draft": " True "}, True, "Draft: true is Hugo's way", {}),
-        ({"draft": "maybe"}, True, "Draft: maybe is Hugo's way", {}),  # the safe reading
-        ({"draft": "false"}, False, "Draft: false is Hugo's key and is ignored", {}),
-        ({"published": "false"}, True, "Published: false is Jekyll's way", {}),
-        ({"published": "no"}, True, "Published: no is Jekyll's way", {}),
-        ({"published": "true"}, False, "is Jekyll's key and is ignored: a post is published", {}),
+        ({"draft": "true"}, "draft", "Draft: true is Hugo's way", {}),
+        ({"draft": " True "}, "draft", "Draft: true is Hugo's way", {}),
+        ({"draft": "maybe"}, "draft", "Draft: maybe is Hugo's way", {}),  # the safe reading
+        ({"draft": "false"}, None, "Draft: false is Hugo's key and is ignored", {}),
+        ({"published": "false"}, "draft", "Published: false is Jekyll's way", {}),
+        ({"published": "no"}, "draft", "Published: no is Jekyll's way", {}),
+        ({"published": "true"}, None, "is Jekyll's key and is ignored: a post is published", {}),
         (
             {"draft": "true", "status": "published"},
-            False,
+            None,
             "Status says it",
             {"status": "published"},
         ),
-        ({"title": "A"}, False, None, {"title": "A"}),
+        ({"title": "A"}, None, None, {"title": "A"}),
+        # a Jekyll theme's (Chirpy's) way to keep a post off the home page and lists
+        (
+            {"hidden": "true"},
+            "hidden",
+            "Hidden: true is a Jekyll theme's way to keep a post off the lists; here it is "
+            "Status: hidden, and the post is left off the home page, lists and feeds (write "
+            "Status: hidden instead)",
+            {},
+        ),
+        ({"hidden": "false"}, None, "a post is listed unless it says Status: hidden", {}),
     ],
 )
 def test_other_engine_status(metadata, held, said, left):
     metadata = dict(metadata)
     found, lines = frontmatter.other_engine_status(metadata)
-    assert found is held
+    assert found == held
     assert metadata == left  # the key is said here, not again as an unknown key
     if said is None:
         assert lines == []
     else:
         assert len(lines) == 1 and said in lines[0]
+
+
+def test_a_draft_wins_over_hidden():
+    found, lines = frontmatter.other_engine_status({"hidden": "true", "draft": "true"})
+    assert found == "draft" and len(lines) == 2
+
+
+NOW = datetime.datetime(2026, 6, 1, 12, 0, tzinfo=datetime.UTC)
+DATE = datetime.datetime(2026, 5, 1, 9, 0)
+
+
+@pytest.mark.parametrize(
+    ("metadata", "page", "found", "said"),
+    [
+        # an embargo: the post goes out then, as a post dated then does
+        (
+            {"date": DATE, "publishdate": "2031-01-01T09:00:00Z"},
+            False,
+            {"date": "2031-01-01T09:00:00Z"},
+            "Publishdate: 2031-01-01T09:00:00Z is Hugo's date for the post to go out; here it is "
+            "read as Date: 2031-01-01T09:00:00Z, so the post waits until then like any post "
+            "dated later (write Date: 2031-01-01T09:00:00Z in place of the Date line)",
+        ),
+        # Hugo's date falls back to publishDate
+        (
+            {"publishdate": "2031-01-01"},
+            False,
+            {"date": "2031-01-01"},
+            "read as Date: 2031-01-01, so the post waits until then like any post dated later "
+            "(write Date: 2031-01-01 instead)",
+        ),
+        ({"date": DATE, "pubdate": "2026-05-02"}, False, {"date": "2026-05-02"}, "(write Date"),
+        # not after Date: the post goes out on its Date as it would
+        ({"date": DATE, "publishdate": "2026-04-01"}, False, {}, "it is not after Date"),
+        # a page is published at once: an embargo keeps it out as a draft
+        ({"publishdate": "2031-01-01"}, True, {"status": "draft"}, "kept out as a draft"),
+        ({"publishdate": "2020-01-01"}, True, {}, "it has passed, and the line is ignored"),
+        (
+            {"date": DATE, "expirydate": "2026-05-30T23:59:00Z"},
+            False,
+            {"status": "draft"},
+            "Expirydate: 2026-05-30T23:59:00Z is Hugo's date to take the post down, and it has "
+            "passed; here it is Status: draft, and the post is kept out as a draft (write "
+            "Status: draft instead)",
+        ),
+        (
+            {"date": DATE, "expirydate": "2027-01-01"},
+            False,
+            {},
+            "Expirydate: 2027-01-01 is Hugo's date to take the post down; this site does not "
+            "take it down then: on that day, write Status: draft (and remove this line)",
+        ),
+        ({"unpublishdate": "2026-01-01", "status": "published"}, False, {}, "Status says it"),
+        ({"date": DATE}, False, {}, None),
+    ],
+)
+def test_other_engine_dates(metadata, page, found, said):
+    metadata = dict(metadata)
+    got, lines = frontmatter.other_engine_dates(metadata, NOW, page)
+    assert got == found
+    assert not set(metadata) & {"publishdate", "pubdate", "expirydate", "unpublishdate"}
+    if said is None:
+        assert lines == []
+    else:
+        assert len(lines) == 1 and said in lines[0], lines
+
+
+def test_a_publish_date_that_is_no_date_is_an_error():
+    with pytest.raises(frontmatter.FrontMatterError, match="Publishdate must be a date like"):
+        frontmatter.other_engine_dates({"publishdate": "soon"}, NOW)
+
+
+@pytest.mark.parametrize(
+    ("metadata", "value", "said"),
+    [
+        (
+            {"aliases": "/post/reverse-vpn/, /2019/01/reverse-vpn"},
+            "/post/reverse-vpn/, /2019/01/reverse-vpn",
+            "Aliases: /post/reverse-vpn/, /2019/01/reverse-vpn are Hugo's old addresses of the "
+            "post; here they are read as Redirect_from, so they redirect to the post (write "
+            "Redirect_from: /post/reverse-vpn/, /2019/01/reverse-vpn instead)",
+        ),
+        (
+            {"permalink": "/2010/08/23/rdd.html"},
+            "/2010/08/23/rdd.html",
+            "Permalink: /2010/08/23/rdd.html is Jekyll's address for the post, its old one "
+            "now; here it is read as Redirect_from, so it redirects to the post (write "
+            "Redirect_from: /2010/08/23/rdd.html instead)",
+        ),
+        # from the site's root, as Jekyll reads it; a written Redirect_from keeps its own
+        (
+            {"permalink": "about.html", "redirect_from": "/old/"},
+            "/old/, /about.html",
+            "(write Redirect_from: /about.html instead)",
+        ),
+        ({"aliases": ["/a/", "/b/"]}, "/a/, /b/", "Aliases: /a/, /b/ are Hugo's"),
+        # a pattern is no address
+        ({"permalink": "/:year/:title/"}, None, "is Jekyll's pattern for addresses"),
+        ({"permalink": "pretty"}, None, "is Jekyll's pattern for addresses"),
+        ({"title": "A"}, None, None),
+    ],
+)
+def test_other_engine_addresses(metadata, value, said):
+    metadata = dict(metadata)
+    got, lines = frontmatter.other_engine_addresses(metadata)
+    assert got == value
+    assert "aliases" not in metadata and "permalink" not in metadata
+    if said is None:
+        assert lines == []
+    else:
+        assert len(lines) == 1 and said in lines[0], lines
+
+
+@pytest.mark.parametrize(
+    ("key", "present", "expected"),
+    [
+        ("titel", (), "unknown key 'Titel' is ignored (did you mean Title?)"),
+        # an old theme's "last updated": not a typo of Date
+        (
+            "update",
+            ("date",),
+            "unknown key 'Update' is ignored (did you mean Modified? this site's key for the "
+            'date a post was last updated, shown as "Updated …")',
+        ),
+        ("lastmod", ("date",), "(did you mean Modified?"),
+        ("last_modified", (), "(did you mean Modified?"),
+        ("description", (), "(did you mean Summary? this site's key for the text shown on"),
+        ("excerpt", (), "(did you mean Summary?"),
+        ("categories", (), "(did you mean Category? a post here has one category"),
+        # never a key the file gives already
+        ("update", ("date", "modified"), "unknown key 'Update' is ignored"),
+        ("excerpt", ("summary",), "unknown key 'Excerpt' is ignored"),
+        ("sumary", ("summary",), "unknown key 'Sumary' is ignored"),
+        ("thumbnail", (), "unknown key 'Thumbnail' is ignored"),
+    ],
+)
+def test_unknown_key_suggestions(key, present, expected):
+    line = frontmatter.unknown_key(key, present=frozenset(present))
+    assert line == expected if expected.endswith("ignored") else expected in line
+
+
+def test_other_engines_names_are_warnings_not_typos():
+    # a typo loses what the writer meant (an error in a publish); another engine's key is
+    # only foreign (a warning)
+    assert frontmatter.close_key("sumary") == "summary"
+    assert frontmatter.close_key("update") is None
+    assert frontmatter.close_key("sumary", present=frozenset({"summary"})) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "swallowed", "said"),
+    [
+        ("we are hiring in Leeds this spring.", True, True),
+        # a custom key written last, a blank line (or the closing ---) below it: a key
+        ("Petit test de New England IPA.", False, False),
+        ("short one", True, False),
+    ],
+)
+def test_text_read_as_key(value, swallowed, said):
+    line = frontmatter.text_read_as_key("note", value, swallowed)
+    assert (line is not None) is said
 
 
 TEAM_KEYS = ("name", "role", "photo", "pronouns", "email")

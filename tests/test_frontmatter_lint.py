@@ -76,7 +76,11 @@ CASES = [
     # lint is on whatever ARTICLE_PATHS says
     # a typo of a key we read loses what it says (Comment: closed left comments open): a
     # warning in development, an error that stops a publish
-    typo("unknown-key", post("Titel: x"), "unknown key 'Titel' is ignored (did you mean Title?)"),
+    typo(
+        "unknown-key", post("Sumary: x"), "unknown key 'Sumary' is ignored (did you mean Summary?)"
+    ),
+    # never a key the file gives already: following it would give that key twice
+    warns("typo-of-a-key-given", post("Titel: x"), "unknown key 'Titel' is ignored"),
     typo("comment-typo", post("Comment: closed"), "(did you mean Comments?)"),
     typo(
         "unknown-key-article-paths-default",
@@ -89,6 +93,30 @@ CASES = [
         "text-read-as-a-key",
         post(body="").rstrip("\n") + "\nNote: we are hiring in Leeds this spring.\nMore text.\n",
         "'Note: we are hiring in Leeds this spring.' is read as front matter, not as text",
+    ),
+    # a custom key written last, the blank line (or the closing ---) below it: a key, not
+    # text read as one (was an error in a publish, with advice that could not fix it)
+    warns(
+        "custom-key-last",
+        post("Headline: Petit test de New England IPA."),
+        "unknown key 'Headline' is ignored",
+    ),
+    warns(
+        "custom-key-last-fenced",
+        fenced("contraintes: Tirage à la ligne, six fois de suite"),
+        "unknown key 'Contraintes' is ignored",
+    ),
+    # other engines' names for our keys: said as such, a warning (Update is not a typo of Date)
+    warns(
+        "old-theme-update",
+        post("Update: 2024-05-03 09:17"),
+        "unknown key 'Update' is ignored (did you mean Modified?",
+    ),
+    warns("hugo-lastmod", fenced("lastmod: 2024-05-03"), "(did you mean Modified?"),
+    warns(
+        "jekyll-excerpt-last",
+        fenced("excerpt: A short excerpt written for the home page."),
+        "unknown key 'Excerpt' is ignored (did you mean Summary?",
     ),
     warns("unknown-key-of-an-old-theme", post("Thumbnail: x.png"), "unknown key 'Thumbnail'"),
     warns(
@@ -180,6 +208,28 @@ CASES = [
     warns("jekyll-unpublished", post("Published: false"), "Jekyll's way", published=False),
     warns("hugo-draft-false", post("Draft: false"), "Draft: false is Hugo's key and is ignored"),
     warns("draft-and-status", post("Status: published\nDraft: yes"), "Status says it"),
+    # Hugo's embargo: the post waits for its publishDate like any post dated later
+    warns(
+        "hugo-publish-date-later",
+        fenced("publishDate: 2031-01-01T09:00:00Z"),
+        "Publishdate: 2031-01-01T09:00:00Z is Hugo's date for the post to go out; here it is "
+        "read as Date: 2031-01-01T09:00:00Z, so the post waits until then",
+        published=False,
+    ),
+    warns(
+        "hugo-publish-date-no-date",
+        fenced("Date: <absent>\npublishDate: 2031-01-01"),
+        "read as Date: 2031-01-01",
+        published=False,
+    ),
+    Case("hugo-publish-date-words", fenced("publishDate: soon"), "Publishdate must be a date"),
+    warns(
+        "hugo-expired",
+        fenced("expiryDate: 2024-06-01T23:59:00Z"),
+        "is Hugo's date to take the post down, and it has passed; here it is Status: draft",
+        published=False,
+    ),
+    warns("hugo-expires-later", fenced("expiryDate: 2099-01-01"), "does not take it down then"),
     warns("tags-semicolons", post("Tags: a; b | c"), "write Tags: a, b, c"),
     clean("tags-stray-commas", post("Tags: a,, b ,,c,")),
     clean("bom", "\ufeff" + post()),

@@ -142,9 +142,11 @@ CASES = [
     Case("comments-value", {"posts/s.md": post("Comments: maybe")}, "Comments", "posts/s.md"),
     Case("gallery-missing", {"posts/s.md": post("Gallery: nowhere")}, "nowhere", "posts/s.md"),
     Case(
-        "unknown-key",  # a typo of a key loses what it says: a publish stops
-        {"posts/s.md": post("Titel: Hostile")},
-        "did you mean Title",
+        # a typo of a key loses what it says: a publish stops (never a key the file gives
+        # already, Title: following it would give Title twice)
+        "unknown-key",
+        {"posts/s.md": post("Tagz: Hostile")},
+        "did you mean Tags",
         "posts/s.md",
     ),
     Case(

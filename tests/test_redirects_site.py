@@ -27,7 +27,14 @@ FILES = {
         "/2008/10/ranges.html, /2008/10/29/ranges/, /ranges-old/, /2009/01/02/no-slash, "
         "/?p=123, https://blog.example.test/2008/11/full.html",
     ),
-    "pages/about.md": with_key("pages/about.md", "/about-us/, /?page_id=45"),
+    # a Jekyll page's permalink is its address here too: nothing to redirect, no error
+    "pages/about.md": with_key("pages/about.md", "/about-us/, /?page_id=45").replace(
+        "Slug: about\n", "Slug: about\nPermalink: /about/\n"
+    ),
+    # a post moved from Hugo (aliases) or Jekyll (permalink): its old addresses redirect
+    "posts/moved.md": "---\ntitle: Moved\ndate: 2025-07-01\ncategory: Company\n"
+    "aliases: [/post/moved/, /2025/07/moved]\npermalink: /2025/07/01/moved.html\n---\n\n"
+    "Moved here from another engine.\n",
     # a later post (2025-06-21): the team page and another post's URL are refused, as is
     # an old path ranges.md (older) claimed first
     "posts/garden-party.md": with_key(
@@ -75,6 +82,8 @@ def errors_of(records) -> list[str]:
         ("2008/11/full.html", RANGES_URL),
         ("about-us/", f"{TEST_SITEURL}/about/"),
         ("2010/05/party.html", f"{TEST_SITEURL}/posts/garden-party/"),
+        ("post/moved/", f"{TEST_SITEURL}/posts/moved/"),
+        ("2025/07/01/moved.html", f"{TEST_SITEURL}/posts/moved/"),
     ],
 )
 def test_a_redirect_page_at_each_old_path(built, old, target):
@@ -103,6 +112,9 @@ def test_the_redirects_file_lists_every_old_url(built):
         "/ p=123 /posts/ranges/ 301!",
         "/2008/11/full.html /posts/ranges/ 301",
         "/2010/05/party.html /posts/garden-party/ 301",
+        "/post/moved/ /posts/moved/ 301",
+        "/2025/07/moved /posts/moved/ 301",
+        "/2025/07/01/moved.html /posts/moved/ 301",
         "/about-us/ /about/ 301",
         "/ page_id=45 /about/ 301!",
     ]

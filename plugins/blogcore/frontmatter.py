@@ -117,60 +117,238 @@ def check_value(key: str, value: object) -> None:
         check_status(value)
 
 
-def close_key(key: str, known: frozenset[str] = KNOWN_KEYS) -> str | None:
-    """The known key an unknown one is probably a typo of (``sumary``: summary), or None."""
-    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
+# other engines' and themes' names for keys we read (lowercase, as Pelican hands them over):
+# difflib would take Update for a typo of Date, and finds nothing for Lastmod or Excerpt
+OTHER_NAMES = {
+    "update": "modified", "updated": "modified", "lastmod": "modified",
+    "last_modified": "modified", "last_updated": "modified", "last_update": "modified",
+    "description": "summary", "excerpt": "summary", "abstract": "summary",
+    "categories": "category", "keywords": "tags",
+    "language": "lang", "image": "cover", "featured_image": "cover", "cover_image": "cover",
+}  # fmt: skip
+# what our key does, said after the suggestion of an other engine's name for it
+OUR_KEYS_SAY = {
+    "modified": 'this site\'s key for the date a post was last updated, shown as "Updated …"',
+    "summary": "this site's key for the text shown on listings and in feeds",
+    "category": "a post here has one category: write one of them",
+    "tags": "this site's key for tags, separated by commas",
+    "lang": "this site's key for the post's language code, such as en or fr",
+    "cover": "this site's key for the post's picture, a file in the content folder",
+}
+
+
+def other_name(
+    key: str, known: frozenset[str] = KNOWN_KEYS, present: frozenset[str] | set[str] = frozenset()
+) -> str | None:
+    """Our key that another engine names ``key`` (``lastmod``: modified), or None; never one
+    the file gives already (its Date is not what Update meant)."""
+    ours = OTHER_NAMES.get(key)
+    return ours if ours in known and ours not in present else None
+
+
+def close_key(
+    key: str, known: frozenset[str] = KNOWN_KEYS, present: frozenset[str] | set[str] = frozenset()
+) -> str | None:
+    """The known key an unknown one is probably a typo of (``sumary``: summary), or None;
+    never a key the file gives already (following it would give that key twice)."""
+    if key in OTHER_NAMES:  # another engine's word, not a typo (Update is not Date)
+        return None
+    close = difflib.get_close_matches(key, sorted(known - set(present)), n=1, cutoff=0.7)
     return close[0] if close else None
 
 
-def unknown_key(key: str, known: frozenset[str] = KNOWN_KEYS) -> str | None:
-    """The warning for a key no one reads (with a did-you-mean), or None when it is known."""
+def unknown_key(
+    key: str, known: frozenset[str] = KNOWN_KEYS, present: frozenset[str] | set[str] = frozenset()
+) -> str | None:
+    """The warning for a key no one reads (with a did-you-mean: another engine's name for one
+    of ours, or a typo of one), or None when it is known. ``present``: the file's keys."""
     if key in known:
         return None
-    close = close_key(key, known)
-    hint = f" (did you mean {display_key(close)}?)" if close else ""
+    ours = other_name(key, known, present)
+    close = close_key(key, known, present)
+    if ours:
+        hint = f" (did you mean {display_key(ours)}? {OUR_KEYS_SAY.get(ours, 'ours')})"
+    else:
+        hint = f" (did you mean {display_key(close)}?)" if close else ""
     return f"unknown key {display_key(key)!r} is ignored{hint}"
 
 
-# other engines' ways to keep a post out: Hugo's "draft: true", Jekyll's "published: false";
-# key -> the value that means "not published"
-OTHER_ENGINES = {"draft": ("true", "Hugo"), "published": ("false", "Jekyll")}
+# other engines' ways to keep a post out or off the lists: Hugo's "draft: true", Jekyll's
+# "published: false", a Jekyll theme's "hidden: true" (Chirpy's);
+# key -> (the value that means it, whose key it is, our Status for it, what that does)
+OTHER_ENGINES = {
+    "draft": ("true", "Hugo's", "draft", "keep a post out", "kept out as a draft"),
+    "published": ("false", "Jekyll's", "draft", "keep a post out", "kept out as a draft"),
+    "hidden": ("true", "a Jekyll theme's", "hidden", "keep a post off the lists",
+               "left off the home page, lists and feeds"),
+}  # fmt: skip
 _YES_NO = {"true", "false", "yes", "no", "on", "off", "1", "0"}
 _YES = {"true", "yes", "on", "1"}
 
 
-def other_engine_status(metadata: dict[str, Any]) -> tuple[bool, list[str]]:
-    """Whether another engine's key keeps the post out (read as Status: draft, never
-    published with a warning), and a line for each such key (its key is taken out of
-    ``metadata``: it is said here, not as an unknown key)."""
-    held, lines = False, []
-    for key, (out, engine) in OTHER_ENGINES.items():
+def other_engine_status(metadata: dict[str, Any]) -> tuple[str | None, list[str]]:
+    """The Status another engine's key means (draft, or hidden; a draft wins), or None; and a
+    line for each such key (its key is taken out of ``metadata``: it is said here, not as an
+    unknown key). A value that is neither yes nor no is read as the safe way (kept out)."""
+    held, lines = None, []
+    for key, (out, engine, status, does, done) in OTHER_ENGINES.items():
         if key not in metadata or not isinstance(metadata[key], str):
             continue
         value = metadata.pop(key).strip().lower()
         shown = f"{display_key(key)}: {value}"
         if "status" in metadata:
-            lines.append(f"{shown} is {engine}'s key and is ignored: Status says it (remove it)")
+            lines.append(f"{shown} is {engine} key and is ignored: Status says it (remove it)")
             continue
         if value in _YES_NO and (value in _YES) != (out in _YES):
             lines.append(
-                f"{shown} is {engine}'s key and is ignored: a post is published "
-                "unless it says Status: draft (remove the line)"
+                f"{shown} is {engine} key and is ignored: a post is "
+                f"{'published' if status == 'draft' else 'listed'} unless it says "
+                f"Status: {status} (remove the line)"
             )
             continue
-        held = True
+        held = "draft" if "draft" in (held, status) else status
         lines.append(
-            f"{shown} is {engine}'s way to keep a post out; here it is Status: draft, and the "
-            "post is kept out as a draft (write Status: draft instead)"
+            f"{shown} is {engine} way to {does}; here it is Status: {status}, and the "
+            f"post is {done} (write Status: {status} instead)"
         )
     return held, lines
 
 
-def text_read_as_key(key: str, value: str, last: bool) -> str | None:
+# Hugo's dates that decide when a post is public (and the aliases Hugo reads for them)
+PUBLISH_DATE_KEYS = ("publishdate", "pubdate")
+EXPIRY_DATE_KEYS = ("expirydate", "unpublishdate")
+
+
+def other_engine_dates(
+    metadata: dict[str, Any], now: datetime.datetime, page: bool = False
+) -> tuple[dict[str, str], list[str]]:
+    """Hugo's publishDate and expiryDate read as meant: what to set (``{"date": ...}``, the
+    value as written, for the reader to convert as it converts Date; ``{"status": "draft"}``)
+    and a line for each (its key is taken out of ``metadata``). A publishDate after Date (or
+    with no Date) is when the post goes out: here that is its Date, so it waits like any post
+    dated later; an expiryDate that has passed keeps the post out, a later one is said not to
+    be acted on. A page does not wait for its Date: a later publishDate keeps it out as a
+    draft. Raises FrontMatterError for a value that is no date (never published by mistake).
+    ``now``: the time of the build, in the site's zone."""
+    found: dict[str, str] = {}
+    lines = []
+    date = metadata.get("date")
+    for key in PUBLISH_DATE_KEYS:
+        if not isinstance(metadata.get(key), str):
+            continue
+        value = metadata.pop(key).strip()
+        when = _aware(check_date(key, value), now)
+        shown = f"{display_key(key)}: {value}"
+        if page and when > now:  # a page is published at once, whatever its Date
+            found["status"] = "draft"
+            lines.append(
+                f"{shown} is Hugo's date for the page to go out; a page here does not wait for "
+                "a date, so it is kept out as a draft (write Status: draft instead, and remove "
+                "it on that day)"
+            )
+            continue
+        if page:
+            lines.append(
+                f"{shown} is Hugo's date for the page to go out; it has passed, and the "
+                "line is ignored (remove it)"
+            )
+            continue
+        if isinstance(date, datetime.datetime) and when <= _aware(date, now):
+            lines.append(
+                f"{shown} is Hugo's date for the post to go out, and it is not after Date: "
+                "the post goes out on its Date, and the line is ignored (remove it)"
+            )
+            continue
+        found["date"] = value
+        wait = ", so the post waits until then like any post dated later" if when > now else ""
+        instead = "in place of the Date line" if isinstance(date, datetime.datetime) else "instead"
+        lines.append(
+            f"{shown} is Hugo's date for the post to go out; here it is read as Date: "
+            f"{value}{wait} (write Date: {value} {instead})"
+        )
+    for key in EXPIRY_DATE_KEYS:
+        if not isinstance(metadata.get(key), str):
+            continue
+        value = metadata.pop(key).strip()
+        when = _aware(check_date(key, value), now)
+        shown = f"{display_key(key)}: {value}"
+        if when > now:
+            lines.append(
+                f"{shown} is Hugo's date to take the post down; this site does not take it "
+                "down then: on that day, write Status: draft (and remove this line)"
+            )
+        elif "status" in metadata:
+            lines.append(f"{shown} is Hugo's key and is ignored: Status says it (remove it)")
+        else:
+            found["status"] = "draft"
+            lines.append(
+                f"{shown} is Hugo's date to take the post down, and it has passed; here it is "
+                "Status: draft, and the post is kept out as a draft (write Status: draft instead)"
+            )
+    return found, lines
+
+
+# other engines' keys for a post's old addresses: Hugo's aliases (the addresses it redirects
+# from), Jekyll's permalink (where it was); key -> whose key it is, what it holds
+OLD_ADDRESS_KEYS = {
+    "aliases": ("Hugo's old address of the post", "Hugo's old addresses of the post"),
+    "permalink": ("Jekyll's address for the post, its old one now", "Jekyll's addresses"),
+}
+# a Jekyll permalink made of placeholders (/:year/:title/) or a style's name is no address
+_PERMALINK_PATTERN = re.compile(r"(^|/):[A-Za-z_]|^(pretty|date|ordinal|weekdate|none)$")
+
+
+def other_engine_addresses(metadata: dict[str, Any]) -> tuple[str | None, list[str]]:
+    """Hugo's aliases and Jekyll's permalink read as Redirect_from (the redirects plugin's
+    old addresses, which they are once the post lives at this site's address): the new
+    Redirect_from value (with any written one first), or None; and a line for each key (taken
+    out of ``metadata``)."""
+    wanted: list[str] = []
+    lines = []
+    for key, (one, several) in OLD_ADDRESS_KEYS.items():
+        if key not in metadata:
+            continue
+        raw = metadata.pop(key)
+        items = raw if isinstance(raw, list | tuple) else [raw]
+        paths = [p.strip() for item in items for p in str(item or "").split(",") if p.strip()]
+        shown = f"{display_key(key)}: {', '.join(paths)}"
+        if key == "permalink":
+            if any(_PERMALINK_PATTERN.search(p) for p in paths):
+                lines.append(
+                    f"{shown} is Jekyll's pattern for addresses, not an address, and is "
+                    "ignored: to keep old links working, write the post's old address itself, "
+                    "e.g. Redirect_from: /2010/08/23/slug.html"
+                )
+                continue
+            # Jekyll reads a permalink from the site's root, with or without the first /
+            paths = [p if p.startswith("/") or "://" in p else "/" + p for p in paths]
+        if not paths:
+            continue
+        wanted += paths
+        said = (
+            (f"are {several}; here they are", "they redirect")
+            if len(paths) > 1
+            else (f"is {one}; here it is", "it redirects")
+        )
+        lines.append(
+            f"{shown} {said[0]} read as Redirect_from, so {said[1]} to the post "
+            f"(write Redirect_from: {', '.join(paths)} instead)"
+        )
+    if not wanted:
+        return None, lines
+    written = metadata.get("redirect_from")
+    if isinstance(written, list | tuple):
+        written = ", ".join(str(w) for w in written)
+    return ", ".join([*([written] if written else []), *wanted]), lines
+
+
+def text_read_as_key(key: str, value: str, swallowed: bool) -> str | None:
     """The line for the text's first line taken for a key: ``Note: we are hiring in Leeds``
-    right under the keys, with no blank line between (Markdown's front matter ends at the
-    first blank line), is lost from the post. None when it looks like a key."""
-    if not last or close_key(key) or len(value.split()) < 4:
+    right under the keys, its paragraph going on below it with no blank line between
+    (Markdown's front matter ends at the first blank line), is lost from the post.
+    ``swallowed``: the key is the last one and a line of text follows it at once (a key
+    followed by a blank line, or by the closing ---, is a key). None when it looks like one."""
+    if not swallowed or close_key(key) or len(value.split()) < 4:
         return None
     return (
         f"'{display_key(key)}: {value[:40]}{'…' if len(value) > 40 else ''}' is read as front "

@@ -45,6 +45,8 @@ from .frontmatter import (
     in_drafts_folder,
     is_post_or_page,
     is_within_any,
+    other_engine_addresses,
+    other_engine_dates,
     other_engine_status,
     path_metadata_keys,
     plugin_folders,
@@ -422,13 +424,7 @@ class StrictChecks:
         try:
             content, metadata = self._read(source_path)
             if post_or_page:
-                # a Hugo or Jekyll post's own way to say "not yet": read as meant, so an
-                # adopted draft is never published
-                held, lines = other_engine_status(metadata)
-                if held:
-                    metadata["status"] = "draft"
-                for line in lines:
-                    logger.warning("%s: %s", self._shown(source_path), line)
+                self._other_engines(source_path, metadata)
                 self._check_post(source_path, content, metadata)
                 summary = metadata.get("summary")
                 if isinstance(summary, str) and not summary.strip():
@@ -458,6 +454,27 @@ class StrictChecks:
         html, metadata = clean(content, metadata, self._shown(source_path), self.told)
         self._name_images_without_alt(source_path, html, metadata)
         return html, metadata
+
+    def _other_engines(self, source_path: str, metadata: dict) -> None:
+        """A Hugo or Jekyll post's own keys for what ours say (draft: true, an embargo's
+        publishDate, aliases): read as meant, so an adopted draft or embargo is never
+        published and old links keep working; a warning each, saying what to write."""
+        status, lines = other_engine_status(metadata)
+        for line in lines:
+            logger.warning("%s: %s", self._shown(source_path), line)
+        now = datetime.datetime.now(ZoneInfo(self.settings.get("TIMEZONE") or "UTC"))
+        dates, lines = other_engine_dates(metadata, now, self._is_page(source_path))
+        if "date" in dates:  # converted as a Date line is, so it waits like one
+            metadata["date"] = self.process_metadata("date", dates["date"])
+        if "draft" in (status, dates.get("status")):
+            metadata["status"] = "draft"
+        elif status:
+            metadata["status"] = status
+        redirects, more = other_engine_addresses(metadata)
+        if redirects:
+            metadata["redirect_from"] = redirects
+        for line in [*lines, *more]:
+            logger.warning("%s: %s", self._shown(source_path), line)
 
     def _name_images_without_alt(self, source_path: str, html: str, metadata: dict) -> None:
         """A photo without alt text says nothing to a reader who cannot see it: one line
@@ -669,14 +686,21 @@ class StrictChecks:
         if not unknown:
             return
         header = self._header_as_written(source_path)
-        # a fenced block ends at its fence: no line of text is read as its last key
-        last = header.keys[-1][0] if header and header.keys and not header.fenced else None
+        # only a last key with text right below it (no blank line) can be text's first line;
+        # a fenced block ends at its fence
+        last = (
+            header.keys[-1][0]
+            if header and header.keys and header.stopper and not header.fenced
+            else None
+        )
         log = self._log_for(metadata)
+        present = frozenset(metadata)
         for key in unknown:
             value = metadata[key] if isinstance(metadata[key], str) else ""
             lost = text_read_as_key(key, value, key == last)
-            message = lost or unknown_key(key)
-            serious = bool(lost or close_key(key))  # a key no one reads loses nothing
+            message = lost or unknown_key(key, present=present)
+            # a key no one reads loses nothing; another engine's name for ours is a warning
+            serious = bool(lost or close_key(key, present=present))
             (log if serious else logger.warning)("%s: %s", self._shown(source_path), message)
 
     def _header_as_written(self, source_path: str) -> Header | None:

@@ -99,6 +99,10 @@ def on_content_final(generators) -> None:
             except paths.PathError as exc:
                 logger.error("%s: %s %s", owner, KEY, exc)
                 continue
+            if old.output and old.output == paths.normalise_output(item.save_as):
+                # its own address (a Jekyll page's permalink: /about/, read as an old one):
+                # links to it reach it as they are, nothing to redirect
+                continue
             wanted.append(paths.Wanted(old, owner, "/" + item.url.lstrip("/"), item))
     kept, refused = paths.plan(wanted, _taken(generators, settings), KEY)
     for refusal in refused:
