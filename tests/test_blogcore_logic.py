@@ -594,6 +594,7 @@ def test_check_header(source, fragments):
             {},
         ),
         ({"hidden": "false"}, None, "a post is listed unless it says Status: hidden", {}),
+        ({"draft": True}, "draft", "Draft: true is Hugo's way", {}),  # TOML's boolean
     ],
 )
 def test_other_engine_status(metadata, held, said, left):
@@ -659,6 +660,13 @@ DATE = datetime.datetime(2026, 5, 1, 9, 0)
         ),
         ({"unpublishdate": "2026-01-01", "status": "published"}, False, {}, "Status says it"),
         ({"date": DATE}, False, {}, None),
+        # a reader that converts values (TOML's dates): still read, never left to leak
+        (
+            {"date": DATE, "publishdate": datetime.datetime(2031, 1, 1, 9, 0)},
+            False,
+            {"date": "2031-01-01T09:00:00"},
+            "read as Date: 2031-01-01T09:00:00",
+        ),
     ],
 )
 def test_other_engine_dates(metadata, page, found, said):

@@ -186,15 +186,26 @@ _YES_NO = {"true", "false", "yes", "no", "on", "off", "1", "0"}
 _YES = {"true", "yes", "on", "1"}
 
 
+def _as_written(value: object) -> str | None:
+    """A value as text: Markdown's and YAML's are text already; a reader that converts them
+    (TOML's dates and booleans) gives objects, which would otherwise slip past. None for
+    anything else (a list)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value if isinstance(value, str) else None
+
+
 def other_engine_status(metadata: dict[str, Any]) -> tuple[str | None, list[str]]:
     """The Status another engine's key means (draft, or hidden; a draft wins), or None; and a
     line for each such key (its key is taken out of ``metadata``: it is said here, not as an
     unknown key). A value that is neither yes nor no is read as the safe way (kept out)."""
     held, lines = None, []
     for key, (out, engine, status, does, done) in OTHER_ENGINES.items():
-        if key not in metadata or not isinstance(metadata[key], str):
+        if _as_written(metadata.get(key)) is None:
             continue
-        value = metadata.pop(key).strip().lower()
+        value = str(_as_written(metadata.pop(key))).strip().lower()
         shown = f"{display_key(key)}: {value}"
         if "status" in metadata:
             lines.append(f"{shown} is {engine} key and is ignored: Status says it (remove it)")
@@ -234,9 +245,9 @@ def other_engine_dates(
     lines = []
     date = metadata.get("date")
     for key in PUBLISH_DATE_KEYS:
-        if not isinstance(metadata.get(key), str):
+        if _as_written(metadata.get(key)) is None:
             continue
-        value = metadata.pop(key).strip()
+        value = str(_as_written(metadata.pop(key))).strip()
         when = _aware(check_date(key, value), now)
         shown = f"{display_key(key)}: {value}"
         if page and when > now:  # a page is published at once, whatever its Date
@@ -267,9 +278,9 @@ def other_engine_dates(
             f"{value}{wait} (write Date: {value} {instead})"
         )
     for key in EXPIRY_DATE_KEYS:
-        if not isinstance(metadata.get(key), str):
+        if _as_written(metadata.get(key)) is None:
             continue
-        value = metadata.pop(key).strip()
+        value = str(_as_written(metadata.pop(key))).strip()
         when = _aware(check_date(key, value), now)
         shown = f"{display_key(key)}: {value}"
         if when > now:
