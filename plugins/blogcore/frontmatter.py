@@ -305,6 +305,11 @@ OLD_ADDRESS_KEYS = {
     "aliases": ("Hugo's old address of the post", "Hugo's old addresses of the post"),
     "permalink": ("Jekyll's address for the post, its old one now", "Jekyll's addresses"),
 }
+# every key another engine's way of saying status, dates or addresses comes under: a file
+# with none of them (nearly every one) is not looked at further
+OTHER_ENGINE_KEYS = frozenset(
+    {*OTHER_ENGINES, *PUBLISH_DATE_KEYS, *EXPIRY_DATE_KEYS, *OLD_ADDRESS_KEYS}
+)
 # a Jekyll permalink made of placeholders (/:year/:title/) or a style's name is no address
 _PERMALINK_PATTERN = re.compile(r"(^|/):[A-Za-z_]|^(pretty|date|ordinal|weekdate|none)$")
 

@@ -75,12 +75,15 @@ def highlights_to_fences(lines: list[str]) -> tuple[list[str], list[str]]:
 class HighlightFences(Preprocessor):
     """Jekyll's highlight blocks as fenced code blocks, for the fenced_code step."""
 
-    def __init__(self, md: Markdown, converted: list[str]) -> None:
+    def __init__(self, md: Markdown, converted: list[str], braces: list[bool]) -> None:
         super().__init__(md)
         self.converted = converted
+        self.braces = braces
 
     def run(self, lines: list[str]) -> list[str]:
         """The lines, converted (nearly every post has no highlight tag: a quick look)."""
+        # whether KeepBraceText need walk the tree of this text (most have no brace at all)
+        self.braces[:] = [any("{" in line for line in lines)]
         if not any("highlight" in line for line in lines):
             return lines
         lines, converted = highlights_to_fences(lines)
@@ -105,8 +108,14 @@ def not_attributes(written: str) -> bool:
 class KeepBraceText(Treeprocessor):
     """Keeps as text a ``{…}`` where attr_list looks that is no attribute list."""
 
+    def __init__(self, md: Markdown, braces: list[bool]) -> None:
+        super().__init__(md)
+        self.braces = braces  # HighlightFences' look at the text: [True] when it has a brace
+
     def run(self, root: etree.Element) -> None:
         """Escape the brace of each such ``{…}``, as ``\\{`` would (no recursion: iter)."""
+        if self.braces == [False]:
+            return
         for element in root.iter():
             if self.md.is_block_level(element.tag):
                 block = element.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "dt", "td", "th")
@@ -141,12 +150,15 @@ class LiquidExtension(Extension):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.converted: list[str] = []
+        self.braces: list[bool] = []  # per text converted: whether it has a brace
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(
-            HighlightFences(md, self.converted), "jekyll_highlight", FENCE_PRIORITY
+            HighlightFences(md, self.converted, self.braces), "jekyll_highlight", FENCE_PRIORITY
         )
-        md.treeprocessors.register(KeepBraceText(md), "keep_brace_text", BRACES_PRIORITY)
+        md.treeprocessors.register(
+            KeepBraceText(md, self.braces), "keep_brace_text", BRACES_PRIORITY
+        )
 
     def take(self) -> list[str]:
         """The highlight tags converted since the last call, and forget them."""

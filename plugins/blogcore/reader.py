@@ -24,6 +24,7 @@ from . import codeblocks, compat, foreign, inline, liquid, mdtree, rawtags, rst,
 from .frontmatter import (
     DEFAULT,
     EMPTY,
+    OTHER_ENGINE_KEYS,
     FrontMatterError,
     Header,
     byline_warnings,
@@ -459,6 +460,8 @@ class StrictChecks:
         """A Hugo or Jekyll post's own keys for what ours say (draft: true, an embargo's
         publishDate, aliases): read as meant, so an adopted draft or embargo is never
         published and old links keep working; a warning each, saying what to write."""
+        if OTHER_ENGINE_KEYS.isdisjoint(metadata):
+            return
         status, lines = other_engine_status(metadata)
         for line in lines:
             logger.warning("%s: %s", self._shown(source_path), line)
