@@ -146,17 +146,18 @@ def test_a_mistake_saved_while_serving_is_reported_until_it_is_fixed(serve):
 
 def test_a_warning_stays_reported_while_other_files_change(serve):
     # serve keeps Pelican's reader cache between rebuilds: a file taken from it was not read
-    # again, and what its reading had said was gone from the terminal and the overlay
-    since = serve.edit("posts/ranges.md", "Slug: ranges\n", "Slug: ranges\nSumary: Short.\n")
-    serve.wait_for("content/posts/ranges.md", "did you mean Summary?", since=since)
+    # again, and what its reading had said was gone from the terminal and the overlay (a typo
+    # of a key the file lacks: one it has is never suggested)
+    since = serve.edit("posts/ranges.md", "Slug: ranges\n", "Slug: ranges\nSeires: moving-house\n")
+    serve.wait_for("content/posts/ranges.md", "did you mean Series?", since=since)
     serve.wait_for_report(lambda r: _problems_about(r, "content/posts/ranges.md"))
     since = serve.edit("posts/first-light.md", "We opened", "Today we opened")  # another file
     serve.wait_for("Done", since=since)
-    line = serve.wait_for("content/posts/ranges.md", "did you mean Summary?", since=since)
+    line = serve.wait_for("content/posts/ranges.md", "did you mean Series?", since=since)
     assert "WARNING" in line
     report = serve.wait_for_report(lambda r: r.get("status") is not None)
     (typo,) = _problems_about(report, "content/posts/ranges.md")
-    assert typo["level"] == "warning" and "did you mean Summary?" in typo["message"]
+    assert typo["level"] == "warning" and "did you mean Series?" in typo["message"]
     assert serve.stop() == 0
 
 
