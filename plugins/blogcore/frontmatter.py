@@ -9,7 +9,7 @@ import posixpath
 import re
 import unicodedata
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -230,6 +230,19 @@ PUBLISH_DATE_KEYS = ("publishdate", "pubdate")
 EXPIRY_DATE_KEYS = ("expirydate", "unpublishdate")
 
 
+def _hugo_dates(
+    metadata: dict[str, Any], keys: Sequence[str], now: datetime.datetime
+) -> Iterator[tuple[str, datetime.datetime, str]]:
+    """Each of these date keys the file gives, taken out of ``metadata``: the value as written,
+    the moment it names (in ``now``'s zone when it names none), and ``Key: value`` for a line.
+    Raises FrontMatterError for a value that is no date."""
+    for key in keys:
+        if _as_written(metadata.get(key)) is None:
+            continue
+        value = str(_as_written(metadata.pop(key))).strip()
+        yield value, _aware(check_date(key, value), now), f"{display_key(key)}: {value}"
+
+
 def other_engine_dates(
     metadata: dict[str, Any], now: datetime.datetime, page: bool = False
 ) -> tuple[dict[str, str], list[str]]:
@@ -244,12 +257,7 @@ def other_engine_dates(
     found: dict[str, str] = {}
     lines = []
     date = metadata.get("date")
-    for key in PUBLISH_DATE_KEYS:
-        if _as_written(metadata.get(key)) is None:
-            continue
-        value = str(_as_written(metadata.pop(key))).strip()
-        when = _aware(check_date(key, value), now)
-        shown = f"{display_key(key)}: {value}"
+    for value, when, shown in _hugo_dates(metadata, PUBLISH_DATE_KEYS, now):
         if page and when > now:  # a page is published at once, whatever its Date
             found["status"] = "draft"
             lines.append(
@@ -277,12 +285,7 @@ def other_engine_dates(
             f"{shown} is Hugo's date for the post to go out; here it is read as Date: "
             f"{value}{wait} (write Date: {value} {instead})"
         )
-    for key in EXPIRY_DATE_KEYS:
-        if _as_written(metadata.get(key)) is None:
-            continue
-        value = str(_as_written(metadata.pop(key))).strip()
-        when = _aware(check_date(key, value), now)
-        shown = f"{display_key(key)}: {value}"
+    for _value, when, shown in _hugo_dates(metadata, EXPIRY_DATE_KEYS, now):
         if when > now:
             lines.append(
                 f"{shown} is Hugo's date to take the post down; this site does not take it "
