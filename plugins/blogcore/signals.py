@@ -515,7 +515,10 @@ def on_unpaged_taxonomy(generators) -> None:
         published = [*generator.articles, *generator.translations]
         paged = {tag.url for post in published for tag in getattr(post, "tags", None) or ()}
         paged |= {post.category.url for post in published if getattr(post, "category", None)}
+        listed = {id(post) for post in published}
         for post in every_article(generator):
+            if id(post) in listed:
+                continue  # its tags and category have their pages, through it
             terms = [*(getattr(post, "tags", None) or ()), getattr(post, "category", None)]
             post.blogcore_unpaged = frozenset(
                 term.url for term in terms if term is not None and term.url not in paged
