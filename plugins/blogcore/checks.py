@@ -445,11 +445,11 @@ def link_targets(item, value: str, kind: str, context: dict, now: datetime.datet
             if isinstance(date, datetime.datetime) and not said_draft and date > now:
                 return links.Target(path, links.FUTURE, date.strftime("%Y-%m-%d"))
             return links.Target(path, links.DRAFT)
-    content = item.settings.get("PATH", "") if kind == "filename" else ""
-    for path in candidates if content else ():
-        if os.path.isfile(os.path.join(content, path)):
-            # a script or a PDF beside the posts, in no static folder: nothing copies it
-            return links.Target(path, links.UNPUBLISHED)
+    if kind == "filename":  # a {static} link to such a file publishes it (Pelican copies it)
+        for path in candidates:
+            if os.path.isfile(os.path.join(item.settings["PATH"], path)):
+                # a script or a PDF beside the posts, in no static folder: nothing copies it
+                return links.Target(path, links.UNPUBLISHED)
     return links.Target(candidates[0], links.MISSING)
 
 
