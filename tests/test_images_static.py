@@ -126,6 +126,15 @@ def test_which_files_are_looked_into():
     assert not pipeline.worth_sniffing("index.html") and not pipeline.worth_sniffing("a.css")
 
 
+def test_the_suffixes_answered_without_pillow_are_pillows_answers():
+    # picture_suffix answers the usual suffixes without Pillow listing its formats
+    pictures = pipeline.image_suffixes()
+    assert pictures >= pipeline._SURELY_PICTURES | pipeline.HEIF_SUFFIXES
+    assert not pipeline._SURELY_NOT & pictures
+    for suffix in [*pictures, *pipeline._SURELY_NOT, ".ico", ".psd", ".mpg", ".eps", ".xyz"]:
+        assert pipeline.picture_suffix(suffix) == (suffix in pictures), suffix
+
+
 def _png_with_chunk(kind: bytes, body: bytes = b"x") -> bytes:
     """A clean PNG with one more chunk before IEND."""
     buffer = io.BytesIO()

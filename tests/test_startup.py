@@ -16,8 +16,9 @@ print(" ".join(sorted(sys.modules)))
 """
 
 
-def test_start_up_imports_no_numpy_or_scipy(tmp_path):
-    # NumPy and SciPy (0.3 s) are for related posts' scoring, in the fork that scores them
+def test_start_up_imports_no_numpy_scipy_or_yaml(tmp_path):
+    # NumPy and SciPy (0.3 s) are for related posts' scoring, in the fork that scores them;
+    # PyYAML (11 ms) for front matter between --- lines, when a post has some
     result = subprocess.run(
         [sys.executable, "-c", READY, str(tmp_path / "out")],
         cwd=ROOT,
@@ -27,4 +28,5 @@ def test_start_up_imports_no_numpy_or_scipy(tmp_path):
     )
     loaded = set(result.stdout.split())
     assert "plugins.related.signals" in loaded
-    assert not {"numpy", "scipy", "plugins.related.scoring"} & loaded
+    assert "plugins.blogcore.yamlvalues" in loaded
+    assert not {"numpy", "scipy", "plugins.related.scoring", "yaml"} & loaded

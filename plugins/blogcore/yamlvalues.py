@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import yaml
+if TYPE_CHECKING:  # PyYAML is imported where a block is read: most sites have none (11 ms)
+    import yaml
 
 # Python-Markdown's meta extension's own patterns (BEGIN_RE, END_RE, META_RE)
 FENCE = re.compile(r"^-{3}(\s.*)?")
@@ -123,6 +125,8 @@ def _syntax_hint(error: yaml.MarkedYAMLError, source: str) -> str:
 
 def _syntax_error(error: yaml.YAMLError, source: str) -> YamlFrontMatterError:
     """PyYAML's error as one line: the file's line, what is wrong, what to write."""
+    import yaml
+
     if not isinstance(error, yaml.MarkedYAMLError):
         return YamlFrontMatterError(f"line {FIRST_LINE}: the front matter is not valid YAML")
     problem = " ".join((error.problem or "").split())
@@ -137,6 +141,8 @@ def _syntax_error(error: yaml.YAMLError, source: str) -> YamlFrontMatterError:
 def _scalars(node: yaml.Node) -> list[str] | None:
     """A list's items as text (nulls and empty items left out), None when one is not a
     plain value (a list in a list, keys of its own)."""
+    import yaml
+
     items = []
     for item in node.value:
         if not isinstance(item, yaml.ScalarNode):
@@ -172,6 +178,8 @@ def _entry(
 ) -> tuple[Entry | None, str | None]:
     """One key's entry, or None and the warning that says it was left out. Raises for a
     value a known key cannot take (a list for Title, keys of its own for Tags)."""
+    import yaml
+
     name, shown = key.lower(), display(key)
     if isinstance(node, yaml.ScalarNode):
         if node.tag == NULL_TAG:
@@ -229,6 +237,8 @@ def read_block(source: str, known: frozenset[str]) -> Block:
     one value unless in LIST_KEYS (a list for another key is kept: it is said to be unknown).
     Raises YamlFrontMatterError naming the file's line. (Cached: the reader and scan_header
     read the same block.)"""
+    import yaml
+
     try:
         root = yaml.compose(source, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:

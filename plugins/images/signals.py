@@ -58,8 +58,11 @@ def on_static_generator_finalized(generator) -> None:
     one that cannot be cleaned is reported and taken out of the files Pelican copies."""
     settings = generator.settings
     _publish_heif_as_jpeg(generator.staticfiles)
-    suffixes = pipeline.image_suffixes()
-    images = [sc for sc in generator.staticfiles if Path(sc.source_path).suffix.lower() in suffixes]
+    images = [
+        sc
+        for sc in generator.staticfiles
+        if pipeline.picture_suffix(Path(sc.source_path).suffix.lower())
+    ]
     # a {static} link to a file that is not there: blogcore's link check names the post that
     # has it, with what it looked for; "cannot be read" here would name only the missing file
     refused = {id(sc) for sc in images if not os.path.isfile(sc.source_path)}
@@ -102,7 +105,6 @@ def _published_files(root: Path, renditions: Path) -> tuple[list[Path], list[Pat
     """Every picture in the output but the renditions (made clean already), by name or, under
     a name no picture has (photo, IMG_1.jpg~, IMG_2.MPO), by its first bytes; the raw camera
     files among them; and the videos (MP4, MOV, 3GP, by name or by their first bytes)."""
-    suffixes = pipeline.image_suffixes()
     pictures, raw, videos = [], [], []
     for folder, dirs, names in os.walk(root):
         if folder == str(renditions):
@@ -111,7 +113,7 @@ def _published_files(root: Path, renditions: Path) -> tuple[list[Path], list[Pat
         for name in names:
             path = Path(folder, name)
             suffix = os.path.splitext(name)[1].lower()
-            if suffix in suffixes:
+            if pipeline.picture_suffix(suffix):
                 pictures.append(path)
             elif suffix in pipeline.RAW_SUFFIXES:
                 raw.append(path)
