@@ -94,7 +94,12 @@ def test_a_file_no_reader_can_read_is_named_once(build_site, caplog, files, relp
     assert "Traceback" not in caplog.text
 
 
-def test_ignore_files_and_subfolders_are_not_read_as_side_content(build_site, caplog):
+# side files read by their plugins, or ahead with the posts in fastbuild's workers
+AHEAD = [{}, {"FASTBUILD_MIN_FILES": 1, "FASTBUILD_WORKERS": 2}]
+
+
+@pytest.mark.parametrize("ahead", AHEAD, ids=["by their plugins", "ahead"])
+def test_ignore_files_and_subfolders_are_not_read_as_side_content(build_site, caplog, ahead):
     caplog.set_level(logging.WARNING)
     site = build_site(
         {
@@ -108,6 +113,7 @@ def test_ignore_files_and_subfolders_are_not_read_as_side_content(build_site, ca
         },
         IGNORE_FILES=[".#*", "wip-*"],
         **SMALL,
+        **ahead,
     )
     assert not any("wip-" in r.getMessage() for r in problems(caplog)), caplog.text
     team = site.soup("team/").get_text()

@@ -337,6 +337,56 @@ def test_a_bad_post_read_in_parallel_gets_the_usual_message(corpus: Path, tmp_pa
     assert "Traceback" not in said
 
 
+def _probe_plugin(tmp_path: Path, files: list[str]) -> Path:
+    """A plugin noting which of ``files`` Pelican's reader cache holds before posts are read."""
+    plugin = tmp_path / "extra_plugins" / "probe"
+    plugin.mkdir(parents=True)
+    (plugin / "__init__.py").write_text(
+        "import json, os\n"
+        "from pelican import signals\n"
+        f"FILES = {files!r}\n"
+        "def on_preread(generator):\n"
+        "    note = os.path.join(generator.output_path, 'cached.json')\n"
+        "    if os.path.exists(note):\n"
+        "        return\n"
+        "    found = [f for f in FILES\n"
+        "             if generator.readers.get_cached_data(os.path.join(generator.path, f))]\n"
+        "    os.makedirs(generator.output_path, exist_ok=True)\n"
+        "    with open(note, 'w') as out:\n"
+        "        json.dump(found, out)\n"
+        "def register():\n"
+        "    signals.article_generator_preread.connect(on_preread)\n"
+    )
+    return plugin.parent
+
+
+def test_team_files_and_gallery_sidecars_are_read_ahead_with_the_posts(
+    corpus: Path, tmp_path: Path
+):
+    # read in the workers with the posts (engine.side.read_ahead), their problems still said
+    # once each, by the build, as when the team and galleries plugins read them themselves
+    _edit(corpus / "team/ada-abbott.md", "Role: ", "Favourite: tea\nRole: ")
+    (corpus / "galleries/party").mkdir(parents=True)
+    (corpus / "galleries/party/gallery.md").write_text("Title: Party\nColour: red\n\nWe met.\n")
+    files = ["team/ada-abbott.md", "team/bea-hollis.md", "galleries/party/gallery.md"]
+    plugins = {
+        "PLUGIN_PATHS": ["plugins", str(_probe_plugin(tmp_path, files))],
+        "PLUGINS": [*PLUGINS, "probe"],
+    }
+    one = build(corpus, tmp_path / "one", tmp_path / "c1", FASTBUILD_WORKERS=1, **plugins)
+    more = {"FASTBUILD_WORKERS": 2, "FASTBUILD_MIN_FILES": 1, **plugins}
+    many = build(corpus, tmp_path / "many", tmp_path / "c2", **more)
+    assert one.returncode == many.returncode == 0, (one.stderr, many.stderr)
+    cached = [json.loads((tmp_path / out / "cached.json").read_text()) for out in ("one", "many")]
+    assert cached == [[], files]
+    said = [" ".join((r.stdout + r.stderr).split()) for r in (one, many)]
+    for line in ("unknown key 'Favourite' is ignored", "unknown key 'Colour' is ignored"):
+        assert said[0].count(line) == said[1].count(line) == 1, (line, said[1][-1500:])
+    for out in ("one", "many"):
+        (tmp_path / out / "cached.json").unlink()
+    assert_same_tree(tmp_path / "many", tmp_path / "one")
+
+
 # ---- the pure parts ---------------------------------------------------------------------
 
 

@@ -14,6 +14,9 @@ settings, its front-matter checks, one sanitiser):
 - ``read_all(generator, folder)``: both, in file-name order.
 - ``read_this_build(settings)``: every side file the build has read so far (blogcore checks
   their links as it does posts').
+- ``read_ahead(settings, folder)`` at ``initialized``: the kind's files are read with the
+  posts' readers this build; ``ahead(generator)`` lists them, for fastbuild to read them in
+  parallel with the posts (into the reader cache ``read`` looks in first).
 
 A ``SideFile`` holds Pelican's ``Page`` (its ``.content`` resolves ``{filename}`` and
 ``{static}`` links when first read: a plugin reads it once every post is known, at
@@ -186,6 +189,26 @@ def read(generator, relpath: str, sanitiser: Sanitiser | None = None) -> SideFil
 def read_this_build(settings: dict[str, Any]) -> list[SideFile]:
     """Every side file this build has read so far, once each, in the order first read."""
     return list(getattr(build.current(settings).state(__name__), "files", {}).values())
+
+
+def read_ahead(settings: dict[str, Any], folder: str, sidecar: str | None = None) -> None:
+    """Say at ``initialized`` that this build reads the files directly in ``folder`` (with a
+    ``sidecar`` name: that file in each of its subfolders) with the posts' readers, so that
+    a plugin reading files ahead (fastbuild, in parallel) may read them with the posts."""
+    vars(build.current(settings).state(__name__)).setdefault("ahead", []).append((folder, sidecar))
+
+
+def ahead(generator) -> list[str]:
+    """The files ``read_ahead`` named this build, relative to the content folder."""
+    found = []
+    for folder, sidecar in getattr(build.current(generator.settings).state(__name__), "ahead", []):
+        if sidecar is None:
+            found += find(generator, folder)
+            continue
+        for relpath in folders(generator, folder):
+            if os.path.isfile(os.path.join(generator.path, relpath, sidecar)):
+                found.append(f"{relpath}/{sidecar}")
+    return found
 
 
 def read_all(generator, folder: str, sanitiser: Sanitiser | None = None) -> list[SideFile]:

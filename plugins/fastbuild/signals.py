@@ -13,7 +13,7 @@ from pelican.contents import Article, Page
 from pelican.generators import StaticGenerator
 from pelican.utils import file_suffix
 
-from plugins.engine import build, phases
+from plugins.engine import build, phases, side
 
 from . import compat, digest, manifest, members, parallel, writer
 from .settings import SettingsError, configure, worker_count
@@ -202,15 +202,17 @@ def on_get_generators(pelican):
     return FinishOutput
 
 
-def _preread(generator, paths_key: str, excludes_key: str) -> None:
-    """Fill the generator's reader cache with every uncached file, read in parallel."""
+def _preread(generator, paths_key: str, excludes_key: str, *others: str) -> None:
+    """Fill the generator's reader cache with every uncached file, read in parallel, and
+    ``others`` (relative to the content folder) with them."""
     settings = generator.settings
     if not compat.accelerated(settings):
         return
     workers = worker_count(settings)
     readers = generator.readers
     todo = []
-    for relative in generator.get_files(settings[paths_key], exclude=settings[excludes_key]):
+    found = generator.get_files(settings[paths_key], exclude=settings[excludes_key])
+    for relative in [*found, *others]:
         path = os.path.abspath(os.path.join(generator.path, relative))
         if file_suffix(path) in readers.readers and readers.get_cached_data(path) is None:
             todo.append(path)
@@ -226,8 +228,9 @@ def _preread(generator, paths_key: str, excludes_key: str) -> None:
 
 
 def on_article_generator_init(generator) -> None:
-    """Read every article file ahead, in parallel."""
-    _preread(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES")
+    """Read every article file ahead, in parallel, with the files other plugins will read
+    with the article generator's readers (team files, gallery sidecars: ``side.ahead``)."""
+    _preread(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES", *side.ahead(generator))
 
 
 def on_page_generator_init(generator) -> None:

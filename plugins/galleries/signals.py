@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from plugins.engine import build, phases
+from plugins.engine import build, phases, side
 from plugins.images import service as images
 
 from . import generator as glue
@@ -26,6 +26,8 @@ def on_initialized(pelican) -> None:
         excludes = list(settings.get(key) or [])
         if folder not in excludes:
             settings[key] = [*excludes, folder]
+    # each gallery's sidecar is read with the posts' readers (generator.prepare)
+    side.read_ahead(settings, folder, settings["GALLERY_SIDECAR"])
 
 
 def get_generators(pelican):

@@ -79,6 +79,7 @@ def on_initialized(pelican) -> None:
         excludes = list(settings.get(key) or [])
         if folder not in excludes:
             settings[key] = [*excludes, folder]
+    side.read_ahead(settings, folder)  # read with the posts' readers (_read_people)
 
 
 # slug -> language -> a translation of that person's file, and its path
