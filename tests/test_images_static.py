@@ -8,7 +8,7 @@ import zlib
 import pytest
 from PIL import Image, ImageCms
 
-from plugins.images import pipeline
+from plugins.images import pipeline, suffixes
 from plugins.images.pipeline import strip_metadata
 
 GPS_IFD = 0x8825
@@ -129,10 +129,10 @@ def test_which_files_are_looked_into():
 def test_the_suffixes_answered_without_pillow_are_pillows_answers():
     # picture_suffix answers the usual suffixes without Pillow listing its formats
     pictures = pipeline.image_suffixes()
-    assert pictures >= pipeline._SURELY_PICTURES | pipeline.HEIF_SUFFIXES
-    assert not pipeline._SURELY_NOT & pictures
-    for suffix in [*pictures, *pipeline._SURELY_NOT, ".ico", ".psd", ".mpg", ".eps", ".xyz"]:
-        assert pipeline.picture_suffix(suffix) == (suffix in pictures), suffix
+    assert pictures >= suffixes.SURELY_PICTURES | pipeline.HEIF_SUFFIXES
+    assert not suffixes.SURELY_NOT & pictures
+    for suffix in [*pictures, *suffixes.SURELY_NOT, ".ico", ".psd", ".mpg", ".eps", ".xyz"]:
+        assert suffixes.picture_suffix(suffix) == (suffix in pictures), suffix
 
 
 def _png_with_chunk(kind: bytes, body: bytes = b"x") -> bytes:

@@ -32,7 +32,6 @@ decoded is an ImageError, and the caller does not publish it. Cached like rendit
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import io
 import json
@@ -441,28 +440,11 @@ def worth_sniffing(name: str) -> bool:
     return os.path.splitext(name)[1].lower() not in _NOT_SNIFFED
 
 
-@functools.cache
 def image_suffixes() -> frozenset[str]:
     """File extensions of the raster images that Pillow (with pillow-heif) opens."""
     registered = Image.registered_extensions()
     found = {ext for ext, fmt in registered.items() if fmt in Image.OPEN} | HEIF_SUFFIXES
     return frozenset(found - _NOT_PICTURES)
-
-
-# The suffixes of nearly every file a site publishes, answered without asking Pillow: its list
-# of formats loads all of its forty-odd format modules, about 18 ms of every build, for a site
-# whose pictures are JPEG, PNG, WebP or HEIF. Tests keep both sets in step with image_suffixes.
-_SURELY_PICTURES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff"})
-_SURELY_NOT = (_NOT_SNIFFED - {".ico"}) | {""}
-
-
-def picture_suffix(suffix: str) -> bool:
-    """Whether a file with this lower-case suffix is a raster image (``image_suffixes``)."""
-    if suffix in _SURELY_PICTURES or suffix in HEIF_SUFFIXES:
-        return True
-    if suffix in _SURELY_NOT:
-        return False
-    return suffix in image_suffixes()
 
 
 def _chunk_types(data: bytes, riff: bool) -> tuple[list[bytes], bool]:

@@ -10,7 +10,7 @@ from pelican import signals
 
 from plugins.engine import build, files, items, phases
 
-from . import pipeline, retention, service, video
+from . import pipeline, retention, service, suffixes, video
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ def on_static_generator_finalized(generator) -> None:
     images = [
         sc
         for sc in generator.staticfiles
-        if pipeline.picture_suffix(Path(sc.source_path).suffix.lower())
+        if suffixes.picture_suffix(Path(sc.source_path).suffix.lower())
     ]
     # a {static} link to a file that is not there: blogcore's link check names the post that
     # has it, with what it looked for; "cannot be read" here would name only the missing file
@@ -113,7 +113,7 @@ def _published_files(root: Path, renditions: Path) -> tuple[list[Path], list[Pat
         for name in names:
             path = Path(folder, name)
             suffix = os.path.splitext(name)[1].lower()
-            if pipeline.picture_suffix(suffix):
+            if suffixes.picture_suffix(suffix):
                 pictures.append(path)
             elif suffix in pipeline.RAW_SUFFIXES:
                 raw.append(path)
