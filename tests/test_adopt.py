@@ -141,8 +141,8 @@ def test_a_rest_image_or_figure_of_an_svg_is_shown(build_site, caplog):
     assert figure.select_one("figcaption").get_text(" ", strip=True).startswith("The floor plan")
     assert figure.select_one("figcaption abbr")["title"] == "audio and video"
     assert body.select_one("object") is None
-    # math as before: HTML (the HTML5 writer's MathML would be removed by the sanitiser)
-    assert body.select_one("span.formula sup").get_text() == "2"
+    # math as MathML, which the sanitiser keeps (tests/test_math.py)
+    assert body.select_one("math msup mn").get_text() == "2"
     assert not [m for m in caplog.messages if "rest-svg/" in m]  # nothing removed, nothing lost
 
 

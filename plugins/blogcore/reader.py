@@ -178,8 +178,17 @@ def failure(exc: Exception) -> str:
                     "address while the site is built (it would publish whatever it reads, a "
                     "file of the build machine too); put the text in the post itself"
                 )
+            if MATH_ERROR.match(message):
+                return (
+                    f"{line}{message.rstrip('.!')} in math (reStructuredText): docutils "
+                    "cannot write it as MathML; write the formula without it"
+                )
             return f"{line}{message} (reStructuredText)"
     return f"{type(exc).__name__}: {exc}"
+
+
+# what docutils says of LaTeX it cannot write as MathML (its latex2mathml's MathError)
+MATH_ERROR = re.compile(r'Unknown LaTeX command "|Environment "[^"]*" not supported')
 
 
 # docutils' words when file insertion is off (blogcore's DOCUTILS_SETTINGS): include, raw

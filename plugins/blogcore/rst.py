@@ -6,6 +6,8 @@ html4css1 writes an SVG image as ``<object data=… type="image/svg+xml">alt</ob
 as ``<object>`` too, and sizes as a ``style``: the sanitiser removes all three (docs/sanitising.md),
 and the page showed the alt text alone. The HTML5 writer writes ``<img src alt width
 height>`` for SVG as for any image, ``<video>``, and ``<figure>``/``<figcaption>`` for a figure.
+Math (``:math:``, ``.. math::``) is written as MathML, which browsers typeset themselves (no
+script, no style: the site's Content-Security-Policy holds) and the sanitiser keeps.
 """
 
 from typing import ClassVar
@@ -32,10 +34,11 @@ class Translator(html5_polyglot.HTMLTranslator):
 class Writer(html5_polyglot.Writer):
     """docutils' HTML5 writer with the translator above."""
 
-    # math as html4css1 wrote it (HTML, <span class="formula">): the HTML5 writer's MathML
-    # would be removed by the sanitiser, which keeps no <math>; a site's DOCUTILS_SETTINGS
-    # still decides (docutils' SettingsSpec: a default a component gives)
-    settings_default_overrides: ClassVar[dict[str, str]] = {"math_output": "HTML"}
+    # math as MathML, which browsers typeset (docutils' HTML needs a style sheet of its own,
+    # math.css, that a post's body never gets: a fraction was a line of text, (-b ± √(…))/(2a));
+    # a site's DOCUTILS_SETTINGS still decides (docutils' SettingsSpec: a default a component
+    # gives)
+    settings_default_overrides: ClassVar[dict[str, str]] = {"math_output": "MathML"}
 
     def __init__(self) -> None:
         super().__init__()

@@ -419,11 +419,46 @@ def scroll_tables(html: str) -> str:
     return html
 
 
+# Math as MathML (what docutils writes for :math: and .. math::): the elements of MathML Core
+# (w3.org/TR/mathml-core), which browsers typeset, but <annotation-xml> (which may hold HTML);
+# of their attributes the layout ones, never href, style or an event handler. Also kept:
+# what docutils writes on <mtable> for an aligned environment (MathML 3's, harmless where a
+# browser has no use for them) and xmlns on <math>.
+_MATH_GLOBAL = {"displaystyle", "scriptlevel"}
+_MATH_TOKEN = _MATH_GLOBAL | {"mathvariant"}
+_MATH_ATTRIBUTES = {
+    "math": _MATH_GLOBAL | {"xmlns", "display", "alttext"},
+    "mi": _MATH_TOKEN, "mn": _MATH_TOKEN, "mtext": _MATH_TOKEN, "ms": _MATH_TOKEN,
+    "mo": _MATH_TOKEN | {
+        "form", "fence", "separator", "lspace", "rspace", "stretchy", "symmetric",
+        "maxsize", "minsize", "largeop", "movablelimits", "accent",
+    },
+    "mfrac": _MATH_GLOBAL | {"linethickness", "numalign", "denomalign"},
+    "mspace": _MATH_GLOBAL | {"width", "height", "depth"},
+    "mpadded": _MATH_GLOBAL | {"width", "height", "depth", "lspace", "voffset"},
+    "mover": _MATH_GLOBAL | {"accent"},
+    "munder": _MATH_GLOBAL | {"accentunder"},
+    "munderover": _MATH_GLOBAL | {"accent", "accentunder"},
+    "mtable": _MATH_GLOBAL | {"columnalign", "columnspacing", "rowalign", "rowspacing"},
+    "mtr": _MATH_GLOBAL | {"columnalign", "rowalign"},
+    "mtd": _MATH_GLOBAL | {"columnspan", "rowspan", "columnalign", "rowalign"},
+    "maction": _MATH_GLOBAL | {"actiontype", "selection"},
+    "annotation": _MATH_GLOBAL | {"encoding"},
+    **{
+        tag: _MATH_GLOBAL
+        for tag in (
+            "merror", "mmultiscripts", "mphantom", "mprescripts", "mroot", "mrow", "msqrt",
+            "mstyle", "msub", "msubsup", "msup", "none", "semantics",
+        )
+    },
+}  # fmt: skip
+MATH_TAGS = frozenset(_MATH_ATTRIBUTES)
+
 # What Markdown (with extra, toc, codehilite, smarty) and a writer's own HTML may leave in a
 # post: structure, media, tables, code. Never scripts, styles, frames, forms or event handlers.
 _CONTENT_TAGS = nh3.ALLOWED_TAGS | {
     "audio", "figure", "figcaption", "picture", "section", "source", "track", "video",
-}  # fmt: skip
+} | MATH_TAGS  # fmt: skip
 _EVERYWHERE = {"class", "id", "title", "lang", "dir", "role", "aria-label", "aria-hidden"}
 _CONTENT_ATTRIBUTES = {
     **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
@@ -440,6 +475,7 @@ _CONTENT_ATTRIBUTES = {
     "li": {"value"},
     "time": {"datetime"},
     "details": {"open"},
+    **_MATH_ATTRIBUTES,
 }
 _SCHEMES = {"http", "https", "mailto", "tel"}
 
