@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from plugins.blogcore import text
+from plugins.blogcore import foreign, text
 from tests.conftest import nu_errors
 
 HEAD = ":date: 2024-03-01\n:author: Ada Byrne\n:category: Company\n\n"
@@ -83,3 +83,45 @@ def test_the_sanitiser_keeps_mathml_and_nothing_that_runs(html, kept, removed):
     cleaned, report = text.sanitize_and_report(html)
     assert cleaned == (html if kept is None else kept)
     assert report.describe() == removed if removed else not report
+
+
+MD_POST = (
+    "Title: Roots\nDate: 2024-03-02\nAuthor: Ada Byrne\nCategory: Company\n\n"
+    "The terms \\( x_1 + y_1 \\) and \\(r\\), then:\n\n\\[ \\frac{n!}{k!} \\]\n\n"
+    "A claim \\[citation needed\\], in `\\(code\\)`.\n"
+)
+
+
+def test_latex_in_markdown_is_shown_as_written_with_one_line(build_site, caplog):
+    # Markdown's escapes took the backslashes of MathJax's delimiters, its emphasis the
+    # underscores: the page showed "( x<em>1 + y</em>1 )", and nothing was said
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/roots.md": MD_POST}, name="md-math")
+    body = site.soup("posts/roots/").select_one(".post-content")
+    paragraphs = [p.get_text() for p in body.select("p")]
+    assert paragraphs == [
+        "The terms \\( x_1 + y_1 \\) and \\(r\\), then:",
+        "\\[ \\frac{n!}{k!} \\]",
+        "A claim [citation needed], in \\(code\\).",  # an escaped bracket, as Markdown has it
+    ]
+    assert body.select("em") == []
+    assert [m for m in caplog.messages if "md-math/" in m] == [
+        "md-math/posts/roots.md: line 6: \\( x_1 + y_1 \\) is LaTeX math, which the render_math "
+        "plugin typeset and this site does not: it is shown as written (and 2 more places in "
+        "this file); write it in words, show it as an image (an SVG of the formula), or write "
+        "the post in reStructuredText, whose :math: is typeset"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>\\( x \\)</p>", "\\( x \\) is LaTeX math"),
+        ("<p>\\[\nE = mc^2\n\\]</p>", "\\[ E = mc^2 \\] is LaTeX math"),
+        ("<p>A claim \\[citation needed\\].</p>", None),  # an escaped bracket
+        ("<p><code>\\( x \\)</code></p>", None),
+    ],
+)
+def test_mathjax_delimiters_are_latex(html, expected):
+    found = foreign.found(html)
+    assert [piece.message[: len(expected)] for piece in found] == ([expected] if expected else [])

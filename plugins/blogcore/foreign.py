@@ -1,13 +1,14 @@
-"""Other Pelican plugins' syntax in a post this site cannot show: pure logic.
+r"""Other Pelican plugins' syntax in a post this site cannot show: pure logic.
 
 An adopted blog's posts may use plugins this site does not have: liquid_tags
 (``{% img /images/x.png %}``, ``{% youtube id %}``, ``{% notebook x.ipynb %}``),
 markdown-include (``{! file.md !}``), simple_footnotes (``[ref]…[/ref]``), render_math
-(LaTeX between dollars: ``$r$``, ``$$ \frac{n!}{k!} $$``). Markdown keeps them as text: the
-page shows the tag as written, and the image, video, notebook or footnote it stood for is
-lost. Each is found in the body's text (never in code: a post about Jinja shows
-``{% block %}`` in backticks, a shell session ``$HOME``) and named with what to write
-instead; LaTeX once per file, at its first line, as it is still readable as written.
+(LaTeX between dollars, ``$r$``, ``$$ \frac{n!}{k!} $$``, or MathJax's ``\( r \)`` and
+``\[ … \]``). Markdown keeps them as text: the page shows the tag as written, and the image,
+video, notebook or footnote it stood for is lost. Each is found in the body's text (never in
+code: a post about Jinja shows ``{% block %}`` in backticks, a shell session ``$HOME``) and
+named with what to write instead; LaTeX once per file, at its first line, as it is still
+readable as written.
 
 Other engines' Markdown is said once per file too, at its first place: Jekyll's own Liquid
 (``{{ page.title }}``, ``{% raw %}``; its ``{% highlight %}`` blocks are shown as code,
@@ -82,10 +83,13 @@ _DISPLAY = re.compile(
     re.S,
 )
 _INLINE = re.compile(r"(?<![\\$\w])\$(?P<math>[^\s$][^$\n]*?(?<![\s\\]))\$(?![\d$])")
+# MathJax's \( … \) and \[ … \] (kept as written by liquid.py's MathAsWritten): \[ only
+# around LaTeX, as there (\[citation needed\] is an escaped bracket)
+_BACKSLASHED = re.compile(r"\\\((?P<paren>.*?\S.*?)\\\)|\\\[(?P<bracket>.*?\S.*?)\\\]", re.S)
 # what makes text between two dollars LaTeX rather than words ("$HOME/$USER" is not): a
 # command, a sub- or superscript, braces, a relation or a sum, else one short symbol ($r$)
 _MATHY = re.compile(r"[\\^_{}=+<>|]|^\w{1,2}'*$")
-_MATH_QUICK = re.compile(r"\$\$|\\begin\{|\$[^\s$][^$\n]*?\$")
+_MATH_QUICK = re.compile(r"\$\$|\\begin\{|\\\(|\\\[|\$[^\s$][^$\n]*?\$")
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,11 @@ def _first_math(text: str) -> tuple[int, Foreign] | None:
         written = " ".join(match[0].split())
         places.append((match.start(), written, r"\$\$" if match[0][0] == "$" else r"\\begin\{"))
     blanked = _DISPLAY.sub(lambda m: " " * len(m[0]), text)  # not read twice
+    for match in _BACKSLASHED.finditer(blanked):
+        if match["bracket"] is None or liquid.LATEX.search(match["bracket"]):
+            written = " ".join(match[0].split())
+            places.append((match.start(), written, re.escape(match[0][:2])))
+    blanked = _BACKSLASHED.sub(lambda m: " " * len(m[0]), blanked)
     for match in _INLINE.finditer(blanked):
         if _MATHY.search(match["math"]):
             # its first command or letter: Markdown may have taken x_1 ... y_1 for emphasis,
@@ -178,8 +187,9 @@ def _first_math(text: str) -> tuple[int, Foreign] | None:
     return offset, Foreign(
         start,
         f"{_short(written)} is LaTeX math, which the render_math plugin typeset and this "
-        f"site does not: it is shown as written{also}; write it in words, or show it as an "
-        "image (an SVG of the formula)",
+        f"site does not: it is shown as written{also}; write it in words, show it as an "
+        "image (an SVG of the formula), or write the post in reStructuredText, whose :math: "
+        "is typeset",
         serious=False,
     )
 

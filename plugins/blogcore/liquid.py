@@ -1,6 +1,6 @@
-"""Other engines' syntax Python-Markdown would mangle, handled in Markdown's own steps.
+r"""Other engines' syntax Python-Markdown would mangle, handled in Markdown's own steps.
 
-Two steps, through Python-Markdown's extension API:
+Three steps, through Python-Markdown's extension API:
 
 - Jekyll's ``{% highlight ruby %}`` … ``{% endhighlight %}`` (a migrated Jekyll blog has
   hundreds) becomes the fenced code block it means, before the fenced_code step reads the
@@ -10,6 +10,10 @@ Two steps, through Python-Markdown's extension API:
   ``{% endraw %}``) stays text: attr_list (in ``extra``) took it for one, the line was lost
   and the sanitiser reported made-up attributes (``low_``). Real ones (``{: .note}``,
   ``{#id}``, ``{bash}``) are left to attr_list.
+- render_math's LaTeX between ``\(`` and ``\)``, ``\[`` and ``\]``, or ``$$`` and ``$$``
+  stays as written: Markdown's backslash escapes took the backslashes (``\( x \)`` showed
+  as ``( x )``, with nothing said) and its emphasis the underscores of ``x_1 ... y_1``. The
+  reader says it once per file (foreign.py).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from markdown.extensions.attr_list import (
     get_attrs_and_remainder,
     sanitize_name,
 )
+from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -143,8 +148,34 @@ def _kept(pattern: re.Pattern[str], written: str) -> str:
     return written[:brace] + _KEPT_BRACE + written[brace + 1 :]
 
 
+# LaTeX as render_math (MathJax) delimits it; \[ only around LaTeX: a command, a sub- or
+# superscript, braces or an equals sign (\[citation needed\] is an escaped bracket, as
+# Markdown has it)
+MATH_RE = (
+    r"\\\((?P<paren>.*?\S.*?)\\\)"
+    r"|\\\[(?P<bracket>.*?\S.*?)\\\]"
+    r"|\$\$(?P<dollars>.*?\S.*?)\$\$"
+)
+LATEX = re.compile(r"[\\^_{}=]")
+# before Markdown's backslash escape (180), after code in backticks (190)
+MATH_PRIORITY = 185
+
+
+class MathAsWritten(InlineProcessor):
+    """LaTeX between render_math's delimiters kept as written, one piece of text."""
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[str | None, int | None, int | None]:
+        if m["bracket"] is not None and not LATEX.search(m["bracket"]):
+            return None, None, None
+        if util.STX in m[0]:  # around code, or another step's result: not LaTeX to keep
+            return None, None, None
+        return util.AtomicString(m[0]), m.start(0), m.end(0)
+
+
 class LiquidExtension(Extension):
-    """Registers both steps; ``take()`` gives the highlight tags converted since the last
+    """Registers the three steps; ``take()`` gives the highlight tags converted since the last
     call."""
 
     def __init__(self, **kwargs) -> None:
@@ -159,6 +190,7 @@ class LiquidExtension(Extension):
         md.treeprocessors.register(
             KeepBraceText(md, self.braces), "keep_brace_text", BRACES_PRIORITY
         )
+        md.inlinePatterns.register(MathAsWritten(MATH_RE, md), "math_as_written", MATH_PRIORITY)
 
     def take(self) -> list[str]:
         """The highlight tags converted since the last call, and forget them."""
