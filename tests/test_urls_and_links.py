@@ -802,6 +802,23 @@ def test_escaped_urls(url, expected):
     assert urls.escaped(url) == expected
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<a href="{attach}our slides.pdf">s</a> <img src="{attach}a b.png" alt="">',
+            '<a href="{static}our slides.pdf">s</a> <img src="{attach}a b.png" alt="">',
+        ),
+        ("<p>Write {attach}our slides.pdf</p>", "<p>Write {attach}our slides.pdf</p>"),  # text
+        ("<a href='{attach}our slides.pdf'>s</a>", "<a href='{static}our slides.pdf'>s</a>"),
+        ('<a href="{static}our slides.pdf">s</a>', '<a href="{static}our slides.pdf">s</a>'),
+    ],
+)
+def test_attach_links_made_static_links(html, expected):
+    pattern = links.link_pattern(r"[{|](?P<what>.*?)[|}]")
+    assert links.as_static(html, pattern, {"{attach}our slides.pdf"}) == expected
+
+
 def test_a_file_name_with_spaces_gets_a_valid_address_however_it_is_written(build_site, caplog):
     # Pelican wrote src="…/hall floor plan.svg": a raw space, which the validator refuses
     head = "Date: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
@@ -811,7 +828,9 @@ def test_a_file_name_with_spaces_gets_a_valid_address_however_it_is_written(buil
         "![The plan]({static}/images/hall floor plan.svg)\n\n"
         "The [same plan]({static}/images/hall%20floor%20plan.svg), "
         "the [notes]({static}/extra/notes%20%232.txt).\n",
-        "posts/attached.md": f"Title: Attached\n{head}\nThe [slides]({{attach}}our slides.pdf).\n",
+        "posts/attached.md": f"Title: Attached\n{head}"
+        "Summary: The [slides]({attach}our slides.pdf).\n\n"
+        "The [slides]({attach}our slides.pdf), [again]({attach}our%20slides.pdf).\n",
         "posts/our slides.pdf": b"%PDF-1.4\n%slides\n",
         "images/hall floor plan.svg": svg,
         "extra/notes #2.txt": "Notes.\n",
@@ -825,14 +844,15 @@ def test_a_file_name_with_spaces_gets_a_valid_address_however_it_is_written(buil
     ]
     assert site.exists("images/hall floor plan.svg") and site.exists("extra/notes #2.txt")
     said = [m for m in _warnings(caplog) if "spaces/" in m]
-    # {attach} moves the file when Pelican resolves the link, with its path as it is: named
-    assert [m for m in said if "our slides.pdf" in m] == [
-        "spaces/posts/attached.md: the link {attach}our slides.pdf names a file whose name "
-        "holds a space (or another character a URL cannot hold as it is): {attach} publishes "
-        "its address unescaped, which is not valid HTML; link to it with {static}, or rename "
-        "the file"
-    ]
-    assert not [m for m in said if "plan" in m or "notes" in m], said
+    # {attach} moved the file when Pelican resolved the link, with its path as it is (a raw
+    # space); it was a warning to write {static} instead: it is moved, and its address escaped
+    attached = site.soup("posts/attached/")
+    slides = f"{TEST_SITEURL}/posts/attached/our%20slides.pdf"
+    assert [a["href"] for a in attached.select(".post-content a")] == [slides, slides]
+    assert site.exists("posts/attached/our slides.pdf") and not site.exists("posts/our slides.pdf")
+    assert [a["href"] for a in site.soup("").select("a[href$='.pdf']")] == [slides]  # Summary
+    assert not [m for m in said if "plan" in m or "notes" in m or "slides" in m], said
+    assert not [m for m in _warnings(caplog) if "cannot relocate" in m]  # Pelican's fallback
 
 
 def test_c_cpp_and_csharp_are_three_tags(build_site, caplog):

@@ -324,12 +324,15 @@ def sources_in_static_folders(generators: list) -> list[Any]:
     return _not_linked_from_published(generators, statics)
 
 
-def escape_static_urls(generators: list, settings: dict[str, Any]) -> list[str]:
+def escape_static_urls(generators: list, settings: dict[str, Any]) -> None:
     """Give each static file whose name holds a space (or another character a URL in HTML
     may not hold) a URL with it escaped, before any link to it is resolved: Pelican writes the
-    path as it is (``src="images/hall plan.svg"``, not valid HTML). Returns a line for each
-    ``{attach}`` link to such a file, which Pelican moves, with its raw path, once it resolves
-    the link (an escaped URL set before would stop the move)."""
+    path as it is (``src="images/hall plan.svg"``, not valid HTML).
+
+    An ``{attach}`` link to such a file moves it beside its post now, by Pelican's own
+    ``attach_to`` (which says, as it always does, when it cannot), and becomes a ``{static}``
+    link to it: Pelican moved the file while resolving the link, with its raw path, and an
+    escaped URL set before would have stopped the move."""
     statics = [s for g in generators for s in getattr(g, "staticfiles", None) or []]
     wanting = {
         id(s): s
@@ -338,27 +341,28 @@ def escape_static_urls(generators: list, settings: dict[str, Any]) -> list[str]:
         and urls.escaped(static_output(s)[1]) != static_output(s)[1]
     }
     if not wanting:
-        return []
+        return
     context = generators[0].context
     pattern = links.link_pattern(settings["INTRASITE_LINK_REGEX"])
     now = datetime.datetime.now(datetime.UTC)
-    lines = []
     for generator in generators:
         for item in content_items(generator):
             body = compat.html_of(item) or ""
-            for link, _, value in links.intrasite_links(body, pattern, {"attach"}):
+            summary = item.metadata.get("summary")
+            summary = summary if isinstance(summary, str) else ""
+            moved = set()
+            for link, _, value in links.intrasite_links(body + summary, pattern, {"attach"}):
                 target = link_targets(item, value, "attach", context, now)
                 static = context.get("static_content", {}).get(target.path)
-                if static is not None and wanting.pop(id(static), None) is not None:
-                    lines.append(
-                        f"{shown(settings, item.source_path)}: the link {link} names a file "
-                        "whose name holds a space (or another character a URL cannot hold "
-                        "as it is): {attach} publishes its address unescaped, which is not "
-                        "valid HTML; link to it with {static}, or rename the file"
-                    )
+                if static is not None and id(static) in wanting:
+                    static.attach_to(item)
+                    moved.add(link)
+            if moved:
+                compat.set_html(item, links.as_static(body, pattern, moved))
+                if summary:
+                    compat.set_summary(item, links.as_static(summary, pattern, moved))
     for static in wanting.values():
         static.override_url = urls.escaped(static_output(static)[1])  # Pelican's fixed URL
-    return lines
 
 
 def static_claims(generator, settings: dict[str, Any]) -> list[urls.Claim]:

@@ -76,6 +76,19 @@ def intrasite_links(
     ]
 
 
+def as_static(html: str, pattern: re.Pattern, written: Collection[str]) -> str:
+    """``html`` with each ``{attach}`` link written as one of ``written`` made a ``{static}``
+    link to the same file (Pelican finds both the same way), the rest of it as it was."""
+
+    def relink(m: re.Match[str]) -> str:
+        if m.group("what") != "attach" or m.group("path") not in written:
+            return m.group(0)
+        start, end = m.start("what") - m.start(0), m.end("what") - m.start(0)
+        return m.group(0)[:start] + "static" + m.group(0)[end:]
+
+    return pattern.sub(relink, html)
+
+
 def summary_only_problem(link: str, shown: str) -> str:
     """A ``{static}``/``{attach}`` link in a Summary to a file the text does not link to."""
     return (

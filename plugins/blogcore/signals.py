@@ -405,8 +405,7 @@ def on_sources_known(generators) -> None:
     ]
     _check_default_image(generators)
     _check_spellings(generators, settings)
-    for line in checks.escape_static_urls(generators, settings):  # last: the checks read raw URLs
-        logger.warning("%s", line)
+    checks.escape_static_urls(generators, settings)  # last: the checks read raw URLs
 
 
 def _unpublish(generators, left_out: dict[int, object]) -> None:
