@@ -855,6 +855,47 @@ def test_a_file_name_with_spaces_gets_a_valid_address_however_it_is_written(buil
     assert not [m for m in _warnings(caplog) if "cannot relocate" in m]  # Pelican's fallback
 
 
+def test_a_rest_link_whose_spaces_docutils_took_out_says_to_write_percent_20(build_site, caplog):
+    # docutils takes the spaces out of a link's address: the line said the file did not exist,
+    # "did you mean {static}/extra/annual report.pdf?", which is what the post said
+    caplog.set_level(logging.WARNING)
+    post = (
+        "Spaced\n######\n\n:date: 2024-03-01\n:author: Ada Byrne\n:category: Company\n\n"
+        "The `report <{static}/extra/annual report.pdf>`_, the `menu <{attach}menu plan.pdf>`_"
+        " and the `slides <{attach}our%20slides.pdf>`_.\n"
+    )
+    files = {
+        "posts/spaced.rst": post,
+        "posts/menu plan.pdf": b"%PDF-1.4\n",
+        "posts/our slides.pdf": b"%PDF-1.4\n",
+        "extra/annual report.pdf": b"%PDF-1.4\n",
+    }
+    site = build_site(files, name="rest-spaces")
+    assert [m for m in _warnings(caplog) if "rest-spaces/" in m] == [
+        "rest-spaces/posts/spaced.rst: the link {static}/extra/annualreport.pdf points at no "
+        "file: reStructuredText takes the spaces out of a link's address, and the file is named "
+        "'annual report.pdf'; write each space as %20: <{static}/extra/annual%20report.pdf>",
+        "rest-spaces/posts/spaced.rst: the link {attach}menuplan.pdf points at no file: "
+        "reStructuredText takes the spaces out of a link's address, and the file is named "
+        "'menu plan.pdf'; write each space as %20: <{attach}menu%20plan.pdf>",
+    ]
+    hrefs = [a["href"] for a in site.soup("posts/spaced/").select(".post-content a")]
+    assert hrefs[2] == f"{TEST_SITEURL}/posts/spaced/our%20slides.pdf"  # written so, it works
+
+
+@pytest.mark.parametrize(
+    ("name", "names", "expected"),
+    [
+        ("annualreport.pdf", ["annual report.pdf", "a.pdf"], "annual report.pdf"),
+        ("annualreport.pdf", ["annualreport.pdf", "annual report.pdf"], "annual report.pdf"),
+        ("ab.pdf", ["a b.pdf", "a  b.pdf"], None),  # two: which one is not known
+        ("x.pdf", ["y.pdf"], None),
+    ],
+)
+def test_spaces_dropped(name, names, expected):
+    assert links.spaces_dropped(name, names) == expected
+
+
 def test_c_cpp_and_csharp_are_three_tags(build_site, caplog):
     # Pelican's slug drops + and #: the three shared /tag/c/, with a warning to rename one
     caplog.set_level(logging.WARNING)

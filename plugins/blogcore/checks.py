@@ -324,6 +324,18 @@ def sources_in_static_folders(generators: list) -> list[Any]:
     return _not_linked_from_published(generators, statics)
 
 
+def _spaces_dropped(link: str, kind: str, value: str, target, settings) -> str | None:
+    """A reStructuredText link that names no file because docutils took the spaces out of
+    its address (``{static}/extra/annual report.pdf``): what to write instead."""
+    folder = os.path.join(settings["PATH"], os.path.dirname(target.path))
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return None
+    name = links.spaces_dropped(os.path.basename(target.path), names)
+    return name and links.spaces_dropped_problem(link, kind, value, name)
+
+
 def escape_static_urls(generators: list, settings: dict[str, Any]) -> None:
     """Give each static file whose name holds a space (or another character a URL in HTML
     may not hold) a URL with it escaped, before any link to it is resolved: Pelican writes the
@@ -512,6 +524,10 @@ def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[
                         target = link_targets(item, value, kind, context, now)
                         paths = known("filename" if kind == "filename" else "static")
                         message = links.problem(link, target, content_dir, paths, kind)
+                        if target.state == links.MISSING and item.source_path.endswith(".rst"):
+                            message = (
+                                _spaces_dropped(link, kind, value, target, settings) or message
+                            )
                         # Pelican publishes the files a post's text links to, not its summary's
                         there = os.path.join(settings["PATH"], target.path)
                         summary_only = where and kind != "filename" and os.path.isfile(there)

@@ -8,7 +8,7 @@ links itself, the same way (``Content._link_replacer``), once every file is know
 import difflib
 import posixpath
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from html import unescape
 from urllib.parse import unquote, urlparse
@@ -87,6 +87,25 @@ def as_static(html: str, pattern: re.Pattern, written: Collection[str]) -> str:
         return m.group(0)[:start] + "static" + m.group(0)[end:]
 
     return pattern.sub(relink, html)
+
+
+def spaces_dropped(name: str, names: Iterable[str]) -> str | None:
+    """The file among ``names`` (its folder's) that a link's last part ``name`` stood for
+    before reStructuredText took the spaces out of the address (``annualreport.pdf``:
+    ``annual report.pdf``), if one is."""
+    found = [n for n in names if n != name and "".join(n.split()) == name]
+    return found[0] if len(found) == 1 else None
+
+
+def spaces_dropped_problem(link: str, kind: str, value: str, name: str) -> str:
+    """A reStructuredText link to a file whose name holds a space, written with the space."""
+    head, _, _ = value.rpartition("/")
+    fixed = f"{head}/{name}" if head or value.startswith("/") else name
+    return (
+        f"the link {link} points at no file: reStructuredText takes the spaces out of a link's "
+        f"address, and the file is named {name!r}; write each space as %20: "
+        f"<{{{kind}}}{fixed.replace(' ', '%20')}>"
+    )
 
 
 def summary_only_problem(link: str, shown: str) -> str:
