@@ -214,6 +214,11 @@ def test_a_folder_moved_in_with_old_dates_is_built_once(serve, tmp_path):
             {"level": "warning", "source": ""},
         ),
         (logging.CRITICAL, "KeyError: 'x'", {"level": "critical", "source": ""}),
+        (  # many files of one folder (tests/test_repeats.py): the folder
+            logging.ERROR,
+            "content/notes/: 188 files have no Title: line (4 named above, then a.md)",
+            {"level": "error", "source": "content/notes/"},
+        ),
     ],
 )
 def test_a_record_becomes_a_problem_with_its_file(level, message, expected):

@@ -19,7 +19,8 @@ from pelican.readers import HTMLReader, RstReader
 from plugins.engine import build, phases, side
 from plugins.engine.items import every_article, static_output
 
-from . import assets, checks, compat, frontmatter, jsonld, links, memo, sitemap, text, urls
+from . import assets, checks, compat, frontmatter, jsonld, links, memo, repeats, sitemap, text, urls
+from . import reader as reading
 from .frontmatter import DEFAULT, FROM_FOLDER
 from .reader import (
     CATEGORY_FROM,
@@ -133,6 +134,54 @@ class MissingNamed(logging.Filter):
 
 MISSING_NAMED = MissingNamed()
 CACHE_LOGGER = "pelican.cache"
+# a file's error for a missing title, in each format ("has no Title: line", "has no <title>")
+NO_TITLE = tuple(
+    {
+        r.missing["title"].split(";")[0]
+        for r in (StrictMarkdownReader, StrictRstReader, StrictHTMLReader)
+    }
+)
+
+
+class RepeatsFolded(logging.Filter):
+    """Lets a missing title's line through for the first few files of a folder; from then on
+    counts the folder's files for one line of its own (repeats.py: a folder of 188 notes
+    without front matter said 188 lines alike). One per build: it holds that build's files."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.repeats = repeats.Repeats()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if record.msg != "%s: %s" or not isinstance(args, tuple) or len(args) != 2:
+            return True
+        source, message = args
+        if not (isinstance(message, str) and message.startswith(NO_TITLE)):
+            return True
+        return self.repeats.note(str(source), message)
+
+
+def _say_folded(settings) -> None:
+    """One error for each folder whose files' missing titles were folded (RepeatsFolded)."""
+    folded = getattr(build.current(settings).state(__package__), "repeats_folded", None)
+    if folded is None:
+        return
+    content = shown(settings, os.path.abspath(settings["PATH"]))
+    posts_here = {".", *settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", [])}
+    for folder, message, files in folded.repeats.folded():
+        relative = os.path.relpath(folder, content) if folder else "."
+        advice = (
+            "add front matter at the top of each (a Title: line, and a Date: line for a post)"
+            if message.startswith(StrictMarkdownReader.missing["title"].split(";")[0])
+            else "give each a title, as the lines above say"
+        )
+        logger.error(
+            "%s",
+            repeats.folder_message(
+                folder, message, files, relative.replace(os.sep, "/") in posts_here, advice
+            ),
+        )
 
 
 def _detach_collectors() -> None:
@@ -174,6 +223,9 @@ def on_initialized(pelican) -> None:
     contents = logging.getLogger(CONTENTS_LOGGER)
     contents.addFilter(named)
     build.current(settings).on_close(lambda: contents.removeFilter(named))
+    folded = build.current(settings).state(__package__).repeats_folded = RepeatsFolded()
+    reading.logger.addFilter(folded)
+    build.current(settings).on_close(lambda: reading.logger.removeFilter(folded))
     build.current(settings).state(__package__).started = time.time()
     root = logging.getLogger()
     if not [h for h in root.handlers if not isinstance(h, ErrorCollector)]:
@@ -368,6 +420,7 @@ def on_sources_known(generators) -> None:
     if not generators:
         return
     settings = generators[0].settings
+    _say_folded(settings)  # every file has been read
     _skip_clashes(generators, checks.planned_outputs(generators, settings))
     if not settings.get("DRAFT_SAVE_AS"):  # this build writes no drafts: nor their files
         _leave_out_draft_files(generators, settings)

@@ -17,8 +17,8 @@ from plugins.engine import files
 
 FILE_NAME = ".build-problems.json"
 # "posts/x.md: Status 'drfat' ..." -> "posts/x.md": the file a message names first, by the
-# project's convention for messages about content
-_SOURCE = re.compile(r"^(?P<source>[^\s:'\"]+\.[A-Za-z0-9]{1,8}): ")
+# project's convention for messages about content; or a folder ("notes/: 188 files have ...")
+_SOURCE = re.compile(r"^(?P<source>[^\s:'\"]+(?:\.[A-Za-z0-9]{1,8}|/)): ")
 
 
 def problem(record: logging.LogRecord) -> dict[str, str]:

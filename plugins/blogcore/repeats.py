@@ -1,0 +1,62 @@
+"""The same mistake in many files of one folder, said once for the folder: pure logic.
+
+A folder of notes without front matter gave one "has no Title: line" line per note, 188 lines
+that were all alike. The first few files of a folder are named as any file is; from the fifth
+with the same message on, each is only counted, and one line for the folder says how many,
+names the first of the others (by name: files are read in no set order) and what to do (``folded``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+SHOWN = 4  # the files of one folder named each in a line of their own: the rest are folded
+NAMED = 3  # the folded files a folder's line names
+
+
+@dataclass
+class Repeats:
+    """One build's messages about files, by folder and message: which files had each."""
+
+    seen: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    def note(self, source: str, message: str) -> bool:
+        """Note that ``source`` (a file as staff know it) got ``message``; whether its own
+        line is said (False: the folder's line will count it)."""
+        files = self.seen.setdefault((posixpath.dirname(source), message), [])
+        if source not in files:
+            files.append(source)
+        return files.index(source) < SHOWN
+
+    def folded(self) -> list[tuple[str, str, list[str]]]:
+        """(folder, message, the files not named one by one) where some were folded."""
+        return [
+            (folder, message, files[SHOWN:])
+            for (folder, message), files in self.seen.items()
+            if len(files) > SHOWN
+        ]
+
+
+def folder_message(
+    folder: str, message: str, folded: list[str], reads_posts: bool, advice: str
+) -> str:
+    """The folder's line: ``content/notes/: 188 files have no Title: line (4 named above, then
+    e.md, f.md, g.md and 181 more); <advice>, or …`` (``reads_posts``: a folder the site
+    keeps its posts or pages in, which is never to be left out)."""
+    total = SHOWN + len(folded)
+    names = sorted(posixpath.basename(path) for path in folded)[:NAMED]
+    more = len(folded) - len(names)
+    listed = ", ".join(names) + (f" and {more} more" if more else "")
+    said = "have " + message[len("has ") :] if message.startswith("has ") else message
+    said = said.split(";", 1)[0]  # its own advice is for one file
+    name = posixpath.basename(folder)
+    leave_out = (
+        ""
+        if reads_posts or not name
+        else f', or, if the folder holds no posts, leave it out: add "{name}" to IGNORE_FILES '
+        "in pelicanconf.py"
+    )
+    return (
+        f"{folder}/: {total} files {said} ({SHOWN} named above, then {listed}); {advice}{leave_out}"
+    )

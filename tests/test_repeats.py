@@ -1,0 +1,80 @@
+"""Many files of one folder without a title: the first few named, then one line for the folder,
+in the terminal and the serve overlay alike; a publish still stops."""
+
+import logging
+
+import pytest
+
+from plugins.blogcore import repeats
+from plugins.devserver.problems import Collector
+
+NO_TITLE = "has no Title: line; add one at the top, e.g. Title: Our news"
+
+
+def test_the_first_files_are_named_the_rest_counted():
+    seen = repeats.Repeats()
+    said = [seen.note(f"content/notes/n{i}.md", NO_TITLE) for i in range(6)]
+    assert said == [True] * repeats.SHOWN + [False, False]
+    assert seen.note("content/notes/n0.md", NO_TITLE)  # a file said again (make serve)
+    assert seen.note("content/posts/a.md", NO_TITLE)  # another folder counts on its own
+    assert seen.folded() == [
+        ("content/notes", NO_TITLE, ["content/notes/n4.md", "content/notes/n5.md"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("folded", "reads_posts", "expected"),
+    [
+        (
+            [f"content/notes/n{i}.md" for i in range(9, 3, -1)],
+            False,
+            "content/notes/: 10 files have no Title: line (4 named above, then n4.md, n5.md, "
+            "n6.md and 3 more); fix them, or, if the folder holds no posts, leave it out: add "
+            '"notes" to IGNORE_FILES in pelicanconf.py',
+        ),
+        (
+            ["content/posts/z.md"],
+            True,  # the posts' own folder: never to be left out
+            "content/posts/: 5 files have no Title: line (4 named above, then z.md); fix them",
+        ),
+    ],
+)
+def test_folder_message(folded, reads_posts, expected):
+    folder = folded[0].rsplit("/", 1)[0]
+    assert repeats.folder_message(folder, NO_TITLE, folded, reads_posts, "fix them") == expected
+
+
+def test_a_folder_of_notes_without_front_matter_is_a_few_lines(build_site, caplog):
+    # 188 notes gave 188 lines alike, in the terminal and the overlay
+    notes = {f"notes/note-{i:02}.md": f"A thought, number {i}.\n" for i in range(12)}
+    posts = {f"posts/untitled-{i}.md": "Date: 2024-01-01\n\nText.\n" for i in range(2)}
+    overlay = Collector()
+    logging.getLogger().addHandler(overlay)
+    caplog.set_level(logging.WARNING)
+    try:
+        with pytest.raises(SystemExit):  # a publish stops, as for each file
+            build_site({**notes, **posts}, publish=True, name="notes")
+    finally:
+        logging.getLogger().removeHandler(overlay)
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if "notes/" in r.getMessage()]
+    named = [m for level, m in said if m.startswith("notes/notes/note-")]
+    assert len(named) == repeats.SHOWN
+    assert all(m.endswith(f": {NO_TITLE}") for m in named)
+    folder = [m for level, m in said if m.startswith("notes/notes/: ")]
+    shown_first = {m.split(": ")[0].rsplit("/", 1)[1] for m in named}
+    next_three = sorted({f"note-{i:02}.md" for i in range(12)} - shown_first)[:3]
+    assert folder == [
+        "notes/notes/: 12 files have no Title: line (4 named above, then "
+        f"{', '.join(next_three)} and 5 more); add front matter at the top of each (a Title: "
+        "line, and a Date: line for "
+        'a post), or, if the folder holds no posts, leave it out: add "notes" to IGNORE_FILES in '
+        "pelicanconf.py"
+    ]
+    assert all(level == "ERROR" for level, _ in said)
+    # two files of another folder: named each, no folder line
+    assert len([m for _, m in said if m.startswith("notes/posts/untitled-")]) == 2
+    # the overlay has what the terminal has: the folder's line under the folder's name
+    shown = [p for p in overlay.problems if p["source"].startswith("notes/")]
+    assert len(shown) == len(said)
+    (line,) = [p for p in shown if p["source"] == "notes/notes/"]
+    assert line["level"] == "error" and line["message"].startswith("12 files have no Title")
