@@ -717,13 +717,32 @@ def test_a_publish_date_that_is_no_date_is_an_error():
 )
 def test_other_engine_addresses(metadata, value, said):
     metadata = dict(metadata)
-    got, lines = frontmatter.other_engine_addresses(metadata)
+    got, lines, read = frontmatter.other_engine_addresses(metadata)
     assert got == value
     assert "aliases" not in metadata and "permalink" not in metadata
+    # an address's line waits for the post's own address (blogcore's on_sources_known)
+    lines += [frontmatter.old_address_line(key, paths) for key, paths in read]
     if said is None:
         assert lines == []
     else:
         assert len(lines) == 1 and said in lines[0], lines
+
+
+@pytest.mark.parametrize(
+    ("path", "save_as", "own"),
+    [
+        ("/about/", "about/index.html", True),
+        ("/about", "about/index.html", True),  # a static host serves the folder there too
+        ("/about/index.html", "about/index.html", True),
+        ("/posts/a%20b/", "posts/a b/index.html", True),
+        ("/about.html", "about/index.html", False),
+        ("/2010/08/23/x.html", "posts/x/index.html", False),
+        ("/?p=12", "index.html", False),
+        ("https://blog.example.org/about/", "about/index.html", False),  # not a site path
+    ],
+)
+def test_is_own_address(path, save_as, own):
+    assert frontmatter.is_own_address(path, save_as) is own
 
 
 @pytest.mark.parametrize(

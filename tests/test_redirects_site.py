@@ -139,6 +139,19 @@ def test_mistakes_are_one_line_each_and_real_pages_stay(built):
     assert "garden-party" not in site.soup("2008/10/ranges.html").select_one("a")["href"]
 
 
+def test_a_permalink_that_is_the_page_s_own_address_says_nothing(built):
+    # about.md's Permalink: /about/ got "write Redirect_from: /about/ instead", though its
+    # address is /about/ here too and nothing is redirected
+    _, records = built
+    said = [r.getMessage() for r in records]
+    assert not [m for m in said if "about.md" in m and "Permalink" in m], said
+    moved = sorted(m.split(": ", 1)[1] for m in said if "moved.md:" in m)
+    assert [m.split(" are ")[0].split(" is ")[0] for m in moved] == [
+        "Aliases: /post/moved/, /2025/07/moved",
+        "Permalink: /2025/07/01/moved.html",
+    ]
+
+
 def test_drafts_and_future_posts_leave_no_trace(built):
     site, records = built
     for old in ("secret-draft/", "future-old/"):

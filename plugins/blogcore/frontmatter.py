@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from babel import Locale, UnknownLocaleError
 from bs4 import BeautifulSoup, Comment
@@ -317,26 +318,30 @@ OTHER_ENGINE_KEYS = frozenset(
 _PERMALINK_PATTERN = re.compile(r"(^|/):[A-Za-z_]|^(pretty|date|ordinal|weekdate|none)$")
 
 
-def other_engine_addresses(metadata: dict[str, Any]) -> tuple[str | None, list[str]]:
+def other_engine_addresses(
+    metadata: dict[str, Any],
+) -> tuple[str | None, list[str], list[tuple[str, tuple[str, ...]]]]:
     """Hugo's aliases and Jekyll's permalink read as Redirect_from (the redirects plugin's
     old addresses, which they are once the post lives at this site's address): the new
-    Redirect_from value (with any written one first), or None; and a line for each key (taken
-    out of ``metadata``)."""
+    Redirect_from value (with any written one first), or None; a line for each key that is
+    no address (taken out of ``metadata``); and (key, its addresses) for each key read, whose
+    line (``old_address_line``) waits for the post's own address: a permalink that is that
+    address (a Jekyll page's /about/) has nothing to redirect, and nothing to say."""
     wanted: list[str] = []
     lines = []
-    for key, (one, several) in OLD_ADDRESS_KEYS.items():
+    read: list[tuple[str, tuple[str, ...]]] = []
+    for key in OLD_ADDRESS_KEYS:
         if key not in metadata:
             continue
         raw = metadata.pop(key)
         items = raw if isinstance(raw, list | tuple) else [raw]
         paths = [p.strip() for item in items for p in str(item or "").split(",") if p.strip()]
-        shown = f"{display_key(key)}: {', '.join(paths)}"
         if key == "permalink":
             if any(_PERMALINK_PATTERN.search(p) for p in paths):
                 lines.append(
-                    f"{shown} is Jekyll's pattern for addresses, not an address, and is "
-                    "ignored: to keep old links working, write the post's old address itself, "
-                    "e.g. Redirect_from: /2010/08/23/slug.html"
+                    f"{display_key(key)}: {', '.join(paths)} is Jekyll's pattern for addresses, "
+                    "not an address, and is ignored: to keep old links working, write the "
+                    "post's old address itself, e.g. Redirect_from: /2010/08/23/slug.html"
                 )
                 continue
             # Jekyll reads a permalink from the site's root, with or without the first /
@@ -344,21 +349,44 @@ def other_engine_addresses(metadata: dict[str, Any]) -> tuple[str | None, list[s
         if not paths:
             continue
         wanted += paths
-        said = (
-            (f"are {several}; here they are", "they redirect")
-            if len(paths) > 1
-            else (f"is {one}; here it is", "it redirects")
-        )
-        lines.append(
-            f"{shown} {said[0]} read as Redirect_from, so {said[1]} to the post "
-            f"(write Redirect_from: {', '.join(paths)} instead)"
-        )
+        read.append((key, tuple(paths)))
     if not wanted:
-        return None, lines
+        return None, lines, read
     written = metadata.get("redirect_from")
     if isinstance(written, list | tuple):
         written = ", ".join(str(w) for w in written)
-    return ", ".join([*([written] if written else []), *wanted]), lines
+    return ", ".join([*([written] if written else []), *wanted]), lines, read
+
+
+def old_address_line(key: str, paths: Sequence[str]) -> str:
+    """The line for another engine's old addresses read as Redirect_from."""
+    one, several = OLD_ADDRESS_KEYS[key]
+    said = (
+        (f"are {several}; here they are", "they redirect")
+        if len(paths) > 1
+        else (f"is {one}; here it is", "it redirects")
+    )
+    return (
+        f"{display_key(key)}: {', '.join(paths)} {said[0]} read as Redirect_from, so {said[1]} "
+        f"to the post (write Redirect_from: {', '.join(paths)} instead)"
+    )
+
+
+def is_own_address(path: str, save_as: str) -> bool:
+    """Whether an old address (a site path: /about/, /about, /about/index.html) is where the
+    site writes ``save_as`` (about/index.html), as a static host serves it (the redirects
+    plugin reads old addresses so)."""
+    if "://" in path or "?" in path or not path.startswith("/"):
+        return False
+    decoded = unquote(path.split("#", 1)[0]).lstrip("/")
+    last = decoded.rsplit("/", 1)[-1]
+    if not decoded or decoded.endswith("/"):
+        output = decoded + "index.html"
+    elif last.lower().endswith((".html", ".htm")):
+        output = decoded
+    else:
+        output = decoded + "/index.html"
+    return output == save_as.replace("\\", "/").lstrip("/")
 
 
 def text_read_as_key(key: str, value: str, swallowed: bool) -> str | None:

@@ -74,6 +74,9 @@ CATEGORY_FROM = "category_from"
 SAID = "blogcore_said"
 # the key sanitise leaves the body's images without alt text under: their src, in order
 NO_ALT = "blogcore_no_alt"
+# the key it leaves another engine's old addresses read as Redirect_from under, for their
+# line: ((key, (address, ...)), ...) (taken out again by on_content_init, like LOCAL_URLS)
+OLD_ADDRESSES = "blogcore_old_addresses"
 
 
 def sanitise(
@@ -431,10 +434,11 @@ class StrictChecks:
     def _read_checked(self, source_path: str):
         """Read one file, checked and cleaned; on failure log why and raise."""
         post_or_page = self._is_post_or_page(source_path)
+        old_addresses: tuple = ()
         try:
             content, metadata = self._read(source_path)
             if post_or_page:
-                self._other_engines(source_path, metadata)
+                old_addresses = self._other_engines(source_path, metadata)
                 self._check_post(source_path, content, metadata)
                 summary = metadata.get("summary")
                 if isinstance(summary, str) and not summary.strip():
@@ -456,6 +460,8 @@ class StrictChecks:
             # links starting with "/" are published as written, as a post's are
             return sanitise(content, metadata, self._shown(source_path), self.told, links=True)
         self._warn_unknown_keys(source_path, metadata)
+        if old_addresses:  # said once the post's own address is known (on_sources_known)
+            metadata[OLD_ADDRESSES] = old_addresses
         self._category(source_path, metadata)
         if "status" not in metadata and in_drafts_folder(self._relpath(source_path)):
             # Jekyll's _drafts/ (never published without --drafts), a drafts/ folder: work in
@@ -465,12 +471,14 @@ class StrictChecks:
         self._name_images_without_alt(source_path, html, metadata)
         return html, metadata
 
-    def _other_engines(self, source_path: str, metadata: dict) -> None:
+    def _other_engines(self, source_path: str, metadata: dict) -> tuple:
         """A Hugo or Jekyll post's own keys for what ours say (draft: true, an embargo's
         publishDate, aliases): read as meant, so an adopted draft or embargo is never
-        published and old links keep working; a warning each, saying what to write."""
+        published and old links keep working; a warning each, saying what to write. Returns
+        the old addresses read as Redirect_from, (key, addresses) each, whose lines wait for
+        the post's own address (OLD_ADDRESSES)."""
         if OTHER_ENGINE_KEYS.isdisjoint(metadata):
-            return
+            return ()
         status, lines = other_engine_status(metadata)
         for line in lines:
             logger.warning("%s: %s", self._shown(source_path), line)
@@ -482,11 +490,12 @@ class StrictChecks:
             metadata["status"] = "draft"
         elif status:
             metadata["status"] = status
-        redirects, more = other_engine_addresses(metadata)
+        redirects, more, read = other_engine_addresses(metadata)
         if redirects:
             metadata["redirect_from"] = redirects
         for line in [*lines, *more]:
             logger.warning("%s: %s", self._shown(source_path), line)
+        return tuple(read)
 
     def _name_images_without_alt(self, source_path: str, html: str, metadata: dict) -> None:
         """A photo without alt text says nothing to a reader who cannot see it: one line

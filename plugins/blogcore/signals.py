@@ -25,6 +25,7 @@ from .frontmatter import DEFAULT, FROM_FOLDER
 from .reader import (
     CATEGORY_FROM,
     LOCAL_URLS,
+    OLD_ADDRESSES,
     SAID,
     StrictHTMLReader,
     StrictMarkdownReader,
@@ -330,6 +331,10 @@ def on_content_init(content: Content) -> None:
     if isinstance(said, tuple):  # the reader's (see LOCAL_URLS)
         vars(content).pop(SAID, None)
         _say_again(content, said)
+    old = content.metadata.pop(OLD_ADDRESSES, None)
+    if isinstance(old, tuple):  # the reader's (see LOCAL_URLS)
+        vars(content).pop(OLD_ADDRESSES, None)
+        content.blogcore_old_addresses = old
     origin = content.metadata.pop(CATEGORY_FROM, None)
     if isinstance(origin, tuple):  # the reader's (see LOCAL_URLS)
         vars(content).pop(CATEGORY_FROM, None)
@@ -411,6 +416,22 @@ def _settle_categories(generator) -> None:
             )
 
 
+def _say_old_addresses(generators, settings) -> None:
+    """Hugo's aliases and Jekyll's permalink, read as Redirect_from: a line each, saying to
+    write that, for the addresses that are not the post's own (a Jekyll page's permalink
+    /about/ is where it is here too: nothing to redirect, nothing to say)."""
+    for generator in generators:
+        for item in checks.content_items(generator):
+            for key, paths in getattr(item, "blogcore_old_addresses", ()):
+                old = [p for p in paths if not frontmatter.is_own_address(p, item.save_as)]
+                if old:
+                    logger.warning(
+                        "%s: %s",
+                        shown(settings, item.source_path),
+                        frontmatter.old_address_line(key, old),
+                    )
+
+
 def on_sources_known(generators) -> None:
     """Every output path and link is known: skip clashing items, check links.
 
@@ -421,6 +442,7 @@ def on_sources_known(generators) -> None:
         return
     settings = generators[0].settings
     _say_folded(settings)  # every file has been read
+    _say_old_addresses(generators, settings)
     _skip_clashes(generators, checks.planned_outputs(generators, settings))
     if not settings.get("DRAFT_SAVE_AS"):  # this build writes no drafts: nor their files
         _leave_out_draft_files(generators, settings)
