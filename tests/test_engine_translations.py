@@ -110,6 +110,32 @@ def test_each_waiting_translation_is_one_line_naming_it_and_its_original(build_s
     assert not [m for m in caplog.messages if "are translations" in m or "first-light.de" in m]
 
 
+def test_a_held_translations_mistake_waits_with_it_and_a_published_ones_stops_a_publish(
+    build_site, caplog
+):
+    # a draft's own mistakes are warnings in a publish; its held translation's are errors
+    # (the reader cannot know yet that it waits), counted out of the verdict, with a line
+    caplog.set_level(logging.WARNING)
+    typo = {"posts/unfinished-thoughts.fr.md": FILES["posts/unfinished-thoughts.fr.md"]}
+    typo = {k: v.replace("Lang: fr\n", "Lang: fr\nSeires: non\n") for k, v in typo.items()}
+    site = build_site({**FILES, **typo}, publish=True, name="held")
+    assert not site.exists("fr/posts/unfinished-thoughts/")
+    assert (
+        "held/posts/unfinished-thoughts.fr.md: its error above does not stop this publish: it "
+        "waits for its original held/posts/unfinished-thoughts.md and is not published; mend it "
+        "before that is"
+    ) in caplog.messages
+    assert not [m for m in caplog.messages if m.startswith("Build failed")]
+    # the same mistake in a translation that is published with its original stops it
+    published = {"posts/first-light.fr.md": FILES["posts/first-light.fr.md"]}
+    published = {
+        k: v.replace("Lang: fr\n", "Lang: fr\nSeires: non\n") for k, v in published.items()
+    }
+    with pytest.raises(SystemExit):
+        build_site({**FILES, **published}, publish=True, name="out")
+    assert "Build failed: 1 error(s) above; nothing was published." in caplog.messages
+
+
 def test_a_development_build_previews_it_as_a_draft_beside_its_original(build_site):
     site = build_site(FILES, name="dev")
     assert not site.exists("fr/posts/from-the-future/")

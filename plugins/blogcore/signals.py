@@ -16,7 +16,7 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.readers import HTMLReader, RstReader
 
-from plugins.engine import build, phases, side
+from plugins.engine import build, phases, side, translations
 from plugins.engine.items import every_article, static_output
 
 from . import assets, checks, compat, frontmatter, jsonld, links, memo, repeats, sitemap, text, urls
@@ -830,10 +830,35 @@ def on_finalized(pelican) -> None:
     if collector is None or not collector.messages:
         return
     if pelican.settings.get("BLOGCORE_STRICT"):
-        logger.critical(
-            "Build failed: %d error(s) above; nothing was published.", len(collector.messages)
+        errors = _publishing_errors(pelican.settings, collector.messages)
+        if errors:
+            logger.critical("Build failed: %d error(s) above; nothing was published.", errors)
+            raise SystemExit(1)
+
+
+def _publishing_errors(settings, messages: list[str]) -> int:
+    """How many errors stop a publish: not those of a translation held back with its draft
+    or future original (it is published with it, not now, as a draft's own mistakes are
+    warnings). Each file held back with errors gets one line saying so."""
+    held = translations.held_back(settings)
+    counted = 0
+    waiting: dict[str, int] = {}
+    for message in messages:
+        source = next((path for path in held if message.startswith(f"{path}: ")), None)
+        if source is None:
+            counted += 1
+        else:
+            waiting[source] = waiting.get(source, 0) + 1
+    for source, count in sorted(waiting.items()):
+        logger.warning(
+            "%s: %s above %s not stop this publish: it waits for its original %s and is not "
+            "published; mend it before that is",
+            source,
+            "its error" if count == 1 else f"its {count} errors",
+            "does" if count == 1 else "do",
+            held[source],
         )
-        raise SystemExit(1)
+    return counted
 
 
 def register() -> None:

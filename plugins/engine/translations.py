@@ -28,7 +28,7 @@ from typing import Any
 
 from pelican.utils import order_content, process_translations
 
-from . import waiting
+from . import build, waiting
 from .items import ARTICLE_PAIRS, PAGE_PAIRS
 from .side import shown
 
@@ -109,8 +109,10 @@ def hold(
             " and ".join(name.capitalize() for name in ids),
         )
     held, hidden = waiting.waiting(versions), waiting.unlisted(versions)
+    kept_back = vars(build.current(settings).state(__name__)).setdefault("held", {})
     for index, first in sorted(held.items()):
         item, original = items[index], items[first]
+        kept_back[shown(settings, item.source_path)] = shown(settings, original.source_path)
         logger.warning(
             "%s: waits for its original %s, %s (a translation is published with it, not before)",
             shown(settings, item.source_path),
@@ -162,6 +164,12 @@ def _move(
     firsts, translations = process_translations(every, translation_id=translation_id)
     getattr(generator, firsts_name)[:] = order_content(firsts, order)
     getattr(generator, translations_name)[:] = translations
+
+
+def held_back(settings: dict[str, Any]) -> dict[str, str]:
+    """The files this build held back with their unpublished originals, as staff know them
+    (``content/posts/x.fr.md``), each with its original's."""
+    return dict(getattr(build.current(settings).state(__name__), "held", {}))
 
 
 def on_articles_read(generator: Any) -> None:
