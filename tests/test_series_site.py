@@ -1,14 +1,19 @@
 """The series plugin on a real fixture site: navigation, series pages, feeds, JSON-LD, safety."""
 
 import gzip
+import io
 import json
 import logging
 import xml.etree.ElementTree as ET
 
 import pytest
+from PIL import Image
+from pillow_heif import register_heif_opener
 
 from sitecheck.links import check_site
 from tests.conftest import FIXTURES, TEST_SITEURL, _builder, iter_links
+
+register_heif_opener()  # the tests write HEIC themselves, whatever the plugin does
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 UNPUBLISHED_SLUGS = ("where-are-the-keys", "meeting-the-new-neighbours")
@@ -456,6 +461,36 @@ def test_bad_index_fails_a_publish_build(build_site):
             fixture="series",
             publish=True,
         )
+
+
+def test_a_phone_photo_cover_is_shown_as_a_post_cover_is(build_site):
+    """A HEIC cover (published as JPEG) is rendered as a post's cover: the page's picture and
+    its og:image name files the build wrote, never the .heic (probe 5, finding 15)."""
+    photo = io.BytesIO()
+    Image.new("RGB", (160, 80), (200, 90, 40)).save(photo, "HEIF")
+    series = (FIXTURES / "series" / "series" / "moving-house.md").read_text(encoding="utf-8")
+    built = build_site(
+        {
+            "images/series/IMG_0042.heic": photo.getvalue(),
+            "series/moving-house.md": series.replace(
+                "Cover: images/cover.svg", "Cover: images/series/IMG_0042.heic"
+            ),
+        },
+        fixture="series",
+        publish=True,
+        COVERS_WIDTHS=(80, 160),
+    )
+    page = built.soup("series/moving-house/")
+    cover = page.select_one("picture.series-page__cover img")
+    assert cover["alt"] == "A cardboard box with a handle cut into its side"
+    urls = [cover["src"], page.select_one('meta[property="og:image"]')["content"]]
+    urls += [c.split()[0] for c in cover["srcset"].split(", ")]
+    for tag in page.select("picture.series-page__cover source"):
+        urls += [c.split()[0] for c in tag["srcset"].split(", ")]
+    assert len(urls) > 2
+    for url in urls:
+        assert not url.lower().endswith(".heic"), url
+        assert built.exists(built.relpath_of(url).lstrip("/")), f"{url} was not written"
 
 
 def test_images_in_parts_resolve(build_site):

@@ -5,7 +5,9 @@ gives its place. Without an index, parts follow the indexed ones in date order. 
 series file ``content/series/<slug>.md`` (slug = the series name, slugified) gives the series
 its ``Title``, an introduction (its Markdown body), a ``Summary``, a ``Cover`` image (a path
 under a static folder, e.g. ``images/cover.svg``) with ``Cover_alt``, and planned parts, one
-``Planned: Title | 2027-01-15`` line each (the date is optional).
+``Planned: Title | 2027-01-15`` line each (the date is optional). A raster cover goes through
+the images plugin as a post's cover does (the covers plugin's names and ``COVERS_WIDTHS``):
+``series.cover_picture``, its ``url`` the page's og:image; an SVG is ``series.cover`` only.
 
 What it gives the theme:
 

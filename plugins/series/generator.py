@@ -5,6 +5,7 @@ import logging
 import os
 import zoneinfo
 from itertools import chain
+from pathlib import Path
 
 from pelican.contents import Page
 from pelican.generators import Generator
@@ -12,7 +13,10 @@ from pelican.utils import get_date, slugify
 
 from plugins.blogcore.frontmatter import lang_problem, scan_header, stopper_problem
 from plugins.blogcore.text import POSTS as SANITISER
-from plugins.engine import side
+from plugins.covers import model as covers
+from plugins.covers.settings import DEFAULTS as COVERS_DEFAULTS
+from plugins.engine import build, side
+from plugins.images import service as images
 
 from . import model
 
@@ -208,9 +212,47 @@ class SeriesGenerator(Generator):
             # sees it in the series
             for part in series.hidden:
                 part.post.series = model.Nav(*series.preview(part))
+        self._render_covers()
         listed = [s for s in self.series if s.published_count and s.lang == default_lang]
         listed.sort(key=lambda s: (-max(a.date.timestamp() for a in s.articles), s.slug))
         self.context["series_list"] = listed
+
+    def _render_covers(self) -> None:
+        """A written series page's raster cover as a post's: the covers plugin's renditions
+        (same names and widths, so one file serves both) through the image pipeline, which
+        also reads what the browser cannot (HEIC, published as JPEG). An SVG stays as it is."""
+        if "plugins.images" not in build.listed(self.settings):
+            return  # no pipeline: the file is published as it is, under its own name
+        wanted = [
+            s
+            for s in self.series
+            if s.published_count and s.cover and covers.extension(s.cover) in covers.RASTER
+        ]
+        requests: dict[str, images.PictureRequest] = {}
+        for series in wanted:
+            source = os.path.join(self.path, series.cover)
+            shown = side.shown(self.settings, source)
+            requests.setdefault(
+                series.cover,
+                images.PictureRequest(
+                    source=Path(source),
+                    label=f"{series.source}: Cover {series.cover!r} ({shown})",
+                    name=covers.rendition_name(series.cover),
+                    # COVERS_WIDTHS is validated where the covers plugin is in the build
+                    widths=self.settings.get("COVERS_WIDTHS") or COVERS_DEFAULTS["COVERS_WIDTHS"],
+                ),
+            )
+        rendered = dict(
+            zip(
+                requests,
+                images.for_build(self.context).pictures(list(requests.values())),
+                strict=True,
+            )
+        )
+        for series in wanted:
+            series.cover_picture = rendered[series.cover]
+            if series.cover_picture is None:  # the pipeline named the file: no broken <img>
+                series.cover = None
 
     def generate_output(self, writer) -> None:
         """Write a page and a feed for each series with a published part, and the index."""

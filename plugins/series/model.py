@@ -237,6 +237,9 @@ class Series:
     summary: str = ""
     cover: str | None = None
     cover_alt: str = ""
+    # a raster cover's renditions (an images Picture), as a post's cover has; None for an SVG
+    # (published as it is) or where the images plugin is not in the build
+    cover_picture: Any = None
     source: str | None = None  # the series file, if there is one
     # unpublished parts readers are not told about (not counted, not numbered, not listed)
     hidden: list[Part] = field(default_factory=list)
