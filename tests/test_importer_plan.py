@@ -804,3 +804,57 @@ def test_a_date_keeps_the_offset_the_export_gives(date, modified, written):
     text = plan.make_plan(export, plan.Layout(), None).files["posts/zoned.md"]
     assert f"\n{written}" in text
     assert ("Modified:" in text) is ("Modified:" in written)
+
+
+def _post(post_id: str, categories: list[str], tags: list[str]) -> str:
+    """A published WordPress post in its categories and tags, as an export gives it."""
+    terms = "".join(
+        f'<category domain="{domain}" nicename="{name.lower()}"><![CDATA[{name}]]></category>'
+        for domain, names in (("category", categories), ("post_tag", tags))
+        for name in names
+    )
+    return (
+        f"<item><title>Post {post_id}</title><wp:post_id>{post_id}</wp:post_id>"
+        "<wp:post_date>2020-01-01 09:00:00</wp:post_date><wp:status>publish</wp:status>"
+        f"<wp:post_type>post</wp:post_type><wp:post_name>p{post_id}</wp:post_name>"
+        f"<content:encoded>Text</content:encoded>{terms}</item>"
+    )
+
+
+def test_a_tag_is_written_one_way_and_never_repeats_its_posts_category(tmp_path):
+    """WordPress keeps a category and a tag of one name apart (the category "Events", the tag
+    "events"); the site makes one tag page of both and warns about every file that spells it
+    otherwise, so each tag is written one way for the whole import (the spelling most posts
+    use), and a tag that is the post's own Category is left out: the report says both."""
+    from pelican.readers import ensure_metadata_list
+
+    from plugins.importer import wordpress
+    from tests.test_importer_wordpress import _wxr
+
+    path = tmp_path / "export.xml"
+    posts = [
+        _post("1", ["News", "Events"], ["events"]),
+        _post("2", ["Template"], ["template", "events", "Media"]),
+        _post("3", ["News"], ["Events"]),
+    ]
+    path.write_text(_wxr("".join(posts)), encoding="utf-8")
+    made = plan.make_plan(wordpress.parse(path), plan.Layout(), None)
+
+    def head(slug: str) -> dict[str, str]:
+        lines = made.files[f"posts/{slug}.md"].split("\n\n")[0].splitlines()
+        return dict(line.split(": ", 1) for line in lines)
+
+    written = {
+        s: (head(s)["Category"], ensure_metadata_list(head(s)["Tags"])) for s in ("p1", "p3")
+    }
+    assert written == {"p1": ("News", ["Events"]), "p3": ("News", ["Events"])}
+    assert (head("p2")["Category"], ensure_metadata_list(head("p2")["Tags"])) == (
+        "Template",
+        ["Events", "Media"],
+    )
+    assert [p for p in made.problems if "tag " in p] == [
+        "tag 'events' written 'Events', one spelling for the whole import (the site makes "
+        "one page of tags that differ only in case): posts/p1.md, posts/p2.md",
+        "tag 'template' left out of Tags where it repeats the post's Category (the post is on "
+        "that category's page): posts/p2.md",
+    ]

@@ -191,6 +191,49 @@ def _tag(name: str, path: str, problems: list[str]) -> str:
     return written
 
 
+def _tag_names(item: Item) -> list[str]:
+    """A post's tags as the export gives them: its other categories, then its tags."""
+    return [*item.categories[1:], *item.tags]
+
+
+def _tag_spellings(export: Export) -> dict[str, str]:
+    """One spelling per tag for the whole import (key: the tag without case): the one most
+    posts use, the first met among equals. The site makes one page of tags that differ only
+    in case (WordPress's category "Events" and tag "events"), and warns about each file
+    that writes another spelling."""
+    uses: dict[str, Counter] = {}
+    for item in export.items:
+        if item.kind == PAGE:
+            continue
+        category = one_line(item.categories[0]).casefold() if item.categories else ""
+        for name in dict.fromkeys(_tag(t, "", []) for t in _tag_names(item)):
+            if name and name.casefold() != category:
+                uses.setdefault(name.casefold(), Counter())[name] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in uses.items()}
+
+
+def _tags_noted(
+    respelt: dict[tuple[str, str], list[str]], repeated: dict[str, list[str]]
+) -> list[str]:
+    """The report's lines for tags written otherwise than the export has them."""
+
+    def files(paths: list[str]) -> str:
+        shown = ", ".join(paths[:3])
+        return f"{shown} and {len(paths) - 3} more" if len(paths) > 3 else shown
+
+    notes = [
+        f"tag {was!r} written {spelt!r}, one spelling for the whole import (the site makes "
+        f"one page of tags that differ only in case): {files(paths)}"
+        for (was, spelt), paths in sorted(respelt.items())
+    ]
+    notes += [
+        f"tag {name!r} left out of Tags where it repeats the post's Category (the post is on "
+        f"that category's page): {files(paths)}"
+        for name, paths in sorted(repeated.items())
+    ]
+    return notes
+
+
 def _unredirectable(old: str) -> str:
     """Why the redirects plugin would refuse this old path ("" when it takes it)."""
     try:
@@ -680,6 +723,9 @@ def make_plan(
     claimed: dict[str, str] = {}  # old path -> the file that redirects from it
     shown: Counter = Counter()  # the galleries met in each file
     alt_texts = _alt_texts(export)
+    spellings = _tag_spellings(export)
+    respelt: dict[tuple[str, str], list[str]] = {}  # (as the export has it, as written)
+    repeated: dict[str, list[str]] = {}  # a tag that is its post's category: its files
     for item, slug in zip(export.items, slugs, strict=True):
         where = f"{item.title!r}"
         folder = layout.posts if item.kind != PAGE else layout.pages
@@ -754,10 +800,18 @@ def make_plan(
             if status != DRAFT:
                 published_by.add(item.author)
         categories = [one_line(c) for c in item.categories]
-        tags = list(
-            dict.fromkeys(_tag(t, path, plan.problems) for t in [*categories[1:], *item.tags])
-        )
-        tags = [t for t in tags if t]
+        tags = []
+        for name in (_tag(t, path, plan.problems) for t in _tag_names(item)):
+            if not name or item.kind == PAGE:
+                continue
+            if categories and name.casefold() == categories[0].casefold():
+                repeated.setdefault(name, []).append(path)
+                continue
+            spelt = spellings.get(name.casefold(), name)
+            if spelt != name:
+                respelt.setdefault((name, spelt), []).append(path)
+            tags.append(spelt)
+        tags = list(dict.fromkeys(tags))
         comments_state = "" if item.comments_open else "closed"
         lang = item.lang or export.lang or layout.default_lang
         new_url = layout.url(item.kind == PAGE, slug, lang)
@@ -842,6 +896,7 @@ def make_plan(
             name, export.source, login, author.email, author.url
         )
         plan.counts["authors"] += 1
+    plan.problems.extend(_tags_noted(respelt, repeated))
     for name, number in sorted(pictures.ambiguous.items()):
         plan.problems.append(
             f"the export links {number} different pictures named {name!r} (on Blogger's "
