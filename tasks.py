@@ -395,7 +395,8 @@ def serve(c, port=PORT, content="", output="output"):
     if folder != ROOT / "output":  # two servers must not share an incremental build's record
         overrides += [f"CACHE_PATH={json.dumps(str(folder.with_name(f'.{folder.name}.cache')))}"]
     source = Path(content).absolute() if content else None
-    args = _arguments(DEV_CONF, folder, source, ["-e", *overrides])
+    # off a terminal (a log file, a pipe), one line per message, as `invoke build` prints
+    args = [*_arguments(DEV_CONF, folder, source, ["-e", *overrides]), *_log_handler()]
     report = folder / FILE_NAME
     # which file wrote each page, over this session's builds (not an earlier session's)
     record = folder / pages.FILE_NAME

@@ -24,6 +24,7 @@ from plugins.devserver import problems
 from plugins.devserver.problems import Collector, problem
 from plugins.devserver.static import static_app
 from tests.conftest import FIXTURES, ROOT, free_port
+from tests.test_log_lines import LONG
 
 TYPO = "Status: drfat\n"
 TYPO_LINE = ("content/posts/ranges.md", "did you mean 'draft'?")
@@ -158,6 +159,26 @@ def test_a_warning_stays_reported_while_other_files_change(serve):
     report = serve.wait_for_report(lambda r: r.get("status") is not None)
     (typo,) = _problems_about(report, "content/posts/ranges.md")
     assert typo["level"] == "warning" and "did you mean Series?" in typo["message"]
+    assert serve.stop() == 0
+
+
+def test_off_a_terminal_each_message_is_one_line_naming_its_file(serve):
+    # the terminal here is a file (as an IDE's panel or `make serve | tee`): rich's columns
+    # wrapped a long message over lines, its end on one that did not name the file
+    since = len(serve.terminal())
+    (serve.content / "exp").mkdir()
+    (serve.content / "exp" / "flag-generator.py").write_text("print(1)\n", encoding="utf-8")
+    (serve.content / "posts" / "scripts.md").write_text(LONG, encoding="utf-8")
+    serve.wait_for("content/posts/scripts.md", since=since)
+    serve.wait_for("Done", since=since)
+    mine = [
+        line
+        for line in serve.terminal()[since:].splitlines()
+        if "scripts.md" in line or "flag-generator" in line
+    ]
+    assert len(mine) == 1, serve.terminal()[since:]
+    assert mine[0].startswith("WARNING  content/posts/scripts.md: the link {filename}/exp/")
+    assert mine[0].endswith("or link it with {static}/exp/flag-generator.py")
     assert serve.stop() == 0
 
 
