@@ -493,6 +493,30 @@ def test_a_phone_photo_cover_is_shown_as_a_post_cover_is(build_site):
         assert built.exists(built.relpath_of(url).lstrip("/")), f"{url} was not written"
 
 
+def test_a_cover_that_is_no_picture_is_one_error_and_no_broken_image(build_site, caplog):
+    caplog.set_level(logging.ERROR)
+    series = (FIXTURES / "series" / "series" / "moving-house.md").read_text(encoding="utf-8")
+    built = build_site(
+        {
+            "images/series/IMG_0043.heic": b"not a photo",
+            "series/moving-house.md": series.replace(
+                "Cover: images/cover.svg", "Cover: images/series/IMG_0043.heic"
+            ),
+        },
+        fixture="series",
+        name="bad-cover",
+        COVERS_WIDTHS=(80,),
+    )
+    said = [m for m in _messages(caplog, logging.ERROR) if "IMG_0043" in m]
+    assert len(said) == 1 and said[0].startswith(
+        "bad-cover/series/moving-house.md: Cover 'images/series/IMG_0043.heic' "
+        "(bad-cover/images/series/IMG_0043.heic): "
+    ), said
+    page = built.soup("series/moving-house/")
+    assert page.select(".series-page__cover") == []
+    assert "IMG_0043" not in str(page.select('meta[property="og:image"]'))
+
+
 def test_images_in_parts_resolve(build_site):
     """Grouping must not render posts early: {static} links would stay unresolved."""
     built = build_site(
