@@ -478,7 +478,7 @@ def test_a_phone_photo_cover_is_shown_as_a_post_cover_is(build_site):
         },
         fixture="series",
         publish=True,
-        COVERS_WIDTHS=(80, 160),
+        SERIES_COVER_WIDTHS=(80, 160),
     )
     page = built.soup("series/moving-house/")
     cover = page.select_one("picture.series-page__cover img")
@@ -505,7 +505,7 @@ def test_a_cover_that_is_no_picture_is_one_error_and_no_broken_image(build_site,
         },
         fixture="series",
         name="bad-cover",
-        COVERS_WIDTHS=(80,),
+        SERIES_COVER_WIDTHS=(80,),
     )
     said = [m for m in _messages(caplog, logging.ERROR) if "IMG_0043" in m]
     assert len(said) == 1 and said[0].startswith(

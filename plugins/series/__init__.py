@@ -6,7 +6,7 @@ series file ``content/series/<slug>.md`` (slug = the series name, slugified) giv
 its ``Title``, an introduction (its Markdown body), a ``Summary``, a ``Cover`` image (a path
 under a static folder, e.g. ``images/cover.svg``) with ``Cover_alt``, and planned parts, one
 ``Planned: Title | 2027-01-15`` line each (the date is optional). A raster cover goes through
-the images plugin as a post's cover does (the covers plugin's names and ``COVERS_WIDTHS``):
+the images plugin as a post's cover does (``SERIES_COVER_WIDTHS``, the covers' widths):
 ``series.cover_picture``, its ``url`` the page's og:image; an SVG is ``series.cover`` only.
 
 What it gives the theme:

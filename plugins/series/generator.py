@@ -13,10 +13,9 @@ from pelican.utils import get_date, slugify
 
 from plugins.blogcore.frontmatter import lang_problem, scan_header, stopper_problem
 from plugins.blogcore.text import POSTS as SANITISER
-from plugins.covers import model as covers
-from plugins.covers.settings import DEFAULTS as COVERS_DEFAULTS
 from plugins.engine import build, side
 from plugins.images import service as images
+from plugins.images.suffixes import picture_suffix
 
 from . import model
 
@@ -218,15 +217,17 @@ class SeriesGenerator(Generator):
         self.context["series_list"] = listed
 
     def _render_covers(self) -> None:
-        """A written series page's raster cover as a post's: the covers plugin's renditions
-        (same names and widths, so one file serves both) through the image pipeline, which
+        """A written series page's raster cover as a post's: renditions named and sized as
+        the covers plugin's by default (so one file serves both) through the image pipeline, which
         also reads what the browser cannot (HEIC, published as JPEG). An SVG stays as it is."""
         if "plugins.images" not in build.listed(self.settings):
             return  # no pipeline: the file is published as it is, under its own name
         wanted = [
             s
             for s in self.series
-            if s.published_count and s.cover and covers.extension(s.cover) in covers.RASTER
+            if s.published_count
+            and s.cover
+            and picture_suffix(os.path.splitext(s.cover)[1].lower())
         ]
         requests: dict[str, images.PictureRequest] = {}
         for series in wanted:
@@ -237,9 +238,10 @@ class SeriesGenerator(Generator):
                 images.PictureRequest(
                     source=Path(source),
                     label=f"{series.source}: Cover {series.cover!r} ({shown})",
-                    name=covers.rendition_name(series.cover),
-                    # COVERS_WIDTHS is validated where the covers plugin is in the build
-                    widths=self.settings.get("COVERS_WIDTHS") or COVERS_DEFAULTS["COVERS_WIDTHS"],
+                    # named as the covers plugin names a post's cover (images/x for
+                    # images/x.jpg): one set of files for a photo both show
+                    name=os.path.splitext(series.cover)[0],
+                    widths=self.settings["SERIES_COVER_WIDTHS"],
                 ),
             )
         rendered = dict(

@@ -29,6 +29,9 @@ DEFAULTS: dict[str, Any] = {
     "SERIES_SHOW_DRAFT_TITLES": True,
     # How alike two series names must be (0..1) for "did you mean …?".
     "SERIES_NEAR_MISS_RATIO": 0.8,
+    # Widths of a photo Cover's renditions: the covers plugin's COVERS_WIDTHS by default, so a
+    # photo that is both a series' and a post's cover is one set of files.
+    "SERIES_COVER_WIDTHS": (400, 800, 1200, 1600),
 }
 
 _STRINGS = [k for k, v in DEFAULTS.items() if isinstance(v, str)]
@@ -54,6 +57,17 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
     for key in ("SERIES_ANNOUNCE_DRAFTS", "SERIES_ANNOUNCE_SCHEDULED", "SERIES_SHOW_DRAFT_TITLES"):
         if not isinstance(merged[key], bool):
             raise SettingsError(f"{key} must be True or False, got {merged[key]!r}")
+    widths = merged["SERIES_COVER_WIDTHS"]
+    if (
+        not isinstance(widths, list | tuple)
+        or not widths
+        or not all(isinstance(w, int) and not isinstance(w, bool) and w > 0 for w in widths)
+    ):
+        raise SettingsError(
+            f"SERIES_COVER_WIDTHS must be a list of positive widths such as [400, 800], "
+            f"got {widths!r}"
+        )
+    merged["SERIES_COVER_WIDTHS"] = tuple(sorted(set(widths)))
     ratio = merged["SERIES_NEAR_MISS_RATIO"]
     if isinstance(ratio, bool) or not isinstance(ratio, int | float) or not 0 < ratio <= 1:
         raise SettingsError(f"SERIES_NEAR_MISS_RATIO must be a number in (0, 1], got {ratio!r}")
