@@ -30,8 +30,9 @@ What it does:
   clean (a format it cannot write, a corrupt file) is an error naming it, and is not
   published. Videos lose the place they were recorded the same way: the boxes of MP4, MOV and
   3GP files (``video.py``) and the tags of WebM and Matroska files (``matroska.py``) that hold
-  it are emptied in place; a video that keeps a place anywhere else is not published. See
-  docs/images.md.
+  it are emptied in place; a video that keeps a place anywhere else is not published. A
+  photo's metadata sidecars (XMP files, Google Takeout's JSON) are never published
+  (``sidecars.py``). See docs/images.md.
 
 Metadata keys read: none (other plugins pass it their images).
 Settings: see ``settings.py`` (``IMAGES_*``).

@@ -5,12 +5,13 @@ import os
 import posixpath
 import shutil
 from pathlib import Path
+from typing import NamedTuple
 
 from pelican import signals
 
 from plugins.engine import build, files, items, phases
 
-from . import pipeline, retention, service, suffixes, video
+from . import pipeline, retention, service, sidecars, suffixes, video
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -101,11 +102,21 @@ def _label(settings, root: Path, path: Path) -> str:
     return _shown(settings, source if source.is_file() else path)
 
 
-def _published_files(root: Path, renditions: Path) -> tuple[list[Path], list[Path], list[Path]]:
+class Published(NamedTuple):
+    """What the end-of-build pass found in the output (every list sorted by path)."""
+
+    pictures: list[Path]  # raster pictures: cleaned, or removed when they cannot be
+    raw: list[Path]  # camera raw files: never published
+    videos: list[Path]  # MP4, MOV, 3GP, WebM, Matroska: published without their place
+    refused: list[tuple[Path, str]]  # never published, with why (a photo's sidecars)
+
+
+def _published_files(root: Path, renditions: Path) -> Published:
     """Every picture in the output but the renditions (made clean already), by name or, under
     a name no picture has (photo, IMG_1.jpg~, IMG_2.MPO), by its first bytes; the raw camera
-    files among them; and the videos (MP4, MOV, 3GP, by name or by their first bytes)."""
-    pictures, raw, videos = [], [], []
+    files among them; the videos (MP4, MOV, 3GP, by name or by their first bytes); the files
+    never published (a photo's XMP or Takeout sidecar)."""
+    found = Published([], [], [], [])
     for folder, dirs, names in os.walk(root):
         if folder == str(renditions):
             dirs[:] = []
@@ -114,16 +125,25 @@ def _published_files(root: Path, renditions: Path) -> tuple[list[Path], list[Pat
             path = Path(folder, name)
             suffix = os.path.splitext(name)[1].lower()
             if suffixes.picture_suffix(suffix):
-                pictures.append(path)
+                found.pictures.append(path)
             elif suffix in pipeline.RAW_SUFFIXES:
-                raw.append(path)
+                found.raw.append(path)
+            elif suffix in sidecars.XMP_SUFFIXES or suffix == ".json":
+                if line := sidecars.sidecar_line(path):
+                    found.refused.append((path, line))
             elif suffix in video.VIDEO_SUFFIXES or pipeline.worth_sniffing(name):
                 head = _head(path)  # a .mp4 that is WebM data is not of this family
                 if video.video_by_content(head, _size(path)):
-                    videos.append(path)
-                elif suffix not in video.VIDEO_SUFFIXES and pipeline.picture_by_content(head):
-                    pictures.append(path)
-    return sorted(pictures), raw, sorted(videos)
+                    found.videos.append(path)
+                elif suffix in video.VIDEO_SUFFIXES:
+                    continue
+                elif pipeline.picture_by_content(head):
+                    found.pictures.append(path)
+                elif line := sidecars.sidecar_line(path, head):
+                    found.refused.append((path, line))
+    for kind in found:
+        kind.sort()
+    return found
 
 
 def _size(path: Path) -> int | None:
@@ -136,7 +156,7 @@ def _size(path: Path) -> int | None:
 def _head(path: Path) -> bytes:
     try:
         with open(path, "rb") as file:
-            return file.read(16)
+            return file.read(64)  # a picture's or video's signature, an XMP packet's start
     except OSError:
         return b""
 
@@ -168,8 +188,12 @@ def on_finalized(pelican) -> None:
     settings = pelican.settings
     root = Path(settings["OUTPUT_PATH"])
     renditions = root / settings["IMAGES_OUTPUT_DIR"]  # made clean by the pipeline already
-    published, raw, videos = _published_files(root, renditions)
-    _clean_videos(settings, root, videos)
+    found = _published_files(root, renditions)
+    published, raw = found.pictures, found.raw
+    _clean_videos(settings, root, found.videos)
+    for path, line in found.refused:  # what a photo says of itself, beside it or in it
+        path.unlink(missing_ok=True)
+        logger.error("%s: %s", _label(settings, root, path), line)
     for path in raw:  # the camera's GPS inside: never published as it is
         path.unlink(missing_ok=True)
         logger.error(
