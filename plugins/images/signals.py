@@ -11,7 +11,7 @@ from pelican import signals
 
 from plugins.engine import build, files, items, phases
 
-from . import pipeline, retention, service, sidecars, suffixes, video
+from . import pipeline, retention, service, sidecars, suffixes, svg, video
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -109,14 +109,15 @@ class Published(NamedTuple):
     raw: list[Path]  # camera raw files: never published
     videos: list[Path]  # MP4, MOV, 3GP, WebM, Matroska: published without their place
     refused: list[tuple[Path, str]]  # never published, with why (a photo's sidecars)
+    drawings: list[Path]  # SVG: their embedded pictures cleaned
 
 
 def _published_files(root: Path, renditions: Path) -> Published:
     """Every picture in the output but the renditions (made clean already), by name or, under
     a name no picture has (photo, IMG_1.jpg~, IMG_2.MPO), by its first bytes; the raw camera
     files among them; the videos (MP4, MOV, 3GP, by name or by their first bytes); the files
-    never published (a photo's XMP or Takeout sidecar)."""
-    found = Published([], [], [], [])
+    never published (a photo's XMP or Takeout sidecar); the SVG drawings."""
+    found = Published([], [], [], [], [])
     for folder, dirs, names in os.walk(root):
         if folder == str(renditions):
             dirs[:] = []
@@ -128,6 +129,8 @@ def _published_files(root: Path, renditions: Path) -> Published:
                 found.pictures.append(path)
             elif suffix in pipeline.RAW_SUFFIXES:
                 found.raw.append(path)
+            elif suffix in svg.SUFFIXES:
+                found.drawings.append(path)
             elif suffix in sidecars.XMP_SUFFIXES or suffix == ".json":
                 if line := sidecars.sidecar_line(path):
                     found.refused.append((path, line))
@@ -180,6 +183,28 @@ def _clean_videos(settings, root: Path, videos: list[Path]) -> None:
         logger.info("Images: %d published video(s) written without their location", cleaned)
 
 
+def _clean_drawings(settings, root: Path, drawings: list[Path]) -> None:
+    """Every published SVG with its embedded pictures cleaned and no person or place in its
+    metadata; one that cannot be made clean is removed and reported."""
+    cleaned = 0
+    for path in drawings:
+        try:
+            data = path.read_bytes()
+            clean = svg.clean_svg(data)
+        except OSError:
+            continue
+        except svg.DrawingError as exc:
+            path.unlink(missing_ok=True)
+            logger.error("%s: %s", _label(settings, root, path), exc)
+            continue
+        if clean is not None:
+            # a new file by rename: a hard or symbolic link to the source never changes it
+            files.write_atomically(path, clean)
+            cleaned += 1
+    if cleaned:
+        logger.info("Images: %d published SVG drawing(s) written without metadata", cleaned)
+
+
 def on_finalized(pelican) -> None:
     """Every raster image in output/ is clean: originals replaced by their clean copies (from
     the cache: the static folders' were made during the build), whatever wrote them (static
@@ -194,6 +219,7 @@ def on_finalized(pelican) -> None:
     for path, line in found.refused:  # what a photo says of itself, beside it or in it
         path.unlink(missing_ok=True)
         logger.error("%s: %s", _label(settings, root, path), line)
+    _clean_drawings(settings, root, found.drawings)
     for path in raw:  # the camera's GPS inside: never published as it is
         path.unlink(missing_ok=True)
         logger.error(
