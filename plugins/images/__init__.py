@@ -32,9 +32,9 @@ What it does:
   3GP files (``video.py``) and the tags of WebM and Matroska files (``matroska.py``) that hold
   it are emptied in place; a video that keeps a place anywhere else is not published. A
   photo's metadata sidecars (XMP files, Google Takeout's JSON) are never published
-  (``sidecars.py``). An SVG drawing is published with the pictures embedded in it cleaned
-  the same way, and without the people and places of its metadata (``svg.py``). See
-  docs/images.md.
+  (``sidecars.py``), nor are JPEG XL files, which Pillow cannot read (``jpegxl.py``). An
+  SVG drawing is published with the pictures embedded in it cleaned the same way, and
+  without the people and places of its metadata (``svg.py``). See docs/images.md.
 
 Metadata keys read: none (other plugins pass it their images).
 Settings: see ``settings.py`` (``IMAGES_*``).

@@ -11,7 +11,7 @@ from pelican import signals
 
 from plugins.engine import build, files, items, phases
 
-from . import pipeline, retention, service, sidecars, suffixes, svg, video
+from . import jpegxl, pipeline, retention, service, sidecars, suffixes, svg, video
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -108,7 +108,7 @@ class Published(NamedTuple):
     pictures: list[Path]  # raster pictures: cleaned, or removed when they cannot be
     raw: list[Path]  # camera raw files: never published
     videos: list[Path]  # MP4, MOV, 3GP, WebM, Matroska: published without their place
-    refused: list[tuple[Path, str]]  # never published, with why (a photo's sidecars)
+    refused: list[tuple[Path, str]]  # never published, with why (sidecars, JPEG XL)
     drawings: list[Path]  # SVG: their embedded pictures cleaned
 
 
@@ -116,7 +116,7 @@ def _published_files(root: Path, renditions: Path) -> Published:
     """Every picture in the output but the renditions (made clean already), by name or, under
     a name no picture has (photo, IMG_1.jpg~, IMG_2.MPO), by its first bytes; the raw camera
     files among them; the videos (MP4, MOV, 3GP, by name or by their first bytes); the files
-    never published (a photo's XMP or Takeout sidecar); the SVG drawings."""
+    never published (a photo's XMP or Takeout sidecar, JPEG XL); the SVG drawings."""
     found = Published([], [], [], [], [])
     for folder, dirs, names in os.walk(root):
         if folder == str(renditions):
@@ -134,6 +134,8 @@ def _published_files(root: Path, renditions: Path) -> Published:
             elif suffix in sidecars.XMP_SUFFIXES or suffix == ".json":
                 if line := sidecars.sidecar_line(path):
                     found.refused.append((path, line))
+            elif suffix in jpegxl.SUFFIXES:
+                found.refused.append((path, jpegxl.LINE))
             elif suffix in video.VIDEO_SUFFIXES or pipeline.worth_sniffing(name):
                 head = _head(path)  # a .mp4 that is WebM data is not of this family
                 if video.video_by_content(head, _size(path)):
@@ -142,6 +144,8 @@ def _published_files(root: Path, renditions: Path) -> Published:
                     continue
                 elif pipeline.picture_by_content(head):
                     found.pictures.append(path)
+                elif jpegxl.by_content(head):
+                    found.refused.append((path, jpegxl.LINE))
                 elif line := sidecars.sidecar_line(path, head):
                     found.refused.append((path, line))
     for kind in found:
