@@ -11,7 +11,7 @@ from pelican import signals
 
 from plugins.engine import build, files, items, phases
 
-from . import jpegxl, pipeline, retention, service, sidecars, suffixes, svg, video
+from . import ico, jpegxl, pipeline, retention, service, sidecars, suffixes, svg, video
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -209,6 +209,25 @@ def _clean_drawings(settings, root: Path, drawings: list[Path]) -> None:
         logger.info("Images: %d published SVG drawing(s) written without metadata", cleaned)
 
 
+def _clean_icon(settings, root: Path, path: Path) -> int:
+    """An ICO the pipeline found clean, with the PNG pictures inside it cleaned too (Pillow
+    does not show their chunks); 1 when it was written again."""
+    if path.suffix.lower() not in ico.SUFFIXES:
+        return 0
+    try:
+        clean = ico.clean_ico(path.read_bytes())
+    except OSError:
+        return 0
+    except pipeline.ImageError as exc:
+        path.unlink(missing_ok=True)
+        logger.error("%s: %s; %s", _label(settings, root, path), exc, NOT_PUBLISHED)
+        return 0
+    if clean is None:
+        return 0
+    files.write_atomically(path, clean)
+    return 1
+
+
 def on_finalized(pelican) -> None:
     """Every raster image in output/ is clean: originals replaced by their clean copies (from
     the cache: the static folders' were made during the build), whatever wrote them (static
@@ -243,6 +262,7 @@ def on_finalized(pelican) -> None:
             logger.error("%s: %s; %s", _label(settings, root, path), result.error, NOT_PUBLISHED)
             continue
         if result.path is None:
+            cleaned += _clean_icon(settings, root, path)
             continue
         target = path.with_suffix(f".{result.extension}") if result.extension else path
         if target != path and target.exists():
