@@ -35,7 +35,8 @@ What it does:
   (``sidecars.py``), nor are JPEG XL files, which Pillow cannot read (``jpegxl.py``). An
   SVG drawing is published with the pictures embedded in it cleaned the same way, and
   without the people and places of its metadata (``svg.py``), and an ICO with the PNG
-  pictures inside it cleaned (``ico.py``). See docs/images.md.
+  pictures inside it cleaned (``ico.py``). A HEIC, AVIF, WebP, PNG or GIF file cut short is
+  named so, like a JPEG (``damage.py``). See docs/images.md.
 
 Metadata keys read: none (other plugins pass it their images).
 Settings: see ``settings.py`` (``IMAGES_*``).

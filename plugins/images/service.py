@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from . import retention
+from . import damage, retention
 from .pipeline import (
     FORMATS as FORMATS,  # re-exported: galleries uses it
 )
@@ -194,7 +194,8 @@ class ImageBuild:
         pictures: list[Picture | None] = []
         for request, result in zip(requests, results, strict=True):
             if result.error:
-                self.report(request.source, f"{request.label}: {result.error}")
+                why = damage.explain(result.error, request.source)
+                self.report(request.source, f"{request.label}: {why}")
                 pictures.append(None)
                 continue
             self.rendered += result.rendered

@@ -11,7 +11,7 @@ from pelican import signals
 
 from plugins.engine import build, files, items, phases
 
-from . import ico, jpegxl, pipeline, retention, service, sidecars, suffixes, svg, video
+from . import damage, ico, jpegxl, pipeline, retention, service, sidecars, suffixes, svg, video
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -73,7 +73,8 @@ def on_static_generator_finalized(generator) -> None:
     for sc, result in zip(images, results, strict=True):
         if result.error:
             shown = _shown(settings, sc.source_path)
-            work.report(sc.source_path, f"{shown}: {result.error}; {NOT_PUBLISHED}")
+            why = damage.explain(result.error, sc.source_path)
+            work.report(sc.source_path, f"{shown}: {why}; {NOT_PUBLISHED}")
             refused.add(id(sc))
     if refused:  # in place: the generator's context holds this same list
         generator.staticfiles[:] = [sc for sc in generator.staticfiles if id(sc) not in refused]
@@ -259,7 +260,8 @@ def on_finalized(pelican) -> None:
     for path, result in zip(published, results, strict=True):
         if result.error:
             path.unlink(missing_ok=True)
-            logger.error("%s: %s; %s", _label(settings, root, path), result.error, NOT_PUBLISHED)
+            why = damage.explain(result.error, path)
+            logger.error("%s: %s; %s", _label(settings, root, path), why, NOT_PUBLISHED)
             continue
         if result.path is None:
             cleaned += _clean_icon(settings, root, path)
