@@ -7,6 +7,7 @@ picture cannot be cleaned is not published, with one line, and a publish stops.
 """
 
 import base64
+import gzip
 import io
 import logging
 import re
@@ -169,6 +170,7 @@ def test_a_site_publishes_the_drawing_cleaned_or_not_at_all(build_site, caplog):
     files = {
         "images/floor-plan.svg": drawing(),
         "extra/inkscape.svg": INKSCAPE,
+        "extra/plan.svgz": gzip.compress(drawing()),
         "images/scan.svg": f'<svg><image href="data:image/x-tga;base64,{tga}"/></svg>',
         "posts/plan.md": (
             "Title: The plan\nDate: 2024-09-02\n\n"
@@ -182,6 +184,14 @@ def test_a_site_publishes_the_drawing_cleaned_or_not_at_all(build_site, caplog):
         assert_picture_clean(mime, data)
     assert len(pictures(published)) == 3
     assert b"Maya" not in (built.output / "extra" / "inkscape.svg").read_bytes()
+    compressed = gzip.decompress((built.output / "extra" / "plan.svgz").read_bytes())
+    assert [mime for mime, _ in pictures(compressed)] == [
+        b"image/jpeg",
+        b"image/png",
+        b"image/webp",
+    ]
+    for mime, data in pictures(compressed):
+        assert_picture_clean(mime, data)
     assert not (built.output / "images" / "scan.svg").exists()
     [line] = [m for m in caplog.messages if m.startswith("svg-dev/images/scan.svg:")]
     assert "embedded picture (image/x-tga) is a TGA image" in line
@@ -191,3 +201,14 @@ def test_a_site_publishes_the_drawing_cleaned_or_not_at_all(build_site, caplog):
     assert PLACE.encode() not in b"".join(p.read_bytes() for p in built.files())
     with pytest.raises(SystemExit):
         build_site(files, publish=True, name="svg-pub")
+
+
+def test_a_compressed_drawing_is_cleaned_and_compressed_again():
+    compressed = gzip.compress(drawing())
+    cleaned = svg.clean_drawing(compressed)
+    assert cleaned is not None and cleaned.startswith(b"\x1f\x8b")
+    for mime, data in pictures(gzip.decompress(cleaned)):
+        assert_picture_clean(mime, data)
+    assert svg.clean_drawing(cleaned) is None
+    with pytest.raises(svg.DrawingError, match="cannot be uncompressed"):
+        svg.clean_drawing(compressed[: len(compressed) // 2])

@@ -195,7 +195,7 @@ def _clean_drawings(settings, root: Path, drawings: list[Path]) -> None:
     for path in drawings:
         try:
             data = path.read_bytes()
-            clean = svg.clean_svg(data)
+            clean = svg.clean_drawing(data)
         except OSError:
             continue
         except svg.DrawingError as exc:

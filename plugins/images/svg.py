@@ -13,6 +13,7 @@ Inkscape's absolute paths to files on the author's computer (``sodipodi:absref``
 absolute ``inkscape:export-filename``: ``/home/maya/…``) go too. The title, description,
 licence and everything that draws stay.
 
+A compressed drawing (``.svgz``) is uncompressed, cleaned and compressed again.
 A drawing whose embedded picture cannot be cleaned (a format the pipeline cannot write, data
 that is not base64) is not published; ``clean_svg`` raises ``DrawingError`` saying why.
 Pure: no Pelican.
@@ -22,11 +23,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+import gzip
 import re
+import zlib
 
 from .pipeline import ImageError, clean_original, picture_by_content
 
-SUFFIXES = frozenset({".svg"})
+SUFFIXES = frozenset({".svg", ".svgz"})  # .svgz: gzip-compressed (Inkscape's "Compressed SVG")
+_GZIP = b"\x1f\x8b"
+_MAX_UNCOMPRESSED = 512 * 2**20  # a compressed drawing larger than this is not opened
 
 # a data: URI in base64: its media type and parameters, then the data up to the quote or
 # bracket that ends it (editors may wrap it over lines, or with XML's references for line ends)
@@ -138,3 +143,28 @@ def clean_svg(data: bytes) -> bytes | None:
     cleaned = _METADATA.sub(_clean_metadata, cleaned)
     cleaned = _LOCAL_PATH.sub(b"", cleaned)
     return None if cleaned == data else cleaned
+
+
+def clean_drawing(data: bytes) -> bytes | None:
+    """``clean_svg`` for a published file, plain or gzip-compressed (``.svgz``, written
+    compressed again)."""
+    if not data.startswith(_GZIP):
+        return clean_svg(data)
+    inflate = zlib.decompressobj(wbits=31)  # gzip
+    try:
+        plain = inflate.decompress(data, _MAX_UNCOMPRESSED)
+    except zlib.error:
+        plain = None
+    if plain is None or not (inflate.eof or inflate.unconsumed_tail):
+        raise DrawingError(
+            "is a compressed SVG drawing that cannot be uncompressed (cut short or damaged), so "
+            "the pictures in it cannot be cleaned; not published: save it again, or remove it"
+        )
+    if inflate.unconsumed_tail:
+        raise DrawingError(
+            f"is a compressed SVG drawing of more than {_MAX_UNCOMPRESSED // 2**20} MB "
+            "uncompressed, which this engine does not open; not published: save it as a "
+            "smaller drawing, or remove it"
+        )
+    cleaned = clean_svg(plain)
+    return None if cleaned is None else gzip.compress(cleaned, mtime=0)
