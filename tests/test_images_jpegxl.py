@@ -68,12 +68,16 @@ def test_a_jpeg_xl_file_is_never_published_and_stops_a_publish(build_site, caplo
         "extra/IMG_0043.JXL": jpegxl.CODESTREAM + b"\x00" * 32,
         "images/photo": container,  # under a name no picture has: by its first bytes
     }
+    misnamed = "images/IMG_0044.jpg"  # under a JPEG's name: the pipeline's error names it
     caplog.set_level(logging.ERROR)
-    built = build_site(files, name="jxl-dev")
+    built = build_site({**files, misnamed: container}, name="jxl-dev")
     for relpath in files:
         assert not (built.output / relpath).exists(), relpath
         [line] = [m for m in caplog.messages if m.startswith(f"jxl-dev/{relpath}:")]
         assert line == f"jxl-dev/{relpath}: {LINE}"
+    assert not (built.output / misnamed).exists()
+    [line] = [m for m in caplog.messages if m.startswith(f"jxl-dev/{misnamed}:")]
+    assert line.startswith(f"jxl-dev/{misnamed}: is a JPEG XL image, which the image pipeline")
     caplog.clear()
     with pytest.raises(SystemExit):
         build_site(files, publish=True, name="jxl-pub")

@@ -6,6 +6,7 @@ decoder object". Looked at here, where the error is reported, from the file's ow
 - cut short: the boxes of a HEIF/AVIF file, the RIFF size of a WebP, the chunks of a PNG or
   GIF's trailer end past the end of the file (what an upload or a sync that did not finish
   leaves); the line says so and to copy it again, as for a JPEG cut short;
+- JPEG XL under another picture's name (``IMG_0042.jpg``): named as JPEG XL;
 - damaged: the file starts as a picture of a known format but its reader cannot go on (bytes
   overwritten, a converter's bug); the line names the format and says to copy or export it
   again.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import os
 
+from . import jpegxl
 from .pipeline import _NOT_WHOLE, PICTURE_BRANDS
 
 CUT_SHORT = f"is cut short (the file ends before its pixels do): {_NOT_WHOLE}"
@@ -101,6 +103,11 @@ def explain(error: str, source: str | os.PathLike) -> str:
             data = file.read()
     except OSError:
         return error
+    if jpegxl.by_content(data[:16]):  # a JPEG XL file under a JPEG's name
+        return (
+            "is a JPEG XL image, which the image pipeline cannot clean of location data and "
+            "other metadata"
+        )
     if cut_short(data):
         return CUT_SHORT
     name = format_name(data[:16])
