@@ -7,11 +7,13 @@ is cleaned by the pipeline's own cleaning of originals (``pipeline.clean_origina
 same allow-lists) and written back in place; every other byte of the file stays as it was.
 
 An SVG's ``<metadata>`` (Inkscape's Document Properties → Metadata, an XMP packet from
-Illustrator) loses what names a person or a place: Dublin Core's creator, contributor,
-publisher and coverage (a place, in Inkscape's form), and XMP's GPS and location properties.
+Illustrator) loses what places it: Dublin Core's coverage (a place, in Inkscape's form), XMP's
+GPS and location properties and IPTC's creator contact details (an address, a phone number).
 Inkscape's absolute paths to files on the author's computer (``sodipodi:absref``, an
-absolute ``inkscape:export-filename``: ``/home/maya/…``) go too. The title, description,
-licence and everything that draws stay.
+absolute ``inkscape:export-filename``: ``/home/maya/…``) go too. Creator, contributor and
+publisher stay: a name written there on purpose is the drawing's credit, which a licence
+such as CC BY requires to be kept. The title, description, licence and everything that draws
+stay.
 
 A compressed drawing (``.svgz``) is uncompressed, cleaned and compressed again.
 A drawing whose embedded picture cannot be cleaned (a format the pipeline cannot write, data
@@ -44,8 +46,9 @@ _DATA_URI = re.compile(
 _OTHER_PICTURE_URI = re.compile(rb"data:image/(?!svg)[a-z0-9.+-]+(?:;[^;,\"'\s)<>]*)*,", re.I)
 _REFERENCES = re.compile(rb"&#(?:10|13|x0*[aAdD]);")
 _METADATA = re.compile(rb"<(?:[\w.-]+:)?metadata\b.*?</(?:[\w.-]+:)?metadata\s*>", re.S | re.I)
-# Dublin Core elements that name people or a place, with what is inside them
-_PERSONAL = rb"(?:[\w.-]+:)?(?:creator|contributor|publisher|coverage)"
+# Dublin Core's element of a place, with what is inside it (its creator, contributor and
+# publisher are a credit, kept)
+_PERSONAL = rb"(?:[\w.-]+:)?coverage"
 # XMP properties of a place: EXIF's GPS, IPTC's and Photoshop's location
 _PLACE = (
     rb"[\w.-]+:(?:GPS\w*|Location|LocationCreated|LocationShown|Sublocation|City|State"
@@ -55,7 +58,7 @@ _PERSONAL_ELEMENT = re.compile(
     rb"<(?P<name>" + _PERSONAL + rb"|" + _PLACE + rb")\b[^>]*?(?:/>|>.*?</(?P=name)\s*>)", re.S
 )
 _PERSONAL_ATTRIBUTE = re.compile(
-    rb"\s(?:[\w.-]+:(?:creator|contributor|publisher|coverage)|" + _PLACE + rb")"
+    rb"\s(?:[\w.-]+:coverage|" + _PLACE + rb")"
     rb"\s*=\s*(?:\"[^\"]*\"|'[^']*')"
 )
 # Inkscape's paths on the author's computer (absolute: a home folder's name)
