@@ -189,7 +189,7 @@ def _clean_videos(settings, root: Path, videos: list[Path]) -> None:
 
 
 def _clean_drawings(settings, root: Path, drawings: list[Path]) -> None:
-    """Every published SVG with its embedded pictures cleaned and no person or place in its
+    """Every published SVG with its embedded pictures cleaned and nothing placing it in its
     metadata; one that cannot be made clean is removed and reported."""
     cleaned = 0
     for path in drawings:

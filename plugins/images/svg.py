@@ -124,7 +124,7 @@ def _clean_metadata(block: re.Match[bytes]) -> bytes:
 
 
 def clean_svg(data: bytes) -> bytes | None:
-    """An SVG's bytes with every embedded picture cleaned and no person or place in its
+    """An SVG's bytes with every embedded picture cleaned and nothing placing it in its
     metadata, or None when there is nothing to remove. Raises DrawingError for a drawing
     that cannot be made clean."""
     if b"data:" not in data and b"metadata" not in data and b"sodipodi:" not in data:
