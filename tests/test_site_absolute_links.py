@@ -341,3 +341,57 @@ def test_relative_links_are_resolved_against_their_page(build_site, caplog):
         build_site({"posts/rel.md": RELATIVE}, publish=True, name="pub-rel")
     errors = [m for m in _lines(caplog, logging.ERROR) if m.startswith("pub-rel/posts/rel.md")]
     assert len(errors) == 3, errors
+
+
+@pytest.mark.parametrize(
+    ("srcset", "expected"),
+    [
+        ("a.png 1x, b.png 2x", [("a.png", "1x"), ("b.png", "2x")]),
+        ("a.png", [("a.png", "")]),
+        ("a.png, b.png 2x", [("a.png", ""), ("b.png", "2x")]),
+        ("  a.png 400w ,b.png 800w,", [("a.png", "400w"), ("b.png", "800w")]),
+        # a data: URI's comma is part of its URL, which runs to the next white space
+        (
+            "data:image/gif;base64,R0lGODlh 1x, /b.png 2x",
+            [("data:image/gif;base64,R0lGODlh", "1x"), ("/b.png", "2x")],
+        ),
+        ("data:image/gif;base64,R0lGODlh", [("data:image/gif;base64,R0lGODlh", "")]),
+        ("a.png (x, y) 2x, b.png", [("a.png", "(x, y) 2x"), ("b.png", "")]),
+        ("", []),
+        (" , ", []),
+    ],
+)
+def test_srcset_candidates(srcset, expected):
+    assert links.srcset_candidates(srcset) == expected
+
+
+def test_a_data_candidate_of_a_srcset_is_no_link(build_site, caplog):
+    # the link check split a srcset on a data: URI's comma and took the base64 for a path:
+    # a line about a "link" nobody wrote (a 1x1 GIF), or a traceback for a long one (a photo,
+    # a segment longer than a file name may be); a 300-character relative link and a NUL byte
+    # (%00) crashed the same way
+    photo = "/9j/" + "A" * 400 + "/" + "B" * 300 + "=="
+    post = (
+        "Title: Old theme\nDate: 2024-09-12\nCategory: Company\nAuthor: Ada Byrne\n\n"
+        '<img alt="Placeholder" src="/images/lamp.svg" '
+        'srcset="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7">\n\n'
+        f'<img alt="Photo" src="/images/lamp.svg" srcset="data:image/jpeg;base64,{photo} 1x, '
+        '/images/lamp.svg 2x">\n\n'
+        f"[a long link]({'a' * 300}/) and ![null]({{static}}/images/x%00.png) "
+        "and [relative null](a%00b/)\n"
+    )
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/srcset.md": post}, name="srcset-data")
+    mine = [m for m in caplog.messages if "srcset-data/posts/srcset.md" in m]
+    assert not [r for r in caplog.records if r.levelno >= logging.CRITICAL]
+    assert not [m for m in mine if "R0lG" in m or "9j" in m or "AAAA" in m], mine
+    assert len([m for m in mine if "removed a data: link" in m]) == 1, mine
+    assert len([m for m in mine if "a" * 300 in m]) == 1, mine  # named, as any broken link
+    assert len([m for m in mine if "x%00.png" in m]) == 1, mine
+    assert len([m for m in mine if "a%00b/" in m]) == 1, mine
+    placeholder, photo_img = site.soup("posts/old-theme/").select(
+        "img[alt=Placeholder], img[alt=Photo]"
+    )
+    assert placeholder.get("srcset") is None  # only a data: candidate: the attribute goes
+    assert photo_img["srcset"].endswith("/images/lamp.svg 2x")  # the others stay
+    assert "data:" not in photo_img["srcset"]

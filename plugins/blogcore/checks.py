@@ -330,7 +330,7 @@ def _spaces_dropped(link: str, kind: str, value: str, target, settings) -> str |
     folder = os.path.join(settings["PATH"], os.path.dirname(target.path))
     try:
         names = os.listdir(folder)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL byte (%00) in the link
         return None
     name = links.spaces_dropped(os.path.basename(target.path), names)
     return name and links.spaces_dropped_problem(link, kind, value, name)

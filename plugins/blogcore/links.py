@@ -176,6 +176,34 @@ def source_file_problem(link: str, found: bool = True) -> str:
     )
 
 
+def srcset_candidates(srcset: str) -> list[tuple[str, str]]:
+    """Each candidate of a ``srcset`` as (URL, descriptors), parsed as browsers do (the HTML
+    standard's algorithm): a URL runs to the next white space, so the comma of a ``data:``
+    URI is part of it (``data:image/gif;base64,R0lG… 1x``); commas after a URL end its
+    candidate; descriptors run to a comma outside brackets."""
+    found = []
+    position, end = 0, len(srcset)
+    while position < end:
+        while position < end and (srcset[position].isspace() or srcset[position] == ","):
+            position += 1
+        start = position
+        while position < end and not srcset[position].isspace():
+            position += 1
+        url = srcset[start:position]
+        if not url:
+            break
+        if url.endswith(","):
+            found.append((url.rstrip(","), ""))
+            continue
+        start, in_brackets = position, False
+        while position < end and (srcset[position] != "," or in_brackets):
+            if srcset[position] in "()":
+                in_brackets = srcset[position] == "("
+            position += 1
+        found.append((url, srcset[start:position].strip()))
+    return found
+
+
 def candidate_paths(value: str, relative_dir: str) -> list[str]:
     """The content paths Pelican tries for a link's value, in its order.
 

@@ -770,7 +770,8 @@ def on_site_written(pelican) -> None:
 
     def content_file(path: str) -> str | None:
         candidate = content / path.lstrip("/")  # a URL path, unquoted
-        return shown(settings, candidate) if path.strip("/") and candidate.is_file() else None
+        # os.path.isfile: a name too long or with a NUL byte is no file, not a crash
+        return shown(settings, candidate) if path.strip("/") and os.path.isfile(candidate) else None
 
     waiting = getattr(build.current(settings).state(__package__), "draft_files", set())
     with_drafts = written | waiting
@@ -801,8 +802,11 @@ def _beside(settings: dict, source: str, url: str) -> str | None:
     if path is None:
         return None
     project = Path(settings["PATH"]).resolve().parent
-    candidate = (project / source).parent.joinpath(path).resolve()
-    if not candidate.is_file() or Path(settings["PATH"]).resolve() not in candidate.parents:
+    try:  # a name too long for the disk or with a NUL byte (%00) names no file
+        candidate = (project / source).parent.joinpath(path).resolve()
+    except (OSError, ValueError):
+        return None
+    if not os.path.isfile(candidate) or Path(settings["PATH"]).resolve() not in candidate.parents:
         return None
     return shown(settings, str(candidate))
 

@@ -19,7 +19,7 @@ import nh3
 from bs4 import BeautifulSoup, SoupStrainer
 from bs4.element import NavigableString, Tag
 
-from . import rawtags
+from . import links, rawtags
 
 _WORD = re.compile(r"[\w'\u2019-]+")  # over plain text, not HTML
 # Scripts written without spaces between words: kana, Han (CJK ideographs), half-width kana.
@@ -553,11 +553,9 @@ def _scheme_hint(scheme: str) -> str:
 
 
 def _srcset_urls(srcset: str) -> Iterator[str]:
-    """The URL of each candidate of a srcset: "a.png 1x, b.png 2x"."""
-    for candidate in srcset.split(","):
-        words = candidate.split()
-        if words:
-            yield words[0]
+    """The URL of each candidate of a srcset: "a.png 1x, b.png 2x" (a data: URI's comma too)."""
+    for url, _ in links.srcset_candidates(srcset):
+        yield url
 
 
 @dataclass(frozen=True)
@@ -641,11 +639,11 @@ class Sanitiser:
         table from it."""
         if attribute == "tabindex":
             return value if value.strip() == "0" else None
-        if attribute == "srcset":
-            for url in _srcset_urls(value):
-                scheme = _scheme(url)
-                if scheme is not None and scheme not in self.url_schemes:
-                    return None
+        if attribute == "srcset":  # the candidates it may load, as src keeps only those
+            candidates = links.srcset_candidates(value)
+            kept = [(u, d) for u, d in candidates if _scheme(u) in (None, *self.url_schemes)]
+            if len(kept) < len(candidates):
+                return ", ".join(f"{u} {d}".strip() for u, d in kept) or None
         return value
 
     def clean_and_report(self, html: str, markup: Markup | None = None) -> tuple[str, Removed]:

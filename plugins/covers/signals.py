@@ -50,8 +50,11 @@ def on_articles_finalized(generator) -> None:
     root = Path(generator.path).resolve()
 
     def exists(path: str) -> bool:
-        target = (root / path).resolve()
-        return target.is_relative_to(root) and target.is_file()
+        try:  # a name too long for the disk or with a NUL byte (%00) names no file
+            target = (root / path).resolve()
+        except (OSError, ValueError):
+            return False
+        return target.is_relative_to(root) and os.path.isfile(target)
 
     work = images.for_build(generator.context)
     wanted: list[tuple[object, images.PictureRequest]] = []

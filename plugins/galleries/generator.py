@@ -110,8 +110,11 @@ def _post_image_requests(generator, contents) -> list[tuple[Any, model.ImageRef,
         source_dir = os.path.dirname(os.path.relpath(content.source_path, generator.path))
         for written in model.image_refs(html, source_dir.replace(os.sep, "/")):
             for candidate in written.candidates:
-                path = (root / candidate).resolve()
-                if path.is_relative_to(root) and path.is_file():
+                try:  # a name too long for the disk or with a NUL byte (%00) names no file
+                    path = (root / candidate).resolve()
+                except (OSError, ValueError):
+                    continue
+                if path.is_relative_to(root) and os.path.isfile(path):
                     ref = dataclasses.replace(written, path=candidate)
                     break
             else:
