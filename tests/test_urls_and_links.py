@@ -676,6 +676,40 @@ def test_a_drafts_photo_in_a_static_folder_waits_with_it(build_site, caplog):
     assert previewed.exists("images/prototype-large.jpg")
 
 
+def test_a_drafts_cover_waits_with_it(build_site, caplog):
+    # a draft's or a future post's Cover: (and a series' whose parts are all drafts) was
+    # published at its URL by a build that writes no drafts, though nothing published named it
+    head = "Category: Company\nAuthor: Ada Byrne\n"
+    files = {
+        "posts/launch.md": f"Title: Launch\nDate: 2024-01-02\n{head}Status: draft\n"
+        "Cover: images/launch/cover-secret.jpg\nSeries: Secret launch\n\nSoon.\n",
+        "posts/later.md": f"Title: Later\nDate: 2031-01-02\n{head}"
+        "Cover: {static}/images/launch/future-cover.jpg\n\nLater.\n",
+        "posts/shared.md": f"Title: Shared\nDate: 2024-01-02\n{head}Status: draft\n"
+        "Cover: /images/shared.jpg\n\nShared.\n",
+        "posts/open.md": f"Title: Open\nDate: 2024-01-03\n{head}"
+        "Cover: images/shared.jpg\n\nOpen.\n",
+        "series/secret-launch.md": "Title: Secret launch\n"
+        "Cover: images/launch/series.jpg\n\nSoon.\n",
+        "images/launch/cover-secret.jpg": jpeg(),
+        "images/launch/future-cover.jpg": jpeg(),
+        "images/launch/series.jpg": jpeg(),
+        "images/shared.jpg": jpeg(),  # a published post's cover too
+    }
+    caplog.set_level(logging.INFO)
+    published = build_site(files, publish=True, name="draft-cover-pub")
+    names = {p.name for p in published.output.rglob("*") if p.is_file()}
+    assert not {"cover-secret.jpg", "future-cover.jpg", "series.jpg"} & names, names
+    assert "shared.jpg" in names
+    said = [m for m in caplog.messages if "draft-cover-pub/" in m]
+    assert sorted(m for m in said if "only drafts" in m) == [
+        f"draft-cover-pub/images/launch/{name}: only drafts link to it, so it is not published yet"
+        for name in ("cover-secret.jpg", "future-cover.jpg", "series.jpg")
+    ]
+    previewed = build_site(files, name="draft-cover-dev")  # drafts are previewed here
+    assert previewed.exists("images/launch/cover-secret.jpg")
+
+
 @pytest.mark.parametrize(
     ("body", "summary", "fragment"),
     [

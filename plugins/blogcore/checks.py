@@ -7,12 +7,14 @@ Pelican's, so the receivers in ``signals.py`` stay thin.
 import datetime
 import functools
 import os
+import posixpath
 from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import unquote
 
 from pelican.urlwrappers import Author, Category, Tag
 
+from plugins.engine import side
 from plugins.engine.items import static_output
 
 from . import compat, links, urls
@@ -226,9 +228,16 @@ def draft_only_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
         for item in content_items(generator)
         if getattr(item, "status", "published") == "draft"
     ]
+    withheld, shown_files = _side_files(generators, settings)
     by_drafts = _linked_statics(drafts, statics, settings)
+    # a draft's Cover: (a future post's, a series' with no published part): its key names it
+    keyed = set().union(
+        *(_key_paths(item.metadata, item.relative_dir) for item in drafts),
+        *(_key_paths(side_file.metadata, "") for side_file in withheld),
+    )
+    by_drafts |= {id(s) for s in statics if s.get_relative_source_path() in keyed}
     if by_drafts:  # a setting or a published item's key may name it (a social card, a cover)
-        named = _named_elsewhere(generators, settings)
+        named = _named_elsewhere(generators, settings, shown_files)
         by_drafts = {
             id(s)
             for s in statics
@@ -255,10 +264,52 @@ class _Named:
         return path in self.text
 
 
-def _named_elsewhere(generators: list, settings: dict[str, Any]) -> _Named:
-    """What settings and published posts' and pages' keys say (where a file is named by its
-    path rather than linked)."""
+def _side_files(generators: list, settings: dict[str, Any]) -> tuple[list[Any], list[Any]]:
+    """The side files this build read (team, series and gallery files), as (those of a series
+    that has no published part, the rest): a series page is written once a part is out."""
+    series = settings.get("SERIES_PATH")
+    listed = {getattr(s, "slug", None) for s in generators[0].context.get("series_list") or []}
+    withheld, shown_files = [], []
+    for side_file in side.read_this_build(settings):
+        is_series = (
+            isinstance(series, str)
+            and series.strip("/")
+            and (posixpath.dirname(side_file.relpath) == series.strip("/"))
+        )
+        (withheld if is_series and side_file.slug not in listed else shown_files).append(side_file)
+    return withheld, shown_files
+
+
+def _key_paths(metadata: dict[str, Any], relative_dir: str) -> set[str]:
+    """The content paths an item's keys name (``Cover: images/x.jpg``, ``{static}/images/x.jpg``,
+    ``/images/x.jpg``; relative to the content folder, or to the item's folder)."""
+    found = set()
+    for key, value in (metadata or {}).items():
+        for one in value if isinstance(value, list | tuple) else (value,):
+            if key == "summary" or not isinstance(one, str) or "\n" in one or len(one) > 500:
+                continue
+            path = one.strip()
+            for prefix in ("{static}", "|static|", "{attach}", "|attach|"):
+                path = path.removeprefix(prefix)
+            if not path or ":" in path.split("/", 1)[0]:
+                continue  # a URL of another site, or no path at all
+            for each in {path, unquote(path)}:
+                if each.startswith("/"):
+                    found.add(posixpath.normpath(each.lstrip("/")))
+                else:
+                    found.add(posixpath.normpath(each))
+                    found.add(posixpath.normpath(posixpath.join(relative_dir, each)))
+    return found
+
+
+def _named_elsewhere(
+    generators: list, settings: dict[str, Any], side_files: Iterable[Any] = ()
+) -> _Named:
+    """What settings, published posts' and pages' keys and the team, gallery and published
+    series files' keys say (where a file is named by its path rather than linked)."""
     values: list[Any] = list(settings.values())
+    for side_file in side_files:
+        values += list((getattr(side_file, "metadata", None) or {}).values())
     for generator in generators:
         for item in content_items(generator):
             if getattr(item, "status", "published") != "draft":
