@@ -444,3 +444,54 @@ def test_a_gallery_in_another_language_than_the_page_is_marked(tmp_path):
     assert (own.select_one("h1")["lang"], own.select_one("h1")["dir"]) == ("ar", "rtl")
     english = site.soup("galleries/offsite/")  # the site's language: nothing to mark
     assert not english.select("main [lang]")
+
+
+def test_a_link_to_a_draft_gallerys_photo_is_a_link_to_a_draft(tmp_path, caplog):
+    # a published post's {static} and {attach} links published the draft gallery's originals
+    # with no line, and a relative link was told to write {attach}, which publishes one too
+    content = _draft_gallery_site(tmp_path)
+    photo(content / "galleries" / "launch" / "b.jpg", 1, size=(600, 400))
+    photo(content / "galleries" / "launch" / "c.jpg", 1, size=(600, 400))
+    body = (
+        "[full size]({static}/galleries/launch/a.jpg), "
+        "[download]({attach}../galleries/launch/b.jpg), [relative](../galleries/launch/c.jpg)\n"
+    )
+    (content / "posts" / "live.md").write_text(_post("live", 6, body=body))
+    caplog.set_level(logging.WARNING)
+    build(tmp_path, content, name="dev")
+    said = [m for m in caplog.messages if m.startswith("content/posts/live.md")]
+    assert len(said) == 3, said
+    for link in ("{static}/galleries/launch/a.jpg", "{attach}../galleries/launch/b.jpg"):
+        assert (
+            f"content/posts/live.md: the link {link} points at content/galleries/launch/"
+            f"{link[-5:]}, a photo of the gallery 'launch', a draft (content/galleries/launch/ "
+            "says Status: draft): published pages cannot link to it (publish the gallery "
+            "first, or remove the link)"
+        ) in said
+    assert not [m for m in said if "write {attach}" in m], said
+    assert any("c.jpg is a photo of the gallery 'launch', a draft" in m for m in said), said
+    caplog.clear()
+    with pytest.raises(SystemExit):
+        run_pelican(PUBLISH_CONF, content, tmp_path / "pub", SITEURL=TEST_SITEURL, **SMALL)
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len([m for m in errors if m.startswith("content/posts/live.md")]) == 3, errors
+    published = {p.name for p in (tmp_path / "pub").rglob("*.jpg")}
+    assert not {"a.jpg", "b.jpg", "c.jpg"} & published, published
+
+
+def test_a_relative_link_to_a_gallery_photo_is_told_to_show_the_gallery(tmp_path, caplog):
+    content = _draft_gallery_site(tmp_path)
+    sidecar = content / "galleries" / "launch" / "gallery.md"
+    sidecar.write_text(sidecar.read_text().replace("Status: draft\n", ""))
+    (content / "posts" / "live.md").write_text(
+        _post("live", 6, body="[big](../galleries/launch/a.jpg)\n")
+    )
+    caplog.set_level(logging.WARNING)
+    build(tmp_path, content, name="dev")
+    said = [m for m in caplog.messages if m.startswith("content/posts/live.md")]
+    assert said == [
+        "content/posts/live.md: the link ../galleries/launch/a.jpg is relative, and "
+        "content/galleries/launch/a.jpg is a photo of the gallery 'launch', which publishes its "
+        "photos as renditions, not as they are: show the gallery with {gallery}launch on a line "
+        "of its own (each photo opens full size), or link its page"
+    ], said

@@ -503,6 +503,9 @@ def link_targets(item, value: str, kind: str, context: dict, now: datetime.datet
                 # Pelican adds every {static} link to the static files, found or not
                 return links.Target(path, links.MISSING)
             status = getattr(target, "status", "published")
+            unready = _unready_gallery(path, context)
+            if unready:  # its photos are not published: a withheld gallery publishes nothing
+                return links.Target(path, links.GALLERY, why=unready)
             if status != "draft":
                 return links.Target(path, links.PUBLISHED)
             date = getattr(target, "date", None)
@@ -518,6 +521,30 @@ def link_targets(item, value: str, kind: str, context: dict, now: datetime.datet
                 # a script or a PDF beside the posts, in no static folder: nothing copies it
                 return links.Target(path, links.UNPUBLISHED)
     return links.Target(candidates[0], links.MISSING)
+
+
+def gallery_of(path: str, context: dict) -> tuple[str, str] | None:
+    """(slug, why readers may not see it yet, or "") of the gallery a content path is a file
+    of (galleries/<slug>/x.jpg), from plugins/galleries' ``gallery_folders``; None if none."""
+    return (context.get("gallery_folders") or {}).get(posixpath.dirname(path))
+
+
+def _unready_gallery(path: str, context: dict) -> str:
+    """'offsite-2024', a draft (...)' when ``path`` is a photo of a gallery not out yet."""
+    slug, why = gallery_of(path, context) or ("", "")
+    return f"{slug!r}, {why}" if why else ""
+
+
+def unready_gallery_statics(generators: list) -> list[Any]:
+    """The static files Pelican would copy (a post links them) that are photos of a gallery
+    readers may not see yet: a withheld gallery publishes nothing, not even its photos."""
+    context = generators[0].context if generators else {}
+    return [
+        s
+        for g in generators
+        for s in getattr(g, "staticfiles", None) or []
+        if _unready_gallery(s.get_relative_source_path(), context)
+    ]
 
 
 def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[bool, str, str]]:

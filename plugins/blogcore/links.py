@@ -25,6 +25,7 @@ UNPUBLISHED = "unpublished"  # a file in the content folder that nothing publish
 FAILED = "failed"  # a source file that was not built (its own error says why)
 DRAFT = "draft"
 FUTURE = "future"  # a post Pelican keeps as a draft until its date
+GALLERY = "gallery"  # a photo of a gallery readers may not see yet (a draft, dated later)
 PUBLISHED = "published"
 
 LINKED_KINDS = {"filename", "static", "attach"}
@@ -48,6 +49,7 @@ class Target:
     path: str
     state: str
     date: str = ""  # a future post's date, as the writer wrote it
+    why: str = ""  # GALLERY: the gallery's slug and why it is not out (a draft (...), dated ...)
 
 
 def link_pattern(intrasite_regex: str) -> re.Pattern:
@@ -254,6 +256,11 @@ def problem(
             f"the link {link} points at {shown}, which is there but not published (it is in "
             f"no static folder): {add}link it with {{static}}/{target.path}"
         )
+    if target.state == GALLERY:
+        return (
+            f"the link {link} points at {shown}, a photo of the gallery {target.why}: "
+            "published pages cannot link to it (publish the gallery first, or remove the link)"
+        )
     if target.state == FUTURE:
         return (
             f"the link {link} points at {shown}, dated {target.date}: it is not published "
@@ -356,6 +363,21 @@ def beside_message(url: str, shown: str) -> str:
         f"the link {url} is relative, and {shown} is there beside the post, but nothing "
         f"publishes it (its folder is no static folder): write {{attach}}{url}, which "
         "publishes it beside the post's page"
+    )
+
+
+def gallery_photo_message(url: str, shown: str, slug: str, why: str) -> str:
+    """The line for a relative link to a photo of a gallery's folder (``{attach}`` would
+    publish its original: a gallery publishes renditions, and a draft gallery nothing)."""
+    if why:
+        return (
+            f"the link {url} is relative, and {shown} is a photo of the gallery {slug!r}, {why}: "
+            "published pages cannot link to it (publish the gallery first, or remove the link)"
+        )
+    return (
+        f"the link {url} is relative, and {shown} is a photo of the gallery {slug!r}, which "
+        f"publishes its photos as renditions, not as they are: show the gallery with "
+        f"{{gallery}}{slug} on a line of its own (each photo opens full size), or link its page"
     )
 
 

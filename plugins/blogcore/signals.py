@@ -5,6 +5,7 @@ import hashlib
 import logging
 import os
 import pickle
+import posixpath
 import sys
 import time
 from collections.abc import Callable
@@ -446,6 +447,8 @@ def on_sources_known(generators) -> None:
     _skip_clashes(generators, checks.planned_outputs(generators, settings))
     if not settings.get("DRAFT_SAVE_AS"):  # this build writes no drafts: nor their files
         _leave_out_draft_files(generators, settings)
+        # nor a draft or future gallery's photos a post links to (the link's line names it)
+        _unpublish(generators, {id(s): s for s in checks.unready_gallery_statics(generators)})
     _leave_out_sources_in_static_folders(generators, settings)
     strict = settings.get("BLOGCORE_STRICT", False)
     named = getattr(build.current(settings).state(__package__), "links_named", None)
@@ -478,6 +481,9 @@ def on_sources_known(generators) -> None:
             if (urls_ := getattr(side_file.page, "blogcore_local_urls", ()))
         ),
     ]
+    # plugins/galleries: a relative link to a gallery's photo is told what to write instead
+    state = build.current(settings).state(__package__)
+    state.gallery_folders = generators[0].context.get("gallery_folders") or {}
     _check_default_image(generators)
     _check_spellings(generators, settings)
     checks.escape_static_urls(generators, settings)  # last: the checks read raw URLs
@@ -774,6 +780,7 @@ def on_site_written(pelican) -> None:
         return shown(settings, candidate) if path.strip("/") and os.path.isfile(candidate) else None
 
     waiting = getattr(build.current(settings).state(__package__), "draft_files", set())
+    galleries = getattr(build.current(settings).state(__package__), "gallery_folders", {})
     with_drafts = written | waiting
     for source, in_draft, page, elsewhere, urls_ in found:
         exists = (with_drafts if in_draft else written).__contains__
@@ -786,18 +793,22 @@ def on_site_written(pelican) -> None:
                 continue
             certain, message = problem
             beside = _beside(settings, source, url) if certain else None
-            if beside is not None:
+            gallery = beside and galleries.get(posixpath.dirname(beside[1]))
+            if gallery:  # {attach} would publish a gallery's original: not the advice
+                message = links.gallery_photo_message(url, beside[0], *gallery)
+            elif beside is not None:
                 # broken on its own page, and a Hugo page bundle's picture (posts/x/index.md
                 # and posts/x/rack.jpg): the file is right there, only nothing publishes it
-                message = links.beside_message(url, beside)
+                message = links.beside_message(url, beside[0])
             # like {filename} links: a publish never ships a link sure to break
             log = logger.error if certain and strict and not in_draft else logger.warning
             log("%s: %s%s", source, where, message)
 
 
-def _beside(settings: dict, source: str, url: str) -> str | None:
+def _beside(settings: dict, source: str, url: str) -> tuple[str, str] | None:
     """The content file a relative link names from its own post's folder, as staff know it
-    (content/posts/x/rack.jpg); None when there is none, or the link is not relative."""
+    (content/posts/x/rack.jpg) and within the content folder (posts/x/rack.jpg); None when
+    there is none, or the link is not relative."""
     path = links.relative_path(url)
     if path is None:
         return None
@@ -806,9 +817,10 @@ def _beside(settings: dict, source: str, url: str) -> str | None:
         candidate = (project / source).parent.joinpath(path).resolve()
     except (OSError, ValueError):
         return None
-    if not os.path.isfile(candidate) or Path(settings["PATH"]).resolve() not in candidate.parents:
+    content = Path(settings["PATH"]).resolve()
+    if not os.path.isfile(candidate) or content not in candidate.parents:
         return None
-    return shown(settings, str(candidate))
+    return shown(settings, str(candidate)), candidate.relative_to(content).as_posix()
 
 
 def on_sitemap(pelican) -> None:

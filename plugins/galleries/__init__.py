@@ -22,6 +22,9 @@ What it does on each build:
   justified rows without a ``style=`` attribute.
 - Writes a page per gallery (``gallery.html``, variable ``gallery``) and an index of galleries
   (``gallery_index.html``; ``gallery_list`` in every template: galleries newest first).
+- Puts ``gallery_folders`` in the context (``galleries/<slug>`` -> slug and why readers may
+  not see it yet, or ""), every gallery read: blogcore's link check names a link to a photo of
+  a draft or future gallery as a link to a draft.
 - Reports, naming the file: a sidecar line it cannot read, a photo the sidecar names that is
   missing (did you mean…), a file that is not a photo, a corrupt photo (the rest still
   builds), a photo without alt text or caption (an error with ``GALLERY_REQUIRE_ALT``), a

@@ -27,6 +27,9 @@ logger = logging.getLogger(__name__)
 
 CONTEXT_KEY = "galleries"  # slug -> model.Gallery, for this build
 LIST_KEY = "gallery_list"  # galleries with photos, newest first (the index)
+# folder in the content folder (galleries/<slug>) -> (slug, why readers may not see it yet, or
+# ""): every gallery read, for the link check (a photo of a draft gallery is a draft's)
+FOLDERS_KEY = "gallery_folders"
 PARTIAL = "partials/gallery.html"
 
 
@@ -215,6 +218,11 @@ def prepare(generator) -> None:
     now = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC"))
     drafts_written = bool(settings.get("DRAFT_SAVE_AS"))
     withheld = {}
+    root = settings["GALLERY_PATH"].strip("/")
+    generator.context[FOLDERS_KEY] = {
+        f"{root}/{slug}": (slug, model.not_out_yet(gallery, now))
+        for slug, gallery in galleries.items()
+    }
     for slug, gallery in list(galleries.items()):
         seen = model.visibility(gallery, now, drafts_written)
         gallery.listed = seen == model.LISTED
