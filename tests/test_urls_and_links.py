@@ -676,6 +676,27 @@ def test_a_drafts_photo_in_a_static_folder_waits_with_it(build_site, caplog):
     assert previewed.exists("images/prototype-large.jpg")
 
 
+def test_a_static_link_out_of_the_content_folder_is_one_clear_line(build_site, caplog, tmp_path):
+    # {static}/../notes.md: Pelican's 'Unable to generate valid slug for Category ".."' (no
+    # file named) came first; a file that is there was copied to output/../, outside the site
+    (tmp_path / "outside.md").write_text("Notes kept outside the content folder.\n")
+    post = (
+        "Title: Dot dot\nDate: 2024-09-11\nCategory: Company\nAuthor: Ada Byrne\n\n"
+        "The [notes]({static}/../notes.md) and the [others]({static}/../outside.md).\n"
+    )
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/dd.md": post}, name="dotdot")
+    assert not [m for m in caplog.messages if "valid slug" in m or "copying" in m]
+    assert [m for m in caplog.messages if "dotdot/" in m] == [
+        "dotdot/posts/dd.md: the link {static}/../notes.md points at dotdot/../notes.md, which "
+        "does not exist (a path starting with / is relative to dotdot/)",
+        "dotdot/posts/dd.md: the link {static}/../outside.md points at dotdot/../outside.md, "
+        "outside the content folder: nothing there is published; move the file into "
+        "dotdot/extra/ and link it as {static}/extra/outside.md",
+    ]
+    assert not list(site.output.rglob("outside.md"))
+
+
 def test_a_drafts_cover_waits_with_it(build_site, caplog):
     # a draft's or a future post's Cover: (and a series' whose parts are all drafts) was
     # published at its URL by a build that writes no drafts, though nothing published named it

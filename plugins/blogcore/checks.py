@@ -502,6 +502,8 @@ def link_targets(item, value: str, kind: str, context: dict, now: datetime.datet
             if not os.path.isfile(getattr(target, "source_path", None) or ""):
                 # Pelican adds every {static} link to the static files, found or not
                 return links.Target(path, links.MISSING)
+            if _outside(path):  # nothing outside the content folder is published
+                return links.Target(path, links.OUTSIDE)
             status = getattr(target, "status", "published")
             unready = _unready_gallery(path, context)
             if unready:  # its photos are not published: a withheld gallery publishes nothing
@@ -521,6 +523,21 @@ def link_targets(item, value: str, kind: str, context: dict, now: datetime.datet
                 # a script or a PDF beside the posts, in no static folder: nothing copies it
                 return links.Target(path, links.UNPUBLISHED)
     return links.Target(candidates[0], links.MISSING)
+
+
+def _outside(path: str) -> bool:
+    """Whether a content path climbs out of the content folder (../notes.md)."""
+    return path == ".." or path.startswith("../")
+
+
+def outside_statics(generators: list) -> list[Any]:
+    """The static files Pelican found by a link out of the content folder ({static}/../x)."""
+    return [
+        s
+        for g in generators
+        for s in getattr(g, "staticfiles", None) or []
+        if _outside(posixpath.normpath(s.get_relative_source_path()))
+    ]
 
 
 def gallery_of(path: str, context: dict) -> tuple[str, str] | None:
@@ -560,7 +577,11 @@ def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[
         if kind == "filename":
             return [p for p, c in context.get("generated_content", {}).items() if c is not None]
         statics = context.get("static_content", {}).items()
-        return [p for p, c in statics if os.path.isfile(getattr(c, "source_path", None) or "")]
+        return [
+            p
+            for p, c in statics
+            if os.path.isfile(getattr(c, "source_path", None) or "") and not _outside(p)
+        ]
 
     content_dir = shown(settings, "")
     now = datetime.datetime.now(datetime.UTC)

@@ -25,6 +25,7 @@ UNPUBLISHED = "unpublished"  # a file in the content folder that nothing publish
 FAILED = "failed"  # a source file that was not built (its own error says why)
 DRAFT = "draft"
 FUTURE = "future"  # a post Pelican keeps as a draft until its date
+OUTSIDE = "outside"  # out of the content folder ({static}/../notes.md): never published
 GALLERY = "gallery"  # a photo of a gallery readers may not see yet (a draft, dated later)
 PUBLISHED = "published"
 
@@ -247,6 +248,12 @@ def problem(
             else f"a path starting with / is relative to {content_dir}/"
         )
         return f"the link {link} points at {shown}, which does not exist ({hint})"
+    if target.state == OUTSIDE:
+        return (
+            f"the link {link} points at {shown}, outside the content folder: nothing there is "
+            f"published; move the file into {content_dir}/extra/ and link it as "
+            f"{{static}}/extra/{posixpath.basename(target.path)}"
+        )
     if target.state == FAILED:
         return f"the link {link} points at {shown}, which was not built (see its own error)"
     if target.state == UNPUBLISHED:

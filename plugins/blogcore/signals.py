@@ -135,6 +135,21 @@ class MissingNamed(logging.Filter):
 
 
 MISSING_NAMED = MissingNamed()
+URLWRAPPERS_LOGGER = "pelican.urlwrappers"
+
+
+class OutsideNamed(logging.Filter):
+    """Drops Pelican's 'Unable to generate valid slug for Category ".."' (no file named): the
+    category Pelican makes of a linked file's folder when a {static} link climbs out of the
+    content folder ({static}/../notes.md); the link check names the post and the link."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith("Unable to generate valid slug") or not record.args:
+            return True
+        return str(record.args[-1]) not in ("..", ".")
+
+
+OUTSIDE_NAMED = OutsideNamed()  # holds nothing: one instance serves every build
 CACHE_LOGGER = "pelican.cache"
 # a file's error for a missing title, in each format ("has no Title: line", "has no <title>")
 NO_TITLE = tuple(
@@ -221,6 +236,7 @@ def on_initialized(pelican) -> None:
     for name in (READERS_LOGGER, UTILS_LOGGER):  # blogcore names these, with the file
         logging.getLogger(name).addFilter(SAID_BETTER)
     logging.getLogger(CACHE_LOGGER).addFilter(MISSING_NAMED)  # the link check names the post
+    logging.getLogger(URLWRAPPERS_LOGGER).addFilter(OUTSIDE_NAMED)  # and this one's too
     named = build.current(settings).state(__package__).links_named = LinksNamed()
     contents = logging.getLogger(CONTENTS_LOGGER)
     contents.addFilter(named)
@@ -450,6 +466,9 @@ def on_sources_known(generators) -> None:
         # nor a draft or future gallery's photos a post links to (the link's line names it)
         _unpublish(generators, {id(s): s for s in checks.unready_gallery_statics(generators)})
     _leave_out_sources_in_static_folders(generators, settings)
+    # a file a {static} link finds outside the content folder: Pelican would write it outside
+    # the output folder (output/../notes.md); the link's own line names it
+    _unpublish(generators, {id(s): s for s in checks.outside_statics(generators)})
     strict = settings.get("BLOGCORE_STRICT", False)
     named = getattr(build.current(settings).state(__package__), "links_named", None)
     for in_draft, line, value in checks.link_problems(generators, settings):
@@ -843,6 +862,7 @@ def on_finalized(pelican) -> None:
     for name in (READERS_LOGGER, UTILS_LOGGER):
         logging.getLogger(name).removeFilter(SAID_BETTER)
     logging.getLogger(CACHE_LOGGER).removeFilter(MISSING_NAMED)
+    logging.getLogger(URLWRAPPERS_LOGGER).removeFilter(OUTSIDE_NAMED)
     if collector is None or not collector.messages:
         return
     if pelican.settings.get("BLOGCORE_STRICT"):
