@@ -5,7 +5,17 @@ import json
 
 import pytest
 
-from plugins.blogcore import assets, foreign, frontmatter, jsonld, links, sitemap, text, urls
+from plugins.blogcore import (
+    assets,
+    checks,
+    foreign,
+    frontmatter,
+    jsonld,
+    links,
+    sitemap,
+    text,
+    urls,
+)
 from plugins.blogcore.settings import DEFAULTS, SettingsError, configure
 
 
@@ -1370,3 +1380,55 @@ def test_scan_header_reads_a_fenced_block_as_yaml(source, keys):
 def test_a_quoted_date_says_to_remove_the_quotes(value):
     with pytest.raises(frontmatter.FrontMatterError, match=r"remove the quotes$"):
         frontmatter.check_date("date", value)
+
+
+def test_unpublished_files_by_folder():
+    every = [
+        "CNAME",
+        "favicon.ico",
+        "README",
+        "downloads/ad6.txt",
+        "downloads/plots/ad6_plot.py",
+        "pdfs/talk.pdf",
+        "images/lamp.svg",  # a static folder: Pelican copies it (or STATIC_EXCLUDES keeps it out)
+        "posts/home-lab/rack.jpg",  # beside a post: the link check names a link to it
+        "team/photos/ada.jpg",
+        "drafts/shot.png",
+        ".well-known/x.txt",
+        "notes/.DS_Store",
+        "notes/._photo.jpg",
+        "2019/hello.md",
+        "2019/photo.png",  # beside posts of a folder read as posts (ARTICLE_PATHS "")
+        "linked/file.pdf",  # a post links to it: copied
+        "notebook.ipynb",  # a post in another format: its own line
+    ]
+    found = checks.unpublished_files(
+        every,
+        picked={"images/lamp.svg", "linked/file.pdf", "2019/hello.md"},
+        sources={"2019/hello.md", "posts/home-lab/index.md", "notebook.ipynb"},
+        keep_out=["images", "extra", "team", "series", "galleries", "posts", "pages", ""],
+        ignores=["**/.*", ".#*", "._*"],
+    )
+    assert found == {
+        "": ["CNAME", "favicon.ico"],
+        "2019": ["2019/photo.png"],
+        "downloads": ["downloads/ad6.txt", "downloads/plots/ad6_plot.py"],
+        "pdfs": ["pdfs/talk.pdf"],
+    }
+    top = checks.unpublished_message("", ["CNAME"], "content", False)
+    assert top == (
+        "content/CNAME is not published: a file at the top of content/ is published only when "
+        'a setting names it; move it to content/extra/CNAME and add "extra/CNAME": {"path": '
+        '"CNAME"} to EXTRA_PATH_METADATA in pelicanconf.py, which publishes it at the '
+        "site's root as /CNAME (as extra/favicon.svg is)"
+    )
+    assert checks.unpublished_message("downloads", found["downloads"], "content", False) == (
+        "content/downloads/ad6.txt, content/downloads/plots/ad6_plot.py are not published: "
+        'content/downloads/ is not a static folder; add "downloads" to STATIC_PATHS in '
+        "pelicanconf.py (published at /downloads/ as they are), or move them into content/extra/"
+    )
+    assert checks.unpublished_message("2019", ["2019/photo.png"], "content", True) == (
+        "content/2019/photo.png is not published: nothing links to it and content/2019/ is no "
+        "static folder; link it from a post with {static} (or {attach}), or move it into "
+        "content/extra/"
+    )

@@ -1037,3 +1037,60 @@ def test_a_relative_link_to_a_file_beside_its_post_says_to_attach_it(build_site,
 )
 def test_relative_path(url, path):
     assert links.relative_path(url) == path
+
+
+def test_files_outside_the_static_folders_are_named_not_dropped(build_site, caplog):
+    # an adopted site's CNAME, favicon.ico, downloads/ and pdfs/ (its STATIC_PATHS listed
+    # them) were neither published nor named: GitHub Pages then lost the custom domain
+    files = {
+        "CNAME": "blog.example.org\n",
+        "favicon.ico": b"\x00\x00\x01\x00",
+        "README": "Notes for the people who edit this folder.\n",
+        "downloads/ad6.txt": "data\n",
+        "downloads/ad6_plot.py": "print('plot')\n",
+        "pdfs/talk-slides.pdf": b"%PDF-1.4\n",
+    }
+    caplog.set_level(logging.WARNING)
+    site = build_site(files, name="unpub-dev")
+    said = sorted(m for m in caplog.messages if "not published" in m)
+    assert said == [
+        "unpub-dev/CNAME is not published: a file at the top of unpub-dev/ is published only "
+        'when a setting names it; move it to unpub-dev/extra/CNAME and add "extra/CNAME": '
+        '{"path": "CNAME"} to EXTRA_PATH_METADATA in pelicanconf.py, which publishes it at the '
+        "site's root as /CNAME (as extra/favicon.svg is)",
+        "unpub-dev/downloads/ad6.txt, unpub-dev/downloads/ad6_plot.py are not published: "
+        'unpub-dev/downloads/ is not a static folder; add "downloads" to STATIC_PATHS in '
+        "pelicanconf.py (published at /downloads/ as they are), or move them into "
+        "unpub-dev/extra/",
+        "unpub-dev/favicon.ico is not published: a file at the top of unpub-dev/ is published "
+        "only when a setting names it; move it to unpub-dev/extra/favicon.ico and add "
+        '"extra/favicon.ico": {"path": "favicon.ico"} to EXTRA_PATH_METADATA in pelicanconf.py, '
+        "which publishes it at the site's root as /favicon.ico (as extra/favicon.svg is)",
+        "unpub-dev/pdfs/talk-slides.pdf is not published: unpub-dev/pdfs/ is not a static "
+        'folder; add "pdfs" to STATIC_PATHS in pelicanconf.py (published at /pdfs/ as it is), '
+        "or move it into unpub-dev/extra/",
+    ]
+    assert not site.exists("CNAME")
+    caplog.clear()
+    with pytest.raises(SystemExit):
+        build_site(files, publish=True, name="unpub-pub")
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len([m for m in errors if "not published" in m]) == 4, errors
+    # what the lines say to do publishes them, at their old addresses
+    caplog.clear()
+    moved = {
+        "extra/CNAME": files["CNAME"],
+        "downloads/ad6.txt": files["downloads/ad6.txt"],
+    }
+    fixed = build_site(
+        moved,
+        name="unpub-fixed",
+        STATIC_PATHS=["images", "extra", "downloads"],
+        ARTICLE_EXCLUDES=["images", "extra", "downloads"],
+        EXTRA_PATH_METADATA={
+            "extra/favicon.svg": {"path": "favicon.svg"},
+            "extra/CNAME": {"path": "CNAME"},
+        },
+    )
+    assert fixed.exists("CNAME") and fixed.exists("downloads/ad6.txt")
+    assert not [m for m in caplog.messages if "not published" in m]

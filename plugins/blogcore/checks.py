@@ -5,6 +5,7 @@ Pelican's, so the receivers in ``signals.py`` stay thin.
 """
 
 import datetime
+import fnmatch
 import functools
 import os
 import posixpath
@@ -18,7 +19,7 @@ from plugins.engine import side
 from plugins.engine.items import static_output
 
 from . import compat, links, urls
-from .frontmatter import FROM_PATH, WRITTEN, is_within_any
+from .frontmatter import DRAFT_FOLDERS, FROM_PATH, WRITTEN, is_within_any
 
 WRAPPERS = {"tag": Tag, "category": Category, "author": Author}
 LISTS = {"tag": "tags", "category": "categories", "author": "authors"}  # Pelican's context
@@ -639,3 +640,78 @@ def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[
                     if message:
                         source = shown(settings, item.source_path)
                         yield item.status == "draft", f"{source}: {where}{message}", value
+
+
+def _is_readme(name: str) -> bool:
+    """README, README.txt: a note to the people who edit the folder, not to readers."""
+    return name.lower() == "readme" or name.lower().startswith("readme.")
+
+
+def unpublished_files(
+    every: Iterable[str],
+    picked: set[str],
+    sources: set[str],
+    keep_out: Iterable[str],
+    ignores: Iterable[str] = (),
+) -> dict[str, list[str]]:
+    """The files of the content folder (paths relative to it, /-separated) that nothing reads
+    or publishes, by the folder a line names: ``""`` for each file at the top (one line each),
+    else the shallowest folder above the file with no post or page in it (what to add to
+    STATIC_PATHS), or the file's own folder when posts sit there (what to link from a post).
+
+    Left out: what a generator read or copied (``picked``), posts and pages (``sources``, named
+    by their own lines), the folders in ``keep_out`` (static folders, whose files Pelican copies
+    or a STATIC_EXCLUDES keeps out on purpose; the team, series and galleries folders; the posts'
+    and pages' own folders, where a post's companion is linked or named by the link check),
+    drafts' folders, dot files and folders, IGNORE_FILES, and a README."""
+    keep_out = [f for f in keep_out if f.strip("/")]
+    ignores = list(ignores)
+    holding = set()  # every folder with a post or page in it or below
+    for source in sources:
+        parts = source.split("/")[:-1]
+        holding.update("/".join(parts[:n]) for n in range(1, len(parts) + 1))
+    found: dict[str, list[str]] = {}
+    for relpath in sorted(every):
+        parts = relpath.split("/")
+        if relpath in picked or relpath in sources or _is_readme(parts[-1]):
+            continue
+        if any(p.startswith(".") for p in parts) or set(parts[:-1]) & DRAFT_FOLDERS:
+            continue
+        if any(fnmatch.fnmatch(part, pattern) for part in parts for pattern in ignores):
+            continue
+        if is_within_any(relpath, keep_out):
+            continue
+        folders = ["/".join(parts[:n]) for n in range(1, len(parts))]
+        free = [f for f in folders if f not in holding]
+        key = free[0] if free else (folders[-1] if folders else "")
+        found.setdefault(key, []).append(relpath)
+    return found
+
+
+def unpublished_message(folder: str, files: list[str], content: str, holds_posts: bool) -> str:
+    """The line for the files of one folder that nothing publishes (``folder`` "": a file at
+    the top of the content folder), naming the files as staff know them."""
+    shown_files = ", ".join(f"{content}/{f}" for f in files[:3])
+    more = f" and {len(files) - 3} more" if len(files) > 3 else ""
+    verb = "is" if len(files) == 1 else "are"
+    if not folder:
+        name = files[0]
+        return (
+            f"{content}/{name} is not published: a file at the top of {content}/ is published "
+            f"only when a setting names it; move it to {content}/extra/{name} and add "
+            f'"extra/{name}": {{"path": "{name}"}} to EXTRA_PATH_METADATA in pelicanconf.py, '
+            f"which publishes it at the site's root as /{name} (as extra/favicon.svg is)"
+        )
+    one = len(files) == 1
+    it, them = ("it", "it") if one else ("each", "them")
+    if holds_posts:
+        return (
+            f"{shown_files}{more} {verb} not published: nothing links to {them} and "
+            f"{content}/{folder}/ is no static folder; link {it} from a post with {{static}} "
+            f"(or {{attach}}), or move {them} into {content}/extra/"
+        )
+    return (
+        f"{shown_files}{more} {verb} not published: {content}/{folder}/ is not a static folder; "
+        f'add "{folder}" to STATIC_PATHS in pelicanconf.py (published at /{folder}/ as '
+        f"{'it is' if one else 'they are'}), or move {them} into {content}/extra/"
+    )

@@ -678,11 +678,8 @@ def on_unbuilt_sources(generators) -> None:
     settings, context = first.settings, first.context
     root = os.path.abspath(settings["PATH"])
     extensions = {f".{ext}" for ext in first.readers.extensions}
-    found = _files_under(
-        root,
-        lambda n: frontmatter.source_suffix(n, extensions) is not None,
-        dot_folders=False,
-    )
+    every = _files_under(root, dot_folders=False)  # one walk for the three kinds of lines
+    found = [f for f in every if frontmatter.source_suffix(f.rsplit("/", 1)[-1], extensions)]
     picked = {
         path.replace(os.sep, "/")
         for key in ("generated_content", "static_content")
@@ -703,15 +700,14 @@ def on_unbuilt_sources(generators) -> None:
     ]
     named = set(misnamed)
     # a post in a format no reader here reads (a notebook, Org mode): one line each
-    others = _files_under(
-        root, lambda n: frontmatter.other_format_message(n) is not None, dot_folders=False
-    )
+    others = [f for f in every if frontmatter.other_format_message(f) is not None]
     for relpath in frontmatter.unbuilt_files(others, picked, plugin_folders, ignores):
         logger.warning(
             "%s: %s",
             shown(settings, os.path.join(root, relpath)),
             frontmatter.other_format_message(relpath),
         )
+    _say_unpublished(settings, every, picked, {*found, *others}, plugin_folders)
     left = frontmatter.unbuilt_files(
         [f for f in found if f not in named], picked, plugin_folders, ignores, read
     )
@@ -725,6 +721,23 @@ def on_unbuilt_sources(generators) -> None:
                 settings.get("PAGE_PATHS", []),
             ),
         )
+
+
+def _say_unpublished(settings, every, picked, sources, plugin_folders) -> None:
+    """Files copied into the content folder outside its static folders that are neither posts
+    nor published (content/CNAME, content/downloads/x.txt): one line per folder (per file at
+    the top), an error in a publish build, which would silently lack them."""
+    own = [f for key in ("ARTICLE_PATHS", "PAGE_PATHS") for f in settings.get(key) or []]
+    keep_out = [*settings.get("STATIC_PATHS", []), *plugin_folders, *own]
+    found = checks.unpublished_files(
+        every, picked, sources, keep_out, settings.get("IGNORE_FILES", [])
+    )
+    log = logger.error if settings.get("BLOGCORE_STRICT") else logger.warning
+    content = shown(settings, settings["PATH"])
+    for folder, files in found.items():
+        holds_posts = any(s.startswith(f"{folder}/") for s in sources)
+        for group in [[f] for f in files] if not folder else [files]:
+            log("%s", checks.unpublished_message(folder, group, content, holds_posts))
 
 
 def _head_of(path: Path) -> sitemap.PageHead:
