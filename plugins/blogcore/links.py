@@ -404,6 +404,8 @@ def local_problem(
     url = url.replace("\\", "/")  # as browsers read it: \#x is /#x
     if url.startswith("//"):
         return None  # another host
+    if "\x00" in unquote(url):  # %00: no file's name holds it, and a log line shows nothing
+        return True, f"the link {url} holds %00, a character no address can hold: take it out"
     if url.startswith("/"):
         return site_absolute_problem(url, published_under, exists, written, content_file)
     return relative_problem(url, page, exists, written, content_file, elsewhere)
