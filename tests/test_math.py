@@ -3,12 +3,15 @@ attributes, never a link, a style or a handler); LaTeX in Markdown shown as writ
 line saying so."""
 
 import logging
+import xml.etree.ElementTree as ET
 
 import pytest
+from bs4 import BeautifulSoup
 
 from plugins.blogcore import foreign, text
 from tests.conftest import nu_errors
 
+ATOM = "{http://www.w3.org/2005/Atom}"
 HEAD = ":date: 2024-03-01\n:author: Ada Byrne\n:category: Company\n\n"
 RST_POST = (
     f"Equations\n#########\n\n{HEAD}The area is :math:`\\alpha^2`, and the roots are:\n\n"
@@ -125,3 +128,60 @@ def test_latex_in_markdown_is_shown_as_written_with_one_line(build_site, caplog)
 def test_mathjax_delimiters_are_latex(html, expected):
     found = foreign.found(html)
     assert [piece.message[: len(expected)] for piece in found] == ([expected] if expected else [])
+
+
+DOLLAR_MATH = [
+    "$\\mathbf{z}_{1:t-1}$",  # emphasis took the underscores, attr_list {1:t-1}
+    "$\\text{sg}[\\tilde{\\mathbf{a}}_{1:t-1}]$",
+    "$f'(x), ..., \\hat{z}_t$",  # smarty's quotes and dots
+    # [ … ](k - k^\ast) became a link
+    "$$\n\\dot{k} \\approx \\left[ \\frac{\\dot{k}}{k} \\right](k - k^\\ast).\n$$",
+    "$$\n\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}\n$$",  # \\ became \
+    "$A = \\{1, 2, 3\\}$",  # \{ became {
+    "$ x_1^2$",  # a space after the opening dollar, before LaTeX: render_math's too
+    "$ \\{x_i\\}_{i=1}^N $",  # and on both sides
+]
+DOLLAR_POST = (
+    "Title: Solow\nDate: 2024-09-06\nAuthor: Ada Byrne\nCategory: Company\n\n"
+    f"Tokens {DOLLAR_MATH[0]} and actions {DOLLAR_MATH[1]}, then {DOLLAR_MATH[2]}.\n\n"
+    f"Near the steady state:\n\n{DOLLAR_MATH[3]}\n\nThe matrix is\n\n{DOLLAR_MATH[4]}\n\n"
+    f"and the set is {DOLLAR_MATH[5]}, with {DOLLAR_MATH[6]} and {DOLLAR_MATH[7]} too.\n"
+)
+PRICES = (
+    "Tickets cost $5 and $10, or $5-$10 (US$5); a pass is $ 20 for members_only and $30, "
+    "$ 2 for a_1 or $ 3, "
+    "*cheap*. Set $HOME/$USER, then $PATH$."
+)
+PRICES_POST = "Title: Prices\nDate: 2024-09-07\nAuthor: Ada Byrne\nCategory: Company\n\n" + PRICES
+
+
+def test_render_math_dollars_reach_the_page_as_written(build_site, caplog):
+    # Markdown ran over $…$: [a](k) became a link, _{1:t-1} emphasis and attributes (the
+    # sentence reordered), \\ a \, \{ a {; in the page, its description and the feed alike,
+    # while the line said "shown as written"
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/solow.md": DOLLAR_POST, "posts/prices.md": PRICES_POST}, name="md-$")
+    body = site.soup("posts/solow/").select_one(".post-content")
+    assert [span.get_text() for span in body.select("span.math")] == DOLLAR_MATH
+    kinds = ["inline", "inline", "inline", "display", "display", "inline", "inline", "inline"]
+    assert [span["class"] for span in body.select("span.math")] == [["math", k] for k in kinds]
+    assert body.select("a, em, [attr], [t-1]") == []
+    first = body.select_one("p").get_text()
+    assert first == f"Tokens {DOLLAR_MATH[0]} and actions {DOLLAR_MATH[1]}, then {DOLLAR_MATH[2]}."
+    description = site.soup("posts/solow/").select_one('meta[name="description"]')["content"]
+    assert description.startswith(first)
+    feed = ET.fromstring(site.path("feeds/all.atom.xml").read_bytes())
+    entry = next(e for e in feed.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == "Solow")
+    shown = BeautifulSoup(entry.findtext(f"{ATOM}summary"), "html.parser")
+    assert [span.get_text() for span in shown.select("span.math")][:3] == DOLLAR_MATH[:3]
+    # prices, a shell's variables: not math, Markdown's as ever
+    prices = site.soup("posts/prices/").select_one(".post-content")
+    assert prices.select("span.math") == []
+    assert prices.select_one("em").get_text() == "cheap"
+    assert prices.get_text().strip() == PRICES.replace("*cheap*", "cheap")
+    assert [m for m in caplog.messages if "md-$/" in m] == [
+        "md-$/posts/solow.md: line 6: $\\mathbf{z}_{1:t-1}$ is LaTeX math, which the "
+        "render_math plugin typeset and this site does not: it is shown as written (and 7 more "
+        "places in this file); write it in words, show it as an image (an SVG of the formula), "
+        "or write the post in reStructuredText, whose :math: is typeset"
+    ]

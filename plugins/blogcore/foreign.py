@@ -18,6 +18,7 @@ Python-Markdown does not have.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Comment
 
 from . import codeblocks, liquid
+from .text import BLOCK_TAGS
 
 # liquid_tags' tags (pelican-plugins/liquid_tags), and what to write here instead
 _MEDIA = "embed it as HTML (<video>, <audio> or the service's <iframe>)"
@@ -72,24 +74,14 @@ _INLINE_CODE = re.compile(r"(`+).+?\1")
 _STRIKE = re.compile(r"(?<!~)~~(?P<text>[^\s~](?:[^~\n]*?[^\s~])?)~~(?!~)")
 _TASK = re.compile(r"\s*\[[ xX]\]\s")
 
-# LaTeX as render_math (MathJax) reads it in Markdown. Display math: between $$ and $$, or a
-# \begin{equation} environment. Inline math: between single dollars, as pandoc reads it, so
-# that prices are left alone: the opening $ has no space after it and no word character or
-# backslash before it (US$5, \$), the closing one no space before it and no digit after it
-# ("$5 and $10", "$5-$10" are not math).
-_DISPLAY = re.compile(
-    r"\$\$(?=.*?\S.*?\$\$)(?P<math>.+?)\$\$"
-    r"|\\begin\{(?:equation|align|gather|multline|eqnarray|displaymath)\*?\}",
-    re.S,
-)
-_INLINE = re.compile(r"(?<![\\$\w])\$(?P<math>[^\s$][^$\n]*?(?<![\s\\]))\$(?![\d$])")
-# MathJax's \( … \) and \[ … \] (kept as written by liquid.py's MathAsWritten): \[ only
-# around LaTeX, as there (\[citation needed\] is an escaped bracket)
-_BACKSLASHED = re.compile(r"\\\((?P<paren>.*?\S.*?)\\\)|\\\[(?P<bracket>.*?\S.*?)\\\]", re.S)
-# what makes text between two dollars LaTeX rather than words ("$HOME/$USER" is not): a
-# command, a sub- or superscript, braces, a relation or a sum, else one short symbol ($r$)
-_MATHY = re.compile(r"[\\^_{}=+<>|]|^\w{1,2}'*$")
-_MATH_QUICK = re.compile(r"\$\$|\\begin\{|\\\(|\\\[|\$[^\s$][^$\n]*?\$")
+# LaTeX as render_math (MathJax) reads it in Markdown, as liquid.py keeps it as written:
+# between $ and $ (as pandoc reads dollars, so that prices are left alone), $$ and $$, \( and
+# \), \[ and \] (around LaTeX only), or in a \begin{…} … \end{…} environment; read in one
+# piece of text at a time (a paragraph's, Markdown's own step reads no further)
+_MATH = re.compile(liquid.MATH_RE, re.S)
+# a display environment without its \end (said, though no step keeps it)
+_BEGIN = re.compile(r"\\begin\{(?:equation|align|gather|multline|eqnarray|displaymath)\*?\}")
+_MATH_QUICK = re.compile(r"\$[^$]+\$|\$\$|\\begin\{|\\\(|\\\[")
 
 
 @dataclass(frozen=True)
@@ -109,11 +101,12 @@ def found(html: str) -> list[Foreign]:
         return []  # nearly every post
     # the text a reader sees, but code: shown as written on purpose
     soup = BeautifulSoup(html, "html.parser")
-    text = "".join(
-        str(node)
+    nodes = [
+        node
         for node in soup.find_all(string=True)
         if not isinstance(node, Comment) and not node.find_parent(("code", "pre"))
-    )
+    ]
+    text = "".join(map(str, nodes))
     hits: list[tuple[int, Foreign]] = []
     for match in _LIQUID.finditer(text):
         name = match[1].lower()
@@ -153,45 +146,57 @@ def found(html: str) -> list[Foreign]:
                 ),
             )
         )
-    math = _first_math(text)
+    math = _first_math(_by_block(nodes))
     if math is not None:
         hits.append(math)
     hits += _github(text, soup)
     return [hit for _, hit in sorted(hits, key=lambda pair: pair[0])]
 
 
-def _first_math(text: str) -> tuple[int, Foreign] | None:
-    """Where the first LaTeX of render_math's is in the text, and what to say of it, with how
-    many more places there are (one line per file: the post is readable, if not typeset)."""
+def _by_block(nodes: list) -> list[str]:
+    """The text of each block (a paragraph, an item, a cell), in order: the pieces of text
+    math may be read in, as Markdown's step reads a block's text at a time."""
+    blocks = itertools.groupby(nodes, key=lambda node: id(node.find_parent(BLOCK_TAGS)))
+    return ["".join(map(str, group)) for _, group in blocks]
+
+
+def _first_math(pieces: list[str]) -> tuple[int, Foreign] | None:
+    """Where the first LaTeX of render_math's is in the text (its blocks' texts, in order),
+    and what to say of it, with how many more places there are (one line per file: the post
+    is readable, if not typeset)."""
     places: list[tuple[int, str, str]] = []  # (offset, as written, pattern of its start)
-    for match in _DISPLAY.finditer(text):
-        written = " ".join(match[0].split())
-        places.append((match.start(), written, r"\$\$" if match[0][0] == "$" else r"\\begin\{"))
-    blanked = _DISPLAY.sub(lambda m: " " * len(m[0]), text)  # not read twice
-    for match in _BACKSLASHED.finditer(blanked):
-        if match["bracket"] is None or liquid.LATEX.search(match["bracket"]):
-            written = " ".join(match[0].split())
-            places.append((match.start(), written, re.escape(match[0][:2])))
-    blanked = _BACKSLASHED.sub(lambda m: " " * len(m[0]), blanked)
-    for match in _INLINE.finditer(blanked):
-        if _MATHY.search(match["math"]):
-            # its first command or letter: Markdown may have taken x_1 ... y_1 for emphasis,
-            # so the source may differ from the text after it
-            head = re.match(r"\\[A-Za-z]+|\w", match["math"])
-            start = r"(?<![\\$\w])\$" + (re.escape(head[0]) if head else r"\S")
-            places.append((match.start(), match[0], start))
+    offset = 0
+    for piece in pieces:
+        if _MATH_QUICK.search(piece):
+            for match in _MATH.finditer(piece):
+                if liquid.is_math(match):
+                    places.append((offset + match.start(), match[0], _start_of(match)))
+            rest = _MATH.sub(lambda m: " " * len(m[0]), piece)
+            places += [(offset + m.start(), m[0], r"\\begin\{") for m in _BEGIN.finditer(rest)]
+        offset += len(piece)
     if not places:
         return None
     offset, written, start = min(places)
     also = _also(len(places) - 1)
     return offset, Foreign(
         start,
-        f"{_short(written)} is LaTeX math, which the render_math plugin typeset and this "
-        f"site does not: it is shown as written{also}; write it in words, show it as an "
-        "image (an SVG of the formula), or write the post in reStructuredText, whose :math: "
-        "is typeset",
+        f"{_short(' '.join(written.split()))} is LaTeX math, which the render_math plugin "
+        f"typeset and this site does not: it is shown as written{also}; write it in words, "
+        "show it as an image (an SVG of the formula), or write the post in reStructuredText, "
+        "whose :math: is typeset",
         serious=False,
     )
+
+
+def _start_of(match: re.Match[str]) -> str:
+    """A pattern of how a piece of math starts in the source, to find its line."""
+    dollar = match["dollar"] or match["spaced"]
+    if dollar is None:
+        return re.escape(match[0][:2]) if match[0][:2] != "\\b" else r"\\begin\{"
+    # its first command or letter, as written
+    written = dollar.lstrip()
+    head = re.match(r"\\[A-Za-z]+|\w", written)
+    return r"(?<![\\$])\$\s*" + re.escape(head[0] if head else written[0])
 
 
 def _github(text: str, soup: BeautifulSoup) -> list[tuple[int, Foreign]]:

@@ -10,10 +10,13 @@ Three steps, through Python-Markdown's extension API:
   ``{% endraw %}``) stays text: attr_list (in ``extra``) took it for one, the line was lost
   and the sanitiser reported made-up attributes (``low_``). Real ones (``{: .note}``,
   ``{#id}``, ``{bash}``) are left to attr_list.
-- render_math's LaTeX between ``\(`` and ``\)``, ``\[`` and ``\]``, or ``$$`` and ``$$``
-  stays as written: Markdown's backslash escapes took the backslashes (``\( x \)`` showed
-  as ``( x )``, with nothing said) and its emphasis the underscores of ``x_1 ... y_1``. The
-  reader says it once per file (foreign.py).
+- render_math's LaTeX between ``$`` and ``$``, ``\(`` and ``\)``, ``\[`` and ``\]``, ``$$``
+  and ``$$``, or in a ``\begin{…}`` … ``\end{…}`` environment stays as written, one
+  ``<span class="math inline">`` (or ``math display``) whose text no later step reads:
+  Markdown's backslash escapes took the backslashes (``\( x \)`` showed as ``( x )``, ``\\``
+  as ``\``, with nothing said), its emphasis the underscores of ``x_1 ... y_1``, its links
+  ``[a](k)``, attr_list ``{1:t-1}`` and smarty the dots and quotes. The reader says it once
+  per file (foreign.py).
 """
 
 from __future__ import annotations
@@ -155,23 +158,52 @@ MATH_RE = (
     r"\\\((?P<paren>.*?\S.*?)\\\)"
     r"|\\\[(?P<bracket>.*?\S.*?)\\\]"
     r"|\$\$(?P<dollars>.*?\S.*?)\$\$"
+    r"|\\begin\{(?P<env>[A-Za-z]+\*?)\}.*?\\end\{(?P=env)\}"
+    # between single dollars, as pandoc reads them, so that prices are left alone: the
+    # opening $ is not \$ or $$, the closing one has no space or backslash before it and no
+    # digit after it ("$5 and $10", "$5-$10" are not math); a space after the opening one
+    # only before LaTeX (is_math), as render_math read "$ x_1$"
+    r"|(?<![\\$])\$(?P<dollar>[^$]*?[^\s$\\])\$(?![\d$])"
+    # or with a space on both sides, around LaTeX, and no number after it ("$ 5 or $ 10")
+    r"|(?<![\\$])\$(?P<spaced>\s[^$]*?\s)\$(?!\s*[\d$])"
 )
 LATEX = re.compile(r"[\\^_{}=]")
+# text between two dollars that is no LaTeX: a word (a shell's $HOME/$USER, $PATH$) or a
+# number ($3.50$), which Markdown leaves as written anyway
+NOT_MATH = re.compile(r"[A-Za-z]{3,}[/:]?|[\d.,]+")
 # before Markdown's backslash escape (180), after code in backticks (190)
 MATH_PRIORITY = 185
 
 
+def is_math(match: re.Match[str]) -> bool:
+    """Whether a match of MATH_RE is LaTeX (not an escaped bracket, not a shell's dollars)."""
+    if match["bracket"] is not None:
+        return LATEX.search(match["bracket"]) is not None
+    if match["spaced"] is not None:
+        return LATEX.search(match["spaced"]) is not None
+    if match["dollar"] is not None:
+        if match["dollar"][0].isspace():
+            return LATEX.search(match["dollar"]) is not None
+        return NOT_MATH.fullmatch(match["dollar"]) is None
+    return True
+
+
 class MathAsWritten(InlineProcessor):
-    """LaTeX between render_math's delimiters kept as written, one piece of text."""
+    """LaTeX between render_math's delimiters kept as written: a ``<span class="math …">``
+    whose text is an AtomicString, which no later step (smarty's, attr_list's) reads."""
 
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
-    ) -> tuple[str | None, int | None, int | None]:
-        if m["bracket"] is not None and not LATEX.search(m["bracket"]):
+    ) -> tuple[etree.Element | None, int | None, int | None]:
+        if not is_math(m):
             return None, None, None
         if util.STX in m[0]:  # around code, or another step's result: not LaTeX to keep
             return None, None, None
-        return util.AtomicString(m[0]), m.start(0), m.end(0)
+        span = etree.Element("span")
+        display = m["bracket"] is not None or m["dollars"] is not None or m["env"] is not None
+        span.set("class", "math display" if display else "math inline")
+        span.text = util.AtomicString(m[0])
+        return span, m.start(0), m.end(0)
 
 
 class LiquidExtension(Extension):
