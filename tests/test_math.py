@@ -37,13 +37,36 @@ def test_rest_math_reaches_the_reader_as_mathml(build_site, caplog):
     assert nu_errors(site.path("posts/equations/").parent) == []
 
 
-def test_latex_docutils_cannot_write_is_one_line_with_what_to_do(build_site, caplog):
+@pytest.mark.parametrize("publish", [False, True])
+def test_latex_docutils_cannot_write_is_shown_as_written_with_one_line(build_site, caplog, publish):
+    # docutils stopped at it (a reST error): the whole post was left out of the build
     caplog.set_level(logging.WARNING)
-    post = f"Colour\n######\n\n{HEAD}Red :math:`\\color{{red}}{{z}}` here.\n"
-    build_site({"posts/colour.rst": post}, name="rest-math-bad")
-    assert [m for m in caplog.messages if "rest-math-bad/" in m] == [
-        'rest-math-bad/posts/colour.rst: line 8: Unknown LaTeX command "\\color" in math '
-        "(reStructuredText): docutils cannot write it as MathML; write the formula without it"
+    post = (
+        f"Colour\n######\n\n{HEAD}Red :math:`\\color{{red}}{{z}} < 1`, blue :math:`\\alpha^2`.\n\n"
+        ".. math::\n\n   x = \\bm{y} \\tag{1}\n"
+    )
+    name = f"rest-math-bad-{publish}"
+    site = build_site({"posts/colour.rst": post}, publish=publish, name=name)
+    body = site.soup("posts/colour/").select_one(".post-content")
+    assert body.select_one("p > code.math").get_text() == "\\color{red}{z} < 1"
+    assert body.select_one("pre.math").get_text() == "x = \\bm{y} \\tag{1}"
+    assert body.select_one("p > math msup") is not None  # the others typeset
+    lines = [(r.levelname, r.getMessage()) for r in caplog.records if f"{name}/" in r.getMessage()]
+    said = (
+        "in math (reStructuredText): docutils cannot write it as MathML, so the formula is shown "
+        "as written, not typeset"
+    )
+    assert lines == [
+        (
+            "WARNING",
+            f'{name}/posts/colour.rst: line 8: Unknown LaTeX command "\\color" {said} '
+            "(\\color{red}{z} < 1); write the formula without it",
+        ),
+        (
+            "WARNING",
+            f'{name}/posts/colour.rst: line 12: Unknown LaTeX command "\\bm" {said} '
+            "(x = \\bm{y} \\tag{1}); write the formula without it",
+        ),
     ]
 
 

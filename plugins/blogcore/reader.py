@@ -3,6 +3,7 @@ front matter is wrong."""
 
 import contextlib
 import datetime
+import functools
 import importlib
 import logging
 import os
@@ -885,6 +886,47 @@ class StrictRstReader(StrictChecks, RstReader):
         "date": "has no :date: field; add one such as :date: 2025-03-14 (a post needs a date)",
         "text": "has no text after its fields; it is not published",
     }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # the formulas the writer Pelican makes for a file shows as written (rst.py)
+        self.math_as_written: list[rst.AsWritten] = []
+        self.writer_class = functools.partial(rst.Writer, self.math_as_written)
+
+    def _read(self, source_path: str) -> tuple[str, dict]:
+        self.math_as_written.clear()
+        content, metadata = super()._read(source_path)
+        if self.math_as_written:
+            self._name_math_as_written(source_path)
+        return content, metadata
+
+    def _name_math_as_written(self, source_path: str) -> None:
+        """A formula docutils cannot write as MathML is shown as written: one warning each,
+        with its line (a publish goes on: nothing is lost, the formula is on the page as the
+        writer wrote it and the post's other formulas are typeset)."""
+        lines = _text_of(source_path).splitlines()
+        for line, written, reason in self.math_as_written:
+            first = written.strip().splitlines()[0].strip() if written.strip() else ""
+            start = (line or 1) - 1
+            number = next(
+                (n for n in range(start, len(lines)) if first and first in lines[n]), None
+            )
+            number = number + 1 if number is not None else line
+            where = f"line {number}: " if number else ""
+            advice = (
+                "write the formula without it"
+                if MATH_ERROR.match(reason)
+                else "correct the formula"
+            )
+            logger.warning(
+                "%s: %s%s in math (reStructuredText): docutils cannot write it as MathML, so "
+                "the formula is shown as written, not typeset (%s); %s",
+                self._shown(source_path),
+                where,
+                reason.rstrip(".!"),
+                " ".join(written.split())[:60],
+                advice,
+            )
 
 
 class StrictHTMLReader(StrictChecks, HTMLReader):
