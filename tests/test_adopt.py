@@ -213,3 +213,50 @@ def test_a_drafts_folder_copied_over_is_never_published(build_site):
     preview = build_site(files, name="drafts-dev")
     assert "ZZUNFINISHED" in preview.text("drafts/posts/unfinished/")
     assert "ZZUNFINISHED" not in preview.text("index.html")
+
+
+NEWSLETTER = """<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta http-equiv="X-UA-Compatible" content="IE=edge">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="generator" content="Mailer 3">
+  <title>Our old newsletter</title>
+  <meta name="date" content="2024-09-12">
+  <meta name="category" content="Company">
+  <meta name="author" content="Ada Byrne">
+  <meta name="tags" contents="newsletter">
+  <meta property="og:title" content="Newsletter">
+</head>
+<body>
+  <p>The newsletter, as we sent it.</p>
+</body>
+</html>
+"""
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_an_html_post_s_head_is_said_in_one_line_a_mistake(build_site, caplog, publish):
+    # Pelican's own lines, with the file's absolute path: a <meta charset> and an http-equiv
+    # "skipped", contents= "should be changed"; and "unknown key 'Viewport'" (ours)
+    caplog.set_level(logging.WARNING)
+    name = f"html-head-{publish}"
+    site = build_site({"posts/old-newsletter.html": NEWSLETTER}, publish=publish, name=name)
+    page = site.soup("posts/our-old-newsletter/")
+    assert [a.get_text() for a in page.select('a[rel="tag"]')] == ["newsletter"]
+    lines = [
+        (r.levelname, r.getMessage())
+        for r in caplog.records
+        if name in r.getMessage() or "Meta tag" in r.getMessage()
+    ]
+    where = f"{name}/posts/old-newsletter.html"
+    assert lines == [
+        ("WARNING", f'{where}: line 12: <meta name="tags"> has contents=; write content='),
+        (
+            "WARNING",
+            f'{where}: line 13: <meta property="og:title" content="Newsletter"> has no name=, '
+            'so it is not read; if it is front matter, write <meta name="key" content="value"> '
+            "with a key of docs/front-matter.md, else remove it",
+        ),
+    ]

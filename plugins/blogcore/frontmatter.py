@@ -158,6 +158,14 @@ def close_key(
     return close[0] if close else None
 
 
+# what an HTML file's <head> says of the page it was, which Pelican's HTML reader takes for
+# keys like any <meta name>: this site's theme writes its own viewport and colours, and a
+# generator is the tool that wrote the file; no post's front matter, so nothing to say
+HTML_PAGE_NAMES = frozenset(
+    {"viewport", "generator", "theme-color", "color-scheme", "format-detection"}
+)
+
+
 def unknown_key(
     key: str, known: frozenset[str] = KNOWN_KEYS, present: frozenset[str] | set[str] = frozenset()
 ) -> str | None:

@@ -12,6 +12,7 @@ import threading
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
+from html.parser import HTMLParser
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,7 @@ from . import codeblocks, compat, foreign, inline, liquid, mdtree, rawtags, rst,
 from .frontmatter import (
     DEFAULT,
     EMPTY,
+    HTML_PAGE_NAMES,
     OTHER_ENGINE_KEYS,
     FrontMatterError,
     Header,
@@ -924,9 +926,62 @@ class StrictRstReader(StrictChecks, RstReader):
                 self._shown(source_path),
                 where,
                 reason.rstrip(".!"),
-                " ".join(written.split())[:60],
+                _short(" ".join(written.split()), 60),
                 advice,
             )
+
+
+class HeadMetas(HTMLParser):
+    """The ``<meta>`` tags of an HTML file's ``<head>``, as Pelican's HTML reader takes them,
+    with their lines: ``metas``, (line, attributes) each."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.metas: list[tuple[int, dict[str, str | None]]] = []
+        self.state = "before"  # the head is the first one, before any <body>
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "head" and self.state == "before":
+            self.state = "head"
+        elif tag == "body":
+            self.state = "after"
+        elif tag == "meta" and self.state == "head":
+            self.metas.append((self.getpos()[0], dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "head" and self.state == "head":
+            self.state = "after"
+
+
+def _short(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def meta_problems(source: str) -> list[tuple[int, str]]:
+    """What to say of an HTML file's ``<meta>`` tags, by line (Pelican's own lines, with the
+    file's absolute path and a <meta charset> said to be skipped, are dropped: SAID_BETTER).
+    A charset, an http-equiv and a name that is no key (HTML_PAGE_NAMES) say nothing."""
+    parser = HeadMetas()
+    parser.feed(source)
+    parser.close()
+    problems = []
+    for line, attrs in parser.metas:
+        name = attrs.get("name")
+        if name is None:
+            if "charset" in attrs or "http-equiv" in attrs:
+                continue
+            written = " ".join(f'{k}="{_short(v or "")}"' for k, v in attrs.items())
+            problems.append(
+                (
+                    line,
+                    f"<meta {written}> has no name=, so it is not read; if it is front matter, "
+                    'write <meta name="key" content="value"> with a key of docs/front-matter.md, '
+                    "else remove it",
+                )
+            )
+        elif not attrs.get("content") and attrs.get("contents"):
+            problems.append((line, f'<meta name="{name}"> has contents=; write content='))
+    return problems
 
 
 class StrictHTMLReader(StrictChecks, HTMLReader):
@@ -940,3 +995,14 @@ class StrictHTMLReader(StrictChecks, HTMLReader):
         "needs a date)",
         "text": "has no text in its <body>; it is not published",
     }
+
+    def _read(self, source_path: str) -> tuple[str, dict]:
+        """Pelican's reading; what its <head> says of the page (a viewport) is no key, and
+        its <meta> tags' mistakes are one line each, with their line."""
+        content, metadata = super()._read(source_path)
+        for key in HTML_PAGE_NAMES.intersection(metadata):
+            del metadata[key]
+        if "<meta" in (source := _text_of(source_path)).lower():
+            for number, message in meta_problems(source):
+                logger.warning("%s: line %d: %s", self._shown(source_path), number, message)
+        return content, metadata

@@ -92,6 +92,11 @@ class SaidBetter(logging.Filter):
             # the same, once Pelican's log limit has seen it often enough (LOG_LIMIT)
             "Other images have empty alt attributes",
             "Duplicate definition of `%s` for %s. Using first one.",
+            # an HTML post's <meta> without a name (a <meta charset> too), contents= for
+            # content=: the reader says what is wrong, with the line (meta_problems)
+            "Meta tag in file %s does not have a 'name' attribute, skipping. Attributes: %s",
+            "Meta tag attribute 'contents' used in file %s, should be changed to 'content'",
+            "Other files have meta tag attribute 'contents' that should be changed to 'content'",
         }
     )
     PREFIXES = ('There are %s items "%s" with lang %s', "There are %s original (not translated)")
