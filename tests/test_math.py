@@ -37,16 +37,18 @@ def test_rest_math_reaches_the_reader_as_mathml(build_site, caplog):
     assert nu_errors(site.path("posts/equations/").parent) == []
 
 
+COLOUR_POST = (
+    f"Colour\n######\n\n{HEAD}Red :math:`\\color{{red}}{{z}} < 1`, blue :math:`\\alpha^2`.\n\n"
+    ".. math::\n\n   x = \\bm{y} \\tag{1}\n"
+)
+
+
 @pytest.mark.parametrize("publish", [False, True])
 def test_latex_docutils_cannot_write_is_shown_as_written_with_one_line(build_site, caplog, publish):
     # docutils stopped at it (a reST error): the whole post was left out of the build
     caplog.set_level(logging.WARNING)
-    post = (
-        f"Colour\n######\n\n{HEAD}Red :math:`\\color{{red}}{{z}} < 1`, blue :math:`\\alpha^2`.\n\n"
-        ".. math::\n\n   x = \\bm{y} \\tag{1}\n"
-    )
     name = f"rest-math-bad-{publish}"
-    site = build_site({"posts/colour.rst": post}, publish=publish, name=name)
+    site = build_site({"posts/colour.rst": COLOUR_POST}, publish=publish, name=name)
     body = site.soup("posts/colour/").select_one(".post-content")
     assert body.select_one("p > code.math").get_text() == "\\color{red}{z} < 1"
     assert body.select_one("pre.math").get_text() == "x = \\bm{y} \\tag{1}"
