@@ -565,9 +565,12 @@ def unready_gallery_statics(generators: list) -> list[Any]:
     ]
 
 
-def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[bool, str, str]]:
+def link_problems(
+    generators: list, settings: dict[str, Any]
+) -> Iterator[tuple[bool, str, str, str | None]]:
     """Every broken or unpublished link of every post and page: (the item is a draft, line,
-    the link's path as written after ``{filename}``, ``{static}`` or ``{attach}``)."""
+    the link's path as written after ``{filename}``, ``{static}`` or ``{attach}``, and the
+    content file it names when that is there but unpublished, else None)."""
     pattern = links.link_pattern(settings["INTRASITE_LINK_REGEX"])
     context = generators[0].context if generators else {}
 
@@ -614,6 +617,7 @@ def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[
                     if (where, link) in reported:
                         continue
                     reported.add((where, link))
+                    target = None
                     if kind and kind not in CHECKED_KINDS:  # {statc}, and {index}: fine
                         message = links.unknown_kind_problem(link, kind)
                     elif kind in links.TAXONOMY_KINDS:
@@ -639,7 +643,9 @@ def link_problems(generators: list, settings: dict[str, Any]) -> Iterator[tuple[
                         message = links.source_file_problem(link, named.state != links.MISSING)
                     if message:
                         source = shown(settings, item.source_path)
-                        yield item.status == "draft", f"{source}: {where}{message}", value
+                        kept = target and target.state == links.UNPUBLISHED
+                        line = f"{source}: {where}{message}"
+                        yield item.status == "draft", line, value, target.path if kept else None
 
 
 def _is_readme(name: str) -> bool:

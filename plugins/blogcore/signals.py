@@ -476,11 +476,14 @@ def on_sources_known(generators) -> None:
     _unpublish(generators, {id(s): s for s in checks.outside_statics(generators)})
     strict = settings.get("BLOGCORE_STRICT", False)
     named = getattr(build.current(settings).state(__package__), "links_named", None)
-    for in_draft, line, value in checks.link_problems(generators, settings):
+    linked = build.current(settings).state(__package__).linked_unpublished = set()
+    for in_draft, line, value, unpublished in checks.link_problems(generators, settings):
         # a development build shows the page as it is; a publish never ships the link
         (logger.error if strict and not in_draft else logger.warning)("%s", line)
         if named is not None:
             named.named.add(value)
+        if unpublished:  # named by this line: not again as a file nothing publishes
+            linked.add(unpublished)
     # links to the site's own files (from "/" or relative): checked against what the build
     # writes, once it is written; a team, series or gallery file's body is published as
     # written too, on more than one page (no page to resolve a relative link from)
@@ -734,8 +737,11 @@ def _say_unpublished(settings, every, picked, sources, plugin_folders) -> None:
     the top), an error in a publish build, which would silently lack them."""
     own = [f for key in ("ARTICLE_PATHS", "PAGE_PATHS") for f in settings.get(key) or []]
     keep_out = [*settings.get("STATIC_PATHS", []), *plugin_folders, *own]
+    # what a plugin reads itself (the webmentions archive), and files a link line named
+    said = getattr(build.current(settings).state(__package__), "linked_unpublished", set())
+    used = {*picked, *side.claimed(settings), *said}
     found = checks.unpublished_files(
-        every, picked, sources, keep_out, settings.get("IGNORE_FILES", [])
+        every, used, sources, keep_out, settings.get("IGNORE_FILES", [])
     )
     log = logger.error if settings.get("BLOGCORE_STRICT") else logger.warning
     content = shown(settings, settings["PATH"])

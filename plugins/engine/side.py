@@ -14,6 +14,8 @@ settings, its front-matter checks, one sanitiser):
 - ``read_all(generator, folder)``: both, in file-name order.
 - ``read_this_build(settings)``: every side file the build has read so far (blogcore checks
   their links as it does posts').
+- ``claim(settings, path)``: a file a plugin reads itself (the webmentions archive), so that
+  it is not named as a file nothing publishes; ``claimed(settings)`` lists them.
 - ``read_ahead(settings, folder)`` at ``initialized``: the kind's files are read with the
   posts' readers this build; ``ahead(generator)`` lists them, for fastbuild to read them in
   parallel with the posts (into the reader cache ``read`` looks in first).
@@ -209,6 +211,20 @@ def ahead(generator) -> list[str]:
             if os.path.isfile(os.path.join(generator.path, relpath, sidecar)):
                 found.append(f"{relpath}/{sidecar}")
     return found
+
+
+def claim(settings: dict[str, Any], path: str | os.PathLike) -> None:
+    """Say that a plugin reads this file of the content folder itself, this build (the
+    webmentions archive): it is used, not a file nothing publishes (blogcore names those)."""
+    relpath = os.path.relpath(os.path.abspath(path), os.path.abspath(settings["PATH"]))
+    if not relpath.startswith(".."):
+        state = build.current(settings).state(__name__)
+        vars(state).setdefault("claimed", set()).add(relpath.replace(os.sep, "/"))
+
+
+def claimed(settings: dict[str, Any]) -> set[str]:
+    """The files plugins said they read themselves (``claim``), relative to the content folder."""
+    return set(getattr(build.current(settings).state(__name__), "claimed", ()))
 
 
 def read_all(generator, folder: str, sanitiser: Sanitiser | None = None) -> list[SideFile]:

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
-from plugins.engine import build
+from plugins.engine import build, side
 from plugins.engine.side import shown
 
 from . import archive, client, mentions, send
@@ -24,6 +24,12 @@ def on_initialized(pelican) -> None:
         pelican.settings.update(configure(pelican.settings))
     except SettingsError as exc:
         raise SystemExit(f"Settings error: {exc}") from None
+    # read here, not published: not a file left out by mistake (nor the default's name
+    # when another file, or none, is the archive: a former archive, kept)
+    settings = pelican.settings
+    for archived in (archive_path(settings), archive_path({"PATH": settings["PATH"]})):
+        if archived is not None:
+            side.claim(settings, archived)
 
 
 def _received(settings) -> list[dict]:
