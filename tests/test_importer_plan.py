@@ -530,6 +530,35 @@ def test_an_item_never_takes_the_address_of_a_page_the_site_writes(kind, slug, w
     assert len(problems) == (slug != written)
 
 
+def test_no_redirect_from_an_address_the_sites_own_page_keeps():
+    """The site's own about.md has /about/: the old blog's About page is written as
+    'about-2', and no Redirect_from /about/ (the redirects plugin refuses one over a page)."""
+    export = model.Export("wordpress", "http://old.example")
+    about = _item("1", "about", "About", old_urls=["http://old.example/about/"])
+    about.kind = model.PAGE
+    about.old_urls.append("http://old.example/?page_id=1")
+    # a post whose old address is the site's page too (its permalinks were /%postname%/)
+    post = _item("2", "team-news", "News", old_urls=["http://old.example/contact/"])
+    layout = plan.Layout(occupied={"about": "content/pages/about.md", "contact": "c/contact.md"})
+    made = plan.make_plan(export_with(export, about, post), layout, None)
+    assert "Redirect_from: /?page_id=1\n" in made.files["pages/about-2.md"]
+    assert "Redirect_from" not in made.files["posts/team-news.md"]
+    assert made.problems == [
+        "item 1 ('About'): /about/ is content/pages/about.md's, already in the site: written as "
+        "'about-2' (/about/ stays that file's, with no redirect from it: a redirect never "
+        "replaces a page; to give the address to this one, move that file away and import "
+        "again)",
+        "posts/team-news.md: the old address /contact/ is c/contact.md's, already in the site: "
+        "no redirect",
+    ]
+    assert made.counts["redirects"] == 1
+
+
+def export_with(export: model.Export, *items: model.Item) -> model.Export:
+    export.items = list(items)
+    return export
+
+
 def test_no_redirect_from_the_address_of_a_page_the_site_writes():
     export = model.Export("wordpress", "http://old.example")
     export.items = [

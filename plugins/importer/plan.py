@@ -542,10 +542,17 @@ def occupied(
     return found
 
 
-def _slugs(export: Export, problems: list[str], layout: Layout | None = None) -> list[str]:
+def _slugs(
+    export: Export,
+    problems: list[str],
+    layout: Layout | None = None,
+    explained: set[str] | None = None,
+) -> list[str]:
     """Each item's slug, in the export's order: its old one, else from its title; two items
     never share one (nor are items told apart by their ids: an export may repeat one), and
-    none gives an item the address of a page the site writes itself (`layout.reserved`)."""
+    none gives an item the address of a page the site writes itself (`layout.reserved`).
+    An old address a renamed item leaves to the site's own file is added to `explained`
+    (no slashes at the ends): the line said it gets no redirect."""
     layout = layout or Layout()
     taken: dict[str, str] = {}
     out = []
@@ -601,10 +608,20 @@ def _slugs(export: Export, problems: list[str], layout: Layout | None = None) ->
                 f"{taken[base]}; written as {slug!r}"
             )
         elif slug != base:
+            held = layout.url(is_page, base, lang)
+            kept = any(old_path(url).strip("/") == held.strip("/") for url in item.old_urls)
+            if kept and explained is not None:
+                explained.add(held.strip("/"))
             problems.append(
-                f"item {item.id} ({item.title!r}): /{layout.url(is_page, base, lang)} "
-                f"is {holder(base)}'s, already in the site: written as {slug!r} (the old "
-                "address redirects to the new one)"
+                f"item {item.id} ({item.title!r}): /{held} is {holder(base)}'s, already in "
+                f"the site: written as {slug!r} "
+                + (
+                    f"(/{held} stays that file's, with no redirect from it: a redirect never "
+                    "replaces a page; to give the address to this one, move that file away "
+                    "and import again)"
+                    if kept
+                    else "(the old address redirects to the new one)"
+                )
             )
         taken[slug] = item.id
         out.append(slug)
@@ -708,7 +725,8 @@ def make_plan(
     for kind, number in export.skipped.items():
         plan.counts[f"{kind} skipped"] += number
     pictures = Pictures(export, uploads, layout.images)
-    slugs = _slugs(export, plan.problems, layout)
+    explained: set[str] = set()  # old addresses the site's own files keep, already said
+    slugs = _slugs(export, plan.problems, layout, explained)
     by_old_url = {}
     for item, slug in zip(export.items, slugs, strict=True):
         folder = layout.posts if item.kind != PAGE else layout.pages
@@ -845,6 +863,14 @@ def make_plan(
             plan.problems.append(
                 f"{path}: the old address {kept} is the site's own page now: no redirect"
             )
+            redirects.remove(kept)
+        # a redirect never replaces a page: an old address the site's own file has stays its
+        for kept in [p for p in redirects if "?" not in p and p.strip("/") in layout.occupied]:
+            if kept.strip("/") not in explained:
+                plan.problems.append(
+                    f"{path}: the old address {kept} is {layout.occupied[kept.strip('/')]}'s, "
+                    "already in the site: no redirect"
+                )
             redirects.remove(kept)
         for refused in [p for p in redirects if _unredirectable(p)]:
             plan.problems.append(
