@@ -120,8 +120,12 @@ def uploads(tmp_path: Path) -> Path:
         ("https://oldblog.files.wordpress.com/2008/10/x-300x200.jpg", "2008/10/x.jpg"),
         ("https://i0.wp.com/old.example/wp-content/uploads/2008/10/x.jpg?ssl=1", "2008/10/x.jpg"),
         ("https://i2.wp.com/oldblog.files.wordpress.com/2008/10/x.jpg", "2008/10/x.jpg"),
+        # the blog's other WordPress.com address (its name before a rename), through the CDN too
+        ("https://oldname.wordpress.com/wp-content/uploads/2008/10/x.jpg", "2008/10/x.jpg"),
+        ("https://i1.wp.com/oldname.wordpress.com/wp-content/uploads/2008/10/x.jpg",
+         "2008/10/x.jpg"),
     ],
-)
+)  # fmt: skip
 def test_pictures_are_found_in_the_uploads_copy(uploads, url, found):
     pictures = plan.Pictures(model.Export("wordpress", "http://old.example"), uploads, "images")
     result = pictures.find(url)
@@ -181,10 +185,20 @@ def test_a_blogger_name_that_stands_for_several_pictures_is_not_guessed(uploads,
         ("https://oldblog.files.wordpress.com/2019/05/x.jpg", True),
         ("https://i0.wp.com/old.example/wp-content/uploads/2019/05/x.jpg", True),
         ("https://i1.wp.com/images.example.org/x.jpg", False),  # the CDN, for someone else's
+        # another WordPress.com address of the blog (renamed), or a host its attachments name
+        ("https://oldname.wordpress.com/wp-content/uploads/2019/05/x.jpg", True),
+        ("https://oldname.wordpress.com/2019/05/a-post/", False),
+        ("https://media.old-cdn.example/wp-content/uploads/2019/05/x.jpg", True),
+        ("https://media.old-cdn.example/about/", False),
+        ("https://elsewhere.example/wp-content/uploads/2019/05/x.jpg", False),
     ],
 )
 def test_which_urls_are_the_old_sites_files(url, ours):
-    pictures = plan.Pictures(model.Export("wordpress", "http://old.example"), None, "images")
+    export = model.Export("wordpress", "http://old.example")
+    export.attachments["9"] = model.Attachment(
+        "9", "https://media.old-cdn.example/wp-content/uploads/2019/05/y.jpg"
+    )
+    pictures = plan.Pictures(export, None, "images")
     assert pictures.is_ours(url) is ours
 
 
@@ -349,6 +363,18 @@ def test_an_old_address_two_items_claim_redirects_to_the_first():
             "https://i0.wp.com/old.example/wp-content/uploads/2008/10/x.jpg?resize=300%2C200",
             "{static}/images/2008/10/x.jpg",
             0,
+        ),
+        # the blog's address before a rename: found by its path, else listed (never left
+        # linked to the old site with no line: a publish build refuses it)
+        (
+            "https://oldname.wordpress.com/wp-content/uploads/2008/10/x.jpg",
+            "{static}/images/2008/10/x.jpg",
+            0,
+        ),
+        (
+            "https://oldname.wordpress.com/wp-content/uploads/2020/01/gone.jpg",
+            "https://oldname.wordpress.com/wp-content/uploads/2020/01/gone.jpg",
+            1,
         ),
     ],
 )

@@ -43,6 +43,8 @@ PICTURES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".tif", ".tiff", 
 BLOGGER_IMAGE_HOSTS = ("bp.blogspot.com", "blogger.googleusercontent.com", "googleusercontent.com")
 # WordPress.com keeps a blog's uploads at <blog>.files.wordpress.com/2019/05/x.jpg
 WPCOM_FILES = ".files.wordpress.com"
+# a blog on WordPress.com: <blog>.wordpress.com, and the address it had before a rename
+WPCOM = ".wordpress.com"
 # Jetpack's image CDN (Photon): https://i0.wp.com/<host>/<path>?resize=… serves <host>/<path>
 _PHOTON = re.compile(r"^i\d\.wp\.com$")
 # an address in an item's HTML, to know every picture the export links before converting
@@ -291,6 +293,12 @@ class Pictures:
         # export share (two cameras' IMG_0001.JPG) is never matched (file name -> pictures)
         self._pictures_named: dict[str, set[str]] | None = None
         self.ambiguous: dict[str, int] = {}  # such names looked for, and how many pictures
+        # the hosts the export's attachments are served from: a WordPress.com blog renamed
+        # keeps its old address (parkrmoore.wordpress.com's uploads are jekyllbot's)
+        self.upload_hosts = {
+            (urlsplit(self.unwrap(a.url)).hostname or "").lower()
+            for a in export.attachments.values()
+        } - {""}
 
     def by_name(self, url: str) -> bool:
         """Is this picture found by its file name (Blogger's), rather than by its path?"""
@@ -342,6 +350,8 @@ class Pictures:
             return "/wp-content/uploads/" in parts.path or self.export.source == "blogger"
         if host.endswith(WPCOM_FILES):
             return True
+        if host in self.upload_hosts or host.endswith(WPCOM):  # another address of the blog
+            return "/wp-content/uploads/" in parts.path
         return any(host == h or host.endswith("." + h) for h in BLOGGER_IMAGE_HOSTS)
 
     def uploaded(self, url: str) -> bool:
