@@ -91,6 +91,10 @@ def test_the_report_counts_everything_and_says_what_to_run_next(imported):
     assert (
         len(missing) == 1 and "(in 'Community halls we booked this year' (gallery))" in missing[0]
     )
+    assert (
+        "Attachments (the files the export lists as uploaded): 4: 3 copied, 1 not found under "
+        "--uploads (listed above)." in lines
+    )
     assert "author 'ops-desk' has no display name" in run.stdout
     assert "comment 209 on 'Why our calendar stores bookings as ranges' answers comment 999" in (
         run.stdout
@@ -557,3 +561,63 @@ def test_a_blogger_file_with_no_post_is_one_line_and_writes_nothing(tmp_path):
     ]
     assert run.stdout == ""
     assert not (tmp_path / "content").exists()
+
+
+def test_a_wordpress_com_blog_s_featured_images_other_address_and_own_about_page_publish(
+    tmp_path,
+):
+    """A blog on WordPress.com (probe findings 03 to 05): a post's featured image becomes its
+    cover, a picture shown from the blog's address before a rename is found by its path, the
+    old About page beside the site's own about.md is written as about-2 with no redirect
+    from /about/ (the redirects plugin refuses one over a page); a publish build takes it."""
+    uploads = tmp_path / "uploads"
+    for name, colour in (("cover.jpg", (200, 80, 40)), ("inside.jpg", (40, 80, 200))):
+        (uploads / "2020" / "01").mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (800, 500), colour).save(uploads / "2020" / "01" / name)
+    up = "https://old.example/wp-content/uploads/2020/01"
+    meta = (
+        "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key>"
+        "<wp:meta_value><![CDATA[10]]></wp:meta_value></wp:postmeta>"
+    )
+    text = (
+        "<p>The text of first.</p><p><img "
+        'src="https://oldname.wordpress.com/wp-content/uploads/2020/01/inside.jpg" '
+        'alt="A blue hall"></p>'
+    )
+    post = _post(1, "first", "publish", extra=meta).replace("<p>The text of first.</p>", text)
+    about = _post(2, "about", "publish").replace("<wp:post_type>post<", "<wp:post_type>page<")
+    attachments = "".join(
+        f"<item><title>{n}</title><wp:post_id>{n}</wp:post_id><wp:post_parent>1"
+        "</wp:post_parent><wp:status>inherit</wp:status><wp:post_type>attachment"
+        f"</wp:post_type><wp:attachment_url>\n  {up}/{name}</wp:attachment_url></item>"
+        for n, name in ((10, "cover.jpg"), (11, "unused.jpg"))
+    )
+    export = tmp_path / "export.xml"
+    export.write_text(_wxr(post + about + attachments), encoding="utf-8")
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    (content / "pages" / "about.md").write_text("Title: About us\nSlug: about\n\nOur own page.\n")
+    run = run_import(export, content, tmp_path / "c.db", uploads)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[0] == (
+        "Read from the WordPress export: 1 post, 1 page, 2 pictures copied, 3 redirects."
+    )
+    assert (
+        "Attachments (the files the export lists as uploaded): 2: 1 copied, 1 shown by no "
+        "imported post or page, not copied (each file stays in the uploads folder: put it "
+        f"in a post to bring it across):\n  {up}/unused.jpg (uploaded to 'Post first')\n"
+    ) in run.stdout
+    assert "/about/ stays that file's, with no redirect from it" in run.stdout
+    first = (content / "posts" / "first.md").read_text(encoding="utf-8")
+    assert "Cover: images/2020/01/cover.jpg\n" in first
+    assert "![A blue hall]({static}/images/2020/01/inside.jpg)" in first
+    assert "Redirect_from: /?page_id=2\n" in (content / "pages" / "about-2.md").read_text()
+    output = tmp_path / "out"
+    run_pelican(PUBLISH_CONF, content, output, SITEURL=SITEURL, BLOGCORE_DEFAULT_IMAGE="")
+    page = BeautifulSoup((output / "posts" / "first" / "index.html").read_text(), "html.parser")
+    shown = [img.get("src", "") for img in page.select("main img")]
+    assert any("cover" in src for src in shown), shown
+    assert not [src for src in shown if "wordpress.com" in src]
+    about_us = BeautifulSoup((output / "about" / "index.html").read_text(), "html.parser")
+    assert about_us.find("h1").get_text(strip=True) == "About us"
+    assert (output / "about-2" / "index.html").is_file()

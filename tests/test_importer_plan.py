@@ -585,6 +585,79 @@ def export_with(export: model.Export, *items: model.Item) -> model.Export:
     return export
 
 
+def _featured_export(*attachments: tuple[str, str], featured: str = "10") -> model.Export:
+    export = model.Export("wordpress", "http://old.example")
+    for attachment_id, url in attachments:
+        export.attachments[attachment_id] = model.Attachment(attachment_id, url, parent="1")
+    return export_with(export, _item("1", "p", "P", featured=featured))
+
+
+UP = "http://old.example/wp-content/uploads"
+
+
+@pytest.mark.parametrize(
+    ("featured", "url", "cover", "missing", "noted"),
+    [
+        # found under --uploads (any size of it): the post's Cover, copied like any picture
+        ("10", f"{UP}/2008/10/x.jpg", "images/2008/10/x.jpg", [], None),
+        ("10", f"{UP}/2008/10/x-1024x768.jpg", "images/2008/10/x.jpg", [], None),
+        ("10", "https://oldblog.files.wordpress.com/2008/10/x.jpg", "images/2008/10/x.jpg", [],
+         None),
+        # not found: listed with the missing pictures
+        ("10", f"{UP}/2020/01/gone.jpg", "", [("'P' (featured image)", f"{UP}/2020/01/gone.jpg")],
+         None),
+        # an SVG is never a cover; an attachment the export lacks; none at all
+        ("10", f"{UP}/2008/10/plan.svg", "", [], "is an SVG drawing, never a cover here"),
+        ("11", f"{UP}/2008/10/x.jpg", "", [], "is attachment 11, which is not in the export"),
+        ("", f"{UP}/2008/10/x.jpg", "", [], None),
+    ],
+)  # fmt: skip
+def test_a_featured_image_is_the_posts_cover(uploads, featured, url, cover, missing, noted):
+    made = plan.make_plan(_featured_export(("10", url), featured=featured), plan.Layout(), uploads)
+    text = made.files["posts/p.md"]
+    assert (f"Cover: {cover}\n" in text) if cover else ("Cover:" not in text)
+    assert [c.target for c in made.copies] == ([cover] if cover else [])
+    assert made.missing == missing
+    assert [p for p in made.problems if "featured image" in p] == (
+        [next(p for p in made.problems if noted in p)] if noted else []
+    )
+
+
+def test_a_pages_featured_image_is_named_not_dropped(uploads):
+    export = _featured_export(("10", f"{UP}/2008/10/x.jpg"))
+    export.items[0].kind = model.PAGE
+    made = plan.make_plan(export, plan.Layout(), uploads)
+    assert "Cover:" not in made.files["pages/p.md"]
+    assert made.problems == [
+        f"pages/p.md: its featured image {UP}/2008/10/x.jpg is not imported (a page shows no "
+        "cover): put it in the page's text if it matters"
+    ]
+
+
+def test_the_report_counts_the_attachments_and_names_the_unused(uploads):
+    export = _featured_export(
+        ("10", f"{UP}/2008/10/x.jpg"),  # the featured image, found
+        ("11", f"{UP}/2020/01/gone.jpg"),  # in the text, not found
+        ("12", f"{UP}/2008/10/y.jpg"),  # in the text at another size, found
+        ("13", f"{UP}/2011/05/unused.png"),  # in no text
+    )
+    gone, small = f"{UP}/2020/01/gone.jpg", f"{UP}/2008/10/y-300x200.jpg"
+    export.items[0].html = f'<p><img src="{gone}" alt="A"> <img src="{small}" alt="B"></p>'
+    export.attachments["14"] = model.Attachment("14", f"{UP}/2011/05/orphan.pdf")
+    made = plan.make_plan(export, plan.Layout(), uploads)
+    from plugins.importer.apply import Outcome
+
+    lines = report.lines("WordPress", made, Outcome(), "db", "archive")
+    at = next(n for n, line in enumerate(lines) if line.startswith("Attachments"))
+    assert lines[at : at + 3] == [
+        "Attachments (the files the export lists as uploaded): 5: 2 copied, 1 not found under "
+        "--uploads (listed above), 2 shown by no imported post or page, not copied (each file "
+        "stays in the uploads folder: put it in a post to bring it across):",
+        f"  {UP}/2011/05/unused.png (uploaded to 'P')",
+        f"  {UP}/2011/05/orphan.pdf",
+    ]
+
+
 def test_no_redirect_from_the_address_of_a_page_the_site_writes():
     export = model.Export("wordpress", "http://old.example")
     export.items = [

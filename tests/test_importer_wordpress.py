@@ -195,6 +195,30 @@ def test_states_that_cannot_be_public_become_drafts(tmp_path, status, password, 
     )
 
 
+def test_a_featured_image_is_read_with_its_attachment(tmp_path):
+    """WordPress.com writes an attachment's address on a line of its own: read without it."""
+    meta = (
+        "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key>"
+        "<wp:meta_value><![CDATA[10]]></wp:meta_value></wp:postmeta>"
+    )
+    attachment = (
+        "<item><title>Placeholder Image</title><wp:post_id>10</wp:post_id>"
+        "<wp:post_parent>7</wp:post_parent><wp:status>inherit</wp:status>"
+        "<wp:post_type>attachment</wp:post_type><wp:attachment_url>\n        "
+        "https://old.example/wp-content/uploads/2025/01/x.jpg</wp:attachment_url></item>"
+    )
+    path = tmp_path / "x.xml"
+    path.write_text(
+        _wxr(_one("7", "publish").replace("</item>", meta + "</item>") + _one("8", "publish")
+             + attachment),
+        encoding="utf-8",
+    )  # fmt: skip
+    export = wordpress.parse(path)
+    assert [i.featured for i in export.items] == ["10", ""]
+    assert export.attachments["10"].url == "https://old.example/wp-content/uploads/2025/01/x.jpg"
+    assert export.attachments["10"].parent == "7"
+
+
 @pytest.mark.parametrize("status", ["trash", "auto-draft", "inherit"])
 def test_trashed_and_automatic_items_are_counted_not_imported(tmp_path, status):
     path = tmp_path / "x.xml"

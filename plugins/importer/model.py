@@ -79,6 +79,7 @@ class Item:
     comments_open: bool = True
     old_urls: list[str] = field(default_factory=list)  # absolute or site-relative, as exported
     comments: list[Comment] = field(default_factory=list)
+    featured: str = ""  # WordPress: the attachment id of its featured image (_thumbnail_id)
     raw_wordpress: bool = (
         False  # True: the body is WordPress's raw text (paragraphs by blank lines)
     )

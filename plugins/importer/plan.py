@@ -169,6 +169,9 @@ class Plan:
     # pictures left without alt text, which a publish build refuses: (file, picture's name)
     no_alt: list[tuple[str, str]] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
+    # WordPress's attachments, by what became of them: copied, not found, unused
+    attachments: Counter = field(default_factory=Counter)
+    unused: list[tuple[str, str]] = field(default_factory=list)  # (URL, where it was uploaded)
     first_post: str = ""  # the URL path of the newest imported post, for the report
 
 
@@ -299,6 +302,7 @@ class Pictures:
             (urlsplit(self.unwrap(a.url)).hostname or "").lower()
             for a in export.attachments.values()
         } - {""}
+        self.looked: dict[str, bool] = {}  # each upload looked for (`key`) -> found
 
     def by_name(self, url: str) -> bool:
         """Is this picture found by its file name (Blogger's), rather than by its path?"""
@@ -383,7 +387,19 @@ class Pictures:
         # Blogger: /img/b/<long id>/s1600/name.jpg -> name.jpg
         return parts[-1] if parts else ""
 
+    def key(self, url: str) -> str:
+        """An upload's path under the uploads folder without its size, on any of its hosts:
+        one key for .../uploads/2019/05/x-300x200.jpg, x.files.wordpress.com/2019/05/x.jpg."""
+        return _WP_SIZED_SUFFIX.sub("", self._relative(url).lower())
+
     def find(self, url: str) -> Path | None:
+        """`_find`, each upload looked for noted in `looked`, found or not."""
+        found = self._find(url)
+        key = self.key(url)
+        self.looked[key] = self.looked.get(key, False) or found is not None
+        return found
+
+    def _find(self, url: str) -> Path | None:
         """The uploaded file a URL names, or its full size when the URL is a resized copy.
 
         WordPress's uploads are found by their path (2019/05/x.jpg under the uploads folder,
@@ -810,6 +826,7 @@ def make_plan(
             alt=alt_texts,
         )
         plan.problems.extend(f"{path}: {note}" for note in converted.notes)
+        cover = _cover(item, export, pictures, plan, path, where)
         plan.no_alt.extend((path, url.rsplit("/", 1)[-1] or url) for url in converted.no_alt)
         body = converted.markdown
         if not body.strip():  # the site publishes nothing without text, drafts included
@@ -907,6 +924,7 @@ def make_plan(
             ("Author", author),
             ("Slug", slug),
             ("Summary", convert.summary_markdown(item.excerpt) if item.excerpt else ""),
+            ("Cover", cover),
             ("Status", "draft" if status == DRAFT else ""),
             ("Lang", lang if lang != layout.default_lang else ""),
             ("Comments", comments_state if item.kind != PAGE else ""),
@@ -939,11 +957,58 @@ def make_plan(
             "servers): none is taken from --uploads by that name, which cannot tell them apart; "
             "they stay linked to the old address: put each picture in its post yourself"
         )
+    _attachments_counted(export, pictures, plan)
     plan.copies = sorted(pictures.copies.values(), key=lambda c: c.target)
     plan.counts["pictures copied"] = len(plan.copies)
     plan.counts["pictures missing"] = len({url for _, url in plan.missing})
     plan.first_post = newest[1] if newest else ""
     return plan
+
+
+def _cover(
+    item: Item, export: Export, pictures: Pictures, plan: Plan, path: str, where: str
+) -> str:
+    """A post's `Cover:` from its WordPress featured image (_thumbnail_id): the attachment's
+    file copied from --uploads as any picture; "" when it has none, or it cannot be one
+    (each said: a page shows no cover, an SVG is never one, a file not found is listed)."""
+    if item.featured in ("", "0", "-1"):
+        return ""
+    attachment = export.attachments.get(item.featured)
+    if attachment is None:
+        plan.problems.append(
+            f"{path}: its featured image is attachment {item.featured}, which is not in the "
+            "export: no Cover"
+        )
+        return ""
+    if item.kind == PAGE:
+        plan.problems.append(
+            f"{path}: its featured image {attachment.url} is not imported (a page shows no "
+            "cover): put it in the page's text if it matters"
+        )
+        return ""
+    if posixpath.splitext(urlsplit(attachment.url).path)[1].lower() == ".svg":
+        plan.problems.append(
+            f"{path}: its featured image {attachment.url} is an SVG drawing, never a cover "
+            "here (docs/covers.md): no Cover"
+        )
+        return ""
+    placed = pictures.place(attachment.url)
+    if placed is None:
+        plan.missing.append((f"{where} (featured image)", attachment.url))
+        return ""
+    return placed.removeprefix("{static}/")
+
+
+def _attachments_counted(export: Export, pictures: Pictures, plan: Plan) -> None:
+    """The export's attachments, each one copied, not found (listed with the missing
+    pictures) or shown by no imported item: counted, the last named, in `plan.attachments`."""
+    for attachment in export.attachments.values():
+        found = pictures.looked.get(pictures.key(attachment.url))
+        state = {True: "copied", False: "not found"}.get(found, "unused")
+        plan.attachments[state] += 1
+        if found is None:
+            parent = next((i for i in export.items if i.id == attachment.parent), None)
+            plan.unused.append((attachment.url, f"uploaded to {parent.title!r}" if parent else ""))
 
 
 def _gallery(

@@ -90,6 +90,23 @@ def lines(source: str, plan: Plan, outcome: Outcome, database: str, archive: str
         )
         for url, wheres in places.items():
             out.append(f"  {url} (in {', '.join(wheres)})")
+    if plan.attachments:
+        counted = plan.attachments
+        parts = [f"{counted['copied']} copied"]
+        if counted["not found"]:
+            parts.append(f"{counted['not found']} not found under --uploads (listed above)")
+        if counted["unused"]:
+            parts.append(
+                f"{counted['unused']} shown by no imported post or page, not copied (each file "
+                "stays in the uploads folder: put it in a post to bring it across):"
+            )
+        out.append(
+            f"Attachments (the files the export lists as uploaded): {counted.total()}: "
+            + ", ".join(parts)
+            + ("" if counted["unused"] else ".")
+        )
+        for url, where in plan.unused:
+            out.append(f"  {url}" + (f" ({where})" if where else ""))
     if plan.no_alt:
         files: dict[str, list[str]] = {}  # each file once, with its pictures once each
         for relative, name in plan.no_alt:

@@ -267,11 +267,16 @@ def _language(item: ET.Element) -> str:
     return ""
 
 
-def _attachment(item: ET.Element, wp: str, post_id: str) -> Attachment:
-    meta = {
+def _meta(item: ET.Element, wp: str) -> dict[str, str]:
+    """An item's postmeta, key -> value."""
+    return {
         _text(m, f"{wp}meta_key"): _text(m, f"{wp}meta_value")
         for m in item.findall(f"{wp}postmeta")
     }
+
+
+def _attachment(item: ET.Element, wp: str, post_id: str) -> Attachment:
+    meta = _meta(item, wp)
     parent = _text(item, f"{wp}post_parent")
     return Attachment(
         id=post_id,
@@ -389,6 +394,7 @@ def parse(path: Path) -> Export:
                 comments_open=_text(item, f"{wp}comment_status") != "closed",
                 old_urls=_old_urls(item, wp, post_id, kind, site) if published else [],
                 comments=[_comment(c, wp, post_id) for c in item.findall(f"{wp}comment")],
+                featured=_meta(item, wp).get("_thumbnail_id", "").strip(),
                 raw_wordpress=True,
             )
         )
