@@ -1,6 +1,7 @@
 """blogcore's shared Pygments formatters write exactly what CodeHilite's own write."""
 
 import pytest
+from bs4 import BeautifulSoup
 from markdown import Markdown
 from pygments.formatters.html import HtmlFormatter
 
@@ -102,3 +103,88 @@ def test_every_sample_and_fixture_file_converts_the_same():
 )
 def test_unknown_languages(source, expected):
     assert codeblocks.unknown_languages(source) == expected
+
+
+def _nested(text: str) -> BeautifulSoup:
+    """The site's Markdown with the reader's NestedFences, parsed."""
+    conf = {**SITE_MARKDOWN, "extensions": [*SITE_MARKDOWN["extensions"]]}
+    conf["extensions"].append(codeblocks.NestedFencesExtension())
+    return BeautifulSoup(codeblocks.share_formatters(Markdown(**conf)).convert(text), "html.parser")
+
+
+SHELL = "rsync -a -- --dry-run \"$SRC\" 'dest'"
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # GitHub's: under the item's text, no blank line (the probe's 0ink.net posts)
+        (f"- Log in:\n  ```bash\n  {SHELL}\n  ```\n- Next", 2),
+        # a blank line before, the item's text at 3 (an ordered list), the fence one more
+        (f"1. Run:\n\n    ```sh\n    {SHELL}\n    ```\n2. Then", 2),
+        (f"1. Run:\n\n   ```sh\n   {SHELL}\n   ```\n\n2. Then", 2),
+        # tildes, a longer closing fence, a blank line inside the code
+        (f"* Run:\n  ~~~sh\n  {SHELL}\n  ~~~~\n* Then", 2),
+        # a nested item
+        (f"- One\n    - Run:\n\n      ```sh\n      {SHELL}\n      ```\n- Two", 3),
+        # {attributes} as at the margin
+        (f"- Run:\n  ```{{.sh}}\n  {SHELL}\n  ```", 1),
+    ],
+)
+def test_a_fenced_block_in_a_list_item_is_code_in_that_item(text: str, items: int):
+    soup = _nested(text)
+    assert len(soup.select("li")) == items
+    (pre,) = soup.select("li div.highlight pre")
+    assert pre.get_text() == SHELL + "\n"  # as written: no dashes or curly quotes
+    assert "```" not in soup.get_text() and "~~~" not in soup.get_text()
+
+
+def test_blank_lines_in_a_nested_block_are_kept_and_the_list_goes_on():
+    soup = _nested("1. Run:\n   ```sh\n   a\n\n     b\n   ```\n2. Then")
+    assert soup.select_one("ol li div.highlight pre").get_text() == "a\n\n  b\n"
+    assert [li.get_text().split()[0] for li in soup.select("ol > li")] == ["Run:", "Then"]
+
+
+def test_a_fence_indented_one_to_three_spaces_is_code():
+    soup = _nested(f"Text.\n\n  ```sh\n  {SHELL}\n  ```\n")
+    assert soup.select_one("div.highlight pre").get_text() == SHELL + "\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Show a fence:\n\n    ```sh\n    x -- y\n    ```\n",  # indented code showing a fence
+        "```markdown\n- item\n  ```sh\n  x\n  ```\n```\n",  # a list shown in a fenced block
+        "- Run:\n  ```sh\n  x -- y\n",  # never closed: left as written (and named)
+    ],
+)
+def test_what_is_not_a_nested_fence_converts_as_before(text: str):
+    md = Markdown(**SITE_MARKDOWN)
+    assert _nested(text) == BeautifulSoup(md.convert(text), "html.parser")
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["- a", "  ```", "  x", "  ```"], [codeblocks.Nested(1, 3, 2, 4)]),
+        (["```", "- a", "  ```", "```"], []),
+        (["- a", "", "b", "    ```", "    x", "    ```"], []),  # the list ended: indented code
+        (["- a", "  ```", "  x", "b"], [codeblocks.Nested(1, None, 2, 4)]),  # b ends the item
+        ([" ```", " x", " ```"], [codeblocks.Nested(0, 2, 1, 0)]),
+        (["- a", "  ```x```"], []),  # code in backticks
+    ],
+)
+def test_nested_fences(lines: list[str], expected: list):
+    assert codeblocks.nested_fences(lines) == expected
+
+
+def test_unmade_fences_are_named_with_their_line():
+    assert codeblocks.unmade_fences("- Run:\n  ```sh\n  x\n") == [
+        (
+            2,
+            "this code block is never closed, so it is shown as text; end it with ``` on a "
+            "line of its own, indented as the opening one",
+        )
+    ]
+    assert codeblocks.unmade_fences("- Run:\n  ```sh title\n  x\n  ```\n")[0][0] == 2
+    assert codeblocks.unmade_fences("- Run:\n  ```sh\n  x\n  ```\n") == []

@@ -125,6 +125,12 @@ CASES = [
         "line 9: no highlighter knows the language 'pyhton' of this code block, so it is "
         "shown as plain text (did you mean python?)",
     ),
+    warns(  # GitHub shows it as code; left as written, it would be text: named
+        "fenced-code-in-a-list-item-never-closed",
+        post(body="Steps:\n\n- Run:\n  ```sh\n  make -- all\n"),
+        "line 10: this code block is never closed, so it is shown as text; end it with ``` "
+        "on a line of its own, indented as the opening one",
+    ),
     typo(
         "unknown-key-in-content-root",
         post("Seris: x"),

@@ -9,6 +9,11 @@ Given a set to note them in (the reader's mdtree.FactsExtension), the formatters
 ``CodeFormatter``: each block's ``<pre>`` takes the ``tabindex="0"`` text.tidy_html would give
 it, and the blocks written with the plain options are noted, so mdtree knows them from a
 writer's own HTML without parsing them.
+
+A fenced code block inside a list item (GitHub's ``1. Run:`` then an indented ```` ```sh ````)
+is made by Markdown's own fenced_code step too (``NestedFencesExtension``, which the reader
+adds): fenced_code reads fences at the margin only, and the block was inline code or prose,
+its ``--`` and quotes changed by smarty.
 """
 
 import difflib
@@ -16,10 +21,13 @@ import functools
 import io
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
-from markdown import Markdown
+from markdown import Markdown, util
+from markdown.extensions import Extension
 from markdown.extensions.codehilite import CodeHiliteExtension
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from markdown.preprocessors import Preprocessor
 from pygments.formatter import Formatter
 from pygments.formatters import find_formatter_class, get_formatter_by_name
 from pygments.formatters.html import HtmlFormatter
@@ -166,4 +174,153 @@ def unknown_languages(source: str) -> list[tuple[int, str, str | None]]:
         if lang and lang.lower() not in known and lang.lower() not in PLAIN_ON_PURPOSE:
             close = difflib.get_close_matches(lang.lower(), sorted(known), n=1, cutoff=0.75)
             found.append((index + 1, lang, close[0] if close else None))
+    return found
+
+
+# a list item's marker and the spaces after it: the item's text starts after them
+_MARKER = re.compile(r"^(?P<indent> *)(?:[-*+]|\d{1,9}[.)])(?: {1,4}(?=\S)|[ ]*$)")
+_ANY_FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+# fenced_code reads the text at 25, liquid.py's highlight blocks become fences at 26
+NESTED_PRIORITY = 25.5
+
+
+class Nested(NamedTuple):
+    """A fenced code block fenced_code does not read: indented, as in a list item."""
+
+    line: int  # index of the opening fence
+    close: int | None  # index of the closing fence; None: never closed
+    indent: int  # spaces before the opening fence
+    to: int  # spaces before what stands for the block (in a list item: its text's level)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _closing(lines: list[str], start: int, fence: str, item: int | None) -> int | None:
+    """Index of the line closing the fence opened at ``start``: the same character, at
+    least as many, nothing after; None if the file, or the list item, ends first."""
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        stripped = line.strip()
+        if item is not None and stripped and _indent(line) < item:
+            return None  # the list item ended: the block was never closed
+        run = len(stripped) - len(stripped.lstrip(fence[0]))
+        if run >= len(fence) and not stripped[run:].strip() and stripped[0] == fence[0]:
+            return index
+    return None
+
+
+def nested_fences(lines: list[str]) -> list[Nested]:
+    """The fenced code blocks of a file's lines that GitHub (CommonMark) reads and
+    Python-Markdown's fenced_code does not: an opening fence indented 1 to 3 spaces, or
+    inside a list item, indented as the item's text (up to 3 spaces more). Those at the
+    margin are fenced_code's own and are skipped whole (a list shown as code stays so)."""
+    found: list[Nested] = []
+    item: int | None = None  # where the current list item's text starts
+    blank = False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip():
+            blank, index = True, index + 1
+            continue
+        indent = _indent(line)
+        fence = _ANY_FENCE.match(line)
+        if fence and fence["fence"][0] == "`" and "`" in fence["info"]:
+            fence = None  # ```x``` is code in backticks, not a fence
+        in_item = item is not None and item <= indent <= item + 3
+        if fence and (indent <= 3 or in_item):
+            if not in_item:
+                item = None
+            close = _closing(lines, index, fence["fence"], item if indent else None)
+            if indent:
+                to = -(-indent // 4) * 4 if item is not None else 0
+                found.append(Nested(index, close, indent, to))
+            index = (close if close is not None else index) + 1
+            blank = False
+            continue
+        marker = _MARKER.match(line)
+        if marker:
+            item = len(marker[0]) if marker[0].endswith(" ") else len(marker[0]) + 1
+        elif blank and item is not None and indent < item:
+            item = None  # a line less indented than the item's text, after a blank: the list ended
+        blank = False
+        index += 1
+    return found
+
+
+def dedented(lines: list[str], block: Nested) -> list[str]:
+    """A nested block's lines as fenced_code reads them: at the margin, the closing fence
+    the opening one (fenced_code wants the same), each line less the opening one's indent."""
+    assert block.close is not None
+    opening = lines[block.line][block.indent :]
+    fence = _ANY_FENCE.match(opening)["fence"]  # type: ignore[index]
+    body = [
+        line[min(block.indent, _indent(line)) :] for line in lines[block.line + 1 : block.close]
+    ]
+    return [opening, *body, fence]
+
+
+class NestedFences(Preprocessor):
+    """Each fenced code block in a list item (or indented 1 to 3 spaces) made by fenced_code
+    itself, as a code block at the margin is: highlighted, out of reach of smarty; what
+    stands for it is indented as the item's text, so the block stays in its item."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if "fenced_code_block" not in self.md.preprocessors:
+            return lines
+        if not any(("```" in line or "~~~" in line) and line[:1] == " " for line in lines):
+            return lines  # nearly every post: a quick look
+        fenced = self.md.preprocessors["fenced_code_block"]
+        out: list[str] = []
+        done = 0
+        for block in nested_fences(lines):
+            if block.close is None:
+                continue  # left as written; the reader names it (unmade_fences)
+            made = [line for line in fenced.run(dedented(lines, block)) if line.strip()]
+            if len(made) != 1 or not made[0].startswith(util.STX):
+                continue  # fenced_code did not read it: left as written, and named
+            out += lines[done : block.line]
+            out.append(" " * block.to + made[0])
+            done = block.close + 1
+            # a block of its own (after a blank line) ends before what follows, as it did
+            if block.line and not lines[block.line - 1].strip() and done < len(lines):
+                out += [""] if lines[done].strip() else []
+        return out + lines[done:]
+
+
+class NestedFencesExtension(Extension):
+    """Registers NestedFences, after liquid.py's highlight blocks, before fenced_code."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(NestedFences(md), "nested_fences", NESTED_PRIORITY)
+
+
+def unmade_fences(source: str) -> list[tuple[int, str]]:
+    """(line, what to write) for each fenced code block in a list item that NestedFences
+    leaves as written, so that it is shown as text: never closed, or a first line
+    fenced_code cannot read."""
+    if "```" not in source and "~~~" not in source:
+        return []
+    lines = source.splitlines()
+    found = []
+    for block in nested_fences(lines):
+        fence = _ANY_FENCE.match(lines[block.line])["fence"]  # type: ignore[index]
+        if block.close is None:
+            found.append(
+                (
+                    block.line + 1,
+                    f"this code block is never closed, so it is shown as text; end it with "
+                    f"{fence} on a line of its own, indented as the opening one",
+                )
+            )
+        elif not FencedBlockPreprocessor.FENCED_BLOCK_RE.search("\n".join(dedented(lines, block))):
+            found.append(
+                (
+                    block.line + 1,
+                    f"this code block's first line is not one Markdown reads, so the block is "
+                    f"shown as text; write {fence} and a language only (e.g. {fence}bash)",
+                )
+            )
     return found

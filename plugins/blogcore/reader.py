@@ -787,6 +787,8 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
             self.tag_or_text,
             yaml,
             self.liquid,
+            # a fenced code block in a list item as code, as GitHub shows it (codeblocks.py)
+            codeblocks.NestedFencesExtension(),
         ]
         self.settings = {**self.settings, "MARKDOWN": markdown}
 
@@ -834,7 +836,14 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         self.converted = tuple(self.liquid.take())
         self._name_text_tags(source_path)
         self._name_unknown_languages(source_path, text)
+        self._name_unmade_fences(source_path, text)
         return content, metadata
+
+    def _name_unmade_fences(self, source_path: str, source: str) -> None:
+        """A fenced code block in a list item left as text (never closed, a first line
+        Markdown cannot read): one warning each, with its line."""
+        for number, what in codeblocks.unmade_fences(source):
+            logger.warning("%s: line %d: %s", self._shown(source_path), number, what)
 
     def _name_unknown_languages(self, source_path: str, source: str) -> None:
         """A code block in a language no highlighter knows (```pyhton) is shown without
