@@ -719,6 +719,17 @@ def test_a_publish_date_that_is_no_date_is_an_error():
             "(write Redirect_from: /about.html instead)",
         ),
         ({"aliases": ["/a/", "/b/"]}, "/a/, /b/", "Aliases: /a/, /b/ are Hugo's"),
+        # the pelican-alias plugin's: one or several, separated by spaces or commas
+        (
+            {"alias": "/geopolitics/2020/08/16/mackinder-on-ai/, /2020/08/16/mackinder/"},
+            "/geopolitics/2020/08/16/mackinder-on-ai/, /2020/08/16/mackinder/",
+            "Alias: /geopolitics/2020/08/16/mackinder-on-ai/, /2020/08/16/mackinder/ are the "
+            "pelican-alias plugin's old addresses of the post; here they are read as "
+            "Redirect_from, so they redirect to the post (write Redirect_from: "
+            "/geopolitics/2020/08/16/mackinder-on-ai/, /2020/08/16/mackinder/ instead)",
+        ),
+        ({"alias": "/a.html  /b/"}, "/a.html, /b/", "Alias: /a.html, /b/ are the pelican-alias"),
+        ({"alias": "/old/"}, "/old/", "Alias: /old/ is the pelican-alias plugin's old address"),
         # a pattern is no address
         ({"permalink": "/:year/:title/"}, None, "is Jekyll's pattern for addresses"),
         ({"permalink": "pretty"}, None, "is Jekyll's pattern for addresses"),
@@ -729,7 +740,7 @@ def test_other_engine_addresses(metadata, value, said):
     metadata = dict(metadata)
     got, lines, read = frontmatter.other_engine_addresses(metadata)
     assert got == value
-    assert "aliases" not in metadata and "permalink" not in metadata
+    assert not {"aliases", "permalink", "alias"} & set(metadata)
     # an address's line waits for the post's own address (blogcore's on_sources_known)
     lines += [frontmatter.old_address_line(key, paths) for key, paths in read]
     if said is None:

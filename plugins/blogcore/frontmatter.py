@@ -312,11 +312,18 @@ def other_engine_dates(
 
 
 # other engines' keys for a post's old addresses: Hugo's aliases (the addresses it redirects
-# from), Jekyll's permalink (where it was); key -> whose key it is, what it holds
+# from), Jekyll's permalink (where it was), the pelican-alias plugin's Alias (the addresses it
+# wrote a redirect page at); key -> whose key it is, what it holds
 OLD_ADDRESS_KEYS = {
     "aliases": ("Hugo's old address of the post", "Hugo's old addresses of the post"),
     "permalink": ("Jekyll's address for the post, its old one now", "Jekyll's addresses"),
+    "alias": (
+        "the pelican-alias plugin's old address of the post",
+        "the pelican-alias plugin's old addresses of the post",
+    ),
 }
+# pelican-alias reads its addresses separated by spaces, or by commas
+_SPACED_ADDRESS_KEYS = frozenset({"alias"})
 # every key another engine's way of saying status, dates or addresses comes under: a file
 # with none of them (nearly every one) is not looked at further
 OTHER_ENGINE_KEYS = frozenset(
@@ -329,8 +336,9 @@ _PERMALINK_PATTERN = re.compile(r"(^|/):[A-Za-z_]|^(pretty|date|ordinal|weekdate
 def other_engine_addresses(
     metadata: dict[str, Any],
 ) -> tuple[str | None, list[str], list[tuple[str, tuple[str, ...]]]]:
-    """Hugo's aliases and Jekyll's permalink read as Redirect_from (the redirects plugin's
-    old addresses, which they are once the post lives at this site's address): the new
+    """Hugo's aliases, Jekyll's permalink and pelican-alias's Alias read as Redirect_from
+    (the redirects plugin's old addresses, which they are once the post lives at this site's
+    address): the new
     Redirect_from value (with any written one first), or None; a line for each key that is
     no address (taken out of ``metadata``); and (key, its addresses) for each key read, whose
     line (``old_address_line``) waits for the post's own address: a permalink that is that
@@ -343,7 +351,8 @@ def other_engine_addresses(
             continue
         raw = metadata.pop(key)
         items = raw if isinstance(raw, list | tuple) else [raw]
-        paths = [p.strip() for item in items for p in str(item or "").split(",") if p.strip()]
+        split = r"[,\s]+" if key in _SPACED_ADDRESS_KEYS else ","
+        paths = [p.strip() for i in items for p in re.split(split, str(i or "")) if p.strip()]
         if key == "permalink":
             if any(_PERMALINK_PATTERN.search(p) for p in paths):
                 lines.append(
