@@ -1456,3 +1456,58 @@ def test_unpublished_files_by_folder():
         "static folder; link it from a post with {static} (or {attach}), or move it into "
         "content/extra/"
     )
+
+
+@pytest.mark.parametrize(
+    ("metadata", "found", "left", "said"),
+    [
+        # read where ours is not given; ping_status is WordPress's own, never our Status
+        (
+            {"post_title": "SSH", "post_date": "2013-08-21 21:57:09", "ping_status": "open"},
+            {"title": "SSH", "date": "2013-08-21 21:57:09"},
+            {},
+            "read post_title as Title, post_date as Date; ping_status are WordPress's own",
+        ),
+        ({"post_title": "SSH", "title": "Ours"}, {}, {"title": "Ours"}, "post_title are"),
+        # not public there: not here
+        ({"post_status": "pending"}, {"status": "draft"}, {}, "read post_status as Status"),
+        ({"post_status": "private"}, {"status": "draft"}, {}, "read post_status as Status"),
+        ({"post_status": "future"}, {"status": "published"}, {}, "post_status as Status"),
+        ({"guid": "x", "post_password": "s3"}, {"status": "draft"}, {}, "as Status: draft"),
+        ({"guid": "x", "comment_status": "closed"}, {"comments": "closed"}, {}, "as Comments"),
+        # jekyll-import's
+        (
+            {"wordpress_id": "7", "status": "publish", "categories": ["Company", "News"]},
+            {"status": "published", "category": "Company"},
+            {},
+            "categories as Category (a post here has one: News left out)",
+        ),
+        ({"wordpress_id": "7", "published": "true", "layout": "post"}, {}, {}, "layout, published"),
+        # no WordPress key: left alone (layout is the unknown key it always was)
+        ({"layout": "post", "categories": "a"}, {}, {"layout": "post", "categories": "a"}, None),
+    ],
+)
+def test_wordpress_keys(metadata, found, left, said):
+    metadata = dict(metadata)
+    got, lines = frontmatter.wordpress_keys(metadata)
+    assert got == found
+    assert metadata == left
+    if said is None:
+        assert lines == []
+    else:
+        assert len(lines) == 1 and said in lines[0], lines
+
+
+def test_a_wordpress_author_number_is_one_line_naming_the_importer():
+    metadata = {"post_author": "2", "author": "2"}
+    _, lines = frontmatter.wordpress_keys(metadata)
+    assert "author" not in metadata
+    assert lines[1].startswith("the author is given as 2, WordPress's number for them")
+    assert "docs/importing.md" in lines[1]
+    _, lines = frontmatter.wordpress_keys({"post_author": "2", "author": "Ada Byrne"})
+    assert len(lines) == 1  # the post is signed: post_author is only left out
+
+
+def test_status_publish_without_wordpress_keys_is_the_usual_error():
+    with pytest.raises(frontmatter.FrontMatterError, match="did you mean 'published'"):
+        frontmatter.wordpress_keys({"status": "publish"})

@@ -131,6 +131,43 @@ CASES = [
         "line 10: this code block is never closed, so it is shown as text; end it with ``` "
         "on a line of its own, indented as the opening one",
     ),
+    # a WordPress exporter's keys (0ink.net's "WordPress to Jekyll Exporter", jekyll-import):
+    # one line for the file, never one of our keys suggested (ping_status is not Status)
+    warns(
+        "wordpress-exporter-keys",
+        fenced(
+            'ID: "646"\npost_author: "2"\npost_date: "2013-08-21 21:57:09"\n'
+            "post_status: publish\ncomment_status: open\nping_status: open\n"
+            "post_name: ssh-tricks\nguid: http://0ink.net/wp/?p=646\npost_type: post"
+        ),
+        "has the keys a WordPress exporter writes: read post_status as Status; id, "
+        "post_author, post_date, comment_status, ping_status, post_name, guid, post_type are "
+        "WordPress's own and left out (remove them)",
+    ),
+    Case(  # private there: not public here either
+        "wordpress-exporter-private",
+        fenced("post_status: private\nping_status: closed"),
+        "read post_status as Status",
+        logging.WARNING,
+        publish=0,
+    ),
+    warns(
+        "jekyll-import-wordpress",
+        fenced("status: publish\npublished: true\nwordpress_id: 12\nlayout: post\ntype: post"),
+        "read status as Status; wordpress_id, layout, type, published are WordPress's own",
+    ),
+    warns(
+        "wordpress-author-number",
+        fenced('post_author: "2"\nAuthor: "2"'),
+        "the author is given as 2, WordPress's number for them, which names no one: write "
+        "Author: with their name (the WordPress importer",
+    ),
+    Case(  # no WordPress key beside it: a typo of ours, as before
+        "status-publish-alone",
+        post("Status: publish"),
+        "Status must be one of published, draft, hidden, skip, got 'publish'",
+        published=False,
+    ),
     typo(
         "unknown-key-in-content-root",
         post("Seris: x"),

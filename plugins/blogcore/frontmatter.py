@@ -324,11 +324,133 @@ OLD_ADDRESS_KEYS = {
 }
 # pelican-alias reads its addresses separated by spaces, or by commas
 _SPACED_ADDRESS_KEYS = frozenset({"alias"})
+# the keys WordPress exporters write (the "WordPress to Jekyll Exporter" plugin's columns of
+# WordPress's posts table, jekyll-import's and wordpress-to-markdown's): any one of them marks
+# a file as one such exporter wrote
+WORDPRESS_KEYS = frozenset({
+    "post_author", "post_date", "post_date_gmt", "post_title", "post_excerpt", "post_status",
+    "comment_status", "ping_status", "post_password", "post_name", "to_ping", "pinged",
+    "post_modified", "post_modified_gmt", "post_content_filtered", "post_parent", "guid",
+    "menu_order", "post_type", "post_mime_type", "comment_count", "wordpress_id",
+    "wordpress_url", "post_id", "parent_id", "author_login", "author_email", "author_url",
+    "date_gmt",
+})  # fmt: skip
+# keys those exporters write too that are WordPress's own in such a file (in another, the
+# usual line for an unknown key); Jekyll's published: true and a numbered author with them
+WORDPRESS_TOO = frozenset({"id", "layout", "type", "meta", "password"})
+# WordPress's statuses for a post -> ours: a private, pending or password-protected post was
+# not public there, so it is not here; a scheduled one waits for its Date as any post
+WORDPRESS_STATUSES = {
+    "publish": "published", "future": "published", "draft": "draft", "auto-draft": "draft",
+    "pending": "draft", "private": "draft", "trash": "draft", "inherit": "draft",
+}  # fmt: skip
+# WordPress's key -> ours, read when the file does not give ours
+WORDPRESS_READ = {"post_title": "title", "post_date": "date", "post_status": "status"}
 # every key another engine's way of saying status, dates or addresses comes under: a file
 # with none of them (nearly every one) is not looked at further
 OTHER_ENGINE_KEYS = frozenset(
-    {*OTHER_ENGINES, *PUBLISH_DATE_KEYS, *EXPIRY_DATE_KEYS, *OLD_ADDRESS_KEYS}
-)
+    {*OTHER_ENGINES, *PUBLISH_DATE_KEYS, *EXPIRY_DATE_KEYS, *OLD_ADDRESS_KEYS, *WORDPRESS_KEYS,
+     "status"}
+)  # fmt: skip
+
+
+def wordpress_status(value: object) -> bool:
+    """Whether a Status value is one of WordPress's that is none of ours (publish)."""
+    status = _text(value).lower()
+    return status in WORDPRESS_STATUSES and status not in STATUSES
+
+
+def _text(value: object) -> str:
+    written = _as_written(value)
+    return written.strip() if written is not None else ""
+
+
+def wordpress_keys(metadata: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
+    """A WordPress exporter's keys, read where they mean something here, left out where
+    they are WordPress's own. Returns what to set (``date`` as written, for the reader to
+    convert as it converts Date; ``title``, ``status``, ``comments``) and the lines to say:
+    one for the file, naming what was read and what was left out, and one for an author
+    given as WordPress's number. Every key of theirs is taken out of ``metadata``, so none
+    is also an unknown key with a suggestion of ours (ping_status is not Status). A file with
+    none of them is left alone; its Status: publish is the error any file's would be.
+    Raises FrontMatterError for it."""
+    found: dict[str, str] = {}
+    status = _text(metadata.get("status")).lower()
+    if WORDPRESS_KEYS.isdisjoint(metadata):
+        if wordpress_status(status):  # a typo of ours, as in any file (the reader let it by)
+            check_status(str(metadata["status"]))
+        return found, []
+    read: list[str] = []
+    left: list[str] = []
+    lines: list[str] = []
+    if wordpress_status(status):  # jekyll-import's status: publish, read as post_status is
+        metadata.pop("status")
+        found["status"] = WORDPRESS_STATUSES[status]
+        read.append("status as Status")
+    written: dict[str, Any] = {}
+    for key in sorted(set(metadata) & (WORDPRESS_KEYS | WORDPRESS_TOO), key=list(metadata).index):
+        value = written[key] = metadata.pop(key)
+        ours = WORDPRESS_READ.get(key)
+        if ours and ours not in metadata and ours not in found and _text(value):
+            if key == "post_status":
+                status = _text(value).lower()
+                if status not in WORDPRESS_STATUSES:
+                    left.append(key)
+                    continue
+                found["status"] = WORDPRESS_STATUSES[status]
+            else:
+                found[ours] = _text(value)
+            read.append(f"{key} as {display_key(ours)}")
+        elif key == "comment_status" and _text(value).lower() == "closed":
+            if "comments" not in metadata:
+                found["comments"] = "closed"
+                read.append(f"{key} as Comments")
+            else:
+                left.append(key)
+        elif key in ("post_password", "password") and _text(value):
+            found["status"] = "draft"
+            read.append(f"{key} as Status: draft (the post was not public there)")
+        elif key == "post_excerpt" and _text(value) and "summary" not in metadata:
+            left.append(f"{key} (the post's summary: write it as Summary:)")
+        else:
+            left.append(key)
+    categories = metadata.get("categories")
+    if categories and "category" not in metadata:  # jekyll-import's list: ours has one
+        names = categories if isinstance(categories, list | tuple) else str(categories).split(",")
+        names = [str(n).strip() for n in names if str(n).strip()]
+        if names:
+            metadata.pop("categories")
+            found["category"] = names[0]
+            more = f" (a post here has one: {', '.join(names[1:])} left out)" if names[1:] else ""
+            read.append(f"categories as Category{more}")
+    if _text(metadata.get("published")).lower() in _YES:
+        metadata.pop("published")
+        left.append("published")
+    author = str(metadata.get("author") or "").strip()  # Pelican's Author reads as its name
+    number = author if author.isdigit() else _text(written.get("post_author"))
+    if author.isdigit():
+        metadata.pop("author")
+        left.append("author")
+    if number.isdigit() and not (author and not author.isdigit()):
+        lines.append(
+            f"the author is given as {number}, WordPress's number for them, which names no "
+            "one: write "
+            "Author: with their name (the WordPress importer signs each post with its "
+            "author's name and writes their team file: docs/importing.md)"
+        )
+    said = f"read {', '.join(read)}; " if read else ""
+    lines.insert(
+        0,
+        f"has the keys a WordPress exporter writes: {said}"
+        + (
+            f"{', '.join(left)} are WordPress's own and left out (remove them)"
+            if left
+            else "write this site's keys instead"
+        ),
+    )
+    return found, lines
+
+
 # a Jekyll permalink made of placeholders (/:year/:title/) or a style's name is no address
 _PERMALINK_PATTERN = re.compile(r"(^|/):[A-Za-z_]|^(pretty|date|ordinal|weekdate|none)$")
 

@@ -60,6 +60,8 @@ from .frontmatter import (
     unknown_key,
     url_of_save_as,
     why_no_title,
+    wordpress_keys,
+    wordpress_status,
 )
 
 logger = logging.getLogger(__name__)
@@ -398,12 +400,14 @@ class StrictChecks:
     }
     told: Read | None = None  # what Markdown's tree told of the file just read (Markdown only)
     converted: tuple[str, ...] = ()  # Jekyll highlight tags shown as code (Markdown only)
+    reading_post = False  # whether the file being read is a post or a page
 
     def process_metadata(self, name: str, value: object) -> object:
         """Validate Pelican's own keys before Pelican converts them."""
         if self.values_as_read and isinstance(value, str):
             check_as_read(name, value)
-        check_value(name, value)
+        if not (self.reading_post and name == "status" and wordpress_status(value)):
+            check_value(name, value)  # a post's Status: publish is WordPress's (wordpress_keys)
         try:
             return super().process_metadata(name, value)
         except FrontMatterError:
@@ -436,7 +440,7 @@ class StrictChecks:
 
     def _read_checked(self, source_path: str):
         """Read one file, checked and cleaned; on failure log why and raise."""
-        post_or_page = self._is_post_or_page(source_path)
+        post_or_page = self.reading_post = self._is_post_or_page(source_path)
         old_addresses: tuple = ()
         try:
             content, metadata = self._read(source_path)
@@ -482,6 +486,12 @@ class StrictChecks:
         the post's own address (OLD_ADDRESSES)."""
         if OTHER_ENGINE_KEYS.isdisjoint(metadata):
             return ()
+        # a WordPress exporter's keys: one line for the file (and one for a numbered author)
+        wordpress, lines = wordpress_keys(metadata)
+        for line in lines:
+            logger.warning("%s: %s", self._shown(source_path), line)
+        for key, value in wordpress.items():  # converted as our line is (Date waits so)
+            metadata[key] = self.process_metadata(key, value)
         status, lines = other_engine_status(metadata)
         for line in lines:
             logger.warning("%s: %s", self._shown(source_path), line)
