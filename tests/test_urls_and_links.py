@@ -1094,3 +1094,33 @@ def test_files_outside_the_static_folders_are_named_not_dropped(build_site, capl
     )
     assert fixed.exists("CNAME") and fixed.exists("downloads/ad6.txt")
     assert not [m for m in caplog.messages if "not published" in m]
+
+
+def test_a_file_the_build_uses_is_never_said_to_be_unpublished(build_site, caplog):
+    # a Cover: in a folder that is no static folder is rendered by the image pipeline (the
+    # post's picture): it was also named "not published", an error that stopped the publish
+    files = {
+        "posts/cover-c.md": _post("Cover c", "cover-c", "2024-05-01", "Cover: figures/g/out.jpg"),
+        "posts/linked.md": _post(
+            "Linked", "linked", "2024-05-02", body="[data]({static}/figures/g/data.csv)"
+        ),
+        "figures/g/out.jpg": jpeg(),
+        "figures/g/data.csv": "a,b\n",
+        "figures/g/left.txt": "nothing uses this\n",
+    }
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit):
+        build_site(files, publish=True, name="used-pub")
+    said = [m for m in _errors(caplog) if "not published" in m]
+    assert said == [
+        "used-pub/figures/g/left.txt is not published: used-pub/figures/ is not a static "
+        'folder; add "figures" to STATIC_PATHS in pelicanconf.py (published at /figures/ as it '
+        "is), or move it into used-pub/extra/"
+    ]
+    caplog.clear()
+    del files["figures/g/left.txt"]
+    site = build_site(files, publish=True, name="used-pub2")
+    assert not [m for m in caplog.messages if "not published" in m]
+    assert site.exists("figures/g/data.csv")
+    cover = site.soup("posts/cover-c/index.html").select_one('meta[property="og:image"]')
+    assert "/renditions/figures/g/out-" in cover["content"]

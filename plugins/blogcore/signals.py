@@ -715,7 +715,13 @@ def on_unbuilt_sources(generators) -> None:
             shown(settings, os.path.join(root, relpath)),
             frontmatter.other_format_message(relpath),
         )
-    _say_unpublished(settings, every, picked, {*found, *others}, plugin_folders)
+    # the pictures the image pipeline rendered (a Cover: in figures/, team and gallery
+    # photos) are used though no generator copied them
+    # (the images plugin's ImageBuild, in the context as "images_build")
+    rendered = getattr(context.get("images_build"), "sources", ())
+    real_root = os.path.realpath(root)
+    used = {os.path.relpath(path, real_root).replace(os.sep, "/") for path in rendered}
+    _say_unpublished(settings, every, picked | used, {*found, *others}, plugin_folders)
     left = frontmatter.unbuilt_files(
         [f for f in found if f not in named], picked, plugin_folders, ignores, read
     )

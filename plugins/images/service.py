@@ -140,6 +140,9 @@ class ImageBuild:
         self.cleaned = 0  # originals cleaned now (not found in the cache)
         self._reported: set[str] = set()  # sources whose error was logged in this build
         self.used: set[Path] = set()  # cache files this build used (retention.mark_used)
+        # every source a picture was asked of (covers, team, galleries), by its real path:
+        # the build uses these files though no generator copies them (blogcore's unpublished)
+        self.sources: set[str] = set()
 
     def report(self, source: str | os.PathLike, line: str) -> None:
         """Log an error about one source file once per build, whichever step meets it first
@@ -181,6 +184,7 @@ class ImageBuild:
         """A Picture per request, or None (with an error logged) when its source is bad."""
         if not requests:
             return []
+        self.sources.update(os.path.realpath(r.source) for r in requests)
         started = time.perf_counter()
         results = render(
             [RenditionRequest(r.source, self._specs(r)) for r in requests],
