@@ -1425,6 +1425,9 @@ def test_unpublished_files_by_folder():
         "2019/photo.png",  # beside posts of a folder read as posts (ARTICLE_PATHS "")
         "linked/file.pdf",  # a post links to it: copied
         "notebook.ipynb",  # a post in another format: its own line
+        "extras/CNAME",  # works only at the root: a line of its own, wherever it is
+        "extras/.nojekyll",
+        "extras/notes.txt",
     ]
     found = checks.unpublished_files(
         every,
@@ -1434,17 +1437,24 @@ def test_unpublished_files_by_folder():
         ignores=["**/.*", ".#*", "._*"],
     )
     assert found == {
-        "": ["CNAME", "favicon.ico"],
+        "": ["CNAME", "extras/.nojekyll", "extras/CNAME", "favicon.ico"],
         "2019": ["2019/photo.png"],
+        "extras": ["extras/notes.txt"],
         "downloads": ["downloads/ad6.txt", "downloads/plots/ad6_plot.py"],
         "pdfs": ["pdfs/talk.pdf"],
     }
-    top = checks.unpublished_message("", ["CNAME"], "content", False)
+    top = checks.unpublished_message("", ["keys.asc"], "content", False)
     assert top == (
-        "content/CNAME is not published: a file at the top of content/ is published only when "
-        'a setting names it; move it to content/extra/CNAME and add "extra/CNAME": {"path": '
-        '"CNAME"} to EXTRA_PATH_METADATA in pelicanconf.py, which publishes it at the '
-        "site's root as /CNAME (as extra/favicon.svg is)"
+        "content/keys.asc is not published: a file at the top of content/ is published only "
+        'when a setting names it; move it to content/extra/keys.asc and add "extra/keys.asc": '
+        '{"path": "keys.asc"} to EXTRA_PATH_METADATA in pelicanconf.py, which publishes it at '
+        "the site's root as /keys.asc (as extra/favicon.svg is)"
+    )
+    # a file that works only at the root, wherever it is: its own path in both settings
+    assert checks.unpublished_message("", ["CNAME"], "content", False) == (
+        "content/CNAME is not published: a CNAME works only at the site's root, as /CNAME; "
+        'add "CNAME" to STATIC_PATHS and "CNAME": {"path": "CNAME"} to EXTRA_PATH_METADATA in '
+        "pelicanconf.py, which publishes it there"
     )
     assert checks.unpublished_message("downloads", found["downloads"], "content", False) == (
         "content/downloads/ad6.txt, content/downloads/plots/ad6_plot.py are not published: "

@@ -7,8 +7,11 @@ in development, an error that fails a publish); links in a Summary: are resolved
 the summary is shown.
 """
 
+import io
+import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from plugins.blogcore import links, urls
 from tests.conftest import DEV_CONF, FIXTURES, PUBLISH_CONF, ROOT, TEST_SITEURL, Site, run_pelican
@@ -1054,18 +1058,16 @@ def test_files_outside_the_static_folders_are_named_not_dropped(build_site, capl
     site = build_site(files, name="unpub-dev")
     said = sorted(m for m in caplog.messages if "not published" in m)
     assert said == [
-        "unpub-dev/CNAME is not published: a file at the top of unpub-dev/ is published only "
-        'when a setting names it; move it to unpub-dev/extra/CNAME and add "extra/CNAME": '
-        '{"path": "CNAME"} to EXTRA_PATH_METADATA in pelicanconf.py, which publishes it at the '
-        "site's root as /CNAME (as extra/favicon.svg is)",
+        "unpub-dev/CNAME is not published: a CNAME works only at the site's root, as /CNAME; "
+        'add "CNAME" to STATIC_PATHS and "CNAME": {"path": "CNAME"} to EXTRA_PATH_METADATA in '
+        "pelicanconf.py, which publishes it there",
         "unpub-dev/downloads/ad6.txt, unpub-dev/downloads/ad6_plot.py are not published: "
         'unpub-dev/downloads/ is not a static folder; add "downloads" to STATIC_PATHS in '
         "pelicanconf.py (published at /downloads/ as they are), or move them into "
         "unpub-dev/extra/",
-        "unpub-dev/favicon.ico is not published: a file at the top of unpub-dev/ is published "
-        "only when a setting names it; move it to unpub-dev/extra/favicon.ico and add "
-        '"extra/favicon.ico": {"path": "favicon.ico"} to EXTRA_PATH_METADATA in pelicanconf.py, '
-        "which publishes it at the site's root as /favicon.ico (as extra/favicon.svg is)",
+        "unpub-dev/favicon.ico is not published: a favicon.ico works only at the site's root, "
+        'as /favicon.ico; add "favicon.ico" to STATIC_PATHS and "favicon.ico": {"path": '
+        '"favicon.ico"} to EXTRA_PATH_METADATA in pelicanconf.py, which publishes it there',
         "unpub-dev/pdfs/talk-slides.pdf is not published: unpub-dev/pdfs/ is not a static "
         'folder; add "pdfs" to STATIC_PATHS in pelicanconf.py (published at /pdfs/ as it is), '
         "or move it into unpub-dev/extra/",
@@ -1124,3 +1126,69 @@ def test_a_file_the_build_uses_is_never_said_to_be_unpublished(build_site, caplo
     assert site.exists("figures/g/data.csv")
     cover = site.soup("posts/cover-c/index.html").select_one('meta[property="og:image"]')
     assert "/renditions/figures/g/out-" in cover["content"]
+
+
+def _ico() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (32, 32), (200, 80, 20)).save(out, "ICO")
+    return out.getvalue()
+
+
+def _advice(line: str) -> dict:
+    """The settings a root file's line says to add, read from the line itself."""
+    path = re.search(r'add "([^"]+)" to STATIC_PATHS', line)[1]
+    mapping = json.loads("{" + re.search(r'and ("[^"]+": \{[^}]*\}) to EXTRA_PATH', line)[1] + "}")
+    blank = re.search(r'set (\w+) = ""', line)
+    return {"static": path, "mapping": mapping, "blank": blank[1] if blank else None}
+
+
+def test_a_file_that_works_only_at_the_root_is_told_how_to_get_there(build_site, caplog):
+    # extras/CNAME (nwcpp, 0ink.net): the line said to add "extras" to STATIC_PATHS or to move
+    # it into extra/; either published /extras/CNAME, and GitHub Pages lost the custom domain
+    files = {
+        "extras/CNAME": "blog.example.org\n",
+        "extras/robots.txt": "User-agent: *\nDisallow: /private/\n",
+        "extras/.nojekyll": "",
+        "extras/notes.txt": "a download\n",
+        "favicon.ico": _ico(),
+    }
+    caplog.set_level(logging.WARNING)
+    build_site(files, name="root-dev")
+    said = sorted(m for m in _warnings(caplog) if "not published" in m)
+    assert len(said) == 5, said
+    assert said[0] == (
+        "root-dev/extras/.nojekyll is not published: a .nojekyll works only at the site's "
+        'root, as /.nojekyll; add "extras/.nojekyll" to STATIC_PATHS and "extras/.nojekyll": '
+        '{"path": ".nojekyll"} to EXTRA_PATH_METADATA in pelicanconf.py, which publishes it '
+        "there"
+    )
+    assert said[3].startswith("root-dev/extras/robots.txt is not published") and said[3].endswith(
+        'and set ROBOTS_SAVE_AS = "" there: the site writes its own /robots.txt, which would '
+        "keep the address and skip this one"
+    )
+    assert said[2].startswith("root-dev/extras/notes.txt is not published")
+    assert 'add "extras" to STATIC_PATHS' in said[2]
+    # followed literally, each root file is at the output's root and nothing is said
+    advice = [_advice(m) for m in said if "works only at the site's root" in m]
+    assert len(advice) == 4
+    static = ["images", "extra", "extras/notes.txt"] + [a["static"] for a in advice]
+    mapping = {"extra/favicon.svg": {"path": "favicon.svg"}}
+    blanks = {}
+    for a in advice:
+        mapping.update(a["mapping"])
+        if a["blank"]:
+            blanks[a["blank"]] = ""
+    caplog.clear()
+    site = build_site(
+        files,
+        publish=True,
+        name="root-pub",
+        STATIC_PATHS=static,
+        ARTICLE_EXCLUDES=static,
+        EXTRA_PATH_METADATA=mapping,
+        **blanks,
+    )
+    assert not _errors(caplog)
+    assert site.text("CNAME") == "blog.example.org\n"
+    assert site.text("robots.txt") == files["extras/robots.txt"]
+    assert site.exists(".nojekyll") and site.exists("favicon.ico")

@@ -648,6 +648,25 @@ def link_problems(
                         yield item.status == "draft", line, value, target.path if kept else None
 
 
+# Files that work only at the site's root, where a host, a crawler or a browser asks for them
+# (/CNAME: GitHub Pages' custom domain, lost when it is missing), wherever a site keeps them
+ROOT_FILES = frozenset(
+    {
+        "CNAME",
+        ".nojekyll",
+        "robots.txt",
+        "favicon.ico",
+        "apple-touch-icon.png",
+        "humans.txt",
+        "ads.txt",
+        "app-ads.txt",
+        "keybase.txt",
+        "_redirects",
+        "_headers",
+    }
+)
+
+
 def _is_readme(name: str) -> bool:
     """README, README.txt: a note to the people who edit the folder, not to readers."""
     return name.lower() == "readme" or name.lower().startswith("readme.")
@@ -661,9 +680,10 @@ def unpublished_files(
     ignores: Iterable[str] = (),
 ) -> dict[str, list[str]]:
     """The files of the content folder (paths relative to it, /-separated) that nothing reads
-    or publishes, by the folder a line names: ``""`` for each file at the top (one line each),
-    else the shallowest folder above the file with no post or page in it (what to add to
-    STATIC_PATHS), or the file's own folder when posts sit there (what to link from a post).
+    or publishes, by the folder a line names: ``""`` for each file at the top and each file
+    that works only at the site's root (ROOT_FILES: extras/CNAME), one line each; else the
+    shallowest folder above the file with no post or page in it (what to add to STATIC_PATHS),
+    or the file's own folder when posts sit there (what to link from a post).
 
     Left out: what a generator read or copied (``picked``), posts and pages (``sources``, named
     by their own lines), the folders in ``keep_out`` (static folders, whose files Pelican copies
@@ -681,7 +701,8 @@ def unpublished_files(
         parts = relpath.split("/")
         if relpath in picked or relpath in sources or _is_readme(parts[-1]):
             continue
-        if any(p.startswith(".") for p in parts) or set(parts[:-1]) & DRAFT_FOLDERS:
+        dotted = parts[:-1] if parts[-1] in ROOT_FILES else parts  # .nojekyll is named
+        if any(p.startswith(".") for p in dotted) or set(parts[:-1]) & DRAFT_FOLDERS:
             continue
         if any(fnmatch.fnmatch(part, pattern) for part in parts for pattern in ignores):
             continue
@@ -690,18 +711,43 @@ def unpublished_files(
         folders = ["/".join(parts[:n]) for n in range(1, len(parts))]
         free = [f for f in folders if f not in holding]
         key = free[0] if free else (folders[-1] if folders else "")
+        if parts[-1] in ROOT_FILES:
+            key = ""
         found.setdefault(key, []).append(relpath)
     return found
 
 
-def unpublished_message(folder: str, files: list[str], content: str, holds_posts: bool) -> str:
-    """The line for the files of one folder that nothing publishes (``folder`` "": a file at
-    the top of the content folder), naming the files as staff know them."""
+def unpublished_message(
+    folder: str,
+    files: list[str],
+    content: str,
+    holds_posts: bool,
+    site_writes: dict[str, str] | None = None,
+) -> str:
+    """The line for the files of one folder that nothing publishes (``folder`` "": one file,
+    at the top of the content folder or working only at the site's root), naming the files as
+    staff know them. ``site_writes`` maps a root file the build writes itself to the setting
+    that writes it ({"robots.txt": "ROBOTS_SAVE_AS"}): the writer's own would be skipped."""
     shown_files = ", ".join(f"{content}/{f}" for f in files[:3])
     more = f" and {len(files) - 3} more" if len(files) > 3 else ""
     verb = "is" if len(files) == 1 else "are"
+    name = files[0].rsplit("/", 1)[-1]
+    if not folder and name in ROOT_FILES:
+        # its own path in both settings: STATIC_PATHS copies it, the mapping puts it at /
+        path = files[0]
+        setting = (site_writes or {}).get(name)
+        instead = (
+            f'; and set {setting} = "" there: the site writes its own /{name}, which would '
+            "keep the address and skip this one"
+            if setting
+            else ""
+        )
+        return (
+            f"{content}/{path} is not published: a {name} works only at the site's root, as "
+            f'/{name}; add "{path}" to STATIC_PATHS and "{path}": {{"path": "{name}"}} to '
+            f"EXTRA_PATH_METADATA in pelicanconf.py, which publishes it there{instead}"
+        )
     if not folder:
-        name = files[0]
         return (
             f"{content}/{name} is not published: a file at the top of {content}/ is published "
             f"only when a setting names it; move it to {content}/extra/{name} and add "

@@ -751,10 +751,16 @@ def _say_unpublished(settings, every, picked, sources, plugin_folders) -> None:
     )
     log = logger.error if settings.get("BLOGCORE_STRICT") else logger.warning
     content = shown(settings, settings["PATH"])
+    site_writes = {  # root files the build writes itself: robots.txt (ROBOTS_SAVE_AS)
+        settings[key]: key
+        for key in (f"{t.upper()}_SAVE_AS" for t in settings.get("DIRECT_TEMPLATES", []))
+        if settings.get(key) in checks.ROOT_FILES
+    }
     for folder, files in found.items():
         holds_posts = any(s.startswith(f"{folder}/") for s in sources)
         for group in [[f] for f in files] if not folder else [files]:
-            log("%s", checks.unpublished_message(folder, group, content, holds_posts))
+            message = checks.unpublished_message(folder, group, content, holds_posts, site_writes)
+            log("%s", message)
 
 
 def _head_of(path: Path) -> sitemap.PageHead:
