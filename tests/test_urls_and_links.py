@@ -1192,3 +1192,57 @@ def test_a_file_that_works_only_at_the_root_is_told_how_to_get_there(build_site,
     assert site.text("CNAME") == "blog.example.org\n"
     assert site.text("robots.txt") == files["extras/robots.txt"]
     assert site.exists(".nojekyll") and site.exists("favicon.ico")
+
+
+SLIDES = (
+    '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN">\n<HTML><head>\n'
+    '<META http-equiv="content-type" content="text/html; charset=utf-8">\n'
+    "<title>talk</title></head><body><h1>Advanced D</h1><p>Slide one.</p></body></HTML>\n"
+)
+
+
+def test_a_folder_of_html_pages_is_told_to_publish_them_as_they_are(build_site, caplog):
+    # slide decks (nwcpp's talks/, loadays' 381 archives/ pages) were told per file to "add
+    # <meta name="date">": followed, each was a post "talk" in the feeds
+    files = {
+        "talks/2007/AdvancedD.html": SLIDES,
+        "talks/2007/deck/s1.html": "<html><body><p>No title either.</p></body></html>\n",
+        "talks/2007/deck/s2.html": SLIDES,
+        "posts/advanced-d.md": _post(
+            "Advanced D", "advanced-d", "2007-01-17", body="[slides](/talks/2007/AdvancedD.html)"
+        ),
+        "notes/dated.html": '<html><head><meta name="date" content="2024-01-02"></head>'
+        "<body><p>A post missing its title.</p></body></html>\n",
+    }
+    caplog.set_level(logging.WARNING)
+    build_site(files, name="slides-dev")
+    said = [m for m in caplog.messages if "not published" in m and "talks/" in m.split(":")[0]]
+    assert said == [
+        "slides-dev/talks/2007/AdvancedD.html, slides-dev/talks/2007/deck/s1.html, "
+        "slides-dev/talks/2007/deck/s2.html are HTML pages with no date, not posts, and not "
+        'published: slides-dev/talks/ is not a static folder; add "talks" to STATIC_PATHS and '
+        "to ARTICLE_EXCLUDES in pelicanconf.py (published at /talks/ as they are; without "
+        "ARTICLE_EXCLUDES Pelican reads them as posts)"
+    ]
+    assert not [
+        m for m in caplog.messages if 'meta name="date"' in m or ("talks/" in m and "<title>" in m)
+    ]
+    # a dated HTML post keeps its own line
+    assert any(m.startswith("slides-dev/notes/dated.html: has no <title>") for m in caplog.messages)
+    # followed literally: the slides are published as they are, and no post is made of them
+    folder = re.search(r'add "([^"]+)" to STATIC_PATHS and to ARTICLE_EXCLUDES', said[0])[1]
+    del files["notes/dated.html"]
+    caplog.clear()
+    site = build_site(
+        files,
+        publish=True,
+        name="slides-pub",
+        STATIC_PATHS=["images", "extra", folder],
+        ARTICLE_EXCLUDES=["images", "extra", folder],
+    )
+    assert not _errors(caplog)
+    assert not [m for m in caplog.messages if "talks" in m]
+    assert site.text("talks/2007/AdvancedD.html") == SLIDES
+    assert site.exists("talks/2007/deck/s1.html")
+    assert ">talk<" not in site.text("feeds/all.atom.xml")
+    assert not site.exists("posts/talk/index.html")

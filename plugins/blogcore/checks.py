@@ -9,6 +9,7 @@ import fnmatch
 import functools
 import os
 import posixpath
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import unquote
@@ -667,6 +668,20 @@ ROOT_FILES = frozenset(
 )
 
 
+_DATE_META = re.compile(r"""<meta\b[^>]*\bname\s*=\s*["']?date\b""", re.IGNORECASE)
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def html_not_a_post(relpath: str, text: str, keep_out: Iterable[str]) -> bool:
+    """Whether an HTML file outside the posts', pages', static and plugins' folders
+    (``keep_out``) is a page kept as it is (slides, an old site's archives) rather than a post:
+    it says no date (<meta name="date">). Pelican reads it as a post and refuses it; one line
+    for its folder says to publish it as it is (``unpublished_message``), not to date it."""
+    if not relpath.lower().endswith(HTML_SUFFIXES) or is_within_any(relpath, list(keep_out)):
+        return False
+    return _DATE_META.search(text) is None
+
+
 def _is_readme(name: str) -> bool:
     """README, README.txt: a note to the people who edit the folder, not to readers."""
     return name.lower() == "readme" or name.lower().startswith("readme.")
@@ -723,11 +738,14 @@ def unpublished_message(
     content: str,
     holds_posts: bool,
     site_writes: dict[str, str] | None = None,
+    read_as_posts: bool = False,
 ) -> str:
     """The line for the files of one folder that nothing publishes (``folder`` "": one file,
     at the top of the content folder or working only at the site's root), naming the files as
     staff know them. ``site_writes`` maps a root file the build writes itself to the setting
-    that writes it ({"robots.txt": "ROBOTS_SAVE_AS"}): the writer's own would be skipped."""
+    that writes it ({"robots.txt": "ROBOTS_SAVE_AS"}): the writer's own would be skipped.
+    ``read_as_posts``: the folder holds HTML pages that are not posts (html_not_a_post), in a
+    folder Pelican reads posts from, which ARTICLE_EXCLUDES must keep them out of."""
     shown_files = ", ".join(f"{content}/{f}" for f in files[:3])
     more = f" and {len(files) - 3} more" if len(files) > 3 else ""
     verb = "is" if len(files) == 1 else "are"
@@ -761,6 +779,16 @@ def unpublished_message(
             f"{shown_files}{more} {verb} not published: nothing links to {them} and "
             f"{content}/{folder}/ is no static folder; link {it} from a post with {{static}} "
             f"(or {{attach}}), or move {them} into {content}/extra/"
+        )
+    if read_as_posts:
+        # slides, an old site's pages: dated, they would be posts in the feeds
+        pages = "an HTML page" if one else "HTML pages"
+        return (
+            f"{shown_files}{more} {verb} {pages} with no date, not {'a post' if one else 'posts'}"
+            f", and not published: {content}/{folder}/ is not a static folder; add "
+            f'"{folder}" to STATIC_PATHS and to ARTICLE_EXCLUDES in pelicanconf.py (published '
+            f"at /{folder}/ as {'it is' if one else 'they are'}; without ARTICLE_EXCLUDES "
+            f"Pelican reads {them} as {'a post' if one else 'posts'})"
         )
     return (
         f"{shown_files}{more} {verb} not published: {content}/{folder}/ is not a static folder; "

@@ -184,6 +184,59 @@ class RepeatsFolded(logging.Filter):
         return self.repeats.note(str(source), message)
 
 
+def _html_not_a_post(settings, relpath: str) -> bool:
+    """An HTML file Pelican reads as a post that says no date: a page kept as it is (slides,
+    an old site's archives), which one line for its folder names (_say_unpublished)."""
+    if not relpath.lower().endswith(checks.HTML_SUFFIXES):
+        return False
+    if not frontmatter.is_within_any(
+        relpath, settings.get("ARTICLE_PATHS", []), settings.get("ARTICLE_EXCLUDES", [])
+    ):
+        return False
+    keep_out = [
+        *[f for f in settings.get("ARTICLE_PATHS", []) if f.strip("/")],
+        *settings.get("PAGE_PATHS", []),
+        *settings.get("STATIC_PATHS", []),
+        *frontmatter.plugin_folders(settings),
+    ]
+    try:
+        with open(os.path.join(settings["PATH"], relpath), encoding="utf-8", errors="replace") as f:
+            text = f.read()
+    except OSError:
+        return False
+    return checks.html_not_a_post(relpath, text, keep_out)
+
+
+# the HTML reader's lines for a file with no title or no date
+HTML_MISSING = (
+    StrictHTMLReader.missing["date"],
+    StrictHTMLReader.missing["title"].split(";")[0],
+)
+
+
+class HtmlNotPosts(logging.Filter):
+    """Drops the HTML reader's "has no date; add <meta name="date">" (and "has no <title>")
+    for an HTML file that is a page kept as it is, not a post (_html_not_a_post): followed,
+    slides became dated posts in the feeds; its folder's line says to publish it as it is.
+    Decides from the file alone, so it holds nothing but the build's settings."""
+
+    def __init__(self, settings) -> None:
+        super().__init__()
+        self.settings = settings
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if record.msg != "%s: %s" or not isinstance(args, tuple) or len(args) != 2:
+            return True
+        source, message = args
+        if not (isinstance(message, str) and message.startswith(HTML_MISSING)):
+            return True
+        root = os.path.abspath(self.settings["PATH"])
+        full = os.path.join(os.path.dirname(root), str(source))
+        relpath = os.path.relpath(full, root).replace(os.sep, "/")
+        return relpath.startswith("../") or not _html_not_a_post(self.settings, relpath)
+
+
 def _say_folded(settings) -> None:
     """One error for each folder whose files' missing titles were folded (RepeatsFolded)."""
     folded = getattr(build.current(settings).state(__package__), "repeats_folded", None)
@@ -246,6 +299,9 @@ def on_initialized(pelican) -> None:
     contents = logging.getLogger(CONTENTS_LOGGER)
     contents.addFilter(named)
     build.current(settings).on_close(lambda: contents.removeFilter(named))
+    html_pages = HtmlNotPosts(settings)  # before folded: its files are no repeats to fold
+    reading.logger.addFilter(html_pages)
+    build.current(settings).on_close(lambda: reading.logger.removeFilter(html_pages))
     folded = build.current(settings).state(__package__).repeats_folded = RepeatsFolded()
     reading.logger.addFilter(folded)
     build.current(settings).on_close(lambda: reading.logger.removeFilter(folded))
@@ -721,7 +777,17 @@ def on_unbuilt_sources(generators) -> None:
     rendered = getattr(context.get("images_build"), "sources", ())
     real_root = os.path.realpath(root)
     used = {os.path.relpath(path, real_root).replace(os.sep, "/") for path in rendered}
-    _say_unpublished(settings, every, picked | used, {*found, *others}, plugin_folders)
+    # HTML files read as posts that are pages kept as they are (slides): not posts, and named
+    # with their folder, as files nothing publishes (Pelican keeps a file it failed to read
+    # in generated_content, as None)
+    failed = {
+        path.replace(os.sep, "/")
+        for path, item in context.get("generated_content", {}).items()
+        if item is None
+    }
+    pages = {f for f in found if f in failed and _html_not_a_post(settings, f)}
+    sources = {*found, *others} - pages
+    _say_unpublished(settings, every, (picked - pages) | used, sources, plugin_folders, pages)
     left = frontmatter.unbuilt_files(
         [f for f in found if f not in named], picked, plugin_folders, ignores, read
     )
@@ -737,10 +803,12 @@ def on_unbuilt_sources(generators) -> None:
         )
 
 
-def _say_unpublished(settings, every, picked, sources, plugin_folders) -> None:
+def _say_unpublished(settings, every, picked, sources, plugin_folders, pages=()) -> None:
     """Files copied into the content folder outside its static folders that are neither posts
     nor published (content/CNAME, content/downloads/x.txt): one line per folder (per file at
-    the top), an error in a publish build, which would silently lack them."""
+    the top), an error in a publish build, which would silently lack them. ``pages``: HTML
+    files Pelican read as posts that are not (slides), for which the folder's line says
+    ARTICLE_EXCLUDES too."""
     own = [f for key in ("ARTICLE_PATHS", "PAGE_PATHS") for f in settings.get(key) or []]
     keep_out = [*settings.get("STATIC_PATHS", []), *plugin_folders, *own]
     # what a plugin reads itself (the webmentions archive), and files a link line named
@@ -759,7 +827,14 @@ def _say_unpublished(settings, every, picked, sources, plugin_folders) -> None:
     for folder, files in found.items():
         holds_posts = any(s.startswith(f"{folder}/") for s in sources)
         for group in [[f] for f in files] if not folder else [files]:
-            message = checks.unpublished_message(folder, group, content, holds_posts, site_writes)
+            message = checks.unpublished_message(
+                folder,
+                group,
+                content,
+                holds_posts,
+                site_writes,
+                read_as_posts=bool(folder) and any(f in pages for f in group),
+            )
             log("%s", message)
 
 
