@@ -1246,3 +1246,29 @@ def test_a_folder_of_html_pages_is_told_to_publish_them_as_they_are(build_site, 
     assert site.exists("talks/2007/deck/s1.html")
     assert ">talk<" not in site.text("feeds/all.atom.xml")
     assert not site.exists("posts/talk/index.html")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Title: Not Found\nStatus: hidden\nSave_as: 404.html\n",  # Pelican's FAQ
+        "Title: Not Found\nSave_as: 404.html\nURL:\n",
+    ],
+)
+def test_pelicans_404_page_idiom_gives_the_404_page_its_text(build_site, caplog, head):
+    # the line said "give it another Save_as:": followed, the text went to an unlinked page
+    # and /404.html stayed the theme's
+    files = {"pages/404.md": f"{head}\nSadly, the requested page could not be found.\n"}
+    caplog.set_level(logging.WARNING)
+    site = build_site(files, publish=True)
+    assert not [m for m in caplog.messages if "404" in m]
+    page = site.soup("404.html")
+    assert page.select_one("main h1").get_text(strip=True) == "Not Found"
+    assert "requested page could not be found" in page.select_one("main").get_text()
+    assert "couldn’t find" not in page.select_one("main").get_text()
+    # still what a 404 page needs: no index, no canonical address, out of the sitemap
+    assert page.select_one("meta[name=robots]")["content"] == "noindex"
+    assert page.select_one("link[rel=canonical]") is None
+    assert "404" not in site.text("sitemap.xml")
+    assert not site.exists("not-found/") and "Not Found" not in site.text("feeds/all.atom.xml")
+    assert "Not Found" not in site.soup("/").select_one("nav").get_text()

@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from pelican import signals
-from pelican.contents import Content
+from pelican.contents import Content, Page
 from pelican.readers import HTMLReader, RstReader
 
 from plugins.engine import build, phases, side, translations
@@ -456,8 +456,29 @@ def _skip_clashes(generators: list, claims: list[urls.Claim]) -> None:
     """Log each clash with both sources and the URL; the later item is not written."""
     clashes = urls.find_clashes(claims)
     for clash in clashes:
+        page = clash.skipped.item
+        if urls.is_own_404_page(clash, isinstance(page, Page)):
+            # the 404 page shows its text (on_notfound_page): no line, written nowhere else
+            state = build.current(generators[0].settings).state(__package__)
+            state.notfound_page = page
+            continue
         logger.error("%s", clash.message())
     checks.drop(generators, [c.skipped.item for c in clashes if c.skipped.item is not None])
+
+
+def on_notfound_page(generators) -> None:
+    """A page saved as the 404 page (Pelican's idiom) gives the theme's 404 page its title
+    and text (NOTFOUND_PAGE in notfound.html), once its links are resolved."""
+    if not generators:
+        return
+    context = generators[0].context
+    state = build.current(generators[0].settings).state(__package__)
+    page = getattr(state, "notfound_page", None)
+    context["NOTFOUND_PAGE"] = (
+        {"title": page.title, "content": Markup(page.content), "lang": page.lang}
+        if page is not None
+        else None
+    )
 
 
 def on_article_pretaxonomy_urls(generator) -> None:
@@ -1022,6 +1043,7 @@ def register() -> None:
             (phases.content_final, on_content_final),
             (phases.content_final, on_unpaged_taxonomy),
             (phases.content_final, on_unbuilt_sources),
+            (phases.content_final, on_notfound_page),
             (phases.content_final, on_bundles),
             (phases.output_written, on_output_written),
             (phases.output_final, on_site_written),

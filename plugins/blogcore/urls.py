@@ -71,6 +71,14 @@ class Clash:
         )
 
 
+def is_own_404_page(clash: Clash, is_page: bool) -> bool:
+    """Pelican's idiom for a 404 page (its FAQ): a page saved as NOTFOUND_SAVE_AS
+    (``Save_as: 404.html``, ``Status: hidden`` or ``URL:`` empty). Not a clash: its title and
+    text take the place of the theme's on the 404 page, which keeps what a 404 page needs
+    (absolute links, noindex, out of the sitemap); the page is written nowhere else."""
+    return is_page and clash.kept.item is None and clash.kept.owner == template_owner("notfound")
+
+
 def normalise(path: str) -> str:
     """An output path as the writer resolves it: ``/a/./b/index.html`` -> ``a/b/index.html``."""
     path = posixpath.normpath(path.replace("\\", "/").lstrip("/"))
