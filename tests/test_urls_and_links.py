@@ -1272,3 +1272,23 @@ def test_pelicans_404_page_idiom_gives_the_404_page_its_text(build_site, caplog,
     assert "404" not in site.text("sitemap.xml")
     assert not site.exists("not-found/") and "Not Found" not in site.text("feeds/all.atom.xml")
     assert "Not Found" not in site.soup("/").select_one("nav").get_text()
+
+
+def test_a_file_only_a_draft_uses_is_not_said_to_be_unpublished(build_site, caplog):
+    # withheld with the draft on purpose: "add figures to STATIC_PATHS", followed, would
+    # publish the embargoed launch's picture
+    files = {
+        "posts/launch.md": _post(
+            "Launch",
+            "launch",
+            "2024-05-03",
+            "Status: draft\nCover: figures/launch/cover.jpg",
+            body="[spec]({static}/figures/launch/spec.pdf)",
+        ),
+        "figures/launch/cover.jpg": jpeg(),
+        "figures/launch/spec.pdf": b"%PDF-1.4\n",
+    }
+    caplog.set_level(logging.WARNING)
+    site = build_site(files, publish=True)
+    assert not [m for m in caplog.messages if "not published" in m]
+    assert not site.exists("figures/launch/spec.pdf")

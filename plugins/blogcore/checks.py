@@ -255,6 +255,19 @@ def draft_only_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
     return _not_linked_from_published(generators, candidates)
 
 
+def draft_key_paths(generators: list) -> set[str]:
+    """The content paths drafts' keys name (a draft's or a future post's Cover:): withheld
+    with the draft on purpose in a build that writes no drafts, never an unpublished file."""
+    return set().union(
+        *(
+            _key_paths(item.metadata, item.relative_dir)
+            for generator in generators
+            for item in content_items(generator)
+            if getattr(item, "status", "published") == "draft"
+        )
+    )
+
+
 class _Named:
     """The text of settings and of published items' keys: ``path in named`` when any names
     the file (``images/social-card.png``, ``Cover: {static}/images/x.jpg``)."""

@@ -798,6 +798,7 @@ def on_unbuilt_sources(generators) -> None:
     rendered = getattr(context.get("images_build"), "sources", ())
     real_root = os.path.realpath(root)
     used = {os.path.relpath(path, real_root).replace(os.sep, "/") for path in rendered}
+    used |= checks.draft_key_paths(generators)  # withheld with its draft (a draft's Cover:)
     # HTML files read as posts that are pages kept as they are (slides): not posts, and named
     # with their folder, as files nothing publishes (Pelican keeps a file it failed to read
     # in generated_content, as None)
