@@ -334,7 +334,8 @@ def test_page_over_a_plugin_index_and_a_static_file_over_a_direct_template(build
     content = site.content.name
     assert sorted(m for m in _errors(caplog) if "already taken" in m) == [
         f"{content}/extra/robots.txt: URL robots.txt is already taken by robots.txt "
-        "(ROBOTS_SAVE_AS); this file was skipped (rename it, or change its path in "
+        "(ROBOTS_SAVE_AS); this file was skipped (to publish this file there instead, set "
+        'ROBOTS_SAVE_AS = "" in pelicanconf.py; else rename it, or change its path in '
         "EXTRA_PATH_METADATA)",
         f"{content}/pages/series.md: URL series/ is already taken by the series index "
         "(SERIES_INDEX_SAVE_AS); this file was skipped (give it another Slug:)",
@@ -1292,3 +1293,28 @@ def test_a_file_only_a_draft_uses_is_not_said_to_be_unpublished(build_site, capl
     site = build_site(files, publish=True)
     assert not [m for m in caplog.messages if "not published" in m]
     assert not site.exists("figures/launch/spec.pdf")
+
+
+def test_a_404_html_of_the_sites_own_is_told_how_to_replace_the_themes(build_site, caplog):
+    # an old site's extra/404.html mapped to 404.html (Pelican's other 404 recipe): the line
+    # said to rename it or change its path, which published it where no host serves it
+    mine = "<!DOCTYPE html><html><head><title>Lost</title></head><body>Lost.</body></html>\n"
+    files = {"extra/404.html": mine}
+    mapping = {
+        "extra/favicon.svg": {"path": "favicon.svg"},
+        "extra/404.html": {"path": "404.html"},
+    }
+    caplog.set_level(logging.WARNING)
+    build_site(files, name="own-404", EXTRA_PATH_METADATA=mapping)
+    [line] = [m for m in _errors(caplog) if "already taken" in m]
+    assert line == (
+        "own-404/extra/404.html: URL 404.html is already taken by the 404 page "
+        "(NOTFOUND_SAVE_AS); this file was skipped (to publish this file there instead, set "
+        'NOTFOUND_SAVE_AS = "" in pelicanconf.py; else rename it, or change its path in '
+        "EXTRA_PATH_METADATA)"
+    )
+    setting = re.search(r'set (\w+) = ""', line)[1]
+    caplog.clear()
+    site = build_site(files, publish=True, EXTRA_PATH_METADATA=mapping, **{setting: ""})
+    assert not _errors(caplog)
+    assert site.text("404.html") == mine

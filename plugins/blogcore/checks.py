@@ -447,7 +447,7 @@ def static_claims(generator, settings: dict[str, Any]) -> list[urls.Claim]:
     """Static files (images, extra/...) the static generator copies."""
     claims = []
     for item in getattr(generator, "staticfiles", None) or []:
-        hint = "rename it, or change its path in EXTRA_PATH_METADATA"
+        hint = urls.STATIC_HINT
         save_as, _ = static_output(item)  # not marked linked: an {attach} link may move it
         claims.append(urls.Claim(save_as, shown(settings, item.source_path), item, hint))
     return claims

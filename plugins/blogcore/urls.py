@@ -23,6 +23,13 @@ _TEMPLATE_NAMES = {
 _PLUGIN_TEMPLATES = {"search": "the search page (plugins/search)"}
 
 
+# What to do about a static file that lost its path (checks.static_claims)
+STATIC_HINT = "rename it, or change its path in EXTRA_PATH_METADATA"
+# Direct templates whose page a file of the site's own may replace (its robots.txt, its
+# 404.html): the setting that writes the theme's, to blank
+_REPLACEABLE = ("robots", "notfound")
+
+
 @dataclass(frozen=True)
 class Claim:
     """One file the build plans to write, and who writes it.
@@ -59,6 +66,13 @@ class Clash:
                 f"{self.skipped.owner}; change one of the *_SAVE_AS settings"
             )
         hint = self.skipped.hint
+        replaceable = {template_owner(name): f"{name.upper()}_SAVE_AS" for name in _REPLACEABLE}
+        if hint == STATIC_HINT and self.kept.owner in replaceable:
+            # the old site's own robots.txt or 404.html, mapped to the root: it is meant there
+            hint = (
+                f'to publish this file there instead, set {replaceable[self.kept.owner]} = "" '
+                f"in pelicanconf.py; else {hint}"
+            )
         if self.path == "index.html" and self.kept.item is None:
             # Pelican's idiom for a page as the home page: the blog's front page must move
             hint = (
