@@ -1318,3 +1318,27 @@ def test_a_404_html_of_the_sites_own_is_told_how_to_replace_the_themes(build_sit
     site = build_site(files, publish=True, EXTRA_PATH_METADATA=mapping, **{setting: ""})
     assert not _errors(caplog)
     assert site.text("404.html") == mine
+
+
+def test_a_file_that_works_only_at_the_root_published_below_it_is_named(build_site, caplog):
+    # moved into content/extra/ as the old line said: published at /extra/CNAME, no line, and
+    # GitHub Pages reset the custom domain at the next deploy
+    files = {"extra/CNAME": "blog.example.org\n", "images/favicon.ico": _ico()}
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit):
+        build_site(files, publish=True, name="below-root")
+    [line] = [m for m in _errors(caplog) if "CNAME" in m or "favicon" in m]
+    assert line == (
+        "below-root/extra/CNAME is published at /extra/CNAME, where nothing reads it: a CNAME "
+        'works only at the site\'s root, as /CNAME; add "extra/CNAME": {"path": "CNAME"} to '
+        "EXTRA_PATH_METADATA in pelicanconf.py"
+    )
+    mapping = json.loads("{" + re.search(r'add ("[^"]+": \{[^}]*\}) to EXTRA_PATH', line)[1] + "}")
+    caplog.clear()
+    site = build_site(
+        files,
+        publish=True,
+        EXTRA_PATH_METADATA={"extra/favicon.svg": {"path": "favicon.svg"}, **mapping},
+    )
+    assert not _errors(caplog)
+    assert site.text("CNAME") == "blog.example.org\n"

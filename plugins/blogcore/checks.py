@@ -695,6 +695,36 @@ def html_not_a_post(relpath: str, text: str, keep_out: Iterable[str]) -> bool:
     return _DATE_META.search(text) is None
 
 
+# Of ROOT_FILES, those nothing can use anywhere but at the root (a favicon.ico elsewhere may
+# be linked from the theme's <head>)
+ONLY_AT_ROOT = ROOT_FILES - {"favicon.ico", "apple-touch-icon.png"}
+
+
+def root_files_elsewhere(published: dict[str, str], site_writes: Iterable[str] = ()) -> list:
+    """The static files (source path -> output path, both relative, /-separated) that work
+    only at the site's root but are published below it (content/extra/CNAME at /extra/CNAME:
+    GitHub Pages then resets the custom domain), when nothing else is at the root under that
+    name (``site_writes``: the root files the build writes itself, its robots.txt)."""
+    at_root = {*published.values(), *site_writes}
+    return sorted(
+        (source, save_as)
+        for source, save_as in published.items()
+        if (name := posixpath.basename(source)) in ONLY_AT_ROOT
+        and save_as != name
+        and name not in at_root
+    )
+
+
+def root_file_elsewhere_message(source: str, save_as: str, content: str) -> str:
+    """The line for one file that works only at the root, published below it."""
+    name = posixpath.basename(source)
+    return (
+        f"{content}/{source} is published at /{save_as}, where nothing reads it: a {name} works "
+        f'only at the site\'s root, as /{name}; add "{source}": {{"path": "{name}"}} to '
+        f"EXTRA_PATH_METADATA in pelicanconf.py"
+    )
+
+
 def _is_readme(name: str) -> bool:
     """README, README.txt: a note to the people who edit the folder, not to readers."""
     return name.lower() == "readme" or name.lower().startswith("readme.")

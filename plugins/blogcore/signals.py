@@ -809,7 +809,7 @@ def on_unbuilt_sources(generators) -> None:
     }
     pages = {f for f in found if f in failed and _html_not_a_post(settings, f)}
     sources = {*found, *others} - pages
-    _say_unpublished(settings, every, (picked - pages) | used, sources, plugin_folders, pages)
+    _say_unpublished(generators, every, (picked - pages) | used, sources, plugin_folders, pages)
     left = frontmatter.unbuilt_files(
         [f for f in found if f not in named], picked, plugin_folders, ignores, read
     )
@@ -825,12 +825,13 @@ def on_unbuilt_sources(generators) -> None:
         )
 
 
-def _say_unpublished(settings, every, picked, sources, plugin_folders, pages=()) -> None:
+def _say_unpublished(generators, every, picked, sources, plugin_folders, pages=()) -> None:
     """Files copied into the content folder outside its static folders that are neither posts
     nor published (content/CNAME, content/downloads/x.txt): one line per folder (per file at
     the top), an error in a publish build, which would silently lack them. ``pages``: HTML
     files Pelican read as posts that are not (slides), for which the folder's line says
-    ARTICLE_EXCLUDES too."""
+    ARTICLE_EXCLUDES too. And a static file that works only at the root, published below it."""
+    settings = generators[0].settings
     own = [f for key in ("ARTICLE_PATHS", "PAGE_PATHS") for f in settings.get(key) or []]
     keep_out = [*settings.get("STATIC_PATHS", []), *plugin_folders, *own]
     # what a plugin reads itself (the webmentions archive), and files a link line named
@@ -846,6 +847,14 @@ def _say_unpublished(settings, every, picked, sources, plugin_folders, pages=())
         for key in (f"{t.upper()}_SAVE_AS" for t in settings.get("DIRECT_TEMPLATES", []))
         if settings.get(key) in checks.ROOT_FILES
     }
+    # a file that works only at the root, copied below it (content/extra/CNAME at /extra/)
+    published = {
+        item.get_relative_source_path().replace(os.sep, "/"): static_output(item)[0]
+        for generator in generators
+        for item in getattr(generator, "staticfiles", None) or []
+    }
+    for source, save_as in checks.root_files_elsewhere(published, site_writes):
+        log("%s", checks.root_file_elsewhere_message(source, save_as, content))
     for folder, files in found.items():
         holds_posts = any(s.startswith(f"{folder}/") for s in sources)
         for group in [[f] for f in files] if not folder else [files]:
