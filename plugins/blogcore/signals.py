@@ -165,6 +165,17 @@ NO_TITLE = tuple(
 )
 
 
+def _file_line(record: logging.LogRecord, starts: tuple[str, ...]) -> tuple[str, str] | None:
+    """(file, message) of a reader's "<file>: <message>" line whose message starts so."""
+    args = record.args
+    if record.msg != "%s: %s" or not isinstance(args, tuple) or len(args) != 2:
+        return None
+    source, message = args
+    if not (isinstance(message, str) and message.startswith(starts)):
+        return None
+    return str(source), message
+
+
 class RepeatsFolded(logging.Filter):
     """Lets a missing title's line through for the first few files of a folder; from then on
     counts the folder's files for one line of its own (repeats.py: a folder of 188 notes
@@ -175,13 +186,8 @@ class RepeatsFolded(logging.Filter):
         self.repeats = repeats.Repeats()
 
     def filter(self, record: logging.LogRecord) -> bool:
-        args = record.args
-        if record.msg != "%s: %s" or not isinstance(args, tuple) or len(args) != 2:
-            return True
-        source, message = args
-        if not (isinstance(message, str) and message.startswith(NO_TITLE)):
-            return True
-        return self.repeats.note(str(source), message)
+        said = _file_line(record, NO_TITLE)
+        return said is None or self.repeats.note(*said)
 
 
 def _html_not_a_post(settings, relpath: str) -> bool:
@@ -225,14 +231,11 @@ class HtmlNotPosts(logging.Filter):
         self.settings = settings
 
     def filter(self, record: logging.LogRecord) -> bool:
-        args = record.args
-        if record.msg != "%s: %s" or not isinstance(args, tuple) or len(args) != 2:
-            return True
-        source, message = args
-        if not (isinstance(message, str) and message.startswith(HTML_MISSING)):
+        said = _file_line(record, HTML_MISSING)
+        if said is None:
             return True
         root = os.path.abspath(self.settings["PATH"])
-        full = os.path.join(os.path.dirname(root), str(source))
+        full = os.path.join(os.path.dirname(root), said[0])
         relpath = os.path.relpath(full, root).replace(os.sep, "/")
         return relpath.startswith("../") or not _html_not_a_post(self.settings, relpath)
 
