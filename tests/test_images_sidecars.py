@@ -21,6 +21,14 @@ XMP = (
 )
 # as digiKam writes it: no packet wrapper, a line before
 BARE_XMP = '\n<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF/></x:xmpmeta>'
+# as darktable and exiv2 write it: an XML declaration first (a long one puts the root past 64 bytes)
+DECLARED_XMP = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/" x:xmptk="XMP Core 4.4.0-Exiv2"><rdf:RDF '
+    'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" '
+    'xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="51,27.2057N"/></rdf:RDF>'
+    "</x:xmpmeta>"
+)
 TAKEOUT = json.dumps(
     {
         "title": "IMG_0042.jpg",
@@ -43,6 +51,8 @@ SIDECARS = {
     "photo-data.json": TAKEOUT,  # renamed: known by its keys
     "notes": XMP,  # an XMP packet under any other name
     "digikam.txt~": BARE_XMP,
+    "IMG_0042.xml": DECLARED_XMP,  # an XMP file saved as XML
+    "IMG_0042.jpg.sidecar": DECLARED_XMP,
 }
 # a site's own JSON and text: published as they are
 KEPT = {
@@ -52,6 +62,8 @@ KEPT = {
     "data/broken.json": '{"geoData": ',
     "data/manifest.webmanifest": "{}",
     "data/readme": "Photos of the trip.",
+    "data/events.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<events/>',
+    "data/notes.xml": "<notes>Darktable writes <x:xmpmeta> beside each photo.</notes>",
 }
 
 
@@ -120,6 +132,10 @@ def test_takeout_names(name, sidecar):
         (b"\xef\xbb\xbf<?xpacket begin", True),
         (b"\n\n  <x:xmpmeta xmlns:x=", True),
         (b'<?xml version="1.0"?><rss>', False),
+        (b'<?xml version="1.0" encoding="UTF-8"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/">', True),
+        (b"\xef\xbb\xbf<?xml version='1.0'?>\r\n  <x:xapmeta xmlns:x='adobe:ns:meta/'>", True),
+        (b'<?xml version="1.0"?><!-- <x:xmpmeta --><doc/>', False),
+        (b"<?xml version=", False),
         (b"\xff\xd8\xff\xe1", False),
     ],
 )

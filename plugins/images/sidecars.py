@@ -4,7 +4,8 @@ without it.
 
 - XMP sidecars, which darktable, Lightroom, digiKam and RawTherapee write beside a photo
   (``IMG_0042.xmp``, ``IMG_0042.jpg.xmp``): by their suffix, and by their first bytes
-  (``<?xpacket``, ``<x:xmpmeta``) under any other name.
+  (``<?xpacket``, ``<x:xmpmeta``, after an XML declaration as darktable and exiv2 write it)
+  under any other name, ``.xml`` included (an XMP file saved as XML).
 - Google Takeout's JSON, written beside every photo taken out of Google Photos
   (``IMG_0042.jpg.json``, ``IMG_0042.jpg.supplemental-metadata.json``, names Takeout cut
   short such as ``IMG_0042.jpg.supplemental-met.json`` or ``IMG_0042.jpg.suppl(1).json``):
@@ -26,7 +27,9 @@ from .video import VIDEO_SUFFIXES
 
 XMP_SUFFIXES = frozenset({".xmp"})
 # how an XMP packet starts, after a byte-order mark or blank space
-XMP_STARTS = (b"<?xpacket", b"<x:xmpmeta")
+XMP_STARTS = (b"<?xpacket", b"<x:xmpmeta", b"<x:xapmeta")  # xapmeta: XMP before 2002
+_BLANK = b"\xef\xbb\xbf \t\r\n"  # a byte-order mark, blank space
+_DECLARATION = re.compile(rb"<\?xml\b[^>]{0,200}\?>")
 # the keys of a Takeout file that say where and when a photo was taken
 TAKEOUT_KEYS = frozenset({"geoData", "geoDataExif", "photoTakenTime"})
 _SUPPLEMENTAL = "supplemental-metadata"
@@ -45,6 +48,7 @@ _MEDIA = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", 
     ".webm",
 }
 _HEAD = 64  # enough for a byte-order mark, blank lines and '<?xpacket'
+_DECLARED_HEAD = 512  # and for an XML declaration before it
 
 XMP_LINE = (
     "is a photo's XMP sidecar (an editor's copy of its metadata: where it was taken, the "
@@ -80,8 +84,17 @@ def takeout_name(name: str) -> bool:
 
 
 def xmp_content(head: bytes) -> bool:
-    """Whether a file's first bytes are those of an XMP packet."""
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(XMP_STARTS)
+    """Whether a file's first bytes are those of an XMP packet (after an XML declaration,
+    if it has one)."""
+    head = head.lstrip(_BLANK)
+    if declaration := _DECLARATION.match(head):
+        head = head[declaration.end() :].lstrip(_BLANK)
+    return head.startswith(XMP_STARTS)
+
+
+def _declared(head: bytes) -> bool:
+    """Whether a file starts with an XML declaration (its XMP root may be past 64 bytes)."""
+    return head.lstrip(_BLANK).startswith(b"<?xml")
 
 
 def takeout_content(data: bytes) -> bool:
@@ -116,4 +129,6 @@ def sidecar_line(path: Path, head: bytes | None = None) -> str | None:
         return None
     if head is None:
         head = _read(path, _HEAD)
+    if _declared(head):
+        head = _read(path, _DECLARED_HEAD)
     return XMP_LINE if xmp_content(head) else None

@@ -132,7 +132,7 @@ def _published_files(root: Path, renditions: Path) -> Published:
                 found.raw.append(path)
             elif suffix in svg.SUFFIXES:
                 found.drawings.append(path)
-            elif suffix in sidecars.XMP_SUFFIXES or suffix == ".json":
+            elif suffix in sidecars.XMP_SUFFIXES or suffix in (".json", ".xml"):
                 if line := sidecars.sidecar_line(path):
                     found.refused.append((path, line))
             elif suffix in jpegxl.SUFFIXES:
