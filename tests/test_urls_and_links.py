@@ -1342,3 +1342,31 @@ def test_a_file_that_works_only_at_the_root_published_below_it_is_named(build_si
     )
     assert not _errors(caplog)
     assert site.text("CNAME") == "blog.example.org\n"
+
+
+def test_a_robots_txt_below_the_root_is_named_though_the_site_writes_its_own(build_site, caplog):
+    # content/extra/robots.txt (its Disallow: lines) went out at /extra/robots.txt, which no
+    # crawler reads, beside the site's own /robots.txt, with no line
+    mine = "User-agent: *\nDisallow: /private/\n"
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit):
+        build_site({"extra/robots.txt": mine}, publish=True, name="robots-below")
+    [line] = [m for m in _errors(caplog) if "robots" in m]
+    assert line == (
+        "robots-below/extra/robots.txt is published at /extra/robots.txt, where nothing reads "
+        'it: a robots.txt works only at the site\'s root, as /robots.txt; add "extra/robots.txt": '
+        '{"path": "robots.txt"} to EXTRA_PATH_METADATA in pelicanconf.py; and set '
+        'ROBOTS_SAVE_AS = "" there: the site writes its own /robots.txt, which would keep the '
+        "address and skip this one"
+    )
+    mapping = json.loads("{" + re.search(r'add ("[^"]+": \{[^}]*\}) to EXTRA_PATH', line)[1] + "}")
+    blank = re.search(r'set (\w+) = ""', line)[1]
+    caplog.clear()
+    site = build_site(
+        {"extra/robots.txt": mine},
+        publish=True,
+        EXTRA_PATH_METADATA={"extra/favicon.svg": {"path": "favicon.svg"}, **mapping},
+        **{blank: ""},
+    )
+    assert not _errors(caplog)
+    assert site.text("robots.txt") == mine

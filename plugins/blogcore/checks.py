@@ -700,12 +700,13 @@ def html_not_a_post(relpath: str, text: str, keep_out: Iterable[str]) -> bool:
 ONLY_AT_ROOT = ROOT_FILES - {"favicon.ico", "apple-touch-icon.png"}
 
 
-def root_files_elsewhere(published: dict[str, str], site_writes: Iterable[str] = ()) -> list:
+def root_files_elsewhere(published: dict[str, str]) -> list:
     """The static files (source path -> output path, both relative, /-separated) that work
     only at the site's root but are published below it (content/extra/CNAME at /extra/CNAME:
-    GitHub Pages then resets the custom domain), when nothing else is at the root under that
-    name (``site_writes``: the root files the build writes itself, its robots.txt)."""
-    at_root = {*published.values(), *site_writes}
+    GitHub Pages then resets the custom domain), when no static file is at the root under that
+    name. One the build writes itself (its robots.txt) is named too: the writer's crawl rules
+    are not the ones served."""
+    at_root = set(published.values())
     return sorted(
         (source, save_as)
         for source, save_as in published.items()
@@ -715,13 +716,29 @@ def root_files_elsewhere(published: dict[str, str], site_writes: Iterable[str] =
     )
 
 
-def root_file_elsewhere_message(source: str, save_as: str, content: str) -> str:
-    """The line for one file that works only at the root, published below it."""
+def _site_writes_clause(name: str, site_writes: dict[str, str] | None) -> str:
+    """What else to set for a root file the build writes itself (robots.txt): its own would
+    keep the address and the writer's would be skipped."""
+    setting = (site_writes or {}).get(name)
+    if not setting:
+        return ""
+    return (
+        f'; and set {setting} = "" there: the site writes its own /{name}, which would keep '
+        "the address and skip this one"
+    )
+
+
+def root_file_elsewhere_message(
+    source: str, save_as: str, content: str, site_writes: dict[str, str] | None = None
+) -> str:
+    """The line for one file that works only at the root, published below it; ``site_writes``
+    maps a root file the build writes itself to its setting ({"robots.txt": "ROBOTS_SAVE_AS"})."""
     name = posixpath.basename(source)
+    instead = _site_writes_clause(name, site_writes)
     return (
         f"{content}/{source} is published at /{save_as}, where nothing reads it: a {name} works "
         f'only at the site\'s root, as /{name}; add "{source}": {{"path": "{name}"}} to '
-        f"EXTRA_PATH_METADATA in pelicanconf.py"
+        f"EXTRA_PATH_METADATA in pelicanconf.py{instead}"
     )
 
 
@@ -796,13 +813,7 @@ def unpublished_message(
     if not folder and name in ROOT_FILES:
         # its own path in both settings: STATIC_PATHS copies it, the mapping puts it at /
         path = files[0]
-        setting = (site_writes or {}).get(name)
-        instead = (
-            f'; and set {setting} = "" there: the site writes its own /{name}, which would '
-            "keep the address and skip this one"
-            if setting
-            else ""
-        )
+        instead = _site_writes_clause(name, site_writes)
         return (
             f"{content}/{path} is not published: a {name} works only at the site's root, as "
             f'/{name}; add "{path}" to STATIC_PATHS and "{path}": {{"path": "{name}"}} to '
