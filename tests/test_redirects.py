@@ -1,5 +1,7 @@
 """The redirects plugin's pure logic: old URLs read and normalised, who keeps each, the lines."""
 
+import datetime
+
 import pytest
 
 from plugins.redirects import paths
@@ -196,4 +198,171 @@ def test_settings_defaults():
         "REDIRECTS_FILE": "",
         "REDIRECTS_STATUS": 301,
         "REDIRECTS_OLD_HOSTS": ("x.blogspot.com",),
+        "REDIRECTS_OLD_ARTICLE_URLS": (),
+        "REDIRECTS_OLD_ARTICLE_LANG_URLS": (),
+        "REDIRECTS_OLD_PAGE_URLS": (),
+        "REDIRECTS_OLD_PAGE_LANG_URLS": (),
     }
+
+
+def test_an_old_pattern_written_as_article_url_is_one_pattern():
+    """``REDIRECTS_OLD_ARTICLE_URLS = "{slug}.html"``, as ARTICLE_URL is written: one pattern."""
+    merged = configure({"REDIRECTS_OLD_ARTICLE_URLS": "{slug}.html"})
+    assert merged["REDIRECTS_OLD_ARTICLE_URLS"] == ("{slug}.html",)
+    merged = configure({"REDIRECTS_OLD_PAGE_URLS": ["pages/{slug}.html", "pages/{slug}.html"]})
+    assert merged["REDIRECTS_OLD_PAGE_URLS"] == ("pages/{slug}.html",)
+
+
+FIELDS = {
+    "slug": "ranges",
+    "date": datetime.datetime(2008, 10, 29, 9, 30),
+    "lang": "de",
+    "author": "ada-byrne",
+    "category": "engineering",
+    "title": "Bookings as ranges",
+}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "address", "output"),
+    [
+        # willwolf.io's: a folder, so its index.html
+        (
+            "{date:%Y}/{date:%m}/{date:%d}/{slug}/",
+            "/2008/10/29/ranges/",
+            "2008/10/29/ranges/index.html",
+        ),
+        # 0ink.net's and Pelican's default: the .html file itself
+        ("posts/{date:%Y}/{slug}.html", "/posts/2008/ranges.html", "posts/2008/ranges.html"),
+        ("{slug}.html", "/ranges.html", "ranges.html"),
+        ("{slug}-{lang}.html", "/ranges-de.html", "ranges-de.html"),
+        ("pages/{slug}.html", "/pages/ranges.html", "pages/ranges.html"),
+        # with a leading / as some sites wrote it; no final / is a folder a host serves too
+        ("/{category}/{slug}", "/engineering/ranges", "engineering/ranges/index.html"),
+        (
+            "{author}/{date.year}/{slug}/",
+            "/ada-byrne/2008/ranges/",
+            "ada-byrne/2008/ranges/index.html",
+        ),
+        # another suffix: a _redirects line only
+        ("{slug}.php", "/ranges.php", None),
+        # a value is encoded as the old site's server received it: its file had the space
+        ("{title}.html", "/Bookings%20as%20ranges.html", "Bookings as ranges.html"),
+    ],
+)
+def test_an_old_pattern_gives_the_address_pelican_gave(pattern, address, output):
+    assert configure({"REDIRECTS_OLD_ARTICLE_URLS": (pattern,)})
+    text = paths.old_address(pattern, FIELDS)
+    assert text == address
+    assert paths.parse(text).output == output
+
+
+@pytest.mark.parametrize(
+    ("pattern", "said"),
+    [
+        ("https://old.example/{slug}.html", "is a full URL"),
+        ("//old.example/{slug}.html", "is a full URL"),
+        ("{slug", "is not a URL pattern"),
+        ("{0}.html", "is not a URL pattern ({0} is not a field name"),
+        ("old.html", "names no field"),
+        ("", "names no field"),
+        ("{slug:%Y}", "cannot be formatted"),
+        ("{date:%Y}/../{slug}/", "is not a plain path"),
+        ("{slug}/#comments", "has a #fragment"),
+        (42, "must hold URL patterns (strings)"),
+    ],
+)
+def test_a_bad_old_pattern_is_one_line_naming_the_setting(pattern, said):
+    with pytest.raises(SettingsError) as error:
+        configure({"REDIRECTS_OLD_PAGE_URLS": (pattern,)})
+    assert str(error.value).startswith("REDIRECTS_OLD_PAGE_URLS ")
+    assert said in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_an_old_pattern_field_is_checked_when_the_posts_are_read():
+    """``{foo}`` may be a front-matter key, as in Pelican: a KeyError names it per post."""
+    assert configure({"REDIRECTS_OLD_ARTICLE_URLS": ("{foo}/{slug}/",)})
+    with pytest.raises(KeyError):
+        paths.old_address("{foo}/{slug}/", FIELDS)
+    assert paths.old_address("{title}/", {"title": "x"}) == "/x/"
+    line = paths.lacking_field("S '{slgu}/'", "slgu", [f"c/{n}.md" for n in "abcde"])
+    assert line == (
+        "S '{slgu}/': {slgu} is not a field of Pelican's URLs (slug, date, lang, author, "
+        "category, path) nor a front-matter key of c/a.md, c/b.md, c/c.md and 2 more, which "
+        "get no redirect from it (did you mean slug?)"
+    )
+
+
+def _by_pattern(text: str, owner: str, target: str, source: str = "P '{slug}.html'"):
+    return paths.Wanted(paths.parse(text, SITE), owner, target, source=source)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "message", "error"),
+    [
+        # two posts' own Redirect_from: an error, as before
+        (
+            _wanted("/x.html", "a.md", "/posts/a/"),
+            _wanted("/x.html", "b.md", "/posts/b/"),
+            "b.md: Redirect_from /x.html is already claimed by a.md, which keeps it (remove it "
+            "from one of them)",
+            True,
+        ),
+        # a post's own Redirect_from keeps an address a pattern gives another post
+        (
+            _wanted("/x.html", "a.md", "/posts/a/"),
+            _by_pattern("/x.html", "b.md", "/posts/b/"),
+            "b.md: P '{slug}.html' gives /x.html, which a.md names in its Redirect_from and keeps",
+            False,
+        ),
+        # one pattern giving two posts one address: the first (older) keeps it
+        (
+            _by_pattern("/x.html", "a.md", "/posts/a/"),
+            _by_pattern("/x.html", "b.md", "/posts/b/"),
+            "b.md: P '{slug}.html' gives /x.html, as it does for a.md, which keeps it",
+            False,
+        ),
+        (
+            _by_pattern("/x/", "a.md", "/posts/a/", "Q '{slug}/'"),
+            _by_pattern("/x/index.html", "b.md", "/posts/b/"),
+            "b.md: P '{slug}.html' gives /x/index.html, as Q '{slug}/' does for a.md, which "
+            "keeps it",
+            False,
+        ),
+        (
+            _by_pattern("/x.html", "a.md", "/posts/a/"),
+            _wanted("/x.html", "b.md", "/posts/b/"),
+            "b.md: Redirect_from /x.html is the old address P '{slug}.html' gives for a.md, "
+            "which keeps it (remove it from one of them)",
+            True,
+        ),
+    ],
+)
+def test_two_claims_on_one_old_address_from_patterns(first, second, message, error):
+    kept, refused = paths.plan([first, second], {})
+    assert kept == [first]
+    assert [(r.message, r.error) for r in refused] == [(message, error)]
+
+
+def test_a_pattern_and_the_same_post_s_redirect_from_are_one_redirect_silently():
+    own = _wanted("/x.html", "a.md", "/posts/a/")
+    kept, refused = paths.plan([own, _by_pattern("/x.html", "a.md", "/posts/a/")], {})
+    assert (kept, refused) == ([own], [])
+
+
+def test_a_pattern_address_the_site_writes_itself_is_an_error_naming_both():
+    kept, refused = paths.plan(
+        [_by_pattern("/archives/", "a.md", "/posts/a/", "P '{slug}/'")],
+        {"archives/index.html": "the archives page (ARCHIVES_SAVE_AS)"},
+    )
+    assert kept == []
+    assert [(r.message, r.error) for r in refused] == [
+        (
+            "a.md: P '{slug}/' gives /archives/ as its old address, which is the address of "
+            "the archives page (ARCHIVES_SAVE_AS) here; a redirect never replaces a page, so "
+            "that old link shows it, not this post (give one of them another address, or "
+            "leave the pattern out)",
+            True,
+        )
+    ]

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from pelicanconf import PLUGINS
+from pelicanconf import EXTRA_PATH_METADATA, PLUGINS
 from plugins.blogcore import sitemap
 from sitecheck import feeds, links
 from tests.conftest import FIXTURES, TEST_SITEURL, _builder, nu_errors
@@ -104,7 +104,8 @@ def test_a_redirect_page_at_each_old_path(built, old, target):
 def test_the_redirects_file_lists_every_old_url(built):
     site, _ = built
     assert site.text("_redirects").splitlines() == [
-        "# Written by the redirects plugin from the posts' Redirect_from: edit those.",
+        "# Written by the redirects plugin from the posts' Redirect_from and the "
+        "REDIRECTS_OLD_*_URLS settings: edit those.",
         "/2008/10/ranges.html /posts/ranges/ 301",
         "/2008/10/29/ranges/ /posts/ranges/ 301",
         "/ranges-old/ /posts/ranges/ 301",
@@ -242,3 +243,217 @@ def test_plugin_order_does_not_matter(build_site):
     )
     assert "2008/10/ranges.html" not in site.text("sitemap.xml")
     assert not site.soup("team/").select('meta[http-equiv="refresh"]')
+
+
+# An adopted Pelican site's old URL patterns (REDIRECTS_OLD_*_URLS): every published post and
+# page gets a redirect from the address each pattern gives it.
+OLD_PATTERNS = {
+    "REDIRECTS_OLD_ARTICLE_URLS": ("{date:%Y}/{date:%m}/{date:%d}/{slug}/", "{slug}.html"),
+    "REDIRECTS_OLD_ARTICLE_LANG_URLS": ("{slug}-{lang}.html",),
+    "REDIRECTS_OLD_PAGE_URLS": ("pages/{slug}.html",),
+}
+PATTERN_FILES = {
+    # its own Redirect_from gives one of the pattern's addresses too: one redirect, no line
+    "posts/ranges.md": with_key("posts/ranges.md", "/2024/03/10/ranges/"),
+    # names first-light's old {slug}.html address itself: it keeps it, one warning
+    "posts/garden-party.md": with_key("posts/garden-party.md", "/first-light.html"),
+    # a German translation of ranges.md: the _LANG_ pattern, not the article ones
+    "posts/ranges-de.md": "Title: Buchungen als Bereiche\nDate: 2024-03-12 10:00\n"
+    "Category: Engineering\nAuthor: Ada Byrne\nSlug: ranges\nLang: de\n\nAuf Deutsch.\n",
+    # a post whose old {slug}.html is a file this site publishes: refused, one error line
+    "posts/about-us.md": "Title: About us, then\nDate: 2023-05-01 10:00\nCategory: Company\n"
+    "Author: Ada Byrne\nSlug: about-us\n\nOld.\n",
+    "extra/about-us.html": "<!doctype html><title>Kept</title><p>Kept.</p>\n",
+    # hidden: an old address must not tell that it exists
+    "posts/hidden-one.md": "Title: Hidden one\nDate: 2024-05-01 10:00\nCategory: Company\n"
+    "Author: Ada Byrne\nSlug: hidden-one\nStatus: hidden\n\nHidden.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def patterns_built(tmp_path_factory):
+    handler = Collect()
+    logging.getLogger().addHandler(handler)
+    try:
+        site = _builder(tmp_path_factory.mktemp("patterns"))(
+            PATTERN_FILES,
+            name="pat",
+            EXTRA_PATH_METADATA={
+                **EXTRA_PATH_METADATA,
+                "extra/about-us.html": {"path": "about-us.html"},
+            },
+            **OLD_PATTERNS,
+        )
+    finally:
+        logging.getLogger().removeHandler(handler)
+    return site, handler.records
+
+
+def pattern_lines(records) -> list[tuple[str, str]]:
+    return [(r.levelname, r.getMessage()) for r in records if "REDIRECTS_OLD_" in r.getMessage()]
+
+
+@pytest.mark.parametrize(
+    ("old", "target"),
+    [
+        # a pattern ending in / is a folder's index.html; in .html, that file
+        ("2024/03/10/ranges/", "/posts/ranges/"),
+        ("2024/02/01/first-light/", "/posts/first-light/"),
+        ("ranges.html", "/posts/ranges/"),
+        ("garden-party.html", "/posts/garden-party/"),
+        ("2023/05/01/about-us/", "/posts/about-us/"),
+        # a translation: the _LANG_ pattern, to the translation
+        ("ranges-de.html", "/de/posts/ranges/"),
+        # pages: Pelican's default PAGE_URL
+        ("pages/about.html", "/about/"),
+        # the post's own Redirect_from keeps an address a pattern gives another post
+        ("first-light.html", "/posts/garden-party/"),
+    ],
+)
+def test_old_url_patterns_give_each_post_a_redirect_page(patterns_built, old, target):
+    site, _ = patterns_built
+    assert site.path(old).is_file()
+    soup = site.soup(old)
+    url = TEST_SITEURL + target
+    assert [m["content"] for m in soup.select('meta[http-equiv="refresh"]')] == [f"0; url={url}"]
+    assert [a["href"] for a in soup.select("body a")] == [url]
+    assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert not site.soup(target).select('meta[http-equiv="refresh"]')
+
+
+def test_old_url_patterns_are_lines_of_the_redirects_file(patterns_built):
+    site, _ = patterns_built
+    assert site.text("_redirects").splitlines() == [
+        "# Written by the redirects plugin from the posts' Redirect_from and the "
+        "REDIRECTS_OLD_*_URLS settings: edit those.",
+        # each post's own Redirect_from first, then the patterns' addresses, oldest post first
+        "/2024/03/10/ranges/ /posts/ranges/ 301",
+        "/first-light.html /posts/garden-party/ 301",
+        "/2023/05/01/about-us/ /posts/about-us/ 301",
+        "/2024/02/01/first-light/ /posts/first-light/ 301",
+        "/ranges.html /posts/ranges/ 301",
+        "/ranges-de.html /de/posts/ranges/ 301",
+        "/2025/06/21/garden-party/ /posts/garden-party/ 301",
+        "/garden-party.html /posts/garden-party/ 301",
+        "/pages/about.html /about/ 301",
+    ]
+
+
+def test_an_old_pattern_address_over_a_real_file_is_one_error_and_the_file_stays(
+    patterns_built,
+):
+    site, records = patterns_built
+    assert pattern_lines(records) == [
+        (
+            "ERROR",
+            "pat/posts/about-us.md: REDIRECTS_OLD_ARTICLE_URLS '{slug}.html' gives "
+            "/about-us.html as its old address, which is the address of pat/extra/about-us.html "
+            "here; a redirect never replaces a page, so that old link shows it, not this post "
+            "(give one of them another address, or leave the pattern out)",
+        ),
+        (
+            "WARNING",
+            "pat/posts/first-light.md: REDIRECTS_OLD_ARTICLE_URLS '{slug}.html' gives "
+            "/first-light.html, which pat/posts/garden-party.md names in its Redirect_from "
+            "and keeps",
+        ),
+    ]
+    assert site.soup("about-us.html").select_one("p").get_text() == "Kept."
+    assert not site.soup("about-us.html").select('meta[http-equiv="refresh"]')
+
+
+def test_old_url_patterns_leave_drafts_hidden_and_future_posts_out(patterns_built):
+    site, records = patterns_built
+    slugs = ("hidden-one", "unfinished-thoughts", "from-the-future")
+    for slug in slugs:
+        assert not site.exists(f"{slug}.html")
+    assert not [
+        p
+        for p in site.files()
+        if any(s in str(p.relative_to(site.output)) for s in ("2099", "2025/01/05", "2024/05/01"))
+    ]
+    redirects = site.text("_redirects")
+    assert not [s for s in slugs if s in redirects]
+    assert not [m for _, m in pattern_lines(records) if any(s in m for s in slugs)]
+
+
+def test_an_old_pattern_field_no_post_has_is_one_line_naming_the_setting(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    files = {
+        "posts/ranges.md": with_key("posts/ranges.md", "x").replace(
+            "Redirect_from: x", "Old_id: 17"
+        )
+    }
+    site = build_site(
+        files,
+        REDIRECTS_OLD_ARTICLE_URLS=("{slgu}.html", "{slug}/", "{old_id:d}.html"),
+        name="field",
+    )
+    assert pattern_lines(caplog.records) == [
+        (
+            "ERROR",
+            "REDIRECTS_OLD_ARTICLE_URLS '{slgu}.html': {slgu} is not a field of Pelican's URLs "
+            "(slug, date, lang, author, category, path) nor a front-matter key of "
+            "field/posts/first-light.md, field/posts/ranges.md, field/posts/garden-party.md, "
+            "which get no redirect from it (did you mean slug?)",
+        ),
+        (
+            "ERROR",
+            "REDIRECTS_OLD_ARTICLE_URLS '{old_id:d}.html': {old_id} is not a field of "
+            "Pelican's URLs (slug, date, lang, author, category, path) nor a front-matter key "
+            "of field/posts/first-light.md, field/posts/garden-party.md, which get no redirect "
+            "from it",
+        ),
+        (
+            "ERROR",
+            "REDIRECTS_OLD_ARTICLE_URLS '{old_id:d}.html' gives no old address for "
+            "field/posts/ranges.md (field/posts/ranges.md: Unknown format code 'd' for object "
+            "of type 'str')",
+        ),
+    ]
+    # the other pattern works; a front-matter key of the post would have been used, as Pelican does
+    assert site.exists("ranges/") and site.exists("garden-party/")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "said"),
+    [
+        ("https://old.example/{slug}.html", "is a full URL"),
+        ("{date:%Y}/../{slug}/", "is not a plain path"),
+        ("{slug", "is not a URL pattern"),
+        ("old-post.html", "names no field"),
+    ],
+)
+def test_a_bad_old_pattern_stops_the_build_with_one_line(build_site, pattern, said):
+    with pytest.raises(SystemExit) as stop:
+        build_site(REDIRECTS_OLD_ARTICLE_URLS=(pattern,), name="bad-pattern")
+    message = str(stop.value.code)
+    assert message.startswith(f"Settings error: REDIRECTS_OLD_ARTICLE_URLS {pattern!r}")
+    assert said in message and "\n" not in message
+
+
+def test_a_publish_build_stops_on_an_old_pattern_address_over_a_page(build_site, caplog):
+    caplog.set_level(logging.ERROR)
+    files = {
+        "posts/archives-post.md": "Title: Archives\nDate: 2023-05-01 10:00\nCategory: Company"
+        "\nAuthor: Ada Byrne\nSlug: archives\n\nOld.\n"
+    }
+    with pytest.raises(SystemExit) as stop:
+        build_site(files, publish=True, REDIRECTS_OLD_ARTICLE_URLS=("{slug}/",), name="over")
+    assert stop.value.code == 1
+    assert [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR] == [
+        "over/posts/archives-post.md: REDIRECTS_OLD_ARTICLE_URLS '{slug}/' gives /archives/ "
+        "as its old address, which is the address of the archives page (ARCHIVES_SAVE_AS) "
+        "here; a redirect never replaces a page, so that old link shows it, not this post "
+        "(give one of them another address, or leave the pattern out)"
+    ]
+
+
+def test_old_pattern_pages_stay_out_of_the_sitemap_and_the_gates_stay_green(patterns_built):
+    site, _ = patterns_built
+    locs = site.text("sitemap.xml")
+    for old in ("2024/03/10/ranges/", "ranges.html", "ranges-de.html", "pages/about.html"):
+        assert site.exists(old)
+        assert f"{TEST_SITEURL}/{old}<" not in locs
+    assert links.check_site(site.output, site.siteurl) == []
+    assert feeds.check_sitemap(site.output, site.siteurl) == []

@@ -7,6 +7,11 @@ to the item's new absolute URL, its canonical link, ``noindex`` (so the sitemap 
 out) and a visible link. Every old URL, query-string ones too (``/?p=123``), becomes a line of
 the ``_redirects`` file that Netlify and Cloudflare Pages read (``REDIRECTS_FILE``).
 
+An adopted site's old URL patterns (``REDIRECTS_OLD_ARTICLE_URLS = ("{slug}.html",)``, as its
+``ARTICLE_URL`` was; pages and translations alike) give every published post the same
+redirects, formatted with Pelican's ``url_format``; a post's own ``Redirect_from`` keeps an
+address first.
+
 Refused, one error line each naming the file and the key: a path that is not this site's, an
 old path where the site writes a page of its own, an old path another post claimed first (by
 date), ``..`` or backslashes. Drafts and future posts get no redirects. Docs:

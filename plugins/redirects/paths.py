@@ -5,11 +5,15 @@ written, SITEURL, the paths the site itself writes) and get back what to write a
 mistakes to report, one line each.
 """
 
+import datetime
 import posixpath
 import re
-from collections.abc import Iterable
+import string
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
+
+from plugins.engine.config import unknown_key_hint
 
 # What a static host serves as HTML at a path of its own: a folder's index.html, or the file.
 PAGE_SUFFIXES = (".html", ".htm")
@@ -17,6 +21,33 @@ PAGE_SUFFIXES = (".html", ".htm")
 _SAFE = "/:@!$&'()*+,;=~-._"
 _QUERY_SAFE = "=:@!$'()*+,;/?~-._"
 _SPLIT = re.compile(r"[,\n]")
+
+
+# The fields Pelican formats ARTICLE_URL and PAGE_URL with (``Content.url_format``); a post's
+# other front-matter keys (``{title}``) may be used too, as in Pelican.
+PELICAN_FIELDS = ("slug", "date", "lang", "author", "category", "path")
+# Values of those fields to check a pattern with once, at start-up.
+_SAMPLE = {
+    "slug": "slug",
+    "date": datetime.datetime(2008, 10, 29, 9, 30),
+    "lang": "en",
+    "author": "author",
+    "category": "category",
+    "path": "posts/slug.md",
+}
+
+
+class _AnyValue:
+    """A front-matter key's value at start-up, unknown yet: any format, attribute or index."""
+
+    def __format__(self, spec: str) -> str:
+        return "x"
+
+    def __getattr__(self, name: str) -> "_AnyValue":
+        return self
+
+    def __getitem__(self, key: object) -> "_AnyValue":
+        return self
 
 
 class PathError(ValueError):
@@ -131,22 +162,87 @@ def parse(text: str, siteurl: str = "", old_hosts: Iterable[str] = ()) -> OldPat
     return OldPath(encoded, tuple(quote(unquote(p), safe=_QUERY_SAFE) for p in query))
 
 
+def pattern_fields(pattern: str) -> list[str]:
+    """The fields a URL pattern names (``{date:%Y}/{slug}/`` -> date, slug); ValueError for
+    a pattern Python cannot format (an unmatched brace)."""
+    found = []
+    for _, name, _, _ in string.Formatter().parse(pattern):
+        if name is not None:
+            root = re.split(r"[.\[]", name, maxsplit=1)[0]
+            if not root or root.isdigit():
+                raise ValueError(f"{{{name}}} is not a field name such as {{slug}}")
+            found.append(root)
+    return found
+
+
+class _PathFormatter(string.Formatter):
+    """Formats as ``str.format`` does, each field's value percent-encoded as a server receives
+    it (a space in a title, ``%`` in a slug), the pattern's own text left as written."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        return quote(super().format_field(value, format_spec), safe=_SAFE)
+
+
+def old_address(pattern: str, fields: Mapping[str, object]) -> str:
+    """The old site path a pattern gives for one item's fields, as Pelican formats ARTICLE_URL:
+    ``{date:%Y}/{slug}.html`` -> ``/2008/slug.html``. KeyError names a field the item lacks."""
+    return "/" + _PathFormatter().vformat(pattern, (), fields).lstrip("/")
+
+
+def check_pattern(pattern: object) -> str | None:
+    """What is wrong with an old URL pattern, or None: checked once, with sample values."""
+    if not isinstance(pattern, str):
+        return (
+            f"must hold URL patterns (strings) such as '{{date:%Y}}/{{slug}}.html', got {pattern!r}"
+        )
+    if "://" in pattern or pattern.startswith("//"):
+        return (
+            f"{pattern!r} is a full URL; write the old site's path, as its ARTICLE_URL was "
+            "written: '{date:%Y}/{slug}.html'"
+        )
+    try:
+        names = pattern_fields(pattern)
+    except ValueError as exc:
+        return f"{pattern!r} is not a URL pattern ({exc}); write one like '{{date:%Y}}/{{slug}}/'"
+    if not names:
+        return (
+            f"{pattern!r} names no field, so every post would have the same old address; "
+            "write one with {slug}, such as '{slug}.html'"
+        )
+    sample = {**{name: _AnyValue() for name in names}, **_SAMPLE}
+    try:
+        text = old_address(pattern, sample)
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
+        return f"{pattern!r} cannot be formatted ({exc}); write one like '{{date:%Y}}/{{slug}}/'"
+    try:
+        parse(text)
+    except PathError as exc:
+        return f"{pattern!r} does not give a path: {exc}".replace(repr(text), text)
+    return None
+
+
 @dataclass(frozen=True)
 class Wanted:
-    """An old path one item claims: ``owner`` names the item's source, ``target`` its URL."""
+    """An old path one item claims: ``owner`` names the item's source, ``target`` its URL.
+
+    ``source`` is the setting and pattern that gave it (``REDIRECTS_OLD_ARTICLE_URLS
+    '{slug}.html'``), or '' for the item's own Redirect_from.
+    """
 
     old: OldPath
     owner: str
     target: str  # the item's URL path on this site: /posts/slug/
     item: object = None
+    source: str = ""
 
 
 @dataclass(frozen=True)
 class Refused:
-    """A claim not written, and the line that says why."""
+    """A claim not written, and the line that says why (an error, or else a warning)."""
 
     wanted: Wanted
     message: str
+    error: bool = True
 
 
 def owner_of(output: str, taken: dict[str, str]) -> str | None:
@@ -183,15 +279,7 @@ def plan(
         output = old.output
         owner = None if output is None else owner_of(output, taken)
         if owner is not None:
-            refused.append(
-                Refused(
-                    claim,
-                    f"{claim.owner}: {key} {old.shown()} is the address of "
-                    f"{owner}, which the site writes itself; a redirect never replaces "
-                    "a page (remove it from "
-                    f"{key})",
-                )
-            )
+            refused.append(Refused(claim, _over_a_page(claim, owner, key)))
             continue
         keys = [("url", old.path, old.query)]
         if output is not None:
@@ -199,18 +287,61 @@ def plan(
         first = next((owners[k] for k in keys if k in owners), None)
         if first is not None:
             if first.owner != claim.owner or first.target != claim.target:
-                refused.append(
-                    Refused(
-                        claim,
-                        f"{claim.owner}: {key} {old.shown()} is already claimed by "
-                        f"{first.owner}, which keeps it (remove it from one of them)",
-                    )
-                )
+                refused.append(_claimed_before(claim, first, key))
             continue
         for k in keys:
             owners[k] = claim
         kept.append(claim)
     return kept, refused
+
+
+def listed(names: list[str], most: int = 3) -> str:
+    """``a, b, c and 4 more``: the first few names of a long list."""
+    more = f" and {len(names) - most} more" if len(names) > most else ""
+    return ", ".join(names[:most]) + more
+
+
+def lacking_field(source: str, field: str, owners: list[str]) -> str:
+    """The one line for a pattern field some items do not have (``{foo}``, a typo)."""
+    return (
+        f"{source}: {{{field}}} is not a field of Pelican's URLs ({', '.join(PELICAN_FIELDS)}) "
+        f"nor a front-matter key of {listed(owners)}, which get no redirect from it"
+        f"{unknown_key_hint(field, PELICAN_FIELDS)}"
+    )
+
+
+def _over_a_page(claim: Wanted, owner: str, key: str) -> str:
+    old = claim.old.shown()
+    if not claim.source:
+        return (
+            f"{claim.owner}: {key} {old} is the address of {owner}, which the site writes "
+            f"itself; a redirect never replaces a page (remove it from {key})"
+        )
+    return (
+        f"{claim.owner}: {claim.source} gives {old} as its old address, which is the address "
+        f"of {owner} here; a redirect never replaces a page, so that old link shows it, not "
+        "this post (give one of them another address, or leave the pattern out)"
+    )
+
+
+def _claimed_before(claim: Wanted, first: Wanted, key: str) -> Refused:
+    """A second claim on one old path, which the first keeps: an error for a Redirect_from
+    (remove it from one of them), a warning for a pattern's address (the old site had that
+    one address for both, and served only one of them)."""
+    old = claim.old.shown()
+    if not claim.source:
+        if not first.source:
+            said = f"is already claimed by {first.owner}, which keeps it"
+        else:
+            said = f"is the old address {first.source} gives for {first.owner}, which keeps it"
+        return Refused(claim, f"{claim.owner}: {key} {old} {said} (remove it from one of them)")
+    if not first.source:
+        said = f"which {first.owner} names in its {key} and keeps"
+    elif first.source == claim.source:
+        said = f"as it does for {first.owner}, which keeps it"
+    else:
+        said = f"as {first.source} does for {first.owner}, which keeps it"
+    return Refused(claim, f"{claim.owner}: {claim.source} gives {old}, {said}", error=False)
 
 
 def redirects_lines(kept: Iterable[Wanted], status: int, prefix: str = "") -> list[str]:

@@ -4,6 +4,8 @@ from typing import Any
 
 from plugins.engine.config import merge
 
+from .paths import check_pattern
+
 DEFAULTS: dict[str, Any] = {
     # The Netlify / Cloudflare Pages rules file written at the output's root ("" writes none).
     "REDIRECTS_FILE": "_redirects",
@@ -12,6 +14,22 @@ DEFAULTS: dict[str, Any] = {
     # Hosts the blog lived on before (e.g. "tessellate.blogspot.com"): a full URL on one of
     # them, or on SITEURL's host, is taken as its path; any other full URL is a mistake.
     "REDIRECTS_OLD_HOSTS": (),
+    # The old site's URL patterns, written as its ARTICLE_URL / PAGE_URL were (a stock Pelican
+    # site: "{slug}.html" and "pages/{slug}.html"): every published post (page) gets a redirect
+    # from the address each pattern gives it. The _LANG_ ones are for translations, as Pelican's
+    # ARTICLE_LANG_URL ("{slug}-{lang}.html") and PAGE_LANG_URL.
+    "REDIRECTS_OLD_ARTICLE_URLS": (),
+    "REDIRECTS_OLD_ARTICLE_LANG_URLS": (),
+    "REDIRECTS_OLD_PAGE_URLS": (),
+    "REDIRECTS_OLD_PAGE_LANG_URLS": (),
+}
+
+# Which pattern setting applies to an item: (is a page, is a translation) -> setting.
+PATTERN_SETTINGS = {
+    (False, False): "REDIRECTS_OLD_ARTICLE_URLS",
+    (False, True): "REDIRECTS_OLD_ARTICLE_LANG_URLS",
+    (True, False): "REDIRECTS_OLD_PAGE_URLS",
+    (True, True): "REDIRECTS_OLD_PAGE_LANG_URLS",
 }
 
 STATUSES = (301, 302, 303, 307, 308)
@@ -50,4 +68,24 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
                 f"got {host!r}"
             )
     merged["REDIRECTS_OLD_HOSTS"] = tuple(h.lower() for h in hosts)
+    for name in PATTERN_SETTINGS.values():
+        merged[name] = _patterns(name, merged[name])
     return merged
+
+
+def _patterns(name: str, value: Any) -> tuple[str, ...]:
+    """One pattern setting, checked: a string is one pattern (as ARTICLE_URL is written)."""
+    if isinstance(value, str):
+        value = (value,)
+    if value is None:
+        value = ()
+    if not isinstance(value, list | tuple):
+        raise SettingsError(
+            f"{name} must be a list of URL patterns such as ('{{date:%Y}}/{{slug}}.html',), "
+            f"got {value!r}"
+        )
+    for pattern in value:
+        problem = check_pattern(pattern)
+        if problem:
+            raise SettingsError(f"{name} {problem}")
+    return tuple(dict.fromkeys(value))

@@ -5,13 +5,14 @@ import logging
 from pathlib import Path
 
 from pelican import signals
+from pelican.contents import Page
 
 from plugins.blogcore.checks import planned_outputs
 from plugins.engine import build, phases
 from plugins.engine.side import shown
 
 from . import paths
-from .settings import SettingsError, configure
+from .settings import PATTERN_SETTINGS, SettingsError, configure
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +21,10 @@ TEMPLATE = "redirect.html"
 # In every redirect page's <head>: a later build may replace a page that carries it, never
 # another file.
 MARKER = '<meta name="generator" content="plugins.redirects">'
-FILE_MARKER = "# Written by the redirects plugin from the posts' Redirect_from: edit those."
+FILE_MARKER = (
+    "# Written by the redirects plugin from the posts' Redirect_from and the "
+    "REDIRECTS_OLD_*_URLS settings: edit those."
+)
 # The lists of published and hidden posts and pages (Pelican's names); never drafts.
 PUBLIC_LISTS = (
     "articles",
@@ -81,46 +85,124 @@ def _taken(generators, settings) -> dict[str, str]:
     return taken
 
 
-def on_content_final(generators) -> None:
-    """Every URL is known: read each Redirect_from, report mistakes, keep the plan."""
-    if not generators:
-        return
-    settings = generators[0].settings
-    siteurl = settings.get("SITEURL", "")
-    wanted: list[paths.Wanted] = []
-    for item in _public_items(generators):
+def _own(item, old: paths.OldPath) -> bool:
+    """An old address that is the item's address here too: links reach it as they are."""
+    return bool(old.output) and old.output == paths.normalise_output(item.save_as)
+
+
+def _target(item) -> str:
+    return "/" + item.url.lstrip("/")
+
+
+def _redirect_from_claims(items, settings) -> list[paths.Wanted]:
+    """Each item's own Redirect_from, read; a mistake is one error line."""
+    wanted = []
+    for item in items:
         value = item.metadata.get("redirect_from")
         if not value:
             continue
         owner = shown(settings, item.source_path)
         for text in paths.split_value(value):
             try:
-                old = paths.parse(text, siteurl, settings["REDIRECTS_OLD_HOSTS"])
+                old = paths.parse(
+                    text, settings.get("SITEURL", ""), settings["REDIRECTS_OLD_HOSTS"]
+                )
             except paths.PathError as exc:
                 logger.error("%s: %s %s", owner, KEY, exc)
                 continue
-            if old.output and old.output == paths.normalise_output(item.save_as):
+            if not _own(item, old):
                 # its own address (a Jekyll page's permalink: /about/, read as an old one):
                 # links to it reach it as they are, nothing to redirect
+                wanted.append(paths.Wanted(old, owner, _target(item), item))
+    return wanted
+
+
+def _pattern_claims(items, settings) -> list[paths.Wanted]:
+    """The old address each of the old site's URL patterns gives each published item.
+
+    Hidden items, drafts and future posts get none (an old address must not tell that they
+    exist). A field some items lack (a typo, ``{foo}``), or a value that makes no path, is one
+    line for the pattern.
+    """
+    wanted: list[paths.Wanted] = []
+    lacking: dict[tuple[str, str], list[str]] = {}
+    failed: dict[str, list[tuple[str, str]]] = {}
+    for item in items:
+        if getattr(item, "status", "") != "published":
+            continue
+        translation = not getattr(item, "in_default_lang", True)
+        setting = PATTERN_SETTINGS[isinstance(item, Page), translation]
+        if not settings[setting]:
+            continue
+        owner = shown(settings, item.source_path)
+        fields = item.url_format  # what Pelican formats ARTICLE_URL with
+        for pattern in settings[setting]:
+            source = f"{setting} {pattern!r}"
+            try:
+                old = paths.parse(paths.old_address(pattern, fields))
+            except KeyError as exc:
+                lacking.setdefault((source, str(exc.args[0])), []).append(owner)
                 continue
-            wanted.append(paths.Wanted(old, owner, "/" + item.url.lstrip("/"), item))
+            except (AttributeError, IndexError, TypeError, ValueError) as exc:
+                failed.setdefault(source, []).append((owner, str(exc)))
+                continue
+            if not _own(item, old):
+                wanted.append(paths.Wanted(old, owner, _target(item), item, source))
+    for (source, field), owners in lacking.items():
+        logger.error("%s", paths.lacking_field(source, field, owners))
+    for source, failures in failed.items():
+        logger.error(
+            "%s gives no old address for %s (%s: %s)",
+            source,
+            paths.listed([owner for owner, _ in failures]),
+            *failures[0],
+        )
+    return wanted
+
+
+def on_content_final(generators) -> None:
+    """Every URL is known: read each Redirect_from and the old URL patterns, report
+    mistakes, keep the plan. A post's own Redirect_from comes before any pattern's address."""
+    if not generators:
+        return
+    settings = generators[0].settings
+    items = _public_items(generators)
+    wanted = _redirect_from_claims(items, settings) + _pattern_claims(items, settings)
     kept, refused = paths.plan(wanted, _taken(generators, settings), KEY)
     for refusal in refused:
-        logger.error("%s", refusal.message)
+        logger.log(logging.ERROR if refusal.error else logging.WARNING, "%s", refusal.message)
     state = build.current(settings).state(__package__)
     state.kept = kept
     state.env = generators[0].env
     state.context = generators[0].context
     if not settings["REDIRECTS_FILE"]:
-        for claim in kept:
-            if claim.old.output is None:
-                logger.warning(
-                    "%s: %s %s is not redirected: a static host serves no page of its own "
-                    "there, and REDIRECTS_FILE is off",
-                    claim.owner,
-                    KEY,
-                    claim.old.shown(),
-                )
+        _say_unredirected(kept)
+
+
+def _say_unredirected(kept: list[paths.Wanted]) -> None:
+    """Old URLs only a _redirects line could serve, with REDIRECTS_FILE off: one line for each
+    Redirect_from, one for each pattern."""
+    patterns: dict[str, list[paths.Wanted]] = {}
+    for claim in kept:
+        if claim.old.output is not None:
+            continue
+        if claim.source:
+            patterns.setdefault(claim.source, []).append(claim)
+            continue
+        logger.warning(
+            "%s: %s %s is not redirected: a static host serves no page of its own "
+            "there, and REDIRECTS_FILE is off",
+            claim.owner,
+            KEY,
+            claim.old.shown(),
+        )
+    for source, claims in patterns.items():
+        logger.warning(
+            "%s: %s are not redirected: a static host serves no page of its own there, and "
+            "REDIRECTS_FILE is off",
+            source,
+            paths.listed([c.old.shown() for c in claims]),
+        )
 
 
 def _write_page(root: Path, claim: paths.Wanted, template, context: dict, siteurl: str) -> None:
@@ -131,12 +213,12 @@ def _write_page(root: Path, claim: paths.Wanted, template, context: dict, siteur
     ):
         logger.error(
             "%s: %s %s is the address of a file the site writes itself (%s); a redirect "
-            "never replaces it (remove it from %s)",
+            "never replaces it (%s)",
             claim.owner,
-            KEY,
+            claim.source or KEY,
             claim.old.shown(),
             output,
-            KEY,
+            "leave the pattern out" if claim.source else f"remove it from {KEY}",
         )
         return
     item = claim.item
@@ -155,7 +237,11 @@ def _write_page(root: Path, claim: paths.Wanted, template, context: dict, siteur
         target.write_text(html, encoding="utf-8")
     except OSError as exc:
         logger.error(
-            "%s: %s %s could not be written (%s)", claim.owner, KEY, claim.old.shown(), exc
+            "%s: %s %s could not be written (%s)",
+            claim.owner,
+            claim.source or KEY,
+            claim.old.shown(),
+            exc,
         )
 
 
