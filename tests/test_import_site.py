@@ -2,7 +2,9 @@
 export into an empty content folder, its report, the files, Isso's database, then a publish
 build of what it wrote, read back as HTML."""
 
+import ast
 import json
+import logging
 import shutil
 import subprocess
 import sys
@@ -621,3 +623,50 @@ def test_a_wordpress_com_blog_s_featured_images_other_address_and_own_about_page
     about_us = BeautifulSoup((output / "about" / "index.html").read_text(), "html.parser")
     assert about_us.find("h1").get_text(strip=True) == "About us"
     assert (output / "about-2" / "index.html").is_file()
+
+
+def test_pictures_on_other_sites_are_reported_as_the_publish_build_says(tmp_path, caplog):
+    """A picture on Flickr stays a remote URL in the post: the report lists it with what to do,
+    the publish build stops on it with the same remedy, and the remedy the report gives works."""
+    flickr = "https://farm4.staticflickr.com/3/hall.jpg"
+    body = f'<p>The hall:</p><p><img src="{flickr}" alt="The hall at dusk"></p>'
+    export = tmp_path / "export.xml"
+    export.write_text(
+        _wxr(_post(1, "the-hall", "publish").replace("<p>The text of the-hall.</p>", body)),
+        encoding="utf-8",
+    )
+    content = tmp_path / "content"
+    run = run_import(export, content, tmp_path / "c.db")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert (
+        lines[0]
+        == "Read from the WordPress export: 1 post, 1 picture on another site, 2 redirects."
+    )
+    at = lines.index(next(line for line in lines if line.startswith("Pictures on other sites")))
+    assert lines[at + 1 : at + 3] == [
+        "  https://farm4.staticflickr.com (1 picture):",
+        f"    {flickr} (in posts/the-hall.md)",
+    ]
+    said = lines[at]
+    assert "save each under content/images/ and link it with {static}" in said
+    assert f"![The hall at dusk]({flickr})" in (content / "posts" / "the-hall.md").read_text()
+
+    caplog.set_level(logging.ERROR)
+    with pytest.raises(SystemExit):
+        run_pelican(PUBLISH_CONF, content, tmp_path / "out", SITEURL=SITEURL,
+                    BLOGCORE_DEFAULT_IMAGE="")  # fmt: skip
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert [e for e in errors if flickr in e] == [
+        f"content/posts/the-hall.md: {flickr} is loaded from another site and the "
+        "Content-Security-Policy blocks it (img-src); save it under content/images/ and link "
+        "it with {static}, or allow its site with CSP_EXTRA = {'img-src': "
+        "['https://farm4.staticflickr.com']} in pelicanconf.py"
+    ]
+    # the report's own remedy, as written, lets the publish build through
+    extra = ast.literal_eval(said.split("CSP_EXTRA = ", 1)[1].removesuffix(" in pelicanconf.py:"))
+    run_pelican(PUBLISH_CONF, content, tmp_path / "out2", SITEURL=SITEURL,
+                BLOGCORE_DEFAULT_IMAGE="", CSP_EXTRA=extra)  # fmt: skip
+    page = tmp_path / "out2" / "posts" / "the-hall" / "index.html"
+    shown = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    assert [img["src"] for img in shown.select("main img")] == [flickr]

@@ -986,3 +986,98 @@ def test_a_tag_is_written_one_way_and_never_repeats_its_posts_category(tmp_path)
         "tag 'template' left out of Tags where it repeats the post's Category (the post is on "
         "that category's page): posts/p2.md",
     ]
+
+
+FLICKR = "https://farm4.staticflickr.com/3/hall.jpg"
+IMGUR = "https://i.imgur.com/plan.png"
+
+
+@pytest.mark.parametrize(
+    ("html", "elsewhere"),
+    [
+        # a picture on a CDN, in each form the text can show it
+        (f'<p><img src="{FLICKR}" alt="The hall"></p>', [FLICKR]),
+        (f'<p><a href="{FLICKR}"><img src="{FLICKR}" alt="The hall"></a></p>', [FLICKR]),
+        (
+            f'<figure><img src="{FLICKR}" alt="A"><figcaption>The hall</figcaption></figure>',
+            [FLICKR],
+        ),
+        (f'<table><tr><td><img src="{IMGUR}" alt="Plan"></td></tr></table>', [IMGUR]),
+        # WordPress's captioned picture linked to its full size: the full size is shown
+        (
+            '<div class="wp-caption"><a href="https://cdn.example/hall.jpg"><img alt="A" '
+            'src="https://cdn.example/hall-300x200.jpg"></a><p class="wp-caption-text">Hall</p>'
+            "</div>",
+            ["https://cdn.example/hall.jpg"],
+        ),
+        ("<p><img src='//i.imgur.com/plan.png' alt='Plan'></p>", ["//i.imgur.com/plan.png"]),
+        # Jetpack's CDN serving another site's picture is another site too
+        (
+            "<p><img src='https://i0.wp.com/cdn.example/x.jpg' alt='X'></p>",
+            ["https://i0.wp.com/cdn.example/x.jpg"],
+        ),
+        # twice in one post: once
+        (f'<p><img src="{FLICKR}" alt="A"> and <img src="{FLICKR}" alt="B"></p>', [FLICKR]),
+        # a link to a picture elsewhere is a link, loaded by nobody until clicked
+        (f'<p><a href="{FLICKR}">the photo on Flickr</a></p>', []),
+        # the blog's own pictures: copied, or listed as not found (never twice)
+        ('<p><img src="http://old.example/wp-content/uploads/2008/10/x.jpg" alt="X"></p>', []),
+        ('<p><img src="http://old.example/wp-content/uploads/2020/01/gone.jpg" alt="X"></p>', []),
+        # inline data is dropped (said apart); a relative address is the site's own
+        ('<p><img src="data:image/png;base64,AAAA" alt="X"></p>', []),
+        # inside what the import drops (said apart), so never shown
+        (f'<noscript><img src="{FLICKR}" alt="A"></noscript><p>Text.</p>', []),
+        (f'<form><img src="{FLICKR}" alt="A"></form><p>Text.</p>', []),
+        # a tracking pixel is dropped too
+        (f'<p>Text.<img src="{FLICKR}" width="1" height="1"></p>', []),
+    ],
+)
+def test_pictures_on_other_sites_are_listed_with_their_post(uploads, html, elsewhere):
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [_item("1", "p")]
+    export.items[0].html = html
+    made = plan.make_plan(export, plan.Layout(), uploads)
+    assert made.elsewhere == [("posts/p.md", url) for url in elsewhere]
+    for url in elsewhere:  # left as they were: the writer decides
+        assert url in made.files["posts/p.md"]
+    assert made.counts["pictures on other sites"] == len(elsewhere)
+
+
+def test_a_comment_s_picture_elsewhere_is_a_link_not_listed(uploads):
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [_item("1", "p")]
+    export.items[0].comments = [
+        model.Comment(
+            "7", None, model.COMMENT, model.APPROVED, "Ann", html=f'<p><img src="{FLICKR}"></p>'
+        )
+    ]
+    made = plan.make_plan(export, plan.Layout(), uploads)
+    assert made.elsewhere == []
+
+
+def test_the_report_lists_pictures_on_other_sites_by_site_with_what_to_do():
+    from plugins.importer.apply import Outcome
+
+    made = plan.Plan()
+    made.counts["pictures on other sites"] = 3
+    made.elsewhere = [
+        ("posts/a.md", FLICKR),
+        ("posts/a.md", IMGUR),
+        ("posts/b.md", FLICKR),
+        ("pages/c.md", "//farm4.staticflickr.com/9/door.jpg"),
+    ]
+    lines = report.lines("WordPress", made, Outcome(), "db", "archive")
+    assert lines[0] == "Read from the WordPress export: 3 pictures on other sites."
+    at = lines.index(next(line for line in lines if line.startswith("Pictures on other sites")))
+    assert lines[at:] == [
+        "Pictures on other sites (3, on 2 sites; left linked there, and the "
+        "Content-Security-Policy blocks them, so a publish build stops on each post that shows "
+        "one): save each under content/images/ and link it with {static}, or allow its site "
+        "with CSP_EXTRA = {'img-src': ['https://farm4.staticflickr.com', 'https://i.imgur.com']} "
+        "in pelicanconf.py:",
+        "  https://farm4.staticflickr.com (2 pictures):",
+        f"    {FLICKR} (in posts/a.md, posts/b.md)",
+        "    //farm4.staticflickr.com/9/door.jpg (in pages/c.md)",
+        "  https://i.imgur.com (1 picture):",
+        f"    {IMGUR} (in posts/a.md)",
+    ]

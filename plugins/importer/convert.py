@@ -85,6 +85,8 @@ class Converted:
     # the pictures written with no alt text (and no caption or link text naming them), by
     # their address as written: a publish build refuses them
     no_alt: list[str] = field(default_factory=list)
+    # every picture the body shows, by its address as written (after ``rewrite``), once each
+    pictures: list[str] = field(default_factory=list)
 
 
 # Elements that are blocks for wpautop (never wrapped in <p>) and for line starts.
@@ -437,6 +439,12 @@ def _md_url(url: str) -> str:
     return url
 
 
+def _written(url: str, markdown: str) -> bool:
+    """Is this address in the text as written (a picture in a dropped <noscript> is not)?"""
+    spellings = {url, htmllib.escape(url), htmllib.escape(url, quote=False), _md_url(url)}
+    return any(spelling in markdown for spelling in spellings)
+
+
 def _md_title(title: str) -> str:
     return f' "{title.replace(chr(34), "&quot;")}"' if title else ""
 
@@ -510,6 +518,9 @@ class _Converter(MarkdownConverter):
         self.rewrite = rewrite
         self.alt = alt  # the export's alt text of a picture (its src, its wp-image id), or ""
         self.no_alt: list[str] = []
+        # every picture converted, by its address as written (a figure's or a kept block's
+        # too: their children are converted first); _run keeps those the text shows
+        self.pictures: list[str] = []
         self.targets: set[str] = set()  # ids that the body's "#…" links point at
         self.gallery = gallery
         self.comment = comment
@@ -707,6 +718,8 @@ class _Converter(MarkdownConverter):
             return self._escape_alt(alt)
         if not alt and not self._captioned(el, parent_tags):
             self._without_alt(el, url)
+        if url not in self.pictures:
+            self.pictures.append(url)
         return f"![{self._escape_alt(alt)}]({_md_url(url)}{_md_title(el.get('title') or '')})"
 
     @staticmethod
@@ -1144,7 +1157,9 @@ def _run(
             markdown = converter.convert_soup(soup)
             lines = [_SPACE.sub(" ", note).strip() for note in notes + converter.notes()]
             # one line each, whatever the export held
-            return Converted(_tidy(markdown), lines, converter.no_alt)
+            markdown = _tidy(markdown)
+            shown = [url for url in converter.pictures if _written(url, markdown)]
+            return Converted(markdown, lines, converter.no_alt, shown)
         except RecursionError:
             continue  # spans and fonts nested hundreds deep (Blogger): again without them
     soup = _parse(scanned)

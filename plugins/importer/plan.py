@@ -168,6 +168,9 @@ class Plan:
     missing: list[tuple[str, str]] = field(default_factory=list)  # (where, picture URL)
     # pictures left without alt text, which a publish build refuses: (file, picture's name)
     no_alt: list[tuple[str, str]] = field(default_factory=list)
+    # pictures shown from another site (a CDN, Flickr, imgur), left linked there, which the
+    # Content-Security-Policy blocks and a publish build refuses: (file, picture URL)
+    elsewhere: list[tuple[str, str]] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     # WordPress's attachments, by what became of them: copied, not found, unused
     attachments: Counter = field(default_factory=Counter)
@@ -828,6 +831,7 @@ def make_plan(
         plan.problems.extend(f"{path}: {note}" for note in converted.notes)
         cover = _cover(item, export, pictures, plan, path, where)
         plan.no_alt.extend((path, url.rsplit("/", 1)[-1] or url) for url in converted.no_alt)
+        plan.elsewhere.extend((path, url) for url in elsewhere(converted.pictures, plan.missing))
         body = converted.markdown
         if not body.strip():  # the site publishes nothing without text, drafts included
             status = DRAFT
@@ -961,8 +965,21 @@ def make_plan(
     plan.copies = sorted(pictures.copies.values(), key=lambda c: c.target)
     plan.counts["pictures copied"] = len(plan.copies)
     plan.counts["pictures missing"] = len({url for _, url in plan.missing})
+    plan.counts["pictures on other sites"] = len({url for _, url in plan.elsewhere})
     plan.first_post = newest[1] if newest else ""
     return plan
+
+
+def elsewhere(shown: list[str], missing: list[tuple[str, str]]) -> list[str]:
+    """The pictures a body shows from another site: an absolute http(s) address that is not one
+    of the old site's pictures not found under --uploads (those are listed apart)."""
+    not_found = {url for _, url in missing}
+    return [
+        url
+        for url in shown
+        if urlsplit(url).scheme.lower() in ("http", "https") or url.startswith("//")
+        if url not in not_found
+    ]
 
 
 def _cover(

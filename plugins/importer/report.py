@@ -1,19 +1,22 @@
 """The import's report: what was brought across, what was left, what to run next."""
 
 from collections import Counter
+from urllib.parse import urlsplit
 
 from .apply import Outcome
 from .plan import Plan
 
 _ORDER = (
     "posts", "drafts", "pages", "authors", "authors already in the team", "galleries",
-    "pictures copied", "pictures missing", "comments", "pingbacks", "trackbacks", "redirects",
+    "pictures copied", "pictures missing", "pictures on other sites", "comments", "pingbacks",
+    "trackbacks", "redirects",
 )  # fmt: skip
 
 
 _ONE = {"galleries": "gallery", "pictures copied": "picture copied"}
 _ONE |= {
     "pictures missing": "picture missing",
+    "pictures on other sites": "picture on another site",
     "authors already in the team": "author already in the team",
 }
 
@@ -107,6 +110,8 @@ def lines(source: str, plan: Plan, outcome: Outcome, database: str, archive: str
         )
         for url, where in plan.unused:
             out.append(f"  {url}" + (f" ({where})" if where else ""))
+    if plan.elsewhere:
+        out += _elsewhere(plan.elsewhere)
     if plan.no_alt:
         files: dict[str, list[str]] = {}  # each file once, with its pictures once each
         for relative, name in plan.no_alt:
@@ -121,4 +126,31 @@ def lines(source: str, plan: Plan, outcome: Outcome, database: str, archive: str
             out.append(f"  {relative}: {', '.join(names)}")
     for problem in plan.problems:
         out.append(f"Note: {problem}")
+    return out
+
+
+def _site_of(url: str) -> str:
+    """The source CSP_EXTRA takes to allow a picture: its origin (``https://i.imgur.com``)."""
+    parts = urlsplit(url if not url.startswith("//") else "https:" + url)
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+
+
+def _elsewhere(found: list[tuple[str, str]]) -> list[str]:
+    """Pictures left linked to another site, by site: what the publish build's line says to do."""
+    sites: dict[str, dict[str, list[str]]] = {}  # site -> picture -> the files showing it
+    for relative, url in found:
+        files = sites.setdefault(_site_of(url), {}).setdefault(url, [])
+        if relative not in files:
+            files.append(relative)
+    pictures = sum(map(len, sites.values()))
+    allow = ", ".join(repr(site) for site in sites)
+    out = [
+        f"Pictures on other sites ({pictures}, on {_plural(len(sites), 'sites')}; left linked "
+        "there, and the Content-Security-Policy blocks them, so a publish build stops on each "
+        "post that shows one): save each under content/images/ and link it with {static}, or "
+        f"allow its site with CSP_EXTRA = {{'img-src': [{allow}]}} in pelicanconf.py:"
+    ]
+    for site, urls in sites.items():
+        out.append(f"  {site} ({_plural(len(urls), 'pictures')}):")
+        out += [f"    {url} (in {', '.join(files)})" for url, files in urls.items()]
     return out
