@@ -248,7 +248,12 @@ def test_plugin_order_does_not_matter(build_site):
 # An adopted Pelican site's old URL patterns (REDIRECTS_OLD_*_URLS): every published post and
 # page gets a redirect from the address each pattern gives it.
 OLD_PATTERNS = {
-    "REDIRECTS_OLD_ARTICLE_URLS": ("{date:%Y}/{date:%m}/{date:%d}/{slug}/", "{slug}.html"),
+    # the last is each post's address here too: nothing to redirect, nothing said
+    "REDIRECTS_OLD_ARTICLE_URLS": (
+        "{date:%Y}/{date:%m}/{date:%d}/{slug}/",
+        "{slug}.html",
+        "posts/{slug}/",
+    ),
     "REDIRECTS_OLD_ARTICLE_LANG_URLS": ("{slug}-{lang}.html",),
     "REDIRECTS_OLD_PAGE_URLS": ("pages/{slug}.html",),
 }
