@@ -462,3 +462,19 @@ def test_old_pattern_pages_stay_out_of_the_sitemap_and_the_gates_stay_green(patt
         assert f"{TEST_SITEURL}/{old}<" not in locs
     assert links.check_site(site.output, site.siteurl) == []
     assert feeds.check_sitemap(site.output, site.siteurl) == []
+
+
+def test_an_old_pattern_only_a_redirects_file_serves_is_one_warning_when_it_is_off(
+    build_site, caplog
+):
+    caplog.set_level(logging.WARNING)
+    site = build_site(REDIRECTS_FILE="", REDIRECTS_OLD_ARTICLE_URLS=("{slug}.php",), name="php")
+    assert not site.exists("_redirects")
+    assert pattern_lines(caplog.records) == [
+        (
+            "WARNING",
+            "REDIRECTS_OLD_ARTICLE_URLS '{slug}.php': /first-light.php, /ranges.php, "
+            "/garden-party.php are not redirected: a static host serves no page of its own "
+            "there, and REDIRECTS_FILE is off",
+        )
+    ]
