@@ -366,3 +366,25 @@ def test_a_pattern_address_the_site_writes_itself_is_an_error_naming_both():
             True,
         )
     ]
+
+
+def test_a_pattern_many_posts_share_addresses_under_is_one_line():
+    """``{date:%Y}/`` (no {slug}): every post of a year has the oldest's address."""
+    claims = [
+        _by_pattern(f"/{year}/", f"{year}-{n}.md", f"/posts/{year}-{n}/", "P '{date:%Y}/'")
+        for year in (2008, 2009)
+        for n in range(3)
+    ]
+    kept, refused = paths.plan(claims, {})
+    assert [k.owner for k in kept] == ["2008-0.md", "2009-0.md"]
+    assert [(r.message, r.error) for r in paths.folded(refused)] == [
+        (
+            "P '{date:%Y}/' gives 4 posts an old address another post keeps: 2008-1.md "
+            "(/2008/, kept by 2008-0.md), 2008-2.md (/2008/, kept by 2008-0.md), 2009-1.md "
+            "(/2009/, kept by 2009-0.md) and 1 more; a pattern needs a field that tells posts "
+            "apart, such as {slug}",
+            False,
+        )
+    ]
+    # three or fewer are said one by one, as are errors
+    assert paths.folded(refused[:3]) == refused[:3]

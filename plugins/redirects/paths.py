@@ -243,6 +243,7 @@ class Refused:
     wanted: Wanted
     message: str
     error: bool = True
+    kept_by: str = ""  # for a pattern's address another claim keeps: who keeps it
 
 
 def owner_of(output: str, taken: dict[str, str]) -> str | None:
@@ -341,7 +342,36 @@ def _claimed_before(claim: Wanted, first: Wanted, key: str) -> Refused:
         said = f"as it does for {first.owner}, which keeps it"
     else:
         said = f"as {first.source} does for {first.owner}, which keeps it"
-    return Refused(claim, f"{claim.owner}: {claim.source} gives {old}, {said}", error=False)
+    message = f"{claim.owner}: {claim.source} gives {old}, {said}"
+    return Refused(claim, message, error=False, kept_by=first.owner)
+
+
+def folded(refused: list[Refused], most: int = 3) -> list[Refused]:
+    """The refusals to say: a pattern whose addresses more than ``most`` posts share with
+    another (``{date:%Y}/``, no field that tells posts apart) is one line, not one a post."""
+    shared: dict[str, list[Refused]] = {}
+    for refusal in refused:
+        if refusal.kept_by:
+            shared.setdefault(refusal.wanted.source, []).append(refusal)
+    out = []
+    for refusal in refused:
+        group = shared.get(refusal.wanted.source, []) if refusal.kept_by else []
+        if len(group) <= most:
+            out.append(refusal)
+        elif refusal is group[0]:
+            each = [
+                f"{r.wanted.owner} ({r.wanted.old.shown()}, kept by {r.kept_by})" for r in group
+            ]
+            out.append(
+                Refused(
+                    refusal.wanted,
+                    f"{refusal.wanted.source} gives {len(group)} posts an old address another "
+                    f"post keeps: {listed(each, most)}; a pattern needs a field that tells posts "
+                    "apart, such as {slug}",
+                    error=False,
+                )
+            )
+    return out
 
 
 def redirects_lines(kept: Iterable[Wanted], status: int, prefix: str = "") -> list[str]:

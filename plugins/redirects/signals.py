@@ -169,7 +169,7 @@ def on_content_final(generators) -> None:
     items = _public_items(generators)
     wanted = _redirect_from_claims(items, settings) + _pattern_claims(items, settings)
     kept, refused = paths.plan(wanted, _taken(generators, settings), KEY)
-    for refusal in refused:
+    for refusal in paths.folded(refused):
         logger.log(logging.ERROR if refusal.error else logging.WARNING, "%s", refusal.message)
     state = build.current(settings).state(__package__)
     state.kept = kept
