@@ -1,5 +1,7 @@
 """blogcore's shared Pygments formatters write exactly what CodeHilite's own write."""
 
+import logging
+
 import pytest
 from bs4 import BeautifulSoup
 from markdown import Markdown
@@ -99,6 +101,10 @@ def test_every_sample_and_fixture_file_converts_the_same():
         ("```text\nas it is\n```\n```plaintext\nas it is\n```\n", []),  # plain on purpose
         ("````markdown\n```pyhton\n```\n````\n", []),  # a fence inside a longer fence: text
         ("```\nplain\n```\n```yml\na: 1\n```\n", [(4, "yml", "yaml")]),
+        # in a blockquote (any depth, in a list item): as at the margin
+        ("> Run:\n> ```pyhton\n> x\n> ```\n", [(2, "pyhton", "python")]),
+        ("- a\n  > > ~~~ {.klingon}\n  > > x\n  > > ~~~\n", [(2, "klingon", None)]),
+        ("> ```python\n> x\n> ```\n", []),
     ],
 )
 def test_unknown_languages(source, expected):
@@ -148,6 +154,10 @@ def test_blank_lines_in_a_nested_block_are_kept_and_the_list_goes_on():
 def test_a_fence_indented_one_to_three_spaces_is_code():
     soup = _nested(f"Text.\n\n  ```sh\n  {SHELL}\n  ```\n")
     assert soup.select_one("div.highlight pre").get_text() == SHELL + "\n"
+    # right under a paragraph, and above one: a block between the two, as at the margin
+    soup = _nested(f"Text.\n  ```sh\n  {SHELL}\n  ```\nMore.")
+    assert soup.select_one("div.highlight").find_parent("p") is None
+    assert [p.get_text() for p in soup.select("p")] == ["Text.", "More."]
 
 
 @pytest.mark.parametrize(
@@ -172,6 +182,15 @@ def test_what_is_not_a_nested_fence_converts_as_before(text: str):
         (["- a", "  ```", "  x", "b"], [codeblocks.Nested(1, None, 2, 4)]),  # b ends the item
         ([" ```", " x", " ```"], [codeblocks.Nested(0, 2, 1, 0)]),
         (["- a", "  ```x```"], []),  # code in backticks
+        # in a blockquote: at its margin too, the quote's end ends the block
+        (["> ```", "> x", ">```"], [codeblocks.Nested(0, 2, 0, 0, "> ", (False,))]),
+        (["> ```", "> x", "```"], [codeblocks.Nested(0, None, 0, 0, "> ", (False,))]),
+        (["> > ```", "> > x", "> > ```"], [codeblocks.Nested(0, 2, 0, 0, "> > ", (False,) * 2)]),
+        (["1. a", "   >   ```", "   > ```"], [codeblocks.Nested(1, 2, 2, 0, "   > ", (True,))]),
+        (["> - a", ">   ```", ">   ```"], [codeblocks.Nested(1, 2, 2, 4, "> ", (False,))]),
+        (["```", "> ```", "> ```", "```"], []),  # a quote shown in a fenced block
+        (["    > ```", "    > x", "    > ```"], []),  # a quote shown as indented code
+        ([">     ```", ">     x", ">     ```"], []),  # indented code in a quote
     ],
 )
 def test_nested_fences(lines: list[str], expected: list):
@@ -188,3 +207,147 @@ def test_unmade_fences_are_named_with_their_line():
     ]
     assert codeblocks.unmade_fences("- Run:\n  ```sh title\n  x\n  ```\n")[0][0] == 2
     assert codeblocks.unmade_fences("- Run:\n  ```sh\n  x\n  ```\n") == []
+
+
+QUOTED = [
+    # GitHub's, as in the READMEs writers copy from: a blank quoted line around the block
+    f"> Run this:\n>\n> ```sh\n> {SHELL}\n> ```\n>\n> Then.",
+    # no blank lines, no space after the marker, tildes and a longer closing fence
+    f"> Run this:\n> ```sh\n> {SHELL}\n> ```\n> Then.",
+    f">```sh\n>{SHELL}\n>```",
+    f"> ~~~sh\n> {SHELL}\n> ~~~~",
+    f"> ```{{.sh}}\n> {SHELL}\n> ```",
+    f">   ```sh\n>   {SHELL}\n>   ```",  # the fence indented in the quote
+    f"> Run this:\n> ```sh\n> {SHELL}\n> ```\n>",  # a blank quoted line ends the quote
+    f"> Run this\nfrom the top:\n> ```sh\n> {SHELL}\n> ```",  # a line without the marker
+]
+# (text, blockquotes and list items the block is in)
+QUOTED_DEEPER = [
+    (f"> > ```sh\n> > {SHELL}\n> > ```", 2, 0),
+    (f"> > ```sh\n> > {SHELL}\n> > ```\n>\n\nAfter.", 2, 0),
+    (f"> Said:\n>\n> > ```sh\n> > {SHELL}\n> > ```\n>\n> Then.", 2, 0),
+    (f"1. Step\n   > ```sh\n   > {SHELL}\n   > ```\n2. Next", 1, 1),
+    (f"1. Step\n\n    > ```sh\n    > {SHELL}\n    > ```\n\n2. Next", 1, 1),
+    (f"> - Run:\n>   ```sh\n>   {SHELL}\n>   ```\n> - Next", 1, 1),
+    (f"> 1. Step\n>    > ```sh\n>    > {SHELL}\n>    > ```\n> 2. Next", 2, 1),
+    (f"- One\n  > - Two\n  >   > > ```sh\n  >   > > {SHELL}\n  >   > > ```", 3, 2),
+]
+
+
+def _top_level_block() -> str:
+    """The same code block written at the margin, as the site's Markdown makes it."""
+    made = _nested(f"```sh\n{SHELL}\n```").select_one("div.highlight")
+    assert made is not None and made.select("span")  # highlighted
+    return str(made)
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes", "items"),
+    [*((text, 1, 0) for text in QUOTED), *QUOTED_DEEPER],
+)
+def test_a_fenced_block_in_a_blockquote_is_code_in_that_quote(text: str, quotes: int, items: int):
+    soup = _nested(text)
+    (block,) = soup.select("div.highlight")
+    assert str(block) == _top_level_block()  # highlighted as at the margin, text as written
+    assert len(block.find_parents("blockquote")) == quotes
+    assert len(block.find_parents("li")) == items
+    assert block.find_parent("p") is None  # a block of its own, not in a paragraph
+    assert "```" not in soup.get_text() and "~~~" not in soup.get_text()
+    assert all(p.get_text() != "" for p in soup.select("p"))
+
+
+def test_what_follows_a_block_in_a_quote_stays_where_it_was():
+    soup = _nested("> Run:\n> ```sh\n> a\n>\n>   b\n> ```\n> Then.\n\nAfter.")
+    assert soup.select_one("blockquote div.highlight pre").get_text() == "a\n\n  b\n"
+    assert [p.get_text() for p in soup.select("blockquote > p")] == ["Run:", "Then."]
+    # a line without the marker right after the block is out of the quote, as on GitHub
+    soup = _nested("> ```sh\n> x\n> ```\nAfter.")
+    assert [p.get_text() for p in soup.find_all("p", recursive=False)] == ["After."]
+    # in a list item: the next item is an item, the item's text kept apart in the quote
+    soup = _nested("1. Step\n   > ```sh\n   > x\n   > ```\n   More.\n2. Next")
+    assert [li.get_text().split()[0] for li in soup.select("ol > li")] == ["Step", "Next"]
+    assert soup.select_one("li > blockquote > p").get_text() == "More."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> Show:\n>\n>     ```sh\n>     x -- y\n>     ```\n",  # indented code in a quote
+        "> Code:\n>\n>     x = 1 -- 2\n>     y = 'z'\n",
+        "- Step\n\n    > Code:\n    >\n    >     x -- y\n",
+        "```markdown\n> ```sh\n> x -- y\n> ```\n```\n",  # a quote shown in a fenced block
+        "Show:\n\n    > ```sh\n    > x -- y\n    > ```\n",  # ... as indented code
+        "> ```sh\n> x -- y\n\nAfter.\n",  # never closed in its quote: named
+        "> ```sh\n> x -- y\n```\n",  # closed out of the quote: never closed in it
+        "> ```sh title\n> x -- y\n> ```\n",  # a first line Markdown does not read: named
+        '> A quote -- with "quotes".\n>\n> And `code`.\n',
+    ],
+)
+def test_what_is_not_a_fenced_block_in_a_quote_converts_as_before(text: str):
+    md = Markdown(**SITE_MARKDOWN)
+    assert _nested(text) == BeautifulSoup(md.convert(text), "html.parser")
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "fragment"),
+    [
+        ("> Run:\n> ```sh\n> x\n\nAfter.\n", 2, "end it with the line > ``` (a line without"),
+        ("> Run:\n> ```sh\n> x\n```\n", 2, "never closed"),
+        ("- a\n  > > ~~~\n  > > x\n", 2, "end it with the line > > ~~~ (a line"),
+        ("> - a\n>   ```sh\n>   x\n", 2, "end it with the line >   ``` (a line"),
+        ("> ```sh title\n> x\n> ```\n", 1, "write ``` and a language only"),
+    ],
+)
+def test_a_fenced_block_a_quote_leaves_as_text_is_named_with_its_line(source, line, fragment):
+    ((number, what),) = codeblocks.unmade_fences(source)
+    assert number == line and fragment in what, what
+
+
+BQ_POST = """Title: Quoted code
+Date: 2025-01-02
+Category: Engineering
+Author: Ada Byrne
+
+Intro.
+
+> Run this:
+>
+> ```sh
+> echo "it's -- done" && ls
+> ```
+>
+> Then -- done.
+
+1. Step
+   > ```python
+   > print("x")
+   > ```
+2. Next
+
+> ```sh
+> never closed -- here
+"""
+
+
+def test_a_site_shows_fenced_blocks_in_quotes_as_code_and_names_the_unclosed_one(
+    build_site, caplog
+):
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/quoted-code.md": BQ_POST}, name="quoted-code")
+    post = site.soup("posts/quoted-code/").select_one(".post-content")
+    shell, python = post.select("div.highlight pre")
+    assert shell.get_text() == 'echo "it\'s -- done" && ls\n'  # as written, no smart quotes
+    assert shell.find_parent("blockquote").find_parent(class_="post-content") is post
+    assert shell.select("span") and python.select("span")  # highlighted
+    assert shell.get("tabindex") == "0"  # as every code block of the site: scrollable
+    assert python.get_text() == 'print("x")\n'
+    assert python.find_parent("li").find_parent("ol").find_parent(class_="post-content") is post
+    assert [li.get_text().split()[0] for li in post.select("ol > li")] == ["Step", "Next"]
+    assert post.select_one("blockquote > p:last-child").get_text() == "Then \u2013 done."
+    lines = [r.getMessage() for r in caplog.records if "quoted-code.md" in r.getMessage()]
+    assert lines == [
+        "quoted-code/posts/quoted-code.md: line 22: this code block in a blockquote is never "
+        "closed, so it is shown as text; end it with the line > ``` (a line without the "
+        "quote's > ends the quote, and the block in it)"
+    ]
+    assert not [r for r in caplog.records if r.exc_info]

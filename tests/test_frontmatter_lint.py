@@ -131,6 +131,12 @@ CASES = [
         "line 10: this code block is never closed, so it is shown as text; end it with ``` "
         "on a line of its own, indented as the opening one",
     ),
+    warns(  # in a quote: GitHub ends it with the quote; here it would be text: named
+        "fenced-code-in-a-blockquote-never-closed",
+        post(body="Steps:\n\n> Run:\n> ```sh\n> make -- all\n\nDone."),
+        "line 10: this code block in a blockquote is never closed, so it is shown as text; "
+        "end it with the line > ``` (a line without the quote's > ends the quote",
+    ),
     # a WordPress exporter's keys (0ink.net's "WordPress to Jekyll Exporter", jekyll-import):
     # one line for the file, never one of our keys suggested (ping_status is not Status)
     warns(

@@ -170,7 +170,13 @@ def unknown_languages(source: str) -> list[tuple[int, str, str | None]]:
         return []
     found = []
     known = _known_languages()
-    for index, lang in fenced_code(source.splitlines())[1]:
+    lines = source.expandtabs(4).splitlines()
+    openings = fenced_code(lines)[1]
+    for block in nested_fences(lines):  # and those in blockquotes, as written in them
+        if block.quote:
+            opening = _unquoted(lines[block.line], block.quote.count(">"))[block.indent :]
+            openings.append((block.line, _FENCE.match(opening)["lang"]))  # type: ignore[index]
+    for index, lang in sorted(openings):
         if lang and lang.lower() not in known and lang.lower() not in PLAIN_ON_PURPOSE:
             close = difflib.get_close_matches(lang.lower(), sorted(known), n=1, cutoff=0.75)
             found.append((index + 1, lang, close[0] if close else None))
@@ -180,21 +186,41 @@ def unknown_languages(source: str) -> list[tuple[int, str, str | None]]:
 # a list item's marker and the spaces after it: the item's text starts after them
 _MARKER = re.compile(r"^(?P<indent> *)(?:[-*+]|\d{1,9}[.)])(?: {1,4}(?=\S)|[ ]*$)")
 _ANY_FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+# a blockquote's marker as Markdown's blockquote step takes it off: ">" and one space
+_QUOTE = re.compile(r"^(?P<indent> *)>[ ]?")
 # fenced_code reads the text at 25, liquid.py's highlight blocks become fences at 26
 NESTED_PRIORITY = 25.5
 
 
 class Nested(NamedTuple):
-    """A fenced code block fenced_code does not read: indented, as in a list item."""
+    """A fenced code block fenced_code does not read: indented, as in a list item, or in a
+    blockquote (at any depth, quotes and list items in any order)."""
 
     line: int  # index of the opening fence
     close: int | None  # index of the closing fence; None: never closed
-    indent: int  # spaces before the opening fence
+    indent: int  # spaces before the opening fence (after its quotes' markers)
     to: int  # spaces before what stands for the block (in a list item: its text's level)
+    quote: str = ""  # the markers of the quotes it is in, each as "> " after its indent
+    listed: tuple[bool, ...] = ()  # for each of those quotes: is it in a list item?
 
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
+
+
+def _quotes(line: str) -> int:
+    """How many blockquote markers a line starts with (``> > x``: 2)."""
+    depth = 0
+    while match := _QUOTE.match(line):
+        line, depth = line[match.end() :], depth + 1
+    return depth
+
+
+def _unquoted(line: str, depth: int) -> str:
+    """A line less its first ``depth`` blockquote markers."""
+    for _ in range(depth):
+        line = line[_QUOTE.match(line).end() :]  # type: ignore[union-attr]
+    return line
 
 
 def _closing(lines: list[str], start: int, fence: str, item: int | None) -> int | None:
@@ -211,11 +237,37 @@ def _closing(lines: list[str], start: int, fence: str, item: int | None) -> int 
     return None
 
 
-def nested_fences(lines: list[str]) -> list[Nested]:
+def _quoted(lines: list[str], start: int, item: int | None) -> tuple[list[Nested], int]:
+    """The fenced code blocks in the blockquote whose first line is ``start`` (in a list
+    item whose text starts at ``item``), numbered as the file's lines, and the index after
+    it. Its lines are those that start with its marker, indented 3 spaces at most (from
+    the item's text): the end of the quote ends a block in it, as on GitHub."""
+    indents = range(item, item + 4) if item is not None else range(4)
+    markers: list[str] = []
+    for line in lines[start:]:
+        match = _QUOTE.match(line)
+        if match is None or len(match["indent"]) not in indents:
+            break
+        markers.append(match[0])
+    inside = [line[len(marker) :] for line, marker in zip(lines[start:], markers, strict=False)]
+    found = [
+        block._replace(
+            line=start + block.line,
+            close=None if block.close is None else start + block.close,
+            quote=markers[block.line].rstrip(" ") + " " + block.quote,
+            listed=(item is not None, *block.listed),
+        )
+        for block in nested_fences(inside, quoted=True)
+    ]
+    return found, start + len(markers)
+
+
+def nested_fences(lines: list[str], *, quoted: bool = False) -> list[Nested]:
     """The fenced code blocks of a file's lines that GitHub (CommonMark) reads and
     Python-Markdown's fenced_code does not: an opening fence indented 1 to 3 spaces, or
-    inside a list item, indented as the item's text (up to 3 spaces more). Those at the
-    margin are fenced_code's own and are skipped whole (a list shown as code stays so)."""
+    inside a list item, indented as the item's text (up to 3 spaces more), or inside a
+    blockquote (``quoted``: the lines are one's, less its marker). Those at the margin of
+    the file are fenced_code's own and are skipped whole (a list shown as code stays so)."""
     found: list[Nested] = []
     item: int | None = None  # where the current list item's text starts
     blank = False
@@ -230,11 +282,18 @@ def nested_fences(lines: list[str]) -> list[Nested]:
         if fence and fence["fence"][0] == "`" and "`" in fence["info"]:
             fence = None  # ```x``` is code in backticks, not a fence
         in_item = item is not None and item <= indent <= item + 3
+        if not fence and line[indent] == ">" and (indent <= 3 or in_item):
+            if blank and not in_item:
+                item = None  # the list ended
+            inside, index = _quoted(lines, index, item if in_item else None)
+            found += inside
+            blank = False
+            continue
         if fence and (indent <= 3 or in_item):
             if not in_item:
                 item = None
             close = _closing(lines, index, fence["fence"], item if indent else None)
-            if indent:
+            if indent or quoted:
                 to = -(-indent // 4) * 4 if item is not None else 0
                 found.append(Nested(index, close, indent, to))
             index = (close if close is not None else index) + 1
@@ -251,26 +310,55 @@ def nested_fences(lines: list[str]) -> list[Nested]:
 
 
 def dedented(lines: list[str], block: Nested) -> list[str]:
-    """A nested block's lines as fenced_code reads them: at the margin, the closing fence
-    the opening one (fenced_code wants the same), each line less the opening one's indent."""
+    """A nested block's lines as fenced_code reads them: out of their quotes, at the
+    margin, the closing fence the opening one (fenced_code wants the same), each line less
+    the opening one's indent."""
     assert block.close is not None
-    opening = lines[block.line][block.indent :]
+    depth = block.quote.count(">")
+    opening = _unquoted(lines[block.line], depth)[block.indent :]
     fence = _ANY_FENCE.match(opening)["fence"]  # type: ignore[index]
-    body = [
-        line[min(block.indent, _indent(line)) :] for line in lines[block.line + 1 : block.close]
-    ]
+    inside = [_unquoted(line, depth) for line in lines[block.line + 1 : block.close]]
+    body = [line[min(block.indent, _indent(line)) :] for line in inside]
     return [opening, *body, fence]
 
 
+def _gap(neighbour: str, block: Nested, *, after: bool) -> str | None:
+    """The blank line that keeps a made block from the line next to it (None: none is
+    needed), in as many of the block's quotes as that line shares.
+
+    A line of text out of the block's quote before it may be an earlier quote's, as
+    Markdown goes on with a quote up to a blank line: kept apart inside the block's quote.
+    One after it stays out, as on GitHub; but where the quote is in a list item, which a
+    blank line would end, it is kept apart inside the quote (a new item needs nothing).
+    A blank line of a quote after the block is doubled: the last line of a quote, it would
+    stay with what stands for the block, which would then be shown as text."""
+    depth = block.quote.count(">")
+    shared = min(depth, _quotes(neighbour))
+    text = _unquoted(neighbour, shared)
+    if not text.strip():
+        return _levels(block, shared) if after and shared and not block.to else None
+    if shared < depth:  # the block's quote starts with it, or ends after it
+        if after and block.listed[shared] and _MARKER.match(text):
+            return None
+        shared += not after or block.listed[shared]
+    return _levels(block, shared)
+
+
+def _levels(block: Nested, depth: int) -> str:
+    """A blank line in the first ``depth`` of a block's quotes."""
+    return "".join(re.findall(r" *> ", block.quote)[:depth]).rstrip()
+
+
 class NestedFences(Preprocessor):
-    """Each fenced code block in a list item (or indented 1 to 3 spaces) made by fenced_code
-    itself, as a code block at the margin is: highlighted, out of reach of smarty; what
-    stands for it is indented as the item's text, so the block stays in its item."""
+    """Each fenced code block in a list item or a blockquote (or indented 1 to 3 spaces)
+    made by fenced_code itself, as a code block at the margin is: highlighted, out of reach
+    of smarty. What stands for it keeps the quotes' markers and is indented as the item's
+    text, so the block stays where it was written."""
 
     def run(self, lines: list[str]) -> list[str]:
         if "fenced_code_block" not in self.md.preprocessors:
             return lines
-        if not any(("```" in line or "~~~" in line) and line[:1] == " " for line in lines):
+        if not any(("```" in line or "~~~" in line) and line[:1] in " >" for line in lines):
             return lines  # nearly every post: a quick look
         fenced = self.md.preprocessors["fenced_code_block"]
         out: list[str] = []
@@ -282,11 +370,15 @@ class NestedFences(Preprocessor):
             if len(made) != 1 or not made[0].startswith(util.STX):
                 continue  # fenced_code did not read it: left as written, and named
             out += lines[done : block.line]
-            out.append(" " * block.to + made[0])
+            before = _gap(lines[block.line - 1], block, after=False) if block.line else None
+            if before is not None and not block.to:  # a block of its own, as fenced_code's
+                out.append(before)
+            out.append(block.quote + " " * block.to + made[0])
             done = block.close + 1
-            # a block of its own (after a blank line) ends before what follows, as it did
-            if block.line and not lines[block.line - 1].strip() and done < len(lines):
-                out += [""] if lines[done].strip() else []
+            # in a list item, a block after a blank line ends before what follows, as it did
+            if done < len(lines) and (not block.to or before is None):
+                after = _gap(lines[done], block, after=True)
+                out += [after] if after is not None else []
         return out + lines[done:]
 
 
@@ -298,16 +390,27 @@ class NestedFencesExtension(Extension):
 
 
 def unmade_fences(source: str) -> list[tuple[int, str]]:
-    """(line, what to write) for each fenced code block in a list item that NestedFences
-    leaves as written, so that it is shown as text: never closed, or a first line
-    fenced_code cannot read."""
+    """(line, what to write) for each fenced code block in a list item or a blockquote that
+    NestedFences leaves as written, so that it is shown as text: never closed (in a quote:
+    before the quote ends), or a first line fenced_code cannot read."""
     if "```" not in source and "~~~" not in source:
         return []
-    lines = source.splitlines()
+    lines = source.expandtabs(4).splitlines()  # as Markdown reads them: tabs as spaces
     found = []
     for block in nested_fences(lines):
-        fence = _ANY_FENCE.match(lines[block.line])["fence"]  # type: ignore[index]
-        if block.close is None:
+        opening = _unquoted(lines[block.line], block.quote.count(">"))
+        fence = _ANY_FENCE.match(opening)["fence"]  # type: ignore[index]
+        if block.close is None and block.quote:
+            closing = block.quote.lstrip() + " " * block.indent + fence
+            found.append(
+                (
+                    block.line + 1,
+                    f"this code block in a blockquote is never closed, so it is shown as "
+                    f"text; end it with the line {closing} (a line without the quote's > "
+                    f"ends the quote, and the block in it)",
+                )
+            )
+        elif block.close is None:
             found.append(
                 (
                     block.line + 1,

@@ -797,7 +797,8 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
             self.tag_or_text,
             yaml,
             self.liquid,
-            # a fenced code block in a list item as code, as GitHub shows it (codeblocks.py)
+            # a fenced code block in a list item or a quote as code, as GitHub shows it
+            # (codeblocks.py)
             codeblocks.NestedFencesExtension(),
         ]
         self.settings = {**self.settings, "MARKDOWN": markdown}
@@ -850,8 +851,8 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         return content, metadata
 
     def _name_unmade_fences(self, source_path: str, source: str) -> None:
-        """A fenced code block in a list item left as text (never closed, a first line
-        Markdown cannot read): one warning each, with its line."""
+        """A fenced code block in a list item or a blockquote left as text (never closed,
+        a first line Markdown cannot read): one warning each, with its line."""
         for number, what in codeblocks.unmade_fences(source):
             logger.warning("%s: line %d: %s", self._shown(source_path), number, what)
 
