@@ -11,9 +11,9 @@ it, and the blocks written with the plain options are noted, so mdtree knows the
 writer's own HTML without parsing them.
 
 A fenced code block inside a list item (GitHub's ``1. Run:`` then an indented ```` ```sh ````)
-is made by Markdown's own fenced_code step too (``NestedFencesExtension``, which the reader
-adds): fenced_code reads fences at the margin only, and the block was inline code or prose,
-its ``--`` and quotes changed by smarty.
+or a blockquote (``> ```sh``, at any depth) is made by Markdown's own fenced_code step too
+(``NestedFencesExtension``, which the reader adds): fenced_code reads fences at the margin
+only, and the block was inline code or prose, its ``--`` and quotes changed by smarty.
 """
 
 import difflib
