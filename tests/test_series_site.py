@@ -426,7 +426,8 @@ def test_bad_input_is_reported_with_file_and_key(build_site, caplog):
         "content-0/posts/typo.md: Series 'Moving hous' has no series file and no other part; "
         "did you mean 'Moving house'?",
         "content-0/series/nobody.md: no post is in series",
-        "content-0/series/broken-plan.md: Planned date must look like 2026-12-01",
+        "content-0/series/broken-plan.md: Planned must be a date like 2025-03-14 or "
+        "2025-03-14 09:30, got 'someday soon' (in 'Later | someday soon')",
         "content-0/pages/odd.md: Series works on posts only",
     ]
     for text in expected:
@@ -606,3 +607,34 @@ def test_a_series_file_key_that_lost_its_colon_is_an_error(build_site, caplog):
         "in…); as it is, the front matter ends there, and it and the lines below it (Cover, "
         "Cover_alt, Planned) are shown as the series' description"
     ]
+
+
+@pytest.mark.parametrize(
+    ("when", "shown", "line"),
+    [
+        ("2027-01-19", "19 January 2027", None),
+        ("19/01/2027", "19 January 2027", None),  # no month 19: one way round only
+        # a British writer's 2 March was shown as 3 February, with no line
+        ("02/03/2027", None, "day and month could be either way round; write the year first"),
+        ("03/27", None, "give the year, month and day"),  # was 27 March of this year
+    ],
+)
+def test_a_planned_date_follows_the_rule_of_a_posts_date(build_site, caplog, when, shown, line):
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {"series/moving-house.md": f"Title: Moving house\nPlanned: The last box | {when}\n\nx\n"},
+        fixture="series",
+        name=f"planned-{when.replace('/', '-')}",
+    )
+    page = site.soup("series/moving-house/index.html").get_text(" ", strip=True)
+    errors = [m for m in _messages(caplog) if "Planned" in m]
+    if line:
+        [error] = errors
+        assert error.startswith(
+            f"planned-{when.replace('/', '-')}/series/moving-house.md: Planned "
+        )
+        assert line in error and f"(in 'The last box | {when}')" in error
+        assert "3 February" not in page
+    else:
+        assert not errors
+        assert shown in page

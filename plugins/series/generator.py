@@ -9,9 +9,9 @@ from pathlib import Path
 
 from pelican.contents import Page
 from pelican.generators import Generator
-from pelican.utils import get_date, slugify
+from pelican.utils import slugify
 
-from plugins.blogcore.frontmatter import lang_problem, scan_header, stopper_problem
+from plugins.blogcore.frontmatter import check_date, lang_problem, scan_header, stopper_problem
 from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import build, side
 from plugins.images import service as images
@@ -100,7 +100,7 @@ class SeriesGenerator(Generator):
 
     def _local_date(self, text: str) -> datetime.datetime:
         """Parse a date as Pelican does, in the site's time zone (like post dates)."""
-        date = get_date(text)
+        date = check_date("planned", text)  # the rule of a post's Date: (02/03/2027 refused)
         if date.tzinfo is None and self.settings.get("TIMEZONE"):
             date = date.replace(tzinfo=zoneinfo.ZoneInfo(self.settings["TIMEZONE"]))
         return date

@@ -96,10 +96,8 @@ def parse_planned(raw: str, parse_date: Callable[[str], datetime.datetime]) -> P
         return Planned(title, None)
     try:
         return Planned(title, parse_date(when))
-    except (ValueError, OverflowError):
-        raise ValueError(
-            f"Planned date must look like 2026-12-01, got {when!r} (in {raw!r})"
-        ) from None
+    except (ValueError, OverflowError) as exc:  # parse_date's own line says what is expected
+        raise ValueError(f"{exc} (in {raw!r})") from None
 
 
 YES = ("yes", "true", "on", "1")
