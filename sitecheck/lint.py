@@ -103,6 +103,26 @@ def lint_text(shown: str, raw: bytes) -> list[str]:
     return problems
 
 
+# the first bytes of a photo that can carry EXIF: JPEG, PNG, TIFF (either byte order), WebP,
+# HEIF/AVIF
+_PHOTO_STARTS = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
+
+
+def _photo(path: Path) -> bool:
+    """A photo by its name, or by its first bytes under another one: exiftool's backup
+    (IMG_1.jpg_original, with the position the photo had), an editor's IMG_1.jpg~."""
+    if path.suffix.lower() in PHOTO_SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as file:
+            head = file.read(16)
+    except OSError:
+        return False
+    return head.startswith(_PHOTO_STARTS) or (
+        (head[:4] == b"RIFF" and head[8:12] == b"WEBP") or head[4:8] == b"ftyp"
+    )
+
+
 def has_gps(path: Path) -> bool:
     """Whether an image file carries a GPS position in its EXIF."""
     import pillow_heif
@@ -128,12 +148,13 @@ def scan_content(content: Path, shown_base: Path) -> list[Finding]:
     for path in texts:
         findings += [Finding(shown(path), p) for p in lint_text(shown(path), path.read_bytes())]
     for path in sorted(content.rglob("*")):
-        if path.suffix.lower() in PHOTO_SUFFIXES and path.is_file() and has_gps(path):
+        if path.is_file() and _photo(path) and has_gps(path):
             findings.append(
                 Finding(
                     shown(path),
                     "carries a GPS position (EXIF): published copies are stripped, but the "
-                    "source photo is in the repository; remove it (e.g. exiftool -gps:all= FILE)",
+                    "source photo is in the repository; remove it (e.g. exiftool "
+                    "-overwrite_original -gps:all= FILE)",
                 )
             )
     return findings

@@ -369,7 +369,10 @@ def test_the_exiftool_command_for_a_static_photo_can_be_pasted_when_its_name_has
     said = [m for m in messages(log, "WARNING") if "carries a GPS position" in m]
     assert said, log
     assert all(
-        m.endswith("exiftool -gps:all= -xmp:all= 'content/images/phone pics/IMG 0001.jpg')")
+        m.endswith(
+            "leaving no backup: exiftool -overwrite_original -gps:all= -xmp:all= "
+            "'content/images/phone pics/IMG 0001.jpg')"
+        )
         for m in said
     ), said
 

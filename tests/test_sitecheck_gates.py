@@ -112,7 +112,7 @@ def _jpeg_with_gps(path: Path) -> None:
     exif = image.getexif()
     exif.get_ifd(GPS_IFD).update({1: "N", 2: (51.0, 27.0, 3.6), 3: "W", 4: (2.0, 35.0, 13.2)})
     path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, exif=exif)
+    image.save(path, "JPEG", exif=exif)
 
 
 def test_lint_source_photo_with_gps(build_site, tmp_path):
@@ -121,6 +121,18 @@ def test_lint_source_photo_with_gps(build_site, tmp_path):
     Image.new("RGB", (10, 10)).save(site.content / "team" / "photos" / "clean.jpg")
     found = [f for f in _findings(site, "lint") if "GPS" in f]
     assert len(found) == 1 and found[0].startswith("content-0/team/photos/located.jpg: carries")
+
+
+@pytest.mark.parametrize("name", ["walk.jpg_original", "walk.jpg~", "walk"])
+def test_lint_a_photo_under_another_name_with_gps(build_site, name):
+    # exiftool's backup of the cleaned photo (the GPS line's own command kept one): in the
+    # repository with the position, and the gate looked at photo suffixes only
+    site = build_site()
+    _jpeg_with_gps(site.content / "images" / name)
+    (site.content / "images" / "notes.txt").write_text("II* is not a photo\n")
+    found = [f for f in _findings(site, "lint") if "GPS" in f]
+    assert len(found) == 1 and found[0].startswith(f"content-0/images/{name}: carries")
+    assert "exiftool -overwrite_original -gps:all= FILE" in found[0]
 
 
 def test_links_broken_link_and_anchor(build_site):

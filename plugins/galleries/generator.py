@@ -189,7 +189,8 @@ def rewrite_post_images(generator, contents) -> None:
         if images.has_location(source) and any(rel.startswith(s) or s == "/" for s in static_roots):
             logger.warning(
                 "%s: carries a GPS position; the published copy has it removed, but the file "
-                "in content/ keeps it (remove it there too: exiftool -gps:all= -xmp:all= %s)",
+                "in content/ keeps it (remove it there too, leaving no backup: exiftool "
+                "-overwrite_original -gps:all= -xmp:all= %s)",
                 request.label,
                 shlex.quote(request.label),  # a phone's "IMG 0001.jpg": one argument
             )
