@@ -101,6 +101,47 @@ def test_find_clashes(claims, expected):
     assert [(c.url, c.kept.owner, c.skipped.owner) for c in found] == expected
 
 
+HIRE = "content/posts/how-we-hire.md"
+
+
+@pytest.mark.parametrize(
+    ("copy", "is_copy"),
+    [
+        ("content/posts/how-we-hire copy.md", True),  # Finder
+        ("content/posts/how-we-hire copy 2.md", True),
+        ("content/posts/how-we-hire - Copy.md", True),  # Windows
+        ("content/posts/how-we-hire - Copy (2).md", True),
+        ("content/posts/how-we-hire (1).md", True),  # Google Drive, a browser's download
+        ("content/posts/how-we-hire 2.md", True),  # iCloud
+        ("content/posts/how-we-hire (conflicted copy).md", True),  # Dropbox
+        ("content/posts/how-we-hire (Jo's conflicted copy 2024-05-01).md", True),
+        ("content/posts/how-we-hire.sync-conflict-20240501-101010-ABCDEFG.md", True),  # Syncthing
+        ("content/posts/how-we-hire.md", False),
+        ("content/posts/how-we-hire-2.md", False),  # a post of its own name
+        ("content/posts/how-we-hire copy.rst", False),  # another kind of file
+        ("content/pages/how-we-hire copy.md", False),  # another folder
+        ("content/posts/copy.md", False),
+    ],
+)
+def test_is_copy(copy, is_copy):
+    assert urls.is_copy(copy, HIRE) is is_copy
+
+
+@pytest.mark.parametrize("copy", ["how-we-hire (conflicted copy).md", "how-we-hire 2.md"])
+def test_a_copy_never_takes_the_url_from_the_file_it_copies(copy):
+    # the copy sorted first (' ' before '.'): it was served, the writer's edits never showed,
+    # and the line told the real post to change its Slug
+    copy = f"content/posts/{copy}"
+    claims = [urls.Claim("posts/how-we-hire/index.html", o, o) for o in (copy, HIRE)]
+    [clash] = urls.find_clashes(claims)
+    assert (clash.kept.owner, clash.skipped.owner) == (HIRE, copy)
+    assert clash.message() == (
+        f"{copy}: is a copy of {HIRE} (a sync client's or a file manager's, by its name), with "
+        "its URL posts/how-we-hire/; this file was skipped: delete it, or give it a Slug: of "
+        "its own"
+    )
+
+
 def test_clash_messages():
     kept = urls.Claim("posts/hello/index.html", A, 1)
     skipped = urls.Claim("posts/hello/index.html", B, 2)
@@ -1370,3 +1411,19 @@ def test_a_robots_txt_below_the_root_is_named_though_the_site_writes_its_own(bui
     )
     assert not _errors(caplog)
     assert site.text("robots.txt") == mine
+
+
+def test_a_copy_beside_a_post_is_skipped_and_the_post_is_served(build_site, caplog):
+    # Dropbox's conflicted copy sorted first: its old text was served at the post's URL
+    original = (FIXTURES / "site" / "posts" / "ranges.md").read_text(encoding="utf-8")
+    edited = original.replace("\n\n", "\n\nThe edited text.\n\n", 1)
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {"posts/ranges.md": edited, "posts/ranges (conflicted copy).md": original},
+        name="copies",
+    )
+    assert "The edited text." in site.text("posts/ranges/index.html")
+    [line] = [m for m in caplog.messages if "conflicted copy" in m]
+    assert line.startswith(
+        "copies/posts/ranges (conflicted copy).md: is a copy of copies/posts/ranges.md"
+    )

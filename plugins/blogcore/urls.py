@@ -5,6 +5,7 @@ that decides who keeps a path) and get back the clashes to report and the items 
 """
 
 import posixpath
+import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -79,10 +80,38 @@ class Clash:
                 "to make it the home page, move the list of posts: INDEX_SAVE_AS = "
                 '"blog/index.html" in pelicanconf.py puts it at /blog/, linked from the menu'
             )
+        if is_copy(self.skipped.owner, self.kept.owner):
+            return (
+                f"{self.skipped.owner}: is a copy of {self.kept.owner} (a sync client's or a "
+                f"file manager's, by its name), with its URL {self.url}; this file was skipped: "
+                "delete it, or give it a Slug: of its own"
+            )
         return (
             f"{self.skipped.owner}: URL {self.url} is already taken by {self.kept.owner}; "
             f"this file was skipped ({hint})"
         )
+
+
+# What a copy adds to a file's name: Finder's "x copy", "x copy 2"; Windows' "x - Copy",
+# "x - Copy (2)"; Google Drive's and browsers' "x (1)"; iCloud's "x 2"; Dropbox's and
+# Nextcloud's "x (Jo's conflicted copy 2024-05-01)"; Syncthing's "x.sync-conflict-2024…"
+_COPY = re.compile(
+    r"^(?P<stem>.+?)(?: copy(?: \d+)?| - Copy(?: \(\d+\))?| \(\d+\)| \d+"
+    r"| \([^()]*conflicted copy[^()]*\)|\.sync-conflict-[\w-]+)$"
+)
+
+
+def is_copy(one: str, other: str) -> bool:
+    """Whether the file ``one`` is, by its name, a copy of ``other`` beside it:
+    ``posts/a copy.md`` of ``posts/a.md``."""
+    folder, name = posixpath.split(one)
+    other_folder, other_name = posixpath.split(other)
+    stem, dot, suffix = name.rpartition(".")
+    other_stem, other_dot, other_suffix = other_name.rpartition(".")
+    if folder != other_folder or (dot, suffix) != (other_dot, other_suffix) or not stem:
+        return False
+    match = _COPY.match(stem)
+    return bool(match) and match["stem"] == other_stem
 
 
 def is_own_404_page(clash: Clash, is_page: bool) -> bool:
@@ -138,7 +167,21 @@ def find_clashes(claims: Iterable[Claim]) -> list[Clash]:
     given: a post cannot push the team page out. Items keep the order given.
     """
     claims = [c for c in claims if normalise(c.path)]
-    ordered = [c for c in claims if c.item is None] + [c for c in claims if c.item is not None]
+    items = [c for c in claims if c.item is not None]
+    # a copy beside a file (posts/a copy.md) never takes the path from the file it copies,
+    # whichever sorts first: the writer edits the original
+    by_path: dict[str, list[Claim]] = {}
+    for claim in items:
+        by_path.setdefault(normalise(claim.path), []).append(claim)
+    copies = {
+        id(c)
+        for shared in by_path.values()
+        if len(shared) > 1
+        for c in shared
+        if any(is_copy(c.owner, o.owner) for o in shared)
+    }
+    ordered = [c for c in claims if c.item is None] + [c for c in items if id(c) not in copies]
+    ordered += [c for c in items if id(c) in copies]
     owners: dict[str, Claim] = {}
     clashes = []
     for claim in ordered:
