@@ -11,7 +11,19 @@ from pelican import signals
 
 from plugins.engine import build, files, items, phases
 
-from . import damage, ico, jpegxl, pipeline, retention, service, sidecars, suffixes, svg, video
+from . import (
+    damage,
+    editors,
+    ico,
+    jpegxl,
+    pipeline,
+    retention,
+    service,
+    sidecars,
+    suffixes,
+    svg,
+    video,
+)
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -109,7 +121,7 @@ class Published(NamedTuple):
     pictures: list[Path]  # raster pictures: cleaned, or removed when they cannot be
     raw: list[Path]  # camera raw files: never published
     videos: list[Path]  # MP4, MOV, 3GP, WebM, Matroska: published without their place
-    refused: list[tuple[Path, str]]  # never published, with why (sidecars, JPEG XL)
+    refused: list[tuple[Path, str]]  # never published, with why (sidecars, JPEG XL, editors')
     drawings: list[Path]  # SVG: their embedded pictures cleaned
 
 
@@ -137,6 +149,8 @@ def _published_files(root: Path, renditions: Path) -> Published:
                     found.refused.append((path, line))
             elif suffix in jpegxl.SUFFIXES:
                 found.refused.append((path, jpegxl.LINE))
+            elif suffix in editors.SUFFIXES:
+                found.refused.append((path, editors.line(suffix)))
             elif suffix in video.VIDEO_SUFFIXES or pipeline.worth_sniffing(name):
                 head = _head(path)  # a .mp4 that is WebM data is not of this family
                 if video.video_by_content(head, _size(path)):
