@@ -187,3 +187,46 @@ def test_a_translation_shares_its_posts_thread(build_site, caplog):
     pair = ("posts/ranges/", "fr/posts/ranges/")
     ids = {block(built, p).select_one("#isso-thread")["data-isso-id"] for p in pair}
     assert len(ids) == 1
+
+
+def test_comments_id_keeps_an_adopted_sites_threads(build_site):
+    # Pelican's default theme named a Disqus thread by the post's URL (first-light.html);
+    # here the slug alone: every old thread of an adopted site was orphaned, no line
+    built = build_site(
+        POSTS,
+        COMMENTS_PROVIDER="disqus",
+        COMMENTS_DISQUS_SHORTNAME="tessellate",
+        COMMENTS_ID="{slug}.html",
+    )
+    section = block(built, "posts/first-light/")
+    assert section["data-comments-id"] == "first-light.html"
+    assert json.loads(section["data-comments-globals"])["disqus_identifier"] == "first-light.html"
+    # a post's own Comment_id still wins; the threads list follows the same identity
+    assert block(built, "posts/moved-here/")["data-comments-id"] == "moved-from"
+    listed = json.loads(built.text("comments/threads.json"))
+    assert "first-light.html" in json.dumps(listed) and "moved-from" in json.dumps(listed)
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("html", "names no field of the post: every post would share one thread"),
+        ("{slug", "is not a pattern Python can format"),
+        ("", "must be a pattern such as '{slug}'"),
+    ],
+)
+def test_a_comments_id_that_is_no_pattern_is_a_settings_error(build_site, value, said):
+    with pytest.raises(SystemExit) as stop:
+        build_site(COMMENTS_ISSO_URL=ISSO, COMMENTS_ID=value)
+    assert said in str(stop.value) and "COMMENTS_ID" in str(stop.value)
+
+
+def test_a_field_a_post_lacks_is_one_line_and_its_slug_is_its_thread(build_site, caplog):
+    caplog.set_level(logging.ERROR)
+    built = build_site(POSTS, COMMENTS_ISSO_URL=ISSO, COMMENTS_ID="{slgu}", name="idfield")
+    said = [m for m in caplog.messages if "COMMENTS_ID" in m and "ranges.md" in m]
+    assert said == [
+        "idfield/posts/ranges.md: COMMENTS_ID '{slgu}' cannot be formatted for this post "
+        "(KeyError: 'slgu'); its thread is its slug"
+    ]
+    assert block(built, "posts/ranges/").select_one("#isso-thread")["data-isso-id"] == "ranges"

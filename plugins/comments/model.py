@@ -1,6 +1,7 @@
 """What a comment thread needs, as plain values; no Pelican here."""
 
 import re
+import string
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -47,6 +48,25 @@ def thread_id(explicit: str | None, slug: str) -> str:
     """
     value = (explicit or "").strip()
     return value or slug
+
+
+def id_pattern_problem(pattern: object) -> str | None:
+    """What is wrong with a COMMENTS_ID pattern ("{slug}.html"), or None."""
+    if not isinstance(pattern, str) or not pattern.strip():
+        return f"must be a pattern such as '{{slug}}' or '{{slug}}.html', got {pattern!r}"
+    try:
+        fields = [field for _, field, _, _ in string.Formatter().parse(pattern) if field]
+    except ValueError as exc:
+        return f"{pattern!r} is not a pattern Python can format ({exc})"
+    if not fields:
+        return f"{pattern!r} names no field of the post: every post would share one thread"
+    return None
+
+
+def default_id(pattern: str, fields: dict) -> str:
+    """A post's thread identity from COMMENTS_ID and the post's fields (Pelican's
+    ``url_format``: slug, date, category, lang…); KeyError for a field the post lacks."""
+    return pattern.format(**fields)
 
 
 def comment_state(raw: str | None) -> str:

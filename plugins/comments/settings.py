@@ -5,7 +5,7 @@ from typing import Any
 
 from plugins.engine.config import merge
 
-from .model import OptionError, configure_provider
+from .model import OptionError, configure_provider, id_pattern_problem
 from .providers import PROVIDERS
 
 DEFAULTS: dict[str, Any] = {
@@ -24,6 +24,11 @@ DEFAULTS: dict[str, Any] = {
     # the comment server's wrapper reads it to refuse comments on closed threads. None: not
     # written.
     "COMMENTS_THREADS_FILE": "comments/threads.json",
+    # A thread's identity where a post sets no Comment_id, formatted like ARTICLE_URL with the
+    # post's fields. "{slug}" survives a new URL scheme; a site moved from Pelican's default
+    # theme with Disqus keeps its threads with "{slug}.html" (its identifier was the post's
+    # URL, ARTICLE_URL's value there).
+    "COMMENTS_ID": "{slug}",
     # Isso (self-hosted). COMMENTS_ISSO_URL is required with the isso provider.
     "COMMENTS_ISSO_URL": None,
     "COMMENTS_ISSO_REQUIRE_AUTHOR": False,
@@ -58,6 +63,9 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
     for key in ("COMMENTS_HTTPS_ONLY", "COMMENTS_COUNTS"):
         if not isinstance(merged[key], bool):
             raise OptionError(f"{key} must be True or False, got {merged[key]!r}")
+    problem = id_pattern_problem(merged["COMMENTS_ID"])
+    if problem:
+        raise OptionError(f"COMMENTS_ID {problem}")
     threads_file = merged["COMMENTS_THREADS_FILE"]
     if threads_file is not None and (
         not isinstance(threads_file, str)

@@ -18,6 +18,7 @@ from .model import (
     OptionError,
     Thread,
     comment_state,
+    default_id,
     thread_id,
     threads_list,
 )
@@ -50,6 +51,31 @@ def on_initialized(pelican) -> None:
         raise SystemExit(f"Settings error: {exc}") from None
 
 
+def _ident(article, settings) -> str:
+    """The post's thread: its Comment_id, else COMMENTS_ID formatted with its fields (once a
+    build: kept on the post, so a field it lacks is said once)."""
+    known = getattr(article, "comments_thread_id", None)
+    if known is not None:
+        return known
+    article.comments_thread_id = _thread_of(article, settings)
+    return article.comments_thread_id
+
+
+def _thread_of(article, settings) -> str:
+    try:
+        fallback = default_id(settings["COMMENTS_ID"], article.url_format)
+    except (KeyError, AttributeError, IndexError, TypeError, ValueError) as exc:
+        logger.error(
+            "%s: COMMENTS_ID %r cannot be formatted for this post (%s: %s); its thread is its slug",
+            shown(settings, article.source_path),
+            settings["COMMENTS_ID"],
+            type(exc).__name__,
+            exc,
+        )
+        fallback = article.slug
+    return thread_id(article.metadata.get("comment_id"), fallback)
+
+
 def _block(article, settings) -> Block | None:
     provider = settings["COMMENTS_PROVIDER"]
     if provider == "none":
@@ -63,7 +89,7 @@ def _block(article, settings) -> Block | None:
     if state == OFF:
         return None
     thread = Thread(
-        id=thread_id(meta.get("comment_id"), article.slug),
+        id=_ident(article, settings),
         url=f"{settings['SITEURL']}/{article.url}",
         title=article.title,
         state=state,
@@ -94,7 +120,7 @@ def _report_shared_threads(articles: list, settings) -> None:
     thread: their comments would mix, and Comments: closed on one would close the other's."""
     first: dict[str, Any] = {}
     for article in sorted(articles, key=lambda a: (a.date, a.source_path)):
-        ident = thread_id(article.metadata.get("comment_id"), article.slug)
+        ident = _ident(article, settings)
         earlier = first.setdefault(ident, article)
         if earlier.slug != article.slug:
             logger.error(
@@ -118,7 +144,7 @@ def on_articles_written(generator, writer) -> None:
         if block is not None:
             threads.append(block.thread)
         else:  # Comments: off: no thread on the page, none on the server either
-            ident = thread_id(article.metadata.get("comment_id"), article.slug)
+            ident = _ident(article, settings)
             threads.append(Thread(ident, "", article.title, OFF))
     listed = threads_list(settings["COMMENTS_PROVIDER"], threads)
     # written beside, then renamed: the server never reads half a list
