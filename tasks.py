@@ -653,9 +653,19 @@ def _side_folders(settings: dict) -> dict[str, str]:
     return {key: str(settings.get(key, defaults[key])).strip("/") for key in keys}
 
 
-def _bylines(content: Path) -> dict[str, tuple[str, list[Path]]]:
+@dataclasses.dataclass
+class _Bylines:
+    """Who signs the posts and pages of a content folder (``_bylines``)."""
+
+    settings: dict  # the site's settings, for this content folder
+    # normalised name -> (the name as most files spell it, the files)
+    names: dict[str, tuple[str, list[Path]]]
+    unsigned: list[Path]  # posts without an author line: the site's AUTHOR signs them
+
+
+def _bylines(content: Path) -> _Bylines:
     """Every name posts and pages sign with (Author, Authors), read by Pelican's own readers
-    with the site's settings: normalised name -> (the name as first written, the files).
+    with the site's settings, and the posts that give none.
 
     Every file Pelican can read in the content folder counts, wherever it is (an adopted site
     keeps its posts in content/ itself), except the plugins' folders and static files.
@@ -669,7 +679,9 @@ def _bylines(content: Path) -> dict[str, tuple[str, list[Path]]]:
     readers = Readers(settings)
     skipped = {*_side_folders(settings).values(), *settings.get("STATIC_PATHS", [])}
     skipped = {Path(folder) for folder in skipped if folder.strip("/")}
+    pages = [Path(folder) for folder in settings.get("PAGE_PATHS", []) if folder.strip("/")]
     found: dict[str, list[tuple[str, Path]]] = {}
+    unsigned: list[Path] = []
     for path in sorted(content.rglob("*")):
         relpath = path.relative_to(content)
         if (
@@ -686,20 +698,30 @@ def _bylines(content: Path) -> dict[str, tuple[str, list[Path]]]:
             print(f"{_shown(path)}: not read ({exc}); its authors are not counted")
             continue
         names = metadata.get("authors") or [metadata.get("author")]
+        if names == [None] and not any(relpath.is_relative_to(folder) for folder in pages):
+            unsigned.append(path)
         for author in names:
             name = str(getattr(author, "name", author or "")).strip()
             if name and people.normalise(name):
                 found.setdefault(people.normalise(name), []).append((name, path))
     # a name spelt several ways ('Jane Doe', 'jane doe'): the way most files spell it
-    return {
+    names = {
         key: (Counter(n for n, _ in uses).most_common(1)[0][0], [p for _, p in uses])
         for key, uses in found.items()
     }
+    return _Bylines(settings, names, unsigned)
 
 
 @task(name="team-stubs", help={"content": "content folder (default: content/)"})
 def team_stubs(c, content="content"):
-    """Write a team file for everyone who signs posts or pages without having one."""
+    """Write a team file for everyone who signs posts or pages without having one.
+
+    A file is named as the build links the person's byline (/team/<slug>/): Pelican's slug of
+    the name ('Иван Петров' -> ivan-petrov.md), or with -2 when another name has it already.
+    Posts without an author line count for the site's AUTHOR.
+    """
+    from pelican.urlwrappers import Author
+
     import pelicanconf
     from plugins.team import people
     from plugins.team.settings import DEFAULTS
@@ -709,26 +731,47 @@ def team_stubs(c, content="content"):
         sys.exit(f"{_shown(content_dir)} is not a folder; pass the content folder with --content.")
     folder = content_dir / getattr(pelicanconf, "TEAM_PATH", DEFAULTS["TEAM_PATH"])
     team = _team(content_dir) or people.Roster()
-    written, typos = [], []
-    for key, (name, files) in sorted(_bylines(content_dir).items()):
-        if team.find(name) is not None:
-            continue
+    bylines = _bylines(content_dir)
+    names = dict(bylines.names)
+    site_author = str(bylines.settings.get("AUTHOR") or "").strip()
+    site_key = people.normalise(site_author) if site_author and bylines.unsigned else ""
+    if site_key:
+        name, files = names.get(site_key, (site_author, []))
+        names[site_key] = (name, [*files, *bylines.unsigned])
+    missing = {key: byline for key, byline in names.items() if team.find(byline[0]) is None}
+    slugs = people.free_slugs(
+        {key: Author(name, bylines.settings).slug for key, (name, _) in missing.items()},
+        (person.slug for person in team.people),
+    )
+    written, notes = [], []
+    for key, (name, files) in sorted(missing.items()):
+        path = folder / f"{slugs[key]}.md"
         suggestion = team.suggest(name)
+        if people.list_separator(name):
+            notes.append(str(people.one_name_of_many(_shown(files[0]), "Authors", name, False)))
+            continue
         if suggestion:  # a typo: a second file for the same person would hide it
-            typos.append(
+            notes.append(
                 f"{_shown(files[0])}: Author {name!r} is not in the team (did you mean "
-                f"{suggestion!r}?); correct the post, or write {_shown(folder)}/{key}.md yourself"
+                f"{suggestion!r}?); correct the post, or write {_shown(path)} yourself"
             )
             continue
-        path = folder / f"{key}.md"
-        if path.exists():  # never overwritten (its Name may be missing or another spelling)
+        if path.exists():  # never overwritten: a file without a Name (the build says so)
+            notes.append(f"{_shown(path)} exists without a Name: add 'Name: {name}' to it")
             continue
         folder.mkdir(parents=True, exist_ok=True)
         path.write_text(people.stub_text(name), encoding="utf-8")
         written.append(path)
+        unsigned = len(bylines.unsigned) if key == site_key else 0
         count = f"{len(files)} post{'s' if len(files) != 1 else ''}"
+        if unsigned:
+            count += (
+                f", {'all' if unsigned == len(files) else unsigned} without an Author: line, "
+                "so signed by AUTHOR in pelicanconf.py: if someone else wrote them, set AUTHOR "
+                "to their name, delete this file and run this again"
+            )
         print(f"{_shown(path)}: written for {name} ({count})")
-    for line in typos:
+    for line in notes:
         print(line)
     if written:
         n = len(written)
@@ -737,7 +780,7 @@ def team_stubs(c, content="content"):
             f"{', '.join(p.name for p in written)}; complete their Role, Photo and bio."
         )
     else:
-        everyone = "" if typos else f": every author has a team file in {_shown(folder)}/"
+        everyone = "" if notes else f": every author has a team file in {_shown(folder)}/"
         print(f"Nothing written{everyone}.")
 
 

@@ -309,7 +309,7 @@ def test_the_alt_text_line_says_how_in_the_format_it_is_written(build_site, capl
     }
     caplog.set_level(logging.WARNING)
     build_site(files, name="alt-formats")
-    said = sorted(r.getMessage() for r in caplog.records if "alt" in r.getMessage())
+    said = sorted(r.getMessage() for r in caplog.records if "alt text" in r.getMessage())
     assert said == [
         "alt-formats/posts/door.md: line 7: the image door.png has no alt text, so a reader who "
         'cannot see it gets nothing: describe it in its alt attribute, <img alt="A crowd at the '

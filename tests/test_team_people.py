@@ -171,10 +171,148 @@ def test_short_bio_is_the_first_paragraph_as_text(html, text):
         ("T. Marchand", "t-marchand"),
         ("Ana de la Cruz", "ana-de-la-cruz"),
         ("Zoë O'Neill", "zoe-o-neill"),
+        ("Ada  Lovelace", "ada-lovelace"),
+        ("ADA LOVELACE", "ada-lovelace"),
+        ("Nguyễn Văn An", "nguyen-van-an"),  # two accents on one letter
+        ("Ｊａｎｅ Ｄｏｅ", "jane-doe"),  # full-width letters (NFKC)
+        # letters of other scripts are kept, not dropped: each name its own key
+        ("وحید خرازی", "وحید-خرازی"),
+        ("سینا محمودی", "سینا-محمودی"),
+        ("علي", "علی"),  # Arabic yeh and Persian yeh: one letter, as keyboards differ
+        ("أحمد", "احمد"),  # hamza on alef: optional in writing
+        ("مُحَمَّد", "محمد"),  # vowel signs: optional in writing
+        ("黄俊", "黄俊"),
+        ("山田 太郎", "山田太郎"),  # with or without the space: one name
+        ("山田太郎", "山田太郎"),
+        ("김 민준", "김민준"),
+        ("Иван Петров", "иван-петров"),
+        ("ИВАН  петров", "иван-петров"),
+        ("Андрей Й", "андрей-й"),  # й is its own letter in Cyrillic: not folded to и
+        ("Ψάρι", "ψαρι"),  # Greek accents fold as Latin ones
+        ("अमित शर्मा", "अमित-शर्मा"),  # vowel signs and virama stay: part of the letters
+        ("김민준", "김민준"),
+        ("Mei 黄", "mei-黄"),  # mixed scripts
+        ("😀", "😀"),  # no letters: kept as written, never '' (which every such name shared)
+        ("  ", ""),
     ],
 )
 def test_normalise(name, normal):
     assert people.normalise(name) == normal
+
+
+DIFFERENT_NAMES = [
+    "وحید خرازی",
+    "سینا محمودی",
+    "امیر آجورلو",
+    "آرین باقی",
+    "黄俊",
+    "皇俊",  # one transliteration (huang-jun), two names
+    "Иван Петров",
+    "Ivan Petrov",
+    "Петр Иванов",
+    "山田 太郎",
+    "😀",
+    "🙂",
+    "Ada Lovelace",
+]
+
+
+def test_different_names_never_share_a_key():
+    keys = [people.normalise(name) for name in DIFFERENT_NAMES]
+    assert all(keys) and len(set(keys)) == len(keys), keys
+
+
+def test_people_with_non_latin_names_are_found_each_by_their_own_name():
+    team = [
+        person("whyd-khrzy", "وحید خرازی"),
+        person("syn-mhmwdy", "سینا محمودی"),
+        person("huang-jun", "黄俊"),
+        person("ivan-petrov", "Иван Петров", "Ваня"),
+    ]
+    roster, problems = build_roster(team)
+    assert problems == []  # four names, four people (they all claimed '' and collided)
+    found = {
+        name: roster.find(name) for name in ["وحید خرازی", "سینا محمودی", "黄俊", "ИВАН ПЕТРОВ"]
+    }
+    assert [p.slug for p in found.values()] == [
+        "whyd-khrzy",
+        "syn-mhmwdy",
+        "huang-jun",
+        "ivan-petrov",
+    ]
+    assert roster.find("Ваня").slug == "ivan-petrov"
+    assert roster.find("whyd-khrzy").slug == "whyd-khrzy"  # the file name, as for anyone
+    # someone else with no team file is nobody's, however their letters transliterate
+    assert roster.find("皇俊") is None and roster.find("آرین باقی") is None
+    assert roster.find("Петр Иванов") is None
+
+
+def test_a_non_latin_name_claimed_twice_is_one_line():
+    roster, problems = build_roster(
+        [person("huang-jun", "黄俊"), person("jun", "黄 俊"), person("amir", "امیر", "黄俊")]
+    )
+    rule = "; a name, file name or alias may point to one person only"
+    assert messages(problems) == [
+        "content/team/jun.md: Name '黄 俊' is already 黄俊's (in content/team/huang-jun.md)" + rule,
+        "content/team/amir.md: Aliases '黄俊' is already 黄俊's (in content/team/huang-jun.md)"
+        + rule,
+    ]
+    assert roster.find("黄俊").slug == "huang-jun"
+
+
+@pytest.mark.parametrize(
+    ("wanted", "taken", "given"),
+    [
+        ({"ada": "ada"}, [], {"ada": "ada"}),
+        # two names, one transliteration: the first by name keeps it, the next gets -2
+        (
+            {"黄俊": "huang-jun", "皇俊": "huang-jun"},
+            [],
+            {"皇俊": "huang-jun", "黄俊": "huang-jun-2"},
+        ),
+        # a team member's file name is taken: never someone else's profile
+        ({"黄俊": "huang-jun"}, ["huang-jun"], {"黄俊": "huang-jun-2"}),
+        ({"a": "x", "b": "x", "c": "x"}, ["x", "x-2"], {"a": "x-3", "b": "x-4", "c": "x-5"}),
+        ({"😀": ""}, [], {"😀": "😀"}),  # no slug at all: the key
+    ],
+)
+def test_free_slugs(wanted, taken, given):
+    assert people.free_slugs(wanted, taken) == given
+
+
+@pytest.mark.parametrize(
+    ("name", "separator"),
+    [
+        ("وحید خرازی، سینا محمودی", "\u060c"),
+        ("黄俊，王芳", "\uff0c"),
+        ("黄俊、王芳", "\u3001"),
+        ("Ada Byrne", ""),
+        ("Doe, J.", ""),  # Pelican's own: not ours to name
+    ],
+)
+def test_list_separators_of_other_scripts(name, separator):
+    assert people.list_separator(name) == separator
+
+
+def test_one_name_of_many_message():
+    problem = people.one_name_of_many("content/posts/x.md", "authors", "黄俊、王芳", error=True)
+    assert str(problem) == (
+        "content/posts/x.md: Authors '黄俊、王芳' is read as one name: names are separated by "
+        "',' (or ';'), not '、'; write '黄俊,王芳'"
+    )
+    assert problem.error
+
+
+def test_unsigned_posts_message():
+    one = people.unsigned_posts(["content/posts/a.md"], "Tessellate", "invoke team-stubs")
+    assert str(one) == (
+        "content/posts/a.md: has no Author: line, so it is signed 'Tessellate' (AUTHOR in "
+        "pelicanconf.py), who has no team file; add Author: lines, or set AUTHOR to the name "
+        "of the one who wrote them; then give them a team file (run: invoke team-stubs)"
+    )
+    three = people.unsigned_posts(["c.md", "a.md", "b.md"], "Tessellate", "invoke team-stubs")
+    assert str(three).startswith("3 posts have no Author: line (a.md, b.md, ...), so they are")
+    assert not one.error and not three.error
 
 
 def person(slug, name, *aliases, alumni=False):
@@ -281,6 +419,23 @@ def test_unknown_author_message(suggestion, expected):
         "content/posts/x.md", "author", "Ada Byrn", suggestion, "content/team", error=True
     )
     assert str(problem) == expected and problem.error
+
+
+def test_unknown_author_message_names_the_file_their_byline_links_to():
+    problem = people.unknown_author(
+        "content/posts/x.md", "author", "Иван Петров", None, "content/team", True, "ivan-petrov"
+    )
+    assert str(problem) == (
+        "content/posts/x.md: Author 'Иван Петров' has no team file in content/team/; "
+        "add content/team/ivan-petrov.md with 'Name: Иван Петров'"
+    )
+    summary = people.unknown_author_summary(
+        "黄俊", "author", ["a.md", "b.md"], "content/team", "invoke team-stubs", False, "huang-jun"
+    )
+    assert str(summary) == (
+        "Author '黄俊' has no team file in content/team/ (2 posts, e.g. a.md, b.md); run: "
+        "invoke team-stubs (or add content/team/huang-jun.md with 'Name: 黄俊')"
+    )
 
 
 def test_person_json_ld():

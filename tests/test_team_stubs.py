@@ -169,8 +169,9 @@ def test_team_stubs_writes_the_missing_files_once(build_site, tmp_path, caplog, 
 
 def test_team_stubs_in_a_folder_without_authors(tmp_path, capsys):
     content = tmp_path / "content"
-    (content / "posts").mkdir(parents=True)
-    (content / "posts/anon.md").write_text("Title: A\nDate: 2020-01-01\n\nNo byline.\n")
+    # a page without an author line is nobody's (a post's is AUTHOR's: test_team_scripts.py)
+    (content / "pages").mkdir(parents=True)
+    (content / "pages/anon.md").write_text("Title: A\nDate: 2020-01-01\n\nNo byline.\n")
     assert run_stubs(content, capsys) == [
         f"Nothing written: every author has a team file in {content}/team/."
     ]

@@ -6,10 +6,14 @@ What it does on each build:
   files are never posts, pages or static files. The body is the bio (Markdown); its first
   paragraph is the short bio.
 - Maps each post's ``Author`` / ``Authors`` to the person they name (by Name, file slug or alias,
-  accents and case ignored) before Pelican groups posts by author, so every post of a person
-  shares one author page at ``/team/<slug>/``. A name without a team file is a warning in
-  development and an error in strict (publish) builds, naming the post, the name and the
-  closest known name. Posts without an author line (the site's ``AUTHOR``) are left alone.
+  accents and case ignored, letters of every script kept: ``people.normalise``) before Pelican
+  groups posts by author, so every post of a person shares one author page at
+  ``/team/<slug>/``. A name without a team file is a warning in development and an error in
+  strict (publish) builds, naming the post, the name and the closest known name, or one line
+  for all its posts; it keeps Pelican's slug, with -2, -3 where that is someone else's. A list
+  written with another script's comma (``،``, ``，``, ``、``) is named as read as one name.
+  Posts without an author line are the site's ``AUTHOR``'s: the person's it names, or one
+  warning when it has no team file.
 - Gives each person's Author object: ``role``, ``pronouns``, ``short_bio`` (plain text), ``bio``
   (HTML, links resolved), ``links`` (``Link(label, url, rel, kind)``: website and social profiles
   with ``rel="me noopener"``, then email), ``email``, ``alumni``, ``aliases``, ``post_count``,

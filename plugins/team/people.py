@@ -44,7 +44,19 @@ PROFILE_REL = "me noopener"  # rel=me: "this profile is the same person" (IndieW
 _TRUE = frozenset({"true", "yes", "y", "1", "on"})
 _FALSE = frozenset({"false", "no", "n", "0", "off", ""})
 _EMAIL = re.compile(r"^[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:.]+$")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Persian and Arabic spellings of one letter (keyboards differ): Arabic yeh and alef maksura are
+# Persian yeh, Arabic kaf is Persian keheh; the tatweel (a stretching stroke) is no letter
+_ARABIC_VARIANTS = str.maketrans(
+    {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "\u0640": None}
+)
+# Marks dropped from names: accents on Latin and Greek letters (é -> e, ά -> α) and Arabic or
+# Persian vowel signs, hamza and madda (optional in writing); other scripts' marks stay
+_FOLDED_MARKS_AFTER = ("LATIN", "GREEK", "ARABIC")
+# Spaces between two letters of scripts whose names are written with or without one
+_CJK = "\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_SPACE_IN_CJK = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
+# Separators between names in other scripts that Pelican's Authors: does not split at
+LIST_SEPARATORS = "\u060c\u061b\uff0c\u3001\uff1b"  # ، ؛ ， 、 ；
 
 
 class Link(NamedTuple):
@@ -94,10 +106,55 @@ def display_key(key: str) -> str:
 
 
 def normalise(name: str) -> str:
-    """The form names are matched in: 'Théo  Marchand', 'theo-marchand' -> 'theo-marchand'."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return _NON_ALNUM.sub("-", text).strip("-")
+    """The form names are matched in: 'Théo  Marchand', 'theo-marchand' -> 'theo-marchand'.
+
+    Letters of every script are kept ('Иван Петров' -> 'иван-петров', '黄俊' -> '黄俊'), so two
+    names differ here whenever their letters do; case is folded (NFKC, casefold), accents on
+    Latin and Greek letters and Arabic/Persian vowel signs are dropped, and any run of other
+    characters is one hyphen (none between Chinese, Japanese or Korean letters). A name of no
+    letters or digits keeps its characters ('😀').
+    """
+    text = unicodedata.normalize("NFKC", name).casefold().translate(_ARABIC_VARIANTS)
+    kept: list[str] = []
+    base = ""
+    for char in unicodedata.normalize("NFD", text):
+        if not _is_mark(char):
+            base = char
+        elif base and unicodedata.name(base, "").startswith(_FOLDED_MARKS_AFTER):
+            continue  # an accent on a Latin letter, a vowel sign on an Arabic one
+        kept.append(char)
+    text = unicodedata.normalize("NFC", "".join(kept))
+    words = "".join(c if c.isalnum() or _is_mark(c) else " " for c in text)
+    # '山田 太郎' is '山田太郎': a space between Chinese, Japanese or Korean letters is optional
+    words = _SPACE_IN_CJK.sub("", words)
+    return "-".join(words.split()) or " ".join(text.split())
+
+
+def _is_mark(char: str) -> bool:
+    """True for a combining mark (an accent, a vowel sign): part of the letter before it."""
+    return unicodedata.category(char).startswith("M")
+
+
+def list_separator(name: str) -> str:
+    """The first separator of another script in ``name`` ('،' in 'Vahid، Sina'), or ''."""
+    return next((c for c in name if c in LIST_SEPARATORS), "")
+
+
+def free_slugs(wanted: Mapping[str, str], taken: Iterable[str]) -> dict[str, str]:
+    """Give each key (a normalised name) its wanted slug, or the slug with -2, -3... when it is
+    taken: by ``taken`` (the team's file names) or by a key sorting before it. Two different
+    names with one transliteration ('黄俊', '皇俊': huang-jun) never share a profile."""
+    used = set(taken)
+    given: dict[str, str] = {}
+    for key in sorted(wanted):
+        base = wanted[key] or key
+        slug, n = base, 1
+        while slug in used:
+            n += 1
+            slug = f"{base}-{n}"
+        used.add(slug)
+        given[key] = slug
+    return given
 
 
 def _text(value: Any) -> str:
@@ -353,20 +410,33 @@ def _taken(person: Person, key: str, value: str, owner: Person) -> Problem:
 
 
 def unknown_author(
-    post: str, key: str, name: str, suggestion: str | None, team_folder: str, error: bool
+    post: str,
+    key: str,
+    name: str,
+    suggestion: str | None,
+    team_folder: str,
+    error: bool,
+    slug: str = "",
 ) -> Problem:
-    """The message for a post naming someone without a team file."""
+    """The message for a post naming someone without a team file; ``slug``: the file name to
+    add, the one their byline links to already (/team/<slug>/)."""
     if suggestion:
         hint = f" (did you mean {suggestion!r}?)"
     else:
-        hint = f"; add {team_folder}/{normalise(name) or 'name'}.md with 'Name: {name}'"
+        hint = f"; add {team_folder}/{slug or normalise(name) or 'name'}.md with 'Name: {name}'"
     return Problem(
         post, f"{display_key(key)} {name!r} has no team file in {team_folder}/{hint}", error
     )
 
 
 def unknown_author_summary(
-    name: str, key: str, posts: Sequence[str], team_folder: str, command: str, error: bool
+    name: str,
+    key: str,
+    posts: Sequence[str],
+    team_folder: str,
+    command: str,
+    error: bool,
+    slug: str = "",
 ) -> Problem:
     """One line for someone without a team file who signs several posts (a typo is per post).
 
@@ -374,14 +444,49 @@ def unknown_author_summary(
     that writes the missing team files, instead of one line per post.
     """
     if len(posts) == 1:
-        return unknown_author(posts[0], key, name, None, team_folder, error)
+        return unknown_author(posts[0], key, name, None, team_folder, error, slug)
     shown = ", ".join(sorted(posts)[:2]) + (", ..." if len(posts) > 2 else "")
     return Problem(
         "",
         f"Author {name!r} has no team file in {team_folder}/ ({len(posts)} posts, e.g. {shown}); "
-        f"run: {command} (or add {team_folder}/{normalise(name) or 'name'}.md "
+        f"run: {command} (or add {team_folder}/{slug or normalise(name) or 'name'}.md "
         f"with 'Name: {name}')",
         error,
+    )
+
+
+def one_name_of_many(post: str, key: str, name: str, error: bool) -> Problem:
+    """A byline read as one name although it lists several with another script's comma."""
+    sep = list_separator(name)
+    return Problem(
+        post,
+        f"{display_key(key)} {name!r} is read as one name: names are separated by ',' "
+        f"(or ';'), not {sep!r}; write {name.replace(sep, ',')!r}",
+        error,
+    )
+
+
+def unsigned_posts(posts: Sequence[str], site_author: str, command: str) -> Problem:
+    """Posts without an author line, signed by the site's AUTHOR, who has no team file: one
+    line for all of them (an adopted personal blog's posts give none: AUTHOR was the writer)."""
+    n = len(posts)
+    fix = (
+        "add Author: lines, or set AUTHOR to the name of the one who wrote them; then give "
+        f"them a team file (run: {command})"
+    )
+    if n == 1:
+        return Problem(
+            posts[0],
+            f"has no Author: line, so it is signed {site_author!r} (AUTHOR in pelicanconf.py), "
+            f"who has no team file; {fix}",
+            error=False,
+        )
+    shown = ", ".join(sorted(posts)[:2]) + (", ..." if n > 2 else "")
+    return Problem(
+        "",
+        f"{n} posts have no Author: line ({shown}), so they are signed {site_author!r} "
+        f"(AUTHOR in pelicanconf.py), who has no team file; {fix}",
+        error=False,
     )
 
 

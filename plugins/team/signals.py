@@ -275,19 +275,34 @@ def _unknown_is_error(settings: dict[str, Any]) -> bool:
 
 
 def _canonicalise(generator, team: Team) -> None:
-    """Point every post's authors at the one Author object of each person."""
+    """Point every post's authors at the one Author object of each person.
+
+    Someone without a team file keeps Pelican's Author, with a slug no one else has (two
+    names with one transliteration, '黄俊' and '皇俊', or a team member's file name, would share a
+    profile page), the slug `invoke team-stubs` names their file with. Posts without an author
+    line are the site's AUTHOR's: that person's when AUTHOR has a team file, else one line.
+    """
     settings = generator.settings
     strict = _unknown_is_error(settings)
     team_folder = _shown(settings, Path(generator.path) / settings["TEAM_PATH"])
     reported: set[tuple[str, str]] = set()
     # someone without a team file, by normalised name: one line for all their posts
     unknown: dict[str, _Unknown] = {}
+    outsiders: dict[str, list[Author]] = {}  # normalised name -> Pelican's Author objects
+    site_author = str(settings.get("AUTHOR") or "").strip()
+    site_person = team.roster.find(site_author) if site_author else None
+    unsigned: list[str] = []  # posts signed by AUTHOR, who has no team file
     everything = every_article(generator)
     for article in everything:
         metadata = getattr(article, "metadata", {})
         key = "authors" if "authors" in metadata else "author" if "author" in metadata else None
-        if key is None:
-            continue  # no byline given: the site's AUTHOR, not a person
+        if key is None:  # no byline given: the site's AUTHOR
+            if site_person is not None and getattr(article, "authors", None):
+                article.authors = [team.authors[site_person.slug]]
+                article.author = article.authors[0]
+            elif site_author and getattr(article, "authors", None):
+                unsigned.append(_shown(settings, article.source_path))
+            continue
         authors = []
         for author in getattr(article, "authors", []):
             person = team.roster.find(author.name)
@@ -295,11 +310,15 @@ def _canonicalise(generator, team: Team) -> None:
                 authors.append(team.authors[person.slug])
                 continue
             authors.append(author)
+            outsiders.setdefault(people.normalise(author.name), []).append(author)
             post = _shown(settings, article.source_path)
             if (post, author.name) in reported:
                 continue
             reported.add((post, author.name))
             error = strict and article.status != "draft"
+            if people.list_separator(author.name):  # 'Vahid، Sina': Pelican splits at ',' only
+                _report(people.one_name_of_many(post, key, author.name, error))
+                continue
             suggestion = team.roster.suggest(author.name)
             if suggestion:  # a typo in one post: that post's own line
                 _report(
@@ -320,13 +339,21 @@ def _canonicalise(generator, team: Team) -> None:
         metadata["authors" if key == "authors" else "author"] = (
             authors if key == "authors" else authors[0]
         )
+    slugs = people.free_slugs(
+        {norm: objects[0].slug for norm, objects in outsiders.items()}, team.authors
+    )
+    for norm, objects in outsiders.items():
+        for author in objects:
+            author.slug = slugs[norm]
     command = _stubs_command(settings)
-    for entry in unknown.values():
+    for norm, entry in unknown.items():
         _report(
             people.unknown_author_summary(
-                entry.name(), entry.key, entry.posts, team_folder, command, entry.error
+                entry.name(), entry.key, entry.posts, team_folder, command, entry.error, slugs[norm]
             )
         )
+    if unsigned:
+        _report(people.unsigned_posts(unsigned, site_author, command))
 
 
 @dataclass
