@@ -294,12 +294,26 @@ def test_list_separators_of_other_scripts(name, separator):
     assert people.list_separator(name) == separator
 
 
-def test_one_name_of_many_message():
-    problem = people.one_name_of_many("content/posts/x.md", "authors", "黄俊、王芳", error=True)
-    assert str(problem) == (
-        "content/posts/x.md: Authors '黄俊、王芳' is read as one name: names are separated by "
-        "',' (or ';'), not '、'; write '黄俊,王芳'"
-    )
+@pytest.mark.parametrize(
+    ("key", "name", "expected"),
+    [
+        (
+            "authors",
+            "黄俊、王芳",
+            "Authors '黄俊、王芳' is read as one name: names are separated by ',' (or ';'), "
+            "not '、'; write 'Authors: 黄俊, 王芳'",
+        ),
+        (
+            "author",  # Author: takes one name: the list is Authors:
+            "وحید خرازی، سینا محمودی",
+            "Author 'وحید خرازی، سینا محمودی' is read as one name: names are separated by ',' "
+            "(or ';'), not '،'; write 'Authors: وحید خرازی, سینا محمودی'",
+        ),
+    ],
+)
+def test_one_name_of_many_message(key, name, expected):
+    problem = people.one_name_of_many("content/posts/x.md", key, name, error=True)
+    assert str(problem) == f"content/posts/x.md: {expected}"
     assert problem.error
 
 

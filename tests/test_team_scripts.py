@@ -156,10 +156,10 @@ def test_a_list_with_another_scripts_comma_is_named(build_site, caplog, capsys, 
         posts({"x": ("X", f"Authors: {names}")}), PLUGINS=PLUGINS, name=f"lists-{ord(separator)}"
     )
     folder = site.content.name
-    fixed = names.replace(separator, ",")
+    fixed = ", ".join(name.strip() for name in names.split(separator))
     line = (
         f"{folder}/posts/x.md: Authors {names!r} is read as one name: names are separated by "
-        f"',' (or ';'), not {separator!r}; write {fixed!r}"
+        f"',' (or ';'), not {separator!r}; write 'Authors: {fixed}'"
     )
     assert team_lines(caplog) == [line]
     capsys.readouterr()

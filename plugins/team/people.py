@@ -456,12 +456,14 @@ def unknown_author_summary(
 
 
 def one_name_of_many(post: str, key: str, name: str, error: bool) -> Problem:
-    """A byline read as one name although it lists several with another script's comma."""
+    """A byline read as one name although it lists several with another script's comma
+    (Pelican splits Authors: at ',' or ';' only, and Author: nowhere)."""
     sep = list_separator(name)
+    names = ", ".join(part.strip() for part in re.split(f"[{LIST_SEPARATORS}]", name))
     return Problem(
         post,
         f"{display_key(key)} {name!r} is read as one name: names are separated by ',' "
-        f"(or ';'), not {sep!r}; write {name.replace(sep, ',')!r}",
+        f"(or ';'), not {sep!r}; write 'Authors: {names}'",
         error,
     )
 
