@@ -13,7 +13,7 @@ from pelican.generators import StaticGenerator
 from plugins.engine import build as engine_build
 from plugins.engine import items, phases
 
-from . import media
+from . import inline, media
 from .policy import MARKER, Policy, PolicyError, build, headers_file, origin
 from .settings import configure
 
@@ -82,11 +82,52 @@ def build_policy(settings: dict[str, Any]) -> Policy:
 
 
 def on_initialized(pelican) -> None:
-    """Validate the CSP_* settings; a wrong one stops the build with a clear message."""
+    """Validate the CSP_* settings; a wrong one stops the build with a clear message. Then
+    the theme's templates: what they write inline the policy blocks."""
     try:
         pelican.settings.update(configure(pelican.settings))
     except PolicyError as exc:
         raise SystemExit(f"Settings error: {exc}") from None
+    _check_templates(pelican.settings)
+
+
+def _template_files(settings: dict[str, Any]) -> list[Path]:
+    """The theme's templates and those of THEME_TEMPLATES_OVERRIDES, as Pelican finds them."""
+    folders = [*settings.get("THEME_TEMPLATES_OVERRIDES", []), Path(settings["THEME"], "templates")]
+    return sorted({p for f in folders for p in Path(f).rglob("*.html") if p.is_file()})
+
+
+def _check_templates(settings: dict[str, Any]) -> None:
+    """A template line the policy blocks works in development builds, which send none, and
+    fails in readers' browsers: one line each, an error where the build ships the policy."""
+    shipped = _enabled(settings)
+    for path in _template_files(settings):
+        try:
+            found = inline.inline_code(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue  # Jinja says what is wrong with a template it cannot read
+        for code in found:
+            (logger.error if shipped else logger.warning)(
+                "%s: line %d: %s, which the %sContent-Security-Policy blocks (%s 'self': "
+                "nothing inline)%s; move it into the theme's %s",
+                _project_path(settings, path),
+                code.line,
+                code.what,
+                "" if shipped else "published site's ",
+                code.directive,
+                ""
+                if shipped
+                else ": it works here, where no policy is sent, and make publish stops on it",
+                "CSS (theme/assets/css/)"
+                if code.directive == "style-src"
+                else "JavaScript (theme/assets/js/)",
+            )
+
+
+def _project_path(settings: dict[str, Any], path: Path) -> str:
+    """A template's path from the project's folder (theme/templates/base.html)."""
+    shown = _source(settings, str(path))
+    return str(path) if shown.startswith("..") else shown
 
 
 def on_generator_init(generator) -> None:
