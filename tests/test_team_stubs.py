@@ -103,6 +103,24 @@ def test_a_stub_is_a_team_file_with_a_name_and_nothing_to_show(tmp_path):
     assert problems == [] and person.name == "Zoë Ng" and person.role == ""
 
 
+def test_a_stub_left_as_it_is_is_named_in_the_build(build_site, caplog):
+    # its profile went out with no role and no bio, and no line said the file was a stub
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {"team/zoe-ng.md": people.stub_text("Zoë Ng")}, publish=True, name="stub-left"
+    )
+    assert site.exists("team/zoe-ng/index.html")  # a sparse profile, not a wrong one
+    [line] = [m for m in caplog.messages if "team-stubs" in m]
+    assert line == (
+        "stub-left/team/zoe-ng.md: is still the stub invoke team-stubs wrote: its profile "
+        "shows no role and no bio; complete Role and write the bio in place of the comment"
+    )
+    caplog.clear()
+    done = people.stub_text("Zoë Ng").replace("Role:", "Role: Designer").split("<!--")[0]
+    build_site({"team/zoe-ng.md": done + "Zoë draws the booking screens.\n"}, name="stub-done")
+    assert not [m for m in caplog.messages if "team-stubs" in m]
+
+
 # --- invoke team-stubs ---------------------------------------------------------------------
 
 

@@ -22,7 +22,19 @@ from pelican.utils import pelican_open, slugify
 
 from plugins.engine import build
 
-from . import codeblocks, compat, foreign, inline, liquid, mdtree, rawtags, rst, text, yamlfront
+from . import (
+    codeblocks,
+    compat,
+    foreign,
+    inline,
+    liquid,
+    mdtree,
+    placeholders,
+    rawtags,
+    rst,
+    text,
+    yamlfront,
+)
 from .frontmatter import (
     DEFAULT,
     EMPTY,
@@ -646,6 +658,9 @@ class StrictChecks:
                 raise FrontMatterError(self.missing["text"])
             # a draft is work in progress: said, not a reason to stop a publish
             logger.warning("%s: %s", self._shown(source_path), self.missing["text"])
+        drafted = str(metadata.get("status", "")).lower() == "draft"
+        if not drafted and placeholders.is_new_post_text(content):
+            raise FrontMatterError(placeholders.LINE)
         doubtful = [*check_address(metadata), *byline_warnings(metadata)]
         if self.titles_typed:
             doubtful += title_warnings(metadata)

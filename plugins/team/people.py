@@ -492,6 +492,22 @@ def unsigned_posts(posts: Sequence[str], site_author: str, command: str) -> Prob
     )
 
 
+# how the note of a team file invoke team-stubs wrote begins: still there, the file is a stub
+STUB_NOTE = "A stub written by `invoke team-stubs`"
+
+
+def stub_left(source: str, text: str) -> Problem | None:
+    """The line for a team file that is still the stub team-stubs wrote (its note there)."""
+    if STUB_NOTE not in text:
+        return None
+    return Problem(
+        source,
+        "is still the stub invoke team-stubs wrote: its profile shows no role and no bio; "
+        "complete Role and write the bio in place of the comment",
+        error=False,
+    )
+
+
 def stub_text(name: str) -> str:
     """A team file for someone who has none yet: their Name, the keys to complete, no bio.
 
@@ -501,7 +517,7 @@ def stub_text(name: str) -> str:
         f"Name: {name}\n"
         "Role:\n"
         "\n"
-        "<!-- A stub written by `invoke team-stubs`: complete Role (one line, such as Backend\n"
+        f"<!-- {STUB_NOTE}: complete Role (one line, such as Backend\n"
         "engineer), add Photo: team/photos/<file>.jpg and write the bio here, in place of this\n"
         "comment. Its first paragraph is the short bio on cards; see docs/team.md. -->\n"
     )

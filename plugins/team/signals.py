@@ -113,6 +113,9 @@ def _read_people(generator) -> tuple[list[tuple[people.Person, Path]], Translati
         )
         if lang_problem_found:
             problems.append(lang_problem_found)
+        # the stub's note is an HTML comment, which the body as read no longer holds
+        if stub := people.stub_left(shown, _raw_text(side_file.path)):
+            problems.append(stub)
         for problem in problems:
             _report(problem)
         if person is None:
@@ -185,6 +188,14 @@ def _checked_lang(metadata: dict, shown: str) -> tuple[dict, people.Problem | No
     # valid-lang): the bio is marked as the site's language instead
     kept = {k: v for k, v in metadata.items() if k != "lang"}
     return kept, people.Problem(shown, f"{problem}; the bio is taken as the site's language")
+
+
+def _raw_text(path: str) -> str:
+    """A team file's text as written ("" if it cannot be read: its reader said why)."""
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def _within(root: Path, relpath: str) -> bool:
