@@ -487,3 +487,18 @@ def test_configure():
 )
 def test_unknown_file_keys(keys, expected):
     assert model.unknown_file_keys(keys) == expected
+
+
+def test_a_series_file_named_otherwise_than_its_series_says_to_rename_it():
+    # renamed to booking-engine.md: "no post is in series 'Moving house'" while two posts
+    # were, and the series page lost the file's introduction, cover and plan with no error
+    files = [model.FileInput("house", "content/series/house.md", "Moving house")]
+    posts = [post("content/posts/a.md", index=1), post("content/posts/b.md", index=2)]
+    _, problems = group(posts, files)
+    [said] = [p for p in problems if p.path == "content/series/house.md"]
+    assert said.level == model.ERROR
+    assert said.message == (
+        "its Title is the series 'Moving house', which 2 post(s) are in, but a series file is "
+        "found by its name: rename it content/series/moving-house.md; until then the series "
+        "page has no introduction, cover or planned parts"
+    )

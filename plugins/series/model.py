@@ -487,6 +487,23 @@ def group(
                     )
     for slug, file in file_by_slug.items():
         if slug not in originals and slug not in translations:
+            named = slugify(file.title) if file.title else ""
+            if named in originals and named not in file_by_slug:
+                # renamed (booking-engine.md for "Inside the booking engine"): the series page
+                # was built from its posts without the file's introduction, cover and plan
+                folder, _, name = file.key.rpartition("/")
+                suffix = name.rpartition(".")[2]
+                diagnostics.append(
+                    Diagnostic(
+                        ERROR,
+                        file.key,
+                        f"its Title is the series {file.title!r}, which "
+                        f"{len(originals[named])} post(s) are in, but a series file is found by "
+                        f"its name: rename it {folder + '/' if folder else ''}{named}.{suffix}; "
+                        "until then the series page has no introduction, cover or planned parts",
+                    )
+                )
+                continue
             guess = near_miss(slug, originals, near_miss_ratio)
             hint = (
                 f" (did you mean the series {originals[guess][0].series_name!r}?)" if guess else ""
