@@ -160,12 +160,70 @@ def _current_build(output: Path) -> Path | None:
     return Path(os.path.normpath(output.parent / os.readlink(output)))
 
 
+# `make serve` builds into a folder of its own there, kept between sessions (its next start is
+# an incremental build), and holds a lock beside it while it runs (the pid and address inside)
+SERVE_BUILD = "serve"
+
+
+def _serve_folder(output: Path) -> Path:
+    return _builds(output) / SERVE_BUILD
+
+
+def _serve_lock(output: Path) -> Path:
+    return _builds(output) / f"{SERVE_BUILD}.lock"
+
+
+def _serving(output: Path) -> str | None:
+    """'pid N at http://…' of the `make serve` of this output that runs, or None."""
+    try:
+        import fcntl
+
+        handle = _serve_lock(output).open(encoding="utf-8")
+    except (ImportError, OSError):
+        return None
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:  # held: that serve runs
+            return handle.read().strip() or "another process"
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    return None
+
+
+def _hold_serve_lock(output: Path, port: int):
+    """Take the lock of serving this output for this process's life (the open file, to keep);
+    exit with one line when another `make serve` holds it."""
+    lock = _serve_lock(output)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    handle = lock.open("a+", encoding="utf-8")
+    try:
+        import fcntl
+
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:  # no flock here: no guard
+        pass
+    except OSError:
+        handle.seek(0)
+        who = handle.read().strip() or "another process"
+        handle.close()
+        sys.exit(
+            f"{_shown(output)}/ is served already by `make serve` ({who}): stop that one first, "
+            "or serve a copy of your own with `invoke serve --port N --output another-folder`."
+        )
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"pid {os.getpid()} at http://{HOST}:{port}/\n")
+    handle.flush()
+    return handle
+
+
 def _remove_stale_builds(output: Path) -> list[Path]:
     """Remove what publishes that were killed left behind; the paths removed.
 
     Build folders in .output.builds/ other than the current one, the staging and retired
     folders earlier versions made beside output/ (.output.new-*, .output.old-*), and temporary
-    links (.output.link-*), unless the process named in them still runs.
+    links (.output.link-*), unless the process named in them still runs. `make serve`'s folder
+    (and its lock) always stay.
     """
     builds = _builds(output)
     current = _current_build(output)
@@ -173,9 +231,12 @@ def _remove_stale_builds(output: Path) -> list[Path]:
     for kind in ("new", "old", "link"):
         candidates += output.parent.glob(f".{output.name}.{kind}-*")
     removed = []
+    kept = {_serve_folder(output), _serve_lock(output)}
     for path in candidates:
         owner = _OWNER.search(path.name)
-        if path == current or (owner and int(owner[1]) != os.getpid() and _alive(int(owner[1]))):
+        if path == current or path in kept:
+            continue
+        if owner and int(owner[1]) != os.getpid() and _alive(int(owner[1])):
             continue
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
@@ -244,14 +305,29 @@ def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()
         previous = _point(output, staging)
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
-    if previous is not None:
+    if previous is not None and previous != _serve_folder(output):
         shutil.rmtree(previous, ignore_errors=True)
+    if who := _serving(output):
+        print(
+            f"{_shown(output)}/ shows this publish build now; `make serve` ({who}) goes on "
+            f"serving the development site from {_shown(_serve_folder(output))}/.",
+            flush=True,
+        )
     return 0
+
+
+def _detach(output: Path) -> None:
+    """A link output/ becomes a real folder: a build writes into a folder of its own, never
+    into the last publish's (which the next one removes) or `make serve`'s."""
+    if output.is_symlink():
+        output.unlink()
+        _remove_stale_builds(output)
 
 
 @task(help={"content": "content folder (default: content/)", "output": "output folder"})
 def build(c, content="", output="output"):
     """Build the site once with pelicanconf.py into output/."""
+    _detach(ROOT / output)
     sys.exit(_pelican(DEV_CONF, ROOT / output, Path(content) if content else None))
 
 
@@ -280,6 +356,7 @@ def _serve(
     watched=(),
     not_found: str = "404.html",
     pages: str | None = None,
+    shown: str | None = None,
 ) -> None:
     import asyncio
 
@@ -304,7 +381,7 @@ def _serve(
     for path in watched:
         server.watch(str(path), rebuild)
     # said once the loop runs, i.e. once the port is bound (tests wait for this line)
-    ready = f"Serving {root} at http://{HOST}:{port}/ (Ctrl-C to stop)"
+    ready = f"Serving {shown or root} at http://{HOST}:{port}/ (Ctrl-C to stop)"
     loop.add_callback(lambda: print(ready, flush=True))
     server.serve(host=HOST, port=port, debug=False, restart_delay=0)
 
@@ -382,8 +459,13 @@ def serve(c, port=PORT, content="", output="output"):
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     port = int(port)
     folder = ROOT / output  # an absolute --output stays as it is
+    # one server a folder: a second one refuses in one line (before it starts anything)
+    lock = _hold_serve_lock(folder, port)
+    # builds go to a folder of serve's own, by its real path, never through the output link:
+    # a publish that re-points output/ meanwhile keeps its folder as it made it
+    own = _serve_folder(folder)
     external = bool(os.environ.get("COMMENTS_ISSO_URL"))
-    isso = None if external else _local_isso(port, folder)
+    isso = None if external else _local_isso(port, own)
     _unlink_dangling(folder)
     # incremental: each rebuild re-renders only the pages an edit changed (plugins/fastbuild);
     # the search index follows in the background, so a page shows without waiting for it.
@@ -396,10 +478,10 @@ def serve(c, port=PORT, content="", output="output"):
         overrides += [f"CACHE_PATH={json.dumps(str(folder.with_name(f'.{folder.name}.cache')))}"]
     source = Path(content).absolute() if content else None
     # off a terminal (a log file, a pipe), one line per message, as `invoke build` prints
-    args = [*_arguments(DEV_CONF, folder, source, ["-e", *overrides]), *_log_handler()]
-    report = folder / FILE_NAME
+    args = [*_arguments(DEV_CONF, own, source, ["-e", *overrides]), *_log_handler()]
+    report = own / FILE_NAME
     # which file wrote each page, over this session's builds (not an earlier session's)
-    record = folder / pages.FILE_NAME
+    record = own / pages.FILE_NAME
     record.unlink(missing_ok=True)
     env = {**_env(), "SITEURL": f"http://{HOST}:{port}"}  # links stay on this server
     # builds run in forks of one process that has imported Pelican and the plugins already;
@@ -410,29 +492,103 @@ def serve(c, port=PORT, content="", output="output"):
         print("The first build failed; serving what was built.", file=sys.stderr)
     if line := _problems_line(report):
         print(line, file=sys.stderr, flush=True)
+    # output/ shows the development site, as it did when serve built into it (once a build
+    # has made the folder); what it shows then, by its real path
+    shows = [_show_in_output(folder, own)]
 
     def rebuild() -> None:
+        now = os.path.realpath(folder)
+        if shows[0] is None:
+            shows[0] = _show_in_output(folder, own)
+        elif now != shows[0]:  # re-pointed since (a publish, a build): said once, left alone
+            shows[0] = now
+            if now != os.path.realpath(own):
+                print(_output_moved_line(folder, own), flush=True)
         builder.build(args, problems=report, pages=record)
+        if shows[0] is None:
+            shows[0] = _show_in_output(folder, own)
         if line := _problems_line(report):
             print(line, file=sys.stderr, flush=True)
 
     watched = [source or ROOT / "content", ROOT / "theme", ROOT / "plugins", DEV_CONF]
     try:
-        _serve(folder, port, rebuild, watched, _not_found_page(DEV_CONF), pages.FILE_NAME)
+        _serve(
+            own,
+            port,
+            rebuild,
+            watched,
+            _not_found_page(DEV_CONF),
+            pages.FILE_NAME,
+            shown=f"{_shown(folder)}/ ({_shown(own)}/)",
+        )
     finally:
         builder.close()
         if isso is not None:
             local_isso.stop(isso)
+        lock.close()
 
 
-@task(help={"port": f"port to serve on (default {PORT})"})
-def preview(c, port=PORT):
+def _show_in_output(output: Path, own: Path) -> str | None:
+    """Point output at `make serve`'s folder (in one rename), unless it does already; remove
+    the folder it showed; the folder it shows now (its real path), or None while no build has
+    made `make serve`'s folder."""
+    if not own.is_dir():
+        return None
+    if os.path.realpath(output) != os.path.realpath(own):
+        published = _current_build(output)
+        previous = _point(output, own)
+        if previous is not None and previous != own:
+            shutil.rmtree(previous, ignore_errors=True)
+        if published is not None and published.parent == own.parent:
+            print(
+                f"{_shown(output)}/ showed a publish build; it shows the development site now "
+                "(drafts included): run `make publish` again before deploying it.",
+                flush=True,
+            )
+    return os.path.realpath(output)
+
+
+def _output_moved_line(output: Path, own: Path) -> str:
+    """What serve says when something else re-pointed (or removed) output/ while it runs."""
+    name = _shown(output)
+    if not output.exists():
+        what = f"{name}/ is gone"
+    elif output.is_symlink():
+        what = f"{name}/ shows another build now ({_shown(Path(os.path.realpath(output)))}/)"
+    else:
+        what = f"{name}/ is another build's folder now"
+    return (
+        f"{what}: this server goes on with the development site in {_shown(own)}/ and leaves "
+        f"{name}/ alone (restart `make serve` to show the development site there again)."
+    )
+
+
+@task(
+    help={
+        "port": f"port to serve on (default {PORT})",
+        "content": "content folder (default: content/)",
+        "output": "the output folder it leaves alone (its build goes beside it)",
+    }
+)
+def preview(c, port=PORT, content="", output="output"):
     """Build with publish settings (SITEURL pointing here) and serve it, as it will ship."""
     os.environ["SITEURL"] = f"http://{HOST}:{port}"
-    status = atomic_build(PUBLISH_CONF, ROOT / "output", extra=LOCAL_COPY)
-    if status:
-        sys.exit(status)
-    _serve(ROOT / "output", int(port), not_found=_not_found_page(PUBLISH_CONF))
+    # a folder of its own, named by this process (a killed preview's goes with the next
+    # publish): output/ keeps what it showed, never a site pointing at this machine
+    builds = _builds(ROOT / output)
+    builds.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-preview-", dir=builds))
+    name = _shown(ROOT / output)
+    try:
+        source = Path(content) if content else None
+        status = _pelican(PUBLISH_CONF, folder, source, extra=LOCAL_COPY)
+        if status or not (folder / "index.html").is_file():
+            print(f"Preview failed (exit {status or 1}); {name}/ was left as it was.")
+            sys.exit(status or 1)
+        shown = f"a preview in {_shown(folder)}/ (removed when it stops; {name}/ left as it was)"
+        _serve(folder, int(port), not_found=_not_found_page(PUBLISH_CONF), shown=shown)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @task(help={"only": "comma-separated gates to run", "skip": "comma-separated gates to skip"})

@@ -1,0 +1,114 @@
+"""`make serve`, `make publish`, `make preview` and `make build` on one output/ folder.
+
+`make serve` builds into a folder of its own (``.output.builds/serve``) and points ``output``
+at it; a publish that re-points ``output`` while it runs gets a folder nobody else writes
+into: serve's next rebuild wrote its development build (drafts, 127.0.0.1 links, the
+overlay) into the publish's folder, through the link, and nothing said so.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, free_port
+from tests.test_publish import _invoke, _site
+from tests.test_serve import Serve
+from tests.test_serve import serve as serve  # the fixture: one real invoke serve
+
+MOVED = "shows another build now"
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_a_publish_while_serving_keeps_its_folder_and_serve_says_so_once(serve: Serve):
+    serve.wait_for_report(lambda r: "problems" in r)
+    own = serve.output.with_name(".output.builds") / "serve"
+    assert serve.output.is_symlink()  # output/ shows the development site
+    assert os.path.realpath(serve.output) == str(own.resolve())
+    assert (own / "drafts").is_dir()
+
+    published = _invoke("publish", "--content", str(serve.content), "--output", str(serve.output))
+    assert published.returncode == 0, published.stdout + published.stderr
+    assert "goes on serving the development site" in published.stdout
+    folder = Path(os.path.realpath(serve.output))
+    assert folder != own.resolve() and (folder / "_headers").is_file()
+    before = files(folder)
+    assert own.is_dir(), "the publish removed serve's folder"
+
+    since = serve.edit("posts/ranges.md", "\n\n", "\n\nServed edit one.\n\n")
+    serve.wait_for("Done", since=since)
+    serve.wait_for(MOVED, since=since)
+    status, body = serve.get("/posts/ranges/")  # the server goes on with the development site
+    assert status == 200 and b"Served edit one." in body and b"data-problems" in body
+    later = serve.edit("posts/ranges.md", "Served edit one.", "Served edit two.")
+    serve.wait_for("Done", since=later)
+    assert b"Served edit two." in serve.get("/posts/ranges/")[1]
+
+    assert files(folder) == before, "a serve build wrote into the publish's folder"
+    assert not (folder / "drafts").exists()
+    assert serve.terminal()[since:].count(MOVED) == 1, serve.terminal()[since:]
+    assert serve.stop() == 0
+    assert "Traceback" not in serve.terminal()
+
+
+def test_a_second_serve_of_the_same_output_refuses_in_one_line(serve: Serve):
+    command = [sys.executable, "-m", "invoke", "serve", "--port", str(free_port())]
+    command += ["--content", str(serve.content), "--output", str(serve.output)]
+    env = {**os.environ, "COMMENTS_ISSO_URL": "http://127.0.0.1:9"}
+    second = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert second.returncode == 1
+    lines = (second.stdout + second.stderr).strip().splitlines()
+    assert len(lines) == 1, lines
+    assert "is served already by `make serve` (pid " in lines[0]
+    assert f"at {serve.url}/)" in lines[0]
+    assert serve.get("/posts/ranges/")[0] == 200  # the first one goes on
+    assert serve.stop() == 0
+
+
+def _answers(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_preview_leaves_output_alone_and_a_build_after_a_publish_is_never_mixed(tmp_path):
+    content, output = _site(tmp_path)
+    published = _invoke("publish", "--content", str(content), "--output", str(output))
+    assert published.returncode == 0, published.stdout + published.stderr
+    folder = Path(os.path.realpath(output))
+    before = files(folder)
+
+    port = free_port()
+    command = [sys.executable, "-m", "invoke", "preview", "--port", str(port)]
+    command += ["--content", str(content), "--output", str(output)]
+    preview = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    said = []
+    try:
+        for line in preview.stdout:  # until the server runs
+            said.append(line)
+            if line.startswith("Serving "):
+                break
+        assert _answers(port), "".join(said)
+        assert os.path.realpath(output) == str(folder)
+        assert files(output) == before, "the preview replaced output/"
+    finally:
+        preview.terminate()
+        preview.communicate(timeout=60)
+    assert "(removed when it stops; " in said[-1] and "output/ left as it was)" in said[-1]
+    assert [p.name for p in output.with_name(".output.builds").iterdir()] == [folder.name]
+
+    # make build: a real folder, with nothing of the publish left in it; the publish folder
+    # is not written into
+    built = _invoke("build", "--content", str(content), "--output", str(output))
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert output.is_dir() and not output.is_symlink()
+    assert not (output / "_headers").exists()
+    assert (output / "drafts").is_dir()
+    assert not folder.exists() or files(folder) == before
