@@ -71,10 +71,13 @@ def test_a_page_whose_address_changes_is_followed_and_one_whose_file_is_gone_say
     # the file moves to content/pages/ (renamed: the same file on disk)
     os.rename(serve.content / "posts" / "ranges.md", serve.content / "pages" / "ranges.md")
     report = rebuilt(serve, lambda r: any("file moved" in p["message"] for p in moved_warnings(r)))
-    (said,) = moved_warnings(report)
+    warned = moved_warnings(report)
+    (said,) = [p for p in warned if "/fr/posts/range-types/ to /fr/range-types/" in p["message"]]
     assert said["source"] == "content/pages/ranges.md"
     assert "its file moved to content/pages/ranges.md" in said["message"]
-    assert "/fr/posts/range-types/ to /fr/range-types/" in said["message"]
+    # the address it had when the session started is said too (until fixed), as it is now
+    (first,) = [p for p in warned if p is not said]
+    assert first["message"].startswith("its page moved from /posts/ranges/ to /fr/range-types/")
     for old in ("/posts/ranges/", "/posts/range-types/", "/fr/posts/range-types/"):
         assert fetch(serve, old)[:2] == (307, "/fr/range-types/"), old
     assert fetch(serve, "/fr/range-types/")[0] == 200
@@ -162,10 +165,12 @@ def test_the_dev_server_sends_a_moved_page_only_to_a_page_that_is_there(tmp_path
     assert BeautifulSoup(body, "html.parser").select_one("p.dev-gone") is None
 
 
-def _entry(source: str, slug: str = "a", lang: str = "en", status: str = "published", file=None):
+def _entry(
+    source: str, slug: str = "a", lang: str = "en", status: str = "published", file=None, title=""
+):
     """A record's entry for one page, as pages.record writes it."""
     return {"source": source, "shown": source, "file": file, "slug": slug, "lang": lang,
-            "status": status}  # fmt: skip
+            "status": status, "title": title}  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -185,6 +190,24 @@ def _entry(source: str, slug: str = "a", lang: str = "en", status: str = "publis
         # another file on disk: not the same file, nothing moved
         ({"posts/a/index.html": _entry("/gone/posts/a.md", file=[1, 7])},
          {"a/index.html": _entry("/gone/pages/a.md", file=[1, 8])}, []),
+        # ... unless it is the one file with its Title and Lang (an editor that renames by
+        # writing a new file)
+        ({"posts/a/index.html": _entry("/gone/posts/a.md", title="A", file=[1, 7])},
+         {"a/index.html": _entry("/gone/pages/a.md", title="A", file=[1, 8])},
+         [("posts/a/index.html", "a/index.html", "its file moved to /gone/pages/a.md")]),
+        # ... and only the one: two posts with that Title, which one is not known
+        ({"posts/a/index.html": _entry("/gone/posts/a.md", title="A", file=[1, 7])},
+         {"a/index.html": _entry("/gone/pages/a.md", title="A", file=[1, 8]),
+          "b/index.html": _entry("/gone/pages/b.md", "b", title="A", file=[1, 9])}, []),
+        # "Save as" (built beside the old file), then the old one deleted: the one file with
+        # its Title and Lang
+        ({"posts/a/index.html": _entry("/gone/posts/a.md", title="A", file=[1, 7]),
+          "posts/a-2/index.html": _entry("/c/a-2.md", "a-2", title="A", file=[1, 8]),
+          "posts/z/index.html": _entry("/c/z.md", "z", title="Z", file=[1, 9])},
+         {"posts/a-2/index.html": _entry("/c/a-2.md", "a-2", title="A", file=[1, 8]),
+          "posts/z/index.html": _entry("/c/z.md", "z", title="Z", file=[1, 9])},
+         [("posts/a/index.html", "posts/a-2/index.html",
+           "its file moved to /c/a-2.md; its Slug changed from 'a' to 'a-2'")]),
         # a draft published: static.py's own redirect, not a move to warn of
         ({"drafts/posts/a/index.html": _entry("/c/a.md", status="draft")},
          {"posts/a/index.html": _entry("/c/a.md")}, []),
@@ -193,8 +216,74 @@ def _entry(source: str, slug: str = "a", lang: str = "en", status: str = "publis
     ],
 )  # fmt: skip
 def test_which_pages_moved_between_two_builds(before, after, moves):
-    data, found = pages.follow({"pages": before}, after)
+    data, found = pages.follow({"pages": before, "start": sorted(before)}, after)
     assert [(m.old, m.new, m.why) for m in found] == moves
     assert set(data["gone"]) == set(before) - set(after)
     for old, new, _ in moves:
         assert pages.explain(data, old).moved_to == pages.url_of(new)
+
+
+def test_a_published_page_moved_is_said_in_every_build_until_it_is_fixed():
+    # the move was said for one build; the next save (of any file) dropped it, the old
+    # address still a 404 on a published site
+    first, _ = pages.follow({}, {"posts/a/index.html": _entry("/c/a.md")})  # the session starts
+    moved = {"posts/b/index.html": _entry("/c/a.md", "b")}
+    data, found = pages.follow(first, moved)
+    assert [(m.old, m.new) for m in found] == [("posts/a/index.html", "posts/b/index.html")]
+    for _ in range(2):  # later builds, nothing fixed (a record read back from its file)
+        data, found = pages.follow(json.loads(json.dumps(data)), moved)
+        (said,) = found
+        assert said.published and "Redirect_from: /posts/a/" in said.message()
+        assert said.why == "its Slug changed from 'a' to 'b'"
+    # the Slug changed again: said with where the page is now
+    again = {"posts/c/index.html": _entry("/c/a.md", "c")}
+    data, found = pages.follow(data, again)
+    assert ("posts/a/index.html", "posts/c/index.html") in [(m.old, m.new) for m in found]
+    # a page at the old address (the redirect page Redirect_from writes) ends it, for good
+    fixed, found = pages.follow(data, again, answered=lambda s: s == "posts/a/index.html")
+    assert ("posts/a/index.html") not in [m.old for m in found]
+    assert pages.follow(fixed, again)[1] == []
+    # so does the Slug put back
+    back, found = pages.follow(data, {"posts/a/index.html": _entry("/c/a.md")})
+    assert [m.old for m in found] == ["posts/c/index.html"]  # that move is said once
+    assert pages.follow(back, {"posts/a/index.html": _entry("/c/a.md")})[1] == []
+
+
+def test_a_move_from_an_address_the_session_made_is_said_once():
+    first, _ = pages.follow({}, {"posts/a/index.html": _entry("/c/a.md")})
+    data, _ = pages.follow(first, {**first["pages"], "posts/n/index.html": _entry("/c/n.md", "n")})
+    data, found = pages.follow(
+        data, {**first["pages"], "posts/m/index.html": _entry("/c/n.md", "m")}
+    )
+    assert [m.old for m in found] == ["posts/n/index.html"]
+    assert pages.follow(data, data["pages"])[1] == []
+
+
+def test_a_moved_post_is_said_until_redirect_from_and_a_rename_by_a_new_file_too(serve):
+    serve.wait_for_report(lambda r: "problems" in r)
+    serve.edit("posts/ranges.md", "Slug: ranges\n", "Slug: range-types\n")
+    first = rebuilt(serve, moved_warnings)
+    # another file saved: the next build says it again, nothing being fixed (it was gone)
+    serve.edit("posts/garden-party.md", "\n\n", "\n\nA line more.\n\n")
+    report = rebuilt(serve, lambda r: r["build"] != first["build"])
+    (said,) = moved_warnings(report)
+    assert said["source"] == "content/posts/ranges.md"
+    assert "from /posts/ranges/ to /posts/range-types/" in said["message"]
+    # Redirect_from: the old address answers on a published site too; the line goes
+    redirect = "Slug: range-types\nRedirect_from: /posts/ranges/\n"
+    serve.edit("posts/ranges.md", "Slug: range-types\n", redirect)
+    report = rebuilt(serve, lambda r: not moved_warnings(r) and r["build"] != report["build"])
+    assert report["warnings"] == 0, report
+    # an editor that renames by writing a new file and deleting the old one: a move too
+    old = serve.content / "posts" / "first-light.md"
+    text = old.read_text().replace("Slug: first-light\n", "Slug: first-lamp\n")
+    (serve.content / "posts" / "first-lamp.md").write_text(text)
+    old.unlink()
+    report = rebuilt(serve, moved_warnings)
+    (said,) = moved_warnings(report)
+    assert said["source"] == "content/posts/first-lamp.md"
+    assert said["message"].startswith(
+        "its page moved from /posts/first-light/ to /posts/first-lamp/"
+    )
+    assert fetch(serve, "/posts/first-light/")[:2] == (307, "/posts/first-lamp/")
+    assert serve.stop() == 0

@@ -11,7 +11,8 @@ warm builder (plugins/fastbuild/warm.py) import it.
   Python warnings raised during the build are logged, so they are among them.
 - ``pages``: which source file wrote each page, over the builds of one `make serve` session
   (``.build-pages.json``, written by the same builds only), so that a page whose address
-  changed (its Slug, its Lang, its file renamed or moved) is followed to the new one.
+  changed (its Slug, its Lang, its file renamed or moved) is followed to the new one, and a
+  published page moved from where it was when the session started is said until it is fixed.
 - ``static``: the WSGI application livereload serves the output folder with, which answers a
   missing page with the site's own 404.html (so the overlay shows there too), and sends a
   post's address to its draft preview and back, and a page that moved to its new address.

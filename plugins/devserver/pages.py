@@ -9,8 +9,14 @@ missing page: it sends the browser on to where the same file's page is now, or s
 404 page which file wrote the page and that it is gone.
 
 A file is the same file when its path is the same, or, once its old path is gone, when it is
-the same file on disk (a rename or ``mv`` keeps it; an editor that writes a new file and
-deletes the old one does not, and the page is then reported as gone).
+the same file on disk (a rename or ``mv`` keeps it), or else when it is the one file left
+with the same Title and Lang (an editor's "Save as" or a rename that writes a new file, then
+the old file deleted). A file deleted whose Title no other file has is gone.
+
+A published page that moved from an address it had when the session started is said in
+every build until it is fixed: its file writes it there again, or something else answers at
+the old address (the redirect page ``Redirect_from`` makes, another page); the file deleted
+ends it too. A move from an address the session itself made is said once.
 
 Pure: plain dicts in, plain dicts and strings out; ``record`` reads Pelican's generator lists.
 """
@@ -19,7 +25,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +40,7 @@ FILE_NAME = ".build-pages.json"
 _LISTS = tuple(dict.fromkeys(name for pair in (*ARTICLE_PAIRS, *PAGE_PAIRS) for name in pair))
 
 # source (absolute), shown (as messages name it: content/posts/x.md), file ([device, inode]),
-# slug, lang, status
+# slug, lang, status, title
 Entry = dict[str, Any]
 
 
@@ -64,6 +70,7 @@ def record(generators: Iterable[Any]) -> dict[str, Entry]:
                     "slug": str(getattr(item, "slug", "") or ""),
                     "lang": str(getattr(item, "lang", "") or ""),
                     "status": str(getattr(item, "status", "") or ""),
+                    "title": str(getattr(item, "title", "") or ""),
                 }
     return pages
 
@@ -77,16 +84,31 @@ def url_of(save_as: str) -> str:
 
 def renames(before: Mapping[str, Entry], pages: Mapping[str, Entry]) -> dict[str, str]:
     """Old source -> new source, for the files of the previous build that are gone from their
-    path and are, on disk, the same file as a source this build has that the last did not."""
-    old_sources = {e["source"]: e.get("file") for e in before.values()}
+    path and are, on disk, the same file as a source this build has that the last did not;
+    or else the one source of this build with the same Title and Lang ("Save as", then the
+    old file deleted: a new file, which may have been built beside the old one already)."""
+    old_sources = {e["source"]: e for e in before.values()}
     new_files = {}
     for entry in pages.values():
         if entry["source"] not in old_sources and entry.get("file"):
             new_files.setdefault(tuple(entry["file"]), entry["source"])
+    now_sources = {e["source"] for e in pages.values()}
     found = {}
-    for source, identity in old_sources.items():
-        if identity and not os.path.exists(source) and tuple(identity) in new_files:
+    for source, old in old_sources.items():
+        if source in now_sources or os.path.exists(source):
+            continue
+        identity = old.get("file")
+        if identity and tuple(identity) in new_files:
             found[source] = new_files[tuple(identity)]
+            continue
+        same = {
+            e["source"]
+            for e in pages.values()
+            if old.get("title")
+            and (e.get("title"), e.get("lang")) == (old.get("title"), old.get("lang"))
+        }
+        if len(same) == 1:
+            found[source] = same.pop()
     return found
 
 
@@ -134,9 +156,16 @@ class Move:
         return said
 
 
-def follow(previous: Mapping[str, Any], pages: dict[str, Entry]) -> tuple[dict, list[Move]]:
-    """This build's record (its pages, and the earlier pages of the session that are gone,
-    each with the path its file has now) and the pages that moved since the previous build."""
+def follow(
+    previous: Mapping[str, Any],
+    pages: dict[str, Entry],
+    answered: Callable[[str], bool] = lambda save_as: False,
+) -> tuple[dict, list[Move]]:
+    """This build's record (its pages, the earlier pages of the session that are gone, each
+    with the path its file has now, and the published pages moved from where they were when
+    the session started, until fixed) and the moves to say: the pages that moved since the
+    previous build, and those earlier moves not fixed yet. ``answered(save_as)``: does the
+    build's output have a file there (a redirect page)?"""
     before: dict[str, Entry] = previous.get("pages") or {}
     moved = renames(before, pages)
     shown = {e["source"]: e.get("shown") for e in pages.values()}
@@ -158,7 +187,34 @@ def follow(previous: Mapping[str, Any], pages: dict[str, Entry]) -> tuple[dict, 
         why = reason(old, pages[now])
         published = old.get("status") == "published"
         moves.append(Move(save_as, now, pages[now]["shown"], why, published))
-    return {"pages": pages, "gone": gone}, moves
+    # the session's first build is where it started: a move from one of its addresses stays
+    start = previous.get("start") if previous else sorted(pages)
+    start_set = set(start or ())
+    pending = {}
+    for old_save_as, item in (previous.get("moved") or {}).items():
+        pending[old_save_as] = {**item, "source": moved.get(item["source"], item["source"])}
+    for move in moves:
+        if move.published and move.old in start_set:
+            source = pages[move.new]["source"]
+            pending[move.old] = {"old": before[move.old], "source": source}
+    said = {move.old for move in moves}
+    kept = {}
+    for old_save_as, item in sorted(pending.items()):
+        if old_save_as in pages or answered(old_save_as):
+            continue  # back at its address, or a redirect page (Redirect_from) answers there
+        now = _now(pages, item["source"])
+        if now is None:
+            if os.path.exists(item["source"]):
+                kept[old_save_as] = item  # not built this time (a mistake): said once it is
+            continue  # deleted: nothing to redirect to
+        old = item["old"]
+        if pages[now].get("status") != old.get("status"):
+            continue  # a draft now: not a moved page
+        kept[old_save_as] = item
+        if old_save_as not in said:
+            why = reason(old, pages[now])
+            moves.append(Move(old_save_as, now, pages[now]["shown"], why, True))
+    return {"pages": pages, "gone": gone, "start": start, "moved": kept}, moves
 
 
 def load(path: Path) -> dict[str, Any]:

@@ -257,7 +257,11 @@ def _record_pages(path: Path, generators: list[Any]) -> None:
     clashing post from them later), and warn of each page that moved since the last build."""
     from plugins.devserver import pages
 
-    data, moves = pages.follow(pages.load(path), pages.record(generators))
+    # a page the build wrote at an old address (Redirect_from's) ends that move's warning
+    written = path.parent  # the output folder
+    data, moves = pages.follow(
+        pages.load(path), pages.record(generators), lambda save_as: (written / save_as).is_file()
+    )
     for move in moves:
         logging.getLogger("plugins.devserver").warning(move.message())
     pages.write(path, data)
