@@ -242,3 +242,23 @@ def test_a_template_or_settings_mistake_fixed_at_the_next_save_leaves_the_overla
             assert "CRITICAL" not in printed, printed
     finally:
         session.close()
+
+
+def test_a_post_replaced_by_a_copy_with_the_same_modification_time_is_rebuilt(tmp_path):
+    # `cp -p`, `rsync -a`, an unzip: the copy keeps the old file's time; the rebuild took the
+    # post from Pelican's reader cache (which compared modification times), unread
+    session = Session(tmp_path)
+    try:
+        session.build()
+        post = session.content / "posts" / "ranges.md"
+        stamp = post.stat()
+        for title in ("FROM DOWNLOADS longer", "FROM DOWNLOADS LONGER"):  # same size, twice
+            text = post.read_text(encoding="utf-8")
+            start = text.index("Title: ") + len("Title: ")
+            post.write_text(text[:start] + title + text[text.index("\n", start) :])
+            os.utime(post, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+            session.build()
+            page = (session.output / "posts" / "ranges" / "index.html").read_text()
+            assert f"<h1>{title}</h1>" in page or f">{title}<" in page, title
+    finally:
+        session.close()

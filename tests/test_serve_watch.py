@@ -52,6 +52,12 @@ MOVES = {
         "posts/elsewhere.md",
     ),
     "a folder of old photos moved in": (_move_in_folder, 1, "galleries/picnic/a.jpg"),
+    # cp -p, rsync -a, an unzip over the old file: new text, the old modification time
+    "a post replaced by a copy keeping its time": (
+        lambda content, outside: _old(_save(content / "posts/first.md", "Title: Y\n")),
+        1,
+        "posts/first.md",
+    ),
     "a gallery renamed": (
         lambda content, outside: (content / "galleries/party").rename(content / "galleries/fete"),
         1,

@@ -9,6 +9,11 @@
   back, with the server answering no request meanwhile.
 - A build that several watched folders ask for in one poll (a ``git pull`` touching content
   and the theme) runs once.
+- A file replaced by a copy that keeps the old one's modification time (``cp -p``,
+  ``rsync -a``, an unzip over the old files) is a change: a file is compared by its size,
+  the time of its last change of any kind (``st_ctime``, which no copy can set) and its
+  inode too, not by its modification time alone. (The incremental build compares what it
+  read by content: plugins/fastbuild.)
 """
 
 import glob
@@ -32,7 +37,7 @@ class SiteWatcher:
     """
 
     def __init__(self) -> None:
-        # path -> {"func", "delay", "ignore", "mtimes"}: what is watched, and what was there
+        # path -> {"func", "delay", "ignore", "stamps"}: what is watched, and what was there
         self._tasks: dict[str, dict] = {}
         self._changes: list[tuple[str, float | None]] = []
         self.filepath: str | None = None  # the first file changed (livereload names it)
@@ -40,8 +45,8 @@ class SiteWatcher:
     def watch(self, path, func=None, delay=0, ignore=None) -> None:
         """Watch a file, a folder or a glob: ``func`` runs when something there changes."""
         # what is there now is the starting point: whatever appears later is a change
-        mtimes = self._scan(path, ignore)
-        self._tasks[path] = {"func": func, "delay": delay, "ignore": ignore, "mtimes": mtimes}
+        stamps = self._scan(path, ignore)
+        self._tasks[path] = {"func": func, "delay": delay, "ignore": ignore, "stamps": stamps}
 
     def start(self, callback) -> bool:
         """No event source: livereload polls ``examine()``."""
@@ -68,16 +73,17 @@ class SiteWatcher:
         return self.filepath, (max(delays) if delays else None)
 
     def _changed(self, path: str, item: dict) -> bool:
-        before, now = item["mtimes"], self._scan(path, item["ignore"])
-        touched = sorted(p for p, mtime in now.items() if before.get(p) != mtime)
+        before, now = item["stamps"], self._scan(path, item["ignore"])
+        touched = sorted(p for p, stamp in now.items() if before.get(p) != stamp)
         touched += sorted(set(before) - set(now))  # removed
-        item["mtimes"] = now
+        item["stamps"] = now
         if touched and self.filepath is None:
             self.filepath = touched[0]
         return bool(touched)
 
-    def _scan(self, path: str, ignore) -> dict[str, float]:
-        """Every file under ``path`` (a file, a folder or a glob) with its modification time."""
+    def _scan(self, path: str, ignore) -> dict[str, tuple[int, int, int, int]]:
+        """Every file under ``path`` (a file, a folder or a glob) with its stamp: modification
+        and change times, size, inode."""
         if os.path.isfile(path):
             paths = [path]
         elif os.path.isdir(path):
@@ -87,12 +93,13 @@ class SiteWatcher:
                 paths += (os.path.join(root, name) for name in files)
         else:
             paths = glob.glob(path, recursive=True)
-        mtimes = {}
+        stamps = {}
         for name in paths:
             if os.path.splitext(name)[1] in _IGNORED_SUFFIXES or (ignore and ignore(name)):
                 continue
             try:
-                mtimes[name] = os.stat(name).st_mtime
+                stat = os.stat(name)
             except OSError:  # removed while it was listed, or a link to nothing
                 continue
-        return mtimes
+            stamps[name] = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
+        return stamps

@@ -97,6 +97,11 @@ def _start_incremental(pelican) -> None:
     settings = pelican.settings
     compat.keep_output_folder(pelican)
     settings["LOAD_CONTENT_CACHE"] = settings["CACHE_CONTENT"] = True
+    if settings.get("CHECK_MODIFIED_METHOD", "mtime") == "mtime":
+        # a file replaced by a copy keeping its modification time (cp -p, rsync -a) was
+        # taken from the cache, unread: compare the content (Pelican's own setting; each
+        # file's sha256 each time the cache is asked: docs/performance.md)
+        settings["CHECK_MODIFIED_METHOD"] = "sha256"
     # a page's record lists the posts whose text it read while rendering; a fragment the theme
     # reuses (blogcore's {% memo %}) reads nothing the second time, so render each one afresh
     settings["BLOGCORE_TEMPLATE_MEMO"] = False
