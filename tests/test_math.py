@@ -210,3 +210,69 @@ def test_render_math_dollars_reach_the_page_as_written(build_site, caplog):
         "places in this file); write it in words, show it as an image (an SVG of the formula), "
         "or write the post in reStructuredText, whose :math: is typeset"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "math"),
+    [
+        ("\\(r\\)", True),
+        ("\\( x_1 + y_1 \\)", True),
+        ("\\( x + y \\)", True),  # a formula of letters and operators
+        ("\\(f(x)\\)", True),
+        ("\\( \\alpha \\)", True),
+        ("\\( \\text{speed} = d/t \\)", True),  # words in LaTeX
+        ("\\[ \\frac{n!}{k!} \\]", True),
+        # Markdown's escaped parentheses and brackets around words, as CommonMark reads them
+        ("\\(text editor\\)", False),
+        ("\\(opcional\\)", False),
+        ('\\(The "Myspace" of LINUX!!!\\)', False),
+        ("\\(2\\)", False),  # a number on its own
+        ("\\[citation needed\\]", False),
+        ("\\[1\\]", False),
+        # links between escaped brackets: the underscores of their addresses are no subscripts
+        ("\\[[Henri Becquerel](https://example.org/wiki/Henri_Becquerel) and [P](/x_y)\\]", False),
+        ("\\(see [the docs](https://example.org/a_b)\\)", False),
+    ],
+)
+def test_escaped_parentheses_around_words_are_no_math(written, math):
+    import re
+
+    from plugins.blogcore import liquid
+
+    match = re.fullmatch(liquid.MATH_RE, written, re.S)
+    assert match is not None
+    assert liquid.is_math(match) is math
+
+
+ESCAPED_POST = (
+    "Title: Atom\nDate: 2024-03-03\nAuthor: Ada Byrne\nCategory: Company\n\n"
+    "- [Wikipedia: Atom \\(text editor\\)](<https://example.org/wiki/Atom_(text_editor)>)\n"
+    "- O comando \\(opcional\\) remove tudo.\n\n"
+    "They won it for what they did \\[[Marie](https://example.org/wiki/Marie_Curie) and "
+    "[Pierre](https://example.org/wiki/Pierre_Curie)\\] together, with \\(r\\) in it.\n"
+)
+
+
+def test_escaped_parentheses_in_prose_reach_the_page_as_parentheses(build_site, caplog):
+    # the page, its description and the feed showed "Atom \(text editor\)" in a math span,
+    # the links between \[ and \] as their Markdown, and the line said to draw a formula
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/atom.md": ESCAPED_POST}, name="md-escaped")
+    page = site.soup("posts/atom/")
+    body = page.select_one(".post-content")
+    assert [li.get_text() for li in body.select("li")] == [
+        "Wikipedia: Atom (text editor)",
+        "O comando (opcional) remove tudo.",
+    ]
+    paragraph = body.select("p")[-1]
+    assert [a.get_text() for a in paragraph.select("a")] == ["Marie", "Pierre"]
+    assert paragraph.get_text().startswith("They won it for what they did [Marie and Pierre]")
+    assert [span.get_text() for span in body.select("span.math")] == ["\\(r\\)"]
+    description = page.select_one('meta[name="description"]')["content"]
+    assert description.startswith("Wikipedia: Atom (text editor) O comando (opcional)")
+    feed = ET.fromstring(site.path("feeds/all.atom.xml").read_bytes())
+    entry = next(e for e in feed.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == "Atom")
+    assert "(text editor)" in ET.tostring(entry, encoding="unicode")
+    assert "\\(text editor\\)" not in ET.tostring(entry, encoding="unicode")
+    lines = [m for m in caplog.messages if "md-escaped/" in m]
+    assert len(lines) == 1 and lines[0].startswith("md-escaped/posts/atom.md: line 9: \\(r\\) is")

@@ -192,7 +192,11 @@ def _start_of(match: re.Match[str]) -> str:
     """A pattern of how a piece of math starts in the source, to find its line."""
     dollar = match["dollar"] or match["spaced"]
     if dollar is None:
-        return re.escape(match[0][:2]) if match[0][:2] != "\\b" else r"\\begin\{"
+        if match[0][:2] == "\\b":
+            return r"\\begin\{"
+        # its first line as written (kept so in the page): not an escaped parenthesis
+        # before it, \(text editor\), which is no math
+        return re.escape(match[0].splitlines()[0][:40])
     # its first command or letter, as written
     written = dollar.lstrip()
     head = re.match(r"\\[A-Za-z]+|\w", written)

@@ -153,7 +153,7 @@ def _kept(pattern: re.Pattern[str], written: str) -> str:
 
 # LaTeX as render_math (MathJax) delimits it; \[ only around LaTeX: a command, a sub- or
 # superscript, braces or an equals sign (\[citation needed\] is an escaped bracket, as
-# Markdown has it)
+# Markdown has it), \( around LaTeX or a formula, not words (is_math)
 MATH_RE = (
     r"\\\((?P<paren>.*?\S.*?)\\\)"
     r"|\\\[(?P<bracket>.*?\S.*?)\\\]"
@@ -168,6 +168,14 @@ MATH_RE = (
     r"|(?<![\\$])\$(?P<spaced>\s[^$]*?\s)\$(?!\s*[\d$])"
 )
 LATEX = re.compile(r"[\\^_{}=]")
+# between \( and \): LaTeX, or a formula of letters, digits and operators (\(r\), \( x + y \));
+# not prose: a word of three letters or more (\(text editor\), \(opcional\)) or a number on
+# its own (\(2\)) is written between escaped parentheses, as Markdown and CommonMark read
+# them; MathJax's auto-render would take any, but its pages do not go through Markdown first
+PROSE = re.compile(r"(?<![\\A-Za-z])[^\W\d_]{3,}|^\s*[\d.,]+\s*$")
+# a Markdown link or an address between escaped brackets (an editor's insertion in a quotation,
+# \[[Henri Becquerel](https://…) and …\]): its underscores are no subscripts
+LINKED = re.compile(r"\]\(|://")
 # text between two dollars that is no LaTeX: a word (a shell's $HOME/$USER, $PATH$) or a
 # number ($3.50$), which Markdown leaves as written anyway
 NOT_MATH = re.compile(r"[A-Za-z]{3,}[/:]?|[\d.,]+")
@@ -178,7 +186,13 @@ MATH_PRIORITY = 185
 def is_math(match: re.Match[str]) -> bool:
     """Whether a match of MATH_RE is LaTeX (not an escaped bracket, not a shell's dollars)."""
     if match["bracket"] is not None:
-        return LATEX.search(match["bracket"]) is not None
+        written = match["bracket"]
+        return LATEX.search(written) is not None and LINKED.search(written) is None
+    if match["paren"] is not None:
+        written = match["paren"]
+        if LINKED.search(written):
+            return False
+        return LATEX.search(written) is not None or PROSE.search(written) is None
     if match["spaced"] is not None:
         return LATEX.search(match["spaced"]) is not None
     if match["dollar"] is not None:
