@@ -1041,21 +1041,24 @@ def test_a_link_to_a_file_in_no_static_folder_says_so_not_that_it_is_missing(bui
     assert not site.exists("exp/flaggen.py")
 
 
-def test_a_relative_link_to_a_file_beside_its_post_says_to_attach_it(build_site, caplog):
-    # a Hugo page bundle (posts/home-lab/index.md with rack.png beside it): the line said the
-    # link points "where nothing is published", not that the file is right there
-    import io
-
+def _png() -> bytes:
+    """A small real PNG, a picture beside a post."""
     from PIL import Image
 
     picture = io.BytesIO()
     Image.new("RGB", (64, 48), "teal").save(picture, "PNG")
+    return picture.getvalue()
+
+
+def test_a_relative_link_to_a_file_beside_its_post_says_to_attach_it(build_site, caplog):
+    # a Hugo page bundle (posts/home-lab/index.md with rack.png beside it): the line said the
+    # link points "where nothing is published", not that the file is right there
     body = "![The rack in the cupboard](rack.png)"
     caplog.set_level(logging.WARNING)
     build_site(
         {
             "posts/home-lab/index.md": _post("Home lab", "home-lab", "2024-05-05", body=body),
-            "posts/home-lab/rack.png": picture.getvalue(),
+            "posts/home-lab/rack.png": _png(),
         },
         name="bundle",
     )
@@ -1066,6 +1069,65 @@ def test_a_relative_link_to_a_file_beside_its_post_says_to_attach_it(build_site,
         "(its folder is no static folder): write {attach}rack.png, which publishes it beside "
         "the post's page"
     ], _warnings(caplog)
+
+
+def test_a_relative_link_to_a_static_folders_file_says_to_link_it_with_static(build_site, caplog):
+    # a post at the top of content/ (Pelican's own layout) with ![](images/x.png), as stock
+    # Pelican resolved it: the line said the file was in "no static folder" and to write
+    # {attach}, which moved it out of /images/ (published there, for other pages too)
+    body = '![The logo](images/logo-tour.png "Logo")'
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {
+            "theme-tour.md": _post("Theme tour", "theme-tour", "2024-05-06", body=body),
+            "images/logo-tour.png": _png(),
+        },
+        name="toplevel",
+    )
+    assert site.exists("images/logo-tour.png")
+    mine = [m for m in _warnings(caplog) if "images/logo-tour.png" in m]
+    assert mine == [
+        "toplevel/theme-tour.md: the link images/logo-tour.png is relative: from the post's "
+        "page it points at /posts/theme-tour/images/logo-tour.png, where nothing is; "
+        "toplevel/images/logo-tour.png is published at /images/logo-tour.png: link it with "
+        "{static}/images/logo-tour.png"
+    ], _warnings(caplog)
+
+
+@pytest.mark.parametrize(
+    ("published", "page", "expected"),
+    [
+        pytest.param(
+            True,
+            "posts/tour/",
+            "the link images/x.png is relative: from the post's page it points at "
+            "/posts/tour/images/x.png, where nothing is; content/images/x.png is published at "
+            "/images/x.png: link it with {static}/images/x.png",
+            id="static-folder",
+        ),
+        pytest.param(
+            True,
+            None,
+            "the link images/x.png is relative: it points at another place from each page "
+            "that shows the text; content/images/x.png is published at /images/x.png: link it "
+            "with {static}/images/x.png",
+            id="static-folder-summary",
+        ),
+        pytest.param(
+            False,
+            "posts/tour/",
+            "the link images/x.png is relative, and content/images/x.png is there beside the "
+            "post, but nothing publishes it (its folder is no static folder): write "
+            "{attach}images/x.png, which publishes it beside the post's page",
+            id="no-static-folder",
+        ),
+    ],
+)
+def test_the_line_for_a_file_beside_the_post(published, page, expected):
+    message = links.beside_message(
+        "images/x.png", "content/images/x.png", "images/x.png", published, page
+    )
+    assert message == expected
 
 
 @pytest.mark.parametrize(

@@ -364,8 +364,25 @@ def relative_path(url: str) -> str | None:
     return unquote(parsed.path)
 
 
-def beside_message(url: str, shown: str) -> str:
-    """The line for a relative link to a file beside its post that nothing publishes."""
+def beside_message(
+    url: str, shown: str, path: str, published: bool, page: str | None = None
+) -> str:
+    """The line for a relative link to a file beside its post (``shown`` as messages name it,
+    ``path`` within the content folder) that does not lead to it from ``page``: when a static
+    folder publishes the file at its path (content/images/x.png, linked images/x.png from a
+    post at the top of the content folder), a link with {static}; else {attach}, which
+    publishes it beside the post's page."""
+    if published:
+        target = _resolve(page, relative_path(url) or url) if page is not None else None
+        where = (
+            f"from the post's page it points at {target}, where nothing is"
+            if target
+            else "it points at another place from each page that shows the text"
+        )
+        return (
+            f"the link {url} is relative: {where}; {shown} is published at /{path}: "
+            f"link it with {{static}}/{path}"
+        )
     return (
         f"the link {url} is relative, and {shown} is there beside the post, but nothing "
         f"publishes it (its folder is no static folder): write {{attach}}{url}, which "

@@ -963,7 +963,7 @@ def on_site_written(pelican) -> None:
             elif beside is not None:
                 # broken on its own page, and a Hugo page bundle's picture (posts/x/index.md
                 # and posts/x/rack.jpg): the file is right there, only nothing publishes it
-                message = links.beside_message(url, beside[0])
+                message = links.beside_message(url, *beside, exists(beside[1]), shown_on)
             # like {filename} links: a publish never ships a link sure to break
             log = logger.error if certain and strict and not in_draft else logger.warning
             log("%s: %s%s", source, where, message)
