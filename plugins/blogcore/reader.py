@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
+from docutils.utils import SystemMessage
 from markdown import Markdown
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
 from pelican.utils import pelican_open, slugify
@@ -171,7 +172,7 @@ def shown(settings: dict, source_path: str) -> str:
 
 def failure(exc: Exception) -> str:
     """What a reading error means for the writer, after the file's name."""
-    if isinstance(exc, FrontMatterError):
+    if isinstance(exc, (FrontMatterError, ReadingError)):
         return str(exc)
     if isinstance(exc, UnicodeDecodeError):
         data = exc.object
@@ -207,6 +208,12 @@ def failure(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+class ReadingError(ValueError):
+    """A file's format's own error, reworded: what to do, after the file's name."""
+
+
+# docutils' words for a line over its line_length_limit (it reads no further)
+LINE_TOO_LONG = re.compile(r"Line (\d+) exceeds the line-length-limit")
 # what docutils says of LaTeX it cannot write as MathML (its latex2mathml's MathError)
 MATH_ERROR = re.compile(r'Unknown LaTeX command "|Environment "[^"]*" not supported')
 
@@ -235,6 +242,14 @@ ALT_HINTS = {
     "rst": "describe it in the directive's :alt: option, :alt: A crowd at the launch",
     "html": 'describe it in its alt attribute, <img alt="A crowd at the launch" ...>',
 }
+
+
+def _line_from(lines: list[str], needle: str, line: int | None) -> int | None:
+    """The number of the first line from ``line`` on (docutils' line of a node, often the
+    end of its directive or paragraph) that holds ``needle``; else ``line``."""
+    start = (line or 1) - 1
+    number = next((n for n in range(start, len(lines)) if needle and needle in lines[n]), None)
+    return number + 1 if number is not None else line
 
 
 def _where(lines: list[str], needle: str) -> str:
@@ -926,16 +941,53 @@ class StrictRstReader(StrictChecks, RstReader):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # the formulas the writer Pelican makes for a file shows as written (rst.py)
+        # the formulas the writer Pelican makes for a file shows as written, the pictures it
+        # shows unscaled (rst.py)
         self.math_as_written: list[rst.AsWritten] = []
-        self.writer_class = functools.partial(rst.Writer, self.math_as_written)
+        self.unscaled: list[rst.Unscaled] = []
+        self.writer_class = functools.partial(
+            rst.Writer, self.math_as_written, self.unscaled, self.settings["PATH"]
+        )
 
     def _read(self, source_path: str) -> tuple[str, dict]:
         self.math_as_written.clear()
-        content, metadata = super()._read(source_path)
+        self.unscaled.clear()
+        try:
+            content, metadata = super()._read(source_path)
+        except SystemMessage as exc:
+            found = DOCUTILS_MESSAGE.search(str(exc))
+            too_long = found and LINE_TOO_LONG.match(found["message"])
+            if too_long:
+                raise ReadingError(self._too_long(source_path, int(too_long[1]))) from None
+            raise
         if self.math_as_written:
             self._name_math_as_written(source_path)
+        for line, uri, why in self.unscaled:
+            number = _line_from(_text_of(source_path).splitlines(), uri, line)
+            where = f"line {number}: " if number else ""
+            logger.warning(
+                "%s: %s:scale: of the picture %s is left out, as %s: it is shown at its own "
+                "size; give it :width: in pixels instead (:width: 200)",
+                self._shown(source_path),
+                where,
+                uri,
+                why,
+            )
         return content, metadata
+
+    def _too_long(self, source_path: str, number: int) -> str:
+        """What to do with a line over docutils' line_length_limit (docutils read no further,
+        and the post was its message alone)."""
+        limit = (self.settings.get("DOCUTILS_SETTINGS") or {}).get("line_length_limit", 10_000)
+        lines = _text_of(source_path).splitlines()
+        length = len(lines[number - 1]) if 0 < number <= len(lines) else limit + 1
+        enough = (length // 10_000 + 1) * 10_000
+        return (
+            f"line {number} is {length:,} characters long, over docutils' limit of {limit:,} "
+            "for a line of reStructuredText, and docutils reads no further: break the line, "
+            "move its text to a file linked with {static}, or raise the limit in "
+            f"pelicanconf.py: DOCUTILS_SETTINGS = {{'line_length_limit': {enough}}}"
+        )
 
     def _name_math_as_written(self, source_path: str) -> None:
         """A formula docutils cannot write as MathML is shown as written: one warning each,
@@ -944,11 +996,7 @@ class StrictRstReader(StrictChecks, RstReader):
         lines = _text_of(source_path).splitlines()
         for line, written, reason in self.math_as_written:
             first = written.strip().splitlines()[0].strip() if written.strip() else ""
-            start = (line or 1) - 1
-            number = next(
-                (n for n in range(start, len(lines)) if first and first in lines[n]), None
-            )
-            number = number + 1 if number is not None else line
+            number = _line_from(lines, first, line)
             where = f"line {number}: " if number else ""
             advice = (
                 "write the formula without it"

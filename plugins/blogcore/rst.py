@@ -14,23 +14,75 @@ docutils cannot write as MathML (``\color``, ``\cancel``, ``\tag``) is shown as 
 out of the build.
 """
 
+import functools
+import os
+import posixpath
+import re
+import warnings
 from typing import ClassVar
+from urllib.parse import unquote, urlparse
 
 from docutils import nodes
 from docutils.utils import get_source_line
 from docutils.utils.math import MathError, latex2mathml, unichar2tex
 from docutils.writers import html5_polyglot
+from PIL import Image
 
 # a formula shown as written: (its line, or None; the LaTeX as written; docutils' reason)
 AsWritten = tuple[int | None, str, str]
+# a picture shown unscaled: (its line, or None; its address as written; why)
+Unscaled = tuple[int | None, str, str]
+# Pelican's marks before a path in the content folder ({static}/images/x.png, |static|x.png)
+_CONTENT_LINK = re.compile(r"^(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)")
+# EXIF orientations that turn a picture a quarter (its published copy is upright)
+_QUARTER_TURNS = frozenset({5, 6, 7, 8})
+
+
+def picture_file(uri: str, source: str, content: str) -> str | None:
+    """The file of the content folder an image's address names, as Pelican resolves it
+    (``{static}/images/x.png`` and ``/images/x.png`` from the content folder, ``x.png`` and
+    ``{attach}x.png`` from the post's own folder); None for another host's or a file outside
+    the content folder."""
+    linked = _CONTENT_LINK.match(uri)
+    path = uri[linked.end() :] if linked else uri
+    parsed = urlparse(path)
+    if parsed.scheme or parsed.netloc or not parsed.path:
+        return None
+    path = unquote(parsed.path)
+    root = os.path.realpath(content)
+    if path.startswith("/"):
+        candidate = os.path.join(root, path.lstrip("/"))
+    else:
+        candidate = os.path.join(os.path.dirname(os.path.realpath(source)), path)
+    candidate = os.path.realpath(posixpath.normpath(candidate))
+    if os.path.commonpath([root, candidate]) != root or not os.path.isfile(candidate):
+        return None
+    return candidate
+
+
+def picture_size(path: str) -> tuple[int, int] | None:
+    """A picture's width and height as published (upright), from its header; None when it is
+    no picture Pillow reads (an SVG, a video)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a very large picture: only its header is read
+            with Image.open(path) as image:
+                width, height = image.size
+                if image.getexif().get(0x0112) in _QUARTER_TURNS:
+                    width, height = height, width
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    return width, height
 
 
 class Translator(html5_polyglot.HTMLTranslator):
     """docutils' HTML5 translator with what Pelican's own adds to html4css1's."""
 
-    def __init__(self, document: nodes.document) -> None:
+    def __init__(self, document: nodes.document, content: str | None = None) -> None:
         super().__init__(document)
         self.as_written: list[AsWritten] = []
+        self.unscaled: list[Unscaled] = []
+        self.content = content  # the content folder, where pictures are read from
 
     def visit_math(self, node: nodes.Element) -> None:
         """Math as MathML; a formula docutils' own converter cannot write shown as written
@@ -60,8 +112,30 @@ class Translator(html5_polyglot.HTMLTranslator):
 
     def visit_image(self, node: nodes.Element) -> None:
         """An image without ``:alt:`` gets an empty alt, as with Pelican's (docutils would
-        use its address), which blogcore's check of alt text names."""
+        use its address), which blogcore's check of alt text names.
+
+        ``:scale: 50 %`` without both ``:width:`` and ``:height:``: docutils reads the
+        picture's size itself only when reading files is on (it is off: blogcore's
+        DOCUTILS_SETTINGS), stopped at it, and the post was left out. The size is read here,
+        from a picture of the content folder only, and given to docutils as it would have read
+        it; one it cannot read is shown unscaled, kept in ``unscaled`` for the reader to say."""
         node["alt"] = node.get("alt", "")
+        if "scale" in node and not ("width" in node and "height" in node):
+            uri = node["uri"]
+            source = self.document.get("source") or ""
+            found = picture_file(uri, source, self.content) if self.content else None
+            size = picture_size(found) if found else None
+            if size is None:
+                why = (
+                    "it names no file of the content folder"
+                    if not found
+                    else "its size cannot be read (no picture Pillow reads: an SVG, a video)"
+                )
+                self.unscaled.append((get_source_line(node)[1], uri, why))
+                del node["scale"]
+            else:
+                for dimension, value in zip(("width", "height"), size, strict=True):
+                    node.setdefault(dimension, str(value))  # unitless: pixels, as docutils'
         super().visit_image(node)
 
 
@@ -74,12 +148,20 @@ class Writer(html5_polyglot.Writer):
     # gives)
     settings_default_overrides: ClassVar[dict[str, str]] = {"math_output": "MathML"}
 
-    def __init__(self, as_written: list[AsWritten] | None = None) -> None:
+    def __init__(
+        self,
+        as_written: list[AsWritten] | None = None,
+        unscaled: list[Unscaled] | None = None,
+        content: str | None = None,
+    ) -> None:
         super().__init__()
-        self.translator_class = Translator
-        # where the formulas shown as written go (a reader's list: Pelican makes the writer)
+        self.translator_class = functools.partial(Translator, content=content)
+        # where the formulas shown as written and the pictures shown unscaled go (a reader's
+        # lists: Pelican makes the writer)
         self.as_written = [] if as_written is None else as_written
+        self.unscaled = [] if unscaled is None else unscaled
 
     def translate(self) -> None:
         super().translate()
         self.as_written += self.visitor.as_written
+        self.unscaled += self.visitor.unscaled

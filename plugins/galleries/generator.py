@@ -203,9 +203,10 @@ def rewrite_post_images(generator, contents) -> None:
         if ref.kind == "attach":  # Pelican no longer sees the link once it is a <picture>
             attached.append((content, ref.path))
         attrs = dict(ref.attrs)
+        size = model.written_size(attrs, picture.width, picture.height)
         markup = str(
             macros.post_picture(
-                picture, Markup(attrs.get("alt", "")).unescape(), attrs.get("title", "")
+                picture, Markup(attrs.get("alt", "")).unescape(), attrs.get("title", ""), *size
             )
         ).strip()
         compat.set_html(content, compat.html_of(content).replace(ref.tag, markup, 1))

@@ -544,6 +544,24 @@ class ImageRef:
         return list(dict.fromkeys((self.path, unquote(self.path))))
 
 
+def written_size(attrs: dict[str, str], width: int, height: int) -> tuple[int | None, int | None]:
+    """The width and height an image's tag gives it in pixels (``<img width="200">``, a
+    reStructuredText ``:scale: 50 %``), the other one from the picture's ratio; (None, None)
+    when it gives none: the picture's own size is the picture's."""
+    given = [attrs.get(name, "").strip() for name in ("width", "height")]
+    wide, high = (
+        int(value) if value.isascii() and value.isdigit() and int(value) > 0 else None
+        for value in given
+    )
+    if (wide is None and high is None) or not (width and height):
+        return None, None
+    if wide is None:
+        wide = max(1, round(high * width / height))
+    if high is None:
+        high = max(1, round(wide * height / width))
+    return wide, high
+
+
 def image_refs(content: str, source_dir: str) -> list[ImageRef]:
     """``<img>`` tags pointing at JPEG, PNG or WebP files of the content folder.
 
