@@ -9,10 +9,10 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
-from plugins.engine import build, phases
+from plugins.engine import build, compat, phases
 from plugins.engine.side import shown
 
-from . import catalogs, taxonomy, templating
+from . import catalogs, scripts, taxonomy, templating
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -165,6 +165,7 @@ def on_content_final(generators) -> None:
     have = set(found)
     by_url: dict[str, str] = {}
     missing: dict[str, str] = {}
+    misread: list[tuple[str, scripts.Mismatch, bool]] = []
     for generator in generators:
         for name in ("articles", "translations", "pages", "translations_pages"):
             for item in getattr(generator, name, None) or []:
@@ -172,10 +173,17 @@ def on_content_final(generators) -> None:
                 if not isinstance(lang, str):
                     continue
                 by_url[item.url] = lang
+                text = scripts.sample(str(getattr(item, "title", "")), compat.html_of(item, ""))
+                wrong = scripts.mismatch(text, lang)
+                if wrong is not None:
+                    source = shown(settings, getattr(item, "source_path", "?"))
+                    misread.append((source, wrong, "lang" in (item.metadata or {})))
                 # the templates' own strings are English: English needs no catalog
                 if lang not in have and lang.split("_")[0].split("-")[0] != "en":
                     missing.setdefault(lang, getattr(item, "source_path", "?"))
     generators[0].context["i18n_url_langs"] = by_url
+    for line in scripts.lines(misread):  # a warning: a post of quotations may be right
+        logger.warning("%s", line)
     for lang in sorted({lang for lang in by_url.values() if lang in have}):
         gaps, total = catalogs.coverage(found[lang], lang)
         if gaps:  # a catalog begun and not finished: those words are English on its pages

@@ -1,0 +1,192 @@
+"""The script a post's text is written in, against its language: pure logic.
+
+An adopted blog's posts in Persian or Chinese carried no ``Lang:`` (the old site's
+``DEFAULT_LANG`` said it): they were published as English, left to right, spoken with an
+English voice and indexed for search as English, and nothing said so. A post whose text is
+nearly all in a script its language is not written in (Arabic letters in a post marked
+``en``, Latin letters in one marked ``fa``) is named, with the language code its letters
+suggest. A sample of the text is read (its first few thousand characters, code left out):
+a quotation in another script among the post's own words is no mistake, and says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from babel.core import get_global
+
+SAMPLE = 2000  # characters of a body's HTML read
+ENOUGH = 20  # letters needed to say anything (a title alone, a caption: too few)
+NEARLY_ALL = 0.8  # the share of letters in other scripts than the language's
+# the letters of each script (ISO 15924), by their Unicode blocks: counted by the regular
+# expression engine, which removes the rest (a loop in Python over the characters, or finding
+# each letter, took a millisecond a post: seconds for a blog of thousands)
+_LETTERS = {
+    script: re.compile(f"[^{ranges}]+")  # all but its letters, in runs: what is left counts
+    for script, ranges in {
+        "Latn": "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff",
+        "Arab": "\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff"
+        "\ufb50-\ufdfb\ufe70-\ufefc",
+        "Hebr": "\u05d0-\u05f2\ufb1d-\ufb4f",
+        "Hani": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f",
+        "Kana": "\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d",
+        "Hang": "\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e",
+        "Cyrl": "\u0400-\u0481\u048a-\u052f",
+        "Grek": "\u0386-\u03ff\u1f00-\u1ffc",
+        "Deva": "\u0904-\u0939\u0958-\u0961\u0972-\u097f",
+        "Thai": "\u0e01-\u0e30\u0e32-\u0e33\u0e40-\u0e46",
+    }.items()
+}
+_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+# how a line names each script
+NAMES = {
+    "Latn": "Latin script",
+    "Arab": "Arabic script",
+    "Hebr": "Hebrew script",
+    "Hani": "Chinese characters",
+    "Kana": "Japanese kana and kanji",
+    "Hang": "Korean Hangul",
+    "Cyrl": "Cyrillic script",
+    "Grek": "Greek script",
+    "Deva": "Devanagari script",
+    "Thai": "Thai script",
+}
+# the scripts a language's text is in, by the script Babel's likely subtags give it
+_WRITTEN_IN = {
+    "Hans": {"Hani"},
+    "Hant": {"Hani"},
+    "Jpan": {"Hani", "Kana"},
+    "Kore": {"Hang", "Hani"},
+}
+# languages written in more than one script (Serbian in Cyrillic and Latin): never named
+_SEVERAL = frozenset({"sr", "bs", "uz", "az", "kk", "ky", "ku", "mn", "pa", "sd", "tg", "tk", "ug"})
+# letters only some languages of a script have, to suggest a code
+_URDU = set("ٹڈڑںے")
+_PERSIAN = set("پچژگکی")
+_UKRAINIAN = set("іїєґІЇЄҐ")
+_CODE = re.compile(r"<(pre|code|script|style)\b.*?</\1>", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A text in ``script`` (ISO 15924) while its language ``lang`` is written otherwise;
+    ``suggested``: the code its letters suggest ("" for Latin: any of many)."""
+
+    script: str
+    lang: str
+    suggested: str
+
+    @property
+    def name(self) -> str:
+        return NAMES[self.script]
+
+
+def sample(title: str, html: str) -> str:
+    """The words of a post to read: its title and the start of its body, without code or
+    tags (a tag's name and attributes are Latin whatever the text)."""
+    head = html[:SAMPLE]
+    return f"{title} {_TAG.sub(' ', _CODE.sub(' ', head))}"
+
+
+@cache
+def written_in(lang: str) -> frozenset[str] | None:
+    """The scripts a language's text is in ("fa": Arabic; "ja": kanji and kana), from
+    Babel's likely subtags; None for one of several scripts or that Babel does not know."""
+    code = lang.replace("-", "_")
+    base = code.split("_")[0].lower()
+    if base in _SEVERAL:
+        return None
+    likely = get_global("likely_subtags")
+    full = likely.get(code) or likely.get(base)
+    if not full:
+        return None
+    parts = full.split("_")
+    script = next((p for p in parts[1:] if len(p) == 4 and p.istitle()), None)
+    if script is None:
+        return None
+    return frozenset(_WRITTEN_IN.get(script, {script}))
+
+
+def mismatch(text: str, lang: str) -> Mismatch | None:
+    """What is wrong when ``text`` is nearly all in scripts ``lang`` is not written in;
+    None when nothing is (or too little is known to say)."""
+    own = written_in(lang)
+    if own is None:
+        return None
+    if _plainly_own(text, own):
+        return None  # nearly every post: told in a few microseconds
+    counts = {script: len(others.sub("", text)) for script, others in _LETTERS.items()}
+    letters = sum(counts.values())
+    other = {script: n for script, n in counts.items() if script not in own}
+    if letters < ENOUGH or sum(other.values()) < NEARLY_ALL * letters:
+        return None
+    script = max(other, key=lambda s: other[s])
+    if counts.get("Kana", 0) >= 0.05 * letters and script in ("Hani", "Kana"):
+        script = "Kana"  # Japanese: kanji among kana
+    return Mismatch(script, lang, _suggested(script, text))
+
+
+def _plainly_own(text: str, own: frozenset[str]) -> bool:
+    """Whether too few of the text's letters can be in other scripts for it to be nearly all
+    in them: ASCII letters are Latin, and only characters outside ASCII can be others'."""
+    plain = text.encode("ascii", "ignore")
+    ascii_letters = len(plain.translate(None, _NOT_LETTERS))
+    beyond = len(text) - len(plain)  # an upper bound of the other scripts' letters
+    if "Latn" in own:
+        return beyond < 4 * ascii_letters  # others under 80% of the letters
+    mine = sum(len(_LETTERS[script].sub("", text)) for script in own)
+    return ascii_letters + beyond - mine < 4 * mine
+
+
+def _suggested(script: str, text: str) -> str:
+    """The language code a text's letters suggest for its script."""
+    letters = set(text)
+    if script == "Arab":
+        return "ur" if letters & _URDU else "fa" if letters & _PERSIAN else "ar"
+    if script == "Cyrl":
+        return "uk" if letters & _UKRAINIAN else "ru"
+    codes = {"Hebr": "he", "Hani": "zh", "Kana": "ja", "Hang": "ko", "Grek": "el"}
+    return codes.get(script) or {"Deva": "hi", "Thai": "th"}.get(script, "")
+
+
+SHOWN = 4  # the files of one folder named each in a line of their own; more: one line
+
+
+def lines(found: list[tuple[str, Mismatch, bool]]) -> list[str]:
+    """One line per file (``(file as staff know it, mismatch, whether its Lang: is
+    written)``), or one per folder for more than SHOWN alike files of it (an adopted blog's
+    105 Chinese posts: set DEFAULT_LANG)."""
+    groups: dict[tuple[str, Mismatch, bool], list[str]] = {}
+    for source, wrong, written in found:
+        folder = source.rsplit("/", 1)[0] if "/" in source else ""
+        groups.setdefault((folder, wrong, written), []).append(source)
+    said = []
+    for (folder, wrong, written), sources in groups.items():
+        code = wrong.suggested or "the code of its language"
+        if written:
+            said += [
+                f"{source}: the text is in {wrong.name}, but its Lang: is {wrong.lang}, which "
+                f"is not written in it: correct it (Lang: {code})"
+                for source in sources
+            ]
+        elif len(sources) <= SHOWN:
+            said += [
+                f"{source}: the text is in {wrong.name}, but the post is marked {wrong.lang} "
+                f"(DEFAULT_LANG): its page is read and searched as {wrong.lang}; add "
+                f"Lang: {code}, or set DEFAULT_LANG in pelicanconf.py if most posts are in it"
+                for source in sources
+            ]
+        else:
+            names = sorted(source.rsplit("/", 1)[-1] for source in sources)
+            listed = ", ".join(names[:3]) + f" and {len(names) - 3} more"
+            setting = f"DEFAULT_LANG = {code!r}" if wrong.suggested else "DEFAULT_LANG"
+            said.append(
+                f"{folder}/: {len(sources)} posts ({listed}) are in {wrong.name}, but marked "
+                f"{wrong.lang} (DEFAULT_LANG): their pages are read and searched as "
+                f"{wrong.lang}; set {setting} in pelicanconf.py if most posts are in it, else "
+                f"add Lang: {code} to each"
+            )
+    return said
