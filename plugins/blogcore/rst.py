@@ -11,7 +11,9 @@ script, no style: the site's Content-Security-Policy holds) and the sanitiser ke
 docutils cannot write as MathML (``\color``, ``\cancel``, ``\tag``) is shown as written, in
 ``<code class="math">`` (``<pre class="math">`` for ``.. math::``), and kept in the writer's
 ``as_written`` for the reader to say; docutils would stop at it, and the whole post was left
-out of the build.
+out of the build. ``:scale:`` on an image or figure is given the picture's size, read from the
+content folder here (docutils reads it only with file insertion on, and stopped at it); a
+picture it cannot measure is shown unscaled and kept in ``unscaled`` for the reader to say.
 """
 
 import functools

@@ -42,6 +42,9 @@ What it does on each build:
   translations on no tag or category page, so their own tags linked nowhere).
 - Gives each Atom/RSS feed its language (``xml:lang``): the language its posts share, else
   ``DEFAULT_LANG``.
+- Names, in a warning, each post or page whose text is nearly all in another script than its
+  language's (a Persian post without ``Lang:`` on an ``en`` site), with the code its letters
+  suggest; one line for a folder of many (``scripts.py``).
 
 Metadata keys read: ``lang`` (Pelican's, on posts, pages and series files).
 Settings: see ``settings.py``; ``DEFAULT_LANG`` (Pelican's) must be a language Babel knows.
