@@ -98,13 +98,51 @@ def check_date(key: str, value: str) -> datetime.datetime:
     return parsed
 
 
+# what writers (and other engines: WordPress's private and pending) write for a post they keep
+# out, -> ours: never told "did you mean 'published'?" (unpublished is one letter from it)
+WITHHOLDING_STATUSES = {
+    **dict.fromkeys((
+        "unpublished", "not published", "notpublished", "nonpublished", "non-published",
+        "not-published", "not_published", "unpublish", "publish later", "later", "private",
+        "false", "no", "off", "none", "wip", "work in progress", "todo", "pending", "future",
+        "scheduled", "embargoed", "embargo", "inactive", "disabled", "offline", "secret",
+        "internal", "review", "in review", "unfinished", "unready", "not ready", "hide",
+    ), "draft"),
+    **dict.fromkeys(("unlisted", "not listed", "nonlisted", "unindexed"), "hidden"),
+}  # fmt: skip
+# what each Status that keeps a post out does, said with a suggestion of it
+KEEP_OUT_SAYS = {
+    "draft": "a post kept out says Status: draft",
+    "hidden": "Status: hidden publishes the post off the home page, lists and feeds",
+}
+# a word that says "not" first: never told the word it negates (unhidden is not hidden)
+_NEGATED = re.compile(r"^(un|non|not|no|dis|de)[\s_-]?[a-z]")
+
+
+def status_suggestion(status: str) -> str | None:
+    """The Status to suggest for one that is none of ours (lowercase): the keep-out one a
+    writer's word for "not yet" means (unpublished: draft, unlisted: hidden), else the
+    closest spelling, but never one a negated word turns around (unpublished, unhidden)."""
+    if status in WITHHOLDING_STATUSES:
+        return WITHHOLDING_STATUSES[status]
+    if _NEGATED.match(status) or " " in status.strip():
+        # "not published", "publish later": a meaning, not a typo; the safe way
+        return "draft" if "publish" in status or "draft" in status else None
+    close = difflib.get_close_matches(status, STATUSES, n=1)
+    return close[0] if close else None
+
+
 def check_status(value: str) -> str:
-    """Return a known status, or explain which are allowed (with a suggestion)."""
+    """Return a known status, or explain which are allowed (with a suggestion that never
+    publishes a post the writer meant to keep out)."""
     status = value.strip().lower()
     if status in STATUSES or not status:
         return status
-    close = difflib.get_close_matches(status, STATUSES, n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    words = " ".join(status.split())
+    close = status_suggestion(words)
+    hint = f" (did you mean {close!r}?)" if close else ""
+    if words in WITHHOLDING_STATUSES:  # a meaning, not a typo: say what ours does
+        hint = f" (did you mean {close!r}? {KEEP_OUT_SAYS[close]})"
     raise FrontMatterError(f"Status must be one of {', '.join(STATUSES)}, got {value!r}{hint}")
 
 
@@ -173,6 +211,8 @@ def unknown_key(
     of ours, or a typo of one), or None when it is known. ``present``: the file's keys."""
     if key in known:
         return None
+    if key in NOT_DONE_HERE:
+        return f"{display_key(key)} {NOT_DONE_HERE[key]}"
     ours = other_name(key, known, present)
     close = close_key(key, known, present)
     if ours:
@@ -183,14 +223,35 @@ def unknown_key(
 
 
 # other engines' ways to keep a post out or off the lists: Hugo's "draft: true", Jekyll's
-# "published: false", a Jekyll theme's "hidden: true" (Chirpy's);
+# "published: false", a Jekyll theme's "hidden: true" (Chirpy's), Obsidian Publish's
+# "publish: false", Eleventy's "eleventyExcludeFromCollections: true", and the words themes
+# and vaults use (private, unpublished, visible: false: out; unlisted: reachable, off the lists);
 # key -> (the value that means it, whose key it is, our Status for it, what that does)
+_OUT = ("draft", "keep a post out", "kept out as a draft")
+_OFF_LISTS = ("hidden", "keep a post off the lists", "left off the home page, lists and feeds")
 OTHER_ENGINES = {
-    "draft": ("true", "Hugo's", "draft", "keep a post out", "kept out as a draft"),
-    "published": ("false", "Jekyll's", "draft", "keep a post out", "kept out as a draft"),
-    "hidden": ("true", "a Jekyll theme's", "hidden", "keep a post off the lists",
-               "left off the home page, lists and feeds"),
-}  # fmt: skip
+    "draft": ("true", "Hugo's", *_OUT),
+    "published": ("false", "Jekyll's", *_OUT),
+    "hidden": ("true", "a Jekyll theme's", *_OFF_LISTS),
+    "publish": ("false", "Obsidian Publish's", *_OUT),
+    "private": ("true", "another blog's", *_OUT),
+    "unpublished": ("true", "another blog's", *_OUT),
+    "visible": ("false", "another blog's", *_OUT),
+    "secret": ("true", "another blog's", *_OUT),
+    "wip": ("true", "another blog's", *_OUT),
+    "unlisted": ("true", "another blog's", *_OFF_LISTS),
+    "listed": ("false", "another blog's", *_OFF_LISTS),
+    "eleventyexcludefromcollections": ("true", "Eleventy's", *_OFF_LISTS),
+}
+# another engine's key as it is written (Pelican hands keys over in lower case)
+CAMEL_CASE = {"eleventyexcludefromcollections": "eleventyExcludeFromCollections"}
+# keys other engines read for what this site does not do: said as what happens instead (a
+# warning in development, an error in a publish of a published post), not as a typo
+NOT_DONE_HERE = {
+    "noindex": "is a theme's way to keep a post out of search engines, which this site does "
+    "not do: the post is published, listed and in the sitemap like any other (remove the "
+    "line; Status: hidden keeps it off the lists, Status: draft keeps it out)",
+}
 _YES_NO = {"true", "false", "yes", "no", "on", "off", "1", "0"}
 _YES = {"true", "yes", "on", "1"}
 
@@ -215,7 +276,7 @@ def other_engine_status(metadata: dict[str, Any]) -> tuple[str | None, list[str]
         if _as_written(metadata.get(key)) is None:
             continue
         value = str(_as_written(metadata.pop(key))).strip().lower()
-        shown = f"{display_key(key)}: {value}"
+        shown = f"{CAMEL_CASE.get(key, display_key(key))}: {value}"
         if "status" in metadata:
             lines.append(f"{shown} is {engine} key and is ignored: Status says it (remove it)")
             continue
@@ -950,6 +1011,10 @@ class Header:
     notes: list[str] = field(default_factory=list)  # what a fenced YAML block left out or joined
     nulls: list[tuple[str, int]] = field(default_factory=list)  # YAML's null (~): key, line
     fenced: str = ""  # "YAML" or "TOML": read from a fenced block (no text runs into it)
+    # lines below the front matter, at the text's start, written as a key (Status: draft
+    # below the blank line, Status：draft): line as written, key, value, line number
+    below: list[tuple[str, str, str, int]] = field(default_factory=list)
+    ended_by: str = "the blank line"  # what ended the front matter, said in their lines
 
 
 # Python-Markdown's meta extension's key line (META_RE); fences are yamlvalues' (FENCE)
@@ -980,8 +1045,102 @@ def scan_header(text: str, known: frozenset[str] | Sequence[str] = KNOWN_KEYS) -
             # a list's items as written, not as_text's semicolons (not the writer's)
             text = ", ".join(value) if isinstance(value, tuple) else yamlvalues.as_text(entry)
             header.keys.append((entry.key.lower(), text, entry.line))
+        closed = read.language == "TOML" or (
+            read.end < len(lines) and yamlvalues.FENCE_END.match(lines[read.end])
+        )
+        if closed:
+            header.ended_by = f"the {lines[read.end].strip()[:3]} line"
+            header.below = keys_below(lines, read.end + 1, known)
         return header
-    return _scan_lines(lines, yamlvalues.block_end(lines) is not None, known)
+    header = _scan_lines(lines, yamlvalues.block_end(lines) is not None, known)
+    if header.keys:  # the text starts at the line that ended the keys, or below the blank
+        last = max(number for *_, number in [*header.keys, *header.continued])
+        header.below = keys_below(lines, header.stopper[1] - 1 if header.stopper else last, known)
+    return header
+
+
+# a colon of another script, typed with an input method on (Chinese, Japanese: ：, ﹕)
+WIDE_COLONS = "\uff1a\ufe55"
+# a line written as a key, however its colon: letters first (after any invisible character
+# pasted in front), spaces allowed before the colon
+_WRITTEN_AS_KEY = re.compile(
+    rf"^[\s\u200b\u200c\u200d\u2060\ufeff]*(?P<key>[A-Za-z][A-Za-z0-9_-]{{0,40}}?)"
+    rf"(?P<space>[ \t]*)(?P<colon>[:{WIDE_COLONS}])[ \t]*(?P<value>.*?)\s*$"
+)
+
+
+def written_as_key(line: str) -> tuple[str, str, str] | None:
+    """(key in lower case, value, its colon) of a line written as ``Key: value``, whatever
+    its colon (``Status：draft``, from an input method) or spaces (``Status : draft``); None
+    for any other line."""
+    match = _WRITTEN_AS_KEY.match(line)
+    return (match["key"].lower(), match["value"], match["colon"]) if match else None
+
+
+def keys_below(
+    lines: list[str], start: int, known: frozenset[str] | Sequence[str] = KNOWN_KEYS
+) -> list[tuple[str, str, str, int]]:
+    """The lines at the start of the text (from index ``start``, past blank lines) that are
+    written as a key of this kind of file or as another engine's keep-out key: the writer's
+    front matter, which ends above them. Stops at the first line that is not one."""
+    found = []
+    for number, line in enumerate(lines[start : start + 20], start=start + 1):
+        if not line.strip():
+            continue
+        read = written_as_key(line)
+        if not read or not (
+            read[0] in known or (read[0] in OTHER_ENGINES and read[1].lower() in _YES_NO)
+        ):  # prose (Secret: the trick is…) is no key
+            break
+        found.append((line.rstrip(), read[0], read[1], number))
+    return found
+
+
+def keeps_out(key: str, value: str) -> str | None:
+    """The Status a key line keeps a post out with (draft, hidden, skip), or None: Status:
+    draft, its words for it (Status: unpublished), another engine's key (Private: true)."""
+    value = " ".join(value.split()).lower()
+    if key == "status":
+        return value if value in STATUSES[1:] else WITHHOLDING_STATUSES.get(value)
+    if key not in OTHER_ENGINES:
+        return None
+    out, _engine, status, *_ = OTHER_ENGINES[key]
+    if value in _YES_NO and (value in _YES) != (out in _YES):
+        return None  # Published: true, Private: false
+    return status
+
+
+def below_problems(header: Header) -> list[tuple[str, bool]]:
+    """What the key lines at the start of the text are (Header.below), one line each, and
+    whether the line keeps the post out (Status: draft): then the post would be published
+    against the writer's word, and it is not read until the line is fixed."""
+    problems = []
+    for written, key, value, number in header.below:
+        colon = written_as_key(written)[2]
+        fixes = []
+        if colon != ":":
+            fixes.append(
+                f"its colon is the full-width {colon!r}: write {display_key(key)}: {value}"
+            )
+        elif not re.match(r"[ ]{0,3}[A-Za-z][A-Za-z0-9_-]*:", written):
+            start = "at the start of the line, nothing before the colon"
+            fixes.append(f"write {display_key(key)}: {value} {start}")
+        stopper = header.stopper is not None and number == header.stopper[1]
+        if not stopper:
+            fixes.append(f"move it up into the front matter, above {header.ended_by}")
+        where = "is not front matter" if stopper else f"is below {header.ended_by}"
+        out = keeps_out(key, value)
+        said = (
+            f"it is the post's text, not read as {display_key(key)}, and the post would be "
+            "published"
+            if out
+            else f"it is shown as the post's text, not read as {display_key(key)}"
+        )
+        shown = written.strip()[:60]
+        problems.append(
+            (f"line {number} {shown!r} {where}, so {said}: {'; '.join(fixes)}", bool(out))
+        )
+    return problems
 
 
 def _scan_lines(lines: list[str], fenced: bool, known: frozenset[str] | Sequence[str]) -> Header:
@@ -1061,6 +1220,8 @@ def check_header(header: Header) -> list[str]:
     problem = stopper_problem(header)
     if problem:
         errors.append(problem)
+    else:  # a keep-out line below the front matter: never published (the rest: _check_post)
+        errors += [line for line, out in below_problems(header) if out]
     return errors
 
 

@@ -40,9 +40,11 @@ from .frontmatter import (
     DEFAULT,
     EMPTY,
     HTML_PAGE_NAMES,
+    NOT_DONE_HERE,
     OTHER_ENGINE_KEYS,
     FrontMatterError,
     Header,
+    below_problems,
     byline_warnings,
     category_origin,
     check_address,
@@ -683,6 +685,9 @@ class StrictChecks:
         doubtful += date_warnings(metadata, now, page=self._is_page(source_path))
         for message in [*(header_warnings(header) if header else ()), *doubtful]:
             logger.warning("%s: %s", self._shown(source_path), message)
+        for message, out in below_problems(header) if header else ():
+            if not out:  # a keep-out line (Status: draft) is check_header's error
+                self._log_for(metadata)("%s: %s", self._shown(source_path), message)
 
     def _is_page(self, source_path: str) -> bool:
         return is_within_any(
@@ -764,7 +769,7 @@ class StrictChecks:
             lost = text_read_as_key(key, value, key == last)
             message = lost or unknown_key(key, present=present)
             # a key no one reads loses nothing; another engine's name for ours is a warning
-            serious = bool(lost or close_key(key, present=present))
+            serious = bool(lost or close_key(key, present=present) or key in NOT_DONE_HERE)
             (log if serious else logger.warning)("%s: %s", self._shown(source_path), message)
 
     def _header_as_written(self, source_path: str) -> Header | None:
