@@ -39,6 +39,30 @@ def test_home_shows_author_monograms(dev_site):
     assert [a.get_text(strip=True) for a in card.select(".avatar")] == ["AB", "BL"]
 
 
+@pytest.mark.parametrize(
+    ("authors", "byline"),
+    [
+        ("Ada Byrne, Bo Lindqvist", "Ada Byrne and Bo Lindqvist"),
+        ("Ada Byrne, Bo Lindqvist, Cleo Park", "Ada Byrne, Bo Lindqvist and Cleo Park"),
+    ],
+)
+def test_a_byline_has_no_space_before_its_commas(build_site, authors, byline):
+    """Before: three authors read "Ada Byrne , Bo Lindqvist and Cleo Park" (the template's
+    line break before each comma showed as a space)."""
+    site = build_site(
+        {
+            "posts/together.md": f"Title: Together\nDate: 2025-01-01 10:00\nAuthors: {authors}\n"
+            "Slug: together\nSummary: Many hands.\n\nText.\n"
+        }
+    )
+    card = next(c for c in site.soup("/").select(".post-card") if "Together" in c.h2.get_text())
+    for where in (site.soup("posts/together/"), card):  # the article and its card on the home
+        names = where.select_one(".post-meta__authors")
+        for monogram in names.select(".avatar"):
+            monogram.decompose()
+        assert " ".join(names.get_text().split()) == byline
+
+
 def test_every_page_has_landmarks_skip_link_and_language(dev_site):
     for relpath in ("/", "posts/ranges/", "about/", "tag/offsite/", "team/", "archives/"):
         soup = dev_site.soup(relpath)
