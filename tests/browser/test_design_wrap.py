@@ -1,6 +1,7 @@
 """Writers' real content on a phone, in Chromium: a long word or an address wraps inside the
 lightbox and the series steps instead of widening the page, a tall photo in a gallery is no
-sliver. Each test failed before the theme's fix (numbers in the docstrings)."""
+sliver, a line marked with hl_lines shows in both schemes, and reStructuredText's code looks
+like Markdown's. Each test failed before the theme's fix (numbers in the docstrings: 320 px)."""
 
 from io import BytesIO
 
@@ -8,6 +9,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from sitecheck.a11y import axe_violations
 from tests.browser.serving import serve_build
 
 LONG = "Raumbelegungsplanungsverwaltungssoftware"
@@ -135,3 +137,62 @@ def test_the_series_steps_wrap_a_long_word(page: Page, wrap_site):
         assert _overflow(page) <= 0, path
         box = page.locator(".series-nav__steps a").bounding_box()
         assert box and box["x"] + box["width"] <= 320, (path, box)
+
+
+HLL = """() => { const hll = document.querySelector('.highlight .hll');
+  const others = [...hll.parentElement.childNodes].filter(n => n !== hll && n.nodeType === 1);
+  const bg = e => getComputedStyle(e).backgroundColor;
+  return {line: bg(hll), pre: bg(hll.closest('.highlight')), height: hll.offsetHeight,
+          next: others.map(bg)}; }"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_highlighted_line_shows_and_keeps_its_contrast(
+    browser, wrap_site, axe_script, screenshots, scheme
+):
+    """Before: .hll had no rule: its background was transparent like its neighbours'."""
+    context = browser.new_context(
+        bypass_csp=True, color_scheme=scheme, viewport={"width": 360, "height": 740}
+    )
+    try:
+        page = context.new_page()
+        page.goto(wrap_site.siteurl + HL_POST)
+        facts = page.evaluate(HLL)
+        assert facts["line"] not in ("rgba(0, 0, 0, 0)", facts["pre"]), facts
+        assert all(bg != facts["line"] for bg in facts["next"]), facts
+        assert facts["height"] < 30, facts  # one line, not one and an empty one
+        page.locator(".highlight").screenshot(path=str(screenshots / f"wrap-hll-{scheme}.png"))
+        violations = [(v["id"], v["nodes"][0]["target"]) for v in axe_violations(page, axe_script)]
+        assert violations == [], violations
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_rest_code_looks_like_markdown_code(browser, wrap_site, axe_script, screenshots, scheme):
+    """Before: ``cmd`` was set in the serif of the prose with no background, and a `::` block
+    was bare text with no box."""
+    context = browser.new_context(
+        bypass_csp=True, color_scheme=scheme, viewport={"width": 360, "height": 740}
+    )
+    try:
+        page = context.new_page()
+        page.goto(wrap_site.siteurl + HL_POST)
+        block = page.eval_on_selector(".highlight", "e => getComputedStyle(e).backgroundColor")
+        page.goto(wrap_site.siteurl + RST_POST)
+        style = """e => { const s = getComputedStyle(e);
+            return {font: s.fontFamily, bg: s.backgroundColor, border: s.borderTopStyle,
+                    hyphens: s.hyphens, prose: getComputedStyle(e.closest('.post-content'))
+                    .fontFamily}; }"""
+        inline = page.eval_on_selector(".post-content .docutils.literal", style)
+        assert inline["font"] != inline["prose"] and "monospace" in inline["font"], inline
+        assert inline["bg"] != "rgba(0, 0, 0, 0)", inline
+        assert inline["hyphens"] != "auto", inline
+        literal = page.eval_on_selector(".post-content pre.literal-block", style)
+        assert literal["bg"] == block and literal["border"] == "solid", (literal, block)
+        page.locator(".post-content").screenshot(path=str(screenshots / f"wrap-rst-{scheme}.png"))
+        violations = [(v["id"], v["nodes"][0]["target"]) for v in axe_violations(page, axe_script)]
+        assert violations == [], violations
+        assert _overflow(page) <= 0
+    finally:
+        context.close()
