@@ -865,6 +865,10 @@ def test_stopper_problem_with_a_kind_s_own_keys(source, expected):
         ("Title: A\nTranslation: maybe\n\nB", "Translation must be true or false"),
         ("Title: A\nTranslation: True\n\nB", None),
         ("Title: A\nWhatever:\n\nB", None),  # unknown keys are unknown_key()'s
+        ("Title: A\nTags: 思考，生活\n\nB", None),  # split as commas are (split_wide)
+        ("Title: A\nCategory: 技术、生活\n\nB", "Category '技术、生活' is one category"),
+        ("Title: A\nCategory: Engineering, Design\n\nB", "write one of them"),
+        ("Title: A\nCategory: Engineering\n\nB", None),
     ],
 )
 def test_header_warnings(source, fragment):
@@ -1345,6 +1349,124 @@ def test_why_no_title(text, expected):
     assert why.startswith(expected) if expected else why == ""
 
 
+def test_why_no_title_names_a_full_width_colon():
+    # Title： and Date： typed with a Chinese input method on (probe 7, finding 03)
+    why = frontmatter.why_no_title("Title：全角冒号\nDate：2015-03-02 10:00\nAuthor: C\n\n正文。")
+    assert why == (
+        "line 1 'Title：全角冒号': its colon is a full-width '：', so it is not read as a key: "
+        "write Title: with an ASCII colon ':' (and Date: on line 2)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Title：全角冒号", "write Title: with an ASCII colon"),
+        ("date ：2015-03-02", "write Date: with an ASCII colon"),
+        ("Tags﹕a", "its colon is a full-width '﹕'"),
+        ("Title: Our news", None),
+        ("标题：中文", None),  # not a key of ours: the text's own line
+        ("    Title：x", None),  # indented: Markdown's code or a continuation
+    ],
+)
+def test_wide_colon_line(line, expected):
+    said = frontmatter.wide_colon_line(line)
+    assert said is None if expected is None else expected in said
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Title: T\nDate：2015-03-02\nAuthor: C\n\nText.", "line 2 'Date：2015-03-02': its colon"),
+        ("Title: T\nDate: 2015-03-02\nTags：a，b\n\nText.", "write Tags: with an ASCII colon"),
+    ],
+)
+def test_a_key_with_a_full_width_colon_below_the_title_is_an_error(source, expected):
+    errors = frontmatter.check_header(frontmatter.scan_header(source))
+    assert len(errors) == 1 and errors[0].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["思考，生活，读书"], ["思考", "生活", "读书"]),  # U+FF0C, Chinese
+        (["日記、旅行"], ["日記", "旅行"]),  # U+3001, Japanese
+        (["خبر، اپلیکیشن", "iOS"], ["خبر", "اپلیکیشن", "iOS"]),  # U+060C, Persian
+        (["a；b", "c؛d"], ["a", "b", "c", "d"]),  # their semicolons
+        (["python", "open source"], ["python", "open source"]),  # Latin: as Pelican split them
+        (["x，", "、x", "y"], ["x", "y"]),  # blanks and repeats left out
+    ],
+)
+def test_split_wide(names, expected):
+    assert frontmatter.split_wide(names) == expected
+
+
+def test_several_wide_tags_are_not_one_long_address():
+    # each tag gets its own address once split: the whole is not one of 160 characters
+    frontmatter.check_url_part("tags", "、".join(["思考"] * 30), "si-kao-" * 30)
+    with pytest.raises(frontmatter.FrontMatterError, match="at most 150"):
+        frontmatter.check_url_part("tags", "x" * 160, "x" * 160)
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        (
+            "title: Dictionary  \ndate: 2018-03-17 19:43:08\ncategory: blogging\n\nApple",
+            ("title", "date", "category"),
+        ),
+        ("Title: A\nDate: 2024-01-01\n\nText.", ("Title", "Date")),
+        ("---\ntitle: A\ndate: 2024-01-01\n---\n\nText.", ("title", "date")),
+        ("Title: only a title\n\nText.", ()),  # one key: a note as well as a post
+        ("Note: x\nSee: y\n\nText.", ()),  # no title, no date
+        ("1- Figure out how to link xml files\n", ()),  # a to-do list
+        ("", ()),
+    ],
+)
+def test_post_keys(text, keys):
+    assert frontmatter.post_keys(text) == keys
+
+
+def test_a_post_saved_without_md_is_told_to_rename_it():
+    keys = ("title", "date", "category")
+    said = frontmatter.misnamed_message("dictionary-and-abbreviations", EXTENSIONS, keys)
+    assert said == (
+        "is not built: it is a post (its first lines are front matter: title:, date:, "
+        "category:), but Pelican reads posts only from names ending .md; rename it "
+        "dictionary-and-abbreviations.md"
+    )
+    moved = frontmatter.misnamed_message("notes/my.post.txt", EXTENSIONS, keys, "content/posts/")
+    assert moved.endswith("rename it my.post.md and move it into content/posts/")
+
+
+@pytest.mark.parametrize(
+    ("relpath", "beside", "keys", "expected"),
+    [
+        (
+            "posts/analysis.ipynb",
+            ["posts/analysis.ipynb", "posts/analysis.nbdata"],
+            (),
+            "then put the lines of analysis.nbdata (its front matter, as the pelican-jupyter "
+            "plugin read it) at the top of analysis.md",
+        ),
+        ("posts/wave.ipynb", ["posts/wave.ipynb"], (), "then give it front matter"),
+        (
+            "posts/notes.text",
+            [],
+            ("Title", "Date"),
+            "it is a post in Markdown (its first lines are front matter: Title:, Date:), as "
+            "older Jekyll sites wrote them: rename it notes.md",
+        ),
+        ("posts/notes.text", [], (), "if it is Markdown (older Jekyll sites wrote so)"),
+        ("posts/r.Rmd", [], (), "knit it to Markdown"),
+        ("posts/a.md", [], (), None),
+    ],
+)
+def test_other_format_message(relpath, beside, keys, expected):
+    said = frontmatter.other_format_message(relpath, beside, keys)
+    assert said is None if expected is None else expected in said
+
+
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
@@ -1448,7 +1570,9 @@ def test_unpublished_files_by_folder():
         "content/keys.asc is not published: a file at the top of content/ is published only "
         'when a setting names it; move it to content/extra/keys.asc and add "extra/keys.asc": '
         '{"path": "keys.asc"} to EXTRA_PATH_METADATA in pelicanconf.py, which publishes it at '
-        "the site's root as /keys.asc (as extra/favicon.svg is)"
+        "the site's root as /keys.asc (as extra/favicon.svg is); if it is not for readers "
+        '(notes, scripts), add "keys.asc" to IGNORE_FILES in pelicanconf.py instead, which '
+        "leaves it out of the site"
     )
     # a file that works only at the root, wherever it is: its own path in both settings
     assert checks.unpublished_message("", ["CNAME"], "content", False) == (
@@ -1460,12 +1584,51 @@ def test_unpublished_files_by_folder():
         "content/downloads/ad6.txt, content/downloads/plots/ad6_plot.py are not published: "
         'content/downloads/ is not a static folder; add "downloads" to STATIC_PATHS in '
         "pelicanconf.py (published at /downloads/ as they are), or move them into content/extra/"
+        '; if they are not for readers (notes, scripts), add "ad6.txt", "ad6_plot.py" to '
+        "IGNORE_FILES in pelicanconf.py instead, which leaves them out of the site"
     )
     assert checks.unpublished_message("2019", ["2019/photo.png"], "content", True) == (
         "content/2019/photo.png is not published: nothing links to it and content/2019/ is no "
         "static folder; link it from a post with {static} (or {attach}), or move it into "
-        "content/extra/"
+        'content/extra/; if it is not for readers (notes, scripts), add "photo.png" to '
+        "IGNORE_FILES in pelicanconf.py instead, which leaves it out of the site"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "note"),
+    [
+        ("README", True),
+        ("README.html", True),
+        ("TODO.txt", True),  # a writer's to-do list beside the posts (probe 7, finding 12)
+        ("todo", True),
+        ("TODO.md", True),
+        ("notes.txt", False),  # may be for readers: named (IGNORE_FILES is a way out)
+        ("todo.pdf", False),
+        ("todo-app.zip", False),
+        ("talk.txt", False),
+    ],
+)
+def test_notes_to_editors_are_never_said_to_be_unpublished(name, note):
+    found = checks.unpublished_files(["downloads/" + name], set(), set(), [])
+    assert (found == {}) is note
+
+
+@pytest.mark.parametrize(
+    ("files", "clause"),
+    [
+        (["TODO.md"], '; if it is not for readers (notes, scripts), add "TODO.md" to IGNORE_FILES'),
+        (
+            ["blog/errors.txt", "blog/fix.py"],
+            '; if they are not for readers (notes, scripts), add "errors.txt", "fix.py" to '
+            "IGNORE_FILES",
+        ),
+        (["d/a", "d/b", "d/c", "d/e"], 'add "a", "b", "c" and the others to IGNORE_FILES'),
+    ],
+)
+def test_files_nothing_publishes_are_told_how_to_stay_private(files, clause):
+    folder = "" if len(files) == 1 else files[0].split("/")[0]
+    assert clause in checks.unpublished_message(folder, files, "content", folder == "blog")
 
 
 @pytest.mark.parametrize(

@@ -355,6 +355,24 @@ CASES = [
         "at the caf\ufffd on the corner.'",
     ),
     Case("utf-16", post().encode("utf-16"), "is not UTF-8 text"),
+    # keys typed with a Chinese input method on: Title： with a full-width colon is no key
+    # (was: "has no Title: line; add one at the top", with the writer's Title： line there)
+    Case(
+        "full-width-colon-title",
+        "Title：全角冒号\nDate：2024-05-01 10:00\nCategory: Company\nAuthor: Ada Byrne\n"
+        "Slug: s\n\n正文。\n",
+        "line 1 'Title：全角冒号': its colon is a full-width '：', so it is not read as a key: "
+        "write Title: with an ASCII colon ':' (and Date: on line 2)",
+    ),
+    Case(
+        "full-width-colon-date",
+        "Title: Linted\nDate：2024-05-01 10:00\nCategory: Company\nAuthor: Ada Byrne\n"
+        "Slug: s\n\n正文。\n",
+        "line 2 'Date：2024-05-01 10:00': its colon is a full-width '：', so it is not read as "
+        "a key: write Date: with an ASCII colon ':'",
+    ),
+    # one category, named with the commas in it (a post here has one)
+    warns("category-with-commas", post("Category: 技术、生活"), "is one category"),
 ]
 
 
@@ -662,3 +680,38 @@ def test_a_hugo_post_in_toml_is_read_and_a_broken_one_is_one_line(build_site, ca
     ]
     assert not any(b"Zebracorn" in path.read_bytes() for path in published)
     assert not any(b"Broken and U" in path.read_bytes() for path in site.files())
+
+
+def test_tags_separated_by_a_chinese_japanese_or_persian_comma_are_several(build_site, caplog):
+    # typed with the input method on (U+FF0C, U+3001, U+060C): one merged tag each, no line
+    caplog.set_level(logging.WARNING)
+    files = {
+        "posts/zh.md": post("Title: 全角逗号\nSlug: zh\nTags: 思考，生活，读书"),
+        "posts/ja.md": post("Title: 日本語\nSlug: ja\nTags: 日記、旅行\nRelated: zh，fa"),
+        "posts/fa.md": post("Title: نسخه جدید\nSlug: fa\nTags: خبر، اپلیکیشن، iOS"),
+        "posts/mixed.md": post("Title: Mixed\nSlug: mixed\nTags: python, 思考，读书"),
+    }
+    site = build_site(files)
+    assert not [r.getMessage() for r in _messages(caplog) if "posts/" in r.getMessage()]
+
+    def tags(page: str) -> list[tuple[str, str]]:
+        return [
+            (a.get_text(), a["href"].removeprefix(site.siteurl))
+            for a in site.soup(page).select("ul.post-tags a[rel=tag]")
+        ]
+
+    assert tags("posts/zh/") == [
+        ("思考", "/tag/si-kao/"), ("生活", "/tag/sheng-huo/"), ("读书", "/tag/du-shu/")
+    ]  # fmt: skip
+    assert tags("posts/ja/") == [("日記", "/tag/ri-ji/"), ("旅行", "/tag/lu-xing/")]
+    assert [name for name, _ in tags("posts/fa/")] == ["خبر", "اپلیکیشن", "iOS"]
+    assert [name for name, _ in tags("posts/mixed/")] == ["python", "思考", "读书"]
+    for _name, url in [*tags("posts/zh/"), *tags("posts/ja/"), *tags("posts/fa/")]:
+        assert site.exists(url), url
+        listed = [a["href"] for a in site.soup(url).select("main a[href*='/posts/']")]
+        assert any(href.endswith(("/posts/zh/", "/posts/ja/", "/posts/fa/")) for href in listed)
+    assert not site.exists("tag/si-kao-sheng-huo-du-shu/")
+    assert not site.exists("tag/ri-ji-lu-xing/")
+    # Related: pins written with the same comma are two posts
+    related = [a["href"] for a in site.soup("posts/ja/").select(".related-posts h3 a")]
+    assert [h.removeprefix(site.siteurl) for h in related[:2]] == ["/posts/zh/", "/posts/fa/"]

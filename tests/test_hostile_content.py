@@ -484,15 +484,26 @@ CASES = [
         {"posts/wave-calc.ipynb": '{"cells": [], "metadata": {}, "nbformat": 4}'},
         "it is a Jupyter notebook, which this site does not read",
         "content/posts/wave-calc.ipynb",
-        publish=0,
+        alone=True,  # a post left out: publish stops (was: a warning, and it deployed)
+    ),
+    Case(
+        "jupyter-notebook-with-nbdata",  # pelican-jupyter's front matter, in the file beside it
+        {
+            "posts/analysis.ipynb": '{"cells": [], "metadata": {}, "nbformat": 4}',
+            "posts/analysis.nbdata": "Title: Analysis\nDate: 2019-01-01\nCategory: Company\n",
+        },
+        "then put the lines of analysis.nbdata (its front matter, as the pelican-jupyter plugin "
+        "read it) at the top of analysis.md",
+        "content/posts/analysis.ipynb",
         alone=True,
     ),
     Case(
         "dot-text",  # was: left out, and not a word (older Jekyll sites' Markdown)
         {"posts/2011-01-01-notes.text": post("Slug: notes")},
-        "it is a .text file, which this site does not read",
+        "it is a .text file, which this site does not read; it is a post in Markdown (its "
+        "first lines are front matter: Title:, Date:, Category:), as older Jekyll sites wrote "
+        "them: rename it 2011-01-01-notes.md",
         "content/posts/2011-01-01-notes.text",
-        publish=0,
         alone=True,
     ),
     Case(
@@ -500,7 +511,43 @@ CASES = [
         {"posts/notes.org": "#+TITLE: Notes\n\nSome notes.\n"},
         "it is an Org mode file, which this site does not read",
         "content/posts/notes.org",
-        publish=0,
+        alone=True,
+    ),
+    Case(
+        "asciidoc",
+        {"posts/ad.adoc": "= AsciiDoc post\n:revdate: 2019-01-03\n\nText.\n"},
+        "it is an AsciiDoc file, which this site does not read",
+        "content/posts/ad.adoc",
+        alone=True,
+    ),
+    Case(
+        # was: told to move it to extra/ and map it to the root, which published its Markdown
+        "post-without-extension",
+        {
+            "dictionary-and-abbreviations": "title: Dictionary and abbreviations  \n"
+            "date: 2018-03-17 19:43:08  \ncategory: blogging\n\nApple\n:   Pomaceous fruit.\n"
+        },
+        "is not built: it is a post (its first lines are front matter: title:, date:, "
+        "category:), but Pelican reads posts only from names ending .md; rename it "
+        "dictionary-and-abbreviations.md",
+        "content/dictionary-and-abbreviations",
+        alone=True,
+        unpublished=("dictionary-and-abbreviations",),
+    ),
+    Case(
+        "post-without-extension-in-posts",  # was: not a word (a file beside the posts)
+        {"posts/our-news": post("Slug: our-news")},
+        "rename it our-news.md",
+        "content/posts/our-news",
+        alone=True,
+    ),
+    Case(
+        # a writer's own to-do list and script: only IGNORE_FILES keeps them private (every
+        # way out offered published them); a TODO is a note to editors, as a README is
+        "private-notes-and-scripts",
+        {"TODO.txt": "1- Figure out the xml files\n", "tools/fix_front.py": "import sys\n"},
+        'if it is not for readers (notes, scripts), add "fix_front.py" to IGNORE_FILES',
+        "content/tools/fix_front.py",
         alone=True,
     ),
     Case(

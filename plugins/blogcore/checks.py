@@ -20,7 +20,17 @@ from plugins.engine import side
 from plugins.engine.items import static_output
 
 from . import compat, links, urls
-from .frontmatter import DRAFT_FOLDERS, FROM_PATH, WRITTEN, is_within_any
+from .frontmatter import (
+    DRAFT_FOLDERS,
+    FROM_PATH,
+    WRITTEN,
+    FrontMatterError,
+    check_url_part,
+    has_wide_separator,
+    is_within_any,
+    post_keys,
+    split_wide,
+)
 
 WRAPPERS = {"tag": Tag, "category": Category, "author": Author}
 LISTS = {"tag": "tags", "category": "categories", "author": "authors"}  # Pelican's context
@@ -186,6 +196,27 @@ def planned_before_taxonomy(generator, settings: dict[str, Any]) -> list[urls.Cl
                 things.setdefault(thing, None)
         claims += _taxonomy_claims(kind, things, settings)
     return claims + item_claims(items, settings)
+
+
+def split_wide_tags(item: Any) -> list[str]:
+    """A post's tags written with a Chinese, Japanese or Arabic-script comma (``Tags: 思考，生活，
+    读书``, which Pelican reads as one tag) split into the tags meant, before any page or list
+    sees them; what is wrong with one of them (no letter or digit, too long for a web
+    address), one message each, that tag left out."""
+    tags = getattr(item, "tags", None)
+    if not isinstance(tags, list) or not any(has_wide_separator(t.name) for t in tags):
+        return []  # nearly every post
+    kept, problems = [], []
+    for name in split_wide([t.name for t in tags]):
+        tag = Tag(name, item.settings)
+        try:
+            check_url_part("tags", name, tag.slug)
+        except FrontMatterError as exc:
+            problems.append(f"{exc}; that tag is left out")
+            continue
+        kept.append(tag)
+    item.tags = item.metadata["tags"] = kept
+    return problems
 
 
 def written_categories(posts: Iterable[Any]) -> dict[str, Category]:
@@ -742,9 +773,65 @@ def root_file_elsewhere_message(
     )
 
 
+# notes to the people who edit a folder, not to readers: README (in any format), and a to-do
+# list in text (notes.txt may be for readers: it is named, with IGNORE_FILES as a way out)
+_NOTE_SUFFIXES = frozenset({"", ".txt", ".md", ".markdown", ".rst", ".org"})
+
+
 def _is_readme(name: str) -> bool:
-    """README, README.txt: a note to the people who edit the folder, not to readers."""
-    return name.lower() == "readme" or name.lower().startswith("readme.")
+    """README, README.txt, TODO, TODO.txt: a note to the people who edit the folder, not to
+    readers."""
+    stem, suffix = os.path.splitext(name.lower())
+    return stem == "readme" or (stem == "todo" and suffix in _NOTE_SUFFIXES)
+
+
+# names a file of a post saved with no .md may have (a text editor adds .txt)
+_MAYBE_POST = ("", ".txt")
+
+
+def posts_by_text(root: str, every: Iterable[str], named: Iterable[str]) -> dict[str, tuple]:
+    """The files (relative to the content folder ``root``) that are posts by their text but
+    not by their name (saved with no .md, or as .txt), with the keys their front matter
+    gives; ``named``: the files whose names are a reader's already (post.md.txt)."""
+    found = {}
+    for relpath in sorted(set(every) - set(named)):
+        if os.path.splitext(relpath)[1].lower() not in _MAYBE_POST:
+            continue
+        keys = front_matter_of(root, relpath)
+        if keys:
+            found[relpath] = keys
+    return found
+
+
+def post_home(relpath: str, settings: dict[str, Any], content: str) -> str:
+    """The folder a post outside the posts' and pages' folders goes in (content/posts/), as
+    staff know it; "" for one inside them (renamed, it is read where it is)."""
+    articles = list(settings.get("ARTICLE_PATHS") or [])
+    folders = [*articles, *(settings.get("PAGE_PATHS") or [])]
+    if is_within_any(relpath, folders):
+        return ""
+    first = next(iter(articles), "").strip("/")
+    return f"{content}/{first}/" if first else ""
+
+
+def front_matter_of(root: str, relpath: str) -> tuple:
+    """The keys a file's first lines give as a post's front matter (post_keys), or ()."""
+    try:
+        with open(os.path.join(root, relpath), encoding="utf-8", errors="replace") as f:
+            return post_keys(f.read(4096))
+    except OSError:
+        return ()
+
+
+def _ignore_clause(files: list[str], one: bool) -> str:
+    """The way out that publishes nothing: the writer's own notes, scripts and logs."""
+    names = [posixpath.basename(f) for f in files]
+    listed = ", ".join(f'"{n}"' for n in names[:3]) + (" and the others" if len(names) > 3 else "")
+    it, them = ("it is", "it") if one else ("they are", "them")
+    return (
+        f"; if {it} not for readers (notes, scripts), add {listed} to IGNORE_FILES in "
+        f"pelicanconf.py instead, which leaves {them} out of the site"
+    )
 
 
 def unpublished_files(
@@ -825,6 +912,7 @@ def unpublished_message(
             f"only when a setting names it; move it to {content}/extra/{name} and add "
             f'"extra/{name}": {{"path": "{name}"}} to EXTRA_PATH_METADATA in pelicanconf.py, '
             f"which publishes it at the site's root as /{name} (as extra/favicon.svg is)"
+            f"{_ignore_clause(files, True)}"
         )
     one = len(files) == 1
     it, them = ("it", "it") if one else ("each", "them")
@@ -832,7 +920,7 @@ def unpublished_message(
         return (
             f"{shown_files}{more} {verb} not published: nothing links to {them} and "
             f"{content}/{folder}/ is no static folder; link {it} from a post with {{static}} "
-            f"(or {{attach}}), or move {them} into {content}/extra/"
+            f"(or {{attach}}), or move {them} into {content}/extra/{_ignore_clause(files, one)}"
         )
     if read_as_posts:
         # slides, an old site's pages: dated, they would be posts in the feeds
@@ -848,4 +936,5 @@ def unpublished_message(
         f"{shown_files}{more} {verb} not published: {content}/{folder}/ is not a static folder; "
         f'add "{folder}" to STATIC_PATHS in pelicanconf.py (published at /{folder}/ as '
         f"{'it is' if one else 'they are'}), or move {them} into {content}/extra/"
+        f"{_ignore_clause(files, one)}"
     )

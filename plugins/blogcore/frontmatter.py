@@ -9,7 +9,7 @@ import posixpath
 import re
 import unicodedata
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -44,6 +44,40 @@ PLUGIN_KEYS = (
     "redirect_from",  # redirects
 )  # fmt: skip
 KNOWN_KEYS = frozenset(PELICAN_KEYS + PLUGIN_KEYS)
+
+# the commas and semicolons of Chinese and Japanese (，、､；, typed with the input method on)
+# and of Arabic-script languages (، ؛): between tags they separate, as , and ; do
+WIDE_SEPARATORS = "\uff0c\u3001\uff64\uff1b\u060c\u061b"
+_WIDE_SEPARATOR = re.compile(f"[{WIDE_SEPARATORS}]")
+# a key written with a colon of another script (Title：, from an input method): not a key
+WIDE_COLON_KEY = re.compile(
+    r"^[ ]{0,3}(?P<key>[A-Za-z][A-Za-z0-9_-]{0,30})[ \t]*(?P<colon>[\uff1a\ufe55])"
+)
+
+
+def split_wide(names: Sequence[str]) -> list[str]:
+    """Names as Pelican split them (at , or ;), split again at the commas and semicolons of
+    other scripts (``思考，生活`` is two tags), blanks and repeats left out, in order."""
+    parts = (p.strip() for name in names for p in _WIDE_SEPARATOR.split(name))
+    return list(dict.fromkeys(p for p in parts if p))
+
+
+def has_wide_separator(value: str) -> bool:
+    """Whether a value holds a comma or semicolon of Chinese, Japanese or an Arabic script."""
+    return bool(_WIDE_SEPARATOR.search(value))
+
+
+def wide_colon_line(line: str) -> str | None:
+    """The line for a front-matter line whose key ends in a full-width colon (``Title：``, from
+    an input method), which Markdown does not read as a key; None for any other line."""
+    match = WIDE_COLON_KEY.match(line)
+    if not match:
+        return None
+    key = display_key(match["key"])
+    return (
+        f"its colon is a full-width '{match['colon']}', so it is not read as a key: write "
+        f"{key}: with an ASCII colon ':'"
+    )
 
 
 class FrontMatterError(ValueError):
@@ -749,15 +783,44 @@ def misnamed_sources(
     )
 
 
-def misnamed_message(relpath: str, extensions: set[str]) -> str:
-    """What to do with a source Pelican does not read because of how its name ends."""
+def misnamed_message(
+    relpath: str, extensions: set[str], keys: Sequence[str] = (), home: str = ""
+) -> str:
+    """What to do with a source Pelican does not read because of how its name ends; ``keys``:
+    the front matter of a post saved with no .md (or as .txt), which tells it is one;
+    ``home``: the folder posts go in, for one outside the posts' and pages' folders."""
     name = posixpath.basename(relpath)
     suffix = source_suffix(name, extensions) or ".md"
-    stem = os.path.splitext(name[:-4] if name.lower().endswith(".txt") else name)[0]
+    stem = name[:-4] if name.lower().endswith(".txt") else name
+    if not keys:
+        stem = os.path.splitext(stem)[0]
+    move = f" and move it into {home}" if home else ""
+    if keys:
+        said = ", ".join(f"{k}:" for k in keys[:3])
+        return (
+            f"is not built: it is a post (its first lines are front matter: {said}), but "
+            f"Pelican reads posts only from names ending {suffix}; rename it {stem}{suffix}{move}"
+        )
     return (
         f"is not built: Pelican reads only names ending {suffix} exactly (lower case, nothing "
-        f"after it); rename it {stem}{suffix}"
+        f"after it); rename it {stem}{suffix}{move}"
     )
+
+
+def post_keys(text: str) -> tuple[str, ...]:
+    """The keys a file's first lines give as a post's front matter (Title and Date, say),
+    written as in the file; () unless they name a title or a date and one more key of a
+    post's (a file saved with no .md, a note that merely starts with a colon)."""
+    header = scan_header(text)
+    written = [
+        line.split(":", 1)[0].strip()
+        for line in text.lstrip("\ufeff").splitlines()[: len(header.keys) + 2]
+    ]
+    known = [key for key, _value, _number in header.keys if key in KNOWN_KEYS]
+    if len(set(known)) < 2 or not {"title", "date"} & set(known):
+        return ()
+    spelled = {w.lower(): w for w in written}
+    return tuple(dict.fromkeys(spelled.get(key, key) for key in known))
 
 
 # formats other engines and Pelican plugins read, which this site does not: a post in one
@@ -774,15 +837,34 @@ OTHER_FORMATS = {
 }
 
 
-def other_format_message(relpath: str) -> str | None:
-    """The line for a post in a format this site does not read, or None."""
-    found = OTHER_FORMATS.get(os.path.splitext(relpath)[1].lower())
+def other_format_message(
+    relpath: str, beside: Collection[str] = (), keys: Sequence[str] = ()
+) -> str | None:
+    """The line for a post in a format this site does not read, or None. ``beside``: the
+    content folder's files (a notebook's front matter is in the .nbdata beside it, as the
+    pelican-jupyter plugin reads it); ``keys``: the front matter the file starts with."""
+    stem, suffix = os.path.splitext(relpath)
+    found = OTHER_FORMATS.get(suffix.lower())
     if found is None:
         return None
     what, how = found
+    name = posixpath.basename(stem)
+    then = "then give it front matter"
+    if suffix.lower() == ".ipynb" and f"{stem}.nbdata" in beside:
+        then = (
+            f"then put the lines of {name}.nbdata (its front matter, as the pelican-jupyter "
+            f"plugin read it) at the top of {name}.md"
+        )
+    elif suffix.lower() == ".text" and keys:
+        said = ", ".join(f"{k}:" for k in keys[:3])
+        return (
+            f"is not built: it is a .text file, which this site does not read; it is a post in "
+            f"Markdown (its first lines are front matter: {said}), as older Jekyll sites wrote "
+            f"them: rename it {name}.md"
+        )
     return (
         f"is not built: it is {what}, which this site does not read (another engine or a "
-        f"Pelican plugin did); {how}, then give it front matter"
+        f"Pelican plugin did); {how}, {then}"
     )
 
 
@@ -1236,6 +1318,9 @@ def stopper_problem(
     if not (header.stopper and header.keys):
         return None
     line, number = header.stopper
+    wide = wide_colon_line(line)
+    if wide:  # Date： from an input method: the key, and the lines below it, are text
+        return f"line {number} {line.strip()[:40]!r}: {wide}"
     match = KEYISH_LINE.match(line)
     last_key, last_value, _ = header.keys[-1]
     keys = sorted(known)
@@ -1288,6 +1373,9 @@ def why_no_title(text: str) -> str:
         return "the file is empty"
     lines = text.split("\n")
     first = next(n for n, line in enumerate(lines) if line.strip())
+    wide = _wide_colon_keys(lines, first)
+    if wide:
+        return wide
     loose = _LOOSE_KEY.match(lines[first])
     if first and loose:  # front matter starts on the first line: after a blank line, text
         return (
@@ -1310,6 +1398,25 @@ def why_no_title(text: str) -> str:
                 "start of the line, with no space before the colon, e.g. Title: Our news"
             )
     return _why_not_in_block(text)
+
+
+def _wide_colon_keys(lines: list[str], first: int) -> str:
+    """What to say of the keys written with a full-width colon (``Title：``) in the block of
+    lines from ``first`` to the first blank line ("" when there are none)."""
+    block = []
+    for line in lines[first:]:
+        if not line.strip():
+            break
+        block.append(line)
+    wide = [(n, line) for n, line in enumerate(block, start=first + 1) if wide_colon_line(line)]
+    if not wide:
+        return ""
+    number, line = wide[0]
+    others = [
+        f"{display_key(WIDE_COLON_KEY.match(other)['key'])}: on line {n}" for n, other in wide[1:]
+    ]
+    also = f" (and {', '.join(others)})" if others else ""
+    return f"line {number} {line.strip()[:40]!r}: {wide_colon_line(line)}{also}"
 
 
 # an ATX heading, as Markdown reads one (its closing #s are not its text)
@@ -1406,6 +1513,12 @@ def header_warnings(header: Header) -> list[str]:
                 f"Tags are separated by commas, so {value!r} is not read as {len(parts)} tags; "
                 f"write Tags: {', '.join(parts)}"
             )
+        elif key == "category" and ("," in value or has_wide_separator(value)):
+            # Category: Engineering, Design is one category of that name, at one address
+            found.append(
+                f"Category {value!r} is one category, with the commas in its name: a post "
+                "here has one category; write one of them"
+            )
         elif key == "translation" and value.lower() not in TRUE_FALSE:
             found.append(
                 f"Translation must be true or false, got {value!r}; Pelican reads anything but "
@@ -1457,6 +1570,8 @@ def check_url_part(key: str, name: str, slug: str) -> None:
             f"in it); {fix}"
         )
     size = len(slug.encode("utf-8"))
+    if key == "tags" and has_wide_separator(name):
+        return  # several tags (思考，生活), split once read: each has its own address
     if size > MAX_SLUG_BYTES:
         shown = name if len(name) <= 60 else name[:57] + "…"
         fix = "add a shorter Slug: line" if key == "title" else "use a shorter value"

@@ -397,6 +397,8 @@ def on_content_init(content: Content) -> None:
         # comes before any URL is asked for, which is made from it (its lang_ URL settings)
         content.lang = frontmatter.as_site_spells(lang, default)
         content.in_default_lang = True
+    for problem in checks.split_wide_tags(content):  # Tags: 思考，生活 is two tags
+        logger.error("%s: %s", shown(content.settings, content.source_path), problem)
     html = compat.html_of(content)  # the body as read (compat.py: Content._content)
     if html is None:  # a static file
         return
@@ -768,6 +770,8 @@ def on_unbuilt_sources(generators) -> None:
     extensions = {f".{ext}" for ext in first.readers.extensions}
     every = _files_under(root, dot_folders=False)  # one walk for the three kinds of lines
     found = [f for f in every if frontmatter.source_suffix(f.rsplit("/", 1)[-1], extensions)]
+    by_text = checks.posts_by_text(root, every, found)  # a post saved with no .md
+    found += by_text
     picked = {
         path.replace(os.sep, "/")
         for key in ("generated_content", "static_content")
@@ -780,7 +784,12 @@ def on_unbuilt_sources(generators) -> None:
         logger.error(
             "%s: %s",
             shown(settings, os.path.join(root, relpath)),
-            frontmatter.misnamed_message(relpath, extensions),
+            frontmatter.misnamed_message(
+                relpath,
+                extensions,
+                by_text.get(relpath, ()),
+                checks.post_home(relpath, settings, shown(settings, root)),
+            ),
         )
     read = [
         (settings.get(f"{kind}_PATHS", []), settings.get(f"{kind}_EXCLUDES", []))
@@ -788,12 +797,14 @@ def on_unbuilt_sources(generators) -> None:
     ]
     named = set(misnamed)
     # a post in a format no reader here reads (a notebook, Org mode): one line each
+    # (a post left out: an error in a publish build, as a file nothing publishes is)
     others = [f for f in every if frontmatter.other_format_message(f) is not None]
+    log = logger.error if settings.get("BLOGCORE_STRICT") else logger.warning
     for relpath in frontmatter.unbuilt_files(others, picked, plugin_folders, ignores):
-        logger.warning(
+        log(
             "%s: %s",
             shown(settings, os.path.join(root, relpath)),
-            frontmatter.other_format_message(relpath),
+            frontmatter.other_format_message(relpath, every, checks.front_matter_of(root, relpath)),
         )
     # the pictures the image pipeline rendered (a Cover: in figures/, team and gallery
     # photos) are used though no generator copied them

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from pelican import signals
 
+from plugins.blogcore.frontmatter import split_wide
 from plugins.engine import build, compat, forks, phases
 
 from .model import Doc, Weights
@@ -42,7 +43,8 @@ def _slugs(value) -> tuple[str, ...]:
     if not value:
         return ()
     items = value if isinstance(value, list) else str(value).replace(";", ",").split(",")
-    return tuple(dict.fromkeys(s.strip() for s in items if s.strip()))
+    # a Chinese, Japanese or Arabic-script comma separates too (Related: a，b)
+    return tuple(split_wide([str(s) for s in items]))
 
 
 def doc_of(article, settings) -> Doc:

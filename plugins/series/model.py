@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from plugins.blogcore.frontmatter import split_wide
+
 PUBLISHED, SCHEDULED, DRAFT, PLANNED = "published", "scheduled", "draft", "planned"
 HIDDEN = "hidden"  # Status: hidden: published at its address, in no list
 ERROR, WARNING = "error", "warning"
@@ -456,7 +458,7 @@ def group(
         if slug not in file_by_slug:
             bigger = {s for s, p in originals.items() if len(p) > len(parts)}
             # "Series: A, B": a post is in one series; named so, it makes a third
-            named = [n.strip() for n in parts[0].series_name.split(",") if n.strip()]
+            named = split_wide(parts[0].series_name.split(","))  # 、，، separate too
             known_names = [n for n in named if slugify(n) in established or slugify(n) in originals]
             if len(named) > 1 and known_names:
                 for post in parts:
