@@ -866,9 +866,6 @@ def test_stopper_problem_with_a_kind_s_own_keys(source, expected):
         ("Title: A\nTranslation: True\n\nB", None),
         ("Title: A\nWhatever:\n\nB", None),  # unknown keys are unknown_key()'s
         ("Title: A\nTags: 思考，生活\n\nB", None),  # split as commas are (split_wide)
-        ("Title: A\nCategory: 技术、生活\n\nB", "Category '技术、生活' is one category"),
-        ("Title: A\nCategory: Engineering, Design\n\nB", "write one of them"),
-        ("Title: A\nCategory: Engineering\n\nB", None),
     ],
 )
 def test_header_warnings(source, fragment):
@@ -1384,6 +1381,25 @@ def test_wide_colon_line(line, expected):
 def test_a_key_with_a_full_width_colon_below_the_title_is_an_error(source, expected):
     errors = frontmatter.check_header(frontmatter.scan_header(source))
     assert len(errors) == 1 and errors[0].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "Linux, EXT, Filesystems",
+            "Category 'Linux, EXT, Filesystems' is a list, read as one category of that name: a "
+            "post here has one category; write one (Category: Linux) and put the others in "
+            "Tags: (EXT, Filesystems)",
+        ),
+        ("技术、生活", "write one (Category: 技术) and put the others in Tags: (生活)"),
+        ("Engineering", None),
+        ("Engineering,", None),  # one category all the same
+    ],
+)
+def test_category_list(name, expected):
+    said = frontmatter.category_list(name)
+    assert said is None if expected is None else said.endswith(expected)
 
 
 @pytest.mark.parametrize(

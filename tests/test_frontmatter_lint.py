@@ -371,8 +371,16 @@ CASES = [
         "line 2 'Date：2024-05-01 10:00': its colon is a full-width '：', so it is not read as "
         "a key: write Date: with an ASCII colon ':'",
     ),
-    # one category, named with the commas in it (a post here has one)
-    warns("category-with-commas", post("Category: 技术、生活"), "is one category"),
+    # a list of categories: one category of that name, a page nobody meant (probe 7, 21)
+    typo("category-list", post("Category: Linux, EXT, Filesystems"), "write one (Category: Linux)"),
+    typo("category-list-wide", post("Category: 技术、生活"), "is a list"),
+    typo(
+        "category-list-rst",
+        "Linted\n######\n\n:date: 2024-05-01 10:00\n:category: dew, cults\n:slug: s\n"
+        ":author: Ada Byrne\n\nText.\n",
+        "Category 'dew, cults' is a list",
+        path="posts/s.rst",
+    ),
 ]
 
 

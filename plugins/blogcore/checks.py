@@ -25,6 +25,7 @@ from .frontmatter import (
     FROM_PATH,
     WRITTEN,
     FrontMatterError,
+    category_list,
     check_url_part,
     has_wide_separator,
     is_within_any,
@@ -217,6 +218,20 @@ def split_wide_tags(item: Any) -> list[str]:
         kept.append(tag)
     item.tags = item.metadata["tags"] = kept
     return problems
+
+
+def category_lists(posts: Iterable[Any]) -> list[tuple[Any, str]]:
+    """Each post whose written Category is a list (``Category: Linux, EXT``: one category of
+    that name, a page nobody meant), with its line."""
+    found = []
+    for post in posts:
+        name = getattr(getattr(post, "category", None), "name", None)
+        if getattr(post, "blogcore_category_from", WRITTEN) != WRITTEN or not isinstance(name, str):
+            continue
+        line = category_list(name)
+        if line:
+            found.append((post, line))
+    return found
 
 
 def written_categories(posts: Iterable[Any]) -> dict[str, Category]:

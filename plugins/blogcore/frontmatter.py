@@ -1513,18 +1513,25 @@ def header_warnings(header: Header) -> list[str]:
                 f"Tags are separated by commas, so {value!r} is not read as {len(parts)} tags; "
                 f"write Tags: {', '.join(parts)}"
             )
-        elif key == "category" and ("," in value or has_wide_separator(value)):
-            # Category: Engineering, Design is one category of that name, at one address
-            found.append(
-                f"Category {value!r} is one category, with the commas in its name: a post "
-                "here has one category; write one of them"
-            )
         elif key == "translation" and value.lower() not in TRUE_FALSE:
             found.append(
                 f"Translation must be true or false, got {value!r}; Pelican reads anything but "
                 "false as true (this file is then a translation of another)"
             )
     return found
+
+
+def category_list(name: str) -> str | None:
+    """The line for a Category written as a list (``Linux, EXT, Filesystems``, ``技术、生活``),
+    which Pelican makes one category of that name, at one address; None for one category."""
+    parts = split_wide(name.split(","))
+    if len(parts) < 2:
+        return None
+    return (
+        f"Category {name!r} is a list, read as one category of that name: a post here has "
+        f"one category; write one (Category: {parts[0]}) and put the others in Tags: "
+        f"({', '.join(parts[1:])})"
+    )
 
 
 def check_slug(slug: str, suggestion: str) -> None:

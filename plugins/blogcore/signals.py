@@ -491,6 +491,10 @@ def on_article_pretaxonomy_urls(generator) -> None:
     categories settled (a folder's spelt as written elsewhere, the default one named)."""
     _skip_clashes([generator], checks.planned_before_taxonomy(generator, generator.settings))
     _settle_categories(generator)
+    strict = generator.settings.get("BLOGCORE_STRICT")  # Category: a, b: a page nobody meant
+    for post, line in checks.category_lists(every_article(generator)):
+        log = logger.error if strict and post.status == "published" else logger.warning
+        log("%s: %s", shown(generator.settings, post.source_path), line)
 
 
 def _settle_categories(generator) -> None:
