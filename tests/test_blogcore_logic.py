@@ -493,7 +493,11 @@ def test_check_date_accepts_unambiguous(value, expected):
     assert frontmatter.check_date("date", value) == expected
 
 
-@pytest.mark.parametrize("value", ["en", "fr", "en-GB", "pt-BR", "zh-Hans", "de-CH", "es-419"])
+@pytest.mark.parametrize(
+    "value",
+    # zh-CN and zh-TW: BCP 47 as pages write them (Babel adds the script: zh-Hans-CN)
+    ["en", "fr", "en-GB", "pt-BR", "zh-Hans", "de-CH", "es-419", "zh-CN", "zh-TW", "zh-Hant-TW"],
+)
 def test_check_lang_accepts(value):
     assert frontmatter.check_lang(value) == value
 
@@ -511,6 +515,15 @@ def test_check_lang_accepts(value):
         ("FR", "(write 'fr')"),
         ("pt_BR", "(write 'pt-BR')"),
         ("pt-br", "(write 'pt-BR')"),
+        ("zh_CN", "(write 'zh-CN')"),
+        ("zh-cn", "(write 'zh-CN')"),
+        # a country's code for its language, a language's English name (probe 7, finding 20)
+        ("ua", "(did you mean 'uk' (Ukrainian)?)"),
+        ("jp", "(did you mean 'ja' (Japanese)?)"),
+        ("kr", "(did you mean 'ko' (Korean)?)"),
+        ("cn", "(did you mean 'zh' (Chinese)?)"),
+        ("english", "(did you mean 'en' (English)?)"),
+        ("French", "(did you mean 'fr' (French)?)"),
     ],
 )
 def test_check_lang_rejects(value, hint):

@@ -371,6 +371,10 @@ CASES = [
         "line 2 'Date：2024-05-01 10:00': its colon is a full-width '：', so it is not read as "
         "a key: write Date: with an ASCII colon ':'",
     ),
+    # a country's code for the language (Ukraine's): dropped, with the code meant
+    Case("lang-country-code", post("Lang: ua"), "got 'ua' (did you mean 'uk' (Ukrainian)?)"),
+    # zh-CN is BCP 47 as Chinese pages write it (was: an error, "write 'zh-Hans-CN'")
+    warns("lang-zh-cn", post("Lang: zh-CN"), "Lang 'zh-CN' has no catalog", page="zh-CN/posts/s/"),
     # a list of categories: one category of that name, a page nobody meant (probe 7, 21)
     typo("category-list", post("Category: Linux, EXT, Filesystems"), "write one (Category: Linux)"),
     typo("category-list-wide", post("Category: 技术、生活"), "is a list"),

@@ -924,9 +924,41 @@ def canonical_lang(value: str) -> str | None:
     return None
 
 
+# countries' codes written for their languages (ua is Ukraine; Ukrainian is uk): each one here
+# no language has (se, Sweden's, is Northern Sami's: Babel takes it as that)
+COUNTRY_CODES = {
+    "ua": "uk", "jp": "ja", "kr": "ko", "cn": "zh", "gr": "el", "dk": "da", "cz": "cs",
+    "il": "he", "vn": "vi", "ir": "fa", "rs": "sr", "gb": "en", "us": "en",
+}  # fmt: skip
+
+
+def _script_as_written(value: str, canonical: str) -> str:
+    """The canonical spelling without the script Babel adds when the value gives none
+    (zh-CN is zh-Hans-CN to Babel; both are BCP 47, and zh-CN is how pages say it)."""
+    parts = canonical.split("-")
+    written_script = any(len(p) == 4 and p.isalpha() for p in re.split(r"[-_]", value)[1:])
+    if len(parts) > 2 and len(parts[1]) == 4 and parts[1].isalpha() and not written_script:
+        return "-".join([parts[0], *parts[2:]])
+    return canonical
+
+
+def _language_meant(value: str) -> str | None:
+    """The language code a country's code or an English language name stands for (ua: uk,
+    english: en), with its name, or None."""
+    names = Locale("en").languages
+    code = COUNTRY_CODES.get(value.lower())
+    if code is None:
+        code = next((c for c, n in names.items() if n.casefold() == value.casefold()), None)
+    if code is None or "_" in code:
+        return None
+    return f"{code!r} ({names.get(code, code)})"
+
+
 def check_lang(value: str) -> str:
-    """Return a language code Babel knows (en, fr, pt-BR), or explain what is expected."""
+    """Return a language code Babel knows (en, fr, pt-BR, zh-CN), or explain what is expected."""
     written = canonical_lang(value)
+    if written:
+        written = _script_as_written(value, written)
     if written == value:
         return value
     if written:
@@ -936,7 +968,8 @@ def check_lang(value: str) -> str:
             f"Lang must be a language code such as en, fr or pt-BR, got {value!r} "
             f"(write {written!r})"
         )
-    hint = ""
+    meant = _language_meant(value.strip())
+    hint = f" (did you mean {meant}?)" if meant else ""
     letters = re.sub(r"[^A-Za-z_-]", "", value)
     if letters and letters != value and LANG_SHAPE.fullmatch(letters):
         try:
