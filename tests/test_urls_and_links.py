@@ -1168,13 +1168,17 @@ def test_files_outside_the_static_folders_are_named_not_dropped(build_site, capl
         "unpub-dev/downloads/ad6.txt, unpub-dev/downloads/ad6_plot.py are not published: "
         'unpub-dev/downloads/ is not a static folder; add "downloads" to STATIC_PATHS in '
         "pelicanconf.py (published at /downloads/ as they are), or move them into "
-        "unpub-dev/extra/",
+        'unpub-dev/extra/; if they are not for readers (notes, scripts), add "ad6.txt", '
+        '"ad6_plot.py" to IGNORE_FILES in pelicanconf.py instead, which leaves them out of the '
+        "site",
         "unpub-dev/favicon.ico is not published: a favicon.ico works only at the site's root, "
         'as /favicon.ico; add "favicon.ico" to STATIC_PATHS and "favicon.ico": {"path": '
         '"favicon.ico"} to EXTRA_PATH_METADATA in pelicanconf.py, which publishes it there',
         "unpub-dev/pdfs/talk-slides.pdf is not published: unpub-dev/pdfs/ is not a static "
         'folder; add "pdfs" to STATIC_PATHS in pelicanconf.py (published at /pdfs/ as it is), '
-        "or move it into unpub-dev/extra/",
+        "or move it into unpub-dev/extra/; if it is not for readers (notes, scripts), add "
+        '"talk-slides.pdf" to IGNORE_FILES in pelicanconf.py instead, which leaves it out of the '
+        "site",
     ]
     assert not site.exists("CNAME")
     caplog.clear()
@@ -1221,7 +1225,8 @@ def test_a_file_the_build_uses_is_never_said_to_be_unpublished(build_site, caplo
     assert said == [
         "used-pub/figures/g/left.txt is not published: used-pub/figures/ is not a static "
         'folder; add "figures" to STATIC_PATHS in pelicanconf.py (published at /figures/ as it '
-        "is), or move it into used-pub/extra/"
+        "is), or move it into used-pub/extra/; if it is not for readers (notes, scripts), add "
+        '"left.txt" to IGNORE_FILES in pelicanconf.py instead, which leaves it out of the site'
     ]
     caplog.clear()
     del files["figures/g/left.txt"]
@@ -1230,6 +1235,88 @@ def test_a_file_the_build_uses_is_never_said_to_be_unpublished(build_site, caplo
     assert site.exists("figures/g/data.csv")
     cover = site.soup("posts/cover-c/index.html").select_one('meta[property="og:image"]')
     assert "/renditions/figures/g/out-" in cover["content"]
+
+
+def test_a_writers_own_notes_and_scripts_unpublished_are_told_how_to_stay_private(
+    build_site, caplog
+):
+    # an adopted blog's TODO.txt, its front-matter script and its log beside the posts: every
+    # way out the lines offered (extra/ and a mapping, STATIC_PATHS, {static}) published them
+    files = {
+        "TODO.txt": "1- Figure out how to link the xml files\n",
+        "blog/hello.md": _post("Hello", "hello", "2024-05-01"),
+        "blog/fix_front.py": "import sys\n",
+        "blog/title-errors.txt": "title errors found by the script\n",
+    }
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit):
+        build_site(files, publish=True, name="notes-pub")
+    said = [m for m in _errors(caplog) if "not published" in m]
+    assert said == [
+        "notes-pub/blog/fix_front.py, notes-pub/blog/title-errors.txt are not published: nothing "
+        "links to them and notes-pub/blog/ is no static folder; link each from a post with "
+        "{static} (or {attach}), or move them into notes-pub/extra/; if they are not for "
+        'readers (notes, scripts), add "fix_front.py", "title-errors.txt" to IGNORE_FILES in '
+        "pelicanconf.py instead, which leaves them out of the site"
+    ]  # the TODO is a note to editors, as a README is: never named
+    caplog.clear()
+    ignores = ["**/.*", ".#*", "._*", "fix_front.py", "title-errors.txt"]  # followed
+    site = build_site(files, publish=True, name="notes-ok", IGNORE_FILES=ignores)
+    assert not [m for m in _errors(caplog) if "not published" in m]
+    assert site.exists("posts/hello/")
+    names = {p.name for p in site.files()}
+    assert not names & {"TODO.txt", "fix_front.py", "title-errors.txt"}
+
+
+def test_icons_published_below_the_root_are_named_unless_linked(build_site, caplog):
+    # an old site's extra/favicon.ico and apple-touch-icon*.png (its EXTRA_PATH_METADATA mapped
+    # them to the root): published at /extra/..., where no browser or phone looks, and no line
+    files = {
+        "extra/favicon.ico": _ico(),
+        "extra/apple-touch-icon-152x152.png": _png(),
+        "images/logo-apple-touch-icon.png": _png(),  # not a name phones look for
+    }
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit):
+        build_site(files, publish=True, name="icons-pub")
+    said = sorted(m for m in _errors(caplog) if "where nothing reads it" in m)
+    assert said == [
+        "icons-pub/extra/apple-touch-icon-152x152.png is published at "
+        "/extra/apple-touch-icon-152x152.png, where nothing reads it: browsers look for "
+        "apple-touch-icon-152x152.png only at the site's root, as /apple-touch-icon-152x152.png, "
+        'and no page links it; add "extra/apple-touch-icon-152x152.png": {"path": '
+        '"apple-touch-icon-152x152.png"} to EXTRA_PATH_METADATA in pelicanconf.py',
+        "icons-pub/extra/favicon.ico is published at /extra/favicon.ico, where nothing reads "
+        "it: browsers look for favicon.ico only at the site's root, as /favicon.ico, and no "
+        'page links it; add "extra/favicon.ico": {"path": "favicon.ico"} to '
+        "EXTRA_PATH_METADATA in pelicanconf.py",
+    ]
+    # linked from a post, an icon below the root is in use: nothing to say
+    caplog.clear()
+    linked = {
+        "extra/favicon.ico": files["extra/favicon.ico"],
+        "posts/icon.md": _post(
+            "Icon", "icon", "2024-05-01", body="![Our icon]({static}/extra/favicon.ico)"
+        ),
+    }
+    build_site(linked, publish=True, name="icons-linked")
+    assert not [m for m in caplog.messages if "where nothing reads it" in m]
+    # followed, the icons are at the root and nothing is said
+    caplog.clear()
+    mapping = {
+        "extra/favicon.svg": {"path": "favicon.svg"},
+        "extra/favicon.ico": {"path": "favicon.ico"},
+        "extra/apple-touch-icon-152x152.png": {"path": "apple-touch-icon-152x152.png"},
+    }
+    site = build_site(files, publish=True, name="icons-ok", EXTRA_PATH_METADATA=mapping)
+    assert not [m for m in caplog.messages if "where nothing reads it" in m]
+    assert site.exists("favicon.ico") and site.exists("apple-touch-icon-152x152.png")
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), (20, 80, 200)).save(out, "PNG")
+    return out.getvalue()
 
 
 def _ico() -> bytes:
@@ -1426,17 +1513,25 @@ def test_a_404_html_of_the_sites_own_is_told_how_to_replace_the_themes(build_sit
 def test_a_file_that_works_only_at_the_root_published_below_it_is_named(build_site, caplog):
     # moved into content/extra/ as the old line said: published at /extra/CNAME, no line, and
     # GitHub Pages reset the custom domain at the next deploy
+    # (a favicon.ico below the root is named too, unless a page or the theme links it)
     files = {"extra/CNAME": "blog.example.org\n", "images/favicon.ico": _ico()}
     caplog.set_level(logging.WARNING)
     with pytest.raises(SystemExit):
         build_site(files, publish=True, name="below-root")
-    [line] = [m for m in _errors(caplog) if "CNAME" in m or "favicon" in m]
+    [line, icon] = sorted(m for m in _errors(caplog) if "CNAME" in m or "favicon" in m)
+    assert icon.startswith("below-root/images/favicon.ico is published at /images/favicon.ico")
     assert line == (
         "below-root/extra/CNAME is published at /extra/CNAME, where nothing reads it: a CNAME "
         'works only at the site\'s root, as /CNAME; add "extra/CNAME": {"path": "CNAME"} to '
         "EXTRA_PATH_METADATA in pelicanconf.py"
     )
-    mapping = json.loads("{" + re.search(r'add ("[^"]+": \{[^}]*\}) to EXTRA_PATH', line)[1] + "}")
+    mapping = {
+        key: value
+        for said in (line, icon)
+        for key, value in json.loads(
+            "{" + re.search(r'add ("[^"]+": \{[^}]*\}) to EXTRA_PATH', said)[1] + "}"
+        ).items()
+    }
     caplog.clear()
     site = build_site(
         files,

@@ -10,7 +10,7 @@ import functools
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 from urllib.parse import unquote
 
@@ -746,20 +746,58 @@ def html_not_a_post(relpath: str, text: str, keep_out: Iterable[str]) -> bool:
 ONLY_AT_ROOT = ROOT_FILES - {"favicon.ico", "apple-touch-icon.png"}
 
 
-def root_files_elsewhere(published: dict[str, str]) -> list:
+# icons browsers and phones look for at the root by themselves (an old site's favicon.ico, its
+# apple-touch-icon-152x152.png): below it, of use only where a page links them
+ROOT_ICON = re.compile(r"favicon\.ico|apple-touch-icon(-\d+x\d+)?(-precomposed)?\.png")
+
+
+def root_files_elsewhere(published: dict[str, str], in_use: Collection[str] = ()) -> list:
     """The static files (source path -> output path, both relative, /-separated) that work
     only at the site's root but are published below it (content/extra/CNAME at /extra/CNAME:
     GitHub Pages then resets the custom domain), when no static file is at the root under that
     name. One the build writes itself (its robots.txt) is named too: the writer's crawl rules
-    are not the ones served."""
+    are not the ones served. An icon (ROOT_ICON) is, unless it is ``in_use`` (icons_in_use)."""
     at_root = set(published.values())
     return sorted(
         (source, save_as)
         for source, save_as in published.items()
-        if (name := posixpath.basename(source)) in ONLY_AT_ROOT
+        if (
+            (name := posixpath.basename(source)) in ONLY_AT_ROOT
+            or (ROOT_ICON.fullmatch(name) and source not in in_use)
+        )
         and save_as != name
         and name not in at_root
     )
+
+
+def icons_in_use(generators: list, settings: dict[str, Any]) -> set[str]:
+    """The icons (ROOT_ICON) published below the root that something links, by source path: a
+    post or page (with {static}, or by its address), or the theme's templates (by name)."""
+    statics = [
+        s
+        for generator in generators
+        for s in getattr(generator, "staticfiles", None) or []
+        if ROOT_ICON.fullmatch(posixpath.basename(s.get_relative_source_path()))
+    ]
+    if not statics:  # nearly every site
+        return set()
+    items = [item for generator in generators for item in content_items(generator)]
+    linked = _linked_statics(items, statics, settings)
+    folders = [
+        *settings.get("THEME_TEMPLATES_OVERRIDES", []),
+        os.path.join(settings.get("THEME", ""), "templates"),
+    ]
+    said = []
+    for folder in folders:
+        for root, _dirs, names in os.walk(folder):
+            for name in names:
+                with open(os.path.join(root, name), encoding="utf-8", errors="replace") as f:
+                    said.append(f.read())
+    themed = "\n".join(said)
+    paths = {id(s): s.get_relative_source_path().replace(os.sep, "/") for s in statics}
+    return {
+        path for key, path in paths.items() if key in linked or posixpath.basename(path) in themed
+    }
 
 
 def _site_writes_clause(name: str, site_writes: dict[str, str] | None) -> str:
@@ -781,9 +819,14 @@ def root_file_elsewhere_message(
     maps a root file the build writes itself to its setting ({"robots.txt": "ROBOTS_SAVE_AS"})."""
     name = posixpath.basename(source)
     instead = _site_writes_clause(name, site_writes)
+    works = (
+        f"browsers look for {name} only at the site's root, as /{name}, and no page links it"
+        if ROOT_ICON.fullmatch(name)
+        else f"a {name} works only at the site's root, as /{name}"
+    )
     return (
-        f"{content}/{source} is published at /{save_as}, where nothing reads it: a {name} works "
-        f'only at the site\'s root, as /{name}; add "{source}": {{"path": "{name}"}} to '
+        f"{content}/{source} is published at /{save_as}, where nothing reads it: {works}; "
+        f'add "{source}": {{"path": "{name}"}} to '
         f"EXTRA_PATH_METADATA in pelicanconf.py{instead}"
     )
 

@@ -871,7 +871,9 @@ def _say_unpublished(generators, every, picked, sources, plugin_folders, pages=(
         for generator in generators
         for item in getattr(generator, "staticfiles", None) or []
     }
-    for source, save_as in checks.root_files_elsewhere(published):
+    for source, save_as in checks.root_files_elsewhere(
+        published, checks.icons_in_use(generators, settings)
+    ):
         log("%s", checks.root_file_elsewhere_message(source, save_as, content, site_writes))
     for folder, files in found.items():
         holds_posts = any(s.startswith(f"{folder}/") for s in sources)
