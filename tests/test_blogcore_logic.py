@@ -1393,7 +1393,7 @@ def test_wide_colon_line(line, expected):
 )
 def test_a_key_with_a_full_width_colon_below_the_title_is_an_error(source, expected):
     errors = frontmatter.check_header(frontmatter.scan_header(source))
-    assert len(errors) == 1 and errors[0].startswith(expected)
+    assert len(errors) == 1 and expected in errors[0]
 
 
 @pytest.mark.parametrize(
