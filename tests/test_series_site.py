@@ -451,7 +451,8 @@ def test_a_series_files_bad_lang_is_the_series_files_line(build_site, caplog):
     said = [m for m in _messages(caplog) if "series-lang/" in m]
     assert [m for m in said if "Lang" in m or "english" in m] == [
         "series-lang/series/moving-house.md: Lang must be a language code such as en, fr or "
-        "pt-BR, got 'english'; the series takes its posts' language"
+        "pt-BR, got 'english' (did you mean 'en' (English)?); the series takes its posts' "
+        "language"
     ]
 
 

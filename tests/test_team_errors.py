@@ -166,7 +166,8 @@ class _Collect(logging.Handler):
         (
             logging.ERROR,
             "content-0/team/wordy-lang.md: Lang must be a language code such as en, fr or "
-            "pt-BR, got 'english'; the bio is taken as the site's language",
+            "pt-BR, got 'english' (did you mean 'en' (English)?); the bio is taken as the "
+            "site's language",
         ),
         (  # named from the team file, whose Photo line is what to change
             logging.ERROR,

@@ -357,8 +357,8 @@ def bad_build(tmp_path_factory):
         (
             logging.ERROR,
             "content-0/team/cleo-park.french.md: Lang must be a language code such as en, fr or "
-            "pt-BR, got 'french', in its file name (<person>.<lang>.md, e.g. cleo-park.fr.md); "
-            "skipped",
+            "pt-BR, got 'french' (did you mean 'fr' (French)?), in its file name "
+            "(<person>.<lang>.md, e.g. cleo-park.fr.md); skipped",
         ),
         (
             logging.WARNING,
