@@ -436,7 +436,7 @@ CASES = [
         "yaml-list",
         {
             "posts/y.md": "---\nTitle: Y\nDate: 2024-05-01\nCategory: Company\n"
-            "Tags:\n  - alpha\n  - beta\n---\n\nBody.\n"
+            "Author: Ada Byrne\nTags:\n  - alpha\n  - beta\n---\n\nBody.\n"
         },
         "",
         publish=0,
