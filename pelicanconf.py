@@ -166,6 +166,8 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
         "markdown.extensions.toc": {"permalink": False},
+        # a post's top headings are <h2> under the page's <h1> title, none skipped (blogcore)
+        "plugins.blogcore.headings": {},
         "markdown.extensions.smarty": {},
         # !!! note "Title" boxes (Python-Markdown's own; theme/static/css: .admonition)
         "markdown.extensions.admonition": {},
