@@ -107,14 +107,24 @@ def test_a_markdown_post_s_tables_are_each_in_a_named_box(build_site):
     assert not page.select(".post-content [style]")
 
 
-def test_a_card_s_table_scrolls_in_a_box_that_is_no_region(build_site):
-    """On the home page its caption or heading has no id, and ten cards' regions would be
-    ten landmarks, named alike."""
+def test_a_card_shows_no_table(build_site):
+    """A summary made from the post is its text (test_blogcore_summaries.py): no table, no
+    box, no heading naming one on the home page."""
     post = WIDE_POST.replace("Summary: Prices of every room, and where to book them.\n", "")
     site = build_site({"posts/wide.md": post}, SUMMARY_MAX_LENGTH=None)
-    card = site.soup("").find("div", class_="table-scroll")
-    assert card is not None and card["tabindex"] == "0"
-    assert card.get("aria-labelledby") is None and card.get("role") is None
+    card = site.soup("").select_one(".post-summary")
+    assert card is not None and card.get_text(strip=True)
+    assert card.select("table, .table-scroll, h2, h3, caption") == []
+
+
+def test_a_table_s_box_in_a_summary_is_no_region():
+    """Where a summary holds a table's box still (a site's own summaries), its caption or
+    heading has no id there, and ten cards' regions would be ten landmarks, named alike."""
+    html = text.scroll_tables("<h2>Prices</h2><table><tr><td>1</td></tr></table>")
+    shown = BeautifulSoup(text.shown_elsewhere(html, "/posts/wide/"), "html.parser")
+    box = shown.find("div", class_="table-scroll")
+    assert box is not None and box["tabindex"] == "0"
+    assert box.get("aria-labelledby") is None and box.get("role") is None
 
 
 @pytest.mark.parametrize(
@@ -226,3 +236,36 @@ def test_a_raw_html_table_in_a_bio_or_a_series_intro_scrolls_in_a_named_box(buil
         found = page.select("main div.table-scroll")
         assert len(found) == 1 and found[0]["tabindex"] == "0", url
         assert found[0]["role"] == "region" and name_of(page, found[0]) == "Office hours"
+
+
+T_ACCOUNT = """Title: Two balance sheets
+Date: 2024-05-01 10:00
+Category: Engineering
+Author: Ada Byrne
+Summary: Two banks.
+
+Two banks.
+
+|    | Bank A | Bank B |
+|---:|-------:|-------:|
+| Assets | 10 | 20 |
+| Loans | 5 | 7 |
+
+| Room | Price |
+|------|-------|
+| Hall | 20 |
+"""
+
+
+def test_a_two_way_table_s_empty_corner_is_a_data_cell(build_site):
+    """An empty header cell names no column (axe's empty-table-header): the corner of a
+    two-way table is a <td> in the header row; a header cell with text stays one."""
+    site = build_site({"posts/t-account.md": T_ACCOUNT})
+    first, second = site.soup("posts/two-balance-sheets/").select(".post-content table")
+    corner = first.select_one("thead tr").find_all(["td", "th"])
+    assert [cell.name for cell in corner] == ["td", "th", "th"]
+    assert corner[0].get_text() == "" and corner[0]["class"] == ["align-right"]
+    assert [cell.name for cell in second.select_one("thead tr").find_all(["td", "th"])] == [
+        "th",
+        "th",
+    ]

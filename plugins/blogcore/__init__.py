@@ -12,8 +12,12 @@ What it does on each build:
   anything is written and the later one is skipped (urls.py); ``{filename}``/``{static}`` links
   to missing, draft or future content are named (links.py, docs/urls-and-links.md); a Markdown
   file no path setting picks up is named in a warning.
-- Tidies rendered Markdown: code blocks get ``tabindex="0"`` (scrollable by keyboard) and
-  table alignment becomes ``align-left|center|right`` classes instead of inline styles.
+- Tidies rendered Markdown: code blocks and block formulas get ``tabindex="0"`` (scrollable
+  by keyboard), table alignment becomes ``align-left|center|right`` classes instead of inline
+  styles, a two-way table's empty corner is a ``<td>``; a post's headings start at ``<h2>``
+  under its title, none skipped (headings.py, a Markdown extension named in ``MARKDOWN``).
+- Gives a post without ``Summary:`` a text summary for cards (summaries.py); leaves out links
+  with no text, naming each (an error in a publish, as an image without alt text).
 - Adds ``word_count`` and ``reading_time`` (whole minutes, at least 1) to articles and pages.
 - Adds ``structured_data``: a JSON-LD ``BlogPosting`` dict per article that other plugins may
   enrich (team and galleries at the engine's ``posts_described`` phase, series as the page is

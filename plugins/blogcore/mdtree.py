@@ -96,6 +96,17 @@ def scroll_tables(root: etree.Element) -> None:
         box.append(table)
 
 
+def corner_cells(root: etree.Element) -> None:
+    """The empty top-left header cell of a two-way table (``|   | Bank A | Bank B |``) as a
+    ``<td>``: a header cell with no text names no column (axe's ``empty-table-header``), and
+    a header row may hold data cells."""
+    for head in root.iter("thead"):
+        row = head.find("tr")
+        first = row[0] if row is not None and len(row) else None
+        if first is not None and first.tag == "th" and not len(first) and not first.text:
+            first.tag = "td"
+
+
 def _caption_id(table: etree.Element, names: "text.TableNames") -> str | None:
     """The id of a table's caption, given one if it has none; None without a caption."""
     caption = table.find("caption")
@@ -207,8 +218,8 @@ def _decoded(written: str) -> str:
 
 
 class FactsProcessor(Treeprocessor):
-    """The last step of Markdown's tree: align table cells, note the post's facts, then
-    put tables in their boxes."""
+    """The last step of Markdown's tree: align table cells (an empty corner cell a ``<td>``),
+    note the post's facts, then put tables in their boxes."""
 
     def __init__(self, md: Markdown, extension: "FactsExtension") -> None:
         super().__init__(md)
@@ -220,6 +231,7 @@ class FactsProcessor(Treeprocessor):
         try:
             if not align_cells(root):
                 raise Unknown("style")
+            corner_cells(root)
             facts = Facts(text.count_text_words(reading.prose(root)), reading.markup(root))
             # only where the tree is the whole HTML: else tidy_html boxes every table at once
             scroll_tables(root)

@@ -1,6 +1,7 @@
 """Signal receivers connecting blogcore's pure logic to Pelican."""
 
 import contextlib
+import datetime
 import hashlib
 import logging
 import os
@@ -16,11 +17,25 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content, Page
 from pelican.readers import HTMLReader, RstReader
+from pelican.utils import truncate_html_words
 
 from plugins.engine import build, phases, side, translations
 from plugins.engine.items import every_article, static_output
 
-from . import assets, checks, compat, frontmatter, jsonld, links, memo, repeats, sitemap, text, urls
+from . import (
+    assets,
+    checks,
+    compat,
+    frontmatter,
+    jsonld,
+    links,
+    memo,
+    repeats,
+    sitemap,
+    summaries,
+    text,
+    urls,
+)
 from . import reader as reading
 from .frontmatter import DEFAULT, FROM_FOLDER
 from .reader import (
@@ -436,6 +451,7 @@ def on_content_init(content: Content) -> None:
         words = metadata["word_count"]
         local = metadata.get(LOCAL_URLS)
         content.blogcore_local_urls = local if isinstance(local, tuple) else ()
+    _leave_out_empty_links(content)
     content.word_count = words
     content.reading_time = text.reading_minutes(
         words, content.settings.get("BLOGCORE_WORDS_PER_MINUTE", 230)
@@ -443,6 +459,38 @@ def on_content_init(content: Content) -> None:
     # the files its text links to as written: a plugin may turn an image into a <picture>
     # of renditions later, after which Pelican's get_static_links no longer sees it
     content.blogcore_static_links = frozenset(content.get_static_links())
+
+
+def _leave_out_empty_links(content: Content) -> None:
+    """A link with no text (``[](url)``, a linked image without alt text) is left out of the
+    page, one line each naming the file, its line and the URL: an error in a publish of a
+    published post, as an image without alt text is (reader.py)."""
+    html, hrefs = text.links_without_name(compat.html_of(content) or "")
+    if not hrefs:  # nearly every post
+        return
+    compat.set_html(content, html)  # compat.py: Content._content, no public setter
+    source = shown(content.settings, content.source_path)
+    try:
+        lines = Path(content.source_path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    published = getattr(content, "status", "published") == "published"
+    date = getattr(content, "date", None)
+    if isinstance(date, datetime.datetime) and date.tzinfo is not None:
+        published = published and date <= datetime.datetime.now(date.tzinfo)
+    log = logger.error if content.settings.get("BLOGCORE_STRICT") and published else logger.warning
+    for href in dict.fromkeys(hrefs):
+        number = next((n for n, line in enumerate(lines, 1) if href and href in line), None)
+        html_link = number is not None and "<a" in lines[number - 1].lower()
+        between = "<a> and </a>" if html_link else "its brackets"
+        log(
+            '%s: %sthe link to %s has no text, so a screen reader says only "link": write '
+            "what it leads to between %s (it is left out of the page until then)",
+            source,
+            f"line {number}: " if number else "",
+            href,
+            between,
+        )
 
 
 def _say_again(content: Content, said: tuple) -> None:
@@ -731,6 +779,7 @@ def on_content_final(generators) -> None:
         default_image = generator.context.get("BLOGCORE_DEFAULT_IMAGE") or None
         everything = [*generator.articles, *getattr(generator, "drafts", [])]
         for article in _with_translations(everything):
+            _text_summary(article)
             # .content has {static}/{filename} links resolved, now that every file is known
             image = text.first_image(article.content) or default_image
             article.og_image = text.absolute_url(siteurl, image) if image else None
@@ -746,6 +795,20 @@ def on_content_final(generators) -> None:
                 language=article.lang,
             )
         phases.posts_described.send(generator)  # team and galleries add to what is here
+
+
+def _text_summary(article) -> None:
+    """A post without ``Summary:`` gets its automatic summary as text (summaries.py), before
+    any card or JSON-LD reads it; Pelican's own where that is text already."""
+    if "summary" in article.metadata:
+        return
+    words = article.settings.get("SUMMARY_MAX_LENGTH")
+    suffix = article.settings.get("SUMMARY_END_SUFFIX", "…")
+    content = article.content
+    # what Pelican would make (not article.summary: Pelican keeps its first reading)
+    made = content if words is None else truncate_html_words(content, words, suffix)
+    if made and not summaries.is_text(made):
+        compat.set_summary(article, summaries.card_summary(content, words, suffix))
 
 
 def _files_under(

@@ -19,6 +19,7 @@ import nh3
 from bs4 import BeautifulSoup, SoupStrainer
 from bs4.element import NavigableString, Tag
 
+from . import attributes as attribute_values
 from . import links, rawtags
 
 _WORD = re.compile(r"[\w'\u2019-]+")  # over plain text, not HTML
@@ -192,6 +193,22 @@ def located(html: str, *names: str) -> Iterator[tuple[int, Tag]]:
         yield lines[tag.sourceline] + tag.sourcepos, tag
 
 
+# A formula (reST's ``.. math::`` as MathML, in a <div> of its own) wider than a phone
+# scrolls in its box, which takes Tab, as a code block does (theme: .math-block).
+MATH_BOX = ' class="math-block" tabindex="0"'
+
+
+def _block_math(div: Tag) -> bool:
+    """Whether a <div> holds one block formula and nothing else."""
+    first = _first_child(div)
+    return (
+        isinstance(first, Tag)
+        and first.name == "math"
+        and first.get("display") == "block"
+        and all(child is first or not str(child).strip() for child in div.contents)
+    )
+
+
 def _first_child(tag: Tag):
     """The first child of ``tag`` that is not white space."""
     for child in tag.contents:
@@ -245,19 +262,22 @@ def free_page_ids(html: str, taken: frozenset[str] = PAGE_IDS) -> str:
 def tidy_html(html: str) -> str:
     """Make rendered Markdown CSP- and keyboard-friendly.
 
-    Code blocks become focusable, so a reader without a mouse can scroll a long line; table
-    cells get an ``align-*`` class instead of the inline style a strict CSP would block;
-    every table scrolls in a wrapper of its own (``scroll_tables``).
+    Code blocks and block formulas (``MATH_BOX``) become focusable, so a reader without a
+    mouse can scroll a long line; table cells get an ``align-*`` class instead of the inline
+    style a strict CSP would block; every table scrolls in a wrapper of its own (``scroll_tables``).
     beautifulsoup4 finds them; the changes are spliced in where it found them, so the rest
     of the HTML keeps its bytes. (A Markdown post has all three done in Markdown's own tree:
     mdtree.py.)
     """
     code = '<div class="highlight"' in html
-    if not code and 'style="text-align:' not in html:  # most HTML: nothing to do
+    math = 'display="block"' in html
+    if not code and not math and 'style="text-align:' not in html:  # most HTML: nothing to do
         return scroll_tables(html)
     lines = line_starts(html)
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
     for at, tag in located(html):
+        if math and tag.name == "div" and not tag.attrs and _block_math(tag):
+            edits.append((at + 4, at + 4, MATH_BOX))
         if code and tag.name == "div" and html.startswith('<div class="highlight"', at):
             first = _first_child(tag)
             if (
@@ -525,6 +545,32 @@ def images_needing_alt(html: str) -> list[str]:
     return found
 
 
+_EMPTY_END = re.compile(r">\s*</a>", re.IGNORECASE)  # a cheap look, not a parse
+
+
+def links_without_name(html: str) -> tuple[str, tuple[str, ...]]:
+    """``html`` with each link that has no name left out (its content kept), and their
+    ``href``s: no text, no image with alt text, no ``aria-label`` or ``title``. A screen
+    reader says only "link" for one; a keyboard stops on a box with no width."""
+    if "</a>" not in html or not _EMPTY_END.search(html):  # nearly every post
+        return html, ()
+    parsed = BeautifulSoup(html, "html.parser")
+    found: list[str] = []
+    for link in parsed.find_all("a", href=True):
+        if link.get_text(strip=True) or _named(link):
+            continue
+        found.append(str(link["href"]))
+        link.unwrap()
+    return (str(parsed), tuple(found)) if found else (html, ())
+
+
+def _named(link: Tag) -> bool:
+    """Whether a link without text has a name still: a label, a title, an image's alt."""
+    if any(str(link.get(name) or "").strip() for name in ("aria-label", "title")):
+        return True
+    return any(str(image.get("alt") or "").strip() for image in link.find_all("img"))
+
+
 def markup_of(html: str) -> Markup:
     """Every element of ``html`` as (tag name, attributes), read by beautifulsoup4."""
     if not html or "<" not in html:
@@ -566,16 +612,27 @@ class Removed:
     attributes: tuple[str, ...] = ()
     schemes: tuple[str, ...] = ()
     hints: tuple[str, ...] = ()  # what to write instead, where a removal has a usual cause
+    # attributes whose value HTML does not allow, removed: 'colspan="0" (a number of ...)'
+    values: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.tags or self.attributes or self.schemes)
+        return bool(self.tags or self.attributes or self.schemes or self.values)
 
     def describe(self) -> str:
         """'<script>, an onerror attribute and a javascript: link', for a log line."""
         parts = [f"<{tag}>" for tag in self.tags]
         parts += [f"{'an' if a[0] in 'aeiou' else 'a'} {a} attribute" for a in self.attributes]
         parts += [f"a {scheme}: link{_scheme_hint(scheme)}" for scheme in self.schemes]
-        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return _listed(parts)
+
+    def describe_values(self) -> str:
+        """'colspan="0" (a number of columns from 1) and dir="wrong" (ltr, rtl or auto)'."""
+        return _listed(list(self.values))
+
+
+def _listed(parts: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 # Where a style attribute usually comes from, and what to write instead. reStructuredText's
@@ -626,11 +683,19 @@ class Sanitiser:
         if not html:
             return html or ""
         lowered = html.lower()
-        # nh3 asks _filter about each attribute: only when needed (a srcset, or a tabindex
-        # other than the "0" of a code block or a table's box)
-        if "srcset" in lowered or lowered.count("tabindex") != lowered.count('tabindex="0"'):
-            return self._filtering_cleaner.clean(html)
-        return self._cleaner.clean(html)
+        # nh3 asks _filter about each attribute: only when needed (a srcset, a tabindex
+        # other than the "0" of a code block or a table's box, a value HTML may not allow)
+        if (
+            "srcset" in lowered
+            or lowered.count("tabindex") != lowered.count('tabindex="0"')
+            or attribute_values.may_change(lowered)
+        ):
+            cleaned = self._filtering_cleaner.clean(html)
+        else:
+            cleaned = self._cleaner.clean(html)
+        if any(f"<{name}" in lowered for name in (*OBSOLETE, "time")):
+            return modernised(cleaned)
+        return cleaned
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
         """Keep a srcset only when every candidate's URL may be loaded (nh3 does not look);
@@ -644,7 +709,9 @@ class Sanitiser:
             kept = [(u, d) for u, d in candidates if _scheme(u) in (None, *self.url_schemes)]
             if len(kept) < len(candidates):
                 return ", ".join(f"{u} {d}".strip() for u, d in kept) or None
-        return value
+            return value
+        # a value HTML allows: a URL percent-encoded, a width's number, or none
+        return attribute_values.value(tag, attribute, value)
 
     def clean_and_report(self, html: str, markup: Markup | None = None) -> tuple[str, Removed]:
         """The cleaned HTML and what was removed from it (nothing: a false ``Removed``).
@@ -665,6 +732,7 @@ class Sanitiser:
         attributes: dict[str, None] = {}
         schemes: dict[str, None] = {}
         hints: dict[str, None] = {}
+        values: dict[str, None] = {}
         for tag, attrs in markup:
             if tag not in self.tags:
                 tags[tag] = None
@@ -678,14 +746,17 @@ class Sanitiser:
                     attributes[name] = None
                     if name == "style" and tag in _STYLE_HINTS:
                         hints[_STYLE_HINTS[tag]] = None
-                elif name in _URL_ATTRIBUTES or name == "srcset":
+                    continue
+                if (lost := attribute_values.lost(tag, name, value or "")) is not None:
+                    values[lost] = None
+                if name in _URL_ATTRIBUTES or name == "srcset":
                     value = value or ""
                     urls = _srcset_urls(value) if name == "srcset" else (value.strip(),)
                     for url in urls:
                         scheme = _scheme(url)
                         if scheme is not None and scheme not in self.url_schemes:
                             schemes[scheme] = None
-        return Removed(tuple(tags), tuple(attributes), tuple(schemes), tuple(hints))
+        return Removed(tuple(tags), tuple(attributes), tuple(schemes), tuple(hints), tuple(values))
 
     def local_urls(self, markup: Markup) -> tuple[str, ...]:
         """The URLs of this site's own files among the links, images and media this profile
@@ -727,10 +798,38 @@ class Sanitiser:
             else ""
         )
         note += "".join(f"; {hint}" for hint in removed.hints)
-        return (
-            f"{source}: {where}removed {removed.describe()} (not allowed in {self.name}){note}; "
-            "see docs/sanitising.md"
-        )
+        said = []
+        if removed.tags or removed.attributes or removed.schemes:
+            said.append(f"removed {removed.describe()} (not allowed in {self.name}){note}")
+        if removed.values:
+            said.append(f"removed {removed.describe_values()}: not a value HTML allows")
+        return f"{source}: {where}{'; '.join(said)}; see docs/sanitising.md"
+
+
+# Elements the HTML standard calls obsolete, as what it says to write instead: kept by nh3, an
+# error of the Nu validator. A <center> is a block whose text the theme centres.
+OBSOLETE = {"tt": "code", "strike": "s", "acronym": "abbr", "center": "div"}
+_CENTRED = "align-center"  # theme/assets/css/components.css
+
+
+def modernised(html: str) -> str:
+    """Sanitised HTML (well formed: nh3 wrote it) with each obsolete element as its modern
+    equivalent: <tt> as <code>, <strike> as <s>, <acronym> as <abbr>, <center> as a centred
+    <div>; a <time> with neither a datetime nor a date as its text as that text alone (its
+    datetime was no date, or it had none: attribute_values). The same HTML where it has none."""
+    parsed = BeautifulSoup(html, "html.parser")
+    found = parsed.find_all([*OBSOLETE, "time"])
+    if not any(tag.name != "time" or attribute_values.timeless(tag) for tag in found):
+        return html
+    for tag in found:
+        if tag.name == "time":
+            if attribute_values.timeless(tag):
+                tag.unwrap()
+            continue
+        if tag.name == "center":
+            tag["class"] = [*(tag.get("class") or ()), _CENTRED]
+        tag.name = OBSOLETE[tag.name]
+    return str(parsed)
 
 
 POSTS = Sanitiser("posts", tags=_CONTENT_TAGS, attributes=_CONTENT_ATTRIBUTES, url_schemes=_SCHEMES)

@@ -1,0 +1,124 @@
+"""A post without Summary: gets a text summary on cards: its paragraphs with their phrasing
+markup, never its headings, code blocks, tables, formulas or empty links
+(plugins/blogcore/summaries.py, made once at the engine's content_final phase)."""
+
+import pytest
+
+from plugins.blogcore.summaries import card_summary, is_text
+
+SHORT = """Title: A short post with a heading
+Date: 2024-05-02 10:00
+Category: Engineering
+Author: Ada Byrne
+Tags: booking
+
+# Setup
+
+Rooms are *booked* by the hour, see [the guide](https://example.org/guide).
+
+#### Detail
+
+```
+a_line_of_code_that_is_long_enough_to_be_wider_than_a_phone_screen()
+```
+
+| Room | Price |
+|------|-------|
+| Hall | 20    |
+
+Last words with `code`.
+"""
+NEIGHBOUR = """Title: A neighbour post about booking
+Date: 2024-05-01 10:00
+Category: Engineering
+Author: Ada Byrne
+Tags: booking
+Summary: Text about booking.
+
+Text about booking.
+"""
+BLOCKS = "h1, h2, h3, h4, h5, h6, pre, table, button, math, img, ul, ol, div"
+
+
+@pytest.mark.parametrize(
+    ("html", "words", "expected"),
+    [
+        ("<h1>Setup</h1><p>Text <em>here</em>.</p>", None, "<p>Text <em>here</em>.</p>"),
+        (
+            '<p>A <a href="/x">link</a> and <a href="/y"></a>none.</p><pre>code</pre><p>End.</p>',
+            None,
+            '<p>A <a href="/x">link</a> and none.</p><p>End.</p>',
+        ),
+        ("<p>one two three</p><p>four five</p>", 4, "<p>one two three</p><p>four…</p>"),
+        ("<p>one two <em>three four</em> five</p>", 3, "<p>one two <em>three…</em></p>"),
+        ("<p>one two three</p><h2>Next</h2><p>four</p>", 3, "<p>one two three…</p>"),
+        ("<ul><li>first item</li><li>second</li></ul>", None, "<p>first item</p><p>second</p>"),
+        (
+            '<div class="table-scroll"><table><tr><td>x</td></tr></table></div><p>After.</p>',
+            None,
+            "<p>After.</p>",
+        ),
+        (
+            '<p>Said<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>.</p>'
+            '<div class="footnote"><ol><li id="fn:1"><p>A note.</p></li></ol></div>',
+            None,
+            "<p>Said.</p>",
+        ),
+        (
+            '<p id="x" class="lead">Kept <span lang="fr">mot</span></p>',
+            None,
+            '<p>Kept <span lang="fr">mot</span></p>',
+        ),
+        ('<div><math display="block"><mi>x</mi></math></div><p>Text.</p>', None, "<p>Text.</p>"),
+    ],
+)
+def test_card_summary(html, words, expected):
+    assert card_summary(html, words) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<p>Plain <em>text</em> and <code>code</code>.</p>", True),
+        ('<p>A <a href="/x">link</a>.</p>', True),
+        ("Just words", True),
+        ("<h2>A heading</h2><p>Text.</p>", False),
+        ('<p>An <a href="/x"> </a> empty link.</p>', False),
+        ('<p>A note<sup><a class="footnote-ref" href="#fn:1">1</a></sup>.</p>', False),
+        ('<div class="highlight"><pre>x</pre></div>', False),
+    ],
+)
+def test_is_text(html, text):
+    assert is_text(html) is text
+
+
+def test_cards_and_related_reading_show_the_post_s_text_not_its_blocks(build_site):
+    site = build_site({"posts/short.md": SHORT, "posts/neighbour.md": NEIGHBOUR})
+    summaries = {
+        "": ".post-summary",
+        "tag/booking/": ".post-summary",
+        "category/engineering/": ".post-summary",
+        "posts/a-neighbour-post-about-booking/": ".related-post__summary",
+    }
+    for url, selector in summaries.items():
+        page = site.soup(url)
+        shown = [s for s in page.select(selector) if "booked" in s.get_text()]
+        assert len(shown) == 1, url
+        assert shown[0].select(BLOCKS) == [], (url, shown[0])
+        assert shown[0].select_one('a[href="https://example.org/guide"]') is not None
+        assert shown[0].select_one("em").get_text() == "booked"
+        assert "Last words with code." in shown[0].get_text()
+        assert len(page.find_all("h1")) == 1, url  # the page's own title alone
+    # the post's own page keeps everything
+    post = site.soup("posts/a-short-post-with-a-heading/")
+    assert post.select(".post-content h2, .post-content pre, .post-content table")
+
+
+def test_a_summary_that_is_text_already_is_pelican_s_own(build_site):
+    plain = SHORT.split("# Setup")[0] + "Only *words* here, and more words after them.\n"
+    site = build_site({"posts/short.md": plain, "posts/neighbour.md": NEIGHBOUR})
+    card = next(s for s in site.soup("").select(".post-summary") if "Only" in s.get_text())
+    assert (
+        card.decode_contents().strip()
+        == "<p>Only <em>words</em> here, and more words after them.</p>"
+    )
