@@ -126,3 +126,28 @@ def test_a_post_with_odd_values_is_valid_html_and_named_once(build_site, caplog)
     assert page.select_one(".post-content code").get_text() == "paligemma"
     assert page.select_one(".post-content div.align-center").get_text() == "Centred text"
     assert nu_errors(site.path("posts/odd-urls-and-sizes/").parent) == []
+
+
+@pytest.mark.parametrize(
+    ("html", "expected", "left_out"),
+    [
+        (
+            '<p><img alt="The panel" src="image://example.org/a.png"> after</p>',
+            "<p> after</p>",
+            True,
+        ),
+        (
+            '<p><img alt="A" src="javascript:x" srcset="/a.png 1x"></p>',
+            '<p><img alt="A" srcset="/a.png 1x"></p>',
+            False,
+        ),
+        ('<p><img alt="A" src="/a.png"></p>', '<p><img alt="A" src="/a.png"></p>', False),
+    ],
+)
+def test_a_picture_whose_address_is_refused_is_left_out_and_said(html, expected, left_out):
+    cleaned, removed = text.sanitize_and_report(html)
+    assert cleaned == expected
+    said = text.POSTS.message("content/posts/x.md", removed) if removed else ""
+    assert ("a picture whose address is refused is left out" in said) is left_out
+    if "image:" in html:
+        assert "removed an image: link" in said

@@ -622,7 +622,10 @@ class Removed:
         """'<script>, an onerror attribute and a javascript: link', for a log line."""
         parts = [f"<{tag}>" for tag in self.tags]
         parts += [f"{'an' if a[0] in 'aeiou' else 'a'} {a} attribute" for a in self.attributes]
-        parts += [f"a {scheme}: link{_scheme_hint(scheme)}" for scheme in self.schemes]
+        parts += [
+            f"{'an' if scheme[0] in 'aeiou' else 'a'} {scheme}: link{_scheme_hint(scheme)}"
+            for scheme in self.schemes
+        ]
         return _listed(parts)
 
     def describe_values(self) -> str:
@@ -645,6 +648,7 @@ _STYLE_HINTS = {
     '(:width: 400 in reStructuredText, width="400" in HTML)',
 }
 _STYLE_HINTS["colgroup"] = _STYLE_HINTS["col"]
+_PICTURE_LEFT_OUT = "a picture whose address is refused is left out of the page"
 
 
 class Sanitiser:
@@ -693,7 +697,7 @@ class Sanitiser:
             cleaned = self._filtering_cleaner.clean(html)
         else:
             cleaned = self._cleaner.clean(html)
-        if any(f"<{name}" in lowered for name in (*OBSOLETE, "time")):
+        if any(f"<{name}" in lowered for name in (*OBSOLETE, "time")) or _unsourced(cleaned):
             return modernised(cleaned)
         return cleaned
 
@@ -756,6 +760,8 @@ class Sanitiser:
                         scheme = _scheme(url)
                         if scheme is not None and scheme not in self.url_schemes:
                             schemes[scheme] = None
+                            if tag == "img" and name == "src" and not attrs.get("srcset"):
+                                hints[_PICTURE_LEFT_OUT] = None
         return Removed(tuple(tags), tuple(attributes), tuple(schemes), tuple(hints), tuple(values))
 
     def local_urls(self, markup: Markup) -> tuple[str, ...]:
@@ -816,12 +822,17 @@ def modernised(html: str) -> str:
     """Sanitised HTML (well formed: nh3 wrote it) with each obsolete element as its modern
     equivalent: <tt> as <code>, <strike> as <s>, <acronym> as <abbr>, <center> as a centred
     <div>; a <time> with neither a datetime nor a date as its text as that text alone (its
-    datetime was no date, or it had none: attribute_values). The same HTML where it has none."""
+    datetime was no date, or it had none: attribute_values); an <img> whose address was
+    refused left out. The same HTML where it has none of them."""
     parsed = BeautifulSoup(html, "html.parser")
-    found = parsed.find_all([*OBSOLETE, "time"])
-    if not any(tag.name != "time" or attribute_values.timeless(tag) for tag in found):
+    found = parsed.find_all([*OBSOLETE, "time", "img"])
+    if not any(_outdated(tag) for tag in found):
         return html
     for tag in found:
+        if tag.name == "img":
+            if _outdated(tag):  # its address was refused: nothing to show
+                tag.decompose()
+            continue
         if tag.name == "time":
             if attribute_values.timeless(tag):
                 tag.unwrap()
@@ -830,6 +841,26 @@ def modernised(html: str) -> str:
             tag["class"] = [*(tag.get("class") or ()), _CENTRED]
         tag.name = OBSOLETE[tag.name]
     return str(parsed)
+
+
+def _outdated(tag: Tag) -> bool:
+    """Whether ``modernised`` changes this element (an <img> or a <time> only where needed)."""
+    if tag.name == "img":
+        return not tag.get("src") and not tag.get("srcset")
+    if tag.name == "time":
+        return attribute_values.timeless(tag)
+    return True
+
+
+# An <img> as nh3 writes it (over the sanitiser's own output, not a writer's HTML)
+_IMG_TAG = re.compile(r"<img\b[^>]*>")
+
+
+def _unsourced(cleaned: str) -> bool:
+    """Whether the sanitised HTML has an <img> left with no address (its src was refused)."""
+    return "<img" in cleaned and any(
+        ' src="' not in tag and ' srcset="' not in tag for tag in _IMG_TAG.findall(cleaned)
+    )
 
 
 POSTS = Sanitiser("posts", tags=_CONTENT_TAGS, attributes=_CONTENT_ATTRIBUTES, url_schemes=_SCHEMES)
