@@ -70,6 +70,9 @@ BLOCKS = "h1, h2, h3, h4, h5, h6, pre, table, button, math, img, ul, ol, div"
             '<p>Kept <span lang="fr">mot</span></p>',
         ),
         ('<div><math display="block"><mi>x</mi></math></div><p>Text.</p>', None, "<p>Text.</p>"),
+        # Chinese, written without spaces: a character a word, as Pelican counts them
+        ("<h2>标题</h2><p>简单的动态年限代码</p>", 5, "<p>简单的动态…</p>"),
+        ("<div>" * 3000 + "<p>Deep text</p>" + "</div>" * 3000, None, "<p>Deep text</p>"),
     ],
 )
 def test_card_summary(html, words, expected):

@@ -29,7 +29,10 @@ DROPPED = frozenset({
     "track", "noscript", "caption",
 })  # fmt: skip
 _TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")  # tag names only, not a parse
-_WORD = re.compile(r"\S+")  # a word of a card: what a space ends
+# A word of a card, as Pelican's own cut counts them: a character of Chinese, Japanese or
+# Korean (written without spaces), else what a space ends
+_SPACELESS = "\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7ff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_SPACELESS}]|[^\s{_SPACELESS}]+")
 _KEPT_ATTRIBUTES = {"a": ("href", "hreflang", "rel"), "abbr": ("title",), "time": ("datetime",)}
 _EVERYWHERE = ("lang", "dir")
 
@@ -82,14 +85,18 @@ def card_summary(html: str, words: int | None, suffix: str = "…") -> str:
 
 def _runs(node: Tag, paragraphs: list[list]) -> None:
     """Phrasing children of ``node`` into the last paragraph; a block ends one and starts
-    the next (recursion as deep as the post's blocks nest)."""
-    for child in list(node.children):
-        if isinstance(child, Tag) and child.name not in INLINE:
+    the next, however deep blocks nest (no recursion)."""
+    stack = [iter(list(node.children))]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            if paragraphs[-1]:  # the end of a block
+                paragraphs.append([])
+        elif isinstance(child, Tag) and child.name not in INLINE:
             if paragraphs[-1]:
                 paragraphs.append([])
-            _runs(child, paragraphs)
-            if paragraphs[-1]:
-                paragraphs.append([])
+            stack.append(iter(list(child.children)))
         elif isinstance(child, Tag) or type(child) is NavigableString:
             paragraphs[-1].append(child.extract())
 
