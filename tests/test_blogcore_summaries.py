@@ -47,12 +47,12 @@ BLOCKS = "h1, h2, h3, h4, h5, h6, pre, table, button, math, img, ul, ol, div"
         (
             '<p>A <a href="/x">link</a> and <a href="/y"></a>none.</p><pre>code</pre><p>End.</p>',
             None,
-            '<p>A <a href="/x">link</a> and none.</p><p>End.</p>',
+            '<p>A <a href="/x">link</a> and none.</p>\n<p>End.</p>',
         ),
-        ("<p>one two three</p><p>four five</p>", 4, "<p>one two three</p><p>four…</p>"),
+        ("<p>one two three</p><p>four five</p>", 4, "<p>one two three</p>\n<p>four…</p>"),
         ("<p>one two <em>three four</em> five</p>", 3, "<p>one two <em>three…</em></p>"),
         ("<p>one two three</p><h2>Next</h2><p>four</p>", 3, "<p>one two three…</p>"),
-        ("<ul><li>first item</li><li>second</li></ul>", None, "<p>first item</p><p>second</p>"),
+        ("<ul><li>first item</li><li>second</li></ul>", None, "<p>first item</p>\n<p>second</p>"),
         (
             '<div class="table-scroll"><table><tr><td>x</td></tr></table></div><p>After.</p>',
             None,

@@ -80,7 +80,9 @@ def card_summary(html: str, words: int | None, suffix: str = "…") -> str:
         out.append(paragraph)
     if words is not None:
         _cut(out, words, suffix)
-    return str(out)
+    # one paragraph a line, as Pelican's own summary: a description made of the text keeps
+    # a space between them ("Atom (text editor) O comando", not "editor)O")
+    return "\n".join(str(node) for node in out.contents)
 
 
 def _runs(node: Tag, paragraphs: list[list]) -> None:
