@@ -351,3 +351,107 @@ def test_a_site_shows_fenced_blocks_in_quotes_as_code_and_names_the_unclosed_one
         "quote's > ends the quote, and the block in it)"
     ]
     assert not [r for r in caplog.records if r.exc_info]
+
+
+# a Markdown cheat sheet's idiom (0ink.net): fences shown inside the writer's own <pre><code>
+CHEAT_SHEET = (
+    '<pre lang="en"><code>```javascript\nvar s = "JavaScript";\n```\n\n'
+    '```python\ns = "Python" -- x\n```\n</code></pre>'
+)
+
+
+@pytest.mark.parametrize(
+    "pre",
+    [
+        CHEAT_SHEET,
+        "<pre>\n~~~\ntildes\n~~~\n</pre>",  # tildes, the tags on lines of their own
+        "<PRE class='x'>\n```sh\nls\n```\n</PRE>",  # upper case, attributes
+        "   <pre><code>```\none\n```\n\n```\ntwo\n```</code></pre>",  # indented 3 spaces
+        "<pre>\n  ```sh\n  indented -- fence\n  ```\n</pre>",  # what NestedFences would read
+    ],
+)
+@pytest.mark.parametrize("around", ["Before.\n\n{}\n\nAfter.", "Before.\n{}\nAfter.", "{}"])
+def test_the_text_of_a_raw_pre_block_stays_as_written(pre: str, around: str):
+    soup = _nested(around.format(pre))
+    (block,) = soup.select("pre")
+    assert block.select_one("div, pre") is None  # no code block made inside it
+    written = BeautifulSoup(pre.strip(), "html.parser").select_one("pre")
+    assert block.get_text() == written.get_text()
+    assert str(block) == str(written)
+    assert [p.get_text() for p in soup.select("p")] == [
+        p for p in ("Before.", "After.") if p in around
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "```html\n<pre>\n```\n\nText.",  # a <pre> shown in a fenced code block: code
+        "````markdown\n<pre>\n```\nx\n```\n</pre>\n````",  # a whole one shown in one
+        "<pre>\nno fence -- in it\n</pre>",  # no fence: Markdown's own HTML block
+        "<pre>\n```\nnever closed\n",  # no </pre>: left to Markdown
+        "Text <pre>\n```\nx\n```\n</pre>",  # not at the start of a line: not an HTML block
+        "<pre markdown='1'>\n```\nx\n```\n</pre>",  # md_in_html: its text is Markdown
+        "    <pre>\n    ```\n    x\n    ```\n    </pre>",  # indented code showing a <pre>
+    ],
+)
+def test_what_is_not_a_raw_pre_block_holding_a_fence_converts_as_before(text: str):
+    conf = {**SITE_MARKDOWN, "extensions": [*SITE_MARKDOWN["extensions"]]}
+    conf["extensions"].append(codeblocks.NestedFencesExtension())
+    md = Markdown(**conf)
+    md.preprocessors.deregister("raw_pre")
+    assert _nested(text) == BeautifulSoup(md.convert(text), "html.parser")
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["<pre>", "```", "x", "```", "</pre>"], [(0, 4)]),
+        (["<pre><code>```", "```</code></pre>", "", "<pre>", "```", "</pre>"], [(0, 1), (3, 5)]),
+        (["<pre>", "x", "</pre>"], []),  # no fence
+        (["```", "<pre>", "```", "x", "</pre>"], []),  # in a fenced block: code
+        (["<pre>", "```", "x"], []),  # never closed
+        (["<prefix>", "```", "</pre>"], []),  # not a <pre>
+        (["</pre> <pre>", "```", "</pre>"], []),  # not at the start of a line
+    ],
+)
+def test_raw_pre_blocks(lines: list[str], expected: list):
+    assert codeblocks.raw_pre_blocks(lines) == expected
+
+
+FENCES_POST = """Title: Showing fences
+Date: 2026-03-01 09:00
+Category: Engineering
+Author: Ada Byrne
+Summary: How to write a code block.
+
+To show a reader the fences themselves, write them inside a pre:
+
+<pre><code>```javascript
+var s = "JavaScript";
+```
+
+```python
+s = "Python"
+```
+</code></pre>
+
+That is all.
+"""
+
+
+def test_a_site_shows_the_fences_in_a_raw_pre_block_as_written(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/show-fences.md": FENCES_POST}, name="show-fences")
+    post = site.soup("posts/showing-fences/").select_one(".post-content")
+    (block,) = post.select("pre")
+    assert block.get_text() == (
+        '```javascript\nvar s = "JavaScript";\n```\n\n```python\ns = "Python"\n```\n'
+    )
+    assert block.select_one("div, pre") is None and not post.select(".highlight")
+    assert [p.get_text() for p in post.select("p")] == [
+        "To show a reader the fences themselves, write them inside a pre:",
+        "That is all.",
+    ]
+    assert not [m for m in caplog.messages if "show-fences.md" in m]
+    assert not [r for r in caplog.records if r.exc_info]

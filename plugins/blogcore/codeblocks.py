@@ -14,6 +14,11 @@ A fenced code block inside a list item (GitHub's ``1. Run:`` then an indented ``
 or a blockquote (``> ```sh``, at any depth) is made by Markdown's own fenced_code step too
 (``NestedFencesExtension``, which the reader adds): fenced_code reads fences at the margin
 only, and the block was inline code or prose, its ``--`` and quotes changed by smarty.
+
+The text of a writer's own ``<pre>`` block stays as written (``RawPre``, which that extension
+also registers): fenced_code reads the whole text before Markdown sets HTML blocks aside,
+and fences shown inside one (a Markdown cheat sheet's ``<pre><code>```python``) were made
+into a code block nested in the writer's ``<code>``, their fence lines lost.
 """
 
 import difflib
@@ -190,6 +195,8 @@ _ANY_FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _QUOTE = re.compile(r"^(?P<indent> *)>[ ]?")
 # fenced_code reads the text at 25, liquid.py's highlight blocks become fences at 26
 NESTED_PRIORITY = 25.5
+# a <pre> block is set aside after meta (27) has taken the front matter, before all of them
+RAW_PRE_PRIORITY = 26.5
 
 
 class Nested(NamedTuple):
@@ -382,10 +389,66 @@ class NestedFences(Preprocessor):
         return out + lines[done:]
 
 
+# a raw <pre> block as Markdown's HTML block step takes it: the tag at the start of a line
+# (3 spaces at most before it), its end tag closing a line; not one whose text is Markdown
+_PRE_OPEN = re.compile(r"^ {0,3}<pre(?=[\s>])(?![^>]*\bmarkdown\s*=)[^>]*>", re.IGNORECASE)
+_PRE_CLOSE = re.compile(r"</pre\s*>\s*$", re.IGNORECASE)
+
+
+def raw_pre_blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, last) line index of each raw ``<pre>`` block of a file's lines that holds a
+    fence line (```` ``` ```` or ``~~~``), which fenced_code would read as a code block.
+    One in a fenced code block (at the margin, in a list item or a quote) is code, left
+    to it; a fence in a ``<pre>`` block opens nothing."""
+    code = {
+        index
+        for block in nested_fences(lines)
+        for index in range(block.line, (block.close or block.line) + 1)
+    }
+    found: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        fence = _ANY_FENCE.match(line)
+        if index in code:
+            index += 1
+        elif fence and len(fence["indent"]) <= 3 and "`" not in fence["info"]:
+            close = _closing(lines, index, fence["fence"], None)
+            index = len(lines) if close is None else close + 1
+        elif _PRE_OPEN.match(line):
+            last = next((n for n in range(index, len(lines)) if _PRE_CLOSE.search(lines[n])), None)
+            if last is None:
+                break  # never closed: Markdown's own reading
+            if any(_ANY_FENCE.match(inside) for inside in lines[index : last + 1]):
+                found.append((index, last))
+            index = last + 1
+        else:
+            index += 1
+    return found
+
+
+class RawPre(Preprocessor):
+    """A raw ``<pre>`` block holding a fence line, set aside as Markdown's HTML block step
+    sets one aside, before fenced_code can read the fence: its text stays as written."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any("<pre" in line.lower() for line in lines):
+            return lines  # nearly every post: a quick look
+        out: list[str] = []
+        done = 0
+        for first, last in raw_pre_blocks(lines):
+            placeholder = self.md.htmlStash.store("\n".join(lines[first : last + 1]).lstrip(" "))
+            out += [*lines[done:first], "", placeholder, ""]
+            done = last + 1
+        return out + lines[done:]
+
+
 class NestedFencesExtension(Extension):
-    """Registers NestedFences, after liquid.py's highlight blocks, before fenced_code."""
+    """Registers NestedFences, after liquid.py's highlight blocks, before fenced_code, and
+    RawPre before them all."""
 
     def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(RawPre(md), "raw_pre", RAW_PRE_PRIORITY)
         md.preprocessors.register(NestedFences(md), "nested_fences", NESTED_PRIORITY)
 
 
