@@ -138,3 +138,180 @@ def test_text_read_as_a_tag_in_an_html_block_is_said_to_be_text():
 )
 def test_a_mistyped_scheme_is_named_as_one(scheme, said):
     assert text.Removed(schemes=(scheme,)).describe() == said
+
+
+@pytest.mark.parametrize(
+    ("raw", "before", "after", "how"),
+    [
+        ("<img />", "every ", " tag", "text"),  # no picture
+        ('<img alt="x">', "a ", " b", "text"),
+        ('<img src="a.png">', "a ", " b", None),
+        ('<img srcset="a.png 2x">', "", "", None),
+        ("<table>", "wraps each ", " in a box", "text"),
+        ("<a>", "never touches ", " links", "text"),
+        ("<a>", "a ", " b </a> c", None),  # closed in its paragraph
+        ("<b>", "a ", " <b>x</b> c", "text"),  # the one inside closes its own
+        ("<b>", "a ", " <b>x</b> c</b>", None),
+        ('<a name="top">', "An ", " anchor", "closed"),  # with attributes: closed at once
+        ("</div>", "close it with ", " then", "text"),  # closes nothing
+        ("</b>", "a <b>bold", " text", None),
+        ("<br>", "the ", " after a line", None),  # a line break, as writers mean it
+        ("<hr>", "a ", " b", None),
+        ("<svg />", "a ", " b", None),
+        ("<center>", "", "", None),  # alone in its paragraph: HTML around paragraphs
+        ("</center>", "", " ", None),
+    ],
+)
+def test_a_tag_in_a_paragraph(raw, before, after, how):
+    assert rawtags.in_prose(raw, before, after) == how
+
+
+@pytest.mark.parametrize(
+    ("source", "published", "named"),
+    [
+        (
+            "The widget rewrites every <img /> tag so that pictures come from our CDN,\n"
+            "and wraps each <table> in a box. It never touches <a> links or the <br> after "
+            "a line.",
+            "<p>The widget rewrites every &lt;img /&gt; tag so that pictures come from our "
+            "CDN,\nand wraps each &lt;table&gt; in a box. It never touches &lt;a&gt; links "
+            "or the <br> after a line.</p>",
+            ["<img />", "<table>", "<a>"],
+        ),
+        (
+            "## The <table> element",
+            '<h2 id="the-table-element">The &lt;table&gt; element</h2>',
+            ["<table>"],
+        ),
+        ("Close it with </div> then", "<p>Close it with &lt;/div&gt; then</p>", ["</div>"]),
+        ('An <a name="top"> anchor', "<p>An <a></a> anchor</p>", ['<a name="top">']),
+        (
+            "* one <b>x</b>\n* two <i>open",
+            "<ul>\n<li>one <b>x</b></li>\n<li>two &lt;i&gt;open</li>\n</ul>",
+            ["<i>"],
+        ),
+        # what writers mean as tags stays so
+        ("Press <kbd>Ctrl</kbd>+<kbd>C</kbd>", "<p>Press <kbd>Ctrl</kbd>+<kbd>C</kbd></p>", []),
+        (
+            'a <a href="/x/">link\nover lines</a> ok',
+            '<p>a <a href="/x/">link\nover lines</a> ok</p>',
+            [],
+        ),
+        ("a <b>x [l](/u/) y</b> z", '<p>a <b>x <a href="/u/">l</a> y</b> z</p>', []),
+        ('a <img src="a.png" alt="A map"> b', '<p>a <img src="a.png" alt="A map"> b</p>', []),
+        ("one<br>two", "<p>one<br>two</p>", []),
+        ("<center>\n\nhello\n\n</center>", "<center>\n\nhello\n\n</center>", []),
+        ("`<a>` in code", "<p><code>&lt;a&gt;</code> in code</p>", []),
+    ],
+)
+def test_a_tag_written_in_prose_is_published_as_written(source, published, named):
+    extension = rawtags.TagOrTextExtension()
+    md = markdown.Markdown(extensions=[*EXTENSIONS, extension], output_format="html5")
+    cleaned, _removed = text.sanitize_and_report(md.convert(source), None)
+    assert cleaned == published
+    assert extension.take() == named
+
+
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        (
+            "<img />",
+            "<img /> has no src, so it is no picture and is shown as written; if it is code, "
+            "write it in backticks: `<img />`",
+        ),
+        (
+            "<a>",
+            "<a> in the text is never closed in its paragraph, so it is shown as written (as a "
+            "tag it would take in or break up the text after it); if it is code, write it in "
+            "backticks: `<a>`",
+        ),
+        (
+            "</div>",
+            "</div> closes nothing opened in its paragraph, so it is shown as written; if it "
+            "is code, write it in backticks: `</div>`",
+        ),
+        (
+            '<a name="top">',
+            '<a name="top"> is never closed in its paragraph, so it is closed where it stands '
+            "(it would take in the text after it); end what it holds with </a> in the same "
+            "paragraph",
+        ),
+    ],
+)
+def test_what_is_said_of_a_tag_in_prose(raw, said):
+    assert rawtags.message(raw) == said
+
+
+@pytest.mark.parametrize(
+    ("lines", "number"),
+    [
+        (["a", "It mangles <img /> tags"], 2),
+        (['<img src="a.png" alt="">', "<IMG alt=x>"], 2),
+        (['<img srcset="a.png 2x">'], None),
+        # one in an HTML block (Markdown leaves it so) before one in a sentence (shown as text)
+        (["Every <img /> tag", "", '<div class="a">', "", "Mangles <img /> tags", "</div>"], 5),
+        (["<p>x</p>", "Every <img /> tag"], 2),
+    ],
+)
+def test_the_line_of_an_img_without_src(lines, number):
+    assert rawtags.line_without_src(lines) == number
+
+
+PROSE_POST = """Title: How the widget loads pictures
+Date: 2026-03-01 09:00
+Category: Engineering
+Author: Ada Byrne
+
+The widget rewrites every <img /> tag so that pictures come from our CDN,
+and wraps each <table> in a box. It never touches <a> links or the <br> after a line.
+
+Text after it stays out of any link.
+
+<div class="note">
+It mangles <img /> tags too.
+</div>
+"""
+
+
+@pytest.mark.parametrize("accelerate", [True, False])
+def test_a_post_naming_tags_in_prose_keeps_its_words_and_names_each_line(
+    build_site, caplog, accelerate
+):
+    caplog.set_level(logging.WARNING)
+    name = f"prose-tags-{accelerate}"
+    site = build_site(
+        {"posts/prose-tags.md": PROSE_POST},
+        name=name,
+        BLOGCORE_ACCELERATE=accelerate,
+        FASTBUILD_ACCELERATE=accelerate,
+    )
+    post = site.soup("posts/how-the-widget-loads-pictures/").select_one(".post-content")
+    first, after = post.select("p")[:2]
+    assert first.get_text() == (
+        "The widget rewrites every <img /> tag so that pictures come from our CDN,\nand wraps "
+        "each <table> in a box. It never touches <a> links or the  after a line."
+    )
+    assert [child.name for child in first.find_all(True)] == ["br"]
+    assert after.get_text() == "Text after it stays out of any link." and after.parent is post
+    assert not post.select("table, a:not([href])")
+    # an HTML block is left to Markdown: its <img /> is no picture, and named as one
+    assert post.select("img:not([src])")
+    prefix = f"{name}/posts/prose-tags.md: "
+    mine = [m for m in caplog.messages if m.startswith(prefix)]
+    assert mine == [
+        prefix + "line 6: <img /> has no src, so it is no picture and is shown as written; if "
+        "it is code, write it in backticks: `<img />`",
+        prefix + "line 7: <table> in the text is never closed in its paragraph, so it is shown "
+        "as written (as a tag it would take in or break up the text after it); if it is code, "
+        "write it in backticks: `<table>`",
+        prefix + "line 7: <a> in the text is never closed in its paragraph, so it is shown as "
+        "written (as a tag it would take in or break up the text after it); if it is code, "
+        "write it in backticks: `<a>`",
+        prefix + "line 12: " + rawtags.NO_SRC,
+    ]
+    # the summary on the listings, made from the post's start, as the post
+    (card,) = [c for c in site.soup("index.html").select(".post-card") if "widget" in c.text]
+    assert "every <img /> tag" in card.get_text() and not card.select("a:not([href]), table")
+    assert len(card.select("img")) == 1  # the HTML block's, named above
+    assert not [r for r in caplog.records if r.exc_info]

@@ -7,6 +7,17 @@ removes what it does not allow: ``List<String> type`` was published as "List typ
 what is a tag: the name of an element of HTML (or of SVG or MathML inside it) and attributes
 as people write them, or a comment. Anything else is shown as written, and noted, so the
 reader can name it with its line (a tag misspelt, ``<stong>``, is shown as text too).
+
+An element's name written as a word in a sentence ("every <img /> tag", "each <table> in a
+box", "never touches <a> links") is a tag to Markdown, and was one on the page: the word
+gone, the paragraph cut by an empty table, the rest of the post inside a link. In a
+paragraph's text (``prose``), a tag that cannot be what the writer meant is shown as
+written too, and named: an ``<img>`` without ``src`` (no picture), an element opened with no
+attributes and never closed in its paragraph (``<a>``, ``<table>``, ``<b>``), an end tag that
+closes nothing opened there. One with attributes never closed there (``<a name="top">``) is
+closed where it stands, and named, so it takes in nothing after it. ``<br>`` is a line
+break, as writers mean it. A tag alone in its paragraph is left as written (HTML around
+paragraphs), and so is an HTML block: Markdown never reads its text.
 """
 
 from __future__ import annotations
@@ -14,7 +25,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from markdown import Markdown
+from markdown import Markdown, util
 from markdown.extensions import Extension
 from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
 from markdown.util import AtomicString
@@ -40,7 +51,12 @@ SVG_AND_MATHML = frozenset(
     mi mn mo ms mtext mrow mfrac msqrt mroot msub msup msubsup munder mover munderover
     mtable mtr mtd mspace mstyle mpadded mphantom menclose semantics annotation""".lower().split()
 )
+# elements with no end tag: a tag for them is whole
+VOID = frozenset(
+    "area base br col embed hr image img input keygen link meta param source track wbr".split()  # noqa: SIM905 - as HTML_ELEMENTS
+)
 _ATTRIBUTE = r"""\s+[A-Za-z_:@][-\w:.@]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>`]+))?"""
+_TAGS = re.compile(r"</?[A-Za-z][^<>]*>")
 _TAG = re.compile(rf"</?(?P<name>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9-]*)?)(?:{_ATTRIBUTE})*\s*/?>")
 
 
@@ -60,8 +76,102 @@ def is_tag(raw: str) -> bool:
     return is_element(match["name"])
 
 
+def _name(raw: str) -> str:
+    """A tag's element name, lowercased (``</A>``: ``a``)."""
+    match = _TAG.fullmatch(raw)
+    return match["name"].lower() if match else ""
+
+
+def _attributes(raw: str) -> bool:
+    """Whether a tag is written with attributes (``<a name=x>``, not ``<a>`` or ``<br />``)."""
+    return bool(re.search(r"\s[A-Za-z_:@]", raw))
+
+
+def _words(text: str) -> bool:
+    """Whether a paragraph's text (its tags set aside) holds anything but blanks."""
+    return bool(re.sub(r"<[^<>]*>", "", text).strip())
+
+
+def _depth(tags: list[str], name: str) -> int:
+    """The opened less the closed among ``tags`` of an element, in order, never below 0 (a
+    stray end tag closes nothing)."""
+    depth = 0
+    for raw in tags:
+        if _name(raw) == name and not raw.endswith("/>"):
+            depth = depth - 1 if raw.startswith("</") else depth + 1
+            depth = max(depth, 0)
+    return depth
+
+
+def in_prose(raw: str, before: str, after: str) -> str | None:
+    """How a tag in a paragraph's text, between ``before`` and ``after`` (the rest of the
+    paragraph, its tags as written), is published: None as a tag; "text" shown as written
+    (no picture, never closed, closing nothing); "closed" ended where it stands."""
+    name = _name(raw)
+    if name in ("img", "image"):
+        return None if re.search(r"\s(src|srcset)\s*=", raw, re.IGNORECASE) else "text"
+    if name in VOID or raw.endswith("/>") or raw.startswith("<!"):
+        return None
+    if not _words(before + after):
+        return None  # alone in its paragraph: HTML around paragraphs, left as written
+    if raw.startswith("</"):
+        return None if _depth(_TAGS.findall(before), name) else "text"
+    if _depth([raw, *_TAGS.findall(after)], name):
+        return "closed" if _attributes(raw) else "text"
+    return None
+
+
+_NO_SRC = re.compile(r"<img(?![^>]*\ssrc(?:set)?\s*=)[^>]*>", re.IGNORECASE)
+NO_SRC = (
+    "an <img> with neither src nor alt text shows nothing: if it is the tag's name in a "
+    'sentence, write it in backticks (`<img>`); a picture is <img src="photo.jpg" '
+    'alt="A crowd at the launch">'
+)
+
+
+_BLOCK_START = re.compile(r"^ {0,3}<([A-Za-z][A-Za-z0-9]*)")
+
+
+def line_without_src(lines: list[str]) -> int | None:
+    """The number of the line with an ``<img>`` tag that has no src, in an HTML block
+    (Markdown leaves its text as written) if one is, else the first; None if none is."""
+    found: list[int] = []
+    block = ""  # the block-level element an HTML block starts with, while in it
+    for number, line in enumerate(lines, 1):
+        start = _BLOCK_START.match(line)
+        if not block and start and start[1].lower() in util.BLOCK_LEVEL_ELEMENTS:
+            block = start[1].lower()
+        if _NO_SRC.search(line):
+            if block:
+                return number
+            found.append(number)
+        if block and re.search(rf"</{block}\s*>", line, re.IGNORECASE):
+            block = ""
+    return found[0] if found else None
+
+
 def message(raw: str) -> str:
-    """What the reader says of text shown as written (its line is said before)."""
+    """What the reader says of text shown as written, or of a tag closed where it stands
+    (its line is said before)."""
+    if is_tag(raw):
+        name = _name(raw)
+        code = f"if it is code, write it in backticks: `{raw}`"
+        if name in ("img", "image"):
+            return f"{raw} has no src, so it is no picture and is shown as written; {code}"
+        if raw.startswith("</"):
+            return (
+                f"{raw} closes nothing opened in its paragraph, so it is shown as written; {code}"
+            )
+        if _attributes(raw):
+            return (
+                f"{raw} is never closed in its paragraph, so it is closed where it stands "
+                f"(it would take in the text after it); end what it holds with </{name}> "
+                f"in the same paragraph"
+            )
+        return (
+            f"{raw} in the text is never closed in its paragraph, so it is shown as written "
+            f"(as a tag it would take in or break up the text after it); {code}"
+        )
     match = re.match(r"</?([A-Za-z][A-Za-z0-9]*)", raw)
     close = match and difflib.get_close_matches(match[1].lower(), HTML_ELEMENTS, n=1, cutoff=0.8)
     tag = f"; if it is a tag, did you mean <{close[0]}>?" if close else ""
@@ -76,12 +186,41 @@ class TagOrText(HtmlInlineProcessor):
         self.found = found
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:
-        """A placeholder for a tag (Markdown's own step), the text itself for anything else."""
+        """A placeholder for a tag (Markdown's own step), the text itself for anything else
+        and for a tag a paragraph's text cannot hold as one (``in_prose``)."""
         raw = m.group(1)
         if is_tag(raw):
-            return super().handleMatch(m, data)
-        self.found.append(raw)
+            how = in_prose(raw, self._as_written(data[: m.start(0)]), data[m.end(0) :])
+            if how is None:
+                return super().handleMatch(m, data)
+            self.found.append(raw)
+            if how == "closed":
+                closed = f"{self.backslash_unescape(self.unescape(raw))}</{_name(raw)}>"
+                return self.md.htmlStash.store(closed), m.start(0), m.end(0)
+        else:
+            self.found.append(raw)
         return AtomicString(self.backslash_unescape(self.unescape(raw))), m.start(0), m.end(0)
+
+    def _as_written(self, text: str) -> str:
+        """A paragraph's text with the tags this step has set aside put back (anything else
+        Markdown set aside, a link or code, stays a placeholder: words)."""
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        # the inline step's nodes, as Markdown's own HtmlInlineProcessor.unescape reads them
+        steps = self.md.treeprocessors
+        nodes = getattr(steps["inline"], "stashed_nodes", {}) if "inline" in steps else {}
+
+        def tag(match: re.Match[str]) -> str:
+            index = int(match[1])
+            block = blocks[index] if index < len(blocks) else ""
+            return block if isinstance(block, str) else ""
+
+        def node(match: re.Match[str]) -> str:
+            value = nodes.get(match[1])
+            if isinstance(value, str) and not isinstance(value, AtomicString):
+                return util.HTML_PLACEHOLDER_RE.sub(tag, value)
+            return match[0]
+
+        return util.INLINE_PLACEHOLDER_RE.sub(node, text)
 
 
 class TagOrTextExtension(Extension):

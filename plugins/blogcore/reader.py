@@ -551,6 +551,11 @@ class StrictChecks:
         lines = _text_of(source_path).splitlines()
         log = self._log_for(metadata)
         for src in sources:
+            if not src:  # no picture: most often a tag's name in a sentence (rawtags.py)
+                number = rawtags.line_without_src(lines)
+                where = f"line {number}: " if number else ""
+                log("%s: %s%s", self._shown(source_path), where, rawtags.NO_SRC)
+                continue
             name = src.rsplit("/", 1)[-1] or src
             written = next((line for line in lines if name in line), "")
             # as the image is written: Markdown's ![](), an <img> typed in, reST's directive
