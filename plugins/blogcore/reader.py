@@ -504,7 +504,7 @@ class StrictChecks:
             # progress, copied over with the rest; a Status: line of its own still decides
             metadata["status"] = "draft"
         html, metadata = clean(content, metadata, self._shown(source_path), self.told)
-        self._name_images_without_alt(source_path, html, metadata)
+        self._name_images_without_alt(source_path, html, metadata, content)
         return html, metadata
 
     def _other_engines(self, source_path: str, metadata: dict) -> tuple:
@@ -539,13 +539,18 @@ class StrictChecks:
             logger.warning("%s: %s", self._shown(source_path), line)
         return tuple(read)
 
-    def _name_images_without_alt(self, source_path: str, html: str, metadata: dict) -> None:
+    def _name_images_without_alt(
+        self, source_path: str, html: str, metadata: dict, written: str = ""
+    ) -> None:
         """A photo without alt text says nothing to a reader who cannot see it: one line
         each, with its line; an error in a publish of a published post (Pelican's own
         "Empty alt attribute" line, with the file's absolute path, is left out)."""
         if not metadata.pop(NO_ALT, ()):  # nearly every post: its images all have alt text
             return
         sources = text.images_needing_alt(html)  # a caption or a link's text may name it
+        if "" not in sources and "" in text.images_needing_alt(written):
+            # an <img> with no src, which the sanitiser leaves out: still named
+            sources = ["", *sources]
         if not sources:
             return
         lines = _text_of(source_path).splitlines()
