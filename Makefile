@@ -31,8 +31,17 @@ lint: $(STAMP)
 	$(INVOKE) lint
 
 # make new-post TITLE="Our new office" [AUTHOR="Maya Okafor"]
+# The title and the author reach the task as typed: $(value …) is the text make was given
+# (make expands $x in it otherwise), handed over in the environment, so the shell reads a
+# parameter and never the text itself (backticks, $(…), quotes, a leading - are words of
+# the title). --title=… with = keeps a title that starts with - from being read as an option.
+# TITLE and AUTHOR themselves are not exported: make would expand them for that, running a
+# $(shell …) in a title.
+unexport TITLE AUTHOR
+new-post: export NEW_POST_TITLE := $(value TITLE)
+new-post: export NEW_POST_AUTHOR := $(value AUTHOR)
 new-post: $(STAMP)
-	$(INVOKE) new-post "$(TITLE)" $(if $(AUTHOR),--author "$(AUTHOR)")
+	$(INVOKE) new-post --title="$$NEW_POST_TITLE" --author="$$NEW_POST_AUTHOR"
 
 lock: $(STAMP)
 	$(INVOKE) lock

@@ -770,6 +770,19 @@ def _author(given: str, content: Path) -> str:
     sys.exit(f"No author: pass --author with one of the team.\n{_team_list(team, folder)}")
 
 
+def _one_line_title(typed: str) -> str:
+    """The Title line of a new post: the title as typed, its line breaks made spaces (a second
+    line would end the front matter); no title at all stops the task."""
+    title = " ".join(line.strip() for line in typed.splitlines()).strip()
+    if not title:
+        sys.exit(
+            'No title: make new-post TITLE="Our new office" (or invoke new-post "Our new office").'
+        )
+    if title != typed.strip():
+        print(f"Title: {title} (a title is one line: its line breaks are spaces)")
+    return title
+
+
 @task(
     name="new-post",
     help={
@@ -783,6 +796,7 @@ def new_post(c, title, author="", category="Company", content="content"):
     """Write content/posts/<slug>.md with its front matter filled in, as a draft."""
     from plugins.engine.slugs import slug as slug_of
 
+    title = _one_line_title(title)
     author = _author(author, ROOT / content)
     slug = slug_of(title) or "untitled"
     path = ROOT / content / "posts" / f"{slug}.md"

@@ -389,3 +389,48 @@ def test_new_post_lists_a_person_with_a_bio_in_another_language_once(tmp_path):
     assert _author_line(content / "posts" / "hello-again.md") == "Author: Bo Lindqvist"
     listed = _new_post(content, "Hello again", "--author", "Nobody At All")
     assert (listed.stdout + listed.stderr).count("Bo Lindqvist") == 1
+
+
+# `make new-post TITLE=… AUTHOR=…`: neither make nor the shell reads the title again.
+
+_TYPED_TITLES = [
+    "Why `touch {ran}` saved us",  # backticks are words, never a command
+    "Costs: $HOME, $(touch {ran}) and $(shell touch {ran}) ${{x}} $$y",
+    "She said \"no\" — O'Brien's \\$5 lunch # not a comment",
+    "-40 degrees: the night the heating failed",  # not an option
+    "--help",
+    "🎉 新しいオフィス, наш офис",
+]
+
+
+@pytest.mark.parametrize("typed", _TYPED_TITLES)
+def test_make_new_post_writes_the_title_and_author_as_typed(tmp_path, typed):
+    content, _ = _site(tmp_path)
+    ran = tmp_path / "ran"
+    title = typed.format(ran=ran)
+    # the Makefile's own recipe, its invoke given the test's content folder
+    invoke = tmp_path / "invoke"
+    invoke.write_text(f'#!/bin/sh\nexec {sys.executable} -m invoke "$@" --content "{content}"\n')
+    invoke.chmod(0o755)
+    result = subprocess.run(
+        ["make", "-s", "-o", ".venv/.installed-lock", "new-post", f"INVOKE={invoke}",
+         f"TITLE={title}", "AUTHOR=a. byrne"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not ran.exists(), "make or the shell ran a command in the title"
+    written = Path(result.stdout.strip().splitlines()[-1])
+    written = written if written.is_absolute() else ROOT / written
+    head = written.read_text(encoding="utf-8").split("\n\n")[0].splitlines()
+    assert head[0] == f"Title: {title}"
+    assert _author_line(written) == "Author: Ada Byrne"
+
+
+def test_new_post_makes_a_title_one_line_and_refuses_none(tmp_path):
+    content, _ = _site(tmp_path)
+    result = _new_post(content, "--title=Two\nlines ", "--author", "Ada Byrne")
+    assert result.returncode == 0, result.stderr
+    assert "a title is one line" in result.stdout
+    assert "Title: Two lines\n" in (content / "posts" / "two-lines.md").read_text()
+    empty = _new_post(content, "--title= ", "--author", "Ada Byrne")
+    assert empty.returncode == 1 and empty.stderr.startswith("No title: make new-post TITLE=")
