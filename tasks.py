@@ -113,13 +113,19 @@ def own_bytecode(root: Path = ROOT, may_not_write: bool | None = None) -> None:
             compileall.compile_file(root / settings, quiet=2)
 
 
+def _pelican_command(arguments: list[str]) -> list[str]:
+    """Pelican's command line, run so that a build stopped by an error in a file of the project
+    (a typo in pelicanconf.py or publishconf.py, a template, a plugin) prints one line naming
+    that file and line, as `make serve` does, not Pelican's traceback
+    (plugins/engine/command.py)."""
+    return [sys.executable, "-m", "plugins.engine.command", *arguments, *_log_handler()]
+
+
 def _pelican(conf: Path, output: Path, content: Path | None = None, extra=()) -> int:
     """Run one Pelican build in a child process; return its exit status (128+N on signal N)."""
     own_bytecode()
     _unlink_dangling(output)
-    status, caught = _run_child(
-        [str(VENV_BIN / "pelican"), *_arguments(conf, output, content, extra), *_log_handler()]
-    )
+    status, caught = _run_child(_pelican_command(_arguments(conf, output, content, extra)))
     return 128 + caught if caught else status
 
 
@@ -288,8 +294,7 @@ def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()
     builds.mkdir(parents=True, exist_ok=True)
     _remove_stale_builds(output)
     staging = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=builds))
-    cmd = [str(VENV_BIN / "pelican"), *_arguments(conf, staging, content, extra), *_log_handler()]
-    status, caught = _run_child(cmd)
+    status, caught = _run_child(_pelican_command(_arguments(conf, staging, content, extra)))
     if caught or status != 0 or not (staging / "index.html").is_file():
         shutil.rmtree(staging, ignore_errors=True)
         if caught:

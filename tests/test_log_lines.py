@@ -57,3 +57,49 @@ def test_pelican_s_plain_log_handler_prints_the_messages(content, tmp_path):
     assert len(mine) == 1 and mine[0].startswith("WARNING  content/posts/scripts.md:"), (
         result.stderr
     )
+
+
+# A typo in the settings files: one line naming the file and line in `make build` and `make
+# publish` too (CI's log is all the author sees), as `make serve` says it; never a traceback.
+
+
+def _project_with(tmp_path: Path, name: str, pattern: str, typo: str) -> tuple[Path, int]:
+    """A copy of the project's tasks and settings files (plugins linked) in which one line of
+    ``name`` that starts with ``pattern`` is replaced by ``typo``; the folder and the line."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for kept in ("tasks.py", "pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / kept, project / kept)
+    (project / "plugins").symlink_to(ROOT / "plugins", target_is_directory=True)
+    lines = (project / name).read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines, 1) if line.startswith(pattern))
+    lines[number - 1] = typo + "\n"
+    (project / name).write_text("".join(lines), encoding="utf-8")
+    return project, number
+
+
+@pytest.mark.parametrize(
+    ("task", "name", "pattern", "typo", "said"),
+    [
+        ("build", "pelicanconf.py", "DEFAULT_CATEGORY =", "DEFAULT_CATEGORY = Genral",
+         "pelicanconf.py: line {line}: NameError: name 'Genral' is not defined"),
+        ("build", "pelicanconf.py", "SITENAME =", 'SITENAME = "The Tessellate Blog',
+         "pelicanconf.py: SyntaxError: unterminated string literal (detected at line {line})"),
+        ("publish", "publishconf.py", "RELATIVE_URLS =", "RELATIVE_URLS = Flase",
+         "publishconf.py: line {line}: NameError: name 'Flase' is not defined"),
+        ("publish", "pelicanconf.py", "DEFAULT_CATEGORY =", "DEFAULT_CATEGORY = Genral",
+         "pelicanconf.py: line {line}: NameError: name 'Genral' is not defined"),
+    ],
+)  # fmt: skip
+def test_a_settings_typo_is_one_line_in_build_and_publish(
+    tmp_path, task, name, pattern, typo, said
+):
+    project, line = _project_with(tmp_path, name, pattern, typo)
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", task, "--output", str(tmp_path / "out")],
+        cwd=project, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr, result.stderr
+    assert f"CRITICAL {said.format(line=line)}" in result.stderr.splitlines()[0], result.stderr
+    assert not (tmp_path / "out").exists()

@@ -1,7 +1,8 @@
 """The development server of `make serve`: its build-problems report and its static files.
 
 Not a Pelican plugin (it is never in PLUGINS and registers nothing): `invoke serve` and the
-warm builder (plugins/fastbuild/warm.py) import it.
+warm builder (plugins/fastbuild/warm.py) import it; `make build` and `make publish` print
+through its one-line console too (plugins/engine/command.py).
 
 - ``problems``: a logging handler that keeps every warning and error a build logs (the very
   records the terminal prints) and writes them to ``.build-problems.json`` in the output

@@ -146,6 +146,22 @@ class OneLine(logging.Handler):
         self.console.handle(record)
 
 
+def one_line_console(args: list[str]) -> logging.Handler:
+    """The console Pelican would give a build of these arguments, wrapped in ``OneLine``:
+    rich's columns, or with ``--log-handler plain`` (off a terminal: a log file, a pipe, CI,
+    an IDE's panel) one line per message, its level first: rich wrapped a long message over
+    lines that did not name the file. Serve's builds and `make build`/`make publish`
+    (plugins/engine/command.py) print through it."""
+    from pelican import parse_arguments
+    from pelican.log import DEFAULT_LOG_HANDLER
+
+    if parse_arguments(args).log_handler != "plain":
+        return OneLine(DEFAULT_LOG_HANDLER)
+    console = logging.StreamHandler()  # stderr
+    console.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
+    return OneLine(console)
+
+
 class Collector(logging.Handler):
     """Keeps every WARNING-or-worse record that reaches the handlers (as the console does)."""
 

@@ -12,6 +12,9 @@
   with Pelican's readers.
 - ``slugs``: the slug `make new-post` and the importer give a title (pure).
 - ``files``: writing a file so that no one reads half of it (pure).
+- ``command``: ``python -m plugins.engine.command``, Pelican's command line as `make build`
+  and `make publish` run it: an exception in a file of the project is one line (file,
+  line, error), with serve's console (plugins/devserver/problems.py), not a traceback.
 - ``translations``: a translation of a draft or future post (or of a draft page) is held back
   as a draft with its original, in every build, before any plugin reads the posts; the rule
   itself, on plain values, is ``waiting``; ``drafts``: in a build that writes no drafts, a

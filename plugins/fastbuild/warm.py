@@ -196,31 +196,16 @@ def changed(stamps: dict[str, float]) -> bool:
     return any(_mtime(path) != stamp for path, stamp in stamps.items())
 
 
-def _console(args: list[str]) -> logging.Handler:
-    """The console Pelican would give a build of these arguments: rich's columns, or with
-    ``--log-handler plain`` (``invoke serve`` off a terminal: a log file, a pipe, an IDE's
-    panel) one line per message, its level first, as ``invoke build`` prints there: rich
-    wrapped a long message over lines that did not name the file."""
-    from pelican import parse_arguments
-    from pelican.log import DEFAULT_LOG_HANDLER
-
-    if parse_arguments(args).log_handler != "plain":
-        return DEFAULT_LOG_HANDLER
-    console = logging.StreamHandler()  # stderr
-    console.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
-    return console
-
-
 def _collect_problems(args: list[str]) -> logging.Handler:
     """Log to Pelican's console as usual, and also to a handler keeping warnings and errors."""
-    from plugins.devserver.problems import Collector, OneLine
+    from plugins.devserver.problems import Collector, one_line_console
 
     collector = Collector()
     # Pelican's own set-up is a basicConfig(), a no-op once the root logger has handlers: give
     # it the console Pelican would have used and the collector (the level stays Pelican's:
     # warnings). A build stopped by an exception in a template or the settings prints one line
     # naming the file and line (as the overlay does), not Pelican's traceback through its code
-    console = OneLine(_console(args))
+    console = one_line_console(args)
     logging.basicConfig(format="%(message)s", datefmt="[%H:%M:%S]", handlers=[console, collector])
     return collector
 

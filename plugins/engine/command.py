@@ -1,0 +1,38 @@
+"""python -m plugins.engine.command PELICAN_ARGS: Pelican's command line as `make build` and
+`make publish` run it (tasks.py), with the console serve's builds have.
+
+A build stopped by an exception that points at a file of the project (a NameError or a
+SyntaxError in pelicanconf.py or publishconf.py, a template, a plugin) prints one line naming
+that file and line, ``CRITICAL pelicanconf.py: line 60: NameError: name 'Genral' is not
+defined``, as `make serve` does, instead of Pelican's traceback through its own code (in CI's
+log, where the author reads it, the file was named only deep inside the traceback). Every
+other record prints as Pelican prints it; the exit status is Pelican's.
+"""
+
+import logging
+import sys
+
+
+def main(argv: list[str]) -> int:
+    """Run Pelican's command line with the one-line console; return its exit status."""
+    from pelican import main as pelican_main
+
+    from plugins.devserver.problems import one_line_console
+
+    # Pelican's own logging set-up is a basicConfig(), a no-op once the root logger has a
+    # handler: give it the console it would have used, wrapped (its level stays Pelican's)
+    logging.basicConfig(
+        format="%(message)s", datefmt="[%H:%M:%S]", handlers=[one_line_console(argv)]
+    )
+    try:
+        pelican_main(argv)
+    except SystemExit as exc:
+        if isinstance(exc.code, int) or exc.code is None:
+            return exc.code or 0
+        print(exc.code, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
