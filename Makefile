@@ -9,8 +9,16 @@ PIP := $(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --r
 
 .PHONY: serve test build publish preview check new-post lint lock venv clean
 
+# What is typed on make's command line (TITLE, AUTHOR, PORT) reaches a task as typed, in the
+# environment under a name of its own (see new-post). The variables themselves are not
+# exported: make would expand them for that, running a $(shell …) in a title.
+unexport TITLE AUTHOR PORT
+
+# make serve [PORT=8001]: the port typed on make's command line (not a PORT the environment
+# happens to hold)
+serve: export SERVE_PORT := $(if $(filter command line,$(origin PORT)),$(value PORT))
 serve: $(STAMP)
-	$(INVOKE) serve
+	$(INVOKE) serve --port="$$SERVE_PORT"
 
 test: $(STAMP)
 	$(INVOKE) test
@@ -35,9 +43,6 @@ lint: $(STAMP)
 # (make expands $x in it otherwise), handed over in the environment, so the shell reads a
 # parameter and never the text itself (backticks, $(…), quotes, a leading - are words of
 # the title). --title=… with = keeps a title that starts with - from being read as an option.
-# TITLE and AUTHOR themselves are not exported: make would expand them for that, running a
-# $(shell …) in a title.
-unexport TITLE AUTHOR
 new-post: export NEW_POST_TITLE := $(value TITLE)
 new-post: export NEW_POST_AUTHOR := $(value AUTHOR)
 new-post: $(STAMP)

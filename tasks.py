@@ -4,6 +4,7 @@ import compileall
 import contextlib
 import dataclasses
 import datetime
+import errno
 import importlib
 import json
 import os
@@ -391,6 +392,44 @@ def _serve(
     server.serve(host=HOST, port=port, debug=False, restart_delay=0)
 
 
+def _bind_error(port: int) -> OSError | None:
+    """Why the dev server could not listen on HOST:port now (as Tornado binds: SO_REUSEADDR),
+    or None when it could."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((HOST, port))
+        except OSError as exc:
+            return exc
+    return None
+
+
+def _port_to_serve(given) -> int:
+    """The port `serve` listens on, checked before it builds, starts Isso or touches output/:
+    a port taken (another `make serve`) stops it with one line, where it said "Serving on"
+    over a build written into the first server's output/ and ended in a traceback."""
+    text = str(given).strip() or str(PORT)  # `make serve` without PORT= passes ""
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        sys.exit(
+            f"Port {given!r} is not a port number: "
+            "use make serve PORT=8001 / invoke serve --port 8001"
+        )
+    port = int(text)
+    error = _bind_error(port)
+    if error is None:
+        return port
+    other = next(
+        (p for p in range(port + 1, min(port + 50, 65536)) if _bind_error(p) is None), port + 1
+    )
+    if error.errno == errno.EADDRINUSE:
+        why = f"Port {port} is in use — is another make serve running?"
+    else:
+        why = f"Port {port} cannot be used ({error.strerror or error})."
+    sys.exit(f"{why} Use make serve PORT={other} / invoke serve --port {other}")
+
+
 ISSO_PORT = 8080  # preferred; another free port when something else listens there
 
 
@@ -449,7 +488,7 @@ def _problems_line(report: Path) -> str | None:
         "output": "output folder (default: output/; another one gets its own build cache)",
     },
 )
-def serve(c, port=PORT, content="", output="output"):
+def serve(c, port=str(PORT), content="", output="output"):
     """Build, then serve output/ with live reload and local comments, rebuilding on change.
 
     Every build's warnings and errors print here, and the served pages show them in an
@@ -462,7 +501,7 @@ def serve(c, port=PORT, content="", output="output"):
 
     # SIGTERM (not only Ctrl-C) must reach the `finally` below, which stops Isso
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    port = int(port)
+    port = _port_to_serve(port)  # before anything is built, started or removed
     folder = ROOT / output  # an absolute --output stays as it is
     # one server a folder: a second one refuses in one line (before it starts anything)
     lock = _hold_serve_lock(folder, port)

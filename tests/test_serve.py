@@ -435,3 +435,52 @@ def test_the_overlay_script_is_only_in_serve_builds(build_site):
     (script,) = served.soup("posts/ranges/").select("script[data-problems]")
     assert script["data-problems"] == f"{served.siteurl}/.build-problems.json"
     assert served.exists(served.relpath_of(script["src"]))
+
+
+# A port already taken (another `make serve`): one line before anything is built or started.
+
+
+def _run_stopped(command: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run a command that should stop at once; one that serves instead is stopped (with the
+    processes it started) after 60 s. Its exit status and what it printed."""
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        process_group=0,
+    )  # fmt: skip
+    try:
+        said, _ = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGTERM)
+        said, _ = process.communicate(timeout=30)
+    return process.returncode, said
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line_and_touches_nothing(tmp_path):
+    import socket
+
+    output = tmp_path / "output"  # what the first server serves
+    output.mkdir()
+    (output / "index.html").write_text("the first server's site")
+    (output / ".build-pages.json").write_text("{}")
+    before = {p: p.read_bytes() for p in output.rglob("*")}
+    env = {**os.environ, "COMMENTS_ISSO_URL": "http://127.0.0.1:9"}  # no local Isso
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        invoked = _run_stopped(
+            [sys.executable, "-m", "invoke", "serve", "--port", str(port),
+             "--content", str(FIXTURES / "site"), "--output", str(output)],
+            env,
+        )  # fmt: skip
+        # make serve PORT=… reaches the task (it was not passed on: serve took 8000)
+        made = _run_stopped(
+            ["make", "-s", "-o", ".venv/.installed-lock", "serve", f"PORT={port}"], env
+        )
+    line = f"Port {port} is in use — is another make serve running? Use make serve PORT="
+    for status, said in (invoked, made):
+        assert status not in (0, None), said
+        assert said.startswith(line), said
+        assert "Traceback" not in said and "Serving" not in said, said
+    assert invoked[1].count("\n") == 1, invoked[1]
+    assert {p: p.read_bytes() for p in output.rglob("*")} == before
