@@ -330,6 +330,23 @@ def _detach(output: Path) -> None:
         _remove_stale_builds(output)
 
 
+def _publish_said(conf: Path, output: Path, content: Path | None = None, extra=()) -> int:
+    """atomic_build, where a folder it cannot write (a read-only file system, no permission, a
+    file where a folder should be) is one line naming the path and the system's reason, not a
+    traceback; the build's own such errors (a full disk) are its one line
+    (plugins/engine/command.py)."""
+    try:
+        return atomic_build(conf, output, content, extra)
+    except OSError as exc:
+        where = exc.filename2 or exc.filename or output
+        print(
+            f"Publish failed: cannot write {where}: {exc.strerror or exc}; {_shown(output)} was "
+            f"left as it was (a publish builds in {_shown(_builds(output))}/, beside it).",
+            file=sys.stderr,
+        )
+        return 1
+
+
 @task(help={"content": "content folder (default: content/)", "output": "output folder"})
 def build(c, content="", output="output"):
     """Build the site once with pelicanconf.py into output/."""
@@ -340,7 +357,7 @@ def build(c, content="", output="output"):
 @task(help={"content": "content folder", "output": "output folder (replaced only on success)"})
 def publish(c, content="", output="output"):
     """Build with publishconf.py into a temporary folder, then swap it into output/."""
-    sys.exit(atomic_build(PUBLISH_CONF, ROOT / output, Path(content) if content else None))
+    sys.exit(_publish_said(PUBLISH_CONF, ROOT / output, Path(content) if content else None))
 
 
 def _not_found_page(conf: Path) -> str:

@@ -434,3 +434,17 @@ def test_new_post_makes_a_title_one_line_and_refuses_none(tmp_path):
     assert "Title: Two lines\n" in (content / "posts" / "two-lines.md").read_text()
     empty = _new_post(content, "--title= ", "--author", "Ada Byrne")
     assert empty.returncode == 1 and empty.stderr.startswith("No title: make new-post TITLE=")
+
+
+def test_publish_where_it_cannot_write_is_one_line(tmp_path):
+    content, _ = _site(tmp_path)
+    (tmp_path / "afile").write_text("a file where publish needs a folder")
+    output = tmp_path / "afile" / "output"
+    result = _invoke("publish", "--content", str(content), "--output", str(output))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.splitlines() == [
+        f"Publish failed: cannot write {tmp_path}/afile/.output.builds: Not a directory; "
+        f"{output} was left as it was (a publish builds in {tmp_path}/afile/.output.builds/, "
+        "beside it)."
+    ]

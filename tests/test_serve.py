@@ -305,6 +305,25 @@ def test_a_build_stopped_by_an_exception_names_the_file_it_points_at(
     assert shown["message"].startswith(message), shown["message"]
 
 
+@pytest.mark.parametrize(
+    ("raised", "source"),
+    [
+        # shutil.copy to a full disk: the copy's destination, not the cache file it copied
+        (OSError(28, "No space left on device", "/c/img.jpg", None, "/o/.b/1/img.jpg"),
+         "/o/.b/1/img.jpg"),
+        (OSError(30, "Read-only file system", "/o/.b/1/sitemap.xml"), "/o/.b/1/sitemap.xml"),
+    ],
+)  # fmt: skip
+def test_a_build_stopped_by_a_full_disk_names_the_file_it_could_not_write(raised, source):
+    # it named the plugin line that wrote (or the file copied), with the traceback in publish
+    def make():
+        raise raised
+
+    shown = problem(_stopped(make))
+    assert shown["source"] == source
+    assert shown["message"] == f"cannot write it: {raised.strerror}"
+
+
 def test_the_collector_keeps_warnings_and_errors_only():
     logger = logging.getLogger("tests.devserver")
     collector = Collector()

@@ -1,6 +1,7 @@
 """A build's warnings and errors, kept from its logging records, for the serve overlay."""
 
 import contextlib
+import errno
 import json
 import logging
 import os
@@ -16,6 +17,8 @@ from typing import Any, TextIO
 from plugins.engine import files
 
 FILE_NAME = ".build-problems.json"
+# errors of writing that are the machine's (a full disk, a quota, a read-only file system)
+_CANNOT_WRITE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 # "posts/x.md: Status 'drfat' ..." -> "posts/x.md": the file a message names first, by the
 # project's convention for messages about content; or a folder ("notes/: 188 files have ...")
 _SOURCE = re.compile(r"^(?P<source>[^\s:'\"]+(?:\.[A-Za-z0-9]{1,8}|/)): ")
@@ -29,6 +32,12 @@ def problem(record: logging.LogRecord) -> dict[str, str]:
         match = _SOURCE.match(message)
         if match:
             source, message = match["source"], message[match.end() :]
+    error = record.exc_info[1] if record.exc_info else None
+    written = isinstance(error, OSError) and (error.filename2 or error.filename)
+    if not source and written and error.errno in _CANNOT_WRITE:
+        # the machine's, not the code's: the file it could not write (a copy's destination),
+        # not the plugin line that wrote it nor the file it copied
+        source, message = _where_path(str(written)), f"cannot write it: {error.strerror}"
     if not source and record.exc_info and record.exc_info[1] is not None:
         # a build that stopped on an exception (a template or pelicanconf.py that does not
         # compile, a setting no plugin can use): the terminal has the traceback, the overlay
@@ -57,9 +66,14 @@ def _where(error: BaseException) -> tuple[str, int | None]:
                 filename, line = frame.f_code.co_filename, frame_line
         if filename is None:
             return "", None
+    return _where_path(filename), line if isinstance(line, int) else None
+
+
+def _where_path(filename: str) -> str:
+    """A file named in a line: relative to the working folder when inside it."""
     if os.path.isabs(filename) and filename.startswith(os.getcwd() + os.sep):
-        filename = os.path.relpath(filename)
-    return filename, line if isinstance(line, int) else None
+        return os.path.relpath(filename)
+    return filename
 
 
 # the project's own modules: a DeprecationWarning from them is for this project to act on
