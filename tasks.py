@@ -1156,8 +1156,9 @@ def i18n_compile(c):
         problems = catalogs.problems(po, lang)
         incomplete += len(problems)
         print(f"{lang}: {total - len(problems)} of {total} strings translated -> {_shown(mo)}")
-        for problem in problems:
-            print(f"  {problem.why}: {problem.msgid!r}")
+        for problem in problems:  # a broken entry with its line: pages show it in English
+            where = f"{_shown(po)}:{problem.line}: " if problem.line else ""
+            print(f"  {where}{problem.why}: {problem.msgid!r}")
     sys.exit(1 if incomplete else 0)
 
 

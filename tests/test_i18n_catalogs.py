@@ -1,8 +1,10 @@
 """The French catalog is complete: every template string extracted now, translated, not fuzzy."""
 
+import logging
 import shutil
 import subprocess
 import sys
+from gettext import NullTranslations
 from pathlib import Path
 
 import pytest
@@ -145,3 +147,153 @@ def test_i18n_extract_refuses_what_is_no_language(tmp_path):
     assert (translations / "messages.pot").read_bytes() == (
         ROOT / "theme" / "translations" / "messages.pot"
     ).read_bytes()  # refused before anything was extracted
+
+
+# A translator's mistake: named with the .po file's line and the msgid, never a stopped build;
+# pages show the English text for that entry.
+
+FRENCH_PO = TRANSLATIONS / "fr" / "LC_MESSAGES" / "messages.po"
+TYPOS = {
+    # a placeholder misspelt: the page's %-formatting raised KeyError and stopped the build
+    'msgstr[0] "%(minutes)d min de lecture"': 'msgstr[0] "%(minute)d min de lecture"',
+    # a stray quote: Babel read the rest of the line in, every French page showed the junk
+    'msgstr "Aller au contenu"': 'msgstr "Aller au contenu" junk"',
+    # a lone % (French writes "100 %"): formatting raised ValueError
+    'msgstr "Rechercher"': 'msgstr "Rechercher à 100 %"',
+}
+
+
+def _broken_catalog(folder: Path) -> Path:
+    po = folder / "fr" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    text = FRENCH_PO.read_text(encoding="utf-8")
+    for good, bad in TYPOS.items():
+        assert good in text, good
+        text = text.replace(good, bad, 1)
+    po.write_text(text, encoding="utf-8")
+    return po
+
+
+def _line_of(po: Path, fragment: str) -> int:
+    lines = po.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if fragment in line)
+
+
+def test_broken_entries_are_named_with_their_line_and_left_out(tmp_path):
+    po = _broken_catalog(tmp_path / "translations")
+    found = {(p.msgid, p.line): p.why for p in catalogs.broken(po, "fr")}
+    assert found == {
+        ("%(minutes)d min read", _line_of(po, "%(minute)d")): (
+            "unknown named placeholder 'minute' (the English text has %(minutes)d)"
+        ),
+        ("Skip to content", _line_of(po, "junk")): (
+            "this line is not one quoted string (a stray or missing quote?): "
+            'msgstr "Aller au contenu" junk"'
+        ),
+        ("Search", _line_of(po, "100 %")): (
+            "a % that is no placeholder (incomplete format): write %% for a percent sign"
+        ),
+    }
+    assert catalogs.broken(FRENCH_PO, "fr") == []
+    loaded = catalogs.load(tmp_path / "translations", tmp_path / "cache", "messages")["fr"]
+    assert loaded.gettext("Skip to content") == "Skip to content"
+    assert loaded.gettext("Search") == "Search"
+    assert loaded.ngettext("%(minutes)d min read", "%(minutes)d min read", 3) == (
+        "%(minutes)d min read"
+    )
+    assert loaded.gettext("Home") == "Accueil"  # the rest is French
+
+
+def test_a_broken_translation_is_english_on_the_page_with_one_line(build_site, caplog, tmp_path):
+    from tests.test_i18n_site import FR_URL, FRENCH
+
+    po = _broken_catalog(tmp_path / "translations")
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {"posts/first-light.fr.md": FRENCH},
+        name="broken-po",
+        I18N_TRANSLATIONS_PATH=str(tmp_path / "translations"),
+        I18N_CACHE_PATH=str(tmp_path / "cache"),
+    )
+    page = site.soup(FR_URL)
+    assert page.select_one("a.skip-link, a[href='#main']").get_text(strip=True) == (
+        "Skip to content"
+    )
+    assert "min read" in page.get_text(" ") and "junk" not in page.get_text(" ")
+    said = [
+        r for r in caplog.records if str(po) in r.getMessage() or "messages.po:" in r.getMessage()
+    ]
+    lines = [r.getMessage() for r in said]
+    assert len(lines) == 3, lines  # one line each, not one per generator
+    assert all(r.levelno == logging.WARNING for r in said)
+    assert any(
+        f"messages.po:{_line_of(po, '%(minute)d')}: '%(minutes)d min read': unknown named "
+        "placeholder 'minute'" in line
+        for line in lines
+    ), lines
+    assert all(line.endswith("pages in fr show the English text for it until it is fixed")
+               for line in lines)  # fmt: skip
+
+
+def test_a_broken_translation_fails_a_publish(build_site, caplog, tmp_path):
+    from tests.test_i18n_site import FRENCH
+
+    _broken_catalog(tmp_path / "translations")
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit):
+        build_site(
+            {"posts/first-light.fr.md": FRENCH},
+            name="broken-po-publish",
+            publish=True,
+            I18N_TRANSLATIONS_PATH=str(tmp_path / "translations"),
+            I18N_CACHE_PATH=str(tmp_path / "cache"),
+        )
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert sum("messages.po:" in line for line in errors) == 3, errors
+
+
+def test_i18n_compile_names_a_broken_entry_and_fails(tmp_path):
+    project = _project_copy(tmp_path)
+    po = project / "theme" / "translations" / "fr" / "LC_MESSAGES" / "messages.po"
+    po.unlink()
+    po.parent.rmdir()
+    po.parent.parent.rmdir()
+    _broken_catalog(project / "theme" / "translations")
+    done = _invoke(project, "i18n-compile")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    line = _line_of(po, "%(minute)d")
+    assert (
+        f"  theme/translations/fr/LC_MESSAGES/messages.po:{line}: unknown named placeholder "
+        "'minute' (the English text has %(minutes)d): '%(minutes)d min read'"
+    ) in done.stdout.splitlines(), done.stdout
+
+
+class _Typo(NullTranslations):
+    """A catalog read without the check: its translation names a variable the call lacks."""
+
+    def gettext(self, message):
+        return {"%(name)s wrote": "%(nom)s a écrit", "Skip": "100 %"}.get(message, message)
+
+    def ngettext(self, singular, plural, n):
+        return "%(minute)d min" if "minutes" in singular else super().ngettext(singular, plural, n)
+
+
+@pytest.mark.parametrize(
+    ("source", "english"),
+    [
+        ("{{ _('%(name)s wrote', name='Ada') }}", "Ada wrote"),
+        ("{{ _('Skip') }}", "Skip"),
+        ("{{ ngettext('%(minutes)d min', '%(minutes)d mins', 3, minutes=3) }}", "3 mins"),
+    ],
+)
+def test_a_translation_that_does_not_format_is_english_not_a_stopped_build(source, english):
+    from jinja2 import Environment
+
+    from plugins.i18n import templating
+
+    env = Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
+    env.newstyle_gettext = True
+    gettexts = templating.callables({"fr": _Typo()}, "fr")
+    env.globals.update(gettexts, _=gettexts["gettext"])
+    assert env.from_string(source).render() == english

@@ -9,7 +9,9 @@ What it does on each build:
   with one environment per generator, so this is what makes a French post's page French.
 - Compiles the catalogs ``<theme>/translations/<lang>/LC_MESSAGES/messages.po`` (committed)
   into ``.mo`` files under ``<CACHE_PATH>/i18n/`` (never committed), keyed by the catalog's
-  content so an unchanged catalog is not recompiled. Fuzzy entries are left out.
+  content so an unchanged catalog is not recompiled. Fuzzy entries are left out, and so are
+  broken ones (a placeholder the msgid lacks, a stray quote): their pages show the English
+  text, and the build names each with its .po line once (an error in a strict build).
 - Registers the filters ``localdate`` (a date in a language with Babel, e.g.
   ``{{ article.date|localdate(article.lang) }}``: "28 novembre 2009"; without an argument, the
   page's language), ``date_tag`` (that locale as a BCP 47 tag, "en-GB", for dates a script

@@ -2,11 +2,13 @@
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import PYTHON_FORMAT, Catalog, Message, TranslationError
+from babel.messages.checkers import python_format
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -20,10 +22,12 @@ class Problem:
 
     path: str
     msgid: str
-    why: str  # "untranslated", "fuzzy" or "obsolete"
+    why: str  # "untranslated", "fuzzy", "missing from the catalog", or what is broken
+    line: int = 0  # the .po file's line, for a broken entry
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.why}: {self.msgid!r}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.why}: {self.msgid!r}"
 
 
 def find_catalogs(translations: Path, domain: str) -> dict[str, Path]:
@@ -66,16 +70,22 @@ def compile_catalog(po: Path, lang: str, cache: Path, domain: str) -> Path:
     """The .mo for a .po, compiled into cache/<lang>/ unless an identical one is there already.
 
     The file name carries a hash of the .po, so an edited catalog never reuses a stale .mo.
-    Fuzzy entries are left out (gettext shows the English text for them).
+    Fuzzy entries are left out (gettext shows the English text for them), and so are broken
+    ones (``broken``): a page shows the English text rather than stop the build or show junk.
     """
     data = po.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:16]
+    # "checked": a .mo compiled before broken entries were left out is not reused
+    digest = hashlib.sha256(b"checked\0" + data).hexdigest()[:16]
     folder = cache / lang
     mo = folder / f"{domain}-{digest}.mo"
     if mo.is_file():
         return mo
+    catalog = read_po(io.BytesIO(data), locale=babel_name(lang))
+    for message, _ in _broken(catalog, data, str(po)):
+        if message is not None:  # left out: pages show the English text, never a broken one
+            catalog.delete(message.id, context=message.context)
     buffer = io.BytesIO()
-    write_mo(buffer, read_po(io.BytesIO(data), locale=babel_name(lang)), use_fuzzy=False)
+    write_mo(buffer, catalog, use_fuzzy=False)
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob(f"{domain}-*.mo"):
         stale.unlink(missing_ok=True)
@@ -99,9 +109,9 @@ def coverage(po: Path, lang: str) -> tuple[int, int]:
 
 
 def problems(po: Path, lang: str, expected: set[str] | None = None) -> list[Problem]:
-    """Untranslated and fuzzy entries of a catalog, and template strings it lacks."""
+    """Untranslated, fuzzy and broken entries of a catalog, and template strings it lacks."""
     catalog = read_catalog(po, lang)
-    found = _gaps(catalog, po)
+    found = _gaps(catalog, po) + broken(po, lang)
     if expected is not None:
         have = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
         found += [Problem(str(po), m, "missing from the catalog") for m in sorted(expected - have)]
@@ -120,3 +130,91 @@ def _gaps(catalog: Catalog, po: Path) -> list[Problem]:
         elif not all(strings):
             found.append(Problem(str(po), msgid, "untranslated"))
     return found
+
+
+# one line of a .po file as gettext reads it: a keyword and one quoted string, or a string alone
+_STRING_LINE = re.compile(
+    r'(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"'
+)
+
+
+def broken(po: Path, lang: str) -> list[Problem]:
+    """Entries a page cannot show as written, each with its line: a line that is not one
+    quoted string (a stray quote: Babel reads the rest of the line into the text, gettext's
+    msgfmt refuses it), or a translation whose placeholders the English text's variables do
+    not fill (``%(minute)d`` for ``%(minutes)d``: the page stopped the build; a lone ``%``)."""
+    data = po.read_bytes()
+    catalog = read_po(io.BytesIO(data), locale=babel_name(lang))
+    return [problem for _, problem in _broken(catalog, data, str(po))]
+
+
+def _broken(catalog: Catalog, data: bytes, path: str) -> list[tuple[Message | None, Problem]]:
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    found: list[tuple[Message | None, Problem]] = []
+    for number, line in enumerate(lines, 1):
+        text = line.strip()
+        if text and not text.startswith("#") and not _STRING_LINE.fullmatch(text):
+            message = _entry_at(catalog, lines, number)
+            why = f"this line is not one quoted string (a stray or missing quote?): {text}"
+            found.append((message, Problem(path, _msgid(message) if message else "", why, number)))
+    for message in catalog:
+        if not message.id or message.fuzzy or any(m is message for m, _ in found):
+            continue
+        why = _format_error(catalog, message)
+        if why:
+            line = _msgstr_line(lines, message.lineno)
+            found.append((message, Problem(path, _msgid(message), why, line)))
+    return found
+
+
+def _msgid(message: Message) -> str:
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
+def _strings(message: Message) -> list[str]:
+    return list(message.string) if isinstance(message.string, tuple | list) else [message.string]
+
+
+def _format_error(catalog: Catalog, message: Message) -> str | None:
+    """Why the translation does not format with the English text's variables, or None."""
+    ids = [message.id] if isinstance(message.id, str) else list(message.id)
+    names = {m[1] for msgid in ids for m in PYTHON_FORMAT.finditer(msgid) if m[1]}
+    english = sorted({m[0] for msgid in ids for m in PYTHON_FORMAT.finditer(msgid)} - {"%%"})
+    has = f" (the English text has {', '.join(english)})" if english else ""
+    try:
+        python_format(catalog, message)  # Babel's check: names and types of placeholders
+    except TranslationError as exc:
+        return f"{exc}{has}"
+    variables = dict.fromkeys(names, 1)
+    for string in _strings(message):
+        if not string or "%" not in string:
+            continue  # a page formats a string only when it has a % (templating.callables)
+        try:
+            string % variables  # formatted only to see whether it can be
+        except KeyError as exc:
+            return f"unknown named placeholder {exc}{has}"
+        except (ValueError, TypeError) as exc:
+            return f"a % that is no placeholder ({exc}): write %% for a percent sign{has}"
+    return None
+
+
+def _entry_at(catalog: Catalog, lines: list[str], number: int) -> Message | None:
+    """The entry whose lines (up to a blank line either way) hold line ``number``."""
+    start = number
+    while start > 1 and lines[start - 2].strip():
+        start -= 1
+    end = number
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return next((m for m in catalog if m.id and start <= (m.lineno or 0) <= end), None)
+
+
+def _msgstr_line(lines: list[str], msgid_line: int | None) -> int:
+    """The line of an entry's first msgstr (its msgid's when none is found)."""
+    number = msgid_line or 0
+    for index in range(number, len(lines)):
+        if not lines[index].strip():
+            break
+        if lines[index].lstrip().startswith("msgstr"):
+            return index + 1
+    return number

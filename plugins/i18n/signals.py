@@ -46,6 +46,28 @@ def on_initialized(pelican) -> None:
     settings["JINJA_ENVIRONMENT"] = env
 
 
+def _say_broken_entries(settings: dict[str, Any]) -> None:
+    """Once a build, each catalog entry its pages show in English because it is broken (a
+    placeholder the English text lacks, a stray quote): an error in a strict (publish) build,
+    else a warning. A translator's typo stopped every build with a KeyError naming this plugin."""
+    state = build.current(settings).state("i18n")
+    if getattr(state, "catalogs_checked", False):
+        return  # every generator loads the catalogs: one line per entry, not one each
+    state.catalogs_checked = True
+    log = logger.error if settings.get("BLOGCORE_STRICT") else logger.warning
+    found = catalogs.find_catalogs(translations_path(settings), settings["I18N_DOMAIN"])
+    for lang, po in found.items():
+        for problem in catalogs.broken(po, lang):
+            log(
+                "%s:%d: %r: %s; pages in %s show the English text for it until it is fixed",
+                shown(settings, po),
+                problem.line,
+                problem.msgid,
+                problem.why,
+                lang,
+            )
+
+
 def on_generator_init(generator) -> None:
     """Install the gettext callables and the date filters into this generator's templates."""
     settings = generator.settings
@@ -53,6 +75,7 @@ def on_generator_init(generator) -> None:
     loaded = catalogs.load(
         translations_path(settings), cache_path(settings), settings["I18N_DOMAIN"]
     )
+    _say_broken_entries(settings)
     env = generator.env
     # What install_gettext_callables(newstyle=True) does, with callables that are newstyle
     # already (see templating.callables); `_` names gettext itself rather than Jinja's alias.

@@ -167,26 +167,34 @@ def callables(
     def pick(context: Context) -> NullTranslations:
         return translations.get(page_lang(context, default_lang), null)
 
-    def finish(context: Context, text: str, variables: dict[str, Any]) -> str:
+    def finish(context: Context, text: str, variables: dict[str, Any], english: str) -> str:
         if context.eval_ctx.autoescape:
-            text = Markup(text)
+            text, english = Markup(text), Markup(english)
         if not variables and "%" not in text:  # most strings: formatting would change nothing
             return text
-        return text % variables
+        try:
+            return text % variables
+        except (KeyError, ValueError, TypeError):
+            if text == english:
+                raise  # the template's own string: not a translation's mistake
+            # a translation whose placeholders the call does not fill: the English text (the
+            # catalog's check names such entries with their line: catalogs.broken)
+            return english % variables
 
     @pass_context
     def gettext(context: Context, message: str, /, **variables: Any) -> str:
-        return finish(context, pick(context).gettext(message), variables)
+        return finish(context, pick(context).gettext(message), variables, message)
 
     @pass_context
     def ngettext(context: Context, singular: str, plural: str, n: int, /, **variables: Any) -> str:
         variables.setdefault("num", n)
-        return finish(context, pick(context).ngettext(singular, plural, n), variables)
+        english = singular if n == 1 else plural
+        return finish(context, pick(context).ngettext(singular, plural, n), variables, english)
 
     @pass_context
     def pgettext(context: Context, ctx: str, message: str, /, **variables: Any) -> str:
         variables.setdefault("context", ctx)
-        return finish(context, pick(context).pgettext(ctx, message), variables)
+        return finish(context, pick(context).pgettext(ctx, message), variables, message)
 
     @pass_context
     def npgettext(
@@ -194,7 +202,9 @@ def callables(
     ) -> str:
         variables.setdefault("context", ctx)
         variables.setdefault("num", n)
-        return finish(context, pick(context).npgettext(ctx, singular, plural, n), variables)
+        english = singular if n == 1 else plural
+        translated = pick(context).npgettext(ctx, singular, plural, n)
+        return finish(context, translated, variables, english)
 
     return {"gettext": gettext, "ngettext": ngettext, "pgettext": pgettext, "npgettext": npgettext}
 
