@@ -631,8 +631,9 @@ def _output_moved_line(output: Path, own: Path) -> str:
         "output": "the output folder it leaves alone (its build goes beside it)",
     }
 )
-def preview(c, port=PORT, content="", output="output"):
+def preview(c, port=str(PORT), content="", output="output"):
     """Build with publish settings (SITEURL pointing here) and serve it, as it will ship."""
+    port = _port_to_serve(port)  # a port taken: one line, before building
     os.environ["SITEURL"] = f"http://{HOST}:{port}"
     # a folder of its own, named by this process (a killed preview's goes with the next
     # publish): output/ keeps what it showed, never a site pointing at this machine

@@ -496,8 +496,14 @@ def test_serve_on_a_port_in_use_says_so_in_one_line_and_touches_nothing(tmp_path
         made = _run_stopped(
             ["make", "-s", "-o", ".venv/.installed-lock", "serve", f"PORT={port}"], env
         )
+        # make preview too: it built, then ended in the same traceback
+        previewed = _run_stopped(
+            [sys.executable, "-m", "invoke", "preview", "--port", str(port),
+             "--content", str(FIXTURES / "site"), "--output", str(output)],
+            env,
+        )  # fmt: skip
     line = f"Port {port} is in use — is another make serve running? Use make serve PORT="
-    for status, said in (invoked, made):
+    for status, said in (invoked, made, previewed):
         assert status not in (0, None), said
         assert said.startswith(line), said
         assert "Traceback" not in said and "Serving" not in said, said
