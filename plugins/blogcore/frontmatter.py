@@ -49,9 +49,11 @@ KNOWN_KEYS = frozenset(PELICAN_KEYS + PLUGIN_KEYS)
 # and of Arabic-script languages (، ؛): between tags they separate, as , and ; do
 WIDE_SEPARATORS = "\uff0c\u3001\uff64\uff1b\u060c\u061b"
 _WIDE_SEPARATOR = re.compile(f"[{WIDE_SEPARATORS}]")
+# a colon of another script, typed with an input method on (Chinese, Japanese: ：, ﹕)
+WIDE_COLONS = "\uff1a\ufe55"
 # a key written with a colon of another script (Title：, from an input method): not a key
 WIDE_COLON_KEY = re.compile(
-    r"^[ ]{0,3}(?P<key>[A-Za-z][A-Za-z0-9_-]{0,30})[ \t]*(?P<colon>[\uff1a\ufe55])"
+    rf"^[ ]{{0,3}}(?P<key>[A-Za-z][A-Za-z0-9_-]{{0,30}})[ \t]*(?P<colon>[{WIDE_COLONS}])"
 )
 
 
@@ -1174,8 +1176,6 @@ def scan_header(text: str, known: frozenset[str] | Sequence[str] = KNOWN_KEYS) -
     return header
 
 
-# a colon of another script, typed with an input method on (Chinese, Japanese: ：, ﹕)
-WIDE_COLONS = "\uff1a\ufe55"
 # a line written as a key, however its colon: letters first (after any invisible character
 # pasted in front), spaces allowed before the colon
 _WRITTEN_AS_KEY = re.compile(
