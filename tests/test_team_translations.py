@@ -406,3 +406,17 @@ def test_a_bad_translation_stops_a_publish_build(tmp_path, caplog):
         m.startswith("content-0/team/maya.fr.md: is named as the fr translation of")
         for m in caplog.messages
     ), caplog.messages
+
+
+def test_a_bio_in_a_language_without_posts_links_no_feed_of_it(build_site):
+    # a French bio on a site without French posts linked /feeds/all-fr.atom.xml, which
+    # Pelican never writes (no French post): a broken link make publish let through
+    site = build_site({"team/ada-byrne.fr.md": ADA_FR})
+    assert not site.exists("feeds/all-fr.atom.xml")
+    head = site.soup("fr/team/ada-byrne/").select("head link[type='application/atom+xml']")
+    assert head and not [link for link in head if "all-fr" in link["href"]]
+    # with a French post, its feed is written and linked
+    site = build_site({"team/ada-byrne.fr.md": ADA_FR, "posts/ranges.fr.md": RANGES_FR})
+    assert site.exists("feeds/all-fr.atom.xml")
+    head = site.soup("fr/team/ada-byrne/").select("head link[type='application/atom+xml']")
+    assert [link for link in head if link["href"].endswith("/feeds/all-fr.atom.xml")]

@@ -205,6 +205,16 @@ def on_content_final(generators) -> None:
                 if lang not in have and lang.split("_")[0].split("-")[0] != "en":
                     missing.setdefault(lang, getattr(item, "source_path", "?"))
     generators[0].context["i18n_url_langs"] = by_url
+    # the languages Pelican writes a feed for (TRANSLATION_FEED_ATOM: one per language of the
+    # published posts and translations): a page in another links none (a French bio on a site
+    # without French posts linked a feed never written)
+    generators[0].context["i18n_feed_langs"] = frozenset(
+        item.lang
+        for generator in generators
+        for name in ("articles", "translations")
+        for item in getattr(generator, name, None) or []
+        if isinstance(getattr(item, "lang", None), str)
+    )
     for line in scripts.lines(misread):  # a warning: a post of quotations may be right
         logger.warning("%s", line)
     for lang in sorted({lang for lang in by_url.values() if lang in have}):
