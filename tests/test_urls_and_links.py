@@ -1584,3 +1584,37 @@ def test_a_copy_beside_a_post_is_skipped_and_the_post_is_served(build_site, capl
     assert line.startswith(
         "copies/posts/ranges (conflicted copy).md: is a copy of copies/posts/ranges.md"
     )
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ({"Engineering": 4, "Enginering": 1}, {"Enginering": "Engineering"}),
+        ({"Company": 3, "company ": 1}, {"company ": "Company"}),
+        ({"Company": 3, "Community": 1}, {}),  # another word, however alike
+        ({"Engineering": 1, "Enginering": 1}, {}),  # which one is meant: neither is usual
+        ({"Events": 2, "Event": 1}, {"Event": "Events"}),
+        ({"Engineering": 5}, {}),
+    ],
+)
+def test_lone_near_misses(counts, expected):
+    assert urls.lone_near_misses(counts) == expected
+
+
+def test_a_category_typo_is_named_with_the_one_meant(build_site, caplog):
+    # Category: Enginering made a page of its own, and the post left Engineering's page and
+    # feed, with no line
+    post = "Title: Typo\nDate: 2024-05-02\nAuthor: Ada Byrne\nCategory: {}\n\nText.\n"
+    caplog.set_level(logging.WARNING)
+    build_site(
+        {
+            "posts/a.md": post.format("Company"),
+            "posts/typo.md": post.replace("Typo", "Typo two").format("Compnay"),
+        },
+        name="cat-typo",
+    )
+    said = [m for m in caplog.messages if "Compnay" in m]
+    assert said == [
+        "cat-typo/posts/typo.md: Category 'Compnay' is no other post's, so it makes a page of "
+        "its own; did you mean 'Company'?"
+    ]

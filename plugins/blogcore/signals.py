@@ -555,6 +555,7 @@ def _settle_categories(generator) -> None:
     for post in posts:
         if getattr(post, "blogcore_category_from", None) == FROM_FOLDER:
             post.category = written.get(post.category.slug, post.category)
+    _say_lone_categories(generator, posts)
     default = generator.settings.get("DEFAULT_CATEGORY")
     if not any(c.name != default for c in written.values()):
         return
@@ -569,6 +570,27 @@ def _settle_categories(generator) -> None:
                 shown(generator.settings, post.source_path),
                 post.category.name,
                 listed,
+            )
+
+
+def _say_lone_categories(generator, posts: list) -> None:
+    """A category only one post writes, near one other posts write (Enginering): a typo that
+    made a page of its own; one warning, with the category meant."""
+    counts: dict[str, int] = {}
+    for post in posts:
+        category = getattr(post, "category", None)
+        if category is not None:
+            counts[category.name] = counts.get(category.name, 0) + 1
+    lone = urls.lone_near_misses(counts)
+    for post in posts:
+        name = getattr(getattr(post, "category", None), "name", None)
+        if name in lone:
+            logger.warning(
+                "%s: Category %r is no other post's, so it makes a page of its own; did you "
+                "mean %r?",
+                shown(generator.settings, post.source_path),
+                name,
+                lone[name],
             )
 
 

@@ -4,6 +4,7 @@ Pure logic: callers list every path the build plans to write (a ``Claim`` each, 
 that decides who keeps a path) and get back the clashes to report and the items to skip.
 """
 
+import difflib
 import posixpath
 import re
 from collections.abc import Hashable, Iterable
@@ -227,6 +228,22 @@ def spelled_two_ways(uses: Iterable[NameUse]) -> list[tuple[str, str]]:
                         f"one page, /{page}: {advice}",
                     )
                 )
+    return found
+
+
+def lone_near_misses(counts: dict[str, int], cutoff: float = 0.8) -> dict[str, str]:
+    """Names used once (a category written by one post) that are near a name others use
+    (``Enginering`` beside ``Engineering``): name -> the one meant. A typo made a page of its
+    own, and the post left its category's page and feed, with no line."""
+    usual = sorted((n for n, count in counts.items() if count > 1), key=str.lower)
+    by_folded = {n.casefold(): n for n in usual}
+    found = {}
+    for name, count in counts.items():
+        if count != 1 or not usual:
+            continue
+        close = difflib.get_close_matches(name.casefold(), list(by_folded), n=1, cutoff=cutoff)
+        if close and close[0] != name.casefold():
+            found[name] = by_folded[close[0]]
     return found
 
 
