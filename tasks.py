@@ -864,6 +864,8 @@ def new_post(c, title, author="", category="Company", content="content"):
     path = ROOT / content / "posts" / f"{slug}.md"
     if path.exists():
         sys.exit(f"{_shown(path)} exists already; choose another title.")
+    if taken := _address_taken(ROOT / content, slug):
+        sys.exit(f"/posts/{slug}/ is {taken} already; choose another title.")
     now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
@@ -872,6 +874,27 @@ def new_post(c, title, author="", category="Company", content="content"):
         encoding="utf-8",
     )
     print(_shown(path))
+
+
+def _address_taken(content: Path, slug: str) -> str:
+    """Whose the address a new post would have is: a post whose Slug (or title) gives it, or
+    one that redirects from it; "" when nobody's. The build keeps an address for the older
+    post, so the new one would be skipped, or the older one's redirect refused."""
+    from plugins.engine.slugs import slug as slug_of
+
+    address = f"/posts/{slug}/"
+    for path in sorted((content / "posts").rglob("*.md")):
+        try:
+            metadata = _front_matter(path)
+        except (OSError, UnicodeDecodeError):
+            continue  # the build says what is wrong with it
+        own = " ".join(metadata.get("slug", [])) or slug_of(" ".join(metadata.get("title", [])))
+        if own == slug:
+            return f"the address of {_shown(path)} (its Slug or title)"
+        old = " ".join(metadata.get("redirect_from", []))
+        if address in {"/" + p.strip("/") + "/" for p in old.replace(",", " ").split()}:
+            return f"an old address {_shown(path)} redirects from (Redirect_from)"
+    return ""
 
 
 def _side_folders(settings: dict) -> dict[str, str]:

@@ -44,3 +44,33 @@ def test_new_posts_text_published_is_an_error_as_a_draft_nothing(tmp_path, build
     written = published.replace(placeholders.NEW_POST_TEXT, "The hall opens at ten.")
     site = build_site({"posts/our-open-day.md": written}, publish=True, name="filled-in")
     assert "The hall opens at ten." in site.text("posts/our-open-day/index.html")
+
+
+@pytest.mark.parametrize(
+    ("existing", "said"),
+    [
+        (
+            "Title: Our day\nSlug: open-day\nDate: 2024-05-01\n\nx\n",
+            "/posts/open-day/ is the address of {path} (its Slug or title) already",
+        ),
+        (
+            "Title: Open Day!\nDate: 2024-05-01\n\nx\n",  # its title makes the same slug
+            "/posts/open-day/ is the address of {path} (its Slug or title) already",
+        ),
+        (
+            "Title: Visits\nDate: 2024-05-01\nRedirect_from: /posts/open-day/, /visit/\n\nx\n",
+            "/posts/open-day/ is an old address {path} redirects from (Redirect_from) already",
+        ),
+    ],
+)
+def test_new_post_refuses_an_address_another_post_has(tmp_path, existing, said):
+    # it checked the file name only: the new post was then skipped by the build (the older
+    # keeps an address), or the older one's redirect refused, the line blaming the older one
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "visits-2024.md").write_text(existing, encoding="utf-8")
+    result = _invoke("new-post", "Open day", "--author", "Ada Byrne", "--content", str(content))
+    assert result.returncode != 0
+    path = content / "posts" / "visits-2024.md"
+    assert said.format(path=path) in result.stdout + result.stderr, result.stderr
+    assert not (content / "posts" / "open-day.md").exists()
