@@ -32,7 +32,7 @@ FILES = {
         "Slug: about\n", "Slug: about\nPermalink: /about/\n"
     ),
     # a post moved from Hugo (aliases) or Jekyll (permalink): its old addresses redirect
-    "posts/moved.md": "---\ntitle: Moved\ndate: 2025-07-01\ncategory: Company\n"
+    "posts/moved.md": "---\ntitle: Moved\ndate: 2025-07-01\ncategory: Company\nauthor: Ada Byrne\n"
     "aliases: [/post/moved/, /2025/07/moved]\npermalink: /2025/07/01/moved.html\n---\n\n"
     "Moved here from another engine.\n",
     # a later post (2025-06-21): the team page and another post's URL are refused, as is
