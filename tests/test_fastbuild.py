@@ -614,6 +614,29 @@ def test_stale_files_are_those_no_longer_written():
 
 
 @pytest.mark.parametrize(
+    ("before", "now", "replaced"),
+    [
+        # (modification time, change time, size, inode)
+        ({"a": (1, 1, 10, 7)}, {"a": (1, 1, 10, 7)}, set()),  # untouched
+        ({"a": (1, 1, 10, 7)}, {"a": (2, 2, 10, 7)}, set()),  # edited: Pelican sees the time
+        ({"a": (1, 1, 10, 7)}, {"a": (1, 2, 10, 7)}, {"a"}),  # written, its time put back
+        ({"a": (1, 1, 10, 7)}, {"a": (1, 1, 12, 7)}, {"a"}),  # another size, the same time
+        ({"a": (1, 1, 10, 7)}, {"a": (1, 1, 10, 8)}, {"a"}),  # cp -p over it: a new inode
+        ({}, {"a": (1, 1, 10, 7)}, set()),  # new: nothing cached to forget
+        ({"a": (1, 1, 10, 7)}, {}, set()),  # removed
+    ],
+)
+def test_replaced_files_are_those_changed_with_their_time_kept(before, now, replaced):
+    assert manifest.replaced(before, now) == replaced
+
+
+def test_a_file_that_cannot_be_read_has_no_stamp(tmp_path: Path):
+    (tmp_path / "a.md").write_text("x")
+    assert manifest.stamp(str(tmp_path / "a.md"))[2] == 1
+    assert manifest.stamp(str(tmp_path / "gone.md")) is None
+
+
+@pytest.mark.parametrize(
     ("settings", "message"),
     [
         (

@@ -260,5 +260,15 @@ def test_a_post_replaced_by_a_copy_with_the_same_modification_time_is_rebuilt(tm
             session.build()
             page = (session.output / "posts" / "ranges" / "index.html").read_text()
             assert f"<h1>{title}</h1>" in page or f">{title}<" in page, title
+        # `cp -p elsewhere/ranges.md content/posts/`: another file (inode), the same time
+        copy = tmp_path / "downloads" / "ranges.md"
+        copy.parent.mkdir()
+        text = post.read_text(encoding="utf-8")
+        copy.write_text(text.replace("FROM DOWNLOADS LONGER", "FROM A SYNCED COPY"))
+        os.utime(copy, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+        os.replace(copy, post)
+        session.build()
+        page = (session.output / "posts" / "ranges" / "index.html").read_text()
+        assert ">FROM A SYNCED COPY<" in page
     finally:
         session.close()

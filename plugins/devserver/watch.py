@@ -12,8 +12,8 @@
 - A file replaced by a copy that keeps the old one's modification time (``cp -p``,
   ``rsync -a``, an unzip over the old files) is a change: a file is compared by its size,
   the time of its last change of any kind (``st_ctime``, which no copy can set) and its
-  inode too, not by its modification time alone. (The incremental build compares what it
-  read by content: plugins/fastbuild.)
+  inode too, not by its modification time alone. (The incremental build reads such a file
+  again the same way: plugins/fastbuild/manifest.replaced.)
 """
 
 import glob

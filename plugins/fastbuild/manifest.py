@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from plugins.engine import files
 
-VERSION = 1
+VERSION = 2
 
 
 @dataclass
@@ -24,6 +24,8 @@ class Manifest:
 
     inputs: str = ""
     entries: dict[str, Entry] = field(default_factory=dict)
+    # content file -> (modification time, change time, size, inode), in nanoseconds
+    stamps: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
 
 
 def load(path: str) -> Manifest:
@@ -54,6 +56,30 @@ def reusable(entry: Entry | None, key: str, bodies: dict[str, str], output: str)
     if any(bodies.get(source) != digest for source, digest in entry.reads.items()):
         return False
     return all(os.path.isfile(os.path.join(output, name)) for name in entry.outputs)
+
+
+def stamp(path: str) -> tuple[int, int, int, int] | None:
+    """A file's modification and change times, size and inode (None: it cannot be read)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+
+
+def replaced(before: dict[str, tuple], now: dict[str, tuple]) -> frozenset[str]:
+    """Files changed since the last build although their modification time is the same.
+
+    A copy that keeps the old file's time (``cp -p``, ``rsync -a``, an unzip) or an edit
+    whose time was put back: Pelican's reader cache compares modification times only, so it
+    would hand back what it read before. No copy can set the change time, and a replaced
+    file has another inode (or size).
+    """
+    return frozenset(
+        path
+        for path, new in now.items()
+        if (old := before.get(path)) is not None and old != new and old[0] == new[0]
+    )
 
 
 def stale(previous: Manifest, current: Manifest) -> set[str]:

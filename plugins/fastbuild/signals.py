@@ -18,6 +18,9 @@ from plugins.engine import build, phases, side
 from . import compat, digest, manifest, members, parallel, writer
 from .settings import SettingsError, configure, worker_count
 
+# what Pelican's reader cache holds for a file it has not read (its read_file reads it then)
+_UNREAD = (None, None)
+
 logger = logging.getLogger(__name__)
 
 # Sent in full builds rendered in processes, once every post's and page's own page is written
@@ -92,16 +95,22 @@ def _input_files(settings: dict[str, Any]) -> list[str]:
     return files
 
 
+def _content_stamps(settings: dict[str, Any]) -> dict[str, tuple[int, int, int, int]]:
+    """Every content file's stamp (``manifest.stamp``)."""
+    stamps = {}
+    for folder, _, names in os.walk(os.path.abspath(settings["PATH"])):
+        for name in names:
+            path = os.path.join(folder, name)
+            if (found := manifest.stamp(path)) is not None:
+                stamps[path] = found
+    return stamps
+
+
 def _start_incremental(pelican) -> None:
     """Keep output/ and Pelican's reader cache; load what the last build wrote."""
     settings = pelican.settings
     compat.keep_output_folder(pelican)
     settings["LOAD_CONTENT_CACHE"] = settings["CACHE_CONTENT"] = True
-    if settings.get("CHECK_MODIFIED_METHOD", "mtime") == "mtime":
-        # a file replaced by a copy keeping its modification time (cp -p, rsync -a) was
-        # taken from the cache, unread: compare the content (Pelican's own setting; each
-        # file's sha256 each time the cache is asked: docs/performance.md)
-        settings["CHECK_MODIFIED_METHOD"] = "sha256"
     # a page's record lists the posts whose text it read while rendering; a fragment the theme
     # reuses (blogcore's {% memo %}) reads nothing the second time, so render each one afresh
     settings["BLOGCORE_TEMPLATE_MEMO"] = False
@@ -118,6 +127,10 @@ def _start_incremental(pelican) -> None:
         inputs,
         settings["FASTBUILD_PAGE_ONLY_ATTRIBUTES"],
     )
+    # a file replaced by a copy keeping its modification time (cp -p, rsync -a) would be
+    # taken from Pelican's reader cache unread: such files are read again (_forget_replaced)
+    state.current.stamps = _content_stamps(settings)
+    state.replaced = manifest.replaced(state.previous.stamps, state.current.stamps)
     if state.previous.inputs != inputs:
         # new code or settings can change what a reader makes of an unchanged file
         for name in ("ArticlesGenerator-Readers", "PagesGenerator-Readers"):
@@ -207,6 +220,22 @@ def on_get_generators(pelican):
     return FinishOutput
 
 
+def _forget_replaced(generator) -> None:
+    """Make Pelican read again the files replaced since the last build with their time kept.
+
+    Its reader cache compares modification times only. An entry with no content is what
+    Pelican's own ``read_file`` reads again (and caches anew), stored with the public
+    ``cache_data``.
+    """
+    state = writer.incremental_state(generator.settings)
+    if state is None:
+        return
+    readers = generator.readers
+    for path in state.replaced:
+        if readers.get_cached_data(path) is not None:
+            readers.cache_data(path, _UNREAD)
+
+
 def _preread(generator, paths_key: str, excludes_key: str, *others: str) -> None:
     """Fill the generator's reader cache with every uncached file, read in parallel, and
     ``others`` (relative to the content folder) with them."""
@@ -219,7 +248,8 @@ def _preread(generator, paths_key: str, excludes_key: str, *others: str) -> None
     found = generator.get_files(settings[paths_key], exclude=settings[excludes_key])
     for relative in [*found, *others]:
         path = os.path.abspath(os.path.join(generator.path, relative))
-        if file_suffix(path) in readers.readers and readers.get_cached_data(path) is None:
+        cached = readers.get_cached_data(path, _UNREAD)
+        if file_suffix(path) in readers.readers and cached[0] is None:
             todo.append(path)
     if workers < 2 or len(todo) < settings["FASTBUILD_MIN_FILES"]:
         return
@@ -235,11 +265,13 @@ def _preread(generator, paths_key: str, excludes_key: str, *others: str) -> None
 def on_article_generator_init(generator) -> None:
     """Read every article file ahead, in parallel, with the files other plugins will read
     with the article generator's readers (team files, gallery sidecars: ``side.ahead``)."""
+    _forget_replaced(generator)
     _preread(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES", *side.ahead(generator))
 
 
 def on_page_generator_init(generator) -> None:
     """Read every page file ahead, in parallel."""
+    _forget_replaced(generator)
     _preread(generator, "PAGE_PATHS", "PAGE_EXCLUDES")
 
 

@@ -56,6 +56,7 @@ class IncrementalState:
         self._shared: dict[int, tuple[Any, Any]] = {}
         self.skipped = 0
         self.rendered = 0
+        self.replaced: frozenset[str] = frozenset()  # read again though Pelican's cache has them
 
     def site_digest(self, context: dict) -> str:
         """Digest of the inputs every page may show: code, settings, files, posts' fields."""
