@@ -1397,21 +1397,41 @@ def test_a_key_with_a_full_width_colon_below_the_title_is_an_error(source, expec
 
 
 @pytest.mark.parametrize(
-    ("name", "expected"),
+    ("name", "others", "expected"),
     [
         (
             "Linux, EXT, Filesystems",
+            (),
             "Category 'Linux, EXT, Filesystems' is a list, read as one category of that name: a "
             "post here has one category; write one (Category: Linux) and put the others in "
             "Tags: (EXT, Filesystems)",
         ),
-        ("技术、生活", "write one (Category: 技术) and put the others in Tags: (生活)"),
-        ("Engineering", None),
-        ("Engineering,", None),  # one category all the same
+        # two parts: a list when a part is another post's category, said with the one to keep
+        ("技术、生活", {"技术"}, "write one (Category: 技术) and put the others in Tags: (生活)"),
+        (
+            "Design, Engineering",
+            {"engineering", "company"},
+            "(Engineering is a category of other posts): a post here has one category; write "
+            "one (Category: Engineering) and put the others in Tags: (Design)",
+        ),
+        ("Food, Drink", {"food, drink", "travel"}, None),  # a name with a comma in it
+        ("Food, Drink", (), None),
+        ("技术、生活", (), None),  # the same in Chinese
+        ("Food, Drink, and Travel", (), None),  # three parts, written as a name
+        ("Rock, Paper & Scissors", (), None),
+        (
+            "Food, Drink",
+            {"drink"},
+            "write one (Category: Drink) and put the others in Tags: (Food)",
+        ),
+        ("Engineering", {"engineering"}, None),
+        ("Engineering,", (), None),  # one category all the same
+        # three long parts: a title, not three categories
+        ("Notes from the road, letters home, and other stories", (), None),
     ],
 )
-def test_category_list(name, expected):
-    said = frontmatter.category_list(name)
+def test_category_list(name, others, expected):
+    said = frontmatter.category_list(name, others)
     assert said is None if expected is None else said.endswith(expected)
 
 

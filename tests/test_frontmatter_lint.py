@@ -55,6 +55,7 @@ class Case:
     path: str = "posts/s.md"
     page: str = "posts/s/"
     settings: dict = field(default_factory=dict)
+    others: dict = field(default_factory=dict)  # other files of the site, by path
 
 
 def clean(id: str, text: str | bytes, page: str = "posts/s/", **kw) -> Case:
@@ -377,14 +378,29 @@ CASES = [
     warns("lang-zh-cn", post("Lang: zh-CN"), "Lang 'zh-CN' has no catalog", page="zh-CN/posts/s/"),
     # a list of categories: one category of that name, a page nobody meant (probe 7, 21)
     typo("category-list", post("Category: Linux, EXT, Filesystems"), "write one (Category: Linux)"),
-    typo("category-list-wide", post("Category: 技术、生活"), "is a list"),
+    typo("category-list-wide", post("Category: 技术、生活、读书"), "is a list"),
     typo(
         "category-list-rst",
-        "Linted\n######\n\n:date: 2024-05-01 10:00\n:category: dew, cults\n:slug: s\n"
-        ":author: Ada Byrne\n\nText.\n",
-        "Category 'dew, cults' is a list",
+        "Linted\n######\n\n:date: 2024-05-01 10:00\n:category: dew, cults, military\n"
+        ":slug: s\n:author: Ada Byrne\n\nText.\n",
+        "Category 'dew, cults, military' is a list",
         path="posts/s.rst",
     ),
+    # two parts, one of them a category of other posts (the fixture's Company)
+    typo(
+        "category-list-known-part",
+        post("Category: Drink, Company"),
+        "(Company is a category of other posts): a post here has one category; write one "
+        "(Category: Company) and put the others in Tags: (Drink)",
+        others={"posts/o.md": post("Slug: o\nTitle: Other")},
+    ),
+    # a category whose name has a comma in it: no line, published in both builds
+    clean(
+        "category-with-a-comma",
+        post("Category: Food, Drink"),
+        others={"posts/o.md": post("Slug: o\nTitle: Other\nCategory: Food, Drink")},
+    ),
+    clean("category-with-a-comma-wide", post("Category: 技术、生活")),
 ]
 
 
@@ -400,7 +416,7 @@ def _messages(caplog) -> list[logging.LogRecord]:
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_front_matter_case(case: Case, build_site, cache, caplog) -> None:
-    files = {"team/ada-byrne.md": ADA, case.path: case.text}
+    files = {"team/ada-byrne.md": ADA, **case.others, case.path: case.text}
     caplog.set_level(logging.WARNING)
     site = build_site(files, fixture=None, CACHE_PATH=cache, **case.settings)  # never exits
     records = _messages(caplog)

@@ -221,14 +221,17 @@ def split_wide_tags(item: Any) -> list[str]:
 
 
 def category_lists(posts: Iterable[Any]) -> list[tuple[Any, str]]:
-    """Each post whose written Category is a list (``Category: Linux, EXT``: one category of
-    that name, a page nobody meant), with its line."""
+    """Each post whose written Category is most likely a list (``Category: Linux, EXT``: one
+    category of that name, a page nobody meant), with its line; a name with a comma in it
+    (``Food, Drink``) passes unless a part of it is another post's category."""
+    posts = list(posts)
+    names = [getattr(getattr(post, "category", None), "name", None) for post in posts]
+    others = {name.casefold() for name in names if isinstance(name, str)}
     found = []
-    for post in posts:
-        name = getattr(getattr(post, "category", None), "name", None)
+    for post, name in zip(posts, names, strict=True):
         if getattr(post, "blogcore_category_from", WRITTEN) != WRITTEN or not isinstance(name, str):
             continue
-        line = category_list(name)
+        line = category_list(name, others)
         if line:
             found.append((post, line))
     return found

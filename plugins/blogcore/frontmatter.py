@@ -1554,16 +1554,39 @@ def header_warnings(header: Header) -> list[str]:
     return found
 
 
-def category_list(name: str) -> str | None:
-    """The line for a Category written as a list (``Linux, EXT, Filesystems``, ``技术、生活``),
-    which Pelican makes one category of that name, at one address; None for one category."""
+# a category's last part that ends a name, not a list: "Food, Drink, and Travel"
+_NAME_ENDING = re.compile(r"(?:and|or|&|\+)\s", re.IGNORECASE)
+
+
+def category_list(name: str, others: Collection[str] = ()) -> str | None:
+    """The line for a Category that is most likely a list (``Linux, EXT, Filesystems``), which
+    Pelican makes one category of that name, at one address; None for one category.
+
+    A name may have a comma in it (``Food, Drink``): it is a list when one of its parts is a
+    category of other posts (``others``: their names, casefolded), or when it has three parts
+    or more of one or two words each, the last not starting with "and", "or", "&" or "+"
+    (``Food, Drink, and Travel`` is a name)."""
     parts = split_wide(name.split(","))
     if len(parts) < 2:
         return None
+    used = [part for part in parts if part.casefold() in others]
+    listed = (
+        len(parts) >= 3
+        and all(len(part.split()) <= 2 for part in parts)
+        and not _NAME_ENDING.match(parts[-1])
+    )
+    if not used and not listed:
+        return None
+    first = used[0] if used else parts[0]
+    if used:
+        which = ", ".join(used)
+        why = f" ({which} {'is a category' if len(used) == 1 else 'are categories'} of other posts)"
+    else:
+        why = ""
+    rest = ", ".join(part for part in parts if part != first)
     return (
-        f"Category {name!r} is a list, read as one category of that name: a post here has "
-        f"one category; write one (Category: {parts[0]}) and put the others in Tags: "
-        f"({', '.join(parts[1:])})"
+        f"Category {name!r} is a list, read as one category of that name{why}: a post here has "
+        f"one category; write one (Category: {first}) and put the others in Tags: ({rest})"
     )
 
 
