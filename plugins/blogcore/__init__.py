@@ -16,7 +16,8 @@ What it does on each build:
   by keyboard), table alignment becomes ``align-left|center|right`` classes instead of inline
   styles, a two-way table's empty corner is a ``<td>``; a post's headings start at ``<h2>``
   under its title, none skipped (headings.py, a Markdown extension named in ``MARKDOWN``).
-- Gives a post without ``Summary:`` a text summary for cards (summaries.py); leaves out links
+- Gives a post without ``Summary:`` a text summary for cards (summaries.py): the text before
+  its ``<!-- more -->`` or ``<!-- PELICAN_END_SUMMARY -->``, else its first words; leaves out links
   with no text, naming each (an error in a publish, as an image without alt text).
 - Adds ``word_count`` and ``reading_time`` (whole minutes, at least 1) to articles and pages.
 - Adds ``structured_data``: a JSON-LD ``BlogPosting`` dict per article that other plugins may

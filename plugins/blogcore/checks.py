@@ -19,7 +19,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from plugins.engine import side
 from plugins.engine.items import static_output
 
-from . import compat, links, urls
+from . import compat, links, summaries, urls
 from .frontmatter import (
     DRAFT_FOLDERS,
     FROM_PATH,
@@ -669,6 +669,8 @@ def link_problems(
             # until resolved, in metadata
             body = compat.html_of(item) or ""
             summary = item.metadata.get("summary")
+            if item.metadata.get(summaries.MARKED):  # the body's own text, checked with it
+                summary = None
             places = [("", body), ("Summary: ", summary if isinstance(summary, str) else "")]
             reported = set()
             for where, html in places:

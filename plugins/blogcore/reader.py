@@ -33,6 +33,7 @@ from . import (
     placeholders,
     rawtags,
     rst,
+    summaries,
     text,
     yamlfront,
 )
@@ -503,7 +504,12 @@ class StrictChecks:
             # Jekyll's _drafts/ (never published without --drafts), a drafts/ folder: work in
             # progress, copied over with the rest; a Status: line of its own still decides
             metadata["status"] = "draft"
+        # <!-- more -->, <!-- PELICAN_END_SUMMARY -->: the sanitiser takes comments out
+        marked = None if "summary" in metadata else summaries.marked_summary(content)
         html, metadata = clean(content, metadata, self._shown(source_path), self.told)
+        if marked:  # what the sanitiser takes out of it is named for the body already
+            metadata["summary"] = text.sanitize_and_report(marked[0])[0]
+            metadata[summaries.MARKED] = marked[1]
         self._name_images_without_alt(source_path, html, metadata, content)
         return html, metadata
 

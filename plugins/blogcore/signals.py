@@ -821,14 +821,20 @@ def on_content_final(generators) -> None:
 
 def _text_summary(article) -> None:
     """A post without ``Summary:`` gets its automatic summary as text (summaries.py), before
-    any card or JSON-LD reads it; Pelican's own where that is text already."""
-    if "summary" in article.metadata:
-        return
+    any card or JSON-LD reads it; Pelican's own where that is text already. The text before
+    its ``<!-- more -->`` is its summary, as text too, not cut."""
     words = article.settings.get("SUMMARY_MAX_LENGTH")
     suffix = article.settings.get("SUMMARY_END_SUFFIX", "…")
-    content = article.content
-    # what Pelican would make (not article.summary: Pelican keeps its first reading)
-    made = content if words is None else truncate_html_words(content, words, suffix)
+    if article.metadata.get(summaries.MARKED):
+        # the reader's (reader.py), its links resolved as a Summary's are
+        content = made = article.metadata["summary"]
+        words = None
+    elif "summary" in article.metadata:
+        return
+    else:
+        content = article.content
+        # what Pelican would make (not article.summary: Pelican keeps its first reading)
+        made = content if words is None else truncate_html_words(content, words, suffix)
     if made and not summaries.is_text(made):
         compat.set_summary(article, summaries.card_summary(content, words, suffix))
 

@@ -8,12 +8,17 @@ than a phone). A card shows text: this module makes the summary from the post's 
 (and list items), keeping their phrasing markup (links, emphasis, code, abbreviations...) and
 leaving out headings, code blocks, tables, math, pictures, footnote markers and links with no
 text. A summary that holds nothing else already is kept exactly as Pelican made it.
+
+A post may also mark where its summary ends, as blogs of other engines do: the text before
+``<!-- PELICAN_END_SUMMARY -->`` (Pelican's summary plugin, after an optional
+``<!-- PELICAN_BEGIN_SUMMARY -->``) or before ``<!--more-->`` (WordPress, Hugo, Hexo, Jekyll
+sites that set it) is its summary, shown as text in the same way (``marked_summary``).
 """
 
 import re
 
 from bs4 import BeautifulSoup
-from bs4.element import NavigableString, Tag
+from bs4.element import Comment, NavigableString, Tag
 
 # What a card keeps of a paragraph: phrasing elements. Any other element in one is unwrapped.
 INLINE = frozenset({
@@ -33,6 +38,13 @@ _TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")  # tag names only, not a par
 # Korean (written without spaces), else what a space ends
 _SPACELESS = "\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7ff\uf900-\ufaff"
 _WORD = re.compile(rf"[{_SPACELESS}]|[^\s{_SPACELESS}]+")
+# The comments that mark a summary, as their text is written: Pelican's summary plugin's
+# markers, and "more" (<!--more-->, Hexo's <!-- more -->, WordPress's <!--more Read on-->)
+_END_MARKER = re.compile(r"\s*(?:PELICAN_END_SUMMARY|more)\s*|more\s.*", re.IGNORECASE | re.DOTALL)
+_BEGIN_MARKER = re.compile(r"\s*PELICAN_BEGIN_SUMMARY\s*", re.IGNORECASE)
+# the metadata key a summary made from a post's marker is left under, with the marker as
+# written: it is the post's own text (its links are the body's), shown as text on cards
+MARKED = "blogcore_summary_marker"
 _KEPT_ATTRIBUTES = {"a": ("href", "hreflang", "rel"), "abbr": ("title",), "time": ("datetime",)}
 _EVERYWHERE = ("lang", "dir")
 
@@ -130,3 +142,45 @@ def _cut(out: BeautifulSoup, words: int, suffix: str) -> None:
         if texts:
             texts[-1].replace_with(texts[-1].rstrip() + suffix)
         return
+
+
+def marked_summary(html: str) -> tuple[str, str] | None:
+    """The part of a post's HTML that its summary markers mark (before the end marker, after
+    the begin marker), every element it is in closed where it is cut (a marker in a list
+    item or a quotation), and the marker as written (``<!-- more -->``); None when the post
+    has no marker, or nothing is before it."""
+    if "<!--" not in html:  # nearly every post
+        return None
+    soup = BeautifulSoup(html, "html.parser")
+    comments = [node for node in soup.find_all(string=True) if isinstance(node, Comment)]
+    end = next((node for node in comments if _END_MARKER.fullmatch(node)), None)
+    begin = next((node for node in comments if _BEGIN_MARKER.fullmatch(node)), None)
+    if begin is not None and end is not None and comments.index(begin) > comments.index(end):
+        begin = None  # a begin marker after the end: the summary starts with the post
+    if end is None and begin is None:
+        return None
+    marker = end if end is not None else begin
+    written = f"<!--{marker}-->"
+    if end is not None:
+        _cut_around(end, "next_siblings")
+    if begin is not None:
+        _cut_around(begin, "previous_siblings")
+    for node in soup.find_all(string=True):
+        if isinstance(node, Comment) and (
+            _END_MARKER.fullmatch(node) or _BEGIN_MARKER.fullmatch(node)
+        ):
+            node.extract()
+    if not soup.get_text(strip=True):  # a picture at most: the post's first words, as without
+        return None
+    return str(soup).strip(), written
+
+
+def _cut_around(marker: Comment, side: str) -> None:
+    """Everything on one side of ``marker`` removed (``next_siblings``: after it), at its level
+    and at every level above it: the elements it is in stay, closed where it was."""
+    node: Tag | Comment | None = marker
+    while node is not None and node.parent is not None:
+        for sibling in list(getattr(node, side)):
+            sibling.extract()
+        node = node.parent
+    marker.extract()
