@@ -355,7 +355,7 @@ CASES = [
         "is not UTF-8 text: line 9 has byte 0xe9, which UTF-8 does not allow there ('We met "
         "at the caf\ufffd on the corner.'",
     ),
-    Case("utf-16", post().encode("utf-16"), "is not UTF-8 text"),
+    Case("utf-16", post().encode("utf-16"), "is saved as UTF-16 (what Notepad and Word call"),
     # keys typed with a Chinese input method on: Title： with a full-width colon is no key
     # (was: "has no Title: line; add one at the top", with the writer's Title： line there)
     Case(

@@ -1,8 +1,10 @@
 """The site's readers (Markdown, reStructuredText, HTML): they name the file and the key when
 front matter is wrong."""
 
+import codecs
 import contextlib
 import datetime
+import errno
 import functools
 import importlib
 import logging
@@ -168,15 +170,114 @@ def clean(
 
 
 def shown(settings: dict, source_path: str) -> str:
-    """A path as staff know it: relative to the project, e.g. content/posts/x.md."""
+    """A path as staff know it: relative to the project, e.g. content/posts/x.md; a byte of
+    its name that is not UTF-8 as \\xe9 (not Python's stand-in, which no log or JSON shows)."""
     base = os.path.dirname(os.path.abspath(settings["PATH"]))
-    return os.path.relpath(os.path.abspath(source_path), base)
+    return printable(os.path.relpath(os.path.abspath(source_path), base))
+
+
+def printable(path: str) -> str:
+    """A path as text any line can carry: the bytes of a name that is not UTF-8 as \\xe9."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def name_problem(path: str) -> str | None:
+    """Why a file cannot be read under its path (relative to the content folder, as the file
+    system gives it: a byte that is not UTF-8 held as Python's stand-in): its name, or its
+    folder's, is not UTF-8, as a zip made on an old system or a USB stick leaves it."""
+    raw = os.fsencode(path)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        at = exc.start
+    else:
+        return None
+    whose = "its name" if b"/" not in raw[at:] else "the name of its folder"
+    before = raw[:at].rsplit(b"/", 1)[-1].decode("utf-8")  # UTF-8 up to the first bad byte
+    after = f" after {before!r}" if before else " at its start"
+    return (
+        f"{whose} is not UTF-8 (byte 0x{raw[at]:02x}{after}, as a zip made on an old system "
+        "or a USB stick may leave it): rename it; it is left out until then"
+    )
+
+
+# byte-order marks of text saved in UTF-32 or UTF-16, with the codec that reads it (UTF-32's
+# little-endian mark begins with UTF-16's, so it is looked for first)
+WIDE_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# without a mark: which bytes of each four are 0 (and which are not) in mostly-Latin text
+WIDE_PATTERNS = (
+    ("utf-32-le", (2, 3), (0,)),
+    ("utf-32-be", (0, 1), (3,)),
+    ("utf-16-le", (1, 3), (0, 2)),
+    ("utf-16-be", (0, 2), (1, 3)),
+)
+
+
+def wide_codec(head: bytes) -> str | None:
+    """The codec of a file whose first bytes are text saved as UTF-16 or UTF-32 (Notepad's and
+    Word's "Unicode"): a byte-order mark, or, without one, the 0 bytes every Latin character
+    of such text has where UTF-8 has none. None for anything else (UTF-8, with its mark too)."""
+    for mark, codec in WIDE_MARKS:
+        if head.startswith(mark):
+            return codec
+    head = head[: len(head) // 4 * 4]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    quarter = len(head) // 4
+    zeros = [head[i::4].count(0) / quarter for i in range(4)]
+    for codec, zero, other in WIDE_PATTERNS:
+        # a character of another script may have no 0 byte: a third of them is enough
+        if all(zeros[i] >= 0.3 for i in zero) and all(zeros[i] <= 0.05 for i in other):
+            return codec
+    return None
+
+
+def wide_message(codec: str) -> str:
+    """The line for a file saved as UTF-16 or UTF-32 (``codec``), after the file's name."""
+    encoding = codec[:6].upper()
+    unicode = ' (what Notepad and Word call "Unicode")' if encoding == "UTF-16" else ""
+    return (
+        f"is saved as {encoding}{unicode}, and the site reads UTF-8 only: save it as UTF-8 "
+        "(in Notepad: Save as, Encoding: UTF-8); it is left out until then"
+    )
+
+
+def unreadable(exc: OSError) -> str:
+    """What a file the system would not open means for the writer, after the file's name:
+    a link to nothing or to itself, a file this build may not read."""
+    path = exc.filename if isinstance(exc.filename, str) else ""
+    target = ""
+    if path and os.path.islink(path):
+        with contextlib.suppress(OSError):
+            target = printable(os.readlink(path))
+    if target and exc.errno == errno.ENOENT:
+        return f"is a link to {target}, which does not exist; remove the link or restore the file"
+    if exc.errno == errno.ELOOP:
+        return (
+            f"is a link{f' to {target}' if target else ''} that leads back to itself (a loop of "
+            "links, no file at the end); remove the link or point it at a file"
+        )
+    if exc.errno == errno.ENOENT:
+        return "was removed or renamed while the site was read; it is left out of this build"
+    if isinstance(exc, PermissionError):
+        return (
+            "cannot be read: this build has no permission to read it; make it readable "
+            "(chmod a+r) or move it out of the content folder"
+        )
+    return f"cannot be read: {exc.strerror or exc}; it is left out"
 
 
 def failure(exc: Exception) -> str:
     """What a reading error means for the writer, after the file's name."""
     if isinstance(exc, (FrontMatterError, ReadingError)):
         return str(exc)
+    if isinstance(exc, OSError):
+        return unreadable(exc)
     if isinstance(exc, UnicodeDecodeError):
         data = exc.object
         byte = data[exc.start]
@@ -473,6 +574,7 @@ class StrictChecks:
         post_or_page = self.reading_post = self._is_post_or_page(source_path)
         old_addresses: tuple = ()
         try:
+            self._readable(source_path)
             content, metadata = self._read(source_path)
             if post_or_page:
                 old_addresses = self._other_engines(source_path, metadata)
@@ -512,6 +614,18 @@ class StrictChecks:
             metadata[summaries.MARKED] = marked[1]
         self._name_images_without_alt(source_path, html, metadata, content)
         return html, metadata
+
+    def _readable(self, source_path: str) -> None:
+        """Raise when the file's name is not UTF-8 or its text is UTF-16 or UTF-32: no reader
+        would read it as written (the name, Python's stand-ins; the text, a line of 0 bytes
+        or none at all). An OSError when it cannot be opened (failure says what it means)."""
+        problem = name_problem(self._relpath(source_path))
+        if problem:
+            raise ReadingError(problem)
+        with open(source_path, "rb") as handle:
+            codec = wide_codec(handle.read(4096))
+        if codec:
+            raise ReadingError(wide_message(codec))
 
     def _other_engines(self, source_path: str, metadata: dict) -> tuple:
         """A Hugo or Jekyll post's own keys for what ours say (draft: true, an embargo's

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from plugins.blogcore.reader import wide_codec
 from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import build, compat, items, side
 from plugins.engine.items import every_article
@@ -67,7 +68,8 @@ def read_galleries(generator) -> dict[str, model.Gallery]:
                     "\n".join(intro.front_matter()), sidecar_shown
                 )
             else:  # the reader named its error: the photos keep their captions and alt text
-                raw = sidecar_path.read_text(encoding="utf-8", errors="replace")
+                data = sidecar_path.read_bytes()  # UTF-16's too (not lines of 0 bytes)
+                raw = data.decode(wide_codec(data[:4096]) or "utf-8", errors="replace")
                 sidecar, problems = model.parse_sidecar(raw, sidecar_shown)
                 problems = [problem for problem in problems if not problem.error]
         files = [p.name for p in folder.iterdir() if p.is_file()]
