@@ -678,12 +678,26 @@ def check(c, only="", skip=""):
         sys.exit(result.returncode or status)
 
 
-@task(help={"slug": "the post whose related posts to explain"})
-def related(c, slug):
-    """Print the related posts chosen for one post, each score broken down by component."""
+@task(
+    help={
+        "slug": "the post: its slug, its address (/posts/<slug>/, or the full URL) or its file",
+        "content": "content folder (default: content/)",
+    }
+)
+def related(c, slug, content=""):
+    """Print the related posts chosen for one post, each score broken down by component.
+
+    A draft, future or hidden post is scored as if it were published, and said to be one. A
+    post that is not there: one line with the slug most like it, exit status 1.
+    """
+    slug = slug.strip()
+    if not slug:
+        sys.exit("No post given: invoke related <slug> (or /posts/<slug>/, or its file).")
+    source = Path(content).absolute() if content else None
     with tempfile.TemporaryDirectory() as tmp:
         setting = f"RELATED_EXPLAIN={json.dumps(slug)}"  # -e takes JSON values
-        status = _pelican(DEV_CONF, Path(tmp), extra=["-q", "-e", setting])
+        # the build ends once the answer is printed (plugins/related: nothing is written)
+        status = _pelican(DEV_CONF, Path(tmp), source, extra=["-q", "-e", setting])
     sys.exit(status)
 
 

@@ -163,7 +163,9 @@ def test_excludes_remove_a_post_and_unknown_slugs_are_reported():
     chosen, problems = picks(docs)
     assert chosen["a"] == ["c"]
     assert problems == [
-        scoring.Problem("content/posts/a.md", "Related_exclude: no published post 'ghost'")
+        scoring.Problem(
+            "content/posts/a.md", "Related_exclude: no published post 'ghost'", slug="ghost"
+        )
     ]
 
 

@@ -2,6 +2,8 @@
 
 import io
 import logging
+import subprocess
+import sys
 from types import SimpleNamespace
 
 import pytest
@@ -10,7 +12,7 @@ from PIL import Image
 
 from pelicanconf import PLUGINS
 from plugins.engine import build, phases
-from tests.conftest import TEST_SITEURL, _builder
+from tests.conftest import ROOT, TEST_SITEURL, _builder
 
 # Three clearly distinct topics; every post also carries generic sentences, the generic tag
 # "news" and one shared category, so only what a post is about can tell them apart.
@@ -153,19 +155,27 @@ def test_thumbnail_when_the_post_has_a_cover(build_site):
 
 def test_unknown_slugs_are_warnings_naming_the_file(build_site, caplog):
     # (slugs of their own: Pelican shows an identical warning only once per process)
+    # probe 8 finding 10: a slug one typo or word off a published post's got no did-you-mean
+    # ("…-postgres-ranges" for "…-postgresql-ranges"); a draft's slug is meant, and gets none
     files = topic_site_files()
+    files["posts/bikes-series-3.md"] = post("bikes-series-3", "bikes", 4, "Status: draft\n")
     files["posts/bees-pinned.md"] = (
         files["posts/bees-pinned.md"]
-        .replace("no-such-post", "missing-here")
-        .replace("ghost", "phantom")
+        .replace("no-such-post", "missing-here, bikes-seris-1, bikes-series-3")
+        .replace("ghost", "phantom, bikes-seris-2")
     )
     caplog.set_level(logging.WARNING)
     build_site(files, fixture=None)
-    said = [r.getMessage() for r in caplog.records]
-    assert any("posts/bees-pinned.md: Related: no published post 'missing-here'" in m for m in said)
-    assert any(
-        "posts/bees-pinned.md: Related_exclude: no published post 'phantom'" in m for m in said
-    )
+    said = [m.split("/", 1)[1] for m in caplog.messages if "no published post" in m]
+    assert sorted(said) == [
+        "posts/bees-pinned.md: Related: no published post 'bikes-series-3'",
+        "posts/bees-pinned.md: Related: no published post 'bikes-seris-1' "
+        "(did you mean 'bikes-series-1'?)",
+        "posts/bees-pinned.md: Related: no published post 'missing-here'",
+        "posts/bees-pinned.md: Related_exclude: no published post 'bikes-seris-2' "
+        "(did you mean 'bikes-series-2'?)",
+        "posts/bees-pinned.md: Related_exclude: no published post 'phantom'",
+    ]
 
 
 def test_related_max_zero_turns_the_block_off(build_site):
@@ -250,3 +260,81 @@ def test_posts_are_final_once_every_listed_changer_said_so(plugins, changed, fin
     for plugin in changed:
         phases.mark_posts_changed(generator, plugin)
     assert phases.posts_final(generator) is final
+
+
+# `invoke related <post>` (probe 8 finding 10): the post by slug, address or file; a draft,
+# future or hidden post answered as if published; a post not there: exit 1, one line, a hint.
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("related-task") / "content"
+    files = topic_site_files()
+    files["posts/bees-hidden.md"] = post("bees-hidden", "bees", 8, "Status: hidden\n")
+    files["team/ada-byrne.md"] = "Name: Ada Byrne\nRole: Writer\n\nAda writes.\n"  # no warning
+    for relpath, text in files.items():
+        (folder / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relpath).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _related(content, asked: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "related", f"--slug={asked}", "--content", str(content)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize(
+    ("asked", "heading"),
+    [
+        ("/posts/bread-1/", "Related posts for bread-1 (content/posts/bread-1.md, en):"),
+        (
+            "content/posts/bread-1.md",
+            "Related posts for bread-1 (content/posts/bread-1.md, en):",
+        ),
+        (
+            "Bread-Draft",
+            "Related posts for bread-draft (content/posts/bread-draft.md, en), a draft "
+            "(Status: draft); published, it would show:",
+        ),
+        (
+            "https://blog.example/posts/bread-future/",
+            "Related posts for bread-future (content/posts/bread-future.md, en), scheduled for "
+            "2099-01-01 (its Date is in the future); published, it would show:",
+        ),
+        (
+            "bees-hidden",
+            "Related posts for bees-hidden (content/posts/bees-hidden.md, en), hidden "
+            "(Status: hidden), so it shows no related posts; published, it would show:",
+        ),
+    ],
+)
+def test_invoke_related_answers_for_any_post_and_ends_there(content, asked, heading):
+    result = _related(content, asked)
+    assert result.returncode == 0, result.stderr
+    heading_line, *picks = result.stdout.splitlines()
+    assert heading_line == heading
+    topic = heading.split()[3].split("-")[0]
+    assert len(picks) == 3 and all(p.startswith(f"  {n}. {topic}-") for n, p in enumerate(picks, 1))
+    # only published posts are picked, never the post itself; Pelican's summary is not printed
+    assert not [p for p in picks if "draft" in p or "future" in p or "hidden" in p]
+    assert "Done" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("asked", "line"),
+    [
+        ("bred-1", "No post has the slug 'bred-1': did you mean 'bread-1'?"),
+        ("/posts/zebracorn/", "No post has the address '/posts/zebracorn/'."),
+        (" ", "No post given: invoke related <slug> (or /posts/<slug>/, or its file)."),
+    ],
+)
+def test_invoke_related_without_a_post_is_one_line_and_exit_1(content, asked, line):
+    result = _related(content, asked)
+    assert result.returncode == 1
+    assert result.stderr.strip() == line
+    assert result.stdout == ""

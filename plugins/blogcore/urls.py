@@ -236,15 +236,22 @@ def lone_near_misses(counts: dict[str, int], cutoff: float = 0.8) -> dict[str, s
     (``Enginering`` beside ``Engineering``): name -> the one meant. A typo made a page of its
     own, and the post left its category's page and feed, with no line."""
     usual = sorted((n for n, count in counts.items() if count > 1), key=str.lower)
-    by_folded = {n.casefold(): n for n in usual}
     found = {}
     for name, count in counts.items():
         if count != 1 or not usual:
             continue
-        close = difflib.get_close_matches(name.casefold(), list(by_folded), n=1, cutoff=cutoff)
-        if close and close[0] != name.casefold():
-            found[name] = by_folded[close[0]]
+        meant = nearest(name, usual, cutoff)
+        if meant is not None and meant.casefold() != name.casefold():
+            found[name] = meant
     return found
+
+
+def nearest(name: str, known: Iterable[str], cutoff: float = 0.8) -> str | None:
+    """The known name most like ``name``, case aside, if alike enough to be a typo of it
+    (difflib's ratio at least ``cutoff``); None when none is."""
+    by_folded = {n.casefold(): n for n in known}
+    close = difflib.get_close_matches(name.casefold(), list(by_folded), n=1, cutoff=cutoff)
+    return by_folded[close[0]] if close else None
 
 
 def _folded(name: str) -> str:

@@ -55,3 +55,4 @@ class Problem:
 
     source: str
     message: str
+    slug: str = ""  # the slug no published post has, if that is the problem (for a hint)

@@ -335,8 +335,9 @@ def related(
                 chosen[i] = [Pick(key, 0.0, {}, pinned=True) for key in pinned][:k]
                 for key in doc.excludes:
                     if key not in position:
+                        message = f"Related_exclude: no published post {key!r}"
                         problems.append(
-                            Problem(doc.source, f"Related_exclude: no published post {key!r}")
+                            Problem(doc.source, message, "" if key in all_keys else key)
                         )
         for block in _scored_blocks(index, signals, weights, k, edited):
             # most posts: their first k candidates; edited posts: walk their list
@@ -391,8 +392,10 @@ def _pins(doc: Doc, position: dict[str, int], all_keys: set[str], lang: str, pro
             if key not in pinned:
                 pinned.append(key)
         else:
-            where = f" in language {lang!r}" if key in all_keys else ""
-            problems.append(Problem(doc.source, f"Related: no published post {key!r}{where}"))
+            elsewhere = key in all_keys  # published in another language
+            where = f" in language {lang!r}" if elsewhere else ""
+            message = f"Related: no published post {key!r}{where}"
+            problems.append(Problem(doc.source, message, "" if elsewhere else key))
     return pinned
 
 

@@ -2,13 +2,15 @@
 
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from typing import NoReturn
 
 from pelican import signals
 
 from plugins.blogcore.frontmatter import split_wide
 from plugins.engine import build, compat, forks, phases
 
+from . import lookup
 from .model import Doc, Weights
 from .settings import SettingsError, configure
 from .text import plain_text, text_limit
@@ -168,18 +170,26 @@ def _start(generator) -> None:
     primed = getattr(state, "primed", None)
     for article in published:
         article.related_posts = []
+    if settings.get("RELATED_EXPLAIN"):
+        _explain(generator, published, settings)
     if not published or settings["RELATED_MAX"] == 0:
         if primed is not None:
             primed.cancel()
         return
-    if settings["RELATED_EXPLAIN"]:
-        docs = [doc_of(a, settings) for a in published]
-        _attach(published, _pick(published, settings, docs))
-        _explain(docs, settings)
-        return
     primed = _prime(generator, wait=False)  # forked now if no generator_init came first
     primed.send(lambda: [doc_of(a, settings) for a in published])
     state.published, state.pending = published, primed
+    state.unpublished = {a.slug for a in _unpublished(generator)}
+
+
+def _unpublished(generator) -> list:
+    """The posts that are there but not published: drafts, future and hidden posts."""
+    return [
+        *generator.drafts,
+        *generator.drafts_translations,
+        *generator.hidden_articles,
+        *generator.hidden_translations,
+    ]
 
 
 def on_get_writer(pelican) -> None:
@@ -188,32 +198,60 @@ def on_get_writer(pelican) -> None:
     pending = getattr(state, "pending", None)
     if pending is not None:
         state.pending, published = None, state.published
-        _attach(published, pending.result(lambda: _pick(published, settings=pelican.settings)))
+        found = pending.result(lambda: _pick(published, settings=pelican.settings))
+        _attach(published, found, state.unpublished)
 
 
-def _attach(published: list, found: tuple[dict, list]) -> None:
+def _attach(published: list, found: tuple[dict, list], unpublished: Collection[str]) -> None:
     picks, problems = found
+    slugs = sorted({a.slug for a in published})
     for problem in problems:
-        logger.warning("%s: %s", problem.source, problem.message)
+        hint = lookup.pin_hint(problem.slug, slugs, unpublished) if problem.slug else ""
+        logger.warning("%s: %s%s", problem.source, problem.message, hint)
     by_key = {(a.lang, a.slug): a for a in published}
     for article in published:
         chosen = picks.get((article.lang, article.slug), [])
         article.related_posts = [by_key[(article.lang, slug)] for slug in chosen]
 
 
-def _explain(docs: list[Doc], settings) -> None:
+def _entry(article, settings, state: str = "") -> lookup.Entry:
+    return lookup.Entry(doc_of(article, settings), article.url, state)
+
+
+def _state_of(article) -> str:
+    """What a post that is not published is: hidden, a draft, or a post with a future date
+    (which Pelican makes a draft until its date, Status: draft or not)."""
+    if article.status == "hidden":
+        return lookup.HIDDEN
+    if str(article.metadata.get("status", "")).strip().lower() == "draft":
+        return lookup.DRAFT
+    return lookup.scheduled(article.date.strftime("%Y-%m-%d"))
+
+
+def _explain(generator, published: list, settings) -> NoReturn:
+    """``invoke related``: print the related posts of the post asked about (by slug, address
+    or file; a draft, future or hidden post is scored as if published), then end the build:
+    the answer is all it was run for, so nothing is written and Pelican's summary is not
+    printed. Exit status 1, one line with the slug most like it, for a post that is not there.
+    """
     from . import scoring  # NumPy and SciPy: see _scorer
 
-    slug = settings["RELATED_EXPLAIN"]
-    matches = [d for d in docs if d.key == slug]
+    entries = [_entry(a, settings) for a in published]
+    entries += [_entry(a, settings, _state_of(a)) for a in _unpublished(generator)]
+    matches = lookup.find(settings["RELATED_EXPLAIN"], entries)
     if not matches:
-        print(f"No published post with slug {slug!r}.")
-        return
-    for doc in matches:
+        raise SystemExit(lookup.unknown(settings["RELATED_EXPLAIN"], entries))
+    docs = [e.doc for e in entries if not e.state]
+    for entry in matches:
+        doc = entry.doc
+        print(lookup.heading(entry))
+        if settings["RELATED_MAX"] == 0:
+            print("  none: RELATED_MAX is 0, so no post shows related posts")
+            continue
+        scored = [*docs, doc] if entry.state else docs  # as if it were published
         picks = scoring.explain(
-            docs, doc.key, doc.lang, settings["RELATED_MAX"], weights_from(settings)
+            scored, doc.key, doc.lang, settings["RELATED_MAX"], weights_from(settings)
         )
-        print(f"Related posts for {doc.key} ({doc.source}, {doc.lang}):")
         if not picks:
             print("  none: no published post reaches RELATED_MIN_SCORE")
         titles = {d.key: d for d in docs if d.lang == doc.lang}
@@ -225,6 +263,7 @@ def _explain(docs: list[Doc], settings) -> None:
             print(
                 f"  {n}. {pick.key}  score {pick.score:.3f} = {parts}  [{titles[pick.key].source}]"
             )
+    raise SystemExit(0)
 
 
 def register() -> None:
