@@ -870,11 +870,14 @@ def _one_line_title(typed: str) -> str:
 )
 def new_post(c, title, author="", category="Company", content="content"):
     """Write content/posts/<slug>.md with its front matter filled in, as a draft."""
+    from plugins.blogcore.placeholders import NEW_POST_TEXT
     from plugins.engine.slugs import slug as slug_of
 
     title = _one_line_title(title)
+    slug = slug_of(title)
+    if not slug:  # emoji or punctuation alone: no address can be made of it
+        sys.exit(f"No address can be made of the title {title!r}: give it a word or a number.")
     author = _author(author, ROOT / content)
-    slug = slug_of(title) or "untitled"
     path = ROOT / content / "posts" / f"{slug}.md"
     if path.exists():
         sys.exit(f"{_shown(path)} exists already; choose another title.")
@@ -882,11 +885,13 @@ def new_post(c, title, author="", category="Company", content="content"):
         sys.exit(f"/posts/{slug}/ is {taken} already; choose another title.")
     now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     path.parent.mkdir(parents=True, exist_ok=True)
+    # no Tags: or Summary: line: left empty, each is a warning the writer has not caused yet
     path.write_text(
-        f"Title: {title}\nDate: {now}\nCategory: {category}\nTags: \nAuthor: {author}\n"
-        f"Slug: {slug}\nSummary: \nStatus: draft\n\nWrite your post here.\n",
+        f"Title: {title}\nDate: {now}\nCategory: {category}\nAuthor: {author}\n"
+        f"Slug: {slug}\nStatus: draft\n\n{NEW_POST_TEXT}\n",
         encoding="utf-8",
     )
+    print("Add Tags: and Summary: lines when you know them; remove Status: draft when it is ready.")
     print(_shown(path))
 
 

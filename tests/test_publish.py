@@ -436,6 +436,36 @@ def test_new_post_makes_a_title_one_line_and_refuses_none(tmp_path):
     assert empty.returncode == 1 and empty.stderr.startswith("No title: make new-post TITLE=")
 
 
+@pytest.mark.parametrize("typed", ["🎉🚀", "  ...  ", "—"])
+def test_new_post_refuses_a_title_no_address_can_be_made_of(tmp_path, typed):
+    # probe 8 finding 02: an emoji-only title wrote posts/untitled.md with that Title; the
+    # build then had no line, and a second one was "untitled.md exists already"
+    content, _ = _site(tmp_path)
+    before = sorted((content / "posts").iterdir())
+    result = _new_post(content, f"--title={typed}", "--author", "Ada Byrne")
+    assert result.returncode == 1
+    title = typed.strip()
+    assert (
+        result.stderr
+        == f"No address can be made of the title {title!r}: give it a word or a number.\n"
+    )
+    assert sorted((content / "posts").iterdir()) == before
+
+
+def test_a_new_post_gives_no_line_until_the_writer_does_something(tmp_path, build_site, caplog):
+    # probe 8 finding 02: the empty Tags: and Summary: lines new-post wrote were two warnings
+    # per new post at the next build, so serve's overlay never cleared while drafting
+    content, _ = _site(tmp_path)
+    result = _new_post(content, "--title=  Launch day  ", "--author", "Ada Byrne")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].endswith("launch-day.md")
+    text = (content / "posts" / "launch-day.md").read_text(encoding="utf-8")
+    assert text.startswith("Title: Launch day\nDate: ")  # the spaces around the title trimmed
+    caplog.set_level(logging.WARNING)
+    build_site({"posts/launch-day.md": text}, name="drafting")
+    assert [m for m in caplog.messages if "launch-day" in m] == []
+
+
 def test_publish_where_it_cannot_write_is_one_line(tmp_path):
     content, _ = _site(tmp_path)
     (tmp_path / "afile").write_text("a file where publish needs a folder")
