@@ -62,6 +62,11 @@ def _ident(article, settings) -> str:
 
 
 def _thread_of(article, settings) -> str:
+    explicit = article.metadata.get("comment_id")
+    if thread_id(explicit, "") or settings["COMMENTS_ID"] == "{slug}":
+        # Pelican's url_format copies and formats every field of the post (its dates too),
+        # for each post in every rebuild make serve runs: not for what the slug alone says
+        return thread_id(explicit, article.slug)
     try:
         fallback = default_id(settings["COMMENTS_ID"], article.url_format)
     except (KeyError, AttributeError, IndexError, TypeError, ValueError) as exc:
