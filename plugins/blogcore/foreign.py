@@ -25,24 +25,39 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Comment
 
-from . import codeblocks, liquid
+from . import codeblocks, embeds, liquid
 from .text import BLOCK_TAGS
 
-# liquid_tags' tags (pelican-plugins/liquid_tags), and what to write here instead
-_MEDIA = "embed it as HTML (<video>, <audio> or the service's <iframe>)"
+# liquid_tags' tags (pelican-plugins/liquid_tags) and Octopress's, and what to write here
+# instead. A hosted player is never embedded (no third-party frames or scripts: an <iframe>
+# is removed, docs/sanitising.md): a link to it is what works; <video> and <audio> play the
+# site's own files.
+_HOSTED = "link to it: [Watch on {service}](its address) (this site embeds no players)"
+_FILE = 'for a file of this site, write <{tag} src="{{static}}/extra/x.{ext}" controls></{tag}>'
+_QUOTE = (
+    "write it as a Markdown quote: each line starting with > , and the source on a line after "
+    "it (> — {source})"
+)
 LIQUID_TAGS = {
     "img": "write ![alt text]({static}/images/x.png)",
     "b64img": "write ![alt text]({static}/images/x.png)",
-    "youtube": _MEDIA,
-    "vimeo": _MEDIA,
-    "video": _MEDIA,
-    "audio": _MEDIA,
-    "soundcloud": _MEDIA,
-    "spotify": _MEDIA,
-    "speakerdeck": _MEDIA,
-    "flickr": _MEDIA,
-    "giphy": _MEDIA,
-    "gram": _MEDIA,
+    "youtube": _HOSTED.format(service="YouTube"),
+    "vimeo": _HOSTED.format(service="Vimeo"),
+    "video": _FILE.format(tag="video", ext="mp4"),
+    "audio": _FILE.format(tag="audio", ext="mp3"),
+    "soundcloud": "link to it: [Listen on SoundCloud](its address) (this site embeds no players)",
+    "spotify": "link to it: [Listen on Spotify](its address) (this site embeds no players)",
+    "speakerdeck": "link to the slides: [See the slides on Speaker Deck](their address)",
+    "flickr": "put the photo in the site and write ![alt text]({static}/images/x.jpg), or link "
+    "to it",
+    "giphy": "put the image in the site and write ![alt text]({static}/images/x.gif)",
+    "gram": "put the photo in the site and write ![alt text]({static}/images/x.jpg), or link to it",
+    "gist": "link to the gist ([the gist](https://gist.github.com/{id})), or paste its code in a "
+    "fenced code block (```)",
+    "blockquote": _QUOTE + "; {% endblockquote %} goes",
+    "pullquote": 'remove {% pullquote %}, {% endpullquote %} and the {" "} marks: the text '
+    "stays as it is (a pull quote only repeats a sentence of it); to set a sentence apart, "
+    "write it again as a Markdown quote (> …)",
     "notebook": "convert the notebook (jupyter nbconvert --to markdown) and put its text here",
     "include_code": "paste the code in a fenced code block (```)",
     "literal": "paste the text in a fenced code block (```)",
@@ -92,12 +107,19 @@ class Foreign:
     start: str
     message: str
     serious: bool = True  # what it stood for is lost (an error in a publish); else a warning
+    # a pattern of its start over the whole source (an HTML tag's attributes may go on several
+    # lines), in place of ``start`` (one line's)
+    anchor: str = ""
 
 
 def found(html: str) -> list[Foreign]:
     """Every piece of another plugin's syntax in a body's HTML, outside code, in order (LaTeX
     math once, at its first place)."""
-    if not any(mark in html for mark in _QUICK) and not _MATH_QUICK.search(html):
+    if (
+        not any(mark in html for mark in _QUICK)
+        and not _MATH_QUICK.search(html)
+        and not embeds.may_have(html.lower())
+    ):
         return []  # nearly every post
     # the text a reader sees, but code: shown as written on purpose
     soup = BeautifulSoup(html, "html.parser")
@@ -117,9 +139,9 @@ def found(html: str) -> list[Foreign]:
                     match.start(),
                     Foreign(
                         r"\{%\s*" + re.escape(match[1]) + r"\b",
-                        f"{_short(written)} is a tag of the liquid_tags plugin, which this site "
+                        f"{_short(written)} is {_whose(name)}, which this site "
                         f"does not have: it is shown as written, and what it stood for is not; "
-                        f"{LIQUID_TAGS[name]}",
+                        f"{_liquid_advice(name, written)}",
                     ),
                 )
             )
@@ -150,7 +172,61 @@ def found(html: str) -> list[Foreign]:
     if math is not None:
         hits.append(math)
     hits += _github(text, soup)
+    if embeds.may_have(html.lower()):
+        hits += _embeds(soup, nodes)
     return [hit for _, hit in sorted(hits, key=lambda pair: pair[0])]
+
+
+# liquid_tags' {% youtube id %} and {% vimeo id %}: the address to link to
+_TAG_ADDRESS = {
+    "youtube": "https://www.youtube.com/watch?v={}",
+    "vimeo": "https://vimeo.com/{}",
+}
+
+
+# Octopress's own tags (not liquid_tags'), said as such
+_OCTOPRESS = frozenset({"blockquote", "pullquote"})
+
+
+def _whose(name: str) -> str:
+    """'a tag of the liquid_tags plugin', or Octopress's for its own."""
+    return "a tag of Octopress" if name in _OCTOPRESS else "a tag of the liquid_tags plugin"
+
+
+def _liquid_advice(name: str, written: str) -> str:
+    """What to write for one liquid_tags tag: with the address of the video or gist it
+    names, where the tag gives it."""
+    words = written.strip("{%} ").split()
+    first = words[1] if len(words) > 1 else ""
+    if name in _TAG_ADDRESS and re.fullmatch(r"[\w-]+", first):
+        page = embeds.page_of(_TAG_ADDRESS[name].format(first))
+        if page is not None:
+            return f"link to it: [{page.text}]({page.url}) (this site embeds no players)"
+    if name == "gist" and re.fullmatch(r"[0-9a-f]+", first):
+        return LIQUID_TAGS[name].replace("{id}", first)
+    if name == "blockquote":  # its author and source, as the tag gives them
+        return LIQUID_TAGS[name].replace("{source}", " ".join(words[1:]) or "its author")
+    return LIQUID_TAGS[name].replace("https://gist.github.com/{id}", "its address")
+
+
+def _embeds(soup: BeautifulSoup, nodes: list) -> list[tuple[int, Foreign]]:
+    """Each frame and known embed script of the body, outside code, at the place of the text
+    before it: one line each, with what the page has instead (embeds.py)."""
+    shown = {id(node) for node in nodes}
+    hits: list[tuple[int, Foreign]] = []
+    offset = 0
+    for element in soup.descendants:
+        if isinstance(element, str):
+            if id(element) in shown:
+                offset += len(element)
+            continue
+        if element.name not in ("iframe", "script") or element.find_parent(("code", "pre")):
+            continue
+        embed = embeds.of(element.name, element.attrs)
+        if embed is not None:
+            message = embeds.message(embed)
+            hits.append((offset, Foreign("", message, serious=False, anchor=embeds.anchor(embed))))
+    return hits
 
 
 def _by_block(nodes: list) -> list[str]:
@@ -325,9 +401,20 @@ def lines_of(found_: list[Foreign], source: str) -> list[int | None]:
     """The line of the source each piece starts on (in order: a second piece of the same
     kind is looked for after the first one's line), None where it cannot be told."""
     lines = _outside_code(source.splitlines())
+    # for anchors: fenced code blanked only (an HTML block's lines may be indented)
+    fenced = codeblocks.fenced_code(source.splitlines())[0]
+    whole = "\n".join(
+        "" if index in fenced else line for index, line in enumerate(source.splitlines())
+    )
     numbers: list[int | None] = []
     after: dict[str, int] = {}
     for piece in found_:
+        if piece.anchor:
+            match = re.compile(piece.anchor, re.I | re.S).search(whole, after.get(piece.anchor, 0))
+            if match is not None:
+                after[piece.anchor] = match.end()
+            numbers.append(whole.count("\n", 0, match.start()) + 1 if match else None)
+            continue
         pattern = re.compile(piece.start)
         start = after.get(piece.start, 0)
         number = next(

@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup, SoupStrainer
 from bs4.element import NavigableString, Tag
 
 from . import attributes as attribute_values
-from . import links, rawtags
+from . import embeds, links, rawtags
 
 _WORD = re.compile(r"[\w'\u2019-]+")  # over plain text, not HTML
 # Scripts written without spaces between words: kana, Han (CJK ideographs), half-width kana.
@@ -662,8 +662,12 @@ class Sanitiser:
         attributes: dict[str, set[str]],
         url_schemes: set[str],
         link_rel: str | None = None,
+        links_embeds: bool = False,
     ) -> None:
         self.name = name  # what the profile is for, in messages: 'posts', 'webmentions'
+        # a known player's frame or script as a link to its page (embeds.py); every frame and
+        # embed script left to foreign.py's line for it, with its line number
+        self.links_embeds = links_embeds
         self.tags = frozenset(tags)
         self.url_schemes = frozenset(url_schemes)
         self._attributes = {tag: frozenset(names) for tag, names in attributes.items()}
@@ -687,6 +691,8 @@ class Sanitiser:
         if not html:
             return html or ""
         lowered = html.lower()
+        if self.links_embeds and embeds.may_have(lowered):
+            html = linked_embeds(html)
         # nh3 asks _filter about each attribute: only when needed (a srcset, a tabindex
         # other than the "0" of a code block or a table's box, a value HTML may not allow)
         if (
@@ -739,7 +745,8 @@ class Sanitiser:
         values: dict[str, None] = {}
         for tag, attrs in markup:
             if tag not in self.tags:
-                tags[tag] = None
+                if not (self.links_embeds and embeds.taken(tag, attrs)):
+                    tags[tag] = None
                 continue
             if not attrs:
                 continue
@@ -863,7 +870,37 @@ def _unsourced(cleaned: str) -> bool:
     )
 
 
-POSTS = Sanitiser("posts", tags=_CONTENT_TAGS, attributes=_CONTENT_ATTRIBUTES, url_schemes=_SCHEMES)
+POSTS = Sanitiser(
+    "posts",
+    tags=_CONTENT_TAGS,
+    attributes=_CONTENT_ATTRIBUTES,
+    url_schemes=_SCHEMES,
+    links_embeds=True,
+)
+
+# Where a frame may stand as a paragraph of its own (elsewhere its link is inline)
+_BLOCK_PARENTS = frozenset({"[document]", "div", "figure", "section", "article", "blockquote"})
+
+
+def linked_embeds(html: str) -> str:
+    """``html`` with each known player's ``<iframe>`` or embed ``<script>`` as a link to its
+    page (embeds.py), spliced in where beautifulsoup4 found it, the rest keeping its bytes;
+    any other frame or script is left for the sanitiser to remove."""
+    edits: list[tuple[int, int, str]] = []
+    lowered = html.lower()
+    for at, tag in located(html, "iframe", "script"):
+        embed = embeds.of(tag.name, tag.attrs)
+        if embed is None or embed.page is None:
+            continue
+        start_end = html.find(">", at) + 1 or len(html)
+        end = lowered.find(f"</{tag.name}", start_end)
+        # without an end tag, the start tag alone
+        end = start_end if end < 0 else html.find(">", end) + 1 or len(html)
+        parent = tag.parent.name if tag.parent is not None else "[document]"
+        edits.append((at, end, embed.html(block=parent in _BLOCK_PARENTS)))
+    for start, end, new in sorted(edits, reverse=True):
+        html = html[:start] + new + html[end:]
+    return html
 
 
 def sanitize_html(html: str) -> str:
