@@ -354,22 +354,56 @@ def test_a_post_with_embeds_keeps_a_link_to_each(build_site, caplog):
 
 def test_a_publish_with_embeds_goes_on(build_site, caplog):
     caplog.set_level(logging.WARNING)
-    site = build_site({"posts/talks.md": EMBEDS_POST}, name="embeds-publish", publish=True)
+    player = "Title: Demo\nDate: 2025-04-04\nAuthor: Cleo Park\n\n{% vimeo 76979871 %}\n"
+    files = {"posts/talks.md": EMBEDS_POST, "posts/demo.md": player}
+    site = build_site(files, name="embeds-publish", publish=True)
+    demo = site.soup("posts/demo/").select_one(".post-content a")
+    assert demo["href"] == "https://vimeo.com/76979871"
     body = site.soup("posts/our-talks-this-spring/").select_one(".post-content")
     assert body.select_one('a[href="https://www.youtube.com/watch?v=Tess3llate1"]') is not None
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            "<p>{% youtube Tess3llate1 640 480 %}</p>",
+            '<p><a href="https://www.youtube.com/watch?v=Tess3llate1">Watch on YouTube</a></p>',
+        ),
+        (
+            "<p>See {%vimeo 76979871%} too</p>",
+            '<p>See <a href="https://vimeo.com/76979871">Watch on Vimeo</a> too</p>',
+        ),
+        # in code, shown as written on purpose; another tag, or another form, left to its line
+        ("<p><code>{% youtube abc %}</code></p>", None),
+        ("<pre><code>{% vimeo 1 %}\n</code></pre>", None),
+        ("<p>{% youtube %}</p>", None),
+        ("<p>{% gist 4455468 %}</p>", None),
+    ],
+)
+def test_liquid_players_become_links(html, expected):
+    assert text.sanitize_html(html) == (html if expected is None else expected)
+
+
 def test_liquid_media_and_quote_tags_say_what_works(build_site, caplog):
     caplog.set_level(logging.WARNING)
-    build_site({"posts/liquid.md": LIQUID_POST}, name="liquid-embeds")
+    site = build_site({"posts/liquid.md": LIQUID_POST}, name="liquid-embeds")
+    body = site.soup("posts/liquid-left-behind/").select_one(".post-content")
+    link = body.select_one("p > a")
+    assert (link.get_text(), link["href"]) == (
+        "Watch on YouTube",
+        "https://www.youtube.com/watch?v=Tess3llate1",
+    )
+    assert "youtube" not in body.get_text()
     said = "is shown as written, and what it stood for is not; "
     assert _lines(caplog, "liquid") == [
         (
             "WARNING",
             "line 6: {% youtube Tess3llate1 640 480 %} is a tag of the liquid_tags plugin, "
-            f"which this site does not have: it {said}link to it: [Watch on YouTube]"
-            "(https://www.youtube.com/watch?v=Tess3llate1) (this site embeds no players)",
+            "which this site does not have: the page has a link in its place, [Watch on "
+            "YouTube](https://www.youtube.com/watch?v=Tess3llate1) (this site embeds no "
+            "players); write that link in the post",
         ),
         (
             "WARNING",

@@ -214,6 +214,20 @@ def of(tag: str, attrs: dict) -> Embed | None:
     return None
 
 
+# liquid_tags' {% youtube ID [width height] %} and {% vimeo ID [width height] %}, in a post's
+# text: written as the same link (foreign.py says so, with its line)
+LIQUID_PLAYER = re.compile(r"\{%\s*(youtube|vimeo)\s+([\w-]+)(?:\s+\d+%?){0,2}\s*%\}", re.I)
+_LIQUID_ADDRESS = {
+    "youtube": "https://www.youtube.com/embed/{}",
+    "vimeo": "https://player.vimeo.com/video/{}",
+}
+
+
+def liquid_page(match: re.Match[str]) -> Page | None:
+    """The page of a ``LIQUID_PLAYER`` match (None: no video a player would have shown)."""
+    return page_of(_LIQUID_ADDRESS[match[1].lower()].format(match[2]))
+
+
 def taken(tag: str, attrs: dict) -> bool:
     """Whether the sanitiser's report leaves an element to foreign.py's line for it."""
     return tag in ("iframe", "script") and of(tag, attrs) is not None

@@ -134,11 +134,21 @@ def found(html: str) -> list[Foreign]:
         name = match[1].lower()
         if name in LIQUID_TAGS:
             written = " ".join(match[0].split())
+            player = embeds.LIQUID_PLAYER.fullmatch(match[0])
+            page = embeds.liquid_page(player) if player else None
+            if page is not None:  # the sanitiser writes the link (text.linked_liquid)
+                message = (
+                    f"{_short(written)} is {_whose(name)}, which this site does not have: the "
+                    f"page has a link in its place, [{page.text}]({page.url}) (this site embeds "
+                    "no players); write that link in the post"
+                )
+                hits.append((match.start(), Foreign(_tag_start(match[1]), message, False)))
+                continue
             hits.append(
                 (
                     match.start(),
                     Foreign(
-                        r"\{%\s*" + re.escape(match[1]) + r"\b",
+                        _tag_start(match[1]),
                         f"{_short(written)} is {_whose(name)}, which this site "
                         f"does not have: it is shown as written, and what it stood for is not; "
                         f"{_liquid_advice(name, written)}",
@@ -177,11 +187,9 @@ def found(html: str) -> list[Foreign]:
     return [hit for _, hit in sorted(hits, key=lambda pair: pair[0])]
 
 
-# liquid_tags' {% youtube id %} and {% vimeo id %}: the address to link to
-_TAG_ADDRESS = {
-    "youtube": "https://www.youtube.com/watch?v={}",
-    "vimeo": "https://vimeo.com/{}",
-}
+def _tag_start(name: str) -> str:
+    """A pattern of how a tag named ``name`` starts, to find its line."""
+    return r"\{%\s*" + re.escape(name) + r"\b"
 
 
 # Octopress's own tags (not liquid_tags'), said as such
@@ -194,14 +202,10 @@ def _whose(name: str) -> str:
 
 
 def _liquid_advice(name: str, written: str) -> str:
-    """What to write for one liquid_tags tag: with the address of the video or gist it
-    names, where the tag gives it."""
+    """What to write for one liquid_tags tag: with the gist or the source it names, where
+    the tag gives it."""
     words = written.strip("{%} ").split()
     first = words[1] if len(words) > 1 else ""
-    if name in _TAG_ADDRESS and re.fullmatch(r"[\w-]+", first):
-        page = embeds.page_of(_TAG_ADDRESS[name].format(first))
-        if page is not None:
-            return f"link to it: [{page.text}]({page.url}) (this site embeds no players)"
     if name == "gist" and re.fullmatch(r"[0-9a-f]+", first):
         return LIQUID_TAGS[name].replace("{id}", first)
     if name == "blockquote":  # its author and source, as the tag gives them

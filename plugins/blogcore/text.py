@@ -693,6 +693,8 @@ class Sanitiser:
         lowered = html.lower()
         if self.links_embeds and embeds.may_have(lowered):
             html = linked_embeds(html)
+        if self.links_embeds and "{%" in html:
+            html = linked_liquid(html)
         # nh3 asks _filter about each attribute: only when needed (a srcset, a tabindex
         # other than the "0" of a code block or a table's box, a value HTML may not allow)
         if (
@@ -880,6 +882,31 @@ POSTS = Sanitiser(
 
 # Where a frame may stand as a paragraph of its own (elsewhere its link is inline)
 _BLOCK_PARENTS = frozenset({"[document]", "div", "figure", "section", "article", "blockquote"})
+
+
+def linked_liquid(html: str) -> str:
+    """``html`` with liquid_tags' ``{% youtube ID %}`` and ``{% vimeo ID %}`` in its text (not
+    in code: shown as written on purpose) as a link to the video (embeds.LIQUID_PLAYER)."""
+    if not embeds.LIQUID_PLAYER.search(html):  # nearly every post
+        return html
+    parsed = BeautifulSoup(html, "html.parser")
+    changed = False
+    for node in parsed.find_all(string=embeds.LIQUID_PLAYER):
+        if type(node) is not NavigableString or node.find_parent(("code", "pre")):
+            continue
+        written, pieces, last = str(node), [], 0
+        for match in embeds.LIQUID_PLAYER.finditer(written):
+            page = embeds.liquid_page(match)
+            if page is None:
+                continue
+            link = parsed.new_tag("a", href=page.url)
+            link.string = page.text
+            pieces += [NavigableString(written[last : match.start()]), link]
+            last = match.end()
+        if pieces:
+            node.replace_with(*pieces, NavigableString(written[last:]))
+            changed = True
+    return str(parsed) if changed else html
 
 
 def linked_embeds(html: str) -> str:
