@@ -7,6 +7,7 @@ import logging
 import pytest
 
 from plugins.blogcore import embeds, foreign, text
+from tests.conftest import FIXTURES
 
 
 @pytest.mark.parametrize(
@@ -195,8 +196,11 @@ def test_the_sanitisers_own_line_leaves_embeds_to_theirs():
         '<iframe src="https://maps.example/x"></iframe><script>alert(1)</script>'
         '<script src="https://gist.github.com/a/1f.js"></script>'
     )
-    _, removed = text.sanitize_and_report(html)
+    _, removed = text.sanitize_and_report(html, embeds_named=True)
     assert removed.tags == ("script",)  # the plain script only; each embed has a line
+    # where no line names them (a team file, a Summary), the sanitiser's line does
+    _, removed = text.sanitize_and_report(html)
+    assert removed.tags == ("iframe", "script")
 
 
 SOURCE = """\
@@ -426,3 +430,20 @@ def test_liquid_media_and_quote_tags_say_what_works(build_site, caplog):
             "sentence apart, write it again as a Markdown quote (> …)",
         ),
     ]
+
+
+def test_a_frame_where_no_line_names_it_is_in_the_sanitisers_line(build_site, caplog):
+    # the per-embed lines are a post's or page's body's: a team file's frame, or one in a
+    # post's Summary, is named by the sanitiser's own line, as before, not removed unsaid
+    caplog.set_level(logging.WARNING)
+    frame = '<iframe src="https://maps.example/embed?hall=ashcombe"></iframe>'
+    team = (FIXTURES / "site" / "team" / "ada-byrne.md").read_text(encoding="utf-8")
+    post = (
+        "Title: Where we meet\nDate: 2025-04-04\nAuthor: Cleo Park\n"
+        f"Summary: The hall {frame}\n\nThe hall is by the river.\n"
+    )
+    files = {"team/ada-byrne.md": f"{team}\n{frame}\n", "posts/hall.md": post}
+    build_site(files, name="embeds-unnamed")
+    said = [r.getMessage() for r in caplog.records]
+    assert any("team/ada-byrne.md: removed <iframe>" in line for line in said), said
+    assert any("posts/hall.md: Summary: removed <iframe>" in line for line in said), said

@@ -108,6 +108,7 @@ def sanitise(
     source: str | None = None,
     read: Read | None = None,
     links: bool = False,
+    embeds_named: bool = False,
 ) -> tuple[str, dict]:
     """The HTML and its Summary through the site's sanitiser; a warning names what went.
 
@@ -115,7 +116,9 @@ def sanitise(
     reported (content that was reported when it was read, cleaned a second time). ``read``:
     what Markdown's tree told of the body and the summary (mdtree.py), where it could. With
     ``links``, the URLs of the site's own files (from "/" or relative) of the body and the
-    summary go in ``LOCAL_URLS``, as ("" or "Summary: ", URL) pairs.
+    summary go in ``LOCAL_URLS``, as ("" or "Summary: ", URL) pairs. ``embeds_named``: the
+    body's frames and embed scripts are named with their lines already (a post's or page's,
+    _name_foreign), so the warning leaves them out; a Summary's are in it.
     """
     body, summary_facts = read or (None, None)
     local: list[tuple[str, str]] = []
@@ -126,7 +129,9 @@ def sanitise(
     for where, fragment, markup in places:
         if markup is None and links and fragment and "<" in fragment:
             markup = tuple(text.markup_of(fragment))  # read once: the report and the links
-        cleaned, removed = text.sanitize_and_report(fragment, markup)
+        cleaned, removed = text.sanitize_and_report(
+            fragment, markup, embeds_named=embeds_named and not where
+        )
         report_removed(source, removed, where)
         if where:
             metadata["summary"] = cleaned
@@ -151,7 +156,11 @@ def report_removed(source: str | None, removed: text.Removed, where: str = "") -
 
 
 def clean(
-    html: str, metadata: dict, source: str | None = None, read: Read | None = None
+    html: str,
+    metadata: dict,
+    source: str | None = None,
+    read: Read | None = None,
+    embeds_named: bool = False,
 ) -> tuple[str, dict]:
     """Sanitised HTML and summary, with the word count taken from them.
 
@@ -163,7 +172,7 @@ def clean(
     body = read and read[0]
     if body is None:
         html = text.tidy_html(html)
-    html, metadata = sanitise(html, metadata, source, read, links=True)
+    html, metadata = sanitise(html, metadata, source, read, links=True, embeds_named=embeds_named)
     html = text.free_page_ids(html)  # a heading "Comments" is not the comments section
     metadata["word_count"] = body.words if body else text.count_words(html)
     return html, metadata
@@ -608,7 +617,9 @@ class StrictChecks:
             metadata["status"] = "draft"
         # <!-- more -->, <!-- PELICAN_END_SUMMARY -->: the sanitiser takes comments out
         marked = None if "summary" in metadata else summaries.marked_summary(content)
-        html, metadata = clean(content, metadata, self._shown(source_path), self.told)
+        html, metadata = clean(
+            content, metadata, self._shown(source_path), self.told, embeds_named=True
+        )
         if marked:  # what the sanitiser takes out of it is named for the body already
             metadata["summary"] = text.sanitize_and_report(marked[0])[0]
             metadata[summaries.MARKED] = marked[1]

@@ -725,21 +725,26 @@ class Sanitiser:
         # a value HTML allows: a URL percent-encoded, a width's number, or none
         return attribute_values.value(tag, attribute, value)
 
-    def clean_and_report(self, html: str, markup: Markup | None = None) -> tuple[str, Removed]:
+    def clean_and_report(
+        self, html: str, markup: Markup | None = None, embeds_named: bool = False
+    ) -> tuple[str, Removed]:
         """The cleaned HTML and what was removed from it (nothing: a false ``Removed``).
 
         ``markup``: the input's elements, when the caller has them (mdtree.markup);
-        otherwise beautifulsoup4 reads them from ``html``.
+        otherwise beautifulsoup4 reads them from ``html``. ``embeds_named``: the caller names
+        each frame and embed script with its line (foreign.py, for a post's or page's body),
+        so they are left out of what is removed.
         """
         cleaned = self.clean(html)
         if markup is None:
             if not html or "<" not in html:
                 return cleaned, Removed()
             markup = markup_of(html)
-        return cleaned, self.removed(markup)
+        return cleaned, self.removed(markup, embeds_named)
 
-    def removed(self, markup: Markup) -> Removed:
-        """The tags, attributes and URL schemes of ``markup`` that this profile removes."""
+    def removed(self, markup: Markup, embeds_named: bool = False) -> Removed:
+        """The tags, attributes and URL schemes of ``markup`` that this profile removes
+        (``embeds_named``: frames and embed scripts left out, the caller names them)."""
         tags: dict[str, None] = {}
         attributes: dict[str, None] = {}
         schemes: dict[str, None] = {}
@@ -747,7 +752,7 @@ class Sanitiser:
         values: dict[str, None] = {}
         for tag, attrs in markup:
             if tag not in self.tags:
-                if not (self.links_embeds and embeds.taken(tag, attrs)):
+                if not (embeds_named and self.links_embeds and embeds.taken(tag, attrs)):
                     tags[tag] = None
                 continue
             if not attrs:
@@ -940,9 +945,12 @@ def sanitize_html(html: str) -> str:
     return POSTS.clean(html)
 
 
-def sanitize_and_report(html: str, markup: Markup | None = None) -> tuple[str, Removed]:
-    """``sanitize_html`` and what it removed, for a warning naming the file."""
-    return POSTS.clean_and_report(html, markup)
+def sanitize_and_report(
+    html: str, markup: Markup | None = None, embeds_named: bool = False
+) -> tuple[str, Removed]:
+    """``sanitize_html`` and what it removed, for a warning naming the file (``embeds_named``:
+    frames and embed scripts left out, the caller names each with its line)."""
+    return POSTS.clean_and_report(html, markup, embeds_named)
 
 
 def avatar_tone(key: str, tones: int = 5) -> int:
