@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from plugins.engine import build
+from plugins.engine import build, settings_errors
 
 from .providers import OptionError
 from .settings import configure
@@ -14,7 +14,8 @@ def on_initialized(pelican) -> None:
     try:
         settings.update(configure(settings))
     except OptionError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
 
 
 def register() -> None:

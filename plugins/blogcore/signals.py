@@ -19,7 +19,7 @@ from pelican.contents import Content, Page
 from pelican.readers import HTMLReader, RstReader
 from pelican.utils import truncate_html_words
 
-from plugins.engine import build, phases, side, translations
+from plugins.engine import build, phases, settings_errors, side, translations
 from plugins.engine.items import every_article, static_output
 
 from . import (
@@ -288,7 +288,8 @@ def on_initialized(pelican) -> None:
     try:
         pelican.settings.update(configure(pelican.settings))
     except SettingsError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
     settings = pelican.settings
     # Pelican lower-cases DEFAULT_LANG (pt-br, zh-hans); pages, Lang lines and catalogs spell
     # a language as BCP 47 does (pt-BR, zh-Hans): the site's own language is spelled so too

@@ -8,7 +8,7 @@ from typing import Any
 
 from pelican import signals
 
-from plugins.engine import build, files
+from plugins.engine import build, files, settings_errors
 from plugins.engine.side import shown
 
 from .model import (
@@ -48,7 +48,8 @@ def on_initialized(pelican) -> None:
     try:
         pelican.settings.update(configure(pelican.settings))
     except OptionError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
 
 
 def _ident(article, settings) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from pelican import signals
 
 from plugins.blogcore import text
-from plugins.engine import build, compat, phases
+from plugins.engine import build, compat, phases, settings_errors
 from plugins.engine.items import every_article, written
 from plugins.engine.side import shown
 from plugins.images import service as images
@@ -30,7 +30,8 @@ def on_initialized(pelican) -> None:
             )
         settings.update(configure(settings))
     except SettingsError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
 
 
 def on_content_init(content) -> None:

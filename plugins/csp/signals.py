@@ -11,7 +11,7 @@ from pelican import signals
 from pelican.generators import StaticGenerator
 
 from plugins.engine import build as engine_build
-from plugins.engine import items, phases
+from plugins.engine import items, phases, settings_errors
 
 from . import inline, media
 from .policy import MARKER, Policy, PolicyError, build, headers_file, origin
@@ -87,7 +87,8 @@ def on_initialized(pelican) -> None:
     try:
         pelican.settings.update(configure(pelican.settings))
     except PolicyError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
     _check_templates(pelican.settings)
 
 

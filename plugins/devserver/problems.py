@@ -22,6 +22,26 @@ _CANNOT_WRITE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 # "posts/x.md: Status 'drfat' ..." -> "posts/x.md": the file a message names first, by the
 # project's convention for messages about content; or a folder ("notes/: 188 files have ...")
 _SOURCE = re.compile(r"^(?P<source>[^\s:'\"]+(?:\.[A-Za-z0-9]{1,8}|/)): ")
+# a settings problem whose setting no file set (given with -e), or in a build started by code
+_SETTINGS = "Settings error: "
+
+
+def problems(record: logging.LogRecord) -> list[dict[str, str]]:
+    """One logging record as the overlay shows it: one problem, or one per line when it says
+    several, each a line naming its file (a build stopped by its settings: every wrong
+    setting, each at the line of the settings file that set it; plugins/engine/
+    settings_errors.py)."""
+    lines = record.getMessage().splitlines()
+    if (
+        len(lines) > 1
+        and not record.exc_info
+        and all(_SOURCE.match(line) or line.startswith(_SETTINGS) for line in lines)
+    ):
+        return [
+            problem(logging.makeLogRecord({**record.__dict__, "msg": line, "args": None}))
+            for line in lines
+        ]
+    return [problem(record)]
 
 
 def problem(record: logging.LogRecord) -> dict[str, str]:
@@ -186,7 +206,7 @@ class Collector(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         """Keep the record as a plain dict: never raise from logging."""
         try:
-            self.problems.append(problem(record))
+            self.problems.extend(problems(record))
         except Exception:  # a record whose arguments do not format: logging's own policy
             self.handleError(record)
 

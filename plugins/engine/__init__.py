@@ -2,6 +2,9 @@
 
 - ``config``: merging a plugin's settings over its defaults, with the unknown-key check (pure:
   each plugin's ``settings.py`` imports it and stays free of Pelican).
+- ``settings_errors``: what every plugin's settings check found, said together once all have
+  checked, one line each at the line of the settings file that set the value, which ``origin``
+  finds with ``ast`` (pure).
 - ``build``: the per-build object (``current(settings).state(plugin)``) and ``register``,
   through which every plugin connects its receivers, so that a build runs only the receivers
   of the plugins it lists.

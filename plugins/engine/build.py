@@ -28,6 +28,8 @@ Receiver = Callable[..., Any]
 
 # plugin -> its (signal, receiver) pairs, as each plugin's register() connected them
 _connected: dict[str, list[tuple[Any, Receiver]]] = {}
+# the engine's receivers that run after every plugin's (settings_errors' verdict)
+_last: list[tuple[Any, Receiver]] = []
 
 
 class Build:
@@ -35,6 +37,9 @@ class Build:
 
     def __init__(self, settings: Mapping[str, Any]) -> None:
         self.settings = settings
+        # the names the settings file and the command line gave, before any plugin filled in
+        # its defaults (set when Pelican sends ``initialized``)
+        self.given: frozenset[str] = frozenset(settings)
         self._state: dict[str, SimpleNamespace] = {}
         self._closers: list[Callable[[], Any]] = []
 
@@ -89,6 +94,21 @@ def register(plugin: str, receivers: Iterable[tuple[Any, Receiver]]) -> None:
         signal.connect(receiver)
         if (signal, receiver) not in pairs:
             pairs.append((signal, receiver))
+    for signal, receiver in _last:  # after this plugin's receivers again
+        signal.disconnect(receiver)
+        signal.connect(receiver)
+
+
+def run_last(signal: Any, receiver: Receiver) -> None:
+    """Connect one of the engine's receivers after every plugin's, on every build (blinker
+    calls receivers in the order they were connected: Pelican orders them so)."""
+    _last.append((signal, receiver))
+    signal.connect(receiver)
+
+
+def registered() -> set[str]:
+    """The plugins that connected their receivers here."""
+    return set(_connected)
 
 
 def plugins(settings: Mapping[str, Any]) -> list[str]:

@@ -24,6 +24,9 @@ def main(argv: list[str]) -> int:
     logging.basicConfig(
         format="%(message)s", datefmt="[%H:%M:%S]", handlers=[one_line_console(argv)]
     )
+    # the process runs Pelican's command line: settings problems name the settings file and
+    # the -e names it gives (plugins/engine/settings_errors.py), as in serve's builds
+    sys.argv = ["pelican", *argv]
     try:
         pelican_main(argv)
     except SystemExit as exc:

@@ -13,7 +13,7 @@ from pelican.contents import Article, Page
 from pelican.generators import StaticGenerator
 from pelican.utils import file_suffix
 
-from plugins.engine import build, phases, side
+from plugins.engine import build, phases, settings_errors, side
 
 from . import compat, digest, manifest, members, parallel, writer
 from .settings import SettingsError, configure, worker_count
@@ -38,7 +38,8 @@ def on_initialized(pelican) -> None:
     try:
         settings.update(configure(settings))
     except SettingsError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
     if settings["FASTBUILD_INCREMENTAL"] and not compat.accelerated(settings):
         logger.info("fastbuild: incremental builds need the accelerations: a full build")
         settings["FASTBUILD_INCREMENTAL"] = False

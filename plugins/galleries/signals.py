@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from plugins.engine import build, phases, side
+from plugins.engine import build, phases, settings_errors, side
 from plugins.images import service as images
 
 from . import generator as glue
@@ -20,7 +20,8 @@ def on_initialized(pelican) -> None:
             )
         settings.update(configure(settings, images.encoder_available, tuple(images.FORMATS)))
     except SettingsError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
     folder = settings["GALLERY_PATH"]
     for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES", "STATIC_EXCLUDES"):
         excludes = list(settings.get(key) or [])

@@ -9,7 +9,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
-from plugins.engine import build, compat, phases
+from plugins.engine import build, compat, phases, settings_errors
 from plugins.engine.side import shown
 
 from . import catalogs, scripts, taxonomy, templating
@@ -37,7 +37,8 @@ def on_initialized(pelican) -> None:
     try:
         settings.update(configure(settings))
     except SettingsError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
     # a copy: the settings module's dict may be shared by several builds in one process
     env = dict(settings.get("JINJA_ENVIRONMENT") or {})
     extensions = list(env.get("extensions") or [])

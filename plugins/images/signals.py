@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from pelican import signals
 
-from plugins.engine import build, files, items, phases
+from plugins.engine import build, files, items, phases, settings_errors
 
 from . import (
     damage,
@@ -43,7 +43,8 @@ def on_initialized(pelican) -> None:
     try:
         pelican.settings.update(configure(pelican.settings))
     except SettingsError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
 
 
 def _publish_heif_as_jpeg(staticfiles) -> None:

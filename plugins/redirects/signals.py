@@ -8,7 +8,7 @@ from pelican import signals
 from pelican.contents import Page
 
 from plugins.blogcore.checks import planned_outputs
-from plugins.engine import build, phases
+from plugins.engine import build, phases, settings_errors
 from plugins.engine.side import shown
 
 from . import paths
@@ -41,7 +41,8 @@ def on_initialized(pelican) -> None:
     try:
         pelican.settings.update(configure(pelican.settings))
     except SettingsError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
 
 
 def _public_items(generators) -> list:

@@ -8,7 +8,7 @@ from typing import NoReturn
 from pelican import signals
 
 from plugins.blogcore.frontmatter import split_wide
-from plugins.engine import build, compat, forks, phases
+from plugins.engine import build, compat, forks, phases, settings_errors
 
 from . import lookup
 from .model import Doc, Weights
@@ -23,7 +23,8 @@ def on_initialized(pelican) -> None:
     try:
         pelican.settings.update(configure(pelican.settings))
     except SettingsError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
 
 
 def weights_from(settings) -> Weights:

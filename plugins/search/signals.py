@@ -9,7 +9,7 @@ from typing import Any
 
 from pelican import signals
 
-from plugins.engine import build, phases
+from plugins.engine import build, phases, settings_errors
 
 from . import indexing
 from .settings import SettingsError, configure
@@ -23,7 +23,8 @@ def on_initialized(pelican) -> None:
     try:
         settings.update(configure(settings))
     except SettingsError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
     templates = list(settings.get("DIRECT_TEMPLATES") or [])
     if settings["SEARCH_SAVE_AS"] and "search" not in templates:
         settings["DIRECT_TEMPLATES"] = [*templates, "search"]

@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from plugins.engine import build
+from plugins.engine import build, settings_errors
 
 from . import model
 from .generator import SeriesGenerator
@@ -14,7 +14,8 @@ def on_initialized(pelican) -> None:
     try:
         pelican.settings.update(configure(pelican.settings))
     except SettingsError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
     # the series generator reads SERIES_PATH itself: never as posts (ARTICLE_PATHS = [""])
     folder = pelican.settings["SERIES_PATH"]
     for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES", "STATIC_EXCLUDES"):

@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from plugins.engine import build
+from plugins.engine import build, settings_errors
 
 from .links import share_links
 from .settings import SettingsError, configure
@@ -13,7 +13,8 @@ def on_initialized(pelican) -> None:
     try:
         pelican.settings.update(configure(pelican.settings))
     except SettingsError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
 
 
 def on_articles_finalized(generator) -> None:

@@ -15,7 +15,7 @@ from pelican.urlwrappers import Author
 
 from plugins.blogcore.frontmatter import lang_problem, scan_header, stopper_problem
 from plugins.blogcore.text import POSTS as SANITISER
-from plugins.engine import build, phases, side
+from plugins.engine import build, phases, settings_errors, side
 from plugins.engine.items import every_article
 from plugins.images import service
 
@@ -73,7 +73,8 @@ def on_initialized(pelican) -> None:
                 "the team plugin needs the images plugin: add 'plugins.images' to PLUGINS"
             )
     except SettingsError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
     folder = settings["TEAM_PATH"]
     for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES", "STATIC_EXCLUDES"):
         excludes = list(settings.get(key) or [])

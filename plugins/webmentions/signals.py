@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
-from plugins.engine import build, side
+from plugins.engine import build, settings_errors, side
 from plugins.engine.side import shown
 
 from . import archive, client, mentions, send
@@ -23,7 +23,8 @@ def on_initialized(pelican) -> None:
     try:
         pelican.settings.update(configure(pelican.settings))
     except SettingsError as exc:
-        raise SystemExit(f"Settings error: {exc}") from None
+        settings_errors.refuse(pelican.settings, exc)
+        return
     # read here, not published: not a file left out by mistake (nor the default's name
     # when another file, or none, is the archive: a former archive, kept)
     settings = pelican.settings

@@ -1,0 +1,144 @@
+"""Where a setting got its value: the line of the settings file whose assignment wins (pure).
+
+Pelican loads one settings file (``-s pelicanconf.py`` or ``publishconf.py``) and takes every
+upper-case name it ends with; ``publishconf.py`` starts with ``from pelicanconf import *`` and
+then overrides some. The assignment that wins is the last statement of the file loaded that
+binds the name: one of its own, or a ``from X import *`` (``from X import NAME``) of a file
+beside it, in which the same question is asked again. Found by reading the files with ``ast``,
+never by running them. ``-e``/``--extra-settings`` overrides every file.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+# the names a message is about: settings are written in upper case (TIMEZONE, SERIES_PATH)
+_NAME = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\b")
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """The statement that gave a setting its value."""
+
+    path: Path
+    line: int
+    environ: str = ""  # the environment variable the value is read from, if it is
+
+
+def setting_in(message: str, names) -> str | None:
+    """The first setting a message names (one of ``names``), or None."""
+    return next((word for word in _NAME.findall(message) if word in names), None)
+
+
+def assignment(path: str | os.PathLike, name: str) -> Assignment | None:
+    """The statement of this settings file (or of a file it imports from) that sets name last;
+    None when neither sets it or a file does not parse."""
+    return _last_binding(Path(path), name, set())
+
+
+def _last_binding(path: Path, name: str, seen: set[Path]) -> Assignment | None:
+    path = path.resolve()
+    if path in seen:
+        return None
+    seen.add(path)
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+        return None
+    found = None
+    for node in _statements(tree.body):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if any(alias.name in ("*", name) and alias.asname is None for alias in node.names):
+                source = path.parent.joinpath(*node.module.split(".")).with_suffix(".py")
+                found = _last_binding(source, name, seen) or found
+        elif name in _bound(node):
+            value = getattr(node, "value", None)
+            found = Assignment(path, node.lineno, _environ(value) if value else "")
+    return found
+
+
+def _statements(body: list[ast.stmt]):
+    """Every statement run at the module's level, in order (inside if/try/with/for too)."""
+    for node in body:
+        yield node
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            yield from _statements(getattr(node, field, None) or [])
+        for handler in getattr(node, "handlers", None) or []:
+            yield from _statements(handler.body)
+
+
+def _bound(node: ast.stmt) -> set[str]:
+    """The names a statement sets or changes (``X = …``, ``X += …``, ``X["k"] = …``)."""
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, ast.AugAssign | ast.AnnAssign):
+        targets = [node.target]
+    else:
+        return set()
+    names = set()
+    for target in targets:
+        for part in ast.walk(target):
+            if isinstance(part, ast.Name):
+                names.add(part.id)
+    return names
+
+
+def _environ(value: ast.expr) -> str:
+    """The variable an expression reads from the environment: ``os.environ.get("X", …)``,
+    ``os.environ["X"]``, ``os.getenv("X")``; "" when it reads none."""
+    for part in ast.walk(value):
+        key = None
+        if isinstance(part, ast.Call) and part.args:
+            func = part.func
+            if isinstance(func, ast.Attribute) and (
+                func.attr == "getenv" or (func.attr == "get" and _is_environ(func.value))
+            ):
+                key = part.args[0]
+        elif isinstance(part, ast.Subscript) and _is_environ(part.value):
+            key = part.slice
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            return key.value
+    return ""
+
+
+def _is_environ(node: ast.expr) -> bool:
+    return (isinstance(node, ast.Attribute) and node.attr == "environ") or (
+        isinstance(node, ast.Name) and node.id == "environ"
+    )
+
+
+def shown(path: str | os.PathLike) -> str:
+    """A settings file as a line names it: relative to the working folder when inside it."""
+    path = os.path.abspath(path)
+    here = os.getcwd()
+    return os.path.relpath(path, here) if path.startswith(here + os.sep) else path
+
+
+def located(
+    message: str, key: str | None, settings_file: str | None, overrides: frozenset[str]
+) -> str:
+    """One settings problem as one line naming where the setting was set.
+
+    ``pelicanconf.py: line 40: TIMEZONE must be …`` (the winning assignment; ``… (from the
+    environment variable SITEURL)`` when that line reads it from there);
+    ``Settings error: … (given with -e/--extra-settings)``; the settings file alone when no
+    file sets the setting the message is about; ``Settings error: …`` when the settings file
+    is not known (a build run by code, not by Pelican's command line).
+    """
+    if key is not None and key in overrides:
+        return f"Settings error: {message} ({key} given with -e/--extra-settings)"
+    if not settings_file:
+        return f"Settings error: {message}"
+    found = assignment(settings_file, key) if key else None
+    if found is None:
+        return f"{shown(settings_file)}: {message}"
+    where = f"{shown(found.path)}: line {found.line}: {message}"
+    if found.environ:
+        where += f" (from the environment variable {found.environ})"
+    return where

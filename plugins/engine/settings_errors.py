@@ -1,0 +1,152 @@
+"""A build's settings problems, every plugin's said together, each at the line that set it.
+
+Each plugin checks its own settings when Pelican sends ``initialized``. A wrong one hands the
+error to ``refuse(settings, exc)`` and returns; once every plugin has checked its own,
+``_verdict`` (the last receiver of ``initialized``) stops the build with one line per problem,
+each naming the settings file and the line whose assignment set the value (``origin``):
+``pelicanconf.py: line 40: TIMEZONE must be …``; a value given with ``-e`` says so instead.
+So one build names every typo, not the first plugin's only.
+
+``_verdict`` also names a setting that is none of Pelican's nor a plugin's but is near one
+(``WITH_FUTURE_DATE``, Pelican's ``WITH_FUTURE_DATES`` misspelt, was silently ignored). Such a
+name may be a theme's own, so alone it does not stop the build: it is an error, and a
+development build goes on while a publish build (strict) fails.
+
+The settings file and the ``-e`` names are read from the command line when this process runs
+Pelican's (``pelican``, ``python -m plugins.engine.command``, serve's warm builds); a build
+started by code (a test's ``Pelican(settings).run()``) names no file: ``Settings error: …``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from pelican import signals
+from pelican.settings import DEFAULT_CONFIG
+
+from . import build, config, origin
+
+logger = logging.getLogger(__name__)
+
+STATE = "plugins.engine.settings"
+# how alike (0 to 1) a name must be to a known one to be taken for its typo: one letter added,
+# dropped or changed in a name of eight letters or more (WITH_FUTURE_DATE, SITE_URL); theme
+# settings of Pelican's themes (SITESUBTITLE, LINKS_WIDGET_NAME, SOCIAL) are under it
+NEAR = 0.85
+# a shorter name is near too many others (POT, PORT) to be taken for a typo
+SHORTEST = 6
+# Pelican's settings that its DEFAULT_CONFIG does not hold (read with settings.get, or by its
+# own themes: MENUITEMS, LINKS, SOCIAL)
+PELICAN_ALSO = frozenset(
+    {
+        "AUTHOR",
+        "TIMEZONE",
+        "MENUITEMS",
+        "LINKS",
+        "SOCIAL",
+        "SLUG_SUBSTITUTIONS",
+        *(f"{kind}_REGEX_SUBSTITUTIONS" for kind in ("TAG", "CATEGORY", "AUTHOR")),
+        "DEFAULT_DATE",
+        "FEED_DOMAIN",
+        "SITESUBTITLE",
+        "SUMMARY_MAX_PARAGRAPHS",
+        "WRITE_SELECTED",
+        *(
+            f"{kind}_{fmt}{url}"
+            for kind in ("FEED", "FEED_ALL", "CATEGORY_FEED", "TAG_FEED", "AUTHOR_FEED")
+            for fmt in ("ATOM", "RSS")
+            for url in ("", "_URL")
+        ),
+        *(f"TRANSLATION_FEED_{fmt}{url}" for fmt in ("ATOM", "RSS") for url in ("", "_URL")),
+    }
+)
+
+
+def refuse(settings: Mapping[str, Any], error: Exception) -> None:
+    """A plugin's settings are wrong: the build stops once every plugin has checked its own
+    (the plugin's receiver returns after this). Every line of the error is one problem."""
+    problems = build.current(settings).state(STATE)
+    problems.found = [*getattr(problems, "found", []), *str(error).splitlines()]
+
+
+def _command_line() -> tuple[str | None, frozenset[str]]:
+    """The settings file and the ``-e`` names of the Pelican command line this process runs;
+    (None, empty) when it runs none."""
+    if not sys.argv or os.path.basename(sys.argv[0]) != "pelican":
+        return None, frozenset()
+    from pelican import DEFAULT_CONFIG_NAME, parse_arguments
+
+    try:
+        args = parse_arguments(sys.argv[1:])
+    except (Exception, SystemExit):  # not Pelican's arguments after all
+        return None, frozenset()
+    conf = args.settings
+    if conf is None and os.path.isfile(DEFAULT_CONFIG_NAME):
+        conf = DEFAULT_CONFIG_NAME
+    return conf, frozenset(args.overrides or {})
+
+
+def _plugins_names(settings: Mapping[str, Any], given: frozenset[str]) -> set[str]:
+    """Every setting name a listed plugin knows: its ``settings.py``'s ``DEFAULTS``, and what
+    the plugins filled in."""
+    names = set(settings) - given
+    for plugin in build.plugins(settings):
+        module = sys.modules.get(f"{plugin}.settings")
+        names.update(getattr(module, "DEFAULTS", None) or {})
+    return names
+
+
+def _pelicans_names(settings: Mapping[str, Any]) -> set[str]:
+    """Every setting name Pelican knows, with those of its direct templates (TAGS_SAVE_AS)."""
+    names = set(DEFAULT_CONFIG) | PELICAN_ALSO
+    for template in settings.get("DIRECT_TEMPLATES") or ():
+        names.update({f"{str(template).upper()}_SAVE_AS", f"{str(template).upper()}_URL"})
+    return names
+
+
+def near_misses(
+    given: frozenset[str], pelicans: set[str], plugins: set[str], named: set[str]
+) -> list[tuple[str, str]]:
+    """(line, name) for each given name that nobody knows but is near a known one; a name with
+    a plugin's prefix is left to that plugin, which names its own unknown names."""
+    known = pelicans | plugins
+    prefixes = tuple({name.split("_")[0] + "_" for name in plugins})
+    found = []
+    for name in sorted(given - known - named):
+        if name.startswith("_") or name.startswith(prefixes) or len(name) < SHORTEST:
+            continue
+        meant = config.nearest(name, known, cutoff=NEAR)
+        if meant:
+            found.append((f"unknown setting {name} (did you mean {meant}?)", name))
+    return found
+
+
+def _verdict(pelican) -> None:
+    """After every plugin's check: stop the build on what they found, one line each."""
+    settings = pelican.settings
+    this = build.current(settings)
+    given = this.given
+    found = getattr(this.state(STATE), "found", [])
+    problems = [(line, origin.setting_in(line, set(settings))) for line in found]
+    misses = []
+    if build.listed(settings) & build.registered():  # not in a build none of ours is in
+        named = {key for _, key in problems if key}
+        misses = near_misses(
+            given, _pelicans_names(settings), _plugins_names(settings, given), named
+        )
+    if not problems and not misses:
+        return
+    conf, overrides = _command_line()
+    stop = [origin.located(line, key, conf, overrides) for line, key in problems]
+    said = [origin.located(line, key, conf, overrides) for line, key in misses]
+    if stop:
+        raise SystemExit("\n".join([*stop, *said]))
+    for line in said:
+        logger.error(line)
+
+
+build.run_last(signals.initialized, _verdict)

@@ -1,0 +1,261 @@
+"""Settings problems: every one in one build, each naming the settings file and line that set it
+(plugins/engine/settings_errors.py, origin.py), in `make build`, `make publish` and the serve
+overlay alike."""
+
+import json
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plugins.devserver.problems import problems
+from plugins.engine import origin
+from plugins.engine.settings_errors import near_misses
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+PLAIN = ["--log-handler", "plain"]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's settings beside the plugins, the theme and a fixture site."""
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("plugins", "theme"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    shutil.copytree(FIXTURES / "site", tmp_path / "content")
+    return tmp_path
+
+
+def _append(path: Path, text: str) -> int:
+    """Add lines to a settings file; the line number of the first."""
+    before = path.read_text()
+    path.write_text(before + text)
+    return before.count("\n") + 1
+
+
+def _line_of(path: Path, start: str) -> int:
+    return next(
+        n for n, line in enumerate(path.read_text().splitlines(), 1) if line.startswith(start)
+    )
+
+
+def _build(project: Path, conf: str, *extra: str) -> subprocess.CompletedProcess:
+    """A build as `make build` / `make publish` run it (tasks.py): the engine's command line,
+    one line per message off a terminal."""
+    return subprocess.run(
+        [sys.executable, "-m", "plugins.engine.command", "-s", conf, "-o", "out", *PLAIN, *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_every_settings_mistake_is_one_line_at_its_line_in_one_build(project):
+    conf = project / "pelicanconf.py"
+    conf.write_text(
+        conf.read_text().replace('TIMEZONE = "Europe/London"', 'TIMEZONE = "Europe/Londn"')
+    )
+    timezone = _line_of(conf, "TIMEZONE = ")
+    first = _append(conf, "SERIES_NAVV = True\nRELATED_MAX_POSTS = 3\nWITH_FUTURE_DATE = True\n")
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        f"pelicanconf.py: line {timezone}: TIMEZONE must be a time zone name such as "
+        "'Europe/London' or 'UTC', got 'Europe/Londn' (did you mean 'Europe/London'?)",
+        f"pelicanconf.py: line {first}: unknown setting SERIES_NAVV (did you mean SERIES_PATH?)",
+        f"pelicanconf.py: line {first + 1}: unknown setting RELATED_MAX_POSTS "
+        "(did you mean RELATED_MAX?)",
+        f"pelicanconf.py: line {first + 2}: unknown setting WITH_FUTURE_DATE "
+        "(did you mean WITH_FUTURE_DATES?)",
+    ]
+    assert not (project / "out" / "index.html").exists()
+
+
+def test_a_publish_build_names_the_file_whose_assignment_wins(project, monkeypatch):
+    """publishconf.py imports pelicanconf.py's settings and overrides some: the line named is
+    the one the build used; a value read from the environment or given with -e says so."""
+    line = _append(project / "publishconf.py", 'TIMEZONE = "Europe/Pari"\n')
+    isso = _line_of(project / "publishconf.py", "COMMENTS_ISSO_URL = ")
+    monkeypatch.setenv("COMMENTS_ISSO_URL", "ftp://comments.example")
+    done = _build(project, "publishconf.py", "-e", 'RELATED_MAX="five"')
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        f"publishconf.py: line {line}: TIMEZONE must be a time zone name such as "
+        "'Europe/London' or 'UTC', got 'Europe/Pari' (did you mean 'Europe/Paris'?)",
+        f"publishconf.py: line {isso}: COMMENTS_ISSO_URL must be an http(s) URL, got "
+        "'ftp://comments.example' (from the environment variable COMMENTS_ISSO_URL)",
+        "Settings error: RELATED_MAX must be a whole number from 0, got 'five' "
+        "(RELATED_MAX given with -e/--extra-settings)",
+    ]
+
+
+def test_a_misspelt_pelican_setting_alone_is_an_error_development_goes_on(project):
+    """WITH_FUTURE_DATE was silently ignored (future posts then followed Pelican's default).
+    Not a plugin's name, maybe a theme's: development builds go on, publish builds stop."""
+    line = _append(project / "pelicanconf.py", "WITH_FUTURE_DATE = False\n")
+    said = (
+        f"pelicanconf.py: line {line}: unknown setting WITH_FUTURE_DATE "
+        "(did you mean WITH_FUTURE_DATES?)"
+    )
+    dev = _build(project, "pelicanconf.py")
+    assert dev.returncode == 0, dev.stderr
+    assert f"ERROR    {said}" in dev.stderr.splitlines()
+    assert (project / "out" / "index.html").is_file()
+    published = _build(project, "publishconf.py")
+    assert published.returncode == 1
+    assert f"ERROR    {said}" in published.stderr.splitlines()
+    assert "Traceback" not in published.stderr
+
+
+def test_serve_shows_each_settings_problem_on_its_settings_file(project):
+    """make serve's warm builds: the overlay's source is the settings file, one problem each."""
+    line = _append(project / "pelicanconf.py", "SERIES_NAVV = 1\nSHARE_SERVICE = ()\n")
+    report = project / "problems.json"
+    request = {"args": ["-s", "pelicanconf.py", "-o", "out"], "problems": str(report)}
+    done = subprocess.run(
+        [sys.executable, "-m", "plugins.fastbuild.warm", "--once", json.dumps(request)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    shown = json.loads(report.read_text())
+    assert shown["errors"] == 2
+    assert shown["problems"] == [
+        {
+            "level": "error",
+            "source": "pelicanconf.py",
+            "message": f"line {line}: unknown setting SERIES_NAVV (did you mean SERIES_PATH?)",
+        },
+        {
+            "level": "error",
+            "source": "pelicanconf.py",
+            "message": f"line {line + 1}: unknown setting SHARE_SERVICE "
+            "(did you mean SHARE_SERVICES?)",
+        },
+    ]
+
+
+def _settings(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    return tmp_path / next(iter(files))
+
+
+@pytest.mark.parametrize(
+    ("files", "name", "expected"),
+    [
+        ({"a.py": "X = 1\nY = 2\nX = 3\n"}, "X", ("a.py", 3, "")),
+        ({"a.py": "A = B = 1\nC, D = 1, 2\n"}, "B", ("a.py", 1, "")),
+        ({"a.py": "A = B = 1\nC, D = 1, 2\n"}, "D", ("a.py", 2, "")),
+        ({"a.py": 'M = {}\nM["k"] = 1\nM2 = 0\n'}, "M", ("a.py", 2, "")),
+        ({"a.py": "L = []\nL += [1]\n"}, "L", ("a.py", 2, "")),
+        ({"a.py": "if True:\n    X = 1\nelse:\n    X = 2\n"}, "X", ("a.py", 4, "")),
+        ({"a.py": "def f():\n    X = 1\n"}, "X", None),
+        (
+            {"pub.py": "from base import *\nX = 2\n", "base.py": "X = 1\nY = 1\n"},
+            "X",
+            ("pub.py", 2, ""),
+        ),
+        (
+            {"pub.py": "from base import *\nX = 2\n", "base.py": "X = 1\nY = 1\n"},
+            "Y",
+            ("base.py", 2, ""),
+        ),
+        (
+            {"pub.py": "Y = 0\nfrom base import *\n", "base.py": "Y = 1\n"},
+            "Y",
+            ("base.py", 1, ""),
+        ),
+        ({"pub.py": "from base import Y\n", "base.py": "Y = 1\n"}, "Y", ("base.py", 1, "")),
+        ({"a.py": "from a import *\n"}, "Z", None),
+        (
+            {"a.py": 'import os\nU = os.environ.get("SITEURL", "x")\n'},
+            "U",
+            ("a.py", 2, "SITEURL"),
+        ),
+        ({"a.py": 'import os\nU = os.getenv("HOST") or "x"\n'}, "U", ("a.py", 2, "HOST")),
+        ({"a.py": 'from os import environ\nU = environ["HOST"]\n'}, "U", ("a.py", 2, "HOST")),
+        ({"a.py": "X = (\n"}, "X", None),
+    ],
+)
+def test_the_assignment_that_wins(tmp_path, files, name, expected):
+    found = origin.assignment(_settings(tmp_path, files), name)
+    got = found and (found.path.name, found.line, found.environ)
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "key"),
+    [
+        ("TIMEZONE must be a time zone name such as 'Europe/London' or 'UTC', got 'x'", "TIMEZONE"),
+        ("unknown setting SERIES_NAVV (did you mean SERIES_PATH?)", "SERIES_NAVV"),
+        ("the covers plugin needs the images plugin: add 'plugins.images' to PLUGINS", "PLUGINS"),
+        ("CSP_EXTRA: img-src: 'self' is a keyword", "CSP_EXTRA"),
+        ("I18N_DOMAIN and I18N_DATE_FORMAT cannot be empty", "I18N_DOMAIN"),
+        ("something else entirely", None),
+    ],
+)
+def test_the_setting_a_message_is_about(message, key):
+    names = {"TIMEZONE", "SERIES_NAVV", "PLUGINS", "CSP_EXTRA", "I18N_DOMAIN", "I18N_DATE_FORMAT"}
+    assert origin.setting_in(message, names) == key
+
+
+def test_a_line_without_the_settings_file_says_settings_error():
+    """A build started by code (no Pelican command line): the words it always had."""
+    assert origin.located("X must be 1", "X", None, frozenset()) == "Settings error: X must be 1"
+
+
+PELICANS = {"WITH_FUTURE_DATES", "SITEURL", "DEFAULT_LANG", "PLUGINS", "THEME", "FEED_ALL_ATOM"}
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (
+            {"WITH_FUTURE_DATE"},
+            ["unknown setting WITH_FUTURE_DATE (did you mean WITH_FUTURE_DATES?)"],
+        ),
+        ({"SITE_URL"}, ["unknown setting SITE_URL (did you mean SITEURL?)"]),
+        # a theme's own settings, far from every known name
+        ({"SITE_TAGLINE", "SOCIAL", "THEME_COLOR", "SITESUBTITLE"}, []),
+        ({"_SPELT_OUT"}, []),  # a helper of the settings file, not a setting
+        ({"THEM", "POT"}, []),  # too short to tell a typo from a name of its own
+        ({"SERIES_PATHS"}, []),  # a plugin's prefix: the plugin names it itself
+        ({"DEFAULT_LANG", "SITEURL", "SERIES_PATH"}, []),
+        ({"FEED_ALL_ATOMS"}, ["unknown setting FEED_ALL_ATOMS (did you mean FEED_ALL_ATOM?)"]),
+    ],
+)
+def test_names_near_a_known_one(given, expected):
+    found = near_misses(frozenset(given), PELICANS, {"SERIES_PATH", "SERIES_URL"}, set())
+    assert [line for line, _ in found] == expected
+
+
+def test_the_overlay_splits_a_stop_into_its_problems():
+    record = logging.makeLogRecord(
+        {
+            "levelno": logging.ERROR,
+            "levelname": "ERROR",
+            "msg": "pelicanconf.py: line 3: A is wrong\nSettings error: B is wrong (B given with "
+            "-e/--extra-settings)",
+        }
+    )
+    assert problems(record) == [
+        {"level": "error", "source": "pelicanconf.py", "message": "line 3: A is wrong"},
+        {
+            "level": "error",
+            "source": "",
+            "message": "Settings error: B is wrong (B given with -e/--extra-settings)",
+        },
+    ]
+    prose = logging.makeLogRecord({"levelno": logging.ERROR, "levelname": "ERROR", "msg": "a\nb"})
+    assert len(problems(prose)) == 1
