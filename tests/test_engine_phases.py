@@ -62,7 +62,8 @@ def test_fastbuild_listed_before_a_plugin_writing_pages_is_one_line(content, tmp
     assert "Traceback" not in done.stderr
     assert (
         "Settings error: list 'plugins.fastbuild' last in PLUGINS "
-        "(plugins.galleries writes pages after it)" in lines
+        "(plugins.galleries writes pages after it) (PLUGINS given with -e/--extra-settings)"
+        in lines
     )
 
 

@@ -115,6 +115,24 @@ def test_a_misspelt_pelican_setting_alone_is_an_error_development_goes_on(projec
     assert "Traceback" not in published.stderr
 
 
+def test_a_settings_problem_found_later_names_its_line_too(project):
+    """fastbuild listed before a plugin that writes pages: found once the generators are
+    known, after the plugins' checks; the line is PLUGINS' own."""
+    conf = project / "pelicanconf.py"
+    text = conf.read_text().replace('    "plugins.fastbuild",  # last', "    # fastbuild moved")
+    conf.write_text(
+        text.replace(
+            '    "plugins.galleries",\n', '    "plugins.fastbuild",\n    "plugins.galleries",\n'
+        )
+    )
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        f"pelicanconf.py: line {_line_of(conf, 'PLUGINS = [')}: list 'plugins.fastbuild' last in "
+        "PLUGINS (plugins.galleries writes pages after it)"
+    ]
+
+
 def test_serve_shows_each_settings_problem_on_its_settings_file(project):
     """make serve's warm builds: the overlay's source is the settings file, one problem each."""
     line = _append(project / "pelicanconf.py", "SERIES_NAVV = 1\nSHARE_SERVICE = ()\n")

@@ -141,7 +141,7 @@ def on_generator_init(generator) -> None:
     try:
         generator.context[key] = build_policy(generator.settings)
     except PolicyError as exc:
-        raise SystemExit(f"Settings error: CSP: {exc}") from None
+        raise settings_errors.stop(generator.settings, f"CSP: {exc}") from None
 
 
 def _source(settings: dict[str, Any], path: str) -> str:

@@ -73,6 +73,20 @@ def refuse(settings: Mapping[str, Any], error: Exception) -> None:
     problems.found = [*getattr(problems, "found", []), *str(error).splitlines()]
 
 
+def stop(settings: Mapping[str, Any], message: str) -> SystemExit:
+    """What stops a build on a settings problem found later than the plugins' checks (the
+    generators' order, a policy built from several settings): its one line, at the line of
+    the settings file that set the setting it names."""
+    return SystemExit("\n".join(_located(settings, [message])))
+
+
+def _located(settings: Mapping[str, Any], lines: list[str]) -> list[str]:
+    """Each problem as one line naming where the setting it is about was set."""
+    conf, overrides = _command_line()
+    names = set(settings)
+    return [origin.located(line, origin.setting_in(line, names), conf, overrides) for line in lines]
+
+
 def _command_line() -> tuple[str | None, frozenset[str]]:
     """The settings file and the ``-e`` names of the Pelican command line this process runs;
     (None, empty) when it runs none."""
@@ -131,21 +145,15 @@ def _verdict(pelican) -> None:
     this = build.current(settings)
     given = this.given
     found = getattr(this.state(STATE), "found", [])
-    problems = [(line, origin.setting_in(line, set(settings))) for line in found]
     misses = []
     if build.listed(settings) & build.registered():  # not in a build none of ours is in
-        named = {key for _, key in problems if key}
-        misses = near_misses(
-            given, _pelicans_names(settings), _plugins_names(settings, given), named
-        )
-    if not problems and not misses:
-        return
-    conf, overrides = _command_line()
-    stop = [origin.located(line, key, conf, overrides) for line, key in problems]
-    said = [origin.located(line, key, conf, overrides) for line, key in misses]
-    if stop:
-        raise SystemExit("\n".join([*stop, *said]))
-    for line in said:
+        names = set(settings)
+        named = {origin.setting_in(line, names) for line in found}
+        pelicans, plugins = _pelicans_names(settings), _plugins_names(settings, given)
+        misses = [line for line, _ in near_misses(given, pelicans, plugins, named)]
+    if found:
+        raise SystemExit("\n".join(_located(settings, [*found, *misses])))
+    for line in _located(settings, misses):
         logger.error(line)
 
 

@@ -339,9 +339,10 @@ def _check_last(generators: list) -> None:
     if later:
         names = list(dict.fromkeys(later))
         who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        raise SystemExit(
-            "Settings error: list 'plugins.fastbuild' last in PLUGINS "
-            f"({who} write{'s' if len(names) == 1 else ''} pages after it)"
+        raise settings_errors.stop(
+            generators[0].settings,
+            "list 'plugins.fastbuild' last in PLUGINS "
+            f"({who} write{'s' if len(names) == 1 else ''} pages after it)",
         )
 
 
