@@ -40,10 +40,16 @@ def main(argv: list[str]) -> int:
         datefmt="[%H:%M:%S]",
         handlers=[DEFAULT_LOG_HANDLER, JsonLinesHandler(argv[0])],
     )
+    # Pelican's command line: a settings problem names the file and line that set it
+    # (plugins/engine/settings_errors.py)
+    sys.argv = ["pelican", *argv[1:]]
     try:
         pelican.main(argv[1:])
     except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else 1
+        if isinstance(exc.code, int) or exc.code is None:
+            return exc.code or 0
+        print(exc.code, file=sys.stderr)  # what stopped it (a settings problem), as Python would
+        return 1
     return 0
 
 

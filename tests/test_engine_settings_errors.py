@@ -44,16 +44,16 @@ def _line_of(path: Path, start: str) -> int:
     )
 
 
+def _run(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args], cwd=project, capture_output=True, text=True, timeout=600
+    )
+
+
 def _build(project: Path, conf: str, *extra: str) -> subprocess.CompletedProcess:
     """A build as `make build` / `make publish` run it (tasks.py): the engine's command line,
     one line per message off a terminal."""
-    return subprocess.run(
-        [sys.executable, "-m", "plugins.engine.command", "-s", conf, "-o", "out", *PLAIN, *extra],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return _run(project, "-m", "plugins.engine.command", "-s", conf, "-o", "out", *PLAIN, *extra)
 
 
 def test_every_settings_mistake_is_one_line_at_its_line_in_one_build(project):
@@ -115,6 +115,18 @@ def test_a_misspelt_pelican_setting_alone_is_an_error_development_goes_on(projec
     assert "Traceback" not in published.stderr
 
 
+def test_make_check_s_build_says_the_settings_problem_too(project):
+    """`make check` and `invoke preview` build through sitecheck.build: it said nothing but
+    "The publish build failed (exit 1)"."""
+    (project / "sitecheck").symlink_to(ROOT / "sitecheck")
+    line = _append(project / "publishconf.py", "SHARE_SERVICE = ()\n")
+    done = _run(project, "-m", "sitecheck.build", "log.jsonl", "-s", "publishconf.py", "-o", "out")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1] == (
+        f"publishconf.py: line {line}: unknown setting SHARE_SERVICE (did you mean SHARE_SERVICES?)"
+    )
+
+
 def test_a_settings_problem_found_later_names_its_line_too(project):
     """fastbuild listed before a plugin that writes pages: found once the generators are
     known, after the plugins' checks; the line is PLUGINS' own."""
@@ -138,13 +150,7 @@ def test_serve_shows_each_settings_problem_on_its_settings_file(project):
     line = _append(project / "pelicanconf.py", "SERIES_NAVV = 1\nSHARE_SERVICE = ()\n")
     report = project / "problems.json"
     request = {"args": ["-s", "pelicanconf.py", "-o", "out"], "problems": str(report)}
-    done = subprocess.run(
-        [sys.executable, "-m", "plugins.fastbuild.warm", "--once", json.dumps(request)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = _run(project, "-m", "plugins.fastbuild.warm", "--once", json.dumps(request))
     assert done.returncode == 1 and "Traceback" not in done.stderr
     shown = json.loads(report.read_text())
     assert shown["errors"] == 2
