@@ -234,9 +234,25 @@ def test_the_setting_a_message_is_about(message, key):
     assert origin.setting_in(message, names) == key
 
 
-def test_a_line_without_the_settings_file_says_settings_error():
-    """A build started by code (no Pelican command line): the words it always had."""
-    assert origin.located("X must be 1", "X", None, frozenset()) == "Settings error: X must be 1"
+@pytest.mark.parametrize(
+    ("key", "conf", "expected"),
+    [
+        ("X", "a.py", "a.py: line 1: X must be 1"),
+        ("U", "a.py", "a.py: line 3: U must be 1 (from the environment variable SITEURL)"),
+        ("E", "a.py", "Settings error: E must be 1 (E given with -e/--extra-settings)"),
+        ("O", "a.py", "Settings error: O must be 1 (O given on Pelican's command line)"),
+        ("Z", "a.py", "a.py: Z must be 1"),  # set by no file: its default, or Pelican's
+        (None, "a.py", "a.py: None must be 1"),
+        # a build started by code (no Pelican command line): the words it always had
+        ("X", None, "Settings error: X must be 1"),
+    ],
+)
+def test_the_line_says_where_the_value_came_from(tmp_path, monkeypatch, key, conf, expected):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.py").write_text('X = 1\nimport os\nU = os.environ.get("SITEURL", "")\n')
+    message = f"{key} must be 1"
+    said = origin.located(message, key, conf, frozenset({"E"}), frozenset({"O"}))
+    assert said == expected
 
 
 PELICANS = {"WITH_FUTURE_DATES", "SITEURL", "DEFAULT_LANG", "PLUGINS", "THEME", "FEED_ALL_ATOM"}

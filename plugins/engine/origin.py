@@ -41,10 +41,10 @@ def assignment(path: str | os.PathLike, name: str) -> Assignment | None:
 
 
 def _last_binding(path: Path, name: str, seen: set[Path]) -> Assignment | None:
-    path = path.resolve()
-    if path in seen:
+    path = path.absolute()  # as the build names it (a link is not followed)
+    if path.resolve() in seen:
         return None
-    seen.add(path)
+    seen.add(path.resolve())
     try:
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
@@ -121,18 +121,26 @@ def shown(path: str | os.PathLike) -> str:
 
 
 def located(
-    message: str, key: str | None, settings_file: str | None, overrides: frozenset[str]
+    message: str,
+    key: str | None,
+    settings_file: str | None,
+    extra: frozenset[str],
+    options: frozenset[str] = frozenset(),
 ) -> str:
     """One settings problem as one line naming where the setting was set.
 
     ``pelicanconf.py: line 40: TIMEZONE must be …`` (the winning assignment; ``… (from the
     environment variable SITEURL)`` when that line reads it from there);
-    ``Settings error: … (given with -e/--extra-settings)``; the settings file alone when no
-    file sets the setting the message is about; ``Settings error: …`` when the settings file
-    is not known (a build run by code, not by Pelican's command line).
+    ``Settings error: … (X given with -e/--extra-settings)`` for a name in ``extra``, ``(X
+    given on Pelican's command line)`` for one an option sets (``-o``: OUTPUT_PATH); the
+    settings file alone when no file sets the setting the message is about;
+    ``Settings error: …`` when the settings file is not known (a build run by code, not by
+    Pelican's command line).
     """
-    if key is not None and key in overrides:
+    if key is not None and key in extra:
         return f"Settings error: {message} ({key} given with -e/--extra-settings)"
+    if key is not None and key in options:
+        return f"Settings error: {message} ({key} given on Pelican's command line)"
     if not settings_file:
         return f"Settings error: {message}"
     found = assignment(settings_file, key) if key else None

@@ -82,26 +82,32 @@ def stop(settings: Mapping[str, Any], message: str) -> SystemExit:
 
 def _located(settings: Mapping[str, Any], lines: list[str]) -> list[str]:
     """Each problem as one line naming where the setting it is about was set."""
-    conf, overrides = _command_line()
+    conf, extra, options = _command_line()
     names = set(settings)
-    return [origin.located(line, origin.setting_in(line, names), conf, overrides) for line in lines]
+    return [
+        origin.located(line, origin.setting_in(line, names), conf, extra, options) for line in lines
+    ]
 
 
-def _command_line() -> tuple[str | None, frozenset[str]]:
-    """The settings file and the ``-e`` names of the Pelican command line this process runs;
-    (None, empty) when it runs none."""
+def _command_line() -> tuple[str | None, frozenset[str], frozenset[str]]:
+    """The Pelican command line this process runs: its settings file, the names it gives with
+    ``-e`` and those its options set (``-o``: OUTPUT_PATH); (None, empty, empty) when it runs
+    none."""
+    none: tuple[None, frozenset[str], frozenset[str]] = (None, frozenset(), frozenset())
     if not sys.argv or os.path.basename(sys.argv[0]) != "pelican":
-        return None, frozenset()
-    from pelican import DEFAULT_CONFIG_NAME, parse_arguments
+        return none
+    from pelican import DEFAULT_CONFIG_NAME, get_config, parse_arguments
 
     try:
         args = parse_arguments(sys.argv[1:])
+        options = frozenset(get_config(args))
     except (Exception, SystemExit):  # not Pelican's arguments after all
-        return None, frozenset()
+        return none
     conf = args.settings
     if conf is None and os.path.isfile(DEFAULT_CONFIG_NAME):
         conf = DEFAULT_CONFIG_NAME
-    return conf, frozenset(args.overrides or {})
+    extra = frozenset(args.overrides or {})
+    return conf, extra, options - extra
 
 
 def _plugins_names(settings: Mapping[str, Any], given: frozenset[str]) -> set[str]:
