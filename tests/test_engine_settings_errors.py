@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from pelicanconf import PLUGINS
 from plugins.devserver.problems import problems
 from plugins.engine import origin
 from plugins.engine.settings_errors import near_misses
@@ -76,6 +77,29 @@ def test_every_settings_mistake_is_one_line_at_its_line_in_one_build(project):
         "(did you mean WITH_FUTURE_DATES?)",
     ]
     assert not (project / "out" / "index.html").exists()
+
+
+@pytest.mark.parametrize("order", ["listed", "reversed"])
+def test_every_plugin_s_mistake_at_once_in_either_order_is_one_line_each(project, order):
+    """Each plugin's check returns after handing over its error: a plugin checked after one
+    that failed never meets settings half filled in (no traceback), whatever the order."""
+    prefixes = [
+        *["BLOGCORE", "SERIES", "COMMENTS", "IMAGES", "TEAM", "GALLERY", "COVERS", "RELATED"],
+        *["I18N", "SEARCH", "SHARE", "ANALYTICS", "NEWSLETTER", "WEBMENTIONS", "REDIRECTS"],
+        *["CSP", "FASTBUILD"],
+    ]
+    first = _append(project / "pelicanconf.py", "".join(f"{p}_ZZZQ = 1\n" for p in prefixes))
+    plugins = sorted({*PLUGINS} - {"plugins.fastbuild"})
+    plugins = [*(reversed(plugins) if order == "reversed" else plugins), "plugins.fastbuild"]
+    done = _build(project, "pelicanconf.py", "-e", f"PLUGINS={json.dumps(plugins)}")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == len(prefixes)
+    assert sorted(lines) == sorted(
+        f"pelicanconf.py: line {first + n}: unknown setting {p}_ZZZQ"
+        + next((line[line.index(" (did") :] for line in lines if f" {p}_ZZZQ (did" in line), "")
+        for n, p in enumerate(prefixes)
+    )
 
 
 def test_a_publish_build_names_the_file_whose_assignment_wins(project, monkeypatch):
