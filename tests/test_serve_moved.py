@@ -287,3 +287,42 @@ def test_a_moved_post_is_said_until_redirect_from_and_a_rename_by_a_new_file_too
     )
     assert fetch(serve, "/posts/first-light/")[:2] == (307, "/posts/first-lamp/")
     assert serve.stop() == 0
+
+
+def test_a_renamed_gallery_folder_is_followed_and_said_until_its_old_address_is_kept(serve):
+    from tests.test_images_pipeline import photo
+
+    serve.wait_for_report(lambda r: "problems" in r)
+    folder = serve.content / "galleries" / "offsite"
+    photo(folder / "farmhouse.jpg", 1, size=(300, 200))
+    (folder / "gallery.md").write_text(
+        "Title: Four days away\nPhoto: farmhouse.jpg | The farmhouse. | A stone farmhouse\n",
+        encoding="utf-8",
+    )
+    serve.wait_for_report(lambda r: r.get("status") is not None and _gallery_page(serve))
+
+    folder.rename(serve.content / "galleries" / "drome")
+    report = rebuilt(serve, moved_warnings)
+    (said,) = moved_warnings(report)
+    assert said["source"] == "content/galleries/drome/"
+    assert said["message"] == (
+        "its page moved from /galleries/offsite/ to /galleries/drome/ (its folder was renamed "
+        "to content/galleries/drome/); make serve sends the old address there, a published "
+        "site would not: if the old address is out already, add "
+        "'Redirect_from: /galleries/offsite/' to its gallery.md"
+    )
+    assert fetch(serve, "/galleries/offsite/")[:2] == (307, "/galleries/drome/")
+    assert fetch(serve, "/galleries/drome/")[0] == 200
+
+    # its old address kept: the redirect page answers there, and the line ends
+    serve.edit("galleries/drome/gallery.md", "Title:", "Redirect_from: /galleries/offsite/\nTitle:")
+    rebuilt(serve, lambda r: not moved_warnings(r) and r["build"] != report["build"])
+    status, _, body = fetch(serve, "/galleries/offsite/")
+    assert status == 200
+    refresh = BeautifulSoup(body, "html.parser").select_one('meta[http-equiv="refresh"]')
+    assert refresh["content"].endswith("/galleries/drome/")
+    assert serve.stop() == 0
+
+
+def _gallery_page(serve: Serve) -> bool:
+    return fetch(serve, "/galleries/offsite/")[0] == 200

@@ -1,12 +1,13 @@
 """Which source file wrote each page, across the builds of one `make serve` session.
 
 A writer with /posts/old-slug/ open changes its Slug (or Lang, or renames or moves the file):
-the rebuild writes the post elsewhere and the page in the browser reloads onto a 404. Each
-serve build records the pages it wrote and the file each came from (``.build-pages.json`` in
-the output folder, written only for `invoke serve`, as ``.build-problems.json`` is), and keeps
-the pages of earlier builds of the session that are gone. The dev server reads it for a
-missing page: it sends the browser on to where the same file's page is now, or says in the
-404 page which file wrote the page and that it is gone.
+the rebuild writes the post elsewhere and the page in the browser reloads onto a 404. Each serve
+build records the pages it wrote and the file each came from (``.build-pages.json`` in the
+output folder, written only for `invoke serve`, as ``.build-problems.json`` is), and keeps the
+pages of earlier builds of the session that are gone. A gallery's page is recorded too, from its
+gallery.md (or its folder): renaming the folder moves its page. The dev server reads it for a
+missing page: it sends the browser on to where the same file's page is now, or says in the 404
+page which file wrote the page and that it is gone.
 
 A file is the same file when its path is the same, or, once its old path is gone, when it is
 the same file on disk (a rename or ``mv`` keeps it), or else when it is the one file left
@@ -18,7 +19,8 @@ every build until it is fixed: its file writes it there again, or something else
 the old address (the redirect page ``Redirect_from`` makes, another page); the file deleted
 ends it too. A move from an address the session itself made is said once.
 
-Pure: plain dicts in, plain dicts and strings out; ``record`` reads Pelican's generator lists.
+Pure: plain dicts in, plain dicts and strings out; ``record`` reads Pelican's generator lists
+and the galleries the galleries plugin puts in the context.
 """
 
 from __future__ import annotations
@@ -58,20 +60,47 @@ def record(generators: Iterable[Any]) -> dict[str, Entry]:
                 source = getattr(item, "source_path", "")
                 if not save_as or not source:
                     continue
-                try:
-                    stat = os.stat(source)
-                    identity = [stat.st_dev, stat.st_ino]
-                except OSError:
-                    identity = None
                 pages[save_as] = {
                     "source": os.path.abspath(source),
                     "shown": shown(generator.settings, source),
-                    "file": identity,
+                    "file": _identity(source),
                     "slug": str(getattr(item, "slug", "") or ""),
                     "lang": str(getattr(item, "lang", "") or ""),
                     "status": str(getattr(item, "status", "") or ""),
                     "title": str(getattr(item, "title", "") or ""),
                 }
+        pages.update(_gallery_pages(generator.context))
+    return pages
+
+
+def _identity(source: str) -> list[int] | None:
+    """The file on disk ([device, inode]): a rename or ``mv`` keeps it."""
+    try:
+        stat = os.stat(source)
+    except OSError:
+        return None
+    return [stat.st_dev, stat.st_ino]
+
+
+def _gallery_pages(context: Mapping[str, Any]) -> dict[str, Entry]:
+    """save_as -> the source of each gallery page (plugins/galleries' ``galleries`` in the
+    context): its gallery.md, or its folder without one; a renamed folder moves its page."""
+    pages = {}
+    for gallery in (context.get("galleries") or {}).values():
+        source = getattr(gallery, "source_path", "")
+        if not getattr(gallery, "photos", None) or not gallery.save_as or not source:
+            continue  # no page written
+        pages[gallery.save_as] = {
+            "source": os.path.abspath(source),
+            "shown": gallery.source.rstrip("/") + "/",  # content/galleries/<slug>/
+            "file": _identity(source),
+            "slug": gallery.slug,
+            "lang": gallery.lang,
+            # a gallery readers may not see yet is a draft's page: its moves are not said
+            "status": gallery.status if gallery.public else "draft",
+            "title": gallery.title,
+            "kind": "gallery",
+        }
     return pages
 
 
@@ -123,11 +152,14 @@ def _now(pages: Mapping[str, Entry], source: str) -> str | None:
 def reason(old: Entry, new: Entry) -> str:
     """Why a file's page moved, in the writer's terms: "its Slug changed from 'a' to 'b'"."""
     said = []
-    if old["source"] != new["source"]:
+    if new.get("kind") == "gallery":  # a gallery's address is its folder's name
+        if old.get("shown") != new.get("shown"):
+            said.append(f"its folder was renamed to {new.get('shown')}")
+    elif old["source"] != new["source"]:
         said.append(f"its file moved to {new.get('shown') or new['source']}")
     if old.get("lang") != new.get("lang"):
         said.append(f"its Lang changed from {old.get('lang')!r} to {new.get('lang')!r}")
-    if old.get("slug") != new.get("slug"):
+    if old.get("slug") != new.get("slug") and new.get("kind") != "gallery":
         said.append(f"its Slug changed from {old.get('slug')!r} to {new.get('slug')!r}")
     return "; ".join(said) or "its address changed (Save_as, or the URL settings)"
 
@@ -141,6 +173,7 @@ class Move:
     source: str
     why: str
     published: bool
+    kind: str = ""  # "gallery" for a gallery's page, else a post's or a page's
 
     def message(self) -> str:
         """The warning a build logs for it (the terminal and the overlay show it)."""
@@ -151,7 +184,8 @@ class Move:
         if self.published:
             said += (
                 ", a published site would not: if the old address is out already, add "
-                f"'Redirect_from: {url_of(self.old)}' to its front matter"
+                f"'Redirect_from: {url_of(self.old)}' to its "
+                + ("gallery.md" if self.kind == "gallery" else "front matter")
             )
         return said
 
@@ -186,7 +220,8 @@ def follow(
             continue
         why = reason(old, pages[now])
         published = old.get("status") == "published"
-        moves.append(Move(save_as, now, pages[now]["shown"], why, published))
+        kind = pages[now].get("kind", "")
+        moves.append(Move(save_as, now, pages[now]["shown"], why, published, kind))
     # the session's first build is where it started: a move from one of its addresses stays
     start = previous.get("start") if previous else sorted(pages)
     start_set = set(start or ())
@@ -213,7 +248,8 @@ def follow(
         kept[old_save_as] = item
         if old_save_as not in said:
             why = reason(old, pages[now])
-            moves.append(Move(old_save_as, now, pages[now]["shown"], why, True))
+            kind = pages[now].get("kind", "")
+            moves.append(Move(old_save_as, now, pages[now]["shown"], why, True, kind))
     return {"pages": pages, "gone": gone, "start": start, "moved": kept}, moves
 
 

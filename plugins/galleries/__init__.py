@@ -22,17 +22,24 @@ What it does on each build:
   justified rows without a ``style=`` attribute.
 - Writes a page per gallery (``gallery.html``, variable ``gallery``) and an index of galleries
   (``gallery_index.html``; ``gallery_list`` in every template: galleries newest first).
+- Puts ``galleries`` in the context (slug -> ``model.Gallery``): each with its
+  ``source_path``, its gallery.md's ``Redirect_from`` as ``metadata`` and ``public`` (not a
+  draft, not dated in the future), which the redirects plugin and make serve's record of
+  pages (plugins/devserver/pages.py) read: a renamed folder moves its page.
 - Puts ``gallery_folders`` in the context (``galleries/<slug>`` -> slug and why readers may
   not see it yet, or ""), every gallery read: blogcore's link check names a link to a photo of
   a draft or future gallery as a link to a draft.
 - Reports, naming the file: a sidecar line it cannot read, a photo the sidecar names that is
   missing (did you mean…), a file that is not a photo, a corrupt photo (the rest still
   builds), a photo without alt text or caption (an error with ``GALLERY_REQUIRE_ALT``), a
-  post naming a gallery that does not exist (did you mean…), a source photo carrying GPS.
+  post naming a gallery that does not exist (did you mean…: the nearest name, or the one
+  gallery holding every photo it held when a build last read it, remembered in
+  ``CACHE_PATH/galleries/photos.json``: a renamed folder), another engine's ``Gallery:``
+  idiom (the photos plugin's ``{photo}album``) with what to write, a source photo carrying GPS.
 
 Metadata keys read in posts: ``gallery``. Sidecar keys: ``title``, ``date``, ``summary``,
-``cover``, ``photo``. Settings: see ``settings.py`` (``GALLERY_*``). Needs the images plugin,
-listed anywhere in PLUGINS.
+``cover``, ``photo``, ``status``, ``lang``, ``redirect_from``. Settings: see ``settings.py``
+(``GALLERY_*``). Needs the images plugin, listed anywhere in PLUGINS.
 """
 
 from .signals import register

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import json
 import logging
 import os
 import shlex
@@ -18,7 +19,7 @@ from pelican.generators import Generator
 
 from plugins.blogcore.reader import wide_codec
 from plugins.blogcore.text import POSTS as SANITISER
-from plugins.engine import build, compat, items, side
+from plugins.engine import build, compat, files, items, side
 from plugins.engine.items import every_article
 from plugins.images import service as images
 
@@ -85,10 +86,49 @@ def read_galleries(generator) -> dict[str, model.Gallery]:
         for problem in [*problems, *more]:
             report(problem)
         gallery.intro = intro.page if intro is not None else None
+        gallery.source_path = str(sidecar_path if sidecar_path.is_file() else folder)
         gallery.url = settings["GALLERY_URL"].format(slug=slug)
         gallery.save_as = settings["GALLERY_SAVE_AS"].format(slug=slug)
         galleries[slug] = gallery
     return galleries
+
+
+MEMORY = ("galleries", "photos.json")  # under CACHE_PATH: each gallery's photos, as last read
+
+
+def _photo_prints(generator, galleries: dict[str, model.Gallery]) -> dict[str, tuple[str, ...]]:
+    """slug -> the ``model.fingerprints`` of its photos, as they are on disk now."""
+    root = Path(generator.path) / generator.settings["GALLERY_PATH"]
+    prints = {}
+    for slug, gallery in galleries.items():
+        found = []
+        for photo in gallery.photos:
+            try:
+                found.append((photo.file, (root / slug / photo.file).stat().st_size))
+            except OSError:
+                continue
+        prints[slug] = model.fingerprints(found)
+    return prints
+
+
+def _remembered(settings: dict[str, Any], now: dict[str, tuple[str, ...]]) -> dict[str, list]:
+    """The photos each gallery held when a build last read it (a folder renamed since is
+    found by them), then this build's, kept for the next."""
+    path = Path(settings["CACHE_PATH"], *MEMORY)
+    try:
+        before = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        before = {}
+    if not isinstance(before, dict):
+        before = {}
+    kept = {**before, **{slug: list(prints) for slug, prints in now.items() if prints}}
+    if kept != before:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            files.write_atomically(path, json.dumps(kept, indent=1, sort_keys=True))
+        except OSError:
+            pass  # a hint the next build may not give: nothing a reader sees
+    return before
 
 
 def _gps_notice(settings: dict[str, Any], label: str) -> None:
@@ -227,9 +267,12 @@ def prepare(generator) -> None:
         f"{root}/{slug}": (slug, model.not_out_yet(gallery, now))
         for slug, gallery in galleries.items()
     }
+    prints = _photo_prints(generator, galleries)
+    remembered = _remembered(settings, prints)
     for slug, gallery in list(galleries.items()):
         seen = model.visibility(gallery, now, drafts_written)
         gallery.listed = seen == model.LISTED
+        gallery.public = not model.not_out_yet(gallery, now)
         if seen == model.WITHHELD:
             withheld[slug] = galleries.pop(slug)
     service = images
@@ -259,7 +302,7 @@ def prepare(generator) -> None:
     generator.context[LIST_KEY] = sorted(
         (g for g in galleries.values() if g.photos and g.listed), key=model.sort_key
     )
-    _attach(generator, galleries, withheld, now)
+    _attach(generator, galleries, withheld, now, (remembered, prints))
     rewrite_post_images(generator, every_article(generator))
 
 
@@ -268,10 +311,13 @@ def _attach(
     galleries: dict[str, model.Gallery],
     withheld: dict[str, model.Gallery],
     now: datetime.datetime,
+    photos: tuple[dict, dict] = ({}, {}),
 ) -> None:
     """``article.gallery`` from ``Gallery:``, inline ``{gallery}slug`` markers replaced; a
-    published post showing a gallery readers may not see yet is named."""
+    published post showing a gallery readers may not see yet is named. ``photos``: the
+    photos each gallery held when a build last read it, and holds now (a renamed folder)."""
     settings = generator.settings
+    root = f"content/{settings['GALLERY_PATH']}"
     modules: list[Any] = []  # the partial's macros, loaded once, when a post needs them
     published = {id(a) for a in chain(generator.articles, generator.translations)}
     for article in every_article(generator):
@@ -313,9 +359,8 @@ def _attach(
                 report(
                     model.Problem(
                         post,
-                        f"{how} {slug!r} {why} (no photos in "
-                        f"content/{settings['GALLERY_PATH']}/{slug}/)"
-                        + (model.suggest(slug, galleries) if gallery is None else ""),
+                        f"{how} {slug!r} {why} (no photos in {root}/{slug}/)"
+                        + (model.meant(slug, galleries, *photos) if gallery is None else ""),
                         error=not draft,
                     )
                 )
@@ -346,7 +391,17 @@ def _attach(
                 return str(macros.gallery_block(gallery, eager=0, link_page=True)).strip()
 
             compat.set_html(article, model.replace_markers(html, render))
-        key = model.normalise_slug(article.metadata.get("gallery"))
+        written = article.metadata.get("gallery")
+        key, idiom = model.gallery_key(written, root, (s for s, g in galleries.items() if g.photos))
+        if idiom:  # another engine's way ({photo}album): one line, saying how it is written here
+            there = key in galleries and bool(galleries[key].photos)
+            report(
+                model.Problem(
+                    post, f"Gallery {str(written).strip()!r} {idiom}", error=not there and not draft
+                )
+            )
+            if not there:
+                key = ""
         if key:
             gallery = find(key, "Gallery")
             if gallery is not None and gallery not in article.galleries:

@@ -35,7 +35,7 @@ from plugins.blogcore.frontmatter import lang_problem
 PHOTO_EXTENSIONS = frozenset(
     {".jpg", ".jpeg", ".jfif", ".png", ".webp", ".avif", ".heic", ".heif", ".tif", ".tiff"}
 )
-KEYS = ("title", "date", "summary", "cover", "photo", "status", "lang")
+KEYS = ("title", "date", "summary", "cover", "photo", "status", "lang", "redirect_from")
 STATUSES = ("published", "draft", "hidden")
 _KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")
@@ -114,6 +114,7 @@ class Sidecar:
     status: str = "published"  # or draft, hidden (STATUSES)
     unknown_status: str = ""  # a Status: value that is none of them, as written (a draft)
     lang: str = ""  # the language its title and captions are written in ("": the site's)
+    redirect_from: str = ""  # its old addresses, as written (the redirects plugin reads them)
 
 
 @dataclass
@@ -177,6 +178,16 @@ class Gallery:
     listed: bool = True  # in the index of galleries (see visibility)
     posts: list[Any] = field(default_factory=list)
     intro: Any = None  # the sidecar as read (a content object): its .content is the description
+    # where its keys are written (gallery.md, else the folder), absolute: as a post's
+    # source_path, for the redirects plugin's messages and make serve's record of pages
+    source_path: str = ""
+    public: bool = False  # readers may see it now: not a draft, not dated in the future
+    redirect_from: str = ""  # Redirect_from: its old addresses (plugins/redirects reads them)
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        """Its keys as a post's front matter gives them, for the redirects plugin."""
+        return {"redirect_from": self.redirect_from} if self.redirect_from else {}
 
     @property
     def cover(self) -> Photo | None:
@@ -312,6 +323,7 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
         cover=values.get("cover", ""),
         photos=tuple(photos),
         body=body,
+        redirect_from=values.get("redirect_from", ""),
     )
     return sidecar, problems
 
@@ -425,6 +437,7 @@ def assemble(
         status=sidecar.status,
         unknown_status=sidecar.unknown_status,
         lang=sidecar.lang,
+        redirect_from=sidecar.redirect_from,
     )
     if not ordered:
         problems.append(
@@ -465,6 +478,99 @@ def sort_key(gallery: Gallery) -> tuple:
     """The index of galleries: newest first, undated last, then by title."""
     stamp = gallery.date.timestamp() if gallery.date else float("-inf")
     return (-stamp, gallery.title.lower(), gallery.slug)
+
+
+def fingerprints(files: Iterable[tuple[str, int]]) -> tuple[str, ...]:
+    """A gallery's photos as ``name:size`` (sorted): what a renamed folder keeps."""
+    return tuple(sorted(f"{name}:{size}" for name, size in files))
+
+
+def same_photos(
+    missing: str, remembered: dict[str, Iterable[str]], now: dict[str, Iterable[str]]
+) -> str | None:
+    """The one gallery of ``now`` that holds every photo the gallery ``missing`` held when a
+    build last read it (``remembered``, slug -> ``fingerprints``): its folder renamed (and
+    perhaps a photo added). None when no gallery, or several, hold them."""
+    old = set(remembered.get(missing) or ())
+    if not old:
+        return None
+    found = [slug for slug, prints in now.items() if slug != missing and old <= set(prints)]
+    return found[0] if len(found) == 1 else None
+
+
+def meant(
+    missing: str,
+    known: Iterable[str],
+    remembered: dict[str, Iterable[str]],
+    now: dict[str, Iterable[str]],
+) -> str:
+    """`` (did you mean 'x'?)`` for a gallery a post names that is not there: the one gallery
+    now holding the photos it held (a renamed folder), else the nearest name; or ""."""
+    moved = same_photos(missing, remembered, now)
+    if moved:
+        return f" (did you mean {moved!r}? it holds the photos {missing!r} had)"
+    return suggest(missing, known)
+
+
+# the photos plugin of pelican-plugins: `Gallery: {photo}album` (an album of its library),
+# `{photo}a, {photo}b{A title}`; its older spelling `{filename}album`, and Pelican's |photo|
+_KEY_PREFIX = re.compile(r"\{(\w+)\}|\|(\w+)\|")
+_KEY_TITLE = re.compile(r"\{([^{}]*)\}\s*$")
+PHOTOS_PLUGIN_WORDS = ("photo", "lightbox")
+
+
+def gallery_key(value: Any, root: str, known: Iterable[str]) -> tuple[str, str]:
+    """A post's ``Gallery:`` value: (the gallery's slug, what to write instead, or "").
+
+    ``Gallery: offsite-2024`` (or ``galleries/offsite-2024/``) is a gallery's slug. Other
+    engines' idioms name the gallery to show and get one line saying how it is written here:
+    the photos plugin's ``{photo}album`` (an album of its PHOTO_LIBRARY, outside content/),
+    a link (``{filename}album``), several galleries (``a, b``), a title after one (``{A
+    title}``). ``root`` is the galleries folder as messages name it (``content/galleries``);
+    ``known`` the slugs of the galleries there.
+    """
+    text = str(value or "").strip()
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    slugs, titles, words = [], [], []
+    for part in parts:
+        title = _KEY_TITLE.search(part)
+        if title and title.start() > 0:  # {A title} after the album; {photo} comes first
+            titles.append(title.group(1).strip())
+            part = part[: title.start()].strip()
+        prefix = _KEY_PREFIX.match(part)
+        if prefix:
+            words.append((prefix.group(1) or prefix.group(2)).lower())
+            part = part[prefix.end() :]
+        slugs.append(normalise_slug(part))
+    slugs = [slug for slug in dict.fromkeys(slugs) if slug]
+    if not slugs or (len(parts) == 1 and not words and not titles):
+        return normalise_slug(text), ""
+    first = slugs[0]
+    there = set(known)
+    missing = [slug for slug in slugs if slug not in there]
+    if any(word in PHOTOS_PLUGIN_WORDS for word in words):
+        said = (
+            "is the photos plugin's syntax (an album of its PHOTO_LIBRARY); "
+            f"here a gallery is a folder of {root}/"
+        )
+    elif words:
+        said = (
+            f"is a link ({{{words[0]}}}); Gallery takes a gallery's name, its folder's in {root}/"
+        )
+    elif len(slugs) > 1:
+        said = f"names {len(slugs)} galleries; Gallery takes one, shown after the text"
+    else:
+        said = f"gives a title; Gallery takes a gallery's name, its folder's in {root}/"
+    advice = f"write Gallery: {first}"
+    if len(slugs) > 1:
+        others = ", ".join(f"{MARKER}{slug}" for slug in slugs[1:])
+        advice += f", and {others} on a line of its own where the text shows it"
+    if missing:
+        folders = ", ".join(f"{root}/{slug}/" for slug in missing)
+        advice += f", with the photos in {folders} (captions and alt text in a gallery.md there)"
+    if titles:
+        advice += f"; a gallery's title goes in its gallery.md (Title: {titles[0]})"
+    return first, f"{said}: {advice}"
 
 
 def normalise_slug(value: Any) -> str:

@@ -1,11 +1,13 @@
 """redirects: old URLs keep working after a move (Blogger, WordPress, a changed slug).
 
-A post or page lists its old addresses in ``Redirect_from`` (comma-separated, or one per
-line). For each plain old path (``/2008/10/slug.html``, ``/2008/10/29/slug/``, ``/slug/``) the
-build writes a tiny page there (``theme/templates/redirect.html``): an immediate meta refresh
-to the item's new absolute URL, its canonical link, ``noindex`` (so the sitemap leaves it
-out) and a visible link. Every old URL, query-string ones too (``/?p=123``), becomes a line of
-the ``_redirects`` file that Netlify and Cloudflare Pages read (``REDIRECTS_FILE``).
+A post or page lists its old addresses in ``Redirect_from`` (comma-separated, or one per line);
+so does a gallery, in its gallery.md (plugins/galleries puts its galleries in the context,
+``galleries``; those readers may see are read like posts). For each plain old path
+(``/2008/10/slug.html``, ``/2008/10/29/slug/``, ``/slug/``) the build writes a tiny page there
+(``theme/templates/redirect.html``): an immediate meta refresh to the item's new absolute URL,
+its canonical link, ``noindex`` (so the sitemap leaves it out) and a visible link. Every old
+URL, query-string ones too (``/?p=123``), becomes a line of the ``_redirects`` file that Netlify
+and Cloudflare Pages read (``REDIRECTS_FILE``).
 
 An adopted site's old URL patterns (``REDIRECTS_OLD_ARTICLE_URLS = ("{slug}.html",)``, as its
 ``ARTICLE_URL`` was; pages and translations alike) give every published post the same
@@ -17,7 +19,8 @@ old path where the site writes a page of its own, an old path another post claim
 date), ``..`` or backslashes. Drafts and future posts get no redirects. Docs:
 docs/redirects.md.
 
-Metadata keys read: ``redirect_from``. Settings: see ``settings.py``.
+Metadata keys read: ``redirect_from`` (posts, pages, and galleries' ``metadata``). Settings: see
+``settings.py``.
 """
 
 from .signals import register

@@ -66,6 +66,20 @@ def _public_items(generators) -> list:
     return sorted(items, key=order)
 
 
+def _gallery_pages(context: dict) -> list:
+    """The galleries whose page readers may see (plugins/galleries' ``galleries`` in the
+    context: each has its gallery.md's keys as ``metadata``, its ``source_path``, ``url`` and
+    ``save_as``, and ``public``: not a draft, not dated in the future)."""
+    found = [
+        gallery
+        for gallery in (context.get("galleries") or {}).values()
+        if getattr(gallery, "public", False)
+        and getattr(gallery, "photos", None)
+        and getattr(gallery, "save_as", "")
+    ]
+    return sorted(found, key=lambda gallery: gallery.source_path)
+
+
 def _taken(generators, settings) -> dict[str, str]:
     """Each output file the site writes itself -> who writes it, as staff know it."""
     taken: dict[str, str] = {}
@@ -168,7 +182,10 @@ def on_content_final(generators) -> None:
         return
     settings = generators[0].settings
     items = _public_items(generators)
-    wanted = _redirect_from_claims(items, settings) + _pattern_claims(items, settings)
+    # a gallery's gallery.md may list its old addresses too (a renamed folder); no pattern
+    # gives a gallery one: the old site's patterns were its posts' and pages'
+    galleries = _gallery_pages(generators[0].context)
+    wanted = _redirect_from_claims(items + galleries, settings) + _pattern_claims(items, settings)
     kept, refused = paths.plan(wanted, _taken(generators, settings), KEY)
     for refusal in paths.folded(refused):
         logger.log(logging.ERROR if refusal.error else logging.WARNING, "%s", refusal.message)

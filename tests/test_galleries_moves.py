@@ -1,0 +1,210 @@
+"""A gallery folder renamed, and other engines' ways of naming a gallery (probe 8 finding 15,
+probe 7 finding 24).
+
+Renaming ``content/galleries/offsite`` to ``drome`` left the post's line without the gallery
+meant, and the gallery's old address gone with no way to keep it; the photos plugin's
+``Gallery: {photo}album`` sent the writer to a folder with braces in its name.
+"""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from plugins.galleries import model
+from tests.conftest import FIXTURES
+from tests.test_galleries_site import build, messages
+from tests.test_images_pipeline import photo
+
+SIDECAR = (
+    "Title: Four days in the Drome\n"
+    "{extra}"
+    "Photo: farmhouse.jpg | The farmhouse. | A stone farmhouse with blue shutters\n"
+    "Photo: lunch.jpg | Lunch outside. | A long table under a plane tree\n"
+)
+POST = """Title: Four days away
+Date: 2025-05-03 10:00
+Category: Company
+Author: Ada Byrne
+Slug: four-days
+Summary: A post.
+Gallery: {gallery}
+
+Some words about the days.
+"""
+
+
+def make_content(root: Path, gallery: str = "offsite", sidecar_extra: str = "") -> Path:
+    content = root / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    folder = content / "galleries" / "offsite"
+    photo(folder / "farmhouse.jpg", 1, size=(300, 200))
+    photo(folder / "lunch.jpg", 1, size=(200, 300))
+    (folder / "gallery.md").write_text(SIDECAR.format(extra=sidecar_extra), encoding="utf-8")
+    other = content / "galleries" / "easton"  # another gallery, its photos not the same
+    photo(other / "hall.jpg", 1, size=(240, 160))
+    (other / "gallery.md").write_text("Photo: hall.jpg | The hall. | A hall\n", encoding="utf-8")
+    (content / "posts" / "four-days.md").write_text(POST.format(gallery=gallery))
+    return content
+
+
+def about(log, source: str) -> list[tuple[str, str]]:
+    return [(level, m) for level, m in log if m.startswith(source + ":")]
+
+
+def test_a_renamed_gallery_folder_is_the_one_meant(tmp_path):
+    content = make_content(tmp_path)
+    _, log = build(tmp_path, content)
+    assert not about(log, "content/posts/four-days.md")
+    (content / "galleries" / "offsite").rename(content / "galleries" / "drome")
+    # the same build cache: what the last build read is what the folder held
+    site, log = build(tmp_path, content)
+    assert about(log, "content/posts/four-days.md") == [
+        (
+            "ERROR",
+            "content/posts/four-days.md: Gallery 'offsite' does not exist (no photos in "
+            "content/galleries/offsite/) (did you mean 'drome'? it holds the photos "
+            "'offsite' had)",
+        )
+    ]
+    assert site.soup("posts/four-days/").select_one("section.gallery") is None
+    # a photo added meanwhile: still the one that holds every photo it had
+    photo(content / "galleries" / "drome" / "more.jpg", 1, size=(200, 200))
+    _, log = build(tmp_path, content, name="out")
+    assert "(did you mean 'drome'?" in about(log, "content/posts/four-days.md")[0][1]
+
+
+def test_a_missing_gallery_without_a_renamed_one_gets_the_nearest_name_or_nothing(tmp_path):
+    # a fresh build cache: nothing remembered; the name alone says nothing close
+    content = make_content(tmp_path, gallery="offsit")
+    _, log = build(tmp_path, content)
+    (said,) = about(log, "content/posts/four-days.md")
+    assert said[1].endswith("(no photos in content/galleries/offsit/) (did you mean 'offsite'?)")
+
+
+def test_a_gallery_keeps_its_old_address_with_redirect_from(tmp_path):
+    content = make_content(
+        tmp_path, gallery="drome", sidecar_extra="Redirect_from: /galleries/offsite/\n"
+    )
+    (content / "galleries" / "offsite").rename(content / "galleries" / "drome")
+    site, log = build(tmp_path, content)
+    assert not [m for lvl, m in log if lvl == "ERROR"], messages(log, "ERROR")
+    page = site.soup("galleries/offsite/")
+    refresh = page.select_one('meta[http-equiv="refresh"]')["content"]
+    assert refresh == f"0; url={site.siteurl}/galleries/drome/"
+    assert page.select_one('link[rel="canonical"]')["href"] == f"{site.siteurl}/galleries/drome/"
+    assert page.select_one('meta[name="robots"]')["content"].startswith("noindex")
+    assert "/galleries/offsite/ /galleries/drome/ 301" in site.text("_redirects").splitlines()
+    # the gallery's own page is there, as before
+    assert site.soup("galleries/drome/").select_one("h1").get_text(strip=True) == (
+        "Four days in the Drome"
+    )
+
+
+def test_a_gallery_redirect_from_is_checked_like_a_posts(tmp_path):
+    content = make_content(tmp_path, sidecar_extra="Redirect_from: galleries/old/, /posts/\n")
+    _, log = build(tmp_path, content)
+    said = about(log, "content/galleries/offsite/gallery.md")
+    assert (
+        "ERROR",
+        "content/galleries/offsite/gallery.md: Redirect_from 'galleries/old/' must "
+        "start with / (a path of this site: /2008/10/slug/)",
+    ) in said
+
+
+def test_a_draft_gallery_gets_no_redirect(tmp_path):
+    extra = "Status: draft\nRedirect_from: /galleries/old-trip/\n"
+    content = make_content(tmp_path, sidecar_extra=extra)
+    site, _ = build(tmp_path, content)
+    assert site.exists("galleries/offsite/")  # previewed in a development build
+    assert not site.exists("galleries/old-trip/")  # its old address would tell it exists
+
+
+@pytest.mark.parametrize(
+    ("written", "slug", "said"),
+    [
+        ("offsite-2024", "offsite-2024", ""),
+        ("galleries/offsite-2024/", "offsite-2024", ""),
+        (
+            "{photo}holiday2019",
+            "holiday2019",
+            "is the photos plugin's syntax (an album of its PHOTO_LIBRARY); here a gallery is a "
+            "folder of content/galleries/: write Gallery: holiday2019, with the photos in "
+            "content/galleries/holiday2019/ (captions and alt text in a gallery.md there)",
+        ),
+        (
+            "{photo}offsite-2024",
+            "offsite-2024",
+            "is the photos plugin's syntax (an album of its PHOTO_LIBRARY); here a gallery is a "
+            "folder of content/galleries/: write Gallery: offsite-2024",
+        ),
+        ("|photo|offsite-2024", "offsite-2024", "photos plugin's syntax"),
+        (
+            "{photo}offsite-2024, {photo}beach{Our beach day}",
+            "offsite-2024",
+            "is the photos plugin's syntax (an album of its PHOTO_LIBRARY); here a gallery is a "
+            "folder of content/galleries/: write Gallery: offsite-2024, and {gallery}beach on a "
+            "line of its own where the text shows it, with the photos in content/galleries/beach/ "
+            "(captions and alt text in a gallery.md there); a gallery's title goes in its "
+            "gallery.md (Title: Our beach day)",
+        ),
+        (
+            "{filename}offsite-2024",
+            "offsite-2024",
+            "is a link ({filename}); Gallery takes a gallery's name, its folder's in "
+            "content/galleries/: write Gallery: offsite-2024",
+        ),
+        ("offsite-2024, beach", "offsite-2024", "names 2 galleries; Gallery takes one"),
+        ("offsite-2024{Offsite}", "offsite-2024", "(Title: Offsite)"),
+    ],
+)
+def test_other_engines_gallery_idioms_say_what_to_write(written, slug, said):
+    got_slug, got = model.gallery_key(written, "content/galleries", ["offsite-2024"])
+    assert got_slug == slug
+    assert got == said if not said or said.startswith("is ") else said in got
+
+
+@pytest.mark.parametrize(
+    ("remembered", "now", "meant"),
+    [
+        ({"a": ["x:1", "y:2"]}, {"b": ["x:1", "y:2"], "c": ["z:3"]}, "b"),
+        ({"a": ["x:1"]}, {"b": ["x:1", "w:9"]}, "b"),  # a photo added since
+        ({"a": ["x:1"]}, {"b": ["x:1"], "c": ["x:1"]}, None),  # two hold them: no guess
+        ({"a": ["x:1"]}, {"b": ["x:2"]}, None),  # the photo changed
+        ({}, {"b": ["x:1"]}, None),  # never read: nothing remembered
+    ],
+)
+def test_the_gallery_holding_the_photos_a_missing_one_held(remembered, now, meant):
+    assert model.same_photos("a", remembered, now) == meant
+
+
+PHOTOS_PLUGIN = (
+    "content/posts/four-days.md: Gallery '{{photo}}{slug}' is the photos plugin's syntax (an "
+    "album of its PHOTO_LIBRARY); here a gallery is a folder of content/galleries/: write "
+    "Gallery: {slug}"
+)
+
+
+@pytest.mark.parametrize(
+    ("slug", "level", "after"),
+    [
+        # no such gallery here: the post shows none, the line says where its photos go
+        (
+            "holiday2019",
+            "ERROR",
+            ", with the photos in content/galleries/holiday2019/ (captions and alt text in a "
+            "gallery.md there)",
+        ),
+        ("offsite", "WARNING", ""),  # the gallery is here: the post shows it
+    ],
+)
+def test_the_photos_plugins_gallery_is_one_line_saying_what_to_write(tmp_path, slug, level, after):
+    content = make_content(tmp_path, gallery="{photo}" + slug)
+    site, log = build(tmp_path, content)
+    said = PHOTOS_PLUGIN.format(slug=slug) + after
+    assert about(log, "content/posts/four-days.md") == [(level, said)]
+    block = site.soup("posts/four-days/").select_one("article.post > section.gallery")
+    if slug == "offsite":
+        assert block.select_one("h2").get_text(strip=True) == "Four days in the Drome"
+    else:
+        assert block is None
