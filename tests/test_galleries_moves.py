@@ -208,3 +208,26 @@ def test_the_photos_plugins_gallery_is_one_line_saying_what_to_write(tmp_path, s
         assert block.select_one("h2").get_text(strip=True) == "Four days in the Drome"
     else:
         assert block is None
+
+
+def test_the_photos_plugins_links_in_a_post_are_one_line_each(tmp_path):
+    content = make_content(tmp_path)
+    post = content / "posts" / "four-days.md"
+    body = (
+        "The farmhouse: ![A farmhouse]({photo}offsite/farmhouse.jpg), [lunch]({lightbox}lunch.jpg)."
+    )
+    post.write_text(post.read_text().replace("Some words about the days.", body))
+    _, log = build(tmp_path, content)
+    said = [m for _, m in about(log, "content/posts/four-days.md")]
+    assert said == [
+        "content/posts/four-days.md: the link {photo}offsite/farmhouse.jpg is the photos "
+        "plugin's syntax, which this site does not have: it is published as written; a "
+        "gallery's photo is written {static}/galleries/offsite/farmhouse.jpg, and "
+        "{gallery}offsite on a line of its own shows the whole gallery, each photo opening large",
+        "content/posts/four-days.md: the link {lightbox}lunch.jpg is the photos plugin's syntax, "
+        "which this site does not have: it is published as written; a gallery's photo is "
+        "written {static}/galleries/<gallery>/lunch.jpg, and {gallery}<gallery> on a line of "
+        "its own shows the whole gallery, each photo opening large",
+    ]
+    # Pelican's own line for each (no file named) is not said again
+    assert not [m for _, m in log if m.startswith("Replacement Indicator")]

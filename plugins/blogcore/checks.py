@@ -684,7 +684,9 @@ def link_problems(
                     reported.add((where, link))
                     target = None
                     if kind and kind not in CHECKED_KINDS:  # {statc}, and {index}: fine
-                        message = links.unknown_kind_problem(link, kind)
+                        message = links.unknown_kind_problem(
+                            link, kind, settings.get("GALLERY_PATH") or "galleries"
+                        )
                     elif kind in links.TAXONOMY_KINDS:
                         value = links.taxonomy_name(value)
                         slug = WRAPPERS[kind](value, settings).slug

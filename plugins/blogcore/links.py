@@ -124,10 +124,24 @@ def summary_only_problem(link: str, shown: str) -> str:
 PELICAN_KINDS = ("filename", "static", "attach", "index", "tag", "category", "author")
 
 
-def unknown_kind_problem(link: str, kind: str) -> str | None:
-    """A ``{statc}`` link: Pelican leaves it as written (a 404), with a line naming no file."""
+# the photos plugin of pelican-plugins: {photo}album/x.jpg (a resized photo of an album of its
+# PHOTO_LIBRARY), {lightbox}album/x.jpg (the same, opened in a lightbox)
+PHOTOS_PLUGIN_KINDS = ("photo", "lightbox")
+
+
+def unknown_kind_problem(link: str, kind: str, galleries: str = "galleries") -> str | None:
+    """A ``{statc}`` link: Pelican leaves it as written (a 404), with a line naming no file.
+    ``galleries``: the galleries' folder in the content folder (GALLERY_PATH)."""
     if kind in PELICAN_KINDS:
         return None
+    if kind.lower() in PHOTOS_PLUGIN_KINDS:
+        album, _, name = link[len(kind) + 2 :].lstrip("/").rpartition("/")
+        return (
+            f"the link {link} is the photos plugin's syntax, which this site does not have: it "
+            f"is published as written; a gallery's photo is written {{static}}/{galleries}/"
+            f"{album or '<gallery>'}/{name}, and {{gallery}}{album or '<gallery>'} on a line "
+            "of its own shows the whole gallery, each photo opening large"
+        )
     close = difflib.get_close_matches(kind.lower(), PELICAN_KINDS, n=1, cutoff=0.6)
     hint = f"did you mean {{{close[0]}}}?" if close else "use {filename}, {static} or {attach}"
     return (

@@ -126,18 +126,24 @@ READERS_LOGGER, UTILS_LOGGER = "pelican.readers", "pelican.utils"
 GENERATORS_LOGGER = "pelican.generators"
 CONTENTS_LOGGER = "pelican.contents"
 UNRESOLVED = "Unable to find '%s', skipping url replacement."
+UNKNOWN_KIND = "Replacement Indicator %r not recognized in %r, skipping replacement"
 
 
 class LinksNamed(logging.Filter):
-    """Drops Pelican's "Unable to find '<path>', skipping url replacement." for a link our
-    check has named with its file and why (one line per mistake); Pelican's line stays for a
-    link the check does not see. One per build: it holds that build's links."""
+    """Drops Pelican's "Unable to find '<path>', skipping url replacement." and "Replacement
+    Indicator 'statc' not recognized in '{statc}x.md'" for a link our check has named with its
+    file and why (one line per mistake); Pelican's line stays for a link the check does not see.
+    One per build: it holds that build's links."""
 
     def __init__(self) -> None:
         super().__init__()
         self.named: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if record.msg == UNKNOWN_KIND and isinstance(args, tuple) and len(args) == 2:
+            what, origin = (str(arg) for arg in args)  # {statc}x.md, {photo}album/x.jpg
+            return origin[len(what) + 2 :] not in self.named
         if record.msg != UNRESOLVED or not record.args:
             return True
         return record.args[0] not in self.named
