@@ -231,3 +231,19 @@ def test_the_photos_plugins_links_in_a_post_are_one_line_each(tmp_path):
     ]
     # Pelican's own line for each (no file named) is not said again
     assert not [m for _, m in log if m.startswith("Replacement Indicator")]
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (
+            "Redirect_form: /galleries/old/",
+            "unknown key 'Redirect_form' is ignored (did you mean Redirect_from?)",
+        ),
+        ("Redirect_from /galleries/old/", "(write Redirect_from: /galleries/old/)"),
+    ],
+)
+def test_a_mistyped_redirect_from_in_gallery_md_is_named_as_written(line, said):
+    sidecar, problems = model.parse_sidecar(line + "\n", "content/galleries/x/gallery.md")
+    assert sidecar.redirect_from == ""
+    assert said in problems[0].message

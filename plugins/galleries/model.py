@@ -214,12 +214,14 @@ def _colon_hint(line: str) -> str:
     """How to write a key line that lost its colon (Summary The party), or ""."""
     parts = line.split(maxsplit=1)
     close = difflib.get_close_matches(parts[0].lower(), KEYS, n=1, cutoff=0.8) if parts else []
-    return f" (write {close[0].title()}: {parts[1].strip()})" if close and len(parts) == 2 else ""
+    return (
+        f" (write {close[0].capitalize()}: {parts[1].strip()})" if close and len(parts) == 2 else ""
+    )
 
 
 def _key_hint(key: str) -> str:
     close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
-    return f" (did you mean {close[0].title()}?)" if close else ""
+    return f" (did you mean {close[0].capitalize()}?)" if close else ""
 
 
 def parse_date(text: str) -> datetime.datetime:
@@ -275,7 +277,9 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
         elif key in KEYS:
             if key in values:
                 problems.append(
-                    Problem(shown, f"line {number}: {key.title()} is given twice; the last is used")
+                    Problem(
+                        shown, f"line {number}: {key.capitalize()} is given twice; the last is used"
+                    )
                 )
             values[key] = value
         else:
