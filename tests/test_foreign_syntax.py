@@ -234,3 +234,84 @@ def test_a_migrated_post_keeps_its_text_and_says_what_to_write(build_site, caplo
             "(say which are done in words)",
         ),
     ], lines
+
+
+# PyMdown Extensions' idioms (pymdownx.details, mark, tilde, caret, emoji), as the site's own
+# Markdown converts them: shown as written, one warning per kind per file
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            '??? tip "Click to expand"\n    Hidden details here.\n',
+            ['??? tip "Click to expand" is PyMdown\'s collapsible block'],
+        ),
+        ("???+ note\n    Open by default.\n", ["???+ note is PyMdown's collapsible block"]),
+        ("This is ==highlighted== and ==again==.\n", ["==highlighted== is PyMdown's highlighted"]),
+        ("Water is H~2~O.\n", ["~2~ is PyMdown's subscript"]),
+        ("Text ^^inserted^^ here.\n", ["^^inserted^^ is PyMdown's inserted text"]),
+        ("Done :smile: and :tada:!\n", [":smile: is an emoji shortcode"]),
+        # not PyMdown's: code, paths, comparisons spoken of, times, addresses, unknown names
+        ("`==x==` and `H~2~O` and `:smile:`\n", []),
+        ('```\n??? tip "x"\n==a== ~b~ ^^c^^ :smile:\n```\n', []),
+        ("    ==a== :smile:\n", []),
+        ("Copy it to ~/notes and ~/backup~old/.\n", []),
+        ("Ask ~alice~ or see https://example.com/~bob/page~2 too.\n", ["~alice~ is"]),
+        ("If a==b== c, or x == y == z, or a === b.\n", []),
+        ("The ~~old~~ plan.\n", ["~~old~~ is GitHub's"]),
+        ("We met at 10:30:15 on port :8080: and :notanemoji: here.\n", []),
+        ("See https://example.com/a:smile:b and std::smile::x.\n", []),
+        ("Why??? Because.\n\nWhat ??? now\n", []),
+        ("A face ~_~ and ^^ ^^ and == ==, about ~5-~10 min, a ==> b ==> c.\n", []),
+    ],
+)
+def test_pymdown_idioms(source, expected):
+    found = foreign.found(convert(source))
+    assert [p.message[: len(s)] for p, s in zip(found, expected, strict=False)] == expected
+    assert len(found) == len(expected), [p.message for p in found]
+    assert not any(piece.serious for piece in found)  # readable as written: a warning
+
+
+def test_pymdown_idioms_messages_and_lines():
+    source = (
+        "Title: X\n\nIn code, `==one==` and `H~2~O`.\n\nThen ==one== and ==two==.\n\n"
+        '??? tip "Click to expand"\n    Hidden.\n\nH~2~O :+1:\n'
+    )
+    mark, details, sub, emoji = foreign.found(convert(source.split("\n\n", 1)[1]))
+    assert details.message == (
+        '??? tip "Click to expand" is PyMdown\'s collapsible block (pymdownx.details), which '
+        "this site shows as text, its title and text in one paragraph; write "
+        "<details><summary>Click to expand</summary>…</details>"
+    )
+    assert mark.message == (
+        "==one== is PyMdown's highlighted text (pymdownx.mark), which this site shows as "
+        "written (and 1 more place in this file); write <mark>one</mark>"
+    )
+    assert sub.message.endswith("write <sub>2</sub>")
+    assert emoji.message.endswith("write the emoji itself: \U0001f44d")
+    # the line of each: not the inline code's before it
+    assert foreign.lines_of([mark, details, sub, emoji], source) == [5, 7, 10, 10]
+
+
+def test_pymdown_idioms_in_a_built_post(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    post = (
+        "Title: Idioms\nDate: 2024-05-01\nCategory: Engineering\nAuthor: Ada Byrne\n\n"
+        '??? tip "Click to expand"\n    Hidden details here.\n\n'
+        "This is ==highlighted== and H~2~O and ^^inserted^^ and :smile: done.\n\n"
+        "Copy ~/notes at 10:30: `==x==`.\n"
+    )
+    site = build_site({"posts/idioms.md": post}, name="pymdown-idioms")
+    body = site.soup("posts/idioms/").select_one(".post-content")
+    assert "==highlighted==" in body.get_text()  # shown as written, as said
+    lines = [
+        (r.levelname, r.getMessage().split("posts/idioms.md: ", 1)[1].split(" is ")[0])
+        for r in caplog.records
+        if "pymdown-idioms/posts/idioms.md" in r.getMessage()
+    ]
+    assert lines == [
+        ("WARNING", 'line 6: ??? tip "Click to expand"'),
+        ("WARNING", "line 9: ==highlighted=="),
+        ("WARNING", "line 9: ~2~"),
+        ("WARNING", "line 9: ^^inserted^^"),
+        ("WARNING", "line 9: :smile:"),
+    ], lines

@@ -13,7 +13,10 @@ readable as written.
 Other engines' Markdown is said once per file too, at its first place: Jekyll's own Liquid
 (``{{ page.title }}``, ``{% raw %}``; its ``{% highlight %}`` blocks are shown as code,
 liquid.py), GitHub's ``~~strikethrough~~`` and task lists (``- [x] done``), which
-Python-Markdown does not have.
+Python-Markdown does not have, and PyMdown Extensions' idioms (a site's MARKDOWN setting turned
+them on; MkDocs Material writers use them): ``??? tip "Title"`` collapsible blocks,
+``==mark==``, ``~sub~``, ``^^ins^^`` and ``:smile:`` shortcodes (known names only: a time's
+``10:30:`` or a path's ``~/`` is not one).
 """
 
 from __future__ import annotations
@@ -89,6 +92,89 @@ _INLINE_CODE = re.compile(r"(`+).+?\1")
 _STRIKE = re.compile(r"(?<!~)~~(?P<text>[^\s~](?:[^~\n]*?[^\s~])?)~~(?!~)")
 _TASK = re.compile(r"\s*\[[ xX]\]\s")
 
+# PyMdown Extensions' idioms (pymdownx.details, .mark, .tilde, .caret, .emoji), as each reads
+# them: a collapsible block is ??? (or ???+, open) and its kind, then maybe a quoted title, on a
+# line at the start of a block (SmartyPants has curled the quotes by the time it is read here)
+_DETAILS = re.compile(
+    r"\A[ \t]*\?\?\?\+?[ \t]+(?P<kind>[A-Za-z][\w-]*)"
+    r"(?:[ \t]+[\"\u201c](?P<title>[^\"\u201c\u201d\n]*)[\"\u201d])?[ \t]*(?:\n|\Z)"
+)
+# ==text==, ^^text^^: no space just inside; not a word's own (a==b==c is code spoken of)
+_MARK = re.compile(r"(?<![=\w])==(?P<text>[^\s=](?:[^=\n]*?[^\s=])?)==(?![=\w])")
+_INS = re.compile(r"(?<![\^\w])\^\^(?P<text>[^\s^](?:[^^\n]*?[^\s^])?)\^\^(?![\^\w])")
+# ~text~ (H~2~O): no space, no slash (a path's ~/ or ~user/), a letter or digit at each end
+# (about ~5-~10 minutes is prose), not ~~
+_SUB = re.compile(r"(?<!~)~(?P<text>[^\W_](?:[^\s~/\\]*[^\W_])?)~(?!~)")
+# :name: of the emoji people write most, and the character to write instead (GitHub's and
+# PyMdown's names); another :word: may be a time, a port, a reST role spoken of: not said
+EMOJI = {
+    "smile": "\U0001f604",
+    "smiley": "\U0001f603",
+    "grin": "\U0001f601",
+    "grinning": "\U0001f600",
+    "laughing": "\U0001f606",
+    "joy": "\U0001f602",
+    "wink": "\U0001f609",
+    "blush": "\U0001f60a",
+    "slightly_smiling_face": "\U0001f642",
+    "heart_eyes": "\U0001f60d",
+    "sunglasses": "\U0001f60e",
+    "thinking": "\U0001f914",
+    "confused": "\U0001f615",
+    "cry": "\U0001f622",
+    "sob": "\U0001f62d",
+    "scream": "\U0001f631",
+    "sweat_smile": "\U0001f605",
+    "stuck_out_tongue": "\U0001f61b",
+    "neutral_face": "\U0001f610",
+    "rage": "\U0001f621",
+    "+1": "\U0001f44d",
+    "thumbsup": "\U0001f44d",
+    "-1": "\U0001f44e",
+    "thumbsdown": "\U0001f44e",
+    "clap": "\U0001f44f",
+    "wave": "\U0001f44b",
+    "pray": "\U0001f64f",
+    "muscle": "\U0001f4aa",
+    "raised_hands": "\U0001f64c",
+    "eyes": "\U0001f440",
+    "heart": "\u2764\ufe0f",
+    "broken_heart": "\U0001f494",
+    "star": "\u2b50",
+    "sparkles": "\u2728",
+    "fire": "\U0001f525",
+    "tada": "\U0001f389",
+    "rocket": "\U0001f680",
+    "100": "\U0001f4af",
+    "warning": "\u26a0\ufe0f",
+    "white_check_mark": "\u2705",
+    "heavy_check_mark": "\u2714\ufe0f",
+    "x": "\u274c",
+    "bulb": "\U0001f4a1",
+    "memo": "\U0001f4dd",
+    "bug": "\U0001f41b",
+    "wrench": "\U0001f527",
+    "hammer": "\U0001f528",
+    "lock": "\U0001f512",
+    "key": "\U0001f511",
+    "coffee": "\u2615",
+    "beer": "\U0001f37a",
+    "cake": "\U0001f370",
+    "sunny": "\u2600\ufe0f",
+    "zap": "\u26a1",
+    "boom": "\U0001f4a5",
+    "question": "\u2753",
+    "exclamation": "\u2757",
+    "point_right": "\U0001f449",
+    "point_up": "\u261d\ufe0f",
+    "ok_hand": "\U0001f44c",
+    "see_no_evil": "\U0001f648",
+    "shrug": "\U0001f937",
+    "facepalm": "\U0001f926",
+}
+_EMOJI = re.compile(r"(?<![\w:]):(?P<name>[a-z0-9_+-]+):(?![\w:])")
+_PYMDOWN_QUICK = re.compile(r"\?\?\?|==|~|\^\^|:[a-z0-9_+-]+:")
+
 # LaTeX as render_math (MathJax) reads it in Markdown, as liquid.py keeps it as written:
 # between $ and $ (as pandoc reads dollars, so that prices are left alone), $$ and $$, \( and
 # \), \[ and \] (around LaTeX only), or in a \begin{…} … \end{…} environment; read in one
@@ -119,6 +205,7 @@ def found(html: str) -> list[Foreign]:
         not any(mark in html for mark in _QUICK)
         and not _MATH_QUICK.search(html)
         and not embeds.may_have(html.lower())
+        and not _PYMDOWN_QUICK.search(html)
     ):
         return []  # nearly every post
     # the text a reader sees, but code: shown as written on purpose
@@ -178,12 +265,14 @@ def found(html: str) -> list[Foreign]:
                 ),
             )
         )
-    math = _first_math(_by_block(nodes))
+    blocks = _by_block(nodes)
+    math = _first_math(blocks)
     if math is not None:
         hits.append(math)
     hits += _github(text, soup)
     if embeds.may_have(html.lower()):
         hits += _embeds(soup, nodes)
+    hits += _pymdown(text, blocks)
     return [hit for _, hit in sorted(hits, key=lambda pair: pair[0])]
 
 
@@ -290,15 +379,13 @@ def _github(text: str, soup: BeautifulSoup) -> list[tuple[int, Foreign]]:
     if struck:
         first = struck[0]
         hits.append(
-            (
+            _once(
                 first.start(),
-                Foreign(
-                    r"(?<!~)~~[^\s~]",
-                    f"{_short(first[0])} is GitHub's strikethrough, which this site shows as "
-                    f"written, tildes and all{_also(len(struck) - 1)}; write "
-                    f"<del>{_short(first['text'])}</del>",
-                    serious=False,
-                ),
+                r"(?<!~)~~[^\s~]",
+                f"{_short(first[0])} is GitHub's strikethrough, which this site shows as "
+                "written, tildes and all",
+                len(struck),
+                f"write <del>{_short(first['text'])}</del>",
             )
         )
     tasks = [
@@ -309,18 +396,79 @@ def _github(text: str, soup: BeautifulSoup) -> list[tuple[int, Foreign]]:
     if tasks:
         written = " ".join(tasks[0].get_text().split())
         hits.append(
-            (
+            _once(
                 text.find(written[:3]) if written[:3] in text else len(text),
-                Foreign(
-                    r"^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]",
-                    f"- {_short(written)} is an item of a GitHub task list, which this site "
-                    f"shows as written, [x] and [ ] as text{_also(len(tasks) - 1)}; write a "
-                    "plain list (say which are done in words)",
-                    serious=False,
-                ),
+                r"^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]",
+                f"- {_short(written)} is an item of a GitHub task list, which this site "
+                "shows as written, [x] and [ ] as text",
+                len(tasks),
+                "write a plain list (say which are done in words)",
             )
         )
     return hits
+
+
+def _pymdown(text: str, blocks: list[str]) -> list[tuple[int, Foreign]]:
+    """PyMdown Extensions' idioms, once per file each kind, at its first place."""
+    hits: list[tuple[int, Foreign]] = []
+    offset, details = 0, []
+    for block in blocks:
+        match = _DETAILS.match(block)
+        if match:
+            details.append((offset, match))
+        offset += len(block)
+    if details:
+        at, first = details[0]
+        written = " ".join(first[0].split()).replace("\u201c", '"').replace("\u201d", '"')
+        title = first["title"] or first["kind"].capitalize()
+        hits.append(
+            _once(
+                at,
+                r"^\s*\?\?\?\+?[ \t]+" + re.escape(first["kind"]) + r"\b",
+                f"{_short(written)} is PyMdown's collapsible block (pymdownx.details), which "
+                "this site shows as text, its title and text in one paragraph",
+                len(details),
+                f"write <details><summary>{_short(title)}</summary>…</details>",
+            )
+        )
+    for pattern, what, tag in (
+        (_MARK, "highlighted text (pymdownx.mark)", "mark"),
+        (_SUB, "subscript (pymdownx.tilde)", "sub"),
+        (_INS, "inserted text (pymdownx.caret)", "ins"),
+    ):
+        found_ = list(pattern.finditer(text))
+        if found_:
+            first = found_[0]
+            marker = first[0][: first.start("text") - first.start()]
+            hits.append(
+                _once(
+                    first.start(),
+                    rf"(?<!{re.escape(marker[0])}){re.escape(marker + first['text'] + marker)}",
+                    f"{_short(first[0])} is PyMdown's {what}, which this site shows as written",
+                    len(found_),
+                    f"write <{tag}>{_short(first['text'])}</{tag}>",
+                )
+            )
+    shortcodes = [m for m in _EMOJI.finditer(text) if m["name"] in EMOJI]
+    if shortcodes:
+        first = shortcodes[0]
+        hits.append(
+            _once(
+                first.start(),
+                rf"(?<![\w:]){re.escape(first[0])}(?![\w:])",
+                f"{first[0]} is an emoji shortcode (pymdownx.emoji), which this site shows as "
+                "written",
+                len(shortcodes),
+                f"write the emoji itself: {EMOJI[first['name']]}",
+            )
+        )
+    return hits
+
+
+def _once(at: int, start: str, said: str, places: int, advice: str) -> tuple[int, Foreign]:
+    """One warning for every place of a kind in a file (the text stays readable as written),
+    at its first place ``at``: what it is, how many more places, what to write."""
+    return at, Foreign(start, f"{said}{_also(places - 1)}; {advice}", serious=False)
 
 
 def has_jekyll(html: str) -> bool:
@@ -404,7 +552,11 @@ def _short(written: str, limit: int = 60) -> str:
 def lines_of(found_: list[Foreign], source: str) -> list[int | None]:
     """The line of the source each piece starts on (in order: a second piece of the same
     kind is looked for after the first one's line), None where it cannot be told."""
-    lines = _outside_code(source.splitlines())
+    # inline code blanked too: the HTML's was not looked at
+    lines = [
+        _INLINE_CODE.sub(lambda m: " " * len(m[0]), line)
+        for line in _outside_code(source.splitlines())
+    ]
     # for anchors: fenced code blanked only (an HTML block's lines may be indented)
     fenced = codeblocks.fenced_code(source.splitlines())[0]
     whole = "\n".join(
