@@ -1618,3 +1618,60 @@ def test_a_category_typo_is_named_with_the_one_meant(build_site, caplog):
         "cat-typo/posts/typo.md: Category 'Compnay' is no other post's, so it makes a page of "
         "its own; did you mean 'Company'?"
     ]
+
+
+OPML_POST = """Title: Olympic feeds
+Date: 2024-01-02
+Category: Company
+Author: Ada Byrne
+Tags: feeds
+
+Intro, under [its tag]({tag}feeds).
+
+[Download the OPML file]({filename}/images/feeds.xml).
+- [Tags]({tag})
+- [Archives]({archives})
+
+`[code]({filename}/images/feeds.xml)` is not the link.
+"""
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_links_pelican_named_without_a_line_are_one_line_each(build_site, caplog, publish):
+    # a {filename} link to a static file, {tag} with no name, a word Pelican does not resolve:
+    # Pelican said each in a line of its own (posts/x.md with no content/ and no line, or no
+    # file at all), beside the check's
+    caplog.set_level(logging.WARNING)
+    name = f"pelican-lines-{int(publish)}"
+    files = {"posts/opml.md": OPML_POST, "images/feeds.xml": b"<opml/>\n"}
+    if publish:
+        with pytest.raises(SystemExit):
+            build_site(files, publish=True, name=name)
+    else:
+        site = build_site(files, name=name)
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if r.levelno >= logging.WARNING]
+    error = "ERROR" if publish else "WARNING"
+    assert said == [
+        (
+            "WARNING",  # the link works: a publish goes on for it
+            f"{name}/posts/opml.md: line 9: the link {{filename}}/images/feeds.xml points at "
+            f"{name}/images/feeds.xml, a static file: write {{static}}/images/feeds.xml "
+            "({filename} is for posts and pages; the link works either way)",
+        ),
+        (
+            error,
+            f"{name}/posts/opml.md: line 10: the link {{tag}} names no tag: write the tag's name "
+            "after it, as {tag}python",
+        ),
+        (
+            error,
+            f"{name}/posts/opml.md: line 11: the link {{archives}} starts with {{archives}}, "
+            "which Pelican does not resolve: it is published as written (use {filename}, "
+            "{static} or {attach})",
+        ),
+        *([("CRITICAL", "Build failed: 2 error(s) above; nothing was published.")] * publish),
+    ], said
+    if not publish:
+        hrefs = {a.get_text(): a["href"] for a in site.soup("posts/olympic-feeds/").select("a")}
+        assert hrefs["Download the OPML file"].endswith("/images/feeds.xml")
+        assert site.exists("images/feeds.xml")

@@ -11,6 +11,7 @@ import os
 import posixpath
 import re
 from collections.abc import Collection, Iterable, Iterator
+from html import unescape
 from typing import Any
 from urllib.parse import unquote
 
@@ -19,7 +20,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from plugins.engine import side
 from plugins.engine.items import static_output
 
-from . import compat, links, summaries, urls
+from . import compat, foreign, links, summaries, urls
 from .frontmatter import (
     DRAFT_FOLDERS,
     FROM_PATH,
@@ -631,9 +632,11 @@ def unready_gallery_statics(generators: list) -> list[Any]:
 def link_problems(
     generators: list, settings: dict[str, Any]
 ) -> Iterator[tuple[bool, str, str, str | None]]:
-    """Every broken or unpublished link of every post and page: (the item is a draft, line,
-    the link's path as written after ``{filename}``, ``{static}`` or ``{attach}``, and the
-    content file it names when that is there but unpublished, else None)."""
+    """Every broken or unpublished link of every post and page: (a warning only: the item is
+    a draft, or the link works all the same; line, the link's path as written after
+    ``{filename}``, ``{static}`` or ``{attach}`` (the whole link for a word Pelican does not
+    resolve, ``{archives}``), and the content file it names when that is there but
+    unpublished, else None)."""
     pattern = links.link_pattern(settings["INTRASITE_LINK_REGEX"])
     context = generators[0].context if generators else {}
 
@@ -683,14 +686,24 @@ def link_problems(
                         continue
                     reported.add((where, link))
                     target = None
+                    works = False  # the link works: a warning only, and said at its line
                     if kind and kind not in CHECKED_KINDS:  # {statc}, and {index}: fine
                         message = links.unknown_kind_problem(
                             link, kind, settings.get("GALLERY_PATH") or "galleries"
                         )
+                        value = link  # as Pelican's own line names it
+                    elif kind in links.TAXONOMY_KINDS and not value.strip():
+                        message = links.no_name_problem(link, kind)
                     elif kind in links.TAXONOMY_KINDS:
                         value = links.taxonomy_name(value)
                         slug = WRAPPERS[kind](value, settings).slug
                         message = links.taxonomy_problem(link, kind, slug, names(kind))
+                    elif kind == "filename" and _is_static(
+                        target := link_targets(item, value, kind, context, now), context
+                    ):
+                        shown_path = f"{content_dir}/{target.path}"
+                        message = links.static_by_filename_problem(link, value, shown_path)
+                        works = True
                     elif kind:
                         target = link_targets(item, value, kind, context, now)
                         paths = known("filename" if kind == "filename" else "static")
@@ -711,8 +724,40 @@ def link_problems(
                     if message:
                         source = shown(settings, item.source_path)
                         kept = target and target.state == links.UNPUBLISHED
-                        line = f"{source}: {where}{message}"
-                        yield item.status == "draft", line, value, target.path if kept else None
+                        # a link not to a file of the content folder: said at its line
+                        at = "" if where or (kind in FILE_KINDS and not works) else _at(item, link)
+                        line = f"{source}: {where}{at}{message}"
+                        warn = item.status == "draft" or works
+                        yield warn, line, value, target.path if kept else None
+
+
+FILE_KINDS = links.LINKED_KINDS | {""}  # "": a source file linked by its name
+
+
+def _is_static(target: links.Target, context: dict) -> bool:
+    """Whether a ``{filename}`` link's target is a static file that is published (Pelican
+    links it, as {static} would)."""
+    return (
+        target.state == links.PUBLISHED
+        and target.path not in context.get("generated_content", {})
+        and target.path in context.get("static_content", {})
+    )
+
+
+def _at(item, link: str) -> str:
+    """``line N: `` of a link in its item's source file (outside code), "" when not found."""
+    try:
+        with open(item.source_path, encoding="utf-8", errors="replace") as f:
+            source = f.read()
+    except OSError:
+        return ""
+    for written in dict.fromkeys((link, unescape(link))):
+        # the whole address: {tag} is not the start of an earlier {tag}python
+        whole = re.escape(written) + r"""(?=[)"'>\s]|$)"""
+        number = foreign.lines_of([foreign.Foreign(whole, "")], source)[0]
+        if number:
+            return f"line {number}: "
+    return ""
 
 
 # Files that work only at the site's root, where a host, a crawler or a browser asks for them

@@ -150,6 +150,27 @@ def unknown_kind_problem(link: str, kind: str, galleries: str = "galleries") -> 
     )
 
 
+def static_by_filename_problem(link: str, value: str, shown: str) -> str:
+    """A ``{filename}`` link to a static file (``shown``: its path as staff know it): Pelican
+    links it all the same, with a line of its own that names no line."""
+    return (
+        f"the link {link} points at {shown}, a static file: write {{static}}{value} "
+        "({filename} is for posts and pages; the link works either way)"
+    )
+
+
+# what a {tag}, {category} or {author} link with no name stands for, and a name to show
+NAMED_BY = {"tag": "python", "category": "Engineering", "author": "Ada Byrne"}
+
+
+def no_name_problem(link: str, kind: str) -> str:
+    """A ``{tag}`` link with no name after it: Pelican links it to /tag/, where nothing is."""
+    return (
+        f"the link {link} names no {kind}: write the {kind}'s name after it, as "
+        f"{{{kind}}}{NAMED_BY[kind]}"
+    )
+
+
 def taxonomy_name(value: str) -> str:
     """The name a ``{tag}``/``{category}``/``{author}`` link gives, as Pelican reads it."""
     return unescape(unquote(value))

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
@@ -126,14 +127,18 @@ READERS_LOGGER, UTILS_LOGGER = "pelican.readers", "pelican.utils"
 GENERATORS_LOGGER = "pelican.generators"
 CONTENTS_LOGGER = "pelican.contents"
 UNRESOLVED = "Unable to find '%s', skipping url replacement."
-UNKNOWN_KIND = "Replacement Indicator %r not recognized in %r, skipping replacement"
+STATIC_BY_FILENAME = "{filename} used for linking to static content %s in %s. Use {static} instead"
+NOT_RECOGNIZED = "Replacement Indicator %r not recognized in %r, skipping replacement"
+NO_SLUG = "Unable to generate valid slug"
 
 
 class LinksNamed(logging.Filter):
-    """Drops Pelican's "Unable to find '<path>', skipping url replacement." and "Replacement
-    Indicator 'statc' not recognized in '{statc}x.md'" for a link our check has named with its
-    file and why (one line per mistake); Pelican's line stays for a link the check does not see.
-    One per build: it holds that build's links."""
+    """Drops Pelican's lines for a link our check has named with its file, its line and what
+    to write (one line per mistake): "Unable to find '<path>', skipping url replacement.",
+    "{filename} used for linking to static content <path> in <file>" (no content/, no line),
+    "Replacement Indicator 'archives' not recognized in '{archives}'" and, for a {tag} link
+    with no name, 'Unable to generate valid slug for Tag ""' (no file at all). Pelican's line
+    stays for a link the check does not see. One per build: it holds that build's links."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -141,12 +146,17 @@ class LinksNamed(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args
-        if record.msg == UNKNOWN_KIND and isinstance(args, tuple) and len(args) == 2:
-            what, origin = (str(arg) for arg in args)  # {statc}x.md, {photo}album/x.jpg
-            return origin[len(what) + 2 :] not in self.named
-        if record.msg != UNRESOLVED or not record.args:
+        if not isinstance(args, tuple) or not args:
             return True
-        return record.args[0] not in self.named
+        if record.msg == UNRESOLVED:
+            return args[0] not in self.named
+        if record.msg == STATIC_BY_FILENAME:
+            return str(args[0]) not in {urlsplit(value).path for value in self.named}
+        if record.msg == NOT_RECOGNIZED and len(args) == 2:
+            return str(args[1]) not in self.named
+        if str(record.msg).startswith(NO_SLUG) and str(args[-1]).strip() == "":
+            return "" not in self.named  # the value of a {tag} link with no name
+        return True
 
 
 class MissingNamed(logging.Filter):
@@ -170,7 +180,7 @@ class OutsideNamed(logging.Filter):
     content folder ({static}/../notes.md); the link check names the post and the link."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if not str(record.msg).startswith("Unable to generate valid slug") or not record.args:
+        if not str(record.msg).startswith(NO_SLUG) or not record.args:
             return True
         return str(record.args[-1]) not in ("..", ".")
 
@@ -321,9 +331,10 @@ def on_initialized(pelican) -> None:
     logging.getLogger(CACHE_LOGGER).addFilter(MISSING_NAMED)  # the link check names the post
     logging.getLogger(URLWRAPPERS_LOGGER).addFilter(OUTSIDE_NAMED)  # and this one's too
     named = build.current(settings).state(__package__).links_named = LinksNamed()
-    contents = logging.getLogger(CONTENTS_LOGGER)
-    contents.addFilter(named)
-    build.current(settings).on_close(lambda: contents.removeFilter(named))
+    for name in (CONTENTS_LOGGER, URLWRAPPERS_LOGGER):
+        library = logging.getLogger(name)
+        library.addFilter(named)
+        build.current(settings).on_close(lambda library=library: library.removeFilter(named))
     html_pages = HtmlNotPosts(settings)  # before folded: its files are no repeats to fold
     reading.logger.addFilter(html_pages)
     build.current(settings).on_close(lambda: reading.logger.removeFilter(html_pages))
@@ -640,9 +651,9 @@ def on_sources_known(generators) -> None:
     strict = settings.get("BLOGCORE_STRICT", False)
     named = getattr(build.current(settings).state(__package__), "links_named", None)
     linked = build.current(settings).state(__package__).linked_unpublished = set()
-    for in_draft, line, value, unpublished in checks.link_problems(generators, settings):
+    for warn_only, line, value, unpublished in checks.link_problems(generators, settings):
         # a development build shows the page as it is; a publish never ships the link
-        (logger.error if strict and not in_draft else logger.warning)("%s", line)
+        (logger.error if strict and not warn_only else logger.warning)("%s", line)
         if named is not None:
             named.named.add(value)
         if unpublished:  # named by this line: not again as a file nothing publishes
