@@ -1733,3 +1733,26 @@ def test_a_wordpress_author_number_is_one_line_naming_the_importer():
 def test_status_publish_without_wordpress_keys_is_the_usual_error():
     with pytest.raises(frontmatter.FrontMatterError, match="did you mean 'published'"):
         frontmatter.wordpress_keys({"status": "publish"})
+
+
+@pytest.mark.parametrize(
+    ("link", "kind", "page", "hint"),
+    [
+        ("{archives}", "archives", "/archives/", "(for the archives page, link to /archives/)"),
+        ("{statc}/a.png", "statc", None, "(did you mean {static}?)"),
+        ("{archives}", "archives", None, "(use {filename}, {static} or {attach})"),
+    ],
+)
+def test_unknown_kind_hint(link, kind, page, hint):
+    assert links.unknown_kind_problem(link, kind, page).endswith(hint)
+
+
+@pytest.mark.parametrize(
+    ("kind", "listing", "expected"),
+    [
+        ("tag", "/tag/", "as {tag}python (for the list of every tag, link to /tag/)"),
+        ("author", None, "the link {author} names no author: write the author's name after it"),
+    ],
+)
+def test_a_taxonomy_link_with_no_name(kind, listing, expected):
+    assert expected in links.no_name_problem(f"{{{kind}}}", kind, listing)

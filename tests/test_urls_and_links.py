@@ -1661,13 +1661,13 @@ def test_links_pelican_named_without_a_line_are_one_line_each(build_site, caplog
         (
             error,
             f"{name}/posts/opml.md: line 10: the link {{tag}} names no tag: write the tag's name "
-            "after it, as {tag}python",
+            "after it, as {tag}python (for the list of every tag, link to /tag/)",
         ),
         (
             error,
             f"{name}/posts/opml.md: line 11: the link {{archives}} starts with {{archives}}, "
-            "which Pelican does not resolve: it is published as written (use {filename}, "
-            "{static} or {attach})",
+            "which Pelican does not resolve: it is published as written (for the archives "
+            "page, link to /archives/)",
         ),
         *([("CRITICAL", "Build failed: 2 error(s) above; nothing was published.")] * publish),
     ], said

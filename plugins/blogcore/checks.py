@@ -689,11 +689,15 @@ def link_problems(
                     works = False  # the link works: a warning only, and said at its line
                     if kind and kind not in CHECKED_KINDS:  # {statc}, and {index}: fine
                         message = links.unknown_kind_problem(
-                            link, kind, settings.get("GALLERY_PATH") or "galleries"
+                            link,
+                            kind,
+                            settings.get("GALLERY_PATH") or "galleries",
+                            _page(kind, settings),
                         )
                         value = link  # as Pelican's own line names it
                     elif kind in links.TAXONOMY_KINDS and not value.strip():
-                        message = links.no_name_problem(link, kind)
+                        listing = _page(LISTS[kind], settings)
+                        message = links.no_name_problem(link, kind, listing)
                     elif kind in links.TAXONOMY_KINDS:
                         value = links.taxonomy_name(value)
                         slug = WRAPPERS[kind](value, settings).slug
@@ -732,6 +736,20 @@ def link_problems(
 
 
 FILE_KINDS = links.LINKED_KINDS | {""}  # "": a source file linked by its name
+
+
+def _page(name: str, settings: dict[str, Any]) -> str | None:
+    """The address of one of Pelican's pages of the whole site (archives, tags, categories,
+    authors) by its name, from the server's root (/blog/archives/ for a site published
+    under /blog); None when there is no such page."""
+    if name.lower() not in DIRECT_PAGES or not settings.get(f"{name.upper()}_SAVE_AS"):
+        return None
+    url = settings.get(f"{name.upper()}_URL") or settings[f"{name.upper()}_SAVE_AS"]
+    under = links.site_path(settings.get("SITEURL", ""))
+    return f"{under}/{url.removesuffix('index.html').lstrip('/')}"
+
+
+DIRECT_PAGES = ("archives", "tags", "categories", "authors")
 
 
 def _is_static(target: links.Target, context: dict) -> bool:

@@ -129,9 +129,12 @@ PELICAN_KINDS = ("filename", "static", "attach", "index", "tag", "category", "au
 PHOTOS_PLUGIN_KINDS = ("photo", "lightbox")
 
 
-def unknown_kind_problem(link: str, kind: str, galleries: str = "galleries") -> str | None:
+def unknown_kind_problem(
+    link: str, kind: str, galleries: str = "galleries", page: str | None = None
+) -> str | None:
     """A ``{statc}`` link: Pelican leaves it as written (a 404), with a line naming no file.
-    ``galleries``: the galleries' folder in the content folder (GALLERY_PATH)."""
+    ``galleries``: the galleries' folder in the content folder (GALLERY_PATH); ``page``: the
+    address of the site's page of that name (``{archives}``: /archives/), if it has one."""
     if kind in PELICAN_KINDS:
         return None
     if kind.lower() in PHOTOS_PLUGIN_KINDS:
@@ -143,7 +146,12 @@ def unknown_kind_problem(link: str, kind: str, galleries: str = "galleries") -> 
             "of its own shows the whole gallery, each photo opening large"
         )
     close = difflib.get_close_matches(kind.lower(), PELICAN_KINDS, n=1, cutoff=0.6)
-    hint = f"did you mean {{{close[0]}}}?" if close else "use {filename}, {static} or {attach}"
+    if page:
+        hint = f"for the {kind} page, link to {page}"
+    elif close:
+        hint = f"did you mean {{{close[0]}}}?"
+    else:
+        hint = "use {filename}, {static} or {attach}"
     return (
         f"the link {link} starts with {{{kind}}}, which Pelican does not resolve: it is "
         f"published as written ({hint})"
@@ -159,15 +167,18 @@ def static_by_filename_problem(link: str, value: str, shown: str) -> str:
     )
 
 
-# what a {tag}, {category} or {author} link with no name stands for, and a name to show
+# a name to show after a {tag}, {category} or {author} link that has none; what its list is
 NAMED_BY = {"tag": "python", "category": "Engineering", "author": "Ada Byrne"}
+LIST_OF = {"tag": "every tag", "category": "every category", "author": "everyone who writes"}
 
 
-def no_name_problem(link: str, kind: str) -> str:
-    """A ``{tag}`` link with no name after it: Pelican links it to /tag/, where nothing is."""
+def no_name_problem(link: str, kind: str, listing: str | None = None) -> str:
+    """A ``{tag}`` link with no name after it: Pelican makes an address of no name (and says
+    so naming no file). ``listing``: the address of the site's list of that kind, if any."""
+    also = f" (for the list of {LIST_OF[kind]}, link to {listing})" if listing else ""
     return (
         f"the link {link} names no {kind}: write the {kind}'s name after it, as "
-        f"{{{kind}}}{NAMED_BY[kind]}"
+        f"{{{kind}}}{NAMED_BY[kind]}{also}"
     )
 
 
