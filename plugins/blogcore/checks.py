@@ -709,7 +709,8 @@ def link_problems(
                         message = links.static_by_filename_problem(link, value, shown_path)
                         works = True
                     elif kind:
-                        target = link_targets(item, value, kind, context, now)
+                        if target is None:  # a {filename} link's was looked up just above
+                            target = link_targets(item, value, kind, context, now)
                         paths = known("filename" if kind == "filename" else "static")
                         message = links.problem(link, target, content_dir, paths, kind)
                         if target.state == links.MISSING and item.source_path.endswith(".rst"):
