@@ -1744,7 +1744,7 @@ def test_status_publish_without_wordpress_keys_is_the_usual_error():
     ],
 )
 def test_unknown_kind_hint(link, kind, page, hint):
-    assert links.unknown_kind_problem(link, kind, page).endswith(hint)
+    assert links.unknown_kind_problem(link, kind, page=page).endswith(hint)
 
 
 @pytest.mark.parametrize(
