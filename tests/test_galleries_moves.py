@@ -220,11 +220,12 @@ def test_the_photos_plugins_links_in_a_post_are_one_line_each(tmp_path):
     _, log = build(tmp_path, content)
     said = [m for _, m in about(log, "content/posts/four-days.md")]
     assert said == [
-        "content/posts/four-days.md: the link {photo}offsite/farmhouse.jpg is the photos "
+        "content/posts/four-days.md: line 9: the link {photo}offsite/farmhouse.jpg is the photos "
         "plugin's syntax, which this site does not have: it is published as written; a "
         "gallery's photo is written {static}/galleries/offsite/farmhouse.jpg, and "
         "{gallery}offsite on a line of its own shows the whole gallery, each photo opening large",
-        "content/posts/four-days.md: the link {lightbox}lunch.jpg is the photos plugin's syntax, "
+        "content/posts/four-days.md: line 9: the link {lightbox}lunch.jpg is the photos plugin's "
+        "syntax, "
         "which this site does not have: it is published as written; a gallery's photo is "
         "written {static}/galleries/<gallery>/lunch.jpg, and {gallery}<gallery> on a line of "
         "its own shows the whole gallery, each photo opening large",
