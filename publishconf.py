@@ -28,6 +28,17 @@ DRAFT_PAGE_LANG_URL = ""
 DELETE_OUTPUT_DIRECTORY = True
 BLOGCORE_STRICT = True  # any error logged during the build fails it
 
+# The live site's sitemap, which both workflows fetch here before building: an address
+# published there that this build no longer writes (a post whose Slug changed, a file renamed
+# or deleted) fails the publish, one line each, unless a post redirects from it (Redirect_from)
+# or REDIRECTS_REMOVED lists it. No file (a first deploy, a local build): nothing compared.
+# docs/redirects.md#published-addresses
+REDIRECTS_PUBLISHED = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), ".cache", "published", "sitemap.xml"
+)
+# Published addresses removed on purpose, e.g. ["/posts/summer-party-2024/"]
+REDIRECTS_REMOVED: list[str] = []
+
 # The production Isso server (docs/comments.md); scripts load over https only.
 COMMENTS_ISSO_URL = os.environ.get("COMMENTS_ISSO_URL", "https://comments.tessellate.example")
 COMMENTS_HTTPS_ONLY = True

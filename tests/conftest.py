@@ -105,6 +105,8 @@ def run_pelican(conf: Path, content: Path, output: Path, **overrides) -> None:
             "OUTPUT_PATH": str(output),
             "CACHE_PATH": str(output.parent / f".cache-{output.name}"),
             "JINJA_ENVIRONMENT": copy.deepcopy(defaults["JINJA_ENVIRONMENT"]),
+            # never the live sitemap a workflow (or staff) fetched into this checkout
+            "REDIRECTS_PUBLISHED": "",
             **overrides,
         },
     )

@@ -184,6 +184,11 @@ def test_the_redirects_file_keeps_the_content_s_own_rules_first(ours, theirs, ex
         ({"REDIRECTS_OLD_HOSTS": "x.blogspot.com"}, "must be a list of host names"),
         ({"REDIRECTS_OLD_HOSTS": ["https://x.blogspot.com"]}, "host names only"),
         ({"REDIRECTS_FIEL": "_redirects"}, "unknown setting REDIRECTS_FIEL"),
+        ({"REDIRECTS_PUBLISHED": True}, "REDIRECTS_PUBLISHED must be the path of the"),
+        ({"REDIRECTS_REMOVED": "/posts/x/"}, "REDIRECTS_REMOVED must be a list of site paths"),
+        ({"REDIRECTS_REMOVED": [3]}, "REDIRECTS_REMOVED must hold site paths (strings)"),
+        ({"REDIRECTS_REMOVED": ["posts/x/"]}, "REDIRECTS_REMOVED 'posts/x/' must start with /"),
+        ({"REDIRECTS_REMOVED": ["/?p=1"]}, "REDIRECTS_REMOVED '/?p=1' has a query string"),
     ],
 )
 def test_wrong_settings_are_refused(setting, message):
@@ -202,6 +207,8 @@ def test_settings_defaults():
         "REDIRECTS_OLD_ARTICLE_LANG_URLS": (),
         "REDIRECTS_OLD_PAGE_URLS": (),
         "REDIRECTS_OLD_PAGE_LANG_URLS": (),
+        "REDIRECTS_PUBLISHED": "",
+        "REDIRECTS_REMOVED": (),
     }
 
 

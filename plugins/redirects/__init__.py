@@ -19,6 +19,12 @@ old path where the site writes a page of its own, an old path another post claim
 date), ``..`` or backslashes. Drafts and future posts get no redirects. Docs:
 docs/redirects.md.
 
+Published addresses (``REDIRECTS_PUBLISHED``, the live site's sitemap.xml that the workflows
+fetch before a publish build): each address in it that the build no longer writes, as a page or
+a redirect page, is one error line naming the post that probably had it, unless
+``REDIRECTS_REMOVED`` lists it (removed on purpose); a listing page whose last post went is
+said in one line, not an error. Logic in ``published.py``.
+
 Metadata keys read: ``redirect_from`` (posts, pages, and galleries' ``metadata``). Settings: see
 ``settings.py``.
 """

@@ -1,10 +1,11 @@
 """Every redirects setting with its default, and their validation."""
 
+import os
 from typing import Any
 
 from plugins.engine.config import merge
 
-from .paths import check_pattern
+from .paths import PathError, check_pattern, parse
 
 DEFAULTS: dict[str, Any] = {
     # The Netlify / Cloudflare Pages rules file written at the output's root ("" writes none).
@@ -22,6 +23,14 @@ DEFAULTS: dict[str, Any] = {
     "REDIRECTS_OLD_ARTICLE_LANG_URLS": (),
     "REDIRECTS_OLD_PAGE_URLS": (),
     "REDIRECTS_OLD_PAGE_LANG_URLS": (),
+    # The published site's sitemap.xml, fetched before a publish build (the workflows write
+    # .cache/published/sitemap.xml; publishconf.py names it): every address in it must be
+    # written by the build, as a page or a redirect page, or it is one error line. "" compares
+    # nothing (development builds); a path with no file there compares nothing either (a first
+    # deploy, a local `make publish`).
+    "REDIRECTS_PUBLISHED": "",
+    # Published addresses removed on purpose ("/posts/old-news/"): the comparison accepts them.
+    "REDIRECTS_REMOVED": (),
 }
 
 # Which pattern setting applies to an item: (is a page, is a translation) -> setting.
@@ -68,9 +77,47 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
                 f"got {host!r}"
             )
     merged["REDIRECTS_OLD_HOSTS"] = tuple(h.lower() for h in hosts)
+    published = merged["REDIRECTS_PUBLISHED"]
+    if published is None:
+        published = ""
+    if not isinstance(published, str | os.PathLike):
+        raise SettingsError(
+            "REDIRECTS_PUBLISHED must be the path of the published site's sitemap.xml "
+            f"(or '' to compare nothing), got {published!r}"
+        )
+    merged["REDIRECTS_PUBLISHED"] = os.path.abspath(published) if published else ""
+    merged["REDIRECTS_REMOVED"] = _removed(merged["REDIRECTS_REMOVED"])
     for name in PATTERN_SETTINGS.values():
         merged[name] = _patterns(name, merged[name])
     return merged
+
+
+def _removed(value: Any) -> tuple[str, ...]:
+    """REDIRECTS_REMOVED, checked: site paths, each as a server receives it."""
+    if value is None:
+        value = ()
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise SettingsError(
+            f"REDIRECTS_REMOVED must be a list of site paths such as ['/posts/old-news/'], "
+            f"got {value!r}"
+        )
+    found = []
+    for text in value:
+        if not isinstance(text, str):
+            raise SettingsError(
+                f"REDIRECTS_REMOVED must hold site paths (strings) such as '/posts/old-news/', "
+                f"got {text!r}"
+            )
+        try:
+            old = parse(text)
+        except PathError as exc:
+            raise SettingsError(f"REDIRECTS_REMOVED {exc}") from None
+        if old.query:
+            raise SettingsError(
+                f"REDIRECTS_REMOVED {text!r} has a query string; a sitemap lists pages only"
+            )
+        found.append(old.path)
+    return tuple(dict.fromkeys(found))
 
 
 def _patterns(name: str, value: Any) -> tuple[str, ...]:

@@ -2,16 +2,18 @@
 
 import datetime
 import logging
+import os
 from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Page
+from pelican.utils import slugify
 
 from plugins.blogcore.checks import planned_outputs
 from plugins.engine import build, phases, settings_errors
 from plugins.engine.side import shown
 
-from . import paths
+from . import paths, published
 from .settings import PATTERN_SETTINGS, SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -33,6 +35,15 @@ PUBLIC_LISTS = (
     "hidden_translations",
     "pages",
     "hidden_pages",
+)
+# The listings whose pages go when their last post does (PAGINATION_PATTERNS' later pages too):
+# a published one the build no longer writes is said, not an error.
+LISTING_URLS = (
+    "CATEGORY_URL",
+    "TAG_URL",
+    "YEAR_ARCHIVE_URL",
+    "MONTH_ARCHIVE_URL",
+    "DAY_ARCHIVE_URL",
 )
 
 
@@ -193,8 +204,69 @@ def on_content_final(generators) -> None:
     state.kept = kept
     state.env = generators[0].env
     state.context = generators[0].context
+    state.known = [_known(item, settings) for item in items]
     if not settings["REDIRECTS_FILE"]:
         _say_unredirected(kept)
+
+
+def _known(item, settings) -> published.Known:
+    """What an old address of this item may still show: its slug, file name, title."""
+    title = slugify(
+        str(getattr(item, "title", "") or ""),
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+    )
+    names = (str(getattr(item, "slug", "") or ""), Path(item.source_path).stem, title)
+    return published.Known(shown(settings, item.source_path), tuple(n for n in names if n))
+
+
+def on_published(pelican) -> None:
+    """A publish build with REDIRECTS_PUBLISHED: each address of the published site's sitemap
+    that this build writes no file for (no page, no redirect page) is one error line."""
+    settings = pelican.settings
+    source = settings.get("REDIRECTS_PUBLISHED")
+    if not source:
+        return
+    name = shown(settings, source)
+    if not os.path.isfile(source):
+        logger.info(
+            "REDIRECTS_PUBLISHED: no %s (no site published yet, or not fetched): published "
+            "addresses not compared",
+            name,
+        )
+        return
+    try:
+        with open(source, "rb") as handle:
+            data = handle.read()
+        old = published.read_sitemap(data, paths.site_prefix(settings.get("SITEURL", "")))
+    except (OSError, published.SitemapError) as exc:
+        said = exc.strerror if isinstance(exc, OSError) else str(exc)
+        logger.error(
+            "REDIRECTS_PUBLISHED %s %s: published addresses not compared (fetch it again, or "
+            "set REDIRECTS_PUBLISHED = '' for this build)",
+            name,
+            said if isinstance(exc, published.SitemapError) else f"cannot be read ({said})",
+        )
+        return
+    root = Path(pelican.output_path)
+    missing = published.gone(
+        old, lambda output: (root / output).is_file(), settings["REDIRECTS_REMOVED"]
+    )
+    is_listing = published.listings(
+        (settings.get(setting) or "" for setting in LISTING_URLS),
+        (rule[1] for rule in settings.get("PAGINATION_PATTERNS") or ()),
+    )
+    known = getattr(build.current(settings).state(__package__), "known", None) or []
+    listings = [path for path in missing if is_listing(path)]
+    for path in missing:
+        if not is_listing(path):
+            logger.error("%s", published.message(path, published.suspects(path, known)))
+    if listings:
+        logger.info(
+            "%d published listing page(s) no longer written, as no post is listed there now "
+            "(%s): not an error; a post's Redirect_from can keep one",
+            len(listings),
+            paths.listed(listings, 5),
+        )
 
 
 def _say_unredirected(kept: list[paths.Wanted]) -> None:
@@ -299,5 +371,6 @@ def register() -> None:
             (signals.initialized, on_initialized),
             (phases.content_final, on_content_final),
             (phases.output_written, on_finalized),
+            (phases.output_final, on_published),
         ],
     )
