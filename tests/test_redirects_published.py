@@ -59,6 +59,26 @@ def test_a_moved_post_stops_the_publish_with_one_line_naming_its_file(build_site
     ]
 
 
+def test_a_site_under_a_folder_compares_its_paths_whatever_the_host(tmp_path, caplog):
+    # the live site on its Pages address, the pull request's build for a custom domain
+    build = _builder(tmp_path)
+    live = build(publish=True, siteurl="https://acme.github.io/blog", name="live")
+    assert "https://acme.github.io/blog/posts/ranges/" in live.text("sitemap.xml")
+    caplog.set_level(logging.ERROR)
+    with pytest.raises(SystemExit):
+        build(
+            {"posts/ranges.md": MOVED},
+            publish=True,
+            siteurl="https://blog.acme.example/blog",
+            name="folder",
+            REDIRECTS_PUBLISHED=str(live.path("sitemap.xml")),
+        )
+    assert [line.split(":")[0] for line in errors(caplog)] == [
+        "/posts/ranges/ is published and this build no longer writes it",
+        "Build failed",
+    ]
+
+
 def test_a_deleted_post_is_one_line_and_said_on_purpose_it_passes(build_site, live, caplog):
     caplog.set_level(logging.INFO)
     files = {
