@@ -125,6 +125,27 @@ def test_a_post_keeps_its_front_matter(imported):
     ]
 
 
+def test_the_teaser_cut_of_a_post_without_excerpt_is_its_summary(imported):
+    """WordPress's <!--more--> is the engine's <!-- more -->: the home page's card shows the
+    text before it, as the old blog's front page did; with an excerpt (Summary:) it goes."""
+    halls = (imported["content"] / "posts" / "halls-we-booked.md").read_text(encoding="utf-8")
+    assert " Three of them sent photos.\n\n<!-- more -->\n\n{gallery}halls-we" in halls
+    ranges = (imported["content"] / "posts" / "bookings-as-ranges.md").read_text("utf-8")
+    assert "<!--" not in ranges
+    cards = {
+        card.find("a", href=True)["href"]: card.select_one(".post-summary").get_text(" ", True)
+        for card in soup(imported, "/").select("article.post-card")
+    }
+    assert cards[f"{SITEURL}/posts/halls-we-booked/"] == (
+        "Forty-one halls took bookings through us this year. Three of them sent photos."
+    )
+    assert cards[f"{SITEURL}/posts/bookings-as-ranges/"] == (
+        "Why one range column replaced two timestamps , and what it fixed."
+    )
+    page = soup(imported, "/posts/halls-we-booked/").select_one(".e-content, .post-content")
+    assert "hear from the halls in the valleys" in page.get_text()
+
+
 @pytest.mark.parametrize(
     ("relative", "lines"),
     [

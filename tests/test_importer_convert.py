@@ -174,6 +174,67 @@ def test_page_breaks_are_noted():
     assert result.notes == ["<!--nextpage--> dropped: the post's pages are one page now"]
 
 
+# The teaser cut (WordPress's <!--more-->, Blogger's jump break): the engine's <!-- more -->
+# on a line of its own, between blocks, never inside a list or a quotation
+MORE = "\n\n<!-- more -->\n\n"
+AFTER_LIST = (
+    "<!--more--> in the middle of a list: written after it (Markdown has no place for it "
+    "there), so the post's summary ends with the list"
+)
+
+
+@pytest.mark.parametrize(
+    ("html", "raw", "expected", "notes"),
+    [
+        ("One.\n\n<!--more-->\n\nTwo.", True, f"One.{MORE}Two.\n", []),
+        ("One.<!--more-->\nTwo.", True, f"One.{MORE}Two.\n", []),  # WordPress's teaser: One.
+        ("One. <!--more Read the rest--> Two.", True, f"One.{MORE}Two.\n", []),
+        ("One.\n\n<!-- more -->\n\nTwo.", True, f"One.{MORE}Two.\n", []),
+        (
+            "<!-- wp:paragraph -->\n<p>One.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:more -->\n"
+            "<!--more-->\n<!-- /wp:more -->\n\n<!-- wp:paragraph -->\n<p>Two.</p>\n"
+            "<!-- /wp:paragraph -->",
+            True,
+            f"One.{MORE}Two.\n",
+            [],
+        ),
+        ("<p>One.<!--more--></p><p>Two.</p>", False, f"One.{MORE}Two.\n", []),
+        ("<p>One.</p><p><!--more-->Two.</p>", False, f"One.{MORE}Two.\n", []),
+        ("<ul><li>a<!--more--></li><li>b</li></ul><p>c</p>", False, f"- a\n- b{MORE}c\n",
+         [AFTER_LIST]),
+        ("<p>a</p><ul><li><!--more-->b</li></ul>", False, f"a{MORE}- b\n", []),
+        ("<blockquote><p>a</p><!--more--><p>b</p></blockquote><p>c</p>", False,
+         f"> a\n>\n> b{MORE}c\n",
+         ["<!--more--> in the middle of a quotation: written after it (Markdown has no place "
+          "for it there), so the post's summary ends with the quotation"]),
+        ('<div dir="ltr">One.<br><a name="more"></a><br>Two.</div>', False, f"One.{MORE}Two.\n",
+         []),  # Blogger's jump break
+        ("<div>One.</div><div><a name='more'></a></div><div>Two.</div>", False,
+         f"One.{MORE}Two.\n", []),
+        ("a\n\n<!--more-->\n\nb\n\n<!--more-->\n\nc", True, f"a{MORE}b\n\nc\n", []),
+        # nothing before or after it: it cuts nothing
+        ("<!--more-->\nAfter the fold", True, "After the fold\n", []),
+        ("Before the fold\n<!--more-->", True, "Before the fold\n", []),
+        # a link's target: not the cut
+        ('<p><a href="#more">on</a></p><p><a name="more"></a>More</p>', False,
+         '[on](#more)\n\n<a id="more"></a>More\n', []),
+    ],
+)  # fmt: skip
+def test_the_teaser_cut_is_the_engines_summary_marker(html, raw, expected, notes):
+    result = convert(html, raw_wordpress=raw)
+    assert result.markdown == expected
+    assert result.notes == notes
+    page = markdown.markdown(result.markdown, extensions=["extra"])
+    assert page.count("<!-- more -->") == expected.count("<!-- more -->")
+    assert "<li><!--" not in page and "<p><!--" not in page
+
+
+def test_the_teaser_cut_goes_where_the_post_has_an_excerpt():
+    result = convert("One.\n\n<!--more-->\n\nTwo.", raw_wordpress=True, more=False)
+    assert result.markdown == "One.\n\nTwo.\n"
+    assert "<!--" not in comment_markdown("One.\n\n<!--more-->\n\nTwo.")
+
+
 def test_notes_are_one_line_each():
     html = '[gallery\n  columns="2"\n]<iframe src="https://maps.example/\n a"></iframe>[x-y\na=1]'
     assert convert(html).notes == [

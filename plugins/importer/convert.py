@@ -10,7 +10,9 @@ reads it as Markdown), ``summary_text`` one line of plain text.
 The steps, in order:
 
 1. One scan over the text (``_scan``) finds tags, comments and WordPress shortcodes. HTML
-   comments go (Gutenberg's ``<!-- wp:… -->``, ``<!--more-->``); shortcodes become HTML the
+   comments go (Gutenberg's ``<!-- wp:… -->``), but for the post's teaser cut
+   (``<!--more-->``), which ``_summary_marker`` then places on a line of its own between
+   blocks (the engine's summary marker, ``<!-- more -->``); shortcodes become HTML the
    next steps understand (``[caption]`` a ``<figure>``, ``[code]``, ``[sourcecode]`` and
    SyntaxHighlighter's ``[php]…[/php]`` a ``<pre>``, ``[gallery]`` the ``{gallery}slug`` line
    that ``gallery(attrs)`` names, ``[embed]``, ``[video]``, ``[audio]``, ``[youtube]`` a link
@@ -127,6 +129,10 @@ _TOKEN = re.compile(
 )
 _ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))|"([^"]*)"|(\S+)""")
 _CLOSERS = re.compile(r"\[/([A-Za-z][\w-]*)\]")
+# WordPress's teaser cut, <!--more--> or <!--more Read on-->, as the engine reads it (and as
+# other engines write it, <!-- more -->); Blogger's jump break is <a name="more"></a>
+_MORE = re.compile(r"<!--\s*more(?:\s.*?)?\s*-->", re.I | re.S)
+_MORE_ATTR = "data-importer-more"
 _VIDEO = re.compile(
     r"https?://(?:www\.|m\.|player\.)?(?:youtube\.com|youtu\.be|youtube-nocookie\.com|"
     r"vimeo\.com)/\S+",
@@ -257,9 +263,16 @@ class _Implied:
 
 
 def _scan(
-    text: str, gallery: Callable[[dict[str, str]], str | None], notes: list[str], *, spans: bool
+    text: str,
+    gallery: Callable[[dict[str, str]], str | None],
+    notes: list[str],
+    *,
+    spans: bool,
+    more: bool = False,
 ) -> str:
-    """The HTML without comments, shortcodes turned into HTML (see the module's docstring)."""
+    """The HTML without comments, shortcodes turned into HTML (see the module's docstring);
+    with ``more``, a ``<!--more-->`` is the empty ``<div data-importer-more>`` that
+    ``_summary_marker`` places."""
     closers = set(_CLOSERS.findall(text))
     lists = _Implied()
     out: list[str] = []
@@ -274,6 +287,8 @@ def _scan(
         if match.group("comment") is not None:
             if raw_depth:
                 out.append(match.group())
+            elif more and _MORE.fullmatch(match.group()):
+                out.append(f"<div {_MORE_ATTR}></div>")
             elif match.group().replace(" ", "").lower() == "<!--nextpage-->":
                 _note_once(notes, "<!--nextpage--> dropped: the post's pages are one page now")
             continue
@@ -492,6 +507,10 @@ def _text_ends_line(el) -> bool:
 
 _KEEP_ATTRS = {"href", "src", "alt", "title", "colspan", "rowspan", "scope", "start", "lang"}
 _INLINE_HTML = {"a", "em", "strong", "i", "b", "code", "br", "sup", "sub", "del", "ins"}
+
+
+# Where a line of its own would end the block (or is no line): lists, quotations, tables...
+_NOT_BETWEEN_BLOCKS = frozenset({"li", "blockquote", "td", "th", "dd", "dt", "figure", "_inline"})
 
 
 class _Converter(MarkdownConverter):
@@ -910,6 +929,8 @@ class _Converter(MarkdownConverter):
         return "".join(out).strip()
 
     def convert_div(self, el, text, parent_tags):
+        if el.has_attr(_MORE_ATTR):  # placed by _summary_marker: between blocks
+            return "" if parent_tags & _NOT_BETWEEN_BLOCKS else "\n\n<!-- more -->\n\n"
         if el.get("data-importer-gallery"):
             return f"\n\n{{gallery}}{el['data-importer-gallery']}\n\n"
         if el.get("data-importer-link"):
@@ -1117,6 +1138,83 @@ def _gutenberg_galleries(soup: BeautifulSoup, gallery: Callable[[dict[str, str]]
             marker.insert_after(caption)
 
 
+# Elements Markdown has no block for: their content is written as blocks of the text around
+_TRANSPARENT = frozenset(
+    {"div", "section", "article", "main", "center", "header", "footer", "aside", "nav"}
+)
+_SHOWN_ALONE = frozenset({"img", "iframe", "video", "audio", "object", "embed", "hr"})
+
+
+def _transparent(tag: Tag) -> bool:
+    """Whether an element's content is written as blocks of the text around it."""
+    classes = set(tag.get("class") or [])
+    special = classes & {"wp-caption", "wp-block-embed__wrapper"} or any(
+        key.startswith("data-importer-") for key in tag.attrs
+    )
+    return tag.name in _TRANSPARENT and not special
+
+
+def _shows(node) -> bool:
+    """Whether a node of the tree is something a reader sees (text, a picture, a link line)."""
+    if isinstance(node, Comment | Declaration | Doctype | ProcessingInstruction):
+        return False
+    if isinstance(node, NavigableString):
+        return bool(node.strip())
+    made = node.get("data-importer-link") or node.get("data-importer-gallery")
+    return node.name in _SHOWN_ALONE or bool(made)
+
+
+def _summary_marker(soup: BeautifulSoup, keep: bool, notes: list[str]) -> None:
+    """The post's first teaser cut (``<!--more-->``, Blogger's ``<a name="more">``) where the
+    Markdown can hold it on a line of its own: where it is between blocks, or before or after
+    the outermost block it is in (a paragraph, a list, a quotation, a table), never inside
+    one. The others go, and all of them without ``keep`` (the post has an excerpt), and one
+    with nothing before or after it, which cuts nothing."""
+    linked = soup.find("a", href="#more") is not None  # then it is a link's target
+    for link in [] if linked else soup.find_all("a", attrs={"name": "more"}):
+        if not link.get("href") and not link.get_text(strip=True):
+            link.replace_with(soup.new_tag("div", attrs={_MORE_ATTR: ""}))
+    markers = soup.find_all(attrs={_MORE_ATTR: True})
+    for extra in markers[1 if keep else 0 :]:
+        extra.decompose()
+    if not keep or not markers:
+        return
+    marker = markers[0]
+    shown = [any(map(_shows, marker.previous_elements)), any(map(_shows, marker.next_elements))]
+    if not all(shown):  # at the start or the end of the post: it cuts nothing
+        marker.decompose()
+        return
+    outermost = marker
+    for holder in marker.parents:
+        if holder.parent is not None and not _transparent(holder):
+            outermost = holder
+    if outermost is marker:
+        return
+    before = any(_shows(node) for node in _within(outermost, marker.previous_elements))
+    after = any(_shows(node) for node in _within(outermost, marker.next_elements))
+    marker.extract()
+    if not before:
+        outermost.insert_before(marker)
+        return
+    outermost.insert_after(marker)
+    if after:
+        kind = {"ul": "list", "ol": "list", "blockquote": "quotation", "table": "table"}.get(
+            outermost.name, "paragraph"
+        )
+        notes.append(
+            f"<!--more--> in the middle of a {kind}: written after it (Markdown has no place "
+            f"for it there), so the post's summary ends with the {kind}"
+        )
+
+
+def _within(block: Tag, nodes):
+    """The nodes of an iterator over the tree (``previous_elements``...) while inside ``block``."""
+    for node in nodes:
+        if node is block or not any(parent is block for parent in node.parents):
+            return
+        yield node
+
+
 def _verses(soup: BeautifulSoup) -> None:
     """Gutenberg's verse blocks (``<pre class="wp-block-verse">``) as lines of a paragraph."""
     for pre in soup.find_all("pre", class_="wp-block-verse"):
@@ -1140,15 +1238,19 @@ def _run(
     gallery: Callable[[dict[str, str]], str | None],
     comment: bool,
     alt: Callable[[str, str], str] = lambda src, image_id: "",
+    more: bool = False,
 ) -> Converted:
     notes: list[str] = []
     scanned = ""
     for spans in (True, False):
-        scanned = _scan(html or "", gallery, [] if not spans else notes, spans=spans)
+        said = notes if spans else []
+        scanned = _scan(html or "", gallery, said, spans=spans, more=not comment)
         try:
             soup = _parse(scanned)
             if raw and "<!-- wp:" not in html:  # WordPress skips wpautop for block content
                 soup = _parse(_autop(soup))
+            if not comment:
+                _summary_marker(soup, more, said)
             if not comment:
                 _gutenberg_galleries(soup, gallery)
             _verses(soup)
@@ -1174,8 +1276,13 @@ def convert(
     rewrite: Callable[[str], str] = lambda url: url,
     gallery: Callable[[dict[str, str]], str | None] = lambda attrs: None,
     alt: Callable[[str, str], str] = lambda src, image_id: "",
+    more: bool = True,
 ) -> Converted:
     """A post's HTML as Markdown.
+
+    With ``more``, the post's teaser cut (WordPress's ``<!--more-->``, Blogger's jump break)
+    is ``<!-- more -->`` on a line of its own, which the engine reads as the end of the post's
+    summary; without it (the post has an excerpt, its ``Summary:``) the cut goes.
 
     ``alt(src, image_id)`` gives the alt text the export holds for a picture that has none
     in the text (WordPress's attachment, by its ``wp-image-<id>`` or its address), or "".
@@ -1184,7 +1291,15 @@ def convert(
     attributes) and Gutenberg gallery block (``ids``, and ``block``: the pictures stay in the
     text when there is no gallery); it returns the gallery's slug, or None when there is none
     (a shortcode is then dropped with a note), or "" when there is none and it said why."""
-    return _run(html, raw=raw_wordpress, rewrite=rewrite, gallery=gallery, comment=False, alt=alt)
+    return _run(
+        html,
+        raw=raw_wordpress,
+        rewrite=rewrite,
+        gallery=gallery,
+        comment=False,
+        alt=alt,
+        more=more,
+    )
 
 
 def comment_markdown(html: str) -> str:

@@ -821,12 +821,15 @@ def make_plan(
                 attrs, item, slug, export, pictures, layout, plan, path, draft, shown[path]
             )
 
+        # an excerpt is the post's Summary:, which its <!--more--> would not change
+        summary = convert.summary_markdown(item.excerpt) if item.excerpt else ""
         converted = convert.convert(
             item.html,
             raw_wordpress=item.raw_wordpress,
             rewrite=rewrite,
             gallery=gallery,
             alt=alt_texts,
+            more=not summary,
         )
         plan.problems.extend(f"{path}: {note}" for note in converted.notes)
         cover = _cover(item, export, pictures, plan, path, where)
@@ -927,7 +930,7 @@ def make_plan(
             ("Tags", ", ".join(tags) if item.kind != PAGE else ""),
             ("Author", author),
             ("Slug", slug),
-            ("Summary", convert.summary_markdown(item.excerpt) if item.excerpt else ""),
+            ("Summary", summary),
             ("Cover", cover),
             ("Status", "draft" if status == DRAFT else ""),
             ("Lang", lang if lang != layout.default_lang else ""),
