@@ -531,6 +531,85 @@ def test_dropped(html, expected, notes):
     assert (result.markdown, result.notes) == (expected, notes)
 
 
+# Players the engine's table knows (plugins/blogcore/embeds.py), as the importer writes them
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<iframe src="https://speakerdeck.com/player/0a1b2c3d" title="Booking ranges">'
+            "</iframe>",
+            "[Booking ranges](https://speakerdeck.com/player/0a1b2c3d)\n",
+        ),
+        (
+            '<iframe src="https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/'
+            'tracks/42"></iframe>',
+            "<https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/42>\n",
+        ),
+        (
+            '<iframe src="https://open.spotify.com/embed/episode/7makk4oTQel546B0PZlDM5"></iframe>',
+            "<https://open.spotify.com/episode/7makk4oTQel546B0PZlDM5>\n",
+        ),
+        (
+            '<iframe src="https://codepen.io/tessellate/embed/preview/abXyZq"></iframe>',
+            "<https://codepen.io/tessellate/pen/abXyZq>\n",
+        ),
+        (
+            '<iframe src="//www.dailymotion.com/embed/video/x7tgad0"></iframe>',
+            "<https://www.dailymotion.com/video/x7tgad0>\n",
+        ),
+        (
+            '<iframe src="https://embed.ted.com/talks/a_city_of_halls"></iframe>',
+            "<https://www.ted.com/talks/a_city_of_halls>\n",
+        ),
+        (
+            '<iframe src="https://www.youtube-nocookie.com/embed/Tess3llate1?start=90" '
+            'title="YouTube video player"></iframe>',
+            "<https://www.youtube.com/watch?v=Tess3llate1&t=90s>\n",
+        ),
+        (
+            '<iframe src="https://www.youtube.com/embed/videoseries?list=PLtess3llate"></iframe>',
+            "<https://www.youtube.com/playlist?list=PLtess3llate>\n",
+        ),
+        (
+            '<iframe src="https://player.vimeo.com/video/76979871" title="Open day [2011]">'
+            "</iframe>",
+            "[Open day \\[2011\\]](https://vimeo.com/76979871)\n",
+        ),
+        # Flash-era players: YouTube's options after "&", Vimeo's moogaloop
+        (
+            '<object><param name="movie" value="http://www.youtube.com/v/Xyz12345abc&hl=en&fs=1">'
+            "</object>",
+            "<https://www.youtube.com/watch?v=Xyz12345abc>\n",
+        ),
+        (
+            '<object><param name="movie" value="http://vimeo.com/moogaloop.swf?clip_id=76979871'
+            '&amp;server=vimeo.com"><embed src="http://vimeo.com/moogaloop.swf?clip_id=76979871">'
+            "</embed></object>",
+            "<https://vimeo.com/76979871>\n",
+        ),
+        # embed scripts with a page
+        (
+            '<script src="https://gist.github.com/tessellate/0a1b2c3d4e.js"></script>',
+            "<https://gist.github.com/tessellate/0a1b2c3d4e>\n",
+        ),
+        (
+            '<script async class="speakerdeck-embed" data-id="0a1b2c3d" '
+            'src="//speakerdeck.com/assets/embed.js"></script>',
+            "<https://speakerdeck.com/player/0a1b2c3d>\n",
+        ),
+    ],
+)
+def test_players_the_engine_knows_become_links(html, expected):
+    result = convert(html)
+    assert (result.markdown, result.notes) == (expected, [])
+
+
+def test_a_player_no_one_knows_is_still_dropped_and_noted():
+    result = convert('<iframe src="https://player.example/v/1"></iframe><p>After</p>')
+    assert result.markdown == "After\n"
+    assert result.notes == ["dropped 1 <iframe> (first: https://player.example/v/1)"]
+
+
 JUNK = [
     "",
     "   \n\t ",

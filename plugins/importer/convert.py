@@ -51,9 +51,11 @@ Choices worth knowing:
   (``href``, ``src``, ``alt``, ``title``, spans). Inside lists and quotes, where raw HTML is
   no block, a figure is the image and its caption as a paragraph.
 - ``<iframe>``, ``<script>``, ``<style>``, ``<object>``, ``<embed>``, ``<form>`` and the like
-  are dropped, one note per kind; a YouTube or Vimeo player becomes a link to the video, as
-  does a bare YouTube or Vimeo address alone on its line. Tracking pixels (1×1 images) go
-  too; WordPress's emoji pictures become the characters they show.
+  are dropped, one note per kind; a known player (YouTube, Vimeo, Speaker Deck, SoundCloud...:
+  the engine's table, ``plugins/blogcore/embeds.py``, Flash-era ``<object>`` players too) and
+  a gist's or Speaker Deck's script become a link to the page, named by the frame's own
+  title if it has one, as does a bare YouTube or Vimeo address alone on its line. Tracking
+  pixels (1×1 images) go too; WordPress's emoji pictures become the characters they show.
 - A heading or ``<a id>`` that a ``#…`` link of the same body points at keeps its id
   (``## Prices {#prices}``, attr_list); other ids go (toc makes its own).
 - Gutenberg's verse blocks are paragraphs with line breaks, not code.
@@ -76,6 +78,8 @@ from markdownify import (
     should_remove_whitespace_inside,
     should_remove_whitespace_outside,
 )
+
+from plugins.blogcore import embeds
 
 
 @dataclass
@@ -138,10 +142,7 @@ _VIDEO = re.compile(
     r"vimeo\.com)/\S+",
     re.I,
 )
-_YOUTUBE_ID = re.compile(
-    r"(?:youtube(?:-nocookie)?\.com/(?:embed/|v/|watch\?(?:.*&)?v=)|youtu\.be/)([\w-]{6,})", re.I
-)
-_VIMEO_ID = re.compile(r"vimeo\.com/(?:video/)?(\d+)", re.I)
+_MOOGALOOP = re.compile(r"vimeo\.com/moogaloop\.swf\?(?:.*&)?clip_id=(\d+)", re.I)
 # WordPress sizes (x-300x200.jpg), Blogger sizes (/s320/, /w400-h300/, =s1600)
 _WP_SIZE = re.compile(r"-\d+x\d+(?=\.\w+$)")
 _BLOGGER_SIZE = re.compile(r"/(?:s|w|h)\d+(?:-[\w-]*)?/|=[swh]\d+[\w-]*$")
@@ -435,13 +436,17 @@ def _same_picture(href: str | None, src: str | None) -> bool:
     return base(href) == base(src)
 
 
-def _video_link(src: str) -> str | None:
-    """The watch page of a YouTube or Vimeo embed address, None for anything else."""
-    if found := _YOUTUBE_ID.search(src):
-        return f"https://www.youtube.com/watch?v={found.group(1)}"
-    if found := _VIMEO_ID.search(src):
-        return f"https://vimeo.com/{found.group(1)}"
-    return None
+def _player_page(src: str, title: str = "") -> embeds.Page | None:
+    """The page a player's address stands for (the engine's table, ``embeds.page_of``: YouTube,
+    Vimeo, Speaker Deck, SlideShare, SoundCloud, Spotify, CodePen, Dailymotion, TED, a map...),
+    Flash-era players read too: ``youtube.com/v/ID&hl=en`` (its options after ``&``, with no
+    ``?``) and Vimeo's ``moogaloop.swf?clip_id=N``; None for anything else."""
+    src = src.strip()
+    if found := _MOOGALOOP.search(src):
+        src = f"https://player.vimeo.com/video/{found.group(1)}"
+    elif "&" in src and "?" not in src:
+        src = src.replace("&", "?", 1)
+    return embeds.page_of(src, title)
 
 
 def _md_url(url: str) -> str:
@@ -1013,11 +1018,19 @@ class _Converter(MarkdownConverter):
         self.dropped[kind] += 1
         self.dropped_example.setdefault(kind, example)
 
+    def _player_link(self, page: embeds.Page, title: str = "") -> str:
+        """A player's page as a line of its own: named by the frame's own title, if any."""
+        url = self.rewrite(page.url)
+        if title and page.text == " ".join(title.split()):  # not "YouTube video player"
+            words = self.escape(page.text, {"a"})  # as a link's text
+            return f"\n\n[{words}]({_md_url(url)})\n\n"
+        return f"\n\n<{url}>\n\n"
+
     def convert_iframe(self, el, text, parent_tags):
         src = el.get("src") or el.get("data-src") or ""
-        video = _video_link(src)
-        if video:
-            return f"\n\n<{self.rewrite(video)}>\n\n"
+        title = el.get("title") or ""
+        if page := _player_page(src, title):
+            return self._player_link(page, title)
         self._drop(el.name, src)
         return ""
 
@@ -1028,8 +1041,8 @@ class _Converter(MarkdownConverter):
         sources += [p.get("value") or "" for p in el.find_all("param")]
         sources += [e.get("src") or "" for e in el.find_all("embed")]
         for src in sources:
-            if video := _video_link(src):
-                return f"\n\n<{self.rewrite(video)}>\n\n"
+            if page := _player_page(src):
+                return self._player_link(page)
         return self._dropped(el, text, parent_tags)
 
     convert_embed = convert_object
@@ -1039,7 +1052,13 @@ class _Converter(MarkdownConverter):
             self._drop(el.name, el.get("src") or el.get("action") or "")
         return ""
 
-    convert_script = convert_style = convert_applet = convert_form = _dropped
+    def convert_script(self, el, text, parent_tags):
+        found = None if parent_tags & DROPPED else embeds.of("script", el.attrs)
+        if found is not None and found.page is not None:  # a gist's, Speaker Deck's
+            return self._player_link(found.page, el.get("title") or "")
+        return self._dropped(el, text, parent_tags)
+
+    convert_style = convert_applet = convert_form = _dropped
     convert_noscript = convert_input = convert_button = convert_select = _dropped
     convert_textarea = convert_canvas = convert_svg = convert_map = _dropped
 
