@@ -986,6 +986,15 @@ def _bylines(content: Path) -> _Bylines:
     return _Bylines(settings, names, unsigned)
 
 
+def _profile_slug(settings: dict) -> Callable[[str], str]:
+    """The slug of a person's profile, /team/<slug>/, as the build links a byline to it
+    (Pelican's author slug, with the site's settings): the name of the team file that
+    team-stubs and the importers write ('وحید خرازی' -> whyd-khrzy.md)."""
+    from pelican.urlwrappers import Author
+
+    return lambda name: Author(name, settings).slug
+
+
 @task(name="team-stubs", help={"content": "content folder (default: content/)"})
 def team_stubs(c, content="content"):
     """Write a team file for everyone who signs posts or pages without having one.
@@ -994,8 +1003,6 @@ def team_stubs(c, content="content"):
     the name ('Иван Петров' -> ivan-petrov.md), or with -2 when another name has it already.
     Posts without an author line count for the site's AUTHOR.
     """
-    from pelican.urlwrappers import Author
-
     import pelicanconf
     from plugins.team import people
     from plugins.team.settings import DEFAULTS
@@ -1013,8 +1020,9 @@ def team_stubs(c, content="content"):
         name, files = names.get(site_key, (site_author, []))
         names[site_key] = (name, [*files, *bylines.unsigned])
     missing = {key: byline for key, byline in names.items() if team.find(byline[0]) is None}
+    profile_slug = _profile_slug(bylines.settings)
     slugs = people.free_slugs(
-        {key: Author(name, bylines.settings).slug for key, (name, _) in missing.items()},
+        {key: profile_slug(name) for key, (name, _) in missing.items()},
         (person.slug for person in team.people),
     )
     written, notes = [], []
@@ -1099,7 +1107,12 @@ def _import(source: str, export: str, content: str, uploads: str, isso_db: str) 
     layout = dataclasses.replace(layout, occupied=own)
     team = _team(content_dir)
     made = plan.make_plan(
-        read, layout, uploads_dir, lambda name: team is not None and team.find(name) is not None
+        read,
+        layout,
+        uploads_dir,
+        lambda name: team is not None and team.find(name) is not None,
+        team_slug=_profile_slug(settings),  # as team-stubs names the file
+        team_taken=[person.slug for person in team.people] if team is not None else [],
     )
     try:
         outcome = apply.write_files(made, content_dir, archive_name)

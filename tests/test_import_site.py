@@ -499,6 +499,49 @@ def _isso_threads(database: Path) -> dict[str, list[str]]:
     return {uri: [c["text"].strip() for c in db.comments.fetch(uri)] for uri in uris}
 
 
+def _author(login: str, name: str) -> str:
+    return (
+        f"<wp:author><wp:author_login>{login}</wp:author_login>"
+        f"<wp:author_display_name><![CDATA[{name}]]></wp:author_display_name></wp:author>"
+    )
+
+
+def test_team_files_are_named_as_team_stubs_names_them_and_bylines_reach_them(tmp_path):
+    """Authors named in Persian and Chinese: the import writes the team file team-stubs would
+    (Pelican's slug of the name, which the byline links to), not content/team/وحید-خرازی.md
+    with its profile at /team/وحید-خرازی/ while team-stubs wrote whyd-khrzy.md."""
+    names = {"vahid": "وحید خرازی", "jun": "黄俊", "siobhan": "Siobhán O'Brien"}
+    posts = "".join(
+        _post(n, login, "publish").replace("</item>", f"<dc:creator>{login}</dc:creator></item>")
+        for n, login in enumerate(names, start=1)
+    )
+    export = tmp_path / "export.xml"
+    authors = "".join(_author(login, name) for login, name in names.items())
+    export.write_text(_wxr(authors + posts), encoding="utf-8")
+    content = tmp_path / "content"
+    run = run_import(export, content, tmp_path / "c.db")
+    assert run.returncode == 0, run.stderr
+    written = sorted(path.name for path in (content / "team").glob("*.md"))
+    # what team-stubs writes for the same posts
+    stubs = tmp_path / "stubs"
+    shutil.copytree(content / "posts", stubs / "posts")
+    invoke = str(Path(sys.executable).parent / "invoke")
+    command = [invoke, "team-stubs", "--content", str(stubs)]
+    subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert written == sorted(path.name for path in (stubs / "team").glob("*.md"))
+    assert written == ["huang-jun.md", "siobhan-obrien.md", "whyd-khrzy.md"]
+    (content / "images").mkdir()
+    shutil.copy(ROOT / "content" / "images" / "social-card.png", content / "images")
+    output = tmp_path / "output"
+    run_pelican(PUBLISH_CONF, content, output, SITEURL=SITEURL, FEED_DOMAIN=SITEURL)
+    for login, name in names.items():
+        page = soup({"output": output}, f"/posts/{login}/")
+        link = page.select_one("a.post-meta__author")
+        assert link.select_one(".p-name").get_text(strip=True) == name
+        profile = soup({"output": output}, link["href"].removeprefix(SITEURL))
+        assert profile.find("h1").get_text(strip=True) == name
+
+
 def test_a_drafts_comments_stay_out_of_isso_until_it_is_published(tmp_path):
     export = tmp_path / "export.xml"
     export.write_text(

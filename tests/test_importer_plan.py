@@ -686,6 +686,37 @@ def test_an_author_of_drafts_only_gets_no_public_profile():
     assert made.counts["authors"] == 1
 
 
+def _signed_by(*names: str) -> model.Export:
+    export = model.Export("wordpress", "http://old.example")
+    export.authors = {f"a{i}": model.Author(f"a{i}", name) for i, name in enumerate(names)}
+    export.items = [_item(str(i), f"post-{i}", author=f"a{i}") for i in range(len(names))]
+    return export
+
+
+@pytest.mark.parametrize(
+    ("names", "taken", "files"),
+    [
+        # named as the byline links them (the engine's slug here; the task passes Pelican's),
+        # not by the names' letters (team/وحید-خرازی.md, team/黄俊.md: /team/黄俊/)
+        (["وحید خرازی", "黄俊", "Théo Marchand"], [], ["huang-jun", "theo-marchand", "whyd-khrzy"]),
+        # two names of one transliteration, and a slug a team file has: -2, as team-stubs does
+        (["黄俊", "皇俊"], [], ["huang-jun", "huang-jun-2"]),
+        (["Maya Okafor"], ["maya-okafor"], ["maya-okafor-2"]),
+    ],
+)
+def test_team_files_are_named_as_team_stubs_names_them(names, taken, files):
+    made = plan.make_plan(_signed_by(*names), plan.Layout(), None, team_taken=taken)
+    assert sorted(p for p in made.files if p.startswith("team/")) == sorted(
+        f"team/{name}.md" for name in files
+    )
+
+
+def test_the_team_file_name_is_the_slug_the_task_passes():
+    made = plan.make_plan(_signed_by("O'Brien"), plan.Layout(), None, team_slug=lambda n: "ob")
+    assert [p for p in made.files if p.startswith("team/")] == ["team/ob.md"]
+    assert made.files["team/ob.md"].startswith("Name: O'Brien\n")
+
+
 def _gutenberg_gallery(*ids: str, caption: str = "") -> str:
     figures = "".join(
         f'<!-- wp:image {{"id":{i}}} --><figure class="wp-block-image"><img '

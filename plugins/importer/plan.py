@@ -9,7 +9,7 @@ import datetime as dt
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -748,8 +748,16 @@ def make_plan(
     layout: Layout,
     uploads: Path | None,
     existing_team: Callable[[str], bool] = lambda name: False,
+    team_slug: Callable[[str], str] = slug_of,
+    team_taken: Iterable[str] = (),
 ) -> Plan:
-    """Every file, copy, comment and mention the import of `export` makes."""
+    """Every file, copy, comment and mention the import of `export` makes.
+
+    A new team file is named as ``invoke team-stubs`` names it, by ``team_slug(name)``: the
+    slug the build gives the person's byline (Pelican's author slug, which the task passes;
+    the engine's slug here), so their profile is at /team/<slug>/ ('وحید خرازی':
+    whyd-khrzy.md). A slug another file of the team (``team_taken``) or another imported
+    author has gets -2, as team-stubs does."""
     plan = Plan(problems=list(export.problems))
     for kind, number in export.skipped.items():
         plan.counts[f"{kind} skipped"] += number
@@ -941,19 +949,24 @@ def make_plan(
         plan.files[path] = _front_matter(pairs) + "\n" + body
         plan.counts[{PAGE: "pages"}.get(item.kind, "drafts" if status == DRAFT else "posts")] += 1
         plan.counts["redirects"] += len(redirects)
+    profiles: dict[str, str] = {}  # login -> name: the authors who get a team file
     for login, name in sorted(authors_used.items(), key=lambda kv: kv[1].casefold()):
         if existing_team(name):
             plan.counts["authors already in the team"] += 1
-            continue
-        if login not in published_by:  # a team file is a public profile
+        elif login not in published_by:  # a team file is a public profile
             plan.problems.append(
                 f"author {name!r} signs drafts only: no team file written (it would publish "
                 "their profile); when one of their posts is published, write one "
                 "(`invoke team-stubs`)"
             )
-            continue
+        else:
+            profiles[login] = name
+    # keyed as team-stubs keys them: a name of no letters Pelican keeps ('😀') is its own
+    wanted = {people.normalise(name): team_slug(name) for name in profiles.values()}
+    slugs_given = people.free_slugs(wanted, team_taken)
+    for login, name in profiles.items():
         author = export.authors[login]
-        plan.files[f"{layout.team}/{people.normalise(name)}.md"] = team_file(
+        plan.files[f"{layout.team}/{slugs_given[people.normalise(name)]}.md"] = team_file(
             name, export.source, login, author.email, author.url
         )
         plan.counts["authors"] += 1
