@@ -385,6 +385,22 @@ def test_blogger_report(from_blogger):
     assert "/AVvXsEscreen/s1600/screen.png (in 'Photos from the Millbrook hall')" in run.stdout
 
 
+def test_blogger_s_jump_break_is_the_summary_marker(from_blogger):
+    post = from_blogger["content"] / "posts" / "why-cooperative.md"
+    assert "use it.\n\n<!-- more -->\n\nEvery hall pays" in post.read_text(encoding="utf-8")
+    home = BeautifulSoup(
+        (from_blogger["output"] / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    card = next(
+        card
+        for card in home.select("article.post-card")
+        if card.find("a", href=f"{SITEURL}/posts/why-cooperative/")
+    )
+    summary = card.select_one(".post-summary").get_text(" ", strip=True)
+    assert summary.endswith("owned by the people who use it.")
+    assert "Every hall" not in summary
+
+
 def test_blogger_posts_pictures_and_old_addresses(from_blogger):
     post = from_blogger["content"] / "posts" / "photos-from-millbrook-hall.md"
     text = post.read_text(encoding="utf-8")
