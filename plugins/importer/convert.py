@@ -1270,7 +1270,6 @@ def _run(
                 soup = _parse(_autop(soup))
             if not comment:
                 _summary_marker(soup, more, said)
-            if not comment:
                 _gutenberg_galleries(soup, gallery)
             _verses(soup)
             converter = _Converter(rewrite=rewrite, gallery=gallery, comment=comment, alt=alt)
