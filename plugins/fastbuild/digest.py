@@ -28,8 +28,11 @@ def files_digest(paths: Iterable[str]) -> str:
             )
         for path in found:
             sha.update(path.encode("utf-8", "surrogateescape") + b"\0")
-            with open(path, "rb") as handle:
-                sha.update(hashlib.sha256(handle.read()).digest())
+            try:
+                with open(path, "rb") as handle:
+                    sha.update(hashlib.sha256(handle.read()).digest())
+            except OSError as exc:  # the images plugin names a file the build may not read
+                sha.update(f"unreadable {exc.errno}".encode())
     return sha.hexdigest()
 
 

@@ -17,11 +17,13 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from plugins.blogcore.reader import wide_codec
+from plugins.blogcore.reader import name_problem, wide_codec
+from plugins.blogcore.reader import shown as shown_source
 from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import build, compat, files, items, side
 from plugins.engine.items import every_article
 from plugins.images import service as images
+from plugins.images import sources
 
 from . import model
 
@@ -59,6 +61,9 @@ def read_galleries(generator) -> dict[str, model.Gallery]:
     for relpath in side.folders(generator, settings["GALLERY_PATH"]):
         folder = Path(generator.path) / relpath
         slug = folder.name
+        listed = _photo_files(generator, relpath)
+        if listed is None:
+            continue
         sidecar_path = folder / sidecar_name
         sidecar_shown = shown(settings, sidecar_path)
         sidecar, problems, intro = model.Sidecar(), [], None
@@ -73,13 +78,12 @@ def read_galleries(generator) -> dict[str, model.Gallery]:
                 raw = data.decode(wide_codec(data[:4096]) or "utf-8", errors="replace")
                 sidecar, problems = model.parse_sidecar(raw, sidecar_shown)
                 problems = [problem for problem in problems if not problem.error]
-        files = [p.name for p in folder.iterdir() if p.is_file()]
         gallery, more = model.assemble(
             slug,
             shown(settings, folder),
             sidecar,
             sidecar_shown,
-            files,
+            listed,
             sidecar_name=sidecar_name,
             require_alt=settings["GALLERY_REQUIRE_ALT"],
         )
@@ -129,6 +133,34 @@ def _remembered(settings: dict[str, Any], now: dict[str, tuple[str, ...]]) -> di
         except OSError:
             pass  # a hint the next build may not give: nothing a reader sees
     return before
+
+
+def _photo_files(generator, relpath: str) -> list[str] | None:
+    """The names of the files in a gallery's folder (``relpath`` in the content folder) that
+    can be published: one whose name is not UTF-8, a link to nothing, a file this build may
+    not read is one line and left out. None when the folder's own name is not UTF-8 (one line)
+    or it cannot be listed (the images plugin names every such folder of the content folder)."""
+    settings = generator.settings
+    work = images.for_build(generator.context)
+    folder = os.path.join(generator.path, relpath)
+    why = name_problem(relpath)
+    if why:
+        work.report(folder, f"{shown_source(settings, folder)}/: {why}")
+        return None
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return None
+    names = []
+    for entry in entries:
+        if entry.name.startswith(".") or entry.is_dir():
+            continue  # a dot-file is not a photo (model.assemble)
+        why = sources.problem(generator.path, f"{relpath}/{entry.name}")
+        if why:
+            work.report(entry.path, f"{shown_source(settings, entry.path)}: {why}")
+        elif entry.is_file():
+            names.append(entry.name)
+    return names
 
 
 def _gps_notice(settings: dict[str, Any], label: str) -> None:

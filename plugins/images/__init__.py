@@ -37,6 +37,9 @@ What it does:
   without the people and places of its metadata (``svg.py``), and an ICO with the PNG
   pictures inside it cleaned (``ico.py``). A HEIC, AVIF, WebP, PNG or GIF file cut short is
   named so, like a JPEG (``damage.py``). See docs/images.md.
+- Leaves out, with one error line each in the post reader's words, a static file or gallery
+  photo whose name is not UTF-8, a link to nothing, a file the build may not read; names each
+  folder of the content folder the build cannot open, which Pelican skips (``sources.py``).
 
 Metadata keys read: none (other plugins pass it their images).
 Settings: see ``settings.py`` (``IMAGES_*``).

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from pelican import signals
 
+from plugins.blogcore.reader import shown as shown_source
 from plugins.engine import build, files, items, phases, settings_errors
 
 from . import (
@@ -20,6 +21,7 @@ from . import (
     retention,
     service,
     sidecars,
+    sources,
     suffixes,
     svg,
     video,
@@ -67,10 +69,37 @@ def _publish_heif_as_jpeg(staticfiles) -> None:
         taken.add(save_as)
 
 
-def on_static_generator_finalized(generator) -> None:
-    """Clean every raster original of the static folders (cached, on the build's workers);
-    one that cannot be cleaned is reported and taken out of the files Pelican copies."""
+def _leave_out_unpublishable(generator) -> None:
+    """A static file whose name is not UTF-8, a link to nothing, a file this build may not
+    read: one line each, taken out of the files Pelican copies (which would publish it under
+    a garbled name, or skip it without a word); a folder of the content folder that cannot be
+    listed (posts, pages, static files: Pelican's walk skips it in silence), one line."""
     settings = generator.settings
+    work = service.for_build(generator.context)
+    root = generator.path
+    for exc in sources.unlisted_folders(root, settings.get("IGNORE_FILES") or []):
+        work.report(exc.filename, sources.folder_line(shown_source(settings, exc.filename), exc))
+    refused = set()
+    for sc in generator.staticfiles:
+        why = sources.problem(root, os.path.relpath(sc.source_path, root))
+        if why:
+            work.report(sc.source_path, f"{shown_source(settings, sc.source_path)}: {why}")
+            refused.add(id(sc))
+    _take_out(generator, refused)
+
+
+def _take_out(generator, refused: set[int]) -> None:
+    """Take these static files (by id) out of the files Pelican copies."""
+    if refused:  # in place: the generator's context holds this same list
+        generator.staticfiles[:] = [sc for sc in generator.staticfiles if id(sc) not in refused]
+
+
+def on_static_generator_finalized(generator) -> None:
+    """Leave out the static files that cannot be published under their name or read; clean
+    every raster original of the static folders (cached, on the build's workers); one that
+    cannot be cleaned is reported and taken out of the files Pelican copies."""
+    settings = generator.settings
+    _leave_out_unpublishable(generator)
     _publish_heif_as_jpeg(generator.staticfiles)
     images = [
         sc
@@ -89,8 +118,7 @@ def on_static_generator_finalized(generator) -> None:
             why = damage.explain(result.error, sc.source_path)
             work.report(sc.source_path, f"{shown}: {why}; {NOT_PUBLISHED}")
             refused.add(id(sc))
-    if refused:  # in place: the generator's context holds this same list
-        generator.staticfiles[:] = [sc for sc in generator.staticfiles if id(sc) not in refused]
+    _take_out(generator, refused)
 
 
 def on_content_final(generators) -> None:
