@@ -189,3 +189,30 @@ def test_threads_list_for_the_server(states, open_, closed):
         "open": open_,
         "closed": closed,
     }
+
+
+@pytest.mark.parametrize(
+    ("old", "patterns", "prefix", "slugs"),
+    [
+        (["/posts/how-we-hire/"], ["posts/{slug}/"], "", ["how-we-hire"]),
+        (["/posts/how-we-hire"], ["posts/{slug}/"], "", ["how-we-hire"]),  # no slash
+        (["https://blog.example/posts/a/index.html"], ["posts/{slug}/"], "", ["a"]),
+        (["/blog/posts/a/"], ["posts/{slug}/"], "/blog", ["a"]),  # a site under a folder
+        (["/fr/posts/a/"], ["posts/{slug}/", "{lang}/posts/{slug}/"], "", ["a"]),
+        (["/2019/05/a/"], ["{date:%Y}/{date:%m}/{slug}/"], "", ["a"]),
+        (["/2019/05/a.html"], ["posts/{slug}/"], "", []),  # another engine's address
+        (["/posts/a/b/"], ["posts/{slug}/"], "", []),
+        (["/posts/a/"], ["{category}/"], "", []),  # no slug in the pattern
+        (["/posts/a/", "/posts/a"], ["posts/{slug}/"], "", ["a"]),  # said once
+    ],
+)
+def test_the_slugs_a_post_had_at_its_old_addresses(old, patterns, prefix, slugs):
+    assert model.moved_slugs(old, patterns, prefix) == slugs
+
+
+@pytest.mark.parametrize(
+    ("pattern", "only"),
+    [("{slug}", True), ("{slug}.html", True), ("{date:%Y}-{slug}", False), ("x", False)],
+)
+def test_a_pattern_of_the_slug_alone(pattern, only):
+    assert model.slug_only(pattern) is only

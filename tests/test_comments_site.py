@@ -230,3 +230,26 @@ def test_a_field_a_post_lacks_is_one_line_and_its_slug_is_its_thread(build_site,
         "(KeyError: 'slgu'); its thread is its slug"
     ]
     assert block(built, "posts/ranges/").select_one("#isso-thread")["data-isso-id"] == "ranges"
+
+
+def test_a_post_whose_slug_changed_is_told_to_keep_its_comments(build_site, caplog):
+    # Redirect_from keeps the old address; the thread follows the slug unless Comment_id says
+    caplog.set_level(logging.WARNING)
+    moved = (
+        "Title: How we hire\nDate: 2024-08-01\nSlug: hiring-2026\n"
+        "Redirect_from: /posts/how-we-hire/\n\nx\n"
+    )
+    kept = moved.replace("Redirect_from", "Comment_id: how-we-hire\nRedirect_from")
+    imported = moved.replace("/posts/how-we-hire/", "/2019/05/how-we-hire.html")
+    files = {"posts/moved.md": moved, "posts/kept.md": kept.replace("hiring-2026", "kept")}
+    files["posts/imported.md"] = imported.replace("hiring-2026", "imported")
+    built = build_site(files, name="slug-moved", COMMENTS_ISSO_URL=ISSO)
+    said = [m for m in caplog.messages if "comments are kept under its slug" in m]
+    assert said == [
+        "slug-moved/posts/moved.md: its comments are kept under its slug, and it redirects "
+        "from the address it had as 'how-we-hire': its thread is now 'hiring-2026', so the "
+        "comments written there no longer show; add 'Comment_id: how-we-hire' to keep them (or "
+        "'Comment_id: hiring-2026' to start afresh)"
+    ]
+    thread = block(built, "posts/kept/").select_one("#isso-thread")
+    assert thread["data-isso-id"] == "how-we-hire"

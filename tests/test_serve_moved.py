@@ -273,6 +273,11 @@ def test_a_moved_post_is_said_until_redirect_from_and_a_rename_by_a_new_file_too
     redirect = "Slug: range-types\nRedirect_from: /posts/ranges/\n"
     serve.edit("posts/ranges.md", "Slug: range-types\n", redirect)
     report = rebuilt(serve, lambda r: not moved_warnings(r) and r["build"] != report["build"])
+    # its comments stay under the old slug only with Comment_id (plugins/comments): said next
+    (said,) = report["problems"]
+    assert "add 'Comment_id: ranges' to keep them" in said["message"], report
+    serve.edit("posts/ranges.md", redirect, f"{redirect}Comment_id: ranges\n")
+    report = rebuilt(serve, lambda r: r["build"] != report["build"] and r["warnings"] == 0)
     assert report["warnings"] == 0, report
     # an editor that renames by writing a new file and deleting the old one: a move too
     old = serve.content / "posts" / "first-light.md"

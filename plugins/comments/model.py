@@ -63,6 +63,41 @@ def id_pattern_problem(pattern: object) -> str | None:
     return None
 
 
+def slug_only(pattern: str) -> bool:
+    """Whether a COMMENTS_ID pattern names the slug and no other field ('{slug}.html')."""
+    names = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+    return names == {"slug"}
+
+
+def moved_slugs(old_paths: list[str], url_patterns: list[str], prefix: str = "") -> list[str]:
+    """The slugs a post had at its old addresses (its Redirect_from) under the site's own URL
+    patterns (ARTICLE_URL, 'posts/{slug}/'): the post's Slug changed, its old address kept.
+    ``prefix``: SITEURL's path ('/blog'), which an old address may start with."""
+    found: list[str] = []
+    for pattern in url_patterns:
+        if "{slug}" not in pattern:
+            continue
+        regex = ""
+        for literal, name, _, _ in string.Formatter().parse(pattern):
+            regex += re.escape(literal)
+            if name == "slug":
+                regex += "(?P=slug)" if "(?P<slug>" in regex else "(?P<slug>[^/]+)"
+            elif name is not None:
+                regex += "[^/]+"
+        compiled = re.compile(regex)
+        for old in old_paths:
+            path = urlsplit(old.strip()).path
+            if prefix and path.startswith(prefix + "/"):
+                path = path[len(prefix) :]
+            path = path.lstrip("/")
+            for candidate in (path, path + "/", path.removesuffix("index.html")):
+                match = compiled.fullmatch(candidate)
+                if match and match["slug"] not in found:
+                    found.append(match["slug"])
+                    break
+    return found
+
+
 def default_id(pattern: str, fields: dict) -> str:
     """A post's thread identity from COMMENTS_ID and the post's fields (Pelican's
     ``url_format``: slug, date, category, lang…); KeyError for a field the post lacks."""

@@ -5,11 +5,13 @@ import logging
 import os
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from pelican import signals
 
 from plugins.engine import build, files, settings_errors
 from plugins.engine.side import shown
+from plugins.redirects.paths import split_value
 
 from .model import (
     CLOSED,
@@ -19,6 +21,8 @@ from .model import (
     Thread,
     comment_state,
     default_id,
+    moved_slugs,
+    slug_only,
     thread_id,
     threads_list,
 )
@@ -64,6 +68,8 @@ def _ident(article, settings) -> str:
 
 def _thread_of(article, settings) -> str:
     explicit = article.metadata.get("comment_id")
+    if not thread_id(explicit, "") and slug_only(settings["COMMENTS_ID"]):
+        _say_moved(article, settings)
     if thread_id(explicit, "") or settings["COMMENTS_ID"] == "{slug}":
         # Pelican's url_format copies and formats every field of the post (its dates too),
         # for each post in every rebuild make serve runs: not for what the slug alone says
@@ -80,6 +86,33 @@ def _thread_of(article, settings) -> str:
         )
         fallback = article.slug
     return thread_id(article.metadata.get("comment_id"), fallback)
+
+
+def _say_moved(article, settings) -> None:
+    """A post whose Slug changed, its old address kept (Redirect_from), has its thread under
+    its new slug: the comments written at the old address no longer show. One warning, with
+    the Comment_id that keeps them."""
+    old_paths = split_value(article.metadata.get("redirect_from"))
+    if not old_paths:
+        return
+    patterns = [settings.get("ARTICLE_URL") or "", settings.get("ARTICLE_LANG_URL") or ""]
+    prefix = urlsplit(settings.get("SITEURL") or "").path.rstrip("/")
+    pattern = settings["COMMENTS_ID"]
+    for old in moved_slugs(old_paths, patterns, prefix):
+        if old == article.slug:
+            continue
+        before, now = pattern.format(slug=old), pattern.format(slug=article.slug)
+        logger.warning(
+            "%s: its comments are kept under its slug, and it redirects from the address it "
+            "had as %r: its thread is now %r, so the comments written there no longer show; "
+            "add 'Comment_id: %s' to keep them (or 'Comment_id: %s' to start afresh)",
+            shown(settings, article.source_path),
+            old,
+            now,
+            before,
+            now,
+        )
+        return
 
 
 def _block(article, settings) -> Block | None:
