@@ -150,7 +150,7 @@ def test_an_unchanged_rebuild_renders_nothing(corpus: Path, tmp_path: Path, plug
 def test_incremental_inputs_are_the_plugins_code_not_the_project():
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     assert settings["PLUGIN_PATHS"] == [str(ROOT)]  # "." as Pelican resolves it
-    files = fastbuild_signals._input_files(settings)
+    files = fastbuild_signals._input_files(settings, fastbuild_signals._content_files(settings))
     assert str(ROOT / "plugins") in files
     assert str(ROOT) not in files
     assert not [

@@ -85,25 +85,36 @@ def _plugin_files(settings: dict[str, Any]) -> list[str]:
     return sorted(folders)
 
 
-def _input_files(settings: dict[str, Any]) -> list[str]:
-    """Everything a page can depend on besides posts: theme, plugin code, non-post content."""
-    content = os.path.abspath(settings["PATH"])
-    posts = [os.path.join(content, p) for p in settings["ARTICLE_PATHS"]]
+def _content_files(settings: dict[str, Any]) -> list[tuple[str, str]]:
+    """Every file of the content folder, as (its folder, its path)."""
+    return [
+        (folder, os.path.join(folder, name))
+        for folder, _, names in os.walk(os.path.abspath(settings["PATH"]))
+        for name in names
+    ]
+
+
+def _input_files(settings: dict[str, Any], content: list[tuple[str, str]]) -> list[str]:
+    """Everything a page can depend on besides posts: theme, plugin code, non-post content
+    (``content``: the content folder's files, ``_content_files``)."""
+    root = os.path.abspath(settings["PATH"])
+    posts = [os.path.join(root, p) for p in settings["ARTICLE_PATHS"]]
     files = [os.path.abspath(settings["THEME"]), *_plugin_files(settings)]
-    for folder, _, names in os.walk(content):
-        in_posts = any(os.path.commonpath([folder, p]) == p for p in posts)
-        files += [os.path.join(folder, n) for n in names if not (in_posts and n.endswith(".md"))]
+    in_posts = {}
+    for folder, path in content:
+        if folder not in in_posts:
+            in_posts[folder] = any(os.path.commonpath([folder, p]) == p for p in posts)
+        if not (in_posts[folder] and path.endswith(".md")):
+            files.append(path)
     return files
 
 
-def _content_stamps(settings: dict[str, Any]) -> dict[str, tuple[int, int, int, int]]:
-    """Every content file's stamp (``manifest.stamp``)."""
+def _content_stamps(content: list[tuple[str, str]]) -> dict[str, tuple[int, int, int, int]]:
+    """Every content file's stamp (``manifest.stamp``; ``content``: ``_content_files``)."""
     stamps = {}
-    for folder, _, names in os.walk(os.path.abspath(settings["PATH"])):
-        for name in names:
-            path = os.path.join(folder, name)
-            if (found := manifest.stamp(path)) is not None:
-                stamps[path] = found
+    for _, path in content:
+        if (found := manifest.stamp(path)) is not None:
+            stamps[path] = found
     return stamps
 
 
@@ -115,10 +126,11 @@ def _start_incremental(pelican) -> None:
     # a page's record lists the posts whose text it read while rendering; a fragment the theme
     # reuses (blogcore's {% memo %}) reads nothing the second time, so render each one afresh
     settings["BLOGCORE_TEMPLATE_MEMO"] = False
+    content = _content_files(settings)  # walked once: the inputs' digest and the stamps
     inputs = digest.digest(
         (
             pelican_version,
-            digest.files_digest(_input_files(settings)),
+            digest.files_digest(_input_files(settings, content)),
             digest.stable(settings, _settings_refer),
         )
     )
@@ -130,7 +142,7 @@ def _start_incremental(pelican) -> None:
     )
     # a file replaced by a copy keeping its modification time (cp -p, rsync -a) would be
     # taken from Pelican's reader cache unread: such files are read again (_forget_replaced)
-    state.current.stamps = _content_stamps(settings)
+    state.current.stamps = _content_stamps(content)
     state.replaced = manifest.replaced(state.previous.stamps, state.current.stamps)
     if state.previous.inputs != inputs:
         # new code or settings can change what a reader makes of an unchanged file
