@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from plugins.redirects.paths import pattern_regex
+
 OPEN, CLOSED, OFF = "open", "closed", "off"
 STATES = (OPEN, CLOSED, OFF)
 
@@ -77,19 +79,12 @@ def moved_slugs(old_paths: list[str], url_patterns: list[str], prefix: str = "")
     for pattern in url_patterns:
         if "{slug}" not in pattern:
             continue
-        regex = ""
-        for literal, name, _, _ in string.Formatter().parse(pattern):
-            regex += re.escape(literal)
-            if name == "slug":
-                regex += "(?P=slug)" if "(?P<slug>" in regex else "(?P<slug>[^/]+)"
-            elif name is not None:
-                regex += "[^/]+"
-        compiled = re.compile(regex)
+        compiled = re.compile(pattern_regex(pattern, named="slug"))
         for old in old_paths:
             path = urlsplit(old.strip()).path
             if prefix and path.startswith(prefix + "/"):
                 path = path[len(prefix) :]
-            path = path.lstrip("/")
+            path = "/" + path.lstrip("/")
             for candidate in (path, path + "/", path.removesuffix("index.html")):
                 match = compiled.fullmatch(candidate)
                 if match and match["slug"] not in found:

@@ -175,6 +175,28 @@ def pattern_fields(pattern: str) -> list[str]:
     return found
 
 
+def pattern_regex(pattern: str, named: str = "", paging: bool = False) -> str:
+    """A URL pattern as a regular expression over site paths (``posts/{slug}/`` matches
+    ``/posts/x/``): each field one path part. ``named``: the field captured as a group of that
+    name (used again in the pattern, the same text); ``paging``: a pagination pattern's
+    ``{base_name}`` any path and ``{number}`` digits."""
+    out = ["/"]
+    for literal, name, _, _ in string.Formatter().parse(pattern.lstrip("/")):
+        out.append(re.escape(literal))
+        if name is None:
+            continue
+        if paging and name == "base_name":
+            out.append(".*?")
+        elif paging and name == "number":
+            out.append(r"\d+")
+        elif named and name == named:
+            seen = f"(?P<{named}>" in "".join(out)
+            out.append(f"(?P={named})" if seen else f"(?P<{named}>[^/]+)")
+        else:
+            out.append("[^/]+")
+    return "".join(out)
+
+
 class _PathFormatter(string.Formatter):
     """Formats as ``str.format`` does, each field's value percent-encoded as a server receives
     it (a space in a title, ``%`` in a slug), the pattern's own text left as written."""

@@ -8,13 +8,12 @@ for each published address that would become a 404.
 import difflib
 import posixpath
 import re
-import string
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from .paths import OldPath
+from .paths import OldPath, pattern_regex
 
 _NAMESPACE = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 # How near an old address's last part must be to a post's slug, file name or title (difflib's
@@ -101,8 +100,8 @@ def listings(patterns: Iterable[str], paging: Iterable[str] = ()) -> Callable[[s
     """Tells whether a site path is a listing's: a category, tag or archive page of one of the
     URL ``patterns`` (``category/{slug}/``), or a later page of any listing (``paging``:
     ``{base_name}/page/{number}/``). A listing goes when its last post does: not a mistake."""
-    found = [_regex(p) for p in patterns if p] + [
-        _regex(p, paging=True) for p in paging if "{base_name}" in p
+    found = [pattern_regex(p) for p in patterns if p] + [
+        pattern_regex(p, paging=True) for p in paging if "{base_name}" in p
     ]
     joined = re.compile("|".join(f"(?:{r})" for r in found)) if found else None
 
@@ -114,22 +113,6 @@ def listings(patterns: Iterable[str], paging: Iterable[str] = ()) -> Callable[[s
         return bool(joined.fullmatch(decoded) or joined.fullmatch("/" + decoded))
 
     return is_listing
-
-
-def _regex(pattern: str, paging: bool = False) -> str:
-    """A URL pattern as a regular expression over site paths: each field one path part."""
-    out = ["/"]
-    for literal, name, _, _ in string.Formatter().parse(pattern.lstrip("/")):
-        out.append(re.escape(literal))
-        if name is None:
-            continue
-        if paging and name == "base_name":
-            out.append(".*?")
-        elif paging and name == "number":
-            out.append(r"\d+")
-        else:
-            out.append("[^/]+")
-    return "".join(out)
 
 
 def last_name(path: str) -> str:
