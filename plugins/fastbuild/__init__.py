@@ -24,9 +24,10 @@
   Receivers of ``content_written``/``feed_generated``/``feed_written`` run in the process
   that rendered the page: what they change in memory stays there (no receiver here does).
 - **Fixed URLs.** Once Pelican has read the posts (``article_generator_pretaxonomy``), each
-  post's URL is stored in ``override_url`` (Pelican's own field for a fixed URL), and each
-  page's once every generator has finished, so templates and plugins reading ``.url`` tens of
-  times per post no longer work it out from the settings each time.
+  post's URL is stored in ``override_url`` and the path it is written to in
+  ``override_save_as`` (Pelican's own fields for a fixed URL and path), and each page's once
+  every generator has finished, so templates and plugins reading ``.url`` tens of times per
+  post, and ``.save_as`` six times, no longer work them out from the settings each time.
 - **Feed entries made once.** The same post sits in many feeds (all posts, its category, each
   of its tags, its author, its language). fastbuild's writers make each post's feed item, and
   its XML, once per process and reuse them (``feeds.py``); each feed gets its own copy of the

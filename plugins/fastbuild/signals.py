@@ -289,13 +289,18 @@ def on_page_generator_init(generator) -> None:
 
 
 def _fix_urls(generator) -> None:
-    """Store each post's and page's URL in ``override_url``, if not done already."""
+    """Store each post's and page's URL in ``override_url`` and the path it is written to in
+    ``override_save_as``, where not done already."""
     for value in vars(generator).values():
         if not isinstance(value, list):
             continue
         for item in value:
-            if isinstance(item, Article | Page) and not hasattr(item, "override_url"):
+            if not isinstance(item, Article | Page):
+                continue
+            if not hasattr(item, "override_url"):
                 item.override_url = item.url
+            if not hasattr(item, "override_save_as"):
+                item.override_save_as = item.save_as
 
 
 def on_article_generator_pretaxonomy(generator) -> None:
@@ -303,8 +308,11 @@ def on_article_generator_pretaxonomy(generator) -> None:
 
     Pelican works a URL out from the settings and the metadata each time ``.url`` is read,
     and templates read it tens of times per post (each listing, related posts, feeds): a
-    tenth of rendering a large site. The plugins' finalizers read it too, five times per post.
-    ``override_url`` is Pelican's own way to give an object a fixed URL (the ``URL:`` key).
+    tenth of rendering a large site. The plugins' finalizers read it too, five times per post,
+    and the path a post is written to (``.save_as``) six times: the checks of who keeps an
+    address, the redirects, the writer. ``override_url`` and ``override_save_as`` are
+    Pelican's own way to give an object a fixed URL and path (the ``URL:`` and ``Save_as:``
+    keys).
     Nothing after this point changes what a URL is made of (slug, language, status,
     translation order); a plugin that did would have to do it before. Static files are left
     alone: for them ``override_url`` means something more (``attach_to``).
