@@ -34,10 +34,29 @@ STATIC_PATHS = ["images", "extra"]
 # an HTML file in a static folder (a search engine's verification file) is copied, not a post
 ARTICLE_EXCLUDES = list(STATIC_PATHS)
 EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
-# Files an editor or a system leaves beside yours are not content: Emacs's .#post.md, macOS's
-# ._photo.jpg (on a shared drive or from a zip). Pelican matches these patterns against file
-# names, so its own "**/.*" (kept here) matches none; dot folders (.well-known/) stay published.
-IGNORE_FILES = ["**/.*", ".#*", "._*"]
+# Files an editor or a system leaves beside yours are not content, and some tell what they sit
+# beside: Emacs's .#post.md and post.md~, Vim's .post.md.swp (the text being edited), macOS's
+# ._photo.jpg and .DS_Store (the folder's file names), LibreOffice's and Office's lock files
+# (the user's name and machine), Windows's Thumbs.db and desktop.ini, a zip's __MACOSX/.
+# Pelican matches these patterns against file and folder names, so its own "**/.*" (kept here)
+# matches none; other dot files and folders (.well-known/, .nojekyll) stay published.
+IGNORE_FILES = [
+    "**/.*",
+    ".#*",
+    "._*",
+    "*~",
+    ".*.sw[a-p]",
+    ".DS_Store",
+    ".~lock.*#",
+    "~$*",
+    "Thumbs.db",
+    "ehthumbs.db",
+    "desktop.ini",
+    "__MACOSX",
+    ".Spotlight-V100",
+    ".Trashes",
+    ".fseventsd",
+]
 
 TIMEZONE = "Europe/London"
 # The language of posts and pages without a `Lang:` line, and of every other page. The theme's

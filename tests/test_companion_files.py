@@ -5,6 +5,7 @@ default (``**/.*``, a path pattern) never matched one: the copy was read as a po
 original's address and blaming it) and the twin was published as an image."""
 
 import logging
+from pathlib import PurePosixPath
 
 from tests.conftest import FIXTURES
 
@@ -37,3 +38,30 @@ def test_dot_folders_of_static_files_stay_published(build_site):
     file) is published as before."""
     site = build_site({"extra/.well-known/security.txt": "Contact: mailto:x@example.test\n"})
     assert any(p.name == "security.txt" for p in site.files())
+
+
+# what editors and systems leave in a folder, each with what it would tell a reader
+LEFT_BESIDE = {
+    "images/.DS_Store": b"\x00\x00\x00\x01Bud1" + "unpublished-launch.jpg".encode("utf-16-be"),
+    "images/Thumbs.db": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64),
+    "images/desktop.ini": "[.ShellClassInfo]\r\nLocalizedResourceName=Launch\r\n",
+    "images/.~lock.price-list.odt#": "Jane Doe,jane,jane-laptop,05.12.2026 09:12,file:///home",
+    "images/~$ice-list.docx": b"\x08Jane Doe" + bytes(40),
+    "images/.notes.md.swp": b"b0VIM 9.0\x00" + b"jane" + bytes(20) + b"draft prices",
+    "images/social-card.png~": b"\x89PNG\r\n\x1a\n" + bytes(32),
+    "images/__MACOSX/images/._social-card.png": b"\x00\x05\x16\x07" + bytes(32),
+}
+
+
+def test_what_editors_and_systems_leave_in_a_folder_is_not_published(build_site, caplog):
+    """.DS_Store lists the folder's files (unpublished pictures too), a lock file holds the
+    user's name and machine, a swap file the text being edited: none is published, no line."""
+    with caplog.at_level(logging.WARNING):
+        site = build_site(LEFT_BESIDE, name="left-beside")
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    names = {PurePosixPath(n).name for n in LEFT_BESIDE}
+    assert not [m for m in said if any(n in m for n in names)], said
+    published = {p.name for p in site.files()}
+    assert not published & names, published & names
+    assert not any("__MACOSX" in str(p) for p in site.files())
+    assert (site.output / "images" / "social-card.png").is_file()
