@@ -108,3 +108,97 @@ def test_posts_without_lang_in_another_script_are_named(build_site, caplog):
         "DEFAULT_LANG in pelicanconf.py if most posts are in it",
     ]
     assert all(r.levelno == logging.WARNING for r in said)
+
+
+# languages of the same letters, told apart by their commonest words (text written here)
+FRENCH = (
+    "Le centre communautaire de Tessellate ouvre ses portes le samedi. Nous avons installé "
+    "une nouvelle salle pour les ateliers, et les bénévoles sont là pour vous accueillir "
+    "dans la bonne humeur. Cette année, le programme est plus riche que jamais: des cours "
+    "de cuisine, un club de lecture et des soirées jeux pour les familles qui veulent "
+    "découvrir le quartier avec nous."
+)
+PORTUGUESE = (
+    "O nosso centro comunitário abre as portas todos os sábados. Este ano temos uma sala "
+    "nova para as oficinas, e os voluntários estão lá para receber quem chega. Não é "
+    "preciso fazer inscrição: basta aparecer com vontade de aprender. Também há aulas de "
+    "cozinha, um clube de leitura e noites de jogos para as famílias do bairro, que são "
+    "sempre mais divertidas com novos vizinhos."
+)
+GERMAN = (
+    "Unser Gemeinschaftszentrum ist jeden Samstag für alle geöffnet. In diesem Jahr haben "
+    "wir einen neuen Raum für die Werkstätten, und die Freiwilligen sind auch dabei, um "
+    "neue Gäste zu begrüßen. Man muss sich nicht anmelden: Wer Lust hat, kommt einfach "
+    "vorbei. Es gibt Kochkurse, einen Leseclub und Spieleabende für Familien, die das "
+    "Viertel mit uns entdecken wollen, und das ist nicht nur für Kinder schön."
+)
+LONG_ENGLISH = (
+    "The community centre at Tessellate opens its doors every Saturday. This year we have "
+    "a new room for the workshops, and the volunteers are there to welcome you with a "
+    "smile. You do not have to sign up: come along if you want to learn something. There "
+    "are cooking classes, a reading club and games nights for the families of the area, "
+    "and they are more fun with new neighbours."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "suggested"),
+    [
+        (FRENCH, "en", "fr"),  # a French post on an English site, no Lang: line
+        (PORTUGUESE, "en", "pt"),
+        (GERMAN, "en_GB", "de"),
+        (LONG_ENGLISH, "fr", "en"),
+        (LONG_ENGLISH, "pt-BR", "en"),
+        (FRENCH, "fr", None),
+        (FRENCH, "fr_CA", None),
+        (PORTUGUESE, "pt", None),
+        (LONG_ENGLISH, "en", None),
+        (f"{LONG_ENGLISH} « {FRENCH[:120]} »", "en", None),  # a quotation among its words
+        (FRENCH[:100], "en", None),  # too few words to say
+        (FRENCH, "vi", None),  # no list of Vietnamese words: nothing weighed
+        ("lorem ipsum dolor sit amet " * 20, "en", None),  # no language's words
+    ],
+)
+def test_a_text_in_another_language_of_the_same_letters(text, lang, suggested):
+    found = scripts.mismatch(text, lang)
+    if suggested is None:
+        assert found is None
+    else:
+        assert found == scripts.Mismatch("Latn", lang, suggested, by_words=True)
+
+
+def test_an_english_text_on_a_site_in_another_script_is_told_english():
+    assert scripts.mismatch(LONG_ENGLISH, "fa") == scripts.Mismatch("Latn", "fa", "en")
+
+
+def test_a_language_told_by_its_words_is_named_in_the_line():
+    found = [
+        ("content/posts/fr.md", scripts.Mismatch("Latn", "en", "fr", by_words=True), False),
+        ("content/posts/pt.md", scripts.Mismatch("Latn", "fr", "pt", by_words=True), True),
+    ]
+    assert scripts.lines(found) == [
+        "content/posts/fr.md: the text is in French, but the post is marked en (DEFAULT_LANG): "
+        "its page is read and searched as en; add Lang: fr, or set DEFAULT_LANG in "
+        "pelicanconf.py if most posts are in it",
+        "content/posts/pt.md: the text is in Portuguese, but its Lang: is fr: correct it "
+        "(Lang: pt)",
+    ]
+
+
+def test_a_french_post_without_lang_on_an_english_site_is_named(build_site, caplog):
+    # published as English (<html lang="en">, English dates and words), and nothing said
+    caplog.set_level(logging.WARNING)
+    build_site(
+        {
+            "posts/ateliers.md": _post("Les ateliers du samedi", FRENCH),
+            "posts/workshops.md": _post("Saturday workshops", LONG_ENGLISH),
+            "posts/ateliers-fr.md": _post("Nos ateliers", FRENCH, "Lang: fr\nSlug: nos\n"),
+        },
+        name="words",
+    )
+    mine = [r.getMessage() for r in caplog.records if "the text is in" in r.getMessage()]
+    assert mine == [
+        "words/posts/ateliers.md: the text is in French, but the post is marked en "
+        "(DEFAULT_LANG): its page is read and searched as en; add Lang: fr, or set "
+        "DEFAULT_LANG in pelicanconf.py if most posts are in it"
+    ]
