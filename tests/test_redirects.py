@@ -189,6 +189,7 @@ def test_the_redirects_file_keeps_the_content_s_own_rules_first(ours, theirs, ex
         ({"REDIRECTS_REMOVED": [3]}, "REDIRECTS_REMOVED must hold site paths (strings)"),
         ({"REDIRECTS_REMOVED": ["posts/x/"]}, "REDIRECTS_REMOVED 'posts/x/' must start with /"),
         ({"REDIRECTS_REMOVED": ["/?p=1"]}, "REDIRECTS_REMOVED '/?p=1' has a query string"),
+        ({"REDIRECTS_MAP": ["redirects.txt"]}, "REDIRECTS_MAP must be the path of a file"),
     ],
 )
 def test_wrong_settings_are_refused(setting, message):
@@ -209,6 +210,7 @@ def test_settings_defaults():
         "REDIRECTS_OLD_PAGE_LANG_URLS": (),
         "REDIRECTS_PUBLISHED": "",
         "REDIRECTS_REMOVED": (),
+        "REDIRECTS_MAP": "redirects.txt",
     }
 
 

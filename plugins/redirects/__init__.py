@@ -14,6 +14,11 @@ An adopted site's old URL patterns (``REDIRECTS_OLD_ARTICLE_URLS = ("{slug}.html
 redirects, formatted with Pelican's ``url_format``; a post's own ``Redirect_from`` keeps an
 address first.
 
+Old addresses that are no item's (an imported blog's category, tag and author pages) are
+listed in the ``REDIRECTS_MAP`` file of the content folder (``redirects.txt``), one ``OLD NEW``
+pair a line, the new address a page the build writes (else one error line naming the line);
+the importers write it. Its lines come after every item's claims.
+
 Refused, one error line each naming the file and the key: a path that is not this site's, an
 old path where the site writes a page of its own, an old path another post claimed first (by
 date), ``..`` or backslashes. Drafts and future posts get no redirects. Docs:

@@ -248,7 +248,8 @@ class Wanted:
     """An old path one item claims: ``owner`` names the item's source, ``target`` its URL.
 
     ``source`` is the setting and pattern that gave it (``REDIRECTS_OLD_ARTICLE_URLS
-    '{slug}.html'``), or '' for the item's own Redirect_from.
+    '{slug}.html'``), or '' for the item's own Redirect_from. ``line``: the line of the
+    REDIRECTS_MAP file (``owner``) that declares it, which names no item.
     """
 
     old: OldPath
@@ -256,6 +257,59 @@ class Wanted:
     target: str  # the item's URL path on this site: /posts/slug/
     item: object = None
     source: str = ""
+    line: int = 0
+
+    def said(self, key: str) -> str:
+        """Where it is declared, as a message starts: ``posts/x.md: Redirect_from``, or
+        ``content/redirects.txt: line 3:``."""
+        return f"{self.owner}: line {self.line}:" if self.line else f"{self.owner}: {key}"
+
+
+def read_map(text: str) -> tuple[list[tuple[int, str, str]], list[tuple[int, str]]]:
+    """A REDIRECTS_MAP file: (line, old address, target path) for each ``OLD NEW`` line, and
+    (line, what is wrong) for each line that is not one. Blank lines and ``#`` comments are
+    skipped; the old address is read later, as a Redirect_from's."""
+    found, problems = [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        fields = line.split()
+        if not fields or fields[0].startswith("#"):
+            continue
+        if len(fields) != 2:
+            problems.append(
+                (
+                    number,
+                    f"expected an old address and the site path it leads to, such as "
+                    f"'/category/news/ /category/company-news/', got {line.strip()!r}",
+                )
+            )
+            continue
+        old, target = fields
+        if not target.startswith("/") or target.startswith("//") or "?" in target or "#" in target:
+            problems.append(
+                (
+                    number,
+                    f"{target!r} is not a path of this site such as /category/company-news/ "
+                    "(no host, no ?query)",
+                )
+            )
+            continue
+        try:
+            parse(target)
+        except PathError as exc:
+            problems.append((number, str(exc)))
+            continue
+        found.append((number, old, target))
+    return found, problems
+
+
+def page_output(target: str) -> str:
+    """The output file a site path is served from: ``/category/x/`` is
+    ``category/x/index.html``, ``/feeds/x.atom.xml`` that file, ``/x`` ``x/index.html``."""
+    decoded = unquote(target).lstrip("/")
+    last = decoded.rsplit("/", 1)[-1]
+    if not decoded or decoded.endswith("/"):
+        return decoded + "index.html"
+    return decoded if "." in last else decoded + "/index.html"
 
 
 @dataclass(frozen=True)
@@ -337,8 +391,9 @@ def _over_a_page(claim: Wanted, owner: str, key: str) -> str:
     old = claim.old.shown()
     if not claim.source:
         return (
-            f"{claim.owner}: {key} {old} is the address of {owner}, which the site writes "
-            f"itself; a redirect never replaces a page (remove it from {key})"
+            f"{claim.said(key)} {old} is the address of {owner}, which the site writes "
+            f"itself; a redirect never replaces a page "
+            f"({'remove that line' if claim.line else f'remove it from {key}'})"
         )
     return (
         f"{claim.owner}: {claim.source} gives {old} as its old address, which is the address "
@@ -353,11 +408,13 @@ def _claimed_before(claim: Wanted, first: Wanted, key: str) -> Refused:
     one address for both, and served only one of them)."""
     old = claim.old.shown()
     if not claim.source:
-        if not first.source:
+        if first.line:
+            said = f"is already claimed by {first.owner} (line {first.line}), which keeps it"
+        elif not first.source:
             said = f"is already claimed by {first.owner}, which keeps it"
         else:
             said = f"is the old address {first.source} gives for {first.owner}, which keeps it"
-        return Refused(claim, f"{claim.owner}: {key} {old} {said} (remove it from one of them)")
+        return Refused(claim, f"{claim.said(key)} {old} {said} (remove it from one of them)")
     if not first.source:
         said = f"which {first.owner} names in its {key} and keeps"
     elif first.source == claim.source:

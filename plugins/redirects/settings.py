@@ -31,6 +31,10 @@ DEFAULTS: dict[str, Any] = {
     "REDIRECTS_PUBLISHED": "",
     # Published addresses removed on purpose ("/posts/old-news/"): the comparison accepts them.
     "REDIRECTS_REMOVED": (),
+    # A file of old addresses that are no post's (an old blog's category, tag and author
+    # pages), each with the site path it now leads to, one "OLD NEW" pair a line: within the
+    # content folder (PATH), or absolute; the importers write it. "" reads none.
+    "REDIRECTS_MAP": "redirects.txt",
 }
 
 # Which pattern setting applies to an item: (is a page, is a translation) -> setting.
@@ -87,6 +91,14 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         )
     merged["REDIRECTS_PUBLISHED"] = os.path.abspath(published) if published else ""
     merged["REDIRECTS_REMOVED"] = _removed(merged["REDIRECTS_REMOVED"])
+    mapped = merged["REDIRECTS_MAP"]
+    if mapped is None:
+        mapped = merged["REDIRECTS_MAP"] = ""
+    if not isinstance(mapped, str | os.PathLike):
+        raise SettingsError(
+            "REDIRECTS_MAP must be the path of a file in the content folder such as "
+            f"'redirects.txt' (or '' for none), got {mapped!r}"
+        )
     for name in PATTERN_SETTINGS.values():
         merged[name] = _patterns(name, merged[name])
     return merged

@@ -10,11 +10,11 @@ from pelican.contents import Page
 from pelican.utils import slugify
 
 from plugins.blogcore.checks import planned_outputs
-from plugins.engine import build, phases, settings_errors
+from plugins.engine import build, phases, settings_errors, side
 from plugins.engine.side import shown
 
 from . import paths, published
-from .settings import PATTERN_SETTINGS, SettingsError, configure
+from .settings import DEFAULTS, PATTERN_SETTINGS, SettingsError, configure
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +54,12 @@ def on_initialized(pelican) -> None:
     except SettingsError as exc:
         settings_errors.refuse(pelican.settings, exc)
         return
+    # read here, not published: not a file left out by mistake (nor the default's name when
+    # the setting names another file, or none)
+    settings = pelican.settings
+    for mapped in (map_path(settings), map_path({"PATH": settings["PATH"]})):
+        if mapped:
+            side.claim(settings, mapped)
 
 
 def _public_items(generators) -> list:
@@ -186,6 +192,51 @@ def _pattern_claims(items, settings) -> list[paths.Wanted]:
     return wanted
 
 
+def map_path(settings) -> str:
+    """REDIRECTS_MAP's file: within the content folder (or absolute), or "" when it is off."""
+    name = settings.get("REDIRECTS_MAP", DEFAULTS["REDIRECTS_MAP"]) or ""
+    return os.path.join(settings["PATH"], name) if name else ""
+
+
+def _map_claims(settings, taken: dict[str, str]) -> list[paths.Wanted]:
+    """The REDIRECTS_MAP file's lines, each an old address and the site path it leads to (an
+    old blog's category page and the category page here); a line that is not one, or that
+    leads to no page of this build, is one error line naming the file and the line."""
+    source = map_path(settings)
+    if not source or not os.path.isfile(source):
+        return []
+    name = shown(settings, source)
+    try:
+        with open(source, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        said = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8 text"
+        logger.error("%s cannot be read (%s): REDIRECTS_MAP's redirects not made", name, said)
+        return []
+    lines, problems = paths.read_map(text)
+    for number, problem in problems:
+        logger.error("%s: line %d: %s", name, number, problem)
+    wanted = []
+    for number, text, target in lines:
+        try:
+            old = paths.parse(text, settings.get("SITEURL", ""), settings["REDIRECTS_OLD_HOSTS"])
+        except paths.PathError as exc:
+            logger.error("%s: line %d: %s", name, number, exc)
+            continue
+        if paths.page_output(target) not in taken:
+            logger.error(
+                "%s: line %d: %s leads to %s, which this build does not write: write the "
+                "address of one of the site's pages there, or remove the line",
+                name,
+                number,
+                old.shown(),
+                target,
+            )
+            continue
+        wanted.append(paths.Wanted(old, name, target, line=number))
+    return wanted
+
+
 def on_content_final(generators) -> None:
     """Every URL is known: read each Redirect_from and the old URL patterns, report
     mistakes, keep the plan. A post's own Redirect_from comes before any pattern's address."""
@@ -196,8 +247,10 @@ def on_content_final(generators) -> None:
     # a gallery's gallery.md may list its old addresses too (a renamed folder); no pattern
     # gives a gallery one: the old site's patterns were its posts' and pages'
     galleries = _gallery_pages(generators[0].context)
+    # REDIRECTS_MAP's lines last: an address a post keeps is the post's
+    taken = _taken(generators, settings)
     wanted = _redirect_from_claims(items + galleries, settings) + _pattern_claims(items, settings)
-    kept, refused = paths.plan(wanted, _taken(generators, settings), KEY)
+    kept, refused = paths.plan(wanted + _map_claims(settings, taken), taken, KEY)
     for refusal in paths.folded(refused):
         logger.log(logging.ERROR if refusal.error else logging.WARNING, "%s", refusal.message)
     state = build.current(settings).state(__package__)
@@ -280,10 +333,9 @@ def _say_unredirected(kept: list[paths.Wanted]) -> None:
             patterns.setdefault(claim.source, []).append(claim)
             continue
         logger.warning(
-            "%s: %s %s is not redirected: a static host serves no page of its own "
+            "%s %s is not redirected: a static host serves no page of its own "
             "there, and REDIRECTS_FILE is off",
-            claim.owner,
-            KEY,
+            claim.said(KEY),
             claim.old.shown(),
         )
     for source, claims in patterns.items():
@@ -302,13 +354,16 @@ def _write_page(root: Path, claim: paths.Wanted, template, context: dict, siteur
         not target.is_file() or MARKER not in target.read_text("utf-8", errors="replace")
     ):
         logger.error(
-            "%s: %s %s is the address of a file the site writes itself (%s); a redirect "
+            "%s %s is the address of a file the site writes itself (%s); a redirect "
             "never replaces it (%s)",
-            claim.owner,
-            claim.source or KEY,
+            claim.said(claim.source or KEY),
             claim.old.shown(),
             output,
-            "leave the pattern out" if claim.source else f"remove it from {KEY}",
+            "leave the pattern out"
+            if claim.source
+            else "remove that line"
+            if claim.line
+            else f"remove it from {KEY}",
         )
         return
     item = claim.item
@@ -327,9 +382,8 @@ def _write_page(root: Path, claim: paths.Wanted, template, context: dict, siteur
         target.write_text(html, encoding="utf-8")
     except OSError as exc:
         logger.error(
-            "%s: %s %s could not be written (%s)",
-            claim.owner,
-            claim.source or KEY,
+            "%s %s could not be written (%s)",
+            claim.said(claim.source or KEY),
             claim.old.shown(),
             exc,
         )
