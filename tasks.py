@@ -995,6 +995,14 @@ def _profile_slug(settings: dict) -> Callable[[str], str]:
     return lambda name: Author(name, settings).slug
 
 
+def _term_slug(settings: dict) -> Callable[[str, str], str]:
+    """The slug of a category's or tag's page, as the build gives it (Pelican's, with the
+    site's settings): the importers' redirects from the old blog's lead there."""
+    from pelican.urlwrappers import Category, Tag
+
+    return lambda kind, name: (Category if kind == "category" else Tag)(name, settings).slug
+
+
 @task(name="team-stubs", help={"content": "content folder (default: content/)"})
 def team_stubs(c, content="content"):
     """Write a team file for everyone who signs posts or pages without having one.
@@ -1072,6 +1080,7 @@ def _import(source: str, export: str, content: str, uploads: str, isso_db: str) 
 
     from plugins.importer import apply, plan, report
     from plugins.importer.model import ExportError
+    from plugins.redirects.settings import DEFAULTS as REDIRECTS
     from plugins.webmentions.settings import DEFAULTS as MENTIONS
 
     content_dir = Path(content) if Path(content).is_absolute() else ROOT / content
@@ -1101,6 +1110,13 @@ def _import(source: str, export: str, content: str, uploads: str, isso_db: str) 
         default_lang=settings["DEFAULT_LANG"],
         webmentions=archive_name,
         reserved=plan.site_pages(settings),
+        category_url=settings["CATEGORY_URL"],
+        tag_url=settings["TAG_URL"],
+        author_url=settings["AUTHOR_URL"],
+        category_feed=settings.get("CATEGORY_FEED_ATOM") or "",
+        tag_feed=settings.get("TAG_FEED_ATOM") or "",
+        author_feed=settings.get("AUTHOR_FEED_ATOM") or "",
+        redirects_map=settings.get("REDIRECTS_MAP", REDIRECTS["REDIRECTS_MAP"]) or "",
     )
     # the site's own posts keep their addresses: an imported one of the same gets -2
     own = plan.occupied(content_dir, layout, apply.load_state(content_dir), _shown)
@@ -1113,6 +1129,8 @@ def _import(source: str, export: str, content: str, uploads: str, isso_db: str) 
         lambda name: team is not None and team.find(name) is not None,
         team_slug=_profile_slug(settings),  # as team-stubs names the file
         team_taken=[person.slug for person in team.people] if team is not None else [],
+        term_slug=_term_slug(settings),  # as the build links a category or tag
+        team_page=lambda name: team.find(name).slug if team and team.find(name) else None,
     )
     try:
         outcome = apply.write_files(made, content_dir, archive_name)
@@ -1129,7 +1147,10 @@ def _import(source: str, export: str, content: str, uploads: str, isso_db: str) 
                 "run the same import again once the database can be written"
             )
     shown_archive = _shown(content_dir / archive_name) if archive_name else ""
-    for line in report.lines(plan.SOURCES[source], made, outcome, _shown(database), shown_archive):
+    shown_map = _shown(content_dir / layout.redirects_map) if layout.redirects_map else ""
+    for line in report.lines(
+        plan.SOURCES[source], made, outcome, _shown(database), shown_archive, shown_map
+    ):
         print(line)
     card = settings.get("BLOGCORE_DEFAULT_IMAGE") or ""
     if card and not (content_dir / card).is_file():

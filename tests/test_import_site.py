@@ -80,13 +80,14 @@ def test_the_report_counts_everything_and_says_what_to_run_next(imported):
     lines = run.stdout.splitlines()
     assert lines[0] == (
         "Read from the WordPress export: 4 posts, 1 draft, 1 page, 3 authors, 1 gallery, "
-        "3 pictures copied, 1 picture missing, 6 comments, 1 pingback, 1 trackback, 9 redirects."
+        "3 pictures copied, 1 picture missing, 6 comments, 1 pingback, 1 trackback, 9 redirects, "
+        "11 archive redirects."
     )
     assert lines[1] == (
         "Not imported: 1 nav_menu_item, 1 pending comment, 1 product, 2 spam comments, "
         "1 trash comment."
     )
-    assert "Files: 13 written, 0 already there and the same" in lines[2]
+    assert "Files: 14 written, 0 already there and the same" in lines[2]
     assert "Comments: 6 added to " in run.stdout
     assert "Pingbacks and trackbacks: 2 added to " in run.stdout
     missing = [line for line in lines if "hall-vaise.jpg" in line]
@@ -378,11 +379,26 @@ def test_blogger_report(from_blogger):
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[0] == (
         "Read from the Blogger export: 3 posts, 1 draft, 1 page, 2 authors, 1 picture copied, "
-        "1 picture missing, 4 comments, 4 redirects."
+        "1 picture missing, 4 comments, 4 redirects, 3 archive redirects."
     )
     assert "Not imported: 2 settings, 1 template, 1 trash comment." in run.stdout
     assert "post-999, which is not in the export: skipped" in run.stdout
     assert "/AVvXsEscreen/s1600/screen.png (in 'Photos from the Millbrook hall')" in run.stdout
+
+
+def test_blogger_label_pages_lead_to_the_tag_pages(from_blogger):
+    """/search/label/community%20halls was the label's page on Blogger: every link to it
+    reaches the tag's page here (content/redirects.txt, read by the redirects plugin)."""
+    assert "  /search/label/community%20halls → /tag/community-halls/ (tag 'community halls')" in (
+        from_blogger["run"].stdout.splitlines()
+    )
+    page = from_blogger["output"] / "search" / "label" / "community halls" / "index.html"
+    shown = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    refresh = shown.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    assert refresh == f"0; url={SITEURL}/tag/community-halls/"
+    assert (from_blogger["output"] / "tag" / "community-halls" / "index.html").is_file()
+    rules = (from_blogger["output"] / "_redirects").read_text(encoding="utf-8")
+    assert "/search/label/community%20halls /tag/community-halls/ 301" in rules
 
 
 def test_blogger_s_jump_break_is_the_summary_marker(from_blogger):

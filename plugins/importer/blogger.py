@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from . import model, xmltext
+from . import archives, model, xmltext
 from .model import Author, Comment, Export, ExportError, Item
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -116,6 +116,15 @@ def parse(path: Path) -> Export:
     if not export.items:
         raise ExportError(_no_items(path, export.skipped, len(replies)))
     _attach(export, replies, gone)
+    labels = (
+        t
+        for i in export.items
+        if i.kind == model.POST and i.status == model.PUBLISHED
+        for t in i.tags
+    )
+    export.listings = [
+        archives.blogger_label(export.site_url, label) for label in dict.fromkeys(labels)
+    ]
     return export
 
 

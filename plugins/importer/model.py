@@ -85,6 +85,21 @@ class Item:
     )
 
 
+# What an old archive page lists (Listing.kind)
+CATEGORY, TAG, AUTHOR = "category", "tag", "author"
+
+
+@dataclass
+class Listing:
+    """An archive page of the old blog: the posts of one category, tag (Blogger's label) or
+    author, at its old address."""
+
+    kind: str  # CATEGORY, TAG or AUTHOR
+    name: str  # the category's or tag's name as the export has it; the author's login
+    path: str  # its old site path: /category/news/, /search/label/Halls
+    paged: bool = False  # True: WordPress's /page/N/ and /feed/ below it too
+
+
 @dataclass
 class Export:
     """One export file, read."""
@@ -98,3 +113,4 @@ class Export:
     attachments: dict[str, Attachment] = field(default_factory=dict)  # by id
     problems: list[str] = field(default_factory=list)  # one line each, for the report
     skipped: dict[str, int] = field(default_factory=dict)  # kinds not imported (e.g. nav_menu_item)
+    listings: list[Listing] = field(default_factory=list)  # its category, tag, author pages

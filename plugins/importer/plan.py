@@ -23,18 +23,22 @@ from plugins.search.settings import DEFAULTS as SEARCH
 from plugins.team import people
 from plugins.webmentions import archive
 
-from . import convert
+from . import archives, convert
 from .model import (
     APPROVED,
+    AUTHOR,
+    CATEGORY,
     COMMENT,
     DRAFT,
     PAGE,
     PINGBACK,
     PUBLISHED,
+    TAG,
     TRACKBACK,
     Comment,
     Export,
     Item,
+    Listing,
 )
 
 # What a picture may be, by the file's suffix (others are linked files, not pictures).
@@ -73,6 +77,15 @@ class Layout:
     page_lang_url: str = "{lang}/{slug}/"
     default_lang: str = "en"
     webmentions: str = "webmentions.json"  # the archive of received mentions, in the content folder
+    # the site's listing pages and their feeds (pelicanconf.py's CATEGORY_URL…, "" for none),
+    # and the file of the redirects to them from the old blog's (REDIRECTS_MAP)
+    category_url: str = "category/{slug}/"
+    tag_url: str = "tag/{slug}/"
+    author_url: str = "team/{slug}/"
+    category_feed: str = "feeds/category/{slug}.atom.xml"
+    tag_feed: str = "feeds/tag/{slug}.atom.xml"
+    author_feed: str = "feeds/team/{slug}.atom.xml"
+    redirects_map: str = "redirects.txt"
     # the URL paths of the pages the site writes itself (site_pages of pelicanconf.py's
     # settings): the home page, the lists of categories and tags, the team, the archives, search
     reserved: frozenset[str] = frozenset(
@@ -176,6 +189,8 @@ class Plan:
     attachments: Counter = field(default_factory=Counter)
     unused: list[tuple[str, str]] = field(default_factory=list)  # (URL, where it was uploaded)
     first_post: str = ""  # the URL path of the newest imported post, for the report
+    # the old blog's archive pages redirected (REDIRECTS_MAP): one line each, for the report
+    archives: list[str] = field(default_factory=list)
 
 
 def one_line(text: str) -> str:
@@ -750,6 +765,8 @@ def make_plan(
     existing_team: Callable[[str], bool] = lambda name: False,
     team_slug: Callable[[str], str] = slug_of,
     team_taken: Iterable[str] = (),
+    term_slug: Callable[[str, str], str] = lambda kind, name: slug_of(name),
+    team_page: Callable[[str], str | None] = lambda name: None,
 ) -> Plan:
     """Every file, copy, comment and mention the import of `export` makes.
 
@@ -757,7 +774,11 @@ def make_plan(
     slug the build gives the person's byline (Pelican's author slug, which the task passes;
     the engine's slug here), so their profile is at /team/<slug>/ ('وحید خرازی':
     whyd-khrzy.md). A slug another file of the team (``team_taken``) or another imported
-    author has gets -2, as team-stubs does."""
+    author has gets -2, as team-stubs does.
+
+    The old blog's category, tag and author pages redirect to the site's (``REDIRECTS_MAP``):
+    ``term_slug(kind, name)`` is the slug the build gives a category or tag (Pelican's, which
+    the task passes), ``team_page(name)`` the profile slug of an author already in the team."""
     plan = Plan(problems=list(export.problems))
     for kind, number in export.skipped.items():
         plan.counts[f"{kind} skipped"] += number
@@ -781,6 +802,8 @@ def make_plan(
     spellings = _tag_spellings(export)
     respelt: dict[tuple[str, str], list[str]] = {}  # (as the export has it, as written)
     repeated: dict[str, list[str]] = {}  # a tag that is its post's category: its files
+    # the published posts' categories and tags, as written (without case -> as written)
+    listed: dict[str, dict[str, str]] = {CATEGORY: {}, TAG: {}}
     for item, slug in zip(export.items, slugs, strict=True):
         where = f"{item.title!r}"
         folder = layout.posts if item.kind != PAGE else layout.pages
@@ -872,6 +895,9 @@ def make_plan(
                 respelt.setdefault((name, spelt), []).append(path)
             tags.append(spelt)
         tags = list(dict.fromkeys(tags))
+        if item.kind != PAGE and status != DRAFT:
+            for kind, names in ((CATEGORY, categories[:1]), (TAG, tags)):
+                listed[kind].update((name.casefold(), name) for name in names)
         comments_state = "" if item.comments_open else "closed"
         lang = item.lang or export.lang or layout.default_lang
         new_url = layout.url(item.kind == PAGE, slug, lang)
@@ -964,12 +990,17 @@ def make_plan(
     # keyed as team-stubs keys them: a name of no letters Pelican keeps ('😀') is its own
     wanted = {people.normalise(name): team_slug(name) for name in profiles.values()}
     slugs_given = people.free_slugs(wanted, team_taken)
+    pages = {
+        login: team_page(name) for login, name in authors_used.items() if login in published_by
+    }
     for login, name in profiles.items():
         author = export.authors[login]
-        plan.files[f"{layout.team}/{slugs_given[people.normalise(name)]}.md"] = team_file(
+        pages[login] = slugs_given[people.normalise(name)]
+        plan.files[f"{layout.team}/{pages[login]}.md"] = team_file(
             name, export.source, login, author.email, author.url
         )
         plan.counts["authors"] += 1
+    _archive_redirects(export, layout, plan, listed, pages, claimed, term_slug)
     plan.problems.extend(_tags_noted(respelt, repeated))
     for name, number in sorted(pictures.ambiguous.items()):
         plan.problems.append(
@@ -984,6 +1015,102 @@ def make_plan(
     plan.counts["pictures on other sites"] = len({url for _, url in plan.elsewhere})
     plan.first_post = newest[1] if newest else ""
     return plan
+
+
+def _archive_redirects(
+    export: Export,
+    layout: Layout,
+    plan: Plan,
+    listed: dict[str, dict[str, str]],
+    authors: Mapping[str, str | None],
+    claimed: Mapping[str, str],
+    term_slug: Callable[[str, str], str],
+) -> None:
+    """The REDIRECTS_MAP file: each old category, tag and author page (and WordPress's later
+    pages and feed of it) to the site's page of that category, tag or person. A name the
+    published posts do not have here (a category turned into a tag is found as a tag), an
+    address a post or a page of the site has, are one line of the report each."""
+    published = [i for i in export.items if i.kind != PAGE and i.status == PUBLISHED]
+
+    def target(listing: Listing) -> tuple[str, str, str]:
+        """(what it is here, its page's path, its feed's path), or ("", "", "")."""
+        if listing.kind == AUTHOR:
+            slug = authors.get(listing.name)
+            found = [(AUTHOR, slug)] if slug else []
+        else:
+            other = TAG if listing.kind == CATEGORY else CATEGORY
+            found = [
+                (kind, term_slug(kind, listed[kind][listing.name.casefold()]))
+                for kind in (listing.kind, other)
+                if listing.name.casefold() in listed[kind]
+            ]
+        if not found:
+            return "", "", ""
+        kind, slug = found[0]
+        url, feed = {
+            CATEGORY: (layout.category_url, layout.category_feed),
+            TAG: (layout.tag_url, layout.tag_feed),
+            AUTHOR: (layout.author_url, layout.author_feed),
+        }[kind]
+        return kind, "/" + url.format(slug=slug).lstrip("/"), feed and "/" + feed.format(slug=slug)
+
+    def posts(listing: Listing) -> int:
+        return sum(
+            listing.name in {CATEGORY: i.categories, TAG: i.tags, AUTHOR: [i.author]}[listing.kind]
+            for i in published
+        )
+
+    leads = {}
+    for listing in export.listings:
+        kind, page, feed = target(listing)
+        leads[listing.path] = (listing, kind, page, feed)
+    ours = {page.strip("/") for _, _, page, _ in leads.values() if page}
+    lines: dict[str, str] = {}
+    for listing, kind, page, feed in leads.values():
+        what = f"{listing.kind} {listing.name!r}"
+        if not page:
+            plan.problems.append(
+                f"the old {what} page {listing.path} is not redirected: no published post "
+                f"here is {'by' if listing.kind == AUTHOR else 'in'} it"
+            )
+            continue
+        made = []
+        for old, new in archives.addresses(listing, page, feed, posts(listing)):
+            old = old_path(old)
+            bare = old.strip("/")
+            if old in lines or old in claimed or bare == "":
+                continue
+            if layout.is_reserved(old) or bare in ours:
+                why = "it is the address of one of the site's own pages"
+            elif bare in layout.occupied:
+                why = f"it is the address of {layout.occupied[bare]}"
+            else:
+                why = _unredirectable(old)
+            if why:
+                plan.problems.append(f"the old {what} page {old} is not redirected: {why}")
+                continue
+            lines[old] = new
+            made.append((old, new))
+        if made:
+            as_ = f", now a {kind}" if kind != listing.kind else ""
+            more = f"; and {len(made) - 1} more below it" if len(made) > 1 else ""
+            plan.archives.append(f"{made[0][0]} → {made[0][1]} ({what}{as_}{more})")
+    if not lines:
+        return
+    if not layout.redirects_map:
+        plan.problems.append(
+            f"{len(lines)} old addresses of the {SOURCES[export.source]} blog's category, tag "
+            "and author pages are not redirected: REDIRECTS_MAP is off in pelicanconf.py"
+        )
+        plan.archives = []
+        return
+    head = (
+        f"# The old {SOURCES[export.source]} blog's category, tag and author pages, and the "
+        "pages they lead to now:\n# one 'OLD NEW' pair a line, read by the redirects plugin "
+        "(REDIRECTS_MAP, docs/redirects.md).\n"
+    )
+    plan.files[layout.redirects_map] = head + "".join(f"{o} {n}\n" for o, n in lines.items())
+    plan.counts["archive redirects"] += len(lines)
 
 
 def elsewhere(shown: list[str], missing: list[tuple[str, str]]) -> list[str]:

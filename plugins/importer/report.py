@@ -9,7 +9,7 @@ from .plan import Plan
 _ORDER = (
     "posts", "drafts", "pages", "authors", "authors already in the team", "galleries",
     "pictures copied", "pictures missing", "pictures on other sites", "comments", "pingbacks",
-    "trackbacks", "redirects",
+    "trackbacks", "redirects", "archive redirects",
 )  # fmt: skip
 
 
@@ -32,8 +32,11 @@ def _plural(number: int, what: str) -> str:
     return f"{number} {what}"
 
 
-def lines(source: str, plan: Plan, outcome: Outcome, database: str, archive: str) -> list[str]:
-    """The report, one line per fact; problems and missing pictures listed in full."""
+def lines(
+    source: str, plan: Plan, outcome: Outcome, database: str, archive: str, redirects: str = ""
+) -> list[str]:
+    """The report, one line per fact; problems and missing pictures listed in full.
+    ``redirects``: the REDIRECTS_MAP file, as staff know it."""
     counts: Counter = plan.counts
     out = []
     found = [_plural(counts[key], key) for key in _ORDER if counts.get(key)]
@@ -79,6 +82,13 @@ def lines(source: str, plan: Plan, outcome: Outcome, database: str, archive: str
             f"Pingbacks and trackbacks: {outcome.mentions_added} added to {archive} as received "
             f"webmentions, {outcome.mentions_present} already there."
         )
+    if plan.archives:
+        out.append(
+            f"Category, tag and author pages of the old blog redirected to this site's, in "
+            f"{redirects or 'the REDIRECTS_MAP file'} ({counts['archive redirects']} old "
+            "addresses, read by the redirects plugin):"
+        )
+        out += [f"  {line}" for line in plan.archives]
     if plan.missing:
         places: dict[str, list[str]] = {}  # each picture once, with every place it was in
         for where, url in plan.missing:

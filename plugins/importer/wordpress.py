@@ -13,9 +13,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import xmltext
+from . import archives, xmltext
 from .model import (
     APPROVED,
+    AUTHOR,
+    CATEGORY,
     COMMENT,
     DRAFT,
     PAGE,
@@ -24,6 +26,7 @@ from .model import (
     POST,
     PUBLISHED,
     SPAM,
+    TAG,
     TRACKBACK,
     TRASH,
     Attachment,
@@ -32,6 +35,7 @@ from .model import (
     Export,
     ExportError,
     Item,
+    Listing,
 )
 
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
@@ -259,6 +263,56 @@ def _terms(item: ET.Element, domain: str) -> list[str]:
     return names
 
 
+def _slugs(item: ET.Element, domain: str) -> dict[str, str]:
+    """An item's terms of one taxonomy: name -> its slug (WordPress's nicename)."""
+    found: dict[str, str] = {}
+    for element in item.findall("category"):
+        name = html.unescape(element.text or "").strip()
+        slug = (element.get("nicename") or "").strip()
+        if element.get("domain") == domain and name and slug:
+            found.setdefault(name, slug)
+    return found
+
+
+def _listings(
+    channel: ET.Element, wp: str, export: Export, terms: dict[str, dict[str, str]]
+) -> list[Listing]:
+    """The archive pages of the published posts' categories, tags and authors, at the old
+    addresses: the bases from the old blog's own links to them, else WordPress's defaults
+    (each base read is a line of the report)."""
+    parents = {
+        _text(c, f"{wp}category_nicename"): _text(c, f"{wp}category_parent")
+        for c in channel.findall(f"{wp}category")
+    }
+    slugs = {
+        CATEGORY: {name: archives.category_path(s, parents) for name, s in terms[CATEGORY].items()},
+        TAG: terms[TAG],
+    }
+    posts = [i for i in export.items if i.old_urls]
+    bases = archives.read_bases(
+        (i.html for i in export.items),
+        export.site_url,
+        {kind: found.values() for kind, found in slugs.items()},
+        [urlsplit(u).path for i in posts for u in i.old_urls],
+    )
+    listings = []
+    for kind, found in slugs.items():
+        base, links = bases.get(kind, (archives.DEFAULT_BASES[kind], 0))
+        if links:
+            export.problems.append(
+                f"the {kind} pages were at /{base}/<{kind}>/, as {links} link(s) of the posts "
+                f"to them say (WordPress's {kind.capitalize()} base): redirected from there"
+            )
+        for name, slug in found.items():
+            path = archives.wordpress_path(export.site_url, base, slug)
+            listings.append(Listing(kind, name, path, paged=True))
+    authors = (i.author for i in posts if i.kind == POST and i.author)
+    for login in dict.fromkeys(authors):
+        path = archives.wordpress_path(export.site_url, "author", archives.nicename(login))
+        listings.append(Listing(AUTHOR, login, path, paged=True))
+    return listings
+
+
 def _language(item: ET.Element) -> str:
     """The item's language from Polylang/WPML's 'language' taxonomy (its slug, e.g. 'fr')."""
     for element in item.findall("category"):
@@ -321,6 +375,7 @@ def parse(path: Path) -> Export:
             last_name=_name(element, f"{wp}author_last_name"),
         )
     declared = set(export.authors)
+    terms: dict[str, dict[str, str]] = {CATEGORY: {}, TAG: {}}  # the published posts' terms
     undeclared: dict[str, list[str]] = {}  # a login no wp:author declares -> its items
     mended: dict[tuple[str, str], list[str]] = {}  # (as written, declared login) -> its items
     seen: dict[str, str] = {}
@@ -376,6 +431,11 @@ def parse(path: Path) -> Export:
                 undeclared.setdefault(creator, []).append(named)
         categories = [c for c in _terms(item, "category") if c.lower() != "uncategorized"]
         published = status == PUBLISHED
+        if published and kind == POST:
+            for domain, taxonomy in (("category", CATEGORY), ("post_tag", TAG)):
+                for name, slug in _slugs(item, domain).items():
+                    if name.lower() != "uncategorized" or taxonomy == TAG:
+                        terms[taxonomy].setdefault(name, slug)
         export.items.append(
             Item(
                 id=post_id,
@@ -408,6 +468,7 @@ def parse(path: Path) -> Export:
             f"author {login!r} is not one of the export's authors (wp:author): an author of "
             f"their own (a team file, if they published); used by {', '.join(items)}"
         )
+    export.listings = _listings(channel, wp, export, terms)
     if not export.items:
         others = ", ".join(f"{n} {kind}" for kind, n in sorted(export.skipped.items()))
         raise ExportError(
