@@ -70,7 +70,9 @@ def _youtube(path: str, query: dict[str, list[str]]) -> str | None:
     playlist = query.get("list", [""])[0]
     parts = [part for part in path.split("/") if part]
     if len(parts) >= 2 and parts[0] in ("embed", "v", "shorts", "live"):
-        video = parts[1]
+        # a Flash-era player gives its options after '&', with no '?': /v/ID&hl=en&fs=1
+        video, _, options = parts[1].partition("&")
+        query = {**parse_qs(options), **query}
         if video == "videoseries":
             return f"https://www.youtube.com/playlist?list={quote(playlist)}" if playlist else None
         start = query.get("start", query.get("t", [""]))[0].rstrip("s")

@@ -439,13 +439,11 @@ def _same_picture(href: str | None, src: str | None) -> bool:
 def _player_page(src: str, title: str = "") -> embeds.Page | None:
     """The page a player's address stands for (the engine's table, ``embeds.page_of``: YouTube,
     Vimeo, Speaker Deck, SlideShare, SoundCloud, Spotify, CodePen, Dailymotion, TED, a map...),
-    Flash-era players read too: ``youtube.com/v/ID&hl=en`` (its options after ``&``, with no
-    ``?``) and Vimeo's ``moogaloop.swf?clip_id=N``; None for anything else."""
+    YouTube's Flash-era ``/v/ID&hl=en`` too, and Vimeo's ``moogaloop.swf?clip_id=N`` read
+    here; None for anything else."""
     src = src.strip()
     if found := _MOOGALOOP.search(src):
         src = f"https://player.vimeo.com/video/{found.group(1)}"
-    elif "&" in src and "?" not in src:
-        src = src.replace("&", "?", 1)
     return embeds.page_of(src, title)
 
 
