@@ -120,6 +120,24 @@ def test_an_archive_at_the_address_of_its_page_here_needs_only_its_feed(tmp_path
     ]
 
 
+def test_with_redirects_map_off_nothing_is_written_and_the_report_says_so(tmp_path):
+    path = tmp_path / "x.xml"
+    path.write_text(wxr(), encoding="utf-8")
+    made = plan.make_plan(wordpress.parse(path), plan.Layout(redirects_map=""), None)
+    assert "" not in made.files and not made.archives
+    assert (
+        f"{len(EXPECTED)} old addresses of the WordPress blog's category, tag and author pages "
+        "are not redirected: REDIRECTS_MAP is off in pelicanconf.py"
+    ) in made.problems
+
+
+def test_a_category_only_drafts_have_is_not_redirected(tmp_path):
+    """Its page was never public: no line (a draft's tag 'Later' neither, above)."""
+    made = _planned(tmp_path, wxr().replace(_post(12, EVENTS), _post(12, EVENTS, status="draft")))
+    assert not [line for line in _lines(made) if "events" in line]
+    assert len(_lines(made)) == len(EXPECTED) - 2
+
+
 BLOG = "tag:blogger.com,1999:blog-77"
 
 

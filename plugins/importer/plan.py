@@ -1044,6 +1044,7 @@ def _archive_redirects(
                 for kind in (listing.kind, other)
                 if listing.name.casefold() in listed[kind]
             ]
+            found = [(kind, slug) for kind, slug in found if slug]  # a name of no letter
         if not found:
             return "", "", ""
         kind, slug = found[0]
