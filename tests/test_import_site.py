@@ -461,7 +461,7 @@ PELICAN_EXPORTS = Path(pelican.__file__).parent / "tests" / "content"
             "wordpress",
             "wordpressexport.xml",
             "Read from the WordPress export: 7 posts, 4 drafts, 2 pages, 2 authors, "
-            "2 pictures missing, 3 comments, 10 redirects.",
+            "2 pictures missing, 3 comments, 10 redirects, 11 archive redirects.",
         ),
         (
             # re-saved by a tool that dropped Blogger's xmlns:app declarations
