@@ -347,17 +347,33 @@ def _publish_said(conf: Path, output: Path, content: Path | None = None, extra=(
         return 1
 
 
+def _content(content: str) -> Path | None:
+    """The --content folder given (None for Pelican's, content/); a name that is no folder
+    ends the command with one line, before anything is built, started or served."""
+    if not content:
+        return None
+    folder = Path(content)
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        sys.exit(
+            f"--content {content}: {_shown(folder.absolute())} {what}; pass the folder that "
+            "holds posts/ and pages/ (the default is content/)."
+        )
+    return folder
+
+
 @task(help={"content": "content folder (default: content/)", "output": "output folder"})
 def build(c, content="", output="output"):
     """Build the site once with pelicanconf.py into output/."""
+    source = _content(content)
     _detach(ROOT / output)
-    sys.exit(_pelican(DEV_CONF, ROOT / output, Path(content) if content else None))
+    sys.exit(_pelican(DEV_CONF, ROOT / output, source))
 
 
 @task(help={"content": "content folder", "output": "output folder (replaced only on success)"})
 def publish(c, content="", output="output"):
     """Build with publishconf.py into a temporary folder, then swap it into output/."""
-    sys.exit(_publish_said(PUBLISH_CONF, ROOT / output, Path(content) if content else None))
+    sys.exit(_publish_said(PUBLISH_CONF, ROOT / output, _content(content)))
 
 
 def _not_found_page(conf: Path) -> str:
@@ -518,6 +534,8 @@ def serve(c, port=str(PORT), content="", output="output"):
 
     # SIGTERM (not only Ctrl-C) must reach the `finally` below, which stops Isso
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    source = _content(content)  # a folder that is not there: one line, nothing served
+    source = source.absolute() if source else None
     port = _port_to_serve(port)  # before anything is built, started or removed
     folder = ROOT / output  # an absolute --output stays as it is
     # one server a folder: a second one refuses in one line (before it starts anything)
@@ -537,7 +555,6 @@ def serve(c, port=str(PORT), content="", output="output"):
         overrides += ['COMMENTS_PROVIDER="none"']
     if folder != ROOT / "output":  # two servers must not share an incremental build's record
         overrides += [f"CACHE_PATH={json.dumps(str(folder.with_name(f'.{folder.name}.cache')))}"]
-    source = Path(content).absolute() if content else None
     # off a terminal (a log file, a pipe), one line per message, as `invoke build` prints
     args = [*_arguments(DEV_CONF, own, source, ["-e", *overrides]), *_log_handler()]
     report = own / FILE_NAME
@@ -633,6 +650,7 @@ def _output_moved_line(output: Path, own: Path) -> str:
 )
 def preview(c, port=str(PORT), content="", output="output"):
     """Build with publish settings (SITEURL pointing here) and serve it, as it will ship."""
+    source = _content(content)
     port = _port_to_serve(port)  # a port taken: one line, before building
     os.environ["SITEURL"] = f"http://{HOST}:{port}"
     # a folder of its own, named by this process (a killed preview's goes with the next
@@ -642,7 +660,6 @@ def preview(c, port=str(PORT), content="", output="output"):
     folder = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-preview-", dir=builds))
     name = _shown(ROOT / output)
     try:
-        source = Path(content) if content else None
         status = _pelican(PUBLISH_CONF, folder, source, extra=LOCAL_COPY)
         if status or not (folder / "index.html").is_file():
             print(f"Preview failed (exit {status or 1}); {name}/ was left as it was.")
@@ -693,7 +710,8 @@ def related(c, slug, content=""):
     slug = slug.strip()
     if not slug:
         sys.exit("No post given: invoke related <slug> (or /posts/<slug>/, or its file).")
-    source = Path(content).absolute() if content else None
+    source = _content(content)
+    source = source.absolute() if source else None
     with tempfile.TemporaryDirectory() as tmp:
         setting = f"RELATED_EXPLAIN={json.dumps(slug)}"  # -e takes JSON values
         # the build ends once the answer is printed (plugins/related: nothing is written)
@@ -817,13 +835,19 @@ def _ask_author(team, folder: Path, default) -> str:
         )
 
 
+def _author_option() -> str:
+    """How the writer passes an author, as they called new-post: make's AUTHOR= or invoke's
+    --author (the Makefile hands the title over in NEW_POST_TITLE)."""
+    return 'AUTHOR="Name"' if "NEW_POST_TITLE" in os.environ else '--author "Name"'
+
+
 def _author(given: str, content: Path) -> str:
     """The Author line of a new post: a team member's Name, asked for or checked."""
     team = _team(content)
     if team is None:  # a content folder without team files: any name will do
         author = given or _git_author()
         if not author:
-            sys.exit("No author: pass --author 'Your Name' or set git config user.name.")
+            sys.exit(f"No author: pass {_author_option()} or set git config user.name.")
         return author
     import pelicanconf
     from plugins.team.settings import DEFAULTS
@@ -837,13 +861,16 @@ def _author(given: str, content: Path) -> str:
         why = f"No one called {given!r} in the team" + (
             f": did you mean {hint!r}?" if hint else "."
         )
-        sys.exit(f"{why}\n{_team_list(team, folder)}\nPass one of them with --author.")
+        sys.exit(f"{why}\n{_team_list(team, folder)}\nPass one of them: {_author_option()}.")
     default = team.find(_git_author()) if _git_author() else None
     if sys.stdin.isatty():
         return _ask_author(team, folder, default)
     if default is not None:
         return default.name
-    sys.exit(f"No author: pass --author with one of the team.\n{_team_list(team, folder)}")
+    sys.exit(
+        f"No author: pass {_author_option()} with one of the team (or set git config user.name "
+        f"to yours).\n{_team_list(team, folder)}"
+    )
 
 
 def _one_line_title(typed: str) -> str:
@@ -935,6 +962,7 @@ class _Bylines:
     # normalised name -> (the name as most files spell it, the files)
     names: dict[str, tuple[str, list[Path]]]
     unsigned: list[Path]  # posts without an author line: the site's AUTHOR signs them
+    withheld: set[Path] = dataclasses.field(default_factory=set)  # drafts, posts dated ahead
 
 
 def _bylines(content: Path) -> _Bylines:
@@ -956,6 +984,7 @@ def _bylines(content: Path) -> _Bylines:
     pages = [Path(folder) for folder in settings.get("PAGE_PATHS", []) if folder.strip("/")]
     found: dict[str, list[tuple[str, Path]]] = {}
     unsigned: list[Path] = []
+    withheld: set[Path] = set()
     for path in sorted(content.rglob("*")):
         relpath = path.relative_to(content)
         if (
@@ -971,6 +1000,8 @@ def _bylines(content: Path) -> _Bylines:
         except Exception as exc:  # the build reports a broken file; here it has no byline
             print(f"{_shown(path)}: not read ({exc}); its authors are not counted")
             continue
+        if _withheld(metadata):
+            withheld.add(path)
         names = metadata.get("authors") or [metadata.get("author")]
         if names == [None] and not any(relpath.is_relative_to(folder) for folder in pages):
             unsigned.append(path)
@@ -983,7 +1014,18 @@ def _bylines(content: Path) -> _Bylines:
         key: (Counter(n for n, _ in uses).most_common(1)[0][0], [p for _, p in uses])
         for key, uses in found.items()
     }
-    return _Bylines(settings, names, unsigned)
+    return _Bylines(settings, names, unsigned, withheld)
+
+
+def _withheld(metadata: dict) -> bool:
+    """A draft, or a post dated ahead: not published yet, nor its author's name with it."""
+    if str(metadata.get("status") or "").strip().lower() == "draft":
+        return True
+    date = metadata.get("date")
+    if not isinstance(date, datetime.datetime):
+        return False
+    now = datetime.datetime.now(date.tzinfo) if date.tzinfo else datetime.datetime.now()
+    return date > now
 
 
 def _profile_slug(settings: dict) -> Callable[[str], str]:
@@ -1036,6 +1078,15 @@ def team_stubs(c, content="content"):
     written, notes = [], []
     for key, (name, files) in sorted(missing.items()):
         path = folder / f"{slugs[key]}.md"
+        if all(file in bylines.withheld for file in files):
+            # a profile is published: it would announce a name before its post (a new hire)
+            notes.append(
+                f"{name} signs only posts not published yet ({_shown(files[0])}"
+                f"{f' and {len(files) - 1} more' if len(files) > 1 else ''}): no team file "
+                "written, so /team/ does not name them before their post goes out; run this "
+                "again when it is published (a publish build names the missing file then)"
+            )
+            continue
         suggestion = team.suggest(name)
         if people.list_separator(name):
             notes.append(str(people.one_name_of_many(_shown(files[0]), "Authors", name, False)))

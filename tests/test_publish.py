@@ -353,7 +353,7 @@ def test_new_post_without_author_uses_git_name_only_when_it_is_a_team_member(tmp
     content, _ = _site(tmp_path)
     refused = _new_post(content, "Hello again", git_name="Seed Maintainers")
     assert refused.returncode == 1
-    assert "No author: pass --author with one of the team." in refused.stderr
+    assert 'No author: pass --author "Name" with one of the team' in refused.stderr
     assert "1. Ada Byrne (also: ada-byrne, A. Byrne)" in refused.stderr
     taken = _new_post(content, "Hello again", git_name="Cleo Park")
     assert taken.returncode == 0, taken.stderr
@@ -478,3 +478,33 @@ def test_publish_where_it_cannot_write_is_one_line(tmp_path):
         f"{output} was left as it was (a publish builds in {tmp_path}/afile/.output.builds/, "
         "beside it)."
     ]
+
+
+@pytest.mark.parametrize("command", ["build", "publish", "preview", "serve", "related"])
+def test_a_content_folder_that_is_not_there_is_one_line(tmp_path, command):
+    # Pelican's traceback; `invoke serve` then went on serving the last site built from content/
+    args = [command, "--content", "contnet", "--output", str(tmp_path / "out")]
+    if command == "related":
+        args = ["related", "--content", "contnet", "how-we-hire"]
+    if command in ("serve", "preview"):
+        args += ["--port", "8799"]
+    result = _invoke("--search-root", str(ROOT), *args, cwd=tmp_path)  # contnet: from here
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"--content contnet: {tmp_path}/contnet does not exist; pass the folder that holds "
+        "posts/ and pages/ (the default is content/)."
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def test_new_post_under_make_says_how_make_passes_an_author(tmp_path):
+    content, _ = _site(tmp_path)
+    env = {**os.environ, "NEW_POST_TITLE": "Hello again", "GIT_CONFIG_COUNT": "1"}
+    env |= {"GIT_CONFIG_KEY_0": "user.name", "GIT_CONFIG_VALUE_0": "Someone Else"}
+    refused = subprocess.run(
+        [sys.executable, "-m", "invoke", "new-post", "--title", "Hello again", "--author", "",
+         "--content", str(content)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert refused.returncode == 1
+    assert 'No author: pass AUTHOR="Name" with one of the team' in refused.stderr

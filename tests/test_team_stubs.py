@@ -194,3 +194,29 @@ def test_team_stubs_in_a_folder_without_authors(tmp_path, capsys):
         f"Nothing written: every author has a team file in {content}/team/."
     ]
     assert not (content / "team").exists()
+
+
+def test_team_stubs_writes_no_file_for_someone_who_signs_only_withheld_posts(tmp_path, capsys):
+    # a stub's profile is published: /team/ named an embargoed hire before their post went out
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    post = "Title: {t}\nDate: {d}\nCategory: Company\nAuthor: {a}\n{extra}\nText.\n"
+    files = {
+        "hire.md": post.format(t="Hello", d="2024-05-01", a="Zara Quill", extra="Status: draft"),
+        "ahead.md": post.format(t="Soon", d="2999-01-01", a="Ugo Vale", extra=""),
+        "ahead-and-out.md": post.format(t="Out", d="2024-05-02", a="Ugo Vale", extra=""),
+        "both.md": post.format(t="Both", d="2024-05-03", a="Wen Ito", extra="Status: Draft "),
+        "both-2.md": post.format(t="Both 2", d="2999-01-02", a="Wen Ito", extra=""),
+    }
+    for name, text in files.items():
+        (content / "posts" / name).write_text(text, encoding="utf-8")
+    out = run_stubs(content, capsys)
+    team = content / "team"
+    assert sorted(p.name for p in team.iterdir()) == ["ugo-vale.md"]  # one post is out
+    assert (
+        "Wen Ito signs only posts not published yet "
+        f"({content}/posts/both-2.md and 1 more): no team file written, so /team/ does not "
+        "name them before their post goes out; run this again when it is published (a "
+        "publish build names the missing file then)"
+    ) in out
+    assert any(line.startswith("Zara Quill signs only posts not published yet") for line in out)
