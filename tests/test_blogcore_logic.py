@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 
 import pytest
 
@@ -1756,3 +1757,32 @@ def test_unknown_kind_hint(link, kind, page, hint):
 )
 def test_a_taxonomy_link_with_no_name(kind, listing, expected):
     assert expected in links.no_name_problem(f"{{{kind}}}", kind, listing)
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "strict", "said"),
+    [
+        ("https://blog.tessellate.example", True, None),
+        ("https://acme.github.io/blog", True, None),
+        ("http://127.0.0.1:8000", False, None),
+        ("", False, None),  # a development build: links from the site's root
+        (None, False, None),
+        ("/blog", False, None),
+        # a deploy variable left empty, a host without its scheme: every absolute link broken
+        ("", True, "SITEURL must be the site's address with https:// (or http://), such as "
+         "'https://blog.tessellate.example', got '': links, feeds and the sitemap need the "
+         "full address"),
+        ("blog.example.com", True, "such as 'https://blog.example.com', got 'blog.example.com'"),
+        ("blog.example.com", False, "a browser reads it as a folder of each page"),
+        ("/blog", True, "got '/blog'"),
+        ("https://", True, "got 'https://'"),
+        (42, False, "got 42"),
+    ],
+)  # fmt: skip
+def test_siteurl_is_a_full_address_in_a_publish_build(siteurl, strict, said):
+    settings = {"SITEURL": siteurl, "BLOGCORE_STRICT": strict}
+    if said is None:
+        configure(settings)
+    else:
+        with pytest.raises(SettingsError, match=re.escape(said)):
+            configure(settings)

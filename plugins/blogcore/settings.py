@@ -1,6 +1,7 @@
 """Every blogcore setting with its default, and their validation."""
 
 import difflib
+import re
 import zoneinfo
 from typing import Any
 
@@ -100,6 +101,7 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
             f"BLOGCORE_SITEMAP must be a file name or '', got {merged['BLOGCORE_SITEMAP']!r}"
         )
     _check_bundles(merged["BLOGCORE_BUNDLES"])
+    check_siteurl(settings.get("SITEURL"), merged["BLOGCORE_STRICT"])
     check_timezone(settings.get("TIMEZONE"))
     merged["DOCUTILS_SETTINGS"] = docutils_settings(settings.get("DOCUTILS_SETTINGS"))
     return merged
@@ -112,6 +114,35 @@ def docutils_settings(given: Any) -> dict[str, Any]:
     if given is not None and not isinstance(given, dict):
         raise SettingsError(f"DOCUTILS_SETTINGS must be a dict, got {given!r}")
     return {"file_insertion_enabled": False, **(given or {})}
+
+
+_ABSOLUTE = re.compile(r"https?://[^/\s?#]+(/[^\s?#]*)?")
+
+
+def check_siteurl(siteurl: Any, strict: bool) -> None:
+    """Pelican's SITEURL: the site's address with its scheme. A publish build (strict) needs
+    one: a host without ``https://`` (``blog.example.com``) or an empty value (a deploy
+    variable left unset) made every canonical link, feed entry, social card and sitemap
+    address relative, broken wherever they are read, with only Pelican's vague line about
+    feeds. A development build may have none (links relative to the site's root) or a path
+    (``/blog``), never a bare host."""
+    value = "" if siteurl is None else siteurl if isinstance(siteurl, str) else None
+    if value is not None and _ABSOLUTE.fullmatch(value):
+        return
+    if not strict and value is not None and (value == "" or value.startswith("/")):
+        return
+    example = "https://blog.tessellate.example"
+    if isinstance(value, str) and value and not value.startswith(("/", "http:", "https:")):
+        example = f"https://{value.strip().strip('/')}"
+    why = (
+        "links, feeds and the sitemap need the full address"
+        if strict
+        else "without https:// a browser reads it as a folder of each page"
+    )
+    raise SettingsError(
+        f"SITEURL must be the site's address with https:// (or http://), such as {example!r}, "
+        f"got {siteurl!r}: {why}"
+    )
 
 
 def check_timezone(name: Any) -> None:
