@@ -6,13 +6,15 @@ meant, and the gallery's old address gone with no way to keep it; the photos plu
 ``Gallery: {photo}album`` sent the writer to a folder with braces in its name.
 """
 
+import datetime
+import logging
 import shutil
 from pathlib import Path
 
 import pytest
 
 from plugins.galleries import model
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, PUBLISH_CONF, TEST_SITEURL, Site
 from tests.test_galleries_site import build, messages
 from tests.test_images_pipeline import photo
 
@@ -248,3 +250,171 @@ def test_a_mistyped_redirect_from_in_gallery_md_is_named_as_written(line, said):
     sidecar, problems = model.parse_sidecar(line + "\n", "content/galleries/x/gallery.md")
     assert sidecar.redirect_from == ""
     assert said in problems[0].message
+
+
+def test_redirect_from_on_a_site_without_gallery_pages_is_one_line(tmp_path):
+    """GALLERY_SAVE_AS = "": no page to redirect to, and no link to a page not written."""
+    content = make_content(tmp_path, sidecar_extra="Redirect_from: /galleries/old-trip/\n")
+    site, log = build(tmp_path, content, GALLERY_SAVE_AS="")
+    assert about(log, "content/galleries/offsite/gallery.md") == [
+        (
+            "WARNING",
+            "content/galleries/offsite/gallery.md: Redirect_from /galleries/old-trip/ is not "
+            'redirected: this site writes no gallery pages (GALLERY_SAVE_AS is ""), so there is '
+            "no page to send it to; remove the line, or give galleries their pages again "
+            "(GALLERY_SAVE_AS = 'galleries/{slug}/index.html')",
+        )
+    ]
+    assert not site.exists("galleries/offsite/") and not site.exists("galleries/old-trip/")
+    # the post shows the gallery, without a link to a page that is not there
+    block = site.soup("posts/four-days/").select_one("section.gallery")
+    assert block.select("img")
+    links = {a["href"] for a in site.soup("posts/four-days/").select("a[href]")}
+    links |= {a["href"] for a in site.soup("galleries/").select("a[href]")}
+    assert not [href for href in links if href.endswith("/galleries/offsite/")], links
+
+
+HIDDEN_PAGE_REFUSED = (
+    "Redirect_from /galleries/offsite/ is the address of the gallery 'offsite' "
+    "(plugins/galleries{why}), which the site writes itself; a redirect never replaces a "
+    "page (remove it from Redirect_from)"
+)
+
+
+def test_a_hidden_gallerys_address_takes_no_redirect(tmp_path):
+    """A post's Redirect_from on a hidden gallery's address is refused when the plan is made
+    (the galleries plugin declares every page it writes), not only when the file is there:
+    no redirect page and no _redirects line over the gallery's page."""
+    content = make_content(tmp_path, sidecar_extra="Status: hidden\n")
+    post = content / "posts" / "four-days.md"
+    post.write_text(
+        post.read_text().replace("Gallery:", "Redirect_from: /galleries/offsite/\nGallery:")
+    )
+    site, log = build(tmp_path, content)
+    assert about(log, "content/posts/four-days.md") == [
+        ("ERROR", "content/posts/four-days.md: " + HIDDEN_PAGE_REFUSED.format(why=""))
+    ]
+    page = site.soup("galleries/offsite/")
+    assert page.select_one("h1").get_text(strip=True) == "Four days in the Drome"
+    assert not page.select_one('meta[http-equiv="refresh"]')
+    assert not site.exists("_redirects")
+
+
+def test_a_draft_gallery_is_never_published_through_a_redirect(tmp_path, caplog):
+    """A publish build withholds a draft gallery: another gallery's Redirect_from on its
+    address is the same error as in development (its page goes there once it is out), its
+    own Redirect_from sends no one to it, and nothing of it is published."""
+    extra = "Status: draft\nRedirect_from: /galleries/old-trip/\n"
+    content = make_content(tmp_path, gallery="easton", sidecar_extra=extra)
+    (content / "galleries" / "easton" / "gallery.md").write_text(
+        "Redirect_from: /galleries/offsite/\nPhoto: hall.jpg | The hall. | A hall\n"
+    )
+    source = "content/galleries/easton/gallery.md"
+    _, log = build(tmp_path, content)
+    assert about(log, source) == [("ERROR", f"{source}: " + HIDDEN_PAGE_REFUSED.format(why=""))]
+    caplog.set_level(logging.ERROR)
+    caplog.clear()
+    with pytest.raises(SystemExit):
+        build(tmp_path, content, conf=PUBLISH_CONF, name="pub")
+    site = Site(output=tmp_path / "pub", content=content, siteurl=TEST_SITEURL)
+    why = (
+        "; a draft (content/galleries/offsite/ says Status: draft), its page goes there once "
+        "it is out"
+    )
+    (said,) = [r.getMessage() for r in caplog.records if r.getMessage().startswith(source)]
+    assert said == f"{source}: " + HIDDEN_PAGE_REFUSED.format(why=why)
+    assert not site.exists("galleries/offsite/") and not site.exists("galleries/old-trip/")
+    assert not list(site.output.rglob("farmhouse*")) and not list(site.output.rglob("lunch*"))
+    assert not site.exists("_redirects")
+
+
+@pytest.mark.parametrize(("status", "public"), [("draft", False), ("hidden", True)])
+def test_a_gallery_readers_may_not_see_hands_no_one_its_old_addresses(status, public):
+    gallery = model.Gallery("offsite", "Offsite", status=status, redirect_from="/old/")
+    gallery.public = public
+    assert gallery.metadata == ({"redirect_from": "/old/"} if public else {})
+    assert gallery.reader_status == status
+
+
+def test_every_gallery_page_is_declared_withheld_ones_too():
+    now = datetime.datetime(2026, 1, 1)
+    shown = model.Gallery("a", "A", photos=[model.Photo("x.jpg")], save_as="galleries/a/x.html")
+    empty = model.Gallery("b", "B", save_as="galleries/b/x.html")  # no photos: no page
+    draft = model.Gallery("c", "C", photos=[model.Photo("y.jpg")], save_as="galleries/c/x.html")
+    draft.status, draft.source = "draft", "content/galleries/c"
+    assert model.pages_owned([shown, empty], [draft], now, "galleries/index.html") == {
+        "galleries/a/x.html": "the gallery 'a' (plugins/galleries)",
+        "galleries/c/x.html": "the gallery 'c' (plugins/galleries; a draft "
+        "(content/galleries/c/ says Status: draft), its page goes there once it is out)",
+        "galleries/index.html": "the galleries page (GALLERY_INDEX_SAVE_AS)",
+    }
+
+
+PHOTOS_IMAGE = (
+    "Image '{{photo}}{written}' is the photos plugin's syntax (a photo of its PHOTO_LIBRARY); "
+    "here a post's picture is its Cover, {then}"
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "level", "then"),
+    [
+        (
+            "",
+            "ERROR",  # the post would go out without the picture it names
+            "a file of the content folder: write Cover: galleries/offsite/farmhouse.jpg",
+        ),
+        (
+            "Cover: galleries/offsite/lunch.jpg\n",
+            "WARNING",  # its picture is there: the line is noise
+            "which it gives: remove the Image line",
+        ),
+    ],
+)
+def test_the_photos_plugins_image_is_one_line_saying_what_to_write(tmp_path, extra, level, then):
+    content = make_content(tmp_path)
+    post = content / "posts" / "four-days.md"
+    image = "Image: {photo}offsite/farmhouse.jpg\n"
+    post.write_text(post.read_text().replace("Gallery: offsite\n", image + extra))
+    _, log = build(tmp_path, content)
+    said = PHOTOS_IMAGE.format(written="offsite/farmhouse.jpg", then=then)
+    # one line: not blogcore's unknown key too
+    assert about(log, "content/posts/four-days.md") == [
+        (level, f"content/posts/four-days.md: {said}")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "page", "said"),
+    [
+        ("images/x.jpg", False, ""),  # not the photos plugin's: blogcore's unknown-key line
+        (
+            "{photo}trip/x.jpg",
+            False,
+            "write Cover: galleries/trip/x.jpg, with the photo in content/galleries/trip/",
+        ),
+        ("|photo|offsite/a.jpg", False, "write Cover: galleries/offsite/a.jpg"),
+        (
+            "{photo}x.jpg",
+            False,
+            "write Cover: galleries/<gallery>/x.jpg, with the photo in "
+            "content/galleries/<gallery>/",
+        ),
+        (
+            "{photo}offsite/a.jpg",
+            True,
+            "a page here has no picture of its own: show the photo in its text, "
+            "![alt text]({static}/galleries/offsite/a.jpg)",
+        ),
+    ],
+)
+def test_the_photos_plugins_image_names_the_cover_to_write(written, page, said):
+    got = model.image_key(
+        written,
+        "galleries",
+        "content/galleries",
+        lambda path: path == "galleries/offsite/a.jpg",
+        cover=False,
+        page=page,
+    )
+    assert got.endswith(said) if said else got == ""

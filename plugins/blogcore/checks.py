@@ -159,13 +159,9 @@ def planned_by_generators(generators: list, settings: dict[str, Any]) -> list[ur
         claims.append(
             urls.Claim(author.save_as, f"the team profile of {author.name!r} (plugins/team)")
         )
-    galleries = context.get("gallery_list") or []  # plugins/galleries
-    for gallery in galleries:
-        owner = f"the gallery {gallery.slug!r} (plugins/galleries)"
-        claims.append(urls.Claim(getattr(gallery, "save_as", "") or "", owner))
-    if galleries and settings.get("GALLERY_SAVE_AS"):
-        index = settings.get("GALLERY_INDEX_SAVE_AS") or ""
-        claims.append(urls.Claim(index, "the galleries page (GALLERY_INDEX_SAVE_AS)"))
+    # plugins/galleries: every gallery's page, hidden, previewed or withheld, and the index
+    for save_as, owner in (context.get("gallery_pages") or {}).items():
+        claims.append(urls.Claim(save_as, owner))
     series_list = context.get("series_list") or []  # plugins/series
     for series in series_list:
         save_as = str(settings.get("SERIES_SAVE_AS") or "").format(slug=series.slug, lang="")

@@ -127,6 +127,17 @@ PELICAN_KINDS = ("filename", "static", "attach", "index", "tag", "category", "au
 # the photos plugin of pelican-plugins: {photo}album/x.jpg (a resized photo of an album of its
 # PHOTO_LIBRARY), {lightbox}album/x.jpg (the same, opened in a lightbox)
 PHOTOS_PLUGIN_KINDS = ("photo", "lightbox")
+_PHOTOS_PLUGIN_LINK = re.compile(r"^\s*(?:\{(\w+)\}|\|(\w+)\|)(.*)$", re.S)
+
+
+def photos_plugin_path(value: object) -> str | None:
+    """The photo a value in the photos plugin's syntax names (``{photo}album/x.jpg``, its
+    ``|photo|`` and ``{lightbox}`` too): ``album/x.jpg`` ("" when it names none); None for
+    any other value."""
+    match = _PHOTOS_PLUGIN_LINK.match(value) if isinstance(value, str) else None
+    if match is None or (match.group(1) or match.group(2)).lower() not in PHOTOS_PLUGIN_KINDS:
+        return None
+    return match.group(3).strip().lstrip("/")
 
 
 def unknown_kind_problem(

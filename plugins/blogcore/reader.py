@@ -30,6 +30,7 @@ from . import (
     compat,
     foreign,
     inline,
+    links,
     liquid,
     mdtree,
     placeholders,
@@ -907,11 +908,20 @@ class StrictChecks:
         present = frozenset(metadata)
         for key in unknown:
             value = metadata[key] if isinstance(metadata[key], str) else ""
+            if key == "image" and self._galleries_say(value):
+                continue
             lost = text_read_as_key(key, value, key == last)
             message = lost or unknown_key(key, present=present)
             # a key no one reads loses nothing; another engine's name for ours is a warning
             serious = bool(lost or close_key(key, present=present) or key in NOT_DONE_HERE)
             (log if serious else logger.warning)("%s: %s", self._shown(source_path), message)
+
+    def _galleries_say(self, value: str) -> bool:
+        """The photos plugin's ``Image: {photo}album/x.jpg``: the galleries plugin names it,
+        with the Cover: line to write (the gallery's folder is its to know)."""
+        return links.photos_plugin_path(value) is not None and "plugins.galleries" in build.plugins(
+            self.settings
+        )
 
     def _header_as_written(self, source_path: str) -> Header | None:
         """The front matter as written (Markdown), None for other formats or a failure."""

@@ -97,7 +97,7 @@ def _gallery_pages(context: Mapping[str, Any]) -> dict[str, Entry]:
             "slug": gallery.slug,
             "lang": gallery.lang,
             # a gallery readers may not see yet is a draft's page: its moves are not said
-            "status": gallery.status if gallery.public else "draft",
+            "status": gallery.reader_status,
             "title": gallery.title,
             "kind": "gallery",
         }

@@ -23,9 +23,16 @@ What it does on each build:
 - Writes a page per gallery (``gallery.html``, variable ``gallery``) and an index of galleries
   (``gallery_index.html``; ``gallery_list`` in every template: galleries newest first).
 - Puts ``galleries`` in the context (slug -> ``model.Gallery``): each with its
-  ``source_path``, its gallery.md's ``Redirect_from`` as ``metadata`` and ``public`` (not a
-  draft, not dated in the future), which the redirects plugin and make serve's record of
-  pages (plugins/devserver/pages.py) read: a renamed folder moves its page.
+  ``source_path``, its gallery.md's ``Redirect_from`` as ``metadata`` (only while readers may
+  see it: a draft or future gallery is redirected to by nothing), ``public`` and
+  ``reader_status`` (``draft`` while not out), which the redirects plugin and make serve's
+  record of pages (plugins/devserver/pages.py) read: a renamed folder moves its page. A
+  gallery page of a site without them (``GALLERY_SAVE_AS = ""``) has no ``url``: nothing
+  links to it, and its ``Redirect_from`` is one warning.
+- Puts ``gallery_pages`` in the context (output file -> who writes it): every gallery's
+  page, hidden and previewed ones too, the address a withheld gallery takes once it is out,
+  and the index; blogcore's one-source-per-URL check and the redirects plugin read it, so no
+  redirect and no other page is ever put at a gallery's address.
 - Puts ``gallery_folders`` in the context (``galleries/<slug>`` -> slug and why readers may
   not see it yet, or ""), every gallery read: blogcore's link check names a link to a photo of
   a draft or future gallery as a link to a draft.
@@ -35,10 +42,13 @@ What it does on each build:
   post naming a gallery that does not exist (did you mean…: the nearest name, or the one
   gallery holding every photo it held when a build last read it, remembered in
   ``CACHE_PATH/galleries/photos.json``: a renamed folder), another engine's ``Gallery:``
-  idiom (the photos plugin's ``{photo}album``) with what to write, a source photo carrying GPS.
+  idiom (the photos plugin's ``{photo}album``) with what to write, the photos plugin's
+  picture of a post (``Image: {photo}album/x.jpg``) with the ``Cover:`` to write, a source
+  photo carrying GPS.
 
-Metadata keys read in posts: ``gallery``. Sidecar keys: ``title``, ``date``, ``summary``,
-``cover``, ``photo``, ``status``, ``lang``, ``redirect_from``. Settings: see ``settings.py``
+Metadata keys read in posts: ``gallery``, ``image`` (only to name the photos plugin's).
+Sidecar keys: ``title``, ``date``, ``summary``, ``cover``, ``photo``, ``status``, ``lang``,
+``redirect_from``. Settings: see ``settings.py``
 (``GALLERY_*``). Needs the images plugin, listed anywhere in PLUGINS.
 """
 

@@ -34,6 +34,10 @@ LIST_KEY = "gallery_list"  # galleries with photos, newest first (the index)
 # folder in the content folder (galleries/<slug>) -> (slug, why readers may not see it yet, or
 # ""): every gallery read, for the link check (a photo of a draft gallery is a draft's)
 FOLDERS_KEY = "gallery_folders"
+# output file -> who writes it, as messages name them: every gallery's page, whoever may see
+# it, and the index (``pages_owned``), for blogcore's one-source-per-URL check and the
+# redirects plugin: no redirect and no other page is put at a gallery's address
+PAGES_KEY = "gallery_pages"
 PARTIAL = "partials/gallery.html"
 
 
@@ -91,8 +95,12 @@ def read_galleries(generator) -> dict[str, model.Gallery]:
             report(problem)
         gallery.intro = intro.page if intro is not None else None
         gallery.source_path = str(sidecar_path if sidecar_path.is_file() else folder)
-        gallery.url = settings["GALLERY_URL"].format(slug=slug)
         gallery.save_as = settings["GALLERY_SAVE_AS"].format(slug=slug)
+        # no page of its own (GALLERY_SAVE_AS = ""): nothing links to one, nothing redirects
+        gallery.url = settings["GALLERY_URL"].format(slug=slug) if gallery.save_as else ""
+        unused = model.unused_redirects(gallery, sidecar_shown)
+        if unused is not None:
+            report(unused)
         galleries[slug] = gallery
     return galleries
 
@@ -334,6 +342,12 @@ def prepare(generator) -> None:
     generator.context[LIST_KEY] = sorted(
         (g for g in galleries.values() if g.photos and g.listed), key=model.sort_key
     )
+    generator.context[PAGES_KEY] = model.pages_owned(
+        galleries.values(),
+        withheld.values(),
+        now,
+        settings["GALLERY_INDEX_SAVE_AS"] if generator.context[LIST_KEY] else "",
+    )
     _attach(generator, galleries, withheld, now, (remembered, prints))
     rewrite_post_images(generator, every_article(generator))
 
@@ -350,6 +364,7 @@ def _attach(
     photos each gallery held when a build last read it, and holds now (a renamed folder)."""
     settings = generator.settings
     root = f"content/{settings['GALLERY_PATH']}"
+    found = _finder(generator)
     modules: list[Any] = []  # the partial's macros, loaded once, when a post needs them
     published = {id(a) for a in chain(generator.articles, generator.translations)}
     for article in every_article(generator):
@@ -434,6 +449,17 @@ def _attach(
             )
             if not there:
                 key = ""
+        said = model.image_key(
+            article.metadata.get("image"),
+            settings["GALLERY_PATH"],
+            root,
+            found,
+            cover="cover" in article.metadata,
+            page=False,
+        )
+        if said:  # the photos plugin's Image: one line, the Cover: to write instead
+            cover = "cover" in article.metadata
+            report(model.Problem(post, said, error=not draft and not cover))
         if key:
             gallery = find(key, "Gallery")
             if gallery is not None and gallery not in article.galleries:
@@ -444,18 +470,46 @@ def _attach(
                 gallery.posts.append(article)
 
 
+def _finder(generator):
+    """``found(path)``: is there a file at this path of the content folder?"""
+    root = Path(generator.path).resolve()
+
+    def found(path: str) -> bool:
+        try:  # a name too long for the disk or with a NUL byte names no file
+            target = (root / path).resolve()
+        except (OSError, ValueError):
+            return False
+        return target.is_relative_to(root) and target.is_file()
+
+    return found
+
+
 def warn_page_galleries(generator, pages) -> None:
-    """A page with ``Gallery:`` shows none (galleries attach to posts): say so, naming it."""
+    """A page with ``Gallery:`` shows none (galleries attach to posts): say so, naming it;
+    and the photos plugin's ``Image:``, which no page shows either."""
+    settings = generator.settings
+    found = _finder(generator)
     for page in pages:
+        source = shown(settings, page.source_path)
         if model.normalise_slug(page.metadata.get("gallery")):
             report(
                 model.Problem(
-                    shown(generator.settings, page.source_path),
+                    source,
                     "Gallery works on posts only; this page shows no gallery "
                     "(link to the gallery's page instead)",
                     error=False,
                 )
             )
+        said = model.image_key(
+            page.metadata.get("image"),
+            settings["GALLERY_PATH"],
+            f"content/{settings['GALLERY_PATH']}",
+            found,
+            cover=False,
+            page=True,
+        )
+        if said:
+            report(model.Problem(source, said, error=False))
 
 
 def set_social_images(generator) -> None:

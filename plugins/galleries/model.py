@@ -30,6 +30,7 @@ from urllib.parse import unquote
 
 from plugins.blogcore import text as html_text
 from plugins.blogcore.frontmatter import lang_problem
+from plugins.blogcore.links import photos_plugin_path
 
 # what the images pipeline renders (phones write HEIC; it becomes AVIF, WebP and JPEG)
 PHOTO_EXTENSIONS = frozenset(
@@ -186,8 +187,17 @@ class Gallery:
 
     @property
     def metadata(self) -> dict[str, str]:
-        """Its keys as a post's front matter gives them, for the redirects plugin."""
-        return {"redirect_from": self.redirect_from} if self.redirect_from else {}
+        """Its keys as a post's front matter gives them, for the redirects plugin: none while
+        readers may not see it (a draft, a future date), so no redirect page sends anyone
+        to it, nor says it exists."""
+        return {"redirect_from": self.redirect_from} if self.redirect_from and self.public else {}
+
+    @property
+    def reader_status(self) -> str:
+        """Its status as a post's would be for readers: ``draft`` while they may not see it (a
+        draft, a future date), else ``published`` or ``hidden``; make serve's record of pages
+        reads it (a draft's page that moves is no published page moving)."""
+        return self.status if self.public else "draft"
 
     @property
     def cover(self) -> Photo | None:
@@ -452,6 +462,20 @@ def assemble(
     return gallery, problems
 
 
+def unused_redirects(gallery: Gallery, sidecar_shown: str) -> Problem | None:
+    """A gallery.md's ``Redirect_from`` on a site that gives galleries no page of their own
+    (``GALLERY_SAVE_AS = ""``): there is no page to send its old addresses to; else None."""
+    written = gallery.redirect_from.strip()
+    if not written or gallery.save_as:
+        return None
+    return Problem(
+        sidecar_shown,
+        f"Redirect_from {written} is not redirected: this site writes no gallery pages "
+        '(GALLERY_SAVE_AS is ""), so there is no page to send it to; remove the line, or give '
+        "galleries their pages again (GALLERY_SAVE_AS = 'galleries/{slug}/index.html')",
+    )
+
+
 WITHHELD, UNLISTED, LISTED = "withheld", "unlisted", "listed"
 
 
@@ -476,6 +500,33 @@ def not_out_yet(gallery: Gallery, now: datetime.datetime) -> str:
     if date is not None and (date if date.tzinfo else date.replace(tzinfo=now.tzinfo)) > now:
         return f"dated {date:%Y-%m-%d}"
     return ""
+
+
+def pages_owned(
+    written: Iterable[Gallery],
+    withheld: Iterable[Gallery],
+    now: datetime.datetime,
+    index: str = "",
+) -> dict[str, str]:
+    """Each file the galleries plugin writes, or keeps for a gallery -> who, as messages name
+    them: the page of every gallery ``written`` (hidden ones and previewed drafts too), the
+    address a ``withheld`` gallery (a draft or a future one, in a publish build) takes once it
+    is out, and the ``index`` of galleries. No redirect and no post or page may take one: a
+    gallery's page is never replaced, and its address is the same in every build."""
+    owned = {}
+    for gallery in written:
+        if gallery.save_as and gallery.photos:
+            owned[gallery.save_as] = f"the gallery {gallery.slug!r} (plugins/galleries)"
+    for gallery in withheld:
+        if gallery.save_as and gallery.photos:
+            owned.setdefault(
+                gallery.save_as,
+                f"the gallery {gallery.slug!r} (plugins/galleries; {not_out_yet(gallery, now)}, "
+                "its page goes there once it is out)",
+            )
+    if index:
+        owned.setdefault(index, "the galleries page (GALLERY_INDEX_SAVE_AS)")
+    return owned
 
 
 def sort_key(gallery: Gallery) -> tuple:
@@ -575,6 +626,38 @@ def gallery_key(value: Any, root: str, known: Iterable[str]) -> tuple[str, str]:
     if titles:
         advice += f"; a gallery's title goes in its gallery.md (Title: {titles[0]})"
     return first, f"{said}: {advice}"
+
+
+def image_key(
+    value: Any, folder: str, root: str, found: Callable[[str], bool], *, cover: bool, page: bool
+) -> str:
+    """What to write for the photos plugin's picture of a post, ``Image: {photo}album/x.jpg``
+    (a photo of its PHOTO_LIBRARY), or "" for any other ``Image:`` value (blogcore names it as
+    an unknown key). A post's picture here is its ``Cover:``, a file of the content folder: a
+    gallery's photo is ``galleries/album/x.jpg`` (``folder``: GALLERY_PATH; ``root``: the
+    galleries folder as messages name it; ``found(path)``: is there such a file?). ``cover``:
+    the post gives a Cover: already; ``page``: a page, which has no picture of its own."""
+    written = photos_plugin_path(value)
+    if written is None:
+        return ""
+    album, _, name = written.rpartition("/")
+    album = normalise_slug(album)
+    path = f"{folder}/{album or '<gallery>'}/{name or '<photo>.jpg'}"
+    said = (
+        f"Image {str(value).strip()!r} is the photos plugin's syntax (a photo of its PHOTO_LIBRARY)"
+    )
+    if page:
+        return (
+            f"{said}; a page here has no picture of its own: show the photo in its text, "
+            f"![alt text]({{static}}/{path})"
+        )
+    if cover:
+        return f"{said}; here a post's picture is its Cover, which it gives: remove the Image line"
+    advice = f"{said}; here a post's picture is its Cover, a file of the content folder: "
+    advice += f"write Cover: {path}"
+    if not (album and name and found(path)):
+        advice += f", with the photo in {root}/{album or '<gallery>'}/"
+    return advice
 
 
 def normalise_slug(value: Any) -> str:
