@@ -418,3 +418,64 @@ def test_the_photos_plugins_image_names_the_cover_to_write(written, page, said):
         page=page,
     )
     assert got.endswith(said) if said else got == ""
+
+
+def test_a_draft_gallerys_photo_is_no_posts_cover_in_a_publish_build(tmp_path, caplog):
+    """Cover: galleries/<draft>/x.jpg (what the photos plugin's Image: is told to become)
+    rendered the photo of a gallery a publish build withholds, and published it."""
+    content = make_content(tmp_path, gallery="easton", sidecar_extra="Status: draft\n")
+    post = content / "posts" / "four-days.md"
+    cover = "Cover: galleries/offsite/farmhouse.jpg\n"
+    post.write_text(post.read_text().replace("Gallery: easton\n", cover))
+    said = (
+        "content/posts/four-days.md: Cover 'galleries/offsite/farmhouse.jpg' is a photo of the "
+        "gallery 'offsite', a draft (content/galleries/offsite/ says Status: draft): a publish "
+        "build publishes nothing of that gallery, "
+    )
+    site, log = build(tmp_path, content)  # previewed: shown, and said
+    assert about(log, "content/posts/four-days.md") == [
+        ("WARNING", said + "and stops on this post (publish the gallery first, or choose "
+         "another cover)")
+    ]  # fmt: skip
+    assert list(site.output.rglob("farmhouse-*"))
+    caplog.set_level(logging.ERROR)
+    caplog.clear()
+    with pytest.raises(SystemExit):
+        build(tmp_path, content, conf=PUBLISH_CONF, name="pub")
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert said + "so the post has no cover from it (publish the gallery first, or choose " \
+        "another cover)" in errors  # fmt: skip
+    assert not list((tmp_path / "pub").rglob("farmhouse*"))
+
+
+@pytest.mark.parametrize(("status", "advised"), [("draft", False), ("published", True)])
+def test_a_renamed_draft_gallery_is_followed_in_serve_and_never_told_to_keep_its_address(
+    tmp_path, status, advised
+):
+    """make serve follows a renamed gallery folder; only a published one is told to keep its
+    old address with Redirect_from (a draft's old address must not take a redirect)."""
+    from plugins.devserver import pages as record
+
+    def pages(slug: str) -> dict:
+        sidecar = tmp_path / slug / "gallery.md"
+        gallery = model.Gallery(
+            slug,
+            "Four days",
+            photos=[model.Photo("a.jpg")],
+            save_as=f"galleries/{slug}/index.html",
+            source=f"content/galleries/{slug}",
+            status=status,
+            source_path=str(sidecar),
+        )
+        gallery.public = status != "draft"
+        return record._gallery_pages({"galleries": {slug: gallery}})
+
+    (tmp_path / "offsite").mkdir()
+    (tmp_path / "offsite" / "gallery.md").write_text("Title: Four days\n")
+    first, _ = record.follow({}, pages("offsite"))
+    (tmp_path / "offsite").rename(tmp_path / "drome")
+    _, moves = record.follow(first, pages("drome"))
+    (move,) = moves
+    assert (move.old, move.new) == ("galleries/offsite/index.html", "galleries/drome/index.html")
+    assert move.published is advised
+    assert ("Redirect_from: /galleries/offsite/" in move.message()) is advised

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from pathlib import Path
 
 from pelican import signals
@@ -84,6 +85,8 @@ def on_articles_finalized(generator) -> None:
         if choice.origin == "gallery":
             article.cover_picture = gallery_cover.picture
             continue
+        if _unready_gallery_photo(generator.context, post, key, choice):
+            continue  # a withheld gallery publishes nothing, not even as a post's cover
         source = root / choice.path
         label = (
             f"{post}: {model.KEY} {key!r} ({shown(settings, source)})"
@@ -104,6 +107,31 @@ def on_articles_finalized(generator) -> None:
     rendered = dict(zip(unique, work.pictures(list(unique.values())), strict=True))
     for article, request in wanted:
         article.cover_picture = rendered[request.source]  # None: reported by the pipeline
+
+
+def _unready_gallery_photo(context: dict, post: str, key, choice: model.Choice) -> bool:
+    """A cover that is a photo of a gallery readers may not see yet (plugins/galleries'
+    ``gallery_folders``): a ``Cover:`` is one line, a warning while a development build
+    previews the gallery, an error where a publish build withholds it; True there (the
+    cover is left out: nothing of that gallery is published). A first photo of the text is
+    the link check's to name."""
+    folder = posixpath.dirname(choice.path)
+    slug, why = (context.get("gallery_folders") or {}).get(folder) or ("", "")
+    if not why:
+        return False
+    withheld = slug not in (context.get("galleries") or {})
+    if choice.origin == "key":
+        (logger.error if withheld else logger.warning)(
+            "%s: %s %r is a photo of the gallery %r, %s: a publish build publishes nothing of "
+            "that gallery, %s (publish the gallery first, or choose another cover)",
+            post,
+            model.KEY,
+            key,
+            slug,
+            why,
+            "so the post has no cover from it" if withheld else "and stops on this post",
+        )
+    return withheld
 
 
 def on_posts_described(generator) -> None:
