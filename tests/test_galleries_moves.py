@@ -479,3 +479,22 @@ def test_a_renamed_draft_gallery_is_followed_in_serve_and_never_told_to_keep_its
     assert (move.old, move.new) == ("galleries/offsite/index.html", "galleries/drome/index.html")
     assert move.published is advised
     assert ("Redirect_from: /galleries/offsite/" in move.message()) is advised
+
+
+def test_a_page_at_a_hidden_gallerys_address_is_named_not_written_over_it(tmp_path):
+    """A page saved at a hidden gallery's address replaced the gallery's page without a line
+    (only listed galleries were among the pages the build plans)."""
+    content = make_content(tmp_path, sidecar_extra="Status: hidden\n")
+    (content / "pages" / "trip.md").write_text(
+        "Title: Trip\nSave_as: galleries/offsite/index.html\nUrl: galleries/offsite/\n\nText.\n"
+    )
+    site, log = build(tmp_path, content)
+    assert about(log, "content/pages/trip.md") == [
+        (
+            "ERROR",
+            "content/pages/trip.md: URL galleries/offsite/ is already taken by the gallery "
+            "'offsite' (plugins/galleries); this file was skipped (give it another Save_as:)",
+        )
+    ]
+    page = site.soup("galleries/offsite/")
+    assert page.select_one("h1").get_text(strip=True) == "Four days in the Drome"
