@@ -100,6 +100,31 @@ def test_load_mode_can_be_chosen():
             {"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": "comments.b.test"},
             "COMMENTS_ISSO_URL must be an http(s) URL",
         ),
+        (  # the script's address, as Isso's docs show it in the script tag
+            {
+                "COMMENTS_PROVIDER": "isso",
+                "COMMENTS_ISSO_URL": "https://comments.example.org/js/embed.min.js",
+            },
+            "COMMENTS_ISSO_URL is where the comment server is served, not its script: write "
+            "'https://comments.example.org/' (the pages add '/js/embed.min.js' themselves), "
+            "got 'https://comments.example.org/js/embed.min.js'",
+        ),
+        (  # Isso under a path of its own
+            {
+                "COMMENTS_PROVIDER": "isso",
+                "COMMENTS_ISSO_URL": "https://b.test/isso/js/embed.min.js/",
+            },
+            "write 'https://b.test/isso/'",
+        ),
+        (
+            {
+                "COMMENTS_PROVIDER": "remark42",
+                "COMMENTS_REMARK42_HOST": "https://remark.b.test/web/embed.js",
+                "COMMENTS_REMARK42_SITE_ID": "blog",
+            },
+            "COMMENTS_REMARK42_HOST is where the comment server is served, not its script: "
+            "write 'https://remark.b.test/'",
+        ),
         (
             {
                 "COMMENTS_PROVIDER": "isso",
@@ -146,6 +171,19 @@ def test_missing_or_mistyped_settings_are_explained(settings, message):
     with pytest.raises(model.OptionError) as err:
         configure(settings)
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("provider", "setting", "value"),
+    [
+        ("isso", "COMMENTS_ISSO_URL", "https://b.test/isso/"),  # a path of its own, not a script
+        ("giscus", "COMMENTS_GISCUS_SCRIPT", "https://giscus.b.test/client.js"),  # a script
+        ("utterances", "COMMENTS_UTTERANCES_SCRIPT", "https://u.b.test/client.js"),
+    ],
+)
+def test_servers_and_scripts_each_take_their_own_kind_of_address(provider, setting, value):
+    _, embed = embed_for(provider, **{setting: value})
+    assert embed.script in (value.rstrip("/") + "/js/embed.min.js", value)
 
 
 def test_none_needs_nothing():

@@ -110,8 +110,33 @@ def comment_state(raw: str | None) -> str:
 _REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 
 
-def check_option(provider: str, name: str, kind: str, value: Any, https_only: bool) -> Any:
-    """Validate one provider option; the message names the setting and what was expected."""
+def server_problem(value: str, script: str) -> str | None:
+    """What is wrong with a comment server's address (``https://comments.example.org``), or
+    None. The address of its embed script (``…/js/embed.min.js``, what the provider's own
+    docs put in the script tag) would get ``script`` added once more and load nothing; the
+    answer names the address to write instead."""
+    parts = urlsplit(value)
+    path = parts.path.rstrip("/")
+    if not path.lower().endswith(".js"):
+        return None
+    base = path.rpartition("/")[0]
+    folder = script.rpartition("/")[0]  # Isso's scripts are all in /js
+    if folder and base.endswith(folder):
+        base = base.removesuffix(folder)
+    wanted = f"{parts.scheme}://{parts.netloc}{base}/"
+    return (
+        f"is where the comment server is served, not its script: write {wanted!r} "
+        f"(the pages add {script!r} themselves), got {value!r}"
+    )
+
+
+def check_option(
+    provider: str, name: str, kind: str, value: Any, https_only: bool, script: str = ""
+) -> Any:
+    """Validate one provider option; the message names the setting and what was expected.
+
+    Kind "server" is a comment server's own address, to which the page adds ``script`` (Isso's
+    ``/js/embed.min.js``); "url" is any http(s) URL (a script's own)."""
     setting = f"COMMENTS_{provider.upper()}_{name.upper()}"
     if kind == "bool":
         if not isinstance(value, bool):
@@ -120,10 +145,13 @@ def check_option(provider: str, name: str, kind: str, value: Any, https_only: bo
     if not isinstance(value, str) or not value.strip():
         raise OptionError(f"{setting} must be a non-empty string, got {value!r}")
     value = value.strip()
-    if kind == "url":
+    if kind in ("url", "server"):
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise OptionError(f"{setting} must be an http(s) URL, got {value!r}")
+        problem = kind == "server" and server_problem(value, script)
+        if problem:
+            raise OptionError(f"{setting} {problem}")
         if https_only and parts.scheme != "https":
             raise OptionError(f"{setting} must use https in publish builds, got {value!r}")
         return value.rstrip("/")
@@ -139,8 +167,10 @@ def configure_provider(
     options: dict[str, tuple[str, bool, Any]],
     settings: dict[str, Any],
     https_only: bool,
+    script: str = "",
 ) -> dict[str, Any]:
-    """The provider's options from settings, with defaults, each checked."""
+    """The provider's options from settings, with defaults, each checked (``script``: the
+    provider's ``SCRIPT``, for its options of kind "server")."""
     out: dict[str, Any] = {}
     prefix = f"COMMENTS_{provider.upper()}_"
     for name, (kind, required, default) in options.items():
@@ -150,7 +180,7 @@ def configure_provider(
                 raise OptionError(f"{key} is required when COMMENTS_PROVIDER is {provider!r}")
             out[name] = default
             continue
-        out[name] = check_option(provider, name, kind, settings[key], https_only)
+        out[name] = check_option(provider, name, kind, settings[key], https_only, script)
     return out
 
 

@@ -82,7 +82,11 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         module = PROVIDERS[provider]
         present = {k: v for k, v in settings.items() if k.startswith("COMMENTS_") and v is not None}
         options = configure_provider(
-            provider, module.OPTIONS, present, merged["COMMENTS_HTTPS_ONLY"]
+            provider,
+            module.OPTIONS,
+            present,
+            merged["COMMENTS_HTTPS_ONLY"],
+            getattr(module, "SCRIPT", ""),
         )
         load = merged["COMMENTS_LOAD"] or ("click" if module.THIRD_PARTY else "scroll")
         if load not in LOAD_MODES:

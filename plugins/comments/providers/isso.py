@@ -2,8 +2,10 @@
 
 from ..model import Embed, Thread
 
+# the embed script, under the server's address (the setting is the address, not the script)
+SCRIPT = "/js/embed.min.js"
 OPTIONS = {
-    "url": ("url", True, None),  # where Isso is served, e.g. https://comments.example.org
+    "url": ("server", True, None),  # where Isso is served: https://comments.example.org
     "require_author": ("bool", False, False),
     "vote": ("bool", False, False),
 }
@@ -46,7 +48,7 @@ def embed(options: dict, thread: Thread) -> Embed:
     url = options["url"]
     lang = isso_lang(thread.lang)
     return Embed(
-        script=f"{url}/js/embed.min.js",
+        script=url + SCRIPT,
         script_attrs={
             "data-isso": f"{url}/",
             "data-isso-lang": lang,

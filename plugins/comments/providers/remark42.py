@@ -2,8 +2,10 @@
 
 from ..model import Embed, Thread
 
+# the embed script, under the server's address (the setting is the address, not the script)
+SCRIPT = "/web/embed.js"
 OPTIONS = {
-    "host": ("url", True, None),
+    "host": ("server", True, None),
     "site_id": ("name", True, None),
 }
 THIRD_PARTY = True  # usually on another host than the blog: load on click unless set otherwise
@@ -13,7 +15,7 @@ READ_ONLY = False
 def embed(options: dict, thread: Thread) -> Embed:
     """Remark42's embed script; its configuration is the remark_config global."""
     return Embed(
-        script=f"{options['host']}/web/embed.js",
+        script=options["host"] + SCRIPT,
         globals={
             "remark_config": {
                 "host": options["host"],
