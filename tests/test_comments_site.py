@@ -253,3 +253,21 @@ def test_a_post_whose_slug_changed_is_told_to_keep_its_comments(build_site, capl
     ]
     thread = block(built, "posts/kept/").select_one("#isso-thread")
     assert thread["data-isso-id"] == "how-we-hire"
+
+
+def test_a_redirect_from_another_live_posts_address_gives_no_comment_id_advice(build_site, caplog):
+    # the redirect is refused (the redirects plugin says why); "add Comment_id: how-we-hire"
+    # would take over the live post's comments
+    caplog.set_level(logging.WARNING)
+    files = {
+        "posts/how-we-hire.md": "Title: How we hire\nDate: 2024-08-01\n\nx\n",
+        "posts/hiring.md": "Title: Hiring in 2026\nDate: 2024-09-01\nSlug: hiring-2026\n"
+        "Redirect_from: /posts/how-we-hire/\n\ny\n",
+        # the same for a post in another language, at /fr/posts/culture/
+        "posts/culture.md": "Title: Culture\nDate: 2024-08-02\nLang: fr\n\nz\n",
+        "posts/values.md": "Title: Values\nDate: 2024-09-02\nSlug: values\n"
+        "Redirect_from: /fr/posts/culture/\n\nw\n",
+    }
+    build_site(files, name="slug-taken", COMMENTS_ISSO_URL=ISSO)
+    assert any("/posts/how-we-hire/" in m and "hiring.md" in m for m in caplog.messages)
+    assert [m for m in caplog.messages if "Comment_id" in m] == []

@@ -68,8 +68,6 @@ def _ident(article, settings) -> str:
 
 def _thread_of(article, settings) -> str:
     explicit = article.metadata.get("comment_id")
-    if not thread_id(explicit, "") and slug_only(settings["COMMENTS_ID"]):
-        _say_moved(article, settings)
     if thread_id(explicit, "") or settings["COMMENTS_ID"] == "{slug}":
         # Pelican's url_format copies and formats every field of the post (its dates too),
         # for each post in every rebuild make serve runs: not for what the slug alone says
@@ -88,10 +86,22 @@ def _thread_of(article, settings) -> str:
     return thread_id(article.metadata.get("comment_id"), fallback)
 
 
-def _say_moved(article, settings) -> None:
-    """A post whose Slug changed, its old address kept (Redirect_from), has its thread under
-    its new slug: the comments written at the old address no longer show. One warning, with
-    the Comment_id that keeps them."""
+def _report_moved(articles: list, settings) -> None:
+    """Each post whose Slug changed, its old address kept (Redirect_from), and that sets no
+    Comment_id: its thread follows its new slug, so the comments written at the old address
+    no longer show. One warning each, with the Comment_id that keeps them."""
+    if not slug_only(settings["COMMENTS_ID"]):
+        return
+    live = {article.slug for article in articles}
+    for article in articles:
+        if not thread_id(article.metadata.get("comment_id"), ""):
+            _say_moved(article, live, settings)
+
+
+def _say_moved(article, live: set[str], settings) -> None:
+    """The warning for one post, where an old address is its own: the address of another
+    live post (a slug in ``live``) is that post's, whose thread the Comment_id would take
+    over (the redirect is refused; the redirects plugin's line says why)."""
     old_paths = split_value(article.metadata.get("redirect_from"))
     if not old_paths:
         return
@@ -99,7 +109,7 @@ def _say_moved(article, settings) -> None:
     prefix = urlsplit(settings.get("SITEURL") or "").path.rstrip("/")
     pattern = settings["COMMENTS_ID"]
     for old in moved_slugs(old_paths, patterns, prefix):
-        if old == article.slug:
+        if old == article.slug or old in live:  # old == its slug: its translations
             continue
         before, now = pattern.format(slug=old), pattern.format(slug=article.slug)
         logger.warning(
@@ -149,6 +159,7 @@ def on_articles_finalized(generator) -> None:
     settings = generator.settings
     for article in [*generator.articles, *generator.translations]:
         article.comments = _block(article, settings)
+    _report_moved([*generator.articles, *generator.translations], settings)
     _report_shared_threads([*generator.articles, *generator.translations], settings)
     for draft in [*generator.drafts, *generator.drafts_translations]:
         draft.comments = None
