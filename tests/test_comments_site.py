@@ -39,6 +39,9 @@ def test_open_thread_markup(site):
     assert target["data-title"] == "Bookings as ranges"
     assert section.select_one("button[data-comments-show][hidden]")
     assert "need JavaScript" in section.select_one("noscript").get_text()
+    # what the script asks Isso first, and the line when it cannot
+    assert section["data-comments-check"] == f"{ISSO}/config"
+    assert section["data-comments-failed"] == "The comments could not be loaded."
 
 
 def test_closed_thread_is_read_only(site):

@@ -90,6 +90,8 @@ def test_isso_gets_the_page_language_and_every_string_through_gettext(site):
         assert all(v.startswith("«") and v.endswith("»") for v in values), (key, values)
     for name in ("text", "upvote", "downvote"):
         assert target[f"data-comments-label-{name}"].startswith("«")
+    # the line when the thread cannot load, as a closed thread's
+    assert section["data-comments-failed"] == "«The comments could not be loaded.»"
 
 
 def test_the_read_only_thread_gets_its_words_and_locale(site):

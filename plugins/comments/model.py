@@ -33,6 +33,10 @@ class Embed:
     target: dict[str, str] = field(default_factory=dict)  # attributes for the partial's element
     count_api: str | None = None  # POST [ids] -> [counts], where the provider has one
     read_api: str | None = None  # GET ?uri=<id> -> the thread, for read-only display
+    # GET -> 2xx when the server answers this page (CORS included) after its script loaded:
+    # a failure shows an open thread's "could not be loaded" line. None: the script's own
+    # load is the only check.
+    check_api: str | None = None
     # How the script takes one of its strings as an attribute: "{key}" is the string's name
     # (the theme's partial gives the strings, in the page's language). None: it takes none.
     text_attr: str | None = None

@@ -12,6 +12,15 @@ from tests.conftest import _builder
 from tests.test_comments_site import POSTS
 
 
+def _csp(isso: str) -> str:
+    """Scripts only from the site and the comment server, never inline; Isso's own markup
+    needs style attributes, so styles allow 'unsafe-inline'."""
+    return (
+        f"default-src 'self'; script-src 'self' {isso}; connect-src 'self' {isso}; "
+        f"style-src 'self' 'unsafe-inline' {isso}; img-src 'self' data: {isso}"
+    )
+
+
 class _Site:
     def __init__(self, url: str, isso: str):
         self.url, self.isso = url, isso
@@ -26,12 +35,7 @@ def isso_sites(tmp_path_factory, browser_type_launch_args):
     origins = [f"http://127.0.0.1:{scroll_port}", f"http://127.0.0.1:{click_port}"]
     config = local_isso.write_config(base / "isso", isso_port, origins)
     process = local_isso.start(config, isso_port)
-    # scripts only from here and the comment server, never inline; Isso's own markup needs
-    # style attributes, so styles allow 'unsafe-inline'
-    csp = (
-        f"default-src 'self'; script-src 'self' {isso}; connect-src 'self' {isso}; "
-        f"style-src 'self' 'unsafe-inline' {isso}; img-src 'self' data: {isso}"
-    )
+    csp = _csp(isso)
     build = _builder(base)
     servers = []
     sites = {}
@@ -147,3 +151,58 @@ def test_counts_on_the_home_page_when_turned_on(page: Page, isso_sites):
     assert set(json.loads(sent[0].post_data)) == set(counts)
     headers = sent[0].all_headers()
     assert not headers.get("referer") and "cookie" not in headers
+
+
+def _serve_with_csp(build, port: int, isso: str, name: str):
+    """The fixture site built for ``port`` against the Isso at ``isso``, served with the
+    policy the fixture above uses."""
+    url = f"http://127.0.0.1:{port}"
+    built = build(POSTS, siteurl=url, name=name, COMMENTS_ISSO_URL=isso)
+    return url, serve_folder(built.output, port, [("Content-Security-Policy", _csp(isso))])
+
+
+def _failed_line(page: Page, url: str):
+    page.goto(url + "/posts/ranges/")
+    page.locator("#comments").scroll_into_view_if_needed()
+    return page.locator("#comments .comments__failed")
+
+
+def test_an_open_thread_whose_isso_is_not_there_says_so(page: Page, tmp_path):
+    # a real Isso, stopped before the reader comes (the same as a wrong port in the settings):
+    # embed.min.js does not load
+    isso_port, port = free_port(), free_port()
+    isso = f"http://127.0.0.1:{isso_port}"
+    origin = f"http://127.0.0.1:{port}"
+    process = local_isso.start(
+        local_isso.write_config(tmp_path / "isso", isso_port, [origin]), isso_port
+    )
+    try:
+        urllib.request.urlopen(f"{isso}/js/embed.min.js", timeout=10).read()  # it was up
+    finally:
+        local_isso.stop(process)
+    url, server = _serve_with_csp(_builder(tmp_path), port, isso, "isso-down")
+    try:
+        expect(_failed_line(page, url)).to_have_text("The comments could not be loaded.")
+        expect(page.locator("#comments .comments__failed")).to_have_count(1)
+    finally:
+        server.shutdown()
+
+
+def test_an_open_thread_whose_isso_refuses_the_page_says_so(page: Page, isso_sites, tmp_path):
+    # the script loads, but Isso's `host` does not list this origin: CORS refuses its API,
+    # and Isso itself shows nothing at all
+    site = isso_sites["scroll"]
+    url, server = _serve_with_csp(_builder(tmp_path), free_port(), site.isso, "not-listed")
+    try:
+        expect(_failed_line(page, url)).to_have_text("The comments could not be loaded.")
+        assert page.locator("#comments .isso-postbox").count() == 0
+    finally:
+        server.shutdown()
+
+
+def test_an_open_thread_that_loads_has_no_failure_line(page: Page, isso_sites):
+    page.goto(isso_sites["scroll"].url + "/posts/ranges/")
+    page.locator("#comments").scroll_into_view_if_needed()
+    expect(page.locator("#comments .isso-postbox")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#comments .comments__failed").count() == 0

@@ -60,6 +60,7 @@ def embed(options: dict, thread: Thread) -> Embed:
         target={"id": "isso-thread", "data-isso-id": thread.id, "data-title": thread.title},
         count_api=f"{url}/count",
         read_api=f"{url}/",
+        check_api=f"{url}/config",  # what embed.min.js asks first; it shows nothing without it
         # Isso lowercases attribute names (HTML does) and looks strings up by its language
         text_attr="data-isso-{key}-text-" + lang.lower(),
     )

@@ -56,6 +56,14 @@
     return list;
   }
 
+  // The one line a thread that cannot come gets instead (the partial's words): its server
+  // is down or refuses this page, or the address the site was built with is wrong.
+  function failed(section, thread) {
+    if (thread.querySelector(".comments__failed")) return;
+    thread.appendChild(element("p", "comments__empty comments__failed",
+      section.getAttribute("data-comments-failed")));
+  }
+
   function readOnly(section, thread) {
     var api = section.getAttribute("data-comments-read-api");
     var id = section.getAttribute("data-comments-id");
@@ -73,8 +81,7 @@
           : element("p", "comments__empty", section.getAttribute("data-comments-empty")));
       })
       .catch(function () {
-        thread.appendChild(element("p", "comments__empty",
-          section.getAttribute("data-comments-failed")));
+        failed(section, thread);
       });
   }
 
@@ -253,6 +260,24 @@
       });
     }
     watchIsso(thread, counts);
+    // A script that does not load says nothing on the page, nor does one whose server then
+    // does not answer (Isso shows nothing without its /config): the partial gives the
+    // address the script asks first (data-comments-check), asked once more here.
+    script.onerror = function () {
+      failed(section, thread);
+    };
+    var check = section.getAttribute("data-comments-check");
+    if (check) {
+      script.onload = function () {
+        fetch(check, { credentials: "omit", referrerPolicy: "no-referrer" })
+          .then(function (response) {
+            if (!response.ok) throw new Error(String(response.status));
+          })
+          .catch(function () {
+            failed(section, thread);
+          });
+      };
+    }
     script.src = section.getAttribute("data-comments-src");
     script.async = true;
     thread.appendChild(script);
