@@ -23,8 +23,13 @@ refuses new comments on the closed ones. For production (``docs/comments.md``):
 ``production.py`` writes and checks an isso.cfg, ``backup.py`` backs up and restores the
 comment database; both, like ``wsgi.py``, run without Pelican.
 
+A thread whose script does not load, or whose server does not answer the page, says "The
+comments could not be loaded." (open or closed).
+
 Gives the theme ``article.comments`` (a ``signals.Block`` or None). Metadata keys read:
-``comments``, ``comment_id``. Settings: see ``settings.py`` and ``providers/``.
+``comments``, ``comment_id``, and ``redirect_from`` (a post's own old-slug address: one warning
+naming the Comment_id that keeps its comments). Settings: see ``settings.py`` and
+``providers/``; a server's address set to its script's (``…/js/embed.min.js``) is an error.
 """
 
 from .signals import register

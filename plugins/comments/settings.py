@@ -29,7 +29,8 @@ DEFAULTS: dict[str, Any] = {
     # theme with Disqus keeps its threads with "{slug}.html" (its identifier was the post's
     # URL, ARTICLE_URL's value there).
     "COMMENTS_ID": "{slug}",
-    # Isso (self-hosted). COMMENTS_ISSO_URL is required with the isso provider.
+    # Isso (self-hosted). COMMENTS_ISSO_URL is required with the isso provider: the server's
+    # own address (https://comments.example.org), not its script's (…/js/embed.min.js).
     "COMMENTS_ISSO_URL": None,
     "COMMENTS_ISSO_REQUIRE_AUTHOR": False,
     "COMMENTS_ISSO_VOTE": False,
