@@ -10,7 +10,15 @@ from pelican import signals
 
 from pelicanconf import PLUGINS
 from plugins.engine import translations
-from plugins.engine.waiting import Version, originals, orphans, unlisted, waiting, why_waiting
+from plugins.engine.waiting import (
+    Version,
+    named_after,
+    originals,
+    orphans,
+    unlisted,
+    waiting,
+    why_waiting,
+)
 from tests.conftest import iter_links
 
 
@@ -280,3 +288,186 @@ def test_a_translation_of_a_hidden_post_or_page_is_hidden_with_it(build_site, ca
 )
 def test_unlisted(versions, hidden):
     assert unlisted(versions) == hidden
+
+
+# Translations that Pelican cannot link to their draft original (another slug), whose file names
+# say what they are: <name>.<lang>.md, or <lang>/<name>.md, beside <name>.md
+MISNAMED = {
+    # the writer renamed the draft's Slug after the translator copied it
+    "posts/zqdraft.md": _post(
+        "Acquisition", "2025-11-01", "we-acquire-hallco", "ZZRENAMEDEN", "Status: draft\n"
+    ).replace("Ada Byrne", "Zq Newperson"),
+    "posts/zqdraft.fr.md": _post(
+        "L'acquisition", "2025-11-01", "zqdraft", "ZZRENAMEDFR", "Lang: fr\n"
+    ).replace("Ada Byrne", "Zq Newperson"),
+    # the original has no Slug (its title's), the translator wrote the file's name, and
+    # Translation: true; the original is dated in the future
+    "posts/merger-plan.md": _post("Our merger plan", "2099-03-01", "", "ZZTITLEEN").replace(
+        "Slug: \n", ""
+    ),
+    "posts/merger-plan.de.rst": (
+        "Unser Fusionsplan\n#################\n\n:date: 2025-03-01\n:category: Company\n"
+        ":author: Ada Byrne\n:slug: merger-plan\n:lang: de\n:translation: true\n\nZZTITLEDE.\n"
+    ),
+    # a translation in a language folder
+    "posts/plan-b.md": _post(
+        "Plan B", "2025-04-01", "plan-b-2026", "ZZFOLDEREN", "Status: draft\n"
+    ),
+    "posts/fr/plan-b.md": _post("Plan B", "2025-04-01", "plan-b", "ZZFOLDERFR", "Lang: fr\n"),
+    # a draft page and its French version under another slug
+    "pages/roadmap.md": "Title: Roadmap\nSlug: roadmap\nStatus: draft\n\nZZPAGEEN.\n",
+    "pages/roadmap.fr.md": "Title: Feuille\nSlug: feuille-de-route\nLang: fr\n\nZZPAGEFR.\n",
+    # a published post's translation under another slug: out, as a post of its own
+    "posts/first-light.es.md": _post(
+        "Primera luz", "2009-11-28 09:00", "primera-luz", "Primera", "Lang: es\n"
+    ),
+    # a file that says it is a translation of nothing
+    "posts/alone.fr.md": _post(
+        "Seul", "2024-01-01", "nobody-has-this", "ZZORPHANFR", "Lang: fr\nTranslation: true\n"
+    ),
+}
+MISNAMED_SECRETS = ("ZZRENAMED", "ZZTITLE", "ZZFOLDER", "ZZPAGE")
+
+
+class Lines(logging.Handler):
+    """Every line a build logged, with its level."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[tuple[str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append((record.levelname, record.getMessage()))
+
+
+def _build_logged(base: Path, publish: bool, name: str):
+    from tests.conftest import _builder
+
+    lines = Lines()
+    logging.getLogger().addHandler(lines)
+    site, stopped = None, False
+    try:
+        site = _builder(base)(MISNAMED, publish=publish, name=name)
+    except SystemExit:
+        stopped = True
+    finally:
+        logging.getLogger().removeHandler(lines)
+    return site, stopped, lines.lines, base / "output-0"
+
+
+@pytest.fixture(scope="module")
+def misnamed_publish(tmp_path_factory):
+    return _build_logged(tmp_path_factory.mktemp("misnamed"), True, "mp")
+
+
+@pytest.fixture(scope="module")
+def misnamed_dev(tmp_path_factory):
+    return _build_logged(tmp_path_factory.mktemp("misnamed-dev"), False, "md")
+
+
+def test_a_translation_of_a_draft_under_another_slug_is_not_published(misnamed_publish):
+    _, stopped, _, output = misnamed_publish
+    text = _everything(output)  # pages, feeds, sitemap, search index
+    assert (output / "pagefind").is_dir()
+    for secret in MISNAMED_SECRETS:
+        assert secret not in text, secret
+    for url in ("fr/posts/zqdraft/", "de/posts/merger-plan/", "fr/posts/plan-b/"):
+        assert url not in text
+    assert not (output / "fr" / "feuille-de-route").exists()
+    assert stopped  # and the publish stops on it
+
+
+def test_it_is_one_error_line_naming_both_files_and_slugs(misnamed_publish):
+    _, _, lines, _ = misnamed_publish
+    said = sorted(line for level, line in lines if "is named as a translation of" in line)
+    assert said == [
+        "mp/pages/roadmap.fr.md: is named as a translation of mp/pages/roadmap.md, which is a "
+        "draft (Status: draft), but has Slug feuille-de-route, not its Slug roadmap: held back "
+        "with it, not published alone before it (give it its original's Slug: roadmap, or "
+        "rename the file if it is a page of its own)",
+        "mp/posts/first-light.es.md: is named as a translation of mp/posts/first-light.md, but "
+        "has Slug primera-luz, not its Slug first-light, so it stands as a post of its own, "
+        "linked to neither (give it its original's Slug: first-light, or rename the file if it "
+        "is a post of its own)",
+        "mp/posts/fr/plan-b.md: is named as a translation of mp/posts/plan-b.md, which is a "
+        "draft (Status: draft), but has Slug plan-b, not its Slug plan-b-2026: held back with "
+        "it, not published alone before it (give it its original's Slug: plan-b-2026, or "
+        "rename the file if it is a post of its own)",
+        "mp/posts/merger-plan.de.rst: is named as a translation of mp/posts/merger-plan.md, "
+        "which is dated 2099-03-01, but has Slug merger-plan, not its Slug our-merger-plan: "
+        "held back with it, not published alone before it (give it its original's Slug: "
+        "our-merger-plan, or rename the file if it is a post of its own)",
+        "mp/posts/zqdraft.fr.md: is named as a translation of mp/posts/zqdraft.md, which is a "
+        "draft (Status: draft), but has Slug zqdraft, not its Slug we-acquire-hallco: held "
+        "back with it, not published alone before it (give it its original's Slug: "
+        "we-acquire-hallco, or rename the file if it is a post of its own)",
+    ]
+    levels = {line.split(":")[0]: level for level, line in lines if line in said}
+    assert levels["mp/posts/first-light.es.md"] == "WARNING"  # published: nothing leaks
+    assert {v for k, v in levels.items() if "first-light" not in k} == {"ERROR"}
+    # said once: not again as a translation of nothing, nor as its draft author's error
+    assert not [line for _, line in lines if "merger-plan.de.rst: says Translation" in line]
+    assert not [line for level, line in lines if level == "ERROR" and "Zq Newperson" in line]
+
+
+def test_a_published_translation_of_nothing_stops_a_publish(misnamed_publish):
+    _, _, lines, _ = misnamed_publish
+    assert (
+        "ERROR",
+        "mp/posts/alone.fr.md: says Translation: true, but no post with its Slug "
+        "nobody-has-this is the original, so it would be published as a post of its own (give "
+        "it its original's Slug, or remove the Translation line)",
+    ) in lines
+
+
+def test_a_misnamed_translation_of_a_draft_is_previewed_as_a_draft_in_development(misnamed_dev):
+    site, stopped, lines, _ = misnamed_dev
+    assert not stopped
+    assert not site.exists("fr/posts/zqdraft/")
+    assert "ZZRENAMEDFR" in site.text("drafts/fr/posts/zqdraft/")
+    assert "ZZPAGEFR" in site.text("drafts/pages/fr/feuille-de-route/")
+    for page in ("index.html", "feeds/all.atom.xml", "archives/index.html"):
+        for secret in MISNAMED_SECRETS:
+            assert secret not in site.text(page), (page, secret)
+    named = [level for level, line in lines if "is named as a translation of" in line]
+    assert named == ["WARNING"] * 5
+    assert (
+        "WARNING",
+        "md/posts/alone.fr.md: says Translation: true, but no post with its Slug "
+        "nobody-has-this is the original, so it stands as a post of its own (give it its "
+        "original's Slug, or remove the Translation line)",
+    ) in lines
+    # a published post's translation under another slug is still published
+    assert site.exists("es/posts/primera-luz/")
+
+
+def F(path, key, lang="en", state="published", marked=False):
+    """A version with its file."""
+    return Version(key, state, lang == "en", marked, lang=lang, path=f"/c/posts/{path}")
+
+
+@pytest.mark.parametrize(
+    ("versions", "named"),
+    [
+        ([F("x.md", "a"), F("x.fr.md", "b", "fr")], {1: 0}),  # another slug
+        ([F("x.md", "a"), F("x.fr.md", "a", "fr")], {}),  # its translation
+        ([F("x.md", "a"), F("fr/x.md", "b", "fr")], {1: 0}),  # in a language folder
+        ([F("x.md", "a"), F("x.fr.rst", "b", "fr")], {1: 0}),  # reStructuredText
+        ([F("x.md", "a"), F("x.pt-br.md", "b", "pt-br")], {1: 0}),
+        ([F("x.md", "a"), F("x.zh_CN.md", "b", "zh-cn")], {1: 0}),
+        ([F("x.md", "a"), F("x.fr.md", "b")], {1: 0}),  # no Lang line: its name says fr
+        ([F("x.md", "a"), F("x.fil.md", "b", "fil")], {1: 0}),  # its Lang says fil
+        ([F("x.md", "a"), F("x.end.md", "b")], {}),  # not a language
+        ([F("x.md", "a"), F("x.en.md", "b")], {}),  # the same language: a post of its own
+        ([F("x.md", "a"), F("x.v2.md", "b")], {}),
+        ([F("x.md", "a"), F("2026/x.md", "b", "fr")], {}),  # a folder, not its language
+        ([F("x.md", "a"), F("y.fr.md", "b", "fr")], {}),  # another name
+        ([F("x.fr.md", "b", "fr")], {}),  # nothing beside it
+        # it translates another post: it goes out with that one
+        ([F("x.md", "a"), F("y.md", "b"), F("x.fr.md", "b", "fr")], {}),
+        # beside a folder's file of that name only
+        ([F("news/x.md", "a"), F("x.fr.md", "b", "fr")], {}),
+    ],
+)
+def test_named_after(versions, named):
+    assert named_after(versions) == named

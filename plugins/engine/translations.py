@@ -12,10 +12,20 @@ nowhere) was listed on its own likewise; it is hidden with it (``waiting.unliste
 line. The engine does this in every build, whichever plugins it lists: the promise that
 nothing unpublished leaks is the engine's.
 
+Pelican links translations by slug only: a French file under another slug than its draft
+original's (the draft's ``Slug`` renamed after the translator copied it; no ``Slug`` in the
+original, and the translator wrote the file's name) was an original of its own, published
+at once. Its file name still says what it is (``merger.fr.md`` or ``fr/merger.md`` beside
+``merger.md``, ``waiting.named_after``): it is held back with that draft all the same, with
+one line naming both files and both slugs, an error in a publish build (``BLOGCORE_STRICT``),
+which stops it, a warning in development. Beside a published original it is published as a
+post of its own, with a warning.
+
 Pelican's own line for a translation group without an original (``All items ("1") ... are
 translations``, two lines with an absolute path) is dropped: a draft translation of a
 published post is work in progress and gets no line; a file saying ``Translation: true``
-that is the translation of nothing gets one line naming it, here.
+that is the translation of nothing gets one line naming it, here: an error in a publish
+build (the writer said it is a translation; published alone it is never what they meant).
 """
 
 from __future__ import annotations
@@ -23,6 +33,7 @@ from __future__ import annotations
 import datetime
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
@@ -72,16 +83,37 @@ def _date(item: Any) -> str:
     return date.strftime("%Y-%m-%d") if isinstance(date, datetime.date) else "in the future"
 
 
-def _key_words(ids: Sequence[str], item: Any) -> str:
-    """The translation id as front matter writes it: Slug how-we-hire."""
-    return ", ".join(f"{key.capitalize()} {getattr(item, key, '')}" for key in ids)
+@dataclass(frozen=True)
+class _Kind:
+    """What the lines of one kind of content (posts or pages) in one build need."""
+
+    settings: dict[str, Any]
+    items: list[Any]
+    ids: tuple[str, ...]
+    kind: str  # post or page
+    # a publish build: blogcore's verdict fails a strict build that logged an error
+    strict: bool
+
+    def file(self, index: int) -> str:
+        """The item's file as staff know it: content/posts/x.fr.md."""
+        return shown(self.settings, self.items[index].source_path)
+
+    def key(self, index: int, between: str = " ") -> str:
+        """Its translation id as a line says it: Slug x (Slug: x, as front matter has it)."""
+        item = self.items[index]
+        return ", ".join(f"{key.capitalize()}{between}{getattr(item, key, '')}" for key in self.ids)
+
+    def why(self, index: int) -> str:
+        """Why the item (a draft or a post dated in the future) is not out yet."""
+        return waiting.why_waiting(_said_draft(self.items[index]), _date(self.items[index]))
 
 
 def hold(
     generator: Any, lists: Sequence[tuple[str, str]], id_setting: str, order: str, kind: str
 ) -> None:
-    """Make every version of a post or page whose originals are all drafts a draft too, and
-    every published one whose originals are hidden (none published) hidden."""
+    """Make every version of a post or page whose originals are all drafts a draft too (and
+    one named as a draft's translation, under another slug), and every published one whose
+    originals are hidden (none published) hidden."""
     settings = generator.settings
     ids = _translation_id(settings.get(id_setting))
     if not ids:
@@ -94,43 +126,100 @@ def hold(
             state=item.status,
             in_default_lang=bool(item.in_default_lang),
             marked=_marked(item),
+            lang=str(getattr(item, "lang", "") or ""),
+            path=str(item.source_path or ""),
         )
         for item in items
     ]
-    for index in waiting.orphans(versions):
-        item = items[index]
-        logger.warning(
-            "%s: says Translation: true, but no %s with its %s is the original, so it stands "
-            "as a %s of its own (give it its original's %s, or remove the Translation line)",
-            shown(settings, item.source_path),
-            kind,
-            _key_words(ids, item),
-            kind,
-            " and ".join(name.capitalize() for name in ids),
-        )
+    said = _Kind(settings, items, ids, kind, bool(settings.get("BLOGCORE_STRICT")))
+    named = waiting.named_after(versions)
+    misnamed = _misnamed(said, versions, named)
+    _orphans(said, versions, named)
     held, hidden = waiting.waiting(versions), waiting.unlisted(versions)
     kept_back = vars(build.current(settings).state(__name__)).setdefault("held", {})
     for index, first in sorted(held.items()):
-        item, original = items[index], items[first]
-        kept_back[shown(settings, item.source_path)] = shown(settings, original.source_path)
+        kept_back[said.file(index)] = said.file(first)
         logger.warning(
             "%s: waits for its original %s, %s (a translation is published with it, not before)",
-            shown(settings, item.source_path),
-            shown(settings, original.source_path),
-            waiting.why_waiting(_said_draft(original), _date(original)),
+            said.file(index),
+            said.file(first),
+            said.why(first),
         )
     for index, first in sorted(hidden.items()):
         logger.warning(
             "%s: is hidden with its original %s, which says Status: hidden (a translation is "
             "listed where its original is; write Status: hidden in it to say so)",
-            shown(settings, items[index].source_path),
-            shown(settings, items[first].source_path),
+            said.file(index),
+            said.file(first),
         )
+    # a misnamed one is not kept back (held_back): its line is a mistake that stops a publish
+    held = {**held, **misnamed}
     regroup = (settings[id_setting], settings[order])
     if held:
         _move(generator, lists, [items[i] for i in sorted(held)], len(lists) - 1, *regroup)
     if hidden:
         _move(generator, lists, [items[i] for i in sorted(hidden)], 1, *regroup)
+
+
+def _misnamed(
+    said: _Kind, versions: Sequence[waiting.Version], named: dict[int, int]
+) -> dict[int, int]:
+    """One line for each version named as another's translation under another key: those of
+    a draft or a future post (which it would come out before) are held back with it, an error
+    in a publish build; one of a published post stands alone, a warning. Those held back."""
+    misnamed = {
+        index: first
+        for index, first in named.items()
+        if versions[first].state == waiting.DRAFT and versions[index].state != waiting.DRAFT
+    }
+    for index, first in sorted(named.items()):
+        if index in misnamed:
+            (logger.error if said.strict else logger.warning)(
+                "%s: is named as a translation of %s, %s, but has %s, not its %s: held back "
+                "with it, not published alone before it (give it its original's %s, or rename "
+                "the file if it is a %s of its own)",
+                said.file(index),
+                said.file(first),
+                said.why(first),
+                said.key(index),
+                said.key(first),
+                said.key(first, ": "),
+                said.kind,
+            )
+        elif versions[index].state != waiting.DRAFT:  # a draft is work in progress
+            logger.warning(
+                "%s: is named as a translation of %s, but has %s, not its %s, so it stands as "
+                "a %s of its own, linked to neither (give it its original's %s, or rename the "
+                "file if it is a %s of its own)",
+                said.file(index),
+                said.file(first),
+                said.key(index),
+                said.key(first),
+                said.kind,
+                said.key(first, ": "),
+                said.kind,
+            )
+    return misnamed
+
+
+def _orphans(said: _Kind, versions: Sequence[waiting.Version], named: dict[int, int]) -> None:
+    """One line for each version saying Translation: true that translates nothing (unless it
+    is named as another file's translation: said there): the writer said it is a translation,
+    so publishing it alone is never what they meant, an error in a publish build."""
+    for index in waiting.orphans(versions):
+        if index in named:
+            continue
+        alone = said.strict and versions[index].state != waiting.DRAFT
+        (logger.error if alone else logger.warning)(
+            "%s: says Translation: true, but no %s with its %s is the original, so it %s a %s "
+            "of its own (give it its original's %s, or remove the Translation line)",
+            said.file(index),
+            said.kind,
+            said.key(index),
+            "would be published as" if alone else "stands as",
+            said.kind,
+            " and ".join(name.capitalize() for name in said.ids),
+        )
 
 
 def _move(

@@ -7,13 +7,22 @@ every version of a post or page at once: when every original of a group is a dra
 version of it that is not a draft waits with them. Likewise a published translation of a
 hidden original (``Status: hidden``: written, listed nowhere) was listed on its own; when no
 original of a group is published and one is hidden, its published versions are hidden too.
+
+Pelican links translations by slug only, so a translation whose slug is not its original's
+(the writer renamed the draft's ``Slug`` after the translator copied it; the original has
+no ``Slug`` line and the translator wrote the file's name) is an original of its own, in no
+group with the draft. Its file name still says what it is: ``<name>.<lang>.md`` (or
+``<lang>/<name>.md``) beside ``<name>.md``. ``named_after`` finds such versions, each with
+the file it is named after; the engine holds one back with that file while it is a draft.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
 DRAFT = "draft"
 HIDDEN = "hidden"
@@ -28,6 +37,13 @@ class Version:
     state: str  # Pelican's status: published, hidden or draft (a future post: draft)
     in_default_lang: bool
     marked: bool  # says Translation: true
+    lang: str = ""  # its language (Lang, or DEFAULT_LANG)
+    path: str = ""  # its source file
+
+
+# A file name's last part before the extension that reads as a language even where the file
+# says no Lang: two letters, a region after them (x.fr.md, x.pt-br.md, x.zh_CN.md)
+LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:[-_][a-z]{2,4})?", re.IGNORECASE)
 
 
 def originals(group: Sequence[Version]) -> list[int]:
@@ -86,6 +102,56 @@ def orphans(versions: Sequence[Version]) -> list[int]:
     for members in _groups(versions):
         if all(versions[i].marked for i in members):
             found.extend(members)
+    return found
+
+
+def _tag(code: str) -> str:
+    """A language as file names and Lang lines may write it: pt_BR and pt-br alike."""
+    return code.lower().replace("_", "-")
+
+
+def _named_for(version: Version) -> tuple[tuple[str, str], str] | None:
+    """The (folder, name) of the file this version's name says it translates, with the
+    language its name gives: x.fr.md -> ((posts, x), fr); fr/x.md -> ((posts, x), fr) when
+    the file says Lang: fr. None for a name that says no language."""
+    if not version.path:
+        return None
+    path = PurePath(version.path)
+    own = _tag(version.lang)
+    base, dot, code = path.stem.rpartition(".")
+    if dot and base and (_tag(code) == own or LANGUAGE_CODE.fullmatch(code)):
+        return (str(path.parent), base), _tag(code)
+    if own and _tag(path.parent.name) == own:
+        return (str(path.parent.parent), path.stem), own
+    return None
+
+
+def named_after(versions: Sequence[Version]) -> dict[int, int]:
+    """Each version (by index) whose file is named as a translation of another version's
+    file (``x.fr.md`` or ``fr/x.md`` beside ``x.md``, in another language) but which is not
+    in its group (another key), with the index of that version. Only versions that are an
+    original of their own group: one that translates another post goes out with that one."""
+    by_name = {
+        (str(PurePath(v.path).parent), PurePath(v.path).stem): i
+        for i, v in enumerate(versions)
+        if v.path
+    }
+    firsts = {
+        members[i]
+        for members in _groups(versions)
+        for i in originals([versions[m] for m in members])
+    }
+    found: dict[int, int] = {}
+    for index, version in enumerate(versions):
+        named = _named_for(version)
+        if named is None or index not in firsts:
+            continue
+        where, code = named
+        other = by_name.get(where)
+        if other is None or other == index:
+            continue
+        if versions[other].key != version.key and _tag(versions[other].lang) != code:
+            found[index] = other
     return found
 
 
