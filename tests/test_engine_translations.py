@@ -458,6 +458,8 @@ def F(path, key, lang="en", state="published", marked=False):
         ([F("x.md", "a"), F("x.fr.md", "b")], {1: 0}),  # no Lang line: its name says fr
         ([F("x.md", "a"), F("x.fil.md", "b", "fil")], {1: 0}),  # its Lang says fil
         ([F("x.md", "a"), F("x.end.md", "b")], {}),  # not a language
+        ([F("x.md", "a"), F("x.ok.md", "b")], {}),  # two letters, no language's code
+        ([F("x.md", "a"), F("x.md.md", "b")], {}),
         ([F("x.md", "a"), F("x.en.md", "b")], {}),  # the same language: a post of its own
         ([F("x.md", "a"), F("x.v2.md", "b")], {}),
         ([F("x.md", "a"), F("2026/x.md", "b", "fr")], {}),  # a folder, not its language

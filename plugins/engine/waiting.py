@@ -22,7 +22,10 @@ import re
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import PurePath
+
+from babel import localedata
 
 DRAFT = "draft"
 HIDDEN = "hidden"
@@ -110,6 +113,13 @@ def _tag(code: str) -> str:
     return code.lower().replace("_", "-")
 
 
+@cache
+def _language(code: str) -> bool:
+    """Whether a file name's last part is a language Babel knows (x.fr.md, x.pt-br.md), not
+    a word that looks like one (notes.ok.md, notes.md.md)."""
+    return bool(LANGUAGE_CODE.fullmatch(code)) and localedata.exists(code.replace("-", "_"))
+
+
 def _named_for(version: Version) -> tuple[tuple[str, str], str] | None:
     """The (folder, name) of the file this version's name says it translates, with the
     language its name gives: x.fr.md -> ((posts, x), fr); fr/x.md -> ((posts, x), fr) when
@@ -119,7 +129,7 @@ def _named_for(version: Version) -> tuple[tuple[str, str], str] | None:
     path = PurePath(version.path)
     own = _tag(version.lang)
     base, dot, code = path.stem.rpartition(".")
-    if dot and base and (_tag(code) == own or LANGUAGE_CODE.fullmatch(code)):
+    if dot and base and (_tag(code) == own or _language(code)):
         return (str(path.parent), base), _tag(code)
     if own and _tag(path.parent.name) == own:
         return (str(path.parent.parent), path.stem), own
