@@ -1,6 +1,7 @@
 """Comments end to end: a real Isso server on loopback, the fixture site, a real Chromium."""
 
 import json
+import re
 import urllib.request
 
 import pytest
@@ -206,3 +207,24 @@ def test_an_open_thread_that_loads_has_no_failure_line(page: Page, isso_sites):
     expect(page.locator("#comments .isso-postbox")).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert page.locator("#comments .comments__failed").count() == 0
+
+
+def test_a_comment_too_short_is_refused_with_its_rule_in_words(page: Page, isso_sites):
+    # Isso moved the focus back with no word (WCAG 3.3.1); its rule was only the placeholder
+    page.goto(isso_sites["scroll"].url + "/posts/ranges/")
+    page.locator("#comments").scroll_into_view_if_needed()
+    field = page.locator(".isso-textarea").first
+    expect(field).to_be_visible()
+    rule = page.locator("#" + field.get_attribute("aria-describedby"))
+    expect(rule).to_have_text("At least 3 characters. Markdown works.")
+    field.fill("ok")
+    expect(rule).to_be_visible()  # the placeholder is gone: the rule stays
+    page.locator("input[type=submit]").first.click()
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(rule).to_have_attribute("role", "alert")
+    expect(rule).to_have_class("comments__hint comments__hint--wrong")
+    sent = page.locator(".isso-comment .isso-text", has_text=re.compile(r"^\s*ok\s*$"))
+    assert sent.count() == 0  # nothing was sent
+    field.fill("ok, thanks")
+    expect(field).not_to_have_attribute("aria-invalid", "true")
+    expect(rule).to_have_class("comments__hint")

@@ -92,6 +92,34 @@
   // data-comments-label-* attributes.
   var formCount = 0;
 
+  // Isso's rule for a comment (three characters or more) is only its placeholder, gone once
+  // typing starts, and a comment too short is refused by moving the focus back, with no word
+  // (WCAG 3.3.1): the rule stays shown under the field, tied to it, and marks it wrong then.
+  function describeRule(form, textarea) {
+    var rule = textarea.getAttribute("placeholder");
+    var submit = form.querySelector("input[type=submit]");
+    if (!rule || !submit) return;
+    var hint = element("p", "comments__hint", rule);
+    hint.id = textarea.id + "-rule";
+    textarea.setAttribute("aria-describedby", hint.id);
+    textarea.parentNode.insertBefore(hint, textarea.nextSibling);
+    function tooShort() {
+      return textarea.value.trim().length < 3;
+    }
+    submit.addEventListener("click", function () {
+      if (!tooShort()) return;
+      textarea.setAttribute("aria-invalid", "true");
+      hint.classList.add("comments__hint--wrong");
+      hint.setAttribute("role", "alert");
+    }, true);
+    textarea.addEventListener("input", function () {
+      if (tooShort() || !textarea.hasAttribute("aria-invalid")) return;
+      textarea.removeAttribute("aria-invalid");
+      hint.classList.remove("comments__hint--wrong");
+      hint.removeAttribute("role");
+    });
+  }
+
   function labelIsso(target) {
     target.querySelectorAll("textarea.isso-textarea:not([id])").forEach(function (textarea) {
       var n = ++formCount;
@@ -103,6 +131,7 @@
       textarea.parentNode.insertBefore(label, textarea);
       var form = textarea.closest(".isso-postbox");
       if (!form) return;
+      describeRule(form, textarea);
       form.querySelectorAll(".isso-input-wrapper").forEach(function (wrapper) {
         var input = wrapper.querySelector("input");
         var name = wrapper.querySelector("label");
