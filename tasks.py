@@ -1125,7 +1125,9 @@ def team_stubs(c, content="content"):
         print(f"Nothing written{everyone}.")
 
 
-def _import(source: str, export: str, content: str, uploads: str, isso_db: str) -> None:
+def _import(
+    source: str, export: str, content: str, uploads: str, isso_db: str, private: bool = False
+) -> None:
     """An import-wordpress / import-blogger run: read, plan, write, fill Isso, report."""
     from pelican.settings import read_settings
 
@@ -1183,15 +1185,24 @@ def _import(source: str, export: str, content: str, uploads: str, isso_db: str) 
         term_slug=_term_slug(settings),  # as the build links a category or tag
         team_page=lambda name: team.find(name).slug if team and team.find(name) else None,
     )
+    database = Path(isso_db) if isso_db else ROOT / "var" / "isso" / "comments.db"
+    # before anything is written (a draft's held comments may join when the files are)
+    not_isso = apply.isso_schema_problem(database) if made.threads or made.held else ""
+    if not_isso:
+        sys.exit(
+            f"{_shown(database)} is not an Isso database: {not_isso}; nothing was changed in it "
+            "and nothing written: give --isso-db the comments.db of the site's Isso (or a new file)"
+        )
     try:
         outcome = apply.write_files(made, content_dir, archive_name)
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         sys.exit(f"import stopped, nothing written: {exc.strerror or exc}{where}")
-    database = Path(isso_db) if isso_db else ROOT / "var" / "isso" / "comments.db"
     if made.threads:
         try:
             apply.fill_isso(made.threads, database, outcome)
+        except apply.NotIsso as exc:
+            sys.exit(f"{exc}; the files are written")
         except (OSError, sqlite3.Error) as exc:
             sys.exit(
                 f"{_shown(database)}: comments not imported ({exc}); the files are written: "

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,112 @@ def test_comments_never_go_under_another_post_at_the_imports_path(
     apply.fill_isso(made.threads, tmp_path / "comments.db", done)
     assert done.comments_added == added
     assert (content / "posts" / "hello-world.md").read_text(encoding="utf-8") == there
+
+
+def _issos_api_stores(tmp_path: Path, author: str, website: str) -> tuple[str, str | None] | None:
+    """What Isso's own API (POST /new, in process) stores for a reader posting these values;
+    None when it refuses them."""
+    from isso import config as isso_config
+    from isso import make_app
+    from werkzeug.test import Client
+
+    conf = isso_config.load(isso_config.default_file())
+    conf.set("general", "dbpath", str(tmp_path / "api.db"))
+    conf.set("general", "host", "http://127.0.0.1:9/")
+    conf.set("guard", "enabled", "false")
+    body = {"text": "Some words.", "author": author, "website": website or None, "title": "T"}
+    response = Client(make_app(conf)).post(
+        "/new?uri=/p/", data=json.dumps(body), headers={"Content-Type": "application/json"}
+    )
+    if response.status_code != 201:
+        return None
+    with sqlite3.connect(tmp_path / "api.db") as connection:
+        return connection.execute("SELECT author, website FROM comments").fetchone()
+
+
+@pytest.mark.parametrize(
+    ("author", "website"),
+    [
+        ("<img src=x onerror=alert(1)>Eve", "http://evil.example/x"),
+        ("Bob <b>Builder</b> & Sons", "https://bob.example/it's"),
+        ('Iris "the <script>" O\'Neil', 'https://iris.example/a"b'),
+        ("Zoë", ""),
+    ],
+)
+def test_names_and_websites_are_stored_as_issos_api_stores_them(tmp_path, author, website):
+    """Isso's page template puts a comment's author and website in as HTML: its API escapes
+    them on the way in, and so must the import, or a name becomes markup (a script)."""
+    comment = plan.ThreadComment("1/1", None, author, website, 1325770246.0, "Some words.\n")
+    apply.fill_isso([plan.Thread("p", "T", [comment])], tmp_path / "c.db", apply.Outcome())
+    with sqlite3.connect(tmp_path / "c.db") as connection:
+        stored = connection.execute("SELECT author, website FROM comments").fetchone()
+    assert stored == _issos_api_stores(tmp_path, author, website)
+    assert "<" not in stored[0]
+
+
+def test_a_website_isso_refuses_is_left_out_and_said(tmp_path):
+    comment = plan.ThreadComment("1/1", None, "Eve", "http://evil.example/x' data-x='1", 1.0, "Hi")
+    done = apply.Outcome()
+    apply.fill_isso([plan.Thread("p", "T", [comment])], tmp_path / "c.db", done)
+    with sqlite3.connect(tmp_path / "c.db") as connection:
+        assert connection.execute("SELECT author, website FROM comments").fetchall() == [
+            ("Eve", None)
+        ]
+    assert _issos_api_stores(tmp_path, "Eve", comment.website) is None  # Isso refuses it too
+    assert done.notes == [
+        "comment by 'Eve' on 'T': its website \"http://evil.example/x' data-x='1\" is not an "
+        "address Isso takes: left out"
+    ]
+
+
+def test_an_earlier_imports_raw_name_is_escaped_not_added_twice(tmp_path):
+    database = tmp_path / "c.db"
+    comment = plan.ThreadComment("1/1", None, "A <b>B</b>", "", 1325770246.0, "Some words.\n")
+    threads = [plan.Thread("p", "T", [comment])]
+    apply.fill_isso(threads, database, apply.Outcome())
+    with sqlite3.connect(database) as connection:  # as an import before this fix stored it
+        connection.execute("UPDATE comments SET author = 'A <b>B</b>'")
+    again = apply.Outcome()
+    apply.fill_isso(threads, database, again)
+    assert (again.comments_added, again.comments_present) == (0, 1)
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT author FROM comments").fetchall() == [
+            ("A &lt;b&gt;B&lt;/b&gt;",)
+        ]
+
+
+@pytest.mark.parametrize(
+    ("tables", "problem"),
+    [
+        (
+            ["CREATE TABLE comments (id int, x text)"],
+            "it has a comments table without Isso's columns (author, created, email, mode, "
+            "modified, notification, parent, remote_addr, text, tid, voters, website)",
+        ),
+        (["CREATE TABLE users (id int, name text)"], "it has tables Isso does not make (users)"),
+    ],
+    ids=["comments-of-another-app", "another-apps-tables"],
+)
+def test_another_programs_database_is_refused_and_left_untouched(tmp_path, tables, problem):
+    database = tmp_path / "other.db"
+    with sqlite3.connect(database) as connection:
+        for sql in tables:
+            connection.execute(sql)
+    before = database.read_bytes()
+    assert apply.isso_schema_problem(database) == problem
+    comment = plan.ThreadComment("1/1", None, "Ann", "", 1.0, "Hi there")
+    with pytest.raises(apply.NotIsso, match=r"nothing was changed in it$"):
+        apply.fill_isso([plan.Thread("p", "T", [comment])], database, apply.Outcome())
+    assert database.read_bytes() == before
+
+
+def test_issos_own_database_and_a_new_file_pass_the_check(tmp_path):
+    database = tmp_path / "c.db"
+    assert apply.isso_schema_problem(database) == ""
+    comment = plan.ThreadComment("1/1", None, "Ann", "", 1.0, "Hi there")
+    apply.fill_isso([plan.Thread("p", "T", [comment])], database, apply.Outcome())
+    assert apply.isso_schema_problem(database) == ""
+    (tmp_path / "not.db").write_text("hello")
+    assert apply.isso_schema_problem(tmp_path / "not.db").startswith(
+        "it cannot be read as a database"
+    )

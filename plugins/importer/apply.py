@@ -14,6 +14,7 @@ holds that post published (``release_published``).
 
 import filecmp
 import hashlib
+import html
 import json
 import os
 import shutil
@@ -50,6 +51,7 @@ class Outcome:
     comments_present: int = 0
     mentions_added: int = 0
     mentions_present: int = 0
+    notes: list[str] = field(default_factory=list)  # for the report, one line each
 
 
 def _digest(data: bytes) -> str:
@@ -210,12 +212,78 @@ def write_files(plan: Plan, content: Path, archive_name: str) -> Outcome:
     return outcome
 
 
+# The tables and columns Isso's own code makes (isso/db), which fill_isso writes to: a database
+# with other tables, or these without those columns, is another program's, never changed
+ISSO_SCHEMA = {
+    "threads": {"id", "uri", "title"},
+    "comments": {
+        "tid", "id", "parent", "created", "modified", "mode", "remote_addr", "text", "author",
+        "email", "website", "voters", "notification",
+    },
+    "preferences": {"key", "value"},
+}  # fmt: skip
+
+
+class NotIsso(ValueError):
+    """The database given is not Isso's (the message says what it holds instead)."""
+
+
+def isso_schema_problem(database: Path) -> str:
+    """Why `database` is not a database Isso's comments can be added to ("" when it is, or
+    when the file is not there yet), read without changing it: another program's SQLite file
+    given by mistake would otherwise get Isso's tables added, then stop half-way."""
+    if not database.exists() or (database.is_file() and database.stat().st_size == 0):
+        return ""
+    try:
+        connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {
+                name: {row[1] for row in connection.execute(f'PRAGMA table_info("{name}")')}
+                for (name,) in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    " AND name NOT LIKE 'sqlite_%'"
+                )
+            }
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        return f"it cannot be read as a database ({exc})"
+    foreign = sorted(set(tables) - set(ISSO_SCHEMA))
+    if foreign:
+        return f"it has tables Isso does not make ({', '.join(foreign)})"
+    for name, columns in sorted(tables.items()):
+        missing = sorted(ISSO_SCHEMA[name] - columns)
+        if missing:
+            return f"it has a {name} table without Isso's columns ({', '.join(missing)})"
+    return ""
+
+
 def _isso_tables(database: Path) -> None:
-    """Create Isso's tables (or bring an older database up to date) with Isso's own code."""
+    """Create Isso's tables (or bring an older database up to date) with Isso's own code,
+    once the file is known to be Isso's or new (NotIsso otherwise, the file untouched)."""
     from isso import config as isso_config
     from isso.db import SQLite3
 
+    problem = isso_schema_problem(database)
+    if problem:
+        raise NotIsso(f"{database} is not an Isso database: {problem}; nothing was changed in it")
     SQLite3(str(database), isso_config.load(isso_config.default_file()))
+
+
+def isso_author(name: str) -> str:
+    """A commenter's name as Isso's API stores one a reader posts (``POST /new`` escapes it,
+    and Isso's page template puts it in as HTML): the name shows as the text it is."""
+    return html.escape(name, quote=False)
+
+
+def isso_website(url: str) -> str | None:
+    """A commenter's website as Isso's API stores it (escaped for the attribute its template
+    puts it in), None for one Isso's API refuses (not a web address it accepts)."""
+    from isso.views.comments import isurl
+
+    if not url or len(url) > 254 or not isurl(url):
+        return None
+    return html.escape(url, quote=True)
 
 
 def fill_isso(threads: list[Thread], database: Path, outcome: Outcome) -> None:
@@ -238,8 +306,9 @@ def fill_isso(threads: list[Thread], database: Path, outcome: Outcome) -> None:
                 (tid,) = connection.execute(
                     "SELECT id FROM threads WHERE uri = ?", (thread.id,)
                 ).fetchone()
+                # keyed by the name as text: an earlier import stored it unescaped
                 present = {
-                    (round(created, 3), author or "", text): (cid, parent)
+                    (round(created, 3), html.unescape(author or ""), text): (cid, parent)
                     for cid, parent, created, author, text in connection.execute(
                         "SELECT id, parent, created, author, text FROM comments WHERE tid = ?",
                         (tid,),
@@ -248,10 +317,24 @@ def fill_isso(threads: list[Thread], database: Path, outcome: Outcome) -> None:
                 ids: dict[str, int] = {}
                 roots: dict[int, int] = {cid: parent or cid for cid, parent in present.values()}
                 for comment in thread.comments:
+                    if comment.website and isso_website(comment.website) is None:
+                        outcome.notes.append(
+                            f"comment by {comment.author!r} on {thread.title!r}: its website "
+                            f"{comment.website!r} is not an address Isso takes: left out"
+                        )
                     key = (round(comment.created, 3), comment.author, comment.text)
                     if key in present:
                         ids[comment.key] = present[key][0]
                         outcome.comments_present += 1
+                        # an earlier import's unescaped name or website: stored as Isso would
+                        connection.execute(
+                            "UPDATE comments SET author = ?, website = ? WHERE id = ?",
+                            (
+                                isso_author(comment.author),
+                                isso_website(comment.website),
+                                present[key][0],
+                            ),
+                        )
                         continue
                     parent = ids.get(comment.parent) if comment.parent else None
                     # Isso shows one level of replies: a reply to a reply goes under the top one
@@ -266,8 +349,8 @@ def fill_isso(threads: list[Thread], database: Path, outcome: Outcome) -> None:
                             comment.created,
                             NO_ADDRESS,
                             comment.text,
-                            comment.author,
-                            comment.website or None,
+                            isso_author(comment.author),
+                            isso_website(comment.website),
                             voters,
                         ),
                     )

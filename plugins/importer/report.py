@@ -134,7 +134,7 @@ def lines(
         )
         for relative, names in files.items():
             out.append(f"  {relative}: {', '.join(names)}")
-    for problem in plan.problems:
+    for problem in [*plan.problems, *outcome.notes]:
         out.append(f"Note: {problem}")
     return out
 

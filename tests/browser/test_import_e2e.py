@@ -3,6 +3,8 @@ empty content folder with the real command, built, served beside a real Isso tha
 database the import filled, and read in a real Chromium."""
 
 import shutil
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -13,20 +15,12 @@ from tests.conftest import DEV_CONF, ROOT, run_pelican
 from tests.test_import_site import FIXTURES, make_uploads, run_import
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    base = tmp_path_factory.mktemp("import-e2e")
+def served_with_isso(base: Path, content: Path) -> Iterator[str]:
+    """The imported `content` built, served, beside a real Isso reading the comments.db the
+    import filled in `base`/isso: yields the site's address (for a module fixture)."""
     isso_port, site_port = free_port(), free_port()
     isso, origin = f"http://127.0.0.1:{isso_port}", f"http://127.0.0.1:{site_port}"
-    content = base / "content"
-    # the local Isso's folder: the import fills its comments.db before the server starts
-    run = run_import(
-        FIXTURES / "wordpress.xml",
-        content,
-        base / "isso" / "comments.db",
-        make_uploads(base / "up"),
-    )
-    assert run.returncode == 0, run.stderr
+    (content / "images").mkdir(exist_ok=True)
     shutil.copy(ROOT / "content" / "images" / "social-card.png", content / "images")
     output = base / "output"
     run_pelican(
@@ -40,6 +34,21 @@ def site(tmp_path_factory):
     finally:
         server.shutdown()
         local_isso.stop(process)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    base = tmp_path_factory.mktemp("import-e2e")
+    content = base / "content"
+    # the local Isso's folder: the import fills its comments.db before the server starts
+    run = run_import(
+        FIXTURES / "wordpress.xml",
+        content,
+        base / "isso" / "comments.db",
+        make_uploads(base / "up"),
+    )
+    assert run.returncode == 0, run.stderr
+    yield from served_with_isso(base, content)
 
 
 def _comments(page: Page, url: str) -> None:

@@ -34,6 +34,14 @@
     return time;
   }
 
+  // Isso's API gives a commenter's name HTML-escaped ("Tom &amp; Jerry"), as its own template
+  // puts it into the page: the text it stands for (a textarea's content is never markup)
+  function unescaped(text) {
+    var holder = document.createElement("textarea");
+    holder.innerHTML = text || "";
+    return holder.value;
+  }
+
   // A closed thread, read-only: the comments as a list, no form (Isso's API). `words` are the
   // page's (data attributes filled by the template in its language).
   function renderList(comments, words) {
@@ -41,7 +49,8 @@
     comments.forEach(function (comment) {
       var item = element("li", "comments__item");
       var meta = element("p", "comments__meta");
-      meta.appendChild(element("span", "comments__author", comment.author || words.anonymous));
+      meta.appendChild(
+        element("span", "comments__author", unescaped(comment.author) || words.anonymous));
       meta.appendChild(document.createTextNode(" · "));
       meta.appendChild(when(comment.created, words.locale));
       item.appendChild(meta);
