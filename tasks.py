@@ -1146,7 +1146,7 @@ def _import(
         sys.exit(f"{uploads}: not a folder; --uploads takes a copy of the old site's uploads.")
     try:
         reader = importlib.import_module(f"plugins.importer.{source}")
-        read = reader.parse(Path(export))
+        read = reader.parse(Path(export), private=True) if private else reader.parse(Path(export))
     except ExportError as exc:
         sys.exit(str(exc))
     content_dir.mkdir(parents=True, exist_ok=True)
@@ -1233,10 +1233,19 @@ _IMPORT_HELP = {
 }
 
 
-@task(name="import-wordpress", help={"export": "the WordPress export (WXR) file", **_IMPORT_HELP})
-def import_wordpress(c, export, content="content", uploads="", isso_db=""):
+_PRIVATE_HELP = (
+    "also import private and password-protected posts and pages, as drafts (left out by "
+    "default: never commit them to a public repository)"
+)
+
+
+@task(
+    name="import-wordpress",
+    help={"export": "the WordPress export (WXR) file", **_IMPORT_HELP, "private": _PRIVATE_HELP},
+)
+def import_wordpress(c, export, content="content", uploads="", isso_db="", private=False):
     """Import a WordPress export: posts, pages, authors, pictures, comments, pingbacks."""
-    _import("wordpress", export, content, uploads, isso_db)
+    _import("wordpress", export, content, uploads, isso_db, private)
 
 
 @task(name="import-blogger", help={"export": "the Blogger export (Atom) file", **_IMPORT_HELP})

@@ -1,6 +1,7 @@
 """blogger.parse: both Blogger exports (classic Atom backup, Takeout feed.atom) into the model."""
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -645,3 +646,29 @@ def test_a_blogger_theme_backup_is_named_as_such(tmp_path):
         f"{path}: this is a Blogger theme (Theme → Backup), which holds no post or page; "
         f"{blogger.EXPECTED}"
     )
+
+
+@pytest.mark.parametrize(
+    ("members", "error"),
+    [
+        # Google Takeout's zip: the blog's feed.atom beside its theme's XML files
+        (["Takeout/Blogger/Blogs/Field notes/feed.atom", "Takeout/Blogger/Blogs/Field notes/"
+          "theme-classic.xml", "Takeout/archive_browser.html"], ""),
+        (["Takeout/Blogger/Blogs/A/feed.atom", "Takeout/Blogger/Blogs/B/feed.atom"],
+         "a zip archive of 2 exports (Takeout/Blogger/Blogs/A/feed.atom, "
+         "Takeout/Blogger/Blogs/B/feed.atom): unzip it and import each, one after the other "
+         "(`invoke import-blogger <file>`)"),
+    ],
+    ids=["one-blog", "two-blogs"],
+)  # fmt: skip
+def test_a_takeout_zip_is_read_as_its_feed(tmp_path, members, error):
+    path = tmp_path / "takeout-20261205.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name in members:
+            archive.writestr(name, TAKEOUT if name.endswith(".atom") else "<html/>")
+    if error:
+        with pytest.raises(ExportError) as caught:
+            blogger.parse(path)
+        assert str(caught.value) == f"{path}: {error}"
+    else:
+        assert blogger.parse(path).title == "Tessellate field notes"

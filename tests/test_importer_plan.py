@@ -256,6 +256,34 @@ def test_responses_are_sorted_by_kind_and_state(kind, status, counted):
     assert len(made.mentions) == (1 if status == model.APPROVED else 0)
 
 
+def test_a_webmention_is_a_mention_like_a_pingback():
+    made = _plan_of([_comment("c1", None, 1, kind=model.WEBMENTION, url="https://r.example/x")])
+    assert made.counts["webmentions"] == 1 and made.threads == []
+    assert [(m["wm-source"], m["wm-imported"]) for m in made.mentions] == [
+        ("https://r.example/x", "wordpress webmention")
+    ]
+
+
+def test_comments_without_a_readable_date_are_dated_like_their_parent_or_post():
+    """Isso would show 0 seconds as 1 January 1970 ("56 years ago")."""
+    undated = _comment("c2", None, 0)
+    undated.date = None
+    reply = _comment("c3", "c1", 0)
+    reply.date = None
+    made = _plan_of([_comment("c1", None, 30), undated, reply])
+    created = {c.key: c.created for c in made.threads[0].comments}
+    post = dt.datetime(2020, 1, 1, 9, 0, tzinfo=dt.UTC).timestamp()
+    assert created == {
+        "c1": dt.datetime(2020, 1, 1, 12, 30, tzinfo=dt.UTC).timestamp(),
+        "c2": post,
+        "c3": created["c1"],
+    }
+    assert [p for p in made.problems if "readable date" in p] == [
+        "comments c2, c3 on 'T': no readable date in the export: dated like the comment "
+        "answered, else like the post"
+    ]
+
+
 def test_a_pingback_is_a_mention_of_the_posts_new_address():
     made = _plan_of(
         [_comment("p1", None, 1, kind=model.PINGBACK, url="http://their.example/2020/a-post/")]

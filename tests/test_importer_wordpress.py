@@ -1,6 +1,8 @@
 """The WordPress export reader: the fixture WXR read into the model, and bad files refused."""
 
 import datetime as dt
+import gzip
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -177,9 +179,15 @@ def _one(post_id: str, status: str, password: str = "", kind: str = "post") -> s
             "publish",
             "secret",
             model.DRAFT,
-            "was password-protected: imported as a draft (a static site cannot ask for a password)",
+            "was password-protected (--private): imported as a draft; never commit it to a "
+            "public repository",
         ),
-        ("private", "", model.DRAFT, "was private: imported as a draft"),
+        (
+            "private",
+            "",
+            model.DRAFT,
+            "was private (--private): imported as a draft; never commit it to a public repository",
+        ),
         ("pending", "", model.DRAFT, "was pending: imported as a draft"),
         ("future", "", model.DRAFT, "was future: imported as a draft"),
         ("draft", "", model.DRAFT, None),
@@ -188,11 +196,34 @@ def _one(post_id: str, status: str, password: str = "", kind: str = "post") -> s
 def test_states_that_cannot_be_public_become_drafts(tmp_path, status, password, expected, note):
     path = tmp_path / "x.xml"
     path.write_text(_wxr(_one("7", status, password)), encoding="utf-8")
-    export = wordpress.parse(path)
+    export = wordpress.parse(path, private=True)
     assert [i.status for i in export.items] == [expected]
     assert [p for p in export.problems if "item 7" in p] == (
         [f"item 7 ('Item 7') {note}"] if note else []
     )
+
+
+def test_private_and_password_protected_items_are_left_out_unless_asked(tmp_path):
+    """The content folder is committed, perhaps to a public repository: what was never public
+    on the old blog is not written into it, only counted, with the option that brings it."""
+    path = tmp_path / "x.xml"
+    items = _one("1", "publish") + _one("2", "private") + _one("3", "publish", "secret")
+    path.write_text(_wxr(items + _one("4", "private", kind="page")), encoding="utf-8")
+    export = wordpress.parse(path)
+    assert [i.id for i in export.items] == ["1"]
+    assert export.skipped == {
+        "private posts": 1, "password-protected posts": 1, "private pages": 1
+    }  # fmt: skip
+    assert export.problems == [
+        "3 private or password-protected items not imported (never public on the old blog, and "
+        "the content folder is committed, perhaps to a public repository): to have them as "
+        "drafts, import again with --private; item 2 ('Item 2'), item 3 ('Item 3'), "
+        "item 4 ('Item 4')"
+    ]
+    only = tmp_path / "only.xml"
+    only.write_text(_wxr(_one("2", "private")), encoding="utf-8")
+    with pytest.raises(model.ExportError, match=r"add --private$"):
+        wordpress.parse(only)
 
 
 def test_a_featured_image_is_read_with_its_attachment(tmp_path):
@@ -491,3 +522,113 @@ def test_an_export_that_declares_no_author_says_nothing_of_them(tmp_path):
     export = wordpress.parse(path)
     assert [i.author for i in export.items] == ["maya", "maya"]
     assert export.problems == []
+
+
+def _typed(comment_id: str, kind: str, parent: str = "0", meta: str = "") -> str:
+    return (
+        f"<wp:comment><wp:comment_id>{comment_id}</wp:comment_id>"
+        "<wp:comment_author>Ed</wp:comment_author>"
+        "<wp:comment_author_url>https://ed.example/</wp:comment_author_url>"
+        "<wp:comment_approved>1</wp:comment_approved>"
+        f"<wp:comment_type>{kind}</wp:comment_type><wp:comment_parent>{parent}</wp:comment_parent>"
+        f"<wp:comment_content>Words {comment_id}</wp:comment_content>{meta}</wp:comment>"
+    )
+
+
+def test_only_readers_comments_and_linkbacks_are_read_other_types_counted(tmp_path):
+    """WordPress 6.9 keeps the block editor's notes (editorial talk) as comments of type
+    'note', and exports them: never a reader's comment. A webmention is received, like a
+    pingback, from the page its meta names."""
+    source = (
+        "<wp:commentmeta><wp:meta_key>webmention_source_url</wp:meta_key>"
+        "<wp:meta_value>https://remote.example/reply</wp:meta_value></wp:commentmeta>"
+    )
+    comments = (
+        _typed("1", "") + _typed("2", "comment") + _typed("3", "pingback")
+        + _typed("4", "trackback") + _typed("5", "note") + _typed("6", "note", parent="5")
+        + _typed("7", "webmention", meta=source) + _typed("8", "order_note")
+    )  # fmt: skip
+    path = tmp_path / "x.xml"
+    path.write_text(_wxr(_one("7", "publish").replace("</item>", comments + "</item>")))
+    export = wordpress.parse(path)
+    (item,) = export.items
+    assert [(c.id, c.kind) for c in item.comments] == [
+        ("7/1", model.COMMENT),
+        ("7/2", model.COMMENT),
+        ("7/3", model.PINGBACK),
+        ("7/4", model.TRACKBACK),
+        ("7/7", model.WEBMENTION),
+    ]
+    assert item.comments[-1].url == "https://remote.example/reply"
+    assert export.skipped == {"note comments": 2, "order_note comments": 1}
+
+
+@pytest.mark.parametrize(
+    ("written", "title", "line"),
+    [
+        ("Hello &amp;amp; &lt;em&gt;welcome&lt;/em&gt;", "Hello & welcome", True),
+        (
+            "Markup: Title &lt;em&gt;With&lt;/em&gt; "
+            "&lt;b&gt;Mark&lt;sup&gt;up&lt;/sup&gt;&lt;/b&gt;",
+            "Markup: Title With Markup",
+            True,
+        ),
+        ("1 &lt; 2 &amp;amp; 3 &gt; 2", "1 < 2 & 3 > 2", False),  # no tag: as it is
+    ],
+)
+def test_a_titles_markup_is_dropped_with_a_line(tmp_path, written, title, line):
+    path = tmp_path / "x.xml"
+    item = _one("7", "publish").replace("<title>Item 7</title>", f"<title>{written}</title>")
+    path.write_text(_wxr(item))
+    export = wordpress.parse(path)
+    assert export.items[0].title == title
+    said = "a title with markup written as plain text, its tags dropped (the site shows a title "
+    assert [p.startswith(said + "as written): item 7 (") for p in export.problems] == (
+        [True] if line else []
+    )
+
+
+def _packed(tmp_path: Path, how: str, names: list[str]) -> Path:
+    text = _wxr(_one("7", "publish")).encode()
+    if how == "gz":
+        path = tmp_path / "blog.xml.gz"
+        path.write_bytes(gzip.compress(text))
+        return path
+    path = tmp_path / "blog.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name in names:
+            archive.writestr(name, text)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("how", "names"),
+    [
+        ("gz", []),
+        ("zip", ["blog.wordpress.2026-12-05.000.xml"]),
+        ("zip", ["__MACOSX/._blog.xml", "export/blog.xml", "media/readme.txt"]),
+    ],
+)
+def test_a_zipped_or_gzipped_export_is_read_as_it_is(tmp_path, how, names):
+    assert [i.id for i in wordpress.parse(_packed(tmp_path, how, names)).items] == ["7"]
+
+
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        (
+            ["blog.000.xml", "blog.001.xml"],
+            "a zip archive of 2 exports (blog.000.xml, blog.001.xml): unzip it and import each, "
+            "one after the other (`invoke import-wordpress <file>`)",
+        ),
+        (
+            ["notes.txt"],
+            "a zip archive with no export inside (it holds notes.txt); expected one .xml file",
+        ),
+    ],
+)
+def test_a_zip_of_several_exports_or_none_is_one_line(tmp_path, names, message):
+    path = _packed(tmp_path, "zip", names)
+    with pytest.raises(model.ExportError) as caught:
+        wordpress.parse(path)
+    assert str(caught.value) == f"{path}: {message}"

@@ -159,7 +159,7 @@ def _root(path: Path, problems: list[str]) -> ET.Element:
     """The export's <feed> element, or ExportError saying what the file is instead; the
     characters XML forbids are dropped (a line each entry in `problems`)."""
     try:
-        data = path.read_bytes()
+        data = xmltext.unpacked(str(path), path.read_bytes(), "blogger")
     except OSError as error:
         raise ExportError(f"{path}: cannot be read ({error.strerror}); {EXPECTED}") from None
     head = data[:512].decode("utf-8", "replace").lstrip("\ufeff \t\r\n").lower()

@@ -13,6 +13,8 @@ POST, PAGE = "post", "page"
 PUBLISHED, DRAFT, PRIVATE = "published", "draft", "private"
 # Comment kinds and states
 COMMENT, PINGBACK, TRACKBACK = "comment", "pingback", "trackback"
+WEBMENTION = "webmention"  # WordPress's Webmention plugin: received, like a pingback
+MENTIONS = (PINGBACK, TRACKBACK, WEBMENTION)  # kinds that go to the webmentions archive
 APPROVED, PENDING, SPAM, TRASH = "approved", "pending", "spam", "trash"
 
 
@@ -38,7 +40,7 @@ class Comment:
 
     id: str  # unique within the export
     parent: str | None  # the id of the comment it answers, None at the top
-    kind: str  # COMMENT, PINGBACK or TRACKBACK
+    kind: str  # COMMENT or one of MENTIONS
     status: str  # APPROVED, PENDING, SPAM or TRASH
     author: str
     email: str = ""

@@ -30,11 +30,10 @@ from .model import (
     CATEGORY,
     COMMENT,
     DRAFT,
+    MENTIONS,
     PAGE,
-    PINGBACK,
     PUBLISHED,
     TAG,
-    TRACKBACK,
     Comment,
     Export,
     Item,
@@ -511,20 +510,16 @@ def _author_name(export: Export, login: str, problems: list[str], named: set[str
     return name
 
 
-def team_file(name: str, source: str, login: str, email: str, url: str) -> str:
-    """A team file for an imported author, marked for completion (its e-mail never published)."""
+def team_file(name: str, source: str, url: str) -> str:
+    """A team file for an imported author, marked for completion. Never their login or
+    e-mail: the content folder is committed, perhaps to a public repository."""
     stub = people.stub_text(name).replace(
         "A stub written by `invoke team-stubs`", f"Written by the {SOURCES[source]} import"
     )
     lines = stub.split("\n")
     if url:
         lines.insert(2, f"Website: {url}")
-    known = [f"login {login!r}"] + ([f"e-mail {email}"] if email else [])
-    note = (
-        f"<!-- From the {SOURCES[source]} export ({', '.join(known)}); this note is "
-        "never published. -->"
-    )
-    return "\n".join(lines).rstrip("\n") + "\n" + note + "\n"
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _front_matter(pairs: list[tuple[str, str]]) -> str:
@@ -707,13 +702,35 @@ def _threads(
             )
         )
     thread.comments = _parents_first(thread.comments)
+    _date_undated(thread.comments, item, plan.problems)
     counts["comments"] += len(thread.comments)
     mentions = []
     for comment in approved:
-        if comment.kind in (PINGBACK, TRACKBACK):
+        if comment.kind in MENTIONS:
             mentions.append(_mention(comment, export, target))
             counts[f"{comment.kind}s"] += 1
     return (thread if thread.comments else None), mentions, +counts
+
+
+def _date_undated(comments: list[ThreadComment], item: Item, problems: list[str]) -> None:
+    """Comments the export gives no readable date (0 seconds: 1 January 1970 in Isso) dated
+    like the comment they answer, else like their post; one line names them."""
+    created = {c.key: c.created for c in comments}
+    undated = []
+    for comment in comments:  # parents first: a reply's parent is dated already
+        if comment.created:
+            continue
+        comment.created = created.get(comment.parent or "", 0.0) or _epoch(
+            item.date or item.modified
+        )
+        created[comment.key] = comment.created
+        undated.append(comment.key.split("/")[-1])
+    if undated:
+        many = "s" if len(undated) > 1 else ""
+        problems.append(
+            f"comment{many} {', '.join(undated)} on {item.title!r}: no readable date in the "
+            f"export: dated like the comment answered, else like the post"
+        )
 
 
 def _parents_first(comments: list[ThreadComment]) -> list[ThreadComment]:
@@ -997,7 +1014,7 @@ def make_plan(
         author = export.authors[login]
         pages[login] = slugs_given[people.normalise(name)]
         plan.files[f"{layout.team}/{pages[login]}.md"] = team_file(
-            name, export.source, login, author.email, author.url
+            name, export.source, author.url
         )
         plan.counts["authors"] += 1
     _archive_redirects(export, layout, plan, listed, pages, claimed, term_slug)

@@ -9,7 +9,7 @@ from .plan import Plan
 _ORDER = (
     "posts", "drafts", "pages", "authors", "authors already in the team", "galleries",
     "pictures copied", "pictures missing", "pictures on other sites", "comments", "pingbacks",
-    "trackbacks", "redirects", "archive redirects",
+    "trackbacks", "webmentions", "redirects", "archive redirects",
 )  # fmt: skip
 
 
@@ -79,7 +79,12 @@ def lines(
         )
     if plan.mentions:
         out.append(
-            f"Pingbacks and trackbacks: {outcome.mentions_added} added to {archive} as received "
+            (
+                "Pingbacks, trackbacks and webmentions"
+                if counts.get("webmentions")
+                else "Pingbacks and trackbacks"
+            )
+            + f": {outcome.mentions_added} added to {archive} as received "
             f"webmentions, {outcome.mentions_present} already there."
         )
     if plan.archives:

@@ -13,6 +13,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from bs4 import BeautifulSoup
+
 from . import archives, xmltext
 from .model import (
     APPROVED,
@@ -29,6 +31,7 @@ from .model import (
     TAG,
     TRACKBACK,
     TRASH,
+    WEBMENTION,
     Attachment,
     Author,
     Comment,
@@ -64,6 +67,17 @@ def _name(element: ET.Element | None, name: str) -> str:
     """A child's text that WordPress stores HTML-escaped (titles, term names, display and
     commenter names: `Q&amp;A`, `Rock &#8216;n&#8217; Roll`), as the plain text it shows."""
     return html.unescape(_text(element, name)).strip()
+
+
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+
+
+def _plain_title(title: str) -> str:
+    """A title as the text the old site showed: WordPress prints a title's markup as HTML
+    ('Hello &amp; <em>welcome</em>' read 'Hello & welcome'), where the site would show it."""
+    if not _TAG.search(title):
+        return title
+    return " ".join(BeautifulSoup(title, "html.parser").get_text().split())
 
 
 def _item_date(
@@ -153,7 +167,7 @@ def _root(path: Path, problems: list[str]) -> ET.Element:
     try:
         if path.stat().st_size == 0:
             raise ExportError(f"{source}: the file is empty; expected a WordPress export (WXR)")
-        data = path.read_bytes()
+        data = xmltext.unpacked(source, path.read_bytes(), "wordpress")
         # A theme or plugin that prints a blank line (a newline after its closing ?>) puts
         # it before the export's <?xml declaration, where XML allows nothing: every export
         # from that site has it, so it is read without them rather than refused
@@ -235,18 +249,42 @@ def _old_urls(item: ET.Element, wp: str, post_id: str, kind: str, site: str) -> 
     return urls
 
 
+# wp:comment_type -> ours. Any other type is not a reader's comment and never imported (counted):
+# WordPress 6.9's editorial notes ('note'), WooCommerce's 'order_note' and 'review', and so on
+_COMMENT_TYPES = {"": COMMENT, "comment": COMMENT, "pingback": PINGBACK, "trackback": TRACKBACK}
+_COMMENT_TYPES |= {"webmention": WEBMENTION}
+
+
+def _comments(item: ET.Element, wp: str, post_id: str, skipped: dict[str, int]) -> list[Comment]:
+    """An item's comments, pingbacks, trackbacks and webmentions; those of any other type
+    are counted in `skipped` ('note comments': 2), not read."""
+    out = []
+    for element in item.findall(f"{wp}comment"):
+        kind = _text(element, f"{wp}comment_type").lower()
+        if kind in _COMMENT_TYPES:
+            out.append(_comment(element, wp, post_id))
+        else:
+            key = f"{kind} comments"
+            skipped[key] = skipped.get(key, 0) + 1
+    return out
+
+
 def _comment(element: ET.Element, wp: str, item_id: str) -> Comment:
-    kind = _text(element, f"{wp}comment_type").lower()
+    kind = _COMMENT_TYPES[_text(element, f"{wp}comment_type").lower()]
+    url = _text(element, f"{wp}comment_author_url")
+    if kind == WEBMENTION:  # the page that sent it, which the Webmention plugin keeps apart
+        meta = _meta(element, wp, "commentmeta")
+        url = meta.get("webmention_source_url") or meta.get("url") or url
     approved = _text(element, f"{wp}comment_approved").lower()
     parent = _text(element, f"{wp}comment_parent")
     return Comment(
         id=f"{item_id}/{_text(element, f'{wp}comment_id')}",
         parent=f"{item_id}/{parent}" if parent not in ("", "0") else None,
-        kind={"pingback": PINGBACK, "trackback": TRACKBACK}.get(kind, COMMENT),
+        kind=kind,
         status=_COMMENT_STATES.get(approved, PENDING),
         author=_name(element, f"{wp}comment_author"),
         email=_text(element, f"{wp}comment_author_email"),
-        url=_text(element, f"{wp}comment_author_url"),
+        url=url,
         date=_date(_text(element, f"{wp}comment_date_gmt"), utc=True)
         or _date(_text(element, f"{wp}comment_date"), utc=False),
         html=_raw(element, f"{wp}comment_content"),
@@ -321,11 +359,11 @@ def _language(item: ET.Element) -> str:
     return ""
 
 
-def _meta(item: ET.Element, wp: str) -> dict[str, str]:
-    """An item's postmeta, key -> value."""
+def _meta(element: ET.Element, wp: str, name: str = "postmeta") -> dict[str, str]:
+    """An item's postmeta (a comment's commentmeta), key -> value."""
     return {
         _text(m, f"{wp}meta_key"): _text(m, f"{wp}meta_value")
-        for m in item.findall(f"{wp}postmeta")
+        for m in element.findall(f"{wp}{name}")
     }
 
 
@@ -349,8 +387,19 @@ def _excerpt(item: ET.Element) -> str:
     return ""
 
 
-def parse(path: Path) -> Export:
-    """Read a WordPress WXR file; an ExportError names what is wrong with a file it cannot read."""
+def _hidden(item: ET.Element, wp: str, wp_status: str) -> str:
+    """What kept an item from readers of the old site: 'password-protected', 'private', or ""."""
+    if _text(item, f"{wp}post_password"):
+        return "password-protected"
+    return "private" if wp_status == "private" else ""
+
+
+def parse(path: Path, private: bool = False) -> Export:
+    """Read a WordPress WXR file; an ExportError names what is wrong with a file it cannot read.
+
+    Private and password-protected posts and pages are left out (counted, and one line says
+    how to have them) unless `private`: the content folder is committed, perhaps to a public
+    repository, and they were never public; with it, they are drafts."""
     problems: list[str] = []
     root = _root(path, problems)
     wp = _namespace(root, str(path))
@@ -379,10 +428,14 @@ def parse(path: Path) -> Export:
     undeclared: dict[str, list[str]] = {}  # a login no wp:author declares -> its items
     mended: dict[tuple[str, str], list[str]] = {}  # (as written, declared login) -> its items
     seen: dict[str, str] = {}
+    marked: list[str] = []  # the items whose title's markup was dropped
+    kept_out: list[str] = []  # private and password-protected items, not read
     for number, item in enumerate(channel.findall("item"), 1):
         post_id = _text(item, f"{wp}post_id") or f"item-{number}"
         kind = _text(item, f"{wp}post_type") or POST
-        title = _name(item, "title")
+        title = _plain_title(_name(item, "title"))
+        if kind in (POST, PAGE) and title != _name(item, "title"):
+            marked.append(f"item {post_id} ({_name(item, 'title')!r})")
         if kind == "attachment":
             export.attachments[post_id] = _attachment(item, wp, post_id)
             continue
@@ -407,15 +460,18 @@ def parse(path: Path) -> Export:
             export.skipped[f"{wp_status} {kind}"] = export.skipped.get(f"{wp_status} {kind}", 0) + 1
             continue
         status = _STATUSES.get(wp_status, DRAFT)
-        if wp_status == "private":
-            status = DRAFT
-        if _text(item, f"{wp}post_password"):
+        hidden = _hidden(item, wp, wp_status)
+        if hidden and not private:
+            kept_out.append(f"item {post_id} ({title!r})")
+            export.skipped[f"{hidden} {kind}s"] = export.skipped.get(f"{hidden} {kind}s", 0) + 1
+            continue
+        if hidden:
             export.problems.append(
-                f"item {post_id} ({title!r}) was password-protected: imported as a draft (a "
-                "static site cannot ask for a password)"
+                f"item {post_id} ({title!r}) was {hidden} (--private): imported as a draft; "
+                "never commit it to a public repository"
             )
             status = DRAFT
-        elif wp_status in ("private", "pending", "future"):
+        elif wp_status in ("pending", "future"):
             export.problems.append(
                 f"item {post_id} ({title!r}) was {wp_status}: imported as a draft"
             )
@@ -453,10 +509,22 @@ def parse(path: Path) -> Export:
                 lang=_language(item),
                 comments_open=_text(item, f"{wp}comment_status") != "closed",
                 old_urls=_old_urls(item, wp, post_id, kind, site) if published else [],
-                comments=[_comment(c, wp, post_id) for c in item.findall(f"{wp}comment")],
+                comments=_comments(item, wp, post_id, export.skipped),
                 featured=_meta(item, wp).get("_thumbnail_id", "").strip(),
                 raw_wordpress=True,
             )
+        )
+    if kept_out:
+        export.problems.append(
+            f"{len(kept_out)} private or password-protected item{'s' if len(kept_out) > 1 else ''}"
+            " not imported (never public on the old blog, and the content folder is "
+            "committed, perhaps to a public repository): to have them as drafts, import again "
+            f"with --private; {', '.join(kept_out)}"
+        )
+    if marked:
+        export.problems.append(
+            f"{'titles' if len(marked) > 1 else 'a title'} with markup written as plain text, "
+            f"its tags dropped (the site shows a title as written): {', '.join(marked)}"
         )
     for (written, login), items in mended.items():
         export.problems.append(
@@ -474,6 +542,10 @@ def parse(path: Path) -> Export:
         raise ExportError(
             f"{path}: no post or page in this export"
             + (f" (only {others})" if others else "")
-            + ": export again with Tools → Export → All content"
+            + (
+                ": to import private and password-protected ones as drafts, add --private"
+                if kept_out
+                else ": export again with Tools → Export → All content"
+            )
         )
     return export

@@ -8,11 +8,62 @@ feed, which parted two words, becomes a space) and says in which item.
 
 Old WordPress exports also wrote a post's text into a CDATA section without splitting a
 ``]]>`` in it: ``repair_cdata`` splits those, and only those.
+
+Exports often come packed: WordPress.com's "Export all" and Google Takeout download a zip, and
+a host's backup may be gzipped. ``unpacked`` reads the export inside either.
 """
 
+import gzip
+import io
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from .model import ExportError
+
+# what a zip archive's export is called, by importer: the first suffixes that name any file
+_EXPORT_SUFFIXES = {"wordpress": ((".xml",),), "blogger": ((".atom",), (".xml",))}
+
+
+def unpacked(source: str, data: bytes, importer: str) -> bytes:
+    """The export in `data`: itself, or the file gzip packed, or the one export a zip archive
+    holds (ExportError, naming them, when it holds several or none)."""
+    if data[:2] == b"\x1f\x8b":
+        try:
+            return gzip.decompress(data)
+        except (OSError, EOFError, zipfile.BadZipFile) as exc:
+            raise ExportError(f"{source}: a gzip file that cannot be unpacked ({exc})") from None
+    if data[:4] != b"PK\x03\x04":
+        return data
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = [
+                n for n in archive.namelist()
+                if not n.endswith("/") and "__MACOSX" not in n
+                and not PurePosixPath(n).name.startswith(".")
+            ]  # fmt: skip
+            found: list[str] = []
+            for suffixes in _EXPORT_SUFFIXES[importer]:
+                found = [n for n in names if n.lower().endswith(suffixes)]
+                if found:
+                    break
+            if len(found) == 1:
+                return archive.read(found[0])
+    except (OSError, EOFError, zipfile.BadZipFile, RuntimeError) as exc:
+        raise ExportError(f"{source}: a zip archive that cannot be unpacked ({exc})") from None
+    if not found:
+        held = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+        raise ExportError(
+            f"{source}: a zip archive with no export inside (it holds {held or 'nothing'}); "
+            f"expected one {' or '.join(s[0] for s in _EXPORT_SUFFIXES[importer])} file"
+        )
+    raise ExportError(
+        f"{source}: a zip archive of {len(found)} exports ({', '.join(found)}): unzip it and "
+        f"import each, one after the other (`invoke import-{importer} <file>`)"
+    )
+
 
 # C0 controls but tab, line feed and carriage return: single bytes in UTF-8 (never part of a
 # multi-byte character), so they are dropped from the bytes without decoding them
