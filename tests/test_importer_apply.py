@@ -185,3 +185,16 @@ def test_issos_own_database_and_a_new_file_pass_the_check(tmp_path):
     assert apply.isso_schema_problem(tmp_path / "not.db").startswith(
         "it cannot be read as a database"
     )
+
+
+def test_an_earlier_imports_1970_comment_is_dated_not_added_twice(tmp_path):
+    """Before undated comments took their post's date, an import stored them at 0 seconds."""
+    database = tmp_path / "c.db"
+    earlier = plan.ThreadComment("1/1", None, "Ann", "", 0.0, "Some words.\n")
+    apply.fill_isso([plan.Thread("p", "T", [earlier])], database, apply.Outcome())
+    dated = plan.ThreadComment("1/1", None, "Ann", "", 1325770246.0, "Some words.\n")
+    again = apply.Outcome()
+    apply.fill_isso([plan.Thread("p", "T", [dated])], database, again)
+    assert (again.comments_added, again.comments_present) == (0, 1)
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT created FROM comments").fetchall() == [(1325770246.0,)]

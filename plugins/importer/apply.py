@@ -323,19 +323,24 @@ def fill_isso(threads: list[Thread], database: Path, outcome: Outcome) -> None:
                             f"{comment.website!r} is not an address Isso takes: left out"
                         )
                     key = (round(comment.created, 3), comment.author, comment.text)
+                    # an earlier import dated an undated comment 0 (1970): the same comment
+                    key = key if key in present else (0.0, *key[1:])
                     if key in present:
                         ids[comment.key] = present[key][0]
                         outcome.comments_present += 1
-                        # an earlier import's unescaped name or website: stored as Isso would
+                        # an earlier import's unescaped name or website, or its date 0: as
+                        # Isso would store them, and as this import dates it
                         connection.execute(
-                            "UPDATE comments SET author = ?, website = ? WHERE id = ?",
+                            "UPDATE comments SET author = ?, website = ?, created = ? WHERE id = ?",
                             (
                                 isso_author(comment.author),
                                 isso_website(comment.website),
+                                comment.created,
                                 present[key][0],
                             ),
                         )
                         continue
+                    key = (round(comment.created, 3), comment.author, comment.text)
                     parent = ids.get(comment.parent) if comment.parent else None
                     # Isso shows one level of replies: a reply to a reply goes under the top one
                     root = roots.get(parent, parent) if parent else None
