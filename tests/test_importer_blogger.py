@@ -518,6 +518,7 @@ DAMAGED_TAKEOUT = f"""<?xml version='1.0' encoding='utf-8'?>
         (
             DAMAGED_CLASSIC,
             [
+                ("post-1", "its title 'Halls &amp; <b>rooms</b>' (HTML)", "'Halls & rooms'"),
                 ("post-1", "<published> 'yesterday'", "left empty"),
                 ("post-1", "<updated> '2009-01-01T10:00:00'", "with a zone"),
                 ("post-2", "says no kind"),

@@ -293,11 +293,17 @@ def _item(
         for category in entry.findall(ATOM + "category")
         if _is_label(category.get("scheme", ""), takeout)
     ]
+    title = _title(entry.find(ATOM + "title"))
+    if entry.find(ATOM + "title") is not None and _has_tags(entry.find(ATOM + "title")):
+        export.problems.append(
+            f"{kind} {entry_id}: its title {_text(entry.find(ATOM + 'title'))!r} (HTML) written "
+            f"as the text it shows, {title!r} (the site shows a title as written)"
+        )
     return Item(
         id=entry_id,
         kind=kind,
         status=status,
-        title=_title(entry.find(ATOM + "title")),
+        title=title,
         slug=_slug(url),
         html=_text(entry.find(ATOM + "content")),
         date=_date(entry, "published", export),
@@ -472,8 +478,15 @@ def _title(element: ET.Element | None) -> str:
     """An Atom title as plain text (Blogger writes type='text'; 'html' is unescaped)."""
     text = _text(element)
     if element is not None and element.get("type") == "html":
-        return BeautifulSoup(text, "html.parser").get_text().strip()
+        return " ".join(BeautifulSoup(text, "html.parser").get_text().split())
     return text
+
+
+def _has_tags(title: ET.Element) -> bool:
+    """Whether an HTML title holds tags (dropped from the text written), not just entities."""
+    return (
+        title.get("type") == "html" and re.search(r"</?[a-zA-Z][^<>]*>", _text(title)) is not None
+    )
 
 
 def _number(entry_id: str) -> str:
