@@ -1013,9 +1013,7 @@ def make_plan(
     for login, name in profiles.items():
         author = export.authors[login]
         pages[login] = slugs_given[people.normalise(name)]
-        plan.files[f"{layout.team}/{pages[login]}.md"] = team_file(
-            name, export.source, author.url
-        )
+        plan.files[f"{layout.team}/{pages[login]}.md"] = team_file(name, export.source, author.url)
         plan.counts["authors"] += 1
     _archive_redirects(export, layout, plan, listed, pages, claimed, term_slug)
     plan.problems.extend(_tags_noted(respelt, repeated))
