@@ -190,6 +190,79 @@ def test_the_lightbox_shows_a_portrait_whole_and_keeps_the_order(page: Page, mix
     ).get_attribute("href")
 
 
+# The photo in the lightbox, and how far the dialog scrolls.
+LIGHTBOX = """() => {
+  const img = document.querySelector('.lightbox__figure img').getBoundingClientRect();
+  const dialog = document.querySelector('dialog.lightbox');
+  const nav = document.querySelector('.lightbox__nav').getBoundingClientRect();
+  return {w: img.width, h: img.height, top: img.top, navBottom: nav.bottom,
+          vh: innerHeight, scrolls: dialog.scrollHeight - dialog.clientHeight};
+}"""
+
+
+def _open_lightbox(page: Page, site, n: int) -> dict:
+    page.goto(site.siteurl + GALLERY)
+    page.locator("section.gallery a.gallery__link").nth(n).focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("dialog.lightbox")).to_be_visible()
+    page.wait_for_function(
+        "() => { const i = document.querySelector('.lightbox__figure img');"
+        " return i && i.complete && i.naturalWidth > 0; }"
+    )
+    return page.evaluate(LIGHTBOX)
+
+
+# a laptop screen zoomed in: (CSS width, height, zoom); 1366x768 at 300 and 400 %, 1280x720 at 400 %
+ZOOMED = [(455, 256, 3), (342, 192, 4), (320, 180, 4)]
+
+
+@pytest.mark.parametrize(("width", "height", "zoom"), ZOOMED)
+def test_the_lightbox_keeps_the_photo_when_zoomed_in(
+    browser, mixed_site, screenshots, width, height, zoom
+):
+    """Before: 100vh - 11rem with no floor: at 400 % the photo was 0x0 (max-height 16 px) and
+    the dialog did not scroll; at 300 % it was 119x79."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        device_scale_factor=zoom,
+        reduced_motion="reduce",
+    )
+    try:
+        page = context.new_page()
+        for n in (0, 7):  # a landscape and the tall tower
+            shown = _open_lightbox(page, mixed_site, n)
+            # at least 12rem high, or the whole screen when that is less: never a sliver
+            assert shown["h"] >= min(height, 192) - 1, shown
+            assert shown["h"] <= height, shown  # yet whole on the screen once scrolled to
+            # the dialog scrolls to what no longer fits: the caption and the buttons
+            assert shown["scrolls"] > 0, shown
+            page.locator(".lightbox__next").focus()  # the keyboard brings them into view
+            assert page.evaluate(LIGHTBOX)["navBottom"] <= height + 1
+            if n == 0:
+                page.locator("dialog.lightbox").evaluate("d => d.scrollTop = 0")
+                page.screenshot(path=str(screenshots / f"lightbox-zoom{zoom}-{width}x{height}.png"))
+            page.keyboard.press("Escape")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1280, 720)])
+def test_the_lightbox_fits_a_laptop_screen_without_scrolling(browser, mixed_site, width, height):
+    """At 100 % nothing moved: the photo takes what the title, caption and buttons leave
+    (100vh - 11rem) and the dialog does not scroll."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, reduced_motion="reduce"
+    )
+    try:
+        page = context.new_page()
+        shown = _open_lightbox(page, mixed_site, 0)
+        assert shown["scrolls"] <= 0, shown
+        assert abs(shown["h"] - (height - 11 * 16)) <= 2, shown
+        assert shown["navBottom"] <= height, shown
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_gallery_covers_are_framed(browser, mixed_site, screenshots, scheme):
     """Before: the index's covers ran to the card's edge; a white one glared on a dark page."""
