@@ -106,3 +106,45 @@ def test_code_copy_button(browser, served_site):
         assert copied.strip() == code.strip()
     finally:
         context.close()
+
+
+# The first code block's Copy button and code, as laid out.
+CODE_BLOCK = """() => {
+  const block = document.querySelector('.post-content .highlight');
+  const pre = block.querySelector('pre'), code = pre.querySelector('code');
+  const button = block.querySelector('.copy-button').getBoundingClientRect();
+  const first = code.getClientRects()[0];
+  return {block: block.clientWidth, pre: pre.offsetWidth,
+          button: {left: button.left, right: button.right, top: button.top,
+                   bottom: button.bottom},
+          code: {top: first.top, left: first.left, right: pre.getBoundingClientRect().right}};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_the_copy_button_leaves_the_code_its_width(browser, served_site, screenshots, width):
+    """Before: the button floated beside the <pre>, a scroll box floats never wrap into, so
+    every line of the block was cut at the same x: 208 of 286 px for code at 320 px, 278 of
+    356 at 390."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(served_site.siteurl + "/posts/why-we-store-bookings-as-postgresql-ranges/")
+        expect(page.locator(".post-content .highlight .copy-button").first).to_be_visible()
+        shown = page.evaluate(CODE_BLOCK)
+        assert shown["pre"] >= shown["block"] - 1, shown  # the code has the block's width
+        # the button covers no code: it sits above the first line, inside the block
+        assert shown["button"]["bottom"] <= shown["code"]["top"], shown
+        assert shown["button"]["right"] <= shown["code"]["right"], shown
+        # reached from the keyboard (just before its code) and shown with a ring
+        page.locator(".post-content .highlight pre").first.focus()
+        page.keyboard.press("Shift+Tab")
+        focused = page.locator(":focus")
+        expect(focused).to_have_class("copy-button")
+        expect(focused).to_be_in_viewport()
+        assert focused.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+        page.locator(".post-content .highlight").first.screenshot(
+            path=str(screenshots / f"code-copy-{width}-light.png")
+        )
+    finally:
+        context.close()
