@@ -7,6 +7,8 @@ menu button (a <details>, no JavaScript needed) that shows the nav and the searc
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.colours import contrast
+
 ARTICLE = "/posts/why-we-store-bookings-as-postgresql-ranges/"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
@@ -202,6 +204,42 @@ def test_author_card_bio_uses_the_card_width_on_a_phone(open_page, screenshots, 
     card_locator = page.locator(".author-card")
     card_locator.scroll_into_view_if_needed()
     card_locator.screenshot(path=str(screenshots / f"author-card-{width}-light.png"))
+
+
+# A search field's colours: its placeholder, its fill, its border and what is around it.
+FIELD_COLOURS = """e => {
+  const opaque = el => {
+    for (; el; el = el.parentElement) {
+      const c = getComputedStyle(el).backgroundColor;
+      if (c !== 'rgba(0, 0, 0, 0)' && !c.endsWith(', 0)')) return c;
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  const s = getComputedStyle(e);
+  return {placeholder: getComputedStyle(e, '::placeholder').color, fill: opaque(e),
+          border: s.borderTopColor, around: opaque(e.parentElement)};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_search_box_label_and_edge_can_be_seen(open_page, scheme, width):
+    """Before: the placeholder, the box's only visible label, was the browser's grey, 4.32:1
+    (light) and 3.90:1 (dark); the border was 1.84:1 and 2.53:1 against the header."""
+    page = open_page("/", width, scheme)
+    if width < 1024:
+        page.locator("summary.site-menu__button").click()
+    field = page.locator("#site-search-q")
+    expect(field).to_be_visible()
+    expect(field).to_have_attribute("placeholder", "Search")
+    colours = field.evaluate(FIELD_COLOURS)
+    assert contrast(colours["placeholder"], colours["fill"]) >= 4.5, colours
+    assert contrast(colours["border"], colours["fill"]) >= 3, colours
+    assert contrast(colours["border"], colours["around"]) >= 3, colours
+    # the search page's own box has the same edge
+    page.goto(page.url.rstrip("/") + "/search/")
+    colours = page.locator(".search-form__input").evaluate(FIELD_COLOURS)
+    assert contrast(colours["border"], colours["around"]) >= 3, colours
 
 
 def test_galleries_are_linked_from_the_footer(open_page):
