@@ -36,6 +36,24 @@ def test_featured_picture_is_on_the_first_screen_and_loaded(
         context.close()
 
 
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1366, 768), (390, 844)])
+def test_the_featured_title_is_on_the_first_screen(
+    browser, served_site, screenshots, width, height
+):
+    """Before: the 16:9 cover took y=250-663 of a laptop's first screen and the title started
+    at 722: at 1280x720 no title at all, at 1366x768 half a line of it."""
+    context, page = _open(browser, served_site, width, height=height)
+    try:
+        featured = page.locator("main article.post-card--featured")
+        title = featured.locator("h2").bounding_box()
+        assert title["y"] + title["height"] <= height, (title, height)  # the whole title
+        cover = featured.locator(".post-card__cover img").bounding_box()
+        assert cover["width"] >= width * 0.25 and cover["height"] >= 150, cover  # still there
+        page.screenshot(path=screenshots / f"home-first-screen-{width}x{height}.png")
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [375, 1280])
 def test_home_screenshots(browser, served_site, screenshots, width, scheme):
