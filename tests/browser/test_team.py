@@ -83,3 +83,40 @@ def test_team_pages_fit_every_width(browser, served_site, screenshots, width, sc
             assert overflow <= 0, f"{path} overflows by {overflow}px at {width}px ({scheme})"
     finally:
         context.close()
+
+
+# Each team card: where the lines of its bio start, and where its name sits.
+BIO_LINES = """() => [...document.querySelectorAll('.team-current .team-card')].map(card => {
+  const bio = card.querySelector('.team-card__bio');
+  if (!bio) return null;
+  const range = document.createRange();
+  range.selectNodeContents(bio);
+  const starts = {};
+  for (const r of range.getClientRects()) {  // one or more boxes a line: keep its leftmost
+    const top = Math.round(r.top);
+    starts[top] = Math.min(starts[top] ?? Infinity, r.left);
+  }
+  const c = card.getBoundingClientRect(), name = card.querySelector('h3').getBoundingClientRect();
+  const padding = parseFloat(getComputedStyle(card).paddingLeft);
+  return {starts: Object.values(starts), edge: c.left + padding,
+          nameOff: (name.left + name.right) / 2 - (c.left + c.right) / 2};
+}).filter(Boolean)"""
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_team_bios_read_from_the_left_edge(browser, served_site, width):
+    """Before: bios of 8 to 14 lines were centred in cards about 200 px wide, every line
+    starting somewhere else."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(served_site.siteurl + "/team/")
+        cards = page.evaluate(BIO_LINES)
+        assert len(cards) >= 6
+        for card in cards:
+            assert len(card["starts"]) >= 3, card  # a paragraph, not a line
+            # every line starts at the card's inner edge
+            assert all(abs(start - card["edge"]) <= 1 for start in card["starts"]), card
+            assert abs(card["nameOff"]) <= 1, card  # the name stays centred
+    finally:
+        context.close()
