@@ -796,10 +796,11 @@ def test_is_own_address(path, save_as, own):
         ("description", (), "(did you mean Summary? this site's key for the text shown on"),
         ("excerpt", (), "(did you mean Summary?"),
         ("categories", (), "(did you mean Category? a post here has one category"),
-        # never a key the file gives already
-        ("update", ("date", "modified"), "unknown key 'Update' is ignored"),
-        ("excerpt", ("summary",), "unknown key 'Excerpt' is ignored"),
-        ("sumary", ("summary",), "unknown key 'Sumary' is ignored"),
+        # never a key the file gives already: that one is read, and the line says so
+        ("update", ("date", "modified"), "ignored (this site's key is Modified, given in this"),
+        ("excerpt", ("summary",), "ignored (this site's key is Summary, given in this file too"),
+        ("sumary", ("summary",), "unknown key 'Sumary' is ignored (this site's key is Summary"),
+        ("categories", ("category",), "(this site's key is Category, given in this file too"),
         ("thumbnail", (), "unknown key 'Thumbnail' is ignored"),
     ],
 )

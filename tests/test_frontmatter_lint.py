@@ -80,8 +80,13 @@ CASES = [
     typo(
         "unknown-key", post("Sumary: x"), "unknown key 'Sumary' is ignored (did you mean Summary?)"
     ),
-    # never a key the file gives already: following it would give that key twice
-    warns("typo-of-a-key-given", post("Titel: x"), "unknown key 'Titel' is ignored"),
+    # never a key the file gives already (following it would give that key twice): the line
+    # says which one is read
+    warns(
+        "typo-of-a-key-given",
+        post("Titel: x"),
+        "unknown key 'Titel' is ignored (this site's key is Title, given in this file too",
+    ),
     typo("comment-typo", post("Comment: closed"), "(did you mean Comments?)"),
     typo(
         "unknown-key-article-paths-default",
@@ -696,12 +701,14 @@ def test_a_hugo_post_in_toml_is_read_and_a_broken_one_is_one_line(build_site, ca
         'by : (title = "Our news")',
         "hugo-toml/posts/draft.md: Draft: true is Hugo's way to keep a post out; here it is "
         "Status: draft, and the post is kept out as a draft (write Status: draft instead)",
-        "hugo-toml/posts/draft.md: unknown key 'Description' is ignored",
+        "hugo-toml/posts/draft.md: unknown key 'Description' is ignored (this site's key is "
+        "Summary, given in this file too: only it is read)",
         "hugo-toml/posts/dum-e.md: line 10: Params holds keys of its own (math), which front "
         "matter here does not read: it is left out (give each a line of its own if something "
         "should read it)",
         # the last key, and the fence below it: not a line of text read as a key
-        "hugo-toml/posts/dum-e.md: unknown key 'Description' is ignored",
+        "hugo-toml/posts/dum-e.md: unknown key 'Description' is ignored (this site's key is "
+        "Summary, given in this file too: only it is read)",
     ]
     published = [
         path for path in site.files() if path.suffix == ".html" and "drafts" not in path.parts

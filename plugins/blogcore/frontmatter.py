@@ -251,10 +251,17 @@ def unknown_key(
         return f"{display_key(key)} {NOT_DONE_HERE[key]}"
     ours = other_name(key, known, present)
     close = close_key(key, known, present)
+    given = (other_name(key, known) or close_key(key, known)) if present else None
     if ours:
         hint = f" (did you mean {display_key(ours)}? {OUR_KEYS_SAY.get(ours, 'ours')})"
+    elif close:
+        hint = f" (did you mean {display_key(close)}?)"
+    elif given in present:  # Categories: beside Category: (Tag: beside Tags:)
+        hint = (
+            f" (this site's key is {display_key(given)}, given in this file too: only it is read)"
+        )
     else:
-        hint = f" (did you mean {display_key(close)}?)" if close else ""
+        hint = ""
     return f"unknown key {display_key(key)!r} is ignored{hint}"
 
 
