@@ -23,7 +23,9 @@ What it does on each build:
 - Adds ``structured_data``: a JSON-LD ``BlogPosting`` dict per article that other plugins may
   enrich (team and galleries at the engine's ``posts_described`` phase, series as the page is
   written) before the theme prints it with ``|tojson``.
-- Adds ``og_image``: the article's first image, else ``BLOGCORE_DEFAULT_IMAGE``.
+- Adds ``og_image``: the article's first image readers can load (not one on the writer's
+  disk or preview server, nor an address the build publishes nothing at), else
+  ``BLOGCORE_DEFAULT_IMAGE``.
 - Puts ``site_years`` (first and last year with a published post) in the template context.
 - Registers the template filters ``isodate``, ``absolute_url``, ``initials`` and
   ``avatar_tone`` (a stable colour index for a monogram), and the ``{% memo key, ... %}``

@@ -6,12 +6,13 @@ links itself, the same way (``Content._link_replacer``), once every file is know
 """
 
 import difflib
+import ipaddress
 import posixpath
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from html import unescape
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urlparse, urlsplit
 
 # Pelican's own pattern around INTRASITE_LINK_REGEX (pelican/contents.py), so that exactly
 # the links Pelican would resolve are checked
@@ -396,6 +397,165 @@ def site_absolute_problem(
     return False, _nothing_there(url, path, "", written, content_file)
 
 
+# --- Addresses that work only on the writer's own computer ----------------------------------
+
+# the folders of a computer's own disk a picture is taken from: macOS's and Linux's home
+# folders (/Users/jane/, /home/jane/), macOS's other disks, Windows' disks seen from WSL
+_ON_DISK = re.compile(r"/(?:(?:Users|home)/[^/]+/|Volumes/|mnt/[a-z]/)", re.I)
+_DRIVE = re.compile(r"[a-z]:[\\/]", re.I)  # C:\Users\... or C:/Users/...
+PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".heic", ".tif", ".tiff")
+
+
+def preview_host(url: str) -> bool:
+    """Whether ``url`` is an http(s) address of the computer it is opened on (localhost,
+    127.0.0.1, 0.0.0.0, [::1]): copied from ``make serve``, it leads each reader to their
+    own computer."""
+    parts = urlsplit(unescape(url).strip())
+    if parts.scheme.lower() not in ("http", "https"):
+        return False
+    host = unquote(parts.netloc).rpartition("@")[2]  # [::1] may come as %5B::1%5D
+    host = host[1:].partition("]")[0] if host.startswith("[") else host.partition(":")[0]
+    host = host.lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    mapped = getattr(address, "ipv4_mapped", None)  # ::ffff:127.0.0.1
+    return any(a.is_loopback or a.is_unspecified for a in (address, mapped) if a is not None)
+
+
+def on_own_disk(url: str) -> bool:
+    """Whether ``url`` names a file on the writer's own disk: a file: URL, a Windows path
+    (C:\\Users\\...), a path into a home folder (/Users/jane/..., /home/jane/...)."""
+    written = unescape(url).strip()
+    if written.lower().startswith("file:") or _DRIVE.match(written):
+        return True
+    return bool(_ON_DISK.match(written.replace("\\", "/"))) or written.startswith("~/")
+
+
+def own_computer(url: str) -> bool:
+    """Whether ``url`` works only on the computer of the one who wrote it (the preview
+    server, a file on its disk): checked by ``local_problem`` with the site's own links."""
+    return preview_host(url) or on_own_disk(url)
+
+
+def draft_prefixes(patterns: Iterable[str]) -> tuple[str, ...]:
+    """The folders drafts are written under, from the DRAFT_*URL settings (``drafts/posts/
+    {slug}/``: ``drafts/posts/``); Pelican's own ``drafts/`` always (a publish build's
+    settings empty them)."""
+    found = {"drafts/"}
+    for pattern in patterns:
+        head = str(pattern or "").split("{", 1)[0].lstrip("/")
+        if "/" in head:
+            found.add(head.rsplit("/", 1)[0] + "/")
+    return tuple(sorted(found))
+
+
+def _in_drafts(path: str, drafts: Sequence[str]) -> bool:
+    return any(path.lstrip("/").startswith(prefix) for prefix in drafts)
+
+
+def own_computer_problem(
+    url: str,
+    published_under: str,
+    exists: Callable[[str], bool],
+    draft_source: Callable[[str], str | None] = lambda path: None,
+    drafts: Sequence[str] = ("drafts/",),
+) -> str | None:
+    """The line's end for a link that works only on the writer's computer (``own_computer``),
+    or None for any other. ``draft_source(path)``: the draft's source file, within the
+    content folder, that a draft's address is of."""
+    written = unescape(url).strip()
+    name = posixpath.basename(urlparse(written.replace("\\", "/")).path)
+    picture = name.lower().endswith(PICTURES)
+    what = f"the {'picture' if picture else 'link'} {url}"
+    if preview_host(url):
+        path = unquote(urlsplit(written).path) or "/"
+        lead = (
+            f"{what} is an address on your own computer (the preview server of make serve), "
+            "which readers cannot open"
+        )
+        if _in_drafts(path, drafts):
+            return f"{lead}, and a draft's; {_draft_hint(path, draft_source)}"
+        if any(map(exists, output_candidates(path))):
+            return f"{lead}: write {published_under}{path} instead"
+        return f"{lead} ({HINT})"
+    if on_own_disk(url):
+        path = unquote(urlparse(written).path)
+        if written.startswith("/") and any(map(exists, output_candidates(path))):
+            return None  # the site publishes a page there (/home/...)
+        folder = "images" if picture else "extra"
+        return (
+            f"{what} is a file on your computer, which readers cannot open: put it in "
+            f"content/{folder}/ and write {{static}}/{folder}/{name or 'x.png'}"
+        )
+    return None
+
+
+def draft_problem(
+    url: str,
+    published_under: str,
+    drafts: Sequence[str],
+    draft_source: Callable[[str], str | None] = lambda path: None,
+) -> str | None:
+    """The line's end for a link to one of the site's drafts' addresses
+    (``/drafts/posts/x/``), which a publish build never writes; None for any other link."""
+    path = site_target(url, "", published_under) if url.startswith("/") else None
+    if path is None or not _in_drafts(path, drafts):
+        return None
+    return (
+        f"the link {url} is a draft's address, which is never published (only make serve "
+        f"and make build write drafts); {_draft_hint(path, draft_source)}"
+    )
+
+
+def computer_or_draft_problem(
+    url: str,
+    published_under: str,
+    exists: Callable[[str], bool],
+    drafts: Sequence[str] = (),
+    draft_source: Callable[[str], str | None] = lambda path: None,
+) -> str | None:
+    """The line's end for a link that works only on the writer's computer (``own_computer``)
+    or only in a development build (a draft's address, under one of ``drafts``: none for a
+    draft's own links, which wait with it); None for any other (``local_problem``'s).
+    ``draft_source(path)``: the draft's file, within the content folder, an address is of."""
+    return own_computer_problem(
+        url, published_under, exists, draft_source, drafts or ("drafts/",)
+    ) or (draft_problem(url, published_under, drafts, draft_source) if drafts else None)
+
+
+def _draft_hint(path: str, draft_source: Callable[[str], str | None]) -> str:
+    """What to write for a link to a draft's address: its {filename} link, checked, which
+    Pelican resolves once the post is out."""
+    source = draft_source(path)
+    return (
+        f"link to the post with {{filename}}/{source or 'posts/x.md'}"
+        f"{'' if source else ' (its path in the content folder)'}: checked, and right once "
+        "it is published"
+    )
+
+
+def shown_to_readers(url: str, page: str, siteurl: str, published: Callable[[str], bool]) -> bool:
+    """Whether a picture at ``url``, shown on the page at ``page`` (``posts/x/``), loads for
+    readers, as a post's social card must: another site's http(s) address (not the writer's
+    own computer's), or a file this site publishes (``published(path)``, its path within
+    the site's folder: ``images/x.png``)."""
+    site = urlsplit(siteurl or "")
+    url = unescape(url or "").strip()
+    if url.startswith("//"):  # another host, by the page's own scheme
+        url = f"{site.scheme or 'https'}:{url}"
+    parts = urlsplit(url)
+    if parts.scheme:
+        if (parts.scheme.lower(), parts.netloc.lower()) != (site.scheme, site.netloc.lower()):
+            return parts.scheme.lower() in ("http", "https") and not preview_host(url)
+        url = parts.path  # the site's own address, in full (a development build's)
+    target = site_target(url, page, site_path(siteurl))
+    return target is not None and published(target)
+
+
 # --- Relative links (images/x.png, ../about/): resolved against the page that shows them ---
 
 # The endings of the host names people link to without https:// (www.example.org,
@@ -488,7 +648,10 @@ def local_problem(
 def site_target(url: str, page: str, published_under: str) -> str | None:
     """The URL path, within the site's folder and without its leading "/", that a link to
     one of the site's files leads to from ``page`` (``/images/x.jpg`` and, from ``posts/x/``,
-    ``../../images/x.jpg``: ``images/x.jpg``); None when it leads out of the site's folder."""
+    ``../../images/x.jpg``: ``images/x.jpg``); None when it leads out of the site's folder,
+    or works only on the writer's computer."""
+    if own_computer(url):
+        return None
     url = url.replace("\\", "/")  # as local_problem reads it
     path = unquote(urlparse(unescape(url)).path)
     if not path or url.startswith("//"):

@@ -2,6 +2,7 @@
 
 import contextlib
 import datetime
+import functools
 import hashlib
 import logging
 import os
@@ -10,8 +11,9 @@ import posixpath
 import sys
 import time
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
@@ -663,6 +665,13 @@ def on_sources_known(generators) -> None:
     # written too, on more than one page (no page to resolve a relative link from)
     # where a post's text is shown besides its page: the feed of every post, the home page
     shown_too = tuple(path for path in (settings.get("FEED_ALL_ATOM"), "index.html") if path)
+    # a link to a draft's address names the draft's file (a publish build gives drafts no URL)
+    build.current(settings).state(__package__).draft_sources = {
+        item.slug: item.relative_source_path
+        for generator in generators
+        for item in checks.content_items(generator)
+        if item.status == "draft" and getattr(item, "slug", None)
+    }
     build.current(settings).state(__package__).local_urls = [
         *(
             (
@@ -818,10 +827,15 @@ def on_content_final(generators) -> None:
         siteurl = settings.get("SITEURL", "")
         default_image = generator.context.get("BLOGCORE_DEFAULT_IMAGE") or None
         everything = [*generator.articles, *getattr(generator, "drafts", [])]
+        published = _published_paths(generators, settings)
         for article in _with_translations(everything):
             _text_summary(article)
-            # .content has {static}/{filename} links resolved, now that every file is known
-            image = text.first_image(article.content) or default_image
+            # .content has {static}/{filename} links resolved, now that every file is known;
+            # never a picture readers cannot load (on the writer's disk, or nothing published)
+            usable = functools.partial(
+                links.shown_to_readers, page=article.url or "", siteurl=siteurl, published=published
+            )
+            image = text.first_image(article.content, usable) or default_image
             article.og_image = text.absolute_url(siteurl, image) if image else None
             article.structured_data = jsonld.blog_posting(
                 headline=article.title,
@@ -835,6 +849,24 @@ def on_content_final(generators) -> None:
                 language=article.lang,
             )
         phases.posts_described.send(generator)  # team and galleries add to what is here
+
+
+def _published_paths(generators, settings: dict) -> Callable[[str], bool]:
+    """Whether the build writes a path of the output folder (``images/x.png``): the files
+    it plans (posts, pages, static files), and the theme's own files; listed once, when
+    first asked."""
+    theme = str(settings.get("THEME_STATIC_DIR") or "theme").strip("/") + "/"
+    planned: set[str] = set()
+
+    def published(path: str) -> bool:
+        if not planned:
+            planned.update(c.path for c in checks.planned_outputs(generators, settings))
+            planned.add("")  # listed: not again for a site that publishes nothing
+        return path.startswith(theme) or any(
+            candidate in planned for candidate in links.output_candidates(path)
+        )
+
+    return published
 
 
 def _text_summary(article) -> None:
@@ -1069,12 +1101,30 @@ def on_site_written(pelican) -> None:
         # os.path.isfile: a name too long or with a NUL byte is no file, not a crash
         return shown(settings, candidate) if path.strip("/") and os.path.isfile(candidate) else None
 
-    waiting = getattr(build.current(settings).state(__package__), "draft_files", set())
-    galleries = getattr(build.current(settings).state(__package__), "gallery_folders", {})
+    state = build.current(settings).state(__package__)
+    waiting = getattr(state, "draft_files", set())
+    galleries = getattr(state, "gallery_folders", {})
+    by_slug = getattr(state, "draft_sources", {})
+    drafts = links.draft_prefixes(settings.get(name, "") for name in DRAFT_URLS if name in settings)
+
+    def draft_source(path: str) -> str | None:
+        return by_slug.get(path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html"))
+
     with_drafts = written | waiting
     for source, in_draft, page, elsewhere, urls_ in found:
         exists = (with_drafts if in_draft else written).__contains__
+        lines: list[str] | None = None
         for where, url in urls_:
+            # a draft's links to drafts wait with it
+            mine = links.computer_or_draft_problem(
+                url, under, exists, () if in_draft else drafts, draft_source
+            )
+            if mine:  # sure to break for every reader: with its line, an error in a publish
+                lines = _source_lines(settings, source) if lines is None else lines
+                number = _line_of(lines, url)
+                log = logger.error if strict and not in_draft else logger.warning
+                log("%s: %s%s%s", source, f"line {number}: " if number else "", where, mine)
+                continue
             shown_on = None if where else page  # a summary is shown on the listing pages
             problem = links.local_problem(
                 url, shown_on, under, exists, pages, content_file, elsewhere
@@ -1093,6 +1143,26 @@ def on_site_written(pelican) -> None:
             # like {filename} links: a publish never ships a link sure to break
             log = logger.error if certain and strict and not in_draft else logger.warning
             log("%s: %s%s", source, where, message)
+
+
+# the settings of the addresses drafts are written at (a publish build empties them)
+DRAFT_URLS = ("DRAFT_URL", "DRAFT_LANG_URL", "DRAFT_PAGE_URL", "DRAFT_PAGE_LANG_URL")
+
+
+def _source_lines(settings: dict, source: str) -> list[str]:
+    """The lines of a content file named as messages name it (content/posts/x.md)."""
+    project = Path(settings["PATH"]).resolve().parent
+    try:
+        return (project / source).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError, ValueError):
+        return []
+
+
+def _line_of(lines: list[str], url: str) -> int | None:
+    """The number of the first line that holds ``url`` as written (its entities and
+    percent-escapes undone, as the reader hands it over), if one does."""
+    forms = [form for form in dict.fromkeys((url, unquote(url), escape(url))) if form]
+    return next((n for n, line in enumerate(lines, 1) if any(f in line for f in forms)), None)
 
 
 def _beside(settings: dict, source: str, url: str) -> tuple[str, str] | None:

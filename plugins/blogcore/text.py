@@ -100,12 +100,13 @@ def reading_minutes(words: int, words_per_minute: int) -> int:
     return max(1, math.ceil(words / words_per_minute))
 
 
-def first_image(html: str) -> str | None:
-    """The ``src`` of the first image in rendered HTML, if any (beautifulsoup4 reads it)."""
+def first_image(html: str, usable: Callable[[str], bool] = lambda src: True) -> str | None:
+    """The ``src`` of the first image in rendered HTML that is ``usable`` (one readers can
+    load, for a social card), if any (beautifulsoup4 reads it)."""
     if not html or "<img" not in html.lower():  # most posts: no parse at all
         return None
     for image in BeautifulSoup(html, "html.parser", parse_only=_IMAGES).find_all("img"):
-        if image.get("src"):
+        if image.get("src") and usable(image["src"]):
             return image["src"]
     return None
 
@@ -772,6 +773,8 @@ class Sanitiser:
                     urls = _srcset_urls(value) if name == "srcset" else (value.strip(),)
                     for url in urls:
                         scheme = _scheme(url)
+                        if links.on_own_disk(url):
+                            continue  # the link check names it (local_urls), with its line
                         if scheme is not None and scheme not in self.url_schemes:
                             schemes[scheme] = None
                             if tag == "img" and name == "src" and not attrs.get("srcset"):
@@ -782,8 +785,9 @@ class Sanitiser:
         """The URLs of this site's own files among the links, images and media this profile
         keeps, in order, once each: starting with one "/" (``/images/x.png``) or relative
         (``images/x.png``, ``www.example.org``); a URL with a scheme, a fragment or query only,
-        or Pelican's ``{static}`` and the like is not one (``links.local_problem`` checks
-        them)."""
+        or Pelican's ``{static}`` and the like is not one; one that works only on the writer's
+        computer is (``links.own_computer``: http://localhost:8000/..., C:\\..., file:...).
+        ``links.computer_or_draft_problem`` and ``links.local_problem`` check them."""
         found: dict[str, None] = {}
         for tag, attrs in markup:
             if not attrs or tag not in self.tags:
@@ -795,7 +799,7 @@ class Sanitiser:
                     continue
                 value = value if isinstance(value, str) else ""
                 for url in _srcset_urls(value) if name == "srcset" else (value.strip(),):
-                    if _local(url):
+                    if _local(url) or links.own_computer(url):
                         found.setdefault(url, None)
         return tuple(found)
 
