@@ -1,7 +1,8 @@
 """Links and pictures that work only on the writer's own computer: an address copied from
 ``make serve`` (http://localhost:8000/..., 127.0.0.1, 0.0.0.0, [::1]), a file on its disk
 (/Users/jane/..., C:\\Users\\..., file:///...), a draft's preview address. One line each, with
-the file and the line, an error in a publish; never a post's social card image."""
+the file and the line, an error in a publish; never a post's social card image. And a tag
+that makes no address (Tags: 🎉) is our one line, naming the file, not Pelican's too."""
 
 import io
 import logging
@@ -306,6 +307,17 @@ def test_a_team_bio_is_checked_too(build_site, caplog):
         "address on your own computer (the preview server of make serve), which readers "
         "cannot open: write /about/ instead"
     ]
+
+
+def test_an_emoji_tag_is_one_line_naming_the_file(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    post = POST.split("See [")[0].replace("Category: Notes", "Category: Notes\nTags: Pricing, 🎉")
+    build_site({"posts/party.md": post + "A party.\n"}, name="own-tag")
+    assert not [m for m in caplog.messages if m.startswith("Unable to generate valid slug")]
+    assert any(
+        m.startswith("own-tag/posts/party.md: Tags '🎉' makes an empty web address")
+        for m in _mine(caplog, logging.ERROR, "own-tag")
+    )
 
 
 @pytest.mark.parametrize(

@@ -177,14 +177,17 @@ URLWRAPPERS_LOGGER = "pelican.urlwrappers"
 
 
 class OutsideNamed(logging.Filter):
-    """Drops Pelican's 'Unable to generate valid slug for Category ".."' (no file named): the
-    category Pelican makes of a linked file's folder when a {static} link climbs out of the
-    content folder ({static}/../notes.md); the link check names the post and the link."""
+    """Drops Pelican's 'Unable to generate valid slug for Tag "🎉"' (no file named): the
+    reader names the file and the key of each tag, category or author whose address would
+    be empty (``check_url_part``), the link check a {tag}🎉 link; and the category Pelican
+    makes of a linked file's folder when a {static} link climbs out of the content folder
+    ({static}/../notes.md: Category ".."), the post and the link. A name left blank is
+    LinksNamed's (a {tag} link with no name)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not str(record.msg).startswith(NO_SLUG) or not record.args:
             return True
-        return str(record.args[-1]) not in ("..", ".")
+        return not str(record.args[-1]).strip()
 
 
 OUTSIDE_NAMED = OutsideNamed()  # holds nothing: one instance serves every build
