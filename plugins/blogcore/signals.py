@@ -859,14 +859,14 @@ def _published_paths(generators, settings: dict) -> Callable[[str], bool]:
     it plans (posts, pages, static files), and the theme's own files; listed once, when
     first asked."""
     theme = str(settings.get("THEME_STATIC_DIR") or "theme").strip("/") + "/"
-    planned: set[str] = set()
+
+    @functools.cache  # this build's, once: most posts' first picture is the site's own
+    def planned() -> frozenset[str]:
+        return frozenset(claim.path for claim in checks.planned_outputs(generators, settings))
 
     def published(path: str) -> bool:
-        if not planned:
-            planned.update(c.path for c in checks.planned_outputs(generators, settings))
-            planned.add("")  # listed: not again for a site that publishes nothing
         return path.startswith(theme) or any(
-            candidate in planned for candidate in links.output_candidates(path)
+            candidate in planned() for candidate in links.output_candidates(path)
         )
 
     return published
