@@ -439,16 +439,15 @@ def _bind_error(port: int) -> OSError | None:
     return None
 
 
-def _port_to_serve(given) -> int:
+def _port_to_serve(given, command: str = "serve") -> int:
     """The port `serve` listens on, checked before it builds, starts Isso or touches output/:
     a port taken (another `make serve`) stops it with one line, where it said "Serving on"
     over a build written into the first server's output/ and ended in a traceback."""
     text = str(given).strip() or str(PORT)  # `make serve` without PORT= passes ""
+    # `make preview` takes no PORT=: invoke's option only
+    use = "make serve PORT={} / invoke serve" if command == "serve" else f"invoke {command}"
     if not text.isdigit() or not 0 < int(text) < 65536:
-        sys.exit(
-            f"Port {given!r} is not a port number: "
-            "use make serve PORT=8001 / invoke serve --port 8001"
-        )
+        sys.exit(f"Port {given!r} is not a port number: use {use.format(8001)} --port 8001")
     port = int(text)
     error = _bind_error(port)
     if error is None:
@@ -460,7 +459,7 @@ def _port_to_serve(given) -> int:
         why = f"Port {port} is in use — is another make serve running?"
     else:
         why = f"Port {port} cannot be used ({error.strerror or error})."
-    sys.exit(f"{why} Use make serve PORT={other} / invoke serve --port {other}")
+    sys.exit(f"{why} Use {use.format(other)} --port {other}")
 
 
 ISSO_PORT = 8080  # preferred; another free port when something else listens there
@@ -651,7 +650,7 @@ def _output_moved_line(output: Path, own: Path) -> str:
 def preview(c, port=str(PORT), content="", output="output"):
     """Build with publish settings (SITEURL pointing here) and serve it, as it will ship."""
     source = _content(content)
-    port = _port_to_serve(port)  # a port taken: one line, before building
+    port = _port_to_serve(port, "preview")  # a port taken: one line, before building
     os.environ["SITEURL"] = f"http://{HOST}:{port}"
     # a folder of its own, named by this process (a killed preview's goes with the next
     # publish): output/ keeps what it showed, never a site pointing at this machine

@@ -508,3 +508,12 @@ def test_new_post_under_make_says_how_make_passes_an_author(tmp_path):
     )  # fmt: skip
     assert refused.returncode == 1
     assert 'No author: pass AUTHOR="Name" with one of the team' in refused.stderr
+
+
+def test_preview_with_a_port_that_is_no_number_names_previews_own_option(tmp_path):
+    # it said to use make serve PORT=8001: another command, and make preview takes no PORT=
+    result = _invoke("preview", "--port", "abc", "--output", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Port 'abc' is not a port number: use invoke preview --port 8001"
+    )

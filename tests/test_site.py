@@ -238,7 +238,19 @@ def test_sitemap_lists_exactly_the_indexable_pages(dev_site):
 def test_robots_txt_points_at_the_sitemap(dev_site):
     lines = dev_site.text("robots.txt").splitlines()
     assert "User-agent: *" in lines
+    assert "Disallow: /drafts/" in lines  # a development build's previews
     assert f"Sitemap: {TEST_SITEURL}/sitemap.xml" in lines
+
+
+def test_a_published_robots_txt_names_no_drafts_folder(published_site):
+    # a publish writes no drafts: the line only told crawlers where unpublished posts would be
+    lines = published_site.text("robots.txt").splitlines()
+    assert lines == [
+        "User-agent: *",
+        "Allow: /",
+        "",
+        f"Sitemap: {TEST_SITEURL}/sitemap.xml",
+    ]
 
 
 def test_assets_are_minified_and_fingerprinted(dev_site):
