@@ -909,6 +909,7 @@ def new_post(c, title, author="", category="Company", content="content"):
         sys.exit(f"{_shown(path)} exists already; choose another title.")
     if taken := _address_taken(ROOT / content, slug):
         sys.exit(f"/posts/{slug}/ is {taken} already; choose another title.")
+    near = _category_near(ROOT / content, category)  # before this post is among them
     now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     path.parent.mkdir(parents=True, exist_ok=True)
     # no Tags: or Summary: line: left empty, each is a warning the writer has not caused yet
@@ -918,7 +919,28 @@ def new_post(c, title, author="", category="Company", content="content"):
         encoding="utf-8",
     )
     print("Add Tags: and Summary: lines when you know them; remove Status: draft when it is ready.")
+    if near:
+        print(
+            f"Category {category!r} is no post's yet: did you mean {near!r}? If so, correct "
+            "the Category: line (the build would make a page of its own for this one)."
+        )
     print(_shown(path))
+
+
+def _category_near(content: Path, category: str) -> str | None:
+    """The category of the site's posts a new one is probably a typo of (Compnay: Company);
+    None when the site has it, or none is near (a new category, meant)."""
+    import difflib
+
+    used: set[str] = set()
+    for path in (content / "posts").rglob("*.md"):
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            used.update(_front_matter(path).get("category", [])[:1])
+    folded = {name.casefold(): name for name in used if name}
+    if category.casefold() in folded:
+        return None
+    close = difflib.get_close_matches(category.casefold(), list(folded), n=1, cutoff=0.8)
+    return folded[close[0]] if close else None
 
 
 def _address_taken(content: Path, slug: str) -> str:

@@ -517,3 +517,24 @@ def test_preview_with_a_port_that_is_no_number_names_previews_own_option(tmp_pat
     assert result.stderr.strip() == (
         "Port 'abc' is not a port number: use invoke preview --port 8001"
     )
+
+
+@pytest.mark.parametrize(
+    ("category", "said"),
+    [
+        ("Compnay", "Category 'Compnay' is no post's yet: did you mean 'Company'?"),
+        ("company", None),  # the site's, in another case: the build reads it as the same
+        ("Hardware", None),  # a new category, meant
+    ],
+)
+def test_new_post_names_a_category_that_is_probably_a_typo(tmp_path, category, said):
+    # written without a word: the build's did-you-mean came only later, on a page of its own
+    content, _ = _site(tmp_path)
+    result = _new_post(content, "Hello again", "--author", "Ada Byrne", "--category", category)
+    assert result.returncode == 0, result.stderr
+    assert f"Category: {category}\n" in (content / "posts" / "hello-again.md").read_text()
+    lines = [line for line in result.stdout.splitlines() if "is no post's yet" in line]
+    assert lines == ([] if said is None else [
+        f"{said} If so, correct the Category: line (the build would make a page of its own "
+        "for this one)."
+    ])  # fmt: skip
