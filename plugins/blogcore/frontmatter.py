@@ -310,10 +310,13 @@ def _as_written(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def other_engine_status(metadata: dict[str, Any]) -> tuple[str | None, list[str]]:
+def other_engine_status(
+    metadata: dict[str, Any], what: str = "post"
+) -> tuple[str | None, list[str]]:
     """The Status another engine's key means (draft, or hidden; a draft wins), or None; and a
     line for each such key (its key is taken out of ``metadata``: it is said here, not as an
-    unknown key). A value that is neither yes nor no is read as the safe way (kept out)."""
+    unknown key). A value that is neither yes nor no is read as the safe way (kept out).
+    ``what`` the file is, for the lines: a post, a gallery."""
     held, lines = None, []
     for key, (out, engine, status, does, done) in OTHER_ENGINES.items():
         if _as_written(metadata.get(key)) is None:
@@ -325,15 +328,15 @@ def other_engine_status(metadata: dict[str, Any]) -> tuple[str | None, list[str]
             continue
         if value in _YES_NO and (value in _YES) != (out in _YES):
             lines.append(
-                f"{shown} is {engine} key and is ignored: a post is "
+                f"{shown} is {engine} key and is ignored: a {what} is "
                 f"{'published' if status == 'draft' else 'listed'} unless it says "
                 f"Status: {status} (remove the line)"
             )
             continue
         held = "draft" if "draft" in (held, status) else status
         lines.append(
-            f"{shown} is {engine} way to {does}; here it is Status: {status}, and the "
-            f"post is {done} (write Status: {status} instead)"
+            f"{shown} is {engine} way to {does.replace('a post', f'a {what}')}; here it is "
+            f"Status: {status}, and the {what} is {done} (write Status: {status} instead)"
         )
     return held, lines
 

@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo
 
 from docutils.utils import SystemMessage
 from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
 from pelican.utils import pelican_open, slugify
 
@@ -518,6 +520,42 @@ def say_again(heard: Iterable[Heard], shown: set[tuple]) -> None:
             _tell(shown, _category(category), text, filename, lineno)
 
 
+class _CommentEnds(Preprocessor):
+    """Leaves out an HTML comment never closed (``<!-- note`` with no ``-->``) and all that
+    follows it: Markdown would show it as text, the writer's note and the rest of the file
+    (or Summary) with it. The opening line goes in ``found`` for its line."""
+
+    def __init__(self, md: Markdown, found: list[str]) -> None:
+        super().__init__(md)
+        self.found = found
+
+    def run(self, lines: list[str]) -> list[str]:
+        where = text.unclosed_comment(lines)
+        if where is None:
+            return lines
+        index, column = where
+        self.found.append(lines[index])
+        return [*lines[:index], lines[index][:column]]
+
+
+class CommentEndsExtension(Extension):
+    """Registers _CommentEnds after the front matter is read, before fenced code is;
+    ``take()`` gives the lines that opened a comment never closed since the last call."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.found: list[str] = []
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # after Meta (27) and whitespace (30), before fenced code (25) and raw HTML (20)
+        md.preprocessors.register(_CommentEnds(md, self.found), "comment_ends", 26)
+
+    def take(self) -> list[str]:
+        found = list(dict.fromkeys(self.found))
+        self.found.clear()
+        return found
+
+
 class StrictChecks:
     """What this site's readers add to Pelican's, whatever the format (a mixin, first in the
     bases of a Pelican reader): front-matter errors named with the file and the key instead
@@ -540,11 +578,17 @@ class StrictChecks:
         "text": "has no text; it is not published",
     }
     told: Read | None = None  # what Markdown's tree told of the file just read (Markdown only)
+    unclosed_keys: tuple[str, ...] = ()  # keys of this file with a comment never closed
     converted: tuple[str, ...] = ()  # Jekyll highlight tags shown as code (Markdown only)
     reading_post = False  # whether the file being read is a post or a page
 
     def process_metadata(self, name: str, value: object) -> object:
-        """Validate Pelican's own keys before Pelican converts them."""
+        """Validate Pelican's own keys before Pelican converts them; a one-line value's HTML
+        comments (a writer's note, ``Title: Launch <!-- codename Kite -->``) are left out."""
+        if isinstance(value, str) and name not in self.settings["FORMATTED_FIELDS"]:
+            value, unclosed = text.without_comments(value)
+            if unclosed:
+                self.unclosed_keys = (*self.unclosed_keys, name)
         if self.values_as_read and isinstance(value, str):
             check_as_read(name, value)
         if not (self.reading_post and name == "status" and wordpress_status(value)):
@@ -560,6 +604,34 @@ class StrictChecks:
         """The format's own reading (Pelican's reader)."""
         self.told = None
         return super().read(source_path)
+
+    def comments_left(self) -> list[str]:
+        """The lines that opened a comment never closed in the text just read (Markdown's)."""
+        return []
+
+    def _name_unclosed_comments(self, source_path: str, metadata: dict, found: list[str]) -> None:
+        """One line for each comment never closed, in a key (``unclosed_keys``) or in the
+        text (``found``: the lines that open one), with its line: what follows it is left
+        out, and a publish of what it is in stops."""
+        keys, self.unclosed_keys = self.unclosed_keys, ()
+        if not keys and not found:
+            return
+        lines = _text_of(source_path).splitlines()
+        opening = [
+            next(
+                (
+                    line
+                    for line in lines
+                    if text.COMMENT_OPEN in line
+                    and line.lstrip("\ufeff").lower().startswith((key + ":", ":" + key + ":"))
+                ),
+                text.COMMENT_OPEN,
+            )
+            for key in dict.fromkeys(keys)
+        ]
+        log = self._log_for(metadata)
+        for needle in [*opening, *found]:
+            log("%s: %s%s", self._shown(source_path), _where(lines, needle), text.UNCLOSED_COMMENT)
 
     def read(self, source_path: str):
         """Read one file; on failure log why, then let Pelican skip the file. What the
@@ -585,7 +657,9 @@ class StrictChecks:
         old_addresses: tuple = ()
         try:
             self._readable(source_path)
+            self.unclosed_keys = ()
             content, metadata = self._read(source_path)
+            self._name_unclosed_comments(source_path, metadata, self.comments_left())
             if post_or_page:
                 old_addresses = self._other_engines(source_path, metadata)
                 self._check_post(source_path, content, metadata)
@@ -978,8 +1052,11 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         yaml = yamlfront.YamlFrontMatterExtension()
         # Jekyll's highlight blocks as code; {low, medium, high} kept as text (liquid.py)
         self.liquid = liquid.LiquidExtension()
+        # a comment never closed is left out, with all after it (CommentEndsExtension)
+        self.comment_ends = CommentEndsExtension()
         markdown["extensions"] = [
             *markdown.get("extensions", ()),
+            self.comment_ends,
             self.tag_or_text,
             yaml,
             self.liquid,
@@ -1018,6 +1095,7 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         self.converted = ()
         self.tag_or_text.take()  # what an earlier file left, if it failed
         self.liquid.take()
+        self.comment_ends.take()
         if not compat.accelerated(self.settings):
             content, metadata = super()._read(source_path)
             text = _text_of(source_path)  # Pelican's own reading keeps no text
@@ -1034,7 +1112,17 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         self._name_text_tags(source_path)
         self._name_unknown_languages(source_path, text)
         self._name_unmade_fences(source_path, text)
+        self._name_comments_shown(source_path, text)
         return content, metadata
+
+    def comments_left(self) -> list[str]:
+        return self.comment_ends.take()
+
+    def _name_comments_shown(self, source_path: str, source: str) -> None:
+        """A note Markdown shows as written (an indented comment, a [comment]: # (...) over
+        two lines): one warning each, with its line."""
+        for index, what in text.comments_shown(source.splitlines()):
+            logger.warning("%s: line %d: %s", self._shown(source_path), index + 1, what)
 
     def _name_unmade_fences(self, source_path: str, source: str) -> None:
         """A fenced code block in a list item or a blockquote left as text (never closed,

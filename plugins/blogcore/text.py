@@ -963,3 +963,116 @@ def avatar_tone(key: str, tones: int = 5) -> int:
     for char in key.lower():
         value = (value * 31 + ord(char)) % 1_000_003
     return value % tones
+
+
+# HTML comments: a writer's private notes (<!-- ask legal first -->), never published
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+COMMENT_OPEN = "<!--"
+UNCLOSED_COMMENT = (
+    "this comment is never closed: everything after it would be published; close it with -->"
+)
+
+
+def without_comments(value: str) -> tuple[str, bool]:
+    """A one-line value (a Title, a Role, a caption) without its HTML comments, and whether
+    one is never closed (then everything from its ``<!--`` is left out too): 'Launch day
+    <!-- codename Kite -->' -> ('Launch day', False)."""
+    if COMMENT_OPEN not in value:
+        return value, False
+    kept = _COMMENT.sub(" ", value)
+    start = kept.find(COMMENT_OPEN)
+    unclosed = start >= 0
+    if unclosed:
+        kept = kept[:start]
+    return " ".join(kept.split()), unclosed
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+# a comment in link-reference form, [comment]: # (note) or [//]: <> (note): one line only
+_REFERENCE_COMMENT = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?:#|<>)\s*\(")
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])\s")
+
+
+def unclosed_comment(lines: list[str]) -> tuple[int, int] | None:
+    """Where Markdown's lines open an HTML comment that no ``-->`` closes, as (line index,
+    column), outside code (fenced blocks, code spans, indented blocks); None when every
+    comment is closed. Markdown shows such a comment as text, with all that follows it."""
+    fence = ""
+    open_at: tuple[int, int] | None = None
+    previous_blank = True
+    for index, line in enumerate(lines):
+        if open_at is None:
+            marker = _FENCE.match(line)
+            if fence:
+                if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence):
+                    fence = ""
+                continue
+            if marker:
+                fence = marker.group(1)
+                continue
+            if previous_blank and _INDENTED.match(line):
+                continue  # an indented code block's line (or a list's paragraph: rare)
+        previous_blank = not line.strip()
+        column = 0
+        code_free = line if open_at is not None else _CODE_SPAN.sub(lambda m: " " * len(m[0]), line)
+        while True:
+            if open_at is None:
+                start = code_free.find(COMMENT_OPEN, column)
+                if start < 0:
+                    break
+                open_at, column = (index, start), start + len(COMMENT_OPEN)
+            else:
+                end = code_free.find("-->", column)
+                if end < 0:
+                    break
+                open_at, column = None, end + 3
+    return open_at
+
+
+def comments_shown(lines: list[str]) -> list[tuple[int, str]]:
+    """Notes Markdown shows as written, as (line index, what): an HTML comment indented as
+    code (four spaces: a code block of it alone), and a [comment]: # (note) continued on a
+    second line (a link reference must be one line)."""
+    found: list[tuple[int, str]] = []
+    fence = ""
+    previous_blank = True
+    in_list = False  # an indented line may be a list item's paragraph, not code
+    for index, line in enumerate(lines):
+        if line.strip() and not _INDENTED.match(line):
+            in_list = bool(_LIST_ITEM.match(line))
+        marker = _FENCE.match(line)
+        if fence or marker:
+            if marker and (not fence or marker.group(1)[0] == fence[0]):
+                fence = "" if fence else marker.group(1)
+            previous_blank = False
+            continue
+        stripped = line.strip()
+        indented = previous_blank and not in_list and _INDENTED.match(line)
+        if indented and stripped.startswith(COMMENT_OPEN):
+            block = [stripped]
+            for more in lines[index + 1 :]:
+                if not more.strip() or not _INDENTED.match(more):
+                    break
+                block.append(more.strip())
+            joined = " ".join(block)
+            if joined.endswith("-->") and not _COMMENT.sub("", joined).strip():
+                found.append(
+                    (
+                        index,
+                        "this comment is indented by four spaces, so it is shown as a code "
+                        "block, note and all; start it at the beginning of the line",
+                    )
+                )
+        elif _REFERENCE_COMMENT.match(line) and not stripped.endswith(")"):
+            found.append(
+                (
+                    index,
+                    f"this comment ({stripped[:30]}...) goes on to the next line, so it is "
+                    "shown as text; a [comment]: # (...) note must be one line: use "
+                    "<!-- ... --> for a longer one",
+                )
+            )
+        previous_blank = not stripped
+    return found

@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from plugins.blogcore import text as html_text
-from plugins.blogcore.frontmatter import lang_problem
+from plugins.blogcore.frontmatter import OTHER_ENGINES, lang_problem, other_engine_status
 from plugins.blogcore.links import photos_plugin_path
 
 # what the images pipeline renders (phones write HEIC; it becomes AVIF, WebP and JPEG)
@@ -254,6 +254,7 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
     lines = text.lstrip("\ufeff").splitlines()
     values: dict[str, str] = {}
     photos: list[PhotoLine] = []
+    others: list[tuple[int, str, str]] = []  # another engine's key for a Status
     body_start = len(lines)
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -271,6 +272,12 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
             )
             continue
         key, value = match.group(1).lower(), match.group(2).strip()
+        # a writer's note in a caption or a Title (<!-- blur the whiteboard -->) is never shown
+        value, unclosed = html_text.without_comments(value)
+        if unclosed:
+            problems.append(
+                Problem(shown, f"line {number}: {html_text.UNCLOSED_COMMENT}", error=True)
+            )
         if key == "photo":
             parts = [part.strip() for part in value.split("|", 2)]
             parts += [""] * (3 - len(parts))
@@ -292,6 +299,8 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
                     )
                 )
             values[key] = value
+        elif key in OTHER_ENGINES:  # Hugo's Draft: true, Jekyll's Published: false
+            others.append((number, key, value))
         else:
             problems.append(
                 Problem(
@@ -299,6 +308,12 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
                     f"line {number}: unknown key {match.group(1)!r} is ignored" + _key_hint(key),
                 )
             )
+    given = {"status": values["status"]} if "status" in values else {}
+    for number, key, value in others:  # read as a post's are: kept out, never published
+        held, said = other_engine_status({key: value, **given}, what="gallery")
+        problems += [Problem(shown, f"line {number}: {line}") for line in said]
+        if held and values.get("status") != "draft":
+            values["status"] = held
     date = None
     if values.get("date"):
         try:
