@@ -165,3 +165,189 @@ def test_notes_in_galleries_and_team_files_are_never_shown(build_site, caplog, t
         and "write Status: draft instead" in m
         for m in logged(caplog)
     ), logged(caplog)
+
+
+TEAM_POST = (
+    "Title: {title}\nDate: 2024-03-0{day}\nCategory: Company\n{extra}Author: {author}\n\nText.\n"
+)
+
+
+def test_team_file_status_draft_and_hidden(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {
+            "team/kim-park.md": "Name: Kim Park\nRole: SECRETDRAFTROLE\nStatus: draft\n\n"
+            "SECRETDRAFTBIO not announced yet.\n",
+            "team/lou-ray.md": "Name: Lou Ray\nRole: Designer\nStatus: hidden\n\nLou left.\n",
+            "posts/kim.md": TEAM_POST.format(
+                title="Kim's first", day=2, extra="Status: draft\n", author="Kim Park"
+            ),
+            "posts/lou.md": TEAM_POST.format(title="Lou's post", day=3, extra="", author="Lou Ray"),
+        },
+        name="team-status",
+        DRAFT_SAVE_AS="",
+    )
+    for path in site.files(".html", ".xml", ".json"):
+        written = path.read_text(encoding="utf-8")
+        assert "SECRETDRAFTROLE" not in written and "SECRETDRAFTBIO" not in written, path
+    assert not site.exists("team/kim-park/")
+    assert not site.path("feeds/team/kim-park.atom.xml").exists()
+    team = site.soup("team/")
+    listed = [a.get_text(strip=True) for a in team.select("main a.p-name")]
+    assert "Kim Park" not in listed and "Lou Ray" not in listed and "Ada Byrne" in listed
+    profile = site.soup("team/lou-ray/")
+    assert profile.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert "/team/lou-ray/" not in site.text("sitemap.xml")
+    card = site.soup("posts/lous-post/").select_one(".author-card a.p-name")
+    assert card["href"].endswith("/team/lou-ray/")
+    home = [a["href"] for a in site.soup("/").select(".home-team a")]
+    assert not any(href.endswith("/team/lou-ray/") for href in home)
+    said = logged(caplog)
+    assert not any("unknown key 'Status'" in m for m in said), said
+    assert any(
+        m.startswith("team-status/posts/kim.md: Author 'Kim Park' has a team file that is a draft")
+        for m in said
+    ), said
+
+
+def test_published_post_of_a_draft_team_member_stops_a_publish(build_site, caplog):
+    caplog.set_level(logging.ERROR)
+    files = {
+        "team/kim-park.md": "Name: Kim Park\nRole: Engineer\nStatus: draft\n\nKim.\n",
+        "posts/kim.md": TEAM_POST.format(title="Kim's first", day=2, extra="", author="Kim Park"),
+    }
+    with pytest.raises(SystemExit):
+        build_site(files, publish=True, name="team-draft-publish")
+    assert any("has a team file that is a draft" in m for m in logged(caplog, logging.ERROR))
+
+
+def test_two_people_in_one_author_line(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    build_site(
+        {
+            "posts/a.md": TEAM_POST.format(
+                title="A", day=2, extra="", author="Ada Byrne, Cleo Park"
+            ),
+            "posts/b.md": TEAM_POST.format(
+                title="B", day=3, extra="", author="Ada Byrne and Cleo Park"
+            ).replace("Author:", "Authors:"),
+            "team/old.md": "Name: Old Hand\nLeft: 2024-05-01\n\nGone.\n",
+        },
+        name="two-people",
+    )
+    said = logged(caplog)
+    assert (
+        "two-people/posts/a.md: Author 'Ada Byrne, Cleo Park' names two people: write "
+        "'Authors: Ada Byrne, Cleo Park' (names are separated by commas)"
+    ) in said, said
+    assert (
+        "two-people/posts/b.md: Authors 'Ada Byrne and Cleo Park' names two people: write "
+        "'Authors: Ada Byrne, Cleo Park' (names are separated by commas)"
+    ) in said, said
+    assert (
+        "two-people/team/old.md: unknown key 'Left' is ignored (someone who has left says "
+        "Alumni: true, and is listed apart on the team page)"
+    ) in said, said
+
+
+def test_series_file_status_draft_and_hidden(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    part = "Title: {title}\nDate: 2024-03-0{day}\nCategory: Company\nAuthor: Ada Byrne\n"
+    site = build_site(
+        {
+            "series/secret-plans.md": "Title: Secret plans\nStatus: draft\n\n"
+            "SECRETSERIESINTRO the plans.\n",
+            "series/quiet-notes.md": "Title: Quiet notes\nStatus: hidden\n\nQuiet intro.\n",
+            "posts/plan.md": part.format(title="A plan", day=2) + "Series: Secret plans\n\nText.\n",
+            "posts/quiet.md": part.format(title="Quiet", day=3) + "Series: Quiet notes\n\nText.\n",
+            "posts/loud.md": part.format(title="Loud", day=4) + "Series: Loud notes\n\nText.\n",
+        },
+        name="series-status",
+    )
+    for path in site.files(".html", ".xml", ".json"):
+        assert "SECRETSERIESINTRO" not in path.read_text(encoding="utf-8"), path
+    assert site.exists("series/secret-plans/")  # its posts' series, without the file's text
+    quiet = site.soup("series/quiet-notes/")
+    assert "Quiet intro." in quiet.get_text()
+    assert quiet.select_one('meta[name="robots"]')["content"] == "noindex"
+    index = [a["href"] for a in site.soup("series/").select("main a")]
+    assert not any(href.endswith("/series/quiet-notes/") for href in index), index
+    assert any(href.endswith("/series/loud-notes/") for href in index), index
+    assert not any("unknown key 'Status'" in m for m in logged(caplog)), logged(caplog)
+
+
+def _roster():
+    from plugins.team import people
+
+    found = [
+        people.Person(slug="maya-okafor", name="Maya Okafor", source="m.md"),
+        people.Person(slug="jonas-berg", name="Jonas Berg", source="j.md", aliases=("Jo",)),
+    ]
+    return people.build_roster(found)[0]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Maya Okafor, Jonas Berg", ("Maya Okafor", "Jonas Berg")),
+        ("Maya Okafor and Jonas Berg", ("Maya Okafor", "Jonas Berg")),
+        ("maya okafor & jo", ("Maya Okafor", "Jonas Berg")),
+        ("Maya Okafor, Jane Doe", ()),  # one part is nobody's: the usual line
+        ("Maya Okafor", ()),
+        ("Andrea Anderson", ()),  # "and" inside a word is no separator
+    ],
+)
+def test_named_together(value, expected):
+    from plugins.team import people
+
+    assert people.named_together(_roster(), value) == expected
+
+
+@pytest.mark.parametrize(
+    ("status", "kept", "error"),
+    [
+        ("", "published", False),
+        ("Hidden", "hidden", False),
+        ("draft", "draft", False),
+        ("skip", "draft", True),
+        ("gone", "draft", True),
+    ],
+)
+def test_team_file_status(status, kept, error):
+    from plugins.team import people
+
+    meta = {"name": "Kim Park", **({"status": status} if status else {})}
+    person, problems = people.parse_person("kim", "kim.md", meta, "", lambda _: True)
+    assert person.status == kept
+    assert bool(problems) == error
+
+
+@pytest.mark.parametrize("key", ["left", "former"])
+def test_former_keys_point_to_alumni(key):
+    from plugins.team import people
+
+    problem = people.unknown_key("t.md", key, people.KEYS)
+    assert "Alumni: true" in problem.message and not problem.error
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (None, ("published", False)),
+        ("Draft", ("draft", False)),
+        ("hidden", ("hidden", False)),
+        ("later", ("draft", True)),
+    ],
+)
+def test_series_file_status(raw, expected):
+    from plugins.series import model
+
+    status, problem = model.file_status(raw)
+    assert (status, problem is not None) == expected
+
+
+def test_alumni_status_points_to_alumni_key():
+    from plugins.blogcore import frontmatter
+
+    with pytest.raises(frontmatter.FrontMatterError, match="Alumni: true"):
+        frontmatter.check_status("alumni")

@@ -146,6 +146,8 @@ WITHHOLDING_STATUSES = {
     ), "draft"),
     **dict.fromkeys(("unlisted", "not listed", "nonlisted", "unindexed"), "hidden"),
 }  # fmt: skip
+# what writers give as the Status of a team member who has left (a team file's Alumni: true)
+FORMER_STATUSES = frozenset({"alumni", "alumnus", "alumna", "former", "left", "retired"})
 # what each Status that keeps a post out does, said with a suggestion of it
 KEEP_OUT_SAYS = {
     "draft": "a post kept out says Status: draft",
@@ -179,6 +181,8 @@ def check_status(value: str) -> str:
     hint = f" (did you mean {close!r}?)" if close else ""
     if words in WITHHOLDING_STATUSES:  # a meaning, not a typo: say what ours does
         hint = f" (did you mean {close!r}? {KEEP_OUT_SAYS[close]})"
+    if words in FORMER_STATUSES:  # a team file's person who has left
+        hint = " (someone who has left: a team file says Alumni: true)"
     raise FrontMatterError(f"Status must be one of {', '.join(STATUSES)}, got {value!r}{hint}")
 
 

@@ -30,6 +30,14 @@ KEYS = (
     "alumni",
     "aliases",
     "lang",
+    "status",
+)
+# Status of a team file: published (the default), hidden (a profile, listed nowhere), draft
+# (nothing published: no profile, not on the team page, no feed)
+STATUSES = ("published", "hidden", "draft")
+# keys writers give for someone who has left, for which a team file says Alumni: true
+FORMER_KEYS = frozenset(
+    {"left", "former", "leaver", "departed", "alumnus", "alumna", "past", "ex", "retired"}
 )
 # Web profiles, in the order they are shown: (key, label, an example value for messages).
 PROFILES = (
@@ -97,6 +105,7 @@ class Person:
     bio_html: str = ""
     short_bio: str = ""
     lang: str = ""  # the language the role and bio are written in ("": the site's)
+    status: str = "published"  # or hidden, draft (STATUSES)
     role_lang: str = ""  # the role's, where it differs (a translation without Role): else lang
 
 
@@ -240,6 +249,8 @@ def unknown_key(source: str, key: str, known: Sequence[str], otherwise: str = ""
     ``otherwise`` (what the file may give)."""
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
     hint = f" (did you mean {display_key(close[0])}?)" if close else otherwise
+    if key in FORMER_KEYS and "alumni" in known:
+        hint = " (someone who has left says Alumni: true, and is listed apart on the team page)"
     return Problem(source, f"unknown key {display_key(key)!r} is ignored{hint}", error=False)
 
 
@@ -302,6 +313,14 @@ def parse_person(
     if email:
         links.append(Link(email, f"mailto:{email}", "", "email"))
 
+    status = _text(metadata.get("status")).lower() or "published"
+    if status not in STATUSES:
+        error(
+            f"Status must be one of {', '.join(STATUSES)} in a team file, got "
+            f"{_text(metadata.get('status'))!r}; the person is kept out as a draft"
+        )
+        status = "draft"
+
     alumni_text = _text(metadata.get("alumni")).lower()
     alumni = alumni_text in _TRUE
     if alumni_text not in _TRUE | _FALSE:
@@ -331,6 +350,7 @@ def parse_person(
         bio_html=bio_html or "",
         short_bio=first_paragraph(bio_html),
         lang=_text(metadata.get("lang")),
+        status=status,
     )
     return person, problems
 
@@ -355,6 +375,37 @@ class Roster:
             words = [p for p in self.people if key and key in normalise(p.name).split("-")]
             return words[0].name if len(words) == 1 else None
         return self.index[close[0]].name
+
+
+# what joins two names in one byline that Pelican does not split at (Author: never splits)
+_JOINED = re.compile(r"\s*(?:[,;&+]|\band\b|\bet\b|\bund\b)\s*", re.IGNORECASE)
+_NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def named_together(roster: Roster, name: str) -> tuple[str, ...]:
+    """The Names of the team members one byline value lists ('Maya Okafor, Jonas Berg',
+    'Maya Okafor and Jonas Berg', 'Maya & Jonas'), when every part is one; else ()."""
+    parts = [part for part in _JOINED.split(name) if part.strip()]
+    if len(parts) < 2:
+        return ()
+    found = [roster.find(part) for part in parts]
+    if any(person is None for person in found):
+        return ()
+    return tuple(dict.fromkeys(person.name for person in found if person is not None))
+
+
+def several_people(
+    post: str, key: str, name: str, together: Sequence[str], byline: Sequence[str], error: bool
+) -> Problem:
+    """The line for one byline value that names several team members (``together``, by
+    their Names); ``byline``: every name the post should give, in order."""
+    count = _NUMBERS.get(len(together), str(len(together)))
+    return Problem(
+        post,
+        f"{display_key(key)} {name!r} names {count} people: write "
+        f"'Authors: {', '.join(byline)}' (names are separated by commas)",
+        error,
+    )
 
 
 def build_roster(people: Iterable[Person]) -> tuple[Roster, list[Problem]]:
@@ -406,6 +457,18 @@ def _taken(person: Person, key: str, value: str, owner: Person) -> Problem:
         person.source,
         f"{key} {value!r} is already {owner.name}'s (in {owner.source}); "
         "a name, file name or alias may point to one person only",
+    )
+
+
+def draft_author(post: str, key: str, name: str, person: Person, error: bool) -> Problem:
+    """The line for a post signed by someone whose team file is a draft (Status: draft)."""
+    return Problem(
+        post,
+        f"{display_key(key)} {name!r} has a team file that is a draft ({person.source}, "
+        "Status: draft), so no profile is published for the post's byline to link to: "
+        "remove Status: draft there (or write Status: hidden, a profile that no list shows), "
+        "or keep this post a draft too",
+        error,
     )
 
 

@@ -50,6 +50,8 @@ class Team:
     home: dict[str, people.Person] = field(default_factory=dict)
     # slug -> language -> their profile in it, for people with translations (<slug>.<lang>.md)
     profiles: dict[str, dict[str, Profile]] = field(default_factory=dict)
+    # people whose team file is a draft (Status: draft): nothing of theirs is published
+    drafts: people.Roster = field(default_factory=people.Roster)
 
 
 def _shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
@@ -87,12 +89,16 @@ def on_initialized(pelican) -> None:
 Translations = dict[str, dict[str, tuple[languages.Translation, Path]]]
 
 
-def _read_people(generator) -> tuple[list[tuple[people.Person, Path]], Translations]:
+def _read_people(
+    generator,
+) -> tuple[list[tuple[people.Person, Path]], Translations, list[people.Person]]:
     """Read every team file (engine.side: Pelican's readers); report problems; return people
-    and files, and their translations (slug -> language -> translation and file)."""
+    and files, their translations (slug -> language -> translation and file), and the people
+    whose file is a draft (Status: draft: left out, with their translations)."""
     settings = generator.settings
     content_root = Path(generator.path).resolve()
     found = []
+    drafts = []
     side_files = side.read_all(generator, settings["TEAM_PATH"], sanitiser=SANITISER)
     stems = {side_file.slug for side_file in side_files}
     translated, mains = [], set()
@@ -121,6 +127,9 @@ def _read_people(generator) -> tuple[list[tuple[people.Person, Path]], Translati
             _report(problem)
         if person is None:
             continue
+        if person.status == "draft":  # never published: no profile, card, feed or photo
+            drafts.append(person)
+            continue
         if person.photo and _is_static(settings, person.photo):
             logger.warning(
                 "%s: Photo %r is in a static folder, so the original is published as well "
@@ -130,7 +139,7 @@ def _read_people(generator) -> tuple[list[tuple[people.Person, Path]], Translati
                 settings["TEAM_PATH"],
             )
         found.append((person, Path(side_file.path)))
-    return found, _read_translations(generator, translated, mains, found)
+    return found, _read_translations(generator, translated, mains, found), drafts
 
 
 def _check_header(side_file: side.SideFile) -> None:
@@ -245,6 +254,7 @@ def _author(generator, person: people.Person) -> Author:
     author.photo = None
     author.post_count = 0
     author.team_file = person.source
+    author.status = person.status  # hidden: a profile no list shows (noindex)
     return author
 
 
@@ -331,6 +341,23 @@ def _canonicalise(generator, team: Team) -> None:
             if people.list_separator(author.name):  # 'Vahid، Sina': Pelican splits at ',' only
                 _report(people.one_name_of_many(post, key, author.name, error))
                 continue
+            drafted = team.drafts.find(author.name)
+            if drafted is not None:  # a draft in the team folder: an error in a publish
+                _report(people.draft_author(post, key, author.name, drafted, error))
+                continue
+            together = people.named_together(team.roster, author.name)
+            if together:  # 'Maya Okafor, Jonas Berg' in Author:, 'Maya and Jonas'
+                byline = [
+                    name
+                    for other in article.authors
+                    for name in (together if other is author else (other.name,))
+                ]
+                _report(
+                    people.several_people(
+                        post, key, author.name, together, list(dict.fromkeys(byline)), error
+                    )
+                )
+                continue
             suggestion = team.roster.suggest(author.name)
             if suggestion:  # a typo in one post: that post's own line
                 _report(
@@ -392,13 +419,13 @@ def _stubs_command(settings: dict[str, Any]) -> str:
 
 def on_article_generator_pretaxonomy(generator) -> None:
     """Read the team, give posts their canonical authors, render headshots."""
-    found, translations = _read_people(generator)
+    found, translations, drafts = _read_people(generator)
     roster, problems = people.build_roster(person for person, _ in found)
     for problem in problems:
         _report(problem)
     default = generator.settings.get("DEFAULT_LANG", "en")
     paths = {person.slug: path for person, path in found}
-    team = Team(roster, {})
+    team = Team(roster, {}, drafts=people.build_roster(drafts)[0])
     for person in roster.people:
         own = translations.get(person.slug, {})
         versions = languages.versions(person, [t for t, _ in own.values()], default)
@@ -503,7 +530,8 @@ def on_article_generator_finalized(generator) -> None:
     for person in ordered:
         author = team.authors[person.slug]
         author.post_count = counts.get(person.slug, 0)
-        (team.alumni if person.alumni else team.current).append(author)
+        if person.status != "hidden":  # hidden: their profile is written, no list shows it
+            (team.alumni if person.alumni else team.current).append(author)
         if not author.post_count:
             team.without_posts.append(author)
 
