@@ -33,6 +33,7 @@ class SeriesGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.series: list[model.Series] = []
         self.intro_pages: dict[str, Page] = {}
+        self.unlisted: set[str] = set()  # series whose file says Status: hidden
 
     def _slugify(self, name: str) -> str:
         return slugify(
@@ -61,7 +62,14 @@ class SeriesGenerator(Generator):
                 problems.append(model.Diagnostic(model.ERROR, key, stopped))
             for message in model.unknown_file_keys(meta):
                 problems.append(model.Diagnostic(model.WARNING, key, message))
+            status, wrong_status = model.file_status(meta.get("status"))
+            if wrong_status:
+                problems.append(model.Diagnostic(model.ERROR, key, wrong_status))
+            if status == model.DRAFT:  # nothing of it published: as if it were not there
+                continue
             slug = side_file.slug
+            if status == model.HIDDEN:
+                self.unlisted.add(slug)
             raw_planned = meta.get("planned") or []
             if isinstance(raw_planned, str):
                 raw_planned = [raw_planned]
@@ -199,6 +207,7 @@ class SeriesGenerator(Generator):
             log = logger.error if problem.level == model.ERROR else logger.warning
             log("%s: %s", problem.path, problem.message)
         for series in self.series:
+            series.unlisted = series.slug in self.unlisted
             key = "SERIES_URL" if series.lang == default_lang else "SERIES_LANG_URL"
             series.url = self.settings[key].format(slug=series.slug, lang=series.lang)
             feed = self.settings["SERIES_FEED_ATOM"]
@@ -212,7 +221,11 @@ class SeriesGenerator(Generator):
             for part in series.hidden:
                 part.post.series = model.Nav(*series.preview(part))
         self._render_covers()
-        listed = [s for s in self.series if s.published_count and s.lang == default_lang]
+        listed = [
+            s
+            for s in self.series
+            if s.published_count and s.lang == default_lang and not s.unlisted
+        ]
         listed.sort(key=lambda s: (-max(a.date.timestamp() for a in s.articles), s.slug))
         self.context["series_list"] = listed
 

@@ -51,7 +51,25 @@ class Planned:
 
 
 # the keys a series file (content/series/<slug>.md) may carry, lowercased as Pelican gives them
-FILE_KEYS = ("title", "summary", "cover", "cover_alt", "planned", "lang")
+FILE_KEYS = ("title", "summary", "cover", "cover_alt", "planned", "lang", "status")
+# a series file's Status: draft leaves the file out (its series, named after its posts, has
+# no introduction, cover or planned parts); hidden keeps the series off the index of series
+FILE_STATUSES = (PUBLISHED, DRAFT, HIDDEN)
+
+
+def file_status(raw: object) -> tuple[str, str | None]:
+    """A series file's Status (published by default) and an error line for a value that is
+    none of FILE_STATUSES (then read as draft: the safe way)."""
+    text = str(raw or "").strip()
+    status = text.lower() or PUBLISHED
+    if status in FILE_STATUSES:
+        return status, None
+    return DRAFT, (
+        f"Status must be one of {', '.join(FILE_STATUSES)} in a series file, got {text!r}; "
+        "the file is kept out as a draft"
+    )
+
+
 # what Pelican's reader adds to any file's metadata by itself (its reader, a default category)
 READER_KEYS = frozenset({"reader", "category"})
 
@@ -241,6 +259,7 @@ class Series:
     # (published as it is) or where the images plugin is not in the build
     cover_picture: Any = None
     source: str | None = None  # the series file, if there is one
+    unlisted: bool = False  # its file says Status: hidden: off the index of series, noindex
     # unpublished parts readers are not told about (not counted, not numbered, not listed)
     hidden: list[Part] = field(default_factory=list)
 
