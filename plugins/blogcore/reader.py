@@ -374,6 +374,11 @@ def _where(lines: list[str], needle: str) -> str:
     return f"line {number}: " if number else ""
 
 
+def _number(where: str) -> int:
+    """The line number of a ``_where`` prefix ("line 9: " -> 9; "" -> 0)."""
+    return int(where.split()[1].rstrip(":")) if where else 0
+
+
 # what a file's reading says, kept with its read result (``SAID``) as plain values (Pelican
 # pickles its reader cache): ("log", logger name, level, message, args, other fields) for a
 # logging record, from any logger; ("warning", category, text, file, line) for a Python warning
@@ -630,8 +635,8 @@ class StrictChecks:
             for key in dict.fromkeys(keys)
         ]
         log = self._log_for(metadata)
-        for needle in [*opening, *found]:
-            log("%s: %s%s", self._shown(source_path), _where(lines, needle), text.UNCLOSED_COMMENT)
+        for where in sorted({_where(lines, needle) for needle in [*opening, *found]}, key=_number):
+            log("%s: %s%s", self._shown(source_path), where, text.UNCLOSED_COMMENT)
 
     def read(self, source_path: str):
         """Read one file; on failure log why, then let Pelican skip the file. What the
