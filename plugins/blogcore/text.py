@@ -999,6 +999,8 @@ def unclosed_comment(lines: list[str]) -> tuple[int, int] | None:
     """Where Markdown's lines open an HTML comment that no ``-->`` closes, as (line index,
     column), outside code (fenced blocks, code spans, indented blocks); None when every
     comment is closed. Markdown shows such a comment as text, with all that follows it."""
+    if COMMENT_OPEN not in "\n".join(lines):
+        return None  # nearly every text: its lines are not read one by one
     fence = ""
     open_at: tuple[int, int] | None = None
     previous_blank = True
@@ -1035,6 +1037,9 @@ def comments_shown(lines: list[str]) -> list[tuple[int, str]]:
     """Notes Markdown shows as written, as (line index, what): an HTML comment indented as
     code (four spaces: a code block of it alone), and a [comment]: # (note) continued on a
     second line (a link reference must be one line)."""
+    whole = "\n".join(lines)
+    if COMMENT_OPEN not in whole and "]:" not in whole:
+        return []  # nearly every text: no comment, no link reference
     found: list[tuple[int, str]] = []
     fence = ""
     previous_blank = True
