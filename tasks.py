@@ -1152,6 +1152,7 @@ def _import(
     """An import-wordpress / import-blogger run: read, plan, write, fill Isso, report."""
     from pelican.settings import read_settings
 
+    from plugins.i18n import catalogs
     from plugins.importer import apply, plan, report
     from plugins.importer.model import ExportError
     from plugins.redirects.settings import DEFAULTS as REDIRECTS
@@ -1191,6 +1192,15 @@ def _import(
         tag_feed=settings.get("TAG_FEED_ATOM") or "",
         author_feed=settings.get("AUTHOR_FEED_ATOM") or "",
         redirects_map=settings.get("REDIRECTS_MAP", REDIRECTS["REDIRECTS_MAP"]) or "",
+        catalogs=frozenset(  # as the i18n plugin finds them
+            catalogs.find_catalogs(
+                Path(
+                    settings.get("I18N_TRANSLATIONS_PATH")
+                    or Path(settings["THEME"], "translations")
+                ),
+                settings.get("I18N_DOMAIN") or "messages",
+            )
+        ),
     )
     # the site's own posts keep their addresses: an imported one of the same gets -2
     own = plan.occupied(content_dir, layout, apply.load_state(content_dir), _shown)

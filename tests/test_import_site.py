@@ -815,3 +815,72 @@ def test_pictures_on_other_sites_are_reported_as_the_publish_build_says(tmp_path
     page = tmp_path / "out2" / "posts" / "the-hall" / "index.html"
     shown = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     assert [img["src"] for img in shown.select("main img")] == [flickr]
+
+
+def _in_language(lang: str, group: str, wpml: bool = False) -> str:
+    """A version's language and group, as Polylang (terms) or WPML's add-on (postmeta) export
+    them."""
+    if wpml:
+        return "".join(
+            f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value>{value}"
+            "</wp:meta_value></wp:postmeta>"
+            for key, value in (
+                ("_wpml_import_language_code", lang),
+                ("_wpml_import_translation_group", group),
+            )
+        )
+    return (
+        f'<category domain="language" nicename="{lang}"><![CDATA[{lang}]]></category>'
+        f'<category domain="post_translations" nicename="{group}"><![CDATA[{group}]]></category>'
+    )
+
+
+def test_translations_are_linked_with_hreflang_and_keep_their_own_comments(tmp_path):
+    """Polylang's and WPML's versions of a post: one Slug, each its Lang, its old address and
+    its comments (not two unrelated posts, nor the French comments under the English page)."""
+    polylang = "pll_5f2a"
+    export = tmp_path / "export.xml"
+    export.write_text(
+        _wxr(
+            _post(50, "our-new-hall", "publish", extra=_in_language("en", polylang)
+                  + _response(1, "Ann", "Lovely hall."))
+            + _post(51, "notre-nouvelle-salle", "publish", extra=_in_language("fr", polylang)
+                    + _response(2, "Luc", "Superbe salle."))
+            + _post(60, "open-day", "publish", extra=_in_language("en", "17", wpml=True))
+            + _post(61, "journee-portes-ouvertes", "publish",
+                    extra=_in_language("fr", "17", wpml=True) + _response(3, "Zoé", "J'y serai."))
+        ).replace("<wp:wxr_version>", "<language>en-US</language><wp:wxr_version>"),
+        encoding="utf-8",
+    )  # fmt: skip
+    content, database = tmp_path / "content", tmp_path / "c.db"
+    run = run_import(export, content, database)
+    assert run.returncode == 0, run.stderr
+    assert "Translations (2 groups of versions in several languages" in run.stdout, run.stdout
+    assert sorted(p.name for p in (content / "posts").glob("*.md")) == [
+        "open-day.fr.md",
+        "open-day.md",
+        "our-new-hall.fr.md",
+        "our-new-hall.md",
+    ]
+    assert _isso_threads(database) == {
+        "our-new-hall": ["Lovely hall."],
+        "notre-nouvelle-salle": ["Superbe salle."],
+        "journee-portes-ouvertes": ["J'y serai."],
+    }
+    (content / "images").mkdir()
+    shutil.copy(ROOT / "content" / "images" / "social-card.png", content / "images")
+    output = tmp_path / "output"
+    run_pelican(PUBLISH_CONF, content, output, SITEURL=SITEURL, FEED_DOMAIN=SITEURL)
+    site = {"output": output}
+    for slug, french_id in (("our-new-hall", "notre-nouvelle-salle"),
+                            ("open-day", "journee-portes-ouvertes")):  # fmt: skip
+        english, french = soup(site, f"/posts/{slug}/"), soup(site, f"/fr/posts/{slug}/")
+        to_english = french.select_one('link[rel=alternate][hreflang="en"]')
+        assert to_english["href"] == f"{SITEURL}/posts/{slug}/"
+        to_french = english.select_one('link[rel=alternate][hreflang="fr"]')
+        assert to_french["href"] == f"{SITEURL}/fr/posts/{slug}/"
+        assert english.find(id="isso-thread")["data-isso-id"] == slug
+        assert french.find(id="isso-thread")["data-isso-id"] == french_id
+    # the French version's old address leads to it
+    moved = soup(site, "/notre-nouvelle-salle/")
+    assert moved.find("link", rel="canonical")["href"] == f"{SITEURL}/fr/posts/our-new-hall/"

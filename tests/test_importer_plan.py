@@ -1140,3 +1140,109 @@ def test_the_report_lists_pictures_on_other_sites_by_site_with_what_to_do():
         "  https://i.imgur.com (1 picture):",
         f"    {IMGUR} (in posts/a.md)",
     ]
+
+
+def _version(item_id: str, slug: str, lang: str, group: str = "polylang:pll_1", **fields):
+    """One version of a text in a translation group, with one approved comment."""
+    comment = model.Comment(f"{item_id}/1", None, model.COMMENT, model.APPROVED, f"Reader {lang}")
+    fields.setdefault("comments", [comment])
+    fields.setdefault("old_urls", [f"http://old.example/{slug}/"])
+    return _item(item_id, slug, title=f"Title {lang}", lang=lang, translation_group=group, **fields)
+
+
+def _english_site(*items: model.Item) -> model.Export:
+    """A WordPress export whose <language> is English."""
+    return model.Export("wordpress", "http://old.example", lang="en", items=list(items))
+
+
+def _front(made: plan.Plan, path: str) -> dict[str, str]:
+    head = made.files[path].split("\n\n", 1)[0]
+    return dict(line.split(": ", 1) for line in head.splitlines())
+
+
+def test_a_translation_shares_its_originals_slug_and_keeps_its_comments_and_address():
+    export = _english_site(_version("51", "notre-salle", "fr"), _version("50", "our-hall", "en"))
+    made = plan.make_plan(export, plan.Layout(catalogs=frozenset({"fr"})), None)
+    assert sorted(p for p in made.files if p.startswith("posts/")) == [
+        "posts/our-hall.fr.md",
+        "posts/our-hall.md",
+    ]
+    french = _front(made, "posts/our-hall.fr.md")
+    assert french["Slug"] == "our-hall"
+    assert french["Lang"] == "fr"
+    assert french["Translation"] == "true"
+    assert french["Comment_id"] == "notre-salle"
+    assert french["Redirect_from"] == "/notre-salle/"
+    english = _front(made, "posts/our-hall.md")
+    assert (english["Slug"], english["Comment_id"]) == ("our-hall", "our-hall")
+    assert "Lang" not in english and "Translation" not in english
+    threads = {t.id: [c.author for c in t.comments] for t in made.threads}
+    assert threads == {"notre-salle": ["Reader fr"], "our-hall": ["Reader en"]}
+    assert made.translations == [
+        "posts/our-hall.md (en, the original: the old site's default language) and its "
+        "translation posts/our-hall.fr.md (fr, its comments under Comment_id 'notre-salle', its "
+        "old address redirected): Slug 'our-hall', linked with hreflang"
+    ]
+    assert not [p for p in made.problems if "catalog" in p]
+    from plugins.importer.apply import Outcome
+
+    lines = report.lines("WordPress", made, Outcome(), "db", "archive")
+    assert lines[lines.index(next(x for x in lines if x.startswith("Translations"))) + 1] == (
+        "  " + made.translations[0]
+    )
+
+
+@pytest.mark.parametrize(
+    ("export_lang", "versions", "original"),
+    [
+        ("fr", [("1", "en", 2021), ("2", "fr", 2022)], "2"),  # the old site's language
+        ("", [("1", "de", 2021), ("2", "en", 2022)], "2"),  # else this site's DEFAULT_LANG
+        ("", [("1", "de", 2022), ("2", "fr", 2021)], "2"),  # else the oldest
+    ],
+)
+def test_the_original_is_in_the_default_language_else_the_oldest(export_lang, versions, original):
+    items = [
+        _version(i, f"slug-{lang}", lang, date=dt.datetime(year, 1, 1))
+        for i, lang, year in versions
+    ]
+    export = model.Export("wordpress", "http://old.example", lang=export_lang, items=items)
+    made = plan.make_plan(export, plan.Layout(), None)
+    kept = next(i for i in items if i.id == original)
+    assert f"posts/slug-{kept.lang}.md" in made.files
+    other = next(i for i in items if i.id != original)
+    assert _front(made, f"posts/slug-{kept.lang}.{other.lang}.md")["Translation"] == "true"
+
+
+def test_a_second_version_in_the_same_language_and_a_lone_version_stay_posts_of_their_own():
+    export = _english_site(
+        _version("1", "hall", "en"),
+        _version("2", "hall-again", "en"),
+        _version("3", "alone", "fr", group="wpml:9"),
+    )
+    made = plan.make_plan(export, plan.Layout(), None)
+    assert {"posts/hall.md", "posts/hall-again.md", "posts/alone.md"} <= set(made.files)
+    assert made.translations == []
+
+
+def test_versions_of_a_draft_wait_with_it_and_a_language_without_catalog_is_named():
+    export = _english_site(_version("1", "plan", "en"), _version("2", "plano", "es"))
+    export.items[0].status = model.DRAFT
+    made = plan.make_plan(export, plan.Layout(catalogs=frozenset({"fr"})), None)
+    spanish = _front(made, "posts/plan.es.md")
+    assert spanish["Status"] == "draft"
+    assert spanish["Comment_id"] == "plano"  # the thread its held comments go to, once out
+    assert "Redirect_from" not in spanish
+    assert made.threads == []
+    assert made.translations[0].endswith("; the original is a draft, so they are drafts too")
+    assert (
+        "posts/plan.es.md: the theme has no catalog for 'es' "
+        "(theme/translations/es/LC_MESSAGES/messages.po)" in "\n".join(made.problems)
+    )
+
+
+def test_versions_polylang_gave_one_slug_are_linked_and_keep_two_threads():
+    export = _english_site(_version("1", "open-day", "en"), _version("2", "open-day", "fr"))
+    made = plan.make_plan(export, plan.Layout(), None)
+    assert _front(made, "posts/open-day.fr.md")["Slug"] == "open-day"
+    assert sorted(t.id for t in made.threads) == ["open-day", "open-day-2"]
+    assert not [p for p in made.problems if "taken" in p]

@@ -632,3 +632,46 @@ def test_a_zip_of_several_exports_or_none_is_one_line(tmp_path, names, message):
     with pytest.raises(model.ExportError) as caught:
         wordpress.parse(path)
     assert str(caught.value) == f"{path}: {message}"
+
+
+def _versioned(post_id: str, terms: str = "", meta: dict[str, str] | None = None) -> str:
+    """A post with taxonomy terms (<category> elements) and postmeta."""
+    metas = "".join(
+        f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value>{value}</wp:meta_value>"
+        "</wp:postmeta>"
+        for key, value in (meta or {}).items()
+    )
+    return _one(post_id, "publish").replace("</item>", f"{terms}{metas}</item>")
+
+
+@pytest.mark.parametrize(
+    ("terms", "meta", "lang", "group"),
+    [
+        # Polylang: a 'language' term and the 'post_translations' term each version carries
+        (
+            '<category domain="language" nicename="fr"><![CDATA[Français]]></category>'
+            '<category domain="post_translations" nicename="pll_5f2a">pll_5f2a</category>',
+            None,
+            "fr",
+            "polylang:pll_5f2a",
+        ),
+        # WPML (its Export and Import add-on): the language and the group in the postmeta
+        (
+            "",
+            {
+                "_wpml_import_language_code": "de",
+                "_wpml_import_source_language_code": "en",
+                "_wpml_import_translation_group": "17",
+            },
+            "de",
+            "wpml:17",
+        ),
+        ('<category domain="language" nicename="en">English</category>', None, "en", ""),
+        ("", None, "", ""),
+    ],
+)
+def test_a_versions_language_and_translation_group_are_read(tmp_path, terms, meta, lang, group):
+    path = tmp_path / "x.xml"
+    path.write_text(_wxr(_versioned("7", terms, meta)), encoding="utf-8")
+    [item] = wordpress.parse(path).items
+    assert (item.lang, item.translation_group) == (lang, group)

@@ -85,6 +85,9 @@ class Item:
     raw_wordpress: bool = (
         False  # True: the body is WordPress's raw text (paragraphs by blank lines)
     )
+    # the versions of one text in several languages share it: Polylang's post_translations
+    # term ('pll_5f2a'), WPML's translation group; "" when the item is in no group
+    translation_group: str = ""
 
 
 # What an old archive page lists (Listing.kind)

@@ -9,7 +9,7 @@ import datetime as dt
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,6 +90,10 @@ class Layout:
     reserved: frozenset[str] = frozenset(
         {"", "category/", "tag/", "team/", "archives/", "robots.txt", "404.html", "search/"}
     )
+
+    # the languages the theme has a catalog of its words for (theme/translations/<lang>/);
+    # None: not known, nothing said about them
+    catalogs: frozenset[str] | None = None
 
     # what the site's own posts and pages hold already (not an earlier import's files): URL
     # path (no slashes at the ends) or file (posts/x.md) -> the file as staff know it
@@ -190,6 +194,8 @@ class Plan:
     first_post: str = ""  # the URL path of the newest imported post, for the report
     # the old blog's archive pages redirected (REDIRECTS_MAP): one line each, for the report
     archives: list[str] = field(default_factory=list)
+    # one line per group of versions of a text in several languages, linked as translations
+    translations: list[str] = field(default_factory=list)
 
 
 def one_line(text: str) -> str:
@@ -586,16 +592,19 @@ def _slugs(
     problems: list[str],
     layout: Layout | None = None,
     explained: set[str] | None = None,
+    translations: Collection[int] = (),
 ) -> list[str]:
     """Each item's slug, in the export's order: its old one, else from its title; two items
     never share one (nor are items told apart by their ids: an export may repeat one), and
     none gives an item the address of a page the site writes itself (`layout.reserved`).
     An old address a renamed item leaves to the site's own file is added to `explained`
-    (no slashes at the ends): the line said it gets no redirect."""
+    (no slashes at the ends): the line said it gets no redirect. A translation (its index in
+    `translations`) is written with its original's slug: its own, the id of its comment thread,
+    is made unique all the same, without a line (Polylang can give versions one slug)."""
     layout = layout or Layout()
     taken: dict[str, str] = {}
     out = []
-    for item in export.items:
+    for index, item in enumerate(export.items):
         slug = item.slug.strip().strip("/")
         if slug and "/" not in slug and not slug_of(slug):  # '..', '.': no letter nor digit
             problems.append(
@@ -641,7 +650,9 @@ def _slugs(
         while slug in taken or holder(slug):
             slug = f"{base}-{n}"
             n += 1
-        if slug != base and base in taken:
+        if slug != base and index in translations:
+            pass  # its address is its original's: the slug is only its thread's id
+        elif slug != base and base in taken:
             problems.append(
                 f"item {item.id} ({item.title!r}): slug {base!r} is taken by item "
                 f"{taken[base]}; written as {slug!r}"
@@ -665,6 +676,39 @@ def _slugs(
         taken[slug] = item.id
         out.append(slug)
     return out
+
+
+def _translations(export: Export, layout: Layout) -> dict[int, int]:
+    """Which items are translations of which (Polylang's and WPML's groups): the index of
+    each translation -> its original's. The original is the version in the old site's
+    default language (the export's <language>), else in this site's DEFAULT_LANG, else the
+    oldest; a second version in the original's language is no translation of it."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for index, item in enumerate(export.items):
+        if item.translation_group:
+            groups.setdefault((item.kind, item.translation_group), []).append(index)
+
+    def lang(index: int) -> str:
+        return export.items[index].lang or export.lang or layout.default_lang
+
+    def age(index: int) -> tuple[dt.datetime, int]:
+        date = export.items[index].date
+        return (date.replace(tzinfo=None) if date else dt.datetime.max, index)
+
+    originals: dict[int, int] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        original = next(
+            (i for want in (export.lang, layout.default_lang) for i in members if lang(i) == want),
+            min(members, key=age),
+        )
+        langs = {lang(original)}
+        for index in members:
+            if index != original and lang(index) not in langs:
+                langs.add(lang(index))
+                originals[index] = original
+    return originals
 
 
 def _threads(
@@ -801,12 +845,29 @@ def make_plan(
         plan.counts[f"{kind} skipped"] += number
     pictures = Pictures(export, uploads, layout.images)
     explained: set[str] = set()  # old addresses the site's own files keep, already said
-    slugs = _slugs(export, plan.problems, layout, explained)
-    by_old_url = {}
-    for item, slug in zip(export.items, slugs, strict=True):
+    originals = _translations(export, layout)
+    slugs = _slugs(export, plan.problems, layout, explained, originals)
+    paths = []  # each item's file: a translation's is its original's name with its language
+    for index, (item, slug) in enumerate(zip(export.items, slugs, strict=True)):
         folder = layout.posts if item.kind != PAGE else layout.pages
+        paths.append(f"{folder}/{slug}.md")
+        if index in originals:
+            lang = item.lang or export.lang or layout.default_lang
+            shared = slugs[originals[index]]
+            held = layout.occupied.get(layout.url(item.kind == PAGE, shared, lang).strip("/"))
+            held = held or layout.occupied.get(f"{folder}/{shared}.{lang}.md")
+            if held:
+                plan.problems.append(
+                    f"{paths[-1]}: the {lang} version of {paths[originals[index]]} is not linked "
+                    f"to it: its address as a translation is {held}'s, already in the site"
+                )
+                del originals[index]
+            else:
+                paths[-1] = f"{folder}/{shared}.{lang}.md"
+    by_old_url = {}
+    for item, path in zip(export.items, paths, strict=True):
         for url in item.old_urls:
-            by_old_url[old_path(url)] = f"{{filename}}/{folder}/{slug}.md"
+            by_old_url[old_path(url)] = f"{{filename}}/{path}"
     dates = [item.date.replace(tzinfo=None) for item in export.items if item.date]
     placeholder = max(dates, default=dt.datetime(1970, 1, 1))
     named: set[str] = set()
@@ -821,10 +882,13 @@ def make_plan(
     repeated: dict[str, list[str]] = {}  # a tag that is its post's category: its files
     # the published posts' categories and tags, as written (without case -> as written)
     listed: dict[str, dict[str, str]] = {CATEGORY: {}, TAG: {}}
-    for item, slug in zip(export.items, slugs, strict=True):
+    for index, (item, own) in enumerate(zip(export.items, slugs, strict=True)):
         where = f"{item.title!r}"
-        folder = layout.posts if item.kind != PAGE else layout.pages
-        path = f"{folder}/{slug}.md"
+        path = paths[index]
+        # a translation has its original's Slug (how the site links the versions) and keeps
+        # its own slug as the id of its comment thread, so its comments stay its own
+        original = export.items[originals[index]] if index in originals else None
+        slug = slugs[originals[index]] if original else own
 
         def rewrite(url: str, where: str = where) -> str:
             parts = urlsplit(url)
@@ -845,6 +909,8 @@ def make_plan(
             return url
 
         status = PUBLISHED if item.status == PUBLISHED else DRAFT  # private: a draft too
+        if original and (original.status != PUBLISHED or original.date is None):
+            status = DRAFT  # it waits for its original (its comments too)
         date = item.date
         if date is None and item.kind != PAGE:
             # the site reads no post without a date, drafts included: a draft, dated like the
@@ -860,7 +926,7 @@ def make_plan(
         def gallery(
             attrs: dict[str, str],
             item: Item = item,
-            slug: str = slug,
+            slug: str = own,
             path: str = path,
             draft: bool = status == DRAFT,
         ) -> str | None:
@@ -921,7 +987,7 @@ def make_plan(
         thread = None
         if item.kind != PAGE:
             target = "/" + new_url
-            thread, mentions, counts = _threads(item, slug, plan, export, target)
+            thread, mentions, counts = _threads(item, own, plan, export, target)
             if status == DRAFT and (thread or mentions):
                 # Isso gives any thread's comments to whoever asks (GET /?uri=<thread>), and
                 # the archive of mentions is published with the content: a draft's wait
@@ -985,13 +1051,17 @@ def make_plan(
             ("Cover", cover),
             ("Status", "draft" if status == DRAFT else ""),
             ("Lang", lang if lang != layout.default_lang else ""),
+            ("Translation", "true" if original else ""),
             ("Comments", comments_state if item.kind != PAGE else ""),
-            ("Comment_id", slug if thread else ""),
+            # a translation's own thread, also while a draft: its comments held wait for it
+            ("Comment_id", own if thread or (original and item.kind != PAGE) else ""),
             ("Redirect_from", ", ".join(redirects)),
         ]
         plan.files[path] = _front_matter(pairs) + "\n" + body
         plan.counts[{PAGE: "pages"}.get(item.kind, "drafts" if status == DRAFT else "posts")] += 1
         plan.counts["redirects"] += len(redirects)
+    plan.translations = _groups_noted(export, layout, originals, paths, slugs)
+    plan.problems.extend(_uncatalogued(export, layout, originals, paths))
     profiles: dict[str, str] = {}  # login -> name: the authors who get a team file
     for login, name in sorted(authors_used.items(), key=lambda kv: kv[1].casefold()):
         if existing_team(name):
@@ -1127,6 +1197,62 @@ def _archive_redirects(
     )
     plan.files[layout.redirects_map] = head + "".join(f"{o} {n}\n" for o, n in lines.items())
     plan.counts["archive redirects"] += len(lines)
+
+
+def _groups_noted(
+    export: Export, layout: Layout, originals: dict[int, int], paths: list[str], slugs: list[str]
+) -> list[str]:
+    """The report's line for each group of versions linked as translations."""
+    groups: dict[int, list[int]] = {}
+    for index, original in sorted(originals.items()):
+        groups.setdefault(original, []).append(index)
+
+    def lang(index: int) -> str:
+        return export.items[index].lang or export.lang or layout.default_lang
+
+    lines = []
+    for original, members in groups.items():
+        item = export.items[original]
+        why = (
+            "the old site's default language"
+            if lang(original) == export.lang
+            else "this site's DEFAULT_LANG"
+            if lang(original) == layout.default_lang
+            else "the oldest version"
+        )
+        versions = ", ".join(
+            f"{paths[i]} ({lang(i)}, its comments under Comment_id {slugs[i]!r}, its old "
+            "address redirected)"
+            for i in members
+        )
+        draft = item.status != PUBLISHED or item.date is None
+        lines.append(
+            f"{paths[original]} ({lang(original)}, the original: {why}) and its translation"
+            f"{'s' if len(members) > 1 else ''} {versions}: Slug {slugs[original]!r}, linked "
+            "with hreflang" + ("; the original is a draft, so they are drafts too" if draft else "")
+        )
+    return lines
+
+
+def _uncatalogued(
+    export: Export, layout: Layout, originals: dict[int, int], paths: list[str]
+) -> list[str]:
+    """One line per language of a linked version the theme has no catalog of its words for."""
+    if layout.catalogs is None:
+        return []
+    files: dict[str, list[str]] = {}
+    for index in sorted({*originals, *originals.values()}):
+        lang = export.items[index].lang or export.lang or layout.default_lang
+        english = lang == layout.default_lang or lang.split("-")[0] == "en"  # the theme's own
+        if not english and lang not in layout.catalogs:
+            files.setdefault(lang, []).append(paths[index])
+    return [
+        f"{', '.join(found)}: the theme has no catalog for {lang!r} "
+        f"(theme/translations/{lang}/LC_MESSAGES/messages.po): the page shows the theme's "
+        "words (menus, 'Also in', dates' labels) in English until one is written "
+        f"(`invoke i18n-extract --add {lang}`, docs/search-and-languages.md)"
+        for lang, found in sorted(files.items())
+    ]
 
 
 def elsewhere(shown: list[str], missing: list[tuple[str, str]]) -> list[str]:

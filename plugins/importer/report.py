@@ -139,6 +139,13 @@ def lines(
         )
         for relative, names in files.items():
             out.append(f"  {relative}: {', '.join(names)}")
+    if plan.translations:
+        out.append(
+            f"Translations ({_plural(len(plan.translations), 'groups')} of versions in several "
+            "languages, each version under its original's Slug with its own Lang, file "
+            "<slug>.<lang>.md, comments and old address):"
+        )
+        out += [f"  {line}" for line in plan.translations]
     for problem in [*plan.problems, *outcome.notes]:
         out.append(f"Note: {problem}")
     return out

@@ -351,12 +351,29 @@ def _listings(
     return listings
 
 
-def _language(item: ET.Element) -> str:
-    """The item's language from Polylang/WPML's 'language' taxonomy (its slug, e.g. 'fr')."""
+def _nicename(item: ET.Element, domain: str) -> str:
+    """The slug of the item's first term of one taxonomy ("" when it has none)."""
     for element in item.findall("category"):
-        if element.get("domain") == "language" and element.get("nicename"):
+        if element.get("domain") == domain and (element.get("nicename") or "").strip():
             return element.get("nicename", "").strip()
     return ""
+
+
+def _language(item: ET.Element, meta: dict[str, str]) -> str:
+    """The item's language: Polylang's 'language' taxonomy (its slug, e.g. 'fr'), else the
+    code WPML's Export and Import add-on writes in its postmeta."""
+    return _nicename(item, "language") or meta.get("_wpml_import_language_code", "").strip()
+
+
+def _translation_group(item: ET.Element, meta: dict[str, str]) -> str:
+    """The group of versions the item is one of: Polylang's 'post_translations' term
+    (pll_<id>, the same on each version), else WPML's translation group (its trid, in the
+    postmeta WPML Export and Import writes); "" when it is in none."""
+    polylang = _nicename(item, "post_translations")
+    if polylang:
+        return f"polylang:{polylang}"
+    wpml = meta.get("_wpml_import_translation_group", "").strip()
+    return f"wpml:{wpml}" if wpml else ""
 
 
 def _meta(element: ET.Element, wp: str, name: str = "postmeta") -> dict[str, str]:
@@ -492,6 +509,7 @@ def parse(path: Path, private: bool = False) -> Export:
                 for name, slug in _slugs(item, domain).items():
                     if name.lower() != "uncategorized" or taxonomy == TAG:
                         terms[taxonomy].setdefault(name, slug)
+        meta = _meta(item, wp)
         export.items.append(
             Item(
                 id=post_id,
@@ -506,11 +524,12 @@ def parse(path: Path, private: bool = False) -> Export:
                 categories=categories,
                 tags=_terms(item, "post_tag"),
                 excerpt=_excerpt(item),
-                lang=_language(item),
+                lang=_language(item, meta),
+                translation_group=_translation_group(item, meta),
                 comments_open=_text(item, f"{wp}comment_status") != "closed",
                 old_urls=_old_urls(item, wp, post_id, kind, site) if published else [],
                 comments=_comments(item, wp, post_id, export.skipped),
-                featured=_meta(item, wp).get("_thumbnail_id", "").strip(),
+                featured=meta.get("_thumbnail_id", "").strip(),
                 raw_wordpress=True,
             )
         )
