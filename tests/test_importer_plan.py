@@ -1222,6 +1222,10 @@ def test_a_second_version_in_the_same_language_and_a_lone_version_stay_posts_of_
     made = plan.make_plan(export, plan.Layout(), None)
     assert {"posts/hall.md", "posts/hall-again.md", "posts/alone.md"} <= set(made.files)
     assert made.translations == []
+    assert (
+        "item 2 ('Title en') and item 1 ('Title en') are versions of one text in the same "
+        "language (en): item 2 is imported as a post of its own, not linked as a translation"
+    ) in made.problems
 
 
 def test_versions_of_a_draft_wait_with_it_and_a_language_without_catalog_is_named():

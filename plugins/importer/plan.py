@@ -678,11 +678,12 @@ def _slugs(
     return out
 
 
-def _translations(export: Export, layout: Layout) -> dict[int, int]:
+def _translations(export: Export, layout: Layout, problems: list[str]) -> dict[int, int]:
     """Which items are translations of which (Polylang's and WPML's groups): the index of
     each translation -> its original's. The original is the version in the old site's
     default language (the export's <language>), else in this site's DEFAULT_LANG, else the
-    oldest; a second version in the original's language is no translation of it."""
+    oldest; a second version in a language the group has already is no translation (a line).
+    """
     groups: dict[tuple[str, str], list[int]] = {}
     for index, item in enumerate(export.items):
         if item.translation_group:
@@ -703,11 +704,20 @@ def _translations(export: Export, layout: Layout) -> dict[int, int]:
             (i for want in (export.lang, layout.default_lang) for i in members if lang(i) == want),
             min(members, key=age),
         )
-        langs = {lang(original)}
+        langs = {lang(original): original}
         for index in members:
-            if index != original and lang(index) not in langs:
-                langs.add(lang(index))
-                originals[index] = original
+            if index == original:
+                continue
+            if lang(index) in langs:
+                item, other = export.items[index], export.items[langs[lang(index)]]
+                problems.append(
+                    f"item {item.id} ({item.title!r}) and item {other.id} ({other.title!r}) are "
+                    f"versions of one text in the same language ({lang(index)}): item {item.id} "
+                    "is imported as a post of its own, not linked as a translation"
+                )
+                continue
+            langs[lang(index)] = index
+            originals[index] = original
     return originals
 
 
@@ -845,7 +855,7 @@ def make_plan(
         plan.counts[f"{kind} skipped"] += number
     pictures = Pictures(export, uploads, layout.images)
     explained: set[str] = set()  # old addresses the site's own files keep, already said
-    originals = _translations(export, layout)
+    originals = _translations(export, layout, plan.problems)
     slugs = _slugs(export, plan.problems, layout, explained, originals)
     paths = []  # each item's file: a translation's is its original's name with its language
     for index, (item, slug) in enumerate(zip(export.items, slugs, strict=True)):
