@@ -1,7 +1,8 @@
 """The docs keep up with the code.
 
 - docs/settings.md names every setting of every plugin (``DEFAULTS`` in plugins/*/settings.py,
-  and the providers' ``OPTIONS``) and states each default as the code has it;
+  and the providers' ``OPTIONS``) and of the theme (blogcore's ``THEME_SETTINGS``) and states
+  each default as the code has it;
 - docs/front-matter.md names every key a post may have (Pelican's and the plugins'), and
   team.md, series.md and images.md every key of a team file, series file and gallery sidecar;
 - every relative link in README.md and docs/*.md points at a file that exists, and every
@@ -24,22 +25,32 @@ PAGES = [README, *sorted((ROOT / "docs").glob("*.md"))]
 REQUIRED = "required"
 
 
-def _dict_assigned(tree: ast.Module, name: str) -> ast.Dict:
-    """The dict literal a module assigns to ``name`` (``NAME = {...}`` or ``NAME: T = {...}``)."""
+def _value_assigned(tree: ast.Module, name: str) -> ast.expr | None:
+    """What a module assigns to ``name`` (``NAME = ...`` or ``NAME: T = ...``), if it does."""
     for node in tree.body:
         targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
-        value = getattr(node, "value", None)
         if any(isinstance(t, ast.Name) and t.id == name for t in targets):
-            assert isinstance(value, ast.Dict), f"{name} is not a dict literal"
-            return value
-    raise AssertionError(f"no {name} = {{...}} found")
+            return getattr(node, "value", None)
+    return None
 
 
-def _plugin_defaults() -> dict[str, object]:
-    """Every DEFAULTS entry of every plugins/*/settings.py: name -> default value."""
+def _dict_assigned(tree: ast.Module, name: str) -> ast.Dict:
+    """The dict literal a module assigns to ``name`` (``NAME = {...}`` or ``NAME: T = {...}``)."""
+    value = _value_assigned(tree, name)
+    assert value is not None, f"no {name} = {{...}} found"
+    assert isinstance(value, ast.Dict), f"{name} is not a dict literal"
+    return value
+
+
+def _plugin_defaults(table: str = "DEFAULTS") -> dict[str, object]:
+    """Every DEFAULTS entry of every plugins/*/settings.py: name -> default value (``table``:
+    THEME_SETTINGS, the theme's, where a settings.py declares them)."""
     found: dict[str, object] = {}
     for path in sorted((ROOT / "plugins").glob("*/settings.py")):
-        node = _dict_assigned(ast.parse(path.read_text(encoding="utf-8")), "DEFAULTS")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if table != "DEFAULTS" and _value_assigned(tree, table) is None:
+            continue
+        node = _dict_assigned(tree, table)
         module = None
         for key, value in zip(node.keys, node.values, strict=True):
             name = ast.literal_eval(key)
@@ -47,7 +58,7 @@ def _plugin_defaults() -> dict[str, object]:
                 found[name] = ast.literal_eval(value)
             except ValueError:  # built from a constant elsewhere, e.g. dict(DEFAULT_QUALITY)
                 module = module or importlib.import_module(f"plugins.{path.parent.name}.settings")
-                found[name] = module.DEFAULTS[name]
+                found[name] = getattr(module, table)[name]
     return found
 
 
@@ -77,7 +88,7 @@ def _provider_options() -> dict[str, object]:
 
 def _settings() -> dict[str, object]:
     # a provider option that is also in DEFAULTS (COMMENTS_ISSO_URL) has DEFAULTS' default
-    return {**_provider_options(), **_plugin_defaults()}
+    return {**_provider_options(), **_plugin_defaults(), **_plugin_defaults("THEME_SETTINGS")}
 
 
 SETTINGS = _settings()
@@ -104,6 +115,7 @@ def test_the_settings_are_read_from_every_plugin():
     assert {"BLOGCORE_STRICT", "GALLERY_WIDTHS", "COMMENTS_GISCUS_REPO_ID"} <= set(SETTINGS)
     assert SETTINGS["ANALYTICS_GOATCOUNTER_ENDPOINT"] == REQUIRED
     assert SETTINGS["IMAGES_QUALITY"] == {"jpeg": 82, "webp": 80, "avif": 60}
+    assert SETTINGS["SITE_ORGANISATION"] is None  # the theme's (blogcore's THEME_SETTINGS)
 
 
 @pytest.mark.parametrize("name", sorted(SETTINGS))

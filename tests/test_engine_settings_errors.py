@@ -79,6 +79,23 @@ def test_every_settings_mistake_is_one_line_at_its_line_in_one_build(project):
     assert not (project / "out" / "index.html").exists()
 
 
+def test_a_misspelt_theme_setting_is_one_line_with_the_name_meant(project):
+    """The theme's own settings (blogcore's THEME_SETTINGS) are known: SITE_ORGANIZATION, the
+    US spelling, was ignored without a word and every post's JSON-LD named the site as its
+    publisher."""
+    conf = project / "pelicanconf.py"
+    conf.write_text(conf.read_text().replace("SITE_ORGANISATION =", "SITE_ORGANIZATION ="))
+    line = _line_of(conf, "SITE_ORGANIZATION = ")
+    done = _build(project, "pelicanconf.py")
+    assert "Traceback" not in done.stderr
+    said = [" ".join(text.split()) for text in done.stderr.splitlines() if "SITE_ORGAN" in text]
+    assert said == [
+        f"ERROR pelicanconf.py: line {line}: unknown setting SITE_ORGANIZATION "
+        "(did you mean SITE_ORGANISATION?)"
+    ]
+    assert done.returncode == 0 and (project / "out" / "index.html").exists()  # development
+
+
 @pytest.mark.parametrize("order", ["listed", "reversed"])
 def test_every_plugin_s_mistake_at_once_in_either_order_is_one_line_each(project, order):
     """Each plugin's check returns after handing over its error: a plugin checked after one

@@ -68,6 +68,26 @@ DEFAULTS: dict[str, Any] = {
     "BLOGCORE_ACCELERATE": True,
 }
 
+# The theme's own settings: read by theme/templates and by the plugins that write what the
+# theme shows (blogcore's JSON-LD, team's pages, i18n's check of the site texts), neither
+# Pelican's nor prefixed with a plugin's name. Declared here, with what "not set" means, so
+# the engine knows them (a name near one is "unknown setting ... (did you mean ...?)":
+# plugins/engine/settings_errors.py); docs/settings.md lists them. Not merged into settings.
+THEME_SETTINGS: dict[str, Any] = {
+    # The line under the site's name in every page's header; a string, or a dict keyed by
+    # language ({"en": ..., "fr": ...}, shown in each page's language). None: no line.
+    "SITE_TAGLINE": None,
+    # The meta description of pages without a summary of their own, and the home page's
+    # introduction; a string or a dict keyed by language, as SITE_TAGLINE. None: none.
+    "SITE_DESCRIPTION": None,
+    # The organisation behind the blog: publisher in every post's JSON-LD, the footer's
+    # copyright line, the team page's introduction. None: SITENAME.
+    "SITE_ORGANISATION": None,
+    # invoke serve only: include the development server's problems overlay (and build its
+    # bundle: BLOGCORE_BUNDLES' "when").
+    "DEVSERVER_OVERLAY": False,
+}
+
 _BUNDLE_KEYS = {"output", "contents", "when"}
 
 

@@ -7,9 +7,11 @@ each naming the settings file and the line whose assignment set the value (``ori
 ``pelicanconf.py: line 40: TIMEZONE must be …``; a value given with ``-e`` says so instead.
 So one build names every typo, not the first plugin's only.
 
-``_verdict`` also names a setting that is none of Pelican's nor a plugin's but is near one
-(``WITH_FUTURE_DATE``, Pelican's ``WITH_FUTURE_DATES`` misspelt, was silently ignored). Such a
-name may be a theme's own, so alone it does not stop the build: it is an error, and a
+``_verdict`` also names a setting that is none of Pelican's, a plugin's or the theme's but is
+near one (``WITH_FUTURE_DATE``, Pelican's ``WITH_FUTURE_DATES`` misspelt, was silently
+ignored; ``SITE_ORGANIZATION`` for the theme's ``SITE_ORGANISATION`` too). The theme's settings
+are the ``THEME_SETTINGS`` a listed plugin's ``settings.py`` declares (blogcore's). Such a
+name may be another theme's own, so alone it does not stop the build: it is an error, and a
 development build goes on while a publish build (strict) fails.
 
 The settings file and the ``-e`` names are read from the command line when this process runs
@@ -120,6 +122,16 @@ def _plugins_names(settings: Mapping[str, Any], given: frozenset[str]) -> set[st
     return names
 
 
+def _theme_names(settings: Mapping[str, Any]) -> set[str]:
+    """The theme's settings: ``THEME_SETTINGS`` of each listed plugin's ``settings.py``
+    (names without a plugin's prefix, so they are known without claiming one)."""
+    names: set[str] = set()
+    for plugin in build.plugins(settings):
+        module = sys.modules.get(f"{plugin}.settings")
+        names.update(getattr(module, "THEME_SETTINGS", None) or {})
+    return names
+
+
 def _pelicans_names(settings: Mapping[str, Any]) -> set[str]:
     """Every setting name Pelican knows, with those of its direct templates (TAGS_SAVE_AS)."""
     names = set(DEFAULT_CONFIG) | PELICAN_ALSO
@@ -132,7 +144,8 @@ def near_misses(
     given: frozenset[str], pelicans: set[str], plugins: set[str], named: set[str]
 ) -> list[tuple[str, str]]:
     """(line, name) for each given name that nobody knows but is near a known one; a name with
-    a plugin's prefix is left to that plugin, which names its own unknown names."""
+    a plugin's prefix is left to that plugin, which names its own unknown names. ``pelicans``:
+    the names known without a plugin's prefix (Pelican's and the theme's)."""
     known = pelicans | plugins
     prefixes = tuple({name.split("_")[0] + "_" for name in plugins})
     found = []
@@ -155,7 +168,8 @@ def _verdict(pelican) -> None:
     if build.listed(settings) & build.registered():  # not in a build none of ours is in
         names = set(settings)
         named = {origin.setting_in(line, names) for line in found}
-        pelicans, plugins = _pelicans_names(settings), _plugins_names(settings, given)
+        pelicans = _pelicans_names(settings) | _theme_names(settings)
+        plugins = _plugins_names(settings, given)
         misses = [line for line, _ in near_misses(given, pelicans, plugins, named)]
     if found:
         raise SystemExit("\n".join(_located(settings, [*found, *misses])))
