@@ -8,7 +8,10 @@
 - every relative link in README.md and docs/*.md points at a file that exists, and every
   ``#anchor`` at a heading of that page;
 - the README lists every Makefile target and invoke task, and its test command is the one
-  .ci/run runs.
+  .ci/run runs;
+- the README's map is whole: every plugin folder in its plugin table, every docs page linked;
+- docs/architecture.md's phases table names every receiver a plugin or the engine connects, in
+  its signal's row, and its table of imports every import of another plugin's module.
 """
 
 import ast
@@ -274,3 +277,152 @@ def test_the_readme_test_command_is_what_ci_runs():
     ci = (ROOT / ".ci" / "run").read_text()
     assert re.search(r"^make test$", ci, re.MULTILINE)
     assert "make test" in README.read_text()
+
+
+# The map: README.md and docs/architecture.md against the code
+
+PLUGINS_DIR = ROOT / "plugins"
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
+
+
+def _section(page: Path, heading: str) -> str:
+    """The text of one ``## heading`` section of a page, up to the next ``## ``."""
+    text = page.read_text()
+    start = text.index(f"\n## {heading}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end != -1 else len(text)]
+
+
+def _table(text: str, header: str) -> list[list[str]]:
+    """The rows (cells stripped) of the table whose header row starts with ``header``."""
+    rows, inside = [], False
+    for line in text.splitlines():
+        if line.startswith(header):
+            inside = True
+        elif inside and line.startswith("|"):
+            if not line.startswith("|---") and not line.startswith("| ---"):
+                rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+        elif inside:
+            break
+    assert rows, f"no table headed {header!r}"
+    return rows
+
+
+def _plugin_folders() -> set[str]:
+    return {path.parent.name for path in PLUGINS_DIR.glob("*/__init__.py")}
+
+
+def _names_in(cell: str) -> set[str]:
+    return set(re.findall(r"`([^`]+)`", cell))
+
+
+def test_the_readme_lists_every_plugin_folder():
+    rows = _table(_section(README, "Plugins"), "| plugin |")
+    listed = {name for row in rows for name in _names_in(row[0])}
+    assert {"blogcore", "engine", "covers"} <= _plugin_folders()
+    assert not _plugin_folders() - listed, (
+        f"README.md's plugin table lacks {_plugin_folders() - listed}"
+    )
+    assert not listed - _plugin_folders(), (
+        f"README.md lists plugins that are not there: {listed - _plugin_folders()}"
+    )
+
+
+def test_the_readme_links_every_docs_page():
+    linked = {link.partition("#")[0] for link in _links(README)}
+    missing = [
+        f"docs/{page.name}"
+        for page in sorted((ROOT / "docs").glob("*.md"))
+        if f"docs/{page.name}" not in linked
+    ]
+    assert not missing, f"README.md's Documentation list does not link {missing}"
+
+
+def _signal_name(node: ast.expr) -> str | None:
+    """``signals.initialized`` or ``phases.content_final``: the signal's name."""
+    named = isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+    return node.attr if named and node.value.id in ("signals", "phases") else None
+
+
+def _receivers() -> set[tuple[str, str]]:
+    """(owner, signal) for every receiver a plugin connects with ``build.register`` and every
+    one the engine connects itself (``signals.X.connect``, ``build.run_last``)."""
+    found = set()
+    paths = [*PLUGINS_DIR.glob("*/signals.py"), *PLUGINS_DIR.glob("*/__init__.py")]
+    paths += PLUGINS_DIR.glob("engine/*.py")
+    for path in paths:
+        owner = path.parent.name
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                continue
+            call, args = node.func.attr, node.args
+            if call == "register" and len(args) == 2 and isinstance(args[1], ast.List):
+                pairs = [elt.elts[0] for elt in args[1].elts if isinstance(elt, ast.Tuple)]
+            elif call == "run_last" and args:
+                pairs = [args[0]]
+            elif call == "connect":
+                pairs = [node.func.value]
+            else:
+                continue
+            found.update((owner, name) for name in map(_signal_name, pairs) if name)
+    return found
+
+
+def test_every_receiver_is_in_the_phases_table():
+    rows = _table(
+        _section(ARCHITECTURE, "The phases: who does what, on which signal"), "| signal |"
+    )
+    receivers = _receivers()
+    assert {
+        ("engine", "finalized"),
+        ("covers", "posts_described"),
+        ("csp", "initialized"),
+    } <= receivers
+    missing = []
+    for owner, signal in sorted(receivers):
+        row = next((row for row in rows if signal in _names_in(row[0])), None)
+        if row is None:
+            missing.append(f"{signal} (no row)")
+        elif not re.search(rf"\b{owner}\b", row[1]) and not (
+            signal == "initialized" and "every plugin" in row[1]
+        ):
+            missing.append(f"{owner} at {signal}")
+    assert not missing, f"docs/architecture.md's phases table lacks: {', '.join(missing)}"
+
+
+def _cross_imports() -> set[tuple[str, str]]:
+    """(user, module) for every import of another plugin's module (``plugins.engine`` aside)."""
+    found = set()
+    for path in PLUGINS_DIR.rglob("*.py"):
+        user = path.relative_to(PLUGINS_DIR).parts[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("plugins."):
+                parts = node.module.split(".")
+                if parts[1] in (user, "engine"):
+                    continue
+                if len(parts) > 2:
+                    found.add((user, node.module))
+                else:  # from plugins.images import service
+                    found.update((user, f"{node.module}.{alias.name}") for alias in node.names)
+            elif isinstance(node, ast.Import):
+                found.update(
+                    (user, alias.name)
+                    for alias in node.names
+                    if alias.name.startswith("plugins.") and alias.name.split(".")[1] != user
+                )
+    return found
+
+
+def test_every_import_of_another_plugin_is_in_the_architecture_table():
+    rows = _table(ARCHITECTURE.read_text(), "| module | what the others use |")
+    uses = _cross_imports()
+    assert ("related", "plugins.blogcore.urls") in uses
+    missing = []
+    for user, module in sorted(uses):
+        row = next((row for row in rows if module in _names_in(row[0])), None)
+        if row is None or not re.search(rf"\b{user}\b", row[2]):
+            missing.append(f"{user} uses {module}")
+    assert not missing, f"docs/architecture.md's table of imports lacks: {', '.join(missing)}"
+    for row in rows:
+        for module in _names_in(row[0]):
+            assert (ROOT / (module.replace(".", "/") + ".py")).is_file(), f"no module {module}"
