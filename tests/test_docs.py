@@ -11,7 +11,9 @@
   .ci/run runs;
 - the README's map is whole: every plugin folder in its plugin table, every docs page linked;
 - docs/architecture.md's phases table names every receiver a plugin or the engine connects, in
-  its signal's row, and its table of imports every import of another plugin's module.
+  its signal's row, and its table of imports every import of another plugin's module;
+- every upper-case name the templates use, and every setting a plugin reads by name, is
+  declared: Pelican's, a plugin's, the theme's (THEME_SETTINGS) or put there by a plugin.
 """
 
 import ast
@@ -426,3 +428,55 @@ def test_every_import_of_another_plugin_is_in_the_architecture_table():
     for row in rows:
         for module in _names_in(row[0]):
             assert (ROOT / (module.replace(".", "/") + ".py")).is_file(), f"no module {module}"
+
+
+# Settings read but declared nowhere: a misspelt one would be silent
+
+
+def _assigned_by_plugins() -> set[str]:
+    """Names the plugins put into the settings or the context themselves (``NOTFOUND_PAGE``,
+    ``ANALYTICS_SNIPPET``): computed, never given."""
+    found = set()
+    for path in PLUGINS_DIR.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        found.update(re.findall(r"\[\s*\"([A-Z][A-Z0-9_]+)\"\s*\]\s*=[^=]", text))
+    return found
+
+
+def _read_by_the_theme() -> dict[str, str]:
+    """Upper-case names the templates use in Jinja code, and those the plugins read from the
+    settings by name: name -> a file that reads it."""
+    found: dict[str, str] = {}
+    local: set[str] = set()
+    name = r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[A-Z]{4,}\b"
+    for path in sorted((ROOT / "theme" / "templates").rglob("*.html")):
+        text = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
+        local.update(re.findall(r"\{%-?\s*set\s+([A-Z][A-Z0-9_]*)", text))
+        for code in re.findall(r"\{[{%](.*?)[}%]\}", text, flags=re.S):
+            code = re.sub(r"\"[^\"]*\"|'[^']*'", "", code)  # strings are not names
+            for found_name in re.findall(name, code):
+                found.setdefault(found_name, path.relative_to(ROOT).as_posix())
+    for path in sorted(PLUGINS_DIR.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for found_name in re.findall(r"settings(?:\.get\(|\[)\s*\"([A-Z][A-Z0-9_]+)\"", text):
+            found.setdefault(found_name, path.relative_to(ROOT).as_posix())
+    return {k: v for k, v in found.items() if k not in local}
+
+
+def test_every_setting_the_theme_or_a_plugin_reads_is_declared():
+    """Pelican's, a plugin's (DEFAULTS, providers' OPTIONS) or the theme's (THEME_SETTINGS):
+    only a declared name gets "did you mean ...?" when misspelt (SITE_ORGANIZATION)."""
+    from pelican.settings import DEFAULT_CONFIG
+
+    from plugins.engine.settings_errors import PELICAN_ALSO
+
+    direct = {
+        f"{template.upper()}_{suffix}"
+        for template in DEFAULT_CONFIG["DIRECT_TEMPLATES"]
+        for suffix in ("URL", "SAVE_AS")
+    }
+    known = {*DEFAULT_CONFIG, *PELICAN_ALSO, *direct, *SETTINGS, *_assigned_by_plugins()}
+    read = _read_by_the_theme()
+    assert {"SITE_ORGANISATION", "SITE_TAGLINE", "SITEURL"} <= set(read)
+    undeclared = sorted(f"{name} ({where})" for name, where in read.items() if name not in known)
+    assert not undeclared, f"read but declared nowhere (add to THEME_SETTINGS): {undeclared}"
