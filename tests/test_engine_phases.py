@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from pelicanconf import PLUGINS
 from tests.test_fastbuild import assert_same_tree
@@ -16,10 +17,19 @@ ROOT = Path(__file__).resolve().parent.parent
 PELICAN = str(Path(sys.executable).parent / "pelican")
 
 
-def _build(content: Path, output: Path, conf: str, plugins: list[str]):
+def _build(content: Path, output: Path, conf: str, plugins: list[str], quiet: bool = True):
     extra = ["-e", f"PLUGINS={json.dumps(plugins)}", f"CACHE_PATH={json.dumps(str(output) + '.c')}"]
     return subprocess.run(
-        [PELICAN, str(content), "-s", conf, "-o", str(output), "-q", *extra],
+        [
+            PELICAN,
+            str(content),
+            "-s",
+            conf,
+            "-o",
+            str(output),
+            *(["-q"] if quiet else ["--log-handler", "plain"]),
+            *extra,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -83,3 +93,55 @@ def test_no_plugin_listens_to_a_signal_the_engine_splits(signal):
         if _mentions(path, signal)
     ]
     assert found == ["plugins/engine/phases.py"]
+
+
+# A post skipped for a URL clash (blogcore, at article_generator_pretaxonomy) is in no list,
+# whatever the order of PLUGINS: blogcore is a post changer, related copies the posts once
+# every changer is done, team and galleries change only the posts blogcore keeps.
+_COPY = """Title: Ranges, the second draft
+Date: 2024-05-10 14:30
+Category: Engineering
+Tags: postgresql, python
+Authors: Ada Byrne, Nobody Known
+Gallery: no-such-gallery
+Series: Booking engine
+Save_as: posts/ranges/index.html
+
+Exclusion constraints stop double bookings: overlaps of ranges in postgresql, with python.
+"""
+_SIBLING = """Title: More about ranges
+Date: 2024-06-10 14:30
+Category: Engineering
+Tags: postgresql, python
+Author: Ada Byrne
+Series: Booking engine
+
+Exclusion constraints stop double bookings: overlaps of ranges in postgresql, with python.
+"""
+
+
+def test_a_post_skipped_for_a_clash_is_nowhere_whatever_the_order(tmp_path):
+    """In a process of its own: receivers keep the order of the first build that connected
+    them. Every plugin but fastbuild in reverse order: related, galleries and team before
+    blogcore."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "site", content)
+    (content / "posts" / "ranges-copy.md").write_text(_COPY, encoding="utf-8")
+    (content / "posts" / "ranges-more.md").write_text(_SIBLING, encoding="utf-8")
+    reverse = [*reversed(PLUGINS[:-1]), PLUGINS[-1]]
+    done = _build(content, tmp_path / "out", "pelicanconf.py", reverse, quiet=False)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    said = [line for line in lines if "ranges-copy" in line]
+    assert said == [
+        "ERROR    content/posts/ranges-copy.md: URL posts/ranges/ is already taken by "
+        "content/posts/ranges.md; this file was skipped (give it another Save_as:)"
+    ]
+    # the series, related reading: the sibling is there, the skipped post nowhere
+    page = BeautifulSoup(
+        (tmp_path / "out/posts/more-about-ranges/index.html").read_text(), "html.parser"
+    )
+    assert "Bookings as ranges" in [a.get_text(strip=True) for a in page.select(".related-posts a")]
+    assert (tmp_path / "out/series/booking-engine/index.html").is_file()
+    written = [p for p in (tmp_path / "out").rglob("*") if p.suffix in {".html", ".xml", ".json"}]
+    assert [p for p in written if "second draft" in p.read_text(encoding="utf-8")] == []

@@ -252,14 +252,41 @@ def test_the_picking_starts_as_soon_as_team_and_galleries_are_done(build_site, r
         ),
         (["plugins.related"], [], True),
         (["plugins.galleries", "plugins.related"], ["plugins.galleries"], True),
+        (
+            ["plugins.related", "plugins.team", "plugins.blogcore"],
+            ["plugins.team"],
+            False,
+        ),
+        (["plugins.related", "plugins.blogcore"], ["plugins.blogcore"], True),
     ],
 )
 def test_posts_are_final_once_every_listed_changer_said_so(plugins, changed, final):
     # a generator with no posts: related's own receiver (connected in this process) may run
     generator = SimpleNamespace(settings={"PLUGINS": plugins}, articles=[], translations=[])
-    for plugin in changed:
-        phases.mark_posts_changed(generator, plugin)
+    with phases.posts_changed.muted():  # no receiver an earlier build connected runs
+        for plugin in changed:
+            phases.mark_posts_changed(generator, plugin)
     assert phases.posts_final(generator) is final
+
+
+@pytest.mark.parametrize(
+    ("plugins", "done", "turn"),
+    [
+        (["plugins.team", "plugins.blogcore"], [], False),  # blogcore first takes out clashes
+        (["plugins.team", "plugins.blogcore"], ["plugins.blogcore"], True),
+        (["plugins.team"], [], True),  # no blogcore in this build: nothing to wait for
+        (["plugins.blogcore"], [], True),  # blogcore waits for no one
+    ],
+)
+def test_team_and_galleries_change_posts_once_blogcore_settled_them(plugins, done, turn):
+    generator = SimpleNamespace(settings={"PLUGINS": plugins}, articles=[], translations=[])
+    with phases.posts_changed.muted():
+        for plugin in done:
+            phases.mark_posts_changed(generator, plugin)
+    changer = "plugins.team" if "plugins.team" in plugins else "plugins.blogcore"
+    assert phases.turn_to_change(generator, changer) is turn
+    if turn:  # once per build
+        assert phases.turn_to_change(generator, changer) is False
 
 
 # `invoke related <post>` (probe 8 finding 10): the post by slug, address or file; a draft,

@@ -559,13 +559,18 @@ def on_notfound_page(generators) -> None:
 
 def on_article_pretaxonomy_urls(generator) -> None:
     """Posts claiming one URL: the first keeps it, before tags, series or related see them;
-    categories settled (a folder's spelt as written elsewhere, the default one named)."""
+    categories settled (a folder's spelt as written elsewhere, the default one named).
+
+    Then the engine's ``posts_changed``: what copies the list of posts at this signal
+    (related) waits for it, wherever blogcore stands in PLUGINS, so a skipped post is in no
+    list."""
     _skip_clashes([generator], checks.planned_before_taxonomy(generator, generator.settings))
     _settle_categories(generator)
     strict = generator.settings.get("BLOGCORE_STRICT")  # Category: a, b: a page nobody meant
     for post, line in checks.category_lists(every_article(generator)):
         log = logger.error if strict and post.status == "published" else logger.warning
         log("%s: %s", shown(generator.settings, post.source_path), line)
+    phases.mark_posts_changed(generator, __package__)
 
 
 def _settle_categories(generator) -> None:

@@ -19,9 +19,12 @@ receiver's place among that signal's receivers would depend on the order of ``PL
   social image (``og_image``) and JSON-LD (``structured_data``); team puts people into the
   JSON-LD, galleries gives a post without an image of its own its gallery's cover.
 - ``posts_changed(generator, plugin=...)``: sent by each plugin of ``POST_CHANGERS`` once it
-  has finished changing posts at ``article_generator_pretaxonomy`` (team: canonical authors;
-  galleries: gallery markup and captions in their text). ``posts_final(generator)`` tells
-  whether every listed changer has done so in this build.
+  has finished changing posts at ``article_generator_pretaxonomy`` (blogcore: a post that
+  loses a URL clash taken out of the lists; team: canonical authors; galleries: gallery
+  markup and captions in their text). ``posts_final(generator)`` tells whether every listed
+  changer has done so in this build: what reads the list of posts at that signal (related
+  copies it) waits for it. Team and galleries change only the posts blogcore keeps
+  (``CHANGES_AFTER``): each asks ``turn_to_change`` at that signal and at ``posts_changed``.
 - ``output_written(pelican)``: Pelican has written every page and file; for what adds to the
   output or changes it: images cleans every published original (and removes a raw camera
   file), redirects writes its pages and ``_redirects``, csp its ``_headers``, blogcore the
@@ -62,8 +65,12 @@ output_written = _namespace.signal("output_written")
 output_final = _namespace.signal("output_final")
 verdict = _namespace.signal("verdict")
 
-# The plugins that change, at article_generator_pretaxonomy, what other plugins read of posts.
-POST_CHANGERS = ("plugins.team", "plugins.galleries")
+# The plugins that change, at article_generator_pretaxonomy, what other plugins read of posts
+# (blogcore: which posts there are, a clash's loser taken out; team: authors; galleries: text).
+POST_CHANGERS = ("plugins.blogcore", "plugins.team", "plugins.galleries")
+# A changer that works on the posts another one leaves: team and galleries change (and name
+# the problems of) only the posts blogcore keeps, not one skipped for a URL clash.
+CHANGES_AFTER = {"plugins.team": ("plugins.blogcore",), "plugins.galleries": ("plugins.blogcore",)}
 
 
 def mark_posts_changed(generator: Any, plugin: str) -> None:
@@ -71,6 +78,22 @@ def mark_posts_changed(generator: Any, plugin: str) -> None:
     state = build.current(generator.settings).state(__name__)
     state.changed = {*getattr(state, "changed", ()), plugin}
     posts_changed.send(generator, plugin=plugin)
+
+
+def turn_to_change(generator: Any, plugin: str) -> bool:
+    """Is it ``plugin``'s turn to change posts: every changer it comes after (``CHANGES_AFTER``)
+    that this build lists is done? True once per build, to the first receiver that asks (the
+    plugin's at ``article_generator_pretaxonomy``, or at ``posts_changed`` when it waited)."""
+    state = build.current(generator.settings).state(__name__)
+    begun = state.__dict__.setdefault("begun", set())
+    if plugin in begun:
+        return False
+    listed = build.listed(generator.settings)
+    done = getattr(state, "changed", set())
+    if all(other in done for other in CHANGES_AFTER.get(plugin, ()) if other in listed):
+        begun.add(plugin)
+        return True
+    return False
 
 
 def posts_final(generator: Any) -> bool:

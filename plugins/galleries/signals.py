@@ -37,9 +37,16 @@ def get_generators(pelican):
 
 
 def on_article_generator_pretaxonomy(generator) -> None:
-    """Read galleries, render photos, attach them to posts, rewrite post images."""
-    glue.prepare(generator)
-    phases.mark_posts_changed(generator, __package__)
+    """Read galleries, render photos, attach them to posts, rewrite post images: once
+    blogcore has taken out the posts it skips (``phases.turn_to_change``)."""
+    if phases.turn_to_change(generator, __package__):
+        glue.prepare(generator)
+        phases.mark_posts_changed(generator, __package__)
+
+
+def on_posts_changed(generator, plugin: str) -> None:
+    """Blogcore settled the posts after this plugin's turn at pretaxonomy: change them now."""
+    on_article_generator_pretaxonomy(generator)
 
 
 def on_page_generator_finalized(generator) -> None:
@@ -76,6 +83,7 @@ def register() -> None:
             (signals.initialized, on_initialized),
             (signals.get_generators, get_generators),
             (signals.article_generator_pretaxonomy, on_article_generator_pretaxonomy),
+            (phases.posts_changed, on_posts_changed),
             (signals.page_generator_finalized, on_page_generator_finalized),
             (signals.static_generator_finalized, on_static_generator_finalized),
             (phases.posts_described, on_posts_described),

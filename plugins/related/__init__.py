@@ -22,7 +22,8 @@ NumPy and SciPy once the posts are read (``article_generator_preread``; the buil
 ``model.py``'s plain values alone); a second fork sends it the posts once they are final, and
 the picks are given to the posts when Pelican asks for its writer (``get_writer``), before any
 page is written. The posts are final once every plugin that changes posts at
-``article_generator_pretaxonomy`` (``team``: canonical authors; ``galleries``: gallery text) has
+``article_generator_pretaxonomy`` (``blogcore``: a post that loses a URL clash taken out;
+``team``: canonical authors; ``galleries``: gallery text) has
 said so through the engine's ``posts_changed`` phase (``plugins/engine/phases.py``), whatever
 their order in ``PLUGINS``; at the latest at ``article_generator_finalized``. A plugin of your
 own that changes posts' text, tags or authors there joins ``phases.POST_CHANGERS`` and calls

@@ -138,8 +138,10 @@ def _prime(generator, wait: bool) -> forks.Primed | None:
 def on_articles_pretaxonomy(generator) -> None:
     """Start picking once Pelican has settled which posts are published, if posts are final.
 
-    Posts are final when every plugin that changes them at this signal (team, galleries) has
-    said so (``phases.posts_changed``), whichever order Pelican calls them in.
+    Posts are final when every plugin that changes them at this signal (blogcore: the posts
+    skipped for a URL clash taken out; team, galleries) has said so
+    (``phases.posts_changed``), whichever order Pelican calls them in: the list copied here
+    holds no skipped post.
     """
     if phases.posts_final(generator):
         _start(generator)

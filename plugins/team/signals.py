@@ -418,7 +418,18 @@ def _stubs_command(settings: dict[str, Any]) -> str:
 
 
 def on_article_generator_pretaxonomy(generator) -> None:
-    """Read the team, give posts their canonical authors, render headshots."""
+    """Read the team, give posts their canonical authors, render headshots: once blogcore
+    has taken out the posts it skips (``phases.turn_to_change``)."""
+    if phases.turn_to_change(generator, __package__):
+        _change_posts(generator)
+
+
+def on_posts_changed(generator, plugin: str) -> None:
+    """Blogcore settled the posts after this plugin's turn at pretaxonomy: change them now."""
+    on_article_generator_pretaxonomy(generator)
+
+
+def _change_posts(generator) -> None:
     found, translations, drafts = _read_people(generator)
     roster, problems = people.build_roster(person for person, _ in found)
     for problem in problems:
@@ -667,6 +678,7 @@ def register() -> None:
         [
             (signals.initialized, on_initialized),
             (signals.article_generator_pretaxonomy, on_article_generator_pretaxonomy),
+            (phases.posts_changed, on_posts_changed),
             (signals.article_generator_finalized, on_article_generator_finalized),
             (phases.content_final, on_content_final),
             (phases.posts_described, on_posts_described),
