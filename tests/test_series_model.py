@@ -502,3 +502,35 @@ def test_a_series_file_named_otherwise_than_its_series_says_to_rename_it():
         "found by its name: rename it content/series/moving-house.md; until then the series "
         "page has no introduction, cover or planned parts"
     )
+
+
+def _owned(state: str, lang: str = "en", feed: str | None = "feeds/series/x.atom.xml"):
+    series = model.Series(slug="x", name="X", lang=lang, parts=[part("a.md", state=state)])
+    series.save_as = "series/x/index.html" if lang == "en" else f"{lang}/series/x/index.html"
+    series.feed_url = feed
+    return series
+
+
+@pytest.mark.parametrize(
+    ("series", "index", "owned"),
+    [
+        (
+            [_owned(model.PUBLISHED)],
+            "series/index.html",
+            {
+                "series/x/index.html": "the series page 'x' (plugins/series)",
+                "feeds/series/x.atom.xml": "the feed of the series 'x' (SERIES_FEED_ATOM)",
+                "series/index.html": "the series index (SERIES_INDEX_SAVE_AS)",
+            },
+        ),
+        # a series in another language: its page, no feed (as generate_output writes it)
+        (
+            [_owned(model.PUBLISHED, "fr", None)],
+            "",
+            {"fr/series/x/index.html": "the series page 'x' (plugins/series)"},
+        ),
+        ([_owned(model.DRAFT)], "", {}),  # nothing published: nothing written
+    ],
+)
+def test_pages_owned_are_the_files_the_series_plugin_writes(series, index, owned):
+    assert model.pages_owned(series, index) == owned

@@ -1675,3 +1675,46 @@ def test_links_pelican_named_without_a_line_are_one_line_each(build_site, caplog
         hrefs = {a.get_text(): a["href"] for a in site.soup("posts/olympic-feeds/").select("a")}
         assert hrefs["Download the OPML file"].endswith("/images/feeds.xml")
         assert site.exists("images/feeds.xml")
+
+
+# What the series and team plugins write, and Pelican's feed of each language, are declared
+# where they are made (series_pages, team_pages, TRANSLATION_FEED_ATOM): a page saved over one
+# is one error line, and the real file stays (it was replaced, with no line at all).
+_TEAM_FR = "Lang: fr\nRole: Responsable de l’ingénierie\n\nAda s’occupe du moteur.\n"
+PLUGIN_FILES = [
+    (
+        "fr/team/ada-byrne/index.html",
+        "fr/team/ada-byrne/",
+        "the team profile of 'Ada Byrne' in 'fr' (plugins/team)",
+    ),
+    (
+        "feeds/series/moving-house.atom.xml",
+        "feeds/series/moving-house.atom.xml",
+        "the feed of the series 'moving-house' (SERIES_FEED_ATOM)",
+    ),
+    (
+        "feeds/all-fr.atom.xml",
+        "feeds/all-fr.atom.xml",
+        "the feed of the posts in 'fr' (TRANSLATION_FEED_ATOM)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("save_as", "url", "owner"), PLUGIN_FILES)
+def test_a_page_over_a_file_a_plugin_or_a_language_feed_writes(
+    build_site, caplog, tmp_path, save_as, url, owner
+):
+    caplog.set_level(logging.WARNING)
+    files = {
+        "team/ada-byrne.fr.md": _TEAM_FR,
+        "pages/old.md": f"Title: Old profile\nSave_as: {save_as}\n\nReplaced.\n",
+    }
+    with pytest.raises(SystemExit) as stop:
+        build_site(files, fixture="series", publish=True, name="plugin-files")
+    assert stop.value.code == 1
+    assert [m for m in _errors(caplog) if "already taken" in m] == [
+        f"plugin-files/pages/old.md: URL {url} is already taken by {owner}; this file was "
+        "skipped (give it another Save_as:)"
+    ]
+    written = (tmp_path / "output-0" / save_as).read_text(encoding="utf-8")
+    assert "Replaced." not in written and "Old profile" not in written

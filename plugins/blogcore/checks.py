@@ -53,6 +53,10 @@ CONTENT_LISTS = (
 )
 _STATE_ORDER = {"published": 0, "hidden": 1, "draft": 2}
 _FEEDS = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS")
+_LANG_FEEDS = ("TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS")  # one per language of posts
+# Where a plugin declares every file it writes itself, in the shared context: output file ->
+# who writes it, as messages name them (docs/architecture.md, "Files a plugin writes").
+PLUGIN_PAGES = ("gallery_pages", "series_pages", "team_pages")
 _TAXONOMY_FEEDS = {
     "tags": ("TAG_FEED_ATOM", "TAG_FEED_RSS"),
     "categories": ("CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS"),
@@ -107,8 +111,9 @@ def item_claims(items: Iterable[Any], settings: dict[str, Any]) -> list[urls.Cla
     return claims
 
 
-def _setting_claims(settings: dict[str, Any]) -> list[urls.Claim]:
-    """Pages written whatever the content: direct templates, the feeds, the sitemap."""
+def _setting_claims(settings: dict[str, Any], langs: Iterable[str] = ()) -> list[urls.Claim]:
+    """Pages written whatever the content: direct templates, the feeds (Pelican's feed of
+    each language of published posts, ``langs``, too), the sitemap."""
     claims = []
     for name in settings.get("DIRECT_TEMPLATES") or []:
         save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
@@ -116,6 +121,10 @@ def _setting_claims(settings: dict[str, Any]) -> list[urls.Claim]:
     for key in _FEEDS:
         if settings.get(key):
             claims.append(urls.Claim(settings[key], f"the feed {key}"))
+    for key in _LANG_FEEDS:
+        for lang in sorted(set(langs)) if settings.get(key) else ():
+            feed = str(settings[key]).format(lang=lang)
+            claims.append(urls.Claim(feed, f"the feed of the posts in {lang!r} ({key})"))
     if settings.get("BLOGCORE_SITEMAP"):
         claims.append(urls.Claim(settings["BLOGCORE_SITEMAP"], "the sitemap (BLOGCORE_SITEMAP)"))
     return claims
@@ -140,10 +149,26 @@ def _pairs(value) -> list:
     return list(value or [])
 
 
+def _published_langs(items: Iterable[Any]) -> set[str]:
+    """The languages of the published posts (Pelican writes a feed for each)."""
+    return {
+        item.lang
+        for item in items
+        if getattr(item, "status", "") == "published" and hasattr(item, "category")
+    }
+
+
 def planned_by_generators(generators: list, settings: dict[str, Any]) -> list[urls.Claim]:
     """Pages the build writes whatever the posts say: settings' pages, tag, category, author
-    and archive pages, and the plugins' pages found in the shared context."""
-    claims = _setting_claims(settings)
+    and archive pages, and the pages each plugin declares in the shared context
+    (``PLUGIN_PAGES``)."""
+    posts = [
+        post
+        for generator in generators
+        if hasattr(generator, "articles")
+        for post in (*generator.articles, *getattr(generator, "translations", ()))
+    ]
+    claims = _setting_claims(settings, _published_langs(posts))
     for generator in generators:
         for kind in _TAXONOMY_NAMES:
             if hasattr(generator, "articles") and kind in vars(generator):
@@ -154,21 +179,9 @@ def planned_by_generators(generators: list, settings: dict[str, Any]) -> list[ur
                 owner = f"the {granularity} archive ({granularity.upper()}_ARCHIVE_SAVE_AS)"
                 claims.append(urls.Claim(archive.get("save_as", ""), owner))
     context = generators[0].context if generators else {}
-    team = context.get("team")  # plugins/team: profiles of people without posts
-    for author in getattr(team, "without_posts", None) or []:
-        claims.append(
-            urls.Claim(author.save_as, f"the team profile of {author.name!r} (plugins/team)")
-        )
-    # plugins/galleries: every gallery's page, hidden, previewed or withheld, and the index
-    for save_as, owner in (context.get("gallery_pages") or {}).items():
-        claims.append(urls.Claim(save_as, owner))
-    series_list = context.get("series_list") or []  # plugins/series
-    for series in series_list:
-        save_as = str(settings.get("SERIES_SAVE_AS") or "").format(slug=series.slug, lang="")
-        claims.append(urls.Claim(save_as, f"the series page {series.slug!r} (plugins/series)"))
-    if series_list:
-        index = settings.get("SERIES_INDEX_SAVE_AS") or ""
-        claims.append(urls.Claim(index, "the series index (SERIES_INDEX_SAVE_AS)"))
+    for key in PLUGIN_PAGES:
+        for save_as, owner in (context.get(key) or {}).items():
+            claims.append(urls.Claim(save_as, owner))
     return claims
 
 
@@ -183,8 +196,8 @@ def planned_outputs(generators: list, settings: dict[str, Any]) -> list[urls.Cla
 
 def planned_before_taxonomy(generator, settings: dict[str, Any]) -> list[urls.Claim]:
     """What the posts' generator will write, as soon as the posts are known."""
-    claims = _setting_claims(settings)
     items = list(content_items(generator))
+    claims = _setting_claims(settings, _published_langs(items))
     published = [i for i in items if getattr(i, "status", "") == "published"]
     for kind, attribute in (("tags", "tags"), ("categories", "category"), ("authors", "authors")):
         things = {}

@@ -20,7 +20,9 @@ What it gives the theme:
   ``upcoming``.
 - ``series_list`` in every template: the series with a published part, most recent first.
 - A page per series (template ``series.html``, variable ``series``), an index of all series
-  (``series_index.html``) and an Atom feed per series.
+  (``series_index.html``) and an Atom feed per series; ``series_pages`` in the context (output
+  file -> who writes it: ``model.pages_owned``) declares each of them, for blogcore's
+  one-source-per-URL check and the redirects plugin (docs/architecture.md).
 - ``isPartOf`` (a ``CreativeWorkSeries``) and ``position`` in each part's JSON-LD.
 
 An unpublished part is never linked from anything this plugin or the theme writes. A draft or

@@ -21,6 +21,10 @@ from . import model
 
 logger = logging.getLogger(__name__)
 
+# output file -> who writes it, as messages name them: every series page, feed and the index
+# (``model.pages_owned``), for blogcore's one-source-per-URL check and the redirects plugin
+PAGES_KEY = "series_pages"
+
 
 def _text(value) -> str:
     return value.strip() if isinstance(value, str) else ""
@@ -208,8 +212,11 @@ class SeriesGenerator(Generator):
             log("%s: %s", problem.path, problem.message)
         for series in self.series:
             series.unlisted = series.slug in self.unlisted
-            key = "SERIES_URL" if series.lang == default_lang else "SERIES_LANG_URL"
+            own = series.lang == default_lang
+            key = "SERIES_URL" if own else "SERIES_LANG_URL"
             series.url = self.settings[key].format(slug=series.slug, lang=series.lang)
+            key = "SERIES_SAVE_AS" if own else "SERIES_LANG_SAVE_AS"
+            series.save_as = self.settings[key].format(slug=series.slug, lang=series.lang)
             feed = self.settings["SERIES_FEED_ATOM"]
             if feed and series.lang == default_lang:
                 series.feed_url = feed.format(slug=series.slug, lang=series.lang)
@@ -228,6 +235,11 @@ class SeriesGenerator(Generator):
         ]
         listed.sort(key=lambda s: (-max(a.date.timestamp() for a in s.articles), s.slug))
         self.context["series_list"] = listed
+        # every file generate_output writes, declared for blogcore's one-source-per-URL check
+        # and the redirects plugin (docs/architecture.md): nothing else is put there
+        self.context[PAGES_KEY] = model.pages_owned(
+            self.series, self.settings["SERIES_INDEX_SAVE_AS"] if listed else ""
+        )
 
     def _render_covers(self) -> None:
         """A written series page's raster cover as a post's: renditions named and sized as
@@ -286,13 +298,8 @@ class SeriesGenerator(Generator):
             page = self.intro_pages.get(series.slug)
             if page is not None and series.lang == settings["DEFAULT_LANG"]:
                 series.intro = page.content  # now every {static}/{filename} link resolves
-            key = (
-                "SERIES_SAVE_AS"
-                if series.lang == settings["DEFAULT_LANG"]
-                else "SERIES_LANG_SAVE_AS"
-            )
             writer.write_file(
-                settings[key].format(slug=series.slug, lang=series.lang),
+                series.save_as,
                 template,
                 self.context,
                 relative_urls=relative,

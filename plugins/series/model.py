@@ -250,6 +250,7 @@ class Series:
     lang: str
     parts: list[Part] = field(default_factory=list)
     url: str | None = None
+    save_as: str = ""  # its page's file (written once a part is published)
     feed_url: str | None = None
     intro: str = ""
     summary: str = ""
@@ -619,3 +620,22 @@ def _common_name(members: Sequence[PostInput]) -> str:
     earliest = sorted(members, key=lambda p: _sort_time(Part(p.key, p.title, p.state, p.date)))
     order = {post.series_name: n for n, post in reversed(list(enumerate(earliest)))}
     return max(counts, key=lambda name: (counts[name], -order.get(name, 0)))
+
+
+def pages_owned(series: Iterable[Series], index: str = "") -> dict[str, str]:
+    """Each file the series plugin writes -> who, as messages name them: the page of every
+    series with a published part (in any language, listed or not), its feed, and the
+    ``index`` of series ("" when none is written). No post, page or redirect may take one."""
+    owned: dict[str, str] = {}
+    for one in series:
+        if not one.published_count:
+            continue  # nothing to read yet: nothing written
+        if one.save_as:
+            owned.setdefault(one.save_as, f"the series page {one.slug!r} (plugins/series)")
+        if one.feed_url:
+            owned.setdefault(
+                one.feed_url, f"the feed of the series {one.slug!r} (SERIES_FEED_ATOM)"
+            )
+    if index:
+        owned.setdefault(index, "the series index (SERIES_INDEX_SAVE_AS)")
+    return owned

@@ -35,6 +35,9 @@ What it does on each build:
   ``AUTHOR_URL`` (``/fr/team/<slug>/``) with ``author.html``, ``author`` the version and
   ``page`` its bio (a Content whose ``lang`` gives the page its language), listing their posts
   in that language. Posts' JSON-LD names each person as pages in the post's language show them.
+- Puts ``team_pages`` in the context (output file -> who writes it: ``Team.pages_owned``), every
+  page it writes itself (profiles of people without posts, profiles in other languages), for
+  blogcore's one-source-per-URL check and the redirects plugin (docs/architecture.md).
   ``/team/<slug>/`` and the team page show the version in ``DEFAULT_LANG`` (the main file's,
   unless it is in another language and a translation is in ``DEFAULT_LANG``).
 - Reports a team file without Name, a Photo that does not exist, a value that is not a URL or an

@@ -25,6 +25,10 @@ from .settings import SettingsError, configure
 logger = logging.getLogger(__name__)
 
 CONTEXT_KEY = "team"
+# output file -> who writes it, as messages name them: every page this plugin writes itself
+# (``Team.pages_owned``), for blogcore's one-source-per-URL check and the redirects plugin;
+# Pelican writes the profiles of people with posts and the team page (AUTHORS_SAVE_AS)
+PAGES_KEY = "team_pages"
 
 
 @dataclass
@@ -52,6 +56,23 @@ class Team:
     profiles: dict[str, dict[str, Profile]] = field(default_factory=dict)
     # people whose team file is a draft (Status: draft): nothing of theirs is published
     drafts: people.Roster = field(default_factory=people.Roster)
+
+    def pages_owned(self) -> dict[str, str]:
+        """Each file this plugin writes (``on_article_writer_finalized``) -> who: the profile
+        of each person without posts, and each profile in another language."""
+        owned = {}
+        for author in self.without_posts:
+            if author.save_as:
+                owned[author.save_as] = f"the team profile of {author.name!r} (plugins/team)"
+        for slug, profiles in sorted(self.profiles.items()):
+            name = self.authors[slug].name
+            for lang, profile in sorted(profiles.items()):
+                if profile.author.save_as:
+                    owned.setdefault(
+                        profile.author.save_as,
+                        f"the team profile of {name!r} in {lang!r} (plugins/team)",
+                    )
+        return owned
 
 
 def _shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
@@ -545,6 +566,7 @@ def on_article_generator_finalized(generator) -> None:
             (team.alumni if person.alumni else team.current).append(author)
         if not author.post_count:
             team.without_posts.append(author)
+    generator.context[PAGES_KEY] = team.pages_owned()
 
 
 def _person(team, person, settings, *, full: bool, url: str | None = None) -> dict:
