@@ -90,3 +90,95 @@ Pelican(stock).run()
     assert not (stock / "search").exists()  # search's initialized did not add its page
     assert not (stock / "team").exists() and not (stock / "sitemap.xml").exists()
     assert "Settings error" not in result.stdout + result.stderr
+
+
+ORPHANS = {
+    "a.md": "Title: Alpha\nDate: 2025-01-01\nSlug: alpha\nLang: fr\nTranslation: true\n\nUn.\n",
+    "b.md": "Title: Alpha\nDate: 2025-01-01\nSlug: alpha\nLang: de\nTranslation: true\n\nEins.\n",
+}
+PELICANS_LINE = 'All items ("2") "with slug "alpha"" are translations'
+OURS_LINE = "says Translation: true"
+
+
+def _run(script: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_importing_a_module_of_ours_leaves_a_stock_build_stock(tmp_path):
+    """A pure module imported (tasks.py's team-stubs does), then Pelican with no plugins: its
+    own line for a group of translations, none of the engine's (nothing connected on import)."""
+    for name, text in ORPHANS.items():
+        (tmp_path / "content").mkdir(exist_ok=True)
+        (tmp_path / "content" / name).write_text(text)
+    script = f"""
+import logging
+from plugins.team import people
+from pelican import Pelican
+from pelican.settings import read_settings
+for name in ("pelican.utils", "pelican.contents", "pelican.urlwrappers", ""):
+    logger = logging.getLogger(name)
+    ours = [f for f in [*logger.filters, *logger.handlers] if "plugins" in type(f).__module__]
+    print("ADDED ON IMPORT", name, ours)
+stock = read_settings(None, override={{"PATH": {str(tmp_path / "content")!r},
+    "OUTPUT_PATH": {str(tmp_path / "out")!r}, "PLUGINS": [], "SITEURL": "",
+    "LOAD_CONTENT_CACHE": False}})
+Pelican(stock).run()
+"""
+    result = _run(script)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert PELICANS_LINE in said
+    assert OURS_LINE not in said
+    assert [line for line in said.splitlines() if line.startswith("ADDED")] == [
+        f"ADDED ON IMPORT {name} []"
+        for name in ("pelican.utils", "pelican.contents", "pelican.urlwrappers", "")
+    ]
+
+
+def test_a_build_of_ours_leaves_no_filter_or_handler_and_a_stock_build_after_it_is_stock(
+    tmp_path,
+):
+    """After one of our builds, no logging filter or handler of ours stays on any logger, and
+    a build with no plugins in the same process says what Pelican alone says."""
+    for name, text in ORPHANS.items():
+        (tmp_path / "content").mkdir(exist_ok=True)
+        (tmp_path / "content" / name).write_text(text)
+    script = f"""
+import logging
+from pelican import Pelican
+from pelican.settings import read_settings
+
+def attached():
+    found = []
+    for name in ["", *logging.root.manager.loggerDict]:
+        logger = logging.getLogger(name)
+        if isinstance(logger, logging.Logger):
+            found += [(name, type(f).__module__) for f in [*logger.filters, *logger.handlers]]
+    return sorted(found)
+
+before = attached()
+ours = read_settings("pelicanconf.py", override={{"PATH": {str(FIXTURES / "site")!r},
+    "OUTPUT_PATH": {str(tmp_path / "ours")!r}, "CACHE_PATH": {str(tmp_path / "cache")!r},
+    "SITEURL": ""}})
+Pelican(ours).run()
+left = [found for found in attached() if found not in before and found[1].startswith("plugins")]
+assert left == [], left
+print("OURS DONE", flush=True)
+stock = read_settings(None, override={{"PATH": {str(tmp_path / "content")!r},
+    "OUTPUT_PATH": {str(tmp_path / "stock")!r}, "PLUGINS": [], "SITEURL": "",
+    "LOAD_CONTENT_CACHE": False}})
+Pelican(stock).run()
+"""
+    result = _run(script)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    stock = said.split("OURS DONE", 1)[1]
+    assert PELICANS_LINE in stock
+    assert OURS_LINE not in stock

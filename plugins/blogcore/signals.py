@@ -298,10 +298,19 @@ def _say_folded(settings) -> None:
         )
 
 
-def _detach_collectors() -> None:
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, ErrorCollector)]:
-        root.removeHandler(handler)
+def _while_building(
+    settings, library: str | logging.Logger, added: logging.Filter | logging.Handler
+) -> None:
+    """Add a filter (or a handler) to a logger for this build only: it is taken away when the
+    build ends (build.on_close: at finalized, or after a failed build when the next one
+    starts), so no other build in the process (Pelican without our plugins) sees it."""
+    logger_ = logging.getLogger(library) if isinstance(library, str) else library
+    if isinstance(added, logging.Handler):
+        logger_.addHandler(added)
+        build.current(settings).on_close(lambda: logger_.removeHandler(added))
+    else:
+        logger_.addFilter(added)
+        build.current(settings).on_close(lambda: logger_.removeFilter(added))
 
 
 def on_initialized(pelican) -> None:
@@ -329,32 +338,28 @@ def on_initialized(pelican) -> None:
         folder = Path(settings["CACHE_PATH"], "jinja", stamp)
         folder.mkdir(parents=True, exist_ok=True)
         jinja["bytecode_cache"] = FileSystemBytecodeCache(str(folder))
-    _detach_collectors()  # a previous build in this process may have died before finalized
-    logging.getLogger(GENERATORS_LOGGER).addFilter(ALREADY_NAMED)  # one line per refused file
+    this = build.current(settings)
+    _while_building(settings, GENERATORS_LOGGER, ALREADY_NAMED)  # one line per refused file
     for name in (READERS_LOGGER, UTILS_LOGGER):  # blogcore names these, with the file
-        logging.getLogger(name).addFilter(SAID_BETTER)
-    logging.getLogger(CACHE_LOGGER).addFilter(MISSING_NAMED)  # the link check names the post
-    logging.getLogger(URLWRAPPERS_LOGGER).addFilter(OUTSIDE_NAMED)  # and this one's too
-    named = build.current(settings).state(__package__).links_named = LinksNamed()
+        _while_building(settings, name, SAID_BETTER)
+    _while_building(settings, CACHE_LOGGER, MISSING_NAMED)  # the link check names the post
+    _while_building(settings, URLWRAPPERS_LOGGER, OUTSIDE_NAMED)  # and this one's too
+    named = this.state(__package__).links_named = LinksNamed()
     for name in (CONTENTS_LOGGER, URLWRAPPERS_LOGGER):
-        library = logging.getLogger(name)
-        library.addFilter(named)
-        build.current(settings).on_close(lambda library=library: library.removeFilter(named))
-    html_pages = HtmlNotPosts(settings)  # before folded: its files are no repeats to fold
-    reading.logger.addFilter(html_pages)
-    build.current(settings).on_close(lambda: reading.logger.removeFilter(html_pages))
-    folded = build.current(settings).state(__package__).repeats_folded = RepeatsFolded()
-    reading.logger.addFilter(folded)
-    build.current(settings).on_close(lambda: reading.logger.removeFilter(folded))
-    build.current(settings).state(__package__).started = time.time()
+        _while_building(settings, name, named)
+    # before folded: its files are no repeats to fold
+    _while_building(settings, reading.logger, HtmlNotPosts(settings))
+    folded = this.state(__package__).repeats_folded = RepeatsFolded()
+    _while_building(settings, reading.logger, folded)
+    this.state(__package__).started = time.time()
     root = logging.getLogger()
     if not [h for h in root.handlers if not isinstance(h, ErrorCollector)]:
         # `--log-handler plain` leaves Pelican's messages no handler: logging's last resort
         # would print them bare, and the collector below kept even that from printing (a
         # build said nothing at all)
-        root.addHandler(PLAIN_LINES)
-    pelican.blogcore_errors = ErrorCollector()
-    root.addHandler(pelican.blogcore_errors)
+        _while_building(settings, root, PLAIN_LINES)
+    this.state(__package__).errors = ErrorCollector()
+    _while_building(settings, root, this.state(__package__).errors)
 
 
 def on_readers_init(readers) -> None:
@@ -1205,13 +1210,8 @@ def on_sitemap(pelican) -> None:
 def on_finalized(pelican) -> None:
     """In strict builds, fail the build if any error was logged (at the engine's verdict,
     after every other plugin's work on the output)."""
-    collector = getattr(pelican, "blogcore_errors", None)
-    logging.getLogger().removeHandler(collector)
-    logging.getLogger(GENERATORS_LOGGER).removeFilter(ALREADY_NAMED)
-    for name in (READERS_LOGGER, UTILS_LOGGER):
-        logging.getLogger(name).removeFilter(SAID_BETTER)
-    logging.getLogger(CACHE_LOGGER).removeFilter(MISSING_NAMED)
-    logging.getLogger(URLWRAPPERS_LOGGER).removeFilter(OUTSIDE_NAMED)
+    # taken off the root logger when the build ends (_while_building)
+    collector = getattr(build.current(pelican.settings).state(__package__), "errors", None)
     if collector is None or not collector.messages:
         return
     if pelican.settings.get("BLOGCORE_STRICT"):

@@ -9,10 +9,19 @@ does not list are disconnected (blinker skips a receiver disconnected while a si
 sent, so this holds for ``initialized`` itself too). No receiver has to ask whether its plugin
 is on.
 
+The engine's own receivers (``run_first``: the translations and drafts rules, the phases;
+``run_last``: the settings verdict) are connected here too, with the first plugin's, never at
+import: importing a module of ours changes nothing of Pelican. A build that lists none of our
+plugins (stock Pelican in the same process: a test, a task) disconnects every receiver of ours
+at its ``initialized``, the engine's too, so it runs as Pelican alone would.
+
 State that one phase leaves for a later one (a run started early, a result to attach later)
 lives in ``current(settings).state(plugin)``: one namespace per plugin, made new for each
 build, never in the settings dict (which Pelican pickles into its caches) nor in a plugin's
-module globals. The one global here is the lookup of the build under way.
+module globals. The one global here is the lookup of the build under way. A build ends at
+Pelican's ``finalized`` (after the engine's verdict, even one that stops it: phases.py), or, for
+a build that failed before, when the next one starts or the process exits: what it added to
+the process (a logging filter or handler) is taken away then, with ``on_close``.
 """
 
 from __future__ import annotations
@@ -28,8 +37,13 @@ Receiver = Callable[..., Any]
 
 # plugin -> its (signal, receiver) pairs, as each plugin's register() connected them
 _connected: dict[str, list[tuple[Any, Receiver]]] = {}
+# the engine's receivers that run before every plugin's (translations, drafts, the phases)
+_first: list[tuple[Any, Receiver]] = []
 # the engine's receivers that run after every plugin's (settings_errors' verdict)
 _last: list[tuple[Any, Receiver]] = []
+# the engine's receivers while they are connected (from the first plugin's register() to a
+# build that lists none of ours)
+_engine: list[tuple[Any, Receiver]] = []
 
 
 class Build:
@@ -48,10 +62,11 @@ class Build:
         return self._state.setdefault(plugin, SimpleNamespace())
 
     def on_close(self, closer: Callable[[], Any]) -> None:
-        """Run closer when this build is over: when the next one starts, or at exit.
+        """Run closer when this build is over: at Pelican's ``finalized``, or (a build that
+        failed before) when the next one starts, or at exit.
 
-        For what a build started and must not outlive it even if it fails before
-        ``finalized`` (a helper process writing into its output folder).
+        For what a build started or added and must not outlive it, even if it fails before
+        ``finalized`` (a helper process writing into its output folder, a logging filter).
         """
         self._closers.append(closer)
 
@@ -87,8 +102,33 @@ def _close_all() -> None:
         _builds.pop().close()
 
 
+def _connect_engine() -> None:
+    """Connect the engine's own receivers, before any plugin's (blinker calls receivers in the
+    order they were connected: Pelican orders them so)."""
+    if _engine:
+        return
+    # they declare the engine's receivers (run_first, run_last) when imported
+    from . import phases, settings_errors  # noqa: F401
+
+    _engine.extend([(signals.initialized, _on_initialized), *_first])
+    for signal, receiver in _engine:
+        signal.connect(receiver)
+
+
+def _disconnect_all() -> None:
+    """No receiver of ours stays connected, the engine's neither."""
+    for pairs in _connected.values():
+        for signal, receiver in pairs:
+            signal.disconnect(receiver)
+    for signal, receiver in [*_engine, *_last]:
+        signal.disconnect(receiver)
+    _engine.clear()
+
+
 def register(plugin: str, receivers: Iterable[tuple[Any, Receiver]]) -> None:
-    """Connect a plugin's receivers (``plugin`` is its package name: ``plugins.team``)."""
+    """Connect a plugin's receivers (``plugin`` is its package name: ``plugins.team``), after
+    the engine's own."""
+    _connect_engine()
     pairs = _connected.setdefault(plugin, [])
     for signal, receiver in receivers:
         signal.connect(receiver)
@@ -99,11 +139,16 @@ def register(plugin: str, receivers: Iterable[tuple[Any, Receiver]]) -> None:
         signal.connect(receiver)
 
 
+def run_first(signal: Any, receiver: Receiver) -> None:
+    """Declare one of the engine's receivers, connected before every plugin's in each build
+    that lists one of ours (not now: see ``register``)."""
+    _first.append((signal, receiver))
+
+
 def run_last(signal: Any, receiver: Receiver) -> None:
-    """Connect one of the engine's receivers after every plugin's, on every build (blinker
-    calls receivers in the order they were connected: Pelican orders them so)."""
+    """Declare one of the engine's receivers, connected after every plugin's in each build
+    that lists one of ours."""
     _last.append((signal, receiver))
-    signal.connect(receiver)
 
 
 def registered() -> set[str]:
@@ -122,17 +167,18 @@ def listed(settings: Mapping[str, Any]) -> set[str]:
 
 
 def _on_initialized(pelican) -> None:
-    """A new build: its own state, and only the receivers of the plugins it lists."""
+    """A new build: its own state, and only the receivers of the plugins it lists (none of
+    ours, the engine's neither, in a build that lists none of our plugins)."""
     _close_all()  # what earlier builds started does not outlive them
-    current(pelican.settings)
     wanted = listed(pelican.settings)
+    if not wanted & registered():
+        _disconnect_all()
+        return
+    current(pelican.settings)
     for plugin, pairs in _connected.items():
         if plugin not in wanted:
             for signal, receiver in pairs:
                 signal.disconnect(receiver)
 
 
-# Connected when the first plugin imports this module, so before any plugin's register():
-# it runs first on every build's ``initialized``.
-signals.initialized.connect(_on_initialized)
-atexit.register(_close_all)
+atexit.register(_close_all)  # closes nothing in a process that never built

@@ -42,6 +42,8 @@ receiver's place among that signal's receivers would depend on the order of ``PL
 The engine also receives ``article_generator_pretaxonomy`` and ``page_generator_finalized``
 itself, ahead of every plugin: there ``translations`` makes a translation of a draft (or of a
 post dated in the future) a draft too, so no plugin, listing or feed sees it as published.
+It does so in every build that lists one of our plugins, and in no other: its receivers are
+connected by ``build.register``, never on import (build.py).
 """
 
 from __future__ import annotations
@@ -112,22 +114,35 @@ def _on_all_generators_finalized(generators: list) -> None:
     content_final.send(generators)
 
 
+def _on_initialized(pelican: Any) -> None:
+    """This build's filter of Pelican's "All items ... are translations" (translations says
+    what matters of such a group), taken away when the build ends."""
+    utils = logging.getLogger("pelican.utils")
+    utils.addFilter(translations.SAID_HERE)
+    build.current(pelican.settings).on_close(lambda: utils.removeFilter(translations.SAID_HERE))
+
+
 def _on_finalized(pelican: Any) -> None:
-    """Pelican's finalized as the engine's three phases, in their order."""
-    output_written.send(pelican)
-    output_final.send(pelican)
-    verdict.send(pelican)
+    """Pelican's finalized as the engine's three phases, in their order; then the build is
+    over, even when the verdict stops it (what it added to the process is taken away)."""
+    try:
+        output_written.send(pelican)
+        output_final.send(pelican)
+        verdict.send(pelican)
+    finally:
+        build.current(pelican.settings).close()
 
 
-# The engine's own receivers, connected once (on import), for every build. Every plugin imports
-# this module before its register() connects anything, so these come first among the receivers
-# of their signal (Pelican's blinker calls them in the order they were connected): a
-# translation of a draft is a draft before any plugin reads the lists.
-signals.article_generator_pretaxonomy.connect(translations.on_articles_read)
-signals.page_generator_finalized.connect(translations.on_pages_read)
+# The engine's own receivers, declared here and connected by build.register() before any
+# plugin's, in each build that lists one of our plugins (never at import, never in a build
+# that lists none: stock Pelican in the same process stays stock). So they come first among
+# the receivers of their signal (Pelican's blinker calls them in the order they were
+# connected): a translation of a draft is a draft before any plugin reads the lists.
+build.run_first(signals.initialized, _on_initialized)
+build.run_first(signals.article_generator_pretaxonomy, translations.on_articles_read)
+build.run_first(signals.page_generator_finalized, translations.on_pages_read)
 # then no draft is written by its own Save_as where the site writes no drafts (drafts.py)
-signals.article_generator_pretaxonomy.connect(drafts.on_articles_read)
-signals.page_generator_finalized.connect(drafts.on_pages_read)
-signals.all_generators_finalized.connect(_on_all_generators_finalized)
-signals.finalized.connect(_on_finalized)
-logging.getLogger("pelican.utils").addFilter(translations.SAID_HERE)
+build.run_first(signals.article_generator_pretaxonomy, drafts.on_articles_read)
+build.run_first(signals.page_generator_finalized, drafts.on_pages_read)
+build.run_first(signals.all_generators_finalized, _on_all_generators_finalized)
+build.run_first(signals.finalized, _on_finalized)

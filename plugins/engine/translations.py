@@ -9,8 +9,9 @@ becomes a draft beside its original (``waiting.waiting``), with one warning line
 both files: a development build shows it as a draft preview, a publish build writes it
 nowhere. A published translation of a hidden original (``Status: hidden``: written, listed
 nowhere) was listed on its own likewise; it is hidden with it (``waiting.unlisted``), with a
-line. The engine does this in every build, whichever plugins it lists: the promise that
-nothing unpublished leaks is the engine's.
+line. The engine does this in every build that lists any of our plugins, whichever: the
+promise that nothing unpublished leaks is the engine's (a build that lists none of them is
+Pelican's own, untouched: build.py).
 
 Pelican links translations by slug only: a French file under another slug than its draft
 original's (the draft's ``Slug`` renamed after the translator copied it; no ``Slug`` in the
