@@ -130,8 +130,13 @@ def share_formatters(md: Markdown, known: set[str] | None = None) -> Markdown:
             continue
         shared = shared_formatters(name, known)
         extension.setConfig("pygments_formatter", shared)  # read by fenced code blocks
-        if "hilite" in md.treeprocessors:  # indented code blocks: a copy taken at set-up
-            md.treeprocessors["hilite"].config["pygments_formatter"] = shared
+        # indented code blocks: CodeHilite's tree step keeps a copy of the settings, taken at
+        # set-up (not public: docs/architecture.md, the compat boundary); where it keeps none,
+        # they use CodeHilite's own formatter
+        if "hilite" in md.treeprocessors:
+            config = getattr(md.treeprocessors["hilite"], "config", None)
+            if isinstance(config, dict):
+                config["pygments_formatter"] = shared
     return md
 
 
