@@ -229,7 +229,9 @@ def _free_port() -> int:
 def local_isso(site_origin: str, folder: Path) -> Iterator[str | None]:
     """A real, empty Isso on loopback standing in for the production one; None if it cannot."""
     sys.path.insert(0, str(ROOT))
-    from plugins.comments import local_isso as isso  # no Pelican import: a process helper
+    # the comments package imports Pelican with it (its __init__ registers the plugin); only
+    # this process helper is used
+    from plugins.comments import local_isso as isso
 
     port = _free_port()
     config = isso.write_config(folder, port, [site_origin])

@@ -1,7 +1,8 @@
 """The build's side of ``urls.py`` and ``links.py``: what each generator plans to write, the
 items that lose a clash taken out of the generators' lists, every post's and page's links
-looked up. Works on the generators' public lists and the shared context; imports nothing of
-Pelican's, so the receivers in ``signals.py`` stay thin.
+looked up. Works on the generators' public lists and the shared context, with Pelican's public
+classes (``Author``, ``Category``, ``Tag``, to make a taxonomy's item) and the engine's side
+content: not a pure module, but kept out of ``signals.py`` so the receivers there stay thin.
 """
 
 import datetime
