@@ -1,5 +1,6 @@
 """engine.build: one per-build object, and only the listed plugins' receivers in each build."""
 
+import ast
 import subprocess
 import sys
 from types import SimpleNamespace
@@ -182,3 +183,22 @@ Pelican(stock).run()
     stock = said.split("OURS DONE", 1)[1]
     assert PELICANS_LINE in stock
     assert OURS_LINE not in stock
+
+
+def test_each_plugin_keeps_its_state_under_its_package_name():
+    """``state(plugin)`` is keyed by the package name (``plugins.i18n``), as ``register`` is:
+    a name written out is the package of the module that writes it."""
+    found = []
+    for path in sorted((ROOT / "plugins").rglob("*.py")):
+        package = ".".join(path.relative_to(ROOT).parent.parts)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "state"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and node.args[0].value != package
+            ):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.args[0].value!r}")
+    assert found == []

@@ -51,7 +51,7 @@ def _say_broken_entries(settings: dict[str, Any]) -> None:
     """Once a build, each catalog entry its pages show in English because it is broken (a
     placeholder the English text lacks, a stray quote): an error in a strict (publish) build,
     else a warning. A translator's typo stopped every build with a KeyError naming this plugin."""
-    state = build.current(settings).state("i18n")
+    state = build.current(settings).state(__package__)
     if getattr(state, "catalogs_checked", False):
         return  # every generator loads the catalogs: one line per entry, not one each
     state.catalogs_checked = True
