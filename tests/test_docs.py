@@ -348,7 +348,7 @@ def _signal_name(node: ast.expr) -> str | None:
 
 def _receivers() -> set[tuple[str, str]]:
     """(owner, signal) for every receiver a plugin connects with ``build.register`` and every
-    one the engine connects itself (``signals.X.connect``, ``build.run_last``)."""
+    one the engine connects itself (``signals.X.connect``, ``build.run_first``/``run_last``)."""
     found = set()
     paths = [*PLUGINS_DIR.glob("*/signals.py"), *PLUGINS_DIR.glob("*/__init__.py")]
     paths += PLUGINS_DIR.glob("engine/*.py")
@@ -360,7 +360,7 @@ def _receivers() -> set[tuple[str, str]]:
             call, args = node.func.attr, node.args
             if call == "register" and len(args) == 2 and isinstance(args[1], ast.List):
                 pairs = [elt.elts[0] for elt in args[1].elts if isinstance(elt, ast.Tuple)]
-            elif call == "run_last" and args:
+            elif call in ("run_first", "run_last") and args:
                 pairs = [args[0]]
             elif call == "connect":
                 pairs = [node.func.value]
