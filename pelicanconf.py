@@ -36,26 +36,20 @@ ARTICLE_EXCLUDES = list(STATIC_PATHS)
 EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
 # Files an editor or a system leaves beside yours are not content, and some tell what they sit
 # beside: Emacs's .#post.md and post.md~, Vim's .post.md.swp (the text being edited), macOS's
-# ._photo.jpg and .DS_Store (the folder's file names), LibreOffice's and Office's lock files
-# (the user's name and machine), Windows's Thumbs.db and desktop.ini, a zip's __MACOSX/.
-# Pelican matches these patterns against file and folder names, so its own "**/.*" (kept here)
-# matches none; other dot files and folders (.well-known/, .nojekyll) stay published.
+# ._photo.jpg and .DS_Store (the folder's file names), LibreOffice's .~lock.*# and Office's
+# ~$* lock files (the user's name and machine), Windows's Thumbs.db and desktop.ini, a zip's
+# __MACOSX/. Pelican matches each pattern against every file and folder name, several times a
+# build, so they are few (".[#_~]*" is .#, ._ and .~ at once); its own "**/.*" matched no name
+# at all and is left out. Other dot files and folders (.well-known/, .nojekyll) are published.
 IGNORE_FILES = [
-    "**/.*",
-    ".#*",
-    "._*",
+    ".[#_~]*",
     "*~",
+    "~$*",
     ".*.sw[a-p]",
     ".DS_Store",
-    ".~lock.*#",
-    "~$*",
-    "Thumbs.db",
-    "ehthumbs.db",
-    "desktop.ini",
+    "*humbs.db",
+    "[Dd]esktop.ini",
     "__MACOSX",
-    ".Spotlight-V100",
-    ".Trashes",
-    ".fseventsd",
 ]
 
 TIMEZONE = "Europe/London"
