@@ -368,15 +368,15 @@ def _line_from(lines: list[str], needle: str, line: int | None) -> int | None:
     return number + 1 if number is not None else line
 
 
+def _line_number(lines: list[str], needle: str) -> int | None:
+    """The number of the first line holding ``needle``, None when none does."""
+    return next((n for n, line in enumerate(lines, 1) if needle and needle in line), None)
+
+
 def _where(lines: list[str], needle: str) -> str:
     """``line N: `` for the first line holding ``needle``, "" when none does."""
-    number = next((n for n, line in enumerate(lines, 1) if needle and needle in line), None)
+    number = _line_number(lines, needle)
     return f"line {number}: " if number else ""
-
-
-def _number(where: str) -> int:
-    """The line number of a ``_where`` prefix ("line 9: " -> 9; "" -> 0)."""
-    return int(where.split()[1].rstrip(":")) if where else 0
 
 
 # what a file's reading says, kept with its read result (``SAID``) as plain values (Pelican
@@ -635,7 +635,9 @@ class StrictChecks:
             for key in dict.fromkeys(keys)
         ]
         log = self._log_for(metadata)
-        for where in sorted({_where(lines, needle) for needle in [*opening, *found]}, key=_number):
+        numbers = {_line_number(lines, needle) or 0 for needle in [*opening, *found]}
+        for number in sorted(numbers):
+            where = f"line {number}: " if number else ""
             log("%s: %s%s", self._shown(source_path), where, text.UNCLOSED_COMMENT)
 
     def read(self, source_path: str):
