@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime
 import json
 import re
-import tomllib
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .yamlvalues import (
     LIST_KEYS,
@@ -30,6 +30,9 @@ from .yamlvalues import (
     listed,
     not_a_key,
 )
+
+if TYPE_CHECKING:  # tomllib is imported where a +++ block is read: its patterns take 20 ms
+    import tomllib
 
 FENCE = re.compile(r"^\+{3}\s*$")
 # the block's first line is the file's second (the first is the +++ fence)
@@ -89,6 +92,8 @@ def _error_line(error: tomllib.TOMLDecodeError, lines: list[str]) -> int:
     # an unclosed list is noticed lines below where it opened: name the line it opened on
     if where and where["line"] and not problem.startswith(("Unclosed", "Unterminated")):
         return int(where["line"])
+    import tomllib
+
     for count in range(1, len(lines) + 1):
         try:
             tomllib.loads("\n".join(lines[:count]) + "\n")
@@ -200,6 +205,8 @@ def read_block(source: str, known: frozenset[str]) -> Block:
     and line, and the warnings for what was left out. ``known``: the keys that take one value
     unless in LIST_KEYS. Raises TomlFrontMatterError naming the file's line. (Cached: the
     reader and scan_header read the same block.)"""
+    import tomllib
+
     lines = source.split("\n")
     try:
         table = tomllib.loads("\n".join(lines) + "\n", parse_float=str)

@@ -28,22 +28,29 @@ NEARLY_ALL = 0.8  # the share of letters in other scripts than the language's
 # the letters of each script (ISO 15924), by their Unicode blocks: counted by the regular
 # expression engine, which removes the rest (a loop in Python over the characters, or finding
 # each letter, took a millisecond a post: seconds for a blog of thousands)
-_LETTERS = {
-    script: re.compile(f"[^{ranges}]+")  # all but its letters, in runs: what is left counts
-    for script, ranges in {
-        "Latn": "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff",
-        "Arab": "\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff"
-        "\ufb50-\ufdfb\ufe70-\ufefc",
-        "Hebr": "\u05d0-\u05f2\ufb1d-\ufb4f",
-        "Hani": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f",
-        "Kana": "\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d",
-        "Hang": "\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e",
-        "Cyrl": "\u0400-\u0481\u048a-\u052f",
-        "Grek": "\u0386-\u03ff\u1f00-\u1ffc",
-        "Deva": "\u0904-\u0939\u0958-\u0961\u0972-\u097f",
-        "Thai": "\u0e01-\u0e30\u0e32-\u0e33\u0e40-\u0e46",
-    }.items()
+_RANGES = {
+    "Latn": "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff",
+    "Arab": "\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff"
+    "\ufb50-\ufdfb\ufe70-\ufefc",
+    "Hebr": "\u05d0-\u05f2\ufb1d-\ufb4f",
+    "Hani": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f",
+    "Kana": "\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d",
+    "Hang": "\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e",
+    "Cyrl": "\u0400-\u0481\u048a-\u052f",
+    "Grek": "\u0386-\u03ff\u1f00-\u1ffc",
+    "Deva": "\u0904-\u0939\u0958-\u0961\u0972-\u097f",
+    "Thai": "\u0e01-\u0e30\u0e32-\u0e33\u0e40-\u0e46",
 }
+
+
+@cache
+def _letters() -> dict[str, re.Pattern[str]]:
+    """For each script, all but its letters, in runs: what is left counts. (Compiled when first
+    needed: a post in a Latin-script language, nearly every one, never needs them; compiling
+    the wide ranges takes milliseconds of every build's start.)"""
+    return {script: re.compile(f"[^{ranges}]+") for script, ranges in _RANGES.items()}
+
+
 _NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 # how a line names each script
 NAMES = {
@@ -161,7 +168,7 @@ def mismatch(text: str, lang: str) -> Mismatch | None:
             said = word_language(text, lang)
             return Mismatch("Latn", lang, said, by_words=True) if said else None
         return None
-    counts = {script: len(others.sub("", text)) for script, others in _LETTERS.items()}
+    counts = {script: len(others.sub("", text)) for script, others in _letters().items()}
     letters = sum(counts.values())
     other = {script: n for script, n in counts.items() if script not in own}
     if letters < ENOUGH or sum(other.values()) < NEARLY_ALL * letters:
@@ -180,7 +187,8 @@ def _plainly_own(text: str, own: frozenset[str]) -> bool:
     beyond = len(text) - len(plain)  # an upper bound of the other scripts' letters
     if "Latn" in own:
         return beyond < 4 * ascii_letters  # others under 80% of the letters
-    mine = sum(len(_LETTERS[script].sub("", text)) for script in own)
+    letters = _letters()
+    mine = sum(len(letters[script].sub("", text)) for script in own)
     return ascii_letters + beyond - mine < 4 * mine
 
 
