@@ -681,6 +681,76 @@ def path_metadata_keys(relpath: str, filename_re: str, path_re: str) -> set[str]
     return keys
 
 
+# a file name that ends in a language code, as Pelican sites named translations for their
+# FILENAME_METADATA: 2014-07-15-bb-and-qt-icu-ru (a dash: two letters) or merger.fr, merger.pt-BR
+DATED = re.compile(r"\d{4}-\d{2}-\d{2}[-_]")
+DASHED_LANG = re.compile(r"(?P<base>.+)-(?P<lang>[a-z]{2})")
+DOTTED_LANG = re.compile(r"(?P<base>.+)\.(?P<lang>[A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)")
+# how many posts so named, with no Lang: line, make the one line about FILENAME_METADATA
+NAMED_LANG_POSTS = 3
+
+
+@dataclass(frozen=True)
+class NamedPost:
+    """A post as the FILENAME_METADATA line needs it: its file as staff know it
+    (content/posts/x.fr.md) and the keys it gives itself or by its name and path."""
+
+    shown: str
+    given: frozenset[str]
+
+
+def named_lang(stem: str) -> tuple[str, str] | None:
+    """The language code a file name (without its extension) ends in, with how it is
+    written (``"-"`` or ``"."``); None when it ends in none Babel knows."""
+    for kind, pattern in ((".", DOTTED_LANG), ("-", DASHED_LANG)):
+        match = pattern.fullmatch(stem)
+        if match and canonical_lang(match["lang"]):
+            return match["lang"], kind
+    return None
+
+
+def file_name_metadata_line(
+    posts: Sequence[NamedPost], filename_re: str, default_lang: str
+) -> str | None:
+    """The one line for an adopted site whose posts' languages (and slugs) came from their
+    file names (its FILENAME_METADATA: 2014-07-15-bb-and-qt-icu-ru.md), which this site's
+    FILENAME_METADATA does not read: posts whose name ends in a language code and that give
+    no Lang, NAMED_LANG_POSTS of them or more. ``name.fr.md`` is how translations are named
+    here too (with a Lang: line): those counted say no Lang; a dash and two letters
+    (``fix-it``) count only when most posts are named so. None when nothing is to be said."""
+    if "lang" in re.compile(filename_re or "$^").groupindex:
+        return None
+    found: dict[str, list[NamedPost]] = {".": [], "-": []}
+    for post in posts:
+        named = named_lang(post.shown.rpartition("/")[2].rpartition(".")[0])
+        if named and "lang" not in post.given:
+            found[named[1]].append(post)
+    if len(found["-"]) * 2 < len(posts):  # most posts named so, or none counts
+        found["-"] = []
+    lacking = [*found["."], *found["-"]]
+    if len(lacking) < NAMED_LANG_POSTS:
+        return None
+    kind = "." if len(found["."]) >= len(found["-"]) else "-"
+    names = sorted(post.shown.rpartition("/")[2] for post in lacking)
+    dated = all(DATED.match(name) for name in names)
+    taken = [f"the {key}" for key in sorted(re.compile(filename_re or "$^").groupindex)]
+    reads = f"takes only {' and '.join(taken)} from" if taken else "takes nothing from"
+    slugs = any("slug" not in post.given for post in lacking)
+    date = r"(?P<date>\d{4}-\d{2}-\d{2})-" if dated else ""
+    sep = r"\." if kind == "." else "-"
+    pattern = f"r'{date}(?P<slug>.*){sep}(?P<lang>[a-z]{{2}})$'"
+    shown = ", ".join(names[:2]) + (", ..." if len(names) > 2 else "")
+    return (
+        f"{len(lacking)} posts have file names that end in a language code ({shown}) but no "
+        f"Lang: line{' or Slug: line' if slugs else ''}, and FILENAME_METADATA {reads} a "
+        f"file name here: they are marked {default_lang} (DEFAULT_LANG)"
+        + (", and their slugs, so their addresses, come from their titles" if slugs else "")
+        + "; if the old site took these from file names, copy its FILENAME_METADATA into "
+        f"pelicanconf.py (for names like these: FILENAME_METADATA = {pattern}), else add "
+        "Lang: lines (docs/adopting.md)"
+    )
+
+
 # where a post's category came from (reader.CATEGORY_FROM); EMPTY: the default, for an empty
 # Category: line
 WRITTEN, FROM_PATH, FROM_FOLDER, DEFAULT = "written", "path", "folder", "default"
@@ -693,32 +763,56 @@ def category_origin(
     path_keys: set[str],
     article_paths: list[str],
     use_folder: bool,
+    lang: str = "",
 ) -> str:
     """Where a post's category comes from: its ``Category:`` line, its name or path
     (FILENAME_METADATA, PATH_METADATA, EXTRA_PATH_METADATA), the subfolder of a post folder it
     is in (Pelican's USE_FOLDER_AS_CATEGORY: ``posts/engineering/x.md``), or the default.
 
     A post right in a post folder (``posts/x.md``) gets the default, not the folder's name:
-    Pelican would file it under a category called "posts". So does one in the folder another
-    engine keeps posts in (Jekyll's ``_posts/``, Hugo's ``post/``: OTHER_ENGINES_FOLDERS),
-    and a Hugo page bundle (``posts/wireguard/index.md``), whose folder is the post itself."""
+    Pelican would file it under a category called "posts". So does one in a folder that only
+    says it holds posts (Jekyll's ``_posts/``, Hugo's ``post/``, Pelican's usual ``articles/``,
+    ``blog/``: POST_FOLDERS), and a Hugo page bundle (``posts/wireguard/index.md``), whose
+    folder is the post itself. Given the post's ``lang``, a folder named for it
+    (``articles/en/x.md`` with Lang: en: translations kept apart) is no topic either: the
+    folder above it says (category_folder)."""
     if written:
         return WRITTEN
     if "category" in path_keys:
         return FROM_PATH
-    folder, _, name = relpath.rpartition("/")
+    folder = category_folder(relpath, lang)
+    name = relpath.rpartition("/")[2]
     roots = {p.strip("/") for p in article_paths}
     if not use_folder or not folder or folder in roots:
         return DEFAULT
-    if folder.rpartition("/")[2].lower() in OTHER_ENGINES_FOLDERS:
+    if folder.rpartition("/")[2].lower() in POST_FOLDERS:
         return DEFAULT
     if name.rpartition(".")[0].lower() in BUNDLE_NAMES:
         return DEFAULT
     return FROM_FOLDER
 
 
-# the folders Jekyll and Hugo keep posts and drafts in, copied over as they were: not topics
-OTHER_ENGINES_FOLDERS = frozenset({"_posts", "_drafts", "drafts", "post", "posts"})
+def category_folder(relpath: str, lang: str = "") -> str:
+    """The folder whose name is a post's category (USE_FOLDER_AS_CATEGORY): the one it is in,
+    or the one above when that is named for the post's language, as sites keep translations
+    (``articles/en/x.md`` with Lang: en -> ``articles``; pt_BR and pt-br alike)."""
+    folder = relpath.replace("\\", "/").rpartition("/")[0]
+    parent, _, last = folder.rpartition("/")
+    if lang and last and _tag(last) == _tag(lang):
+        return parent
+    return folder
+
+
+def _tag(code: str) -> str:
+    """A language as folder names and Lang lines may write it: pt_BR and pt-br alike."""
+    return code.lower().replace("_", "-")
+
+
+# folders that say they hold posts, not what the posts are about: Jekyll's and Hugo's, copied
+# over as they were, and the ones Pelican sites name in ARTICLE_PATHS (articles/, blog/)
+POST_FOLDERS = frozenset(
+    {"_posts", "_drafts", "drafts", "post", "posts", "articles", "article", "blog"}
+)
 # a Hugo page bundle's post: posts/<name>/index.md, its pictures beside it
 BUNDLE_NAMES = frozenset({"index", "_index"})
 # folders of work in progress (Jekyll's _drafts/, never published without --drafts)

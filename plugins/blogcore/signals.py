@@ -20,6 +20,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content, Page
 from pelican.readers import HTMLReader, RstReader
+from pelican.urlwrappers import Category
 from pelican.utils import truncate_html_words
 
 from plugins.engine import build, phases, settings_errors, side, translations
@@ -571,6 +572,7 @@ def on_article_pretaxonomy_urls(generator) -> None:
     list."""
     _skip_clashes([generator], checks.planned_before_taxonomy(generator, generator.settings))
     _settle_categories(generator)
+    _say_file_name_metadata(generator)
     strict = generator.settings.get("BLOGCORE_STRICT")  # Category: a, b: a page nobody meant
     for post, line in checks.category_lists(every_article(generator)):
         log = logger.error if strict and post.status == "published" else logger.warning
@@ -584,6 +586,9 @@ def _settle_categories(generator) -> None:
     filed under the default category because it writes none is named, where other posts
     have categories (a site that uses none gets no line per post)."""
     posts = list(every_article(generator))
+    for post in posts:
+        if getattr(post, "blogcore_category_from", None) == FROM_FOLDER:
+            _skip_language_folder(generator.settings, post)
     written = checks.written_categories(posts)
     for post in posts:
         if getattr(post, "blogcore_category_from", None) == FROM_FOLDER:
@@ -604,6 +609,44 @@ def _settle_categories(generator) -> None:
                 post.category.name,
                 listed,
             )
+
+
+def _skip_language_folder(settings, post) -> None:
+    """A post in a folder named for its language (``articles/en/x.md``, Lang: en: a site's
+    translations kept apart) is filed as the folder above would file it, not under "en"."""
+    relpath = post.relative_source_path.replace(os.sep, "/")
+    lang = str(getattr(post, "lang", "") or "")
+    folder = frontmatter.category_folder(relpath, lang)
+    if folder == relpath.rpartition("/")[0]:
+        return
+    origin = frontmatter.category_origin(
+        relpath,
+        False,
+        set(),
+        settings.get("ARTICLE_PATHS", []),
+        bool(settings.get("USE_FOLDER_AS_CATEGORY")),
+        lang,
+    )
+    name = folder.rpartition("/")[2] if origin == FROM_FOLDER else settings.get("DEFAULT_CATEGORY")
+    if name:
+        post.category = post.metadata["category"] = Category(name, settings)
+        post.blogcore_category_from = origin
+
+
+def _say_file_name_metadata(generator) -> None:
+    """One line for an adopted site whose posts' languages and slugs were in their file names
+    (its FILENAME_METADATA), which this site's does not read: every old address lost."""
+    settings = generator.settings
+    line = frontmatter.file_name_metadata_line(
+        [
+            frontmatter.NamedPost(shown(settings, post.source_path), frozenset(post.metadata))
+            for post in every_article(generator)
+        ],
+        settings.get("FILENAME_METADATA") or "",
+        settings.get("DEFAULT_LANG", "en"),
+    )
+    if line:
+        logger.warning("%s", line)
 
 
 def _say_lone_categories(generator, posts: list) -> None:

@@ -1,0 +1,193 @@
+"""An adopted Pelican site's folders and file names: ``articles/`` and ``articles/en/`` are no
+categories; languages and slugs its FILENAME_METADATA took from file names are named."""
+
+import logging
+
+import pytest
+
+from plugins.blogcore import frontmatter
+
+HEAD = "Date: 2024-05-01\nAuthor: Ada Byrne\n"
+DEFAULT_FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2}).*"  # Pelican's
+
+
+@pytest.mark.parametrize(
+    ("relpath", "lang", "expected"),
+    [
+        # the folders Pelican sites name in ARTICLE_PATHS: they hold posts, not a topic
+        ("articles/x.md", "", frontmatter.DEFAULT),
+        ("article/x.md", "", frontmatter.DEFAULT),
+        ("Blog/x.md", "", frontmatter.DEFAULT),
+        ("blog/engineering/x.md", "", frontmatter.FROM_FOLDER),
+        # a folder named for the post's language: its translations, kept apart
+        ("articles/en/x.md", "en", frontmatter.DEFAULT),
+        ("en/x.md", "en", frontmatter.DEFAULT),
+        ("posts/pt_BR/x.md", "pt-BR", frontmatter.DEFAULT),
+        ("notes/en/x.md", "en", frontmatter.FROM_FOLDER),  # filed as notes/x.md is
+        # a folder named as a language that is not the post's is a topic (ml: machine learning)
+        ("posts/ml/x.md", "en", frontmatter.FROM_FOLDER),
+        ("articles/en/x.md", "", frontmatter.FROM_FOLDER),  # the reader, which knows no lang
+    ],
+)
+def test_category_origin_of_post_and_language_folders(relpath, lang, expected):
+    origin = frontmatter.category_origin(relpath, False, set(), ["posts", ""], True, lang)
+    assert origin == expected
+
+
+@pytest.mark.parametrize(
+    ("relpath", "lang", "folder"),
+    [
+        ("articles/en/x.md", "en", "articles"),
+        ("articles/en/x.md", "pt", "articles/en"),
+        ("notes/pt-br/x.md", "pt-BR", "notes"),
+        ("x.md", "en", ""),
+    ],
+)
+def test_category_folder(relpath, lang, folder):
+    assert frontmatter.category_folder(relpath, lang) == folder
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("2014-07-15-bb-and-qt-icu-ru", ("ru", "-")),
+        ("merger.fr", ("fr", ".")),
+        ("merger.pt-BR", ("pt-BR", ".")),
+        ("notes.md", None),  # no language
+        ("learning-go", None),  # go is no language Babel knows
+        ("2017-08-17-git-windows-kdiff3", None),
+    ],
+)
+def test_named_lang(stem, expected):
+    assert frontmatter.named_lang(stem) == expected
+
+
+def named(*names: str, given=frozenset({"date"})) -> list:
+    return [frontmatter.NamedPost(f"content/articles/{name}", frozenset(given)) for name in names]
+
+
+RU = (
+    "2014-07-15-bb-and-qt-icu-ru.md",
+    "2017-08-17-git-windows-kdiff3-en.md",
+    "2017-08-17-git-windows-kdiff3-ru.md",
+)
+
+
+def test_file_names_that_carry_lang_and_slug_are_one_line():
+    line = frontmatter.file_name_metadata_line(named(*RU), DEFAULT_FILENAME_METADATA, "ru")
+    assert line == (
+        "3 posts have file names that end in a language code (2014-07-15-bb-and-qt-icu-ru.md, "
+        "2017-08-17-git-windows-kdiff3-en.md, ...) but no Lang: line or Slug: line, and "
+        "FILENAME_METADATA takes only the date from a file name here: they are marked ru "
+        "(DEFAULT_LANG), and their slugs, so their addresses, come from their titles; if the "
+        "old site took these from file names, copy its FILENAME_METADATA into pelicanconf.py "
+        r"(for names like these: FILENAME_METADATA = r'(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.*)-"
+        r"(?P<lang>[a-z]{2})$'), else add Lang: lines (docs/adopting.md)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("names", "given", "pattern"),
+    [
+        # the old FILENAME_METADATA carried over: the file names are read
+        (RU, {"date"}, r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.*)-(?P<lang>\w{2})$"),
+        # the posts say their language themselves
+        (RU, {"lang"}, ""),
+        # two are not several
+        (RU[:2], {"date"}, DEFAULT_FILENAME_METADATA),
+        # a dash and a code that is also a word (fix-it, use-ml) in a few posts of many
+        (("fix-it.md", "why-it.md", "use-ml.md", *(f"p{n}.md" for n in range(4))), set(), ""),
+    ],
+)
+def test_file_names_said_nothing_of(names, given, pattern):
+    posts = named(*names, given=given)
+    assert frontmatter.file_name_metadata_line(posts, pattern, "en") is None
+
+
+def test_dotted_names_count_among_many_posts():
+    posts = named("a.fr.md", "b.fr.md", "c.de.md", *(f"p{n}.md" for n in range(20)))
+    line = frontmatter.file_name_metadata_line(posts, DEFAULT_FILENAME_METADATA, "en")
+    assert line is not None
+    assert line.startswith("3 posts have file names that end in a language code (a.fr.md, ")
+    assert "no Lang: line or Slug: line" in line
+    assert r"FILENAME_METADATA = r'(?P<slug>.*)\.(?P<lang>[a-z]{2})$'" in line
+
+
+def _category(site, url: str) -> str:
+    link = site.soup(url).select_one("article a[href*='/category/'], a[href*='/category/']")
+    return link.get_text(strip=True)
+
+
+def test_articles_folder_and_a_language_folder_are_no_categories(build_site, caplog):
+    # Pelican's usual ARTICLE_PATHS = ['articles'], translations in articles/en/: categories
+    # "Articles" and "En" appeared, with no line
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {
+            "articles/lancamento.md": f"Title: Lançamento\n{HEAD}Slug: launch\nLang: pt\n\nO.\n",
+            "articles/en/launch.md": f"Title: Launch\n{HEAD}Slug: launch\nLang: en\n\nWords.\n",
+            "articles/ops/runbook.md": f"Title: Runbook\n{HEAD}\nWords.\n",
+        },
+        name="articles-folder",
+    )
+    assert not site.exists("category/articles/")
+    assert not site.exists("category/en/")
+    assert site.exists("category/ops/")  # a topic's folder still is one
+    assert _category(site, "posts/launch/") == "General"
+    assert _category(site, "pt/posts/launch/") == "General"
+    mine = [m for m in caplog.messages if m.startswith("articles-folder/articles")]
+    # filed under the default, as a post right in posts/ is, and named as such
+    assert "articles-folder/articles/en/launch.md: has no Category: line, so it is filed " in (
+        "\n".join(mine)
+    )
+
+
+def test_a_language_folder_under_a_topic_is_filed_with_the_topic(build_site):
+    site = build_site(
+        {
+            "posts/ops/runbook.md": f"Title: Runbook\n{HEAD}Slug: runbook\n\nWords.\n",
+            "posts/ops/fr/runbook.md": f"Title: Procédure\n{HEAD}Slug: runbook\nLang: fr\n\nM.\n",
+        },
+        name="topic-language",
+    )
+    assert not site.exists("category/fr/")
+    # the folder's name, as its original has it
+    assert _category(site, "fr/posts/runbook/") == _category(site, "posts/runbook/") == "ops"
+
+
+RIUSON = {
+    "articles/2014-07-15-bb-and-qt-icu-ru.md": "Title: BB и Qt: ICU\nAuthor: Ada Byrne\n\nТекст.\n",
+    "articles/2017-08-17-git-windows-kdiff3-en.md": (
+        "Title: Git for Windows and KDiff3\nAuthor: Ada Byrne\n\nWords.\n"
+    ),
+    "articles/2017-08-17-git-windows-kdiff3-ru.md": (
+        "Title: Git для Windows и KDiff3\nAuthor: Ada Byrne\n\nТекст.\n"
+    ),
+}
+
+
+def test_file_names_carrying_lang_and_slug_are_said_once(build_site, caplog):
+    # riuson's blog: lang, slug and date came from the file names; every old address was lost
+    # and nothing said so
+    caplog.set_level(logging.WARNING)
+    build_site(RIUSON, fixture=None, name="by-file-name", DEFAULT_LANG="ru")
+    said = [m for m in caplog.messages if "end in a language code" in m]
+    assert len(said) == 1, said
+    assert said[0].startswith(
+        "3 posts have file names that end in a language code "
+        "(2014-07-15-bb-and-qt-icu-ru.md, 2017-08-17-git-windows-kdiff3-en.md, ...)"
+    )
+
+
+def test_the_old_filename_metadata_carried_over_reads_them(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        RIUSON,
+        fixture=None,
+        name="by-file-name-read",
+        DEFAULT_LANG="ru",
+        FILENAME_METADATA=r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.*)-(?P<lang>\w{2})$",
+    )
+    assert not [m for m in caplog.messages if "end in a language code" in m]
+    assert site.exists("posts/bb-and-qt-icu/")
+    assert site.exists("posts/git-windows-kdiff3/") and site.exists("en/posts/git-windows-kdiff3/")
