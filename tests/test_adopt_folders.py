@@ -1,6 +1,7 @@
 """An adopted Pelican site's folders and file names: ``articles/`` and ``articles/en/`` are no
 categories; languages and slugs its FILENAME_METADATA took from file names are named."""
 
+import contextlib
 import logging
 
 import pytest
@@ -191,3 +192,21 @@ def test_the_old_filename_metadata_carried_over_reads_them(build_site, caplog):
     assert not [m for m in caplog.messages if "end in a language code" in m]
     assert site.exists("posts/bb-and-qt-icu/")
     assert site.exists("posts/git-windows-kdiff3/") and site.exists("en/posts/git-windows-kdiff3/")
+
+
+@pytest.mark.parametrize(("scheme", "said"), [("https", False), ("http", True)])
+def test_blogger_pictures_allowed_as_adopting_md_says(build_site, caplog, scheme, said):
+    # docs/adopting.md: one https wildcard source for Blogger's numbered hosts, and the posts'
+    # addresses written https; an http:// address is still blocked (and named)
+    caplog.set_level(logging.WARNING)
+    picture = f"![A lamp on a desk]({scheme}://3.bp.blogspot.com/x/lamp.jpg)"
+    stops = pytest.raises(SystemExit) if said else contextlib.nullcontext()
+    with stops:  # a publish stops on a picture the policy blocks
+        build_site(
+            {"posts/lamp.md": f"Title: Lamp\n{HEAD}Category: Engineering\n\n{picture}\n"},
+            publish=True,
+            name=f"blogger-{scheme}",
+            CSP_EXTRA={"img-src": ["https://*.bp.blogspot.com"]},
+        )
+    blocked = [m for m in caplog.messages if "loaded from another site" in m]
+    assert bool(blocked) == said, blocked
