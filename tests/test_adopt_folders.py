@@ -210,3 +210,34 @@ def test_blogger_pictures_allowed_as_adopting_md_says(build_site, caplog, scheme
         )
     blocked = [m for m in caplog.messages if "loaded from another site" in m]
     assert bool(blocked) == said, blocked
+
+
+def test_posts_filed_under_the_default_are_one_line_per_folder_of_many():
+    few = [f"c/posts/p{n}.md" for n in range(2)]
+    many = [f"c/articles/a{n}.md" for n in range(5)]
+    lines = frontmatter.default_category_lines([*few, *many], "General", " (this site's: X)")
+    assert lines == [
+        "c/posts/p0.md: has no Category: line, so it is filed under 'General'; add one "
+        "(this site's: X)",
+        "c/posts/p1.md: has no Category: line, so it is filed under 'General'; add one "
+        "(this site's: X)",
+        "c/articles/: 5 posts (a0.md, a1.md, a2.md and 2 more) have no Category: line, so they "
+        "are filed under 'General'; add one to each (this site's: X), or set DEFAULT_CATEGORY "
+        "in pelicanconf.py to the old site's",
+    ]
+
+
+def test_an_adopted_folder_of_posts_without_categories_is_one_line(build_site, caplog):
+    # riuson's 47 posts in content/articles/ gave 47 lines once they were no longer "Articles"
+    caplog.set_level(logging.WARNING)
+    files = {
+        f"articles/a{n}.md": f"Title: A{n}\nDate: 2024-05-0{n}\nAuthor: Ada Byrne\n\nWords.\n"
+        for n in range(1, 7)
+    }
+    build_site(files, name="unfiled")
+    said = [m for m in caplog.messages if "Category: line" in m]
+    assert said == [
+        "unfiled/articles/: 6 posts (a1.md, a2.md, a3.md and 3 more) have no Category: line, so "
+        "they are filed under 'General'; add one to each (this site's categories: Community, "
+        "Company, Engineering), or set DEFAULT_CATEGORY in pelicanconf.py to the old site's"
+    ]

@@ -803,6 +803,34 @@ def category_folder(relpath: str, lang: str = "") -> str:
     return folder
 
 
+# the posts of one folder filed under the default named each in a line of their own; more: one
+DEFAULT_SHOWN = 4
+
+
+def default_category_lines(files: Sequence[str], category: str, listed: str) -> list[str]:
+    """The lines for posts filed under the default category because they write none (files
+    as staff know them): one each, or one per folder of more than DEFAULT_SHOWN (an adopted
+    blog's 47 posts in content/articles/: DEFAULT_CATEGORY is likely the old site's own)."""
+    folders: dict[str, list[str]] = {}
+    for file in files:
+        folders.setdefault(file.rpartition("/")[0], []).append(file)
+    said = []
+    for folder, here in folders.items():
+        if len(here) <= DEFAULT_SHOWN:
+            said += [
+                f"{file}: has no Category: line, so it is filed under {category!r}; add one{listed}"
+                for file in here
+            ]
+            continue
+        names = sorted(file.rpartition("/")[2] for file in here)
+        said.append(
+            f"{folder}/: {len(here)} posts ({', '.join(names[:3])} and {len(names) - 3} more) "
+            f"have no Category: line, so they are filed under {category!r}; add one to each"
+            f"{listed}, or set DEFAULT_CATEGORY in pelicanconf.py to the old site's"
+        )
+    return said
+
+
 def _tag(code: str) -> str:
     """A language as folder names and Lang lines may write it: pt_BR and pt-br alike."""
     return code.lower().replace("_", "-")

@@ -601,14 +601,12 @@ def _settle_categories(generator) -> None:
     public = checks.written_categories([*generator.articles, *generator.translations])
     others = sorted({c.name for c in public.values() if c.name != default}, key=str.lower)
     listed = f" (this site's categories: {', '.join(others)})" if others else ""
-    for post in posts:
-        if getattr(post, "blogcore_category_from", None) == DEFAULT:
-            logger.warning(
-                "%s: has no Category: line, so it is filed under %r; add one%s",
-                shown(generator.settings, post.source_path),
-                post.category.name,
-                listed,
-            )
+    unfiled = [post for post in posts if getattr(post, "blogcore_category_from", None) == DEFAULT]
+    if unfiled:
+        files = [shown(generator.settings, post.source_path) for post in unfiled]
+        name = unfiled[0].category.name
+        for line in frontmatter.default_category_lines(files, name, listed):
+            logger.warning("%s", line)
 
 
 def _skip_language_folder(settings, post) -> None:
