@@ -22,6 +22,7 @@ DEFAULT_FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2}).*"  # Pelican's
         ("blog/engineering/x.md", "", frontmatter.FROM_FOLDER),
         # a folder named for the post's language: its translations, kept apart
         ("articles/en/x.md", "en", frontmatter.DEFAULT),
+        ("posts/articles/en/x.md", "en", frontmatter.DEFAULT),  # the probe's repro
         ("en/x.md", "en", frontmatter.DEFAULT),
         ("posts/pt_BR/x.md", "pt-BR", frontmatter.DEFAULT),
         ("notes/en/x.md", "en", frontmatter.FROM_FOLDER),  # filed as notes/x.md is
