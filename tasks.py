@@ -1090,7 +1090,7 @@ def team_stubs(c, content="content"):
     if site_key:
         name, files = names.get(site_key, (site_author, []))
         names[site_key] = (name, [*files, *bylines.unsigned])
-    missing = {key: byline for key, byline in names.items() if team.find(byline[0]) is None}
+    missing, aliases, shares = _signers_missing(team, names)
     profile_slug = _profile_slug(bylines.settings)
     slugs = people.free_slugs(
         {key: profile_slug(name) for key, (name, _) in missing.items()},
@@ -1122,10 +1122,12 @@ def team_stubs(c, content="content"):
             notes.append(f"{_shown(path)} exists without a Name: add 'Name: {name}' to it")
             continue
         folder.mkdir(parents=True, exist_ok=True)
-        path.write_text(people.stub_text(name), encoding="utf-8")
+        path.write_text(people.stub_text(name, aliases.get(key, ())), encoding="utf-8")
         written.append(path)
-        unsigned = len(bylines.unsigned) if key == site_key else 0
+        unsigned = len(set(files) & set(bylines.unsigned))  # signed by AUTHOR
         count = f"{len(files)} post{'s' if len(files) != 1 else ''}"
+        if aliases.get(key):
+            count += f", also signing {', '.join(aliases[key])}"
         if unsigned:
             count += (
                 f", {'all' if unsigned == len(files) else unsigned} without an Author: line, "
@@ -1133,6 +1135,12 @@ def team_stubs(c, content="content"):
                 "to their name, delete this file and run this again"
             )
         print(f"{_shown(path)}: written for {name} ({count})")
+        if shares.get(key):
+            others = " or ".join(repr(other) for other in shares[key])
+            notes.append(
+                f"{_shown(path)}: {name} signs with the e-mail address of {others} too: if "
+                f"they are one person, delete this file and add 'Aliases: {name}' to theirs"
+            )
     for line in notes:
         print(line)
     if written:
@@ -1144,6 +1152,34 @@ def team_stubs(c, content="content"):
     else:
         everyone = "" if notes else f": every author has a team file in {_shown(folder)}/"
         print(f"Nothing written{everyone}.")
+
+
+def _signers_missing(team, names: dict) -> tuple[dict, dict, dict]:
+    """The people without a team file among the names posts sign with (normalised name ->
+    (name, files)): an address is never part of a name ('Adam (adam@example.org)' is Adam),
+    and the names that share an address are one person ('Adam', 'Adam Ginsburg'), as the
+    build reads them (plugins/team: group_signers). Returns them by their fullest name, with
+    their other names (Aliases) and the others who share an address with them."""
+    from plugins.team import people
+
+    signers = people.group_signers(
+        name for name, files in names.values() for _ in range(len(files))
+    )
+    missing: dict[str, tuple[str, list]] = {}
+    aliases: dict[str, tuple[str, ...]] = {}
+    shares: dict[str, tuple[str, ...]] = {}
+    for name, files in names.values():
+        if people.signed_by(team, name, signers) is not None:
+            continue
+        signer = signers[name]
+        if team.find(signer.name) is not None:  # 'Adam' without an address: a typo, or an alias
+            signer = people.Signer(people.signature(name).name)
+        key = people.normalise(signer.name)
+        _, before = missing.get(key, (signer.name, []))
+        missing[key] = (signer.name, [*before, *files])
+        aliases[key] = tuple(a for a in signer.aliases if team.find(a) is None)
+        shares[key] = signer.shares
+    return missing, aliases, shares
 
 
 def _import(

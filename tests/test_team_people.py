@@ -521,3 +521,81 @@ def test_settings_defaults():
 def test_aliases_are_split_as_pelican_splits_authors(written, aliases):
     person, problems = parse({"name": "Maya Okafor", "aliases": written})
     assert problems == [] and person.aliases == aliases
+
+
+# --- e-mail addresses in author lines (old Blogger and WordPress exports) -------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "name", "addresses"),
+    [
+        ("Rui Tavares (rui@tessellate.example)", "Rui Tavares", ("rui@tessellate.example",)),
+        ("Rui <Rui.T@tessellate.example>", "Rui", ("rui.t@tessellate.example",)),
+        ("Rui [mailto:rui@tessellate.example]", "Rui", ("rui@tessellate.example",)),
+        ("Rui Tavares - rui@tessellate.example", "Rui Tavares", ("rui@tessellate.example",)),
+        # an address alone: its local part, never the address
+        ("<rui.t@tessellate.example>", "rui.t", ("rui.t@tessellate.example",)),
+        ("Rui Tavares", "Rui Tavares", ()),
+        ("Rui (the editor)", "Rui (the editor)", ()),
+    ],
+)
+def test_signature_reads_the_name_without_the_address(value, name, addresses):
+    sig = people.signature(value)
+    assert (sig.name, sig.addresses) == (name, addresses)
+
+
+KEF = "rui@tessellate.example"
+OLD = "rui.t@tessellate.example"
+
+
+def test_names_sharing_an_address_are_one_person():
+    values = [
+        *[f"Rui ({KEF})"] * 5,
+        *[f"Rui <{KEF}>"] * 2,
+        *[f"Rui ({OLD})"] * 4,
+        f"Rui Tavares ({OLD.upper()})",
+        "Rui Tavares",
+        "Rui",
+        f"<{KEF}>",
+        # someone else posting from Rui's account: never merged into him
+        f"Noor ({OLD})",
+        "Maya Okafor",
+    ]
+    signers = people.group_signers(values)
+    rui = people.Signer("Rui Tavares", ("Rui",), (OLD, KEF))
+    assert {v: signers[v] for v in values if "Noor" not in v and "Maya" not in v} == {
+        v: rui for v in values if "Noor" not in v and "Maya" not in v
+    }
+    assert signers[f"Noor ({OLD})"] == people.Signer("Noor", (), (OLD,), ("Rui Tavares",))
+    assert signers["Maya Okafor"] == people.Signer("Maya Okafor")
+
+
+def test_names_of_two_people_with_one_address_stay_two():
+    # 'Rui' shares an address with 'Rui Tavares' and another with 'Rui Lopes': one of them
+    # is not him, so neither grouping is made
+    values = [f"Rui ({KEF})", f"Rui Tavares ({KEF})", f"Rui Lopes ({KEF})"]
+    names = {people.group_signers(values)[v].name for v in values}
+    assert names == {"Rui", "Rui Tavares", "Rui Lopes"}
+
+
+def test_the_line_for_an_address_in_an_author_line():
+    line = people.address_dropped(
+        f"Rui ({KEF})",
+        "Rui",
+        ["content/b.md", "content/a.md", "content/c.md"],
+        "Rui Tavares",
+        "content/team/rui-tavares.md",
+    )
+    assert not line.error
+    assert str(line) == (
+        f"Author 'Rui ({KEF})' has an e-mail address in it (3 posts, e.g. content/a.md, "
+        "content/b.md, ...): read as 'Rui', the address left out (a byline would publish "
+        "it); write 'Author: Rui Tavares', or give content/team/rui-tavares.md 'Aliases: Rui'"
+    )
+
+
+def test_a_stub_gives_the_other_names_as_aliases():
+    assert people.stub_text("Rui Tavares", ("Rui", "R. T.")).startswith(
+        "Name: Rui Tavares\nAliases: Rui, R. T.\nRole:\n"
+    )
+    assert "Aliases: Tavares, R.; Rui\n" in people.stub_text("Rui Tavares", ("Tavares, R.", "Rui"))

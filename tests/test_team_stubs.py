@@ -220,3 +220,129 @@ def test_team_stubs_writes_no_file_for_someone_who_signs_only_withheld_posts(tmp
         "publish build names the missing file then)"
     ) in out
     assert any(line.startswith("Zara Quill signs only posts not published yet") for line in out)
+
+
+# --- e-mail addresses in author lines (old Blogger and WordPress exports) -------------------
+
+RUI, OLD = "rui@tessellate.example", "rui.t@tessellate.example"
+# as an old Blogger export signs one man: several names, two addresses, and a colleague who
+# posted once from his account
+SIGNED = [
+    *[f"Rui ({RUI})"] * 3,
+    f"Rui <{RUI}>",
+    f"Rui ({OLD})",
+    *[f"Rui Tavares ({OLD.title()})"] * 2,
+    "Rui Tavares",
+    "Rui",
+    f"Noor ({OLD})",
+]
+ADDRESSED = {
+    f"posts/signed-{n:02d}.md": JANE.format(n=n + 1, key="Author", name=name)
+    for n, name in enumerate(SIGNED)
+}
+
+
+def published_addresses(output) -> list[str]:
+    """Every output file that holds one of the addresses, in any case."""
+    return sorted(
+        str(path.relative_to(output))
+        for path in output.rglob("*")
+        if path.is_file()
+        and any(a in path.read_bytes().decode("utf-8", "replace").casefold() for a in (RUI, OLD))
+    )
+
+
+def test_an_address_in_an_author_line_is_never_published(build_site, caplog):
+    # bylines on every such post published 'Rui (rui@tessellate.example)', each form its own
+    # person with the address in the name, and the line said to add a team file named so
+    caplog.set_level(logging.WARNING)
+    site = build_site(ADDRESSED, PLUGINS=PLUGINS, name="signed")
+    assert published_addresses(site.output) == []
+    byline = site.soup("posts/old-post-1/").select_one(".post-meta__author")
+    assert byline.get_text(strip=True).endswith("Rui Tavares")
+    assert byline["href"].endswith("/team/rui-tavares/")
+    profiles = sorted(p.name for p in (site.output / "team").iterdir() if p.is_dir())
+    assert [p for p in profiles if p.startswith(("rui", "noor"))] == ["noor", "rui-tavares"]
+
+    warnings = logged(caplog, logging.WARNING)
+    lines = [m for m in warnings if "e-mail address" in m]
+    assert len(lines) == 5  # one per form with an address, not one per post
+    assert about(f"Rui ({RUI})", lines) == [
+        f"Author 'Rui ({RUI})' has an e-mail address in it (3 posts, e.g. "
+        "signed/posts/signed-00.md, signed/posts/signed-01.md, ...): read as 'Rui', the "
+        "address left out (a byline would publish it); write 'Author: Rui Tavares', or give "
+        "signed/team/rui-tavares.md 'Aliases: Rui'"
+    ]
+    [summary] = about("Rui Tavares", [m for m in warnings if "has no team file" in m])
+    assert summary.startswith("Author 'Rui Tavares' has no team file in signed/team/ (9 posts")
+    assert summary.endswith(
+        "(or add signed/team/rui-tavares.md with 'Name: Rui Tavares' and 'Aliases: Rui')"
+    )
+    assert logged(caplog, logging.ERROR) == []
+
+
+def test_with_a_team_file_an_address_is_a_warning_and_a_publish_goes_on(build_site, caplog):
+    # the address is left out of every build: stopping a publish protects no one, and an
+    # adopted blog's hundreds of old posts would keep it from going out
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {
+            **{p: t for p, t in ADDRESSED.items() if "Noor" not in t},
+            "team/rui-tavares.md": "Name: Rui Tavares\nRole: Editor\nAliases: Rui\n\nRui edits.\n",
+        },
+        publish=True,
+        PLUGINS=PLUGINS,
+        name="signed-team",
+    )
+    assert published_addresses(site.output) == []
+    for n in range(1, 10):
+        byline = site.soup(f"posts/old-post-{n}/").select_one(".post-meta__author")
+        assert byline["href"].endswith("/team/rui-tavares/"), n
+    assert logged(caplog, logging.ERROR) == []
+    lines = [m for m in logged(caplog, logging.WARNING) if "e-mail address" in m]
+    # 'Rui' is the file's alias already: only the address is to go
+    assert len(lines) == 4 and all(m.endswith("write 'Author: Rui Tavares'") for m in lines), lines
+
+
+def test_team_stubs_writes_one_file_for_the_forms_of_one_person(build_site, capsys, caplog):
+    # 7 stubs for one man before, 'adam-keflavichgmailcom.md' among them, 7 on /team/
+    site = build_site(ADDRESSED, PLUGINS=PLUGINS, name="signed-stubs")
+    capsys.readouterr()
+    out = run_stubs(site.content, capsys)
+    team = site.content / "team"
+    assert sorted(p.name for p in team.iterdir() if p.name.startswith(("rui", "noor"))) == [
+        "noor.md",
+        "rui-tavares.md",
+    ]
+    assert (team / "rui-tavares.md").read_text(encoding="utf-8") == people.stub_text(
+        "Rui Tavares", ("Rui",)
+    )
+    assert f"{team}/rui-tavares.md: written for Rui Tavares (9 posts, also signing Rui)" in out
+    assert (
+        f"{team}/noor.md: Noor signs with the e-mail address of 'Rui Tavares' too: if they are "
+        "one person, delete this file and add 'Aliases: Noor' to theirs"
+    ) in out
+    assert not any("@" in line for line in out)
+
+    caplog.clear()
+    caplog.set_level(logging.WARNING)
+    rebuilt = build_site(fixture=None, name="signed-stubs", PLUGINS=PLUGINS)
+    assert about("Rui Tavares", [m for m in caplog.messages if "has no team file" in m]) == []
+    cards = [a.get_text(strip=True) for a in rebuilt.soup("team/").select(".team-card h3 a")]
+    assert [c for c in cards if c.startswith(("Rui", "Noor"))] == ["Noor", "Rui Tavares"]
+    assert published_addresses(rebuilt.output) == []
+
+
+def test_an_address_in_the_site_author_is_never_published(build_site, caplog):
+    # posts without an author line are AUTHOR's: its address was their byline
+    caplog.set_level(logging.WARNING)
+    unsigned = {p: t.replace("Author: Jane Doe\n", "") for p, t in list(TWELVE.items())[:2]}
+    site = build_site(unsigned, PLUGINS=PLUGINS, name="site-author", AUTHOR=f"Rui <{RUI}>")
+    assert published_addresses(site.output) == []
+    byline = site.soup("posts/old-post-1/").select_one(".post-meta__author")
+    assert byline.get_text(strip=True).endswith("Rui")
+    assert (
+        f"pelicanconf.py: AUTHOR 'Rui <{RUI}>' has an e-mail address in it: read as 'Rui' in "
+        "the posts it signs, the address left out (a byline would publish it); write "
+        "AUTHOR = 'Rui'"
+    ) in logged(caplog, logging.WARNING)

@@ -12,6 +12,11 @@ What it does on each build:
   strict (publish) builds, naming the post, the name and the closest known name, or one line
   for all its posts; it keeps Pelican's slug, with -2, -3 where that is someone else's. A list
   written with another script's comma (``،``, ``，``, ``、``) is named as read as one name.
+  An e-mail address in an author value (``Adam (adam@example.org)``, ``Adam <…>``: old
+  Blogger and WordPress exports) or in ``AUTHOR`` is never published: the value is read as
+  the name without it, one warning per form; names given with one address whose words are
+  part of the fullest one's are one person (``Adam``, ``Adam Ginsburg``; ``people.signature``,
+  ``people.group_signers``), the others their aliases in the missing-file line.
   Posts without an author line are the site's ``AUTHOR``'s: the person's it names, or one
   warning when it has no team file.
 - Gives each person's Author object: ``role``, ``pronouns``, ``short_bio`` (plain text), ``bio``

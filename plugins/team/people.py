@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -377,6 +378,178 @@ class Roster:
         return self.index[close[0]].name
 
 
+# an e-mail address in an author line, with what wraps it: old Blogger and WordPress exports
+# sign 'Adam (adam@example.org)' or 'Adam <adam@example.org>'
+_ADDRESS_IN_NAME = re.compile(
+    r"[(<\[]?\s*(?:mailto:)?([^\s@<>()\[\]\"',;]+@[^\s@<>()\[\]\"',;]+\.[^\s@<>()\[\]\"',;.]+)"
+    r"\s*[)>\]]?",
+    re.IGNORECASE,
+)
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|<\s*>|\[\s*\]")
+
+
+class Signature(NamedTuple):
+    """An author value read as a name and the e-mail addresses written with it."""
+
+    name: str  # 'Adam' for 'Adam (adam@example.org)'; an address alone: its local part
+    addresses: tuple[str, ...] = ()  # casefolded, as written in the value
+    named: bool = True  # False: the value was only an address
+
+
+def signature(value: str) -> Signature:
+    """'Adam Ginsburg <Adam.G@example.org>' -> ('Adam Ginsburg', ('adam.g@example.org',)).
+
+    An address is never part of a name: a byline, a profile and the team page would publish it.
+    A value that is only an address keeps its local part ('adam.g'), never the address.
+    """
+    found = [m.group(1) for m in _ADDRESS_IN_NAME.finditer(value)]
+    if not found:
+        return Signature(value)
+    name = _EMPTY_BRACKETS.sub(" ", _ADDRESS_IN_NAME.sub(" ", value))
+    name = " ".join(name.split()).strip(" -\u2013\u2014,;:|/()<>[]\"'")
+    addresses = tuple(dict.fromkeys(a.casefold() for a in found))
+    if not normalise(name):
+        return Signature(found[0].split("@")[0], addresses, named=False)
+    return Signature(name, addresses)
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One person, as the author values of the posts give them: every name (without its
+    address) that shares an address with another whose words it is part of ('Adam' and
+    'Adam Ginsburg', both with adam@example.org) is theirs."""
+
+    name: str  # the fullest name: the most words, then the most posts
+    aliases: tuple[str, ...] = ()  # the other names, most posts first
+    addresses: tuple[str, ...] = ()
+    # the names of others who sign more posts with one of these addresses (the account's
+    # owner, when this is someone posting from it, or a nickname): maybe the same person,
+    # never merged without a word
+    shares: tuple[str, ...] = ()
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(key.split("-"))
+
+
+def group_signers(values: Iterable[str]) -> dict[str, Signer]:
+    """Each author value (one per post that gives it) -> the person it names.
+
+    Names are grouped when they share an address and the words of each are part of the
+    fullest one's ('Adam', 'Adam Ginsburg'); 'Jared' with Adam's address stays Jared
+    (``shares`` says so). A value that is only an address joins the one group with that
+    address, if there is one.
+    """
+    counts: Counter[str] = Counter(values)
+    spellings: dict[str, Counter[str]] = {}
+    addresses: dict[str, set[str]] = {}
+    bare: set[str] = set()
+    of_value: dict[str, str] = {}
+    for value, n in counts.items():
+        sig = signature(value)
+        # an address alone is no name: its key is apart from a name spelt as its local part
+        key = normalise(sig.name) if sig.named else f"@{normalise(sig.name)}"
+        of_value[value] = key
+        spellings.setdefault(key, Counter())[sig.name] += n
+        addresses.setdefault(key, set()).update(sig.addresses)
+        if not sig.named:
+            bare.add(key)
+    group = {key: frozenset({key}) for key in spellings}
+    named = sorted(k for k in spellings if k not in bare)
+    pairs = [
+        (a, b)
+        for i, a in enumerate(named)
+        for b in named[i + 1 :]
+        if addresses[a] & addresses[b] and (_words(a) <= _words(b) or _words(b) <= _words(a))
+    ]
+    # 'Rui' with the address of 'Rui Tavares' and of 'Rui Lopes' may be either: neither
+    fuller: dict[str, set[str]] = {}
+    for a, b in pairs:
+        short, full = (a, b) if len(_words(a)) < len(_words(b)) else (b, a)
+        fuller.setdefault(short, set()).add(full)
+    unsure = {
+        k
+        for k, tops in fuller.items()
+        if any(not (_words(x) <= _words(y) or _words(y) <= _words(x)) for x in tops for y in tops)
+    }
+    for a, b in pairs:
+        if a in unsure or b in unsure or group[a] is group[b]:
+            continue
+        merged = group[a] | group[b]
+        top = max(merged, key=lambda k: len(_words(k)))
+        if all(_words(k) <= _words(top) for k in merged):
+            for k in merged:
+                group[k] = merged
+    for key in sorted(bare):
+        owners = {group[k] for k in named if addresses[key] & addresses[k]}
+        if len(owners) == 1:
+            merged = next(iter(owners)) | {key}
+            for k in merged:
+                group[k] = merged
+
+    def used(key: str) -> int:
+        return sum(spellings[key].values())
+
+    def spelt(key: str) -> str:
+        return spellings[key].most_common(1)[0][0]
+
+    # a group's name: its fullest named form, then the most used; forms of an address alone
+    # ('adam.g') are no alias: they name it by the address
+    tops = {
+        members: min(members, key=lambda k: (k in bare, -len(_words(k)), -used(k), k))
+        for members in set(group.values())
+    }
+    owned = {members: set().union(*(addresses[k] for k in members)) for members in tops}
+    signers: dict[frozenset[str], Signer] = {}
+    for members, top in tops.items():
+        others = sorted((k for k in members if k != top and k not in bare), key=lambda k: -used(k))
+        own = owned[members]
+        posts = sum(used(k) for k in members)
+        shares = sorted(
+            {
+                spelt(t)
+                for m, t in tops.items()
+                if m != members and own & owned[m] and sum(used(k) for k in m) > posts
+            }
+        )
+        signers[members] = Signer(
+            spelt(top), tuple(spelt(k) for k in others), tuple(sorted(own)), tuple(shares)
+        )
+    return {value: signers[group[key]] for value, key in of_value.items()}
+
+
+def signed_by(roster: Roster, value: str, signers: Mapping[str, Signer]) -> Person | None:
+    """The team member an author value names: by the value itself, by its name without an
+    e-mail address ('Adam (adam@example.org)'), or, for a value with an address, by the
+    fullest name of the posts that share it ('Adam', 'Adam Ginsburg': ``group_signers``)."""
+    person = roster.find(value)
+    sig = signature(value)
+    if person is None and sig.addresses and sig.named:
+        person = roster.find(sig.name)
+    signer = signers.get(value)
+    if person is None and signer is not None and sig.addresses:
+        person = roster.find(signer.name)
+    return person
+
+
+def address_dropped(
+    value: str, read_as: str, posts: Sequence[str], write: str, alias_in: str = ""
+) -> Problem:
+    """The one line for an author value with an e-mail address in it (``posts``: every post
+    giving it): the address is dropped, never published; how to write it instead."""
+    shown = ", ".join(sorted(posts)[:2]) + (", ..." if len(posts) > 2 else "")
+    where = "" if len(posts) == 1 else f" ({len(posts)} posts, e.g. {shown})"
+    fix = f"write 'Author: {write}'"
+    if alias_in and normalise(read_as) != normalise(write):
+        fix += f", or give {alias_in} 'Aliases: {read_as}'"
+    return Problem(
+        sorted(posts)[0] if len(posts) == 1 else "",
+        f"Author {value!r} has an e-mail address in it{where}: read as {read_as!r}, the "
+        f"address left out (a byline would publish it); {fix}",
+        error=False,
+    )
+
+
 # what joins two names in one byline that Pelican does not split at (Author: never splits)
 _JOINED = re.compile(r"\s*(?:[,;&+]|\band\b|\bet\b|\bund\b)\s*", re.IGNORECASE)
 _NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five"}
@@ -480,13 +653,18 @@ def unknown_author(
     team_folder: str,
     error: bool,
     slug: str = "",
+    aliases: Sequence[str] = (),
 ) -> Problem:
     """The message for a post naming someone without a team file; ``slug``: the file name to
-    add, the one their byline links to already (/team/<slug>/)."""
+    add, the one their byline links to already (/team/<slug>/); ``aliases``: the other names
+    their posts give them (``group_signers``)."""
     if suggestion:
         hint = f" (did you mean {suggestion!r}?)"
     else:
-        hint = f"; add {team_folder}/{slug or normalise(name) or 'name'}.md with 'Name: {name}'"
+        hint = (
+            f"; add {team_folder}/{slug or normalise(name) or 'name'}.md with "
+            f"{_name_lines(name, aliases)}"
+        )
     return Problem(
         post, f"{display_key(key)} {name!r} has no team file in {team_folder}/{hint}", error
     )
@@ -500,6 +678,7 @@ def unknown_author_summary(
     command: str,
     error: bool,
     slug: str = "",
+    aliases: Sequence[str] = (),
 ) -> Problem:
     """One line for someone without a team file who signs several posts (a typo is per post).
 
@@ -507,15 +686,21 @@ def unknown_author_summary(
     that writes the missing team files, instead of one line per post.
     """
     if len(posts) == 1:
-        return unknown_author(posts[0], key, name, None, team_folder, error, slug)
+        return unknown_author(posts[0], key, name, None, team_folder, error, slug, aliases)
     shown = ", ".join(sorted(posts)[:2]) + (", ..." if len(posts) > 2 else "")
     return Problem(
         "",
         f"Author {name!r} has no team file in {team_folder}/ ({len(posts)} posts, e.g. {shown}); "
         f"run: {command} (or add {team_folder}/{slug or normalise(name) or 'name'}.md "
-        f"with 'Name: {name}')",
+        f"with {_name_lines(name, aliases)})",
         error,
     )
+
+
+def _name_lines(name: str, aliases: Sequence[str]) -> str:
+    """'Name: Adam Ginsburg' and 'Aliases: Adam': what a new team file gives."""
+    lines = f"'Name: {name}'"
+    return f"{lines} and 'Aliases: {', '.join(aliases)}'" if aliases else lines
 
 
 def one_name_of_many(post: str, key: str, name: str, error: bool) -> Problem:
@@ -528,6 +713,17 @@ def one_name_of_many(post: str, key: str, name: str, error: bool) -> Problem:
         f"{display_key(key)} {name!r} is read as one name: names are separated by ',' "
         f"(or ';'), not {sep!r}; write 'Authors: {names}'",
         error,
+    )
+
+
+def site_author_address(value: str, read_as: str) -> Problem:
+    """The line for an e-mail address in the site's AUTHOR, which signs posts without an
+    author line: left out of them as of any author line."""
+    return Problem(
+        "pelicanconf.py",
+        f"AUTHOR {value!r} has an e-mail address in it: read as {read_as!r} in the posts it "
+        f"signs, the address left out (a byline would publish it); write AUTHOR = {read_as!r}",
+        error=False,
     )
 
 
@@ -571,14 +767,15 @@ def stub_left(source: str, text: str) -> Problem | None:
     )
 
 
-def stub_text(name: str) -> str:
-    """A team file for someone who has none yet: their Name, the keys to complete, no bio.
+def stub_text(name: str, aliases: Sequence[str] = ()) -> str:
+    """A team file for someone who has none yet: their Name (and the other names their posts
+    give them, as Aliases), the keys to complete, no bio.
 
     The note is an HTML comment, so a stub published as it is shows no placeholder text.
     """
+    sep = "; " if any("," in alias for alias in aliases) else ", "
     return (
-        f"Name: {name}\n"
-        "Role:\n"
+        f"Name: {name}\n" + (f"Aliases: {sep.join(aliases)}\n" if aliases else "") + "Role:\n"
         "\n"
         f"<!-- {STUB_NOTE}: complete Role (one line, such as Backend\n"
         "engineer), add Photo: team/photos/<file>.jpg and write the bio here, in place of this\n"

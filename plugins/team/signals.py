@@ -333,9 +333,18 @@ def _canonicalise(generator, team: Team) -> None:
     unknown: dict[str, _Unknown] = {}
     outsiders: dict[str, list[Author]] = {}  # normalised name -> Pelican's Author objects
     site_author = str(settings.get("AUTHOR") or "").strip()
-    site_person = team.roster.find(site_author) if site_author else None
+    site_person = people.signed_by(team.roster, site_author, {}) if site_author else None
+    site_name = people.signature(site_author).name  # AUTHOR = "Adam (adam@example.org)": Adam
     unsigned: list[str] = []  # posts signed by AUTHOR, who has no team file
-    everything = every_article(generator)
+    everything = list(every_article(generator))
+    # every author value, grouped by person: 'Adam (adam@example.org)' is Adam, never the address
+    signers = people.group_signers(
+        author.name
+        for article in everything
+        if {"author", "authors"} & set(getattr(article, "metadata", {}))
+        for author in getattr(article, "authors", [])
+    )
+    addressed: dict[str, _Addressed] = {}  # an author value with an address -> its posts
     for article in everything:
         metadata = getattr(article, "metadata", {})
         key = "authors" if "authors" in metadata else "author" if "author" in metadata else None
@@ -344,17 +353,29 @@ def _canonicalise(generator, team: Team) -> None:
                 article.authors = [team.authors[site_person.slug]]
                 article.author = article.authors[0]
             elif site_author and getattr(article, "authors", None):
+                for author in article.authors:
+                    if author.name == site_author:
+                        author.name = site_name
                 unsigned.append(_shown(settings, article.source_path))
             continue
         authors = []
         for author in getattr(article, "authors", []):
-            person = team.roster.find(author.name)
+            post = _shown(settings, article.source_path)
+            person = people.signed_by(team.roster, author.name, signers)
+            if author.name in signers and people.signature(author.name).addresses:
+                note = addressed.setdefault(author.name, _Addressed(signers[author.name]))
+                note.posts.append(post)
+                note.person = person
             if person is not None:
                 authors.append(team.authors[person.slug])
                 continue
+            signer = signers.get(author.name)
+            # without its address, as the person's fullest name (unless that is a team
+            # member's: a name without an address is theirs only by an alias)
+            if signer is not None and team.roster.find(signer.name) is None:
+                author.name = signer.name
             authors.append(author)
             outsiders.setdefault(people.normalise(author.name), []).append(author)
-            post = _shown(settings, article.source_path)
             if (post, author.name) in reported:
                 continue
             reported.add((post, author.name))
@@ -405,15 +426,43 @@ def _canonicalise(generator, team: Team) -> None:
     for norm, objects in outsiders.items():
         for author in objects:
             author.slug = slugs[norm]
+    for value, note in sorted(addressed.items()):
+        _report(note.problem(value, slugs, team_folder))
     command = _stubs_command(settings)
     for norm, entry in unknown.items():
-        _report(
-            people.unknown_author_summary(
-                entry.name(), entry.key, entry.posts, team_folder, command, entry.error, slugs[norm]
-            )
+        name = entry.name()
+        signer = next((s for s in signers.values() if people.normalise(s.name) == norm), None)
+        aliases = signer.aliases if signer is not None else ()
+        summary = people.unknown_author_summary(
+            name, entry.key, entry.posts, team_folder, command, entry.error, slugs[norm], aliases
         )
+        _report(summary)
+    if site_name != site_author and (unsigned or site_person is not None):
+        _report(people.site_author_address(site_author, site_name))
     if unsigned:
-        _report(people.unsigned_posts(unsigned, site_author, command))
+        _report(people.unsigned_posts(unsigned, site_name, command))
+
+
+@dataclass
+class _Addressed:
+    """An author value with an e-mail address in it, and the posts that give it."""
+
+    signer: people.Signer
+    person: people.Person | None = None
+    posts: list[str] = field(default_factory=list)
+
+    def problem(self, value: str, slugs: dict[str, str], team_folder: str) -> people.Problem:
+        """Its one line: read as the name alone; write the person's Name, or an alias."""
+        sig = people.signature(value)
+        if self.person is not None:
+            write, alias_in = self.person.name, self.person.source
+            if people.normalise(sig.name) in {people.normalise(a) for a in self.person.aliases}:
+                alias_in = ""  # an alias already: only the address is to go
+        else:
+            write = self.signer.name
+            alias_in = f"{team_folder}/{slugs.get(people.normalise(write), '')}.md"
+        read_as = sig.name if sig.named else write
+        return people.address_dropped(value, read_as, self.posts, write, alias_in)
 
 
 @dataclass
