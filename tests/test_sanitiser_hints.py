@@ -8,7 +8,7 @@ import pytest
 from plugins.blogcore import text
 
 WIDTHS = "a table's column widths are inline styles"
-IMAGE = "an image's size with a unit is an inline style"
+IMAGE = "an image's size in a unit other than pixels"
 
 
 @pytest.mark.parametrize(
@@ -17,6 +17,8 @@ IMAGE = "an image's size with a unit is an inline style"
         ('<table><colgroup><col style="width: 20%"></colgroup></table>', [WIDTHS]),
         ('<table><colgroup style="width: 5em"></colgroup></table>', [WIDTHS]),
         ('<img src="a.png" alt="A" style="width: 50%">', [IMAGE]),
+        ('<img src="a.png" alt="A" style="height: 12em; width: 400px">', [IMAGE]),
+        ('<img src="a.png" alt="A" style="width: 400px; border: 0">', []),  # not a size
         (
             '<img src="a.png" alt="A" style="width: 50%"><table><col style="width: 1%"></table>',
             [IMAGE, WIDTHS],
@@ -64,3 +66,61 @@ def test_rest_column_widths_are_reported_with_the_way_to_write_them(
     # the table is there either way, with no inline style left
     table = site.soup("posts/prices/").select_one(".post-content table")
     assert table is not None and table.find(style=True) is None
+
+
+@pytest.mark.parametrize(
+    ("style", "attributes"),
+    [
+        ("width: 800px;", {"width": "800"}),  # docutils' :width: 800px
+        ("width: 800px; height: 600px;", {"width": "800", "height": "600"}),
+        ("WIDTH:640PX", {"width": "640"}),
+        ("width: 800.5px", {"width": "800"}),
+        ("height: 300", {"width": "9", "height": "300"}),  # no unit: pixels; its width kept
+    ],
+)
+def test_an_image_size_in_pixels_as_a_style_becomes_its_attributes(style, attributes):
+    html = f'<p><img src="a.png" alt="A &amp; B" width="9" style="{style}"> after</p>'
+    cleaned, removed = text.sanitize_and_report(html)
+    assert not removed, text.POSTS.message("content/posts/x.rst", removed)
+    image = text.soup(cleaned).img
+    assert {k: image.get(k) for k in ("width", "height") if image.has_attr(k)} == attributes
+    assert image["alt"] == "A & B" and image["src"] == "a.png" and not image.has_attr("style")
+    assert cleaned.endswith(" after</p>")
+
+
+@pytest.mark.parametrize("style", ["width: 50%", "width: 10em", "width: 800px; color: red", ""])
+def test_any_other_image_style_is_still_removed_and_named(style):
+    cleaned, removed = text.sanitize_and_report(f'<img src="a.png" alt="A" style="{style}">')
+    assert removed.attributes == ("style",)
+    assert text.soup(cleaned).img.attrs == {"src": "a.png", "alt": "A"}
+
+
+IMAGE_POST = """Launch card
+###########
+
+:date: 2026-11-01
+:category: Company
+:author: Ada Byrne
+
+.. image:: {{static}}/images/social-card.png
+   :alt: The launch card
+   :width: {width}
+"""
+
+
+# "1200": the picture's own width, which the image pipeline gives an image without one
+@pytest.mark.parametrize(
+    ("width", "kept", "said"), [("800px", "800", False), ("50%", "1200", True)]
+)
+def test_rest_image_width_in_pixels_is_kept_and_other_units_named(
+    build_site, caplog, width, kept, said
+):
+    with caplog.at_level(logging.WARNING):
+        site = build_site({"posts/card.rst": IMAGE_POST.format(width=width)}, name=f"i-{said}")
+    lines = [r.getMessage() for r in caplog.records if "card.rst: " in r.getMessage()]
+    if said:
+        assert len(lines) == 1 and f"({'width: ' + width})" in lines[0], lines
+    else:
+        assert lines == [], lines
+    image = site.soup("posts/launch-card/").select_one(".post-content img")
+    assert image is not None and image.get("width") == kept and not image.has_attr("style")

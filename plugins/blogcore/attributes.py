@@ -98,6 +98,32 @@ def value(tag: str, name: str, value: str) -> str | None:
     return value
 
 
+# one declaration of an image's size in pixels, or with no unit: "width: 800px", "height:600"
+_SIZE = re.compile(r"\s*(width|height)\s*:\s*(\d+)(?:\.\d*)?\s*(?:px)?\s*", re.IGNORECASE)
+
+
+def style_size(style: str) -> dict[str, str] | None:
+    """The width and height attributes an image's ``style`` means, when it holds nothing
+    but its size in pixels (or with no unit): ``{"width": "800"}`` for ``width: 800px;``,
+    as docutils writes reStructuredText's ``:width: 800px``. None for anything else (a
+    size in % or em, a colour, an empty style): the style is removed, and named."""
+    sizes: dict[str, str] = {}
+    for declaration in style.split(";"):
+        if not declaration.strip():
+            continue
+        found = _SIZE.fullmatch(declaration)
+        if found is None:
+            return None
+        sizes[found.group(1).lower()] = found.group(2)
+    return sizes or None
+
+
+def sizes_only(style: str) -> bool:
+    """Whether ``style`` holds an image's width or height and nothing else (in any unit)."""
+    names = [d.partition(":")[0].strip().lower() for d in style.split(";") if d.strip()]
+    return bool(names) and all(name in ("width", "height") for name in names)
+
+
 def timeless(tag) -> bool:
     """Whether a ``<time>`` element (beautifulsoup4's) has no datetime and no date or time
     as its text: no value HTML allows."""

@@ -645,10 +645,54 @@ def _listed(parts: list[str]) -> str:
 _STYLE_HINTS = {
     "col": "a table's column widths are inline styles: the browser sizes the columns "
     "(in reStructuredText, write :widths: auto)",
-    "img": "an image's size with a unit is an inline style: give it in pixels "
-    '(:width: 400 in reStructuredText, width="400" in HTML)',
+    # a size in pixels (docutils' style="width: 800px") is made width="800": sized_images
+    "img": "an image's size in a unit other than pixels ({style}) is an inline style: give "
+    'it in pixels (:width: 400 in reStructuredText, width="400" in HTML)',
 }
 _STYLE_HINTS["colgroup"] = _STYLE_HINTS["col"]
+_IMAGE_HINT = _STYLE_HINTS["img"].partition("{")[0]
+
+
+class _StyledImages(HTMLParser):
+    """Each ``<img>`` start tag whose style is its size in pixels alone (``style_size``):
+    (where it starts, how long it is, its attributes), in order."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines = line_starts(html)
+        self.found: list[tuple[int, int, list[tuple[str, str | None]]]] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "img" and any(
+            name == "style" and attribute_values.style_size(value or "") for name, value in attrs
+        ):
+            line, column = self.getpos()
+            self.found.append((self.lines[line] + column, len(self.get_starttag_text()), attrs))
+
+    handle_startendtag = handle_starttag
+
+
+def sized_images(html: str) -> str:
+    """``html`` with each image's size given as a style in pixels alone (docutils writes
+    reStructuredText's ``:width: 800px`` as ``style="width: 800px;"``, which the sanitiser
+    removes) given as its ``width``/``height`` attributes instead, as ``width="800px"`` is
+    kept as ``width="800"``: the writer's size is kept, with nothing to report. Any other
+    style is left to the sanitiser, which removes it and says so."""
+    if "<img" not in html.lower() or "style" not in html.lower():
+        return html
+    for start, length, attrs in reversed(_StyledImages(html).found):
+        style = next(value or "" for name, value in attrs if name == "style")
+        sizes = attribute_values.style_size(style) or {}
+        kept = [(n, v) for n, v in attrs if n != "style" and n not in sizes]
+        written = "".join(
+            f" {n}" if v is None else f' {n}="{escape(v)}"' for n, v in [*kept, *sizes.items()]
+        )
+        html = f"{html[:start]}<img{written}>{html[start + length :]}"
+    return html
+
+
 _PICTURE_LEFT_OUT = "a picture whose address is refused is left out of the page"
 
 
@@ -692,6 +736,8 @@ class Sanitiser:
         if not html:
             return html or ""
         lowered = html.lower()
+        if "<img" in lowered and "style" in lowered:
+            html = sized_images(html)
         if self.links_embeds and embeds.may_have(lowered):
             html = linked_embeds(html)
         if self.links_embeds and "{%" in html:
@@ -762,9 +808,17 @@ class Sanitiser:
             for name, value in attrs.items():
                 name = name.lower()
                 if name not in allowed or (name == "tabindex" and (value or "").strip() != "0"):
-                    attributes[name] = None
-                    if name == "style" and tag in _STYLE_HINTS:
+                    if name == "style" and tag == "img":
+                        if attribute_values.style_size(value or "") is not None:
+                            continue  # made its width and height (sized_images): kept
+                        if attribute_values.sizes_only(value or "") and not any(
+                            h.startswith(_IMAGE_HINT) for h in hints
+                        ):
+                            style = " ".join((value or "").split()).rstrip(";")
+                            hints[_STYLE_HINTS[tag].format(style=style)] = None
+                    elif name == "style" and tag in _STYLE_HINTS:
                         hints[_STYLE_HINTS[tag]] = None
+                    attributes[name] = None
                     continue
                 if (lost := attribute_values.lost(tag, name, value or "")) is not None:
                     values[lost] = None
