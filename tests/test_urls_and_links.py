@@ -1718,3 +1718,54 @@ def test_a_page_over_a_file_a_plugin_or_a_language_feed_writes(
     ]
     written = (tmp_path / "output-0" / save_as).read_text(encoding="utf-8")
     assert "Replaced." not in written and "Old profile" not in written
+
+
+def test_a_static_link_to_a_posts_source_says_to_link_it_by_filename():
+    target = links.Target("casa_simulating.rst", links.MISSING)
+    written = {"casa_simulating.rst": "post", "pages/about.md": "page"}
+    message = links.problem(
+        "|static|/casa_simulating.rst", target, "content", [], "static", written
+    )
+    assert message == (
+        "the link |static|/casa_simulating.rst points at content/casa_simulating.rst, which is "
+        "a post, not a file published as it is: link it as {filename}/casa_simulating.rst"
+    )
+    # a {filename} link to a missing file is unchanged
+    missing = links.problem("{filename}/x.md", links.Target("x.md", links.MISSING), "c", [])
+    assert missing is not None and "does not exist" in missing
+
+
+RST_LINKER = """Simulating the array
+####################
+
+:date: 2024-05-06
+:category: Company
+:author: Ada Byrne
+
+See `the older post <|static|/posts/older.rst>`__ and `about us <{static}/pages/about.md>`__.
+"""
+
+RST_OLDER = """An older post
+#############
+
+:date: 2024-05-01
+:category: Company
+:author: Ada Byrne
+
+Some words.
+"""
+
+
+def test_a_static_link_to_a_post_or_page_source_is_named_as_one(build_site, caplog):
+    # an old reST site's |static|/x.rst to a post: the line said "which does not exist"
+    caplog.set_level(logging.WARNING)
+    build_site({"posts/linker.rst": RST_LINKER, "posts/older.rst": RST_OLDER}, name="src-links")
+    said = [m for m in _warnings(caplog) + _errors(caplog) if "linker.rst" in m]
+    assert len(said) == 2, said
+    assert (
+        "src-links/posts/older.rst, which is a post" in said[0] and "does not exist" not in said[0]
+    )
+    assert said[0].endswith("link it as {filename}/posts/older.rst")
+    assert said[1].endswith(
+        "which is a page, not a file published as it is: link it as {filename}/pages/about.md"
+    )

@@ -16,6 +16,7 @@ from html import unescape
 from typing import Any
 from urllib.parse import unquote
 
+from pelican.contents import Article
 from pelican.urlwrappers import Author, Category, Tag
 
 from plugins.engine import side
@@ -663,6 +664,13 @@ def link_problems(
             if os.path.isfile(getattr(c, "source_path", None) or "") and not _outside(p)
         ]
 
+    @functools.cache
+    def written() -> dict[str, str]:
+        """Each post's and page's content path, as "post" or "page": a {static} link to
+        one's source file is told to link it by {filename}."""
+        found = context.get("generated_content", {}).items()
+        return {p: "post" if isinstance(c, Article) else "page" for p, c in found if c}
+
     content_dir = shown(settings, "")
     now = datetime.datetime.now(datetime.UTC)
     bios = getattr(context.get("team"), "bios", None) or {}  # plugins/team: Content objects
@@ -722,14 +730,19 @@ def link_problems(
                         if target is None:  # a {filename} link's was looked up just above
                             target = link_targets(item, value, kind, context, now)
                         paths = known("filename" if kind == "filename" else "static")
-                        message = links.problem(link, target, content_dir, paths, kind)
+                        message = links.problem(link, target, content_dir, paths, kind, written())
                         if target.state == links.MISSING and item.source_path.endswith(".rst"):
                             message = (
                                 _spaces_dropped(link, kind, value, target, settings) or message
                             )
                         # Pelican publishes the files a post's text links to, not its summary's
                         there = os.path.join(settings["PATH"], target.path)
-                        summary_only = where and kind != "filename" and os.path.isfile(there)
+                        summary_only = (
+                            where
+                            and kind != "filename"
+                            and os.path.isfile(there)
+                            and target.path not in written()
+                        )
                         if summary_only and target.state == links.MISSING:
                             shown_path = f"{content_dir}/{target.path}"
                             message = links.summary_only_problem(link, shown_path)

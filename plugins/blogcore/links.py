@@ -9,7 +9,7 @@ import difflib
 import ipaddress
 import posixpath
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import unescape
 from urllib.parse import unquote, urlparse, urlsplit
@@ -285,17 +285,30 @@ def candidate_paths(value: str, relative_dir: str) -> list[str]:
 
 
 def problem(
-    link: str, target: Target, content_dir: str, known: Collection[str] = (), kind: str = "filename"
+    link: str,
+    target: Target,
+    content_dir: str,
+    known: Collection[str] = (),
+    kind: str = "filename",
+    written: Mapping[str, str] | None = None,
 ) -> str | None:
     """What is wrong with one link, as the end of a log line; None when nothing is.
 
     ``content_dir`` is the content folder as staff know it (``content``); ``known`` lists
     the content paths a missing target might have been meant to be (for a ``{static}`` or
-    ``{attach}`` link, the static files; else the posts and pages), ``kind`` the link's.
+    ``{attach}`` link, the static files; else the posts and pages), ``kind`` the link's;
+    ``written``, each post's and page's path as "post" or "page": a ``{static}`` link to
+    one's source file (an old site's ``|static|/x.rst``) is told to be a ``{filename}`` link.
     """
     shown = f"{content_dir}/{target.path}"
     if target.state == PUBLISHED:
         return None
+    what = (written or {}).get(target.path) if kind != "filename" else None
+    if target.state == MISSING and what:
+        return (
+            f"the link {link} points at {shown}, which is a {what}, not a file published as it "
+            f"is: link it as {{filename}}/{target.path}"
+        )
     if target.state == MISSING:
         as_cased = {path.lower(): path for path in known}.get(target.path.lower())
         close = [as_cased] if as_cased else difflib.get_close_matches(target.path, known, 1, 0.75)
