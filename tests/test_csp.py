@@ -496,3 +496,118 @@ def test_a_publish_build_with_a_hotlinked_image_fails(build_site):
 def test_a_bad_csp_setting_stops_the_build_with_one_line(build_site):
     with pytest.raises(SystemExit, match="Settings error: CSP_EXTRA: img-src: 'self' is a keyword"):
         build_site(PLUGINS=WITH_CSP, CSP_ENABLED=True, CSP_EXTRA={"img-src": ["self"]})
+
+
+# --- pictures of other sites, grouped (a Blogger-era blog: hundreds of them) -----------------
+
+
+@pytest.mark.parametrize(
+    ("url", "source"),
+    [
+        ("http://3.bp.blogspot.com/_a/b/s1600/x.png", "https://*.bp.blogspot.com"),
+        ("https://1.bp.blogspot.com/x.png", "https://*.bp.blogspot.com"),
+        ("http://casa.colorado.edu/x.png", "https://casa.colorado.edu"),  # over https
+        ("https://3.example.org/x.png", "https://3.example.org"),  # no wildcard of a domain
+        ("https://farm4.staticflickr.com/x.jpg", "https://farm4.staticflickr.com"),
+        ("https://cdn.example.org:8443/x.png", "https://cdn.example.org:8443"),
+        ("//cdn.example.org/x.png", "https://cdn.example.org"),
+    ],
+)
+def test_the_source_advised_is_one_the_policy_accepts_over_https(url, source):
+    assert media.source_of(url) == source
+    assert check_source("img-src", source) == source
+    assert media.allows([source], url, "https://blog.example.org", upgrade=True)
+
+
+def test_an_http_picture_is_allowed_by_an_https_source_once_upgraded():
+    url, sources = "http://2.bp.blogspot.com/x.png", ["https://*.bp.blogspot.com"]
+    assert not media.allows(sources, url, "https://blog.example.org")
+    assert media.allows(sources, url, "https://blog.example.org", upgrade=True)
+
+
+def test_blocked_pictures_are_grouped_by_what_would_allow_them():
+    blocked = [
+        media.Blocked("content/a.rst", "http://1.bp.blogspot.com/x.png", "img-src"),
+        media.Blocked("content/b.rst", "http://4.bp.blogspot.com/y.png", "img-src"),
+        media.Blocked("content/a.rst", "https://i.imgur.com/z.png", "img-src"),
+        media.Blocked("content/c.rst", "http://2.bp.blogspot.com/z.png", "img-src"),
+        media.Blocked("content/d.rst", "http://3.bp.blogspot.com/w.png", "img-src"),
+        media.Blocked("content/e.rst", "http://3.bp.blogspot.com/v.png", "img-src"),
+        media.Blocked("content/e.rst", "http://3.bp.blogspot.com/v.png", "img-src"),  # again
+    ]
+    groups = media.grouped(blocked)
+    assert [len(g) for g in groups] == [5, 1]
+    assert media.group_message(groups[0], shipped=True) == (
+        "content/a.rst: 5 pictures in 5 files (content/a.rst, content/b.rst, content/c.rst and "
+        "2 more) are loaded from *.bp.blogspot.com, another site, and the "
+        "Content-Security-Policy blocks them (img-src); save each under content/images/ and "
+        "link them with {static}, or allow their site with CSP_EXTRA = {'img-src': "
+        "['https://*.bp.blogspot.com']} in pelicanconf.py and write their addresses with https:"
+    )
+    assert media.group_message(groups[1], shipped=False) == (
+        "content/a.rst: https://i.imgur.com/z.png is loaded from another site and the "
+        "published site's Content-Security-Policy blocks it (img-src): make publish stops on "
+        "it; save it under content/images/ and link it with {static}, or allow its site with "
+        "CSP_EXTRA = {'img-src': ['https://i.imgur.com']} in pelicanconf.py"
+    )
+
+
+def _blogger_post(n: int, pictures: int) -> str:
+    images = "\n\n".join(
+        f"![Plot {i}](http://{1 + i % 4}.bp.blogspot.com/_x/s1600/plot-{n}-{i}.png)"
+        for i in range(pictures)
+    )
+    return (
+        f"Title: Old post {n}\nDate: 2009-0{1 + n}-01\nAuthor: Ada Byrne\nCategory: News\n\n"
+        f"{images}\n\n![A map](https://maps.example.net/m-{n}.png)\n"
+    )
+
+
+BLOGGER = {f"posts/old-{n}.md": _blogger_post(n, 3) for n in range(5)}
+
+
+def _csp_lines(caplog) -> list[tuple[str, str]]:
+    return [
+        (r.levelname, r.getMessage())
+        for r in caplog.records
+        if "Content-Security-Policy blocks" in r.getMessage()
+    ]
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["one-process", "forked-renderers"])
+def test_pictures_of_other_sites_are_one_line_per_site(build_site, caplog, workers):
+    # a Blogger-era blog: one line per picture, each advising an http: host of its own
+    caplog.set_level(logging.WARNING)
+    build_site(BLOGGER, PLUGINS=WITH_CSP, name=f"blogger-{workers}",
+               FASTBUILD_WORKERS=workers, FASTBUILD_MIN_FILES=1)  # fmt: skip
+    lines = _csp_lines(caplog)
+    assert len(lines) == 2, lines
+    (level, blogspot), (_, maps) = sorted(lines, key=lambda line: "maps" in line[1])
+    assert level == "WARNING"
+    assert ": 15 pictures in 5 files (" in blogspot and " and 2 more) " in blogspot
+    assert "['https://*.bp.blogspot.com']" in blogspot and "http://" not in blogspot
+    assert ": 5 pictures in 5 files (" in maps and "['https://maps.example.net']" in maps
+
+
+def test_a_publish_with_pictures_of_other_sites_still_fails_and_the_advice_lets_it_through(
+    build_site, caplog
+):
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit):
+        build_site(BLOGGER, publish=True, PLUGINS=WITH_CSP, name="blogger-publish",
+                   COMMENTS_ISSO_URL="https://c.example.org")  # fmt: skip
+    lines = _csp_lines(caplog)
+    assert [level for level, _ in lines] == ["ERROR", "ERROR"], lines
+    caplog.clear()
+    extra = {"img-src": ["https://*.bp.blogspot.com", "https://maps.example.net"]}
+    build_site(BLOGGER, publish=True, PLUGINS=WITH_CSP, name="blogger-allowed",
+               COMMENTS_ISSO_URL="https://c.example.org", CSP_EXTRA=extra)  # fmt: skip
+    assert _csp_lines(caplog) == []
+    # a development build (http SITEURL) checks as the published site, which upgrades them
+    build_site(BLOGGER, PLUGINS=WITH_CSP, name="blogger-dev-allowed", CSP_EXTRA=extra,
+               siteurl="http://localhost:8000")  # fmt: skip
+    assert _csp_lines(caplog) == []
+    # unless the settings turn the upgrade off: then http: addresses are blocked still
+    build_site(BLOGGER, PLUGINS=WITH_CSP, name="blogger-no-upgrade", CSP_EXTRA=extra,
+               siteurl="http://localhost:8000", CSP_UPGRADE_INSECURE_REQUESTS=False)  # fmt: skip
+    assert [level for level, _ in _csp_lines(caplog)] == ["WARNING"]

@@ -13,7 +13,9 @@ analytics: the counter's; newsletter: the form's endpoint; search: Pagefind's We
 ``CSP_EXTRA`` adds sources the site needs and no plugin knows about.
 
 A post or page that loads an image, video or sound from a host the policy does not allow is an
-error naming the file, the URL and the setting that would allow it.
+error naming the file, the URL and the setting that would allow it (over https; a numbered
+host such as ``3.bp.blogspot.com`` as its wildcard); several from one site are one line for
+that site, with a count and the first files, said once the pages are written.
 
 Gives the theme ``csp_policy`` (a ``policy.Policy``) when enabled. Metadata keys read: none.
 Settings: see ``settings.py``.

@@ -1,6 +1,7 @@
 """Which of a post's images, videos and sounds a policy would block; no Pelican here."""
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, SoupStrainer
@@ -44,8 +45,13 @@ def _port(scheme: str, port: int | None) -> int | None:
     return port if port is not None else _DEFAULT_PORTS.get(scheme)
 
 
-def allows(sources: Iterable[str], url: str, self_origin: str) -> bool:
-    """Does a source list let the page load this URL? (CSP's matching, for http(s) URLs.)"""
+def allows(sources: Iterable[str], url: str, self_origin: str, upgrade: bool = False) -> bool:
+    """Does a source list let the page load this URL? (CSP's matching, for http(s) URLs.)
+
+    ``upgrade``: the policy has ``upgrade-insecure-requests``, so the browser asks for an
+    ``http:`` URL over https before the policy looks at it."""
+    if upgrade and url[:7].lower() == "http://":
+        url = "https://" + url[7:]
     target = urlsplit(url if not url.startswith("//") else urlsplit(self_origin).scheme + ":" + url)
     scheme, host = target.scheme, (target.hostname or "").lower()
     port = _port(scheme, target.port)
@@ -82,6 +88,85 @@ def allows(sources: Iterable[str], url: str, self_origin: str) -> bool:
 
 
 def source_of(url: str) -> str:
-    """The host source that would allow a URL: its origin (scheme://host[:port])."""
+    """The host source that would allow a URL, over https (a page served over https loads an
+    ``http:`` picture over https or not at all): ``https://host[:port]``; a host numbered
+    among its siblings (Blogger's ``1.bp.blogspot.com`` to ``4.bp.blogspot.com``) as the
+    wildcard the policy accepts for all of them, ``https://*.bp.blogspot.com``."""
     parts = urlsplit(url if not url.startswith("//") else "https:" + url)
-    return f"{parts.scheme}://{parts.netloc}"
+    host = (parts.hostname or "").lower()
+    labels = host.split(".")
+    if len(labels) >= 4 and labels[0].isdigit():  # 3.bp.blogspot.com, not 3.example.org
+        host = "*." + ".".join(labels[1:])
+    port = f":{parts.port}" if parts.port not in (None, 80, 443) else ""
+    return f"https://{host}{port}"
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """One picture, video or sound a page loads from a host the policy does not allow."""
+
+    file: str  # the post or page, as staff know it (content/posts/x.md)
+    url: str
+    directive: str  # img-src, media-src
+
+
+def grouped(blocked: Iterable[Blocked]) -> list[list[Blocked]]:
+    """The blocked loads grouped by what would allow them (directive and ``source_of``), each
+    once per file and URL, in first-seen order."""
+    groups: dict[tuple[str, str], dict[tuple[str, str], Blocked]] = {}
+    for one in blocked:
+        group = groups.setdefault((one.directive, source_of(one.url)), {})
+        group.setdefault((one.file, one.url), one)
+    return [list(group.values()) for group in groups.values()]
+
+
+FILES_SHOWN = 3  # files a grouped line names before "and N more"
+
+
+def advice(urls: Iterable[str], directive: str, many: bool) -> str:
+    """What to do about media the policy blocks: save it with the site, or allow its site
+    (over https; ``http:`` addresses written with https too)."""
+    urls = list(urls)
+    it, its = ("them", "their") if many else ("it", "its")
+    written = "their addresses" if many else "its address"
+    plain = any(u.lower().startswith("http://") for u in urls)
+    https = f" and write {written} with https:" if plain else ""
+    return (
+        f"save {'each' if many else 'it'} under content/images/ and link {it} with "
+        f"{{static}}, or allow {its} site with CSP_EXTRA = "
+        f"{{{directive!r}: [{source_of(urls[0])!r}]}} in pelicanconf.py{https}"
+    )
+
+
+def _whose(shipped: bool) -> tuple[str, str]:
+    """Whose policy blocks it, and what follows: the build's, or the published site's."""
+    return ("", "") if shipped else ("published site's ", ": make publish stops on it")
+
+
+def alone(url: str, directive: str, shipped: bool) -> str:
+    """The line for one picture (after its file's name), and what to do about it."""
+    whose, stops = _whose(shipped)
+    return (
+        f"{url} is loaded from another site and the {whose}Content-Security-Policy blocks it "
+        f"({directive}){stops}; " + advice([url], directive, many=False)
+    )
+
+
+def group_message(group: list[Blocked], shipped: bool) -> str:
+    """One line for a group of ``grouped``: the picture itself when alone, else how many,
+    from where, and the first files."""
+    whose, stops = _whose(shipped)
+    first = group[0]
+    if len(group) == 1:
+        return f"{first.file}: {alone(first.url, first.directive, shipped)}"
+    files = list(dict.fromkeys(one.file for one in group))
+    shown = ", ".join(files[:FILES_SHOWN])
+    more = f" and {len(files) - FILES_SHOWN} more" if len(files) > FILES_SHOWN else ""
+    where = f"in {len(files)} files ({shown}{more})" if len(files) > 1 else f"in {files[0]}"
+    host = source_of(first.url).removeprefix("https://")
+    kinds = "pictures" if first.directive == "img-src" else "videos or sounds"
+    return (
+        f"{first.file}: {len(group)} {kinds} {where} are loaded from {host}, another site, "
+        f"and the {whose}Content-Security-Policy blocks them ({first.directive}){stops}; "
+        + advice([one.url for one in group], first.directive, many=True)
+    )

@@ -59,9 +59,12 @@ def plugin_sources(settings: dict[str, Any]) -> list[tuple[str, Sources, dict[st
     return found
 
 
-def build_policy(settings: dict[str, Any]) -> Policy:
-    """This build's policy: the theme's base, what each plugin declares, CSP_EXTRA."""
+def build_policy(settings: dict[str, Any], upgrade: bool | None = None) -> Policy:
+    """This build's policy: the theme's base, what each plugin declares, CSP_EXTRA
+    (``upgrade``: with upgrade-insecure-requests or not, else as the settings say)."""
     config = configure(settings)
+    if upgrade is not None:
+        config["CSP_UPGRADE_INSECURE_REQUESTS"] = upgrade
     parts: list[Sources] = []
     pages: dict[str, Sources] = {}
     for name, sources, page_sources in plugin_sources(settings):
@@ -82,6 +85,39 @@ def build_policy(settings: dict[str, Any]) -> Policy:
     )
 
 
+BLOCKED = "csp_blocked"  # a record's field: the media.Blocked it tells of
+
+
+class _Grouped(logging.Filter):
+    """Holds back, in the build's own process, the line for each picture another site serves
+    that the policy blocks (a Blogger-era blog has hundreds, one a picture), to be said once
+    the pages are written, one line per site (``say``). A page rendered in a forked
+    worker logs its lines there, and the build logs them again through this logger's filters
+    (fastbuild), so each reaches this filter once; in a worker it lets them pass."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pid = os.getpid()
+        self.held: list[tuple[int, media.Blocked]] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        blocked = getattr(record, BLOCKED, None)
+        if blocked is None or os.getpid() != self.pid:
+            return True
+        self.held.append((record.levelno, media.Blocked(*blocked)))
+        return False
+
+    def say(self, shipped: bool) -> None:
+        """One line per site (a picture alone: its own line), an error where any was."""
+        held, self.held = self.held, []
+        levels: dict[media.Blocked, int] = {}
+        for level, blocked in held:
+            levels[blocked] = max(level, levels.get(blocked, level))
+        for group in media.grouped(blocked for _, blocked in held):
+            level = max(levels[one] for one in group)
+            logger.log(level, "%s", media.group_message(group, shipped))
+
+
 def on_initialized(pelican) -> None:
     """Validate the CSP_* settings; a wrong one stops the build with a clear message. Then
     the theme's templates: what they write inline the policy blocks."""
@@ -91,6 +127,19 @@ def on_initialized(pelican) -> None:
         settings_errors.refuse(pelican.settings, exc)
         return
     _check_templates(pelican.settings)
+    grouped = _Grouped()
+    this_build = engine_build.current(pelican.settings)
+    this_build.state(__package__).grouped = grouped
+    # ahead of Pelican's filter of repeated lines, which would take the line said for a
+    # picture alone for a repeat of the one held back
+    logger.filters.insert(0, grouped)
+    shipped = _enabled(pelican.settings)
+
+    def close() -> None:  # a build stopped before its pages were all written says them too
+        logger.removeFilter(grouped)
+        grouped.say(shipped)
+
+    this_build.on_close(close)
 
 
 def _template_files(settings: dict[str, Any]) -> list[Path]:
@@ -139,8 +188,17 @@ def on_generator_init(generator) -> None:
     key = CONTEXT_KEY if _enabled(generator.settings) else CHECK_KEY
     if key in generator.context:
         return
+    # checked as the published site's (https: publishconf.py), which upgrades http: pictures
+    # unless the settings say otherwise; a development build's own SITEURL is http
+    settings = generator.settings
+    upgrade = None
+    if (
+        key == CHECK_KEY
+        and "CSP_UPGRADE_INSECURE_REQUESTS" not in engine_build.current(settings).given
+    ):
+        upgrade = True
     try:
-        generator.context[key] = build_policy(generator.settings)
+        generator.context[key] = build_policy(settings, upgrade)
     except PolicyError as exc:
         raise settings_errors.stop(generator.settings, f"CSP: {exc}") from None
 
@@ -157,7 +215,8 @@ def on_content_final(generators) -> None:
 
 
 def on_content_written(path: str, context: dict[str, Any]) -> None:
-    """A post or page that hot-links media the policy would block: one error naming the file.
+    """A post or page that hot-links media the policy would block: one error naming the file
+    (held back and said with the others of its site, ``_Grouped``).
 
     Checked as its own page is written (in whichever process writes it): its HTML is then
     final, links resolved, after every plugin has had its say.
@@ -171,19 +230,23 @@ def on_content_written(path: str, context: dict[str, Any]) -> None:
         return  # a listing that happens to carry an article
     siteurl = str(context.get("SITEURL", ""))
     own = origin(siteurl) if siteurl.startswith(("http://", "https://")) else "http://localhost"
+    upgrade = "upgrade-insecure-requests" in policy.directives
     blocked: dict[str, str] = {}
     for directive, url in media.external_media(item.content):
         sources = policy.directives.get(directive, policy.directives["default-src"])
-        if not media.allows(sources, url, own):
+        if not media.allows(sources, url, own, upgrade):
             blocked.setdefault(url, directive)
     # blogcore's link check names an address of the writer's own computer, with its line
     named = "plugins.blogcore" in engine_build.listed(context)
+    log = logger.error if shipped else logger.warning
+    source = _source(context, item.source_path)
     for url, directive in blocked.items():
         if preview_host(url) and named:
             continue
-        (logger.error if shipped else logger.warning)(
-            "%s: %s", _source(context, item.source_path), _blocked(url, directive, shipped)
-        )
+        # one line each, which the build gathers into one line per site (_Grouped); an
+        # address of the writer's own computer is said as it is
+        held = None if preview_host(url) else {BLOCKED: (source, url, directive)}
+        log("%s: %s", source, _blocked(url, directive, shipped), extra=held)
 
 
 def _blocked(url: str, directive: str, shipped: bool) -> str:
@@ -195,13 +258,7 @@ def _blocked(url: str, directive: str, shipped: bool) -> str:
             "which readers cannot load: save the file under content/images/ and link it with "
             "{static}"
         )
-    whose, stops = ("", "") if shipped else ("published site's ", ": make publish stops on it")
-    return (
-        f"{url} is loaded from another site and the {whose}Content-Security-Policy blocks it "
-        f"({directive}){stops}; save it under content/images/ and link it with {{static}}, or "
-        f"allow its site with CSP_EXTRA = {{{directive!r}: [{media.source_of(url)!r}]}} in "
-        "pelicanconf.py"
-    )
+    return media.alone(url, directive, shipped)
 
 
 def _shipped_headers(generators, save_as: str):
@@ -231,8 +288,12 @@ def _check_shipped_headers(generators, settings: dict[str, Any]) -> None:
 
 
 def on_finalized(pelican) -> None:
-    """Write the _headers file, after the rules of the content's own one if it ships one."""
+    """Say the pictures of other sites the policy blocks, one line per site; write the
+    _headers file, after the rules of the content's own one if it ships one."""
     settings = pelican.settings
+    grouped = getattr(engine_build.current(settings).state(__package__), "grouped", None)
+    if grouped is not None:
+        grouped.say(_enabled(settings))
     if not _enabled(settings) or not settings["CSP_HEADERS_SAVE_AS"]:
         return
     target = Path(pelican.output_path) / settings["CSP_HEADERS_SAVE_AS"]
