@@ -518,6 +518,12 @@ def test_check_lang_accepts(value):
         ("pt-br", "(write 'pt-BR')"),
         ("zh_CN", "(write 'zh-CN')"),
         ("zh-cn", "(write 'zh-CN')"),
+        # no region nobody wrote: fr-FR found no catalog where fr's was (probe 18, finding 1)
+        ("fr_FR", "(write 'fr-FR')"),
+        ("fre", "(write 'fr')"),
+        ("iw", "(write 'he')"),
+        ("in", "(write 'id')"),
+        ("chi", "(write 'zh')"),
         # a country's code for its language, a language's English name (probe 7, finding 20)
         ("ua", "(did you mean 'uk' (Ukrainian)?)"),
         ("jp", "(did you mean 'ja' (Japanese)?)"),
@@ -531,6 +537,12 @@ def test_check_lang_rejects(value, hint):
     with pytest.raises(frontmatter.FrontMatterError, match="Lang must be a language code") as err:
         frontmatter.check_lang(value)
     assert hint in str(err.value)
+
+
+def test_und_is_no_language_to_write():
+    with pytest.raises(frontmatter.FrontMatterError, match="Lang must be a language code") as err:
+        frontmatter.check_lang("und")
+    assert "write" not in str(err.value)  # it said: write 'en-US'
 
 
 @pytest.mark.parametrize(

@@ -320,8 +320,44 @@ def test_a_german_sites_post_keeps_its_content_german(german_site):
         ("fr", {"fr"}, ""),
         ("en", {"fr"}, ""),
         ("en-GB", {"fr"}, ""),  # English, written another way: the strings are its own
-        ("fr-CA", {"fr"}, ' lang="en"'),  # gettext looks for a catalog named fr-CA
+        # gettext's fallback: no fr-CA catalog, fr's strings (probe 18, finding 1)
+        ("fr-CA", {"fr"}, ""),
+        ("zh-Hant", {"zh"}, ' lang="en"'),  # a Simplified catalog is no Traditional one
     ],
 )
 def test_chrome_marks(lang, catalogs, expected):
     assert str(templating.chrome_marks(lang, catalogs)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "catalogs", "expected"),
+    [
+        ("fr", {"fr"}, "fr"),
+        ("fr-CA", {"fr"}, "fr"),
+        ("fr-FR", {"fr", "fr-CA"}, "fr"),  # a sibling region is no fallback
+        ("fr-CA", {"fr", "fr-CA"}, "fr-CA"),  # the exact tag first
+        ("pt-BR", {"pt"}, "pt"),
+        ("pt", {"pt-BR"}, None),  # a catalog more specific than the page is not taken
+        ("de-CH-1996", {"de"}, "de"),
+        ("es-419", {"es"}, "es"),
+        # Chinese by script: zh (Simplified, as Babel's likely subtags say) for Hans only
+        ("zh-Hans", {"zh"}, "zh"),
+        ("zh-CN", {"zh"}, "zh"),
+        ("zh-SG", {"zh-Hans"}, "zh-Hans"),
+        ("zh-Hant", {"zh"}, None),
+        ("zh-TW", {"zh"}, None),
+        ("zh-HK", {"zh", "zh-Hant"}, "zh-Hant"),
+        ("zh-Hant-TW", {"zh", "zh-Hant"}, "zh-Hant"),
+        ("zh-Hant-TW", {"zh", "zh-TW"}, "zh-TW"),
+        ("zh-Hans-CN", {"zh-Hant", "zh"}, "zh"),
+        # Serbian in Latin letters is not Serbian's Cyrillic catalog, nor the reverse
+        ("sr-Latn", {"sr"}, None),
+        ("sr-RS", {"sr"}, "sr"),
+        ("sr", {"sr-Latn"}, None),
+        ("pa-PK", {"pa"}, None),  # Punjabi in Pakistan: Arabic script, pa is Gurmukhi
+        ("de", {"fr"}, None),
+        ("en-GB", {"fr"}, None),  # the templates' own English (callers know English)
+    ],
+)
+def test_catalog_for(lang, catalogs, expected):
+    assert templating.catalog_for(lang, catalogs) == expected

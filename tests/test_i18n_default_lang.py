@@ -22,6 +22,13 @@ from tests.conftest import _builder
         ("EN", "en"),
         ("klingon", None),
         ("", None),
+        # only the subtags written: Babel's likeliest script and region are not (probe 18)
+        ("zh-CN", "zh-CN"),
+        ("zh-cn", "zh-CN"),
+        ("fre", "fr"),
+        ("iw", "he"),
+        ("cnr", "sr-ME"),  # an old code stands for a language and region: both kept
+        ("und", None),  # undetermined: not English
     ],
 )
 def test_canonical_lang(written, canonical):

@@ -73,7 +73,8 @@ def test_the_first_sample_of_a_counts_category_has_the_catalogs_form_for_it(lang
     [
         ("fr", {"fr"}, "fr"),
         ("ru", {"fr"}, "en"),  # no Russian catalog: the strings stay English
-        ("fr-CA", {"fr"}, "en"),  # gettext takes the catalog of that exact name
+        ("fr-CA", {"fr"}, "fr"),  # gettext's fallback: fr's catalog, fr's words
+        ("zh-TW", {"zh"}, "en"),  # zh is Simplified: no fallback for Traditional
         ("pt_BR", {"pt_BR"}, "pt-BR"),  # a BCP 47 tag, as Intl.PluralRules takes it
         ("en", set(), "en"),
     ],

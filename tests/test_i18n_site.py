@@ -2,7 +2,9 @@
 
 import datetime
 import logging
+import os
 import shutil
+import subprocess
 from gettext import NullTranslations
 from pathlib import Path
 from types import SimpleNamespace
@@ -297,6 +299,72 @@ def test_a_catalog_folder_spelled_otherwise_is_named(build_site, caplog, tmp_pat
     assert line.endswith(
         "(rename its folder zh_Hans to zh-Hans: pages in zh-Hans look for that one)"
     )
+
+
+CANADIAN = FRENCH.replace("Lang: fr", "Lang: fr-CA")
+
+
+def test_a_regional_lang_takes_its_languages_catalog(build_site, caplog):
+    """Lang: fr-CA had the English theme (marked lang="en") though the fr catalog is there,
+    and a line saying to start an fr-CA catalog (probe 18, finding 1): gettext's fallback."""
+    caplog.set_level(logging.WARNING)
+    built = build_site({"posts/first-light.fr-CA.md": CANADIAN}, name="fr-ca")
+    soup = built.soup("fr-CA/posts/first-light/")
+    assert soup.html["lang"] == "fr-CA"  # as written
+    skip = soup.select_one("a.skip-link")
+    assert (skip.get_text(), skip.get("lang")) == ("Aller au contenu", None)
+    assert soup.select_one(".reading-time").get_text() == "1 min de lecture"
+    assert soup.select_one("nav.site-nav a[href$='/team/']").get_text() == "Équipe"
+    assert not [m for m in caplog.messages if "has no catalog" in m]
+
+
+def test_traditional_chinese_takes_no_simplified_catalog(build_site, caplog, tmp_path):
+    """A catalog named zh is Simplified Chinese (Babel's likely subtags): the fallback for
+    zh-CN, never for zh-Hant (a stand-in catalog: the French one, renamed)."""
+    translations = tmp_path / "translations"
+    shutil.copytree(ROOT / "theme" / "translations" / "fr", translations / "zh")
+    caplog.set_level(logging.WARNING)
+    post = "Title: 社區\nDate: 2024-05-01\nCategory: Company\nAuthor: Ada Byrne\nSlug: she\n"
+    built = build_site(
+        {
+            "posts/she.zh-Hant.md": post + "Lang: zh-Hant\n\n社區中心的新聞。\n",
+            "posts/she.zh-CN.md": post + "Lang: zh-CN\n\n社区中心的新闻。\n",
+        },
+        name="zh-scripts",
+        I18N_TRANSLATIONS_PATH=str(translations),
+    )
+    simplified = built.soup("zh-CN/posts/she/").select_one("a.skip-link")
+    assert simplified.get_text() == "Aller au contenu"
+    traditional = built.soup("zh-Hant/posts/she/").select_one("a.skip-link")
+    assert (traditional.get_text(), traditional["lang"]) == ("Skip to content", "en")
+    [line] = [m for m in caplog.messages if "has no catalog" in m]
+    assert line.startswith("zh-scripts/posts/she.zh-Hant.md: Lang 'zh-Hant' has no catalog")
+
+
+def test_the_sites_own_language_without_a_catalog_names_the_setting(tmp_path):
+    """DEFAULT_LANG without a catalog: the line named one post at random, which has no Lang
+    (probe 18, finding 5); it names the settings file's line that sets DEFAULT_LANG."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "site", tmp_path / "content")
+    (tmp_path / "site.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT)!r}]\n"
+        "BLOGCORE_DEFAULT_IMAGE = ''\n"
+        'DEFAULT_LANG = "pt-BR"\n',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "pelican"), "-s", "site.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "COLUMNS": "400"},
+    )
+    said = [line for line in (result.stdout + result.stderr).splitlines() if "no catalog" in line]
+    assert len(said) == 1, result.stdout + result.stderr
+    assert "site.py: line 7: DEFAULT_LANG 'pt-BR' has no catalog in " in said[0]
+    assert "(add one with invoke i18n-extract --add pt-BR)" in said[0]
 
 
 def test_a_translations_own_tags_and_category_have_their_pages(build_site):

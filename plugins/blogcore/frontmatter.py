@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global, parse_locale
 from bs4 import BeautifulSoup, Comment
 from dateutil import parser as dateparser
 
@@ -1053,13 +1054,34 @@ def as_site_spells(lang: str, default: str) -> str:
 
 def canonical_lang(value: str) -> str | None:
     """A language code as BCP 47 spells it (``pt-br``, ``pt_BR`` -> ``pt-BR``), if Babel
-    knows it; else None."""
+    knows it; else None.
+
+    Only the subtags written (or that an old code stands for: ``sh`` is ``sr-Latn``) are
+    kept: Babel fills in the likeliest script and region (``fre`` is ``fr_FR`` to it, ``zh-CN``
+    ``zh_Hans_CN``), and a region nobody wrote sent pages to a catalog nobody made (fr-FR).
+    ``und`` (undetermined) is no language: Babel reads it as ``en_US``.
+    """
+    if not LANG_SHAPE.fullmatch(value):
+        return None
+    sep = "-" if "-" in value else "_"
     try:
-        if LANG_SHAPE.fullmatch(value):
-            return str(Locale.parse(value, sep="-" if "-" in value else "_")).replace("_", "-")
+        locale = Locale.parse(value, sep=sep)
+        language, territory, script, variant = parse_locale(value, sep=sep)[:4]
     except (ValueError, UnknownLocaleError):
-        pass
-    return None
+        return None
+    alias = get_global("language_aliases").get(language.lower())
+    if alias:  # an old or other code for a language: what it stands for is written too
+        meant = parse_locale(alias)
+        territory, script = territory or meant[1], script or meant[2]
+    elif locale.language != language.lower():
+        return None  # und
+    kept = (
+        locale.language,
+        locale.script if script else None,
+        locale.territory if territory else None,
+        locale.variant if variant else None,
+    )
+    return "-".join(part for part in kept if part)
 
 
 # countries' codes written for their languages (ua is Ukraine; Ukrainian is uk): each one here
@@ -1068,16 +1090,6 @@ COUNTRY_CODES = {
     "ua": "uk", "jp": "ja", "kr": "ko", "cn": "zh", "gr": "el", "dk": "da", "cz": "cs",
     "il": "he", "vn": "vi", "ir": "fa", "rs": "sr", "gb": "en", "us": "en",
 }  # fmt: skip
-
-
-def _script_as_written(value: str, canonical: str) -> str:
-    """The canonical spelling without the script Babel adds when the value gives none
-    (zh-CN is zh-Hans-CN to Babel; both are BCP 47, and zh-CN is how pages say it)."""
-    parts = canonical.split("-")
-    written_script = any(len(p) == 4 and p.isalpha() for p in re.split(r"[-_]", value)[1:])
-    if len(parts) > 2 and len(parts[1]) == 4 and parts[1].isalpha() and not written_script:
-        return "-".join([parts[0], *parts[2:]])
-    return canonical
 
 
 def _language_meant(value: str) -> str | None:
@@ -1095,8 +1107,6 @@ def _language_meant(value: str) -> str | None:
 def check_lang(value: str) -> str:
     """Return a language code Babel knows (en, fr, pt-BR, zh-CN), or explain what is expected."""
     written = canonical_lang(value)
-    if written:
-        written = _script_as_written(value, written)
     if written == value:
         return value
     if written:

@@ -82,6 +82,12 @@ def stop(settings: Mapping[str, Any], message: str) -> SystemExit:
     return SystemExit("\n".join(_located(settings, [message])))
 
 
+def located_line(settings: Mapping[str, Any], message: str) -> str:
+    """A settings problem that does not stop the build (a warning) as one line naming where
+    the setting it is about was set, as ``stop`` names it (``pelicanconf.py: line 12: …``)."""
+    return _located(settings, [message])[0]
+
+
 def _located(settings: Mapping[str, Any], lines: list[str]) -> list[str]:
     """Each problem as one line naming where the setting it is about was set."""
     conf, extra, options = _command_line()

@@ -187,6 +187,7 @@ def on_content_final(generators) -> None:
     settings = generators[0].settings
     found = catalogs.find_catalogs(translations_path(settings), settings["I18N_DOMAIN"])
     have = set(found)
+    default = settings.get("DEFAULT_LANG", "en")
     by_url: dict[str, str] = {}
     missing: dict[str, str] = {}
     misread: list[tuple[str, scripts.Mismatch, bool]] = []
@@ -202,8 +203,9 @@ def on_content_final(generators) -> None:
                 if wrong is not None:
                     source = shown(settings, getattr(item, "source_path", "?"))
                     misread.append((source, wrong, "lang" in (item.metadata or {})))
-                # the templates' own strings are English: English needs no catalog
-                if lang not in have and lang.split("_")[0].split("-")[0] != "en":
+                # the templates' own strings are English: English needs no catalog; the
+                # site's own language is said once, naming its setting (below)
+                if lang != default and not _has_catalog(lang, have):
                     missing.setdefault(lang, getattr(item, "source_path", "?"))
     generators[0].context["i18n_url_langs"] = by_url
     # the languages Pelican writes a feed for (TRANSLATION_FEED_ATOM: one per language of the
@@ -218,31 +220,49 @@ def on_content_final(generators) -> None:
     )
     for line in scripts.lines(misread):  # a warning: a post of quotations may be right
         logger.warning("%s", line)
-    for lang in sorted({lang for lang in by_url.values() if lang in have}):
-        gaps, total = catalogs.coverage(found[lang], lang)
+    used = {templating.catalog_for(lang, have) for lang in {default, *by_url.values()}}
+    for name in sorted(used - {None}):
+        gaps, total = catalogs.coverage(found[name], name)
         if gaps:  # a catalog begun and not finished: those words are English on its pages
             logger.warning(
                 "%s: %d of %d strings are not translated (empty or fuzzy): they stay in English "
                 "on pages in %s (invoke i18n-compile lists them)",
-                shown(settings, found[lang]),
+                shown(settings, found[name]),
                 gaps,
                 total,
-                lang,
+                name,
             )
-    for lang, source in sorted(missing.items()):
-        folder = catalogs.misspelled_folder(lang, have)
-        fix = (
-            f"rename its folder {folder} to {lang}: pages in {lang} look for that one"
-            if folder
-            else f"add one with invoke i18n-extract --add {lang}"
-        )
+    if not _has_catalog(default, have):
+        # every list, archive and the 404 are in it, whatever Lang the posts give
         logger.warning(
-            "%s: Lang %r has no catalog in %s: the theme's strings stay in English (%s)",
-            shown(settings, source),
-            lang,
-            shown(settings, translations_path(settings)),
-            fix,
+            "%s",
+            settings_errors.located_line(
+                settings, _no_catalog(settings, "DEFAULT_LANG", default, have)
+            ),
         )
+    for lang, source in sorted(missing.items()):
+        logger.warning("%s: %s", shown(settings, source), _no_catalog(settings, "Lang", lang, have))
+
+
+def _has_catalog(lang: str, have: set[str]) -> bool:
+    """Whether pages in ``lang`` show the theme's strings in their language: a catalog answers
+    for it (its own or its primary language's: fr for fr-CA) or it is English (the templates'
+    own strings)."""
+    return templating.is_english(lang) or templating.catalog_for(lang, have) is not None
+
+
+def _no_catalog(settings: dict[str, Any], key: str, lang: str, have: set[str]) -> str:
+    """What to say of a language without a catalog, given as ``key`` (Lang, DEFAULT_LANG)."""
+    folder = catalogs.misspelled_folder(lang, have)
+    fix = (
+        f"rename its folder {folder} to {lang}: pages in {lang} look for that one"
+        if folder
+        else f"add one with invoke i18n-extract --add {lang}"
+    )
+    return (
+        f"{key} {lang!r} has no catalog in {shown(settings, translations_path(settings))}: "
+        f"the theme's strings stay in English ({fix})"
+    )
 
 
 def on_feed_generated(context, feed) -> None:

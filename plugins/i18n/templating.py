@@ -7,6 +7,7 @@ from gettext import NullTranslations
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_date
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -34,14 +35,83 @@ def page_lang(context: Mapping[str, Any], default: str) -> str:
     return default
 
 
+def _subtags(lang: str) -> tuple[str, str | None, str | None, list[str]]:
+    """(language, script, region, the rest) of a BCP 47 tag: ``zh-Hant-TW`` -> ``("zh",
+    "Hant", "TW", [])``; a script or region not written is None."""
+    language, *parts = lang.replace("_", "-").split("-")
+    script = region = None
+    rest: list[str] = []
+    for part in parts:
+        if script is region is None and not rest and len(part) == 4 and part.isalpha():
+            script = part.title()
+        elif (
+            region is None
+            and not rest
+            and ((len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()))
+        ):
+            region = part.upper()
+        else:
+            rest.append(part)
+    return language.lower(), script, region, rest
+
+
+def _join(*subtags: str | None) -> str:
+    return "-".join(part for part in subtags if part)
+
+
+@cache
+def _script(lang: str) -> str | None:
+    """The script a tag's language is written in: the one it gives, else the likeliest for
+    its language and region in Babel's likely subtags (zh-TW: Hant, zh: Hans, sr: Cyrl);
+    None when Babel knows neither."""
+    language, script, region, _ = _subtags(lang)
+    if script:
+        return script
+    likely = get_global("likely_subtags")
+    full = (region and likely.get(f"{language}_{region}")) or likely.get(language) or ""
+    return next((p for p in full.split("_")[1:] if len(p) == 4 and p.isalpha()), None)
+
+
+@cache
+def catalog_names(lang: str) -> tuple[str, ...]:
+    """The catalog names whose strings a page in ``lang`` may show, best first.
+
+    gettext's fallback: the tag as written, then shorter ones (fr-CA: fr-CA, fr; pt-BR: pt),
+    by way of the script the tag implies (zh-TW: zh-Hant-TW, zh-Hant). A shorter tag counts
+    only when it implies the same script: a catalog in Simplified Chinese (zh, zh-Hans) is no
+    fallback for zh-Hant or zh-TW, nor Cyrillic Serbian (sr) for sr-Latn.
+    """
+    language, written, region, rest = _subtags(lang)
+    script = written or _script(lang)
+    shorter = [
+        _join(language, written, region) if rest else None,
+        _join(language, script, region) if region else None,
+        _join(language, script),
+        _join(language, region) if written else None,
+        language,
+    ]
+    names = [lang]
+    for name in shorter:
+        if name and name not in names and _script(name) == script:
+            names.append(name)
+    return tuple(names)
+
+
+def catalog_for(lang: str, catalogs: Collection[str]) -> str | None:
+    """The catalog a page in ``lang`` takes the theme's strings from (catalog_names), or
+    None when there is none: the templates' own English strings."""
+    return next((name for name in catalog_names(lang) if name in catalogs), None)
+
+
 def strings_lang(lang: str, catalogs: Collection[str]) -> str:
     """The language a page's theme strings are written in, as a BCP 47 tag ("pt-BR").
 
-    The page's language when a catalog has that exact name (the gettext callables below use
-    that catalog), else English: the templates' own strings, as gettext returns them without
-    a catalog. A script that words a count in the browser picks its plural rule by this.
+    The language of the catalog the gettext callables below use for the page (catalog_for:
+    fr for a page in fr-CA when there is no fr-CA catalog), else English: the templates' own
+    strings, as gettext returns them without a catalog. A script that words a count in the
+    browser picks its plural rule by this.
     """
-    return (lang if lang in catalogs else "en").replace("_", "-")
+    return (catalog_for(lang, catalogs) or "en").replace("_", "-")
 
 
 def date_locale(lang: str, overrides: Mapping[str, str], fallback: str) -> Locale:
@@ -119,9 +189,10 @@ def is_english(lang: str) -> bool:
 
 def chrome_code(lang: str, catalogs: Collection[str]) -> str:
     """The language the theme's strings are in on a page in ``lang``, as elements carry it:
-    ``lang`` itself when it has a catalog or is English (the strings are in the page's
-    language: nothing to mark), else "en" (the templates' own strings)."""
-    return lang if lang in catalogs or is_english(lang) else "en"
+    ``lang`` itself when a catalog answers for it (catalog_for: its own, or fr's for fr-CA)
+    or it is English (the strings are in the page's language: nothing to mark), else "en"
+    (the templates' own strings)."""
+    return lang if is_english(lang) or catalog_for(lang, catalogs) else "en"
 
 
 def chrome_marks(lang: str, catalogs: Collection[str]) -> Markup:
@@ -163,9 +234,15 @@ def callables(
     rendering a page, so these go into the globals directly.
     """
     null = NullTranslations()
+    chosen: dict[str, NullTranslations] = {}  # by page language: called for every string
 
     def pick(context: Context) -> NullTranslations:
-        return translations.get(page_lang(context, default_lang), null)
+        lang = page_lang(context, default_lang)
+        found = chosen.get(lang)
+        if found is None:
+            name = catalog_for(lang, translations)
+            found = chosen[lang] = translations[name] if name else null
+        return found
 
     def finish(context: Context, text: str, variables: dict[str, Any], english: str) -> str:
         if context.eval_ctx.autoescape:
