@@ -119,6 +119,15 @@ def test_the_script_holds_no_words_of_its_own():
         ("pt_BR", "pt-BR"),
         ("pt-br", "pt-BR"),
         ("zh-tw", "zh-TW"),
+        # Chinese by script: Isso's zh is Simplified (probe 18, finding 4)
+        ("zh", "zh"),
+        ("zh-Hant", "zh-TW"),
+        ("zh-Hant-TW", "zh-TW"),
+        ("zh-HK", "zh-TW"),
+        ("zh-MO", "zh-TW"),
+        ("zh-Hans", "zh-CN"),
+        ("zh-CN", "zh-CN"),
+        ("zh-SG", "zh-CN"),
         ("cy", "en"),  # no Welsh catalogue: English, so our strings still apply
         ("", "en"),
     ],

@@ -4,6 +4,9 @@ test), served under a strict Content-Security-Policy, in a real Chromium. Isso p
 form by its own rules for its language (Russian ones for English words; two forms for Czech;
 English ones for Arabic, which it has no catalogue for); comments.js rewords it."""
 
+import contextlib
+import sqlite3
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -20,7 +23,13 @@ THREADS = {
     "skryte": ("cs", 1, 10),  # Isso shows 5 replies: "show 5 more"
     "ithnan": ("ar", 2, 0),
     "ithnan-wa-ishrun": ("ar", 22, 0),
+    "qabl-yawmayn": ("ar", 1, 0),  # its comment two days old (AGED)
+    "qabl-ayyam": ("ar", 1, 0),  # its comment three days old
+    "fanti": ("zh-Hant", 1, 0),
 }
+# seconds taken off a thread's comments' times: "2 days ago", "3 days ago" (Isso counts whole
+# days from 36 hours on)
+AGED = {"qabl-yawmayn": 2 * 86400 + 3600, "qabl-ayyam": 3 * 86400 + 3600}
 
 
 @pytest.fixture(scope="module")
@@ -37,9 +46,13 @@ def site(tmp_path_factory, browser_type_launch_args):
         f"default-src 'self'; script-src 'self' {isso}; connect-src 'self' {isso}; "
         f"style-src 'self'; img-src 'self' data:"
     )
+    files = posts({slug: lang for slug, (lang, _, _) in THREADS.items()})
+    for slug in ("qabl-yawmayn", "qabl-ayyam", "fanti"):  # older: off the home page's cards
+        path = f"posts/{slug}.md"
+        files[path] = files[path].replace("2024-08-01", "2024-07-01")
     built = build(
         base,
-        posts({slug: lang for slug, (lang, _, _) in THREADS.items()}),
+        files,
         siteurl=origin,
         COMMENTS_ISSO_URL=isso,
         COMMENTS_COUNTS=True,
@@ -53,6 +66,13 @@ def site(tmp_path_factory, browser_type_launch_args):
                 first = first or made
             for n in range(replies):
                 isso_comment(isso, origin, slug, text=f"Reply {n} on {slug}", parent=first["id"])
+        with contextlib.closing(sqlite3.connect(base / "isso" / "comments.db")) as db, db:
+            for slug, seconds in AGED.items():
+                db.execute(
+                    "UPDATE comments SET created = created - ? "
+                    "WHERE tid = (SELECT id FROM threads WHERE uri = ?)",
+                    (seconds, slug),
+                )
         yield origin
     finally:
         server.shutdown()
@@ -144,3 +164,26 @@ def test_counts_on_the_home_page_follow_them_too(page: Page, site):
         ("ithnan-wa-ishrun", "22 تعليقًا"),
     ):
         expect(texts[slug]).to_have_text(text)
+
+
+def _time(page: Page, site: str, slug: str):
+    """The time Isso shows on the thread's first comment."""
+    _open(page, site, slug)
+    return page.locator("#isso-root .isso-permalink > time").first
+
+
+def test_times_on_a_page_in_a_language_isso_lacks_are_in_the_pages_language(page: Page, site):
+    """Isso has no Arabic and runs in English: a comment's time said "right now" and "2 days
+    ago" on an Arabic page (probe 18, finding 4). Ours now, by the catalog's plural forms:
+    Isso's English rule took the line for 2 (the dual, "two days ago") for 3 days too."""
+    expect(_time(page, site, "ithnan")).to_have_text("الآن")
+    expect(_time(page, site, "qabl-yawmayn")).to_have_text("قبل يومين")
+    expect(_time(page, site, "qabl-ayyam")).to_have_text("قبل 3 أيام")
+    assert page.csp == []
+
+
+def test_times_on_a_traditional_chinese_page_are_traditional(page: Page, site):
+    """Isso's zh is Simplified: a zh-Hant page said 刚刚; it runs in its zh-TW now."""
+    expect(_time(page, site, "fanti")).to_have_text("剛剛")
+    script = page.locator("#comments script[data-isso]")
+    assert script.get_attribute("data-isso-lang") == "zh-TW"

@@ -21,18 +21,33 @@ LANGUAGES = frozenset(
 )
 
 
+# Isso's two Chinese catalogues, by the script a page's Chinese is written in: its zh is
+# zh-CN's (Simplified), which a page in Traditional Chinese must not get
+CHINESE = {"Hans": "zh-CN", "Hant": "zh-TW"}
+TRADITIONAL_REGIONS = frozenset({"TW", "HK", "MO"})
+
+
 def isso_lang(lang: str) -> str:
     """The language Isso runs in for a page: the page's, its primary subtag's, else English.
 
-    Isso reads its string overrides (``data-isso-<key>-text-<lang>``) only under the language
-    it picked; for a language it has no catalogue for it would pick the browser's instead, and
-    our strings (in the page's language) would not show. English keeps our strings in charge.
+    Chinese goes by its script: zh-Hant, zh-TW, zh-HK, zh-MO and zh-Hant-TW get Isso's zh-TW
+    (Traditional), zh-Hans, zh-CN and zh-SG its zh-CN (Simplified). Isso reads its string
+    overrides (``data-isso-<key>-text-<lang>``) only under the language it picked; for a
+    language it has no catalogue for it would pick the browser's instead, and our strings (in
+    the page's language) would not show. English keeps our strings in charge.
     """
-    code = (lang or "en").replace("_", "-")
-    parts = code.split("-")
+    parts = (lang or "en").replace("_", "-").split("-")
+    primary = parts[0].lower()
+    if primary == "zh":
+        script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+        regions = {p.upper() for p in parts[1:] if len(p) == 2}
+        if script is None and regions:
+            script = "Hant" if regions & TRADITIONAL_REGIONS else "Hans"
+        return CHINESE.get(script or "", "zh")  # zh alone: Isso's zh (Simplified)
+    code = primary
     if len(parts) > 1:
-        code = f"{parts[0].lower()}-{parts[1].upper()}"
-    for candidate in (code, code.split("-")[0].lower()):
+        code = f"{primary}-{parts[1].upper()}"
+    for candidate in (code, primary):
         if candidate in LANGUAGES:
             return candidate
     return "en"

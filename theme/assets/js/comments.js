@@ -237,21 +237,34 @@
     return found;
   }
 
-  // Isso's heading ("12 comments") and its "Show 5 more" links, reworded once each time Isso
-  // writes them (data-comments-counted: the text last seen there).
-  function recount(node, key, found) {
+  // Isso's heading ("12 comments"), its "Show 5 more" links and, where the partial gives
+  // them (a language Isso has no catalogue for), a comment's time ("3 days ago": one of the
+  // date-* plurals), reworded once each time Isso writes them (data-comments-counted: the
+  // text last seen there; Isso rewrites a time every minute).
+  var DATES = ["date-minute", "date-hour", "date-day", "date-week", "date-month", "date-year"];
+
+  function recount(node, keys, found) {
     if (!node || node.getAttribute("data-comments-counted") === node.textContent) return;
-    var n = countIn(node.textContent, found.lines[key]);
-    var text = n === null ? null : worded(found, key, n);
-    if (text !== null && text !== node.textContent) node.textContent = text;
+    for (var i = 0; i < keys.length; i++) {
+      var n = countIn(node.textContent, found.lines[keys[i]]);
+      if (n === null) continue;
+      var text = worded(found, keys[i], n);
+      if (text !== null && text !== node.textContent) node.textContent = text;
+      break;
+    }
     node.setAttribute("data-comments-counted", node.textContent);
   }
 
   function recountIsso(target, found) {
     if (!found) return;
-    recount(target.querySelector(".isso-thread-heading"), "num-comments", found);
+    recount(target.querySelector(".isso-thread-heading"), ["num-comments"], found);
     target.querySelectorAll("a.isso-load-hidden").forEach(function (link) {
-      recount(link, "comment-hidden", found);
+      recount(link, ["comment-hidden"], found);
+    });
+    var dates = DATES.filter(function (key) { return found.lines[key]; });
+    if (!dates.length) return;
+    target.querySelectorAll(".isso-permalink > time").forEach(function (time) {
+      recount(time, dates, found);
     });
   }
 
