@@ -1244,6 +1244,15 @@ def test_versions_of_a_draft_wait_with_it_and_a_language_without_catalog_is_name
     )
 
 
+def test_a_regional_version_takes_its_primary_language_s_catalog():
+    # a page in fr-CA shows the fr catalog's words (i18n.templating.catalog_for): no line
+    export = _english_site(_version("1", "plan", "en"), _version("2", "plan-ca", "fr-CA"))
+    made = plan.make_plan(export, plan.Layout(catalogs=frozenset({"fr"})), None)
+    assert not [line for line in made.problems if "no catalog" in line]
+    made = plan.make_plan(export, plan.Layout(catalogs=frozenset({"de"})), None)
+    assert [line for line in made.problems if "no catalog for 'fr-CA'" in line]
+
+
 def test_versions_polylang_gave_one_slug_are_linked_and_keep_two_threads():
     export = _english_site(_version("1", "open-day", "en"), _version("2", "open-day", "fr"))
     made = plan.make_plan(export, plan.Layout(), None)

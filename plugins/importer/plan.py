@@ -18,6 +18,7 @@ from urllib.parse import quote, unquote, urlsplit
 from plugins.blogcore import urls
 from plugins.blogcore.frontmatter import scan_header
 from plugins.engine.slugs import slug as slug_of
+from plugins.i18n.templating import catalog_for
 from plugins.redirects import paths
 from plugins.search.settings import DEFAULTS as SEARCH
 from plugins.team import people
@@ -1254,7 +1255,7 @@ def _uncatalogued(
     for index in sorted({*originals, *originals.values()}):
         lang = export.items[index].lang or export.lang or layout.default_lang
         english = lang == layout.default_lang or lang.split("-")[0] == "en"  # the theme's own
-        if not english and lang not in layout.catalogs:
+        if not english and catalog_for(lang, layout.catalogs) is None:  # fr-CA takes fr's
             files.setdefault(lang, []).append(paths[index])
     return [
         f"{', '.join(found)}: the theme has no catalog for {lang!r} "
