@@ -793,10 +793,12 @@ def _at(item, link: str) -> str:
             source = f.read()
     except OSError:
         return ""
+    # a reST link is written between backticks (`words <address>`_): not code there
+    fmt = "rst" if item.source_path.endswith(".rst") else "markdown"
     for written in dict.fromkeys((link, unescape(link))):
         # the whole address: {tag} is not the start of an earlier {tag}python
         whole = re.escape(written) + r"""(?=[)"'>\s]|$)"""
-        number = foreign.lines_of([foreign.Foreign(whole, "")], source)[0]
+        number = foreign.lines_of([foreign.Foreign(whole, "")], source, fmt)[0]
         if number:
             return f"line {number}: "
     return ""

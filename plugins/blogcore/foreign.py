@@ -17,6 +17,13 @@ Python-Markdown does not have, and PyMdown Extensions' idioms (a site's MARKDOWN
 them on; MkDocs Material writers use them): ``??? tip "Title"`` collapsible blocks,
 ``==mark==``, ``~sub~``, ``^^ins^^`` and ``:smile:`` shortcodes (known names only: a time's
 ``10:30:`` or a path's ``~/`` is not one).
+
+Code is code whichever reader wrote it: Markdown's ``<code>`` and ``<pre>``, docutils'
+inline literal (````…````, ``<span class="docutils literal">``) and literal blocks, and
+``<tt>``, ``<kbd>``, ``<samp>``. What to write instead is said in the post's own format
+(``fmt``: a reStructuredText post is told of ``.. image::``, ``:math:`…```` and its links, not
+Markdown's), and a reST post's lines are found past its literals, literal blocks, comments
+and backslash escapes.
 """
 
 from __future__ import annotations
@@ -68,6 +75,40 @@ LIQUID_TAGS = {
     "diag": "put the diagram in as an SVG image",
     "blockdiag": "put the diagram in as an SVG image",
 }
+# the same, for a reStructuredText post (its directives, roles and links)
+_HOSTED_RST = "link to it: `Watch on {service} <its address>`_ (this site embeds no players)"
+_IMAGE_RST = ".. image:: {{static}}/images/x.{ext}, with :alt: alt text indented under it"
+LIQUID_TAGS_RST = {
+    "img": "write " + _IMAGE_RST.format(ext="png"),
+    "b64img": "write " + _IMAGE_RST.format(ext="png"),
+    "youtube": _HOSTED_RST.format(service="YouTube"),
+    "vimeo": _HOSTED_RST.format(service="Vimeo"),
+    "video": "for a file of this site, write .. image:: {static}/extra/x.mp4, with :alt: what "
+    "it shows and :class: controls indented under it (docutils writes a <video> of it)",
+    "audio": "for a file of this site, write .. raw:: html with, indented under it, "
+    '<audio src="{static}/extra/x.mp3" controls></audio>',
+    "soundcloud": "link to it: `Listen on SoundCloud <its address>`_ (this site embeds no players)",
+    "spotify": "link to it: `Listen on Spotify <its address>`_ (this site embeds no players)",
+    "speakerdeck": "link to the slides: `See the slides on Speaker Deck <their address>`_",
+    "flickr": "put the photo in the site and write " + _IMAGE_RST.format(ext="jpg") + ", or "
+    "link to it",
+    "giphy": "put the image in the site and write " + _IMAGE_RST.format(ext="gif"),
+    "gram": "put the photo in the site and write " + _IMAGE_RST.format(ext="jpg") + ", or link "
+    "to it",
+    "gist": "link to the gist (`the gist <https://gist.github.com/{id}>`_), or paste its code "
+    "in a .. code-block:: directive",
+    "blockquote": "write it as a block quote: its lines indented, and the source on a line of "
+    "its own after them, indented too (-- {source}); {% endblockquote %} goes",
+    "pullquote": 'remove {% pullquote %}, {% endpullquote %} and the {" "} marks: the text '
+    "stays as it is (a pull quote only repeats a sentence of it); to set a sentence apart, "
+    "write it again in a .. pull-quote:: directive",
+    "notebook": "convert the notebook (jupyter nbconvert --to rst) and put its text here",
+    "include_code": "paste the code in a .. code-block:: directive",
+    "literal": "paste the text in a literal block (a line ending with ::, then the text indented)",
+    "graphviz": "put the diagram in as an SVG image",
+    "diag": "put the diagram in as an SVG image",
+    "blockdiag": "put the diagram in as an SVG image",
+}
 _LIQUID = re.compile(r"\{%\s*([A-Za-z_][\w-]*)\b.*?%\}", re.S)
 _INCLUDE = re.compile(r"\{!\s*\S.*?!\}", re.S)
 _REF = re.compile(r"\[ref\].*?\[/ref\]", re.S)
@@ -87,7 +128,31 @@ _JEKYLL_ADVICE = {
     "include": "put the included file's text in the post",
     "comment": "remove it, or write an HTML comment: <!-- … -->",
 }
+_JEKYLL_ADVICE_RST = {
+    "highlight": "write a .. code-block:: {lang} directive, the code indented under it",
+    "raw": _JEKYLL_ADVICE["raw"],
+    "include": _JEKYLL_ADVICE["include"],
+    "comment": "remove it, or write a reStructuredText comment: a line starting with .. ",
+}
 _INLINE_CODE = re.compile(r"(`+).+?\1")
+
+# what is code in a body's HTML, whichever reader wrote it: Markdown's <code> and <pre>,
+# docutils' inline literal (<span class="docutils literal">) and literal block (<pre>), and
+# raw HTML's <tt>, <kbd>, <samp>
+_CODE_TAGS = frozenset({"code", "pre", "tt", "kbd", "samp"})
+# reStructuredText's code in its source: an inline literal (``…``, which may go on to the next
+# line of its paragraph) and the roles whose text is code or typeset math
+_RST_INLINE_CODE = re.compile(
+    r":(?:code|literal|math|kbd|samp|file|command)(?::[\w-]+)?:`(?:[^`\\]|\\.)*`"
+    r"|(?<!\\)``(?=\S)(?:(?!\n[ \t]*\n).)*?(?<=\S)``",
+    re.S,
+)
+# a directive whose indented content is code or typeset math, or a comment (not shown)
+_RST_CODE_BLOCK = re.compile(
+    r"[ \t]*\.\.(?:[ \t]+(?:code-block|code|sourcecode|math)::"
+    r"|(?=[ \t]|$)(?![ \t]+(?:\[|_|\||[\w:+.-]+::)))"
+)
+_RST_ESCAPE = re.compile(r"\\(.?)")
 # GitHub's strikethrough: ~~ on both sides of text that neither starts nor ends with a space
 _STRIKE = re.compile(r"(?<!~)~~(?P<text>[^\s~](?:[^~\n]*?[^\s~])?)~~(?!~)")
 _TASK = re.compile(r"\s*\[[ xX]\]\s")
@@ -182,6 +247,8 @@ _PYMDOWN_QUICK = re.compile(r"\?\?\?|==|~|\^\^|:[a-z0-9_+-]+:")
 _MATH = re.compile(liquid.MATH_RE, re.S)
 # a display environment without its \end (said, though no step keeps it)
 _BEGIN = re.compile(r"\\begin\{(?:equation|align|gather|multline|eqnarray|displaymath)\*?\}")
+# a grawlix between dollars (what a !#$@#$!@% mess): no letter, digit or command, no math
+_CURSE = re.compile(r"\$[^\w\\$]+\$")
 _MATH_QUICK = re.compile(r"\$[^$]+\$|\$\$|\\begin\{|\\\(|\\\[")
 
 
@@ -198,9 +265,10 @@ class Foreign:
     anchor: str = ""
 
 
-def found(html: str) -> list[Foreign]:
+def found(html: str, fmt: str = "markdown") -> list[Foreign]:
     """Every piece of another plugin's syntax in a body's HTML, outside code, in order (LaTeX
-    math once, at its first place)."""
+    math once, at its first place), with what to write instead in the post's format ``fmt``
+    ("markdown", "rst" or "html")."""
     if (
         not any(mark in html for mark in _QUICK)
         and not _MATH_QUICK.search(html)
@@ -213,9 +281,10 @@ def found(html: str) -> list[Foreign]:
     nodes = [
         node
         for node in soup.find_all(string=True)
-        if not isinstance(node, Comment) and not node.find_parent(("code", "pre"))
+        if not isinstance(node, Comment) and not _in_code(node)
     ]
     text = "".join(map(str, nodes))
+    rst = fmt == "rst"
     hits: list[tuple[int, Foreign]] = []
     for match in _LIQUID.finditer(text):
         name = match[1].lower()
@@ -226,8 +295,8 @@ def found(html: str) -> list[Foreign]:
             if page is not None:  # the sanitiser writes the link (text.linked_liquid)
                 message = (
                     f"{_short(written)} is {_whose(name)}, which this site does not have: the "
-                    f"page has a link in its place, [{page.text}]({page.url}) (this site embeds "
-                    "no players); write that link in the post"
+                    f"page has a link in its place, {_link(page.text, page.url, rst)} (this site "
+                    "embeds no players); write that link in the post"
                 )
                 hits.append((match.start(), Foreign(_tag_start(match[1]), message, False)))
                 continue
@@ -238,7 +307,7 @@ def found(html: str) -> list[Foreign]:
                         _tag_start(match[1]),
                         f"{_short(written)} is {_whose(name)}, which this site "
                         f"does not have: it is shown as written, and what it stood for is not; "
-                        f"{_liquid_advice(name, written)}",
+                        f"{_liquid_advice(name, written, rst)}",
                     ),
                 )
             )
@@ -260,20 +329,40 @@ def found(html: str) -> list[Foreign]:
                 Foreign(
                     r"\[ref\]",
                     "[ref]…[/ref] is the simple_footnotes plugin's, which this site does not "
-                    "have: it is shown as written; write a Markdown footnote: [^1] in the "
-                    "text, and [^1]: the note, on a line of its own at the end",
+                    "have: it is shown as written; "
+                    + (
+                        "write a footnote: [#]_ in the text, and .. [#] the note, on a line of "
+                        "its own at the end"
+                        if rst
+                        else "write a Markdown footnote: [^1] in the text, and [^1]: the note, "
+                        "on a line of its own at the end"
+                    ),
                 ),
             )
         )
     blocks = _by_block(nodes)
-    math = _first_math(blocks)
+    math = _first_math(blocks, rst)
     if math is not None:
         hits.append(math)
-    hits += _github(text, soup)
+    hits += _github(text, soup, rst)
     if embeds.may_have(html.lower()):
-        hits += _embeds(soup, nodes)
-    hits += _pymdown(text, blocks)
+        hits += _embeds(soup, nodes, rst)
+    hits += _pymdown(text, blocks, rst)
     return [hit for _, hit in sorted(hits, key=lambda pair: pair[0])]
+
+
+def _in_code(node) -> bool:
+    """Whether a node of a body's HTML is code (or in it), whichever reader wrote it."""
+    return any(_is_code(parent) for parent in node.parents)
+
+
+def _is_code(tag) -> bool:
+    return tag.name in _CODE_TAGS or (tag.name == "span" and "literal" in tag.get("class", ()))
+
+
+def _link(text: str, url: str, rst: bool) -> str:
+    """A link as the post's format writes it."""
+    return f"`{text} <{url}>`_" if rst else f"[{text}]({url})"
 
 
 def _tag_start(name: str) -> str:
@@ -290,21 +379,23 @@ def _whose(name: str) -> str:
     return "a tag of Octopress" if name in _OCTOPRESS else "a tag of the liquid_tags plugin"
 
 
-def _liquid_advice(name: str, written: str) -> str:
-    """What to write for one liquid_tags tag: with the gist or the source it names, where
-    the tag gives it."""
+def _liquid_advice(name: str, written: str, rst: bool = False) -> str:
+    """What to write for one liquid_tags tag, in the post's format: with the gist or the
+    source it names, where the tag gives it."""
+    advice = (LIQUID_TAGS_RST if rst else LIQUID_TAGS)[name]
     words = written.strip("{%} ").split()
     first = words[1] if len(words) > 1 else ""
     if name == "gist" and re.fullmatch(r"[0-9a-f]+", first):
-        return LIQUID_TAGS[name].replace("{id}", first)
+        return advice.replace("{id}", first)
     if name == "blockquote":  # its author and source, as the tag gives them
-        return LIQUID_TAGS[name].replace("{source}", " ".join(words[1:]) or "its author")
-    return LIQUID_TAGS[name].replace("https://gist.github.com/{id}", "its address")
+        return advice.replace("{source}", " ".join(words[1:]) or "its author")
+    return advice.replace("https://gist.github.com/{id}", "its address")
 
 
-def _embeds(soup: BeautifulSoup, nodes: list) -> list[tuple[int, Foreign]]:
+def _embeds(soup: BeautifulSoup, nodes: list, rst: bool) -> list[tuple[int, Foreign]]:
     """Each frame and known embed script of the body, outside code, at the place of the text
-    before it: one line each, with what the page has instead (embeds.py)."""
+    before it: one line each, with what the page has instead (embeds.py), its link as the
+    post's format writes it."""
     shown = {id(node) for node in nodes}
     hits: list[tuple[int, Foreign]] = []
     offset = 0
@@ -313,11 +404,17 @@ def _embeds(soup: BeautifulSoup, nodes: list) -> list[tuple[int, Foreign]]:
             if id(element) in shown:
                 offset += len(element)
             continue
-        if element.name not in ("iframe", "script") or element.find_parent(("code", "pre")):
+        if element.name not in ("iframe", "script") or _in_code(element):
             continue
         embed = embeds.of(element.name, element.attrs)
         if embed is not None:
             message = embeds.message(embed)
+            if rst:
+                message = message.replace("[its title](its address)", "`its title <its address>`_")
+                if embed.page is not None:
+                    message = message.replace(
+                        embed.link, _link(embed.page.text, embed.page.url, rst=True)
+                    )
             hits.append((offset, Foreign("", message, serious=False, anchor=embeds.anchor(embed))))
     return hits
 
@@ -329,16 +426,16 @@ def _by_block(nodes: list) -> list[str]:
     return ["".join(map(str, group)) for _, group in blocks]
 
 
-def _first_math(pieces: list[str]) -> tuple[int, Foreign] | None:
+def _first_math(pieces: list[str], rst: bool = False) -> tuple[int, Foreign] | None:
     """Where the first LaTeX of render_math's is in the text (its blocks' texts, in order),
     and what to say of it, with how many more places there are (one line per file: the post
-    is readable, if not typeset)."""
+    is readable, if not typeset); a reStructuredText post is told of its own math."""
     places: list[tuple[int, str, str]] = []  # (offset, as written, pattern of its start)
     offset = 0
     for piece in pieces:
         if _MATH_QUICK.search(piece):
             for match in _MATH.finditer(piece):
-                if liquid.is_math(match):
+                if liquid.is_math(match) and not _CURSE.fullmatch(match[0]):
                     places.append((offset + match.start(), match[0], _start_of(match)))
             rest = _MATH.sub(lambda m: " " * len(m[0]), piece)
             places += [(offset + m.start(), m[0], r"\\begin\{") for m in _BEGIN.finditer(rest)]
@@ -347,12 +444,21 @@ def _first_math(pieces: list[str]) -> tuple[int, Foreign] | None:
         return None
     offset, written, start = min(places)
     also = _also(len(places) - 1)
+    shown = _short(" ".join(written.split()))
+    if rst:
+        return offset, Foreign(
+            start,
+            f"{shown} is LaTeX math, which this site does not typeset in the text: it is shown "
+            f"as written{also}; write it as reStructuredText's math, which is typeset: "
+            ":math:`…` in a sentence (each backslash written once, :math:`\\alpha`), a "
+            ".. math:: directive for a formula on lines of its own",
+            serious=False,
+        )
     return offset, Foreign(
         start,
-        f"{_short(' '.join(written.split()))} is LaTeX math, which the render_math plugin "
-        f"typeset and this site does not: it is shown as written{also}; write it in words, "
-        "show it as an image (an SVG of the formula), or write the post in reStructuredText, "
-        "whose :math: is typeset",
+        f"{shown} is LaTeX math, which the render_math plugin typeset and this site does not: "
+        f"it is shown as written{also}; write it in words, show it as an image (an SVG of the "
+        "formula), or write the post in reStructuredText, whose :math: is typeset",
         serious=False,
     )
 
@@ -372,7 +478,7 @@ def _start_of(match: re.Match[str]) -> str:
     return r"(?<![\\$])\$\s*" + re.escape(head[0] if head else written[0])
 
 
-def _github(text: str, soup: BeautifulSoup) -> list[tuple[int, Foreign]]:
+def _github(text: str, soup: BeautifulSoup, rst: bool = False) -> list[tuple[int, Foreign]]:
     """GitHub's strikethrough and task lists, once per file each, at their first place."""
     hits: list[tuple[int, Foreign]] = []
     struck = list(_STRIKE.finditer(text))
@@ -385,13 +491,15 @@ def _github(text: str, soup: BeautifulSoup) -> list[tuple[int, Foreign]]:
                 f"{_short(first[0])} is GitHub's strikethrough, which this site shows as "
                 "written, tildes and all",
                 len(struck),
-                f"write <del>{_short(first['text'])}</del>",
+                "remove the tildes (reStructuredText has no struck-through text: say it in words)"
+                if rst
+                else f"write <del>{_short(first['text'])}</del>",
             )
         )
     tasks = [
         item
         for item in soup.find_all("li")
-        if not item.find_parent(("code", "pre")) and _TASK.match(item.get_text() + " ")
+        if not _in_code(item) and _TASK.match(item.get_text() + " ")
     ]
     if tasks:
         written = " ".join(tasks[0].get_text().split())
@@ -408,7 +516,7 @@ def _github(text: str, soup: BeautifulSoup) -> list[tuple[int, Foreign]]:
     return hits
 
 
-def _pymdown(text: str, blocks: list[str]) -> list[tuple[int, Foreign]]:
+def _pymdown(text: str, blocks: list[str], rst: bool = False) -> list[tuple[int, Foreign]]:
     """PyMdown Extensions' idioms, once per file each kind, at its first place."""
     hits: list[tuple[int, Foreign]] = []
     offset, details = 0, []
@@ -428,7 +536,10 @@ def _pymdown(text: str, blocks: list[str]) -> list[tuple[int, Foreign]]:
                 f"{_short(written)} is PyMdown's collapsible block (pymdownx.details), which "
                 "this site shows as text, its title and text in one paragraph",
                 len(details),
-                f"write <details><summary>{_short(title)}</summary>…</details>",
+                f"write a .. admonition:: {_short(title)} directive, the text indented under "
+                "it (a box, always open)"
+                if rst
+                else f"write <details><summary>{_short(title)}</summary>…</details>",
             )
         )
     for pattern, what, tag in (
@@ -446,7 +557,9 @@ def _pymdown(text: str, blocks: list[str]) -> list[tuple[int, Foreign]]:
                     rf"(?<!{re.escape(marker[0])}){re.escape(marker + first['text'] + marker)}",
                     f"{_short(first[0])} is PyMdown's {what}, which this site shows as written",
                     len(found_),
-                    f"write <{tag}>{_short(first['text'])}</{tag}>",
+                    _RST_MARKS[tag].format(text=_short(first["text"]))
+                    if rst
+                    else f"write <{tag}>{_short(first['text'])}</{tag}>",
                 )
             )
     shortcodes = [m for m in _EMOJI.finditer(text) if m["name"] in EMOJI]
@@ -465,6 +578,14 @@ def _pymdown(text: str, blocks: list[str]) -> list[tuple[int, Foreign]]:
     return hits
 
 
+# what a reStructuredText post writes for PyMdown's marks (it has a role for subscripts only)
+_RST_MARKS = {
+    "mark": "remove the marks, or write **{text}** (reStructuredText has no highlighted text)",
+    "sub": "write :sub:`{text}`",
+    "ins": "remove the marks, or write *{text}* (reStructuredText has no inserted text)",
+}
+
+
 def _once(at: int, start: str, said: str, places: int, advice: str) -> tuple[int, Foreign]:
     """One warning for every place of a kind in a file (the text stays readable as written),
     at its first place ``at``: what it is, how many more places, what to write."""
@@ -476,17 +597,20 @@ def has_jekyll(html: str) -> bool:
     return _JEKYLL.search(html) is not None
 
 
-def jekyll(html: str, converted: Sequence[str], source: str) -> tuple[int | None, str] | None:
+def jekyll(
+    html: str, converted: Sequence[str], source: str, fmt: str = "markdown"
+) -> tuple[int | None, str] | None:
     """Jekyll's own Liquid in a post, once per file: the line of its first place in the
-    source (None where it cannot be told) and what to say of it. ``converted``: the
-    ``{% highlight %}`` tags liquid.py made code blocks of; else only Liquid shown as text
-    (outside code) counts, so a post about Jekyll with its tags in code says nothing."""
+    source (None where it cannot be told) and what to say of it, in the post's format
+    ``fmt``. ``converted``: the ``{% highlight %}`` tags liquid.py made code blocks of; else
+    only Liquid shown as text (outside code) counts, so a post about Jekyll with its tags in
+    code says nothing."""
     soup = BeautifulSoup(html, "html.parser") if has_jekyll(html) else None
     shown = (
         [
             match
             for node in soup.find_all(string=True)
-            if not isinstance(node, Comment) and not node.find_parent(("code", "pre"))
+            if not isinstance(node, Comment) and not _in_code(node)
             for match in _JEKYLL.finditer(str(node))
         ]
         if soup is not None
@@ -497,12 +621,12 @@ def jekyll(html: str, converted: Sequence[str], source: str) -> tuple[int | None
     # where each is written: the source's lines outside code blocks and `code`
     places: list[tuple[int | None, re.Match[str]]] = []
     in_highlight = False  # the code of a highlight block is code
-    for number, line in enumerate(_outside_code(source.splitlines()), 1):
-        if in_highlight and not liquid.END_HIGHLIGHT.match(line):
+    rst = fmt == "rst"
+    for number, line in enumerate(_prose_lines(source, rst), 1):
+        if not rst and in_highlight and not liquid.END_HIGHLIGHT.match(line):
             continue
         in_highlight = bool(liquid.HIGHLIGHT.match(line))
-        unquoted = _INLINE_CODE.sub(lambda m: " " * len(m[0]), line)
-        places += [(number, match) for match in _JEKYLL.finditer(unquoted)]
+        places += [(number, match) for match in _JEKYLL.finditer(line)]
     if not places:
         places = [(None, match) for match in shown]
     if not places:  # converted only, and not found again: said without a line
@@ -512,28 +636,32 @@ def jekyll(html: str, converted: Sequence[str], source: str) -> tuple[int | None
     number, first = places[0]
     name = first["tag"] or first["object"]
     written = " ".join(first[0].split())
-    return number, _jekyll_message(written, name, first[0], max(count - 1, 0), written in converted)
+    return number, _jekyll_message(
+        written, name, first[0], max(count - 1, 0), written in converted, rst
+    )
 
 
-def _jekyll_message(written: str, name: str, raw: str, more: int, converted: bool) -> str:
-    """What to say of the first Jekyll Liquid of a file."""
+def _jekyll_message(
+    written: str, name: str, raw: str, more: int, converted: bool, rst: bool = False
+) -> str:
+    """What to say of the first Jekyll Liquid of a file, in the post's format."""
     base = name.removeprefix("end").removesuffix("_relative")
+    advices = _JEKYLL_ADVICE_RST if rst else _JEKYLL_ADVICE
     if base == "highlight":
         lang = re.match(r"\{%-?\s*highlight\s+([\w+#.-]+)", written)
-        advice = _JEKYLL_ADVICE["highlight"].replace("{lang}", lang[1] if lang else "")
+        advice = advices["highlight"].replace("{lang}", lang[1] if lang else "")
         if converted:
             return (
                 f"{_short(written)} … {{% endhighlight %}} is Jekyll's Liquid: this site shows "
                 f"it as a code block{_also(more)}, but {advice}"
             )
-    elif base in _JEKYLL_ADVICE:
-        advice = _JEKYLL_ADVICE[base]
+    elif base in advices:
+        advice = advices[base]
     elif re.match(r"\{\{-?\s*page\.title\b", raw):
         advice = "remove it: the theme shows the post's title"
     else:
-        advice = (
-            "write what it stood for (a link to another post as [its title]({filename}/posts/x.md))"
-        )
+        link = _link("its title", "{filename}/posts/x.rst" if rst else "{filename}/posts/x.md", rst)
+        advice = f"write what it stood for (a link to another post as {link})"
     return (
         f"{_short(written)} is Jekyll's Liquid, which this site does not run: it is shown as "
         f"written{_also(more)}; {advice}"
@@ -549,19 +677,19 @@ def _short(written: str, limit: int = 60) -> str:
     return written if len(written) <= limit else written[: limit - 1] + "…"
 
 
-def lines_of(found_: list[Foreign], source: str) -> list[int | None]:
+def lines_of(found_: list[Foreign], source: str, fmt: str = "markdown") -> list[int | None]:
     """The line of the source each piece starts on (in order: a second piece of the same
-    kind is looked for after the first one's line), None where it cannot be told."""
-    # inline code blanked too: the HTML's was not looked at
-    lines = [
-        _INLINE_CODE.sub(lambda m: " " * len(m[0]), line)
-        for line in _outside_code(source.splitlines())
-    ]
-    # for anchors: fenced code blanked only (an HTML block's lines may be indented)
-    fenced = codeblocks.fenced_code(source.splitlines())[0]
-    whole = "\n".join(
-        "" if index in fenced else line for index, line in enumerate(source.splitlines())
-    )
+    kind is looked for after the first one's line), None where it cannot be told; ``fmt``:
+    the source's format ("markdown", "rst" or "html")."""
+    rst = fmt == "rst"
+    lines = _prose_lines(source, rst)
+    if rst:  # a raw HTML block is not code there
+        whole = "\n".join(lines)
+    else:  # for anchors: fenced code blanked only (an HTML block's lines may be indented)
+        fenced = codeblocks.fenced_code(source.splitlines())[0]
+        whole = "\n".join(
+            "" if index in fenced else line for index, line in enumerate(source.splitlines())
+        )
     numbers: list[int | None] = []
     after: dict[str, int] = {}
     for piece in found_:
@@ -581,6 +709,47 @@ def lines_of(found_: list[Foreign], source: str) -> list[int | None]:
             after[piece.start] = number + 1
         numbers.append(number + 1 if number is not None else None)
     return numbers
+
+
+def _prose_lines(source: str, rst: bool) -> list[str]:
+    """The source's lines with its code blanked (numbers kept): the HTML's was not looked at;
+    a reStructuredText source's backslash escapes are read too (``\\alpha`` is shown
+    ``\alpha``, ``\\Sigma`` ``Sigma``), as the HTML shows them."""
+    if rst:
+        return _rst_prose(source)
+    return [
+        _INLINE_CODE.sub(lambda m: " " * len(m[0]), line)
+        for line in _outside_code(source.splitlines())
+    ]
+
+
+def _rst_prose(source: str) -> list[str]:
+    """A reStructuredText source's lines with its literal blocks (after a paragraph ending in
+    ``::``), code and math directives, comments, inline literals and code roles blanked, and
+    its backslash escapes read."""
+    lines = source.splitlines()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        block = _RST_CODE_BLOCK.match(line)
+        literal = not block and not line.lstrip().startswith("..") and line.rstrip().endswith("::")
+        if not block and not literal:
+            index += 1
+            continue
+        margin = len(line) - len(line.lstrip())
+        if block:
+            lines[index] = ""  # a directive's arguments, a comment's first line
+        index += 1
+        # its block: the lines indented further, and the blank ones among them
+        while index < len(lines) and (
+            not lines[index].strip() or len(lines[index]) - len(lines[index].lstrip()) > margin
+        ):
+            lines[index] = ""
+            index += 1
+    text = _RST_INLINE_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), "\n".join(lines))
+    return [
+        _RST_ESCAPE.sub(lambda m: "" if m[1].isspace() else m[1], line) for line in text.split("\n")
+    ]
 
 
 def _outside_code(lines: list[str]) -> list[str]:

@@ -791,14 +791,14 @@ class StrictChecks:
         """Another plugin's syntax the page would show as written ({% img %}): one line each,
         with its line; an error in a publish of a post that is published (its page would be
         wrong), else a warning; a warning for LaTeX math, readable as written."""
-        pieces = foreign.found(content)
+        pieces = foreign.found(content, self.alt_format)
         converted = self.converted  # Jekyll's highlight blocks shown as code (liquid.py)
         if not pieces and not converted and not foreign.has_jekyll(content):
             return
         source = _text_of(source_path)
-        numbers = foreign.lines_of(pieces, source)
+        numbers = foreign.lines_of(pieces, source, self.alt_format)
         said = list(zip(numbers, pieces, strict=True))
-        jekyll = foreign.jekyll(content, converted, source)
+        jekyll = foreign.jekyll(content, converted, source, self.alt_format)
         if jekyll is not None:  # a warning, once per file: said in the order of the lines
             number, message = jekyll
             at = next((i for i, (n, _) in enumerate(said) if n and number and n > number), None)
