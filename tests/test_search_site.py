@@ -3,6 +3,7 @@
 import gzip
 import json
 import logging
+import os
 import re
 import subprocess
 import time
@@ -322,3 +323,84 @@ def test_a_standard_pagefind_is_a_warning(output, warned):
     found = indexing.run_warnings(output, Bundle("ja", "ja", "*"))
     assert bool(found) is warned
     assert all("pagefind[extended]" in warning for warning in found)
+
+
+# A background run that fails (`make serve`): no half index left, and the writer is told, on
+# the terminal at once and by the next build (its problems are the overlay's), not only in
+# index.log.
+
+
+def _fake_pagefind(tmp_path: Path, script: str) -> str:
+    """A Pagefind stand-in: a shell script given Pagefind's arguments."""
+    binary = tmp_path / "pagefind"
+    binary.write_text(
+        "#!/bin/sh\n"
+        'while [ $# -gt 0 ]; do case "$1" in --site) site=$2;; --output-subdir) out=$2;; '
+        "esac; shift; done\n" + script
+    )
+    binary.chmod(0o755)
+    return str(binary)
+
+
+def test_a_run_that_cannot_write_its_index_leaves_no_staging_folder(tmp_path):
+    # Pagefind wrote its files, then merge.json could not be written (here: a folder is in
+    # its place; on the probe's full disk, ENOSPC): the run failed with a traceback in
+    # index.log and left pagefind.next/ behind
+    binary = _fake_pagefind(
+        tmp_path,
+        'mkdir -p "$site/$out/merge.json"\necho fragment > "$site/$out/pagefind.js"\n'
+        'echo "Indexed 1 pages"\n',
+    )
+    site = tmp_path / "site"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "pagefind.js").write_text("old index")
+    result = indexing.run_and_swap(binary, site, "pagefind", [Bundle("", "en", "*")], 30)
+    assert not result.ok
+    assert "merge.json" in result.message
+    assert (site / "pagefind" / "pagefind.js").read_text() == "old index"
+    assert not (site / "pagefind.next").exists()
+
+
+def test_a_failed_background_run_is_said_on_the_terminal_and_by_the_next_build(tmp_path, caplog):
+    binary = _fake_pagefind(
+        tmp_path, 'echo "Error: No space left on device (os error 28)"\nexit 1\n'
+    )
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<html lang="en"><body data-pagefind-body>Hi</body></html>')
+    settings = {
+        "OUTPUT_PATH": str(site),
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "SEARCH_BINARY": binary,
+        "SEARCH_OUTPUT_DIR": "pagefind",
+        "SEARCH_LANGUAGE": "en",
+        "SEARCH_SEGMENTED_LANGUAGES": (),
+        "SEARCH_TIMEOUT": 30,
+        "SEARCH_IN_BACKGROUND": True,
+    }
+    pelican = type("Pelican", (), {"settings": settings})()
+    terminal = tmp_path / "terminal.log"
+    with terminal.open("w") as stderr:  # the build's standard error: serve's terminal
+        saved = os.dup(2)
+        os.dup2(stderr.fileno(), 2)
+        try:
+            search_signals.on_finalized(pelican)
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+    _wait_for_background(tmp_path / "cache")
+    said = terminal.read_text().splitlines()
+    assert len(said) == 1, said
+    assert said[0].startswith(
+        "Search: indexing in the background failed (Error: No space left on device (os error 28)); "
+        "search shows an earlier index (or none) until a build indexes again; log: "
+    ), said
+    assert not (site / "pagefind.next").exists()
+    with caplog.at_level(logging.WARNING):
+        search_signals.on_finalized(pelican)  # the next build
+    _wait_for_background(tmp_path / "cache")
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warned) == 1 and warned[0].startswith(
+        "Search: indexing after the previous build failed (Error: No space left on device "
+        "(os error 28)); search shows an earlier index until a run succeeds (log: "
+    ), warned

@@ -242,7 +242,11 @@ def run_and_swap(
     """Index into a staging folder, then swap it in: the old index serves until the new one
     is complete, and a failed run leaves the old one in place."""
     staging = f"{output_dir}.next"
-    result = run(binary, site, staging, plan, timeout)
+    try:
+        result = run(binary, site, staging, plan, timeout)
+    except OSError as exc:  # merge.json not written (a full disk): no half index left behind
+        shutil.rmtree(site / staging, ignore_errors=True)
+        return Result(False, 0, _why(exc))
     if not result.ok:
         shutil.rmtree(site / staging, ignore_errors=True)
         return result
@@ -253,6 +257,33 @@ def run_and_swap(
     (site / staging).rename(site / output_dir)
     shutil.rmtree(old, ignore_errors=True)
     return result
+
+
+def _why(exc: OSError) -> str:
+    """An OSError in a few words: the system's reason and the path."""
+    where = f": {exc.filename}" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}"
+
+
+# beside the pid file: why the last background run failed, for the next build to say
+FAILED = "index.failed"
+
+
+def last_failure(state: Path) -> str:
+    """Why the last background run for this folder failed ("" if it did not); said once."""
+    failed = state / FAILED
+    try:
+        why = failed.read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+    failed.unlink(missing_ok=True)
+    return why
+
+
+def _summary(message: str) -> str:
+    """A failed run's message in one line (Pagefind's output ends with its error)."""
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    return lines[-1] if lines else "no message"
 
 
 def stop_background(pid_file: Path) -> None:
@@ -286,7 +317,9 @@ def start_background(
 
     The build returns at once: in the live-reload loop the edited page shows without waiting
     for the search index, which follows a few seconds later. The process finds the pages to
-    index itself (that reads every page).
+    index itself (that reads every page). A run that fails says so in one line on this
+    process's standard error (`make serve`'s terminal) and leaves why in state/index.failed,
+    which the next build reports (``last_failure``).
     """
     state.mkdir(parents=True, exist_ok=True)
     pid_file = state / "index.pid"
@@ -298,8 +331,7 @@ def start_background(
                 *(binary, str(site), output_dir, language, ",".join(segmented)),
                 *(str(timeout), str(pid_file)),
             ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
+            stdout=log,  # stderr: the terminal, for the one line of a failure
             stdin=subprocess.DEVNULL,
             start_new_session=True,
         )
@@ -307,30 +339,63 @@ def start_background(
     return process
 
 
-def _main() -> int:
-    parser = argparse.ArgumentParser(description="Index a built site with Pagefind, then swap.")
-    for name in ("binary", "site", "output_dir", "language", "segmented", "timeout", "pid_file"):
-        parser.add_argument(name)
-    args = parser.parse_args()
-    site = Path(args.site)
+def _rebuilt_since(site: Path, started: float) -> bool:
+    """Has a build written pages into the site since ``started`` (the run then raced it)?"""
+    with contextlib.suppress(OSError):
+        return any(page.stat().st_mtime > started for page in html_files(site))
+    return True
+
+
+def _index(args: argparse.Namespace, failed: Path) -> int:
+    """One background run, said in index.log; a failure also on the terminal (standard
+    error) and in ``failed`` for the next build, unless a newer build raced it."""
+    site, started = Path(args.site), time.time()
     try:
         marked = marked_pages(site)
         if not marked:
             remove_index(site, args.output_dir)
             print("no published post or page to index")
+            failed.unlink(missing_ok=True)
             return 0
         segmented = [code for code in args.segmented.split(",") if code]
         runs = plan(site, marked, args.language, segmented)
         result = run_and_swap(args.binary, site, args.output_dir, runs, float(args.timeout))
-    finally:
-        pid_file = Path(args.pid_file)
+    except OSError as exc:  # a full disk, a page the next build replaced meanwhile
+        result = Result(False, 0, _why(exc))
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    if result.ok:
+        print(f"indexed {result.pages} page(s)")
+        failed.unlink(missing_ok=True)
+        return 0
+    print(f"failed: {result.message}", flush=True)
+    if _rebuilt_since(site, started):  # the next build's own run indexes its pages
+        print("(a newer build wrote pages meanwhile: its own run follows)")
+        return 1
+    why = _summary(result.message)
+    with contextlib.suppress(OSError):
+        failed.write_text(why + "\n", encoding="utf-8")
+    print(
+        f"Search: indexing in the background failed ({why}); search shows an earlier index "
+        f"(or none) until a build indexes again; log: {failed.with_name('index.log')}",
+        file=sys.stderr,
+        flush=True,
+    )
+    return 1
+
+
+def _main() -> int:
+    parser = argparse.ArgumentParser(description="Index a built site with Pagefind, then swap.")
+    for name in ("binary", "site", "output_dir", "language", "segmented", "timeout", "pid_file"):
+        parser.add_argument(name)
+    args = parser.parse_args()
+    pid_file = Path(args.pid_file)
+    try:
+        return _index(args, pid_file.with_name(FAILED))
+    finally:  # last: the next build (and the tests) take its absence for the run's end
         with contextlib.suppress(OSError, ValueError):
             if int(pid_file.read_text()) == os.getpid():
                 pid_file.unlink()
-    for warning in result.warnings:
-        print(f"warning: {warning}")
-    print(f"indexed {result.pages} page(s)" if result.ok else f"failed: {result.message}")
-    return 0 if result.ok else 1
 
 
 if __name__ == "__main__":

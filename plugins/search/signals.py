@@ -51,6 +51,15 @@ def on_finalized(pelican) -> None:
     if settings["SEARCH_IN_BACKGROUND"] and binary is not None:
         # the background process also finds the pages to index: that reads every page
         state = _state_folder(settings)
+        # the run after the previous build failed (said on the terminal then): the overlay
+        # shows it until this build's run, which starts now, has a chance to do better
+        if failed := indexing.last_failure(state):
+            logger.warning(
+                "Search: indexing after the previous build failed (%s); search shows an "
+                "earlier index until a run succeeds (log: %s)",
+                failed,
+                state / "index.log",
+            )
         indexing.start_background(
             binary,
             site,
