@@ -15,10 +15,13 @@ PIP := $(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --r
 unexport TITLE AUTHOR PORT
 
 # make serve [PORT=8001]: the port typed on make's command line (not a PORT the environment
-# happens to hold)
+# happens to hold). A recipe that needs the shell (quotes, a shell variable) runs the task
+# with exec: make sends SIGTERM (an editor's stop button, `kill <make>`) to its child, and a
+# shell in between would die of it and leave the server running. The other recipes are plain
+# commands, which make runs without a shell.
 serve: export SERVE_PORT := $(if $(filter command line,$(origin PORT)),$(value PORT))
 serve: $(STAMP)
-	$(INVOKE) serve --port="$$SERVE_PORT"
+	exec $(INVOKE) serve --port="$$SERVE_PORT"
 
 test: $(STAMP)
 	$(INVOKE) test
@@ -46,7 +49,7 @@ lint: $(STAMP)
 new-post: export NEW_POST_TITLE := $(value TITLE)
 new-post: export NEW_POST_AUTHOR := $(value AUTHOR)
 new-post: $(STAMP)
-	$(INVOKE) new-post --title="$$NEW_POST_TITLE" --author="$$NEW_POST_AUTHOR"
+	exec $(INVOKE) new-post --title="$$NEW_POST_TITLE" --author="$$NEW_POST_AUTHOR"
 
 lock: $(STAMP)
 	$(INVOKE) lock

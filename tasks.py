@@ -48,30 +48,14 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _with_parent() -> Callable[[], None] | None:
-    """A child's set-up: die when this process dies, even by SIGKILL (Linux; else None)."""
-    try:
-        import ctypes
-
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return None
-    parent = os.getpid()
-
-    def setup() -> None:
-        prctl(1, ctypes.c_ulong(signal.SIGKILL))  # PR_SET_PDEATHSIG
-        if os.getppid() != parent:  # the parent died before the line above
-            os._exit(1)
-
-    return setup
-
-
 def _run_child(cmd: list[str]) -> tuple[int, int]:
     """Run a command to its end; (exit status, the signal that interrupted this task or 0).
 
     SIGINT and SIGTERM sent to this task stop the child (and the processes it forked: it has a
     process group of its own) and wait for it, instead of leaving it to run on.
     """
+    from plugins.engine.forks import with_parent
+
     caught: list[int] = []
     child: list[subprocess.Popen] = []
 
@@ -84,7 +68,7 @@ def _run_child(cmd: list[str]) -> tuple[int, int]:
     previous = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         child.append(
-            subprocess.Popen(cmd, cwd=ROOT, env=_env(), process_group=0, preexec_fn=_with_parent())
+            subprocess.Popen(cmd, cwd=ROOT, env=_env(), process_group=0, preexec_fn=with_parent())
         )
         if caught:  # a signal came before the child had a pid to forward it to
             forward(caught[0], None)
@@ -122,12 +106,42 @@ def _pelican_command(arguments: list[str]) -> list[str]:
     return [sys.executable, "-m", "plugins.engine.command", *arguments, *_log_handler()]
 
 
-def _pelican(conf: Path, output: Path, content: Path | None = None, extra=()) -> int:
-    """Run one Pelican build in a child process; return its exit status (128+N on signal N)."""
+def _killed(status: int) -> str:
+    """'Pelican was killed (SIGKILL): out of memory?' for a child's status that is a signal
+    (negative), '' for an exit status."""
+    if status >= 0:
+        return ""
+    try:
+        name = signal.Signals(-status).name
+    except ValueError:
+        name = f"signal {-status}"
+    # the kernel's out-of-memory killer sends SIGKILL, and nothing else here does
+    guess = ": out of memory?" if -status == signal.SIGKILL else ""
+    return f"Pelican was killed ({name}){guess}"
+
+
+def _exit_status(status: int) -> int:
+    """A child's status as a shell gives it: 128+N for signal N (make said "Error 247")."""
+    return 128 - status if status < 0 else status
+
+
+def _pelican(
+    conf: Path, output: Path, content: Path | None = None, extra=(), stopped: str = ""
+) -> int:
+    """Run one Pelican build in a child process; return its exit status (128+N on signal N,
+    whether it was sent to this task or to Pelican alone, which is said in one line).
+    ``stopped``: what to say after "Build stopped (SIGINT); " when this task is stopped."""
     own_bytecode()
     _unlink_dangling(output)
     status, caught = _run_child(_pelican_command(_arguments(conf, output, content, extra)))
-    return 128 + caught if caught else status
+    if caught:
+        if stopped:
+            name = signal.Signals(caught).name
+            print(f"Build stopped ({name}); {stopped}", file=sys.stderr, flush=True)
+        return 128 + caught
+    if killed := _killed(status):
+        print(f"{killed}; the build did not finish.", file=sys.stderr, flush=True)
+    return _exit_status(status)
 
 
 # Local copies of a publish build (preview, check) must not count visits or queue webmentions.
@@ -199,10 +213,19 @@ def _serving(output: Path) -> str | None:
 
 def _hold_serve_lock(output: Path, port: int):
     """Take the lock of serving this output for this process's life (the open file, to keep);
-    exit with one line when another `make serve` holds it."""
+    exit with one line when another `make serve` holds it, or when its folder cannot be
+    written (a file in its place, a read-only file system, a folder a `sudo make publish`
+    left to root), as a publish says it, not with a traceback."""
     lock = _serve_lock(output)
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    handle = lock.open("a+", encoding="utf-8")
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        handle = lock.open("a+", encoding="utf-8")
+    except OSError as exc:
+        where = exc.filename or lock
+        sys.exit(
+            f"Cannot serve: cannot write {where}: {exc.strerror or exc}; {_shown(output)} was "
+            f"left as it was (`make serve` builds in {_shown(_serve_folder(output))}/, beside it)."
+        )
     try:
         import fcntl
 
@@ -302,8 +325,9 @@ def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()
             name = signal.Signals(caught).name
             print(f"Publish stopped ({name}); {output} was left as it was.", file=sys.stderr)
             return 128 + caught
-        print(f"Publish failed (exit {status or 1}); {output} was left as it was.", file=sys.stderr)
-        return status or 1
+        why = _killed(status) or f"exit {status or 1}"
+        print(f"Publish failed ({why}); {output} was left as it was.", file=sys.stderr)
+        return _exit_status(status) or 1
     staging.chmod(0o755)
     held = {signal.SIGINT, signal.SIGTERM}
     signal.pthread_sigmask(signal.SIG_BLOCK, held)  # the switch is not interrupted half-way
@@ -365,9 +389,18 @@ def _content(content: str) -> Path | None:
 @task(help={"content": "content folder (default: content/)", "output": "output folder"})
 def build(c, content="", output="output"):
     """Build the site once with pelicanconf.py into output/."""
-    source = _content(content)
-    _detach(ROOT / output)
-    sys.exit(_pelican(DEV_CONF, ROOT / output, source))
+    sys.exit(_build(DEV_CONF, ROOT / output, _content(content)))
+
+
+def _build(conf: Path, output: Path, content: Path | None = None) -> int:
+    """`make build`: Pelican into output/ (a real folder); its exit status. A build stopped
+    (Ctrl-C) says so, and what output/ holds then: Pelican empties it first, so it held only
+    a few files, with no line."""
+    _detach(output)
+    stopped = (
+        f"{_shown(output)}/ may be incomplete (a build empties it first): run `make build` again."
+    )
+    return _pelican(conf, output, content, stopped=stopped)
 
 
 @task(help={"content": "content folder", "output": "output folder (replaced only on success)"})
@@ -544,51 +577,56 @@ def serve(c, port=str(PORT), content="", output="output"):
     own = _serve_folder(folder)
     external = bool(os.environ.get("COMMENTS_ISSO_URL"))
     isso = None if external else _local_isso(port, own)
-    _unlink_dangling(folder)
-    # incremental: each rebuild re-renders only the pages an edit changed (plugins/fastbuild);
-    # the search index follows in the background, so a page shows without waiting for it.
-    # DEVSERVER_OVERLAY: the theme includes the problems overlay (never in other builds).
-    overrides = ["FASTBUILD_INCREMENTAL=true", "SEARCH_IN_BACKGROUND=true"]
-    overrides += ["DEVSERVER_OVERLAY=true"]
-    if not external and isso is None:  # no comment server: pages must not point at one
-        overrides += ['COMMENTS_PROVIDER="none"']
-    if folder != ROOT / "output":  # two servers must not share an incremental build's record
-        overrides += [f"CACHE_PATH={json.dumps(str(folder.with_name(f'.{folder.name}.cache')))}"]
-    # off a terminal (a log file, a pipe), one line per message, as `invoke build` prints
-    args = [*_arguments(DEV_CONF, own, source, ["-e", *overrides]), *_log_handler()]
-    report = own / FILE_NAME
-    # which file wrote each page, over this session's builds (not an earlier session's)
-    record = own / pages.FILE_NAME
-    record.unlink(missing_ok=True)
-    env = {**_env(), "SITEURL": f"http://{HOST}:{port}"}  # links stay on this server
-    # builds run in forks of one process that has imported Pelican and the plugins already;
-    # they log at Pelican's default level (warnings and errors), as `make build` does
-    own_bytecode()
-    builder = WarmBuilder(DEV_CONF, ROOT, env=env)
-    if builder.build(args, problems=report, pages=record) != 0:
-        print("The first build failed; serving what was built.", file=sys.stderr)
-    if line := _problems_line(report):
-        print(line, file=sys.stderr, flush=True)
-    # output/ shows the development site, as it did when serve built into it (once a build
-    # has made the folder); what it shows then, by its real path
-    shows = [_show_in_output(folder, own)]
-
-    def rebuild() -> None:
-        now = os.path.realpath(folder)
-        if shows[0] is None:
-            shows[0] = _show_in_output(folder, own)
-        elif now != shows[0]:  # re-pointed since (a publish, a build): said once, left alone
-            shows[0] = now
-            if now != os.path.realpath(own):
-                print(_output_moved_line(folder, own), flush=True)
-        builder.build(args, problems=report, pages=record)
-        if shows[0] is None:
-            shows[0] = _show_in_output(folder, own)
+    builder = None
+    # from here on, however serve stops (Ctrl-C, SIGTERM during the first build), Isso and
+    # the warm builder stop with it: Isso stayed, serving and holding its port
+    try:
+        _unlink_dangling(folder)
+        # incremental: each rebuild re-renders only the pages an edit changed (plugins/fastbuild);
+        # the search index follows in the background, so a page shows without waiting for it.
+        # DEVSERVER_OVERLAY: the theme includes the problems overlay (never in other builds).
+        overrides = ["FASTBUILD_INCREMENTAL=true", "SEARCH_IN_BACKGROUND=true"]
+        overrides += ["DEVSERVER_OVERLAY=true"]
+        if not external and isso is None:  # no comment server: pages must not point at one
+            overrides += ['COMMENTS_PROVIDER="none"']
+        if folder != ROOT / "output":  # two servers must not share an incremental build's record
+            overrides += [
+                f"CACHE_PATH={json.dumps(str(folder.with_name(f'.{folder.name}.cache')))}"
+            ]
+        # off a terminal (a log file, a pipe), one line per message, as `invoke build` prints
+        args = [*_arguments(DEV_CONF, own, source, ["-e", *overrides]), *_log_handler()]
+        report = own / FILE_NAME
+        # which file wrote each page, over this session's builds (not an earlier session's)
+        record = own / pages.FILE_NAME
+        record.unlink(missing_ok=True)
+        env = {**_env(), "SITEURL": f"http://{HOST}:{port}"}  # links stay on this server
+        # builds run in forks of one process that has imported Pelican and the plugins already;
+        # they log at Pelican's default level (warnings and errors), as `make build` does
+        own_bytecode()
+        builder = WarmBuilder(DEV_CONF, ROOT, env=env)
+        if builder.build(args, problems=report, pages=record) != 0:
+            print("The first build failed; serving what was built.", file=sys.stderr)
         if line := _problems_line(report):
             print(line, file=sys.stderr, flush=True)
+        # output/ shows the development site, as it did when serve built into it (once a build
+        # has made the folder); what it shows then, by its real path
+        shows = [_show_in_output(folder, own)]
 
-    watched = [source or ROOT / "content", ROOT / "theme", ROOT / "plugins", DEV_CONF]
-    try:
+        def rebuild() -> None:
+            now = os.path.realpath(folder)
+            if shows[0] is None:
+                shows[0] = _show_in_output(folder, own)
+            elif now != shows[0]:  # re-pointed since (a publish, a build): said once, left alone
+                shows[0] = now
+                if now != os.path.realpath(own):
+                    print(_output_moved_line(folder, own), flush=True)
+            builder.build(args, problems=report, pages=record)
+            if shows[0] is None:
+                shows[0] = _show_in_output(folder, own)
+            if line := _problems_line(report):
+                print(line, file=sys.stderr, flush=True)
+
+        watched = [source or ROOT / "content", ROOT / "theme", ROOT / "plugins", DEV_CONF]
         _serve(
             own,
             port,
@@ -599,7 +637,8 @@ def serve(c, port=str(PORT), content="", output="output"):
             shown=f"{_shown(folder)}/ ({_shown(own)}/)",
         )
     finally:
-        builder.close()
+        if builder is not None:
+            builder.close()
         if isso is not None:
             local_isso.stop(isso)
         lock.close()

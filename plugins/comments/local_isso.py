@@ -16,6 +16,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from plugins.engine.forks import with_parent
+
 WRAPPER = Path(__file__).with_name("wsgi.py")
 
 CONFIG = """\
@@ -92,6 +94,11 @@ def start(
     Its output goes to ``isso.log`` beside the config. ``threads``: the build's threads list
     (its closed threads refuse new comments). RuntimeError, saying why, when the port is taken
     or Isso exits or does not answer.
+
+    Isso runs in a process group of its own, so that a Ctrl-C in the terminal reaches only
+    `make serve`, which stops it (Isso stopped by the Ctrl-C itself was reported as a crash),
+    and it dies with the process that started it, even one killed with SIGKILL (it stayed,
+    holding its port and the database).
     """
     if not port_is_free(port):
         raise RuntimeError(f"port {port} on 127.0.0.1 is taken by another program")
@@ -100,7 +107,13 @@ def start(
         command += ["--threads", str(threads)]
     log = config.with_name("isso.log")
     with log.open("wb") as sink:  # the child keeps its own copy of the file
-        process = IssoProcess(command, stdout=sink, stderr=subprocess.STDOUT)
+        process = IssoProcess(
+            command,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            process_group=0,
+            preexec_fn=with_parent(),
+        )
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -5,6 +5,8 @@
 - ``Primed``: one child forked early that prepares (imports, say) while the build goes on,
   gets its input later from a second fork, and sends back one value (related posts score this
   way: NumPy and SciPy imported on an idle core, the posts sent once final).
+- ``with_parent()``: a subprocess's set-up that makes it die with the process that started it,
+  even when that one is killed (`make serve`'s Isso, `make build`'s Pelican).
 
 Children leave with ``os._exit``: they never run the parent's cleanup (atexit, Pelican's
 ``finalized``). Forks are made with the collector frozen (``gc.freeze``), so that a child's
@@ -232,3 +234,23 @@ class Primed(Generic[T]):
                     os.kill(pid, signal.SIGKILL)
                     os.waitpid(pid, 0)
         self._feeder = self._pid = 0
+
+
+def with_parent() -> Callable[[], None] | None:
+    """A child's set-up (``preexec_fn``): die when this process dies, even by SIGKILL (Linux's
+    PR_SET_PDEATHSIG; None elsewhere). Start the child from the main thread: the signal comes
+    when the thread that started it ends."""
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+
+    def setup() -> None:
+        prctl(1, ctypes.c_ulong(signal.SIGKILL))  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the parent died before the line above
+            os._exit(1)
+
+    return setup

@@ -1,0 +1,259 @@
+"""Stopping and killing the tasks: every way `make serve`, `make build` and `make publish` can be
+stopped leaves no process running and says what happened in one line.
+
+Real processes and real signals: `make` itself, `invoke serve` with its local Isso and warm
+builder, Pelican killed the way the out-of-memory killer kills it.
+"""
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+import tasks
+from plugins.comments import local_isso
+from tests.conftest import FIXTURES, ROOT, free_port
+from tests.test_publish import _wait_gone as _gone
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def _wait_for(log: Path, fragment: str, process: subprocess.Popen, seconds: float = 180) -> str:
+    """The first line of a terminal log holding ``fragment``, once it is there."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for line in log.read_text(errors="replace").splitlines():
+            if fragment in line:
+                return line
+        assert process.poll() is None, log.read_text(errors="replace")
+        time.sleep(0.1)
+    raise AssertionError(f"no {fragment!r} in:\n{log.read_text(errors='replace')}")
+
+
+def _serving_pid(output: Path) -> int:
+    """The pid `invoke serve` wrote into its lock ('pid N at http://…')."""
+    text = output.with_name(f".{output.name}.builds").joinpath("serve.lock").read_text()
+    return int(text.split()[1])
+
+
+# -- `make serve` stopped by SIGTERM to make itself (an editor's stop button) ---------------
+
+
+def test_sigterm_to_make_stops_make_serve(tmp_path):
+    # make signals its child; the recipe's shell died of it and left `invoke serve` serving
+    # (with ppid 1), and the next `make serve` refused: "output/ is served already"
+    content = tmp_path / "content"
+    content.symlink_to(FIXTURES / "site")
+    output = tmp_path / "output"
+    invoke = tmp_path / "invoke"  # the Makefile's recipe, its invoke given the test's folders
+    invoke.write_text(
+        f'#!/bin/sh\nexec {sys.executable} -m invoke "$@" --content "{content}" '
+        f'--output "{output}"\n'
+    )
+    invoke.chmod(0o755)
+    port = free_port()
+    env = {**os.environ, "COMMENTS_ISSO_URL": "http://127.0.0.1:9"}  # no local Isso
+    log = tmp_path / "terminal.log"
+    with log.open("w") as terminal:
+        make = subprocess.Popen(
+            ["make", "-s", "-o", ".venv/.installed-lock", "serve", f"PORT={port}",
+             f"INVOKE={invoke}"],
+            cwd=ROOT, env=env, stdout=terminal, stderr=subprocess.STDOUT, process_group=0,
+        )  # fmt: skip
+    try:
+        _wait_for(log, "Serving ", make)
+        server = _serving_pid(output)
+        make.send_signal(signal.SIGTERM)  # to make only, as `kill <pid of make>` does
+        make.wait(timeout=30)
+        assert _gone(server), f"invoke serve (pid {server}) runs on:\n{log.read_text()}"
+        assert not _answers(f"http://127.0.0.1:{port}/")
+    finally:
+        with contextlib.suppress(ProcessLookupError):  # what runs on of make's group
+            os.killpg(make.pid, signal.SIGKILL)
+        make.wait()
+
+
+# -- the local Isso of `make serve` ----------------------------------------------------------
+
+
+class LocalIssoServe:
+    """`invoke serve` with its local Isso (var/isso/, as `make serve` runs it), in a process
+    group of its own, as a terminal runs it."""
+
+    def __init__(self, folder: Path) -> None:
+        content = folder / "content"
+        content.symlink_to(FIXTURES / "site")
+        self.log = folder / "terminal.log"
+        env = {k: v for k, v in os.environ.items() if k != "COMMENTS_ISSO_URL"}
+        command = [sys.executable, "-m", "invoke", "serve", "--port", str(free_port())]
+        command += ["--content", str(content), "--output", str(folder / "output")]
+        with self.log.open("w") as terminal:
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=terminal, stderr=subprocess.STDOUT,
+                process_group=0,
+            )  # fmt: skip
+        line = _wait_for(self.log, "Comments: Isso at ", self.process)
+        self.isso = line.split("Comments: Isso at ")[1].split("/ ")[0]
+
+    def terminal(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def isso_pid(self) -> int:
+        """Isso's pid: the process listening on its port, a child of serve's."""
+        for stat in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                cmdline = stat.read_bytes()
+            except OSError:
+                continue
+            if b"wsgi.py" in cmdline and b"isso.cfg" in cmdline:
+                status = stat.with_name("status").read_text()
+                ppid = int(status.split("PPid:")[1].split()[0])
+                if ppid == self.process.pid:
+                    return int(stat.parent.name)
+        raise AssertionError("no Isso child of serve")
+
+    def close(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+
+@pytest.fixture
+def isso_serve(tmp_path):
+    session = LocalIssoServe(tmp_path)
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+def test_serve_stopped_during_its_first_build_stops_its_isso(isso_serve):
+    # the try/finally that stops Isso began after the first build: Isso stayed (ppid 1),
+    # answering on its port, and the next serve moved to another port
+    isso = isso_serve.isso_pid()
+    assert "Serving " not in isso_serve.terminal()
+    isso_serve.process.send_signal(signal.SIGTERM)
+    isso_serve.process.wait(timeout=60)
+    assert _gone(isso), f"the local Isso (pid {isso}) outlived serve"
+    assert not _answers(isso_serve.isso + "/info")
+
+
+def test_a_killed_serve_takes_its_isso_with_it(isso_serve):
+    isso = isso_serve.isso_pid()
+    isso_serve.process.kill()  # SIGKILL: no `finally` runs
+    isso_serve.process.wait()
+    assert _gone(isso), f"the local Isso (pid {isso}) outlived serve"
+
+
+def test_ctrl_c_of_serve_is_not_reported_as_a_crash_of_isso(isso_serve):
+    # Isso was in serve's process group: it got the Ctrl-C itself, exited before serve
+    # stopped it, and every stop said "Comments are OFF: the local Isso exited (status 0)"
+    _wait_for(isso_serve.log, "Serving ", isso_serve.process)
+    isso = isso_serve.isso_pid()
+    os.killpg(isso_serve.process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
+    isso_serve.process.wait(timeout=60)
+    assert _gone(isso)
+    assert "Comments are OFF" not in isso_serve.terminal(), isso_serve.terminal()
+
+
+def test_the_local_isso_dies_with_whatever_started_it(tmp_path):
+    port = free_port()
+    config = local_isso.write_config(tmp_path, port, ["http://127.0.0.1:8000"])
+    starter = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import time
+            from pathlib import Path
+            from plugins.comments import local_isso
+            process = local_isso.start(Path({str(config)!r}), {port})
+            print(process.pid, flush=True)
+            time.sleep(120)
+        """)],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    isso = int(starter.stdout.readline())
+    try:
+        assert os.getpgid(isso) == isso, "Isso has a process group of its own"
+        starter.kill()
+        starter.wait()
+        assert _gone(isso), f"Isso (pid {isso}) outlived the process that started it"
+    finally:
+        starter.kill()
+        starter.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(isso, signal.SIGKILL)
+
+
+# -- a folder serve cannot write -------------------------------------------------------------
+
+
+def test_serve_where_it_cannot_write_is_one_line(tmp_path):
+    (tmp_path / ".output.builds").write_text("a file where serve needs a folder")
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "serve", "--port", str(free_port()),
+         "--content", str(FIXTURES / "site"), "--output", str(tmp_path / "output")],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "COMMENTS_ISSO_URL": "http://127.0.0.1:9"},
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"Cannot serve: cannot write {tmp_path}/.output.builds: File exists; {tmp_path}/output "
+        f"was left as it was (`make serve` builds in {tmp_path}/.output.builds/serve/, beside it)."
+    ], result.stderr
+
+
+# -- Pelican killed (the out-of-memory killer), `make build` stopped ---------------------------
+
+
+def _settings(tmp_path: Path, code: str) -> Path:
+    """A settings file that runs ``code`` when Pelican reads it, in Pelican's own process."""
+    conf = tmp_path / "conf.py"
+    conf.write_text(f"import os, signal, time\n{code}\n")
+    return conf
+
+
+def test_pelican_killed_in_a_publish_is_named_with_its_signal(tmp_path, capfd):
+    conf = _settings(tmp_path, "os.kill(os.getpid(), signal.SIGKILL)")
+    output = tmp_path / "output"
+    status = tasks.atomic_build(conf, output, FIXTURES / "site")
+    said = capfd.readouterr().err.strip().splitlines()
+    assert status == 128 + signal.SIGKILL  # make said "Error 247" (-9)
+    assert said == [
+        f"Publish failed (Pelican was killed (SIGKILL): out of memory?); {output} was left as "
+        "it was."
+    ]
+
+
+def test_pelican_killed_in_a_build_is_named_with_its_signal(tmp_path, capfd):
+    conf = _settings(tmp_path, "os.kill(os.getpid(), signal.SIGKILL)")
+    status = tasks._build(conf, tmp_path / "output", FIXTURES / "site")
+    assert status == 128 + signal.SIGKILL
+    assert capfd.readouterr().err.strip().splitlines() == [
+        "Pelican was killed (SIGKILL): out of memory?; the build did not finish."
+    ]
+
+
+def test_a_build_stopped_by_ctrl_c_says_what_output_holds(tmp_path, capfd):
+    # Pelican emptied output/ first: it held renditions/ only, and nothing said so
+    conf = _settings(tmp_path, "os.kill(os.getppid(), signal.SIGINT)\ntime.sleep(60)")
+    output = tmp_path / "output"
+    started = time.monotonic()
+    status = tasks._build(conf, output, FIXTURES / "site")
+    assert time.monotonic() - started < 30, "Pelican was stopped, not waited for"
+    assert status == 128 + signal.SIGINT
+    assert capfd.readouterr().err.strip().splitlines() == [
+        f"Build stopped (SIGINT); {output}/ may be incomplete (a build empties it first): run "
+        "`make build` again."
+    ]
