@@ -325,8 +325,8 @@ def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()
             name = signal.Signals(caught).name
             print(f"Publish stopped ({name}); {output} was left as it was.", file=sys.stderr)
             return 128 + caught
-        why = _killed(status) or f"exit {status or 1}"
-        print(f"Publish failed ({why}); {output} was left as it was.", file=sys.stderr)
+        why = f": {killed}" if (killed := _killed(status)) else f" (exit {status or 1})"
+        print(f"Publish failed{why}; {output} was left as it was.", file=sys.stderr)
         return _exit_status(status) or 1
     staging.chmod(0o755)
     held = {signal.SIGINT, signal.SIGTERM}

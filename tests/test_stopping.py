@@ -231,7 +231,7 @@ def test_pelican_killed_in_a_publish_is_named_with_its_signal(tmp_path, capfd):
     said = capfd.readouterr().err.strip().splitlines()
     assert status == 128 + signal.SIGKILL  # make said "Error 247" (-9)
     assert said == [
-        f"Publish failed (Pelican was killed (SIGKILL): out of memory?); {output} was left as "
+        f"Publish failed: Pelican was killed (SIGKILL): out of memory?; {output} was left as "
         "it was."
     ]
 
