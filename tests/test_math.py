@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from plugins.blogcore import foreign, text
+from plugins.blogcore import foreign, rst, text
 from tests.conftest import nu_errors
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -276,3 +276,73 @@ def test_escaped_parentheses_in_prose_reach_the_page_as_parentheses(build_site, 
     assert "\\(text editor\\)" not in ET.tostring(entry, encoding="unicode")
     lines = [m for m in caplog.messages if "md-escaped/" in m]
     assert len(lines) == 1 and lines[0].startswith("md-escaped/posts/atom.md: line 9: \\(r\\) is")
+
+
+NO_BASE_POST = (
+    f"Nitrogen\n########\n\n{HEAD}The file n_2.fits holds it.\n\n"
+    "The N\\ :math:`_2`\\ H\\ :math:`^+` line is the worst-behaved; :math:`\\alpha_2` is not.\n"
+)
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_a_script_with_nothing_before_it_keeps_the_post_and_says_what_to_write(
+    build_site, caplog, publish
+):
+    # docutils' converter failed with an IndexError: "IndexError: child index out of range",
+    # no line, no formula, and the post was left out of the build
+    caplog.set_level(logging.WARNING)
+    name = f"rest-math-no-base-{publish}"
+    site = build_site({"posts/nitrogen.rst": NO_BASE_POST}, publish=publish, name=name)
+    body = site.soup("posts/nitrogen/").select_one(".post-content")
+    assert [c.get_text() for c in body.select("p > code.math")] == ["_2", "^+"]
+    assert body.select_one("p > math msub") is not None  # the others typeset
+    lines = [(r.levelname, r.getMessage()) for r in caplog.records if f"{name}/" in r.getMessage()]
+    said = (
+        "in math (reStructuredText): docutils cannot write it as MathML, so the formula is shown "
+        "as written, not typeset"
+    )
+    assert lines == [
+        (
+            "WARNING",
+            f"{name}/posts/nitrogen.rst: line 10: the subscript _2 has nothing before it {said} "
+            "(_2); give it an empty group to stand on: {}_2",
+        ),
+        (
+            "WARNING",
+            f"{name}/posts/nitrogen.rst: line 10: the superscript ^+ has nothing before it {said} "
+            "(^+); give it an empty group to stand on: {}^+",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("latex", "reason", "advice"),
+    [
+        (
+            "_2",
+            "the subscript _2 has nothing before it",
+            "give it an empty group to stand on: {}_2",
+        ),
+        (
+            "^{+}",
+            "the superscript ^{+} has nothing before it",
+            "give it an empty group to stand on: {}^{+}",
+        ),
+        (
+            "\\frac{_2}{3}",
+            "the subscript _2 has nothing before it",
+            "give it an empty group to stand on: {}_2",
+        ),
+        (
+            "a & _2",
+            "docutils' MathML converter fails on it (AttributeError)",
+            "correct the formula",
+        ),
+    ],
+)
+def test_why_a_formula_is_not_written_as_mathml(latex, reason, advice):
+    from docutils.utils.math import latex2mathml
+
+    with pytest.raises(Exception) as caught:  # whatever docutils raises
+        latex2mathml.tex2mathml(latex)
+    assert rst.unwritable(latex, caught.value) == (reason, advice)

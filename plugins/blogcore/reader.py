@@ -1245,15 +1245,11 @@ class StrictRstReader(StrictChecks, RstReader):
         with its line (a publish goes on: nothing is lost, the formula is on the page as the
         writer wrote it and the post's other formulas are typeset)."""
         lines = _text_of(source_path).splitlines()
-        for line, written, reason in self.math_as_written:
+        for line, written, reason, advice in self.math_as_written:
             first = written.strip().splitlines()[0].strip() if written.strip() else ""
-            number = _line_from(lines, first, line)
+            # an inline formula as its role writes it first: "_2" alone is in many a file name
+            number = _line_from(lines, f"`{first}`", None) or _line_from(lines, first, line)
             where = f"line {number}: " if number else ""
-            advice = (
-                "write the formula without it"
-                if MATH_ERROR.match(reason)
-                else "correct the formula"
-            )
             logger.warning(
                 "%s: %s%s in math (reStructuredText): docutils cannot write it as MathML, so "
                 "the formula is shown as written, not typeset (%s); %s",

@@ -30,12 +30,16 @@ from docutils.utils.math import MathError, latex2mathml, unichar2tex
 from docutils.writers import html5_polyglot
 from PIL import Image
 
-# a formula shown as written: (its line, or None; the LaTeX as written; docutils' reason)
-AsWritten = tuple[int | None, str, str]
+# a formula shown as written: (its line, or None; the LaTeX as written; why, from docutils'
+# words where it has them; what to write instead)
+AsWritten = tuple[int | None, str, str, str]
 # a picture shown unscaled: (its line, or None; its address as written; why)
 Unscaled = tuple[int | None, str, str]
 # Pelican's marks before a path in the content folder ({static}/images/x.png, |static|x.png)
 _CONTENT_LINK = re.compile(r"^(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)")
+# a sub- or superscript with nothing before it (_2, ^{+}, {_2}): docutils' converter fails on it
+# with an IndexError of its own, not a MathError
+_NO_BASE = re.compile(r"(?:^|\{)\s*(?P<script>[_^](?:\s*\{[^{}]*\}|\s*\\[A-Za-z]+|\s*\S)?)")
 # EXIF orientations that turn a picture a quarter (its published copy is upright)
 _QUARTER_TURNS = frozenset({5, 6, 7, 8})
 
@@ -77,6 +81,27 @@ def picture_size(path: str) -> tuple[int, int] | None:
     return width, height
 
 
+def unwritable(latex: str, exc: Exception) -> tuple[str, str]:
+    """Why docutils cannot write a formula as MathML, and what to write instead: its own words
+    for LaTeX it does not know (a MathError); a sub- or superscript with nothing before it, on
+    which its converter fails with an IndexError (N\\ :math:`_2`\\ H, written for N₂H);
+    any other failure of the converter named as such."""
+    if isinstance(exc, MathError):
+        return str(exc), "write the formula without it"
+    found = _NO_BASE.search(latex)
+    if found:
+        script = found["script"]
+        kind = "subscript" if script.startswith("_") else "superscript"
+        return (
+            f"the {kind} {script} has nothing before it",
+            f"give it an empty group to stand on: {{}}{script}",
+        )
+    return (
+        f"docutils' MathML converter fails on it ({type(exc).__name__})",
+        "correct the formula",
+    )
+
+
 class Translator(html5_polyglot.HTMLTranslator):
     """docutils' HTML5 translator with what Pelican's own adds to html4css1's."""
 
@@ -96,8 +121,10 @@ class Translator(html5_polyglot.HTMLTranslator):
             try:
                 latex = written.translate(unichar2tex.uni2tex_table)  # as docutils does
                 latex2mathml.tex2mathml(latex, as_block=block)
-            except MathError as exc:
-                self.as_written.append((get_source_line(node)[1], written, str(exc)))
+            except Exception as exc:  # any failure of its converter, not only
+                # MathError: an IndexError for _2 left the whole post out of the build
+                reason, advice = unwritable(latex, exc)
+                self.as_written.append((get_source_line(node)[1], written, reason, advice))
                 if block:
                     self.body.append(self.starttag(node, "pre", "", CLASS="math", tabindex="0"))
                     self.body.append(f"{self.encode(written)}</pre>\n")
