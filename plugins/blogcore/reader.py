@@ -1196,13 +1196,23 @@ class StrictRstReader(StrictChecks, RstReader):
         # shows unscaled (rst.py)
         self.math_as_written: list[rst.AsWritten] = []
         self.unscaled: list[rst.Unscaled] = []
+        # the headings of the top level of a file whose title docutils did not find (rst.py)
+        self.headings: list[str] = []
         self.writer_class = functools.partial(
-            rst.Writer, self.math_as_written, self.unscaled, self.settings["PATH"]
+            rst.Writer, self.math_as_written, self.unscaled, self.settings["PATH"], self.headings
+        )
+        # said with the first reST file read: a site without any never hears it
+        self.language_note = rst.language_note(
+            str(self.settings.get("DEFAULT_LANG") or "en"), self.settings.get("DOCUTILS_SETTINGS")
         )
 
     def _read(self, source_path: str) -> tuple[str, dict]:
         self.math_as_written.clear()
         self.unscaled.clear()
+        self.headings.clear()
+        if self.language_note:
+            logger.warning("%s: %s", "pelicanconf.py", self.language_note)
+            self.language_note = ""
         try:
             content, metadata = super()._read(source_path)
         except SystemMessage as exc:
@@ -1211,6 +1221,10 @@ class StrictRstReader(StrictChecks, RstReader):
             if too_long:
                 raise ReadingError(self._too_long(source_path, int(too_long[1]))) from None
             raise
+        if self.reading_post and metadata.get("title") == "":
+            # docutils found no title (Pelican's own line, with the absolute path, is left
+            # out: SAID_BETTER): said as a missing title, not as a Title making no address
+            del metadata["title"]
         if self.math_as_written:
             self._name_math_as_written(source_path)
         for line, uri, why in self.unscaled:
@@ -1225,6 +1239,20 @@ class StrictRstReader(StrictChecks, RstReader):
                 why,
             )
         return content, metadata
+
+    def _why_no_title(self, source_path: str) -> str:
+        """Several headings at the top level: docutils takes none of them as the title."""
+        if len(self.headings) < 2:
+            return ""
+        named = [repr(_short(heading)) for heading in self.headings[:3]]
+        more = len(self.headings) - len(named)
+        listed = ", ".join(named[:-1]) + f" and {named[-1]}" if not more else ", ".join(named)
+        listed += f" and {more} more" if more else ""
+        return (
+            f"it has {len(self.headings)} headings of the top level, {listed}: docutils "
+            "takes the title only from one heading above all others; add a :title: field, or "
+            "underline the sections' headings with another character"
+        )
 
     def _too_long(self, source_path: str, number: int) -> str:
         """What to do with a line over docutils' line_length_limit (docutils read no further,

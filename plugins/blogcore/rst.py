@@ -18,6 +18,7 @@ picture it cannot measure is shown unscaled and kept in ``unscaled`` for the rea
 
 import functools
 import os
+import pkgutil
 import posixpath
 import re
 import warnings
@@ -25,6 +26,8 @@ from typing import ClassVar
 from urllib.parse import unquote, urlparse
 
 from docutils import nodes
+from docutils.parsers.rst import languages as rst_languages
+from docutils.parsers.rst.languages import get_language
 from docutils.utils import get_source_line
 from docutils.utils.math import MathError, latex2mathml, unichar2tex
 from docutils.writers import html5_polyglot
@@ -100,6 +103,33 @@ def unwritable(latex: str, exc: Exception) -> tuple[str, str]:
         f"docutils' MathML converter fails on it ({type(exc).__name__})",
         "correct the formula",
     )
+
+
+def language_note(lang: str, docutils_settings: dict | None) -> str:
+    """What a site whose DEFAULT_LANG docutils has no words for is to know ("" when it has,
+    or when DOCUTILS_SETTINGS gives a language_code): the words docutils writes itself (a
+    note's title, a table of contents') are in English, where a regional variant it has, or
+    a title of one's own, would give the site's (Pelican's own line named neither the
+    setting nor what to do, and is left out: SAID_BETTER)."""
+    if (docutils_settings or {}).get("language_code") or get_language(lang):
+        return ""
+    base = lang.lower().replace("_", "-").split("-")[0]
+    variants = [
+        module.name.replace("_", "-")
+        for module in pkgutil.iter_modules(rst_languages.__path__)
+        if module.name.startswith(f"{base}_")
+    ]
+    said = (
+        f"DEFAULT_LANG {lang!r} is a language docutils has no words for, so the words it "
+        "writes itself in a reStructuredText post (the title of a note or a warning, of a "
+        "table of contents) are in English; "
+    )
+    if variants:
+        return said + (
+            f"docutils has {' and '.join(variants)}: set DOCUTILS_SETTINGS = "
+            f"{{'language_code': {variants[0]!r}}} in pelicanconf.py"
+        )
+    return said + "give such a title yourself (.. admonition:: with a title of your words)"
 
 
 class Translator(html5_polyglot.HTMLTranslator):
@@ -182,6 +212,7 @@ class Writer(html5_polyglot.Writer):
         as_written: list[AsWritten] | None = None,
         unscaled: list[Unscaled] | None = None,
         content: str | None = None,
+        headings: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.translator_class = functools.partial(Translator, content=content)
@@ -189,8 +220,23 @@ class Writer(html5_polyglot.Writer):
         # lists: Pelican makes the writer)
         self.as_written = [] if as_written is None else as_written
         self.unscaled = [] if unscaled is None else unscaled
+        # the headings of the top level when docutils took none as the title (several)
+        self.headings = [] if headings is None else headings
 
     def translate(self) -> None:
         super().translate()
         self.as_written += self.visitor.as_written
         self.unscaled += self.visitor.unscaled
+        self.headings += top_headings(self.document)
+
+
+def top_headings(document: nodes.document) -> list[str]:
+    """The headings of a document's top level when docutils took none of them as its title
+    (it takes one only when it stands alone there, above all others); [] when it took one."""
+    if document.first_child_matching_class(nodes.title) is not None:
+        return []
+    return [
+        child[0].astext()
+        for child in document.children
+        if isinstance(child, nodes.section) and child.children
+    ]

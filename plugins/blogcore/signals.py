@@ -116,6 +116,12 @@ class SaidBetter(logging.Filter):
             "Meta tag in file %s does not have a 'name' attribute, skipping. Attributes: %s",
             "Meta tag attribute 'contents' used in file %s, should be changed to 'content'",
             "Other files have meta tag attribute 'contents' that should be changed to 'content'",
+            # a reST file whose title docutils did not find: said with the absolute path, also
+            # when a :title: field gives it; the reader names a title missing (StrictRstReader)
+            "Document title missing in file %s: Ensure exactly one top level section",
+            # a DEFAULT_LANG docutils has no words for: named with the setting and what to do
+            # when a reST file is read (rst.language_note)
+            "Docutils has no localization for '%s'. Using 'en' instead.",
         }
     )
     PREFIXES = ('There are %s items "%s" with lang %s', "There are %s original (not translated)")
