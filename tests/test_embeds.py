@@ -447,3 +447,64 @@ def test_a_frame_where_no_line_names_it_is_in_the_sanitisers_line(build_site, ca
     said = [r.getMessage() for r in caplog.records]
     assert any("team/ada-byrne.md: removed <iframe>" in line for line in said), said
     assert any("posts/hall.md: Summary: removed <iframe>" in line for line in said), said
+
+
+TWEET = (
+    '    <blockquote class="twitter-tweet"><p>Squash it.</p>&mdash; Tessellate '
+    '<a href="https://twitter.com/tessellate/status/17">May 2</a></blockquote>\n'
+    '    <script async src="//platform.twitter.com/widgets.js" charset="utf-8"></script>\n'
+)
+RST_EMBEDS = (
+    "Squashing\n#########\n\n:date: 2024-03-01\n:author: Ada Byrne\n:category: Company\n\n"
+    f"First\n~~~~~\n\n.. raw:: html\n\n{TWEET}\nSecond\n~~~~~~\n\n.. raw:: html\n\n{TWEET}\n"
+    f"Third\n~~~~~\n\n.. raw:: html\n\n{TWEET}\nMath\n~~~~\n\n.. raw:: html\n\n"
+    '    <script type="text/javascript" src="https://cdn.mathjax.org/mathjax/latest/MathJax.js'
+    '?config=TeX-AMS_HTML"></script>\n\nThe end.\n'
+)
+
+
+def test_each_script_of_a_rest_post_has_its_line_and_mathjax_its_reason(build_site, caplog):
+    # reST's ~~~~ under a heading was read as a Markdown fence: the lines between two such
+    # headings were blanked, and the third tweet's script had no line; MathJax's script was
+    # "removed <script> (not allowed in posts)", no line, no reason
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/squash.rst": RST_EMBEDS}, name="rst-scripts")
+    assert site.soup("posts/squashing/").select(".post-content script") == []
+    said = [
+        r.getMessage().split("posts/squash.rst: ", 1)[1]
+        for r in caplog.records
+        if "rst-scripts/posts/squash.rst: " in r.getMessage()
+    ]
+    tweet = (
+        '<script src="//platform.twitter.com/widgets.js"> is Twitter\'s embed script, which '
+        "this site does not load (no third-party scripts): it is removed, and what is written "
+        "with it stays; remove the script"
+    )
+    mathjax = (
+        '<script src="https://cdn.mathjax.org/mathjax/latest/MathJax.js?config=TeX-AMS_HTML"> '
+        "is MathJax, a script from another site, which this site does not load (no third-party "
+        "scripts): it is removed; reStructuredText's math is typeset without it, as MathML, and "
+        "LaTeX in Markdown is shown as written; remove the script"
+    )
+    assert said == [
+        f"line 14: {tweet}",
+        f"line 22: {tweet}",
+        f"line 30: {tweet}",
+        f"line 37: {mathjax}",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("src", "library"),
+    [
+        ("https://cdn.mathjax.org/mathjax/latest/MathJax.js?config=TeX-AMS_HTML", "MathJax"),
+        ("//cdnjs.cloudflare.com/ajax/libs/mathjax/2.7.9/MathJax.js", "MathJax"),
+        ("https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-mml-chtml.js", "MathJax"),
+        ("https://cdn.jsdelivr.net/npm/katex@0.16.9/dist/katex.min.js", "KaTeX"),
+        ("https://cdn.jsdelivr.net/npm/left-pad.js", None),
+        ("https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js", None),
+    ],
+)
+def test_a_math_script_is_known_by_its_address(src, library):
+    embed = embeds.of("script", {"src": src})
+    assert (embed.service if embed and embed.library else None) == library

@@ -42,6 +42,7 @@ class Embed:
     page: Page | None  # None: nothing to link to
     service: str | None = None  # a script whose markup keeps its own text and link
     attribute: str = "src"  # where ``address`` is written
+    library: bool = False  # a script that typesets the page (MathJax): nothing to link to
 
     @property
     def link(self) -> str | None:
@@ -170,6 +171,18 @@ _OWN_MARKUP = {
 }
 
 
+# Scripts that typeset math in the page, by host and the start of their path: the site's
+# reStructuredText math is MathML, which browsers typeset themselves
+_LIBRARIES = {
+    ("cdn.mathjax.org", "/mathjax/"): "MathJax",
+    ("cdnjs.cloudflare.com", "/ajax/libs/mathjax/"): "MathJax",
+    ("cdn.jsdelivr.net", "/npm/mathjax"): "MathJax",
+    ("unpkg.com", "/mathjax"): "MathJax",
+    ("cdnjs.cloudflare.com", "/ajax/libs/katex/"): "KaTeX",
+    ("cdn.jsdelivr.net", "/npm/katex"): "KaTeX",
+}
+
+
 def page_of(address: str, title: str = "") -> Page | None:
     """The page a player's address stands for, or None for a host this table does not know
     (or an address of a known host that is no player: a Google page that is no map)."""
@@ -213,6 +226,13 @@ def of(tag: str, attrs: dict) -> Embed | None:
         return Embed("script", src, page_of(src, title))
     if host in _OWN_MARKUP:
         return Embed("script", src, None, service=_OWN_MARKUP[host])
+    path = urlsplit(_https(src)).path.lower() if src else ""
+    library = next(
+        (name for (at, start), name in _LIBRARIES.items() if host == at and path.startswith(start)),
+        None,
+    )
+    if library is not None:
+        return Embed("script", src, None, service=library, library=True)
     return None
 
 
@@ -261,6 +281,13 @@ def message(embed: Embed) -> str:
             f"{'player' if embed.tag == 'iframe' else 'embed script'}, which this site does "
             f"not load (no third-party frames or scripts): the page has a link in its place, "
             f"{embed.link}; write that link in the post to choose its words"
+        )
+    if embed.library:
+        return (
+            f"{written} is {embed.service}, a script from another site, which this site does "
+            "not load (no third-party scripts): it is removed; reStructuredText's math is "
+            "typeset without it, as MathML, and LaTeX in Markdown is shown as written; remove "
+            "the script"
         )
     if embed.service is not None:
         return (

@@ -622,7 +622,7 @@ def jekyll(
     places: list[tuple[int | None, re.Match[str]]] = []
     in_highlight = False  # the code of a highlight block is code
     rst = fmt == "rst"
-    for number, line in enumerate(_prose_lines(source, rst), 1):
+    for number, line in enumerate(_prose_lines(source, rst, fmt == "markdown"), 1):
         if not rst and in_highlight and not liquid.END_HIGHLIGHT.match(line):
             continue
         in_highlight = bool(liquid.HIGHLIGHT.match(line))
@@ -682,11 +682,12 @@ def lines_of(found_: list[Foreign], source: str, fmt: str = "markdown") -> list[
     kind is looked for after the first one's line), None where it cannot be told; ``fmt``:
     the source's format ("markdown", "rst" or "html")."""
     rst = fmt == "rst"
-    lines = _prose_lines(source, rst)
+    lines = _prose_lines(source, rst, fmt == "markdown")
     if rst:  # a raw HTML block is not code there
         whole = "\n".join(lines)
     else:  # for anchors: fenced code blanked only (an HTML block's lines may be indented)
-        fenced = codeblocks.fenced_code(source.splitlines())[0]
+        # in an HTML file ``` and ~~~ lines are no fences
+        fenced = codeblocks.fenced_code(source.splitlines())[0] if fmt == "markdown" else set()
         whole = "\n".join(
             "" if index in fenced else line for index, line in enumerate(source.splitlines())
         )
@@ -711,15 +712,16 @@ def lines_of(found_: list[Foreign], source: str, fmt: str = "markdown") -> list[
     return numbers
 
 
-def _prose_lines(source: str, rst: bool) -> list[str]:
+def _prose_lines(source: str, rst: bool, markdown: bool = True) -> list[str]:
     """The source's lines with its code blanked (numbers kept): the HTML's was not looked at;
     a reStructuredText source's backslash escapes are read too (``\\alpha`` is shown
-    ``\alpha``, ``\\Sigma`` ``Sigma``), as the HTML shows them."""
+    ``\alpha``, ``\\Sigma`` ``Sigma``), as the HTML shows them. ``markdown``: its ``` and ~~~
+    lines are fences (in an HTML file they are not)."""
     if rst:
         return _rst_prose(source)
     return [
         _INLINE_CODE.sub(lambda m: " " * len(m[0]), line)
-        for line in _outside_code(source.splitlines())
+        for line in _outside_code(source.splitlines(), markdown)
     ]
 
 
@@ -752,9 +754,9 @@ def _rst_prose(source: str) -> list[str]:
     ]
 
 
-def _outside_code(lines: list[str]) -> list[str]:
+def _outside_code(lines: list[str], markdown: bool = True) -> list[str]:
     """The lines with those of fenced and indented code blocks blanked (numbers kept)."""
-    fenced = codeblocks.fenced_code(lines)[0]
+    fenced = codeblocks.fenced_code(lines)[0] if markdown else set()
     return [
         "" if index in fenced or line.startswith(("    ", "\t")) else line
         for index, line in enumerate(lines)
