@@ -320,3 +320,55 @@ def test_the_alt_text_line_says_how_in_the_format_it_is_written(build_site, capl
         "who cannot see it gets nothing: describe it in the directive's :alt: option, :alt: A "
         "crowd at the launch",
     ]
+
+
+def _album(n: int, images: int) -> dict:
+    """``n`` posts in posts/, each with ``images`` pictures without alt text."""
+    png = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(png, "PNG")
+    files: dict = {f"images/p{i}.png": png.getvalue() for i in range(images)}
+    head = "Date: 2024-05-01\nCategory: Company\nAuthor: Ada Byrne\n"
+    pictures = "".join(f"![]({{static}}/images/p{i}.png)\n\n" for i in range(images))
+    for n_ in range(n):
+        files[f"posts/trip-{n_}.md"] = f"Title: Trip {n_}\n{head}\nPhotos:\n\n{pictures}"
+    return files
+
+
+def test_a_files_images_without_alt_text_are_one_line(build_site, caplog):
+    # one line per image: an old blog had 18 in one post, 434 lines in all
+    caplog.set_level(logging.WARNING)
+    files = _album(1, 3)
+    files["posts/trip-0.md"] += "And again:\n\n![]({static}/images/p1.png)\n"  # named once
+    build_site(files, name="alt-one-line")
+    said = [r.getMessage() for r in caplog.records if "alt text" in r.getMessage()]
+    assert said == [
+        "alt-one-line/posts/trip-0.md: 3 images have no alt text, so a reader who cannot see "
+        "them gets nothing: p0.png (line 8), p1.png (line 10), p2.png (line 12); describe each "
+        "between the brackets, ![A crowd at the launch](p0.png)"
+    ]
+
+
+def test_many_files_without_alt_text_are_folded_and_still_stop_a_publish(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    files = _album(7, 2)
+    build_site(files, name="alt-folded")
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if "alt text" in r.getMessage()]
+    assert len(said) == 5, said  # the first four files, then the folder's line
+    assert [level for level, _ in said] == ["WARNING"] * 5
+    # files are read in no set order: the folder's line names the first of the others
+    named = {message.split(": ", 1)[0].rsplit("/", 1)[1] for _, message in said[:4]}
+    others = sorted({f"trip-{n}.md" for n in range(7)} - named)
+    assert said[-1][1] == (
+        f"alt-folded/posts/: 7 files have 14 images without alt text (4 named above, then "
+        f"{', '.join(others)}); a reader who cannot see them gets nothing: describe each, as "
+        "the lines above say"
+    )
+    caplog.clear()
+    with pytest.raises(SystemExit):
+        build_site(files, publish=True, name="alt-folded-pub")
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    alt = [m for m in errors if "alt text" in m]
+    assert len(alt) == 5
+    assert alt[-1].startswith("alt-folded-pub/posts/: 7 files have 14 images without alt text")
+    failed = [r.getMessage() for r in caplog.records if r.levelno == logging.CRITICAL]
+    assert failed and f"{len(errors)} error(s)" in failed[-1]

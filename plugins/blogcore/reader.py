@@ -352,6 +352,13 @@ def _text_of(source_path: str) -> str:
         return text
 
 
+# an image without alt text, one in a file (file, "line N: ", name, how), several (file, how
+# many, "name (line N), ...", where): the templates blogcore's AltFolded knows them by
+ALT_ONE = "%s: %sthe image %s has no alt text, so a reader who cannot see it gets nothing: %s"
+ALT_MANY = (
+    "%s: %d images have no alt text, so a reader who cannot see them gets nothing: %s; "
+    "describe each %s"
+)
 # how to give an image its alt text, in the format it is written in
 ALT_HINTS = {
     "markdown": "describe it between the brackets, ![A crowd at the launch]({name})",
@@ -755,9 +762,11 @@ class StrictChecks:
     def _name_images_without_alt(
         self, source_path: str, html: str, metadata: dict, written: str = ""
     ) -> None:
-        """A photo without alt text says nothing to a reader who cannot see it: one line
-        each, with its line; an error in a publish of a published post (Pelican's own
-        "Empty alt attribute" line, with the file's absolute path, is left out)."""
+        """A photo without alt text says nothing to a reader who cannot see it: one line for
+        the file, naming each image with its line (an old blog had 18 in one post, 434 in
+        all, one line each); an error in a publish of a published post (Pelican's own "Empty
+        alt attribute" line, with the file's absolute path, is left out). From the fifth file
+        of a folder on, one line for the folder counts them (blogcore's AltFolded)."""
         if not metadata.pop(NO_ALT, ()):  # nearly every post: its images all have alt text
             return
         sources = text.images_needing_alt(html)  # a caption or a link's text may name it
@@ -768,6 +777,8 @@ class StrictChecks:
             return
         lines = _text_of(source_path).splitlines()
         log = self._log_for(metadata)
+        named: list[tuple[str, int | None]] = []
+        kinds: dict[str, str] = {}  # how each kind of image here is written: its first name
         for src in sources:
             if not src:  # no picture: most often a tag's name in a sentence (rawtags.py)
                 number = rawtags.line_without_src(lines)
@@ -775,17 +786,22 @@ class StrictChecks:
                 log("%s: %s%s", self._shown(source_path), where, rawtags.NO_SRC)
                 continue
             name = src.rsplit("/", 1)[-1] or src
-            written = next((line for line in lines if name in line), "")
+            line = next((line for line in lines if name in line), "")
             # as the image is written: Markdown's ![](), an <img> typed in, reST's directive
-            how = ALT_HINTS["html" if "<img" in written.lower() else self.alt_format]
-            log(
-                "%s: %sthe image %s has no alt text, so a reader who cannot see it gets "
-                "nothing: %s",
-                self._shown(source_path),
-                _where(lines, name),
-                name,
-                how.format(name=name),
+            kinds.setdefault("html" if "<img" in line.lower() else self.alt_format, name)
+            named.append((name, _line_number(lines, name)))  # each image is named once
+        hints = [ALT_HINTS[kind].format(name=name) for kind, name in kinds.items()]
+        if len(named) == 1:
+            name, number = named[0]
+            where = f"line {number}: " if number else ""
+            log(ALT_ONE, self._shown(source_path), where, name, hints[0])
+        elif named:
+            listed = ", ".join(
+                f"{_short(name)} (line {number})" if number else _short(name)
+                for name, number in named
             )
+            where = "; or ".join(hint.removeprefix("describe it ") for hint in hints)
+            log(ALT_MANY, self._shown(source_path), len(named), listed, where)
 
     def _name_foreign(self, source_path: str, content: str, metadata: dict) -> None:
         """Another plugin's syntax the page would show as written ({% img %}): one line each,

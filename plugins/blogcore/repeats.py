@@ -45,9 +45,6 @@ def folder_message(
     e.md, f.md, g.md and 181 more); <advice>, or …`` (``reads_posts``: a folder the site
     keeps its posts or pages in, which is never to be left out)."""
     total = SHOWN + len(folded)
-    names = sorted(posixpath.basename(path) for path in folded)[:NAMED]
-    more = len(folded) - len(names)
-    listed = ", ".join(names) + (f" and {more} more" if more else "")
     said = "have " + message[len("has ") :] if message.startswith("has ") else message
     said = said.split(";", 1)[0]  # its own advice is for one file
     name = posixpath.basename(folder)
@@ -58,5 +55,25 @@ def folder_message(
         "in pelicanconf.py"
     )
     return (
-        f"{folder}/: {total} files {said} ({SHOWN} named above, then {listed}); {advice}{leave_out}"
+        f"{folder}/: {total} files {said} ({SHOWN} named above, then {listed(folded)}); "
+        f"{advice}{leave_out}"
+    )
+
+
+def listed(folded: list[str]) -> str:
+    """The first folded files by name, and how many more: ``e.md, f.md, g.md and 181 more``."""
+    names = sorted(posixpath.basename(path) for path in folded)[:NAMED]
+    more = len(folded) - len(names)
+    return ", ".join(names) + (f" and {more} more" if more else "")
+
+
+def images_message(folder: str, folded: list[str], images: int) -> str:
+    """The line for a folder's files with images without alt text, past the first few:
+    ``content/posts/: 134 files have 434 images without alt text (4 named above, then a.rst,
+    b.rst, c.rst and 127 more); …``."""
+    total = SHOWN + len(folded)
+    return (
+        f"{folder}/: {total} files have {images} images without alt text ({SHOWN} named above, "
+        f"then {listed(folded)}); a reader who cannot see them gets nothing: describe each, "
+        "as the lines above say"
     )

@@ -233,6 +233,44 @@ class RepeatsFolded(logging.Filter):
         return said is None or self.repeats.note(*said)
 
 
+class AltFolded(logging.Filter):
+    """Lets the lines for images without alt text through for the first few files of a
+    folder (one line a file, its images listed: reader.ALT_ONE, ALT_MANY); from then on
+    counts the folder's files and images for one line of its own (a long-history blog said
+    434 lines, 452 errors in a publish). One per build: it holds that build's files."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.repeats = repeats.Repeats()
+        self.images: dict[str, int] = {}  # each file's images without alt text
+        self.serious: set[str] = set()  # the folders where a folded line was an error
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if record.msg not in (reading.ALT_ONE, reading.ALT_MANY) or not isinstance(args, tuple):
+            return True
+        source = str(args[0])
+        self.images[source] = int(args[1]) if record.msg == reading.ALT_MANY else 1
+        if self.repeats.note(source, reading.ALT_MANY):
+            return True
+        if record.levelno >= logging.ERROR:
+            self.serious.add(posixpath.dirname(source))
+        return False
+
+    def folded(self) -> list[tuple[str, list[str], int, bool]]:
+        """(folder, the files not named one by one, the images of all its files, whether
+        a publish stops for them) where some were folded."""
+        return [
+            (
+                folder,
+                files,
+                sum(self.images.get(f, 0) for f in self.repeats.seen[(folder, message)]),
+                folder in self.serious,
+            )
+            for folder, message, files in self.repeats.folded()
+        ]
+
+
 def _html_not_a_post(settings, relpath: str) -> bool:
     """An HTML file Pelican reads as a post that says no date: a page kept as it is (slides,
     an old site's archives), which one line for its folder names (_say_unpublished)."""
@@ -284,8 +322,16 @@ class HtmlNotPosts(logging.Filter):
 
 
 def _say_folded(settings) -> None:
-    """One error for each folder whose files' missing titles were folded (RepeatsFolded)."""
-    folded = getattr(build.current(settings).state(__package__), "repeats_folded", None)
+    """One error for each folder whose files' missing titles were folded (RepeatsFolded);
+    one line for each whose images without alt text were (AltFolded: an error where a
+    folded file's line was one)."""
+    state = build.current(settings).state(__package__)
+    alt = getattr(state, "alt_folded", None)
+    for folder, files, images, serious in alt.folded() if alt else ():
+        (logger.error if serious else logger.warning)(
+            "%s", repeats.images_message(folder, files, images)
+        )
+    folded = getattr(state, "repeats_folded", None)
     if folded is None:
         return
     content = shown(settings, os.path.abspath(settings["PATH"]))
@@ -358,6 +404,8 @@ def on_initialized(pelican) -> None:
     _while_building(settings, reading.logger, HtmlNotPosts(settings))
     folded = this.state(__package__).repeats_folded = RepeatsFolded()
     _while_building(settings, reading.logger, folded)
+    alt = this.state(__package__).alt_folded = AltFolded()
+    _while_building(settings, reading.logger, alt)
     this.state(__package__).started = time.time()
     root = logging.getLogger()
     if not [h for h in root.handlers if not isinstance(h, ErrorCollector)]:
