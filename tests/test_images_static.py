@@ -337,14 +337,20 @@ def _album(n: int, images: int) -> dict:
 def test_a_files_images_without_alt_text_are_one_line(build_site, caplog):
     # one line per image: an old blog had 18 in one post, 434 lines in all
     caplog.set_level(logging.WARNING)
-    files = _album(1, 3)
-    files["posts/trip-0.md"] += "And again:\n\n![]({static}/images/p1.png)\n"  # named once
+    files = _album(1, 6)  # six pictures, p0.png to p5.png, in trip-0.md
+    head = "Date: 2024-05-01\nCategory: Company\nAuthor: Ada Byrne\n"
+    pictures = "".join(f"![]({{static}}/images/p{i}.png)\n\n" for i in range(3))
+    again = "And again:\n\n![]({static}/images/p1.png)\n"  # named once
+    files["posts/short.md"] = f"Title: Short\n{head}\nPhotos:\n\n{pictures}{again}"
     build_site(files, name="alt-one-line")
-    said = [r.getMessage() for r in caplog.records if "alt text" in r.getMessage()]
+    said = sorted(r.getMessage() for r in caplog.records if "alt text" in r.getMessage())
+    how = "describe each between the brackets, ![A crowd at the launch](p0.png)"
     assert said == [
-        "alt-one-line/posts/trip-0.md: 3 images have no alt text, so a reader who cannot see "
-        "them gets nothing: p0.png (line 8), p1.png (line 10), p2.png (line 12); describe each "
-        "between the brackets, ![A crowd at the launch](p0.png)"
+        "alt-one-line/posts/short.md: 3 images have no alt text, so a reader who cannot see "
+        f"them gets nothing: p0.png (line 8), p1.png (line 10), p2.png (line 12); {how}",
+        "alt-one-line/posts/trip-0.md: 6 images have no alt text, so a reader who cannot see "
+        "them gets nothing: p0.png (line 8), p1.png (line 10), p2.png (line 12), p3.png (line "
+        f"14) and 2 more (lines 16, 18); {how}",
     ]
 
 

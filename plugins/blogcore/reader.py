@@ -359,6 +359,7 @@ ALT_MANY = (
     "%s: %d images have no alt text, so a reader who cannot see them gets nothing: %s; "
     "describe each %s"
 )
+ALT_NAMED = 4  # the images of a file named in its line: the others by their lines
 # how to give an image its alt text, in the format it is written in
 ALT_HINTS = {
     "markdown": "describe it between the brackets, ![A crowd at the launch]({name})",
@@ -796,10 +797,15 @@ class StrictChecks:
             where = f"line {number}: " if number else ""
             log(ALT_ONE, self._shown(source_path), where, name, hints[0])
         elif named:
+            # each image's line; past the first few, their lines only (a post of 18 plots)
             listed = ", ".join(
                 f"{_short(name)} (line {number})" if number else _short(name)
-                for name, number in named
+                for name, number in named[:ALT_NAMED]
             )
+            rest = [number for _, number in named[ALT_NAMED:]]
+            if rest:
+                lines_ = ", ".join(str(n) for n in rest if n)
+                listed += f" and {len(rest)} more" + (f" (lines {lines_})" if lines_ else "")
             where = "; or ".join(hint.removeprefix("describe it ") for hint in hints)
             log(ALT_MANY, self._shown(source_path), len(named), listed, where)
 
