@@ -8,7 +8,8 @@ and the page showed the alt text alone. The HTML5 writer writes ``<img src alt w
 height>`` for SVG as for any image, ``<video>``, and ``<figure>``/``<figcaption>`` for a figure.
 Math (``:math:``, ``.. math::``) is written as MathML, which browsers typeset themselves (no
 script, no style: the site's Content-Security-Policy holds) and the sanitiser keeps. A formula
-docutils cannot write as MathML (``\color``, ``\cancel``, ``\tag``) is shown as written, in
+docutils cannot write as MathML (``\color``, ``\cancel``, ``\tag``; ``_2``, a subscript with
+nothing before it, on which its converter fails with an IndexError) is shown as written, in
 ``<code class="math">`` (``<pre class="math">`` for ``.. math::``), and kept in the writer's
 ``as_written`` for the reader to say; docutils would stop at it, and the whole post was left
 out of the build. ``:scale:`` on an image or figure is given the picture's size, read from the
