@@ -449,6 +449,31 @@ def test_a_gallery_in_another_language_than_the_page_is_marked(tmp_path):
     assert not english.select("main [lang]")
 
 
+def test_a_post_in_another_language_under_read_about_it_is_marked(tmp_path):
+    """A gallery page lists the posts that show it; a translation among them was read in the
+    page's voice (no lang): each item is marked with its post's language, as lists are."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    photo(content / "galleries" / "party" / "a.jpg", 1, size=(600, 400))
+    (content / "galleries" / "party" / "gallery.md").write_text(
+        "Title: The party\nPhoto: a.jpg | The hall. | A hall\n", encoding="utf-8"
+    )
+    posts = content / "posts"
+    (posts / "party.md").write_text(_post("party", 3, "Gallery: party\n"))
+    (posts / "party.fr.md").write_text(_post("party", 4, "Lang: fr\nGallery: party\n"))
+    (posts / "hafla.md").write_text(_post("hafla", 5, "Lang: ar\nGallery: party\n"))
+    site, _ = build(tmp_path, content)
+    items = {
+        li.a["href"].removeprefix(TEST_SITEURL): li
+        for li in site.soup("galleries/party/").select(".gallery-page__posts li")
+    }
+    assert set(items) == {"/posts/party/", "/fr/posts/party/", "/ar/posts/hafla/"}
+    assert not items["/posts/party/"].has_attr("lang")  # the page's language
+    assert items["/fr/posts/party/"]["lang"] == "fr"
+    assert not items["/fr/posts/party/"].has_attr("dir")
+    assert (items["/ar/posts/hafla/"]["lang"], items["/ar/posts/hafla/"]["dir"]) == ("ar", "rtl")
+
+
 def test_a_link_to_a_draft_gallerys_photo_is_a_link_to_a_draft(tmp_path, caplog):
     # a published post's {static} and {attach} links published the draft gallery's originals
     # with no line, and a relative link was told to write {attach}, which publishes one too
