@@ -136,8 +136,9 @@ def test_the_lightbox_shows_a_caption_in_its_gallerys_language(page: Page, serve
     figure = page.locator(".lightbox__figure")
     page.locator("section.gallery a.gallery__link").nth(0).click()
     expect(figure).to_be_visible()
-    # the sample's gallery is in the page's language: nothing marked
-    assert figure.evaluate("f => [f.lang, f.getAttribute('dir')]") == ["", None]
+    # the sample's gallery is in the page's language: nothing marked (lang="" would say
+    # "language unknown", and screen readers would not read it in the page's language)
+    assert figure.evaluate("f => [f.getAttribute('lang'), f.getAttribute('dir')]") == [None, None]
     page.keyboard.press("Escape")
     # as the template marks a gallery written in another language (test_galleries_site)
     page.evaluate(
@@ -146,6 +147,15 @@ def test_the_lightbox_shows_a_caption_in_its_gallerys_language(page: Page, serve
     page.locator("section.gallery a.gallery__link").nth(1).click()
     expect(figure).to_be_visible()
     assert figure.evaluate("f => [f.lang, f.dir]") == ["ar", "rtl"]
+    page.keyboard.press("Escape")
+    # back in the page's language: the figure loses both marks again
+    page.evaluate(
+        "() => { const g = document.querySelector('.gallery__grid');"
+        " g.removeAttribute('lang'); g.removeAttribute('dir'); }"
+    )
+    page.locator("section.gallery a.gallery__link").nth(2).click()
+    expect(figure).to_be_visible()
+    assert figure.evaluate("f => [f.getAttribute('lang'), f.getAttribute('dir')]") == [None, None]
 
 
 def test_on_a_right_to_left_page_the_left_arrow_goes_on(page: Page, served_site):

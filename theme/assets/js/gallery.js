@@ -98,9 +98,14 @@
       copy.append(img);
     }
     var caption = link.getAttribute("data-caption") || "";
-    // the photo's alt text and caption in the gallery's language (its grid's lang and dir)
+    // the photo's alt text and caption in the gallery's language (its grid's lang and dir);
+    // unmarked, in the page's: no attribute at all (lang="" would say "language unknown")
     var marked = link.closest(".gallery [lang]");
-    parts.figure.lang = marked ? marked.lang : "";
+    if (marked) {
+      parts.figure.lang = marked.lang;
+    } else {
+      parts.figure.removeAttribute("lang");
+    }
     if (marked && marked.dir) {
       parts.figure.dir = marked.dir;
     } else {
