@@ -10,12 +10,16 @@ import time
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
 from plugins.engine import build
+from plugins.i18n.templating import PLURAL_SAMPLES
 from plugins.search import indexing
 from plugins.search import signals as search_signals
 from plugins.search.bundles import Bundle
 from plugins.search.settings import SettingsError, configure
+from tests.conftest import ROOT
+from tests.test_comments_plurals import write_catalog
 
 # Posts in Chinese and Japanese, which get indexes of their own language, split into words
 
@@ -404,3 +408,50 @@ def test_a_failed_background_run_is_said_on_the_terminal_and_by_the_next_build(t
         "Search: indexing after the previous build failed (Error: No space left on device "
         "(os error 28)); search shows an earlier index until a run succeeds (log: "
     ), warned
+
+
+# A Polish catalog: the number of results has three forms (1; 2-4, 22-24…; 5-21, 25…)
+POLISH = {
+    ("%(count)s result for “%(query)s”", "%(count)s results for “%(query)s”"): (
+        "%(count)s wynik dla „%(query)s”",
+        "%(count)s wyniki dla „%(query)s”",
+        "%(count)s wyników dla „%(query)s”",
+    ),
+}
+
+
+def polish_site(build_site, tmp_path, files=None):
+    """The fixture site in Polish (DEFAULT_LANG pl), with the Polish catalog above."""
+    translations = tmp_path / "translations"
+    write_catalog(translations, "pl", POLISH)
+    return build_site(
+        files,
+        DEFAULT_LANG="pl",
+        I18N_TRANSLATIONS_PATH=str(translations),
+        I18N_CACHE_PATH=str(tmp_path / "i18n-cache"),
+    )
+
+
+def test_the_number_of_results_is_a_plural_with_every_form_of_the_catalog(build_site, tmp_path):
+    """One "1 result" and one "N results" string left a Polish catalog one form for 2, 5 and
+    22 results alike: the search page gives the count's form for each plural sample, as the
+    comment counts do, and the script picks by the language's rules (plurals.js)."""
+    counts = json.loads(
+        polish_site(build_site, tmp_path)
+        .soup("search/")
+        .select_one("[data-search]")["data-search-counts"]
+    )
+    assert counts["lang"] == "pl"
+    assert counts["samples"] == list(PLURAL_SAMPLES)
+    by_sample = dict(zip(counts["samples"], counts["forms"]["results"], strict=True))
+    assert by_sample[1] == "{{ n }} wynik dla „{query}”"
+    assert by_sample[2] == by_sample[4] == "{{ n }} wyniki dla „{query}”"
+    assert by_sample[5] == by_sample[21] == "{{ n }} wyników dla „{query}”"
+
+
+def test_the_theme_catalog_has_the_number_of_results_as_a_plural():
+    """What a translator gets (invoke i18n-extract): one entry with its plural forms."""
+    pot = read_po((ROOT / "theme" / "translations" / "messages.pot").open("rb"))
+    entry = pot.get(("%(count)s result for “%(query)s”", "%(count)s results for “%(query)s”"))
+    assert entry is not None and entry.pluralizable
+    assert pot.get("1 result for “%(query)s”") is None

@@ -49,6 +49,7 @@ DEFAULTS: dict[str, Any] = {
             "output": "js/site.%(version)s.min.js",
             "contents": [
                 "js/site.js",
+                "js/plurals.js",  # before comments.js and search.js, which use it
                 "js/comments.js",
                 "js/gallery.js",
                 "js/search.js",

@@ -172,18 +172,19 @@
   // Russian page; Isso's Czech has two forms, Czech three), so it gets the forms for 1, 2 and
   // 5 and, once it has written a count, the count is reworded: the form of the first sample
   // that the browser's rules for the strings' language (Intl.PluralRules) put in the count's
-  // category.
-  var COUNT = "{{ n }}";
+  // category (plurals.js, shared with search.js).
+  var plurals = window.tessellatePlurals;
+  var COUNT = plurals.COUNT;
 
   // Isso's lines for a plural: the forms for 1, 2 and 5 (its rules' one, few, many). For 2 and
   // 5, a form without the count (Arabic's dual) gives way to the next sample's form with it:
   // Isso may use those lines for other counts, and its text must tell the count back.
-  function issoLines(plurals, key) {
-    var forms = plurals.forms[key];
+  function issoLines(found, key) {
+    var forms = found.forms[key];
     return [1, 2, 5].map(function (wanted) {
-      var i = plurals.samples.indexOf(wanted);
+      var i = found.samples.indexOf(wanted);
       while (wanted !== 1 && i < forms.length - 1 && forms[i].indexOf(COUNT) < 0) i++;
-      return { form: forms[i], sample: plurals.samples[i] };
+      return { form: forms[i], sample: found.samples[i] };
     });
   }
 
@@ -205,35 +206,15 @@
     return null;
   }
 
-  // A count in the strings' language, by its rules; null where the browser has none for it.
-  function worded(plurals, key, n) {
-    if (!plurals.rules) return null;
-    var category = plurals.rules.select(n);
-    for (var i = 0; i < plurals.samples.length; i++) {
-      if (plurals.categories[i] === category) {
-        return plurals.forms[key][i].replace(COUNT, String(n));
-      }
-    }
-    return null;
-  }
-
   // The partial's plurals, with Isso's lines and the browser's rules for their language
+  // (without rules for the language, Isso's words stay)
   function readPlurals(source) {
-    var found = json(source && source.getAttribute("data-comments-plurals"));
-    if (!found.forms || !found.samples) return null;
+    var found = plurals.read(source && source.getAttribute("data-comments-plurals"));
+    if (!found) return null;
     found.lines = {};
     Object.keys(found.forms).forEach(function (key) {
       found.lines[key] = issoLines(found, key);
     });
-    found.rules = null; // without rules for the language, Isso's words stay
-    try {
-      var rules = new Intl.PluralRules(found.lang);
-      // a language the browser does not know gets its default locale's rules: not those
-      if (rules.resolvedOptions().locale.split("-")[0] === found.lang.split("-")[0].toLowerCase()) {
-        found.rules = rules;
-        found.categories = found.samples.map(function (n) { return rules.select(n); });
-      }
-    } catch (e) { /* no Intl.PluralRules, or not a language tag */ }
     return found;
   }
 
@@ -248,7 +229,7 @@
     for (var i = 0; i < keys.length; i++) {
       var n = countIn(node.textContent, found.lines[keys[i]]);
       if (n === null) continue;
-      var text = worded(found, keys[i], n);
+      var text = plurals.word(found, keys[i], n);
       if (text !== null && text !== node.textContent) node.textContent = text;
       break;
     }
@@ -355,17 +336,6 @@
     }
   }
 
-  // A card's count in the strings' language; where the browser has no rules for it, the
-  // forms for 1 and for 5 (one and other in English, the templates' own language).
-  function cardCount(found, n) {
-    if (!found) return null;
-    var text = worded(found, "num-comments", n);
-    if (text !== null) return text;
-    var forms = found.forms["num-comments"];
-    var i = found.samples.indexOf(n === 1 ? 1 : 5);
-    return i < 0 ? null : forms[i].replace(COUNT, String(n));
-  }
-
   // Counts on post lists (only where the site turned them on, COMMENTS_COUNTS): one request
   // per comment server for the links on the page, without cookies or the page's address.
   function counts() {
@@ -393,7 +363,7 @@
               return;
             }
             // the words come from the page (its plural forms), worded by their language's rules
-            link.textContent = cardCount(readPlurals(link), n) || link.textContent;
+            link.textContent = plurals.count(readPlurals(link), "num-comments", n) || link.textContent;
           });
         })
         .catch(function () { /* the plain "Comments" link stays */ });

@@ -34,6 +34,7 @@
   var status = page.querySelector("[data-search-status]");
   var list = page.querySelector("[data-search-results]");
   var strings = page.dataset;
+  var counts = window.tessellatePlurals.read(strings.searchCounts); // plurals.js
   var pagefind = null;
   var latest = 0;
   form.hidden = false;
@@ -163,9 +164,10 @@
           return; // a newer query has started: its answer wins
         }
         render(outcome.results);
-        var values = { count: String(outcome.total), query: query };
-        var template = outcome.total === 0 ? strings.searchNone : outcome.total === 1 ? strings.searchOne : strings.searchMany;
-        say(fill(template, values));
+        // "No results" is a sentence of its own; any other number, its plural form for it
+        var template = outcome.total === 0 ? strings.searchNone
+          : window.tessellatePlurals.count(counts, "results", outcome.total);
+        say(fill(template || "", { query: query }));
       })
       .catch(function () {
         if (ticket === latest) {
