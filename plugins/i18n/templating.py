@@ -164,6 +164,26 @@ def lang_dir(lang: str) -> str:
     return "rtl" if order == "right-to-left" else "ltr"
 
 
+@cache
+def og_locale(lang: str) -> str:
+    """A language tag as Open Graph writes a locale, language_TERRITORY ("fr" -> "fr_FR",
+    "pt-BR" -> "pt_BR", "zh-Hant" -> "zh_TW"): a tag without a region gets its most likely one
+    (CLDR's likely subtags, through Babel). A tag Babel does not know keeps its own letters,
+    with "_" for "-"."""
+    tag = lang.replace("-", "_")
+    try:
+        locale = Locale.parse(tag)
+    except (UnknownLocaleError, ValueError):
+        return tag
+    territory = locale.territory
+    if not territory:
+        likely = get_global("likely_subtags")
+        scripted = f"{locale.language}_{locale.script}" if locale.script else None
+        full = likely.get(scripted or "") or likely.get(locale.language)
+        territory = Locale.parse(full).territory if full else None
+    return f"{locale.language}_{territory}" if territory else locale.language
+
+
 def dir_attr(lang: str | None, page_lang: str) -> Markup:
     """` dir="rtl"` (or ` dir="ltr"`) for an element in ``lang`` on a page in ``page_lang``
     when the two are written in different directions (an Arabic bio on an English page, an
