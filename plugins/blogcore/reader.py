@@ -34,6 +34,7 @@ from . import (
     inline,
     links,
     liquid,
+    localwords,
     mdtree,
     placeholders,
     rawtags,
@@ -1092,6 +1093,7 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
             # a fenced code block in a list item or a quote as code, as GitHub shows it
             # (codeblocks.py)
             codeblocks.NestedFencesExtension(),
+            localwords.LocalWordsExtension(self.settings),  # footnote and admonition words
         ]
         self.settings = {**self.settings, "MARKDOWN": markdown}
 
