@@ -346,3 +346,68 @@ def test_why_a_formula_is_not_written_as_mathml(latex, reason, advice):
     with pytest.raises(Exception) as caught:  # whatever docutils raises
         latex2mathml.tex2mathml(latex)
     assert rst.unwritable(latex, caught.value) == (reason, advice)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "$$x$$",
+        "$$ x $$",
+        "$$  $$",  # space only: no math
+        "$$$$",
+        "$$ $$x$$",  # the first non-space is the second $$'s first $
+        "$$\n\\frac{a}{b}\n$$ and $$y$$",
+        "\\( \\)",
+        "\\(r\\) and \\( x + y \\)",
+        "\\(\\(a\\)\\)",
+        "\\[ \\]",
+        "\\[\n  a = b\n\\]",
+        "\\[citation needed\\] \\[1\\]",
+        "Run echo $$ to print the pid, then $$x^2$$.",
+        "tabs\t\\(\t\ty\t\\)",
+        "unclosed $$ x and \\( y and \\[ z",
+        "a \\) b \\] c $$",
+    ],
+)
+def test_math_delimiters_match_as_before(written):
+    # "\s*\S.*?" reads what ".*?\S.*?" read: the same matches, groups and ends
+    import re
+
+    from plugins.blogcore import liquid
+
+    def found(pattern: str) -> list[tuple]:
+        return [(m.span(), m.groupdict()) for m in re.finditer(pattern, written, re.S)]
+
+    assert r".*?\S" not in liquid.MATH_RE
+    # MATH_RE as it was: ".*?\S.*?" tried every place for the \S when no delimiter closed
+    quadratic = liquid.MATH_RE.replace(r"\s*\S.*?", r".*?\S.*?")
+    assert found(liquid.MATH_RE) == found(quadratic)
+
+
+@pytest.mark.parametrize("opening", ["$$", "\\(", "\\["])
+def test_an_unclosed_math_delimiter_in_a_long_paragraph_reads_in_linear_time(opening):
+    # one "$$" in a 40 KB pasted paragraph took 51 s to read, 100 KB minutes: the reader's
+    # Markdown (MathAsWritten) and the LaTeX line (foreign.found) both tried every place
+    import time
+
+    from markdown import Markdown
+
+    from plugins.blogcore import liquid
+    from tests.conftest import SITE_MARKDOWN
+
+    filler = "lorem ipsum dolor sit amet, " * 3600  # 100 KB on one line
+    md = Markdown(**SITE_MARKDOWN)
+    md.registerExtensions([liquid.LiquidExtension()], {})
+
+    def seconds(paragraph: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            md.reset()
+            start = time.perf_counter()
+            foreign.found(md.convert(paragraph))
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    plain = seconds(f"Run echo to print the shell pid. {filler}")
+    unclosed = seconds(f"Run echo {opening} to print the shell pid. {filler}")
+    assert unclosed < 3 * plain  # as long as the paragraph without it, not minutes

@@ -155,9 +155,11 @@ def _kept(pattern: re.Pattern[str], written: str) -> str:
 # superscript, braces or an equals sign (\[citation needed\] is an escaped bracket, as
 # Markdown has it), \( around LaTeX or a formula, not words (is_math)
 MATH_RE = (
-    r"\\\((?P<paren>.*?\S.*?)\\\)"
-    r"|\\\[(?P<bracket>.*?\S.*?)\\\]"
-    r"|\$\$(?P<dollars>.*?\S.*?)\$\$"
+    # something other than space between them: "\s*\S", not ".*?\S", which tried every
+    # place for the \S when the closing delimiter never comes (minutes on a long paragraph)
+    r"\\\((?P<paren>\s*\S.*?)\\\)"
+    r"|\\\[(?P<bracket>\s*\S.*?)\\\]"
+    r"|\$\$(?P<dollars>\s*\S.*?)\$\$"
     r"|\\begin\{(?P<env>[A-Za-z]+\*?)\}.*?\\end\{(?P=env)\}"
     # between single dollars, as pandoc reads them, so that prices are left alone: the
     # opening $ is not \$ or $$, the closing one has no space or backslash before it and no
