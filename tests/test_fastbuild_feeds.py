@@ -2,11 +2,12 @@
 
 import datetime
 import io
+import logging
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
-from feedgenerator.django.utils.xmlutils import UnserializableContentError
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
@@ -15,6 +16,7 @@ from plugins.fastbuild.compat import short_empty_elements
 from plugins.fastbuild.feeds import cache_entries, copied, item_key
 from plugins.fastbuild.writer import FeedEntriesOnce
 
+ATOM = "{http://www.w3.org/2005/Atom}"
 WHEN = datetime.datetime(2026, 3, 4, 5, 6, tzinfo=datetime.UTC)
 LATER = datetime.datetime(2026, 4, 1, tzinfo=datetime.UTC)
 
@@ -96,12 +98,27 @@ def test_a_changed_item_is_not_given_the_earlier_xml():
     assert "Changed by a feed_generated receiver" in out.getvalue()
 
 
-def test_bad_content_fails_as_without_the_cache():
-    feed = Atom1Feed(title="Site", link="https://x.test/", description="d")
-    feed.add_item(pubdate=WHEN, title="Bell \x07", link="https://x.test/", description="x")
-    cache_entries(feed, {}, short_empty_elements)
-    with pytest.raises(UnserializableContentError):
-        feed.write(io.StringIO(), "utf-8")
+def test_an_entry_xml_cannot_hold_is_left_out_with_a_line_naming_its_file(caplog):
+    # the last guard: a character the sanitiser missed stopped the whole build, naming no file
+    caplog.set_level(logging.WARNING)
+    sources = {"https://x.test/b/": "content/posts/bell.md"}
+    texts: dict = {}  # two feeds holding the post (all posts, its category): one line
+    for _ in range(2):
+        feed = Atom1Feed(title="Site", link="https://x.test/", description="d", feed_url="/f")
+        feed.add_item(title="Fine", link="https://x.test/a/", description="a", pubdate=WHEN)
+        feed.add_item(title="Bell\x07", link="https://x.test/b/", description="b", pubdate=WHEN)
+        cache_entries(feed, texts, short_empty_elements, lambda item: sources.get(item["link"]))
+        out = io.StringIO()
+        feed.write(out, "utf-8")
+        written = ET.fromstring(out.getvalue())
+        assert [e.findtext(f"{ATOM}title") for e in written.iter(f"{ATOM}entry")] == ["Fine"]
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        (
+            "ERROR",
+            "content/posts/bell.md: its entry is left out of the feeds: Control characters are "
+            "not supported in XML 1.0",
+        )
+    ]
 
 
 @pytest.mark.parametrize(
@@ -155,3 +172,23 @@ def test_the_writer_writes_the_feeds_pelicans_writer_writes(tmp_path: Path, feed
         feeds[1].items[1]["title"] = "changed"
         assert feeds[0].items[2]["title"] == feeds[3].items[2]["title"] == "Post 2"
     assert written["once"] == written["plain"]
+
+
+def test_the_writer_names_the_file_of_an_entry_xml_cannot_hold(tmp_path: Path, caplog):
+    caplog.set_level(logging.WARNING)
+    posts = [_post(n) for n in range(3)]
+    posts[1]._content = "<p>Bell \x07 here</p>"
+    content = tmp_path / "content"
+    posts[1].source_path = str(content / "posts" / "bell.md")
+    site = {"SITEURL": "https://x.test", "FEED_DOMAIN": "https://x.test", "SITENAME": "Kiln"}
+    context = {**DEFAULT_CONFIG, **site, "PATH": str(content)}
+    writer = FeedEntriesOnce(str(tmp_path / "out"), settings=context)
+    for n in range(2):  # two feeds holding it: one line
+        writer.write_feed(posts, context, f"feeds/{n}.atom.xml", feed_type="atom")
+        written = ET.parse(tmp_path / "out" / f"feeds/{n}.atom.xml").getroot()
+        titles = [e.findtext(f"{ATOM}title") for e in written.iter(f"{ATOM}entry")]
+        assert titles == ["Post 0", "Post 2"]
+    assert [r.getMessage() for r in caplog.records] == [
+        "content/posts/bell.md: its entry is left out of the feeds: Control characters are not "
+        "supported in XML 1.0"
+    ]

@@ -117,10 +117,17 @@ class FeedEntriesOnce(Writer):
         self.entry_texts: feeds.EntryTexts = {}
         # (post's id, feed class, site URL) -> (post, its item as first made)
         self.feed_items: dict[tuple, tuple[Any, dict[str, Any]]] = {}
+        # an item's unique_id -> the post's file, as staff know it (for feeds' error line)
+        self.item_sources: dict[str, str] = {}
 
     def _create_new_feed(self, feed_type, feed_title, context):
         feed = super()._create_new_feed(feed_type, feed_title, context)
-        return feeds.cache_entries(feed, self.entry_texts, short_empty_elements)
+        return feeds.cache_entries(
+            feed,
+            self.entry_texts,
+            short_empty_elements,
+            lambda entry: self.item_sources.get(entry.get("unique_id")),
+        )
 
     def _add_item_to_the_feed(self, feed, item):
         # the item depends on the post, the feed's kind and the site URL; rendering changes
@@ -134,6 +141,11 @@ class FeedEntriesOnce(Writer):
         super()._add_item_to_the_feed(feed, item)
         if len(feed.items) == count + 1:
             self.feed_items[key] = (item, feeds.copied(feed.items[-1]))
+            source = getattr(item, "source_path", None)
+            if source:
+                base = os.path.dirname(os.path.abspath(self.settings["PATH"]))
+                shown = os.path.relpath(os.path.abspath(source), base)
+                self.item_sources[feed.items[-1].get("unique_id")] = shown
 
 
 def short_empty_elements(handler: Any) -> bool:

@@ -8,8 +8,11 @@ kind, so it is kept by those values.
 """
 
 import io
+import logging
 from collections.abc import Callable
 from typing import Any
+
+logger = logging.getLogger(__name__)
 
 # (feed class, item's values) -> the entry's XML
 EntryTexts = dict[tuple[type, tuple], str]
@@ -32,11 +35,19 @@ def copied(item: dict[str, Any]) -> dict[str, Any]:
     return {name: list(v) if isinstance(v, list) else v for name, v in item.items()}
 
 
-def cache_entries(feed: Any, texts: EntryTexts, short_empty: Callable[[Any], bool]) -> Any:
+def cache_entries(
+    feed: Any,
+    texts: EntryTexts,
+    short_empty: Callable[[Any], bool],
+    source_of: Callable[[dict[str, Any]], str | None] = lambda item: None,
+) -> Any:
     """Make ``feed`` write each entry whose XML ``texts`` holds from there, and add the rest.
 
     ``short_empty(handler)``: does the feed's XML writer write ``<a/>`` for an empty element
-    (compat.short_empty_elements: the writer does not say so publicly).
+    (compat.short_empty_elements: the writer does not say so publicly). ``source_of(item)``:
+    the file an item was made from, as staff know it (content/posts/x.md), for the line that
+    names an entry XML cannot hold (a control character the sanitiser missed): that entry is
+    left out of the feed, not the whole build stopped.
 
     The feed's own ``write_items`` writes every entry, one at a time, into a buffer first;
     the text is then written through the feed's XML writer as it stands, so the file holds
@@ -57,7 +68,17 @@ def cache_entries(feed: Any, texts: EntryTexts, short_empty: Callable[[Any], boo
                 if text is None:
                     buffer = io.StringIO()
                     feed.items = [item]
-                    write_items(make(buffer, "utf-8", short_empty_elements=short))
+                    try:
+                        write_items(make(buffer, "utf-8", short_empty_elements=short))
+                    except ValueError as exc:  # UnserializableContentError: "Control ..."
+                        logger.error(
+                            "%s: its entry is left out of the feeds: %s",
+                            source_of(item) or item.get("link") or "a post",
+                            exc,
+                        )
+                        if key is not None:  # said once, not again for each feed holding it
+                            texts[key] = ""
+                        continue
                     text = buffer.getvalue()
                     if key is not None:
                         texts[key] = text
