@@ -30,6 +30,7 @@ from plugins.engine import build
 from . import (
     codeblocks,
     compat,
+    controls,
     foreign,
     inline,
     links,
@@ -689,6 +690,7 @@ class StrictChecks:
                 if isinstance(save_as, str) and save_as and not metadata.get("url"):
                     metadata["url"] = url_of_save_as(save_as)  # links follow where it is
             self._check_url_parts(metadata, post_or_page)
+            self._name_controls(source_path, metadata)
         except Exception as exc:
             logger.error("%s: %s", self._shown(source_path), failure(exc))
             # a plugin reading its own files with this reader (team) need not say it again
@@ -716,6 +718,13 @@ class StrictChecks:
             metadata[summaries.MARKED] = marked[1]
         self._name_images_without_alt(source_path, html, metadata, content)
         return html, metadata
+
+    def _name_controls(self, source_path: str, metadata: dict) -> None:
+        """A control character in the text (the front matter's are errors of their own): one
+        line, with its line; the sanitiser leaves it out (controls.py)."""
+        found = controls.problem(_text_of(source_path))
+        if found:
+            self._log_for(metadata)("%s: %s", self._shown(source_path), found)
 
     def _readable(self, source_path: str) -> None:
         """Raise when the file's name is not UTF-8 or its text is UTF-16 or UTF-32: no reader

@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup, SoupStrainer
 from bs4.element import NavigableString, Tag
 
 from . import attributes as attribute_values
-from . import embeds, links, rawtags
+from . import controls, embeds, links, rawtags
 
 _WORD = re.compile(r"[\w'\u2019-]+")  # over plain text, not HTML
 # Scripts written without spaces between words: kana, Han (CJK ideographs), half-width kana.
@@ -752,6 +752,9 @@ class Sanitiser:
             cleaned = self._filtering_cleaner.clean(html)
         else:
             cleaned = self._cleaner.clean(html)
+        # a terminal's colour codes, a form feed (nh3 keeps them, and writes &#x1b; as one):
+        # no page or feed may carry them (the reader names them in a post, with the line)
+        cleaned = controls.html_without(cleaned)
         if any(f"<{name}" in lowered for name in (*OBSOLETE, "time")) or _unsourced(cleaned):
             return modernised(cleaned)
         return cleaned
