@@ -79,13 +79,15 @@ def _lines(caplog, name: str) -> list[tuple[str, str]]:
     return [(r.levelname, r.getMessage()) for r in caplog.records if f"{name}/" in r.getMessage()]
 
 
-def test_a_control_character_in_a_post_is_named_and_left_out(build_site, caplog):
+@pytest.mark.parametrize("accelerate", [True, False])
+def test_a_control_character_in_a_post_is_named_and_left_out(build_site, caplog, accelerate):
     caplog.set_level(logging.WARNING)
-    site = build_site({"posts/terminal.md": POST}, name="controls-dev")
-    assert _lines(caplog, "controls-dev") == [
+    name = f"controls-dev-{accelerate}"  # the stock path (Pelican's reader) alike
+    site = build_site({"posts/terminal.md": POST}, name=name, BLOGCORE_ACCELERATE=accelerate)
+    assert _lines(caplog, name) == [
         (
             "WARNING",
-            "controls-dev/posts/terminal.md: line 11 holds U+001B, an escape character (ESC, "
+            f"{name}/posts/terminal.md: line 11 holds U+001B, an escape character (ESC, "
             "from pasted terminal colours), which no web page or feed may carry, and so do "
             "lines 15, 18, 20: they are left out of the page; delete them",
         )
