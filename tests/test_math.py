@@ -403,9 +403,9 @@ def test_an_unclosed_math_delimiter_in_a_long_paragraph_reads_in_linear_time(ope
         best = float("inf")
         for _ in range(3):
             md.reset()
-            start = time.perf_counter()
+            start = time.process_time()
             foreign.found(md.convert(paragraph))
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         return best
 
     plain = seconds(f"Run echo to print the shell pid. {filler}")
