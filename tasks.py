@@ -772,9 +772,24 @@ def send_webmentions(c, timeout=10.0):
     outbox = file_path(settings, "WEBMENTIONS_OUTBOX")
     if not outbox.is_file():
         sys.exit(f"No {_shown(outbox)}: set WEBMENTIONS_SEND = True and run a publish build first.")
-    outcomes = send.send_pending(outbox, file_path(settings, "WEBMENTIONS_SENT"), float(timeout))
-    for outcome in outcomes:
-        print(f"{outcome.result}: {outcome.source} -> {outcome.target}")
+    record = file_path(settings, "WEBMENTIONS_SENT")
+    outcomes: list = []
+
+    def report(outcome) -> None:
+        outcomes.append(outcome)
+        print(f"{outcome.result}: {outcome.source} -> {outcome.target}", flush=True)
+
+    try:
+        send.send_pending(outbox, record, float(timeout), report)
+    except KeyboardInterrupt:
+        print(
+            f"Stopped: {sum(o.done for o in outcomes)} done before the stop are recorded in "
+            f"{_shown(record)}; run it again to notify the rest.",
+            file=sys.stderr,
+        )
+        sys.exit(130)
+    except OSError as exc:
+        sys.exit(f"Could not record what was sent in {_shown(record)}: {exc.strerror or exc}.")
     print(f"{sum(o.result == 'sent' for o in outcomes)} sent, {len(outcomes)} tried.")
 
 

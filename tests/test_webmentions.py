@@ -2,6 +2,7 @@
 stand-in for webmention.io on 127.0.0.1 (recorded answers, hostile HTML, a timeout, a 500,
 invalid JSON), the cache it falls back to, and the block on real builds."""
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -240,9 +241,31 @@ def test_settings_errors(settings, message):
 # --- a local stand-in for webmention.io -----------------------------------------------------
 
 
+MISBEHAVING = {"garbage", "longline", "cut", "trickle"}
+
+
+def misbehave(wfile, mode: str, stop: threading.Event) -> None:
+    """Answer as a broken server does, straight on the socket: 'garbage' (no status line),
+    'longline' (a header longer than http.client takes), 'cut' (a body cut short, then the
+    connection closed), 'trickle' (a byte every 0.1 s, for 3 s at most)."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+    with contextlib.suppress(OSError):  # the client gave up
+        if mode == "garbage":
+            wfile.write(b"garbage\r\n\r\n")
+        elif mode == "longline":
+            wfile.write(head + b"X-Long: " + b"a" * 70_000 + b"\r\n\r\n")
+        elif mode == "cut":
+            wfile.write(head + b'Content-Length: 1000\r\n\r\n{"children": [')
+        elif mode == "trickle":
+            wfile.write(head + b"Content-Length: 100000\r\n\r\n")
+            ends = time.monotonic() + 3
+            while time.monotonic() < ends and not stop.wait(0.1):
+                wfile.write(b" ")
+
+
 class Api:
     """Serves the recorded mentions as webmention.io would (domain, token, since_id, pages), or
-    misbehaves as told: mode 'ok', '500', 'slow', 'badjson', 'shape'."""
+    misbehaves as told: mode 'ok', '500', 'slow', 'badjson', 'shape', or one of misbehave's."""
 
     def __init__(self) -> None:
         self.entries = [
@@ -282,6 +305,11 @@ def api():
         def do_GET(self):
             parts = urlsplit(self.path)
             query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+            self.close_connection = True
+            if state.mode in MISBEHAVING:
+                state.requests.append(query)
+                misbehave(self.wfile, state.mode, state.stop)
+                return
             status, body = state.answer(query)
             try:
                 self.send_response(status)
@@ -344,16 +372,31 @@ def _closed_port_url() -> str:
         ("shape", "no list of mentions"),
         ("token", "the API answered HTTP 401"),
         ("closed", "could not reach the API"),
+        ("garbage", "the API answered something that is not HTTP (BadStatusLine)"),
+        ("longline", "the API answered something that is not HTTP (LineTooLong)"),
+        ("cut", "the connection closed before the answer was complete"),
+        ("trickle", "no answer within 0.5 s"),  # each read is quick: the answer is not
     ],
 )
 def test_fetch_failures_are_clear_and_never_show_the_token(fresh_api, mode, message):
     url = _closed_port_url() if mode == "closed" else fresh_api.url
     fresh_api.mode = "ok" if mode == "token" else mode
     token = "wrong" if mode == "token" else TOKEN
+    started = time.monotonic()
     with pytest.raises(client.FetchError) as error:
         client.fetch(url, DOMAIN, token, timeout=0.5)
     assert message in str(error.value)
     assert TOKEN not in str(error.value)
+    assert time.monotonic() - started < 1.5
+
+
+def test_the_whole_fetch_has_a_deadline(fresh_api):
+    fresh_api.mode = "trickle"
+    started = time.monotonic()
+    with pytest.raises(client.FetchError) as error:
+        client.fetch(fresh_api.url, DOMAIN, TOKEN, timeout=10, deadline=0.5)
+    assert str(error.value) == "the whole fetch took more than 0.5 s (WEBMENTIONS_DEADLINE)"
+    assert time.monotonic() - started < 1.5
 
 
 def test_cache_round_trip_and_problems(tmp_path):
@@ -500,6 +543,10 @@ def _warnings(caplog) -> list[str]:
         ("500", "the API answered HTTP 500"),
         ("slow", "no answer within 0.5 s"),
         ("badjson", "the API answered something that is not JSON"),
+        ("cut", "the connection closed before the answer was complete"),
+        ("garbage", "the API answered something that is not HTTP"),
+        # each read is quick, each answer may take 10 s: the whole fetch may not
+        ("trickle", "the whole fetch took more than 0.5 s (WEBMENTIONS_DEADLINE)"),
     ],
 )
 def test_a_failed_fetch_shows_the_cache_with_a_warning(
@@ -511,7 +558,8 @@ def test_a_failed_fetch_shows_the_cache_with_a_warning(
     before = cache.read_bytes()
     fresh_api.mode = mode
     # a publish build: it must still succeed (a warning, never an error)
-    built = build_site(publish=True, **wm_settings(fresh_api, cache))
+    late = {"WEBMENTIONS_TIMEOUT": 10, "WEBMENTIONS_DEADLINE": 0.5} if mode == "trickle" else {}
+    built = build_site(publish=True, **wm_settings(fresh_api, cache, **late))
     (warning,) = [w for w in _warnings(caplog) if w.startswith("webmentions:")]
     assert reason in warning
     assert "showing the last good copy (7 mentions" in warning  # one is private: never shown
@@ -667,6 +715,12 @@ def targets():
             if self.path == "/slow":
                 stop.wait(5)
                 return self._send(200, b"late", html)
+            if self.path == "/charset":  # MySQL's name, unknown to Python: read as UTF-8
+                mysql = [("Content-Type", "text/html; charset=utf8mb4")]
+                return self._send(200, b'<link rel="webmention" href="/endpoint-d">', mysql)
+            if self.path.lstrip("/") in MISBEHAVING:
+                self.close_connection = True
+                return misbehave(self.wfile, self.path.lstrip("/"), stop)
             body, headers = page.get(self.path, (b"not found", html))
             self._send(200 if self.path in page else 404, body, headers)
 
@@ -695,6 +749,7 @@ def test_discovery_and_sending_against_local_sites(targets, tmp_path):
     base, posted = targets
     source = "https://blog.example.test/posts/ranges/"
     names = ["linkheader", "linktag", "atag", "redirect", "none", "broken", "slow", "missing"]
+    names += ["garbage", "cut", "trickle", "charset"]
     outbox, sent = tmp_path / "outbox.json", tmp_path / "sent.json"
     send.write_outbox(outbox, {source: [f"{base}/{name}" for name in names]})
     results = {o.target[len(base) + 1 :]: o.result for o in send.send_pending(outbox, sent, 0.5)}
@@ -707,6 +762,11 @@ def test_discovery_and_sending_against_local_sites(targets, tmp_path):
         "broken": "rejected 500",
         "slow": results["slow"],
         "missing": "failed: Not Found",
+        # a site answering badly is one line too, and the others are still notified
+        "garbage": "failed: the site answered something that is not HTTP (BadStatusLine)",
+        "cut": "failed: the site's answer was cut short",
+        "trickle": "failed: no complete answer within 0.5 s",
+        "charset": "sent",
     }
     assert results["slow"].startswith("failed:")
     assert sorted(posted) == sorted(
@@ -716,13 +776,42 @@ def test_discovery_and_sending_against_local_sites(targets, tmp_path):
             ("/endpoint-c", {"source": source, "target": f"{base}/atag"}),
             ("/sub/endpoint-b", {"source": source, "target": f"{base}/redirect"}),
             ("/endpoint-500", {"source": source, "target": f"{base}/broken"}),
+            ("/endpoint-d", {"source": source, "target": f"{base}/charset"}),
         ]
     )
     # a second run sends nothing already done; failures (5xx, timeouts) are tried again
     posted.clear()
     again = {o.target[len(base) + 1 :] for o in send.send_pending(outbox, sent, 0.5)}
-    assert again == {"broken", "slow", "missing"}
+    assert again == {"broken", "slow", "missing", "garbage", "cut", "trickle"}
     assert [path for path, _ in posted] == ["/endpoint-500"]
+
+
+def test_what_is_sent_is_recorded_at_once_and_kept_when_stopped(targets, tmp_path):
+    from plugins.webmentions import send
+
+    base, posted = targets
+    source = "https://blog.example.test/posts/ranges/"
+    outbox, sent = tmp_path / "outbox.json", tmp_path / "sent.json"
+    names = ["linkheader", "garbage", "linktag", "atag"]
+    send.write_outbox(outbox, {source: [f"{base}/{name}" for name in names]})
+    told = []
+
+    def stop_at_the_third(outcome):
+        told.append(outcome.result)
+        recorded = json.loads(sent.read_text()) if sent.exists() else {}
+        assert (f"{source} {outcome.target}" in recorded) == outcome.done  # before the next
+        if len(told) == 3:
+            raise KeyboardInterrupt  # Ctrl-C
+
+    with pytest.raises(KeyboardInterrupt):
+        send.send_pending(outbox, sent, 0.5, stop_at_the_third)
+    assert told[0] == told[2] == "sent" and told[1].startswith("failed:")
+    assert set(json.loads(sent.read_text())) == {f"{source} {base}/{n}" for n in names[::2]}
+    # the next run notifies only what was not done
+    posted.clear()
+    results = [o.target for o in send.send_pending(outbox, sent, 0.5)]
+    assert results == [f"{base}/garbage", f"{base}/atag"]
+    assert [path for path, _ in posted] == ["/endpoint-c"]
 
 
 def test_publish_builds_record_external_links_only(build_site, tmp_path):

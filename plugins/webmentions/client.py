@@ -2,10 +2,12 @@
 
 One paged request sequence for the whole domain (``domain=`` with the account's token), asking
 only for mentions newer than the newest cached one (``since_id``), rather than one request per
-post. Standard library only: urllib with a timeout.
+post. Standard library only: urllib, each answer and the whole fetch with a deadline.
 """
 
+import http.client
 import json
+import math
 import socket
 import time
 import urllib.error
@@ -17,7 +19,7 @@ from urllib.parse import urlencode
 
 from plugins.engine import files
 
-from . import mentions
+from . import mentions, network
 
 CACHE_VERSION = 1
 USER_AGENT = "tessellate-blog-webmentions/1 (+https://webmention.io)"
@@ -70,27 +72,55 @@ def save_cache(path: Path, cache: Cache) -> None:
         "entries": cache.entries,
     }
     with files.replacing(path, "w", encoding="utf-8") as out:
-        json.dump(data, out, ensure_ascii=False, indent=1)
+        # ASCII: a lone surrogate a stranger sent ("\ud800", valid JSON) is kept as its escape
+        json.dump(data, out, indent=1)
 
 
-def _get_json(url: str, timeout: float) -> Any:
+# An answer longer than this is no page of mentions (100 of them take about 200 KB).
+MAX_ANSWER_BYTES = 50_000_000
+
+
+def _get_json(url: str, timeout: float, ends: float, deadline: float | None) -> Any:
+    """One API answer, parsed; FetchError for every way the network or the server can fail.
+
+    The answer must arrive whole within ``timeout`` seconds, however slowly its bytes come,
+    and before ``ends`` (the ``time.monotonic()`` at which the whole fetch's ``deadline``
+    seconds are up).
+    """
+    left = ends - time.monotonic()
+    if left < timeout:  # the last answer the whole fetch has time for
+        no_answer = f"the whole fetch took more than {deadline:g} s (WEBMENTIONS_DEADLINE)"
+        if left <= 0:
+            raise FetchError(no_answer)
+    else:
+        no_answer = f"no answer within {timeout:g} s"
+    wait = min(timeout, left)
     request = urllib.request.Request(
         url, headers={"Accept": "application/json", "User-Agent": USER_AGENT}
     )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            body = response.read()
+        body = network.ask(request, wait, MAX_ANSWER_BYTES).body
     except urllib.error.HTTPError as exc:
         raise FetchError(f"the API answered HTTP {exc.code}") from None
     except TimeoutError:
-        raise FetchError(f"no answer within {timeout:g} s") from None
+        raise FetchError(no_answer) from None
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, TimeoutError | socket.timeout):
-            raise FetchError(f"no answer within {timeout:g} s") from None
+            raise FetchError(no_answer) from None
         raise FetchError(f"could not reach the API ({reason})") from None
+    except http.client.RemoteDisconnected:
+        raise FetchError("the API closed the connection without answering") from None
+    except http.client.IncompleteRead:
+        raise FetchError("the connection closed before the answer was complete") from None
+    except http.client.HTTPException as exc:  # a garbled status line, a header too long
+        raise FetchError(
+            f"the API answered something that is not HTTP ({exc.__class__.__name__})"
+        ) from None
     except OSError as exc:  # a connection reset mid-body, and the like
         raise FetchError(f"the connection failed ({exc.__class__.__name__})") from None
+    except ValueError as exc:  # a URL urllib cannot use
+        raise FetchError(f"the API's URL cannot be used ({exc.__class__.__name__})") from None
     try:
         return json.loads(body)
     except ValueError:
@@ -106,15 +136,18 @@ def fetch(
     since_id: int | None = None,
     per_page: int = 100,
     max_pages: int = 50,
+    deadline: float | None = None,
 ) -> list[dict]:
     """Every mention of ``domain`` newer than ``since_id``, across pages; FetchError if any
-    page fails (a partial answer is never used: the cache stays as it was)."""
+    page fails (a partial answer is never used: the cache stays as it was). Each answer gets
+    ``timeout`` seconds, the whole fetch ``deadline`` seconds (None: no more than each)."""
+    ends = math.inf if deadline is None else time.monotonic() + deadline
     found: list[dict] = []
     for page in range(max_pages):
         params = {"domain": domain, "token": token, "per-page": per_page, "page": page}
         if since_id is not None:
             params["since_id"] = since_id
-        data = _get_json(f"{api_url}?{urlencode(params)}", timeout)
+        data = _get_json(f"{api_url}?{urlencode(params)}", timeout, ends, deadline)
         children = data.get("children") if isinstance(data, dict) else None
         if not isinstance(children, list):
             raise FetchError("the API's answer has no list of mentions ('children')")
@@ -132,6 +165,7 @@ def refresh(
     timeout: float,
     per_page: int = 100,
     max_pages: int = 50,
+    deadline: float | None = None,
     now: float | None = None,
 ) -> Cache:
     """The cache brought up to date: new mentions merged in. Raises FetchError."""
@@ -143,6 +177,7 @@ def refresh(
         since_id=mentions.last_id(cache.entries),
         per_page=per_page,
         max_pages=max_pages,
+        deadline=deadline,
     )
     return Cache(
         cache.domain,

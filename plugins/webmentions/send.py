@@ -7,17 +7,22 @@ the first ``<link>`` or ``<a>`` with ``rel="webmention"`` in document order, res
 the page's final URL.
 """
 
+import codecs
+import http.client
 import json
 import re
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urlencode, urljoin, urlsplit
 
 from plugins.engine import files
+
+from . import network
 
 USER_AGENT = "tessellate-blog-webmentions/1"
 MAX_PAGE_BYTES = 2_000_000  # enough for any page's <head>; a huge file is not read whole
@@ -76,21 +81,28 @@ def endpoint_from_link_header(values: list[str]) -> str | None:
     return None
 
 
+def _charset(headers) -> str:
+    """The page's charset when Python knows it, else UTF-8 (a site's ``charset=utf8mb4``)."""
+    name = headers.get_content_charset() or "utf-8"
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return "utf-8"
+    return name
+
+
 def discover(target: str, timeout: float) -> str | None:
     """The target's webmention endpoint (absolute), or None when it has none."""
     request = urllib.request.Request(target, headers={"User-Agent": USER_AGENT})
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        final = response.geturl()
-        endpoint = endpoint_from_link_header(response.headers.get_all("Link") or [])
-        if endpoint is None and "html" in response.headers.get("Content-Type", ""):
-            charset = response.headers.get_content_charset() or "utf-8"
-            page = response.read(MAX_PAGE_BYTES).decode(charset, errors="replace")
-            parser = _Links(find_endpoint=True)
-            parser.feed(page)
-            endpoint = parser.endpoint
+    answer = network.ask(request, timeout, MAX_PAGE_BYTES)
+    endpoint = endpoint_from_link_header(answer.headers.get_all("Link") or [])
+    if endpoint is None and "html" in answer.headers.get("Content-Type", ""):
+        parser = _Links(find_endpoint=True)
+        parser.feed(answer.body.decode(_charset(answer.headers), errors="replace"))
+        endpoint = parser.endpoint
     if endpoint is None:
         return None
-    absolute = urljoin(final, endpoint)  # "" means the page itself
+    absolute = urljoin(answer.url, endpoint)  # "" means the page itself
     return absolute if urlsplit(absolute).scheme in ("http", "https") else None
 
 
@@ -104,10 +116,32 @@ def notify(endpoint: str, source: str, target: str, timeout: float) -> int:
         method="POST",
     )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status
+        return network.ask(request, timeout, 0).status
     except urllib.error.HTTPError as exc:
         return exc.code
+
+
+def failure(exc: Exception, timeout: float) -> str:
+    """What went wrong with a site, in a few words (the result of its Outcome)."""
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"failed: {exc.reason or exc.code}"  # the page itself: 404, 500...
+    if isinstance(exc, urllib.error.URLError):
+        exc = exc.reason if isinstance(exc.reason, Exception) else exc
+        if not isinstance(exc, TimeoutError):
+            return f"failed: {getattr(exc, 'reason', None) or exc}"
+    if isinstance(exc, TimeoutError):
+        return f"failed: no complete answer within {timeout:g} s"
+    if isinstance(exc, http.client.RemoteDisconnected):
+        return "failed: the site closed the connection without answering"
+    if isinstance(exc, http.client.IncompleteRead):
+        return "failed: the site's answer was cut short"
+    if isinstance(exc, http.client.HTTPException):
+        return f"failed: the site answered something that is not HTTP ({type(exc).__name__})"
+    if isinstance(exc, OSError):
+        return f"failed: {exc.strerror or type(exc).__name__}"
+    if isinstance(exc, ValueError):
+        return f"failed: the address cannot be used ({exc})"
+    return f"failed: {type(exc).__name__}: {exc}"
 
 
 @dataclass(frozen=True)
@@ -142,8 +176,18 @@ def write_outbox(path: Path, outbox: dict[str, list[str]]) -> None:
     _write(path, {"version": 1, "posts": outbox})
 
 
-def send_pending(outbox_path: Path, sent_path: Path, timeout: float) -> list[Outcome]:
-    """Notify every target not yet notified for its source; record what is done."""
+def send_pending(
+    outbox_path: Path,
+    sent_path: Path,
+    timeout: float,
+    report: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Notify every target not yet notified for its source; record what is done.
+
+    Each target that is done is recorded at once (the file replaced whole), so a run stopped
+    part-way (Ctrl-C, a kill) loses at most the target in flight; ``report`` is told each
+    outcome as it comes. A target that fails is one outcome, and the run goes on.
+    """
     posts = _read(outbox_path).get("posts", {})
     sent = _read(sent_path)
     outcomes = []
@@ -159,11 +203,16 @@ def send_pending(outbox_path: Path, sent_path: Path, timeout: float) -> list[Out
                 else:
                     status = notify(endpoint, source, target, timeout)
                     result = "sent" if 200 <= status < 300 else f"rejected {status}"
-            except (OSError, ValueError) as exc:  # URLError, timeouts, bad URLs
-                result = f"failed: {getattr(exc, 'reason', None) or exc.__class__.__name__}"
+            except Exception as exc:  # whatever a site does wrong is its outcome, not ours
+                result = failure(exc, timeout)
             outcome = Outcome(source, target, result)
             outcomes.append(outcome)
             if outcome.done:
-                sent[key] = {"result": result, "at": time.strftime("%Y-%m-%dT%H:%M:%SZ")}
-    _write(sent_path, sent)
+                sent[key] = {
+                    "result": result,
+                    "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                }
+                _write(sent_path, sent)
+            if report is not None:
+                report(outcome)
     return outcomes

@@ -17,8 +17,10 @@ DEFAULTS: dict[str, Any] = {
     # The environment variable holding webmention.io's API token (never put it in a file).
     "WEBMENTIONS_TOKEN_ENV": "WEBMENTION_IO_TOKEN",
     "WEBMENTIONS_API_URL": "https://webmention.io/api/mentions.jf2",
-    # Seconds to wait for each API answer; a timeout is a warning, never a failed build.
+    # Seconds to wait for each API answer, whole, however slowly it comes; and for the whole
+    # fetch (every page). Running out is a warning, never a failed build.
     "WEBMENTIONS_TIMEOUT": 10,
+    "WEBMENTIONS_DEADLINE": 60,
     # Where the last good copy is kept, outside output/; "" means <CACHE_PATH>/webmentions.json.
     "WEBMENTIONS_CACHE": "",
     # Reuse a cache younger than this many seconds without asking the API (0: always ask).
@@ -94,6 +96,7 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
             f"WEBMENTIONS_SENT must be a string, got {merged['WEBMENTIONS_SENT']!r}"
         )
     _number("WEBMENTIONS_TIMEOUT", merged["WEBMENTIONS_TIMEOUT"], 0.1)
+    _number("WEBMENTIONS_DEADLINE", merged["WEBMENTIONS_DEADLINE"], 0.1)
     _number("WEBMENTIONS_REFRESH", merged["WEBMENTIONS_REFRESH"], 0)
     _number("WEBMENTIONS_PER_PAGE", merged["WEBMENTIONS_PER_PAGE"], 1, whole=True)
     _number("WEBMENTIONS_MAX_PAGES", merged["WEBMENTIONS_MAX_PAGES"], 1, whole=True)

@@ -58,6 +58,7 @@ def _received(settings) -> list[dict]:
             settings["WEBMENTIONS_API_URL"],
             token,
             timeout=settings["WEBMENTIONS_TIMEOUT"],
+            deadline=settings["WEBMENTIONS_DEADLINE"],
             per_page=settings["WEBMENTIONS_PER_PAGE"],
             max_pages=settings["WEBMENTIONS_MAX_PAGES"],
         )
