@@ -43,6 +43,9 @@ TOKEN_ENV = "TESSELLATE_TEST_WM_TOKEN"
         (None, None),
         (42, None),
         ("http://[::1", None),
+        ("https://a.test/\x7f", None),  # characters no page may carry
+        ("https://a.test/\ud800", None),
+        ("https://a.test/\x1b[0m", None),
     ],
 )
 def test_safe_url(value, expected):
@@ -155,6 +158,26 @@ def test_parse(raw, kind, author, url):
     assert mention.author == (author if isinstance(author, mentions.Author) else mention.author)
     assert mention.author.name == (author if isinstance(author, str) else author.name)
     assert mention.url == url
+
+
+@pytest.mark.parametrize(
+    ("author", "content", "name", "shown"),
+    [
+        # a lone surrogate is valid JSON ("\ud800") but no character: no page can hold it
+        ({"name": "Ev\ud800e"}, {"text": "hi \udfff there"}, "Eve", "<p>hi there</p>"),
+        # controls, DEL, C1 and noncharacters: the Nu validator's forbidden code points
+        (
+            {"name": "Ctl\x1bname\x7f\x85\ufffe\U0010ffff"},
+            {"html": "<p>a\x0bb\x0cc \x1b[31m\x00 \ufdd0\x9fd\ud800</p>"},
+            "Ctlname",
+            "<p>a b c [31m d</p>",
+        ),
+        ({"name": "\x1b\ud800", "url": "https://eve.test/"}, {}, "eve.test", ""),
+    ],
+)
+def test_characters_no_page_may_carry_are_removed(author, content, name, shown):
+    mention = mentions.parse(entry(author=author, content=content))
+    assert (mention.author.name, mention.content) == (name, shown)
 
 
 @pytest.mark.parametrize(

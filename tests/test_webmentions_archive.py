@@ -457,3 +457,58 @@ def test_the_content_lint_passes_over_the_archive_and_names_it_from_the_log(tmp_
     )
     (finding,) = lint.from_log([line])
     assert finding.page == "content/webmentions.json"
+
+
+# --- characters no page may carry, and names written right to left ---------------------------
+
+EVE = "https://eve.example.test/1"
+
+
+def test_a_lone_surrogate_is_named_and_the_mention_kept(tmp_path):
+    path = tmp_path / "webmentions.json"
+    # valid JSON: "\ud800" is an allowed escape, but half of a pair is no character
+    broken = pingback(source=EVE, author={"name": "Eve \ud800Example"})
+    path.write_text(feed(pingback(), broken))
+    entries, problem = archive.load(path, "content/webmentions.json")
+    assert len(entries) == 2
+    assert problem == (
+        f"content/webmentions.json: 1 problem in its mentions: children[1] ({EVE}) author.name "
+        "holds \\ud800, half of a UTF-16 pair on its own (a broken escape), which no page can "
+        "carry: shown without it"
+    )
+
+
+def test_strangers_characters_never_reach_the_page(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    hostile = [
+        pingback(source=EVE, author={"name": "Eve \ud800Example", "url": "https://eve.test/"}),
+        pingback(
+            source="https://mal.example.test/2",
+            author={"name": "\u202eMallory Example"},  # a right-to-left override, never closed
+            content={
+                "html": "<p>red \x1b[31m\x0bpage\x0cbreak \x7f\x85\ufffe\U0001ffff\udfffend</p>"
+            },
+        ),
+        pingback(
+            source="https://ctl.example.test/3",
+            author={"name": "Ctl\x1bname\x7f", "url": "https://ctl.test/\x7f"},
+            content={"text": "plain \x1b[0m text \x0b"},
+        ),
+    ]
+    site = build_site({"webmentions.json": feed(*hostile)}, name="archive-characters")
+    (warning,) = warnings_about(caplog, "webmentions.json")
+    assert warning.startswith("archive-characters/webmentions.json: 2 problems in its mentions: ")
+    assert f"children[0] ({EVE}) author.name holds \\ud800" in warning
+    assert "children[1] (https://mal.example.test/2) content.html holds \\udfff" in warning
+
+    html = (site.output / "posts" / "ranges" / "index.html").read_text(encoding="utf-8")
+    assert not mentions.FORBIDDEN.search(html)  # the Nu validator's forbidden code points
+    replies = {li.select_one("a.u-url")["href"]: li for li in wm_block(site).select("li")}
+    eve, mallory, ctl = (replies[e["url"]] for e in hostile)
+    # each name alone in a <bdi>: an override in it does not reverse the rest of the line
+    assert [b.get_text() for b in eve.select(".webmention__meta bdi")] == ["Eve Example"]
+    assert mallory.select_one(".webmention__author > bdi").get_text() == "\u202eMallory Example"
+    assert mallory.select_one(".webmention__content").get_text() == "red [31m page break end"
+    assert ctl.select_one(".webmention__author").get_text() == "Ctlname"
+    assert ctl.select_one("a.webmention__author") is None  # its URL held DEL: not linked
+    assert ctl.select_one(".webmention__content").get_text() == "plain [0m text"

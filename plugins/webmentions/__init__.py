@@ -13,7 +13,9 @@ and mentions with author, date, link and text. Their HTML goes through blogcore'
 with a strict profile (a small set of tags, http(s) links marked ``nofollow ugc noopener``; no
 script, style or event attribute; see docs/sanitising.md);
 author photos are never loaded, so readers' browsers make no request to third parties.
-Private webmentions are never shown. No network at all when ``WEBMENTIONS_DOMAIN`` is unset.
+Characters no page may carry (controls, DEL, noncharacters, lone surrogates) are removed from
+all they show, and the theme puts each name in ``<bdi>``. Private webmentions are never shown.
+No network at all when ``WEBMENTIONS_DOMAIN`` is unset.
 
 The archive (``WEBMENTIONS_ARCHIVE``, ``webmentions.json`` in the content folder): mentions
 kept with the posts, an old blog's pingbacks and trackbacks written by the importers or

@@ -14,6 +14,7 @@ names the post whatever ``SITEURL`` a build has, a sub-path (``https://x.org/blo
 import datetime as dt
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,6 +27,8 @@ ID_FLOOR = 2**32
 ID_LIMIT = 2**53
 # entries named one by one in a problem line; the rest are counted
 NAMED = 3
+# half of a UTF-16 pair on its own: JSON's "\ud800" is valid, but no character
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def stable_id(*parts: str) -> int:
@@ -57,7 +60,32 @@ def _check(entry: Any) -> tuple[dict | None, str | None]:
     published = entry.get("published")
     if published is not None and not _is_date(published):
         return entry, f"published {published!r} is not an ISO 8601 date (e.g. 2011-05-04T10:00Z)"
+    broken = _surrogate_in(entry)
+    if broken:
+        where, code = broken
+        return entry, (
+            f"{where} holds \\u{code:04x}, half of a UTF-16 pair on its own (a broken escape), "
+            "which no page can carry: shown without it"
+        )
     return entry, None
+
+
+def _surrogate_in(value: Any, where: str = "") -> tuple[str, int] | None:
+    """Where the first lone surrogate in a JSON value is (``author.name``), and its code."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        return (where, ord(found.group())) if found else None
+    if isinstance(value, dict):
+        items = [(f"{where}.{key}" if where else str(key), item) for key, item in value.items()]
+    elif isinstance(value, list):
+        items = [(f"{where}[{index}]", item) for index, item in enumerate(value)]
+    else:
+        return None
+    for inner, item in items:
+        found = _surrogate_in(item, inner)
+        if found:
+            return found
+    return None
 
 
 def _is_date(value: Any) -> bool:
@@ -72,7 +100,10 @@ def _is_date(value: Any) -> bool:
 
 def _name(index: int, entry: Any) -> str:
     source = entry.get("wm-source") or entry.get("url") if isinstance(entry, dict) else None
-    return f"children[{index}]" + (f" ({source})" if isinstance(source, str) and source else "")
+    if not isinstance(source, str) or not source:
+        return f"children[{index}]"
+    # a lone surrogate as its escape: a line that can be printed
+    return f"children[{index}] ({source.encode('utf-8', 'backslashreplace').decode()})"
 
 
 def load(path: str | Path, shown: str | None = None) -> tuple[list[dict], str | None]:

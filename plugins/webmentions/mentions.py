@@ -6,6 +6,7 @@ No Pelican and no network here. Input is webmention.io's JF2 (``children`` of en
 
 import datetime as dt
 import html
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -45,6 +46,13 @@ REPLIES = blogcore_text.Sanitiser(
     url_schemes={"http", "https", "mailto"},
     link_rel=LINK_REL,
 )
+# What no page may carry, removed from everything shown: controls other than tab, newline and
+# carriage return (a vertical tab or form feed becomes a space), DEL and C1, noncharacters
+# (U+FDD0-U+FDEF, U+FFFE, U+FFFF and their copies in every plane), and lone surrogates:
+# JSON's "\ud800" is valid, but it is no character, and no page can be written with it.
+_NONCHARACTERS = "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0, 0x110000, 0x10000))
+FORBIDDEN = re.compile(f"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_NONCHARACTERS}]")
+_AS_SPACE = str.maketrans("\x0b\x0c", "  ")
 # what nh3 leaves of a link whose href it removed (javascript: and the like): unwrapped
 _DEAD_LINK = f'<a rel="{LINK_REL}">'
 
@@ -83,9 +91,14 @@ class Summary:
         return bool(self.likes or self.reposts or self.bookmarks or self.replies)
 
 
+def shown(text: str) -> str:
+    """``text`` without the characters no page may carry (FORBIDDEN)."""
+    return FORBIDDEN.sub("", text.translate(_AS_SPACE))
+
+
 def safe_url(value: Any) -> str | None:
     """An http(s) URL with a host, or None (javascript:, data: and the like are dropped)."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or FORBIDDEN.search(value):
         return None
     value = value.strip()
     try:
@@ -114,7 +127,7 @@ def target_path(url: str) -> str:
 
 def sanitise(fragment: str) -> str:
     """A reply's HTML with only safe tags, http(s) links marked nofollow ugc noopener."""
-    return _unwrap_dead_links(REPLIES.clean(fragment)).strip()
+    return _unwrap_dead_links(REPLIES.clean(shown(fragment))).strip()
 
 
 def _unwrap_dead_links(cleaned: str) -> str:
@@ -147,7 +160,7 @@ def plain_text(cleaned: str) -> str:
 
 
 def _text(value: Any, limit: int) -> str:
-    text = " ".join(str(value).split()) if value else ""
+    text = " ".join(shown(str(value)).split()) if value else ""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 

@@ -56,6 +56,10 @@ def isso_sites(tmp_path_factory, browser_type_launch_args):
         headers={"Content-Type": "application/json", "Origin": origins[0]},
     )
     urllib.request.urlopen(request, timeout=10).read()
+    # and one whose name carries a right-to-left override, never closed
+    bidi = {"text": "Also seen.", "author": "\u202eEve Example", "title": "Closed"}
+    request.data = json.dumps(bidi).encode()
+    urllib.request.urlopen(request, timeout=10).read()
     try:
         yield sites
     finally:
@@ -102,8 +106,19 @@ def test_closed_post_shows_comments_without_a_form(page: Page, isso_sites):
         page.locator(".comments__list .comments__text", has_text="Seen before closing.")
     ).to_be_visible()
     # Isso's API gives the name HTML-escaped: shown as the text the reader typed
-    expect(page.locator(".comments__author")).to_have_text("Early <reader> & co")
+    expect(page.locator(".comments__author").first).to_have_text("Early <reader> & co")
     assert page.locator("#comments textarea, #comments form, #comments input").count() == 0
+
+
+def test_a_right_to_left_override_in_a_name_reverses_only_the_name(page: Page, isso_sites):
+    page.goto(isso_sites["scroll"].url + "/posts/closed/")
+    page.locator("#comments").scroll_into_view_if_needed()
+    meta = page.locator(".comments__meta", has_text="Eve Example")
+    expect(meta.locator("time")).to_be_visible()
+    # in a <bdi>, the override turns the name only, not the date after it
+    name, date = meta.locator(".comments__author"), meta.locator("time")
+    assert name.bounding_box()["x"] < date.bounding_box()["x"]
+    assert name.evaluate("node => node.tagName") == "BDI"
 
 
 def test_click_to_load_sends_nothing_before_the_click(page: Page, isso_sites):

@@ -15,6 +15,7 @@ from tests.conftest import FIXTURES, _builder, free_port
 
 ACTION = "https://newsletter.example.test/api/emails/embed-subscribe/tessellate"
 POST = "/posts/ranges/"
+BIDI_POST = "/posts/first-light/"
 CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 
 
@@ -29,6 +30,18 @@ def reach_site(tmp_path_factory, browser_type_launch_args):
         for name in ("page-0.json", "page-1.json")
         for e in json.loads((FIXTURES / "webmentions" / name).read_text())["children"]
     ]
+    # a name with a right-to-left override that is never closed, on a post of its own
+    entries.append(
+        {
+            "wm-id": 1790,
+            "wm-property": "in-reply-to",
+            "wm-target": f"{url}{BIDI_POST}",
+            "author": {"name": "\u202eEve Example", "url": "https://eve.example.test/"},
+            "url": "https://eve.example.test/1",
+            "published": "2024-03-01T00:00:00Z",
+            "content": {"text": "Thanks."},
+        }
+    )
     cache = base / "wm.json"
     client.save_cache(cache, client.Cache("blog.example.test", 1.0, entries))
     built = _builder(base)(
@@ -138,6 +151,25 @@ def test_webmentions_are_shown_and_hostile_ones_do_nothing(browser, reach_site, 
         section.screenshot(path=str(screenshots / "webmentions.png"))
         assert dialogs == []
         assert outside == [] and blocked == []
+    finally:
+        context.close()
+
+
+def before(first, second) -> bool:
+    """Whether ``first`` is shown to the left of ``second`` (boxes in the page)."""
+    return first.bounding_box()["x"] < second.bounding_box()["x"]
+
+
+def test_a_right_to_left_override_in_a_name_reverses_only_the_name(browser, reach_site):
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(reach_site + BIDI_POST)
+        meta = page.locator("#webmention-1790 .webmention__meta")
+        # the words after the name read left to right, in order: "Eve Example replied 1 March 2024"
+        expect(meta.locator("time")).to_have_text("1 March 2024")
+        assert before(meta.locator(".webmention__author"), meta.locator("time"))
+        assert meta.locator(".webmention__author bdi").count() == 1
     finally:
         context.close()
 

@@ -49,8 +49,9 @@
     comments.forEach(function (comment) {
       var item = element("li", "comments__item");
       var meta = element("p", "comments__meta");
+      // <bdi>: a right-to-left override in a name stays in it, not reversing the line
       meta.appendChild(
-        element("span", "comments__author", unescaped(comment.author) || words.anonymous));
+        element("bdi", "comments__author", unescaped(comment.author) || words.anonymous));
       meta.appendChild(document.createTextNode(" · "));
       meta.appendChild(when(comment.created, words.locale));
       item.appendChild(meta);
