@@ -46,6 +46,7 @@ TOKEN_ENV = "TESSELLATE_TEST_WM_TOKEN"
         ("https://a.test/\x7f", None),  # characters no page may carry
         ("https://a.test/\ud800", None),
         ("https://a.test/\x1b[0m", None),
+        ("https://a.test/a\x0cb", None),
     ],
 )
 def test_safe_url(value, expected):

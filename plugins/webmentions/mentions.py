@@ -107,7 +107,7 @@ def safe_url(value: Any) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
-    if any(c in value for c in "\"'<> \t\r\n"):
+    if any(c in value for c in "\"'<> \t\r\n\x0b\x0c"):
         return None
     return value
 
