@@ -274,16 +274,155 @@ def test_a_translation_without_its_originals_slug_is_told_by_its_index():
     ]
 
 
-def test_planned_parts_count_in_the_total_of_the_main_language_only():
+PLAN = (model.Planned("Later", None),)
+
+
+@pytest.mark.parametrize(
+    ("translations", "fr_planned"),
+    [
+        # no French file: the original's plan, its titles marked with its language
+        ((), [("Later", "en")]),
+        # a French file without Planned: the same
+        ((model.FileTranslation("fr", "s.fr.md", title="Déménager"),), [("Later", "en")]),
+        # a French file's own Planned lines: its plan, in French
+        (
+            (model.FileTranslation("fr", "s.fr.md", planned=(model.Planned("Plus tard", None),)),),
+            [("Plus tard", "")],
+        ),
+    ],
+)
+def test_planned_parts_count_in_every_language(translations, fr_planned):
     file = model.FileInput(
-        "moving-house", "s.md", "Moving house", planned=(model.Planned("Later", None),)
+        "moving-house", "s.md", "Moving house", planned=PLAN, translations=translations
+    )
+    series, problems = group(
+        [post("a", index=1), post("a-fr", index=1, lang="fr", translation=True)], [file]
+    )
+    en, fr = series
+    assert (en.total, en.published_count, [p.state for p in en.upcoming]) == (2, 1, [model.PLANNED])
+    assert (fr.total, fr.published_count) == (2, 1)  # "Partie 1 sur 2", as "Part 1 of 2"
+    assert [(p.title, p.lang) for p in fr.upcoming] == fr_planned
+    assert problems == []
+
+
+def test_a_planned_part_written_in_the_original_is_planned_in_no_language():
+    file = model.FileInput("moving-house", "s.md", "Moving house", planned=PLAN)
+    series, _ = group(
+        [
+            post("a", index=1),
+            post("Later", index=2),
+            post("a-fr", index=1, lang="fr", translation=True),
+        ],
+        [file],
+    )
+    assert [s.total for s in series] == [2, 1]
+
+
+@pytest.mark.parametrize(
+    ("translation", "texts"),
+    [
+        # no translation: the original's words, marked with its language
+        (
+            None,
+            ("Moving house", "en", "Boxes.", "en", "s.md", "en", "cover.svg", "A box", "en"),
+        ),
+        # a translation gives its words; the cover stays the original's, with its own alt
+        (
+            model.FileTranslation(
+                "fr",
+                "s.fr.md",
+                title="Déménager",
+                summary="Cartons.",
+                cover_alt="Un carton",
+                has_intro=True,
+            ),
+            ("Déménager", "", "Cartons.", "", "s.fr.md", "", "cover.svg", "Un carton", ""),
+        ),
+        # a translation with a title only: the rest is the original's, marked
+        (
+            model.FileTranslation("fr", "s.fr.md", title="Déménager"),
+            ("Déménager", "", "Boxes.", "en", "s.md", "en", "cover.svg", "A box", "en"),
+        ),
+        # its own cover, with its own alt (none given: none)
+        (
+            model.FileTranslation("fr", "s.fr.md", cover="fr.svg"),
+            ("Moving house", "en", "Boxes.", "en", "s.md", "en", "fr.svg", "", ""),
+        ),
+    ],
+)
+def test_a_series_page_in_another_language_takes_its_translations_words(translation, texts):
+    file = model.FileInput(
+        "moving-house",
+        "s.md",
+        "Moving house",
+        summary="Boxes.",
+        cover="cover.svg",
+        cover_alt="A box",
+        translations=(translation,) if translation else (),
     )
     series, _ = group(
         [post("a", index=1), post("a-fr", index=1, lang="fr", translation=True)], [file]
     )
     en, fr = series
-    assert (en.total, en.published_count, [p.state for p in en.upcoming]) == (2, 1, [model.PLANNED])
-    assert (fr.total, fr.published_count) == (1, 1)
+    assert (en.name, en.name_lang, en.summary_lang, en.intro_lang) == ("Moving house", "", "", "")
+    assert (
+        fr.name,
+        fr.name_lang,
+        fr.summary,
+        fr.summary_lang,
+        fr.intro_source,
+        fr.intro_lang,
+        fr.cover,
+        fr.cover_alt,
+        fr.cover_alt_lang,
+    ) == texts
+
+
+@pytest.mark.parametrize(
+    ("translations", "said"),
+    [
+        (
+            (model.FileTranslation("en", "s.en.md"),),
+            "s.en.md: is in en, the language of s.md itself (its Lang, else the language of "
+            "most of its parts); a translation is in another language; skipped",
+        ),
+        (
+            (model.FileTranslation("fr", "s.fr.md"), model.FileTranslation("fr", "s.fr.rst")),
+            "s.fr.rst: a second fr translation of s.md, after s.fr.md; skipped",
+        ),
+        (
+            (model.FileTranslation("de", "s.de.md"),),
+            "s.de.md: no part of the series 'Moving house' is in de yet (a translation of a "
+            "part, with Lang: de and its Slug), so no page shows this file",
+        ),
+    ],
+)
+def test_a_series_files_translation_that_shows_nowhere_is_one_line(translations, said):
+    file = model.FileInput("moving-house", "s.md", "Moving house", translations=translations)
+    _, problems = group(
+        [post("a", index=1), post("a-fr", index=1, lang="fr", translation=True)], [file]
+    )
+    assert [f"{p.path}: {p.message}" for p in problems] == [said]
+
+
+@pytest.mark.parametrize(
+    ("stem", "split"),
+    [("deep-dive", None), ("deep-dive.fr", ("deep-dive", "fr")), ("x.pt-BR", ("x", "pt-BR"))],
+)
+def test_a_series_files_translation_is_named_by_a_dot(stem, split):
+    assert model.split_name(stem) == split
+
+
+def test_series_pages_of_one_series_link_each_other():
+    en, fr, other = (
+        model.Series("x", "X", "en", parts=[part("a")], url="series/x/"),
+        model.Series("x", "X", "fr", parts=[part("b")], url="fr/series/x/"),
+        model.Series("y", "Y", "en", parts=[part("c")], url="series/y/"),
+    )
+    unpublished = model.Series("x", "X", "de", parts=[part("d", state=model.DRAFT)], url="de/")
+    model.link_versions([en, fr, other, unpublished])
+    assert (en.translations, fr.translations, other.translations) == ([fr], [en], [])
+    assert unpublished.translations == []
 
 
 @pytest.mark.parametrize(

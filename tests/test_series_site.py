@@ -4,6 +4,7 @@ import gzip
 import io
 import json
 import logging
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -97,8 +98,8 @@ def test_top_of_a_part_has_one_line_and_the_full_block_follows_the_post(publishe
 
 
 def test_a_series_of_one_part_has_no_list_to_open(published):
-    top = line(published, "fr/posts/the-van/")
-    assert "Partie 1 sur 1" in top.get_text()
+    top = line(published, "posts/a-story-on-its-own/")
+    assert "Part 1 of 1" in top.get_text()
     assert top.select_one("details") is None
 
 
@@ -193,12 +194,36 @@ def test_json_ld_is_part_of(published):
 
 def test_translation_stays_in_its_language(published):
     block = nav(published, "fr/posts/the-van/")
-    assert "Partie 1 sur 1" in block.get_text()  # its own count, in its own language (i18n)
-    assert [li.get_text(strip=True) for li in block.select("li")] == ["La camionnette"]
-    assert (
-        block.select_one(".series-nav__title a")["href"]
-        == f"{TEST_SITEURL}/fr/series/moving-house/"
-    )
+    # its own parts, in its own language (i18n); the planned parts are planned in French too
+    assert "Partie 1 sur 3" in block.get_text()
+    items = block.select("li")
+    assert [li.get_text(" ", strip=True).split(" bientôt")[0] for li in items] == [
+        "La camionnette",
+        "Unpacking the last box",
+        "What we would do differently",
+    ]
+    # no French series file: the English titles are marked as English
+    assert [li.select_one(".series-nav__upcoming")["lang"] for li in items[1:]] == ["en", "en"]
+    title = block.select_one(".series-nav__title")
+    assert title["lang"] == "en" and title.get_text(strip=True) == "Moving house"
+    assert title.a["href"] == f"{TEST_SITEURL}/fr/series/moving-house/"
+
+
+def test_a_series_page_without_its_languages_file_marks_the_originals_words(published):
+    """The French series page of a series whose file has no French translation: the English
+    title and introduction, each marked as English on a French page."""
+    soup = published.soup("fr/series/moving-house/")
+    assert soup.html["lang"] == "fr"
+    assert (soup.h1["lang"], soup.h1.get_text(strip=True)) == ("en", "Moving house")
+    intro = soup.select_one(".series-page__intro")
+    assert intro["lang"] == "en" and "We moved the whole office" in intro.get_text()
+    assert [h3.get("lang") for h3 in soup.select(".series-part--planned h3")] == ["en", "en"]
+    # the English page links it, and it the English one ("Also in", hreflang)
+    assert soup.select_one(".post-translations a")["href"] == f"{TEST_SITEURL}/series/moving-house/"
+    english = published.soup("series/moving-house/")
+    assert english.h1.get("lang") is None
+    link = english.select_one(".post-translations a")
+    assert (link["href"], link["hreflang"]) == (f"{TEST_SITEURL}/fr/series/moving-house/", "fr")
 
 
 def test_pages_and_unrelated_posts_have_no_series_block(published):
@@ -639,3 +664,144 @@ def test_a_planned_date_follows_the_rule_of_a_posts_date(build_site, caplog, whe
     else:
         assert not errors
         assert shown in page
+
+
+FRENCH_SERIES = (
+    "Title: Déménager\n"
+    "Summary: Comment nous avons déménagé le bureau.\n"
+    "Cover_alt: Un carton avec une poignée\n"
+    "Lang: fr\n"
+    "\n"
+    "Nous avons déménagé tout le bureau en une semaine.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory):
+    """The fixture with a French translation of the series file, as team files have."""
+    return _builder(tmp_path_factory.mktemp("series-fr"))(
+        {"series/moving-house.fr.md": FRENCH_SERIES}, fixture="series", publish=True
+    )
+
+
+def test_a_translated_series_file_gives_the_french_page_its_words(bilingual):
+    soup = bilingual.soup("fr/series/moving-house/")
+    assert soup.html["lang"] == "fr"
+    assert (soup.h1.get("lang"), soup.h1.get_text(strip=True)) == (None, "Déménager")
+    intro = soup.select_one(".series-page__intro")
+    assert intro.get("lang") is None
+    assert intro.get_text(strip=True) == "Nous avons déménagé tout le bureau en une semaine."
+    description = soup.select_one('meta[name="description"]')["content"]
+    assert description == "Comment nous avons déménagé le bureau."
+    cover = soup.select_one("img.series-page__cover")  # the original's image, its French alt
+    assert cover["src"] == f"{TEST_SITEURL}/images/cover.svg"
+    assert (cover["alt"], cover.get("lang")) == ("Un carton avec une poignée", None)
+    progress = " ".join(soup.select_one(".series-page__progress").get_text(" ").split())
+    assert re.match(r"1 \w+ sur 3 ", progress), progress  # the plan counts in French too
+    planned = soup.select(".series-part--planned h3")  # the original's plan, in English
+    assert [(h.get_text(strip=True), h["lang"]) for h in planned] == [
+        ("Unpacking the last box", "en"),
+        ("What we would do differently", "en"),
+    ]
+    english = bilingual.soup("series/moving-house/")
+    assert english.h1.get_text(strip=True) == "Moving house"
+    assert "We moved the whole office" in english.select_one(".series-page__intro").get_text()
+
+
+def test_a_part_names_its_series_in_its_language_and_counts_the_plan(bilingual):
+    block = nav(bilingual, "fr/posts/the-van/")
+    title = block.select_one(".series-nav__title")
+    assert (title.get("lang"), title.get_text(strip=True)) == (None, "Déménager")
+    assert "Partie 1 sur 3 de la série" in block.get_text(" ", strip=True)
+    top = line(bilingual, "fr/posts/the-van/").select_one(".series-nav__name")
+    assert (top.get("lang"), top.get_text(strip=True)) == (None, "Déménager")
+
+
+def test_series_pages_in_two_languages_link_each_other(bilingual):
+    pages = {"en": "series/moving-house/", "fr": "fr/series/moving-house/"}
+    expected = {
+        "en": f"{TEST_SITEURL}/series/moving-house/",
+        "fr": f"{TEST_SITEURL}/fr/series/moving-house/",
+        "x-default": f"{TEST_SITEURL}/series/moving-house/",
+    }
+    for lang, path in pages.items():
+        soup = bilingual.soup(path)
+        alternates = {
+            link["hreflang"]: link["href"]
+            for link in soup.select("head link[rel=alternate][hreflang]")
+        }
+        assert alternates == expected, path
+        [other] = soup.select(".post-translations a")
+        assert other["hreflang"] == ("fr" if lang == "en" else "en")
+        assert other["href"] == expected[other["hreflang"]]
+    sitemap = ET.fromstring(bilingual.path("sitemap.xml").read_bytes())
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    for url in sitemap.findall("s:url", ns):
+        if url.findtext("s:loc", namespaces=ns) in (expected["en"], expected["fr"]):
+            links = {x.get("hreflang"): x.get("href") for x in url.findall("x:link", ns)}
+            assert links == expected
+    locs = [u.findtext("s:loc", namespaces=ns) for u in sitemap.findall("s:url", ns)]
+    assert expected["fr"] in locs
+
+
+def test_a_series_page_in_another_language_has_its_own_feed(bilingual):
+    soup = bilingual.soup("fr/series/moving-house/")
+    feed = soup.select_one('head link[type="application/atom+xml"][href*="/series/"]')
+    assert feed["href"] == f"{TEST_SITEURL}/feeds/series/moving-house.fr.atom.xml"
+    assert soup.select_one(f'.series-page__progress a[href="{feed["href"]}"]')
+    root = ET.fromstring(bilingual.path("feeds/series/moving-house.fr.atom.xml").read_bytes())
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
+    assert root.findtext(f"{ATOM}title").endswith("Déménager")
+    assert [e.findtext(f"{ATOM}title") for e in root.iter(f"{ATOM}entry")] == ["La camionnette"]
+    english = ET.fromstring(bilingual.path("feeds/series/moving-house.atom.xml").read_bytes())
+    titles = [e.findtext(f"{ATOM}title") for e in english.iter(f"{ATOM}entry")]
+    assert "La camionnette" not in titles
+
+
+def test_a_translated_series_file_is_no_series_of_its_own(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    build_site(
+        {"series/moving-house.fr.md": FRENCH_SERIES}, fixture="series", name="series-fr-lines"
+    )
+    said = [m for m in _messages(caplog) if "series-fr-lines/" in m]
+    assert said == [], said  # was: no post is in series 'Déménager' (did you mean …?)
+
+
+@pytest.mark.parametrize(
+    ("files", "line"),
+    [
+        (
+            {"series/moving-hous.fr.md": FRENCH_SERIES},
+            "series/moving-hous.fr.md: is named as the fr translation of "
+            "{name}/series/moving-hous.md, which does not exist (did you mean "
+            "moving-house.fr.md?); skipped",
+        ),
+        (
+            {"series/moving-house.fr.md": FRENCH_SERIES.replace("Lang: fr", "Lang: de")},
+            "series/moving-house.fr.md: Lang 'de' is not the language its file name gives, "
+            "'fr': write Lang: fr, or leave Lang out (the file name says it); skipped",
+        ),
+        (
+            {"series/moving-house.en.md": FRENCH_SERIES.replace("Lang: fr\n", "")},
+            "series/moving-house.en.md: is in en, the language of {name}/series/moving-house.md "
+            "itself (its Lang, else the language of most of its parts); a translation is in "
+            "another language; skipped",
+        ),
+        (
+            {"series/moving-house.de.md": FRENCH_SERIES.replace("Lang: fr\n", "")},
+            "series/moving-house.de.md: no part of the series 'Moving house' is in de yet (a "
+            "translation of a part, with Lang: de and its Slug), so no page shows this file",
+        ),
+        (
+            {"series/moving-house.french.md": FRENCH_SERIES.replace("Lang: fr\n", "")},
+            "series/moving-house.french.md: Lang must be a language code",
+        ),
+    ],
+)
+def test_a_wrong_translation_of_a_series_file_is_one_line(build_site, caplog, files, line):
+    caplog.set_level(logging.WARNING)
+    name = "tr-" + next(iter(files)).split("/")[1].replace(".", "-")
+    build_site(files, fixture="series", name=name)
+    said = [m for m in _messages(caplog) if f"{name}/" in m]
+    assert len(said) == 1, said
+    assert said[0].startswith(f"{name}/" + line.format(name=name)), said

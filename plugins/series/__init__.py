@@ -8,6 +8,11 @@ under a static folder, e.g. ``images/cover.svg``) with ``Cover_alt``, and planne
 ``Planned: Title | 2027-01-15`` line each (the date is optional). A raster cover goes through
 the images plugin as a post's cover does (``SERIES_COVER_WIDTHS``, the covers' widths):
 ``series.cover_picture``, its ``url`` the page's og:image; an SVG is ``series.cover`` only.
+A translation of a series file, ``content/series/<slug>.<lang>.md`` (as team files'), gives the
+series page in that language its Title, Summary, introduction, Cover and Planned parts; what it
+leaves out is the original's, marked with the original's language (``series.name_lang``,
+``summary_lang``, ``intro_lang``, ``cover_alt_lang``; planned parts' ``part.lang``). Planned parts
+are planned in every language. The pages of one series link each other (``series.translations``).
 
 What it gives the theme:
 
@@ -19,10 +24,11 @@ What it gives the theme:
   ``number``, and ``url`` only when published), ``current_key``, ``published_count`` and
   ``upcoming``.
 - ``series_list`` in every template: the series with a published part, most recent first.
-- A page per series (template ``series.html``, variable ``series``), an index of all series
-  (``series_index.html``) and an Atom feed per series; ``series_pages`` in the context (output
-  file -> who writes it: ``model.pages_owned``) declares each of them, for blogcore's
-  one-source-per-URL check and the redirects plugin (docs/architecture.md).
+- A page per series and language (template ``series.html``, variable ``series``), an index of
+  all series (``series_index.html``) and an Atom feed per series and language;
+  ``series_pages`` in the context (output file -> who writes it: ``model.pages_owned``)
+  declares each of them, for blogcore's one-source-per-URL check and the redirects plugin
+  (docs/architecture.md).
 - ``isPartOf`` (a ``CreativeWorkSeries``) and ``position`` in each part's JSON-LD.
 
 An unpublished part is never linked from anything this plugin or the theme writes. A draft or

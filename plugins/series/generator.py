@@ -1,5 +1,6 @@
 """The Pelican generator: reads series files, attaches ``article.series``, writes series pages."""
 
+import dataclasses
 import datetime
 import logging
 import os
@@ -38,6 +39,8 @@ class SeriesGenerator(Generator):
         self.series: list[model.Series] = []
         self.intro_pages: dict[str, Page] = {}
         self.unlisted: set[str] = set()  # series whose file says Status: hidden
+        # series whose file is left out (Status: draft, no Title): its translations with it
+        self.left_out: set[str] = set()
 
     def _slugify(self, name: str) -> str:
         return slugify(
@@ -47,43 +50,100 @@ class SeriesGenerator(Generator):
         )
 
     def _read_files(self) -> tuple[list[model.FileInput], list[model.Diagnostic]]:
-        files, problems = [], []
+        """The series files, each with its translations (``<slug>.<lang>.md``)."""
+        files: dict[str, model.FileInput] = {}
+        problems: list[model.Diagnostic] = []
+        translated = []
         for side_file in side.read_all(self, self.settings["SERIES_PATH"], sanitiser=SANITISER):
-            page, key, meta = side_file.page, side_file.shown, side_file.metadata
-            if not str(getattr(page, "title", "") or "").strip():
+            split = model.split_name(side_file.slug)
+            if split is not None:
+                translated.append((side_file, *split))
+                continue
+            read = self._read_one(side_file, problems, translation=False)
+            if read is None:
+                continue
+            status, lang, fields = read
+            slug = side_file.slug
+            if status == model.HIDDEN:
+                self.unlisted.add(slug)
+            files[slug] = model.FileInput(slug=slug, lang=lang, **fields)
+            self.intro_pages[side_file.shown] = side_file.page
+        for side_file, slug, lang in translated:
+            main = files.get(slug)
+            key = side_file.shown
+            wrong = lang_problem(lang)
+            if wrong:
                 problems.append(
                     model.Diagnostic(
                         model.ERROR,
                         key,
-                        "Title is missing: a series file names its series, "
-                        "e.g. 'Title: Inside the booking engine'; this file was skipped",
+                        f"{wrong}, in its file name (<series>.<lang>.md, e.g. {slug}.fr.md); "
+                        "skipped",
                     )
                 )
                 continue
-            header = scan_header("\n".join(side_file.front_matter()), model.FILE_KEYS)
-            stopped = stopper_problem(header, model.FILE_KEYS, "the series' description")
-            if stopped:  # the keys below it are lost, and shown as text
-                problems.append(model.Diagnostic(model.ERROR, key, stopped))
-            for message in model.unknown_file_keys(meta):
-                problems.append(model.Diagnostic(model.WARNING, key, message))
-            status, wrong_status = model.file_status(meta.get("status"))
-            if wrong_status:
-                problems.append(model.Diagnostic(model.ERROR, key, wrong_status))
-            if status == model.DRAFT:  # nothing of it published: as if it were not there
+            if main is None and slug in self.left_out:
+                continue  # a draft's translation waits with it; a file without Title is named
+            problem = model.translation_problem(
+                key, lang, _text(side_file.metadata.get("lang")), main and main.key, files
+            )
+            if problem:
+                problems.append(model.Diagnostic(model.ERROR, key, problem))
                 continue
-            slug = side_file.slug
-            if status == model.HIDDEN:
-                self.unlisted.add(slug)
-            raw_planned = meta.get("planned") or []
-            if isinstance(raw_planned, str):
-                raw_planned = [raw_planned]
-            planned = []
-            for raw in raw_planned:
-                try:
-                    planned.append(model.parse_planned(raw, self._local_date))
-                except ValueError as exc:
-                    problems.append(model.Diagnostic(model.ERROR, key, str(exc)))
-            cover = self._cover(_text(meta.get("cover")), key, problems)
+            read = self._read_one(side_file, problems, translation=True)
+            if read is None:
+                continue
+            status, _, fields = read
+            translation = model.FileTranslation(
+                lang=lang,
+                unlisted=status == model.HIDDEN,
+                **{k: v for k, v in fields.items() if k != "planned"},
+                planned=fields["planned"] if "planned" in side_file.metadata else None,
+            )
+            files[slug] = dataclasses.replace(main, translations=(*main.translations, translation))
+            self.intro_pages[key] = side_file.page
+        return list(files.values()), problems
+
+    def _read_one(self, side_file, problems: list, translation: bool):
+        """(status, Lang, the FileInput fields) of one series file or translation, or None
+        when it is left out (a draft, or a file without the Title it needs)."""
+        page, key, meta = side_file.page, side_file.shown, side_file.metadata
+        title = str(getattr(page, "title", "") or "").strip()
+        if not title and not translation:  # a translation without one shows the original's
+            self.left_out.add(side_file.slug)
+            problems.append(
+                model.Diagnostic(
+                    model.ERROR,
+                    key,
+                    "Title is missing: a series file names its series, "
+                    "e.g. 'Title: Inside the booking engine'; this file was skipped",
+                )
+            )
+            return None
+        header = scan_header("\n".join(side_file.front_matter()), model.FILE_KEYS)
+        stopped = stopper_problem(header, model.FILE_KEYS, "the series' description")
+        if stopped:  # the keys below it are lost, and shown as text
+            problems.append(model.Diagnostic(model.ERROR, key, stopped))
+        for message in model.unknown_file_keys(meta):
+            problems.append(model.Diagnostic(model.WARNING, key, message))
+        status, wrong_status = model.file_status(meta.get("status"))
+        if wrong_status:
+            problems.append(model.Diagnostic(model.ERROR, key, wrong_status))
+        if status == model.DRAFT:  # nothing of it published: as if it were not there
+            if not translation:
+                self.left_out.add(side_file.slug)
+            return None
+        raw_planned = meta.get("planned") or []
+        if isinstance(raw_planned, str):
+            raw_planned = [raw_planned]
+        planned = []
+        for raw in raw_planned:
+            try:
+                planned.append(model.parse_planned(raw, self._local_date))
+            except ValueError as exc:
+                problems.append(model.Diagnostic(model.ERROR, key, str(exc)))
+        lang = None
+        if not translation:  # a translation's Lang is checked against its file name
             lang = _text(meta.get("lang")) or None
             wrong = lang_problem(lang) if lang else None
             if wrong:  # else each post would be blamed for it
@@ -93,22 +153,18 @@ class SeriesGenerator(Generator):
                     )
                 )
                 lang = None
-            files.append(
-                model.FileInput(
-                    slug=slug,
-                    key=key,
-                    title=page.title,
-                    planned=tuple(planned),
-                    lang=lang,
-                    # raw for now: reading page.summary here would resolve its links before
-                    # the posts they name are known, and Pelican keeps that first reading
-                    summary=str(meta.get("summary") or ""),
-                    cover=cover,
-                    cover_alt=_text(meta.get("cover_alt")),
-                )
-            )
-            self.intro_pages[slug] = page
-        return files, problems
+        fields = {
+            "key": key,
+            "title": title,
+            "planned": tuple(planned),
+            # raw for now: reading page.summary here would resolve its links before
+            # the posts they name are known, and Pelican keeps that first reading
+            "summary": str(meta.get("summary") or ""),
+            "cover": self._cover(_text(meta.get("cover")), key, problems),
+            "cover_alt": _text(meta.get("cover_alt")),
+            "has_intro": bool(side_file.html.strip()),
+        }
+        return status, lang, fields
 
     def _local_date(self, text: str) -> datetime.datetime:
         """Parse a date as Pelican does, in the site's time zone (like post dates)."""
@@ -211,14 +267,15 @@ class SeriesGenerator(Generator):
             log = logger.error if problem.level == model.ERROR else logger.warning
             log("%s: %s", problem.path, problem.message)
         for series in self.series:
-            series.unlisted = series.slug in self.unlisted
+            series.unlisted = series.unlisted or series.slug in self.unlisted
             own = series.lang == default_lang
             key = "SERIES_URL" if own else "SERIES_LANG_URL"
             series.url = self.settings[key].format(slug=series.slug, lang=series.lang)
             key = "SERIES_SAVE_AS" if own else "SERIES_LANG_SAVE_AS"
             series.save_as = self.settings[key].format(slug=series.slug, lang=series.lang)
-            feed = self.settings["SERIES_FEED_ATOM"]
-            if feed and series.lang == default_lang:
+            # one feed per series and language, as the site has all.atom.xml and all-fr…
+            feed = self.settings["SERIES_FEED_ATOM" if own else "SERIES_LANG_FEED_ATOM"]
+            if feed:
                 series.feed_url = feed.format(slug=series.slug, lang=series.lang)
             for part in series.parts:
                 if part.post is not None:
@@ -227,6 +284,7 @@ class SeriesGenerator(Generator):
             # sees it in the series
             for part in series.hidden:
                 part.post.series = model.Nav(*series.preview(part))
+        model.link_versions(self.series)
         self._render_covers()
         listed = [
             s
@@ -238,7 +296,7 @@ class SeriesGenerator(Generator):
         # every file generate_output writes, declared for blogcore's one-source-per-URL check
         # and the redirects plugin (docs/architecture.md): nothing else is put there
         self.context[PAGES_KEY] = model.pages_owned(
-            self.series, self.settings["SERIES_INDEX_SAVE_AS"] if listed else ""
+            self.series, self.settings["SERIES_INDEX_SAVE_AS"] if listed else "", default_lang
         )
 
     def _render_covers(self) -> None:
@@ -287,7 +345,7 @@ class SeriesGenerator(Generator):
         relative = settings.get("RELATIVE_URLS", False)
         template = self.get_template("series")
         for series in self.series:
-            page = self.intro_pages.get(series.slug)
+            page = self.intro_pages.get(series.summary_source or "")
             if page is not None and "summary" in page.metadata:
                 # every post is known now: Pelican's own refresh resolves {filename}/{static}
                 page.refresh_metadata_intersite_links()
@@ -295,8 +353,8 @@ class SeriesGenerator(Generator):
         for series in self.series:
             if not series.published_count:
                 continue  # nothing to read yet: no page, so nothing can link to it
-            page = self.intro_pages.get(series.slug)
-            if page is not None and series.lang == settings["DEFAULT_LANG"]:
+            page = self.intro_pages.get(series.intro_source or "")
+            if page is not None:
                 series.intro = page.content  # now every {static}/{filename} link resolves
             writer.write_file(
                 series.save_as,

@@ -27,6 +27,8 @@ class Part:
     url: str | None = None  # only ever set for published parts
     post: Any = None  # a written part's post (the caller's article): templates read its summary
     number: int = 0  # position in the series, from 1, set by order_parts
+    # a planned part's title taken from the series file in another language ("": the series')
+    lang: str = ""
 
     @property
     def published(self) -> bool:
@@ -259,7 +261,17 @@ class Series:
     # a raster cover's renditions (an images Picture), as a post's cover has; None for an SVG
     # (published as it is) or where the images plugin is not in the build
     cover_picture: Any = None
-    source: str | None = None  # the series file, if there is one
+    source: str | None = None  # the series file (its translation in this language, if any)
+    # where a text shown in this language comes from when it is not in it: the original
+    # series file's language, to mark it with ("" when it is in the series' own language)
+    name_lang: str = ""
+    summary_lang: str = ""
+    intro_lang: str = ""
+    cover_alt_lang: str = ""
+    intro_source: str | None = None  # the file whose body is the introduction
+    summary_source: str | None = None  # the file whose Summary is the summary
+    # the same series' pages in other languages (each a Series), for "Also in" and hreflang
+    translations: list["Series"] = field(default_factory=list)
     unlisted: bool = False  # its file says Status: hidden: off the index of series, noindex
     # unpublished parts readers are not told about (not counted, not numbered, not listed)
     hidden: list[Part] = field(default_factory=list)
@@ -314,6 +326,10 @@ class Nav:
     @property
     def name(self) -> str:
         return self.series.name
+
+    @property
+    def name_lang(self) -> str:
+        return self.series.name_lang
 
     @property
     def slug(self) -> str:
@@ -401,6 +417,22 @@ class PostInput:
 
 
 @dataclass(frozen=True)
+class FileTranslation:
+    """A series file's translation (content/series/<slug>.<lang>.md): what it gives in
+    ``lang``; what it leaves out is the original's (``planned`` None: the original's)."""
+
+    lang: str
+    key: str
+    title: str = ""
+    summary: str = ""
+    cover: str | None = None
+    cover_alt: str = ""
+    planned: tuple[Planned, ...] | None = None
+    has_intro: bool = False
+    unlisted: bool = False
+
+
+@dataclass(frozen=True)
 class FileInput:
     """A series file (content/series/<slug>.md) as grouping needs it."""
 
@@ -412,6 +444,49 @@ class FileInput:
     summary: str = ""
     cover: str | None = None
     cover_alt: str = ""
+    has_intro: bool = True
+    translations: tuple[FileTranslation, ...] = ()
+
+
+def split_name(stem: str) -> tuple[str, str] | None:
+    """``(series file name, language)`` for a translation's name (``deep-dive.fr``), else
+    None. A series' slug has no dot (slugify drops it), so a dot always names a language."""
+    base, dot, suffix = stem.rpartition(".")
+    return (base, suffix) if dot and base and suffix else None
+
+
+def translation_problem(
+    key: str, lang: str, given: str | None, main_key: str | None, slugs: Iterable[str]
+) -> str | None:
+    """Why a translation file is skipped (its Lang line disagrees with its name, or the file
+    it translates does not exist), or None."""
+    if given and given != lang:
+        return (
+            f"Lang {given!r} is not the language its file name gives, {lang!r}: write "
+            f"Lang: {lang}, or leave Lang out (the file name says it); skipped"
+        )
+    if main_key is None:
+        folder, _, name = key.rpartition("/")
+        base = name.split(".")[0]
+        close = difflib.get_close_matches(base, sorted(slugs), n=1, cutoff=0.6)
+        fix = f"did you mean {close[0]}.{lang}.md?" if close else f"add {folder}/{base}.md"
+        return (
+            f"is named as the {lang} translation of {folder}/{base}.md, which does not exist "
+            f"({fix}); skipped"
+        )
+    return None
+
+
+def link_versions(series_list: Iterable[Series]) -> None:
+    """Give each series page its versions in other languages (``translations``): the same
+    series' pages, those with a published part, as a post's translations are."""
+    by_slug: dict[str, list[Series]] = defaultdict(list)
+    for one in series_list:
+        if one.published_count and one.url:
+            by_slug[one.slug].append(one)
+    for versions in by_slug.values():
+        for one in versions:
+            one.translations = [other for other in versions if other is not one]
 
 
 def _main_language(parts: Sequence[PostInput], file: FileInput | None, default: str) -> str:
@@ -539,6 +614,8 @@ def group(
         file = file_by_slug.get(slug)
         mains = originals.get(slug, [])
         main_lang = _main_language(mains, file, default_lang)
+        versions = _file_versions(file, main_lang, translations.get(slug, []), diagnostics)
+        inherited: list[Part] = []  # the original's planned parts not written yet
         by_lang: dict[str, list[PostInput]] = defaultdict(list)
         # a part written in another language (the one post about the German lease) is still a
         # part of its series, in its place; only translations make a series of their language
@@ -552,10 +629,7 @@ def group(
             name = file.title if file else _common_name(members)
             series = Series(slug=slug, name=name, lang=lang)
             if file:
-                series.source = file.key
-                if lang == main_lang:
-                    series.summary = file.summary
-                    series.cover, series.cover_alt = file.cover, file.cover_alt
+                _file_texts(series, file, versions.get(lang), main_lang)
             parts = [
                 Part(
                     key=p.key,
@@ -569,11 +643,13 @@ def group(
                 for p in members
             ]
             planned = []
-            if file and lang == main_lang:
-                planned = [
-                    Part(key=f"{file.key}#planned-{n}", title=pl.title, state=PLANNED, date=pl.date)
-                    for n, pl in enumerate(file.planned, start=1)
-                ]
+            own = versions.get(lang)
+            if own is not None and own.planned is not None:  # the translation's own plan
+                planned = _planned_parts(own.key, own.planned)
+            elif file and lang == main_lang:
+                planned = _planned_parts(file.key, file.planned)
+            elif file:  # planned in every language: the original's, marked with its language
+                planned = [dataclasses.replace(p, lang=main_lang) for p in inherited]
             shown: list[Part] = []
             for part in parts:
                 visible = announced(
@@ -581,11 +657,13 @@ def group(
                 )
                 (shown if visible else series.hidden).append(part)
             planned, written = _unwritten(planned, shown)
+            if lang == main_lang:
+                inherited = planned
             for line, part in written:  # else the part was listed twice: planned, and written
                 diagnostics.append(
                     Diagnostic(
                         WARNING,
-                        file.key if file else slug,
+                        line.key.partition("#")[0],
                         f"Planned {line.title!r} is written now ({part.key}), so it is listed "
                         "once, as written: remove its Planned line",
                     )
@@ -596,6 +674,92 @@ def group(
                 diagnostics += index_problems(name, parts, where, langs)
             series_list.append(series)
     return series_list, diagnostics
+
+
+def _planned_parts(key: str, planned: Sequence[Planned]) -> list[Part]:
+    return [
+        Part(key=f"{key}#planned-{n}", title=pl.title, state=PLANNED, date=pl.date)
+        for n, pl in enumerate(planned, start=1)
+    ]
+
+
+def _file_versions(
+    file: FileInput | None,
+    main_lang: str,
+    posts: Sequence[PostInput],
+    diagnostics: list[Diagnostic],
+) -> dict[str, FileTranslation]:
+    """A series file's translations by language, each in a language the series has parts in
+    and other than the original's; a line for each other one."""
+    if file is None:
+        return {}
+    langs = {post.lang for post in posts}
+    kept: dict[str, FileTranslation] = {}
+    for one in file.translations:
+        if one.lang == main_lang:
+            diagnostics.append(
+                Diagnostic(
+                    ERROR,
+                    one.key,
+                    f"is in {one.lang}, the language of {file.key} itself (its Lang, else the "
+                    "language of most of its parts); a translation is in another language; "
+                    "skipped",
+                )
+            )
+        elif one.lang in kept:
+            diagnostics.append(
+                Diagnostic(
+                    ERROR,
+                    one.key,
+                    f"a second {one.lang} translation of {file.key}, after "
+                    f"{kept[one.lang].key}; skipped",
+                )
+            )
+        else:
+            kept[one.lang] = one
+            if one.lang not in langs:
+                diagnostics.append(
+                    Diagnostic(
+                        WARNING,
+                        one.key,
+                        f"no part of the series {file.title!r} is in {one.lang} yet (a "
+                        f"translation of a part, with Lang: {one.lang} and its Slug), so no "
+                        "page shows this file",
+                    )
+                )
+    return kept
+
+
+def _file_texts(
+    series: Series, file: FileInput, own: FileTranslation | None, main_lang: str
+) -> None:
+    """The title, summary, introduction and cover a series page in ``series.lang`` shows: its
+    translation's where it gives them, else the original's, marked with the original's
+    language on a page in another one."""
+    mark = "" if series.lang == main_lang else main_lang
+    series.source = own.key if own else file.key
+    if own and own.title:
+        series.name = own.title
+    else:
+        series.name, series.name_lang = file.title, mark
+    if own and own.summary:
+        series.summary, series.summary_source = own.summary, own.key
+    else:
+        series.summary, series.summary_lang = file.summary, mark
+        series.summary_source = file.key
+    if own and own.has_intro:
+        series.intro_source = own.key
+    elif file.has_intro:
+        series.intro_source, series.intro_lang = file.key, mark
+    if own and own.cover:
+        series.cover, series.cover_alt = own.cover, own.cover_alt
+    else:
+        series.cover = file.cover
+        if own and own.cover_alt:
+            series.cover_alt = own.cover_alt
+        else:
+            series.cover_alt, series.cover_alt_lang = file.cover_alt, mark
+    series.unlisted = bool(own and own.unlisted)
 
 
 def _unwritten(planned: list[Part], shown: Sequence[Part]) -> tuple[list[Part], list]:
@@ -622,7 +786,9 @@ def _common_name(members: Sequence[PostInput]) -> str:
     return max(counts, key=lambda name: (counts[name], -order.get(name, 0)))
 
 
-def pages_owned(series: Iterable[Series], index: str = "") -> dict[str, str]:
+def pages_owned(
+    series: Iterable[Series], index: str = "", default_lang: str = ""
+) -> dict[str, str]:
     """Each file the series plugin writes -> who, as messages name them: the page of every
     series with a published part (in any language, listed or not), its feed, and the
     ``index`` of series ("" when none is written). No post, page or redirect may take one."""
@@ -633,9 +799,12 @@ def pages_owned(series: Iterable[Series], index: str = "") -> dict[str, str]:
         if one.save_as:
             owned.setdefault(one.save_as, f"the series page {one.slug!r} (plugins/series)")
         if one.feed_url:
-            owned.setdefault(
-                one.feed_url, f"the feed of the series {one.slug!r} (SERIES_FEED_ATOM)"
+            setting = (
+                f"in {one.lang} (SERIES_LANG_FEED_ATOM)"
+                if default_lang and one.lang != default_lang
+                else "(SERIES_FEED_ATOM)"
             )
+            owned.setdefault(one.feed_url, f"the feed of the series {one.slug!r} {setting}")
     if index:
         owned.setdefault(index, "the series index (SERIES_INDEX_SAVE_AS)")
     return owned

@@ -17,6 +17,9 @@ DEFAULTS: dict[str, Any] = {
     "SERIES_INDEX_SAVE_AS": "series/index.html",
     # An Atom feed per series ("" for none).
     "SERIES_FEED_ATOM": "feeds/series/{slug}.atom.xml",
+    # The feed of a series page in another language than DEFAULT_LANG: its parts in it ("" for
+    # none), as TRANSLATION_FEED_ATOM is all.atom.xml's in one language.
+    "SERIES_LANG_FEED_ATOM": "feeds/series/{slug}.{lang}.atom.xml",
     # Announce draft parts ("coming soon") in the series; False: only a draft whose front
     # matter says `Series_announce: yes` is. A part's `Series_announce: no` overrides it.
     "SERIES_ANNOUNCE_DRAFTS": False,
@@ -53,6 +56,11 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
     if merged["SERIES_FEED_ATOM"] and "{slug}" not in merged["SERIES_FEED_ATOM"]:
         raise SettingsError(
             f"SERIES_FEED_ATOM must contain {{slug}} or be '', got {merged['SERIES_FEED_ATOM']!r}"
+        )
+    lang_feed = merged["SERIES_LANG_FEED_ATOM"]
+    if lang_feed and ("{slug}" not in lang_feed or "{lang}" not in lang_feed):
+        raise SettingsError(
+            f"SERIES_LANG_FEED_ATOM must contain {{slug}} and {{lang}} or be '', got {lang_feed!r}"
         )
     for key in ("SERIES_ANNOUNCE_DRAFTS", "SERIES_ANNOUNCE_SCHEDULED", "SERIES_SHOW_DRAFT_TITLES"):
         if not isinstance(merged[key], bool):
