@@ -2,6 +2,7 @@
 clean build in one process writes."""
 
 import datetime
+import errno
 import json
 import logging
 import os
@@ -708,3 +709,19 @@ def test_kept_calls_see_the_context_as_it_was_and_share_unchanged_copies(tmp_pat
     assert kept[3] is kept[4]
     assert kept[1] is not kept[2]
     assert len({id(k) for k in kept}) == 4
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="Linux's /dev/full")
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_page_written_to_a_full_disk_is_named_in_the_error(tmp_path: Path, workers):
+    # write() and close() raise "[Errno 28] No space left on device" with no file's name: the
+    # build's line named fastbuild's code (writer.py: line 453), not the page (probe 16, 7)
+    template = jinja2.Environment().from_string("<p>{{ n }}")
+    out = ParallelWriter(str(tmp_path), settings={"PAGINATED_TEMPLATES": {}})
+    for n in range(20):
+        out.write_file(f"p{n}.html", template, {"n": n}, relative_urls=False)
+    (tmp_path / "p7.html").symlink_to("/dev/full")  # every write to it: ENOSPC, as on a full disk
+    with pytest.raises(OSError) as raised:
+        out.flush(workers, 1)
+    assert raised.value.errno == errno.ENOSPC
+    assert raised.value.filename == str(tmp_path / "p7.html")

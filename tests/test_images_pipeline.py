@@ -1,5 +1,6 @@
 """The image pipeline on small generated images: orientation, stripping, sizes, cache, errors."""
 
+import errno
 import io
 import os
 import subprocess
@@ -459,3 +460,22 @@ def test_settings_defaults_and_resolution(tmp_path):
     assert configure({"CACHE_PATH": "x", "IMAGES_CACHE_PATH": str(tmp_path)})[
         "IMAGES_CACHE_PATH"
     ] == str(tmp_path)
+
+
+def test_a_full_cache_disk_stops_with_the_cache_file_not_a_line_per_picture(tmp_path, monkeypatch):
+    # it was one error per post ("content/posts/x.md: Cover ...: cannot be written as WEBP
+    # ([Errno 28] ...)"), each naming the post, none the cache or its disk (probe 16, 7)
+    sources = [photo(tmp_path / f"in{n}.jpg", 1) for n in range(2)]
+    specs = (RenditionSpec(64, 64, format="webp"),)
+
+    def full(picture, spec, icc, target):  # what replacing() raises when write() finds no space
+        with pipeline.files.replacing(target) as handle:
+            handle.write(b"RIFF")
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(pipeline, "_encode", full)
+    with pytest.raises(OSError) as raised:
+        render([RenditionRequest(s, specs) for s in sources], tmp_path / "cache")
+    assert raised.value.errno == errno.ENOSPC
+    assert Path(raised.value.filename).parent.parent.parent == tmp_path / "cache"
+    assert pipeline.files.written(raised.value) == raised.value.filename

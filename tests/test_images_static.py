@@ -2,13 +2,16 @@
 
 import io
 import logging
+import os
 import struct
 import zlib
 
 import pytest
 from PIL import Image, ImageCms
 
+from plugins.engine import files
 from plugins.images import pipeline, suffixes
+from plugins.images import signals as images_signals
 from plugins.images.pipeline import strip_metadata
 
 GPS_IFD = 0x8825
@@ -378,3 +381,66 @@ def test_many_files_without_alt_text_are_folded_and_still_stop_a_publish(build_s
     assert alt[-1].startswith("alt-folded-pub/posts/: 7 files have 14 images without alt text")
     failed = [r.getMessage() for r in caplog.records if r.levelno == logging.CRITICAL]
     assert failed and f"{len(errors)} error(s)" in failed[-1]
+
+
+# A full disk while Pelican copies the static files (probe 16, 7): up to 9 warnings of
+# Pelican's with two absolute paths each, then "content/images/x.jpg: is an empty file ...
+# copy it again" for photos that were whole: the copy was cut short, not the photo.
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="Linux's /dev/full")
+def test_copies_to_a_full_disk_are_one_error_naming_the_copy_and_the_disk(tmp_path, caplog):
+    from pelican.utils import copy_file
+
+    content, output = tmp_path / "content", tmp_path / "output"
+    (content / "images").mkdir(parents=True)
+    (output / "images").mkdir(parents=True)
+    for name in ("a.jpg", "b.jpg"):
+        jpeg_with_metadata(content / "images" / name)
+        (output / "images" / name).symlink_to("/dev/full")  # writes to it: ENOSPC
+    (content / "notes.txt").write_text("copied whole")
+    copies = images_signals.CopiesFailed({"PATH": str(content)})
+    utils = logging.getLogger("pelican.utils")
+    utils.addFilter(copies)
+    try:
+        with caplog.at_level(logging.WARNING, logger="pelican.utils"):
+            for name in ("a.jpg", "b.jpg"):
+                copy_file(str(content / "images" / name), str(output / "images" / name))
+            copy_file(str(content / "notes.txt"), str(output / "notes.txt"))
+    finally:
+        utils.removeFilter(copies)
+    disk = files.mount(str(output / "images" / "a.jpg"))
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        (
+            "ERROR",
+            "output/images/a.jpg: cannot write it: No space left on device (the disk of "
+            f"{disk} is full); left out of the site: the copy of content/images/a.jpg, and "
+            "any other that did not fit",
+        )
+    ]
+    assert copies.failed == {str(output / "images" / n) for n in ("a.jpg", "b.jpg")}
+    assert (output / "notes.txt").read_text() == "copied whole"
+
+
+def test_a_published_copy_smaller_than_its_photo_is_a_copy_cut_short(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    (content / "images").mkdir(parents=True)
+    (output / "images").mkdir(parents=True)
+    whole = jpeg_with_metadata(content / "images" / "x.jpg").read_bytes()
+    (output / "images" / "x.jpg").write_bytes(whole[: len(whole) // 2])
+    settings = {"PATH": str(content)}
+    line = images_signals._not_cleaned(
+        settings, output, output / "images" / "x.jpg", "image file is truncated"
+    )
+    assert line == (
+        f"output/images/x.jpg: is a copy of content/images/x.jpg cut short ({len(whole) // 2} "
+        f"of {len(whole)} bytes): writing it into the output did not finish (is that disk "
+        "full?); not published, the photo itself is whole: build again"
+    )
+    # the photo itself cut short (copied whole): the writer's to copy again, as before
+    (content / "images" / "x.jpg").write_bytes(whole[: len(whole) // 2])
+    (output / "images" / "x.jpg").write_bytes(whole[: len(whole) // 2])
+    line = images_signals._not_cleaned(
+        settings, output, output / "images" / "x.jpg", "image file is truncated"
+    )
+    assert line.startswith("content/images/x.jpg: image file is truncated; not published")

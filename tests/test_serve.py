@@ -4,6 +4,7 @@ The loop is tested for real: `invoke serve` on a free port over a copy of the fi
 mistake saved into a post, the terminal line and the problems report it serves, then the fix.
 """
 
+import errno
 import json
 import logging
 import os
@@ -321,7 +322,54 @@ def test_a_build_stopped_by_a_full_disk_names_the_file_it_could_not_write(raised
 
     shown = problem(_stopped(make))
     assert shown["source"] == source
-    assert shown["message"] == f"cannot write it: {raised.strerror}"
+    disk = " (the disk of / is full)" if raised.errno == errno.ENOSPC else ""
+    assert shown["message"] == f"cannot write it: {raised.strerror}{disk}"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="Linux's /dev/full")
+def test_a_page_written_to_a_full_disk_is_one_line_naming_it_and_the_disk(tmp_path):
+    # write() raises with no file's name: the line was "plugins/fastbuild/writer.py: line
+    # 453: OSError: [Errno 28] No space left on device" (probe 16, 7)
+    import jinja2
+
+    from plugins.fastbuild.writer import ParallelWriter
+
+    out = ParallelWriter(str(tmp_path), settings={"PAGINATED_TEMPLATES": {}})
+    out.write_file("index.html", jinja2.Template("<p>home"), {}, relative_urls=False)
+    (tmp_path / "index.html").symlink_to("/dev/full")
+    shown = problem(_stopped(lambda: out.flush(1, 1)))
+    disk = problems.files.mount(str(tmp_path / "index.html"))  # /dev: where it was written
+    assert (shown["level"], shown["source"]) == ("critical", str(tmp_path / "index.html"))
+    assert shown["message"] == (
+        f"cannot write it: No space left on device (the disk of {disk} is full)"
+    )
+
+
+def test_a_folder_pelican_could_not_empty_is_named_with_its_path(tmp_path):
+    # shutil.rmtree names the file inside the folder by itself ("index.html"): the line said
+    # "index.html: cannot write it", with no folder (probe 16, 10)
+    folder = tmp_path / "output" / "feeds"
+    try:
+        raise OSError(errno.EROFS, "Read-only file system", "index.html")
+    except OSError as exc:
+        record = logging.makeLogRecord(
+            {"levelno": logging.ERROR, "levelname": "ERROR", "msg": "Unable to delete directory %s"}
+            | {"args": (str(folder),), "exc_info": (type(exc), exc, exc.__traceback__)}
+        )
+    shown = problem(record)
+    assert (shown["source"], shown["message"]) == (
+        str(folder),
+        "cannot write it: Read-only file system",
+    )
+
+
+def test_a_write_no_one_named_says_the_machine_refused_it_not_oserror():
+    def write():
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    shown = problem(_stopped(write))
+    assert shown["source"] == "tests/test_serve.py"
+    assert shown["message"].endswith(": cannot write a file: No space left on device")
 
 
 def test_the_collector_keeps_warnings_and_errors_only():

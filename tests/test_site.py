@@ -402,3 +402,14 @@ def test_summaries_shown_as_cards_repeat_no_id(build_site):
             assert soup.find(id=link["href"][1:]), (page, link)
     card = site.soup("/").select_one(".post-summary")
     assert "Every booking is a range." in card.get_text(" ", strip=True)
+
+
+def test_no_bundle_manifest_piles_up_in_the_cache(build_site, tmp_path):
+    # one bundles-<hash of the output folder>.json a build, so a new one per publish (each
+    # publish has a folder of its own), never removed (probe 16, 10: 42 in one session)
+    cache = tmp_path / "cache"
+    (cache / "blogcore").mkdir(parents=True)
+    (cache / "blogcore" / "bundles-0123456789abcdef.json").write_text("{}")  # an earlier one
+    site = build_site(CACHE_PATH=str(cache))
+    assert list(site.output.glob("theme/css/site.*.min.css"))
+    assert not list(cache.rglob("bundles-*.json"))

@@ -5,8 +5,8 @@ copy, so only bundles are published), merged in the order given and minified (``
 ``.css``, ``rjsmin`` for ``.js``), written under the theme's static output folder with
 webassets' content hash in its name (``css/site.%(version)s.min.css`` becomes
 ``css/site.1a2b3c4d.min.css``): a changed stylesheet gets a new URL, so browsers may cache
-every bundle for good. webassets' manifest (a JSON file
-the caller places in CACHE_PATH) records each bundle's hash.
+every bundle for good. Every bundle is built in every build, which gives webassets its hash:
+no manifest is kept (one per output folder piled up in CACHE_PATH, a new one per publish).
 
 Templates do not use webassets' ``{% assets %}`` tag: it checks its bundle on every page that
 includes it. They read the URLs this module returns, once per build.
@@ -16,6 +16,8 @@ import os
 from collections.abc import Mapping, Sequence
 
 from webassets import Bundle, Environment
+
+from plugins.engine import files
 
 # one webassets filter per kind of bundle, chosen by the output's extension
 FILTERS = {".css": "rcssmin", ".js": "rjsmin"}
@@ -31,7 +33,6 @@ def build(
     source_dir: str,
     output_dir: str,
     url_prefix: str,
-    manifest: str,
 ) -> dict[str, str]:
     """Build every bundle; return each one's URL (``url_prefix/css/site.<hash>.min.css``).
 
@@ -40,21 +41,22 @@ def build(
     changed or not (a few milliseconds): the output folder may be new, and a bundle's file
     list may have changed.
     """
-    os.makedirs(os.path.dirname(manifest) or ".", exist_ok=True)
     env = Environment(
         directory=output_dir,
         url=url_prefix,
         load_path=[source_dir],
-        manifest=f"json:{manifest}",
+        manifest=False,  # the build below gives each bundle its hash
         versions="hash",
         url_expire=False,  # the hash is in the file name, not a query string
         cache=False,  # its filter cache would be a hidden folder in the output
         auto_build=False,
     )
     urls = {}
-    for name, (output, files) in bundles.items():
-        bundle = Bundle(*files, filters=bundle_filter(output), output=output)
+    for name, (output, sources) in bundles.items():
+        bundle = Bundle(*sources, filters=bundle_filter(output), output=output)
         env.register(name, bundle)
-        bundle.build(force=True)
+        # webassets' write names no file on a full disk: the bundle (its hash not known yet)
+        with files.writing(os.path.join(output_dir, output.replace("%(version)s", "*"))):
+            bundle.build(force=True)
         (urls[name],) = bundle.urls()
     return urls

@@ -24,6 +24,7 @@ from pelican.urlwrappers import Category
 from pelican.utils import truncate_html_words
 
 from plugins.engine import build, phases, settings_errors, side, translations
+from plugins.engine.files import write_atomically, writing
 from plugins.engine.items import every_article, static_output
 
 from . import (
@@ -351,6 +352,15 @@ def _say_folded(settings) -> None:
         )
 
 
+class NamedBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, whose write names its folder and the disk when
+    the disk is full (write() names no file: the line was a traceback through Jinja)."""
+
+    def dump_bytecode(self, bucket) -> None:
+        with writing(self.directory):
+            super().dump_bytecode(bucket)
+
+
 def _while_building(
     settings, library: str | logging.Logger, added: logging.Filter | logging.Handler
 ) -> None:
@@ -390,7 +400,7 @@ def on_initialized(pelican) -> None:
         stamp = hashlib.sha256(Path(memo.__file__).read_bytes()).hexdigest()[:12]
         folder = Path(settings["CACHE_PATH"], "jinja", stamp)
         folder.mkdir(parents=True, exist_ok=True)
-        jinja["bytecode_cache"] = FileSystemBytecodeCache(str(folder))
+        jinja["bytecode_cache"] = NamedBytecodeCache(str(folder))
     this = build.current(settings)
     _while_building(settings, GENERATORS_LOGGER, ALREADY_NAMED)  # one line per refused file
     for name in (READERS_LOGGER, UTILS_LOGGER):  # blogcore names these, with the file
@@ -450,16 +460,16 @@ def on_bundles(generators) -> None:
         for name, bundle in settings["BLOGCORE_BUNDLES"].items()
         if not bundle.get("when") or settings.get(bundle["when"])
     }
-    # one manifest per output folder, as for the sitemap's cache
     output = os.path.abspath(first.output_path)
-    name = hashlib.sha256(output.encode()).hexdigest()[:16]
     urls = assets.build(
         wanted,
         source_dir=os.path.join(first.theme, "assets"),  # not copied: only bundles are published
         output_dir=os.path.join(output, static_dir),
         url_prefix=static_dir,
-        manifest=os.path.join(settings["CACHE_PATH"], "blogcore", f"bundles-{name}.json"),
     )
+    # the manifests earlier versions kept, one per output folder (one per publish)
+    for old in Path(settings["CACHE_PATH"], "blogcore").glob("bundles-*.json"):
+        old.unlink(missing_ok=True)
     first.context.setdefault("bundles", {}).update(urls)
 
 
@@ -1172,10 +1182,10 @@ def write_sitemap(output_path: str, siteurl: str, filename: str, cache_file: str
         if head.indexable:
             url = head.canonical or sitemap.url_for(siteurl, relpath)
             entries.append((url, head.modified, head.alternates))
-    (root / filename).write_text(sitemap.render(entries), encoding="utf-8")
+    # named on a full disk (write() says no file), and never read half-written
+    write_atomically(root / filename, sitemap.render(entries))
     if cache_file:
-        Path(cache_file).parent.mkdir(parents=True, exist_ok=True)
-        Path(cache_file).write_bytes(pickle.dumps(seen))
+        write_atomically(cache_file, pickle.dumps(seen))
     return len(entries)
 
 
@@ -1185,7 +1195,7 @@ def on_output_written(pelican) -> None:
     default = Path(pelican.theme, "static", "favicon.svg")
     if not target.exists() and default.is_file():
         # after Pelican's static files: one copied first would stop the content's replacing it
-        target.write_bytes(default.read_bytes())
+        write_atomically(target, default.read_bytes())
 
 
 def on_site_written(pelican) -> None:

@@ -1,7 +1,6 @@
 """A build's warnings and errors, kept from its logging records, for the serve overlay."""
 
 import contextlib
-import errno
 import json
 import logging
 import os
@@ -17,8 +16,6 @@ from typing import Any, TextIO
 from plugins.engine import files
 
 FILE_NAME = ".build-problems.json"
-# errors of writing that are the machine's (a full disk, a quota, a read-only file system)
-_CANNOT_WRITE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 # "posts/x.md: Status 'drfat' ..." -> "posts/x.md": the file a message names first, by the
 # project's convention for messages about content; or a folder ("notes/: 188 files have ...")
 _SOURCE = re.compile(r"^(?P<source>[^\s:'\"]+(?:\.[A-Za-z0-9]{1,8}|/)): ")
@@ -53,11 +50,24 @@ def problem(record: logging.LogRecord) -> dict[str, str]:
         if match:
             source, message = match["source"], message[match.end() :]
     error = record.exc_info[1] if record.exc_info else None
-    written = isinstance(error, OSError) and (error.filename2 or error.filename)
-    if not source and written and error.errno in _CANNOT_WRITE:
+    written = files.written(error) if error is not None else None
+    if not source and written:
         # the machine's, not the code's: the file it could not write (a copy's destination),
-        # not the plugin line that wrote it nor the file it copied
-        source, message = _where_path(str(written)), f"cannot write it: {error.strerror}"
+        # with the disk that is full, not the plugin line that wrote it nor the file it copied
+        if not os.path.isabs(written):
+            # a name inside a folder removed by its descriptor (shutil.rmtree): the folder
+            # the message names ("Unable to delete directory /srv/site/output/feeds")
+            written = _named_path(record) or written
+        source, message = _where_path(written), files.cannot_write(error, written)
+    elif not source and isinstance(error, OSError) and error.errno in files.ONLY_WRITING:
+        # a write that names no file (one no code of ours wraps): the line that wrote, and
+        # that the machine refused it, not "OSError: [Errno 28]"
+        source, line = _where(error)
+        frames = list(traceback.walk_tb(error.__traceback__))
+        if not source and frames:  # written by a library alone: its file ("jinja2/bccache.py")
+            source, line = _where_written(frames[-1][0].f_code.co_filename), frames[-1][1]
+        where = f"line {line}: " if line else ""
+        message = f"{where}cannot write a file: {error.strerror}"
     if not source and record.exc_info and record.exc_info[1] is not None:
         # a build that stopped on an exception (a template or pelicanconf.py that does not
         # compile, a setting no plugin can use): the terminal has the traceback, the overlay
@@ -66,6 +76,13 @@ def problem(record: logging.LogRecord) -> dict[str, str]:
         if line and f"line {line}" not in message:
             message = f"line {line}: {message}"
     return {"level": record.levelname.lower(), "source": str(source), "message": message}
+
+
+def _named_path(record: logging.LogRecord) -> str | None:
+    """The first absolute path among a record's arguments."""
+    args = record.args if isinstance(record.args, tuple) else ()
+    paths = [os.fspath(a) for a in args if isinstance(a, (str, os.PathLike))]
+    return next((p for p in paths if isinstance(p, str) and os.path.isabs(p)), None)
 
 
 def _where(error: BaseException) -> tuple[str, int | None]:

@@ -23,6 +23,7 @@ from pelican.readers import _filter_discardable_metadata
 from pelican.writers import Writer
 
 from plugins.engine import compat as shared
+from plugins.engine import files
 from plugins.engine.compat import html_of  # noqa: F401 (used as compat.html_of)
 
 from . import feeds
@@ -105,12 +106,19 @@ def overridden_files(writer: Writer) -> set[str]:
 
 
 class FeedEntriesOnce(Writer):
-    """Writer that makes each post's feed item, and its XML, once per process (``feeds.py``).
+    """Writer that makes each post's feed item, and its XML, once per process (``feeds.py``),
+    and names the page or feed it could not write on a full disk.
 
     Relies on ``Writer._create_new_feed(feed_type, feed_title, context)`` (Pelican 2.6 to 4.12:
     the feedgenerator object) and ``_add_item_to_the_feed(feed, item)`` (adds one post's
-    item), both called by ``write_feed``.
+    item), both called by ``write_feed``; and on ``_open_w(filename, encoding, override)``
+    (Pelican 3.3 to 4.12), the file both write in a ``with`` block.
     """
+
+    def _open_w(self, filename, encoding, override=False):
+        # write() and close() raise "[Errno 28] No space left on device" without the file's
+        # name: the line named fastbuild's code, not the page and the disk
+        return files.Named(super()._open_w(filename, encoding, override), filename)
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings)

@@ -774,6 +774,8 @@ def clean_originals(
         except BrokenProcessPool:
             results[index] = Cleaned(source, error="could not be processed: a worker stopped")
         except Exception as exc:  # a bug, not bad input: still name the file
+            if files.written(exc):  # the cache's disk is full: one line for the build
+                raise
             results[index] = Cleaned(
                 source, error=f"could not be processed ({type(exc).__name__}: {exc})"
             )
@@ -946,6 +948,8 @@ def render_source(
         try:
             _encode(picture, spec, icc, target)
         except (OSError, ValueError) as exc:
+            if files.written(exc):  # the cache's disk is full: not this picture's fault
+                raise
             raise ImageError(f"cannot be written as {spec.format.upper()} ({exc})") from None
         out.append((spec.key, str(target), picture.width, picture.height))
     return out
@@ -1065,6 +1069,8 @@ def render(
                 except BrokenProcessPool:
                     errors[item.index] = "could not be processed: an image worker stopped"
                 except Exception as exc:  # a bug, not bad input: still name the file
+                    if files.written(exc):  # the cache's disk is full: one line for the build
+                        raise
                     errors[item.index] = f"could not be processed ({type(exc).__name__}: {exc})"
                 advance()
         finally:
@@ -1079,6 +1085,8 @@ def render(
             except ImageError as exc:
                 errors[item.index] = str(exc)
             except Exception as exc:  # a bug, not bad input: still name the file
+                if files.written(exc):  # the cache's disk is full: one line for the build
+                    raise
                 errors[item.index] = f"could not be processed ({type(exc).__name__}: {exc})"
             advance()
 

@@ -31,6 +31,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from plugins.engine import files
+
 from . import damage, retention
 from .pipeline import (
     FORMATS as FORMATS,  # re-exported: galleries uses it
@@ -252,7 +254,8 @@ class ImageBuild:
         target = self.output_path / path
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cached, target)
+            with files.writing(target):  # a full disk: the file, not this line of code
+                shutil.copyfile(cached, target)
         # a photo's own name may hold a space or a comma ("IMG 1, edited.jpg"): raw in a
         # srcset, they split the candidate list and the browser asks for nothing that exists
         return quote(path)

@@ -40,13 +40,69 @@ def _shown(settings, path: str | os.PathLike) -> str:
     return os.path.relpath(os.path.abspath(path), base)
 
 
+# Pelican's line for a static file (or a theme's) it could not copy, as a warning
+COPY_FAILED = "A problem occurred copying file %s to %s; %s"
+
+
+def _shown_output(settings, path: str | os.PathLike) -> str:
+    """A file of the output as a line names it: from the project when it is inside it (an
+    output/ or .output.builds/ folder), else in full (an output on another disk)."""
+    shown = _shown(settings, path)
+    return os.path.abspath(path) if shown.startswith(os.pardir) else shown
+
+
+class CopiesFailed(logging.Filter):
+    """Pelican's "A problem occurred copying file <source> to <copy>; [Errno 28] No space left
+    on device" (a warning, two absolute paths, one per file that did not fit: up to 9 on a full
+    disk) becomes one error naming the copy, the reason and the disk; the copies after it that
+    fail for the same reason on the same disk are folded into it. The copies cut short are
+    removed at the end of the build (``on_finalized``), not read as photos copied badly into
+    content/. One per build: it holds the copies that failed."""
+
+    def __init__(self, settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.failed: set[str] = set()  # the copies' paths
+        self.said: set[tuple[int | None, str]] = set()  # (errno, disk) named once
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if record.msg != COPY_FAILED or not isinstance(args, tuple) or len(args) != 3:
+            return True
+        source, copy, error = args
+        if not isinstance(error, OSError) or error.errno not in files.CANNOT_WRITE:
+            return True
+        where = error.filename2 or error.filename
+        if error.errno not in files.ONLY_WRITING and where != copy:
+            return True  # the source refused (EACCES reading it): Pelican's line says so
+        self.failed.add(str(copy))
+        disk = (error.errno, files.mount(str(copy)))
+        if disk in self.said:
+            return False
+        self.said.add(disk)
+        record.levelno, record.levelname = logging.ERROR, logging.getLevelName(logging.ERROR)
+        record.msg = "%s: %s; left out of the site: the copy of %s, and any other that did not fit"
+        record.args = (
+            _shown_output(self.settings, copy),
+            files.cannot_write(error, copy),
+            shown_source(self.settings, str(source)),
+        )
+        return True
+
+
 def on_initialized(pelican) -> None:
-    """Validate the IMAGES_* settings and fill in their defaults."""
+    """Validate the IMAGES_* settings and fill in their defaults; name the static files
+    Pelican could not copy, with the disk (CopiesFailed)."""
     try:
         pelican.settings.update(configure(pelican.settings))
     except SettingsError as exc:
         settings_errors.refuse(pelican.settings, exc)
         return
+    settings = pelican.settings
+    copies = build.current(settings).state(__package__).copies = CopiesFailed(settings)
+    utils = logging.getLogger("pelican.utils")
+    utils.addFilter(copies)
+    build.current(settings).on_close(lambda: utils.removeFilter(copies))
 
 
 def _publish_heif_as_jpeg(staticfiles) -> None:
@@ -272,6 +328,22 @@ def _clean_icon(settings, root: Path, path: Path) -> int:
     return 1
 
 
+def _not_cleaned(settings, root: Path, path: Path, error: str) -> str:
+    """The line for a published picture that could not be cleaned: a copy smaller than its
+    source in content/ is a copy that did not finish (the disk filled up as it was written),
+    not a photo to copy again; else what is wrong with the photo itself."""
+    source = Path(settings["PATH"]) / path.relative_to(root)
+    size, whole = _size(path), _size(source) if source.is_file() else None
+    if size is not None and whole is not None and size < whole:
+        return (
+            f"{_shown_output(settings, path)}: is a copy of {_shown(settings, source)} cut "
+            f"short ({size} of {whole} bytes): writing it into the output did not finish "
+            "(is that disk full?); not published, the photo itself is whole: build again"
+        )
+    why = damage.explain(error, path)
+    return f"{_label(settings, root, path)}: {why}; {NOT_PUBLISHED}"
+
+
 def on_finalized(pelican) -> None:
     """Every raster image in output/ is clean: originals replaced by their clean copies (from
     the cache: the static folders' were made during the build), whatever wrote them (static
@@ -280,6 +352,9 @@ def on_finalized(pelican) -> None:
     settings = pelican.settings
     root = Path(settings["OUTPUT_PATH"])
     renditions = root / settings["IMAGES_OUTPUT_DIR"]  # made clean by the pipeline already
+    copies = getattr(build.current(settings).state(__package__), "copies", None)
+    for copy in sorted(copies.failed) if copies else []:  # named already, with the disk
+        Path(copy).unlink(missing_ok=True)
     found = _published_files(root, renditions)
     published, raw = found.pictures, found.raw
     _clean_videos(settings, root, found.videos)
@@ -302,9 +377,9 @@ def on_finalized(pelican) -> None:
     cleaned = 0
     for path, result in zip(published, results, strict=True):
         if result.error:
+            line = _not_cleaned(settings, root, path, result.error)  # from its size
             path.unlink(missing_ok=True)
-            why = damage.explain(result.error, path)
-            logger.error("%s: %s; %s", _label(settings, root, path), why, NOT_PUBLISHED)
+            logger.error("%s", line)
             continue
         if result.path is None:
             cleaned += _clean_icon(settings, root, path)
