@@ -1,5 +1,6 @@
 """Signal receivers connecting the image pipeline to Pelican."""
 
+import errno
 import logging
 import os
 import posixpath
@@ -81,11 +82,13 @@ class CopiesFailed(logging.Filter):
             return False
         self.said.add(disk)
         record.levelno, record.levelname = logging.ERROR, logging.getLevelName(logging.ERROR)
-        record.msg = "%s: %s; left out of the site: the copy of %s, and any other that did not fit"
+        full = error.errno in (errno.ENOSPC, errno.EDQUOT)
+        record.msg = "%s: %s; left out of the site: the copy of %s, and any other %s"
         record.args = (
             _shown_output(self.settings, copy),
             files.cannot_write(error, copy),
             shown_source(self.settings, str(source)),
+            "that did not fit" if full else "refused the same way",
         )
         return True
 
