@@ -1,6 +1,8 @@
 """The fixture site built with pelicanconf.py: pages, head metadata, feeds, sitemap."""
 
+import errno
 import json
+import os
 import pickle
 import re
 import xml.etree.ElementTree as ET
@@ -413,3 +415,21 @@ def test_no_bundle_manifest_piles_up_in_the_cache(build_site, tmp_path):
     site = build_site(CACHE_PATH=str(cache))
     assert list(site.output.glob("theme/css/site.*.min.css"))
     assert not list(cache.rglob("bundles-*.json"))
+
+
+def test_a_full_disk_under_the_template_cache_names_its_folder(tmp_path):
+    # Jinja writes its compiled templates itself: the line was a traceback through Jinja
+    # ending in "OSError: [Errno 28] No space left on device" (probe 16, 7)
+    from plugins.blogcore.signals import NamedBytecodeCache
+    from plugins.engine import files
+
+    class NoSpace:  # a compiled template whose bytes find no space (what write() raises)
+        key = "0123abcd"
+
+        def write_bytecode(self, handle):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with pytest.raises(OSError) as raised:
+        NamedBytecodeCache(str(tmp_path)).dump_bytecode(NoSpace())
+    assert files.written(raised.value) == str(tmp_path)
+    assert os.listdir(tmp_path) == []  # no half-written file left
