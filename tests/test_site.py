@@ -374,7 +374,9 @@ def test_sitemap_rereads_only_pages_that_changed(tmp_path):
     assert write_sitemap(str(site), "https://x.test", "sitemap.xml", str(cache)) == 2
     # a cached head is trusted while its page's size and time are unchanged...
     known = pickle.loads(cache.read_bytes())
-    known["b.html"] = (known["b.html"][0], (True, "https://x.test/from-cache", None, ()))
+    assert known["output"] == str(site)
+    pages = known["pages"]
+    pages["b.html"] = (pages["b.html"][0], (True, "https://x.test/from-cache", None, ()))
     cache.write_bytes(pickle.dumps(known))
     write_sitemap(str(site), "https://x.test", "sitemap.xml", str(cache))
     assert "https://x.test/from-cache" in (site / "sitemap.xml").read_text()
@@ -406,15 +408,26 @@ def test_summaries_shown_as_cards_repeat_no_id(build_site):
     assert "Every booking is a range." in card.get_text(" ", strip=True)
 
 
-def test_no_bundle_manifest_piles_up_in_the_cache(build_site, tmp_path):
-    # one bundles-<hash of the output folder>.json a build, so a new one per publish (each
-    # publish has a folder of its own), never removed (probe 16, 10: 42 in one session)
+def test_no_bundle_manifest_nor_sitemap_cache_piles_up_in_the_cache(build_site, tmp_path):
+    # one bundles-<hash of the output folder>.json and one sitemap-<hash>.pickle a build, so
+    # new ones per publish (each has a folder of its own), never removed (probe 16, 10: 42
+    # after one session; 264 of each in a checkout used for a day)
     cache = tmp_path / "cache"
     (cache / "blogcore").mkdir(parents=True)
     (cache / "blogcore" / "bundles-0123456789abcdef.json").write_text("{}")  # an earlier one
+    gone = {"output": str(tmp_path / "removed-publish"), "pages": {}}
+    (cache / "blogcore" / "sitemap-0123456789abcdef.pickle").write_bytes(pickle.dumps(gone))
+    (cache / "blogcore" / "sitemap-fedcba9876543210.pickle").write_bytes(pickle.dumps({}))
+    kept = tmp_path / "serve-folder"  # another output folder, still there (make serve's)
+    kept.mkdir()
+    (cache / "blogcore" / "sitemap-1111111111111111.pickle").write_bytes(
+        pickle.dumps({"output": str(kept), "pages": {}})
+    )
     site = build_site(CACHE_PATH=str(cache))
     assert list(site.output.glob("theme/css/site.*.min.css"))
     assert not list(cache.rglob("bundles-*.json"))
+    left = sorted(p.name for p in (cache / "blogcore").glob("sitemap-*.pickle"))
+    assert len(left) == 2 and "sitemap-1111111111111111.pickle" in left, left
 
 
 def test_a_full_disk_under_the_template_cache_names_its_folder(tmp_path):

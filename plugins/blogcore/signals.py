@@ -1164,10 +1164,7 @@ def write_sitemap(output_path: str, siteurl: str, filename: str, cache_file: str
     build is not read again (`make serve` rebuilds keep most pages).
     """
     root = Path(output_path)
-    known: dict[str, tuple] = {}
-    if cache_file:
-        with contextlib.suppress(OSError, pickle.PickleError, EOFError, ValueError):
-            known = pickle.loads(Path(cache_file).read_bytes())
+    known = _sitemap_cache(cache_file)["pages"] if cache_file else {}
     seen: dict[str, tuple] = {}
     entries = []
     found = _files_under(str(root), lambda name: name.endswith(".html"))
@@ -1185,8 +1182,27 @@ def write_sitemap(output_path: str, siteurl: str, filename: str, cache_file: str
     # named on a full disk (write() says no file), and never read half-written
     write_atomically(root / filename, sitemap.render(entries))
     if cache_file:
-        write_atomically(cache_file, pickle.dumps(seen))
+        # with its folder: a publish has a folder of its own, its cache is removed with it
+        write_atomically(cache_file, pickle.dumps({"output": str(root), "pages": seen}))
     return len(entries)
+
+
+def _sitemap_cache(cache_file: str | os.PathLike) -> dict:
+    """A sitemap cache: {"output": its output folder, "pages": {relpath: (stamp, head)}}."""
+    with contextlib.suppress(OSError, pickle.PickleError, EOFError, ValueError, TypeError):
+        cache = pickle.loads(Path(cache_file).read_bytes())
+        if isinstance(cache, dict) and isinstance(cache.get("pages"), dict):
+            return cache
+    return {"output": "", "pages": {}}
+
+
+def _prune_sitemap_caches(folder: Path) -> None:
+    """Remove the sitemap caches of output folders that are gone (each publish builds into a
+    new one: a cache per publish piled up, never read again)."""
+    for cache_file in folder.glob("sitemap-*.pickle"):
+        output = _sitemap_cache(cache_file)["output"]
+        if not output or not os.path.isdir(output):
+            cache_file.unlink(missing_ok=True)
 
 
 def on_output_written(pelican) -> None:
@@ -1310,6 +1326,7 @@ def on_sitemap(pelican) -> None:
         name = hashlib.sha256(output.encode()).hexdigest()[:16]
         cache_file = os.path.join(settings["CACHE_PATH"], "blogcore", f"sitemap-{name}.pickle")
         write_sitemap(output, settings["SITEURL"], settings["BLOGCORE_SITEMAP"], cache_file)
+        _prune_sitemap_caches(Path(cache_file).parent)
 
 
 def on_finalized(pelican) -> None:
