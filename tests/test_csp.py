@@ -2,6 +2,7 @@
 carrying the policy in every page and in _headers."""
 
 import logging
+import os
 import re
 
 import pytest
@@ -611,3 +612,18 @@ def test_a_publish_with_pictures_of_other_sites_still_fails_and_the_advice_lets_
     build_site(BLOGGER, PLUGINS=WITH_CSP, name="blogger-no-upgrade", CSP_EXTRA=extra,
                siteurl="http://localhost:8000", CSP_UPGRADE_INSECURE_REQUESTS=False)  # fmt: skip
     assert [level for level, _ in _csp_lines(caplog)] == ["WARNING"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="Linux's /dev/full")
+def test_a_full_disk_names_the_headers_file_not_the_plugin_line(tmp_path):
+    # the build's line was "plugins/csp/signals.py: line 305: ... No space left on device"
+    from types import SimpleNamespace
+
+    from plugins.csp import signals as csp_signals
+    from plugins.engine import files
+
+    settings = configure({"CSP_ENABLED": True, "CSP_HEADERS_SAVE_AS": "_headers"})
+    (tmp_path / "_headers").symlink_to("/dev/full")  # every write to it: ENOSPC
+    with pytest.raises(OSError) as raised:
+        csp_signals.on_finalized(SimpleNamespace(settings=settings, output_path=str(tmp_path)))
+    assert files.written(raised.value) == str(tmp_path / "_headers")

@@ -12,7 +12,7 @@ from pelican.generators import StaticGenerator
 
 from plugins.blogcore.links import preview_host
 from plugins.engine import build as engine_build
-from plugins.engine import items, phases, settings_errors
+from plugins.engine import files, items, phases, settings_errors
 
 from . import inline, media
 from .policy import MARKER, Policy, PolicyError, build, headers_file, origin
@@ -302,7 +302,8 @@ def on_finalized(pelican) -> None:
         theirs = target.read_text(encoding="utf-8").split(MARKER, 1)[0].rstrip("\n")
     ours = headers_file(build_policy(settings))
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(f"{theirs}\n\n{ours}" if theirs else ours, encoding="utf-8")
+    with files.writing(target):  # a full disk: this file, not this line
+        target.write_text(f"{theirs}\n\n{ours}" if theirs else ours, encoding="utf-8")
 
 
 def register() -> None:

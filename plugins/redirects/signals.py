@@ -11,6 +11,7 @@ from pelican.utils import slugify
 
 from plugins.blogcore.checks import planned_outputs
 from plugins.engine import build, phases, settings_errors, side
+from plugins.engine.files import writing
 from plugins.engine.side import shown
 
 from . import paths, published
@@ -379,7 +380,8 @@ def _write_page(root: Path, claim: paths.Wanted, template, context: dict, siteur
     )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+        with writing(target):  # a full disk: the error names the page
+            target.write_text(html, encoding="utf-8")
     except OSError as exc:
         logger.error(
             "%s %s could not be written (%s)",
@@ -412,7 +414,8 @@ def on_finalized(pelican) -> None:
     text = paths.redirects_file(lines, theirs, FILE_MARKER)
     if text:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        with writing(target):  # a full disk: this file, not this line
+            target.write_text(text, encoding="utf-8")
     elif target.is_file():  # only our rules of an earlier build (make serve), none now
         target.unlink()
 
