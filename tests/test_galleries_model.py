@@ -370,3 +370,23 @@ def test_visibility(status, date, drafts_written, expected):
 )
 def test_suggest(name, known, expected):
     assert model.suggest(name, known) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "site_folder", "found"),
+    [
+        # an address from the site's root, as Jekyll and Hugo sites write pictures
+        ("/images/lamp.jpg", "", ("images/lamp.jpg", "root")),
+        ("/images/trip/../lamp.PNG?v=2", "", ("images/lamp.PNG", "root")),
+        ("/blog/images/lamp.jpg", "/blog", ("images/lamp.jpg", "root")),
+        ("/blog/images/lamp.jpg", "/blog/", ("images/lamp.jpg", "root")),
+        ("/images/lamp.jpg", "/blog", None),  # outside the site's folder: another site's
+        ("//cdn.example.org/lamp.jpg", "", None),  # another host
+        ("/images/lamp.svg", "", None),
+        ("images/lamp.jpg", "", None),  # relative: blogcore's link check says what to write
+        ("{static}/images/lamp.jpg", "/blog", ("images/lamp.jpg", "static")),
+    ],
+)
+def test_image_refs_from_the_sites_root(src, site_folder, found):
+    refs = model.image_refs(f'<p><img alt="A lamp" src="{src}"></p>', "posts", site_folder)
+    assert [(r.path, r.kind) for r in refs] == ([found] if found else [])

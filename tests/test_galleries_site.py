@@ -524,3 +524,43 @@ def test_a_relative_link_to_a_gallery_photo_is_told_to_show_the_gallery(tmp_path
         "photos as renditions, not as they are: show the gallery with {gallery}launch on a line "
         "of its own (each photo opens full size), or link its page"
     ], said
+
+
+def test_a_photo_written_from_the_sites_root_is_a_picture_like_a_static_one(tmp_path):
+    # ![A lamp](/images/lamp.jpg) (Jekyll's and Hugo's way) was a plain <img> of the full-size
+    # original: no renditions, no width and height. Pelican publishes content/images/lamp.jpg
+    # at that address, so it is that file, shown as {static}/images/lamp.jpg is.
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    photo(content / "images" / "lamp.jpg", 6, size=(600, 400))  # GPS, stored sideways
+    photo(content / "galleries" / "trip" / "hill.jpg", 1, size=(600, 400))
+    photo(content / "posts" / "desk.jpg", 1, size=(600, 400))  # no static folder publishes it
+    body = (
+        "![A lamp](/images/lamp.jpg)\n\n"
+        '<img src="/images/lamp.jpg" alt="The lamp again">\n\n'
+        "![A hill](/galleries/trip/hill.jpg)\n\n"
+        "![A desk](/posts/desk.jpg)\n"
+    )
+    (content / "posts" / "lamp.md").write_text(_post("lamp", 6, body=body))
+    site, _ = build(tmp_path, content, name="root")
+    article = site.soup("posts/lamp/").select_one(".post-content")
+    pictures = article.select("picture.post-picture")
+    assert [p.img["alt"] for p in pictures] == ["A lamp", "The lamp again"]
+    for picture in pictures:
+        assert picture.select_one("source[type='image/webp']") is not None
+        assert (int(picture.img["width"]), int(picture.img["height"])) == (300, 200)  # fitted
+        for tag in picture.select("source, img"):
+            for candidate in tag["srcset"].split(","):
+                path = unquote(urlsplit(candidate.split()[0]).path)[1:]
+                assert path.startswith("renditions/images/lamp-")
+                assert_no_metadata(site.output / path)
+    # a gallery's photo and a file no static folder publishes are not the site's files there:
+    # left as written (a gallery publishes renditions only; blogcore's link check names both)
+    left = {img["alt"]: img["src"] for img in article.select("img:not(picture img)")}
+    assert left == {"A hill": "/galleries/trip/hill.jpg", "A desk": "/posts/desk.jpg"}
+    assert not (site.output / "galleries" / "trip" / "hill.jpg").exists()
+    assert not list((site.output / "renditions" / "images").glob("hill-*"))
+    # the original a reader may still open at /images/lamp.jpg is the cleaned copy
+    assert_no_metadata(site.output / "images" / "lamp.jpg")
+    with Image.open(content / "images" / "lamp.jpg") as source:
+        assert source.getexif().get_ifd(GPS)  # the test would prove nothing otherwise

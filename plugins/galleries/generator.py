@@ -9,9 +9,11 @@ import json
 import logging
 import os
 import shlex
+from fnmatch import fnmatch
 from itertools import chain
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
@@ -187,14 +189,17 @@ def _post_image_requests(generator, contents) -> list[tuple[Any, model.ImageRef,
     settings = generator.settings
     service = images
     root = Path(generator.path).resolve()
+    site_folder = urlparse(settings.get("SITEURL") or "").path
     found = []
     for content in contents:
         html = compat.html_of(content)  # the body as read (compat.py: Content._content)
         if not html or "<img" not in html:
             continue
         source_dir = os.path.dirname(os.path.relpath(content.source_path, generator.path))
-        for written in model.image_refs(html, source_dir.replace(os.sep, "/")):
+        for written in model.image_refs(html, source_dir.replace(os.sep, "/"), site_folder):
             for candidate in written.candidates:
+                if written.kind == "root" and not _published_as_is(settings, candidate):
+                    continue  # /images/x.jpg names the file only if Pelican publishes it there
                 try:  # a name too long for the disk or with a NUL byte (%00) names no file
                     path = (root / candidate).resolve()
                 except (OSError, ValueError):
@@ -212,6 +217,28 @@ def _post_image_requests(generator, contents) -> list[tuple[Any, model.ImageRef,
             )
             found.append((content, ref, request))
     return found
+
+
+def _published_as_is(settings: dict[str, Any], path: str) -> bool:
+    """Whether Pelican publishes the content folder's file ``path`` (``images/x.jpg``) at
+    that same address: a file of a static folder, not left out (STATIC_EXCLUDES: the
+    galleries' and team's folders; IGNORE_FILES; a dot-file) nor moved (EXTRA_PATH_METADATA).
+    An image written from the site's root (``/images/x.jpg``) is then that file, shown as
+    ``{static}/images/x.jpg`` is."""
+
+    def under(folders) -> bool:
+        return any(
+            f in ("", ".") or path == f or path.startswith(f + "/")
+            for f in (str(f).strip("/") for f in folders or [])
+        )
+
+    ignored = settings.get("IGNORE_FILES") or []
+    if not under(settings.get("STATIC_PATHS")) or under(settings.get("STATIC_EXCLUDES")):
+        return False
+    if any(p.startswith(".") or any(fnmatch(p, i) for i in ignored) for p in path.split("/")):
+        return False
+    moved = (settings.get("EXTRA_PATH_METADATA") or {}).get(path) or {}
+    return not any(key in moved for key in ("path", "save_as", "url"))
 
 
 def _attached(settings: dict[str, Any]) -> list[tuple[Any, str]]:

@@ -743,7 +743,7 @@ class ImageRef:
     tag: str  # the <img> tag as written
     path: str  # within the content folder, e.g. images/x.jpg
     attrs: tuple[tuple[str, str], ...]
-    kind: str = "static"  # the link's word: static, attach or filename
+    kind: str = "static"  # the link's word: static, attach or filename; root: /images/x.jpg
 
     @property
     def candidates(self) -> list[str]:
@@ -770,19 +770,27 @@ def written_size(attrs: dict[str, str], width: int, height: int) -> tuple[int | 
     return wide, high
 
 
-def image_refs(content: str, source_dir: str) -> list[ImageRef]:
+def image_refs(content: str, source_dir: str, site_folder: str = "") -> list[ImageRef]:
     """``<img>`` tags pointing at JPEG, PNG or WebP files of the content folder.
 
     ``source_dir`` is the post's folder within the content folder (``posts``): a link
-    without a leading slash is relative to it, as with Pelican's ``{static}``. SVGs, GIFs
-    and remote images are left alone.
+    without a leading slash is relative to it, as with Pelican's ``{static}``. A plain
+    address from the site's root (``/images/x.jpg``, under ``site_folder`` when the site is
+    published in one: ``/blog/images/x.jpg``) is kind "root": the file there, if a static
+    folder publishes it at that address. SVGs, GIFs and remote images are left alone.
     """
     refs = []
     for written, attrs, src in _images(content):
         prefix = _LINK_PREFIX.match(src)
-        if not prefix:
-            continue
-        target = src[prefix.end() :].split("?", 1)[0].split("#", 1)[0]
+        if prefix:
+            kind = prefix.group(1) or prefix.group(2)
+            target = src[prefix.end() :]
+        else:
+            target = _from_root(src, site_folder)
+            if target is None:
+                continue
+            kind = "root"
+        target = target.split("?", 1)[0].split("#", 1)[0]
         suffix = "." + target.rpartition(".")[2].lower()
         if suffix not in PHOTO_EXTENSIONS:
             continue
@@ -797,9 +805,20 @@ def image_refs(content: str, source_dir: str) -> list[ImageRef]:
                     parts.pop()
             elif part not in ("", "."):
                 parts.append(part)
-        kind = prefix.group(1) or prefix.group(2)
         refs.append(ImageRef(written, "/".join(parts), attrs, kind))
     return refs
+
+
+def _from_root(src: str, site_folder: str) -> str | None:
+    """The path an address from the site's root (``/images/x.jpg``) names in the site's
+    folder (``/images/x.jpg``); None for any other address (relative, another host's
+    ``//cdn/x.jpg``, or outside ``site_folder``, the folder the site is published under)."""
+    if not src.startswith("/") or src.startswith("//"):
+        return None
+    folder = site_folder.rstrip("/")
+    if not folder:
+        return src
+    return src[len(folder) :] if src.startswith(folder + "/") else None
 
 
 def _as_written(value: str) -> str:
