@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from plugins.images import pipeline
 from tests.conftest import DEV_CONF, FIXTURES, PUBLISH_CONF, TEST_SITEURL, Site, run_pelican
@@ -564,3 +564,31 @@ def test_a_photo_written_from_the_sites_root_is_a_picture_like_a_static_one(tmp_
     assert_no_metadata(site.output / "images" / "lamp.jpg")
     with Image.open(content / "images" / "lamp.jpg") as source:
         assert source.getexif().get_ifd(GPS)  # the test would prove nothing otherwise
+
+
+def test_an_icon_with_a_transparent_background_keeps_it_in_every_rendition(tmp_path):
+    # a palette PNG with a transparent colour (a red dot icon) had a JPEG fallback on white: a
+    # white square on a dark page; WebP kept the transparency
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    icon = Image.new("P", (25, 25), 0)
+    icon.putpalette([0, 0, 0, 220, 30, 30])
+    ImageDraw.Draw(icon).ellipse((2, 2, 22, 22), fill=1)
+    icon.save(content / "images" / "dot.png", transparency=0)
+    photo(content / "images" / "opaque.png", 1, size=(300, 200), fmt="PNG")
+    body = "![A red dot](/images/dot.png)\n\n![Four squares]({static}/images/opaque.png)\n"
+    (content / "posts" / "dot.md").write_text(_post("dot", 7, body=body))
+    site, _ = build(tmp_path, content, name="dot")
+    dot, opaque = site.soup("posts/dot/").select(".post-content picture.post-picture")
+    fallback = unquote(urlsplit(dot.img["src"]).path)[1:]
+    assert fallback.endswith(".png")
+    webp = unquote(urlsplit(dot.source["srcset"].split()[0]).path)[1:]
+    for path in (fallback, webp):
+        with Image.open(site.output / path) as image:
+            rgba = image.convert("RGBA")
+            assert rgba.size == (25, 25)
+            assert rgba.getpixel((0, 0))[3] == 0  # the corner shows the page through
+            assert rgba.getpixel((12, 12))[3] == 255
+    assert_no_metadata(site.output / fallback)
+    # a picture with nothing transparent keeps its JPEG fallback
+    assert opaque.img["src"].endswith(".jpg")

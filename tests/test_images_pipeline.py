@@ -479,3 +479,39 @@ def test_a_full_cache_disk_stops_with_the_cache_file_not_a_line_per_picture(tmp_
     assert raised.value.errno == errno.ENOSPC
     assert Path(raised.value.filename).parent.parent.parent == tmp_path / "cache"
     assert pipeline.files.written(raised.value) == raised.value.filename
+
+
+def _icon(path: Path, mode: str) -> Path:
+    """A red dot on a background: transparent (palette with a transparent colour, RGBA, LA),
+    or an alpha channel no pixel uses (RGBA-opaque)."""
+    image = Image.new("RGBA", (40, 40), (0, 0, 0, 255 if mode == "RGBA-opaque" else 0))
+    image.paste((220, 30, 30, 255), (10, 10, 30, 30))
+    if mode == "P":
+        image = image.convert("P", palette=Image.Palette.ADAPTIVE, colors=4)
+        image.save(path, "PNG", transparency=image.getpixel((0, 0)))
+    else:
+        image.convert("LA" if mode == "LA" else "RGBA").save(path, "PNG")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("mode", "fallback"),
+    [("P", "png"), ("RGBA", "png"), ("LA", "png"), ("RGBA-opaque", "jpg")],
+)
+def test_a_picture_with_transparency_gets_a_png_fallback(tmp_path, mode, fallback):
+    # a transparent icon's "jpeg" rendition was flattened on white: a white square on a dark
+    # page, while its WebP kept the transparency
+    source = _icon(tmp_path / "dot.png", mode)
+    specs = tuple(RenditionSpec(w, 100_000, format=f) for w in (20, 400) for f in ("webp", "jpeg"))
+    [renditions] = only(render([RenditionRequest(source, specs)], tmp_path / "cache"))
+    jpeg = [r for r in renditions if r.spec.format == "jpeg"]
+    assert {r.path.suffix for r in jpeg} == {f".{fallback}"}
+    assert {r.media_type for r in jpeg} == {"image/png" if fallback == "png" else "image/jpeg"}
+    for rendition in renditions:
+        with Image.open(rendition.path) as image:
+            corner = image.convert("RGBA").getpixel((0, 0))
+            assert corner[3] == (255 if mode == "RGBA-opaque" else 0), rendition.path
+            assert "exif" not in image.info
+    # found in the cache next time, as it was written
+    again = render([RenditionRequest(source, specs)], tmp_path / "cache")
+    assert again[0].rendered == 0 and again[0].renditions == renditions

@@ -105,14 +105,16 @@ class PictureSource:
 
 @dataclass(frozen=True)
 class Picture:
-    """What a template needs for ``<picture>``: modern formats, then the JPEG fallback."""
+    """What a template needs for ``<picture>``: modern formats, then the fallback: JPEG, or
+    PNG for a picture with transparency (an icon keeps its transparent background)."""
 
     sources: tuple[PictureSource, ...]  # best first, without the fallback
-    fallback: PictureSource  # JPEG
+    fallback: PictureSource  # JPEG (PNG for a picture with transparency)
 
     @property
     def url(self) -> str:
-        """The largest JPEG: for JSON-LD, og:image and templates that want one URL."""
+        """The largest fallback (JPEG, or PNG): for JSON-LD, og:image and templates that want
+        one URL."""
         return self.fallback.candidates[-1].url
 
     @property
@@ -208,7 +210,9 @@ class ImageBuild:
             self.reused += len(result.renditions) - result.rendered
             formats = request.formats or self.formats
             by_format: dict[str, dict[int, Candidate]] = {fmt: {} for fmt in formats}
+            written = {}  # format asked -> (format, media type) written: PNG for a "jpeg" one
             for rendition in result.renditions:
+                written[rendition.spec.format] = (rendition.format, rendition.media_type)
                 self.used.add(rendition.path)
                 url = self._publish(request.name, rendition.path, rendition.digest)
                 candidates = by_format[rendition.spec.format]
@@ -216,12 +220,12 @@ class ImageBuild:
                 candidates.setdefault(
                     rendition.width, Candidate(url, rendition.width, rendition.height)
                 )
-            sources = tuple(
-                PictureSource(fmt, FORMATS[fmt][2], tuple(sorted(found.values(), key=_width)))
+            sources = {
+                fmt: PictureSource(*written[fmt], tuple(sorted(found.values(), key=_width)))
                 for fmt, found in by_format.items()
-            )
-            fallback = next(s for s in sources if s.format == "jpeg")
-            pictures.append(Picture(tuple(s for s in sources if s is not fallback), fallback))
+            }
+            fallback = sources.pop("jpeg")  # PNG for a picture with transparency
+            pictures.append(Picture(tuple(sources.values()), fallback))
         self.seconds += time.perf_counter() - started
         return pictures
 
