@@ -468,7 +468,9 @@ def test_a_full_cache_disk_stops_with_the_cache_file_not_a_line_per_picture(tmp_
     sources = [photo(tmp_path / f"in{n}.jpg", 1) for n in range(2)]
     specs = (RenditionSpec(64, 64, format="webp"),)
 
-    def full(picture, spec, icc, target):  # what replacing() raises when write() finds no space
+    def full(
+        picture, spec, icc, target, alpha=False
+    ):  # what replacing() raises when write() finds no space
         with pipeline.files.replacing(target) as handle:
             handle.write(b"RIFF")
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
