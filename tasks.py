@@ -788,6 +788,8 @@ def send_webmentions(c, timeout=10.0):
             file=sys.stderr,
         )
         sys.exit(130)
+    except send.FileError as exc:
+        sys.exit(f"{_shown(exc.path)}: {exc.problem}.")
     except OSError as exc:
         sys.exit(f"Could not record what was sent in {_shown(record)}: {exc.strerror or exc}.")
     print(f"{sum(o.result == 'sent' for o in outcomes)} sent, {len(outcomes)} tried.")

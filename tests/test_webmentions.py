@@ -6,7 +6,10 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,7 +20,7 @@ import pytest
 
 from plugins.webmentions import client, mentions
 from plugins.webmentions.settings import SettingsError, configure
-from tests.conftest import FIXTURES, TEST_SITEURL
+from tests.conftest import FIXTURES, ROOT, TEST_SITEURL
 
 RECORDED = FIXTURES / "webmentions"
 DOMAIN = "blog.example.test"
@@ -836,6 +839,65 @@ def test_what_is_sent_is_recorded_at_once_and_kept_when_stopped(targets, tmp_pat
     results = [o.target for o in send.send_pending(outbox, sent, 0.5)]
     assert results == [f"{base}/garbage", f"{base}/atag"]
     assert [path for path, _ in posted] == ["/endpoint-c"]
+
+
+@pytest.mark.parametrize(
+    ("outbox", "said"),
+    [
+        ('{"version": 1, "posts": ["https://a.test/"]}', '"posts" must be an object'),
+        ('{"version": 1}', '"posts" must be an object'),
+        ('{"version": 1, "posts": {"https://blog.test/p/": "https://a.test/"}}',
+         "\"posts\" → 'https://blog.test/p/' must be a list of link URLs"),
+        ('["https://a.test/"]', "expected an object {\"version\": 1, \"posts\""),
+        ('{"version": 1, "posts": {', "not valid JSON"),
+    ],
+)  # fmt: skip
+def test_an_outbox_of_the_wrong_shape_is_one_line(tmp_path, outbox, said):
+    from plugins.webmentions import send
+
+    (tmp_path / "outbox.json").write_text(outbox, encoding="utf-8")
+    with pytest.raises(send.FileError) as caught:
+        send.send_pending(tmp_path / "outbox.json", tmp_path / "sent.json", 0.5)
+    assert caught.value.path == tmp_path / "outbox.json"
+    assert said in caught.value.problem and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("record", ['{"https://blog.test/p/ https://a', "[]", b"\xff\xfe{}"])
+def test_a_damaged_sent_record_stops_before_sending_anything(targets, tmp_path, record):
+    from plugins.webmentions import send
+
+    base, posted = targets
+    outbox, sent = tmp_path / "outbox.json", tmp_path / "sent.json"
+    send.write_outbox(outbox, {"https://blog.example.test/posts/ranges/": [f"{base}/linktag"]})
+    if isinstance(record, str):
+        record = record.encode()
+    sent.write_bytes(record)
+    with pytest.raises(send.FileError) as caught:
+        send.send_pending(outbox, sent, 0.5)
+    assert caught.value.path == sent and "every site would be notified again" in str(caught.value)
+    assert posted == [] and sent.read_bytes() == record  # nobody notified, the record kept
+
+
+def test_send_webmentions_says_a_damaged_file_in_one_line(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for kept in ("tasks.py", "pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / kept, project / kept)
+    for linked in ("plugins", "theme"):
+        (project / linked).symlink_to(ROOT / linked, target_is_directory=True)
+    (project / "content").mkdir()
+    cache = project / ".cache" / "pelican"
+    cache.mkdir(parents=True)
+    (cache / "webmentions-outbox.json").write_text('{"version": 1, "posts": []}')
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "send-webmentions"],
+        cwd=project, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        '.cache/pelican/webmentions-outbox.json: "posts" must be an object '
+        '{"<post URL>": ["<link URL>", ...]}, got a JSON list.'
+    ]
 
 
 def test_publish_builds_record_external_links_only(build_site, tmp_path):

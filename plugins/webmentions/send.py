@@ -158,12 +158,63 @@ class Outcome:
         return self.result in ("sent", "no endpoint") or self.result.startswith("rejected 4")
 
 
-def _read(path: Path) -> dict:
+class FileError(Exception):
+    """An outbox or record file that cannot be used as it is: ``path`` and what was expected."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+def _read(path: Path, what: str) -> dict:
+    """A JSON object file; FileError (naming ``what`` was expected) when it is anything else."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except UnicodeDecodeError:
+        data = None
+    except ValueError as exc:
+        raise FileError(path, f"not valid JSON ({exc}); expected {what}") from None
+    if not isinstance(data, dict):
+        raise FileError(path, f"expected {what}, got {_kind(data)}")
+    return data
+
+
+def _kind(value: object) -> str:
+    return "text that is not UTF-8" if value is None else f"a JSON {type(value).__name__}"
+
+
+_POSTS = '{"<post URL>": ["<link URL>", ...]}'
+
+
+def _outbox(path: Path) -> dict[str, list[str]]:
+    """The outbox's posts (source URL -> target URLs), checked."""
+    posts = _read(path, f'an object {{"version": 1, "posts": {_POSTS}}}').get("posts")
+    if not isinstance(posts, dict):
+        got = "nothing" if posts is None else _kind(posts)
+        raise FileError(path, f'"posts" must be an object {_POSTS}, got {got}')
+    for source, targets in posts.items():
+        if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
+            raise FileError(path, f'"posts" → {source!r} must be a list of link URLs')
+    return posts
+
+
+def _sent(path: Path) -> dict:
+    """The record of what was sent; nothing yet when it does not exist.
+
+    A damaged record stops the run (FileError) rather than counting as empty: that would
+    notify every site again.
+    """
+    if not path.exists():
         return {}
-    return data if isinstance(data, dict) else {}
+    try:
+        return _read(path, 'an object {"<post URL> <link URL>": {...}, ...}')
+    except FileError as exc:
+        raise FileError(
+            path,
+            f"{exc.problem}; nothing was sent, since every site would be notified again: "
+            "restore the file, or delete it to notify them all again",
+        ) from None
 
 
 def _write(path: Path, data: dict) -> None:
@@ -186,10 +237,11 @@ def send_pending(
 
     Each target that is done is recorded at once (the file replaced whole), so a run stopped
     part-way (Ctrl-C, a kill) loses at most the target in flight; ``report`` is told each
-    outcome as it comes. A target that fails is one outcome, and the run goes on.
+    outcome as it comes. A target that fails is one outcome, and the run goes on. An outbox
+    or record that is not what this module writes raises FileError before anything is sent.
     """
-    posts = _read(outbox_path).get("posts", {})
-    sent = _read(sent_path)
+    posts = _outbox(outbox_path)
+    sent = _sent(sent_path)
     outcomes = []
     for source, targets in sorted(posts.items()):
         for target in targets:
