@@ -8,11 +8,12 @@ import subprocess
 from gettext import NullTranslations
 from pathlib import Path
 from types import SimpleNamespace
+from xml.etree import ElementTree
 
 import pytest
 from jinja2 import Environment, pass_context
 
-from plugins.i18n import catalogs, taxonomy, templating
+from plugins.i18n import catalogs, feeds, taxonomy, templating
 from plugins.i18n.settings import SettingsError, configure
 from tests.conftest import ROOT
 
@@ -90,6 +91,67 @@ def test_feeds_carry_their_language(site):
     assert "Premières lueurs" not in site.text("feeds/all-en.atom.xml")
     link = site.soup(FR_URL).select_one("head link[type='application/atom+xml'][hreflang=fr]")
     assert link["href"] == f"{site.siteurl}/feeds/all-fr.atom.xml"
+
+
+def _feed_head(site, path: str) -> tuple[str, str]:
+    """A feed's own title and its rel=alternate link."""
+    root = ElementTree.fromstring(site.text(path))
+    ns = {"atom": "http://www.w3.org/2005/Atom"}
+    link = root.find("atom:link[@rel='alternate']", ns)
+    return root.findtext("atom:title", namespaces=ns), link.get("href")
+
+
+def test_each_language_feed_says_its_language_and_links_its_home(site):
+    # subscribed to several, a reader tells them apart; each in its own language
+    assert _feed_head(site, "feeds/all.atom.xml") == ("The Tessellate Blog", f"{site.siteurl}/")
+    assert _feed_head(site, "feeds/all-en.atom.xml") == (
+        "The Tessellate Blog: posts in English",
+        f"{site.siteurl}/",
+    )
+    # as the French pages offer it (their <link rel=alternate hreflang=fr title>); the site
+    # has no French home page: the site's
+    offered = site.soup(FR_URL).select_one("head link[type='application/atom+xml'][hreflang=fr]")
+    assert _feed_head(site, "feeds/all-fr.atom.xml") == (offered["title"], f"{site.siteurl}/")
+    assert offered["title"] == "The Tessellate Blog\u00a0: billets en français"
+
+
+WELCOME = "Title: Welcome\nURL:\nSave_as: index.html\n\nGreetings from the cooperative.\n"
+ACCUEIL = "Title: Accueil\nLang: fr\nURL: fr/\nSave_as: fr/index.html\n\nIci.\n"
+BIENVENUE = "Title: Bienvenue\nSlug: welcome\nLang: fr\n\nBonjour de la coopérative.\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "home"),
+    [
+        # the home page's French translation (at its own URL)
+        ({"pages/welcome.md": WELCOME, "pages/welcome.fr.md": BIENVENUE}, "fr/welcome/"),
+        # a French page at /fr/
+        ({"pages/accueil.md": ACCUEIL}, "fr/"),
+    ],
+)  # fmt: skip
+def test_a_language_feed_links_the_home_page_in_that_language(build_site, files, home):
+    site = build_site(
+        {"posts/first-light.fr.md": FRENCH, **files},
+        INDEX_SAVE_AS="blog/index.html",
+        INDEX_URL="blog/",
+    )
+    assert site.soup(home).select_one("html")["lang"] == "fr"
+    assert _feed_head(site, "feeds/all-fr.atom.xml")[1] == f"{site.siteurl}/{home}"
+    assert _feed_head(site, "feeds/all-en.atom.xml")[1] == f"{site.siteurl}/"
+
+
+def test_language_feed_title_and_urls():
+    broken = NullTranslations()
+    broken.gettext = lambda message: "%(site)s : billets en %(langue)s"
+    assert feeds.title("<b>Tessellate</b>", "de", {}) == "Tessellate: posts in Deutsch"
+    assert feeds.title("Tessellate", "fr", {"fr": broken}) == "Tessellate: posts in français"
+    settings = {
+        "TRANSLATION_FEED_ATOM": "feeds/all-{lang}.atom.xml",
+        "TRANSLATION_FEED_ATOM_URL": "/f/{lang}.xml",
+        "TRANSLATION_FEED_RSS": "feeds/all-{lang}.rss.xml",
+    }
+    assert feeds.feed_urls(settings, "fr") == ["f/fr.xml", "feeds/all-fr.rss.xml"]
+    assert feeds.feed_urls({"TRANSLATION_FEED_ATOM": None}, "fr") == []
 
 
 def test_sitemap_lists_translations_as_alternates(site):

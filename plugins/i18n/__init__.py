@@ -43,7 +43,9 @@ What it does on each build:
 - Gives a tag or category that only translations have its page, listing them (Pelican lists
   translations on no tag or category page, so their own tags linked nowhere).
 - Gives each Atom/RSS feed its language (``xml:lang``): the language its posts share, else
-  ``DEFAULT_LANG``.
+  ``DEFAULT_LANG``; each language's feed (TRANSLATION_FEED_ATOM/RSS) a title in that language
+  ("The Tessellate Blog : billets en français", through the catalogs) and that language's
+  home page as its ``<link rel="alternate">`` (``feeds.py``).
 - Names, in a warning, each post or page whose text is nearly all in another script than its
   language's (a Persian post without ``Lang:`` on an ``en`` site), with the code its letters
   suggest; one line for a folder of many (``scripts.py``).

@@ -12,7 +12,7 @@ from pelican import signals
 from plugins.engine import build, compat, phases, settings_errors
 from plugins.engine.side import shown
 
-from . import catalogs, scripts, taxonomy, templating
+from . import catalogs, feeds, scripts, taxonomy, templating
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -219,6 +219,9 @@ def on_content_final(generators) -> None:
         for item in getattr(generator, name, None) or []
         if isinstance(getattr(item, "lang", None), str)
     )
+    generators[0].context["i18n_lang_feeds"] = _lang_feeds(
+        settings, generators, by_url, generators[0].context["i18n_feed_langs"]
+    )
     for line in scripts.lines(misread):  # a warning: a post of quotations may be right
         logger.warning("%s", line)
     used = {templating.catalog_for(lang, have) for lang in {default, *by_url.values()}}
@@ -245,6 +248,33 @@ def on_content_final(generators) -> None:
         logger.warning("%s: %s", shown(settings, source), _no_catalog(settings, "Lang", lang, have))
 
 
+def _lang_feeds(
+    settings: dict[str, Any], generators, by_url: dict[str, str], langs: frozenset[str]
+) -> dict[str, tuple[str, str]]:
+    """Each language's feed URL -> (its title, its home page URL): all-en.atom.xml is not
+    all.atom.xml (which has the posts of every language that have no English version)."""
+    if not langs:
+        return {}
+    loaded = catalogs.load(
+        translations_path(settings), cache_path(settings), settings["I18N_DOMAIN"]
+    )
+    # the page that is the home page (Pelican's idiom: URL empty), by its translations
+    home_translations = {
+        translation.lang: translation.url
+        for generator in generators
+        for page in getattr(generator, "pages", None) or []
+        if page.url in ("", "index.html")
+        for translation in getattr(page, "translations", None) or []
+    }
+    found = {}
+    for lang in langs:
+        title = feeds.title(settings.get("SITENAME", ""), lang, loaded)
+        home = feeds.home(lang, by_url, home_translations)
+        for url in feeds.feed_urls(settings, lang):
+            found[url] = (title, home)
+    return found
+
+
 def _has_catalog(lang: str, have: set[str]) -> bool:
     """Whether pages in ``lang`` show the theme's strings in their language: a catalog answers
     for it (its own or its primary language's: fr for fr-CA) or it is English (the templates'
@@ -267,10 +297,18 @@ def _no_catalog(settings: dict[str, Any], key: str, lang: str, have: set[str]) -
 
 
 def on_feed_generated(context, feed) -> None:
-    """Give a feed the language of its posts (xml:lang), else DEFAULT_LANG."""
+    """Give a feed the language of its posts (xml:lang), else DEFAULT_LANG; a language's feed
+    its own title and home page (feeds.py)."""
+    siteurl = (context.get("SITEURL") or "").rstrip("/") + "/"
+    domain = (context.get("FEED_DOMAIN") or context.get("SITEURL") or "").rstrip("/") + "/"
+    lang_feed = (context.get("i18n_lang_feeds") or {}).get(
+        (feed.feed.get("feed_url") or "").removeprefix(domain)
+    )
+    if lang_feed is not None:
+        feed.feed["title"], home = lang_feed
+        feed.feed["link"] = siteurl + home
     if feed.feed.get("language"):
         return
-    siteurl = (context.get("SITEURL") or "").rstrip("/") + "/"
     by_url = context.get("i18n_url_langs") or {}
     langs = [by_url.get(item["link"].removeprefix(siteurl).split("?")[0]) for item in feed.items]
     feed.feed["language"] = templating.feed_language(langs, context.get("DEFAULT_LANG", "en"))
