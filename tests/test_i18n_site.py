@@ -345,6 +345,22 @@ def test_a_language_without_a_catalog_names_the_post_as_staff_know_it(build_site
     assert line.endswith("(add one with invoke i18n-extract --add de)")
 
 
+@pytest.mark.parametrize("elsewhere", [False, True])
+def test_the_catalogs_folder_is_named_from_the_project_or_whole(
+    build_site, caplog, monkeypatch, tmp_path, elsewhere
+):
+    # a content folder outside the project (invoke build --content ../x/content): the line
+    # named the theme's folder from the content folder's parent, ../h-fo/theme/translations
+    caplog.set_level(logging.WARNING)
+    if elsewhere:  # the build does not run in the project either: the whole path
+        monkeypatch.chdir(tmp_path)
+    post = "Title: Olá\nDate: 2024-05-01\nCategory: Company\nLang: pt\nAuthor: Ada Byrne\n"
+    build_site({"posts/ola.md": post + "\nTexto.\n"}, name=f"pt-{elsewhere}")
+    [line] = [m for m in caplog.messages if "has no catalog" in m]
+    folder = ROOT / "theme" / "translations" if elsewhere else "theme/translations"
+    assert f"Lang 'pt' has no catalog in {folder}: " in line
+
+
 def test_a_catalog_folder_spelled_otherwise_is_named(build_site, caplog, tmp_path):
     # translations/zh_Hans/ (pybabel's spelling) is never read for Lang: zh-Hans
     translations = tmp_path / "translations"

@@ -9,7 +9,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
-from plugins.engine import build, compat, phases, settings_errors
+from plugins.engine import build, compat, origin, phases, settings_errors
 from plugins.engine.side import shown
 
 from . import catalogs, feeds, scripts, taxonomy, templating
@@ -24,6 +24,14 @@ def translations_path(settings: dict[str, Any]) -> Path:
     return Path(
         settings["I18N_TRANSLATIONS_PATH"] or os.path.join(settings["THEME"], "translations")
     )
+
+
+def _theme_file(settings: dict[str, Any], path: Path) -> str:
+    """A catalog (or their folder) as a line names it: from the project's folder, the content
+    folder's parent (theme/translations), else the one the build runs in (a content folder
+    given elsewhere: ``invoke build --content``), else absolute; never ../ from the content."""
+    named = shown(settings, path)
+    return origin.shown(path) if named.startswith("..") else named
 
 
 def cache_path(settings: dict[str, Any]) -> Path:
@@ -61,7 +69,7 @@ def _say_broken_entries(settings: dict[str, Any]) -> None:
         for problem in catalogs.broken(po, lang):
             log(
                 "%s:%d: %r: %s; pages in %s show the English text for it until it is fixed",
-                shown(settings, po),
+                _theme_file(settings, po),
                 problem.line,
                 problem.msgid,
                 problem.why,
@@ -231,7 +239,7 @@ def on_content_final(generators) -> None:
             logger.warning(
                 "%s: %d of %d strings are not translated (empty or fuzzy): they stay in English "
                 "on pages in %s (invoke i18n-compile lists them)",
-                shown(settings, found[name]),
+                _theme_file(settings, found[name]),
                 gaps,
                 total,
                 name,
@@ -291,7 +299,7 @@ def _no_catalog(settings: dict[str, Any], key: str, lang: str, have: set[str]) -
         else f"add one with invoke i18n-extract --add {lang}"
     )
     return (
-        f"{key} {lang!r} has no catalog in {shown(settings, translations_path(settings))}: "
+        f"{key} {lang!r} has no catalog in {_theme_file(settings, translations_path(settings))}: "
         f"the theme's strings stay in English ({fix})"
     )
 
