@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from plugins.blogcore import controls, text
+from plugins.blogcore import controls, frontmatter, text
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -48,6 +48,25 @@ def test_the_first_control_character_is_named_with_its_line(written, said):
         assert found is None
     else:
         assert said in found and found.endswith("delete it" if "so do" not in found else "them")
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("Tab\x7fle", "Title holds U+007F, a delete character (DEL), which no web page"),
+        ("Smart\x92s", "Title holds U+0092, a C1 control character"),
+        ("Half\ufffe", "Title holds U+FFFE, the noncharacter U+FFFE"),
+        ("End\uffff", "Title holds U+FFFF, the noncharacter U+FFFF"),
+        ("Half \udc80", "Title holds U+DC80, half of a character (a lone surrogate)"),
+        ("A bell\x07", "Title holds U+0007, a control character"),
+        ("Tabs\tand é, \u00a0 and \ufffd", None),
+    ],
+)
+def test_front_matter_values_are_held_to_what_bodies_are(value, said):
+    # a Title with DEL or a C1 control passed, though its page and feeds may not carry it
+    problems = frontmatter.value_problems("title", value)
+    assert problems == ([] if said is None else [problems[0]]), problems
+    assert said is None or problems[0].startswith(said)
 
 
 @pytest.mark.parametrize(

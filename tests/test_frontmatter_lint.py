@@ -317,7 +317,8 @@ CASES = [
     # Pelican reads it as true: a translation of no post, which a publish stops on (engine)
     typo("translation-maybe", post("Translation: maybe"), "Translation must be true or false"),
     # found by the property test below: each was a crash or a page at the wrong address
-    Case("control-character", post("Summary: pasted\x1b[0m"), "control character U+001B"),
+    Case("control-character", post("Summary: pasted\x1b[0m"), "holds U+001B, an escape character"),
+    Case("control-del", post("Title: Tab\x7fle"), "Title (line 1) holds U+007F, a delete"),
     Case("category-no-letters", post("Category: ???"), "Category '???' makes an empty web"),
     Case("series-invisible", post("Series: \u200b"), r"Series '\u200b' makes an empty web"),
     Case("title-no-letters", post("Title: ???\nSlug: <absent>"), "add a Slug: line"),

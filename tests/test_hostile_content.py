@@ -379,7 +379,7 @@ CASES = [
     Case(
         "rst-control-character",
         {"posts/c.rst": rst(":summary: a bell\x07 rings")},
-        "Summary holds the control character U+0007",
+        "Summary holds U+0007, a control character",
         "content/posts/c.rst",
     ),
     Case(
@@ -407,7 +407,7 @@ CASES = [
             'content="2024-05-01"><meta name="summary" content="an escape\x1b here"></head>'
             "<body><p>A body.</p></body></html>"
         },
-        "Summary holds the control character U+001B",
+        "Summary holds U+001B, an escape character",
         "content/posts/h.html",
     ),
     Case(

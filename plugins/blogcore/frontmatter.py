@@ -19,7 +19,7 @@ from babel.core import get_global, parse_locale
 from bs4 import BeautifulSoup, Comment
 from dateutil import parser as dateparser
 
-from . import fenced, rawtags, tomlvalues, yamlvalues
+from . import controls, fenced, rawtags, tomlvalues, yamlvalues
 
 STATUSES = ("published", "draft", "hidden", "skip")
 DATE_KEYS = frozenset({"date", "modified"})
@@ -1257,8 +1257,8 @@ EMPTY_IS_ERROR = {
     "save_as": "remove the line (Status: hidden keeps a page out of menus, skip unbuilt)",
     "url": "remove the line",
 }
-# what XML 1.0 (feeds) forbids; pasted from terminals and PDFs
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# what no web page or feed may carry, as in bodies (controls.py); pasted from terminals and PDFs
+CONTROL_CHARACTER = controls.FORBIDDEN
 YAML_ITEM = re.compile(r"^\s*- \S")
 KEYISH_LINE = re.compile(r"^[ ]{0,3}(?P<key>[^:\s][^:]{0,40}?)\s*:(\s|$)")
 
@@ -1442,8 +1442,8 @@ def value_problems(key: str, value: str, where: str = "") -> list[str]:
     control = CONTROL_CHARACTER.search(value)
     if control:
         problems.append(
-            f"{display_key(key)} holds the control character U+{ord(control[0]):04X}{where}, "
-            "which no web page or feed may carry; delete it"
+            f"{display_key(key)}{where} holds U+{ord(control[0]):04X}, "
+            f"{controls.describe(control[0])}, which no web page or feed may carry; delete it"
         )
     return problems
 
