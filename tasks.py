@@ -409,6 +409,38 @@ def publish(c, content="", output="output"):
     sys.exit(_publish_said(PUBLISH_CONF, ROOT / output, _content(content)))
 
 
+class _Terminated(BaseException):
+    """SIGTERM during serve's first build (a stop, not a clean end)."""
+
+
+def _on_sigterm(serving: list[bool]):
+    """serve's SIGTERM handler: a clean end once ``serving``, a stop during the first build."""
+
+    def handler(_signum: int, _frame) -> None:
+        if serving:
+            sys.exit(0)
+        raise _Terminated
+
+    return handler
+
+
+def _first_build(build, serving: list[bool]) -> int:
+    """serve's first build's status, then ``serving``; stopped (Ctrl-C, SIGTERM), one line
+    and exit status 130 or 143, as `make build` does (it ended with status 0 or 1, no line)."""
+    try:
+        status = build()
+    except (KeyboardInterrupt, _Terminated) as exc:
+        caught = signal.SIGINT if isinstance(exc, KeyboardInterrupt) else signal.SIGTERM
+        print(
+            f"Build stopped ({caught.name}) before anything was served.",
+            file=sys.stderr,
+            flush=True,
+        )
+        sys.exit(128 + caught)
+    serving.append(True)
+    return status
+
+
 def _not_found_page(conf: Path) -> str:
     """The 404 page a build with ``conf`` writes (NOTFOUND_SAVE_AS), relative to its output;
     404.html when ``conf`` does not load (the build has said why, and `serve` goes on serving
@@ -564,8 +596,10 @@ def serve(c, port=str(PORT), content="", output="output"):
     from plugins.devserver.problems import FILE_NAME
     from plugins.fastbuild.warm import WarmBuilder
 
-    # SIGTERM (not only Ctrl-C) must reach the `finally` below, which stops Isso
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # SIGTERM (not only Ctrl-C) must reach the `finally` below, which stops Isso; during the
+    # first build it is a stop, said as `make build` says it (_first_build)
+    serving: list[bool] = []
+    signal.signal(signal.SIGTERM, _on_sigterm(serving))
     source = _content(content)  # a folder that is not there: one line, nothing served
     source = source.absolute() if source else None
     port = _port_to_serve(port)  # before anything is built, started or removed
@@ -604,7 +638,8 @@ def serve(c, port=str(PORT), content="", output="output"):
         # they log at Pelican's default level (warnings and errors), as `make build` does
         own_bytecode()
         builder = WarmBuilder(DEV_CONF, ROOT, env=env)
-        if builder.build(args, problems=report, pages=record) != 0:
+        first = _first_build(lambda: builder.build(args, problems=report, pages=record), serving)
+        if first != 0:
             print("The first build failed; serving what was built.", file=sys.stderr)
         if line := _problems_line(report):
             print(line, file=sys.stderr, flush=True)
@@ -722,8 +757,10 @@ def check(c, only="", skip=""):
             cwd=ROOT,
             env=env,
         )  # fmt: skip
-        if status:
-            print(f"The publish build failed (exit {status}); checking what it logged.")
+        if status:  # killed (the out-of-memory killer): the signal named, as publish does
+            why = f": {killed}" if (killed := _killed(status)) else f" (exit {status})"
+            print(f"The publish build failed{why}; checking what it logged.")
+            status = _exit_status(status)
             only = "lint"
         siteurl = os.environ.get("SITEURL", "https://blog.tessellate.example")
         args = [str(out), siteurl, "--content", str(ROOT / "content"), "--build-log", str(log)]

@@ -146,9 +146,21 @@ def test_serve_stopped_during_its_first_build_stops_its_isso(isso_serve):
     isso = isso_serve.isso_pid()
     assert "Serving " not in isso_serve.terminal()
     isso_serve.process.send_signal(signal.SIGTERM)
-    isso_serve.process.wait(timeout=60)
+    # a stop, said as `make build` says it: it ended with status 0 and no line
+    assert isso_serve.process.wait(timeout=60) == 128 + signal.SIGTERM, isso_serve.terminal()
+    assert "Build stopped (SIGTERM) before anything was served." in isso_serve.terminal()
     assert _gone(isso), f"the local Isso (pid {isso}) outlived serve"
     assert not _answers(isso_serve.isso + "/info")
+
+
+def test_ctrl_c_during_serve_s_first_build_is_said_and_is_status_130(isso_serve):
+    isso = isso_serve.isso_pid()
+    assert "Serving " not in isso_serve.terminal()
+    os.killpg(isso_serve.process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
+    assert isso_serve.process.wait(timeout=60) == 128 + signal.SIGINT, isso_serve.terminal()
+    said = isso_serve.terminal().splitlines()
+    assert "Build stopped (SIGINT) before anything was served." in said
+    assert _gone(isso)
 
 
 def test_a_killed_serve_takes_its_isso_with_it(isso_serve):
@@ -243,6 +255,20 @@ def test_pelican_killed_in_a_build_is_named_with_its_signal(tmp_path, capfd):
     assert capfd.readouterr().err.strip().splitlines() == [
         "Pelican was killed (SIGKILL): out of memory?; the build did not finish."
     ]
+
+
+def test_pelican_killed_in_make_check_is_named_with_its_signal(tmp_path, capfd, monkeypatch):
+    # subprocess.call's status: "The publish build failed (exit -9)", and exit status 247
+    from invoke import Context
+
+    monkeypatch.setattr(tasks, "PUBLISH_CONF", _settings(tmp_path, "os.kill(os.getpid(), 9)"))
+    with pytest.raises(SystemExit) as stopped:
+        tasks.check(Context(), only="lint")
+    assert capfd.readouterr().out.splitlines()[0] == (
+        "The publish build failed: Pelican was killed (SIGKILL): out of memory?; checking what "
+        "it logged."
+    )
+    assert stopped.value.code in (1, 128 + signal.SIGKILL)  # the lint gate's, else Pelican's
 
 
 def test_a_build_stopped_by_ctrl_c_says_what_output_holds(tmp_path, capfd):
