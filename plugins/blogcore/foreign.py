@@ -34,9 +34,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Comment
+from markdown import Markdown
+from markdown.extensions import Extension
 
 from . import codeblocks, embeds, liquid
-from .text import BLOCK_TAGS
+from .text import BLOCK_TAGS, DOCS_PASTED, DOCS_WRAPPER
 
 # liquid_tags' tags (pelican-plugins/liquid_tags) and Octopress's, and what to write here
 # instead. A hosted player is never embedded (no third-party frames or scripts: an <iframe>
@@ -274,6 +276,7 @@ def found(html: str, fmt: str = "markdown") -> list[Foreign]:
         and not _MATH_QUICK.search(html)
         and not embeds.may_have(html.lower())
         and not _PYMDOWN_QUICK.search(html)
+        and not any(mark in html for mark in _PASTED_QUICK)
     ):
         return []  # nearly every post
     # the text a reader sees, but code: shown as written on purpose
@@ -348,6 +351,8 @@ def found(html: str, fmt: str = "markdown") -> list[Foreign]:
     if embeds.may_have(html.lower()):
         hits += _embeds(soup, nodes, rst)
     hits += _pymdown(text, blocks, rst)
+    if any(mark in html for mark in _PASTED_QUICK):
+        hits += _pasted(text, soup, blocks, rst)
     return [hit for _, hit in sorted(hits, key=lambda pair: pair[0])]
 
 
@@ -576,6 +581,194 @@ def _pymdown(text: str, blocks: list[str], rst: bool = False) -> list[tuple[int,
             )
         )
     return hits
+
+
+# What writers' tools leave in a post: a picture pasted as data (Google Docs' Download →
+# Markdown writes each as a reference at the file's end, [image1]: <data:image/png;base64,…>),
+# Google Docs' clipboard HTML, a bold with a space inside (** text **), and pandoc's Markdown
+# of a Word document (pandoc -t markdown; pandoc -t gfm writes what this site reads)
+_PASTED_QUICK = ("data:", "docs-internal-guid", "**", "+-", "+=", "]{", ":::", "\\\n", "<hr")
+_DOCS_ANCHOR = r"\bid\s*=\s*[\"']?docs-internal-guid"
+# where each picture pasted as data is used: inline, by a reference whose definition is data
+# (full, collapsed or shortcut), or as HTML
+_DATA_ANCHOR = (
+    r"(?m)!\[[^\]\n]*\]\(\s*<?\s*data:"
+    r"|!\[[^\]\n]*\]\[([^\]\n]+)\](?=.*?^ {0,3}\[\1\]:\s*<?\s*data:)"
+    r"|!\[([^\]\n]+)\](?:\[\])?(?![(\[])(?=.*?^ {0,3}\[\2\]:\s*<?\s*data:)"
+    r"|<img\b[^>]*?\bsrc\s*=\s*[\"']?\s*data:"
+)
+_DATA = re.compile(r"\s*data:(?P<type>[^,;]*)(?P<base64>(?:;[^,]*)*?;base64)?,", re.I)
+# ** text ** left as written: a space just inside the opening or the closing asterisks
+_SPACED_BOLD = re.compile(r"(?<!\*)\*\*(?P<text>\s+[^*\n]*?\S|\S[^*\n]*?\s+)\*\*(?!\*)")
+_GRID = re.compile(r"\+(?::?[-=]{3,}:?\+)+")
+_SPAN = re.compile(r"\[(?P<text>[^\]\n]+)\]\{(?P<attrs>[^}\n]*)\}")
+_DIV = re.compile(r"(?m)^[ \t]*:{3,}")
+_COLUMNS = re.compile(r"\S {2,}\S")  # a simple table's row: cells apart by two spaces or more
+_SPAN_ADVICE = {
+    ".underline": "remove [ and ]{{.underline}}: on the web only links are underlined; for "
+    "weight write **{text}**",
+    ".mark": "write <mark>{text}</mark>",
+    ".smallcaps": "remove [ and ]{{.smallcaps}}",
+}
+_PANDOC = "pandoc's Markdown (what pandoc -t markdown writes of a Word document)"
+# a picture's media type, as the extension of its file
+_EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
+_GFM = "convert with pandoc -t gfm, which writes what this site reads"
+
+
+def _size(count: int) -> str:
+    """'2.3 MB', '48 kB', '312 bytes'."""
+    if count >= 1_000_000:
+        return f"{count / 1_000_000:.1f} MB"
+    return f"{count / 1000:.0f} kB" if count >= 1000 else f"{count} bytes"
+
+
+def _data_picture(src: str) -> tuple[str, str]:
+    """What a data: picture is, for a line ('2.3 MB, image/png'), and its file's extension."""
+    match = _DATA.match(src)
+    if match is None:
+        return _size(len(src)), "png"
+    payload = src[match.end() :].strip()
+    count = (len(payload) * 3 // 4 - payload[-2:].count("=")) if match["base64"] else len(payload)
+    kind = match["type"].strip().lower()
+    return ", ".join(filter(None, (_size(count), kind))), _EXTENSIONS.get(kind, "png")
+
+
+def _pasted(
+    text: str, soup: BeautifulSoup, blocks: list[str], rst: bool = False
+) -> list[tuple[int, Foreign]]:
+    """What writers' tools leave in a post: each picture pasted as data (serious: the page
+    leaves it out), Google Docs' clipboard HTML, a bold with a space inside and pandoc's
+    idioms (once per file each)."""
+    hits: list[tuple[int, Foreign]] = []
+    for number, img in enumerate(soup.find_all("img")):
+        src = str(img.get("src") or "")
+        if not src.lstrip().lower().startswith("data:"):
+            continue
+        what, extension = _data_picture(src)
+        name = "{static}/images/name." + extension
+        image = f"write .. image:: {name}" if rst else f"write ![what it shows]({name})"
+        hits.append(
+            (
+                number,  # said first, in the order of the pictures
+                Foreign(
+                    "",
+                    f"a picture is pasted into the file as data ({what}), which the "
+                    "page leaves out (a data: address is not allowed in posts); save the picture "
+                    f"as a file in content/images/ and {image}",
+                    anchor=_DATA_ANCHOR,
+                ),
+            )
+        )
+    if any(str(b.get("id") or "").startswith(DOCS_WRAPPER) for b in soup.find_all("b", id=True)):
+        hits.append((0, Foreign("", DOCS_PASTED, False, anchor=_DOCS_ANCHOR)))
+    spaced = list(_SPACED_BOLD.finditer(text))
+    if spaced:
+        first = spaced[0]
+        hits.append(
+            _once(
+                first.start(),
+                re.escape(first[0].split("\n")[0]),
+                f"{_short(first[0])} is shown with its asterisks: a space just inside ** ends "
+                "no bold",
+                len(spaced),
+                f"write **{_short(first['text'].strip())}** (no space inside the asterisks)",
+            )
+        )
+    return hits + _pandoc(text, soup, blocks)
+
+
+def _pandoc(text: str, soup: BeautifulSoup, blocks: list[str]) -> list[tuple[int, Foreign]]:
+    """pandoc's idioms Python-Markdown does not read, once per file each kind."""
+    hits: list[tuple[int, Foreign]] = []
+    grid = _GRID.search(text)
+    if grid:
+        hits.append(
+            _once(
+                grid.start(),
+                r"^\s*\+:?[-=]{3,}",
+                f"a grid table ({_short(grid[0], 20)}) is {_PANDOC}, which this site shows "
+                "as a paragraph of its lines",
+                sum(1 for block in blocks if _GRID.search(block)),
+                f"write a pipe table (| Room | Seats |, then |---|---|, one line a row); {_GFM}",
+            )
+        )
+    simple = [
+        rule
+        for rule in soup.find_all("hr")
+        if not _in_code(rule)
+        and any(
+            getattr(near, "name", None) == "p" and _COLUMNS.search(near.get_text())
+            for near in (rule.find_previous_sibling(True), rule.find_next_sibling(True))
+        )
+    ]
+    if simple:
+        hits.append(
+            _once(
+                len(text),  # said after the rest
+                r"^\s*-{2,}(?: +-{2,})+\s*$",
+                f"a table with a line of dashes under its heads is a simple table of {_PANDOC}, "
+                "which this site shows as paragraphs and a rule",
+                len(simple),
+                f"write a pipe table (| Name | Role |, then |---|---|, one line a row); {_GFM}",
+            )
+        )
+    spans = list(_SPAN.finditer(text))
+    if spans:
+        first = spans[0]
+        advice = _SPAN_ADVICE.get(first["attrs"].strip(), "remove [ and ]{{…}}, keeping the text")
+        hits.append(
+            _once(
+                first.start(),
+                r"\]\{" + re.escape(first["attrs"]) + r"\}",
+                f"{_short(first[0])} is a span of {_PANDOC}, which this site shows as written",
+                len(spans),
+                advice.format(text=_short(first["text"])) + f"; {_GFM}",
+            )
+        )
+    divs = list(_DIV.finditer(text))
+    if divs:
+        hits.append(
+            _once(
+                divs[0].start(),
+                r"^\s*:{3,}",
+                f"a ::: line (a Word style kept) is a block of {_PANDOC}, which this site "
+                "shows as written",
+                len(divs),
+                "remove the ::: lines (for a quote, start each of its lines with > ); " + _GFM,
+            )
+        )
+    breaks = text.count("\\\n")
+    if breaks:
+        hits.append(
+            _once(
+                text.find("\\\n"),
+                r"\\\s*$",
+                f"a line ending with \\ is a line break of {_PANDOC}, which this site shows "
+                "as a backslash",
+                breaks,
+                "end the line with two spaces instead (or with <br>)",
+            )
+        )
+    return hits
+
+
+# CommonMark's escapable characters: every ASCII punctuation mark. Python-Markdown escapes
+# fewer, and shows the backslash of the rest: pandoc writes Q\&A, 50\% off, user\@example.com,
+# \~, \=, \$, \^ (and Turndown, in Obsidian's and Notion's paste, \= and \~)
+COMMONMARK_ESCAPES = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
+
+class EscapesExtension(Extension):
+    r"""A backslash before any ASCII punctuation mark shows the mark alone, as CommonMark,
+    GitHub and pandoc read it (Python-Markdown's public ``md.ESCAPED_CHARS``, on this
+    converter only): ``\@`` is ``@``, ``\<b\>`` is ``<b>`` as text."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.ESCAPED_CHARS = [
+            *md.ESCAPED_CHARS,
+            *(c for c in COMMONMARK_ESCAPES if c not in md.ESCAPED_CHARS),
+        ]
 
 
 # what a reStructuredText post writes for PyMdown's marks (it has a role for subscripts only)

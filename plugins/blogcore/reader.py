@@ -1103,6 +1103,7 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
             # (codeblocks.py)
             codeblocks.NestedFencesExtension(),
             localwords.LocalWordsExtension(self.settings),  # footnote and admonition words
+            foreign.EscapesExtension(),  # \@ \% \& \~ as CommonMark and pandoc read them
         ]
         self.settings = {**self.settings, "MARKDOWN": markdown}
 

@@ -695,6 +695,47 @@ def sized_images(html: str) -> str:
 
 _PICTURE_LEFT_OUT = "a picture whose address is refused is left out of the page"
 
+# Google Docs' clipboard HTML: the whole paste in <b style="font-weight:normal"
+# id="docs-internal-guid-…">, each run of text a <span> whose style says bold or italic
+DOCS_WRAPPER = "docs-internal-guid"
+DOCS_PASTED = (
+    "this is HTML pasted from Google Docs: its formatting was simplified (bold and italic "
+    "kept, fonts, colours and spacing left out); paste as plain text and write Markdown, or "
+    "use File → Download → Markdown"
+)
+_BOLD = re.compile(r"font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\b", re.I)  # over a style value
+_ITALIC = re.compile(r"font-style\s*:\s*(?:italic|oblique)\b", re.I)
+
+
+def _docs_wrapper(tag: str, attrs: dict) -> bool:
+    """Whether an element is Google Docs' wrapper of a paste (a <b> that is not bold)."""
+    return tag == "b" and str(attrs.get("id") or "").startswith(DOCS_WRAPPER)
+
+
+def from_docs(html: str) -> str:
+    """``html`` with Google Docs' pasted wrapper left out, its content kept (a <b> around
+    every paragraph: the html5 parser would make the whole post bold and write its id once
+    per paragraph), and each span whose style says bold or italic as <strong> or <em>, so
+    the sanitiser, which drops styles, keeps what the writer saw."""
+    parsed = BeautifulSoup(html, "html.parser")
+    wrappers = [b for b in parsed.find_all("b") if _docs_wrapper("b", b.attrs)]
+    if not wrappers:
+        return html
+    for wrapper in wrappers:
+        wrapper.unwrap()
+    for span in parsed.find_all("span", style=True):
+        style = str(span["style"])
+        for pattern, name in ((_ITALIC, "em"), (_BOLD, "strong")):
+            if pattern.search(style):
+                marked = parsed.new_tag(name)
+                marked.extend(list(span.contents))
+                span.append(marked)
+    return str(parsed)
+
+
+# Office's own elements in HTML pasted from Word (<o:p>, <w:sdt>, <v:shape>): namespaced
+_OFFICE = ("o:", "w:", "v:", "m:", "st1:")
+
 
 class Sanitiser:
     """One profile of the site's one sanitiser (nh3): what it keeps, and what it took out."""
@@ -742,6 +783,8 @@ class Sanitiser:
             html = linked_embeds(html)
         if self.links_embeds and "{%" in html:
             html = linked_liquid(html)
+        if DOCS_WRAPPER in html:
+            html = from_docs(html)
         # nh3 asks _filter about each attribute: only when needed (a srcset, a tabindex
         # other than the "0" of a code block or a table's box, a value HTML may not allow)
         if (
@@ -800,7 +843,15 @@ class Sanitiser:
         schemes: dict[str, None] = {}
         hints: dict[str, None] = {}
         values: dict[str, None] = {}
+        markup = tuple(markup)
+        # Google Docs' paste: its styles and <meta> are its formatting, simplified (from_docs)
+        docs = any(_docs_wrapper(t, a) for t, a in markup if t == "b")
+        if docs and not embeds_named:
+            hints[DOCS_PASTED] = None
+        docs = docs and embeds_named  # the caller says so, with its line (foreign.py)
         for tag, attrs in markup:
+            if docs and tag == "meta":
+                continue
             if tag not in self.tags:
                 if not (embeds_named and self.links_embeds and embeds.taken(tag, attrs)):
                     tags[tag] = None
@@ -811,6 +862,8 @@ class Sanitiser:
             for name, value in attrs.items():
                 name = name.lower()
                 if name not in allowed or (name == "tabindex" and (value or "").strip() != "0"):
+                    if docs and name == "style":
+                        continue
                     if name == "style" and tag == "img":
                         if attribute_values.style_size(value or "") is not None:
                             continue  # made its width and height (sized_images): kept
@@ -833,6 +886,8 @@ class Sanitiser:
                         if links.on_own_disk(url):
                             continue  # the link check names it (local_urls), with its line
                         if scheme is not None and scheme not in self.url_schemes:
+                            if scheme == "data" and tag == "img" and embeds_named:
+                                continue  # a pasted picture: the caller names it, its line
                             schemes[scheme] = None
                             if tag == "img" and name == "src" and not attrs.get("srcset"):
                                 hints[_PICTURE_LEFT_OUT] = None
@@ -871,13 +926,24 @@ class Sanitiser:
 
     def message(self, source: str, removed: Removed, where: str = "") -> str:
         """The warning for one file: 'content/x.md: removed <script> (not allowed in posts)'."""
-        text = [f"<{tag}>" for tag in removed.tags if not rawtags.is_element(tag)]
+        office = [f"<{tag}>" for tag in removed.tags if tag.startswith(_OFFICE)]
+        text = [
+            f"<{tag}>"
+            for tag in removed.tags
+            if not rawtags.is_element(tag) and not tag.startswith(_OFFICE)
+        ]
         note = (
             f"; {', '.join(text)} {'is' if len(text) == 1 else 'are'} text, not HTML: inside an "
             "HTML block, what is between < and > is read as a tag and lost (write &lt; for <)"
             if text
             else ""
         )
+        if office:
+            note += (
+                f"; {', '.join(office)} {'is' if len(office) == 1 else 'are'} Word's own markup, "
+                "which a paste from Word brings along: left out, the text kept (paste as plain "
+                "text and write Markdown to leave it behind)"
+            )
         note += "".join(f"; {hint}" for hint in removed.hints)
         said = []
         if removed.tags or removed.attributes or removed.schemes:
