@@ -601,9 +601,11 @@ _DATA = re.compile(r"\s*data:(?P<type>[^,;]*)(?P<base64>(?:;[^,]*)*?;base64)?,",
 # ** text ** left as written: a space just inside the opening or the closing asterisks
 _SPACED_BOLD = re.compile(r"(?<!\*)\*\*(?P<text>\s+[^*\n]*?\S|\S[^*\n]*?\s+)\*\*(?!\*)")
 _GRID = re.compile(r"\+(?::?[-=]{3,}:?\+)+")
-_SPAN = re.compile(r"\[(?P<text>[^\]\n]+)\]\{(?P<attrs>[^}\n]*)\}")
+# [text]{.underline}, [text]{custom-style="Strong"}: a class, an id or a key=value in braces
+_SPAN = re.compile(r"\[(?P<text>[^\]\n]+)\]\{(?P<attrs>[.#][^}\n]*|[\w-]+=[^}\n]*)\}")
 _DIV = re.compile(r"(?m)^[ \t]*:{3,}")
-_COLUMNS = re.compile(r"\S {2,}\S")  # a simple table's row: cells apart by two spaces or more
+# a simple table's row: cells apart by two spaces or more (not two after a sentence's end)
+_COLUMNS = re.compile(r"[^\s.!?:;] {2,}\S")
 _SPAN_ADVICE = {
     ".underline": "remove [ and ]{{.underline}}: on the web only links are underlined; for "
     "weight write **{text}**",
