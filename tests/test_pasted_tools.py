@@ -115,13 +115,11 @@ def test_pandoc_idioms_are_each_named_once_with_their_line():
     assert said[4][1].endswith("write **launch day** (no space inside the asterisks)")
 
 
-def test_pictures_pasted_as_data_are_named_with_their_lines_and_never_published(
-    build_site, caplog
-):
+def test_pictures_pasted_as_data_are_named_with_their_lines_and_never_published(build_site, caplog):
     caplog.set_level(logging.WARNING)
     data = base64.b64encode(photo_with_gps()).decode()
     post = HEAD.format(title="Docs download") + (
-        "Intro text.\n\n![][image1]\n\nAfter **the launch **today.\n\n"
+        "Intro: Q\\&A, 50\\% off.\n\n![][image1]\n\nAfter **the launch **today.\n\n"
         f"![A desk](data:image/jpeg;base64,{data})\n\n"
         f"[image1]: <data:image/jpeg;base64,{data}>\n"
     )
@@ -160,6 +158,9 @@ def test_pictures_pasted_as_data_are_named_with_their_lines_and_never_published(
         if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt")
     )
     assert data[:40] not in everything and "base64" not in everything
+    download = site.soup("posts/docs-download/").select_one(".post-content")
+    assert "Intro: Q&A, 50% off." in download.get_text()  # the reader's escapes (pandoc's)
+    assert not download.find("img")  # no broken picture either
     pasted = site.soup("posts/docs-paste/").select_one(".post-content")
     assert pasted.find("b") is None and not pasted.select("[id^=docs-internal-guid]")
     assert [s.get_text() for s in pasted.find_all("strong")] == ["Only this was bold."]
@@ -170,3 +171,16 @@ def test_pictures_pasted_as_data_are_named_with_their_lines_and_never_published(
         r.levelname == "ERROR" and r.getMessage().startswith("pasted-pub/posts/docs-download.md")
         for r in caplog.records
     )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Two spaces.  After a sentence.\n\n---\n\nThe next part.\n",  # a rule, no table
+        "The set [a]{low, b} and a+-b, +--- alone.\n",  # no pandoc span, no grid table
+        "Code: `**x **` and\n\n    **y **\n",  # in code
+        "A **real** bold and 2 * 3 ** 4.\n",
+    ],
+)
+def test_what_is_none_of_them_is_not_said(source):
+    assert foreign.found(convert(source)) == []
