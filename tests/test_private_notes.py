@@ -79,12 +79,19 @@ def test_notes_shown_as_text_are_named(build_site, caplog):
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("Launch day", ("Launch day", False)),
-        ("Launch day <!-- codename -->", ("Launch day", False)),
-        ("<!-- a --> Launch <!-- b --> day", ("Launch day", False)),
-        ("Launch <!-- never closed", ("Launch", True)),
-        ("Launch <!-- a --> day <!-- b", ("Launch day", True)),
-        ("a --> b", ("a --> b", False)),
+        ("Launch day", ("Launch day", "")),
+        ("Launch day <!-- codename -->", ("Launch day", "")),
+        ("<!-- a --> Launch <!-- b --> day", ("Launch day", "")),
+        ("Launch <!-- never closed", ("Launch", "<!--")),
+        ("Launch <!-- a --> day <!-- b", ("Launch day", "<!--")),
+        ("a --> b", ("a --> b", "")),
+        # Obsidian's comments, the same way; a code span's %% is code
+        ("Launch day %%codename Kite%%", ("Launch day", "")),
+        ("Launch%%a%%day", ("Launch day", "")),
+        ("Launch %%never closed", ("Launch", "%%")),
+        ("Use `%%d` here", ("Use `%%d` here", "")),
+        ("<!-- a %% --> day", ("day", "")),
+        ("%%a <!-- b%% day", ("day", "")),
     ],
 )
 def test_without_comments(value, expected):
@@ -351,3 +358,79 @@ def test_alumni_status_points_to_alumni_key():
 
     with pytest.raises(frontmatter.FrontMatterError, match="Alumni: true"):
         frontmatter.check_status("alumni")
+
+
+OBSIDIAN = (
+    "Title: Quarterly planning %%OBSNOTETITLE%%\nDate: 2024-03-01\nCategory: Company\n"
+    "Author: Ada Byrne\nSummary: Plans. %%OBSNOTESUMMARY%%\n\n"
+    "%%OBSNOTELINE Ana wants a raise%%\n\n"
+    "Text before a comment %%OBSNOTEINLINE%% and after.\n\n"
+    "%%\nOBSNOTEBLOCK salary figures\n%%\n\n"
+    "Para start %%OBSNOTESPAN\nmore%% end.\n\n"
+    '```python\n%%time\nprint("%%d" % 5)\n```\n\n'
+    "    SELECT * FROM t WHERE a LIKE '%%x';\n\n"
+    "Use `LIKE '%%x%%'` in SQL.\n"
+)
+
+
+def test_obsidian_comments_are_never_published(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/plan.md": OBSIDIAN}, name="obsidian-notes")
+    for path in site.files(".html", ".xml", ".json"):
+        written = path.read_text(encoding="utf-8")
+        assert "OBSNOTE" not in written, path
+    page = site.soup("posts/quarterly-planning/")
+    assert page.select_one("h1").get_text(strip=True) == "Quarterly planning"
+    body = page.select_one(".post-content")
+    paragraphs = [" ".join(p.get_text().split()) for p in body.select(":scope > p")]
+    assert "Text before a comment and after." in paragraphs
+    assert "Para start end." in paragraphs
+    code = [c.get_text() for c in body.select("pre")]
+    assert any("%%time" in c and '"%%d"' in c for c in code), code
+    assert any("LIKE '%%x';" in c for c in code), code
+    assert body.select_one("p code").get_text() == "LIKE '%%x%%'"
+    assert not any("comment" in m for m in logged(caplog)), logged(caplog)
+
+
+def test_unclosed_obsidian_comment_is_left_out_named_and_stops_a_publish(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    post = UNCLOSED_BODY.replace("<!-- SECRETUNCLOSED", "%% OBSNOTEUNCLOSED")
+    post = post.replace("Launch day", "Launch %%OBSNOTETITLE")
+    site = build_site({"posts/launch.md": post}, name="obsidian-unclosed")
+    for path in site.files(".html", ".xml", ".json"):
+        written = path.read_text(encoding="utf-8")
+        assert "OBSNOTE" not in written and "real launch numbers" not in written, path
+    assert "We launched today." in site.soup("posts/launch/").get_text()
+    assert [m for m in logged(caplog) if "obsidian-unclosed/" in m] == [
+        "obsidian-unclosed/posts/launch.md: line 1: " + text.UNCLOSED_PRIVATE,
+        "obsidian-unclosed/posts/launch.md: line 9: " + text.UNCLOSED_PRIVATE,
+    ]
+    caplog.clear()
+    with pytest.raises(SystemExit):
+        build_site({"posts/launch.md": post}, publish=True, name="obsidian-unclosed-publish")
+    assert len(logged(caplog, logging.ERROR)) == 2, logged(caplog, logging.ERROR)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["no comment"], (["no comment"], None)),
+        (["a %%x%% b"], (["a  b"], None)),
+        (["a", "%%x%%", "b"], (["a", "b"], None)),
+        (["a", "", "%%", "x", "%%", "", "b"], (["a", "", "", "b"], None)),
+        (["a %%x", "y%% b"], (["a  b"], None)),
+        (["```", "%%time", "```"], (["```", "%%time", "```"], None)),
+        (
+            ["- item", "  ~~~", "  %%time", "  ~~~"],
+            (["- item", "  ~~~", "  %%time", "  ~~~"], None),
+        ),
+        (["> ```", "> %%time", "> ```"], (["> ```", "> %%time", "> ```"], None)),
+        (["", "    %%time", "    x"], (["", "    %%time", "    x"], None)),
+        (["`%%d` and ``a %% b``"], (["`%%d` and ``a %% b``"], None)),
+        (["<!-- 50%% -->", "a"], (["<!-- 50%% -->", "a"], None)),
+        (["a", "", "b %% open", "c"], (["a", "", "b "], (2, 2))),
+        (["%%x%% then %%y"], ([" then "], (0, 11))),
+    ],
+)
+def test_without_private_comments(lines, expected):
+    assert text.without_private_comments(lines) == expected

@@ -536,20 +536,25 @@ def say_again(heard: Iterable[Heard], shown: set[tuple]) -> None:
 
 
 class _CommentEnds(Preprocessor):
-    """Leaves out an HTML comment never closed (``<!-- note`` with no ``-->``) and all that
+    """Leaves out Obsidian's comments (``%%note%%``, which Markdown would show as text) and
+    a comment never closed (``<!-- note`` with no ``-->``, a ``%%`` alone) with all that
     follows it: Markdown would show it as text, the writer's note and the rest of the file
-    (or Summary) with it. The opening line goes in ``found`` for its line."""
+    (or Summary) with it. The opening line and its opener go in ``found`` for its line."""
 
-    def __init__(self, md: Markdown, found: list[str]) -> None:
+    def __init__(self, md: Markdown, found: list[tuple[str, str]]) -> None:
         super().__init__(md)
         self.found = found
 
     def run(self, lines: list[str]) -> list[str]:
+        kept, where = text.without_private_comments(lines)
+        if where is not None:
+            self.found.append((lines[where[0]], text.PRIVATE_OPEN))
+        lines = kept
         where = text.unclosed_comment(lines)
         if where is None:
             return lines
         index, column = where
-        self.found.append(lines[index])
+        self.found.append((lines[index], text.COMMENT_OPEN))
         return [*lines[:index], lines[index][:column]]
 
 
@@ -559,13 +564,13 @@ class CommentEndsExtension(Extension):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.found: list[str] = []
+        self.found: list[tuple[str, str]] = []
 
     def extendMarkdown(self, md: Markdown) -> None:
         # after Meta (27) and whitespace (30), before fenced code (25) and raw HTML (20)
         md.preprocessors.register(_CommentEnds(md, self.found), "comment_ends", 26)
 
-    def take(self) -> list[str]:
+    def take(self) -> list[tuple[str, str]]:
         found = list(dict.fromkeys(self.found))
         self.found.clear()
         return found
@@ -593,17 +598,19 @@ class StrictChecks:
         "text": "has no text; it is not published",
     }
     told: Read | None = None  # what Markdown's tree told of the file just read (Markdown only)
-    unclosed_keys: tuple[str, ...] = ()  # keys of this file with a comment never closed
+    # keys of this file with a comment never closed, with its opener (<!-- or %%)
+    unclosed_keys: tuple[tuple[str, str], ...] = ()
     converted: tuple[str, ...] = ()  # Jekyll highlight tags shown as code (Markdown only)
     reading_post = False  # whether the file being read is a post or a page
 
     def process_metadata(self, name: str, value: object) -> object:
         """Validate Pelican's own keys before Pelican converts them; a one-line value's HTML
-        comments (a writer's note, ``Title: Launch <!-- codename Kite -->``) are left out."""
+        comments (a writer's note, ``Title: Launch <!-- codename Kite -->`` or Obsidian's
+        ``%%codename Kite%%``) are left out."""
         if isinstance(value, str) and name not in self.settings["FORMATTED_FIELDS"]:
             value, unclosed = text.without_comments(value)
             if unclosed:
-                self.unclosed_keys = (*self.unclosed_keys, name)
+                self.unclosed_keys = (*self.unclosed_keys, (name, unclosed))
         if self.values_as_read and isinstance(value, str):
             check_as_read(name, value)
         if not (self.reading_post and name == "status" and wordpress_status(value)):
@@ -620,11 +627,14 @@ class StrictChecks:
         self.told = None
         return super().read(source_path)
 
-    def comments_left(self) -> list[str]:
-        """The lines that opened a comment never closed in the text just read (Markdown's)."""
+    def comments_left(self) -> list[tuple[str, str]]:
+        """The lines that opened a comment never closed in the text just read (Markdown's),
+        each with its opener (``<!--`` or ``%%``)."""
         return []
 
-    def _name_unclosed_comments(self, source_path: str, metadata: dict, found: list[str]) -> None:
+    def _name_unclosed_comments(
+        self, source_path: str, metadata: dict, found: list[tuple[str, str]]
+    ) -> None:
         """One line for each comment never closed, in a key (``unclosed_keys``) or in the
         text (``found``: the lines that open one), with its line: what follows it is left
         out, and a publish of what it is in stops."""
@@ -633,22 +643,25 @@ class StrictChecks:
             return
         lines = _text_of(source_path).splitlines()
         opening = [
-            next(
-                (
-                    line
-                    for line in lines
-                    if text.COMMENT_OPEN in line
-                    and line.lstrip("\ufeff").lower().startswith((key + ":", ":" + key + ":"))
+            (
+                next(
+                    (
+                        line
+                        for line in lines
+                        if opener in line
+                        and line.lstrip("\ufeff").lower().startswith((key + ":", ":" + key + ":"))
+                    ),
+                    opener,
                 ),
-                text.COMMENT_OPEN,
+                opener,
             )
-            for key in dict.fromkeys(keys)
+            for key, opener in dict.fromkeys(keys)
         ]
         log = self._log_for(metadata)
-        numbers = {_line_number(lines, needle) or 0 for needle in [*opening, *found]}
-        for number in sorted(numbers):
+        said = {(_line_number(lines, needle) or 0, opener) for needle, opener in [*opening, *found]}
+        for number, opener in sorted(said):
             where = f"line {number}: " if number else ""
-            log("%s: %s%s", self._shown(source_path), where, text.UNCLOSED_COMMENT)
+            log("%s: %s%s", self._shown(source_path), where, text.unclosed_message(opener))
 
     def read(self, source_path: str):
         """Read one file; on failure log why, then let Pelican skip the file. What the
@@ -1156,7 +1169,7 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         self._name_comments_shown(source_path, text)
         return content, metadata
 
-    def comments_left(self) -> list[str]:
+    def comments_left(self) -> list[tuple[str, str]]:
         return self.comment_ends.take()
 
     def _name_comments_shown(self, source_path: str, source: str) -> None:

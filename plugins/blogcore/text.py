@@ -1088,34 +1088,136 @@ def avatar_tone(key: str, tones: int = 5) -> int:
     return value % tones
 
 
-# HTML comments: a writer's private notes (<!-- ask legal first -->), never published
+# HTML comments: a writer's private notes (<!-- ask legal first -->), never published; and
+# Obsidian's comments (%%ask legal first%%, inline or over several lines), which its reading
+# view hides: the same notes, in the same places. A %% in code (a code span, a fenced or an
+# indented block: printf("%%d"), LIKE '%%x%%', a Jupyter %%time line) is code, not a note.
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 COMMENT_OPEN = "<!--"
+PRIVATE_OPEN = "%%"
 UNCLOSED_COMMENT = (
     "this comment is never closed: everything after it would be published; close it with -->"
 )
+UNCLOSED_PRIVATE = (
+    "this %% comment (Obsidian's) is never closed: everything after it would be published; "
+    "close it with %% (for a percent sign, write a single %)"
+)
 
 
-def without_comments(value: str) -> tuple[str, bool]:
-    """A one-line value (a Title, a Role, a caption) without its HTML comments, and whether
-    one is never closed (then everything from its ``<!--`` is left out too): 'Launch day
-    <!-- codename Kite -->' -> ('Launch day', False)."""
-    if COMMENT_OPEN not in value:
-        return value, False
-    kept = _COMMENT.sub(" ", value)
-    start = kept.find(COMMENT_OPEN)
-    unclosed = start >= 0
-    if unclosed:
-        kept = kept[:start]
-    return " ".join(kept.split()), unclosed
+def unclosed_message(opener: str) -> str:
+    """What to say of a comment never closed, by how it opens (``<!--`` or ``%%``)."""
+    return UNCLOSED_PRIVATE if opener == PRIVATE_OPEN else UNCLOSED_COMMENT
+
+
+def without_comments(value: str) -> tuple[str, str]:
+    """A one-line value (a Title, a Role, a caption) without its comments (``<!-- -->`` and
+    Obsidian's ``%% %%``, not inside a code span), and the opener of one never closed, or ''
+    (then everything from it is left out too): 'Launch day <!-- codename Kite -->' ->
+    ('Launch day', ''); 'Launch %%Kite' -> ('Launch', '%%')."""
+    if COMMENT_OPEN not in value and PRIVATE_OPEN not in value:
+        return value, ""
+    (kept, *_), unclosed = _notes_out([value], keep_html=False, blocks=False)
+    return " ".join(kept.split()), unclosed[2] if unclosed else ""
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# a fence as Markdown (and NestedFencesExtension) may read it: in a quote or a list item too
+_ANY_FENCE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 # a comment in link-reference form, [comment]: # (note) or [//]: <> (note): one line only
 _REFERENCE_COMMENT = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?:#|<>)\s*\(")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])\s")
+
+
+def without_private_comments(lines: list[str]) -> tuple[list[str], tuple[int, int] | None]:
+    """Markdown's lines without Obsidian's comments (``%%note%%``, inline or over lines)
+    outside code; a line that held only comments goes too. When a ``%%`` is never closed,
+    the lines end at it (all after it left out) and its (line index, column) comes second.
+    HTML comments are kept (the sanitiser takes them out; ``<!-- more -->`` marks a summary),
+    and a ``%%`` inside one is theirs."""
+    if PRIVATE_OPEN not in "\n".join(lines):
+        return lines, None  # nearly every text
+    kept, unclosed = _notes_out(lines, keep_html=True, blocks=True)
+    return kept, unclosed[:2] if unclosed else None
+
+
+def _next_note(text: str, column: int) -> tuple[int, str]:
+    """The first comment opener in ``text`` from ``column``: (where, which), or (-1, '')."""
+    found = [(text.find(opener, column), opener) for opener in (COMMENT_OPEN, PRIVATE_OPEN)]
+    found = [(start, opener) for start, opener in found if start >= 0]
+    return min(found) if found else (-1, "")
+
+
+def _notes_out(
+    lines: list[str], keep_html: bool, blocks: bool
+) -> tuple[list[str], tuple[int, int, str] | None]:
+    """``lines`` without their ``%%`` comments (and their HTML comments unless
+    ``keep_html``), code left alone: code spans, and with ``blocks`` fenced and indented
+    blocks. The second item: where a comment never closed opens (index, column, opener);
+    the lines then end there."""
+    out: list[str] = []
+    fence = ""
+    previous_blank = True
+    inside = ""  # the opener of a comment that goes on past the line
+    opened = (0, 0)
+    pending = ""  # what the line a comment opened on keeps, before it
+    removed = False  # whether a comment was taken out of the line being built
+    for index, line in enumerate(lines):
+        if blocks and not inside:
+            marker = _ANY_FENCE.match(line)
+            if fence:
+                if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence):
+                    fence = ""
+                out.append(line)
+                continue
+            if marker:
+                fence = marker.group(1)
+                out.append(line)
+                continue
+            if previous_blank and _INDENTED.match(line):
+                out.append(line)  # an indented code block's line (or a list's paragraph)
+                continue
+        previous_blank = not line.strip()
+        code_free = line if inside else _CODE_SPAN.sub(lambda m: " " * len(m[0]), line)
+        built = pending if inside == PRIVATE_OPEN else ""
+        column = 0
+        while column <= len(line):
+            if inside:
+                closer = "-->" if inside == COMMENT_OPEN else PRIVATE_OPEN
+                end = code_free.find(closer, column)
+                if end < 0:
+                    if inside == COMMENT_OPEN and keep_html:
+                        built += line[column:]
+                    break
+                if inside == COMMENT_OPEN and keep_html:
+                    built += line[column : end + len(closer)]
+                else:
+                    removed = True
+                    built += "" if blocks else " "  # a value's words stay apart
+                inside, column = "", end + len(closer)
+                continue
+            start, opener = _next_note(code_free, column)
+            if start < 0:
+                built += line[column:]
+                break
+            built += line[column:start]
+            if opener == COMMENT_OPEN and keep_html:
+                built += COMMENT_OPEN
+            if opener == PRIVATE_OPEN or not keep_html:
+                opened = (index, start)
+            inside, column = opener, start + len(opener)
+        if inside == PRIVATE_OPEN or (inside == COMMENT_OPEN and not keep_html):
+            pending = built
+            continue  # the comment goes on: its lines are not kept
+        if removed and not built.strip():
+            removed = False
+            continue  # a line of comments alone
+        removed = False
+        out.append(built)
+    if inside == PRIVATE_OPEN or (inside == COMMENT_OPEN and not keep_html):
+        return [*out, pending], (*opened, inside)
+    return out, None
 
 
 def unclosed_comment(lines: list[str]) -> tuple[int, int] | None:

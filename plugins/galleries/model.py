@@ -276,7 +276,7 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
         value, unclosed = html_text.without_comments(value)
         if unclosed:
             problems.append(
-                Problem(shown, f"line {number}: {html_text.UNCLOSED_COMMENT}", error=True)
+                Problem(shown, f"line {number}: {html_text.unclosed_message(unclosed)}", error=True)
             )
         if key == "photo":
             parts = [part.strip() for part in value.split("|", 2)]
