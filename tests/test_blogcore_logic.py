@@ -741,6 +741,15 @@ def test_a_publish_date_that_is_no_date_is_an_error():
             "(write Redirect_from: /about.html instead)",
         ),
         ({"aliases": ["/a/", "/b/"]}, "/a/, /b/", "Aliases: /a/, /b/ are Hugo's"),
+        # Obsidian's aliases are names of the note, not addresses: ignored, with one line
+        (
+            {"aliases": ["Q2 planning", "Planning"]},
+            None,
+            "Aliases: Q2 planning, Planning are other names of the note (Obsidian's aliases), "
+            "not old addresses of the post, and are ignored: remove the line (an old address "
+            "that should redirect here is a path: Redirect_from: /posts/old-slug/)",
+        ),
+        ({"aliases": "Roadmap"}, None, "Aliases: Roadmap is another name of the note"),
         # the pelican-alias plugin's: one or several, separated by spaces or commas
         (
             {"alias": "/geopolitics/2020/08/16/mackinder-on-ai/, /2020/08/16/mackinder/"},
@@ -769,6 +778,12 @@ def test_other_engine_addresses(metadata, value, said):
         assert lines == []
     else:
         assert len(lines) == 1 and said in lines[0], lines
+
+
+def test_hugo_address_beside_an_obsidian_name():
+    got, lines, read = frontmatter.other_engine_addresses({"aliases": ["/old/", "Old plan"]})
+    assert (got, read) == ("/old/", [("aliases", ("/old/",))])
+    assert len(lines) == 1 and lines[0].startswith("Aliases: Old plan is another name"), lines
 
 
 @pytest.mark.parametrize(

@@ -114,7 +114,7 @@ LIQUID_TAGS_RST = {
 _LIQUID = re.compile(r"\{%\s*([A-Za-z_][\w-]*)\b.*?%\}", re.S)
 _INCLUDE = re.compile(r"\{!\s*\S.*?!\}", re.S)
 _REF = re.compile(r"\[ref\].*?\[/ref\]", re.S)
-_QUICK = ("{%", "{!", "[ref]", "~~", "[ ]", "[x]", "[X]")
+_QUICK = ("{%", "{!", "[ref]", "~~", "[ ]", "[x]", "[X]", "[[", "[!")
 
 # Jekyll's own Liquid, as its posts use it (not liquid_tags'; a generic {% if %} may be a post
 # about templates): tags, and the outputs of the objects a post has
@@ -353,6 +353,7 @@ def found(html: str, fmt: str = "markdown") -> list[Foreign]:
     hits += _pymdown(text, blocks, rst)
     if any(mark in html for mark in _PASTED_QUICK):
         hits += _pasted(text, soup, blocks, rst)
+    hits += _obsidian(text, soup, rst)
     return [hit for _, hit in sorted(hits, key=lambda pair: pair[0])]
 
 
@@ -750,6 +751,83 @@ def _pandoc(text: str, soup: BeautifulSoup, blocks: list[str]) -> list[tuple[int
                 "as a backslash",
                 breaks,
                 "end the line with two spaces instead (or with <br>)",
+            )
+        )
+    return hits
+
+
+# Obsidian's idioms (its exports and vaults; GitHub's alerts are its callouts' twins):
+# [[Note]], [[Note#Heading|text]] links, ![[file.png|400]] embeds, > [!note] Title callouts
+_WIKI = re.compile(
+    r"(?P<embed>!?)\[\[(?P<target>[^\[\]|#\n]*)(?:#(?P<heading>[^\[\]|\n]*))?"
+    r"(?:\|(?P<text>[^\[\]\n]*))?\]\]"
+)
+_CALLOUT = re.compile(r"\A\s*\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?[ \t]*(?P<title>[^\n]*)")
+_PICTURE = frozenset({"png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "heic", "bmp", "tif"})
+
+
+def _obsidian(text: str, soup: BeautifulSoup, rst: bool = False) -> list[tuple[int, Foreign]]:
+    """Obsidian's wiki links and embeds (each: a link is lost, a picture with an embed) and
+    its callouts or GitHub's alerts (once per file: the quote is still read)."""
+    hits: list[tuple[int, Foreign]] = []
+    for match in _WIKI.finditer(text):
+        target = match["target"].strip()
+        if not target:
+            continue
+        written = _short(match[0])
+        start = re.escape(match[0][:40])
+        if not match["embed"]:
+            words = (match["text"] or match["heading"] or target).strip()
+            note = target if target.lower().endswith(".md") else target + ".md"
+            place = f"{{filename}}{note.replace(' ', '%20')}"
+            advice = f"`{words} <{place}>`_" if rst else f"[{words}]({place})"
+            said = (
+                f"{written} is an Obsidian wiki link, which this site shows as written, "
+                f"brackets and all (no link); write {advice} (the note's file, from this "
+                "post's folder)"
+            )
+        elif target.rsplit(".", 1)[-1].lower() in _PICTURE:
+            place = f"{{attach}}{target.replace(' ', '%20')}"
+            advice = (
+                f".. image:: {place}, with :alt: what it shows indented under it"
+                if rst
+                else f"![what it shows]({place})"
+            )
+            said = (
+                f"{written} is an Obsidian embed, which this site shows as written: the "
+                f"picture is not on the page (nor published); write {advice} (the picture's "
+                "file, from this post's folder)"
+            )
+        else:
+            said = (
+                f"{written} is an Obsidian embed, which this site shows as written: what it "
+                "embeds is not on the page; put its text here, or link to it"
+            )
+        # a link's text is still read (a warning); an embed's picture or text is lost
+        hits.append((match.start(), Foreign(start, said, serious=bool(match["embed"]))))
+    # Markdown joins quotes one blank line apart into one: each paragraph that opens one
+    callouts = [
+        block
+        for quote in soup.find_all("blockquote")
+        if not _in_code(quote)
+        for block in quote.find_all(recursive=False)
+        if block.name == "p" and _CALLOUT.match(block.get_text())
+    ]
+    if callouts:
+        first = _CALLOUT.match(callouts[0].get_text())
+        kind, title = first["kind"].lower(), first["title"].strip()
+        written = f"[!{first['kind']}]"
+        heading = f' "{title}"' if title else ""
+        admonition = f".. {kind}::" if rst else f"!!! {kind}{heading}"
+        hits.append(
+            _once(
+                text.find(written) if written in text else len(text),
+                r"^\s*>\s*\[![A-Za-z]",
+                f"> {written} is a callout (Obsidian's, or GitHub's alert), which this site "
+                f"shows as a quote starting with {written}",
+                len(callouts),
+                f"write the admonition {admonition}, its text on the lines after it indented "
+                "by four spaces, or remove the marker for a plain quote",
             )
         )
     return hits

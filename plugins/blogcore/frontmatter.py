@@ -424,7 +424,8 @@ def other_engine_dates(
 
 
 # other engines' keys for a post's old addresses: Hugo's aliases (the addresses it redirects
-# from), Jekyll's permalink (where it was), the pelican-alias plugin's Alias (the addresses it
+# from; Obsidian's aliases, names of the note without a '/', are not: _is_note_name),
+# Jekyll's permalink (where it was), the pelican-alias plugin's Alias (the addresses it
 # wrote a redirect page at); key -> whose key it is, what it holds
 OLD_ADDRESS_KEYS = {
     "aliases": ("Hugo's old address of the post", "Hugo's old addresses of the post"),
@@ -597,6 +598,11 @@ def other_engine_addresses(
                 continue
             # Jekyll reads a permalink from the site's root, with or without the first /
             paths = [p if p.startswith("/") or "://" in p else "/" + p for p in paths]
+        elif key == "aliases":
+            names = [p for p in paths if _is_note_name(p)]
+            if names:
+                lines.append(obsidian_aliases_line(names))
+                paths = [p for p in paths if p not in names]
         if not paths:
             continue
         wanted += paths
@@ -607,6 +613,24 @@ def other_engine_addresses(
     if isinstance(written, list | tuple):
         written = ", ".join(str(w) for w in written)
     return ", ".join([*([written] if written else []), *wanted]), lines, read
+
+
+def _is_note_name(alias: str) -> bool:
+    """Whether an ``aliases`` entry is Obsidian's (another name of the note: 'Q2 planning')
+    rather than Hugo's (an old address: '/posts/q2/', a URL, 'posts/q2.html' relative to
+    the section): a name has no '/'."""
+    return "/" not in alias
+
+
+def obsidian_aliases_line(names: Sequence[str]) -> str:
+    """The line for Obsidian's aliases: names of the note, not addresses, ignored."""
+    return (
+        f"{display_key('aliases')}: {', '.join(names)} "
+        f"{'are other names' if len(names) > 1 else 'is another name'} of the note "
+        "(Obsidian's aliases), not old addresses of the post, and "
+        f"{'are' if len(names) > 1 else 'is'} ignored: remove the line (an old address "
+        "that should redirect here is a path: Redirect_from: /posts/old-slug/)"
+    )
 
 
 def old_address_line(key: str, paths: Sequence[str]) -> str:
