@@ -624,12 +624,15 @@ def _is_note_name(alias: str) -> bool:
 
 def obsidian_aliases_line(names: Sequence[str]) -> str:
     """The line for Obsidian's aliases: names of the note, not addresses, ignored."""
+    said = (
+        ("are other names", "old addresses", "are")
+        if len(names) > 1
+        else ("is another name", "an old address", "is")
+    )
     return (
-        f"{display_key('aliases')}: {', '.join(names)} "
-        f"{'are other names' if len(names) > 1 else 'is another name'} of the note "
-        "(Obsidian's aliases), not old addresses of the post, and "
-        f"{'are' if len(names) > 1 else 'is'} ignored: remove the line (an old address "
-        "that should redirect here is a path: Redirect_from: /posts/old-slug/)"
+        f"{display_key('aliases')}: {', '.join(names)} {said[0]} of the note (Obsidian's "
+        f"aliases), not {said[1]} of the post, and {said[2]} ignored: remove the line (an old "
+        "address that should redirect here is a path: Redirect_from: /posts/old-slug/)"
     )
 
 

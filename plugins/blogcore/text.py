@@ -1124,6 +1124,9 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # a fence as Markdown (and NestedFencesExtension) may read it: in a quote or a list item too
 _ANY_FENCE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
+# code as raw HTML writes it: <code>…</code> on one line, a <pre> block to its </pre>
+_HTML_CODE = re.compile(r"(`+).+?\1|<(code|pre)\b[^>]*>.*?</\2>", re.I)
+_PRE_OPEN = re.compile(r"^\s*<pre\b", re.I)
 # a comment in link-reference form, [comment]: # (note) or [//]: <> (note): one line only
 _REFERENCE_COMMENT = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?:#|<>)\s*\(")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
@@ -1166,6 +1169,14 @@ def _notes_out(
     for index, line in enumerate(lines):
         if blocks and not inside:
             marker = _ANY_FENCE.match(line)
+            if fence == "<pre":
+                fence = "" if "</pre" in line.lower() else fence
+                out.append(line)
+                continue
+            if _PRE_OPEN.match(line) and "</pre" not in line.lower():
+                fence = "<pre"
+                out.append(line)
+                continue
             if fence:
                 if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence):
                     fence = ""
@@ -1179,7 +1190,7 @@ def _notes_out(
                 out.append(line)  # an indented code block's line (or a list's paragraph)
                 continue
         previous_blank = not line.strip()
-        code_free = line if inside else _CODE_SPAN.sub(lambda m: " " * len(m[0]), line)
+        code_free = line if inside else _HTML_CODE.sub(lambda m: " " * len(m[0]), line)
         built = pending if inside == PRIVATE_OPEN else ""
         column = 0
         while column <= len(line):
