@@ -3,9 +3,11 @@ alerts), each named with its line and what to write; its %% comments: test_priva
 
 import logging
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 
-from plugins.blogcore import foreign
+from plugins.blogcore import callouts, foreign
 
 
 def logged(caplog, level=logging.WARNING) -> list[str]:
@@ -34,12 +36,12 @@ def test_obsidian_aliases_are_names_not_addresses(build_site, caplog):
         "obsidian-pub/posts/plan.md: line 11: [[Launch retro|the retro]] is an Obsidian wiki "
         "link, which this site shows as written, brackets and all (no link); write "
         "[the retro]({filename}Launch%20retro.md) (the note's file, from this post's folder)",
-        "obsidian-pub/posts/plan.md: line 13: > [!note] is a callout (Obsidian's, or GitHub's "
-        "alert), which this site shows as a quote starting with [!note]; write the admonition "
-        '!!! note "Remember", its text on the lines after it indented by four spaces, or '
-        "remove the marker for a plain quote",
     ], said
     assert not site.exists("Q2 planning") and not site.exists("Planning")
+    # the callout is the site's admonition box, said nothing of
+    box = site.soup("posts/quarterly-planning/").select_one(".post-content .admonition.note")
+    assert box.select_one(".admonition-title").get_text() == "Remember"
+    assert box.select_one("p:not(.admonition-title)").get_text() == "The budget is tight."
 
 
 def test_obsidian_embed_of_a_picture_stops_a_publish(build_site, caplog):
@@ -78,3 +80,43 @@ def test_obsidian_found(html, said):
     assert len(messages) == len(said), messages
     for message, part in zip(messages, said, strict=True):
         assert part in message, message
+
+
+CALLOUTS = (
+    'Intro.\n\n> [!warning]- Folded "here"\n> The budget is tight.\n>\n> Second.\n\n'
+    "> [!IMPORTANT]\n> GitHub's alert.\n\n> A plain quote.\n\n"
+    "```\n> [!note] in code\n```\n\n- An item\n\n    > [!tip]\n    > In the item.\n"
+)
+
+
+def test_callouts_are_admonitions():
+    html = markdown.markdown(
+        CALLOUTS, extensions=["admonition", "fenced_code", callouts.CalloutsExtension()]
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    boxes = [
+        (
+            box["class"][1],
+            box.select_one(".admonition-title").get_text(),
+            box.get_text(" ", strip=True),
+        )
+        for box in soup.select(".admonition")
+    ]
+    assert boxes == [
+        (
+            "warning",
+            'Folded "here"',
+            'Folded "here" The budget is tight. Second.',
+        ),
+        ("important", "Important", "Important GitHub's alert."),
+        ("tip", "Tip", "Tip In the item."),
+    ]
+    assert soup.select_one("blockquote").get_text(strip=True) == "A plain quote."
+    assert "> [!note] in code" in soup.select_one("pre").get_text()
+    assert soup.select_one("li .admonition.tip")
+
+
+def test_callouts_without_admonitions_stay_quotes():
+    html = markdown.markdown("> [!note]\n> Text.", extensions=[callouts.CalloutsExtension()])
+    assert html.startswith("<blockquote>")
+    assert "[!note]" in foreign.found(html)[0].message

@@ -28,6 +28,7 @@ from pelican.utils import pelican_open, slugify
 from plugins.engine import build
 
 from . import (
+    callouts,
     codeblocks,
     compat,
     controls,
@@ -1115,6 +1116,8 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
             # a fenced code block in a list item or a quote as code, as GitHub shows it
             # (codeblocks.py)
             codeblocks.NestedFencesExtension(),
+            # Obsidian's > [!note] callouts and GitHub's alerts as admonitions (callouts.py)
+            callouts.CalloutsExtension(),
             localwords.LocalWordsExtension(self.settings),  # footnote and admonition words
             foreign.EscapesExtension(),  # \@ \% \& \~ as CommonMark and pandoc read them
         ]
