@@ -120,3 +120,17 @@ def test_callouts_without_admonitions_stay_quotes():
     html = markdown.markdown("> [!note]\n> Text.", extensions=[callouts.CalloutsExtension()])
     assert html.startswith("<blockquote>")
     assert "[!note]" in foreign.found(html)[0].message
+
+
+def test_wiki_link_in_a_summary_is_named(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    post = (
+        "Title: Plans\nDate: 2024-03-01\nCategory: Company\nAuthor: Ada Byrne\n"
+        "Summary: See [[Launch retro]].\n\nThe text, with ~~no~~ link.\n"
+    )
+    build_site({"posts/plans.md": post}, name="obsidian-summary")
+    said = [m for m in logged(caplog) if m.startswith("obsidian-summary/posts/plans.md")]
+    assert [m.split(" is ", 1)[0] for m in said] == [
+        "obsidian-summary/posts/plans.md: line 5: [[Launch retro]]",
+        "obsidian-summary/posts/plans.md: line 7: ~~no~~",
+    ], said

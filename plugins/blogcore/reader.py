@@ -838,12 +838,17 @@ class StrictChecks:
         with its line; an error in a publish of a post that is published (its page would be
         wrong), else a warning; a warning for LaTeX math, readable as written."""
         pieces = foreign.found(content, self.alt_format)
+        summary = metadata.get("summary")  # a written Summary's ([[a note]] in the description)
+        summed = foreign.found(summary, self.alt_format) if isinstance(summary, str) else []
         converted = self.converted  # Jekyll's highlight blocks shown as code (liquid.py)
-        if not pieces and not converted and not foreign.has_jekyll(content):
+        if not pieces and not summed and not converted and not foreign.has_jekyll(content):
             return
         source = _text_of(source_path)
         numbers = foreign.lines_of(pieces, source, self.alt_format)
         said = list(zip(numbers, pieces, strict=True))
+        if summed:  # its line is the Summary's, before the text's (a Summary's lines first)
+            numbers = foreign.lines_of(summed, source, self.alt_format)
+            said = [*zip(numbers, summed, strict=True), *said]
         jekyll = foreign.jekyll(content, converted, source, self.alt_format)
         if jekyll is not None:  # a warning, once per file: said in the order of the lines
             number, message = jekyll
