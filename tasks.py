@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -564,12 +565,21 @@ def _local_isso(port: int, output: Path = ROOT / "output"):
     return process
 
 
-def _problems_line(report: Path) -> str | None:
-    """'The build logged 1 error and 2 warnings ...' from a build's problems file, or None."""
+def _problems_line(report: Path, started: int) -> str | None:
+    """'The build logged 1 error and 2 warnings ...' from the problems file of the build that
+    started at ``started`` (time.time_ns()), or None. A report from before (a full disk kept
+    the previous build's, or the build left none) is not this build's: the line says that the
+    problems above are not on the served pages, never the previous build's counts."""
     try:
         data = json.loads(report.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+        written = int(str(data.get("build", "")).split("-")[0])
+    except (OSError, ValueError, AttributeError):
+        data, written = None, 0
+    if data is None or written < started:
+        return (
+            f"{_shown(report)}: the build could not write its warnings and errors (above) "
+            "there: the served pages do not show them, nor the previous build's."
+        )
     errors, warnings = data.get("errors", 0), data.get("warnings", 0)
     if not errors and not warnings:
         return None
@@ -638,10 +648,11 @@ def serve(c, port=str(PORT), content="", output="output"):
         # they log at Pelican's default level (warnings and errors), as `make build` does
         own_bytecode()
         builder = WarmBuilder(DEV_CONF, ROOT, env=env)
+        started = time.time_ns()
         first = _first_build(lambda: builder.build(args, problems=report, pages=record), serving)
         if first != 0:
             print("The first build failed; serving what was built.", file=sys.stderr)
-        if line := _problems_line(report):
+        if line := _problems_line(report, started):
             print(line, file=sys.stderr, flush=True)
         # output/ shows the development site, as it did when serve built into it (once a build
         # has made the folder); what it shows then, by its real path
@@ -655,10 +666,11 @@ def serve(c, port=str(PORT), content="", output="output"):
                 shows[0] = now
                 if now != os.path.realpath(own):
                     print(_output_moved_line(folder, own), flush=True)
+            started = time.time_ns()
             builder.build(args, problems=report, pages=record)
             if shows[0] is None:
                 shows[0] = _show_in_output(folder, own)
-            if line := _problems_line(report):
+            if line := _problems_line(report, started):
                 print(line, file=sys.stderr, flush=True)
 
         watched = [source or ROOT / "content", ROOT / "theme", ROOT / "plugins", DEV_CONF]

@@ -562,3 +562,40 @@ def test_serve_on_a_port_in_use_says_so_in_one_line_and_touches_nothing(tmp_path
         assert "Traceback" not in said and "Serving" not in said, said
     assert invoked[1].count("\n") == 1, invoked[1]
     assert {p: p.read_bytes() for p in output.rglob("*")} == before
+
+
+def test_a_problems_report_from_before_the_build_is_not_read_as_its_counts(tmp_path):
+    # a full disk kept the previous build's report: serve said "The build logged 0 errors"
+    # under the CRITICAL line, and the overlay showed a clean build (probe 20, 1)
+    import tasks
+
+    report = tmp_path / problems.FILE_NAME
+    problems.write(report, [{"level": "error", "source": "posts/a.md", "message": "x"}], 1)
+    started = time.time_ns()
+    stale = tasks._problems_line(report, started)
+    assert stale is not None and "could not write its warnings and errors" in stale
+    assert "logged" not in stale
+    report.unlink()
+    assert "could not write" in tasks._problems_line(report, started)
+    problems.write(report, [{"level": "error", "source": "posts/a.md", "message": "x"}], 1)
+    assert tasks._problems_line(report, started).startswith("The build logged 1 error and 0 ")
+
+
+def test_a_problems_report_that_cannot_be_written_removes_the_previous_one(tmp_path):
+    # a real refused write (a file size limit: EFBIG, as a full disk refuses with ENOSPC)
+    report = tmp_path / problems.FILE_NAME
+    problems.write(report, [], 0)
+    script = (
+        "import resource, signal, sys\n"
+        "from pathlib import Path\n"
+        "from plugins.devserver import problems\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (16, resource.RLIM_INFINITY))\n"
+        "try:\n"
+        "    problems.write(Path(sys.argv[1]), [], 0)\n"
+        "except OSError:\n"
+        "    sys.exit(3)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(report)], cwd=ROOT, check=False)
+    assert done.returncode == 3
+    assert not report.exists()

@@ -243,5 +243,12 @@ def report(problems: list[dict[str, str]], status: int) -> dict[str, Any]:
 
 
 def write(path: Path, problems: list[dict[str, str]], status: int) -> None:
-    """Write the report atomically: the dev server may serve it at any moment."""
-    files.write_atomically(path, json.dumps(report(problems, status), indent=1))
+    """Write the report atomically: the dev server may serve it at any moment. A report that
+    cannot be written (a full disk) removes the previous build's, so that the overlay does not
+    show an earlier build's problems, or none, as this one's (`make serve` says so)."""
+    try:
+        files.write_atomically(path, json.dumps(report(problems, status), indent=1))
+    except OSError:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+        raise
