@@ -1,5 +1,6 @@
 """Unit tests of the series model: ordering, numbering, parsing and diagnostics, as tables."""
 
+import dataclasses
 import datetime
 
 import pytest
@@ -393,7 +394,15 @@ def test_a_series_page_in_another_language_takes_its_translations_words(translat
         (
             (model.FileTranslation("de", "s.de.md"),),
             "s.de.md: no part of the series 'Moving house' is in de yet (a translation of a "
-            "part, with Lang: de and its Slug), so no page shows this file",
+            "part, with Lang: de and its Slug); its translated parts are in fr, so no page "
+            "shows this file",
+        ),
+        # a regional file beside the parts' own language's: named for the parts' language
+        (
+            (model.FileTranslation("fr-CA", "s.fr-CA.md"),),
+            "s.fr-CA.md: no part of the series 'Moving house' is in fr-CA yet (a translation "
+            "of a part, with Lang: fr-CA and its Slug); its translated parts are in fr, so no "
+            "page shows this file",
         ),
     ],
 )
@@ -673,3 +682,22 @@ def _owned(state: str, lang: str = "en", feed: str | None = "feeds/series/x.atom
 )
 def test_pages_owned_are_the_files_the_series_plugin_writes(series, index, owned):
     assert model.pages_owned(series, index) == owned
+
+
+def test_a_regional_part_takes_the_series_files_translation_in_its_language():
+    # a Lang: fr-CA part showed the English title and the line said "no part ... is in fr"
+    # (probe 20, 2): as a catalog does, fr-CA falls back to fr when there is no fr-CA file
+    french = model.FileTranslation("fr", "s.fr.md", title="Déménager")
+    file = model.FileInput("moving-house", "s.md", "Moving house", translations=(french,))
+    parts = [post("a", index=1), post("a-ca", index=1, lang="fr-CA", translation=True)]
+    (_, ca), problems = group(parts, [file])
+    assert (ca.lang, ca.name, ca.source) == ("fr-CA", "Déménager", "s.fr.md")
+    assert problems == []
+    # a file of its own region comes first; the fr one then shows nowhere, and says why
+    canadian = model.FileTranslation("fr-CA", "s.fr-CA.md", title="Déménagement")
+    file = dataclasses.replace(file, translations=(french, canadian))
+    (_, ca), problems = group(parts, [file])
+    assert ca.name == "Déménagement"
+    assert [f"{p.path}: {p.message}" for p in problems] == [
+        "s.fr.md: the parts in fr-CA show s.fr-CA.md instead, so no page shows this file"
+    ]

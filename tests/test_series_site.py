@@ -790,7 +790,8 @@ def test_a_translated_series_file_is_no_series_of_its_own(build_site, caplog):
         (
             {"series/moving-house.de.md": FRENCH_SERIES.replace("Lang: fr\n", "")},
             "series/moving-house.de.md: no part of the series 'Moving house' is in de yet (a "
-            "translation of a part, with Lang: de and its Slug), so no page shows this file",
+            "translation of a part, with Lang: de and its Slug); its translated parts are in "
+            "fr, so no page shows this file",
         ),
         (
             {"series/moving-house.french.md": FRENCH_SERIES.replace("Lang: fr\n", "")},

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plugins.blogcore.frontmatter import split_wide
+from plugins.i18n.templating import catalog_for, catalog_names
 
 PUBLISHED, SCHEDULED, DRAFT, PLANNED = "published", "scheduled", "draft", "planned"
 HIDDEN = "hidden"  # Status: hidden: published at its address, in no list
@@ -629,7 +630,7 @@ def group(
             name = file.title if file else _common_name(members)
             series = Series(slug=slug, name=name, lang=lang)
             if file:
-                _file_texts(series, file, versions.get(lang), main_lang)
+                _file_texts(series, file, _version(versions, lang), main_lang)
             parts = [
                 Part(
                     key=p.key,
@@ -643,7 +644,7 @@ def group(
                 for p in members
             ]
             planned = []
-            own = versions.get(lang)
+            own = _version(versions, lang)
             if own is not None and own.planned is not None:  # the translation's own plan
                 planned = _planned_parts(own.key, own.planned)
             elif file and lang == main_lang:
@@ -717,17 +718,32 @@ def _file_versions(
             )
         else:
             kept[one.lang] = one
-            if one.lang not in langs:
-                diagnostics.append(
-                    Diagnostic(
-                        WARNING,
-                        one.key,
-                        f"no part of the series {file.title!r} is in {one.lang} yet (a "
-                        f"translation of a part, with Lang: {one.lang} and its Slug), so no "
-                        "page shows this file",
-                    )
-                )
+    for one in kept.values():
+        if any(_version(kept, lang) is one for lang in langs):
+            continue
+        # a regional part takes the primary language's file (fr-CA: fr) when it has no own
+        near = sorted(lang for lang in langs if one.lang in catalog_names(lang))
+        if near:  # every one of them has a file of its own region
+            why = (
+                f"the parts in {', '.join(near)} show "
+                f"{', '.join(sorted({_version(kept, lang).key for lang in near}))} instead"
+            )
+        else:
+            why = (
+                f"no part of the series {file.title!r} is in {one.lang} yet (a translation "
+                f"of a part, with Lang: {one.lang} and its Slug)"
+            )
+            if langs:
+                why += f"; its translated parts are in {', '.join(sorted(langs))}"
+        diagnostics.append(Diagnostic(WARNING, one.key, f"{why}, so no page shows this file"))
     return kept
+
+
+def _version(versions: Mapping[str, FileTranslation], lang: str) -> FileTranslation | None:
+    """The series file's translation a page in ``lang`` shows: its own language's, else the
+    one a catalog would fall back to (fr-CA: fr), or None."""
+    found = catalog_for(lang, versions)
+    return versions[found] if found else None
 
 
 def _file_texts(
