@@ -78,7 +78,8 @@ RU = (
 def test_file_names_that_carry_lang_and_slug_are_one_line():
     line = frontmatter.file_name_metadata_line(named(*RU), DEFAULT_FILENAME_METADATA, "ru")
     assert line == (
-        "3 posts have file names that end in a language code (2014-07-15-bb-and-qt-icu-ru.md, "
+        "content/articles/: 3 posts have file names that end in a language code "
+        "(2014-07-15-bb-and-qt-icu-ru.md, "
         "2017-08-17-git-windows-kdiff3-en.md, ...) but no Lang: line or Slug: line, and "
         "FILENAME_METADATA takes only the date from a file name here: they are marked ru "
         "(DEFAULT_LANG), and their slugs, so their addresses, come from their titles; if the "
@@ -110,9 +111,24 @@ def test_dotted_names_count_among_many_posts():
     posts = named("a.fr.md", "b.fr.md", "c.de.md", *(f"p{n}.md" for n in range(20)))
     line = frontmatter.file_name_metadata_line(posts, DEFAULT_FILENAME_METADATA, "en")
     assert line is not None
-    assert line.startswith("3 posts have file names that end in a language code (a.fr.md, ")
+    assert line.startswith(
+        "content/articles/: 3 posts have file names that end in a language code (a.fr.md, "
+    )
     assert "no Lang: line or Slug: line" in line
     assert r"FILENAME_METADATA = r'(?P<slug>.*)\.(?P<lang>[a-z]{2})$'" in line
+
+
+def test_file_names_in_folders_apart_are_said_in_the_settings_file():
+    # the line named no file nor folder: the overlay filed it under none (probe 20, 3)
+    posts = [
+        frontmatter.NamedPost(f"content/{name}", frozenset())
+        for name in ("posts/a.fr.md", "articles/b.fr.md", "articles/c.fr.md")
+    ]
+    line = frontmatter.file_name_metadata_line(posts, DEFAULT_FILENAME_METADATA, "en")
+    assert line.startswith(
+        "pelicanconf.py: 3 posts have file names that end in a language code "
+        "(content/articles/b.fr.md, content/articles/c.fr.md, ...)"
+    )
 
 
 def _category(site, url: str) -> str:
@@ -176,7 +192,7 @@ def test_file_names_carrying_lang_and_slug_are_said_once(build_site, caplog):
     said = [m for m in caplog.messages if "end in a language code" in m]
     assert len(said) == 1, said
     assert said[0].startswith(
-        "3 posts have file names that end in a language code "
+        "by-file-name/articles/: 3 posts have file names that end in a language code "
         "(2014-07-15-bb-and-qt-icu-ru.md, 2017-08-17-git-windows-kdiff3-en.md, ...)"
     )
 

@@ -759,8 +759,13 @@ def file_name_metadata_line(
     if len(lacking) < NAMED_LANG_POSTS:
         return None
     kind = "." if len(found["."]) >= len(found["-"]) else "-"
-    names = sorted(post.shown.rpartition("/")[2] for post in lacking)
-    dated = all(DATED.match(name) for name in names)
+    # headed by their folder, as other lines about many posts are (the overlay files it
+    # there); posts in several folders: by the settings file, where the fix goes
+    folders = {post.shown.rpartition("/")[0] for post in lacking}
+    folder = folders.pop() if len(folders) == 1 else ""
+    where = f"{folder}/" if folder else "pelicanconf.py"
+    names = sorted(post.shown.removeprefix(where) for post in lacking)
+    dated = all(DATED.match(name.rpartition("/")[2]) for name in names)
     taken = [f"the {key}" for key in sorted(re.compile(filename_re or "$^").groupindex)]
     reads = f"takes only {' and '.join(taken)} from" if taken else "takes nothing from"
     slugs = any("slug" not in post.given for post in lacking)
@@ -769,8 +774,8 @@ def file_name_metadata_line(
     pattern = f"r'{date}(?P<slug>.*){sep}(?P<lang>[a-z]{{2}})$'"
     shown = ", ".join(names[:2]) + (", ..." if len(names) > 2 else "")
     return (
-        f"{len(lacking)} posts have file names that end in a language code ({shown}) but no "
-        f"Lang: line{' or Slug: line' if slugs else ''}, and FILENAME_METADATA {reads} a "
+        f"{where}: {len(lacking)} posts have file names that end in a language code ({shown}) "
+        f"but no Lang: line{' or Slug: line' if slugs else ''}, and FILENAME_METADATA {reads} a "
         f"file name here: they are marked {default_lang} (DEFAULT_LANG)"
         + (", and their slugs, so their addresses, come from their titles" if slugs else "")
         + "; if the old site took these from file names, copy its FILENAME_METADATA into "
