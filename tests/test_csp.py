@@ -539,7 +539,7 @@ def test_blocked_pictures_are_grouped_by_what_would_allow_them():
     groups = media.grouped(blocked)
     assert [len(g) for g in groups] == [5, 1]
     assert media.group_message(groups[0], shipped=True) == (
-        "content/a.rst: 5 pictures in 5 files (content/a.rst, content/b.rst, content/c.rst and "
+        "content/: 5 pictures in 5 files (a.rst, b.rst, c.rst and "
         "2 more) are loaded from *.bp.blogspot.com, another site, and the "
         "Content-Security-Policy blocks them (img-src); save each under content/images/ and "
         "link them with {static}, or allow their site with CSP_EXTRA = {'img-src': "
@@ -551,6 +551,31 @@ def test_blocked_pictures_are_grouped_by_what_would_allow_them():
         "it; save it under content/images/ and link it with {static}, or allow its site with "
         "CSP_EXTRA = {'img-src': ['https://i.imgur.com']} in pelicanconf.py"
     )
+
+
+@pytest.mark.parametrize(
+    ("files", "head", "where"),
+    [
+        # the folder they share, not the first file rendered (which changed between builds)
+        (("content/articles/b.md", "content/articles/a.md"), "content/articles/",
+         " in 2 files (a.md, b.md)"),
+        # folders apart: the settings file, where CSP_EXTRA goes
+        (("content/posts/b.md", "content/articles/a.md"), "pelicanconf.py",
+         " in 2 files (content/articles/a.md, content/posts/b.md)"),
+        # one file: named once
+        (("content/posts/b.md", "content/posts/b.md"), "content/posts/b.md", ""),
+    ],
+)  # fmt: skip
+def test_a_grouped_line_is_headed_by_what_the_files_share_in_any_order(files, head, where):
+    # probe 20, 4: "content/articles/2020-03-06-old-post-6.en.md: 6 pictures in 6 files
+    # (content/articles/2020-03-06-old-post-6.en.md, ..." in serve, post-4 in publish
+    blocked = [
+        media.Blocked(file, f"http://{n}.bp.blogspot.com/p.png", "img-src")
+        for n, file in enumerate(files, start=1)
+    ]
+    said = {media.group_message(order, shipped=False) for order in (blocked, blocked[::-1])}
+    assert len(said) == 1
+    assert said.pop().startswith(f"{head}: 2 pictures{where} are loaded from *.bp.blogspot.com")
 
 
 def _blogger_post(n: int, pictures: int) -> str:

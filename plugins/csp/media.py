@@ -154,19 +154,30 @@ def alone(url: str, directive: str, shipped: bool) -> str:
 
 def group_message(group: list[Blocked], shipped: bool) -> str:
     """One line for a group of ``grouped``: the picture itself when alone, else how many,
-    from where, and the first files."""
+    from where, and the first files. Many files are headed by their folder (by pelicanconf.py,
+    where CSP_EXTRA goes, when they are in several), not by one of them: the line is about the
+    site that serves them, and the same from one build to the next (files are rendered in
+    parallel, in no fixed order)."""
     whose, stops = _whose(shipped)
+    group = sorted(group, key=lambda one: (one.file, one.url))
     first = group[0]
     if len(group) == 1:
         return f"{first.file}: {alone(first.url, first.directive, shipped)}"
     files = list(dict.fromkeys(one.file for one in group))
-    shown = ", ".join(files[:FILES_SHOWN])
-    more = f" and {len(files) - FILES_SHOWN} more" if len(files) > FILES_SHOWN else ""
-    where = f"in {len(files)} files ({shown}{more})" if len(files) > 1 else f"in {files[0]}"
+    if len(files) == 1:
+        head, where = first.file, ""
+    else:
+        folders = {file.rpartition("/")[0] for file in files}
+        folder = folders.pop() if len(folders) == 1 else ""
+        head = f"{folder}/" if folder else "pelicanconf.py"
+        names = [file.removeprefix(head) for file in files]
+        shown = ", ".join(names[:FILES_SHOWN])
+        more = f" and {len(files) - FILES_SHOWN} more" if len(files) > FILES_SHOWN else ""
+        where = f" in {len(files)} files ({shown}{more})"
     host = source_of(first.url).removeprefix("https://")
     kinds = "pictures" if first.directive == "img-src" else "videos or sounds"
     return (
-        f"{first.file}: {len(group)} {kinds} {where} are loaded from {host}, another site, "
+        f"{head}: {len(group)} {kinds}{where} are loaded from {host}, another site, "
         f"and the {whose}Content-Security-Policy blocks them ({first.directive}){stops}; "
         + advice([one.url for one in group], first.directive, many=True)
     )
