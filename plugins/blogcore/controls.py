@@ -59,30 +59,68 @@ def lines_with(text: str) -> list[int]:
     return [number for number, line in enumerate(text.split("\n"), 1) if FORBIDDEN.search(line)]
 
 
+# the characters that stand between words (a PDF's page break, Word's line break): a space
+# in the page, not nothing ("Page one\fpage two." read "Page onepage two.")
+SPACES = "\x0b\x0c"
+# the different characters a line names with their first line before "and so do lines ..."
+KINDS_SHOWN = 3
+
+
 def problem(text: str) -> str | None:
     """One line for a file's text holding forbidden characters, from its line: 'line 12
-    holds U+001B, an escape character (...), which ...'; None for text without any."""
+    holds U+001B, an escape character (...), which ...'; each other character with the first
+    line it is on; None for text without any."""
     numbers = lines_with(text)
     if not numbers:
         return None
-    first = FORBIDDEN.search(text.split("\n")[numbers[0] - 1])[0]
-    said = (
-        f"line {numbers[0]} holds U+{ord(first):04X}, {describe(first)}, which no web page "
-        "or feed may carry"
-    )
-    more = numbers[1:]
-    if not more:
-        return f"{said}: it is left out of the page; delete it"
+    lines = text.split("\n")
+    firsts: dict[str, int] = {}  # each character, by the first line holding it
+    for number in numbers:
+        for character in FORBIDDEN.findall(lines[number - 1]):
+            firsts.setdefault(character, number)
+    named = list(firsts.items())[:KINDS_SHOWN]
+    said, last = [], None
+    for character, number in named:  # a different character: its own first line
+        holds = "also holds" if number == last else "holds"
+        said.append(f"line {number} {holds} U+{ord(character):04X}, {describe(character)}")
+        last = number
+    kinds = "; ".join(said) + (" and others" if len(firsts) > KINDS_SHOWN else "")
+    more = [n for n in numbers if n not in {number for _, number in named}]
     shown = ", ".join(str(n) for n in more[:5]) + (" ..." if len(more) > 5 else "")
-    lines = f"do lines {shown}" if len(more) > 1 else f"does line {shown}"
-    return f"{said}, and so {lines}: they are left out of the page; delete them"
+    if not more:
+        also = ""
+    elif len(firsts) > 1:  # not "so does": another line's may be another character
+        also = f", and line {shown} holds more" if len(more) == 1 else f", and lines {shown} more"
+    else:
+        also = f", and so {'do lines' if len(more) > 1 else 'does line'} {shown}"
+    many = len(numbers) > 1 or len(FORBIDDEN.findall(lines[numbers[0] - 1])) > 1
+    spaced = [c for c in firsts if c in SPACES]
+    if not spaced:
+        fate = (
+            "they are left out of the page; delete them"
+            if many
+            else "it is left out of the page; delete it"
+        )
+    elif len(spaced) < len(firsts):
+        fate = (
+            "they are left out of the page (a form feed or a vertical tab is a space); delete "
+            "them, or put a space or a line break in place of a form feed or vertical tab"
+        )
+    elif many:
+        fate = "each is a space in the page; put a space or a line break in place of each"
+    else:
+        fate = "it is a space in the page; put a space or a line break in its place"
+    if len(firsts) > 1:
+        return f"{kinds}{also}: no web page or feed may carry them; {fate}"
+    return f"{kinds}, which no web page or feed may carry{also}: {fate}"
 
 
 def html_without(html: str) -> str:
     """``html`` (a fragment as the sanitiser writes it) without forbidden characters: a
-    terminal's colour code whole, not only its ESC ("[1mbold[0m"), the tags within it kept."""
+    terminal's colour code whole, not only its ESC ("[1mbold[0m"), the tags within it kept;
+    a form feed or a vertical tab, which stands between words, as a space."""
     if not FORBIDDEN.search(html):
         return html  # nearly every page
     if "\x1b" in html:
         html = _TERMINAL_CODE.sub(lambda m: "".join(_KEPT_TAGS.findall(m[0])), html)
-    return FORBIDDEN.sub("", html)
+    return FORBIDDEN.sub(lambda m: " " if m[0] in SPACES else "", html)
