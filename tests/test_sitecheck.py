@@ -1,10 +1,15 @@
 """The link checker behind `invoke check`, on small hand-made output trees."""
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from sitecheck.links import check_site, to_site_path
+from tests.conftest import FIXTURES, ROOT
 
 
 @pytest.mark.parametrize(
@@ -51,3 +56,26 @@ def test_finds_broken_links_and_anchors(tmp_path):
 def test_clean_site_has_no_findings(tmp_path):
     _write(tmp_path, {"index.html": '<a href="about/">a</a>', "about/index.html": "<p>hi</p>"})
     assert check_site(tmp_path) == []
+
+
+def test_the_check_build_prints_warnings_not_every_file_copied(tmp_path):
+    # make check's output was 137 INFO lines of 152 ("Copying .../images/x.jpg to ..." twice
+    # for each static file) before its table (probe 20, 6): Pelican's default level is WARNING
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    post = (
+        "Title: Typo\nDate: 2024-05-01\nAuthor: Ada Byrne\nCategory: Company\nStatus: drfat\n\nx\n"
+    )
+    (content / "posts" / "typo.md").write_text(post, encoding="utf-8")
+    log = tmp_path / "build-log.jsonl"
+    done = subprocess.run(
+        [sys.executable, "-m", "sitecheck.build", str(log), "-s", "pelicanconf.py",
+         "-o", str(tmp_path / "out"), str(content), "--log-handler", "plain"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "COLUMNS": "200"},
+    )  # fmt: skip
+    said = done.stdout + done.stderr
+    assert "Copying" not in said, said
+    assert "INFO" not in said, said
+    assert "posts/typo.md" in said and "drfat" in said  # the writer's mistake still shows
+    assert "drfat" in log.read_text(encoding="utf-8")
