@@ -1,6 +1,7 @@
 """Writing a file that no reader sees half of (plugins/engine/files.py)."""
 
 import errno
+import logging
 import os
 import stat
 
@@ -140,3 +141,22 @@ def test_the_line_says_which_disk_is_full(tmp_path):
     )
     read_only = OSError(errno.EROFS, "Read-only file system")
     assert cannot_write(read_only, tmp_path) == "cannot write in it: Read-only file system"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="Linux's /dev/full")
+def test_a_cache_pelican_cannot_save_on_a_full_disk_is_one_line_naming_the_disk(
+    build_site, caplog, tmp_path
+):
+    # probe 20, 1: "Could not save cache /abs/.output.cache/ArticlesGenerator-Readers\n ...
+    # [Errno 28] No space left on device", two lines, once per generator
+    cache = tmp_path / "cache-on-a-full-disk"
+    cache.mkdir()
+    for name in ("ArticlesGenerator-Readers", "PagesGenerator-Readers"):
+        (cache / name).symlink_to("/dev/full")
+    caplog.set_level(logging.WARNING)
+    build_site(name="full-cache", CACHE_CONTENT=True, CACHE_PATH=str(cache))
+    said = [r.getMessage() for r in caplog.records if r.name == "pelican.cache"]
+    assert said == [
+        f"{cache}/ArticlesGenerator-Readers: cannot write it: No space left on device (the "
+        "disk of /dev is full); the next build reads every file again"
+    ]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
 import secrets
 from collections.abc import Iterator
@@ -97,6 +98,40 @@ def cannot_write(error: OSError, path: str | os.PathLike) -> str:
     if error.errno == errno.EDQUOT:
         return f"{why} (the quota on {mount(os.fspath(path))} is used up)"
     return why
+
+
+# Pelican's line for a cache it could not save (pelican/cache.py: the path, the error)
+CACHE_NOT_SAVED = "Could not save cache %s\n ... %s"
+
+
+class CacheNotSaved(logging.Filter):
+    """Pelican's two-line "Could not save cache /abs/path/ArticlesGenerator-Readers\n ...
+    [Errno 28] No space left on device" (one per generator) becomes one line naming the cache
+    file, the reason and the disk, as a file of the site that could not be written is named;
+    the others that fail the same way on the same disk are folded into it. One per build: it
+    holds what it has said."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: set[tuple[int | None, str]] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if record.msg != CACHE_NOT_SAVED or not isinstance(args, tuple) or len(args) != 2:
+            return True
+        path, error = args
+        if not isinstance(error, OSError) or error.errno not in CANNOT_WRITE:
+            return True  # a cache that does not pickle: Pelican's line says what
+        disk = (error.errno, mount(os.fspath(path)))
+        if disk in self.said:
+            return False
+        self.said.add(disk)
+        where = os.path.abspath(path)
+        if where.startswith(os.getcwd() + os.sep):
+            where = os.path.relpath(where)
+        record.msg = "%s: %s; the next build reads every file again"
+        record.args = (where, cannot_write(error, path))
+        return True
 
 
 @contextlib.contextmanager

@@ -54,7 +54,7 @@ from typing import Any
 from blinker import Namespace
 from pelican import signals
 
-from . import build, drafts, translations
+from . import build, drafts, files, translations
 
 _namespace = Namespace()
 
@@ -116,10 +116,14 @@ def _on_all_generators_finalized(generators: list) -> None:
 
 def _on_initialized(pelican: Any) -> None:
     """This build's filter of Pelican's "All items ... are translations" (translations says
-    what matters of such a group), taken away when the build ends."""
+    what matters of such a group), and of its "Could not save cache" (one line naming the
+    disk, files.CacheNotSaved), taken away when the build ends."""
     utils = logging.getLogger("pelican.utils")
     utils.addFilter(translations.SAID_HERE)
     build.current(pelican.settings).on_close(lambda: utils.removeFilter(translations.SAID_HERE))
+    cache, unsaved = logging.getLogger("pelican.cache"), files.CacheNotSaved()
+    cache.addFilter(unsaved)
+    build.current(pelican.settings).on_close(lambda: cache.removeFilter(unsaved))
 
 
 def _on_finalized(pelican: Any) -> None:
