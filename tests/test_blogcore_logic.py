@@ -1372,6 +1372,15 @@ def test_images_without_alt(html, expected):
             'line 5 is a heading, \'# Say "hi"\', not a title: write title = "Say \\"hi\\"" '
             "between the +++ lines",
         ),
+        # Notion's export: the page's properties under its title, after a blank line
+        (
+            "# Office move\n\nDate: March 2, 2026 9:00 AM\nAuthor: Jonas Berg\nTags: office\n"
+            "\nWe moved.",
+            "line 1 is a heading, '# Office move', not a title: write Title: Office move as the "
+            "first line, in its place (the page shows the title as its heading); then remove the "
+            "blank line 2: Date, Author and Tags come after a blank line, so Pelican reads them "
+            "as the post's text (the front matter ends at the first blank line)",
+        ),
         # Hugo's TOML without a title: what to write there, not Title: above the +++
         (
             "+++\ndate = 2024-01-01\n+++\n\nText.",
@@ -1382,6 +1391,56 @@ def test_images_without_alt(html, expected):
 def test_why_no_title(text, expected):
     why = frontmatter.why_no_title(text)
     assert why.startswith(expected) if expected else why == ""
+
+
+def test_the_blank_lines_under_a_heading_with_keys_are_named():
+    why = frontmatter.why_no_title("# Office move\n\n\nDate: 2026-03-02\n\nText.")
+    assert why.endswith(
+        "then remove the blank lines 2 to 3: Date comes after a blank line, so Pelican reads it "
+        "as the post's text (the front matter ends at the first blank line)"
+    )
+    # keys right under the heading: the Title: line in its place is all there is to do
+    why = frontmatter.why_no_title("# Office move\nDate: 2026-03-02\n\nText.")
+    assert why.endswith("(the page shows the title as its heading)")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Notion's export, its heading made a Title: line: the blank line under it remains
+        (
+            "Title: Office move\n\nDate: March 2, 2026 9:00 AM\nAuthor: Jonas Berg\n"
+            "Status: Published\n\nWe moved.",
+            "has no Date: in its front matter: line 3 'Date: March 2, 2026 9:00 AM' is below "
+            "the blank line that ends the front matter, so Pelican reads it (and Author and "
+            "Status with it) as the post's text; remove the blank line 2: the front matter "
+            "ends at the first blank line",
+        ),
+        (
+            "Title: A\nAuthor: B\n\n\nDate: 2026-03-02\n\nText.",
+            "has no Date: in its front matter: line 5 'Date: 2026-03-02' is below the blank "
+            "line that ends the front matter, so Pelican reads it as the post's text; remove "
+            "the blank lines 3 to 4: the front matter ends at the first blank line",
+        ),
+        (  # another key line first: moving it up is the fix, not one blank line less
+            "Title: A\n\nTags: x\nDate: 2026-03-02\n\nText.",
+            "line 4 'Date: 2026-03-02' is below the blank line that ends the front matter, so "
+            "Pelican reads it (and Tags with it) as the post's text; move it up into the front "
+            "matter, above the blank line",
+        ),
+        (
+            "---\ntitle: A\n---\n\nDate: 2026-03-02\n\nText.",
+            "line 5 'Date: 2026-03-02' is below the --- line that ends the front matter, so "
+            "Pelican reads it as the post's text; move it up into the front matter, above the "
+            "--- line",
+        ),
+        ("Title: A\n\nText.", ""),  # no Date: anywhere: "add one" says it
+        ("Title: A\n\nThe date: to be decided.\nDate: 2026-03-02\n", ""),  # in the text
+    ],
+)
+def test_why_no_date(text, expected):
+    why = frontmatter.why_no_date(text)
+    assert expected in why if expected else why == ""
 
 
 def test_why_no_title_names_a_full_width_colon():

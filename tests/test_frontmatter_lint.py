@@ -408,6 +408,23 @@ CASES = [
         others={"posts/o.md": post("Slug: o\nTitle: Other\nCategory: Food, Drink")},
     ),
     clean("category-with-a-comma-wide", post("Category: 技术、生活")),
+    # Notion's export, its "# Title" heading made a Title: line: the properties are still
+    # below the blank line (probe 19, finding 7: "has no Date: line" with Date: on line 3)
+    Case(
+        "notion-properties-below-the-title",
+        "Title: Linted\n\nDate: March 2, 2026 9:00 AM\nAuthor: Ada Byrne\nCategory: Company\n"
+        "Slug: s\n\nWe moved.\n",
+        "has no Date: in its front matter: line 3 'Date: March 2, 2026 9:00 AM' is below the "
+        "blank line that ends the front matter, so Pelican reads it (and Author, Category and "
+        "Slug with it) as the post's text; remove the blank line 2",
+    ),
+    # smart quotes in YAML: the writer did put the value in quotes (finding 9)
+    Case(
+        "yaml-curly-quotes",
+        fenced("Title: \u201cLaunch: day one\u201d"),
+        "\u201c \u201d on this line are curly (typographic) quotes, which YAML does not read "
+        'as quotes: write straight ones, Title: "Launch: day one"',
+    ),
 ]
 
 

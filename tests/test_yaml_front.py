@@ -177,6 +177,22 @@ def test_front_matter_lines(lines, expected):
         (["title: '[Draft]' Our plans"], "line 2: the front matter between --- lines"),
         (["title: T", "Category Company", "slug: s"], "line 3: the front matter between"),
         (["title: @handle"], "a value starting with @, ` or % goes in quotes"),
+        # smart quotes (macOS, Word, Typora): the writer sees quotes, YAML sees none
+        (
+            ["title: \u201cLaunch: day one\u201d"],
+            "line 2: the front matter between --- lines is not valid YAML (mapping values are "
+            "not allowed here); \u201c \u201d on this line are curly (typographic) quotes, "
+            'which YAML does not read as quotes: write straight ones, title: "Launch: day one" '
+            "(turn off smart quotes in your editor)",
+        ),
+        (
+            ["title: T", "summary: \u2018Ana\u2019s team: ready\u2019"],
+            "line 3: the front matter between --- lines is not valid YAML (mapping values are "
+            "not allowed here); \u2018 \u2019 on this line are curly (typographic) quotes, "
+            'which YAML does not read as quotes: write straight ones, summary: "Ana\u2019s '
+            'team: ready"',
+        ),
+        (["title: Launch \u201cday: one\u201d now"], 'straight ones, title: "Ask us: anything"'),
         (
             ["Series index: 2"],
             "line 2: 'Series index' is not a key (a key is one word): write Series_index:",

@@ -1575,6 +1575,48 @@ def stopper_problem(
 _LOOSE_KEY = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*:")
 
 
+def _blank_lines(first: int, last: int) -> str:
+    """Lines ``first`` to ``last`` (numbers), said: "line 2", "lines 2 to 3"."""
+    return f"line {first}" if first == last else f"lines {first} to {last}"
+
+
+def _keys_named(below: list[tuple[str, str, str, int]]) -> str:
+    """The keys of Header.below, said: "Date, Author and Tags"."""
+    names = list(dict.fromkeys(display_key(key) for _, key, _, _ in below))
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+
+
+def why_no_date(text: str) -> str:
+    """Why Markdown read no Date: from a file that has a Date: line, said in full ("" when
+    the file has none): the line is below the blank line (or the --- line) that ends the
+    front matter, as in Notion's export, whose properties come under the page's title and a
+    blank line. Pelican reads it, and the key lines with it, as the post's text."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    header = scan_header(text)
+    below = header.below
+    dated = next((i for i, (*_, key, _v, _n) in enumerate(below) if key == "date"), None)
+    if dated is None or not header.keys:
+        return ""
+    written, _key, _value, number = below[dated]
+    if header.stopper and below[0][3] == header.stopper[1]:
+        return ""  # the line that ended the keys: check_header's (stopper_problem)
+    with_it = [entry for entry in below if entry[3] != number]
+    also = f" (and {_keys_named(with_it)} with it)" if with_it else ""
+    last = max(n for *_, n in [*header.keys, *header.continued])
+    if not header.fenced and below[0][3] == number:  # only blank lines between: remove them
+        fix = (
+            f"remove the blank {_blank_lines(last + 1, number - 1)}: the front matter ends at the "
+            "first blank line"
+        )
+    else:
+        fix = f"move it up into the front matter, above {header.ended_by}"
+    return (
+        f"has no Date: in its front matter: line {number} {written.strip()[:60]!r} is below "
+        f"{header.ended_by} that ends the front matter, so Pelican reads it{also} as the "
+        f"post's text; {fix}"
+    )
+
+
 def why_no_title(text: str) -> str:
     """Why Markdown read no Title: from a file's front matter, said the way it was written
     ("" when nothing in the text tells): a file with no text, a first line that is blank,
@@ -1680,13 +1722,30 @@ def _why_not_in_block(text: str) -> str:
             write = f"write Title: {title} among the keys above it"
         else:
             write = f"write Title: {title} as the first line, in its place"
+        then = "" if read or body else _keys_under_heading(lines, first)
         return (
             f"line {first + 1} is a heading, {lines[first].strip()[:40]!r}, not a title: "
-            f"{write} (the page shows the title as its heading)"
+            f"{write} (the page shows the title as its heading){then}"
         )
     if read and read.language == "TOML":
         return 'the front matter between +++ lines is TOML: there, write title = "Our news"'
     return ""
+
+
+def _keys_under_heading(lines: list[str], heading: int) -> str:
+    """What else to do when key lines follow the heading (index ``heading``) after blank
+    lines: Notion's export writes its properties (Date, Author, Tags) so, and below a blank
+    line Pelican reads them as text ("" when none do)."""
+    below = keys_below(lines, heading + 1)  # past blank lines only
+    if not below or below[0][3] == heading + 2:  # none, or right under it: in place is enough
+        return ""
+    blank = _blank_lines(heading + 2, below[0][3] - 1)
+    come, them = ("come", "them") if len(below) > 1 else ("comes", "it")
+    return (
+        f"; then remove the blank {blank}: {_keys_named(below)} {come} after a blank line, so "
+        f"Pelican reads {them} as the post's text (the front matter ends at the first blank "
+        "line)"
+    )
 
 
 def _normalise_key(key: str) -> str:

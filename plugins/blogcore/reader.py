@@ -83,6 +83,7 @@ from .frontmatter import (
     title_warnings,
     unknown_key,
     url_of_save_as,
+    why_no_date,
     why_no_title,
     wordpress_keys,
     wordpress_status,
@@ -998,10 +999,15 @@ class StrictChecks:
             and "date" not in from_path
             and self.settings.get("DEFAULT_DATE") is None
         ):
-            raise FrontMatterError(self.missing["date"])
+            raise FrontMatterError(self._why_no_date(source_path) or self.missing["date"])
 
     def _why_no_title(self, source_path: str) -> str:
         """What in the file explains a missing title ("": the format's own words say it)."""
+        return ""
+
+    def _why_no_date(self, source_path: str) -> str:
+        """The whole line for a missing date that the file explains ("": the format's own
+        words say it)."""
         return ""
 
     def _templates(self) -> list[str]:
@@ -1220,6 +1226,9 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
 
     def _why_no_title(self, source_path: str) -> str:
         return why_no_title(_text_of(source_path))
+
+    def _why_no_date(self, source_path: str) -> str:
+        return why_no_date(_text_of(source_path))
 
     def _header(self, source_path: str) -> Header | None:
         """The front matter's lines, checked: repeated keys, control characters, a line that

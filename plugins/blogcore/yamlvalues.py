@@ -91,6 +91,14 @@ def block_end(lines: list[str]) -> int | None:
     return len(lines)
 
 
+# the quotes an editor's smart quotes write for " and ' (and German's low one)
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e"
+# key: “value” (the value wholly in curly quotes), for the line to write instead
+CURLY_QUOTED = re.compile(
+    r"^\s*(?P<key>[^:\s][^:]*?)\s*:\s*[\u201c\u2018\u201e](?P<text>.*)[\u201c\u201d\u2019]\s*$"
+)
+
+
 def _line(error: yaml.MarkedYAMLError) -> int:
     """The file's line PyYAML's error is about: where an unclosed quote or a key without its
     colon starts, else where the parser stopped."""
@@ -107,6 +115,18 @@ def _syntax_hint(error: yaml.MarkedYAMLError, source: str) -> str:
         return "close the quote, or write the value without quotes"
     mark = error.problem_mark
     line = source.split("\n")[mark.line] if mark else ""
+    unquoted = re.sub(r"(?<=\w)\u2019(?=\w)", "", line)  # an apostrophe (Ana’s) is no quote
+    curly = "".join(dict.fromkeys(c for c in unquoted if c in CURLY_QUOTES))
+    if curly:
+        # smart quotes (macOS, Word, Docs, Typora): the writer sees quotes, YAML sees text
+        quoted = CURLY_QUOTED.match(line)
+        plain = quoted and not {'"', "\\"} & set(quoted["text"])  # no escapes to explain
+        example = f'{quoted["key"]}: "{quoted["text"]}"' if plain else 'title: "Ask us: anything"'
+        return (
+            f"{' '.join(curly)} on this line are curly (typographic) quotes, which YAML does "
+            f"not read as quotes: write straight ones, {example} (turn off smart quotes in "
+            "your editor)"
+        )
     if "mapping values are not allowed" in problem and line[:1].isspace():
         # a key indented by mistake (Markdown reads a tab as four spaces)
         return "start the key at the beginning of its line, with no space or tab before it"
