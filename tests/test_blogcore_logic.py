@@ -1324,6 +1324,49 @@ def test_images_without_alt(html, expected):
 
 
 @pytest.mark.parametrize(
+    ("alt", "src", "expected"),
+    [
+        # what editors write for a picture pasted or dropped in (probe 19, finding 8)
+        ("alt text", "a.png", "a placeholder"),  # VS Code's paste snippet
+        ("image", "a.png", "a placeholder"),
+        ("  Alt   Text ", "a.png", "a placeholder"),
+        ("Untitled", "a.png", "a placeholder"),
+        ("image-20260301101422123", "images/image-20260301101422123.png", "the file's name"),
+        ("IMG_2041", "photos/IMG_2041.jpeg", "the file's name"),
+        ("team-photo", "team-photo.jpg", "the file's name"),
+        ("IMG_2041.jpeg", "other.png", "a file name"),  # Notion's export
+        ("Screenshot 2026-03-01 at 10.14.22", "a.png", "a file name"),  # macOS
+        ("Screen Shot 2022-01-02 at 9.14.22 PM", "a.png", "a file name"),
+        ("Pasted image 20260301101422.png", "a.png", "a file name"),  # Obsidian
+        ("PXL_20260301_101422", "a.png", "a file name"),
+        ("image (3)", "a.png", "a file name"),
+        # words that describe it, even the file's stem in words
+        ("A crowd at the launch", "crowd.png", ""),
+        ("Team photo", "team-photo.jpg", ""),
+        ("crowd", "crowd.png", ""),
+        ("H2O", "h2o.png", ""),
+        ("The 2026 roadmap", "roadmap-2026.png", ""),
+        ("Launch 2026", "launch-2026.png", ""),
+        ("", "a.png", ""),  # no alt text at all: images_without_alt's
+    ],
+)
+def test_alt_text_that_describes_nothing(alt, src, expected):
+    assert text.alt_describes_nothing(alt, src) == expected
+
+
+def test_images_whose_alt_text_describes_nothing_are_found_once():
+    html = (
+        '<p><img alt="alt text" src="a.png"><img alt="alt text" src="a.png">'
+        '<img alt="IMG_2041.jpeg" src="a.png"><img alt="A lamp" src="a.png">'
+        '<img alt="image" role="presentation" src="b.png"></p>'
+    )
+    assert text.images_alt_says_nothing(tuple(text.markup_of(html))) == (
+        ("a.png", "alt text", "a placeholder"),
+        ("a.png", "IMG_2041.jpeg", "a file name"),
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("", "the file is empty"),

@@ -300,6 +300,13 @@ def test_a_photo_without_alt_text_is_named_and_stops_a_publish(build_site, caplo
     ]
 
 
+def alt_lines(build_site, caplog, files: dict, name: str) -> list[str]:
+    """The lines about alt text of a development build of ``files``, sorted."""
+    caplog.set_level(logging.WARNING)
+    build_site(files, name=name)
+    return sorted(r.getMessage() for r in caplog.records if "alt text" in r.getMessage())
+
+
 def test_the_alt_text_line_says_how_in_the_format_it_is_written(build_site, caplog):
     # it said ![A crowd at the launch](x) for a reST image and for an <img> typed in Markdown
     png = io.BytesIO()
@@ -312,10 +319,7 @@ def test_the_alt_text_line_says_how_in_the_format_it_is_written(build_site, capl
         "posts/door.md": "Title: Door\nDate: 2024-05-01\nCategory: Company\n\nThe door:\n\n"
         '<p><img src="{static}/images/door.png"></p>\n',
     }
-    caplog.set_level(logging.WARNING)
-    build_site(files, name="alt-formats")
-    said = sorted(r.getMessage() for r in caplog.records if "alt text" in r.getMessage())
-    assert said == [
+    assert alt_lines(build_site, caplog, files, "alt-formats") == [
         "alt-formats/posts/door.md: line 7: the image door.png has no alt text, so a reader who "
         'cannot see it gets nothing: describe it in its alt attribute, <img alt="A crowd at the '
         'launch" ...>',
@@ -323,6 +327,61 @@ def test_the_alt_text_line_says_how_in_the_format_it_is_written(build_site, capl
         "who cannot see it gets nothing: describe it in the directive's :alt: option, :alt: A "
         "crowd at the launch",
     ]
+
+
+def teal_png() -> bytes:
+    """A small PNG picture."""
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(picture, "PNG")
+    return picture.getvalue()
+
+
+def _post_with(title: str, text: str) -> str:
+    """A post of the fixture site's author and category with ``text`` for its body."""
+    return f"Title: {title}\nDate: 2024-05-01\nCategory: Company\nAuthor: Ada Byrne\n\n{text}"
+
+
+def test_alt_text_that_is_a_placeholder_or_a_file_name_is_named_as_none_is(build_site, caplog):
+    # what VS Code, Typora, Obsidian, Notion and macOS write for a picture pasted in passed
+    # silently, and a screen reader read out "IMG underscore 2041 dot jpeg" (probe 19, 8)
+    desk = "({static}/images/desk.png)"
+    files = {
+        "images/desk.png": teal_png(),
+        "images/image-20260301101422123.png": teal_png(),
+        "posts/one.md": _post_with("One", f"My desk:\n\n![IMG_2041.jpeg]{desk}\n"),
+        "posts/many.md": _post_with(
+            "Many",
+            f"Desks:\n\n![alt text]{desk}\n\n"
+            "![image-20260301101422123]({static}/images/image-20260301101422123.png)\n\n"
+            f"![Two desks by the window]{desk}\n\n![]{desk}\n\n"
+            '<img alt="Screenshot 2026-03-01 at 10.14.22" src="{static}/images/desk.png">\n',
+        ),
+        "posts/fine.md": _post_with(
+            "Fine",
+            f"A desk:\n\n![A tidy desk]{desk}\n\n"
+            '<img alt="image" role="presentation" src="{static}/images/desk.png">\n',
+        ),
+    }
+    assert alt_lines(build_site, caplog, files, "alt-says") == [
+        "alt-says/posts/many.md: 4 images have no alt text that describes them (none, a "
+        "placeholder or a file name), so a reader who cannot see them gets nothing: desk.png "
+        "(line 8: 'alt text'), image-20260301101422123.png (line 10: "
+        "'image-20260301101422123'), desk.png (line 14), desk.png (line 16: 'Screenshot "
+        "2026-03-01 at 10.14.22'); describe each between the brackets, ![A crowd at the "
+        'launch](desk.png); or in its alt attribute, <img alt="A crowd at the launch" ...>',
+        "alt-says/posts/one.md: line 8: the image desk.png has the alt text 'IMG_2041.jpeg', a "
+        "file name, so a reader who cannot see it hears that and nothing more: describe it "
+        "between the brackets, ![A crowd at the launch](desk.png)",
+    ]
+    caplog.clear()
+    with pytest.raises(SystemExit):  # as for no alt text: an error in a publish
+        build_site(files, publish=True, name="alt-says-pub")
+    errors = sorted(
+        r.getMessage().split(":")[0]
+        for r in caplog.records
+        if r.levelno == logging.ERROR and "alt text" in r.getMessage()
+    )
+    assert errors == ["alt-says-pub/posts/many.md", "alt-says-pub/posts/one.md"]
 
 
 def _album(n: int, images: int) -> dict:

@@ -104,6 +104,8 @@ CATEGORY_FROM = "category_from"
 SAID = "blogcore_said"
 # the key sanitise leaves the body's images without alt text under: their src, in order
 NO_ALT = "blogcore_no_alt"
+# and those whose alt text describes nothing (alt text, IMG_2041.jpeg): (src, alt, what it is)
+ALT_SAYS_NOTHING = "blogcore_alt_says_nothing"
 # the key it leaves another engine's old addresses read as Redirect_from under, for their
 # line: ((key, (address, ...)), ...) (taken out again by on_content_init, like LOCAL_URLS)
 OLD_ADDRESSES = "blogcore_old_addresses"
@@ -150,6 +152,9 @@ def sanitise(
             no_alt = text.images_without_alt(markup or ())
             if no_alt:
                 metadata[NO_ALT] = no_alt
+            says_nothing = text.images_alt_says_nothing(markup or ())
+            if says_nothing:
+                metadata[ALT_SAYS_NOTHING] = says_nothing
     if local:
         metadata[LOCAL_URLS] = tuple(local)
     return html, metadata
@@ -363,6 +368,19 @@ ALT_MANY = (
     "%s: %d images have no alt text, so a reader who cannot see them gets nothing: %s; "
     "describe each %s"
 )
+# an image whose alt text describes nothing (file, "line N: ", name, alt, what it is, how);
+# several, some such (as ALT_MANY, each such one with its alt text)
+ALT_SAYS = (
+    "%s: %sthe image %s has the alt text %r, %s, so a reader who cannot see it hears that "
+    "and nothing more: %s"
+)
+ALT_SOME = (
+    "%s: %d images have no alt text that describes them (none, a placeholder or a file "
+    "name), so a reader who cannot see them gets nothing: %s; describe each %s"
+)
+# the lines for one file's images, and those that count them (blogcore's AltFolded)
+ALT_LINES = (ALT_ONE, ALT_MANY, ALT_SAYS, ALT_SOME)
+ALT_COUNTED = (ALT_MANY, ALT_SOME)
 ALT_NAMED = 4  # the images of a file named in its line: the others by their lines
 # how to give an image its alt text, in the format it is written in
 ALT_HINTS = {
@@ -378,6 +396,27 @@ def _line_from(lines: list[str], needle: str, line: int | None) -> int | None:
     start = (line or 1) - 1
     number = next((n for n in range(start, len(lines)) if needle and needle in lines[n]), None)
     return number + 1 if number is not None else line
+
+
+def _place(number: int | None, alt: str) -> str:
+    """An image's place in a line that lists several: " (line 8)", " (line 8: 'alt text')"
+    for one whose alt text describes nothing."""
+    said = f": {alt!r}" if alt else ""
+    if number:
+        return f" (line {number}{said})"
+    return f" ({alt!r})" if alt else ""
+
+
+# an image written without alt text: ![](…), an <img> with no alt or an empty one
+_NO_ALT = re.compile(r"!\[\s*\]\(|<img(?![^>]*\balt\s*=\s*[\"']?[^\s\"'>])", re.IGNORECASE)
+
+
+def _line_without_alt(lines: list[str], name: str) -> int | None:
+    """The line of the image ``name`` written without alt text (``![](…)``, an ``<img>``
+    with no alt): the first line naming it when none is so written (reST, a picture used
+    again with alt text elsewhere)."""
+    found = (n for n, line in enumerate(lines, 1) if name in line and _NO_ALT.search(line))
+    return next(found, None) or _line_number(lines, name)
 
 
 def _line_number(lines: list[str], needle: str) -> int | None:
@@ -788,22 +827,27 @@ class StrictChecks:
     def _name_images_without_alt(
         self, source_path: str, html: str, metadata: dict, written: str = ""
     ) -> None:
-        """A photo without alt text says nothing to a reader who cannot see it: one line for
-        the file, naming each image with its line (an old blog had 18 in one post, 434 in
-        all, one line each); an error in a publish of a published post (Pelican's own "Empty
-        alt attribute" line, with the file's absolute path, is left out). From the fifth file
-        of a folder on, one line for the folder counts them (blogcore's AltFolded)."""
+        """A photo without alt text says nothing to a reader who cannot see it, nor one whose
+        alt text is a placeholder or a file name (``alt text``, ``IMG_2041.jpeg``: what
+        editors write for a picture pasted in): one line for the file, naming each image
+        with its line (an old blog had 18 in one post, 434 in all, one line each); an error
+        in a publish of a published post (Pelican's own "Empty alt attribute" line, with the
+        file's absolute path, is left out). From the fifth file of a folder on, one line for
+        the folder counts them (blogcore's AltFolded)."""
+        says_nothing = metadata.pop(ALT_SAYS_NOTHING, ())
         if not metadata.pop(NO_ALT, ()):  # nearly every post: its images all have alt text
-            return
-        sources = text.images_needing_alt(html)  # a caption or a link's text may name it
-        if "" not in sources and "" in text.images_needing_alt(written):
-            # an <img> with no src, which the sanitiser leaves out: still named
-            sources = ["", *sources]
-        if not sources:
+            sources = []
+        else:
+            sources = text.images_needing_alt(html)  # a caption or a link's text may name it
+            if "" not in sources and "" in text.images_needing_alt(written):
+                # an <img> with no src, which the sanitiser leaves out: still named
+                sources = ["", *sources]
+        if not sources and not says_nothing:
             return
         lines = _text_of(source_path).splitlines()
         log = self._log_for(metadata)
-        named: list[tuple[str, int | None]] = []
+        # name, line, and the alt text and what it is ("" for none)
+        named: list[tuple[str, int | None, str, str]] = []
         kinds: dict[str, str] = {}  # how each kind of image here is written: its first name
         for src in sources:
             if not src:  # no picture: most often a tag's name in a sentence (rawtags.py)
@@ -815,24 +859,37 @@ class StrictChecks:
             line = next((line for line in lines if name in line), "")
             # as the image is written: Markdown's ![](), an <img> typed in, reST's directive
             kinds.setdefault("html" if "<img" in line.lower() else self.alt_format, name)
-            named.append((name, _line_number(lines, name)))  # each image is named once
+            named.append((name, _line_without_alt(lines, name), "", ""))  # each named once
+        for src, alt, what in says_nothing:
+            name = src.rsplit("/", 1)[-1] or src
+            # its line: where the alt text is written (one picture may have several)
+            number = next(
+                filter(None, (_line_number(lines, n) for n in (f"[{alt}]", alt, name))), None
+            )
+            line = lines[number - 1] if number else ""
+            kinds.setdefault("html" if "<img" in line.lower() else self.alt_format, name)
+            named.append((name, number, alt, what))
+        named.sort(key=lambda image: image[1] or len(lines) + 1)
         hints = [ALT_HINTS[kind].format(name=name) for kind, name in kinds.items()]
         if len(named) == 1:
-            name, number = named[0]
+            name, number, alt, what = named[0]
             where = f"line {number}: " if number else ""
-            log(ALT_ONE, self._shown(source_path), where, name, hints[0])
+            if alt:
+                log(ALT_SAYS, self._shown(source_path), where, name, alt, what, hints[0])
+            else:
+                log(ALT_ONE, self._shown(source_path), where, name, hints[0])
         elif named:
             # each image's line; past the first few, their lines only (a post of 18 plots)
             listed = ", ".join(
-                f"{_short(name)} (line {number})" if number else _short(name)
-                for name, number in named[:ALT_NAMED]
+                _short(name) + _place(number, alt) for name, number, alt, _ in named[:ALT_NAMED]
             )
-            rest = [number for _, number in named[ALT_NAMED:]]
+            rest = [number for _, number, _, _ in named[ALT_NAMED:]]
             if rest:
                 lines_ = ", ".join(str(n) for n in rest if n)
                 listed += f" and {len(rest)} more" + (f" (lines {lines_})" if lines_ else "")
             where = "; or ".join(hint.removeprefix("describe it ") for hint in hints)
-            log(ALT_MANY, self._shown(source_path), len(named), listed, where)
+            many = ALT_SOME if any(alt for _, _, alt, _ in named) else ALT_MANY
+            log(many, self._shown(source_path), len(named), listed, where)
 
     def _name_foreign(self, source_path: str, content: str, metadata: dict) -> None:
         """Another plugin's syntax the page would show as written ({% img %}): one line each,

@@ -248,10 +248,10 @@ class AltFolded(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args
-        if record.msg not in (reading.ALT_ONE, reading.ALT_MANY) or not isinstance(args, tuple):
+        if record.msg not in reading.ALT_LINES or not isinstance(args, tuple):
             return True
         source = str(args[0])
-        self.images[source] = int(args[1]) if record.msg == reading.ALT_MANY else 1
+        self.images[source] = int(args[1]) if record.msg in reading.ALT_COUNTED else 1
         if self.repeats.note(source, reading.ALT_MANY):
             return True
         if record.levelno >= logging.ERROR:

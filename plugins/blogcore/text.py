@@ -546,6 +546,71 @@ def images_needing_alt(html: str) -> list[str]:
     return found
 
 
+# The alt texts editors write for a picture pasted or dropped in, which describe nothing: a
+# placeholder (VS Code's snippet selects "alt text"), or a name a tool gave the file
+# (Typora's image-20260301101422123, Obsidian's Pasted image 2026…, macOS's Screenshot 2026-…
+# at 10.14.22, a phone's IMG_2041, Notion's export: the file's name). A screen reader reads
+# it out as it is.
+ALT_PLACEHOLDERS = frozenset(
+    {
+        "alt", "alt text", "alt-text", "alttext", "image alt", "alt image", "image",
+        "picture", "pic", "photo", "screenshot", "screen shot", "caption", "description",
+        "image description", "enter image description here", "placeholder", "untitled",
+    }
+)  # fmt: skip
+_IMAGE_SUFFIX = re.compile(r"\.(?:png|jpe?g|gif|webp|avif|heic|heif|tiff?|bmp|svg)$", re.IGNORECASE)
+# a tool's name for a file: a word it starts its names with, then a date, a time, a number
+_TOOL_NAME = re.compile(
+    r"^(?:pasted image|screen ?shot|screenshot|image|img|photo|untitled|capture|scan"
+    r"|whatsapp image|clipboard|pxl|dsc[nf]?|mvimg)"
+    r"[\s_-]*[\d][\d\s_.:-]*(?:\s*at\s*[\d.:\s]+(?:[ap]\.?m\.?)?)?(?:\s*\(\d+\))?$"
+    r"|^(?:image|untitled|screenshot)\s*\(\d+\)$",
+    re.IGNORECASE,
+)
+
+
+def _name_key(text: str) -> str:
+    """A name as letters and digits only, lower case: IMG_2041.jpeg and img-2041 alike."""
+    return re.sub(r"[\W_]+", "", text.replace("%20", " ").lower())
+
+
+def alt_describes_nothing(alt: str, src: str) -> str:
+    """What an image's alt text is when it describes nothing ("" when it may describe the
+    picture): "a placeholder" (``alt text``, ``image``), "the file's name" (its stem as
+    written: ``team-photo`` for team-photo.jpg, not ``Team photo``) or "a file name" (a name
+    with a picture's suffix, a tool's name for a file: a word and a date or number)."""
+    said = " ".join(alt.split())
+    if not said:
+        return ""  # no alt text at all: images_without_alt's
+    if said.lower() in ALT_PLACEHOLDERS:
+        return "a placeholder"
+    name = src.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
+    stem = _IMAGE_SUFFIX.sub("", name)
+    # the file's stem as written (team-photo, IMG_2041), not words that name it (Team photo)
+    written_as_name = " " not in said and re.search(r"[_-]|\d{3}", said)
+    if written_as_name and _name_key(said) in {_name_key(name), _name_key(stem)}:
+        return "the file's name"
+    if _IMAGE_SUFFIX.search(said) or _TOOL_NAME.match(said):
+        return "a file name"
+    return ""
+
+
+def images_alt_says_nothing(markup: Markup) -> tuple[tuple[str, str, str], ...]:
+    """(src, alt, what it is) of each image of ``markup`` whose alt text describes nothing
+    (alt_describes_nothing), once each; one marked decorative is left out."""
+    found: dict[tuple[str, str], str] = {}
+    for name, attrs in markup:
+        if name != "img" or attrs.get("role") in ("presentation", "none"):
+            continue
+        if attrs.get("aria-hidden") == "true":
+            continue
+        src, alt = str(attrs.get("src") or ""), str(attrs.get("alt") or "")
+        what = alt_describes_nothing(alt, src)
+        if what:
+            found.setdefault((src, alt), what)
+    return tuple((src, alt, what) for (src, alt), what in found.items())
+
+
 _EMPTY_END = re.compile(r">\s*</a>", re.IGNORECASE)  # a cheap look, not a parse
 
 
