@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 import zlib
 from pathlib import Path
@@ -256,12 +257,57 @@ def test_link_problem_messages(target, fragment):
             "static",
             "a path starting with / is relative to content/",
         ),
+        # not from / (probe 19, 10: the line spoke of / for a path without one)
+        (
+            "{attach}pics/nothing.png",
+            "posts/pics/nothing.png",
+            "attach",
+            "a path that does not start with / is relative to the folder of the file that links",
+        ),
     ],
 )
 def test_a_missing_target_suggests_its_own_kind(link, path, kind, hint):
     known = ["images/02_VM.png"] if kind != "filename" else ["posts/hello.md"]
     message = links.problem(link, links.Target(path, links.MISSING), "content", known, kind)
     assert message == f"the link {link} points at content/{path}, which does not exist ({hint})"
+
+
+@pytest.mark.parametrize(
+    ("link_form", "file_form", "apart", "together"),
+    [("NFC", "NFD", "its name", "the link"), ("NFD", "NFC", "the link", "its name")],
+)
+def test_a_name_whose_accents_are_stored_otherwise_is_said_so(
+    link_form, file_form, apart, together
+):
+    # macOS writes some names with é as e and a combining accent (NFD); the writer types é
+    # (NFC): the line said "did you mean" the same-looking path (probe 19, 10)
+    path = unicodedata.normalize(link_form, "images/Résumé photo.png")
+    there = unicodedata.normalize(file_form, "images/Résumé photo.png")
+    link = "{static}/" + path
+    message = links.problem(link, links.Target(path, links.MISSING), "content", [there], "static")
+    assert message == (
+        f"the link {link} points at content/{path}, which does not exist: the file "
+        f"content/{there} looks the same, but {apart} stores each accent apart from its letter "
+        f"(é as e and an accent, as macOS saves some names) and {together} with it, so they do "
+        "not match; rename the file, best without accents, and link it by its new name"
+    )
+
+
+def test_an_attached_file_whose_accents_are_stored_otherwise_is_said_so(build_site, caplog):
+    # an {attach}ed file is in no list of static files until it is linked: looked for beside
+    picture = io.BytesIO()
+    Image.new("RGB", (8, 8), "teal").save(picture, "PNG")
+    nfd = unicodedata.normalize("NFD", "Crème brûlée.png")
+    nfc = unicodedata.normalize("NFC", "Crème brûlée.png")
+    post = (
+        "Title: Dessert\nDate: 2024-09-11\nCategory: Company\nAuthor: Ada Byrne\n\n"
+        f"![A crème brûlée]({{attach}}pics/{nfc})\n"
+    )
+    files = {"posts/dessert.md": post, f"posts/pics/{nfd}": picture.getvalue()}
+    caplog.set_level(logging.WARNING)
+    build_site(files, name="accents")
+    [line] = [m for m in caplog.messages if m.startswith("accents/posts/dessert.md: the link")]
+    assert f"which does not exist: the file accents/posts/pics/{nfd} looks the same" in line
 
 
 # ---------------------------------------------------------------- sites: clashes

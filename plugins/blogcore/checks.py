@@ -451,6 +451,17 @@ def sources_in_static_folders(generators: list) -> list[Any]:
     return _not_linked_from_published(generators, statics)
 
 
+def _beside(content: str, path: str) -> list[str]:
+    """The content paths of the files in the folder of ``path`` (an {attach}ed file that is
+    not there: one whose name stores its accents otherwise is, links.stored_otherwise)."""
+    folder = posixpath.dirname(path)
+    try:
+        names = os.listdir(os.path.join(content, folder))
+    except OSError:
+        return []
+    return [posixpath.join(folder, name) for name in names]
+
+
 def _spaces_dropped(link: str, kind: str, value: str, target, settings) -> str | None:
     """A reStructuredText link that names no file because docutils took the spaces out of
     its address (``{static}/extra/annual report.pdf``): what to write instead."""
@@ -730,6 +741,8 @@ def link_problems(
                         if target is None:  # a {filename} link's was looked up just above
                             target = link_targets(item, value, kind, context, now)
                         paths = known("filename" if kind == "filename" else "static")
+                        if target.state == links.MISSING and not target.path.isascii():
+                            paths = [*paths, *_beside(settings["PATH"], target.path)]
                         message = links.problem(link, target, content_dir, paths, kind, written())
                         if target.state == links.MISSING and item.source_path.endswith(".rst"):
                             message = (

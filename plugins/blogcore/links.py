@@ -9,6 +9,7 @@ import difflib
 import ipaddress
 import posixpath
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import unescape
@@ -284,6 +285,24 @@ def candidate_paths(value: str, relative_dir: str) -> list[str]:
     return found
 
 
+def stored_otherwise(path: str, known: Collection[str]) -> str | None:
+    """The path of ``known`` that is ``path`` with its accents stored otherwise (é as one
+    character, NFC, or as e and a combining accent, NFD: macOS writes some names so), None
+    when there is none: to a writer the two are the same name."""
+    if path.isascii():
+        return None
+    nfc = unicodedata.normalize("NFC", path)
+    return next(
+        (other for other in known if other != path and unicodedata.normalize("NFC", other) == nfc),
+        None,
+    )
+
+
+def _path_written(link: str) -> str:
+    """A link's path as written, without its {static}-like (or |static|) start."""
+    return re.sub(r"^(\{\w+\}|\|\w+\|)", "", link)
+
+
 def problem(
     link: str,
     target: Target,
@@ -310,6 +329,20 @@ def problem(
             f"is: link it as {{filename}}/{target.path}"
         )
     if target.state == MISSING:
+        accents = stored_otherwise(target.path, known)
+        if accents:
+            apart, together = (
+                ("its name", "the link")
+                if unicodedata.is_normalized("NFD", accents)
+                else ("the link", "its name")
+            )
+            return (
+                f"the link {link} points at {shown}, which does not exist: the file "
+                f"{content_dir}/{accents} looks the same, but {apart} stores each accent apart "
+                f"from its letter (é as e and an accent, as macOS saves some names) and "
+                f"{together} with it, so they do not match; rename the file, best without "
+                "accents, and link it by its new name"
+            )
         as_cased = {path.lower(): path for path in known}.get(target.path.lower())
         close = [as_cased] if as_cased else difflib.get_close_matches(target.path, known, 1, 0.75)
         case = " (capitals count: the file's name is written so)" if as_cased else ""
@@ -317,6 +350,9 @@ def problem(
             f"did you mean {{{'filename' if kind == 'filename' else 'static'}}}/{close[0]}?{case}"
             if close
             else f"a path starting with / is relative to {content_dir}/"
+            if _path_written(link).startswith("/")
+            else "a path that does not start with / is relative to the folder of the file "
+            "that links"
         )
         return f"the link {link} points at {shown}, which does not exist ({hint})"
     if target.state == OUTSIDE:
