@@ -551,6 +551,28 @@ def test_a_post_without_a_category_is_filed_under_the_default_and_named(build_si
     ]
 
 
+def test_a_categories_line_is_one_line_saying_where_the_post_is_filed(build_site, caplog):
+    # Typora's and Hugo's categories: [Engineering] gave two lines for one mistake: the
+    # unknown key, then "has no Category: line" (probe 19)
+    caplog.set_level(logging.WARNING)
+    head = "Date: 2024-05-01\nAuthor: Ada Byrne\n"
+    build_site(
+        {
+            "posts/yaml.md": f"---\ntitle: Yaml\n{head.lower()}categories: [Engineering]\n---\n\n"
+            "Words.\n",
+            "posts/plain.md": f"Title: Plain\n{head}Categories: Engineering, Company\n\nWords.\n",
+        },
+        name="categories",
+    )
+    mine = sorted(m for m in caplog.messages if m.startswith("categories/"))
+    said = (
+        "unknown key 'Categories' is ignored (did you mean Category? a post here has one "
+        "category: write one of them); as it is, the post is filed under 'General': write "
+        "Category: Engineering"
+    )
+    assert mine == [f"categories/posts/plain.md: {said}", f"categories/posts/yaml.md: {said}"]
+
+
 @pytest.mark.parametrize("publish", [False, True])
 def test_the_categories_named_are_those_of_published_posts(build_site, caplog, publish):
     # a draft's category (an unannounced product's name) was listed in every build's log

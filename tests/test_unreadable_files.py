@@ -139,6 +139,30 @@ def test_a_side_file_saved_as_utf16_is_named_so(tmp_path, caplog, relpath, data,
         assert img["alt"] == "Lanterns over the lawn"
 
 
+def rich_text(text: str) -> bytes:
+    """``text`` as TextEdit saves it in its own format (RTF), under the name it was given."""
+    lines = "\\\n".join(text.splitlines())
+    return (
+        "{\\rtf1\\ansi\\ansicpg1252\\cocoartf2761\n"
+        "{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;}\n"
+        f"\\f0\\fs24 \\cf0 {lines}}}\n"
+    ).encode("ascii", "backslashreplace")
+
+
+def test_a_post_saved_as_rtf_is_named_so(tmp_path, caplog):
+    # TextEdit's rich text saved as .md: the writer sees Title: there, and was told "has no
+    # Title: line; add one at the top" (probe 19)
+    caplog.set_level(logging.WARNING)
+    site = build(tmp_path, written({"posts/how-we-hire.md": rich_text(POST)}))
+    record = the_one_line(caplog, "posts/how-we-hire.md")
+    assert record.getMessage() == (
+        "content/posts/how-we-hire.md: is saved as RTF (rich text, TextEdit's own format), not "
+        "as plain text, so its Title: and other lines are not read: in TextEdit, choose Format "
+        "→ Make Plain Text and save it again; it is left out until then"
+    )
+    assert not site.exists("posts/how-we-hire/")
+
+
 def test_a_post_saved_with_the_utf8_mark_is_published(tmp_path, caplog):
     """Notepad's "UTF-8 with BOM": UTF-8 still, read as it is (Pelican drops the mark)."""
     caplog.set_level(logging.WARNING)

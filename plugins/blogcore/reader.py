@@ -268,6 +268,21 @@ def wide_message(codec: str) -> str:
     )
 
 
+# a file saved as RTF (TextEdit's own format) under a text file's name: the writer sees
+# Title: in TextEdit, the site reads {\rtf1\ansi… and would say "has no Title: line"
+RICH_TEXT = (
+    "is saved as RTF (rich text, TextEdit's own format), not as plain text, so its Title: and "
+    "other lines are not read: in TextEdit, choose Format → Make Plain Text and save it again; "
+    "it is left out until then"
+)
+
+
+def is_rich_text(head: bytes) -> bool:
+    """Whether a file's first bytes are RTF's (``{\\rtf1``), after a UTF-8 byte-order mark
+    or blank space."""
+    return head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{\\rtf")
+
+
 def unreadable(exc: OSError) -> str:
     """What a file the system would not open means for the writer, after the file's name:
     a link to nothing or to itself, a file this build may not read."""
@@ -788,9 +803,12 @@ class StrictChecks:
         if problem:
             raise ReadingError(problem)
         with open(source_path, "rb") as handle:
-            codec = wide_codec(handle.read(4096))
+            head = handle.read(4096)
+        codec = wide_codec(head)
         if codec:
             raise ReadingError(wide_message(codec))
+        if is_rich_text(head):
+            raise ReadingError(RICH_TEXT)
 
     def _other_engines(self, source_path: str, metadata: dict) -> tuple:
         """A Hugo or Jekyll post's own keys for what ours say (draft: true, an embargo's
@@ -946,7 +964,9 @@ class StrictChecks:
             bool(settings.get("USE_FOLDER_AS_CATEGORY")),
         )
         if origin == DEFAULT and settings.get("DEFAULT_CATEGORY"):
-            if "category" in metadata:  # an empty line, said already ("Category is empty")
+            # an empty line, said already ("Category is empty"); a Categories: line, said in
+            # its own line (_filed_by_default)
+            if "category" in metadata or "categories" in metadata:
                 origin = EMPTY
             metadata["category"] = self.process_metadata("category", settings["DEFAULT_CATEGORY"])
         metadata[CATEGORY_FROM] = (origin,)
@@ -1107,9 +1127,27 @@ class StrictChecks:
                 continue
             lost = text_read_as_key(key, value, key == last)
             message = lost or unknown_key(key, present=present)
+            if key == "categories" and not lost:
+                message += self._filed_by_default(source_path, metadata, value)
             # a key no one reads loses nothing; another engine's name for ours is a warning
             serious = bool(lost or close_key(key, present=present) or key in NOT_DONE_HERE)
             (log if serious else logger.warning)("%s: %s", self._shown(source_path), message)
+
+    def _filed_by_default(self, source_path: str, metadata: dict, value: str) -> str:
+        """What a Categories: line (Hugo's, Typora's) of a post with no Category: means: it is
+        filed under the default category, said in the line of the key (_category then says
+        nothing more of it: one line for one mistake)."""
+        default = self.settings.get("DEFAULT_CATEGORY")
+        post = is_within_any(
+            self._relpath(source_path),
+            self.settings.get("ARTICLE_PATHS", []),
+            self.settings.get("ARTICLE_EXCLUDES", []),
+        )
+        if "category" in metadata or not default or not post:
+            return ""
+        first = next((v.strip() for v in re.split(r"[,;]", value) if v.strip()), "")
+        write = f": write Category: {first}" if first else ""
+        return f"; as it is, the post is filed under {default!r}{write}"
 
     def _galleries_say(self, value: str) -> bool:
         """The photos plugin's ``Image: {photo}album/x.jpg``: the galleries plugin names it,
