@@ -404,7 +404,7 @@ def test_the_photos_plugins_image_is_one_line_saying_what_to_write(tmp_path, ext
             "{photo}offsite/a.jpg",
             True,
             "a page here has no picture of its own: show the photo in its text, "
-            "![alt text]({static}/galleries/offsite/a.jpg)",
+            "![what it shows]({static}/galleries/offsite/a.jpg)",
         ),
     ],
 )

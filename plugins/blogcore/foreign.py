@@ -51,8 +51,8 @@ _QUOTE = (
     "it (> — {source})"
 )
 LIQUID_TAGS = {
-    "img": "write ![alt text]({static}/images/x.png)",
-    "b64img": "write ![alt text]({static}/images/x.png)",
+    "img": "write ![what it shows]({static}/images/x.png)",
+    "b64img": "write ![what it shows]({static}/images/x.png)",
     "youtube": _HOSTED.format(service="YouTube"),
     "vimeo": _HOSTED.format(service="Vimeo"),
     "video": _FILE.format(tag="video", ext="mp4"),
@@ -60,10 +60,11 @@ LIQUID_TAGS = {
     "soundcloud": "link to it: [Listen on SoundCloud](its address) (this site embeds no players)",
     "spotify": "link to it: [Listen on Spotify](its address) (this site embeds no players)",
     "speakerdeck": "link to the slides: [See the slides on Speaker Deck](their address)",
-    "flickr": "put the photo in the site and write ![alt text]({static}/images/x.jpg), or link "
-    "to it",
-    "giphy": "put the image in the site and write ![alt text]({static}/images/x.gif)",
-    "gram": "put the photo in the site and write ![alt text]({static}/images/x.jpg), or link to it",
+    "flickr": "put the photo in the site and write ![what it shows]({static}/images/x.jpg), "
+    "or link to it",
+    "giphy": "put the image in the site and write ![what it shows]({static}/images/x.gif)",
+    "gram": "put the photo in the site and write ![what it shows]({static}/images/x.jpg), "
+    "or link to it",
     "gist": "link to the gist ([the gist](https://gist.github.com/{id})), or paste its code in a "
     "fenced code block (```)",
     "blockquote": _QUOTE + "; {% endblockquote %} goes",

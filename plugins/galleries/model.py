@@ -664,7 +664,7 @@ def image_key(
     if page:
         return (
             f"{said}; a page here has no picture of its own: show the photo in its text, "
-            f"![alt text]({{static}}/{path})"
+            f"![what it shows]({{static}}/{path})"
         )
     if cover:
         return f"{said}; here a post's picture is its Cover, which it gives: remove the Image line"
