@@ -951,8 +951,9 @@ class Sanitiser:
                         if links.on_own_disk(url):
                             continue  # the link check names it (local_urls), with its line
                         if scheme is not None and scheme not in self.url_schemes:
-                            if scheme == "data" and tag == "img" and embeds_named:
+                            if scheme == "data" and tag == "img" and name == "src" and embeds_named:
                                 continue  # a pasted picture: the caller names it, its line
+                            # (a srcset's data: candidate, an old theme's placeholder: named here)
                             schemes[scheme] = None
                             if tag == "img" and name == "src" and not attrs.get("srcset"):
                                 hints[_PICTURE_LEFT_OUT] = None
