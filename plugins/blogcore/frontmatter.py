@@ -19,7 +19,7 @@ from babel.core import get_global, parse_locale
 from bs4 import BeautifulSoup, Comment
 from dateutil import parser as dateparser
 
-from . import controls, fenced, rawtags, tomlvalues, yamlvalues
+from . import controls, fenced, rawtags, repeats, tomlvalues, yamlvalues
 
 STATUSES = ("published", "draft", "hidden", "skip")
 DATE_KEYS = frozenset({"date", "modified"})
@@ -761,9 +761,7 @@ def file_name_metadata_line(
     kind = "." if len(found["."]) >= len(found["-"]) else "-"
     # headed by their folder, as other lines about many posts are (the overlay files it
     # there); posts in several folders: by the settings file, where the fix goes
-    folders = {post.shown.rpartition("/")[0] for post in lacking}
-    folder = folders.pop() if len(folders) == 1 else ""
-    where = f"{folder}/" if folder else "pelicanconf.py"
+    where = repeats.heading(post.shown for post in lacking)
     names = sorted(post.shown.removeprefix(where) for post in lacking)
     dated = all(DATED.match(name.rpartition("/")[2]) for name in names)
     taken = [f"the {key}" for key in sorted(re.compile(filename_re or "$^").groupindex)]

@@ -9,10 +9,20 @@ names the first of the others (by name: files are read in no set order) and what
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 SHOWN = 4  # the files of one folder named each in a line of their own: the rest are folded
 NAMED = 3  # the folded files a folder's line names
+
+
+def heading(files: Iterable[str]) -> str:
+    """What heads one line about many files (as staff know them): their folder
+    (``content/articles/``) when they share one, else the settings file, where a fix for them
+    all goes (``pelicanconf.py``); the same whatever order the files come in."""
+    folders = {posixpath.dirname(file) for file in files}
+    folder = folders.pop() if len(folders) == 1 else ""
+    return f"{folder}/" if folder else "pelicanconf.py"
 
 
 @dataclass

@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, SoupStrainer
 
+from plugins.blogcore import repeats
+
 # (tag, attribute) -> the directive that governs what it loads
 _GOVERNED = {
     ("img", "src"): "img-src",
@@ -167,9 +169,7 @@ def group_message(group: list[Blocked], shipped: bool) -> str:
     if len(files) == 1:
         head, where = first.file, ""
     else:
-        folders = {file.rpartition("/")[0] for file in files}
-        folder = folders.pop() if len(folders) == 1 else ""
-        head = f"{folder}/" if folder else "pelicanconf.py"
+        head = repeats.heading(files)
         names = [file.removeprefix(head) for file in files]
         shown = ", ".join(names[:FILES_SHOWN])
         more = f" and {len(files) - FILES_SHOWN} more" if len(files) > FILES_SHOWN else ""
