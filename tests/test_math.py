@@ -20,6 +20,18 @@ RST_POST = (
 )
 
 
+# what a line says of a formula docutils cannot write as MathML (reStructuredText)
+SHOWN_AS_WRITTEN = (
+    "in math (reStructuredText): docutils cannot write it as MathML, so the formula is shown "
+    "as written, not typeset"
+)
+
+
+def _lines_of(caplog, name: str) -> list[tuple[str, str]]:
+    """(level, message) of each line about the fixture site ``name``."""
+    return [(r.levelname, r.getMessage()) for r in caplog.records if f"{name}/" in r.getMessage()]
+
+
 def test_rest_math_reaches_the_reader_as_mathml(build_site, caplog):
     # docutils wrote HTML math needing a style sheet a post never gets; its MathML, asked for
     # by a site, was removed whole by the sanitiser (the formula, its letters too, gone)
@@ -53,11 +65,8 @@ def test_latex_docutils_cannot_write_is_shown_as_written_with_one_line(build_sit
     assert body.select_one("p > code.math").get_text() == "\\color{red}{z} < 1"
     assert body.select_one("pre.math").get_text() == "x = \\bm{y} \\tag{1}"
     assert body.select_one("p > math msup") is not None  # the others typeset
-    lines = [(r.levelname, r.getMessage()) for r in caplog.records if f"{name}/" in r.getMessage()]
-    said = (
-        "in math (reStructuredText): docutils cannot write it as MathML, so the formula is shown "
-        "as written, not typeset"
-    )
+    lines = _lines_of(caplog, name)
+    said = SHOWN_AS_WRITTEN
     assert lines == [
         (
             "WARNING",
@@ -296,11 +305,8 @@ def test_a_script_with_nothing_before_it_keeps_the_post_and_says_what_to_write(
     body = site.soup("posts/nitrogen/").select_one(".post-content")
     assert [c.get_text() for c in body.select("p > code.math")] == ["_2", "^+"]
     assert body.select_one("p > math msub") is not None  # the others typeset
-    lines = [(r.levelname, r.getMessage()) for r in caplog.records if f"{name}/" in r.getMessage()]
-    said = (
-        "in math (reStructuredText): docutils cannot write it as MathML, so the formula is shown "
-        "as written, not typeset"
-    )
+    lines = _lines_of(caplog, name)
+    said = SHOWN_AS_WRITTEN
     assert lines == [
         (
             "WARNING",
