@@ -140,8 +140,10 @@ def lost(tag: str, name: str, written: str) -> str | None:
     return f'{name}="{written}" ({_WHAT.get(name, "not a valid value")})'
 
 
-# a URL attribute's value as written, for ``may_change`` only (nh3 parses the HTML)
-_URL_VALUE = re.compile(r"""\b(?:href|src|poster|cite)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+# a URL attribute's value as written, for ``may_change`` only (nh3 parses the HTML). No \b
+# before the names: the pattern then scans for their first letters, several times faster; a
+# name inside another (data-src=) only sends the HTML the careful way, whose output is the same
+_URL_VALUE = re.compile(r"""(?:href|src|poster|cite)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
 def may_change(lowered: str) -> bool:

@@ -127,6 +127,8 @@ class UntitledAdmonitions(BlockProcessor):
         self.default = default
 
     def test(self, parent: etree.Element, block: str) -> bool:
+        if "!!!" not in block:  # every block of every post is asked: the pattern scans it all
+            return False
         found = ADMONITION_HEADER.search(block)
         return bool(found) and found.group(2) is None
 
