@@ -134,6 +134,59 @@ def test_index_problems(indexes, expected):
         assert text in diagnostic.message
 
 
+TIE = datetime.datetime(2026, 11, 15)
+
+
+@pytest.mark.parametrize(
+    ("parts", "level", "message"),
+    [
+        # two parts on one day, no index: ordered by title, said once, naming both
+        (
+            [part("p1.md", None, TIE, title="Why"), part("p2.md", None, TIE, title="How")],
+            model.GUESS,
+            "Series 'S': this part and p1.md have the same Date (2026-11-15) and no "
+            "Series_index, so their order is only a guess, by title ('How', then 'Why'): give "
+            "each a Series_index",
+        ),
+        # a time of day is part of the Date; three named in one line
+        (
+            [part(k, None, TIE.replace(hour=9), title=k) for k in ("c.md", "a.md", "b.md")],
+            model.GUESS,
+            "Series 'S': this part, b.md and c.md have the same Date (2026-11-15 09:00)",
+        ),
+        # a published part tied with a scheduled one: published alone for now, a warning
+        (
+            [part("p.md", None, TIE), part("s.md", None, TIE, model.SCHEDULED)],
+            model.WARNING,
+            "this part and s.md have the same Date",
+        ),
+        # aware and naive dates of one instant tie too
+        (
+            [part("a.md", None, TIE.replace(tzinfo=datetime.UTC)), part("b.md", None, TIE)],
+            model.GUESS,
+            "this part and b.md",
+        ),
+    ],
+)
+def test_parts_on_one_date_without_an_index_are_named(parts, level, message):
+    found = model.index_problems("S", parts, "series.md")
+    assert [(f.level, f.path) for f in found] == [(level, model.order_parts(parts)[0].key)]
+    assert message in found[0].message
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        [part("a", None, TIE), part("b", None, TIE.replace(hour=9))],  # another time
+        [part("a", 1, TIE), part("b", 2, TIE)],  # each with an index
+        [part("a", 1, TIE), part("b", None, TIE)],  # the index places one: no tie left
+        [part("a"), part("b")],  # no dates (a planned part's): nothing to compare
+    ],
+)
+def test_parts_told_apart_are_not_named(parts):
+    assert model.index_problems("S", parts, "series.md") == []
+
+
 @pytest.mark.parametrize(
     ("slug", "candidates", "expected"),
     [

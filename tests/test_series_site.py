@@ -490,6 +490,41 @@ def test_bad_index_fails_a_publish_build(build_site):
         )
 
 
+TIED = {  # two parts written on one day, with a Date but no Series_index
+    f"posts/{slug}.md": f"Title: {title}\nSlug: {slug}\nDate: 2026-11-15\nAuthor: Bo Lindqvist\n"
+    f"Category: Engineering\nSeries: Timing tales\n\nOne part.\n"
+    for slug, title in (
+        ("part1", "Why we rewrote the calendar"),
+        ("part2", "How the new calendar stores time"),
+    )
+}
+
+
+def test_two_parts_on_one_date_are_named_once_and_stop_a_publish(build_site, caplog):
+    # they were put in title order without a word: part2.md came out as "Part 1 of 2"
+    caplog.set_level(logging.WARNING)
+    site = build_site(TIED, fixture="series", name="series-tied")
+    said = [m for m in _messages(caplog) if "Timing tales" in m]
+    assert said == [
+        "series-tied/posts/part2.md: Series 'Timing tales': this part and "
+        "series-tied/posts/part1.md have the same Date (2026-11-15) and no Series_index, so "
+        "their order is only a guess, by title ('How the new calendar stores time', then 'Why "
+        "we rewrote the calendar'): give each a Series_index"
+    ]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR and "Timing" in r.msg]
+    first = nav(site, "posts/part2/").select_one(".series-nav__eyebrow").get_text(strip=True)
+    assert first == "Part 1 of 2 in the series"  # the dev build goes on, in the order it says
+    with pytest.raises(SystemExit):
+        build_site(TIED, fixture="series", publish=True)
+    indexed = {
+        path: text.replace("Series:", "Series_index: 1\nSeries:") for path, text in TIED.items()
+    }
+    indexed["posts/part2.md"] = indexed["posts/part2.md"].replace("index: 1", "index: 2")
+    caplog.clear()
+    build_site(indexed, fixture="series", publish=True)  # settled: no line, published
+    assert not [m for m in _messages(caplog) if "Timing tales" in m]
+
+
 def test_a_phone_photo_cover_is_shown_as_a_post_cover_is(build_site):
     """A HEIC cover (published as JPEG) is rendered as a post's cover: the page's picture and
     its og:image name files the build wrote, never the .heic (probe 5, finding 15)."""

@@ -1,7 +1,9 @@
 """series: multi-part posts as a first-class thing.
 
 A post joins a series with ``Series: <name>``; ``Series_index: <n>`` (a whole number from 1)
-gives its place. Without an index, parts follow the indexed ones in date order. An optional
+gives its place. Without an index, parts follow the indexed ones in date order; two with the
+same Date are put in title order, with one line naming them and asking for a Series_index
+(an error in a publish build, ``BLOGCORE_STRICT``, when they are all published). An optional
 series file ``content/series/<slug>.md`` (slug = the series name, slugified) gives the series
 its ``Title``, an introduction (its Markdown body), a ``Summary``, a ``Cover`` image (a path
 under a static folder, e.g. ``images/cover.svg``) with ``Cover_alt``, and planned parts, one
@@ -40,7 +42,8 @@ unannounced part's own preview page shows the series as it will read once it is 
 
 Metadata keys read: ``series``, ``series_index``, ``series_announce``, ``status`` on posts;
 ``title``, ``summary``, ``cover``, ``cover_alt``, ``planned``, ``lang`` in series files.
-Settings: see ``settings.py``; the writer's guide is ``docs/series.md``.
+Settings: see ``settings.py``, and blogcore's ``BLOGCORE_STRICT`` (publish builds); the
+writer's guide is ``docs/series.md``.
 """
 
 from .signals import register

@@ -263,8 +263,10 @@ class SeriesGenerator(Generator):
                         "Series works on posts only; this page is not part of any series",
                     )
                 )
+        strict = bool(self.settings.get("BLOGCORE_STRICT"))
         for problem in [*problems, *found]:
-            log = logger.error if problem.level == model.ERROR else logger.warning
+            error = problem.level == model.ERROR or (problem.level == model.GUESS and strict)
+            log = logger.error if error else logger.warning
             log("%s: %s", problem.path, problem.message)
         for series in self.series:
             series.unlisted = series.unlisted or series.slug in self.unlisted

@@ -14,6 +14,9 @@ from plugins.i18n.templating import catalog_for, catalog_names
 PUBLISHED, SCHEDULED, DRAFT, PLANNED = "published", "scheduled", "draft", "planned"
 HIDDEN = "hidden"  # Status: hidden: published at its address, in no list
 ERROR, WARNING = "error", "warning"
+# a guess that would be published: an error in a publish build (BLOGCORE_STRICT), which stops
+# it, a warning in development
+GUESS = "guess"
 
 
 @dataclass
@@ -192,9 +195,10 @@ def order_parts(parts: Sequence[Part], planned: Sequence[Part] = ()) -> list[Par
 def index_problems(
     name: str, parts: Sequence[Part], where: str, langs: Mapping[str, str] | None = None
 ) -> list[Diagnostic]:
-    """Duplicate Series_index values and gaps in the sequence 1..max (``langs``: each part's
-    language, by key, to tell a translation that lacks its original's Slug)."""
-    found: list[Diagnostic] = []
+    """Duplicate Series_index values, gaps in the sequence 1..max (``langs``: each part's
+    language, by key, to tell a translation that lacks its original's Slug), and parts with
+    neither an index nor a Date of their own to tell them apart (``date_ties``)."""
+    found: list[Diagnostic] = date_ties(name, parts)
     by_index: dict[int, list[Part]] = defaultdict(list)
     for part in parts:
         if part.index is not None:
@@ -229,6 +233,38 @@ def index_problems(
                     f"(indexes used: {', '.join(map(str, sorted(by_index)))})",
                 )
             )
+    return found
+
+
+def date_ties(name: str, parts: Sequence[Part]) -> list[Diagnostic]:
+    """One line per group of parts without a Series_index that have the same Date: their
+    order (``order_parts``: by title) is a guess, which the writer is asked to settle. A
+    guess between published parts is a ``GUESS`` (it stops a publish); one between a
+    published part and drafts or scheduled parts only waits with them, a warning."""
+    by_time: dict[tuple, list[Part]] = defaultdict(list)
+    for part in parts:
+        if part.index is None and part.date is not None:
+            by_time[_sort_time(part)].append(part)
+    found: list[Diagnostic] = []
+    for _, same in sorted(by_time.items()):
+        if len(same) < 2:
+            continue
+        same = sorted(same, key=lambda p: (p.title, p.key))  # as order_parts puts them
+        first, *others = same
+        date = first.date
+        when = f"{date:%Y-%m-%d}" if date.time() == datetime.time() else f"{date:%Y-%m-%d %H:%M}"
+        listed = ", ".join(["this part", *(p.key for p in others[:-1])])
+        titles = ", then ".join(repr(p.title) for p in same)
+        out = sum(p.state in (PUBLISHED, HIDDEN) for p in same) > 1
+        found.append(
+            Diagnostic(
+                GUESS if out else WARNING,
+                first.key,
+                f"Series {name!r}: {listed} and {others[-1].key} have the same Date "
+                f"({when}) and no Series_index, so their order is only a guess, by title "
+                f"({titles}): give each a Series_index",
+            )
+        )
     return found
 
 
