@@ -41,7 +41,9 @@ receiver's place among that signal's receivers would depend on the order of ``PL
 
 The engine also receives ``article_generator_pretaxonomy`` and ``page_generator_finalized``
 itself, ahead of every plugin: there ``translations`` makes a translation of a draft (or of a
-post dated in the future) a draft too, so no plugin, listing or feed sees it as published.
+post dated in the future) a draft too, so no plugin, listing or feed sees it as published;
+then ``scheduled`` marks each post dated in the future (``engine_scheduled``, which its
+preview's banner says) and names it in one line.
 It does so in every build that lists one of our plugins, and in no other: its receivers are
 connected by ``build.register``, never on import (build.py).
 """
@@ -54,7 +56,7 @@ from typing import Any
 from blinker import Namespace
 from pelican import signals
 
-from . import build, drafts, files, translations
+from . import build, drafts, files, scheduled, translations
 
 _namespace = Namespace()
 
@@ -148,5 +150,8 @@ build.run_first(signals.page_generator_finalized, translations.on_pages_read)
 # then no draft is written by its own Save_as where the site writes no drafts (drafts.py)
 build.run_first(signals.article_generator_pretaxonomy, drafts.on_articles_read)
 build.run_first(signals.page_generator_finalized, drafts.on_pages_read)
+# then each post dated in the future (and a translation held back with one) says when it goes
+# out: its preview's banner, and one line per post (scheduled.py)
+build.run_first(signals.article_generator_pretaxonomy, scheduled.on_articles_read)
 build.run_first(signals.all_generators_finalized, _on_all_generators_finalized)
 build.run_first(signals.finalized, _on_finalized)

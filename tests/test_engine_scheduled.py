@@ -1,0 +1,170 @@
+"""A post dated in the future says it is scheduled, and when: on its preview and in the log."""
+
+import datetime
+import logging
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from plugins.engine import scheduled
+from plugins.engine.scheduled import Scheduled
+
+NOW = datetime.datetime(2026, 12, 5, 15, 32, tzinfo=datetime.UTC)
+LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.mark.parametrize(
+    ("date", "said_draft", "expected"),
+    [
+        # Pelican gives a naive Date the site's zone: its name is said
+        (
+            datetime.datetime(2027, 1, 15, 9, 0, tzinfo=LONDON),
+            False,
+            "2027-01-15 09:00 (Europe/London)",
+        ),
+        # an offset written in the Date is said as written
+        (
+            datetime.datetime(
+                2027, 1, 15, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=1))
+            ),
+            False,
+            "2027-01-15 09:00 (+01:00)",
+        ),
+        (
+            datetime.datetime(2027, 1, 15, 9, 0, tzinfo=datetime.UTC),
+            False,
+            "2027-01-15 09:00 (UTC)",
+        ),
+        # a Lyon laptop's 16:32, read as London's: an hour ahead, held back, and said
+        (
+            datetime.datetime(2026, 12, 5, 16, 32, tzinfo=LONDON),
+            False,
+            "2026-12-05 16:32 (Europe/London)",
+        ),
+        # a naive date (a plugin's own) is taken in now's zone
+        (datetime.datetime(2027, 1, 15, 9, 0), False, "2027-01-15 09:00"),
+        # not scheduled: past, now, a draft that says so (it stays a draft after its date), no date
+        (datetime.datetime(2026, 12, 5, 15, 32, tzinfo=datetime.UTC), False, None),
+        (datetime.datetime(2026, 12, 5, 15, 0, tzinfo=LONDON), False, None),
+        (datetime.datetime(2027, 1, 15, 9, 0, tzinfo=LONDON), True, None),
+        (None, False, None),
+    ],
+)
+def test_a_date_ahead_is_scheduled(date, said_draft, expected):
+    found = scheduled.scheduled(date, said_draft, NOW)
+    assert (found.written if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("preview", "expected"),
+    [
+        (
+            "drafts/posts/spring/",
+            "content/posts/spring.md: scheduled: its Date is 2027-01-15 09:00 (Europe/London), so "
+            "it is previewed at /drafts/posts/spring/ until then; the first publish after that "
+            "time puts it live",
+        ),
+        (
+            None,
+            "content/posts/spring.md: scheduled: its Date is 2027-01-15 09:00 (Europe/London), so "
+            "it is left out of this build until then; the first publish after that time puts it "
+            "live",
+        ),
+    ],
+)
+def test_the_line_says_the_file_its_date_and_what_this_build_did(preview, expected):
+    when = Scheduled(datetime.datetime(2027, 1, 15, 9, 0, tzinfo=LONDON), "09:00", "Europe/London")
+    assert scheduled.line("content/posts/spring.md", when, preview) == expected
+
+
+SPRING = (
+    "Title: The spring timetable\nDate: 2098-01-15 09:30\nCategory: Company\nTags: news\n"
+    "Author: Ada Byrne\nSlug: spring-timetable\n\nThe new timetable starts in spring.\n"
+)
+FILES = {
+    "posts/spring.md": SPRING,
+    # its French version, dated already: it waits for its original, and says so
+    "posts/spring.fr.md": SPRING.replace("Title: The spring timetable", "Title: L'horaire")
+    .replace("2098-01-15 09:30", "2025-06-01 09:00")
+    .replace("Slug:", "Lang: fr\nSlug:"),
+    # an offset of its own
+    "posts/lyon.md": SPRING.replace("2098-01-15 09:30", "2098-02-01 08:15+01:00").replace(
+        "spring-timetable", "lyon"
+    ),
+}
+
+
+def _lines(caplog):
+    return [r.getMessage() for r in caplog.records if r.name == "plugins.engine.scheduled"]
+
+
+def test_a_scheduled_post_says_when_it_goes_out(build_site, caplog):
+    # it said "Draft — not published", with no date and no line: the writer had no clue that
+    # the date held it back, nor until when
+    site = build_site(FILES, name="sched")
+    banner = site.soup("drafts/posts/spring-timetable/").select_one(".draft-banner")
+    assert "draft-banner--scheduled" in banner["class"]
+    assert banner.get_text(" ", strip=True) == (
+        "Scheduled — goes live with the first publish after 15 January 2098 , 09:30 (Europe/London)"
+    )
+    assert banner.time["datetime"] == "2098-01-15T09:30:00+00:00"
+    lyon = site.soup("drafts/posts/lyon/").select_one(".draft-banner").get_text(" ", strip=True)
+    assert lyon.endswith("1 February 2098 , 08:15 (+01:00)")
+    # the translation goes out with its original: its original's date, in its language
+    french = site.soup("drafts/fr/posts/spring-timetable/").select_one(".draft-banner")
+    assert french.get_text(" ", strip=True) == (
+        "Programmé — mis en ligne à la première publication après le 15 janvier 2098 , 09:30 "
+        "(Europe/London)"
+    )
+    # a post that says Status: draft is still a draft
+    draft = site.soup("drafts/posts/unfinished-thoughts/").select_one(".draft-banner")
+    assert draft["class"] == ["draft-banner"]
+    assert draft.get_text(strip=True) == "Draft — not published"
+    # one line per scheduled post (the translation's own line, a warning, is translations')
+    assert _lines(caplog) == [
+        "sched/posts/from-the-future.md: scheduled: its Date is 2099-01-01 09:00 "
+        "(Europe/London), so it is previewed at /drafts/posts/from-the-future/ until then; the "
+        "first publish after that time puts it live",
+        "sched/posts/lyon.md: scheduled: its Date is 2098-02-01 08:15 (+01:00), so it is "
+        "previewed at /drafts/posts/lyon/ until then; the first publish after that time puts "
+        "it live",
+        "sched/posts/spring.md: scheduled: its Date is 2098-01-15 09:30 (Europe/London), so it "
+        "is previewed at /drafts/posts/spring-timetable/ until then; the first publish after "
+        "that time puts it live",
+    ]
+    assert {r.levelno for r in caplog.records if r.name == "plugins.engine.scheduled"} == {
+        logging.INFO
+    }
+
+
+def test_a_publish_names_what_it_left_out_and_still_succeeds(build_site, caplog):
+    site = build_site({"posts/spring.md": SPRING}, publish=True, name="sched-pub")
+    assert not site.exists("posts/spring-timetable/")
+    assert not site.exists("drafts/posts/spring-timetable/")
+    assert (
+        "sched-pub/posts/spring.md: scheduled: its Date is 2098-01-15 09:30 (Europe/London), so "
+        "it is left out of this build until then; the first publish after that time puts it live"
+    ) in _lines(caplog)
+    # info, not a warning: make check's lint gate fails a publish on any warning
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING and "spring" in r.msg]
+
+
+def test_the_line_is_shown_where_warnings_are(build_site, caplog):
+    # Pelican shows no info line without -v: the line would be there for no one
+    logger = logging.getLogger("plugins.engine.scheduled")
+    assert logger.level == logging.NOTSET
+    seen = []
+
+    class Seen(logging.Handler):
+        def emit(self, record):
+            seen.append(record.getMessage())
+
+    handler = Seen(level=logging.NOTSET)
+    logging.getLogger().addHandler(handler)
+    try:
+        caplog.set_level(logging.WARNING)  # as Pelican's own set-up leaves the root logger
+        build_site({"posts/spring.md": SPRING}, name="sched-seen")
+    finally:
+        logging.getLogger().removeHandler(handler)
+    assert [m for m in seen if "sched-seen/posts/spring.md: scheduled" in m]
+    assert logger.level == logging.NOTSET  # given back when the build ended
