@@ -43,7 +43,8 @@ The engine also receives ``article_generator_pretaxonomy`` and ``page_generator_
 itself, ahead of every plugin: there ``translations`` makes a translation of a draft (or of a
 post dated in the future) a draft too, so no plugin, listing or feed sees it as published;
 then ``scheduled`` marks each post dated in the future (``engine_scheduled``, which its
-preview's banner says) and names it in one line.
+preview's banner says), and names it in one line when Pelican sends ``finalized``, just
+before the engine's phases of it.
 It does so in every build that lists one of our plugins, and in no other: its receivers are
 connected by ``build.register``, never on import (build.py).
 """
@@ -154,4 +155,6 @@ build.run_first(signals.page_generator_finalized, drafts.on_pages_read)
 # out: its preview's banner, and one line per post (scheduled.py)
 build.run_first(signals.article_generator_pretaxonomy, scheduled.on_articles_read)
 build.run_first(signals.all_generators_finalized, _on_all_generators_finalized)
+# the lines about scheduled posts, once the pages are written, before the phases and verdict
+build.run_first(signals.finalized, scheduled.on_finalized)
 build.run_first(signals.finalized, _on_finalized)

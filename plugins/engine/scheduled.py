@@ -7,7 +7,8 @@ preview said "Draft — not published", with no date and no line, so a writer wh
 date was the reason, nor when the post would go out. Right after the engine has held back the
 translations of such posts (``translations``), each one gets ``engine_scheduled`` (a
 ``Scheduled``: its Date, the time and zone as written), which the theme's draft banner says; a
-translation held back with a scheduled original gets its original's. And one info line per
+translation held back with a scheduled original gets its original's. And once the build has
+written its pages (Pelican's ``finalized``, before the engine's phases), one info line per
 scheduled post names its file and its Date: in a development build, that it is previewed until
 then; in a build that writes no drafts (a publish), that it is left out until then. Info, not a
 warning: a scheduled post is no mistake, and a publish's checks fail on any warning
@@ -107,7 +108,18 @@ def on_articles_read(generator: Any) -> None:
         original = found.get(held.get(shown(settings, item.source_path), ""))
         if original is not None and getattr(item, "engine_scheduled", None) is None:
             item.engine_scheduled = original[1]
-    _heard(settings)
     previews = bool(settings.get("DRAFT_SAVE_AS"))
-    for file, (item, when) in sorted(found.items()):
-        logger.info("%s", line(file, when, item.url if previews else None))
+    build.current(settings).state(__name__).lines = [
+        line(file, when, item.url if previews else None)
+        for file, (item, when) in sorted(found.items())
+    ]
+
+
+def on_finalized(pelican: Any) -> None:
+    """The lines, once the build has written its pages (one that stopped before did not
+    preview or leave out anything: it names its own problem, alone)."""
+    lines = getattr(build.current(pelican.settings).state(__name__), "lines", ())
+    if lines:
+        _heard(pelican.settings)
+    for said in lines:
+        logger.info("%s", said)
