@@ -196,8 +196,8 @@ def index_problems(
     name: str, parts: Sequence[Part], where: str, langs: Mapping[str, str] | None = None
 ) -> list[Diagnostic]:
     """Duplicate Series_index values, gaps in the sequence 1..max (``langs``: each part's
-    language, by key, to tell a translation that lacks its original's Slug), and parts with
-    neither an index nor a Date of their own to tell them apart (``date_ties``)."""
+    language, by key, to tell a translation that lacks its original's Slug), and parts without
+    an index whose Dates do not tell them apart (``date_ties``)."""
     found: list[Diagnostic] = date_ties(name, parts)
     by_index: dict[int, list[Part]] = defaultdict(list)
     for part in parts:
