@@ -42,11 +42,8 @@ class Scheduled:
     @property
     def written(self) -> str:
         """2027-01-15 09:00 (Europe/London), as a line of the log says it."""
-        return (
-            f"{self.date:%Y-%m-%d} {self.time} ({self.zone})"
-            if self.zone
-            else (f"{self.date:%Y-%m-%d} {self.time}")
-        )
+        when = f"{self.date:%Y-%m-%d} {self.time}"
+        return f"{when} ({self.zone})" if self.zone else when
 
 
 def scheduled(date: Any, said_draft: bool, now: datetime.datetime) -> Scheduled | None:
