@@ -36,11 +36,35 @@ def test_sidecar_is_read():
     assert sidecar.body == "The **description**."
 
 
+PLUS_ONE = datetime.timezone(datetime.timedelta(hours=1))
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2024-08-29", datetime.datetime(2024, 8, 29)),
+        ("2024-08-29 18:30", datetime.datetime(2024, 8, 29, 18, 30)),
+        # what a post's Date takes, a gallery's takes (they were errors in gallery.md only)
+        ("5 December 2026", datetime.datetime(2026, 12, 5)),
+        ("December 5, 2026 9:30pm", datetime.datetime(2026, 12, 5, 21, 30)),
+        ("2026-11-05T09:30:00+01:00", datetime.datetime(2026, 11, 5, 9, 30, tzinfo=PLUS_ONE)),
+        ("2026-11-05 09:30 +0100", datetime.datetime(2026, 11, 5, 9, 30, tzinfo=PLUS_ONE)),
+    ],
+)
+def test_a_gallery_date_is_read_as_a_post_date_is(written, expected):
+    sidecar, problems = model.parse_sidecar(f"Date: {written}\n", "g/gallery.md")
+    assert problems == []
+    assert sidecar.date == expected
+    assert sidecar.date.utcoffset() == expected.utcoffset()
+
+
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("Date: next week\n", "Date must be a date like 2024-09-01"),
-        ("Date: 2024-02-30\n", "Date must be a date like 2024-09-01"),
+        ("Date: next week\n", "Date must be a date like 2025-03-14 or 2025-03-14 09:30"),
+        ("Date: 2024-02-30\n", "Date must be a date like 2025-03-14 or 2025-03-14 09:30"),
+        ("Date: 05-12-2026\n", "day and month could be either way round"),  # as a post's
+        ("Date: 2026-12-05 09:30 CEST\n", "write an offset such as"),
         ("Titel: x\n", "line 1: unknown key 'Titel' is ignored (did you mean Title?)"),
         ("Photo: | caption\n", "line 1: Photo needs a file name"),
         ("just some words\n", "line 1: expected 'Key: value'"),

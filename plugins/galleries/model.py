@@ -29,7 +29,12 @@ from typing import Any
 from urllib.parse import unquote
 
 from plugins.blogcore import text as html_text
-from plugins.blogcore.frontmatter import OTHER_ENGINES, lang_problem, other_engine_status
+from plugins.blogcore.frontmatter import (
+    OTHER_ENGINES,
+    check_date,
+    lang_problem,
+    other_engine_status,
+)
 from plugins.blogcore.links import photos_plugin_path
 
 # what the images pipeline renders (phones write HEIC; it becomes AVIF, WebP and JPEG)
@@ -39,7 +44,6 @@ PHOTO_EXTENSIONS = frozenset(
 KEYS = ("title", "date", "summary", "cover", "photo", "status", "lang", "redirect_from")
 STATUSES = ("published", "draft", "hidden")
 _KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")
 # {gallery}slug alone in a paragraph, as Markdown renders a line of its own
 MARKER = "{gallery}"  # a paragraph of its own: <p>{gallery}slug</p>
 _LINK_PREFIX = re.compile(r"^(?:\{(static|attach|filename)\}|\|(static|attach|filename)\|)")
@@ -235,17 +239,10 @@ def _key_hint(key: str) -> str:
 
 
 def parse_date(text: str) -> datetime.datetime:
-    """``2024-09-01`` or ``2024-09-01 18:30``; ValueError with what was expected otherwise."""
-    match = _DATE.match(text.strip())
-    if match:
-        year, month, day, hour, minute = match.groups()
-        try:
-            return datetime.datetime(
-                int(year), int(month), int(day), int(hour or 0), int(minute or 0)
-            )
-        except ValueError:
-            pass
-    raise ValueError(f"Date must be a date like 2024-09-01 or 2024-09-01 18:30, got {text!r}")
+    """A gallery's Date, read by the rule a post's is (blogcore's ``check_date``):
+    ``2024-09-01``, ``2024-09-01 18:30``, ``1 September 2024``, with an offset (``+01:00``)
+    or without (then in the site's TIMEZONE); a ValueError saying what was expected otherwise."""
+    return check_date("date", text.strip())
 
 
 def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
