@@ -30,7 +30,8 @@ What it does on each build:
   disk or preview server, nor an address the build publishes nothing at), else
   ``BLOGCORE_DEFAULT_IMAGE``.
 - Puts ``site_years`` (first and last year with a published post) in the template context.
-- Registers the template filters ``isodate``, ``absolute_url``, ``initials`` and
+- Registers the template filters ``isodate`` (ISO 8601 to the second, or the millisecond:
+  ``dates.machine_date``), ``absolute_url``, ``initials`` and
   ``avatar_tone`` (a stable colour index for a monogram), and the ``{% memo key, ... %}``
   tag: a fragment rendered once per build for each key, then reused (a post's card on every
   listing that shows it; ``memo.py`` says what a key must name).

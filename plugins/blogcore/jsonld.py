@@ -4,6 +4,8 @@ import datetime
 from collections.abc import Sequence
 from typing import Any
 
+from .dates import machine_date
+
 
 def blog_posting(
     *,
@@ -24,8 +26,8 @@ def blog_posting(
         "headline": headline[:110],
         "url": url,
         "mainEntityOfPage": url,
-        "datePublished": published.isoformat(),
-        "dateModified": (modified or published).isoformat(),
+        "datePublished": machine_date(published),
+        "dateModified": machine_date(modified or published),
         "author": [{"@type": "Person", "name": name, "url": link} for name, link in authors],
         "publisher": {"@type": "Organization", "name": publisher},
         "inLanguage": language,

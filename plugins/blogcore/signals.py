@@ -31,6 +31,7 @@ from . import (
     assets,
     checks,
     compat,
+    dates,
     frontmatter,
     jsonld,
     links,
@@ -484,7 +485,7 @@ def on_generator_init(generator) -> None:
     generator.env.globals["bundles"] = generator.context.setdefault("bundles", {})
     generator.env.filters.update(
         {
-            "isodate": lambda value: value.isoformat() if value else "",
+            "isodate": dates.machine_date,  # at most milliseconds: HTML takes no more
             "absolute_url": lambda path: text.absolute_url(siteurl, path),
             # a post's summary on another page: {{ article.summary|shown_elsewhere(article.url) }}
             "shown_elsewhere": lambda html, url: Markup(

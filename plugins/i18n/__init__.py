@@ -14,8 +14,9 @@ What it does on each build:
   text, and the build names each with its .po line once (an error in a strict build).
 - Registers the filters ``localdate`` (a date in a language with Babel, e.g.
   ``{{ article.date|localdate(article.lang) }}``: "28 novembre 2009"; without an argument, the
-  page's language), ``date_tag`` (that locale as a BCP 47 tag, "en-GB", for dates a script
-  writes in the browser), the global ``page_lang()`` (the language of the page being rendered,
+  page's language; a time with an offset on its day in the site's ``TIMEZONE``),
+  ``date_tag`` (that locale as a BCP 47 tag, "en-GB", for dates a script writes in the
+  browser), the global ``page_lang()`` (the language of the page being rendered,
   for ``<html lang>``), the global ``strings_lang()`` (the language its theme strings are
   written in: the page's if it has a catalog, else English; a BCP 47 tag), the global
   ``plural_samples`` (counts that reach every CLDR plural category, for plurals a script

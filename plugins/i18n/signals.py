@@ -2,6 +2,7 @@
 
 import logging
 import os
+import zoneinfo
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,15 @@ def _say_broken_entries(settings: dict[str, Any]) -> None:
             )
 
 
+def _site_zone(settings) -> zoneinfo.ZoneInfo | None:
+    """The site's TIMEZONE (Pelican's default: UTC), the zone dates are shown in; None for a
+    name the time zone database does not know (blogcore's settings check names it)."""
+    try:
+        return zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError, TypeError):
+        return None
+
+
 def on_generator_init(generator) -> None:
     """Install the gettext callables and the date filters into this generator's templates."""
     settings = generator.settings
@@ -92,7 +102,7 @@ def on_generator_init(generator) -> None:
     gettexts = templating.callables(loaded, default)
     env.globals.update(gettexts, _=gettexts["gettext"])
     write_date = templating.date_writer(
-        settings["I18N_DATE_LOCALES"], default, settings["I18N_DATE_FORMAT"]
+        settings["I18N_DATE_LOCALES"], default, settings["I18N_DATE_FORMAT"], _site_zone(settings)
     )
 
     @pass_context

@@ -1,7 +1,7 @@
 """What templates call: gettext that follows the page's language, and Babel dates."""
 
 from collections.abc import Callable, Collection, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from functools import cache
 from gettext import NullTranslations
 from typing import Any
@@ -135,10 +135,18 @@ def localdate(
     overrides: Mapping[str, str],
     fallback: str,
     fmt: str = "long",
+    zone: tzinfo | None = None,
 ) -> str:
-    """A date written the way a language writes it: '28 novembre 2009', 'November 28, 2009'."""
+    """A date written the way a language writes it: '28 novembre 2009', 'November 28, 2009'.
+
+    A time with an offset is shown on its day in ``zone`` (the site's TIMEZONE): a post dated
+    2026-11-25T23:30-08:00 came out on the 26th in London, and is listed after one of the
+    26th's morning; a webmention from Tokyo is shown on the day it was in the site's zone.
+    """
     if value is None or value == "":
         return ""
+    if zone is not None and isinstance(value, datetime) and value.utcoffset() is not None:
+        value = value.astimezone(zone)
     return format_date(value, format=fmt, locale=date_locale(lang, overrides, fallback))
 
 
@@ -307,9 +315,10 @@ def callables(
 
 
 def date_writer(
-    overrides: Mapping[str, str], fallback: str, fmt: str
+    overrides: Mapping[str, str], fallback: str, fmt: str, zone: tzinfo | None = None
 ) -> Callable[[date | datetime | None, str], str]:
-    """localdate for one build, remembering each (date, language) it has written.
+    """localdate for one build (in the site's ``zone``), remembering each (date, language) it
+    has written.
 
     A post's date is written on its own page and on every listing and feed that shows it;
     Babel takes a tenth of a millisecond each time.
@@ -320,7 +329,7 @@ def date_writer(
         key = (value, lang)
         text = written.get(key)
         if text is None:
-            text = written[key] = localdate(value, lang, overrides, fallback, fmt)
+            text = written[key] = localdate(value, lang, overrides, fallback, fmt, zone)
         return text
 
     return write

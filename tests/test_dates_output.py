@@ -1,0 +1,154 @@
+"""Dates in the output: machine values HTML accepts (at most milliseconds), and dates shown
+on the day they were in the site's TIMEZONE (Europe/London in the fixture site), whatever
+offset the value came with; a pure table for each rule, then one fixture build."""
+
+import datetime
+import json
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from bs4 import BeautifulSoup
+
+from plugins.blogcore.dates import machine_date
+from plugins.i18n import templating
+from plugins.webmentions import archive
+from tests.conftest import _builder
+
+LONDON = ZoneInfo("Europe/London")
+UTC = datetime.UTC
+# HTML's valid date/time strings: a fraction of a second has one to three digits
+HTML_DATETIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, ""),
+        (datetime.date(2026, 11, 5), "2026-11-05"),
+        (datetime.datetime(2026, 11, 5, 9, 30), "2026-11-05T09:30:00"),
+        (datetime.datetime(2026, 11, 5, 9, 30, tzinfo=LONDON), "2026-11-05T09:30:00+00:00"),
+        (datetime.datetime(2026, 11, 5, 9, 30, 15, 500000, UTC), "2026-11-05T09:30:15.500+00:00"),
+        (datetime.datetime(2026, 11, 5, 9, 30, 0, 123456, UTC), "2026-11-05T09:30:00.123+00:00"),
+        (datetime.datetime(2026, 11, 5, 9, 30, 0, 300), "2026-11-05T09:30:00.000"),
+        (
+            datetime.datetime(
+                2026, 11, 25, 23, 30, tzinfo=datetime.timezone(-datetime.timedelta(hours=8))
+            ),
+            "2026-11-25T23:30:00-08:00",  # the instant and its offset, as written
+        ),
+    ],
+)
+def test_machine_date(value, expected):
+    assert machine_date(value) == expected
+    assert not expected or HTML_DATETIME.match(expected)
+
+
+PACIFIC = datetime.timezone(-datetime.timedelta(hours=8))
+TOKYO = datetime.timezone(datetime.timedelta(hours=9))
+
+
+@pytest.mark.parametrize(
+    ("value", "zone", "expected"),
+    [
+        (datetime.datetime(2026, 11, 25, 23, 30, tzinfo=PACIFIC), LONDON, "26 November 2026"),
+        (datetime.datetime(2026, 11, 6, 8, 10, tzinfo=TOKYO), LONDON, "5 November 2026"),
+        (datetime.datetime(2026, 11, 6, 8, 10, tzinfo=TOKYO), None, "6 November 2026"),
+        (datetime.datetime(2026, 6, 30, 23, 30, tzinfo=UTC), LONDON, "1 July 2026"),  # BST
+        (datetime.datetime(2026, 11, 25, 23, 30), LONDON, "25 November 2026"),  # no offset: as is
+        (datetime.date(2026, 11, 25), LONDON, "25 November 2026"),
+    ],
+)
+def test_localdate_shows_the_day_in_the_site_zone(value, zone, expected):
+    assert templating.localdate(value, "en", {"en": "en_GB"}, "en", zone=zone) == expected
+
+
+def test_the_build_remembers_dates_by_instant_and_shows_them_in_its_zone():
+    write = templating.date_writer({"en": "en_GB"}, "en", "long", LONDON)
+    tokyo = datetime.datetime(2026, 11, 6, 8, 10, tzinfo=TOKYO)
+    assert write(tokyo, "en") == write(tokyo.astimezone(UTC), "en") == "5 November 2026"
+
+
+POST = """Title: {title}
+Date: {date}
+Author: Ada Byrne
+Category: Notes
+Summary: {title}.
+
+A note about {title}.
+"""
+
+
+def mention(wm_id: int, published: str, name: str) -> dict:
+    return {
+        "wm-id": wm_id,
+        "wm-property": "in-reply-to",
+        "wm-target": "/posts/seconds/",
+        "wm-source": f"https://{name.lower()}.example.test/reply",
+        "url": f"https://{name.lower()}.example.test/reply",
+        "author": {"name": name, "url": f"https://{name.lower()}.example.test/"},
+        "published": published,
+        "content": {"text": f"A reply from {name}."},
+    }
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    mentions = [
+        mention(9101, "2026-11-06T08:10:00+09:00", "Kenji"),  # 23:10 UTC on the 5th
+        mention(9102, "2026-11-05T23:40:12.345Z", "Mara"),
+    ]
+    files = {
+        "posts/seconds.md": POST.format(title="Seconds", date="2026-11-05 09:30:15.5"),
+        "posts/pacific.md": POST.format(title="Pacific", date="2026-11-25T23:30:00-08:00"),
+        "posts/morning.md": POST.format(title="Morning", date="2026-11-26 06:00"),
+        "webmentions.json": archive.dumps(mentions),
+    }
+    return _builder(tmp_path_factory.mktemp("dates"))(files, name="dates-output")
+
+
+def test_fractions_of_a_second_are_valid_html_on_every_page(site):
+    times = [
+        (str(page.relative_to(site.output)), tag["datetime"])
+        for page in site.files(".html")
+        for tag in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
+            "time[datetime]"
+        )
+    ]
+    assert len(times) > 10
+    assert [(page, value) for page, value in times if not HTML_DATETIME.match(value)] == []
+    post = site.soup("posts/seconds/")
+    assert post.select_one("time.dt-published")["datetime"] == "2026-11-05T09:30:15.500+00:00"
+    meta = post.select_one('meta[property="article:published_time"]')["content"]
+    assert meta == "2026-11-05T09:30:15.500+00:00"  # and so the sitemap's lastmod
+    found = [json.loads(s.string) for s in post.select('script[type="application/ld+json"]')]
+    posting = next(d for d in found if d.get("@type") == "BlogPosting")
+    assert posting["datePublished"] == "2026-11-05T09:30:15.500+00:00"
+
+
+def test_webmention_times_are_valid_and_shown_in_the_site_zone(site):
+    replies = site.soup("posts/seconds/").select("section.webmentions li.webmention time")
+    assert [(t["datetime"], t.get_text()) for t in replies] == [
+        ("2026-11-06T08:10:00+09:00", "5 November 2026"),  # its instant kept, its day London's
+        ("2026-11-05T23:40:12.345+00:00", "5 November 2026"),
+    ]
+
+
+def test_a_post_is_shown_on_its_day_in_the_site_zone(site):
+    post = site.soup("posts/pacific/")
+    published = post.select_one("time.dt-published")
+    assert (published["datetime"], published.get_text()) == (
+        "2026-11-25T23:30:00-08:00",
+        "26 November 2026",
+    )
+    listed = [
+        (a.get_text(strip=True), a.find_parent("li").select_one("time").get_text())
+        for a in site.soup("archives/").select("ol.archive-list li a")
+        if a.get_text(strip=True) in ("Pacific", "Morning")
+    ]
+    assert listed == [
+        ("Pacific", "26 November 2026"),
+        ("Morning", "26 November 2026"),
+    ]  # by instant
