@@ -3,12 +3,14 @@ on the day they were in the site's TIMEZONE (Europe/London in the fixture site),
 offset the value came with; a pure table for each rule, then one fixture build."""
 
 import datetime
+import io
 import json
 import re
 from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from plugins.blogcore.dates import machine_date
 from plugins.i18n import templating
@@ -94,6 +96,20 @@ def mention(wm_id: int, published: str, name: str) -> dict:
     }
 
 
+GALLERY = """Title: {date}
+Date: {date}
+Photo: hall.jpg | The hall | An empty hall with chairs stacked by the wall
+
+Photos of the day.
+"""
+
+
+def photo(colour: str) -> bytes:
+    data = io.BytesIO()
+    Image.new("RGB", (400, 300), colour).save(data, "JPEG")
+    return data.getvalue()
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     mentions = [
@@ -105,6 +121,11 @@ def site(tmp_path_factory):
         "posts/pacific.md": POST.format(title="Pacific", date="2026-11-25T23:30:00-08:00"),
         "posts/morning.md": POST.format(title="Morning", date="2026-11-26 06:00"),
         "webmentions.json": archive.dumps(mentions),
+        # a gallery's Date is read as a post's: words, an offset (a line and no page before)
+        "galleries/open-day/gallery.md": GALLERY.format(date="2026-11-05T23:30:00-08:00"),
+        "galleries/open-day/hall.jpg": photo("teal"),
+        "galleries/fair/gallery.md": GALLERY.format(date="5 November 2026"),
+        "galleries/fair/hall.jpg": photo("orange"),
     }
     return _builder(tmp_path_factory.mktemp("dates"))(files, name="dates-output")
 
@@ -152,3 +173,15 @@ def test_a_post_is_shown_on_its_day_in_the_site_zone(site):
         ("Pacific", "26 November 2026"),
         ("Morning", "26 November 2026"),
     ]  # by instant
+
+
+def test_gallery_dates_are_read_as_post_dates_are(site):
+    cards = [
+        (card.select_one(".gallery-card__title").get_text(strip=True), card.select_one("time"))
+        for card in site.soup("galleries/").select(".gallery-card")
+    ]
+    assert [(title, t["datetime"], t.get_text()) for title, t in cards] == [
+        # 07:30 in London on the 6th: first, and shown on London's day with its instant
+        ("2026-11-05T23:30:00-08:00", "2026-11-05T23:30:00-08:00", "6 November 2026"),
+        ("5 November 2026", "2026-11-05", "5 November 2026"),
+    ]
