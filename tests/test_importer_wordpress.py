@@ -10,6 +10,7 @@ import pytest
 from plugins.importer import model, wordpress
 
 WXR = Path(__file__).parent / "fixtures" / "imports" / "wordpress.xml"
+PLUS_ONE = dt.timezone(dt.timedelta(hours=1))
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +43,11 @@ def test_the_site_and_its_authors(export):
         ("101", "author", "maya"),
         ("101", "categories", ["Engineering"]),
         ("101", "tags", ["postgres", "calendars"]),
-        ("101", "date", dt.datetime(2008, 10, 29, 9, 30)),
-        ("101", "modified", dt.datetime(2008, 11, 2, 18, 5)),
+        ("101", "date", dt.datetime(2008, 10, 29, 9, 30, tzinfo=dt.UTC)),  # _gmt: the same
+        ("101", "modified", dt.datetime(2008, 11, 2, 18, 5, tzinfo=dt.UTC)),
+        ("104", "date", dt.datetime(2009, 1, 12, 11, tzinfo=PLUS_ONE)),  # 10:00 GMT
+        ("104", "modified", dt.datetime(2009, 1, 12, 11, tzinfo=PLUS_ONE)),
+        ("103", "date", dt.datetime(2009, 2, 20, 16, 20)),  # a draft: no post_date_gmt
         ("101", "comments_open", True),
         (
             "101",
@@ -312,12 +316,44 @@ def test_characters_xml_forbids_are_dropped_not_fatal(tmp_path, body, title, tex
 
 
 @pytest.mark.parametrize(
+    ("local", "gmt", "expected", "note"),
+    [
+        # the old site's offset, from the two times WordPress gives: the post keeps its moment
+        ("2009-01-12 11:00:00", "2009-01-12 10:00:00", dt.timedelta(hours=1), None),
+        ("2012-07-01 08:00:00", "2012-07-01 15:00:00", dt.timedelta(hours=-7), None),
+        ("2014-03-02 18:45:00", "2014-03-02 13:00:00", dt.timedelta(hours=5, minutes=45), None),
+        ("2015-05-05 10:00:00", "0000-00-00 00:00:00", None, None),  # a draft's: no offset
+        ("2015-05-05 10:00:00", "", None, None),
+        (
+            "2015-05-05 10:00:00",
+            "2015-05-01 10:00:00",  # four days apart: an edit's, not an offset
+            None,
+            "its post_date (2015-05-05 10:00:00) and post_date_gmt (2015-05-01 10:00:00) "
+            "differ by no time zone's offset: the local time is kept, read in the site's TIMEZONE",
+        ),
+        ("2015-05-05 10:00:30", "2015-05-05 09:00:00", None, "differ by no time zone's offset"),
+    ],
+)
+def test_a_post_date_keeps_the_offset_its_gmt_twin_gives(tmp_path, local, gmt, expected, note):
+    path = tmp_path / "x.xml"
+    fields = f"<wp:post_date>{local}</wp:post_date><wp:post_date_gmt>{gmt}</wp:post_date_gmt>"
+    path.write_text(_wxr(_one("7", "publish").replace("</item>", fields + "</item>")))
+    export = wordpress.parse(path)
+    date = export.items[0].date
+    assert date.replace(tzinfo=None) == dt.datetime.fromisoformat(local)  # the time as shown
+    assert date.utcoffset() == expected
+    notes = [p for p in export.problems if "offset" in p]
+    assert len(notes) == (1 if note else 0)
+    assert not note or (notes[0].startswith("item 7 ('Item 7'): ") and note in notes[0])
+
+
+@pytest.mark.parametrize(
     ("dates", "expected", "note"),
     [
         ({"post_date": "2020-05-01 10:00:00"}, dt.datetime(2020, 5, 1, 10), None),
         (
             {"post_date": "0000-00-00 00:00:00", "post_date_gmt": "2020-05-01 08:00:00"},
-            dt.datetime(2020, 5, 1, 8),
+            dt.datetime(2020, 5, 1, 8, tzinfo=dt.UTC),
             "has no post_date: dated by its post_date_gmt (UTC)",
         ),
         (

@@ -1008,7 +1008,11 @@ def make_plan(
             else:
                 plan.mentions.extend(mentions)
                 plan.counts.update(counts)
-            if status != DRAFT and item.date and (newest is None or item.date > newest[0]):
+            if (
+                status != DRAFT
+                and item.date
+                and (newest is None or _epoch(item.date) > _epoch(newest[0]))
+            ):
                 newest = (item.date, target)
         else:  # the site shows no comments under pages
             for comment in item.comments:

@@ -70,6 +70,8 @@ def _name(element: ET.Element | None, name: str) -> str:
 
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+# the widest UTC offsets a place keeps (UTC-12 to UTC+14), WordPress's choices among them
+_MAX_OFFSET = dt.timedelta(hours=14)
 
 
 def _plain_title(title: str) -> str:
@@ -83,13 +85,17 @@ def _plain_title(title: str) -> str:
 def _item_date(
     item: ET.Element, wp: str, post_id: str, title: str, problems: list[str]
 ) -> dt.datetime | None:
-    """When the item was published: post_date (the old site's local time); when it is empty or
-    WordPress's zero date, post_date_gmt, else the last change (reported); else None."""
-    date = _date(_text(item, f"{wp}post_date"), utc=False)
+    """When the item was published: post_date (the old site's local time), with the UTC offset
+    its post_date_gmt gives (_local); when it is empty or WordPress's zero date,
+    post_date_gmt (in UTC), else the last change (reported); else None."""
+    date = _local(item, wp, "post_date", post_id, title, problems)
     if date is not None:
         return date
     for field in ("post_date_gmt", "post_modified", "post_modified_gmt"):
-        found = _date(_text(item, f"{wp}{field}"), utc=False)
+        if field == "post_modified":
+            found = _local(item, wp, field, post_id, title, problems)
+        else:
+            found = _date(_text(item, f"{wp}{field}"), utc=True)
         if found is not None:
             problems.append(
                 f"item {post_id} ({title!r}) has no post_date: dated by its {field}"
@@ -97,6 +103,28 @@ def _item_date(
             )
             return found
     return None
+
+
+def _local(
+    item: ET.Element, wp: str, field: str, post_id: str, title: str, problems: list[str]
+) -> dt.datetime | None:
+    """A local time of the old site (post_date, post_modified) with its UTC offset: the
+    difference from its _gmt twin (2009-01-12 11:00 and 10:00 GMT: +01:00), so the post keeps
+    its moment, whatever the site's TIMEZONE. Without a twin (a draft's is WordPress's zero
+    date) it has no offset: read in the site's TIMEZONE; a twin no offset explains is reported."""
+    local = _date(_text(item, f"{wp}{field}"), utc=False)
+    gmt = _date(_text(item, f"{wp}{field}_gmt"), utc=False)
+    if local is None or gmt is None:
+        return local
+    offset = local - gmt
+    if offset % dt.timedelta(minutes=1) or abs(offset) > _MAX_OFFSET:
+        problems.append(
+            f"item {post_id} ({title!r}): its {field} ({local:%Y-%m-%d %H:%M:%S}) and "
+            f"{field}_gmt ({gmt:%Y-%m-%d %H:%M:%S}) differ by no time zone's offset: "
+            "the local time is kept, read in the site's TIMEZONE"
+        )
+        return local
+    return local.replace(tzinfo=dt.timezone(offset))
 
 
 def _raw(element: ET.Element, name: str) -> str:
@@ -519,7 +547,7 @@ def parse(path: Path, private: bool = False) -> Export:
                 slug=unquote(_text(item, f"{wp}post_name")),
                 html=_raw(item, f"{CONTENT}encoded"),
                 date=_item_date(item, wp, post_id, title, export.problems),
-                modified=_date(_text(item, f"{wp}post_modified"), utc=False),
+                modified=_local(item, wp, "post_modified", post_id, title, export.problems),
                 author=creator,
                 categories=categories,
                 tags=_terms(item, "post_tag"),
