@@ -1001,6 +1001,7 @@ def _one_line_title(typed: str) -> str:
 )
 def new_post(c, title, author="", category="Company", content="content"):
     """Write content/posts/<slug>.md with its front matter filled in, as a draft."""
+    import pelicanconf
     from plugins.blogcore.placeholders import NEW_POST_TEXT
     from plugins.engine.slugs import slug as slug_of
 
@@ -1015,7 +1016,7 @@ def new_post(c, title, author="", category="Company", content="content"):
     if taken := _address_taken(ROOT / content, slug):
         sys.exit(f"/posts/{slug}/ is {taken} already; choose another title.")
     near = _category_near(ROOT / content, category)  # before this post is among them
-    now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+    now = _date_line(datetime.datetime.now(_site_zone(getattr(pelicanconf, "TIMEZONE", None))))
     path.parent.mkdir(parents=True, exist_ok=True)
     # no Tags: or Summary: line: left empty, each is a warning the writer has not caused yet
     path.write_text(
@@ -1030,6 +1031,28 @@ def new_post(c, title, author="", category="Company", content="content"):
             "the Category: line (the build would make a page of its own for this one)."
         )
     print(_shown(path))
+
+
+def _site_zone(name: object) -> datetime.tzinfo:
+    """The site's TIMEZONE, in which the build reads a Date without an offset (Pelican's UTC
+    when it has none); a name the time zone database does not know stops the task."""
+    from zoneinfo import ZoneInfo
+
+    from plugins.blogcore.settings import SettingsError, check_timezone
+
+    try:
+        check_timezone(name)
+    except SettingsError as exc:
+        sys.exit(f"pelicanconf.py: {exc}")
+    return ZoneInfo(str(name or "UTC"))
+
+
+def _date_line(now: datetime.datetime) -> str:
+    """A Date value for ``now`` (in the site's zone) that the build reads as this moment: the
+    wall time, with its offset only in the hour the clocks go back (01:30 happens twice)."""
+    if now.replace(fold=1 - now.fold).utcoffset() != now.utcoffset():
+        return now.isoformat(sep=" ", timespec="minutes")
+    return now.strftime("%Y-%m-%d %H:%M")
 
 
 def _category_near(content: Path, category: str) -> str | None:
@@ -1105,6 +1128,7 @@ def _bylines(content: Path) -> _Bylines:
 
     settings = read_settings(str(DEV_CONF), override={"PATH": str(content)})
     readers = Readers(settings)
+    zone = _site_zone(settings.get("TIMEZONE"))
     skipped = {*_side_folders(settings).values(), *settings.get("STATIC_PATHS", [])}
     skipped = {Path(folder) for folder in skipped if folder.strip("/")}
     pages = [Path(folder) for folder in settings.get("PAGE_PATHS", []) if folder.strip("/")]
@@ -1126,7 +1150,7 @@ def _bylines(content: Path) -> _Bylines:
         except Exception as exc:  # the build reports a broken file; here it has no byline
             print(f"{_shown(path)}: not read ({exc}); its authors are not counted")
             continue
-        if _withheld(metadata):
+        if _withheld(metadata, zone):
             withheld.add(path)
         names = metadata.get("authors") or [metadata.get("author")]
         if names == [None] and not any(relpath.is_relative_to(folder) for folder in pages):
@@ -1143,15 +1167,17 @@ def _bylines(content: Path) -> _Bylines:
     return _Bylines(settings, names, unsigned, withheld)
 
 
-def _withheld(metadata: dict) -> bool:
-    """A draft, or a post dated ahead: not published yet, nor its author's name with it."""
+def _withheld(metadata: dict, zone: datetime.tzinfo) -> bool:
+    """A draft, or a post dated ahead: not published yet, nor its author's name with it. A
+    Date without an offset is in the site's ``zone``, as the build reads it (not this
+    computer's: a post due in an hour in London is ahead for a run in Tokyo too)."""
     if str(metadata.get("status") or "").strip().lower() == "draft":
         return True
     date = metadata.get("date")
     if not isinstance(date, datetime.datetime):
         return False
-    now = datetime.datetime.now(date.tzinfo) if date.tzinfo else datetime.datetime.now()
-    return date > now
+    date = date if date.tzinfo else date.replace(tzinfo=zone)
+    return date > datetime.datetime.now(zone)
 
 
 def _profile_slug(settings: dict) -> Callable[[str], str]:

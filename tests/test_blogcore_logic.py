@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -488,6 +489,50 @@ def test_check_date_refuses_what_would_be_read_wrong(value, message):
 )
 def test_check_date_accepts_unambiguous(value, expected):
     assert frontmatter.check_date("date", value) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("date", "Friday 5 December 2026", "Date says Friday, but 5 December 2026 is a Saturday"),
+        ("modified", "Mon, 03 Nov 2026 09:00:00 +0000", "Modified says Monday, but 3 November"),
+        ("date", "Saturday 5 December 2026", None),
+        ("date", "sat 5 dec 2026", None),  # any case, short
+        ("date", "2026-12-05 09:00", None),  # no weekday
+        ("date", "Friday", None),  # no date: check_date's error
+        ("date", "Friday 2026-12-45", None),
+    ],
+)
+def test_weekday_problem(key, value, expected):
+    found = frontmatter.weekday_problem(key, value)
+    assert (expected in found) if expected else found is None
+
+
+LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ((2026, 3, 29, 1, 30), "does not exist in Europe/London"),
+        ((2026, 3, 29, 1, 0), "such as 2026-03-29 02:00+01:00"),  # the first minute skipped
+        ((2026, 10, 25, 1, 30), "or 2026-10-25 01:30+00:00 (the second)"),
+        ((2026, 10, 25, 1, 59, 30), "2026-10-25 01:59:30+01:00 (the first)"),
+        ((2026, 3, 29, 0, 59), None),
+        ((2026, 3, 29, 2, 0), None),  # clocks show 02:00 once
+        ((2026, 10, 25, 2, 0), None),
+        ((2026, 10, 25, 0, 59), None),
+    ],
+)
+def test_local_time_problem(value, expected):
+    found = frontmatter.local_time_problem("date", datetime.datetime(*value), LONDON)
+    assert (expected in found) if expected else found is None
+
+
+def test_local_time_problem_leaves_a_time_with_its_offset_alone():
+    when = datetime.datetime(2026, 10, 25, 1, 30, tzinfo=datetime.UTC)
+    assert frontmatter.local_time_problem("date", when, LONDON) is None
+    assert frontmatter.local_time_problem("date", when.replace(tzinfo=None), datetime.UTC) is None
 
 
 @pytest.mark.parametrize(

@@ -331,6 +331,41 @@ CASES = [
     Case("date-impossible", post("Date: 2024-13-45"), "Date must be a date like"),
     Case("no-date", post("Date: <absent>"), "has no Date: line"),
     clean("date-from-file-name", post("Date: <absent>"), path="posts/2024-05-01-s.md"),
+    # a weekday that is not the date's: one of them is a typo (probe 23, finding 7)
+    typo(
+        "date-weekday-not-the-dates",
+        post("Date: Friday 5 December 2026"),
+        "Date says Friday, but 5 December 2026 is a Saturday (the day is kept, the weekday "
+        "ignored): correct one of them, or write the date alone (2026-12-05)",
+    ),
+    typo(
+        "modified-weekday-yaml",
+        fenced("Date: 2026-11-02\nModified: Mon, 3 Nov 2026 09:00"),
+        "Modified says Monday, but 3 November 2026 is a Tuesday",
+    ),
+    clean("date-weekday-right", post("Date: Saturday 5 December 2026")),
+    # a time Europe/London skips or shows twice, without an offset (finding 8)
+    typo(
+        "date-in-the-dst-gap",
+        post("Date: 2026-03-29 01:30"),
+        "Date 2026-03-29 01:30 does not exist in Europe/London (the clocks go forward that "
+        "night) and is read as 2026-03-29 01:30+00:00, which the clocks there show as "
+        "2026-03-29 02:30+01:00; write the time with its offset, such as 2026-03-29 02:30+01:00",
+    ),
+    typo(
+        "date-in-the-dst-fold",
+        post("Date: 2026-10-25 01:30"),
+        "Date 2026-10-25 01:30 happens twice in Europe/London (the clocks go back that night) "
+        "and is read as the first, 2026-10-25 01:30+01:00; write the offset you mean: "
+        "2026-10-25 01:30+01:00 (the first) or 2026-10-25 01:30+00:00 (the second)",
+    ),
+    clean("date-in-the-dst-fold-with-offset", post("Date: 2026-10-25 01:30+00:00")),
+    typo(
+        "date-in-the-dst-gap-elsewhere",
+        post("Date: 2026-03-08 02:15"),
+        "does not exist in America/New_York",
+        settings={"TIMEZONE": "America/New_York"},
+    ),
     Case("no-title", post("Title: <absent>"), "has no Title: line"),
     # the title is there, written so that Markdown did not read it: the line says how
     Case("title-misspelt", post("Title: <absent>\nTitel: Linted"), "(line 5 says Titel: did"),

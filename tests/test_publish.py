@@ -1,5 +1,6 @@
 """Publish builds: nothing unpublished leaks, bad input stops them, output swaps atomically."""
 
+import datetime
 import logging
 import os
 import shutil
@@ -9,9 +10,11 @@ import sys
 import threading
 import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+import pelicanconf
 from tests.conftest import FIXTURES, ROOT, iter_links
 
 SECRETS = ("SECRETDRAFTWORD", "SECRETFUTUREWORD", "unfinished-thoughts", "from-the-future")
@@ -286,9 +289,10 @@ def test_publish_keeps_the_staging_of_a_publish_still_running(tmp_path):
 # new-post offers the team's people and refuses a name that is not one of them.
 
 
-def _new_post(content: Path, *args: str, git_name: str = "Someone Else", stdin=None):
+def _new_post(content: Path, *args: str, git_name: str = "Someone Else", stdin=None, tz=None):
     env = {
         **os.environ,
+        **({"TZ": tz} if tz else {}),  # the writer's computer's zone
         # git's own environment settings: this user.name wins over every config file
         "GIT_CONFIG_COUNT": "1",
         "GIT_CONFIG_KEY_0": "user.name",
@@ -323,6 +327,26 @@ def test_new_post_takes_a_team_member_by_name_file_or_alias(tmp_path, given, wri
     result = _new_post(content, "Hello again", "--author", given)
     assert result.returncode == 0, result.stderr
     assert _author_line(content / "posts" / "hello-again.md") == f"Author: {written}"
+
+
+@pytest.mark.parametrize("zone", ["Europe/Paris", "Asia/Tokyo", "America/Los_Angeles"])
+def test_new_post_is_dated_now_as_the_build_reads_its_date(tmp_path, zone):
+    # the laptop's local time, read in the site's TIMEZONE, dated a post from Lyon an hour
+    # ahead (nine from Tokyo): publish held it back without a line (probe 23, finding 1)
+    content, _ = _site(tmp_path)
+    before = datetime.datetime.now(datetime.UTC).replace(second=0, microsecond=0)
+    result = _new_post(content, "Hello again", "--author", "Ada Byrne", tz=zone)
+    after = datetime.datetime.now(datetime.UTC)
+    assert result.returncode == 0, result.stderr
+    line = next(
+        line
+        for line in (content / "posts" / "hello-again.md").read_text().splitlines()
+        if line.startswith("Date: ")
+    )
+    written = datetime.datetime.fromisoformat(line.removeprefix("Date: "))
+    if written.tzinfo is None:  # as Pelican reads it: in the site's zone
+        written = written.replace(tzinfo=ZoneInfo(pelicanconf.TIMEZONE))
+    assert before <= written <= after, line
 
 
 @pytest.mark.parametrize(

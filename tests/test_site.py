@@ -65,6 +65,22 @@ def test_a_byline_has_no_space_before_its_commas(build_site, authors, byline):
         assert " ".join(names.get_text().split()) == byline
 
 
+@pytest.mark.parametrize(
+    ("modified", "shown"),
+    [("2024-05-01 17:40", False), ("2024-05-02 08:00", True), ("2024-05-01 09:00", False)],
+)
+def test_updated_is_shown_only_on_another_day(build_site, modified, shown):
+    # "1 May 2024 · Updated 1 May 2024" told the reader nothing (probe 23, nit)
+    post = (
+        f"Title: Same day\nDate: 2024-05-01 09:00\nModified: {modified}\nCategory: Company\n"
+        "Author: Ada Byrne\nSlug: same-day\n\nA few words.\n"
+    )
+    site = build_site({"posts/same-day.md": post}, fixture=None)
+    meta = site.soup("posts/same-day/").select_one("article .post-meta__details")
+    assert meta.select_one("time.published")
+    assert (meta.select_one("time.modified") is not None) is shown
+
+
 def test_every_page_has_landmarks_skip_link_and_language(dev_site):
     for relpath in ("/", "posts/ranges/", "about/", "tag/offsite/", "team/", "archives/"):
         soup = dev_site.soup(relpath)

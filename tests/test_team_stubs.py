@@ -1,11 +1,15 @@
 """An adopted site's authors: one log line per person without a team file (not one per post),
 and `invoke team-stubs`, which writes their team files."""
 
+import datetime
 import logging
+import time
+from zoneinfo import ZoneInfo
 
 import pytest
 from invoke import Context
 
+import pelicanconf
 import tasks
 from plugins.team import people
 from tests.test_team_site import PLUGINS
@@ -220,6 +224,46 @@ def test_team_stubs_writes_no_file_for_someone_who_signs_only_withheld_posts(tmp
         "publish build names the missing file then)"
     ) in out
     assert any(line.startswith("Zara Quill signs only posts not published yet") for line in out)
+
+
+@pytest.fixture
+def computer_zone(monkeypatch):
+    """Run in another zone than the site's, as a writer's laptop in Tokyo or Los Angeles."""
+
+    def move(zone: str) -> None:
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+
+    yield move
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("zone", "hours", "written"),
+    [
+        ("Asia/Tokyo", 2, []),  # due in two hours in London: not out yet, even seen from Tokyo
+        ("America/Los_Angeles", -2, ["kai-moss.md"]),  # out two hours ago, even seen from LA
+    ],
+)
+def test_team_stubs_reads_a_date_in_the_sites_zone(
+    tmp_path, capsys, computer_zone, zone, hours, written
+):
+    # the computer's own time was compared with a Date the build reads in TIMEZONE: a stub
+    # named a post's author before it went out, or none was written for one that had
+    computer_zone(zone)
+    site = ZoneInfo(pelicanconf.TIMEZONE)
+    when = datetime.datetime.now(site) + datetime.timedelta(hours=hours)
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "soon.md").write_text(
+        f"Title: Soon\nDate: {when:%Y-%m-%d %H:%M}\nCategory: Company\nAuthor: Kai Moss\n\nText.\n",
+        encoding="utf-8",
+    )
+    run_stubs(content, capsys)
+    team = content / "team"
+    files = sorted(p.name for p in team.iterdir()) if team.is_dir() else []
+    assert files == written
 
 
 # --- e-mail addresses in author lines (old Blogger and WordPress exports) -------------------

@@ -135,6 +135,76 @@ def check_date(key: str, value: str) -> datetime.datetime:
     return parsed
 
 
+# the weekday and month names dateutil reads (Fri, Friday); it drops a weekday, keeping the day
+WEEKDAY_NAMES = dateparser.parserinfo()
+WORD = re.compile(r"[A-Za-z]+")
+
+
+def weekday_problem(key: str, value: str) -> str | None:
+    """A weekday that is not the date's (``Friday 5 December 2026``, a Saturday): one of the
+    two is a typo, and the date is taken as it is; None when they agree or there is none."""
+    named = {WEEKDAY_NAMES.weekday(word) for word in WORD.findall(value)} - {None}
+    if not named:
+        return None
+    try:
+        parsed = check_date(key, value)
+    except FrontMatterError:
+        return None  # an error of its own
+    if parsed.weekday() in named:
+        return None
+    said = " or ".join(WEEKDAY_NAMES.WEEKDAYS[day][-1] for day in sorted(named))
+    month = WEEKDAY_NAMES.MONTHS[parsed.month - 1][-1]
+    return (
+        f"{display_key(key)} says {said}, but {parsed.day} {month} {parsed.year} is a "
+        f"{WEEKDAY_NAMES.WEEKDAYS[parsed.weekday()][-1]} (the day is kept, the weekday "
+        f"ignored): correct one of them, or write the date alone ({parsed:%Y-%m-%d})"
+    )
+
+
+def local_time_problem(key: str, value: datetime.datetime, zone: datetime.tzinfo) -> str | None:
+    """A time without an offset that the site's zone skips (the hour the clocks go forward)
+    or shows twice (the hour they go back): Pelican takes it one way (``fold=0``) without a
+    word; say which, and the offsets to write. None for a time the zone shows once."""
+    if value.tzinfo is not None:
+        return None
+    first, second = value.replace(tzinfo=zone, fold=0), value.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    spec = "minutes" if not (value.second or value.microsecond) else "seconds"
+
+    def written(when: datetime.datetime) -> str:
+        return when.isoformat(sep=" ", timespec=spec)
+
+    name = display_key(key)
+    wall = value.isoformat(sep=" ", timespec=spec)
+    back = first.astimezone(datetime.UTC).astimezone(zone)
+    if back.replace(tzinfo=None) == value:  # shown twice: first, summer time; second, winter
+        return (
+            f"{name} {wall} happens twice in {zone} (the clocks go back that night) and is "
+            f"read as the first, {written(first)}; write the offset you mean: "
+            f"{written(first)} (the first) or {written(second)} (the second)"
+        )
+    return (
+        f"{name} {wall} does not exist in {zone} (the clocks go forward that night) and is "
+        f"read as {written(first)}, which the clocks there show as {written(back)}; write the "
+        f"time with its offset, such as {written(back)}"
+    )
+
+
+def time_problems(
+    written: Sequence[tuple[str, str]], metadata: dict, zone: datetime.tzinfo
+) -> list[str]:
+    """Dates read one way although they say another: a weekday that is not the date's
+    (``written``: the Date and Modified values as written), a time the site's ``zone``
+    skips or shows twice (``metadata``: as read, without an offset)."""
+    found = [line for key, value in written if (line := weekday_problem(key, value))]
+    for key in ("date", "modified"):
+        value = metadata.get(key)
+        if isinstance(value, datetime.datetime) and (line := local_time_problem(key, value, zone)):
+            found.append(line)
+    return found
+
+
 # what writers (and other engines: WordPress's private and pending) write for a post they keep
 # out, -> ours: never told "did you mean 'published'?" (unpublished is one letter from it)
 WITHHOLDING_STATUSES = {

@@ -46,6 +46,7 @@ from . import (
     yamlfront,
 )
 from .frontmatter import (
+    DATE_KEYS,
     DEFAULT,
     EMPTY,
     HTML_PAGE_NAMES,
@@ -80,6 +81,7 @@ from .frontmatter import (
     plugin_folders,
     scan_header,
     text_read_as_key,
+    time_problems,
     title_warnings,
     unknown_key,
     url_of_save_as,
@@ -656,6 +658,7 @@ class StrictChecks:
     told: Read | None = None  # what Markdown's tree told of the file just read (Markdown only)
     # keys of this file with a comment never closed, with its opener (<!-- or %%)
     unclosed_keys: tuple[tuple[str, str], ...] = ()
+    dates_written: tuple[tuple[str, str], ...] = ()  # Date and Modified as written, this file
     converted: tuple[str, ...] = ()  # Jekyll highlight tags shown as code (Markdown only)
     reading_post = False  # whether the file being read is a post or a page
 
@@ -669,6 +672,8 @@ class StrictChecks:
                 self.unclosed_keys = (*self.unclosed_keys, (name, unclosed))
         if self.values_as_read and isinstance(value, str):
             check_as_read(name, value)
+        if name in DATE_KEYS and isinstance(value, str):
+            self.dates_written = (*self.dates_written, (name, value))
         if not (self.reading_post and name == "status" and wordpress_status(value)):
             check_value(name, value)  # a post's Status: publish is WordPress's (wordpress_keys)
         try:
@@ -743,7 +748,7 @@ class StrictChecks:
         old_addresses: tuple = ()
         try:
             self._readable(source_path)
-            self.unclosed_keys = ()
+            self.unclosed_keys = self.dates_written = ()
             content, metadata = self._read(source_path)
             self._name_unclosed_comments(source_path, metadata, self.comments_left())
             if post_or_page:
@@ -1035,6 +1040,8 @@ class StrictChecks:
             doubtful += title_warnings(metadata)
         now = datetime.datetime.now(ZoneInfo(self.settings.get("TIMEZONE") or "UTC"))
         doubtful += date_warnings(metadata, now, page=self._is_page(source_path))
+        for message in time_problems(self.dates_written, metadata, now.tzinfo):
+            self._log_for(metadata)("%s: %s", self._shown(source_path), message)
         for message in [*(header_warnings(header) if header else ()), *doubtful]:
             logger.warning("%s: %s", self._shown(source_path), message)
         for message, out in below_problems(header) if header else ():
