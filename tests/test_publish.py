@@ -350,6 +350,23 @@ def test_new_post_is_dated_now_as_the_build_reads_its_date(tmp_path, zone):
 
 
 @pytest.mark.parametrize(
+    ("utc", "line"),
+    [
+        ((2026, 12, 5, 15, 32), "2026-12-05 15:32"),
+        ((2026, 7, 1, 8, 0), "2026-07-01 09:00"),  # summer time, shown as the clocks show it
+        ((2026, 10, 25, 0, 30), "2026-10-25 01:30+01:00"),  # 01:30 happens twice that night
+        ((2026, 10, 25, 1, 30), "2026-10-25 01:30+00:00"),
+    ],
+)
+def test_new_post_date_line_is_read_back_as_the_same_moment(utc, line):
+    import tasks
+
+    london = ZoneInfo("Europe/London")
+    now = datetime.datetime(*utc, tzinfo=datetime.UTC).astimezone(london)
+    assert tasks._date_line(now) == line
+
+
+@pytest.mark.parametrize(
     ("title", "slug"), [("Привет, мир", "privet-mir"), ("Straße & Co", "strasse-co")]
 )
 def test_new_post_transliterates_a_title_in_any_script(tmp_path, title, slug):
