@@ -30,9 +30,10 @@ PATH = "content"
 ARTICLE_PATHS = ["posts", ""]
 PAGE_PATHS = ["pages"]  # Pelican keeps pages/ out of the posts itself
 # team/, series/ and galleries/ are read by their plugins, never as posts or pages.
+# A static folder is copied, never read as posts, even an HTML file in it (a search engine's
+# verification file): blogcore keeps every STATIC_PATHS folder out of ARTICLE_PATHS at start-up,
+# one added at the end of this file too.
 STATIC_PATHS = ["images", "extra"]
-# an HTML file in a static folder (a search engine's verification file) is copied, not a post
-ARTICLE_EXCLUDES = list(STATIC_PATHS)
 EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
 # Files an editor or a system leaves beside yours are not content, and some tell what they sit
 # beside: Emacs's .#post.md and post.md~, Vim's .post.md.swp (the text being edited), macOS's
@@ -173,6 +174,8 @@ FEED_MAX_ITEMS = 20
 RSS_FEED_SUMMARY_ONLY = False
 
 SUMMARY_MAX_LENGTH = 45
+# Add extensions here (or replace the dict, as Pelican's docs do): blogcore keeps the ones below
+# whatever it says, with your options over its own (ENGINE_MARKDOWN, docs/settings.md#blogcore).
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},

@@ -15,10 +15,11 @@ What it does on each build:
 - Tidies rendered Markdown: code blocks and block formulas get ``tabindex="0"`` (scrollable
   by keyboard), table alignment becomes ``align-left|center|right`` classes instead of inline
   styles, a two-way table's empty corner is a ``<td>``; a post's headings start at ``<h2>``
-  under its title, none skipped (headings.py, a Markdown extension named in ``MARKDOWN``);
-  footnote back-links' titles and untitled admonitions' headings are in the post's language,
-  from the theme's catalogs (localwords.py, docs/search-and-languages.md); Obsidian's
-  ``> [!note]`` callouts and GitHub's ``> [!NOTE]`` alerts are admonitions (callouts.py).
+  under its title, none skipped (headings.py, a Markdown extension kept whatever ``MARKDOWN``
+  says: settings.ENGINE_MARKDOWN); footnote back-links' titles and untitled admonitions'
+  headings are in the post's language, from the theme's catalogs (localwords.py,
+  docs/search-and-languages.md); Obsidian's ``> [!note]`` callouts and GitHub's ``> [!NOTE]``
+  alerts are admonitions (callouts.py).
 - Gives a post without ``Summary:`` a text summary for cards (summaries.py): the text before
   its ``<!-- more -->`` or ``<!-- PELICAN_END_SUMMARY -->``, else its first words; leaves out links
   with no text, naming each (an error in a publish, as an image without alt text).

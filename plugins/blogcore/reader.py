@@ -90,6 +90,7 @@ from .frontmatter import (
     wordpress_keys,
     wordpress_status,
 )
+from .settings import markdown_settings
 
 logger = logging.getLogger(__name__)
 
@@ -1213,7 +1214,9 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         # text that looks like a tag (List<String>) stays text, on Pelican's converter and
         # this reader's alike: in this reader's copy of the settings, not the site's
         self.tag_or_text = rawtags.TagOrTextExtension()
-        markdown = dict(self.settings["MARKDOWN"])
+        # the engine's own extensions (headings, toc, admonition, smarty...) whatever MARKDOWN
+        # says: a site that replaced the dict lost them without a word (settings.py)
+        markdown = markdown_settings(self.settings["MARKDOWN"])
         # YAML's quotes and lists in a front matter fenced with --- (yamlfront.py)
         yaml = yamlfront.YamlFrontMatterExtension()
         # Jekyll's highlight blocks as code; {low, medium, high} kept as text (liquid.py)

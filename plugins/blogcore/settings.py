@@ -1,10 +1,12 @@
 """Every blogcore setting with its default, and their validation."""
 
 import difflib
+import os
 import re
 import zoneinfo
 from typing import Any
 
+from plugins.engine import origin
 from plugins.engine.config import merge
 
 DEFAULTS: dict[str, Any] = {
@@ -90,6 +92,25 @@ THEME_SETTINGS: dict[str, Any] = {
 }
 
 _BUNDLE_KEYS = {"output", "contents", "when"}
+# the bundles every page of the theme links (theme/templates/base.html), whatever the settings
+THEME_BUNDLES = ("css", "js")
+
+# The Markdown extensions the engine and its theme need, with their configs: kept whatever
+# Pelican's MARKDOWN says (markdown_settings). Python-Markdown's own, by their full names.
+ENGINE_MARKDOWN: dict[str, dict[str, Any]] = {
+    # tables, fenced code, footnotes, attribute lists, definition lists, abbreviations
+    "markdown.extensions.extra": {},
+    # code colours as the theme styles them (.highlight), never guessed
+    "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
+    # ids on headings, for links to a section
+    "markdown.extensions.toc": {"permalink": False},
+    # a post's top headings are <h2> under the page's <h1> title, none skipped (headings.py)
+    "plugins.blogcore.headings": {},
+    # quotes, dashes and ellipses: the engine's typography (TYPOGRIFY stays off)
+    "markdown.extensions.smarty": {},
+    # !!! note "Title" boxes (theme/assets/css: .admonition; callouts.py makes them too)
+    "markdown.extensions.admonition": {},
+}
 
 
 class SettingsError(ValueError):
@@ -122,9 +143,22 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
             f"BLOGCORE_SITEMAP must be a file name or '', got {merged['BLOGCORE_SITEMAP']!r}"
         )
     _check_bundles(merged["BLOGCORE_BUNDLES"])
+    # each bundle given replaces the theme's bundle of that name; the others stay (a site that
+    # gave only "css", to add its own stylesheet, lost all the site's JavaScript)
+    given = merged["BLOGCORE_BUNDLES"]
+    merged["BLOGCORE_BUNDLES"] = {**DEFAULTS["BLOGCORE_BUNDLES"], **given}
+    check_bundle_files(merged["BLOGCORE_BUNDLES"], settings.get("THEME"), given)
+    check_typogrify(settings.get("TYPOGRIFY"))
     check_siteurl(settings.get("SITEURL"), merged["BLOGCORE_STRICT"])
     check_timezone(settings.get("TIMEZONE"))
     merged["DOCUTILS_SETTINGS"] = docutils_settings(settings.get("DOCUTILS_SETTINGS"))
+    if "STATIC_PATHS" in settings:
+        for kind in ("ARTICLE", "PAGE"):
+            merged[f"{kind}_EXCLUDES"] = static_excludes(
+                settings["STATIC_PATHS"],
+                settings.get(f"{kind}_PATHS"),
+                settings.get(f"{kind}_EXCLUDES"),
+            )
     return merged
 
 
@@ -215,3 +249,143 @@ def _check_bundles(bundles: Any) -> None:
             )
         if not isinstance(bundle.get("when", ""), str):
             raise SettingsError(f"{where}['when'] must be a setting's name, got {bundle['when']!r}")
+        if bundle.get("when") and name in THEME_BUNDLES:
+            raise SettingsError(
+                f"{where}['when']: every page of the theme links the {name} bundle "
+                "(theme/templates/base.html), so it is built in every build; remove 'when'"
+            )
+
+
+def check_bundle_files(bundles: dict[str, Any], theme: Any, given: Any = ()) -> None:
+    """Every file of every bundle is in the theme's ``assets/`` folder (webassets' own error
+    named only its own line). A file of a bundle the site gave is named with the nearest file
+    there; a theme without the files of the engine's own bundles (``THEME = "simple"``) is one
+    line: this engine's templates and plugins need its own theme."""
+    if not isinstance(theme, str) or not theme:
+        return
+    assets = os.path.join(theme, "assets")
+    present = sorted(
+        os.path.relpath(os.path.join(folder, name), assets).replace(os.sep, "/")
+        for folder, _, names in os.walk(assets)
+        for name in names
+    )
+    problems = []
+    for name, bundle in bundles.items():
+        for wanted in bundle["contents"]:
+            if os.path.isfile(os.path.join(assets, wanted)):
+                continue
+            if name not in given or not present:
+                raise SettingsError(
+                    f"THEME {origin.shown(theme)!r} has no assets/{wanted} (of "
+                    f"BLOGCORE_BUNDLES[{name!r}]): this site's templates and plugins need the "
+                    "project's own theme (THEME = 'theme'), or a copy of it"
+                )
+            close = difflib.get_close_matches(wanted, present, n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(
+                f"BLOGCORE_BUNDLES[{name!r}]['contents']: {wanted!r} is not in "
+                f"{origin.shown(assets)}/{hint}"
+            )
+    if problems:
+        raise SettingsError("\n".join(problems))
+
+
+def check_typogrify(value: Any) -> None:
+    """Pelican's TYPOGRIFY stays off. The engine's typography is Python-Markdown's smarty
+    (quotes, dashes, ellipses: ENGINE_MARKDOWN); typogrify also made every title HTML
+    (``<span class="caps">CI</span>``, ``&nbsp;``), which the theme rightly shows as text in
+    the <h1>, <title>, feeds and social cards, and without typogrify installed every file was
+    an error, then a traceback."""
+    if value:
+        raise SettingsError(
+            f"TYPOGRIFY must be False, got {value!r}: this site's Markdown already sets quotes, "
+            "dashes and ellipses (smarty), and typogrify's HTML in titles would show as text "
+            "in every page's title, feed and social card"
+        )
+
+
+def _extension_name(extension: Any) -> str | None:
+    """A Markdown extension's module as a full name: ``"toc"``,
+    ``"markdown.extensions.toc"``, ``"markdown.extensions.toc:TocExtension"`` and a
+    ``TocExtension()`` are all ``markdown.extensions.toc``; None for what is none of these."""
+    if isinstance(extension, str):
+        name = extension.split(":", 1)[0]
+        return name if "." in name else f"markdown.extensions.{name}"
+    module = type(extension).__module__
+    return None if module == "builtins" else module
+
+
+def markdown_settings(given: Any) -> dict[str, Any]:
+    """Pelican's MARKDOWN with the extensions the engine needs (ENGINE_MARKDOWN) kept.
+
+    A site that replaced the dict (Pelican's documented way to add an extension) lost the
+    heading rule, admonitions, heading ids and smart quotes without a word. The site's own
+    extensions and options stay; an engine extension the site names (by any of its names) is
+    listed once, under its full name, the site's options over the engine's; one the site
+    gives as an object is the site's, as given.
+    """
+    given = dict(given) if isinstance(given, dict) else {}
+    configs = given.get("extension_configs")
+    configs = dict(configs) if isinstance(configs, dict) else {}
+    extensions = list(given.get("extensions") or ())
+    merged_configs: dict[str, Any] = {}
+    for name, config in configs.items():
+        full = _extension_name(name)
+        if full in ENGINE_MARKDOWN:
+            own = config if isinstance(config, dict) else {}
+            merged_configs[full] = {**merged_configs.get(full, {}), **own}
+        else:
+            merged_configs[name] = config
+    listed: list[Any] = []
+    as_objects = set()
+    for extension in extensions:
+        full = _extension_name(extension)
+        if full not in ENGINE_MARKDOWN:
+            listed.append(extension)
+        elif not isinstance(extension, str):
+            as_objects.add(full)
+            listed.append(extension)
+        elif full not in listed:
+            listed.append(full)
+    for name, config in ENGINE_MARKDOWN.items():
+        if name in as_objects:
+            merged_configs.pop(name, None)
+            continue
+        merged_configs[name] = {**config, **merged_configs.get(name, {})}
+        if name not in listed:
+            listed.append(name)
+    # an extension given as an object is not loaded again by its name
+    listed = [e for e in listed if not (isinstance(e, str) and e in as_objects)]
+    # what only the options name is loaded too, as Pelican's reader loads it
+    listed += [name for name in merged_configs if name not in listed and name not in as_objects]
+    return {**given, "extensions": listed, "extension_configs": merged_configs}
+
+
+def _folder(path: str) -> str:
+    """A content folder as the path settings write it, "" for the content folder itself."""
+    folder = path.replace("\\", "/").strip("/")
+    return "" if folder == "." else folder
+
+
+def static_excludes(static: Any, paths: Any, excludes: Any) -> list[str]:
+    """``excludes`` (ARTICLE_EXCLUDES or PAGE_EXCLUDES) with each static folder inside one of
+    ``paths`` (ARTICLE_PATHS or PAGE_PATHS) added, as Pelican users expect of STATIC_PATHS.
+
+    ``pelicanconf.py`` once wrote ``ARTICLE_EXCLUDES = list(STATIC_PATHS)``: a folder added to
+    STATIC_PATHS below that line (``downloads``) was read as posts, its files errors and not
+    published. A static folder that is or holds one of ``paths`` (``STATIC_PATHS = ["posts"]``
+    for pictures beside posts) stays read: Pelican copies only its files that are not posts.
+    """
+    kept = list(excludes) if isinstance(excludes, list | tuple) else []
+    if not isinstance(static, list | tuple) or not isinstance(paths, list | tuple):
+        return kept
+    folders = [_folder(p) for p in paths if isinstance(p, str)]
+    for path in static:
+        if not isinstance(path, str) or path in kept:
+            continue
+        folder = _folder(path)
+        inside = any(p == "" or folder.startswith(f"{p}/") for p in folders)
+        holds = any(folder == "" or p == folder or p.startswith(f"{folder}/") for p in folders)
+        if inside and not holds:
+            kept.append(path)
+    return kept
