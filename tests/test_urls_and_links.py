@@ -1242,7 +1242,6 @@ def test_files_outside_the_static_folders_are_named_not_dropped(build_site, capl
         moved,
         name="unpub-fixed",
         STATIC_PATHS=["images", "extra", "downloads"],
-        ARTICLE_EXCLUDES=["images", "extra", "downloads"],
         EXTRA_PATH_METADATA={
             "extra/favicon.svg": {"path": "favicon.svg"},
             "extra/CNAME": {"path": "CNAME"},
@@ -1421,7 +1420,6 @@ def test_a_file_that_works_only_at_the_root_is_told_how_to_get_there(build_site,
         publish=True,
         name="root-pub",
         STATIC_PATHS=static,
-        ARTICLE_EXCLUDES=static,
         EXTRA_PATH_METADATA=mapping,
         **blanks,
     )
@@ -1457,9 +1455,8 @@ def test_a_folder_of_html_pages_is_told_to_publish_them_as_they_are(build_site, 
     assert said == [
         "slides-dev/talks/2007/AdvancedD.html, slides-dev/talks/2007/deck/s1.html, "
         "slides-dev/talks/2007/deck/s2.html are HTML pages with no date, not posts, and not "
-        'published: slides-dev/talks/ is not a static folder; add "talks" to STATIC_PATHS and '
-        "to ARTICLE_EXCLUDES in pelicanconf.py (published at /talks/ as they are; without "
-        "ARTICLE_EXCLUDES Pelican reads them as posts)"
+        'published: slides-dev/talks/ is not a static folder; add "talks" to STATIC_PATHS in '
+        "pelicanconf.py (published at /talks/ as they are, never read as posts)"
     ]
     assert not [
         m for m in caplog.messages if 'meta name="date"' in m or ("talks/" in m and "<title>" in m)
@@ -1467,15 +1464,11 @@ def test_a_folder_of_html_pages_is_told_to_publish_them_as_they_are(build_site, 
     # a dated HTML post keeps its own line
     assert any(m.startswith("slides-dev/notes/dated.html: has no <title>") for m in caplog.messages)
     # followed literally: the slides are published as they are, and no post is made of them
-    folder = re.search(r'add "([^"]+)" to STATIC_PATHS and to ARTICLE_EXCLUDES', said[0])[1]
+    folder = re.search(r'add "([^"]+)" to STATIC_PATHS in', said[0])[1]
     del files["notes/dated.html"]
     caplog.clear()
     site = build_site(
-        files,
-        publish=True,
-        name="slides-pub",
-        STATIC_PATHS=["images", "extra", folder],
-        ARTICLE_EXCLUDES=["images", "extra", folder],
+        files, publish=True, name="slides-pub", STATIC_PATHS=["images", "extra", folder]
     )
     assert not _errors(caplog)
     assert not [m for m in caplog.messages if "talks" in m]

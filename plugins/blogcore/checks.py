@@ -1059,7 +1059,7 @@ def unpublished_message(
     staff know them. ``site_writes`` maps a root file the build writes itself to the setting
     that writes it ({"robots.txt": "ROBOTS_SAVE_AS"}): the writer's own would be skipped.
     ``read_as_posts``: the folder holds HTML pages that are not posts (html_not_a_post), in a
-    folder Pelican reads posts from, which ARTICLE_EXCLUDES must keep them out of."""
+    folder Pelican reads posts from (a static folder is kept out of it: settings.py)."""
     shown_files = ", ".join(f"{content}/{f}" for f in files[:3])
     more = f" and {len(files) - 3} more" if len(files) > 3 else ""
     verb = "is" if len(files) == 1 else "are"
@@ -1095,9 +1095,8 @@ def unpublished_message(
         return (
             f"{shown_files}{more} {verb} {pages} with no date, not {'a post' if one else 'posts'}"
             f", and not published: {content}/{folder}/ is not a static folder; add "
-            f'"{folder}" to STATIC_PATHS and to ARTICLE_EXCLUDES in pelicanconf.py (published '
-            f"at /{folder}/ as {'it is' if one else 'they are'}; without ARTICLE_EXCLUDES "
-            f"Pelican reads {them} as {'a post' if one else 'posts'})"
+            f'"{folder}" to STATIC_PATHS in pelicanconf.py (published at /{folder}/ as '
+            f"{'it is' if one else 'they are'}, never read as {'a post' if one else 'posts'})"
         )
     return (
         f"{shown_files}{more} {verb} not published: {content}/{folder}/ is not a static folder; "
