@@ -57,7 +57,6 @@ TIMEZONE = "Europe/London"
 # The language of posts and pages without a `Lang:` line, and of every other page. The theme's
 # strings and dates follow each page's language (plugins/i18n, catalogs in theme/translations/).
 DEFAULT_LANG = "en"
-DEFAULT_DATE_FORMAT = "%-d %B %Y"  # Pelican's own; the theme writes dates with Babel (i18n)
 # British English dates ("28 November 2009"); Babel's plain "en" writes "November 28, 2009".
 I18N_DATE_LOCALES = {"en": "en_GB"}
 # Category names on pages in another language (docs/search-and-languages.md).

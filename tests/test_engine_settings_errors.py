@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from pelicanconf import PLUGINS
 from plugins.devserver.problems import problems
@@ -207,6 +208,172 @@ def test_serve_shows_each_settings_problem_on_its_settings_file(project):
             "message": f"line {line + 1}: unknown setting SHARE_SERVICE "
             "(did you mean SHARE_SERVICES?)",
         },
+    ]
+
+
+def test_a_wrong_kind_of_value_in_pelican_s_settings_is_one_line_each(project):
+    """DEFAULT_PAGINATION = "8" was a CRITICAL TypeError in fastbuild's writer; FEED_MAX_ITEMS
+    and SUMMARY_MAX_LENGTH as strings the same, far from the settings file."""
+    first = _append(
+        project / "pelicanconf.py",
+        'DEFAULT_PAGINATION = "8"\nFEED_MAX_ITEMS = "twenty"\nSUMMARY_MAX_LENGTH = "40"\n',
+    )
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        f"pelicanconf.py: line {first}: DEFAULT_PAGINATION must be a whole number of posts a "
+        "page (or False: one page), got '8'",
+        f"pelicanconf.py: line {first + 1}: FEED_MAX_ITEMS must be a whole number of posts "
+        "(or None: every post), got 'twenty'",
+        f"pelicanconf.py: line {first + 2}: SUMMARY_MAX_LENGTH must be a whole number of words "
+        "(or None: the whole text), got '40'",
+    ]
+
+
+def _said(done: subprocess.CompletedProcess, *words: str) -> list[str]:
+    """The lines of a build's output that hold every one of words, spaces folded."""
+    lines = [" ".join(line.split()) for line in done.stderr.splitlines()]
+    return [line for line in lines if all(word in line for word in words)]
+
+
+def _warned_then_refused(project: Path, word: str, said: str) -> subprocess.CompletedProcess:
+    """A development build (into out/) that warns with the one line holding word, and a
+    publish build that fails on it, an error; the development build."""
+    dev = _build(project, "pelicanconf.py")
+    assert dev.returncode == 0, dev.stderr
+    assert _said(dev, word) == [f"WARNING {said}"]
+    published = _build(project, "publishconf.py", "-o", "pub")
+    assert published.returncode == 1 and "Traceback" not in published.stderr
+    assert _said(published, word) == [f"ERROR {said}"]
+    return dev
+
+
+def test_an_address_that_is_not_where_its_pages_are_written_is_named(project):
+    """ARTICLE_URL changed without ARTICLE_SAVE_AS (Pelican's usual mistake): the posts were
+    still written to posts/<slug>/, and every link, the canonical URLs, the feed and the
+    sitemap pointed at /2026/<slug>.html; exit 0 and not a line. Development: a warning;
+    publish: an error, and the publish fails."""
+    line = _append(
+        project / "pelicanconf.py",
+        'ARTICLE_URL = "{date:%Y}/{slug}.html"\nTAG_URL = "tags/{slug}/"\n',
+    )
+    article = (
+        f"pelicanconf.py: line {line}: ARTICLE_URL '{{date:%Y}}/{{slug}}.html' is not where "
+        "ARTICLE_SAVE_AS writes each post ('posts/{slug}/index.html'): every link to each post "
+        "leads to a 404; set ARTICLE_URL = 'posts/{slug}/', or change both together"
+    )
+    dev = _warned_then_refused(project, "ARTICLE_URL", article)
+    assert _said(dev, "TAG_URL") == [
+        f"WARNING pelicanconf.py: line {line + 1}: TAG_URL 'tags/{{slug}}/' is not where "
+        "TAG_SAVE_AS writes each tag's page ('tag/{slug}/index.html'): every link to each "
+        "tag's page leads to a 404; set TAG_URL = 'tag/{slug}/', or change both together"
+    ]
+
+
+def test_posts_moved_consistently_say_how_old_addresses_keep_working(project):
+    line = _append(
+        project / "pelicanconf.py",
+        'ARTICLE_URL = "{date:%Y}/{slug}/"\nARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"\n',
+    )
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 0, done.stderr
+    assert _said(done, "ARTICLE_URL") == [
+        f"WARNING pelicanconf.py: line {line}: ARTICLE_URL '{{date:%Y}}/{{slug}}/' moves every "
+        "post from /posts/{slug}/: the addresses already published (in search engines, in "
+        "other sites' links) lead to a 404 unless REDIRECTS_OLD_ARTICLE_URLS lists "
+        "'posts/{slug}/' (docs/redirects.md)"
+    ]
+
+
+def test_settings_the_theme_does_not_read_are_named_with_what_to_use(project):
+    """MENUITEMS, DISPLAY_CATEGORIES_ON_MENU (set to Pelican's own default), dates, an RSS
+    feed no page links: each had no effect and no line."""
+    first = _append(
+        project / "pelicanconf.py",
+        'MENUITEMS = (("Careers", "https://tessellate.example/careers/"),)\n'
+        "DISPLAY_CATEGORIES_ON_MENU = True\n"
+        'DATE_FORMATS = {"en": "%d/%m/%Y"}\n'
+        'FEED_ALL_RSS = "feeds/all.rss.xml"\n',
+    )
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 0, done.stderr
+    said = _said(done, "WARNING pelicanconf.py: line")
+    assert [line.split(": ", 2)[1:] for line in said] == [
+        [f"line {first + 2}", "DATE_FORMATS is not used by this theme: " + _DATES],
+        [
+            f"line {first + 1}",
+            "DISPLAY_CATEGORIES_ON_MENU is not used by this theme: the categories are linked "
+            "from every page's footer (CATEGORIES_URL), never from the menu",
+        ],
+        [
+            f"line {first + 3}",
+            "FEED_ALL_RSS writes 'feeds/all.rss.xml', which no page of this theme links: pages "
+            "link the Atom feeds (FEED_ALL_ATOM); remove FEED_ALL_RSS, or keep it for readers "
+            "who have its address already",
+        ],
+        [f"line {first}", "MENUITEMS is not used by this theme: " + _MENU],
+    ]
+    home = BeautifulSoup((project / "out" / "index.html").read_text(), "html.parser")
+    assert "Careers" not in home.select_one("nav.site-nav").get_text()  # as the line says
+
+
+_DATES = (
+    "dates are written by Babel: set I18N_DATE_FORMAT ('long', 'medium', or a pattern such "
+    "as 'd MMM y') and I18N_DATE_LOCALES ({'en': 'en_GB'})"
+)
+_MENU = (
+    "the menu lists Home, Team, Archives, each page of content/pages/ (Status: hidden leaves "
+    "one out) and the feed, and takes no other links; for a link elsewhere, write a page that "
+    "links it"
+)
+
+
+def test_a_shorter_direct_templates_names_what_it_leaves_out(project):
+    """DIRECT_TEMPLATES without authors, categories, robots and notfound: the Team and
+    Categories links led to pages not written, and the only lines were 'unknown setting
+    AUTHORS_SAVE_AS (did you mean AUTHOR_SAVE_AS?)', which are no typos."""
+    line = _append(project / "pelicanconf.py", 'DIRECT_TEMPLATES = ["index", "archives", "tags"]\n')
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 0, done.stderr
+    assert not _said(done, "unknown setting")
+    said = _said(done, "DIRECT_TEMPLATES")
+    assert [text.split(":")[2].strip() for text in said] == [
+        f"DIRECT_TEMPLATES leaves out {name!r}"
+        for name in ("authors", "categories", "robots", "notfound")
+    ]
+    assert all(text.startswith(f"WARNING pelicanconf.py: line {line}: ") for text in said)
+    home = BeautifulSoup((project / "out" / "index.html").read_text(), "html.parser")
+    team = home.select_one("nav.site-nav a[href$='/team/']")
+    assert team is not None and not (project / "out" / "team" / "index.html").exists()
+    assert "the team page (/team/) is not written" in said[0]
+
+
+def test_a_markdown_extension_not_installed_is_one_line_and_the_posts_are_built(project):
+    """pymdownx.tasklist without pymdown-extensions: one ModuleNotFoundError line per file,
+    0 posts, exit 0. Now one line at MARKDOWN's; development builds every post without it,
+    publish stops."""
+    line = _append(
+        project / "pelicanconf.py", 'MARKDOWN["extension_configs"]["pymdownx.tasklist"] = {}\n'
+    )
+    said = (
+        f"pelicanconf.py: line {line}: MARKDOWN extension 'pymdownx.tasklist' is not installed "
+        "(no module named 'pymdownx'): posts are built without it; add pymdown-extensions to "
+        "pyproject.toml and run make lock"
+    )
+    _warned_then_refused(project, "pymdownx", said)
+    post = project / "out" / "posts" / "first-light" / "index.html"
+    assert BeautifulSoup(post.read_text(), "html.parser").select_one("h1")
+
+
+def test_a_misspelt_plugins_entry_is_named_at_its_line_with_the_one_meant(project):
+    line = _append(project / "pelicanconf.py", 'PLUGINS += ["plugins.serie", "zzq_plugin"]\n')
+    done = _build(project, "pelicanconf.py")
+    assert "Traceback" not in done.stderr
+    assert _said(done, "PLUGINS: no plugin") == [
+        f"ERROR pelicanconf.py: line {line}: PLUGINS: no plugin 'plugins.serie' (did you mean "
+        "'plugins.series'?)",
+        f"ERROR pelicanconf.py: line {line}: PLUGINS: no plugin 'zzq_plugin' (no plugin of that "
+        "name is installed)",
     ]
 
 

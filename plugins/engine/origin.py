@@ -61,6 +61,46 @@ def _last_binding(path: Path, name: str, seen: set[Path]) -> Assignment | None:
     return found
 
 
+def strings_set(path: str | os.PathLike, name: str) -> list[tuple[str, Assignment]]:
+    """Every string a settings file (and the files it imports from) writes into a setting,
+    each with its statement: ``PLUGINS = [...]``, ``PLUGINS += [...]``,
+    ``PLUGINS.append(...)``. What the build was given, as written (Pelican keeps in
+    ``PLUGINS`` only the plugins it could load)."""
+    return _strings_set(Path(path), name, set())
+
+
+def _strings_set(path: Path, name: str, seen: set[Path]) -> list[tuple[str, Assignment]]:
+    path = path.absolute()
+    if path.resolve() in seen:
+        return []
+    seen.add(path.resolve())
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+        return []
+    found: list[tuple[str, Assignment]] = []
+    for node in _statements(tree.body):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if any(alias.name in ("*", name) and alias.asname is None for alias in node.names):
+                source = path.parent.joinpath(*node.module.split(".")).with_suffix(".py")
+                found += _strings_set(source, name, seen)
+            continue
+        call = node.value if isinstance(node, ast.Expr) else None
+        changes = isinstance(call, ast.Call) and (
+            isinstance(call.func, ast.Attribute)
+            and isinstance(call.func.value, ast.Name)
+            and call.func.value.id == name
+        )
+        if changes or name in _bound(node):
+            where = Assignment(path, node.lineno)
+            found += [
+                (part.value, where)
+                for part in ast.walk(node)
+                if isinstance(part, ast.Constant) and isinstance(part.value, str)
+            ]
+    return found
+
+
 def _statements(body: list[ast.stmt]):
     """Every statement run at the module's level, in order (inside if/try/with/for too)."""
     for node in body:

@@ -21,8 +21,10 @@ started by code (a test's ``Pelican(settings).run()``) names no file: ``Settings
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
+import pkgutil
 import sys
 from collections.abc import Mapping
 from typing import Any
@@ -30,7 +32,7 @@ from typing import Any
 from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 
-from . import build, config, origin
+from . import build, config, origin, pelican_settings
 
 logger = logging.getLogger(__name__)
 
@@ -97,20 +99,30 @@ def _located(settings: Mapping[str, Any], lines: list[str]) -> list[str]:
     ]
 
 
+def _command_args() -> tuple[Any, frozenset[str]] | None:
+    """The arguments of the Pelican command line this process runs, and the names its options
+    set; None when it runs none."""
+    if not sys.argv or os.path.basename(sys.argv[0]) != "pelican":
+        return None
+    from pelican import get_config, parse_arguments
+
+    try:
+        args = parse_arguments(sys.argv[1:])
+        return args, frozenset(get_config(args))
+    except (Exception, SystemExit):  # not Pelican's arguments after all
+        return None
+
+
 def _command_line() -> tuple[str | None, frozenset[str], frozenset[str]]:
     """The Pelican command line this process runs: its settings file, the names it gives with
     ``-e`` and those its options set (``-o``: OUTPUT_PATH); (None, empty, empty) when it runs
     none."""
-    none: tuple[None, frozenset[str], frozenset[str]] = (None, frozenset(), frozenset())
-    if not sys.argv or os.path.basename(sys.argv[0]) != "pelican":
-        return none
-    from pelican import DEFAULT_CONFIG_NAME, get_config, parse_arguments
+    parsed = _command_args()
+    if parsed is None:
+        return None, frozenset(), frozenset()
+    from pelican import DEFAULT_CONFIG_NAME
 
-    try:
-        args = parse_arguments(sys.argv[1:])
-        options = frozenset(get_config(args))
-    except (Exception, SystemExit):  # not Pelican's arguments after all
-        return none
+    args, options = parsed
     conf = args.settings
     if conf is None and os.path.isfile(DEFAULT_CONFIG_NAME):
         conf = DEFAULT_CONFIG_NAME
@@ -141,7 +153,10 @@ def _theme_names(settings: Mapping[str, Any]) -> set[str]:
 def _pelicans_names(settings: Mapping[str, Any]) -> set[str]:
     """Every setting name Pelican knows, with those of its direct templates (TAGS_SAVE_AS)."""
     names = set(DEFAULT_CONFIG) | PELICAN_ALSO
-    for template in settings.get("DIRECT_TEMPLATES") or ():
+    # the direct templates listed, Pelican's and the theme's: a shorter DIRECT_TEMPLATES leaves
+    # AUTHORS_SAVE_AS set, which is not a typo (templates_left_out names what it leaves out)
+    templates = {*DEFAULT_CONFIG["DIRECT_TEMPLATES"], *pelican_settings.THEME_TEMPLATES}
+    for template in {*templates, *(settings.get("DIRECT_TEMPLATES") or ())}:
         names.update({f"{str(template).upper()}_SAVE_AS", f"{str(template).upper()}_URL"})
     return names
 
@@ -164,6 +179,104 @@ def near_misses(
     return found
 
 
+def _kinds_first(pelican) -> None:
+    """Before any plugin's check: a setting of Pelican's given as the wrong kind of value
+    (``DEFAULT_PAGINATION = "8"``) stops the build at the verdict, one line each; until then it
+    holds Pelican's default, so no plugin's check trips over it."""
+    settings = pelican.settings
+    wrong = pelican_settings.wrong_kinds(settings, build.current(settings).given, DEFAULT_CONFIG)
+    for name, _ in wrong:
+        if name in DEFAULT_CONFIG:
+            settings[name] = copy.deepcopy(DEFAULT_CONFIG[name])
+        else:
+            settings.pop(name, None)
+    if wrong:
+        refuse(settings, ValueError("\n".join(message for _, message in wrong)))
+
+
+def _without_missing_extensions(settings: dict[str, Any]) -> list[str]:
+    """The lines of the MARKDOWN extensions that are not installed, which the build leaves
+    out (it went on with every post an error and no page); a new dict, the given one kept."""
+    missing = pelican_settings.missing_extensions(settings.get("MARKDOWN"))
+    if missing:
+        gone = {extension for extension, _ in missing}
+        markdown = dict(settings["MARKDOWN"])
+        configs = markdown.get("extension_configs") or {}
+        markdown["extension_configs"] = {k: v for k, v in configs.items() if k not in gone}
+        if "extensions" in markdown:
+            markdown["extensions"] = [e for e in markdown["extensions"] if e not in gone]
+        settings["MARKDOWN"] = markdown
+    return [message for _, message in missing]
+
+
+def _plugins_missing(settings: Mapping[str, Any]) -> list[str]:
+    """One line for each PLUGINS entry, as the settings file or -e wrote it, that names no
+    plugin (Pelican keeps only the plugins it loaded, after two lines of its own)."""
+    parsed = _command_args()
+    conf, extra, _ = _command_line()
+    if parsed is None or conf is None:
+        return []
+    if "PLUGINS" in extra:
+        given = parsed[0].overrides.get("PLUGINS") or []
+        written = [(str(p), None) for p in given if isinstance(p, str)]
+    else:
+        written = origin.strings_set(conf, "PLUGINS")
+    import plugins as ours
+
+    known = {f"plugins.{m.name}" for m in pkgutil.iter_modules(ours.__path__) if m.ispkg}
+    try:
+        import pelican.plugins as namespace
+
+        known |= {
+            m.name for m in pkgutil.iter_modules(namespace.__path__, "pelican.plugins.") if m.ispkg
+        }
+    except ImportError:  # pragma: no cover - Pelican always has it
+        pass
+    where = dict(written)
+    lines = []
+    for entry, message in pelican_settings.unknown_plugins(
+        where, settings.get("PLUGINS") or [], known
+    ):
+        found = where[entry]
+        if found is None:
+            lines.append(origin.located(message, "PLUGINS", conf, extra))
+        else:
+            lines.append(f"{origin.shown(found.path)}: line {found.line}: {message}")
+    return lines
+
+
+def _named(settings: Mapping[str, Any], given: frozenset[str]) -> set[str]:
+    """Which of the settings this theme does not read the settings file or -e sets (every
+    build holds Pelican's defaults); in a build started by code, those not at their default."""
+    conf, extra, _ = _command_line()
+    names = {*pelican_settings.NOT_HONOURED, *pelican_settings.RSS_FEEDS} & given
+    if conf is None:
+        return {n for n in names if n not in DEFAULT_CONFIG or settings[n] != DEFAULT_CONFIG[n]}
+    return {n for n in names if n in extra or origin.assignment(conf, n) is not None}
+
+
+def _said_by_pelican_settings(settings: dict[str, Any]) -> None:
+    """What Pelican's own settings do here that the settings file may not expect: an address
+    that is not where its page is written, a page the theme links left out, an extension that
+    is not installed (warnings in a development build, errors in a publish), a plugin that is
+    not there (an error), a setting this theme does not read (a warning)."""
+    strict = bool(settings.get("BLOGCORE_STRICT"))
+    theme = "plugins.blogcore" in build.listed(settings)
+    given = build.current(settings).given
+    loud = pelican_settings.addresses_apart(settings) + _without_missing_extensions(settings)
+    quiet = []
+    if theme:
+        loud += pelican_settings.templates_left_out(settings)
+        quiet += pelican_settings.posts_moved(settings)
+        quiet += pelican_settings.not_honoured(settings, _named(settings, given))
+    for line in _located(settings, loud):
+        (logger.error if strict else logger.warning)("%s", line)
+    for line in _located(settings, quiet):
+        logger.warning("%s", line)
+    for line in _plugins_missing(settings):
+        logger.error("%s", line)
+
+
 def _verdict(pelican) -> None:
     """After every plugin's check: stop the build on what they found, one line each."""
     settings = pelican.settings
@@ -177,10 +290,13 @@ def _verdict(pelican) -> None:
         pelicans = _pelicans_names(settings) | _theme_names(settings)
         plugins = _plugins_names(settings, given)
         misses = [line for line, _ in near_misses(given, pelicans, plugins, named)]
+        if not found:
+            _said_by_pelican_settings(settings)
     if found:
         raise SystemExit("\n".join(_located(settings, [*found, *misses])))
     for line in _located(settings, misses):
         logger.error(line)
 
 
+build.run_first(signals.initialized, _kinds_first)
 build.run_last(signals.initialized, _verdict)

@@ -1,0 +1,330 @@
+"""Pelican's own settings as this engine uses them (pure: never imports Pelican).
+
+Each check returns messages, one problem each, naming the setting first, and leaves how loud
+to ``settings_errors``, which runs them once a build at ``initialized`` and names the line of
+the settings file that set the value:
+
+- ``wrong_kinds``: a number, a True/False or a list of Pelican's given as something else
+  (``DEFAULT_PAGINATION = "8"`` crashed the writer far from the settings file);
+- ``addresses_apart``: an ``X_URL`` that is not where ``X_SAVE_AS`` writes the page
+  (``ARTICLE_URL`` changed alone: every link to every post led to a 404);
+- ``posts_moved``: posts moved away from ``/posts/<slug>/`` with no redirect from there;
+- ``not_honoured``: Pelican settings other themes read and this one does not (``MENUITEMS``),
+  each with what to do here instead;
+- ``templates_left_out``: a shorter ``DIRECT_TEMPLATES`` that leaves out a page the theme
+  links (the team page, the categories) or needs (robots.txt, the 404 page);
+- ``missing_extensions``: a ``MARKDOWN`` extension that is not installed;
+- ``unknown_plugins``: a ``PLUGINS`` entry that names no plugin, with the one meant.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import posixpath
+from collections.abc import Callable, Iterable, Mapping
+from importlib.metadata import entry_points
+from typing import Any
+
+from .config import nearest
+
+
+def _whole(least: int) -> Callable[[Any], bool]:
+    return lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= least
+
+
+# Pelican's numbers: name -> (what it must be, the test)
+NUMBERS: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "DEFAULT_PAGINATION": (
+        "a whole number of posts a page (or False: one page)",
+        lambda v: v is False or v is None or _whole(1)(v),
+    ),
+    "DEFAULT_ORPHANS": ("a whole number from 0", _whole(0)),
+    "FEED_MAX_ITEMS": (
+        "a whole number of posts (or None: every post)",
+        lambda v: v is None or _whole(0)(v),
+    ),
+    "SUMMARY_MAX_LENGTH": (
+        "a whole number of words (or None: the whole text)",
+        lambda v: v is None or _whole(0)(v),
+    ),
+    "SUMMARY_MAX_PARAGRAPHS": (
+        "a whole number of paragraphs (or None: no limit)",
+        lambda v: v is None or _whole(1)(v),
+    ),
+    "PORT": ("a port number such as 8000", lambda v: _whole(1)(v) and v <= 65535),
+}
+# lists Pelican itself turns from a string into one (LOCALE, PLUGIN_PATHS) or puts back to
+# their default with a warning of its own (STATIC_PATHS…): a string is no mistake to name here
+_LISTS_PELICAN_MENDS = frozenset({"LOCALE", "PLUGIN_PATHS", "PAGINATION_PATTERNS"})
+
+
+def _kind_of(name: str, default: Any) -> tuple[str, Callable[[Any], bool]] | None:
+    """What a setting of Pelican's must be, from its table or its default's type."""
+    if name in NUMBERS:
+        return NUMBERS[name]
+    if isinstance(default, bool):
+        return "True or False", lambda v: v is None or v in (True, False)
+    if isinstance(default, list | tuple) and name not in _LISTS_PELICAN_MENDS:
+        return "a list", lambda v: isinstance(v, list | tuple | set | frozenset)
+    if isinstance(default, dict):
+        return "a dict", lambda v: isinstance(v, Mapping)
+    return None
+
+
+def wrong_kinds(settings: Mapping[str, Any], given: Iterable[str], defaults: Mapping[str, Any]):
+    """(name, message) for each given setting of Pelican's (``defaults``: its DEFAULT_CONFIG)
+    whose value is not of the kind Pelican reads it as."""
+    found = []
+    for name in sorted(given):
+        kind = _kind_of(name, defaults.get(name)) if name in defaults or name in NUMBERS else None
+        if kind is None or name not in settings:
+            continue
+        what, fits = kind
+        value = settings[name]
+        if not fits(value):
+            found.append((name, f"{name} must be {what}, got {value!r}"))
+    return found
+
+
+# What each page the theme writes from a direct template is, and what links to it
+THEME_TEMPLATES: dict[str, tuple[str, str]] = {
+    "index": ("the home page, the list of posts", "the menu's Home link leads"),
+    "archives": ("the archives page", "the menu's and the footer's Archives links lead"),
+    "authors": (
+        "the team page",
+        "the menu's and the footer's Team links and the home page's 'Meet the team' lead",
+    ),
+    "categories": ("the list of categories", "the footer's Categories link leads"),
+    "tags": ("the list of tags", "the footer's Tags link leads"),
+    "robots": ("robots.txt", ""),
+    "notfound": ("the 404 page", ""),
+}
+_UNLINKED = {
+    "robots": "search engines get no rules and no link to the sitemap; to publish a robots.txt "
+    "of your own, keep 'robots' and set ROBOTS_SAVE_AS = \"\" (docs/adopting.md)",
+    "notfound": "a missing address shows the host's own 404 page, without the site's menu or "
+    "search; for a 404 page of your own, keep 'notfound' and write a page with "
+    "Save_as: 404.html",
+}
+
+
+def templates_left_out(settings: Mapping[str, Any]) -> list[str]:
+    """One message for each direct template the theme writes and links that
+    ``DIRECT_TEMPLATES`` leaves out."""
+    listed = {str(name) for name in settings.get("DIRECT_TEMPLATES") or ()}
+    found = []
+    for name, (page, links) in THEME_TEMPLATES.items():
+        if name in listed:
+            continue
+        if links:
+            url = settings.get(f"{name.upper()}_URL") or settings.get(f"{name.upper()}_SAVE_AS")
+            where = f" (/{url})" if url else ""
+            found.append(
+                f"DIRECT_TEMPLATES leaves out {name!r}: {page}{where} is not written, and "
+                f"{links} to a 404; add {name!r} back to DIRECT_TEMPLATES"
+            )
+        else:
+            found.append(
+                f"DIRECT_TEMPLATES leaves out {name!r}: {page} is not written ({_UNLINKED[name]})"
+            )
+    return found
+
+
+_DATES = (
+    "dates are written by Babel: set I18N_DATE_FORMAT ('long', 'medium', or a pattern such "
+    "as 'd MMM y') and I18N_DATE_LOCALES ({'en': 'en_GB'})"
+)
+_MENU = (
+    "the menu lists Home, Team, Archives, each page of content/pages/ (Status: hidden leaves "
+    "one out) and the feed, and takes no other links"
+)
+# Pelican settings other themes read that this theme does not: name -> what to do here
+NOT_HONOURED: dict[str, str] = {
+    "MENUITEMS": f"{_MENU}; for a link elsewhere, write a page that links it",
+    "DISPLAY_PAGES_ON_MENU": f"{_MENU}",
+    "DISPLAY_CATEGORIES_ON_MENU": "the categories are linked from every page's footer "
+    "(CATEGORIES_URL), never from the menu",
+    "LINKS": "there is no blogroll; put the links in a page of content/pages/",
+    "SOCIAL": "the site has no social links of its own; each person's links go in their team "
+    "file (content/team/<slug>.md, docs/team.md)",
+    "GITHUB_URL": "there is no such link; put it in a page of content/pages/",
+    "DEFAULT_DATE_FORMAT": _DATES,
+    "DATE_FORMATS": _DATES,
+    "SITELOGO": "the site's mark is the SVG in theme/templates/base.html; no setting changes it",
+    "FAVICON": "the icon is content/extra/favicon.svg, published as /favicon.svg "
+    "(EXTRA_PATH_METADATA): replace that file",
+    "SITESUBTITLE": "the line under the site's name is SITE_TAGLINE",
+}
+# feeds the theme writes and never links: readers' feed readers find the Atom ones
+RSS_FEEDS = {
+    "FEED_RSS": "FEED_ATOM",
+    "FEED_ALL_RSS": "FEED_ALL_ATOM",
+    "CATEGORY_FEED_RSS": "CATEGORY_FEED_ATOM",
+    "TAG_FEED_RSS": "TAG_FEED_ATOM",
+    "AUTHOR_FEED_RSS": "AUTHOR_FEED_ATOM",
+    "TRANSLATION_FEED_RSS": "TRANSLATION_FEED_ATOM",
+}
+
+
+def not_honoured(settings: Mapping[str, Any], named: Iterable[str]) -> list[str]:
+    """One message for each setting the settings file names (``named``) that this theme does
+    not read, saying what does."""
+    found = []
+    for name in sorted(named):
+        if name in NOT_HONOURED:
+            found.append(f"{name} is not used by this theme: {NOT_HONOURED[name]}")
+        elif name in RSS_FEEDS and settings.get(name):
+            found.append(
+                f"{name} writes {settings[name]!r}, which no page of this theme links: pages "
+                f"link the Atom feeds ({RSS_FEEDS[name]}); remove {name}, or keep it for "
+                "readers who have its address already"
+            )
+    return found
+
+
+# What the pages of a pair of settings are, for messages (else "its pages")
+_PAGES = {
+    "ARTICLE": "each post",
+    "ARTICLE_LANG": "each post's translation",
+    "DRAFT": "each draft",
+    "DRAFT_LANG": "each draft's translation",
+    "PAGE": "each page",
+    "PAGE_LANG": "each page's translation",
+    "DRAFT_PAGE": "each draft page",
+    "DRAFT_PAGE_LANG": "each draft page's translation",
+    "TAG": "each tag's page",
+    "CATEGORY": "each category's page",
+    "AUTHOR": "each person's page",
+    "YEAR_ARCHIVE": "each year's archive",
+    "MONTH_ARCHIVE": "each month's archive",
+    "DAY_ARCHIVE": "each day's archive",
+}
+
+
+def address_of(save_as: str) -> str:
+    """The address a file is read at: ``posts/{slug}/index.html`` -> ``posts/{slug}/``."""
+    path = posixpath.normpath(save_as.lstrip("/")) if save_as.strip("/") else ""
+    if path == "index.html":
+        return ""
+    return path[: -len("index.html")] if path.endswith("/index.html") else path
+
+
+def same_place(url: str, save_as: str) -> bool:
+    """Whether a link to ``url`` reaches the file written to ``save_as`` (an empty one of
+    the two: nothing written, or Pelican's own fallback)."""
+    if not url or not save_as:
+        return True
+    address = address_of(save_as)
+    return url.lstrip("/") in {save_as.lstrip("/"), address, address.rstrip("/")}
+
+
+def addresses_apart(settings: Mapping[str, Any]) -> list[str]:
+    """One message for each ``X_URL`` that is not where ``X_SAVE_AS`` writes its pages."""
+    found = []
+    for key in sorted(settings):
+        if not key.endswith("_SAVE_AS"):
+            continue
+        kind = key[: -len("_SAVE_AS")]
+        url, save_as = settings.get(f"{kind}_URL"), settings[key]
+        if not isinstance(url, str) or not isinstance(save_as, str) or same_place(url, save_as):
+            continue
+        pages = _PAGES.get(kind, f"the {kind.lower()} page")
+        found.append(
+            f"{kind}_URL {url!r} is not where {key} writes {pages} ({save_as!r}): every link "
+            f"to {pages} leads to a 404; set {kind}_URL = {address_of(save_as)!r}, or "
+            f"change both together"
+        )
+    return found
+
+
+# The posts' address is this engine's own (docs/urls-and-links.md)
+POSTS_URL = "posts/{slug}/"
+
+
+def posts_moved(settings: Mapping[str, Any]) -> list[str]:
+    """A message when ``ARTICLE_URL`` moves the posts from ``/posts/<slug>/`` and no redirect
+    pattern keeps the old addresses."""
+    url = settings.get("ARTICLE_URL")
+    kept = settings.get("REDIRECTS_OLD_ARTICLE_URLS") or ()
+    if not isinstance(url, str) or url.lstrip("/") == POSTS_URL or POSTS_URL in kept:
+        return []
+    if not same_place(url, settings.get("ARTICLE_SAVE_AS") or ""):
+        return []  # addresses_apart says so
+    return [
+        f"ARTICLE_URL {url!r} moves every post from /{POSTS_URL}: the addresses already "
+        "published (in search engines, in other sites' links) lead to a 404 unless "
+        f"REDIRECTS_OLD_ARTICLE_URLS lists {POSTS_URL!r} (docs/redirects.md)"
+    ]
+
+
+# The package that brings a Markdown extension's module, where it is not the module's name
+PACKAGES = {
+    "pymdownx": "pymdown-extensions",
+    "mdx_math": "python-markdown-math",
+    "markdown_include": "markdown-include",
+    "mdx_truly_sane_lists": "mdx-truly-sane-lists",
+}
+
+
+def _missing_module(name: str) -> str | None:
+    """The module of ``name`` that cannot be found (``pymdownx`` for ``pymdownx.tasklist``),
+    or None when it can."""
+    try:
+        if importlib.util.find_spec(name) is not None:
+            return None
+    except ModuleNotFoundError as exc:
+        return exc.name or name
+    except (ImportError, ValueError):
+        return name
+    return name
+
+
+def missing_extensions(markdown: Any) -> list[tuple[str, str]]:
+    """(extension, message) for each extension ``MARKDOWN`` names that is not installed:
+    neither one of Python-Markdown's registered names (``extra``, ``toc``) nor a module."""
+    if not isinstance(markdown, Mapping):
+        return []
+    named = [*(markdown.get("extension_configs") or {})]
+    named += [e for e in markdown.get("extensions") or () if isinstance(e, str)]
+    registered = {point.name for point in entry_points(group="markdown.extensions")}
+    found = []
+    for extension in dict.fromkeys(named):
+        module_name = str(extension).split(":")[0]
+        if module_name in registered:
+            continue
+        missing = _missing_module(module_name)
+        if missing is None:
+            continue
+        package = PACKAGES.get(missing.split(".")[0], "its package")
+        found.append(
+            (
+                extension,
+                f"MARKDOWN extension {extension!r} is not installed (no module named "
+                f"{missing!r}): posts are built without it; add {package} to pyproject.toml "
+                "and run make lock",
+            )
+        )
+    return found
+
+
+def unknown_plugins(
+    written: Iterable[str], loaded: Iterable[str], known: Iterable[str]
+) -> list[tuple[str, str]]:
+    """(entry, message) for each ``PLUGINS`` entry as written that no plugin was loaded for
+    and that names no module (a module that fails to import is Pelican's own line); ``known``:
+    the plugins there are, for "did you mean"."""
+    loaded = set(loaded)
+    known = sorted(set(known))
+    found = []
+    for entry in dict.fromkeys(written):
+        if entry in loaded or f"pelican.plugins.{entry}" in loaded:
+            continue
+        if _missing_module(entry) is None or _missing_module(f"pelican.plugins.{entry}") is None:
+            continue
+        short = {name.removeprefix("pelican.plugins."): name for name in known}
+        meant = nearest(entry, known, cutoff=0.75) or short.get(
+            nearest(entry, short, cutoff=0.75) or ""
+        )
+        hint = f" (did you mean {meant!r}?)" if meant else " (no plugin of that name is installed)"
+        found.append((entry, f"PLUGINS: no plugin {entry!r}{hint}"))
+    return found

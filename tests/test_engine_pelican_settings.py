@@ -1,0 +1,190 @@
+"""Pelican's own settings as this engine uses them (plugins/engine/pelican_settings.py): the
+pure checks, each a table. The builds that say them are in test_engine_settings_errors.py."""
+
+from pathlib import Path
+
+import pytest
+from pelican.settings import DEFAULT_CONFIG
+
+from pelicanconf import PLUGINS
+from plugins.engine import origin, pelican_settings
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("DEFAULT_PAGINATION", "8", "a whole number of posts a page (or False: one page)"),
+        ("DEFAULT_PAGINATION", 0, "a whole number of posts a page (or False: one page)"),
+        ("DEFAULT_PAGINATION", True, "a whole number of posts a page (or False: one page)"),
+        ("DEFAULT_PAGINATION", 8, None),
+        ("DEFAULT_PAGINATION", False, None),
+        ("FEED_MAX_ITEMS", "twenty", "a whole number of posts (or None: every post)"),
+        ("FEED_MAX_ITEMS", None, None),
+        ("SUMMARY_MAX_LENGTH", "40", "a whole number of words (or None: the whole text)"),
+        ("SUMMARY_MAX_LENGTH", None, None),
+        ("SUMMARY_MAX_PARAGRAPHS", 2.5, "a whole number of paragraphs (or None: no limit)"),
+        ("PORT", 70000, "a port number such as 8000"),
+        ("RELATIVE_URLS", "False", "True or False"),  # a string is true
+        ("RELATIVE_URLS", 0, None),
+        ("DELETE_OUTPUT_DIRECTORY", True, None),
+        ("TEMPLATE_EXTENSIONS", ".html", "a list"),
+        ("TEMPLATE_EXTENSIONS", (".html",), None),
+        ("DATE_FORMATS", [("en", "%d")], "a dict"),
+        ("LOCALE", "en_GB.UTF-8", None),  # Pelican makes it a list itself
+        ("TIMEZONE", 3, None),  # not a kind this table knows: blogcore checks it
+    ],
+)
+def test_a_setting_of_pelican_s_of_the_wrong_kind(name, value, expected):
+    found = pelican_settings.wrong_kinds({name: value}, {name}, DEFAULT_CONFIG)
+    assert found == ([(name, f"{name} must be {expected}, got {value!r}")] if expected else [])
+
+
+def test_only_the_names_given_are_checked():
+    assert pelican_settings.wrong_kinds({"PORT": "x"}, set(), DEFAULT_CONFIG) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "save_as", "same"),
+    [
+        ("posts/{slug}/", "posts/{slug}/index.html", True),
+        ("posts/{slug}", "posts/{slug}/index.html", True),  # the server adds the slash
+        ("{slug}.html", "{slug}.html", True),
+        ("/posts/{slug}/", "posts/{slug}/index.html", True),
+        ("", "index.html", True),
+        ("drafts/", "", True),  # nothing written
+        ("{date:%Y}/{slug}.html", "posts/{slug}/index.html", False),
+        ("tags/{slug}/", "tag/{slug}/index.html", False),
+        ("posts/{slug}/", "posts/{slug}.html", False),
+    ],
+)
+def test_an_address_and_where_its_page_is_written(url, save_as, same):
+    assert pelican_settings.same_place(url, save_as) is same
+
+
+def test_an_address_apart_names_both_settings_and_the_address_that_fits():
+    settings = {
+        "ARTICLE_URL": "{date:%Y}/{slug}.html",
+        "ARTICLE_SAVE_AS": "posts/{slug}/index.html",
+        "TAG_URL": "tag/{slug}/",
+        "TAG_SAVE_AS": "tag/{slug}/index.html",
+        "INDEX_SAVE_AS": "index.html",  # no INDEX_URL: nothing to compare
+    }
+    assert pelican_settings.addresses_apart(settings) == [
+        "ARTICLE_URL '{date:%Y}/{slug}.html' is not where ARTICLE_SAVE_AS writes each post "
+        "('posts/{slug}/index.html'): every link to each post leads to a 404; set "
+        "ARTICLE_URL = 'posts/{slug}/', or change both together"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("settings", "said"),
+    [
+        ({"ARTICLE_URL": "posts/{slug}/", "ARTICLE_SAVE_AS": "posts/{slug}/index.html"}, False),
+        (
+            {"ARTICLE_URL": "{date:%Y}/{slug}/", "ARTICLE_SAVE_AS": "{date:%Y}/{slug}/index.html"},
+            True,
+        ),
+        (
+            {
+                "ARTICLE_URL": "{date:%Y}/{slug}/",
+                "ARTICLE_SAVE_AS": "{date:%Y}/{slug}/index.html",
+                "REDIRECTS_OLD_ARTICLE_URLS": ("posts/{slug}/",),
+            },
+            False,
+        ),
+        # apart: addresses_apart's line says it
+        ({"ARTICLE_URL": "{slug}.html", "ARTICLE_SAVE_AS": "posts/{slug}/index.html"}, False),
+    ],
+)
+def test_posts_moved_from_their_address_without_a_redirect(settings, said):
+    assert bool(pelican_settings.posts_moved(settings)) is said
+
+
+def test_a_shorter_direct_templates_names_what_is_left_out_and_what_breaks():
+    settings = {"DIRECT_TEMPLATES": ["index", "archives", "tags"], "AUTHORS_URL": "team/"}
+    found = pelican_settings.templates_left_out(settings)
+    assert [line.split(":")[0] for line in found] == ["DIRECT_TEMPLATES leaves out 'authors'"] + [
+        f"DIRECT_TEMPLATES leaves out {name!r}" for name in ("categories", "robots", "notfound")
+    ]
+    assert "the team page (/team/) is not written" in found[0]
+    assert "'Meet the team' lead to a 404" in found[0]
+    every = {"DIRECT_TEMPLATES": [*pelican_settings.THEME_TEMPLATES, "search"]}
+    assert pelican_settings.templates_left_out(every) == []
+
+
+def test_settings_this_theme_does_not_read_each_say_what_to_use():
+    settings = {"FEED_ALL_RSS": "feeds/all.rss.xml", "AUTHOR_FEED_RSS": None}
+    named = {"DEFAULT_DATE_FORMAT", "SITESUBTITLE", "FEED_ALL_RSS", "AUTHOR_FEED_RSS", "SITENAME"}
+    found = pelican_settings.not_honoured(settings, named)
+    assert [line.split(" ")[0] for line in found] == [
+        "DEFAULT_DATE_FORMAT",
+        "FEED_ALL_RSS",
+        "SITESUBTITLE",
+    ]
+    assert "I18N_DATE_FORMAT" in found[0]
+    assert found[2].endswith("the line under the site's name is SITE_TAGLINE")
+
+
+@pytest.mark.parametrize(
+    ("extension", "missing"),
+    [
+        ("markdown.extensions.toc", None),
+        ("extra", None),  # Python-Markdown's registered name
+        ("plugins.blogcore.headings", None),
+        ("markdown.extensions.admonition:AdmonitionExtension", None),
+        ("pymdownx.tasklist", "pymdownx"),
+        ("no_such_extension_here:Ext", "no_such_extension_here"),
+    ],
+)
+def test_a_markdown_extension_that_is_not_installed(extension, missing):
+    found = pelican_settings.missing_extensions({"extension_configs": {extension: {}}})
+    if missing is None:
+        assert found == []
+    else:
+        [(name, message)] = found
+        assert name == extension
+        assert f"(no module named {missing!r})" in message
+
+
+def test_a_markdown_extension_in_the_list_form_too():
+    found = pelican_settings.missing_extensions({"extensions": ["pymdownx.superfences"]})
+    assert "add pymdown-extensions to pyproject.toml" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("entry", "said"),
+    [
+        ("plugins.serie", "PLUGINS: no plugin 'plugins.serie' (did you mean 'plugins.series'?)"),
+        ("plugins.blogcore", None),  # loaded
+        ("sitemap", None),  # loaded as pelican.plugins.sitemap
+        ("plugins.engine", None),  # a module there is, not loaded: not a typo
+        (
+            "neighbours",
+            "PLUGINS: no plugin 'neighbours' (did you mean 'pelican.plugins.neighbors'?)",
+        ),
+        ("zzqx", "PLUGINS: no plugin 'zzqx' (no plugin of that name is installed)"),
+    ],
+)
+def test_a_plugins_entry_that_names_no_plugin(entry, said):
+    loaded = [*PLUGINS, "pelican.plugins.sitemap"]
+    known = [*PLUGINS, "pelican.plugins.neighbors", "pelican.plugins.sitemap"]
+    found = pelican_settings.unknown_plugins([entry], loaded, known)
+    assert [message for _, message in found] == ([said] if said else [])
+
+
+def test_the_strings_a_settings_file_writes_into_a_setting(tmp_path: Path):
+    (tmp_path / "base.py").write_text('PLUGINS = ["a", "b"]\nOTHER = ["x"]\n')
+    (tmp_path / "conf.py").write_text(
+        'from base import *\nPLUGINS += ["c"]\nPLUGINS.append("d")\nPLUGINS = PLUGINS + ["e"]\n'
+    )
+    found = [
+        (text, where.path.name, where.line)
+        for text, where in origin.strings_set(tmp_path / "conf.py", "PLUGINS")
+    ]
+    assert found == [
+        ("a", "base.py", 1),
+        ("b", "base.py", 1),
+        ("c", "conf.py", 2),
+        ("d", "conf.py", 3),
+        ("e", "conf.py", 4),
+    ]
