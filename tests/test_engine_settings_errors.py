@@ -213,14 +213,19 @@ def test_serve_shows_each_settings_problem_on_its_settings_file(project):
 
 def test_a_wrong_kind_of_value_in_pelican_s_settings_is_one_line_each(project):
     """DEFAULT_PAGINATION = "8" was a CRITICAL TypeError in fastbuild's writer; FEED_MAX_ITEMS
-    and SUMMARY_MAX_LENGTH as strings the same, far from the settings file."""
+    and SUMMARY_MAX_LENGTH as strings the same, far from the settings file. The build that
+    stops names the other mistakes too (TAG_URL apart from TAG_SAVE_AS)."""
     first = _append(
         project / "pelicanconf.py",
-        'DEFAULT_PAGINATION = "8"\nFEED_MAX_ITEMS = "twenty"\nSUMMARY_MAX_LENGTH = "40"\n',
+        'DEFAULT_PAGINATION = "8"\nFEED_MAX_ITEMS = "twenty"\nSUMMARY_MAX_LENGTH = "40"\n'
+        'TAG_URL = "tags/{slug}/"\n',
     )
     done = _build(project, "pelicanconf.py")
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert done.stderr.splitlines() == [
+    assert [" ".join(line.split()) for line in done.stderr.splitlines()] == [
+        f"WARNING pelicanconf.py: line {first + 3}: TAG_URL 'tags/{{slug}}/' is not where "
+        "TAG_SAVE_AS writes each tag's page ('tag/{slug}/index.html'): every link to each "
+        "tag's page leads to a 404; set TAG_URL = 'tag/{slug}/', or change both together",
         f"pelicanconf.py: line {first}: DEFAULT_PAGINATION must be a whole number of posts a "
         "page (or False: one page), got '8'",
         f"pelicanconf.py: line {first + 1}: FEED_MAX_ITEMS must be a whole number of posts "

@@ -290,8 +290,7 @@ def _verdict(pelican) -> None:
         pelicans = _pelicans_names(settings) | _theme_names(settings)
         plugins = _plugins_names(settings, given)
         misses = [line for line, _ in near_misses(given, pelicans, plugins, named)]
-        if not found:
-            _said_by_pelican_settings(settings)
+        _said_by_pelican_settings(settings)  # in a build that stops too: every mistake at once
     if found:
         raise SystemExit("\n".join(_located(settings, [*found, *misses])))
     for line in _located(settings, misses):
