@@ -7,7 +7,7 @@ import pytest
 from pelican.settings import DEFAULT_CONFIG
 
 from pelicanconf import PLUGINS
-from plugins.engine import origin, pelican_settings
+from plugins.engine import origin, pelican_settings, settings_errors
 
 
 @pytest.mark.parametrize(
@@ -49,6 +49,7 @@ def test_only_the_names_given_are_checked():
         ("posts/{slug}/", "posts/{slug}/index.html", True),
         ("posts/{slug}", "posts/{slug}/index.html", True),  # the server adds the slash
         ("{slug}.html", "{slug}.html", True),
+        ("{slug}", "{slug}.html", True),  # GitHub Pages and Netlify serve x.html at /x
         ("/posts/{slug}/", "posts/{slug}/index.html", True),
         ("", "index.html", True),
         ("drafts/", "", True),  # nothing written
@@ -80,6 +81,8 @@ def test_an_address_apart_names_both_settings_and_the_address_that_fits():
     ("settings", "said"),
     [
         ({"ARTICLE_URL": "posts/{slug}/", "ARTICLE_SAVE_AS": "posts/{slug}/index.html"}, False),
+        ({"ARTICLE_URL": "posts/{slug}", "ARTICLE_SAVE_AS": "posts/{slug}/index.html"}, False),
+        ({"ARTICLE_URL": "{slug}/", "ARTICLE_SAVE_AS": ""}, False),  # no posts written
         (
             {"ARTICLE_URL": "{date:%Y}/{slug}/", "ARTICLE_SAVE_AS": "{date:%Y}/{slug}/index.html"},
             True,
@@ -88,7 +91,7 @@ def test_an_address_apart_names_both_settings_and_the_address_that_fits():
             {
                 "ARTICLE_URL": "{date:%Y}/{slug}/",
                 "ARTICLE_SAVE_AS": "{date:%Y}/{slug}/index.html",
-                "REDIRECTS_OLD_ARTICLE_URLS": ("posts/{slug}/",),
+                "REDIRECTS_OLD_ARTICLE_URLS": ("/posts/{slug}/",),
             },
             False,
         ),
@@ -188,3 +191,15 @@ def test_the_strings_a_settings_file_writes_into_a_setting(tmp_path: Path):
         ("d", "conf.py", 3),
         ("e", "conf.py", 4),
     ]
+
+
+def test_the_names_a_settings_file_sets(tmp_path: Path):
+    (tmp_path / "base.py").write_text("A = 1\nif A:\n    B = 2\n_H = 3\n")
+    (tmp_path / "conf.py").write_text("from base import *\nC = {}\nC['k'] = 1\nD += 1\n")
+    assert origin.names_set(tmp_path / "conf.py") == {"A", "B", "_H", "C", "D"}
+
+
+def test_the_plugins_there_are_this_site_s_and_pelican_s_namespace():
+    there = settings_errors._plugins_there()
+    assert {*PLUGINS} <= there
+    assert not {"plugins.engine", "plugins.devserver", "plugins.importer"} & there

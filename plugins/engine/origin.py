@@ -61,6 +61,31 @@ def _last_binding(path: Path, name: str, seen: set[Path]) -> Assignment | None:
     return found
 
 
+def names_set(path: str | os.PathLike) -> set[str]:
+    """Every name a settings file (and the files it imports from) sets: read once, where
+    ``assignment`` reads the files again for each name."""
+    return _names_set(Path(path), set())
+
+
+def _names_set(path: Path, seen: set[Path]) -> set[str]:
+    if path.resolve() in seen:
+        return set()
+    seen.add(path.resolve())
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+        return set()
+    found: set[str] = set()
+    for node in _statements(tree.body):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            source = path.parent.joinpath(*node.module.split(".")).with_suffix(".py")
+            if any(alias.name == "*" for alias in node.names):
+                found |= _names_set(source, seen)
+            found |= {a.name for a in node.names if a.name != "*" and a.asname is None}
+        found |= _bound(node)
+    return found
+
+
 def strings_set(path: str | os.PathLike, name: str) -> list[tuple[str, Assignment]]:
     """Every string a settings file (and the files it imports from) writes into a setting,
     each with its statement: ``PLUGINS = [...]``, ``PLUGINS += [...]``,

@@ -211,11 +211,15 @@ def address_of(save_as: str) -> str:
 
 def same_place(url: str, save_as: str) -> bool:
     """Whether a link to ``url`` reaches the file written to ``save_as`` (an empty one of
-    the two: nothing written, or Pelican's own fallback)."""
+    the two: nothing written, or Pelican's own fallback). A folder without its slash is
+    the folder (the server adds it); a file without ``.html`` is the file on the hosts
+    that serve ``x.html`` at ``/x`` (GitHub Pages, Netlify, Cloudflare Pages)."""
     if not url or not save_as:
         return True
     address = address_of(save_as)
-    return url.lstrip("/") in {save_as.lstrip("/"), address, address.rstrip("/")}
+    file = save_as.lstrip("/")
+    forms = {file, address, address.rstrip("/"), file.removesuffix(".html")}
+    return url.lstrip("/") in forms
 
 
 def addresses_apart(settings: Mapping[str, Any]) -> list[str]:
@@ -244,12 +248,14 @@ POSTS_URL = "posts/{slug}/"
 def posts_moved(settings: Mapping[str, Any]) -> list[str]:
     """A message when ``ARTICLE_URL`` moves the posts from ``/posts/<slug>/`` and no redirect
     pattern keeps the old addresses."""
-    url = settings.get("ARTICLE_URL")
-    kept = settings.get("REDIRECTS_OLD_ARTICLE_URLS") or ()
-    if not isinstance(url, str) or url.lstrip("/") == POSTS_URL or POSTS_URL in kept:
+    url, save_as = settings.get("ARTICLE_URL"), settings.get("ARTICLE_SAVE_AS")
+    if not isinstance(url, str) or not isinstance(save_as, str) or not save_as:
         return []
-    if not same_place(url, settings.get("ARTICLE_SAVE_AS") or ""):
-        return []  # addresses_apart says so
+    patterns = settings.get("REDIRECTS_OLD_ARTICLE_URLS") or ()
+    patterns = [patterns] if isinstance(patterns, str) else patterns
+    kept = POSTS_URL.strip("/") in {str(pattern).strip("/") for pattern in patterns}
+    if kept or address_of(save_as) == POSTS_URL or not same_place(url, save_as):
+        return []  # not moved, kept, or apart (addresses_apart says so)
     return [
         f"ARTICLE_URL {url!r} moves every post from /{POSTS_URL}: the addresses already "
         "published (in search engines, in other sites' links) lead to a 404 unless "
@@ -286,14 +292,16 @@ def missing_extensions(markdown: Any) -> list[tuple[str, str]]:
         return []
     named = [*(markdown.get("extension_configs") or {})]
     named += [e for e in markdown.get("extensions") or () if isinstance(e, str)]
-    registered = {point.name for point in entry_points(group="markdown.extensions")}
+    registered: set[str] | None = None
     found = []
     for extension in dict.fromkeys(named):
         module_name = str(extension).split(":")[0]
-        if module_name in registered:
-            continue
         missing = _missing_module(module_name)
         if missing is None:
+            continue
+        if registered is None:  # read only when a name is no module (Markdown's "extra")
+            registered = {point.name for point in entry_points(group="markdown.extensions")}
+        if module_name in registered:
             continue
         package = PACKAGES.get(missing.split(".")[0], "its package")
         found.append(
@@ -307,18 +315,26 @@ def missing_extensions(markdown: Any) -> list[tuple[str, str]]:
     return found
 
 
+def not_loaded(written: Iterable[str], loaded: Iterable[str]) -> list[str]:
+    """The ``PLUGINS`` entries as written that Pelican loaded no plugin for (it names a
+    namespace plugin ``pelican.plugins.x`` however it was written)."""
+    loaded = set(loaded)
+    return [
+        entry
+        for entry in dict.fromkeys(written)
+        if entry not in loaded and f"pelican.plugins.{entry}" not in loaded
+    ]
+
+
 def unknown_plugins(
     written: Iterable[str], loaded: Iterable[str], known: Iterable[str]
 ) -> list[tuple[str, str]]:
     """(entry, message) for each ``PLUGINS`` entry as written that no plugin was loaded for
     and that names no module (a module that fails to import is Pelican's own line); ``known``:
     the plugins there are, for "did you mean"."""
-    loaded = set(loaded)
     known = sorted(set(known))
     found = []
-    for entry in dict.fromkeys(written):
-        if entry in loaded or f"pelican.plugins.{entry}" in loaded:
-            continue
+    for entry in not_loaded(written, loaded):
         if _missing_module(entry) is None or _missing_module(f"pelican.plugins.{entry}") is None:
             continue
         short = {name.removeprefix("pelican.plugins."): name for name in known}

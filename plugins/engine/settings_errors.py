@@ -25,8 +25,10 @@ import copy
 import logging
 import os
 import pkgutil
+import re
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from pelican import signals
@@ -209,6 +211,34 @@ def _without_missing_extensions(settings: dict[str, Any]) -> list[str]:
     return [message for _, message in missing]
 
 
+# a package that is a Pelican plugin defines or imports register() in its __init__.py
+_REGISTERS = re.compile(r"^(?:def register\b|from \S+ import .*\bregister\b)", re.MULTILINE)
+
+
+def _plugins_there() -> set[str]:
+    """This site's plugins (the packages beside the engine that have a ``register``) and the
+    ``pelican.plugins.*`` installed, by the names PLUGINS gives them."""
+    from pelican import plugins as namespace
+
+    ours = sys.modules[__name__.rsplit(".", 2)[0]]
+    known = set()
+    for module in pkgutil.iter_modules(ours.__path__, f"{ours.__name__}."):
+        init = Path(module.module_finder.path, module.name.rsplit(".", 1)[1], "__init__.py")
+        if module.ispkg and _REGISTERS.search(_text(init)):
+            known.add(module.name)
+    known |= {
+        m.name for m in pkgutil.iter_modules(namespace.__path__, "pelican.plugins.") if m.ispkg
+    }
+    return known
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
 def _plugins_missing(settings: Mapping[str, Any]) -> list[str]:
     """One line for each PLUGINS entry, as the settings file or -e wrote it, that names no
     plugin (Pelican keeps only the plugins it loaded, after two lines of its own)."""
@@ -221,22 +251,12 @@ def _plugins_missing(settings: Mapping[str, Any]) -> list[str]:
         written = [(str(p), None) for p in given if isinstance(p, str)]
     else:
         written = origin.strings_set(conf, "PLUGINS")
-    import plugins as ours
-
-    known = {f"plugins.{m.name}" for m in pkgutil.iter_modules(ours.__path__) if m.ispkg}
-    try:
-        import pelican.plugins as namespace
-
-        known |= {
-            m.name for m in pkgutil.iter_modules(namespace.__path__, "pelican.plugins.") if m.ispkg
-        }
-    except ImportError:  # pragma: no cover - Pelican always has it
-        pass
     where = dict(written)
+    loaded = settings.get("PLUGINS") or []
+    if not pelican_settings.not_loaded(where, loaded):  # the usual build: reads no folder
+        return []
     lines = []
-    for entry, message in pelican_settings.unknown_plugins(
-        where, settings.get("PLUGINS") or [], known
-    ):
+    for entry, message in pelican_settings.unknown_plugins(where, loaded, _plugins_there()):
         found = where[entry]
         if found is None:
             lines.append(origin.located(message, "PLUGINS", conf, extra))
@@ -252,7 +272,7 @@ def _named(settings: Mapping[str, Any], given: frozenset[str]) -> set[str]:
     names = {*pelican_settings.NOT_HONOURED, *pelican_settings.RSS_FEEDS} & given
     if conf is None:
         return {n for n in names if n not in DEFAULT_CONFIG or settings[n] != DEFAULT_CONFIG[n]}
-    return {n for n in names if n in extra or origin.assignment(conf, n) is not None}
+    return names & (extra | origin.names_set(conf))
 
 
 def _said_by_pelican_settings(settings: dict[str, Any]) -> None:
