@@ -165,7 +165,11 @@ def test_a_markdown_extension_in_the_list_form_too():
             "neighbours",
             "PLUGINS: no plugin 'neighbours' (did you mean 'pelican.plugins.neighbors'?)",
         ),
-        ("zzqx", "PLUGINS: no plugin 'zzqx' (no plugin of that name is installed)"),
+        (
+            "zzqx",
+            "PLUGINS: no plugin 'zzqx' (no plugin of that name is installed: one from PyPI goes "
+            "in pyproject.toml, then make lock)",
+        ),
     ],
 )
 def test_a_plugins_entry_that_names_no_plugin(entry, said):

@@ -371,15 +371,19 @@ def test_a_markdown_extension_not_installed_is_one_line_and_the_posts_are_built(
 
 
 def test_a_misspelt_plugins_entry_is_named_at_its_line_with_the_one_meant(project):
+    """Pelican said 'Cannot load plugin' and 'Cannot import plugin', no line, no suggestion,
+    and a publish went on without the plugin."""
     line = _append(project / "pelicanconf.py", 'PLUGINS += ["plugins.serie", "zzq_plugin"]\n')
     done = _build(project, "pelicanconf.py")
-    assert "Traceback" not in done.stderr
+    assert done.returncode == 0 and "Traceback" not in done.stderr
     assert _said(done, "PLUGINS: no plugin") == [
         f"ERROR pelicanconf.py: line {line}: PLUGINS: no plugin 'plugins.serie' (did you mean "
         "'plugins.series'?)",
         f"ERROR pelicanconf.py: line {line}: PLUGINS: no plugin 'zzq_plugin' (no plugin of that "
-        "name is installed)",
+        "name is installed: one from PyPI goes in pyproject.toml, then make lock)",
     ]
+    published = _build(project, "publishconf.py", "-o", "pub")
+    assert published.returncode == 1 and len(_said(published, "PLUGINS: no plugin")) == 2
 
 
 def _settings(tmp_path: Path, files: dict[str, str]) -> Path:

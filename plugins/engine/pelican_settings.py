@@ -88,7 +88,7 @@ def wrong_kinds(settings: Mapping[str, Any], given: Iterable[str], defaults: Map
 
 # What each page the theme writes from a direct template is, and what links to it
 THEME_TEMPLATES: dict[str, tuple[str, str]] = {
-    "index": ("the home page, the list of posts", "the menu's Home link leads"),
+    "index": ("the home page, the list of posts", "the site's name and the menu's Home link lead"),
     "archives": ("the archives page", "the menu's and the footer's Archives links lead"),
     "authors": (
         "the team page",
@@ -341,6 +341,13 @@ def unknown_plugins(
         meant = nearest(entry, known, cutoff=0.75) or short.get(
             nearest(entry, short, cutoff=0.75) or ""
         )
-        hint = f" (did you mean {meant!r}?)" if meant else " (no plugin of that name is installed)"
+        hint = (
+            f" (did you mean {meant!r}?)"
+            if meant
+            else (
+                " (no plugin of that name is installed: one from PyPI goes in pyproject.toml, "
+                "then make lock)"
+            )
+        )
         found.append((entry, f"PLUGINS: no plugin {entry!r}{hint}"))
     return found
