@@ -14,6 +14,14 @@ are the ``THEME_SETTINGS`` a listed plugin's ``settings.py`` declares (blogcore'
 name may be another theme's own, so alone it does not stop the build: it is an error, and a
 development build goes on while a publish build (strict) fails.
 
+Pelican's own settings are checked here too (``pelican_settings``, the tables): a value of
+the wrong kind (``DEFAULT_PAGINATION = "8"``) stops the build like a plugin's, found before any
+plugin's check (``_kinds_first``); an ``X_URL`` apart from its ``X_SAVE_AS``, a direct template
+the theme links left out, a ``MARKDOWN`` extension not installed (left out) are warnings in a
+development build and errors in a publish (``BLOGCORE_STRICT``); a ``PLUGINS`` entry that
+names no plugin is an error; a setting this theme does not read (``MENUITEMS``) a warning
+saying what does the job here.
+
 The settings file and the ``-e`` names are read from the command line when this process runs
 Pelican's (``pelican``, ``python -m plugins.engine.command``, serve's warm builds); a build
 started by code (a test's ``Pelican(settings).run()``) names no file: ``Settings error: …``.
@@ -271,7 +279,7 @@ def _named(settings: Mapping[str, Any], given: frozenset[str]) -> set[str]:
     conf, extra, _ = _command_line()
     names = {*pelican_settings.NOT_HONOURED, *pelican_settings.RSS_FEEDS} & given
     if conf is None:
-        return {n for n in names if n not in DEFAULT_CONFIG or settings[n] != DEFAULT_CONFIG[n]}
+        return {n for n in names if settings.get(n) != DEFAULT_CONFIG.get(n)}
     return names & (extra | origin.names_set(conf))
 
 
