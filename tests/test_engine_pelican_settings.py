@@ -183,6 +183,7 @@ def test_the_strings_a_settings_file_writes_into_a_setting(tmp_path: Path):
     (tmp_path / "base.py").write_text('PLUGINS = ["a", "b"]\nOTHER = ["x"]\n')
     (tmp_path / "conf.py").write_text(
         'from base import *\nPLUGINS += ["c"]\nPLUGINS.append("d")\nPLUGINS = PLUGINS + ["e"]\n'
+        'PLUGINS += [f"plugins.{n}" for n in ("x",)]\nPLUGINS.remove("a")\n'
     )
     found = [
         (text, where.path.name, where.line)
@@ -194,6 +195,7 @@ def test_the_strings_a_settings_file_writes_into_a_setting(tmp_path: Path):
         ("c", "conf.py", 2),
         ("d", "conf.py", 3),
         ("e", "conf.py", 4),
+        # built, not listed: neither the f-string's "plugins." nor "x" is an entry
     ]
 
 

@@ -42,12 +42,8 @@ def assignment(path: str | os.PathLike, name: str) -> Assignment | None:
 
 def _last_binding(path: Path, name: str, seen: set[Path]) -> Assignment | None:
     path = path.absolute()  # as the build names it (a link is not followed)
-    if path.resolve() in seen:
-        return None
-    seen.add(path.resolve())
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+    tree = _tree(path, seen)
+    if tree is None:
         return None
     found = None
     for node in _statements(tree.body):
@@ -68,12 +64,8 @@ def names_set(path: str | os.PathLike) -> set[str]:
 
 
 def _names_set(path: Path, seen: set[Path]) -> set[str]:
-    if path.resolve() in seen:
-        return set()
-    seen.add(path.resolve())
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+    tree = _tree(path, seen)
+    if tree is None:
         return set()
     found: set[str] = set()
     for node in _statements(tree.body):
@@ -96,12 +88,8 @@ def strings_set(path: str | os.PathLike, name: str) -> list[tuple[str, Assignmen
 
 def _strings_set(path: Path, name: str, seen: set[Path]) -> list[tuple[str, Assignment]]:
     path = path.absolute()
-    if path.resolve() in seen:
-        return []
-    seen.add(path.resolve())
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+    tree = _tree(path, seen)
+    if tree is None:
         return []
     found: list[tuple[str, Assignment]] = []
     for node in _statements(tree.body):
@@ -111,19 +99,52 @@ def _strings_set(path: Path, name: str, seen: set[Path]) -> list[tuple[str, Assi
                 found += _strings_set(source, name, seen)
             continue
         call = node.value if isinstance(node, ast.Expr) else None
-        changes = isinstance(call, ast.Call) and (
-            isinstance(call.func, ast.Attribute)
-            and isinstance(call.func.value, ast.Name)
-            and call.func.value.id == name
-        )
-        if changes or name in _bound(node):
-            where = Assignment(path, node.lineno)
-            found += [
-                (part.value, where)
-                for part in ast.walk(node)
-                if isinstance(part, ast.Constant) and isinstance(part.value, str)
-            ]
+        if isinstance(call, ast.Call) and _calls_method_of(call, name):
+            values = call.args
+        elif name in _bound(node):
+            values = [getattr(node, "value", None)]
+        else:
+            continue
+        where = Assignment(path, node.lineno)
+        found += [(text, where) for value in values for text in _listed(value)]
     return found
+
+
+def _calls_method_of(call: ast.Call, name: str) -> bool:
+    """``NAME.append(…)``, ``NAME.extend(…)``, ``NAME.insert(…)``."""
+    func = call.func
+    return (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and func.value.id == name
+        and func.attr in ("append", "extend", "insert")
+    )
+
+
+def _listed(value: ast.expr | None) -> list[str]:
+    """The strings an expression lists as they are: ``["a", "b"]``, ``X + ["c"]``, ``("d",)``;
+    none of those it builds (a comprehension, an f-string, a call)."""
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+        return [value.value]
+    if isinstance(value, ast.List | ast.Tuple | ast.Set):
+        return [text for item in value.elts for text in _listed(item)]
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+        return _listed(value.left) + _listed(value.right)
+    if isinstance(value, ast.Starred):
+        return _listed(value.value)
+    return []
+
+
+def _tree(path: Path, seen: set[Path]) -> ast.Module | None:
+    """A settings file's statements, once per walk (``seen``); None when it was read already
+    or does not parse."""
+    if path.resolve() in seen:
+        return None
+    seen.add(path.resolve())
+    try:
+        return ast.parse(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+        return None
 
 
 def _statements(body: list[ast.stmt]):
