@@ -145,9 +145,10 @@ NOT_HONOURED: dict[str, str] = {
     "DISPLAY_CATEGORIES_ON_MENU": "the categories are linked from every page's footer "
     "(CATEGORIES_URL), never from the menu",
     "LINKS": "there is no blogroll; put the links in a page of content/pages/",
-    "SOCIAL": "the site has no social links of its own; each person's links go in their team "
-    "file (content/team/<slug>.md, docs/team.md)",
-    "GITHUB_URL": "there is no such link; put it in a page of content/pages/",
+    "SOCIAL": "the site has no social links of its own; each person's are in their team file "
+    "(Website:, Mastodon:, Bluesky:, Github:… in content/team/<slug>.md, docs/team.md)",
+    "GITHUB_URL": "there is no such link; a person's is Github: in their team file "
+    "(content/team/<slug>.md), the project's can go in a page of content/pages/",
     "DEFAULT_DATE_FORMAT": _DATES,
     "DATE_FORMATS": _DATES,
     "SITELOGO": "the site's mark is the SVG in theme/templates/base.html; no setting changes it",
