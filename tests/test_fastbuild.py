@@ -16,6 +16,7 @@ from types import SimpleNamespace
 
 import jinja2
 import pytest
+from pelican import signals
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG, read_settings
 
@@ -725,3 +726,86 @@ def test_a_page_written_to_a_full_disk_is_named_in_the_error(tmp_path: Path, wor
         out.flush(workers, 1)
     assert raised.value.errno == errno.ENOSPC
     assert raised.value.filename == str(tmp_path / "p7.html")
+
+
+def test_content_written_reaches_the_build_process_once_per_page(tmp_path: Path):
+    """A plugin listening to Pelican's ``content_written`` in the build's process (pelican-sitemap
+    does) hears of every page, whichever process rendered it, once, with the page's context."""
+    out = _posts_and_listings(tmp_path, "<p>{{ article.title }}")
+    heard: list[tuple[str, str, str | None, int]] = []
+
+    def listen(path, context):
+        item = context.get("article")
+        heard.append((path, context["output_file"], item and item.slug, os.getpid()))
+
+    signals.content_written.connect(listen)
+    try:
+        out.flush(2, 1)
+    finally:
+        signals.content_written.disconnect(listen)
+    pages = sorted(str(p) for p in tmp_path.rglob("*.html"))
+    assert sorted(path for path, *_ in heard) == pages  # each page once
+    assert {pid for *_, pid in heard} == {os.getpid()}
+    for path, output_file, slug, _ in heard:
+        assert str(tmp_path / output_file) == path
+        assert slug == (Path(path).stem if "posts" in path else None)
+
+
+def test_content_written_gives_a_listing_page_its_own_page_of_posts(tmp_path: Path):
+    env = jinja2.Environment(loader=jinja2.DictLoader({"index.html": "{{ articles_page.number }}"}))
+    settings = read_settings(override={"DEFAULT_PAGINATION": 2, "OUTPUT_PATH": str(tmp_path)})
+    out = ParallelWriter(str(tmp_path), settings=settings)
+    for n in range(6):
+        out.write_file(f"solo{n}.html", env.get_template("index.html"), {}, articles_page=None)
+    posts = list(range(5))
+    out.write_file(
+        "index.html", env.get_template("index.html"), {}, articles=posts, template_name="index"
+    )
+    heard: dict[str, int | None] = {}
+
+    def listen(path, context):
+        page = context.get("articles_page")
+        heard[os.path.relpath(path, tmp_path)] = page and page.number
+
+    signals.content_written.connect(listen)
+    try:
+        out.flush(2, 1)
+    finally:
+        signals.content_written.disconnect(listen)
+    assert {k: v for k, v in heard.items() if not k.startswith("solo")} == {
+        "index.html": 1,
+        "index2.html": 2,
+        "index3.html": 3,
+    }
+
+
+def test_a_plugin_collecting_written_pages_sees_the_whole_site(corpus: Path, tmp_path: Path):
+    # as pelican-sitemap does: queue each page on content_written, write the list at finalized
+    plugin = tmp_path / "extra_plugins" / "pagelist"
+    plugin.mkdir(parents=True)
+    (plugin / "__init__.py").write_text(
+        "import json, os\n"
+        "from pelican import signals\n"
+        "seen = []\n"
+        "def on_written(path, context):\n"
+        "    seen.append(path)\n"
+        "def on_finalized(pelican):\n"
+        "    with open(os.path.join(pelican.output_path, 'pages.json'), 'w') as f:\n"
+        "        json.dump(seen, f)\n"
+        "def register():\n"
+        "    signals.content_written.connect(on_written)\n"
+        "    signals.finalized.connect(on_finalized)\n"
+    )
+    settings = {
+        "PLUGIN_PATHS": ["plugins", str(plugin.parent)],
+        "PLUGINS": [*PLUGINS[:-1], "pagelist", PLUGINS[-1]],
+    }
+    more = {"FASTBUILD_WORKERS": 3, "FASTBUILD_MIN_FILES": 1, **settings}
+    result = build(corpus, tmp_path / "out", tmp_path / "c", **more)
+    assert result.returncode == 0, result.stderr
+    seen = json.loads((tmp_path / "out" / "pages.json").read_text())
+    assert len(seen) == len(set(seen))
+    html = {str(p) for p in (tmp_path / "out").rglob("*.html") if "theme" not in p.parts}
+    assert html <= set(seen)  # every page (and robots.txt, written from a template too)
+    assert all(os.path.isfile(path) for path in seen)
+    assert len(html) > 40

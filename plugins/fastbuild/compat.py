@@ -116,12 +116,16 @@ class FeedEntriesOnce(Writer):
     """
 
     def _open_w(self, filename, encoding, override=False):
+        if self.opened is not None:  # a worker's files, for content_written (writer.py)
+            self.opened.append(filename)
         # write() and close() raise "[Errno 28] No space left on device" without the file's
         # name: the line named fastbuild's code, not the page and the disk
         return files.Named(super()._open_w(filename, encoding, override), filename)
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings)
+        # when a list: the path of every file opened for writing is added to it, in order
+        self.opened: list[str] | None = None
         self.entry_texts: feeds.EntryTexts = {}
         # (post's id, feed class, site URL) -> (post, its item as first made)
         self.feed_items: dict[tuple, tuple[Any, dict[str, Any]]] = {}

@@ -1,6 +1,7 @@
 """Pelican Writers: one renders every page at the end in forked workers, one leaves a page
 alone when nothing it was rendered from has changed."""
 
+import contextlib
 import inspect
 import logging
 import os
@@ -10,7 +11,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
+from pelican import signals
 from pelican.contents import Content
+from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import FileOverwriteFailedError, Writer
 
@@ -226,6 +229,8 @@ class _Share:
     records: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     written: set[str] = field(default_factory=set)
     overridden: set[str] = field(default_factory=set)
+    # a child's pages, by call: ``content_written`` is sent for them in the build's process
+    pages: list[tuple[int, list[str]]] = field(default_factory=list)
 
 
 def _is_content(call: _Call) -> bool:
@@ -414,15 +419,22 @@ class ParallelWriter(FeedEntriesOnce):
         """Render groups of calls, keeping logs, errors and files written in ``share``."""
         written, overridden = written_files(self), overridden_files(self)
         before = set(written), set(overridden)
-        with parallel.captured_logs(child=child) as capture:
+        # a child sends no content_written: the build's process sends it for the child's pages
+        # (_finish), so receivers there see every page, each once
+        muted = signals.content_written.muted() if child else contextlib.nullcontext()
+        with parallel.captured_logs(child=child) as capture, muted:
             for number in numbers:
                 for index in groups[number]:
                     capture.item = index
+                    self.opened = [] if child else None
                     try:
                         self._render(calls[index])
                     except Exception as exc:  # serial would stop here: so does this path
                         share.errors[index] = parallel.PortableError(exc) if child else exc
                         break
+                    if self.opened and calls[index].method == "write_file":
+                        share.pages.append((index, self.opened))
+                self.opened = None
                 share.done.append(number)
         share.records += capture.records
         share.written |= written - before[0]
@@ -443,10 +455,16 @@ class ParallelWriter(FeedEntriesOnce):
         self._render_groups(mine, redo, calls, groups, child=False)
         errors = {**{k: v for share in others for k, v in share.errors.items()}, **mine.errors}
         last = min(errors, default=len(calls))  # a serial build logs nothing after its error
-        records = [(i, False, r) for i, r in mine.records]
+        records: list[tuple[int, Any, Any]] = [(i, False, r) for i, r in mine.records]
         records += [(i, True, r) for share in others for i, r in share.records]
-        for index, from_child, record in sorted(records, key=lambda r: r[0]):
-            if index <= last:
+        # a child's pages, each as its call's last record (its write ends with the signal)
+        records += [(i, None, paths) for share in others for i, paths in share.pages]
+        for index, from_child, record in sorted(records, key=lambda r: (r[0], r[1] is None)):
+            if index > last:
+                continue
+            if from_child is None:
+                self._send_written(calls[index], record)
+            else:
                 parallel.replay(record, filtered=from_child)
         if errors:
             error = errors[last]
@@ -463,3 +481,43 @@ class ParallelWriter(FeedEntriesOnce):
         for share in others:
             written_files(self).update(share.written)
             overridden_files(self).update(share.overridden)
+
+    def _send_written(self, call: _Call, paths: list[str]) -> None:
+        """Send ``content_written`` for the pages a child wrote for one call, with the context
+        Pelican's ``write_file`` gives the page (its pagination values for a listing's page)."""
+        arguments = call.call.arguments
+        extra = dict(arguments.get("kwargs", {}))
+        pages = _paginated_values(self.settings, arguments, extra)
+        for number, path in enumerate(paths):
+            local = dict(arguments["context"])
+            local["localsiteurl"] = local.get("localsiteurl")
+            local["output_file"] = os.path.relpath(path, self.output_path)
+            local.update(extra)
+            if number < len(pages):
+                local.update(pages[number])
+            signals.content_written.send(path, context=local)
+
+
+def _paginated_values(settings, arguments: dict[str, Any], extra: dict[str, Any]) -> list[dict]:
+    """Each page's pagination values (``articles_page``…), as Pelican's ``write_file`` gives
+    them to a paginated listing's pages; none for a call that is not paginated."""
+    paginated = arguments.get("paginated")
+    if paginated is None:
+        paginated = {k: v for k, v in extra.items() if k in ("articles", "dates")}
+    templates = settings.get("PAGINATED_TEMPLATES", {})
+    if not paginated or arguments.get("template_name") not in templates:
+        return []
+    per_page = templates[arguments["template_name"]] or settings.get("DEFAULT_PAGINATION")
+    name, url = arguments["name"], arguments.get("url")
+    paginators = {k: Paginator(name, url, v, settings, per_page) for k, v in paginated.items()}
+    count = next(iter(paginators.values())).num_pages
+    pages = []
+    for number in range(1, count + 1):
+        values = {}
+        for key, paginator in paginators.items():
+            values[f"{key}_paginator"] = paginator
+            values[f"{key}_page"] = paginator.page(number)
+            values[f"{key}_previous_page"] = paginator.page(number - 1) if number > 1 else None
+            values[f"{key}_next_page"] = paginator.page(number + 1) if number < count else None
+        pages.append(values)
+    return pages
