@@ -108,7 +108,7 @@ def _connect_engine() -> None:
     if _engine:
         return
     # they declare the engine's receivers (run_first, run_last) when imported
-    from . import phases, settings_errors  # noqa: F401
+    from . import clashes, phases, settings_errors  # noqa: F401
 
     _engine.extend([(signals.initialized, _on_initialized), *_first])
     for signal, receiver in _engine:
