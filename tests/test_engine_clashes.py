@@ -53,12 +53,40 @@ def _stand_in(folder: Path, name: str, body: str) -> None:
     )
 
 
-def test_a_clashing_plugin_is_one_line_at_the_plugins_line_not_its_traceback(tmp_path: Path):
+def _project(tmp_path: Path) -> Path:
+    """A copy of the project's settings beside the plugins, the theme and a fixture site."""
     for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, tmp_path / name)
     for name in ("plugins", "theme"):
         (tmp_path / name).symlink_to(ROOT / name)
     shutil.copytree(FIXTURES / "site", tmp_path / "content")
+    return tmp_path
+
+
+def _list(project: Path, others: Path, names: list[str]) -> int:
+    """List other people's plugins (in ``others``) before fastbuild; the PLUGINS line."""
+    conf = project / "pelicanconf.py"
+    before = conf.read_text()
+    conf.write_text(
+        before + f"PLUGIN_PATHS = ['plugins', {str(others)!r}]\n"
+        f"PLUGINS = {json.dumps([*PLUGINS[:-1], *names, PLUGINS[-1]])}\n"
+    )
+    return before.count("\n") + 2
+
+
+def _build(project: Path, conf: str = "pelicanconf.py") -> subprocess.CompletedProcess:
+    """A build as `make build` / `make publish` run it, one line per message."""
+    return subprocess.run(
+        [sys.executable, "-m", "plugins.engine.command", *("-s", conf, "-o", "out"), *PLAIN],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_a_clashing_plugin_is_one_line_at_the_plugins_line_not_its_traceback(tmp_path: Path):
+    _project(tmp_path)
     others = tmp_path / "others"
     # as pelican-related-posts does: it reads related_posts as its own comma-separated text
     _stand_in(
@@ -71,29 +99,78 @@ def test_a_clashing_plugin_is_one_line_at_the_plugins_line_not_its_traceback(tmp
         "    signals.article_generator_finalized.connect(add)\n",
     )
     _stand_in(others, "sitemap", "def register():\n    pass\n")
-    conf = tmp_path / "pelicanconf.py"
-    before = conf.read_text()
-    line = before.count("\n") + 1
-    conf.write_text(
-        before + f"PLUGIN_PATHS = ['plugins', {str(others)!r}]\n"
-        f"PLUGINS = {json.dumps([*PLUGINS[:-1], 'sitemap', 'related_posts', PLUGINS[-1]])}\n"
-    )
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "plugins.engine.command",
-            *("-s", "pelicanconf.py", "-o", "out"),
-            *PLAIN,
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    line = _list(tmp_path, others, ["sitemap", "related_posts"])
+    done = _build(tmp_path)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     said = [" ".join(text.split()) for text in done.stderr.splitlines()]
-    where = f"pelicanconf.py: line {line + 1}: PLUGINS: "
+    where = f"pelicanconf.py: line {line}: PLUGINS: "
     assert any(text.startswith(f"ERROR {where}sitemap writes sitemap.xml") for text in said), said
     assert any(f"{where}related_posts sets each post's related_posts" in t for t in said), said
+
+
+# as render_math's Markdown extension does: MathJax's configuration added to each post with math
+MATHJAX_STAND_IN = """
+import xml.etree.ElementTree as etree
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+class AddScript(Treeprocessor):
+    def run(self, root):
+        if "$" not in "".join(root.itertext()):
+            return
+        script = etree.SubElement(root, "script")
+        script.set("type", "text/javascript")
+        script.text = "window.MathJax = {tex: {inlineMath: [['$', '$']]}};"
+
+class MathJax(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(AddScript(md), "mathjax", 5)
+
+def add(pelican):
+    pelican.settings["MARKDOWN"].setdefault("extensions", []).append(MathJax())
+
+def register():
+    signals.initialized.connect(add)
+"""
+
+POST = """Title: Fair shares of a booking
+Date: 2025-03-03 10:00
+Author: Ada Lovelace
+Category: Engineering
+Summary: How we split a booking fairly: $s_i$ each.
+
+The share of each group is $s_i = h_i / H$, where $H$ is the total hours.
+
+We first wrote this in 2019[ref]In a notebook, on paper.[/ref] and kept it.
+"""
+
+
+def test_a_listed_plugin_s_syntax_is_not_said_missing_and_its_script_is_named(tmp_path: Path):
+    project = _project(tmp_path)
+    author = next(
+        line
+        for line in (project / "content/posts/first-light.md").read_text().splitlines()
+        if line.startswith("Author")
+    )
+    post = POST.replace("Author: Ada Lovelace", author)
+    (project / "content/posts/fair-shares.md").write_text(post, encoding="utf-8")
+    others = tmp_path / "others"
+    _stand_in(others, "simple_footnotes", "def register():\n    pass\n")
+    _stand_in(others, "render_math", MATHJAX_STAND_IN)
+    line = _list(project, others, ["simple_footnotes", "render_math"])
+    done = _build(project, "publishconf.py")
+    said = [" ".join(text.split()) for text in done.stderr.splitlines()]
+    assert done.returncode == 0, said
+    assert not [t for t in said if "simple_footnotes plugin's" in t], said
+    assert not [t for t in said if "removed <script>" in t], said
+    maths = [t for t in said if t.startswith("WARNING content/posts/fair-shares.md: line ")]
+    assert len(maths) == 2, said  # the Summary's, the body's: nothing else of the script's
+    for text in maths:
+        assert "is LaTeX math, which the render_math plugin (in PLUGINS) leaves to MathJax" in text
+    assert any(
+        t.startswith(f"WARNING pelicanconf.py: line {line}: PLUGINS: render_math marks")
+        for t in said
+    ), said
+    page = (project / "out/posts/fair-shares-of-a-booking/index.html").read_text()
+    assert "MathJax" not in page

@@ -315,3 +315,62 @@ def test_pymdown_idioms_in_a_built_post(build_site, caplog):
         ("WARNING", "line 9: ^^inserted^^"),
         ("WARNING", "line 9: :smile:"),
     ], lines
+
+
+@pytest.mark.parametrize(
+    ("plugins", "markdown", "listed"),
+    [
+        (["plugins.blogcore", "pelican.plugins.simple_footnotes"], None, {"simple_footnotes"}),
+        (["simple_footnotes", "render_math"], {}, {"simple_footnotes", "render_math"}),
+        (["plugins.series"], None, set()),  # ours are not other people's
+        (None, {"extension_configs": {"pymdownx.tasklist": {}}}, {"pymdownx.tasklist"}),
+        ([], {"extensions": ["pymdownx.tilde", object()]}, {"pymdownx.tilde"}),
+    ],
+)
+def test_the_plugins_and_extensions_a_site_lists(plugins, markdown, listed):
+    assert foreign.others(plugins, markdown) == listed
+
+
+FOOTNOTE = "<p>We wrote it in 2019[ref]In a notebook.[/ref] and kept it.</p>"
+MATH = '<p>Each share is <span class="math">\\(s_i = h_i / H\\)</span>.</p>'
+
+
+@pytest.mark.parametrize(
+    ("html", "listed", "said"),
+    [
+        (FOOTNOTE, frozenset(), ["[ref]…[/ref] is the simple_footnotes plugin's, which this"]),
+        (FOOTNOTE, frozenset({"simple_footnotes"}), []),  # listed: it makes the footnote
+        (MATH, frozenset(), ["which the render_math plugin typeset and this site does not"]),
+        (
+            MATH,
+            frozenset({"render_math"}),
+            ["the render_math plugin (in PLUGINS) leaves to MathJax"],
+        ),
+    ],
+)
+def test_a_listed_plugin_s_syntax_is_not_said_missing(html, listed, said):
+    messages = [piece.message for piece in foreign.found(html, "markdown", listed)]
+    assert len(messages) == len(said)
+    for message, start in zip(messages, said, strict=True):
+        assert start in message
+
+
+SCRIPT = '<script type="text/javascript">if (!window.MathJax) { window.MathJax = {}; }</script>'
+
+
+@pytest.mark.parametrize(
+    ("html", "listed", "kept", "went"),
+    [
+        (MATH + SCRIPT, frozenset({"render_math"}), MATH, 1),
+        (MATH + SCRIPT, frozenset(), MATH + SCRIPT, 0),  # not render_math's: the sanitiser says
+        (MATH + '<script type="text/javascript">alert(1)</script>', frozenset({"render_math"}),
+         MATH + '<script type="text/javascript">alert(1)</script>', 0),
+    ],
+)  # fmt: skip
+def test_render_math_s_script_goes_when_it_is_listed(html, listed, kept, went):
+    assert foreign.without_mathjax(html, listed) == (kept, went)
+
+
+def test_the_scripts_taken_out_leave_the_sanitiser_s_report():
+    markup = (("p", {}), ("script", {"type": "text/javascript"}), ("script", {}))
+    assert foreign.markup_without_scripts(markup, 1) == (("p", {}), ("script", {}))

@@ -268,10 +268,56 @@ class Foreign:
     anchor: str = ""
 
 
-def found(html: str, fmt: str = "markdown") -> list[Foreign]:
+def others(plugins: Sequence | None, markdown: dict | None) -> frozenset[str]:
+    """The other people's plugins a site lists (``PLUGINS``, by the last part of the name:
+    ``pelican.plugins.simple_footnotes`` is ``simple_footnotes``) and its Markdown extensions
+    (``MARKDOWN``'s ``extension_configs`` and ``extensions``, by their full names)."""
+    names = {
+        str(getattr(entry, "__name__", entry)).rsplit(".", 1)[-1]
+        for entry in plugins or ()
+        if not str(getattr(entry, "__name__", entry)).startswith("plugins.")
+    }
+    markdown = markdown if isinstance(markdown, dict) else {}
+    configs = markdown.get("extension_configs")
+    names.update(str(name) for name in (configs if isinstance(configs, dict) else ()))
+    names.update(e for e in markdown.get("extensions") or () if isinstance(e, str))
+    return frozenset(names)
+
+
+# render_math's Markdown extension adds MathJax's configuration to each post with math, as a
+# <script type="text/javascript">; the sanitiser would take it out and say only "<script>"
+_MATHJAX_SCRIPT = re.compile(
+    r"<script\s+type=[\"']?text/javascript[\"']?\s*>(?:(?!</script>).)*?MathJax"
+    r"(?:(?!</script>).)*</script>",
+    re.S | re.I,
+)
+
+
+def without_mathjax(html: str, listed: frozenset[str]) -> tuple[str, int]:
+    """A body without render_math's MathJax script, when the site lists render_math (its
+    math line says so), and how many scripts went; the body as it is otherwise, and 0."""
+    if "render_math" not in listed or "MathJax" not in html:
+        return html, 0
+    return _MATHJAX_SCRIPT.subn("", html)
+
+
+def markup_without_scripts(markup: Sequence[tuple[str, dict]], count: int) -> tuple:
+    """A body's elements (Markdown's tree: mdtree.Facts.markup) less the last ``count``
+    ``<script type="text/javascript">`` (``without_mathjax`` took them out of the HTML)."""
+    kept = list(markup)
+    for at in range(len(kept) - 1, -1, -1):
+        if count and kept[at][0] == "script" and kept[at][1].get("type") == "text/javascript":
+            del kept[at]
+            count -= 1
+    return tuple(kept)
+
+
+def found(html: str, fmt: str = "markdown", listed: frozenset[str] = frozenset()) -> list[Foreign]:
     """Every piece of another plugin's syntax in a body's HTML, outside code, in order (LaTeX
     math once, at its first place), with what to write instead in the post's format ``fmt``
-    ("markdown", "rst" or "html")."""
+    ("markdown", "rst" or "html"). ``listed`` (``others``): the plugins and extensions the
+    site lists; the syntax of one listed is its own to show (simple_footnotes' ``[ref]``),
+    not said missing."""
     if (
         not any(mark in html for mark in _QUICK)
         and not _MATH_QUICK.search(html)
@@ -326,7 +372,7 @@ def found(html: str, fmt: str = "markdown") -> list[Foreign]:
                 ),
             )
         )
-    for match in _REF.finditer(text):
+    for match in () if "simple_footnotes" in listed else _REF.finditer(text):
         hits.append(
             (
                 match.start(),
@@ -345,7 +391,7 @@ def found(html: str, fmt: str = "markdown") -> list[Foreign]:
             )
         )
     blocks = _by_block(nodes)
-    math = _first_math(blocks, rst)
+    math = _first_math(blocks, rst, "render_math" in listed)
     if math is not None:
         hits.append(math)
     hits += _github(text, soup, rst)
@@ -433,10 +479,13 @@ def _by_block(nodes: list) -> list[str]:
     return ["".join(map(str, group)) for _, group in blocks]
 
 
-def _first_math(pieces: list[str], rst: bool = False) -> tuple[int, Foreign] | None:
+def _first_math(
+    pieces: list[str], rst: bool = False, render_math: bool = False
+) -> tuple[int, Foreign] | None:
     """Where the first LaTeX of render_math's is in the text (its blocks' texts, in order),
     and what to say of it, with how many more places there are (one line per file: the post
-    is readable, if not typeset); a reStructuredText post is told of its own math."""
+    is readable, if not typeset); a reStructuredText post is told of its own math.
+    ``render_math``: the site lists it, and its MathJax script is what this site removes."""
     places: list[tuple[int, str, str]] = []  # (offset, as written, pattern of its start)
     offset = 0
     for piece in pieces:
@@ -459,6 +508,16 @@ def _first_math(pieces: list[str], rst: bool = False) -> tuple[int, Foreign] | N
             f"as written{also}; write it as reStructuredText's math, which is typeset: "
             ":math:`…` in a sentence (each backslash written once, :math:`\\alpha`), a "
             ".. math:: directive for a formula on lines of its own",
+            serious=False,
+        )
+    if render_math:
+        return offset, Foreign(
+            start,
+            f"{shown} is LaTeX math, which the render_math plugin (in PLUGINS) leaves to "
+            "MathJax, a script this site never loads (no third-party scripts: its <script> is "
+            f"removed from the page): it is shown as written{also}; write it in words, show it "
+            "as an image (an SVG of the formula), or write the post in reStructuredText, whose "
+            ":math: is typeset",
             serious=False,
         )
     return offset, Foreign(

@@ -14,6 +14,7 @@ import threading
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
@@ -760,6 +761,8 @@ class StrictChecks:
                     # as if there were no line (make new-post writes it empty): the post's
                     # first words, not a blank card and the site's description for the post
                     del metadata["summary"]
+                # render_math's script: its math line says so (not its text, nor "<script>")
+                content, metadata = self._without_mathjax(content, metadata)
                 self._name_foreign(source_path, content, metadata)
                 save_as = metadata.get("save_as")
                 if isinstance(save_as, str) and save_as and not metadata.get("url"):
@@ -915,13 +918,38 @@ class StrictChecks:
             many = ALT_SOME if any(alt for _, _, alt, _ in named) else ALT_MANY
             log(many, self._shown(source_path), len(named), listed, where)
 
+    def _without_mathjax(self, content: str, metadata: dict) -> tuple[str, dict]:
+        """The body and Summary without render_math's MathJax script, the sanitiser's report
+        without it either, where the site lists render_math (foreign.without_mathjax)."""
+        listed = self._others()
+        content, went = foreign.without_mathjax(content, listed)
+        summary = metadata.get("summary")
+        went_too = 0
+        if isinstance(summary, str):
+            metadata["summary"], went_too = foreign.without_mathjax(summary, listed)
+        if (went or went_too) and self.told is not None:
+            body, summed = self.told
+            if body is not None and went:
+                body = replace(body, markup=foreign.markup_without_scripts(body.markup, went))
+            if summed is not None and went_too:
+                summed = replace(
+                    summed, markup=foreign.markup_without_scripts(summed.markup, went_too)
+                )
+            self.told = (body, summed)
+        return content, metadata
+
+    def _others(self) -> frozenset[str]:
+        """The other people's plugins and Markdown extensions the site lists (foreign.others)."""
+        return foreign.others(self.settings.get("PLUGINS"), self.settings.get("MARKDOWN"))
+
     def _name_foreign(self, source_path: str, content: str, metadata: dict) -> None:
         """Another plugin's syntax the page would show as written ({% img %}): one line each,
         with its line; an error in a publish of a post that is published (its page would be
         wrong), else a warning; a warning for LaTeX math, readable as written."""
-        pieces = foreign.found(content, self.alt_format)
+        listed = self._others()
+        pieces = foreign.found(content, self.alt_format, listed)
         summary = metadata.get("summary")  # a written Summary's ([[a note]] in the description)
-        summed = foreign.found(summary, self.alt_format) if isinstance(summary, str) else []
+        summed = foreign.found(summary, self.alt_format, listed) if isinstance(summary, str) else []
         converted = self.converted  # Jekyll's highlight blocks shown as code (liquid.py)
         if not pieces and not summed and not converted and not foreign.has_jekyll(content):
             return
