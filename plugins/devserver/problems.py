@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from plugins.engine import files
+from plugins.engine import files, rendering
 
 FILE_NAME = ".build-problems.json"
 # "posts/x.md: Status 'drfat' ..." -> "posts/x.md": the file a message names first, by the
@@ -70,11 +70,18 @@ def problem(record: logging.LogRecord) -> dict[str, str]:
         message = f"{where}cannot write a file: {error.strerror}"
     if not source and record.exc_info and record.exc_info[1] is not None:
         # a build that stopped on an exception (a template or pelicanconf.py that does not
-        # compile, a setting no plugin can use): the terminal has the traceback, the overlay
-        # the file and line it points at
-        source, line = _where(record.exc_info[1])
+        # compile, a setting no plugin can use, another plugin's bug): the terminal has the
+        # traceback, the overlay the file and line it points at
+        error = record.exc_info[1]
+        failed = rendering.place(error)  # a page's render: its template's line, the page
+        if failed is not None and failed.template:
+            source, line = _where_path(failed.template), failed.line
+        else:
+            source, line = _where(error)
         if line and f"line {line}" not in message:
             message = f"line {line}: {message}"
+        if failed is not None:
+            message = f"{message} ({failed.said()})"
     return {"level": record.levelname.lower(), "source": str(source), "message": message}
 
 
@@ -89,21 +96,32 @@ def _where(error: BaseException) -> tuple[str, int | None]:
     """The file (relative to the working folder when inside it) and line an exception points
     at: its own ``filename`` and ``lineno`` (SyntaxError, Jinja's TemplateSyntaxError), else
     the innermost frame of its traceback in the project's files (a template, a plugin), not in
-    Python's or the installed packages'; ("", None) when there is none."""
+    Python's or the installed packages' (a template's frame wherever its file is: an override
+    folder outside the project); else the innermost frame of an installed Pelican plugin
+    (``pelican/plugins/related_posts/related_posts.py``: its bug, in one line); ("", None)
+    when there is none."""
     filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
     if not isinstance(filename, str) or not filename:
         filename, line = None, None
+        plugin: tuple[str, int] | None = None
         here = os.getcwd() + os.sep
         installed = {os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix)}
         for frame, frame_line in traceback.walk_tb(error.__traceback__):
             if frame.f_code.co_filename.startswith("<"):
                 continue  # "<frozen importlib._bootstrap>", "<string>": no file of ours
             path = os.path.realpath(frame.f_code.co_filename)
-            if path.startswith(here) and not any(path.startswith(p) for p in installed):
+            ours = path.startswith(here) and not any(path.startswith(p) for p in installed)
+            if ours or rendering.is_template(frame.f_code.co_name):
                 filename, line = frame.f_code.co_filename, frame_line
+            elif os.sep in path.partition(_PLUGIN_FOLDER)[2]:  # in a plugin's package
+                plugin = (_where_written(path), frame_line)
         if filename is None:
-            return "", None
+            return plugin or ("", None)
     return _where_path(filename), line if isinstance(line, int) else None
+
+
+# where Pelican's namespace plugins are installed (pelican-sitemap, pelican-related-posts)
+_PLUGIN_FOLDER = os.sep + os.path.join("pelican", "plugins") + os.sep
 
 
 def _where_path(filename: str) -> str:

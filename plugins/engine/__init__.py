@@ -22,6 +22,10 @@
   as a draft with its original, in every build, before any plugin reads the posts; the rule
   itself, on plain values, is ``waiting``; ``drafts``: in a build that writes no drafts, a
   draft's own ``Save_as`` writes nothing either.
+- ``clashes``: other people's plugins that clash with ours (pelican-sitemap, -related-posts…),
+  one line each at the ``PLUGINS`` line.
+- ``rendering``: where a page's render failed (the template's line, the page), kept on the
+  error so the build's one line names it, from a worker too (pure).
 - ``forks``: work in forked processes, fanned out (``in_forks``) or prepared early and fed
   later (``Primed``) (pure).
 

@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from plugins.engine import rendering
 from plugins.engine.forks import in_forks
 
 
@@ -188,6 +189,7 @@ class PortableError:
         self.module = type(exc).__module__
         self.message = str(exc)
         self.detail = "".join(traceback.format_exception(exc))
+        self.place = rendering.place(exc)  # the template and page, when a render failed
         try:
             self.pickled: bytes | None = pickle.dumps(exc, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.loads(self.pickled)
@@ -204,4 +206,5 @@ class PortableError:
         if not isinstance(exc, BaseException):
             exc = type(self.name, (Exception,), {"__module__": self.module})(self.message)
         exc.add_note(f"raised in a rendering worker:\n{self.detail}")
+        rendering.put(exc, self.place)
         return exc

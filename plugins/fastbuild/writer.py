@@ -17,7 +17,7 @@ from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from plugins.engine import build, forks
+from plugins.engine import build, forks, rendering
 
 from . import compat, digest, manifest, members, parallel
 from .compat import FeedEntriesOnce, overridden_files, written_files
@@ -334,7 +334,23 @@ class ParallelWriter(FeedEntriesOnce):
 
     def _render(self, call: _Call) -> None:
         method = getattr(Writer, call.method)
-        method(*call.call.args, **call.call.kwargs)
+        try:
+            method(*call.call.args, **call.call.kwargs)
+        except Exception as exc:  # the build's line names the template, its line and the page
+            rendering.mark(exc, call.path, self._source(call))
+            raise
+
+    def _source(self, call: _Call) -> str | None:
+        """The content file a call renders the page of, as staff know it (content/posts/x.md)."""
+        extra = call.call.arguments.get("kwargs", {})
+        item = next(
+            (extra[k] for k in ("article", "page") if isinstance(extra.get(k), Content)), None
+        )
+        source = getattr(item, "source_path", None)
+        if not source:
+            return None
+        base = os.path.dirname(os.path.abspath(self.settings["PATH"]))
+        return os.path.relpath(os.path.abspath(source), base)
 
     def flush(
         self,
