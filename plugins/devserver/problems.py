@@ -97,9 +97,9 @@ def _where(error: BaseException) -> tuple[str, int | None]:
     at: its own ``filename`` and ``lineno`` (SyntaxError, Jinja's TemplateSyntaxError), else
     the innermost frame of its traceback in the project's files (a template, a plugin), not in
     Python's or the installed packages' (a template's frame wherever its file is: an override
-    folder outside the project); else the innermost frame of an installed Pelican plugin
-    (``pelican/plugins/related_posts/related_posts.py``: its bug, in one line); ("", None)
-    when there is none."""
+    folder outside the project), unless an installed Pelican plugin's frame is inner to it
+    (``pelican/plugins/related_posts/related_posts.py``: its bug, in one line, even where our
+    code called it); ("", None) when there is none of either."""
     filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
     if not isinstance(filename, str) or not filename:
         filename, line = None, None
@@ -112,10 +112,10 @@ def _where(error: BaseException) -> tuple[str, int | None]:
             path = os.path.realpath(frame.f_code.co_filename)
             ours = path.startswith(here) and not any(path.startswith(p) for p in installed)
             if ours or rendering.is_template(frame.f_code.co_name):
-                filename, line = frame.f_code.co_filename, frame_line
+                filename, line, plugin = frame.f_code.co_filename, frame_line, None
             elif os.sep in path.partition(_PLUGIN_FOLDER)[2]:  # in a plugin's package
-                plugin = (_where_written(path), frame_line)
-        if filename is None:
+                plugin = (_where_written(path), frame_line)  # called by ours: it failed
+        if plugin is not None or filename is None:
             return plugin or ("", None)
     return _where_path(filename), line if isinstance(line, int) else None
 
