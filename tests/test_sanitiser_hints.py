@@ -124,3 +124,54 @@ def test_rest_image_width_in_pixels_is_kept_and_other_units_named(
         assert lines == [], lines
     image = site.soup("posts/launch-card/").select_one(".post-content img")
     assert image is not None and image.get("width") == kept and not image.has_attr("style")
+
+
+# a task list as pymdownx.tasklist writes it (a site's MARKDOWN may turn it on)
+TASKS = """<ul class="task-list">
+<li class="task-list-item"><input type="checkbox" disabled checked/> Book the hall</li>
+<li class="task-list-item">
+<p><input type="checkbox" disabled/> Print the flyers</p>
+<ul class="task-list">
+<li class="task-list-item"><input type="checkbox" disabled/> Pick a font</li>
+</ul>
+</li>
+</ul>"""
+
+
+@pytest.mark.parametrize(
+    ("html", "kept", "removed"),
+    [
+        (TASKS, [("Book the hall", True), ("Print the flyers", False), ("Pick a font", False)], ()),
+        # a box a reader could tick, another kind of input: no form in a post
+        ('<li><input type="checkbox" checked> Ticked</li>', [], ("input",)),
+        ('<p><input type="text" value="name"> and <input> too</p>', [], ("input",)),
+        ('<li><input type="checkbox" disabled onclick="go()"> Done</li>', [("Done", False)], ()),
+    ],
+)
+def test_a_task_list_keeps_its_boxes_and_nothing_else_of_a_form(html, kept, removed):
+    cleaned, said = text.sanitize_and_report(html)
+    page = text.soup(cleaned)
+    boxes = page.find_all("input")
+    assert [(b.parent.get_text(" ", strip=True), "checked" in b.attrs) for b in boxes] == kept
+    for box in boxes:  # disabled checkboxes, each named by its label's text
+        assert box.attrs.keys() <= {"type", "checked", "disabled"}
+        assert box["type"] == "checkbox" and "disabled" in box.attrs
+        assert box.parent.name == "label"
+    assert said.tags == removed
+    if removed:
+        assert "kept only as a task list's disabled checkbox" in text.POSTS.message("x.md", said)
+
+
+def test_a_built_post_s_task_list_shows_its_boxes(build_site, caplog):
+    post = (
+        "Title: Our hall checklist\nDate: 2025-03-03 10:00\nAuthor: Ada Byrne\n"
+        "Summary: What is left to do.\n\n" + TASKS + '\n\n<p><input type="text"></p>\n'
+    )
+    with caplog.at_level(logging.WARNING):
+        site = build_site({"posts/checklist.md": post}, name="tasks")
+    page = site.soup("posts/our-hall-checklist/index.html")
+    boxes = page.select("li.task-list-item label input[type=checkbox][disabled]")
+    assert [box.has_attr("checked") for box in boxes] == [True, False, False]
+    assert len(page.select(".e-content input, article input")) == 3
+    lines = [r.getMessage() for r in caplog.records if "checklist.md: removed" in r.getMessage()]
+    assert len(lines) == 1 and "removed <input>" in lines[0], caplog.text

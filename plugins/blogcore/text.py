@@ -17,7 +17,9 @@ from html.parser import HTMLParser
 
 import nh3
 from bs4 import BeautifulSoup, SoupStrainer
+from bs4.dammit import EntitySubstitution
 from bs4.element import NavigableString, Tag
+from bs4.formatter import HTMLFormatter
 
 from . import attributes as attribute_values
 from . import controls, embeds, links, rawtags
@@ -479,6 +481,7 @@ MATH_TAGS = frozenset(_MATH_ATTRIBUTES)
 # post: structure, media, tables, code. Never scripts, styles, frames, forms or event handlers.
 _CONTENT_TAGS = nh3.ALLOWED_TAGS | {
     "audio", "figure", "figcaption", "picture", "section", "source", "track", "video",
+    "input",  # a task list's box only (task_boxes)
 } | MATH_TAGS  # fmt: skip
 _EVERYWHERE = {"class", "id", "title", "lang", "dir", "role", "aria-label", "aria-hidden"}
 _CONTENT_ATTRIBUTES = {
@@ -496,6 +499,7 @@ _CONTENT_ATTRIBUTES = {
     "li": {"value"},
     "time": {"datetime"},
     "details": {"open"},
+    "input": {"type", "checked", "disabled"},
     **_MATH_ATTRIBUTES,
 }
 _SCHEMES = {"http", "https", "mailto", "tel"}
@@ -760,6 +764,49 @@ def sized_images(html: str) -> str:
 
 _PICTURE_LEFT_OUT = "a picture whose address is refused is left out of the page"
 
+# A task list's boxes (pymdownx.tasklist, which a site's MARKDOWN may turn on, writes
+# <input type="checkbox" disabled checked>): the one <input> a post keeps, each in a <label>
+# with its item's text (a form control needs a name: axe's "label" rule); any other goes
+_TASK_BOX_HINT = "an <input> is kept only as a task list's disabled checkbox (pymdownx.tasklist)"
+# as nh3 writes HTML: text escaped as little as it must, <input> with no "/>"
+_HTML = HTMLFormatter(
+    entity_substitution=EntitySubstitution.substitute_xml,
+    void_element_close_prefix=None,
+    empty_attributes_are_booleans=True,
+)
+# what ends a task's text: a nested list, a paragraph of its own
+_TASK_TEXT_ENDS = BLOCK_TAGS | {"pre", "dl", "details"}
+
+
+def is_task_box(attrs: dict) -> bool:
+    """Is this <input> (its attributes) a task list's box: a disabled checkbox?"""
+    return str(attrs.get("type") or "").strip().lower() == "checkbox" and "disabled" in attrs
+
+
+def task_boxes(html: str) -> str:
+    """Sanitised HTML with each task list's box in a <label> with the text after it, and
+    every other <input> left out; the HTML as it is when it has none."""
+    if "<input" not in html:
+        return html
+    parsed = BeautifulSoup(html, "html.parser")
+    for box in parsed.find_all("input"):
+        if not is_task_box(box.attrs):
+            box.decompose()
+            continue
+        box.attrs = {k: box.attrs[k] for k in ("type", "checked", "disabled") if k in box.attrs}
+        label = parsed.new_tag("label")
+        box.insert_before(label)
+        text = []
+        for sibling in box.next_siblings:
+            if isinstance(sibling, Tag) and sibling.name in _TASK_TEXT_ENDS:
+                break
+            text.append(sibling)
+        label.append(box.extract())
+        for piece in text:
+            label.append(piece.extract())
+    return parsed.decode(formatter=_HTML)
+
+
 # Google Docs' clipboard HTML: the whole paste in <b style="font-weight:normal"
 # id="docs-internal-guid-…">, each run of text a <span> whose style says bold or italic
 DOCS_WRAPPER = "docs-internal-guid"
@@ -860,6 +907,7 @@ class Sanitiser:
             cleaned = self._filtering_cleaner.clean(html)
         else:
             cleaned = self._cleaner.clean(html)
+        cleaned = task_boxes(cleaned)
         # a terminal's colour codes, a form feed (nh3 keeps them, and writes &#x1b; as one):
         # no page or feed may carry them (the reader names them in a post, with the line)
         cleaned = controls.html_without(cleaned)
@@ -916,6 +964,9 @@ class Sanitiser:
         docs = docs and embeds_named  # the caller says so, with its line (foreign.py)
         for tag, attrs in markup:
             if docs and tag == "meta":
+                continue
+            if tag == "input" and tag in self.tags and not is_task_box(attrs):
+                tags[tag], hints[_TASK_BOX_HINT] = None, None
                 continue
             if tag not in self.tags:
                 if not (embeds_named and self.links_embeds and embeds.taken(tag, attrs)):
