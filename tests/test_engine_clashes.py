@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from pelicanconf import PLUGINS
-from plugins.blogcore.settings import DEFAULTS as BLOGCORE_DEFAULTS
 from plugins.engine.clashes import ERROR, STOP, WARNING, clashes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +25,7 @@ PLAIN = ["--log-handler", "plain"]
             {"BLOGCORE_SITEMAP": "sitemap.xml"},
             [ERROR],
         ),
-        (["sitemap", "plugins.blogcore"], {}, [ERROR]),  # blogcore's default: it writes one
+        (["sitemap", "plugins.blogcore"], {"BLOGCORE_SITEMAP": "map.xml"}, [ERROR]),
         # ours turned off: theirs is the site's sitemap
         (["plugins.blogcore", "pelican.plugins.sitemap"], {"BLOGCORE_SITEMAP": ""}, []),
         (["plugins.related", "pelican.plugins.related_posts"], {}, [STOP]),
@@ -38,7 +37,7 @@ PLAIN = ["--log-handler", "plain"]
     ],
 )
 def test_clashes_are_found_in_either_order(listed, settings, found):
-    lines = clashes(listed, settings, BLOGCORE_DEFAULTS)
+    lines = clashes(listed, settings)
     assert [severity for severity, _ in lines] == found
     for _, line in lines:
         assert line.startswith("PLUGINS: ")
@@ -174,3 +173,18 @@ def test_a_listed_plugin_s_syntax_is_not_said_missing_and_its_script_is_named(tm
     ), said
     page = (project / "out/posts/fair-shares-of-a-booking/index.html").read_text()
     assert "MathJax" not in page
+
+
+def test_a_second_sitemap_is_an_error_development_goes_on_publish_stops(tmp_path: Path):
+    project = _project(tmp_path)
+    others = tmp_path / "others"
+    _stand_in(others, "sitemap", "def register():\n    pass\n")
+    line = _list(project, others, ["sitemap"])
+    said = f"ERROR    pelicanconf.py: line {line}: PLUGINS: sitemap writes sitemap.xml"
+    dev = _build(project)
+    assert dev.returncode == 0, dev.stderr
+    assert [t for t in dev.stderr.splitlines() if t.startswith(said)], dev.stderr
+    published = _build(project, "publishconf.py")
+    assert published.returncode == 1
+    assert [t for t in published.stderr.splitlines() if t.startswith(said)], published.stderr
+    assert "Traceback" not in published.stderr

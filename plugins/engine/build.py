@@ -145,10 +145,14 @@ def run_first(signal: Any, receiver: Receiver) -> None:
     _first.append((signal, receiver))
 
 
-def run_last(signal: Any, receiver: Receiver) -> None:
+def run_last(signal: Any, receiver: Receiver, *, before_others: bool = False) -> None:
     """Declare one of the engine's receivers, connected after every plugin's in each build
-    that lists one of ours."""
-    _last.append((signal, receiver))
+    that lists one of ours (``before_others``: before the engine's other last receivers, the
+    settings verdict, whichever module was imported first)."""
+    if before_others:
+        _last.insert(0, (signal, receiver))
+    else:
+        _last.append((signal, receiver))
 
 
 def registered() -> set[str]:

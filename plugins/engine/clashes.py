@@ -3,9 +3,10 @@
 A site may list a plugin from PyPI (``pelican.plugins.sitemap``) or from the old
 pelican-plugins repository (``sitemap``) beside ours. Some write the same file as ours, set
 the same attribute, or do what this theme never shows; ``CLASHES`` names each, by the last
-part of its name, with what happens and what to do. At ``initialized``, in a build that lists
-the plugin of ours it clashes with, each is one line at the line of the settings file that set
-``PLUGINS``:
+part of its name, with what happens and what to do. Once every plugin has checked its
+settings (``initialized``; blogcore counts a publish's errors from then on), in a build that
+lists the plugin of ours it clashes with, each is one line at the line of the settings file
+that set ``PLUGINS``:
 
 - a plugin that would make the build fail with its own traceback (``related_posts``: its code
   splits our list of related posts) stops the build, with the other settings problems;
@@ -20,7 +21,6 @@ the plugin of ours it clashes with, each is one line at the line of the settings
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -93,12 +93,9 @@ def _name(entry: Any) -> str:
     return str(getattr(entry, "__name__", entry))
 
 
-def clashes(
-    plugins: Iterable[Any], settings: Mapping[str, Any], defaults: Mapping[str, Any] | None = None
-) -> list[tuple[str, str]]:
+def clashes(plugins: Iterable[Any], settings: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(severity, line) for each listed plugin of other people's that clashes with a listed
-    plugin of ours, in the order of ``plugins``; ``defaults``: our plugins' settings not
-    merged in yet (``initialized`` comes before they are)."""
+    plugin of ours, in the order of ``plugins`` (``settings``: with our plugins' defaults)."""
     names = [_name(entry) for entry in plugins]
     ours = set(names)
     found = []
@@ -108,19 +105,19 @@ def clashes(
         clash = CLASHES.get(name.rsplit(".", 1)[-1])
         if clash is None or clash.ours not in ours:
             continue
-        if clash.switch and not settings.get(clash.switch, (defaults or {}).get(clash.switch)):
+        if clash.switch and not settings.get(clash.switch):
             continue
         found.append((clash.severity, "PLUGINS: " + clash.message.format(name=name)))
     return found
 
 
 def check(pelican) -> None:
-    """Each clash as one line at the PLUGINS line: the build stops, or an error, or a warning."""
+    """Each clash as one line at the PLUGINS line: the build stops, or an error, or a warning.
+
+    After every plugin's ``initialized`` (blogcore counts a publish's errors from its own on),
+    before the engine's verdict (which stops the build on what ``refuse`` was handed)."""
     settings = pelican.settings
-    defaults: dict[str, Any] = {}
-    for plugin in build.plugins(settings):
-        defaults.update(getattr(sys.modules.get(f"{plugin}.settings"), "DEFAULTS", None) or {})
-    for severity, line in clashes(settings.get("PLUGINS") or [], settings, defaults):
+    for severity, line in clashes(settings.get("PLUGINS") or [], settings):
         if severity == STOP:
             settings_errors.refuse(settings, ValueError(line))
         else:
@@ -128,4 +125,4 @@ def check(pelican) -> None:
             log("%s", settings_errors.located_line(settings, line))
 
 
-build.run_first(signals.initialized, check)
+build.run_last(signals.initialized, check, before_others=True)  # before the verdict
