@@ -21,11 +21,12 @@
   (Pagefind's last step uses one core; at 5,000 posts it ran alone for about 4 s at the end);
   one worker, not one per core, as each adds its copies of the build's pages to the peak.
   Incremental builds, builds with ``RELATIVE_URLS`` and small sites render in one process.
-  ``content_written`` reaches the build's own process for every page, once, whichever
-  process rendered it (a worker sends none; the build sends it for the worker's pages, in the
-  order of a one-process build, with the context Pelican gives the page): a plugin that
-  collects pages that way (pelican-sitemap) sees them all. Receivers of ``feed_generated``
-  and ``feed_written`` still run in the process that rendered the feed: what they change in
+  ``content_written`` reaches every other plugin's receivers (pelican-sitemap's, which
+  collects pages so) in the build's own process, for every page, once: a worker sends it to
+  our plugins' receivers only (csp's check runs where the page is written, in parallel), and
+  the build sends it to the others for the worker's pages, in the order of a one-process
+  build, with the context Pelican gives the page. Receivers of ``feed_generated`` and
+  ``feed_written`` still run in the process that rendered the feed: what they change in
   memory stays there (no receiver here does).
 - **Fixed URLs.** Once Pelican has read the posts (``article_generator_pretaxonomy``), each
   post's URL is stored in ``override_url`` and the path it is written to in

@@ -6,7 +6,7 @@ import inspect
 import logging
 import os
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -435,10 +435,10 @@ class ParallelWriter(FeedEntriesOnce):
         """Render groups of calls, keeping logs, errors and files written in ``share``."""
         written, overridden = written_files(self), overridden_files(self)
         before = set(written), set(overridden)
-        # a child sends no content_written: the build's process sends it for the child's pages
-        # (_finish), so receivers there see every page, each once
-        muted = signals.content_written.muted() if child else contextlib.nullcontext()
-        with parallel.captured_logs(child=child) as capture, muted:
+        # a child sends content_written to our plugins' receivers only: the build's process
+        # sends it to the others for the child's pages (_finish), each page once
+        only_ours = _ours_only(signals.content_written) if child else contextlib.nullcontext()
+        with parallel.captured_logs(child=child) as capture, only_ours:
             for number in numbers:
                 for index in groups[number]:
                     capture.item = index
@@ -499,8 +499,12 @@ class ParallelWriter(FeedEntriesOnce):
             overridden_files(self).update(share.overridden)
 
     def _send_written(self, call: _Call, paths: list[str]) -> None:
-        """Send ``content_written`` for the pages a child wrote for one call, with the context
-        Pelican's ``write_file`` gives the page (its pagination values for a listing's page)."""
+        """Send ``content_written`` to the receivers not of our plugins (pelican-sitemap's) for
+        the pages a child wrote for one call, with the context Pelican's ``write_file`` gives
+        the page (its pagination values for a listing's page)."""
+        others = [r for r in signals.content_written.receivers_for(paths[0]) if not _ours(r)]
+        if not others:
+            return
         arguments = call.call.arguments
         extra = dict(arguments.get("kwargs", {}))
         pages = _paginated_values(self.settings, arguments, extra)
@@ -511,7 +515,31 @@ class ParallelWriter(FeedEntriesOnce):
             local.update(extra)
             if number < len(pages):
                 local.update(pages[number])
-            signals.content_written.send(path, context=local)
+            for receiver in others:
+                receiver(path, context=local)
+
+
+def _ours(receiver: Callable[..., Any]) -> bool:
+    """Is this receiver one of our plugins' (connected through the engine's ``register``)?"""
+    module = getattr(receiver, "__module__", None) or ""
+    return any(module == name or module.startswith(f"{name}.") for name in build.registered())
+
+
+@contextlib.contextmanager
+def _ours_only(signal: Any) -> Iterator[None]:
+    """In a rendering worker, the receivers of a signal that are not our plugins' are left out
+    (the build's process calls them for the worker's pages): put back on leaving."""
+    others = [r for r in signal.receivers_for(_ANYONE) if not _ours(r)]
+    for receiver in others:
+        signal.disconnect(receiver)
+    try:
+        yield
+    finally:
+        for receiver in others:
+            signal.connect(receiver)
+
+
+_ANYONE = object()  # a sender no receiver is connected for: those connected for any sender
 
 
 def _paginated_values(settings, arguments: dict[str, Any], extra: dict[str, Any]) -> list[dict]:
