@@ -5,6 +5,7 @@ import itertools
 import os
 import shutil
 import socket
+import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,3 +192,36 @@ def iter_links(soup: BeautifulSoup) -> Iterator[str]:
             yield from (part.strip().split(" ")[0] for part in tag["srcset"].split(","))
         if tag.name == "meta" and str(tag.get("content", "")).startswith(("http://", "https://")):
             yield tag["content"]
+
+
+@pytest.fixture
+def unwritable() -> Iterator[Callable[[Path], Path]]:
+    """Make folders no file can be written in, as a read-only cache is (a mount restored
+    read-only, another user's checkout): ``unwritable(folder)``. Root writes through modes, so
+    there the folder is made immutable (chattr +i); skipped where neither is possible."""
+    locked: list[Path] = []
+
+    def lock(folder: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() != 0:
+            folder.chmod(0o555)
+        elif (
+            shutil.which("chattr") is None
+            or subprocess.run(
+                ["chattr", "+i", str(folder)], capture_output=True, check=False
+            ).returncode
+        ):
+            pytest.skip("no way to make a folder read-only here (root without chattr +i)")
+        locked.append(folder)
+        try:
+            (folder / ".probe").write_bytes(b"")
+        except OSError:
+            return folder
+        pytest.skip("this file system lets a read-only folder be written")
+
+    yield lock
+    for folder in reversed(locked):
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(folder)], check=False)
+        else:
+            folder.chmod(0o755)

@@ -15,7 +15,6 @@ from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content, Page
@@ -24,11 +23,12 @@ from pelican.urlwrappers import Category
 from pelican.utils import truncate_html_words
 
 from plugins.engine import build, phases, settings_errors, side, translations
-from plugins.engine.files import write_atomically, writing
+from plugins.engine.files import CANNOT_WRITE, cannot_write, write_atomically
 from plugins.engine.items import every_article, static_output
 
 from . import (
     assets,
+    bytecode,
     checks,
     compat,
     dates,
@@ -353,15 +353,6 @@ def _say_folded(settings) -> None:
         )
 
 
-class NamedBytecodeCache(FileSystemBytecodeCache):
-    """Jinja's cache of compiled templates, whose write names its folder and the disk when
-    the disk is full (write() names no file: the line was a traceback through Jinja)."""
-
-    def dump_bytecode(self, bucket) -> None:
-        with writing(self.directory):
-            super().dump_bytecode(bucket)
-
-
 def _while_building(
     settings, library: str | logging.Logger, added: logging.Filter | logging.Handler
 ) -> None:
@@ -396,12 +387,23 @@ def on_initialized(pelican) -> None:
     jinja = settings["JINJA_ENVIRONMENT"] = {"auto_reload": False, **settings["JINJA_ENVIRONMENT"]}
     if settings["BLOGCORE_TEMPLATE_CACHE"] and "bytecode_cache" not in jinja:
         # every generator has its own Jinja environment: without this, each compiles the
-        # templates it uses again, in every build; compiled templates call the memo tag's
-        # code: new tag code, a new folder
-        stamp = hashlib.sha256(Path(memo.__file__).read_bytes()).hexdigest()[:12]
+        # templates it uses again, in every build. A folder per compiling code (Jinja's and
+        # Python's versions, the memo tag's code); each entry is checked against the
+        # environment's options too (bytecode.compiled_with: autoescape, trim_blocks...)
+        stamp = bytecode.code_stamp((hashlib.sha256(Path(memo.__file__).read_bytes()).hexdigest(),))
         folder = Path(settings["CACHE_PATH"], "jinja", stamp)
-        folder.mkdir(parents=True, exist_ok=True)
-        jinja["bytecode_cache"] = NamedBytecodeCache(str(folder))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            if exc.errno not in CANNOT_WRITE:
+                raise
+            logger.warning(
+                "%s: %s; templates are compiled again in every build until it can be",
+                folder,
+                cannot_write(exc, folder),
+            )
+        else:
+            jinja["bytecode_cache"] = bytecode.NamedBytecodeCache(str(folder))
     this = build.current(settings)
     _while_building(settings, GENERATORS_LOGGER, ALREADY_NAMED)  # one line per refused file
     for name in (READERS_LOGGER, UTILS_LOGGER):  # blogcore names these, with the file

@@ -1,0 +1,100 @@
+"""The compiled-template cache (plugins/blogcore/bytecode.py): an entry is reused only by an
+environment that compiles the same code, an entry cut short is compiled again, and a cache
+folder that cannot be written leaves the build going on."""
+
+import logging
+
+import jinja2
+import pytest
+
+from plugins.blogcore.bytecode import NamedBytecodeCache
+
+TEMPLATES = {
+    "page.html": (
+        "<title>{{ name }}</title>\n"
+        "<ul>\n"
+        "  {% for item in items %}\n"
+        "  <li>{{ item }}</li>\n"
+        "  {% endfor %}\n"
+        "</ul>{{ 'const' }}<# a note #>\n"
+    )
+}
+VALUES = {"name": "Tea <i>and</i> Co", "items": ["a", "b"]}
+PLAIN = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+
+def shout(value):
+    return str(value).upper()
+
+
+def rendered(cache_dir, **options) -> str:
+    cache = NamedBytecodeCache(str(cache_dir)) if cache_dir else None
+    loader = jinja2.DictLoader(TEMPLATES)
+    env = jinja2.Environment(loader=loader, bytecode_cache=cache, **options)
+    return env.get_template("page.html").render(VALUES)
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        {"autoescape": False},  # the probe's case: markup in SITENAME published unescaped
+        {"trim_blocks": False},
+        {"lstrip_blocks": False},
+        {"keep_trailing_newline": True},
+        {"comment_start_string": "<#", "comment_end_string": "#>"},
+        {"finalize": shout},
+        {"extensions": ["jinja2.ext.loopcontrols"], "optimized": False},
+    ],
+)
+@pytest.mark.parametrize("first", ["plain", "changed"])
+def test_an_entry_compiled_with_other_options_is_compiled_again(tmp_path, changed, first):
+    after = {**PLAIN, **changed}
+    before = PLAIN if first == "changed" else after
+    after = after if first == "changed" else PLAIN
+    rendered(tmp_path, **before)  # fills the cache
+    assert rendered(tmp_path, **after) == rendered(None, **after)
+    assert rendered(tmp_path, **before) == rendered(None, **before)  # and back
+
+
+def test_an_unchanged_environment_reuses_its_entries(tmp_path):
+    rendered(tmp_path, **PLAIN)
+    (entry,) = tmp_path.glob("__jinja2_*.cache")
+    entry.write_bytes(entry.read_bytes())  # same bytes, a new time: rewritten only on a miss
+    stamp = entry.stat().st_mtime_ns
+    assert rendered(tmp_path, **PLAIN) == rendered(None, **PLAIN)
+    assert entry.stat().st_mtime_ns == stamp
+
+
+@pytest.mark.parametrize("length", [0, 5, 20, 40])
+def test_an_entry_cut_short_is_compiled_again_and_replaced(tmp_path, length):
+    rendered(tmp_path, **PLAIN)
+    (entry,) = tmp_path.glob("__jinja2_*.cache")
+    whole = entry.read_bytes()
+    entry.write_bytes(whole[:length])  # the magic intact, the pickle cut: UnpicklingError
+    assert rendered(tmp_path, **PLAIN) == rendered(None, **PLAIN)
+    assert entry.read_bytes() == whole
+
+
+def test_a_cache_folder_that_cannot_be_written_is_said_once(tmp_path, unwritable, caplog):
+    folder = unwritable(tmp_path / "jinja")
+    loader = jinja2.DictLoader({**TEMPLATES, "other.html": "{{ name }}"})
+    env = jinja2.Environment(loader=loader, bytecode_cache=NamedBytecodeCache(str(folder)))
+    with caplog.at_level(logging.WARNING):
+        assert "Tea" in env.get_template("page.html").render(VALUES)
+        assert "Tea" in env.get_template("other.html").render(VALUES)
+    lines = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{folder}: cannot write in it: ")
+
+
+def test_turning_autoescape_on_escapes_the_next_build(build_site, tmp_path):
+    # the probe's repro: a build with autoescape off, then one with it on (pelicanconf.py's),
+    # the same cache; the second published the site name's markup as markup
+    cache = str(tmp_path / "cache")
+    name = "Tea <i>and</i> Co"
+    off = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": False, "extensions": []}
+    site = build_site(CACHE_PATH=cache, SITENAME=name, JINJA_ENVIRONMENT=off)
+    assert site.soup("").title.find("i")  # compiled unescaped, as asked
+    site = build_site(CACHE_PATH=cache, SITENAME=name)
+    assert site.soup("").title.find("i") is None
+    assert site.soup("").title.get_text().startswith(name)
