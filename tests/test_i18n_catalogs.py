@@ -297,3 +297,22 @@ def test_a_translation_that_does_not_format_is_english_not_a_stopped_build(sourc
     gettexts = templating.callables({"fr": _Typo()}, "fr")
     env.globals.update(gettexts, _=gettexts["gettext"])
     assert env.from_string(source).render() == english
+
+
+@pytest.mark.parametrize("cut", [0, 7, 30, -10])
+def test_a_damaged_compiled_catalog_is_compiled_again(tmp_path, cut):
+    # a .mo in the cache emptied or cut short (a crash, a full disk, a cache restored half):
+    # every build stopped on it ("unpack requires a buffer of 4 bytes") until .cache was removed
+    po = tmp_path / "fr" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "Home"\nmsgstr "Accueil"\n',
+        encoding="utf-8",
+    )
+    mo = catalogs.compile_catalog(po, "fr", tmp_path / "cache", "messages")
+    whole = mo.read_bytes()
+    mo.write_bytes(whole[:cut])
+    loaded = catalogs.load(tmp_path, tmp_path / "cache", "messages")["fr"]
+    assert loaded.gettext("Home") == "Accueil"
+    assert mo.read_bytes() == whole

@@ -3,6 +3,7 @@
 import hashlib
 import io
 import re
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,8 +79,8 @@ def compile_catalog(po: Path, lang: str, cache: Path, domain: str) -> Path:
     digest = hashlib.sha256(b"checked\0" + data).hexdigest()[:16]
     folder = cache / lang
     mo = folder / f"{domain}-{digest}.mo"
-    if mo.is_file():
-        return mo
+    if mo.is_file() and _readable(mo, domain):
+        return mo  # a damaged one (cut short by a crash, emptied) is compiled again
     catalog = read_po(io.BytesIO(data), locale=babel_name(lang))
     for message, _ in _broken(catalog, data, str(po)):
         if message is not None:  # left out: pages show the English text, never a broken one
@@ -91,6 +92,20 @@ def compile_catalog(po: Path, lang: str, cache: Path, domain: str) -> Path:
         stale.unlink(missing_ok=True)
     files.write_atomically(mo, buffer.getvalue())  # a parallel build never reads half of it
     return mo
+
+
+# what reading a .mo that is not whole raises (gettext: "File is corrupt", struct's "unpack
+# requires a buffer", a catalog header cut mid-character)
+_DAMAGED = (OSError, struct.error, ValueError, LookupError, IndexError)
+
+
+def _readable(mo: Path, domain: str) -> bool:
+    """Whether a compiled catalog in the cache loads (it is a few kilobytes: read whole)."""
+    try:
+        Translations(io.BytesIO(mo.read_bytes()), domain=domain)
+    except _DAMAGED:
+        return False
+    return True
 
 
 def load(translations: Path, cache: Path, domain: str) -> dict[str, Translations]:
