@@ -3,6 +3,7 @@ environment that compiles the same code, an entry cut short is compiled again, a
 folder that cannot be written leaves the build going on."""
 
 import logging
+import pickle
 
 import jinja2
 import pytest
@@ -98,3 +99,14 @@ def test_turning_autoescape_on_escapes_the_next_build(build_site, tmp_path):
     site = build_site(CACHE_PATH=cache, SITENAME=name)
     assert site.soup("").title.find("i") is None
     assert site.soup("").title.get_text().startswith(name)
+
+
+def test_the_cache_pickles_with_the_settings(tmp_path):
+    # Pelican pickles the settings, JINJA_ENVIRONMENT's bytecode_cache too, into its content
+    # cache: a cache that does not pickle stopped every build that keeps one
+    cache = NamedBytecodeCache(str(tmp_path))
+    loader = jinja2.DictLoader(TEMPLATES)
+    jinja2.Environment(loader=loader, bytecode_cache=cache, **PLAIN).get_template("page.html")
+    copy = pickle.loads(pickle.dumps(cache))
+    env = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES), bytecode_cache=copy, **PLAIN)
+    assert env.get_template("page.html").render(VALUES) == rendered(None, **PLAIN)

@@ -123,6 +123,13 @@ class NamedBytecodeCache(FileSystemBytecodeCache):
         )
         self._unwritable = False
 
+    def __getstate__(self) -> dict:
+        # Pelican pickles the settings (this object among them) into its content cache
+        return {**self.__dict__, "_compiled_with": None}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _compiled_with=weakref.WeakKeyDictionary())
+
     def get_bucket(
         self, environment: jinja2.Environment, name: str, filename: str | None, source: str
     ) -> Bucket:
