@@ -468,14 +468,12 @@ def test_a_full_cache_disk_stops_with_the_cache_file_not_a_line_per_picture(tmp_
     sources = [photo(tmp_path / f"in{n}.jpg", 1) for n in range(2)]
     specs = (RenditionSpec(64, 64, format="webp"),)
 
-    def full(
-        picture, spec, icc, target, alpha=False
-    ):  # what replacing() raises when write() finds no space
+    def full(target, data):  # what replacing() raises when write() finds no space
         with pipeline.files.replacing(target) as handle:
-            handle.write(b"RIFF")
+            handle.write(data[:4])
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(pipeline, "_encode", full)
+    monkeypatch.setattr(pipeline.files, "write_atomically", full)
     with pytest.raises(OSError) as raised:
         render([RenditionRequest(s, specs) for s in sources], tmp_path / "cache")
     assert raised.value.errno == errno.ENOSPC
@@ -517,3 +515,40 @@ def test_a_picture_with_transparency_gets_a_png_fallback(tmp_path, mode, fallbac
     # found in the cache next time, as it was written
     again = render([RenditionRequest(source, specs)], tmp_path / "cache")
     assert again[0].rendered == 0 and again[0].renditions == renditions
+
+
+@pytest.mark.parametrize("kept", [0, 300, -1])  # emptied, cut short, one byte short
+def test_a_cached_rendition_not_whole_is_rendered_again_with_one_line(tmp_path, kept, caplog):
+    # probe 22, 5: a rendition cut short in the cache (a crash before the disk had it, a cache
+    # restored in part) was published as it was, under the URL a CDN may keep forever
+    source = photo(tmp_path / "in.jpg", 1, size=(800, 600))
+    specs = (RenditionSpec(400, 400, format="webp"), RenditionSpec(400, 400))
+    [first] = render([RenditionRequest(source, specs)], tmp_path / "cache")
+    webp = first.renditions[0].path
+    whole = webp.read_bytes()
+    webp.write_bytes(whole[:kept])
+    with caplog.at_level("WARNING"):
+        [again] = render([RenditionRequest(source, specs)], tmp_path / "cache")
+    assert again.rendered == 1  # the JPEG was whole: reused
+    assert again.renditions[0].path.read_bytes() == whole
+    with Image.open(again.renditions[0].path) as image:
+        image.load()  # decodes to the end
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{webp} ({len(whole[:kept])} bytes): a cached rendition cut short")
+    [third] = render([RenditionRequest(source, specs)], tmp_path / "cache")
+    assert third.rendered == 0
+
+
+def test_a_cached_clean_copy_not_whole_is_made_again(tmp_path, caplog):
+    source = photo(tmp_path / "in.jpg", 6)  # turned: a clean copy is written again
+    [before] = pipeline.clean_originals([source], tmp_path / "cache")
+    whole = before.path.read_bytes()
+    before.path.write_bytes(whole[:100])
+    with caplog.at_level("WARNING"):
+        [after] = pipeline.clean_originals([source], tmp_path / "cache")
+    assert after.fresh and after.path.read_bytes() == whole
+    [line] = [r.getMessage() for r in caplog.records]
+    assert line.startswith(
+        f"{before.path} (100 bytes): a cached clean copy of a published original"
+    )

@@ -10,12 +10,15 @@ apply the EXIF orientation (``ImageOps.exif_transpose``), then for each distinct
 and resize once (never enlarging) and encode each format. Nothing of the source's metadata is
 written (no EXIF, no GPS, no XMP) except its ICC colour profile.
 
-Cache: ``cache_dir/<sha[:2]>/<sha>/<spec key>-<width>x<height>.<ext>``, where ``sha`` is the
-SHA-256 of the source bytes (remembered between builds by ``Digests``) and the spec key a
-hash of everything that shapes the output (geometry, format, quality, ``CODE_IDENTITY``). A
-rebuild with unchanged sources finds every file and decodes nothing; a changed spec renders
-only the renditions it affects. Files are written under a temporary name and renamed, so an
-interrupted build never leaves a half file.
+Cache: ``cache_dir/<sha[:2]>/<sha>/<spec key>-<width>x<height>-<bytes>.<ext>``, where ``sha``
+is the SHA-256 of the source bytes (remembered between builds by ``Digests``), the spec key a
+hash of everything that shapes the output (geometry, format, quality, ``CODE_IDENTITY``) and
+``bytes`` the file's size as written. A rebuild with unchanged sources finds every file and
+decodes nothing; a changed spec renders only the renditions it affects. Files are written
+under a temporary name and renamed, so an interrupted build never leaves a half file; a file
+whose size is not the one its name records (emptied by a crash before the disk had it, cut
+short by a cache restored in part, truncated by hand) is never reused: it is rendered again,
+with one line (``damaged``). Checking costs one ``stat`` per file (``os.scandir``).
 
 Worker processes (``new_pool``) start only when at least two sources need decoding (sixteen
 when they cannot be forked and must be spawned): see ``worth_a_pool``.
@@ -35,13 +38,17 @@ import contextlib
 import hashlib
 import io
 import json
+import logging
 import os
 import re
+import shutil
 import site
 import sys
+import tempfile
 import threading
 import time
 import warnings
+import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -63,6 +70,9 @@ except ImportError:  # pragma: no cover - a dependency; without it HEIC is refus
     HEIF_VERSION = ""
 else:
     register_heif_opener()
+
+
+logger = logging.getLogger(__name__)
 
 
 def code_identity(source: bytes, versions: Sequence[str]) -> str:
@@ -297,20 +307,100 @@ def entry_dir(cache_dir: Path, digest: str) -> Path:
     return Path(cache_dir) / digest[:2] / digest
 
 
-def _cached(folder: Path) -> dict[str, tuple[Path, int, int]]:
-    """The renditions already in one source's cache folder: spec key -> (path, width, height)."""
-    found: dict[str, tuple[Path, int, int]] = {}
+def _whole(entry: os.DirEntry, size: str) -> bool:
+    """Whether a cache file has the size its name records (``size``: its digits)."""
     try:
-        names = os.listdir(folder)
-    except FileNotFoundError:
-        return found
-    for name in names:
-        stem, _, ext = name.rpartition(".")
-        key, _, size = stem.partition("-")
-        width, _, height = size.partition("x")
-        if ext in _EXT_TO_FORMAT and width.isdigit() and height.isdigit():
-            found[key] = (folder / name, int(width), int(height))
-    return found
+        return entry.stat().st_size == int(size)
+    except OSError:  # gone since the listing
+        return False
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as listing:
+            return [entry for entry in listing if not entry.name.startswith(".")]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def _cached(
+    folder: Path,
+) -> tuple[dict[str, tuple[Path, int, int]], dict[str, Path]]:
+    """The renditions already in one source's cache folder: spec key -> (path, width, height);
+    and apart, those whose file has not the size its name records: spec key -> path."""
+    found: dict[str, tuple[Path, int, int]] = {}
+    bad: dict[str, Path] = {}
+    for entry in _entries(folder):
+        stem, _, ext = entry.name.rpartition(".")
+        key, _, rest = stem.partition("-")
+        dimensions, _, size = rest.partition("-")
+        width, _, height = dimensions.partition("x")
+        if ext not in _EXT_TO_FORMAT or not (width.isdigit() and height.isdigit()):
+            continue
+        if not size.isdigit():
+            continue  # an older layout's, whose key no spec has any more
+        if _whole(entry, size):
+            found[key] = (folder / entry.name, int(width), int(height))
+        else:
+            bad[key] = folder / entry.name
+    return found, bad
+
+
+def damaged(paths: Sequence[Path], what: str) -> str:
+    """One line for cache files found damaged (and made again): the first, and how many."""
+    first = paths[0]
+    try:
+        size = f" ({first.stat().st_size} bytes)"
+    except OSError:
+        size = ""
+    more = f", and {len(paths) - 1} more" if len(paths) > 1 else ""
+    return (
+        f"{first}{size}{more}: a cached {what} cut short or emptied (a crash, a full disk, a "
+        "cache restored in part); made again"
+    )
+
+
+def _discard(paths: Sequence[Path]) -> None:
+    """Remove damaged cache files (a read-only cache keeps them: they are never reused)."""
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+class Overflow:
+    """Where one build writes the cache files it makes when the cache folder cannot be written
+    (a read-only mount, a folder of another user or checkout, a full cache disk): a temporary
+    folder of its own, made on first need, with one warning naming the cache folder, and
+    removed by ``close`` (or when the object goes). What the cache holds is still reused; what
+    is made is published from the temporary folder and made again by the next build."""
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+
+    def writes(self, cache_dir: Path) -> Path:
+        """The folder to write new files in: ``cache_dir``, or the temporary folder."""
+        if self.folder is not None:
+            return self.folder
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            tempfile.TemporaryFile(dir=cache_dir).close()  # a file with no name, if it can
+        except OSError as exc:
+            if exc.errno not in files.CANNOT_WRITE:
+                raise
+            self.folder = Path(tempfile.mkdtemp(prefix="tessellate-images-"))
+            weakref.finalize(self, shutil.rmtree, self.folder, True)
+            logger.warning(
+                "%s: %s; this build makes new images in a temporary folder (made again next "
+                "build, until the cache can be written)",
+                cache_dir,
+                files.cannot_write(exc, cache_dir),
+            )
+            return self.folder
+        return cache_dir
+
+    def close(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def fitted_size(
@@ -714,15 +804,17 @@ class Cleaned:
     record: Path | None = None  # the cache file holding this answer (retention keeps it)
 
 
-def _clean_cached(folder: Path) -> Path | None:
-    """The cache's answer for one source, if it has one."""
-    try:
-        names = os.listdir(folder)
-    except FileNotFoundError:
-        return None
-    prefix = f"clean-{_CLEAN_KEY}."
-    found = [name for name in names if name.startswith(prefix)]
-    return folder / found[0] if found else None
+def _clean_cached(folder: Path, broken: list[Path]) -> Path | None:
+    """The cache's answer for one source, if it has a whole one (``clean-<key>-<bytes>.<ext>``:
+    one whose size is not the one in its name is added to ``broken``)."""
+    prefix = f"clean-{_CLEAN_KEY}-"
+    for entry in _entries(folder):
+        if entry.name.startswith(prefix):
+            size = entry.name[len(prefix) :].partition(".")[0]
+            if size.isdigit() and _whole(entry, size):
+                return folder / entry.name
+            broken.append(folder / entry.name)
+    return None
 
 
 def _read_unchanged(source: str, digest: str) -> bytes:
@@ -744,8 +836,9 @@ def clean_source(source: str, digest: str, cache_dir: str) -> str:
     folder.mkdir(parents=True, exist_ok=True)
     # the cache is shared by sources with the same bytes and different names (x.jpg, x.jfif)
     ext = _ALREADY_CLEAN if cleaned is None else cleaned[1] or _SAME_FORMAT
-    target = folder / f"clean-{_CLEAN_KEY}.{ext}"
-    files.write_atomically(target, b"" if cleaned is None else cleaned[0])
+    data = b"" if cleaned is None else cleaned[0]
+    target = folder / f"clean-{_CLEAN_KEY}-{len(data)}.{ext}"  # its size: see _clean_cached
+    files.write_atomically(target, data)
     return str(target)
 
 
@@ -766,16 +859,19 @@ def clean_originals(
     pool: Callable[[int], Executor] | None = None,
     pool_running: bool = False,
     digest_of: Callable[[Path], str] = sha256_file,
+    overflow: Overflow | None = None,
 ) -> list[Cleaned]:
     """Clean copies of image files published as they are, one Cleaned per source, in order.
 
     Cached by the SHA-256 of the source bytes (an unchanged rebuild decodes nothing), spread
-    over worker processes like ``render`` (same ``pool``, ``pool_running`` and ``digest_of``
-    arguments).
+    over worker processes like ``render`` (same ``pool``, ``pool_running``, ``digest_of`` and
+    ``overflow`` arguments).
     """
     cache_dir = Path(cache_dir)
+    spare = overflow.folder if overflow else None
     results: list[Cleaned | None] = [None] * len(sources)
     work: list[tuple[int, str]] = []
+    broken: list[Path] = []  # clean copies not whole: made again
     for index, source in enumerate(sources):
         source = Path(source)
         try:
@@ -783,11 +879,17 @@ def clean_originals(
         except OSError as exc:
             results[index] = Cleaned(source, error=f"cannot be read ({exc.strerror or exc})")
             continue
-        hit = _clean_cached(entry_dir(cache_dir, digest))
+        hit = _clean_cached(entry_dir(cache_dir, digest), broken)
+        if hit is None and spare is not None:
+            hit = _clean_cached(entry_dir(spare, digest), [])
         if hit is not None:
             results[index] = _cleaned(source, hit, fresh=False)
         else:
             work.append((index, digest))
+    if broken:
+        logger.warning("%s", damaged(broken, "clean copy of a published original"))
+        _discard(broken)
+    writes = str(overflow.writes(cache_dir) if overflow and work else cache_dir)
 
     def finish(index: int, call: Callable[[], str]) -> None:
         source = Path(sources[index])
@@ -809,8 +911,7 @@ def clean_originals(
         executor = pool(workers) if pool else new_pool(workers)
         try:
             futures = [
-                (i, executor.submit(clean_source, str(sources[i]), d, str(cache_dir)))
-                for i, d in work
+                (i, executor.submit(clean_source, str(sources[i]), d, writes)) for i, d in work
             ]
             for index, future in futures:
                 finish(index, future.result)
@@ -821,7 +922,7 @@ def clean_originals(
         for index, digest in work:
             finish(
                 index,
-                lambda s=str(sources[index]), d=digest: clean_source(s, d, str(cache_dir)),
+                lambda s=str(sources[index]), d=digest: clean_source(s, d, writes),
             )
     return [r for r in results if r is not None]
 
@@ -927,16 +1028,14 @@ def transparent(image: Image.Image) -> bool:
     return image.mode == "RGBA" and image.getchannel("A").getextrema()[0] < 255
 
 
-def _encode(
-    image: Image.Image, spec: RenditionSpec, icc: bytes, target: Path, alpha: bool = False
-) -> None:
-    """Write one rendition atomically (temporary file, then rename); with ``alpha`` a "jpeg"
-    one is written as PNG, keeping the transparency (``ALPHA_FALLBACK``)."""
+def _encode(image: Image.Image, spec: RenditionSpec, icc: bytes, alpha: bool = False) -> bytes:
+    """One rendition's bytes; with ``alpha`` a "jpeg" one is written as PNG, keeping the
+    transparency (``ALPHA_FALLBACK``)."""
+    out = io.BytesIO()
     if spec.format == "jpeg" and alpha:
         options = {"optimize": True, "icc_profile": icc} if icc else {"optimize": True}
-        with files.replacing(target) as handle:
-            image.save(handle, ALPHA_FALLBACK[0], **options)
-        return
+        image.save(out, ALPHA_FALLBACK[0], **options)
+        return out.getvalue()
     if spec.format == "jpeg" and image.mode == "RGBA":
         flat = Image.new("RGB", image.size, (255, 255, 255))
         flat.paste(image, mask=image.getchannel("A"))
@@ -950,8 +1049,8 @@ def _encode(
         options.update(method=5)
     elif spec.format == "avif":
         options.update(speed=AVIF_SPEED)
-    with files.replacing(target) as handle:
-        image.save(handle, FORMATS[spec.format][0], **options)
+    image.save(out, FORMATS[spec.format][0], **options)
+    return out.getvalue()
 
 
 def render_source(
@@ -984,13 +1083,13 @@ def render_source(
             )
         picture = resized[geometry]
         ext = spec.extensions[-1] if alpha else spec.extension
-        target = folder / f"{spec.key}-{picture.width}x{picture.height}.{ext}"
         try:
-            _encode(picture, spec, icc, target, alpha)
+            data = _encode(picture, spec, icc, alpha)
         except (OSError, ValueError) as exc:
-            if files.written(exc):  # the cache's disk is full: not this picture's fault
-                raise
             raise ImageError(f"cannot be written as {spec.format.upper()} ({exc})") from None
+        # its size in its name: a file found later with another size is not reused (_cached)
+        target = folder / f"{spec.key}-{picture.width}x{picture.height}-{len(data)}.{ext}"
+        files.write_atomically(target, data)  # a full or read-only disk: not this picture's fault
         out.append((spec.key, str(target), picture.width, picture.height))
     return out
 
@@ -1037,6 +1136,7 @@ def render(
     progress: Callable[[int, int], None] | None = None,
     pool_running: bool = False,
     digest_of: Callable[[Path], str] = sha256_file,
+    overflow: Overflow | None = None,
 ) -> list[Result]:
     """Make sure every requested rendition is in the cache; one Result per request, in order.
 
@@ -1049,19 +1149,24 @@ def render(
     build), so using it costs nothing whatever the start method (a pool's own management
     thread makes the process multi-threaded, which would otherwise rule out forking).
     ``digest_of(path)``: the SHA-256 of a source's bytes (``Digests.of`` remembers them
-    between builds; the default hashes every time).
+    between builds; the default hashes every time). ``overflow``: where to write when the
+    cache folder cannot be written (without it, the error is raised with the file's name).
     """
     cache_dir = Path(cache_dir)
+    spare = overflow.folder if overflow else None  # files this build made there already
     done: list[dict[str, Rendition]] = [{} for _ in requests]
     errors: dict[int, str] = {}
     work: list[_Work] = []
+    broken: list[Path] = []  # cache files not whole: made again
     for index, request in enumerate(requests):
         try:
             digest = digest_of(request.source)
         except OSError as exc:
             errors[index] = f"cannot be read ({exc.strerror or exc})"
             continue
-        cached = _cached(entry_dir(cache_dir, digest))
+        cached, bad = _cached(entry_dir(cache_dir, digest))
+        if spare is not None:
+            cached.update(_cached(entry_dir(spare, digest))[0])
         missing = _Work(index, request.source, digest)
         for spec in request.specs:
             hit = cached.get(spec.key)
@@ -1069,8 +1174,14 @@ def render(
                 done[index][spec.key] = Rendition(spec, hit[0], hit[1], hit[2], digest)
             elif spec not in missing.specs:
                 missing.specs.append(spec)
+                if spec.key in bad:
+                    broken.append(bad[spec.key])
         if missing.specs:
             work.append(missing)
+    if broken:
+        logger.warning("%s", damaged(broken, "rendition"))
+        _discard(broken)
+    writes = str(overflow.writes(cache_dir) if overflow and work else cache_dir)
 
     rendered: dict[int, int] = {}
 
@@ -1096,7 +1207,7 @@ def render(
                 (
                     item,
                     executor.submit(
-                        render_source, str(item.source), item.digest, item.specs, str(cache_dir)
+                        render_source, str(item.source), item.digest, item.specs, writes
                     ),
                 )
                 for item in work
@@ -1119,9 +1230,7 @@ def render(
     else:
         for item in work:
             try:
-                collect(
-                    item, render_source(str(item.source), item.digest, item.specs, str(cache_dir))
-                )
+                collect(item, render_source(str(item.source), item.digest, item.specs, writes))
             except ImageError as exc:
                 errors[item.index] = str(exc)
             except Exception as exc:  # a bug, not bad input: still name the file

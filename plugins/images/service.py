@@ -43,6 +43,7 @@ from .pipeline import (
 from .pipeline import (
     Cleaned,
     Digests,
+    Overflow,
     RenditionRequest,
     RenditionSpec,
     clean_originals,
@@ -138,6 +139,9 @@ class ImageBuild:
         self.jobs = settings["IMAGES_JOBS"] or os.cpu_count() or 1
         self._pool: Executor | None = None
         self._digests = Digests(self.cache_dir)
+        # a cache folder that cannot be written: this build's new files go to a temporary one
+        # (kept until the build is over: published originals are copied from it at the end)
+        self.overflow = Overflow()
         self.seconds = 0.0  # time spent in image work during this build
         self.rendered = 0
         self.reused = 0
@@ -198,6 +202,7 @@ class ImageBuild:
             progress=_Progress(started),
             pool_running=self._pool is not None,
             digest_of=self._digests.of,
+            overflow=self.overflow,
         )
         pictures: list[Picture | None] = []
         for request, result in zip(requests, results, strict=True):
@@ -241,6 +246,7 @@ class ImageBuild:
             pool=self._get_pool,
             pool_running=self._pool is not None,
             digest_of=self._digests.of,
+            overflow=self.overflow,
         )
         self.cleaned += sum(r.fresh for r in results)
         self.used.update(r.record for r in results if r.record is not None)
@@ -256,7 +262,11 @@ class ImageBuild:
         fingerprint = hashlib.sha256(f"{digest}|{key}".encode()).hexdigest()[:10]
         path = f"{self.output_dir}/{name}-{width}.{fingerprint}.{ext}"
         target = self.output_path / path
-        if not target.exists():
+        try:  # a copy published from a cache file that was not whole (a kept output): again
+            published = target.stat().st_size == cached.stat().st_size
+        except FileNotFoundError:
+            published = False
+        if not published:
             target.parent.mkdir(parents=True, exist_ok=True)
             with files.writing(target):  # a full disk: the file, not this line of code
                 shutil.copyfile(cached, target)

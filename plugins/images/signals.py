@@ -184,15 +184,21 @@ def on_content_final(generators) -> None:
     """Every generator has built its context: no more image requests, stop the workers."""
     if not generators:
         return
-    build = service.finish(generators[0].context)
-    if build is not None and (build.rendered or build.reused or build.cleaned):
+    work = service.finish(generators[0].context)
+    if work is None:
+        return
+    # its temporary folder, if the cache could not be written: kept to the end of the build
+    this = build.current(generators[0].settings)
+    this.state(__package__).overflow = work.overflow
+    this.on_close(work.overflow.close)
+    if work.rendered or work.reused or work.cleaned:
         logger.info(
             "Images: %d rendition(s) rendered, %d from the cache, %d original(s) cleaned, "
             "in %.2f s",
-            build.rendered,
-            build.reused,
-            build.cleaned,
-            build.seconds,
+            work.rendered,
+            work.reused,
+            work.cleaned,
+            work.seconds,
         )
 
 
@@ -372,10 +378,15 @@ def on_finalized(pelican) -> None:
             _label(settings, root, path),
             NOT_PUBLISHED,
         )
+    overflow = getattr(build.current(settings).state(__package__), "overflow", None)
+    if overflow is None:  # no image was asked for during the build
+        overflow = build.current(settings).state(__package__).overflow = pipeline.Overflow()
+        build.current(settings).on_close(overflow.close)
     results = pipeline.clean_originals(
         published,
         settings["IMAGES_CACHE_PATH"],
         jobs=settings["IMAGES_JOBS"] or os.cpu_count() or 1,
+        overflow=overflow,
     )
     cleaned = 0
     for path, result in zip(published, results, strict=True):
