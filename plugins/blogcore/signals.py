@@ -1186,7 +1186,16 @@ def write_sitemap(output_path: str, siteurl: str, filename: str, cache_file: str
     write_atomically(root / filename, sitemap.render(entries))
     if cache_file:
         # with its folder: a publish has a folder of its own, its cache is removed with it
-        write_atomically(cache_file, pickle.dumps({"output": str(root), "pages": seen}))
+        try:
+            write_atomically(cache_file, pickle.dumps({"output": str(root), "pages": seen}))
+        except OSError as exc:  # a read-only or full cache: the sitemap itself is written
+            if exc.errno not in CANNOT_WRITE:
+                raise
+            logger.warning(
+                "%s: %s; the next sitemap reads every page again",
+                os.path.dirname(cache_file),
+                cannot_write(exc, os.path.dirname(cache_file)),
+            )
     return len(entries)
 
 
@@ -1205,7 +1214,8 @@ def _prune_sitemap_caches(folder: Path) -> None:
     for cache_file in folder.glob("sitemap-*.pickle"):
         output = _sitemap_cache(cache_file)["output"]
         if not output or not os.path.isdir(output):
-            cache_file.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a read-only cache keeps it: never read
+                cache_file.unlink(missing_ok=True)
 
 
 def on_output_written(pelican) -> None:
