@@ -255,7 +255,7 @@ class ImageBuild:
 
     def _publish(self, name: str, cached: Path, digest: str) -> str:
         """Copy a cached file into output/ under a content-addressed name; return its URL."""
-        # cached: <cache>/<sha[:2]>/<sha>/<spec key>-<w>x<h>.<ext>
+        # cached: <cache>/<sha[:2]>/<sha>/<spec key>-<w>x<h>-<bytes>.<ext>
         key, _, rest = cached.name.partition("-")
         size, _, ext = rest.partition(".")
         width = size.split("x")[0]
