@@ -36,6 +36,9 @@ What it does on each build:
   ``avatar_tone`` (a stable colour index for a monogram), and the ``{% memo key, ... %}``
   tag: a fragment rendered once per build for each key, then reused (a post's card on every
   listing that shows it; ``memo.py`` says what a key must name).
+- Keeps compiled templates in ``CACHE_PATH/jinja`` between builds (``BLOGCORE_TEMPLATE_CACHE``),
+  each reused only by an environment that compiles the same code (autoescape, whitespace
+  options, extensions...; ``bytecode.py``); a damaged entry is compiled again.
 - In strict builds (``BLOGCORE_STRICT``, on in publishconf.py) any error logged during the
   build makes ``pelican`` exit with status 1 after listing every error, so a publish never
   deploys a site that silently dropped a post.
