@@ -316,3 +316,21 @@ def test_a_damaged_compiled_catalog_is_compiled_again(tmp_path, cut):
     loaded = catalogs.load(tmp_path, tmp_path / "cache", "messages")["fr"]
     assert loaded.gettext("Home") == "Accueil"
     assert mo.read_bytes() == whole
+
+
+def test_a_cache_that_cannot_be_written_compiles_the_catalogs_in_memory(tmp_path, unwritable):
+    # probe 22, 8: a read-only cache and an edited catalog stopped the build with a traceback
+    po = tmp_path / "fr" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "Home"\nmsgstr "Accueil"\n',
+        encoding="utf-8",
+    )
+    cache = unwritable(tmp_path / "cache")
+    told = []
+    loaded = catalogs.load(tmp_path, cache, "messages", lambda c, e: told.append((c, e.errno)))
+    assert loaded["fr"].gettext("Home") == "Accueil"
+    assert [c for c, _ in told] == [cache]
+    with pytest.raises(OSError):
+        catalogs.load(tmp_path, cache, "messages")  # no one to tell: as before

@@ -4,6 +4,7 @@ import hashlib
 import io
 import re
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,17 +82,23 @@ def compile_catalog(po: Path, lang: str, cache: Path, domain: str) -> Path:
     mo = folder / f"{domain}-{digest}.mo"
     if mo.is_file() and _readable(mo, domain):
         return mo  # a damaged one (cut short by a crash, emptied) is compiled again
+    compiled = _compiled(po, lang, data)
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob(f"{domain}-*.mo"):
+        stale.unlink(missing_ok=True)
+    files.write_atomically(mo, compiled)  # a parallel build never reads half of it
+    return mo
+
+
+def _compiled(po: Path, lang: str, data: bytes) -> bytes:
+    """The .mo of a .po's bytes, without its fuzzy and broken entries."""
     catalog = read_po(io.BytesIO(data), locale=babel_name(lang))
     for message, _ in _broken(catalog, data, str(po)):
         if message is not None:  # left out: pages show the English text, never a broken one
             catalog.delete(message.id, context=message.context)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
-    folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob(f"{domain}-*.mo"):
-        stale.unlink(missing_ok=True)
-    files.write_atomically(mo, buffer.getvalue())  # a parallel build never reads half of it
-    return mo
+    return buffer.getvalue()
 
 
 # what reading a .mo that is not whole raises (gettext: "File is corrupt", struct's "unpack
@@ -108,12 +115,26 @@ def _readable(mo: Path, domain: str) -> bool:
     return True
 
 
-def load(translations: Path, cache: Path, domain: str) -> dict[str, Translations]:
-    """{language: Translations} for every catalog, compiled through the cache."""
+def load(
+    translations: Path,
+    cache: Path,
+    domain: str,
+    unwritable: Callable[[Path, OSError], None] | None = None,
+) -> dict[str, Translations]:
+    """{language: Translations} for every catalog, compiled through the cache.
+
+    A cache that cannot be written (read-only, full): the catalog is compiled in memory, and
+    ``unwritable(cache, error)`` is told (the caller says it once), else the error is raised."""
     loaded = {}
     for lang, po in find_catalogs(translations, domain).items():
-        with compile_catalog(po, lang, cache, domain).open("rb") as fh:
-            loaded[lang] = Translations(fh, domain=domain)
+        try:
+            compiled = compile_catalog(po, lang, cache, domain).read_bytes()
+        except OSError as exc:
+            if unwritable is None or exc.errno not in files.CANNOT_WRITE:
+                raise
+            compiled = _compiled(po, lang, po.read_bytes())  # the .po itself may not be read
+            unwritable(cache, exc)
+        loaded[lang] = Translations(io.BytesIO(compiled), domain=domain)
     return loaded
 
 

@@ -10,7 +10,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
-from plugins.engine import build, compat, origin, phases, settings_errors
+from plugins.engine import build, compat, files, origin, phases, settings_errors
 from plugins.engine.side import shown
 
 from . import catalogs, feeds, scripts, taxonomy, templating
@@ -38,6 +38,26 @@ def _theme_file(settings: dict[str, Any], path: Path) -> str:
 def cache_path(settings: dict[str, Any]) -> Path:
     """Where compiled catalogs go: I18N_CACHE_PATH or <CACHE_PATH>/i18n."""
     return Path(settings["I18N_CACHE_PATH"] or os.path.join(settings["CACHE_PATH"], "i18n"))
+
+
+def _load(settings: dict[str, Any]) -> dict:
+    """The catalogs, compiled through the cache: one that cannot be written is said once per
+    build, and the catalogs are compiled in memory."""
+    state = build.current(settings).state(__package__)
+    said = state.unwritable = getattr(state, "unwritable", set())  # cache folders said
+
+    def unwritable(cache: Path, error: OSError) -> None:
+        if cache not in said:
+            said.add(cache)
+            logger.warning(
+                "%s: %s; the catalogs are compiled again in every build until it can be",
+                cache,
+                files.cannot_write(error, cache),
+            )
+
+    return catalogs.load(
+        translations_path(settings), cache_path(settings), settings["I18N_DOMAIN"], unwritable
+    )
 
 
 def on_initialized(pelican) -> None:
@@ -91,9 +111,7 @@ def on_generator_init(generator) -> None:
     """Install the gettext callables and the date filters into this generator's templates."""
     settings = generator.settings
     default = settings.get("DEFAULT_LANG", "en")
-    loaded = catalogs.load(
-        translations_path(settings), cache_path(settings), settings["I18N_DOMAIN"]
-    )
+    loaded = _load(settings)
     _say_broken_entries(settings)
     env = generator.env
     # What install_gettext_callables(newstyle=True) does, with callables that are newstyle
@@ -273,9 +291,7 @@ def _lang_feeds(
     all.atom.xml (which has the posts of every language that have no English version)."""
     if not langs:
         return {}
-    loaded = catalogs.load(
-        translations_path(settings), cache_path(settings), settings["I18N_DOMAIN"]
-    )
+    loaded = _load(settings)
     # the page that is the home page (Pelican's idiom: URL empty), by its translations
     home_translations = {
         translation.lang: translation.url
