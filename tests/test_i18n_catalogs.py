@@ -299,17 +299,23 @@ def test_a_translation_that_does_not_format_is_english_not_a_stopped_build(sourc
     assert env.from_string(source).render() == english
 
 
-@pytest.mark.parametrize("cut", [0, 7, 30, -10])
-def test_a_damaged_compiled_catalog_is_compiled_again(tmp_path, cut):
-    # a .mo in the cache emptied or cut short (a crash, a full disk, a cache restored half):
-    # every build stopped on it ("unpack requires a buffer of 4 bytes") until .cache was removed
-    po = tmp_path / "fr" / "LC_MESSAGES" / "messages.po"
+def home_in_french(folder: Path) -> Path:
+    """A French catalog with one entry, in folder/fr/LC_MESSAGES/messages.po."""
+    po = folder / "fr" / "LC_MESSAGES" / "messages.po"
     po.parent.mkdir(parents=True)
     po.write_text(
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
         'msgid "Home"\nmsgstr "Accueil"\n',
         encoding="utf-8",
     )
+    return po
+
+
+@pytest.mark.parametrize("cut", [0, 7, 30, -10])
+def test_a_damaged_compiled_catalog_is_compiled_again(tmp_path, cut):
+    # a .mo in the cache emptied or cut short (a crash, a full disk, a cache restored half):
+    # every build stopped on it ("unpack requires a buffer of 4 bytes") until .cache was removed
+    po = home_in_french(tmp_path)
     mo = catalogs.compile_catalog(po, "fr", tmp_path / "cache", "messages")
     whole = mo.read_bytes()
     mo.write_bytes(whole[:cut])
@@ -320,13 +326,7 @@ def test_a_damaged_compiled_catalog_is_compiled_again(tmp_path, cut):
 
 def test_a_cache_that_cannot_be_written_compiles_the_catalogs_in_memory(tmp_path, unwritable):
     # probe 22, 8: a read-only cache and an edited catalog stopped the build with a traceback
-    po = tmp_path / "fr" / "LC_MESSAGES" / "messages.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
-        'msgid "Home"\nmsgstr "Accueil"\n',
-        encoding="utf-8",
-    )
+    home_in_french(tmp_path)
     cache = unwritable(tmp_path / "cache")
     told = []
     loaded = catalogs.load(tmp_path, cache, "messages", lambda c, e: told.append((c, e.errno)))
