@@ -2,9 +2,13 @@
 checkout, a CI cache restored read-only): the caches that cannot keep what they made say so in
 one line and the build goes on, a publish too; only an output that cannot be made stops it."""
 
+import errno
 import io
 import logging
+import os
+from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from plugins.blogcore.signals import write_sitemap
@@ -49,12 +53,17 @@ def test_renditions_are_made_in_a_temporary_folder_with_one_line(tmp_path, unwri
     assert not overflow.folder.exists()
 
 
-def test_clean_copies_are_made_in_a_temporary_folder(tmp_path, unwritable):
-    source = tmp_path / "card.jpg"
-    image = Image.new("RGB", (64, 48), (200, 40, 40))
+def turned(folder: Path) -> Path:
+    """A photo whose clean copy is written again (turned by its EXIF), into the cache."""
+    source = folder / "card.jpg"
     exif = Image.Exif()
-    exif[0x0112] = 6  # turned: written again, into the cache
-    image.save(source, "JPEG", exif=exif.tobytes())
+    exif[0x0112] = 6
+    Image.new("RGB", (64, 48), (200, 40, 40)).save(source, "JPEG", exif=exif.tobytes())
+    return source
+
+
+def test_clean_copies_are_made_in_a_temporary_folder(tmp_path, unwritable):
+    source = turned(tmp_path)
     overflow = pipeline.Overflow()
     [cleaned] = pipeline.clean_originals(
         [source], unwritable(tmp_path / "cache"), overflow=overflow
@@ -97,3 +106,38 @@ def test_a_publish_with_a_read_only_cache_goes_on(build_site, tmp_path, unwritab
     assert not [line for line in lines if "Traceback" in line]
     said = [line for line in lines if line.startswith(str(cache))]
     assert [line.split(":")[0] for line in said] == [f"{cache}/images", f"{cache}/blogcore"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_cache_disk_that_fills_up_during_the_build_goes_on(tmp_path, monkeypatch, caplog, jobs):
+    # the cache took the first file and refused the next (a disk that filled up): what is
+    # made goes to the temporary folder, the build goes on (the output is on another disk)
+    cache = tmp_path / "cache"
+    written = pipeline.files.write_atomically
+
+    def full(path, data):
+        if cache in Path(path).parents and any(cache.rglob("*.*")):
+            with pipeline.files.replacing(path) as handle:
+                handle.write(data[:4])
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written(path, data)
+
+    monkeypatch.setattr(pipeline.files, "write_atomically", full)
+    sources = []
+    for n in range(3):
+        sources.append(tmp_path / f"in{n}.jpg")
+        sources[-1].write_bytes(jpeg((300 + n, 200)))
+    specs = (RenditionSpec(100, 100), RenditionSpec(100, 100, format="webp"))
+    overflow = pipeline.Overflow()
+    with caplog.at_level(logging.WARNING):
+        requests = [RenditionRequest(s, specs) for s in sources]
+        results = render(requests, cache, jobs=jobs, overflow=overflow)
+        [cleaned] = pipeline.clean_originals([turned(tmp_path)], cache, overflow=overflow)
+    assert [r.error for r in results] == [None, None, None] and cleaned.error is None
+    made = [r.path for result in results for r in result.renditions] + [cleaned.path]
+    assert all(path.is_file() for path in made)
+    # a source whose second file was refused is made again there, its first file too
+    assert all(overflow.folder in path.parents for path in made)
+    [line] = [r.getMessage() for r in caplog.records]
+    assert line.startswith(f"{cache}: cannot write in it: No space left on device")
+    overflow.close()

@@ -18,7 +18,9 @@ decodes nothing; a changed spec renders only the renditions it affects. Files ar
 under a temporary name and renamed, so an interrupted build never leaves a half file; a file
 whose size is not the one its name records (emptied by a crash before the disk had it, cut
 short by a cache restored in part, truncated by hand) is never reused: it is rendered again,
-with one line (``damaged``). Checking costs one ``stat`` per file (``os.scandir``).
+with one line (``damaged``). Checking costs one ``stat`` per file (``os.scandir``). A cache
+folder that cannot be written (read-only, or its disk full, from the start or during the
+build): with an ``Overflow``, new files go to a temporary folder of the build's, with one line.
 
 Worker processes (``new_pool``) start only when at least two sources need decoding (sixteen
 when they cannot be forked and must be spawned): see ``worth_a_pool``.
@@ -230,6 +232,11 @@ class _Work:
     digest: str
     specs: list[RenditionSpec] = field(default_factory=list)
 
+    @property
+    def arguments(self) -> tuple[str, str, list[RenditionSpec]]:
+        """``render_source``'s arguments but the folder to write in."""
+        return str(self.source), self.digest, self.specs
+
 
 def sha256_file(path: Path) -> str:
     """The SHA-256 of a file's bytes, read in chunks."""
@@ -387,16 +394,28 @@ class Overflow:
         except OSError as exc:
             if exc.errno not in files.CANNOT_WRITE:
                 raise
+            return self._refused(cache_dir, exc)
+        return cache_dir
+
+    def instead(self, error: BaseException, cache_dir: Path) -> Path | None:
+        """The temporary folder, when ``error`` is the cache's refusal to take a file (a disk
+        that filled up during the build); None for any other error."""
+        where = files.written(error)
+        if where is None or Path(cache_dir) not in Path(where).parents:
+            return None
+        return self._refused(Path(cache_dir), error)
+
+    def _refused(self, cache_dir: Path, error: OSError) -> Path:
+        if self.folder is None:
             self.folder = Path(tempfile.mkdtemp(prefix="tessellate-images-"))
             weakref.finalize(self, shutil.rmtree, self.folder, True)
             logger.warning(
                 "%s: %s; this build makes new images in a temporary folder (made again next "
                 "build, until the cache can be written)",
                 cache_dir,
-                files.cannot_write(exc, cache_dir),
+                files.cannot_write(error, cache_dir),
             )
-            return self.folder
-        return cache_dir
+        return self.folder
 
     def close(self) -> None:
         if self.folder is not None:
@@ -891,7 +910,7 @@ def clean_originals(
         _discard(broken)
     writes = str(overflow.writes(cache_dir) if overflow and work else cache_dir)
 
-    def finish(index: int, call: Callable[[], str]) -> None:
+    def finish(index: int, digest: str, call: Callable[[], str]) -> None:
         source = Path(sources[index])
         try:
             results[index] = _cleaned(source, Path(call()), fresh=True)
@@ -900,29 +919,35 @@ def clean_originals(
         except BrokenProcessPool:
             results[index] = Cleaned(source, error="could not be processed: a worker stopped")
         except Exception as exc:  # a bug, not bad input: still name the file
-            if files.written(exc):  # the cache's disk is full: one line for the build
+            spare = overflow.instead(exc, cache_dir) if overflow else None
+            if spare is not None:  # the cache's disk filled up: in the overflow's folder
+                finish(index, digest, lambda: clean_source(str(source), digest, str(spare)))
+            elif files.written(exc):  # the cache's disk is full: one line for the build
                 raise
-            results[index] = Cleaned(
-                source, error=f"could not be processed ({type(exc).__name__}: {exc})"
-            )
+            else:
+                results[index] = Cleaned(
+                    source, error=f"could not be processed ({type(exc).__name__}: {exc})"
+                )
 
     if (pool_running and pool and jobs > 1 and len(work) > 1) or worth_a_pool(len(work), jobs):
         workers = min(jobs, len(work))
         executor = pool(workers) if pool else new_pool(workers)
         try:
             futures = [
-                (i, executor.submit(clean_source, str(sources[i]), d, writes)) for i, d in work
+                (i, d, executor.submit(clean_source, str(sources[i]), d, writes)) for i, d in work
             ]
-            for index, future in futures:
-                finish(index, future.result)
+            for index, digest, future in futures:
+                finish(index, digest, future.result)
         finally:
             if not pool:
                 executor.shutdown()
     else:
         for index, digest in work:
+            now = str(overflow.folder) if overflow and overflow.folder else writes
             finish(
                 index,
-                lambda s=str(sources[index]), d=digest: clean_source(s, d, writes),
+                digest,
+                lambda s=str(sources[index]), d=digest, w=now: clean_source(s, d, w),
             )
     return [r for r in results if r is not None]
 
@@ -1199,44 +1224,42 @@ def render(
         if progress is not None:
             progress(finished, len(work))
 
+    def settle(item: _Work, outcome: Callable[[], list[tuple[str, str, int, int]]]) -> None:
+        """Collect one source's renditions, or its error. A cache that cannot take them (its
+        disk filled up during the build): made again in the overflow's folder."""
+        try:
+            collect(item, outcome())
+        except ImageError as exc:
+            errors[item.index] = str(exc)
+        except BrokenProcessPool:
+            errors[item.index] = "could not be processed: an image worker stopped"
+        except Exception as exc:  # a bug, not bad input: still name the file
+            spare = overflow.instead(exc, cache_dir) if overflow else None
+            if spare is not None:
+                settle(item, lambda: render_source(*item.arguments, str(spare)))
+            elif files.written(exc):  # the cache's disk is full: one line for the build
+                raise
+            else:
+                errors[item.index] = f"could not be processed ({type(exc).__name__}: {exc})"
+
     if (pool_running and pool and jobs > 1 and len(work) > 1) or worth_a_pool(len(work), jobs):
         workers = min(jobs, len(work))
         executor = pool(workers) if pool else new_pool(workers)
         try:
             futures = [
-                (
-                    item,
-                    executor.submit(
-                        render_source, str(item.source), item.digest, item.specs, writes
-                    ),
-                )
-                for item in work
+                (item, executor.submit(render_source, *item.arguments, writes)) for item in work
             ]
             for item, future in futures:
-                try:
-                    collect(item, future.result())
-                except ImageError as exc:
-                    errors[item.index] = str(exc)
-                except BrokenProcessPool:
-                    errors[item.index] = "could not be processed: an image worker stopped"
-                except Exception as exc:  # a bug, not bad input: still name the file
-                    if files.written(exc):  # the cache's disk is full: one line for the build
-                        raise
-                    errors[item.index] = f"could not be processed ({type(exc).__name__}: {exc})"
+                settle(item, future.result)
                 advance()
         finally:
             if not pool:
                 executor.shutdown()
     else:
         for item in work:
-            try:
-                collect(item, render_source(str(item.source), item.digest, item.specs, writes))
-            except ImageError as exc:
-                errors[item.index] = str(exc)
-            except Exception as exc:  # a bug, not bad input: still name the file
-                if files.written(exc):  # the cache's disk is full: one line for the build
-                    raise
-                errors[item.index] = f"could not be processed ({type(exc).__name__}: {exc})"
+            # the overflow's folder once the cache has refused a file
+            now = str(overflow.folder) if overflow and overflow.folder else writes
+            settle(item, lambda item=item, now=now: render_source(*item.arguments, now))
             advance()
 
     results = []
