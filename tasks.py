@@ -454,6 +454,22 @@ def _not_found_page(conf: Path) -> str:
         return "404.html"
 
 
+def _template_folders(conf: Path) -> list[Path]:
+    """The folders besides theme/ that a build with ``conf`` renders pages from and that
+    exist: THEME_TEMPLATES_OVERRIDES and I18N_TRANSLATIONS_PATH (relative to the project, as
+    Pelican takes them); none when ``conf`` does not load (the build says why)."""
+    from pelican.settings import read_settings
+
+    try:  # any existing content folder will do: only the templates' settings are read
+        settings = read_settings(str(conf), override={"PATH": str(ROOT)})
+    except Exception:
+        return []
+    folders = list(settings.get("THEME_TEMPLATES_OVERRIDES") or [])
+    folders.append(settings.get("I18N_TRANSLATIONS_PATH") or "")
+    found = [ROOT / f for f in folders if isinstance(f, str) and f and (ROOT / f).is_dir()]
+    return [f for f in found if not f.resolve().is_relative_to((ROOT / "theme").resolve())]
+
+
 def _serve(
     root: Path,
     port: int,
@@ -674,6 +690,7 @@ def serve(c, port=str(PORT), content="", output="output"):
                 print(line, file=sys.stderr, flush=True)
 
         watched = [source or ROOT / "content", ROOT / "theme", ROOT / "plugins", DEV_CONF]
+        watched += _template_folders(DEV_CONF)  # THEME_TEMPLATES_OVERRIDES, the catalogs
         _serve(
             own,
             port,

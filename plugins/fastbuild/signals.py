@@ -95,11 +95,13 @@ def _content_files(settings: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def _input_files(settings: dict[str, Any], content: list[tuple[str, str]]) -> list[str]:
-    """Everything a page can depend on besides posts: theme, plugin code, non-post content
-    (``content``: the content folder's files, ``_content_files``)."""
+    """Everything a page can depend on besides posts: theme, the template folders that
+    override it, the translations, plugin code, non-post content (``content``: the content
+    folder's files, ``_content_files``)."""
     root = os.path.abspath(settings["PATH"])
     posts = [os.path.join(root, p) for p in settings["ARTICLE_PATHS"]]
     files = [os.path.abspath(settings["THEME"]), *_plugin_files(settings)]
+    files += [os.path.abspath(f) for f in _template_folders(settings)]
     in_posts = {}
     for folder, path in content:
         if folder not in in_posts:
@@ -107,6 +109,14 @@ def _input_files(settings: dict[str, Any], content: list[tuple[str, str]]) -> li
         if not (in_posts[folder] and path.endswith(".md")):
             files.append(path)
     return files
+
+
+def _template_folders(settings: dict[str, Any]) -> list[str]:
+    """The folders besides the theme that pages are rendered from: THEME_TEMPLATES_OVERRIDES
+    and the catalogs' folder (I18N_TRANSLATIONS_PATH; its default is in the theme)."""
+    folders = [f for f in settings.get("THEME_TEMPLATES_OVERRIDES") or [] if isinstance(f, str)]
+    translations = settings.get("I18N_TRANSLATIONS_PATH")
+    return [*folders, translations] if isinstance(translations, str) and translations else folders
 
 
 def _content_stamps(content: list[tuple[str, str]]) -> dict[str, tuple[int, int, int, int]]:

@@ -1,0 +1,109 @@
+"""fastbuild: what an incremental build (`make serve`'s) counts as a change besides content.
+
+Each change here left every page as the last build wrote it (probe 22, findings 2 to 4): a
+function in the settings file (a Jinja filter) edited, a library upgraded under the site, a
+template in a THEME_TEMPLATES_OVERRIDES folder edited. Each test makes the change between two
+real incremental builds and compares the output with a clean build's.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican.settings import read_settings
+
+import tasks
+from bench.corpus import write_corpus
+from plugins.fastbuild import signals as fastbuild_signals
+from tests.test_fastbuild import ROOT, arguments, assert_same_tree
+
+PELICAN = str(Path(sys.executable).parent / "pelican")
+INCREMENTAL = {"FASTBUILD_INCREMENTAL": True, "FASTBUILD_MIN_FILES": 1}
+POST = "posts/post-00001/index.html"
+
+
+def build(conf: Path, content: Path, output: Path, cache: Path, env=None, **settings) -> None:
+    """A real `pelican` run of ``content`` with the settings file ``conf``."""
+    args = arguments(content, output, cache, **settings)
+    args[args.index("pelicanconf.py")] = str(conf)
+    result = subprocess.run(
+        [PELICAN, *args],
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "300", **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def settings_file(folder: Path, text: str = "") -> Path:
+    """A settings file of the site's own in ``folder``: the project's, and ``text``."""
+    conf = folder / "conf.py"
+    conf.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nsys.path.insert(0, {str(folder)!r})\n"
+        f"from pelicanconf import *\nPLUGIN_PATHS = [{str(ROOT)!r}]\n{text}",
+        encoding="utf-8",
+    )
+    return conf
+
+
+def page(output: Path, name: str = POST) -> BeautifulSoup:
+    return BeautifulSoup((output / name).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    write_corpus(content, posts=4, photos=0, seed=22)
+    return content
+
+
+def test_an_override_template_edited_renders_the_pages_again(corpus: Path, tmp_path: Path):
+    overrides = tmp_path / "overrides"
+    (overrides / "partials").mkdir(parents=True)
+    card = overrides / "partials/author_card.html"
+    shutil.copy(ROOT / "theme/templates/partials/author_card.html", card)
+    conf = settings_file(tmp_path, f"THEME_TEMPLATES_OVERRIDES = [{str(overrides)!r}]\n")
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    build(conf, corpus, output, cache, **INCREMENTAL)
+    assert page(output).select(".author-card")
+    assert not page(output).select("p.ov-probe")
+
+    card.write_text('<p class="ov-probe">Override</p>\n' + card.read_text(encoding="utf-8"))
+    build(conf, corpus, output, cache, **INCREMENTAL)
+    assert page(output).select("p.ov-probe")
+    clean = tmp_path / "clean"
+    build(conf, corpus, clean, tmp_path / "clean-cache")
+    assert_same_tree(output, clean)
+
+
+def test_the_inputs_include_the_override_and_catalog_folders(tmp_path: Path):
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "THEME_TEMPLATES_OVERRIDES": [str(tmp_path / "overrides")],
+            "I18N_TRANSLATIONS_PATH": str(tmp_path / "translations"),
+        },
+    )
+    files = fastbuild_signals._input_files(settings, [])
+    assert str(tmp_path / "overrides") in files
+    assert str(tmp_path / "translations") in files
+
+
+def test_serve_watches_the_override_and_catalog_folders(tmp_path: Path):
+    for name in ("overrides", "translations"):
+        (tmp_path / name).mkdir()
+    conf = settings_file(
+        tmp_path,
+        f"THEME_TEMPLATES_OVERRIDES = [{str(tmp_path / 'overrides')!r}, 'theme/templates']\n"
+        f"I18N_TRANSLATIONS_PATH = {str(tmp_path / 'translations')!r}\n",
+    )
+    # theme/ is watched already; a folder that is not there is left out
+    assert tasks._template_folders(conf) == [tmp_path / "overrides", tmp_path / "translations"]
+    assert tasks._template_folders(ROOT / "pelicanconf.py") == []
+    assert tasks._template_folders(tmp_path / "missing.py") == []
