@@ -18,6 +18,7 @@ from pelican.settings import read_settings
 
 import tasks
 from bench.corpus import write_corpus
+from plugins.fastbuild import digest
 from plugins.fastbuild import signals as fastbuild_signals
 from tests.test_fastbuild import ROOT, arguments, assert_same_tree
 
@@ -61,6 +62,69 @@ def corpus(tmp_path: Path) -> Path:
     content = tmp_path / "content"
     write_corpus(content, posts=4, photos=0, seed=22)
     return content
+
+
+# A library the site's Markdown goes through, installed as pip installs one: its package and
+# its metadata folder (name and version) in a site-packages folder
+LIBRARY = """
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+
+class Stamp(Preprocessor):
+    def run(self, lines):
+        return [line.replace("Tessellate", "Tessellate {version}") for line in lines]
+
+
+class StampExtension(Extension):
+    def extendMarkdown(self, md):
+        md.preprocessors.register(Stamp(md), "tessellate_stamp", 5)
+
+
+def makeExtension(**kwargs):
+    return StampExtension(**kwargs)
+"""
+
+
+# the settings of a site whose Markdown goes through the extension ``name`` too
+STAMPED = (
+    'MARKDOWN = {{**MARKDOWN, "extension_configs": '
+    '{{**MARKDOWN["extension_configs"], "{name}": {{}}}}}}\n'
+)
+
+
+def install(site_packages: Path, version: str) -> None:
+    """Install (or upgrade to) ``version`` of the tessellate-stamp library."""
+    for old in site_packages.glob("tessellate_stamp-*.dist-info"):
+        shutil.rmtree(old)
+    package = site_packages / "tessellate_stamp"
+    package.mkdir(parents=True, exist_ok=True)
+    (package / "__init__.py").write_text(LIBRARY.format(version=version), encoding="utf-8")
+    info = site_packages / f"tessellate_stamp-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: tessellate-stamp\nVersion: {version}\n", encoding="utf-8"
+    )
+
+
+def test_a_library_upgraded_renders_the_posts_again(corpus: Path, tmp_path: Path):
+    """Pelican's reader cache and the kept pages held what the old version made of a post."""
+    site_packages = tmp_path / "lib" / "site-packages"
+    install(site_packages, "1.0")
+    conf = settings_file(tmp_path, STAMPED.format(name="tessellate_stamp"))
+    env = {"PYTHONPATH": str(site_packages)}
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    build(conf, corpus, output, cache, env=env, **INCREMENTAL)
+    text = page(output).select_one("main").get_text()
+    assert "Tessellate 1.0" in text
+
+    install(site_packages, "2.0")
+    build(conf, corpus, output, cache, env=env, **INCREMENTAL)
+    text = page(output).select_one("main").get_text()
+    assert "Tessellate 2.0" in text and "Tessellate 1.0" not in text
+    clean = tmp_path / "clean"
+    build(conf, corpus, clean, tmp_path / "clean-cache", env=env)
+    assert_same_tree(output, clean)
 
 
 def test_an_override_template_edited_renders_the_pages_again(corpus: Path, tmp_path: Path):
@@ -107,3 +171,12 @@ def test_serve_watches_the_override_and_catalog_folders(tmp_path: Path):
     assert tasks._template_folders(conf) == [tmp_path / "overrides", tmp_path / "translations"]
     assert tasks._template_folders(ROOT / "pelicanconf.py") == []
     assert tasks._template_folders(tmp_path / "missing.py") == []
+
+
+def test_installed_names_each_distribution_and_version(tmp_path: Path, monkeypatch):
+    before = digest.installed()
+    assert sys.version in before
+    assert any(name.lower().startswith("pygments-") for name in before)
+    (tmp_path / "tessellate_stamp-1.0.dist-info").mkdir()
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert "tessellate_stamp-1.0.dist-info" in digest.installed()

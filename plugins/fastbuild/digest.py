@@ -6,6 +6,7 @@ import hashlib
 import io
 import os
 import pickle
+import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -103,3 +104,24 @@ def digest(value: Any) -> str:
     except (pickle.PicklingError, TypeError, AttributeError, ValueError):
         return hashlib.sha256(repr(value).encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return hashlib.sha256(buffer.getbuffer()).hexdigest()[:32]
+
+
+def installed() -> tuple[str, ...]:
+    """What Python and the installed distributions a build runs on are: Python's version and
+    the name of every distribution's metadata folder on ``sys.path`` (``Markdown-3.8.dist-info``
+    holds its name and version, as the packaging spec sets them), folder by folder in the
+    order Python looks in them (the first copy of a package is the one imported).
+
+    A new Pygments, Markdown, Jinja2 or Babel renders an unchanged file otherwise, so an
+    incremental build compares it too. The folders' names, not ``importlib.metadata``'s
+    versions: the same facts in a third of a millisecond, where reading every distribution's
+    METADATA takes some 50 ms of each rebuild.
+    """
+    found = [sys.version]
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or os.curdir)
+        except OSError:  # not a folder (a zip), or gone
+            continue
+        found += sorted(n for n in names if n.endswith((".dist-info", ".egg-info")))
+    return tuple(found)

@@ -140,6 +140,7 @@ def _start_incremental(pelican) -> None:
     inputs = digest.digest(
         (
             pelican_version,
+            digest.installed(),  # a new Pygments or Markdown renders an unchanged file anew
             digest.files_digest(_input_files(settings, content)),
             digest.stable(settings, _settings_refer),
         )
