@@ -64,6 +64,43 @@ def corpus(tmp_path: Path) -> Path:
     return content
 
 
+SHOUT = "def shout(text):\n    return str(text).upper(){}\n"
+
+
+@pytest.mark.parametrize("where", ["the settings file", "a module it imports"])
+def test_a_function_edited_in_the_settings_renders_the_pages_again(
+    corpus: Path, tmp_path: Path, where: str
+):
+    """The Jinja filter's code changed; its name, all the settings' digest saw, did not."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    base = theme / "templates/base.html"
+    base.write_text(
+        base.read_text().replace("{{ SITENAME }}</title>", "{{ SITENAME|shout }}</title>")
+    )
+    if where == "the settings file":
+        code = conf = settings_file(
+            tmp_path, SHOUT.format("") + 'JINJA_FILTERS = {"shout": shout}\n'
+        )
+    else:
+        code = tmp_path / "site_filters.py"
+        code.write_text(SHOUT.format(""), encoding="utf-8")
+        conf = settings_file(
+            tmp_path, 'from site_filters import shout\nJINJA_FILTERS = {"shout": shout}\n'
+        )
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    settings = {**INCREMENTAL, "THEME": str(theme)}
+    build(conf, corpus, output, cache, **settings)
+    assert page(output).title.string.endswith("THE TESSELLATE BLOG")
+
+    code.write_text(code.read_text().replace(".upper()", '.upper() + " (BETA)"'))
+    build(conf, corpus, output, cache, **settings)
+    assert page(output).title.string.endswith("THE TESSELLATE BLOG (BETA)")
+    clean = tmp_path / "clean"
+    build(conf, corpus, clean, tmp_path / "clean-cache", THEME=str(theme))
+    assert_same_tree(output, clean)
+
+
 # A library the site's Markdown goes through, installed as pip installs one: its package and
 # its metadata folder (name and version) in a site-packages folder
 LIBRARY = """
@@ -127,6 +164,23 @@ def test_a_library_upgraded_renders_the_posts_again(corpus: Path, tmp_path: Path
     assert_same_tree(output, clean)
 
 
+def test_a_markdown_extension_of_the_sites_own_edited_reads_the_posts_again(
+    corpus: Path, tmp_path: Path
+):
+    """Named in MARKDOWN by its module, it is imported only once the posts are read."""
+    extension = tmp_path / "site_stamp.py"
+    extension.write_text(LIBRARY.format(version="draft"), encoding="utf-8")
+    conf = settings_file(tmp_path, STAMPED.format(name="site_stamp"))
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    build(conf, corpus, output, cache, **INCREMENTAL)
+    assert "Tessellate draft" in page(output).select_one("main").get_text()
+
+    extension.write_text(LIBRARY.format(version="final"), encoding="utf-8")
+    build(conf, corpus, output, cache, **INCREMENTAL)
+    text = page(output).select_one("main").get_text()
+    assert "Tessellate final" in text and "Tessellate draft" not in text
+
+
 def test_an_override_template_edited_renders_the_pages_again(corpus: Path, tmp_path: Path):
     overrides = tmp_path / "overrides"
     (overrides / "partials").mkdir(parents=True)
@@ -180,3 +234,16 @@ def test_installed_names_each_distribution_and_version(tmp_path: Path, monkeypat
     (tmp_path / "tessellate_stamp-1.0.dist-info").mkdir()
     monkeypatch.syspath_prepend(str(tmp_path))
     assert "tessellate_stamp-1.0.dist-info" in digest.installed()
+
+
+def test_own_code_is_the_sites_modules_not_the_libraries(tmp_path: Path, monkeypatch):
+    (tmp_path / "site_helpers_22b.py").write_text("X = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    __import__("site_helpers_22b")
+    try:
+        found = digest.own_code(skip=[str(ROOT / "plugins")])
+    finally:
+        del sys.modules["site_helpers_22b"]
+    assert str(tmp_path / "site_helpers_22b.py") in found
+    assert not [f for f in found if f.startswith(str(ROOT / "plugins"))]
+    assert not [f for f in found if "site-packages" in f or f.startswith(sys.base_prefix)]

@@ -3,10 +3,13 @@
 import dataclasses
 import datetime
 import hashlib
+import importlib.util
 import io
 import os
 import pickle
+import site
 import sys
+import sysconfig
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -125,3 +128,52 @@ def installed() -> tuple[str, ...]:
             continue
         found += sorted(n for n in names if n.endswith((".dist-info", ".egg-info")))
     return tuple(found)
+
+
+def _library_roots() -> tuple[str, ...]:
+    """The folders of the standard library and of installed packages (also those a ``.pth``
+    file adds to ``sys.path``)."""
+    paths = sysconfig.get_paths()
+    roots = {paths.get(name) for name in ("stdlib", "platstdlib", "purelib", "platlib")}
+    roots.update(site.getsitepackages(), [site.getusersitepackages()])
+    roots.update(p for p in sys.path if os.path.basename(p) in ("site-packages", "dist-packages"))
+    found = set()
+    for root in roots:
+        if root:
+            found.update({os.path.join(root, ""), os.path.join(os.path.realpath(root), "")})
+    return tuple(sorted(found))
+
+
+def _module_file(name: str) -> str | None:
+    """The file a module name would be imported from, without importing it (its parent
+    packages are); None for a name that is not found (the build says so when it imports it)."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except Exception:  # a parent that does not import, a name that is not one
+        return None
+    return getattr(spec, "origin", None)
+
+
+def own_code(skip: Iterable[str] = (), names: Iterable[str] = ()) -> list[str]:
+    """The source files of the Python modules loaded now, and of the modules ``names`` (to be
+    imported later in the build), that are the site's own: not the standard library's, not an
+    installed package's (``installed`` covers those), not under ``skip`` (folders digested
+    apart: the plugins').
+
+    That is the settings file (Pelican loads it as a module), what it imports, and so the code
+    of every function a setting holds (a ``JINJA_FILTERS`` filter), which the settings' digest
+    names but cannot look into; with ``names``, a Markdown extension of the site's own named
+    in the settings.
+    """
+    libraries = _library_roots()
+    skipped = tuple(os.path.join(os.path.abspath(s), "") for s in skip)
+    files = set()
+    paths = [getattr(module, "__file__", None) for module in list(sys.modules.values())]
+    for path in [*paths, *(_module_file(name) for name in names)]:
+        if not isinstance(path, str) or not path.endswith(".py") or path.startswith(libraries):
+            continue
+        path = os.path.abspath(path)
+        if path.startswith(skipped) or os.path.realpath(path).startswith(libraries):
+            continue
+        files.add(path)
+    return sorted(files)

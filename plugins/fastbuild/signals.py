@@ -59,7 +59,8 @@ def _manifest_path(settings: dict[str, Any]) -> str:
 
 
 def _settings_refer(value):
-    """Settings may hold functions and modules: name them (their code is digested apart)."""
+    """Settings may hold functions and modules: name them (their code is digested apart:
+    the files of the site's own, ``digest.own_code``; the libraries', ``digest.installed``)."""
     if callable(value) or type(value).__name__ == "module":
         name = getattr(value, "__qualname__", type(value).__name__)
         return f"{getattr(value, '__module__', '')}.{name}"
@@ -119,6 +120,16 @@ def _template_folders(settings: dict[str, Any]) -> list[str]:
     return [*folders, translations] if isinstance(translations, str) and translations else folders
 
 
+def _markdown_extensions(settings: dict[str, Any]) -> list[str]:
+    """The Markdown extensions the settings name by module (imported when posts are read)."""
+    markdown = settings.get("MARKDOWN")
+    if not isinstance(markdown, dict):
+        return []
+    configs = markdown.get("extension_configs")
+    names = [*(configs if isinstance(configs, dict) else ()), *(markdown.get("extensions") or ())]
+    return sorted({n.partition(":")[0] for n in names if isinstance(n, str)})
+
+
 def _content_stamps(content: list[tuple[str, str]]) -> dict[str, tuple[int, int, int, int]]:
     """Every content file's stamp (``manifest.stamp``; ``content``: ``_content_files``)."""
     stamps = {}
@@ -137,11 +148,13 @@ def _start_incremental(pelican) -> None:
     # reuses (blogcore's {% memo %}) reads nothing the second time, so render each one afresh
     settings["BLOGCORE_TEMPLATE_MEMO"] = False
     content = _content_files(settings)  # walked once: the inputs' digest and the stamps
+    # the settings file and the site's own modules: a function a setting names is code there
+    code = digest.own_code(_plugin_files(settings), _markdown_extensions(settings))
     inputs = digest.digest(
         (
             pelican_version,
             digest.installed(),  # a new Pygments or Markdown renders an unchanged file anew
-            digest.files_digest(_input_files(settings, content)),
+            digest.files_digest([*_input_files(settings, content), *code]),
             digest.stable(settings, _settings_refer),
         )
     )
