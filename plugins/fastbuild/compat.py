@@ -67,15 +67,26 @@ def read_for_cache(reader: Any, path: str) -> tuple[str, dict]:
     return content, _filter_discardable_metadata(metadata)
 
 
-def prefill_reader_cache(readers: Any, path: str, data: tuple[str, dict]) -> None:
-    """Hand Pelican's reader cache a file read elsewhere, as its own ``read_file`` would store it.
+def reader_stamp(readers: Any, path: str) -> Any:
+    """The stamp Pelican's reader cache keeps a file's entry under (its modification time, or
+    its digest with ``CHECK_MODIFIED_METHOD``), as the file is now.
+
+    Relies on ``FileStampDataCacher._get_file_stamp`` (Pelican 3.4 to 4.12).
+    """
+    return readers._get_file_stamp(path)
+
+
+def prefill_reader_cache(readers: Any, path: str, data: tuple[str, dict], stamp: Any) -> None:
+    """Hand Pelican's reader cache a file read elsewhere, as its own ``read_file`` would store
+    it, under the stamp the file had before it was read (``reader_stamp``): a file saved while
+    it was read no longer matches it, and Pelican reads it again.
 
     Relies on Pelican's ``FileStampDataCacher`` (3.4 to 4.12): entries live in ``_cache``
     as ``(_get_file_stamp(path), (content, metadata))`` and ``get_cached_data`` returns them
     while the stamp holds, whatever ``CACHE_CONTENT`` says (the public ``cache_data`` stores
     nothing when it is off). docs/upstream/reader-preload.md proposes a public way.
     """
-    readers._cache[path] = (readers._get_file_stamp(path), data)
+    readers._cache[path] = (stamp, data)
 
 
 def keep_output_folder(pelican_object: Any) -> None:

@@ -294,9 +294,12 @@ def _preread(generator, paths_key: str, excludes_key: str, *others: str) -> None
     def read(path: str):
         return compat.read_for_cache(readers.readers[file_suffix(path)], path)
 
+    # each file's stamp before it is read: a save while the workers read (seconds on a large
+    # site) would otherwise store the old text under the new stamp, shown until the next edit
+    stamps = {path: compat.reader_stamp(readers, path) for path in todo}
     for path, data in parallel.map_clean(read, todo, workers):
-        # the same entry Pelican's own read_file would store after reading the file itself
-        compat.prefill_reader_cache(readers, path, data)
+        # the entry Pelican's own read_file would store after reading the file itself
+        compat.prefill_reader_cache(readers, path, data, stamps[path])
 
 
 def on_article_generator_init(generator) -> None:
