@@ -85,8 +85,8 @@ def _mentions(path: Path, signal: str) -> bool:
 @pytest.mark.parametrize("signal", ["all_generators_finalized", "finalized"])
 def test_no_plugin_listens_to_a_signal_the_engine_splits(signal):
     """The engine splits all_generators_finalized into sources_known and content_final, and
-    finalized into output_written, output_final and verdict, in that order; a plugin's own
-    receiver would run wherever its plugin stands in PLUGINS."""
+    finalized into output_written, output_complete, output_final and verdict, in that order; a
+    plugin's own receiver would run wherever its plugin stands in PLUGINS."""
     found = [
         path.relative_to(ROOT).as_posix()
         for path in sorted((ROOT / "plugins").rglob("*.py"))

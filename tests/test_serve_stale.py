@@ -1,15 +1,34 @@
-"""`make serve` shows what a clean build shows: a post saved while a rebuild reads it ahead
-(in parallel) is read again, never kept with its old text under the new file's stamp."""
+"""`make serve` shows what a clean build shows, after any edit and any stopped rebuild.
+
+Serve builds are incremental: the output folder is kept, a file read before is taken from
+Pelican's reader cache, and what the last build wrote but this one did not is removed. Four
+ways round that left the served site wrong for good, without a word:
+
+- a post saved while a rebuild read it ahead (in parallel) kept its old text, even across
+  restarts: the old text was cached under the new file's stamp;
+- a rebuild that stopped (a template error, Ctrl-C) left no record of what the folder held,
+  so the pages of posts drafted or deleted meanwhile stayed published;
+- redirect pages, Pelican's static copies and the images' renditions are written outside
+  Pelican's writer: a Redirect_from taken out, an image or a team member's photo deleted,
+  stayed served.
+
+The tests drive the builds `invoke serve` runs (tests/test_serve_rebuilds.Session: the warm
+builder, the project's settings with serve's overrides) over a copy of the fixture site.
+"""
 
 import os
+import shutil
 from pathlib import Path
 
 from pelican.readers import Readers
 from pelican.settings import read_settings
+from PIL import Image
 
+from plugins.fastbuild import manifest
 from plugins.fastbuild import signals as fastbuild_signals
 from plugins.fastbuild.settings import configure
 from tests.conftest import ROOT
+from tests.test_serve_rebuilds import Session
 
 # --- 1. a post saved while it is read ahead -------------------------------------------------
 
@@ -65,3 +84,211 @@ def test_a_post_saved_while_it_is_read_ahead_is_read_again(tmp_path: Path):
     # the text it had before the save under the stamp it has after
     kept = readers.get_cached_data(str(saved))
     assert kept is None or "VERSION-TWO" in kept[0], kept
+
+
+# --- 2. a rebuild that stops ---------------------------------------------------------------
+
+INTERRUPT = """
+import os
+import signal
+from pathlib import Path
+
+from pelican import signals
+
+FLAG = Path({flag!r})
+
+
+def stop(generator, writer):
+    if FLAG.exists():  # the writer presses Ctrl-C while the pages are written
+        # as at a terminal (a test run in the background inherits SIGINT ignored)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        os.kill(os.getpid(), signal.SIGINT)
+
+
+def register():
+    signals.article_writer_finalized.connect(stop)
+"""
+
+
+def _session(tmp_path: Path) -> Session:
+    """A serve session with a theme of its own and a plugin that can press Ctrl-C."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    flag = tmp_path / "interrupt-now"
+    (tmp_path / "interrupt.py").write_text(INTERRUPT.format(flag=str(flag)), encoding="utf-8")
+    extra = (
+        f"THEME = {str(theme)!r}\nPLUGIN_PATHS = [{str(ROOT)!r}, {str(tmp_path)!r}]\n"
+        'PLUGINS = ["interrupt", *PLUGINS]\n'
+    )
+    return Session(tmp_path, extra)
+
+
+def _stop_the_build(tmp_path: Path, how: str) -> None:
+    if how == "a template error":
+        tag = tmp_path / "theme" / "templates" / "tag.html"
+        tag.write_text(tag.read_text(encoding="utf-8") + "{% if %}\n", encoding="utf-8")
+    else:
+        (tmp_path / "interrupt-now").touch()
+
+
+def _let_it_finish(tmp_path: Path, how: str) -> None:
+    if how == "a template error":
+        tag = tmp_path / "theme" / "templates" / "tag.html"
+        tag.write_text(tag.read_text(encoding="utf-8").replace("{% if %}\n", ""), "utf-8")
+    else:
+        (tmp_path / "interrupt-now").unlink()
+
+
+NEW_POST = (
+    "Title: A short-lived post\nDate: 2025-07-01\nAuthor: Ada Byrne\nSlug: short-lived\n\nHi.\n"
+)
+
+
+def _check_stopped_rebuilds(tmp_path: Path, how: str) -> None:
+    session = _session(tmp_path)
+    try:
+        session.build()
+        out = session.output
+        assert (out / "posts/garden-party/index.html").is_file()
+        assert (out / "posts/first-light/index.html").is_file()
+        _stop_the_build(tmp_path, how)
+        # meanwhile: a post drafted, a post deleted, a post written (by the stopped build too)
+        session.edit("posts/garden-party.md", "Slug: garden-party\n", "Status: draft\n")
+        (session.content / "posts/first-light.md").unlink()
+        (session.content / "posts/short-lived.md").write_text(NEW_POST, encoding="utf-8")
+        stopped = 1 if how == "a template error" else 0  # Pelican exits 0 on Ctrl-C
+        assert session.builder.build(session.args, problems=session.report) == stopped
+        assert (out / "posts/short-lived/index.html").is_file()  # written before it stopped
+        (session.content / "posts/short-lived.md").unlink()
+        assert session.builder.build(session.args, problems=session.report) == stopped  # again
+        _let_it_finish(tmp_path, how)
+        session.build()
+        for gone in ("garden-party", "first-light", "short-lived"):
+            assert not (out / f"posts/{gone}/index.html").exists(), gone
+            assert f"/posts/{gone}/" not in (out / "sitemap.xml").read_text(encoding="utf-8")
+        assert (out / "posts/ranges/index.html").is_file()  # the rest is still there
+    finally:
+        session.close()
+
+
+def test_posts_drafted_or_deleted_during_a_stopped_rebuild_go_when_it_builds(tmp_path: Path):
+    _check_stopped_rebuilds(tmp_path, "a template error")
+
+
+def test_posts_drafted_or_deleted_during_a_rebuild_stopped_by_ctrl_c_go_too(tmp_path: Path):
+    _check_stopped_rebuilds(tmp_path, "Ctrl-C")
+
+
+# --- 3. and 4. files written outside Pelican's writer --------------------------------------
+
+
+def test_a_redirect_taken_out_is_no_longer_served_and_the_move_is_said_again(tmp_path: Path):
+    session = Session(tmp_path)
+    try:
+        session.build()
+        session.edit("posts/ranges.md", "Slug: ranges\n", "Slug: ranges-2026\n")
+        shown, _ = session.build()
+        assert any("'Redirect_from: /posts/ranges/'" in line for line in shown), shown
+        redirect = "Redirect_from: /posts/ranges/, /bookings/\n"
+        session.edit("posts/ranges.md", "Slug: ranges-2026\n", "Slug: ranges-2026\n" + redirect)
+        shown, _ = session.build()
+        assert not any("Redirect_from" in line for line in shown), shown
+        old, other = session.output / "posts/ranges/index.html", session.output / "bookings"
+        assert old.is_file() and (other / "index.html").is_file()
+        session.edit("posts/ranges.md", redirect, "")
+        shown, _ = session.build()
+        assert not old.exists() and not other.exists()  # its folder went with it
+        # the published site would answer 404 there: the move is said again
+        assert any("'Redirect_from: /posts/ranges/'" in line for line in shown), shown
+    finally:
+        session.close()
+
+
+def _photo(path: Path, colour: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (400, 400), colour).save(path, "JPEG")
+
+
+def _renditions(output: Path, name: str) -> list[str]:
+    return sorted(p.name for p in (output / "renditions").rglob(f"*{name}*"))
+
+
+def test_deleted_or_replaced_images_are_no_longer_served(tmp_path: Path):
+    session = Session(tmp_path)
+    try:
+        photos = session.content / "team" / "photos"
+        _photo(photos / "dana.jpg", "red")
+        _photo(photos / "bo.jpg", "blue")
+        dana = "Name: Dana Frost\nPhoto: team/photos/dana.jpg\n\nDana joined in spring.\n"
+        (session.content / "team/dana-frost.md").write_text(dana, encoding="utf-8")
+        session.edit("team/bo-lindqvist.md", "Linkedin: ", "Photo: team/photos/bo.jpg\nLinkedin: ")
+        session.build()
+        out = session.output
+        dana, bo = _renditions(out, "dana-frost"), _renditions(out, "bo-lindqvist")
+        assert dana and bo
+        assert (out / "images/lamp.svg").is_file()
+        session.build()  # nothing changed: nothing removed
+        assert _renditions(out, "dana-frost") == dana and _renditions(out, "bo-lindqvist") == bo
+        # a static image deleted; a photo replaced in place; a team member taken off the site
+        (session.content / "images/lamp.svg").unlink()
+        _photo(photos / "bo.jpg", "green")
+        (session.content / "team/dana-frost.md").unlink()
+        (photos / "dana.jpg").unlink()
+        session.build()
+        assert not (out / "images/lamp.svg").exists()
+        assert _renditions(out, "dana-frost") == []
+        now = _renditions(out, "bo-lindqvist")
+        assert now and not set(now) & set(bo)  # the new photo's renditions only
+    finally:
+        session.close()
+
+
+def test_a_file_a_plugin_writes_in_place_of_a_deleted_static_one_stays(tmp_path: Path):
+    """The site's own favicon deleted: blogcore writes the theme's in its place, unnamed."""
+    session = Session(tmp_path)
+    try:
+        session.build()
+        favicon = session.output / "favicon.svg"
+        ours = (session.content / "extra/favicon.svg").read_bytes()
+        assert favicon.read_bytes() == ours
+        (session.content / "extra/favicon.svg").unlink()
+        session.build()
+        assert favicon.read_bytes() == (ROOT / "theme/static/favicon.svg").read_bytes()
+    finally:
+        session.close()
+
+
+# --- the record of a build that has not finished (pure) -------------------------------------
+
+
+def test_an_unfinished_record_keeps_every_file_and_no_page_as_it_is():
+    previous = manifest.Manifest(
+        "old inputs",
+        {"post": manifest.Entry("k1", {"a.md": "d"}, ("posts/a/index.html",))},
+        {"a.md": (1, 2, 3, 4)},
+        {"images/x.png", "images/y.png"},
+        {"renditions/a-288.1.webp"},
+    )
+    current = manifest.Manifest(
+        "new inputs",
+        {
+            "post": manifest.Entry("k2", {}, ("posts/a/index.html", "posts/a/2/index.html")),
+            "new": manifest.Entry("k3", {}, ("posts/new/index.html",)),
+        },
+        {"a.md": (5, 6, 7, 8)},
+        set(),
+        {"bookings/index.html"},
+    )
+    record = manifest.unfinished(previous, current)
+    assert record.inputs == "new inputs"  # what the reader cache was filled with
+    assert record.stamps == previous.stamps  # a file replaced since the last good build
+    assert all(entry.key == "" for entry in record.entries.values())  # nothing is kept
+    assert manifest.outputs(record) == manifest.outputs(previous) | manifest.outputs(current)
+    # a finished build after it removes what it no longer writes, pages and other files alike
+    finished = manifest.Manifest("new inputs", {}, {}, {"images/x.png"})
+    finished.entries["post"] = manifest.Entry("k4", {}, ("posts/a/index.html",))
+    # pages and static copies first (before the plugins write theirs), then the rest
+    written = {"posts/a/2/index.html", "posts/new/index.html", "images/y.png"}
+    assert manifest.stale_written(record, finished) == written
+    named = {"renditions/a-288.1.webp", "bookings/index.html"}
+    assert manifest.stale(record, finished) == written | named

@@ -16,8 +16,8 @@ the old file deleted). A file deleted whose Title no other file has is gone.
 
 A published page that moved from an address it had when the session started is said in
 every build until it is fixed: its file writes it there again, or something else answers at
-the old address (the redirect page ``Redirect_from`` makes, another page); the file deleted
-ends it too. A move from an address the session itself made is said once.
+the old address (the redirect page ``Redirect_from`` makes, another page: said again if that
+goes); the file deleted ends it too. A move from an address the session itself made is said once.
 
 Pure: plain dicts in, plain dicts and strings out; ``record`` reads Pelican's generator lists
 and the galleries the galleries plugin puts in the context.
@@ -235,8 +235,12 @@ def follow(
     said = {move.old for move in moves}
     kept = {}
     for old_save_as, item in sorted(pending.items()):
-        if old_save_as in pages or answered(old_save_as):
-            continue  # back at its address, or a redirect page (Redirect_from) answers there
+        if old_save_as in pages:
+            continue  # back at its address
+        if answered(old_save_as):
+            # a redirect page (Redirect_from) answers there: said again if it goes
+            kept[old_save_as] = item
+            continue
         now = _now(pages, item["source"])
         if now is None:
             if os.path.exists(item["source"]):

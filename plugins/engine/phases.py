@@ -4,7 +4,7 @@ Each is a blinker signal in this engine's namespace (not blinker's global one), 
 plugin (or by the engine) and received by others; a plugin states which phase it needs, never
 where it stands in ``PLUGINS``.
 
-Pelican's ``all_generators_finalized`` is split in two, and its ``finalized`` in three, each
+Pelican's ``all_generators_finalized`` is split in two, and its ``finalized`` in four, each
 sent in order by the engine's one receiver of it (no plugin connects to either directly: a
 receiver's place among that signal's receivers would depend on the order of ``PLUGINS``):
 
@@ -29,6 +29,15 @@ receiver's place among that signal's receivers would depend on the order of ``PL
   output or changes it: images cleans every published original (and removes a raw camera
   file), redirects writes its pages and ``_redirects``, csp its ``_headers``, blogcore the
   favicon.
+- ``files_written(sender, settings=..., paths=...)``: sent by a plugin that writes files
+  into the output folder itself, not through Pelican's writer (redirects' pages and
+  ``_redirects``, images' renditions), by ``output_written`` at the latest, with their paths
+  relative to the output folder. Incremental builds (fastbuild, `make serve`) record them
+  with the pages: one the next build no longer sends is removed, as a deleted post's page is.
+- ``output_complete(pelican)``: every file of this build is written and named; for what
+  tidies the folder: fastbuild removes the files plugins named in the last incremental build
+  and not in this one (a redirect taken out, a photo deleted) and saves its record (pages and
+  static copies no longer written went before ``output_written``).
 - ``output_final(pelican)``: the output is complete; for what reads it: blogcore's check of
   links starting with "/" and its sitemap, search's Pagefind index.
 - ``verdict(pelican)``: every check has said what it found: blogcore fails a strict (publish)
@@ -67,6 +76,8 @@ posts_described = _namespace.signal("posts_described")
 posts_changed = _namespace.signal("posts_changed")
 content_pages_written = _namespace.signal("content_pages_written")
 output_written = _namespace.signal("output_written")
+files_written = _namespace.signal("files_written")
+output_complete = _namespace.signal("output_complete")
 output_final = _namespace.signal("output_final")
 verdict = _namespace.signal("verdict")
 
@@ -130,10 +141,11 @@ def _on_initialized(pelican: Any) -> None:
 
 
 def _on_finalized(pelican: Any) -> None:
-    """Pelican's finalized as the engine's three phases, in their order; then the build is
+    """Pelican's finalized as the engine's four phases, in their order; then the build is
     over, even when the verdict stops it (what it added to the process is taken away)."""
     try:
         output_written.send(pelican)
+        output_complete.send(pelican)
         output_final.send(pelican)
         verdict.send(pelican)
     finally:

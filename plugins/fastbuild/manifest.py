@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from plugins.engine import files
 
-VERSION = 2
+VERSION = 3
 
 
 @dataclass
@@ -26,6 +26,11 @@ class Manifest:
     entries: dict[str, Entry] = field(default_factory=dict)
     # content file -> (modification time, change time, size, inode), in nanoseconds
     stamps: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    # the files written into the output folder not by Pelican's writer, relative to it:
+    # Pelican's static copies, and the files plugins name (phases.files_written: redirect
+    # pages, renditions)
+    static: set[str] = field(default_factory=set)
+    files: set[str] = field(default_factory=set)
 
 
 def load(path: str) -> Manifest:
@@ -82,8 +87,48 @@ def replaced(before: dict[str, tuple], now: dict[str, tuple]) -> frozenset[str]:
     )
 
 
+def pages(manifest: Manifest) -> set[str]:
+    """The files its writer wrote (pages and feeds)."""
+    return {name for entry in manifest.entries.values() for name in entry.outputs}
+
+
+def outputs(manifest: Manifest) -> set[str]:
+    """Every file it knows of in the output folder: pages, feeds, static copies, others."""
+    return pages(manifest) | manifest.static | manifest.files
+
+
+def stale_written(previous: Manifest, current: Manifest) -> set[str]:
+    """Pages, feeds and static copies the last build wrote that this one does not (a post
+    deleted or renamed, an image deleted), known once Pelican's writer is done: removed
+    before the plugins write their own files (one that writes a file only where there is none,
+    blogcore's favicon, must not find a stale one)."""
+    return (pages(previous) | previous.static) - outputs(current)
+
+
 def stale(previous: Manifest, current: Manifest) -> set[str]:
-    """Files the last build wrote that this one did not (a post deleted or renamed)."""
-    before = {name for entry in previous.entries.values() for name in entry.outputs}
-    now = {name for entry in current.entries.values() for name in entry.outputs}
-    return before - now
+    """Files the last build wrote that this one did not, once every file is written (a post
+    deleted or renamed, a Redirect_from taken out, a photo deleted)."""
+    return outputs(previous) - outputs(current)
+
+
+def unfinished(previous: Manifest, current: Manifest) -> Manifest:
+    """The record to keep while a build runs, and after one that stopped: no page in it may
+    be kept as it is (a stopped build may have rewritten it), but every file the last good
+    build or this one wrote is still one the next finished build removes if it no longer
+    writes it (a post drafted or deleted while the theme was broken).
+
+    It keeps the last good build's stamps (a file replaced since then is read again) and
+    this build's inputs (what Pelican's reader cache holds now was read with them).
+    """
+    entries = {name: Entry("", {}, entry.outputs) for name, entry in previous.entries.items()}
+    for name, entry in current.entries.items():
+        before = entries.get(name)
+        joined = set(entry.outputs) | set(before.outputs if before else ())
+        entries[name] = Entry("", {}, tuple(sorted(joined)))
+    return Manifest(
+        current.inputs,
+        entries,
+        dict(previous.stamps),
+        previous.static | current.static,
+        previous.files | current.files,
+    )

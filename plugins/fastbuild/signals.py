@@ -4,6 +4,7 @@ import contextlib
 import logging
 import os
 import sys
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,13 +14,15 @@ from pelican.contents import Article, Page
 from pelican.generators import StaticGenerator
 from pelican.utils import file_suffix
 
-from plugins.engine import build, phases, settings_errors, side
+from plugins.engine import build, items, phases, settings_errors, side
 
 from . import compat, digest, manifest, members, parallel, writer
 from .settings import SettingsError, configure, worker_count
 
 # what Pelican's reader cache holds for a file it has not read (its read_file reads it then)
 _UNREAD = (None, None)
+# a file's time comes from a clock that may lag the build's by a tick (a few milliseconds)
+STARTED_MARGIN_NS = 50_000_000
 
 logger = logging.getLogger(__name__)
 
@@ -142,7 +145,6 @@ def _content_stamps(content: list[tuple[str, str]]) -> dict[str, tuple[int, int,
 def _start_incremental(pelican) -> None:
     """Keep output/ and Pelican's reader cache; load what the last build wrote."""
     settings = pelican.settings
-    compat.keep_output_folder(pelican)
     settings["LOAD_CONTENT_CACHE"] = settings["CACHE_CONTENT"] = True
     # a page's record lists the posts whose text it read while rendering; a fragment the theme
     # reuses (blogcore's {% memo %}) reads nothing the second time, so render each one afresh
@@ -173,7 +175,30 @@ def _start_incremental(pelican) -> None:
         for name in ("ArticlesGenerator-Readers", "PagesGenerator-Readers"):
             with contextlib.suppress(OSError):
                 os.remove(os.path.join(settings["CACHE_PATH"], name))
+    if state.previous.inputs:
+        compat.keep_output_folder(pelican)
+    elif settings.get("DELETE_OUTPUT_DIRECTORY"):
+        # no record of what the folder holds (its first incremental build, or a record lost):
+        # a page or photo left from before would be served for good; Pelican empties it
+        logger.info("fastbuild: no record of what the output folder holds: it is emptied")
+    else:
+        compat.keep_output_folder(pelican)
+    # a file written from here on is this build's, whoever wrote it (output_complete)
+    state.started = time.time_ns() - STARTED_MARGIN_NS
     build.current(settings).state(__package__).incremental = state
+    # until this build saves its record, the one on disk says what may be in the folder: a
+    # build that stops (an error, Ctrl-C) leaves the next one what to remove
+    _save_unfinished(state)
+    build.current(settings).on_close(lambda: _save_unfinished(state))
+
+
+def _save_unfinished(state: writer.IncrementalState) -> None:
+    """Save the record of a build that has not finished (``manifest.unfinished``), unless it
+    has saved its own."""
+    if getattr(state, "saved", False):
+        return
+    with contextlib.suppress(OSError):  # then none is left: the next build empties the folder
+        manifest.save(state.manifest_path, manifest.unfinished(state.previous, state.current))
 
 
 def on_get_writer(pelican):
@@ -202,7 +227,8 @@ class FinishOutput:
         self.settings = settings
 
     def generate_output(self, output_writer) -> None:
-        """Render what the writer kept; remove pages of deleted posts; save the manifest."""
+        """Render what the writer kept; remove pages of deleted posts; note the static files
+        (the record is saved at ``output_complete``, once every other file is known)."""
         settings = self.settings
         if isinstance(output_writer, writer.ParallelWriter):
 
@@ -216,9 +242,17 @@ class FinishOutput:
         state = writer.incremental_state(settings)
         if state is None:
             return
-        build.current(settings).state(__package__).incremental = None
-        remove_stale(state.output_path, manifest.stale(state.previous, state.current))
-        manifest.save(state.manifest_path, state.current)
+        ours = build.current(settings).state(__package__)
+        ours.incremental, ours.finishing = None, state
+        # Pelican copies these after this generator (a StaticGenerator comes last); a {static}
+        # link to a file that is not there is listed too, and copied nowhere
+        for static in self.context.get("staticfiles") or []:
+            save_as = items.static_output(static)[0]
+            if save_as and os.path.isfile(static.source_path):
+                state.current.static.add(os.path.normpath(save_as))
+        # before the output_written phase: a redirect may take a deleted post's address, the
+        # theme's favicon the place of the site's own
+        remove_stale(state.output_path, manifest.stale_written(state.previous, state.current))
         logger.info(
             "fastbuild: %d page groups rendered, %d kept as they were",
             state.rendered,
@@ -226,9 +260,36 @@ class FinishOutput:
         )
 
 
-def remove_stale(output: str, names: Iterable[str]) -> None:
+def on_files_written(sender, settings: dict[str, Any], paths: Iterable[str]) -> None:
+    """Note the files a plugin wrote into the output folder itself (``phases.files_written``)."""
+    ours = build.current(settings).state(__package__)
+    state = getattr(ours, "incremental", None) or getattr(ours, "finishing", None)
+    if state is not None:
+        state.current.files.update(os.path.normpath(str(path)) for path in paths)
+
+
+def on_output_complete(pelican) -> None:
+    """Every file is written: remove what the last build wrote and this one did not (a
+    redirect taken out, a static file or photo deleted); save this build's record."""
+    ours = build.current(pelican.settings).state(__package__)
+    state = getattr(ours, "finishing", None)
+    if state is None:
+        return
+    ours.finishing = None
+    # a file this build wrote without naming it is kept (another plugin's at a path a plugin
+    # named in the last build)
+    stale = manifest.stale(state.previous, state.current)
+    remove_stale(state.output_path, stale, written_since=state.started)
+    manifest.save(state.manifest_path, state.current)
+    state.saved = True
+
+
+def remove_stale(output: str, names: Iterable[str], written_since: int | None = None) -> None:
     """Remove the files of the last build that this one did not write (a post deleted or
-    renamed), then each folder that leaves empty, up to the output folder itself."""
+    renamed), then each folder that leaves empty, up to the output folder itself.
+
+    ``written_since`` (nanoseconds): a file modified since then is left alone.
+    """
     root = os.path.abspath(output)
     emptied = set()
     for name in names:
@@ -236,6 +297,8 @@ def remove_stale(output: str, names: Iterable[str]) -> None:
         if not path.startswith(root + os.sep):
             continue  # a record naming a file outside the output folder: not ours to remove
         try:
+            if written_since is not None and os.stat(path).st_mtime_ns >= written_since:
+                continue
             os.remove(path)
         except OSError:
             continue
@@ -420,6 +483,8 @@ def register() -> None:
             (signals.page_generator_init, on_page_generator_init),
             (signals.article_generator_pretaxonomy, on_article_generator_pretaxonomy),
             (phases.content_final, on_content_final),
+            (phases.files_written, on_files_written),
+            (phases.output_complete, on_output_complete),
             (signals.get_writer, on_get_writer),
             (signals.get_generators, on_get_generators),
             (signals.content_object_init, on_content_object_init),

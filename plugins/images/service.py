@@ -151,6 +151,9 @@ class ImageBuild:
         # every source a picture was asked of (covers, team, galleries), by its real path:
         # the build uses these files though no generator copies them (blogcore's unpublished)
         self.sources: set[str] = set()
+        # the renditions this build put in output/ (relative to it): an incremental build
+        # removes an earlier build's that are not among them (phases.files_written)
+        self.published: set[str] = set()
 
     def report(self, source: str | os.PathLike, line: str) -> None:
         """Log an error about one source file once per build, whichever step meets it first
@@ -262,6 +265,7 @@ class ImageBuild:
         fingerprint = hashlib.sha256(f"{digest}|{key}".encode()).hexdigest()[:10]
         path = f"{self.output_dir}/{name}-{width}.{fingerprint}.{ext}"
         target = self.output_path / path
+        self.published.add(path)
         try:  # a copy published from a cache file that was not whole (a kept output): again
             published = target.stat().st_size == cached.stat().st_size
         except FileNotFoundError:
@@ -302,6 +306,12 @@ def for_build(context: dict[str, Any]) -> ImageBuild:
     if build is None:
         build = context[CONTEXT_KEY] = ImageBuild(context)
     return build
+
+
+def published(context: Mapping[str, Any]) -> set[str]:
+    """The renditions the build of this generator context has put in output/ so far."""
+    build = context.get(CONTEXT_KEY)
+    return set(build.published) if build is not None else set()
 
 
 def finish(context: Mapping[str, Any]) -> ImageBuild | None:

@@ -184,11 +184,13 @@ def on_content_final(generators) -> None:
     """Every generator has built its context: no more image requests, stop the workers."""
     if not generators:
         return
+    this = build.current(generators[0].settings)
+    # the context whose renditions on_finalized names (every generator shares this dict)
+    this.state(__package__).context = generators[0].context
     work = service.finish(generators[0].context)
     if work is None:
         return
     # its temporary folder, if the cache could not be written: kept to the end of the build
-    this = build.current(generators[0].settings)
     this.state(__package__).overflow = work.overflow
     this.on_close(work.overflow.close)
     if work.rendered or work.reused or work.cleaned:
@@ -361,7 +363,12 @@ def on_finalized(pelican) -> None:
     settings = pelican.settings
     root = Path(settings["OUTPUT_PATH"])
     renditions = root / settings["IMAGES_OUTPUT_DIR"]  # made clean by the pipeline already
-    copies = getattr(build.current(settings).state(__package__), "copies", None)
+    ours = build.current(settings).state(__package__)
+    # an incremental build (make serve) removes the renditions of a photo deleted or replaced
+    context = getattr(ours, "context", None)
+    made = sorted(service.published(context)) if context is not None else []
+    phases.files_written.send(pelican, settings=settings, paths=made)
+    copies = getattr(ours, "copies", None)
     for copy in sorted(copies.failed) if copies else []:  # named already, with the disk
         Path(copy).unlink(missing_ok=True)
     found = _published_files(root, renditions)

@@ -348,7 +348,8 @@ def _say_unredirected(kept: list[paths.Wanted]) -> None:
         )
 
 
-def _write_page(root: Path, claim: paths.Wanted, template, context: dict, siteurl: str) -> None:
+def _write_page(root: Path, claim: paths.Wanted, template, context: dict, siteurl: str) -> bool:
+    """Write one redirect page; False (said in one line) when it cannot be."""
     output = claim.old.output
     target = root / output
     if target.exists() and (
@@ -366,7 +367,7 @@ def _write_page(root: Path, claim: paths.Wanted, template, context: dict, siteur
             if claim.line
             else f"remove it from {KEY}",
         )
-        return
+        return False
     item = claim.item
     html = template.render(
         {
@@ -389,6 +390,8 @@ def _write_page(root: Path, claim: paths.Wanted, template, context: dict, siteur
             claim.old.shown(),
             exc,
         )
+        return False
+    return True
 
 
 def on_finalized(pelican) -> None:
@@ -401,10 +404,14 @@ def on_finalized(pelican) -> None:
     root = Path(pelican.output_path)
     siteurl = settings.get("SITEURL", "")
     pages = [claim for claim in kept if claim.old.output is not None]
+    written = []
     if pages:
         template = state.env.get_template(TEMPLATE)
         for claim in pages:
-            _write_page(root, claim, template, state.context, siteurl)
+            if _write_page(root, claim, template, state.context, siteurl):
+                written.append(claim.old.output)
+    # an incremental build (make serve) removes a page no Redirect_from asks for any more
+    phases.files_written.send(pelican, settings=settings, paths=written)
     name = settings["REDIRECTS_FILE"]
     if not name:
         return
@@ -416,6 +423,7 @@ def on_finalized(pelican) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         with writing(target):  # a full disk: this file, not this line
             target.write_text(text, encoding="utf-8")
+        phases.files_written.send(pelican, settings=settings, paths=[name])
     elif target.is_file():  # only our rules of an earlier build (make serve), none now
         target.unlink()
 
