@@ -590,10 +590,14 @@ def test_manifest_round_trip_and_reuse(tmp_path: Path):
     (tmp_path / "out/a/index.html").write_text("a")
     entry = manifest.Entry("k1", {"posts/a.md": "d1"}, ("a/index.html",))
     path = str(tmp_path / "cache/manifest.pickle")
+    manifest.begin(path)
     manifest.save(path, manifest.Manifest("inputs", {"a/": entry}))
+    assert not manifest.under_way(path)  # saved: no build is under way
     loaded = manifest.load(path)
     assert loaded.entries["a/"] == entry and loaded.inputs == "inputs"
-    assert not os.path.exists(path)  # a build that dies leaves no manifest to trust
+    # a build that begins and is killed before it saves leaves the mark (serve: not trusted)
+    manifest.begin(path)
+    assert manifest.under_way(path) and manifest.load(path).inputs == "inputs"
     out = str(tmp_path / "out")
     assert manifest.reusable(entry, "k1", {"posts/a.md": "d1"}, out)
     assert not manifest.reusable(entry, "k2", {"posts/a.md": "d1"}, out)  # other inputs

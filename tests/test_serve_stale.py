@@ -99,10 +99,14 @@ FLAG = Path({flag!r})
 
 
 def stop(generator, writer):
-    if FLAG.exists():  # the writer presses Ctrl-C while the pages are written
-        # as at a terminal (a test run in the background inherits SIGINT ignored)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        os.kill(os.getpid(), signal.SIGINT)
+    if not FLAG.exists():
+        return
+    if FLAG.read_text() == "kill":  # killed (out of memory): no exit hook runs
+        os._exit(137)
+    # the writer presses Ctrl-C while the pages are written; as at a terminal (a test run in
+    # the background inherits SIGINT ignored)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    os.kill(os.getpid(), signal.SIGINT)
 
 
 def register():
@@ -128,7 +132,7 @@ def _stop_the_build(tmp_path: Path, how: str) -> None:
         tag = tmp_path / "theme" / "templates" / "tag.html"
         tag.write_text(tag.read_text(encoding="utf-8") + "{% if %}\n", encoding="utf-8")
     else:
-        (tmp_path / "interrupt-now").touch()
+        (tmp_path / "interrupt-now").write_text("kill" if how == "killed" else "")
 
 
 def _let_it_finish(tmp_path: Path, how: str) -> None:
@@ -156,7 +160,7 @@ def _check_stopped_rebuilds(tmp_path: Path, how: str) -> None:
         session.edit("posts/garden-party.md", "Slug: garden-party\n", "Status: draft\n")
         (session.content / "posts/first-light.md").unlink()
         (session.content / "posts/short-lived.md").write_text(NEW_POST, encoding="utf-8")
-        stopped = 1 if how == "a template error" else 0  # Pelican exits 0 on Ctrl-C
+        stopped = {"a template error": 1, "Ctrl-C": 0, "killed": 137}[how]  # Pelican: 0 on Ctrl-C
         assert session.builder.build(session.args, problems=session.report) == stopped
         assert (out / "posts/short-lived/index.html").is_file()  # written before it stopped
         (session.content / "posts/short-lived.md").unlink()
@@ -177,6 +181,11 @@ def test_posts_drafted_or_deleted_during_a_stopped_rebuild_go_when_it_builds(tmp
 
 def test_posts_drafted_or_deleted_during_a_rebuild_stopped_by_ctrl_c_go_too(tmp_path: Path):
     _check_stopped_rebuilds(tmp_path, "Ctrl-C")
+
+
+def test_posts_drafted_or_deleted_during_a_killed_rebuild_go_too(tmp_path: Path):
+    """Killed, the build says nothing of what it wrote: the next one empties the folder."""
+    _check_stopped_rebuilds(tmp_path, "killed")
 
 
 # --- 3. and 4. files written outside Pelican's writer --------------------------------------

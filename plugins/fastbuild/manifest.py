@@ -1,5 +1,6 @@
 """What the last incremental build wrote, and from which inputs (pure; no Pelican here)."""
 
+import contextlib
 import os
 import pickle
 from dataclasses import dataclass, field
@@ -34,24 +35,40 @@ class Manifest:
 
 
 def load(path: str) -> Manifest:
-    """The last build's manifest, removed from disk: a build that dies leaves none behind."""
+    """The record on disk: the last finished build's, or ``unfinished`` for a build that
+    stopped since. Unreadable or of another version: an empty one (no inputs)."""
     try:
         with open(path, "rb") as handle:
             data = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
         return Manifest()
-    finally:
-        if os.path.exists(path):
-            os.remove(path)
     if not isinstance(data, tuple) or len(data) != 2 or data[0] != VERSION:
         return Manifest()
     return data[1]
 
 
+def _marker(path: str) -> str:
+    return path + ".under-way"
+
+
+def begin(path: str) -> None:
+    """Mark a build under way: until it saves a record (its own, or ``unfinished`` if it
+    stops), the one on disk may not describe the output folder."""
+    files.write_atomically(_marker(path), "")
+
+
+def under_way(path: str) -> bool:
+    """Did a build begin after the record on disk was saved, and never save one (killed
+    before it could say what it wrote)?"""
+    return os.path.exists(_marker(path))
+
+
 def save(path: str, manifest: Manifest) -> None:
-    """Write the manifest atomically."""
+    """Write the manifest atomically; no build is under way any more."""
     with files.replacing(path) as handle:
         pickle.dump((VERSION, manifest), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    with contextlib.suppress(OSError):
+        os.remove(_marker(path))
 
 
 def reusable(entry: Entry | None, key: str, bodies: dict[str, str], output: str) -> bool:
@@ -112,10 +129,10 @@ def stale(previous: Manifest, current: Manifest) -> set[str]:
 
 
 def unfinished(previous: Manifest, current: Manifest) -> Manifest:
-    """The record to keep while a build runs, and after one that stopped: no page in it may
-    be kept as it is (a stopped build may have rewritten it), but every file the last good
-    build or this one wrote is still one the next finished build removes if it no longer
-    writes it (a post drafted or deleted while the theme was broken).
+    """The record of a build that stopped (an error, Ctrl-C): no page in it may be kept as it is
+    (the stopped build may have rewritten it), but every file the last good build or this one
+    wrote is still one the next finished build removes if it no longer writes it (a post
+    drafted or deleted while the theme was broken).
 
     It keeps the last good build's stamps (a file replaced since then is read again) and
     this build's inputs (what Pelican's reader cache holds now was read with them).

@@ -166,6 +166,10 @@ def _start_incremental(pelican) -> None:
         inputs,
         settings["FASTBUILD_PAGE_ONLY_ATTRIBUTES"],
     )
+    if manifest.under_way(state.manifest_path):
+        # a build since that record was killed (out of memory) before saying what it wrote
+        state.previous = manifest.Manifest()
+    known = bool(state.previous.inputs)  # a record of what the output folder holds
     # a file replaced by a copy keeping its modification time (cp -p, rsync -a) would be
     # taken from Pelican's reader cache unread: such files are read again (_forget_replaced)
     state.current.stamps = _content_stamps(content)
@@ -175,29 +179,34 @@ def _start_incremental(pelican) -> None:
         for name in ("ArticlesGenerator-Readers", "PagesGenerator-Readers"):
             with contextlib.suppress(OSError):
                 os.remove(os.path.join(settings["CACHE_PATH"], name))
-    if state.previous.inputs:
+    if known:
         compat.keep_output_folder(pelican)
     elif settings.get("DELETE_OUTPUT_DIRECTORY"):
-        # no record of what the folder holds (its first incremental build, or a record lost):
-        # a page or photo left from before would be served for good; Pelican empties it
+        # no record of what the folder holds (its first incremental build, a record lost, a
+        # build killed): a page or photo left from before would be served for good; Pelican
+        # empties it
         logger.info("fastbuild: no record of what the output folder holds: it is emptied")
     else:
         compat.keep_output_folder(pelican)
     # a file written from here on is this build's, whoever wrote it (output_complete)
     state.started = time.time_ns() - STARTED_MARGIN_NS
     build.current(settings).state(__package__).incremental = state
-    # until this build saves its record, the one on disk says what may be in the folder: a
-    # build that stops (an error, Ctrl-C) leaves the next one what to remove
-    _save_unfinished(state)
+    # the record on disk stays until this build saves its own: a build that stops (an error,
+    # Ctrl-C) saves it as unfinished with what it wrote; one killed leaves it marked
+    try:
+        manifest.begin(state.manifest_path)
+    except OSError:  # no mark: no record either, and the next build empties the folder
+        with contextlib.suppress(OSError):
+            os.remove(state.manifest_path)
     build.current(settings).on_close(lambda: _save_unfinished(state))
 
 
 def _save_unfinished(state: writer.IncrementalState) -> None:
-    """Save the record of a build that has not finished (``manifest.unfinished``), unless it
-    has saved its own."""
+    """Save the record of a build that stopped (``manifest.unfinished``), unless it saved its
+    own."""
     if getattr(state, "saved", False):
         return
-    with contextlib.suppress(OSError):  # then none is left: the next build empties the folder
+    with contextlib.suppress(OSError):  # then the mark stays: the next build empties the folder
         manifest.save(state.manifest_path, manifest.unfinished(state.previous, state.current))
 
 
