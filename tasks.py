@@ -1017,7 +1017,8 @@ def _one_line_title(typed: str) -> str:
     },
 )
 def new_post(c, title, author="", category="Company", content="content"):
-    """Write content/posts/<slug>.md with its front matter filled in, as a draft."""
+    """Write <slug>.md with its front matter filled in, as a draft, in the folder the build
+    reads posts from first (content/posts/ here)."""
     import pelicanconf
     from plugins.blogcore.placeholders import NEW_POST_TEXT
     from plugins.engine.slugs import slug as slug_of
@@ -1027,12 +1028,13 @@ def new_post(c, title, author="", category="Company", content="content"):
     if not slug:  # emoji or punctuation alone: no address can be made of it
         sys.exit(f"No address can be made of the title {title!r}: give it a word or a number.")
     author = _author(author, ROOT / content)
-    path = ROOT / content / "posts" / f"{slug}.md"
+    posts = _posts_folder(ROOT / content)
+    path = posts / f"{slug}.md"
     if path.exists():
         sys.exit(f"{_shown(path)} exists already; choose another title.")
-    if taken := _address_taken(ROOT / content, slug):
+    if taken := _address_taken(posts, slug):
         sys.exit(f"/posts/{slug}/ is {taken} already; choose another title.")
-    near = _category_near(ROOT / content, category)  # before this post is among them
+    near = _category_near(posts, category)  # before this post is among them
     now = _date_line(datetime.datetime.now(_site_zone(getattr(pelicanconf, "TIMEZONE", None))))
     path.parent.mkdir(parents=True, exist_ok=True)
     # no Tags: or Summary: line: left empty, each is a warning the writer has not caused yet
@@ -1072,13 +1074,23 @@ def _date_line(now: datetime.datetime) -> str:
     return now.strftime("%Y-%m-%d %H:%M")
 
 
-def _category_near(content: Path, category: str) -> str | None:
-    """The category of the site's posts a new one is probably a typo of (Compnay: Company);
-    None when the site has it, or none is near (a new category, meant)."""
+def _posts_folder(content: Path) -> Path:
+    """The folder a new post goes in: the first of ARTICLE_PATHS, as the build reads the
+    settings ("" is the content folder itself; Pelican's default when none is set)."""
+    from pelican.settings import read_settings
+
+    # PATH is the content folder's, which may not be there yet: Pelican refuses a missing one
+    settings = read_settings(str(DEV_CONF), override={"PATH": str(ROOT)})
+    return content / next(iter(settings.get("ARTICLE_PATHS") or [""]), "")
+
+
+def _category_near(posts: Path, category: str) -> str | None:
+    """The category of the posts in ``posts`` a new one is probably a typo of (Compnay:
+    Company); None when the site has it, or none is near (a new category, meant)."""
     import difflib
 
     used: set[str] = set()
-    for path in (content / "posts").rglob("*.md"):
+    for path in posts.rglob("*.md"):
         with contextlib.suppress(OSError, UnicodeDecodeError):
             used.update(_front_matter(path).get("category", [])[:1])
     folded = {name.casefold(): name for name in used if name}
@@ -1088,14 +1100,14 @@ def _category_near(content: Path, category: str) -> str | None:
     return folded[close[0]] if close else None
 
 
-def _address_taken(content: Path, slug: str) -> str:
-    """Whose the address a new post would have is: a post whose Slug (or title) gives it, or
-    one that redirects from it; "" when nobody's. The build keeps an address for the older
-    post, so the new one would be skipped, or the older one's redirect refused."""
+def _address_taken(posts: Path, slug: str) -> str:
+    """Whose the address a new post would have is: a post in ``posts`` whose Slug (or title)
+    gives it, or one that redirects from it; "" when nobody's. The build keeps an address for
+    the older post, so the new one would be skipped, or the older one's redirect refused."""
     from plugins.engine.slugs import slug as slug_of
 
     address = f"/posts/{slug}/"
-    for path in sorted((content / "posts").rglob("*.md")):
+    for path in sorted(posts.rglob("*.md")):
         try:
             metadata = _front_matter(path)
         except (OSError, UnicodeDecodeError):

@@ -579,3 +579,27 @@ def test_new_post_names_a_category_that_is_probably_a_typo(tmp_path, category, s
         f"{said} If so, correct the Category: line (the build would make a page of its own "
         "for this one)."
     ])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("article_paths", "folder"),
+    [
+        ('ARTICLE_PATHS = ["articles"]', "articles"),  # Pelican's quickstart's own
+        ('ARTICLE_PATHS = ["blog", ""]', "blog"),
+        ("", ""),  # Pelican's default: the content folder itself
+    ],
+)
+def test_new_post_goes_where_the_build_reads_posts(tmp_path, monkeypatch, article_paths, folder):
+    # it wrote content/posts/ whatever ARTICLE_PATHS said: the build never read the new post,
+    # and its only line lumped it with every other post left out (probe 24, finding 15)
+    import invoke
+
+    import tasks
+
+    content, _ = _site(tmp_path)
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text(f'{article_paths}\nTIMEZONE = "Europe/London"\n', encoding="utf-8")
+    monkeypatch.setattr(tasks, "DEV_CONF", conf)
+    tasks.new_post(invoke.Context(), "Our new office", author="Ada Byrne", content=str(content))
+    assert (content / folder / "our-new-office.md").is_file()
+    assert not (content / "posts" / "our-new-office.md").exists() or folder == "posts"
