@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from pelicanconf import PLUGINS
 from plugins.devserver.problems import problems
-from plugins.engine import origin
+from plugins.engine import origin, pelican_settings
 from plugins.engine.settings_errors import near_misses
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -384,6 +384,45 @@ def test_a_misspelt_plugins_entry_is_named_at_its_line_with_the_one_meant(projec
     ]
     published = _build(project, "publishconf.py", "-o", "pub")
     assert published.returncode == 1 and len(_said(published, "PLUGINS: no plugin")) == 2
+
+
+@pytest.mark.parametrize(
+    ("left_out", "needs"),
+    [
+        (
+            "plugins.i18n",
+            "its language filters (lang_dir, localdate, in_lang) and the theme's words",
+        ),
+        ("plugins.blogcore", "its filters (isodate, absolute_url) and its memo tag"),
+    ],
+)
+def test_a_plugin_the_theme_needs_left_out_stops_at_the_plugins_line(project, left_out, needs):
+    """PLUGINS without plugins.i18n: a traceback ending in "No filter named 'content_span'"
+    (the theme's first page); without blogcore, "Encountered unknown tag 'memo'"."""
+    line = _append(
+        project / "pelicanconf.py", f"PLUGINS = [p for p in PLUGINS if p != {left_out!r}]\n"
+    )
+    for conf in ("pelicanconf.py", "publishconf.py"):
+        done = _build(project, conf)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        assert done.stderr.splitlines() == [
+            f"pelicanconf.py: line {line}: PLUGINS leaves out {left_out!r}: the theme needs "
+            f"{needs}; add {left_out!r} to PLUGINS"
+        ]
+
+
+@pytest.mark.parametrize(
+    ("listed", "expected"),
+    [
+        (PLUGINS, []),
+        (["plugins.blogcore", "plugins.i18n"], []),
+        (["plugins.blogcore"], ["plugins.i18n"]),
+        ([], ["plugins.blogcore", "plugins.i18n"]),
+    ],
+)
+def test_the_plugins_the_theme_needs(listed, expected):
+    found = pelican_settings.theme_plugins_missing(listed)
+    assert [line.split("'")[1] for line in found] == expected
 
 
 def _settings(tmp_path: Path, files: dict[str, str]) -> Path:

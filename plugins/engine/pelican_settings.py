@@ -14,7 +14,9 @@ the settings file that set the value:
 - ``templates_left_out``: a shorter ``DIRECT_TEMPLATES`` that leaves out a page the theme
   links (the team page, the categories) or needs (robots.txt, the 404 page);
 - ``missing_extensions``: a ``MARKDOWN`` extension that is not installed;
-- ``unknown_plugins``: a ``PLUGINS`` entry that names no plugin, with the one meant.
+- ``unknown_plugins``: a ``PLUGINS`` entry that names no plugin, with the one meant;
+- ``theme_plugins_missing``: a plugin the theme's templates call left out of ``PLUGINS``
+  (without i18n, Jinja stopped on ``No filter named 'lang_dir'`` with a traceback).
 """
 
 from __future__ import annotations
@@ -314,6 +316,25 @@ def missing_extensions(markdown: Any) -> list[tuple[str, str]]:
             )
         )
     return found
+
+
+# The plugins the theme's templates call, with what they give it: a template that uses a filter
+# or tag no listed plugin gives stops Jinja on its first page, with a traceback
+THEME_PLUGINS: dict[str, str] = {
+    "plugins.blogcore": "its filters (isodate, absolute_url) and its memo tag",
+    "plugins.i18n": "its language filters (lang_dir, localdate, in_lang) and the theme's words",
+}
+
+
+def theme_plugins_missing(listed: Iterable[str]) -> list[str]:
+    """One message for each plugin the theme needs that ``listed`` (the build's PLUGINS)
+    leaves out."""
+    listed = set(listed)
+    return [
+        f"PLUGINS leaves out {name!r}: the theme needs {what}; add {name!r} to PLUGINS"
+        for name, what in THEME_PLUGINS.items()
+        if name not in listed
+    ]
 
 
 def not_loaded(written: Iterable[str], loaded: Iterable[str]) -> list[str]:

@@ -19,8 +19,9 @@ the wrong kind (``DEFAULT_PAGINATION = "8"``) stops the build like a plugin's, f
 plugin's check (``_kinds_first``); an ``X_URL`` apart from its ``X_SAVE_AS``, a direct template
 the theme links left out, a ``MARKDOWN`` extension not installed (left out) are warnings in a
 development build and errors in a publish (``BLOGCORE_STRICT``); a ``PLUGINS`` entry that
-names no plugin is an error; a setting this theme does not read (``MENUITEMS``) a warning
-saying what does the job here.
+names no plugin is an error, and a ``PLUGINS`` that leaves out a plugin the theme needs
+(``plugins.i18n``: its filters) stops the build; a setting this theme does not read
+(``MENUITEMS``) a warning saying what does the job here.
 
 The settings file and the ``-e`` names are read from the command line when this process runs
 Pelican's (``pelican``, ``python -m plugins.engine.command``, serve's warm builds); a build
@@ -47,6 +48,8 @@ from . import build, config, origin, pelican_settings
 logger = logging.getLogger(__name__)
 
 STATE = "plugins.engine.settings"
+# the project's theme (THEME = "theme" in pelicanconf.py)
+THEME = str(Path(__file__).resolve().parents[2] / "theme")
 # how alike (0 to 1) a name must be to a known one to be taken for its typo: one letter added,
 # dropped or changed in a name of eight letters or more (WITH_FUTURE_DATE, SITE_URL); theme
 # settings of Pelican's themes (SITESUBTITLE, LINKS_WIDGET_NAME, SOCIAL) are under it
@@ -305,6 +308,15 @@ def _said_by_pelican_settings(settings: dict[str, Any]) -> None:
         logger.error("%s", line)
 
 
+def _our_theme(settings: Mapping[str, Any]) -> bool:
+    """Whether the build uses this project's theme: blogcore listed (it refuses a theme without
+    the engine's files), or THEME the project's own folder."""
+    if "plugins.blogcore" in build.listed(settings):
+        return True
+    theme = settings.get("THEME")
+    return isinstance(theme, str) and os.path.realpath(theme) == os.path.realpath(THEME)
+
+
 def _verdict(pelican) -> None:
     """After every plugin's check: stop the build on what they found, one line each."""
     settings = pelican.settings
@@ -313,6 +325,8 @@ def _verdict(pelican) -> None:
     found = getattr(this.state(STATE), "found", [])
     misses = []
     if build.listed(settings) & build.registered():  # not in a build none of ours is in
+        if _our_theme(settings):  # its first page would stop on a filter no plugin gave
+            found = [*found, *pelican_settings.theme_plugins_missing(build.listed(settings))]
         names = set(settings)
         named = {origin.setting_in(line, names) for line in found}
         pelicans = _pelicans_names(settings) | _theme_names(settings)
