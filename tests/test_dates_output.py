@@ -6,6 +6,7 @@ import datetime
 import io
 import json
 import re
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -67,6 +68,23 @@ def test_localdate_shows_the_day_in_the_site_zone(value, zone, expected):
     assert templating.localdate(value, "en", {"en": "en_GB"}, "en", zone=zone) == expected
 
 
+@pytest.mark.parametrize(
+    ("zone", "expected"),
+    [
+        (LONDON, [(2027, ["eve"]), (2026, ["day"]), (2025, ["dawn"])]),
+        (None, [(2026, ["eve", "day", "dawn"])]),  # each date's own offset
+    ],
+)
+def test_posts_are_grouped_by_the_year_they_are_shown_in(zone, expected):
+    posts = [
+        SimpleNamespace(slug="eve", date=datetime.datetime(2026, 12, 31, 23, 30, tzinfo=PACIFIC)),
+        SimpleNamespace(slug="day", date=datetime.datetime(2026, 6, 1, 12, 0, tzinfo=LONDON)),
+        SimpleNamespace(slug="dawn", date=datetime.datetime(2026, 1, 1, 7, 0, tzinfo=TOKYO)),
+    ]
+    grouped = templating.by_year(posts, zone)
+    assert [(year, [p.slug for p in group]) for year, group in grouped] == expected
+
+
 def test_the_build_remembers_dates_by_instant_and_shows_them_in_its_zone():
     write = templating.date_writer({"en": "en_GB"}, "en", "long", LONDON)
     tokyo = datetime.datetime(2026, 11, 6, 8, 10, tzinfo=TOKYO)
@@ -120,6 +138,8 @@ def site(tmp_path_factory):
         "posts/seconds.md": POST.format(title="Seconds", date="2026-11-05 09:30:15.5"),
         "posts/pacific.md": POST.format(title="Pacific", date="2026-11-25T23:30:00-08:00"),
         "posts/morning.md": POST.format(title="Morning", date="2026-11-26 06:00"),
+        # 07:30 on New Year's Day in London
+        "posts/eve.md": POST.format(title="Eve", date="2025-12-31T23:30:00-08:00"),
         "webmentions.json": archive.dumps(mentions),
         # a gallery's Date is read as a post's: words, an offset (a line and no page before)
         "galleries/open-day/gallery.md": GALLERY.format(date="2026-11-05T23:30:00-08:00"),
@@ -185,3 +205,18 @@ def test_gallery_dates_are_read_as_post_dates_are(site):
         ("2026-11-05T23:30:00-08:00", "2026-11-05T23:30:00-08:00", "6 November 2026"),
         ("5 November 2026", "2026-11-05", "5 November 2026"),
     ]
+
+
+def test_the_archives_list_a_post_under_the_year_it_is_shown_in(site):
+    # a post at 23:30 in California on New Year's Eve was shown as "1 January 2026" under
+    # the 2025 heading: the year was the date's own, the day London's
+    years = {
+        section.h2.get_text(strip=True): [
+            (a.get_text(strip=True), a.find_parent("li").time.get_text())
+            for a in section.select("ol.archive-list li a")
+        ]
+        for section in site.soup("archives/").select("section.archive-year")
+    }
+    assert list(years) == ["2026", "2025", "2024"]
+    assert years["2026"][-1] == ("Eve", "1 January 2026")  # the year's first post
+    assert "Eve" not in dict(years["2025"])

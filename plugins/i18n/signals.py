@@ -119,8 +119,9 @@ def on_generator_init(generator) -> None:
     env.newstyle_gettext = True  # {% trans %} blocks compile to newstyle calls
     gettexts = templating.callables(loaded, default)
     env.globals.update(gettexts, _=gettexts["gettext"])
+    zone = _site_zone(settings)
     write_date = templating.date_writer(
-        settings["I18N_DATE_LOCALES"], default, settings["I18N_DATE_FORMAT"], _site_zone(settings)
+        settings["I18N_DATE_LOCALES"], default, settings["I18N_DATE_FORMAT"], zone
     )
 
     @pass_context
@@ -151,6 +152,8 @@ def on_generator_init(generator) -> None:
 
     env.filters["date_tag"] = date_tag
     env.filters["localdate"] = localdate
+    # the archives' years: each post's as localdate shows its day (in the site's zone)
+    env.filters["by_year"] = lambda posts: templating.by_year(posts, zone)
     env.globals["page_lang"] = page_lang
 
     @pass_context

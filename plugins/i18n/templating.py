@@ -1,6 +1,6 @@
 """What templates call: gettext that follows the page's language, and Babel dates."""
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, datetime, tzinfo
 from functools import cache
 from gettext import NullTranslations
@@ -145,9 +145,27 @@ def localdate(
     """
     if value is None or value == "":
         return ""
+    return format_date(
+        in_zone(value, zone), format=fmt, locale=date_locale(lang, overrides, fallback)
+    )
+
+
+def in_zone(value: date | datetime, zone: tzinfo | None) -> date | datetime:
+    """A date as it is shown: a time with an offset in ``zone`` (the site's TIMEZONE), any
+    other value as it is."""
     if zone is not None and isinstance(value, datetime) and value.utcoffset() is not None:
-        value = value.astimezone(zone)
-    return format_date(value, format=fmt, locale=date_locale(lang, overrides, fallback))
+        return value.astimezone(zone)
+    return value
+
+
+def by_year(posts: Iterable[Any], zone: tzinfo | None) -> list[tuple[int, list[Any]]]:
+    """(year, posts) for each year, newest first, each year's posts in the order given: the
+    year of each post's date as ``localdate`` shows it (a post at 2026-12-31T23:30-08:00 is in
+    London's 2027, where it is shown as 1 January 2027)."""
+    years: dict[int, list[Any]] = {}
+    for post in posts:
+        years.setdefault(in_zone(post.date, zone).year, []).append(post)
+    return sorted(years.items(), key=lambda item: item[0], reverse=True)
 
 
 def lang_name(lang: str, standalone: bool = True) -> str:
