@@ -103,3 +103,46 @@ def test_a_settings_typo_is_one_line_in_build_and_publish(
     assert "Traceback" not in result.stderr, result.stderr
     assert f"CRITICAL {said.format(line=line)}" in result.stderr.splitlines()[0], result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# another plugin's receiver that fails on one post (content_object_init, while Pelican reads it)
+GUARD = """from pelican import signals
+
+
+def _guard(content):
+    if getattr(content, "slug", "") == "ranges":
+        raise ValueError("no post may be called ranges")
+
+
+def register():
+    signals.content_object_init.connect(_guard)
+"""
+
+
+def test_a_post_pelican_could_not_process_is_one_line_with_the_reason(tmp_path):
+    """Pelican logs "Could not process posts/ranges.md" and, unless DEBUG, not why: the line
+    named neither the file as staff know it nor the reason."""
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("plugins", "theme"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    shutil.copytree(FIXTURES / "site", tmp_path / "content")
+    (tmp_path / "ranges_guard").mkdir()
+    (tmp_path / "ranges_guard" / "__init__.py").write_text(GUARD, encoding="utf-8")
+    with (tmp_path / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+        conf.write('PLUGINS = ["ranges_guard", *PLUGINS]\n')
+    said = (
+        "content/posts/ranges.md: could not be processed (ValueError: no post may be called "
+        "ranges); it is not built"
+    )
+    for conf, status in (("pelicanconf.py", 0), ("publishconf.py", 1)):
+        done = subprocess.run(
+            [sys.executable, "-m", "plugins.engine.command", "-s", conf, "-o", "out",
+             "--log-handler", "plain"],
+            cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert done.returncode == status, done.stderr
+        assert "Traceback" not in done.stderr and "Could not process" not in done.stderr
+        assert [line for line in done.stderr.splitlines() if "ranges.md:" in line] == [
+            f"ERROR    {said}"
+        ]

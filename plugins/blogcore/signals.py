@@ -85,19 +85,31 @@ PLAIN_LINES = PlainLines()  # holds nothing of a build: one instance serves the 
 
 
 class AlreadyNamed(logging.Filter):
-    """Drops Pelican's "Could not process <file>" when our reader has named the file and why.
+    """Pelican's "Could not process <file>": dropped when our reader has named the file and
+    why; otherwise (another plugin's receiver failed on the post, say) one line naming the
+    file as staff know it and the reason, which Pelican leaves out of its line (it logs the
+    exception only with DEBUG).
 
     Pelican logs it from inside its ``except`` block, so the exception is still the current
-    one; the strict reader marks the errors it reported (``reported``).
+    one; the strict reader marks the errors it reported (``reported``). One per build: it
+    knows the build's content folder.
     """
+
+    def __init__(self, settings) -> None:
+        super().__init__()
+        self.settings = settings
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.msg != "Could not process %s":
             return True
-        return not getattr(sys.exc_info()[1], "reported", False)
-
-
-ALREADY_NAMED = AlreadyNamed()  # holds nothing: one instance serves every build
+        error = sys.exc_info()[1]
+        if getattr(error, "reported", False):
+            return False
+        if isinstance(error, Exception) and isinstance(record.args, tuple) and record.args:
+            record.msg = "%s: could not be processed (%s); it is not built"
+            path = os.path.join(self.settings["PATH"], str(record.args[0]))
+            record.args = (shown(self.settings, path), reading.failure(error))
+        return True
 
 
 class SaidBetter(logging.Filter):
@@ -405,7 +417,8 @@ def on_initialized(pelican) -> None:
         else:
             jinja["bytecode_cache"] = bytecode.NamedBytecodeCache(str(folder))
     this = build.current(settings)
-    _while_building(settings, GENERATORS_LOGGER, ALREADY_NAMED)  # one line per refused file
+    # one line per refused file
+    _while_building(settings, GENERATORS_LOGGER, AlreadyNamed(settings))
     for name in (READERS_LOGGER, UTILS_LOGGER):  # blogcore names these, with the file
         _while_building(settings, name, SAID_BETTER)
     _while_building(settings, CACHE_LOGGER, MISSING_NAMED)  # the link check names the post
