@@ -1028,8 +1028,8 @@ def new_post(c, title, author="", category="Company", content="content"):
     if not slug:  # emoji or punctuation alone: no address can be made of it
         sys.exit(f"No address can be made of the title {title!r}: give it a word or a number.")
     author = _author(author, ROOT / content)
-    posts = _posts_folder(ROOT / content)
-    path = posts / f"{slug}.md"
+    folder, posts = _posts_of(ROOT / content)
+    path = folder / f"{slug}.md"
     if path.exists():
         sys.exit(f"{_shown(path)} exists already; choose another title.")
     if taken := _address_taken(posts, slug):
@@ -1074,23 +1074,39 @@ def _date_line(now: datetime.datetime) -> str:
     return now.strftime("%Y-%m-%d %H:%M")
 
 
-def _posts_folder(content: Path) -> Path:
-    """The folder a new post goes in: the first of ARTICLE_PATHS, as the build reads the
-    settings ("" is the content folder itself; Pelican's default when none is set)."""
+def _posts_of(content: Path) -> tuple[Path, list[Path]]:
+    """The folder a new post goes in, the first of ARTICLE_PATHS as the build reads the
+    settings ("" is the content folder itself, Pelican's default), and the site's Markdown
+    posts: in every ARTICLE_PATHS folder, but not in the pages', static files' or plugins'
+    folders inside one."""
     from pelican.settings import read_settings
 
     # PATH is the content folder's, which may not be there yet: Pelican refuses a missing one
     settings = read_settings(str(DEV_CONF), override={"PATH": str(ROOT)})
-    return content / next(iter(settings.get("ARTICLE_PATHS") or [""]), "")
+    folders = [content / folder for folder in settings.get("ARTICLE_PATHS") or [""]]
+    skipped = [
+        *_side_folders(settings).values(),
+        *settings.get("STATIC_PATHS", []),
+        *settings.get("PAGE_PATHS", []),
+    ]
+    skipped = [content / folder for folder in skipped if folder.strip("/")]
+    posts = {
+        path
+        for folder in folders
+        for path in folder.rglob("*.md")
+        if not any(path.is_relative_to(other) for other in skipped)
+        and not any(part.startswith(".") for part in path.relative_to(content).parts)
+    }
+    return folders[0], sorted(posts)
 
 
-def _category_near(posts: Path, category: str) -> str | None:
-    """The category of the posts in ``posts`` a new one is probably a typo of (Compnay:
+def _category_near(posts: list[Path], category: str) -> str | None:
+    """The category of the site's ``posts`` a new one is probably a typo of (Compnay:
     Company); None when the site has it, or none is near (a new category, meant)."""
     import difflib
 
     used: set[str] = set()
-    for path in posts.rglob("*.md"):
+    for path in posts:
         with contextlib.suppress(OSError, UnicodeDecodeError):
             used.update(_front_matter(path).get("category", [])[:1])
     folded = {name.casefold(): name for name in used if name}
@@ -1100,14 +1116,15 @@ def _category_near(posts: Path, category: str) -> str | None:
     return folded[close[0]] if close else None
 
 
-def _address_taken(posts: Path, slug: str) -> str:
-    """Whose the address a new post would have is: a post in ``posts`` whose Slug (or title)
-    gives it, or one that redirects from it; "" when nobody's. The build keeps an address for
-    the older post, so the new one would be skipped, or the older one's redirect refused."""
+def _address_taken(posts: list[Path], slug: str) -> str:
+    """Whose the address a new post would have is: one of the site's ``posts`` whose Slug (or
+    title) gives it, or one that redirects from it; "" when nobody's. The build keeps an
+    address for the older post, so the new one would be skipped, or the older one's redirect
+    refused."""
     from plugins.engine.slugs import slug as slug_of
 
     address = f"/posts/{slug}/"
-    for path in sorted(posts.rglob("*.md")):
+    for path in posts:
         try:
             metadata = _front_matter(path)
         except (OSError, UnicodeDecodeError):

@@ -603,3 +603,32 @@ def test_new_post_goes_where_the_build_reads_posts(tmp_path, monkeypatch, articl
     tasks.new_post(invoke.Context(), "Our new office", author="Ada Byrne", content=str(content))
     assert (content / folder / "our-new-office.md").is_file()
     assert not (content / "posts" / "our-new-office.md").exists() or folder == "posts"
+
+
+@pytest.mark.parametrize(
+    ("article_paths", "existing", "taken"),
+    [
+        # a post at the top of the content folder, which the build reads too, has the address
+        ('ARTICLE_PATHS = ["posts", ""]', "about-us.md", True),
+        # a page is no post: its title gives no /posts/ address
+        ('ARTICLE_PATHS = [""]', "pages/about-us.md", False),
+    ],
+)
+def test_new_post_checks_the_addresses_of_every_post_the_build_reads(
+    tmp_path, monkeypatch, article_paths, existing, taken
+):
+    import invoke
+
+    import tasks
+
+    content, _ = _site(tmp_path)
+    (content / existing).write_text("Title: About us\nDate: 2024-05-01\n\nx\n", encoding="utf-8")
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text(f'{article_paths}\nPAGE_PATHS = ["pages"]\n', encoding="utf-8")
+    monkeypatch.setattr(tasks, "DEV_CONF", conf)
+    if taken:
+        with pytest.raises(SystemExit, match=r"/posts/about-us/ is the address of .*about-us\.md"):
+            tasks.new_post(invoke.Context(), "About us", author="Ada Byrne", content=str(content))
+    else:
+        tasks.new_post(invoke.Context(), "About us", author="Ada Byrne", content=str(content))
+        assert (content / "about-us.md").is_file()
