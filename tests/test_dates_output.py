@@ -140,6 +140,8 @@ def site(tmp_path_factory):
         "posts/morning.md": POST.format(title="Morning", date="2026-11-26 06:00"),
         # 07:30 on New Year's Day in London
         "posts/eve.md": POST.format(title="Eve", date="2025-12-31T23:30:00-08:00"),
+        # alone in London's 2023: Pelican writes its year page, /archives/2022/, and none for 2023
+        "posts/old-eve.md": POST.format(title="Old eve", date="2022-12-31T23:30:00-08:00"),
         "webmentions.json": archive.dumps(mentions),
         # a gallery's Date is read as a post's: words, an offset (a line and no page before)
         "galleries/open-day/gallery.md": GALLERY.format(date="2026-11-05T23:30:00-08:00"),
@@ -217,6 +219,15 @@ def test_the_archives_list_a_post_under_the_year_it_is_shown_in(site):
         ]
         for section in site.soup("archives/").select("section.archive-year")
     }
-    assert list(years) == ["2026", "2025", "2024"]
+    assert list(years) == ["2026", "2025", "2024", "2023"]
     assert years["2026"][-1] == ("Eve", "1 January 2026")  # the year's first post
     assert "Eve" not in dict(years["2025"])
+    assert years["2023"] == [("Old eve", "1 January 2023")]
+    # each heading links its year's page where Pelican wrote one, never another year's
+    headings = {
+        h2.get_text(strip=True): h2.a["href"] if h2.a else None
+        for h2 in site.soup("archives/").select("section.archive-year h2")
+    }
+    assert headings["2026"] == f"{site.siteurl}/archives/2026/"
+    assert headings["2023"] is None
+    assert site.exists("archives/2022/index.html") and not site.exists("archives/2023/index.html")
