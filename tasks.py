@@ -1019,7 +1019,8 @@ def _one_line_title(typed: str) -> str:
 def new_post(c, title, author="", category="Company", content="content"):
     """Write <slug>.md with its front matter filled in, as a draft, in the folder the build
     reads posts from first (content/posts/ here)."""
-    import pelicanconf
+    from pelican.settings import read_settings
+
     from plugins.blogcore.placeholders import NEW_POST_TEXT
     from plugins.engine.slugs import slug as slug_of
 
@@ -1028,14 +1029,16 @@ def new_post(c, title, author="", category="Company", content="content"):
     if not slug:  # emoji or punctuation alone: no address can be made of it
         sys.exit(f"No address can be made of the title {title!r}: give it a word or a number.")
     author = _author(author, ROOT / content)
-    folder, posts = _posts_of(ROOT / content)
+    # PATH is the content folder's, which may not be there yet: Pelican refuses a missing one
+    settings = read_settings(str(DEV_CONF), override={"PATH": str(ROOT)})
+    folder, posts = _posts_of(ROOT / content, settings)
     path = folder / f"{slug}.md"
     if path.exists():
         sys.exit(f"{_shown(path)} exists already; choose another title.")
     if taken := _address_taken(posts, slug):
         sys.exit(f"/posts/{slug}/ is {taken} already; choose another title.")
     near = _category_near(posts, category)  # before this post is among them
-    now = _date_line(datetime.datetime.now(_site_zone(getattr(pelicanconf, "TIMEZONE", None))))
+    now = _date_line(datetime.datetime.now(_site_zone(settings.get("TIMEZONE"))))
     path.parent.mkdir(parents=True, exist_ok=True)
     # no Tags: or Summary: line: left empty, each is a warning the writer has not caused yet
     path.write_text(
@@ -1074,15 +1077,11 @@ def _date_line(now: datetime.datetime) -> str:
     return now.strftime("%Y-%m-%d %H:%M")
 
 
-def _posts_of(content: Path) -> tuple[Path, list[Path]]:
+def _posts_of(content: Path, settings: dict) -> tuple[Path, list[Path]]:
     """The folder a new post goes in, the first of ARTICLE_PATHS as the build reads the
     settings ("" is the content folder itself, Pelican's default), and the site's Markdown
     posts: in every ARTICLE_PATHS folder, but not in the pages', static files' or plugins'
     folders inside one."""
-    from pelican.settings import read_settings
-
-    # PATH is the content folder's, which may not be there yet: Pelican refuses a missing one
-    settings = read_settings(str(DEV_CONF), override={"PATH": str(ROOT)})
     folders = [content / folder for folder in settings.get("ARTICLE_PATHS") or [""]]
     skipped = [
         *_side_folders(settings).values(),
