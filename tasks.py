@@ -460,13 +460,14 @@ def _template_folders(conf: Path) -> list[Path]:
     Pelican takes them); none when ``conf`` does not load (the build says why)."""
     from pelican.settings import read_settings
 
+    from plugins.fastbuild.signals import template_folders
+
     try:  # any existing content folder will do: only the templates' settings are read
         settings = read_settings(str(conf), override={"PATH": str(ROOT)})
     except Exception:
         return []
-    folders = list(settings.get("THEME_TEMPLATES_OVERRIDES") or [])
-    folders.append(settings.get("I18N_TRANSLATIONS_PATH") or "")
-    found = [ROOT / f for f in folders if isinstance(f, str) and f and (ROOT / f).is_dir()]
+    # the folders the incremental build counts as its inputs (fastbuild), watched here
+    found = [ROOT / f for f in template_folders(settings) if (ROOT / f).is_dir()]
     return [f for f in found if not f.resolve().is_relative_to((ROOT / "theme").resolve())]
 
 

@@ -105,7 +105,7 @@ def _input_files(settings: dict[str, Any], content: list[tuple[str, str]]) -> li
     root = os.path.abspath(settings["PATH"])
     posts = [os.path.join(root, p) for p in settings["ARTICLE_PATHS"]]
     files = [os.path.abspath(settings["THEME"]), *_plugin_files(settings)]
-    files += [os.path.abspath(f) for f in _template_folders(settings)]
+    files += [os.path.abspath(f) for f in template_folders(settings)]
     in_posts = {}
     for folder, path in content:
         if folder not in in_posts:
@@ -115,7 +115,7 @@ def _input_files(settings: dict[str, Any], content: list[tuple[str, str]]) -> li
     return files
 
 
-def _template_folders(settings: dict[str, Any]) -> list[str]:
+def template_folders(settings: dict[str, Any]) -> list[str]:
     """The folders besides the theme that pages are rendered from: THEME_TEMPLATES_OVERRIDES
     and the catalogs' folder (I18N_TRANSLATIONS_PATH; its default is in the theme)."""
     folders = [f for f in settings.get("THEME_TEMPLATES_OVERRIDES") or [] if isinstance(f, str)]
