@@ -508,6 +508,23 @@ def test_weekday_problem(key, value, expected):
     assert (expected in found) if expected else found is None
 
 
+@pytest.mark.parametrize(
+    ("value", "advice"),
+    [
+        # the value without its weekday, as read: the time and offset kept (probe 25, 1)
+        ("Tuesday 15 January 2027 09:00", "(2027-01-15 09:00)"),
+        ("Fri, 05 Dec 2026 10:00:00 +0000", "(2026-12-05 10:00+00:00)"),
+        ("Tue 15 Jan 2027 09:00:30", "(2027-01-15 09:00:30)"),
+        ("Tue 15 Jan 2027 00:00 +01:00", "(2027-01-15 00:00+01:00)"),
+        ("Tue 15 Jan 2027 9am UTC", "(2027-01-15 09:00+00:00)"),
+        ("Tuesday 15 January 2027", "(2027-01-15)"),  # the day alone, as written
+    ],
+)
+def test_weekday_problem_advice_keeps_the_time_and_offset(value, advice):
+    found = frontmatter.weekday_problem("date", value)
+    assert found.endswith(f"or write it without the weekday {advice}")
+
+
 LONDON = ZoneInfo("Europe/London")
 
 

@@ -336,7 +336,13 @@ CASES = [
         "date-weekday-not-the-dates",
         post("Date: Friday 5 December 2026"),
         "Date says Friday, but 5 December 2026 is a Saturday (the day is kept, the weekday "
-        "ignored): correct one of them, or write the date alone (2026-12-05)",
+        "ignored): correct one of them, or write it without the weekday (2026-12-05)",
+    ),
+    # its advice keeps the time: pasting it never moves an embargo to midnight (probe 25, 1)
+    typo(
+        "date-weekday-keeps-the-time",
+        post("Date: Monday 15 January 2026 09:00"),
+        "or write it without the weekday (2026-01-15 09:00)",
     ),
     typo(
         "modified-weekday-yaml",

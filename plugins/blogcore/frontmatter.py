@@ -157,8 +157,25 @@ def weekday_problem(key: str, value: str) -> str | None:
     return (
         f"{display_key(key)} says {said}, but {parsed.day} {month} {parsed.year} is a "
         f"{WEEKDAY_NAMES.WEEKDAYS[parsed.weekday()][-1]} (the day is kept, the weekday "
-        f"ignored): correct one of them, or write the date alone ({parsed:%Y-%m-%d})"
+        f"ignored): correct one of them, or write it without the weekday "
+        f"({without_weekday(parsed)})"
     )
+
+
+def plain(when: datetime.datetime) -> str:
+    """A date and time as a Date line takes it: ``2027-01-15 09:00``, with seconds when it
+    has some (and its fraction), with its offset when it has one (``2026-12-05 10:00+00:00``)."""
+    spec = "auto" if when.second or when.microsecond else "minutes"
+    return when.isoformat(sep=" ", timespec=spec)
+
+
+def without_weekday(parsed: datetime.datetime) -> str:
+    """A Date as the build read it, without its weekday: the day alone when it was written
+    alone (``2027-01-15``), else with its time and offset as written, so that pasting it
+    never moves an embargo (``2027-01-15 09:00`` is not ``2027-01-15``, midnight)."""
+    if parsed.tzinfo is None and parsed.time() == datetime.time():
+        return f"{parsed:%Y-%m-%d}"
+    return plain(parsed)
 
 
 def local_time_problem(key: str, value: datetime.datetime, zone: datetime.tzinfo) -> str | None:
@@ -170,24 +187,19 @@ def local_time_problem(key: str, value: datetime.datetime, zone: datetime.tzinfo
     first, second = value.replace(tzinfo=zone, fold=0), value.replace(tzinfo=zone, fold=1)
     if first.utcoffset() == second.utcoffset():
         return None
-    spec = "minutes" if not (value.second or value.microsecond) else "seconds"
-
-    def written(when: datetime.datetime) -> str:
-        return when.isoformat(sep=" ", timespec=spec)
-
     name = display_key(key)
-    wall = value.isoformat(sep=" ", timespec=spec)
+    wall = plain(value)
     back = first.astimezone(datetime.UTC).astimezone(zone)
     if back.replace(tzinfo=None) == value:  # shown twice: first, summer time; second, winter
         return (
             f"{name} {wall} happens twice in {zone} (the clocks go back that night) and is "
-            f"read as the first, {written(first)}; write the offset you mean: "
-            f"{written(first)} (the first) or {written(second)} (the second)"
+            f"read as the first, {plain(first)}; write the offset you mean: "
+            f"{plain(first)} (the first) or {plain(second)} (the second)"
         )
     return (
         f"{name} {wall} does not exist in {zone} (the clocks go forward that night) and is "
-        f"read as {written(first)}, which the clocks there show as {written(back)}; write the "
-        f"time with its offset, such as {written(back)}"
+        f"read as {plain(first)}, which the clocks there show as {plain(back)}; write the "
+        f"time with its offset, such as {plain(back)}"
     )
 
 
