@@ -3,6 +3,7 @@
 import datetime
 import re
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -382,6 +383,34 @@ NOW = datetime.datetime(2026, 12, 4, 9, 0, tzinfo=datetime.UTC)
 def test_visibility(status, date, drafts_written, expected):
     gallery = model.Gallery("g", "G", date=date, status=status)
     assert model.visibility(gallery, NOW, drafts_written) == expected
+
+
+LONDON_NOW = datetime.datetime(2026, 12, 4, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+
+
+@pytest.mark.parametrize(
+    ("written", "status", "strict", "expected"),
+    [
+        # a post's lines for a gallery's Date (probe 25, finding 5): an error only in a
+        # strict (publish) build of a gallery it publishes
+        ("Monday 29 March 2026 01:30", "published", True, [True, True]),
+        ("Monday 29 March 2026 01:30", "published", False, [False, False]),
+        ("Monday 29 March 2026 01:30", "draft", True, [False, False]),
+        ("2026-10-25 01:30", "published", True, [True]),  # shown twice in London
+        ("Monday 5 January 2029", "published", True, [False]),  # a Friday, not out yet
+        ("Sunday 29 March 2026 03:00", "published", True, []),
+        ("2026-03-29 01:30+00:00", "published", True, []),  # an offset says which
+    ],
+)
+def test_a_gallery_date_is_checked_by_the_post_rules(written, status, strict, expected):
+    sidecar, problems = model.parse_sidecar(
+        f"Date: {written}\nStatus: {status}\nPhoto: a.jpg | A | An a\n", "g/gallery.md"
+    )
+    assert problems == []
+    gallery = model.Gallery("g", "G", date=sidecar.date, status=sidecar.status)
+    found = model.date_problems(sidecar, gallery, "g/gallery.md", LONDON_NOW, strict)
+    assert [p.error for p in found] == expected
+    assert all(str(p).startswith("g/gallery.md: Date ") for p in found), found
 
 
 @pytest.mark.parametrize(

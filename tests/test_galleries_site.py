@@ -592,3 +592,50 @@ def test_an_icon_with_a_transparent_background_keeps_it_in_every_rendition(tmp_p
     assert_no_metadata(site.output / fallback)
     # a picture with nothing transparent keeps its JPEG fallback
     assert opaque.img["src"].endswith(".jpg")
+
+
+def _gallery_dated(tmp_path, date: str) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    photo(content / "galleries" / "later" / "a.jpg", 1, size=(600, 400))
+    (content / "galleries" / "later" / "gallery.md").write_text(
+        f"Title: Later party\nDate: {date}\nPhoto: a.jpg | A | An a\n"
+    )
+    return content
+
+
+def test_a_future_gallery_is_scheduled_and_says_when(tmp_path):
+    # it was "Draft — not published", with no date and no line, in a build and a publish
+    content = _gallery_dated(tmp_path, "2099-01-02 09:00")
+    site, log = build(tmp_path, content, name="dev")
+    banner = site.soup("galleries/later/").select_one(".draft-banner")
+    assert "draft-banner--scheduled" in banner["class"]
+    said = " ".join(banner.get_text().split())
+    assert said.startswith("Scheduled — goes live with the first publish after"), said
+    assert said.endswith("09:00 (Europe/London)"), said
+    assert banner.select_one("time")["datetime"].startswith("2099-01-02T09:00")
+    assert [m for m in messages(log, "INFO") if "later/gallery.md: scheduled:" in m] == [
+        "content/galleries/later/gallery.md: scheduled: its Date is 2099-01-02 09:00 "
+        "(Europe/London), so it is previewed at /galleries/later/ until then; the first "
+        "publish after that time puts it live"
+    ]
+    published, log = build(tmp_path, content, conf=PUBLISH_CONF, name="pub")
+    assert not published.exists("galleries/later/")
+    assert [m for m in messages(log, "INFO") if "later/gallery.md: scheduled:" in m] == [
+        "content/galleries/later/gallery.md: scheduled: its Date is 2099-01-02 09:00 "
+        "(Europe/London), so it is left out of this build until then; the first publish "
+        "after that time puts it live"
+    ]
+
+
+def test_a_gallery_date_gets_the_post_rules_weekday_and_clock_change_lines(tmp_path):
+    # 29 March 2026 is a Sunday, and London skips 01:30 that night: both passed silently
+    content = _gallery_dated(tmp_path, "Monday 29 March 2026 01:30")
+    _, log = build(tmp_path, content, name="dev")
+    said = [m for m in messages(log, "WARNING") if m.startswith("content/galleries/later/")]
+    assert len(said) == 2, said
+    assert "Date says Monday, but 29 March 2026 is a Sunday" in said[0]
+    assert "or write it without the weekday (2026-03-29 01:30)" in said[0]
+    assert "Date 2026-03-29 01:30 does not exist in Europe/London" in said[1]
+    with pytest.raises(SystemExit):  # a publish of the gallery: errors, as a post's
+        build(tmp_path, content, conf=PUBLISH_CONF, name="pub")

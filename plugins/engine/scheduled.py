@@ -14,7 +14,9 @@ then; in a build that writes no drafts (a publish), that it is left out until th
 warning: a scheduled post is no mistake, and a publish's checks fail on any warning
 (``make check``'s lint gate). So that the line is seen where warnings are (Pelican shows no
 info line unless run with ``-v``), this module's logger takes info lines for the build, unless
-the build was made quiet (``-q``); the level is given back when the build ends.
+the build was made quiet (``-q``); the level is given back when the build ends. A plugin that
+holds back its own items by their date (galleries) reuses ``scheduled`` and ``line``, and
+gives its lines to ``announce``.
 """
 
 from __future__ import annotations
@@ -106,10 +108,15 @@ def on_articles_read(generator: Any) -> None:
         if original is not None and getattr(item, "engine_scheduled", None) is None:
             item.engine_scheduled = original[1]
     previews = bool(settings.get("DRAFT_SAVE_AS"))
-    build.current(settings).state(__name__).lines = [
-        line(file, when, item.url if previews else None)
-        for file, (item, when) in sorted(found.items())
-    ]
+    for file, (item, when) in sorted(found.items()):
+        announce(settings, line(file, when, item.url if previews else None))
+
+
+def announce(settings: dict[str, Any], said: str) -> None:
+    """One more line for this build's scheduled items (a plugin's own: a gallery dated in
+    the future), said with the posts' lines once the build has written its pages."""
+    state = build.current(settings).state(__name__)
+    state.lines = [*getattr(state, "lines", ()), said]
 
 
 def on_finalized(pelican: Any) -> None:

@@ -22,7 +22,7 @@ from pelican.generators import Generator
 from plugins.blogcore.reader import name_problem, wide_codec
 from plugins.blogcore.reader import shown as shown_source
 from plugins.blogcore.text import POSTS as SANITISER
-from plugins.engine import build, compat, files, items, side
+from plugins.engine import build, compat, files, items, scheduled, side
 from plugins.engine.items import every_article
 from plugins.images import service as images
 from plugins.images import sources
@@ -53,13 +53,14 @@ def report(problem: model.Problem) -> None:
     (logger.error if problem.error else logger.warning)("%s", problem)
 
 
-def read_galleries(generator) -> dict[str, model.Gallery]:
+def read_galleries(generator, now: datetime.datetime) -> dict[str, model.Gallery]:
     """Every gallery folder: sidecar read (engine.side), photos ordered, problems reported.
 
     The sidecar is read by the site's readers like any Markdown file: its body, the
     description, with the site's Markdown settings and sanitiser, its links resolved when the
     gallery's page is written. Its keys (repeated ``Photo:`` lines) are read from its lines
-    as written by ``model.parse_sidecar``, whose messages give line numbers.
+    as written by ``model.parse_sidecar``, whose messages give line numbers. Its Date is
+    checked by a post's rules (``model.date_problems``) at ``now``, in the site's zone.
     """
     settings = generator.settings
     galleries: dict[str, model.Gallery] = {}
@@ -92,6 +93,9 @@ def read_galleries(generator) -> dict[str, model.Gallery]:
             listed,
             sidecar_name=sidecar_name,
             require_alt=settings["GALLERY_REQUIRE_ALT"],
+        )
+        more += model.date_problems(
+            sidecar, gallery, sidecar_shown, now, bool(settings.get("BLOGCORE_STRICT"))
         )
         for problem in [*problems, *more]:
             report(problem)
@@ -324,9 +328,9 @@ def rewrite_post_images(generator, contents) -> None:
 def prepare(generator) -> None:
     """Read galleries, render every photo once, attach galleries to posts (pretaxonomy)."""
     settings = generator.settings
-    galleries = read_galleries(generator)
     # a draft or future gallery in a publish build: no page, no photo rendered or copied
     now = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC"))
+    galleries = read_galleries(generator, now)
     drafts_written = bool(settings.get("DRAFT_SAVE_AS"))
     withheld = {}
     root = settings["GALLERY_PATH"].strip("/")
@@ -340,6 +344,7 @@ def prepare(generator) -> None:
         seen = model.visibility(gallery, now, drafts_written)
         gallery.listed = seen == model.LISTED
         gallery.public = not model.not_out_yet(gallery, now)
+        _schedule(settings, gallery, now, preview=seen != model.WITHHELD)
         if seen == model.WITHHELD:
             withheld[slug] = galleries.pop(slug)
     service = images
@@ -377,6 +382,24 @@ def prepare(generator) -> None:
     )
     _attach(generator, galleries, withheld, now, (remembered, prints))
     rewrite_post_images(generator, every_article(generator))
+
+
+def _schedule(
+    settings: dict[str, Any], gallery: model.Gallery, now: datetime.datetime, preview: bool
+) -> None:
+    """A gallery dated in the future (not a draft) is scheduled, as a post is (the engine's
+    ``scheduled``): its preview's banner says when it goes out, and the build names it in
+    the scheduled posts' info line, previewed at its page or left out until then."""
+    date = gallery.date
+    if date is not None and date.tzinfo is None:
+        date = date.replace(tzinfo=now.tzinfo)  # the site's zone, by name
+    said_draft = gallery.status == "draft" or bool(gallery.unknown_status)
+    gallery.scheduled = when = scheduled.scheduled(date, said_draft, now)
+    if when is not None:
+        page = gallery.url if preview and gallery.save_as else None
+        scheduled.announce(
+            settings, scheduled.line(shown(settings, gallery.source_path), when, page)
+        )
 
 
 def _attach(

@@ -34,6 +34,7 @@ from plugins.blogcore.frontmatter import (
     check_date,
     lang_problem,
     other_engine_status,
+    time_problems,
 )
 from plugins.blogcore.links import photos_plugin_path
 
@@ -120,6 +121,7 @@ class Sidecar:
     unknown_status: str = ""  # a Status: value that is none of them, as written (a draft)
     lang: str = ""  # the language its title and captions are written in ("": the site's)
     redirect_from: str = ""  # its old addresses, as written (the redirects plugin reads them)
+    date_written: str = ""  # its Date as written (Friday 5 December 2026 09:00)
 
 
 @dataclass
@@ -188,6 +190,9 @@ class Gallery:
     source_path: str = ""
     public: bool = False  # readers may see it now: not a draft, not dated in the future
     redirect_from: str = ""  # Redirect_from: its old addresses (plugins/redirects reads them)
+    # dated in the future, not a draft: when it goes out (engine.scheduled.Scheduled, set by
+    # the build), which its page's banner says instead of "Draft"
+    scheduled: Any = None
 
     @property
     def metadata(self) -> dict[str, str]:
@@ -243,6 +248,20 @@ def parse_date(text: str) -> datetime.datetime:
     ``2024-09-01``, ``2024-09-01 18:30``, ``1 September 2024``, with an offset (``+01:00``)
     or without (then in the site's TIMEZONE); a ValueError saying what was expected otherwise."""
     return check_date("date", text.strip())
+
+
+def date_problems(
+    sidecar: Sidecar, gallery: Gallery, shown: str, now: datetime.datetime, strict: bool
+) -> list[Problem]:
+    """A gallery's Date read one way although it says another, by a post's rules
+    (blogcore's ``time_problems``): a weekday that is not the date's, a time without an
+    offset that the site's zone (``now``'s) skips or shows twice. As a post's: an error in a
+    ``strict`` (publish) build of a gallery it publishes, else a warning."""
+    if not sidecar.date_written:
+        return []
+    found = time_problems([("date", sidecar.date_written)], {"date": sidecar.date}, now.tzinfo)
+    error = strict and not not_out_yet(gallery, now)
+    return [Problem(shown, line, error=error) for line in found]
 
 
 def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
@@ -350,6 +369,7 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
         photos=tuple(photos),
         body=body,
         redirect_from=values.get("redirect_from", ""),
+        date_written=values.get("date", "").strip() if date is not None else "",
     )
     return sidecar, problems
 
