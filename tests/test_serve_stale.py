@@ -20,6 +20,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from pelican.readers import Readers
 from pelican.settings import read_settings
 from PIL import Image
@@ -186,6 +187,34 @@ def test_posts_drafted_or_deleted_during_a_rebuild_stopped_by_ctrl_c_go_too(tmp_
 def test_posts_drafted_or_deleted_during_a_killed_rebuild_go_too(tmp_path: Path):
     """Killed, the build says nothing of what it wrote: the next one empties the folder."""
     _check_stopped_rebuilds(tmp_path, "killed")
+
+
+@pytest.mark.parametrize("mistake", ["TYPOGRIFY = True\n", 'DEFAULT_PAGINATION = "8"\n'])
+def test_a_rebuild_stopped_by_a_settings_mistake_keeps_the_record_of_the_folder(
+    tmp_path: Path, mistake: str
+):
+    """The settings refused before anything is written: the next build still knows what the
+    folder holds, and removes a post deleted and a scheduled post's preview made live."""
+    session = Session(tmp_path)
+    try:
+        session.build()
+        out = session.output
+        assert (out / "posts/first-light/index.html").is_file()
+        assert (out / "drafts/posts/from-the-future/index.html").is_file()
+        settings = session.conf.read_text(encoding="utf-8")
+        session.conf.write_text(settings + mistake, encoding="utf-8")
+        assert session.builder.build(session.args, problems=session.report) != 0
+        # in one step: the mistake put right, a post deleted, a scheduled post made live
+        session.conf.write_text(settings, encoding="utf-8")
+        (session.content / "posts/first-light.md").unlink()
+        session.edit("posts/from-the-future.md", "Date: 2099-01-01", "Date: 2025-01-01")
+        session.build()
+        assert not (out / "posts/first-light/index.html").exists()
+        assert not (out / "drafts/posts/from-the-future/index.html").exists()
+        assert (out / "posts/from-the-future/index.html").is_file()
+        assert (out / "posts/ranges/index.html").is_file()  # the rest is still there
+    finally:
+        session.close()
 
 
 # --- 3. and 4. files written outside Pelican's writer --------------------------------------
