@@ -28,6 +28,8 @@ PLAIN = ["--log-handler", "plain"]
         (["sitemap", "plugins.blogcore"], {"BLOGCORE_SITEMAP": "map.xml"}, [ERROR]),
         # ours turned off: theirs is the site's sitemap
         (["plugins.blogcore", "pelican.plugins.sitemap"], {"BLOGCORE_SITEMAP": ""}, []),
+        # not set (blogcore's settings refused before its defaults were filled in): it is on
+        (["plugins.blogcore", "pelican.plugins.sitemap"], {}, [ERROR]),
         (["plugins.related", "pelican.plugins.related_posts"], {}, [STOP]),
         (["pelican.plugins.related_posts"], {}, []),  # none of ours it clashes with
         (["plugins.series"], {}, []),  # ours is not theirs
@@ -106,6 +108,24 @@ def test_a_clashing_plugin_is_one_line_at_the_plugins_line_not_its_traceback(tmp
     where = f"pelicanconf.py: line {line}: PLUGINS: "
     assert any(text.startswith(f"ERROR {where}sitemap writes sitemap.xml") for text in said), said
     assert any(f"{where}related_posts sets each post's related_posts" in t for t in said), said
+
+
+def test_a_refused_blogcore_setting_does_not_hide_the_sitemap_clash(tmp_path: Path):
+    """Every mistake in one build: blogcore's settings refused (its defaults never filled in),
+    the sitemap clash is still said."""
+    _project(tmp_path)
+    others = tmp_path / "others"
+    _stand_in(others, "sitemap", "def register():\n    pass\n")
+    line = _list(tmp_path, others, ["sitemap"])
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text(conf.read_text() + "TYPOGRIFY = True\n")
+    done = _build(tmp_path)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    said = [" ".join(text.split()) for text in done.stderr.splitlines()]
+    where = f"pelicanconf.py: line {line}: PLUGINS: "
+    assert any(text.startswith(f"ERROR {where}sitemap writes sitemap.xml") for text in said), said
+    assert any("TYPOGRIFY" in text for text in said), said
 
 
 # as render_math's Markdown extension does: MathJax's configuration added to each post with math

@@ -95,7 +95,8 @@ def _name(entry: Any) -> str:
 
 def clashes(plugins: Iterable[Any], settings: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(severity, line) for each listed plugin of other people's that clashes with a listed
-    plugin of ours, in the order of ``plugins`` (``settings``: with our plugins' defaults)."""
+    plugin of ours, in the order of ``plugins``. A switch that is not set counts as on (its
+    default): a plugin whose settings were refused has not filled in its defaults."""
     names = [_name(entry) for entry in plugins]
     ours = set(names)
     found = []
@@ -105,7 +106,7 @@ def clashes(plugins: Iterable[Any], settings: Mapping[str, Any]) -> list[tuple[s
         clash = CLASHES.get(name.rsplit(".", 1)[-1])
         if clash is None or clash.ours not in ours:
             continue
-        if clash.switch and not settings.get(clash.switch):
+        if clash.switch and not settings.get(clash.switch, True):
             continue
         found.append((clash.severity, "PLUGINS: " + clash.message.format(name=name)))
     return found
