@@ -137,6 +137,14 @@ TASKS = """<ul class="task-list">
 </li>
 </ul>"""
 
+# the same with its custom_checkbox setting (MkDocs Material's usual one): each box in a label
+CUSTOM = """<ul class="task-list">
+<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled \
+checked/><span class="task-list-indicator"></span></label> Book the van</li>
+<li class="task-list-item"><label class="task-list-control"><input type="checkbox" \
+disabled/><span class="task-list-indicator"></span></label> Label the boxes</li>
+</ul>"""
+
 
 @pytest.mark.parametrize(
     ("html", "kept", "removed"),
@@ -146,6 +154,10 @@ TASKS = """<ul class="task-list">
         ('<li><input type="checkbox" checked> Ticked</li>', [], ("input",)),
         ('<p><input type="text" value="name"> and <input> too</p>', [], ("input",)),
         ('<li><input type="checkbox" disabled onclick="go()"> Done</li>', [("Done", False)], ()),
+        # pymdownx.tasklist's custom_checkbox: its own <label> is written again, not removed
+        (CUSTOM, [("Book the van", True), ("Label the boxes", False)], ()),
+        # its label around a box a reader could tick: the box is removed, and said
+        (CUSTOM.replace(" disabled", "", 1), [("Label the boxes", False)], ("input",)),
     ],
 )
 def test_a_task_list_keeps_its_boxes_and_nothing_else_of_a_form(html, kept, removed):

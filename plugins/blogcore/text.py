@@ -783,6 +783,11 @@ def is_task_box(attrs: dict) -> bool:
     return str(attrs.get("type") or "").strip().lower() == "checkbox" and "disabled" in attrs
 
 
+def _task_control(tag: str, attrs: dict) -> bool:
+    """Is this pymdownx.tasklist's own <label> around a box (its ``custom_checkbox``)?"""
+    return tag == "label" and "task-list-control" in str(attrs.get("class") or "").split()
+
+
 def task_boxes(html: str) -> str:
     """Sanitised HTML with each task list's box in a <label> with the text after it, and
     every other <input> left out; the HTML as it is when it has none."""
@@ -962,9 +967,12 @@ class Sanitiser:
         if docs and not embeds_named:
             hints[DOCS_PASTED] = None
         docs = docs and embeds_named  # the caller says so, with its line (foreign.py)
+        boxes = "input" in self.tags and any(t == "input" and is_task_box(a) for t, a in markup)
         for tag, attrs in markup:
             if docs and tag == "meta":
                 continue
+            if boxes and _task_control(tag, attrs):
+                continue  # pymdownx.tasklist's custom_checkbox: task_boxes writes it again
             if tag == "input" and tag in self.tags and not is_task_box(attrs):
                 tags[tag], hints[_TASK_BOX_HINT] = None, None
                 continue
