@@ -365,7 +365,15 @@ def test_a_markdown_extension_not_installed_is_one_line_and_the_posts_are_built(
         "(no module named 'pymdownx'): posts are built without it; add pymdown-extensions to "
         "pyproject.toml and run make lock"
     )
-    _warned_then_refused(project, "pymdownx", said)
+    # a post's task list: installing the extension fixes it; no second line saying to
+    # rewrite it as a plain list
+    (project / "content" / "posts" / "van.md").write_text(
+        "Title: Moving day\nDate: 2025-05-05 10:00\nAuthor: Ada Byrne\n\n"
+        "- [x] Book the van\n- [ ] Label the boxes\n",
+        encoding="utf-8",
+    )
+    dev = _warned_then_refused(project, "pymdownx", said)
+    assert _said(dev, "task list") == [], dev.stderr
     post = project / "out" / "posts" / "first-light" / "index.html"
     assert BeautifulSoup(post.read_text(), "html.parser").select_one("h1")
 

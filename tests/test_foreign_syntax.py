@@ -332,6 +332,7 @@ def test_the_plugins_and_extensions_a_site_lists(plugins, markdown, listed):
 
 
 FOOTNOTE = "<p>We wrote it in 2019[ref]In a notebook.[/ref] and kept it.</p>"
+TASKS = "<ul>\n<li>[x] Book the van</li>\n<li>[ ] Label the boxes</li>\n</ul>"
 MATH = '<p>Each share is <span class="math">\\(s_i = h_i / H\\)</span>.</p>'
 
 
@@ -346,6 +347,10 @@ MATH = '<p>Each share is <span class="math">\\(s_i = h_i / H\\)</span>.</p>'
             frozenset({"render_math"}),
             ["the render_math plugin (in PLUGINS) leaves to MathJax"],
         ),
+        (TASKS, frozenset(), ["- [x] Book the van is an item of a GitHub task list"]),
+        # MARKDOWN names pymdownx.tasklist: it makes the boxes, or (not installed) the
+        # settings' line says to install it; the list is not to be rewritten
+        (TASKS, frozenset({"pymdownx.tasklist"}), []),
     ],
 )
 def test_a_listed_plugin_s_syntax_is_not_said_missing(html, listed, said):

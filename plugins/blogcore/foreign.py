@@ -394,7 +394,9 @@ def found(html: str, fmt: str = "markdown", listed: frozenset[str] = frozenset()
     math = _first_math(blocks, rst, "render_math" in listed)
     if math is not None:
         hits.append(math)
-    hits += _github(text, soup, rst)
+    # pymdownx.tasklist in MARKDOWN makes the boxes; not installed, the settings' line says to
+    # install it: the list is not to be rewritten
+    hits += _github(text, soup, rst, task_lists=rst or "pymdownx.tasklist" not in listed)
     if embeds.may_have(html.lower()):
         hits += _embeds(soup, nodes, rst)
     hits += _pymdown(text, blocks, rst)
@@ -544,8 +546,11 @@ def _start_of(match: re.Match[str]) -> str:
     return r"(?<![\\$])\$\s*" + re.escape(head[0] if head else written[0])
 
 
-def _github(text: str, soup: BeautifulSoup, rst: bool = False) -> list[tuple[int, Foreign]]:
-    """GitHub's strikethrough and task lists, once per file each, at their first place."""
+def _github(
+    text: str, soup: BeautifulSoup, rst: bool = False, task_lists: bool = True
+) -> list[tuple[int, Foreign]]:
+    """GitHub's strikethrough and task lists (``task_lists``: looked for), once per file each, at
+    their first place."""
     hits: list[tuple[int, Foreign]] = []
     struck = list(_STRIKE.finditer(text))
     if struck:
@@ -565,7 +570,7 @@ def _github(text: str, soup: BeautifulSoup, rst: bool = False) -> list[tuple[int
     tasks = [
         item
         for item in soup.find_all("li")
-        if not _in_code(item) and _TASK.match(item.get_text() + " ")
+        if task_lists and not _in_code(item) and _TASK.match(item.get_text() + " ")
     ]
     if tasks:
         written = " ".join(tasks[0].get_text().split())

@@ -26,7 +26,7 @@ from markdown.preprocessors import Preprocessor
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
 from pelican.utils import pelican_open, slugify
 
-from plugins.engine import build
+from plugins.engine import build, settings_errors
 
 from . import (
     callouts,
@@ -939,8 +939,11 @@ class StrictChecks:
         return content, metadata
 
     def _others(self) -> frozenset[str]:
-        """The other people's plugins and Markdown extensions the site lists (foreign.others)."""
-        return foreign.others(self.settings.get("PLUGINS"), self.settings.get("MARKDOWN"))
+        """The other people's plugins and Markdown extensions the site lists (foreign.others),
+        with those it names that are not installed (their line says to install them)."""
+        listed = foreign.others(self.settings.get("PLUGINS"), self.settings.get("MARKDOWN"))
+        site = getattr(self, "site_settings", self.settings)  # this reader's copy: not the build's
+        return listed | settings_errors.markdown_left_out(site)
 
     def _name_foreign(self, source_path: str, content: str, metadata: dict) -> None:
         """Another plugin's syntax the page would show as written ({% img %}): one line each,
@@ -1265,6 +1268,7 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
             localwords.LocalWordsExtension(self.settings),  # footnote and admonition words
             foreign.EscapesExtension(),  # \@ \% \& \~ as CommonMark and pandoc read them
         ]
+        self.site_settings = self.settings  # the build's own dict (the per-build object's key)
         self.settings = {**self.settings, "MARKDOWN": markdown}
 
     def _markdown(self) -> Markdown:

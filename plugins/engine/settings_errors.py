@@ -219,7 +219,14 @@ def _without_missing_extensions(settings: dict[str, Any]) -> list[str]:
         if "extensions" in markdown:
             markdown["extensions"] = [e for e in markdown["extensions"] if e not in gone]
         settings["MARKDOWN"] = markdown
+        build.current(settings).state(__name__).markdown_left_out = frozenset(gone)
     return [message for _, message in missing]
+
+
+def markdown_left_out(settings: Mapping[str, Any]) -> frozenset[str]:
+    """The extensions the settings' ``MARKDOWN`` named that this build leaves out (not
+    installed, each said once at MARKDOWN's line): what a post wrote for one is theirs."""
+    return getattr(build.current(settings).state(__name__), "markdown_left_out", frozenset())
 
 
 # a package that is a Pelican plugin defines or imports register() in its __init__.py
