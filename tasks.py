@@ -5,6 +5,7 @@ import contextlib
 import dataclasses
 import datetime
 import errno
+import functools
 import importlib
 import json
 import os
@@ -330,6 +331,17 @@ def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()
         print(f"Publish failed{why}; {output} was left as it was.", file=sys.stderr)
         return _exit_status(status) or 1
     staging.chmod(0o755)
+    retained = _retained(conf) if _entries(output) else ()
+    if lost := _would_lose(output, staging, retained):
+        shutil.rmtree(staging, ignore_errors=True)
+        print(
+            f"Publish stopped: {_shown(output)}/{lost} would be deleted (this build does not "
+            f'write it): keep it with OUTPUT_RETENTION = ["{lost}"] in pelicanconf.py '
+            f"(docs/publishing.md); {_shown(output)} was left as it was.",
+            file=sys.stderr,
+        )
+        return 1
+    _carry(retained, output, staging)  # OUTPUT_RETENTION: a deploy checkout's .git, a CNAME
     held = {signal.SIGINT, signal.SIGTERM}
     signal.pthread_sigmask(signal.SIG_BLOCK, held)  # the switch is not interrupted half-way
     try:
@@ -347,11 +359,17 @@ def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()
     return 0
 
 
-def _detach(output: Path) -> None:
+def _detach(output: Path, conf: Path) -> None:
     """A link output/ becomes a real folder: a build writes into a folder of its own, never
-    into the last publish's (which the next one removes) or `make serve`'s."""
+    into the last publish's (which the next one removes) or `make serve`'s; the
+    OUTPUT_RETENTION names of conf in the folder it showed move into it."""
     if output.is_symlink():
+        shown = Path(os.path.realpath(output))
+        retained = _retained(conf) if _entries(shown) else ()
         output.unlink()
+        if retained:
+            output.mkdir()
+            _carry(retained, shown, output)
         _remove_stale_builds(output)
 
 
@@ -387,17 +405,149 @@ def _content(content: str) -> Path | None:
     return folder
 
 
+# what an output folder a build made holds at its top (a build stopped early holds fewer), and
+# what no build writes there: a folder holding those is someone's, never replaced or emptied
+_BUILT = {"index.html", "404.html", "posts", "theme", "feeds"}
+_VERSION_CONTROL = {".git", ".hg", ".svn", ".bzr"}
+_SOURCES = {".md", ".markdown", ".rst", ".py", ".ipynb", ".toml", ".cfg"}
+_SOURCE_NAMES = {"Makefile", "content", "plugins", "node_modules", ".venv"}
+_DOES = {
+    "build": "a build empties it",
+    "publish": "a publish replaces it whole",
+    "serve": "`make serve` replaces it whole with the development site",
+}
+
+
+@functools.cache
+def _retained(conf: Path) -> tuple[str, ...]:
+    """Pelican's OUTPUT_RETENTION in conf: names at the top of the output folder that a build
+    keeps (a deploy checkout's .git, a CNAME); none when conf cannot be read (the build then
+    says why, in one line). Read (running conf here) only when an output folder has something
+    in it to keep."""
+    from pelican.settings import read_settings
+
+    try:
+        names = read_settings(str(conf)).get("OUTPUT_RETENTION") or []
+    except Exception:  # the build reports its settings' errors itself, in one line
+        return ()
+    return tuple(name for name in names if isinstance(name, str) and name.strip("./"))
+
+
+def _entries(folder: Path) -> list[str]:
+    """The names at the top of folder, sorted; none when it is no folder or cannot be read
+    (the build then names it, in one line)."""
+    try:
+        return sorted(entry.name for entry in folder.iterdir())
+    except OSError:
+        return []
+
+
+def output_refusal(
+    output: Path, content: Path, root: Path, retained=(), command: str = "publish"
+) -> str | None:
+    """Why a build, publish or serve must not write into output (one line), or None.
+
+    It must not when output is the project folder or holds it, holds the content folder, is
+    inside the content folder (the build would read its own pages as posts), or is a folder
+    no build made: one holding a repository, sources (.md, .py …) or nothing like a site. A
+    publish replaces output whole and a build empties it, deleting what was in it; the names in
+    Pelican's OUTPUT_RETENTION are kept (carried over), so they are no reason.
+    """
+    given = Path(os.path.normpath(output.absolute()))
+    shown = Path(os.path.realpath(output))
+    root, content = Path(os.path.realpath(root)), Path(os.path.realpath(content))
+    does = _DOES.get(command, "a build replaces it whole")
+    name = _shown(given)
+    for folder in dict.fromkeys((given, shown)):
+        where = f"--output {name}" + ("" if folder == given else f" ({folder})")
+        if root.is_relative_to(folder):
+            return (
+                f"{where} holds this project ({root}), and {does}: pass a folder of its own "
+                "(the default is output/)."
+            )
+        if content.is_relative_to(folder):
+            return (
+                f"{where} holds the content folder {_shown(content)}, and {does}: pass a "
+                "folder beside it (the default is output/)."
+            )
+        if folder.is_relative_to(content):
+            return (
+                f"{where} is inside the content folder {_shown(content)} (the build would read "
+                "its own pages as content): pass a folder outside it (the default is output/)."
+            )
+    entries = [entry for entry in _entries(shown) if entry not in retained]
+    for entry in entries:
+        if entry in _VERSION_CONTROL:
+            return (
+                f"--output {name}: {name}/{entry} would be deleted ({does}): keep it with "
+                f'OUTPUT_RETENTION = ["{entry}"] in pelicanconf.py (docs/publishing.md), or '
+                "deploy from a folder of its own."
+            )
+    if output.is_symlink() or not entries:  # a publish's build, or nothing to lose
+        return None
+    for entry in entries:
+        if Path(entry).suffix.lower() in _SOURCES or entry in _SOURCE_NAMES:
+            return (
+                f"--output {name}: {name}/{entry} is no file a build writes and {does}: pass "
+                "a folder of its own (the default is output/)."
+            )
+    if not _BUILT.intersection(entries):
+        return (
+            f"--output {name}: {name}/ holds {entries[0]} and no site a build made, and "
+            f"{does}: pass an empty folder or one a build made (the default is output/)."
+        )
+    return None
+
+
+def _output(output: str, content: Path | None, conf: Path, command: str) -> Path:
+    """The --output folder, checked before anything is built, started or removed: where it
+    must not be written (output_refusal), one line and exit status 1."""
+    folder = ROOT / output  # an absolute --output stays as it is
+    retained = _retained(conf) if _entries(folder) else ()
+    if why := output_refusal(folder, content or ROOT / "content", ROOT, retained, command):
+        sys.exit(why)
+    return folder
+
+
+# what a deploy keeps at the top of the folder it deploys, which a build may not write
+_DEPLOY_FILES = {*_VERSION_CONTROL, "CNAME", ".nojekyll"}
+
+
+def _would_lose(output: Path, build: Path, retained) -> str | None:
+    """The first deploy file (a CNAME, a .git) in the folder output shows that the new build
+    does not hold and OUTPUT_RETENTION does not keep: replacing output would delete it."""
+    if not output.is_dir():
+        return None
+    for name in sorted(_DEPLOY_FILES - set(retained)):
+        here = output / name
+        if (here.exists() or here.is_symlink()) and not (build / name).exists():
+            return name
+    return None
+
+
+def _carry(retained, old: Path, new: Path) -> None:
+    """Move the OUTPUT_RETENTION names at the top of old into new (a name the new build
+    wrote itself stays the build's), as Pelican keeps them when it empties its output."""
+    if not retained or os.path.realpath(old) == os.path.realpath(new):
+        return
+    for name in retained:
+        kept, there = old / name, new / name
+        if (kept.exists() or kept.is_symlink()) and not (there.exists() or there.is_symlink()):
+            shutil.move(kept, there)
+
+
 @task(help={"content": "content folder (default: content/)", "output": "output folder"})
 def build(c, content="", output="output"):
     """Build the site once with pelicanconf.py into output/."""
-    sys.exit(_build(DEV_CONF, ROOT / output, _content(content)))
+    source = _content(content)
+    sys.exit(_build(DEV_CONF, _output(output, source, DEV_CONF, "build"), source))
 
 
 def _build(conf: Path, output: Path, content: Path | None = None) -> int:
     """`make build`: Pelican into output/ (a real folder); its exit status. A build stopped
     (Ctrl-C) says so, and what output/ holds then: Pelican empties it first, so it held only
     a few files, with no line."""
-    _detach(output)
+    _detach(output, conf)
     stopped = (
         f"{_shown(output)}/ may be incomplete (a build empties it first): run `make build` again."
     )
@@ -407,7 +557,9 @@ def _build(conf: Path, output: Path, content: Path | None = None) -> int:
 @task(help={"content": "content folder", "output": "output folder (replaced only on success)"})
 def publish(c, content="", output="output"):
     """Build with publishconf.py into a temporary folder, then swap it into output/."""
-    sys.exit(_publish_said(PUBLISH_CONF, ROOT / output, _content(content)))
+    source = _content(content)
+    folder = _output(output, source, PUBLISH_CONF, "publish")
+    sys.exit(_publish_said(PUBLISH_CONF, folder, source))
 
 
 class _Terminated(BaseException):
@@ -630,7 +782,7 @@ def serve(c, port=str(PORT), content="", output="output"):
     source = _content(content)  # a folder that is not there: one line, nothing served
     source = source.absolute() if source else None
     port = _port_to_serve(port)  # before anything is built, started or removed
-    folder = ROOT / output  # an absolute --output stays as it is
+    folder = _output(output, source, DEV_CONF, "serve")  # before anything is built or removed
     # one server a folder: a second one refuses in one line (before it starts anything)
     lock = _hold_serve_lock(folder, port)
     # builds go to a folder of serve's own, by its real path, never through the output link:
@@ -673,12 +825,12 @@ def serve(c, port=str(PORT), content="", output="output"):
             print(line, file=sys.stderr, flush=True)
         # output/ shows the development site, as it did when serve built into it (once a build
         # has made the folder); what it shows then, by its real path
-        shows = [_show_in_output(folder, own)]
+        shows = [_show_in_output(folder, own, DEV_CONF)]
 
         def rebuild() -> None:
             now = os.path.realpath(folder)
             if shows[0] is None:
-                shows[0] = _show_in_output(folder, own)
+                shows[0] = _show_in_output(folder, own, DEV_CONF)
             elif now != shows[0]:  # re-pointed since (a publish, a build): said once, left alone
                 shows[0] = now
                 if now != os.path.realpath(own):
@@ -686,7 +838,7 @@ def serve(c, port=str(PORT), content="", output="output"):
             started = time.time_ns()
             builder.build(args, problems=report, pages=record)
             if shows[0] is None:
-                shows[0] = _show_in_output(folder, own)
+                shows[0] = _show_in_output(folder, own, DEV_CONF)
             if line := _problems_line(report, started):
                 print(line, file=sys.stderr, flush=True)
 
@@ -709,13 +861,15 @@ def serve(c, port=str(PORT), content="", output="output"):
         lock.close()
 
 
-def _show_in_output(output: Path, own: Path) -> str | None:
+def _show_in_output(output: Path, own: Path, conf: Path = DEV_CONF) -> str | None:
     """Point output at `make serve`'s folder (in one rename), unless it does already; remove
-    the folder it showed; the folder it shows now (its real path), or None while no build has
-    made `make serve`'s folder."""
+    the folder it showed (its OUTPUT_RETENTION names move into serve's); the folder it shows
+    now (its real path), or None while no build has made `make serve`'s folder."""
     if not own.is_dir():
         return None
     if os.path.realpath(output) != os.path.realpath(own):
+        if _entries(output):
+            _carry(_retained(conf), output, own)
         published = _current_build(output)
         previous = _point(output, own)
         if previous is not None and previous != own:

@@ -1,0 +1,154 @@
+"""build, publish and serve never delete what they did not make: an --output folder that holds
+the project or the content, sits inside the content, or is someone's folder is refused in one
+line before anything is built; a deploy checkout's .git and CNAME survive a publish."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import tasks
+from tests.conftest import FIXTURES, free_port
+from tests.test_publish import _invoke
+
+
+def _run(command: str, content: Path, output: Path) -> subprocess.CompletedProcess:
+    args = [command, "--content", str(content), "--output", str(output)]
+    if command == "serve":
+        args += ["--port", str(free_port())]
+    return _invoke(*args)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("command", ["build", "publish", "serve"])
+def test_an_output_folder_holding_the_content_is_refused_and_kept(tmp_path, command):
+    # publish swapped the folder out and removed it, content and all (serve too); build
+    # published the raw sources, drafts included
+    folder = tmp_path / "site"
+    content = folder / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    before = _tree(folder)
+    result = _run(command, content, folder)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stderr.splitlines() == [
+        f"--output {folder} holds the content folder {content}, and "
+        f"{tasks._DOES[command]}: pass a folder beside it (the default is output/)."
+    ]
+    assert not folder.is_symlink()
+    assert _tree(folder) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # nothing built beside it
+
+
+@pytest.mark.parametrize("command", ["build", "publish", "serve"])
+def test_an_output_folder_inside_the_content_is_one_line(tmp_path, command):
+    # 680 warnings about its own pages, and advice to add "output" to STATIC_PATHS
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    before = _tree(content)
+    result = _run(command, content, content / "output")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stderr.splitlines() == [
+        f"--output {content}/output is inside the content folder {content} (the build would "
+        "read its own pages as content): pass a folder outside it (the default is output/)."
+    ]
+    assert _tree(content) == before
+    assert sorted(p.name for p in content.iterdir()) == sorted(
+        p.name for p in (FIXTURES / "site").iterdir()
+    )
+
+
+def _folder(tmp_path: Path, files: dict[str, str]) -> Path:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+    return folder
+
+
+SITE = {"index.html": "<p>a site</p>", "posts/x/index.html": "<p>x</p>"}
+
+
+@pytest.mark.parametrize(
+    ("files", "retained", "said"),
+    [
+        ({}, (), None),  # empty: nothing to lose
+        (SITE, (), None),  # what `make build` made: replaced as before
+        ({"index.html": ".", ".git/HEAD": "ref"}, (".git",), None),  # kept: no reason
+        ({"index.html": ".", ".git/HEAD": "ref"}, (), "out/.git would be deleted"),
+        ({"photo.jpg": ".", "taxes.pdf": "."}, (), "out/ holds photo.jpg and no site"),
+        ({**SITE, "notes.md": "Title: mine"}, (), "out/notes.md is no file a build writes"),
+        ({**SITE, "plugins/x.txt": "."}, (), "out/plugins is no file a build writes"),
+    ],
+)
+def test_a_folder_no_build_made_is_never_replaced(tmp_path, files, retained, said):
+    root, content = tmp_path / "project", tmp_path / "project" / "content"
+    content.mkdir(parents=True)
+    folder = _folder(tmp_path, files)
+    why = tasks.output_refusal(folder, content, root, retained, "publish")
+    assert (why is None) if said is None else (said in why and why.count("\n") == 0), why
+
+
+@pytest.mark.parametrize("output", ["project", ".", "project/..", "project/content/../.."])
+def test_the_project_folder_or_one_holding_it_is_refused(tmp_path, monkeypatch, output):
+    # `invoke publish --output .` replaced the whole project (.git, content, plugins) by a link
+    root = tmp_path / "project"
+    (root / "content").mkdir(parents=True)
+    monkeypatch.chdir(root.parent if output.startswith("project") else root)
+    why = tasks.output_refusal(Path(output), root / "content", root, (), "publish")
+    assert why is not None and f"holds this project ({root})" in why, why
+
+
+def test_a_link_to_the_content_is_refused_by_where_it_leads(tmp_path):
+    root = tmp_path / "project"
+    (root / "content").mkdir(parents=True)
+    (tmp_path / "out").symlink_to(root / "content", target_is_directory=True)
+    why = tasks.output_refusal(tmp_path / "out", root / "content", root)
+    assert why is not None and "(" + str(root / "content") + ") holds the content folder" in why
+
+
+def test_publish_keeps_a_deploy_checkouts_cname_or_refuses_to_delete_it(tmp_path, monkeypatch):
+    # a GitHub Pages checkout kept in output/: publish removed its .git and CNAME silently
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    output = tmp_path / "output"
+    assert _run("publish", content, output).returncode == 0
+    (output / "CNAME").write_text("blog.tessellate.example\n")
+    before = _tree(output)
+
+    stopped = _run("publish", content, output)
+    assert stopped.returncode == 1
+    assert stopped.stderr.splitlines()[-1] == (
+        f"Publish stopped: {output}/CNAME would be deleted (this build does not write it): "
+        f'keep it with OUTPUT_RETENTION = ["CNAME"] in pelicanconf.py (docs/publishing.md); '
+        f"{output} was left as it was."
+    )
+    assert _tree(output) == before
+
+    (output / ".git").mkdir()
+    (output / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    refused = _run("publish", content, output)
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines() == [
+        f"--output {output}: {output}/.git would be deleted (a publish replaces it whole): "
+        'keep it with OUTPUT_RETENTION = [".git"] in pelicanconf.py (docs/publishing.md), or '
+        "deploy from a folder of its own."
+    ]
+
+    # with OUTPUT_RETENTION (what the settings say, read in this process), both move over
+    monkeypatch.setattr(tasks, "_retained", lambda conf: [".git", "CNAME"])
+    shown = output.resolve()
+    assert tasks.atomic_build(tasks.PUBLISH_CONF, output, content) == 0
+    assert output.resolve() != shown and not shown.exists()
+    assert (output / "CNAME").read_text() == "blog.tessellate.example\n"
+    assert (output / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n"
+    assert (output / "posts" / "ranges" / "index.html").is_file()
+
+    # and `make build` after it keeps them in the real folder it makes
+    tasks._detach(output, tasks.PUBLISH_CONF)
+    assert not output.is_symlink() and (output / ".git" / "HEAD").is_file()
+    assert (output / "CNAME").is_file()
