@@ -515,8 +515,9 @@ _DEPLOY_FILES = {*_VERSION_CONTROL, "CNAME", ".nojekyll"}
 
 def _would_lose(output: Path, build: Path, retained) -> str | None:
     """The first deploy file (a CNAME, a .git) in the folder output shows that the new build
-    does not hold and OUTPUT_RETENTION does not keep: replacing output would delete it."""
-    if not output.is_dir():
+    does not hold and OUTPUT_RETENTION does not keep: replacing output would delete it
+    (`make serve`'s folder stays, and what is in it)."""
+    if not output.is_dir() or os.path.realpath(output) == os.path.realpath(_serve_folder(output)):
         return None
     for name in sorted(_DEPLOY_FILES - set(retained)):
         here = output / name
@@ -825,12 +826,12 @@ def serve(c, port=str(PORT), content="", output="output"):
             print(line, file=sys.stderr, flush=True)
         # output/ shows the development site, as it did when serve built into it (once a build
         # has made the folder); what it shows then, by its real path
-        shows = [_show_in_output(folder, own, DEV_CONF)]
+        shows = [_show_in_output(folder, own)]
 
         def rebuild() -> None:
             now = os.path.realpath(folder)
             if shows[0] is None:
-                shows[0] = _show_in_output(folder, own, DEV_CONF)
+                shows[0] = _show_in_output(folder, own)
             elif now != shows[0]:  # re-pointed since (a publish, a build): said once, left alone
                 shows[0] = now
                 if now != os.path.realpath(own):
@@ -838,7 +839,7 @@ def serve(c, port=str(PORT), content="", output="output"):
             started = time.time_ns()
             builder.build(args, problems=report, pages=record)
             if shows[0] is None:
-                shows[0] = _show_in_output(folder, own, DEV_CONF)
+                shows[0] = _show_in_output(folder, own)
             if line := _problems_line(report, started):
                 print(line, file=sys.stderr, flush=True)
 

@@ -152,3 +152,14 @@ def test_publish_keeps_a_deploy_checkouts_cname_or_refuses_to_delete_it(tmp_path
     tasks._detach(output, tasks.PUBLISH_CONF)
     assert not output.is_symlink() and (output / ".git" / "HEAD").is_file()
     assert (output / "CNAME").is_file()
+
+
+@pytest.mark.parametrize(("shows", "lost"), [("serve", None), ("4242-k3x9q2ab", "CNAME")])
+def test_a_cname_in_serves_folder_stays_there_and_stops_no_publish(tmp_path, shows, lost):
+    # a publish never removes `make serve`'s folder: nothing in it is lost
+    shown = tmp_path / ".output.builds" / shows
+    shown.mkdir(parents=True)
+    (shown / "CNAME").write_text("blog.tessellate.example\n")
+    (tmp_path / "output").symlink_to(shown, target_is_directory=True)
+    (tmp_path / "new").mkdir()
+    assert tasks._would_lose(tmp_path / "output", tmp_path / "new", ()) == lost
