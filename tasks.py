@@ -5,7 +5,6 @@ import contextlib
 import dataclasses
 import datetime
 import errno
-import functools
 import importlib
 import json
 import os
@@ -18,7 +17,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from invoke import task
@@ -331,7 +330,7 @@ def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()
         print(f"Publish failed{why}; {output} was left as it was.", file=sys.stderr)
         return _exit_status(status) or 1
     staging.chmod(0o755)
-    retained = _retained(conf) if _entries(output) else ()
+    retained = (_retained(conf) or ()) if _entries(output) else ()
     if lost := _would_lose(output, staging, retained):
         shutil.rmtree(staging, ignore_errors=True)
         print(
@@ -366,6 +365,8 @@ def _detach(output: Path, conf: Path) -> None:
     if output.is_symlink():
         shown = Path(os.path.realpath(output))
         retained = _retained(conf) if _entries(shown) else ()
+        if retained is None:  # the build stops on its settings: output/ stays as it is
+            return
         output.unlink()
         if retained:
             output.mkdir()
@@ -418,18 +419,17 @@ _DOES = {
 }
 
 
-@functools.cache
-def _retained(conf: Path) -> tuple[str, ...]:
+def _retained(conf: Path) -> tuple[str, ...] | None:
     """Pelican's OUTPUT_RETENTION in conf: names at the top of the output folder that a build
-    keeps (a deploy checkout's .git, a CNAME); none when conf cannot be read (the build then
-    says why, in one line). Read (running conf here) only when an output folder has something
-    in it to keep."""
+    keeps (a deploy checkout's .git, a CNAME); None when conf cannot be read (the build stops on
+    it then, with one line, before it removes anything). Read (running conf here) only when an
+    output folder has something in it to keep."""
     from pelican.settings import read_settings
 
     try:
         names = read_settings(str(conf)).get("OUTPUT_RETENTION") or []
     except Exception:  # the build reports its settings' errors itself, in one line
-        return ()
+        return None
     return tuple(name for name in names if isinstance(name, str) and name.strip("./"))
 
 
@@ -443,7 +443,7 @@ def _entries(folder: Path) -> list[str]:
 
 
 def output_refusal(
-    output: Path, content: Path, root: Path, retained=(), command: str = "publish"
+    output: Path, content: Path, root: Path, retained: Iterable[str] | None = (), command="publish"
 ) -> str | None:
     """Why a build, publish or serve must not write into output (one line), or None.
 
@@ -451,7 +451,9 @@ def output_refusal(
     inside the content folder (the build would read its own pages as posts), or is a folder
     no build made: one holding a repository, sources (.md, .py …) or nothing like a site. A
     publish replaces output whole and a build empties it, deleting what was in it; the names in
-    Pelican's OUTPUT_RETENTION are kept (carried over), so they are no reason.
+    Pelican's OUTPUT_RETENTION are kept (carried over), so they are no reason; retained None
+    (settings that cannot be read: the build stops on them, with one line, before it removes
+    anything) leaves what is in output unchecked, for that line to be the one said.
     """
     given = Path(os.path.normpath(output.absolute()))
     shown = Path(os.path.realpath(output))
@@ -475,6 +477,8 @@ def output_refusal(
                 f"{where} is inside the content folder {_shown(content)} (the build would read "
                 "its own pages as content): pass a folder outside it (the default is output/)."
             )
+    if retained is None:
+        return None
     entries = [entry for entry in _entries(shown) if entry not in retained]
     for entry in entries:
         if entry in _VERSION_CONTROL:
@@ -869,8 +873,10 @@ def _show_in_output(output: Path, own: Path, conf: Path = DEV_CONF) -> str | Non
     if not own.is_dir():
         return None
     if os.path.realpath(output) != os.path.realpath(own):
-        if _entries(output):
-            _carry(_retained(conf), output, own)
+        retained = _retained(conf) if _entries(output) else ()
+        if retained is None:  # its settings cannot be read now: re-pointed after a build
+            return None
+        _carry(retained, output, own)
         published = _current_build(output)
         previous = _point(output, own)
         if previous is not None and previous != own:

@@ -163,3 +163,22 @@ def test_a_cname_in_serves_folder_stays_there_and_stops_no_publish(tmp_path, sho
     (tmp_path / "output").symlink_to(shown, target_is_directory=True)
     (tmp_path / "new").mkdir()
     assert tasks._would_lose(tmp_path / "output", tmp_path / "new", ()) == lost
+
+
+def test_settings_that_cannot_be_read_are_the_one_line_and_nothing_is_removed(tmp_path):
+    # OUTPUT_RETENTION unread: "output/.git would be deleted: keep it with OUTPUT_RETENTION",
+    # where the settings set it and had a typo; make build then removed the publish build
+    conf = tmp_path / "conf.py"
+    conf.write_text('OUTPUT_RETENTION = [".git"]\nX = Flase\n')
+    shown = tmp_path / ".output.builds" / "4242-k3x9q2ab"
+    (shown / ".git").mkdir(parents=True)
+    (shown / "index.html").write_text("<p>the site</p>")
+    output = tmp_path / "output"
+    output.symlink_to(shown, target_is_directory=True)
+    assert tasks._retained(conf) is None
+    assert tasks.output_refusal(output, tmp_path / "content", tmp_path / "project", None) is None
+    tasks._detach(output, conf)  # the build that follows stops on conf's line
+    assert output.is_symlink() and (output / ".git").is_dir()
+    # what does not depend on the settings is still refused
+    why = tasks.output_refusal(tmp_path, tmp_path / "content", tmp_path / "project", None)
+    assert why is not None and "holds this project" in why
