@@ -662,6 +662,7 @@ class StrictChecks:
     unclosed_keys: tuple[tuple[str, str], ...] = ()
     dates_written: tuple[tuple[str, str], ...] = ()  # Date and Modified as written, this file
     converted: tuple[str, ...] = ()  # Jekyll highlight tags shown as code (Markdown only)
+    others_listed: frozenset[str] | None = None  # other people's plugins the site lists (_others)
     reading_post = False  # whether the file being read is a post or a page
 
     def process_metadata(self, name: str, value: object) -> object:
@@ -940,10 +941,14 @@ class StrictChecks:
 
     def _others(self) -> frozenset[str]:
         """The other people's plugins and Markdown extensions the site lists (foreign.others),
-        with those it names that are not installed (their line says to install them)."""
-        listed = foreign.others(self.settings.get("PLUGINS"), self.settings.get("MARKDOWN"))
-        site = getattr(self, "site_settings", self.settings)  # this reader's copy: not the build's
-        return listed | settings_errors.markdown_left_out(site)
+        with those it names that are not installed (their line says to install them): the
+        same for every file of the build, so found once."""
+        if self.others_listed is None:
+            listed = foreign.others(self.settings.get("PLUGINS"), self.settings.get("MARKDOWN"))
+            # this reader's copy of the settings is not the build's (the per-build object's key)
+            site = getattr(self, "site_settings", self.settings)
+            self.others_listed = listed | settings_errors.markdown_left_out(site)
+        return self.others_listed
 
     def _name_foreign(self, source_path: str, content: str, metadata: dict) -> None:
         """Another plugin's syntax the page would show as written ({% img %}): one line each,
