@@ -41,8 +41,14 @@ EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
 # ~$* lock files (the user's name and machine), Windows's Thumbs.db and desktop.ini, a zip's
 # __MACOSX/. Pelican matches each pattern against every file and folder name, several times a
 # build, so they are few (".[#_~]*" is .#, ._ and .~ at once); its own "**/.*" matched no name
-# at all and is left out. Other dot files and folders (.well-known/, .nojekyll) are published.
+# at all and is left out. A version control folder (.git/, .hg/, .svn/: every photo ever
+# committed, GPS included, and a token in a remote's address) and .gitignore and the like are
+# never content either. Other dot files and folders (.well-known/, .nojekyll) are published;
+# a .env or .htpasswd is named and left out (plugins/images/sources.py).
 IGNORE_FILES = [
+    ".git*",
+    ".hg*",
+    ".svn",
     ".[#_~]*",
     "*~",
     "~$*",

@@ -10,6 +10,7 @@ import importlib
 import logging
 import os
 import re
+import stat
 import threading
 import time
 import warnings
@@ -310,6 +311,20 @@ def unreadable(exc: OSError) -> str:
             "(chmod a+r) or move it out of the content folder"
         )
     return f"cannot be read: {exc.strerror or exc}; it is left out"
+
+
+def not_a_file(path: str) -> str | None:
+    """Why what is at ``path`` is no file to read, from its type alone (``os.stat``: opening a
+    named pipe waits for a writer, for ever): a named pipe (a FIFO), a socket, a device; None
+    for a file or a folder, or when nothing is there (opening it says why)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    what = "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket or a device"
+    return f"is {what}, not a file: left out; remove it from the content folder"
 
 
 def failure(exc: Exception) -> str:
@@ -809,7 +824,7 @@ class StrictChecks:
         """Raise when the file's name is not UTF-8 or its text is UTF-16 or UTF-32: no reader
         would read it as written (the name, Python's stand-ins; the text, a line of 0 bytes
         or none at all). An OSError when it cannot be opened (failure says what it means)."""
-        problem = name_problem(self._relpath(source_path))
+        problem = name_problem(self._relpath(source_path)) or not_a_file(source_path)
         if problem:
             raise ReadingError(problem)
         with open(source_path, "rb") as handle:

@@ -151,15 +151,21 @@ def _remembered(settings: dict[str, Any], now: dict[str, tuple[str, ...]]) -> di
 
 def _photo_files(generator, relpath: str) -> list[str] | None:
     """The names of the files in a gallery's folder (``relpath`` in the content folder) that
-    can be published: one whose name is not UTF-8, a link to nothing, a file this build may
-    not read is one line and left out. None when the folder's own name is not UTF-8 (one line)
-    or it cannot be listed (the images plugin names every such folder of the content folder)."""
+    can be published: one whose name is not UTF-8, a link to nothing or out of the content
+    folder, a file this build may not read is one line and left out. None when the folder's
+    own name is not UTF-8 or it is a link out of the content folder (one line), or it
+    cannot be listed (the images plugin names every such folder of the content folder)."""
     settings = generator.settings
     work = images.for_build(generator.context)
     folder = os.path.join(generator.path, relpath)
     why = name_problem(relpath)
     if why:
         work.report(folder, f"{shown_source(settings, folder)}/: {why}")
+        return None
+    escaped = sources.escape(generator.path, relpath)
+    if escaped:  # the gallery's folder is a link out of the content folder (or back into it)
+        link = os.path.join(generator.path, escaped[0])
+        work.report(link, f"{shown_source(settings, link)}: {escaped[1]}")
         return None
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
@@ -169,7 +175,8 @@ def _photo_files(generator, relpath: str) -> list[str] | None:
     for entry in entries:
         if entry.name.startswith(".") or entry.is_dir():
             continue  # a dot-file is not a photo (model.assemble)
-        why = sources.problem(generator.path, f"{relpath}/{entry.name}")
+        escaped = sources.escape(generator.path, f"{relpath}/{entry.name}")
+        why = escaped[1] if escaped else sources.problem(generator.path, f"{relpath}/{entry.name}")
         if why:
             work.report(entry.path, f"{shown_source(settings, entry.path)}: {why}")
         elif entry.is_file():

@@ -130,8 +130,10 @@ def _publish_heif_as_jpeg(staticfiles) -> None:
 
 def _leave_out_unpublishable(generator) -> None:
     """A static file whose name is not UTF-8, a link to nothing, a file this build may not
-    read: one line each, taken out of the files Pelican copies (which would publish it under
-    a garbled name, or skip it without a word); a folder of the content folder that cannot be
+    read, a file of secrets, a named pipe: one line each; the files through a link that leads
+    out of the content folder or back into a folder holding it: one line for the link; all
+    taken out of the files Pelican copies (which would publish them, under a garbled name, or
+    skip them without a word); a folder of the content folder that cannot be
     listed (posts, pages, static files: Pelican's walk skips it in silence), one line."""
     settings = generator.settings
     work = service.for_build(generator.context)
@@ -140,7 +142,14 @@ def _leave_out_unpublishable(generator) -> None:
         work.report(exc.filename, sources.folder_line(shown_source(settings, exc.filename), exc))
     refused = set()
     for sc in generator.staticfiles:
-        why = sources.problem(root, os.path.relpath(sc.source_path, root))
+        relpath = os.path.relpath(sc.source_path, root)
+        escaped = sources.escape(root, relpath)
+        if escaped:  # one line for the link, however many files Pelican found through it
+            link = os.path.join(root, escaped[0])
+            work.report(link, f"{shown_source(settings, link)}: {escaped[1]}")
+            refused.add(id(sc))
+            continue
+        why = sources.problem(root, relpath)
         if why:
             work.report(sc.source_path, f"{shown_source(settings, sc.source_path)}: {why}")
             refused.add(id(sc))
