@@ -351,8 +351,18 @@ def problem(
         as_cased = {path.lower(): path for path in known}.get(target.path.lower())
         close = [as_cased] if as_cased else difflib.get_close_matches(target.path, known, 1, 0.75)
         case = " (capitals count: the file's name is written so)" if as_cased else ""
+        start = "{filename}" if kind == "filename" else "{static}"
+        cut = close[0][len(target.path) :][:1] if close and close[0].startswith(target.path) else ""
+        if cut in ("#", "?"):  # the link was read up to its # or ?: writing it again is no help
+            return (
+                f"the link {link} points at {shown}, which does not exist: in a link, "
+                f"{'# starts a fragment' if cut == '#' else '? starts a query'}, so the path "
+                f"stops before it; write {'%23' if cut == '#' else '%3F'} for it ({start}/"
+                f"{close[0].replace('#', '%23').replace('?', '%3F')}) or rename the file "
+                "without # and ?"
+            )
         hint = (
-            f"did you mean {{{'filename' if kind == 'filename' else 'static'}}}/{close[0]}?{case}"
+            f"did you mean {start}/{close[0]}?{case}"
             if close
             else f"a path starting with / is relative to {content_dir}/"
             if _path_written(link).startswith("/")
