@@ -19,6 +19,7 @@ import pytest
 
 import tasks
 from plugins.comments import local_isso
+from plugins.fastbuild import warm
 from tests.conftest import FIXTURES, ROOT, free_port
 from tests.test_publish import _wait_gone as _gone
 
@@ -283,3 +284,18 @@ def test_a_build_stopped_by_ctrl_c_says_what_output_holds(tmp_path, capfd):
         f"Build stopped (SIGINT); {output}/ may be incomplete (a build empties it first): run "
         "`make build` again."
     ]
+
+
+def test_ctrl_c_while_the_warm_server_imports_is_quiet_and_status_130():
+    """Ctrl-C reaches serve's warm server too (the same process group): arriving while Python
+    still imported the plugins' package, before the module's own code, it printed a traceback
+    over serve's "Build stopped (SIGINT)" line (a CI run under load met it)."""
+    server = subprocess.Popen(
+        [*warm._WARM, "pelicanconf.py"],
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    time.sleep(0.05)  # its imports take far longer than this
+    server.send_signal(signal.SIGINT)
+    _, said = server.communicate(timeout=60)
+    assert server.returncode == 128 + signal.SIGINT, said
+    assert "Traceback" not in said, said

@@ -43,6 +43,21 @@ from typing import Any
 STALE = "stale"
 
 
+# This module run as a program, with a Ctrl-C (the terminal's SIGINT, sent to serve's whole
+# process group) stopping it quietly, with status 130, even while Python is still importing
+# the plugins' package, before this module's own code runs: there it printed a traceback over
+# serve's "Build stopped (SIGINT)" line.
+_WARM = (
+    sys.executable,
+    "-c",
+    "import runpy, sys\n"
+    "try:\n"
+    "    runpy.run_module('plugins.fastbuild.warm', run_name='__main__', alter_sys=True)\n"
+    "except KeyboardInterrupt:\n"
+    "    sys.exit(130)\n",
+)
+
+
 class WarmBuilder:
     """The client: starts the server on first use and hands it builds; restarts it when stale."""
 
@@ -59,7 +74,7 @@ class WarmBuilder:
         """Start the server and let it import everything (the first build waits for it)."""
         self.close()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "plugins.fastbuild.warm", str(self.settings_file)],
+            [*_WARM, str(self.settings_file)],
             cwd=self.cwd,
             env=self.env,
             stdin=subprocess.PIPE,
@@ -96,7 +111,7 @@ class WarmBuilder:
             self.close()
         # no server would run: build the ordinary way, in a process of its own
         return subprocess.call(
-            [sys.executable, "-m", "plugins.fastbuild.warm", "--once", json.dumps(request)],
+            [*_WARM, "--once", json.dumps(request)],
             cwd=self.cwd,
             env=self.env,
             stderr=self.stderr,
