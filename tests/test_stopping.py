@@ -286,15 +286,20 @@ def test_a_build_stopped_by_ctrl_c_says_what_output_holds(tmp_path, capfd):
     ]
 
 
-def test_ctrl_c_while_the_warm_server_imports_is_quiet_and_status_130():
+def test_ctrl_c_while_the_warm_server_imports_is_quiet_and_status_130(tmp_path):
     """Ctrl-C reaches serve's warm server too (the same process group): arriving while Python
     still imported the plugins' package, before the module's own code, it printed a traceback
-    over serve's "Build stopped (SIGINT)" line (a CI run under load met it)."""
+    over serve's "Build stopped (SIGINT)" line (a CI run under load met it). The launcher
+    (warm._WARM) runs here a module that is still importing when the signal comes."""
+    (tmp_path / "slow_import.py").write_text(
+        'print("importing", flush=True)\nimport time\ntime.sleep(60)\n', encoding="utf-8"
+    )
+    launcher = [*warm._WARM[:2], warm._WARM[2].replace("plugins.fastbuild.warm", "slow_import")]
+    assert launcher[2] != warm._WARM[2]
     server = subprocess.Popen(
-        [*warm._WARM, "pelicanconf.py"],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    time.sleep(0.05)  # its imports take far longer than this
+        launcher, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert server.stdout.readline().strip() == "importing"
     server.send_signal(signal.SIGINT)
     _, said = server.communicate(timeout=60)
     assert server.returncode == 128 + signal.SIGINT, said
