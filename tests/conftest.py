@@ -225,3 +225,14 @@ def unwritable() -> Iterator[Callable[[Path], Path]]:
             subprocess.run(["chattr", "-i", str(folder)], check=False)
         else:
             folder.chmod(0o755)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's settings beside the plugins, the theme and a fixture site."""
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("plugins", "theme"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    shutil.copytree(FIXTURES / "site", tmp_path / "content")
+    return tmp_path

@@ -2,7 +2,6 @@
 line, never their traceback nor a silently replaced sitemap."""
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +11,6 @@ import pytest
 from pelicanconf import PLUGINS
 from plugins.engine.clashes import ERROR, STOP, WARNING, clashes
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
 PLAIN = ["--log-handler", "plain"]
 
 
@@ -54,16 +51,6 @@ def _stand_in(folder: Path, name: str, body: str) -> None:
     )
 
 
-def _project(tmp_path: Path) -> Path:
-    """A copy of the project's settings beside the plugins, the theme and a fixture site."""
-    for name in ("pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("plugins", "theme"):
-        (tmp_path / name).symlink_to(ROOT / name)
-    shutil.copytree(FIXTURES / "site", tmp_path / "content")
-    return tmp_path
-
-
 def _list(project: Path, others: Path, names: list[str]) -> int:
     """List other people's plugins (in ``others``) before fastbuild; the PLUGINS line."""
     conf = project / "pelicanconf.py"
@@ -86,8 +73,9 @@ def _build(project: Path, conf: str = "pelicanconf.py") -> subprocess.CompletedP
     )
 
 
-def test_a_clashing_plugin_is_one_line_at_the_plugins_line_not_its_traceback(tmp_path: Path):
-    _project(tmp_path)
+def test_a_clashing_plugin_is_one_line_at_the_plugins_line_not_its_traceback(
+    tmp_path: Path, project: Path
+):
     others = tmp_path / "others"
     # as pelican-related-posts does: it reads related_posts as its own comma-separated text
     _stand_in(
@@ -110,10 +98,9 @@ def test_a_clashing_plugin_is_one_line_at_the_plugins_line_not_its_traceback(tmp
     assert any(f"{where}related_posts sets each post's related_posts" in t for t in said), said
 
 
-def test_a_refused_blogcore_setting_does_not_hide_the_sitemap_clash(tmp_path: Path):
+def test_a_refused_blogcore_setting_does_not_hide_the_sitemap_clash(tmp_path: Path, project: Path):
     """Every mistake in one build: blogcore's settings refused (its defaults never filled in),
     the sitemap clash is still said."""
-    _project(tmp_path)
     others = tmp_path / "others"
     _stand_in(others, "sitemap", "def register():\n    pass\n")
     line = _list(tmp_path, others, ["sitemap"])
@@ -165,8 +152,9 @@ We first wrote this in 2019[ref]In a notebook, on paper.[/ref] and kept it.
 """
 
 
-def test_a_listed_plugin_s_syntax_is_not_said_missing_and_its_script_is_named(tmp_path: Path):
-    project = _project(tmp_path)
+def test_a_listed_plugin_s_syntax_is_not_said_missing_and_its_script_is_named(
+    tmp_path: Path, project: Path
+):
     author = next(
         line
         for line in (project / "content/posts/first-light.md").read_text().splitlines()
@@ -195,8 +183,9 @@ def test_a_listed_plugin_s_syntax_is_not_said_missing_and_its_script_is_named(tm
     assert "MathJax" not in page
 
 
-def test_a_second_sitemap_is_an_error_development_goes_on_publish_stops(tmp_path: Path):
-    project = _project(tmp_path)
+def test_a_second_sitemap_is_an_error_development_goes_on_publish_stops(
+    tmp_path: Path, project: Path
+):
     others = tmp_path / "others"
     _stand_in(others, "sitemap", "def register():\n    pass\n")
     line = _list(project, others, ["sitemap"])

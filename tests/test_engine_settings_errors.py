@@ -4,7 +4,6 @@ overlay alike."""
 
 import json
 import logging
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,19 +17,7 @@ from plugins.engine import origin, pelican_settings
 from plugins.engine.settings_errors import near_misses
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
 PLAIN = ["--log-handler", "plain"]
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the project's settings beside the plugins, the theme and a fixture site."""
-    for name in ("pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("plugins", "theme"):
-        (tmp_path / name).symlink_to(ROOT / name)
-    shutil.copytree(FIXTURES / "site", tmp_path / "content")
-    return tmp_path
 
 
 def _append(path: Path, text: str) -> int:
