@@ -19,8 +19,6 @@ from plugins.blogcore.settings import (
 )
 from tests import test_engine_settings_errors as settings_lines
 
-project = settings_lines.project  # a copy of the project's settings beside a fixture site
-
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 
