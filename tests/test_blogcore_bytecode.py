@@ -2,13 +2,16 @@
 environment that compiles the same code, an entry cut short is compiled again, and a cache
 folder that cannot be written leaves the build going on."""
 
+import functools
 import logging
 import pickle
 
 import jinja2
 import pytest
+from pelican.settings import get_settings_from_file
 
 from plugins.blogcore.bytecode import NamedBytecodeCache
+from tests.conftest import DEV_CONF
 
 TEMPLATES = {
     "page.html": (
@@ -110,3 +113,68 @@ def test_the_cache_pickles_with_the_settings(tmp_path):
     copy = pickle.loads(pickle.dumps(cache))
     env = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES), bytecode_cache=copy, **PLAIN)
     assert env.get_template("page.html").render(VALUES) == rendered(None, **PLAIN)
+
+
+class Stamp:
+    """A filter that is an object with ``__call__``, holding what it adds."""
+
+    def __init__(self, mark: str) -> None:
+        self.mark = mark
+
+    def __call__(self, value: str) -> str:
+        return f"{value}{self.mark}"
+
+
+def _partial_test(value: str) -> dict:
+    return {"tests": {"listed": functools.partial(_within, names=[value])}}
+
+
+def _within(name: str, names: list) -> bool:
+    return name in names
+
+
+def _closure_filter(value: str) -> dict:
+    return {"filters": {"site": lambda path: f"{value}/{path}"}}
+
+
+def _object_filter(value: str) -> dict:
+    return {"filters": {"site": Stamp(value)}}
+
+
+FOLDED = "{% if 'a' is listed %}listed{% else %}not listed{% endif %} {{ 'x'|site }}\n"
+
+
+@pytest.mark.parametrize("made", [_partial_test, _closure_filter, _object_filter])
+def test_a_filter_or_test_jinja_called_while_compiling_keys_the_entry(tmp_path, made):
+    # Jinja's optimizer calls a filter or test on constants as it compiles and keeps the
+    # answer in the code: Pelican's `"plugins.x" is plugin_enabled` over PLUGINS. A build
+    # after PLUGINS changed reused the old answers (a removed plugin's blocks kept their
+    # wrappers, another's vanished) until .cache was removed.
+    def page(value: str, cache_dir) -> str:
+        env = jinja2.Environment(
+            loader=jinja2.DictLoader({"p.html": FOLDED}),
+            bytecode_cache=NamedBytecodeCache(str(cache_dir)) if cache_dir else None,
+        )
+        env.tests.setdefault("listed", lambda name: False)
+        env.filters.setdefault("site", str)
+        for kind, table in made(value).items():
+            getattr(env, kind).update(table)
+        return env.get_template("p.html").render()
+
+    assert page("a", tmp_path) == page("a", None)
+    assert page("b", tmp_path) == page("b", None) != page("a", None)
+    assert page("a", tmp_path) == page("a", None)  # and back
+
+
+def test_a_plugin_taken_out_of_plugins_leaves_no_trace_in_the_next_build(build_site, tmp_path):
+    # the same cache as a build with every plugin; pages as a build with an empty cache
+    cache = tmp_path / "cache"
+    build_site(CACHE_PATH=str(cache))
+    plugins = get_settings_from_file(str(DEV_CONF))["PLUGINS"]
+    fewer = [p for p in plugins if p not in ("plugins.series", "plugins.related", "plugins.team")]
+    warm = build_site(CACHE_PATH=str(cache), PLUGINS=fewer)
+    cold = build_site(CACHE_PATH=str(tmp_path / "empty"), PLUGINS=fewer)
+    pages = sorted(p.relative_to(cold.output) for p in cold.output.rglob("*.html"))
+    assert pages == sorted(p.relative_to(warm.output) for p in warm.output.rglob("*.html"))
+    differ = [p for p in pages if (warm.output / p).read_bytes() != (cold.output / p).read_bytes()]
+    assert differ == []

@@ -9,17 +9,25 @@ compiled with other options was reused as it was: turning ``autoescape`` on in
 
 Here each entry's checksum covers the source and ``compiled_with``: everything of the
 environment that shapes the compiled code, read from the environment through Jinja's public
-attributes. An entry compiled otherwise is a miss, compiled again and written over (one file
-per template, as before). An entry Jinja cannot read back (a file cut short) is a miss too,
-not a build stopped by a pickle traceback; a cache folder that cannot be written (a read-only
-or full disk) leaves the build going on with one warning. Pure: no Pelican import.
+attributes. Jinja's optimizer also calls a filter or test on constant arguments while it
+compiles (``"plugins.search" is plugin_enabled``, Pelican's test over ``PLUGINS``) and keeps
+the result in the code, so the checksum also covers ``folded_by``: what each filter and test
+the template names may answer, its code and the values it holds (a partial's arguments, a
+closure's cells). Without it, a build after ``PLUGINS`` lost the search plugin kept linking
+every page to a search page no longer written. An entry compiled otherwise is a miss,
+compiled again and written over (one file per template, as before). An entry Jinja cannot
+read back (a file cut short) is a miss too, not a build stopped by a pickle traceback; a cache
+folder that cannot be written (a read-only or full disk) leaves the build going on with one
+warning. Pure: no Pelican import.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import inspect
 import logging
+import re
 import sys
 import weakref
 from collections.abc import Callable
@@ -91,6 +99,72 @@ def _pass_arg(func: Callable) -> str:
     return getattr(found, "name", "") if found is not None else ""
 
 
+# a value's repr that names a memory address differs in every process: its type stands in
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _held(value: Any, depth: int = 0) -> str:
+    """Text for a value a filter or test holds (an argument bound to it, a closure's cell),
+    the same in every process for the same value: containers item by item, callables by
+    their behaviour, anything whose repr names an address by its type."""
+    if depth > 4:
+        return type(value).__name__
+    if isinstance(value, (str, bytes, int, float, bool, type(None))):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_held(item, depth + 1) for item in value) + "]"
+    if isinstance(value, (set, frozenset)):
+        return "{" + ", ".join(sorted(_held(item, depth + 1) for item in value)) + "}"
+    if isinstance(value, dict):
+        items = (f"{_held(k, depth + 1)}: {_held(v, depth + 1)}" for k, v in value.items())
+        return "{" + ", ".join(sorted(items)) + "}"
+    if callable(value) and not isinstance(value, type):
+        return behaviour(value, depth + 1)
+    shown = repr(value)
+    return type(value).__name__ if _ADDRESS.search(shown) else shown
+
+
+def behaviour(func: Callable, depth: int = 0) -> str:
+    """What a filter or test answers may depend on: its code (module file digest), the
+    arguments a ``functools.partial`` binds, a closure's cells, a bound method's or a callable
+    object's attributes."""
+    if isinstance(func, functools.partial):
+        bound = _held(list(func.args), depth) + _held(func.keywords, depth)
+        return f"partial({behaviour(func.func, depth + 1)}, {bound})"
+    owner = getattr(func, "__self__", None)
+    func = inspect.unwrap(getattr(func, "__func__", func))  # functools.cache: the function
+    if not inspect.isfunction(func) and not inspect.isbuiltin(func):
+        # an object with __call__ (Pelican's DateFormatter): its class and what it holds
+        return f"{_source_digest(type(func))}{_held(getattr(func, '__dict__', {}), depth)}"
+    cells = []
+    for cell in getattr(func, "__closure__", None) or ():  # a builtin has none
+        try:
+            cells.append(_held(cell.cell_contents, depth))
+        except ValueError:  # a cell not filled yet
+            cells.append("<empty>")
+    held = _held(vars(owner), depth) if owner is not None and hasattr(owner, "__dict__") else ""
+    return f"{_source_digest(func)}[{', '.join(cells)}]{held}"
+
+
+def foldable(environment: jinja2.Environment) -> dict[str, str]:
+    """``behaviour`` of every filter and test Jinja may call while it compiles, by name (a
+    filter's and a test's of one name together): all but those handed the render context."""
+    found: dict[str, list[str]] = {}
+    for kind, table in (("filter", environment.filters), ("test", environment.tests)):
+        for name, func in table.items():
+            if _pass_arg(func) != "context" and not _named(func).startswith("jinja2."):
+                found.setdefault(name, []).append(f"{kind}:{behaviour(func)}")
+    return {name: " ".join(parts) for name, parts in found.items()}
+
+
+def folded_by(foldable_now: dict[str, str], source: str) -> str:
+    """The behaviour of each foldable filter and test whose name a template's source holds
+    (a superset of those its constants were passed to), as text."""
+    names = sorted(set(_NAME.findall(source)) & foldable_now.keys())
+    return "\n".join(f"{name}={foldable_now[name]}" for name in names)
+
+
 def compiled_with(environment: jinja2.Environment) -> str:
     """Everything of an environment but the template's own name and source that its compiled
     templates depend on, as text (autoescaping, which may depend on the name, apart)."""
@@ -121,14 +195,21 @@ class NamedBytecodeCache(FileSystemBytecodeCache):
         self._compiled_with: weakref.WeakKeyDictionary[jinja2.Environment, str] = (
             weakref.WeakKeyDictionary()
         )
+        self._foldable: weakref.WeakKeyDictionary[jinja2.Environment, dict[str, str]] = (
+            weakref.WeakKeyDictionary()
+        )
         self._unwritable = False
 
     def __getstate__(self) -> dict:
         # Pelican pickles the settings (this object among them) into its content cache
-        return {**self.__dict__, "_compiled_with": None}
+        return {**self.__dict__, "_compiled_with": None, "_foldable": None}
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state, _compiled_with=weakref.WeakKeyDictionary())
+        self.__dict__.update(
+            state,
+            _compiled_with=weakref.WeakKeyDictionary(),
+            _foldable=weakref.WeakKeyDictionary(),
+        )
 
     def get_bucket(
         self, environment: jinja2.Environment, name: str, filename: str | None, source: str
@@ -136,9 +217,13 @@ class NamedBytecodeCache(FileSystemBytecodeCache):
         options = self._compiled_with.get(environment)
         if options is None:
             options = self._compiled_with[environment] = compiled_with(environment)
+            self._foldable[environment] = foldable(environment)
+        folded = folded_by(self._foldable[environment], source)
         autoescape = environment.autoescape
         escaped = autoescape(name) if callable(autoescape) else autoescape
-        checksum = self.get_source_checksum(f"{options}\nautoescape={bool(escaped)}\0{source}")
+        checksum = self.get_source_checksum(
+            f"{options}\nautoescape={bool(escaped)}\n{folded}\0{source}"
+        )
         bucket = Bucket(environment, self.get_cache_key(name, filename), checksum)
         self.load_bytecode(bucket)
         return bucket
