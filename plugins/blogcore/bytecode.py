@@ -102,48 +102,62 @@ def _pass_arg(func: Callable) -> str:
 # a value's repr that names a memory address differs in every process: its type stands in
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# what a held value's text may take: a list of plugin names or a site's address, not the
+# whole settings or the posts a closure may hold (those are named by their type and size)
+_MOST_ITEMS = 64
+_LONGEST_REPR = 300
 
 
 def _held(value: Any, depth: int = 0) -> str:
     """Text for a value a filter or test holds (an argument bound to it, a closure's cell),
-    the same in every process for the same value: containers item by item, callables by
-    their behaviour, anything whose repr names an address by its type."""
-    if depth > 4:
-        return type(value).__name__
-    if isinstance(value, (str, bytes, int, float, bool, type(None))):
+    the same in every process for the same value and quick to make: plain values and small
+    containers of them in full; callables by name; anything else by its repr when short and
+    free of addresses, else by its type (and size)."""
+    if isinstance(value, (str, bytes)):
+        return (
+            repr(value)
+            if len(value) <= 4 * _LONGEST_REPR
+            else f"{type(value).__name__}#{hash(value)}"
+        )
+    if isinstance(value, (int, float, bool, type(None))):
         return repr(value)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_held(item, depth + 1) for item in value) + "]"
-    if isinstance(value, (set, frozenset)):
-        return "{" + ", ".join(sorted(_held(item, depth + 1) for item in value)) + "}"
-    if isinstance(value, dict):
-        items = (f"{_held(k, depth + 1)}: {_held(v, depth + 1)}" for k, v in value.items())
-        return "{" + ", ".join(sorted(items)) + "}"
-    if callable(value) and not isinstance(value, type):
-        return behaviour(value, depth + 1)
+    if isinstance(value, (list, tuple, set, frozenset, dict)):
+        if depth > 2 or len(value) > _MOST_ITEMS:
+            return f"{type(value).__name__}[{len(value)}]"
+        if isinstance(value, dict):
+            items = [f"{_held(k, depth + 1)}: {_held(v, depth + 1)}" for k, v in value.items()]
+        else:
+            items = [_held(item, depth + 1) for item in value]
+        if isinstance(value, (set, frozenset, dict)):
+            items.sort()
+        return f"{type(value).__name__}[{', '.join(items)}]"
+    if callable(value):
+        return _named(value)
     shown = repr(value)
-    return type(value).__name__ if _ADDRESS.search(shown) else shown
+    if len(shown) > _LONGEST_REPR or _ADDRESS.search(shown):
+        return type(value).__name__
+    return shown
 
 
-def behaviour(func: Callable, depth: int = 0) -> str:
-    """What a filter or test answers may depend on: its code (module file digest), the
+def behaviour(func: Callable) -> str:
+    """What a filter or test answers may depend on: its code (its module file's digest), the
     arguments a ``functools.partial`` binds, a closure's cells, a bound method's or a callable
     object's attributes."""
     if isinstance(func, functools.partial):
-        bound = _held(list(func.args), depth) + _held(func.keywords, depth)
-        return f"partial({behaviour(func.func, depth + 1)}, {bound})"
+        return f"partial({behaviour(func.func)}, {_held(func.args)}, {_held(func.keywords)})"
     owner = getattr(func, "__self__", None)
     func = inspect.unwrap(getattr(func, "__func__", func))  # functools.cache: the function
     if not inspect.isfunction(func) and not inspect.isbuiltin(func):
         # an object with __call__ (Pelican's DateFormatter): its class and what it holds
-        return f"{_source_digest(type(func))}{_held(getattr(func, '__dict__', {}), depth)}"
+        return f"{_source_digest(type(func))}{_held(getattr(func, '__dict__', {}))}"
     cells = []
     for cell in getattr(func, "__closure__", None) or ():  # a builtin has none
         try:
-            cells.append(_held(cell.cell_contents, depth))
+            cells.append(_held(cell.cell_contents))
         except ValueError:  # a cell not filled yet
             cells.append("<empty>")
-    held = _held(vars(owner), depth) if owner is not None and hasattr(owner, "__dict__") else ""
+    bound = owner is not None and not inspect.ismodule(owner) and hasattr(owner, "__dict__")
+    held = _held(vars(owner)) if bound else ""
     return f"{_source_digest(func)}[{', '.join(cells)}]{held}"
 
 
