@@ -361,16 +361,17 @@ def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()
 def _detach(output: Path, conf: Path) -> None:
     """A link output/ becomes a real folder: a build writes into a folder of its own, never
     into the last publish's (which the next one removes) or `make serve`'s; the
-    OUTPUT_RETENTION names of conf in the folder it showed move into it."""
+    OUTPUT_RETENTION names of conf and the hand-placed files in the folder it showed move
+    into it."""
     if output.is_symlink():
         shown = Path(os.path.realpath(output))
         retained = _retained(conf) if _entries(shown) else ()
         if retained is None:  # the build stops on its settings: output/ stays as it is
             return
         output.unlink()
-        if retained:
+        if kept := (*retained, *_hand_placed(shown, retained)):
             output.mkdir()
-            _carry(retained, shown, output)
+            _carry(kept, shown, output)
         _remove_stale_builds(output)
 
 
@@ -410,6 +411,10 @@ def _content(content: str) -> Path | None:
 # what no build writes there: a folder holding those is someone's, never replaced or emptied
 _BUILT = {"index.html", "404.html", "posts", "theme", "feeds"}
 _VERSION_CONTROL = {".git", ".hg", ".svn", ".bzr"}
+# what an owner puts at the top of the output folder by hand for the host (a custom domain,
+# no Jekyll, a security.txt or a certificate's challenge), which a build writes only when the
+# content holds it
+_HAND_PLACED = ("CNAME", ".nojekyll", ".well-known")
 _SOURCES = {".md", ".markdown", ".rst", ".py", ".ipynb", ".toml", ".cfg"}
 _SOURCE_NAMES = {"Makefile", "content", "plugins", "node_modules", ".venv"}
 _DOES = {
@@ -479,7 +484,8 @@ def output_refusal(
             )
     if retained is None:
         return None
-    entries = [entry for entry in _entries(shown) if entry not in retained]
+    # a hand-placed CNAME is kept by a build (or stops a publish after building): no reason
+    entries = [e for e in _entries(shown) if e not in retained and e not in _HAND_PLACED]
     for entry in entries:
         if entry in _VERSION_CONTROL:
             return (
@@ -514,7 +520,37 @@ def _output(output: str, content: Path | None, conf: Path, command: str) -> Path
 
 
 # what a deploy keeps at the top of the folder it deploys, which a build may not write
-_DEPLOY_FILES = {*_VERSION_CONTROL, "CNAME", ".nojekyll"}
+_DEPLOY_FILES = {*_VERSION_CONTROL, *_HAND_PLACED}
+
+
+def _hand_placed(folder: Path, retained) -> tuple[str, ...]:
+    """The hand-placed names at the top of folder that OUTPUT_RETENTION does not keep."""
+    return tuple(
+        name
+        for name in _HAND_PLACED
+        if name not in retained and ((folder / name).exists() or (folder / name).is_symlink())
+    )
+
+
+def _stamps(path: Path) -> frozenset[tuple[str, int, int]]:
+    """Each file under path (and path) with its inode and change time: a build that writes
+    one changes them (a copy keeping the source's modification time too), one that leaves
+    it does not."""
+    found = set()
+    for here in (path, *(path.rglob("*") if path.is_dir() and not path.is_symlink() else ())):
+        with contextlib.suppress(OSError):
+            stat = here.lstat()
+            found.add((str(here.relative_to(path)), stat.st_ino, stat.st_ctime_ns))
+    return frozenset(found)
+
+
+def _kept_line(output: Path, name: str, by: str = "this build") -> str:
+    """What a development build says of a hand-placed file it kept and does not write."""
+    return (
+        f"{_shown(output)}/{name} is kept, but {by} does not write it and OUTPUT_RETENTION "
+        f'does not list it: add OUTPUT_RETENTION = ["{name}"] to pelicanconf.py '
+        "(docs/publishing.md), or `make publish` stops on it."
+    )
 
 
 def _would_lose(output: Path, build: Path, retained) -> str | None:
@@ -551,12 +587,25 @@ def build(c, content="", output="output"):
 def _build(conf: Path, output: Path, content: Path | None = None) -> int:
     """`make build`: Pelican into output/ (a real folder); its exit status. A build stopped
     (Ctrl-C) says so, and what output/ holds then: Pelican empties it first, so it held only
-    a few files, with no line."""
+    a few files, with no line. A hand-placed CNAME, .nojekyll or .well-known/ is kept, and
+    named in one line when this build does not write it."""
     _detach(output, conf)
     stopped = (
         f"{_shown(output)}/ may be incomplete (a build empties it first): run `make build` again."
     )
-    return _pelican(conf, output, content, stopped=stopped)
+    retained = _retained(conf) if _entries(output) else ()
+    hand = _hand_placed(output, retained) if retained is not None else ()
+    if not hand:
+        return _pelican(conf, output, content, stopped=stopped)
+    # Pelican empties output/ first and would delete a CNAME put there by hand: this build
+    # keeps it as if OUTPUT_RETENTION listed it (a publish, which replaces output/, stops on it)
+    keep = json.dumps([*retained, *hand])
+    before = {name: _stamps(output / name) for name in hand}
+    status = _pelican(conf, output, content, ["-e", f"OUTPUT_RETENTION={keep}"], stopped)
+    for name in hand:
+        if status == 0 and _stamps(output / name) == before[name]:
+            print(_kept_line(output, name), file=sys.stderr, flush=True)
+    return status
 
 
 @task(help={"content": "content folder", "output": "output folder (replaced only on success)"})
@@ -868,7 +917,8 @@ def serve(c, port=str(PORT), content="", output="output"):
 
 def _show_in_output(output: Path, own: Path, conf: Path = DEV_CONF) -> str | None:
     """Point output at `make serve`'s folder (in one rename), unless it does already; remove
-    the folder it showed (its OUTPUT_RETENTION names move into serve's); the folder it shows
+    the folder it showed (its OUTPUT_RETENTION names and hand-placed files move into serve's,
+    each of the latter said in one line); the folder it shows
     now (its real path), or None while no build has made `make serve`'s folder."""
     if not own.is_dir():
         return None
@@ -876,7 +926,10 @@ def _show_in_output(output: Path, own: Path, conf: Path = DEV_CONF) -> str | Non
         retained = _retained(conf) if _entries(output) else ()
         if retained is None:  # its settings cannot be read now: re-pointed after a build
             return None
-        _carry(retained, output, own)
+        hand = [n for n in _hand_placed(output, retained) if not (own / n).exists()]
+        _carry((*retained, *hand), output, own)
+        for name in hand:  # moved, not deleted with the folder it was in
+            print(_kept_line(output, name, "`make serve`"), file=sys.stderr, flush=True)
         published = _current_build(output)
         previous = _point(output, own)
         if previous is not None and previous != own:

@@ -182,3 +182,77 @@ def test_settings_that_cannot_be_read_are_the_one_line_and_nothing_is_removed(tm
     # what does not depend on the settings is still refused
     why = tasks.output_refusal(tmp_path, tmp_path / "content", tmp_path / "project", None)
     assert why is not None and "holds this project" in why
+
+
+HAND_PLACED = {
+    "CNAME": "blog.tessellate.example\n",
+    ".nojekyll": "",
+    ".well-known/security.txt": ".",
+}
+
+
+def test_a_development_build_keeps_what_the_owner_put_in_output(tmp_path):
+    # Pelican's DELETE_OUTPUT_DIRECTORY deleted a CNAME, .nojekyll and .well-known/ put in
+    # output/ by hand, without a word; only a publish checked
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    output = tmp_path / "output"
+    assert _run("build", content, output).returncode == 0
+    for name, text in HAND_PLACED.items():
+        (output / name).parent.mkdir(exist_ok=True)
+        (output / name).write_text(text)
+    built = _run("build", content, output)
+    assert built.returncode == 0, built.stderr
+    assert {name: (output / name).read_text() for name in HAND_PLACED} == HAND_PLACED
+    assert (output / "posts" / "ranges" / "index.html").is_file()
+    assert [line for line in built.stderr.splitlines() if " is kept" in line] == [
+        f"{output}/{name} is kept, but this build does not write it and OUTPUT_RETENTION does "
+        f'not list it: add OUTPUT_RETENTION = ["{name}"] to pelicanconf.py '
+        "(docs/publishing.md), or `make publish` stops on it."
+        for name in ("CNAME", ".nojekyll", ".well-known")
+    ]
+
+
+def test_a_cname_the_build_writes_itself_is_the_build_s_and_not_named(tmp_path, capfd):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    (content / "extra").mkdir(exist_ok=True)
+    (content / "extra" / "CNAME").write_text("blog.tessellate.example\n")
+    conf = tmp_path / "conf.py"
+    conf.write_text(
+        "from pelicanconf import *\n"
+        'EXTRA_PATH_METADATA = {**EXTRA_PATH_METADATA, "extra/CNAME": {"path": "CNAME"}}\n'
+    )
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "CNAME").write_text("old.example\n")
+    (output / "index.html").write_text("<p>an earlier build</p>")
+    assert tasks._build(conf, output, content) == 0
+    assert (output / "CNAME").read_text() == "blog.tessellate.example\n"
+    assert " is kept" not in capfd.readouterr().err
+
+
+def test_build_and_serve_move_a_hand_placed_cname_with_the_folder_they_leave(tmp_path, capsys):
+    # make build left it in the publish build it stopped showing (removed by the next
+    # publish); make serve removed the make-build folder it was in
+    conf = tmp_path / "conf.py"
+    conf.write_text("SITENAME = 'x'\n")
+    shown = tmp_path / ".output.builds" / "4242-k3x9q2ab"
+    shown.mkdir(parents=True)
+    (shown / "index.html").write_text("<p>the site</p>")
+    (shown / "CNAME").write_text("blog.tessellate.example\n")
+    output = tmp_path / "output"
+    output.symlink_to(shown, target_is_directory=True)
+    tasks._detach(output, conf)
+    assert not output.is_symlink() and (output / "CNAME").is_file()
+
+    own = tmp_path / ".output.builds" / "serve"
+    own.mkdir()
+    (own / "index.html").write_text("<p>the development site</p>")
+    assert tasks._show_in_output(output, own, conf) == str(own)
+    assert (own / "CNAME").read_text() == "blog.tessellate.example\n"
+    assert capsys.readouterr().err.splitlines() == [
+        f"{output}/CNAME is kept, but `make serve` does not write it and OUTPUT_RETENTION does "
+        'not list it: add OUTPUT_RETENTION = ["CNAME"] to pelicanconf.py (docs/publishing.md), '
+        "or `make publish` stops on it."
+    ]
