@@ -222,6 +222,38 @@ def test_a_wrong_kind_of_value_in_pelican_s_settings_is_one_line_each(project):
     ]
 
 
+def test_a_string_for_a_list_pelican_resets_is_one_line_each_in_the_file_s_order(project):
+    """STATIC_PATHS = "images" was Pelican's own warning alone ("falling back to the default"),
+    naming no line, and the build went on with the default; the wrong kinds came in
+    alphabetical order, not the file's."""
+    lines = [
+        'SUMMARY_MAX_LENGTH = "40"',
+        'STATIC_PATHS = "images"',
+        'DEFAULT_PAGINATION = "8"',
+        'THEME_TEMPLATES_OVERRIDES = "overrides"',
+        'ARTICLE_PATHS = "posts"',
+        'PAGE_PATHS = "pages"',
+        'IGNORE_FILES = ".#*"',
+        'ARTICLE_EXCLUDES = "drafts"',
+    ]
+    first = _append(project / "pelicanconf.py", "".join(f"{line}\n" for line in lines))
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    ours = [line for line in done.stderr.splitlines() if line.startswith("pelicanconf.py")]
+    assert [line.split(": ")[1] for line in ours] == [f"line {first + n}" for n in range(8)]
+    assert ours[1] == f"pelicanconf.py: line {first + 1}: STATIC_PATHS must be a list, got 'images'"
+    assert ours[7].endswith("ARTICLE_EXCLUDES must be a list, got 'drafts'")
+
+
+def test_a_string_for_a_list_given_with_e_is_named_too(project):
+    done = _build(project, "pelicanconf.py", "-e", 'STATIC_PATHS="images"')
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1] == (
+        "Settings error: STATIC_PATHS must be a list, got 'images' (STATIC_PATHS given with "
+        "-e/--extra-settings)"
+    )
+
+
 def _said(done: subprocess.CompletedProcess, *words: str) -> list[str]:
     """The lines of a build's output that hold every one of words, spaces folded."""
     lines = [" ".join(line.split()) for line in done.stderr.splitlines()]
@@ -467,6 +499,32 @@ def test_the_assignment_that_wins(tmp_path, files, name, expected):
     found = origin.assignment(_settings(tmp_path, files), name)
     got = found and (found.path.name, found.line, found.environ)
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("files", "names", "expected"),
+    [
+        ({"a.py": "B = 1\nA = 2\nC = 3\n"}, ["A", "B", "C"], ["B", "A", "C"]),
+        ({"a.py": "B = 1\nA = 2\nB = 3\n"}, ["A", "B"], ["A", "B"]),  # the last one wins
+        # a name the imported file sets runs at the import's line
+        (
+            {"pub.py": "X = 0\nfrom base import *\nY = 2\n", "base.py": "Z = 1\nW = 1\n"},
+            ["Y", "W", "X", "Z"],
+            ["X", "Z", "W", "Y"],
+        ),
+        ({"a.py": "B = 1\n"}, ["Q", "B", "P"], ["B", "Q", "P"]),  # set by no file: last
+    ],
+)
+def test_settings_in_the_order_the_file_sets_them(tmp_path, files, names, expected):
+    assert origin.in_file_order(_settings(tmp_path, files), names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [('S = "images"\n', "images"), ('S = ["images"]\n', None), ('S = "a"\nS += "b"\n', None)],
+)
+def test_the_string_an_assignment_gives_as_it_is(tmp_path, text, expected):
+    assert origin.assignment(_settings(tmp_path, {"a.py": text}), "S").text == expected
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ never by running them. ``-e``/``--extra-settings`` overrides every file.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import os
 import re
 from dataclasses import dataclass
@@ -27,6 +28,11 @@ class Assignment:
     path: Path
     line: int
     environ: str = ""  # the environment variable the value is read from, if it is
+    # where it runs in the file loaded: the line there, then (for a file it imports from, at
+    # that line's import) the line in that file
+    runs_at: tuple[int, ...] = dataclasses.field(default=(), compare=False)
+    # the string it gives, when it gives one as it is (``STATIC_PATHS = "images"``)
+    text: str | None = dataclasses.field(default=None, compare=False)
 
 
 def setting_in(message: str, names) -> str | None:
@@ -50,11 +56,30 @@ def _last_binding(path: Path, name: str, seen: set[Path]) -> Assignment | None:
         if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             if any(alias.name in ("*", name) and alias.asname is None for alias in node.names):
                 source = path.parent.joinpath(*node.module.split(".")).with_suffix(".py")
-                found = _last_binding(source, name, seen) or found
+                inner = _last_binding(source, name, seen)
+                found = (
+                    dataclasses.replace(inner, runs_at=(node.lineno, *inner.runs_at))
+                    if inner
+                    else found
+                )
         elif name in _bound(node):
             value = getattr(node, "value", None)
-            found = Assignment(path, node.lineno, _environ(value) if value else "")
+            text = value.value if isinstance(node, ast.Assign) and _is_text(value) else None
+            environ = _environ(value) if value else ""
+            found = Assignment(path, node.lineno, environ, (node.lineno,), text)
     return found
+
+
+def _is_text(value: ast.expr | None) -> bool:
+    return isinstance(value, ast.Constant) and isinstance(value.value, str)
+
+
+def in_file_order(path: str | os.PathLike, names) -> list[str]:
+    """names in the order the settings file sets them (a name a file it imports from sets, at
+    that import); those it does not set last, as given."""
+    found = {name: assignment(path, name) for name in names}
+    last = (float("inf"),)
+    return sorted(names, key=lambda name: found[name].runs_at if found[name] else last)
 
 
 def names_set(path: str | os.PathLike) -> set[str]:
@@ -124,7 +149,7 @@ def _calls_method_of(call: ast.Call, name: str) -> bool:
 def _listed(value: ast.expr | None) -> list[str]:
     """The strings an expression lists as they are: ``["a", "b"]``, ``X + ["c"]``, ``("d",)``;
     none of those it builds (a comprehension, an f-string, a call)."""
-    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+    if _is_text(value):
         return [value.value]
     if isinstance(value, ast.List | ast.Tuple | ast.Set):
         return [text for item in value.elts for text in _listed(item)]

@@ -5,7 +5,8 @@ to ``settings_errors``, which runs them once a build at ``initialized`` and name
 the settings file that set the value:
 
 - ``wrong_kinds``: a number, a True/False or a list of Pelican's given as something else
-  (``DEFAULT_PAGINATION = "8"`` crashed the writer far from the settings file);
+  (``DEFAULT_PAGINATION = "8"`` crashed the writer far from the settings file; a string for
+  one of ``RESET_FROM_A_STRING``, which Pelican puts back to its default, as written);
 - ``addresses_apart``: an ``X_URL`` that is not where ``X_SAVE_AS`` writes the page
   (``ARTICLE_URL`` changed alone: every link to every post led to a 404);
 - ``posts_moved``: posts moved away from ``/posts/<slug>/`` with no redirect from there;
@@ -55,9 +56,20 @@ NUMBERS: dict[str, tuple[str, Callable[[Any], bool]]] = {
     ),
     "PORT": ("a port number such as 8000", lambda v: _whole(1)(v) and v <= 65535),
 }
-# lists Pelican itself turns from a string into one (LOCALE, PLUGIN_PATHS) or puts back to
-# their default with a warning of its own (STATIC_PATHS…): a string is no mistake to name here
+# lists Pelican itself turns from a string into one (LOCALE, PLUGIN_PATHS): a string is no
+# mistake to name here
 _LISTS_PELICAN_MENDS = frozenset({"LOCALE", "PLUGIN_PATHS", "PAGINATION_PATTERNS"})
+# settings Pelican puts back to their default when given a string, with a warning of its own
+# that names no line (pelican/settings.py, configure_settings, 3.7 to 4.12): what the build
+# holds is the default (a list Pelican may change in place after), so the value as written is
+# what ``wrong_kinds`` is given (PLUGINS too, but then none of this site's plugins is loaded)
+RESET_FROM_A_STRING = frozenset(
+    {
+        *("ARTICLE_EXCLUDES", "ARTICLE_PATHS", "DEFAULT_METADATA", "DIRECT_TEMPLATES"),
+        *("IGNORE_FILES", "PAGE_PATHS", "PAGINATED_DIRECT_TEMPLATES", "STATIC_EXCLUDES"),
+        *("STATIC_PATHS", "THEME_STATIC_PATHS", "THEME_TEMPLATES_OVERRIDES"),
+    }
+)
 
 
 def _kind_of(name: str, default: Any) -> tuple[str, Callable[[Any], bool]] | None:
@@ -75,7 +87,8 @@ def _kind_of(name: str, default: Any) -> tuple[str, Callable[[Any], bool]] | Non
 
 def wrong_kinds(settings: Mapping[str, Any], given: Iterable[str], defaults: Mapping[str, Any]):
     """(name, message) for each given setting of Pelican's (``defaults``: its DEFAULT_CONFIG)
-    whose value is not of the kind Pelican reads it as."""
+    whose value is not of the kind Pelican reads it as, by name (``settings_errors`` puts
+    them in the settings file's order)."""
     found = []
     for name in sorted(given):
         kind = _kind_of(name, defaults.get(name)) if name in defaults or name in NUMBERS else None

@@ -15,13 +15,15 @@ name may be another theme's own, so alone it does not stop the build: it is an e
 development build goes on while a publish build (strict) fails.
 
 Pelican's own settings are checked here too (``pelican_settings``, the tables): a value of
-the wrong kind (``DEFAULT_PAGINATION = "8"``) stops the build like a plugin's, found before any
-plugin's check (``_kinds_first``); an ``X_URL`` apart from its ``X_SAVE_AS``, a direct template
-the theme links left out, a ``MARKDOWN`` extension not installed (left out) are warnings in a
-development build and errors in a publish (``BLOGCORE_STRICT``); a ``PLUGINS`` entry that
-names no plugin is an error, and a ``PLUGINS`` that leaves out a plugin the theme needs
-(``plugins.i18n``: its filters) stops the build; a setting this theme does not read
-(``MENUITEMS``) a warning saying what does the job here.
+the wrong kind (``DEFAULT_PAGINATION = "8"``; ``STATIC_PATHS = "images"``, read as written,
+since Pelican has put its default back) stops the build like a plugin's, found before any
+plugin's check (``_kinds_first``), in the order of the settings file's lines; an ``X_URL``
+apart from its ``X_SAVE_AS``, a direct template the theme links left out, a ``MARKDOWN``
+extension not installed (left out) are warnings in a development build and errors in a
+publish (``BLOGCORE_STRICT``); a ``PLUGINS`` entry that names no plugin is an error, and a
+``PLUGINS`` that leaves out a plugin the theme needs (``plugins.i18n``: its filters) stops the
+build; a setting this theme does not read (``MENUITEMS``) a warning saying what does the job
+here.
 
 The settings file and the ``-e`` names are read from the command line when this process runs
 Pelican's (``pelican``, ``python -m plugins.engine.command``, serve's warm builds); a build
@@ -197,7 +199,11 @@ def _kinds_first(pelican) -> None:
     (``DEFAULT_PAGINATION = "8"``) stops the build at the verdict, one line each; until then it
     holds Pelican's default, so no plugin's check trips over it."""
     settings = pelican.settings
-    wrong = pelican_settings.wrong_kinds(settings, build.current(settings).given, DEFAULT_CONFIG)
+    given = build.current(settings).given
+    written = {**settings, **_strings_pelican_reset(given)}
+    wrong = pelican_settings.wrong_kinds(written, given, DEFAULT_CONFIG)
+    order = _file_order([name for name, _ in wrong])
+    wrong = sorted(wrong, key=lambda found: order.index(found[0]))
     for name, _ in wrong:
         if name in DEFAULT_CONFIG:
             settings[name] = copy.deepcopy(DEFAULT_CONFIG[name])
@@ -205,6 +211,33 @@ def _kinds_first(pelican) -> None:
             settings.pop(name, None)
     if wrong:
         refuse(settings, ValueError("\n".join(message for _, message in wrong)))
+
+
+def _strings_pelican_reset(given: frozenset[str]) -> dict[str, str]:
+    """The strings the settings file or -e gave a list of Pelican's that Pelican put back to
+    its default (``STATIC_PATHS = "images"``), by name."""
+    names = pelican_settings.RESET_FROM_A_STRING & given
+    parsed = _command_args() if names else None
+    if parsed is None:
+        return {}
+    conf, extra, _ = _command_line()
+    found = {}
+    for name in sorted(names):
+        if name in extra:
+            found[name] = parsed[0].overrides[name]
+        elif conf and (where := origin.assignment(conf, name)) and where.text is not None:
+            found[name] = where.text
+    return {name: value for name, value in found.items() if isinstance(value, str)}
+
+
+def _file_order(names: list[str]) -> list[str]:
+    """names in the order the settings file sets them, those given with -e last: the lines
+    of a build that stops come in the order of the file's lines."""
+    conf, extra, _ = _command_line()
+    if conf is None:
+        return names
+    later = [name for name in names if name in extra]
+    return [*origin.in_file_order(conf, [n for n in names if n not in extra]), *later]
 
 
 def _without_missing_extensions(settings: dict[str, Any]) -> list[str]:
