@@ -97,10 +97,41 @@ def test_an_address_apart_names_both_settings_and_the_address_that_fits():
         ),
         # apart: addresses_apart's line says it
         ({"ARTICLE_URL": "{slug}.html", "ARTICLE_SAVE_AS": "posts/{slug}/index.html"}, False),
+        # pages and translations: moved from this site's address too, broke links as silently
+        ({"PAGE_URL": "{slug}/", "PAGE_SAVE_AS": "{slug}/index.html"}, False),
+        ({"PAGE_URL": "pages/{slug}.html", "PAGE_SAVE_AS": "pages/{slug}.html"}, True),
+        (
+            {
+                "PAGE_URL": "pages/{slug}.html",
+                "PAGE_SAVE_AS": "pages/{slug}.html",
+                "REDIRECTS_OLD_PAGE_URLS": "{slug}/",
+            },
+            False,
+        ),
+        (
+            {
+                "ARTICLE_LANG_URL": "posts/{slug}-{lang}/",
+                "ARTICLE_LANG_SAVE_AS": "posts/{slug}-{lang}/index.html",
+            },
+            True,
+        ),
+        (
+            {"PAGE_LANG_URL": "{lang}/{slug}/", "PAGE_LANG_SAVE_AS": "{lang}/{slug}/index.html"},
+            False,
+        ),
     ],
 )
 def test_posts_moved_from_their_address_without_a_redirect(settings, said):
     assert bool(pelican_settings.posts_moved(settings)) is said
+
+
+def test_pages_moved_name_the_page_pattern_that_keeps_them():
+    settings = {"PAGE_URL": "pages/{slug}.html", "PAGE_SAVE_AS": "pages/{slug}.html"}
+    assert pelican_settings.posts_moved(settings) == [
+        "PAGE_URL 'pages/{slug}.html' moves every page from /{slug}/: the addresses already "
+        "published (in search engines, in other sites' links) lead to a 404 unless "
+        "REDIRECTS_OLD_PAGE_URLS lists '{slug}/' (docs/redirects.md)"
+    ]
 
 
 def test_a_shorter_direct_templates_names_what_is_left_out_and_what_breaks():

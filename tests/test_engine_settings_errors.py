@@ -294,19 +294,48 @@ def test_an_address_that_is_not_where_its_pages_are_written_is_named(project):
     ]
 
 
-def test_posts_moved_consistently_say_how_old_addresses_keep_working(project):
-    line = _append(
-        project / "pelicanconf.py",
-        'ARTICLE_URL = "{date:%Y}/{slug}/"\nARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"\n',
-    )
+@pytest.mark.parametrize(
+    ("kind", "url", "save_as", "what", "own", "old", "now"),
+    [
+        (
+            "ARTICLE",
+            "{date:%Y}/{slug}/",
+            "{date:%Y}/{slug}/index.html",
+            "post",
+            "posts/{slug}/",
+            "posts/ranges",
+            "/2024/ranges/",
+        ),
+        # PAGE_URL moved: /about/ and every other page's address led to a 404 without a word
+        (
+            "PAGE",
+            "pages/{slug}.html",
+            "pages/{slug}.html",
+            "page",
+            "{slug}/",
+            "about",
+            "/pages/about.html",
+        ),
+    ],
+)
+def test_posts_or_pages_moved_say_how_old_addresses_keep_working(
+    project, kind, url, save_as, what, own, old, now
+):
+    conf = project / "pelicanconf.py"
+    line = _append(conf, f'{kind}_URL = "{url}"\n{kind}_SAVE_AS = "{save_as}"\n')
     done = _build(project, "pelicanconf.py")
     assert done.returncode == 0, done.stderr
-    assert _said(done, "ARTICLE_URL") == [
-        f"WARNING pelicanconf.py: line {line}: ARTICLE_URL '{{date:%Y}}/{{slug}}/' moves every "
-        "post from /posts/{slug}/: the addresses already published (in search engines, in "
-        "other sites' links) lead to a 404 unless REDIRECTS_OLD_ARTICLE_URLS lists "
-        "'posts/{slug}/' (docs/redirects.md)"
+    assert _said(done, f"{kind}_URL") == [
+        f"WARNING pelicanconf.py: line {line}: {kind}_URL {url!r} moves every {what} from "
+        f"/{own}: the addresses already published (in search engines, in other sites' links) "
+        f"lead to a 404 unless REDIRECTS_OLD_{kind}_URLS lists {own!r} (docs/redirects.md)"
     ]
+    _append(conf, f'REDIRECTS_OLD_{kind}_URLS = ["{own}"]\n')
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 0, done.stderr
+    assert not _said(done, f"{kind}_URL") and not _said(done, f"REDIRECTS_OLD_{kind}")
+    page = BeautifulSoup((project / "out" / old / "index.html").read_text(), "html.parser")
+    assert page.select_one("link[rel=canonical]")["href"].endswith(now)
 
 
 def test_settings_the_theme_does_not_read_are_named_with_what_to_use(project):

@@ -9,7 +9,8 @@ the settings file that set the value:
   one of ``RESET_FROM_A_STRING``, which Pelican puts back to its default, as written);
 - ``addresses_apart``: an ``X_URL`` that is not where ``X_SAVE_AS`` writes the page
   (``ARTICLE_URL`` changed alone: every link to every post led to a 404);
-- ``posts_moved``: posts moved away from ``/posts/<slug>/`` with no redirect from there;
+- ``posts_moved``: posts moved away from ``/posts/<slug>/`` (pages from ``/<slug>/``, and
+  their translations) with no redirect from there;
 - ``not_honoured``: Pelican settings other themes read and this one does not (``MENUITEMS``),
   each with what to do here instead;
 - ``templates_left_out``: a shorter ``DIRECT_TEMPLATES`` that leaves out a page the theme
@@ -257,26 +258,36 @@ def addresses_apart(settings: Mapping[str, Any]) -> list[str]:
     return found
 
 
-# The posts' address is this engine's own (docs/urls-and-links.md)
-POSTS_URL = "posts/{slug}/"
+# This site's own addresses of posts and pages (docs/urls-and-links.md), each kept by its
+# redirects plugin's old-pattern setting (REDIRECTS_OLD_<kind>_URLS) once it is moved
+OWN_ADDRESSES: dict[str, tuple[str, str]] = {
+    "ARTICLE": ("posts/{slug}/", "every post"),
+    "ARTICLE_LANG": ("{lang}/posts/{slug}/", "every post's translation"),
+    "PAGE": ("{slug}/", "every page"),
+    "PAGE_LANG": ("{lang}/{slug}/", "every page's translation"),
+}
 
 
 def posts_moved(settings: Mapping[str, Any]) -> list[str]:
-    """A message when ``ARTICLE_URL`` moves the posts from ``/posts/<slug>/`` and no redirect
-    pattern keeps the old addresses."""
-    url, save_as = settings.get("ARTICLE_URL"), settings.get("ARTICLE_SAVE_AS")
-    if not isinstance(url, str) or not isinstance(save_as, str) or not save_as:
-        return []
-    patterns = settings.get("REDIRECTS_OLD_ARTICLE_URLS") or ()
-    patterns = [patterns] if isinstance(patterns, str) else patterns
-    kept = POSTS_URL.strip("/") in {str(pattern).strip("/") for pattern in patterns}
-    if kept or address_of(save_as) == POSTS_URL or not same_place(url, save_as):
-        return []  # not moved, kept, or apart (addresses_apart says so)
-    return [
-        f"ARTICLE_URL {url!r} moves every post from /{POSTS_URL}: the addresses already "
-        "published (in search engines, in other sites' links) lead to a 404 unless "
-        f"REDIRECTS_OLD_ARTICLE_URLS lists {POSTS_URL!r} (docs/redirects.md)"
-    ]
+    """A message for each ``X_URL`` of ``OWN_ADDRESSES`` that moves the posts or pages from
+    this site's address when no redirect pattern keeps the old addresses."""
+    found = []
+    for kind, (own, what) in OWN_ADDRESSES.items():
+        url, save_as = settings.get(f"{kind}_URL"), settings.get(f"{kind}_SAVE_AS")
+        if not isinstance(url, str) or not isinstance(save_as, str) or not save_as:
+            continue
+        keeps = f"REDIRECTS_OLD_{kind}_URLS"
+        patterns = settings.get(keeps) or ()
+        patterns = [patterns] if isinstance(patterns, str) else patterns
+        kept = own.strip("/") in {str(pattern).strip("/") for pattern in patterns}
+        if kept or address_of(save_as) == own or not same_place(url, save_as):
+            continue  # not moved, kept, or apart (addresses_apart says so)
+        found.append(
+            f"{kind}_URL {url!r} moves {what} from /{own}: the addresses already published (in "
+            f"search engines, in other sites' links) lead to a 404 unless {keeps} lists "
+            f"{own!r} (docs/redirects.md)"
+        )
+    return found
 
 
 # The package that brings a Markdown extension's module, where it is not the module's name
