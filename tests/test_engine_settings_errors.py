@@ -148,12 +148,19 @@ def test_make_check_s_build_says_the_settings_problem_too(project):
     """`make check` and `invoke preview` build through sitecheck.build: it said nothing but
     "The publish build failed (exit 1)"."""
     (project / "sitecheck").symlink_to(ROOT / "sitecheck")
-    line = _append(project / "publishconf.py", "SHARE_SERVICE = ()\n")
+    line = _append(project / "publishconf.py", 'SHARE_SERVICE = ()\nPLUGINS += ["plugins.serie"]\n')
     done = _run(project, "-m", "sitecheck.build", "log.jsonl", "-s", "publishconf.py", "-o", "out")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.splitlines()[-1] == (
         f"publishconf.py: line {line}: unknown setting SHARE_SERVICE (did you mean SHARE_SERVICES?)"
     )
+    # the engine's line at PLUGINS, not Pelican's "Cannot load plugin" too (console and log)
+    logged = [json.loads(text)["message"] for text in (project / "log.jsonl").open()]
+    assert [m for m in logged if "plugins.serie" in m] == [
+        f"publishconf.py: line {line + 1}: PLUGINS: no plugin 'plugins.serie' (did you mean "
+        "'plugins.series'?)"
+    ]
+    assert "Cannot load plugin" not in done.stderr
 
 
 def test_a_settings_problem_found_later_names_its_line_too(project):
@@ -176,14 +183,25 @@ def test_a_settings_problem_found_later_names_its_line_too(project):
 
 def test_serve_shows_each_settings_problem_on_its_settings_file(project):
     """make serve's warm builds: the overlay's source is the settings file, one problem each."""
-    line = _append(project / "pelicanconf.py", "SERIES_NAVV = 1\nSHARE_SERVICE = ()\n")
+    line = _append(
+        project / "pelicanconf.py",
+        'PLUGINS += ["plugins.serie"]\nSERIES_NAVV = 1\nSHARE_SERVICE = ()\n',
+    )
     report = project / "problems.json"
     request = {"args": ["-s", "pelicanconf.py", "-o", "out"], "problems": str(report)}
     done = _run(project, "-m", "plugins.fastbuild.warm", "--once", json.dumps(request))
     assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "Cannot load plugin" not in done.stderr
     shown = json.loads(report.read_text())
-    assert shown["errors"] == 2
+    assert shown["errors"] == 3
+    line += 1
     assert shown["problems"] == [
+        {
+            "level": "error",
+            "source": "pelicanconf.py",
+            "message": f"line {line - 1}: PLUGINS: no plugin 'plugins.serie' "
+            "(did you mean 'plugins.series'?)",
+        },
         {
             "level": "error",
             "source": "pelicanconf.py",
@@ -429,9 +447,16 @@ def test_a_markdown_extension_not_installed_is_one_line_and_the_posts_are_built(
 def test_a_misspelt_plugins_entry_is_named_at_its_line_with_the_one_meant(project):
     """Pelican said 'Cannot load plugin' and 'Cannot import plugin', no line, no suggestion,
     and a publish went on without the plugin."""
-    line = _append(project / "pelicanconf.py", 'PLUGINS += ["plugins.serie", "zzq_plugin"]\n')
+    # Pelican's two lines for each came first; a module that is there but fails to import
+    # keeps them: they are the only ones with the reason
+    (project / "broken_plugin.py").write_text("import zzq_not_installed\n")
+    line = _append(
+        project / "pelicanconf.py", 'PLUGINS += ["plugins.serie", "zzq_plugin", "broken_plugin"]\n'
+    )
     done = _build(project, "pelicanconf.py")
     assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert _said(done, "Cannot load plugin") == ["ERROR Cannot load plugin `broken_plugin`"]
+    assert not _said(done, "serie`") and not _said(done, "zzq_plugin`")
     assert _said(done, "PLUGINS: no plugin") == [
         f"ERROR pelicanconf.py: line {line}: PLUGINS: no plugin 'plugins.serie' (did you mean "
         "'plugins.series'?)",

@@ -224,11 +224,17 @@ def one_line_console(args: list[str]) -> logging.Handler:
     from pelican import parse_arguments
     from pelican.log import DEFAULT_LOG_HANDLER
 
+    from plugins.engine.pelican_settings import SAID_AT_ITS_LINE
+
     if parse_arguments(args).log_handler != "plain":
-        return OneLine(DEFAULT_LOG_HANDLER)
-    console = logging.StreamHandler()  # stderr
-    console.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
-    return OneLine(console)
+        console = OneLine(DEFAULT_LOG_HANDLER)
+    else:
+        plain = logging.StreamHandler()  # stderr
+        plain.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
+        console = OneLine(plain)
+    # a PLUGINS entry that names no plugin: the engine's one line at PLUGINS, not Pelican's two
+    console.addFilter(SAID_AT_ITS_LINE)
+    return console
 
 
 class Collector(logging.Handler):

@@ -214,8 +214,10 @@ def changed(stamps: dict[str, float]) -> bool:
 def _collect_problems(args: list[str]) -> logging.Handler:
     """Log to Pelican's console as usual, and also to a handler keeping warnings and errors."""
     from plugins.devserver.problems import Collector, one_line_console
+    from plugins.engine.pelican_settings import SAID_AT_ITS_LINE
 
     collector = Collector()
+    collector.addFilter(SAID_AT_ITS_LINE)  # the overlay shows the engine's line, as the console
     # Pelican's own set-up is a basicConfig(), a no-op once the root logger has handlers: give
     # it the console Pelican would have used and the collector (the level stays Pelican's:
     # warnings). A build stopped by an exception in a template or the settings prints one line
