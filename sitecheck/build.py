@@ -32,14 +32,14 @@ def main(argv: list[str]) -> int:
     import pelican
     from pelican.log import DEFAULT_LOG_HANDLER
 
-    from plugins.engine.pelican_settings import SAID_AT_ITS_LINE
+    from plugins.engine.settings_errors import SAID_AT_ITS_LINE
 
     # Pelican's own logging set-up is a basicConfig(), a no-op once the root logger has
     # handlers: give it Pelican's console handler and ours, at Pelican's default level:
     # warnings and errors (INFO printed every static file copied, twice: 137 of make check's
     # 152 lines); -v still shows them, as it does for `pelican`
     handlers = [DEFAULT_LOG_HANDLER, JsonLinesHandler(argv[0])]
-    for handler in handlers:  # a PLUGINS entry that names no plugin: the engine's line only
+    for handler in handlers:  # a settings mistake the engine names at its line: its line only
         handler.addFilter(SAID_AT_ITS_LINE)
     logging.basicConfig(
         level=logging.WARNING, format="%(message)s", datefmt="[%H:%M:%S]", handlers=handlers

@@ -224,7 +224,7 @@ def one_line_console(args: list[str]) -> logging.Handler:
     from pelican import parse_arguments
     from pelican.log import DEFAULT_LOG_HANDLER
 
-    from plugins.engine.pelican_settings import SAID_AT_ITS_LINE
+    from plugins.engine.settings_errors import SAID_AT_ITS_LINE
 
     if parse_arguments(args).log_handler != "plain":
         console = OneLine(DEFAULT_LOG_HANDLER)
@@ -232,7 +232,7 @@ def one_line_console(args: list[str]) -> logging.Handler:
         plain = logging.StreamHandler()  # stderr
         plain.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
         console = OneLine(plain)
-    # a PLUGINS entry that names no plugin: the engine's one line at PLUGINS, not Pelican's two
+    # a settings mistake the engine says at its line: its one line, not Pelican's too
     console.addFilter(SAID_AT_ITS_LINE)
     return console
 

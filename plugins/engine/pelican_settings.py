@@ -16,8 +16,7 @@ the settings file that set the value:
 - ``templates_left_out``: a shorter ``DIRECT_TEMPLATES`` that leaves out a page the theme
   links (the team page, the categories) or needs (robots.txt, the 404 page);
 - ``missing_extensions``: a ``MARKDOWN`` extension that is not installed;
-- ``unknown_plugins``: a ``PLUGINS`` entry that names no plugin, with the one meant (and
-  ``SaidAtItsLine``, which keeps Pelican's own line for it off the console);
+- ``unknown_plugins``: a ``PLUGINS`` entry that names no plugin, with the one meant;
 - ``theme_plugins_missing``: a plugin the theme's templates call left out of ``PLUGINS``
   (without i18n, Jinja stopped on ``No filter named 'lang_dir'`` with a traceback).
 """
@@ -25,7 +24,6 @@ the settings file that set the value:
 from __future__ import annotations
 
 import importlib.util
-import logging
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from importlib.metadata import entry_points
@@ -72,6 +70,10 @@ RESET_FROM_A_STRING = frozenset(
         *("IGNORE_FILES", "PAGE_PATHS", "PAGINATED_DIRECT_TEMPLATES", "STATIC_EXCLUDES"),
         *("STATIC_PATHS", "THEME_STATIC_PATHS", "THEME_TEMPLATES_OVERRIDES"),
     }
+)
+# Pelican's warning for it, the setting's name its argument
+RESET_WARNING = (
+    "Detected misconfiguration with %s setting (must be a list), falling back to the default"
 )
 
 
@@ -384,25 +386,6 @@ def names_no_plugin(entry: str) -> bool:
 # Pelican's line for a PLUGINS entry it could not load, with the entry and the ImportError
 # (pelican/plugins/_utils.py, load_plugins, 4.5 to 4.12): two lines on the console
 CANNOT_LOAD = "Cannot load plugin `%s`\n%s"
-
-
-class SaidAtItsLine(logging.Filter):
-    """Drops Pelican's "Cannot load plugin" for an entry that names no plugin, which the
-    engine says at its PLUGINS line with the plugin meant (``unknown_plugins``); an entry
-    whose module fails to import keeps Pelican's line, the only one with the reason.
-
-    Put on the handlers of the builds this site runs (`make build`, `make publish`, `make
-    serve`, `make check`), which list the engine's plugins: Pelican logs the line while it
-    loads the plugins, before any of them can filter its loggers.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.msg != CANNOT_LOAD or not isinstance(record.args, tuple) or not record.args:
-            return True
-        return not names_no_plugin(str(record.args[0]))
-
-
-SAID_AT_ITS_LINE = SaidAtItsLine()  # holds nothing: one serves every handler
 
 
 def unknown_plugins(

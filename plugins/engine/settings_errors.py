@@ -230,6 +230,32 @@ def _strings_pelican_reset(given: frozenset[str]) -> dict[str, str]:
     return {name: value for name, value in found.items() if isinstance(value, str)}
 
 
+class SaidAtItsLine(logging.Filter):
+    """Drops Pelican's own line for a mistake this module says at its line, with what was
+    meant: a PLUGINS entry that names no plugin ("Cannot load plugin", two lines; an entry
+    whose module fails to import keeps it, the only line with the reason), a string for a list
+    Pelican puts back to its default ("Detected misconfiguration …, falling back to the
+    default", while the build stops).
+
+    Put on the handlers of the builds this site runs (`make build`, `make publish`, `make
+    serve`, `make check`), which list the engine's plugins: Pelican logs these lines while it
+    reads the settings and loads the plugins, before any plugin can filter its loggers.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args if isinstance(record.args, tuple) else ()
+        if not args:
+            return True
+        if record.msg == pelican_settings.CANNOT_LOAD:
+            return not pelican_settings.names_no_plugin(str(args[0]))
+        if record.msg == pelican_settings.RESET_WARNING:
+            return not _strings_pelican_reset(frozenset({str(args[0])}))
+        return True
+
+
+SAID_AT_ITS_LINE = SaidAtItsLine()  # holds nothing: one serves every handler
+
+
 def _file_order(names: list[str]) -> list[str]:
     """names in the order the settings file sets them, those given with -e last: the lines
     of a build that stops come in the order of the file's lines."""

@@ -214,7 +214,7 @@ def changed(stamps: dict[str, float]) -> bool:
 def _collect_problems(args: list[str]) -> logging.Handler:
     """Log to Pelican's console as usual, and also to a handler keeping warnings and errors."""
     from plugins.devserver.problems import Collector, one_line_console
-    from plugins.engine.pelican_settings import SAID_AT_ITS_LINE
+    from plugins.engine.settings_errors import SAID_AT_ITS_LINE
 
     collector = Collector()
     collector.addFilter(SAID_AT_ITS_LINE)  # the overlay shows the engine's line, as the console
