@@ -783,13 +783,29 @@ def test_content_written_gives_a_listing_page_its_own_page_of_posts(tmp_path: Pa
     }
 
 
+def _build_beside(corpus: Path, tmp_path: Path, name: str, code: str) -> Path:
+    """Build ``corpus`` in parallel with another person's plugin (``code``, importing json,
+    os and Pelican's signals) listed before fastbuild; the output folder."""
+    plugin = tmp_path / "extra_plugins" / name
+    plugin.mkdir(parents=True)
+    (plugin / "__init__.py").write_text("import json, os\nfrom pelican import signals\n" + code)
+    settings = {
+        "PLUGIN_PATHS": ["plugins", str(plugin.parent)],
+        "PLUGINS": [*PLUGINS[:-1], name, PLUGINS[-1]],
+        "FASTBUILD_WORKERS": 3,
+        "FASTBUILD_MIN_FILES": 1,
+    }
+    result = build(corpus, tmp_path / "out", tmp_path / "c", **settings)
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "out"
+
+
 def test_a_plugin_collecting_written_pages_sees_the_whole_site(corpus: Path, tmp_path: Path):
     # as pelican-sitemap does: queue each page on content_written, write the list at finalized
-    plugin = tmp_path / "extra_plugins" / "pagelist"
-    plugin.mkdir(parents=True)
-    (plugin / "__init__.py").write_text(
-        "import json, os\n"
-        "from pelican import signals\n"
+    _build_beside(
+        corpus,
+        tmp_path,
+        "pagelist",
         "seen = []\n"
         "def on_written(path, context):\n"
         "    seen.append(path)\n"
@@ -798,18 +814,103 @@ def test_a_plugin_collecting_written_pages_sees_the_whole_site(corpus: Path, tmp
         "        json.dump(seen, f)\n"
         "def register():\n"
         "    signals.content_written.connect(on_written)\n"
-        "    signals.finalized.connect(on_finalized)\n"
+        "    signals.finalized.connect(on_finalized)\n",
     )
-    settings = {
-        "PLUGIN_PATHS": ["plugins", str(plugin.parent)],
-        "PLUGINS": [*PLUGINS[:-1], "pagelist", PLUGINS[-1]],
-    }
-    more = {"FASTBUILD_WORKERS": 3, "FASTBUILD_MIN_FILES": 1, **settings}
-    result = build(corpus, tmp_path / "out", tmp_path / "c", **more)
-    assert result.returncode == 0, result.stderr
     seen = json.loads((tmp_path / "out" / "pages.json").read_text())
     assert len(seen) == len(set(seen))
     html = {str(p) for p in (tmp_path / "out").rglob("*.html") if "theme" not in p.parts}
     assert html <= set(seen)  # every page (and robots.txt, written from a template too)
     assert all(os.path.isfile(path) for path in seen)
     assert len(html) > 40
+
+
+def test_a_plugin_listening_to_feed_signals_hears_them_in_the_build_process(
+    corpus: Path, tmp_path: Path
+):
+    # a plugin that collects every feed's entries on feed_generated (and changes the feed
+    # there), and every feed file on feed_written, then writes what it collected at finalized
+    out = _build_beside(
+        corpus,
+        tmp_path,
+        "feedlist",
+        "entries, files = [], []\n"
+        "def on_generated(context, feed):\n"
+        "    feed.feed['subtitle'] = 'heard'\n"
+        "    entries.extend(item['link'] for item in feed.items)\n"
+        "def on_written(path, context, feed):\n"
+        "    files.append(path)\n"
+        "def on_finalized(pelican):\n"
+        "    with open(os.path.join(pelican.output_path, 'feeds.json'), 'w') as f:\n"
+        "        json.dump({'entries': entries, 'files': files}, f)\n"
+        "def register():\n"
+        "    signals.feed_generated.connect(on_generated)\n"
+        "    signals.feed_written.connect(on_written)\n"
+        "    signals.finalized.connect(on_finalized)\n",
+    )
+    heard = json.loads((out / "feeds.json").read_text())
+    written = sorted(str(p) for p in out.rglob("*.xml") if "feeds" in p.parts)
+    assert len(written) > 5
+    assert sorted(heard["files"]) == written  # each feed once, in the build's process
+    assert len(heard["entries"]) >= len(written)
+    for path in written:  # what the receiver changed is in the file it wrote
+        assert "heard" in Path(path).read_text(encoding="utf-8")
+
+
+def _feeds(tmp_path: Path) -> ParallelWriter:
+    """Ten posts' pages and four feeds of them kept by a ParallelWriter."""
+    out = _posts_and_listings(tmp_path, "<p>{{ article.title }}")
+    settings = out.settings
+    posts = [
+        Article(
+            "<p>x</p>",
+            metadata={"title": f"F {n}", "date": datetime.datetime(2024, 1, 1), "slug": f"f{n}"},
+            settings=settings,
+            source_path=f"/c/f{n}.md",
+        )
+        for n in range(3)
+    ]
+    site = "https://example.org"
+    context = {"SITEURL": site, "FEED_DOMAIN": site, "SITENAME": "Site"}
+    for n in range(4):
+        out.write_feed(posts, context, f"feeds/f{n}.atom.xml", feed_type="atom")
+    return out
+
+
+def test_a_feed_no_other_plugin_listens_to_is_left_to_the_workers(tmp_path: Path):
+    out = _feeds(tmp_path)
+    assert sum(call.method == "write_feed" for call in out._pending) == 4
+    out.flush(2, 1)
+    assert len(list(tmp_path.rglob("*.atom.xml"))) == 4
+
+
+@pytest.fixture
+def feed_listener():
+    """A receiver of feed_generated and feed_written of another person's plugin."""
+    heard: list[tuple[str, int]] = []
+
+    def generated(context, feed):
+        heard.append(("generated", os.getpid()))
+
+    def written(path, context, feed):
+        heard.append((os.path.basename(path), os.getpid()))
+
+    signals.feed_generated.connect(generated)
+    signals.feed_written.connect(written)
+    yield heard
+    signals.feed_generated.disconnect(generated)
+    signals.feed_written.disconnect(written)
+
+
+def test_feed_signals_reach_another_plugin_once_in_the_build_process(
+    tmp_path: Path, feed_listener: list
+):
+    out = _feeds(tmp_path)
+    out.flush(2, 1)
+    assert sorted(name for name, _ in feed_listener) == [
+        "f0.atom.xml",
+        "f1.atom.xml",
+        "f2.atom.xml",
+        "f3.atom.xml",
+        *["generated"] * 4,
+    ]
+    assert {pid for _, pid in feed_listener} == {os.getpid()}

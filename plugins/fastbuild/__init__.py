@@ -25,9 +25,10 @@
   collects pages so) in the build's own process, for every page, once: a worker sends it to
   our plugins' receivers only (csp's check runs where the page is written, in parallel), and
   the build sends it to the others for the worker's pages, in the order of a one-process
-  build, with the context Pelican gives the page. Receivers of ``feed_generated`` and
-  ``feed_written`` still run in the process that rendered the feed: what they change in
-  memory stays there (no receiver here does).
+  build, with the context Pelican gives the page. A feed that another plugin listens to
+  (``feed_generated``, which may change the feed before it is written, or ``feed_written``)
+  is written in the build's process when Pelican writes it, not in a worker: what those
+  receivers keep is not lost with a worker, and each runs once per feed.
 - **Fixed URLs.** Once Pelican has read the posts (``article_generator_pretaxonomy``), each
   post's URL is stored in ``override_url`` and the path it is written to in
   ``override_save_as`` (Pelican's own fields for a fixed URL and path), and each page's once

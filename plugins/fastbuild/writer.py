@@ -15,6 +15,7 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
+from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from plugins.engine import build, forks, rendering
@@ -308,8 +309,9 @@ class ParallelWriter(FeedEntriesOnce):
         return None
 
     def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
-        """Keep the call for flush(); a feed without a path is wanted back now, so made now."""
-        if not self._deferring or not path:
+        """Keep the call for flush(); made now if it has no path (it is wanted back now) or
+        if another person's plugin listens to the feed signals (see _others_hear_feed)."""
+        if not self._deferring or not path or _others_hear_feed(self.output_path, path, context):
             return super().write_feed(elements, context, path, url, *args, **kwargs)
         kept = self._copy(context)
         call = _WRITE_FEED.bind(self, list(elements), kept, path, url, *args, **kwargs)
@@ -540,6 +542,27 @@ def _ours_only(signal: Any) -> Iterator[None]:
 
 
 _ANYONE = object()  # a sender no receiver is connected for: those connected for any sender
+
+
+def _others_hear_feed(output_path: str, path: str, context: dict[str, Any]) -> bool:
+    """Does a receiver not of our plugins listen to ``feed_generated`` or ``feed_written``
+    for this feed?
+
+    Such a feed is written in the build's process, now, as Pelican writes it: a
+    ``feed_generated`` receiver may change the feed before it is written, so it runs where
+    the feed is rendered, and what it (or a ``feed_written`` receiver) keeps must outlive
+    that process; sending the signals again in the build's process would run each receiver
+    twice. Our receivers (i18n's) keep nothing, so without others the feeds render in workers.
+    """
+    complete = sanitised_join(output_path, path)
+    return any(
+        not _ours(receiver)
+        for signal, sender in (
+            (signals.feed_generated, context),
+            (signals.feed_written, complete),
+        )
+        for receiver in signal.receivers_for(sender)
+    )
 
 
 def _paginated_values(settings, arguments: dict[str, Any], extra: dict[str, Any]) -> list[dict]:
