@@ -468,6 +468,7 @@ def test_every_setting_the_theme_or_a_plugin_reads_is_declared():
     only a declared name gets "did you mean ...?" when misspelt (SITE_ORGANIZATION)."""
     from pelican.settings import DEFAULT_CONFIG
 
+    from plugins.engine.clashes import THEIR_SETTINGS
     from plugins.engine.settings_errors import PELICAN_ALSO
 
     direct = {
@@ -475,7 +476,8 @@ def test_every_setting_the_theme_or_a_plugin_reads_is_declared():
         for template in DEFAULT_CONFIG["DIRECT_TEMPLATES"]
         for suffix in ("URL", "SAVE_AS")
     }
-    known = {*DEFAULT_CONFIG, *PELICAN_ALSO, *direct, *SETTINGS, *_assigned_by_plugins()}
+    known = {*DEFAULT_CONFIG, *PELICAN_ALSO, *THEIR_SETTINGS, *direct, *SETTINGS}
+    known |= _assigned_by_plugins()
     read = _read_by_the_theme()
     assert {"SITE_ORGANISATION", "SITE_TAGLINE", "SITEURL"} <= set(read)
     undeclared = sorted(f"{name} ({where})" for name, where in read.items() if name not in known)

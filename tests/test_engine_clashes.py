@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from pelicanconf import PLUGINS
 from plugins.engine.clashes import ERROR, STOP, WARNING, clashes
@@ -31,8 +32,25 @@ PLAIN = ["--log-handler", "plain"]
         (["pelican.plugins.related_posts"], {}, []),  # none of ours it clashes with
         (["plugins.series"], {}, []),  # ours is not theirs
         (["plugins.series", "pelican.plugins.series"], {}, [WARNING]),
-        (["plugins.blogcore", "pelican.plugins.render_math", "simple_footnotes"], {}, [WARNING]),
-        (["plugins.blogcore", "pelican.plugins.seo"], {}, []),
+        # render_math: MathJax's script in summaries too, unless process_summary is False
+        (
+            ["plugins.blogcore", "pelican.plugins.render_math", "simple_footnotes"],
+            {},
+            [WARNING, ERROR],
+        ),
+        (["plugins.blogcore", "render_math"], {"MATH_JAX": {"process_summary": False}}, [WARNING]),
+        (
+            ["render_math", "plugins.blogcore"],
+            {"MATH_JAX": {"process_summary": "no"}},
+            [WARNING, ERROR],
+        ),
+        (["render_math", "plugins.blogcore"], {"MATH_JAX": {"color": "blue"}}, [WARNING, ERROR]),
+        # pelican-seo: its report (on by default), its tags in every page (off by default)
+        (["plugins.blogcore", "pelican.plugins.seo"], {}, [WARNING]),
+        (["plugins.blogcore", "pelican.plugins.seo"], {"SEO_REPORT": False}, []),
+        (["seo", "plugins.blogcore"], {"SEO_ENHANCER": True}, [WARNING, ERROR]),
+        (["plugins.blogcore", "seo"], {"SEO_REPORT": False, "SEO_ENHANCER": True}, [ERROR]),
+        (["plugins.series", "pelican.plugins.seo"], {"SEO_ENHANCER": True}, []),
     ],
 )
 def test_clashes_are_found_in_either_order(listed, settings, found):
@@ -152,20 +170,29 @@ We first wrote this in 2019[ref]In a notebook, on paper.[/ref] and kept it.
 """
 
 
-def test_a_listed_plugin_s_syntax_is_not_said_missing_and_its_script_is_named(
-    tmp_path: Path, project: Path
-):
+def _write_post(project: Path, summary: bool = True) -> None:
+    """POST in the fixture site, by the author of its first post; without its Summary: line
+    (its summary then made from its text) unless ``summary``."""
     author = next(
         line
         for line in (project / "content/posts/first-light.md").read_text().splitlines()
         if line.startswith("Author")
     )
-    post = POST.replace("Author: Ada Lovelace", author)
+    lines = POST.replace("Author: Ada Lovelace", author).splitlines(keepends=True)
+    post = "".join(li for li in lines if summary or not li.startswith("Summary"))
     (project / "content/posts/fair-shares.md").write_text(post, encoding="utf-8")
+
+
+def test_a_listed_plugin_s_syntax_is_not_said_missing_and_its_script_is_named(
+    tmp_path: Path, project: Path
+):
+    _write_post(project)
     others = tmp_path / "others"
     _stand_in(others, "simple_footnotes", "def register():\n    pass\n")
     _stand_in(others, "render_math", MATHJAX_STAND_IN)
     line = _list(project, others, ["simple_footnotes", "render_math"])
+    conf = project / "pelicanconf.py"  # its summaries' script off: that is an error (below)
+    conf.write_text(conf.read_text() + "MATH_JAX = {'process_summary': False}\n")
     done = _build(project, "publishconf.py")
     said = [" ".join(text.split()) for text in done.stderr.splitlines()]
     assert done.returncode == 0, said
@@ -197,3 +224,63 @@ def test_a_second_sitemap_is_an_error_development_goes_on_publish_stops(
     assert published.returncode == 1
     assert [t for t in published.stderr.splitlines() if t.startswith(said)], published.stderr
     assert "Traceback" not in published.stderr
+
+
+# as render_math's process_summary does: once every generator is done (after the sanitiser),
+# MathJax's script added to the summary of each post whose summary has math in it (Pelican
+# puts a Summary: line back over it: only a summary made from the text keeps it)
+SUMMARY_STAND_IN = """
+def add(generators):
+    for generator in generators:
+        for article in getattr(generator, "articles", []):
+            summary = article.summary
+            if "$" in summary:  # render_math looks for its class="math" spans
+                article.get_summary.func.__self__.cache.clear()  # as render_math does
+                article.metadata["summary"] = summary + "<script>MathJax.Hub</script>"
+
+def register():
+    signals.all_generators_finalized.connect(add)
+"""
+
+# as pelican-seo does with SEO_REPORT (its default): the report where the build runs
+SEO_STAND_IN = """
+def report(generators):
+    with open("seo_report.html", "w", encoding="utf8") as handle:
+        handle.write("<html>report</html>")
+
+def register():
+    signals.all_generators_finalized.connect(report)
+"""
+
+
+def test_render_math_s_script_in_summaries_stops_a_publish_and_seo_s_report_is_named(
+    tmp_path: Path, project: Path
+):
+    _write_post(project, summary=False)
+    others = tmp_path / "others"
+    _stand_in(others, "render_math", SUMMARY_STAND_IN)
+    _stand_in(others, "seo", SEO_STAND_IN)
+    line = _list(project, others, ["render_math", "seo"])
+    dev = _build(project)
+    assert dev.returncode == 0, dev.stderr
+    assert (project / "seo_report.html").is_file()  # beside pelicanconf.py, not in the site
+    home = BeautifulSoup((project / "out/index.html").read_text(), "html.parser")
+    # what the line is about: a script in a summary on the home page, after the sanitiser
+    assert [s for s in home.select("script") if "MathJax" in (s.string or "")]
+    published = _build(project, "publishconf.py")
+    assert published.returncode == 1
+    assert "Traceback" not in published.stderr
+    said = [" ".join(text.split()) for text in published.stderr.splitlines()]
+    where = f"pelicanconf.py: line {line}: PLUGINS: "
+    assert any(t.startswith(f"ERROR {where}render_math adds MathJax's script") for t in said), said
+    assert any(t.startswith(f"WARNING {where}seo writes seo_report.html") for t in said), said
+
+
+def test_a_misspelt_setting_of_a_plugin_the_table_reads_is_named(project: Path):
+    """The clash table reads SEO_ENHANCER: misspelt, the verdict would be wrong unnoticed."""
+    conf = project / "pelicanconf.py"
+    line = conf.read_text().count("\n") + 1
+    conf.write_text(conf.read_text() + "SEO_ENHANCR = True\n")
+    said = [" ".join(text.split()) for text in _build(project).stderr.splitlines()]
+    assert f"ERROR pelicanconf.py: line {line}: unknown setting SEO_ENHANCR " in " ".join(said)
+    assert any("(did you mean SEO_ENHANCER?)" in text for text in said), said

@@ -166,8 +166,11 @@ def _theme_names(settings: Mapping[str, Any]) -> set[str]:
 
 
 def _pelicans_names(settings: Mapping[str, Any]) -> set[str]:
-    """Every setting name Pelican knows, with those of its direct templates (TAGS_SAVE_AS)."""
-    names = set(DEFAULT_CONFIG) | PELICAN_ALSO
+    """Every setting name Pelican knows, with those of its direct templates (TAGS_SAVE_AS),
+    and other people's plugins' settings that the clash table reads (clashes.py, which imports
+    this module: looked up, not imported)."""
+    clashes = sys.modules.get(f"{__package__}.clashes")
+    names = set(DEFAULT_CONFIG) | PELICAN_ALSO | getattr(clashes, "THEIR_SETTINGS", set())
     # the direct templates listed, Pelican's and the theme's: a shorter DIRECT_TEMPLATES leaves
     # AUTHORS_SAVE_AS set, which is not a typo (templates_left_out names what it leaves out)
     templates = {*DEFAULT_CONFIG["DIRECT_TEMPLATES"], *pelican_settings.THEME_TEMPLATES}
