@@ -2,15 +2,20 @@
 environment that compiles the same code, an entry cut short is compiled again, and a cache
 folder that cannot be written leaves the build going on."""
 
+import fcntl
 import functools
 import logging
+import os
 import pickle
+import shutil
+import threading
+import time
 
 import jinja2
 import pytest
 from pelican.settings import get_settings_from_file
 
-from plugins.blogcore.bytecode import NamedBytecodeCache, behaviour
+from plugins.blogcore.bytecode import IN_USE, NamedBytecodeCache, behaviour, hold, prune
 from tests.conftest import DEV_CONF
 
 TEMPLATES = {
@@ -192,3 +197,65 @@ def test_a_plugin_taken_out_of_plugins_leaves_no_trace_in_the_next_build(build_s
     assert pages == sorted(p.relative_to(warm.output) for p in warm.output.rglob("*.html"))
     differ = [p for p in pages if (warm.output / p).read_bytes() != (cold.output / p).read_bytes()]
     assert differ == []
+
+
+def _stale(root, name: str) -> None:
+    """A stamp's folder another Jinja or Python left, with a compiled template in it."""
+    (root / name).mkdir(parents=True)
+    (root / name / "__jinja2_0123.cache").write_bytes(b"old")
+
+
+def test_prune_removes_other_stamps_folders_but_those_held_and_others(tmp_path):
+    for name in ("0123456789ab", "ba9876543210", "a1a1a1a1a1a1", "0123456789abc"):
+        _stale(tmp_path, name)
+    (tmp_path / "notes").mkdir()  # not a stamp's: whatever else the folder holds stays
+    held = hold(tmp_path / "a1a1a1a1a1a1")  # a build running with those versions
+    try:
+        assert prune(tmp_path, keep="ba9876543210") == ["0123456789ab"]
+    finally:
+        held.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "0123456789abc",
+        "a1a1a1a1a1a1",
+        "ba9876543210",
+        "notes",
+    ]
+    assert prune(tmp_path, keep="ba9876543210") == ["a1a1a1a1a1a1"]  # that build is over
+
+
+def test_a_build_holding_a_folder_a_prune_is_removing_makes_it_again(tmp_path):
+    # the prune has the folder's lock when the build comes to hold it: the build waits, finds
+    # the lock file it waited on gone with the folder, and makes and holds a new one
+    folder = tmp_path / "0123456789ab"
+    _stale(tmp_path, folder.name)
+    pruning = open(folder / IN_USE, "a")  # noqa: SIM115
+    fcntl.flock(pruning, fcntl.LOCK_EX)
+    got: list = []
+    waiting = threading.Thread(target=lambda: got.append(hold(folder)))
+    waiting.start()
+    time.sleep(0.3)
+    shutil.rmtree(folder)
+    pruning.close()
+    waiting.join(10)
+    (handle,) = got
+    try:
+        assert os.fstat(handle.fileno()).st_ino == (folder / IN_USE).stat().st_ino
+        assert prune(tmp_path, keep="ffffffffffff") == []  # held now
+    finally:
+        handle.close()
+
+
+def test_a_build_prunes_the_folders_of_other_versions(build_site, tmp_path):
+    jinja = tmp_path / "cache" / "jinja"
+    _stale(jinja, "0123456789ab")  # an older Jinja's
+    _stale(jinja, "a1a1a1a1a1a1")
+    held = hold(jinja / "a1a1a1a1a1a1")  # a build running with another Jinja, right now
+    try:
+        build_site(CACHE_PATH=str(tmp_path / "cache"))
+    finally:
+        held.close()
+    left = sorted(p.name for p in jinja.iterdir())
+    assert "0123456789ab" not in left
+    assert "a1a1a1a1a1a1" in left
+    (current,) = [name for name in left if name != "a1a1a1a1a1a1"]
+    assert list((jinja / current).glob("__jinja2_*.cache"))  # this build's templates

@@ -38,7 +38,8 @@ What it does on each build:
   listing that shows it; ``memo.py`` says what a key must name).
 - Keeps compiled templates in ``CACHE_PATH/jinja`` between builds (``BLOGCORE_TEMPLATE_CACHE``),
   each reused only by an environment that compiles the same code (autoescape, whitespace
-  options, extensions...; ``bytecode.py``); a damaged entry is compiled again.
+  options, extensions...; ``bytecode.py``); a damaged entry is compiled again; the folders
+  of other Jinja and Python versions go, but one a running build holds.
 - In strict builds (``BLOGCORE_STRICT``, on in publishconf.py) any error logged during the
   build makes ``pelican`` exit with status 1 after listing every error, so a publish never
   deploys a site that silently dropped a post.

@@ -18,20 +18,30 @@ every page to a search page no longer written. An entry compiled otherwise is a 
 compiled again and written over (one file per template, as before). An entry Jinja cannot
 read back (a file cut short) is a miss too, not a build stopped by a pickle traceback; a cache
 folder that cannot be written (a read-only or full disk) leaves the build going on with one
-warning. Pure: no Pelican import.
+warning.
+
+The folder's name changes with Jinja's and Python's versions (``code_stamp``), so an upgrade
+leaves the old folder behind. Each build holds a shared lock on its own folder while it runs
+(``hold``) and removes the other stamps' folders no build holds (``prune``): a build still
+running with the old versions (another checkout or a ``make serve`` started before the
+upgrade, sharing ``CACHE_PATH``) keeps its folder. Pure: no Pelican import.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import inspect
 import logging
+import os
 import re
+import shutil
 import sys
 import weakref
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 import jinja2
 from jinja2 import FileSystemBytecodeCache
@@ -67,6 +77,74 @@ def code_stamp(versions: tuple[str, ...] = ()) -> str:
     (and any more given): the cache folder's name."""
     text = "\0".join((jinja2.__version__, "{}.{}".format(*sys.version_info[:2]), *versions))
     return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+# a folder code_stamp names; only such folders are pruned, whatever else CACHE_PATH/jinja holds
+_STAMP = re.compile(r"[0-9a-f]{12}")
+# the file in a stamp's folder that each build using the folder holds a shared lock on
+IN_USE = "in-use.lock"
+
+
+def hold(folder: Path) -> IO[str] | None:
+    """Make ``folder`` (a stamp's, under CACHE_PATH/jinja) and hold a shared lock on it until
+    the returned file is closed (at the end of the build): ``prune`` leaves it alone then.
+
+    None where nothing can be held (no ``flock`` on this system, a lock file that cannot be
+    written): the folder is still used, unguarded. Raises OSError, as ``mkdir`` does, when
+    the folder cannot be made.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        fcntl = None
+    for _ in range(3):  # a prune removed the folder between our mkdir and our lock: again
+        folder.mkdir(parents=True, exist_ok=True)
+        if fcntl is None:
+            return None
+        try:
+            handle = open(folder / IN_USE, "a", encoding="utf-8")  # noqa: SIM115 (kept open)
+        except FileNotFoundError:  # pruned since our mkdir
+            continue
+        except OSError:
+            return None
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH)  # waits for a prune of this folder to finish
+            held, now = os.fstat(handle.fileno()), os.stat(folder / IN_USE)
+            if (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino):
+                return handle
+        except OSError:
+            pass
+        handle.close()
+    return None
+
+
+def prune(root: Path, keep: str) -> list[str]:
+    """Remove the stamps' folders under ``root`` (CACHE_PATH/jinja) other than ``keep`` that
+    no build holds (``hold``); the names removed. Anything not named as ``code_stamp`` names
+    a folder is left; a folder that cannot be removed now is tried again by the next build.
+    Nothing is removed where ``flock`` is missing: a folder in use could not be told."""
+    try:
+        import fcntl
+    except ImportError:
+        return []
+    try:
+        names = sorted(entry.name for entry in os.scandir(root) if entry.is_dir())
+    except OSError:
+        return []
+    removed = []
+    for name in names:
+        if name == keep or not _STAMP.fullmatch(name):
+            continue
+        try:
+            with open(root / name / IN_USE, "a", encoding="utf-8") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # OSError: a build holds it
+                shutil.rmtree(root / name)
+        except OSError:
+            with contextlib.suppress(OSError):  # what was left: the next build tries again
+                os.rmdir(root / name)
+            continue
+        removed.append(name)
+    return removed
 
 
 def _named(thing: Any) -> str:

@@ -405,7 +405,7 @@ def on_initialized(pelican) -> None:
         stamp = bytecode.code_stamp((hashlib.sha256(Path(memo.__file__).read_bytes()).hexdigest(),))
         folder = Path(settings["CACHE_PATH"], "jinja", stamp)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            held = bytecode.hold(folder)
         except OSError as exc:
             if exc.errno not in CANNOT_WRITE:
                 raise
@@ -416,6 +416,11 @@ def on_initialized(pelican) -> None:
             )
         else:
             jinja["bytecode_cache"] = bytecode.NamedBytecodeCache(str(folder))
+            if held is not None:
+                build.current(settings).on_close(held.close)
+            # the folders of other versions of Jinja, Python or the memo tag, unless a build
+            # running with them holds its own
+            bytecode.prune(folder.parent, keep=stamp)
     this = build.current(settings)
     # one line per refused file
     _while_building(settings, GENERATORS_LOGGER, AlreadyNamed(settings))
