@@ -7,6 +7,7 @@ import sys
 from gettext import NullTranslations
 from pathlib import Path
 
+import babel
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
@@ -334,3 +335,18 @@ def test_a_cache_that_cannot_be_written_compiles_the_catalogs_in_memory(tmp_path
     assert [c for c, _ in told] == [cache]
     with pytest.raises(OSError):
         catalogs.load(tmp_path, cache, "messages")  # no one to tell: as before
+
+
+def test_a_babel_upgrade_compiles_the_catalogs_again(tmp_path: Path, monkeypatch):
+    """A .mo is Babel's output: another Babel (which may write it otherwise) compiles again."""
+    po = tmp_path / "fr" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n\nmsgid "Home"\nmsgstr "Accueil"\n', encoding="utf-8")
+    first = catalogs.compile_catalog(po, "fr", tmp_path / "cache", "messages")
+    first.write_bytes(first.read_bytes() + b"\0")  # what the older Babel wrote: still loads
+    monkeypatch.setattr(babel, "__version__", babel.__version__ + ".post1")
+    second = catalogs.compile_catalog(po, "fr", tmp_path / "cache", "messages")
+    assert second != first and not first.exists()
+    assert (
+        catalogs.load(tmp_path, tmp_path / "cache", "messages")["fr"].gettext("Home") == "Accueil"
+    )

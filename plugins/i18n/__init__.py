@@ -9,7 +9,8 @@ What it does on each build:
   with one environment per generator, so this is what makes a French post's page French.
 - Compiles the catalogs ``<theme>/translations/<lang>/LC_MESSAGES/messages.po`` (committed)
   into ``.mo`` files under ``<CACHE_PATH>/i18n/`` (never committed), keyed by the catalog's
-  content so an unchanged catalog is not recompiled. Fuzzy entries are left out, and so are
+  content and Babel's version, so an unchanged catalog is not recompiled and one compiled by
+  another Babel is. Fuzzy entries are left out, and so are
   broken ones (a placeholder the msgid lacks, a stray quote): their pages show the English
   text, and the build names each with its .po line once (an error in a strict build).
 - Registers the filters ``localdate`` (a date in a language with Babel, e.g.

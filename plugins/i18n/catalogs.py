@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import babel
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import PYTHON_FORMAT, Catalog, Message, TranslationError
 from babel.messages.checkers import python_format
@@ -71,13 +72,15 @@ def read_catalog(po: Path, lang: str) -> Catalog:
 def compile_catalog(po: Path, lang: str, cache: Path, domain: str) -> Path:
     """The .mo for a .po, compiled into cache/<lang>/ unless an identical one is there already.
 
-    The file name carries a hash of the .po, so an edited catalog never reuses a stale .mo.
+    The file name carries a hash of the .po and of Babel's version, so neither an edited
+    catalog nor a Babel that compiles otherwise (after an upgrade) reuses a stale .mo.
     Fuzzy entries are left out (gettext shows the English text for them), and so are broken
     ones (``broken``): a page shows the English text rather than stop the build or show junk.
     """
     data = po.read_bytes()
     # "checked": a .mo compiled before broken entries were left out is not reused
-    digest = hashlib.sha256(b"checked\0" + data).hexdigest()[:16]
+    compiler = f"checked\0babel {babel.__version__}\0".encode()
+    digest = hashlib.sha256(compiler + data).hexdigest()[:16]
     folder = cache / lang
     mo = folder / f"{domain}-{digest}.mo"
     if mo.is_file() and _readable(mo, domain):
