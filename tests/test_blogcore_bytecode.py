@@ -15,7 +15,9 @@ import jinja2
 import pytest
 from pelican.settings import get_settings_from_file
 
+from plugins.blogcore import compat
 from plugins.blogcore.bytecode import IN_USE, NamedBytecodeCache, behaviour, hold, prune
+from plugins.blogcore.compat import filter_pass_arg
 from tests.conftest import DEV_CONF
 
 TEMPLATES = {
@@ -37,7 +39,7 @@ def shout(value):
 
 
 def rendered(cache_dir, **options) -> str:
-    cache = NamedBytecodeCache(str(cache_dir)) if cache_dir else None
+    cache = NamedBytecodeCache(str(cache_dir), filter_pass_arg) if cache_dir else None
     loader = jinja2.DictLoader(TEMPLATES)
     env = jinja2.Environment(loader=loader, bytecode_cache=cache, **options)
     return env.get_template("page.html").render(VALUES)
@@ -87,7 +89,9 @@ def test_an_entry_cut_short_is_compiled_again_and_replaced(tmp_path, length):
 def test_a_cache_folder_that_cannot_be_written_is_said_once(tmp_path, unwritable, caplog):
     folder = unwritable(tmp_path / "jinja")
     loader = jinja2.DictLoader({**TEMPLATES, "other.html": "{{ name }}"})
-    env = jinja2.Environment(loader=loader, bytecode_cache=NamedBytecodeCache(str(folder)))
+    env = jinja2.Environment(
+        loader=loader, bytecode_cache=NamedBytecodeCache(str(folder), filter_pass_arg)
+    )
     with caplog.at_level(logging.WARNING):
         assert "Tea" in env.get_template("page.html").render(VALUES)
         assert "Tea" in env.get_template("other.html").render(VALUES)
@@ -112,7 +116,7 @@ def test_turning_autoescape_on_escapes_the_next_build(build_site, tmp_path):
 def test_the_cache_pickles_with_the_settings(tmp_path):
     # Pelican pickles the settings, JINJA_ENVIRONMENT's bytecode_cache too, into its content
     # cache: a cache that does not pickle stopped every build that keeps one
-    cache = NamedBytecodeCache(str(tmp_path))
+    cache = NamedBytecodeCache(str(tmp_path), filter_pass_arg)
     loader = jinja2.DictLoader(TEMPLATES)
     jinja2.Environment(loader=loader, bytecode_cache=cache, **PLAIN).get_template("page.html")
     copy = pickle.loads(pickle.dumps(cache))
@@ -158,7 +162,9 @@ def test_a_filter_or_test_jinja_called_while_compiling_keys_the_entry(tmp_path, 
     def page(value: str, cache_dir) -> str:
         env = jinja2.Environment(
             loader=jinja2.DictLoader({"p.html": FOLDED}),
-            bytecode_cache=NamedBytecodeCache(str(cache_dir)) if cache_dir else None,
+            bytecode_cache=NamedBytecodeCache(str(cache_dir), filter_pass_arg)
+            if cache_dir
+            else None,
         )
         env.tests.setdefault("listed", lambda name: False)
         env.filters.setdefault("site", str)
@@ -259,3 +265,55 @@ def test_a_build_prunes_the_folders_of_other_versions(build_site, tmp_path):
     assert "a1a1a1a1a1a1" in left
     (current,) = [name for name in left if name != "a1a1a1a1a1a1"]
     assert list((jinja / current).glob("__jinja2_*.cache"))  # this build's templates
+
+
+@jinja2.pass_context
+def with_context(context, value):
+    return value
+
+
+@jinja2.pass_environment
+def with_environment(environment, value):
+    return value
+
+
+@pytest.mark.parametrize(
+    ("func", "handed"),
+    [(shout, ""), (with_context, "context"), (with_environment, "environment")],
+)
+def test_how_a_filter_is_called_is_read_behind_the_compat_boundary(func, handed):
+    assert filter_pass_arg(func) == handed
+
+
+def test_a_filter_that_now_takes_the_context_compiles_the_templates_again(tmp_path):
+    # the compiled call passes the context or not: an entry compiled for the other is a miss
+    loader = jinja2.DictLoader({"t.html": "{{ name|f }}"})
+    cache = NamedBytecodeCache(str(tmp_path), filter_pass_arg)
+    env = jinja2.Environment(loader=loader, bytecode_cache=cache)
+    env.filters["f"] = shout
+    assert env.get_template("t.html").render(name="a") == "A"
+    env = jinja2.Environment(loader=loader, bytecode_cache=cache)
+    env.filters["f"] = with_context
+    assert env.get_template("t.html").render(name="a") == "a"
+
+
+def test_an_untested_jinja_compiles_templates_in_every_build(build_site, monkeypatch, caplog):
+    """Where Jinja may record how a filter is called otherwise, no compiled template is kept:
+    the stock way, said in one info line."""
+    monkeypatch.setattr(compat, "_said_jinja", [])
+    monkeypatch.setitem(compat.JINJA_TESTED, "Jinja", ("3.2.0", (3, 0), (3, 2)))
+    with caplog.at_level(logging.INFO):
+        site = build_site()
+    cache = site.output.parent / f".cache-{site.output.name}"
+    assert cache.is_dir() and not (cache / "jinja").exists()
+    lines = [r.getMessage() for r in caplog.records if "compiled-template cache" in r.getMessage()]
+    assert lines == [
+        "blogcore: compiled-template cache off, building the stock way: Jinja 3.2.0 "
+        "(tested: 3.0 up to, not including, 3.2)"
+    ]
+
+
+def test_the_installed_jinja_keeps_the_cache():
+    """This environment's Jinja (requirements.lock) is one the cache's key was tested on."""
+    assert compat.template_cache({"BLOGCORE_TEMPLATE_CACHE": True})
+    assert not compat.template_cache({"BLOGCORE_TEMPLATE_CACHE": False})

@@ -452,6 +452,7 @@ def test_a_full_disk_under_the_template_cache_names_its_folder(tmp_path, caplog)
     # ending in "OSError: [Errno 28] No space left on device" (probe 16, 7); a cache that
     # cannot be written now stops nothing: one warning naming its folder (probe 22, 8)
     from plugins.blogcore.bytecode import NamedBytecodeCache
+    from plugins.blogcore.compat import filter_pass_arg
 
     class NoSpace:  # a compiled template whose bytes find no space (what write() raises)
         key = "0123abcd"
@@ -459,7 +460,7 @@ def test_a_full_disk_under_the_template_cache_names_its_folder(tmp_path, caplog)
         def write_bytecode(self, handle):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    cache = NamedBytecodeCache(str(tmp_path))
+    cache = NamedBytecodeCache(str(tmp_path), filter_pass_arg)
     with caplog.at_level(logging.WARNING):
         cache.dump_bytecode(NoSpace())
         cache.dump_bytecode(NoSpace())  # said once

@@ -9,16 +9,17 @@ compiled with other options was reused as it was: turning ``autoescape`` on in
 
 Here each entry's checksum covers the source and ``compiled_with``: everything of the
 environment that shapes the compiled code, read from the environment through Jinja's public
-attributes. Jinja's optimizer also calls a filter or test on constant arguments while it
-compiles (``"plugins.search" is plugin_enabled``, Pelican's test over ``PLUGINS``) and keeps
-the result in the code, so the checksum also covers ``folded_by``: what each filter and test
-the template names may answer, its code and the values it holds (a partial's arguments, a
+attributes, but how each filter and test is called, which Jinja keeps to itself: that is
+asked of the function handed in (``pass_arg``: blogcore's ``compat.filter_pass_arg``).
+Jinja's optimizer also calls a filter or test on constant arguments while it compiles
+(``"plugins.search" is plugin_enabled``, Pelican's test over ``PLUGINS``) and keeps the
+result in the code, so the checksum also covers ``folded_by``: what each filter and test the
+template names may answer, its code and the values it holds (a partial's arguments, a
 closure's cells). Without it, a build after ``PLUGINS`` lost the search plugin kept linking
 every page to a search page no longer written. An entry compiled otherwise is a miss,
 compiled again and written over (one file per template, as before). An entry Jinja cannot
 read back (a file cut short) is a miss too, not a build stopped by a pickle traceback; a cache
-folder that cannot be written (a read-only or full disk) leaves the build going on with one
-warning.
+folder that cannot be written (a read-only or full disk) leaves the build going on with one warning.
 
 The folder's name changes with Jinja's and Python's versions (``code_stamp``), so an upgrade
 leaves the old folder behind. Each build holds a shared lock on its own folder while it runs
@@ -170,13 +171,6 @@ def _source_digest(thing: Any) -> str:
         return name
 
 
-def _pass_arg(func: Callable) -> str:
-    """What a filter or test is handed first (``@pass_context`` and the like): the compiled
-    call passes it."""
-    found = getattr(func, "jinja_pass_arg", None)
-    return getattr(found, "name", "") if found is not None else ""
-
-
 # a value's repr that names a memory address differs in every process: its type stands in
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -239,13 +233,15 @@ def behaviour(func: Callable) -> str:
     return f"{_source_digest(func)}[{', '.join(cells)}]{held}"
 
 
-def foldable(environment: jinja2.Environment) -> dict[str, str]:
+def foldable(
+    environment: jinja2.Environment, pass_arg: Callable[[Callable], str]
+) -> dict[str, str]:
     """``behaviour`` of every filter and test Jinja may call while it compiles, by name (a
     filter's and a test's of one name together): all but those handed the render context."""
     found: dict[str, list[str]] = {}
     for kind, table in (("filter", environment.filters), ("test", environment.tests)):
         for name, func in table.items():
-            if _pass_arg(func) != "context" and not _named(func).startswith("jinja2."):
+            if pass_arg(func) != "context" and not _named(func).startswith("jinja2."):
                 found.setdefault(name, []).append(f"{kind}:{behaviour(func)}")
     return {name: " ".join(parts) for name, parts in found.items()}
 
@@ -257,9 +253,11 @@ def folded_by(foldable_now: dict[str, str], source: str) -> str:
     return "\n".join(f"{name}={foldable_now[name]}" for name in names)
 
 
-def compiled_with(environment: jinja2.Environment) -> str:
+def compiled_with(environment: jinja2.Environment, pass_arg: Callable[[Callable], str]) -> str:
     """Everything of an environment but the template's own name and source that its compiled
-    templates depend on, as text (autoescaping, which may depend on the name, apart)."""
+    templates depend on, as text (autoescaping, which may depend on the name, apart).
+    ``pass_arg(func)``: what a filter or test is handed first (``@pass_context`` and the
+    like), which the compiled call passes."""
     parts = [f"{name}={getattr(environment, name, None)!r}" for name in OPTIONS]
     parts.append(f"code_generator={_named(environment.code_generator_class)}")
     finalize = environment.finalize
@@ -269,7 +267,7 @@ def compiled_with(environment: jinja2.Environment) -> str:
         for key, extension in sorted(environment.extensions.items())
     )
     for kind, table in (("filter", environment.filters), ("test", environment.tests)):
-        parts.extend(f"{kind} {name}={_pass_arg(func)}" for name, func in sorted(table.items()))
+        parts.extend(f"{kind} {name}={pass_arg(func)}" for name, func in sorted(table.items()))
     binops = sorted(getattr(environment, "intercepted_binops", ()))
     unops = sorted(getattr(environment, "intercepted_unops", ()))
     parts.append(f"intercepted={binops}{unops}")
@@ -281,8 +279,9 @@ class NamedBytecodeCache(FileSystemBytecodeCache):
     options it was compiled with; an unreadable entry is a miss; a write that fails names
     its folder (and leaves the build going on, once said)."""
 
-    def __init__(self, directory: str) -> None:
+    def __init__(self, directory: str, pass_arg: Callable[[Callable], str]) -> None:
         super().__init__(directory)
+        self.pass_arg = pass_arg  # a module's function: it pickles by name, with the settings
         # per environment (each build makes its own): its extensions' files are read once
         self._compiled_with: weakref.WeakKeyDictionary[jinja2.Environment, str] = (
             weakref.WeakKeyDictionary()
@@ -308,8 +307,8 @@ class NamedBytecodeCache(FileSystemBytecodeCache):
     ) -> Bucket:
         options = self._compiled_with.get(environment)
         if options is None:
-            options = self._compiled_with[environment] = compiled_with(environment)
-            self._foldable[environment] = foldable(environment)
+            options = self._compiled_with[environment] = compiled_with(environment, self.pass_arg)
+            self._foldable[environment] = foldable(environment, self.pass_arg)
         folded = folded_by(self._foldable[environment], source)
         autoescape = environment.autoescape
         escaped = autoescape(name) if callable(autoescape) else autoescape

@@ -9,6 +9,11 @@ on converters this plugin's reader makes, and only when ``accelerated(settings)`
   cannot match them. They are used only on the versions in ``TESTED`` and when
   ``BLOGCORE_ACCELERATE`` is True; otherwise the reader reads the stock way (Pelican's own
   ``MarkdownReader.read``, a fresh stock converter per file), and one info line says why.
+- **How a Jinja filter is called** (``filter_pass_arg``): the key of a compiled template kept
+  between builds (``bytecode.py``) needs what each filter and test is handed first, which
+  Jinja records in an attribute it does not document. The cache is kept only on the Jinja
+  versions in ``JINJA_TESTED`` (``template_cache``); elsewhere templates are compiled in
+  every build, as stock Pelican does, and one info line says why.
 - **A content object's HTML** (``html_of``, ``set_html``, ``set_summary``): Pelican keeps a
   post's body as read, links not yet resolved, in ``Content._content`` and has no public way
   to read or replace it before the links are resolved. These are not accelerations and are
@@ -17,8 +22,10 @@ on converters this plugin's reader makes, and only when ``accelerated(settings)`
 
 import logging
 import sys
+from collections.abc import Callable
 from typing import Any
 
+import jinja2
 import markdown
 import pelican
 from markdown import Markdown, util
@@ -59,6 +66,41 @@ def accelerated(settings: dict[str, Any]) -> bool:
     return shared.accelerated(
         settings, "BLOGCORE_ACCELERATE", untested(), _said, "blogcore: Markdown accelerations"
     )
+
+
+# --- Jinja's filters and tests: what each is handed first (Jinja 3.0 to 3.1: jinja_pass_arg)
+
+# The Jinja versions whose filters record it as filter_pass_arg reads it: [lowest, first untested)
+JINJA_TESTED: dict[str, tuple[str, tuple[int, ...], tuple[int, ...]]] = {
+    "Jinja": (jinja2.__version__, (3, 0), (3, 2)),
+}
+_said_jinja: list[str] = []  # the info line, once per process
+
+
+def template_cache(settings: dict[str, Any]) -> bool:
+    """Keep compiled templates between builds (``BLOGCORE_TEMPLATE_CACHE``)? Only on the Jinja
+    versions in ``JINJA_TESTED``: elsewhere an entry's key could not tell how a filter is
+    called (``filter_pass_arg``), so templates are compiled in every build, one line says why."""
+    return shared.accelerated(
+        settings,
+        "BLOGCORE_TEMPLATE_CACHE",
+        shared.untested(JINJA_TESTED),
+        _said_jinja,
+        "blogcore: compiled-template cache",
+    )
+
+
+def filter_pass_arg(func: Callable[..., Any]) -> str:
+    """What a filter or test is handed before its value, as Jinja's compiler passes it:
+    ``"context"``, ``"eval_context"``, ``"environment"``, or ``""`` (the value alone).
+
+    Relies on the attribute ``jinja_pass_arg`` that Jinja 3.0 to 3.1's ``pass_context``,
+    ``pass_eval_context`` and ``pass_environment`` set (a member of the private enum
+    ``jinja2.utils._PassArg``, whose ``from_obj`` the compiler calls): Jinja offers no public
+    way to ask, neither in ``jinja2.utils`` nor through ``inspect``.
+    """
+    found = getattr(func, "jinja_pass_arg", None)
+    return str(getattr(found, "name", "")) if found is not None else ""
 
 
 # --- a content object's HTML: plugins/engine/compat.py (html_of, set_html, set_summary) ---

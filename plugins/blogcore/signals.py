@@ -397,7 +397,7 @@ def on_initialized(pelican) -> None:
     # default auto_reload looked at a template file's time on every include (46,000 stat calls
     # in a 2,000-post build)
     jinja = settings["JINJA_ENVIRONMENT"] = {"auto_reload": False, **settings["JINJA_ENVIRONMENT"]}
-    if settings["BLOGCORE_TEMPLATE_CACHE"] and "bytecode_cache" not in jinja:
+    if "bytecode_cache" not in jinja and compat.template_cache(settings):
         # every generator has its own Jinja environment: without this, each compiles the
         # templates it uses again, in every build. A folder per compiling code (Jinja's and
         # Python's versions, the memo tag's code); each entry is checked against the
@@ -415,7 +415,9 @@ def on_initialized(pelican) -> None:
                 cannot_write(exc, folder),
             )
         else:
-            jinja["bytecode_cache"] = bytecode.NamedBytecodeCache(str(folder))
+            jinja["bytecode_cache"] = bytecode.NamedBytecodeCache(
+                str(folder), compat.filter_pass_arg
+            )
             if held is not None:
                 build.current(settings).on_close(held.close)
             # the folders of other versions of Jinja, Python or the memo tag, unless a build
