@@ -421,6 +421,7 @@ _DOES = {
     "build": "a build empties it",
     "publish": "a publish replaces it whole",
     "serve": "`make serve` replaces it whole with the development site",
+    "preview": "`make preview` builds in a folder beside it",
 }
 
 
@@ -450,7 +451,8 @@ def _entries(folder: Path) -> list[str]:
 def output_refusal(
     output: Path, content: Path, root: Path, retained: Iterable[str] | None = (), command="publish"
 ) -> str | None:
-    """Why a build, publish or serve must not write into output (one line), or None.
+    """Why a build, publish or serve must not write into output, or a preview beside it (one
+    line), or None.
 
     It must not when output is the project folder or holds it, holds the content folder, is
     inside the content folder (the build would read its own pages as posts), or is a folder
@@ -458,7 +460,8 @@ def output_refusal(
     publish replaces output whole and a build empties it, deleting what was in it; the names in
     Pelican's OUTPUT_RETENTION are kept (carried over), so they are no reason; retained None
     (settings that cannot be read: the build stops on them, with one line, before it removes
-    anything) leaves what is in output unchecked, for that line to be the one said.
+    anything) leaves what is in output unchecked, for that line to be the one said (a
+    preview passes None too: it leaves output as it is).
     """
     given = Path(os.path.normpath(output.absolute()))
     shown = Path(os.path.realpath(output))
@@ -969,6 +972,10 @@ def preview(c, port=str(PORT), content="", output="output"):
     """Build with publish settings (SITEURL pointing here) and serve it, as it will ship."""
     source = _content(content)
     port = _port_to_serve(port, "preview")  # a port taken: one line, before building
+    # output itself is left alone, so only where it is counts (what it holds is not checked):
+    # its build folder goes beside it, and inside the content folder the build reads it
+    if why := output_refusal(ROOT / output, source or ROOT / "content", ROOT, None, "preview"):
+        sys.exit(why)
     os.environ["SITEURL"] = f"http://{HOST}:{port}"
     # a folder of its own, named by this process (a killed preview's goes with the next
     # publish): output/ keeps what it showed, never a site pointing at this machine

@@ -1,6 +1,7 @@
 """build, publish and serve never delete what they did not make: an --output folder that holds
 the project or the content, sits inside the content, or is someone's folder is refused in one
-line before anything is built; a deploy checkout's .git and CNAME survive a publish."""
+line before anything is built; a deploy checkout's .git and CNAME survive a publish. preview,
+which builds beside --output and leaves it alone, is refused by where the folder is."""
 
 import shutil
 import subprocess
@@ -15,7 +16,7 @@ from tests.test_publish import _invoke
 
 def _run(command: str, content: Path, output: Path) -> subprocess.CompletedProcess:
     args = [command, "--content", str(content), "--output", str(output)]
-    if command == "serve":
+    if command in ("serve", "preview"):
         args += ["--port", str(free_port())]
     return _invoke(*args)
 
@@ -24,7 +25,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-@pytest.mark.parametrize("command", ["build", "publish", "serve"])
+@pytest.mark.parametrize("command", ["build", "publish", "serve", "preview"])
 def test_an_output_folder_holding_the_content_is_refused_and_kept(tmp_path, command):
     # publish swapped the folder out and removed it, content and all (serve too); build
     # published the raw sources, drafts included
@@ -43,9 +44,10 @@ def test_an_output_folder_holding_the_content_is_refused_and_kept(tmp_path, comm
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # nothing built beside it
 
 
-@pytest.mark.parametrize("command", ["build", "publish", "serve"])
+@pytest.mark.parametrize("command", ["build", "publish", "serve", "preview"])
 def test_an_output_folder_inside_the_content_is_one_line(tmp_path, command):
-    # 680 warnings about its own pages, and advice to add "output" to STATIC_PATHS
+    # 680 warnings about its own pages, and advice to add "output" to STATIC_PATHS; a preview
+    # built into content/.output.builds/ and served it
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "site", content)
     before = _tree(content)
@@ -255,4 +257,14 @@ def test_build_and_serve_move_a_hand_placed_cname_with_the_folder_they_leave(tmp
         f"{output}/CNAME is kept, but `make serve` does not write it and OUTPUT_RETENTION does "
         'not list it: add OUTPUT_RETENTION = ["CNAME"] to pelicanconf.py (docs/publishing.md), '
         "or `make publish` stops on it."
+    ]
+
+
+def test_a_preview_beside_the_root_folder_is_one_line_not_a_traceback():
+    # `invoke preview --output /`: Path("/").with_name raised ValueError
+    result = _invoke("preview", "--output", "/", "--port", str(free_port()))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stderr.splitlines() == [
+        f"--output / holds this project ({tasks.ROOT}), and {tasks._DOES['preview']}: pass a "
+        "folder of its own (the default is output/)."
     ]
