@@ -16,6 +16,7 @@ The tests drive the builds `invoke serve` runs (tests/test_serve_rebuilds.Sessio
 builder, the project's settings with serve's overrides) over a copy of the fixture site.
 """
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -25,6 +26,8 @@ from pelican.readers import Readers
 from pelican.settings import read_settings
 from PIL import Image
 
+from plugins.devserver import pages
+from plugins.devserver.problems import FILE_NAME
 from plugins.fastbuild import manifest
 from plugins.fastbuild import signals as fastbuild_signals
 from plugins.fastbuild.settings import configure
@@ -330,3 +333,117 @@ def test_an_unfinished_record_keeps_every_file_and_no_page_as_it_is():
     assert manifest.stale_written(record, finished) == written
     named = {"renditions/a-288.1.webp", "bookings/index.html"}
     assert manifest.stale(record, finished) == written | named
+
+
+# --- 5. theme files, bundles and the files plugins write --------------------------------------
+
+
+def _files(folder: Path) -> set[str]:
+    """The files of an output folder, but serve's own records of its builds and the search
+    index (made in the background, in a folder search replaces whole)."""
+    ours = {FILE_NAME, pages.FILE_NAME}
+    found = {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()} - ours
+    return {name for name in found if not name.startswith("pagefind/")}
+
+
+def _clean_files(session: Session, tmp_path: Path, *overrides: str) -> set[str]:
+    """The files a clean build of the session's site writes, with the same settings."""
+    clean, cache = tmp_path / "clean", tmp_path / "clean-cache"
+    args = [str(clean) if a == str(session.output) else a for a in session.args]
+    args = [
+        f"CACHE_PATH={json.dumps(str(cache))}" if a.startswith("CACHE_PATH=") else a for a in args
+    ]
+    assert session.builder.build([*args, *overrides]) == 0
+    return _files(clean)
+
+
+def test_theme_files_and_old_bundles_are_no_longer_served(tmp_path: Path):
+    """A theme's static file deleted, a stylesheet edited (its bundle gets a new name)."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    (theme / "static" / "fonts").mkdir()
+    (theme / "static" / "fonts" / "body.woff2").write_bytes(b"wOF2 not really")
+    session = Session(tmp_path, f"THEME = {str(theme)!r}\n")
+    try:
+        session.build()
+        out = session.output
+        assert (out / "theme/fonts/body.woff2").is_file() and (out / "theme/favicon.svg").is_file()
+        (old_css,) = (out / "theme/css").glob("site.*.min.css")
+        shutil.rmtree(theme / "static" / "fonts")
+        (theme / "static" / "favicon.svg").unlink()
+        base = theme / "assets/css/base.css"
+        base.write_text(base.read_text(encoding="utf-8") + "\nmain{margin:1px}\n", "utf-8")
+        session.build()
+        assert not (out / "theme/fonts").exists() and not (out / "theme/favicon.svg").exists()
+        assert not old_css.exists()
+        assert len(list((out / "theme/css").glob("site.*.min.css"))) == 1
+        assert _files(out) == _clean_files(session, tmp_path)
+    finally:
+        session.close()
+
+
+def test_files_plugins_write_go_when_they_are_no_longer_written(tmp_path: Path):
+    """The comments' threads list, the sitemap, _headers and the theme's favicon at the root:
+    each turned off (or its source gone) is removed, as a clean build would not write it."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    session = Session(tmp_path, f"THEME = {str(theme)!r}\n")
+    on = [a for a in session.args if a != 'COMMENTS_PROVIDER="none"'] + ["CSP_ENABLED=true"]
+    off = [*session.args, 'BLOGCORE_SITEMAP=""', "CSP_ENABLED=false"]
+    out = session.output
+    named = ["comments/threads.json", "sitemap.xml", "_headers", "favicon.svg"]
+    try:
+        (session.content / "extra/favicon.svg").unlink()  # the theme's is written in its place
+        session.args = on
+        session.build()
+        assert all((out / name).is_file() for name in named), named
+        assert (out / "favicon.svg").read_bytes() == (theme / "static/favicon.svg").read_bytes()
+        # the theme's favicon edited: the root one follows
+        (theme / "static/favicon.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n')
+        session.build()
+        assert (out / "favicon.svg").read_bytes() == (theme / "static/favicon.svg").read_bytes()
+        (theme / "static/favicon.svg").unlink()
+        session.args = off
+        session.build()
+        assert not [name for name in named if (out / name).exists()]
+        assert _files(out) == _clean_files(session, tmp_path)
+    finally:
+        session.close()
+
+
+def test_the_sites_own_favicon_copied_in_with_an_old_date_replaces_the_themes(tmp_path: Path):
+    """With STATIC_CHECK_IF_MODIFIED, Pelican copies a static file only over an older one:
+    blogcore's copy of the theme's favicon, written at the last build, kept the site's own
+    (copied in with its date: cp -p) from being published."""
+    session = Session(tmp_path, "STATIC_CHECK_IF_MODIFIED = True\n")
+    try:
+        ours = session.content / "extra/favicon.svg"
+        kept = tmp_path / "favicon.svg"
+        shutil.copy2(ours, kept)
+        ours.unlink()
+        session.build()
+        favicon = session.output / "favicon.svg"
+        assert favicon.read_bytes() == (ROOT / "theme/static/favicon.svg").read_bytes()
+        shutil.copy2(kept, ours)
+        os.utime(ours, (os.stat(kept).st_atime - 3600, os.stat(kept).st_mtime - 3600))
+        session.build()
+        assert favicon.read_bytes() == kept.read_bytes()
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize(
+    ("paths", "ignores", "expected"),
+    [
+        (["static"], [], {"theme/favicon.svg", "theme/fonts/a.woff2", "theme/fonts/.hidden"}),
+        (["static"], [".*"], {"theme/favicon.svg", "theme/fonts/a.woff2"}),
+        (["static"], ["fonts"], {"theme/favicon.svg"}),
+        (["static/favicon.svg", "missing"], [], {"theme/favicon.svg"}),  # a file: by its name
+        (["static"], ["static"], set()),
+    ],
+)
+def test_the_theme_files_pelican_copies(tmp_path: Path, paths, ignores, expected):
+    (tmp_path / "static/fonts").mkdir(parents=True)
+    for name in ("favicon.svg", "fonts/a.woff2", "fonts/.hidden"):
+        (tmp_path / "static" / name).write_text(name)
+    assert manifest.theme_copies(str(tmp_path), paths, "theme", ignores) == expected

@@ -490,6 +490,10 @@ def on_bundles(generators) -> None:
         output_dir=os.path.join(output, static_dir),
         url_prefix=static_dir,
     )
+    # each bundle's file is its URL under the output folder; an incremental build removes one
+    # no longer written (a stylesheet edited: a new hash, a new name)
+    written = [os.path.normpath(url) for url in urls.values()]
+    phases.files_written.send(first, settings=settings, paths=written)
     # the manifests earlier versions kept, one per output folder (one per publish)
     for old in Path(settings["CACHE_PATH"], "blogcore").glob("bundles-*.json"):
         old.unlink(missing_ok=True)
@@ -1238,13 +1242,40 @@ def _prune_sitemap_caches(folder: Path) -> None:
                 cache_file.unlink(missing_ok=True)
 
 
+FAVICON = "favicon.svg"
+
+
+def on_favicon_source(generators) -> None:
+    """Note whether the content publishes its own favicon at the site's root."""
+    if not generators:
+        return
+    settings = generators[0].settings
+    published = {
+        os.path.normpath(save_as)
+        for static in generators[0].context.get("staticfiles") or []
+        if (save_as := static_output(static)[0])
+    }
+    build.current(settings).state(__package__).own_favicon = FAVICON in published
+
+
 def on_output_written(pelican) -> None:
-    """The theme's favicon at the site's root, unless the content published its own there."""
-    target = Path(pelican.settings["OUTPUT_PATH"], "favicon.svg")
-    default = Path(pelican.theme, "static", "favicon.svg")
-    if not target.exists() and default.is_file():
-        # after Pelican's static files: one copied first would stop the content's replacing it
-        write_atomically(target, default.read_bytes())
+    """The theme's favicon at the site's root, unless the content published its own there;
+    and the files blogcore writes after this phase (the sitemap), named for incremental
+    builds (``phases.files_written``)."""
+    settings = pelican.settings
+    named = [settings["BLOGCORE_SITEMAP"]] if settings.get("BLOGCORE_SITEMAP") else []
+    target = Path(settings["OUTPUT_PATH"], FAVICON)
+    default = Path(pelican.theme, "static", FAVICON)
+    own = getattr(build.current(settings).state(__package__), "own_favicon", target.exists())
+    if not own and default.is_file():
+        # after Pelican's static files: one copied first would stop the content's replacing it;
+        # an incremental build keeps the last one's, unless the theme's has changed since
+        data = default.read_bytes()
+        if not (target.is_file() and target.read_bytes() == data):
+            write_atomically(target, data)
+        named.append(FAVICON)
+    if named:
+        phases.files_written.send(pelican, settings=settings, paths=named)
 
 
 def on_site_written(pelican) -> None:
@@ -1417,6 +1448,7 @@ def register() -> None:
             (phases.content_final, on_unbuilt_sources),
             (phases.content_final, on_notfound_page),
             (phases.content_final, on_bundles),
+            (phases.content_final, on_favicon_source),
             (phases.output_written, on_output_written),
             (phases.output_final, on_site_written),
             (phases.output_final, on_sitemap),

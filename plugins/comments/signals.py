@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
-from plugins.engine import build, files, settings_errors
+from plugins.engine import build, files, phases, settings_errors
 from plugins.engine.side import shown
 from plugins.redirects.paths import split_value
 
@@ -201,6 +201,8 @@ def on_articles_written(generator, writer) -> None:
     with files.replacing(os.path.join(writer.output_path, name), "w", encoding="utf-8") as file:
         json.dump(listed, file, indent=1)
         file.write("\n")
+    # an incremental build removes it once comments are off
+    phases.files_written.send(generator, settings=settings, paths=[os.path.normpath(name)])
 
 
 def register() -> None:

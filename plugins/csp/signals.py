@@ -304,6 +304,9 @@ def on_finalized(pelican) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with files.writing(target):  # a full disk: this file, not this line
         target.write_text(f"{theirs}\n\n{ours}" if theirs else ours, encoding="utf-8")
+    # an incremental build removes it once the policy is off (the content's own is copied anew)
+    named = [os.path.normpath(settings["CSP_HEADERS_SAVE_AS"])]
+    phases.files_written.send(pelican, settings=settings, paths=named)
 
 
 def register() -> None:

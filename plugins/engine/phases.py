@@ -31,7 +31,9 @@ receiver's place among that signal's receivers would depend on the order of ``PL
   favicon.
 - ``files_written(sender, settings=..., paths=...)``: sent by a plugin that writes files
   into the output folder itself, not through Pelican's writer (redirects' pages and
-  ``_redirects``, images' renditions), by ``output_written`` at the latest, with their paths
+  ``_redirects``, images' renditions, csp's ``_headers``, blogcore's bundles, favicon and
+  sitemap, comments' ``threads.json``), in every build that writes them or keeps them as
+  they are, by ``output_written`` at the latest, with their paths
   relative to the output folder. Incremental builds (fastbuild, `make serve`) record them
   with the pages: one the next build no longer sends is removed, as a deleted post's page is.
 - ``output_complete(pelican)``: every file of this build is written and named; for what

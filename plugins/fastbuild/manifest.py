@@ -1,8 +1,10 @@
 """What the last incremental build wrote, and from which inputs (pure; no Pelican here)."""
 
 import contextlib
+import fnmatch
 import os
 import pickle
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from plugins.engine import files
@@ -118,8 +120,43 @@ def stale_written(previous: Manifest, current: Manifest) -> set[str]:
     """Pages, feeds and static copies the last build wrote that this one does not (a post
     deleted or renamed, an image deleted), known once Pelican's writer is done: removed
     before the plugins write their own files (one that writes a file only where there is none,
-    blogcore's favicon, must not find a stale one)."""
-    return (pages(previous) | previous.static) - outputs(current)
+    blogcore's favicon, must not find a stale one).
+
+    With them, a file a plugin wrote last time where a static file goes now (the site's own
+    favicon or ``_headers`` added): Pelican copies a static file only over an older one, and
+    the plugin's is newer than a file copied in with its date kept.
+    """
+    taken = (previous.files & current.static) - current.files
+    return ((pages(previous) | previous.static) - outputs(current)) | taken
+
+
+def theme_copies(
+    theme: str, paths: Iterable[str], static_dir: str, ignores: Iterable[str]
+) -> set[str]:
+    """The files Pelican copies from the theme (``THEME_STATIC_PATHS`` into
+    ``THEME_STATIC_DIR``), relative to the output folder, as its ``copy`` walks them: a file
+    into the folder by its name, a folder's content into it, links followed, names matching
+    ``IGNORE_FILES`` left out."""
+    ignores = list(ignores)
+
+    def ignored(name: str) -> bool:
+        return any(fnmatch.fnmatch(name, pattern) for pattern in ignores)
+
+    found = set()
+    for path in paths:
+        source = os.path.abspath(os.path.join(theme, path))
+        if ignored(os.path.basename(os.path.join(theme, path))):
+            continue
+        if os.path.isfile(source):
+            found.add(os.path.normpath(os.path.join(static_dir, os.path.basename(path))))
+            continue
+        for folder, subfolders, names in os.walk(source, followlinks=True):
+            subfolders[:] = [name for name in subfolders if not ignored(name)]
+            inside = os.path.relpath(folder, source)
+            for name in names:
+                if not ignored(name):
+                    found.add(os.path.normpath(os.path.join(static_dir, inside, name)))
+    return found
 
 
 def stale(previous: Manifest, current: Manifest) -> set[str]:

@@ -259,6 +259,13 @@ class FinishOutput:
             save_as = items.static_output(static)[0]
             if save_as and os.path.isfile(static.source_path):
                 state.current.static.add(os.path.normpath(save_as))
+        # and the theme's own static files (its favicon, fonts), copied with them
+        state.current.static |= manifest.theme_copies(
+            settings["THEME"],
+            settings["THEME_STATIC_PATHS"],
+            settings["THEME_STATIC_DIR"],
+            settings["IGNORE_FILES"],
+        )
         # before the output_written phase: a redirect may take a deleted post's address, the
         # theme's favicon the place of the site's own
         remove_stale(state.output_path, manifest.stale_written(state.previous, state.current))
