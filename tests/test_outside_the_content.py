@@ -173,6 +173,37 @@ def test_links_out_of_the_content_folder_are_not_published(tmp_path, caplog):
     assert len(page.select(".gallery img")) == 1
 
 
+def test_a_photo_or_cover_linked_from_outside_is_named_as_a_link_not_missing(tmp_path, caplog):
+    # "Photo 'team/photos/bo.jpg' does not exist" and "Cover ... names no file": the writer
+    # looked, found the file there, and was told it was not
+    away = home(tmp_path)
+    photo(away / "bo.jpg")
+    photo(away / "cover.jpg")
+
+    def make(content: Path) -> None:
+        (content / "team" / "photos").mkdir()
+        (content / "team" / "photos" / "bo.jpg").symlink_to(away / "bo.jpg")
+        bo = content / "team" / "bo-lindqvist.md"
+        bo.write_text(
+            bo.read_text("utf-8").replace("Linkedin:", "Photo: team/photos/bo.jpg\nLinkedin:")
+        )
+        (content / "images" / "cover.jpg").symlink_to(away / "cover.jpg")
+        post = content / "posts" / "ranges.md"
+        post.write_text(post.read_text("utf-8").replace("Slug:", "Cover: images/cover.jpg\nSlug:"))
+
+    caplog.set_level(logging.WARNING)
+    site = build(tmp_path, make)
+    link = outside("content/images/cover.jpg", away / "cover.jpg")
+    assert errors(caplog) == [
+        link,  # the static file itself, as before
+        "content/posts/ranges.md: Cover 'images/cover.jpg': " + link.replace(": is", " is", 1),
+        "content/team/bo-lindqvist.md: Photo 'team/photos/bo.jpg': "
+        + outside("content/team/photos/bo.jpg", away / "bo.jpg").replace(": is", " is", 1)
+        + "; showing initials instead",
+    ]
+    assert not [n for n in published(site.output) if "bo-lindqvist" in n and "renditions" in n]
+
+
 def test_a_link_out_of_the_content_folder_stops_a_publish(tmp_path, caplog):
     away = home(tmp_path)
     caplog.set_level(logging.WARNING)

@@ -84,12 +84,15 @@ def resolve(
     source_dir: str,
     has_gallery_cover: bool,
     exists: Callable[[str], bool],
+    refused: Callable[[str], str | None] = lambda path: None,
 ) -> Resolution:
     """The cover of one post.
 
     ``key``: its ``Cover:`` value, if any; ``sources``: its images' ``src`` as written;
     ``source_dir``: its folder inside the content folder; ``has_gallery_cover``: it shows a
     gallery that has a cover photo; ``exists``: does this content path name a file?
+    ``refused``: why a file ``Cover:`` names may not be published (a link out of the content
+    folder), or None.
     A bad key is a problem, and the post gets the cover it would have had without it.
     """
     problem = ""
@@ -108,6 +111,8 @@ def resolve(
             )
         elif extension(path) not in RASTER:
             problem = f"{KEY} {shown!r} is not an image (expected .jpg, .png or .webp)"
+        elif why := refused(path):
+            problem = f"{KEY} {shown!r}: {why}"
         elif not exists(path):
             problem = f"{KEY} {shown!r} names no file (looked for content/{path})"
         else:

@@ -14,6 +14,7 @@ from plugins.engine import build, compat, phases, settings_errors
 from plugins.engine.items import every_article, written
 from plugins.engine.side import shown
 from plugins.images import service as images
+from plugins.images import sources
 
 from . import model
 from .settings import SettingsError, configure
@@ -76,6 +77,10 @@ def on_articles_finalized(generator) -> None:
             source_dir.replace(os.sep, "/"),
             gallery_cover is not None and getattr(gallery_cover, "picture", None) is not None,
             exists,
+            # a link out of the content folder is named as a static file's is, not "no file"
+            lambda path: sources.escape_line(
+                generator.path, path, lambda where: shown(settings, where)
+            ),
         )
         if found.problem:
             logger.error("%s: %s", post, found.problem)

@@ -9,7 +9,7 @@ garbled name, or skips them without a word."""
 import errno
 import fnmatch
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from plugins.blogcore.reader import name_problem, not_a_file, printable, unreadable
 
@@ -79,6 +79,16 @@ def escape(root: str, relpath: str) -> tuple[str, str] | None:
             )
         real_here = target
     return None
+
+
+def escape_line(root: str, relpath: str, shown: Callable[[str], str]) -> str | None:
+    """``escape``'s words for a file a key names (a team Photo, a post's Cover): the link on
+    the way to it, as ``shown`` names a path of the content folder, and why nothing through it
+    is published; None when there is no such link."""
+    escaped = escape(root, relpath)
+    if escaped is None:
+        return None
+    return f"{shown(os.path.join(root, escaped[0]))} {escaped[1]}"
 
 
 def folder_line(shown: str, exc: OSError) -> str:

@@ -261,8 +261,12 @@ def parse_person(
     metadata: Mapping[str, Any],
     bio_html: str,
     photo_exists: Callable[[str], bool],
+    photo_refused: Callable[[str], str | None] = lambda path: None,
 ) -> tuple[Person | None, list[Problem]]:
     """Check one team file's metadata; return the person (None without a Name) and problems.
+
+    ``photo_refused`` says why a Photo that is there may not be published (a link out of the
+    content folder), before ``photo_exists`` is asked.
 
     A bad value is left out (the person keeps everything else) and reported as an error,
     naming the file and the key.
@@ -286,7 +290,10 @@ def parse_person(
     raw_photo = _text(metadata.get("photo"))
     if raw_photo:
         photo = clean_photo_path(raw_photo)
-        if not photo_exists(photo):
+        if refused := photo_refused(photo):
+            error(f"Photo {raw_photo!r}: {refused}; showing initials instead")
+            photo = None
+        elif not photo_exists(photo):
             error(
                 f"Photo {raw_photo!r} does not exist (the path is within the content folder, "
                 f"e.g. team/photos/{slug}.jpg); showing initials instead"

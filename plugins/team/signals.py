@@ -17,7 +17,7 @@ from plugins.blogcore.frontmatter import lang_problem, scan_header, stopper_prob
 from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import build, phases, settings_errors, side
 from plugins.engine.items import every_article
-from plugins.images import service
+from plugins.images import service, sources
 
 from . import languages, people
 from .settings import SettingsError, configure
@@ -138,6 +138,10 @@ def _read_people(
             metadata,
             side_file.html,
             photo_exists=lambda rel: _within(content_root, rel),
+            # a link out of the content folder is named as a static file's is, not "missing"
+            photo_refused=lambda rel: sources.escape_line(
+                generator.path, rel, lambda path: side.shown(settings, path)
+            ),
         )
         if lang_problem_found:
             problems.append(lang_problem_found)
