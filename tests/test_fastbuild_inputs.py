@@ -18,6 +18,7 @@ from pelican.settings import read_settings
 
 import tasks
 from bench.corpus import write_corpus
+from plugins.devserver.watch import SiteWatcher
 from plugins.fastbuild import digest
 from plugins.fastbuild import signals as fastbuild_signals
 from tests.test_fastbuild import ROOT, arguments, assert_same_tree
@@ -247,3 +248,43 @@ def test_own_code_is_the_sites_modules_not_the_libraries(tmp_path: Path, monkeyp
     assert str(tmp_path / "site_helpers_22b.py") in found
     assert not [f for f in found if f.startswith(str(ROOT / "plugins"))]
     assert not [f for f in found if "site-packages" in f or f.startswith(sys.base_prefix)]
+
+
+def test_serve_watches_the_theme_and_the_sites_own_modules_its_settings_import(tmp_path: Path):
+    """THEME elsewhere than theme/, a sitefilters.py beside the settings: the incremental
+    build's digest covered them, but an edit to either started no rebuild."""
+    theme = tmp_path / "our-theme"
+    (theme / "templates").mkdir(parents=True)
+    filters = tmp_path / "sitefilters_8k.py"
+    filters.write_text("def shout(text):\n    return text.upper()\n", encoding="utf-8")
+    conf = settings_file(
+        tmp_path,
+        "import sitefilters_8k\nJINJA_FILTERS = {'shout': sitefilters_8k.shout}\n"
+        f"THEME = {str(theme)!r}\n",
+    )
+    watched = [
+        tmp_path / "content",
+        ROOT / "theme",
+        ROOT / "plugins",
+        conf,
+        ROOT / "pelicanconf.py",
+    ]
+    watcher, builds = SiteWatcher(), []
+    tasks._watch_settings_inputs(
+        tasks._settings_inputs(conf), watcher, watched, lambda: builds.append("build")
+    )
+    assert watched[5:] == [theme, filters]
+    assert watcher.examine() == (None, None) and builds == []
+    filters.write_text("def shout(text):\n    return text.upper() + '!'\n", encoding="utf-8")
+    assert watcher.examine()[0] == str(filters) and builds == ["build"]
+    (theme / "templates" / "base.html").write_text("<p>ours</p>\n", encoding="utf-8")
+    assert watcher.examine()[0] == str(theme / "templates" / "base.html")
+    assert builds == ["build", "build"]
+
+
+def test_settings_that_do_not_load_add_nothing_to_watch(tmp_path: Path):
+    conf = tmp_path / "conf.py"
+    conf.write_text("X = Flase\n", encoding="utf-8")
+    watched: list[Path] = []
+    tasks._watch_settings_inputs(tasks._settings_inputs(conf), SiteWatcher(), watched, print)
+    assert watched == []

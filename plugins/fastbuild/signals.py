@@ -123,7 +123,7 @@ def template_folders(settings: dict[str, Any]) -> list[str]:
     return [*folders, translations] if isinstance(translations, str) and translations else folders
 
 
-def _markdown_extensions(settings: dict[str, Any]) -> list[str]:
+def markdown_extensions(settings: dict[str, Any]) -> list[str]:
     """The Markdown extensions the settings name by module (imported when posts are read)."""
     markdown = settings.get("MARKDOWN")
     if not isinstance(markdown, dict):
@@ -151,7 +151,7 @@ def _start_incremental(pelican) -> None:
     settings["BLOGCORE_TEMPLATE_MEMO"] = False
     content = _content_files(settings)  # walked once: the inputs' digest and the stamps
     # the settings file and the site's own modules: a function a setting names is code there
-    code = digest.own_code(_plugin_files(settings), _markdown_extensions(settings))
+    code = digest.own_code(_plugin_files(settings), markdown_extensions(settings))
     inputs = digest.digest(
         (
             pelican_version,
