@@ -372,6 +372,23 @@ CASES = [
         "does not exist in America/New_York",
         settings={"TIMEZONE": "America/New_York"},
     ),
+    # the post's own Timezone (Pelican's key) is the zone its Date is read in: the check
+    # used the site's, and called the key unknown
+    typo(
+        "date-in-the-dst-gap-of-its-own-timezone",
+        post("Timezone: America/New_York\nDate: 2026-03-08 02:40"),
+        "Date 2026-03-08 02:40 does not exist in America/New_York",
+    ),
+    clean(
+        "date-in-the-sites-gap-not-in-its-own-timezone",
+        post("Timezone: America/New_York\nDate: 2026-03-29 01:30"),
+    ),
+    Case(
+        "timezone-unknown",
+        post("Timezone: America/New_Yrok"),
+        "Timezone must be a time zone name such as 'America/New_York' or 'UTC', got "
+        "'America/New_Yrok' (did you mean 'America/New_York'?)",
+    ),
     Case("no-title", post("Title: <absent>"), "has no Title: line"),
     # the title is there, written so that Markdown did not read it: the line says how
     Case("title-misspelt", post("Title: <absent>\nTitel: Linted"), "(line 5 says Titel: did"),

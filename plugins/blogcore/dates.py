@@ -1,6 +1,9 @@
 """Dates as machines read them: ``<time datetime>``, meta tags, JSON-LD (no Pelican import)."""
 
 import datetime
+import difflib
+import zoneinfo
+from typing import Any
 
 
 def machine_date(value: datetime.date | None) -> str:
@@ -15,3 +18,18 @@ def machine_date(value: datetime.date | None) -> str:
     if isinstance(value, datetime.datetime):
         return value.isoformat(timespec="milliseconds" if value.microsecond else "seconds")
     return value.isoformat()
+
+
+def read_zone(name: Any) -> tuple[zoneinfo.ZoneInfo | None, str]:
+    """A time zone by its name (``Europe/London``), or None and `` (did you mean 'x'?)`` for
+    a name the time zone database does not know (``""`` when nothing is close)."""
+    try:
+        if isinstance(name, str) and name.strip() == name and name:
+            return zoneinfo.ZoneInfo(name), ""
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        pass
+    if not name:
+        return None, ""
+    known = sorted(zoneinfo.available_timezones())
+    close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
+    return None, f" (did you mean {close[0]!r}?)" if close else ""

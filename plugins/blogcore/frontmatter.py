@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, Comment
 from dateutil import parser as dateparser
 
 from . import controls, fenced, rawtags, repeats, tomlvalues, yamlvalues
+from .dates import read_zone
 
 STATUSES = ("published", "draft", "hidden", "skip")
 DATE_KEYS = frozenset({"date", "modified"})
@@ -34,7 +35,7 @@ SHORT_YEAR = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{1,2}\b")
 # Pelican's own, then the ones this project's plugins read (see each plugin's docstring).
 PELICAN_KEYS = (
     "title", "date", "modified", "category", "tags", "author", "authors", "slug", "summary",
-    "status", "lang", "translation", "template", "save_as", "url",
+    "status", "lang", "translation", "template", "save_as", "url", "timezone",
 )  # fmt: skip
 PLUGIN_KEYS = (
     "series", "series_index", "series_announce",  # series
@@ -176,6 +177,19 @@ def without_weekday(parsed: datetime.datetime) -> str:
     if parsed.tzinfo is None and parsed.time() == datetime.time():
         return f"{parsed:%Y-%m-%d}"
     return plain(parsed)
+
+
+def check_zone(value: Any) -> datetime.tzinfo:
+    """A post's own ``Timezone`` (Pelican's key: its Date and Modified without an offset are
+    that zone's), or explain what is expected (Pelican stopped on the file with its own
+    ZoneInfoNotFoundError)."""
+    zone, hint = read_zone(value.strip() if isinstance(value, str) else value)
+    if zone is None:
+        raise FrontMatterError(
+            "Timezone must be a time zone name such as 'America/New_York' or 'UTC', got "
+            f"{value!r}{hint}"
+        )
+    return zone
 
 
 def local_time_problem(key: str, value: datetime.datetime, zone: datetime.tzinfo) -> str | None:

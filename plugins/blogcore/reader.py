@@ -47,6 +47,7 @@ from . import (
     text,
     yamlfront,
 )
+from .dates import read_zone
 from .frontmatter import (
     DATE_KEYS,
     DEFAULT,
@@ -68,6 +69,7 @@ from .frontmatter import (
     check_template,
     check_url_part,
     check_value,
+    check_zone,
     close_key,
     date_warnings,
     display_key,
@@ -1077,6 +1079,8 @@ class StrictChecks:
         if isinstance(metadata.get("slug"), str):
             check_slug(metadata["slug"], self._slugify(metadata["slug"]))
         check_modified(metadata.get("date"), metadata.get("modified"))
+        if metadata.get("timezone") is not None:
+            check_zone(metadata["timezone"])
         if isinstance(metadata.get("template"), str):
             check_template(metadata["template"], self._templates())
         if not has_body(content) and "template" not in metadata:
@@ -1090,7 +1094,8 @@ class StrictChecks:
         doubtful = [*check_address(metadata), *byline_warnings(metadata)]
         if self.titles_typed:
             doubtful += title_warnings(metadata)
-        now = datetime.datetime.now(ZoneInfo(self.settings.get("TIMEZONE") or "UTC"))
+        # a time without an offset is the post's own Timezone's, as Pelican reads it
+        now = datetime.datetime.now(self._zone(metadata))
         doubtful += date_warnings(metadata, now, page=self._is_page(source_path))
         for message in time_problems(self.dates_written, metadata, now.tzinfo):
             self._log_for(metadata)("%s: %s", self._shown(source_path), message)
@@ -1235,10 +1240,17 @@ class StrictChecks:
             return False
         date = metadata.get("date")
         if isinstance(date, datetime.datetime) and not self.settings.get("WITH_FUTURE_DATES"):
-            zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
+            zone = self._zone(metadata)
             when = date if date.tzinfo else date.replace(tzinfo=zone)
             return when <= datetime.datetime.now(zone)
         return True
+
+    def _zone(self, metadata: dict) -> datetime.tzinfo:
+        """The zone of a time written without an offset: the file's own ``Timezone`` (Pelican's
+        key, which ``Content`` reads its dates in), else the site's ``TIMEZONE``."""
+        own = metadata.get("timezone")
+        zone = read_zone(own.strip())[0] if isinstance(own, str) else None
+        return zone or ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
 
     def _shown(self, source_path: str) -> str:
         """The path as staff know it: relative to the project, e.g. content/posts/x.md."""

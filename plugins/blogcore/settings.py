@@ -3,11 +3,12 @@
 import difflib
 import os
 import re
-import zoneinfo
 from typing import Any
 
 from plugins.engine import origin
 from plugins.engine.config import merge
+
+from .dates import read_zone
 
 DEFAULTS: dict[str, Any] = {
     # Reading speed used for the "N min read" line.
@@ -205,15 +206,9 @@ def check_timezone(name: Any) -> None:
     every file read, then a traceback, none of them naming the setting)."""
     if name is None:
         return  # Pelican's default (UTC) applies
-    try:
-        if isinstance(name, str) and name.strip() == name and name:
-            zoneinfo.ZoneInfo(name)
-            return
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-        pass
-    known = sorted(zoneinfo.available_timezones())
-    close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    zone, hint = read_zone(name)
+    if zone is not None:
+        return
     raise SettingsError(
         f"TIMEZONE must be a time zone name such as 'Europe/London' or 'UTC', got {name!r}{hint}"
     )
