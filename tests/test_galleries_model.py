@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import time
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
@@ -385,6 +386,23 @@ def test_visibility(status, date, drafts_written, expected):
     assert model.visibility(gallery, NOW, drafts_written) == expected
 
 
+@pytest.mark.parametrize(
+    ("status", "drafts_written", "expected"),
+    [
+        ("published", False, model.LISTED),  # was withheld: a post dated ahead is published
+        ("published", True, model.LISTED),  # was a preview with a "Scheduled" banner
+        ("draft", False, model.WITHHELD),  # Status: draft still keeps it out
+        ("hidden", False, model.UNLISTED),
+    ],
+)
+def test_with_future_dates_a_gallery_dated_ahead_is_out_as_a_post_is(
+    status, drafts_written, expected
+):
+    gallery = model.Gallery("g", "G", date=datetime.datetime(2027, 5, 1), status=status)
+    assert model.visibility(gallery, NOW, drafts_written, future_dates=True) == expected
+    assert bool(model.not_out_yet(gallery, NOW, future_dates=True)) == (status == "draft")
+
+
 LONDON_NOW = datetime.datetime(2026, 12, 4, 9, 0, tzinfo=ZoneInfo("Europe/London"))
 
 
@@ -443,3 +461,33 @@ def test_suggest(name, known, expected):
 def test_image_refs_from_the_sites_root(src, site_folder, found):
     refs = model.image_refs(f'<p><img alt="A lamp" src="{src}"></p>', "posts", site_folder)
     assert [(r.path, r.kind) for r in refs] == ([found] if found else [])
+
+
+PACIFIC = datetime.timezone(-datetime.timedelta(hours=8))
+
+
+@pytest.mark.parametrize("machine", ["America/Los_Angeles", "Asia/Tokyo", "UTC"])
+def test_the_index_reads_a_date_without_an_offset_in_the_sites_zone(machine, monkeypatch):
+    # a Date without an offset was read in the machine's zone (datetime.timestamp): mixed
+    # with offset-dated galleries, the index order changed with the machine building it
+    monkeypatch.setenv("TZ", machine)
+    time.tzset()
+    try:
+        london = ZoneInfo("Europe/London")
+        galleries = [
+            model.Gallery("naive", "Naive", date=datetime.datetime(2026, 11, 5, 23, 30)),
+            # 23:15 in London: a quarter of an hour before the naive one
+            model.Gallery(
+                "before", "Before", date=datetime.datetime(2026, 11, 5, 15, 15, tzinfo=PACIFIC)
+            ),
+            # 00:15 on the 6th in London: after it
+            model.Gallery(
+                "after", "After", date=datetime.datetime(2026, 11, 6, 0, 15, tzinfo=datetime.UTC)
+            ),
+            model.Gallery("undated", "Undated"),
+        ]
+        ordered = sorted(galleries, key=lambda gallery: model.sort_key(gallery, london))
+        assert [g.slug for g in ordered] == ["after", "naive", "before", "undated"]
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -639,3 +639,50 @@ def test_a_gallery_date_gets_the_post_rules_weekday_and_clock_change_lines(tmp_p
     assert "Date 2026-03-29 01:30 does not exist in Europe/London" in said[1]
     with pytest.raises(SystemExit):  # a publish of the gallery: errors, as a post's
         build(tmp_path, content, conf=PUBLISH_CONF, name="pub")
+
+
+@pytest.mark.parametrize("conf", [DEV_CONF, PUBLISH_CONF], ids=["development", "publish"])
+def test_with_future_dates_a_gallery_dated_ahead_is_published_as_a_post_is(tmp_path, conf):
+    # WITH_FUTURE_DATES = True published the post dated ahead, but the gallery was withheld
+    # (publish) or previewed under a "Scheduled" banner (development), and named as scheduled
+    content = _gallery_dated(tmp_path, "2099-01-02 09:00")
+    (content / "posts" / "ahead.md").write_text(
+        POST.format(
+            title="Ahead", day=5, slug="ahead", extra="Gallery: later\n", body="Words."
+        ).replace("2025-05-05", "2099-01-02"),
+        encoding="utf-8",
+    )
+    site, log = build(tmp_path, content, conf=conf, WITH_FUTURE_DATES=True)
+    assert site.soup("posts/ahead/").select_one(".draft-banner") is None
+    page = site.soup("galleries/later/")
+    assert page.select_one(".draft-banner") is None
+    assert page.select_one('meta[name=robots][content="noindex"]') is None
+    cards = site.soup("galleries/").select(".gallery-card__title")
+    assert [card.get_text(strip=True) for card in cards] == ["Later party"]
+    assert site.soup("posts/ahead/").select_one("section.gallery") is not None
+    assert not [m for lvl, m in log if "scheduled:" in m or lvl in ("ERROR", "CRITICAL")]
+
+
+@pytest.mark.parametrize("held", ["Status: draft", "Date: 2099-01-02"], ids=["draft", "future"])
+def test_a_withheld_gallerys_photo_without_alt_text_is_a_warning_in_a_publish(tmp_path, held):
+    # nothing of the gallery is published, yet GALLERY_REQUIRE_ALT (publishconf.py) made its
+    # photo without alt text an error and the publish stopped: a draft post's is a warning.
+    # A folder of its own: Pelican says a line once per process, and messages name it
+    content = tmp_path / f"withheld-{held[0]}"
+    shutil.copytree(FIXTURES / "site", content)
+    photo(content / "galleries" / "soon" / "a.jpg", 1, size=(200, 100))
+    photo(content / "galleries" / "soon" / "b.jpg", 1, size=(200, 100))
+    (content / "galleries" / "soon" / "gallery.md").write_text(
+        f"Title: Soon\n{held}\nPhoto: b.jpg | B | A b\nPhoto: c.jpg | C | A c\n"
+    )
+    published, log = build(tmp_path, content, conf=PUBLISH_CONF, name="pub")
+    assert not published.exists("galleries/soon/")
+    assert not [m for lvl, m in log if lvl in ("ERROR", "CRITICAL")]
+    said = [m for lvl, m in log if lvl == "WARNING" and "galleries/soon/" in m]
+    assert any(m.startswith(f"{content.name}/galleries/soon/a.jpg: has no alt") for m in said)
+    assert any("Photo 'c.jpg' is not in" in m for m in said), said
+    # published, the same gallery still stops the publish (test_publish_requires_alt_when_asked)
+    sidecar = content / "galleries" / "soon" / "gallery.md"
+    sidecar.write_text(sidecar.read_text().replace(held + "\n", ""))
+    with pytest.raises(SystemExit):
+        build(tmp_path, content, conf=PUBLISH_CONF, name="pub-out")

@@ -63,6 +63,7 @@ def read_galleries(generator, now: datetime.datetime) -> dict[str, model.Gallery
     checked by a post's rules (``model.date_problems``) at ``now``, in the site's zone.
     """
     settings = generator.settings
+    future_dates = bool(settings.get("WITH_FUTURE_DATES"))
     galleries: dict[str, model.Gallery] = {}
     sidecar_name = settings["GALLERY_SIDECAR"]
     for relpath in side.folders(generator, settings["GALLERY_PATH"]):
@@ -94,8 +95,17 @@ def read_galleries(generator, now: datetime.datetime) -> dict[str, model.Gallery
             sidecar_name=sidecar_name,
             require_alt=settings["GALLERY_REQUIRE_ALT"],
         )
+        if model.not_out_yet(gallery, now, future_dates):
+            # nothing of it is published: its photos' mistakes are a draft post's, warnings
+            # (a draft or future gallery with a photo without alt text stopped a publish)
+            more = [dataclasses.replace(problem, error=False) for problem in more]
         more += model.date_problems(
-            sidecar, gallery, sidecar_shown, now, bool(settings.get("BLOGCORE_STRICT"))
+            sidecar,
+            gallery,
+            sidecar_shown,
+            now,
+            bool(settings.get("BLOGCORE_STRICT")),
+            future_dates,
         )
         for problem in [*problems, *more]:
             report(problem)
@@ -339,19 +349,21 @@ def prepare(generator) -> None:
     now = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC"))
     galleries = read_galleries(generator, now)
     drafts_written = bool(settings.get("DRAFT_SAVE_AS"))
+    future_dates = bool(settings.get("WITH_FUTURE_DATES"))  # published as posts dated ahead
     withheld = {}
     root = settings["GALLERY_PATH"].strip("/")
     generator.context[FOLDERS_KEY] = {
-        f"{root}/{slug}": (slug, model.not_out_yet(gallery, now))
+        f"{root}/{slug}": (slug, model.not_out_yet(gallery, now, future_dates))
         for slug, gallery in galleries.items()
     }
     prints = _photo_prints(generator, galleries)
     remembered = _remembered(settings, prints)
     for slug, gallery in list(galleries.items()):
-        seen = model.visibility(gallery, now, drafts_written)
+        seen = model.visibility(gallery, now, drafts_written, future_dates)
         gallery.listed = seen == model.LISTED
-        gallery.public = not model.not_out_yet(gallery, now)
-        _schedule(settings, gallery, now, preview=seen != model.WITHHELD)
+        gallery.public = not model.not_out_yet(gallery, now, future_dates)
+        if not future_dates:  # else no gallery waits for its date (scheduled.on_articles_read)
+            _schedule(settings, gallery, now, preview=seen != model.WITHHELD)
         if seen == model.WITHHELD:
             withheld[slug] = galleries.pop(slug)
     service = images
@@ -379,13 +391,15 @@ def prepare(generator) -> None:
         gallery.photos = [p for p in gallery.photos if p.picture is not None]
     generator.context[CONTEXT_KEY] = galleries
     generator.context[LIST_KEY] = sorted(
-        (g for g in galleries.values() if g.photos and g.listed), key=model.sort_key
+        (g for g in galleries.values() if g.photos and g.listed),
+        key=lambda gallery: model.sort_key(gallery, now.tzinfo),
     )
     generator.context[PAGES_KEY] = model.pages_owned(
         galleries.values(),
         withheld.values(),
         now,
         settings["GALLERY_INDEX_SAVE_AS"] if generator.context[LIST_KEY] else "",
+        future_dates,
     )
     _attach(generator, galleries, withheld, now, (remembered, prints))
     rewrite_post_images(generator, every_article(generator))
@@ -433,7 +447,11 @@ def _attach(
         def find(slug: str, how: str, post=post, draft=draft) -> model.Gallery | None:
             gallery = galleries.get(slug)
             unready = withheld.get(slug) or gallery
-            why = model.not_out_yet(unready, now) if unready is not None else ""
+            why = (
+                model.not_out_yet(unready, now, bool(settings.get("WITH_FUTURE_DATES")))
+                if unready is not None
+                else ""
+            )
             if why and draft and gallery is None:
                 # a publish build left the gallery out: say why, not that it does not exist
                 report(
@@ -603,7 +621,8 @@ class GalleryGenerator(Generator):
             template = self.get_template("gallery")
             # hidden ones and (in a development build) drafts too: a page, not in the index
             shown = (g for g in (self.context.get(CONTEXT_KEY) or {}).values() if g.photos)
-            for gallery in sorted(shown, key=model.sort_key):
+            zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
+            for gallery in sorted(shown, key=lambda gallery: model.sort_key(gallery, zone)):
                 gallery.posts.sort(key=lambda a: a.date, reverse=True)
                 if gallery.intro is not None:
                     # every post and page is known now: {filename} and {static} links resolve

@@ -251,7 +251,12 @@ def parse_date(text: str) -> datetime.datetime:
 
 
 def date_problems(
-    sidecar: Sidecar, gallery: Gallery, shown: str, now: datetime.datetime, strict: bool
+    sidecar: Sidecar,
+    gallery: Gallery,
+    shown: str,
+    now: datetime.datetime,
+    strict: bool,
+    future_dates: bool = False,
 ) -> list[Problem]:
     """A gallery's Date read one way although it says another, by a post's rules
     (blogcore's ``time_problems``): a weekday that is not the date's, a time without an
@@ -260,7 +265,7 @@ def date_problems(
     if not sidecar.date_written:
         return []
     found = time_problems([("date", sidecar.date_written)], {"date": sidecar.date}, now.tzinfo)
-    error = strict and not not_out_yet(gallery, now)
+    error = strict and not not_out_yet(gallery, now, future_dates)
     return [Problem(shown, line, error=error) for line in found]
 
 
@@ -511,25 +516,30 @@ def unused_redirects(gallery: Gallery, sidecar_shown: str) -> Problem | None:
 WITHHELD, UNLISTED, LISTED = "withheld", "unlisted", "listed"
 
 
-def visibility(gallery: Gallery, now: datetime.datetime, drafts_written: bool) -> str:
+def visibility(
+    gallery: Gallery, now: datetime.datetime, drafts_written: bool, future_dates: bool = False
+) -> str:
     """What readers get of a gallery: ``listed`` (its page and a place in the index),
     ``unlisted`` (its page only: Status: hidden, or a draft or future gallery previewed in a
     development build) or ``withheld`` (nothing, not even its photos: a draft, or a gallery
     dated in the future, in a build that writes no drafts: a publish build)."""
-    if not_out_yet(gallery, now):
+    if not_out_yet(gallery, now, future_dates):
         return UNLISTED if drafts_written else WITHHELD
     return UNLISTED if gallery.status == "hidden" else LISTED
 
 
-def not_out_yet(gallery: Gallery, now: datetime.datetime) -> str:
+def not_out_yet(gallery: Gallery, now: datetime.datetime, future_dates: bool = False) -> str:
     """Why readers may not see a gallery yet ("" when they may): a draft, a future date (a
-    date without a zone is in ``now``'s)."""
+    date without a zone is in ``now``'s) unless ``future_dates`` (Pelican's
+    ``WITH_FUTURE_DATES``, which publishes a post dated ahead) publishes it too."""
     if gallery.unknown_status:  # named already, with what it may mean
         return f"kept out as a draft ({gallery.source}/ says Status: {gallery.unknown_status})"
     if gallery.status == "draft":
         return f"a draft ({gallery.source}/ says Status: draft)"
     date = gallery.date
-    if date is not None and (date if date.tzinfo else date.replace(tzinfo=now.tzinfo)) > now:
+    if future_dates or date is None:
+        return ""
+    if (date if date.tzinfo else date.replace(tzinfo=now.tzinfo)) > now:
         return f"dated {date:%Y-%m-%d}"
     return ""
 
@@ -539,6 +549,7 @@ def pages_owned(
     withheld: Iterable[Gallery],
     now: datetime.datetime,
     index: str = "",
+    future_dates: bool = False,
 ) -> dict[str, str]:
     """Each file the galleries plugin writes, or keeps for a gallery -> who, as messages name
     them: the page of every gallery ``written`` (hidden ones and previewed drafts too), the
@@ -551,9 +562,10 @@ def pages_owned(
             owned[gallery.save_as] = f"the gallery {gallery.slug!r} (plugins/galleries)"
     for gallery in withheld:
         if gallery.save_as and gallery.photos:
+            why = not_out_yet(gallery, now, future_dates)
             owned.setdefault(
                 gallery.save_as,
-                f"the gallery {gallery.slug!r} (plugins/galleries; {not_out_yet(gallery, now)}, "
+                f"the gallery {gallery.slug!r} (plugins/galleries; {why}, "
                 "its page goes there once it is out)",
             )
     if index:
@@ -561,9 +573,13 @@ def pages_owned(
     return owned
 
 
-def sort_key(gallery: Gallery) -> tuple:
-    """The index of galleries: newest first, undated last, then by title."""
-    stamp = gallery.date.timestamp() if gallery.date else float("-inf")
+def sort_key(gallery: Gallery, zone: datetime.tzinfo = datetime.UTC) -> tuple:
+    """The index of galleries: newest first, undated last, then by title; a Date without
+    an offset is in ``zone`` (the site's TIMEZONE, as a post's), never the machine's."""
+    date = gallery.date
+    if date is not None and date.tzinfo is None:
+        date = date.replace(tzinfo=zone)
+    stamp = date.timestamp() if date else float("-inf")
     return (-stamp, gallery.title.lower(), gallery.slug)
 
 
