@@ -85,6 +85,36 @@ def test_posts_are_grouped_by_the_year_they_are_shown_in(zone, expected):
     assert [(year, [p.slug for p in group]) for year, group in grouped] == expected
 
 
+def test_period_archives_group_posts_by_their_day_in_the_site_zone():
+    # Pelican's own grouping is by each date as written: "eve" was on /2026/ and /2026/12/
+    posts = [
+        SimpleNamespace(slug="eve", date=datetime.datetime(2026, 12, 31, 23, 30, tzinfo=PACIFIC)),
+        SimpleNamespace(slug="noon", date=datetime.datetime(2026, 12, 31, 12, 0, tzinfo=LONDON)),
+        SimpleNamespace(slug="dawn", date=datetime.datetime(2026, 12, 1, 7, 0, tzinfo=TOKYO)),
+    ]
+    formats = {
+        "year": ("archives/{date:%Y}/index.html", "archives/{date:%Y}/"),
+        "month": ("archives/{date:%Y}/{date:%m}/index.html", "archives/{date:%Y}/{date:%m}/"),
+        "day": ("", ""),
+    }
+    found = templating.period_archives(posts, posts[::-1], formats, LONDON)
+    assert sorted(found) == ["month", "year"]
+    assert [
+        (a["save_as"], a["period"], a["period_num"], [p.slug for p in a["dates"]])
+        for a in found["year"]
+    ] == [
+        ("archives/2027/index.html", (2027,), (2027,), ["eve"]),
+        ("archives/2026/index.html", (2026,), (2026,), ["noon", "dawn"]),
+    ]
+    assert [p.slug for p in found["year"][1]["articles"]] == ["dawn", "noon"]  # as given
+    assert [(a["url"], a["period"], [p.slug for p in a["dates"]]) for a in found["month"]] == [
+        ("archives/2027/01/", (2027, "January"), ["eve"]),
+        ("archives/2026/12/", (2026, "December"), ["noon"]),
+        # 07:00 in Tokyo on 1 December is 22:00 on 30 November in London
+        ("archives/2026/11/", (2026, "November"), ["dawn"]),
+    ]
+
+
 def test_the_build_remembers_dates_by_instant_and_shows_them_in_its_zone():
     write = templating.date_writer({"en": "en_GB"}, "en", "long", LONDON)
     tokyo = datetime.datetime(2026, 11, 6, 8, 10, tzinfo=TOKYO)
@@ -223,11 +253,18 @@ def test_the_archives_list_a_post_under_the_year_it_is_shown_in(site):
     assert years["2026"][-1] == ("Eve", "1 January 2026")  # the year's first post
     assert "Eve" not in dict(years["2025"])
     assert years["2023"] == [("Old eve", "1 January 2023")]
-    # each heading links its year's page where Pelican wrote one, never another year's
+    # each heading links its year's page, which lists the same posts: Pelican's year pages
+    # went by the year as written (/archives/2022/ for "Old eve", none for 2023)
     headings = {
         h2.get_text(strip=True): h2.a["href"] if h2.a else None
         for h2 in site.soup("archives/").select("section.archive-year h2")
     }
-    assert headings["2026"] == f"{site.siteurl}/archives/2026/"
-    assert headings["2023"] is None
-    assert site.exists("archives/2022/index.html") and not site.exists("archives/2023/index.html")
+    assert headings == {year: f"{site.siteurl}/archives/{year}/" for year in years}
+    assert not site.exists("archives/2022/index.html")
+    for year, listed in years.items():
+        page = site.soup(f"archives/{year}/")
+        assert [a.get_text(strip=True) for a in page.select("ol.archive-list li a")] == [
+            title for title, _ in listed
+        ]
+        canonical = page.select_one('link[rel="canonical"]')["href"]
+        assert canonical == f"{site.siteurl}/archives/{year}/"

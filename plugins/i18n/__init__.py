@@ -16,6 +16,9 @@ What it does on each build:
 - Registers the filters ``localdate`` (a date in a language with Babel, e.g.
   ``{{ article.date|localdate(article.lang) }}``: "28 novembre 2009"; without an argument, the
   page's language; a time with an offset on its day in the site's ``TIMEZONE``),
+  ``by_year`` (the archives page's years, by that day) and ``in_site_zone`` (a date in
+  ``TIMEZONE``, for a period archive's address); Pelican's ``period_archives`` are regrouped
+  by the same day at ``article_generator_finalized``, so its year pages agree,
   ``date_tag`` (that locale as a BCP 47 tag, "en-GB", for dates a script writes in the
   browser), the global ``page_lang()`` (the language of the page being rendered,
   for ``<html lang>``), the global ``strings_lang()`` (the language its theme strings are

@@ -154,6 +154,8 @@ def on_generator_init(generator) -> None:
     env.filters["localdate"] = localdate
     # the archives' years: each post's as localdate shows its day (in the site's zone)
     env.filters["by_year"] = lambda posts: templating.by_year(posts, zone)
+    # a date in the site's zone, for an address made of it (a period archive's year)
+    env.filters["in_site_zone"] = lambda value: templating.in_zone(value, zone)
     env.globals["page_lang"] = page_lang
 
     @pass_context
@@ -200,8 +202,11 @@ def on_generator_init(generator) -> None:
 
 
 def on_article_generator_finalized(generator) -> None:
-    """A tag or category only translations have gets its page, listing them (Pelican writes
-    pages for the tags and categories of the posts it lists, never of translations)."""
+    """Pelican's period archives by the day each post is shown on (the site's zone), as the
+    archives page lists them; a tag or category only translations have gets its page, listing
+    them (Pelican writes pages for the tags and categories of the posts it lists, never of
+    translations)."""
+    _archives_in_site_zone(generator)
     translations = getattr(generator, "translations", None) or []
     if not translations:
         return
@@ -218,6 +223,29 @@ def on_article_generator_finalized(generator) -> None:
     # as Pelican puts them there (pairs), for the tag and category index pages
     generator.context["tags"] = list(generator.tags.items())
     generator.context["categories"] = generator.categories
+
+
+def _archives_in_site_zone(generator) -> None:
+    """Pelican groups its year, month and day archives by each date as written (its offset's
+    year): a post at 2026-12-31T23:30-08:00 was on /archives/2026/ but under 2027 on the
+    archives page and shown as 1 January 2027 (London). Regrouped in place: the generator's
+    ``period_archives`` is the context's too, and Pelican writes the pages from it."""
+    archives = getattr(generator, "period_archives", None)
+    if archives is None:
+        return
+    settings = generator.settings
+    formats = {
+        granularity: (
+            settings.get(f"{granularity.upper()}_ARCHIVE_SAVE_AS") or "",
+            settings.get(f"{granularity.upper()}_ARCHIVE_URL") or "",
+        )
+        for granularity in templating.PERIODS
+    }
+    regrouped = templating.period_archives(
+        generator.dates, generator.articles, formats, _site_zone(settings)
+    )
+    archives.clear()
+    archives.update(regrouped)
 
 
 def on_content_final(generators) -> None:

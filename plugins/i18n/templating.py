@@ -1,9 +1,11 @@
 """What templates call: gettext that follows the page's language, and Babel dates."""
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+import calendar
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from functools import cache
 from gettext import NullTranslations
+from itertools import groupby
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -166,6 +168,50 @@ def by_year(posts: Iterable[Any], zone: tzinfo | None) -> list[tuple[int, list[A
     for post in posts:
         years.setdefault(in_zone(post.date, zone).year, []).append(post)
     return sorted(years.items(), key=lambda item: item[0], reverse=True)
+
+
+# Pelican's period archives: each granularity's key of a date, as its _build_period_archives
+PERIODS = {
+    "year": lambda day: (day.year,),
+    "month": lambda day: (day.year, day.month),
+    "day": lambda day: (day.year, day.month, day.day),
+}
+
+
+def period_archives(
+    dates: Sequence[Any],
+    articles: Sequence[Any],
+    formats: Mapping[str, tuple[str, str]],
+    zone: tzinfo | None,
+) -> dict[str, list[dict[str, Any]]]:
+    """Pelican's period archives (``generator.period_archives``: the same dicts, in the same
+    order), grouped by each post's date as ``localdate`` shows it: a post at
+    2026-12-31T23:30-08:00 is in London's 2027, on its page and under its heading.
+    ``dates``: the posts in the archives' order; ``formats``: granularity -> (save_as, url),
+    an empty save_as for one not written."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for granularity, key in PERIODS.items():
+        save_as, url = formats.get(granularity, ("", ""))
+        if not save_as:
+            continue  # Pelican writes no archive of this granularity
+        for period, group in groupby(dates, key=lambda post: key(in_zone(post.date, zone))):
+            posts = list(group)
+            day = in_zone(posts[0].date, zone)
+            # a month's and a day's period name the month, as Pelican's do (2026, "December")
+            named = (
+                (period[0], calendar.month_name[period[1]], *period[2:]) if period[1:] else period
+            )
+            found.setdefault(granularity, []).append(
+                {
+                    "dates": posts,
+                    "articles": [post for post in articles if post in posts],
+                    "save_as": save_as.format(date=day),
+                    "url": url.format(date=day),
+                    "period": named,
+                    "period_num": period,
+                }
+            )
+    return found
 
 
 def lang_name(lang: str, standalone: bool = True) -> str:
