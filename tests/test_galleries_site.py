@@ -239,13 +239,16 @@ def test_problems_are_named_and_never_a_traceback(log):
     assert any(
         m.startswith("content/galleries/trip/zz-extra.png: has no alt text") for m in warnings
     )
-    # static originals are published as they are: their GPS is a warning
+    # a source photo with GPS is named once, by the images plugin's one rule: a warning, one
+    # line per file, one per gallery (was an info line per gallery photo in development)
     assert any(m.startswith("content/images/snap.jpg: carries a GPS position") for m in warnings)
-    # gallery sources: stripped on the way out, so only an info line in development
-    infos = messages(log, "INFO")
-    assert any(
-        m.startswith("content/galleries/trip/wide.jpg: carries a GPS position") for m in infos
-    )
+    assert [m for m in warnings if m.startswith("content/galleries/trip/: ")] == [
+        "content/galleries/trip/: 4 photos carry a GPS position (tall.jpg, upside.jpg, "
+        "wide.jpg and 1 more); the published copies have it removed, but the files in content/ "
+        "keep it (remove it there too, leaving no backup: exiftool -overwrite_original "
+        "-gps:all= -xmp:all= content/galleries/trip/)"
+    ]
+    assert not [m for m in messages(log, "INFO") if "GPS position" in m]
 
 
 def test_unchanged_rebuild_does_no_image_work_and_a_new_width_renders_only_that(
@@ -414,6 +417,7 @@ def test_a_sidecar_the_reader_refuses_keeps_its_captions_and_alt_text(tmp_path):
     )
     site, log = build(tmp_path, content, name="refused")
     problems = [m for lvl, m in log if lvl in ("WARNING", "ERROR") and "fair" in m]
+    problems = [m for m in problems if "GPS position" not in m]  # photo() writes one
     assert len(problems) == 1 and "either way round" in problems[0], problems
     alts = [img["alt"] for img in site.soup("galleries/fair/").select(".gallery img")]
     assert alts == ["Rows of stalls", "A brass band"]

@@ -18,7 +18,7 @@ import pytest
 from PIL import Image, ImageCms, PngImagePlugin, TiffImagePlugin
 from pillow_heif import register_heif_opener
 
-from plugins.images import pipeline
+from plugins.images import pipeline, service
 from plugins.images.pipeline import RenditionRequest, RenditionSpec, render
 from tests.conftest import _builder
 from tests.test_images_pipeline import STORED, assert_upright, upright
@@ -373,3 +373,75 @@ def test_an_attached_image_goes_beside_its_post_cleaned(build_site, caplog):
         "published yet" in caplog.messages
     )
     assert not [m for m in caplog.messages if "only drafts" in m and "secret" not in m]
+
+
+TRIP = [f"content/galleries/trip/IMG_{n}.jpg" for n in (5, 1, 4, 2, 3)]
+
+
+@pytest.mark.parametrize(
+    ("located", "expected"),
+    [
+        (
+            {"content/images/desk.jpg": ["content/images/desk.jpg"]},
+            ["content/images/desk.jpg: carries a GPS position; the published copies have it "
+             "removed, but the file in content/ keeps it (remove it there too, leaving no "
+             "backup: exiftool -overwrite_original -gps:all= -xmp:all= content/images/desk.jpg)"],
+        ),
+        (  # a gallery of phone photos: one line, counted, the first three named
+            {"content/galleries/trip/": TRIP},
+            ["content/galleries/trip/: 5 photos carry a GPS position (IMG_1.jpg, IMG_2.jpg, "
+             "IMG_3.jpg and 2 more); the published copies have it removed, but the files in "
+             "content/ keep it (remove it there too, leaving no backup: exiftool "
+             "-overwrite_original -gps:all= -xmp:all= content/galleries/trip/)"],
+        ),
+        (
+            {"content/galleries/my trip/": ["content/galleries/my trip/a.jpg"]},
+            ["content/galleries/my trip/: 1 photo carries a GPS position (a.jpg); the published "
+             "copies have it removed, but the files in content/ keep it (remove it there too, "
+             "leaving no backup: exiftool -overwrite_original -gps:all= -xmp:all= "
+             "'content/galleries/my trip/')"],
+        ),
+        ({}, []),
+    ],
+)  # fmt: skip
+def test_gps_notices_are_one_line_per_file_or_per_gallery(located, expected):
+    assert service.location_lines(located) == expected
+
+
+def test_every_photo_with_gps_is_named_once_by_one_rule_wherever_it_is_shown(build_site, caplog):
+    # a post's photo got a warning (from a static folder only), a gallery's photos an info line
+    # each, a Cover: and a headshot nothing
+    files = {f"galleries/trip/IMG_{n:04d}.jpg": seeded("jpeg", (200, 150)) for n in range(6)}
+    files["galleries/trip/gallery.md"] = "Title: Trip\n" + "".join(
+        f"Photo: IMG_{n:04d}.jpg | Day {n} | A field, day {n}\n" for n in range(6)
+    )
+    files["images/desk.jpg"] = seeded("jpeg", (300, 200))
+    files["images/cover.jpg"] = seeded("jpeg", (300, 200))
+    files["team/photos/ada.jpg"] = seeded("jpeg", (200, 200))
+    files["team/ada-byrne.md"] = (
+        "Name: Ada Byrne\nRole: Engineering lead\nPhoto: team/photos/ada.jpg\n\nAda writes.\n"
+    )
+    files["posts/gps.md"] = (
+        "Title: Gps\nDate: 2025-05-01 10:00\nCategory: Company\nAuthor: Ada Byrne\n"
+        "Summary: s.\nCover: images/cover.jpg\nCover_alt: A desk\nGallery: trip\n\n"
+        "![A desk]({static}/images/desk.jpg)\n\n![The desk again]({static}/images/desk.jpg)\n"
+    )
+    caplog.set_level(logging.INFO)
+    site = build_site(files, name="gps-notices")
+    said = [
+        (r.levelname, r.getMessage()) for r in caplog.records if "GPS position" in r.getMessage()
+    ]
+    named = sorted(message.split(": ", 1)[0] for _, message in said)
+    assert named == [
+        "gps-notices/galleries/trip/",
+        "gps-notices/images/cover.jpg",
+        "gps-notices/images/desk.jpg",
+        "gps-notices/team/photos/ada.jpg",
+    ], said
+    assert {level for level, _ in said} == {"WARNING"}
+    gallery = next(message for _, message in said if "/trip/:" in message)
+    assert (
+        "6 photos carry a GPS position (IMG_0000.jpg, IMG_0001.jpg, IMG_0002.jpg and 3 more)"
+        in gallery
+    )
+    assert site.exists("posts/gps/")

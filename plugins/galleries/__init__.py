@@ -43,8 +43,8 @@ What it does on each build:
   gallery holding every photo it held when a build last read it, remembered in
   ``CACHE_PATH/galleries/photos.json``: a renamed folder), another engine's ``Gallery:``
   idiom (the photos plugin's ``{photo}album``) with what to write, the photos plugin's
-  picture of a post (``Image: {photo}album/x.jpg``) with the ``Cover:`` to write, a source
-  photo carrying GPS.
+  picture of a post (``Image: {photo}album/x.jpg``) with the ``Cover:`` to write. Photos
+  carrying GPS are named by the images plugin, one line per gallery (its requests' ``group``).
 
 Metadata keys read in posts: ``gallery``, ``image`` (only to name the photos plugin's).
 Sidecar keys: ``title``, ``date``, ``summary``, ``cover``, ``photo``, ``status``, ``lang``,

@@ -8,7 +8,6 @@ import datetime
 import json
 import logging
 import os
-import shlex
 from fnmatch import fnmatch
 from itertools import chain
 from pathlib import Path
@@ -194,17 +193,6 @@ def _photo_files(generator, relpath: str) -> list[str] | None:
     return names
 
 
-def _gps_notice(settings: dict[str, Any], label: str) -> None:
-    mode = settings["GALLERY_GPS_NOTICE"]
-    strict = bool(settings.get("BLOGCORE_STRICT"))
-    warn = mode == "warning" or (mode == "auto" and strict)
-    (logger.warning if warn else logger.info)(
-        "%s: carries a GPS position; it is stripped from every published copy, but the "
-        "source photo still has it",
-        label,
-    )
-
-
 def _post_image_requests(generator, contents) -> list[tuple[Any, model.ImageRef, Any]]:
     """(content, image reference, picture request) for each raster image in these contents."""
     settings = generator.settings
@@ -313,17 +301,6 @@ def rewrite_post_images(generator, contents) -> None:
             strict=True,
         )
     )
-    static_roots = [p.strip("/") + "/" for p in settings.get("STATIC_PATHS") or []]
-    for source, request in unique.items():
-        rel = os.path.relpath(source, Path(generator.path).resolve()).replace(os.sep, "/") + "/"
-        if images.has_location(source) and any(rel.startswith(s) or s == "/" for s in static_roots):
-            logger.warning(
-                "%s: carries a GPS position; the published copy has it removed, but the file "
-                "in content/ keeps it (remove it there too, leaving no backup: exiftool "
-                "-overwrite_original -gps:all= -xmp:all= %s)",
-                request.label,
-                shlex.quote(request.label),  # a phone's "IMG 0001.jpg": one argument
-            )
     macros = _module(generator)
     attached = _attached(settings)
     for content, ref, request in found:
@@ -379,14 +356,14 @@ def prepare(generator) -> None:
                     name=f"{settings['GALLERY_PATH']}/{gallery.slug}/{photo.file.rpartition('.')[0]}",
                     widths=settings["GALLERY_WIDTHS"],
                     formats=formats,
+                    # its photos' GPS positions: one line for the gallery (images plugin)
+                    group=shown(settings, path.parent) + "/",
                 )
             )
             owners.append((gallery, photo))
     pictures = service.for_build(generator.context).pictures(requests)
-    for (_gallery, photo), request, picture in zip(owners, requests, pictures, strict=True):
+    for (_gallery, photo), picture in zip(owners, pictures, strict=True):
         photo.picture = picture
-        if picture is not None and images.has_location(request.source):
-            _gps_notice(settings, request.label)
     for gallery in galleries.values():
         gallery.photos = [p for p in gallery.photos if p.picture is not None]
     generator.context[CONTEXT_KEY] = galleries

@@ -26,16 +26,11 @@ DEFAULTS: dict[str, Any] = {
     # A photo with neither alt text nor caption: a warning, or an error with this on (which
     # fails a strict publish build).
     "GALLERY_REQUIRE_ALT": False,
-    # A source photo carrying a GPS position (stripped from every published copy):
-    # "auto" = a warning in strict (publish, check) builds and an info line otherwise;
-    # "warning"; or "info".
-    "GALLERY_GPS_NOTICE": "auto",
     # Plain Markdown images of posts and pages (JPEG, PNG, WebP under the content folder)
     # become responsive <picture> elements with width and height, at these widths.
     "GALLERY_POST_IMAGES": True,
     "GALLERY_POST_IMAGE_WIDTHS": (400, 800, 1200, 1600),
 }
-GPS_MODES = ("auto", "warning", "info")
 
 
 class SettingsError(ValueError):
@@ -59,7 +54,11 @@ def configure(
     settings: dict[str, Any], encoder_available=lambda fmt: True, known_formats=()
 ) -> dict[str, Any]:
     """Return the galleries settings merged over the defaults, validated."""
-    merged = merge(settings, "GALLERY_", DEFAULTS, SettingsError)
+    # GALLERY_GPS_NOTICE is the images plugin's IMAGES_GPS_NOTICE now (every photo's GPS
+    # notice, not only a gallery's): still read there, never an unknown setting here
+    merged = merge(
+        settings, "GALLERY_", DEFAULTS, SettingsError, also_known=("GALLERY_GPS_NOTICE",)
+    )
 
     path = merged["GALLERY_PATH"]
     if not isinstance(path, str) or not path.strip("/") or ".." in path.split("/"):
@@ -118,9 +117,4 @@ def configure(
     for key in ("GALLERY_REQUIRE_ALT", "GALLERY_POST_IMAGES"):
         if not isinstance(merged[key], bool):
             raise SettingsError(f"{key} must be True or False, got {merged[key]!r}")
-    if merged["GALLERY_GPS_NOTICE"] not in GPS_MODES:
-        raise SettingsError(
-            f"GALLERY_GPS_NOTICE must be one of {', '.join(GPS_MODES)}, "
-            f"got {merged['GALLERY_GPS_NOTICE']!r}"
-        )
     return merged

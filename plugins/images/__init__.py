@@ -17,8 +17,12 @@ What it does:
 - A corrupt or unsupported image is an error naming the file, never a traceback; the rest of
   the site still builds.
 - A request may name its own formats (galleries add AVIF, encoded at libavif speed 8); long
-  image work logs a progress line every two seconds; ``pipeline.has_location`` tells whether
-  a source carries GPS (galleries report it).
+  image work logs a progress line every two seconds. Every published source that carries a
+  GPS position (a picture of any plugin, a static folder's original) is named once per build,
+  at ``content_final``: one line per file, one per set of photos a request's ``group`` names
+  (a gallery), with the count, the first files and the exiftool command
+  (``service.location_lines``), at ``IMAGES_GPS_NOTICE``'s level (``GALLERY_GPS_NOTICE``,
+  its old name, read too).
 - Reads HEIC/HEIF (what phones write) through pillow-heif, and every other raster format
   Pillow opens.
 - Publishes no location data, whatever the format: every raster original in output/ (static

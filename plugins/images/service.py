@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shlex
 import shutil
 import time
 from collections.abc import Mapping, Sequence
@@ -84,6 +85,39 @@ class PictureRequest:
     widths: tuple[int, ...]
     square: bool = False
     formats: tuple[str, ...] | None = None
+    # a set of photos a GPS notice names in one line (a gallery's folder, as messages name
+    # it: content/galleries/trip/); "" for a photo named on its own
+    group: str = ""
+
+
+# how many photos of a set a GPS notice names before "and N more"
+LOCATED_NAMED = 3
+
+
+def location_lines(located: Mapping[str, Sequence[str]]) -> list[str]:
+    """The build's GPS notices: one line per photo, or one per set of photos (``located``:
+    a set's label, or a photo's own, -> the labels of its photos that carry a position),
+    counting them and naming the first few, with the command that removes the position."""
+    lines = []
+    for group, labels in sorted(located.items()):
+        command = f"exiftool -overwrite_original -gps:all= -xmp:all= {shlex.quote(group)}"
+        if len(labels) == 1 and labels[0] == group:
+            said = f"{group}: carries a GPS position; the published copies have it removed"
+            lines.append(
+                f"{said}, but the file in content/ keeps it (remove it there too, leaving no "
+                f"backup: {command})"
+            )
+            continue
+        names = sorted(label.removeprefix(group) for label in labels)
+        more = len(names) - LOCATED_NAMED
+        listed = ", ".join(names[:LOCATED_NAMED]) + (f" and {more} more" if more > 0 else "")
+        count = f"{len(names)} photos carry" if len(names) > 1 else "1 photo carries"
+        lines.append(
+            f"{group}: {count} a GPS position ({listed}); the published copies have it "
+            f"removed, but the files in content/ keep it (remove it there too, leaving no "
+            f"backup: {command})"
+        )
+    return lines
 
 
 @dataclass(frozen=True)
@@ -154,6 +188,23 @@ class ImageBuild:
         # the renditions this build put in output/ (relative to it): an incremental build
         # removes an earlier build's that are not among them (phases.files_written)
         self.published: set[str] = set()
+        # every published source looked at for a GPS position, by its real path, and those
+        # that carry one, by set (location_lines): each named once, whoever shows it
+        self._looked: set[str] = set()
+        self.located: dict[str, list[str]] = {}
+        # files are named from the content folder's parent, as staff know them
+        self._project = os.path.dirname(os.path.abspath(settings.get("PATH") or os.curdir))
+
+    def note_location(self, source: str | os.PathLike, group: str = "") -> None:
+        """Remember a published source that carries a GPS position, once per build, for the
+        build's GPS notices (``location_lines``), in ``group`` or on its own."""
+        key = os.path.realpath(source)
+        if key in self._looked:
+            return
+        self._looked.add(key)
+        if has_location(Path(source)):
+            label = os.path.relpath(os.path.abspath(source), self._project).replace(os.sep, "/")
+            self.located.setdefault(group or label, []).append(label)
 
     def report(self, source: str | os.PathLike, line: str) -> None:
         """Log an error about one source file once per build, whichever step meets it first
@@ -234,6 +285,7 @@ class ImageBuild:
             }
             fallback = sources.pop("jpeg")  # PNG for a picture with transparency
             pictures.append(Picture(tuple(sources.values()), fallback))
+            self.note_location(request.source, request.group)
         self.seconds += time.perf_counter() - started
         return pictures
 

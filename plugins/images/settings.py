@@ -23,7 +23,13 @@ DEFAULTS: dict[str, Any] = {
     "IMAGES_FORMATS": ("webp", "jpeg"),
     # Encoder quality (1-100) per format; formats left out use the pipeline's defaults.
     "IMAGES_QUALITY": dict(DEFAULT_QUALITY),
+    # A published photo whose source carries a GPS position (every published copy has it
+    # removed; the file in content/ keeps it): "warning", "info", or "auto" (a warning in
+    # strict, publish builds, else info). Its old name, GALLERY_GPS_NOTICE, is read too.
+    "IMAGES_GPS_NOTICE": "warning",
 }
+GPS_MODES = ("warning", "info", "auto")
+OLD_NAMES = {"GALLERY_GPS_NOTICE": "IMAGES_GPS_NOTICE"}  # when galleries alone had it
 
 
 class SettingsError(ValueError):
@@ -37,6 +43,14 @@ def _whole(value: Any) -> bool:
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Return the images settings merged over the defaults, validated and resolved."""
     merged = merge(settings, "IMAGES_", DEFAULTS, SettingsError)
+    given = "IMAGES_GPS_NOTICE"
+    for old, new in OLD_NAMES.items():
+        if old in settings and new not in settings:
+            merged[new], given = settings[old], old
+    if merged["IMAGES_GPS_NOTICE"] not in GPS_MODES:
+        raise SettingsError(
+            f"{given} must be one of {', '.join(GPS_MODES)}, got {merged['IMAGES_GPS_NOTICE']!r}"
+        )
 
     cache = merged["IMAGES_CACHE_PATH"]
     if not isinstance(cache, str | os.PathLike):

@@ -186,6 +186,8 @@ def on_static_generator_finalized(generator) -> None:
             why = damage.explain(result.error, sc.source_path)
             work.report(sc.source_path, f"{shown}: {why}; {NOT_PUBLISHED}")
             refused.add(id(sc))
+        else:  # published cleaned, but the file in content/ keeps its position
+            work.note_location(sc.source_path)
     _take_out(generator, refused)
 
 
@@ -202,6 +204,7 @@ def on_content_final(generators) -> None:
     # its temporary folder, if the cache could not be written: kept to the end of the build
     this.state(__package__).overflow = work.overflow
     this.on_close(work.overflow.close)
+    _name_located(generators[0].settings, work)
     if work.rendered or work.reused or work.cleaned:
         logger.info(
             "Images: %d rendition(s) rendered, %d from the cache, %d original(s) cleaned, "
@@ -211,6 +214,16 @@ def on_content_final(generators) -> None:
             work.cleaned,
             work.seconds,
         )
+
+
+def _name_located(settings, work: service.ImageBuild) -> None:
+    """Every published photo whose source carries a GPS position, named once, the same way
+    wherever it is shown (a post, a gallery, a Cover, a headshot, a static folder): one line
+    per photo, one per gallery for its photos, at IMAGES_GPS_NOTICE's level."""
+    mode = settings["IMAGES_GPS_NOTICE"]
+    warn = mode == "warning" or (mode == "auto" and bool(settings.get("BLOGCORE_STRICT")))
+    for line in service.location_lines(work.located):
+        (logger.warning if warn else logger.info)("%s", line)
 
 
 def _label(settings, root: Path, path: Path) -> str:
