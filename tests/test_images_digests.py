@@ -155,3 +155,26 @@ def test_render_with_remembered_digests_finds_the_same_renditions(tmp_path, hash
     assert [r.path for r in first.renditions] == [r.path for r in again.renditions]
     assert again.rendered == 0
     assert hashed.count(source) == 1  # by the first build that remembers; the next one knew
+
+
+def test_whether_a_photo_carries_gps_is_remembered_by_its_digest(tmp_path):
+    # every published photo is asked for a position each build (the GPS notices): the answer
+    # is kept with its digest, so an untouched photo's header is read once
+    from tests.test_images_pipeline import photo
+
+    with_gps = photo(tmp_path / "gps.jpg", 6)  # the camera's EXIF, with a GPS position
+    without = tmp_path / "plain.jpg"
+    Image.new("RGB", (40, 30), "white").save(without)
+    cache = tmp_path / "cache"
+    first = _digests(cache)
+    assert (first.located(with_gps), first.located(without)) == (True, False)
+    first.save()
+    stored = json.loads((cache / Digests.FILE).read_text())
+    assert stored["located"] == {first.of(with_gps): True, first.of(without): False}
+    # the next build answers from the record, not the file: a record saying otherwise wins
+    stored["located"] = {k: not v for k, v in stored["located"].items()}
+    (cache / Digests.FILE).write_text(json.dumps(stored))
+    assert (_digests(cache).located(with_gps), _digests(cache).located(without)) == (False, True)
+    # a photo written since is read again
+    Image.new("RGB", (40, 30), "black").save(with_gps)
+    assert _digests(cache).located(with_gps) is False

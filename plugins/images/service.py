@@ -202,7 +202,7 @@ class ImageBuild:
         if key in self._looked:
             return
         self._looked.add(key)
-        if has_location(Path(source)):
+        if self._digests.located(Path(source)):
             label = os.path.relpath(os.path.abspath(source), self._project).replace(os.sep, "/")
             self.located.setdefault(group or label, []).append(label)
 
