@@ -214,15 +214,52 @@ def test_a_key_line_at_the_text_s_start_is_named(text, line, out):
     assert (problems[0][0] in said or bool(wide)) is out
 
 
+# a keep-out line further down the text is shown there too, and the post would be published
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (HEAD + "\nText that starts the post.\n\nStatus: draft\n", "line 7 'Status: draft'"),
+        (HEAD + "\nNote: the office is closed.\nStatus: draft\n", "line 6 'Status: draft'"),
+        (HEAD + "\n<!-- keep out until legal ok -->\nStatus: draft\n\nText.", "line 6"),
+        (HEAD + "\n# Intro\nStatus: draft\n", "line 6 'Status: draft'"),
+        (HEAD + "\nText.\n\nPrivate: true\n", "line 7 'Private: true'"),
+        (HEAD + "\n---\nStatus: draft\n---\nText.\n", "line 6 'Status: draft'"),  # a heading
+        ("---\ntitle: A\n---\n\nText.\n\ndraft: true\n", "line 7 'draft: true' is below the ---"),
+    ],
+)
+def test_a_keep_out_line_anywhere_in_the_text_is_an_error(text, line):
+    header = frontmatter.scan_header(text)
+    (said,) = frontmatter.check_header(header)
+    assert said.startswith(line), said
+    assert "and the post would be published: move it up into the front matter" in said
+
+
+@pytest.mark.parametrize(
+    ("key", "line"),
+    [("Status: draft", "'Status: draft'"), ("Private: true", "'Private: true'")],
+)
+def test_a_keep_out_key_indented_under_summary_is_an_error(key, line):
+    header = frontmatter.scan_header(HEAD + f"Summary: A summary that\n    {key}\n\nText.\n")
+    assert frontmatter.check_header(header) == [
+        f"Summary goes on to line 5 {line} (an indented line continues the key above it), so "
+        f"it is not read as {key.split(':')[0]}, and the post would be published: write it at "
+        "the start of the line, as a key of its own"
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        HEAD + "\nText that starts the post.\n\nStatus: draft\n",  # not the text's start
-        HEAD + "\nNote: the office is closed.\nStatus: draft\n",  # prose first
         HEAD + "\nSecret: the trick is a good night's sleep.\n",  # another engine's key, prose
         HEAD + "\nPrivate: the office parking is full.\n",
         HEAD + "Text right below the keys.\n",
         HEAD + "Status: draft\n\nText.",  # in the front matter
+        HEAD + "Summary: A summary that\n    goes on here\n\nText.",  # Summary may go on
+        # front matter shown as code: fenced, indented, fenced in a list item
+        HEAD + "\nText.\n\n```yaml\nStatus: draft\n```\n\n~~~\nPrivate: true\n~~~\n",
+        HEAD + "\nText.\n\n    Status: draft\n    draft: true\n",
+        HEAD + "\n- A post's keys:\n\n  ```\n  Status: draft\n  ```\n",
+        HEAD + "\nText.\n\nPrivate: maybe, ask Ana\n",  # prose
     ],
 )
 def test_text_that_only_looks_like_a_key_is_not_named(text):
@@ -409,3 +446,57 @@ def test_a_status_word_for_keep_out_is_never_published_nor_told_published(
             f"(did you mean {suggestion!r}? "
         ), line
     assert files_with(output_of(tmp_path)) == []
+
+
+# finding 29.1: a keep-out line after the text's first paragraph, and in the plugins' files
+ANYWHERE = {
+    "posts/after-text.md": post("after-text", "\nText first.\n\nStatus: draft\n"),
+    "posts/after-comment.md": post("after-comment", "\n<!-- legal -->\nStatus: draft\n"),
+    "posts/in-summary.md": post("in-summary", "Summary: A plan\n    Private: true\n"),
+    "pages/page-after-text.md": (
+        f"Title: {SECRET} page\nSlug: {SLUG}page\n\nPage text.\n\nStatus: draft\n"
+    ),
+    "team/lee-chan.md": f"Name: Lee Chan\nRole: Designer\n\nStatus: draft\n\n{SECRET} bio.\n",
+    "series/launch-plan.md": (
+        f"Title: Launch plan\nPlanned: {SECRET} part one | 2027-01-01\n\nStatus: draft\n\n"
+        f"{SECRET} introduction.\n"
+    ),
+    "posts/in-series.md": (
+        "Title: A part\nDate: 2024-05-01\nCategory: Company\nAuthor: Ada Byrne\n"
+        "Series: Launch plan\n\nA part.\n"
+    ),
+    "galleries/zebracorn-party/gallery.md": (
+        f"Title: {SECRET} party\nPhoto: a.jpg | {SECRET} cake | A cake\n\nStatus: draft\n\n"
+        f"{SECRET} photos.\n"
+    ),
+}
+
+
+def test_a_keep_out_line_anywhere_keeps_every_kind_of_file_out_of_a_publish(
+    build_site, tmp_path, caplog
+):
+    from PIL import Image
+
+    photo = tmp_path / "a.jpg"
+    Image.new("RGB", (400, 300), "orange").save(photo)
+    files = {**ANYWHERE, "galleries/zebracorn-party/a.jpg": photo.read_bytes()}
+    errors = build_failing(build_site, files, caplog, "anywhere", publishing=True)
+    for name in ("after-text.md", "after-comment.md", "page-after-text.md"):
+        (line,) = errors[name]
+        assert "'Status: draft' is below the blank line, so it is the post's text" in line
+    assert errors["in-summary.md"] == [
+        "Summary goes on to line 7 'Private: true' (an indented line continues the key above "
+        "it), so it is not read as Private, and the post would be published: write it at the "
+        "start of the line, as a key of its own"
+    ]
+    for name, number in (("lee-chan.md", 4), ("launch-plan.md", 4), ("gallery.md", 4)):
+        assert errors[name] == [
+            f"line {number} 'Status: draft' is below the blank line, so it is the file's text, "
+            "not read as Status, and the file would be published: move it up into the front "
+            "matter, above the blank line"
+        ], name
+    # nothing of them in any page, feed, sitemap or photo's page
+    output = output_of(tmp_path)
+    assert files_with(output) == []
+    assert not (output / "team" / "lee-chan").exists()
+    assert not list(output.rglob("a*.jpg")) and not list(output.rglob("a*.webp"))

@@ -173,6 +173,19 @@ def fenced_code(lines: list[str]) -> tuple[set[int], list[tuple[int, str]]]:
     return inside, openings
 
 
+def outside_code(lines: list[str], markdown: bool = True, nested: bool = False) -> list[str]:
+    """The lines with those of fenced and indented code blocks blanked (numbers kept);
+    ``nested``: those fenced in a list item or indented 1 to 3 spaces too (nested_fences)."""
+    fenced = fenced_code(lines)[0] if markdown else set()
+    if markdown and nested:
+        for block in nested_fences(lines):
+            fenced.update(range(block.line, len(lines) if block.close is None else block.close + 1))
+    return [
+        "" if index in fenced or line.startswith(("    ", "\t")) else line
+        for index, line in enumerate(lines)
+    ]
+
+
 def unknown_languages(source: str) -> list[tuple[int, str, str | None]]:
     """(line, language, the known name it may be a typo of) for each fenced code block
     whose language no highlighter knows: it is shown as plain text, without colours."""

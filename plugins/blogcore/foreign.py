@@ -1059,7 +1059,7 @@ def _prose_lines(source: str, rst: bool, markdown: bool = True) -> list[str]:
         return _rst_prose(source)
     return [
         _INLINE_CODE.sub(lambda m: " " * len(m[0]), line)
-        for line in _outside_code(source.splitlines(), markdown)
+        for line in codeblocks.outside_code(source.splitlines(), markdown)
     ]
 
 
@@ -1089,13 +1089,4 @@ def _rst_prose(source: str) -> list[str]:
     text = _RST_INLINE_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), "\n".join(lines))
     return [
         _RST_ESCAPE.sub(lambda m: "" if m[1].isspace() else m[1], line) for line in text.split("\n")
-    ]
-
-
-def _outside_code(lines: list[str], markdown: bool = True) -> list[str]:
-    """The lines with those of fenced and indented code blocks blanked (numbers kept)."""
-    fenced = codeblocks.fenced_code(lines)[0] if markdown else set()
-    return [
-        "" if index in fenced or line.startswith(("    ", "\t")) else line
-        for index, line in enumerate(lines)
     ]

@@ -19,7 +19,7 @@ from babel.core import get_global, parse_locale
 from bs4 import BeautifulSoup, Comment
 from dateutil import parser as dateparser
 
-from . import controls, fenced, rawtags, repeats, tomlvalues, yamlvalues
+from . import codeblocks, controls, fenced, rawtags, repeats, tomlvalues, yamlvalues
 from .dates import read_zone
 
 STATUSES = ("published", "draft", "hidden", "skip")
@@ -1396,13 +1396,17 @@ class Header:
     keys: list[tuple[str, str, int]] = field(default_factory=list)  # key, value, line number
     stopper: tuple[str, int] | None = None  # a line that ended the block without a blank line
     after: list[str] = field(default_factory=list)  # known keys below the stopper, before text
-    continued: list[tuple[str, int]] = field(default_factory=list)  # key, indented line number
+    # key, the indented line as written, its number
+    continued: list[tuple[str, str, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what a fenced YAML block left out or joined
     nulls: list[tuple[str, int]] = field(default_factory=list)  # YAML's null (~): key, line
     fenced: str = ""  # "YAML" or "TOML": read from a fenced block (no text runs into it)
     # lines below the front matter, at the text's start, written as a key (Status: draft
     # below the blank line, Status：draft): line as written, key, value, line number
     below: list[tuple[str, str, str, int]] = field(default_factory=list)
+    # keep-out lines further down the text, outside code (after a paragraph, a comment, a
+    # heading): as ``below``
+    later: list[tuple[str, str, str, int]] = field(default_factory=list)
     ended_by: str = "the blank line"  # what ended the front matter, said in their lines
 
 
@@ -1440,11 +1444,14 @@ def scan_header(text: str, known: frozenset[str] | Sequence[str] = KNOWN_KEYS) -
         if closed:
             header.ended_by = f"the {lines[read.end].strip()[:3]} line"
             header.below = keys_below(lines, read.end + 1, known)
+            header.later = keep_out_lines(lines, read.end + 1, header.below)
         return header
     header = _scan_lines(lines, yamlvalues.block_end(lines) is not None, known)
     if header.keys:  # the text starts at the line that ended the keys, or below the blank
         last = max(number for *_, number in [*header.keys, *header.continued])
-        header.below = keys_below(lines, header.stopper[1] - 1 if header.stopper else last, known)
+        start = header.stopper[1] - 1 if header.stopper else last
+        header.below = keys_below(lines, start, known)
+        header.later = keep_out_lines(lines, start, header.below)
     return header
 
 
@@ -1475,11 +1482,40 @@ def keys_below(
         if not line.strip():
             continue
         read = written_as_key(line)
-        if not read or not (
-            read[0] in known or (read[0] in OTHER_ENGINES and read[1].lower() in _YES_NO)
-        ):  # prose (Secret: the trick is…) is no key
-            break
+        if not read or not (read[0] in known or _engine_key(*read[:2])):
+            break  # prose (Secret: the trick is…) is no key
         found.append((line.rstrip(), read[0], read[1], number))
+    return found
+
+
+def _engine_key(key: str, value: str) -> bool:
+    """Whether a line written as a key is another engine's keep-out key with a yes or no
+    (Private: true), not prose that starts like one (Secret: the trick is…)."""
+    return key in OTHER_ENGINES and value.strip().lower() in _YES_NO
+
+
+def _keep_out_key(line: str) -> tuple[str, str, str] | None:
+    """written_as_key of a line that keeps a file out as written (Status: draft, Private:
+    true), else None."""
+    read = written_as_key(line)
+    if read and (read[0] == "status" or _engine_key(*read[:2])) and keeps_out(*read[:2]):
+        return read
+    return None
+
+
+def keep_out_lines(
+    lines: list[str], start: int, below: Sequence[tuple[str, str, str, int]] = ()
+) -> list[tuple[str, str, str, int]]:
+    """The lines of the text (from index ``start``) outside code, other than those ``below``
+    (keys_below's), written as a key that keeps a file out (Status: draft, Private: true):
+    Markdown shows them as text wherever they are, and the file would be published."""
+    taken = {number for *_, number in below}
+    found = []
+    text = codeblocks.outside_code(lines[start:], nested=True)
+    for number, line in enumerate(text, start=start + 1):
+        read = _keep_out_key(line) if number not in taken else None
+        if read:
+            found.append((line.rstrip(), read[0], read[1], number))
     return found
 
 
@@ -1497,12 +1533,13 @@ def keeps_out(key: str, value: str) -> str | None:
     return status
 
 
-def below_problems(header: Header) -> list[tuple[str, bool]]:
-    """What the key lines at the start of the text are (Header.below), one line each, and
-    whether the line keeps the post out (Status: draft): then the post would be published
-    against the writer's word, and it is not read until the line is fixed."""
+def below_problems(header: Header, what: str = "post") -> list[tuple[str, bool]]:
+    """What the key lines at the start of the text are (Header.below, and the keep-out lines
+    further down: Header.later), one line each, and whether the line keeps the ``what`` out
+    (Status: draft): then it would be published against the writer's word, and it is not
+    read until the line is fixed."""
     problems = []
-    for written, key, value, number in header.below:
+    for written, key, value, number in [*header.below, *header.later]:
         colon = written_as_key(written)[2]
         fixes = []
         if colon != ":":
@@ -1518,16 +1555,23 @@ def below_problems(header: Header) -> list[tuple[str, bool]]:
         where = "is not front matter" if stopper else f"is below {header.ended_by}"
         out = keeps_out(key, value)
         said = (
-            f"it is the post's text, not read as {display_key(key)}, and the post would be "
+            f"it is the {what}'s text, not read as {display_key(key)}, and the {what} would be "
             "published"
             if out
-            else f"it is shown as the post's text, not read as {display_key(key)}"
+            else f"it is shown as the {what}'s text, not read as {display_key(key)}"
         )
         shown = written.strip()[:60]
         problems.append(
             (f"line {number} {shown!r} {where}, so {said}: {'; '.join(fixes)}", bool(out))
         )
     return problems
+
+
+def kept_out_in_text(text: str) -> list[str]:
+    """The lines saying where a side file (a team, series or gallery file) has a keep-out
+    key in its text (Status: draft below the blank line): the file would be published."""
+    header = scan_header(text, ())
+    return [line for line, out in below_problems(header, "file") if out]
 
 
 def _scan_lines(lines: list[str], fenced: bool, known: frozenset[str] | Sequence[str]) -> Header:
@@ -1544,7 +1588,7 @@ def _scan_lines(lines: list[str], fenced: bool, known: frozenset[str] | Sequence
         if match:
             header.keys.append((match["key"].lower(), match["value"].strip(), number))
         elif re.match(r"^[ ]{4,}", line) and header.keys:
-            header.continued.append((header.keys[-1][0], number))
+            header.continued.append((header.keys[-1][0], line, number))
         else:
             header.stopper = (line, number)
             # known keys on the lines that follow, up to the first blank line: the writer's
@@ -1598,8 +1642,17 @@ def check_header(header: Header) -> list[str]:
                 "keep one line (list several values on one line, separated by commas)"
             )
         seen.setdefault(key, number)
-    for key, number in header.continued:
-        if key != "summary" and key in KNOWN_KEYS:  # Summary is Markdown: it may go on
+    for key, written, number in header.continued:
+        read = _keep_out_key(written)
+        if read:
+            # read into the value above (Summary: s Status: draft): the post is published
+            errors.append(
+                f"{display_key(key)} goes on to line {number} {written.strip()[:60]!r} (an "
+                "indented line continues the key above it), so it is not read as "
+                f"{display_key(read[0])}, and the post would be published: write it at the start "
+                "of the line, as a key of its own"
+            )
+        elif key != "summary" and key in KNOWN_KEYS:  # Summary is Markdown: it may go on
             errors.append(
                 f"{display_key(key)} goes on to line {number} (an indented line continues the "
                 "key above it); a value is one line: join them"

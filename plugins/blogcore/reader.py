@@ -78,6 +78,7 @@ from .frontmatter import (
     in_drafts_folder,
     is_post_or_page,
     is_within_any,
+    kept_out_in_text,
     other_engine_addresses,
     other_engine_dates,
     other_engine_status,
@@ -771,6 +772,8 @@ class StrictChecks:
             self.unclosed_keys = self.dates_written = ()
             content, metadata = self._read(source_path)
             self._name_unclosed_comments(source_path, metadata, self.comments_left())
+            if not post_or_page:  # a team, series or gallery file: its keep-out lines
+                self._check_side(source_path)
             if post_or_page:
                 old_addresses = self._other_engines(source_path, metadata)
                 self._check_post(source_path, content, metadata)
@@ -1117,6 +1120,10 @@ class StrictChecks:
         values are checked as read (``values_as_read``)."""
         return None
 
+    def _check_side(self, source_path: str) -> None:
+        """Raise on a side file (team, series, gallery) whose text holds a keep-out line
+        (Markdown's lines; nothing for other formats)."""
+
     def _check_required(self, source_path: str, metadata: dict) -> None:
         """Title (and Date, for a post), said the way staff write them; Pelican's own message
         gives neither the file as staff know it nor what to add."""
@@ -1398,6 +1405,12 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
 
     def _why_no_date(self, source_path: str) -> str:
         return why_no_date(_text_of(source_path))
+
+    def _check_side(self, source_path: str) -> None:
+        # its plugin reads its keys; Status: draft below them would publish the file
+        errors = kept_out_in_text(_text_of(source_path))
+        if errors:
+            raise FrontMatterError("; ".join(errors))
 
     def _header(self, source_path: str) -> Header | None:
         """The front matter's lines, checked: repeated keys, control characters, a line that

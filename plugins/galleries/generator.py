@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from plugins.blogcore.frontmatter import kept_out_in_text
 from plugins.blogcore.reader import name_problem, wide_codec
 from plugins.blogcore.reader import shown as shown_source
 from plugins.blogcore.text import POSTS as SANITISER
@@ -85,6 +86,8 @@ def read_galleries(generator, now: datetime.datetime) -> dict[str, model.Gallery
                 raw = data.decode(wide_codec(data[:4096]) or "utf-8", errors="replace")
                 sidecar, problems = model.parse_sidecar(raw, sidecar_shown)
                 problems = [problem for problem in problems if not problem.error]
+                if kept_out_in_text(raw):  # Status: draft in its text: the reader's error
+                    sidecar = dataclasses.replace(sidecar, status="draft")
         gallery, more = model.assemble(
             slug,
             shown(settings, folder),
