@@ -26,7 +26,9 @@ SITEURL = os.environ.get("SITEURL", "http://127.0.0.1:8000")
 
 PATH = "content"
 # Posts in posts/, or in the content folder itself as in a Pelican site's own layout
-# (docs/adopting.md): both publish at /posts/<slug>/.
+# (docs/adopting.md): both publish at /posts/<slug>/. A post outside posts/ is named in a
+# warning (content/notes/ saved by mistake is never published without a word); a site whose
+# posts are all over content/ writes [""] here.
 ARTICLE_PATHS = ["posts", ""]
 PAGE_PATHS = ["pages"]  # Pelican keeps pages/ out of the posts itself
 # team/, series/ and galleries/ are read by their plugins, never as posts or pages.

@@ -6,6 +6,7 @@ import shutil
 import pytest
 from PIL import Image
 
+from plugins.blogcore import frontmatter
 from tests.conftest import FIXTURES
 
 GALLERY = "Title: A trip\nDate: 2024-02-01\nPhoto: one.png | One | A white square\n"
@@ -37,7 +38,8 @@ def test_posts_at_the_root_of_content_build_as_posts_in_posts_do(build_site, tmp
     for post in moved:
         post.rename(root / post.name)
     caplog.clear()
-    flat = build_site(fixture=None, name="root", BLOGCORE_DEFAULT_IMAGE="")
+    # a Pelican site's layout says so (else each post outside posts/ is named: below)
+    flat = build_site(fixture=None, name="root", BLOGCORE_DEFAULT_IMAGE="", ARTICLE_PATHS=[""])
     assert not [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
 
     # the same pages at the same addresses: /posts/<slug>/ whichever folder a post is in
@@ -57,6 +59,71 @@ def test_posts_at_the_root_of_content_build_as_posts_in_posts_do(build_site, tmp
         assert side not in archive
     assert flat.exists("about/") and flat.exists("extra/google1234.html")
     assert flat.text("extra/google1234.html") == VERIFICATION
+
+
+ELSEWHERE = (
+    'though it is outside content/posts/ (ARTICLE_PATHS has "": every folder of content/ is '
+    "read for posts): move it there if it is a post; if not for the site, add {ignore} to "
+    "IGNORE_FILES in pelicanconf.py; for a site whose posts are all over content/ (a Pelican "
+    'site\'s layout), set ARTICLE_PATHS = [""]'
+)
+
+
+@pytest.mark.parametrize(
+    ("relpaths", "paths", "expected"),
+    [
+        (["posts/a.md", "posts/2019/b.md"], ["posts", ""], []),
+        (
+            ["posts/a.md", "notes/hello.md", "top.md"],
+            ["posts", ""],
+            [
+                (
+                    "content/notes/hello.md",
+                    "is published as a post, " + ELSEWHERE.format(ignore='"notes"'),
+                ),
+                (
+                    "content/top.md",
+                    "is published as a post, " + ELSEWHERE.format(ignore="its name"),
+                ),
+            ],
+        ),
+        (["notes/hello.md"], [""], []),  # a Pelican site's layout, said in the settings
+        (["notes/hello.md"], ["posts"], []),  # read by nothing: unbuilt_message's line
+        (["blog/x.md", "notes/y.md"], ["posts", "blog", ""], [("content/notes/y.md", None)]),
+    ],
+)
+def test_posts_outside_the_named_folders_are_named(relpaths, paths, expected):
+    said = frontmatter.posts_elsewhere(relpaths, paths, "content")
+    assert [where for where, _ in said] == [where for where, _ in expected]
+    for (_, line), (_, want) in zip(said, expected, strict=True):
+        assert want is None or line == want
+
+
+def test_a_folder_of_many_posts_elsewhere_is_one_line():
+    relpaths = [f"2019/post-{n}.md" for n in range(1, 8)]
+    ((where, line),) = frontmatter.posts_elsewhere(relpaths, ["posts", ""], "content")
+    assert where == "content/2019/"
+    assert line.startswith(
+        "7 posts (post-1.md, post-2.md, post-3.md and 4 more) are published, though they are "
+        "outside content/posts/"
+    )
+    assert 'move them there if they are posts; if not for the site, add "2019" to' in line
+
+
+NOTES = "Title: Private notes\nDate: 2024-04-01\nCategory: Company\n\nMy notes on salaries.\n"
+
+
+def test_a_post_saved_outside_posts_is_named_when_it_is_published(build_site, caplog):
+    # writing-workflow.md said such a file is not built; ARTICLE_PATHS has "" (a Pelican
+    # site's layout), so it was published at /posts/private-notes/ without a word
+    caplog.set_level(logging.WARNING)
+    site = build_site({"notes/hello.md": NOTES}, name="elsewhere")
+    lines = [m for m in caplog.messages if "is published as a post" in m]
+    assert lines == [
+        "elsewhere/notes/hello.md: is published as a post, "
+        + ELSEWHERE.format(ignore='"notes"').replace("content/", "elsewhere/")
+    ]
+    assert site.exists("posts/private-notes/")  # published, as adopting.md promises
 
 
 LIQUID = """Intro.

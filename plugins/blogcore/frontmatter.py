@@ -1017,6 +1017,49 @@ def unbuilt_message(
     )
 
 
+def posts_elsewhere(
+    relpaths: Sequence[str], article_paths: Sequence[str], content: str
+) -> list[tuple[str, str]]:
+    """(where, line) naming the posts read only because ARTICLE_PATHS has "" (the whole
+    content folder: a Pelican site's layout), not from a folder it names (posts/): a file
+    saved in content/notes/ with front matter would be published without a word. One line
+    per file, one per folder of more than four; none when ARTICLE_PATHS names no folder."""
+    named = [path.strip("/") for path in article_paths if path.strip("/")]
+    if not named or "" not in [path.strip("/") for path in article_paths]:
+        return []
+    folders: dict[str, list[str]] = {}
+    for relpath in sorted(relpaths):
+        if not is_within_any(relpath, named):
+            folder = relpath.rpartition("/")[0]
+            folders.setdefault(folder.split("/")[0] if folder else "", []).append(relpath)
+    home = f"{content}/{named[0]}/"
+    said = []
+    for folder, files in folders.items():
+        many = len(files) > 4
+        ignore = f'"{folder}"' if folder else "its name" if not many else "their names"
+        it, what = ("them", "they are posts") if many else ("it", "it is a post")
+        why = (
+            f'outside {home} (ARTICLE_PATHS has "": every folder of {content}/ is read for '
+            f"posts): move {it} there if {what}; if not for the site, add {ignore} to "
+            "IGNORE_FILES in pelicanconf.py; for a site whose posts are all over "
+            f'{content}/ (a Pelican site\'s layout), set ARTICLE_PATHS = [""]'
+        )
+        if many:
+            names = ", ".join(f.rsplit("/", 1)[-1] for f in files[:3])
+            where = f"{content}/{folder}/" if folder else f"{content}/"
+            said.append(
+                (
+                    where,
+                    f"{len(files)} posts ({names} and {len(files) - 3} more) are published, "
+                    f"though they are {why}",
+                )
+            )
+            continue
+        for relpath in files:
+            said.append((f"{content}/{relpath}", f"is published as a post, though it is {why}"))
+    return said
+
+
 def source_suffix(name: str, extensions: set[str]) -> str | None:
     """The reader extension a file name has, in any case, or has under a ``.txt`` a text
     editor added (``post.md.txt``); None for any other file."""

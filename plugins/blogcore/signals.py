@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content, Page
+from pelican.generators import ArticlesGenerator
 from pelican.readers import HTMLReader, RstReader
 from pelican.urlwrappers import Category
 from pelican.utils import truncate_html_words
@@ -1114,6 +1115,7 @@ def on_unbuilt_sources(generators) -> None:
     pages = {f for f in found if f in failed and _html_not_a_post(settings, f)}
     sources = {*found, *others} - pages
     _say_unpublished(generators, every, (picked - pages) | used, sources, plugin_folders, pages)
+    _say_posts_elsewhere(generators, settings, root)
     left = frontmatter.unbuilt_files(
         [f for f in found if f not in named], picked, plugin_folders, ignores, read
     )
@@ -1127,6 +1129,23 @@ def on_unbuilt_sources(generators) -> None:
                 settings.get("PAGE_PATHS", []),
             ),
         )
+
+
+def _say_posts_elsewhere(generators, settings, root: str) -> None:
+    """One warning for each post published from outside the folders ARTICLE_PATHS names
+    (content/notes/hello.md, read because of its ""): a writer expected it not to be."""
+    relpaths = [
+        os.path.relpath(os.path.abspath(post.source_path), root).replace(os.sep, "/")
+        for generator in generators
+        if isinstance(generator, ArticlesGenerator)  # pages have translations too
+        for post in every_article(generator)
+        if post.status != "draft"  # a draft is published by no build
+    ]
+    content = shown(settings, root)
+    for where, line in frontmatter.posts_elsewhere(
+        relpaths, settings.get("ARTICLE_PATHS", []), content
+    ):
+        logger.warning("%s: %s", where, line)
 
 
 def _say_unpublished(generators, every, picked, sources, plugin_folders, pages=()) -> None:
