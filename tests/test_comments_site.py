@@ -181,6 +181,20 @@ def test_two_posts_with_one_thread_are_an_error_naming_both(build_site, caplog):
     ]
 
 
+def test_a_shared_thread_is_blamed_on_the_post_that_wrote_the_comment_id(build_site, caplog):
+    # the post with the Comment_id line is older than the one whose slug the thread is: the
+    # line still names it, not the post that never wrote one (its advice would move a live
+    # thread)
+    caplog.set_level(logging.ERROR)
+    older = "Title: Older\nDate: 2001-01-01\nComment_id: ranges\n\nx\n"
+    build_site({"posts/older.md": older}, name="claimed", COMMENTS_ISSO_URL=ISSO)
+    assert [m for m in caplog.messages if "Comment_id" in m] == [
+        "claimed/posts/older.md: Comment_id 'ranges' is already the thread of "
+        "claimed/posts/ranges.md; the two posts would share their comments: give this one "
+        "another Comment_id (or none)"
+    ]
+
+
 def test_a_translation_shares_its_posts_thread(build_site, caplog):
     # the same slug in another language: one conversation, and no error
     caplog.set_level(logging.ERROR)

@@ -169,7 +169,13 @@ def _report_shared_threads(articles: list, settings) -> None:
     """Two posts (not translations of one: those share their slug, and their thread) with one
     thread: their comments would mix, and Comments: closed on one would close the other's."""
     first: dict[str, Any] = {}
-    for article in sorted(articles, key=lambda a: (a.date, a.source_path)):
+
+    def claimed(article) -> bool:
+        # a Comment_id line naming another thread than its own slug: that post took the id,
+        # and the line to change is there, never in the post whose thread it always was
+        return thread_id(article.metadata.get("comment_id"), article.slug) != article.slug
+
+    for article in sorted(articles, key=lambda a: (claimed(a), a.date, a.source_path)):
         ident = _ident(article, settings)
         earlier = first.setdefault(ident, article)
         if earlier.slug != article.slug:
