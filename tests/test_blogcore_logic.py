@@ -961,6 +961,17 @@ def test_stopper_problem_with_a_kind_s_own_keys(source, expected):
         ("Title: A\nTags: a,, b ,c\n\nB", None),
         ("Title: A\nTags: #python #rust-lang\n\nB", "write Tags: python, rust-lang"),
         ("Title: A\nTags: C#, F#\n\nB", None),
+        # read as typed, # and all: the advice drops the #, never repeats the line
+        (
+            "Title: A\nTags: #python, #web\n\nB",
+            "Tags '#python, #web' is read as the tags '#python' and '#web', # and all (a tag "
+            "needs no #); write Tags: python, web",
+        ),
+        (
+            "Title: A\nTags: #python\n\nB",
+            "Tags '#python' is read as the tag '#python', # and all (a tag needs no #); "
+            "write Tags: python",
+        ),
         ("Title: A\nCategory:\n\nB", "Category is empty"),
         ("Title: A\nTranslation: maybe\n\nB", "Translation must be true or false"),
         ("Title: A\nTranslation: True\n\nB", None),

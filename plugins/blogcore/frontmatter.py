@@ -1950,6 +1950,23 @@ def _tags_misread(value: str) -> bool:
     return mixed or "|" in value or bool(re.search(r"(^|\s)#\w", value))
 
 
+def _tags_advice(value: str) -> str:
+    """What a misread Tags value is read as, and the line to write: tags separated by
+    commas, each without the # of a hashtag (Tags: python, web)."""
+    hashtags = "," not in value and re.fullmatch(r"(#\w[\w-]*\s*)+", value)
+    parts = value.replace("#", " ").split() if hashtags else re.split(r"[;|,]", value)
+    parts = [p.strip().lstrip("#").strip() for p in parts if p.strip().lstrip("#").strip()]
+    read = [t.strip() for t in value.split(";" if ";" in value else ",") if t.strip()]
+    write = f"write Tags: {', '.join(parts)}"
+    if len(read) == len(parts):  # separated as meant: only the # is wrong
+        named = [repr(tag) for tag in read]
+        tags = ", ".join(named[:-1]) + f" and {named[-1]}" if len(named) > 1 else named[0]
+        said = f"the tag {tags}" if len(read) == 1 else f"the tags {tags}"
+        return f"Tags {value!r} is read as {said}, # and all (a tag needs no #); {write}"
+    count = f"{len(parts)} tag" + ("s" if len(parts) > 1 else "")
+    return f"Tags are separated by commas, so {value!r} is not read as {count}; {write}"
+
+
 def header_warnings(header: Header) -> list[str]:
     """Front-matter lines that are taken, but probably not as the writer meant."""
     found = list(header.notes)
@@ -1966,13 +1983,7 @@ def header_warnings(header: Header) -> list[str]:
         elif key == "tags" and _tags_misread(value):
             # "a | b", "#a #b" and "a; b, c" are not the tags they look like: Pelican splits
             # at semicolons when there are any (then "b, c" is one tag), else at commas
-            hashtags = "," not in value and re.fullmatch(r"(#\w[\w-]*\s*)+", value)
-            parts = value.replace("#", " ").split() if hashtags else re.split(r"[;|,]", value)
-            parts = [p.strip() for p in parts if p.strip()]
-            found.append(
-                f"Tags are separated by commas, so {value!r} is not read as {len(parts)} tags; "
-                f"write Tags: {', '.join(parts)}"
-            )
+            found.append(_tags_advice(value))
         elif key == "translation" and value.lower() not in TRUE_FALSE:
             found.append(
                 f"Translation must be true or false, got {value!r}; Pelican reads anything but "
