@@ -662,3 +662,24 @@ def test_the_overlay_splits_a_stop_into_its_problems():
     ]
     prose = logging.makeLogRecord({"levelno": logging.ERROR, "levelname": "ERROR", "msg": "a\nb"})
     assert len(problems(prose)) == 1
+
+
+def test_a_plugin_that_fails_to_load_stops_a_publish(project):
+    """Pelican logs 'Cannot load plugin' while it loads plugins, before blogcore counts errors:
+    a publish with plugins.csp failing to import exited 0 and deployed a site without its
+    Content-Security-Policy. Now it stops, one line at PLUGINS; a development build goes on."""
+    (project / "broken_plugin.py").write_text(
+        "import no_such_module_xyz  # noqa\n\n\ndef register():\n    pass\n"
+    )
+    line = _append(project / "pelicanconf.py", 'PLUGINS += ["broken_plugin"]\n')
+    dev = _build(project, "pelicanconf.py")
+    assert dev.returncode == 0 and _said(dev, "failed to load") == [], dev.stderr
+    assert _said(dev, "Cannot load plugin", "broken_plugin")
+    published = _build(project, "publishconf.py", "-o", "pub")
+    assert published.returncode == 1 and "Traceback" not in published.stderr
+    assert _said(published, "failed to load") == [
+        f"pelicanconf.py: line {line}: PLUGINS: 'broken_plugin' failed to load (Pelican's "
+        "error above says why), and a publish does not go on without it: nothing was "
+        "published; fix it, or take it out of PLUGINS"
+    ]
+    assert not (project / "pub" / "index.html").exists()

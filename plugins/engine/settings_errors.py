@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from pelican import signals
-from pelican.settings import DEFAULT_CONFIG
+from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
 from . import build, config, origin, pelican_settings
 
@@ -319,13 +319,15 @@ def _text(path: Path) -> str:
         return ""
 
 
-def _plugins_missing(settings: Mapping[str, Any]) -> list[str]:
-    """One line for each PLUGINS entry, as the settings file or -e wrote it, that names no
-    plugin (Pelican keeps only the plugins it loaded, after two lines of its own)."""
+def _plugins_missing(settings: Mapping[str, Any], strict: bool) -> tuple[list[str], list[str]]:
+    """The PLUGINS entries, as the settings file or -e wrote them, that Pelican loaded no
+    plugin for (it keeps only those it loaded, after lines of its own): one line for each that
+    names no plugin, and in a strict build one for each it tried that failed to import or
+    register (Pelican's ``Cannot load plugin`` line says why; a publish must not go on)."""
     parsed = _command_args()
     conf, extra, _ = _command_line()
     if parsed is None or conf is None:
-        return []
+        return [], []
     if "PLUGINS" in extra:
         given = parsed[0].overrides.get("PLUGINS") or []
         written = [(str(p), None) for p in given if isinstance(p, str)]
@@ -334,15 +336,30 @@ def _plugins_missing(settings: Mapping[str, Any]) -> list[str]:
     where = dict(written)
     loaded = settings.get("PLUGINS") or []
     if not pelican_settings.not_loaded(where, loaded):  # the usual build: reads no folder
-        return []
-    lines = []
-    for entry, message in pelican_settings.unknown_plugins(where, loaded, _plugins_there()):
-        found = where[entry]
+        return [], []
+
+    def at_line(entry: str, message: str) -> str:
+        found = where.get(entry)
         if found is None:
-            lines.append(origin.located(message, "PLUGINS", conf, extra))
-        else:
-            lines.append(f"{origin.shown(found.path)}: line {found.line}: {message}")
-    return lines
+            return origin.located(message, "PLUGINS", conf, extra)
+        return f"{origin.shown(found.path)}: line {found.line}: {message}"
+
+    unknown = pelican_settings.unknown_plugins(where, loaded, _plugins_there())
+    failed = []
+    if strict:  # what PLUGINS held when Pelican loaded them (not each string the file wrote)
+        tried = given if "PLUGINS" in extra else get_settings_from_file(conf).get("PLUGINS")
+        tried = [str(p) for p in tried or () if isinstance(p, str)]
+        failed = [
+            at_line(
+                entry,
+                f"PLUGINS: {entry!r} failed to load (Pelican's error above says why), and a "
+                "publish does not go on without it: nothing was published; fix it, or take "
+                "it out of PLUGINS",
+            )
+            for entry in pelican_settings.not_loaded(tried, loaded)
+            if entry not in dict(unknown)
+        ]
+    return [at_line(entry, message) for entry, message in unknown], failed
 
 
 def _named(settings: Mapping[str, Any], given: frozenset[str]) -> set[str]:
@@ -355,11 +372,13 @@ def _named(settings: Mapping[str, Any], given: frozenset[str]) -> set[str]:
     return names & (extra | origin.names_set(conf))
 
 
-def _said_by_pelican_settings(settings: dict[str, Any]) -> None:
+def _said_by_pelican_settings(settings: dict[str, Any]) -> list[str]:
     """What Pelican's own settings do here that the settings file may not expect: an address
     that is not where its page is written, a page the theme links left out, an extension that
     is not installed (warnings in a development build, errors in a publish), a plugin that is
-    not there (an error), a setting this theme does not read (a warning)."""
+    not there (an error), a setting this theme does not read (a warning). Returns what stops
+    a publish at once: a listed plugin that failed to load (its error was logged before any
+    of ours could count it)."""
     strict = bool(settings.get("BLOGCORE_STRICT"))
     theme = "plugins.blogcore" in build.listed(settings)
     given = build.current(settings).given
@@ -373,8 +392,10 @@ def _said_by_pelican_settings(settings: dict[str, Any]) -> None:
         (logger.error if strict else logger.warning)("%s", line)
     for line in _located(settings, quiet):
         logger.warning("%s", line)
-    for line in _plugins_missing(settings):
+    unknown, failed = _plugins_missing(settings, strict)
+    for line in unknown:
         logger.error("%s", line)
+    return failed
 
 
 def _our_theme(settings: Mapping[str, Any]) -> bool:
@@ -393,6 +414,7 @@ def _verdict(pelican) -> None:
     given = this.given
     found = getattr(this.state(STATE), "found", [])
     misses = []
+    failed: list[str] = []
     if build.listed(settings) & build.registered():  # not in a build none of ours is in
         if _our_theme(settings):  # its first page would stop on a filter no plugin gave
             found = [*found, *pelican_settings.theme_plugins_missing(build.listed(settings))]
@@ -401,9 +423,10 @@ def _verdict(pelican) -> None:
         pelicans = _pelicans_names(settings) | _theme_names(settings)
         plugins = _plugins_names(settings, given)
         misses = [line for line, _ in near_misses(given, pelicans, plugins, named)]
-        _said_by_pelican_settings(settings)  # in a build that stops too: every mistake at once
-    if found:
-        raise SystemExit("\n".join(_located(settings, [*found, *misses])))
+        # in a build that stops too: every mistake at once
+        failed = _said_by_pelican_settings(settings)
+    if found or failed:
+        raise SystemExit("\n".join([*_located(settings, [*found, *misses]), *failed]))
     for line in _located(settings, misses):
         logger.error(line)
 
