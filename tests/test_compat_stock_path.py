@@ -5,16 +5,24 @@ byte; and nothing of Pelican's is changed for the whole process."""
 import copy
 import logging
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import markdown
+import pelican
+import pelican.readers
 import pytest
+from markdown.treeprocessors import InlineProcessor
 from pelican import Pelican
 from pelican.contents import Content
 from pelican.settings import read_settings
 
 from plugins.blogcore import compat as blogcore_compat
 from plugins.blogcore.reader import StrictMarkdownReader
+from plugins.engine import build as engine_build
+from plugins.engine import compat as shared_compat
 from plugins.fastbuild import compat as fastbuild_compat
 from tests.test_fastbuild import ROOT, assert_same_tree, build, tree
 
@@ -54,20 +62,106 @@ def test_incremental_builds_need_the_accelerations(tmp_path: Path):
     assert not (tmp_path / "cache" / "fastbuild").exists()  # no incremental record kept
 
 
+class Kept(logging.Handler):
+    """The records that reach the root logger's handlers, as Pelican's console gets them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname} {record.getMessage()}")
+
+
+@pytest.fixture
+def pelicans_console(monkeypatch):
+    """Logging as Pelican sets it up: the root logger at WARNING, one handler on it."""
+    root = logging.getLogger()
+    kept = Kept()
+    monkeypatch.setattr(root, "level", logging.WARNING)
+    root.addHandler(kept)
+    yield kept
+    root.removeHandler(kept)
+
+
 @pytest.mark.parametrize("compat", [blogcore_compat, fastbuild_compat])
-def test_untested_versions_take_the_stock_path_with_one_info_line(compat, monkeypatch, caplog):
-    monkeypatch.setattr(compat, "_said", [])
-    settings = {"FASTBUILD_ACCELERATE": True, "BLOGCORE_ACCELERATE": True}
-    assert compat.accelerated(settings)
+def test_untested_versions_take_the_stock_path_with_one_line_shown(
+    compat, monkeypatch, pelicans_console
+):
+    """The line was INFO under Pelican's WARNING level: a build on Python 3.12 took the slower
+    stock path and said nothing (only `pelican -v` showed it). Now shown once per build."""
     untested = {**compat.TESTED, "Pelican": ("4.13.0", (4, 12), (4, 13))}
     monkeypatch.setattr(compat, "TESTED", untested)
     monkeypatch.setattr(compat.untested, "__defaults__", (untested,))
-    with caplog.at_level(logging.INFO):
-        assert not compat.accelerated(settings)
-        assert not compat.accelerated(settings)
-    lines = [r.getMessage() for r in caplog.records if "accelerations off" in r.getMessage()]
-    assert len(lines) == 1, lines
+    settings = {"FASTBUILD_ACCELERATE": True, "BLOGCORE_ACCELERATE": True}
+    assert not compat.accelerated(settings)
+    assert not compat.accelerated(settings)
+    engine_build.current(settings).close()
+    lines = [line for line in pelicans_console.lines if "accelerations off" in line]
+    assert len(lines) == 1, pelicans_console.lines
+    assert lines[0].startswith("INFO ")
     assert "Pelican 4.13.0 (tested: 4.12 up to, not including, 4.13)" in lines[0]
+    assert logging.getLogger(shared_compat.__name__).level == logging.NOTSET  # build over
+
+
+@pytest.mark.parametrize("compat", [blogcore_compat, fastbuild_compat])
+def test_a_private_name_gone_takes_the_stock_path(compat, monkeypatch):
+    """Markdown renaming its name-mangled inline loop failed every post with an
+    AttributeError (0 posts, exit 0); a Pelican without _filter_discardable_metadata or
+    FileOverwriteFailedError (4.11) could not load fastbuild at all."""
+    if compat is blogcore_compat:
+        monkeypatch.delattr(InlineProcessor, "_InlineProcessor__applyPattern")
+        gone = "markdown's InlineProcessor._InlineProcessor__applyPattern is missing"
+    else:
+        monkeypatch.delattr(pelican.readers, "_filter_discardable_metadata")
+        monkeypatch.setattr(compat, "_filter_discardable_metadata", None)
+        gone = "pelican.readers._filter_discardable_metadata is missing"
+    assert compat.untested() == [gone]
+    assert not compat.accelerated({})
+
+
+def test_fastbuild_loads_on_a_pelican_without_the_names_it_uses(tmp_path: Path):
+    """fastbuild imported Pelican 4.12's names at module level: on Pelican 4.11 'Cannot load
+    plugin plugins.fastbuild'. Now it loads there and builds the stock way."""
+    script = (
+        "import pelican.readers, pelican.writers\n"
+        "del pelican.readers._filter_discardable_metadata\n"
+        "del pelican.writers.FileOverwriteFailedError\n"
+        "import plugins.blogcore.signals\n"
+        "from plugins.fastbuild import compat, signals\n"
+        "print(compat.untested())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "pelican.writers.FileOverwriteFailedError is missing" in done.stdout
+
+
+def test_the_libraries_the_blog_needs_are_checked_at_the_start():
+    """Python-Markdown before 3.11.2 gave ten 'Cannot load plugin' lines and advice to add
+    plugins already listed; a Pelican keeping the body elsewhere built wrong pages, exit 0."""
+    assert shared_compat.refused(Content, pelican.__version__) == []
+    needed = {"markdown": ("Python-Markdown", (99, 0))}
+    [line] = shared_compat.too_old(needed)
+    assert line.startswith(f"Python-Markdown {markdown.__version__} is installed; this blog ")
+    assert "needs 99.0 or newer (pyproject.toml)" in line
+
+
+class Elsewhere(Content):
+    """A Pelican that keeps a post's body under another name (a future release)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.body_html = vars(self).pop("_content")
+
+    def get_content(self, siteurl: str) -> str:
+        return self._update_content(self.body_html, siteurl)
+
+
+def test_a_pelican_that_keeps_the_body_elsewhere_stops_the_build():
+    [line] = [shared_compat.body_not_kept(Elsewhere, "4.13.0")]
+    assert line.startswith("Pelican 4.13.0 does not keep a post's body as read in Content.")
 
 
 @pytest.mark.parametrize("compat", [blogcore_compat, fastbuild_compat])

@@ -26,11 +26,12 @@ import xml.etree.ElementTree as etree
 
 from markdown import Markdown, util
 from markdown.extensions import Extension
-from markdown.extensions.attr_list import (
-    AttrListTreeprocessor,
-    get_attrs_and_remainder,
-    sanitize_name,
-)
+from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
+
+try:
+    from markdown.extensions.attr_list import sanitize_name
+except ImportError:  # before Python-Markdown 3.11.2: the build stops at its start, one line
+    sanitize_name = None  # (plugins/engine/compat.py: NEEDED), not at each plugin's import
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor

@@ -389,6 +389,7 @@ def on_initialized(pelican) -> None:
         settings_errors.refuse(pelican.settings, exc)
         return
     settings = pelican.settings
+    compat.accelerated(settings)  # said (if off) here, once, before any worker process reads
     # Pelican lower-cases DEFAULT_LANG (pt-br, zh-hans); pages, Lang lines and catalogs spell
     # a language as BCP 47 does (pt-BR, zh-Hans): the site's own language is spelled so too
     canonical = frontmatter.canonical_lang(str(settings.get("DEFAULT_LANG") or "en"))

@@ -27,11 +27,14 @@ the process (a logging filter or handler) is taken away then, with ``on_close``.
 from __future__ import annotations
 
 import atexit
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from types import SimpleNamespace
 from typing import Any
 
+from pelican import __version__ as pelican_version
 from pelican import signals
+from pelican.contents import Content
 
 Receiver = Callable[..., Any]
 
@@ -183,6 +186,30 @@ def _on_initialized(pelican) -> None:
         if plugin not in wanted:
             for signal, receiver in pairs:
                 signal.disconnect(receiver)
+    from . import compat  # not at import: compat's accelerations use this module
+
+    refused = compat.refused(Content, pelican_version)
+    if refused:  # before any plugin's work: the build would be wrong, silently
+        raise SystemExit("\n".join(refused))
+
+
+def heard(settings: Mapping[str, Any], logger: logging.Logger) -> None:
+    """Make a logger's info lines show in this build wherever warnings are shown (Pelican's
+    console shows warnings and up): lines staff should see that are no mistake."""
+    if logger.level != logging.NOTSET or not logging.getLogger().isEnabledFor(logging.WARNING):
+        return  # set by someone else, or a quiet build (-q)
+    logger.setLevel(logging.INFO)
+    current(settings).on_close(lambda: logger.setLevel(logging.NOTSET))
+
+
+def said(settings: Mapping[str, Any], logger: logging.Logger) -> set[str]:
+    """This build's record of the lines a logger gives once per build, its info lines shown
+    (``heard``)."""
+    heard(settings, logger)
+    state = current(settings).state(logger.name)
+    if not hasattr(state, "said"):
+        state.said = set()
+    return state.said
 
 
 atexit.register(_close_all)  # closes nothing in a process that never built

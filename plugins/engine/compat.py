@@ -2,16 +2,20 @@
 
 - ``untested(tested)`` and ``accelerated(...)``: a plugin's accelerations run only on the
   versions of Python and its libraries they were tested on, and only when its setting says so;
-  otherwise the build takes the stock path and one info line says why.
+  otherwise the build takes the stock path and one line says why, shown once per build
+  (Pelican shows only warnings: this logger's info lines are raised for the build).
 - ``html_of``, ``set_html``, ``set_summary``: Pelican keeps a post's body as read, links not yet
   resolved, in ``Content._content`` (Pelican 2.6 to 4.12; ``_summary`` 2.8 to 4.12) and has no
   public way to read or replace it before the links are resolved: the public ``.content``
   resolves them and keeps the result, which is wrong while plugins still change posts.
-  tests/test_compat_stock_path.py checks that Pelican still keeps them there.
+  ``refused`` checks at the start of each build that Pelican still keeps them there (there
+  is no stock way to do their work: a Pelican that keeps the body elsewhere stops the build,
+  one line naming its version), and ``Python-Markdown`` is recent enough (``NEEDED``).
 """
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from importlib import metadata
 from typing import Any
 
 logger = logging.getLogger(__name__)
@@ -30,9 +34,10 @@ def _numbers(version: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def untested(tested: Tested) -> list[str]:
-    """The libraries whose installed version is outside the tested range, described."""
-    found = []
+def untested(tested: Tested, missing: Iterable[str] = ()) -> list[str]:
+    """The libraries whose installed version is outside the tested range, described, and
+    ``missing``: the private names the accelerations use that the installed ones lack."""
+    found = [f"{name} is missing" for name in missing]
     for name, (version, low, high) in tested.items():
         if not low <= _numbers(version) < high:
             found.append(
@@ -43,21 +48,71 @@ def untested(tested: Tested) -> list[str]:
 
 
 def accelerated(
-    settings: Mapping[str, Any], setting: str, problems: list[str], said: list[str], what: str
+    settings: Mapping[str, Any], setting: str, problems: list[str], what: str, said: set[str]
 ) -> bool:
     """Run the accelerations? Not when ``setting`` is False or a version is untested.
 
-    ``problems`` is ``untested(...)`` of the caller's versions; ``said`` is the caller's
-    once-per-process record of the info line, which names ``what`` was switched off.
+    ``problems`` is ``untested(...)`` of the caller's versions; ``said`` is this build's record
+    of the lines given (``build.said``), one naming ``what`` was switched off.
     """
     if not settings.get(setting, True):
         return False
     if problems:
-        if not said:
-            said.append("yes")
+        if what not in said:
+            said.add(what)
             logger.info("%s off, building the stock way: %s", what, "; ".join(problems))
         return False
     return True
+
+
+# The oldest release of a library the engine runs on at all (pyproject.toml says the same):
+# Python-Markdown 3.11.2 added attr_list's sanitize_name, which blogcore's Liquid tags call.
+NEEDED: dict[str, tuple[str, tuple[int, ...]]] = {"markdown": ("Python-Markdown", (3, 11, 2))}
+ADVICE = "install the versions requirements.lock pins (rm .venv/.installed-lock; make venv)"
+
+
+def too_old(needed: Mapping[str, tuple[str, tuple[int, ...]]] = NEEDED) -> list[str]:
+    """One line for each installed library older than the engine needs."""
+    found = []
+    for package, (name, lowest) in needed.items():
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            continue  # Pelican's own import of it says so
+        if _numbers(version) < lowest:
+            found.append(
+                f"{name} {version} is installed; this blog needs {'.'.join(map(str, lowest))} "
+                f"or newer (pyproject.toml): {ADVICE}"
+            )
+    return found
+
+
+def body_not_kept(content_class: Callable[..., Any], version: str) -> str | None:
+    """Why ``html_of`` and ``set_html`` would not work on this Pelican, tried on a small
+    ``content_class`` object, or None when they do."""
+    try:
+        content = content_class("<p>as read</p>", metadata={"title": "t"})
+        kept = html_of(content) == "<p>as read</p>"
+        if kept:
+            set_html(content, "<p>changed</p>")
+            kept = content.get_content("") == "<p>changed</p>"
+    except Exception:  # any failure means the same: the body is not there
+        kept = False
+    if kept:
+        return None
+    return (
+        f"Pelican {version} does not keep a post's body as read in Content._content, where "
+        "this blog's plugins read and change it (plugins/engine/compat.py: html_of, "
+        f"set_html): its pages would be wrong; {ADVICE}"
+    )
+
+
+def refused(content_class: Callable[..., Any], version: str) -> list[str]:
+    """What stops a build at its start, one line each: a library too old, or a Pelican that
+    keeps a post's body where ``html_of`` cannot find it."""
+    found = too_old()
+    body = body_not_kept(content_class, version)
+    return [*found, body] if body else found
 
 
 def html_of(content: Any, default: Any = None) -> Any:

@@ -77,14 +77,6 @@ def _said_draft(item: Any) -> bool:
     return str(item.metadata.get("status", "")).strip().lower() == "draft"
 
 
-def _heard(settings: dict[str, Any]) -> None:
-    """This module's info lines, for this build, wherever warnings are shown."""
-    if logger.level != logging.NOTSET or not logging.getLogger().isEnabledFor(logging.WARNING):
-        return  # set by someone else, or a quiet build (-q)
-    logger.setLevel(logging.INFO)
-    build.current(settings).on_close(lambda: logger.setLevel(logging.NOTSET))
-
-
 def on_articles_read(generator: Any) -> None:
     """Mark each scheduled post (and each translation held back with one) and name it."""
     settings = generator.settings
@@ -124,6 +116,6 @@ def on_finalized(pelican: Any) -> None:
     preview or leave out anything: it names its own problem, alone)."""
     lines = getattr(build.current(pelican.settings).state(__name__), "lines", ())
     if lines:
-        _heard(pelican.settings)
+        build.heard(pelican.settings, logger)
     for said in lines:
         logger.info("%s", said)

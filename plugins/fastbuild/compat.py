@@ -19,11 +19,11 @@ from contextvars import ContextVar
 from typing import Any
 
 import pelican
-from pelican.readers import _filter_discardable_metadata
+from pelican import readers, writers
 from pelican.writers import Writer
 
+from plugins.engine import build, files
 from plugins.engine import compat as shared
-from plugins.engine import files
 from plugins.engine.compat import html_of  # noqa: F401 (used as compat.html_of)
 
 from . import feeds
@@ -32,23 +32,39 @@ logger = logging.getLogger(__name__)
 
 # The versions the accelerations were tested on: [lowest, first untested).
 TESTED: dict[str, tuple[str, tuple[int, ...], tuple[int, ...]]] = {
+    # 3.12 and 3.13 build the same site, but warn that the workers are forked from a process
+    # with threads ("may lead to deadlocks in the child"): not widened until that is settled
     "Python": (".".join(map(str, sys.version_info[:3])), (3, 11), (3, 12)),
     "Pelican": (pelican.__version__, (4, 12), (4, 13)),
 }
 
 
+# Pelican 4.12's names the accelerations use that an untested Pelican may lack (4.11 has no
+# FileOverwriteFailedError): looked up here, so this plugin loads there and builds the stock way
+_filter_discardable_metadata = getattr(readers, "_filter_discardable_metadata", None)
+# the error Pelican's Writer raises on a second write to one path (Pelican 4.12)
+FileOverwriteFailedError: type[Exception] = getattr(writers, "FileOverwriteFailedError", OSError)
+
+
 def untested(tested: dict = TESTED) -> list[str]:
-    """The libraries whose installed version is outside the tested range, described."""
-    return shared.untested(tested)
-
-
-_said: list[str] = []  # the info line, once per process
+    """The libraries whose installed version is outside the tested range, or that lack a name
+    the accelerations use, described."""
+    missing = [
+        f"pelican.{name}"
+        for name, found in (
+            ("readers._filter_discardable_metadata", _filter_discardable_metadata),
+            ("writers.FileOverwriteFailedError", getattr(writers, "FileOverwriteFailedError", 0)),
+        )
+        if not found
+    ]
+    return shared.untested(tested, missing)
 
 
 def accelerated(settings: dict[str, Any]) -> bool:
-    """Does this build use the accelerations (else the stock way)?"""
+    """Does this build use the accelerations (else the stock way, said once per build)?"""
+    said = build.said(settings, shared.logger)
     return shared.accelerated(
-        settings, "FASTBUILD_ACCELERATE", untested(), _said, "fastbuild: accelerations"
+        settings, "FASTBUILD_ACCELERATE", untested(), "fastbuild: accelerations", said
     )
 
 

@@ -43,7 +43,8 @@ def on_initialized(pelican) -> None:
     except SettingsError as exc:
         settings_errors.refuse(pelican.settings, exc)
         return
-    if settings["FASTBUILD_INCREMENTAL"] and not compat.accelerated(settings):
+    # said (if off) here, once, before any worker process starts
+    if not compat.accelerated(settings) and settings["FASTBUILD_INCREMENTAL"]:
         logger.info("fastbuild: incremental builds need the accelerations: a full build")
         settings["FASTBUILD_INCREMENTAL"] = False
     if settings["FASTBUILD_INCREMENTAL"]:

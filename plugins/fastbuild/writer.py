@@ -16,7 +16,7 @@ from pelican.contents import Content
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import sanitised_join
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import Writer
 
 from plugins.engine import build, forks, rendering
 
@@ -492,7 +492,7 @@ class ParallelWriter(FeedEntriesOnce):
         twice = Counter(path for share in shares for path in share.written)
         for path, count in sorted(twice.items()):
             if count > 1 and path not in overridden:
-                raise FileOverwriteFailedError(
+                raise compat.FileOverwriteFailedError(
                     f'Failed to overwrite "{path}" as Pelican has already written to it '
                     "previously (set `override=True` if intended)"
                 )
