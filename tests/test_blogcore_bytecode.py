@@ -320,7 +320,6 @@ def test_a_filter_that_now_takes_the_context_compiles_the_templates_again(tmp_pa
 def test_an_untested_jinja_compiles_templates_in_every_build(build_site, monkeypatch, caplog):
     """Where Jinja may record how a filter is called otherwise, no compiled template is kept:
     the stock way, said in one info line."""
-    monkeypatch.setattr(compat, "_said_jinja", [])
     monkeypatch.setitem(compat.JINJA_TESTED, "Jinja", ("3.2.0", (3, 0), (3, 2)))
     with caplog.at_level(logging.INFO):
         site = build_site()

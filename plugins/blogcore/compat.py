@@ -79,19 +79,17 @@ def accelerated(settings: dict[str, Any]) -> bool:
 JINJA_TESTED: dict[str, tuple[str, tuple[int, ...], tuple[int, ...]]] = {
     "Jinja": (jinja2.__version__, (3, 0), (3, 2)),
 }
-_said_jinja: list[str] = []  # the info line, once per process
-
-
 def template_cache(settings: dict[str, Any]) -> bool:
     """Keep compiled templates between builds (``BLOGCORE_TEMPLATE_CACHE``)? Only on the Jinja
     versions in ``JINJA_TESTED``: elsewhere an entry's key could not tell how a filter is
     called (``filter_pass_arg``), so templates are compiled in every build, one line says why."""
+    said = build.said(settings, shared.logger)
     return shared.accelerated(
         settings,
         "BLOGCORE_TEMPLATE_CACHE",
         shared.untested(JINJA_TESTED),
-        _said_jinja,
         "blogcore: compiled-template cache",
+        said,
     )
 
 
