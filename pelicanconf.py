@@ -38,7 +38,8 @@ PAGE_PATHS = ["pages"]  # Pelican keeps pages/ out of the posts itself
 STATIC_PATHS = ["images", "extra"]
 EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
 # Files an editor or a system leaves beside yours are not content, and some tell what they sit
-# beside: Emacs's .#post.md and post.md~, Vim's .post.md.swp (the text being edited), macOS's
+# beside: Emacs's .#post.md, #post.md# and post.md~, Vim's .post.md.swp (the text being
+# edited), a backup saved as post.md.bak (a draft's front matter and text, raw), macOS's
 # ._photo.jpg and .DS_Store (the folder's file names), LibreOffice's .~lock.*# and Office's
 # ~$* lock files (the user's name and machine), Windows's Thumbs.db and desktop.ini, a zip's
 # __MACOSX/. Pelican matches each pattern against every file and folder name, several times a
@@ -53,6 +54,8 @@ IGNORE_FILES = [
     ".svn",
     ".[#_~]*",
     "*~",
+    "#*#",
+    "*.bak",
     "~$*",
     ".*.sw[a-p]",
     ".DS_Store",

@@ -49,6 +49,9 @@ LEFT_BESIDE = {
     "images/~$ice-list.docx": b"\x08Jane Doe" + bytes(40),
     "images/.notes.md.swp": b"b0VIM 9.0\x00" + b"jane" + bytes(20) + b"draft prices",
     "images/social-card.png~": b"\x89PNG\r\n\x1a\n" + bytes(32),
+    # a copy of a draft, front matter and all, published as raw text
+    "extra/plan.md.bak": "Title: Plan\nStatus: draft\n\nThe unannounced office.\n",
+    "extra/#plan.md#": "Title: Plan\nStatus: draft\n\nThe unannounced office.\n",  # Emacs
     "images/__MACOSX/images/._social-card.png": b"\x00\x05\x16\x07" + bytes(32),
 }
 

@@ -50,7 +50,7 @@ SIDECARS = {
     "IMG_0042.jpg.supplemental-metadata(1).json": TAKEOUT,
     "photo-data.json": TAKEOUT,  # renamed: known by its keys
     "notes": XMP,  # an XMP packet under any other name
-    "digikam.txt.bak": BARE_XMP,  # (one ending in ~ is not published at all: IGNORE_FILES)
+    "digikam.txt.old": BARE_XMP,  # (one ending in ~ or .bak is not published at all: IGNORE_FILES)
     "IMG_0042.xml": DECLARED_XMP,  # an XMP file saved as XML
     "IMG_0042.jpg.sidecar": DECLARED_XMP,
 }
