@@ -768,6 +768,128 @@ def test_a_drafts_photo_in_a_static_folder_waits_with_it(build_site, caplog):
     assert previewed.exists("images/prototype-large.jpg")
 
 
+def _held_back(caplog, name: str) -> list[str]:
+    """The files a publish named as waiting with their drafts, by file name, sorted."""
+    lead = f"{name}/"
+    tail = ": only drafts link to it, so it is not published yet"
+    return sorted(
+        m.removeprefix(lead).removesuffix(tail)
+        for m in caplog.messages
+        if m.startswith(lead) and m.endswith(tail)
+    )
+
+
+def test_a_withheld_side_files_photos_wait_with_it(build_site, caplog):
+    # a draft team file's, a draft or future gallery's and a series file's (a draft, or of a
+    # series with no published part, and a draft translation) photos in their text were
+    # published, though nothing published linked them and the docs say nothing of them is
+    head = "Date: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+    gallery = "Title: {}\n{}Photo: p1.jpg | A photo | A field\n\nDescription ![d]({})\n"
+    files = {
+        "team/kim-side.md": "Name: Kim Side\nRole: New\nStatus: draft\n\n"
+        "Kim is new. ![Kim]({static}/images/side-team.jpg) ![Both]({static}/images/shared.jpg)\n",
+        "galleries/dg/gallery.md": gallery.format(
+            "Draft gallery", "Status: draft\n", "{static}/images/side-gallery.jpg"
+        ),
+        "galleries/dg/p1.jpg": jpeg(),
+        "galleries/fg/gallery.md": gallery.format(
+            "Future gallery", "Date: 2031-01-01\n", "{static}/images/side-future-gallery.jpg"
+        ),
+        "galleries/fg/p1.jpg": jpeg(),
+        "series/secret-side.md": "Title: Secret side\nSummary: s\n\n"
+        "Intro ![s]({static}/images/side-series.jpg)\n",
+        "posts/secret-part.md": f"Title: Secret part\n{head}Status: draft\n"
+        "Series: Secret side\n\nSoon.\n",
+        "series/open-side.md": "Title: Open side\nSummary: o\n\n"
+        "Intro ![o]({static}/images/shared.jpg)\n",
+        "series/open-side.fr.md": "Title: Ouvert\nLang: fr\nStatus: draft\n\n"
+        "Intro ![t]({static}/images/side-translation.jpg)\n",
+        "posts/open-part.md": f"Title: Open part\n{head}Series: Open side\n\nOut.\n",
+        **{
+            f"images/{n}.jpg": jpeg()
+            for n in (
+                "side-team",
+                "side-gallery",
+                "side-future-gallery",
+                "side-series",
+                "side-translation",
+                "shared",  # a published series' introduction shows it too
+            )
+        },
+    }
+    caplog.set_level(logging.INFO)
+    published = build_site(files, publish=True, name="side-photos-pub")
+    names = {p.name for p in published.output.rglob("*") if p.is_file()}
+    assert not {n for n in names if n.startswith("side-")}, names
+    assert "shared.jpg" in names
+    assert _held_back(caplog, "side-photos-pub") == [
+        f"images/side-{n}.jpg"
+        for n in ("future-gallery", "gallery", "series", "team", "translation")
+    ]
+    previewed = build_site(files, name="side-photos-dev")  # drafts are previewed here
+    assert previewed.exists("images/side-team.jpg")
+    assert previewed.exists("images/side-gallery.jpg")
+
+
+def test_a_drafts_photos_wait_however_it_links_them(build_site, caplog):
+    # {filename} to a static file, a Summary's image, srcset (of <img> and <source>), a path
+    # relative to the draft's file as an editor previews it, the site's own full URL: all
+    # published, where {static} in src was held back; and a published post's Summary that
+    # merely held a path (another site's address) published the draft's photo too
+    head = "Date: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+    files = {
+        "posts/new-office.md": f"Title: New office\n{head}Status: draft\n"
+        "Summary: The office. ![Teaser]({static}/images/w-summary.jpg)\n\n"
+        "![Office]({filename}/images/w-filename.jpg)\n\n"
+        '<picture><source srcset="{static}/images/w-source.webp" type="image/webp">'
+        '<img src="{static}/images/w-src.jpg" alt="Plan"></picture>\n\n'
+        '<img src="{static}/images/w-src.jpg" alt="Both" '
+        'srcset="{static}/images/w-1x.jpg 1x, {static}/images/w-2x.jpg 2x">\n\n'
+        "![Relative](../images/w-relative.jpg)\n\n"
+        f"![Own]({TEST_SITEURL}/images/w-own.jpg)\n\n"
+        "![Mentioned]({static}/images/w-mentioned.jpg)\n\n"
+        '<img src="{static}/images/w-src.jpg" alt="Out" srcset="{static}/images/out-2x.jpg 2x">\n',
+        "posts/open.md": f"Title: Open\n{head}"
+        "Summary: Our old host served https://cdn.example.test/images/w-mentioned.jpg.\n\n"
+        '<img src="{static}/images/out.jpg" alt="Out" srcset="{static}/images/out-2x.jpg 2x">\n',
+        **{
+            f"images/{n}": jpeg()
+            for n in (
+                "w-summary.jpg",
+                "w-filename.jpg",
+                "w-source.webp",
+                "w-src.jpg",
+                "w-1x.jpg",
+                "w-2x.jpg",
+                "w-relative.jpg",
+                "w-own.jpg",
+                "w-mentioned.jpg",
+                "out.jpg",
+                "out-2x.jpg",  # the published post's srcset links it too
+            )
+        },
+    }
+    caplog.set_level(logging.INFO)
+    published = build_site(files, publish=True, name="draft-ways-pub")
+    names = {p.name for p in published.output.rglob("*") if p.is_file()}
+    assert not {n for n in names if n.startswith("w-")}, names
+    assert {"out.jpg", "out-2x.jpg"} <= names
+    assert _held_back(caplog, "draft-ways-pub") == sorted(
+        f"images/w-{n}"
+        for n in (
+            "summary.jpg",
+            "filename.jpg",
+            "source.webp",
+            "src.jpg",
+            "1x.jpg",
+            "2x.jpg",
+            "relative.jpg",
+            "own.jpg",
+            "mentioned.jpg",
+        )
+    )
+
+
 def test_a_static_link_out_of_the_content_folder_is_one_clear_line(build_site, caplog, tmp_path):
     # {static}/../notes.md: Pelican's 'Unable to generate valid slug for Category ".."' (no
     # file named) came first; a file that is there was copied to output/../, outside the site

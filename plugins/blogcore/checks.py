@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 from html import unescape
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from pelican.contents import Article
 from pelican.urlwrappers import Author, Category, Tag
@@ -22,7 +22,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from plugins.engine import side
 from plugins.engine.items import static_output
 
-from . import compat, foreign, links, summaries, urls
+from . import compat, foreign, links, summaries, text, urls
 from .frontmatter import (
     DRAFT_FOLDERS,
     FROM_PATH,
@@ -267,20 +267,73 @@ def written_categories(posts: Iterable[Any]) -> dict[str, Category]:
     return {slug: found[slug, max(names, key=names.__getitem__)] for slug, names in counts.items()}
 
 
+@functools.lru_cache(maxsize=8)
+def _whole_link(intrasite_regex: str) -> re.Pattern:
+    """One URL that is a link Pelican resolves ({static}/images/x.jpg), as a srcset holds it."""
+    return re.compile(rf"{intrasite_regex}(?P<value>.*)", re.S)
+
+
+def _srcset_and_site_urls(html: str, siteurl: str) -> tuple[list[str], list[str]]:
+    """(every URL of a srcset, every URL starting with ``siteurl``) of ``html``'s elements:
+    what Pelican's pattern (href, src and the like) and the local URLs miss. Read only when the
+    text has one of them, which few posts do."""
+    own = siteurl.rstrip("/") + "/" if siteurl else ""
+    if "srcset" not in html and not (own and own in html):
+        return [], []
+    in_srcset, on_site = [], []
+    for _, attrs in text.markup_of(html):
+        for name, value in attrs.items():
+            if not isinstance(value, str):
+                continue
+            if name.lower() == "srcset":
+                urls_ = [url for url, _ in links.srcset_candidates(value)]
+                in_srcset += urls_
+            else:
+                urls_ = [value.strip()]
+            on_site += [url for url in urls_ if own and url.startswith(own)]
+    return in_srcset, on_site
+
+
+def written_links(item: Any) -> tuple[frozenset[str], tuple[str, ...]]:
+    """What an item's text and ``Summary:`` link to as written, read when the item is made
+    (before any plugin turns an image into renditions): (the content paths its ``{static}``,
+    ``{attach}`` and ``{filename}`` links name, in href, src and the like and in srcset; the
+    paths from the root, ``/images/x.jpg``, of its links by the site's own full URL). The one
+    reading of both a published item's links and a withheld one's, so the two never differ."""
+    settings = item.settings
+    regex = settings["INTRASITE_LINK_REGEX"]
+    pattern, whole = links.link_pattern(regex), _whole_link(regex)
+    siteurl = str(settings.get("SITEURL") or "")
+    summary = item.metadata.get("summary")
+    paths: set[str] = set()
+    site_urls: list[str] = []
+    for html in (compat.html_of(item) or "", summary if isinstance(summary, str) else ""):
+        values = [value for _, _, value in links.intrasite_links(html, pattern)]
+        in_srcset, on_site = _srcset_and_site_urls(html, siteurl)
+        for url in in_srcset:
+            found = whole.match(url)
+            if found and found.group("what") in links.LINKED_KINDS:
+                values.append(found.group("value"))
+        for value in values:
+            paths.update(links.candidate_paths(value, item.relative_dir))
+        site_urls += [urlsplit(url).path or "/" for url in on_site]
+    return frozenset(paths), tuple(dict.fromkeys(site_urls))
+
+
 def written_static_links(item: Any) -> frozenset[str]:
-    """The static files an item's text links to as its writer wrote it (blogcore records them
-    when the item is made, before any plugin turns an image into renditions)."""
+    """The content paths an item's text links to as written (``written_links``, recorded by
+    blogcore when the item is made; read now for an item made without blogcore)."""
     recorded = getattr(item, "blogcore_static_links", None)
-    return recorded if recorded is not None else frozenset(item.get_static_links())
+    return recorded if recorded is not None else written_links(item)[0]
 
 
 def draft_only_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
     """Static files Pelican publishes only because a draft links to them, linked from no post
     or page that is published (a build that writes no drafts must not publish them either):
     outside the static folders ({attach}, or {static} to a file beside the post), and in a
-    static folder, those a draft links to (the unannounced product's photo in
-    content/images/). A file of a static folder no item links to stays published (a download,
-    a verification file)."""
+    static folder, those a draft or a withheld team, gallery or series file links to (the
+    unannounced product's photo in content/images/). A file of a static folder no item links
+    to stays published (a download, a verification file)."""
     statics = [s for g in generators for s in getattr(g, "staticfiles", None) or []]
     if not statics:
         return []
@@ -292,11 +345,12 @@ def draft_only_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
         if getattr(item, "status", "published") == "draft"
     ]
     withheld, shown_files = _side_files(generators, settings)
-    by_drafts = _linked_statics(drafts, statics, settings)
-    # a draft's Cover: (a future post's, a series' with no published part): its key names it
+    siteurl = str(settings.get("SITEURL") or "")
+    by_drafts = _linked_statics(drafts, statics, settings, withheld)
+    # a draft's Cover: (a future post's, a withheld series file's): its key names it
     keyed = set().union(
-        *(_key_paths(item.metadata, item.relative_dir) for item in drafts),
-        *(_key_paths(side_file.metadata, "") for side_file in withheld),
+        *(_key_paths(item.metadata, item.relative_dir, siteurl) for item in drafts),
+        *(_key_paths(f.metadata, posixpath.dirname(f.relpath), siteurl) for f in withheld),
     )
     by_drafts |= {id(s) for s in statics if s.get_relative_source_path() in keyed}
     if by_drafts:  # a setting or a published item's key may name it (a social card, a cover)
@@ -313,15 +367,16 @@ def draft_only_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
     ]
     if not candidates:
         return []
-    return _not_linked_from_published(generators, candidates)
+    return _not_linked_from_published(generators, candidates, shown_files)
 
 
 def draft_key_paths(generators: list) -> set[str]:
     """The content paths drafts' keys name (a draft's or a future post's Cover:): withheld
     with the draft on purpose in a build that writes no drafts, never an unpublished file."""
+    siteurl = str(generators[0].settings.get("SITEURL") or "") if generators else ""
     return set().union(
         *(
-            _key_paths(item.metadata, item.relative_dir)
+            _key_paths(item.metadata, item.relative_dir, siteurl)
             for generator in generators
             for item in content_items(generator)
             if getattr(item, "status", "published") == "draft"
@@ -329,47 +384,59 @@ def draft_key_paths(generators: list) -> set[str]:
     )
 
 
-class _Named:
-    """The text of settings and of published items' keys: ``path in named`` when any names
-    the file (``images/social-card.png``, ``Cover: {static}/images/x.jpg``)."""
-
-    def __init__(self, texts: Iterable[str]) -> None:
-        self.text = "\n".join(texts)
-
-    def __contains__(self, path: str) -> bool:
-        return path in self.text
+# a side file's Status that publishes it; any other is read as a draft by its plugin
+_SHOWN_STATUSES = ("", "published", "hidden")
 
 
 def _side_files(generators: list, settings: dict[str, Any]) -> tuple[list[Any], list[Any]]:
-    """The side files this build read (team, series and gallery files), as (those of a series
-    that has no published part, the rest): a series page is written once a part is out."""
+    """The side files this build read (team, series and gallery files), as (those withheld,
+    the rest). Withheld: a draft (its Status), a gallery not out yet (plugins/galleries'
+    ``gallery_folders``: a draft, or dated later), a series file while its series has no
+    published part (a series page is written once a part is out), and a translation of one."""
+    context = generators[0].context
     series = settings.get("SERIES_PATH")
-    listed = {getattr(s, "slug", None) for s in generators[0].context.get("series_list") or []}
+    series = series.strip("/") if isinstance(series, str) else ""
+    listed = {getattr(s, "slug", None) for s in context.get("series_list") or []}
+    files = side.read_this_build(settings)
+    held = set()
+    for side_file in files:
+        folder, main = posixpath.dirname(side_file.relpath), side_file.slug.partition(".")[0]
+        status = str(side_file.metadata.get("status") or "").strip().lower()
+        if (
+            status not in _SHOWN_STATUSES
+            or (gallery_of(side_file.relpath, context) or ("", ""))[1]
+            or (series and folder == series and main not in listed)
+        ):
+            held.add((folder, side_file.slug))
     withheld, shown_files = [], []
-    for side_file in side.read_this_build(settings):
-        is_series = (
-            isinstance(series, str)
-            and series.strip("/")
-            and (posixpath.dirname(side_file.relpath) == series.strip("/"))
-        )
-        (withheld if is_series and side_file.slug not in listed else shown_files).append(side_file)
+    for side_file in files:
+        folder, main = posixpath.dirname(side_file.relpath), side_file.slug.partition(".")[0]
+        waits = (folder, side_file.slug) in held or (folder, main) in held  # with its original
+        (withheld if waits else shown_files).append(side_file)
     return withheld, shown_files
 
 
-def _key_paths(metadata: dict[str, Any], relative_dir: str) -> set[str]:
+def _key_paths(metadata: dict[str, Any], relative_dir: str, siteurl: str = "") -> set[str]:
     """The content paths an item's keys name (``Cover: images/x.jpg``, ``{static}/images/x.jpg``,
-    ``/images/x.jpg``; relative to the content folder, or to the item's folder)."""
+    ``/images/x.jpg?v=2``, the site's full URL; relative to the content folder, or to the
+    item's folder)."""
+    own = siteurl.rstrip("/") + "/" if siteurl else ""
     found = set()
     for key, value in (metadata or {}).items():
-        for one in value if isinstance(value, list | tuple) else (value,):
+        for one in value if isinstance(value, list | tuple | set | frozenset) else (value,):
             if key == "summary" or not isinstance(one, str) or "\n" in one or len(one) > 500:
                 continue
             path = one.strip()
             for prefix in ("{static}", "|static|", "{attach}", "|attach|"):
                 path = path.removeprefix(prefix)
+            if own and path.startswith(own):  # the site's own address: its path from the root
+                path = "/" + path[len(own) :]
             if not path or ":" in path.split("/", 1)[0]:
                 continue  # a URL of another site, or no path at all
-            for each in {path, unquote(path)}:
+            # a query or fragment names the same file (?v=2); a name may hold # itself
+            for each in {path, unquote(path), re.split(r"[?#]", path, maxsplit=1)[0]}:
+                if not each:
+                    continue
                 if each.startswith("/"):
                     found.add(posixpath.normpath(each.lstrip("/")))
                 else:
@@ -380,37 +447,49 @@ def _key_paths(metadata: dict[str, Any], relative_dir: str) -> set[str]:
 
 def _named_elsewhere(
     generators: list, settings: dict[str, Any], side_files: Iterable[Any] = ()
-) -> _Named:
-    """What settings, published posts' and pages' keys and the team, gallery and published
-    series files' keys say (where a file is named by its path rather than linked)."""
-    values: list[Any] = list(settings.values())
+) -> set[str]:
+    """The content paths settings, published posts' and pages' keys and the shown team,
+    gallery and series files' keys name (where a file is named by its path rather than
+    linked): each value read as one path, as a ``Cover:`` is, never searched for one (a
+    Summary or another site's address that holds a file's path names nothing)."""
+    siteurl = str(settings.get("SITEURL") or "")
+    named = _key_paths(settings, "", siteurl)
     for side_file in side_files:
-        values += list((getattr(side_file, "metadata", None) or {}).values())
+        named |= _key_paths(side_file.metadata, posixpath.dirname(side_file.relpath), siteurl)
     for generator in generators:
         for item in content_items(generator):
             if getattr(item, "status", "published") != "draft":
-                values += list((getattr(item, "metadata", None) or {}).values())
-    texts = []
-    for value in values:
-        for one in value if isinstance(value, list | tuple | set | frozenset) else (value,):
-            if isinstance(one, str):
-                texts.append(one)
-    return _Named(texts)
+                named |= _key_paths(item.metadata, item.relative_dir, siteurl)
+    return named
 
 
-def _linked_statics(items: list, statics: list[Any], settings: dict[str, Any]) -> set[int]:
-    """The ids of those of ``statics`` these items link to: with {static} or {attach} as
-    written, or by their address (``/images/x.jpg``, or relative to the item's page)."""
-    if not items:
+def _linked_statics(
+    items: list, statics: list[Any], settings: dict[str, Any], side_files: Iterable[Any] = ()
+) -> set[int]:
+    """The ids of those of ``statics`` these items and side files link to (``written_links``):
+    with {static}, {attach} or {filename} as written, or by their address (``/images/x.jpg``,
+    the site's full URL, or relative: from the item's page, or from its file as an editor
+    previews it, ``../images/x.jpg``)."""
+    # a side file's text is shown on other pages, and has no page of its own to start from
+    written = [(item, True) for item in items] + [(f.page, False) for f in side_files]
+    if not written:
         return set()
-    sources = set().union(*(written_static_links(item) for item in items))
+    sources = set().union(*(written_static_links(item) for item, _ in written))
     under = links.site_path(settings.get("SITEURL", ""))
-    addresses = {
-        address
-        for item in items
-        for _, url in getattr(item, "blogcore_local_urls", ()) or ()
-        if (address := links.site_target(url, getattr(item, "url", "") or "", under))
-    }
+    addresses = set()
+    for item, has_page in written:
+        local = [url for _, url in getattr(item, "blogcore_local_urls", ()) or ()]
+        by_address = [*local, *(getattr(item, "blogcore_site_urls", ()) or ())]
+        if not by_address:  # nearly every item (and a bio's page has no address to ask for)
+            continue
+        page = (getattr(item, "url", "") or "") if has_page else ""
+        for url in by_address:
+            address = links.site_target(url, page, under)
+            if address:
+                addresses.add(address)
+        for url in local:
+            if not url.startswith("/"):
+                sources.update(links.candidate_paths(url, item.relative_dir))
     return {
         id(s)
         for s in statics
@@ -418,17 +497,21 @@ def _linked_statics(items: list, statics: list[Any], settings: dict[str, Any]) -
     }
 
 
-def _not_linked_from_published(generators: list, statics: list[Any]) -> list[Any]:
-    """Those of ``statics`` no published post, page or team bio links to ({static} or
-    {attach} as written, or by address)."""
+def _not_linked_from_published(
+    generators: list, statics: list[Any], side_files: Iterable[Any] = ()
+) -> list[Any]:
+    """Those of ``statics`` no published post, page, team bio or shown side file (a published
+    gallery's description, a series' introduction) links to ({static}, {attach} or
+    {filename} as written, or by address)."""
     bios = getattr(generators[0].context.get("team"), "bios", None) or {}
     published = [
         item
         for generator in generators
         for item in content_items(generator)
         if getattr(item, "status", "published") != "draft"
-    ] + list(bios.values())
-    wanted = _linked_statics(published, statics, generators[0].settings)
+    ]
+    published += bios.values()
+    wanted = _linked_statics(published, statics, generators[0].settings, side_files)
     return [s for s in statics if id(s) not in wanted]
 
 
@@ -448,7 +531,9 @@ def sources_in_static_folders(generators: list) -> list[Any]:
     ]
     if not statics:
         return []
-    return _not_linked_from_published(generators, statics)
+    return _not_linked_from_published(
+        generators, statics, _side_files(generators, generators[0].settings)[1]
+    )
 
 
 def _beside(content: str, path: str) -> list[str]:

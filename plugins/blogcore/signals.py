@@ -560,7 +560,7 @@ def on_content_init(content: Content) -> None:
         vars(content).pop(CATEGORY_FROM, None)
         content.blogcore_category_from = origin[0]
     if not hasattr(content, "title"):
-        content.blogcore_static_links = frozenset(content.get_static_links())
+        _note_written_links(content)
         return
     # out of metadata, which pages listing this post fingerprint: only its own page shows it
     words = content.metadata.pop("word_count", None)
@@ -578,9 +578,13 @@ def on_content_init(content: Content) -> None:
     content.reading_time = text.reading_minutes(
         words, content.settings.get("BLOGCORE_WORDS_PER_MINUTE", 230)
     )
-    # the files its text links to as written: a plugin may turn an image into a <picture>
-    # of renditions later, after which Pelican's get_static_links no longer sees it
-    content.blogcore_static_links = frozenset(content.get_static_links())
+    _note_written_links(content)
+
+
+def _note_written_links(content: Content) -> None:
+    """The files its text links to as written: a plugin may turn an image into a <picture>
+    of renditions later, after which its links no longer say which file it was."""
+    content.blogcore_static_links, content.blogcore_site_urls = checks.written_links(content)
 
 
 def _leave_out_empty_links(content: Content) -> None:
