@@ -437,3 +437,30 @@ def test_unclosed_obsidian_comment_is_left_out_named_and_stops_a_publish(build_s
 )
 def test_without_private_comments(lines, expected):
     assert text.without_private_comments(lines) == expected
+
+
+NOTES_IN_ATTRIBUTES = (
+    "Title: Launch notes\nDate: 2024-03-01\nCategory: Company\nAuthor: Ada Byrne\n"
+    "Summary: Launch.\n\n"
+    "The launch went well, with the HTML team.\n\n"
+    "![The price table <!-- PRIVNOTEALT codename Kite -->]({static}/images/lamp.svg)\n\n"
+    "![Ref image <!-- PRIVNOTEREFALT -->][ref]\n\n"
+    '[Link text](https://example.com "Link title <!-- PRIVNOTELINKTITLE -->")\n\n'
+    '![Img]({static}/images/lamp.svg "Img title <!-- PRIVNOTEIMGTITLE -->")\n\n'
+    "![An alt %%PRIVNOTEOBS%% text <!-- PRIVNOTEBOTH -->]({static}/images/lamp.svg)\n\n"
+    "[ref link][doc]\n\n[ref]: {static}/images/lamp.svg\n"
+    '[doc]: https://example.com "Doc <!-- PRIVNOTEREFTITLE -->"\n\n'
+    '<img src="{static}/images/lamp.svg" alt="Raw <!-- PRIVNOTERAW -->">\n\n'
+    "*[HTML]: HyperText Markup Language <!-- PRIVNOTEABBR -->\n"
+)
+
+
+def test_notes_in_alt_text_titles_and_abbreviations_are_never_shown(build_site):
+    site = build_site({"posts/launch.md": NOTES_IN_ATTRIBUTES}, name="attribute-notes")
+    for path in site.files(".html", ".xml", ".json"):
+        assert "PRIVNOTE" not in path.read_text(encoding="utf-8"), path
+    body = site.soup("posts/launch-notes/").select_one(".post-content")
+    alts = [img["alt"] for img in body.select("img")]
+    assert alts == ["The price table", "Ref image", "Img", "An alt text", "Raw"], alts
+    titles = sorted(tag["title"] for tag in body.select("[title]"))
+    assert titles == ["Doc", "HyperText Markup Language", "Img title", "Link title"], titles
