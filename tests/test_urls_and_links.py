@@ -1930,3 +1930,70 @@ def test_a_static_link_to_a_post_or_page_source_is_named_as_one(build_site, capl
     assert said[1].endswith(
         "which is a page, not a file published as it is: link it as {filename}/pages/about.md"
     )
+
+
+def _webp() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(buffer, "WEBP")
+    return buffer.getvalue()
+
+
+def test_a_pictures_srcset_is_resolved_and_checked_and_never_wrapped_again(build_site, caplog):
+    """Pelican resolves no srcset: a writer's <picture> keeps its {static} candidates resolved
+    like its <img src>, a missing one is named, and its <img> gets no second <picture>."""
+    caplog.set_level(logging.WARNING)
+    body = (
+        '<picture><source srcset="{static}/images/pic.webp?v=2 1x, {static}/images/pic2.webp 2x"'
+        ' type="image/webp"><img src="{static}/images/pic.jpg" alt="A picture"></picture>\n\n'
+        '<picture><source srcset="{static}/images/gone.webp" type="image/webp">'
+        '<img src="{static}/images/pic.jpg" alt="Another"></picture>\n'
+    )
+    files = {
+        "posts/pic.md": _post("Pic", "pic", "2024-05-05", body=body),
+        "images/pic.jpg": jpeg(),
+        "images/pic.webp": _webp(),
+        "images/pic2.webp": _webp(),
+    }
+    site = build_site(files, name="srcset")
+    content = site.soup("posts/pic/").select_one(".post-content")
+    first, second = content.select("picture")
+    assert not content.select("picture picture")
+    srcset = first.select_one("source")["srcset"]
+    assert srcset == f"{TEST_SITEURL}/images/pic.webp?v=2 1x, {TEST_SITEURL}/images/pic2.webp 2x"
+    assert site.exists("images/pic.webp") and site.exists("images/pic2.webp")
+    assert first.select_one("img")["src"] == f"{TEST_SITEURL}/images/pic.jpg"
+    assert second.select_one("source")["srcset"] == "{static}/images/gone.webp"
+    said = [m for m in _warnings(caplog) if "gone.webp" in m]
+    assert len(said) == 1 and said[0].startswith(
+        "srcset/posts/pic.md: the link {static}/images/gone.webp points at"
+    ), said
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<img src="{static}/a.jpg">', '<img src="{static}/a.jpg">'),
+        ('<source srcset="{static}/a.webp">', '<source srcset="/S/a.webp">'),
+        (
+            '<img srcset="{static}/a.jpg?v=1#x 1x, https://x.test/b.jpg 2x, {attach}c.jpg 3x">',
+            '<img srcset="/S/a.jpg?v=1#x 1x, https://x.test/b.jpg 2x, /S/c.jpg 3x">',
+        ),
+        ('<source srcset="{static}/gone.webp 1x">', '<source srcset="{static}/gone.webp 1x">'),
+        ('<img data-srcset="{static}/a.jpg">', '<img data-srcset="{static}/a.jpg">'),
+    ],
+)
+def test_resolved_srcsets(html, expected):
+    regex = r"[{|](?P<what>.*?)[|}]"
+
+    def address(kind: str, path: str) -> str | None:
+        return None if "gone" in path else "/S/" + path.lstrip("/")
+
+    assert links.resolved_srcsets(html, regex, address) == expected
+
+
+def test_srcset_links():
+    html = '<img src="{static}/a.jpg" srcset="{static}/a.jpg 1x, b.jpg 2x, {attach}c.jpg?v=1 3x">'
+    assert links.srcset_links(html, r"[{|](?P<what>.*?)[|}]") == [
+        ("{static}/a.jpg", "static", "/a.jpg"),
+        ("{attach}c.jpg?v=1", "attach", "c.jpg?v=1"),
+    ]

@@ -600,6 +600,43 @@ def escape_static_urls(generators: list, settings: dict[str, Any]) -> None:
         static.override_url = urls.escaped(static_output(static)[1])  # Pelican's fixed URL
 
 
+def resolve_srcsets(generators: list, settings: dict[str, Any]) -> None:
+    """Resolve each ``{static}``, ``{attach}`` or ``{filename}`` candidate of a ``srcset`` in
+    a post's or page's text (``<picture><source srcset="{static}/images/x.webp">``) as
+    Pelican resolves a ``src``: its pattern leaves srcset out, and the braces were published.
+    One that finds nothing published stays as written: ``link_problems`` names it."""
+    context = generators[0].context if generators else {}
+    intrasite = settings["INTRASITE_LINK_REGEX"]
+    siteurl = settings.get("SITEURL") or ""
+    now = datetime.datetime.now(datetime.UTC)
+    for generator in generators:
+        for item in content_items(generator):
+            body = compat.html_of(item) or ""
+
+            def address(kind: str, value: str, item=item) -> str | None:
+                if kind not in links.LINKED_KINDS:
+                    return None
+                target = link_targets(item, value, kind, context, now)
+                keys = ["generated_content"] if kind == "filename" else []
+                found = next(
+                    (
+                        c
+                        for k in [*keys, "static_content"]
+                        if (c := context.get(k, {}).get(target.path))
+                    ),
+                    None,
+                )
+                if target.state != links.PUBLISHED or found is None:
+                    return None
+                if kind == "attach":
+                    found.attach_to(item)  # Pelican's own move, as for an {attach} src
+                return text.absolute_url(siteurl, found.url)
+
+            resolved = links.resolved_srcsets(body, intrasite, address)
+            if resolved != body:
+                compat.set_html(item, resolved)
+
+
 def static_claims(generator, settings: dict[str, Any]) -> list[urls.Claim]:
     """Static files (images, extra/...) the static generator copies."""
     claims = []
@@ -793,6 +830,7 @@ def link_problems(
             for where, html in places:
                 found = [
                     *links.intrasite_links(html, pattern, None),
+                    *links.srcset_links(html, settings["INTRASITE_LINK_REGEX"]),
                     *((link, "", link) for link in links.source_file_links(html)),
                 ]
                 for link, kind, value in found:

@@ -271,6 +271,51 @@ def srcset_candidates(srcset: str) -> list[tuple[str, str]]:
     return found
 
 
+# a srcset attribute (<source srcset>, <img srcset>): Pelican's pattern leaves it out, so a
+# {static} candidate in it is resolved here, in the same way as Pelican's pattern reads tags
+_SRCSET = re.compile(
+    r"""(?P<markup><[^>]+?\ssrcset\s*=\s*)(?P<quote>["'])(?P<value>.*?)(?P=quote)"""
+)
+
+
+def srcset_links(html: str, intrasite_regex: str) -> list[tuple[str, str, str]]:
+    """Each intrasite link that is a candidate of a ``srcset`` (``{static}/images/x.webp``),
+    which Pelican does not resolve: (as written, kind, value), as ``intrasite_links``."""
+    if "srcset" not in html:
+        return []
+    link = re.compile(rf"{intrasite_regex}(?P<value>.*)", re.S)
+    return [
+        (url, m.group("what"), m.group("value"))
+        for attribute in _SRCSET.finditer(html)
+        for url, _ in srcset_candidates(attribute.group("value"))
+        if (m := link.fullmatch(url))
+    ]
+
+
+def resolved_srcsets(
+    html: str, intrasite_regex: str, address: Callable[[str, str], str | None]
+) -> str:
+    """``html`` with each intrasite candidate of a ``srcset`` made the address
+    ``address(kind, path)`` gives for it (its query and fragment kept); one it gives None
+    for stays as written (the link check names it)."""
+    if "srcset" not in html:
+        return html
+    link = re.compile(rf"{intrasite_regex}(?P<value>.*)", re.S)
+
+    def candidate(url: str, descriptors: str) -> str:
+        m = link.fullmatch(url)
+        value = m.group("value") if m else ""
+        cut = min((i for i in (value.find("?"), value.find("#")) if i >= 0), default=len(value))
+        found = address(m.group("what"), value[:cut]) if m else None
+        return f"{found + value[cut:] if found else url} {descriptors}".strip()
+
+    def attribute(m: re.Match[str]) -> str:
+        value = ", ".join(candidate(*c) for c in srcset_candidates(m.group("value")))
+        return f"{m.group('markup')}{m.group('quote')}{value}{m.group('quote')}"
+
+    return _SRCSET.sub(attribute, html)
+
+
 def candidate_paths(value: str, relative_dir: str) -> list[str]:
     """The content paths Pelican tries for a link's value, in its order.
 

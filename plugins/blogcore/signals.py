@@ -848,6 +848,7 @@ def on_sources_known(generators) -> None:
     _check_default_image(generators)
     _check_spellings(generators, settings)
     checks.escape_static_urls(generators, settings)  # last: the checks read raw URLs
+    checks.resolve_srcsets(generators, settings)  # with the static files' URLs now final
 
 
 def _unpublish(generators, left_out: dict[int, object]) -> None:

@@ -861,7 +861,7 @@ def _as_written(value: str) -> str:
 
 def _images(content: str) -> list[tuple[str, tuple[tuple[str, str], ...], str]]:
     """(the tag as written, its attributes as written, its src) for each ``<img>`` of a
-    post's sanitised HTML.
+    post's sanitised HTML that is not in a ``<picture>`` already.
 
     beautifulsoup4 finds each image and its attributes; the tag as written runs from where
     it starts to the first ``>`` after which the same text, read alone, is that image (a
@@ -871,6 +871,8 @@ def _images(content: str) -> list[tuple[str, tuple[tuple[str, str], ...], str]]:
         return []
     found = []
     for start, image in html_text.located(content, "img"):
+        if image.find_parent("picture") is not None:
+            continue  # the writer's own <picture>: a second one around its <img> is not HTML
         attrs = tuple((name, _as_written(value or "")) for name, value in image.attrs.items())
         end = content.find(">", start)
         while end >= 0:
