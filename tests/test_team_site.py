@@ -379,3 +379,32 @@ def test_a_headshot_too_small_for_the_page_is_named(build_site, caplog):
         "tiny-face/team/cleo-park.md: Photo 'team/photos/cleo.jpg' is 1 x 1 pixels, smaller "
         "than the 96 px the pages show it at: use a photo at least 288 px square"
     ]
+
+
+def test_a_drafts_preview_links_only_profiles_that_are_written(build_site):
+    """A draft signed by someone with no team file, or with a draft one, names them in its
+    preview without a link (no profile page is written for them), in the byline and JSON-LD."""
+    post = (
+        "Title: Quokka manifesto\nDate: 2024-03-02\nCategory: Company\nStatus: draft\n"
+        "Authors: Ghost Zqwriter, Kim Zqpark, Ada Byrne\n\nText.\n"
+    )
+    files = {
+        "team/kim-zqpark.md": "Name: Kim Zqpark\nRole: Engineer\nStatus: draft\n\nKim.\n",
+        "posts/quokka.md": post,
+    }
+    site = build_site(files, name="draft-byline")
+    page = site.soup("drafts/posts/quokka-manifesto/")
+    byline = page.select(".post-meta__authors .post-meta__author")
+    assert [(b.name, b.select_one(".p-name").get_text()) for b in byline] == [
+        ("span", "Ghost Zqwriter"),
+        ("span", "Kim Zqpark"),
+        ("a", "Ada Byrne"),
+    ]
+    assert site.relpath_of(byline[2]["href"]) == "/team/ada-byrne/"
+    assert not site.exists("team/ghost-zqwriter/") and not site.exists("team/kim-zqpark/")
+    hrefs = [a["href"] for a in page.select("a[href]")]
+    assert not any("zqwriter" in h or "zqpark" in h for h in hrefs), hrefs
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    people = {p["name"]: p.get("url") for p in data["author"]}
+    assert people["Ghost Zqwriter"] is None and people["Kim Zqpark"] is None
+    assert people["Ada Byrne"].endswith("/team/ada-byrne/")

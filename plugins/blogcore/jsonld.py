@@ -19,7 +19,7 @@ def blog_posting(
     publisher: str,
     language: str,
 ) -> dict[str, Any]:
-    """A schema.org BlogPosting; ``authors`` are (name, profile URL) pairs."""
+    """A schema.org BlogPosting; ``authors`` are (name, profile URL or '': none) pairs."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
@@ -28,7 +28,10 @@ def blog_posting(
         "mainEntityOfPage": url,
         "datePublished": machine_date(published),
         "dateModified": machine_date(modified or published),
-        "author": [{"@type": "Person", "name": name, "url": link} for name, link in authors],
+        "author": [
+            {"@type": "Person", "name": name, **({"url": link} if link else {})}
+            for name, link in authors
+        ],
         "publisher": {"@type": "Organization", "name": publisher},
         "inLanguage": language,
     }

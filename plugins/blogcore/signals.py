@@ -989,12 +989,20 @@ def on_content_final(generators) -> None:
             )
             image = text.first_image(article.content, usable) or default_image
             article.og_image = text.absolute_url(siteurl, image) if image else None
+            # a draft's preview names people with no profile page (a draft team file, none):
+            # no link to a page that is not written (partials/post_meta.html reads this too)
+            article.profiles_unwritten = unwritten = frozenset(
+                a.slug for a in article.authors if not (a.save_as and published(a.save_as))
+            )
             article.structured_data = jsonld.blog_posting(
                 headline=article.title,
                 url=text.absolute_url(siteurl, article.url),
                 published=article.date,
                 modified=getattr(article, "modified", None),
-                authors=[(a.name, text.absolute_url(siteurl, a.url)) for a in article.authors],
+                authors=[
+                    (a.name, "" if a.slug in unwritten else text.absolute_url(siteurl, a.url))
+                    for a in article.authors
+                ],
                 description=text.plain_summary(article.summary),
                 image=article.og_image,
                 publisher=settings.get("SITE_ORGANISATION") or settings.get("SITENAME", ""),
