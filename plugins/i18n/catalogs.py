@@ -1,5 +1,7 @@
 """Gettext catalogs: find the .po files, compile them into a cache, load them, check them."""
 
+import contextlib
+import datetime
 import hashlib
 import io
 import re
@@ -13,7 +15,7 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import PYTHON_FORMAT, Catalog, Message, TranslationError
 from babel.messages.checkers import python_format
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 from babel.support import Translations
 
 from plugins.engine import files
@@ -67,6 +69,21 @@ def read_catalog(po: Path, lang: str) -> Catalog:
     """Parse one .po file."""
     with po.open("rb") as fh:
         return read_po(fh, locale=babel_name(lang))
+
+
+def start_catalog(pot: Path, po: Path, lang: str, width: int = 100) -> None:
+    """A new, empty catalog for ``lang`` from the template, as ``pybabel init`` writes it,
+    without its two warning lines per plural entry for a language of one plural form
+    (Chinese, Japanese: the template has two empty forms, the catalog gets one)."""
+    # Babel prints those warnings (print, not logging) while it reads the template's two
+    # forms against the language's one; the catalog it makes has one, as pybabel init's
+    with pot.open("rb") as fh, contextlib.redirect_stdout(io.StringIO()):
+        catalog = read_po(fh, locale=babel_name(lang))
+    catalog.revision_date = datetime.datetime.now(datetime.UTC)
+    catalog.fuzzy = False
+    po.parent.mkdir(parents=True, exist_ok=True)
+    with po.open("wb") as fh:
+        write_po(fh, catalog, width=width)
 
 
 def compile_catalog(po: Path, lang: str, cache: Path, domain: str) -> Path:
