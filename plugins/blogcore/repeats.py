@@ -47,6 +47,14 @@ class Repeats:
             if len(files) > SHOWN
         ]
 
+    def named(self) -> dict[tuple[str, str], list[str]]:
+        """For a caller that says every line once all files are known: the files named one
+        by one in each (folder, message), the first by name, whatever order they came in;
+        ``folded`` then gives the others."""
+        for files in self.seen.values():
+            files.sort()
+        return {key: files[:SHOWN] for key, files in self.seen.items()}
+
 
 def folder_message(
     folder: str, message: str, folded: list[str], reads_posts: bool, advice: str

@@ -235,17 +235,35 @@ def _file_line(record: logging.LogRecord, starts: tuple[str, ...]) -> tuple[str,
 
 
 class RepeatsFolded(logging.Filter):
-    """Lets a missing title's line through for the first few files of a folder; from then on
-    counts the folder's files for one line of its own (repeats.py: a folder of 188 notes
-    without front matter said 188 lines alike). One per build: it holds that build's files."""
+    """Holds each missing title's line until every file is read (``release``): then the first
+    few files of a folder by name get theirs, the others are counted for one line of the
+    folder (repeats.py: a folder of 188 notes without front matter said 188 lines alike).
+    By name, not as read: files are read in no set order, and the named ones changed from
+    one build to the next. One per build: it holds that build's files."""
 
     def __init__(self) -> None:
         super().__init__()
         self.repeats = repeats.Repeats()
+        self.held: list[tuple[str, str, logging.LogRecord]] = []
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "blogcore_released", False):
+            return True
         said = _file_line(record, NO_TITLE)
-        return said is None or self.repeats.note(*said)
+        if said is None:
+            return True
+        self.repeats.note(*said)
+        self.held.append((*said, record))
+        return False
+
+    def release(self) -> None:
+        """Say the held lines of the files named one by one, by file name."""
+        named = self.repeats.named()
+        held, self.held = sorted(self.held, key=lambda h: h[:2]), []
+        for source, message, record in held:
+            if source in named.get((posixpath.dirname(source), message), ()):
+                record.blogcore_released = True
+                logging.getLogger(record.name).handle(record)
 
 
 class AltFolded(logging.Filter):
@@ -349,6 +367,7 @@ def _say_folded(settings) -> None:
     folded = getattr(state, "repeats_folded", None)
     if folded is None:
         return
+    folded.release()
     content = shown(settings, os.path.abspath(settings["PATH"]))
     posts_here = {".", *settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", [])}
     for folder, message, files in folded.repeats.folded():
