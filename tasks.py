@@ -1115,8 +1115,13 @@ def related(c, slug, content=""):
     name="send-webmentions",
     help={"timeout": "seconds to wait for each site (default 10)"},
 )
-def send_webmentions(c, timeout=10.0):
+def send_webmentions(c, timeout="10"):
     """After a deploy: notify the sites that published posts link to (see WEBMENTIONS_SEND)."""
+    # a string default: invoke reads a float default as a flag, shown in --help with no value
+    try:
+        seconds = float(timeout)
+    except ValueError:
+        sys.exit(f"--timeout {timeout!r} is not a number of seconds, such as 10 or 2.5")
     from pelican.settings import read_settings
 
     from plugins.webmentions import send
@@ -1134,7 +1139,7 @@ def send_webmentions(c, timeout=10.0):
         print(f"{outcome.result}: {outcome.source} -> {outcome.target}", flush=True)
 
     try:
-        send.send_pending(outbox, record, float(timeout), report)
+        send.send_pending(outbox, record, seconds, report)
     except KeyboardInterrupt:
         print(
             f"Stopped: {sum(o.done for o in outcomes)} done before the stop are recorded in "

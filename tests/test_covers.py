@@ -2,7 +2,7 @@
 
 import pytest
 
-from plugins.covers import model, settings
+from plugins.covers import model, settings, signals
 
 FILES = {
     "images/cover.jpg",
@@ -56,6 +56,10 @@ def exists(path: str) -> bool:
         ("../../etc/passwd.jpg", [], False, None, None, "must be a path inside the content"),
         ("", [], False, None, None, "must be a path inside the content"),
         ("images/notes.txt", [], False, None, None, "is not an image"),
+        # a path from the project's folder, not the content folder's: what to write instead
+        ("content/images/photo.png", [], False, None, None, "(looked for content/content/"
+         "images/photo.png): a Cover path starts inside the content folder: write Cover: "
+         "images/photo.png"),
     ],
 )  # fmt: skip
 def test_resolve(key, sources, gallery, origin, path, problem):
@@ -69,6 +73,27 @@ def test_resolve(key, sources, gallery, origin, path, problem):
         assert found.problem.startswith("Cover ")
     else:
         assert found.problem == ""
+
+
+def test_a_file_in_other_capitals_is_found(tmp_path):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "cover-three-prices.jpg").write_bytes(b"x")
+    found = signals.in_other_capitals(tmp_path, "images/Cover-Three-Prices.jpg")
+    assert found == "images/cover-three-prices.jpg"
+    assert signals.in_other_capitals(tmp_path, "images/cover-three-prices.jpg") is None
+    assert signals.in_other_capitals(tmp_path, "Images") is None  # a folder, not a file
+    assert signals.in_other_capitals(tmp_path, "images/other.jpg") is None
+
+
+def test_a_cover_in_other_capitals_is_suggested():
+    def cased(path: str) -> str | None:
+        return "images/photo.png" if path.lower() == "images/photo.png" else None
+
+    found = model.resolve("images/Photo.PNG", [], "posts", False, exists, cased)
+    assert found.problem == (
+        "Cover 'images/Photo.PNG' names no file (looked for content/images/Photo.PNG): did you "
+        "mean Cover: images/photo.png? (capitals count: the file's name is written so)"
+    )
 
 
 @pytest.mark.parametrize(

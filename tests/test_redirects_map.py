@@ -24,6 +24,11 @@ from tests.conftest import TEST_SITEURL
         ),
         ("/a/ /b/ 301\n", [], [(1, "expected an old address and the site path it leads to")]),
         ("/a/\n", [], [(1, "expected an old address and the site path it leads to")]),
+        (
+            "/tag/Village Halls/ /tag/village-halls/\n",
+            [],
+            [(1, "(a space in an address is %20: /tag/Village%20Halls/ /tag/village-halls/)")],
+        ),
         ("/a/ https://elsewhere.example/b/\n", [], [(1, "is not a path of this site")]),
         ("/a/ tag/b/\n", [], [(1, "is not a path of this site")]),
         ("/a/ /b/?x=1\n", [], [(1, "is not a path of this site")]),

@@ -900,6 +900,25 @@ def test_send_webmentions_says_a_damaged_file_in_one_line(tmp_path):
     ]
 
 
+def test_send_webmentions_timeout_takes_a_value(tmp_path):
+    """--help showed ``-t, --timeout`` with no value (invoke reads a float default as a flag);
+    a value that is no number is one line."""
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "invoke", *args],
+            cwd=ROOT, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+
+    shown = run("--help", "send-webmentions")
+    assert "--timeout=" in shown.stdout, shown.stdout
+    wrong = run("send-webmentions", "--timeout", "ten")
+    assert wrong.returncode == 1 and wrong.stdout == ""
+    assert wrong.stderr.splitlines() == [
+        "--timeout 'ten' is not a number of seconds, such as 10 or 2.5"
+    ]
+
+
 def test_publish_builds_record_external_links_only(build_site, tmp_path):
     post = (
         "Title: Links\nDate: 2024-08-01\nSlug: links\n\n"

@@ -85,6 +85,7 @@ def resolve(
     has_gallery_cover: bool,
     exists: Callable[[str], bool],
     refused: Callable[[str], str | None] = lambda path: None,
+    cased: Callable[[str], str | None] = lambda path: None,
 ) -> Resolution:
     """The cover of one post.
 
@@ -93,6 +94,7 @@ def resolve(
     gallery that has a cover photo; ``exists``: does this content path name a file?
     ``refused``: why a file ``Cover:`` names may not be published (a link out of the content
     folder), or None.
+    ``cased``: the file a content path names in other capitals, if one does.
     A bad key is a problem, and the post gets the cover it would have had without it.
     """
     problem = ""
@@ -114,7 +116,8 @@ def resolve(
         elif why := refused(path):
             problem = f"{KEY} {shown!r}: {why}"
         elif not exists(path):
-            problem = f"{KEY} {shown!r} names no file (looked for content/{path})"
+            meant = _meant(path, exists, cased)
+            problem = f"{KEY} {shown!r} names no file (looked for content/{path}){meant}"
         else:
             return Resolution(Choice("key", path))
     for src in sources:
@@ -124,6 +127,18 @@ def resolve(
     if has_gallery_cover:
         return Resolution(Choice("gallery"), problem)
     return Resolution(None, problem)
+
+
+def _meant(path: str, exists: Callable[[str], bool], cased: Callable[[str], str | None]) -> str:
+    """What a Cover that names no file may have meant: the file in other capitals, or the
+    path without its first folder (``content/images/x.jpg``: paths start inside content/)."""
+    other = cased(path)
+    if other:
+        return f": did you mean {KEY}: {other}? (capitals count: the file's name is written so)"
+    rest = path.partition("/")[2]
+    if rest and exists(rest):
+        return f": a {KEY} path starts inside the content folder: write {KEY}: {rest}"
+    return ""
 
 
 def rendition_name(path: str) -> str:

@@ -42,6 +42,24 @@ def on_content_init(content) -> None:
     content.cover_sources = model.image_sources(html or "")
 
 
+def in_other_capitals(root: Path, path: str) -> str | None:
+    """The file of ``root`` that ``path`` names in other capitals (images/Cover.JPG for
+    images/cover.jpg), if one does: a Cover is looked up as written, capitals and all."""
+    folder, parts = root, []
+    for part in path.split("/"):
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            return None
+        match = next((n for n in names if n.lower() == part.lower()), None)
+        if match is None:
+            return None
+        parts.append(match)
+        folder = folder / match
+    found = "/".join(parts)
+    return found if found != path and folder.is_file() else None
+
+
 def on_articles_finalized(generator) -> None:
     """Every post's ``cover_picture``: resolved, rendered, one error line per bad key.
 
@@ -81,6 +99,7 @@ def on_articles_finalized(generator) -> None:
             lambda path: sources.escape_line(
                 generator.path, path, lambda where: shown(settings, where)
             ),
+            lambda path: in_other_capitals(root, path),
         )
         if found.problem:
             logger.error("%s: %s", post, found.problem)

@@ -275,11 +275,15 @@ def read_map(text: str) -> tuple[list[tuple[int, str, str]], list[tuple[int, str
         if not fields or fields[0].startswith("#"):
             continue
         if len(fields) != 2:
+            # '/tag/Village Halls/ /tag/village-halls/': a space in the old address
+            spaced = len(fields) > 2 and fields[0].startswith("/") and fields[-1].startswith("/")
+            joined = "%20".join(fields[:-1])
+            hint = f" (a space in an address is %20: {joined} {fields[-1]})" if spaced else ""
             problems.append(
                 (
                     number,
                     f"expected an old address and the site path it leads to, such as "
-                    f"'/category/news/ /category/company-news/', got {line.strip()!r}",
+                    f"'/category/news/ /category/company-news/', got {line.strip()!r}{hint}",
                 )
             )
             continue
