@@ -89,7 +89,7 @@ def test_a_cover_in_other_capitals_is_suggested():
     def cased(path: str) -> str | None:
         return "images/photo.png" if path.lower() == "images/photo.png" else None
 
-    found = model.resolve("images/Photo.PNG", [], "posts", False, exists, cased)
+    found = model.resolve("images/Photo.PNG", [], "posts", False, exists, cased=cased)
     assert found.problem == (
         "Cover 'images/Photo.PNG' names no file (looked for content/images/Photo.PNG): did you "
         "mean Cover: images/photo.png? (capitals count: the file's name is written so)"
