@@ -79,6 +79,8 @@ def accelerated(settings: dict[str, Any]) -> bool:
 JINJA_TESTED: dict[str, tuple[str, tuple[int, ...], tuple[int, ...]]] = {
     "Jinja": (jinja2.__version__, (3, 0), (3, 2)),
 }
+
+
 def template_cache(settings: dict[str, Any]) -> bool:
     """Keep compiled templates between builds (``BLOGCORE_TEMPLATE_CACHE``)? Only on the Jinja
     versions in ``JINJA_TESTED``: elsewhere an entry's key could not tell how a filter is
