@@ -904,14 +904,7 @@ def serve(c, port=str(PORT), content="", output="output"):
         # incremental: each rebuild re-renders only the pages an edit changed (plugins/fastbuild);
         # the search index follows in the background, so a page shows without waiting for it.
         # DEVSERVER_OVERLAY: the theme includes the problems overlay (never in other builds).
-        overrides = ["FASTBUILD_INCREMENTAL=true", "SEARCH_IN_BACKGROUND=true"]
-        overrides += ["DEVSERVER_OVERLAY=true"]
-        if not external and isso is None:  # no comment server: pages must not point at one
-            overrides += ['COMMENTS_PROVIDER="none"']
-        if folder != ROOT / "output":  # two servers must not share an incremental build's record
-            overrides += [
-                f"CACHE_PATH={json.dumps(str(folder.with_name(f'.{folder.name}.cache')))}"
-            ]
+        overrides = _serve_overrides(folder, own, comments=external or isso is not None)
         # off a terminal (a log file, a pipe), one line per message, as `invoke build` prints
         args = [*_arguments(DEV_CONF, own, source, ["-e", *overrides]), *_log_handler()]
         report = own / FILE_NAME
@@ -982,6 +975,25 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return info.st_mtime_ns, info.st_size
+
+
+def _serve_overrides(folder: Path, own: Path, comments: bool, conf: Path = DEV_CONF) -> list[str]:
+    """The settings `make serve`'s builds into ``own`` get with -e (shown in ``folder``;
+    ``comments``: a comment server answers)."""
+    overrides = ["FASTBUILD_INCREMENTAL=true", "SEARCH_IN_BACKGROUND=true"]
+    overrides += ["DEVSERVER_OVERLAY=true"]
+    if not comments:  # no comment server: pages must not point at one
+        overrides += ['COMMENTS_PROVIDER="none"']
+    if folder != ROOT / "output":  # two servers must not share an incremental build's record
+        overrides += [f"CACHE_PATH={json.dumps(str(folder.with_name(f'.{folder.name}.cache')))}"]
+    # a hand-placed CNAME carried into serve's folder (_show_in_output) stays when a build
+    # with no record of the folder empties it, as `make build` keeps one (the settings are
+    # read only then: a first serve's folder holds nothing)
+    if not any(name in _HAND_PLACED for name in _entries(own)):
+        return overrides
+    retained = _retained(conf) or ()
+    kept = [*retained, *(name for name in _HAND_PLACED if name not in retained)]
+    return [*overrides, f"OUTPUT_RETENTION={json.dumps(kept)}"]
 
 
 def _show_in_output(output: Path, own: Path, conf: Path = DEV_CONF) -> str | None:

@@ -3,8 +3,10 @@ the project or the content, sits inside the content, or is someone's folder is r
 line before anything is built; a deploy checkout's .git and CNAME survive a publish. preview,
 which builds beside --output and leaves it alone, is refused by where the folder is."""
 
+import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -268,3 +270,24 @@ def test_a_preview_beside_the_root_folder_is_one_line_not_a_traceback():
         f"--output / holds this project ({tasks.ROOT}), and {tasks._DOES['preview']}: pass a "
         "folder of its own (the default is output/)."
     ]
+
+
+def test_a_serve_build_that_empties_its_folder_keeps_a_hand_placed_cname(tmp_path):
+    # make serve carries a hand-placed CNAME into its own folder; a serve build with no
+    # record of that folder (a new session after a lost record, a killed build) empties it
+    # first, and Pelican deleted the CNAME with the rest
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    own = tmp_path / ".output.builds" / "serve"
+    own.mkdir(parents=True)
+    (own / "CNAME").write_text("blog.tessellate.example\n")
+    (own / "stray.html").write_text("<p>left from before</p>")
+    overrides = tasks._serve_overrides(tmp_path / "output", own, comments=False)
+    overrides = [o for o in overrides if not o.startswith("CACHE_PATH=")]
+    overrides += [f"CACHE_PATH={json.dumps(str(tmp_path / 'cache'))}"]
+    command = [sys.executable, "-m", "pelican", str(content), "-s", str(tasks.DEV_CONF)]
+    command += ["-o", str(own), "-e", *overrides]
+    done = subprocess.run(command, cwd=tasks.ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert not (own / "stray.html").exists()  # emptied: no record of the folder
+    assert (own / "CNAME").read_text() == "blog.tessellate.example\n"
