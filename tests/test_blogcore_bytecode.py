@@ -189,6 +189,16 @@ def test_what_a_filter_holds_is_named_in_brief():
     text = behaviour(lambda value: (posts, settings, value))
     assert "list[5000]" in text and "dict[300]" in text
     assert len(text) < 200
+    # a long text by a digest that every process makes the same (hash() differs in each)
+    script = (
+        "from plugins.blogcore.bytecode import behaviour\n"
+        "def made(text):\n"
+        "    return lambda value: (text, value)\n"
+        "print(behaviour(made('x' * 5000)))\n"
+    )
+    command = [sys.executable, "-c", script]
+    runs = {subprocess.run(command, cwd=ROOT, capture_output=True, text=True).stdout for _ in "ab"}
+    assert len(runs) == 1 and "str#" in runs.pop()
     # the small things a folded answer depends on are there in full
     assert "['plugins.a', 'plugins.b']" in behaviour(
         functools.partial(_within, names=["plugins.a", "plugins.b"])

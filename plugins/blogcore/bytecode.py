@@ -186,11 +186,11 @@ def _held(value: Any, depth: int = 0) -> str:
     containers of them in full; callables by name; anything else by its repr when short and
     free of addresses, else by its type (and size)."""
     if isinstance(value, (str, bytes)):
-        return (
-            repr(value)
-            if len(value) <= 4 * _LONGEST_REPR
-            else f"{type(value).__name__}#{hash(value)}"
-        )
+        if len(value) <= 4 * _LONGEST_REPR:
+            return repr(value)
+        # a digest, not hash(): that differs in every process (PYTHONHASHSEED)
+        data = value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass")
+        return f"{type(value).__name__}#{hashlib.sha256(data).hexdigest()[:16]}"
     if isinstance(value, (int, float, bool, type(None))):
         return repr(value)
     if isinstance(value, (list, tuple, set, frozenset, dict)):
