@@ -1997,3 +1997,25 @@ def test_srcset_links():
         ("{static}/a.jpg", "static", "/a.jpg"),
         ("{attach}c.jpg?v=1", "attach", "c.jpg?v=1"),
     ]
+
+
+def test_many_tag_links_without_an_address_get_no_line_naming_nothing(tmp_path):
+    # the link check names each {tag}🎉 link whose tag has no page, and Pelican's own line
+    # for it ('Unable to generate valid slug') is dropped; Pelican's log limit put "Other
+    # invalid slugs." (no file, no link) in place of the fifth of a process, and that got
+    # through, between the check's lines
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    links = ", ".join(f"[{n}]({{tag}}{e})" for n, e in enumerate("🎉🎈🚀🌟🍕🎂🎁"))
+    (content / "posts" / "party.md").write_text(
+        "Title: Party\nDate: 2025-05-01\nAuthor: Ada Byrne\nCategory: Company\nTags: party\n"
+        f"Summary: A party.\n\nWe had a party: {links}.\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "invoke", "build", "--content", str(content)]
+    done = subprocess.run(
+        [*command, "--output", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True
+    )
+    said = (done.stdout + done.stderr).splitlines()
+    assert not [line for line in said if "slug" in line], said
+    assert sum("party.md: line 8: the link {tag}" in line for line in said) == 7, said
