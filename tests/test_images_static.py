@@ -91,9 +91,10 @@ def test_static_originals_are_published_without_gps(build_site):
 
 
 @pytest.mark.parametrize(
-    # (a backup ending in ~ is not published at all: IGNORE_FILES, test_companion_files.py)
+    # (a backup ending in ~ or .bak is not published at all: IGNORE_FILES,
+    # test_companion_files.py)
     "name",
-    ["photo", "IMG_0044.jpg.bak", "IMG_0042.MPO", ".IMG_0045.jpg", "wall.jpg_large"],
+    ["photo", "IMG_0044.jpg.old", "IMG_0042.MPO", ".IMG_0045.jpg", "wall.jpg_large"],
 )
 def test_a_photo_under_any_name_is_published_without_gps(build_site, name):
     # a picture is known by its first bytes, not only by its name's ending
