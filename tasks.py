@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from invoke import task
@@ -634,11 +634,13 @@ def _on_sigterm(serving: list[bool]):
     return handler
 
 
-def _first_build(build, serving: list[bool]) -> int:
-    """serve's first build's status, then ``serving``; stopped (Ctrl-C, SIGTERM), one line
-    and exit status 130 or 143, as `make build` does (it ended with status 0 or 1, no line)."""
+@contextlib.contextmanager
+def _before_serving(serving: list[bool]) -> Iterator[None]:
+    """serve's start and first build, then ``serving``; stopped (Ctrl-C, SIGTERM), one line
+    and exit status 130 or 143, as `make build` does (it ended with status 0 or 1, no line;
+    stopped before its first build began, after Isso had started, with status 1, no line)."""
     try:
-        status = build()
+        yield
     except (KeyboardInterrupt, _Terminated) as exc:
         caught = signal.SIGINT if isinstance(exc, KeyboardInterrupt) else signal.SIGTERM
         print(
@@ -648,7 +650,6 @@ def _first_build(build, serving: list[bool]) -> int:
         )
         sys.exit(128 + caught)
     serving.append(True)
-    return status
 
 
 def _not_found_page(conf: Path) -> str:
@@ -882,7 +883,7 @@ def serve(c, port=str(PORT), content="", output="output"):
     from plugins.fastbuild.warm import WarmBuilder
 
     # SIGTERM (not only Ctrl-C) must reach the `finally` below, which stops Isso; during the
-    # first build it is a stop, said as `make build` says it (_first_build)
+    # first build it is a stop, said as `make build` says it (_before_serving)
     serving: list[bool] = []
     signal.signal(signal.SIGTERM, _on_sigterm(serving))
     source = _content(content)  # a folder that is not there: one line, nothing served
@@ -900,25 +901,28 @@ def serve(c, port=str(PORT), content="", output="output"):
     # from here on, however serve stops (Ctrl-C, SIGTERM during the first build), Isso and
     # the warm builder stop with it: Isso stayed, serving and holding its port
     try:
-        _unlink_dangling(folder)
-        # incremental: each rebuild re-renders only the pages an edit changed (plugins/fastbuild);
-        # the search index follows in the background, so a page shows without waiting for it.
-        # DEVSERVER_OVERLAY: the theme includes the problems overlay (never in other builds).
-        overrides = _serve_overrides(folder, own, comments=external or isso is not None)
-        # off a terminal (a log file, a pipe), one line per message, as `invoke build` prints
-        args = [*_arguments(DEV_CONF, own, source, ["-e", *overrides]), *_log_handler()]
-        report = own / FILE_NAME
-        # which file wrote each page, over this session's builds (not an earlier session's)
-        record = own / pages.FILE_NAME
-        record.unlink(missing_ok=True)
-        env = {**_env(), "SITEURL": f"http://{HOST}:{port}"}  # links stay on this server
-        # builds run in forks of one process that has imported Pelican and the plugins already;
-        # they log at Pelican's default level (warnings and errors), as `make build` does
-        own_bytecode()
-        listing = _settings_inputs(DEV_CONF)  # while the first build runs
-        builder = WarmBuilder(DEV_CONF, ROOT, env=env)
-        started = time.time_ns()
-        first = _first_build(lambda: builder.build(args, problems=report, pages=record), serving)
+        with _before_serving(serving):
+            _unlink_dangling(folder)
+            # incremental: each rebuild re-renders only the pages an edit changed
+            # (plugins/fastbuild); the search index follows in the background, so a page shows
+            # without waiting for it. DEVSERVER_OVERLAY: the theme includes the problems overlay
+            # (never in other builds).
+            overrides = _serve_overrides(folder, own, comments=external or isso is not None)
+            # off a terminal (a log file, a pipe), one line per message, as `invoke build` prints
+            args = [*_arguments(DEV_CONF, own, source, ["-e", *overrides]), *_log_handler()]
+            report = own / FILE_NAME
+            # which file wrote each page, over this session's builds (not an earlier session's)
+            record = own / pages.FILE_NAME
+            record.unlink(missing_ok=True)
+            env = {**_env(), "SITEURL": f"http://{HOST}:{port}"}  # links stay on this server
+            # builds run in forks of one process that has imported Pelican and the plugins
+            # already; they log at Pelican's default level (warnings and errors), as `make build`
+            # does
+            own_bytecode()
+            listing = _settings_inputs(DEV_CONF)  # while the first build runs
+            builder = WarmBuilder(DEV_CONF, ROOT, env=env)
+            started = time.time_ns()
+            first = builder.build(args, problems=report, pages=record)
         if first != 0:
             print("The first build failed; serving what was built.", file=sys.stderr)
         if line := _problems_line(report, started):
