@@ -1,4 +1,5 @@
-"""Every Atom feed is well-formed Atom; the sitemap lists exactly the published pages."""
+"""Every Atom feed is well-formed Atom, with an id of its own; the sitemap lists exactly the
+published pages."""
 
 import re
 import xml.etree.ElementTree as ET
@@ -54,6 +55,28 @@ def check_feed(root: Path, path: Path, siteurl: str) -> list[str]:
             if site_path is not None and target_file(root, site_path) is None:
                 problems.append(f"entry {title!r} links to {href}, which is not published")
     return problems
+
+
+def shared_ids(root: Path, feeds: list[Path]) -> list[Finding]:
+    """Feeds with another feed's <id>: a feed reader may take them for one feed and merge
+    them (Pelican gave every feed the site's address)."""
+    first: dict[str, str] = {}
+    findings = []
+    for path in feeds:
+        try:
+            feed_id = _text(ET.parse(path).getroot(), "id")
+        except ET.ParseError:
+            continue  # check_feed says so
+        relpath = path.relative_to(root).as_posix()
+        if feed_id and first.setdefault(feed_id, relpath) != relpath:
+            findings.append(
+                Finding(
+                    relpath,
+                    f"its <id> {feed_id} is {first[feed_id]}'s too: feed readers may merge "
+                    "them; give each feed its own (its address)",
+                )
+            )
+    return findings
 
 
 class _Head(HTMLParser):
@@ -121,13 +144,14 @@ def check_sitemap(root: Path, siteurl: str, name: str = "sitemap.xml") -> list[F
 
 
 def run(ctx: Context) -> Report:
-    """The feeds gate: every feed is valid Atom, the sitemap is exact."""
+    """The feeds gate: every feed is valid Atom with its own id, the sitemap is exact."""
     feeds = [p for p in sorted(ctx.root.rglob("*.xml")) if p.name != "sitemap.xml"]
     findings = [
         Finding(ctx.rel(path), problem)
         for path in feeds
         for problem in check_feed(ctx.root, path, ctx.siteurl)
     ]
+    findings += shared_ids(ctx.root, feeds)
     sitemap = check_sitemap(ctx.root, ctx.siteurl)
     listed = len(expected_sitemap(ctx.root, ctx.siteurl))
     return Report(

@@ -7,6 +7,7 @@ import os
 import pickle
 import re
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
 import rcssmin
@@ -174,6 +175,55 @@ def test_feeds_are_atom_with_the_right_entries(dev_site, feed, titles):
     root = ET.fromstring(dev_site.path(feed).read_bytes())
     assert root.tag == f"{ATOM}feed"
     assert {e.findtext(f"{ATOM}title") for e in root.iter(f"{ATOM}entry")} == titles
+
+
+def _entry_ids(root: ET.Element, ns: str, entry: str, link: str, key: str) -> dict[str, str]:
+    """Each entry's link -> its id, as a feed gives them (Atom ``id``, RSS ``guid``)."""
+    found = {}
+    for item in root.iter(f"{ns}{entry}"):
+        href = item.find(f"{ns}link")
+        found[href.get("href") if link == "href" else href.text] = item.findtext(f"{ns}{key}")
+    return found
+
+
+def _tag_uri(link: str, day: str) -> str:
+    """Pelican's id of a post in a feed (feedgenerator's get_tag_uri): host, day, path."""
+    parts = urlsplit(link)
+    return f"tag:{parts.hostname},{day}:{parts.path}"
+
+
+def test_each_feed_has_its_own_id_and_entries_keep_theirs(dev_site):
+    """Every feed's <id> was the site's address, so all posts, each category, tag, author,
+    series and language shared one, and a feed reader keying feeds by it could merge them."""
+    feeds = dev_site.files(".xml")
+    feeds = [f for f in feeds if f.name.endswith(".atom.xml")]
+    assert len(feeds) > 5
+    ids = []
+    for path in feeds:
+        root = ET.fromstring(path.read_bytes())
+        own = f"{TEST_SITEURL}/{path.relative_to(dev_site.output).as_posix()}"
+        assert root.findtext(f"{ATOM}id") == own
+        assert root.find(f"{ATOM}link[@rel='self']").get("href") == own
+        ids.append(root.findtext(f"{ATOM}id"))
+        for item in root.iter(f"{ATOM}entry"):
+            link = item.find(f"{ATOM}link").get("href")
+            day = item.findtext(f"{ATOM}published")[:10]
+            assert item.findtext(f"{ATOM}id") == _tag_uri(link, day)  # as Pelican gives it
+    assert len(set(ids)) == len(ids)
+
+
+def test_rss_feeds_keep_their_entries_guids(build_site):
+    """RSS has no feed-level id (its channel's atom:link rel=self is its own address); its
+    items' guids are the Atom entries' ids, untouched."""
+    site = build_site(FEED_ALL_RSS="feeds/all.rss.xml", CATEGORY_FEED_RSS="feeds/{slug}.rss.xml")
+    atom = ET.fromstring(site.path("feeds/all.atom.xml").read_bytes())
+    atom_ids = _entry_ids(atom, ATOM, "entry", "href", "id")
+    for name in ("feeds/all.rss.xml", "feeds/engineering.rss.xml"):
+        channel = ET.fromstring(site.path(name).read_bytes()).find("channel")
+        assert channel.find("guid") is None and channel.find("id") is None
+        assert channel.find(f"{ATOM}link[@rel='self']").get("href") == f"{TEST_SITEURL}/{name}"
+        guids = _entry_ids(channel, "", "item", "text", "guid")
+        assert guids and all(atom_ids[link] == guid for link, guid in guids.items())
 
 
 @pytest.mark.parametrize(

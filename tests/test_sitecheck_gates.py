@@ -199,6 +199,20 @@ def test_feeds_invalid_atom_and_inexact_sitemap(build_site):
     assert f"sitemap.xml: misses {TEST_SITEURL}/orphan/ (published as orphan/index.html)" in found
 
 
+def test_feeds_with_one_id_are_named(build_site):
+    site = build_site()
+    tag = site.output / "feeds" / "tag" / "offsite.atom.xml"
+    own = f"<id>{TEST_SITEURL}/feeds/tag/offsite.atom.xml</id>"
+    text = tag.read_text(encoding="utf-8")
+    assert own in text
+    tag.write_text(text.replace(own, f"<id>{TEST_SITEURL}/feeds/all.atom.xml</id>", 1))
+    assert _findings(site, "feeds") == [
+        f"feeds/tag/offsite.atom.xml: its <id> {TEST_SITEURL}/feeds/all.atom.xml is "
+        "feeds/all.atom.xml's too: feed readers may merge them; give each feed its own (its "
+        "address)"
+    ]
+
+
 def test_feeds_pass_on_the_fixture_site(published_site):
     assert _findings(published_site, "feeds") == []
 

@@ -23,6 +23,8 @@ What it does on each build:
 - Gives a post without ``Summary:`` a text summary for cards (summaries.py): the text before
   its ``<!-- more -->`` or ``<!-- PELICAN_END_SUMMARY -->``, else its first words; leaves out links
   with no text, naming each (an error in a publish, as an image without alt text).
+- Gives each feed its own Atom ``<id>``, its address (Pelican gives them all the site's);
+  entries keep Pelican's ids.
 - Adds ``word_count`` and ``reading_time`` (whole minutes, at least 1) to articles and pages.
 - Adds ``structured_data``: a JSON-LD ``BlogPosting`` dict per article that other plugins may
   enrich (team and galleries at the engine's ``posts_described`` phase, series as the page is

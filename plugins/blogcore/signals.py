@@ -1450,6 +1450,16 @@ def on_sitemap(pelican) -> None:
         _prune_sitemap_caches(Path(cache_file).parent)
 
 
+def on_feed_generated(context, feed) -> None:
+    """Give each feed its own Atom ``<id>``: its own address (Pelican gives every feed the
+    site's, so all posts, each category, tag, author, series and language shared one and a
+    reader that keys feeds by it could merge them). Entries keep their ids: a changed one
+    would show every post as new again."""
+    own = feed.feed.get("feed_url")
+    if own:
+        feed.feed["id"] = own
+
+
 def on_finalized(pelican) -> None:
     """In strict builds, fail the build if any error was logged (at the engine's verdict,
     after every other plugin's work on the output)."""
@@ -1506,6 +1516,7 @@ def register() -> None:
             (phases.content_final, on_notfound_page),
             (phases.content_final, on_bundles),
             (phases.content_final, on_favicon_source),
+            (signals.feed_generated, on_feed_generated),
             (phases.output_written, on_output_written),
             (phases.output_final, on_site_written),
             (phases.output_final, on_sitemap),
