@@ -29,17 +29,31 @@ HIDDEN_ON_PAPER = [
 ]
 
 
+WIDGET = "/posts/making-the-availability-widget-fast/"
+# links put in the article's text, each with what it prints after it on paper ({site}: the
+# address it is served at): a printed post keeps where its links point
+LINKS = {
+    "ext": (f'href="{EXTERNAL}">Range types', EXTERNAL),
+    "int": (f'href="{{site}}{WIDGET}">our widget', f"{{site}}{WIDGET}"),
+    "rel": (f'href="{WIDGET}">the widget', f"{{site}}{WIDGET}"),  # in full, not "/posts/…"
+    "anchor": ('href="#links">above', None),  # a place in the page
+    "same": (f'href="{EXTERNAL}">{EXTERNAL}', None),  # its text is its address
+    "bare": ('href="https://www.example.org/docs/">example.org/docs', None),
+    "mail": ('href="mailto:team@example.org">write to us', None),
+}
+
+
 def _with_links(page: Page, siteurl: str) -> None:
-    """Serve the article with an external and an internal absolute link in its text."""
-    internal = f"{siteurl}/posts/making-the-availability-widget-fast/"
+    """Serve the article with the links of LINKS in its text."""
+    links = " ".join(
+        f'<a id="{name}" {markup.format(site=siteurl)}</a>' for name, (markup, _) in LINKS.items()
+    )
 
     def handle(route):
         response = route.fetch()
         body = response.text().replace(
             '<div class="post-content e-content">',
-            '<div class="post-content e-content"><p id="links">'
-            f'<a id="ext" href="{EXTERNAL}">Range types</a> and '
-            f'<a id="int" href="{internal}">our widget</a>.</p>',
+            f'<div class="post-content e-content"><p id="links">{links}.</p>',
             1,
         )
         route.fulfill(response=response, body=body)
@@ -105,11 +119,19 @@ def test_print_is_black_on_white_in_either_scheme(printed, scheme):
     assert background == "rgb(255, 255, 255)"
 
 
-def test_external_links_print_their_address_internal_ones_do_not(printed):
+def test_links_in_the_text_print_where_they_point(printed, served_site):
+    """Only links leaving the site printed their address: a link to another post printed
+    nothing, and one whose text was its address printed it twice."""
     page = printed(ARTICLE)
     page.wait_for_function("() => document.documentElement.classList.contains('links-marked')")
-    assert EXTERNAL in _after(page, "#ext")
-    assert _after(page, "#int") in ("none", "normal")
+    for name, (_, printed_address) in LINKS.items():
+        after = _after(page, f"#{name}")
+        if printed_address is None:
+            assert after in ("none", "normal"), name
+        else:
+            assert after == f'" ({printed_address.format(site=served_site.siteurl)})"', name
+    # nor the links around the post: the brand link and the footer's
+    assert _after(page, ".site-brand__name") in ("none", "normal")
 
 
 def test_without_javascript_absolute_links_print_their_address(printed):

@@ -62,20 +62,44 @@
   Array.prototype.forEach.call(blocks, addButton);
 })();
 
-// Print (print.css): a link that leaves the site prints its address after it. A link leaves
-// the site when it is not under the site's own address (the brand link's, SITEURL/).
+// Print (print.css): a link in a post's text prints the address it points to after it, in full
+// (a link to another of the site's posts too: on paper "/posts/x/" leads nowhere). Not an
+// anchor within the page (a footnote, a heading), a link without text (a picture), nor one
+// whose text is its address already ("example.org/docs" for https://example.org/docs/).
 (function () {
   "use strict";
 
-  var home = document.querySelector(".site-brand__name");
-  if (!home) {
-    return;
+  function bare(address) {
+    return address
+      .trim()
+      .replace(/^[a-z]+:\/\//i, "")
+      .replace(/^www\./i, "")
+      .replace(/\/+$/, "")
+      .toLowerCase();
   }
-  var links = document.querySelectorAll('.post-content a[href^="http"]');
-  Array.prototype.forEach.call(links, function (link) {
-    if (link.href.indexOf(home.href) !== 0) {
-      link.setAttribute("data-external", "");
+
+  function decoded(address) {
+    try {
+      return decodeURI(address);
+    } catch (error) {
+      return address; // a stray % in it: compared as written
     }
+  }
+
+  var here = location.href.split("#")[0];
+  var links = document.querySelectorAll(".post-content a[href]");
+  Array.prototype.forEach.call(links, function (link) {
+    var text = link.textContent.trim();
+    if (
+      !/^https?:$/.test(link.protocol) ||
+      link.href.split("#")[0] === here ||
+      !text ||
+      bare(text) === bare(link.href) ||
+      bare(text) === bare(decoded(link.href))
+    ) {
+      return;
+    }
+    link.setAttribute("data-print-href", link.href);
   });
   document.documentElement.classList.add("links-marked");
 })();
