@@ -167,6 +167,121 @@ def test_a_text_in_another_language_of_the_same_letters(text, lang, suggested):
         assert found == scripts.Mismatch("Latn", lang, suggested, by_words=True)
 
 
+# Danish and Norwegian Bokmål blog paragraphs (the same topics, each written in its own
+# language, not translated word for word): before, neither was ever named, on an English site
+# either, as the two share nearly all their commonest words
+DANISH = [
+    # engineering
+    "Vi har brugt det sidste halve år på at flytte vores bookingsystem over på PostgreSQL. "
+    "Det var ikke nogen let opgave, men resultatet er blevet meget bedre end vi havde "
+    "forventet. I dette indlæg fortæller vi hvad vi lærte undervejs, og hvorfor vi valgte "
+    "at gemme hver booking som et interval i stedet for to tidspunkter.",
+    # company event
+    "Sidste fredag holdt vi vores årlige sommerfest i haven bag kontoret. Omkring fyrre "
+    "kolleger og deres familier kom forbi, og vejret var heldigvis på vores side. Der blev "
+    "grillet, spillet petanque og snakket om alt fra nye kunder til børnenes skoleferie. "
+    "Tak til alle der hjalp med at gøre dagen til noget helt særligt.",
+    # how-to
+    "Hvis du vil skrive et nyt indlæg, skal du først oprette en fil i mappen med indlæg. "
+    "Kør derefter kommandoen som laver filen for dig, og åbn den i din editor. Når du er "
+    "færdig, fjerner du linjen med kladde, så bliver indlægget udgivet næste gang siden "
+    "bygges. Det tager kun et par minutter, og du kan altid se resultatet lokalt først.",
+    # opinion
+    "Jeg tror ikke at vi skal bygge mere før vi har talt med dem der bruger systemet hver "
+    "dag. Nogle af vores kunder har fortalt os at de mangler en enkel måde at se ledige "
+    "lokaler på. Det er måske ikke det mest spændende at arbejde med, men det er det der "
+    "gør en forskel for dem.",
+    # hiring
+    "Vi søger en udvikler som har lyst til at arbejde tæt sammen med vores kunder. Du får "
+    "ansvar for en del af platformen fra første dag, og du kommer til at sidde med både "
+    "kode og samtaler med brugerne. Vi holder meget af ordentlige tests og korte møder, og "
+    "vi tror på at man lærer mest af at hjælpe hinanden.",
+    # retrospective
+    "Efter to uger med nedbrud i kalenderen gik vi tilbage og kiggede på hvad der egentlig "
+    "skete. Fejlen lå i en lille del af koden som ingen havde rørt i flere år. Vi har nu "
+    "skrevet en test for det, og vi har lært at det er en god idé at læse de gamle dele af "
+    "systemet igen med jævne mellemrum.",
+]
+
+NORWEGIAN = [
+    "Vi har brukt det siste halvåret på å flytte bookingsystemet vårt over til PostgreSQL. "
+    "Det var ingen enkel oppgave, men resultatet ble mye bedre enn vi hadde ventet. I dette "
+    "innlegget forteller vi hva vi lærte underveis, og hvorfor vi valgte å lagre hver "
+    "booking som et intervall i stedet for to tidspunkter.",
+    "Forrige fredag holdt vi den årlige sommerfesten vår i hagen bak kontoret. Rundt førti "
+    "kolleger og familiene deres kom innom, og været var heldigvis på vår side. Det ble "
+    "grillet, spilt petanque og snakket om alt fra nye kunder til barnas skoleferie. Takk "
+    "til alle som hjalp til med å gjøre dagen til noe helt spesielt.",
+    "Hvis du vil skrive et nytt innlegg, må du først opprette en fil i mappen for innlegg. "
+    "Kjør deretter kommandoen som lager filen for deg, og åpne den i editoren din. Når du er "
+    "ferdig, fjerner du linjen med utkast, så blir innlegget publisert neste gang siden "
+    "bygges. Det tar bare et par minutter, og du kan alltid se resultatet lokalt først.",
+    "Jeg tror ikke vi skal bygge mer før vi har snakket med dem som bruker systemet hver "
+    "dag. Noen av kundene våre har fortalt oss at de mangler en enkel måte å se ledige "
+    "lokaler på. Det er kanskje ikke det mest spennende å jobbe med, men det er det som "
+    "gjør en forskjell for dem.",
+    "Vi søker en utvikler som har lyst til å jobbe tett sammen med kundene våre. Du får "
+    "ansvar for en del av plattformen fra første dag, og du kommer til å sitte med både "
+    "kode og samtaler med brukerne. Vi setter stor pris på ordentlige tester og korte møter, "
+    "og vi tror at man lærer mest av å hjelpe hverandre.",
+    "Etter to uker med nedetid i kalenderen gikk vi tilbake og så på hva som egentlig "
+    "skjedde. Feilen lå i en liten del av koden som ingen hadde rørt på flere år. Vi har nå "
+    "skrevet en test for det, og vi har lært at det er lurt å lese de gamle delene av "
+    "systemet igjen med jevne mellomrom.",
+]
+
+# shared words only: either language, and neither is said
+EITHER = (
+    "Det er en god dag i dag, og vi har det godt. Vi skal til byen med alle de andre, for "
+    "det er fest, og den er for alle som vil. Det er ikke så langt, og vi kan gå dit sammen "
+    "med dem som kommer fra kontoret."
+)
+SWEDISH = (
+    "Vi har ägnat det senaste halvåret åt att flytta vårt bokningssystem till PostgreSQL. "
+    "Det var ingen enkel uppgift, men resultatet blev mycket bättre än vi hade väntat oss. "
+    "I det här inlägget berättar vi vad vi lärde oss på vägen och varför vi valde att spara "
+    "varje bokning som ett intervall i stället för två tidpunkter."
+)
+
+
+@pytest.mark.parametrize("text", DANISH)
+@pytest.mark.parametrize(
+    ("lang", "suggested"), [("en", "da"), ("nb", "da"), ("no", "da"), ("da", None)]
+)
+def test_a_danish_post_is_told_from_norwegian(text, lang, suggested):
+    found = scripts.mismatch(text, lang)
+    assert (found.suggested if found else None) == suggested
+
+
+@pytest.mark.parametrize("text", NORWEGIAN)
+@pytest.mark.parametrize(
+    ("lang", "suggested"), [("en", "nb"), ("da", "nb"), ("nb", None), ("no", None), ("nb-NO", None)]
+)
+def test_a_norwegian_post_is_told_from_danish(text, lang, suggested):
+    found = scripts.mismatch(text, lang)
+    assert (found.suggested if found else None) == suggested
+
+
+@pytest.mark.parametrize("lang", ["en", "da", "nb"])
+def test_danish_or_norwegian_without_their_own_spellings_is_not_named(lang):
+    assert scripts.mismatch(EITHER, lang) is None
+
+
+def test_swedish_is_not_taken_for_danish_or_norwegian():
+    assert scripts.mismatch(SWEDISH, "en").suggested == "sv"
+    for lang in ("da", "nb"):
+        found = scripts.mismatch(SWEDISH, lang)
+        assert found is None or found.suggested == "sv"
+
+
+def test_the_line_names_norwegian_bokmal():
+    wrong = scripts.Mismatch("Latn", "da", "nb", by_words=True)
+    assert scripts.lines([("content/posts/x.md", wrong, True)]) == [
+        "content/posts/x.md: the text is in Norwegian Bokmål, but its Lang: is da: correct it "
+        "(Lang: nb)"
+    ]
+
+
 def test_an_english_text_on_a_site_in_another_script_is_told_english():
     assert scripts.mismatch(LONG_ENGLISH, "fa") == scripts.Mismatch("Latn", "fa", "en")
 

@@ -100,6 +100,23 @@ _COMMON = {
     "ro": "și în este care cu pe nu mai sunt pentru sau din",
 }
 _SETS = {code: frozenset(words.split()) for code, words in _COMMON.items()}
+# Danish and Norwegian Bokmål share nearly all those words; everyday words they spell apart
+# (af/av, hvad/hva, nogle/noen, efter/etter, mig/meg, meget/mye, havde/hadde, the infinitive's
+# at/å...) tell them apart (Bokmål's "mer" is here, not Danish "mere": Bokmål long allowed
+# that form too)
+_TWIN_WORDS = {
+    "da": "af hvad nogle noget nogen efter derefter mig dig sig meget nu blev bliver blive "
+    "ud op uden mellem lidt gennem igen endnu altid vores jer måske havde fik gik sagde "
+    "sidste næste tilbage anden andet arbejde arbejder bruger bruge tager giver gøre gør "
+    "hvornår rigtig imod tænker læse spørgsmål uge hende",
+    "nb": "av hva noen noe etter deretter meg deg seg mye mer nå ble blir bli ut opp uten "
+    "mellom litt gjennom igjen ennå alltid vår vårt våre dere kanskje hadde fikk gikk "
+    "siste neste tilbake annen annet arbeid arbeider bruker bruke tar gir gjøre gjør "
+    "riktig mot tenker lese spørsmål uke henne å",
+}
+_TWINS = {code: frozenset(words.split()) for code, words in _TWIN_WORDS.items()}
+_ALIASES = {"no": "nb"}  # Norwegian as a whole: Bokmål's words (Nynorsk, nn, has no list)
+TWINS_ENOUGH = 2  # words of one twin's own spelling needed to tell it from the other
 WORD_SAMPLE = 600  # characters of the sample read for its words (about 100 words)
 WORDS_ENOUGH = 30  # words needed to say anything
 FOUND_ENOUGH = 5  # of a language's common words, found in the sample, to name it
@@ -209,6 +226,7 @@ def word_language(text: str, lang: str) -> str | None:
     """The language of ``text`` told by its commonest words, when it is plainly another than
     ``lang`` (its code; "" for any); None when it is ``lang``'s, or too little is known."""
     base = lang.replace("_", "-").split("-")[0].lower()
+    base = _ALIASES.get(base, base)
     if base and base not in _SETS:
         return None  # no list of its words: nothing to weigh the others against
     # which of each language's common words the sample has (not how often: a set's
@@ -218,15 +236,32 @@ def word_language(text: str, lang: str) -> str | None:
         return None
     present = set(words)
     own = len(present & _SETS[base]) if base else 0
-    if 3 * own > _LONGEST:
+    if 3 * own > _LONGEST and base not in _TWINS:
         return None  # nearly every post: plainly its own language's, no other weighed
     found = sorted(((len(present & common), code) for code, common in _SETS.items()), reverse=True)
     (most, best), (next_most, second) = found[:2]
-    if best == base or most < FOUND_ENOUGH or most < 3 * own:
+    if most < FOUND_ENOUGH:
+        return None
+    if best in _TWINS and second in _TWINS and (base in _TWINS or most >= 3 * own):
+        # Danish or Norwegian (on a site in either too): by the words they spell apart
+        twin = _twin(present)
+        return twin if twin != base else None
+    if best == base or most < 3 * own:
         return None  # too few, or its own words are there too (a quotation, two languages)
     if next_most >= 0.8 * most and second != base:
-        return None  # Danish or Norwegian: not told apart by these words
+        return None  # two languages these words do not tell apart
     return best
+
+
+def _twin(present: set[str]) -> str | None:
+    """Danish or Norwegian Bokmål, by the words they spell apart: one has at least
+    TWINS_ENOUGH and three times the other's; None when the words do not say."""
+    danish, norwegian = (len(present & _TWINS[code]) for code in ("da", "nb"))
+    if danish >= TWINS_ENOUGH and danish >= 3 * norwegian:
+        return "da"
+    if norwegian >= TWINS_ENOUGH and norwegian >= 3 * danish:
+        return "nb"
+    return None
 
 
 SHOWN = 4  # the files of one folder named each in a line of their own; more: one line
