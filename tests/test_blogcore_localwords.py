@@ -1,10 +1,14 @@
 """The words Python-Markdown writes into a post itself (footnote back-links' titles, untitled
 admonitions' headings) in the post's language, from the theme's catalogs, on real builds."""
 
+import ast
+from pathlib import Path
+
 import pytest
 from markdown import Markdown
 
 from plugins.blogcore import localwords
+from plugins.i18n.settings import DEFAULTS
 from tests.test_comments_plurals import write_catalog
 
 BODY = """Une phrase avec une note[^1] et une autre[^deux].
@@ -98,10 +102,20 @@ def test_footnote_and_admonition_words_are_in_the_posts_language(site, relpath, 
     assert _words(site.soup(relpath)) == expected
 
 
+def _settings(catalogs: Path, **settings) -> dict:
+    """A build's settings as the i18n plugin leaves them, with its catalogs in ``catalogs``."""
+    return {
+        **DEFAULTS,
+        "PLUGINS": ["plugins.blogcore", "plugins.i18n"],
+        "I18N_TRANSLATIONS_PATH": str(catalogs),
+        "CACHE_PATH": str(catalogs.parent / f"{catalogs.name}-cache"),
+        "DEFAULT_LANG": "en",
+        **settings,
+    }
+
+
 def _convert(text: str, catalogs, **settings) -> str:
-    extension = localwords.LocalWordsExtension(
-        {"I18N_TRANSLATIONS_PATH": str(catalogs), "DEFAULT_LANG": "en", **settings}
-    )
+    extension = localwords.LocalWordsExtension(_settings(catalogs, **settings))
     md = Markdown(extensions=["meta", "footnotes", "admonition", extension])
     return md.convert(text)
 
@@ -122,7 +136,7 @@ def test_a_translators_broken_placeholder_keeps_the_english(tmp_path):
 
 def test_a_sites_own_backlink_title_is_left_alone(tmp_path):
     write_catalog(tmp_path, "fr", {"Jump back to footnote %(num)d in the text": "Retour %(num)d"})
-    extension = localwords.LocalWordsExtension({"I18N_TRANSLATIONS_PATH": str(tmp_path)})
+    extension = localwords.LocalWordsExtension(_settings(tmp_path))
     md = Markdown(
         extensions=["meta", "footnotes", extension],
         extension_configs={"footnotes": {"BACKLINK_TITLE": "Back to %d"}},
@@ -131,7 +145,7 @@ def test_a_sites_own_backlink_title_is_left_alone(tmp_path):
 
 
 def test_without_those_extensions_nothing_is_registered(tmp_path):
-    extension = localwords.LocalWordsExtension({"I18N_TRANSLATIONS_PATH": str(tmp_path)})
+    extension = localwords.LocalWordsExtension(_settings(tmp_path))
     md = Markdown(extensions=[extension])
     assert "blogcore_footnote_titles" not in md.treeprocessors
     assert "blogcore_admonition_titles" not in md.parser.blockprocessors
@@ -141,3 +155,44 @@ def test_pelicans_own_reading_gives_the_same_words(build_site):
     """BLOGCORE_ACCELERATE = False: a stock converter per file, with the same extension."""
     site = build_site({"posts/notes.fr.md": _post("notes", "fr")}, BLOGCORE_ACCELERATE=False)
     assert _words(site.soup("fr/posts/notes/")) == FRENCH
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("zh", "注意"),
+        ("zh-Hans-CN", "注意"),
+        # the page's own strings are English (a Simplified catalog is no fallback for
+        # Traditional): its note's heading was "注意" all the same, from a second reader
+        # of the catalogs that took zh for any zh-…
+        ("zh-TW", "Note"),
+        ("en", "Note"),
+    ],
+)
+def test_the_words_come_from_the_catalog_the_pages_strings_do(tmp_path, lang, title):
+    write_catalog(tmp_path, "zh", {"Note": "注意"})
+    html = _convert(f"Lang: {lang}\n\n!!! note\n    C.\n", tmp_path)
+    assert f'<p class="admonition-title">{title}</p>' in html
+
+
+def test_without_the_i18n_plugin_the_words_stay_english(tmp_path):
+    """Its pages show the templates' English; so do the words written into its posts."""
+    write_catalog(tmp_path, "fr", {"Note": "Remarque"})
+    html = _convert("Lang: fr\n\n!!! note\n    C.\n", tmp_path, PLUGINS=["plugins.blogcore"])
+    assert '<p class="admonition-title">Note</p>' in html
+
+
+def test_the_theme_catalogs_have_one_reader():
+    """blogcore's localwords read the .po files with Babel itself, beside the i18n plugin's
+    compiled catalogs: two readers of one set of files. Only plugins/i18n/catalogs.py reads
+    a catalog (``read_po``, ``read_mo``, ``Translations``, ``gettext``)."""
+    plugins = Path(__file__).resolve().parent.parent / "plugins"
+    readers = {"babel.messages.pofile", "babel.messages.mofile", "babel.support", "gettext"}
+    found = set()
+    for path in sorted(plugins.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            module = node.module if isinstance(node, ast.ImportFrom) else None
+            names = {a.name for a in node.names} if isinstance(node, ast.ImportFrom) else set()
+            if module in readers and names - {"NullTranslations", "write_po", "write_mo"}:
+                found.add(path.relative_to(plugins).as_posix())
+    assert found == {"i18n/catalogs.py"}

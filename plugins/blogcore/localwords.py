@@ -14,11 +14,13 @@ extensions are on:
   choice).
 
 The words are the theme's: entries of its gettext catalogs (babel.cfg extracts them from this
-module, ``N_``), read with Babel from ``<lang>/LC_MESSAGES/<domain>.po`` in the theme's
-translations folder (I18N_TRANSLATIONS_PATH or ``THEME/translations``, I18N_DOMAIN), for the
-post's ``Lang`` (else DEFAULT_LANG), its primary language next (``fr-CA``: ``fr``). A
-language without a catalog, an entry not translated yet or fuzzy, or one whose placeholders
-do not fit, keeps the English, as the theme's own strings do. An admonition type the theme
+module, ``N_``), as the i18n plugin loads them for the build's pages
+(``plugins.i18n.signals.theme_catalogs``: one reader of the catalogs, not two), for the
+post's ``Lang`` (else DEFAULT_LANG) from the catalog its pages take the theme's strings from
+(``plugins.i18n.templating.words_in``: ``fr-CA`` takes ``fr``'s). A language without a
+catalog, an entry not translated yet, fuzzy or broken, or one whose placeholders do not fit,
+keeps the English, as the theme's own strings do; so does every post of a build that does not
+list the i18n plugin (its pages show the templates' English). An admonition type the theme
 has no word for (``!!! aside``) keeps its capitalised name.
 """
 
@@ -27,15 +29,16 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any
 
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po
 from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
+
+from plugins.engine import build
+from plugins.i18n.signals import theme_catalogs
+from plugins.i18n.templating import words_in
 
 
 def N_(message: str) -> str:
@@ -68,34 +71,7 @@ FOOTNOTE_TITLES_PRIORITY = 10
 ADMONITION_HEADER = re.compile(r'(?:^|\n)!!! ?([\w\-]+(?: +[\w\-]+)*)(?: +"(.*?)")? *(?:\n|$)')
 
 Words = Callable[[str, str], str]  # (language, English message) -> the message in it
-
-
-class Catalogs:
-    """The theme's catalogs, each read once (on first need) for the life of the reader."""
-
-    def __init__(self, folder: Path, domain: str) -> None:
-        self.folder = folder
-        self.domain = domain
-        self._read: dict[str, Catalog | None] = {}
-
-    def _catalog(self, lang: str) -> Catalog | None:
-        if lang not in self._read:
-            po = self.folder / lang / "LC_MESSAGES" / f"{self.domain}.po"
-            try:
-                with po.open("rb") as fh:
-                    self._read[lang] = read_po(fh, locale=None)
-            except (OSError, ValueError):  # no catalog; one Babel cannot read (i18n says so)
-                self._read[lang] = None
-        return self._read[lang]
-
-    def words(self, lang: str, message: str) -> str:
-        """``message`` in ``lang`` (or its primary language), else as it is."""
-        for code in dict.fromkeys((lang, lang.replace("_", "-").split("-")[0])):
-            catalog = self._catalog(code)
-            entry = catalog.get(message) if catalog else None
-            if entry and entry.string and not entry.fuzzy and isinstance(entry.string, str):
-                return entry.string
-        return message
+I18N = "plugins.i18n"  # the plugin whose catalogs the theme's pages show
 
 
 def translated(words: Words, lang: str, message: str, **values: Any) -> str:
@@ -170,14 +146,17 @@ class LocalWordsExtension(Extension):
 
     def __init__(self, settings: Mapping[str, Any], **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        folder = settings.get("I18N_TRANSLATIONS_PATH") or Path(
-            str(settings.get("THEME", ""))
-        ).joinpath("translations")
-        self.catalogs = Catalogs(Path(folder), settings.get("I18N_DOMAIN") or "messages")
+        self.settings = settings  # the build's: its catalogs are looked up by it
         self.default = str(settings.get("DEFAULT_LANG") or "en")
 
+    def words(self, lang: str, message: str) -> str:
+        """``message`` in ``lang`` as the build's pages show the theme's strings."""
+        if I18N not in build.listed(self.settings):
+            return message
+        return words_in(lang, message, theme_catalogs(self.settings))
+
     def extendMarkdown(self, md: Markdown) -> None:
-        words = self.catalogs.words
+        words = self.words
         if ADMONITION in md.parser.blockprocessors:
             md.parser.blockprocessors.register(
                 UntitledAdmonitions(md, words, self.default),

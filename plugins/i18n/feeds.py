@@ -14,7 +14,7 @@ from gettext import NullTranslations
 
 from markupsafe import Markup
 
-from .templating import catalog_for, lang_name
+from .templating import lang_name, words_in
 
 
 def N_(message: str) -> str:
@@ -40,8 +40,7 @@ def feed_urls(settings: Mapping[str, object], lang: str) -> list[str]:
 def title(site: str, lang: str, catalogs: Mapping[str, NullTranslations]) -> str:
     """``lang``'s feed title, in ``lang`` when a catalog has it (else English); the site's
     name without markup, as Pelican gives a feed's title."""
-    name = catalog_for(lang, catalogs)
-    words = catalogs[name].gettext(LANG_FEED_TITLE) if name else LANG_FEED_TITLE
+    words = words_in(lang, LANG_FEED_TITLE, catalogs)
     values = {"site": Markup(site).striptags(), "language": lang_name(lang, standalone=False)}
     try:
         return words % values

@@ -3,6 +3,7 @@
 import logging
 import os
 import zoneinfo
+from gettext import NullTranslations
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,17 @@ def cache_path(settings: dict[str, Any]) -> Path:
     return Path(settings["I18N_CACHE_PATH"] or os.path.join(settings["CACHE_PATH"], "i18n"))
 
 
-def _load(settings: dict[str, Any]) -> dict:
+def theme_catalogs(settings: dict[str, Any]) -> dict[str, NullTranslations]:
+    """The theme's catalogs for this build, {catalog folder: its translations}, loaded once: what
+    its pages show and the words other plugins write into a post in its language (blogcore's
+    footnote and admonition words, ``templating.words_in``) come from the same ones."""
+    state = build.current(settings).state(__package__)
+    if getattr(state, "catalogs", None) is None:
+        state.catalogs = _load(settings)
+    return state.catalogs
+
+
+def _load(settings: dict[str, Any]) -> dict[str, NullTranslations]:
     """The catalogs, compiled through the cache: one that cannot be written is said once per
     build, and the catalogs are compiled in memory."""
     state = build.current(settings).state(__package__)
@@ -111,7 +122,7 @@ def on_generator_init(generator) -> None:
     """Install the gettext callables and the date filters into this generator's templates."""
     settings = generator.settings
     default = settings.get("DEFAULT_LANG", "en")
-    loaded = _load(settings)
+    loaded = theme_catalogs(settings)
     _say_broken_entries(settings)
     env = generator.env
     # What install_gettext_callables(newstyle=True) does, with callables that are newstyle
@@ -322,7 +333,7 @@ def _lang_feeds(
     all.atom.xml (which has the posts of every language that have no English version)."""
     if not langs:
         return {}
-    loaded = _load(settings)
+    loaded = theme_catalogs(settings)
     # the page that is the home page (Pelican's idiom: URL empty), by its translations
     home_translations = {
         translation.lang: translation.url

@@ -105,6 +105,13 @@ def catalog_for(lang: str, catalogs: Collection[str]) -> str | None:
     return next((name for name in catalog_names(lang) if name in catalogs), None)
 
 
+def words_in(lang: str, message: str, catalogs: Mapping[str, NullTranslations]) -> str:
+    """``message`` as the theme's pages in ``lang`` show it: from the catalog ``catalog_for``
+    picks (gettext: not one fuzzy or broken entry), else the English."""
+    name = catalog_for(lang, catalogs)
+    return catalogs[name].gettext(message) if name else message
+
+
 def strings_lang(lang: str, catalogs: Collection[str]) -> str:
     """The language a page's theme strings are written in, as a BCP 47 tag ("pt-BR").
 
