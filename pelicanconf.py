@@ -38,16 +38,17 @@ PAGE_PATHS = ["pages"]  # Pelican keeps pages/ out of the posts itself
 STATIC_PATHS = ["images", "extra"]
 EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
 # Files an editor or a system leaves beside yours are not content, and some tell what they sit
-# beside: Emacs's .#post.md, #post.md# and post.md~, Vim's .post.md.swp (the text being
-# edited), a backup saved as post.md.bak (a draft's front matter and text, raw), macOS's
-# ._photo.jpg and .DS_Store (the folder's file names), LibreOffice's .~lock.*# and Office's
-# ~$* lock files (the user's name and machine), Windows's Thumbs.db and desktop.ini, a zip's
-# __MACOSX/. Pelican matches each pattern against every file and folder name, several times a
-# build, so they are few (".[#_~]*" is .#, ._ and .~ at once); its own "**/.*" matched no name
-# at all and is left out. A version control folder (.git/, .hg/, .svn/: every photo ever
-# committed, GPS included, and a token in a remote's address) and .gitignore and the like are
-# never content either. Other dot files and folders (.well-known/, .nojekyll) are published;
-# a .env or .htpasswd is named and left out (plugins/images/sources.py).
+# beside: Emacs's .#post.md, #post.md# and post.md~, Vim's swap files (the text being edited:
+# .post.md.swp, .swo ... beside the file; post_md.swp on Windows and with 'shortname'),
+# a backup saved as post.md.bak (a draft's front matter and text, raw), macOS's ._photo.jpg and
+# .DS_Store (the folder's file names), LibreOffice's .~lock.*# and Office's ~$* lock files (the
+# user's name and machine), Windows's Thumbs.db and desktop.ini, a zip's __MACOSX/. Pelican
+# matches each pattern against every file and folder name, several times a build, so they are
+# few (".[#_~]*" is .#, ._ and .~ at once); its own "**/.*" matched no name at all and is left
+# out. A version control folder (.git/, .hg/, .svn/: every photo ever committed, GPS included,
+# and a token in a remote's address) and .gitignore and the like are never content either.
+# Other dot files and folders (.well-known/, .nojekyll) are published; a .env or .htpasswd is
+# named and left out (plugins/images/sources.py).
 IGNORE_FILES = [
     ".git*",
     ".hg*",
@@ -57,7 +58,10 @@ IGNORE_FILES = [
     "#*#",
     "*.bak",
     "~$*",
-    ".*.sw[a-p]",
+    # every name Vim gives a swap file (.swp, .swo ... .swa) but Flash's .swf, a file a site
+    # may publish; a dotted .swf (Vim's eleventh swap file of one file) is one too
+    "*.sw[a-eg-p]",
+    ".*.swf",
     ".DS_Store",
     "*humbs.db",
     "[Dd]esktop.ini",

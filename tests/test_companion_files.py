@@ -48,6 +48,12 @@ LEFT_BESIDE = {
     "images/.~lock.price-list.odt#": "Jane Doe,jane,jane-laptop,05.12.2026 09:12,file:///home",
     "images/~$ice-list.docx": b"\x08Jane Doe" + bytes(40),
     "images/.notes.md.swp": b"b0VIM 9.0\x00" + b"jane" + bytes(20) + b"draft prices",
+    # Vim's swap files without the dot: on Windows and with 'shortname' (plan.md is plan_md.swp),
+    # and the next ones of a file already being edited (.swo, .swn)
+    "posts/plan_md.swp": b"b0VIM 9.0\x00" + b"jane" + bytes(20) + b"draft prices",
+    "posts/plan.swp": b"b0VIM 9.0\x00" + b"jane" + bytes(20) + b"draft prices",
+    "extra/notes.swo": b"b0VIM 9.0\x00" + b"jane" + bytes(20) + b"draft prices",
+    "images/.notes.md.swn": b"b0VIM 9.0\x00" + b"jane" + bytes(20) + b"draft prices",
     "images/social-card.png~": b"\x89PNG\r\n\x1a\n" + bytes(32),
     # a copy of a draft, front matter and all, published as raw text
     "extra/plan.md.bak": "Title: Plan\nStatus: draft\n\nThe unannounced office.\n",
@@ -68,3 +74,10 @@ def test_what_editors_and_systems_leave_in_a_folder_is_not_published(build_site,
     assert not published & names, published & names
     assert not any("__MACOSX" in str(p) for p in site.files())
     assert (site.output / "images" / "social-card.png").is_file()
+
+
+def test_a_flash_file_is_not_taken_for_a_swap_file(build_site):
+    """Vim's swap files end .swp, .swo … .swa: the patterns that hide them leave .swf (Flash,
+    a download an old site may still offer) published."""
+    site = build_site({"extra/banner.swf": b"FWS\x0a" + bytes(16)}, name="flash")
+    assert (site.output / "extra" / "banner.swf").is_file()
