@@ -29,6 +29,7 @@ from tests.conftest import DEV_CONF, FIXTURES, PUBLISH_CONF, ROOT, TEST_SITEURL,
 from tests.test_engine_side import jpeg
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+TEST_FIXTURES_TEAM = FIXTURES / "site" / "team"
 
 
 def _post(title: str, slug: str, date: str, extra: str = "", body: str = "Some words.") -> str:
@@ -887,6 +888,77 @@ def test_a_drafts_photos_wait_however_it_links_them(build_site, caplog):
             "own.jpg",
             "mentioned.jpg",
         )
+    )
+
+
+# an MP4 as little as a phone's: the images plugin reads its boxes (no place to clean)
+MP4 = b"\0\0\0\x18ftypisom\0\0\x02\0isomiso2" + b"\0\0\0\x08free" + b"\0\0\0\x08mdat"
+_AS_WRITTEN = re.compile(r"[{|](?:static|attach|filename)[}|]")
+
+
+def _as_written(site: Site) -> list[str]:
+    """The pages and feeds that still hold a {static}, {attach} or {filename} link."""
+    return [
+        str(p.relative_to(site.output))
+        for p in site.files(".html", ".xml")
+        if _AS_WRITTEN.search(p.read_text(encoding="utf-8"))
+    ]
+
+
+def test_every_link_of_a_tag_and_a_summarys_and_bios_srcset_resolve(build_site):
+    # Pelican's pattern takes one link per tag (its [^>]+ is greedy: the last), so a video's
+    # src was published as {static}/images/v.mp4, and an {attach}ed clip beside the post was
+    # not even copied; a srcset resolved only in a post's text, not its Summary (the home
+    # page, the feeds) nor a team bio
+    head = "Date: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+    bio = (TEST_FIXTURES_TEAM / "ada-byrne.md").read_text(encoding="utf-8")
+    files = {
+        "posts/clips.md": f"Title: Clips\n{head}"
+        'Summary: Out. <img src="{static}/images/s.jpg" alt="Sum" '
+        'srcset="{static}/images/s-2x.jpg 2x">\n\n'
+        '<video src="{static}/images/v.mp4" poster="{static}/images/v.jpg" controls></video>\n\n'
+        '<video src="{attach}clip.mp4" poster="{attach}clip.jpg" controls></video>\n',
+        "posts/clip.mp4": MP4,
+        "posts/clip.jpg": jpeg(),
+        "images/v.mp4": MP4,
+        "team/ada-byrne.md": bio + '\n<img src="{static}/images/b.jpg" alt="Ada at work" '
+        'srcset="{static}/images/b-2x.jpg 2x">\n',
+        **{f"images/{n}.jpg": jpeg() for n in ("s", "s-2x", "v", "b", "b-2x")},
+    }
+    site = build_site(files, publish=True, name="every-link")
+    assert _as_written(site) == []
+    video, attached = site.soup("posts/clips/").select("video")
+    assert video["src"] == f"{TEST_SITEURL}/images/v.mp4"
+    assert video["poster"] == f"{TEST_SITEURL}/images/v.jpg"
+    for url in (attached["src"], attached["poster"]):  # beside the post, as Pelican moves it
+        assert url.startswith(TEST_SITEURL + "/"), url
+        assert site.exists(site.relpath_of(url)), url
+    assert site.exists("images/s-2x.jpg") and site.exists("images/b-2x.jpg")
+
+
+def test_a_withheld_items_every_link_of_a_tag_and_summary_srcset_wait_with_it(build_site, caplog):
+    # the same links in a draft, its Summary and a draft team member's bio: the held-back
+    # files are read by the one reading of what an item links to (checks.written_links)
+    head = "Date: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+    files = {
+        "posts/secret.md": f"Title: Secret\n{head}Status: draft\n"
+        'Summary: Soon. <img src="{static}/images/h-sum.jpg" alt="a" '
+        'srcset="{static}/images/h-sum-2x.jpg 2x">\n\n'
+        '<video src="{static}/images/h-video.mp4" poster="{static}/images/h-poster.jpg" '
+        "controls></video>\n",
+        "team/dee-new.md": "Name: Dee New\nRole: New\nStatus: draft\n\nDee. "
+        '<img src="{static}/images/h-bio.jpg" alt="Dee" '
+        'srcset="{static}/images/h-bio-2x.jpg 2x">\n',
+        "images/h-video.mp4": MP4,
+        **{f"images/h-{n}.jpg": jpeg() for n in ("sum", "sum-2x", "poster", "bio", "bio-2x")},
+    }
+    caplog.set_level(logging.INFO)
+    published = build_site(files, publish=True, name="withheld-links")
+    names = {p.name for p in published.output.rglob("*") if p.is_file()}
+    assert not {n for n in names if n.startswith("h-")}, names
+    assert _held_back(caplog, "withheld-links") == sorted(
+        f"images/h-{n}"
+        for n in ("sum.jpg", "sum-2x.jpg", "video.mp4", "poster.jpg", "bio.jpg", "bio-2x.jpg")
     )
 
 

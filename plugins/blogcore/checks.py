@@ -600,41 +600,94 @@ def escape_static_urls(generators: list, settings: dict[str, Any]) -> None:
         static.override_url = urls.escaped(static_output(static)[1])  # Pelican's fixed URL
 
 
-def resolve_srcsets(generators: list, settings: dict[str, Any]) -> None:
-    """Resolve each ``{static}``, ``{attach}`` or ``{filename}`` candidate of a ``srcset`` in
-    a post's or page's text (``<picture><source srcset="{static}/images/x.webp">``) as
-    Pelican resolves a ``src``: its pattern leaves srcset out, and the braces were published.
-    One that finds nothing published stays as written: ``link_problems`` names it."""
+def resolve_missed_links(generators: list, settings: dict[str, Any]) -> None:
+    """Resolve the links Pelican's replacement passes over, before it runs: each
+    ``{static}``, ``{attach}`` or ``{filename}`` candidate of a ``srcset``
+    (``<source srcset="{static}/images/x.webp">``: its pattern leaves srcset out) and each
+    link of a tag before the last (``<video src="{static}/a.mp4" poster="{static}/a.jpg">``:
+    its greedy ``[^>]+`` takes only the poster), as Pelican resolves the last; in posts' and
+    pages' text and ``Summary:``, team bios and the side files' text (a gallery's
+    description, a series' introduction). The braces were published. One that finds nothing
+    published stays as written: ``link_problems`` names it."""
     context = generators[0].context if generators else {}
     intrasite = settings["INTRASITE_LINK_REGEX"]
+    pattern = links.link_pattern(intrasite)
     siteurl = settings.get("SITEURL") or ""
     now = datetime.datetime.now(datetime.UTC)
-    for generator in generators:
-        for item in content_items(generator):
-            body = compat.html_of(item) or ""
 
-            def address(kind: str, value: str, item=item) -> str | None:
-                if kind not in links.LINKED_KINDS:
-                    return None
-                target = link_targets(item, value, kind, context, now)
-                keys = ["generated_content"] if kind == "filename" else []
-                found = next(
+    def resolved(item: Any, html: str) -> str:
+        def address(kind: str, value: str) -> str | None:
+            if kind == "index":
+                return text.absolute_url(siteurl, settings.get("INDEX_SAVE_AS"))
+            if kind in WRAPPERS:  # {tag}name: made from the name alone, as Pelican does
+                wrapper = WRAPPERS[kind](value, settings) if value.strip() else None
+                return wrapper and text.absolute_url(siteurl, wrapper.url)
+            if kind not in links.LINKED_KINDS:
+                return None
+            target = link_targets(item, value, kind, context, now)
+            keys = ["generated_content"] if kind == "filename" else []
+            found = next(
+                (
+                    c
+                    for k in [*keys, "static_content"]
+                    if (c := context.get(k, {}).get(target.path))
+                ),
+                None,
+            )
+            if target.state != links.PUBLISHED or found is None:
+                return None
+            if kind == "attach":
+                found.attach_to(item)  # Pelican's own move, as for an {attach} src
+            return text.absolute_url(siteurl, found.url)
+
+        html = links.resolved_srcsets(html, intrasite, address)
+        return links.resolved_earlier(html, pattern, address)
+
+    bios = getattr(context.get("team"), "bios", None) or {}  # plugins/team: Content objects
+    profiles = getattr(context.get("team"), "profiles", None) or {}
+    for item in [
+        *(i for g in generators for i in content_items(g)),
+        *bios.values(),
+        *(getattr(p, "bio", None) for each in profiles.values() for p in each.values()),
+        *(f.page for f in side.read_this_build(settings)),
+    ]:
+        if item is None:
+            continue
+        body = compat.html_of(item) or ""
+        if body and (new := resolved(item, body)) != body:
+            compat.set_html(item, new)  # compat.py: Content._content, no public setter
+        summary = item.metadata.get("summary")
+        if isinstance(summary, str) and (new := resolved(item, summary)) != summary:
+            compat.set_summary(item, new)  # compat.py: Content._summary
+
+
+def missed_static_links(items: Iterable[Any], settings: dict[str, Any]) -> set[str]:
+    """The files of the content folder that these items' text links to with ``{static}`` or
+    ``{attach}`` where Pelican's pattern does not look (a ``srcset``, a tag's links before its
+    last), which Pelican's ``static_links`` would leave uncopied; ``resolve_missed_links``
+    resolves those links to them."""
+    intrasite = settings["INTRASITE_LINK_REGEX"]
+    pattern = links.link_pattern(intrasite)
+    found = set()
+    for item in items:
+        html = compat.html_of(item) or ""
+        for _, kind, value in [
+            *links.passed_over(html, pattern),
+            *links.srcset_links(html, intrasite),
+        ]:
+            if kind not in ("static", "attach"):
+                continue
+            found.update(
+                next(
                     (
-                        c
-                        for k in [*keys, "static_content"]
-                        if (c := context.get(k, {}).get(target.path))
+                        [path]
+                        for path in links.candidate_paths(value, item.relative_dir)
+                        if os.path.isfile(os.path.join(settings["PATH"], path))
                     ),
-                    None,
+                    [],
                 )
-                if target.state != links.PUBLISHED or found is None:
-                    return None
-                if kind == "attach":
-                    found.attach_to(item)  # Pelican's own move, as for an {attach} src
-                return text.absolute_url(siteurl, found.url)
-
-            resolved = links.resolved_srcsets(body, intrasite, address)
-            if resolved != body:
-                compat.set_html(item, resolved)
+            )
+    return found
 
 
 def static_claims(generator, settings: dict[str, Any]) -> list[urls.Claim]:

@@ -6,6 +6,7 @@ links itself, the same way (``Content._link_replacer``), once every file is know
 """
 
 import difflib
+import functools
 import ipaddress
 import posixpath
 import re
@@ -55,10 +56,13 @@ class Target:
     why: str = ""  # GALLERY: the gallery's slug and why it is not out (a draft (...), dated ...)
 
 
+_TAG_START = r"<[^\>]+"  # Pelican's: greedy, so its pattern takes the last link of a tag
+
+
 def link_pattern(intrasite_regex: str) -> re.Pattern:
     """The regular expression Pelican replaces links with, for INTRASITE_LINK_REGEX."""
     return re.compile(
-        rf"""(?P<markup><[^\>]+{_ATTRIBUTES}\s*=\s*)
+        rf"""(?P<markup>{_TAG_START}{_ATTRIBUTES}\s*=\s*)
         (?P<quote>["\'])
         (?P<path>{intrasite_regex}(?P<value>.*?))
         (?P=quote)""",
@@ -66,24 +70,94 @@ def link_pattern(intrasite_regex: str) -> re.Pattern:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _in_markup(source: str) -> re.Pattern:
+    """Pelican's pattern (``source``) without the start of its tag: each link of the tag
+    before the one it takes (``<video src="{static}/a.mp4" poster="{static}/a.jpg">``: the
+    ``src``), which Pelican leaves as written."""
+    return re.compile(source.replace(_TAG_START, "", 1), re.X)
+
+
+def _every_link(html: str, pattern: re.Pattern) -> list[re.Match[str]]:
+    """Each match of Pelican's ``pattern``, and before it those of the links of its tag
+    Pelican passes over, in the order written."""
+    if not html or (_DEFAULT_START in pattern.pattern and not _QUICK.search(html)):
+        return []
+    inner = _in_markup(pattern.pattern)
+    found = []
+    for m in pattern.finditer(html):
+        found += inner.finditer(m.group("markup"))
+        found.append(m)
+    return found
+
+
 def intrasite_links(
     html: str, pattern: re.Pattern, kinds: Collection[str] | None = LINKED_KINDS
 ) -> list[tuple[str, str, str]]:
     """Every link of these kinds Pelican resolves (``{filename}``, ``{static}``, ``{attach}``
-    by default; ``TAXONOMY_KINDS`` too; None: any word between the braces, ``{statc}`` too):
-    (as written, kind, value as written)."""
-    if not html or (_DEFAULT_START in pattern.pattern and not _QUICK.search(html)):
-        return []
+    by default; ``TAXONOMY_KINDS`` too; None: any word between the braces, ``{statc}`` too),
+    and those this engine resolves before it in the same tag (``resolved_earlier``): (as
+    written, kind, value as written)."""
     return [
         (m.group("path"), m.group("what"), m.group("value"))
-        for m in pattern.finditer(html)
+        for m in _every_link(html, pattern)
         if kinds is None or m.group("what") in kinds
     ]
+
+
+def passed_over(html: str, pattern: re.Pattern) -> list[tuple[str, str, str]]:
+    """The links of a tag before the one Pelican's ``pattern`` takes, which Pelican neither
+    resolves nor copies the files of: (as written, kind, value as written)."""
+    if not html or (_DEFAULT_START in pattern.pattern and not _QUICK.search(html)):
+        return []
+    inner = _in_markup(pattern.pattern)
+    return [
+        (e.group("path"), e.group("what"), e.group("value"))
+        for m in pattern.finditer(html)
+        for e in inner.finditer(m.group("markup"))
+    ]
+
+
+def _addressed(kind: str, value: str, address: Callable[[str, str], str | None]) -> str | None:
+    """``value`` (its path, then any query and fragment) with its path made the address
+    ``address(kind, path)`` gives, as Pelican keeps a link's query and fragment; None when
+    it gives none."""
+    cut = min((i for i in (value.find("?"), value.find("#")) if i >= 0), default=len(value))
+    found = address(kind, value[:cut])
+    return found + value[cut:] if found else None
+
+
+def resolved_earlier(
+    html: str, pattern: re.Pattern, address: Callable[[str, str], str | None]
+) -> str:
+    """``html`` with each link Pelican's ``pattern`` passes over (every one of a tag but the
+    last: its ``[^>]+`` is greedy) made the address ``address(kind, path)`` gives, so that
+    Pelican's own replacement, which takes the last, leaves none as written; one it gives
+    None for stays as written (the link check names it)."""
+    if not html or (_DEFAULT_START in pattern.pattern and not _QUICK.search(html)):
+        return html
+    inner = _in_markup(pattern.pattern)
+
+    def link(m: re.Match[str]) -> str:
+        found = _addressed(m.group("what"), m.group("value"), address)
+        if found is None:
+            return m.group(0)
+        return f"{m.group('markup')}{m.group('quote')}{found}{m.group('quote')}"
+
+    def tag(m: re.Match[str]) -> str:
+        markup = m.group("markup")
+        if not inner.search(markup):  # one link in the tag: Pelican's alone
+            return m.group(0)
+        return inner.sub(link, markup) + m.group(0)[len(markup) :]
+
+    return pattern.sub(tag, html)
 
 
 def as_static(html: str, pattern: re.Pattern, written: Collection[str]) -> str:
     """``html`` with each ``{attach}`` link written as one of ``written`` made a ``{static}``
     link to the same file (Pelican finds both the same way), the rest of it as it was."""
+
+    inner = _in_markup(pattern.pattern)
 
     def relink(m: re.Match[str]) -> str:
         if m.group("what") != "attach" or m.group("path") not in written:
@@ -91,7 +165,11 @@ def as_static(html: str, pattern: re.Pattern, written: Collection[str]) -> str:
         start, end = m.start("what") - m.start(0), m.end("what") - m.start(0)
         return m.group(0)[:start] + "static" + m.group(0)[end:]
 
-    return pattern.sub(relink, html)
+    def tag(m: re.Match[str]) -> str:  # the links Pelican passes over too (passed_over)
+        markup = m.group("markup")
+        return inner.sub(relink, markup) + relink(m)[len(markup) :]
+
+    return pattern.sub(tag, html)
 
 
 def spaces_dropped(name: str, names: Iterable[str]) -> str | None:
@@ -304,10 +382,8 @@ def resolved_srcsets(
 
     def candidate(url: str, descriptors: str) -> str:
         m = link.fullmatch(url)
-        value = m.group("value") if m else ""
-        cut = min((i for i in (value.find("?"), value.find("#")) if i >= 0), default=len(value))
-        found = address(m.group("what"), value[:cut]) if m else None
-        return f"{found + value[cut:] if found else url} {descriptors}".strip()
+        found = _addressed(m.group("what"), m.group("value"), address) if m else None
+        return f"{found or url} {descriptors}".strip()
 
     def attribute(m: re.Match[str]) -> str:
         value = ", ".join(candidate(*c) for c in srcset_candidates(m.group("value")))

@@ -691,6 +691,7 @@ def on_article_pretaxonomy_urls(generator) -> None:
     Then the engine's ``posts_changed``: what copies the list of posts at this signal
     (related) waits for it, wherever blogcore stands in PLUGINS, so a skipped post is in no
     list."""
+    _copy_missed_statics(generator)
     _skip_clashes([generator], checks.planned_before_taxonomy(generator, generator.settings))
     _settle_categories(generator)
     _say_file_name_metadata(generator)
@@ -805,6 +806,21 @@ def _say_old_addresses(generators, settings) -> None:
                     )
 
 
+def on_pages_static_links(generator) -> None:
+    """The files pages link to where Pelican's pattern does not look are copied too."""
+    _copy_missed_statics(generator)
+
+
+def _copy_missed_statics(generator) -> None:
+    """Add to Pelican's ``static_links`` (the files its static generator, which runs last,
+    copies besides the static folders') the files a srcset or a tag's links before its last
+    name (``<video src="{attach}clip.mp4" poster="{attach}clip.jpg">``: Pelican collects
+    the poster alone), as it adds those of the links it resolves itself."""
+    collected = generator.context.get("static_links")
+    if isinstance(collected, set):
+        collected |= checks.missed_static_links(checks.content_items(generator), generator.settings)
+
+
 def on_sources_known(generators) -> None:
     """Every output path and link is known: skip clashing items, check links.
 
@@ -872,7 +888,7 @@ def on_sources_known(generators) -> None:
     _check_default_image(generators)
     _check_spellings(generators, settings)
     checks.escape_static_urls(generators, settings)  # last: the checks read raw URLs
-    checks.resolve_srcsets(generators, settings)  # with the static files' URLs now final
+    checks.resolve_missed_links(generators, settings)  # with the static files' URLs final
 
 
 def _unpublish(generators, left_out: dict[int, object]) -> None:
@@ -1509,6 +1525,7 @@ def register() -> None:
             (signals.generator_init, on_generator_init),
             (signals.content_object_init, on_content_init),
             (signals.article_generator_pretaxonomy, on_article_pretaxonomy_urls),
+            (signals.page_generator_finalized, on_pages_static_links),
             (phases.sources_known, on_sources_known),
             (phases.content_final, on_content_final),
             (phases.content_final, on_unpaged_taxonomy),
