@@ -500,3 +500,77 @@ def test_a_keep_out_line_anywhere_keeps_every_kind_of_file_out_of_a_publish(
     assert files_with(output) == []
     assert not (output / "team" / "lee-chan").exists()
     assert not list(output.rglob("a*.jpg")) and not list(output.rglob("a*.webp"))
+
+
+# --- the other formats: their own way of writing a key where Pelican does not read it ------
+
+
+def rst_post(slug: str, extra: str) -> str:
+    """A reStructuredText post carrying SECRET and SLUG, ``extra`` from line 11 on."""
+    title = f"{SECRET} {slug}"
+    return (
+        f"{title}\n{'#' * len(title)}\n\n:date: 2024-05-01 10:00\n:category: Company\n"
+        f":author: Ada Byrne\n:slug: {SLUG}{slug}\n\nThe {SECRET} plan ({slug}).\n\n{extra}"
+    )
+
+
+def html_post(slug: str, extra: str) -> str:
+    """An HTML post carrying SECRET and SLUG, ``extra`` on line 11 of its <body>."""
+    return (
+        f"<html>\n<head>\n<title>{SECRET} {slug}</title>\n"
+        '<meta name="date" content="2024-05-01 10:00">\n<meta name="category" content="Company">\n'
+        f'<meta name="author" content="Ada Byrne">\n<meta name="slug" content="{SLUG}{slug}">\n'
+        f"</head>\n<body>\n<p>The {SECRET} plan ({slug}).</p>\n{extra}\n</body>\n</html>\n"
+    )
+
+
+OTHER_FORMATS = {
+    "posts/field-below.rst": (
+        rst_post("field-below", ":status: draft\n"),
+        "line 11 ':status: draft' is a field of the text, below the fields under the title, so "
+        "it is not read as Status, and the post would be published: move it up to the fields "
+        "right under the title",
+    ),
+    "posts/line-below.rst": (
+        rst_post("line-below", "Status: draft\n"),
+        "line 11 'Status: draft' is the text, not a field, so it is not read as Status, and the "
+        "post would be published: write :status: draft with the fields right under the title",
+    ),
+    "posts/meta-in-body.html": (
+        html_post("meta-in-body", '<meta name="status" content="draft">'),
+        'line 11 \'<meta name="status" content="draft">\' is outside the <head>, so it is not '
+        "read as Status, and the post would be published: move it into the <head>, where "
+        "Pelican reads <meta> tags",
+    ),
+    "posts/line-in-body.html": (
+        html_post("line-in-body", "<p>Private: true</p>"),
+        "line 11 'Private: true' is the text, not a <meta> tag, so it is not read as Private, "
+        'and the post would be published: write <meta name="private" content="true"> in the '
+        "<head>",
+    ),
+}
+# shown as written, on purpose: code, and prose that only starts like a key
+SHOWN_AS_WRITTEN = {
+    "posts/rst-code.rst": rst_post("rst-code", "Front matter::\n\n   :status: draft\n"),
+    "posts/rst-prose.rst": rst_post("rst-prose", ":secret: the trick is the hinge\n"),
+    "posts/html-code.html": html_post("html-code", "<pre>\nStatus: draft\n</pre>"),
+}
+
+
+def test_a_keep_out_key_where_rst_or_html_does_not_read_it_keeps_the_post_out(
+    build_site, tmp_path, caplog
+):
+    # Markdown's keep-out lines were named anywhere in the text; a reST field below the
+    # title's and an HTML <meta> in the <body> were published, the line shown as text
+    files = {name: text for name, (text, _) in OTHER_FORMATS.items()}
+    errors = build_failing(build_site, files, caplog, "formats", publishing=True)
+    for name, (_, line) in OTHER_FORMATS.items():
+        assert errors.get(name.rsplit("/", 1)[-1]) == [line], name
+    assert files_with(output_of(tmp_path)) == []
+
+
+def test_code_and_prose_in_rst_and_html_are_not_keep_out_lines(build_site, caplog):
+    site, status = publish(build_site, SHOWN_AS_WRITTEN, caplog, "shown-formats")
+    assert status == 0, said(caplog, logging.ERROR)
+    for slug in ("rst-code", "rst-prose", "html-code"):
+        assert site.exists(f"posts/{SLUG}{slug}/"), slug

@@ -1541,9 +1541,27 @@ def _keep_out_key(line: str) -> tuple[str, str, str] | None:
     """written_as_key of a line that keeps a file out as written (Status: draft, Private:
     true), else None."""
     read = written_as_key(line)
-    if read and (read[0] == "status" or _engine_key(*read[:2])) and keeps_out(*read[:2]):
-        return read
-    return None
+    return read if read and keeps_out_as_key(*read[:2]) else None
+
+
+def keeps_out_as_key(key: str, value: str) -> str | None:
+    """The Status a key and value written where front matter is not read would keep a file
+    out with (``Status: draft``, ``Private: true``), else None (``Secret: the trick is…`` is
+    prose: another engine's key counts only with a yes or no)."""
+    return keeps_out(key, value) if key == "status" or _engine_key(key, value) else None
+
+
+def misplaced_keep_out(
+    number: int | None, written: str, key: str, where: str, fix: str, what: str = "post"
+) -> str:
+    """The line naming a keep-out key written where the reader does not read it (a reST
+    field in the text, an HTML ``<meta>`` outside the ``<head>``): the file would be
+    published against the writer's word."""
+    at = f"line {number} " if number else ""
+    return (
+        f"{at}{written.strip()[:60]!r} {where}, so it is not read as {display_key(key)}, and "
+        f"the {what} would be published: {fix}"
+    )
 
 
 def keep_out_lines(

@@ -78,7 +78,9 @@ from .frontmatter import (
     in_drafts_folder,
     is_post_or_page,
     is_within_any,
+    keeps_out_as_key,
     kept_out_in_text,
+    misplaced_keep_out,
     other_engine_addresses,
     other_engine_dates,
     other_engine_status,
@@ -94,6 +96,7 @@ from .frontmatter import (
     why_no_title,
     wordpress_keys,
     wordpress_status,
+    written_as_key,
 )
 from .settings import markdown_settings
 
@@ -1444,8 +1447,15 @@ class StrictRstReader(StrictChecks, RstReader):
         self.unscaled: list[rst.Unscaled] = []
         # the headings of the top level of a file whose title docutils did not find (rst.py)
         self.headings: list[str] = []
+        # what may be a key written in the text (rst.py): a keep-out one is an error
+        self.body_keys: list[rst.BodyKey] = []
         self.writer_class = functools.partial(
-            rst.Writer, self.math_as_written, self.unscaled, self.settings["PATH"], self.headings
+            rst.Writer,
+            self.math_as_written,
+            self.unscaled,
+            self.settings["PATH"],
+            self.headings,
+            self.body_keys,
         )
         # said with the first reST file read: a site without any never hears it
         self.language_note = rst.language_note(
@@ -1456,6 +1466,7 @@ class StrictRstReader(StrictChecks, RstReader):
         self.math_as_written.clear()
         self.unscaled.clear()
         self.headings.clear()
+        self.body_keys.clear()
         if self.language_note:
             logger.warning("%s: %s", "pelicanconf.py", self.language_note)
             self.language_note = ""
@@ -1471,6 +1482,7 @@ class StrictRstReader(StrictChecks, RstReader):
             # docutils found no title (Pelican's own line, with the absolute path, is left
             # out: SAID_BETTER): said as a missing title, not as a Title making no address
             del metadata["title"]
+        self._keep_out_fields(source_path)
         if self.math_as_written:
             self._name_math_as_written(source_path)
         for line, uri, why in self.unscaled:
@@ -1485,6 +1497,28 @@ class StrictRstReader(StrictChecks, RstReader):
                 why,
             )
         return content, metadata
+
+    def _keep_out_fields(self, source_path: str) -> None:
+        """Raise on a keep-out key written in the text (``:status: draft`` after a paragraph,
+        or ``Status: draft`` as a line of its own): Pelican reads only the fields right under
+        the title, and the file would be published with the line as its text."""
+        lines = _text_of(source_path).splitlines()
+        what = "post" if self.reading_post else "file"
+        errors = []
+        for line, name, value, written in self.body_keys:
+            read = (name, value) if name else (written_as_key(written) or ("", ""))[:2]
+            if not keeps_out_as_key(*read):
+                continue
+            number = _line_from(lines, written if not name else f":{name}:", line)
+            if name:
+                where = "is a field of the text, below the fields under the title"
+                fix = "move it up to the fields right under the title"
+            else:
+                where = "is the text, not a field"
+                fix = f"write :{read[0]}: {read[1]} with the fields right under the title"
+            errors.append(misplaced_keep_out(number, written, read[0], where, fix, what))
+        if errors:
+            raise FrontMatterError("; ".join(errors))
 
     def _why_no_title(self, source_path: str) -> str:
         """Several headings at the top level: docutils takes none of them as the title."""
@@ -1543,18 +1577,39 @@ class HeadMetas(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.metas: list[tuple[int, dict[str, str | None]]] = []
         self.state = "before"  # the head is the first one, before any <body>
+        # what Pelican's reader does not read: <meta> tags outside that <head>, and the lines
+        # of text outside it and outside code (each with its line)
+        self.outside: list[tuple[int, dict[str, str | None]]] = []
+        self.lines: list[tuple[int, str]] = []
+        self.in_code = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "head" and self.state == "before":
             self.state = "head"
         elif tag == "body":
             self.state = "after"
-        elif tag == "meta" and self.state == "head":
-            self.metas.append((self.getpos()[0], dict(attrs)))
+        elif tag == "meta":
+            (self.metas if self.state == "head" else self.outside).append(
+                (self.getpos()[0], dict(attrs))
+            )
+        elif tag in _CODE_TAGS:
+            self.in_code += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "head" and self.state == "head":
             self.state = "after"
+        elif tag in _CODE_TAGS and self.in_code:
+            self.in_code -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.state == "head" or self.in_code:
+            return
+        first = self.getpos()[0]
+        self.lines += [(first + n, line) for n, line in enumerate(data.split("\n")) if line]
+
+
+# where text is code or no text at all: a line in it is shown as written, never front matter
+_CODE_TAGS = frozenset({"pre", "code", "script", "style", "textarea", "template"})
 
 
 def _short(value: str, limit: int = 40) -> str:
@@ -1588,6 +1643,33 @@ def meta_problems(source: str) -> list[tuple[int, str]]:
     return problems
 
 
+def html_keep_out_problems(source: str, what: str = "post") -> list[str]:
+    """The keep-out keys of an HTML file that Pelican's reader does not read, one line each:
+    a ``<meta name="status" content="draft">`` (or another engine's keep-out key) outside its
+    ``<head>``, and a line of its text written as one (``Status: draft``, outside code): the
+    file would be published against the writer's word."""
+    parser = HeadMetas()
+    parser.feed(source)
+    parser.close()
+    found = []
+    for number, attrs in parser.outside:
+        key = str(attrs.get("name") or "").strip().lower()
+        value = str(attrs.get("content") or "")
+        if key and keeps_out_as_key(key, value):
+            written = f'<meta name="{attrs.get("name")}" content="{value}">'
+            where = "is outside the <head>"
+            fix = "move it into the <head>, where Pelican reads <meta> tags"
+            found.append(misplaced_keep_out(number, written, key, where, fix, what))
+    for number, line in parser.lines:
+        read = written_as_key(line)
+        if read and keeps_out_as_key(*read[:2]):
+            key, value = read[:2]
+            where = "is the text, not a <meta> tag"
+            fix = f'write <meta name="{key}" content="{value}"> in the <head>'
+            found.append(misplaced_keep_out(number, line, key, where, fix, what))
+    return found
+
+
 class StrictHTMLReader(StrictChecks, HTMLReader):
     """Pelican's HTML reader, its ``<meta>`` values checked as read."""
 
@@ -1606,7 +1688,11 @@ class StrictHTMLReader(StrictChecks, HTMLReader):
         content, metadata = super()._read(source_path)
         for key in HTML_PAGE_NAMES.intersection(metadata):
             del metadata[key]
-        if "<meta" in (source := _text_of(source_path)).lower():
+        source = _text_of(source_path)
+        errors = html_keep_out_problems(source, "post" if self.reading_post else "file")
+        if errors:
+            raise FrontMatterError("; ".join(errors))
+        if "<meta" in source.lower():
             for number, message in meta_problems(source):
                 logger.warning("%s: line %d: %s", self._shown(source_path), number, message)
         return content, metadata

@@ -44,6 +44,9 @@ _CONTENT_LINK = re.compile(r"^(?:\{(?:static|attach|filename)\}|\|(?:static|atta
 # a sub- or superscript with nothing before it (_2, ^{+}, {_2}): docutils' converter fails on it
 # with an IndexError of its own, not a MathError
 _NO_BASE = re.compile(r"(?:^|\{)\s*(?P<script>[_^](?:\s*\{[^{}]*\}|\s*\\[A-Za-z]+|\s*\S)?)")
+# a key written in the text, where Pelican does not read it: (its line, or None; the field's
+# name, or "" for a paragraph of one line; its value; as written)
+BodyKey = tuple[int | None, str, str, str]
 # EXIF orientations that turn a picture a quarter (its published copy is upright)
 _QUARTER_TURNS = frozenset({5, 6, 7, 8})
 
@@ -214,6 +217,7 @@ class Writer(html5_polyglot.Writer):
         unscaled: list[Unscaled] | None = None,
         content: str | None = None,
         headings: list[str] | None = None,
+        body_keys: list[BodyKey] | None = None,
     ) -> None:
         super().__init__()
         self.translator_class = functools.partial(Translator, content=content)
@@ -223,12 +227,33 @@ class Writer(html5_polyglot.Writer):
         self.unscaled = [] if unscaled is None else unscaled
         # the headings of the top level when docutils took none as the title (several)
         self.headings = [] if headings is None else headings
+        # the fields and one-line paragraphs of the text, below the document's own fields
+        self.body_keys = [] if body_keys is None else body_keys
 
     def translate(self) -> None:
         super().translate()
         self.as_written += self.visitor.as_written
         self.unscaled += self.visitor.unscaled
         self.headings += top_headings(self.document)
+        self.body_keys += keys_in_text(self.document)
+
+
+def keys_in_text(document: nodes.document) -> list[BodyKey]:
+    """What may be a key written in the text, where Pelican reads none (it reads the fields
+    right under the title, docutils' docinfo): each field of a field list further down
+    (``:status: draft`` after a paragraph), and each paragraph that is one line of plain
+    text (``Status: draft``, as Markdown's front matter is written)."""
+    found: list[BodyKey] = []
+    for node in document.findall(nodes.field):
+        if isinstance(node.parent, nodes.docinfo) or len(node) < 2:
+            continue
+        name, value = node[0].astext().strip(), node[1].astext().strip()
+        found.append((get_source_line(node)[1], name.lower(), value, f":{name}: {value}"))
+    for node in document.findall(nodes.paragraph):
+        written = node.astext()
+        if len(node) == 1 and isinstance(node[0], nodes.Text) and "\n" not in written.strip():
+            found.append((get_source_line(node)[1], "", "", written.strip()))
+    return found
 
 
 def top_headings(document: nodes.document) -> list[str]:
