@@ -491,3 +491,25 @@ def test_the_index_reads_a_date_without_an_offset_in_the_sites_zone(machine, mon
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("zone", "expected", "problem"),
+    [
+        ("America/New_York", "2024-06-01T23:30:00-04:00", None),
+        ("", "2024-06-01T23:30:00", None),  # the site's TIMEZONE, applied where it is read
+        (
+            "America/New_Yrok",
+            "2024-06-01T23:30:00",
+            "x/gallery.md: Timezone must be a time zone name such as 'America/New_York' or "
+            "'UTC', got 'America/New_Yrok' (did you mean 'America/New_York'?); the site's "
+            "TIMEZONE is used",
+        ),
+    ],
+)
+def test_a_gallery_timezone_places_a_date_without_an_offset(zone, expected, problem):
+    text = f"Title: Trip\nDate: 2024-06-01 23:30\nTimezone: {zone}\nPhoto: a.jpg | A | An a\n"
+    sidecar, problems = model.parse_sidecar(text, "x/gallery.md")
+    assert [str(p) for p in problems] == ([problem] if problem else [])
+    assert all(p.error for p in problems)
+    assert model.local_date(sidecar).isoformat() == expected

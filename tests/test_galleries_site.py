@@ -667,21 +667,35 @@ def test_with_future_dates_a_gallery_dated_ahead_is_published_as_a_post_is(tmp_p
     assert not [m for lvl, m in log if "scheduled:" in m or lvl in ("ERROR", "CRITICAL")]
 
 
+def _soon(content: Path, sidecar: str, photos: tuple[str, ...]) -> Path:
+    """The fixture site in ``content`` with a gallery 'soon' of these photos and sidecar."""
+    shutil.copytree(FIXTURES / "site", content)
+    for name in photos:
+        photo(content / "galleries" / "soon" / name, 1, size=(200, 100))
+    (content / "galleries" / "soon" / "gallery.md").write_text(sidecar)
+    return content
+
+
+def _published_withheld(tmp_path: Path, content: Path) -> list:
+    """A publish of a site whose gallery 'soon' is withheld: it goes through, without the
+    gallery; its log."""
+    published, log = build(tmp_path, content, conf=PUBLISH_CONF, name="pub")
+    assert not published.exists("galleries/soon/")
+    assert not [m for lvl, m in log if lvl in ("ERROR", "CRITICAL")]
+    return log
+
+
 @pytest.mark.parametrize("held", ["Status: draft", "Date: 2099-01-02"], ids=["draft", "future"])
 def test_a_withheld_gallerys_photo_without_alt_text_is_a_warning_in_a_publish(tmp_path, held):
     # nothing of the gallery is published, yet GALLERY_REQUIRE_ALT (publishconf.py) made its
     # photo without alt text an error and the publish stopped: a draft post's is a warning.
     # A folder of its own: Pelican says a line once per process, and messages name it
-    content = tmp_path / f"withheld-{held[0]}"
-    shutil.copytree(FIXTURES / "site", content)
-    photo(content / "galleries" / "soon" / "a.jpg", 1, size=(200, 100))
-    photo(content / "galleries" / "soon" / "b.jpg", 1, size=(200, 100))
-    (content / "galleries" / "soon" / "gallery.md").write_text(
-        f"Title: Soon\n{held}\nPhoto: b.jpg | B | A b\nPhoto: c.jpg | C | A c\n"
+    content = _soon(
+        tmp_path / f"withheld-{held[0]}",
+        f"Title: Soon\n{held}\nPhoto: b.jpg | B | A b\nPhoto: c.jpg | C | A c\n",
+        ("a.jpg", "b.jpg"),
     )
-    published, log = build(tmp_path, content, conf=PUBLISH_CONF, name="pub")
-    assert not published.exists("galleries/soon/")
-    assert not [m for lvl, m in log if lvl in ("ERROR", "CRITICAL")]
+    log = _published_withheld(tmp_path, content)
     said = [m for lvl, m in log if lvl == "WARNING" and "galleries/soon/" in m]
     assert any(m.startswith(f"{content.name}/galleries/soon/a.jpg: has no alt") for m in said)
     assert any("Photo 'c.jpg' is not in" in m for m in said), said
@@ -690,3 +704,58 @@ def test_a_withheld_gallerys_photo_without_alt_text_is_a_warning_in_a_publish(tm
     sidecar.write_text(sidecar.read_text().replace(held + "\n", ""))
     with pytest.raises(SystemExit):
         build(tmp_path, content, conf=PUBLISH_CONF, name="pub-out")
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        "Title: Soon <!-- blur the whiteboard\nStatus: draft\n",
+        "Title: Soon <!-- blur the whiteboard\nDate: 2099-01-02\n",
+        "Title: Soon\nStatus: draft\n",
+        "Title: Soon\nDate: 2099-01-02\n",
+        "Title: Soon\nDraft: true\n",  # Hugo's, read as Status: draft
+    ],
+    ids=["draft-key", "future-key", "draft-text", "future-text", "hugo-draft-text"],
+)
+def test_a_withheld_gallerys_unclosed_comment_is_a_warning_in_a_publish(tmp_path, held):
+    # a comment never closed in a draft or future gallery's gallery.md stopped the publish,
+    # though nothing of it is published: a draft post's is a warning. A folder of its own
+    # each: Pelican says a line once per process
+    name = f"withheld-comment-{sum(map(ord, held))}"
+    body = "" if "<!--" in held else "\nThe party. <!-- ask before naming anyone\n"
+    content = _soon(tmp_path / name, f"{held}Photo: a.jpg | A | An a\n{body}", ("a.jpg",))
+    log = _published_withheld(tmp_path, content)
+    said = [m for lvl, m in log if lvl == "WARNING" and "never closed" in m]
+    assert said and all(m.startswith(f"{name}/galleries/soon/gallery.md: line") for m in said)
+    # published, it still stops the publish
+    sidecar = content / "galleries" / "soon" / "gallery.md"
+    kept = [line for line in held.splitlines(keepends=True) if line.startswith("Title")]
+    sidecar.write_text(sidecar.read_text().replace(held, "".join(kept)))
+    with pytest.raises(SystemExit):
+        build(tmp_path, content, conf=PUBLISH_CONF, name="pub-out")
+
+
+def test_a_gallerys_own_timezone_places_its_date(tmp_path):
+    # Timezone was 'unknown key ... is ignored', and the Date was read in London's time
+    content = _gallery_dated(tmp_path, "2024-06-01 23:30\nTimezone: America/New_York")
+    site, log = build(tmp_path, content, name="dev")
+    assert not [m for m in messages(log, "WARNING") if "later/gallery.md" in m]
+    when = site.soup("galleries/later/").select_one(".gallery-page__meta time")
+    assert when["datetime"] == "2024-06-01T23:30:00-04:00"
+    # the clock-change lines read the gallery's zone: New York skips 02:30 on 10 March 2024
+    content = _gallery_dated(tmp_path / "skip", "2024-03-10 02:30\nTimezone: America/New_York")
+    _, log = build(tmp_path / "skip", content, name="dev")
+    (line,) = [m for m in messages(log, "WARNING") if "later/gallery.md" in m]
+    assert "Date 2024-03-10 02:30 does not exist in America/New_York" in line
+
+
+def test_a_gallery_timezone_no_database_knows_is_one_line(tmp_path):
+    content = _gallery_dated(tmp_path, "2024-06-01\nTimezone: America/New_Yrok")
+    _, log = build(tmp_path, content, name="dev")
+    # Pelican's own reading of the file stopped on it: "could not be read ('No time zone
+    # found with key America/New_Yrok'); skipped"
+    said = [f"{lvl} {m}" for lvl, m in log if "later/gallery.md" in m and lvl != "INFO"]
+    assert said == [
+        "ERROR content/galleries/later/gallery.md: Timezone must be a time zone name such as "
+        "'America/New_York' or 'UTC', got 'America/New_Yrok' (did you mean 'America/New_York'?)"
+    ]

@@ -777,6 +777,8 @@ class StrictChecks:
             self._name_unclosed_comments(source_path, metadata, self.comments_left())
             if not post_or_page:  # a team, series or gallery file: its keep-out lines
                 self._check_side(source_path)
+                if metadata.get("timezone") is not None:  # Pelican's Page would stop on it
+                    check_zone(metadata["timezone"])
             if post_or_page:
                 old_addresses = self._other_engines(source_path, metadata)
                 self._check_post(source_path, content, metadata)
@@ -1245,8 +1247,11 @@ class StrictChecks:
 
     def _published(self, metadata: dict) -> bool:
         """Whether a post or page is published by this build's date (not a draft, not a
-        post waiting for its date)."""
+        post waiting for its date). Another engine's keep-out key (Hugo's ``Draft: true``) counts
+        as its Status before it is read as one (a gallery's is read by its plugin)."""
         if str(metadata.get("status", "published")).lower() == "draft":
+            return False
+        if "status" not in metadata and other_engine_status(dict(metadata))[0] == "draft":
             return False
         date = metadata.get("date")
         if isinstance(date, datetime.datetime) and not self.settings.get("WITH_FUTURE_DATES"):

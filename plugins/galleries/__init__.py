@@ -47,9 +47,9 @@ What it does on each build:
   carrying GPS are named by the images plugin, one line per gallery (its requests' ``group``).
 
 Metadata keys read in posts: ``gallery``, ``image`` (only to name the photos plugin's).
-Sidecar keys: ``title``, ``date``, ``summary``, ``cover``, ``photo``, ``status``, ``lang``,
-``redirect_from``. Settings: see ``settings.py``
-(``GALLERY_*``). Needs the images plugin, listed anywhere in PLUGINS.
+Sidecar keys: ``title``, ``date``, ``timezone``, ``summary``, ``cover``, ``photo``,
+``status``, ``lang``, ``redirect_from``. Settings: see ``settings.py`` (``GALLERY_*``).
+Needs the images plugin, listed anywhere in PLUGINS.
 """
 
 from .signals import register

@@ -99,8 +99,13 @@ def read_galleries(generator, now: datetime.datetime) -> dict[str, model.Gallery
         )
         if model.not_out_yet(gallery, now, future_dates):
             # nothing of it is published: its photos' mistakes are a draft post's, warnings
-            # (a draft or future gallery with a photo without alt text stopped a publish)
+            # (a draft or future gallery with a photo without alt text stopped a publish), and
+            # so is a comment never closed in its keys
             more = [dataclasses.replace(problem, error=False) for problem in more]
+            problems = [
+                dataclasses.replace(problem, error=False) if problem.withheld_warns else problem
+                for problem in problems
+            ]
         more += model.date_problems(
             sidecar,
             gallery,

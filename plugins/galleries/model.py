@@ -31,7 +31,9 @@ from urllib.parse import unquote
 from plugins.blogcore import text as html_text
 from plugins.blogcore.frontmatter import (
     OTHER_ENGINES,
+    FrontMatterError,
     check_date,
+    check_zone,
     lang_problem,
     other_engine_status,
     time_problems,
@@ -42,7 +44,9 @@ from plugins.blogcore.links import photos_plugin_path
 PHOTO_EXTENSIONS = frozenset(
     {".jpg", ".jpeg", ".jfif", ".png", ".webp", ".avif", ".heic", ".heif", ".tif", ".tiff"}
 )
-KEYS = ("title", "date", "summary", "cover", "photo", "status", "lang", "redirect_from")
+KEYS = (
+    "title", "date", "timezone", "summary", "cover", "photo", "status", "lang", "redirect_from",
+)  # fmt: skip
 STATUSES = ("published", "draft", "hidden")
 _KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
 # {gallery}slug alone in a paragraph, as Markdown renders a line of its own
@@ -92,6 +96,9 @@ class Problem:
     path: str
     message: str
     error: bool = False
+    # a mistake that makes its page wrong (a comment never closed): an error only where the
+    # gallery is published, a warning for a draft or future one (a draft post's are so)
+    withheld_warns: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -122,6 +129,9 @@ class Sidecar:
     lang: str = ""  # the language its title and captions are written in ("": the site's)
     redirect_from: str = ""  # its old addresses, as written (the redirects plugin reads them)
     date_written: str = ""  # its Date as written (Friday 5 December 2026 09:00)
+    # its own Timezone (a post's key too): a Date without an offset is that zone's; None: the
+    # site's TIMEZONE
+    zone: datetime.tzinfo | None = None
 
 
 @dataclass
@@ -260,13 +270,24 @@ def date_problems(
 ) -> list[Problem]:
     """A gallery's Date read one way although it says another, by a post's rules
     (blogcore's ``time_problems``): a weekday that is not the date's, a time without an
-    offset that the site's zone (``now``'s) skips or shows twice. As a post's: an error in a
-    ``strict`` (publish) build of a gallery it publishes, else a warning."""
+    offset that its zone (its Timezone's, else the site's: ``now``'s) skips or shows twice.
+    As a post's: an error in a ``strict`` (publish) build of a gallery it publishes, else a
+    warning."""
     if not sidecar.date_written:
         return []
-    found = time_problems([("date", sidecar.date_written)], {"date": sidecar.date}, now.tzinfo)
+    zone = sidecar.zone or now.tzinfo
+    found = time_problems([("date", sidecar.date_written)], {"date": sidecar.date}, zone)
     error = strict and not not_out_yet(gallery, now, future_dates)
     return [Problem(shown, line, error=error) for line in found]
+
+
+def local_date(sidecar: Sidecar) -> datetime.datetime | None:
+    """A sidecar's Date, one without an offset placed in its own Timezone (as Pelican places a
+    post's); without a Timezone, as written (the site's TIMEZONE is applied where it is read)."""
+    date = sidecar.date
+    if date is not None and date.tzinfo is None and sidecar.zone is not None:
+        return date.replace(tzinfo=sidecar.zone)
+    return date
 
 
 def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
@@ -297,7 +318,12 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
         value, unclosed = html_text.without_comments(value)
         if unclosed:
             problems.append(
-                Problem(shown, f"line {number}: {html_text.unclosed_message(unclosed)}", error=True)
+                Problem(
+                    shown,
+                    f"line {number}: {html_text.unclosed_message(unclosed)}",
+                    error=True,
+                    withheld_warns=True,
+                )
             )
         if key == "photo":
             parts = [part.strip() for part in value.split("|", 2)]
@@ -341,6 +367,12 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
             date = parse_date(values["date"])
         except ValueError as exc:
             problems.append(Problem(shown, str(exc), error=True))
+    zone = None
+    if values.get("timezone", "").strip():
+        try:
+            zone = check_zone(values["timezone"])
+        except FrontMatterError as exc:  # its Date is read in the site's TIMEZONE instead
+            problems.append(Problem(shown, f"{exc}; the site's TIMEZONE is used", error=True))
     status = values.get("status", "").strip().lower() or "published"
     unknown = ""
     if status not in STATUSES:
@@ -375,6 +407,7 @@ def parse_sidecar(text: str, shown: str) -> tuple[Sidecar, list[Problem]]:
         body=body,
         redirect_from=values.get("redirect_from", ""),
         date_written=values.get("date", "").strip() if date is not None else "",
+        zone=zone,
     )
     return sidecar, problems
 
@@ -480,7 +513,7 @@ def assemble(
     gallery = Gallery(
         slug=slug,
         title=sidecar.title or title_from_slug(slug),
-        date=sidecar.date,
+        date=local_date(sidecar),
         summary=sidecar.summary,
         photos=ordered,
         cover_file=cover,
