@@ -119,6 +119,22 @@ def test_an_address_apart_names_both_settings_and_the_address_that_fits():
             {"PAGE_LANG_URL": "{lang}/{slug}/", "PAGE_LANG_SAVE_AS": "{lang}/{slug}/index.html"},
             False,
         ),
+        # listings: moved from this site's address, kept by a pattern of their own
+        ({"TAG_URL": "tags/{slug}.html", "TAG_SAVE_AS": "tags/{slug}.html"}, True),
+        (
+            {
+                "TAG_URL": "tags/{slug}.html",
+                "TAG_SAVE_AS": "tags/{slug}.html",
+                "REDIRECTS_OLD_TAG_URLS": ["tag/{slug}/"],
+            },
+            False,
+        ),
+        (
+            {"CATEGORY_URL": "category/{slug}/", "CATEGORY_SAVE_AS": "category/{slug}/index.html"},
+            False,
+        ),
+        ({"AUTHOR_URL": "author/{slug}/", "AUTHOR_SAVE_AS": "author/{slug}/index.html"}, True),
+        ({"AUTHOR_URL": "author/{slug}/", "AUTHOR_SAVE_AS": ""}, False),  # none written
     ],
 )
 def test_posts_moved_from_their_address_without_a_redirect(settings, said):

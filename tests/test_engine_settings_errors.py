@@ -334,6 +334,26 @@ def test_an_address_that_is_not_where_its_pages_are_written_is_named(project):
             "about",
             "/pages/about.html",
         ),
+        # listings moved: /category/company/ and every person's page led to a 404 without a
+        # word, and no setting could keep them
+        (
+            "CATEGORY",
+            "topics/{slug}/",
+            "topics/{slug}/index.html",
+            "category's page",
+            "category/{slug}/",
+            "category/company",
+            "/topics/company/",
+        ),
+        (
+            "AUTHOR",
+            "people/{slug}.html",
+            "people/{slug}.html",
+            "person's page",
+            "team/{slug}/",
+            "team/cleo-park",
+            "/people/cleo-park.html",
+        ),
     ],
 )
 def test_posts_or_pages_moved_say_how_old_addresses_keep_working(

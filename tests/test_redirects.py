@@ -208,6 +208,9 @@ def test_settings_defaults():
         "REDIRECTS_OLD_ARTICLE_LANG_URLS": (),
         "REDIRECTS_OLD_PAGE_URLS": (),
         "REDIRECTS_OLD_PAGE_LANG_URLS": (),
+        "REDIRECTS_OLD_CATEGORY_URLS": (),
+        "REDIRECTS_OLD_TAG_URLS": (),
+        "REDIRECTS_OLD_AUTHOR_URLS": (),
         "REDIRECTS_PUBLISHED": "",
         "REDIRECTS_REMOVED": (),
         "REDIRECTS_MAP": "redirects.txt",
@@ -220,6 +223,20 @@ def test_an_old_pattern_written_as_article_url_is_one_pattern():
     assert merged["REDIRECTS_OLD_ARTICLE_URLS"] == ("{slug}.html",)
     merged = configure({"REDIRECTS_OLD_PAGE_URLS": ["pages/{slug}.html", "pages/{slug}.html"]})
     assert merged["REDIRECTS_OLD_PAGE_URLS"] == ("pages/{slug}.html",)
+
+
+def test_a_listing_pattern_names_only_a_listing_s_fields():
+    """A category, tag or person has a slug and a name: ``{date}`` gives none of them an old
+    address, said once at start-up."""
+    merged = configure({"REDIRECTS_OLD_TAG_URLS": "tag/{slug}.html"})
+    assert merged["REDIRECTS_OLD_TAG_URLS"] == ("tag/{slug}.html",)
+    with pytest.raises(SettingsError) as error:
+        configure({"REDIRECTS_OLD_CATEGORY_URLS": ("{date:%Y}/{slug}/",)})
+    assert str(error.value) == (
+        "REDIRECTS_OLD_CATEGORY_URLS '{date:%Y}/{slug}/': {date} is not a field of a "
+        "category's address, which has {slug} and {name} only; write one like "
+        "'category/{slug}.html'"
+    )
 
 
 FIELDS = {

@@ -10,7 +10,8 @@ the settings file that set the value:
 - ``addresses_apart``: an ``X_URL`` that is not where ``X_SAVE_AS`` writes the page
   (``ARTICLE_URL`` changed alone: every link to every post led to a 404);
 - ``posts_moved``: posts moved away from ``/posts/<slug>/`` (pages from ``/<slug>/``, and
-  their translations) with no redirect from there;
+  their translations; categories, tags and people from their listing pages) with no redirect
+  from there;
 - ``not_honoured``: Pelican settings other themes read and this one does not (``MENUITEMS``),
   each with what to do here instead;
 - ``templates_left_out``: a shorter ``DIRECT_TEMPLATES`` that leaves out a page the theme
@@ -262,19 +263,22 @@ def addresses_apart(settings: Mapping[str, Any]) -> list[str]:
     return found
 
 
-# This site's own addresses of posts and pages (docs/urls-and-links.md), each kept by its
-# redirects plugin's old-pattern setting (REDIRECTS_OLD_<kind>_URLS) once it is moved
+# This site's own addresses of posts, pages and listings (docs/urls-and-links.md), each kept
+# by its redirects plugin's old-pattern setting (REDIRECTS_OLD_<kind>_URLS) once it is moved
 OWN_ADDRESSES: dict[str, tuple[str, str]] = {
     "ARTICLE": ("posts/{slug}/", "every post"),
     "ARTICLE_LANG": ("{lang}/posts/{slug}/", "every post's translation"),
     "PAGE": ("{slug}/", "every page"),
     "PAGE_LANG": ("{lang}/{slug}/", "every page's translation"),
+    "CATEGORY": ("category/{slug}/", "every category's page"),
+    "TAG": ("tag/{slug}/", "every tag's page"),
+    "AUTHOR": ("team/{slug}/", "every person's page"),
 }
 
 
 def posts_moved(settings: Mapping[str, Any]) -> list[str]:
-    """A message for each ``X_URL`` of ``OWN_ADDRESSES`` that moves the posts or pages from
-    this site's address when no redirect pattern keeps the old addresses."""
+    """A message for each ``X_URL`` of ``OWN_ADDRESSES`` that moves the posts, pages or
+    listings from this site's address when no redirect pattern keeps the old addresses."""
     found = []
     for kind, (own, what) in OWN_ADDRESSES.items():
         url, save_as = settings.get(f"{kind}_URL"), settings.get(f"{kind}_SAVE_AS")

@@ -12,7 +12,8 @@ and Cloudflare Pages read (``REDIRECTS_FILE``).
 An adopted site's old URL patterns (``REDIRECTS_OLD_ARTICLE_URLS = ("{slug}.html",)``, as its
 ``ARTICLE_URL`` was; pages and translations alike) give every published post the same
 redirects, formatted with Pelican's ``url_format``; a post's own ``Redirect_from`` keeps an
-address first.
+address first. ``REDIRECTS_OLD_CATEGORY_URLS``, ``_TAG_`` and ``_AUTHOR_`` do the same for the
+first page of each category, tag and person (``{slug}``, ``{name}``).
 
 Old addresses that are no item's (an imported blog's category, tag and author pages) are
 listed in the ``REDIRECTS_MAP`` file of the content folder (``redirects.txt``), one ``OLD NEW``

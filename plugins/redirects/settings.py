@@ -5,7 +5,7 @@ from typing import Any
 
 from plugins.engine.config import merge
 
-from .paths import PathError, check_pattern, parse
+from .paths import PathError, check_pattern, parse, pattern_fields
 
 DEFAULTS: dict[str, Any] = {
     # The Netlify / Cloudflare Pages rules file written at the output's root ("" writes none).
@@ -23,6 +23,12 @@ DEFAULTS: dict[str, Any] = {
     "REDIRECTS_OLD_ARTICLE_LANG_URLS": (),
     "REDIRECTS_OLD_PAGE_URLS": (),
     "REDIRECTS_OLD_PAGE_LANG_URLS": (),
+    # The same for the listing pages of categories, tags and people, written as CATEGORY_URL,
+    # TAG_URL and AUTHOR_URL were ("category/{slug}/"): each one's first page gets a redirect
+    # from the address each pattern gives it ({slug}, {name}).
+    "REDIRECTS_OLD_CATEGORY_URLS": (),
+    "REDIRECTS_OLD_TAG_URLS": (),
+    "REDIRECTS_OLD_AUTHOR_URLS": (),
     # The published site's sitemap.xml, fetched before a publish build (the workflows write
     # .cache/published/sitemap.xml; publishconf.py names it): every address in it must be
     # written by the build, as a page or a redirect page, or it is one error line. "" compares
@@ -44,6 +50,16 @@ PATTERN_SETTINGS = {
     (True, False): "REDIRECTS_OLD_PAGE_URLS",
     (True, True): "REDIRECTS_OLD_PAGE_LANG_URLS",
 }
+
+# Which pattern setting applies to a listing: setting -> Pelican's list of them (the posts'
+# generator's context) and the setting that writes each one's page.
+TAXONOMY_PATTERN_SETTINGS = {
+    "REDIRECTS_OLD_CATEGORY_URLS": ("categories", "CATEGORY_SAVE_AS"),
+    "REDIRECTS_OLD_TAG_URLS": ("tags", "TAG_SAVE_AS"),
+    "REDIRECTS_OLD_AUTHOR_URLS": ("authors", "AUTHOR_SAVE_AS"),
+}
+# the fields a listing's address has (Pelican's URLWrapper)
+TAXONOMY_FIELDS = ("slug", "name")
 
 STATUSES = (301, 302, 303, 307, 308)
 
@@ -101,6 +117,16 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         )
     for name in PATTERN_SETTINGS.values():
         merged[name] = _patterns(name, merged[name])
+    for name in TAXONOMY_PATTERN_SETTINGS:
+        merged[name] = _patterns(name, merged[name])
+        for pattern in merged[name]:
+            other = [f for f in pattern_fields(pattern) if f not in TAXONOMY_FIELDS]
+            if other:
+                raise SettingsError(
+                    f"{name} {pattern!r}: {{{other[0]}}} is not a field of a "
+                    f"{name.split('_')[2].lower()}'s address, which has "
+                    "{slug} and {name} only; write one like 'category/{slug}.html'"
+                )
     return merged
 
 

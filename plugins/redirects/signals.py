@@ -15,7 +15,13 @@ from plugins.engine.files import writing
 from plugins.engine.side import shown
 
 from . import paths, published
-from .settings import DEFAULTS, PATTERN_SETTINGS, SettingsError, configure
+from .settings import (
+    DEFAULTS,
+    PATTERN_SETTINGS,
+    TAXONOMY_PATTERN_SETTINGS,
+    SettingsError,
+    configure,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -193,6 +199,39 @@ def _pattern_claims(items, settings) -> list[paths.Wanted]:
     return wanted
 
 
+def _listing_claims(context: dict, settings) -> list[paths.Wanted]:
+    """The old address each of the old site's listing patterns (REDIRECTS_OLD_CATEGORY_URLS,
+    _TAG_, _AUTHOR_) gives the first page of each category, tag and person this build
+    writes a page for (their fields are checked at start-up)."""
+    wanted = []
+    for setting, (listing, save_as) in TAXONOMY_PATTERN_SETTINGS.items():
+        if not settings[setting] or not settings.get(save_as):
+            continue
+        kind = setting.split("_")[2].lower()
+        for wrapper, _ in context.get(listing) or ():
+            owner = f"the {kind} {wrapper.name!r}"
+            fields = wrapper.as_dict()
+            for pattern in settings[setting]:
+                try:
+                    old = paths.parse(paths.old_address(pattern, fields))
+                except (
+                    paths.PathError,
+                    AttributeError,
+                    IndexError,
+                    KeyError,
+                    TypeError,
+                    ValueError,
+                ) as exc:
+                    logger.error(
+                        "%s %r gives no old address for %s (%s)", setting, pattern, owner, exc
+                    )
+                    continue
+                if not _own(wrapper, old):
+                    source = f"{setting} {pattern!r}"
+                    wanted.append(paths.Wanted(old, owner, _target(wrapper), wrapper, source))
+    return wanted
+
+
 def map_path(settings) -> str:
     """REDIRECTS_MAP's file: within the content folder (or absolute), or "" when it is off."""
     name = settings.get("REDIRECTS_MAP", DEFAULTS["REDIRECTS_MAP"]) or ""
@@ -251,6 +290,7 @@ def on_content_final(generators) -> None:
     # REDIRECTS_MAP's lines last: an address a post keeps is the post's
     taken = _taken(generators, settings)
     wanted = _redirect_from_claims(items + galleries, settings) + _pattern_claims(items, settings)
+    wanted += _listing_claims(generators[0].context, settings)
     kept, refused = paths.plan(wanted + _map_claims(settings, taken), taken, KEY)
     for refusal in paths.folded(refused):
         logger.log(logging.ERROR if refusal.error else logging.WARNING, "%s", refusal.message)
@@ -374,7 +414,10 @@ def _write_page(root: Path, claim: paths.Wanted, template, context: dict, siteur
             **context,
             "output_file": output,
             "redirect_url": siteurl + claim.target,
-            "redirect_title": getattr(item, "title", "") or claim.target,
+            # a post's title, a category's or person's name
+            "redirect_title": getattr(item, "title", "")
+            or getattr(item, "name", "")
+            or claim.target,
             "redirect_lang": getattr(item, "lang", None) or context.get("DEFAULT_LANG", "en"),
             "redirect_marker": MARKER,
         }
