@@ -49,8 +49,9 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _run_child(cmd: list[str]) -> tuple[int, int]:
-    """Run a command to its end; (exit status, the signal that interrupted this task or 0).
+def _run_child(cmd: list[str], env: dict[str, str] | None = None) -> tuple[int, int]:
+    """Run a command to its end (``env``: added to its environment); (exit status, the signal
+    that interrupted this task or 0).
 
     SIGINT and SIGTERM sent to this task stop the child (and the processes it forked: it has a
     process group of its own) and wait for it, instead of leaving it to run on.
@@ -69,7 +70,13 @@ def _run_child(cmd: list[str]) -> tuple[int, int]:
     previous = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         child.append(
-            subprocess.Popen(cmd, cwd=ROOT, env=_env(), process_group=0, preexec_fn=with_parent())
+            subprocess.Popen(
+                cmd,
+                cwd=ROOT,
+                env={**_env(), **(env or {})},
+                process_group=0,
+                preexec_fn=with_parent(),
+            )
         )
         if caught:  # a signal came before the child had a pid to forward it to
             forward(caught[0], None)
@@ -313,13 +320,34 @@ def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()
     SIGINT or SIGTERM stop the build and leave output as it was; what a killed publish leaves
     behind is removed by the next one.
     """
+    from plugins.engine.command import ENGINE_RECORD, engine_ran
+
     own_bytecode()
     output = output.absolute()  # not resolve(): output is a link to the current build
     builds = _builds(output)
     builds.mkdir(parents=True, exist_ok=True)
     _remove_stale_builds(output)
     staging = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=builds))
-    status, caught = _run_child(_pelican_command(_arguments(conf, staging, content, extra)))
+    # the engine writes it when it starts: beside the build, never in the site
+    record = staging.with_name(f"{staging.name}.engine")
+    try:
+        status, caught = _run_child(
+            _pelican_command(_arguments(conf, staging, content, extra)),
+            {ENGINE_RECORD: str(record)},
+        )
+        ran = engine_ran(record)
+    finally:
+        record.unlink(missing_ok=True)
+    if not caught and status == 0 and not ran:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(
+            f"Publish refused: none of this site's plugins ran ({_shown(conf)}'s PLUGINS lists "
+            "none of them, or they failed to load: see above), so the site had no "
+            "Content-Security-Policy and none of the publish checks; list them in PLUGINS; "
+            f"{_shown(output)} was left as it was.",
+            file=sys.stderr,
+        )
+        return 1
     if caught or status != 0 or not (staging / "index.html").is_file():
         shutil.rmtree(staging, ignore_errors=True)
         if caught:

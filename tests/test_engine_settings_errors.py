@@ -703,3 +703,58 @@ def test_a_plugin_that_fails_to_load_stops_a_publish(project):
         "published; fix it, or take it out of PLUGINS"
     ]
     assert not (project / "pub" / "index.html").exists()
+
+
+def test_a_string_for_plugins_is_one_line_at_its_line(project):
+    """PLUGINS = "plugins.blogcore" was Pelican's warning alone ('falling back to the
+    default', no line), then a template's unknown tag: no plugin of ours was loaded to say
+    it at its line. Now the filter on the build's console makes Pelican's record that line."""
+    line = _append(project / "pelicanconf.py", 'PLUGINS = "plugins.blogcore"\n')
+    done = _build(project, "publishconf.py")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert not _said(done, "Detected misconfiguration"), done.stderr
+    assert _said(done, "PLUGINS must be a list") == [
+        f"ERROR pelicanconf.py: line {line}: PLUGINS must be a list, got 'plugins.blogcore': "
+        "Pelican ignores a string here, so no plugin of this site's was loaded and none of "
+        "their checks ran; write PLUGINS = ['plugins.blogcore']"
+    ]
+
+
+# a theme that builds without any plugin of ours (Pelican's own), as a site adopting this
+# engine may still have: the build succeeds, so nothing but the publish itself can refuse it
+STOCK_THEME = (
+    'THEME = "simple"\nDIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("plugins", "said"),
+    [
+        # none listed: exit 0 and a site without _headers, the CSP or the publish checks
+        ("PLUGINS = []\n", None),
+        # a string: Pelican's default (None) loads no plugin of ours either
+        (
+            'PLUGINS = "plugins.blogcore"\n',
+            "PLUGINS must be a list, got 'plugins.blogcore'",
+        ),
+    ],
+)
+def test_a_publish_that_ran_none_of_our_plugins_is_refused(project, capfd, plugins, said):
+    import tasks
+
+    conf = project / "publishconf.py"
+    _append(conf, plugins + STOCK_THEME)
+    output = project / "output"
+    status = tasks.atomic_build(conf, output, project / "content")
+    lines = [" ".join(line.split()) for line in capfd.readouterr().err.splitlines()]
+    assert status == 1
+    assert lines[-1] == (
+        f"Publish refused: none of this site's plugins ran ({conf}'s PLUGINS lists none of "
+        "them, or they failed to load: see above), so the site had no "
+        "Content-Security-Policy and none of the publish checks; list them in PLUGINS; "
+        f"{output} was left as it was."
+    )
+    if said:
+        assert [line for line in lines if said in line], lines
+    assert not output.exists()
+    assert not [p for p in (project / ".output.builds").iterdir()]  # no build, no record

@@ -36,6 +36,8 @@ from pelican import __version__ as pelican_version
 from pelican import signals
 from pelican.contents import Content
 
+from . import command
+
 Receiver = Callable[..., Any]
 
 # plugin -> its (signal, receiver) pairs, as each plugin's register() connected them
@@ -191,6 +193,8 @@ def _on_initialized(pelican) -> None:
     refused = compat.refused(Content, pelican_version)
     if refused:  # before any plugin's work: the build would be wrong, silently
         raise SystemExit("\n".join(refused))
+    # a publish (tasks.py) refuses a build that wrote no record: one without the engine
+    command.record_engine(wanted & registered())
 
 
 def heard(settings: Mapping[str, Any], logger: logging.Logger) -> None:

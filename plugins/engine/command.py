@@ -7,10 +7,23 @@ that file and line, ``CRITICAL pelicanconf.py: line 60: NameError: name 'Genral'
 defined``, as `make serve` does, instead of Pelican's traceback through its own code (in CI's
 log, where the author reads it, the file was named only deep inside the traceback). Every
 other record prints as Pelican prints it; the exit status is Pelican's.
+
+``ENGINE_RECORD``: a publish (tasks.py) names a file in this variable of the build's
+environment; the engine writes it when the build starts with it (``record_engine``, at
+``initialized``), and a publish whose build wrote none is refused (``engine_ran``). Nothing
+of the engine runs in a build whose PLUGINS lists none of this site's plugins (``PLUGINS =
+[]``, a string Pelican puts back to its default, the engine failing to import), and such a
+build deployed a site with no Content-Security-Policy and none of the publish checks, exit 0.
 """
 
+import json
 import logging
+import os
 import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+ENGINE_RECORD = "ENGINE_RECORD"
 
 
 def main(argv: list[str]) -> int:
@@ -35,6 +48,25 @@ def main(argv: list[str]) -> int:
         print(exc.code, file=sys.stderr)
         return 1
     return 0
+
+
+def record_engine(plugins: Iterable[str]) -> None:
+    """The engine runs this build: write the record a publish asked for (``ENGINE_RECORD``),
+    naming the plugins it runs."""
+    path = os.environ.get(ENGINE_RECORD)
+    if path:
+        from .files import write_atomically
+
+        write_atomically(path, json.dumps({"plugins": sorted(plugins)}))
+
+
+def engine_ran(record: Path) -> bool:
+    """Whether the build that was given ``record`` (``ENGINE_RECORD``) ran the engine: the
+    file is there, as the engine writes it."""
+    try:
+        return isinstance(json.loads(record.read_text(encoding="utf-8")).get("plugins"), list)
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 if __name__ == "__main__":

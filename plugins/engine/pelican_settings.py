@@ -380,6 +380,16 @@ def not_loaded(written: Iterable[str], loaded: Iterable[str]) -> list[str]:
     ]
 
 
+def plugins_string(written: str) -> str:
+    """The message for a string given as ``PLUGINS``, which Pelican puts back to its default
+    (no plugin of this site's loaded, the engine's checks neither)."""
+    entries = [entry.strip() for entry in written.replace(",", " ").split() if entry.strip()]
+    return (
+        f"PLUGINS must be a list, got {written!r}: Pelican ignores a string here, so no plugin "
+        f"of this site's was loaded and none of their checks ran; write PLUGINS = {entries!r}"
+    )
+
+
 def names_no_plugin(entry: str) -> bool:
     """Whether a ``PLUGINS`` entry names no module, as written or as ``pelican.plugins.x``."""
     return _missing_module(entry) is not None and (

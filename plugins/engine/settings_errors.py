@@ -216,10 +216,12 @@ def _kinds_first(pelican) -> None:
         refuse(settings, ValueError("\n".join(message for _, message in wrong)))
 
 
-def _strings_pelican_reset(given: frozenset[str]) -> dict[str, str]:
+def _strings_pelican_reset(
+    given: frozenset[str], reset: frozenset[str] = pelican_settings.RESET_FROM_A_STRING
+) -> dict[str, str]:
     """The strings the settings file or -e gave a list of Pelican's that Pelican put back to
-    its default (``STATIC_PATHS = "images"``), by name."""
-    names = pelican_settings.RESET_FROM_A_STRING & given
+    its default (``STATIC_PATHS = "images"``; ``reset``: the names looked at), by name."""
+    names = reset & given
     parsed = _command_args() if names else None
     if parsed is None:
         return {}
@@ -238,7 +240,9 @@ class SaidAtItsLine(logging.Filter):
     meant: a PLUGINS entry that names no plugin ("Cannot load plugin", two lines; an entry
     whose module fails to import keeps it, the only line with the reason), a string for a list
     Pelican puts back to its default ("Detected misconfiguration …, falling back to the
-    default", while the build stops).
+    default", while the build stops). ``PLUGINS = "plugins.blogcore"`` gets Pelican's line
+    too, but then no plugin of ours is loaded to say it at its line: the record itself becomes
+    that line, an error (a publish whose build ran none of our plugins is refused: tasks.py).
 
     Put on the handlers of the builds this site runs (`make build`, `make publish`, `make
     serve`, `make check`), which list the engine's plugins: Pelican logs these lines while it
@@ -251,9 +255,24 @@ class SaidAtItsLine(logging.Filter):
             return True
         if record.msg == pelican_settings.CANNOT_LOAD:
             return not pelican_settings.names_no_plugin(str(args[0]))
+        if record.msg == pelican_settings.RESET_WARNING and args[0] == "PLUGINS":
+            _plugins_string_said(record)
+            return True
         if record.msg == pelican_settings.RESET_WARNING:
             return not _strings_pelican_reset(frozenset({str(args[0])}))
         return True
+
+
+def _plugins_string_said(record: logging.LogRecord) -> None:
+    """Pelican's warning of a string given as PLUGINS, made the engine's error at its line
+    (every handler after this one gets the record as changed)."""
+    written = _strings_pelican_reset(frozenset({"PLUGINS"}), frozenset({"PLUGINS"}))
+    if "PLUGINS" not in written:  # computed (the line cannot tell), or not a command line
+        return
+    conf, extra, options = _command_line()
+    message = pelican_settings.plugins_string(written["PLUGINS"])
+    record.msg, record.args = origin.located(message, "PLUGINS", conf, extra, options), None
+    record.levelno, record.levelname = logging.ERROR, logging.getLevelName(logging.ERROR)
 
 
 SAID_AT_ITS_LINE = SaidAtItsLine()  # holds nothing: one serves every handler
