@@ -286,3 +286,52 @@ def test_a_misspelt_setting_of_a_plugin_the_table_reads_is_named(project: Path):
     said = [" ".join(text.split()) for text in _build(project).stderr.splitlines()]
     assert f"ERROR pelicanconf.py: line {line}: unknown setting SEO_ENHANCR " in " ".join(said)
     assert any("(did you mean SEO_ENHANCER?)" in text for text in said), said
+
+
+# as render_math does for reStructuredText: docutils told to leave math to MathJax
+RST_MATHJAX_STAND_IN = """
+def init(pelican):
+    docutils = pelican.settings.get("DOCUTILS_SETTINGS", {})
+    docutils.setdefault("math_output", "MathJax https://cdn.example/mathjax/latest.js")
+    pelican.settings["DOCUTILS_SETTINGS"] = docutils
+
+def register():
+    signals.initialized.connect(init)
+"""
+
+RST_POST = r"""Roots of a quadratic
+####################
+
+:date: 2025-03-03 10:00
+:author: Cleo Park
+:category: Engineering
+:summary: The formula.
+
+The roots are :math:`x = \frac{-b \pm \sqrt{b^2 - 4ac}}{2a}`, as in school.
+
+.. math::
+
+   e^{i\pi} + 1 = 0
+"""
+
+
+def test_render_math_listed_leaves_rst_math_typeset(tmp_path: Path, project: Path):
+    """With render_math listed, docutils wrote a reStructuredText post's :math: for MathJax,
+    which this site never loads: the LaTeX was shown as written, and the post's line asked
+    the writer to write it as :math:, which it was. It is MathML, typeset, and not said."""
+    others = tmp_path / "others"
+    _stand_in(others, "render_math", RST_MATHJAX_STAND_IN)
+    _list(project, others, ["render_math"])
+    conf = project / "pelicanconf.py"
+    conf.write_text(conf.read_text() + "MATH_JAX = {'process_summary': False}\n")
+    (project / "content/posts/roots.rst").write_text(RST_POST, encoding="utf-8")
+    done = _build(project)
+    said = [" ".join(text.split()) for text in done.stderr.splitlines()]
+    assert done.returncode == 0, said
+    assert not [t for t in said if t.startswith("WARNING content/posts/roots.rst")], said
+    page = BeautifulSoup(
+        (project / "out/posts/roots-of-a-quadratic/index.html").read_text(), "html.parser"
+    )
+    body = page.select_one(".post-body") or page
+    assert len(body.find_all("math")) == 2
+    assert "\\frac" not in body.get_text() and "MathJax" not in str(page)

@@ -7,7 +7,8 @@ as ``<object>`` too, and sizes as a ``style``: the sanitiser removes all three (
 and the page showed the alt text alone. The HTML5 writer writes ``<img src alt width
 height>`` for SVG as for any image, ``<video>``, and ``<figure>``/``<figcaption>`` for a figure.
 Math (``:math:``, ``.. math::``) is written as MathML, which browsers typeset themselves (no
-script, no style: the site's Content-Security-Policy holds) and the sanitiser keeps. A formula
+script, no style: the site's Content-Security-Policy holds) and the sanitiser keeps, even where
+``math_output`` asks for MathJax (the render_math plugin sets it). A formula
 docutils cannot write as MathML (``\color``, ``\cancel``, ``\tag``; ``_2``, a subscript with
 nothing before it, on which its converter fails with an IndexError) is shown as written, in
 ``<code class="math">`` (``<pre class="math">`` for ``.. math::``), and kept in the writer's
@@ -144,6 +145,11 @@ class Translator(html5_polyglot.HTMLTranslator):
         self.as_written: list[AsWritten] = []
         self.unscaled: list[Unscaled] = []
         self.content = content  # the content folder, where pictures are read from
+        # MathJax (what render_math sets, unless DOCUTILS_SETTINGS names another) is a script
+        # this site never loads (no third-party scripts): its LaTeX was shown as written, and
+        # the reader then asked for the :math: already there. MathML needs no script.
+        if self.math_output == "mathjax":
+            self.math_output, self.math_options = "mathml", ""
 
     def visit_math(self, node: nodes.Element) -> None:
         """Math as MathML; a formula docutils' own converter cannot write shown as written

@@ -115,7 +115,8 @@ CLASHES: dict[str, Clash | tuple[Clash, ...]] = {
             "plugins.blogcore",
             "{name} marks LaTeX math for MathJax, a script this site never loads (no "
             "third-party scripts: the sanitiser removes it from each post, the "
-            "Content-Security-Policy would block it): math is shown as written; remove {name} "
+            "Content-Security-Policy would block it): LaTeX in Markdown is shown as written "
+            "(reStructuredText's :math: is typeset as MathML all the same); remove {name} "
             "from PLUGINS (docs/adopting.md)",
             WARNING,
         ),
