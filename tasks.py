@@ -453,15 +453,26 @@ _DOES = {
 }
 
 
+def _settings_before_a_build(conf: Path, override: dict | None = None) -> dict:
+    """The settings ``conf`` gives, read by a task that builds with it, with nothing logged:
+    the build says what Pelican warns of in them ("Locale could not be set") with its level,
+    in serve's overlay and count; read here, it was printed bare before the build, once more
+    for each reading."""
+    from pelican.settings import read_settings
+
+    from plugins.devserver.problems import unlogged
+
+    with unlogged():
+        return read_settings(str(conf), override=override)
+
+
 def _retained(conf: Path) -> tuple[str, ...] | None:
     """Pelican's OUTPUT_RETENTION in conf: names at the top of the output folder that a build
     keeps (a deploy checkout's .git, a CNAME); None when conf cannot be read (the build stops on
     it then, with one line, before it removes anything). Read (running conf here) only when an
     output folder has something in it to keep."""
-    from pelican.settings import read_settings
-
     try:
-        names = read_settings(str(conf)).get("OUTPUT_RETENTION") or []
+        names = _settings_before_a_build(conf).get("OUTPUT_RETENTION") or []
     except Exception:  # the build reports its settings' errors itself, in one line
         return None
     return tuple(name for name in names if isinstance(name, str) and name.strip("./"))
@@ -684,10 +695,8 @@ def _not_found_page(conf: Path) -> str:
     """The 404 page a build with ``conf`` writes (NOTFOUND_SAVE_AS), relative to its output;
     404.html when ``conf`` does not load (the build has said why, and `serve` goes on serving
     until it is fixed)."""
-    from pelican.settings import read_settings
-
     try:
-        return read_settings(str(conf)).get("NOTFOUND_SAVE_AS") or "404.html"
+        return _settings_before_a_build(conf).get("NOTFOUND_SAVE_AS") or "404.html"
     except Exception:
         return "404.html"
 
@@ -696,12 +705,10 @@ def _template_folders(conf: Path) -> list[Path]:
     """The folders besides theme/ that a build with ``conf`` renders pages from and that
     exist: THEME_TEMPLATES_OVERRIDES and I18N_TRANSLATIONS_PATH (relative to the project, as
     Pelican takes them); none when ``conf`` does not load (the build says why)."""
-    from pelican.settings import read_settings
-
     from plugins.fastbuild.signals import template_folders
 
     try:  # any existing content folder will do: only the templates' settings are read
-        settings = read_settings(str(conf), override={"PATH": str(ROOT)})
+        settings = _settings_before_a_build(conf, {"PATH": str(ROOT)})
     except Exception:
         return []
     # the folders the incremental build counts as its inputs (fastbuild), watched here

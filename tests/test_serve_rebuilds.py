@@ -15,6 +15,8 @@ sees: the terminal, the problems report the overlay shows, the dev server's answ
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from plugins.devserver import pages
@@ -272,3 +274,68 @@ def test_a_post_replaced_by_a_copy_with_the_same_modification_time_is_rebuilt(tm
         assert ">FROM A SYNCED COPY<" in page
     finally:
         session.close()
+
+
+# a mistake in the settings that Pelican itself warns of while reading them
+LOCALE = 'LOCALE = ("xx_XX.nope",)\n'
+LOCALES = "Locale could not be set. Check the LOCALE setting"
+NO_ALT = "content/posts/ranges.md: line 21: the image lamp.svg has no alt text"
+
+
+def _warned(printed: str, fragment: str) -> int:
+    """How many terminal lines say ``fragment`` as a WARNING (Pelican's console's level)."""
+    return sum(fragment in line and "WARNING" in line for line in printed.splitlines())
+
+
+def test_a_settings_warning_is_said_in_every_build_as_a_cold_build_says_it(tmp_path):
+    # The warm server read the settings to import the plugins, and Pelican's log filter
+    # remembered the line it logged then (bare, before the first build): each build forked
+    # from it dropped it, so no build of that server said it as a WARNING, showed it in the
+    # overlay or counted it; a save of the settings file restarted the server the same way
+    session = Session(tmp_path, LOCALE)
+    image = "More text.\n\n![]({static}/images/lamp.svg)\n"  # no alt text
+    session.edit("posts/ranges.md", "More text after the code.", image)
+    try:
+        for save in ("first build", "the post saved, mistake kept", "another file saved"):
+            shown, printed = session.build()
+            for fragment in (LOCALES, NO_ALT):
+                assert _said(shown, fragment) == 1, (save, fragment, shown)
+                assert _warned(printed, fragment) == 1, (save, fragment, printed)
+            assert LOCALES not in printed.replace(f"WARNING  {LOCALES}", ""), printed  # once
+            session.edit("posts/ranges.md", "More text", "More text!")
+            session.edit("posts/garden-party.md", "\n\n", "\n\nAnother line.\n\n")
+        # the settings file saved with its mistake kept: a new warm server, the same lines
+        session.conf.write_text(session.conf.read_text() + "# saved again\n")
+        shown, printed = session.build()
+        assert _said(shown, LOCALES) == 1 and _warned(printed, LOCALES) == 1, printed
+        report = json.loads(session.report.read_text(encoding="utf-8"))
+        assert report["warnings"] == len(shown), report["problems"]  # every line counted
+
+        # both fixed: gone from the terminal and the overlay
+        session.conf.write_text(session.conf.read_text().replace(LOCALE, ""))
+        session.edit("posts/ranges.md", "![](", "![A lamp](")
+        shown, printed = session.build()
+        assert shown == [], shown
+        assert LOCALES not in printed and "no alt text" not in printed, printed
+    finally:
+        session.close()
+
+
+def test_the_tasks_reading_the_settings_before_a_build_print_nothing_of_it(tmp_path):
+    # serve read the settings for its 404 page and template folders, publish and build for
+    # OUTPUT_RETENTION: Pelican printed its warning bare before the build said it as a WARNING
+    conf = tmp_path / "conf.py"
+    conf.write_text(f"from pelicanconf import *\n{LOCALE}", encoding="utf-8")
+    (tmp_path / "content").mkdir()  # its PATH
+    code = (
+        "import sys; from pathlib import Path; import tasks\n"
+        "conf = Path(sys.argv[1])\n"
+        "print(tasks._not_found_page(conf), tasks._retained(conf) is not None)\n"
+        "print(len(tasks._template_folders(conf)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(conf)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["404.html True", "0"], done.stdout
+    assert done.stderr == "", done.stderr

@@ -179,6 +179,26 @@ def warnings_logged() -> Iterator[None]:
         yield
 
 
+@contextlib.contextmanager
+def unlogged() -> Iterator[None]:
+    """Nothing is logged inside the block: for reading the settings outside a build (serve's
+    warm server importing the plugins, tasks.py finding the 404 page).
+
+    Pelican's log filter (``pelican.log.LimitFilter``) remembers every line a process logs and
+    drops it when logged again in that process or in a process forked from it: a settings
+    warning the warm server logged while warming up ("Locale could not be set") was never in
+    any build of that server, neither in the terminal as a WARNING nor in the overlay nor in
+    the count. The build says each of these lines itself; ``logging.disable`` stops a record
+    before it is made, so no filter sees it.
+    """
+    before = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logging.disable(before)
+
+
 class OneLine(logging.Handler):
     """The console for serve builds: a record that carries a traceback which points at a file
     of the project (a template, pelicanconf.py, a plugin) is passed on as one line naming that

@@ -5,8 +5,9 @@ Babel) takes about 0.8 s of every rebuild, and freeing the build's objects when 
 exits takes more; an incremental rebuild of a 2,000-post site is about 4 s in all. The server
 here imports all of that once and runs each build in a child forked from itself:
 
-- a build never sees another build's state: the server itself never builds, and each child
-  starts from the same freshly imported modules (as a new process would);
+- a build never sees another build's state: the server itself never builds nor logs (Pelican's
+  log filter drops a line its process, or the one it was forked from, logged before), and
+  each child starts from the same freshly imported modules (as a new process would);
 - the child leaves with ``os._exit`` once its files, logs and exit hooks are done, so the
   build's objects are not freed one by one;
 - if a Python module the server imported changes (someone editing plugin code while
@@ -143,19 +144,24 @@ LAZY_IMPORTS = ("plugins.related.scoring",)
 
 
 def warm_up(settings_file: str) -> None:
-    """Import Pelican and the site's plugins (with their libraries), without building."""
+    """Import Pelican and the site's plugins (with their libraries), without building or
+    logging: each build is forked from this process, with what its log filter remembers."""
     import pelican  # noqa: F401
     from pelican import generators, readers, writers  # noqa: F401
     from pelican.settings import read_settings
 
-    # a settings file that does not load is the build's to report, with Pelican's message
-    with contextlib.suppress(Exception):
-        import_plugins(read_settings(settings_file))  # imports only: builds register receivers
-    # what builds import only where they use it (related posts' NumPy and SciPy, 0.3 s): each
-    # rebuild's forks find it imported
-    for name in LAZY_IMPORTS:
-        with contextlib.suppress(ImportError):
-            importlib.import_module(name)
+    from plugins.devserver.problems import unlogged
+
+    # a settings file that does not load, or that Pelican warns of, is the build's to report
+    # with Pelican's message (said here, the builds forked from here never said it)
+    with unlogged():
+        with contextlib.suppress(Exception):
+            import_plugins(read_settings(settings_file))  # imports only: builds connect
+        # what builds import only where they use it (related posts' NumPy and SciPy, 0.3 s):
+        # each rebuild's forks find it imported
+        for name in LAZY_IMPORTS:
+            with contextlib.suppress(ImportError):
+                importlib.import_module(name)
 
 
 def import_plugins(settings: dict[str, Any]) -> None:
