@@ -772,7 +772,10 @@ def _serve(
     pages: str | None = None,
     shown: str | None = None,
     watcher=None,
+    live: bool = True,
 ) -> None:
+    """Serve ``root`` on HOST:port until stopped; ``live``: with livereload, rebuilding on
+    each change to ``watched``; else as the files are, no script added, nothing watched."""
     import asyncio
 
     from livereload import Server
@@ -788,16 +791,29 @@ def _serve(
     loop.add_callback(lambda: asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop))
 
     # a missing page gets the site's 404 page (with the problems overlay) and status 404,
-    # not Tornado's bare "404: Not Found"; a file moved in with an old date is a change too,
-    # and a folder of changes is one build (plugins/devserver/watch.py)
+    # not Tornado's bare "404: Not Found"
     # with ``pages`` (serve's builds record which file wrote each page), a page that moved
     # while serving sends the browser on to its new address
-    server = Server(static_app(root, not_found, pages), watcher=watcher or SiteWatcher())
-    for path in watched:
-        server.watch(str(path), rebuild)
+    app = static_app(root, not_found, pages)
     # said once the loop runs, i.e. once the port is bound (tests wait for this line)
     ready = f"Serving {shown or root} at http://{HOST}:{port}/ (Ctrl-C to stop)"
     loop.add_callback(lambda: print(ready, flush=True))
+    if not live:
+        # livereload watches the working folder when given nothing to watch, and told every
+        # open page to reload on any save in the project, onto the same unrebuilt files (and
+        # added its script to each page, which the site does not ship)
+        from tornado.httpserver import HTTPServer
+        from tornado.wsgi import WSGIContainer
+
+        HTTPServer(WSGIContainer(app)).listen(port, address=HOST)
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: the caller cleans up
+            loop.start()
+        return
+    # a file moved in with an old date is a change too, and a folder of changes is one build
+    # (plugins/devserver/watch.py)
+    server = Server(app, watcher=watcher or SiteWatcher())
+    for path in watched:
+        server.watch(str(path), rebuild)
     server.serve(host=HOST, port=port, debug=False, restart_delay=0)
 
 
@@ -1106,7 +1122,8 @@ def preview(c, port=str(PORT), content="", output="output"):
             print(f"Preview failed (exit {status or 1}); {name}/ was left as it was.")
             sys.exit(status or 1)
         shown = f"a preview in {_shown(folder)}/ (removed when it stops; {name}/ left as it was)"
-        _serve(folder, int(port), not_found=_not_found_page(PUBLISH_CONF), shown=shown)
+        not_found = _not_found_page(PUBLISH_CONF)
+        _serve(folder, int(port), not_found=not_found, shown=shown, live=False)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

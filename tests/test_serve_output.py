@@ -10,7 +10,11 @@ import os
 import socket
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT, free_port
 from tests.test_publish import _invoke, _site
@@ -76,6 +80,21 @@ def _answers(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
+def _preview(content: Path, output: Path, port: int) -> tuple[subprocess.Popen, list[str]]:
+    """A real `invoke preview`, once it serves; what it printed until then."""
+    command = [sys.executable, "-m", "invoke", "preview", "--port", str(port)]
+    command += ["--content", str(content), "--output", str(output)]
+    preview = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    said = []
+    for line in preview.stdout:  # until the server runs
+        said.append(line)
+        if line.startswith("Serving "):
+            break
+    return preview, said
+
+
 def test_preview_leaves_output_alone_and_a_build_after_a_publish_is_never_mixed(tmp_path):
     content, output = _site(tmp_path)
     published = _invoke("publish", "--content", str(content), "--output", str(output))
@@ -84,17 +103,8 @@ def test_preview_leaves_output_alone_and_a_build_after_a_publish_is_never_mixed(
     before = files(folder)
 
     port = free_port()
-    command = [sys.executable, "-m", "invoke", "preview", "--port", str(port)]
-    command += ["--content", str(content), "--output", str(output)]
-    preview = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    said = []
+    preview, said = _preview(content, output, port)
     try:
-        for line in preview.stdout:  # until the server runs
-            said.append(line)
-            if line.startswith("Serving "):
-                break
         assert _answers(port), "".join(said)
         assert os.path.realpath(output) == str(folder)
         assert files(output) == before, "the preview replaced output/"
@@ -112,3 +122,27 @@ def test_preview_leaves_output_alone_and_a_build_after_a_publish_is_never_mixed(
     assert not (output / "_headers").exists()
     assert (output / "drafts").is_dir()
     assert not folder.exists() or files(folder) == before
+
+
+def test_preview_serves_the_files_as_built_and_never_reloads_the_page(tmp_path):
+    # livereload, given nothing to watch, watched the project folder: every save anywhere
+    # in it reloaded the open preview onto the same files, never rebuilt, and each page got
+    # livereload's script, which the site does not ship
+    content, output = _site(tmp_path)
+    port = free_port()
+    preview, said = _preview(content, output, port)
+    try:
+        (folder,) = output.with_name(".output.builds").glob("*-preview-*")
+        for path, built in (("/", "index.html"), ("/posts/ranges/", "posts/ranges/index.html")):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as page:
+                assert page.read() == (folder / built).read_bytes(), path  # byte for byte
+        for path in ("/livereload.js", "/livereload"):  # no page can be told to reload
+            with pytest.raises(urllib.error.HTTPError) as answer:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10)
+            assert answer.value.code == 404, path
+    finally:
+        preview.terminate()
+        said += preview.communicate(timeout=60)[0].splitlines(keepends=True)
+    assert preview.returncode == 0, "".join(said)
+    assert not folder.exists()  # removed when it stops
+    assert "Traceback" not in "".join(said)
