@@ -16,9 +16,11 @@ The tests drive the builds `invoke serve` runs (tests/test_serve_rebuilds.Sessio
 builder, the project's settings with serve's overrides) over a copy of the fixture site.
 """
 
+import gzip
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -447,3 +449,73 @@ def test_the_theme_files_pelican_copies(tmp_path: Path, paths, ignores, expected
     for name in ("favicon.svg", "fonts/a.woff2", "fonts/.hidden"):
         (tmp_path / "static" / name).write_text(name)
     assert manifest.theme_copies(str(tmp_path), paths, "theme", ignores) == expected
+
+
+# --- 6. the search index, written whole -------------------------------------------------------
+
+
+def _indexed(output: Path, cache: Path) -> dict[str, list[str]]:
+    """Once background indexing has ended: each folder of the output holding Pagefind
+    fragments, with the addresses of the pages whose text they hold."""
+    deadline = time.monotonic() + 60
+    while list(cache.glob("search/*/index.pid")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not list(cache.glob("search/*/index.pid")), "background indexing did not end"
+    found: dict[str, list[str]] = {}
+    for fragment in sorted(output.rglob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        folder = str(fragment.parent.parent.relative_to(output))
+        found.setdefault(folder, []).append(json.loads(data)["url"])
+    return {folder: sorted(urls) for folder, urls in found.items()}
+
+
+def test_a_search_index_no_longer_written_goes_with_the_text_it_holds(tmp_path: Path):
+    """pagefind/ was in no record of the incremental builds: with SEARCH_OUTPUT_DIR renamed,
+    or search taken out of PLUGINS, the old index stayed served, with the text of every post
+    it held, a post drafted or deleted since included."""
+    session = Session(tmp_path)
+    cache, out = tmp_path / ".cache", session.output
+    try:
+        session.build()
+        assert "/posts/ranges/" in _indexed(out, cache)["pagefind"]
+        session.args = [*session.args, 'SEARCH_OUTPUT_DIR="find"']
+        session.build()
+        indexed = _indexed(out, cache)
+        assert list(indexed) == ["find"] and "/posts/ranges/" in indexed["find"], indexed
+        assert not (out / "pagefind").exists()
+
+        # search taken out, and a post drafted: nothing of any index is left
+        conf = session.conf.read_text(encoding="utf-8")
+        session.conf.write_text(
+            f'{conf}PLUGINS = [p for p in PLUGINS if p != "plugins.search"]\n', encoding="utf-8"
+        )
+        session.edit("posts/ranges.md", "Slug: ranges\n", "Slug: ranges\nStatus: draft\n")
+        session.build()
+        assert _indexed(out, cache) == {}
+        assert not [p for p in out.iterdir() if p.name.startswith(("find", "pagefind"))]
+        assert _files(out) == _clean_files(session, tmp_path)
+    finally:
+        session.close()
+
+
+def test_a_folder_no_longer_written_keeps_this_builds_files_and_newer_ones(tmp_path: Path):
+    # a static file placed in it, and a file written since the build began (Pagefind still
+    # indexing for the last build): kept, and the folder named for the next build to remove
+    out = tmp_path / "out"
+    for name in ("idx/a/old.pf", "idx/static.txt", "idx/new.pf"):
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text(name)
+    (out / "idx/empty").mkdir()
+    began = time.time_ns()
+    os.utime(out / "idx/a/old.pf", ns=(began - 10**10, began - 10**10))
+    os.utime(out / "idx/static.txt", ns=(began - 10**10, began - 10**10))
+    os.utime(out / "idx/new.pf", ns=(began + 10**9, began + 10**9))
+    left = fastbuild_signals.remove_stale_folders(
+        str(out), ["idx", "gone", "../elsewhere"], keep={"idx/static.txt"}, written_since=began
+    )
+    assert left == {"idx"}
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == [
+        "idx",
+        "idx/new.pf",
+        "idx/static.txt",
+    ]

@@ -36,6 +36,8 @@ receiver's place among that signal's receivers would depend on the order of ``PL
   they are, by ``output_written`` at the latest, with their paths
   relative to the output folder. Incremental builds (fastbuild, `make serve`) record them
   with the pages: one the next build no longer sends is removed, as a deleted post's page is.
+  ``folders=...``: folders the plugin writes whole, their files unnamed (search's index,
+  which Pagefind may write after the build): one the next build no longer names is emptied.
 - ``output_complete(pelican)``: every file of this build is written and named; for what
   tidies the folder: fastbuild removes the files plugins named in the last incremental build
   and not in this one (a redirect taken out, a photo deleted) and saves its record (pages and

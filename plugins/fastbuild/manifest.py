@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from plugins.engine import files
 
-VERSION = 3
+VERSION = 4
 
 
 @dataclass
@@ -34,6 +34,9 @@ class Manifest:
     # pages, renditions)
     static: set[str] = field(default_factory=set)
     files: set[str] = field(default_factory=set)
+    # the folders plugins write whole, their files unnamed (phases.files_written's
+    # ``folders``: the search index, which Pagefind may write after the build has ended)
+    folders: set[str] = field(default_factory=set)
 
 
 def load(path: str) -> Manifest:
@@ -130,6 +133,12 @@ def stale_written(previous: Manifest, current: Manifest) -> set[str]:
     return ((pages(previous) | previous.static) - outputs(current)) | taken
 
 
+def stale_folders(previous: Manifest, current: Manifest) -> set[str]:
+    """Folders a plugin wrote whole in the last build that no plugin names in this one (search
+    taken out of PLUGINS, its SEARCH_OUTPUT_DIR renamed)."""
+    return previous.folders - current.folders
+
+
 def theme_copies(
     theme: str, paths: Iterable[str], static_dir: str, ignores: Iterable[str]
 ) -> set[str]:
@@ -185,4 +194,5 @@ def unfinished(previous: Manifest, current: Manifest) -> Manifest:
         dict(previous.stamps),
         previous.static | current.static,
         previous.files | current.files,
+        previous.folders | current.folders,
     )

@@ -277,12 +277,16 @@ class FinishOutput:
         )
 
 
-def on_files_written(sender, settings: dict[str, Any], paths: Iterable[str]) -> None:
-    """Note the files a plugin wrote into the output folder itself (``phases.files_written``)."""
+def on_files_written(
+    sender, settings: dict[str, Any], paths: Iterable[str] = (), folders: Iterable[str] = ()
+) -> None:
+    """Note the files a plugin wrote into the output folder itself, and the folders it writes
+    whole (``phases.files_written``)."""
     ours = build.current(settings).state(__package__)
     state = getattr(ours, "incremental", None) or getattr(ours, "finishing", None)
     if state is not None:
         state.current.files.update(os.path.normpath(str(path)) for path in paths)
+        state.current.folders.update(os.path.normpath(str(folder)) for folder in folders)
 
 
 def on_output_complete(pelican) -> None:
@@ -297,6 +301,14 @@ def on_output_complete(pelican) -> None:
     # named in the last build)
     stale = manifest.stale(state.previous, state.current)
     remove_stale(state.output_path, stale, written_since=state.started)
+    # a folder left (a file in it written since this build began: Pagefind still indexing
+    # for the last build) stays named, for the next build to remove
+    state.current.folders |= remove_stale_folders(
+        state.output_path,
+        manifest.stale_folders(state.previous, state.current),
+        keep=manifest.outputs(state.current),
+        written_since=state.started,
+    )
     manifest.save(state.manifest_path, state.current)
     state.saved = True
 
@@ -330,6 +342,32 @@ def remove_stale(output: str, names: Iterable[str], written_since: int | None = 
             except OSError:  # it holds something else (or is gone already): it stays
                 break
             folder = os.path.dirname(folder)
+
+
+def remove_stale_folders(
+    output: str, folders: Iterable[str], keep: set[str], written_since: int
+) -> set[str]:
+    """Remove folders of the last build that no plugin writes now, but for the files of
+    ``keep`` (this build's, a static file placed there) and those modified since
+    ``written_since``; the folders that are still there."""
+    root = os.path.abspath(output)
+    left = set()
+    for folder in folders:
+        top = os.path.normpath(os.path.join(root, folder))
+        if not top.startswith(root + os.sep) or not os.path.isdir(top):
+            continue  # a record naming a folder outside the output folder: not ours
+        names = [
+            os.path.relpath(os.path.join(inside, name), root)
+            for inside, _, files in os.walk(top)
+            for name in files
+        ]
+        remove_stale(output, [n for n in names if n not in keep], written_since=written_since)
+        for inside, _, _ in os.walk(top, topdown=False):  # an empty subfolder too
+            with contextlib.suppress(OSError):
+                os.rmdir(inside)
+        if os.path.isdir(top):
+            left.add(folder)
+    return left
 
 
 def on_get_generators(pelican):

@@ -236,12 +236,18 @@ def run(
     return finish(job, timeout)
 
 
+def folders(output_dir: str) -> list[str]:
+    """The folders an index in ``output_dir`` is written in, whole: the index, and the two a
+    background run swaps it through (left behind by a run that was stopped)."""
+    return [output_dir, f"{output_dir}.next", f"{output_dir}.old"]
+
+
 def run_and_swap(
     binary: str, site: Path, output_dir: str, plan: list[bundles.Bundle], timeout: float
 ) -> Result:
     """Index into a staging folder, then swap it in: the old index serves until the new one
     is complete, and a failed run leaves the old one in place."""
-    staging = f"{output_dir}.next"
+    _, staging, old_name = folders(output_dir)
     try:
         result = run(binary, site, staging, plan, timeout)
     except OSError as exc:  # merge.json not written (a full disk): no half index left behind
@@ -250,7 +256,7 @@ def run_and_swap(
     if not result.ok:
         shutil.rmtree(site / staging, ignore_errors=True)
         return result
-    old = site / f"{output_dir}.old"
+    old = site / old_name
     shutil.rmtree(old, ignore_errors=True)
     with contextlib.suppress(FileNotFoundError):
         (site / output_dir).rename(old)

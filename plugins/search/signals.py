@@ -41,6 +41,16 @@ def _fail(settings: dict[str, Any], message: str) -> None:
         raise SystemExit(1)
 
 
+def on_output_written(pelican) -> None:
+    """Name the index's folders, which Pagefind writes whole (at ``output_final``, or in the
+    background after the build): an incremental build that no longer indexes there (search
+    taken out of PLUGINS, SEARCH_OUTPUT_DIR renamed) removes them, and with them the text of
+    every post indexed before, drafts and deleted posts included."""
+    settings = pelican.settings
+    named = indexing.folders(settings["SEARCH_OUTPUT_DIR"])
+    phases.files_written.send(pelican, settings=settings, paths=(), folders=named)
+
+
 def on_finalized(pelican) -> None:
     """Index the folder just built with Pagefind."""
     settings = pelican.settings
@@ -165,6 +175,7 @@ def register() -> None:
         __package__,
         [
             (signals.initialized, on_initialized),
+            (phases.output_written, on_output_written),
             (phases.output_final, on_finalized),
             (phases.content_pages_written, on_content_pages_written),
         ],
