@@ -339,3 +339,22 @@ def test_the_tasks_reading_the_settings_before_a_build_print_nothing_of_it(tmp_p
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["404.html True", "0"], done.stdout
     assert done.stderr == "", done.stderr
+
+
+def test_the_accelerations_off_line_is_said_in_every_serve_build(tmp_path):
+    # docs/architecture.md said it was shown at serve's first build only (Pelican drops a line
+    # its process logged before); each build is a fork of a server that never logs
+    untested = (
+        "from plugins.fastbuild import compat as _fastbuild\n"
+        "_fastbuild.TESTED['Pelican'] = ('4.13.0', (4, 12), (4, 13))  # as on a newer Pelican\n"
+    )
+    session = Session(tmp_path, untested)
+    try:
+        for _ in ("first build", "another file saved"):
+            _, printed = session.build()
+            lines = [line for line in printed.splitlines() if "accelerations off" in line]
+            assert len(lines) == 1 and "INFO" in lines[0], printed
+            assert "Pelican 4.13.0 (tested: 4.12 up to, not including, 4.13)" in lines[0]
+            session.edit("posts/garden-party.md", "\n\n", "\n\nAnother line.\n\n")
+    finally:
+        session.close()
