@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from plugins.related import scoring, text
+from plugins.related import pins, scoring, text
 from plugins.related.scoring import Doc, Weights
 from plugins.related.settings import DEFAULTS, SettingsError, configure
 
@@ -183,6 +183,35 @@ def test_explain_breaks_the_score_down():
 def test_empty_and_single_post():
     assert scoring.related([], 3, Weights()) == ({}, [])
     assert picks([doc("only", BAKING)])[0] == {"only": []}
+
+
+@pytest.mark.parametrize(
+    "docs",
+    [
+        [],
+        [doc("only", BAKING)],
+        [doc("only", BAKING, pins=("only", "ghost", "ghost"), excludes=("ghost", "fr-a"))],
+        # one post per language: a pin or exclude naming the other is in another language
+        [
+            doc("en-a", BAKING, pins=("fr-a", "en-a"), excludes=("nope",), source="a.md"),
+            doc("fr-a", BAKING, lang="fr", pins=("en-a",), excludes=("en-a",), source="b.md"),
+            doc("de-a", CYCLING, lang="de", source="c.md"),
+        ],
+        [doc("z", lang="fr", pins=("y",)), doc("y", lang="en", pins=("z", "x"))],
+    ],
+)
+def test_with_one_post_per_language_the_picks_need_no_scorer(docs):
+    assert not pins.scoring_needed(d.lang for d in docs)
+    for k in (1, 3):
+        assert pins.alone(docs, k) == scoring.related(docs, k, Weights())
+
+
+@pytest.mark.parametrize(
+    ("langs", "needed"),
+    [((), False), (("en",), False), (("en", "fr"), False), (("en", "fr", "en"), True)],
+)
+def test_scoring_is_needed_once_two_posts_share_a_language(langs, needed):
+    assert pins.scoring_needed(langs) is needed
 
 
 def test_configure():

@@ -365,3 +365,41 @@ def test_invoke_related_without_a_post_is_one_line_and_exit_1(content, asked, li
     assert result.returncode == 1
     assert result.stderr.strip() == line
     assert result.stdout == ""
+
+
+# a build in which NumPy cannot be imported, in the build's process or any fork of it
+_WITHOUT_NUMPY = """
+import sys
+sys.modules["numpy"] = None
+from pelican import main
+main(["-s", "pelicanconf.py", sys.argv[1], "-o", sys.argv[2], "--log-handler", "plain", "-e",
+      'BLOGCORE_DEFAULT_IMAGE=""', "SEARCH_IN_BACKGROUND=false"])
+"""
+
+
+def test_a_site_with_one_post_per_language_is_picked_without_numpy(tmp_path):
+    # nothing to score where no two posts share a language: no scorer, so no wait for the
+    # child importing NumPy and SciPy (a one-post build waited 0.1 s for it); the pins are
+    # read as the scorer reads them
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "bread-0.md").write_text(
+        post("bread-0", "bread", 0, "Related: bread-fr, ghost\n"), encoding="utf-8"
+    )
+    (content / "posts" / "bread-fr.md").write_text(
+        post("bread-fr", "bread", 1, "Lang: fr\nRelated_exclude: bread-0\n"), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_NUMPY, str(content), str(tmp_path / "out")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    said = [" ".join(line.split()) for line in result.stderr.splitlines() if "Related" in line]
+    assert said == [
+        "WARNING content/posts/bread-0.md: Related: no published post 'bread-fr' in language 'en'",
+        "WARNING content/posts/bread-0.md: Related: no published post 'ghost'",
+        "WARNING content/posts/bread-fr.md: Related_exclude: no published post 'bread-0'",
+    ]
+    assert (tmp_path / "out" / "posts" / "bread-0" / "index.html").is_file()

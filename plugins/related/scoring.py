@@ -18,6 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from .model import Doc, Pick, Problem, Weights
+from .pins import pinned_picks
 from .text import term_of, words
 
 __all__ = ["Doc", "Pick", "Problem", "Weights", "build_index", "explain", "related"]
@@ -331,14 +332,7 @@ def related(
         for i, doc in enumerate(group):
             if doc.pins or doc.excludes:
                 edited[i] = True
-                pinned = _pins(doc, position, all_keys, lang, problems)
-                chosen[i] = [Pick(key, 0.0, {}, pinned=True) for key in pinned][:k]
-                for key in doc.excludes:
-                    if key not in position:
-                        message = f"Related_exclude: no published post {key!r}"
-                        problems.append(
-                            Problem(doc.source, message, "" if key in all_keys else key)
-                        )
+                chosen[i] = pinned_picks(doc, position, all_keys, lang, k, problems)
         for block in _scored_blocks(index, signals, weights, k, edited):
             # most posts: their first k candidates; edited posts: walk their list
             wanted = (block.rank < k) | edited[block.rows]
@@ -381,22 +375,6 @@ def _ids(values: Sequence[str | None]) -> np.ndarray:
     """Small integer ids for values, -1 for None (so None never equals None)."""
     table: dict[str, int] = {}
     return np.array([-1 if v is None else table.setdefault(v, len(table)) for v in values])
-
-
-def _pins(doc: Doc, position: dict[str, int], all_keys: set[str], lang: str, problems) -> list[str]:
-    pinned: list[str] = []
-    for key in doc.pins:
-        if key == doc.key:
-            problems.append(Problem(doc.source, "Related: a post cannot be related to itself"))
-        elif key in position:
-            if key not in pinned:
-                pinned.append(key)
-        else:
-            elsewhere = key in all_keys  # published in another language
-            where = f" in language {lang!r}" if elsewhere else ""
-            message = f"Related: no published post {key!r}{where}"
-            problems.append(Problem(doc.source, message, "" if elsewhere else key))
-    return pinned
 
 
 def explain(docs: Sequence[Doc], key: str, lang: str, k: int, weights: Weights) -> list[Pick]:

@@ -10,7 +10,7 @@ from pelican import signals
 from plugins.blogcore.frontmatter import split_wide
 from plugins.engine import build, compat, forks, phases, settings_errors
 
-from . import lookup
+from . import lookup, pins
 from .model import Doc, Weights
 from .settings import SettingsError, configure
 from .text import plain_text, text_limit
@@ -84,14 +84,18 @@ def _scorer(settings) -> Callable[[], Callable[[list[Doc]], tuple[dict, list]]]:
         from . import scoring
 
         def pick(docs: list[Doc]) -> tuple[dict, list]:
-            picks, problems = scoring.related(docs, most, weights)
-            # slugs alone: the picks' scores and parts are not used here, and cost a tenth of
-            # a second to send back from the fork at 5,000 posts
-            return {post: [p.key for p in chosen] for post, chosen in picks.items()}, problems
+            return _slugs_only(scoring.related(docs, most, weights))
 
         return pick
 
     return prepare
+
+
+def _slugs_only(found: tuple[dict, list]) -> tuple[dict, list]:
+    """The picks as slugs alone: their scores and parts are not used here, and cost a tenth
+    of a second to send back from the fork at 5,000 posts."""
+    picks, problems = found
+    return {post: [p.key for p in chosen] for post, chosen in picks.items()}, problems
 
 
 def _pick(published: list, settings, docs: list[Doc] | None = None) -> tuple[dict, list]:
@@ -179,10 +183,29 @@ def _start(generator) -> None:
         if primed is not None:
             primed.cancel()
         return
+    state.published = published
+    state.unpublished = {a.slug for a in _unpublished(generator)}
+    if not pins.scoring_needed(a.lang for a in published):
+        # nothing to score (a one-post site): no NumPy, no wait for the child importing it
+        if primed is not None:
+            primed.cancel()
+        docs = [doc_of(a, settings) for a in published]
+        state.pending = _Known(_slugs_only(pins.alone(docs, settings["RELATED_MAX"])))
+        return
     primed = _prime(generator, wait=False)  # forked now if no generator_init came first
     primed.send(lambda: [doc_of(a, settings) for a in published])
-    state.published, state.pending = published, primed
-    state.unpublished = {a.slug for a in _unpublished(generator)}
+    state.pending = primed
+
+
+class _Known:
+    """Picks worked out in the build's process, given at ``get_writer`` as the child's are."""
+
+    def __init__(self, value: tuple[dict, list]) -> None:
+        self.value = value
+
+    def result(self, fallback: Callable[[], tuple[dict, list]]) -> tuple[dict, list]:
+        """The picks (``fallback`` is not needed)."""
+        return self.value
 
 
 def _unpublished(generator) -> list:
