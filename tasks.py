@@ -716,46 +716,15 @@ def _template_folders(conf: Path) -> list[Path]:
     return [f for f in found if not f.resolve().is_relative_to((ROOT / "theme").resolve())]
 
 
-# What a build with a settings file reads besides the content and plugin folders: its THEME
-# and the site's own Python modules it imports (fastbuild's digest of them, digest.own_code),
-# listed by a Python of its own, which loads the settings afresh as a build does (serve's
-# process has imported other modules, and a module the settings imported before stays)
-_SETTINGS_INPUTS = (
-    "import json, sys\n"
-    "from pelican.settings import read_settings\n"
-    "from plugins.fastbuild import digest, signals\n"
-    "settings = read_settings(sys.argv[1], override={'PATH': sys.argv[3]})\n"
-    "code = digest.own_code([sys.argv[2]], signals.markdown_extensions(settings))\n"
-    "print(json.dumps([settings['THEME'], *code]))\n"
-)
-
-
-def _settings_inputs(conf: Path) -> subprocess.Popen:
-    """Start listing what a build with ``conf`` reads besides content and plugins (THEME, the
-    site's own modules ``conf`` imports); ``_watch_settings_inputs`` reads the answer."""
-    return subprocess.Popen(
-        # any existing content folder will do: PATH is not what is asked
-        [sys.executable, "-c", _SETTINGS_INPUTS, str(conf), str(ROOT / "plugins"), str(ROOT)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,  # settings that do not load: the build says why
-        text=True,
-    )
-
-
-def _watch_settings_inputs(listing: subprocess.Popen, watcher, watched: list[Path], rebuild):
-    """Watch (``watcher.watch``, for ``rebuild``) each path ``listing`` names that exists and
-    is not under one of ``watched`` yet, and add it there: `make serve` rebuilt on an edit to
-    the theme folder THEME names, or to a module the settings file imports, only after some
-    other change."""
-    answer, _ = listing.communicate()
-    try:
-        named = json.loads(answer or "[]")
-    except ValueError:
-        named = []
-    for name in named if isinstance(named, list) else []:
-        path = Path(name) if isinstance(name, str) else None
-        if path is None or not path.exists():
+def _watch_settings_inputs(named: list[str], watcher, watched: list[Path], rebuild) -> None:
+    """Watch (``watcher.watch``, for ``rebuild``) each path of ``named`` (the warm builder's
+    ``inputs()``: THEME, the site's modules the settings import) that exists and is not under
+    one of ``watched`` yet, and add it there: `make serve` rebuilt on an edit to the theme
+    folder THEME names, or to a module the settings file imports, only after some other
+    change."""
+    for name in named:
+        path = Path(name)
+        if not path.exists():
             continue
         if any(path.resolve().is_relative_to(Path(w).resolve()) for w in watched):
             continue
@@ -970,7 +939,6 @@ def serve(c, port=str(PORT), content="", output="output"):
             # already; they log at Pelican's default level (warnings and errors), as `make build`
             # does
             own_bytecode()
-            listing = _settings_inputs(DEV_CONF)  # while the first build runs
             builder = WarmBuilder(DEV_CONF, ROOT, env=env)
             started = time.time_ns()
             first = builder.build(args, problems=report, pages=record)
@@ -982,7 +950,6 @@ def serve(c, port=str(PORT), content="", output="output"):
         # has made the folder); what it shows then, by its real path
         shows = [_show_in_output(folder, own)]
         watcher = SiteWatcher()
-        settings_stamp = [_stamp(DEV_CONF)]
 
         def rebuild() -> None:
             now = os.path.realpath(folder)
@@ -998,15 +965,16 @@ def serve(c, port=str(PORT), content="", output="output"):
                 shows[0] = _show_in_output(folder, own)
             if line := _problems_line(report, started):
                 print(line, file=sys.stderr, flush=True)
-            if _stamp(DEV_CONF) != settings_stamp[0]:  # it may import another module now
-                settings_stamp[0] = _stamp(DEV_CONF)
-                _watch_settings_inputs(_settings_inputs(DEV_CONF), watcher, watched, rebuild)
+            # a new server (the settings changed: they may import another module now) has
+            # loaded them again
+            _watch_settings_inputs(builder.inputs(), watcher, watched, rebuild)
 
         watched = [source or ROOT / "content", ROOT / "theme", ROOT / "plugins", DEV_CONF]
         watched += _template_folders(DEV_CONF)  # THEME_TEMPLATES_OVERRIDES, the catalogs
         for path in watched:
             watcher.watch(str(path), rebuild)
-        _watch_settings_inputs(listing, watcher, watched, rebuild)  # THEME, the site's modules
+        # THEME, the site's own modules: as the warm builder's server loaded the settings
+        _watch_settings_inputs(builder.inputs(), watcher, watched, rebuild)
         _serve(
             own,
             port,
@@ -1021,15 +989,6 @@ def serve(c, port=str(PORT), content="", output="output"):
         if isso is not None:
             local_isso.stop(isso)
         lock.close()
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    """A file's modification time and size (None: it is not there)."""
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
 
 
 def _serve_overrides(folder: Path, own: Path, comments: bool, conf: Path = DEV_CONF) -> list[str]:

@@ -21,6 +21,7 @@ from bench.corpus import write_corpus
 from plugins.devserver.watch import SiteWatcher
 from plugins.fastbuild import digest
 from plugins.fastbuild import signals as fastbuild_signals
+from plugins.fastbuild.warm import WarmBuilder
 from tests.test_fastbuild import ROOT, arguments, assert_same_tree
 
 PELICAN = str(Path(sys.executable).parent / "pelican")
@@ -270,9 +271,9 @@ def test_serve_watches_the_theme_and_the_sites_own_modules_its_settings_import(t
         ROOT / "pelicanconf.py",
     ]
     watcher, builds = SiteWatcher(), []
-    tasks._watch_settings_inputs(
-        tasks._settings_inputs(conf), watcher, watched, lambda: builds.append("build")
-    )
+    with WarmBuilder(conf, ROOT, stderr=subprocess.DEVNULL) as builder:
+        named = builder.inputs()  # the warm server loads the settings once, as a build does
+    tasks._watch_settings_inputs(named, watcher, watched, lambda: builds.append("build"))
     assert watched[5:] == [theme, filters]
     assert watcher.examine() == (None, None) and builds == []
     filters.write_text("def shout(text):\n    return text.upper() + '!'\n", encoding="utf-8")
@@ -286,5 +287,24 @@ def test_settings_that_do_not_load_add_nothing_to_watch(tmp_path: Path):
     conf = tmp_path / "conf.py"
     conf.write_text("X = Flase\n", encoding="utf-8")
     watched: list[Path] = []
-    tasks._watch_settings_inputs(tasks._settings_inputs(conf), SiteWatcher(), watched, print)
+    with WarmBuilder(conf, ROOT, stderr=subprocess.DEVNULL) as builder:
+        assert builder.inputs() == []
+        # the build says why, as before: the server answers its builds all the same
+        assert builder.build(["-s", str(conf), str(tmp_path), "-o", str(tmp_path / "out")]) == 1
+    tasks._watch_settings_inputs([], SiteWatcher(), watched, print)
     assert watched == []
+
+
+def test_the_warm_servers_inputs_are_what_its_builds_read(tmp_path: Path):
+    """`make serve` asked a second Python to load the settings only to list these (about 0.3 s
+    of processor time beside the first build): the warm server lists them as it loads them."""
+    conf = settings_file(tmp_path)
+    write_corpus(tmp_path / "content", 1, 0)
+    output = tmp_path / "out"
+    with WarmBuilder(conf, ROOT, stderr=subprocess.DEVNULL) as builder:
+        first = builder.inputs()
+        # the first line is no build's answer
+        assert builder.build(["-s", str(conf), str(tmp_path / "content"), "-o", str(output)]) == 0
+        assert builder.inputs() == first
+    assert first == ["theme", str(conf), str(ROOT / "pelicanconf.py")]  # THEME as written
+    assert (output / "index.html").is_file()

@@ -14,8 +14,11 @@ here imports all of that once and runs each build in a child forked from itself:
   ``make serve`` runs), the server's copy is stale: it answers ``stale`` and exits, and the
   client starts a fresh one for that build.
 
-Protocol, one line each way: the client writes a JSON object, ``{"args": [...], "problems":
-path or null, "pages": path or null}`` (a bare list of arguments is also taken); the server
+Protocol, one line each way, after the server's first line once it has imported everything:
+a JSON list of what builds read besides content and plugins (``WarmBuilder.inputs``: THEME and
+the site's own modules the settings import, which `make serve` watches). The client writes a
+JSON object, ``{"args": [...], "problems": path or null, "pages": path or null}`` (a bare
+list of arguments is also taken); the server
 answers with the build's exit status, or ``stale``. Builds print to the server's standard
 error (its standard output is the answer channel). With ``problems``, the build also keeps
 every warning and error it logs (the records the terminal shows, and Python warnings raised
@@ -70,6 +73,7 @@ class WarmBuilder:
         self.env = env
         self.stderr = stderr  # where builds print (None: this process's standard error)
         self.process: subprocess.Popen | None = None
+        self._inputs: list[str] | None = None  # the running server's first line
 
     def start(self) -> None:
         """Start the server and let it import everything (the first build waits for it)."""
@@ -83,6 +87,28 @@ class WarmBuilder:
             stderr=self.stderr,
             text=True,
         )
+        self._inputs = None
+
+    def inputs(self) -> list[str]:
+        """What a build with these settings reads besides content and plugins (THEME, the
+        site's own modules the settings import: ``settings_inputs``), as the running server
+        found when it loaded them (a new server, after a change to the settings or plugin
+        code, loads them again); [] when they do not load."""
+        if self.process is None or self.process.poll() is not None:
+            self.start()
+        self._read_inputs()
+        return list(self._inputs or [])
+
+    def _read_inputs(self) -> None:
+        """Read the server's first line, once per server."""
+        if self._inputs is not None or self.process is None or self.process.stdout is None:
+            return
+        try:
+            named = json.loads(self.process.stdout.readline() or "[]")
+        except (OSError, ValueError):
+            named = []
+        ok = isinstance(named, list) and all(isinstance(n, str) for n in named)
+        self._inputs = named if ok else []
 
     def build(
         self, args: list[str], problems: Path | None = None, pages: Path | None = None
@@ -101,6 +127,7 @@ class WarmBuilder:
             if self.process is None or self.process.poll() is not None:
                 self.start()
             assert self.process is not None and self.process.stdin and self.process.stdout
+            self._read_inputs()  # the first line, before the answers
             try:
                 self.process.stdin.write(json.dumps(request) + "\n")
                 self.process.stdin.flush()
@@ -143,25 +170,43 @@ class WarmBuilder:
 LAZY_IMPORTS = ("plugins.related.scoring",)
 
 
-def warm_up(settings_file: str) -> None:
+def warm_up(settings_file: str) -> list[str]:
     """Import Pelican and the site's plugins (with their libraries), without building or
-    logging: each build is forked from this process, with what its log filter remembers."""
+    logging (each build is forked from this process, with what its log filter remembers);
+    return what a build with these settings reads besides content and plugins
+    (``settings_inputs``)."""
     import pelican  # noqa: F401
     from pelican import generators, readers, writers  # noqa: F401
     from pelican.settings import read_settings
 
     from plugins.devserver.problems import unlogged
 
+    inputs: list[str] = []
     # a settings file that does not load, or that Pelican warns of, is the build's to report
     # with Pelican's message (said here, the builds forked from here never said it)
     with unlogged():
         with contextlib.suppress(Exception):
-            import_plugins(read_settings(settings_file))  # imports only: builds connect
+            # any existing content folder will do: what is asked is THEME, PLUGINS, the imports
+            settings = read_settings(settings_file, override={"PATH": os.getcwd()})
+            inputs = settings_inputs(settings)  # before the plugins add modules of their own
+            import_plugins(settings)  # imports only: builds register receivers
         # what builds import only where they use it (related posts' NumPy and SciPy, 0.3 s):
         # each rebuild's forks find it imported
         for name in LAZY_IMPORTS:
             with contextlib.suppress(ImportError):
                 importlib.import_module(name)
+    return inputs
+
+
+def settings_inputs(settings: dict[str, Any]) -> list[str]:
+    """What a build with ``settings`` reads besides the content and the plugins, for `make
+    serve` to watch: THEME and the site's own Python modules the settings file imports (the
+    incremental build's digest of them, ``digest.own_code``). Asked of a process that has just
+    loaded the settings, as a build does: a module imported before would stay listed."""
+    from . import digest, signals
+
+    plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    return [settings["THEME"], *digest.own_code([plugins], signals.markdown_extensions(settings))]
 
 
 def import_plugins(settings: dict[str, Any]) -> None:
@@ -331,7 +376,9 @@ def serve(settings_file: str) -> None:
     """Answer build requests from standard input until it closes."""
     answers = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # what builds print goes where the server's errors go
-    warm_up(settings_file)
+    # first line: what to watch besides content and plugins (WarmBuilder.inputs), so that
+    # `make serve` need not start a second Python to load the settings again
+    answers.write(json.dumps(warm_up(settings_file)) + "\n")
     stamps = module_stamps()
     for line in sys.stdin:
         if not line.strip():
