@@ -347,3 +347,27 @@ def test_words_read_no_further_than_text_limit():
     limit = text.text_limit(50)
     assert text.words(body, 50) == text.words(body[:limit], 50)
     assert len(text.words(body[:limit], 50)) == 50
+
+
+@pytest.mark.parametrize(
+    ("files", "paths", "excludes", "may"),
+    [
+        ([], ["posts", ""], [], False),
+        (["posts/a.md"], ["posts", ""], [], False),  # one post, found twice
+        (["posts/a.md", "posts/b.rst"], ["posts"], [], True),
+        (["posts/a.md", "team/ada.md"], ["posts", ""], ["team"], False),
+        (["posts/a.md", "team/ada.md"], ["posts", ""], [], True),
+        (["posts/a.md", "posts/photo.jpg", "notes.txt"], [""], [], False),
+        (["posts/a.md", "posts/old/b.md"], ["posts"], ["posts/old"], False),
+        (["posts/a.md", "posts/old/b.md"], ["posts"], ["old"], True),  # relative to the root
+        (["a.md", "b.md"], ["a.md"], [], False),  # a path naming one file
+        (["a.md", "b.md"], ["a.md", "b.md", "missing"], [], True),
+    ],
+)
+def test_two_posts_may_be_there(tmp_path, files, paths, excludes, may):
+    # the scoring child imports NumPy and SciPy as the posts are read, unless there cannot
+    # be two posts to compare; a count above Pelican's (IGNORE_FILES) only says True more often
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert pins.two_posts_may_be_there(str(tmp_path), paths, excludes, {"md", "rst"}) is may

@@ -8,8 +8,9 @@ out here without NumPy and SciPy (0.2 s of processor time to import, and a one-p
 waited for them).
 """
 
+import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from .model import Doc, Pick, Problem
 
@@ -17,6 +18,33 @@ from .model import Doc, Pick, Problem
 def scoring_needed(langs: Iterable[str]) -> bool:
     """Could any post be picked by its score: do two published posts share a language?"""
     return any(count > 1 for count in Counter(langs).values())
+
+
+def two_posts_may_be_there(
+    root: str, paths: Iterable[str], excludes: Iterable[str], extensions: Collection[str]
+) -> bool:
+    """Whether the content folder ``root`` may hold two posts: files with a reader's
+    ``extensions`` under ``paths`` (ARTICLE_PATHS) less ``excludes`` (ARTICLE_EXCLUDES),
+    counted until the second. Pelican's own listing also leaves out IGNORE_FILES, and takes
+    0.2 s at 5,000 posts: counting more files than it would only says True more often."""
+    skipped: dict[str, set[str]] = {}
+    for exclude in excludes:
+        parent, name = os.path.split(os.path.join(root, exclude))
+        skipped.setdefault(parent, set()).add(name)
+    found: set[str] = set()
+    for path in paths:
+        top = os.path.join(root, path) if path else root
+        walked = os.walk(top, followlinks=True) if os.path.isdir(top) else []
+        if os.path.isfile(top):  # a path may name one file
+            walked = [(os.path.dirname(top), [], [os.path.basename(top)])]
+        for folder, dirs, names in walked:
+            dirs[:] = [d for d in dirs if d not in skipped.get(folder, ())]
+            for name in names:
+                if name.rpartition(".")[2] in extensions:
+                    found.add(os.path.normpath(os.path.join(folder, name)))
+                    if len(found) > 1:
+                        return True
+    return False
 
 
 def pinned_picks(

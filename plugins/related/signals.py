@@ -123,8 +123,19 @@ def on_article_preread(generator) -> None:
     the files by now); the import runs on the other.
     """
     primed = _prime(generator, wait=False)
-    if primed is not None:
+    # not for one post: nothing to score, and its import would only take the other core
+    if primed is not None and _two_posts_may_be_there(generator):
         primed.begin()
+
+
+def _two_posts_may_be_there(generator) -> bool:
+    settings = generator.settings
+    return pins.two_posts_may_be_there(
+        generator.path,
+        settings["ARTICLE_PATHS"],
+        settings["ARTICLE_EXCLUDES"],
+        generator.readers.extensions,
+    )
 
 
 def _prime(generator, wait: bool) -> forks.Primed | None:
