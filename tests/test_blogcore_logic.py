@@ -154,6 +154,59 @@ def test_check_date_accepts(key, value, expected):
     assert frontmatter.check_date(key, value) == expected
 
 
+# plain ISO dates, read without dateutil (frontmatter._plain_iso), and their neighbours that
+# go the long way: each must be what dateutil makes of it, or refused with the same message
+ISO_LIKE = [
+    "2024-05-14",
+    "2024-05-14 10:30",
+    "2024-05-14T10:30",
+    "2024-05-14 10:30:59",
+    "2024-05-14_10:30",
+    "  2024-05-14   10:30 ",
+    "0050-01-01",
+    "9999-12-31 23:59:59",
+    "2024-02-29",
+    "2023-02-29",  # no such day: refused
+    "2024-13-01",
+    "2024-05-14 24:00",
+    "2024-05-14 10:60",
+    "2024-05-14 10:30:60",
+    "0000-01-01",
+    "2024-05-14 10:30+02:00",  # a zone: the long way
+    "2024-05-14T10:30Z",
+    "2024-05-14 10",
+    "2024-5-14",
+    "20240514",
+    "٢٠٢٤-٠٥-١٤",  # other digits: the long way
+    "2024-05-14 10:30:00.5",
+]
+
+
+@pytest.mark.parametrize("value", ISO_LIKE)
+def test_check_date_reads_plain_iso_dates_as_dateutil_does(value):
+    from dateutil import parser
+
+    text = " ".join(value.replace("_", " ").split())
+    try:
+        expected = parser.parse(text, default=datetime.datetime(2000, 1, 1))
+    except (ValueError, OverflowError):
+        expected = None
+    if frontmatter._plain_iso(text) is not None:
+        assert frontmatter._plain_iso(text) == expected
+        assert type(frontmatter._plain_iso(text)) is type(expected)
+    if expected is None:
+        with pytest.raises(frontmatter.FrontMatterError, match="must be a date like"):
+            frontmatter.check_date("date", value)
+    else:
+        assert frontmatter.check_date("date", value) == expected
+
+
+def test_plain_iso_takes_only_plain_dates():
+    assert frontmatter._plain_iso("2024-05-14 10:30") == datetime.datetime(2024, 5, 14, 10, 30)
+    for other in ("2024-05-14 10:30+02:00", "2023-02-29", "14 May 2024", "٢٠٢٤-٠٥-١٤", ""):
+        assert frontmatter._plain_iso(other) is None
+
+
 @pytest.mark.parametrize(
     ("key", "value", "message"),
     [

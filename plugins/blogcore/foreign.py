@@ -37,7 +37,7 @@ from bs4 import BeautifulSoup, Comment
 from markdown import Markdown
 from markdown.extensions import Extension
 
-from . import codeblocks, embeds, liquid
+from . import codeblocks, embeds, glance, liquid
 from .text import BLOCK_TAGS, DOCS_PASTED, DOCS_WRAPPER
 
 # liquid_tags' tags (pelican-plugins/liquid_tags) and Octopress's, and what to write here
@@ -115,7 +115,7 @@ LIQUID_TAGS_RST = {
 _LIQUID = re.compile(r"\{%\s*([A-Za-z_][\w-]*)\b.*?%\}", re.S)
 _INCLUDE = re.compile(r"\{!\s*\S.*?!\}", re.S)
 _REF = re.compile(r"\[ref\].*?\[/ref\]", re.S)
-_QUICK = ("{%", "{!", "[ref]", "~~", "[ ]", "[x]", "[X]", "[[", "[!")
+_QUICK = glance.Marks(("{%", "{!", "[ref]", "~~", "[ ]", "[x]", "[X]", "[[", "[!"))
 
 # Jekyll's own Liquid, as its posts use it (not liquid_tags'; a generic {% if %} may be a post
 # about templates): tags, and the outputs of the objects a post has
@@ -241,7 +241,10 @@ EMOJI = {
     "facepalm": "\U0001f926",
 }
 _EMOJI = re.compile(r"(?<![\w:]):(?P<name>[a-z0-9_+-]+):(?![\w:])")
-_PYMDOWN_QUICK = re.compile(r"\?\?\?|==|~|\^\^|:[a-z0-9_+-]+:")
+# the quick look for them, as marks and a shortcode (one pattern of all five, tried at every
+# = and : of the HTML, took 40 µs a post)
+_PYMDOWN_QUICK = glance.Marks(("???", "==", "~", "^^"))
+_SHORTCODE_QUICK = re.compile(r":[a-z0-9_+-]+:")
 
 # LaTeX as render_math (MathJax) reads it in Markdown, as liquid.py keeps it as written:
 # between $ and $ (as pandoc reads dollars, so that prices are left alone), $$ and $$, \( and
@@ -252,7 +255,7 @@ _MATH = re.compile(liquid.MATH_RE, re.S)
 _BEGIN = re.compile(r"\\begin\{(?:equation|align|gather|multline|eqnarray|displaymath)\*?\}")
 # a grawlix between dollars (what a !#$@#$!@% mess): no letter, digit or command, no math
 _CURSE = re.compile(r"\$[^\w\\$]+\$")
-_MATH_QUICK = re.compile(r"\$[^$]+\$|\$\$|\\begin\{|\\\(|\\\[")
+_MATH_QUICK = glance.Pattern(re.compile(r"\$[^$]+\$|\$\$|\\begin\{|\\\(|\\\["), ("$", "\\"))
 
 
 @dataclass(frozen=True)
@@ -312,19 +315,26 @@ def markup_without_scripts(markup: Sequence[tuple[str, dict]], count: int) -> tu
     return tuple(kept)
 
 
+def may_hold(html: str) -> bool:
+    """Whether a body's HTML may hold another plugin's syntax (``found``'s quick look, by the
+    marks' rare characters first: glance.py); False for nearly every post."""
+    return bool(
+        _QUICK.in_text(html)
+        or _MATH_QUICK.search(html)
+        or embeds.may_have(html.lower())
+        or _PYMDOWN_QUICK.in_text(html)
+        or _SHORTCODE_QUICK.search(html)
+        or _PASTED_QUICK.in_text(html)
+    )
+
+
 def found(html: str, fmt: str = "markdown", listed: frozenset[str] = frozenset()) -> list[Foreign]:
     """Every piece of another plugin's syntax in a body's HTML, outside code, in order (LaTeX
     math once, at its first place), with what to write instead in the post's format ``fmt``
     ("markdown", "rst" or "html"). ``listed`` (``others``): the plugins and extensions the
     site lists; the syntax of one listed is its own to show (simple_footnotes' ``[ref]``),
     not said missing."""
-    if (
-        not any(mark in html for mark in _QUICK)
-        and not _MATH_QUICK.search(html)
-        and not embeds.may_have(html.lower())
-        and not _PYMDOWN_QUICK.search(html)
-        and not any(mark in html for mark in _PASTED_QUICK)
-    ):
+    if not may_hold(html):
         return []  # nearly every post
     # the text a reader sees, but code: shown as written on purpose
     soup = BeautifulSoup(html, "html.parser")
@@ -400,7 +410,7 @@ def found(html: str, fmt: str = "markdown", listed: frozenset[str] = frozenset()
     if embeds.may_have(html.lower()):
         hits += _embeds(soup, nodes, rst)
     hits += _pymdown(text, blocks, rst)
-    if any(mark in html for mark in _PASTED_QUICK):
+    if _PASTED_QUICK.in_text(html):
         hits += _pasted(text, soup, blocks, rst)
     hits += _obsidian(text, soup, rst)
     return [hit for _, hit in sorted(hits, key=lambda pair: pair[0])]
@@ -653,7 +663,9 @@ def _pymdown(text: str, blocks: list[str], rst: bool = False) -> list[tuple[int,
 # Markdown writes each as a reference at the file's end, [image1]: <data:image/png;base64,…>),
 # Google Docs' clipboard HTML, a bold with a space inside (** text **), and pandoc's Markdown
 # of a Word document (pandoc -t markdown; pandoc -t gfm writes what this site reads)
-_PASTED_QUICK = ("data:", "docs-internal-guid", "**", "+-", "+=", "]{", ":::", "\\\n", "<hr")
+_PASTED_QUICK = glance.Marks(
+    ("data:", "docs-internal-guid", "**", "+-", "+=", "]{", ":::", "\\\n", "<hr")
+)
 _DOCS_ANCHOR = r"\bid\s*=\s*[\"']?docs-internal-guid"
 # where each picture pasted as data is used: inline, by a reference whose definition is data
 # (full, collapsed or shortcut), or as HTML
