@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins.blogcore import embeds, foreign, frontmatter, glance
+from plugins.blogcore import attributes, embeds, foreign, frontmatter, glance, text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -197,8 +197,79 @@ def test_keep_out_lines_finds_what_it_found():
 
 
 def test_keep_out_lines_quick_look_on_every_sample_file():
-    for text in sample_texts():
-        lines = text.split("\n")
+    for written in sample_texts():
+        lines = written.split("\n")
         for start in (0, 1):
             careful = frontmatter.careful_keep_out_lines(lines, start)
             assert frontmatter.keep_out_lines(lines, start) == careful
+
+
+# the sanitiser's quick looks (text.py, attributes.py): each the same as looking for every name
+ID_TEXTS = [
+    "",
+    "<p>no ids</p>",
+    '<h2 id="comments">Comments</h2>',
+    '<h2 id="comments-2">x</h2>',
+    '<h2 id="intro">x</h2><h3 id="main">y</h3>',
+    '<p data-id="main">x</p>',
+    '<p>id="main" written in text</p>',
+    '<p>id="main',  # never closed
+    'id="id="main"',
+    '<h2 id="Main">capitals</h2>',
+    '<h2 id="">empty</h2><h2 id="comments">x</h2>',
+]
+
+
+@pytest.mark.parametrize("html", ID_TEXTS)
+def test_has_id_is_looking_for_each_name(html):
+    names = text.PAGE_IDS
+    assert text.has_id(html, names) == any(f'id="{name}"' in html for name in names)
+
+
+ATTRIBUTE_TEXTS = [
+    "",
+    "<p>plain</p>",
+    '<td colspan="2">x</td>',
+    '<td colspan = "2">x</td>',
+    "<td COLSPAN=2>x</td>".lower(),
+    '<ol start="3"><li>x</li></ol>',
+    '<img width="10" src="a.png">',
+    '<p class="lang">x</p>',
+    "<p>height=</p>",
+    "height=",
+    "=height",
+    '<a href="https://example.org/a b">x</a>',
+    '<a href="https://example.org/">x</a>',
+    '<p>a == b</p><p data-start="1">x</p>',
+]
+
+
+@pytest.mark.parametrize("html", ATTRIBUTE_TEXTS)
+def test_may_change_is_looking_for_each_name(html):
+    names = attributes._WHAT
+    by_name = any(f"{name}=" in html for name in names)
+    urls = attributes._URL_VALUE.findall(html)
+    by_url = any(attributes.url(v) != v.strip() for found in urls for v in found if v)
+    assert attributes.may_change(html) == (by_name or by_url)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "<p>x</p>",
+        "<tt>code</tt>",
+        "<strike>x</strike>",
+        "<acronym>x</acronym>",
+        "<center>x</center>",
+        "<time>x</time>",
+        "<timeline>x</timeline>",  # begins as <time: looked at, as before
+        "<ttt>",
+        "<p>&lt;center&gt;</p>",
+        "<CENTER>x</CENTER>".lower(),
+    ],
+)
+def test_outdated_quick_look_is_looking_for_each_name(html):
+    names = (*text.OBSOLETE, "time")
+    plain = any(f"<{name}" in html for name in names)
+    assert (text._OUTDATED_QUICK.search(html) is not None) == plain

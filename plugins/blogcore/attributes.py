@@ -49,6 +49,7 @@ _WHAT = {  # what a removed value should have been, for the warning
     "width": "a number of pixels",
     "height": "a number of pixels",
 }
+_NAMES = tuple(_WHAT)
 URLS = frozenset({"href", "src", "poster", "cite"})
 
 
@@ -149,6 +150,8 @@ _URL_VALUE = re.compile(r"""(?:href|src|poster|cite)\s*=\s*(?:"([^"]*)"|'([^']*)
 def may_change(lowered: str) -> bool:
     """Whether some attribute of this (lower-cased) HTML may need ``value``: a cheap look at
     names and URLs that tells when nh3 must ask about each attribute (most posts: never)."""
-    if any(f"{name}=" in lowered for name in _WHAT):
+    # name= for any name: what stands before each "=" (a post has a few dozen), not each
+    # name looked for in the whole text
+    if any(before.endswith(_NAMES) for before in lowered.split("=")[:-1]):
         return True
     return any(url(v) != v.strip() for found in _URL_VALUE.findall(lowered) for v in found if v)
