@@ -685,6 +685,11 @@ class StrictChecks:
     converted: tuple[str, ...] = ()  # Jekyll highlight tags shown as code (Markdown only)
     others_listed: frozenset[str] | None = None  # other people's plugins the site lists (_others)
     reading_post = False  # whether the file being read is a post or a page
+    # the file being read: its text as pelican_open gives it and its path relative to the
+    # content folder, found once for all the checks of the file (they read the file three
+    # times and worked its path out six times a post); forgotten when the next file starts
+    _source: tuple[str, str] | None = None
+    _relative: tuple[str, str] | None = None
 
     def process_metadata(self, name: str, value: object) -> object:
         """Validate Pelican's own keys before Pelican converts them; a one-line value's HTML
@@ -707,9 +712,15 @@ class StrictChecks:
         except Exception as exc:  # a processor's own error, reworded with the key
             raise FrontMatterError(f"{display_key(name)}: {exc}") from None
 
+    def _text(self, source_path: str) -> str:
+        """The text of the file being read, as Pelican reads it (pelican_open), read once."""
+        if self._source is None or self._source[0] != source_path:
+            self._source = (source_path, _text_of(source_path))
+        return self._source[1]
+
     def _read(self, source_path: str) -> tuple[str, dict]:
         """The format's own reading (Pelican's reader)."""
-        self.told = None
+        self.told = self._source = None
         return super().read(source_path)
 
     def comments_left(self) -> list[tuple[str, str]]:
@@ -726,7 +737,7 @@ class StrictChecks:
         keys, self.unclosed_keys = self.unclosed_keys, ()
         if not keys and not found:
             return
-        lines = _text_of(source_path).splitlines()
+        lines = self._text(source_path).splitlines()
         opening = [
             (
                 next(
@@ -768,6 +779,7 @@ class StrictChecks:
 
     def _read_checked(self, source_path: str):
         """Read one file, checked and cleaned; on failure log why and raise."""
+        self._source = self._relative = None  # read anew: it may have changed since
         post_or_page = self.reading_post = self._is_post_or_page(source_path)
         old_addresses: tuple = ()
         try:
@@ -826,7 +838,7 @@ class StrictChecks:
     def _name_controls(self, source_path: str, metadata: dict) -> None:
         """A control character in the text (the front matter's are errors of their own): one
         line, with its line; the sanitiser leaves it out (controls.py)."""
-        found = controls.problem(_text_of(source_path))
+        found = controls.problem(self._text(source_path))
         if found:
             self._log_for(metadata)("%s: %s", self._shown(source_path), found)
 
@@ -897,7 +909,7 @@ class StrictChecks:
                 sources = ["", *sources]
         if not sources and not says_nothing:
             return
-        lines = _text_of(source_path).splitlines()
+        lines = self._text(source_path).splitlines()
         log = self._log_for(metadata)
         # name, line, and the alt text and what it is ("" for none)
         named: list[tuple[str, int | None, str, str]] = []
@@ -986,7 +998,7 @@ class StrictChecks:
         converted = self.converted  # Jekyll's highlight blocks shown as code (liquid.py)
         if not pieces and not summed and not converted and not foreign.has_jekyll(content):
             return
-        source = _text_of(source_path)
+        source = self._text(source_path)
         numbers = foreign.lines_of(pieces, source, self.alt_format)
         said = list(zip(numbers, pieces, strict=True))
         if summed:  # its line is the Summary's, before the text's (a Summary's lines first)
@@ -1068,10 +1080,13 @@ class StrictChecks:
 
     def _relpath(self, source_path: str) -> str:
         """The file relative to the content folder, with / (posts/x.md)."""
+        if self._relative is not None and self._relative[0] == source_path:
+            return self._relative[1]
         relpath = os.path.relpath(
             os.path.abspath(source_path), os.path.abspath(self.settings["PATH"])
-        )
-        return relpath.replace(os.sep, "/")
+        ).replace(os.sep, "/")
+        self._relative = (source_path, relpath)
+        return relpath
 
     def _is_post_or_page(self, source_path: str) -> bool:
         relpath = self._relpath(source_path)
@@ -1343,19 +1358,19 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         """MarkdownReader.read: on the reused, quickened converter where the accelerations
         hold (compat.py), else Pelican's own. ``self.told``: what the converter's tree told
         of the body and the Summary (None on the stock path)."""
-        self.told = None
+        self.told = self._source = None
         self.converted = ()
         self.tag_or_text.take()  # what an earlier file left, if it failed
         self.liquid.take()
         self.comment_ends.take()
         if not compat.accelerated(self.settings):
             content, metadata = super()._read(source_path)
-            text = _text_of(source_path)  # Pelican's own reading keeps no text
+            text = self._text(source_path)  # Pelican's own reading keeps no text
         else:
             md = self._markdown()
             self.facts.take()
-            with pelican_open(source_path) as text:
-                content, metadata = compat.read_with(self, md, source_path, text)
+            text = self._text(source_path)
+            content, metadata = compat.read_with(self, md, source_path, text)
             found = self.facts.take()
             formatted = [key for key in metadata if key in self.settings["FORMATTED_FIELDS"]]
             summary = found[1] if formatted == ["summary"] and len(found) == 2 else None
@@ -1402,29 +1417,28 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         found = self.tag_or_text.take()
         if not found:
             return
-        lines = _text_of(source_path).splitlines()
+        lines = self._text(source_path).splitlines()
         for raw in found:
             logger.warning(
                 "%s: %s%s", self._shown(source_path), _where(lines, raw), rawtags.message(raw)
             )
 
     def _why_no_title(self, source_path: str) -> str:
-        return why_no_title(_text_of(source_path))
+        return why_no_title(self._text(source_path))
 
     def _why_no_date(self, source_path: str) -> str:
-        return why_no_date(_text_of(source_path))
+        return why_no_date(self._text(source_path))
 
     def _check_side(self, source_path: str) -> None:
         # its plugin reads its keys; Status: draft below them would publish the file
-        errors = kept_out_in_text(_text_of(source_path))
+        errors = kept_out_in_text(self._text(source_path))
         if errors:
             raise FrontMatterError("; ".join(errors))
 
     def _header(self, source_path: str) -> Header | None:
         """The front matter's lines, checked: repeated keys, control characters, a line that
         is not a key."""
-        with pelican_open(source_path) as source:
-            header = scan_header(source)
+        header = scan_header(self._text(source_path))
         errors = check_header(header)
         if errors:
             raise FrontMatterError("; ".join(errors))
@@ -1491,7 +1505,7 @@ class StrictRstReader(StrictChecks, RstReader):
         if self.math_as_written:
             self._name_math_as_written(source_path)
         for line, uri, why in self.unscaled:
-            number = _line_from(_text_of(source_path).splitlines(), uri, line)
+            number = _line_from(self._text(source_path).splitlines(), uri, line)
             where = f"line {number}: " if number else ""
             logger.warning(
                 "%s: %s:scale: of the picture %s is left out, as %s: it is shown at its own "
@@ -1507,7 +1521,7 @@ class StrictRstReader(StrictChecks, RstReader):
         """Raise on a keep-out key written in the text (``:status: draft`` after a paragraph,
         or ``Status: draft`` as a line of its own): Pelican reads only the fields right under
         the title, and the file would be published with the line as its text."""
-        lines = _text_of(source_path).splitlines()
+        lines = self._text(source_path).splitlines()
         what = "post" if self.reading_post else "file"
         errors = []
         for line, name, value, written in self.body_keys:
@@ -1543,7 +1557,7 @@ class StrictRstReader(StrictChecks, RstReader):
         """What to do with a line over docutils' line_length_limit (docutils read no further,
         and the post was its message alone)."""
         limit = (self.settings.get("DOCUTILS_SETTINGS") or {}).get("line_length_limit", 10_000)
-        lines = _text_of(source_path).splitlines()
+        lines = self._text(source_path).splitlines()
         length = len(lines[number - 1]) if 0 < number <= len(lines) else limit + 1
         enough = (length // 10_000 + 1) * 10_000
         return (
@@ -1557,7 +1571,7 @@ class StrictRstReader(StrictChecks, RstReader):
         """A formula docutils cannot write as MathML is shown as written: one warning each,
         with its line (a publish goes on: nothing is lost, the formula is on the page as the
         writer wrote it and the post's other formulas are typeset)."""
-        lines = _text_of(source_path).splitlines()
+        lines = self._text(source_path).splitlines()
         for line, written, reason, advice in self.math_as_written:
             first = written.strip().splitlines()[0].strip() if written.strip() else ""
             # an inline formula as its role writes it first: "_2" alone is in many a file name
@@ -1693,7 +1707,7 @@ class StrictHTMLReader(StrictChecks, HTMLReader):
         content, metadata = super()._read(source_path)
         for key in HTML_PAGE_NAMES.intersection(metadata):
             del metadata[key]
-        source = _text_of(source_path)
+        source = self._text(source_path)
         errors = html_keep_out_problems(source, "post" if self.reading_post else "file")
         if errors:
             raise FrontMatterError("; ".join(errors))

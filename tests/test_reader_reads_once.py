@@ -1,0 +1,63 @@
+"""The reader reads each file once for all its checks (reader.py's ``_text``), and anew each
+time the file is read: a file edited between two reads is checked as it is now."""
+
+import copy
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pelican.settings import read_settings
+
+from plugins.blogcore import reader as reading
+from plugins.blogcore.reader import StrictMarkdownReader
+from plugins.engine import build
+
+ROOT = Path(__file__).resolve().parent.parent
+POST = "Title: X\nDate: 2024-03-01\nCategory: Company\n\nSome text.\n"
+
+
+@pytest.fixture
+def reader(tmp_path: Path) -> Iterator[StrictMarkdownReader]:
+    defaults = read_settings(str(ROOT / "pelicanconf.py"))
+    settings = {**defaults, "PATH": str(tmp_path), "CACHE_CONTENT": False}
+    settings["MARKDOWN"] = copy.deepcopy(defaults["MARKDOWN"])
+    settings["ARTICLE_PATHS"] = [""]
+    made = StrictMarkdownReader(settings)
+    yield made
+    # the build these reads started, outside Pelican, ended as Pelican's end (loggers put back)
+    for used in (settings, made.settings):
+        build.current(used).close()
+
+
+def test_each_file_is_read_once(reader, tmp_path, monkeypatch):
+    post = tmp_path / "x.md"
+    post.write_text(POST + "\n\x0c A form feed.\n")
+    opened: list[str] = []
+    real = reading.pelican_open  # how the reader opens a file, as Pelican's readers do
+
+    def counted(path: str, *args, **kwargs):
+        opened.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(reading, "pelican_open", counted)
+    reader.read(str(post))
+    assert opened == [str(post)]
+    reader.read(str(post))
+    assert opened == [str(post)] * 2  # read again: once more
+
+
+def test_an_edited_file_is_checked_as_it_is_now(reader, tmp_path, caplog):
+    post = tmp_path / "x.md"
+    post.write_text(POST)
+    with caplog.at_level(logging.WARNING):
+        content, _ = reader.read(str(post))
+    assert "Some text." in content
+    assert not [r for r in caplog.records if "U+000C" in r.getMessage()]
+    post.write_text(POST + "\nMore.\x0c A form feed.\n")  # the same path, new text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        content, _ = reader.read(str(post))
+    assert "More." in content
+    said = [r.getMessage() for r in caplog.records if "U+000C" in r.getMessage()]
+    assert len(said) == 1 and "line 7" in said[0], said
