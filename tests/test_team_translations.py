@@ -109,6 +109,25 @@ def test_bylines_link_the_profile_in_the_posts_language(site):
     assert english == f"{TEST_SITEURL}/team/ada-byrne/"
 
 
+def test_a_byline_is_remembered_apart_for_each_language_and_place(site):
+    """The byline is rendered once per build for each key ({% memo %} in
+    partials/post_meta.html): the same two people's byline differs by the page's language
+    (its words and profile links) and by where it is shown (larger faces on the post's page)."""
+
+    def byline(soup):
+        names = soup.select_one(".post-meta__authors")
+        return names.get_text(" ", strip=True), [a["href"] for a in names.select("a")]
+
+    english, french = byline(site.soup("posts/ranges/")), byline(site.soup("fr/posts/ranges/"))
+    assert " and " in english[0] and " et " in french[0]
+    assert english[1] != french[1]
+    card = site.soup("").select_one(".post-card")
+    post = site.soup(card.select_one("a.u-url")["href"].removeprefix(TEST_SITEURL + "/"))
+    assert byline(post) == byline(card)
+    assert post.select(".post-meta__authors .avatar--md")
+    assert card.select(".post-meta__authors .avatar") and not card.select(".avatar--md")
+
+
 def test_json_ld_of_a_post_gives_the_role_in_its_language(site):
     ada, bo = json_ld(site.soup("fr/posts/ranges/"))["author"]
     assert ada["jobTitle"] == "Responsable de l’ingénierie"
