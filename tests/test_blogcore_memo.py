@@ -1,5 +1,6 @@
 """blogcore's ``{% memo %}`` tag: each fragment rendered once per key, the output unchanged."""
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -19,7 +20,15 @@ class Post:
         self.title, self.lang = title, lang
 
 
+@dataclasses.dataclass
+class Series:
+    """A stand-in for the series plugin's Series: a dataclass, equal by value, no hash."""
+
+    name: str
+
+
 A, B = Post("<A & co>"), Post("B", "fr")
+ONE, SAME_AS_ONE = Series("S"), Series("S")
 
 
 def environment(**options) -> jinja2.Environment:
@@ -71,6 +80,19 @@ CASES = [
         {"posts": [{"n": 1}, {"n": 1}, {"n": 2}]},
         3,
         "a key without a hash renders every time",
+    ),
+    (
+        "{% for s, here in pages %}{% memo s, here %}{{ tick() }}{{ s.name }}{{ here }}"
+        "{% endmemo %}{% endfor %}",
+        {"pages": [(ONE, 1), (ONE, 1), (SAME_AS_ONE, 1), (ONE, 2)]},
+        3,
+        "an object without a hash counts as itself: an equal one is another key",
+    ),
+    (
+        "{% for p in posts %}{% memo p.parts %}{{ tick() }}{% endmemo %}{% endfor %}",
+        {"posts": [{"parts": [ONE]}, {"parts": [ONE]}]},
+        2,
+        "a list holding an object without a hash renders every time",
     ),
     (
         "<ul>\n  {% for p in posts %}\n  {% memo p %}\n  <li>{{ tick() }}{{ p.title }}</li>\n"

@@ -97,6 +97,18 @@ def test_top_of_a_part_has_one_line_and_the_full_block_follows_the_post(publishe
     assert len(soup.select("#series-nav-title")) == 1
 
 
+def test_each_part_lists_the_parts_with_itself_current(published):
+    """The list of parts is rendered once per page ({% memo %} in series_parts.html): every
+    part's page lists the same parts, in its line and its block, with itself as the current one."""
+    pages = {"Packing up": "posts/packing-up/", "The van": "posts/the-van/"}
+    pages["A postscript about plants"] = "posts/a-postscript-about-plants/"
+    for title, path in pages.items():
+        for block in (line(published, path), nav(published, path)):
+            items = block.select("ol.series-nav__parts > li")
+            assert items[0].get_text(" ", strip=True) == "Packing up", path
+            assert block.select_one("[aria-current=page]").get_text(strip=True) == title, path
+
+
 def test_a_series_of_one_part_has_no_list_to_open(published):
     top = line(published, "posts/a-story-on-its-own/")
     assert "Part 1 of 1" in top.get_text()

@@ -7,9 +7,11 @@ the first time it meets a key and gives back the same markup after that.
 
 The key must name everything the fragment shows that can differ between two places it is
 rendered: ``{% memo article, SITEURL %}`` for a card that reads only the post and site-wide
-settings. Each tag has its own fragments, so two tags given the same key never share one. A key
-that cannot be hashed renders the body every time; lists in a key count as tuples
-(``article.authors``).
+settings. Each tag has its own fragments, so two tags given the same key never share one. Lists
+in a key count as tuples (``article.authors``); an object without a hash (a dataclass: a series)
+counts as itself, not as its value, and is kept with the fragment so that no other object takes
+its ``id`` during the build; a dict, a set or a list holding an object without a hash renders
+the body every time (one made in the template would be a new key on every page).
 
 The fragments live on the extension, which Jinja makes once per environment: Pelican makes
 new environments for every build, so nothing outlives one build.
@@ -62,13 +64,46 @@ class MemoExtension(Extension):
         key = tuple(tuple(part) if isinstance(part, list) else part for part in key)
         try:
             found = self.fragments.get((tag, key))
-        except TypeError:  # a value without a hash: nothing to look it up by
-            self.rendered += 1
-            return caller()
+        except TypeError:  # a value without a hash: an object by its identity
+            key = _by_identity(key)
+            if key is None:  # a dict, a set: nothing to look it up by
+                self.rendered += 1
+                return caller()
+            found = self.fragments.get((tag, key))
         if found is None:
             self.rendered += 1
             found = self.fragments[(tag, key)] = caller()
         return found
+
+
+class _Same:
+    """An object without a hash as a key part: equal only to itself, and kept alive with the
+    fragment, so that its ``id`` is not given to another object during the build."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+
+def _by_identity(key: tuple) -> tuple | None:
+    """The key with each part that has no hash as itself; None if one is a dict or a set."""
+    parts = []
+    for part in key:
+        try:
+            hash(part)
+        except TypeError:
+            if isinstance(part, dict | set | list | tuple | bytearray):
+                return None
+            part = _Same(part)
+        parts.append(part)
+    return tuple(parts)
 
 
 # Compiled templates (kept by Jinja's bytecode cache) find the extension by its identifier,
