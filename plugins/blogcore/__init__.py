@@ -37,7 +37,8 @@ What it does on each build:
   ``dates.machine_date``), ``absolute_url``, ``initials`` and
   ``avatar_tone`` (a stable colour index for a monogram), and the ``{% memo key, ... %}``
   tag: a fragment rendered once per build for each key, then reused (a post's card on every
-  listing that shows it; ``memo.py`` says what a key must name).
+  listing that shows it; ``memo.py`` says what a key must name; an object without a hash counts
+  as itself).
 - Keeps compiled templates in ``CACHE_PATH/jinja`` between builds (``BLOGCORE_TEMPLATE_CACHE``),
   each reused only by an environment that compiles the same code (autoescape, whitespace
   options, extensions...; ``bytecode.py``); a damaged entry is compiled again; the folders
