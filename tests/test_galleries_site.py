@@ -1,5 +1,6 @@
 """Galleries in real builds of the fixture site: markup, pages, privacy, bad input."""
 
+import contextlib
 import logging
 import shutil
 from pathlib import Path
@@ -733,6 +734,32 @@ def test_a_withheld_gallerys_unclosed_comment_is_a_warning_in_a_publish(tmp_path
     sidecar.write_text(sidecar.read_text().replace(held, "".join(kept)))
     with pytest.raises(SystemExit):
         build(tmp_path, content, conf=PUBLISH_CONF, name="pub-out")
+
+
+@pytest.mark.parametrize(
+    ("conf", "level"), [(DEV_CONF, "ERROR"), (PUBLISH_CONF, "ERROR")], ids=["dev", "publish"]
+)
+def test_an_unclosed_comment_in_a_gallery_key_line_is_one_line(tmp_path, conf, level):
+    # the reader named it for the key and the gallery's parser for its line, in the same
+    # words (a warning and an error in development): Pelican's filter of repeats kept both
+    name = f"key-comment-{'pub' if conf is PUBLISH_CONF else 'dev'}"
+    sidecar = "Title: Soon <!-- blur the whiteboard\nPhoto: a.jpg | A | An a\n\nThe trip.\n"
+    content = _soon(tmp_path / name, sidecar, ("a.jpg",))
+    collector = Collector()
+    logging.getLogger().addHandler(collector)
+    try:
+        with contextlib.suppress(SystemExit):  # a publish stops on it: the gallery is out
+            build(tmp_path, content, conf=conf, name="out")
+    finally:
+        logging.getLogger().removeHandler(collector)
+    said = [(lvl, m) for lvl, m in collector.records if "never closed" in m]
+    assert said == [
+        (
+            level,
+            f"{name}/galleries/soon/gallery.md: line 1: this comment is never closed: "
+            "everything after it would be published; close it with -->",
+        )
+    ]
 
 
 def test_a_gallerys_own_timezone_places_its_date(tmp_path):

@@ -962,6 +962,88 @@ def test_a_withheld_items_every_link_of_a_tag_and_summary_srcset_wait_with_it(bu
     )
 
 
+def _linked_files_resolve(site: Site, pages: list[str], names: tuple[str, ...]) -> list[str]:
+    """The site paths these pages link to (href, src) that end in one of these names, each
+    checked to be a file written."""
+    urls = {
+        tag.get("href") or tag.get("src")
+        for page in pages
+        for tag in site.soup(page).select("a[href], img[src]")
+    }
+    mine = sorted(site.relpath_of(url) for url in urls if url.endswith(names))
+    for path in mine:
+        assert site.exists(path), path
+    return mine
+
+
+def test_a_side_files_links_to_files_outside_the_static_folders_are_published(build_site, caplog):
+    # a team bio's, a gallery description's or a series introduction's {attach} or {static}
+    # link to a file outside the static folders was published as written: Pelican copies
+    # only the files posts and pages link to ("points at content/team/photo.jpg, which does
+    # not exist", or nothing said and {attach}route.jpg in the page). A draft team file's
+    # waits with it, as a draft post's does
+    head = "Date: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+    bio = (TEST_FIXTURES_TEAM / "ada-byrne.md").read_text(encoding="utf-8")
+    files = {
+        "team/ada-byrne.md": bio + "\n![Ada at her desk]({attach}ada-desk.jpg) "
+        "[Her CV]({static}../elsewhere/ada-cv.pdf)\n",
+        "team/ada-desk.jpg": jpeg(),
+        "elsewhere/ada-cv.pdf": b"%PDF-1.4\n",
+        "team/dee-new.md": "Name: Dee New\nRole: New\nStatus: draft\n\n"
+        "Dee. ![Dee]({attach}dee-desk.jpg)\n",
+        "team/dee-desk.jpg": jpeg(),
+        "galleries/trip/gallery.md": "Title: Trip\nDate: 2024-01-02\n"
+        "Photo: p1.jpg | A field | A field\n\nThe [route]({attach}files/route.gpx) and "
+        "[the plan]({static}../../elsewhere/trip-plan.pdf).\n",
+        "galleries/trip/p1.jpg": jpeg(),
+        "galleries/trip/files/route.gpx": "<gpx></gpx>\n",
+        "elsewhere/trip-plan.pdf": b"%PDF-1.4\n",
+        "series/walks.md": "Title: Walks\n\nOur walks. ![The route]({attach}walk-map.jpg)\n",
+        "series/walk-map.jpg": jpeg(),
+        "posts/walk-one.md": f"Title: Walk one\n{head}Series: Walks\n\nThe first walk.\n",
+    }
+    caplog.set_level(logging.INFO)
+    site = build_site(files, publish=True, name="side-links")
+    assert _as_written(site) == []
+    pages = ["team/ada-byrne/", "galleries/trip/", "series/walks/"]
+    names = ("ada-desk.jpg", "ada-cv.pdf", "route.gpx", "trip-plan.pdf", "walk-map.jpg")
+    assert _linked_files_resolve(site, pages, names) == [
+        "/elsewhere/ada-cv.pdf",
+        "/elsewhere/trip-plan.pdf",
+        "/galleries/trip/files/route.gpx",
+        "/series/walk-map.jpg",
+        "/team/ada-desk.jpg",
+    ]
+    assert not [p for p in site.output.rglob("dee-desk.jpg")]
+    assert _held_back(caplog, "side-links") == ["team/dee-desk.jpg"]
+
+
+def test_a_file_only_a_summary_links_is_published(build_site, caplog):
+    # Pelican copies the files a post's text links to, not its Summary's: the home page and
+    # the feeds showed a broken picture, and a line said to link it in the text as well
+    head = "Date: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+    files = {
+        "posts/sum.md": f"Title: Sum\n{head}"
+        "Summary: Look. ![The hall]({attach}hall.jpg) "
+        "The [plan]({static}files/plan.pdf).\n\nThe text.\n",
+        "posts/hall.jpg": jpeg(),
+        "posts/files/plan.pdf": b"%PDF-1.4\n",
+        "posts/soon.md": f"Title: Soon\n{head}Status: draft\n"
+        "Summary: Soon. ![The roof]({attach}roof.jpg)\n\nThe text.\n",
+        "posts/roof.jpg": jpeg(),
+    }
+    caplog.set_level(logging.INFO)
+    site = build_site(files, publish=True, name="summary-only")
+    assert _as_written(site) == []
+    card = site.soup("index.html").find("img", alt="The hall")
+    assert site.exists(site.relpath_of(card["src"])), card["src"]
+    plan = site.soup("index.html").find("a", string="plan")
+    assert site.exists(site.relpath_of(plan["href"])), plan["href"]
+    assert not [m for m in caplog.messages if "summary-only/" in m and "Summary:" in m]
+    assert not list(site.output.rglob("roof.jpg"))
+    assert _held_back(caplog, "summary-only") == ["posts/roof.jpg"]
+
+
 def test_a_static_link_out_of_the_content_folder_is_one_clear_line(build_site, caplog, tmp_path):
     # {static}/../notes.md: Pelican's 'Unable to generate valid slug for Category ".."' (no
     # file named) came first; a file that is there was copied to output/../, outside the site
@@ -1025,13 +1107,6 @@ def test_a_drafts_cover_waits_with_it(build_site, caplog):
             "",
             "starts with {statc}, which Pelican "
             "does not resolve: it is published as written (did you mean {static}?)",
-        ),
-        (
-            "The text.",
-            "The [plan]({attach}files/plan.pdf).",
-            "Summary: the link "
-            "{attach}files/plan.pdf points at {content}/posts/files/plan.pdf, which Pelican "
-            "publishes only when the post's text links to it too",
         ),
         ("See the [map](../../sitemap.xml).", "", None),  # written after the check, yet there
     ],

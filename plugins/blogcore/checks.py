@@ -662,18 +662,23 @@ def resolve_missed_links(generators: list, settings: dict[str, Any]) -> None:
 
 
 def missed_static_links(items: Iterable[Any], settings: dict[str, Any]) -> set[str]:
-    """The files of the content folder that these items' text links to with ``{static}`` or
-    ``{attach}`` where Pelican's pattern does not look (a ``srcset``, a tag's links before its
-    last), which Pelican's ``static_links`` would leave uncopied; ``resolve_missed_links``
-    resolves those links to them."""
+    """The files of the content folder that these items link to with ``{static}`` or
+    ``{attach}`` where Pelican does not look for files to copy (a ``srcset``, a tag's links
+    before its last; any link of a ``Summary:``, shown on the home page and in the feeds),
+    which Pelican's ``static_links`` would leave uncopied; ``resolve_missed_links`` resolves
+    those of the text to them, Pelican those of a Summary's it finds."""
     intrasite = settings["INTRASITE_LINK_REGEX"]
     pattern = links.link_pattern(intrasite)
     found = set()
     for item in items:
         html = compat.html_of(item) or ""
+        summary = item.metadata.get("summary")
+        summary = summary if isinstance(summary, str) else ""
         for _, kind, value in [
             *links.passed_over(html, pattern),
             *links.srcset_links(html, intrasite),
+            *links.intrasite_links(summary, pattern),
+            *links.srcset_links(summary, intrasite),
         ]:
             if kind not in ("static", "attach"):
                 continue
@@ -924,17 +929,6 @@ def link_problems(
                             message = (
                                 _spaces_dropped(link, kind, value, target, settings) or message
                             )
-                        # Pelican publishes the files a post's text links to, not its summary's
-                        there = os.path.join(settings["PATH"], target.path)
-                        summary_only = (
-                            where
-                            and kind != "filename"
-                            and os.path.isfile(there)
-                            and target.path not in written()
-                        )
-                        if summary_only and target.state == links.MISSING:
-                            shown_path = f"{content_dir}/{target.path}"
-                            message = links.summary_only_problem(link, shown_path)
                     else:  # a source file by its own name
                         named = link_targets(item, value, "filename", context, now)
                         message = links.source_file_problem(link, named.state != links.MISSING)

@@ -191,15 +191,6 @@ def spaces_dropped_problem(link: str, kind: str, value: str, name: str) -> str:
     )
 
 
-def summary_only_problem(link: str, shown: str) -> str:
-    """A ``{static}``/``{attach}`` link in a Summary to a file the text does not link to."""
-    return (
-        f"the link {link} points at {shown}, which Pelican publishes only when the post's "
-        "text links to it too (a Summary's links do not count): link to it in the text as well, "
-        "or keep the file in a static folder"
-    )
-
-
 # every word Pelican resolves between the braces (Content._link_replacer)
 PELICAN_KINDS = ("filename", "static", "attach", "index", "tag", "category", "author")
 

@@ -735,6 +735,8 @@ class StrictChecks:
         text (``found``: the lines that open one), with its line: what follows it is left
         out, and a publish of what it is in stops."""
         keys, self.unclosed_keys = self.unclosed_keys, ()
+        if keys and self._gallery_sidecar(source_path):
+            keys = ()  # its plugin reads its key lines and names the line, withheld or not
         if not keys and not found:
             return
         lines = self._text(source_path).splitlines()
@@ -1246,6 +1248,20 @@ class StrictChecks:
         return links.photos_plugin_path(value) is not None and "plugins.galleries" in build.plugins(
             self.settings
         )
+
+    def _gallery_sidecar(self, source_path: str) -> bool:
+        """Whether the file is a gallery's ``gallery.md``, whose key lines the galleries
+        plugin reads as written and names the mistakes of (a comment never closed included)."""
+        if "plugins.galleries" not in build.plugins(self.settings):
+            return False
+        folder, sidecar = self.settings.get("GALLERY_PATH"), self.settings.get("GALLERY_SIDECAR")
+        if not isinstance(folder, str) or not isinstance(sidecar, str):
+            return False
+        relpath = os.path.relpath(
+            os.path.abspath(source_path), os.path.abspath(self.settings["PATH"])
+        )
+        parent, name = os.path.split(relpath.replace(os.sep, "/"))
+        return name == sidecar and os.path.dirname(parent) == folder.strip("/")
 
     def _header_as_written(self, source_path: str) -> Header | None:
         """The front matter as written (Markdown), None for other formats or a failure."""

@@ -45,6 +45,7 @@ from __future__ import annotations
 import fnmatch
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Protocol
@@ -94,6 +95,20 @@ class SideFile:
             if not line.strip():
                 return lines[:number]
         return lines
+
+
+# a tag holding an {attach} (or |attach|) link: in href, src, srcset, poster and the like
+_ATTACH_IN_TAG = re.compile(r"<[^<>]*?[{|]attach[}|][^<>]*>")
+_ATTACH = re.compile(r"([{|])attach([}|])")
+
+
+def attach_as_static(html: str) -> str:
+    """A side file's ``{attach}`` links as ``{static}`` ones: its text is shown on several
+    pages (a bio on every card) and it has no page of its own to put a file beside, so the
+    file is published at its own path (``content/team/ana.jpg`` at ``/team/ana.jpg``)."""
+    if "attach" not in html:
+        return html
+    return _ATTACH_IN_TAG.sub(lambda tag: _ATTACH.sub(r"\1static\2", tag.group(0)), html)
 
 
 def _visible(settings: dict[str, Any], name: str) -> bool:
@@ -177,6 +192,8 @@ def read(generator, relpath: str, sanitiser: Sanitiser | None = None) -> SideFil
         if removed:
             logger.warning("%s", sanitiser.message(label, removed))
         compat.set_html(page, html)
+    compat.set_html(page, attach_as_static(compat.html_of(page, "") or ""))
+    generator.add_static_links(page)  # copied as Pelican copies a post's: a file beside it too
     found = SideFile(
         relpath=relpath,
         shown=label,
