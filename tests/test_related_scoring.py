@@ -4,6 +4,7 @@ import os
 import random
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -339,6 +340,21 @@ def test_counting_posts_in_chunks_makes_the_same_index(monkeypatch, count_rows):
         assert a.shape == b.shape
         assert (a.indptr == b.indptr).all() and (a.indices == b.indices).all()
         assert (a.data == b.data).all()  # bit for bit: the same sums in the same order
+
+
+def test_counting_holds_the_arrays_of_a_small_chunk_at_once():
+    """Counting 500 posts of 600 words holds the arrays of one small chunk at a time: about
+    6 MB with 500 posts to a chunk, the scorer's peak at 1,000 posts (docs/performance.md)."""
+    rng = random.Random(3)
+    vocabulary = [f"word{i}x" for i in range(3000)]
+    docs = [doc(f"p{i:03d}", " ".join(rng.choices(vocabulary, k=600))) for i in range(500)]
+    tracemalloc.start()
+    try:
+        scoring._counts(docs, scoring._Columns(), 600)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * 2**20  # 1.9 MB with 100 posts to a chunk, the words' table included
 
 
 def test_words_read_no_further_than_text_limit():
