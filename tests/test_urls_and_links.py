@@ -7,6 +7,7 @@ in development, an error that fails a publish); links in a Summary: are resolved
 the summary is shown.
 """
 
+import datetime
 import io
 import json
 import logging
@@ -22,9 +23,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
 from PIL import Image
 
-from plugins.blogcore import links, urls
+from plugins.blogcore import checks, links, urls
 from tests.conftest import DEV_CONF, FIXTURES, PUBLISH_CONF, ROOT, TEST_SITEURL, Site, run_pelican
 from tests.test_engine_side import jpeg
 
@@ -2166,3 +2169,16 @@ def test_many_tag_links_without_an_address_get_no_line_naming_nothing(tmp_path):
     said = (done.stdout + done.stderr).splitlines()
     assert not [line for line in said if "slug" in line], said
     assert sum("party.md: line 8: the link {tag}" in line for line in said) == 7, said
+
+
+def test_the_links_each_post_keeps_are_compact_tuples():
+    """What blogcore records of a post's links stays with the post all build: tuples, not a
+    frozenset (1.2 KB at 20 paths; 0.22 MB at 1,000 posts of bench.corpus)."""
+    html = "".join(f'<img src="{{static}}/images/p{n}.jpg" alt="">' for n in range(20))
+    meta = {"title": "Links", "date": datetime.datetime(2024, 1, 1), "slug": "links"}
+    post = Article(html, metadata=meta, settings={**DEFAULT_CONFIG}, source_path="/c/posts/l.md")
+    static, on_site = checks.written_links(post)
+    assert sorted(static) == sorted(f"images/p{n}.jpg" for n in range(20))
+    assert len(set(static)) == len(static)
+    for kept in (static, on_site):
+        assert sys.getsizeof(kept) <= sys.getsizeof(()) + 8 * len(kept)  # a tuple's size

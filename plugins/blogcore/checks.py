@@ -294,18 +294,20 @@ def _srcset_and_site_urls(html: str, siteurl: str) -> tuple[list[str], list[str]
     return in_srcset, on_site
 
 
-def written_links(item: Any) -> tuple[frozenset[str], tuple[str, ...]]:
+def written_links(item: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What an item's text and ``Summary:`` link to as written, read when the item is made
     (before any plugin turns an image into renditions): (the content paths its ``{static}``,
     ``{attach}`` and ``{filename}`` links name, in href, src and the like and in srcset; the
     paths from the root, ``/images/x.jpg``, of its links by the site's own full URL). The one
-    reading of both a published item's links and a withheld one's, so the two never differ."""
+    reading of both a published item's links and a withheld one's, so the two never differ.
+    Tuples: every post holds them until the end of the build, and a frozenset of 20 paths
+    takes 1.2 KB against a tuple's 0.2 KB."""
     settings = item.settings
     regex = settings["INTRASITE_LINK_REGEX"]
     pattern, whole = links.link_pattern(regex), _whole_link(regex)
     siteurl = str(settings.get("SITEURL") or "")
     summary = item.metadata.get("summary")
-    paths: set[str] = set()
+    paths: dict[str, None] = {}
     site_urls: list[str] = []
     for html in (compat.html_of(item) or "", summary if isinstance(summary, str) else ""):
         values = [value for _, _, value in links.intrasite_links(html, pattern)]
@@ -315,12 +317,12 @@ def written_links(item: Any) -> tuple[frozenset[str], tuple[str, ...]]:
             if found and found.group("what") in links.LINKED_KINDS:
                 values.append(found.group("value"))
         for value in values:
-            paths.update(links.candidate_paths(value, item.relative_dir))
+            paths.update(dict.fromkeys(links.candidate_paths(value, item.relative_dir)))
         site_urls += [urlsplit(url).path or "/" for url in on_site]
-    return frozenset(paths), tuple(dict.fromkeys(site_urls))
+    return tuple(paths), tuple(dict.fromkeys(site_urls))
 
 
-def written_static_links(item: Any) -> frozenset[str]:
+def written_static_links(item: Any) -> tuple[str, ...]:
     """The content paths an item's text links to as written (``written_links``, recorded by
     blogcore when the item is made; read now for an item made without blogcore)."""
     recorded = getattr(item, "blogcore_static_links", None)
