@@ -586,6 +586,26 @@ def test_a_broken_link_is_one_line_not_two(build_site, caplog):
     assert "posts/s.md: the link {filename}/posts/gone.md points at" in lines[0]
 
 
+def test_many_broken_links_name_each_and_no_line_names_nothing(tmp_path):
+    """From the fifth broken link of a process, Pelican's log limit puts "Other resources were
+    not found and their urls not replaced" in place of its own line: no file, no link; the
+    check names every link, so that line is dropped too. A fresh process: the limit counts
+    per process."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    body = " ".join(f"[part {n}]({{filename}}/posts/missing-{n}.md)" for n in range(7))
+    (content / "posts" / "many.md").write_text(_post("Many", "many", "2024-05-05", body=body))
+    command = [sys.executable, "-m", "pelican", str(content), "-s", str(DEV_CONF)]
+    command += ["-o", str(tmp_path / "output"), "-e", f"CACHE_PATH={json.dumps(str(tmp_path))}"]
+    env = {**os.environ, "COLUMNS": "400"}  # one message a line
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    said = done.stdout + done.stderr
+    assert "Other resources were not found" not in said
+    for n in range(7):
+        assert f"the link {{filename}}/posts/missing-{n}.md points at" in said, said
+
+
 def test_broken_link_in_a_team_bio_fails_a_publish_build(build_site, caplog):
     caplog.set_level(logging.WARNING)
     bio = (FIXTURES / "site" / "team" / "ada-byrne.md").read_text(encoding="utf-8")

@@ -157,6 +157,7 @@ NO_SLUG = "Unable to generate valid slug"
 # what Pelican's log limit (LimitFilter) puts in place of the fifth such line of a process,
 # naming nothing: each one is named by the reader or the link check (LinksNamed, OutsideNamed)
 NO_SLUGS_LIMIT = "Other invalid slugs."
+UNRESOLVED_LIMIT = "Other resources were not found and their urls not replaced"
 
 
 class LinksNamed(logging.Filter):
@@ -165,13 +166,17 @@ class LinksNamed(logging.Filter):
     "{filename} used for linking to static content <path> in <file>" (no content/, no line),
     "Replacement Indicator 'archives' not recognized in '{archives}'" and, for a {tag} link
     with no name, 'Unable to generate valid slug for Tag ""' (no file at all). Pelican's line
-    stays for a link the check does not see. One per build: it holds that build's links."""
+    stays for a link the check does not see (until Pelican's log limit drops the sixth of a
+    process; the fifth's "Other resources were not found", which names nothing, is dropped
+    here). One per build: it holds that build's links."""
 
     def __init__(self) -> None:
         super().__init__()
         self.named: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == UNRESOLVED_LIMIT:  # Pelican's own line for the fifth in a process
+            return False
         args = record.args
         if not isinstance(args, tuple) or not args:
             return True
