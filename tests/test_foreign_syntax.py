@@ -265,6 +265,11 @@ def test_a_migrated_post_keeps_its_text_and_says_what_to_write(build_site, caplo
     ],
 )
 def test_pymdown_idioms(source, expected):
+    _warned_of(source, expected)
+
+
+def _warned_of(source: str, expected: list[str]) -> None:
+    """Each piece found in ``source`` starts with its text in ``expected``; all warnings."""
     found = foreign.found(convert(source))
     assert [p.message[: len(s)] for p, s in zip(found, expected, strict=False)] == expected
     assert len(found) == len(expected), [p.message for p in found]
@@ -379,3 +384,45 @@ def test_render_math_s_script_goes_when_it_is_listed(html, listed, kept, went):
 def test_the_scripts_taken_out_leave_the_sanitiser_s_report():
     markup = (("p", {}), ("script", {"type": "text/javascript"}), ("script", {}))
     assert foreign.markup_without_scripts(markup, 1) == (("p", {}), ("script", {}))
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        # an exporter's wrapper around a linked picture, its alt text over two lines
+        (
+            "<div>\n\n[![A chart of rainfall\nby month](https://example.org/r.png)]"
+            '(https://example.org/r/ "Rainfall")\n\n</div>\n',
+            ["![A chart of rainfall by month](https://example.org/r.png) is Markdown"],
+        ),
+        ("<section>\nSee [the notes](/notes/) first.\n</section>\n", ["[the notes](/notes/)"]),
+        # Markdown reads it: a link, a picture, markdown="1" on the block
+        ("See [the notes](/notes/) and ![a lamp](/l.png).\n", []),
+        ('<div markdown="1">\n\n[the notes](/notes/)\n\n</div>\n', []),
+        # code is shown as written on purpose
+        ("<div>\n<pre><code>[a](b)</code></pre>\n</div>\n", []),
+        ("`[a](b)` in prose\n", []),
+    ],
+)
+def test_markdown_inside_an_html_block(body, said):
+    _warned_of(body, said)
+
+
+def test_markdown_inside_an_html_block_in_a_built_post(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    post = (
+        "Title: Wrapped\nDate: 2024-05-01\nCategory: Engineering\nAuthor: Ada Byrne\n\n"
+        "Opening words.\n\n<div>\n\n[![A map of the hall\nand its rooms](https://example.org/m.png)]"
+        "(https://example.org/m/)\n[the plan](https://example.org/plan/)\n\n</div>\n"
+    )
+    build_site({"posts/wrapped.md": post}, name="md-in-html")
+    lines = [
+        r.getMessage() for r in caplog.records if "md-in-html/posts/wrapped.md" in r.getMessage()
+    ]
+    assert lines == [
+        "md-in-html/posts/wrapped.md: line 10: ![A map of the hall and its rooms]"
+        "(https://example.org/m.png) is Markdown inside an HTML block (<div> … </div>), which "
+        "Markdown passes on as written: the page shows it, brackets and all, and the picture "
+        'is not shown (and 1 more place in this file); write <div markdown="1"> so that '
+        "Markdown reads what the block holds, or remove the <div> and </div> lines"
+    ], lines

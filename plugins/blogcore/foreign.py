@@ -115,7 +115,7 @@ LIQUID_TAGS_RST = {
 _LIQUID = re.compile(r"\{%\s*([A-Za-z_][\w-]*)\b.*?%\}", re.S)
 _INCLUDE = re.compile(r"\{!\s*\S.*?!\}", re.S)
 _REF = re.compile(r"\[ref\].*?\[/ref\]", re.S)
-_QUICK = glance.Marks(("{%", "{!", "[ref]", "~~", "[ ]", "[x]", "[X]", "[[", "[!"))
+_QUICK = glance.Marks(("{%", "{!", "[ref]", "~~", "[ ]", "[x]", "[X]", "[[", "[!", "]("))
 
 # Jekyll's own Liquid, as its posts use it (not liquid_tags'; a generic {% if %} may be a post
 # about templates): tags, and the outputs of the objects a post has
@@ -413,7 +413,46 @@ def found(html: str, fmt: str = "markdown", listed: frozenset[str] = frozenset()
     if _PASTED_QUICK.in_text(html):
         hits += _pasted(text, soup, blocks, rst)
     hits += _obsidian(text, soup, rst)
+    if fmt == "markdown" and "](" in html:
+        hits += _in_html_block(text, nodes)
     return [hit for _, hit in sorted(hits, key=lambda pair: pair[0])]
+
+
+# a Markdown link or picture, its text on one line or several: in a body's HTML, only where
+# Markdown did not read it (an HTML block's text is passed on as written)
+_MD_LINK = re.compile(
+    r'(?P<image>!?)\[(?P<text>[^\[\]]{0,300})\]\((?P<url>[^()\s]+)(?:\s+"[^"]*")?\)'
+)
+
+
+def _in_html_block(text: str, nodes: list) -> list[tuple[int, Foreign]]:
+    """Markdown's links and pictures inside an HTML block (``<div>`` … ``</div>``, as exports
+    and converters wrap them), which Markdown passes on as written: brackets on the page, the
+    picture not shown. Once per file, at the first, with the block's tag."""
+    links = list(_MD_LINK.finditer(text))
+    if not links:
+        return []
+    first = links[0]
+    offset, holder = 0, None
+    for node in nodes:  # the element whose text holds the first
+        if offset + len(node) > first.start():
+            holder = node.parent
+            break
+        offset += len(node)
+    tag = holder.name if holder is not None and holder.name in BLOCK_TAGS else "div"
+    written = " ".join(first[0].split())
+    lost = "the picture is not shown" if first["image"] else "the link is not one"
+    return [
+        _once(
+            first.start(),
+            re.escape(first[0].splitlines()[0][:40]),
+            f"{_short(written, 100)} is Markdown inside an HTML block (<{tag}> … </{tag}>), which "
+            f"Markdown passes on as written: the page shows it, brackets and all, and {lost}",
+            len(links),
+            f'write <{tag} markdown="1"> so that Markdown reads what the block holds, or '
+            f"remove the <{tag}> and </{tag}> lines",
+        )
+    ]
 
 
 def _in_code(node) -> bool:
