@@ -20,6 +20,18 @@ HEBREW = "מרכז הקהילה שלנו פתוח לכולם בכל ימות ה�
 RUSSIAN = "Наш общественный центр открыт для всех каждый день недели, приходите к нам."
 ENGLISH = "Our community centre runs a calligraphy class every Saturday; everyone is welcome."
 
+# a technical post in Chinese, naming its tools in English: under half its letters are Chinese
+# characters, each a syllable where an English word takes several letters
+CHINESE_TECH = (
+    "这次我们用 Python 和 PostgreSQL 重新写了预约系统的后台，先在 Docker 里跑通，再把 "
+    "Stack Overflow 上找到的办法整理成文档。新的 scheduler 每天早上读取 config 文件，"
+    "然后把结果发到 Slack 频道里，大家都觉得方便多了。"
+)
+JAPANESE_TECH = (
+    "今回は Python と PostgreSQL で予約システムのバックエンドを書き直しました。Docker で"
+    "動かしてから、設定ファイルを読む scheduler を追加しました。"
+)
+
 
 @pytest.mark.parametrize(
     ("text", "lang", "script", "suggested"),
@@ -43,6 +55,12 @@ ENGLISH = "Our community centre runs a calligraphy class every Saturday; everyon
         (ENGLISH, "sr", None, None),  # Serbian is written in Latin letters too
         ("سلام", "en", None, None),  # too few letters to say
         (f"{ENGLISH} {ENGLISH} «{ARABIC}»", "en", None, None),  # a quotation
+        # Chinese characters count one a word against Latin letters
+        (CHINESE_TECH, "en", "Hani", "zh"),
+        (JAPANESE_TECH, "en", "Kana", "ja"),
+        (CHINESE_TECH, "zh", None, None),
+        (f"{ENGLISH} {ENGLISH} {ENGLISH} “{CHINESE}”", "en", None, None),  # a quotation
+        (f"{ENGLISH * 6} “{CHINESE_TECH}”", "en", None, None),
     ],
 )
 def test_a_text_in_another_script_than_its_language(text, lang, script, suggested):

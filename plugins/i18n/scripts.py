@@ -5,8 +5,10 @@ An adopted blog's posts in Persian or Chinese carried no ``Lang:`` (the old site
 English voice and indexed for search as English, and nothing said so. A post whose text is
 nearly all in a script its language is not written in (Arabic letters in a post marked
 ``en``, Latin letters in one marked ``fa``) is named, with the language code its letters
-suggest. A sample of the text is read (its first few thousand characters, code left out):
-a quotation in another script among the post's own words is no mistake, and says nothing.
+suggest; Chinese, Japanese and Korean characters against Latin letters are counted one a
+character against one a word (``MOSTLY``). A sample of the text is read (its first few
+thousand characters, code left out): a quotation in another script among the post's own
+words is no mistake, and says nothing.
 
 Languages written in the same letters are told apart by their commonest words: a French post
 without ``Lang:`` on an English site (``le``, ``les``, ``est``, ``une`` where English has
@@ -25,6 +27,12 @@ from babel.core import Locale, UnknownLocaleError, get_global
 SAMPLE = 2000  # characters of a body's HTML read
 ENOUGH = 20  # letters needed to say anything (a title alone, a caption: too few)
 NEARLY_ALL = 0.8  # the share of letters in other scripts than the language's
+# Chinese, Japanese and Korean write a syllable in one character where Latin letters take
+# several: a Chinese post naming its tools in English (Python, Stack Overflow) was a third to
+# two thirds Chinese characters by letters, and went out as English with nothing said. Against
+# a language written in Latin letters, they are counted one a character, each Latin word one
+MOSTLY = 0.6  # the share of those characters among such characters and Latin words
+_SYLLABIC = ("Hani", "Kana", "Hang")
 # the letters of each script (ISO 15924), by their Unicode blocks: counted by the regular
 # expression engine, which removes the rest (a loop in Python over the characters, or finding
 # each letter, took a millisecond a post: seconds for a blog of thousands)
@@ -180,20 +188,42 @@ def mismatch(text: str, lang: str) -> Mismatch | None:
     own = written_in(lang)
     if own is None:
         return None
-    if _plainly_own(text, own):
-        if "Latn" in own:  # nearly every post: its commonest words are its language's
-            said = word_language(text, lang)
-            return Mismatch("Latn", lang, said, by_words=True) if said else None
-        return None
+    if not _plainly_own(text, own):
+        found = _by_script(text, lang, own)
+        if found is not None or "Latn" not in own:
+            return found
+    if "Latn" in own:  # nearly every post: its commonest words are its language's
+        said = word_language(text, lang)
+        return Mismatch("Latn", lang, said, by_words=True) if said else None
+    return None
+
+
+def _by_script(text: str, lang: str, own: frozenset[str]) -> Mismatch | None:
+    """The mismatch of a text whose letters are nearly all in scripts its language is not
+    written in (or, against Latin letters, mostly Chinese, Japanese or Korean characters)."""
     counts = {script: len(others.sub("", text)) for script, others in _letters().items()}
     letters = sum(counts.values())
     other = {script: n for script, n in counts.items() if script not in own}
-    if letters < ENOUGH or sum(other.values()) < NEARLY_ALL * letters:
+    if letters < ENOUGH:
         return None
+    if sum(other.values()) < NEARLY_ALL * letters:
+        syllabic = sum(other.get(script, 0) for script in _SYLLABIC)
+        if "Latn" not in own or not syllabic:
+            return None
+        units = letters - counts["Latn"] + len(_latin_words().findall(text))
+        if syllabic < MOSTLY * units:
+            return None
+        other = {script: other.get(script, 0) for script in _SYLLABIC}
     script = max(other, key=lambda s: other[s])
     if counts.get("Kana", 0) >= 0.05 * letters and script in ("Hani", "Kana"):
         script = "Kana"  # Japanese: kanji among kana
     return Mismatch(script, lang, _suggested(script, text))
+
+
+@cache
+def _latin_words() -> re.Pattern[str]:
+    """A run of Latin letters: a word, against characters that are a syllable each."""
+    return re.compile(f"[{_RANGES['Latn']}]+")
 
 
 def _plainly_own(text: str, own: frozenset[str]) -> bool:
@@ -203,7 +233,9 @@ def _plainly_own(text: str, own: frozenset[str]) -> bool:
     ascii_letters = len(plain.translate(None, _NOT_LETTERS))
     beyond = len(text) - len(plain)  # an upper bound of the other scripts' letters
     if "Latn" in own:
-        return beyond < 4 * ascii_letters  # others under 80% of the letters
+        # others under 80% of the letters, and too few to be most of the words if they were
+        # Chinese characters (a word is rarely longer than ten letters)
+        return beyond < 4 * ascii_letters and beyond * 10 < ascii_letters
     letters = _letters()
     mine = sum(len(letters[script].sub("", text)) for script in own)
     return ascii_letters + beyond - mine < 4 * mine
