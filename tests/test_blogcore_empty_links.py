@@ -47,6 +47,13 @@ A link with only a space: [ ](https://example.org/space), and [a named one](http
             (),
         ),
         ('<p><a id="anchor"></a>Text</p>', '<p><a id="anchor"></a>Text</p>', ()),  # no href
+        # Pygments' link to a line whose number it leaves blank (linenostep): its spaces kept
+        (
+            '<pre><a href="#ex-3"><span class="linenos">  </span></a>x = 1</pre>',
+            '<pre><span class="linenos">  </span>x = 1</pre>',
+            (),
+        ),
+        ('<pre><a href="#top"> </a>x</pre>', "<pre> x</pre>", ("#top",)),  # the writer's own
     ],
 )
 def test_links_without_name(html, cleaned, hrefs):
@@ -81,3 +88,35 @@ def test_a_publish_stops_on_an_empty_link(build_site, caplog):
         r.levelname == "ERROR" and "empty-pub/posts/empty.md: line 7: the link to" in r.getMessage()
         for r in caplog.records
     )
+
+
+CODE_POST = """Numbered
+########
+
+:date: 2024-05-01 10:00
+:category: Engineering
+:author: Ada Byrne
+:summary: A numbered listing.
+
+.. code-block:: python
+    :linenos: inline
+    :anchorlinenos:
+    :lineanchors: ex
+    :linenostep: 2
+
+    first = 1
+    second = 2
+    third = 3
+"""
+
+
+def test_pygments_blank_line_numbers_are_no_empty_links(build_site, caplog):
+    """A listing numbered every other line with anchors (Pelican's own sample does it): the
+    unnumbered lines' links were each an error that stopped a publish, telling the writer to
+    fill brackets the post does not have."""
+    with caplog.at_level(logging.WARNING):
+        site = build_site({"posts/numbered.rst": CODE_POST}, publish=True, name="numbered")
+    assert not [r.getMessage() for r in caplog.records if "numbered/posts/" in r.getMessage()]
+    listing = site.soup("posts/numbered/").select_one(".post-content pre")
+    assert [a["href"] for a in listing.select("a[href]")] == ["#ex-2"]
+    assert "first = 1" in listing.get_text() and "third = 3" in listing.get_text()

@@ -620,10 +620,12 @@ def _leave_out_empty_links(content: Content) -> None:
     """A link with no text (``[](url)``, a linked image without alt text) is left out of the
     page, one line each naming the file, its line and the URL: an error in a publish of a
     published post, as an image without alt text is (reader.py)."""
-    html, hrefs = text.links_without_name(compat.html_of(content) or "")
-    if not hrefs:  # nearly every post
+    before = compat.html_of(content) or ""
+    html, hrefs = text.links_without_name(before)
+    if html is not before:  # nearly every post: nothing left out
+        compat.set_html(content, html)  # compat.py: Content._content, no public setter
+    if not hrefs:
         return
-    compat.set_html(content, html)  # compat.py: Content._content, no public setter
     source = shown(content.settings, content.source_path)
     try:
         lines = Path(content.source_path).read_text(encoding="utf-8").splitlines()

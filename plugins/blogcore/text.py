@@ -641,12 +641,22 @@ def links_without_name(html: str) -> tuple[str, tuple[str, ...]]:
         return html, ()
     parsed = BeautifulSoup(html, "html.parser")
     found: list[str] = []
+    changed = False
     for link in parsed.find_all("a", href=True):
         if link.get_text(strip=True) or _named(link):
             continue
-        found.append(str(link["href"]))
+        if not _unnumbered_line(link):
+            found.append(str(link["href"]))
         link.unwrap()
-    return (str(parsed), tuple(found)) if found else (html, ())
+        changed = True
+    return (str(parsed), tuple(found)) if changed else (html, ())
+
+
+def _unnumbered_line(link: Tag) -> bool:
+    """Whether an empty link is Pygments' to a line of code whose number it leaves blank
+    (``anchorlinenos`` with ``linenostep``: every other line's number is spaces): the
+    highlighter wrote it, so nothing in the post can give it text; its spaces are kept."""
+    return str(link["href"]).startswith("#") and link.find(class_="linenos") is not None
 
 
 def _named(link: Tag) -> bool:
@@ -1009,6 +1019,8 @@ class Sanitiser:
                 if name not in allowed or (name == "tabindex" and (value or "").strip() != "0"):
                     if docs and name == "style":
                         continue
+                    if name == "name" and tag == "a" and value and value == attrs.get("id"):
+                        continue  # HTML 4's anchor name beside the same id (Pygments'): no loss
                     if name == "style" and tag == "img":
                         if attribute_values.style_size(value or "") is not None:
                             continue  # made its width and height (sized_images): kept
