@@ -330,6 +330,18 @@ CASES = [
     clean("date-with-offset", post("Date: 2024-05-01T10:00:00+02:00")),
     Case("date-impossible", post("Date: 2024-13-45"), "Date must be a date like"),
     Case("no-date", post("Date: <absent>"), "has no Date: line"),
+    # a draft without a date, as Pelican allows (its own sample has one): previewed, dated last
+    clean("no-date-draft", post("Date: <absent>\nStatus: draft"), page="drafts/posts/s/"),
+    clean(
+        "no-date-drafts-folder", post("Date: <absent>"), path="_drafts/s.md", page="drafts/posts/s/"
+    ),
+    clean(
+        "no-date-default-draft",
+        post("Date: <absent>"),
+        page="drafts/posts/s/",
+        settings={"DEFAULT_METADATA": {"status": "draft"}},
+    ),
+    Case("no-date-published", post("Date: <absent>\nStatus: published"), "has no Date: line"),
     clean("date-from-file-name", post("Date: <absent>"), path="posts/2024-05-01-s.md"),
     # a weekday that is not the date's: one of them is a typo (probe 23, finding 7)
     typo(

@@ -1168,8 +1168,19 @@ class StrictChecks:
             and "date" not in metadata
             and "date" not in from_path
             and self.settings.get("DEFAULT_DATE") is None
+            and not self._draft(relpath, metadata)
         ):
             raise FrontMatterError(self._why_no_date(source_path) or self.missing["date"])
+
+    def _draft(self, relpath: str, metadata: dict) -> bool:
+        """Whether a post is a draft: Pelican dates a draft without a date itself (last, in
+        the year 9999), so the draft is previewed and never stops a publish it is not in."""
+        status = metadata.get("status")
+        if status is None:
+            if in_drafts_folder(relpath):
+                return True
+            status = (self.settings.get("DEFAULT_METADATA") or {}).get("status")
+        return str(status or "").strip().lower() == "draft"
 
     def _why_no_title(self, source_path: str) -> str:
         """What in the file explains a missing title ("": the format's own words say it)."""
