@@ -426,3 +426,46 @@ def test_markdown_inside_an_html_block_in_a_built_post(build_site, caplog):
         'is not shown (and 1 more place in this file); write <div markdown="1"> so that '
         "Markdown reads what the block holds, or remove the <div> and </div> lines"
     ], lines
+
+
+def test_a_wordpress_code_shortcode_is_a_fenced_code_block():
+    lines = ["Run:", '[code lang="html"]  ', '<a href="#n1">note</a>', "[/code]", "[code]", "x"]
+    shortcodes: list[str] = []
+    out, converted = liquid.highlights_to_fences(lines, shortcodes)
+    # the second is never closed: left as written
+    assert out == ["Run:", "```html", '<a href="#n1">note</a>', "```", "[code]", "x"]
+    assert (converted, shortcodes) == ([], ['[code lang="html"]'])
+
+
+WP_POST = """Title: Shortcodes
+Date: 2024-05-01
+Category: Engineering
+Author: Ada Byrne
+
+Intro words.
+
+[sourcecode language="python"]
+# a comment, not a heading
+print("<b>not bold</b>")
+[/sourcecode]
+
+[code]
+plain
+[/code]
+"""
+
+
+def test_a_wordpress_code_shortcode_in_a_built_post(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/wp.md": WP_POST}, name="wp-code")
+    body = site.soup("posts/shortcodes/").select_one(".post-content")
+    listings = [pre.get_text() for pre in body.select("pre")]
+    assert listings == ['# a comment, not a heading\nprint("<b>not bold</b>")\n', "plain\n"]
+    assert not body.select("h1, b")
+    lines = [r.getMessage() for r in caplog.records if "wp-code/posts/wp.md" in r.getMessage()]
+    assert lines == [
+        'wp-code/posts/wp.md: line 8: [sourcecode language="python"] … [/sourcecode] is '
+        "WordPress's code shortcode: this site shows it as a code block (and 1 more place in "
+        "this file), but write it as Markdown does, a fenced block: ```python on the line "
+        "before the code and ``` on the line after it"
+    ], lines

@@ -1057,6 +1057,24 @@ def _jekyll_message(
     )
 
 
+def wordpress_code(shortcodes: Sequence[str], source: str) -> tuple[int | None, str]:
+    """What to say of WordPress's code shortcodes shown as code blocks (liquid.py), once per
+    file: the line of the first in ``source`` and the fenced block to write instead."""
+    first = shortcodes[0]
+    number = next(
+        (n for n, line in enumerate(source.splitlines(), 1) if " ".join(line.split()) == first),
+        None,
+    )
+    lang = re.search(r"""=\s*["']?([\w+#.-]+)""", first)
+    tag = re.match(r"\[(\w+)", first)
+    return number, (
+        f"{_short(first)} … [/{tag[1] if tag else 'code'}] is WordPress's code shortcode: this "
+        f"site shows it as a code block{_also(len(shortcodes) - 1)}, but write it as Markdown "
+        f"does, a fenced block: ```{lang[1].lower() if lang else ''} on the line before the "
+        "code and ``` on the line after it"
+    )
+
+
 def _also(more: int) -> str:
     """' (and 2 more places in this file)', '' for none."""
     return f" (and {more} more place{'s' if more > 1 else ''} in this file)" if more else ""

@@ -42,6 +42,12 @@ from . import codeblocks
 # language as fenced_code reads one
 HIGHLIGHT = re.compile(r"^\{%-?\s*highlight\s+(?P<lang>[\w+#.-]+)(?:\s[^%]*)?-?%\}\s*$")
 END_HIGHLIGHT = re.compile(r"^\{%-?\s*endhighlight\s*-?%\}\s*$")
+# WordPress's code shortcodes (SyntaxHighlighter's [code lang="html"], [sourcecode
+# language="python"]) on lines of their own, as a blog moved from WordPress to Pelican keeps
+# them: Markdown read the code as text (its tags as HTML, its # lines as headings)
+WP_CODE = re.compile(r"^ {0,3}\[(?P<tag>code|sourcecode)(?P<attrs>(?:[\s=][^\]]*)?)\]\s*$", re.I)
+_SHORTCODE_QUICK = re.compile(r"^ {0,3}\[(?:code|sourcecode)\b", re.I)
+_WP_LANG = re.compile(r"""(?:\b(?:lang|language)\s*)?=\s*["']?(?P<lang>[\w+#.-]+)""", re.I)
 # fenced_code reads the text at 25, Python-Markdown's meta at 27: between them
 FENCE_PRIORITY = 26
 # attr_list's step is at 8, after the inline step (20): just before it
@@ -53,21 +59,27 @@ _KEPT_BRACE = f"{util.STX}{ord('{')}{util.ETX}"
 _NAME_START = re.compile(r"[^\W\d]|[_:]")
 
 
-def highlights_to_fences(lines: list[str]) -> tuple[list[str], list[str]]:
+def highlights_to_fences(
+    lines: list[str], shortcodes: list[str] | None = None
+) -> tuple[list[str], list[str]]:
     """The lines with each Jekyll highlight block (outside fenced code) as a fenced code
-    block, and the opening tags converted, as written."""
+    block, and the opening tags converted, as written; WordPress's code shortcode blocks
+    too, their opening tags added to ``shortcodes``."""
     inside = codeblocks.fenced_code(lines)[0]
     out: list[str] = []
     converted: list[str] = []
     index = 0
     while index < len(lines):
         line = lines[index]
-        match = HIGHLIGHT.match(line) if index not in inside else None
-        end = (
-            next((n for n in range(index + 1, len(lines)) if END_HIGHLIGHT.match(lines[n])), None)
-            if match
-            else None
-        )
+        match, end = None, None
+        if index not in inside:
+            match, ending = HIGHLIGHT.match(line), END_HIGHLIGHT
+            wordpress = match is None and shortcodes is not None and WP_CODE.match(line)
+            if wordpress:
+                match = wordpress
+                ending = re.compile(rf"^ {{0,3}}\[/{match['tag']}\]\s*$", re.I)
+        if match:
+            end = next((n for n in range(index + 1, len(lines)) if ending.match(lines[n])), None)
         if match is None or end is None:  # no end: left as written (foreign.py names it)
             out.append(line)
             index += 1
@@ -75,8 +87,13 @@ def highlights_to_fences(lines: list[str]) -> tuple[list[str], list[str]]:
         code = lines[index + 1 : end]
         longest = max((len(run) for c in code for run in re.findall(r"`+", c)), default=0)
         fence = "`" * max(3, longest + 1)  # longer than any run of backticks in the code
-        out += [f"{fence}{match['lang']}", *code, fence]
-        converted.append(" ".join(line.split()))
+        if "attrs" in match.groupdict():  # WordPress's
+            lang = _WP_LANG.search(match["attrs"] or "")
+            out += [f"{fence}{lang['lang'].lower() if lang else ''}", *code, fence]
+            shortcodes.append(" ".join(line.split()))
+        else:
+            out += [f"{fence}{match['lang']}", *code, fence]
+            converted.append(" ".join(line.split()))
         index = end + 1
     return out, converted
 
@@ -84,18 +101,21 @@ def highlights_to_fences(lines: list[str]) -> tuple[list[str], list[str]]:
 class HighlightFences(Preprocessor):
     """Jekyll's highlight blocks as fenced code blocks, for the fenced_code step."""
 
-    def __init__(self, md: Markdown, converted: list[str], braces: list[bool]) -> None:
+    def __init__(
+        self, md: Markdown, converted: list[str], braces: list[bool], shortcodes: list[str]
+    ) -> None:
         super().__init__(md)
         self.converted = converted
         self.braces = braces
+        self.shortcodes = shortcodes
 
     def run(self, lines: list[str]) -> list[str]:
         """The lines, converted (nearly every post has no highlight tag: a quick look)."""
         # whether KeepBraceText need walk the tree of this text (most have no brace at all)
         self.braces[:] = [any("{" in line for line in lines)]
-        if not any("highlight" in line for line in lines):
+        if not any("highlight" in line or _SHORTCODE_QUICK.search(line) for line in lines):
             return lines
-        lines, converted = highlights_to_fences(lines)
+        lines, converted = highlights_to_fences(lines, self.shortcodes)
         self.converted += converted
         return lines
 
@@ -230,11 +250,14 @@ class LiquidExtension(Extension):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.converted: list[str] = []
+        self.shortcodes: list[str] = []  # WordPress's code shortcodes converted
         self.braces: list[bool] = []  # per text converted: whether it has a brace
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(
-            HighlightFences(md, self.converted, self.braces), "jekyll_highlight", FENCE_PRIORITY
+            HighlightFences(md, self.converted, self.braces, self.shortcodes),
+            "jekyll_highlight",
+            FENCE_PRIORITY,
         )
         md.treeprocessors.register(
             KeepBraceText(md, self.braces), "keep_brace_text", BRACES_PRIORITY
@@ -246,3 +269,9 @@ class LiquidExtension(Extension):
         converted = list(self.converted)
         self.converted.clear()
         return converted
+
+    def take_shortcodes(self) -> list[str]:
+        """WordPress's code shortcodes converted since the last call, and forget them."""
+        shortcodes = list(self.shortcodes)
+        self.shortcodes.clear()
+        return shortcodes

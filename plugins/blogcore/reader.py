@@ -683,6 +683,7 @@ class StrictChecks:
     unclosed_keys: tuple[tuple[str, str], ...] = ()
     dates_written: tuple[tuple[str, str], ...] = ()  # Date and Modified as written, this file
     converted: tuple[str, ...] = ()  # Jekyll highlight tags shown as code (Markdown only)
+    shortcodes: tuple[str, ...] = ()  # WordPress's code shortcodes shown as code (the same)
     others_listed: frozenset[str] | None = None  # other people's plugins the site lists (_others)
     reading_post = False  # whether the file being read is a post or a page
     # the file being read: its text as pelican_open gives it and its path relative to the
@@ -998,7 +999,14 @@ class StrictChecks:
         summary = metadata.get("summary")  # a written Summary's ([[a note]] in the description)
         summed = foreign.found(summary, self.alt_format, listed) if isinstance(summary, str) else []
         converted = self.converted  # Jekyll's highlight blocks shown as code (liquid.py)
-        if not pieces and not summed and not converted and not foreign.has_jekyll(content):
+        shortcodes = self.shortcodes  # WordPress's code shortcodes, the same
+        if (
+            not pieces
+            and not summed
+            and not converted
+            and not shortcodes
+            and not foreign.has_jekyll(content)
+        ):
             return
         source = self._text(source_path)
         numbers = foreign.lines_of(pieces, source, self.alt_format)
@@ -1009,6 +1017,12 @@ class StrictChecks:
         jekyll = foreign.jekyll(content, converted, source, self.alt_format)
         if jekyll is not None:  # a warning, once per file: said in the order of the lines
             number, message = jekyll
+            at = next((i for i, (n, _) in enumerate(said) if n and number and n > number), None)
+            said.insert(
+                len(said) if at is None else at, (number, foreign.Foreign("", message, False))
+            )
+        if shortcodes:  # a warning, once per file: the code is shown as code
+            number, message = foreign.wordpress_code(shortcodes, source)
             at = next((i for i, (n, _) in enumerate(said) if n and number and n > number), None)
             said.insert(
                 len(said) if at is None else at, (number, foreign.Foreign("", message, False))
@@ -1386,9 +1400,10 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         hold (compat.py), else Pelican's own. ``self.told``: what the converter's tree told
         of the body and the Summary (None on the stock path)."""
         self.told = self._source = None
-        self.converted = ()
+        self.converted = self.shortcodes = ()
         self.tag_or_text.take()  # what an earlier file left, if it failed
         self.liquid.take()
+        self.liquid.take_shortcodes()
         self.comment_ends.take()
         if not compat.accelerated(self.settings):
             content, metadata = super()._read(source_path)
@@ -1403,6 +1418,7 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
             summary = found[1] if formatted == ["summary"] and len(found) == 2 else None
             self.told = (found[0] if found else None, summary)
         self.converted = tuple(self.liquid.take())
+        self.shortcodes = tuple(self.liquid.take_shortcodes())
         self._name_text_tags(source_path)
         self._name_unknown_languages(source_path, text)
         self._name_unmade_fences(source_path, text)
