@@ -116,7 +116,10 @@ def old_quick_look(html: str) -> bool:
     pymdown = re.compile(r"\?\?\?|==|~|\^\^|:[a-z0-9_+-]+:")
     pasted = ("data:", "docs-internal-guid", "**", "+-", "+=", "]{", ":::", "\\\n", "<hr")
     return bool(
-        any(mark in html for mark in ("{%", "{!", "[ref]", "~~", "[ ]", "[x]", "[X]", "[[", "[!"))
+        any(
+            mark in html
+            for mark in ("{%", "{!", "[ref]", "~~", "[ ]", "[x]", "[X]", "[[", "[!", "](")
+        )
         or MATH.search(html)
         or embeds.may_have(html.lower())
         or pymdown.search(html)
