@@ -2202,3 +2202,44 @@ def test_the_links_each_post_keeps_are_compact_tuples():
     assert len(set(static)) == len(static)
     for kept in (static, on_site):
         assert sys.getsizeof(kept) <= sys.getsizeof(()) + 8 * len(kept)  # a tuple's size
+
+
+def test_every_link_of_a_side_files_tag_publishes_its_file(build_site, caplog):
+    # a srcset and a tag's links before its last in a team bio, a gallery's description or a
+    # series' introduction, to files outside the static folders: Pelican collects only the
+    # last link of a tag (its [^>]+ is greedy) and no srcset, so these were published as
+    # addresses of files never copied; a withheld side file's stay held back
+    head = "Date: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+    bio = (TEST_FIXTURES_TEAM / "ada-byrne.md").read_text(encoding="utf-8")
+
+    def tags(name: str, up: str = "../") -> str:
+        there = f"{{static}}{up}elsewhere/{name}"  # relative to the side file
+        return (
+            f'\n<img src="{there}.jpg" alt="{name}" srcset="{there}-2x.jpg 2x">\n\n'
+            f'<video src="{there}.mp4" poster="{there}-poster.jpg" controls></video>\n'
+        )
+
+    sides = ("bio", "gallery", "series", "held")
+    files = {
+        "team/ada-byrne.md": bio + tags("bio"),
+        "team/dee-new.md": "Name: Dee New\nRole: New\nStatus: draft\n\nDee.\n" + tags("held"),
+        "galleries/sg/gallery.md": "Title: Side gallery\nPhoto: p1.jpg | A photo | A field\n\n"
+        "Description." + tags("gallery", "../../"),
+        "galleries/sg/p1.jpg": jpeg(),
+        "series/side-links.md": "Title: Side links\nSummary: s\n\nIntro." + tags("series"),
+        "posts/side-part.md": f"Title: Side part\n{head}Series: Side links\n\nOut.\n",
+        **{f"elsewhere/{n}.mp4": MP4 for n in sides},
+        **{f"elsewhere/{n}{s}.jpg": jpeg() for n in sides for s in ("", "-2x", "-poster")},
+    }
+    caplog.set_level(logging.INFO)
+    site = build_site(files, publish=True, name="side-every-link")
+    assert _as_written(site) == []
+    for name in ("bio", "gallery", "series"):
+        for file in (f"{name}.jpg", f"{name}-2x.jpg", f"{name}.mp4", f"{name}-poster.jpg"):
+            assert site.exists(f"elsewhere/{file}"), file
+    assert not [p for p in site.output.rglob("held*")]
+    assert _held_back(caplog, "side-every-link") == sorted(
+        f"elsewhere/held{n}" for n in (".jpg", "-2x.jpg", ".mp4", "-poster.jpg")
+    )
+    previewed = build_site(files, name="side-every-link-dev")  # drafts are previewed here
+    assert previewed.exists("elsewhere/held-2x.jpg") and previewed.exists("elsewhere/held.mp4")

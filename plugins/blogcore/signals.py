@@ -698,7 +698,7 @@ def on_article_pretaxonomy_urls(generator) -> None:
     Then the engine's ``posts_changed``: what copies the list of posts at this signal
     (related) waits for it, wherever blogcore stands in PLUGINS, so a skipped post is in no
     list."""
-    _copy_missed_statics(generator)
+    _copy_missed_statics(generator, checks.content_items(generator))
     _skip_clashes([generator], checks.planned_before_taxonomy(generator, generator.settings))
     _settle_categories(generator)
     _say_file_name_metadata(generator)
@@ -815,17 +815,24 @@ def _say_old_addresses(generators, settings) -> None:
 
 def on_pages_static_links(generator) -> None:
     """The files pages link to where Pelican's pattern does not look are copied too."""
-    _copy_missed_statics(generator)
+    _copy_missed_statics(generator, checks.content_items(generator))
 
 
-def _copy_missed_statics(generator) -> None:
+def on_side_file_read(generator, page) -> None:
+    """The files a side file (a bio, a gallery's description, a series' introduction) links
+    to where Pelican's pattern does not look are copied too, as a post's are; a withheld
+    one's wait with it (``_leave_out_draft_files``)."""
+    _copy_missed_statics(generator, [page])
+
+
+def _copy_missed_statics(generator, items) -> None:
     """Add to Pelican's ``static_links`` (the files its static generator, which runs last,
     copies besides the static folders') the files a srcset or a tag's links before its last
     name (``<video src="{attach}clip.mp4" poster="{attach}clip.jpg">``: Pelican collects
     the poster alone), as it adds those of the links it resolves itself."""
     collected = generator.context.get("static_links")
     if isinstance(collected, set):
-        collected |= checks.missed_static_links(checks.content_items(generator), generator.settings)
+        collected |= checks.missed_static_links(items, generator.settings)
 
 
 def on_sources_known(generators) -> None:
@@ -1533,6 +1540,7 @@ def register() -> None:
             (signals.content_object_init, on_content_init),
             (signals.article_generator_pretaxonomy, on_article_pretaxonomy_urls),
             (signals.page_generator_finalized, on_pages_static_links),
+            (phases.side_file_read, on_side_file_read),
             (phases.sources_known, on_sources_known),
             (phases.content_final, on_content_final),
             (phases.content_final, on_unpaged_taxonomy),

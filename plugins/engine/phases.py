@@ -25,6 +25,11 @@ receiver's place among that signal's receivers would depend on the order of ``PL
   changer has done so in this build: what reads the list of posts at that signal (related
   copies it) waits for it. Team and galleries change only the posts blogcore keeps
   (``CHANGES_AFTER``): each asks ``turn_to_change`` at that signal and at ``posts_changed``.
+- ``side_file_read(generator, page=...)``: sent by ``side.read`` once a side file (a team
+  bio, a gallery's description, a series' introduction) is read and its links Pelican finds
+  are collected for copying (``static_links``); blogcore collects those Pelican's pattern
+  passes over (a ``srcset``, a tag's links before its last), as it does a post's. A series
+  file is read after Pelican's own collection is done, so this is sent by each read.
 - ``output_written(pelican)``: Pelican has written every page and file; for what adds to the
   output or changes it: images cleans every published original (and removes a raw camera
   file), redirects writes its pages and ``_redirects``, csp its ``_headers``, blogcore the
@@ -78,6 +83,7 @@ sources_known = _namespace.signal("sources_known")
 content_final = _namespace.signal("content_final")
 posts_described = _namespace.signal("posts_described")
 posts_changed = _namespace.signal("posts_changed")
+side_file_read = _namespace.signal("side_file_read")
 content_pages_written = _namespace.signal("content_pages_written")
 output_written = _namespace.signal("output_written")
 files_written = _namespace.signal("files_written")

@@ -194,6 +194,9 @@ def read(generator, relpath: str, sanitiser: Sanitiser | None = None) -> SideFil
         compat.set_html(page, html)
     compat.set_html(page, attach_as_static(compat.html_of(page, "") or ""))
     generator.add_static_links(page)  # copied as Pelican copies a post's: a file beside it too
+    from . import phases  # here: phases imports scheduled, which imports this module
+
+    phases.side_file_read.send(generator, page=page)  # blogcore: the links Pelican passes over
     found = SideFile(
         relpath=relpath,
         shown=label,
