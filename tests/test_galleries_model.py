@@ -157,6 +157,26 @@ def test_a_listed_file_that_is_not_a_photo_is_named_once():
 
 
 @pytest.mark.parametrize(
+    ("linked", "named"),
+    [
+        ((), ["plan.pdf", "party.gif"]),
+        # the description links the PDF: published as a download, not skipped
+        (("plan.pdf",), ["party.gif"]),
+        # a Photo: line names the GIF: it is named as not a photo, linked or not
+        (("plan.pdf", "party.gif"), ["party.gif"]),
+    ],
+)
+def test_a_linked_file_that_is_not_a_photo_is_not_named_skipped(linked, named):
+    text = SIDECAR.replace("Photo: c.jpg", "Photo: c.jpg\nPhoto: party.gif | Dancing | People")
+    gallery, problems = assemble(
+        ["a.jpg", "b.jpg", "c.jpg", "party.gif", "plan.pdf"], text, linked=linked
+    )
+    said = [str(p).split(":")[0].rpartition("/")[2] for p in problems if "not a photo" in str(p)]
+    assert sorted(said) == sorted(named)
+    assert [p.file for p in gallery.photos] == ["b.jpg", "a.jpg", "c.jpg"]
+
+
+@pytest.mark.parametrize(
     ("html", "stray"),
     [
         ("<p>{gallery}offsite</p>", []),  # a marker: replaced by the gallery

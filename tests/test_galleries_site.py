@@ -1,6 +1,7 @@
 """Galleries in real builds of the fixture site: markup, pages, privacy, bad input."""
 
 import contextlib
+import io
 import logging
 import shutil
 from pathlib import Path
@@ -785,4 +786,31 @@ def test_a_gallery_timezone_no_database_knows_is_one_line(tmp_path):
     assert said == [
         "ERROR content/galleries/later/gallery.md: Timezone must be a time zone name such as "
         "'America/New_York' or 'UTC', got 'America/New_Yrok' (did you mean 'America/New_York'?)"
+    ]
+
+
+def test_a_file_the_description_links_is_published_not_skipped(build_site, caplog):
+    # a PDF in a gallery's folder that its description links to is published (Pelican copies
+    # what a {static} link names), yet was named "is not a photo ...; skipped"
+    caplog.set_level(logging.INFO)
+    hall = io.BytesIO()
+    Image.new("RGB", (120, 80), "green").save(hall, "JPEG")
+    files = {
+        "galleries/plans/gallery.md": "Title: Plans\nDate: 2025-05-02\n"
+        "Photo: p1.jpg | The hall | An empty hall\n\n"
+        "The [floor plan]({static}plan.pdf) and the [menu]({attach}menu.pdf).\n",
+        "galleries/plans/p1.jpg": hall.getvalue(),
+        "galleries/plans/plan.pdf": b"%PDF-1.4\n%plan\n",
+        "galleries/plans/menu.pdf": b"%PDF-1.4\n%menu\n",
+        "galleries/plans/notes.txt": "not a photo, and linked by nothing",
+    }
+    site = build_site(files, publish=True, name="gallery-downloads")
+    for name in ("plan.pdf", "menu.pdf"):
+        assert site.exists(f"galleries/plans/{name}"), name
+        link = site.soup("galleries/plans/").select_one(f"a[href$='/galleries/plans/{name}']")
+        assert link is not None, name
+    said = [m for m in caplog.messages if m.startswith("gallery-downloads/galleries/plans/")]
+    assert [m for m in said if "not a photo" in m] == [
+        "gallery-downloads/galleries/plans/notes.txt: is not a photo this gallery can show "
+        "(use JPEG, PNG, WebP, AVIF, TIFF or HEIC); skipped"
     ]

@@ -96,6 +96,7 @@ def read_galleries(generator, now: datetime.datetime) -> dict[str, model.Gallery
             listed,
             sidecar_name=sidecar_name,
             require_alt=settings["GALLERY_REQUIRE_ALT"],
+            linked=_linked_here(generator, relpath),
         )
         if model.not_out_yet(gallery, now, future_dates):
             # nothing of it is published: its photos' mistakes are a draft post's, warnings
@@ -126,6 +127,18 @@ def read_galleries(generator, now: datetime.datetime) -> dict[str, model.Gallery
             report(unused)
         galleries[slug] = gallery
     return galleries
+
+
+def _linked_here(generator, relpath: str) -> set[str]:
+    """The names of the files directly in this folder that Pelican will copy because
+    something read so far links to them (``static_links``: the description's ``{static}``
+    PDF, a post's), published as downloads whatever the gallery shows."""
+    prefix = f"{relpath}/"
+    return {
+        path[len(prefix) :]
+        for path in generator.context.get("static_links") or ()
+        if path.startswith(prefix) and "/" not in path[len(prefix) :]
+    }
 
 
 MEMORY = ("galleries", "photos.json")  # under CACHE_PATH: each gallery's photos, as last read

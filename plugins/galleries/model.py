@@ -23,7 +23,7 @@ import datetime
 import difflib
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -431,17 +431,21 @@ def assemble(
     *,
     sidecar_name: str = "gallery.md",
     require_alt: bool = False,
+    linked: Collection[str] = (),
 ) -> tuple[Gallery, list[Problem]]:
     """The gallery's photos in order, with captions and alt text, and what is wrong.
 
     ``folder`` is how messages name the folder (``content/galleries/<slug>``); ``files`` are the
     names of the files in it. Listed photos come first, in the sidecar's order; the others
     follow by name. A listed file that is missing, a file that is not a photo and a photo
-    without alt text or caption are reported; the rest of the gallery still builds.
+    without alt text or caption are reported; the rest of the gallery still builds. A file
+    that is not a photo but is ``linked`` (the description's PDF: Pelican copies what a
+    ``{static}`` link names) is published as a download, so it is not named as skipped.
     """
     problems: list[Problem] = []
     names = sorted(files, key=_natural)
     photos_found, not_photos = [], set()
+    listed = {line.file.removeprefix("./") for line in sidecar.photos}  # a Photo: line is named
     for name in names:
         if name == sidecar_name or name.startswith("."):
             continue
@@ -450,6 +454,8 @@ def assemble(
             photos_found.append(name)
         else:
             not_photos.add(name)
+            if name in linked and name not in listed:
+                continue  # published as the link's file, not shown in the grid
             problems.append(
                 Problem(
                     f"{folder}/{name}",
