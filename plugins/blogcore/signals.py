@@ -37,6 +37,7 @@ from . import (
     jsonld,
     links,
     memo,
+    printing,
     repeats,
     sitemap,
     summaries,
@@ -547,6 +548,11 @@ def on_generator_init(generator) -> None:
             # a post's summary on another page: {{ article.summary|shown_elsewhere(article.url) }}
             "shown_elsewhere": lambda html, url: Markup(
                 text.shown_elsewhere(str(html or ""), text.absolute_url(siteurl, url))
+            ),
+            # the addresses a post's links print on paper (print.css), written at build time:
+            # {{ article.content|print_addresses(article.url) }}
+            "print_addresses": lambda html, url: Markup(
+                printing.mark_printed_addresses(str(html or ""), text.absolute_url(siteurl, url))
             ),
             "initials": text.initials,
             "avatar_tone": text.avatar_tone,

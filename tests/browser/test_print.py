@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import Page
 
+from tests.browser.serving import serve_build
+
 ARTICLE = "/posts/why-we-store-bookings-as-postgresql-ranges/"
 WITH_COMMENTS = "/posts/2024-in-review/"
 WITH_GALLERY = "/posts/four-days-in-the-drome/"
@@ -29,41 +31,46 @@ HIDDEN_ON_PAPER = [
 ]
 
 
-WIDGET = "/posts/making-the-availability-widget-fast/"
-# links put in the article's text, each with what it prints after it on paper ({site}: the
-# address it is served at): a printed post keeps where its links point
+# a post whose text links every way, each link with what it prints after it on paper
+# ({site}: the address the site is served at): a printed post keeps where its links point;
+# the addresses are written when the page is built, so printing needs no JavaScript
 LINKS = {
-    "ext": (f'href="{EXTERNAL}">Range types', EXTERNAL),
-    "int": (f'href="{{site}}{WIDGET}">our widget', f"{{site}}{WIDGET}"),
-    "rel": (f'href="{WIDGET}">the widget', f"{{site}}{WIDGET}"),  # in full, not "/posts/…"
-    "anchor": ('href="#links">above', None),  # a place in the page
-    "same": (f'href="{EXTERNAL}">{EXTERNAL}', None),  # its text is its address
-    "bare": ('href="https://www.example.org/docs/">example.org/docs', None),
-    "mail": ('href="mailto:team@example.org">write to us', None),
+    "Range types": (f"[Range types]({EXTERNAL})", EXTERNAL),
+    "our widget": ("[our widget]({filename}/posts/print-target.md)", "{site}/posts/print-target/"),
+    "the widget": ("[the widget](/posts/print-target/)", "{site}/posts/print-target/"),  # in full
+    "above": ("[above](#top)", None),  # a place in the page
+    EXTERNAL: (f"<{EXTERNAL}>", None),  # its text is its address
+    "example.org/docs": ("[example.org/docs](https://www.example.org/docs/)", None),
+    "write to us": ("[write to us](mailto:team@example.org)", None),
+}
+LINKED = "/posts/print-links/"
+HEAD = "Date: 2024-03-0{}\nCategory: Company\nAuthor: Ada Byrne\n"
+FILES = {
+    "posts/print-links.md": f"Title: Print links\n{HEAD.format(2)}\n"
+    + ", ".join(markup for markup, _ in LINKS.values())
+    + ".\n",
+    "posts/print-target.md": f"Title: Print target\n{HEAD.format(1)}\nThe widget.\n",
 }
 
 
-def _with_links(page: Page, siteurl: str) -> None:
-    """Serve the article with the links of LINKS in its text."""
-    links = " ".join(
-        f'<a id="{name}" {markup.format(site=siteurl)}</a>' for name, (markup, _) in LINKS.items()
-    )
-
-    def handle(route):
-        response = route.fetch()
-        body = response.text().replace(
-            '<div class="post-content e-content">',
-            f'<div class="post-content e-content"><p id="links">{links}.</p>',
-            1,
-        )
-        route.fulfill(response=response, body=body)
-
-    page.route(re.compile(r".*/posts/why-we-store-bookings-as-postgresql-ranges/$"), handle)
+@pytest.fixture(scope="module")
+def links_site(tmp_path_factory, browser_type_launch_args):
+    """The fixture site with a post of LINKS, built and served."""
+    with serve_build(tmp_path_factory.mktemp("print-links"), FILES) as built:
+        yield built
 
 
 def _after(page: Page, selector: str) -> str:
     return page.evaluate(
         "s => getComputedStyle(document.querySelector(s), '::after').content", selector
+    )
+
+
+def _printed_after_links(page: Page) -> dict[str, str]:
+    """Each link of the post's text, by its text: what prints after it."""
+    return page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('.post-content a')].map(
+             a => [a.textContent.trim(), getComputedStyle(a, '::after').content]))"""
     )
 
 
@@ -77,7 +84,6 @@ def printed(browser, served_site):
         )
         contexts.append(context)
         page = context.new_page()
-        _with_links(page, served_site.siteurl)
         page.goto(served_site.siteurl + path)
         page.emulate_media(media="print")
         return page
@@ -119,24 +125,33 @@ def test_print_is_black_on_white_in_either_scheme(printed, scheme):
     assert background == "rgb(255, 255, 255)"
 
 
-def test_links_in_the_text_print_where_they_point(printed, served_site):
+@pytest.mark.parametrize("js", [True, False])
+def test_links_in_the_text_print_where_they_point(browser, links_site, js):
     """Only links leaving the site printed their address: a link to another post printed
-    nothing, and one whose text was its address printed it twice."""
-    page = printed(ARTICLE)
-    page.wait_for_function("() => document.documentElement.classList.contains('links-marked')")
-    for name, (_, printed_address) in LINKS.items():
-        after = _after(page, f"#{name}")
-        if printed_address is None:
-            assert after in ("none", "normal"), name
-        else:
-            assert after == f'" ({printed_address.format(site=served_site.siteurl)})"', name
-    # nor the links around the post: the brand link and the footer's
-    assert _after(page, ".site-brand__name") in ("none", "normal")
-
-
-def test_without_javascript_absolute_links_print_their_address(printed):
-    page = printed(ARTICLE, js=False)
-    assert EXTERNAL in _after(page, "#ext")
+    nothing, and one whose text was its address printed it twice; without JavaScript a
+    link to another post printed nothing still, and the address-as-text one twice."""
+    context = browser.new_context(java_script_enabled=js)
+    try:
+        page = context.new_page()
+        page.goto(links_site.siteurl + LINKED)
+        page.emulate_media(media="print")
+        printed = _printed_after_links(page)
+        expected = {
+            text: "none" if address is None else f'" ({address.format(site=links_site.siteurl)})"'
+            for text, (_, address) in LINKS.items()
+        }
+        assert {t: a.replace("normal", "none") for t, a in printed.items()} == expected
+        # nor the links around the post: the brand link
+        assert _after(page, ".site-brand__name") in ("none", "normal")
+        # the address is not underlined with the link (text decoration does not reach into
+        # an inline-block), nor does it change the link's own text
+        shown = page.evaluate(
+            """() => getComputedStyle(
+                 document.querySelector('.post-content a[data-print-href]'), '::after').display"""
+        )
+        assert shown == "inline-block"
+    finally:
+        context.close()
 
 
 def test_the_article_prints_on_fewer_pages(printed, screenshots):

@@ -62,48 +62,6 @@
   Array.prototype.forEach.call(blocks, addButton);
 })();
 
-// Print (print.css): a link in a post's text prints the address it points to after it, in full
-// (a link to another of the site's posts too: on paper "/posts/x/" leads nowhere). Not an
-// anchor within the page (a footnote, a heading), a link without text (a picture), nor one
-// whose text is its address already ("example.org/docs" for https://example.org/docs/).
-(function () {
-  "use strict";
-
-  function bare(address) {
-    return address
-      .trim()
-      .replace(/^[a-z]+:\/\//i, "")
-      .replace(/^www\./i, "")
-      .replace(/\/+$/, "")
-      .toLowerCase();
-  }
-
-  function decoded(address) {
-    try {
-      return decodeURI(address);
-    } catch (error) {
-      return address; // a stray % in it: compared as written
-    }
-  }
-
-  var here = location.href.split("#")[0];
-  var links = document.querySelectorAll(".post-content a[href]");
-  Array.prototype.forEach.call(links, function (link) {
-    var text = link.textContent.trim();
-    if (
-      !/^https?:$/.test(link.protocol) ||
-      link.href.split("#")[0] === here ||
-      !text ||
-      bare(text) === bare(link.href) ||
-      bare(text) === bare(decoded(link.href))
-    ) {
-      return;
-    }
-    link.setAttribute("data-print-href", link.href);
-  });
-  document.documentElement.classList.add("links-marked");
-})();
-
 // The phone menu is a <details> (it opens and closes without JavaScript). Escape closes it too,
 // as readers expect of a menu, from anywhere on the page, and puts the focus back on its
 // button when the focus was in the menu. Escape in the search box clears its text first, as

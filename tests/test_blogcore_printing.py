@@ -1,0 +1,84 @@
+"""The addresses links print on paper, written at build time (blogcore's printing.py)."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from plugins.blogcore import printing
+from tests.conftest import TEST_SITEURL
+
+PAGE = "https://blog.example/posts/here/"
+
+
+@pytest.mark.parametrize(
+    ("href", "text", "page", "printed"),
+    [
+        ("https://example.org/range-types", "Range types", PAGE, "https://example.org/range-types"),
+        # from "/", relative, and the site's own full address: in full (paper has no site)
+        ("/posts/x/", "another post", PAGE, "https://blog.example/posts/x/"),
+        ("../x/", "another post", PAGE, "https://blog.example/posts/x/"),
+        (
+            "https://blog.example/posts/x/#part",
+            "a part",
+            PAGE,
+            "https://blog.example/posts/x/#part",
+        ),
+        # a place in this page, by its anchor or its full address
+        ("#notes", "the notes", PAGE, None),
+        ("https://blog.example/posts/here/#notes", "the notes", PAGE, None),
+        # its text is its address already: it would print twice
+        ("https://example.org/range-types", "https://example.org/range-types", PAGE, None),
+        ("https://www.example.org/docs/", "example.org/docs", PAGE, None),
+        ("https://example.org/caf%C3%A9/", "example.org/café", PAGE, None),
+        ("https://example.org/a", "  ", PAGE, None),  # a picture: no text
+        ("mailto:team@example.org", "write to us", PAGE, None),
+        ("tel:+441234", "call us", PAGE, None),
+        # a site without SITEURL: a link from "/" has no full address to print
+        ("/posts/x/", "another post", "", None),
+        ("https://example.org/", "Example", "", "https://example.org/"),
+    ],
+)
+def test_printed_address(href, text, page, printed):
+    assert printing.printed_address(href, text, page) == printed
+
+
+def test_marks_written_into_the_links_and_the_rest_as_written():
+    html = (
+        '<p><a href="/posts/x/" class="k">Post <em>X</em></a>, '
+        "<a href='https://example.org/?a=1&amp;b=2'>query</a>, "
+        '<a href="https://example.org/">https://example.org/</a>, <abbr title="t">T</abbr>, '
+        '<a href="/a/"><img src="/a.jpg" alt=""></a>, <a id="top"></a></p>'
+    )
+    marked = printing.mark_printed_addresses(html, PAGE)
+    links = BeautifulSoup(marked, "html.parser").select("a")
+    assert [a.get("data-print-href") for a in links] == [
+        "https://blog.example/posts/x/",
+        "https://example.org/?a=1&b=2",
+        None,
+        None,
+        None,
+    ]
+    assert (
+        marked.replace(' data-print-href="https://blog.example/posts/x/"', "", 1).replace(
+            ' data-print-href="https://example.org/?a=1&amp;b=2"', "", 1
+        )
+        == html
+    )
+    assert printing.mark_printed_addresses("<p>No link.</p>", PAGE) == "<p>No link.</p>"
+
+
+def test_built_pages_carry_the_addresses_their_links_print(build_site):
+    # print.css prints attr(data-print-href): written at build time, so a page printed
+    # without JavaScript prints the address of a link to another post too (it printed none)
+    site = build_site(
+        {
+            "posts/printed.md": "Title: Printed\nDate: 2024-03-02\nCategory: Company\n"
+            "Author: Ada Byrne\n\nSee [the other post]({filename}/posts/ranges.md), "
+            "[from the root](/about/) and <https://example.org/x>.\n",
+            "pages/printed-page.md": "Title: Printed page\n\n[Elsewhere](https://example.org/y).\n",
+        }
+    )
+    post = [a.get("data-print-href") for a in site.soup("posts/printed/").select(".post-content a")]
+    assert post[:2] == [f"{TEST_SITEURL}/posts/ranges/", f"{TEST_SITEURL}/about/"]
+    assert post[2] is None  # its text is its address
+    page = site.soup("printed-page/").select_one(".post-content a[data-print-href]")
+    assert page["data-print-href"] == "https://example.org/y"
