@@ -6,6 +6,7 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from webassets.exceptions import BundleError
 
 from plugins.blogcore import (
     assets,
@@ -413,6 +414,45 @@ def test_build_bundles_with_webassets(tmp_path):
     (source / "app.js").write_text("var answer = 43;\n", encoding="utf-8")
     changed = assets.build(bundles, str(source), str(tmp_path / "out" / "theme"), "theme")
     assert changed["css"] == urls["css"] and changed["js"] != urls["js"]
+
+
+def test_bundles_kept_in_the_cache_are_written_as_webassets_wrote_them(tmp_path):
+    source = tmp_path / "static"
+    (source / "css").mkdir(parents=True)
+    (source / "css" / "a.css").write_text("a {\n  color: red;\n}\n", encoding="utf-8")
+    (source / "app.js").write_text("var answer = 42;  // why\n", encoding="utf-8")
+    bundles = {
+        "css": ("css/site.%(version)s.min.css", ["css/a.css"]),
+        "js": ("js/site.%(version)s.min.js", ["app.js"]),
+    }
+    cache = tmp_path / "cache"
+
+    def built(out: str) -> tuple[dict[str, str], dict[str, bytes]]:
+        urls = assets.build(
+            bundles, str(source), str(tmp_path / out / "theme"), "theme", str(cache)
+        )
+        written = tmp_path / out / "theme"
+        return urls, {str(p.relative_to(written)): p.read_bytes() for p in written.rglob("*.*")}
+
+    fresh = built("fresh")
+    assert len(list(cache.iterdir())) == 2  # one file per bundle
+    kept = {p: p.read_bytes() for p in cache.iterdir()}
+    assert built("cached") == fresh  # the same URLs and bytes, from the cache
+    assert {p: p.read_bytes() for p in cache.iterdir()} == kept
+    # a changed source builds that bundle again; the cache keeps the new one in its place
+    (source / "app.js").write_text("var answer = 43;\n", encoding="utf-8")
+    changed_urls, changed = built("changed")
+    assert changed_urls["css"] == fresh[0]["css"] and changed_urls["js"] != fresh[0]["js"]
+    assert changed[changed_urls["js"].removeprefix("theme/")] == b"var answer=43;"
+    assert len(list(cache.iterdir())) == 2
+    # a damaged cache file is built again, not written out
+    for path in cache.iterdir():
+        path.write_bytes(path.read_bytes()[:40])
+    assert built("damaged") == built("changed")
+    # a source that is gone is webassets' own error, cache or not
+    (source / "app.js").unlink()
+    with pytest.raises(BundleError, match=r"app\.js"):
+        built("gone")
 
 
 @pytest.mark.parametrize(

@@ -521,6 +521,7 @@ def on_bundles(generators) -> None:
         source_dir=os.path.join(first.theme, "assets"),  # not copied: only bundles are published
         output_dir=os.path.join(output, static_dir),
         url_prefix=static_dir,
+        cache_dir=os.path.join(settings["CACHE_PATH"], "blogcore"),
     )
     # each bundle's file is its URL under the output folder; an incremental build removes one
     # no longer written (a stylesheet edited: a new hash, a new name)
