@@ -357,3 +357,20 @@ def test_a_babel_upgrade_compiles_the_catalogs_again(tmp_path: Path, monkeypatch
     assert (
         catalogs.load(tmp_path, tmp_path / "cache", "messages")["fr"].gettext("Home") == "Accueil"
     )
+
+
+def test_a_catalog_checked_once_is_not_read_again_until_it_changes(tmp_path, unwritable):
+    po = _broken_catalog(tmp_path / "translations")
+    cache = tmp_path / "cache"
+    fresh = (catalogs.broken(po, "fr"), *catalogs.coverage(po, "fr"))
+    assert fresh[0] and catalogs.checked(po, "fr", cache, "messages") == fresh
+    kept = cache / "fr" / "messages-checked.json"
+    assert catalogs.checked(po, "fr", cache, "messages") == fresh  # from the cache
+    before = kept.read_bytes()
+    # an edited catalog is read again, and the cache keeps the new answer in its place
+    po.write_text(FRENCH_PO.read_text(encoding="utf-8"), encoding="utf-8")
+    assert catalogs.checked(po, "fr", cache, "messages") == ([], *catalogs.coverage(po, "fr"))
+    assert kept.read_bytes() != before and len(list(kept.parent.glob("*.json"))) == 1
+    kept.write_bytes(kept.read_bytes()[:20])  # damaged: read the .po again
+    assert catalogs.checked(po, "fr", cache, "messages")[0] == []
+    assert catalogs.checked(po, "fr", unwritable(tmp_path / "ro"), "messages")[0] == []

@@ -1,5 +1,6 @@
 """A build imports a heavy library only where it uses it (docs/performance.md, start-up)."""
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,3 +32,43 @@ def test_start_up_imports_no_numpy_scipy_yaml_or_toml(tmp_path):
     assert "plugins.related.signals" in loaded
     assert {"plugins.blogcore.yamlvalues", "plugins.blogcore.tomlvalues"} <= loaded
     assert not {"numpy", "scipy", "plugins.related.scoring", "yaml", "tomllib"} & loaded
+
+
+# a whole build of a content folder, as `pelican -s pelicanconf.py` runs it, without the
+# search index (Pagefind is another process)
+BUILD = """
+import json
+import sys
+from pelican import Pelican
+from pelican.settings import read_settings
+plugins = [p for p in read_settings("pelicanconf.py")["PLUGINS"] if p != "plugins.search"]
+content, output, cache = sys.argv[1:]
+override = {"PATH": content, "OUTPUT_PATH": output, "CACHE_PATH": cache, "PLUGINS": plugins}
+Pelican(read_settings("pelicanconf.py", override=override)).run()
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_a_build_with_the_theme_unchanged_imports_no_webassets_or_catalog_reader(tmp_path):
+    # webassets (40-60 ms) builds the bundles, Babel's .po reader (20-30 ms) checks the
+    # catalogs: both once, then kept in CACHE_PATH until the theme's files change
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "site", content)
+    shutil.copy(ROOT / "content" / "posts" / "the-volunteers-who-translate-tessellate.fr.md",
+                content / "posts")  # fmt: skip
+    pages = []
+    for run in range(2):
+        output = tmp_path / f"output-{run}"
+        result = subprocess.run(
+            [sys.executable, "-c", BUILD, str(content), str(output), str(tmp_path / "cache")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        pages.append({p.relative_to(output): p.read_bytes() for p in output.rglob("*")
+                      if p.is_file()})  # fmt: skip
+        loaded = set(result.stdout.splitlines()[-1].split())
+    assert pages[0] == pages[1]
+    assert any(str(p).startswith("theme/css/site.") for p in pages[1])
+    assert not {"webassets", "babel.messages"} & loaded

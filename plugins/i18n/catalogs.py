@@ -1,24 +1,31 @@
-"""Gettext catalogs: find the .po files, compile them into a cache, load them, check them."""
+"""Gettext catalogs: find the .po files, compile them into a cache, load them, check them.
+
+Babel's catalog reader (``babel.messages``, 20-30 ms to import) is imported only when a .po
+must be read: a build whose catalogs are compiled and checked in the cache reads none.
+"""
+
+from __future__ import annotations
 
 import contextlib
 import datetime
 import hashlib
 import io
+import json
 import re
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import babel
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import PYTHON_FORMAT, Catalog, Message, TranslationError
-from babel.messages.checkers import python_format
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, write_po
 from babel.support import Translations
 
 from plugins.engine import files
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog, Message
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,8 @@ def misspelled_folder(lang: str, folders: set[str]) -> str | None:
 
 def read_catalog(po: Path, lang: str) -> Catalog:
     """Parse one .po file."""
+    from babel.messages.pofile import read_po
+
     with po.open("rb") as fh:
         return read_po(fh, locale=babel_name(lang))
 
@@ -75,6 +84,8 @@ def start_catalog(pot: Path, po: Path, lang: str, width: int = 100) -> None:
     """A new, empty catalog for ``lang`` from the template, as ``pybabel init`` writes it,
     without its two warning lines per plural entry for a language of one plural form
     (Chinese, Japanese: the template has two empty forms, the catalog gets one)."""
+    from babel.messages.pofile import read_po, write_po
+
     # Babel prints those warnings (print, not logging) while it reads the template's two
     # forms against the language's one; the catalog it makes has one, as pybabel init's
     with pot.open("rb") as fh, contextlib.redirect_stdout(io.StringIO()):
@@ -95,9 +106,7 @@ def compile_catalog(po: Path, lang: str, cache: Path, domain: str) -> Path:
     ones (``broken``): a page shows the English text rather than stop the build or show junk.
     """
     data = po.read_bytes()
-    # "checked": a .mo compiled before broken entries were left out is not reused
-    compiler = f"checked\0babel {babel.__version__}\0".encode()
-    digest = hashlib.sha256(compiler + data).hexdigest()[:16]
+    digest = _digest(data)
     folder = cache / lang
     mo = folder / f"{domain}-{digest}.mo"
     if mo.is_file() and _readable(mo, domain):
@@ -110,8 +119,18 @@ def compile_catalog(po: Path, lang: str, cache: Path, domain: str) -> Path:
     return mo
 
 
+def _digest(data: bytes) -> str:
+    """What a .po's compiled and checked forms in the cache are named by."""
+    # "checked": a .mo compiled before broken entries were left out is not reused
+    compiler = f"checked\0babel {babel.__version__}\0".encode()
+    return hashlib.sha256(compiler + data).hexdigest()[:16]
+
+
 def _compiled(po: Path, lang: str, data: bytes) -> bytes:
     """The .mo of a .po's bytes, without its fuzzy and broken entries."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     catalog = read_po(io.BytesIO(data), locale=babel_name(lang))
     for message, _ in _broken(catalog, data, str(po)):
         if message is not None:  # left out: pages show the English text, never a broken one
@@ -199,9 +218,38 @@ def broken(po: Path, lang: str) -> list[Problem]:
     quoted string (a stray quote: Babel reads the rest of the line into the text, gettext's
     msgfmt refuses it), or a translation whose placeholders the English text's variables do
     not fill (``%(minute)d`` for ``%(minutes)d``: the page stopped the build; a lone ``%``)."""
+    from babel.messages.pofile import read_po
+
     data = po.read_bytes()
     catalog = read_po(io.BytesIO(data), locale=babel_name(lang))
     return [problem for _, problem in _broken(catalog, data, str(po))]
+
+
+def checked(po: Path, lang: str, cache: Path, domain: str) -> tuple[list[Problem], int, int]:
+    """``broken(po, lang)`` and ``coverage(po, lang)`` at once, kept in the cache beside the
+    compiled catalog (one file per language, named by the same hash of the .po and Babel's
+    version): while the .po is unchanged a build does not read it again."""
+    data = po.read_bytes()
+    digest = _digest(data)
+    kept = cache / lang / f"{domain}-checked.json"
+    try:
+        entry = json.loads(kept.read_bytes())
+        if entry["digest"] == digest:
+            problems = [Problem(str(po), msgid, why, line) for msgid, why, line in entry["broken"]]
+            return problems, int(entry["gaps"]), int(entry["total"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # none yet, or damaged: read the .po
+    from babel.messages.pofile import read_po
+
+    catalog = read_po(io.BytesIO(data), locale=babel_name(lang))
+    problems = [problem for _, problem in _broken(catalog, data, str(po))]
+    gaps, total = len(_gaps(catalog, po)), sum(1 for message in catalog if message.id)
+    found = [[p.msgid, p.why, p.line] for p in problems]
+    entry = {"digest": digest, "broken": found, "gaps": gaps, "total": total}
+    with contextlib.suppress(OSError):  # a cache that cannot be written: read again next build
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        files.write_atomically(kept, json.dumps(entry))
+    return problems, gaps, total
 
 
 def _broken(catalog: Catalog, data: bytes, path: str) -> list[tuple[Message | None, Problem]]:
@@ -233,6 +281,9 @@ def _strings(message: Message) -> list[str]:
 
 def _format_error(catalog: Catalog, message: Message) -> str | None:
     """Why the translation does not format with the English text's variables, or None."""
+    from babel.messages.catalog import PYTHON_FORMAT, TranslationError
+    from babel.messages.checkers import python_format
+
     ids = [message.id] if isinstance(message.id, str) else list(message.id)
     names = {m[1] for msgid in ids for m in PYTHON_FORMAT.finditer(msgid) if m[1]}
     english = sorted({m[0] for msgid in ids for m in PYTHON_FORMAT.finditer(msgid)} - {"%%"})

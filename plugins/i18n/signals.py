@@ -97,8 +97,9 @@ def _say_broken_entries(settings: dict[str, Any]) -> None:
     state.catalogs_checked = True
     log = logger.error if settings.get("BLOGCORE_STRICT") else logger.warning
     found = catalogs.find_catalogs(translations_path(settings), settings["I18N_DOMAIN"])
+    cache, domain = cache_path(settings), settings["I18N_DOMAIN"]
     for lang, po in found.items():
-        for problem in catalogs.broken(po, lang):
+        for problem in catalogs.checked(po, lang, cache, domain)[0]:
             log(
                 "%s:%d: %r: %s; pages in %s show the English text for it until it is fixed",
                 _theme_file(settings, po),
@@ -304,7 +305,9 @@ def on_content_final(generators) -> None:
         logger.warning("%s", line)
     used = {templating.catalog_for(lang, have) for lang in {default, *by_url.values()}}
     for name in sorted(used - {None}):
-        gaps, total = catalogs.coverage(found[name], name)
+        _, gaps, total = catalogs.checked(
+            found[name], name, cache_path(settings), settings["I18N_DOMAIN"]
+        )
         if gaps:  # a catalog begun and not finished: those words are English on its pages
             logger.warning(
                 "%s: %d of %d strings are not translated (empty or fuzzy): they stay in English "
