@@ -601,6 +601,35 @@ def test_the_string_an_assignment_gives_as_it_is(tmp_path, text, expected):
     assert origin.assignment(_settings(tmp_path, {"a.py": text}), "S").text == expected
 
 
+def test_a_settings_file_is_parsed_once_while_it_is_unchanged(tmp_path, monkeypatch):
+    # a build asks where a dozen settings were set: it parsed the file (and each file it
+    # imports from) once per name
+    conf = _settings(tmp_path, {"pub.py": "from base import *\nA = 1\n", "base.py": "B = 2\n"})
+    parsed = []
+    real = origin.ast.parse
+    monkeypatch.setattr(origin.ast, "parse", lambda *a, **k: parsed.append(a[1]) or real(*a, **k))
+    for name in ("A", "B", "C") * 4:
+        origin.assignment(conf, name)
+    assert sorted(Path(p).name for p in parsed) == ["base.py", "pub.py"]
+    conf.write_text("from base import *\nA = 1\nC = 3\n", encoding="utf-8")  # an edit
+    assert origin.assignment(conf, "C").line == 3
+
+
+def test_the_command_line_is_read_once(monkeypatch):
+    import pelican
+
+    from plugins.engine import settings_errors
+
+    argv = ["pelican", "content", "-s", "pelicanconf.py", "-e", "ONE_OF_THIS_TEST=1"]
+    monkeypatch.setattr(sys, "argv", argv)
+    read = []
+    real = pelican.parse_arguments
+    monkeypatch.setattr(pelican, "parse_arguments", lambda a: read.append(a) or real(a))
+    for _ in range(5):
+        assert settings_errors._command_line()[1] == {"ONE_OF_THIS_TEST"}
+    assert len(read) == 1
+
+
 @pytest.mark.parametrize(
     ("message", "key"),
     [

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -167,7 +168,18 @@ def _tree(path: Path, seen: set[Path]) -> ast.Module | None:
         return None
     seen.add(path.resolve())
     try:
-        return ast.parse(path.read_text(encoding="utf-8"), str(path))
+        stat = path.stat()
+    except OSError:
+        return None
+    return _parsed(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed(path: str, mtime_ns: int, size: int) -> ast.Module | None:
+    """A settings file parsed, once while it is unchanged: a build asks about a dozen names
+    of the same file (read only, never changed)."""
+    try:
+        return ast.parse(Path(path).read_text(encoding="utf-8"), path)
     except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
         return None
 

@@ -33,6 +33,7 @@ started by code (a test's ``Pelican(settings).run()``) names no file: ``Settings
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import os
 import pkgutil
@@ -119,10 +120,17 @@ def _command_args() -> tuple[Any, frozenset[str]] | None:
     set; None when it runs none."""
     if not sys.argv or os.path.basename(sys.argv[0]) != "pelican":
         return None
+    return _parsed_args(tuple(sys.argv[1:]))
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed_args(argv: tuple[str, ...]) -> tuple[Any, frozenset[str]] | None:
+    """Pelican's reading of a command line, once per command line (a build asks a dozen times;
+    read only)."""
     from pelican import get_config, parse_arguments
 
     try:
-        args = parse_arguments(sys.argv[1:])
+        args = parse_arguments(list(argv))
         return args, frozenset(get_config(args))
     except (Exception, SystemExit):  # not Pelican's arguments after all
         return None
