@@ -50,7 +50,7 @@ print(" ".join(sorted(sys.modules)))
 
 
 def test_a_build_with_the_theme_unchanged_imports_no_webassets_or_catalog_reader(tmp_path):
-    # webassets (40-60 ms) builds the bundles, Babel's .po reader (20-30 ms) checks the
+    # webassets (21 ms with its build) builds the bundles, Babel's .po reader (12 ms) checks the
     # catalogs: both once, then kept in CACHE_PATH until the theme's files change
     content = tmp_path / "content"
     shutil.copytree(ROOT / "tests" / "fixtures" / "site", content)

@@ -14,7 +14,7 @@ includes it. They read the URLs this module returns, once per build.
 With a cache folder, each bundle's built file is kept there under the bundle's name (one file
 each, replaced when it changes), with a hash of what made it (the sources' bytes, the output
 pattern, webassets' and the minifiers' versions): while that is unchanged a build writes the
-same bytes again without importing webassets (40-60 ms of a one-post build).
+same bytes again without importing webassets (21 against 4 ms of CPU).
 """
 
 import base64

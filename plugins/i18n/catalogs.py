@@ -1,7 +1,8 @@
 """Gettext catalogs: find the .po files, compile them into a cache, load them, check them.
 
-Babel's catalog reader (``babel.messages``, 20-30 ms to import) is imported only when a .po
-must be read: a build whose catalogs are compiled and checked in the cache reads none.
+Babel's catalog reader (``babel.messages``: with one check, 12 ms of CPU) is imported only
+when a .po must be read: a build whose catalogs are compiled and checked in the cache reads
+none.
 """
 
 from __future__ import annotations
