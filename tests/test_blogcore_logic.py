@@ -1161,8 +1161,8 @@ def test_check_slug(slug, ok):
 def test_check_template_suggests():
     frontmatter.check_template("page", ["article", "page"])
     frontmatter.check_template("!simple/page", ["page"])
-    with pytest.raises(frontmatter.FrontMatterError, match="did you mean 'page'"):
-        frontmatter.check_template("pgae", ["article", "page"])
+    with pytest.raises(frontmatter.FrontMatterError, match="not published; did you mean 'page'"):
+        frontmatter.check_template("pgae", ["article", "page"], "page")
 
 
 @pytest.mark.parametrize(

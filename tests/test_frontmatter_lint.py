@@ -221,7 +221,24 @@ CASES = [
         page="special/",
     ),
     # what used to be a traceback
-    Case("template-missing", post("Template: nosuch"), "Template 'nosuch' is not a template"),
+    Case(
+        "template-missing",
+        post("Template: nosuch"),
+        "Template 'nosuch' is not a template of the theme (nosuch.html not found), so this "
+        "post is not published: another theme's template does not carry over; remove the "
+        "Template: line to show it with the theme's own post template, or add nosuch.html",
+    ),
+    Case("template-typo", post("Template: artcle"), "not published; did you mean 'article'?"),
+    # an adopted site's page that its old theme's template wrote whole (a members list)
+    Case(
+        "page-with-old-theme-template-no-body",
+        "Title: Membros\nSlug: membros\nTemplate: membros\n\n",
+        "so this page is not published: another theme's template does not carry over; remove "
+        "the Template: line and write its text below the front matter (it has none) to show it "
+        "with the theme's own page template",
+        path="pages/membros.md",
+        page="membros/",
+    ),
     Case(
         "title-twice",
         post().replace("Slug: s\n", "Slug: s\nTitle: Other\n"),

@@ -2108,14 +2108,26 @@ def check_slug(slug: str, suggestion: str) -> None:
         )
 
 
-def check_template(name: str, available: list[str]) -> None:
-    """A Template: value must name a template of the theme (without .html)."""
+def check_template(name: str, available: list[str], kind: str = "post", text: bool = True) -> None:
+    """A Template: value must name a template of the theme (without .html); the error says
+    the file is not published and what to do, as an adopted site's old theme's template
+    (home, membros) is the usual cause, not a typo."""
     if name in available or name.startswith("!"):  # "!simple/page": Pelican's own themes
         return
+    said = (
+        f"Template {name!r} is not a template of the theme ({name}.html not found), so this "
+        f"{kind} is not published"
+    )
     close = difflib.get_close_matches(name, available, n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    if close:
+        raise FrontMatterError(f"{said}; did you mean {close[0]!r}?")
+    # an old theme's template often wrote the whole page from settings (a members list):
+    # without the line, a file with no text of its own is only "has no text"
+    also = "" if text else " and write its text below the front matter (it has none)"
     raise FrontMatterError(
-        f"Template {name!r} is not a template of the theme ({name}.html not found){hint}"
+        f"{said}: another theme's template does not carry over; remove the Template: "
+        f"line{also} to show it with the theme's own {kind} template, or add {name}.html to "
+        "a THEME_TEMPLATES_OVERRIDES folder in pelicanconf.py"
     )
 
 

@@ -1121,7 +1121,12 @@ class StrictChecks:
         if metadata.get("timezone") is not None:
             check_zone(metadata["timezone"])
         if isinstance(metadata.get("template"), str):
-            check_template(metadata["template"], self._templates())
+            check_template(
+                metadata["template"],
+                self._templates(),
+                "page" if self._is_page(source_path) else "post",
+                has_body(content),
+            )
         if not has_body(content) and "template" not in metadata:
             if str(metadata.get("status", "")).lower() != "draft":
                 raise FrontMatterError(self.missing["text"])
