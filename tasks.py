@@ -7,6 +7,7 @@ import datetime
 import errno
 import importlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -1489,10 +1490,23 @@ def _bylines(content: Path) -> _Bylines:
     from pelican.readers import Readers
     from pelican.settings import read_settings
 
-    from plugins.team import people
+    from plugins.blogcore.signals import READERS_LOGGER, SAID_BETTER
 
     settings = read_settings(str(DEV_CONF), override={"PATH": str(content)})
-    readers = Readers(settings)
+    # Pelican's readers say what the build says better, with the file and what to do (a
+    # DEFAULT_LANG docutils has no words for was a bare line here, naming nothing)
+    said = logging.getLogger(READERS_LOGGER)
+    said.addFilter(SAID_BETTER)
+    try:
+        return _read_bylines(content, settings, Readers(settings))
+    finally:
+        said.removeFilter(SAID_BETTER)
+
+
+def _read_bylines(content: Path, settings: dict, readers) -> _Bylines:
+    """What _bylines returns, read with ``readers``."""
+    from plugins.team import people
+
     zone = _site_zone(settings.get("TIMEZONE"))
     skipped = {*_side_folders(settings).values(), *settings.get("STATIC_PATHS", [])}
     skipped = {Path(folder) for folder in skipped if folder.strip("/")}

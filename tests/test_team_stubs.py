@@ -200,6 +200,27 @@ def test_team_stubs_in_a_folder_without_authors(tmp_path, capsys):
     assert not (content / "team").exists()
 
 
+def test_team_stubs_says_nothing_of_a_language_docutils_lacks(
+    tmp_path, capsys, caplog, monkeypatch
+):
+    # an adopted Portuguese blog's reST posts: Pelican's reader printed "Docutils has no
+    # localization for 'pt'. Using 'en' instead.", naming no file and no setting (the build
+    # names the setting and what to do)
+    conf = tmp_path / "portuguese.py"  # Pelican loads it under its own name
+    conf.write_text("from pelicanconf import *\nDEFAULT_LANG = 'pt'\n", encoding="utf-8")
+    monkeypatch.setattr(tasks, "DEV_CONF", conf)
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "sprint.rst").write_text(
+        "Primeiro sprint\n===============\n:date: 2015-07-23\n:author: Rui Lobo\n\nTexto.\n",
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.WARNING):
+        out = run_stubs(content, capsys)
+    assert out[0] == f"{content}/team/rui-lobo.md: written for Rui Lobo (1 post)"
+    assert not [r.getMessage() for r in caplog.records], "a line the build says better"
+
+
 def test_team_stubs_writes_no_file_for_someone_who_signs_only_withheld_posts(tmp_path, capsys):
     # a stub's profile is published: /team/ named an embargoed hire before their post went out
     content = tmp_path / "content"
