@@ -335,6 +335,46 @@ def test_settings_are_checked():
         configure({"SITE_DESCRIPTION": {"en": "x", "zz-nope": "y"}})
 
 
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        ({"en": "Notes", "fr": "Notes"}, "pt", "en"),
+        ({"fr": "Notes", "en": "Notes"}, "pt", "fr"),  # in_lang's fallback: the first
+        ({"en": "Notes", "pt": "Notas"}, "pt", None),
+        ({"pt": "Notas"}, "pt-BR", None),  # its primary language's
+        ({"pt-BR": "Notas"}, "pt_BR", "pt-BR"),  # as in_lang reads it: no match
+        ("Notas", "pt", None),
+        (None, "pt", None),
+    ],
+)
+def test_stand_in(value, lang, expected):
+    assert templating.stand_in(value, lang) == expected
+    if expected is not None:  # the text in_lang shows, which the line names
+        assert templating.in_lang(value, lang, lang, {}) == value[expected]
+
+
+def test_a_site_text_without_the_sites_language_is_one_line(build_site, caplog):
+    # an adopted Portuguese blog kept the sample's {"en": …, "fr": …}: every page showed
+    # Tessellate's English introduction, with no line
+    caplog.set_level(logging.WARNING)
+    built = build_site(
+        DEFAULT_LANG="pt",
+        SITE_TAGLINE={"en": "Notes", "pt": "Notas"},
+        SITE_DESCRIPTION={"en": "Engineering notes from Bristol.", "fr": "Notes techniques."},
+        name="pt-texts",
+    )
+    assert built.soup("index.html").select_one('meta[name="description"]')["content"] == (
+        "Engineering notes from Bristol."
+    )
+    # named where it was set: "pelicanconf.py: line 18: " in a build of the project's settings
+    lines = [m.split(": ", 1)[1] for m in caplog.messages if "(DEFAULT_LANG), so every" in m]
+    assert lines == [
+        "SITE_DESCRIPTION has no 'pt' text (DEFAULT_LANG), so every page in pt shows its 'en' "
+        "one as the home page's introduction and meta description; add 'pt': '…' to it, or "
+        "give one string"
+    ]
+
+
 def test_a_language_without_a_catalog_names_the_post_as_staff_know_it(build_site, caplog):
     # the line gave the file relative to the directory the build ran in (../r3/content/...)
     caplog.set_level(logging.WARNING)

@@ -19,6 +19,11 @@ from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
 EXTENSION = "jinja2.ext.i18n"
+# the per-language site texts (a string, or a dict keyed by language) and what each is
+SITE_TEXTS = {
+    "SITE_TAGLINE": "the line under the site's name",
+    "SITE_DESCRIPTION": "the home page's introduction and meta description",
+}
 
 
 def translations_path(settings: dict[str, Any]) -> Path:
@@ -327,6 +332,18 @@ def on_content_final(generators) -> None:
         )
     for lang, source in sorted(missing.items()):
         logger.warning("%s: %s", shown(settings, source), _no_catalog(settings, "Lang", lang, have))
+    for key, shows in SITE_TEXTS.items():
+        other = templating.stand_in(settings.get(key), default)
+        if other is not None:  # an adopted site's DEFAULT_LANG, the sample's en and fr texts
+            logger.warning(
+                "%s",
+                settings_errors.located_line(
+                    settings,
+                    f"{key} has no {default!r} text (DEFAULT_LANG), so every page in "
+                    f"{default} shows its {other!r} one as {shows}; add {default!r}: '…' "
+                    "to it, or give one string",
+                ),
+            )
 
 
 def _lang_feeds(

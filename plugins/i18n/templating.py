@@ -322,6 +322,17 @@ def in_lang(
     return value
 
 
+def stand_in(value: Any, lang: str) -> str | None:
+    """The language whose text a per-language setting shows for ``lang`` when it has none of
+    its own, as ``in_lang`` falls back for the site's own language (None: it has one, or the
+    setting is no dict)."""
+    if not isinstance(value, Mapping) or not value:
+        return None
+    if any(key in value for key in (lang, lang.split("_")[0].split("-")[0])):
+        return None
+    return str(next(iter(value)))
+
+
 def callables(
     translations: Mapping[str, NullTranslations], default_lang: str
 ) -> dict[str, Callable[..., str]]:
