@@ -218,7 +218,9 @@ def test_team_stubs_says_nothing_of_a_language_docutils_lacks(
     with caplog.at_level(logging.WARNING):
         out = run_stubs(content, capsys)
     assert out[0] == f"{content}/team/rui-lobo.md: written for Rui Lobo (1 post)"
-    assert not [r.getMessage() for r in caplog.records], "a line the build says better"
+    # (a build earlier in this process leaves blogcore's reader connected, and its own line)
+    said = [r.getMessage() for r in caplog.records if r.name == "pelican.readers"]
+    assert not said, "a line the build says better"
 
 
 def test_team_stubs_writes_no_file_for_someone_who_signs_only_withheld_posts(tmp_path, capsys):
