@@ -146,3 +146,22 @@ def test_widths_setting(value, ok):
 def test_unknown_setting_is_named():
     with pytest.raises(settings.SettingsError, match="did you mean COVERS_WIDTHS"):
         settings.configure({"COVERS_WIDTH": (400,)})
+
+
+@pytest.mark.parametrize(
+    ("html", "cover", "expected"),
+    [
+        ('<img src="/images/x.jpg"> Words.', "images/x.jpg", ("Words.", ["/images/x.jpg"])),
+        (
+            '<a href="/k"><img src="{static}images/x.jpg"></a> Words.',
+            "images/x.jpg",
+            ("Words.", ["{static}images/x.jpg"]),
+        ),
+        ('<img src="x.jpg"> Words.', "posts/x.jpg", ("Words.", ["x.jpg"])),  # beside the post
+        ('<img src="/images/y.jpg"> Words.', "images/x.jpg", None),  # not the cover
+        ('<img src="/images/x.jpg">', "images/x.jpg", None),  # nothing else in it
+        ("Words only.", "images/x.jpg", None),
+    ],
+)
+def test_without_cover(html, cover, expected):
+    assert model.without_cover(html, "posts", cover) == (expected or (html, []))

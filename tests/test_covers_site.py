@@ -232,3 +232,30 @@ def test_bad_cover_keys_are_one_line_each_and_the_site_builds(built):
     assert missing.endswith(
         "Cover 'images/nope.jpg' names no file (looked for content/images/nope.jpg)"
     )
+
+
+def test_a_summary_holding_the_cover_shows_its_text_on_cards_and_one_line(build_site, caplog):
+    # an old Pelican theme's thumbnail (Summary: ![KTec](/images/ktec.jpg) A few weeks…): the
+    # picture sat full size in the card beside itself as the cover, and in related reading;
+    # a picture of the Summary that is not the cover (an SVG) is left as written
+    caplog.set_level(logging.WARNING)
+    head = "Title: At Ktec\nDate: 2025-07-01 10:00\nCategory: Company\nAuthor: Ada Byrne\n"
+    summary = (
+        "Summary: [![KTec](/images/ktec.jpg)](https://example.org/k) A visit to a "
+        "[school](https://example.org/s). ![a lamp]({static}/images/lamp.svg)\n"
+    )
+    body = "\n![KTec]({static}/images/ktec.jpg)\n\nThe visit.\n"
+    site = build_site({"posts/ktec.md": head + summary + body, "images/ktec.jpg": _jpeg()})
+    card = next(c for c in site.soup("").select(".post-card") if "A visit" in c.get_text())
+    assert "ktec" in card.select_one(".post-card__cover img")["src"]
+    shown = card.select_one(".post-summary")
+    assert [img["src"] for img in shown.select("img")] == [f"{TEST_SITEURL}/images/lamp.svg"]
+    assert shown.select_one('a[href="https://example.org/k"]') is None  # no empty link
+    assert shown.select_one('a[href="https://example.org/s"]').get_text() == "school"
+    assert site.soup("posts/at-ktec/").select(".post-content img")  # the post keeps its own
+    said = [m for m in caplog.messages if "Summary shows the post's cover" in m]
+    assert said == [
+        "content-0/posts/ktec.md: Summary shows the post's cover, /images/ktec.jpg, which every "
+        "card on other pages shows beside the summary already: it is left out of the summary "
+        "(cards, related reading, feeds); take it out of the Summary: line"
+    ]

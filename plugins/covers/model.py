@@ -41,6 +41,35 @@ def image_sources(html: str) -> list[str]:
     return [img["src"] for img in images.find_all("img") if img.get("src")]
 
 
+def without_cover(html: str, source_dir: str, cover: str) -> tuple[str, list[str]]:
+    """``html`` (a ``Summary:``) without the pictures that are the file ``cover``, which a
+    card shows beside it already, nor a link left empty by them; and the ``src`` of each
+    left out. Nothing is left out of a summary that would then have no text."""
+    if "<img" not in html.lower():
+        return html, []
+    soup = BeautifulSoup(html, "html.parser")
+    found = [
+        img
+        for img in soup.find_all("img")
+        if content_path(img.get("src") or "", source_dir) == cover
+    ]
+    if not found or not soup.get_text(strip=True):
+        return html, []
+    dropped = [str(img.get("src")) for img in found]
+    for img in found:
+        holder = img.parent if img.parent is not None and img.parent.name == "picture" else img
+        link = holder.parent
+        holder.decompose()
+        if (
+            link is not None
+            and link.name == "a"
+            and not link.get_text(strip=True)
+            and not link.find("img")
+        ):
+            link.decompose()
+    return str(soup).strip(), dropped
+
+
 def extension(path: str) -> str:
     return posixpath.splitext(path.lower())[1]
 

@@ -124,6 +124,7 @@ def on_articles_finalized(generator) -> None:
             widths=settings["COVERS_WIDTHS"],
         )
         article.cover_shown = choice.origin == "key"  # else it is in the text or the gallery
+        _summary_without_cover(article, post, source_dir.replace(os.sep, "/"), choice.path)
         wanted.append((article, request))
     unique: dict[Path, images.PictureRequest] = {}
     for _, request in wanted:
@@ -131,6 +132,26 @@ def on_articles_finalized(generator) -> None:
     rendered = dict(zip(unique, work.pictures(list(unique.values())), strict=True))
     for article, request in wanted:
         article.cover_picture = rendered[request.source]  # None: reported by the pipeline
+
+
+def _summary_without_cover(article, post: str, source_dir: str, cover: str) -> None:
+    """A ``Summary:`` holding the cover (an old theme's thumbnail: ``![KTec](/images/x.jpg)
+    A few weeks…``) put the picture in every card twice, full size beside its thumbnail, and
+    in other posts' related reading: the cards show the cover, the summary its text."""
+    summary = article.metadata.get("summary")
+    if not isinstance(summary, str):
+        return
+    kept, dropped = model.without_cover(summary, source_dir, cover)
+    if not dropped:
+        return
+    compat.set_summary(article, kept)
+    logger.warning(
+        "%s: Summary shows the post's cover, %s, which every card on other pages shows "
+        "beside the summary already: it is left out of the summary (cards, related reading, "
+        "feeds); take it out of the Summary: line",
+        post,
+        dropped[0],
+    )
 
 
 def _unready_gallery_photo(context: dict, post: str, key, choice: model.Choice) -> bool:
