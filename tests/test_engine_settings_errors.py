@@ -787,3 +787,18 @@ def test_a_publish_that_ran_none_of_our_plugins_is_refused(project, capfd, plugi
         assert [line for line in lines if said in line], lines
     assert not output.exists()
     assert not [p for p in (project / ".output.builds").iterdir()]  # no build, no record
+
+
+def test_an_old_themes_comments_and_counter_settings_are_named():
+    # an adopted blog's DISQUS_SITENAME: its old posts' threads were gone, with no line
+    said = pelican_settings.not_honoured(
+        {"DISQUS_SITENAME": "3strandcode", "GOOGLE_ANALYTICS": "UA-1"},
+        ["DISQUS_SITENAME", "GOOGLE_ANALYTICS"],
+    )
+    assert said == [
+        "DISQUS_SITENAME is not used by this theme: comments are COMMENTS_PROVIDER's; to keep "
+        "the old threads, set COMMENTS_PROVIDER = 'disqus', COMMENTS_DISQUS_SHORTNAME to this "
+        "value and COMMENTS_ID = '{slug}.html' (the old ARTICLE_URL) (docs/comments.md)",
+        "GOOGLE_ANALYTICS is not used by this theme: the counter is ANALYTICS_PROVIDER's "
+        "(cookie-free ones only: docs/reach.md); Google Analytics is not one",
+    ]

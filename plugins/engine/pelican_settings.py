@@ -176,6 +176,12 @@ NOT_HONOURED: dict[str, str] = {
     "FAVICON": "the icon is content/extra/favicon.svg, published as /favicon.svg "
     "(EXTRA_PATH_METADATA): replace that file",
     "SITESUBTITLE": "the line under the site's name is SITE_TAGLINE",
+    # an adopted site's comments and counter: unread, the old posts' threads were gone unsaid
+    "DISQUS_SITENAME": "comments are COMMENTS_PROVIDER's; to keep the old threads, set "
+    "COMMENTS_PROVIDER = 'disqus', COMMENTS_DISQUS_SHORTNAME to this value and "
+    "COMMENTS_ID = '{slug}.html' (the old ARTICLE_URL) (docs/comments.md)",
+    "GOOGLE_ANALYTICS": "the counter is ANALYTICS_PROVIDER's (cookie-free ones only: "
+    "docs/reach.md); Google Analytics is not one",
 }
 # feeds the theme writes and never links: readers' feed readers find the Atom ones
 RSS_FEEDS = {
