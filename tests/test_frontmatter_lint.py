@@ -229,6 +229,17 @@ CASES = [
         "Template: line to show it with the theme's own post template, or add nosuch.html",
     ),
     Case("template-typo", post("Template: artcle"), "not published; did you mean 'article'?"),
+    # an adopted site's home page (PAGE_SAVE_AS = '{slug}.html' wrote it at index.html)
+    warns(
+        "page-slugged-index",
+        "Title: Grupy\nSlug: index\n\nWelcome.\n",
+        "Slug index made this page the home page where pages were written at {slug}.html "
+        "(PAGE_SAVE_AS); here it is a page at /index/, and the home page lists the posts: to "
+        "make it the home page, write Save_as: index.html",
+        path="pages/home.md",
+        page="index/",
+    ),
+    clean("post-slugged-index", post("Slug: index"), page="posts/index/"),
     # an adopted site's page that its old theme's template wrote whole (a members list)
     Case(
         "page-with-old-theme-template-no-body",

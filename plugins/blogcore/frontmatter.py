@@ -1356,6 +1356,20 @@ def check_address(metadata: dict) -> list[str]:
     return []
 
 
+def home_page_warnings(metadata: dict, page: bool) -> list[str]:
+    """A page slugged ``index``: on a Pelican site whose pages were written at
+    ``{slug}.html`` it was the home page; here it is a page at /index/, unsaid."""
+    if not page or metadata.get("slug") != "index" or metadata.get("save_as") is not None:
+        return []
+    return [
+        "Slug index made this page the home page where pages were written at {slug}.html "
+        "(PAGE_SAVE_AS); here it is a page at /index/, and the home page lists the posts: to "
+        "make it the home page, write Save_as: index.html and move the list of posts with "
+        "INDEX_SAVE_AS = 'blog/index.html' in pelicanconf.py (docs/urls-and-links.md), or "
+        "give it another Slug"
+    ]
+
+
 def url_of_save_as(save_as: str) -> str:
     """The address of a file written at ``save_as``, for a post or page that gives Save_as
     and no Url (Pelican would link to its usual address, where nothing is written, and make

@@ -75,6 +75,7 @@ from .frontmatter import (
     display_key,
     has_body,
     header_warnings,
+    home_page_warnings,
     in_drafts_folder,
     is_post_or_page,
     is_within_any,
@@ -1135,7 +1136,11 @@ class StrictChecks:
         drafted = str(metadata.get("status", "")).lower() == "draft"
         if not drafted and placeholders.is_new_post_text(content):
             raise FrontMatterError(placeholders.LINE)
-        doubtful = [*check_address(metadata), *byline_warnings(metadata)]
+        doubtful = [
+            *check_address(metadata),
+            *byline_warnings(metadata),
+            *home_page_warnings(metadata, self._is_page(source_path)),
+        ]
         if self.titles_typed:
             doubtful += title_warnings(metadata)
         # a time without an offset is the post's own Timezone's, as Pelican reads it
