@@ -78,3 +78,45 @@ def test_a_folder_of_notes_without_front_matter_is_a_few_lines(build_site, caplo
     assert len(shown) == len(said)
     (line,) = [p for p in shown if p["source"] == "notes/notes/"]
     assert line["level"] == "error" and line["message"].startswith("12 files have no Title")
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (NO_TITLE, "have no Title: line"),
+        ("Slug is empty; give it a value or remove the line", "have an empty Slug: line"),
+        (
+            "Summary is empty, so the post's first words stand in for it; write one, or remove "
+            "the line",
+            "have an empty Summary: line",
+        ),
+        ("Slug is empty but this is no such line", "Slug is empty but this is no such line"),
+    ],
+)
+def test_a_message_said_of_many(message, expected):
+    assert repeats.of_many(message) == expected
+
+
+def test_empty_slug_lines_are_one_line_for_the_folder(build_site, caplog):
+    # an old blog's 75 posts, each with an empty Slug: line, said 75 lines alike
+    posts = {
+        f"posts/post-{i}.md": f"Title: Post {i}\nDate: 2024-01-0{i + 1}\nSlug:\n\nText.\n"
+        for i in range(7)
+    }
+    caplog.set_level(logging.WARNING)
+    # read in forked workers, as a site of 40 files or more is: a line a worker held was lost
+    build_site(posts, name="emptyslugs", FASTBUILD_WORKERS=2, FASTBUILD_MIN_FILES=1)
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if "Slug" in r.getMessage()]
+    named = [m for _, m in said if m.startswith("emptyslugs/posts/post-")]
+    assert named == [
+        f"emptyslugs/posts/post-{i}.md: Slug is empty; give it a value or remove the line"
+        for i in range(repeats.SHOWN)
+    ]
+    assert [(level, m) for level, m in said if m.startswith("emptyslugs/posts/: ")] == [
+        (
+            "WARNING",
+            "emptyslugs/posts/: 7 files have an empty Slug: line (4 named above, then "
+            "post-4.md, post-5.md, post-6.md); give each a value or remove the lines",
+        )
+    ]
+    assert len(said) == repeats.SHOWN + 1

@@ -2055,7 +2055,7 @@ def header_warnings(header: Header) -> list[str]:
                 "in feeds and search results); write one, or remove the line"
             )
         elif not value:
-            found.append(f"{display_key(key)} is empty; give it a value or remove the line")
+            found.append(f"{display_key(key)}{repeats.EMPTY}")  # folded per folder there
         elif key == "tags" and _tags_misread(value):
             # "a | b", "#a #b" and "a; b, c" are not the tags they look like: Pelican splits
             # at semicolons when there are any (then "b, c" is one tag), else at commas

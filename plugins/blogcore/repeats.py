@@ -9,11 +9,16 @@ names the first of the others (by name: files are read in no set order) and what
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 SHOWN = 4  # the files of one folder named each in a line of their own: the rest are folded
 NAMED = 3  # the folded files a folder's line names
+# a front-matter line left empty (frontmatter.header_warnings): an old blog had an empty
+# Slug: line in each of its 75 posts, said in 75 lines alike (and Summary: in 59)
+EMPTY = " is empty; give it a value or remove the line"
+EMPTY_LINE = re.compile(r"([A-Z][\w-]*) is empty[;,] ")
 
 
 def heading(files: Iterable[str]) -> str:
@@ -63,8 +68,7 @@ def folder_message(
     e.md, f.md, g.md and 181 more); <advice>, or …`` (``reads_posts``: a folder the site
     keeps its posts or pages in, which is never to be left out)."""
     total = SHOWN + len(folded)
-    said = "have " + message[len("has ") :] if message.startswith("has ") else message
-    said = said.split(";", 1)[0]  # its own advice is for one file
+    said = of_many(message)
     name = posixpath.basename(folder)
     leave_out = (
         ""
@@ -76,6 +80,16 @@ def folder_message(
         f"{folder}/: {total} files {said} ({SHOWN} named above, then {listed(folded)}); "
         f"{advice}{leave_out}"
     )
+
+
+def of_many(message: str) -> str:
+    """A file's message said of many, without its advice for one file: ``has no Title: line``
+    becomes ``have no Title: line``, ``Slug is empty; …`` ``have an empty Slug: line``."""
+    empty = EMPTY_LINE.match(message)
+    if empty:
+        return f"have an empty {empty[1]}: line"
+    said = "have " + message[len("has ") :] if message.startswith("has ") else message
+    return said.split(";", 1)[0]
 
 
 def listed(folded: list[str]) -> str:
