@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from plugins.blogcore.dates import machine_date
+from plugins.blogcore.dates import dated, machine_date
 from plugins.i18n import templating
 from plugins.webmentions import archive
 from tests.conftest import _builder
@@ -268,3 +268,40 @@ def test_the_archives_list_a_post_under_the_year_it_is_shown_in(site):
         ]
         canonical = page.select_one('link[rel="canonical"]')["href"]
         assert canonical == f"{site.siteurl}/archives/{year}/"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (datetime.datetime(2026, 11, 5, 9, 30, tzinfo=UTC), True),
+        (datetime.date(2026, 11, 5), True),
+        (datetime.datetime.max.replace(tzinfo=UTC), False),  # Pelican's date for a draft
+        (None, False),
+    ],
+)
+def test_dated(value, expected):
+    assert dated(value) is expected
+
+
+UNDATED_DRAFT = "Title: Someday\nStatus: draft\nCategory: Company\nAuthor: Ada Byrne\n\nText.\n"
+
+
+def test_a_draft_without_a_date_says_so_and_no_year_9999(build_site):
+    # Pelican dates it datetime.max: its preview said "31 December 9999", and its JSON-LD
+    # and og: tags that year too
+    site = build_site({"posts/someday.md": UNDATED_DRAFT}, name="undated")
+    page = BeautifulSoup(
+        (site.output / "drafts/posts/someday/index.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    assert page.select_one(".post-meta .published").get_text(strip=True) == "Not dated yet"
+    assert not page.select("time.dt-published")
+    assert not page.select('meta[property^="article:"][property$="_time"]')
+    (data,) = [json.loads(s.string) for s in page.select('script[type="application/ld+json"]')]
+    assert "datePublished" not in data and "dateModified" not in data
+    written = [p for p in site.output.rglob("*") if p.suffix in {".html", ".xml", ".json"}]
+    assert not [p for p in written if "9999" in p.read_text(encoding="utf-8")]
+    # in no feed, sitemap or listing: its preview only
+    assert [p for p in written if "someday" in p.read_text(encoding="utf-8")] == [
+        site.output / "drafts/posts/someday/index.html"
+    ]

@@ -20,6 +20,12 @@ def machine_date(value: datetime.date | None) -> str:
     return value.isoformat()
 
 
+def dated(value: datetime.date | None) -> bool:
+    """Whether a post has a date its writer gave: Pelican dates a draft without one
+    ``datetime.max``, which its preview showed as "31 December 9999" (and JSON-LD, og: tags)."""
+    return bool(value) and value.year != datetime.MAXYEAR
+
+
 def read_zone(name: Any) -> tuple[zoneinfo.ZoneInfo | None, str]:
     """A time zone by its name (``Europe/London``), or None and `` (did you mean 'x'?)`` for
     a name the time zone database does not know (``""`` when nothing is close)."""

@@ -592,6 +592,7 @@ def on_generator_init(generator) -> None:
             "avatar_tone": text.avatar_tone,
         }
     )
+    generator.env.tests["dated"] = dates.dated  # {% if item.date is dated %}: not a draft's 9999
 
 
 def on_content_init(content: Content) -> None:
@@ -1091,7 +1092,7 @@ def on_content_final(generators) -> None:
             article.structured_data = jsonld.blog_posting(
                 headline=article.title,
                 url=text.absolute_url(siteurl, article.url),
-                published=article.date,
+                published=article.date if dates.dated(article.date) else None,
                 modified=getattr(article, "modified", None),
                 authors=[
                     (a.name, "" if a.slug in unwritten else text.absolute_url(siteurl, a.url))
