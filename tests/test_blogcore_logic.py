@@ -2078,3 +2078,18 @@ def test_siteurl_is_a_full_address_in_a_publish_build(siteurl, strict, said):
     else:
         with pytest.raises(SettingsError, match=re.escape(said)):
             configure(settings)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the advice said ![…](gits_2014_lugkist_1.png), a name the post never wrote
+        ("![game_genie.png]({filename}/images/lugkist_1.png)", "{filename}/images/lugkist_1.png"),
+        ("See ![](<{attach}lugkist_1.png> 'a title') here", "{attach}lugkist_1.png"),
+        ('![x](../images/lugkist_1.png "t") and ![y](b.png)', "../images/lugkist_1.png"),
+        ('<img src="{static}/images/lugkist_1.png">', "lugkist_1.png"),  # HTML: the name
+        (".. image:: lugkist_1.png", "lugkist_1.png"),
+    ],
+)
+def test_written_target(line, expected):
+    assert text.written_target(line, "lugkist_1.png") == expected

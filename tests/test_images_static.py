@@ -278,13 +278,13 @@ def test_a_photo_without_alt_text_is_named_and_stops_a_publish(build_site, caplo
             "WARNING",
             "no-alt-dev/posts/hall.md: line 8: the image hall.png has no alt text, so a "
             "reader who cannot see it gets nothing: describe it between the brackets, "
-            "![A crowd at the launch](hall.png)",
+            "![A crowd at the launch]({static}/images/hall.png)",
         ),
         (
             "WARNING",
             "no-alt-dev/posts/later.md: line 7: the image hall.png has no alt text, so a "
             "reader who cannot see it gets nothing: describe it between the brackets, "
-            "![A crowd at the launch](hall.png)",
+            "![A crowd at the launch]({static}/images/hall.png)",
         ),
     ]
     caplog.clear()
@@ -369,10 +369,11 @@ def test_alt_text_that_is_a_placeholder_or_a_file_name_is_named_as_none_is(build
         "(line 8: 'alt text'), image-20260301101422123.png (line 10: "
         "'image-20260301101422123'), desk.png (line 14), desk.png (line 16: 'Screenshot "
         "2026-03-01 at 10.14.22'); describe each between the brackets, ![A crowd at the "
-        'launch](desk.png); or in its alt attribute, <img alt="A crowd at the launch" ...>',
+        "launch]({static}/images/desk.png); or in its alt attribute, "
+        '<img alt="A crowd at the launch" ...>',
         "alt-says/posts/one.md: line 8: the image desk.png has the alt text 'IMG_2041.jpeg', a "
         "file name, so a reader who cannot see it hears that and nothing more: describe it "
-        "between the brackets, ![A crowd at the launch](desk.png)",
+        "between the brackets, ![A crowd at the launch]({static}/images/desk.png)",
     ]
     caplog.clear()
     with pytest.raises(SystemExit):  # as for no alt text: an error in a publish
@@ -407,7 +408,7 @@ def test_a_files_images_without_alt_text_are_one_line(build_site, caplog):
     files["posts/short.md"] = f"Title: Short\n{head}\nPhotos:\n\n{pictures}{again}"
     build_site(files, name="alt-one-line")
     said = sorted(r.getMessage() for r in caplog.records if "alt text" in r.getMessage())
-    how = "describe each between the brackets, ![A crowd at the launch](p0.png)"
+    how = "describe each between the brackets, ![A crowd at the launch]({static}/images/p0.png)"
     assert said == [
         "alt-one-line/posts/short.md: 3 images have no alt text, so a reader who cannot see "
         f"them gets nothing: p0.png (line 8), p1.png (line 10), p2.png (line 12); {how}",

@@ -927,7 +927,10 @@ class StrictChecks:
             name = src.rsplit("/", 1)[-1] or src
             line = next((line for line in lines if name in line), "")
             # as the image is written: Markdown's ![](), an <img> typed in, reST's directive
-            kinds.setdefault("html" if "<img" in line.lower() else self.alt_format, name)
+            kinds.setdefault(
+                "html" if "<img" in line.lower() else self.alt_format,
+                text.written_target(line, name),
+            )
             named.append((name, _line_without_alt(lines, name), "", ""))  # each named once
         for src, alt, what in says_nothing:
             name = src.rsplit("/", 1)[-1] or src
@@ -936,7 +939,10 @@ class StrictChecks:
                 filter(None, (_line_number(lines, n) for n in (f"[{alt}]", alt, name))), None
             )
             line = lines[number - 1] if number else ""
-            kinds.setdefault("html" if "<img" in line.lower() else self.alt_format, name)
+            kinds.setdefault(
+                "html" if "<img" in line.lower() else self.alt_format,
+                text.written_target(line, name),
+            )
             named.append((name, number, alt, what))
         named.sort(key=lambda image: image[1] or len(lines) + 1)
         hints = [ALT_HINTS[kind].format(name=name) for kind, name in kinds.items()]

@@ -1479,3 +1479,14 @@ def comments_shown(lines: list[str]) -> list[tuple[int, str]]:
             )
         previous_blank = not stripped
     return found
+
+
+# a Markdown image's target as written: ![alt](target "title"), ![alt](<target>)
+_IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+
+
+def written_target(line: str, name: str) -> str:
+    """How a Markdown line writes the image ``name`` (its file's name on the site):
+    ``{static}/images/a.png`` as the writer typed it, so advice names what is in the file
+    (it said the name alone, ``a.png``); ``name`` when no ``![…](…)`` in the line holds it."""
+    return next((t for t in _IMAGE_TARGET.findall(line) if name in t), name)
