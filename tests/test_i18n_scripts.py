@@ -335,3 +335,49 @@ def test_a_french_post_without_lang_on_an_english_site_is_named(build_site, capl
         "(DEFAULT_LANG): its page is read and searched as en; add Lang: fr, or set "
         "DEFAULT_LANG in pelicanconf.py if most posts are in it"
     ]
+
+
+HANI = scripts.Mismatch("Hani", "en", "zh")
+
+
+@pytest.mark.parametrize(
+    ("chinese", "unmarked", "site_line"),
+    [
+        (48, 58, True),  # an old Chinese blog on an English site: its DEFAULT_LANG is wrong
+        (29, 58, False),  # half: named by folder and file, as a minority is
+        (48, 0, False),  # not known: as before
+    ],
+)
+def test_most_of_the_site_in_one_other_language_is_one_line(chinese, unmarked, site_line):
+    found = [(f"content/{2013 + n % 8}/p{n:02}.md", HANI, False) for n in range(chinese)]
+    found.append(("content/posts/fa.md", scripts.Mismatch("Arab", "en", "fa"), True))
+    said = scripts.lines(found, unmarked)
+    assert said[-1].startswith("content/posts/fa.md: ")  # its own Lang: line: always named
+    if site_line:
+        assert said == [
+            f"pelicanconf.py: most of the site's posts and pages ({chinese} of {unmarked}: "
+            "content/2013/p00.md, content/2013/p08.md, content/2013/p16.md and 45 more) are "
+            "in Chinese characters, but the site is marked en (DEFAULT_LANG): their pages are "
+            "read and searched as en; set DEFAULT_LANG = 'zh' in pelicanconf.py (the next "
+            "build names the posts in other languages, to mark each with its Lang:)",
+            said[-1],
+        ]
+    else:
+        assert said == scripts.lines(found)  # by folder and file, as before
+        assert not [line for line in said if line.startswith("pelicanconf.py")]
+
+
+def test_a_site_mostly_in_chinese_is_told_to_set_default_lang_once(build_site, caplog):
+    # an old Chinese blog on an English site: 48 of its 57 posts said in 16 lines of its
+    # year folders, each "add Lang: zh" where DEFAULT_LANG was what was wrong
+    caplog.set_level(logging.WARNING)
+    posts = {
+        f"{year}/p{n}.md": _post(f"观后感 {year} {n}", CHINESE, f"Slug: p-{year}-{n}\n")
+        for year in range(2013, 2019)
+        for n in range(2)
+    }
+    build_site(posts, name="mostly-zh")
+    said = [r.getMessage() for r in caplog.records if "Chinese" in r.getMessage()]
+    assert len(said) == 1
+    assert said[0].startswith("pelicanconf.py: most of the site's posts and pages (12 of ")
+    assert "set DEFAULT_LANG = 'zh' in pelicanconf.py" in said[0]

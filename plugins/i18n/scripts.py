@@ -299,10 +299,13 @@ def _twin(present: set[str]) -> str | None:
 SHOWN = 4  # the files of one folder named each in a line of their own; more: one line
 
 
-def lines(found: list[tuple[str, Mismatch, bool]]) -> list[str]:
+def lines(found: list[tuple[str, Mismatch, bool]], unmarked: int = 0) -> list[str]:
     """One line per file (``(file as staff know it, mismatch, whether its Lang: is
     written)``), or one per folder for more than SHOWN alike files of it (an adopted blog's
-    105 Chinese posts: set DEFAULT_LANG)."""
+    105 Chinese posts: set DEFAULT_LANG); one for the site when they are most of its
+    ``unmarked`` posts and pages (those without a Lang: line; 0: not known), whatever their
+    folders."""
+    site, found = _most(found, unmarked)
     groups: dict[tuple[str, Mismatch, bool], list[str]] = {}
     for source, wrong, written in found:
         folder = source.rsplit("/", 1)[0] if "/" in source else ""
@@ -334,4 +337,29 @@ def lines(found: list[tuple[str, Mismatch, bool]]) -> list[str]:
                 f"{wrong.lang}; set {setting} in pelicanconf.py if most posts are in it, else "
                 f"add Lang: {code} to each"
             )
-    return said
+    return site + said
+
+
+def _most(
+    found: list[tuple[str, Mismatch, bool]], unmarked: int
+) -> tuple[list[str], list[tuple[str, Mismatch, bool]]]:
+    """The site's line when more than half its ``unmarked`` posts and pages are in one other
+    language (an old Chinese blog's 48 of 58, said in 16 lines of its year folders: its
+    DEFAULT_LANG is what is wrong), and the files the other lines are about."""
+    kinds: dict[Mismatch, list[str]] = {}
+    for source, wrong, written in found:
+        if not written and wrong.suggested:
+            kinds.setdefault(wrong, []).append(source)
+    wrong, sources = max(kinds.items(), key=lambda kind: len(kind[1]), default=(None, []))
+    if wrong is None or not unmarked or 2 * len(sources) <= unmarked:
+        return [], found
+    names = sorted(sources)
+    listed = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    line = (
+        f"pelicanconf.py: most of the site's posts and pages ({len(sources)} of {unmarked}: "
+        f"{listed}) are in {wrong.name}, but the site is marked {wrong.lang} (DEFAULT_LANG): "
+        f"their pages are read and searched as {wrong.lang}; set DEFAULT_LANG = "
+        f"{wrong.suggested!r} in pelicanconf.py (the next build names the posts in other "
+        "languages, to mark each with its Lang:)"
+    )
+    return [line], [entry for entry in found if entry[1] != wrong or entry[2]]

@@ -276,6 +276,7 @@ def on_content_final(generators) -> None:
     by_url: dict[str, str] = {}
     missing: dict[str, str] = {}
     misread: list[tuple[str, scripts.Mismatch, bool]] = []
+    unmarked = 0  # posts and pages without a Lang: line: DEFAULT_LANG's, as the site says
     for generator in generators:
         for name in ("articles", "translations", "pages", "translations_pages"):
             for item in getattr(generator, name, None) or []:
@@ -285,9 +286,12 @@ def on_content_final(generators) -> None:
                 by_url[item.url] = lang
                 text = scripts.sample(str(getattr(item, "title", "")), compat.html_of(item, ""))
                 wrong = scripts.mismatch(text, lang)
+                written = "lang" in (item.metadata or {})
+                if not written:
+                    unmarked += 1
                 if wrong is not None:
                     source = shown(settings, getattr(item, "source_path", "?"))
-                    misread.append((source, wrong, "lang" in (item.metadata or {})))
+                    misread.append((source, wrong, written))
                 # the templates' own strings are English: English needs no catalog; the
                 # site's own language is said once, naming its setting (below)
                 if lang != default and not _has_catalog(lang, have):
@@ -306,7 +310,7 @@ def on_content_final(generators) -> None:
     generators[0].context["i18n_lang_feeds"] = _lang_feeds(
         settings, generators, by_url, generators[0].context["i18n_feed_langs"]
     )
-    for line in scripts.lines(misread):  # a warning: a post of quotations may be right
+    for line in scripts.lines(misread, unmarked):  # a warning: a post of quotations may be right
         logger.warning("%s", line)
     used = {templating.catalog_for(lang, have) for lang in {default, *by_url.values()}}
     for name in sorted(used - {None}):
