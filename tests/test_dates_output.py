@@ -5,6 +5,7 @@ offset the value came with; a pure table for each rule, then one fixture build."
 import datetime
 import io
 import json
+import logging
 import re
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
@@ -13,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from plugins.blogcore.dates import dated, machine_date
+from plugins.blogcore.dates import dated, dated_by_file_line, machine_date
 from plugins.i18n import templating
 from plugins.webmentions import archive
 from tests.conftest import _builder
@@ -305,3 +306,57 @@ def test_a_draft_without_a_date_says_so_and_no_year_9999(build_site):
     assert [p for p in written if "someday" in p.read_text(encoding="utf-8")] == [
         site.output / "drafts/posts/someday/index.html"
     ]
+
+
+@pytest.mark.parametrize(
+    ("files", "starts"),
+    [
+        (
+            ["c/a.md"],
+            "pelicanconf.py: DEFAULT_DATE = 'fs' dates 1 post without a Date: line (c/a.md) ",
+        ),
+        (
+            [f"c/{n}.md" for n in "abcde"],
+            "pelicanconf.py: DEFAULT_DATE = 'fs' dates 5 posts without a Date: line (c/a.md, "
+            "c/b.md, c/c.md and 2 more) ",
+        ),
+    ],
+)
+def test_dated_by_file_line(files, starts):
+    assert dated_by_file_line(files).startswith(starts)
+
+
+NO_DATE = "Title: Old news\nCategory: Company\nAuthor: Ada Byrne\n\nText.\n"
+
+
+def test_default_date_fs_is_one_line_an_error_in_a_publish(build_site, caplog):
+    # an old blog's DEFAULT_DATE = 'fs': its posts took the time of the clone, anew in each
+    # publish, and nothing was said
+    caplog.set_level(logging.WARNING)
+    files = {"posts/old-news.md": NO_DATE, "posts/older.md": NO_DATE.replace("Old", "Older")}
+    site = build_site(files, name="fs-dev", DEFAULT_DATE="fs")
+    assert site.exists("posts/old-news/index.html")  # it works: dated by the file
+    said = [
+        (r.levelname, r.getMessage()) for r in caplog.records if "DEFAULT_DATE" in r.getMessage()
+    ]
+    assert said == [
+        ("WARNING", dated_by_file_line(["fs-dev/posts/old-news.md", "fs-dev/posts/older.md"]))
+    ]
+    caplog.clear()
+    with pytest.raises(SystemExit):
+        build_site(files, name="fs-pub", DEFAULT_DATE="fs", publish=True)
+    assert [r.levelname for r in caplog.records if "DEFAULT_DATE = 'fs'" in r.getMessage()] == [
+        "ERROR"
+    ]
+
+
+def test_a_dateless_html_file_under_default_date_is_named_as_a_post(build_site, caplog):
+    # DEFAULT_DATE dates it, so it is read as a post; it said "move it to content/extra/",
+    # as for a page kept as it is, when what it lacks is a <title>
+    caplog.set_level(logging.WARNING)
+    bare = "<html>\n<head>\n</head>\n<body>\nBody content\n</body>\n</html>\n"
+    build_site(
+        {"bare.html": bare}, name="fs-html", DEFAULT_DATE=(2012, 1, 1), ARTICLE_PATHS=["posts", ""]
+    )
+    said = [r.getMessage() for r in caplog.records if "bare.html" in r.getMessage()]
+    assert said == ["fs-html/bare.html: has no <title>; add one to its <head>"]

@@ -26,6 +26,20 @@ def dated(value: datetime.date | None) -> bool:
     return bool(value) and value.year != datetime.MAXYEAR
 
 
+def dated_by_file_line(files: list[str]) -> str:
+    """The one line for the posts ``DEFAULT_DATE = 'fs'`` dates by their file's time (``files``
+    as staff know them, sorted): a checkout sets that time, so each publish dated them anew."""
+    listed = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    posts = "1 post" if len(files) == 1 else f"{len(files)} posts"
+    return (
+        f"pelicanconf.py: DEFAULT_DATE = 'fs' dates {posts} without a Date: line ({listed}) by "
+        "the time of the file, which a git clone or checkout sets to that moment: each publish "
+        "(from a fresh clone) dates them anew, puts them at the top of the site and sends them "
+        "out again in the feeds; add a Date: line to each (the day it was first published), "
+        "then remove DEFAULT_DATE"
+    )
+
+
 def read_zone(name: Any) -> tuple[zoneinfo.ZoneInfo | None, str]:
     """A time zone by its name (``Europe/London``), or None and `` (did you mean 'x'?)`` for
     a name the time zone database does not know (``""`` when nothing is close)."""

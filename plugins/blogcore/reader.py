@@ -114,6 +114,9 @@ CATEGORY_FROM = "category_from"
 # the key it leaves what it said while reading the file under: (time read, ((level, line),
 # ...)), replayed by on_content_init when the file came from Pelican's cache
 SAID = "blogcore_said"
+# the key a post dated by its file's time (DEFAULT_DATE = 'fs', no Date: line) is marked with,
+# for blogcore's one line naming them all (read in a worker, a file's mark crosses back)
+DATED_BY_FILE = "blogcore_dated_by_file"
 # the key sanitise leaves the body's images without alt text under: their src, in order
 NO_ALT = "blogcore_no_alt"
 # and those whose alt text describes nothing (alt text, IMG_2041.jpeg): (src, alt, what it is)
@@ -1201,6 +1204,14 @@ class StrictChecks:
             and not self._draft(relpath, metadata)
         ):
             raise FrontMatterError(self._why_no_date(source_path) or self.missing["date"])
+        if (
+            is_post
+            and "date" not in metadata
+            and "date" not in from_path
+            and self.settings.get("DEFAULT_DATE") == "fs"
+            and not self._draft(relpath, metadata)
+        ):
+            metadata[DATED_BY_FILE] = True
 
     def _draft(self, relpath: str, metadata: dict) -> bool:
         """Whether a post is a draft: Pelican dates a draft without a date itself (last, in

@@ -343,6 +343,10 @@ def _html_not_a_post(settings, relpath: str) -> bool:
     an old site's archives), which one line for its folder names (_say_unpublished)."""
     if not relpath.lower().endswith(checks.HTML_SUFFIXES):
         return False
+    if settings.get("DEFAULT_DATE"):
+        # every post without a date is dated by the setting: such a file is a post, whose own
+        # lines say what it lacks (a <title>), not a page to publish as it is
+        return False
     if not frontmatter.is_within_any(
         relpath, settings.get("ARTICLE_PATHS", []), settings.get("ARTICLE_EXCLUDES", [])
     ):
@@ -854,6 +858,22 @@ def _say_old_addresses(generators, settings) -> None:
                     )
 
 
+def _say_dated_by_file(generators, settings) -> None:
+    """One line for the posts DEFAULT_DATE = 'fs' dates by their file's time (an old blog's
+    setting: reader.DATED_BY_FILE): a warning in development, an error in a publish, as a post
+    without a date is without the setting."""
+    dated = sorted(
+        shown(settings, item.source_path)
+        for generator in generators
+        for name in ("articles", "translations")
+        for item in getattr(generator, name, None) or ()
+        if getattr(item, reading.DATED_BY_FILE, False)
+    )
+    if dated:
+        strict = settings.get("BLOGCORE_STRICT", False)
+        (logger.error if strict else logger.warning)("%s", dates.dated_by_file_line(dated))
+
+
 def on_pages_static_links(generator) -> None:
     """The files pages link to where Pelican's pattern does not look are copied too."""
     _copy_missed_statics(generator, checks.content_items(generator))
@@ -887,6 +907,7 @@ def on_sources_known(generators) -> None:
     settings = generators[0].settings
     _say_folded(settings)  # every file has been read
     _say_old_addresses(generators, settings)
+    _say_dated_by_file(generators, settings)
     _skip_clashes(generators, checks.planned_outputs(generators, settings))
     if not settings.get("DRAFT_SAVE_AS"):  # this build writes no drafts: nor their files
         _leave_out_draft_files(generators, settings)
