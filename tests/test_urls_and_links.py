@@ -2243,3 +2243,26 @@ def test_every_link_of_a_side_files_tag_publishes_its_file(build_site, caplog):
     )
     previewed = build_site(files, name="side-every-link-dev")  # drafts are previewed here
     assert previewed.exists("elsewhere/held-2x.jpg") and previewed.exists("elsewhere/held.mp4")
+
+
+def test_attach_links_that_cannot_move_their_file_are_each_named(build_site, caplog):
+    # Pelican said five "The {attach} link in … cannot relocate …" lines, then "More {attach}
+    # warnings silenced.", naming nothing: the other posts were never named
+    caplog.set_level(logging.WARNING)
+    posts = {
+        f"posts/p{n}.md": f"Title: P{n}\nDate: 2024-05-0{n + 1}\nCategory: Company\n"
+        f"Author: Ada Byrne\n\nOur logo: [the logo]({{attach}}../extra/favicon.svg)\n"
+        for n in range(8)
+    }
+    build_site(posts, name="attach-many")
+    said = [r.getMessage() for r in caplog.records if "attach" in r.getMessage()]
+    assert not [m for m in said if "silenced" in m or "cannot relocate" in m]
+    assert len(said) == 7  # every post but the one whose link took the file
+    named = {m.split(":")[0] for m in said}
+    (taker,) = {f"attach-many/posts/p{n}.md" for n in range(8)} - named
+    assert said[0] == (
+        f"{said[0].split(':')[0]}: the link {{attach}}../extra/favicon.svg cannot publish "
+        f"extra/favicon.svg beside this post: it is published at /{taker[len('attach-many/') : -3]}"
+        f"/favicon.svg (the {{attach}} link of {taker} took it first), and the link points "
+        "there; write {static}/extra/favicon.svg to say so, or copy the file beside this post"
+    )

@@ -1276,3 +1276,54 @@ def unpublished_message(
         f"{'it is' if one else 'they are'}), or move {them} into {content}/extra/"
         f"{_ignore_clause(files, one)}"
     )
+
+
+def attach_fallbacks(generators: list, settings: dict[str, Any]) -> Iterator[str]:
+    """The {attach} links that could not put their file beside their post, once every page is
+    written: Pelican's "The {attach} link in … cannot relocate …" said five and then "More
+    {attach} warnings silenced.", naming nothing. One line each: the post, the link, where the
+    file is published instead and why (the page whose {attach} took it, or the setting)."""
+    pattern = links.link_pattern(settings["INTRASITE_LINK_REGEX"])
+    statics = (generators[0].context if generators else {}).get("static_content", {})
+    mapped = settings.get("EXTRA_PATH_METADATA") or {}
+    attached: list[tuple[Any, str, str, Any, str]] = []  # item, link, path, static, beside
+    for generator in generators:
+        for item in content_items(generator):
+            if not getattr(item, "save_as", None):
+                continue
+            for link, kind, value in dict.fromkeys(
+                links.intrasite_links(compat.html_of(item) or "", pattern)
+            ):
+                path = next(
+                    (p for p in links.candidate_paths(value, item.relative_dir) if p in statics),
+                    "",
+                )
+                static = statics.get(path) if kind == "attach" else None
+                if static is None or not getattr(static, "save_as", None):
+                    continue
+                # where Pelican's attach_to puts it: beside the post, as far below it
+                tail = os.path.relpath(static.source_path, os.path.dirname(item.source_path))
+                if tail.startswith(os.pardir + os.sep):
+                    tail = os.path.basename(tail)
+                beside = posixpath.normpath(
+                    posixpath.join(posixpath.dirname(item.save_as), tail.replace(os.sep, "/"))
+                )
+                attached.append((item, link, path, static, beside))
+    took = {(id(static), beside): item for item, _, _, static, beside in attached}
+    for item, link, path, static, beside in attached:
+        at = posixpath.normpath(static.save_as)
+        if beside == at:
+            continue
+        owner = took.get((id(static), at))
+        why = (
+            f"the {{attach}} link of {shown(settings, owner.source_path)} took it first"
+            if owner is not None
+            else "EXTRA_PATH_METADATA in pelicanconf.py puts it there"
+            if path in mapped
+            else "it was published there before this link was read"
+        )
+        yield (
+            f"{shown(settings, item.source_path)}: the link {link} cannot publish {path} "
+            f"beside this post: it is published at /{at} ({why}), and the link points there; "
+            f"write {{static}}/{path} to say so, or copy the file beside this post"
+        )

@@ -159,6 +159,10 @@ NO_SLUG = "Unable to generate valid slug"
 # naming nothing: each one is named by the reader or the link check (LinksNamed, OutsideNamed)
 NO_SLUGS_LIMIT = "Other invalid slugs."
 UNRESOLVED_LIMIT = "Other resources were not found and their urls not replaced"
+# Pelican's line for an {attach} link that cannot move its file, and the one in place of the
+# sixth: checks.attach_fallbacks names each, with the post and what to write
+ATTACH_FALLBACK = "The {attach} link in %s cannot relocate %s because %s."
+ATTACH_LIMIT = "More {attach} warnings silenced."
 
 
 class LinksNamed(logging.Filter):
@@ -176,7 +180,9 @@ class LinksNamed(logging.Filter):
         self.named: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.msg == UNRESOLVED_LIMIT:  # Pelican's own line for the fifth in a process
+        if record.msg in (UNRESOLVED_LIMIT, ATTACH_LIMIT):  # Pelican's for the fifth on
+            return False
+        if str(record.msg).startswith(ATTACH_FALLBACK):
             return False
         args = record.args
         if not isinstance(args, tuple) or not args:
@@ -1093,6 +1099,8 @@ def on_content_final(generators) -> None:
         generator.context["site_years"] = (min(years), max(years)) if years else None
         settings = generator.settings
         siteurl = settings.get("SITEURL", "")
+        # for the checks once every page is written (on_attach_fallbacks)
+        build.current(settings).state(__package__).generators = generators
         default_image = generator.context.get("BLOGCORE_DEFAULT_IMAGE") or None
         everything = [*generator.articles, *getattr(generator, "drafts", [])]
         published = _published_paths(generators, settings)
@@ -1427,6 +1435,15 @@ def on_output_written(pelican) -> None:
         phases.files_written.send(pelican, settings=settings, paths=named)
 
 
+def on_attach_fallbacks(pelican) -> None:
+    """One line for each {attach} link that could not move its file (checks.attach_fallbacks),
+    once every page is written (a page's links are resolved as it is written)."""
+    settings = pelican.settings
+    generators = getattr(build.current(settings).state(__package__), "generators", None)
+    for line in checks.attach_fallbacks(generators or [], settings):
+        logger.warning("%s", line)
+
+
 def on_site_written(pelican) -> None:
     """Links to the site's own files that point at nothing the site wrote (from "/" or
     relative to their page), or that leave the folder the site is published under (SITEURL's
@@ -1613,6 +1630,7 @@ def register() -> None:
             (signals.feed_generated, on_feed_generated),
             (phases.output_written, on_output_written),
             (phases.output_final, on_site_written),
+            (phases.output_final, on_attach_fallbacks),
             (phases.output_final, on_sitemap),
             (phases.verdict, on_finalized),
         ],
