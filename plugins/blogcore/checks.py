@@ -6,7 +6,6 @@ content: not a pure module, but kept out of ``signals.py`` so the receivers ther
 """
 
 import datetime
-import fnmatch
 import functools
 import os
 import posixpath
@@ -20,6 +19,7 @@ from pelican.contents import Article
 from pelican.urlwrappers import Author, Category, Tag
 
 from plugins.engine import side
+from plugins.engine.ignores import any_ignored
 from plugins.engine.items import static_output
 
 from . import compat, foreign, links, summaries, text, urls
@@ -1205,7 +1205,7 @@ def unpublished_files(
         dotted = parts[:-1] if parts[-1] in ROOT_FILES else parts  # .nojekyll is named
         if any(p.startswith(".") for p in dotted) or set(parts[:-1]) & DRAFT_FOLDERS:
             continue
-        if any(fnmatch.fnmatch(part, pattern) for part in parts for pattern in ignores):
+        if any_ignored(parts, ignores):
             continue
         if is_within_any(relpath, keep_out):
             continue

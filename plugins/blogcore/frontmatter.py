@@ -2,7 +2,6 @@
 
 import datetime
 import difflib
-import fnmatch
 import json
 import os
 import posixpath
@@ -18,6 +17,8 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global, parse_locale
 from bs4 import BeautifulSoup, Comment
 from dateutil import parser as dateparser
+
+from plugins.engine.ignores import any_ignored
 
 from . import codeblocks, controls, fenced, rawtags, repeats, tomlvalues, yamlvalues
 from .dates import read_zone
@@ -1110,7 +1111,7 @@ def misnamed_sources(
         if os.path.splitext(relpath)[1] not in extensions
         and relpath not in picked
         and not any(_within(relpath.split("/"), f) for f in plugin_folders if f)
-        and not any(fnmatch.fnmatch(p, pat) for p in relpath.split("/") for pat in ignores)
+        and not any_ignored(relpath.split("/"), ignores)
     )
 
 
@@ -1217,7 +1218,7 @@ def unbuilt_files(
         parts = relpath.split("/")
         if any(_within(parts, f) for f in plugin_folders if f):
             continue
-        if any(fnmatch.fnmatch(part, pattern) for part in parts for pattern in ignores):
+        if any_ignored(parts, ignores):
             continue
         if any(
             any(_within(parts, f) for f in folders)

@@ -15,6 +15,8 @@
   with Pelican's readers.
 - ``slugs``: the slug `make new-post` and the importer give a title (pure).
 - ``files``: writing a file so that no one reads half of it (pure).
+- ``ignores``: whether a name is one ``IGNORE_FILES`` names, all patterns in one expression, as
+  ``fnmatch`` answers (pure).
 - ``command``: ``python -m plugins.engine.command``, Pelican's command line as `make build`
   and `make publish` run it: an exception in a file of the project is one line (file,
   line, error), with serve's console (plugins/devserver/problems.py), not a traceback.

@@ -42,7 +42,6 @@ own object (``engine.build``), for ``read_this_build``.
 
 from __future__ import annotations
 
-import fnmatch
 import logging
 import os
 import re
@@ -54,7 +53,7 @@ from pelican.contents import Page
 from pelican.readers import default_metadata, parse_path_metadata, path_metadata
 from pelican.utils import pelican_open
 
-from . import build, compat
+from . import build, compat, ignores
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +113,7 @@ def attach_as_static(html: str) -> str:
 def _visible(settings: dict[str, Any], name: str) -> bool:
     """Not a dot-file or folder, not matched by IGNORE_FILES."""
     patterns = settings.get("IGNORE_FILES") or []
-    return not name.startswith(".") and not any(fnmatch.fnmatch(name, p) for p in patterns)
+    return not name.startswith(".") and not ignores.ignored(name, patterns)
 
 
 def folders(generator, folder: str) -> list[str]:

@@ -5,7 +5,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pelican import __version__ as pelican_version
@@ -391,22 +391,26 @@ def _forget_replaced(generator) -> None:
             readers.cache_data(path, _UNREAD)
 
 
-def _preread(generator, paths_key: str, excludes_key: str, *others: str) -> None:
+def _preread(
+    generator, paths_key: str, excludes_key: str, others: Callable[[], list[str]] = list
+) -> None:
     """Fill the generator's reader cache with every uncached file, read in parallel, and
-    ``others`` (relative to the content folder) with them."""
+    the files ``others()`` names (relative to the content folder) with them."""
     settings = generator.settings
     if not compat.accelerated(settings):
         return
     workers = worker_count(settings)
+    if workers < 2:  # nothing to read ahead: no walk of the folder (Pelican walks it anyway)
+        return
     readers = generator.readers
     todo = []
     found = generator.get_files(settings[paths_key], exclude=settings[excludes_key])
-    for relative in [*found, *others]:
+    for relative in [*found, *others()]:
         path = os.path.abspath(os.path.join(generator.path, relative))
         cached = readers.get_cached_data(path, _UNREAD)
         if file_suffix(path) in readers.readers and cached[0] is None:
             todo.append(path)
-    if workers < 2 or len(todo) < settings["FASTBUILD_MIN_FILES"]:
+    if len(todo) < settings["FASTBUILD_MIN_FILES"]:
         return
 
     def read(path: str):
@@ -424,7 +428,7 @@ def on_article_generator_init(generator) -> None:
     """Read every article file ahead, in parallel, with the files other plugins will read
     with the article generator's readers (team files, gallery sidecars: ``side.ahead``)."""
     _forget_replaced(generator)
-    _preread(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES", *side.ahead(generator))
+    _preread(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES", lambda: side.ahead(generator))
 
 
 def on_page_generator_init(generator) -> None:

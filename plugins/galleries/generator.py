@@ -8,7 +8,6 @@ import datetime
 import json
 import logging
 import os
-from fnmatch import fnmatch
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from plugins.blogcore.reader import name_problem, wide_codec
 from plugins.blogcore.reader import shown as shown_source
 from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import build, compat, files, items, scheduled, side
+from plugins.engine.ignores import any_ignored
 from plugins.engine.items import every_article
 from plugins.images import service as images
 from plugins.images import sources
@@ -263,9 +263,10 @@ def _published_as_is(settings: dict[str, Any], path: str) -> bool:
         )
 
     ignored = settings.get("IGNORE_FILES") or []
+    parts = path.split("/")
     if not under(settings.get("STATIC_PATHS")) or under(settings.get("STATIC_EXCLUDES")):
         return False
-    if any(p.startswith(".") or any(fnmatch(p, i) for i in ignored) for p in path.split("/")):
+    if any(p.startswith(".") for p in parts) or any_ignored(parts, ignored):
         return False
     moved = (settings.get("EXTRA_PATH_METADATA") or {}).get(path) or {}
     return not any(key in moved for key in ("path", "save_as", "url"))

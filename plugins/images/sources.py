@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterable
 
 from plugins.blogcore.reader import name_problem, not_a_file, printable, unreadable
+from plugins.engine.ignores import ignored
 
 # files that hold secrets (a service's keys and tokens, a web server's passwords), never a
 # reader's: named and left out, so one put in a static folder by mistake is seen
@@ -115,7 +116,7 @@ def unlisted_folders(root: str, ignores: Iterable[str]) -> list[OSError]:
             d
             for d in dirs
             if not d.startswith(".")
-            and not any(fnmatch.fnmatch(d, p) for p in patterns)
+            and not ignored(d, patterns)
             and not escape(root, os.path.relpath(os.path.join(folder, d), root))
         ]
     return sorted(failed, key=lambda exc: os.fsencode(str(exc.filename)))
