@@ -716,6 +716,25 @@ def test_kept_calls_see_the_context_as_it_was_and_share_unchanged_copies(tmp_pat
     assert len({id(k) for k in kept}) == 4
 
 
+def test_kept_calls_see_lists_as_they_were_and_share_unchanged_copies(tmp_path: Path):
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t.html": "{{ all|join(',') }}"}))
+    out = ParallelWriter(str(tmp_path), settings={"PAGINATED_TEMPLATES": {}})
+    posts = ["a", "b"]
+    for name in ("t1.html", "t2.html"):  # every tag's page is given the same list of posts
+        out.write_file(name, env.get_template("t.html"), {}, relative_urls=False, all=posts)
+    posts.reverse()
+    out.write_file("t3.html", env.get_template("t.html"), {}, relative_urls=False, all=posts)
+    same = ["b", "a"]  # another list holding the same objects in the same order
+    out.write_file("t4.html", env.get_template("t.html"), {}, relative_urls=False, all=same)
+    posts.append("c")  # after the calls: no page shows it
+    kept = [call.call.arguments["kwargs"]["all"] for call in out._pending]
+    out.flush(1, 1)
+    shown = {n: (tmp_path / f"t{n}.html").read_text() for n in "1234"}
+    assert shown == {"1": "a,b", "2": "a,b", "3": "b,a", "4": "b,a"}
+    assert kept[0] is kept[1] and kept[2] is kept[3]
+    assert kept[1] is not kept[2]
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="Linux's /dev/full")
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_page_written_to_a_full_disk_is_named_in_the_error(tmp_path: Path, workers):

@@ -65,6 +65,20 @@ def test_order_follows_the_setting():
     assert [x.service for x in row] == ["email", "bluesky"]
 
 
+def test_a_posts_row_keeps_its_title_and_url_and_makes_the_links_when_read():
+    services = ("mastodon", "email", "copy")
+    row = links.ShareRow("Tom & Jerry", URL, services, S2F)
+    made = links.share_links("Tom & Jerry", URL, services, S2F)
+    assert list(row) == made and row == made and len(row) == 3 and row[1] == made[1]
+    # what every post holds until the end of the build: no URL made ahead
+    assert not hasattr(row, "__dict__")
+    assert [v for v in (getattr(row, s) for s in row.__slots__) if isinstance(v, str)] == [
+        S2F,
+        "Tom & Jerry",
+        URL,
+    ]
+
+
 @pytest.mark.parametrize(
     ("settings", "message"),
     [

@@ -5,7 +5,8 @@ e-mail and "copy link". No third-party script and no request before a click: eac
 ordinary link; "copy link" is a button that JavaScript reveals, over a link to the post itself.
 Links carry the post's canonical URL and nothing else (no utm_ or other tracking parameters).
 
-Gives the theme ``article.share_links`` (a list of ``links.ShareLink``; empty for drafts).
+Gives the theme ``article.share_links`` (a sequence of ``links.ShareLink``, made as a page
+iterates it; empty for drafts).
 Metadata keys read: none (the title and URL). Settings: see ``settings.py``.
 """
 

@@ -4,7 +4,7 @@ from pelican import signals
 
 from plugins.engine import build, settings_errors
 
-from .links import share_links
+from .links import ShareRow
 from .settings import SettingsError, configure
 
 
@@ -27,7 +27,7 @@ def on_articles_finalized(generator) -> None:
         *generator.hidden_translations,
     ]
     for article in published:
-        article.share_links = share_links(
+        article.share_links = ShareRow(
             article.title,
             f"{settings['SITEURL']}/{article.url}",
             settings["SHARE_SERVICES"],
