@@ -1,6 +1,7 @@
 """fastbuild: parallel reading and rendering, and incremental rebuilds, write exactly what a
 clean build in one process writes."""
 
+import dataclasses
 import datetime
 import errno
 import json
@@ -13,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
+from typing import ClassVar
 
 import jinja2
 import pytest
@@ -107,6 +109,23 @@ EDITS = [
         ),
     ),
     ("a team bio", lambda c: _edit(c / "team/ada-abbott.md", None, "\nShe also bakes.\n")),
+    # what the site digest covers (every post's fields): a series and a post's status
+    (
+        "a post leaves its series",
+        lambda c: _edit(c / "posts/post-00021.md", "Series: Series 0\n", ""),
+    ),
+    (
+        "a post joins a series",
+        lambda c: _edit(c / "posts/post-00014.md", "Slug: ", "Series: Series 0\nSlug: "),
+    ),
+    (
+        "a series file",
+        lambda c: _edit(c / "series/series-0.md", "Parts on one theme.", "Parts on a theme."),
+    ),
+    (
+        "a post made a draft",
+        lambda c: _edit(c / "posts/post-00013.md", "Slug: ", "Status: draft\nSlug: "),
+    ),
     ("a page", lambda c: _edit(c / "pages/about.md", None, "\nMore about us.\n")),
 ]
 
@@ -578,6 +597,25 @@ def test_long_lists_handed_to_many_pages_are_digested_once(tmp_path: Path):
     assert state.stable_call((), {"all_articles": posts, "tag": "y"}) != first
     short = state.stable_call((posts[:3],), {})
     assert short == ((digest.stable(posts[:3], refer),), ())
+
+
+@dataclasses.dataclass
+class _Part:
+    title: str
+    place: int = 1
+    kind: ClassVar[str] = "part"  # not a field: not described
+
+    @property
+    def label(self) -> str:
+        return f"{self.place}. {self.title}"
+
+
+def test_dataclasses_are_described_by_their_fields_alone():
+    assert digest.stable(_Part("One"), _refer) == ("_Part", (("title", "One"), ("place", 1)))
+    assert digest.stable([_Part("One")], _refer) == digest.stable([_Part("One")], _refer)
+    assert digest.stable(_Part("One"), _refer) != digest.stable(_Part("One", 2), _refer)
+    # the class itself is not an instance: named, not described by its fields
+    assert digest.stable(_Part, _refer)[0] == "repr"
 
 
 def test_public_fields_leave_out_private_and_page_only_names():
