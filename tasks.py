@@ -135,14 +135,20 @@ def _exit_status(status: int) -> int:
 
 
 def _pelican(
-    conf: Path, output: Path, content: Path | None = None, extra=(), stopped: str = ""
+    conf: Path,
+    output: Path,
+    content: Path | None = None,
+    extra=(),
+    stopped: str = "",
+    env: dict[str, str] | None = None,
 ) -> int:
     """Run one Pelican build in a child process; return its exit status (128+N on signal N,
     whether it was sent to this task or to Pelican alone, which is said in one line).
-    ``stopped``: what to say after "Build stopped (SIGINT); " when this task is stopped."""
+    ``stopped``: what to say after "Build stopped (SIGINT); " when this task is stopped;
+    ``env``: added to the build's environment."""
     own_bytecode()
     _unlink_dangling(output)
-    status, caught = _run_child(_pelican_command(_arguments(conf, output, content, extra)))
+    status, caught = _run_child(_pelican_command(_arguments(conf, output, content, extra)), env)
     if caught:
         if stopped:
             name = signal.Signals(caught).name
@@ -315,39 +321,52 @@ def _point(output: Path, build: Path) -> Path | None:
     return previous if previous and previous.parent == build.parent else None
 
 
+@contextlib.contextmanager
+def _engine_record(folder: Path) -> Iterator[tuple[dict[str, str], Callable[[], bool]]]:
+    """The environment that asks a build into ``folder`` to record that the engine ran
+    (``ENGINE_RECORD``, plugins/engine/command.py), and whether it did; the record goes
+    beside the folder, never in the site, and is removed after."""
+    from plugins.engine.command import ENGINE_RECORD, engine_ran
+
+    record = folder.with_name(f"{folder.name}.engine")
+    try:
+        yield {ENGINE_RECORD: str(record)}, lambda: engine_ran(record)
+    finally:
+        record.unlink(missing_ok=True)
+
+
+def _say_refused(verb: str, conf: Path, after: str) -> None:
+    """The one line of a publish, preview or check whose build ran none of the site's plugins
+    (a theme that builds alone, with PLUGINS = []: exit 0, and a site without them)."""
+    print(
+        f"{verb} refused: none of this site's plugins ran ({_shown(conf)}'s PLUGINS lists "
+        "none of them, or they failed to load: see above), so the site had no "
+        f"Content-Security-Policy and none of the publish checks; list them in PLUGINS; {after}.",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
 def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()) -> int:
     """Build into a new folder; only when the build succeeds, point output at it in one step.
 
     SIGINT or SIGTERM stop the build and leave output as it was; what a killed publish leaves
     behind is removed by the next one.
     """
-    from plugins.engine.command import ENGINE_RECORD, engine_ran
-
     own_bytecode()
     output = output.absolute()  # not resolve(): output is a link to the current build
     builds = _builds(output)
     builds.mkdir(parents=True, exist_ok=True)
     _remove_stale_builds(output)
     staging = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=builds))
-    # the engine writes it when it starts: beside the build, never in the site
-    record = staging.with_name(f"{staging.name}.engine")
-    try:
+    with _engine_record(staging) as (env, ran):
         status, caught = _run_child(
-            _pelican_command(_arguments(conf, staging, content, extra)),
-            {ENGINE_RECORD: str(record)},
+            _pelican_command(_arguments(conf, staging, content, extra)), env
         )
-        ran = engine_ran(record)
-    finally:
-        record.unlink(missing_ok=True)
-    if not caught and status == 0 and not ran:
+        refused = not caught and status == 0 and not ran()
+    if refused:
         shutil.rmtree(staging, ignore_errors=True)
-        print(
-            f"Publish refused: none of this site's plugins ran ({_shown(conf)}'s PLUGINS lists "
-            "none of them, or they failed to load: see above), so the site had no "
-            "Content-Security-Policy and none of the publish checks; list them in PLUGINS; "
-            f"{_shown(output)} was left as it was.",
-            file=sys.stderr,
-        )
+        _say_refused("Publish", conf, f"{_shown(output)} was left as it was")
         return 1
     if caught or status != 0 or not (staging / "index.html").is_file():
         shutil.rmtree(staging, ignore_errors=True)
@@ -1077,7 +1096,12 @@ def preview(c, port=str(PORT), content="", output="output"):
     folder = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-preview-", dir=builds))
     name = _shown(ROOT / output)
     try:
-        status = _pelican(PUBLISH_CONF, folder, source, extra=LOCAL_COPY)
+        # as a publish does: a build that ran none of the site's plugins is not what ships
+        with _engine_record(folder) as (env, ran):
+            status = _pelican(PUBLISH_CONF, folder, source, extra=LOCAL_COPY, env=env)
+            if status == 0 and not ran():
+                _say_refused("Preview", PUBLISH_CONF, f"{name}/ was left as it was")
+                sys.exit(1)
         if status or not (folder / "index.html").is_file():
             print(f"Preview failed (exit {status or 1}); {name}/ was left as it was.")
             sys.exit(status or 1)
@@ -1096,12 +1120,16 @@ def check(c, only="", skip=""):
         env = {**os.environ, "COLUMNS": os.environ.get("COLUMNS", "200")}
         # a fresh publish build (no analytics, no webmention outbox), its warnings and errors
         # recorded for the lint gate
-        status = subprocess.call(
-            [sys.executable, "-m", "sitecheck.build", str(log), "-s", str(PUBLISH_CONF),
-             "-o", str(out), *LOCAL_COPY],
-            cwd=ROOT,
-            env=env,
-        )  # fmt: skip
+        with _engine_record(out) as (record, ran):
+            status = subprocess.call(
+                [sys.executable, "-m", "sitecheck.build", str(log), "-s", str(PUBLISH_CONF),
+                 "-o", str(out), *LOCAL_COPY],
+                cwd=ROOT,
+                env={**env, **record},
+            )  # fmt: skip
+            if status == 0 and not ran():  # as a publish: no gate is green on such a site
+                _say_refused("Check", PUBLISH_CONF, "nothing was checked")
+                sys.exit(1)
         if status:  # killed (the out-of-memory killer): the signal named, as publish does
             why = f": {killed}" if (killed := _killed(status)) else f" (exit {status})"
             print(f"The publish build failed{why}; checking what it logged.")

@@ -4,6 +4,7 @@ overlay alike."""
 
 import json
 import logging
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -766,6 +767,12 @@ STOCK_THEME = (
             'PLUGINS = "plugins.blogcore"\n',
             "PLUGINS must be a list, got 'plugins.blogcore'",
         ),
+        # misspelt: the engine's line at PLUGINS dropped Pelican's, and no engine ran to
+        # say it ("see above" showed nothing)
+        (
+            'PLUGINS = ["plugins.blogcor"]\n',
+            "PLUGINS: no plugin 'plugins.blogcor' (did you mean 'plugins.blogcore'?)",
+        ),
     ],
 )
 def test_a_publish_that_ran_none_of_our_plugins_is_refused(project, capfd, plugins, said):
@@ -802,3 +809,38 @@ def test_an_old_themes_comments_and_counter_settings_are_named():
         "GOOGLE_ANALYTICS is not used by this theme: the counter is ANALYTICS_PROVIDER's "
         "(cookie-free ones only: docs/reach.md); Google Analytics is not one",
     ]
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.parametrize(
+    ("task", "after"),
+    [
+        ("preview", "output/ was left as it was."),
+        ("check", "nothing was checked."),
+    ],
+)
+def test_a_preview_or_check_that_ran_none_of_our_plugins_is_refused(project, task, after):
+    """`invoke preview` and `make check` built such a site, exit 0, and served it or ran
+    every gate green on it: the same refusal as a publish now, before serving or checking."""
+    shutil.copy(ROOT / "tasks.py", project / "tasks.py")
+    (project / "sitecheck").symlink_to(ROOT / "sitecheck")
+    _append(project / "publishconf.py", "PLUGINS = []\n" + STOCK_THEME)
+    args = ["--port", str(_free_port())] if task == "preview" else ["--only", "html"]
+    # before, a preview served on: the timeout ends it
+    done = subprocess.run(
+        [sys.executable, "-m", "invoke", task, *args],
+        cwd=project, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1] == (
+        f"{task.title()} refused: none of this site's plugins ran (publishconf.py's PLUGINS lists "
+        "none of them, or they failed to load: see above), so the site had no "
+        f"Content-Security-Policy and none of the publish checks; list them in PLUGINS; {after}"
+    )
+    assert not [p for p in (project / ".output.builds").glob("*")]  # no preview left behind

@@ -89,6 +89,8 @@ def _project_with(tmp_path: Path, name: str, pattern: str, typo: str) -> tuple[P
          "publishconf.py: line {line}: NameError: name 'Flase' is not defined"),
         ("publish", "pelicanconf.py", "DEFAULT_CATEGORY =", "DEFAULT_CATEGORY = Genral",
          "pelicanconf.py: line {line}: NameError: name 'Genral' is not defined"),
+        ("publish", "publishconf.py", "RELATIVE_URLS =", 'RELATIVE_URLS = "no',
+         "publishconf.py: SyntaxError: unterminated string literal (detected at line {line})"),
     ],
 )  # fmt: skip
 def test_a_settings_typo_is_one_line_in_build_and_publish(
@@ -102,6 +104,10 @@ def test_a_settings_typo_is_one_line_in_build_and_publish(
     assert result.returncode != 0
     assert "Traceback" not in result.stderr, result.stderr
     assert f"CRITICAL {said.format(line=line)}" in result.stderr.splitlines()[0], result.stderr
+    if task == "publish":  # the cause above, then the task's own line: nothing else
+        assert result.stderr.splitlines()[1:] == [
+            f"Publish failed (exit 1); {tmp_path / 'out'} was left as it was."
+        ]
     assert not (tmp_path / "out").exists()
 
 
