@@ -1,6 +1,7 @@
 """engine.build: one per-build object, and only the listed plugins' receivers in each build."""
 
 import ast
+import logging
 import subprocess
 import sys
 from types import SimpleNamespace
@@ -202,3 +203,50 @@ def test_each_plugin_keeps_its_state_under_its_package_name():
             ):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.args[0].value!r}")
     assert found == []
+
+
+# loggers named in plugins/ that no build's writer reads: Isso's server (its own process),
+# Pelican's (the engine filters them) and Python's warnings (warnings only)
+NOT_A_BUILD_S = {"comments.wsgi", "pelican", "pelican.cache", "pelican.utils", "py.warnings"}
+
+
+def _logger_names() -> set[str]:
+    """Every logger a module under plugins/ names: getLogger(__name__) or a string."""
+    names = set()
+    for path in (ROOT / "plugins").rglob("*.py"):
+        module = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "getLogger":
+                given = node.args[0] if node.args else None
+                if isinstance(given, ast.Name) and given.id == "__name__":
+                    names.add(module)
+                elif isinstance(given, ast.Constant) and isinstance(given.value, str):
+                    names.add(given.value)
+    return names - NOT_A_BUILD_S
+
+
+_levels: dict[str, bool] = {}
+
+
+def _record_levels(generator) -> None:
+    for name in _logger_names():
+        _levels[name] = logging.getLogger(name).isEnabledFor(logging.INFO)
+
+
+def test_every_logger_of_our_plugins_is_heard_in_a_build(build_site):
+    """fastbuild's "incremental builds need the accelerations: a full build" never showed in
+    `make serve` (or `make build`): only loggers that raised themselves were heard at
+    Pelican's level (warnings). Now every logger our plugins name is, during a build with
+    pelicanconf.py (serve's settings), so a new plugin's info lines are not lost."""
+    from pelican import signals
+
+    assert "plugins.fastbuild.signals" in _logger_names()
+    signals.article_generator_finalized.connect(_record_levels)
+    try:
+        build_site(fixture="site")
+    finally:
+        signals.article_generator_finalized.disconnect(_record_levels)
+    assert {name for name, heard in _levels.items() if not heard} == set()
+    assert set(_levels) == _logger_names()
+    # the build over: a stock build in this process hears them no more
+    assert not logging.getLogger("plugins.fastbuild.signals").isEnabledFor(logging.INFO)

@@ -40,6 +40,9 @@ from . import command
 
 Receiver = Callable[..., Any]
 
+# the package every plugin of this site's sits in ("plugins"): its logger is each one's parent
+OURS = __name__.split(".", 1)[0]
+
 # plugin -> its (signal, receiver) pairs, as each plugin's register() connected them
 _connected: dict[str, list[tuple[Any, Receiver]]] = {}
 # the engine's receivers that run before every plugin's (translations, drafts, the phases)
@@ -184,6 +187,11 @@ def _on_initialized(pelican) -> None:
         _disconnect_all()
         return
     current(pelican.settings)
+    # every plugin's info lines are for the writer (counts, what a build left out, a full
+    # build instead of an incremental one): the package's logger, which all of ours sit under,
+    # heard for the build, so a new module's lines are not lost (only some modules raised
+    # their own, and fastbuild's "a full build" never showed in `make serve`)
+    heard(pelican.settings, logging.getLogger(OURS))
     for plugin, pairs in _connected.items():
         if plugin not in wanted:
             for signal, receiver in pairs:
