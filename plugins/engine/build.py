@@ -208,8 +208,11 @@ def _on_initialized(pelican) -> None:
 def heard(settings: Mapping[str, Any], logger: logging.Logger) -> None:
     """Make a logger's info lines show in this build wherever warnings are shown (Pelican's
     console shows warnings and up): lines staff should see that are no mistake."""
-    if logger.level != logging.NOTSET or not logging.getLogger().isEnabledFor(logging.WARNING):
+    root = logging.getLogger()
+    if logger.level != logging.NOTSET or not root.isEnabledFor(logging.WARNING):
         return  # set by someone else, or a quiet build (-q)
+    if root.getEffectiveLevel() <= logging.INFO:
+        return  # shown already (-v), and debug lines too under -D: not raised past them
     logger.setLevel(logging.INFO)
     current(settings).on_close(lambda: logger.setLevel(logging.NOTSET))
 
