@@ -498,6 +498,48 @@ def test_a_search_index_no_longer_written_goes_with_the_text_it_holds(tmp_path: 
         session.close()
 
 
+@pytest.mark.parametrize("change", ["search taken out", "SEARCH_OUTPUT_DIR renamed"])
+def test_an_index_still_being_made_for_the_last_build_is_not_put_back(tmp_path: Path, change):
+    """The last build's background Pagefind run, still indexing when the next build (which
+    no longer writes pagefind/) removed the folder, renamed its index in afterwards: served
+    for good, in no record. Its Pagefind is held here (it waits for a file the test writes
+    after the next build) so the run ends only after that build, every time."""
+    from plugins.search.indexing import find_binary
+
+    release = tmp_path / "release"
+    held = tmp_path / "held-pagefind"
+    held.write_text(
+        f'#!/bin/sh\nwhile [ ! -e {release} ]; do sleep 0.05; done\nexec {find_binary()} "$@"\n'
+    )
+    held.chmod(0o755)
+    session = Session(tmp_path)
+    session.args = [*session.args, f"SEARCH_BINARY={json.dumps(str(held))}"]
+    cache, out = tmp_path / ".cache", session.output
+    try:
+        session.build()
+        (pid_file,) = cache.glob("search/*/index.pid")
+        run = int(pid_file.read_text())
+        if change == "search taken out":
+            conf = session.conf.read_text(encoding="utf-8")
+            session.conf.write_text(
+                f'{conf}PLUGINS = [p for p in PLUGINS if p != "plugins.search"]\n',
+                encoding="utf-8",
+            )
+            session.args = [a for a in session.args if not a.startswith("SEARCH_BINARY")]
+        else:  # this build's own run is not held (its start stopped the earlier one before too)
+            session.args = [*session.args[:-1], 'SEARCH_OUTPUT_DIR="find"']
+        session.build()
+        release.touch()  # the earlier run goes on now, if it still runs
+        deadline = time.monotonic() + 60
+        while os.path.exists(f"/proc/{run}") and time.monotonic() < deadline:
+            time.sleep(0.05)  # waiting for its end, not racing it
+        assert not os.path.exists(f"/proc/{run}"), "the earlier run did not end"
+        assert not [p for p in out.iterdir() if p.name.startswith("pagefind")]
+    finally:
+        release.touch()
+        session.close()
+
+
 def test_a_folder_no_longer_written_keeps_this_builds_files_and_newer_ones(tmp_path: Path):
     # a static file placed in it, and a file written since the build began (Pagefind still
     # indexing for the last build): kept, and the folder named for the next build to remove

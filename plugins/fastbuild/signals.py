@@ -14,7 +14,7 @@ from pelican.contents import Article, Page
 from pelican.generators import StaticGenerator
 from pelican.utils import file_suffix
 
-from plugins.engine import build, items, phases, settings_errors, side
+from plugins.engine import background, build, items, phases, settings_errors, side
 
 from . import compat, digest, manifest, members, parallel, writer
 from .settings import SettingsError, configure, worker_count
@@ -303,9 +303,12 @@ def on_output_complete(pelican) -> None:
     remove_stale(state.output_path, stale, written_since=state.started)
     # a folder left (a file in it written since this build began: Pagefind still indexing
     # for the last build) stays named, for the next build to remove
+    gone = manifest.stale_folders(state.previous, state.current)
+    if gone:  # a run the last build left (search's Pagefind) would put one back after this
+        background.stop(pelican.settings)
     state.current.folders |= remove_stale_folders(
         state.output_path,
-        manifest.stale_folders(state.previous, state.current),
+        gone,
         keep=manifest.outputs(state.current),
         written_since=state.started,
     )

@@ -1,15 +1,13 @@
 """Signal receivers connecting the search plugin to Pelican."""
 
-import hashlib
 import logging
-import os
 import time
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
-from plugins.engine import build, phases, settings_errors
+from plugins.engine import background, build, phases, settings_errors
 
 from . import indexing
 from .settings import SettingsError, configure
@@ -70,7 +68,7 @@ def on_finalized(pelican) -> None:
                 failed,
                 state / "index.log",
             )
-        indexing.start_background(
+        running = indexing.start_background(
             binary,
             site,
             settings["SEARCH_OUTPUT_DIR"],
@@ -79,6 +77,8 @@ def on_finalized(pelican) -> None:
             settings["SEARCH_TIMEOUT"],
             state,
         )
+        # a later build that no longer writes this index stops it before removing the index
+        background.started(settings, running.pid)
         logger.info("Search: Pagefind is indexing in the background (log: %s)", state / "index.log")
         return
     state = build.current(settings).state(__package__)
@@ -164,9 +164,7 @@ def on_content_pages_written(
 
 def _state_folder(settings: dict[str, Any]) -> Path:
     """Where background indexing of this output folder keeps its pid and log."""
-    output = os.path.abspath(settings["OUTPUT_PATH"])
-    name = hashlib.sha256(output.encode()).hexdigest()[:16]
-    return Path(settings["CACHE_PATH"], "search", name)
+    return background.per_output(settings, "search")
 
 
 def register() -> None:

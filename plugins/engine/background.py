@@ -1,0 +1,73 @@
+"""Work a build leaves running after it ends that writes into its output folder (search's
+Pagefind run in `make serve`), recorded per output folder, so that a later build stops it
+before removing what is no longer written (fastbuild, at ``output_complete``): a run of the
+last build renamed its index into place after the next build, with search taken out of
+PLUGINS or ``SEARCH_OUTPUT_DIR`` renamed, had removed it, and it stayed served for good.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import signal
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+
+def per_output(settings: Mapping[str, Any], kind: str) -> Path:
+    """A folder of ``CACHE_PATH``/``kind`` for this build's output folder (builds of one
+    content into two folders keep apart)."""
+    output = os.path.abspath(settings["OUTPUT_PATH"])
+    name = hashlib.sha256(output.encode()).hexdigest()[:16]
+    return Path(settings["CACHE_PATH"], kind, name)
+
+
+def _folder(settings: Mapping[str, Any]) -> Path:
+    return per_output(settings, "background")
+
+
+def _command_line(pid: int) -> bytes:
+    """A process's command line where /proc can tell (b"" elsewhere, or once it is gone)."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def started(settings: Mapping[str, Any], pid: int) -> None:
+    """Record a process (the leader of its own process group) that writes into this build's
+    output folder after the build."""
+    folder = _folder(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / str(pid)).write_bytes(_command_line(pid))
+
+
+def stop(settings: Mapping[str, Any], timeout: float = 10.0) -> None:
+    """Stop what earlier builds left writing into this output folder, and wait (``timeout``
+    seconds each at most) until it has ended."""
+    folder = _folder(settings)
+    for record in sorted(folder.iterdir()) if folder.is_dir() else ():
+        with contextlib.suppress(ValueError, OSError):
+            pid, written = int(record.name), record.read_bytes()
+            # a number whose process ended may be another's by now: only the same command
+            if written == _command_line(pid) and (written or not Path("/proc/self").exists()):
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(pid, signal.SIGTERM)  # its group: Pagefind goes with it
+                _wait_gone(pid, timeout)
+        record.unlink(missing_ok=True)
+
+
+def _wait_gone(pid: int, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(ChildProcessError):
+            if os.waitpid(pid, os.WNOHANG)[0] == pid:  # this process's own child: reaped
+                return
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.02)
