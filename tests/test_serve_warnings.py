@@ -134,3 +134,69 @@ def test_a_build_stopped_in_a_file_of_the_site_is_one_terminal_line_not_a_traceb
     assert "CRITICAL" in lines[0]
     assert f"{broken}: SyntaxError: unterminated string literal" in lines[0]
     assert "Traceback" in second and "JSONDecodeError" in second
+
+
+LOUD_AT_IMPORT = """
+import logging
+
+logging.getLogger(__name__).warning("loud: LOUD_API_KEY is not set; no badges")
+
+
+def register():
+    pass
+"""
+
+
+def test_what_a_plugin_logs_while_imported_is_said_in_the_first_build_only(tmp_path: Path):
+    """The warm server imports the plugins with logging off (a line it logged would be
+    dropped from every build forked from it): a plugin that warned at import was never heard
+    in serve. Its lines are kept then, and the server's first build logs them, once."""
+    plugin = tmp_path / "extra" / "loud" / "__init__.py"
+    plugin.parent.mkdir(parents=True)
+    plugin.write_text(LOUD_AT_IMPORT)
+    content, output = tmp_path / "content", tmp_path / "out"
+    content.mkdir()
+    (content / "one.md").write_text("Title: one\nDate: 2026-01-01\n\nHi.\n")
+    conf = tmp_path / "conf.py"
+    conf.write_text(
+        f"PLUGIN_PATHS = [{str(plugin.parent.parent)!r}]\nPLUGINS = ['loud']\nTIMEZONE = 'UTC'\n"
+    )
+    report, terminal = tmp_path / "problems.json", tmp_path / "terminal.log"
+    args = ["-s", str(conf), "-o", str(output), str(content)]
+    env = {**os.environ, "COLUMNS": "300"}
+    with terminal.open("w") as errors, WarmBuilder(conf, ROOT, env, stderr=errors) as builder:
+        assert builder.build(args, problems=report) == 0
+        first = json.loads(report.read_text())["problems"]
+        assert builder.build(args, problems=report) == 0
+        second = json.loads(report.read_text())["problems"]
+    said = "loud: LOUD_API_KEY is not set; no badges"
+    assert [(p["level"], p["message"]) for p in first if "loud" in p["message"]] == [
+        ("warning", said)
+    ]
+    assert not [p for p in second if "loud" in p["message"]]
+    logged = [line for line in terminal.read_text().splitlines() if said in line]
+    assert len(logged) == 1 and "WARNING" in logged[0], terminal.read_text()
+
+
+def test_lines_kept_for_later_are_logged_by_the_replay_through_pelican_s_filter(caplog):
+    """A line kept while the warm server imported (a logger made there, or one made before)
+    is not remembered by Pelican's log filter: the replay in a build logs it, once."""
+    import pelican.log  # noqa: F401  (Pelican's logger class, with its LimitFilter)
+
+    from plugins.devserver.problems import kept_for_later, replay
+
+    before = logging.getLogger("tests.kept.before")
+    filters = list(before.filters)
+    with kept_for_later() as kept:
+        before.warning("kept: made before")
+        logging.getLogger("tests.kept.inside").warning("kept: made inside")
+    assert [r.getMessage() for r in kept] == ["kept: made before", "kept: made inside"]
+    assert before.filters == filters
+    assert logging.getLogger("tests.kept.inside").filters == filters
+    caplog.set_level(logging.WARNING)
+    replay(kept)
+    replay(kept)  # a second time: Pelican's filter drops what it has seen
+    assert [m for m in caplog.messages if m.startswith("kept:")] == [
+        "kept: made before",
+        "kept: made inside",
+    ]

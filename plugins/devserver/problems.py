@@ -9,7 +9,7 @@ import sys
 import time
 import traceback
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -197,6 +197,84 @@ def unlogged() -> Iterator[None]:
         yield
     finally:
         logging.disable(before)
+
+
+class _Keep(logging.Filter):
+    """Keeps each record a logger is given and stops it there (before Pelican's LimitFilter,
+    which would remember it and drop it from every build forked later)."""
+
+    def __init__(self, kept: list[logging.LogRecord]) -> None:
+        super().__init__()
+        self.kept = kept
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        self.kept.append(record)
+        return False
+
+
+class _KeepAll(logging.Handler):
+    """The root logger's one handler while records are kept: a logger that existed before
+    (the root's own, logging.warning()) logs here, not to Python's last resort."""
+
+    def __init__(self, kept: list[logging.LogRecord]) -> None:
+        super().__init__(level=logging.NOTSET)
+        self.kept = kept
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.kept.append(record)
+
+
+@contextlib.contextmanager
+def kept_for_later() -> Iterator[list[logging.LogRecord]]:
+    """The records logged inside the block, kept (in order) instead of shown: for what
+    serve's warm server imports (a plugin that warns at import), for its first build to log
+    (``replay``). Every logger, those made inside the block too (``logging.getLogger(__name__)``
+    in a module imported there), gets a filter that keeps the record before any filter of
+    Pelican's sees it (one that saw it would drop it from every build); those filters go when
+    the block ends."""
+    kept: list[logging.LogRecord] = []
+    keep = _Keep(kept)
+    made = [
+        logger
+        for logger in list(logging.root.manager.loggerDict.values())
+        if isinstance(logger, logging.Logger)
+    ]
+    for logger in made:
+        logger.filters.insert(0, keep)
+    earlier = logging.getLoggerClass()
+
+    class Keeping(earlier):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.filters.insert(0, keep)
+            made.append(self)
+
+    handlers, catch = list(logging.root.handlers), _KeepAll(kept)
+    for handler in handlers:
+        logging.root.removeHandler(handler)
+    logging.root.addHandler(catch)
+    logging.setLoggerClass(Keeping)
+    try:
+        yield kept
+    finally:
+        logging.setLoggerClass(earlier)
+        logging.root.removeHandler(catch)
+        for handler in handlers:
+            logging.root.addHandler(handler)
+        for logger in made:
+            logger.removeFilter(keep)
+
+
+def replay(records: Iterable[logging.LogRecord]) -> None:
+    """Log kept records (``kept_for_later``) now, each through its own logger's filters and
+    the handlers of this build."""
+    for record in records:
+        logger = logging.getLogger(record.name)
+        if logger.isEnabledFor(record.levelno):
+            # Pelican's loggers say a line their filter drops by raising (FilteredMessage),
+            # which only their own logging calls catch
+            with contextlib.suppress(Exception):
+                logger.handle(record)
 
 
 class OneLine(logging.Handler):

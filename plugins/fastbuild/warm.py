@@ -41,6 +41,7 @@ import os
 import subprocess
 import sys
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -170,26 +171,32 @@ class WarmBuilder:
 LAZY_IMPORTS = ("plugins.related.scoring",)
 
 
-def warm_up(settings_file: str) -> list[str]:
+def warm_up(settings_file: str, imported: list[logging.LogRecord] | None = None) -> list[str]:
     """Import Pelican and the site's plugins (with their libraries), without building or
     logging (each build is forked from this process, with what its log filter remembers);
     return what a build with these settings reads besides content and plugins
-    (``settings_inputs``)."""
+    (``settings_inputs``). ``imported``: gets what the plugins logged while imported, for
+    the first build to log (a plugin that warns at import was never heard in serve)."""
     import pelican  # noqa: F401
     from pelican import generators, readers, writers  # noqa: F401
     from pelican.settings import read_settings
 
-    from plugins.devserver.problems import unlogged
+    from plugins.devserver.problems import kept_for_later, unlogged
 
     inputs: list[str] = []
+    settings = None
     # a settings file that does not load, or that Pelican warns of, is the build's to report
     # with Pelican's message (said here, the builds forked from here never said it)
-    with unlogged():
-        with contextlib.suppress(Exception):
-            # any existing content folder will do: what is asked is THEME, PLUGINS, the imports
-            settings = read_settings(settings_file, override={"PATH": os.getcwd()})
-            inputs = settings_inputs(settings)  # before the plugins add modules of their own
+    with unlogged(), contextlib.suppress(Exception):
+        # any existing content folder will do: what is asked is THEME, PLUGINS, the imports
+        settings = read_settings(settings_file, override={"PATH": os.getcwd()})
+        inputs = settings_inputs(settings)  # before the plugins add modules of their own
+    if settings is not None:
+        with kept_for_later() as kept, contextlib.suppress(Exception):
             import_plugins(settings)  # imports only: builds register receivers
+        if imported is not None:
+            imported.extend(kept)
+    with unlogged():
         # what builds import only where they use it (related posts' NumPy and SciPy, 0.3 s):
         # each rebuild's forks find it imported
         for name in LAZY_IMPORTS:
@@ -328,8 +335,14 @@ def _also_report(collector: logging.Handler | None, message: str) -> None:
         )
 
 
-def _child(args: list[str], problems: str | None = None, pages: str | None = None) -> None:
-    """Run one build in a forked child, then leave without freeing its objects."""
+def _child(
+    args: list[str],
+    problems: str | None = None,
+    pages: str | None = None,
+    imported: Sequence[logging.LogRecord] = (),
+) -> None:
+    """Run one build in a forked child, then leave without freeing its objects; first log
+    ``imported`` (what the plugins logged while the server imported them)."""
     status = 1
     collector = None
     generators = _Generators()
@@ -343,8 +356,9 @@ def _child(args: list[str], problems: str | None = None, pages: str | None = Non
             collector = _collect_problems(args)
         from pelican import main
 
-        from plugins.devserver.problems import warnings_logged
+        from plugins.devserver.problems import replay, warnings_logged
 
+        replay(imported)  # on the console (and overlay) set up above
         with warnings_logged() if problems else contextlib.nullcontext():
             main(args)
         status = 0
@@ -378,7 +392,8 @@ def serve(settings_file: str) -> None:
     os.dup2(2, 1)  # what builds print goes where the server's errors go
     # first line: what to watch besides content and plugins (WarmBuilder.inputs), so that
     # `make serve` need not start a second Python to load the settings again
-    answers.write(json.dumps(warm_up(settings_file)) + "\n")
+    imported: list[logging.LogRecord] = []
+    answers.write(json.dumps(warm_up(settings_file, imported)) + "\n")
     stamps = module_stamps()
     for line in sys.stdin:
         if not line.strip():
@@ -388,7 +403,8 @@ def serve(settings_file: str) -> None:
             return
         pid = os.fork()
         if pid == 0:
-            _child(*_request(line))
+            _child(*_request(line), imported=imported)
+        imported = []  # said by the first build of this server only
         _, wait_status = os.waitpid(pid, 0)
         answers.write(f"{os.waitstatus_to_exitcode(wait_status)}\n")
 
