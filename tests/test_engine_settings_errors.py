@@ -767,12 +767,6 @@ STOCK_THEME = (
             'PLUGINS = "plugins.blogcore"\n',
             "PLUGINS must be a list, got 'plugins.blogcore'",
         ),
-        # misspelt: the engine's line at PLUGINS dropped Pelican's, and no engine ran to
-        # say it ("see above" showed nothing)
-        (
-            'PLUGINS = ["plugins.blogcor"]\n',
-            "PLUGINS: no plugin 'plugins.blogcor' (did you mean 'plugins.blogcore'?)",
-        ),
     ],
 )
 def test_a_publish_that_ran_none_of_our_plugins_is_refused(project, capfd, plugins, said):

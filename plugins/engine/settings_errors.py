@@ -262,11 +262,7 @@ class SaidAtItsLine(logging.Filter):
         if not args:
             return True
         if record.msg == pelican_settings.CANNOT_LOAD:
-            if not pelican_settings.names_no_plugin(str(args[0])):
-                return True
-            # the engine says it at its line, unless no plugin of ours is listed to run it
-            # (then Pelican's line was dropped, and the publish refused "see above": nothing)
-            return _plugin_said_without_the_engine(record, str(args[0]))
+            return not pelican_settings.names_no_plugin(str(args[0]))
         if record.msg == pelican_settings.RESET_WARNING and args[0] == "PLUGINS":
             _plugins_string_said(record)
             return True
@@ -285,37 +281,6 @@ def _plugins_string_said(record: logging.LogRecord) -> None:
     message = pelican_settings.plugins_string(written["PLUGINS"])
     record.msg, record.args = origin.located(message, "PLUGINS", conf, extra, options), None
     record.levelno, record.levelname = logging.ERROR, logging.getLevelName(logging.ERROR)
-
-
-def _plugin_said_without_the_engine(record: logging.LogRecord, entry: str) -> bool:
-    """Pelican's line for a PLUGINS ``entry`` that names no plugin, made the engine's line at
-    its line (every handler after this one gets the record as changed) when PLUGINS lists no
-    plugin of this site's, so no engine runs to say it; whether to keep the record (not when
-    one is listed: the engine says it)."""
-    parsed = _command_args()
-    conf, extra, options = _command_line()
-    if parsed is None or conf is None:
-        return True  # Pelican's own line, then
-    if "PLUGINS" in extra:
-        given = parsed[0].overrides.get("PLUGINS") or []
-        written = [(str(p), None) for p in given if isinstance(p, str)]
-    else:  # every string the file writes; what it holds in the end decides
-        given = get_settings_from_file(conf).get("PLUGINS")
-        written = origin.strings_set(conf, "PLUGINS")
-    known = _plugins_there()
-    listed = [str(p) for p in given or () if isinstance(p, str)]
-    if any(name in known and not name.startswith("pelican.") for name in listed):
-        return False
-    said = dict(pelican_settings.unknown_plugins([entry], [], known)).get(entry)
-    if said is None:
-        return True
-    found = dict(written).get(entry)
-    if found is None:
-        record.msg = origin.located(said, "PLUGINS", conf, extra, options)
-    else:
-        record.msg = f"{origin.shown(found.path)}: line {found.line}: {said}"
-    record.args = None
-    return True
 
 
 SAID_AT_ITS_LINE = SaidAtItsLine()  # holds nothing: one serves every handler
