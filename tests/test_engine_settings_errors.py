@@ -805,6 +805,8 @@ def test_an_old_themes_comments_and_counter_settings_are_named():
         "GOOGLE_ANALYTICS is not used by this theme: the counter is ANALYTICS_PROVIDER's "
         "(cookie-free ones only: docs/reach.md); Google Analytics is not one",
     ]
+
+
 def _free_port() -> int:
     import socket
 
