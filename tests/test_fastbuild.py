@@ -127,6 +127,17 @@ EDITS = [
         lambda c: _edit(c / "posts/post-00013.md", "Slug: ", "Status: draft\nSlug: "),
     ),
     ("a page", lambda c: _edit(c / "pages/about.md", None, "\nMore about us.\n")),
+    # what the attributes the site digest leaves out are made from (writer.DERIVED_ATTRIBUTES,
+    # FASTBUILD_PAGE_ONLY_ATTRIBUTES): a person's role and name (JSON-LD), comments, a
+    # series' title, a post's language
+    ("a team member's role", lambda c: _edit(c / "team/ada-abbott.md", "Role: ", "Role: Chief ")),
+    ("a team member's name", lambda c: _edit(c / "team/ada-abbott.md", "Name: ", "Name: Dr ")),
+    (
+        "comments closed on a post",
+        lambda c: _edit(c / "posts/post-00015.md", "Slug: ", "Comments: closed\nSlug: "),
+    ),
+    ("a series' title", lambda c: _edit(c / "series/series-0.md", "Title: ", "Title: The ")),
+    ("a post's language", lambda c: _edit(c / "posts/post-00016.md", "Slug: ", "Lang: de\nSlug: ")),
 ]
 
 
@@ -166,6 +177,26 @@ def test_an_unchanged_rebuild_renders_nothing(corpus: Path, tmp_path: Path, plug
     rewritten = [p for p, stamp in stamps.items() if p.stat().st_mtime_ns != stamp]
     # blogcore's sitemap and the theme are not pages; every page is kept as it was
     assert rewritten == []
+
+
+def test_side_files_inside_a_posts_folder_are_inputs(tmp_path: Path):
+    """A series, team or gallery folder inside ARTICLE_PATHS holds no posts (those plugins add
+    it to ARTICLE_EXCLUDES): its files are inputs, as the site digest leaves out the series
+    made from them (writer.DERIVED_ATTRIBUTES)."""
+    for name in ("posts/a.md", "posts/series/s.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Title: A\n", encoding="utf-8")
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(tmp_path),
+            "ARTICLE_PATHS": ["posts"],
+            "ARTICLE_EXCLUDES": ["pages", "posts/series/"],
+        },
+    )
+    files = fastbuild_signals._input_files(settings, fastbuild_signals._content_files(settings))
+    assert str(tmp_path / "posts/series/s.md") in files
+    assert str(tmp_path / "posts/a.md") not in files
 
 
 def test_incremental_inputs_are_the_plugins_code_not_the_project():
@@ -698,7 +729,8 @@ def test_settings_errors(settings, message):
 
 
 def test_settings_defaults():
-    assert configure({}) == {**DEFAULTS, "FASTBUILD_PAGE_ONLY_ATTRIBUTES": ("word_count",)}
+    page_only = ("word_count", "structured_data")
+    assert configure({}) == {**DEFAULTS, "FASTBUILD_PAGE_ONLY_ATTRIBUTES": page_only}
 
 
 def test_a_full_build_into_the_folder_voids_the_incremental_record(corpus: Path, tmp_path: Path):

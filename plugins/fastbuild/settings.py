@@ -15,8 +15,9 @@ DEFAULTS: dict[str, Any] = {
     # Publish builds stay full, clean builds.
     "FASTBUILD_INCREMENTAL": False,
     # Content attributes that only the post's own page shows (so other pages need not be
-    # re-rendered when they change, as the word count does with every edit).
-    "FASTBUILD_PAGE_ONLY_ATTRIBUTES": ("word_count",),
+    # re-rendered when they change, as the word count does with every edit; the JSON-LD
+    # holds the summary, which follows the text).
+    "FASTBUILD_PAGE_ONLY_ATTRIBUTES": ("word_count", "structured_data"),
     # Use the accelerations that rely on Pelican's internals (compat.py): parallel reading
     # into Pelican's reader cache, parallel rendering, feed entries made once, incremental
     # builds. False, or a Pelican or Python version they were not tested on: Pelican's own

@@ -105,12 +105,19 @@ def _input_files(settings: dict[str, Any], content: list[tuple[str, str]]) -> li
     folder's files, ``_content_files``)."""
     root = os.path.abspath(settings["PATH"])
     posts = [os.path.join(root, p) for p in settings["ARTICLE_PATHS"]]
+    # a series, team or gallery folder inside a posts folder (those plugins exclude theirs):
+    # the site digest leaves out what is made from its files (writer.DERIVED_ATTRIBUTES)
+    excluded = [
+        os.path.normpath(os.path.join(root, p)) for p in settings.get("ARTICLE_EXCLUDES") or []
+    ]
     files = [os.path.abspath(settings["THEME"]), *_plugin_files(settings)]
     files += [os.path.abspath(f) for f in template_folders(settings)]
     in_posts = {}
     for folder, path in content:
         if folder not in in_posts:
-            in_posts[folder] = any(os.path.commonpath([folder, p]) == p for p in posts)
+            in_posts[folder] = any(os.path.commonpath([folder, p]) == p for p in posts) and not any(
+                os.path.commonpath([folder, e]) == e for e in excluded
+            )
         if not (in_posts[folder] and path.endswith(".md")):
             files.append(path)
     return files

@@ -41,6 +41,15 @@ def refer(value):
     return None
 
 
+# Attributes other plugins set on every post from what the site digest already covers (posts'
+# fields, settings, code, the series files), made afresh each build: walking them again was
+# half of the digest's time. comments: title, url, lang, slug, Comments and Comment_id metadata
+# (plugins/comments); share_links: title, url, status (plugins/share); series: the series
+# files and every part's title, date, status, lang, url and Series* metadata (plugins/series).
+# A new input to one of them that the digest does not cover means taking it out of here.
+DERIVED_ATTRIBUTES = ("comments", "share_links", "series")
+
+
 def body_digest(content: Content) -> str:
     """Digest of a content object's rendered body (before links are resolved)."""
     return digest.digest(compat.html_of(content, ""))
@@ -82,7 +91,12 @@ class IncrementalState:
                         digest.public_fields(
                             vars(item),
                             refer,
-                            skip=("settings", *compat.TRACKING_ATTRIBUTES, *self.page_only),
+                            skip=(
+                                "settings",
+                                *compat.TRACKING_ATTRIBUTES,
+                                *DERIVED_ATTRIBUTES,
+                                *self.page_only,
+                            ),
                         ),
                     )
                 )
