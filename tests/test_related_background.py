@@ -206,3 +206,59 @@ def test_a_waiting_child_whose_build_asks_nothing_leaves_without_preparing(tmp_p
     assert primed.result(lambda: "fallback") == "fallback"  # no input was ever sent
     assert _gone(child)
     assert not marker.exists()
+
+
+class _Logged:
+    """An item that notes in a file when it is pickled (in the fork that feeds the child)."""
+
+    def __init__(self, number: int, log) -> None:
+        self.number, self.log = number, log
+
+    def __reduce__(self):
+        with open(self.log, "a") as out:
+            out.write(f"sent {self.number}\n")
+        return (int, (self.number,))
+
+
+def _total():
+    return lambda numbers: (len(numbers), sum(numbers))
+
+
+def test_items_are_piped_a_piece_at_a_time_as_they_are_made(tmp_path):
+    log = tmp_path / "log"
+
+    def make_items():
+        for number in range(250):
+            with open(log, "a") as out:
+                out.write(f"made {number}\n")
+            yield _Logged(number, log)
+
+    primed = Primed(_total)
+    primed.send_each(make_items, per=100)
+    assert primed.result(lambda: "fallback") == (250, sum(range(250)))
+    lines = log.read_text().splitlines()
+    # the first 100 went down the pipe before the 101st was made: no fork held the whole list
+    assert lines.index("sent 99") < lines.index("made 100")
+    assert lines.index("sent 199") < lines.index("made 200")
+    assert lines[-1] == "sent 249"
+
+
+def _stops_after(count: int):
+    def make_items():
+        yield from range(count)
+        raise ValueError("no more input")
+
+    return make_items
+
+
+@pytest.mark.parametrize("count", [0, 150])
+def test_items_that_stop_short_give_the_fallback(count):
+    primed = Primed(_total)
+    primed.send_each(_stops_after(count), per=100)
+    assert primed.result(lambda: "fallback") == "fallback"
+
+
+def test_no_items_give_an_empty_list():
+    primed = Primed(_total)
+    primed.send_each(lambda: iter(()))
+    assert primed.result(lambda: "fallback") == (0, 0)

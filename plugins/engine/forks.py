@@ -4,7 +4,7 @@
   child's result pickled back (fastbuild reads and renders this way).
 - ``Primed``: one child forked early that prepares (imports, say) while the build goes on,
   gets its input later from a second fork, and sends back one value (related posts score this
-  way: NumPy and SciPy imported on an idle core, the posts sent once final).
+  way: NumPy and SciPy imported on an idle core, the posts sent once final, 100 at a time).
 - ``with_parent()``: a subprocess's set-up that makes it die with the process that started it,
   even when that one is killed (`make serve`'s Isso, `make build`'s Pelican).
 
@@ -17,17 +17,20 @@ cannot fork, ``Primed`` computes in the build's process; ``in_forks`` needs ``os
 
 import contextlib
 import gc
+import itertools
 import os
 import pickle
 import signal
 import struct
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
-_HEADER = struct.Struct("!Q")  # the input's length: the pipe may stay open in other forks
+_HEADER = struct.Struct("!Q")  # a piece's length: the pipe may stay open in other forks
+_END = _HEADER.pack(0)  # after the input's last piece (a pickle is never empty)
 _BEGIN = b"b"  # first on the pipe to a child made with wait=True: prepare now
+_ONE, _EACH = b"1", b"*"  # the input is one value (``send``), or items in pieces (``send_each``)
 
 
 @contextlib.contextmanager
@@ -106,12 +109,47 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
+def _pieces(fd: int) -> Iterator[Any]:
+    """Each piece on the pipe unpickled, up to the end mark; EOFError if it stops short."""
+    while True:
+        header = _read_exactly(fd, _HEADER.size)
+        if header is None:
+            raise EOFError("the input stopped short")
+        size = _HEADER.unpack(header)[0]
+        if not size:
+            return
+        data = _read_exactly(fd, size)
+        if data is None:
+            raise EOFError("the input stopped short")
+        piece, data = pickle.loads(data), None  # the bytes go before the next piece
+        yield piece
+
+
+def _feed(fd: int, kind: bytes, pieces: Iterable[Any]) -> None:
+    """Pipe each piece as it is made: neither side holds more than one piece's pickle."""
+    _write_all(fd, kind)
+    for piece in pieces:
+        data = pickle.dumps(piece, pickle.HIGHEST_PROTOCOL)
+        _write_all(fd, _HEADER.pack(len(data)))
+        _write_all(fd, data)
+        data = None
+    _write_all(fd, _END)
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
 class Primed(Generic[T]):
     """``prepare()(input)`` in a child forked now, with ``input`` sent later by ``send``.
 
     ``prepare`` runs in the child at once and returns the function that makes the value from
     the input. ``send(make_input)`` runs ``make_input`` in a second fork of this process and
-    pipes a pickle of it to the child; ``result(fallback)`` waits for the child's value. If
+    pipes a pickle of it to the child (``send_each(make_items)``: the items, pickled and piped
+    ``per`` at a time as they are made, given to the child as one list; the fork leaves as
+    soon as the last is in the pipe); ``result(fallback)`` waits for the child's value. If
     this platform cannot fork, or either child fails for any reason, ``result`` runs
     ``fallback()`` here, so errors are raised (and logged) as they would have been without the
     forks. ``cancel()`` stops the children (a build that will not ask for the value).
@@ -157,12 +195,16 @@ class Primed(Generic[T]):
                 if self._waiting and _read_exactly(input_read, len(_BEGIN)) != _BEGIN:
                     os._exit(0)  # cancelled before it began: the build needs no value
                 work = prepare()
-                header = _read_exactly(input_read, _HEADER.size)
-                if header is not None:  # no input: the build needs no value
-                    data = _read_exactly(input_read, _HEADER.unpack(header)[0])
-                    if data is None:
-                        raise EOFError("the input stopped short")
-                    given, data = pickle.loads(data), None  # the bytes go before the work
+                kind = _read_exactly(input_read, len(_ONE))
+                if kind is not None:  # no input: the build needs no value
+                    pieces = _pieces(input_read)
+                    if kind == _ONE:
+                        given = next(pieces)
+                        for _ in pieces:  # reads the end mark
+                            raise ValueError("more than one value")
+                    else:
+                        given = [item for piece in pieces for item in piece]
+                    pieces = None
                     value = pickle.dumps(work(given), pickle.HIGHEST_PROTOCOL)
                     _write_all(output_write, value)
             except BaseException:
@@ -175,6 +217,14 @@ class Primed(Generic[T]):
 
     def send(self, make_input: Callable[[], Any]) -> None:
         """Make the input in a fork of this process and pipe it to the prepared child."""
+        self._send(_ONE, lambda: (make_input(),))
+
+    def send_each(self, make_items: Callable[[], Iterable[Any]], per: int = 100) -> None:
+        """Make the items in a fork of this process and pipe them ``per`` at a time as they
+        are made; the child's input is the list of them (as ``send`` of the list would give)."""
+        self._send(_EACH, lambda: _batches(make_items(), per))
+
+    def _send(self, kind: bytes, make_pieces: Callable[[], Iterable[Any]]) -> None:
         self.begin()
         if not self._pid or self._input < 0:
             return
@@ -188,9 +238,7 @@ class Primed(Generic[T]):
         if pid == 0:
             code = 0
             try:
-                data = pickle.dumps(make_input(), pickle.HIGHEST_PROTOCOL)
-                _write_all(fd, _HEADER.pack(len(data)))
-                _write_all(fd, data)
+                _feed(fd, kind, make_pieces())
             except BaseException:
                 code = 1
             finally:

@@ -19,9 +19,10 @@ The picking runs in a child of the build, on the core Pelican's serial steps lea
 (``generator_init``, while the build's process is small: every page the build writes to after a
 later fork would be copied, with the child holding the old one), it imports ``scoring.py`` with
 NumPy and SciPy once the posts are read (``article_generator_preread``; the build itself needs
-``model.py``'s plain values alone); a second fork sends it the posts once they are final, and
-the picks are given to the posts when Pelican asks for its writer (``get_writer``), before any
-page is written. The posts are final once every plugin that changes posts at
+``model.py``'s plain values alone); a second fork sends it the posts once they are final (100
+at a time as it makes them), and the picks are given to the posts when Pelican asks for its
+writer (``get_writer``), before any page is written. The posts are final once every plugin
+that changes posts at
 ``article_generator_pretaxonomy`` (``blogcore``: a post that loses a URL clash taken out;
 ``team``: canonical authors; ``galleries``: gallery text) has
 said so through the engine's ``posts_changed`` phase (``plugins/engine/phases.py``), whatever

@@ -212,7 +212,9 @@ def _start(generator) -> None:
         state.pending = _Known(_slugs_only(pins.alone(docs, settings["RELATED_MAX"])))
         return
     primed = _prime(generator, wait=False)  # forked now if no generator_init came first
-    primed.send(lambda: [doc_of(a, settings) for a in published])
+    # 100 posts at a time as they are made: the whole list and its pickle at once took 40 MB
+    # more in the feeding fork at 1,000 posts, and the scorer held all of the pickle too
+    primed.send_each(lambda: (doc_of(a, settings) for a in published))
     state.pending = primed
 
 
