@@ -34,7 +34,7 @@ PAGE_PATHS = ["pages"]  # Pelican keeps pages/ out of the posts itself
 # team/, series/ and galleries/ are read by their plugins, never as posts or pages.
 # A static folder is copied, never read as posts, even an HTML file in it (a search engine's
 # verification file): blogcore keeps every STATIC_PATHS folder out of ARTICLE_PATHS at start-up,
-# one added at the end of this file too.
+# one added at the end of this file too, except a folder of posts (pictures beside them).
 STATIC_PATHS = ["images", "extra"]
 EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
 # Files an editor or a system leaves beside yours are not content, and some tell what they sit

@@ -2,12 +2,14 @@
 end of pelicanconf.py, BLOGCORE_BUNDLES given in part, TYPOGRIFY on. The engine keeps what it
 needs, or says in one line at the setting's line why it cannot (plugins/blogcore/settings.py)."""
 
+import io
 import logging
 from pathlib import Path
 
 import pelican
 import pytest
 from markdown.extensions.toc import TocExtension
+from PIL import Image
 
 from plugins.blogcore.settings import (
     DEFAULTS,
@@ -94,6 +96,34 @@ def test_a_folder_added_to_static_paths_last_is_published_not_read_as_posts(buil
 )
 def test_static_folders_inside_content_paths_are_excluded(static, paths, excludes, expected):
     assert static_excludes(static, paths, excludes) == expected
+
+
+def _png() -> bytes:
+    """A small real PNG."""
+    picture = io.BytesIO()
+    Image.new("RGB", (64, 48), "teal").save(picture, "PNG")
+    return picture.getvalue()
+
+
+def test_a_static_folder_that_holds_posts_is_not_kept_out():
+    assert static_excludes(["images", "2013"], [""], [], lambda f: f == "2013") == ["images"]
+
+
+def test_a_static_folder_of_posts_stays_read(build_site, caplog):
+    # an old site's STATIC_PATHS listed its year folders (pictures beside posts); copied with
+    # ARTICLE_PATHS = [""] as docs/adopting.md says, every post there was left out, each
+    # named as "a Markdown file in a static folder", and the site had no posts
+    post = "Title: Pelican effects\nDate: 2013-02-01\n\n![A pelican]({static}/2013/p.png)\n"
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        {"2013/pelican-effects.md": post, "2013/p.png": _png()},
+        name="years",
+        ARTICLE_PATHS=[""],
+        STATIC_PATHS=["images", "extra", "2013"],
+    )
+    assert site.exists("posts/pelican-effects/index.html")
+    assert site.exists("2013/p.png") and not site.exists("2013/pelican-effects.md")
+    assert not [m for m in caplog.messages if "in a static folder" in m]
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 import difflib
 import os
 import re
+from collections.abc import Callable
 from typing import Any
 
 from plugins.engine import origin
@@ -159,6 +160,7 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
                 settings["STATIC_PATHS"],
                 settings.get(f"{kind}_PATHS"),
                 settings.get(f"{kind}_EXCLUDES"),
+                lambda folder: folder_holds_posts(settings.get("PATH"), folder),
             )
     return merged
 
@@ -362,14 +364,18 @@ def _folder(path: str) -> str:
     return "" if folder == "." else folder
 
 
-def static_excludes(static: Any, paths: Any, excludes: Any) -> list[str]:
+def static_excludes(
+    static: Any, paths: Any, excludes: Any, holds_posts: Callable[[str], bool] = lambda _: False
+) -> list[str]:
     """``excludes`` (ARTICLE_EXCLUDES or PAGE_EXCLUDES) with each static folder inside one of
     ``paths`` (ARTICLE_PATHS or PAGE_PATHS) added, as Pelican users expect of STATIC_PATHS.
 
     ``pelicanconf.py`` once wrote ``ARTICLE_EXCLUDES = list(STATIC_PATHS)``: a folder added to
     STATIC_PATHS below that line (``downloads``) was read as posts, its files errors and not
     published. A static folder that is or holds one of ``paths`` (``STATIC_PATHS = ["posts"]``
-    for pictures beside posts) stays read: Pelican copies only its files that are not posts.
+    for pictures beside posts), or that ``holds_posts`` (an old site's ``content/2013/``, its
+    pictures beside its posts, under ``ARTICLE_PATHS = [""]``), stays read: Pelican copies only
+    its files that are not posts.
     """
     kept = list(excludes) if isinstance(excludes, list | tuple) else []
     if not isinstance(static, list | tuple) or not isinstance(paths, list | tuple):
@@ -381,6 +387,28 @@ def static_excludes(static: Any, paths: Any, excludes: Any) -> list[str]:
         folder = _folder(path)
         inside = any(p == "" or folder.startswith(f"{p}/") for p in folders)
         holds = any(folder == "" or p == folder or p.startswith(f"{folder}/") for p in folders)
-        if inside and not holds:
+        if inside and not holds and not holds_posts(folder):
             kept.append(path)
     return kept
+
+
+def folder_holds_posts(content: Any, folder: str) -> bool:
+    """Whether ``folder`` of the content folder holds a Markdown or reST file with front
+    matter: posts, which an old site listed in STATIC_PATHS for the pictures beside them."""
+    from .frontmatter import scan_header  # its readers' modules are loaded only when used
+    from .links import SOURCE_EXTENSIONS
+
+    if not isinstance(content, str) or not folder:
+        return False
+    endings = tuple(f".{ext}" for ext in SOURCE_EXTENSIONS)
+    for root, _dirs, files in os.walk(os.path.join(content, folder)):
+        for name in files:
+            if not name.lower().endswith(endings):
+                continue
+            try:
+                with open(os.path.join(root, name), encoding="utf-8", errors="replace") as f:
+                    if scan_header(f.read(4096)).keys:
+                        return True
+            except OSError:
+                continue
+    return False
