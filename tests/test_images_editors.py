@@ -58,3 +58,19 @@ def test_an_editors_document_is_not_published_and_a_publish_stops(build_site, ca
 )
 def test_the_line_names_the_editor(suffix, editor):
     assert editors.line(suffix).startswith(f"is an image editor's document ({editor}),")
+
+
+def test_an_attached_document_is_named_by_its_source(build_site, caplog):
+    # {attach}ed beside its post, the GIMP file was named by its output path
+    # (output/posts/banner/corner.xcf; in a publish, .output.builds/<tmp>/…, gone after)
+    post = "Title: Banner\nDate: 2008-05-01\n\nThe [GIMP source]({attach}corner.xcf).\n"
+    caplog.set_level(logging.ERROR)
+    built = build_site(
+        {"2008/banner.md": post, "2008/corner.xcf": DOCUMENTS["images/poster.XCF"]},
+        name="editors-attach",
+        ARTICLE_PATHS=[""],
+        STATIC_PATHS=["images", "extra", "2008"],
+    )
+    assert not (built.output / "posts" / "banner" / "corner.xcf").exists()
+    [line] = [m for m in caplog.messages if "is an image editor's document" in m]
+    assert line.startswith("editors-attach/2008/corner.xcf: "), line

@@ -227,10 +227,22 @@ def _name_located(settings, work: service.ImageBuild) -> None:
 
 
 def _label(settings, root: Path, path: Path) -> str:
-    """How to name a published file in a message: its source in content/ when it has the
-    same path there, else the output file."""
-    source = Path(settings["PATH"]) / path.relative_to(root)
-    return _shown(settings, source if source.is_file() else path)
+    """How to name a published file in a message: its source in content/, found by where
+    Pelican wrote it ({attach} and EXTRA_PATH_METADATA move files) or by the same path, else
+    the output file (a publish's is a temporary folder, gone once the build ends)."""
+    relative = path.relative_to(root)
+    source = _sources(settings).get(relative.as_posix()) or Path(settings["PATH"]) / relative
+    return _shown(settings, source if Path(source).is_file() else path)
+
+
+def _sources(settings) -> dict[str, str]:
+    """Where each static file of the build was written (its save_as) -> its source path."""
+    context = getattr(build.current(settings).state(__package__), "context", None) or {}
+    return {
+        str(getattr(static, "save_as", "") or "").replace(os.sep, "/"): static.source_path
+        for static in (context.get("static_content") or {}).values()
+        if getattr(static, "source_path", None)
+    }
 
 
 class Published(NamedTuple):
