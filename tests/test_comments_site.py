@@ -165,6 +165,22 @@ def test_a_typo_in_comments_is_an_error_and_shows_no_form(build_site, caplog):
     assert block(built, "posts/typo/").select_one("#isso-thread") is None
 
 
+def test_an_old_engines_comments_true_or_false_is_open_or_off(build_site, caplog):
+    # Octopress's `comments: true`, on every post a blog brought: each was an error (a
+    # publish stopped), and the thread shown closed
+    caplog.set_level(logging.WARNING)
+    built = build_site(
+        {
+            "posts/yes.md": "Title: Yes\nDate: 2024-07-01\ncomments: true\n\nx\n",
+            "posts/no.md": "---\ntitle: No\ndate: 2024-07-02\ncomments: false\n---\n\nx\n",
+        },
+        COMMENTS_ISSO_URL=ISSO,
+    )
+    assert block(built, "posts/yes/").select_one("#isso-thread") is not None
+    assert block(built, "posts/no/") is None
+    assert not [r for r in caplog.records if "Comments" in r.getMessage()]
+
+
 def test_two_posts_with_one_thread_are_an_error_naming_both(build_site, caplog):
     # a new post that reuses an old post's Comment_id would mix their comments, and its
     # Comments: closed would close the old post's thread on the server

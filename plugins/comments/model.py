@@ -103,9 +103,15 @@ def default_id(pattern: str, fields: dict) -> str:
     return pattern.format(**fields)
 
 
-def comment_state(raw: str | None) -> str:
-    """The ``Comments`` key: open (default), closed or off."""
-    value = (raw or OPEN).strip().lower()
+# Octopress's and Jekyll's ``comments: true`` / ``false`` (and YAML's other booleans), which
+# adopted posts carry by the dozen: their meaning is plain, so they are read, not refused
+BOOLEANS = {"true": OPEN, "yes": OPEN, "on": OPEN, "false": OFF, "no": OFF}
+
+
+def comment_state(raw: object) -> str:
+    """The ``Comments`` key: open (default), closed or off; true or false as open or off."""
+    value = str(OPEN if raw is None or raw == "" else raw).strip().lower()
+    value = BOOLEANS.get(value, value)
     if value not in STATES:
         raise OptionError(f"Comments must be one of {', '.join(STATES)}, got {raw!r}")
     return value
