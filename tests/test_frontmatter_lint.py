@@ -213,7 +213,11 @@ CASES = [
     clean("lang-known", post("Lang: fr"), page="fr/posts/s/"),
     Case("no-body", post(body=""), "has no text after its front matter"),
     Case("whitespace-body", post(body="   \n\t\n  "), "has no text after its front matter"),
-    Case("comment-only-body", post(body="<!-- later -->"), "has no text after its front matter"),
+    Case(
+        "comment-only-body",
+        post(body="<!-- later -->"),
+        "has no text after its front matter, only an HTML comment, which no reader sees (write",
+    ),
     clean(
         "page-with-template-no-body",
         "Title: Special\nTemplate: page\n\n",

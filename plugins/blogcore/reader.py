@@ -1138,10 +1138,13 @@ class StrictChecks:
                 has_body(content),
             )
         if not has_body(content) and "template" not in metadata:
+            said = self.missing["text"]
+            if content.strip():  # an old site's note to editors, <!-- … -->, and nothing else
+                said = said.replace(" (", ", only an HTML comment, which no reader sees (", 1)
             if str(metadata.get("status", "")).lower() != "draft":
-                raise FrontMatterError(self.missing["text"])
+                raise FrontMatterError(said)
             # a draft is work in progress: said, not a reason to stop a publish
-            logger.warning("%s: %s", self._shown(source_path), self.missing["text"])
+            logger.warning("%s: %s", self._shown(source_path), said)
         drafted = str(metadata.get("status", "")).lower() == "draft"
         if not drafted and placeholders.is_new_post_text(content):
             raise FrontMatterError(placeholders.LINE)
