@@ -114,9 +114,10 @@ def test_a_static_folder_of_posts_stays_read(build_site, caplog):
     # ARTICLE_PATHS = [""] as docs/adopting.md says, every post there was left out, each
     # named as "a Markdown file in a static folder", and the site had no posts
     post = "Title: Pelican effects\nDate: 2013-02-01\n\n![A pelican]({static}/2013/p.png)\n"
+    other = "Title: Goodnight\nDate: 2013-03-01\n\nA video.\n"
     caplog.set_level(logging.WARNING)
     site = build_site(
-        {"2013/pelican-effects.md": post, "2013/p.png": _png()},
+        {"2013/pelican-effects.md": post, "2013/goodnight.md": other, "2013/p.png": _png()},
         name="years",
         ARTICLE_PATHS=[""],
         STATIC_PATHS=["images", "extra", "2013"],

@@ -393,22 +393,26 @@ def static_excludes(
 
 
 def folder_holds_posts(content: Any, folder: str) -> bool:
-    """Whether ``folder`` of the content folder holds a Markdown or reST file with front
-    matter: posts, which an old site listed in STATIC_PATHS for the pictures beside them."""
+    """Whether ``folder`` of the content folder holds two or more Markdown or reST files with
+    a title and a date: posts, which an old site listed in STATIC_PATHS for the pictures
+    beside them. One alone is a draft saved among the pictures by mistake: left out, named."""
     from .frontmatter import scan_header  # its readers' modules are loaded only when used
     from .links import SOURCE_EXTENSIONS
 
     if not isinstance(content, str) or not folder:
         return False
     endings = tuple(f".{ext}" for ext in SOURCE_EXTENSIONS)
+    posts = 0
     for root, _dirs, files in os.walk(os.path.join(content, folder)):
         for name in files:
             if not name.lower().endswith(endings):
                 continue
             try:
                 with open(os.path.join(root, name), encoding="utf-8", errors="replace") as f:
-                    if scan_header(f.read(4096)).keys:
-                        return True
+                    keys = {key.lower() for key, *_ in scan_header(f.read(4096)).keys}
             except OSError:
                 continue
+            posts += {"title", "date"} <= keys
+            if posts >= 2:
+                return True
     return False
