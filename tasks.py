@@ -337,7 +337,13 @@ def _engine_record(folder: Path) -> Iterator[tuple[dict[str, str], Callable[[], 
 
 def _say_refused(verb: str, conf: Path, after: str) -> None:
     """The one line of a publish, preview or check whose build ran none of the site's plugins
-    (a theme that builds alone, with PLUGINS = []: exit 0, and a site without them)."""
+    (a theme that builds alone, with PLUGINS = []: exit 0, and a site without them), after a
+    line for each entry that names no plugin (no engine ran to say it, and our log handling
+    keeps Pelican's "Cannot load plugin" line for the engine to replace)."""
+    from plugins.engine.settings_errors import plugins_not_there
+
+    for line in plugins_not_there(conf):
+        print(line, file=sys.stderr)
     print(
         f"{verb} refused: none of this site's plugins ran ({_shown(conf)}'s PLUGINS lists "
         "none of them, or they failed to load: see above), so the site had no "

@@ -769,13 +769,20 @@ STOCK_THEME = (
             'PLUGINS = "plugins.blogcore"\n',
             "PLUGINS must be a list, got 'plugins.blogcore'",
         ),
+        # the only entry misspelt: nothing was said above the refusal's "see above" (our log
+        # handling keeps Pelican's "Cannot load plugin" line for the engine, which never ran)
+        (
+            'PLUGINS = ["plugins.blogcor"]\n',
+            "publishconf.py: line {line}: PLUGINS: no plugin 'plugins.blogcor' (did you mean "
+            "'plugins.blogcore'?)",
+        ),
     ],
 )
 def test_a_publish_that_ran_none_of_our_plugins_is_refused(project, capfd, plugins, said):
     import tasks
 
     conf = project / "publishconf.py"
-    _append(conf, plugins + STOCK_THEME)
+    line = _append(conf, plugins + STOCK_THEME)
     output = project / "output"
     status = tasks.atomic_build(conf, output, project / "content")
     lines = [" ".join(line.split()) for line in capfd.readouterr().err.splitlines()]
@@ -787,7 +794,7 @@ def test_a_publish_that_ran_none_of_our_plugins_is_refused(project, capfd, plugi
         f"{output} was left as it was."
     )
     if said:
-        assert [line for line in lines if said in line], lines
+        assert [text for text in lines if said.format(line=line) in text], lines
     assert not output.exists()
     assert not [p for p in (project / ".output.builds").iterdir()]  # no build, no record
 
@@ -827,7 +834,8 @@ def test_a_preview_or_check_that_ran_none_of_our_plugins_is_refused(project, tas
     every gate green on it: the same refusal as a publish now, before serving or checking."""
     shutil.copy(ROOT / "tasks.py", project / "tasks.py")
     (project / "sitecheck").symlink_to(ROOT / "sitecheck")
-    _append(project / "publishconf.py", "PLUGINS = []\n" + STOCK_THEME)
+    # the only entry misspelt: named above the refusal, with the one meant
+    line = _append(project / "publishconf.py", 'PLUGINS = ["plugins.blogcor"]\n' + STOCK_THEME)
     args = ["--port", str(_free_port())] if task == "preview" else ["--only", "html"]
     # before, a preview served on: the timeout ends it
     done = subprocess.run(
@@ -836,6 +844,10 @@ def test_a_preview_or_check_that_ran_none_of_our_plugins_is_refused(project, tas
     )  # fmt: skip
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-2:-1] == [
+        f"publishconf.py: line {line}: PLUGINS: no plugin 'plugins.blogcor' (did you mean "
+        "'plugins.blogcore'?)"
+    ]
     assert done.stderr.splitlines()[-1] == (
         f"{task.title()} refused: none of this site's plugins ran (publishconf.py's PLUGINS lists "
         "none of them, or they failed to load: see above), so the site had no "

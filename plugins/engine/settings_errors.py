@@ -369,7 +369,7 @@ def _plugins_missing(settings: Mapping[str, Any], strict: bool) -> tuple[list[st
         found = where.get(entry)
         if found is None:
             return origin.located(message, "PLUGINS", conf, extra)
-        return f"{origin.shown(found.path)}: line {found.line}: {message}"
+        return _at(found, message)
 
     unknown = pelican_settings.unknown_plugins(where, loaded, _plugins_there())
     failed = []
@@ -387,6 +387,20 @@ def _plugins_missing(settings: Mapping[str, Any], strict: bool) -> tuple[list[st
             if entry not in dict(unknown)
         ]
     return [at_line(entry, message) for entry, message in unknown], failed
+
+
+def _at(found: origin.Assignment, message: str) -> str:
+    return f"{origin.shown(found.path)}: line {found.line}: {message}"
+
+
+def plugins_not_there(conf: str | os.PathLike) -> list[str]:
+    """One line for each ``PLUGINS`` entry a settings file writes that names no plugin, with
+    the one meant, read from the file as written (never run: a ``PLUGINS += [...]`` run again
+    grows the list a build is loading); for a build that loaded none of this site's plugins,
+    where no engine ran to say it (tasks.py)."""
+    where = dict(origin.strings_set(conf, "PLUGINS"))
+    unknown = pelican_settings.unknown_plugins(where, (), _plugins_there())
+    return [_at(where[entry], message) for entry, message in unknown]
 
 
 def _named(settings: Mapping[str, Any], given: frozenset[str]) -> set[str]:
