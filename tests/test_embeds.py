@@ -445,7 +445,8 @@ def test_a_frame_where_no_line_names_it_is_in_the_sanitisers_line(build_site, ca
     files = {"team/ada-byrne.md": f"{team}\n{frame}\n", "posts/hall.md": post}
     build_site(files, name="embeds-unnamed")
     said = [r.getMessage() for r in caplog.records]
-    assert any("team/ada-byrne.md: removed <iframe>" in line for line in said), said
+    line = len(team.splitlines()) + 2  # below the file's text and a blank line
+    assert any(f"team/ada-byrne.md: line {line}: removed <iframe>" in text for text in said), said
     assert any("posts/hall.md: Summary: removed <iframe>" in line for line in said), said
 
 

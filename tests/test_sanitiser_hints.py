@@ -6,6 +6,7 @@ import logging
 import pytest
 
 from plugins.blogcore import text
+from plugins.blogcore.reader import removed_line
 
 WIDTHS = "a table's column widths are inline styles"
 IMAGE = "an image's size in a unit other than pixels"
@@ -185,5 +186,45 @@ def test_a_built_post_s_task_list_shows_its_boxes(build_site, caplog):
     boxes = page.select("li.task-list-item label input[type=checkbox][disabled]")
     assert [box.has_attr("checked") for box in boxes] == [True, False, False]
     assert len(page.select(".e-content input, article input")) == 3
-    lines = [r.getMessage() for r in caplog.records if "checklist.md: removed" in r.getMessage()]
-    assert len(lines) == 1 and "removed <input>" in lines[0], caplog.text
+    lines = [r.getMessage() for r in caplog.records if "removed <input>" in r.getMessage()]
+    assert len(lines) == 1 and "checklist.md: line 16: removed" in lines[0], caplog.text
+
+
+# a style written on line 7 (reST: in a raw HTML directive, line 11); in Markdown's code, none
+REMOVED_AT = {
+    "posts/md-style.md": (
+        "Title: Md style\nDate: 2026-11-01 10:00\nAuthor: Ada Byrne\n\nFirst words.\n\n"
+        '<p style="color: red">Red</p>\n\n```html\n<p style="x">in code</p>\n```\n'
+    ),
+    "posts/html-style.html": (
+        "<html><head><title>Html style</title>\n"
+        '<meta name="date" content="2026-11-02 10:00">\n'
+        '<meta name="author" content="Ada Byrne">\n</head>\n<body>\n<p>First words.</p>\n'
+        '<p style="color: red">Red</p>\n</body></html>\n'
+    ),
+    "posts/rst-style.rst": (
+        "Rst style\n#########\n\n:date: 2026-11-03 10:00\n:author: Ada Byrne\n\n"
+        "First words.\n\n.. raw:: html\n\n"
+        '   <p style="color: red">Red</p>\n'
+    ),
+}
+
+
+def test_the_sanitiser_s_line_names_the_line_the_removed_attribute_is_written_on(
+    build_site, caplog
+):
+    """'content/ktec-1.md: removed a style attribute (not allowed in posts)': no line."""
+    with caplog.at_level(logging.WARNING):
+        site = build_site(REMOVED_AT, name="removed-at")
+    said = sorted(m for m in caplog.messages if "removed a style attribute" in m)
+    expected = {"posts/md-style.md": 7, "posts/html-style.html": 7, "posts/rst-style.rst": 11}
+    assert [m.split(": removed")[0] for m in said] == [
+        f"{site.content.name}/{path}: line {number}" for path, number in sorted(expected.items())
+    ], caplog.text
+
+
+def test_a_removal_no_line_of_the_source_holds_is_said_without_a_line():
+    # reST's :widths: made the style: no line is written with it
+    _cleaned, removed = text.sanitize_and_report('<col style="width: 20%">')
+    assert removed_line(removed, POST.format(widths="20 80"), "rst") is None
+    assert removed_line(removed, "x\n\n```\n<p style='a'>\n```\n", "markdown") is None

@@ -133,6 +133,7 @@ def sanitise(
     read: Read | None = None,
     links: bool = False,
     embeds_named: bool = False,
+    written: tuple[str, str] | None = None,
 ) -> tuple[str, dict]:
     """The HTML and its Summary through the site's sanitiser; a warning names what went.
 
@@ -142,7 +143,8 @@ def sanitise(
     ``links``, the URLs of the site's own files (from "/" or relative) of the body and the
     summary go in ``LOCAL_URLS``, as ("" or "Summary: ", URL) pairs. ``embeds_named``: the
     body's frames and embed scripts are named with their lines already (a post's or page's,
-    _name_foreign), so the warning leaves them out; a Summary's are in it.
+    _name_foreign), so the warning leaves them out; a Summary's are in it. ``written``: the
+    source's text and format ("markdown", "rst", "html"), for the line of what the body lost.
     """
     body, summary_facts = read or (None, None)
     local: list[tuple[str, str]] = []
@@ -156,7 +158,7 @@ def sanitise(
         cleaned, removed = text.sanitize_and_report(
             fragment, markup, embeds_named=embeds_named and not where
         )
-        report_removed(source, removed, where)
+        report_removed(source, removed, where, None if where else written)
         if where:
             metadata["summary"] = cleaned
         else:
@@ -175,11 +177,69 @@ def sanitise(
     return html, metadata
 
 
-def report_removed(source: str | None, removed: text.Removed, where: str = "") -> None:
+def report_removed(
+    source: str | None,
+    removed: text.Removed,
+    where: str = "",
+    written: tuple[str, str] | None = None,
+) -> None:
     """One warning line for what the sanitiser took out of one file (publish builds too:
-    the page readers get lacks it, but that is no reason to stop a publish)."""
+    the page readers get lacks it, but that is no reason to stop a publish), with the line
+    of the source (``written``: its text and format) where the first of it is written."""
     if source and removed:
-        logger.warning("%s", text.POSTS.message(source, removed, where))
+        number = removed_line(removed, *written) if written else None
+        said = f"{source}: line {number}" if number else source
+        logger.warning("%s", text.POSTS.message(said, removed, where))
+
+
+_NOT_A_BOX = r"(?![^>]*\bcheckbox\b)"
+
+
+def removed_line(removed: text.Removed, source: str, fmt: str = "markdown") -> int | None:
+    """The first line of the source, outside code, where a tag, an attribute or a link's
+    scheme the sanitiser removed is written; None where none is (made by a directive or an
+    extension, not written as such)."""
+    # a task list's checkbox is kept (text.task_boxes): another <input> is the one removed
+    patterns = [
+        rf"(?i)<{re.escape(tag)}(?![\w:-]){_NOT_A_BOX if tag == 'input' else ''}"
+        for tag in removed.tags
+    ]
+    patterns += [rf"(?i)(?<![\w-]){re.escape(name)}\s*=" for name in removed.attributes]
+    patterns += [rf"(?i)(?<![\w+.-]){re.escape(scheme)}:" for scheme in removed.schemes]
+    patterns += [rf"(?i)(?<![\w-]){re.escape(value.split(' (', 1)[0])}" for value in removed.values]
+    pieces = [foreign.Foreign(pattern, "") for pattern in patterns]
+    lines = source.splitlines()
+    start = _body_start(lines, fmt)  # a Title's <script> is the title's line, said apart
+    body = "\n" * start + "\n".join(lines[start:])
+    found = [n for n in foreign.lines_of(pieces, body, fmt) if n]
+    return min(found, default=None)
+
+
+_RST_FIELD = re.compile(r"\s*:[^:\s][^:]*:(\s|$)")
+
+
+def _body_start(lines: list[str], fmt: str) -> int:
+    """The index of the first line of a source's text, below its front matter (Markdown's
+    keys up to the first blank line or a fenced YAML block; reST's title and fields; an HTML
+    file's head)."""
+    if fmt == "html":
+        return next((n for n, line in enumerate(lines) if "<body" in line.lower()), 0)
+    if fmt == "markdown":
+        fence = lines[0].strip() if lines else ""
+        if fence in ("---", "+++"):
+            end = next((n for n in range(1, len(lines)) if lines[n].strip() == fence), None)
+            return end + 1 if end is not None else 0
+        return next((n for n, line in enumerate(lines) if not line.strip()), len(lines))
+    index = next((n for n, line in enumerate(lines) if not line.strip()), len(lines))
+    if lines and _RST_FIELD.match(lines[0]):
+        index = 0  # fields with no title above them
+    while index < len(lines) and (
+        not lines[index].strip()
+        or _RST_FIELD.match(lines[index])
+        or (index and _RST_FIELD.match(lines[index - 1]) and lines[index][:1].isspace())
+    ):
+        index += 1
+    return index
 
 
 def clean(
@@ -188,6 +248,7 @@ def clean(
     source: str | None = None,
     read: Read | None = None,
     embeds_named: bool = False,
+    written: tuple[str, str] | None = None,
 ) -> tuple[str, dict]:
     """Sanitised HTML and summary, with the word count taken from them.
 
@@ -199,7 +260,9 @@ def clean(
     body = read and read[0]
     if body is None:
         html = text.tidy_html(html)
-    html, metadata = sanitise(html, metadata, source, read, links=True, embeds_named=embeds_named)
+    html, metadata = sanitise(
+        html, metadata, source, read, links=True, embeds_named=embeds_named, written=written
+    )
     html = text.free_page_ids(html)  # a heading "Comments" is not the comments section
     metadata["word_count"] = body.words if body else text.count_words(html)
     return html, metadata
@@ -819,10 +882,11 @@ class StrictChecks:
             # a plugin reading its own files with this reader (team) need not say it again
             exc.reported = True
             raise
+        shown, written = self._shown(source_path), (self._text(source_path), self.alt_format)
         if not post_or_page:
             # team and series files have their own keys, and HTML that reaches pages: its
             # links starting with "/" are published as written, as a post's are
-            return sanitise(content, metadata, self._shown(source_path), self.told, links=True)
+            return sanitise(content, metadata, shown, self.told, links=True, written=written)
         self._warn_unknown_keys(source_path, metadata)
         if old_addresses:  # said once the post's own address is known (on_sources_known)
             metadata[OLD_ADDRESSES] = old_addresses
@@ -834,7 +898,7 @@ class StrictChecks:
         # <!-- more -->, <!-- PELICAN_END_SUMMARY -->: the sanitiser takes comments out
         marked = None if "summary" in metadata else summaries.marked_summary(content)
         html, metadata = clean(
-            content, metadata, self._shown(source_path), self.told, embeds_named=True
+            content, metadata, shown, self.told, embeds_named=True, written=written
         )
         if marked:  # what the sanitiser takes out of it is named for the body already
             metadata["summary"] = text.sanitize_and_report(marked[0])[0]
