@@ -249,4 +249,5 @@ def test_a_broken_link_before_the_marker_is_one_line(build_site, caplog):
     build_site({"posts/linked.md": _marked("Marked with a link", 1, body)})
     lines = [r.getMessage() for r in caplog.records if "gone.md" in r.getMessage()]
     assert len(lines) == 1, lines
-    assert "posts/linked.md: the link {filename}/posts/gone.md" in lines[0]
+    assert "posts/linked.md: line " in lines[0]  # the line of the link, in the body
+    assert ": the link {filename}/posts/gone.md" in lines[0]

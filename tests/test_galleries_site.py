@@ -498,7 +498,7 @@ def test_a_link_to_a_draft_gallerys_photo_is_a_link_to_a_draft(tmp_path, caplog)
     assert len(said) == 3, said
     for link in ("{static}/galleries/launch/a.jpg", "{attach}../galleries/launch/b.jpg"):
         assert (
-            f"content/posts/live.md: the link {link} points at content/galleries/launch/"
+            f"content/posts/live.md: line 8: the link {link} points at content/galleries/launch/"
             f"{link[-5:]}, a photo of the gallery 'launch', a draft (content/galleries/launch/ "
             "says Status: draft): published pages cannot link to it (publish the gallery "
             "first, or remove the link)"

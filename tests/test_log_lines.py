@@ -41,7 +41,7 @@ def test_invoke_build_off_a_terminal_says_each_message_on_one_line(content, tmp_
     assert result.returncode == 0, result.stderr
     mine = _lines_about(result.stderr, "scripts.md")
     assert len(mine) == 1, result.stderr
-    assert mine[0].startswith("WARNING  content/posts/scripts.md: the link {filename}/exp/")
+    assert mine[0].startswith("WARNING  content/posts/scripts.md: line 6: the link {filename}/exp/")
     assert mine[0].endswith("or link it with {static}/exp/flag-generator.py")
 
 

@@ -178,7 +178,7 @@ def test_off_a_terminal_each_message_is_one_line_naming_its_file(serve):
         if "scripts.md" in line or "flag-generator" in line
     ]
     assert len(mine) == 1, serve.terminal()[since:]
-    assert mine[0].startswith("WARNING  content/posts/scripts.md: the link {filename}/exp/")
+    assert mine[0].startswith("WARNING  content/posts/scripts.md: line 6: the link {filename}/exp/")
     assert mine[0].endswith("or link it with {static}/exp/flag-generator.py")
     assert serve.stop() == 0
 

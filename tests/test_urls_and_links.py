@@ -310,7 +310,9 @@ def test_an_attached_file_whose_accents_are_stored_otherwise_is_said_so(build_si
     files = {"posts/dessert.md": post, f"posts/pics/{nfd}": picture.getvalue()}
     caplog.set_level(logging.WARNING)
     build_site(files, name="accents")
-    [line] = [m for m in caplog.messages if m.startswith("accents/posts/dessert.md: the link")]
+    [line] = [
+        m for m in caplog.messages if m.startswith("accents/posts/dessert.md: line 6: the link")
+    ]
     assert f"which does not exist: the file accents/posts/pics/{nfd} looks the same" in line
 
 
@@ -536,7 +538,9 @@ def test_broken_link_warns_in_development(build_site, caplog, markdown, link, fr
     site = build_site({"pages/links.md": _page("Links", "links", f"\nSee {markdown}.")})
     content = site.content.name
     mine = [
-        m for m in _warnings(caplog) if m.startswith(f"{content}/pages/links.md: the link {link} ")
+        m
+        for m in _warnings(caplog)
+        if m.startswith(f"{content}/pages/links.md: line 4: the link {link} ")
     ]
     assert len(mine) == 1 and fragment in mine[0], _warnings(caplog)
     assert not [m for m in _errors(caplog) if "links.md" in m]
@@ -551,7 +555,7 @@ def test_broken_link_fails_a_publish_build(build_site, caplog, markdown, link, f
             publish=True,
         )
     assert stop.value.code == 1
-    mine = [m for m in _errors(caplog) if "posts/links.md: the link " + link in m]
+    mine = [m for m in _errors(caplog) if "posts/links.md: line 7: the link " + link in m]
     assert len(mine) == 1 and fragment in mine[0], _errors(caplog)
 
 
@@ -562,7 +566,9 @@ def test_broken_link_in_a_draft_does_not_fail_a_publish(build_site, caplog):
         {"posts/wip.md": _post("WIP", "wip", "2024-05-05", "Status: draft", body=body)},
         publish=True,
     )
-    assert any("posts/wip.md: the link {filename}/posts/nope.md" in m for m in _warnings(caplog))
+    assert any(
+        "posts/wip.md: line 7: the link {filename}/posts/nope.md" in m for m in _warnings(caplog)
+    )
 
 
 def test_link_in_a_summary_is_checked(build_site, caplog):
@@ -583,7 +589,7 @@ def test_a_broken_link_is_one_line_not_two(build_site, caplog):
     build_site({"posts/s.md": _post("S", "s", "2024-05-05", body=body)})
     lines = [m for m in _warnings(caplog) if "gone.md" in m]
     assert len(lines) == 1, lines
-    assert "posts/s.md: the link {filename}/posts/gone.md points at" in lines[0]
+    assert "posts/s.md: line 7: the link {filename}/posts/gone.md points at" in lines[0]
 
 
 def test_many_broken_links_name_each_and_no_line_names_nothing(tmp_path):
@@ -612,7 +618,7 @@ def test_broken_link_in_a_team_bio_fails_a_publish_build(build_site, caplog):
     bio += "\nHer [old post]({filename}/posts/gone.md).\n"
     with pytest.raises(SystemExit):
         build_site({"team/ada-byrne.md": bio}, publish=True)
-    link = "team/ada-byrne.md: the link {filename}/posts/gone.md points at"
+    link = "team/ada-byrne.md: line 13: the link {filename}/posts/gone.md points at"
     mine = [m for m in _errors(caplog) if link in m]
     assert len(mine) == 1 and "which does not exist" in mine[0], _errors(caplog)
 
@@ -1079,11 +1085,11 @@ def test_a_static_link_out_of_the_content_folder_is_one_clear_line(build_site, c
     site = build_site({"posts/dd.md": post}, name="dotdot")
     assert not [m for m in caplog.messages if "valid slug" in m or "copying" in m]
     assert [m for m in caplog.messages if "dotdot/" in m] == [
-        "dotdot/posts/dd.md: the link {static}/../notes.md points at dotdot/../notes.md, which "
-        "does not exist (a path starting with / is relative to dotdot/)",
-        "dotdot/posts/dd.md: the link {static}/../outside.md points at dotdot/../outside.md, "
-        "outside the content folder: nothing there is published; move the file into "
-        "dotdot/extra/ and link it as {static}/extra/outside.md",
+        "dotdot/posts/dd.md: line 6: the link {static}/../notes.md points at dotdot/../notes.md, "
+        "which does not exist (a path starting with / is relative to dotdot/)",
+        "dotdot/posts/dd.md: line 6: the link {static}/../outside.md points at "
+        "dotdot/../outside.md, outside the content folder: nothing there is published; move "
+        "the file into dotdot/extra/ and link it as {static}/extra/outside.md",
     ]
     assert not list(site.output.rglob("outside.md"))
 
@@ -2135,7 +2141,7 @@ def test_a_pictures_srcset_is_resolved_and_checked_and_never_wrapped_again(build
     assert second.select_one("source")["srcset"] == "{static}/images/gone.webp"
     said = [m for m in _warnings(caplog) if "gone.webp" in m]
     assert len(said) == 1 and said[0].startswith(
-        "srcset/posts/pic.md: the link {static}/images/gone.webp points at"
+        "srcset/posts/pic.md: line 9: the link {static}/images/gone.webp points at"
     ), said
 
 

@@ -937,14 +937,11 @@ def link_problems(
                     if message:
                         source = shown(settings, item.source_path)
                         kept = target and target.state == links.UNPUBLISHED
-                        # a link not to a file of the content folder: said at its line
-                        at = "" if where or (kind in FILE_KINDS and not works) else _at(item, link)
+                        # at the line the link is written on (a Summary's: its own line)
+                        at = "" if where else _at(item, link)
                         line = f"{source}: {where}{at}{message}"
                         warn = item.status == "draft" or works
                         yield warn, line, value, target.path if kept else None
-
-
-FILE_KINDS = links.LINKED_KINDS | {""}  # "": a source file linked by its name
 
 
 def _page(name: str, settings: dict[str, Any]) -> str | None:
