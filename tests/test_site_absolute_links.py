@@ -224,8 +224,8 @@ def test_development_build_names_links_to_nothing(build_site, caplog):
     site = build_site({"posts/abs.md": POST}, name="dev-abs")
     mine = [m for m in _lines(caplog, logging.WARNING) if m.startswith("dev-abs/posts/abs.md")]
     assert mine == [
-        "dev-abs/posts/abs.md: the link /pages/about/ points at nothing this site publishes "
-        "(did you mean /about/? " + links.HINT + ")"
+        "dev-abs/posts/abs.md: line 6: the link /pages/about/ points at nothing this site "
+        "publishes (did you mean /about/? " + links.HINT + ")"
     ]
     assert (site.output / "images" / "lamp.svg").is_file()  # the lamp is there: no line
 
@@ -267,7 +267,7 @@ def test_an_html_post_is_checked_too(build_site, caplog):
     )
     build_site({"posts/page.html": html}, name="html-abs")
     assert any(
-        m.startswith("html-abs/posts/page.html: the link /nowhere/ points at nothing")
+        m.startswith("html-abs/posts/page.html: line 1: the link /nowhere/ points at nothing")
         for m in _lines(caplog, logging.WARNING)
     )
 
@@ -277,8 +277,12 @@ def test_a_summary_is_checked_and_named(build_site, caplog):
     post = POST.replace("Author: Ada Byrne", "Author: Ada Byrne\nSummary: See [the plan](/plan/).")
     build_site({"posts/abs.md": post}, name="sum-abs")
     mine = [m for m in _lines(caplog, logging.WARNING) if m.startswith("sum-abs/posts/abs.md")]
-    assert any(m.startswith("sum-abs/posts/abs.md: Summary: the link /plan/ points") for m in mine)
-    assert any(m.startswith("sum-abs/posts/abs.md: the link /pages/about/ points") for m in mine)
+    assert any(
+        m.startswith("sum-abs/posts/abs.md: line 5: Summary: the link /plan/ points") for m in mine
+    )
+    assert any(
+        m.startswith("sum-abs/posts/abs.md: line 7: the link /pages/about/ points") for m in mine
+    )
 
 
 def _png() -> bytes:
@@ -301,14 +305,13 @@ def test_team_series_and_gallery_files_are_checked_too(build_site, caplog):
     }
     build_site(files, name="side-abs", GALLERY_WIDTHS=(100,), GALLERY_POST_IMAGE_WIDTHS=(100,))
     warned = _lines(caplog, logging.WARNING)
-    for source, url in (
-        ("team/ada-byrne.md", "/reading/"),
-        ("series/lamps.md", "/lamps/one/"),
-        ("galleries/fair/gallery.md", "/photos/"),
+    for source, url, line in (
+        ("team/ada-byrne.md", "/reading/", len(bio.splitlines()) + 2),
+        ("series/lamps.md", "/lamps/one/", 3),
+        ("galleries/fair/gallery.md", "/photos/", 4),
     ):
-        assert any(
-            m.startswith(f"side-abs/{source}: the link {url} points at nothing") for m in warned
-        ), source
+        said = f"side-abs/{source}: line {line}: the link {url} points at nothing"
+        assert any(m.startswith(said) for m in warned), (said, warned)
     assert not [m for m in warned if "local_urls" in m]  # no unknown-key line for the note
 
 
@@ -328,14 +331,16 @@ def test_relative_links_are_resolved_against_their_page(build_site, caplog):
     build_site({"posts/rel.md": RELATIVE}, name="dev-rel")
     mine = [m for m in _lines(caplog, logging.WARNING) if m.startswith("dev-rel/posts/rel.md")]
     assert sorted(mine) == [
-        "dev-rel/posts/rel.md: Summary: the link images/lamp.svg is relative, and this text is "
-        "shown on more than one page: it points at another place from each (" + links.HINT + ")",
-        "dev-rel/posts/rel.md: the link images/lamp.svg is relative: from this page it points "
-        "at /posts/relative-links/images/lamp.svg, where nothing is; the site publishes "
+        "dev-rel/posts/rel.md: line 5: Summary: the link images/lamp.svg is relative, and this "
+        "text is shown on more than one page: it points at another place from each ("
+        + links.HINT
+        + ")",
+        "dev-rel/posts/rel.md: line 7: the link images/lamp.svg is relative: from this page it "
+        "points at /posts/relative-links/images/lamp.svg, where nothing is; the site publishes "
         "/images/lamp.svg: link to its source with {static} or {filename} and its path in the "
         "content folder, e.g. {static}/images/lamp.svg",
-        "dev-rel/posts/rel.md: the link www.example.org lacks https:// in front, so it points at "
-        "a file of this site, not at another site (write https://www.example.org)",
+        "dev-rel/posts/rel.md: line 7: the link www.example.org lacks https:// in front, so it "
+        "points at a file of this site, not at another site (write https://www.example.org)",
     ]  # ../../ is the home page: no line
     with pytest.raises(SystemExit):  # a publish never ships them
         build_site({"posts/rel.md": RELATIVE}, publish=True, name="pub-rel")
@@ -389,8 +394,8 @@ def test_a_data_candidate_of_a_srcset_is_no_link(build_site, caplog):
     assert len([m for m in mine if "a" * 300 in m]) == 1, mine  # named, as any broken link
     assert len([m for m in mine if "x%00.png" in m]) == 1, mine
     assert [m for m in mine if "a%00b/" in m] == [
-        "srcset-data/posts/srcset.md: the link a%00b/ holds %00, a character no address can "
-        "hold: take it out"
+        "srcset-data/posts/srcset.md: line 10: the link a%00b/ holds %00, a character no address "
+        "can hold: take it out"
     ]
     placeholder, photo_img = site.soup("posts/old-theme/").select(
         "img[alt=Placeholder], img[alt=Photo]"

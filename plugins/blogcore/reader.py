@@ -209,7 +209,7 @@ def removed_line(removed: text.Removed, source: str, fmt: str = "markdown") -> i
     patterns += [rf"(?i)(?<![\w-]){re.escape(value.split(' (', 1)[0])}" for value in removed.values]
     pieces = [foreign.Foreign(pattern, "") for pattern in patterns]
     lines = source.splitlines()
-    start = _body_start(lines, fmt)  # a Title's <script> is the title's line, said apart
+    start = body_start(lines, fmt)  # a Title's <script> is the title's line, said apart
     body = "\n" * start + "\n".join(lines[start:])
     found = [n for n in foreign.lines_of(pieces, body, fmt) if n]
     return min(found, default=None)
@@ -218,7 +218,7 @@ def removed_line(removed: text.Removed, source: str, fmt: str = "markdown") -> i
 _RST_FIELD = re.compile(r"\s*:[^:\s][^:]*:(\s|$)")
 
 
-def _body_start(lines: list[str], fmt: str) -> int:
+def body_start(lines: list[str], fmt: str) -> int:
     """The index of the first line of a source's text, below its front matter (Markdown's
     keys up to the first blank line or a fenced YAML block; reST's title and fields; an HTML
     file's head)."""

@@ -54,6 +54,7 @@ from .reader import (
     StrictHTMLReader,
     StrictMarkdownReader,
     StrictRstReader,
+    body_start,
     clean,
     shown,
 )
@@ -1485,9 +1486,8 @@ def on_site_written(pelican) -> None:
             )
             if mine:  # sure to break for every reader: with its line, an error in a publish
                 lines = _source_lines(settings, source) if lines is None else lines
-                number = _line_of(lines, url)
                 log = logger.error if strict and not in_draft else logger.warning
-                log("%s: %s%s%s", source, f"line {number}: " if number else "", where, mine)
+                log("%s: %s%s%s", source, _at_line(source, lines, url, where), where, mine)
                 continue
             shown_on = None if where else page  # a summary is shown on the listing pages
             problem = links.local_problem(
@@ -1505,8 +1505,9 @@ def on_site_written(pelican) -> None:
                 # and posts/x/rack.jpg): the file is right there, only nothing publishes it
                 message = links.beside_message(url, *beside, exists(beside[1]), shown_on)
             # like {filename} links: a publish never ships a link sure to break
+            lines = _source_lines(settings, source) if lines is None else lines  # only now
             log = logger.error if certain and strict and not in_draft else logger.warning
-            log("%s: %s%s", source, where, message)
+            log("%s: %s%s%s", source, _at_line(source, lines, url, where), where, message)
 
 
 # the settings of the addresses drafts are written at (a publish build empties them)
@@ -1520,6 +1521,19 @@ def _source_lines(settings: dict, source: str) -> list[str]:
         return (project / source).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError, ValueError):
         return []
+
+
+def _at_line(source: str, lines: list[str], url: str, where: str) -> str:
+    """``line N: `` of the first line that holds ``url`` as written, "" when none does: a
+    link of the text (no ``where``) below the front matter, not the same URL in its Summary."""
+    start = 0
+    if not where:
+        ext = source.rsplit(".", 1)[-1].lower()
+        start = body_start(
+            lines, {"rst": "rst", "html": "html", "htm": "html"}.get(ext, "markdown")
+        )
+    number = _line_of(lines[start:], url)
+    return f"line {number + start}: " if number else ""
 
 
 def _line_of(lines: list[str], url: str) -> int | None:
