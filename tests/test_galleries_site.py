@@ -525,7 +525,7 @@ def test_a_relative_link_to_a_gallery_photo_is_told_to_show_the_gallery(tmp_path
     build(tmp_path, content, name="dev")
     said = [m for m in caplog.messages if m.startswith("content/posts/live.md")]
     assert said == [
-        "content/posts/live.md: the link ../galleries/launch/a.jpg is relative, and "
+        "content/posts/live.md: line 8: the link ../galleries/launch/a.jpg is relative, and "
         "content/galleries/launch/a.jpg is a photo of the gallery 'launch', which publishes its "
         "photos as renditions, not as they are: show the gallery with {gallery}launch on a line "
         "of its own (each photo opens full size), or link its page"

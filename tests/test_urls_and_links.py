@@ -1408,7 +1408,7 @@ def test_a_relative_link_to_a_file_beside_its_post_says_to_attach_it(build_site,
     )
     mine = [m for m in _warnings(caplog) if "the link rack.png" in m]
     assert mine == [
-        "bundle/posts/home-lab/index.md: the link rack.png is relative, and "
+        "bundle/posts/home-lab/index.md: line 7: the link rack.png is relative, and "
         "bundle/posts/home-lab/rack.png is there beside the post, but nothing publishes it "
         "(its folder is no static folder): write {attach}rack.png, which publishes it beside "
         "the post's page"
@@ -1431,8 +1431,8 @@ def test_a_relative_link_to_a_static_folders_file_says_to_link_it_with_static(bu
     assert site.exists("images/logo-tour.png")
     mine = [m for m in _warnings(caplog) if "images/logo-tour.png" in m]
     assert mine == [
-        "toplevel/theme-tour.md: the link images/logo-tour.png is relative: from the post's "
-        "page it points at /posts/theme-tour/images/logo-tour.png, where nothing is; "
+        "toplevel/theme-tour.md: line 7: the link images/logo-tour.png is relative: from the "
+        "post's page it points at /posts/theme-tour/images/logo-tour.png, where nothing is; "
         "toplevel/images/logo-tour.png is published at /images/logo-tour.png: link it with "
         "{static}/images/logo-tour.png"
     ], _warnings(caplog)
