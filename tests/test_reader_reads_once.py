@@ -61,3 +61,30 @@ def test_an_edited_file_is_checked_as_it_is_now(reader, tmp_path, caplog):
     assert "More." in content
     said = [r.getMessage() for r in caplog.records if "U+000C" in r.getMessage()]
     assert len(said) == 1 and "line 7" in said[0], said
+
+
+def test_a_file_is_named_once_per_build_and_anew_in_the_next(tmp_path, monkeypatch):
+    """``shown_once``: a post's name in messages is worked out once per build (several steps
+    name each post), and each build (its own settings dict) works it out anew."""
+    worked: list[str] = []
+    real = reading.shown
+
+    def counted(settings: dict, path: str) -> str:
+        worked.append(path)
+        return real(settings, path)
+
+    monkeypatch.setattr(reading, "shown", counted)
+    post = str(tmp_path / "content" / "posts" / "x.md")
+    first, second = (
+        {"PATH": str(tmp_path / "content")},
+        {"PATH": str(tmp_path / "content" / "posts")},
+    )
+    try:
+        assert [reading.shown_once(first, post) for _ in range(3)] == ["content/posts/x.md"] * 3
+        assert worked == [post]
+        assert reading.shown_once(second, post) == "posts/x.md"
+        assert reading.shown_once(first, post) == "content/posts/x.md"
+        assert worked == [post, post]
+    finally:
+        for used in (first, second):
+            build.current(used).close()

@@ -275,6 +275,16 @@ def shown(settings: dict, source_path: str) -> str:
     return printable(os.path.relpath(os.path.abspath(source_path), base))
 
 
+def shown_once(settings: dict, source_path: str) -> str:
+    """``shown`` of a file this build reads, worked out once per build: each post is named by
+    several steps. ``settings``: the build's own dict (the per-build object's key)."""
+    known = vars(build.current(settings).state(__package__)).setdefault("shown", {})
+    found = known.get(source_path)
+    if found is None:
+        found = known[source_path] = shown(settings, source_path)
+    return found
+
+
 def printable(path: str) -> str:
     """A path as text any line can carry: the bytes of a name that is not UTF-8 as \\xe9."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
@@ -1419,7 +1429,7 @@ class StrictChecks:
 
     def _shown(self, source_path: str) -> str:
         """The path as staff know it: relative to the project, e.g. content/posts/x.md."""
-        return shown(self.settings, source_path)
+        return shown_once(getattr(self, "site_settings", self.settings), source_path)
 
 
 class StrictMarkdownReader(StrictChecks, MarkdownReader):

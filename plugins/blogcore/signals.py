@@ -57,6 +57,7 @@ from .reader import (
     body_start,
     clean,
     shown,
+    shown_once,
 )
 from .settings import SettingsError, configure
 
@@ -818,7 +819,7 @@ def _say_file_name_metadata(generator) -> None:
     settings = generator.settings
     line = frontmatter.file_name_metadata_line(
         [
-            frontmatter.NamedPost(shown(settings, post.source_path), frozenset(post.metadata))
+            frontmatter.NamedPost(shown_once(settings, post.source_path), frozenset(post.metadata))
             for post in every_article(generator)
         ],
         settings.get("FILENAME_METADATA") or "",
@@ -1032,7 +1033,7 @@ def _check_spellings(generators, settings) -> None:
             *getattr(generator, "articles", ()),
             *getattr(generator, "translations", ()),
         ]:
-            source = shown(settings, article.source_path)
+            source = shown_once(settings, article.source_path)
             named = [("Tags", t) for t in getattr(article, "tags", ())]
             if getattr(article, "category", None) is not None:
                 named.append(("Category", article.category))
