@@ -684,37 +684,33 @@ def publish(c, content="", output="output"):
     sys.exit(_publish_said(PUBLISH_CONF, folder, source))
 
 
-class _Terminated(BaseException):
-    """SIGTERM during serve's first build (a stop, not a clean end)."""
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM to serve: stops it where Ctrl-C does (a KeyboardInterrupt, which asyncio and
+    Tornado let through their callbacks, a rebuild included)."""
 
 
-def _on_sigterm(serving: list[bool]):
-    """serve's SIGTERM handler: a clean end once ``serving``, a stop during the first build."""
-
-    def handler(_signum: int, _frame) -> None:
-        if serving:
-            sys.exit(0)
-        raise _Terminated
-
-    return handler
+def _on_sigterm(_signum: int, _frame) -> None:
+    """serve's SIGTERM handler: Ctrl-C's stop (a clean end once serving, a stop said during
+    the first build). Left to the server's loop, it waited for a rebuild to end, and a group
+    SIGTERM that killed the warm server had that rebuild run again in a new one first."""
+    raise _Terminated
 
 
 @contextlib.contextmanager
-def _before_serving(serving: list[bool]) -> Iterator[None]:
-    """serve's start and first build, then ``serving``; stopped (Ctrl-C, SIGTERM), one line
+def _before_serving() -> Iterator[None]:
+    """serve's start and first build; stopped (Ctrl-C, SIGTERM), one line
     and exit status 130 or 143, as `make build` does (it ended with status 0 or 1, no line;
     stopped before its first build began, after Isso had started, with status 1, no line)."""
     try:
         yield
-    except (KeyboardInterrupt, _Terminated) as exc:
-        caught = signal.SIGINT if isinstance(exc, KeyboardInterrupt) else signal.SIGTERM
+    except KeyboardInterrupt as exc:
+        caught = signal.SIGTERM if isinstance(exc, _Terminated) else signal.SIGINT
         print(
             f"Build stopped ({caught.name}) before anything was served.",
             file=sys.stderr,
             flush=True,
         )
         sys.exit(128 + caught)
-    serving.append(True)
 
 
 def _not_found_page(conf: Path) -> str:
@@ -771,20 +767,16 @@ def _serve(
 ) -> None:
     """Serve ``root`` on HOST:port until stopped; ``live``: with livereload, rebuilding on
     each change to ``watched``; else as the files are, no script added, nothing watched."""
-    import asyncio
-
     from livereload import Server
     from tornado.ioloop import IOLoop
 
     from plugins.devserver.static import static_app
     from plugins.devserver.watch import SiteWatcher
 
-    # once the server runs, SIGTERM stops its loop, and the caller's `finally` cleans up
-    # (a SystemExit raised inside a request handler would be caught by Tornado and logged)
+    # SIGTERM stops the server as Ctrl-C does, at once, mid-rebuild too; the caller's
+    # `finally` cleans up
+    signal.signal(signal.SIGTERM, _on_sigterm)
     loop = IOLoop.current()
-    stop = loop.stop
-    loop.add_callback(lambda: asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop))
-
     # a missing page gets the site's 404 page (with the problems overlay) and status 404,
     # not Tornado's bare "404: Not Found"
     # with ``pages`` (serve's builds record which file wrote each page), a page that moved
@@ -928,10 +920,10 @@ def serve(c, port=str(PORT), content="", output="output"):
     from plugins.devserver.watch import SiteWatcher
     from plugins.fastbuild.warm import WarmBuilder
 
-    # SIGTERM (not only Ctrl-C) must reach the `finally` below, which stops Isso; during the
-    # first build it is a stop, said as `make build` says it (_before_serving)
-    serving: list[bool] = []
-    signal.signal(signal.SIGTERM, _on_sigterm(serving))
+    # SIGTERM (not only Ctrl-C) must reach the `finally` below, which stops Isso, the warm
+    # builder and the search index's run; during the first build it is a stop, said as `make
+    # build` says it (_before_serving)
+    signal.signal(signal.SIGTERM, _on_sigterm)
     source = _content(content)  # a folder that is not there: one line, nothing served
     source = source.absolute() if source else None
     port = _port_to_serve(port)  # before anything is built, started or removed
@@ -947,7 +939,7 @@ def serve(c, port=str(PORT), content="", output="output"):
     # from here on, however serve stops (Ctrl-C, SIGTERM during the first build), Isso and
     # the warm builder stop with it: Isso stayed, serving and holding its port
     try:
-        with _before_serving(serving):
+        with _before_serving():
             _unlink_dangling(folder)
             # incremental: each rebuild re-renders only the pages an edit changed
             # (plugins/fastbuild); the search index follows in the background, so a page shows
@@ -1012,9 +1004,30 @@ def serve(c, port=str(PORT), content="", output="output"):
     finally:
         if builder is not None:
             builder.close()
+            _stop_background(folder, own)
         if isso is not None:
             local_isso.stop(isso)
         lock.close()
+
+
+def _own_cache(folder: Path) -> Path | None:
+    """The cache of serve's builds shown in ``folder`` when not the settings' CACHE_PATH: two
+    servers must not share an incremental build's record."""
+    return None if folder == ROOT / "output" else folder.with_name(f".{folder.name}.cache")
+
+
+def _stop_background(folder: Path, own: Path) -> None:
+    """Stop what serve's last build left running into ``own`` (search's Pagefind run, in a
+    session of its own): it went on writing there after serve had ended."""
+    from plugins.engine import background
+
+    cache = _own_cache(folder)
+    if cache is None:
+        try:
+            cache = _settings_before_a_build(DEV_CONF, {"PATH": str(ROOT)})["CACHE_PATH"]
+        except Exception:  # the settings no longer load: serve's builds said why
+            return
+    background.stop({"OUTPUT_PATH": str(own), "CACHE_PATH": str(cache)}, timeout=5)
 
 
 def _serve_overrides(folder: Path, own: Path, comments: bool, conf: Path = DEV_CONF) -> list[str]:
@@ -1024,8 +1037,8 @@ def _serve_overrides(folder: Path, own: Path, comments: bool, conf: Path = DEV_C
     overrides += ["DEVSERVER_OVERLAY=true"]
     if not comments:  # no comment server: pages must not point at one
         overrides += ['COMMENTS_PROVIDER="none"']
-    if folder != ROOT / "output":  # two servers must not share an incremental build's record
-        overrides += [f"CACHE_PATH={json.dumps(str(folder.with_name(f'.{folder.name}.cache')))}"]
+    if (cache := _own_cache(folder)) is not None:
+        overrides += [f"CACHE_PATH={json.dumps(str(cache))}"]
     # a hand-placed CNAME carried into serve's folder (_show_in_output) stays when a build
     # with no record of the folder empties it, as `make build` keeps one (the settings are
     # read only then: a first serve's folder holds nothing)

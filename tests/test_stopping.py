@@ -7,6 +7,7 @@ builder, Pelican killed the way the out-of-memory killer kills it.
 
 import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -304,3 +305,120 @@ def test_ctrl_c_while_the_warm_server_imports_is_quiet_and_status_130(tmp_path):
     _, said = server.communicate(timeout=60)
     assert server.returncode == 128 + signal.SIGINT, said
     assert "Traceback" not in said, said
+
+
+# -- SIGTERM while serve rebuilds, or while its search index is written ----------------------
+
+HOLD = """
+import os
+import time
+from pathlib import Path
+
+from pelican import signals
+
+FLAG = Path({flag!r})
+
+
+def hold(generator, writer):
+    # a rebuild that takes its time (a big site): it writes its pid and group, then waits
+    if FLAG.exists():
+        FLAG.with_name("held").write_text(f"{{os.getpid()}} {{os.getpgid(0)}}")
+        time.sleep(600)
+
+
+def register():
+    signals.article_writer_finalized.connect(hold)
+"""
+
+# serve run with a settings file of the test's (the project's, plus the plugin above and a
+# Pagefind that takes its time), as `invoke serve` runs it
+SERVE = (
+    "import sys\nfrom pathlib import Path\nfrom invoke import Context\nimport tasks\n"
+    "tasks.DEV_CONF = Path(sys.argv[1])\n"
+    "tasks.serve.body(Context(), port=sys.argv[2], content=sys.argv[3], output=sys.argv[4])\n"
+)
+
+
+def _group(pgid: int) -> list[int]:
+    """The processes still in a process group."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                found.append(int(stat.parent.name))
+    return found
+
+
+def _running_pids(fragment: str) -> list[int]:
+    """The live processes whose command line holds ``fragment``."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            if fragment.encode() in cmdline.read_bytes():
+                state = cmdline.with_name("stat").read_text().rsplit(")", 1)[1].split()[0]
+                if state != "Z":
+                    found.append(int(cmdline.parent.name))
+    return found
+
+
+@pytest.mark.parametrize("to", ["serve alone", "its process group"])
+def test_sigterm_stops_serve_mid_rebuild_with_its_builds_and_search_run(tmp_path, to):
+    # SIGTERM went to the server's loop, which ran it only once the rebuild had ended; sent
+    # to the group, it killed the warm server, and serve built again in a new one first
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    flag = tmp_path / "hold-now"
+    (tmp_path / "hold.py").write_text(HOLD.format(flag=str(flag)), encoding="utf-8")
+    pagefind = tmp_path / "slow-pagefind"  # the search index's run, still under way
+    pagefind.write_text("#!/bin/sh\nexec sleep 600\n")
+    pagefind.chmod(0o755)
+    conf = tmp_path / "conf.py"
+    conf.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"PLUGIN_PATHS = [{str(ROOT)!r}, {str(tmp_path)!r}]\nPLUGINS = ['hold', *PLUGINS]\n"
+        f"THEME = {str(ROOT / 'theme')!r}\nSEARCH_BINARY = {str(pagefind)!r}\n",
+        encoding="utf-8",
+    )
+    port = free_port()
+    log = tmp_path / "terminal.log"
+    env = {**os.environ, "COMMENTS_ISSO_URL": "http://127.0.0.1:9"}  # no local Isso
+    command = [sys.executable, "-c", SERVE, str(conf), str(port), str(content)]
+    with log.open("w") as terminal:
+        serve = subprocess.Popen(
+            [*command, str(tmp_path / "output")], cwd=ROOT, env=env, stdout=terminal,
+            stderr=subprocess.STDOUT, process_group=0,
+        )  # fmt: skip
+    held = flag.with_name("held")
+    try:
+        _wait_for(log, "(Ctrl-C to stop)", serve)  # said once the loop runs
+        assert _answers(f"http://127.0.0.1:{port}/")
+        assert _running_pids(str(pagefind)), "the first build's search run is under way"
+        flag.write_text("")
+        post = next((content / "posts").glob("*.md"))
+        post.write_text(post.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+        deadline = time.monotonic() + 120
+        while not held.exists() and time.monotonic() < deadline:
+            assert serve.poll() is None, log.read_text(errors="replace")
+            time.sleep(0.1)
+        build, group = map(int, held.read_text().split())
+        if to == "serve alone":
+            serve.send_signal(signal.SIGTERM)  # `kill <pid>`, `timeout`, a process manager
+        else:
+            os.killpg(serve.pid, signal.SIGTERM)  # a container stop, an editor's task runner
+        assert serve.wait(timeout=60) == 0, log.read_text(errors="replace")
+        assert _gone(build), f"the rebuild (pid {build}) runs on"
+        assert _group(group) == [], "the warm server or a build's fork runs on"
+        assert _group(serve.pid) == []
+        assert _running_pids(str(pagefind)) == [], "the search index's run outlived serve"
+        assert not _answers(f"http://127.0.0.1:{port}/")
+        assert "Traceback" not in log.read_text(errors="replace")
+    finally:
+        flag.unlink(missing_ok=True)
+        groups = [serve.pid, *([int(held.read_text().split()[1])] if held.exists() else [])]
+        for pid in _running_pids(str(pagefind)):
+            groups.append(os.getpgid(pid))
+        for pgid in groups:  # what runs on
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pgid, signal.SIGKILL)
+        serve.wait()

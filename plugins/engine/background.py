@@ -29,12 +29,17 @@ def _folder(settings: Mapping[str, Any]) -> Path:
     return per_output(settings, "background")
 
 
-def _command_line(pid: int) -> bytes:
-    """A process's command line where /proc can tell (b"" elsewhere, or once it is gone)."""
+def _identity(pid: int) -> bytes:
+    """When a process started, where /proc can tell (b"" elsewhere, or once it is gone): with
+    its number, it names that process alone. Its command line did not: read just after the
+    start, it was often still empty (the program not loaded yet), and such a record never
+    matched the run it named, which then went on after the build or serve that stopped it."""
     try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes()
+        stat = Path(f"/proc/{pid}/stat").read_bytes()
     except OSError:
         return b""
+    fields = stat.rsplit(b")", 1)[-1].split()
+    return fields[19] if len(fields) > 19 else b""  # starttime, the 22nd field
 
 
 def started(settings: Mapping[str, Any], pid: int) -> None:
@@ -42,7 +47,7 @@ def started(settings: Mapping[str, Any], pid: int) -> None:
     output folder after the build."""
     folder = _folder(settings)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / str(pid)).write_bytes(_command_line(pid))
+    (folder / str(pid)).write_bytes(_identity(pid))
 
 
 def stop(settings: Mapping[str, Any], timeout: float = 10.0) -> None:
@@ -52,8 +57,8 @@ def stop(settings: Mapping[str, Any], timeout: float = 10.0) -> None:
     for record in sorted(folder.iterdir()) if folder.is_dir() else ():
         with contextlib.suppress(ValueError, OSError):
             pid, written = int(record.name), record.read_bytes()
-            # a number whose process ended may be another's by now: only the same command
-            if written == _command_line(pid) and (written or not Path("/proc/self").exists()):
+            # a number whose process ended may be another's by now: only the same process
+            if written == _identity(pid) and (written or not Path("/proc/self").exists()):
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.killpg(pid, signal.SIGTERM)  # its group: Pagefind goes with it
                 _wait_gone(pid, timeout)

@@ -38,6 +38,7 @@ import importlib
 import json
 import logging
 import os
+import signal
 import subprocess
 import sys
 import traceback
@@ -48,8 +49,8 @@ from typing import Any
 STALE = "stale"
 
 
-# This module run as a program, with a Ctrl-C (the terminal's SIGINT, sent to serve's whole
-# process group) stopping it quietly, with status 130, even while Python is still importing
+# This module run as a program, with a Ctrl-C (SIGINT, when it runs in a terminal's group)
+# stopping it quietly, with status 130, even while Python is still importing
 # the plugins' package, before this module's own code runs: there it printed a traceback over
 # serve's "Build stopped (SIGINT)" line.
 _WARM = (
@@ -87,6 +88,9 @@ class WarmBuilder:
             stdout=subprocess.PIPE,
             stderr=self.stderr,
             text=True,
+            # a group of its own, with the builds it forks and their workers: ``close`` stops
+            # them all, wherever the signal that stopped the client went
+            process_group=0,
         )
         self._inputs = None
 
@@ -147,17 +151,23 @@ class WarmBuilder:
         )
 
     def close(self) -> None:
-        """Stop the server (it exits when its input closes)."""
+        """Stop the server and the build it is running, if any, with that build's forks."""
         process, self.process = self.process, None
         if process is None:
             return
         with contextlib.suppress(OSError):
-            process.stdin.close()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            process.stdin.close()  # an idle server exits on it
+        # a build under way would have run to its end (serve stopped by SIGTERM to it alone
+        # waited for it, or left it running after 10 s)
+        for stop in (signal.SIGTERM, signal.SIGKILL):
+            if process.poll() is None:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(process.pid, stop)
+            try:
+                process.wait(timeout=10)
+                break
+            except subprocess.TimeoutExpired:
+                continue
         with contextlib.suppress(OSError):
             process.stdout.close()
 
