@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -1412,6 +1413,43 @@ def test_a_relative_link_to_a_file_beside_its_post_says_to_attach_it(build_site,
         "bundle/posts/home-lab/rack.png is there beside the post, but nothing publishes it "
         "(its folder is no static folder): write {attach}rack.png, which publishes it beside "
         "the post's page"
+    ], _warnings(caplog)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_files_beside_posts_that_nothing_publishes_are_one_line_per_folder(
+    build_site, caplog, workers
+):
+    # an adopted blog of page bundles (each post's pictures in its folder, linked ![](x.jpg))
+    # said one line per picture, 435 alike; a folder's lone picture keeps its own line.
+    # With reading workers too: the lines are said once the site is written, in the build's
+    # own process
+    posts = {  # post: (title, slug, date, the pictures beside it that it links)
+        "posts/trip-a/day-1.md": ("Day one", "day-one", "2024-05-01", ["a1", "a2", "a3"]),
+        "posts/trip-a/day-2.md": ("Day two", "day-two", "2024-05-02", ["a3", "a4", "a5"]),
+        "posts/trip-b/index.md": ("Trip B", "trip-b", "2024-05-03", ["b1", "b2", "b3"]),
+        "posts/solo/index.md": ("Solo", "solo", "2024-05-04", ["s"]),
+    }
+    files: dict[str, str | bytes] = {}
+    for post, (title, slug, date, names) in posts.items():
+        body = "\n\n".join(f"![A view of {n}]({n}.png)" for n in names)
+        files[post] = _post(title, slug, date, body=body)
+        files.update({f"{posixpath.dirname(post)}/{n}.png": _png() for n in names})
+    caplog.set_level(logging.WARNING)
+    name = f"bundles-{workers}"
+    build_site(files, name=name, FASTBUILD_WORKERS=workers, FASTBUILD_MIN_FILES=4)
+    mine = [m for m in _warnings(caplog) if "beside the post" in m]
+    advice = "which publishes the file beside the post's page"
+    assert mine == [
+        f"{name}/posts/solo/index.md: line 7: the link s.png is relative, and "
+        f"{name}/posts/solo/s.png is there beside the post, but nothing publishes it (its folder "
+        "is no static folder): write {attach}s.png, which publishes it beside the post's page",
+        f"{name}/posts/trip-a/: 5 files beside the posts here are linked relatively, and nothing "
+        f"publishes them (the folder is no static folder), e.g. {name}/posts/trip-a/day-1.md: "
+        "line 7: a1.png: write {attach} before each such link ({attach}a1.png), " + advice,
+        f"{name}/posts/trip-b/: 3 files beside the posts here are linked relatively, and nothing "
+        f"publishes them (the folder is no static folder), e.g. {name}/posts/trip-b/index.md: "
+        "line 7: b1.png: write {attach} before each such link ({attach}b1.png), " + advice,
     ], _warnings(caplog)
 
 

@@ -783,6 +783,19 @@ def beside_message(
     )
 
 
+def beside_folder_message(folder: str, files: list[str], example: str, url: str) -> str:
+    """The line for many files of one folder (``folder``, ``files`` as messages name them)
+    that relative links from the posts beside them name, and nothing publishes (one line
+    for each, ``beside_message``, said 435 lines alike for an adopted blog's pictures);
+    ``example``: one such link, ``post: line N: url``."""
+    return (
+        f"{folder}/: {len(files)} files beside the posts here are linked relatively, and "
+        f"nothing publishes them (the folder is no static folder), e.g. {example}: write "
+        f"{{attach}} before each such link ({{attach}}{url}), which publishes the file beside "
+        "the post's page"
+    )
+
+
 def gallery_photo_message(url: str, shown: str, slug: str, why: str) -> str:
     """The line for a relative link to a photo of a gallery's folder (``{attach}`` would
     publish its original: a gallery publishes renditions, and a draft gallery nothing)."""

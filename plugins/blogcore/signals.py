@@ -1476,6 +1476,9 @@ def on_site_written(pelican) -> None:
     def draft_source(path: str) -> str | None:
         return by_slug.get(path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html"))
 
+    # relative links to files beside their posts that nothing publishes, by folder: one line
+    # for a folder of many (an adopted blog of page bundles said 435 lines alike)
+    unpublished: dict[str, list[tuple[int, str, str, str, str, str]]] = {}
     with_drafts = written | waiting
     for source, in_draft, page, elsewhere, urls_ in found:
         exists = (with_drafts if in_draft else written).__contains__
@@ -1507,8 +1510,40 @@ def on_site_written(pelican) -> None:
                 message = links.beside_message(url, *beside, exists(beside[1]), shown_on)
             # like {filename} links: a publish never ships a link sure to break
             lines = _source_lines(settings, source) if lines is None else lines  # only now
-            log = logger.error if certain and strict and not in_draft else logger.warning
-            log("%s: %s%s%s", source, _at_line(source, lines, url, where), where, message)
+            level = logging.ERROR if certain and strict and not in_draft else logging.WARNING
+            at = f"{_at_line(source, lines, url, where)}{where}"
+            if beside is not None and not gallery and not exists(beside[1]):
+                folder = posixpath.dirname(beside[0])
+                held = (level, source, at, url, beside[0], message)
+                unpublished.setdefault(folder, []).append(held)
+                continue
+            logger.log(level, "%s: %s%s", source, at, message)
+    _say_unpublished_beside(unpublished)
+
+
+def _by_place(held: tuple[int, str, str, str, str, str]) -> tuple[str, int, str]:
+    """A held link's post, line (its "line N: ", 0 without) and URL: files by name, a
+    file's links in the order they are written."""
+    line = held[2].split(":", 1)[0]
+    return held[1], int(line[5:]) if line.startswith("line ") else 0, held[3]
+
+
+def _say_unpublished_beside(found: dict[str, list[tuple[int, str, str, str, str, str]]]) -> None:
+    """Each folder's relative links to files beside its posts that nothing publishes
+    ((level, post, "line N: ", link, file, its line) each): one line per link where they
+    name one file, else one line for the folder, at the highest of their levels."""
+    for folder, held in sorted(found.items()):
+        held.sort(key=_by_place)
+        files = sorted({h[4] for h in held})
+        if len(files) == 1:
+            for level, source, at, _url, _file, message in held:
+                logger.log(level, "%s: %s%s", source, at, message)
+            continue
+        _, source, at, url, _, _ = held[0]
+        example = f"{source}: {at}{url}"
+        logger.log(
+            max(h[0] for h in held), "%s", links.beside_folder_message(folder, files, example, url)
+        )
 
 
 # the settings of the addresses drafts are written at (a publish build empties them)
