@@ -250,3 +250,17 @@ def test_every_logger_of_our_plugins_is_heard_in_a_build(build_site):
     assert set(_levels) == _logger_names()
     # the build over: a stock build in this process hears them no more
     assert not logging.getLogger("plugins.fastbuild.signals").isEnabledFor(logging.INFO)
+
+
+def test_a_build_knows_the_processes_it_forked_from_its_own():
+    # what the build holds to its end (blogcore's folds) is held in the build's own process
+    # only: held in a reading worker, a line died with the worker
+    from plugins.engine.forks import in_forks
+
+    this = build.Build({"PATH": "content"})
+    assert not this.in_a_worker()
+    assert [result for _, result in in_forks(lambda _slot: this.in_a_worker(), 3)] == [
+        False,
+        True,
+        True,
+    ]

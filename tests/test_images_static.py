@@ -444,6 +444,53 @@ def test_many_files_without_alt_text_are_folded_and_still_stop_a_publish(build_s
     assert failed and f"{len(errors)} error(s)" in failed[-1]
 
 
+def test_the_alt_text_fold_loses_no_line_when_files_are_read_in_workers(build_site, caplog):
+    # a line held by the fold in a forked reading worker died with the worker, which gave
+    # the file back as read cleanly: its images were never counted. Read in two workers, the
+    # build says what it says reading in one process
+    files = {}
+    for folder in ("trips", "walks"):  # 6 posts in each: 4 named, then the folder's line
+        for name, data in _album(6, 3).items():
+            named = name.replace("posts/trip", f"posts/{folder}/{folder}")
+            if named != name:  # a post: a title (and slug) of its own
+                data = data.replace("Title: Trip", f"Title: {folder}")
+            files[named] = data
+    said: dict[int, list[tuple[str, str]]] = {}
+    for workers in (1, 2):
+        caplog.clear()
+        caplog.set_level(logging.WARNING)
+        name = f"alt-workers-{workers}"
+        build_site(files, name=name, FASTBUILD_WORKERS=workers, FASTBUILD_MIN_FILES=4)
+        said[workers] = sorted(
+            (r.levelname, r.getMessage().replace(name, "content"))
+            for r in caplog.records
+            if "alt text" in r.getMessage()
+        )
+    folders = [m for _, m in said[1] if "files have" in m]
+    assert [m.split(" (")[0] for m in folders] == [
+        "content/posts/trips/: 6 files have 18 images without alt text",
+        "content/posts/walks/: 6 files have 18 images without alt text",
+    ]
+    assert len(said[1]) == 10  # each folder: 4 files named, then its line
+
+    def accounted(lines: list[tuple[str, str]]) -> list[str]:
+        """The files a build's lines name (the folders' lines: the files they fold)."""
+        files = [m.split(": ", 1)[0] for _, m in lines if "files have" not in m]
+        for _, m in lines:
+            if "files have" in m:
+                folder, folded = m.split(": ", 1)[0], m.split("named above, then ")[1]
+                files += [folder + n for n in folded.split(")")[0].split(", ")]
+        return sorted(files)
+
+    # which four of a folder's files are named depends on the order they are read in
+    assert [level for level, _ in said[2]] == [level for level, _ in said[1]]
+    assert [m.split(" (")[0] for _, m in said[2] if "files have" in m] == [
+        m.split(" (")[0] for m in folders
+    ]
+    assert accounted(said[2]) == accounted(said[1])
+    assert len(accounted(said[1])) == 12
+
+
 # A full disk while Pelican copies the static files (probe 16, 7): up to 9 warnings of
 # Pelican's with two absolute paths each, then "content/images/x.jpg: is an empty file ...
 # copy it again" for photos that were whole: the copy was cut short, not the photo.

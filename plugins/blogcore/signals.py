@@ -253,14 +253,6 @@ def _file_line(record: logging.LogRecord, starts: tuple[str, ...]) -> tuple[str,
     return str(source), message
 
 
-def _in_a_worker(pid: int) -> bool:
-    """Whether this is a process forked to read files (fastbuild): a line held there was lost
-    with it (the worker, having said nothing, gave back the file as read cleanly; 34 of 75
-    empty Slug: lines were never counted), so there it is said, and the build reads the file
-    again itself."""
-    return os.getpid() != pid
-
-
 def _empty_line(record: logging.LogRecord) -> tuple[str, str] | None:
     """(file, message) of a reader's warning for a front-matter line left empty (Slug:)."""
     said = _file_line(record, ("",)) if record.levelno == logging.WARNING else None
@@ -273,17 +265,19 @@ class RepeatsFolded(logging.Filter):
     are counted for one line of the folder (repeats.py: a folder of 188 notes without front
     matter said 188 lines alike; an old blog's 75 posts, each with an empty Slug: line).
     By name, not as read: files are read in no set order, and the named ones changed from
-    one build to the next. One per build: it holds that build's files."""
+    one build to the next. One per build (``this``): it holds that build's files, in the
+    build's own process only (held in a reading worker, 34 of 75 empty Slug: lines were never
+    counted: there they are said, and the build reads the file again itself)."""
 
-    def __init__(self) -> None:
+    def __init__(self, this: build.Build) -> None:
         super().__init__()
         self.repeats = repeats.Repeats()
         self.held: list[tuple[str, str, logging.LogRecord]] = []
         self.levels: dict[str, int] = {}  # each message's level: its folder's line has it
-        self.pid = os.getpid()
+        self.build = this
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if getattr(record, "blogcore_released", False) or _in_a_worker(self.pid):
+        if getattr(record, "blogcore_released", False) or self.build.in_a_worker():
             return True
         said = _file_line(record, NO_TITLE) or _empty_line(record)
         if said is None:
@@ -309,20 +303,21 @@ class AltFolded(logging.Filter):
     """Lets the lines for images without alt text through for the first few files of a
     folder (one line a file, its images listed: reader.ALT_ONE, ALT_MANY); from then on
     counts the folder's files and images for one line of its own (a long-history blog said
-    434 lines, 452 errors in a publish). One per build: it holds that build's files."""
+    434 lines, 452 errors in a publish). One per build (``this``): it holds that build's
+    files, in the build's own process only (as RepeatsFolded)."""
 
-    def __init__(self) -> None:
+    def __init__(self, this: build.Build) -> None:
         super().__init__()
         self.repeats = repeats.Repeats()
         self.images: dict[str, int] = {}  # each file's images without alt text
         self.serious: set[str] = set()  # the folders where a folded line was an error
-        self.pid = os.getpid()
+        self.build = this
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args
         if record.msg not in reading.ALT_LINES or not isinstance(args, tuple):
             return True
-        if _in_a_worker(self.pid):
+        if self.build.in_a_worker():
             return True
         source = str(args[0])
         self.images[source] = int(args[1]) if record.msg in reading.ALT_COUNTED else 1
@@ -512,9 +507,9 @@ def on_initialized(pelican) -> None:
         _while_building(settings, name, named)
     # before folded: its files are no repeats to fold
     _while_building(settings, reading.logger, HtmlNotPosts(settings))
-    folded = this.state(__package__).repeats_folded = RepeatsFolded()
+    folded = this.state(__package__).repeats_folded = RepeatsFolded(this)
     _while_building(settings, reading.logger, folded)
-    alt = this.state(__package__).alt_folded = AltFolded()
+    alt = this.state(__package__).alt_folded = AltFolded(this)
     _while_building(settings, reading.logger, alt)
     this.state(__package__).started = time.time()
     root = logging.getLogger()

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 from collections.abc import Callable, Iterable, Mapping
 from types import SimpleNamespace
 from typing import Any
@@ -64,6 +65,13 @@ class Build:
         self.given: frozenset[str] = frozenset(settings)
         self._state: dict[str, SimpleNamespace] = {}
         self._closers: list[Callable[[], Any]] = []
+        self._process = os.getpid()  # the build's own, which says what is held to the end
+
+    def in_a_worker(self) -> bool:
+        """Whether this runs in a process the build forked (fastbuild's reading and rendering
+        workers), not in the build's own: a line held there for the end of the build is lost
+        with the worker, which gives back its files as read cleanly."""
+        return os.getpid() != self._process
 
     def state(self, plugin: str) -> SimpleNamespace:
         """This plugin's namespace in this build (empty at first)."""
