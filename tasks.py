@@ -685,15 +685,24 @@ def publish(c, content="", output="output"):
 
 
 class _Terminated(KeyboardInterrupt):
-    """SIGTERM to serve: stops it where Ctrl-C does (a KeyboardInterrupt, which asyncio and
-    Tornado let through their callbacks, a rebuild included)."""
+    """SIGTERM or SIGHUP to serve (its number the one argument): stops it where Ctrl-C does
+    (a KeyboardInterrupt, which asyncio and Tornado let through their callbacks, a rebuild
+    included)."""
 
 
-def _on_sigterm(_signum: int, _frame) -> None:
-    """serve's SIGTERM handler: Ctrl-C's stop (a clean end once serving, a stop said during
-    the first build). Left to the server's loop, it waited for a rebuild to end, and a group
-    SIGTERM that killed the warm server had that rebuild run again in a new one first."""
-    raise _Terminated
+def _on_sigterm(signum: int, _frame) -> None:
+    """serve's SIGTERM (and SIGHUP) handler: Ctrl-C's stop (a clean end once serving, a stop
+    said during the first build). Left to the server's loop, SIGTERM waited for a rebuild to
+    end, and one sent to the group killed the warm server: that rebuild ran again in a new
+    one first."""
+    raise _Terminated(signum)
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM and SIGHUP (the terminal closed) stop serve as Ctrl-C does, so its `finally`
+    stops what it started: the warm server, in a process group of its own, hears neither."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _on_sigterm)
 
 
 @contextlib.contextmanager
@@ -704,7 +713,7 @@ def _before_serving() -> Iterator[None]:
     try:
         yield
     except KeyboardInterrupt as exc:
-        caught = signal.SIGTERM if isinstance(exc, _Terminated) else signal.SIGINT
+        caught = signal.Signals(exc.args[0]) if isinstance(exc, _Terminated) else signal.SIGINT
         print(
             f"Build stopped ({caught.name}) before anything was served.",
             file=sys.stderr,
@@ -774,8 +783,8 @@ def _serve(
     from plugins.devserver.watch import SiteWatcher
 
     # SIGTERM stops the server as Ctrl-C does, at once, mid-rebuild too; the caller's
-    # `finally` cleans up
-    signal.signal(signal.SIGTERM, _on_sigterm)
+    # `finally` cleans up (preview's too)
+    _stop_on_sigterm()
     loop = IOLoop.current()
     # a missing page gets the site's 404 page (with the problems overlay) and status 404,
     # not Tornado's bare "404: Not Found"
@@ -923,7 +932,7 @@ def serve(c, port=str(PORT), content="", output="output"):
     # SIGTERM (not only Ctrl-C) must reach the `finally` below, which stops Isso, the warm
     # builder and the search index's run; during the first build it is a stop, said as `make
     # build` says it (_before_serving)
-    signal.signal(signal.SIGTERM, _on_sigterm)
+    _stop_on_sigterm()
     source = _content(content)  # a folder that is not there: one line, nothing served
     source = source.absolute() if source else None
     port = _port_to_serve(port)  # before anything is built, started or removed

@@ -362,7 +362,7 @@ def _running_pids(fragment: str) -> list[int]:
     return found
 
 
-@pytest.mark.parametrize("to", ["serve alone", "its process group"])
+@pytest.mark.parametrize("to", ["serve alone", "its process group", "a closed terminal"])
 def test_sigterm_stops_serve_mid_rebuild_with_its_builds_and_search_run(tmp_path, to):
     # SIGTERM went to the server's loop, which ran it only once the rebuild had ended; sent
     # to the group, it killed the warm server, and serve built again in a new one first
@@ -404,8 +404,10 @@ def test_sigterm_stops_serve_mid_rebuild_with_its_builds_and_search_run(tmp_path
         build, group = map(int, held.read_text().split())
         if to == "serve alone":
             serve.send_signal(signal.SIGTERM)  # `kill <pid>`, `timeout`, a process manager
-        else:
+        elif to == "its process group":
             os.killpg(serve.pid, signal.SIGTERM)  # a container stop, an editor's task runner
+        else:
+            os.killpg(serve.pid, signal.SIGHUP)  # to the terminal's group, which serve leads
         assert serve.wait(timeout=60) == 0, log.read_text(errors="replace")
         assert _gone(build), f"the rebuild (pid {build}) runs on"
         assert _group(group) == [], "the warm server or a build's fork runs on"
