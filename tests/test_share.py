@@ -2,6 +2,7 @@
 
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import jinja2
 import pytest
 
 from plugins.share import links
@@ -77,6 +78,21 @@ def test_a_posts_row_keeps_its_title_and_url_and_makes_the_links_when_read():
         "Tom & Jerry",
         URL,
     ]
+
+
+def test_a_row_is_made_once_when_a_template_reads_it():
+    # row[0] then row[1] made the row twice, and once more for a loop over it
+    row = links.ShareRow("Tom & Jerry", URL, ("mastodon", "email", "copy"), S2F)
+    assert [v for v in (getattr(row, s) for s in row.__slots__) if isinstance(v, list)] == []
+    page = jinja2.Environment(autoescape=True).from_string(
+        "{{ row|length }} {{ row[0].url }} {{ row[1].service }}"
+        "{% for link in row %} {{ link.service }}={{ link.url }}"
+        " {{ link is sameas row[loop.index0] }}{% endfor %} {{ row[-1] is sameas row[2] }}"
+    )
+    made = links.share_links("Tom & Jerry", URL, ("mastodon", "email", "copy"), S2F)
+    # the same page as from a list, whose items are the same objects at every read
+    assert page.render(row=row) == page.render(row=made)
+    assert "False" not in page.render(row=made)
 
 
 @pytest.mark.parametrize(
