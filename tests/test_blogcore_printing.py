@@ -75,6 +75,9 @@ def test_built_pages_carry_the_addresses_their_links_print(build_site):
             "Author: Ada Byrne\n\nSee [the other post]({filename}/posts/ranges.md), "
             "[from the root](/about/) and <https://example.org/x>.\n",
             "pages/printed-page.md": "Title: Printed page\n\n[Elsewhere](https://example.org/y).\n",
+            # the 404 page's text (Pelican's idiom) is a page's text in .post-content too
+            "pages/404.md": "Title: Not Found\nStatus: hidden\nSave_as: 404.html\n\n"
+            "Try [the archives](/archives/) or [this page's top](#top).\n",
         }
     )
     post = [a.get("data-print-href") for a in site.soup("posts/printed/").select(".post-content a")]
@@ -82,3 +85,5 @@ def test_built_pages_carry_the_addresses_their_links_print(build_site):
     assert post[2] is None  # its text is its address
     page = site.soup("printed-page/").select_one(".post-content a[data-print-href]")
     assert page["data-print-href"] == "https://example.org/y"
+    lost = [a.get("data-print-href") for a in site.soup("404.html").select(".post-content a")]
+    assert lost == [f"{TEST_SITEURL}/archives/", None]

@@ -733,7 +733,13 @@ def on_notfound_page(generators) -> None:
     state = build.current(generators[0].settings).state(__package__)
     page = getattr(state, "notfound_page", None)
     context["NOTFOUND_PAGE"] = (
-        {"title": page.title, "content": Markup(page.content), "lang": page.lang}
+        {
+            "title": page.title,
+            "content": Markup(page.content),
+            "lang": page.lang,
+            # where it is written (a missing path shows it): what its links print is from here
+            "url": page.save_as,
+        }
         if page is not None
         else None
     )
