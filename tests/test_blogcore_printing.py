@@ -1,5 +1,7 @@
 """The addresses links print on paper, written at build time (blogcore's printing.py)."""
 
+from html import escape
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -64,6 +66,39 @@ def test_marks_written_into_the_links_and_the_rest_as_written():
         == html
     )
     assert printing.mark_printed_addresses("<p>No link.</p>", PAGE) == "<p>No link.</p>"
+
+
+@pytest.mark.parametrize(
+    ("html", "printed"),
+    [
+        # a ">" in another attribute's value: the address was written inside the title
+        ('<a title="a > b" href="https://x.example/">t</a>', "https://x.example/"),
+        # quotes and ">" in values, in either quote; "</a>" in one did not end the link
+        (
+            """<a title='say "hi" > bye' data-x="</a> <a href='mailto:y'>" """
+            """href="https://x.example/?q=&quot;a&gt;&quot;">the query</a>""",
+            'https://x.example/?q="a>"',
+        ),
+        ('<a\nhref="/posts/x/"\nclass="k">Post</a >', "https://blog.example/posts/x/"),
+        ('<p>a > b <a href="https://x.example/"/>t</a></p>', "https://x.example/"),
+    ],
+)
+def test_marks_go_at_the_end_of_the_start_tag_whatever_its_values_hold(html, printed):
+    marked = printing.mark_printed_addresses(html, PAGE)
+    (link,) = BeautifulSoup(marked, "html.parser").select("a[href]")
+    assert link["data-print-href"] == printed
+    start = BeautifulSoup(html, "html.parser").select_one("a[href]")
+    assert {k: v for k, v in link.attrs.items() if k != "data-print-href"} == start.attrs
+    # spliced in where the start tag ends: the rest keeps its bytes
+    written = f' data-print-href="{escape(printed)}"'
+    at = marked.index(written)
+    assert marked[:at] + marked[at + len(written) :] == html
+    assert marked[at + len(written)] in ">/"
+
+
+def test_a_link_in_a_script_or_a_comment_is_not_a_link():
+    html = '<!-- <a href="https://x.example/">t</a> --><script>s = "<a href=\'/y/\'>y</a>"</script>'
+    assert printing.mark_printed_addresses(html, PAGE) == html
 
 
 def test_built_pages_carry_the_addresses_their_links_print(build_site):

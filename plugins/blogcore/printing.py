@@ -6,21 +6,29 @@ the site's posts too: "/posts/x/" leads nowhere on paper), so printing needs no 
 Not marked: a link to a place in the page itself (a footnote, a heading), a link that is not
 to a web page (``mailto:``), a link without text (a picture), and one whose text is its
 address already ("example.org/docs" for https://example.org/docs/), which would print twice.
+
+The links are read by Python's ``html.parser`` (the parser beautifulsoup4 runs), which says
+where each start tag ends as well as where it starts: the attribute is spliced in at the end
+of the start tag, so the rest of the page keeps its bytes, whatever its attributes hold
+(``title="a > b"``). beautifulsoup4 keeps only where a tag starts, and building its tree
+for every post cost 5 times as much (0.70 against 0.15 s at 500 posts: docs/performance.md).
+Written as a page is rendered, not as a post is sanitised: a post's ``{filename}`` links
+have their addresses only then, and the attribute is for the theme's page alone (not a
+feed's copy of the text, nor a summary on a listing).
 """
 
 from __future__ import annotations
 
-import html as htmllib
 import re
+from html import escape
+from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin
+
+from .text import line_starts
 
 ATTRIBUTE = "data-print-href"
 
-# an <a> with its text up to </a> (links do not nest); its href in either quote
-_LINK = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<inner>.*?)</a\s*>", re.I | re.S)
-_HREF = re.compile(r"""\shref\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""", re.I)
-_TAG = re.compile(r"<[^>]*>")
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)  # over an address, not HTML
 
 
 def _bare(address: str) -> str:
@@ -45,25 +53,59 @@ def printed_address(href: str, text: str, page_url: str) -> str | None:
     return full
 
 
+class _Links(HTMLParser):
+    """Each link with an href, in order: (where its start tag's attributes end, its href,
+    its text); a link already marked is left out."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines = line_starts(html)
+        self.found: list[tuple[int, str, str]] = []
+        self._open: tuple[int, str, list[str]] | None = None  # the link being read
+        self.feed(html)
+        self.close()
+        self._end_link()  # a link never closed: its text runs to the end, as in a browser
+
+    def _end_link(self) -> None:
+        if self._open is not None:
+            at, href, text = self._open
+            self.found.append((at, href, "".join(text)))
+            self._open = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "a":
+            return
+        self._end_link()  # links do not nest: a browser ends one where the next starts
+        values = dict(attrs)
+        href = values.get("href")
+        if href is None or ATTRIBUTE in values:
+            return
+        line, column = self.getpos()
+        written = self.get_starttag_text() or ""
+        # before its ">", or the "/" of "/>" (which HTML ignores on an <a>)
+        end = len(written) - (2 if written.endswith("/>") else 1)
+        self._open = (self.lines[line] + column + end, href, [])
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._end_link()
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open[2].append(data)
+
+
 def mark_printed_addresses(html: str, page_url: str) -> str:
     """``html`` with each link that prints its address on paper given it in
     ``data-print-href``; the rest as written."""
-    if "<a" not in html:
+    if "<a" not in html and "<A" not in html:
         return html
-
-    def mark(m: re.Match[str]) -> str:
-        attrs = m.group("attrs")
-        href = _HREF.search(attrs)
-        if href is None or ATTRIBUTE in attrs:
-            return m.group(0)
-        written_href = href.group("dq") if href.group("dq") is not None else href.group("sq")
-        value = htmllib.unescape(written_href)
-        text = htmllib.unescape(_TAG.sub("", m.group("inner")))
-        full = printed_address(value, text, page_url)
-        if full is None:
-            return m.group(0)
-        start = m.start("attrs") - m.start(0) + len(attrs)
-        written = f' {ATTRIBUTE}="{htmllib.escape(full, quote=True)}"'
-        return m.group(0)[:start] + written + m.group(0)[start:]
-
-    return _LINK.sub(mark, html)
+    pieces, done = [], 0
+    for at, href, text in _Links(html).found:
+        full = printed_address(href, text, page_url)
+        if full is not None:
+            pieces += [html[done:at], f' {ATTRIBUTE}="{escape(full)}"']
+            done = at
+    return "".join(pieces) + html[done:] if pieces else html
