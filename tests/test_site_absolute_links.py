@@ -230,6 +230,47 @@ def test_development_build_names_links_to_nothing(build_site, caplog):
     assert (site.output / "images" / "lamp.svg").is_file()  # the lamp is there: no line
 
 
+@pytest.mark.parametrize(
+    ("lines", "url", "expected"),
+    [
+        (["[x](/a-x/)", "[a](/a)"], "/a", 2),  # /a is not the start of /a-x/
+        (["see /a.", "[a](/a)"], "/a", 2),  # nor a word in the text
+        (["[a](/a)"], "/a", 1),
+        (['[a](/a "title")'], "/a", 1),
+        (["[a](</a b>)"], "/a b", 1),
+        (["[x]: /a"], "/a", 1),  # a reference definition
+        (["[x]:/a"], "/a", 1),
+        (['<a href="/a">a</a>'], "/a", 1),
+        (["<a href='/a'>a</a>"], "/a", 1),
+        (["<a href=/a>a</a>"], "/a", 1),
+        (['<img srcset="/b.png 1x, /a.png 2x">'], "/a.png", 1),
+        (["/a"], "/a", 1),  # a line of its own
+        (["`x </a>`_"], "/a", 1),  # reST
+        (["[a](/café/)"], "/caf%C3%A9/", 1),  # as written, not percent-escaped
+        (['<a href="/a?x=1&amp;y=2">'], "/a?x=1&y=2", 1),  # as written, with its entity
+        (["[x](/a-x/)", "[y](/b/a)"], "/a", None),
+        ([], "/a", None),
+        (["[a](/a)"], "", None),
+    ],
+)
+def test_the_line_of_a_link(lines, url, expected):
+    assert links.line_of(lines, url) == expected
+
+
+def test_a_link_is_named_at_its_own_line_not_one_that_starts_the_same(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    post = POST.replace(
+        "Home: [home](/).", "Home: [home](/).\n\nThe plan: [plan](/plan-x/).\n\nThen [a](/plan)."
+    )
+    build_site({"posts/abs.md": post}, name="line-abs")
+    mine = [m for m in _lines(caplog, logging.WARNING) if m.startswith("line-abs/posts/abs.md")]
+    assert [m.split(" points")[0] for m in mine] == [
+        "line-abs/posts/abs.md: line 6: the link /pages/about/",
+        "line-abs/posts/abs.md: line 8: the link /plan-x/",
+        "line-abs/posts/abs.md: line 10: the link /plan",  # was line 8: /plan-x/ holds /plan
+    ]
+
+
 def test_a_publish_under_a_folder_fails_on_a_link_that_leaves_it(build_site, caplog):
     caplog.set_level(logging.WARNING)
     with pytest.raises(SystemExit):

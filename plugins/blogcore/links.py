@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from html import unescape
+from html import escape, unescape
 from urllib.parse import unquote, urlparse, urlsplit
 
 # Pelican's own pattern around INTRASITE_LINK_REGEX (pelican/contents.py), so that exactly
@@ -979,3 +979,22 @@ def url_path(relpath: str) -> str:
     if relpath == "index.html" or relpath.endswith("/index.html"):
         return "/" + relpath[: -len("index.html")]
     return "/" + relpath
+
+
+# what stands before and after a link's target as written: Markdown's (url) and <url>, an
+# attribute's quotes (or none: href=url), a reference definition ([x]: url), a srcset's commas
+_TARGET_BEFORE = r"(?:^|(?<=[\s(<\"'=,])|(?<=\]:))"
+_TARGET_AFTER = r"(?=$|[\s)>\"',])"
+
+
+def line_of(lines: list[str], url: str) -> int | None:
+    """The number of the first line that holds ``url`` as a whole link target as written (its
+    entities and percent-escapes undone, as the reader hands it over), if one does: ``/a`` is
+    not on a line that only holds ``/a-x``."""
+    forms = [form for form in dict.fromkeys((url, unquote(url), escape(url))) if form]
+    if not forms:
+        return None
+    target = re.compile(
+        _TARGET_BEFORE + "(?:" + "|".join(map(re.escape, forms)) + ")" + _TARGET_AFTER
+    )
+    return next((n for n, line in enumerate(lines, 1) if target.search(line)), None)

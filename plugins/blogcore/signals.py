@@ -11,9 +11,8 @@ import posixpath
 import sys
 import time
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from pelican import signals
@@ -1569,15 +1568,8 @@ def _at_line(source: str, lines: list[str], url: str, where: str) -> str:
         start = body_start(
             lines, {"rst": "rst", "html": "html", "htm": "html"}.get(ext, "markdown")
         )
-    number = _line_of(lines[start:], url)
+    number = links.line_of(lines[start:], url)
     return f"line {number + start}: " if number else ""
-
-
-def _line_of(lines: list[str], url: str) -> int | None:
-    """The number of the first line that holds ``url`` as written (its entities and
-    percent-escapes undone, as the reader hands it over), if one does."""
-    forms = [form for form in dict.fromkeys((url, unquote(url), escape(url))) if form]
-    return next((n for n, line in enumerate(lines, 1) if any(f in line for f in forms)), None)
 
 
 def _beside(settings: dict, source: str, url: str) -> tuple[str, str] | None:
