@@ -2,6 +2,7 @@
 and an image's size with a unit are inline styles, which the sanitiser removes."""
 
 import logging
+import re
 
 import pytest
 
@@ -228,3 +229,45 @@ def test_a_removal_no_line_of_the_source_holds_is_said_without_a_line():
     _cleaned, removed = text.sanitize_and_report('<col style="width: 20%">')
     assert removed_line(removed, POST.format(widths="20 80"), "rst") is None
     assert removed_line(removed, "x\n\n```\n<p style='a'>\n```\n", "markdown") is None
+
+
+HEAD = "Title: T\nDate: 2026-11-01 10:00\n\n"  # the text starts at line 4
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ('<span>kept</span>\n\n<span style="color: red">x</span>', 6),
+        ('Set style = "bold" in your editor.\n\n<p style="color: red">x</p>', 6),  # prose
+        ('the style="x" word\n\n<div style="x">x</div>', 6),
+        ('<img src="a.png" alt="A" width="40">\n\n<table><tr><td width="5">x</td></tr></table>', 6),
+        ('<a href="/" type="text/html">home</a>\n\n<ol><li type="a">x</li></ol>', 6),
+        ('Call it with onclick= in the docs.\n\n<p onclick="x()">x</p>', 6),
+        ("<span>kept</span>\n\n<p>a</p><script>alert(1)</script>", 6),
+        ("Never write javascript: links.\n\n[x](javascript:alert(1))", 6),
+        ('Never write javascript: links.\n\n<a href="javascript:alert(1)">x</a>', 6),
+        ("Never write javascript: links.\n\n[x]: javascript:alert(1)", 6),
+        ('<span style="a">x</span>\n\n<script>alert(1)</script>', 4),  # the first removed
+        ('<p\n  style="color: red">x</p>', 5),  # a tag over two lines: the attribute's line
+    ],
+)
+def test_the_line_named_is_the_removed_thing_s_not_a_kept_one_s(body, line):
+    # the Markdown links are made <a href="javascript:...">: the same removed
+    html = re.sub(r"\[x\](?:\(|: )(javascript:[^)\n]*)", r'<a href="\1">x</a>', body)
+    _cleaned, removed = text.sanitize_and_report(html)
+    assert removed, body
+    assert removed_line(removed, HEAD + body, "markdown") == line
+
+
+def test_a_kept_span_before_a_removed_style_is_not_the_line_named(build_site, caplog):
+    post = (
+        "Title: Kept span\nDate: 2026-11-01 10:00\nAuthor: Ada Byrne\n\n"
+        'A <span lang="fr">déjà vu</span>, and the word style="x".\n\n'
+        '<span style="color: red">Red</span>\n'
+    )
+    with caplog.at_level(logging.WARNING):
+        site = build_site({"posts/kept-span.md": post}, name="kept-span")
+    said = [m for m in caplog.messages if "removed a style attribute" in m]
+    assert [m.split(": removed")[0] for m in said] == [
+        f"{site.content.name}/posts/kept-span.md: line 7"  # was line 5
+    ], caplog.text

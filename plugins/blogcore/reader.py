@@ -198,21 +198,49 @@ _NOT_A_BOX = r"(?![^>]*\bcheckbox\b)"
 def removed_line(removed: text.Removed, source: str, fmt: str = "markdown") -> int | None:
     """The first line of the source, outside code, where a tag, an attribute or a link's
     scheme the sanitiser removed is written; None where none is (made by a directive or an
-    extension, not written as such)."""
-    # a task list's checkbox is kept (text.task_boxes): another <input> is the one removed
-    patterns = [
-        rf"(?i)<{re.escape(tag)}(?![\w:-]){_NOT_A_BOX if tag == 'input' else ''}"
-        for tag in removed.tags
-    ]
-    patterns += [rf"(?i)(?<![\w-]){re.escape(name)}\s*=" for name in removed.attributes]
-    patterns += [rf"(?i)(?<![\w+.-]){re.escape(scheme)}:" for scheme in removed.schemes]
-    patterns += [rf"(?i)(?<![\w-]){re.escape(value.split(' (', 1)[0])}" for value in removed.values]
-    pieces = [foreign.Foreign(pattern, "") for pattern in patterns]
+    extension, not written as such). An attribute is looked for in a tag that does not keep
+    it, a scheme as a link's target (a kept ``<img width>`` or the word "style=" in the text is
+    not what went), and only where none is, anywhere (a tag over several lines, attr_list)."""
     lines = source.splitlines()
     start = body_start(lines, fmt)  # a Title's <script> is the title's line, said apart
     body = "\n" * start + "\n".join(lines[start:])
-    found = [n for n in foreign.lines_of(pieces, body, fmt) if n]
-    return min(found, default=None)
+    found = []
+    for strict, loose in _removed_patterns(removed):
+        numbers = foreign.lines_of(
+            [foreign.Foreign(strict, ""), foreign.Foreign(loose, "")], body, fmt
+        )
+        found.append(numbers[0] or numbers[1])
+    return min((n for n in found if n), default=None)
+
+
+def _removed_patterns(removed: text.Removed) -> list[tuple[str, str]]:
+    """For each thing removed, a pattern of where it is surely written and one of where it
+    may be."""
+    tag_patterns = [
+        # a task list's checkbox is kept (text.task_boxes): another <input> is the one removed
+        rf"(?i)<{re.escape(tag)}(?![\w:-]){_NOT_A_BOX if tag == 'input' else ''}"
+        for tag in removed.tags
+    ]
+    patterns = [(pattern, pattern) for pattern in tag_patterns]
+    for name in removed.attributes:
+        attribute = rf"(?<![\w-]){re.escape(name)}\s*="
+        keeping = "|".join(map(re.escape, sorted(text.POSTS.tags_keeping(name))))
+        other_tag = (
+            rf"<(?!(?:{keeping})(?![\w:-]))[\w:-]+(?=[\s/])[^<>]*?"
+            if keeping
+            else r"<[\w:-]+[^<>]*?"
+        )
+        patterns.append((f"(?i){other_tag}{attribute}", f"(?i){attribute}"))
+    for scheme in removed.schemes:
+        written = rf"{re.escape(scheme)}:"
+        # in (...), <...>, quotes, after href= or a reference definition's "]: "
+        patterns.append(
+            (rf"(?i)(?:(?<=[(<\"'=])|(?<=\]:\s)){written}", rf"(?i)(?<![\w+.-]){written}")
+        )
+    for value in removed.values:
+        pattern = rf"(?i)(?<![\w-]){re.escape(value.split(' (', 1)[0])}"
+        patterns.append((pattern, pattern))
+    return patterns
 
 
 _RST_FIELD = re.compile(r"\s*:[^:\s][^:]*:(\s|$)")

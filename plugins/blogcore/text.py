@@ -1082,6 +1082,10 @@ class Sanitiser:
             )
         return found
 
+    def tags_keeping(self, attribute: str) -> frozenset[str]:
+        """The tags this profile keeps ``attribute`` on."""
+        return frozenset(tag for tag in self.tags if attribute in self._allowed(tag))
+
     def message(self, source: str, removed: Removed, where: str = "") -> str:
         """The warning for one file: 'content/x.md: removed <script> (not allowed in posts)'."""
         office = [f"<{tag}>" for tag in removed.tags if tag.startswith(_OFFICE)]
