@@ -417,3 +417,42 @@ def test_an_unclosed_math_delimiter_in_a_long_paragraph_reads_in_linear_time(ope
     plain = seconds(f"Run echo to print the shell pid. {filler}")
     unclosed = seconds(f"Run echo {opening} to print the shell pid. {filler}")
     assert unclosed < 3 * plain  # as long as the paragraph without it, not minutes
+
+
+@pytest.mark.parametrize(
+    ("written", "math"),
+    [
+        ("It cost $\\$$40,000 and $\\$$5", []),  # escaped dollars: no $$ from the second on
+        ("\\\\(a\\\\) and \\\\[b\\\\]", []),  # escaped backslashes
+        ("It cost \\$5 and $$x^2$$", ["$$x^2$$"]),
+        ("\\(x^2\\) and \\[y_1\\]", ["\\(x^2\\)", "\\[y_1\\]"]),
+    ],
+)
+def test_an_escaped_delimiter_opens_no_math(written, math):
+    import re
+
+    from plugins.blogcore import liquid
+
+    found = [m[0] for m in re.finditer(liquid.MATH_RE, written, re.S) if liquid.is_math(m)]
+    assert found == math
+
+
+ESCAPES_POST = (
+    "Title: Escapes\nDate: 2024-09-08\nAuthor: Ada Byrne\nCategory: Company\n\n"
+    "It cost $\\$$40,000 and $\\$$5 in the end.\n\nA \\\\(b\\\\) here.\n\nThen $x^2$ is math.\n"
+)
+
+
+def test_a_math_line_quotes_what_the_writer_wrote(build_site, caplog):
+    # was "line 6: $$40,000 and $\$$ is LaTeX math" (the $$ read from after the backslash),
+    # and from the page's text, where Markdown's escapes made "$$$40,000 and $$", with no line
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/escapes.md": ESCAPES_POST}, name="md-escapes")
+    assert [m for m in caplog.messages if "md-escapes/" in m] == [
+        "md-escapes/posts/escapes.md: line 10: $x^2$ is LaTeX math, which the render_math plugin "
+        "typeset and this site does not: it is shown as written; write it in words, show it as "
+        "an image (an SVG of the formula), or write the post in reStructuredText, whose :math: "
+        "is typeset"
+    ]
+    body = site.soup("posts/escapes/").select_one(".post-content")
+    assert [span.get_text() for span in body.select("span.math")] == ["$x^2$"]

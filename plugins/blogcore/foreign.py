@@ -328,12 +328,16 @@ def may_hold(html: str) -> bool:
     )
 
 
-def found(html: str, fmt: str = "markdown", listed: frozenset[str] = frozenset()) -> list[Foreign]:
+def found(
+    html: str, fmt: str = "markdown", listed: frozenset[str] = frozenset(), source: str = ""
+) -> list[Foreign]:
     """Every piece of another plugin's syntax in a body's HTML, outside code, in order (LaTeX
     math once, at its first place), with what to write instead in the post's format ``fmt``
     ("markdown", "rst" or "html"). ``listed`` (``others``): the plugins and extensions the
     site lists; the syntax of one listed is its own to show (simple_footnotes' ``[ref]``),
-    not said missing."""
+    not said missing. ``source``: a Markdown file's text, where math must be written as the
+    HTML shows it to be named (Markdown's escapes make ``$\\$$40 and $\\$$5`` show
+    ``$$$40 and $$$5``, which is no math the writer wrote)."""
     if not may_hold(html):
         return []  # nearly every post
     # the text a reader sees, but code: shown as written on purpose
@@ -401,7 +405,7 @@ def found(html: str, fmt: str = "markdown", listed: frozenset[str] = frozenset()
             )
         )
     blocks = _by_block(nodes)
-    math = _first_math(blocks, rst, "render_math" in listed)
+    math = _first_math(blocks, rst, "render_math" in listed, source if fmt == "markdown" else "")
     if math is not None:
         hits.append(math)
     # pymdownx.tasklist in MARKDOWN makes the boxes; not installed, the settings' line says to
@@ -531,7 +535,7 @@ def _by_block(nodes: list) -> list[str]:
 
 
 def _first_math(
-    pieces: list[str], rst: bool = False, render_math: bool = False
+    pieces: list[str], rst: bool = False, render_math: bool = False, source: str = ""
 ) -> tuple[int, Foreign] | None:
     """Where the first LaTeX of render_math's is in the text (its blocks' texts, in order),
     and what to say of it, with how many more places there are (one line per file: the post
@@ -547,6 +551,8 @@ def _first_math(
             rest = _MATH.sub(lambda m: " " * len(m[0]), piece)
             places += [(offset + m.start(), m[0], r"\\begin\{") for m in _BEGIN.finditer(rest)]
         offset += len(piece)
+    if source:  # math only as written: not one Markdown's escapes made
+        places = [place for place in places if re.search(place[2], source)]
     if not places:
         return None
     offset, written, start = min(places)

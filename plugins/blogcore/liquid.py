@@ -178,9 +178,11 @@ def _kept(pattern: re.Pattern[str], written: str) -> str:
 MATH_RE = (
     # something other than space between them: "\s*\S", not ".*?\S", which tried every
     # place for the \S when the closing delimiter never comes (minutes on a long paragraph)
-    r"\\\((?P<paren>\s*\S.*?)\\\)"
-    r"|\\\[(?P<bracket>\s*\S.*?)\\\]"
-    r"|\$\$(?P<dollars>\s*\S.*?)\$\$"
+    # an opening written after a backslash is none: \\( and \$$ are an escaped \ and $ and
+    # then a character (the $$ of $\$$40 and $\$$5 was read from the second $ on)
+    r"(?<!\\)\\\((?P<paren>\s*\S.*?)\\\)"
+    r"|(?<!\\)\\\[(?P<bracket>\s*\S.*?)\\\]"
+    r"|(?<!\\)\$\$(?P<dollars>\s*\S.*?)\$\$"
     r"|\\begin\{(?P<env>[A-Za-z]+\*?)\}.*?\\end\{(?P=env)\}"
     # between single dollars, as pandoc reads them, so that prices are left alone: the
     # opening $ is not \$ or $$, the closing one has no space or backslash before it and no

@@ -1107,7 +1107,8 @@ class StrictChecks:
         with its line; an error in a publish of a post that is published (its page would be
         wrong), else a warning; a warning for LaTeX math, readable as written."""
         listed = self._others()
-        pieces = foreign.found(content, self.alt_format, listed)
+        source = self._text(source_path)
+        pieces = foreign.found(content, self.alt_format, listed, source)
         summary = metadata.get("summary")  # a written Summary's ([[a note]] in the description)
         summed = foreign.found(summary, self.alt_format, listed) if isinstance(summary, str) else []
         converted = self.converted  # Jekyll's highlight blocks shown as code (liquid.py)
@@ -1120,7 +1121,6 @@ class StrictChecks:
             and not foreign.has_jekyll(content)
         ):
             return
-        source = self._text(source_path)
         numbers = foreign.lines_of(pieces, source, self.alt_format)
         said = list(zip(numbers, pieces, strict=True))
         if summed:  # its line is the Summary's, before the text's (a Summary's lines first)
