@@ -789,21 +789,25 @@ def test_a_gallery_timezone_no_database_knows_is_one_line(tmp_path):
     ]
 
 
-def test_a_file_the_description_links_is_published_not_skipped(build_site, caplog):
-    # a PDF in a gallery's folder that its description links to is published (Pelican copies
-    # what a {static} link names), yet was named "is not a photo ...; skipped"
-    caplog.set_level(logging.INFO)
+def _plans(description: str) -> dict[str, str | bytes]:
+    """A gallery of one photo, two PDFs and a text file, with this description."""
     hall = io.BytesIO()
     Image.new("RGB", (120, 80), "green").save(hall, "JPEG")
-    files = {
+    return {
         "galleries/plans/gallery.md": "Title: Plans\nDate: 2025-05-02\n"
-        "Photo: p1.jpg | The hall | An empty hall\n\n"
-        "The [floor plan]({static}plan.pdf) and the [menu]({attach}menu.pdf).\n",
+        f"Photo: p1.jpg | The hall | An empty hall\n\n{description}\n",
         "galleries/plans/p1.jpg": hall.getvalue(),
         "galleries/plans/plan.pdf": b"%PDF-1.4\n%plan\n",
         "galleries/plans/menu.pdf": b"%PDF-1.4\n%menu\n",
         "galleries/plans/notes.txt": "not a photo, and linked by nothing",
     }
+
+
+def test_a_file_the_description_links_is_published_not_skipped(build_site, caplog):
+    # a PDF in a gallery's folder that its description links to is published (Pelican copies
+    # what a {static} link names), yet was named "is not a photo ...; skipped"
+    caplog.set_level(logging.INFO)
+    files = _plans("The [floor plan]({static}plan.pdf) and the [menu]({attach}menu.pdf).")
     site = build_site(files, publish=True, name="gallery-downloads")
     for name in ("plan.pdf", "menu.pdf"):
         assert site.exists(f"galleries/plans/{name}"), name
@@ -812,5 +816,24 @@ def test_a_file_the_description_links_is_published_not_skipped(build_site, caplo
     said = [m for m in caplog.messages if m.startswith("gallery-downloads/galleries/plans/")]
     assert [m for m in said if "not a photo" in m] == [
         "gallery-downloads/galleries/plans/notes.txt: is not a photo this gallery can show "
+        "(use JPEG, PNG, WebP, AVIF, TIFF or HEIC); skipped"
+    ]
+
+
+def test_a_file_a_page_or_a_post_links_in_a_gallery_folder_is_not_skipped(build_site, caplog):
+    # a page is read after the galleries: its {static} PDF in a gallery's folder, published
+    # all the same, was named "is not a photo ...; skipped"
+    caplog.set_level(logging.INFO)
+    files = {
+        **_plans("The plans."),
+        "pages/venue.md": "Title: Venue\n\nThe [floor plan]({static}/galleries/plans/plan.pdf).\n",
+        "posts/menu.md": "Title: Menu\nDate: 2025-05-03\nCategory: Notes\nAuthor: Ada Byrne\n\n"
+        "The [menu]({static}/galleries/plans/menu.pdf).\n",
+    }
+    site = build_site(files, publish=True, name="gallery-page-links")
+    assert site.exists("galleries/plans/plan.pdf") and site.exists("galleries/plans/menu.pdf")
+    said = [m for m in caplog.messages if m.startswith("gallery-page-links/galleries/plans/")]
+    assert [m for m in said if "not a photo" in m] == [
+        "gallery-page-links/galleries/plans/notes.txt: is not a photo this gallery can show "
         "(use JPEG, PNG, WebP, AVIF, TIFF or HEIC); skipped"
     ]

@@ -116,7 +116,10 @@ def read_galleries(generator, now: datetime.datetime) -> dict[str, model.Gallery
             future_dates,
         )
         for problem in [*problems, *more]:
-            report(problem)
+            if problem.unless_linked:  # pages, read after this, may link it: said then
+                _waiting(settings).append((f"{relpath}/{problem.unless_linked}", problem))
+            else:
+                report(problem)
         gallery.intro = intro.page if intro is not None else None
         gallery.source_path = str(sidecar_path if sidecar_path.is_file() else folder)
         gallery.save_as = settings["GALLERY_SAVE_AS"].format(slug=slug)
@@ -127,6 +130,27 @@ def read_galleries(generator, now: datetime.datetime) -> dict[str, model.Gallery
             report(unused)
         galleries[slug] = gallery
     return galleries
+
+
+def _waiting(settings: dict[str, Any]) -> list[tuple[str, model.Problem]]:
+    """This build's lines on files that are not photos, each with the file's path in the
+    content folder: said once the pages are read, unless a link publishes the file."""
+    state = build.current(settings).state(__package__)
+    if not hasattr(state, "not_photos"):
+        state.not_photos = []
+    return state.not_photos
+
+
+def report_not_photos(generator) -> None:
+    """Each file of a gallery's folder that is not a photo, as skipped, unless a post's, a
+    page's or the description's link publishes it (Pelican copies what a {static} link
+    names): once the pages are read, the last of the content to link."""
+    linked = generator.context.get("static_links") or ()
+    waiting = _waiting(generator.settings)
+    for path, problem in waiting:
+        if path not in linked:
+            report(problem)
+    waiting.clear()
 
 
 def _linked_here(generator, relpath: str) -> set[str]:

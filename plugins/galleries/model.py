@@ -99,6 +99,9 @@ class Problem:
     # a mistake that makes its page wrong (a comment never closed): an error only where the
     # gallery is published, a warning for a draft or future one (a draft post's are so)
     withheld_warns: bool = False
+    # a file's name in the gallery's folder: a link read later (a page's {static}) publishes
+    # it as a download, and then this is not said
+    unless_linked: str = ""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -461,6 +464,7 @@ def assemble(
                     f"{folder}/{name}",
                     "is not a photo this gallery can show "
                     "(use JPEG, PNG, WebP, AVIF, TIFF or HEIC); skipped",
+                    unless_linked="" if name in listed else name,
                 )
             )
     by_lower = {name.lower(): name for name in photos_found}

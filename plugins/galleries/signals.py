@@ -54,6 +54,7 @@ def on_page_generator_finalized(generator) -> None:
     pages = chain_pages(generator)
     glue.rewrite_post_images(generator, pages)
     glue.warn_page_galleries(generator, pages)
+    glue.report_not_photos(generator)
 
 
 def on_static_generator_finalized(generator) -> None:
