@@ -2295,7 +2295,7 @@ def test_attach_links_that_cannot_move_their_file_are_each_named(build_site, cap
     caplog.set_level(logging.WARNING)
     posts = {
         f"posts/p{n}.md": f"Title: P{n}\nDate: 2024-05-0{n + 1}\nCategory: Company\n"
-        f"Author: Ada Byrne\n\nOur logo: [the logo]({{attach}}../extra/favicon.svg)\n"
+        f"Author: Ada Byrne\n\nOur logo: [the logo]({{attach}}../images/lamp.svg)\n"
         for n in range(8)
     }
     build_site(posts, name="attach-many")
@@ -2305,8 +2305,31 @@ def test_attach_links_that_cannot_move_their_file_are_each_named(build_site, cap
     named = {m.split(":")[0] for m in said}
     (taker,) = {f"attach-many/posts/p{n}.md" for n in range(8)} - named
     assert said[0] == (
-        f"{said[0].split(':')[0]}: the link {{attach}}../extra/favicon.svg cannot publish "
-        f"extra/favicon.svg beside this post: it is published at /{taker[len('attach-many/') : -3]}"
-        f"/favicon.svg (the {{attach}} link of {taker} took it first), and the link points "
-        "there; write {static}/extra/favicon.svg to say so, or copy the file beside this post"
+        f"{said[0].split(':')[0]}: the link {{attach}}../images/lamp.svg cannot publish "
+        f"images/lamp.svg beside this post: it is published at /{taker[len('attach-many/') : -3]}"
+        f"/lamp.svg (the {{attach}} link of {taker} took it first), and the link points "
+        "there; write {static}/images/lamp.svg to say so, or copy the file beside this post"
     )
+
+
+def test_an_attach_link_to_the_favicon_leaves_it_where_every_page_links_it(build_site, caplog):
+    # EXTRA_PATH_METADATA publishes extra/favicon.svg at /favicon.svg; an {attach} link moved
+    # it beside its post, and the theme's icon took its place in every page's <link rel=icon>
+    caplog.set_level(logging.WARNING)
+    post = (
+        "Title: Icon\nDate: 2024-05-01\nCategory: Company\nAuthor: Ada Byrne\n\n"
+        "Our [icon]({attach}../extra/favicon.svg).\n"
+    )
+    site = build_site({"posts/icon.md": post}, name="attach-favicon")
+    own = (site.content / "extra" / "favicon.svg").read_bytes()
+    assert site.path("favicon.svg").read_bytes() == own
+    assert not site.exists("posts/icon/favicon.svg")
+    page = site.soup("posts/icon/")
+    assert page.select_one("link[rel=icon]")["href"] == f"{site.siteurl}/favicon.svg"
+    assert page.select_one(".post-content a")["href"] == f"{site.siteurl}/favicon.svg"
+    assert [m for m in caplog.messages if m.startswith("attach-favicon/")] == [
+        "attach-favicon/posts/icon.md: the link {attach}../extra/favicon.svg cannot publish "
+        "extra/favicon.svg beside this post: it is published at /favicon.svg (EXTRA_PATH_METADATA "
+        "in pelicanconf.py puts it there), and the link points there; write "
+        "{static}/extra/favicon.svg to say so, or copy the file beside this post"
+    ]

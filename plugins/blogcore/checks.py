@@ -561,6 +561,22 @@ def _spaces_dropped(link: str, kind: str, value: str, target, settings) -> str |
     return name and links.spaces_dropped_problem(link, kind, value, name)
 
 
+def keep_placed_statics(generators: list, settings: dict[str, Any]) -> None:
+    """Keep each static file EXTRA_PATH_METADATA places (the favicon at /favicon.svg) where it
+    is, before any {attach} link to it is resolved: Pelican's ``attach_to`` never moves a file
+    whose output is overridden, as the site's own is meant to be, but ``path`` alone is no
+    override, so the link moved the favicon beside its post and the theme's took its place.
+    The link points where the file is, and ``attach_fallbacks`` says so."""
+    mapped = settings.get("EXTRA_PATH_METADATA") or {}
+    statics = (generators[0].context if generators else {}).get("static_content", {})
+    for path, static in statics.items():
+        placed = mapped.get(path)
+        if not isinstance(placed, dict) or not {"path", "save_as", "url"} & placed.keys():
+            continue
+        if not (hasattr(static, "override_save_as") or hasattr(static, "override_url")):
+            static.override_save_as = static.save_as  # Pelican's fixed path: as placed
+
+
 def escape_static_urls(generators: list, settings: dict[str, Any]) -> None:
     """Give each static file whose name holds a space (or another character a URL in HTML
     may not hold) a URL with it escaped, before any link to it is resolved: Pelican writes the

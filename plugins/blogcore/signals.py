@@ -916,6 +916,7 @@ def on_sources_known(generators) -> None:
     _say_folded(settings)  # every file has been read
     _say_old_addresses(generators, settings)
     _say_dated_by_file(generators, settings)
+    checks.keep_placed_statics(generators, settings)  # before any {attach} link moves one
     _skip_clashes(generators, checks.planned_outputs(generators, settings))
     if not settings.get("DRAFT_SAVE_AS"):  # this build writes no drafts: nor their files
         _leave_out_draft_files(generators, settings)
