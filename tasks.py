@@ -353,6 +353,29 @@ def _say_refused(verb: str, conf: Path, after: str) -> None:
     )
 
 
+def _say_left_out(conf: Path) -> None:
+    """The lines of a build that stopped with none of this site's plugins run: each entry of
+    PLUGINS that names no plugin, and that the theme needs plugins.blogcore (its templates'
+    {% memo %} tag, which the template error above names, not the plugin)."""
+    from plugins.engine import origin
+    from plugins.engine.settings_errors import plugins_not_there
+
+    for line in plugins_not_there(conf):
+        print(line, file=sys.stderr)
+    written = origin.strings_set(conf, "PLUGINS")
+    if not written or "plugins.blogcore" in dict(written):
+        return  # listed, and failed to load, or the build failed before: said above
+    # at the line PLUGINS is written on (pelicanconf.py's, for publishconf.py's import)
+    at = f"{origin.shown(written[0][1].path)}: line {written[0][1].line}"
+    print(
+        f"{at}: PLUGINS leaves out plugins.blogcore, which the theme needs (the "
+        "{% memo %} tag of the template error above is its): list it in PLUGINS, with the "
+        "site's other plugins.",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
 def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()) -> int:
     """Build into a new folder; only when the build succeeds, point output at it in one step.
 
@@ -369,13 +392,16 @@ def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()
         status, caught = _run_child(
             _pelican_command(_arguments(conf, staging, content, extra)), env
         )
-        refused = not caught and status == 0 and not ran()
+        engine_ran = ran()
+        refused = not caught and status == 0 and not engine_ran
     if refused:
         shutil.rmtree(staging, ignore_errors=True)
         _say_refused("Publish", conf, f"{_shown(output)} was left as it was")
         return 1
     if caught or status != 0 or not (staging / "index.html").is_file():
         shutil.rmtree(staging, ignore_errors=True)
+        if status > 0 and not caught and not engine_ran:  # failed, not killed (< 0)
+            _say_left_out(conf)
         if caught:
             name = signal.Signals(caught).name
             print(f"Publish stopped ({name}); {output} was left as it was.", file=sys.stderr)
@@ -663,13 +689,15 @@ def _build(conf: Path, output: Path, content: Path | None = None) -> int:
     )
     retained = _retained(conf) if _entries(output) else ()
     hand = _hand_placed(output, retained) if retained is not None else ()
-    if not hand:
-        return _pelican(conf, output, content, stopped=stopped)
     # Pelican empties output/ first and would delete a CNAME put there by hand: this build
     # keeps it as if OUTPUT_RETENTION listed it (a publish, which replaces output/, stops on it)
     keep = json.dumps([*retained, *hand])
     before = {name: _stamps(output / name) for name in hand}
-    status = _pelican(conf, output, content, ["-e", f"OUTPUT_RETENTION={keep}"], stopped)
+    extra = ["-e", f"OUTPUT_RETENTION={keep}"] if hand else []
+    with _engine_record(output) as (env, ran):
+        status = _pelican(conf, output, content, extra, stopped, env)
+        if 0 < status < 128 and not ran():  # not stopped (128+N): failed
+            _say_left_out(conf)
     for name in hand:
         if status == 0 and _stamps(output / name) == before[name]:
             print(_kept_line(output, name), file=sys.stderr, flush=True)

@@ -854,3 +854,40 @@ def test_a_preview_or_check_that_ran_none_of_our_plugins_is_refused(project, tas
         f"Content-Security-Policy and none of the publish checks; list them in PLUGINS; {after}"
     )
     assert not [p for p in (project / ".output.builds").glob("*")]  # no preview left behind
+
+
+@pytest.mark.parametrize("task", ["build", "publish"])
+def test_a_build_whose_plugins_leave_out_blogcore_names_it_not_only_the_theme_s_tag(project, task):
+    """With the site's theme and PLUGINS = ["plugins.blogcor"], `make build` stopped at
+    "TemplateSyntaxError: Encountered unknown tag 'memo'", naming no plugin (no engine ran
+    to say it): the lines now name the entry and the plugin the theme needs."""
+    shutil.copy(ROOT / "tasks.py", project / "tasks.py")
+    (project / "sitecheck").symlink_to(ROOT / "sitecheck")
+    conf = project / "pelicanconf.py"
+    text = conf.read_text()
+    start = text.index("PLUGINS = [")
+    conf.write_text(
+        text[:start] + 'PLUGINS = ["plugins.blogcor"]\n' + text[text.index("]\n", start) + 2 :]
+    )
+    line = text.count("\n", 0, start) + 1
+    done = subprocess.run(
+        [sys.executable, "-m", "invoke", task],
+        cwd=project, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    at = lines.index(
+        f"pelicanconf.py: line {line}: PLUGINS: no plugin 'plugins.blogcor' (did you mean "
+        "'plugins.blogcore'?)"
+    )
+    assert lines[at + 1] == (
+        f"pelicanconf.py: line {line}: PLUGINS leaves out plugins.blogcore, which the theme "
+        "needs (the {% memo %} tag of the template error above is its): list it in PLUGINS, "
+        "with the site's other plugins."
+    )
+    assert lines[at + 2 :] == (
+        [f"Publish failed (exit 1); {project / 'output'} was left as it was."]
+        if task == "publish"
+        else []
+    )
