@@ -387,3 +387,38 @@ def test_two_posts_may_be_there(tmp_path, files, paths, excludes, may):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert pins.two_posts_may_be_there(str(tmp_path), paths, excludes, {"md", "rst"}) is may
+
+
+def _alike_posts(count: int) -> list[Doc]:
+    """Posts of one small vocabulary: nearly every pair shares terms (a dense product)."""
+    rng = random.Random(5)
+    vocabulary = ["".join(rng.choices("bcdfghjklmnpqrstvwz", k=7)) for _ in range(300)]
+    return [
+        doc(f"p{i:04d}", " ".join(rng.choices(vocabulary, k=60)), date=i * DAY)
+        for i in range(count)
+    ]
+
+
+@pytest.mark.parametrize("block_rows", [1, 7, 512])
+def test_picks_do_not_depend_on_the_rows_multiplied_at_once(monkeypatch, block_rows):
+    """Each row's sums are the same whatever the block: the same picks, the same scores."""
+    docs = _alike_posts(200)
+    found = scoring.related(docs, 3, Weights())[0]
+    monkeypatch.setattr(scoring, "BLOCK_ROWS", block_rows)
+    again = scoring.related(docs, 3, Weights())[0]
+    assert found.keys() == again.keys()
+    for key, chosen in found.items():
+        assert [(p.key, p.score) for p in chosen] == [(p.key, p.score) for p in again[key]]
+
+
+def test_the_product_holds_a_small_block_of_rows_at_once():
+    """600 posts that all share terms: 512 rows of the product at once held 23 MB of pairs, the
+    scorer's largest arrays (128 rows: 7 MB; at 5,000 posts 33 against 16, docs/performance.md)."""
+    docs = _alike_posts(600)
+    tracemalloc.start()
+    try:
+        scoring.related(docs, 3, Weights())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 10 * 2**20

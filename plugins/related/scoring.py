@@ -23,7 +23,10 @@ from .text import term_of, words
 
 __all__ = ["Doc", "Pick", "Problem", "Weights", "build_index", "explain", "related"]
 
-BLOCK_ROWS = 512
+# rows of the product made at once: a block's pairs are the scorer's largest arrays (at 5,000
+# posts, 512 rows held 33 MB of them, 128 rows 16 MB; the scorer's working memory 42 -> 21 MB),
+# and each row's sums are the same whatever the block, so the picks are too
+BLOCK_ROWS = 128
 # posts whose words are counted at once (build_index): each word takes about 50 bytes of
 # arrays while its chunk is counted, so 500 posts (300,000 words) made the scorer's peak
 # 10 MB higher than 100 do, in about the same time (build_index at 5,000 posts: 0.51-0.62 s
