@@ -654,6 +654,13 @@ def test_the_setting_a_message_is_about(message, key):
     [
         ("X", "a.py", "a.py: line 1: X must be 1"),
         ("U", "a.py", "a.py: line 3: U must be 1 (from the environment variable SITEURL)"),
+        # the variable unset: the line's default was used, not the environment
+        (
+            "D",
+            "a.py",
+            "a.py: line 4: D must be 1 (the line's default: the environment variable "
+            "UNSET_IN_THIS_TEST is not set)",
+        ),
         ("E", "a.py", "Settings error: E must be 1 (E given with -e/--extra-settings)"),
         ("O", "a.py", "Settings error: O must be 1 (O given on Pelican's command line)"),
         ("Z", "a.py", "a.py: Z must be 1"),  # set by no file: its default, or Pelican's
@@ -664,7 +671,12 @@ def test_the_setting_a_message_is_about(message, key):
 )
 def test_the_line_says_where_the_value_came_from(tmp_path, monkeypatch, key, conf, expected):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.py").write_text('X = 1\nimport os\nU = os.environ.get("SITEURL", "")\n')
+    (tmp_path / "a.py").write_text(
+        'X = 1\nimport os\nU = os.environ.get("SITEURL", "")\n'
+        'D = os.environ.get("UNSET_IN_THIS_TEST", "")\n'
+    )
+    monkeypatch.setenv("SITEURL", "https://blog.example")
+    monkeypatch.delenv("UNSET_IN_THIS_TEST", raising=False)
     message = f"{key} must be 1"
     said = origin.located(message, key, conf, frozenset({"E"}), frozenset({"O"}))
     assert said == expected

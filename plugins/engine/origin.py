@@ -253,7 +253,8 @@ def located(
     """One settings problem as one line naming where the setting was set.
 
     ``pelicanconf.py: line 40: TIMEZONE must be …`` (the winning assignment; ``… (from the
-    environment variable SITEURL)`` when that line reads it from there);
+    environment variable SITEURL)`` when that line reads it from there, ``… (the line's
+    default: the environment variable SITEURL is not set)`` when it would);
     ``Settings error: … (X given with -e/--extra-settings)`` for a name in ``extra``, ``(X
     given on Pelican's command line)`` for one an option sets (``-o``: OUTPUT_PATH); the
     settings file alone when no file sets the setting the message is about;
@@ -270,6 +271,8 @@ def located(
     if found is None:
         return f"{shown(settings_file)}: {message}"
     where = f"{shown(found.path)}: line {found.line}: {message}"
-    if found.environ:
+    if found.environ in os.environ:
         where += f" (from the environment variable {found.environ})"
+    elif found.environ:  # the line's own default: "from the environment" sent one looking there
+        where += f" (the line's default: the environment variable {found.environ} is not set)"
     return where
