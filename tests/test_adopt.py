@@ -7,6 +7,7 @@ import pytest
 from PIL import Image
 
 from plugins.blogcore import frontmatter
+from plugins.blogcore import settings as blogcore_settings
 from tests.conftest import FIXTURES
 
 GALLERY = "Title: A trip\nDate: 2024-02-01\nPhoto: one.png | One | A white square\n"
@@ -327,3 +328,66 @@ def test_an_html_post_s_head_is_said_in_one_line_a_mistake(build_site, caplog, p
             "with a key of docs/front-matter.md, else remove it",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("settings", "named"),
+    [
+        # the sample's own site: nothing to say
+        ({"SITENAME": "The Tessellate Blog", "SITE_ORGANISATION": "Tessellate Ltd"}, []),
+        # renamed, the rest left: each text a reader would meet
+        (
+            {
+                "SITENAME": "Python for Biologists",
+                "SITE_TAGLINE": {"en": "Notes from the people building Tessellate", "fr": "x"},
+                "SITE_DESCRIPTION": "Stories from the tessellate team",
+                "SITE_ORGANISATION": "Tessellate Cooperative Ltd",
+                "SITEURL": "https://blog.tessellate.example",
+            },
+            ["SITE_TAGLINE", "SITE_DESCRIPTION", "SITE_ORGANISATION", "SITEURL"],
+        ),
+        # renamed and set: none
+        (
+            {
+                "SITENAME": "Python for Biologists",
+                "SITE_TAGLINE": {"en": "Notes", "pt": "Notas"},
+                "SITE_ORGANISATION": None,
+                "SITEURL": "https://p4b.example",
+            },
+            [],
+        ),
+        ({"SITENAME": "", "SITE_ORGANISATION": "Tessellate Cooperative Ltd"}, []),
+    ],
+)
+def test_the_sample_s_texts_on_a_renamed_site_are_named(settings, named):
+    lines = blogcore_settings.sample_texts(settings)
+    assert [line.split(" ", 1)[0] for line in lines] == named
+    for line in lines:
+        assert f"while SITENAME is {settings['SITENAME']!r}" in line
+
+
+def test_a_renamed_site_with_the_sample_s_texts_is_warned_and_never_published(build_site, caplog):
+    # an adopted blog set SITENAME and published the sample's tagline, description and
+    # "© Tessellate Cooperative Ltd" in every page, with no line
+    caplog.set_level(logging.WARNING)
+    built = build_site(SITENAME="Python for Biologists", name="renamed-dev")
+    assert "Tessellate Cooperative Ltd" in built.soup("index.html").get_text()
+    said = [m.split(": ", 1)[-1] for m in caplog.messages if "the sample site" in m]
+    assert [line.split(" ", 1)[0] for line in said] == [
+        "SITE_TAGLINE",
+        "SITE_DESCRIPTION",
+        "SITE_ORGANISATION",
+    ]
+    assert said[2] == (
+        "SITE_ORGANISATION still names Tessellate, the sample site, while SITENAME is "
+        "'Python for Biologists': the footer's © line and the publisher in every post's "
+        "JSON-LD would say Tessellate; set it to your site's (docs/adopting.md, The site's "
+        "own name)"
+    )
+    assert all(r.levelno == logging.WARNING for r in caplog.records if "the sample" in r.message)
+    caplog.clear()
+    with pytest.raises(SystemExit):  # a publish stops: it would go out under another's name
+        build_site(SITENAME="Python for Biologists", publish=True, name="renamed-publish")
+    assert [r.levelno for r in caplog.records if "the sample site" in r.message] == [
+        logging.ERROR
+    ] * 3

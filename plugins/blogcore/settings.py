@@ -416,3 +416,37 @@ def folder_holds_posts(content: Any, folder: str) -> bool:
             if posts >= 2:
                 return True
     return False
+
+
+# The sample site's name, in the settings it ships with (pelicanconf.py, publishconf.py's
+# SITEURL): an adopted site that set its own SITENAME and left one of these published the
+# sample's company as its own, with no line
+SAMPLE_NAME = "Tessellate"
+# each setting the sample names itself in, and where a reader meets it
+SAMPLE_TEXTS = {
+    "SITE_TAGLINE": "the line under the site's name on every page",
+    "SITE_DESCRIPTION": "the home page's introduction and every page's meta description",
+    "SITE_ORGANISATION": "the footer's © line and the publisher in every post's JSON-LD",
+    "SITEURL": "every canonical link, feed entry and sitemap address",
+}
+
+
+def sample_texts(settings: Any) -> list[str]:
+    """One line for each setting that still names the sample site while SITENAME names
+    another (an adopted site published with the sample's tagline, description, © line or
+    address); none while SITENAME is the sample's own."""
+    name = settings.get("SITENAME")
+    sample = SAMPLE_NAME.casefold()
+    if not isinstance(name, str) or not name.strip() or sample in name.casefold():
+        return []
+    lines = []
+    for key, shown in SAMPLE_TEXTS.items():
+        value = settings.get(key)
+        texts = value.values() if isinstance(value, dict) else [value]
+        if any(isinstance(text, str) and sample in text.casefold() for text in texts):
+            lines.append(
+                f"{key} still names {SAMPLE_NAME}, the sample site, while SITENAME is "
+                f"{name!r}: {shown} would say {SAMPLE_NAME}; set it to your site's "
+                "(docs/adopting.md, The site's own name)"
+            )
+    return lines

@@ -58,7 +58,7 @@ from .reader import (
     shown,
     shown_once,
 )
-from .settings import SettingsError, configure
+from .settings import SettingsError, configure, sample_texts
 
 logger = logging.getLogger(__name__)
 
@@ -519,6 +519,10 @@ def on_initialized(pelican) -> None:
         _while_building(settings, root, PLAIN_LINES)
     this.state(__package__).errors = ErrorCollector()
     _while_building(settings, root, this.state(__package__).errors)
+    # after the collector: an error here stops a publish
+    level = logging.ERROR if settings.get("BLOGCORE_STRICT") else logging.WARNING
+    for line in sample_texts(settings):
+        logger.log(level, "%s", settings_errors.located_line(settings, line))
 
 
 def on_readers_init(readers) -> None:
