@@ -444,6 +444,12 @@ CASES = [
     Case("status-skip", post("Status: skip"), publish=0, published=False),
     clean("status-capitalised", post("Status: Draft"), page="drafts/posts/s/"),  # a draft
     Case("slug-with-slash", post("Slug: a/b"), "Slug must be one part of a web address"),
+    # an old site's folder in its slug: the words kept apart (was "try Slug: tutoriallists")
+    Case(
+        "slug-with-a-folder",
+        post("Slug: tutorial/lists"),
+        "got 'tutorial/lists'; try Slug: tutorial-lists",
+    ),
     Case(
         "slug-zero-width-space",
         post("Slug: zero\u200bwidth"),

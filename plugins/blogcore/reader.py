@@ -1228,7 +1228,10 @@ class StrictChecks:
         if isinstance(metadata.get("lang"), str):
             check_lang(metadata["lang"])
         if isinstance(metadata.get("slug"), str):
-            check_slug(metadata["slug"], self._slugify(metadata["slug"]))
+            # a slash was a folder of the old address (tutorial/lists): a hyphen keeps both
+            # words, where slugify would join them (tutoriallists)
+            slug = metadata["slug"]
+            check_slug(slug, self._slugify(re.sub(r"[/\\]+", "-", slug.strip("/\\"))))
         check_modified(metadata.get("date"), metadata.get("modified"))
         if metadata.get("timezone") is not None:
             check_zone(metadata["timezone"])
