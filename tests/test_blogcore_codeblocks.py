@@ -99,6 +99,8 @@ def test_every_sample_and_fixture_file_converts_the_same():
         ("```pyhton\nx = 1\n```\n", [(1, "pyhton", "python")]),  # shown without colours
         ("Text.\n\n~~~ {.klingon}\nx\n~~~\n", [(3, "klingon", None)]),
         ("```text\nas it is\n```\n```plaintext\nas it is\n```\n", []),  # plain on purpose
+        # highlight.js's "leave it plain", as an adopted blog wrote it 20 times in one post
+        ("```no-highlight\nas it is\n```\n```nohighlight\nas it is\n```\n", []),
         ("````markdown\n```pyhton\n```\n````\n", []),  # a fence inside a longer fence: text
         ("```\nplain\n```\n```yml\na: 1\n```\n", [(4, "yml", "yaml")]),
         # in a blockquote (any depth, in a list item): as at the margin

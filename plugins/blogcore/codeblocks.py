@@ -141,8 +141,12 @@ def share_formatters(md: Markdown, known: set[str] | None = None) -> Markdown:
 
 
 # names writers give a block they want shown as it is, without colours: not a mistake
+# (highlight.js's nohighlight, and no-highlight as older sites wrote it)
 PLAIN_ON_PURPOSE = frozenset(
-    {"plaintext", "plain", "txt", "none", "nohighlight", "output", "log", "csv", "pseudocode"}
+    {
+        *("plaintext", "plain", "txt", "none", "nohighlight", "no-highlight"),
+        *("output", "log", "csv", "pseudocode"),
+    }
 )
 _FENCE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})[ ]*\{?[ ]*\.?(?P<lang>[\w+#.-]*)")
 
