@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import json
 import re
 from zoneinfo import ZoneInfo
 
@@ -1792,6 +1793,20 @@ def test_a_post_saved_without_md_is_told_to_rename_it():
             "plugin read it) at the top of analysis.md",
         ),
         ("posts/wave.ipynb", ["posts/wave.ipynb"], (), "then give it front matter"),
+        (  # pelican-jupyter's IPYNB_MARKUP_USE_FIRST_CELL (was "then give it front matter")
+            "readable code.ipynb",
+            ["readable code.ipynb"],
+            ("- title", "- author", "- date"),
+            "then write its front matter (- title:, - author:, - date: in its first cell, as "
+            "the pelican-jupyter plugin read it) as lines at the top of readable code.md "
+            "(Title: …, Date: …) and delete that cell",
+        ),
+        (
+            "posts/wave.ipynb",
+            ["posts/wave.ipynb"],
+            ("Title", "Date"),
+            "(Title:, Date: in its notebook metadata, as the pelican-jupyter plugin read it)",
+        ),
         (
             "posts/notes.text",
             [],
@@ -1807,6 +1822,32 @@ def test_a_post_saved_without_md_is_told_to_rename_it():
 def test_other_format_message(relpath, beside, keys, expected):
     said = frontmatter.other_format_message(relpath, beside, keys)
     assert said is None if expected is None else expected in said
+
+
+def _notebook(first: str, metadata: dict | None = None) -> str:
+    cell = {"cell_type": "markdown", "metadata": {}, "source": first.splitlines(keepends=True)}
+    return json.dumps({"cells": [cell], "metadata": metadata or {}, "nbformat": 4})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            _notebook("- title: Readable code\n- author: Martin\n- date: 2021-05-11\n"),
+            ("- title", "- author", "- date"),
+        ),
+        (
+            _notebook("# Why\n\nText.", {"Title": "Wave", "Date": "2019-1-1", "kernelspec": {}}),
+            ("Title", "Date"),
+        ),
+        (_notebook("- milk: 1\n- eggs: 2\n"), ()),  # a list, not front matter
+        (_notebook("# Why\n"), ()),
+        ("{not json", ()),
+        ("[]", ()),
+    ],
+)
+def test_notebook_keys(text, expected):
+    assert frontmatter.notebook_keys(text) == expected
 
 
 @pytest.mark.parametrize(

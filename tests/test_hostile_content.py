@@ -487,6 +487,18 @@ CASES = [
         alone=True,  # a post left out: publish stops (was: a warning, and it deployed)
     ),
     Case(
+        "jupyter-notebook-first-cell",  # pelican-jupyter read its front matter from a first cell
+        {
+            "posts/readable.ipynb": '{"cells": [{"cell_type": "markdown", "metadata": {}, '
+            '"source": ["- title: Readable code\\n", "- date: 2021-05-11\\n", '
+            '"- category: article"]}], "metadata": {}, "nbformat": 4}'
+        },
+        # (the console wraps a long line: the fragment is its start; the rest, test_blogcore_logic)
+        "then write its front matter (- title:, - date:, - category: in its first cell",
+        "content/posts/readable.ipynb",
+        alone=True,
+    ),
+    Case(
         "jupyter-notebook-with-nbdata",  # pelican-jupyter's front matter, in the file beside it
         {
             "posts/analysis.ipynb": '{"cells": [], "metadata": {}, "nbformat": 4}',

@@ -32,6 +32,7 @@ from .frontmatter import (
     check_url_part,
     has_wide_separator,
     is_within_any,
+    notebook_keys,
     post_keys,
     split_wide,
 )
@@ -1167,10 +1168,12 @@ def post_home(relpath: str, settings: dict[str, Any], content: str) -> str:
 
 
 def front_matter_of(root: str, relpath: str) -> tuple:
-    """The keys a file's first lines give as a post's front matter (post_keys), or ()."""
+    """The keys a file's first lines give as a post's front matter (post_keys), or (); a
+    notebook's, from its first cell or metadata (notebook_keys: the whole file is JSON)."""
+    notebook = relpath.lower().endswith(".ipynb")
     try:
         with open(os.path.join(root, relpath), encoding="utf-8", errors="replace") as f:
-            return post_keys(f.read(4096))
+            return notebook_keys(f.read()) if notebook else post_keys(f.read(4096))
     except OSError:
         return ()
 

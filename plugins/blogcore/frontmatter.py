@@ -1169,6 +1169,38 @@ OTHER_FORMATS = {
 }
 
 
+_CELL_KEY = re.compile(r"\s*[-*]\s*([A-Za-z_]+)\s*:")
+
+
+def notebook_keys(text: str) -> tuple[str, ...]:
+    """The front matter keys a notebook holds as the pelican-jupyter plugin read them: a
+    first Markdown cell that is a list of them (``- title: …``, IPYNB_MARKUP_USE_FIRST_CELL),
+    given as ``- title``, or its notebook metadata (``"Title": …``); () when neither names a
+    title or a date and one more key of a post's."""
+    try:
+        notebook = json.loads(text)
+    except ValueError:
+        return ()
+    if not isinstance(notebook, dict):
+        return ()
+    cells = notebook.get("cells")
+    first = cells[0] if isinstance(cells, list) and cells else None
+    if isinstance(first, dict) and first.get("cell_type") == "markdown":
+        source = first.get("source")
+        lines = "".join(source) if isinstance(source, list) else str(source or "")
+        keys = [m.group(1) for m in map(_CELL_KEY.match, lines.splitlines()) if m]
+        if _a_posts(keys):
+            return tuple(f"- {key}" for key in keys)
+    metadata = notebook.get("metadata")
+    keys = [key for key in metadata if isinstance(key, str)] if isinstance(metadata, dict) else []
+    return tuple(key for key in keys if key.lower() in KNOWN_KEYS) if _a_posts(keys) else ()
+
+
+def _a_posts(keys: Sequence[str]) -> bool:
+    known = {key.lower() for key in keys} & KNOWN_KEYS
+    return len(known) >= 2 and bool(known & {"title", "date"})
+
+
 def other_format_message(
     relpath: str, beside: Collection[str] = (), keys: Sequence[str] = ()
 ) -> str | None:
@@ -1186,6 +1218,14 @@ def other_format_message(
         then = (
             f"then put the lines of {name}.nbdata (its front matter, as the pelican-jupyter "
             f"plugin read it) at the top of {name}.md"
+        )
+    elif suffix.lower() == ".ipynb" and keys:  # notebook_keys: in its first cell, or metadata
+        where = "its first cell" if keys[0].startswith("- ") else "its notebook metadata"
+        said = ", ".join(f"{k}:" for k in keys[:4]) + (", …" if len(keys) > 4 else "")
+        then = (
+            f"then write its front matter ({said} in {where}, as the pelican-jupyter plugin "
+            f"read it) as lines at the top of {name}.md (Title: …, Date: …) and delete "
+            f"{'that cell' if keys[0].startswith('- ') else 'it from the metadata'}"
         )
     elif suffix.lower() == ".text" and keys:
         said = ", ".join(f"{k}:" for k in keys[:3])
