@@ -355,7 +355,8 @@ def test_most_of_the_site_in_one_other_language_is_one_line(chinese, unmarked, s
     assert said[-1].startswith("content/posts/fa.md: ")  # its own Lang: line: always named
     if site_line:
         assert said == [
-            f"pelicanconf.py: most of the site's posts and pages ({chinese} of {unmarked}: "
+            "pelicanconf.py: most of the site's posts and pages without a Lang: line "
+            f"({chinese} of {unmarked}: "
             "content/2013/p00.md, content/2013/p08.md, content/2013/p16.md and 45 more) are "
             "in Chinese characters, but the site is marked en (DEFAULT_LANG): their pages are "
             "read and searched as en; set DEFAULT_LANG = 'zh' in pelicanconf.py (the next "
@@ -379,5 +380,7 @@ def test_a_site_mostly_in_chinese_is_told_to_set_default_lang_once(build_site, c
     build_site(posts, name="mostly-zh")
     said = [r.getMessage() for r in caplog.records if "Chinese" in r.getMessage()]
     assert len(said) == 1
-    assert said[0].startswith("pelicanconf.py: most of the site's posts and pages (12 of ")
+    assert said[0].startswith(
+        "pelicanconf.py: most of the site's posts and pages without a Lang: line (12 of "
+    )
     assert "set DEFAULT_LANG = 'zh' in pelicanconf.py" in said[0]

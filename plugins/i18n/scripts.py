@@ -356,7 +356,9 @@ def _most(
     names = sorted(sources)
     listed = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
     line = (
-        f"pelicanconf.py: most of the site's posts and pages ({len(sources)} of {unmarked}: "
+        # "of" the files without a Lang: line: "2 of 2" on a site of 11 read as a miscount
+        f"pelicanconf.py: most of the site's posts and pages without a Lang: line "
+        f"({len(sources)} of {unmarked}: "
         f"{listed}) are in {wrong.name}, but the site is marked {wrong.lang} (DEFAULT_LANG): "
         f"their pages are read and searched as {wrong.lang}; set DEFAULT_LANG = "
         f"{wrong.suggested!r} in pelicanconf.py (the next build names the posts in other "
