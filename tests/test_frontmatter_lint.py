@@ -233,6 +233,14 @@ CASES = [
         "Template: line to show it with the theme's own post template, or add nosuch.html",
     ),
     Case("template-typo", post("Template: artcle"), "not published; did you mean 'article'?"),
+    # an old site's About page, a post its theme's template showed as a page: a post here
+    # once the line goes, dated and on the home page, unless it moves to pages/
+    Case(
+        "post-with-old-theme-template-may-be-a-page",
+        post("Template: plain"),
+        "or add plain.html to a THEME_TEMPLATES_OVERRIDES folder in pelicanconf.py; if it is a "
+        "page rather than a post (an About page), also move it to content/pages/",
+    ),
     # an adopted site's home page (PAGE_SAVE_AS = '{slug}.html' wrote it at index.html)
     warns(
         "page-slugged-index",

@@ -2179,10 +2179,17 @@ def check_template(name: str, available: list[str], kind: str = "post", text: bo
     # an old theme's template often wrote the whole page from settings (a members list):
     # without the line, a file with no text of its own is only "has no text"
     also = "" if text else " and write its text below the front matter (it has none)"
+    # an old site's About or course page was often a post the old template showed as a page:
+    # without the line it became a post, dated and on the home page
+    page = (
+        "; if it is a page rather than a post (an About page), also move it to content/pages/"
+        if kind == "post"
+        else ""
+    )
     raise FrontMatterError(
         f"{said}: another theme's template does not carry over; remove the Template: "
         f"line{also} to show it with the theme's own {kind} template, or add {name}.html to "
-        "a THEME_TEMPLATES_OVERRIDES folder in pelicanconf.py"
+        f"a THEME_TEMPLATES_OVERRIDES folder in pelicanconf.py{page}"
     )
 
 
