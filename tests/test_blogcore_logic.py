@@ -1066,6 +1066,16 @@ def test_stopper_problem_with_a_kind_s_own_keys(source, expected):
             "Tags '#python' is read as the tag '#python', # and all (a tag needs no #); "
             "write Tags: python",
         ),
+        # a YAML flow list without the --- lines: Pelican keeps the brackets in two tags
+        (
+            "Title: A\nTags: [hiring, coop]\n\nB",
+            "Tags '[hiring, coop]' is read as the tags '[hiring' and 'coop]', brackets and all "
+            "(a list in brackets is YAML's, read so only between --- lines); write Tags: "
+            "hiring, coop",
+        ),
+        ("Title: A\nTags: [#python]\n\nB", "write Tags: python"),
+        ("Title: A\nTags: [draft] notes\n\nB", None),  # one tag, as the docs say
+        ("Title: A\nTags: []\n\nB", None),  # no letter: check_header's error
         ("Title: A\nCategory:\n\nB", "Category is empty"),
         ("Title: A\nTranslation: maybe\n\nB", "Translation must be true or false"),
         ("Title: A\nTranslation: True\n\nB", None),

@@ -2064,12 +2064,29 @@ def _tags_misread(value: str) -> bool:
     """Whether Pelican's split of a Tags value (at semicolons when it has any, else at
     commas) leaves a tag that still looks like several (a | or a comma in it) or a #."""
     mixed = ";" in value and "," in value
-    return mixed or "|" in value or bool(re.search(r"(^|\s)#\w", value))
+    return mixed or "|" in value or bool(re.search(r"(^|\s)#\w", value)) or _bracketed(value)
+
+
+def _bracketed(value: str) -> bool:
+    """Whether a Tags value is a YAML flow list, ``[a, b]``, written without the --- lines
+    that make it one: Pelican keeps the brackets in the first and last tags."""
+    text = value.strip()
+    return text[:1] == "[" and text[-1:] == "]" and any(ch.isalnum() for ch in text)
 
 
 def _tags_advice(value: str) -> str:
     """What a misread Tags value is read as, and the line to write: tags separated by
-    commas, each without the # of a hashtag (Tags: python, web)."""
+    commas, each without the # of a hashtag (Tags: python, web) or a YAML list's brackets."""
+    if _bracketed(value):
+        read = [repr(t.strip()) for t in value.split(";" if ";" in value else ",") if t.strip()]
+        said = ", ".join(read[:-1]) + f" and {read[-1]}" if len(read) > 1 else read[0]
+        inner = re.split(r"[;|,]", value.strip()[1:-1])
+        inner = [t.strip().lstrip("#").strip() for t in inner if t.strip().lstrip("#").strip()]
+        return (
+            f"Tags {value!r} is read as {'the tags' if len(read) > 1 else 'the tag'} {said}, "
+            "brackets and all (a list in brackets is YAML's, read so only between --- lines); "
+            f"write Tags: {', '.join(inner)}"
+        )
     hashtags = "," not in value and re.fullmatch(r"(#\w[\w-]*\s*)+", value)
     parts = value.replace("#", " ").split() if hashtags else re.split(r"[;|,]", value)
     parts = [p.strip().lstrip("#").strip() for p in parts if p.strip().lstrip("#").strip()]
