@@ -209,6 +209,18 @@ def test_unmade_fences_are_named_with_their_line():
     ]
     assert codeblocks.unmade_fences("- Run:\n  ```sh title\n  x\n  ```\n")[0][0] == 2
     assert codeblocks.unmade_fences("- Run:\n  ```sh\n  x\n  ```\n") == []
+    # at the margin: never closed, the fence and the code are text (was no line)
+    assert codeblocks.unmade_fences("Run:\n\n```sh\nx\n\nMore.\n") == [
+        (
+            3,
+            "this code block is never closed, so it is shown as text; end it with ``` on a "
+            "line of its own",
+        )
+    ]
+    assert codeblocks.unmade_fences("~~~\n```sh\n~~~\n````\nx\n````\n") == []
+    assert codeblocks.unmade_fences("Say ```x``` here.\n") == []  # code in backticks
+    # the line meant to close a quote's block is not named again
+    assert [n for n, _ in codeblocks.unmade_fences("> Run:\n> ```sh\n> x\n```\n")] == [2]
 
 
 QUOTED = [

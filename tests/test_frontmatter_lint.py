@@ -137,6 +137,12 @@ CASES = [
         "line 10: this code block is never closed, so it is shown as text; end it with ``` "
         "on a line of its own, indented as the opening one",
     ),
+    warns(  # at the margin: the fence and the code are shown as text (was no line)
+        "fenced-code-never-closed",
+        post(body="Some code:\n\n```python\nprint(1)\n\nMore text."),
+        "line 9: this code block is never closed, so it is shown as text; end it with ``` on "
+        "a line of its own",
+    ),
     warns(  # in a quote: GitHub ends it with the quote; here it would be text: named
         "fenced-code-in-a-blockquote-never-closed",
         post(body="Steps:\n\n> Run:\n> ```sh\n> make -- all\n\nDone."),

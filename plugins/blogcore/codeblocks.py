@@ -474,10 +474,31 @@ class NestedFencesExtension(Extension):
         md.preprocessors.register(NestedFences(md), "nested_fences", NESTED_PRIORITY)
 
 
+def _unclosed_at_margin(lines: list[str]) -> list[tuple[int, str]]:
+    """(index, fence) of each opening fence at the margin that no line below closes:
+    fenced_code pairs it with the first line that is the same fence alone (as long, only
+    spaces after), and without one leaves it and the code as text."""
+    found = []
+    index = 0
+    while index < len(lines):
+        match = _ANY_FENCE.match(lines[index])
+        in_backticks = match is not None and match["fence"][0] == "`" and "`" in match["info"]
+        if match and not match["indent"] and not in_backticks:  # ```x``` is inline code
+            fence = match["fence"]
+            below = range(index + 1, len(lines))
+            close = next((at for at in below if lines[at].rstrip(" ") == fence), None)
+            if close is None:
+                found.append((index, fence))
+            else:
+                index = close
+        index += 1
+    return found
+
+
 def unmade_fences(source: str) -> list[tuple[int, str]]:
-    """(line, what to write) for each fenced code block in a list item or a blockquote that
-    NestedFences leaves as written, so that it is shown as text: never closed (in a quote:
-    before the quote ends), or a first line fenced_code cannot read."""
+    """(line, what to write) for each fenced code block shown as text: one at the margin
+    never closed, or one in a list item or a blockquote that NestedFences leaves as written
+    (never closed (in a quote: before the quote ends), a first line fenced_code cannot read)."""
     if "```" not in source and "~~~" not in source:
         return []
     lines = source.expandtabs(4).splitlines()  # as Markdown reads them: tabs as spaces
@@ -511,4 +532,15 @@ def unmade_fences(source: str) -> list[tuple[int, str]]:
                     f"shown as text; write {fence} and a language only (e.g. {fence}bash)",
                 )
             )
-    return found
+    named = min((number for number, _ in found), default=len(lines) + 1)
+    for index, fence in _unclosed_at_margin(lines):
+        if index + 1 > named and lines[index].strip() == fence:
+            continue  # the line meant to close a block named above: one line for them both
+        found.append(
+            (
+                index + 1,
+                f"this code block is never closed, so it is shown as text; end it with {fence} "
+                "on a line of its own",
+            )
+        )
+    return sorted(found)

@@ -1570,8 +1570,8 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
             logger.warning("%s: line %d: %s", self._shown(source_path), index + 1, what)
 
     def _name_unmade_fences(self, source_path: str, source: str) -> None:
-        """A fenced code block in a list item or a blockquote left as text (never closed,
-        a first line Markdown cannot read): one warning each, with its line."""
+        """A fenced code block left as text (never closed; in a list item or a blockquote,
+        a first line Markdown cannot read too): one warning each, with its line."""
         for number, what in codeblocks.unmade_fences(source):
             logger.warning("%s: line %d: %s", self._shown(source_path), number, what)
 
