@@ -145,6 +145,18 @@ def test_a_listed_file_that_is_missing_and_files_that_are_not_photos():
     assert not [m for m in messages if "bb.jpg: has no alt text" in m], messages
 
 
+@pytest.mark.parametrize("separator", [" - ", ", ", "; ", " – ", "\t"])
+def test_a_photo_line_separated_otherwise_says_to_use_pipes_once(separator):
+    value = f"c.jpg{separator}Caption C{separator}Alt C"
+    gallery, problems = assemble(["a.jpg", "b.jpg", "c.jpg"], SIDECAR.replace("c.jpg", value))
+    messages = [str(p) for p in problems]
+    assert messages == [
+        f"g/gallery.md: line 7: Photo {value!r} is not in content/galleries/g/ (separate its "
+        "parts with |: write Photo: c.jpg | caption | alt text)"
+    ]  # and not a second line for c.jpg's missing alt text: the same mistake
+    assert [p.file for p in gallery.photos] == ["b.jpg", "a.jpg", "c.jpg"]
+
+
 def test_a_listed_file_that_is_not_a_photo_is_named_once():
     # the GIF is in the folder: "is not in content/galleries/g/" would send the writer looking
     text = SIDECAR.replace("Photo: c.jpg", "Photo: c.jpg\nPhoto: party.gif | Dancing | People")

@@ -236,6 +236,20 @@ def closest(name: str, known: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+# what a writer puts between a Photo line's parts instead of | (a tab: copied from a table)
+_SEPARATORS = frozenset("-–—,;:/\t")
+
+
+def _separated_otherwise(value: str, photos: Iterable[str]) -> str | None:
+    """The photo a Photo value starts with when a separator other than | follows its name
+    (``a.jpg - Caption``, ``a.jpg, Caption``), or None."""
+    for photo in sorted(photos, key=len, reverse=True):
+        rest = value[len(photo) :] if value.lower().startswith(photo.lower()) else ""
+        if rest.strip() and rest.lstrip(" ")[:1] in _SEPARATORS:
+            return photo
+    return None
+
+
 def suggest(name: str, known: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest known name, or ""."""
     close = closest(name, known)
@@ -478,11 +492,15 @@ def assemble(
             continue  # in the folder, but not a photo: said above, with what galleries show
         if actual is None:
             close = closest(name, photos_found)
+            listed_with = _separated_otherwise(name, photos_found)
+            hint = f" (did you mean {close!r}?)" if close else ""
+            if listed_with:  # "a.jpg - Caption - Alt": the whole line taken as a file name
+                close = listed_with
+                hint = f" (separate its parts with |: write Photo: {close} | caption | alt text)"
             problems.append(
                 Problem(
                     sidecar_shown,
-                    f"line {line.line}: Photo {line.file!r} is not in {folder}/"
-                    + (f" (did you mean {close!r}?)" if close else ""),
+                    f"line {line.line}: Photo {line.file!r} is not in {folder}/{hint}",
                     error=True,
                 )
             )
