@@ -1915,7 +1915,17 @@ def test_scan_header_reads_a_fenced_block_as_yaml(source, keys):
     assert header.stopper is None
 
 
-@pytest.mark.parametrize("value", ['"2025-04-01"', "'2025-04-01 09:00'"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"2025-04-01"',
+        "'2025-04-01 09:00'",
+        "“2025-04-01”",
+        "‘2025-04-01’",
+        "«2025-04-01»",
+        "„2025-04-01“",
+    ],
+)
 def test_a_quoted_date_says_to_remove_the_quotes(value):
     with pytest.raises(frontmatter.FrontMatterError, match=r"remove the quotes$"):
         frontmatter.check_date("date", value)

@@ -114,12 +114,19 @@ def _plain_iso(text: str) -> datetime.datetime | None:
         return None
 
 
+# curly quotes as typed on a phone or pasted from a word processor (English, French, German)
+_OPENING_QUOTES = frozenset("“‘«„‚”’»")
+_CLOSING_QUOTES = frozenset("”’»“‘«")
+
+
 def check_date(key: str, value: str) -> datetime.datetime:
     """Parse a date the way Pelican does, or explain what is expected."""
     text = " ".join(value.replace("_", " ").split())
     expected = f"{display_key(key)} must be a date like 2025-03-14 or 2025-03-14 09:30"
-    if len(text) > 1 and text[0] == text[-1] and text[0] in "\"'":
-        # YAML's quotes, in front matter not fenced with --- (where they are the value's)
+    straight = text[:1] == text[-1:] and text[:1] in ('"', "'")
+    if len(text) > 1 and (straight or (text[0] in _OPENING_QUOTES and text[-1] in _CLOSING_QUOTES)):
+        # YAML's quotes, in front matter not fenced with --- (where they are the value's), or
+        # the curly ones a word processor or a phone's keyboard puts there
         raise FrontMatterError(f"{expected}, got {value!r}: remove the quotes")
     ambiguous = AMBIGUOUS_DATE.match(text)
     if ambiguous and int(ambiguous["a"]) != int(ambiguous["b"]):
