@@ -1026,7 +1026,8 @@ TEAM_KEYS = ("name", "role", "photo", "pronouns", "email")
         ("Name: Ada\nAda joined in 2020.\nShe likes: tea\n\nBio", None),  # not a key of its
         ("Name: Ada\nFavourite tea: mint\n\nBio", "(a key is one word)"),
         ("Name: Ada\nFavourite tool vim\nPhoto: a.jpg\n\nBio", "Key: value); as it is"),
-        ("Name: Ada\nPro nouns: she/her\n\nBio", "(write Pronouns:)"),
+        ("Name: Ada\nPro nouns: she/her\n\nBio", "(write Pronouns: she/her)"),
+        ("Name: Ada\nRole : Engineer\n\nBio", "(write Role: Engineer)"),  # the value kept
         ("Name: Ada\nRole:\n  - Engineer\n\nBio", "Role is a YAML list (line 3"),
         ("Name: Ada\nRole: Engineer\n\nBio", None),
         ("Role Engineer\nName: Ada\n\nBio", None),  # no key above: Name: is not read either

@@ -272,7 +272,7 @@ def test_status_space_colon_in_the_front_matter_keeps_its_own_line():
     # the line that ended the keys: stopper_problem's, said once
     header = frontmatter.scan_header(HEAD + "Status : draft\n\nText.")
     assert frontmatter.check_header(header) == [
-        "line 4 'Status : draft' is not front matter (write Status:); as it is, it and the "
+        "line 4 'Status : draft' is not front matter (write Status: draft); as it is, it and the "
         "lines below it are shown as the post's text"
     ]
 

@@ -1860,7 +1860,9 @@ def stopper_problem(
         key = match["key"].strip()
         joined = re.sub(r"[\s-]+", "_", key).lower()
         close = difflib.get_close_matches(joined, keys, n=1, cutoff=0.7)
-        hint = f"write {display_key(close[0])}:" if close else "a key is one word"
+        value = line.split(":", 1)[1].strip()
+        value = value if len(value) <= 40 else value[:39].rstrip() + "…"
+        hint = f"write {display_key(close[0])}: {value}".rstrip() if close else "a key is one word"
         return (
             f"line {number} {line.strip()[:60]!r} is not front matter ({hint}); as it is, "
             f"it and the lines below it are shown as {shown_as}"
