@@ -464,6 +464,17 @@ CASES = [
         post("Slug: tutorial/lists"),
         "got 'tutorial/lists'; try Slug: tutorial-lists",
     ),
+    Case(  # a path: the post's own part suggested (was 'try Slug: postsour-move')
+        "slug-a-path",
+        post("Slug: /posts/Our-Move/"),
+        "Slug must be one part of a web address (letters, digits and hyphens), got "
+        "'/posts/Our-Move/'; try Slug: our-move",
+    ),
+    Case(  # a date's folders are the address's, not the post's
+        "slug-a-dated-path",
+        post("Slug: 2025/04/our-move"),
+        "got '2025/04/our-move'; try Slug: our-move",
+    ),
     Case(
         "slug-zero-width-space",
         post("Slug: zero\u200bwidth"),

@@ -1228,10 +1228,17 @@ class StrictChecks:
         if isinstance(metadata.get("lang"), str):
             check_lang(metadata["lang"])
         if isinstance(metadata.get("slug"), str):
-            # a slash was a folder of the old address (tutorial/lists): a hyphen keeps both
-            # words, where slugify would join them (tutoriallists)
+            # an address (/posts/our-move/) is suggested as its last part, the post's own, and
+            # a date's folders (2025/our-move) are left out: the rest of an address is
+            # ARTICLE_URL's; an old site's folder (tutorial/lists) is kept with a hyphen,
+            # where slugify would join the words (was 'postsour-move', 'tutoriallists')
             slug = metadata["slug"]
-            check_slug(slug, self._slugify(re.sub(r"[/\\]+", "-", slug.strip("/\\"))))
+            parts = [part for part in re.split(r"[/\\]", slug) if part.strip()]
+            if slug.strip().startswith(("/", "\\")):
+                parts = parts[-1:]
+            else:
+                parts = [part for part in parts if not part.strip().isdigit()] or parts[-1:]
+            check_slug(slug, self._slugify("-".join(parts)))
         check_modified(metadata.get("date"), metadata.get("modified"))
         if metadata.get("timezone") is not None:
             check_zone(metadata["timezone"])
