@@ -1932,6 +1932,22 @@ def test_a_quoted_date_says_to_remove_the_quotes(value):
         frontmatter.check_date("date", value)
 
 
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("2026-02-30", "got '2026-02-30': February 2026 has 28 days"),
+        ("2025-04-31 10:00", "got '2025-04-31 10:00': April 2025 has 30 days"),
+        ("2025-13-01", "got '2025-13-01': there is no month 13 (the month comes second"),
+        ("2025-02-10 25:00", "got '2025-02-10 25:00': a time of day goes from 00:00 to 23:59"),
+    ],
+)
+def test_a_date_on_no_calendar_says_why(value, why):
+    with pytest.raises(frontmatter.FrontMatterError) as raised:
+        frontmatter.check_date("date", value)
+    assert why in str(raised.value)
+    assert frontmatter.check_date("date", "2024-02-29").day == 29  # a leap year's
+
+
 def test_unpublished_files_by_folder():
     every = [
         "CNAME",

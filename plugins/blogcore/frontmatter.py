@@ -1,5 +1,6 @@
 """Validation of Pelican's own front-matter values, with messages staff can act on."""
 
+import calendar
 import datetime
 import difflib
 import json
@@ -119,6 +120,40 @@ _OPENING_QUOTES = frozenset("“‘«„‚”’»")
 _CLOSING_QUOTES = frozenset("”’»“‘«")
 
 
+# in English whatever the locale Pelican sets (calendar.month_name follows LC_TIME)
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _impossible(text: str) -> str:
+    """Why a date written the ISO way is on no calendar (": February 2026 has 28 days"),
+    or "" for any other text."""
+    found = _PLAIN_ISO.fullmatch(text)
+    if found is None:
+        return ""
+    year, month, day, hour, minute, second = (int(part) for part in found.groups(default="0"))
+    if not 1 <= month <= 12:
+        return f": there is no month {month} (the month comes second: YYYY-MM-DD)"
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= days:
+        return f": {_MONTHS[month - 1]} {year} has {days} days"
+    if hour > 23 or minute > 59 or second > 59:
+        return ": a time of day goes from 00:00 to 23:59"
+    return ""
+
+
 def check_date(key: str, value: str) -> datetime.datetime:
     """Parse a date the way Pelican does, or explain what is expected."""
     text = " ".join(value.replace("_", " ").split())
@@ -149,7 +184,7 @@ def check_date(key: str, value: str) -> datetime.datetime:
             if not ISO_DAY.match(text):
                 other = dateparser.parse(text, default=datetime.datetime(2001, 2, 2))
     except (ValueError, OverflowError, TypeError):
-        raise FrontMatterError(f"{expected}, got {value!r}") from None
+        raise FrontMatterError(f"{expected}, got {value!r}{_impossible(text)}") from None
     if any("tzname" in str(w.message) for w in caught):
         raise FrontMatterError(
             f"{expected}, got {value!r}: its time zone name is not understood (the time would "
