@@ -122,3 +122,47 @@ def test_built_pages_carry_the_addresses_their_links_print(build_site):
     assert page["data-print-href"] == "https://example.org/y"
     lost = [a.get("data-print-href") for a in site.soup("404.html").select(".post-content a")]
     assert lost == [f"{TEST_SITEURL}/archives/", None]
+
+
+# what the sanitiser writes: the quick reading takes it, and finds what the parser finds
+SANITISED = [
+    '<p>See <a href="https://example.org/range-types">Range types</a>.</p>',
+    '<p><a href="/posts/x/" title="a &gt; b">another <em>post</em></a> and '
+    '<a href="mailto:a@b.example">mail</a></p>',
+    '<p><a href="https://x.example/?q=1&amp;r=2">query &amp; more</a></p>',
+    "<p><A HREF='https://x.example/'>upper</A> <a name=\"top\">no href</a></p>",
+    '<ul><li><a href="#fn1">1</a></li><li><a href="https://x.example/a"\n>'
+    "line\nbroken</a></li></ul>",
+    '<p><a href="https://x.example/" data-print-href="https://x.example/">marked</a></p>',
+    '<p>x &gt; y <img src="a.png" alt="a"> <a href="https://x.example/b"><img src="b.png" '
+    'alt="b"></a></p>',
+]
+
+
+@pytest.mark.parametrize("html", SANITISED)
+def test_the_quick_reading_finds_what_the_parser_finds(html):
+    assert printing._links_quickly(html) == printing._Links(html).found
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a title="a > b" href="https://x.example/">t</a>',  # ">" in a value
+        "<a title='a < b' href=\"https://x.example/\">t</a>",
+        '<!-- <a href="https://x.example/">old</a> --><a href="/y/">y</a>',
+        '<script>var a = "<a href=x>";</script><a href="/y/">y</a>',
+        '<a href="https://x.example/"/>t</a>',
+        '<a href="https://x.example/">never closed',
+        '<a href="https://x.example/">one <a href="/y/">two</a>',  # a link inside a link
+        "<a href=https://x.example/>unquoted</a>",
+    ],
+)
+def test_what_the_quick_reading_could_misread_is_left_to_the_parser(html):
+    assert printing._links_quickly(html) is None
+    # and the page is marked as the parser reads it
+    marked = printing.mark_printed_addresses(html, PAGE)
+    for at, href, text in reversed(printing._Links(html).found):
+        full = printing.printed_address(href, text, PAGE)
+        if full is not None:
+            html = html[:at] + f' data-print-href="{escape(full)}"' + html[at:]
+    assert marked == html

@@ -20,7 +20,7 @@ feed's copy of the text, nor a summary on a listing).
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin
 
@@ -97,13 +97,53 @@ class _Links(HTMLParser):
             self._open[2].append(data)
 
 
+# What the quick reading below cannot take: a comment, a script or a style (whose text is no
+# link's), a "<" or ">" inside a quoted value (it would end the tag there), a start tag closed
+# with "/>". The sanitiser's output has none of them (nh3 writes ">" in a value as &gt;).
+_UNSURE = re.compile(r"""<!--|<script|<style|="[^"]*[<>]|='[^']*[<>]|<a\b[^>]*/>""", re.I)
+_START = re.compile(r"<a\b", re.I)
+# an <a> with its text up to </a>; its href in either quote
+_LINK = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<inner>.*?)</a\s*>", re.I | re.S)
+_HREF = re.compile(r"""\shref\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""", re.I)
+_ANY_HREF = re.compile(r"\shref\s*=", re.I)
+_MARKED = re.compile(rf"\s{ATTRIBUTE}\s*=", re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _links_quickly(html: str) -> list[tuple[int, str, str]] | None:
+    """What ``_Links`` finds, read with regular expressions: about 6 times as fast (a post
+    is 0.12 ms, not 0.75), so a build of 1,000 posts does not spend 0.6 s more here; None
+    where that reading could differ from the parser's (``_UNSURE``, an unclosed or nested
+    link, an href without quotes): the parser reads those."""
+    if _UNSURE.search(html):
+        return None
+    links = list(_LINK.finditer(html))
+    if len(links) != len(_START.findall(html)):
+        return None  # a link never closed, or one inside another's text
+    found = []
+    for link in links:
+        attrs = link.group("attrs")
+        href = _HREF.search(attrs)
+        if href is None:
+            if _ANY_HREF.search(attrs):
+                return None
+            continue
+        if _MARKED.search(attrs):
+            continue
+        written = href.group("dq") if href.group("dq") is not None else href.group("sq")
+        text = unescape(_TAG.sub("", link.group("inner")))
+        found.append((link.end("attrs"), unescape(written), text))
+    return found
+
+
 def mark_printed_addresses(html: str, page_url: str) -> str:
     """``html`` with each link that prints its address on paper given it in
     ``data-print-href``; the rest as written."""
     if "<a" not in html and "<A" not in html:
         return html
+    found = _links_quickly(html)
     pieces, done = [], 0
-    for at, href, text in _Links(html).found:
+    for at, href, text in _Links(html).found if found is None else found:
         full = printed_address(href, text, page_url)
         if full is not None:
             pieces += [html[done:at], f' {ATTRIBUTE}="{escape(full)}"']
