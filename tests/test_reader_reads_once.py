@@ -3,6 +3,7 @@ time the file is read: a file edited between two reads is checked as it is now."
 
 import copy
 import logging
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -87,4 +88,55 @@ def test_a_file_is_named_once_per_build_and_anew_in_the_next(tmp_path, monkeypat
         assert worked == [post, post]
     finally:
         for used in (first, second):
+            build.current(used).close()
+
+
+# a Markdown extension that raises a Python warning for every file it converts (one place)
+LOW_LAMP = """
+import warnings
+
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+
+class Lamp(Preprocessor):
+    def run(self, lines):
+        warnings.warn("the lamp is low", UserWarning)
+        return lines
+
+
+class LampExtension(Extension):
+    def extendMarkdown(self, md):
+        md.preprocessors.register(Lamp(md), "lamp", 5)
+
+
+def makeExtension(**kwargs):
+    return LampExtension(**kwargs)
+"""
+
+
+def test_what_the_markdown_reader_tells_is_kept_by_the_build_it_reads_for(tmp_path, monkeypatch):
+    """The Markdown reader reads with a copy of the settings (its extensions added): the Python
+    warnings its files raised are kept by the build's own per-build object, not by one made
+    for the copy, which nothing else asks."""
+    (tmp_path / "low_lamp.py").write_text(LOW_LAMP)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    defaults = read_settings(str(ROOT / "pelicanconf.py"))
+    settings = {**defaults, "PATH": str(tmp_path), "CACHE_CONTENT": True}
+    settings["MARKDOWN"] = copy.deepcopy(defaults["MARKDOWN"])
+    settings["MARKDOWN"]["extension_configs"]["low_lamp"] = {}
+    settings["ARTICLE_PATHS"] = [""]
+    made = StrictMarkdownReader(settings)
+    assert made.settings is not settings  # the reader's own copy
+    try:
+        with warnings.catch_warnings(record=True) as shown:
+            for name in ("one", "two"):
+                (tmp_path / f"{name}.md").write_text(POST)
+                made.read(str(tmp_path / f"{name}.md"))
+        assert [str(w.message) for w in shown] == ["the lamp is low"]  # as Python shows it
+        told = reading.told(settings)
+        assert [place[1] for place in told] == ["the lamp is low"]  # one place, told once
+        assert reading.told(made.settings) == set()  # nothing kept for the copy
+    finally:
+        for used in (settings, made.settings):
             build.current(used).close()

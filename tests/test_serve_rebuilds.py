@@ -137,6 +137,8 @@ def test_what_reading_a_file_said_is_said_in_every_build_until_the_file_is_fixed
         # file's went unsaid, and was lost for good once the first file was fixed)
         session.edit("posts/ranges.md", "\n\n", "\n\nLAMP by the door.\n\n")
         session.edit("posts/first-light.md", "\n\n", "\n\nLAMP in the hall.\n\n")
+        # and a page: another generator, another reader, the same build (Python says it once)
+        session.edit("pages/about.md", "\n\n", "\n\nLAMP at the desk.\n\n")
         html = session.content / "posts" / "opening-hours.html"
         html.write_text(HTML_POST, encoding="utf-8")
         pelicans = PELICANS.format("content/posts/opening-hours.html")
@@ -157,6 +159,7 @@ def test_what_reading_a_file_said_is_said_in_every_build_until_the_file_is_fixed
 
         # every file fixed: the overlay is empty, the terminal says none of it
         session.edit("posts/first-light.md", "LAMP in the hall.", "A lamp in the hall.")
+        session.edit("pages/about.md", "LAMP at the desk.", "A lamp at the desk.")
         html.write_text(HTML_POST.replace('<meta content="nameless">\n', ""), encoding="utf-8")
         shown, printed = session.build()
         assert shown == [], shown

@@ -797,6 +797,12 @@ class StrictChecks:
     _source: tuple[str, str] | None = None
     _relative: tuple[str, str] | None = None
 
+    @property
+    def build_settings(self) -> dict:
+        """The build's own settings dict, the per-build object's key: the Markdown reader reads
+        with a copy of its own (its extensions added), which no build is keyed by."""
+        return getattr(self, "site_settings", self.settings)
+
     def process_metadata(self, name: str, value: object) -> object:
         """Validate Pelican's own keys before Pelican converts them; a one-line value's HTML
         comments (a writer's note, ``Title: Launch <!-- codename Kite -->`` or Obsidian's
@@ -877,7 +883,7 @@ class StrictChecks:
             # nothing keeps the result for a later build (make build, make publish): nothing
             # to say again, and the file is read as Pelican reads it
             return self._read_checked(source_path)
-        said = _Said(told(self.settings))
+        said = _Said(told(self.build_settings))
         with said.listening():
             content, metadata = self._read_checked(source_path)
         heard = said.heard()
@@ -1097,9 +1103,7 @@ class StrictChecks:
         same for every file of the build, so found once."""
         if self.others_listed is None:
             listed = foreign.others(self.settings.get("PLUGINS"), self.settings.get("MARKDOWN"))
-            # this reader's copy of the settings is not the build's (the per-build object's key)
-            site = getattr(self, "site_settings", self.settings)
-            self.others_listed = listed | settings_errors.markdown_left_out(site)
+            self.others_listed = listed | settings_errors.markdown_left_out(self.build_settings)
         return self.others_listed
 
     def _name_foreign(self, source_path: str, content: str, metadata: dict) -> None:
@@ -1467,7 +1471,7 @@ class StrictChecks:
 
     def _shown(self, source_path: str) -> str:
         """The path as staff know it: relative to the project, e.g. content/posts/x.md."""
-        return shown_once(getattr(self, "site_settings", self.settings), source_path)
+        return shown_once(self.build_settings, source_path)
 
 
 class StrictMarkdownReader(StrictChecks, MarkdownReader):
@@ -1547,7 +1551,7 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         self.liquid.take()
         self.liquid.take_shortcodes()
         self.comment_ends.take()
-        if not compat.accelerated(self.settings):
+        if not compat.accelerated(self.build_settings):
             content, metadata = super()._read(source_path)
             text = self._text(source_path)  # Pelican's own reading keeps no text
         else:
