@@ -72,3 +72,43 @@ def test_a_build_with_the_theme_unchanged_imports_no_webassets_or_catalog_reader
     assert pages[0] == pages[1]
     assert any(str(p).startswith("theme/css/site.") for p in pages[1])
     assert not {"webassets", "babel.messages"} & loaded
+
+
+# what a one-post build without pictures, videos or webmentions settings does not use: each is
+# imported (or compiled) where it is used (docs/performance.md, start-up)
+NOT_IN_ONE_POST = {
+    "plugins.images.video": "a video file's reader",
+    "plugins.images.matroska": "a Matroska or WebM file's reader",
+    "plugins.webmentions.client": "fetching mentions, with WEBMENTIONS_DOMAIN",
+    "plugins.webmentions.network": "fetching or sending mentions",
+    "plugins.webmentions.send": "recording links to send, with WEBMENTIONS_SEND",
+}
+LAZY_PATTERNS = """
+from plugins.blogcore import summaries, text
+print(summaries._word.cache_info().currsize, text._spaceless.cache_info().currsize)
+"""
+
+
+def test_a_one_post_build_imports_no_video_reader_webmention_client_or_wide_pattern(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "site" / "team", content / "team")
+    (content / "posts").mkdir()
+    (content / "posts" / "one.md").write_text(
+        "Title: The only post\nDate: 2025-03-14 09:30\nAuthor: Ada Byrne\n"
+        "Summary: What the card says.\n\nA first paragraph, in English.\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-c", BUILD + LAZY_PATTERNS, str(content), str(output), f"{output}-c"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    *_, modules, compiled = result.stdout.splitlines()
+    assert (output / "posts" / "the-only-post" / "index.html").is_file()
+    loaded = set(modules.split())
+    assert {"plugins.webmentions.signals", "plugins.images.signals"} <= loaded
+    assert not set(NOT_IN_ONE_POST) & loaded
+    assert compiled == "0 0"  # the wide-range word patterns, 10 and 4 ms to compile

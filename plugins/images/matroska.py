@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 MAGIC = bytes.fromhex("1A45DFA3")  # the EBML header's ID: a Matroska or WebM file starts so
-SUFFIXES = frozenset({".mkv", ".webm", ".mka", ".mk3d"})
 
 SEGMENT = 0x18538067
 CLUSTER = 0x1F43B675

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import suffixes
 from .pipeline import RAW_SUFFIXES
-from .video import VIDEO_SUFFIXES
+from .suffixes import VIDEO_SUFFIXES
 
 XMP_SUFFIXES = frozenset({".xmp"})
 # how an XMP packet starts, after a byte-order mark or blank space

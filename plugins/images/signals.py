@@ -25,7 +25,6 @@ from . import (
     sources,
     suffixes,
     svg,
-    video,
 )
 from .settings import SettingsError, configure
 
@@ -281,11 +280,13 @@ def _published_files(root: Path, renditions: Path) -> Published:
                 found.refused.append((path, jpegxl.LINE))
             elif suffix in editors.SUFFIXES:
                 found.refused.append((path, editors.line(suffix)))
-            elif suffix in video.VIDEO_SUFFIXES or pipeline.worth_sniffing(name):
+            elif suffix in suffixes.VIDEO_SUFFIXES or pipeline.worth_sniffing(name):
+                from . import video  # a build with no video file never reads one
+
                 head = _head(path)  # a .mp4 that is WebM data is not of this family
                 if video.video_by_content(head, _size(path)):
                     found.videos.append(path)
-                elif suffix in video.VIDEO_SUFFIXES:
+                elif suffix in suffixes.VIDEO_SUFFIXES:
                     continue
                 elif pipeline.picture_by_content(head):
                     found.pictures.append(path)
@@ -316,6 +317,10 @@ def _head(path: Path) -> bytes:
 def _clean_videos(settings, root: Path, videos: list[Path]) -> None:
     """Every published video without the place it was recorded; one that may keep it is
     removed and reported."""
+    if not videos:
+        return
+    from . import video  # only when the output has one (``_published_files``)
+
     cleaned = 0
     for path in videos:
         result = video.clean(path)

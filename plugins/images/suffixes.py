@@ -13,6 +13,13 @@ from .pipeline import _NOT_SNIFFED, HEIF_SUFFIXES, image_suffixes
 # whose pictures are JPEG, PNG, WebP or HEIF. Tests keep both sets in step with image_suffixes.
 SURELY_PICTURES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff"})
 SURELY_NOT = (_NOT_SNIFFED - {".ico"}) | {""}
+# The suffixes of the ISO base media and QuickTime files phones and cameras write: video, and
+# audio (a phone's voice memo keeps where it was recorded the same way); and of Matroska and
+# WebM files, into which FFmpeg copies the place of the video it converts. Here, not in
+# video.py, so that a build with no video never imports its readers.
+VIDEO_SUFFIXES = frozenset(
+    {".mp4", ".m4v", ".mov", ".qt", ".3gp", ".3g2", ".m4a", ".mkv", ".webm", ".mka", ".mk3d"}
+)
 
 
 def picture_suffix(suffix: str) -> bool:

@@ -26,12 +26,6 @@ from plugins.engine import files
 from . import matroska
 from .pipeline import PICTURE_BRANDS
 
-# Suffixes of the ISO base media and QuickTime files phones and cameras write: video, and
-# audio (a phone's voice memo keeps where it was recorded the same way); and of Matroska and
-# WebM files, into which FFmpeg copies the place of the video it converts.
-VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".mov", ".qt", ".3gp", ".3g2", ".m4a"}) | (
-    matroska.SUFFIXES
-)
 # Boxes that hold other boxes, on the way to the metadata (media samples are not looked at).
 _CONTAINERS = frozenset({b"moov", b"trak", b"mdia", b"minf", b"udta", b"meta", b"ilst"})
 # Boxes whose whole content is a place: QuickTime's ISO 6709 text, 3GPP's location, XMP.

@@ -10,7 +10,7 @@ from pelican import signals
 from plugins.engine import build, settings_errors, side
 from plugins.engine.side import shown
 
-from . import archive, client, mentions, send
+from . import archive, mentions
 from .settings import SettingsError, archive_path, configure, file_path
 
 logger = logging.getLogger(__name__)
@@ -35,6 +35,8 @@ def on_initialized(pelican) -> None:
 
 def _received(settings) -> list[dict]:
     """The domain's mentions: refreshed from the API when due, else (or on failure) cached."""
+    from . import client  # only with WEBMENTIONS_DOMAIN (tests/test_startup.py)
+
     domain = settings["WEBMENTIONS_DOMAIN"]
     path = file_path(settings, "WEBMENTIONS_CACHE")
     cache, problem = client.load_cache(path, domain)
@@ -184,6 +186,8 @@ def on_article_writer_finalized(generator, writer) -> None:
             siteurl,
         )
         return
+    from . import send  # only with WEBMENTIONS_SEND (tests/test_startup.py)
+
     outbox = {}
     for article in [*generator.articles, *generator.translations]:  # not hidden, not drafts
         targets = send.external_links(article.content, siteurl)
