@@ -1093,6 +1093,22 @@ def test_header_warnings(source, fragment):
 
 
 @pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        (["[hiring", "coop]"], {"[hiring", "coop]"}),
+        (["[hiring", "python", "coop]"], {"[hiring", "coop]"}),  # python is a tag as meant
+        (["[hiring]"], {"[hiring]"}),
+        (["[draft] notes"], set()),  # one tag, as the docs say: no line names it
+        (["hiring", "coop"], set()),
+        ([], set()),
+    ],
+)
+def test_bracket_ends(tags, expected):
+    # the tags header_warnings' bracket line names: no spelling clash line repeats it
+    assert frontmatter.bracket_ends(tags) == expected
+
+
+@pytest.mark.parametrize(
     ("relpath", "folders", "plugin_folders", "expected"),
     [
         ("posts/x.md", ["posts"], [], True),

@@ -1362,6 +1362,30 @@ def test_c_cpp_and_csharp_are_three_tags(build_site, caplog):
     assert not [r for r in caplog.records if "make one page" in r.getMessage()]
 
 
+def test_bracketed_tags_are_named_once_not_as_spelling_clashes_too(build_site, caplog):
+    # Tags: [alpha, Python, beta] beside posts tagged alpha, beta and python: the bracket line
+    # said what to write, then two more lines called '[alpha' and 'beta]' other spellings of
+    # alpha and beta; a real clash in the same post (Python) is still named
+    caplog.set_level(logging.WARNING)
+    post = (
+        "Title: {t}\nDate: 2024-05-0{d}\nCategory: Company\nTags: {tags}\nAuthor: Ada Byrne"
+        "\n\nText.\n"
+    )
+    files = {
+        "posts/one.md": post.format(t="One", d=1, tags="alpha, beta, python"),
+        "posts/two.md": post.format(t="Two", d=2, tags="alpha, beta, python"),
+        "posts/three.md": post.format(t="Three", d=3, tags="[alpha, Python, beta]"),
+    }
+    build_site(files, name="bracket-tags")
+    assert [m for m in _warnings(caplog) if "bracket-tags/posts/three.md" in m] == [
+        "bracket-tags/posts/three.md: Tags '[alpha, Python, beta]' is read as the tags "
+        "'[alpha', 'Python' and 'beta]', brackets and all (a list in brackets is YAML's, read "
+        "so only between --- lines); write Tags: alpha, Python, beta",
+        "bracket-tags/posts/three.md: Tags 'Python' and 'python' (as bracket-tags/posts/two.md "
+        "writes it) make one page, /tag/python/: write it one way ('python')",
+    ]
+
+
 def test_tag_slugs_end_with_pelican_s_own_substitutions():
     from pelican.settings import DEFAULT_CONFIG, read_settings
 

@@ -2118,6 +2118,15 @@ def _bracketed(value: str) -> bool:
     return text[:1] == "[" and text[-1:] == "]" and any(ch.isalnum() for ch in text)
 
 
+def bracket_ends(tags: list[str]) -> set[str]:
+    """The tags a Markdown post's ``Tags: [a, b]`` made of its brackets (``[a`` and ``b]``),
+    given its tags in order: header_warnings names the mistake for them, so no other line need
+    (a spelling clash with ``a``); none when the tags were not written so."""
+    if not tags or not _bracketed(", ".join(tags)):
+        return set()
+    return {tags[0], tags[-1]}
+
+
 def _tags_advice(value: str) -> str:
     """What a misread Tags value is read as, and the line to write: tags separated by
     commas, each without the # of a hashtag (Tags: python, web) or a YAML list's brackets."""
