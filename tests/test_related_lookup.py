@@ -85,17 +85,62 @@ def test_heading_says_what_a_post_not_published_is():
 PUBLISHED = ["why-we-store-bookings-as-postgresql-ranges", "part-1", "how-we-hire"]
 
 
+UNPUBLISHED = {
+    "part-2": lookup.DRAFT,
+    "part-3": lookup.scheduled("2027-03-02"),
+    "old-news": lookup.HIDDEN,
+}
+
+
 @pytest.mark.parametrize(
-    ("slug", "hint"),
+    ("message", "slug", "line"),
     [
         (
+            "Related: no published post 'why-we-store-bookings-as-postgres-ranges'",
             "why-we-store-bookings-as-postgres-ranges",  # one word off
-            " (did you mean 'why-we-store-bookings-as-postgresql-ranges'?)",
+            "Related: no published post 'why-we-store-bookings-as-postgres-ranges' (did you mean "
+            "'why-we-store-bookings-as-postgresql-ranges'?)",
         ),
-        ("How-We-Hire", " (did you mean 'how-we-hire'?)"),
-        ("part-2", ""),  # a draft: meant, and linked once it is published
-        ("zebracorn-launch", ""),
+        (
+            "Related: no published post 'How-We-Hire'",
+            "How-We-Hire",
+            "Related: no published post 'How-We-Hire' (did you mean 'how-we-hire'?)",
+        ),
+        ("Related: no published post 'zebracorn'", "zebracorn", None),
+        # published in another language: said so in the message, no slug for a hint
+        ("Related: no published post 'part-1' in language 'fr'", "", None),
+        # there but not published: a pin to it is meant, not a typo
+        (
+            "Related: no published post 'part-2'",
+            "part-2",
+            "Related: 'part-2' is a draft (Status: draft), so it is not linked until it is "
+            "published",
+        ),
+        (
+            "Related: no published post 'part-3'",
+            "part-3",
+            "Related: 'part-3' is scheduled for 2027-03-02 (its Date is in the future), so it "
+            "is not linked until it is published",
+        ),
+        (
+            "Related: no published post 'old-news'",
+            "old-news",
+            "Related: 'old-news' is hidden (Status: hidden), and a hidden post is never shown "
+            "as related reading",
+        ),
+        (
+            "Related_exclude: no published post 'part-2'",
+            "part-2",
+            "Related_exclude: 'part-2' is a draft (Status: draft), so there is nothing to leave "
+            "out until it is published (then it is left out)",
+        ),
+        (
+            "Related_exclude: no published post 'old-news'",
+            "old-news",
+            "Related_exclude: 'old-news' is hidden (Status: hidden), and a hidden post is never "
+            "shown as related reading, so this leaves out nothing",
+        ),
     ],
 )
-def test_pin_hint(slug, hint):
-    assert lookup.pin_hint(slug, PUBLISHED, {"part-2"}) == hint
+def test_pin_line(message, slug, line):
+    assert lookup.pin_line(message, slug, PUBLISHED, UNPUBLISHED) == (line or message)

@@ -157,22 +157,31 @@ def test_thumbnail_when_the_post_has_a_cover(build_site):
 def test_unknown_slugs_are_warnings_naming_the_file(build_site, caplog):
     # (slugs of their own: Pelican shows an identical warning only once per process)
     # probe 8 finding 10: a slug one typo or word off a published post's got no did-you-mean
-    # ("…-postgres-ranges" for "…-postgresql-ranges"); a draft's slug is meant, and gets none
+    # ("…-postgres-ranges" for "…-postgresql-ranges"); a draft's, a hidden or a future post's
+    # slug is meant: the line said "no published post", as for a typo, and now says what it is
     files = topic_site_files()
     files["posts/bikes-series-3.md"] = post("bikes-series-3", "bikes", 4, "Status: draft\n")
+    files["posts/bikes-hidden.md"] = post("bikes-hidden", "bikes", 3, "Status: hidden\n")
     files["posts/bees-pinned.md"] = (
         files["posts/bees-pinned.md"]
-        .replace("no-such-post", "missing-here, bikes-seris-1, bikes-series-3")
-        .replace("ghost", "phantom, bikes-seris-2")
+        .replace("no-such-post", "missing-here, bikes-seris-1, bikes-series-3, bread-future")
+        .replace("ghost", "phantom, bikes-seris-2, bikes-series-3, bikes-hidden")
     )
     caplog.set_level(logging.WARNING)
-    build_site(files, fixture=None)
-    said = [m.split("/", 1)[1] for m in caplog.messages if "no published post" in m]
+    build_site(files, fixture=None, name="related-unknown")
+    said = [m.split("/", 1)[1] for m in caplog.messages if "Related" in m and "pinned.md" in m]
     assert sorted(said) == [
-        "posts/bees-pinned.md: Related: no published post 'bikes-series-3'",
+        "posts/bees-pinned.md: Related: 'bikes-series-3' is a draft (Status: draft), so it is "
+        "not linked until it is published",
+        "posts/bees-pinned.md: Related: 'bread-future' is scheduled for 2099-01-01 (its Date is "
+        "in the future), so it is not linked until it is published",
         "posts/bees-pinned.md: Related: no published post 'bikes-seris-1' "
         "(did you mean 'bikes-series-1'?)",
         "posts/bees-pinned.md: Related: no published post 'missing-here'",
+        "posts/bees-pinned.md: Related_exclude: 'bikes-hidden' is hidden (Status: hidden), and "
+        "a hidden post is never shown as related reading, so this leaves out nothing",
+        "posts/bees-pinned.md: Related_exclude: 'bikes-series-3' is a draft (Status: draft), so "
+        "there is nothing to leave out until it is published (then it is left out)",
         "posts/bees-pinned.md: Related_exclude: no published post 'bikes-seris-2' "
         "(did you mean 'bikes-series-2'?)",
         "posts/bees-pinned.md: Related_exclude: no published post 'phantom'",

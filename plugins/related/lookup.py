@@ -9,7 +9,7 @@ published. A slug no post has gets the slug most like it.
 Pure: plain values (``model.Doc``), no Pelican.
 """
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
@@ -117,11 +117,26 @@ def heading(entry: Entry) -> str:
     return f"{line}, {entry.state}; published, it would show:" if entry.state else f"{line}:"
 
 
-def pin_hint(slug: str, published: Iterable[str], unpublished: Collection[str]) -> str:
-    """What follows "Related: no published post 'x'": the published slug that one is a typo
-    of, if any; nothing for a post that is there but not published yet (a pin to a draft is
-    meant, and is linked once the draft is published)."""
-    if slug in unpublished:
-        return ""
-    meant = nearest(slug, published, PIN_CUTOFF)
-    return f" (did you mean {meant!r}?)" if meant else ""
+def pin_line(
+    message: str, slug: str, published: Iterable[str], unpublished: Mapping[str, str]
+) -> str:
+    """The line for a ``Related``/``Related_exclude`` slug no published post has
+    (``message``: "Related: no published post 'x'"): for a post that is there but not
+    published (``unpublished``: slug -> its state, DRAFT, HIDDEN or ``scheduled(day)``), what
+    it is, as a pin to it is meant; else the message with the published slug that one is a
+    typo of, if any."""
+    state = unpublished.get(slug) if slug else None
+    if state is None:
+        meant = nearest(slug, published, PIN_CUTOFF) if slug else None
+        return f"{message} (did you mean {meant!r}?)" if meant else message
+    key = message.partition(":")[0]
+    if state == HIDDEN:
+        what = "hidden (Status: hidden), and a hidden post is never shown as related reading"
+        what += ", so this leaves out nothing" if key == "Related_exclude" else ""
+        return f"{key}: {slug!r} is {what}"
+    then = (
+        "there is nothing to leave out until it is published (then it is left out)"
+        if key == "Related_exclude"
+        else "it is not linked until it is published"
+    )
+    return f"{key}: {slug!r} is {state}, so {then}"

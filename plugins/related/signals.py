@@ -2,7 +2,7 @@
 
 import logging
 import os
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from typing import NoReturn
 
 from pelican import signals
@@ -203,7 +203,7 @@ def _start(generator) -> None:
             primed.cancel()
         return
     state.published = published
-    state.unpublished = {a.slug for a in _unpublished(generator)}
+    state.unpublished = {a.slug: _state_of(a) for a in _unpublished(generator)}
     if not pins.scoring_needed(a.lang for a in published):
         # nothing to score (a one-post site): no NumPy, no wait for the child importing it
         if primed is not None:
@@ -249,12 +249,12 @@ def on_get_writer(pelican) -> None:
         _attach(published, found, state.unpublished)
 
 
-def _attach(published: list, found: tuple[dict, list], unpublished: Collection[str]) -> None:
+def _attach(published: list, found: tuple[dict, list], unpublished: dict[str, str]) -> None:
     picks, problems = found
     slugs = sorted({a.slug for a in published})
     for problem in problems:
-        hint = lookup.pin_hint(problem.slug, slugs, unpublished) if problem.slug else ""
-        logger.warning("%s: %s%s", problem.source, problem.message, hint)
+        line = lookup.pin_line(problem.message, problem.slug, slugs, unpublished)
+        logger.warning("%s: %s", problem.source, line)
     by_key = {(a.lang, a.slug): a for a in published}
     for article in published:
         chosen = picks.get((article.lang, article.slug), [])
