@@ -19,6 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from plugins.blogcore import links
 from plugins.devserver import pages
 from plugins.devserver.problems import FILE_NAME
 from plugins.devserver.static import static_app
@@ -166,6 +167,28 @@ def test_what_reading_a_file_said_is_said_in_every_build_until_the_file_is_fixed
         assert not [f for f in (pelicans, EXTENSIONS, PYTHONS) if f in printed], printed
         shown, printed = session.build()  # and stays so
         assert shown == [], shown
+    finally:
+        session.close()
+
+
+def test_the_advice_for_links_to_nothing_is_given_once_in_every_serve_build(tmp_path):
+    # each serve build is a build of its own: its first such line says how to link (in the
+    # overlay as in the terminal), the others refer to it, after an edit too
+    session = Session(tmp_path)
+    head = "Date: 2026-01-05\nCategory: Notes\nAuthor: Ada Byrne\n\n"
+    for n in range(3):
+        (session.content / "posts" / f"gone-{n}.md").write_text(
+            f"Title: Gone {n}\n{head}See [the plan](/old/plan-{n}/).\n", encoding="utf-8"
+        )
+    try:
+        for edit in (None, ("posts/gone-1.md", "See", "Do see")):
+            if edit:
+                session.edit(*edit)
+            shown, _ = session.build()
+            said = [line for line in shown if "points at nothing" in line]
+            assert len(said) == 3, shown
+            assert said[0].endswith(f"({links.HINT})"), said
+            assert all(line.endswith(f"({links.HINT_AGAIN})") for line in said[1:]), said
     finally:
         session.close()
 

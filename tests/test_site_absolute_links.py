@@ -230,6 +230,36 @@ def test_development_build_names_links_to_nothing(build_site, caplog):
     assert (site.output / "images" / "lamp.svg").is_file()  # the lamp is there: no line
 
 
+def _links_to_nothing(posts: int) -> dict[str, str]:
+    """Posts with two links each to addresses nothing publishes, on lines 6 and 8."""
+    head = "Title: Post {n}\nDate: 2026-01-0{n}\nCategory: Notes\nAuthor: Ada Byrne\n\n"
+    body = "See [the plan](/old/plan-{n}/).\n\nAnd ![a chart](/images/chart-{n}.png).\n"
+    return {f"posts/p{n}.md": (head + body).format(n=n) for n in range(1, posts + 1)}
+
+
+@pytest.mark.parametrize(("publish", "workers"), [(False, 1), (False, 2), (True, 2)])
+def test_the_advice_for_links_to_nothing_is_given_once_a_build(
+    build_site, caplog, publish, workers
+):
+    # a blog's build said 17 such lines, each ending with the same advice (190 characters):
+    # each line still names its file, line and link; the first says how to link, the others
+    # refer to it. Read in forked workers or not, in a publish (warnings: the host may have
+    # them) as in a development build
+    caplog.set_level(logging.WARNING)
+    name = f"hint-once-{int(publish)}-{workers}"
+    files = _links_to_nothing(6)
+    build_site(files, name=name, publish=publish, FASTBUILD_WORKERS=workers, FASTBUILD_MIN_FILES=4)
+    mine = [m for m in _lines(caplog, logging.WARNING) if "points at nothing" in m]
+    assert sorted(m.split(" points")[0] for m in mine) == sorted(
+        f"{name}/posts/p{n}.md: line {line}: the link {url}"
+        for n in range(1, 7)
+        for line, url in ((6, f"/old/plan-{n}/"), (8, f"/images/chart-{n}.png"))
+    )
+    assert mine[0].endswith(f"{links.HINT})"), mine[0]
+    assert all(m.endswith(f"{links.HINT_AGAIN})") for m in mine[1:]), mine
+    assert not _lines(caplog, logging.ERROR)
+
+
 @pytest.mark.parametrize(
     ("lines", "url", "expected"),
     [

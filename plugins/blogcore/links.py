@@ -519,6 +519,14 @@ HINT = (
     "link to this site's posts and files as {filename}/posts/x.md or {static}/images/x.png, "
     "their paths in the content folder: checked, and right wherever the site is published"
 )
+# HINT past the first line of a build that says it: a blog's build said it 17 times alike
+HINT_AGAIN = "link with {filename} or {static}, as said above"
+
+
+def hint_once(message: str, said: bool) -> str:
+    """``message`` with HINT shortened to HINT_AGAIN when a line of this build ``said`` it
+    already: each line names its file, line and link; the advice is read once."""
+    return message.replace(HINT, HINT_AGAIN) if said else message
 
 
 def output_candidates(path: str) -> list[str]:

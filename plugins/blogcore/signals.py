@@ -1491,6 +1491,7 @@ def on_site_written(pelican) -> None:
     # for a folder of many (an adopted blog of page bundles said 435 lines alike)
     unpublished: dict[str, list[tuple[int, str, str, str, str, str]]] = {}
     with_drafts = written | waiting
+    hinted = False  # links.HINT said by a line of this build: the later ones say it short
     for source, in_draft, page, elsewhere, urls_ in found:
         exists = (with_drafts if in_draft else written).__contains__
         lines: list[str] | None = None
@@ -1502,7 +1503,8 @@ def on_site_written(pelican) -> None:
             if mine:  # sure to break for every reader: with its line, an error in a publish
                 lines = _source_lines(settings, source) if lines is None else lines
                 log = logger.error if strict and not in_draft else logger.warning
-                log("%s: %s%s%s", source, _at_line(source, lines, url, where), where, mine)
+                said, hinted = links.hint_once(mine, hinted), hinted or links.HINT in mine
+                log("%s: %s%s%s", source, _at_line(source, lines, url, where), where, said)
                 continue
             shown_on = None if where else page  # a summary is shown on the listing pages
             problem = links.local_problem(
@@ -1528,7 +1530,8 @@ def on_site_written(pelican) -> None:
                 held = (level, source, at, url, beside[0], message)
                 unpublished.setdefault(folder, []).append(held)
                 continue
-            logger.log(level, "%s: %s%s", source, at, message)
+            said, hinted = links.hint_once(message, hinted), hinted or links.HINT in message
+            logger.log(level, "%s: %s%s", source, at, said)
     _say_unpublished_beside(unpublished)
 
 
