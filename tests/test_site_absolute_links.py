@@ -88,6 +88,26 @@ def test_site_absolute_problem(url, under, expected):
         assert "{static}/images/x.png" in message
 
 
+@pytest.mark.parametrize("under", ["", "/blog"])
+def test_a_link_to_a_content_file_nothing_publishes_is_certain_to_break(under):
+    # /trips/x.jpg with content/trips/x.jpg there: meant as that file, not another part of
+    # the host (a publish failed on it only through "nothing links to it", which was untrue)
+    def content_file(path: str) -> str | None:
+        return "content/trips/x.jpg" if path == "/trips/x.jpg" else None
+
+    certain, message = links.site_absolute_problem(
+        f"{under}/trips/x.jpg", under, WRITTEN.__contains__, (), content_file
+    )
+    assert certain
+    assert "(content/trips/x.jpg is there but not published" in message
+    assert (
+        links.site_absolute_problem(
+            f"{under}/trips/y.jpg", under, WRITTEN.__contains__, (), content_file
+        )[0]
+        is False
+    )
+
+
 @pytest.mark.parametrize(
     ("url", "broken_from"),
     [

@@ -1611,6 +1611,80 @@ def test_files_outside_the_static_folders_are_named_not_dropped(build_site, capl
     assert not [m for m in caplog.messages if "not published" in m]
 
 
+def test_pictures_beside_posts_linked_by_address_are_named_by_their_links_only(build_site, caplog):
+    # pictures beside posts outside content/posts/ (ARTICLE_PATHS has ""), each post's first
+    # picture the site's card: those linked relatively (photo.jpg, ../) or from "/" were also
+    # said "not published: nothing links to it", beside their link's own line, which says to
+    # write {attach}photo.jpg
+    card = "![Card]({static}/images/social-card.png)\n\n"
+    posts = {
+        "rel": ("trips/rel/post.md", "![A photo](photo.jpg)", "trips/rel/photo.jpg"),
+        "dot": ("trips/dot/post.md", "![A photo](./img/photo.jpg)", "trips/dot/img/photo.jpg"),
+        "up": ("trips/up/sub/post.md", "![A photo](../photo.jpg)", "trips/up/photo.jpg"),
+        "abs": ("trips/abs/post.md", "![A photo](/trips/abs/photo.jpg)", "trips/abs/photo.jpg"),
+        "static": (
+            "trips/static/post.md",
+            "![A photo]({static}photo.jpg)",
+            "trips/static/photo.jpg",
+        ),
+        "attach": (
+            "trips/attach/post.md",
+            "![A photo]({attach}photo.jpg)",
+            "trips/attach/photo.jpg",
+        ),
+        "none": ("trips/none/post.md", "No photo.", "trips/none/photo.jpg"),
+    }
+    files: dict[str, str | bytes] = {}
+    for n, (slug, (source, body, picture)) in enumerate(posts.items(), start=1):
+        files[source] = _post(slug, slug, f"2024-05-0{n}", body=card + body)
+        files[picture] = jpeg()
+    files["pages/visit.md"] = "Title: Visit\n\n![A photo](photo.jpg)\n"
+    files["pages/photo.jpg"] = jpeg()
+    caplog.set_level(logging.WARNING)
+    name = "by-address"
+    site = build_site(files, name=name)
+    said = sorted(m for m in _warnings(caplog) if "photo.jpg" in m)
+    beside = "but nothing publishes it (its folder is no static folder): write {attach}"
+    starts = [
+        f"{name}/pages/visit.md: line 3: the link photo.jpg is relative, and "
+        f"{name}/pages/photo.jpg is there beside the page, {beside}photo.jpg, which publishes "
+        "it beside the page",
+        f"{name}/trips/abs/post.md: line 9: the link /trips/abs/photo.jpg points at nothing "
+        "this site publishes",
+        # a folder with no post in it: a static folder would publish it (no "nothing links")
+        f"{name}/trips/dot/img/photo.jpg is not published: {name}/trips/dot/img/ is not a "
+        f'static folder; add "trips/dot/img" to STATIC_PATHS',
+        f"{name}/trips/dot/post.md: line 9: the link ./img/photo.jpg is relative, and "
+        f"{name}/trips/dot/img/photo.jpg is there beside the post, {beside}./img/photo.jpg, "
+        "which publishes it beside the post's page",
+        f"{name}/trips/none/photo.jpg is not published: nothing links to it and "
+        f"{name}/trips/none/ is no static folder; link it from a post with {{static}}",
+        f"{name}/trips/rel/post.md: line 9: the link photo.jpg is relative, and "
+        f"{name}/trips/rel/photo.jpg is there beside the post, {beside}photo.jpg, which "
+        "publishes it beside the post's page",
+        f"{name}/trips/up/sub/post.md: line 9: the link ../photo.jpg is relative, and "
+        f"{name}/trips/up/photo.jpg is there beside the post, {beside}../photo.jpg, which "
+        "publishes it beside the post's page",
+    ]
+    assert len(said) == len(starts) and all(map(str.startswith, said, starts)), said
+    assert f"({name}/trips/abs/photo.jpg is there but not published" in said[1]
+    assert site.exists("trips/static/photo.jpg") and site.exists("posts/attach/photo.jpg")
+    # a publish fails on each of them, as it failed on the lines that said nothing links them
+    caplog.clear()
+    with pytest.raises(SystemExit):
+        build_site(files, publish=True, name=f"{name}-pub")
+    errors = sorted(m.split(": ", 1)[0] for m in _errors(caplog) if "photo.jpg" in m)
+    assert errors == sorted(
+        f"{name}-pub/{path}"
+        for path in (
+            "pages/visit.md",
+            *(posts[slug][0] for slug in ("abs", "dot", "rel", "up")),
+            "trips/dot/img/photo.jpg is not published",
+            "trips/none/photo.jpg is not published",
+        )
+    )
+
+
 def test_a_file_the_build_uses_is_never_said_to_be_unpublished(build_site, caplog):
     # a Cover: in a folder that is no static folder is rendered by the image pipeline (the
     # post's picture): it was also named "not published", an error that stopped the publish

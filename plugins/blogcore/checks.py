@@ -500,6 +500,23 @@ def _linked_statics(
     }
 
 
+def linked_by_address(generators: list, siteurl: str = "") -> set[str]:
+    """The content paths posts and pages link to by address rather than with {static},
+    {attach} or {filename}: relative to their file (``photo.jpg``, ``./img/x.jpg``,
+    ``../x.jpg``) or from "/" (``/trips/x.jpg``). Such a link publishes nothing, and the link
+    check names each one that leads to nothing published, with what to write
+    ({attach}photo.jpg): "nothing links to it" would be untrue of the file."""
+    under = links.site_path(siteurl)
+    found: set[str] = set()
+    for generator in generators:
+        for item in content_items(generator):
+            for _, url in getattr(item, "blogcore_local_urls", ()) or ():
+                if under and url.startswith(under + "/"):
+                    url = url[len(under) :]
+                found.update(links.candidate_paths(url, item.relative_dir))
+    return found
+
+
 def _not_linked_from_published(
     generators: list, statics: list[Any], side_files: Iterable[Any] = ()
 ) -> list[Any]:

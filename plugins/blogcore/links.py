@@ -560,8 +560,9 @@ def site_absolute_problem(
     there is one (named as messages name files). Returns (certain, the end
     of a log line): certain when the link names one of the site's own files but leaves the
     folder the site is published under (it works in ``make serve``, at the root, and breaks
-    once published). A link to nothing the site has may point at another part of the same
-    host, so it is not certain.
+    once published), or names a file of the content folder at its own path that nothing
+    publishes (``content_file``: the writer meant that file). Any other link to nothing the
+    site has may point at another part of the same host, so it is not certain.
     """
     path = unquote(urlparse(unescape(url)).path)
     if published_under:
@@ -569,7 +570,8 @@ def site_absolute_problem(
             inside = path[len(published_under) :]
             if any(map(exists, output_candidates(inside))):
                 return None
-            return False, _nothing_there(url, inside, published_under, written, content_file)
+            meant = content_file(inside) is not None
+            return meant, _nothing_there(url, inside, published_under, written, content_file)
         if any(map(exists, output_candidates(path))):
             return True, (
                 f"the link {url} leaves the site, which is published under "
@@ -578,7 +580,7 @@ def site_absolute_problem(
         return None  # elsewhere on the same host: not ours to check
     if any(map(exists, output_candidates(path))):
         return None
-    return False, _nothing_there(url, path, "", written, content_file)
+    return content_file(path) is not None, _nothing_there(url, path, "", written, content_file)
 
 
 # --- Addresses that work only on the writer's own computer ----------------------------------
@@ -766,17 +768,17 @@ def relative_path(url: str) -> str | None:
 
 
 def beside_message(
-    url: str, shown: str, path: str, published: bool, page: str | None = None
+    url: str, shown: str, path: str, published: bool, page: str | None = None, kind: str = "post"
 ) -> str:
     """The line for a relative link to a file beside its post (``shown`` as messages name it,
     ``path`` within the content folder) that does not lead to it from ``page``: when a static
     folder publishes the file at its path (content/images/x.png, linked images/x.png from a
     post at the top of the content folder), a link with {static}; else {attach}, which
-    publishes it beside the post's page."""
+    publishes it beside the post's page. ``kind``: "page" for a page's link."""
     if published:
         target = _resolve(page, relative_path(url) or url) if page is not None else None
         where = (
-            f"from the post's page it points at {target}, where nothing is"
+            f"from the {kind}'s page it points at {target}, where nothing is"
             if target
             else "it points at another place from each page that shows the text"
         )
@@ -785,22 +787,29 @@ def beside_message(
             f"link it with {{static}}/{path}"
         )
     return (
-        f"the link {url} is relative, and {shown} is there beside the post, but nothing "
+        f"the link {url} is relative, and {shown} is there beside the {kind}, but nothing "
         f"publishes it (its folder is no static folder): write {{attach}}{url}, which "
-        "publishes it beside the post's page"
+        f"publishes it beside {_own_page(kind)}"
     )
 
 
-def beside_folder_message(folder: str, files: list[str], example: str, url: str) -> str:
+def _own_page(kind: str) -> str:
+    """Where {attach} publishes a post's or a page's file: beside the page written of it."""
+    return "the post's page" if kind == "post" else f"the {kind}"
+
+
+def beside_folder_message(
+    folder: str, files: list[str], example: str, url: str, kind: str = "post"
+) -> str:
     """The line for many files of one folder (``folder``, ``files`` as messages name them)
     that relative links from the posts beside them name, and nothing publishes (one line
     for each, ``beside_message``, said 435 lines alike for an adopted blog's pictures);
-    ``example``: one such link, ``post: line N: url``."""
+    ``example``: one such link, ``post: line N: url``; ``kind``: "page" for pages' links."""
     return (
-        f"{folder}/: {len(files)} files beside the posts here are linked relatively, and "
+        f"{folder}/: {len(files)} files beside the {kind}s here are linked relatively, and "
         f"nothing publishes them (the folder is no static folder), e.g. {example}: write "
         f"{{attach}} before each such link ({{attach}}{url}), which publishes the file beside "
-        "the post's page"
+        f"{_own_page(kind)}"
     )
 
 

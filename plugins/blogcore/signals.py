@@ -960,13 +960,14 @@ def on_sources_known(generators) -> None:
                 item.url,
                 shown_too if hasattr(item, "category") else (),  # a post: feeds, listings
                 urls_,
+                "page" if isinstance(item, Page) else "post",  # a page has a category too
             )
             for generator in generators
             for item in checks.content_items(generator)
             if (urls_ := getattr(item, "blogcore_local_urls", ()))
         ),
         *(
-            (side_file.shown, False, None, (), urls_)
+            (side_file.shown, False, None, (), urls_, "post")
             for side_file in side.read_this_build(settings)
             if (urls_ := getattr(side_file.page, "blogcore_local_urls", ()))
         ),
@@ -1331,8 +1332,15 @@ def _say_unpublished(generators, every, picked, sources, plugin_folders, pages=(
         published, checks.icons_in_use(generators, settings)
     ):
         log("%s", checks.root_file_elsewhere_message(source, save_as, content, site_writes))
+    # files linked by address (photo.jpg, ./img/x.jpg, /trips/x.jpg): named by their link's
+    # line once the site is written (on_site_written), with what to write
+    by_address = checks.linked_by_address(generators, settings.get("SITEURL", ""))
     for folder, files in found.items():
         holds_posts = any(s.startswith(f"{folder}/") for s in sources)
+        if holds_posts:  # its line says nothing links to them: untrue of these
+            files = [f for f in files if f not in by_address]
+            if not files:
+                continue
         for group in [[f] for f in files] if not folder else [files]:
             message = checks.unpublished_message(
                 folder,
@@ -1489,10 +1497,10 @@ def on_site_written(pelican) -> None:
 
     # relative links to files beside their posts that nothing publishes, by folder: one line
     # for a folder of many (an adopted blog of page bundles said 435 lines alike)
-    unpublished: dict[str, list[tuple[int, str, str, str, str, str]]] = {}
+    unpublished: dict[str, list[tuple[int, str, str, str, str, str, str]]] = {}
     with_drafts = written | waiting
     hinted = False  # links.HINT said by a line of this build: the later ones say it short
-    for source, in_draft, page, elsewhere, urls_ in found:
+    for source, in_draft, page, elsewhere, urls_, kind in found:
         exists = (with_drafts if in_draft else written).__contains__
         lines: list[str] | None = None
         for where, url in urls_:
@@ -1520,14 +1528,14 @@ def on_site_written(pelican) -> None:
             elif beside is not None:
                 # broken on its own page, and a Hugo page bundle's picture (posts/x/index.md
                 # and posts/x/rack.jpg): the file is right there, only nothing publishes it
-                message = links.beside_message(url, *beside, exists(beside[1]), shown_on)
+                message = links.beside_message(url, *beside, exists(beside[1]), shown_on, kind)
             # like {filename} links: a publish never ships a link sure to break
             lines = _source_lines(settings, source) if lines is None else lines  # only now
             level = logging.ERROR if certain and strict and not in_draft else logging.WARNING
             at = f"{_at_line(source, lines, url, where)}{where}"
             if beside is not None and not gallery and not exists(beside[1]):
                 folder = posixpath.dirname(beside[0])
-                held = (level, source, at, url, beside[0], message)
+                held = (level, source, at, url, beside[0], message, kind)
                 unpublished.setdefault(folder, []).append(held)
                 continue
             said, hinted = links.hint_once(message, hinted), hinted or links.HINT in message
@@ -1535,29 +1543,31 @@ def on_site_written(pelican) -> None:
     _say_unpublished_beside(unpublished)
 
 
-def _by_place(held: tuple[int, str, str, str, str, str]) -> tuple[str, int, str]:
+def _by_place(held: tuple[int, str, str, str, str, str, str]) -> tuple[str, int, str]:
     """A held link's post, line (its "line N: ", 0 without) and URL: files by name, a
     file's links in the order they are written."""
     line = held[2].split(":", 1)[0]
     return held[1], int(line[5:]) if line.startswith("line ") else 0, held[3]
 
 
-def _say_unpublished_beside(found: dict[str, list[tuple[int, str, str, str, str, str]]]) -> None:
+def _say_unpublished_beside(
+    found: dict[str, list[tuple[int, str, str, str, str, str, str]]],
+) -> None:
     """Each folder's relative links to files beside its posts that nothing publishes
-    ((level, post, "line N: ", link, file, its line) each): one line per link where they
-    name one file, else one line for the folder, at the highest of their levels."""
+    ((level, post, "line N: ", link, file, its line, "post" or "page") each): one line per
+    link where they name one file, else one line for the folder, at the highest of their
+    levels."""
     for folder, held in sorted(found.items()):
         held.sort(key=_by_place)
         files = sorted({h[4] for h in held})
         if len(files) == 1:
-            for level, source, at, _url, _file, message in held:
+            for level, source, at, _url, _file, message, _kind in held:
                 logger.log(level, "%s: %s%s", source, at, message)
             continue
-        _, source, at, url, _, _ = held[0]
+        _, source, at, url, _, _, kind = held[0]
         example = f"{source}: {at}{url}"
-        logger.log(
-            max(h[0] for h in held), "%s", links.beside_folder_message(folder, files, example, url)
-        )
+        line = links.beside_folder_message(folder, files, example, url, kind)
+        logger.log(max(h[0] for h in held), "%s", line)
 
 
 # the settings of the addresses drafts are written at (a publish build empties them)
