@@ -5,6 +5,7 @@ import logging
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from plugins.blogcore import rawtags, text
 
@@ -259,6 +260,15 @@ def test_the_line_of_an_img_without_src(lines, number):
     assert rawtags.line_without_src(lines) == number
 
 
+def _built(build_site, caplog, name: str, files: dict[str, str], accelerate: bool):
+    """The fixture site with ``files``, its warnings kept, read on the reused converter
+    (``accelerate``) or on Pelican's own, a converter per file (the stock path)."""
+    caplog.set_level(logging.WARNING)
+    return build_site(
+        files, name=name, BLOGCORE_ACCELERATE=accelerate, FASTBUILD_ACCELERATE=accelerate
+    )
+
+
 PROSE_POST = """Title: How the widget loads pictures
 Date: 2026-03-01 09:00
 Category: Engineering
@@ -279,14 +289,9 @@ It mangles <img /> tags too.
 def test_a_post_naming_tags_in_prose_keeps_its_words_and_names_each_line(
     build_site, caplog, accelerate
 ):
-    caplog.set_level(logging.WARNING)
     name = f"prose-tags-{accelerate}"
-    site = build_site(
-        {"posts/prose-tags.md": PROSE_POST},
-        name=name,
-        BLOGCORE_ACCELERATE=accelerate,
-        FASTBUILD_ACCELERATE=accelerate,
-    )
+    files = {"posts/prose-tags.md": PROSE_POST}
+    site = _built(build_site, caplog, name, files, accelerate)
     post = site.soup("posts/how-the-widget-loads-pictures/").select_one(".post-content")
     first, after = post.select("p")[:2]
     assert first.get_text() == (
@@ -317,3 +322,72 @@ def test_a_post_naming_tags_in_prose_keeps_its_words_and_names_each_line(
     assert "every <img /> tag" in card.get_text() and not card.select("a:not([href]), table")
     assert not card.select("img")  # the HTML block's, left out by the sanitiser, named above
     assert not [r for r in caplog.records if r.exc_info]
+
+
+def _as_read(html: str) -> tuple[str, list[tuple[str, list[tuple[str, str]]]]]:
+    """What a browser makes of HTML, as html.parser reads it: its text and its elements
+    (paragraphs aside: Markdown adds them) with their attributes."""
+    soup = BeautifulSoup(html, "html.parser")
+    elements = [(tag.name, sorted(tag.attrs.items())) for tag in soup.find_all(True)]
+    return soup.get_text(), [(name, attrs) for name, attrs in elements if name != "p"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'See <a title="a > b" href="/x/">one</a> here',
+        "See <a title='a > b' href=\"/x/\">one</a> here",
+        'See <a title="a < b" href="/x/">one</a> here',
+        'See <a title="a > b"\nhref="/x/">one</a> here',  # a tag over two lines
+        'An <abbr title="greater > lesser">GL</abbr> here',
+        'Some <span title="1 > 0">words</span> here',
+        'A <img alt="a > b" src="/i.png"> here',
+        "A note <!-- a > b -- c --> hidden",  # a comment shows nothing, here or in a browser
+        '<div title="x > y">\nAn HTML block\n</div>',
+        'Plain <a href="/x/" title="t">link</a> and <abbr title="HTML">HTML</abbr>',
+    ],
+)
+def test_a_quoted_value_may_hold_angle_brackets(source):
+    # Markdown's html pattern reads title="a > b" as a browser does; the paragraph's tags
+    # were counted as if the tag ended at its first '>': </a> closed nothing and was shown
+    extension = rawtags.TagOrTextExtension()
+    md = markdown.Markdown(extensions=[*EXTENSIONS, extension], output_format="html5")
+    cleaned, _removed = text.sanitize_and_report(md.convert(source), None)
+    assert _as_read(cleaned) == _as_read(source)
+    assert extension.take() == []
+
+
+def test_an_img_with_no_src_is_found_past_a_quoted_angle_bracket():
+    lines = ['A <img alt="a > b" src="/i.png"> here', "every <img /> tag", "no picture"]
+    assert rawtags.line_without_src(lines) == 2
+    assert rawtags.in_prose('<img alt="see src= below">', "A ", " here") == "text"
+
+
+QUOTED_POST = """Title: Comparisons
+Date: 2026-04-01 09:00
+Category: Engineering
+Author: Ada Byrne
+
+We sort by <a title="newest > oldest" href="{filename}/posts/ranges.md">date</a>,
+and <abbr title='n > 0'>NZ</abbr> means <span title="x < y">non-zero</span>.
+
+After it.
+"""
+
+
+@pytest.mark.parametrize("accelerate", [True, False])
+def test_a_post_with_angle_brackets_in_values_is_published_as_a_browser_reads_it(
+    build_site, caplog, accelerate
+):
+    name = f"quoted-{accelerate}"
+    site = _built(build_site, caplog, name, {"posts/comparisons.md": QUOTED_POST}, accelerate)
+    post = site.soup("posts/comparisons/").select_one(".post-content")
+    first, after = post.select("p")[:2]
+    assert first.get_text() == "We sort by date,\nand NZ means non-zero."
+    (link,) = first.select("a")
+    assert link["title"] == "newest > oldest" and link.get_text() == "date"
+    assert link["href"].endswith("/posts/ranges/") and link["data-print-href"]
+    assert first.select_one("abbr")["title"] == "n > 0"
+    assert first.select_one("span")["title"] == "x < y"
+    assert after.get_text() == "After it." and after.parent is post
+    assert not [m for m in caplog.messages if m.startswith(f"{name}/posts/comparisons.md")]

@@ -56,7 +56,10 @@ VOID = frozenset(
     "area base br col embed hr image img input keygen link meta param source track wbr".split()  # noqa: SIM905 - as HTML_ELEMENTS
 )
 _ATTRIBUTE = r"""\s+[A-Za-z_:@][-\w:.@]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>`]+))?"""
-_TAGS = re.compile(r"</?[A-Za-z][^<>]*>")
+# what lies between a tag's < and >: a quoted value may hold either (title="a > b"), as in
+# Markdown's own html pattern and in browsers; possessive, so no text makes it backtrack
+_INSIDE = r"""(?:"[^"]*+"|'[^']*+'|[^<>])*+"""
+_TAGS = re.compile(rf"</?[A-Za-z]{_INSIDE}>")
 _TAG = re.compile(rf"</?(?P<name>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9-]*)?)(?:{_ATTRIBUTE})*\s*/?>")
 
 
@@ -89,7 +92,7 @@ def _attributes(raw: str) -> bool:
 
 def _words(text: str) -> bool:
     """Whether a paragraph's text (its tags set aside) holds anything but blanks."""
-    return bool(re.sub(r"<[^<>]*>", "", text).strip())
+    return bool(re.sub(rf"<{_INSIDE}>", "", text).strip())
 
 
 def _depth(tags: list[str], name: str) -> int:
@@ -103,13 +106,24 @@ def _depth(tags: list[str], name: str) -> int:
     return depth
 
 
+_IMGS = re.compile(rf"<img{_INSIDE}>", re.IGNORECASE)
+_SRC = re.compile(r"\ssrc(?:set)?\s*=", re.IGNORECASE)
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+
+
+def _has_src(tag: str) -> bool:
+    """Whether an ``<img>`` tag has a src or srcset, outside its quoted values (an alt
+    text "see src= below" is words)."""
+    return bool(_SRC.search(_QUOTED.sub('""', tag)))
+
+
 def in_prose(raw: str, before: str, after: str) -> str | None:
     """How a tag in a paragraph's text, between ``before`` and ``after`` (the rest of the
     paragraph, its tags as written), is published: None as a tag; "text" shown as written
     (no picture, never closed, closing nothing); "closed" ended where it stands."""
     name = _name(raw)
     if name in ("img", "image"):
-        return None if re.search(r"\s(src|srcset)\s*=", raw, re.IGNORECASE) else "text"
+        return None if _has_src(raw) else "text"
     if name in VOID or raw.endswith("/>") or raw.startswith("<!"):
         return None
     if not _words(before + after):
@@ -121,7 +135,6 @@ def in_prose(raw: str, before: str, after: str) -> str | None:
     return None
 
 
-_NO_SRC = re.compile(r"<img(?![^>]*\ssrc(?:set)?\s*=)[^>]*>", re.IGNORECASE)
 NO_SRC = (
     "an <img> with neither src nor alt text shows nothing: if it is the tag's name in a "
     'sentence, write it in backticks (`<img>`); a picture is <img src="photo.jpg" '
@@ -141,7 +154,7 @@ def line_without_src(lines: list[str]) -> int | None:
         start = _BLOCK_START.match(line)
         if not block and start and start[1].lower() in util.BLOCK_LEVEL_ELEMENTS:
             block = start[1].lower()
-        if _NO_SRC.search(line):
+        if any(not _has_src(tag) for tag in _IMGS.findall(line)):
             if block:
                 return number
             found.append(number)
