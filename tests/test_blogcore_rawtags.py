@@ -345,15 +345,42 @@ def _as_read(html: str) -> tuple[str, list[tuple[str, list[tuple[str, str]]]]]:
         "A note <!-- a > b -- c --> hidden",  # a comment shows nothing, here or in a browser
         '<div title="x > y">\nAn HTML block\n</div>',
         'Plain <a href="/x/" title="t">link</a> and <abbr title="HTML">HTML</abbr>',
+        # Markdown's marks in a value, read before the tag was: title="use <code>x</code>"
+        'See <a title="use `x` here" href="/x/">one</a> here',
+        'See <a title="see [the docs](/d/)" href="/x/">one</a> here',  # a link's tag cut
+        'See <a title="<https://example.org>" href="/x/">one</a> here',
+        'A <img alt="`x` and [y]" src="/i.png"> here',
+        'Some <span title="costs $5 or \\$6">words</span> here',
     ],
 )
-def test_a_quoted_value_may_hold_angle_brackets(source):
+def test_a_quoted_value_is_read_as_a_browser_reads_it(source):
     # Markdown's html pattern reads title="a > b" as a browser does; the paragraph's tags
     # were counted as if the tag ended at its first '>': </a> closed nothing and was shown
     extension = rawtags.TagOrTextExtension()
     md = markdown.Markdown(extensions=[*EXTENSIONS, extension], output_format="html5")
     cleaned, _removed = text.sanitize_and_report(md.convert(source), None)
     assert _as_read(cleaned) == _as_read(source)
+    assert extension.take() == []
+
+
+@pytest.mark.parametrize(
+    ("source", "published"),
+    [
+        (
+            'Code `<a title="[x](y)">` here',
+            '<p>Code <code>&lt;a title="[x](y)"&gt;</code> here</p>',
+        ),
+        ("``<b title='`'>`` here", "<p><code>&lt;b title='`'&gt;</code> here</p>"),
+        (
+            '[<abbr title="a `b`">X</abbr>](/u/) in a link',
+            '<p><a href="/u/"><abbr title="a `b`">X</abbr></a> in a link</p>',
+        ),
+    ],
+)
+def test_a_tag_in_code_or_a_link_is_read_as_markdown_reads_it(source, published):
+    extension = rawtags.TagOrTextExtension()
+    md = markdown.Markdown(extensions=[*EXTENSIONS, extension], output_format="html5")
+    assert text.sanitize_and_report(md.convert(source), None)[0] == published
     assert extension.take() == []
 
 
@@ -368,7 +395,7 @@ Date: 2026-04-01 09:00
 Category: Engineering
 Author: Ada Byrne
 
-We sort by <a title="newest > oldest" href="{filename}/posts/ranges.md">date</a>,
+We sort by <a title="newest > oldest, see `sort`" href="{filename}/posts/ranges.md">date</a>,
 and <abbr title='n > 0'>NZ</abbr> means <span title="x < y">non-zero</span>.
 
 After it.
@@ -385,7 +412,7 @@ def test_a_post_with_angle_brackets_in_values_is_published_as_a_browser_reads_it
     first, after = post.select("p")[:2]
     assert first.get_text() == "We sort by date,\nand NZ means non-zero."
     (link,) = first.select("a")
-    assert link["title"] == "newest > oldest" and link.get_text() == "date"
+    assert link["title"] == "newest > oldest, see `sort`" and link.get_text() == "date"
     assert link["href"].endswith("/posts/ranges/") and link["data-print-href"]
     assert first.select_one("abbr")["title"] == "n > 0"
     assert first.select_one("span")["title"] == "x < y"

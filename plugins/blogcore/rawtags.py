@@ -18,6 +18,11 @@ closes nothing opened there. One with attributes never closed there (``<a name="
 closed where it stands, and named, so it takes in nothing after it. ``<br>`` is a line
 break, as writers mean it. A tag alone in its paragraph is left as written (HTML around
 paragraphs), and so is an HTML block: Markdown never reads its text.
+
+A quoted value is the tag's, as in a browser: ``title="a > b"`` does not end the tag at its
+``>``, and Markdown's marks in a value (``title="use `x`"``, ``[a](b)``, ``<https://…>``) are
+not read as Markdown: such a tag is taken by a second pattern that runs before Markdown's
+first (``QuotedMarks``), unless it is written in code or after a backslash.
 """
 
 from __future__ import annotations
@@ -236,6 +241,43 @@ class TagOrText(HtmlInlineProcessor):
         return util.INLINE_PLACEHOLDER_RE.sub(node, text)
 
 
+# A tag with a quoted value holding what a Markdown pattern that runs before the html one reads
+# (`code`, [a link], <https://…>, $math$, a \escape): that pattern took it out of the value
+# (title="use `x`" published as "use <code>x</code>", a link's tag cut in two). Such a tag is
+# set aside before any of them, as a browser and CommonMark read it.
+_NAME = r"""[^\s"'=<>/`]++"""
+_VALUE = r"""(?:"[^"]*+"|'[^']*+'|[^\s"'=<>`]++)"""
+_MARKED = r"""(?:"[^"]*?[`\[<$\\][^"]*+"|'[^']*?[`\[<$\\][^']*+')"""
+_ATTRIBUTE_MD = rf"\s+{_NAME}(?:\s*+=\s*+{_VALUE})?+"
+QUOTED_MARKS_RE = (
+    rf"(<[A-Za-z][^\s\"'<>@/]*+(?:{_ATTRIBUTE_MD})*?\s+{_NAME}\s*=\s*{_MARKED}"
+    rf"(?:{_ATTRIBUTE_MD})*+\s*+/?>)"
+)
+QUOTED_MARKS_PRIORITY = 200  # before backtick's 190, the first of Markdown's inline patterns
+# a code span, as Markdown's backtick step reads one: a run of backticks to the next as long
+_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+
+
+class QuotedMarks(TagOrText):
+    """A tag whose quoted value holds Markdown's marks, passed on as TagOrText does, before
+    those marks are read; not one written in code or after a backslash, as Markdown reads
+    those."""
+
+    def __init__(self, md: Markdown, found: list[str]) -> None:
+        HtmlInlineProcessor.__init__(self, QUOTED_MARKS_RE, md)
+        self.found = found
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str | None, int | None, int | None]:
+        """TagOrText's reading, or none (for the html pattern to find as before) where the
+        tag is inside a code span or its ``<`` is escaped."""
+        start = m.start(0)
+        escaped = (start - len(data[:start].rstrip("\\"))) % 2
+        in_code = any(c.start() < start < c.end() for c in _CODE_SPAN.finditer(data))
+        if escaped or in_code:
+            return None, None, None
+        return super().handleMatch(m, data)
+
+
 class TagOrTextExtension(Extension):
     """Registers TagOrText as Markdown's ``html`` pattern; ``take()`` gives what was kept as
     text since the last call."""
@@ -246,6 +288,9 @@ class TagOrTextExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.inlinePatterns.register(TagOrText(md, self.found), "html", 90)
+        md.inlinePatterns.register(
+            QuotedMarks(md, self.found), "html_quoted_marks", QUOTED_MARKS_PRIORITY
+        )
 
     def take(self) -> list[str]:
         """What was shown as written since the last call, once each, and forget it."""
