@@ -7,7 +7,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from plugins.blogcore import rawtags, text
+from plugins.blogcore import codeblocks, rawtags, text
 
 EXTENSIONS = ["extra", "smarty", "toc", "meta", "codehilite"]
 
@@ -418,3 +418,42 @@ def test_a_post_with_angle_brackets_in_values_is_published_as_a_browser_reads_it
     assert first.select_one("span")["title"] == "x < y"
     assert after.get_text() == "After it." and after.parent is post
     assert not [m for m in caplog.messages if m.startswith(f"{name}/posts/comparisons.md")]
+
+
+@pytest.mark.parametrize(
+    ("source", "cut"),
+    [
+        ('See <a title="a\n\nb" href="/x/">one</a>', [(1, '<a title="a')]),
+        ('See <abbr title="x\n> y">A</abbr>', [(1, '<abbr title="x')]),  # a quote starts
+        ('Go\n<span title="x\n# y">A</span>', [(2, '<span title="x')]),  # a heading starts
+        ('See <a title="one\n    line on" href="/x/">one</a>', []),  # the paragraph goes on
+        ('<div title="a\n\nb">\nhi\n</div>', []),  # an HTML block: Markdown reads it whole
+        ('Write `<a title="` and\n\nthen "> ok', []),  # code
+        ('```\n<a title="a\n\nb">\n```', []),  # fenced code
+        ('See <my-x title="a\n\nb">', []),  # no element of HTML's
+    ],
+)
+def test_a_quoted_value_cut_by_a_paragraph_end_is_found(source, cut):
+    lines = source.splitlines()
+    assert rawtags.values_cut(lines, codeblocks.fenced_code(lines)[0]) == cut
+
+
+CUT_POST = """Title: Cut
+Date: 2026-04-02 09:00
+Category: Engineering
+Author: Ada Byrne
+
+We sort by <a title="newest first
+
+then oldest" href="{filename}/posts/ranges.md">date</a>.
+"""
+
+
+@pytest.mark.parametrize("accelerate", [True, False])
+def test_a_value_markdown_cannot_read_is_named_with_its_line(build_site, caplog, accelerate):
+    name = f"cut-{accelerate}"
+    _built(build_site, caplog, name, {"posts/cut.md": CUT_POST}, accelerate)
+    prefix = f"{name}/posts/cut.md: "
+    mine = [m for m in caplog.messages if m.startswith(prefix)]
+    # one line: not a second for its </a>, which closes nothing once the tag is text
+    assert mine == [prefix + "line 6: " + rawtags.cut_message('<a title="newest first')]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 
 from markdown import Markdown, util
 from markdown.extensions import Extension
@@ -66,6 +67,10 @@ _ATTRIBUTE = r"""\s+[A-Za-z_:@][-\w:.@]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>`]+
 _INSIDE = r"""(?:"[^"]*+"|'[^']*+'|[^<>])*+"""
 _TAGS = re.compile(rf"</?[A-Za-z]{_INSIDE}>")
 _TAG = re.compile(rf"</?(?P<name>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9-]*)?)(?:{_ATTRIBUTE})*\s*/?>")
+# an attribute as Markdown's html pattern reads one (its name, a value quoted or not)
+_NAME = r"""[^\s"'=<>/`]++"""
+_VALUE = r"""(?:"[^"]*+"|'[^']*+'|[^\s"'=<>`]++)"""
+_ATTRIBUTE_MD = rf"\s+{_NAME}(?:\s*+=\s*+{_VALUE})?+"
 
 
 def is_element(name: str) -> bool:
@@ -150,22 +155,68 @@ NO_SRC = (
 _BLOCK_START = re.compile(r"^ {0,3}<([A-Za-z][A-Za-z0-9]*)")
 
 
-def line_without_src(lines: list[str]) -> int | None:
-    """The number of the line with an ``<img>`` tag that has no src, in an HTML block
-    (Markdown leaves its text as written) if one is, else the first; None if none is."""
-    found: list[int] = []
+def _html_block_lines(lines: list[str]) -> set[int]:
+    """The numbers of the lines in an HTML block (one starting with a block-level element's
+    tag, to the line that closes it): Markdown leaves its text as written."""
+    inside: set[int] = set()
     block = ""  # the block-level element an HTML block starts with, while in it
     for number, line in enumerate(lines, 1):
         start = _BLOCK_START.match(line)
         if not block and start and start[1].lower() in util.BLOCK_LEVEL_ELEMENTS:
             block = start[1].lower()
-        if any(not _has_src(tag) for tag in _IMGS.findall(line)):
-            if block:
-                return number
-            found.append(number)
+        if block:
+            inside.add(number)
         if block and re.search(rf"</{block}\s*>", line, re.IGNORECASE):
             block = ""
-    return found[0] if found else None
+    return inside
+
+
+def line_without_src(lines: list[str]) -> int | None:
+    """The number of the line with an ``<img>`` tag that has no src, in an HTML block
+    (Markdown leaves its text as written) if one is, else the first; None if none is."""
+    found = [n for n, line in enumerate(lines, 1) if not all(map(_has_src, _IMGS.findall(line)))]
+    blocks = _html_block_lines(lines)
+    return next((n for n in found if n in blocks), found[0] if found else None)
+
+
+# a tag as a browser reads it, over as many lines as it takes
+_ELEMENT = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
+_WHOLE_TAG = re.compile(rf"<(?P<name>[A-Za-z][A-Za-z0-9]*)(?:{_ATTRIBUTE_MD})+\s*+/?>")
+# what ends a paragraph before Markdown reads its tags: a blank line, a quote's or heading's
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*(?:\n|$)| {0,3}[>#])")
+
+
+def values_cut(lines: list[str], fenced: set[int]) -> list[tuple[int, str]]:
+    """The tags in a paragraph whose quoted value a blank line (or a line starting with > or
+    #) cuts, which Markdown shows as text: (line number, the tag's first line), ``fenced``:
+    the indexes of fenced code's lines."""
+    whole = "\n".join("" if index in fenced else line for index, line in enumerate(lines))
+    blocks = _html_block_lines(lines)
+    found: list[tuple[int, str]] = []
+    for match in _WHOLE_TAG.finditer(whole):
+        number = whole.count("\n", 0, match.start()) + 1
+        line_start = whole.rfind("\n", 0, match.start()) + 1
+        in_code = whole[line_start : match.start()].count("`") % 2
+        if number in blocks or in_code or not is_element(match["name"]):
+            continue
+        if any(_PARAGRAPH_BREAK.search(value) for value in _QUOTED.findall(match[0])):
+            found.append((number, match[0].split("\n", 1)[0]))
+    return found
+
+
+def end_tags(starts: Iterable[str]) -> frozenset[str]:
+    """The end tags (lowercased) of the elements of tags as ``values_cut`` gives them."""
+    return frozenset(f"</{_ELEMENT.match(start)[1].lower()}>" for start in starts)
+
+
+def cut_message(start: str) -> str:
+    """What the reader says of a tag whose quoted value a paragraph's end cuts (its line is
+    said before)."""
+    return (
+        f"{start} has a blank line (or a line starting with > or #) inside a quoted value, "
+        "where Markdown ends the paragraph, so the tag is shown as text; write the value "
+        "without it (on one line)"
+    )
 
 
 def message(raw: str) -> str:
@@ -245,10 +296,7 @@ class TagOrText(HtmlInlineProcessor):
 # (`code`, [a link], <https://…>, $math$, a \escape): that pattern took it out of the value
 # (title="use `x`" published as "use <code>x</code>", a link's tag cut in two). Such a tag is
 # set aside before any of them, as a browser and CommonMark read it.
-_NAME = r"""[^\s"'=<>/`]++"""
-_VALUE = r"""(?:"[^"]*+"|'[^']*+'|[^\s"'=<>`]++)"""
 _MARKED = r"""(?:"[^"]*?[`\[<$\\][^"]*+"|'[^']*?[`\[<$\\][^']*+')"""
-_ATTRIBUTE_MD = rf"\s+{_NAME}(?:\s*+=\s*+{_VALUE})?+"
 QUOTED_MARKS_RE = (
     rf"(<[A-Za-z][^\s\"'<>@/]*+(?:{_ATTRIBUTE_MD})*?\s+{_NAME}\s*=\s*{_MARKED}"
     rf"(?:{_ATTRIBUTE_MD})*+\s*+/?>)"

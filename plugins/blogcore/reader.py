@@ -1565,11 +1565,26 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
             self.told = (found[0] if found else None, summary)
         self.converted = tuple(self.liquid.take())
         self.shortcodes = tuple(self.liquid.take_shortcodes())
-        self._name_text_tags(source_path)
+        # a tag a blank line cut is named once: not its end tag, closing nothing, again
+        cut = self._name_cut_values(source_path, text)
+        self._name_text_tags(source_path, rawtags.end_tags(start for _, start in cut))
         self._name_unknown_languages(source_path, text)
         self._name_unmade_fences(source_path, text)
         self._name_comments_shown(source_path, text)
         return content, metadata
+
+    def _name_cut_values(self, source_path: str, source: str) -> list[tuple[int, str]]:
+        """A tag whose quoted value a blank line cuts (Markdown shows it as text, a browser
+        would read it): one warning each, with its line; the tags found."""
+        if "<" not in source:
+            return []
+        lines = source.splitlines()
+        cut = rawtags.values_cut(lines, codeblocks.fenced_code(lines)[0])
+        for number, start in cut:
+            logger.warning(
+                "%s: line %d: %s", self._shown(source_path), number, rawtags.cut_message(start)
+            )
+        return cut
 
     def comments_left(self) -> list[tuple[str, str]]:
         return self.comment_ends.take()
@@ -1601,9 +1616,10 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
                 hint,
             )
 
-    def _name_text_tags(self, source_path: str) -> None:
-        """One warning for each text Markdown would have taken for a tag, with its line."""
-        found = self.tag_or_text.take()
+    def _name_text_tags(self, source_path: str, said: frozenset[str] = frozenset()) -> None:
+        """One warning for each text Markdown would have taken for a tag, with its line;
+        ``said``: those named already (the end tag of a tag a blank line cut)."""
+        found = [raw for raw in self.tag_or_text.take() if raw.lower() not in said]
         if not found:
             return
         lines = self._text(source_path).splitlines()
