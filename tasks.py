@@ -955,6 +955,7 @@ def serve(c, port=str(PORT), content="", output="output"):
     from plugins.devserver import pages
     from plugins.devserver.problems import FILE_NAME
     from plugins.devserver.watch import SiteWatcher
+    from plugins.engine.command import ENGINE_RECORD
     from plugins.fastbuild.warm import WarmBuilder
 
     # SIGTERM (not only Ctrl-C) must reach the `finally` below, which stops Isso, the warm
@@ -970,6 +971,8 @@ def serve(c, port=str(PORT), content="", output="output"):
     # builds go to a folder of serve's own, by its real path, never through the output link:
     # a publish that re-points output/ meanwhile keeps its folder as it made it
     own = _serve_folder(folder)
+    # named for this process: a publish beside it removes it only once serve has ended
+    engine = _builds(folder) / f"{os.getpid()}-serve.engine"
     external = bool(os.environ.get("COMMENTS_ISSO_URL"))
     isso = None if external else _local_isso(port, own)
     builder = None
@@ -994,9 +997,12 @@ def serve(c, port=str(PORT), content="", output="output"):
             # already; they log at Pelican's default level (warnings and errors), as `make build`
             # does
             own_bytecode()
+            # a build that fails with none of the site's plugins run names the PLUGINS entry,
+            # as `make build` does (the theme's template error alone named no plugin)
+            env[ENGINE_RECORD] = str(engine)
             builder = WarmBuilder(DEV_CONF, ROOT, env=env)
             started = time.time_ns()
-            first = builder.build(args, problems=report, pages=record)
+            first = _serve_build(builder, args, report, record, engine)
         if first != 0:
             print("The first build failed; serving what was built.", file=sys.stderr)
         if line := _problems_line(report, started):
@@ -1015,7 +1021,7 @@ def serve(c, port=str(PORT), content="", output="output"):
                 if now != os.path.realpath(own):
                     print(_output_moved_line(folder, own), flush=True)
             started = time.time_ns()
-            builder.build(args, problems=report, pages=record)
+            _serve_build(builder, args, report, record, engine)
             if shows[0] is None:
                 shows[0] = _show_in_output(folder, own)
             if line := _problems_line(report, started):
@@ -1044,7 +1050,20 @@ def serve(c, port=str(PORT), content="", output="output"):
             _stop_background(folder, own)
         if isso is not None:
             local_isso.stop(isso)
+        engine.unlink(missing_ok=True)
         lock.close()
+
+
+def _serve_build(builder, args: list[str], report: Path, pages: Path, engine: Path) -> int:
+    """One build of `make serve` in its warm builder; its exit status. One that failed with
+    none of the site's plugins run says what `make build` says then (``_say_left_out``)."""
+    from plugins.engine.command import engine_ran
+
+    engine.unlink(missing_ok=True)
+    status = builder.build(args, problems=report, pages=pages)
+    if 0 < status < 128 and not engine_ran(engine):  # failed, not stopped by a signal
+        _say_left_out(DEV_CONF)
+    return status
 
 
 def _own_cache(folder: Path) -> Path | None:

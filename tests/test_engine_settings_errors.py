@@ -4,9 +4,12 @@ overlay alike."""
 
 import json
 import logging
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -868,11 +871,9 @@ def test_a_preview_or_check_that_ran_none_of_our_plugins_is_refused(project, tas
     assert not [p for p in (project / ".output.builds").glob("*")]  # no preview left behind
 
 
-@pytest.mark.parametrize("task", ["build", "publish"])
-def test_a_build_whose_plugins_leave_out_blogcore_names_it_not_only_the_theme_s_tag(project, task):
-    """With the site's theme and PLUGINS = ["plugins.blogcor"], `make build` stopped at
-    "TemplateSyntaxError: Encountered unknown tag 'memo'", naming no plugin (no engine ran
-    to say it): the lines now name the entry and the plugin the theme needs."""
+def _blogcore_misspelt(project: Path) -> list[str]:
+    """The project's tasks, with its pelicanconf.py's PLUGINS = ["plugins.blogcor"] alone;
+    the two lines a build of it must say after the theme's {% memo %} error."""
     shutil.copy(ROOT / "tasks.py", project / "tasks.py")
     (project / "sitecheck").symlink_to(ROOT / "sitecheck")
     conf = project / "pelicanconf.py"
@@ -882,6 +883,21 @@ def test_a_build_whose_plugins_leave_out_blogcore_names_it_not_only_the_theme_s_
         text[:start] + 'PLUGINS = ["plugins.blogcor"]\n' + text[text.index("]\n", start) + 2 :]
     )
     line = text.count("\n", 0, start) + 1
+    return [
+        f"pelicanconf.py: line {line}: PLUGINS: no plugin 'plugins.blogcor' (did you mean "
+        "'plugins.blogcore'?)",
+        f"pelicanconf.py: line {line}: PLUGINS leaves out plugins.blogcore, which the theme "
+        "needs (the {% memo %} tag of the template error above is its): list it in PLUGINS, "
+        "with the site's other plugins.",
+    ]
+
+
+@pytest.mark.parametrize("task", ["build", "publish"])
+def test_a_build_whose_plugins_leave_out_blogcore_names_it_not_only_the_theme_s_tag(project, task):
+    """With the site's theme and PLUGINS = ["plugins.blogcor"], `make build` stopped at
+    "TemplateSyntaxError: Encountered unknown tag 'memo'", naming no plugin (no engine ran
+    to say it): the lines now name the entry and the plugin the theme needs."""
+    said = _blogcore_misspelt(project)
     done = subprocess.run(
         [sys.executable, "-m", "invoke", task],
         cwd=project, capture_output=True, text=True, timeout=300,
@@ -889,17 +905,34 @@ def test_a_build_whose_plugins_leave_out_blogcore_names_it_not_only_the_theme_s_
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     lines = done.stderr.splitlines()
-    at = lines.index(
-        f"pelicanconf.py: line {line}: PLUGINS: no plugin 'plugins.blogcor' (did you mean "
-        "'plugins.blogcore'?)"
-    )
-    assert lines[at + 1] == (
-        f"pelicanconf.py: line {line}: PLUGINS leaves out plugins.blogcore, which the theme "
-        "needs (the {% memo %} tag of the template error above is its): list it in PLUGINS, "
-        "with the site's other plugins."
-    )
+    at = lines.index(said[0])
+    assert lines[at : at + 2] == said
     assert lines[at + 2 :] == (
         [f"Publish failed (exit 1); {project / 'output'} was left as it was."]
         if task == "publish"
         else []
     )
+
+
+def test_serve_whose_plugins_leave_out_blogcore_says_what_a_build_says(project):
+    """`make serve`'s first build (in its warm builder) printed the theme's {% memo %} error
+    alone, naming no plugin: it now says the two lines `make build` says, after that error."""
+    said = _blogcore_misspelt(project)
+    env = {**os.environ, "COMMENTS_ISSO_URL": "http://127.0.0.1:9"}  # no local Isso
+    terminal = project / "terminal.log"
+    command = [sys.executable, "-m", "invoke", "serve", "--port", str(_free_port())]
+    with terminal.open("w") as out:
+        process = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=out)
+    try:
+        deadline = time.monotonic() + 180
+        while "Serving " not in terminal.read_text() and time.monotonic() < deadline:
+            assert process.poll() is None, terminal.read_text()
+            time.sleep(0.2)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+    lines = terminal.read_text().splitlines()
+    memo = next(n for n, text in enumerate(lines) if "unknown tag 'memo'" in text)
+    assert lines[memo + 1 : memo + 4] == [*said, "The first build failed; serving what was built."]
+    assert "Traceback" not in terminal.read_text()
+    assert not list((project / ".output.builds").glob("*.engine"))  # its record went with it
