@@ -445,3 +445,71 @@ def test_every_photo_with_gps_is_named_once_by_one_rule_wherever_it_is_shown(bui
         in gallery
     )
     assert site.exists("posts/gps/")
+
+
+def test_exiftool_backups_are_left_out_one_line_per_folder(build_site, caplog, tmp_path):
+    """exiftool run without -overwrite_original leaves photo.jpg_original beside each photo:
+    the photo as it was, GPS and all. Static folders published them (cleaned, under a name no
+    page links to) and a gallery called each "not a photo" (a line per file): now none is
+    published, one line per folder says why, and the end-of-build pass catches the theme's."""
+    theme = tmp_path / "theme"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "theme", theme)
+    (theme / "static" / "logo.png_original").write_bytes(seeded("png"))
+    head = "Date: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+    files = {
+        "images/walk.jpg": seeded("jpeg"),
+        "images/walk.jpg_original": seeded("jpeg"),
+        "images/desk.png_original": seeded("png"),
+        "galleries/trip/IMG_1.jpg": seeded("jpeg"),
+        "galleries/trip/IMG_1.jpg_original": seeded("jpeg"),
+        "galleries/trip/gallery.md": "Title: Trip\nPhoto: IMG_1.jpg | Day one | A field\n",
+        "posts/2024/lunch.md": f"Title: Lunch\n{head}Summary: s.\n\n![Quay]({{attach}}quay.jpg)\n",
+        "posts/2024/quay.jpg": seeded("jpeg"),
+        "posts/2024/quay.jpg_original": seeded("jpeg"),
+    }
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        files,
+        publish=True,  # a warning: nothing of them is published, so a publish goes on
+        name="backups",
+        THEME=str(theme),
+        STATIC_PATHS=["images", "extra", "posts"],  # pictures beside posts, published
+        **SMALL,
+    )
+    assert site.exists("index.html")
+    assert not [p for p in site.output.rglob("*_original")]
+    said = [m for m in caplog.messages if ") not published: each" in m]
+    assert said == [
+        "backups/galleries/trip/: 1 backup exiftool made (IMG_1.jpg_original) not published: "
+        "each is a file as it was before exiftool changed it (GPS position included); delete "
+        "them (exiftool -overwrite_original makes none)",
+        "backups/images/: 2 backups exiftool made (desk.png_original, walk.jpg_original) not "
+        "published: each is a file as it was before exiftool changed it (GPS position "
+        "included); delete them (exiftool -overwrite_original makes none)",
+        "backups/posts/2024/: 1 backup exiftool made (quay.jpg_original) not published: each "
+        "is a file as it was before exiftool changed it (GPS position included); delete them "
+        "(exiftool -overwrite_original makes none)",
+    ]
+    assert [m for m in caplog.messages if "logo.png_original" in m] == [
+        f"{site.output.name}/theme/logo.png_original: is a backup exiftool made (the file as it "
+        "was before exiftool changed it, GPS position included); not published: delete it "
+        "(exiftool -overwrite_original makes none)"
+    ]
+    assert not [m for m in caplog.messages if "_original" in m and "not a photo" in m]
+    for path in site.files():  # no GPS either way
+        assert PLACE.encode() not in path.read_bytes(), path
+
+
+@pytest.mark.parametrize(
+    ("name", "backup"),
+    [
+        ("photo.jpg_original", True),
+        ("IMG 1.HEIC_original", True),
+        ("notes.pdf_original", True),
+        ("the_original", False),  # no suffix before it: a name someone chose
+        ("photo_original.jpg", False),
+        ("photo.jpg", False),
+    ],
+)
+def test_an_exiftool_backup_is_known_by_its_name(name, backup):
+    assert service.is_backup(name) is backup

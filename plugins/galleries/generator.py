@@ -208,7 +208,8 @@ def _photo_files(generator, relpath: str) -> list[str] | None:
     can be published: one whose name is not UTF-8, a link to nothing or out of the content
     folder, a file this build may not read is one line and left out. None when the folder's
     own name is not UTF-8 or it is a link out of the content folder (one line), or it
-    cannot be listed (the images plugin names every such folder of the content folder)."""
+    cannot be listed (the images plugin names every such folder of the content folder).
+    exiftool's backups (``photo.jpg_original``) are left out, one line for the folder."""
     settings = generator.settings
     work = images.for_build(generator.context)
     folder = os.path.join(generator.path, relpath)
@@ -225,16 +226,21 @@ def _photo_files(generator, relpath: str) -> list[str] | None:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError:
         return None
-    names = []
+    names, backups = [], []
     for entry in entries:
         if entry.name.startswith(".") or entry.is_dir():
             continue  # a dot-file is not a photo (model.assemble)
+        if images.is_backup(entry.name):  # not "not a photo": one line for the folder
+            backups.append(entry.name)
+            continue
         escaped = sources.escape(generator.path, f"{relpath}/{entry.name}")
         why = escaped[1] if escaped else sources.problem(generator.path, f"{relpath}/{entry.name}")
         if why:
             work.report(entry.path, f"{shown_source(settings, entry.path)}: {why}")
         elif entry.is_file():
             names.append(entry.name)
+    if backups:
+        logger.warning("%s", images.backup_line(f"{shown_source(settings, folder)}/", backups))
     return names
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import shlex
 import shutil
 import time
@@ -109,15 +110,41 @@ def location_lines(located: Mapping[str, Sequence[str]]) -> list[str]:
             )
             continue
         names = sorted(label.removeprefix(group) for label in labels)
-        more = len(names) - LOCATED_NAMED
-        listed = ", ".join(names[:LOCATED_NAMED]) + (f" and {more} more" if more > 0 else "")
         count = f"{len(names)} photos carry" if len(names) > 1 else "1 photo carries"
         lines.append(
-            f"{group}: {count} a GPS position ({listed}); the published copies have it "
+            f"{group}: {count} a GPS position ({_listed(names)}); the published copies have it "
             f"removed, but the files in content/ keep it (remove it there too, leaving no "
             f"backup: {command})"
         )
     return lines
+
+
+def _listed(names: Sequence[str]) -> str:
+    """The first few names, and how many more."""
+    more = len(names) - LOCATED_NAMED
+    return ", ".join(names[:LOCATED_NAMED]) + (f" and {more} more" if more > 0 else "")
+
+
+# exiftool run without -overwrite_original renames the file it changes to NAME_original: the
+# photo as it was, GPS position and all, which Pelican published (cleaned, under a name no
+# reader can use)
+_BACKUP = re.compile(r".+\.[^.]+_original\Z")
+
+
+def is_backup(name: str) -> bool:
+    """Whether a file name is exiftool's backup of a file it changed (``photo.jpg_original``)."""
+    return bool(_BACKUP.fullmatch(name))
+
+
+def backup_line(folder: str, names: Sequence[str]) -> str:
+    """The one line for a folder's exiftool backups (``folder``: its label, ending in /)."""
+    names = sorted(names)
+    which = f"{len(names)} backups" if len(names) > 1 else "1 backup"
+    return (
+        f"{folder}: {which} exiftool made ({_listed(names)}) not published: each is a file as it "
+        "was before exiftool changed it (GPS position included); delete them (exiftool "
+        "-overwrite_original makes none)"
+    )
 
 
 @dataclass(frozen=True)

@@ -133,15 +133,22 @@ def _leave_out_unpublishable(generator) -> None:
     out of the content folder or back into a folder holding it: one line for the link; all
     taken out of the files Pelican copies (which would publish them, under a garbled name, or
     skip them without a word); a folder of the content folder that cannot be
-    listed (posts, pages, static files: Pelican's walk skips it in silence), one line."""
+    listed (posts, pages, static files: Pelican's walk skips it in silence), one line;
+    exiftool's backups (``photo.jpg_original``), one line per folder."""
     settings = generator.settings
     work = service.for_build(generator.context)
     root = generator.path
     for exc in sources.unlisted_folders(root, settings.get("IGNORE_FILES") or []):
         work.report(exc.filename, sources.folder_line(shown_source(settings, exc.filename), exc))
     refused = set()
+    backups: dict[str, list[str]] = {}
     for sc in generator.staticfiles:
         relpath = os.path.relpath(sc.source_path, root)
+        folder, name = os.path.split(sc.source_path)
+        if service.is_backup(name):  # one line per folder, below
+            backups.setdefault(f"{shown_source(settings, folder)}/", []).append(name)
+            refused.add(id(sc))
+            continue
         escaped = sources.escape(root, relpath)
         if escaped:  # one line for the link, however many files Pelican found through it
             link = os.path.join(root, escaped[0])
@@ -152,6 +159,8 @@ def _leave_out_unpublishable(generator) -> None:
         if why:
             work.report(sc.source_path, f"{shown_source(settings, sc.source_path)}: {why}")
             refused.add(id(sc))
+    for folder, names in sorted(backups.items()):
+        logger.warning("%s", service.backup_line(folder, names))
     _take_out(generator, refused)
 
 
@@ -244,6 +253,12 @@ def _sources(settings) -> dict[str, str]:
     }
 
 
+BACKUP = (
+    "is a backup exiftool made (the file as it was before exiftool changed it, GPS position "
+    "included); not published: delete it (exiftool -overwrite_original makes none)"
+)
+
+
 class Published(NamedTuple):
     """What the end-of-build pass found in the output (every list sorted by path)."""
 
@@ -280,6 +295,8 @@ def _published_files(root: Path, renditions: Path) -> Published:
                 found.refused.append((path, jpegxl.LINE))
             elif suffix in editors.SUFFIXES:
                 found.refused.append((path, editors.line(suffix)))
+            elif service.is_backup(name):  # one that came another way than a static folder
+                found.refused.append((path, BACKUP))
             elif suffix in suffixes.VIDEO_SUFFIXES or pipeline.worth_sniffing(name):
                 from . import video  # a build with no video file never reads one
 
@@ -415,7 +432,10 @@ def on_finalized(pelican) -> None:
     _clean_videos(settings, root, found.videos)
     for path, line in found.refused:  # what a photo says of itself, beside it or in it
         path.unlink(missing_ok=True)
-        logger.error("%s: %s", _label(settings, root, path), line)
+        # a backup is only left out (nothing of it published), as from a static folder
+        (logger.warning if line == BACKUP else logger.error)(
+            "%s: %s", _label(settings, root, path), line
+        )
     _clean_drawings(settings, root, found.drawings)
     for path in raw:  # the camera's GPS inside: never published as it is
         path.unlink(missing_ok=True)
