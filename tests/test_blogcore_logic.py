@@ -1434,6 +1434,23 @@ def test_url_of_save_as(save_as, url):
 
 
 @pytest.mark.parametrize(
+    ("save_as", "given", "url"),
+    [
+        # the folder Save_as writes, without its slash: that address, as the server answers it
+        ("posts/foo-fr/index.html", "posts/foo-fr", "posts/foo-fr/"),
+        ("posts/foo-fr/index.html", "/posts/foo-fr", "/posts/foo-fr/"),
+        ("posts/foo-fr/index.html", "posts/foo-fr/", "posts/foo-fr/"),
+        # a file without .html (served at /x by GitHub Pages), another place: as written
+        ("posts/foo-fr.html", "posts/foo-fr", "posts/foo-fr"),
+        ("posts/foo-fr/index.html", "posts/foo", "posts/foo"),
+        ("index.html", "home", "home"),
+    ],
+)
+def test_a_url_given_is_kept_but_for_its_folders_slash(save_as, given, url):
+    assert frontmatter.url_of_save_as(save_as, given) == url
+
+
+@pytest.mark.parametrize(
     ("html", "expected"),
     [
         ("<p>Plain text, {curly} and 50% off.</p>", []),

@@ -560,3 +560,43 @@ def test_a_catalog_not_finished_is_named_once(build_site, caplog, tmp_path):
     assert site.soup("de/posts/wie-wir-einstellen/").select_one("a.skip-link").get_text() == (
         "Skip to content"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        (
+            "posts/first-light.fr.md",
+            FRENCH.replace(
+                "Lang: fr\n",
+                "Lang: fr\nUrl: posts/first-light-fr\nSave_as: posts/first-light-fr/index.html\n",
+            ),
+        ),
+        (
+            "posts/first-light.fr.rst",
+            "Premières lueurs\n################\n\n:date: 2009-11-28 09:00\n"
+            ":category: Company\n:author: Ada Byrne\n:slug: first-light\n:lang: fr\n"
+            ":summary: Le premier billet.\n:url: posts/first-light-fr\n"
+            ":save_as: posts/first-light-fr/index.html\n\nNous avons ouvert les portes.\n",
+        ),
+    ],
+    ids=["markdown", "rst"],
+)
+def test_a_translation_whose_url_leaves_off_its_folders_slash_is_linked_where_written(
+    build_site, name, written
+):
+    """Url: posts/first-light-fr with Save_as: posts/first-light-fr/index.html: the page's
+    canonical link, both pages' hreflang alternates, the switcher and the sitemap carried the
+    address without its slash, which the server answers with a redirect to the folder."""
+    site = build_site({name: written})
+    fr, en = f"{site.siteurl}/posts/first-light-fr/", f"{site.siteurl}/{EN_URL}"
+    assert site.exists("posts/first-light-fr/")
+    page = site.soup("posts/first-light-fr/")
+    assert page.select_one("link[rel=canonical]")["href"] == fr
+    for soup in (page, site.soup(EN_URL)):
+        alternates = {link["hreflang"]: link["href"] for link in soup.select("link[hreflang]")}
+        assert (alternates["fr"], alternates["en"]) == (fr, en)
+    assert [a["href"] for a in site.soup(EN_URL).select("a[hreflang=fr]")] == [fr]
+    sitemap = ElementTree.parse(site.output / "sitemap.xml").getroot()
+    locs = {loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    assert fr in locs and fr.rstrip("/") not in locs

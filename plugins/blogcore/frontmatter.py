@@ -1453,15 +1453,20 @@ def home_page_warnings(metadata: dict, page: bool) -> list[str]:
     ]
 
 
-def url_of_save_as(save_as: str) -> str:
+def url_of_save_as(save_as: str, url: object = None) -> object:
     """The address of a file written at ``save_as``, for a post or page that gives Save_as
     and no Url (Pelican would link to its usual address, where nothing is written, and make
     that its canonical address): ``error.html`` -> ``error.html``, ``team/index.html`` ->
-    ``team/``, ``index.html`` -> ```` (the site's root)."""
+    ``team/``, ``index.html`` -> ```` (the site's root). A ``url`` given is kept, but for
+    that folder without its slash (``team``), which is that address too."""
     path = save_as.replace("\\", "/").lstrip("/")
     if path == "index.html" or path.endswith("/index.html"):
-        return path[: -len("index.html")]
-    return path
+        path = path[: -len("index.html")]
+    if not url:
+        return path
+    if isinstance(url, str) and path.endswith("/") and url.strip("/") == path.rstrip("/"):
+        return url if url.endswith("/") else f"{url}/"
+    return url
 
 
 def byline_warnings(metadata: dict) -> list[str]:

@@ -917,8 +917,11 @@ class StrictChecks:
                 content, metadata = self._without_mathjax(content, metadata)
                 self._name_foreign(source_path, content, metadata)
                 save_as = metadata.get("save_as")
-                if isinstance(save_as, str) and save_as and not metadata.get("url"):
-                    metadata["url"] = url_of_save_as(save_as)  # links follow where it is
+                if isinstance(save_as, str) and save_as:
+                    # links follow where it is: Url posts/x for Save_as posts/x/index.html is
+                    # posts/x/, which a server answers posts/x with (a redirect, for the
+                    # canonical and hreflang addresses and every link)
+                    metadata["url"] = url_of_save_as(save_as, metadata.get("url"))
             self._check_url_parts(metadata, post_or_page)
             self._name_controls(source_path, metadata)
         except Exception as exc:
