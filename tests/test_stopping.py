@@ -9,6 +9,7 @@ import contextlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import textwrap
@@ -424,3 +425,74 @@ def test_sigterm_stops_serve_mid_rebuild_with_its_builds_and_search_run(tmp_path
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(pgid, signal.SIGKILL)
         serve.wait()
+
+
+# -- `make serve` killed (SIGKILL: nothing of it runs) during a build ---------------------------
+
+SLOW_PLUGIN = """\
+import os, time
+from pathlib import Path
+from pelican import signals
+
+def _slow(generators):
+    if Path("slow").exists():  # the rebuild the test asks for: long, and said when under way
+        Path("building").write_text(str(os.getpid()))
+        time.sleep(300)
+
+def register():
+    signals.all_generators_finalized.connect(_slow)
+"""
+
+
+def _marked(mark: str) -> list[int]:
+    """The processes whose environment holds ``mark`` (serve's, and all it started)."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        with contextlib.suppress(OSError):
+            if mark.encode() in environ.read_bytes():
+                found.append(int(environ.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc")
+def test_a_serve_killed_during_a_rebuild_leaves_no_build_running(project):
+    """SIGKILL to `invoke serve` while its warm builder built: the build (a fork of the warm
+    server) ran to its end, and the server with it, for minutes on a large site. The server
+    now sees its requests' pipe close and stops the build: nothing left within seconds."""
+    shutil.copy(ROOT / "tasks.py", project / "tasks.py")
+    (project / "sitecheck").symlink_to(ROOT / "sitecheck")
+    (project / "slow_build.py").write_text(SLOW_PLUGIN)
+    with (project / "pelicanconf.py").open("a") as conf:
+        conf.write('PLUGINS += ["slow_build"]\n')
+    mark = f"SERVE_KILLED_{os.getpid()}_{time.monotonic_ns()}"
+    env = {**os.environ, "COMMENTS_ISSO_URL": "http://127.0.0.1:9", "TEST_MARK": mark}
+    port = free_port()
+    log = project / "terminal.log"
+    with log.open("w") as terminal:
+        serve = subprocess.Popen(
+            [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+            cwd=project, env=env, stdout=terminal, stderr=subprocess.STDOUT, process_group=0,
+        )  # fmt: skip
+    try:
+        _wait_for(log, "Serving ", serve)
+        (project / "slow").write_text("")
+        post = project / "content" / "posts" / "first-light.md"
+        post.write_text(post.read_text() + "\nOne more line.\n")
+        deadline = time.monotonic() + 120
+        while not (project / "building").exists():
+            assert time.monotonic() < deadline and serve.poll() is None, log.read_text()
+            time.sleep(0.1)
+        build = int((project / "building").read_text())
+        assert build in _marked(mark) and build != serve.pid
+        serve.kill()  # SIGKILL, to serve alone: no `finally` of its runs
+        serve.wait()
+        deadline = time.monotonic() + 10
+        while _marked(mark) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _marked(mark) == [], "processes outlived the killed serve"
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", port))  # the port is free
+    finally:
+        for pid in _marked(mark):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)

@@ -142,12 +142,16 @@ class WarmBuilder:
             if answer.lstrip("-").isdigit():
                 return int(answer)
             self.close()
-        # no server would run: build the ordinary way, in a process of its own
+        # no server would run: build the ordinary way, in a process of its own (which ends
+        # with this one, where the system can tell it)
+        from plugins.engine.forks import with_parent
+
         return subprocess.call(
             [*_WARM, "--once", json.dumps(request)],
             cwd=self.cwd,
             env=self.env,
             stderr=self.stderr,
+            preexec_fn=with_parent(),
         )
 
     def close(self) -> None:
@@ -415,8 +419,68 @@ def serve(settings_file: str) -> None:
         if pid == 0:
             _child(*_request(line), imported=imported)
         imported = []  # said by the first build of this server only
-        _, wait_status = os.waitpid(pid, 0)
+        wait_status = wait_or_orphaned(pid, sys.stdin.fileno())
+        if wait_status is None:  # the client is gone: so is the build, stopped below
+            stop_own_group(pid)
+            return
         answers.write(f"{os.waitstatus_to_exitcode(wait_status)}\n")
+
+
+def wait_or_orphaned(pid: int, requests: int) -> int | None:
+    """The wait status of the child ``pid``; None as soon as ``requests`` (the pipe the
+    client writes to) reads as closed before the child ends: the client died, even by
+    SIGKILL, which no signal to this process tells (and PR_SET_PDEATHSIG, Linux's, is not
+    inherited by the builds forked from here, nor by their workers)."""
+    import select
+
+    # SIGCHLD wakes the select below through this pipe (set_wakeup_fd): no polling
+    wake_read, wake_write = os.pipe()
+    os.set_blocking(wake_read, False)
+    os.set_blocking(wake_write, False)
+    previous_fd = signal.set_wakeup_fd(wake_write)
+    previous = signal.signal(signal.SIGCHLD, lambda *_: None)
+    try:
+        while True:
+            done, wait_status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                return wait_status
+            ready, _, _ = select.select([requests, wake_read], [], [])
+            with contextlib.suppress(BlockingIOError):
+                os.read(wake_read, 512)
+            # the client writes nothing while a build runs: readable is its end closed
+            if requests in ready:
+                return None
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+        signal.set_wakeup_fd(previous_fd)
+        os.close(wake_read)
+        os.close(wake_write)
+
+
+def stop_own_group(pid: int, grace: float = 3.0) -> None:
+    """Stop the build ``pid`` and every process of this server's group (the build's
+    workers), this server last: SIGTERM, then SIGKILL after ``grace`` seconds."""
+    import time
+
+    own = os.getpgrp() == os.getpid()  # WarmBuilder starts the server as a group's leader
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)  # this server, at the end
+        if own:
+            os.killpg(os.getpid(), signal.SIGTERM)
+        else:
+            os.kill(pid, signal.SIGTERM)
+        signal.signal(signal.SIGTERM, previous)
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        if os.waitpid(pid, os.WNOHANG)[0]:
+            break
+        time.sleep(0.05)
+    else:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    if own:  # the workers the build left, if any; this server with them
+        os.killpg(os.getpid(), signal.SIGKILL)
 
 
 if __name__ == "__main__":
