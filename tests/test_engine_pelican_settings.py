@@ -256,3 +256,25 @@ def test_the_plugins_there_are_this_site_s_and_pelican_s_namespace():
     there = settings_errors._plugins_there()
     assert {*PLUGINS} <= there
     assert not {"plugins.engine", "plugins.devserver", "plugins.importer"} & there
+
+
+def test_an_address_without_its_folders_slash_is_named_with_the_one_that_has_it():
+    """ARTICLE_LANG_URL = '{lang}/posts/{slug}' reaches the pages (the server adds the
+    slash), so nothing said it: each translation's canonical, hreflang and links were a
+    redirect."""
+    settings = {
+        "ARTICLE_LANG_URL": "{lang}/posts/{slug}",
+        "ARTICLE_LANG_SAVE_AS": "{lang}/posts/{slug}/index.html",
+        "ARTICLE_URL": "posts/{slug}/",
+        "ARTICLE_SAVE_AS": "posts/{slug}/index.html",
+        "PAGE_URL": "{slug}",  # a file without .html: served at /x by GitHub Pages
+        "PAGE_SAVE_AS": "{slug}.html",
+        "INDEX_SAVE_AS": "index.html",
+    }
+    assert pelican_settings.slash_left_off(settings) == [
+        "ARTICLE_LANG_URL '{lang}/posts/{slug}' is the folder ARTICLE_LANG_SAVE_AS writes each "
+        "post's translation in ('{lang}/posts/{slug}/index.html') without its slash: every "
+        "link to it, its canonical and hreflang addresses too, is a redirect by the server; "
+        "set ARTICLE_LANG_URL = '{lang}/posts/{slug}/'"
+    ]
+    assert pelican_settings.addresses_apart(settings) == []

@@ -9,6 +9,8 @@ the settings file that set the value:
   one of ``RESET_FROM_A_STRING``, which Pelican puts back to its default, as written);
 - ``addresses_apart``: an ``X_URL`` that is not where ``X_SAVE_AS`` writes the page
   (``ARTICLE_URL`` changed alone: every link to every post led to a 404);
+- ``slash_left_off``: an ``X_URL`` that is the folder ``X_SAVE_AS`` writes without its
+  slash (``{lang}/posts/{slug}``): every link to those pages a redirect;
 - ``posts_moved``: posts moved away from ``/posts/<slug>/`` (pages from ``/<slug>/``, and
   their translations; categories, tags and people from their listing pages) with no redirect
   from there;
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import importlib.util
 import posixpath
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.metadata import entry_points
 from typing import Any
 
@@ -250,15 +252,22 @@ def same_place(url: str, save_as: str) -> bool:
     return url.lstrip("/") in forms
 
 
-def addresses_apart(settings: Mapping[str, Any]) -> list[str]:
-    """One message for each ``X_URL`` that is not where ``X_SAVE_AS`` writes its pages."""
-    found = []
+def _address_pairs(settings: Mapping[str, Any]) -> Iterator[tuple[str, str, str, str]]:
+    """(kind, its SAVE_AS key, X_URL, X_SAVE_AS) for each pair both given as text."""
     for key in sorted(settings):
         if not key.endswith("_SAVE_AS"):
             continue
         kind = key[: -len("_SAVE_AS")]
         url, save_as = settings.get(f"{kind}_URL"), settings[key]
-        if not isinstance(url, str) or not isinstance(save_as, str) or same_place(url, save_as):
+        if isinstance(url, str) and isinstance(save_as, str):
+            yield kind, key, url, save_as
+
+
+def addresses_apart(settings: Mapping[str, Any]) -> list[str]:
+    """One message for each ``X_URL`` that is not where ``X_SAVE_AS`` writes its pages."""
+    found = []
+    for kind, key, url, save_as in _address_pairs(settings):
+        if same_place(url, save_as):
             continue
         pages = _PAGES.get(kind, f"the {kind.lower()} page")
         found.append(
@@ -266,6 +275,25 @@ def addresses_apart(settings: Mapping[str, Any]) -> list[str]:
             f"to {pages} leads to a 404; set {kind}_URL = {address_of(save_as)!r}, or "
             f"change both together"
         )
+    return found
+
+
+def slash_left_off(settings: Mapping[str, Any]) -> list[str]:
+    """One message for each ``X_URL`` that is the folder ``X_SAVE_AS`` writes its pages in
+    without its slash: each link to them is a redirect by the server (same_place lets it
+    through: the pages are reached)."""
+    found = []
+    for kind, key, url, save_as in _address_pairs(settings):
+        address = address_of(save_as)
+        if url and not url.endswith("/") and address.endswith("/"):
+            if url.lstrip("/") != address.rstrip("/"):
+                continue
+            pages = _PAGES.get(kind, f"the {kind.lower()} page")
+            found.append(
+                f"{kind}_URL {url!r} is the folder {key} writes {pages} in ({save_as!r}) "
+                "without its slash: every link to it, its canonical and hreflang addresses "
+                f"too, is a redirect by the server; set {kind}_URL = {url + '/'!r}"
+            )
     return found
 
 

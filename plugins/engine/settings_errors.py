@@ -424,7 +424,7 @@ def _said_by_pelican_settings(settings: dict[str, Any]) -> list[str]:
     theme = "plugins.blogcore" in build.listed(settings)
     given = build.current(settings).given
     loud = pelican_settings.addresses_apart(settings) + _without_missing_extensions(settings)
-    quiet = []
+    quiet = pelican_settings.slash_left_off(settings)
     if theme:
         loud += pelican_settings.templates_left_out(settings)
         quiet += pelican_settings.posts_moved(settings)
