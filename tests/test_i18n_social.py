@@ -3,6 +3,9 @@ alternates, a translated post's article:author and article:section, and the titl
 links, on real builds of the fixture site."""
 
 import pytest
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.localedata import locale_identifiers
 
 from plugins.i18n import templating
 from tests.conftest import _builder
@@ -95,7 +98,69 @@ def test_feed_link_titles_are_written_by_the_catalog(french_site):
         ("ar", "ar_EG"),
         ("nb", "nb_NO"),
         ("x-klingon", "x_klingon"),  # not a language Babel knows: as written
+        # written out from the function before it stopped parsing the likely tag (Babel 2.18)
+        ("zh-Hans-CN", "zh_CN"),
+        ("zh-HK", "zh_HK"),
+        ("sr-Latn", "sr_RS"),
+        ("sr-Cyrl", "sr_RS"),
+        ("de-CH", "de_CH"),
+        ("es-419", "es_419"),
+        ("pt", "pt_BR"),
+        ("fil", "fil_PH"),
+        ("tl", "fil_PH"),
+        ("he", "he_IL"),
+        ("iw", "he_IL"),
+        ("pa-Arab", "pa_PK"),
+        ("az-Arab", "az_IR"),
+        ("yue-Hans", "yue_CN"),
+        ("ca-ES-valencia", "ca_ES"),
+        ("qq", "qq"),
+        ("en--", "en__"),  # malformed: as written
+        ("123", "123"),
+        # raised UnknownLocaleError (Babel has no no_NO for "no_Latn_NO"): a post in "no" failed
+        ("no", "no_NO"),
     ],
 )
 def test_og_locale(lang, expected):
     assert templating.og_locale(lang) == expected
+
+
+def _og_locale_before(lang: str) -> str:
+    """og_locale as it was: the likely tag's region through Locale.parse (which, finding no
+    "en_Latn_US", listed every locale file Babel has)."""
+    tag = lang.replace("-", "_")
+    try:
+        locale = Locale.parse(tag)
+    except (UnknownLocaleError, ValueError):
+        return tag
+    territory = locale.territory
+    if not territory:
+        likely = get_global("likely_subtags")
+        scripted = f"{locale.language}_{locale.script}" if locale.script else None
+        full = likely.get(scripted or "") or likely.get(locale.language)
+        territory = Locale.parse(full).territory if full else None
+    return f"{locale.language}_{territory}" if territory else locale.language
+
+
+def test_og_locale_is_what_it_was_for_every_tag_babel_knows():
+    """Every locale Babel has a file for and every old code it knows (1,500, in BCP 47's
+    spelling): the same og:locale as before, save where the old one raised."""
+    tags = {*locale_identifiers(), *get_global("language_aliases")}
+    differ = {}
+    for tag in sorted(tags):
+        lang = tag.replace("_", "-")
+        try:
+            before = _og_locale_before(lang)
+        except UnknownLocaleError:
+            continue
+        if templating.og_locale(lang) != before:
+            differ[lang] = (before, templating.og_locale(lang))
+    assert differ == {}
+
+
+def test_a_post_in_norwegian_says_its_locale(tmp_path):
+    """ "no" (Norwegian) is a Lang Babel knows; its og:locale failed the build (UnknownLocaleError
+    for "no_Latn_NO", the likely tag of a language Babel has no no_NO for)."""
+    norwegian = FRENCH.replace("Lang: fr", "Lang: no").replace("Premières lueurs", "Første lys")
+    built = _builder(tmp_path)({"posts/first-light.no.md": norwegian})
+    assert _meta(built.soup("no/posts/first-light/"), "og:locale") == ["no_NO"]

@@ -9,7 +9,7 @@ from itertools import groupby
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.core import get_global
+from babel.core import get_global, parse_locale
 from babel.dates import format_date
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -260,7 +260,10 @@ def og_locale(lang: str) -> str:
         likely = get_global("likely_subtags")
         scripted = f"{locale.language}_{locale.script}" if locale.script else None
         full = likely.get(scripted or "") or likely.get(locale.language)
-        territory = Locale.parse(full).territory if full else None
+        # the region as the likely tag writes it ("en_Latn_US": US): Locale.parse of that tag
+        # found no such locale, listed all 1,085 of Babel's files (11 ms) to be sure, and
+        # raised for one ("no_Latn_NO") where Babel has no no_NO
+        territory = parse_locale(full)[1] if full else None
     return f"{locale.language}_{territory}" if territory else locale.language
 
 
