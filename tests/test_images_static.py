@@ -386,6 +386,23 @@ def test_alt_text_that_is_a_placeholder_or_a_file_name_is_named_as_none_is(build
     assert errors == ["alt-says-pub/posts/many.md", "alt-says-pub/posts/one.md"]
 
 
+def test_each_picture_with_one_placeholder_is_named_at_its_own_line(build_site, caplog):
+    # a Chinese blog wrote ![pic](…) for every picture: each was named at the first one's
+    # line ("nagiosxi.png (line 135: 'pic'), nagios.png (line 135: 'pic')"; probe V)
+    files = {
+        "images/a.png": teal_png(),
+        "images/b.png": teal_png(),
+        "posts/pics.md": _post_with(
+            "Pics",
+            "First:\n\n![pic]({static}/images/a.png)\n\nSecond:\n\n"
+            "![pic]({static}/images/b.png)\n\nFirst again:\n\n![pic]({static}/images/a.png)\n",
+        ),
+    }
+    [line] = alt_lines(build_site, caplog, files, "alt-pic")
+    assert "2 images" in line  # a picture shown twice is named once
+    assert "a.png (line 8: 'pic'), b.png (line 12: 'pic');" in line
+
+
 def _album(n: int, images: int) -> dict:
     """``n`` posts in posts/, each with ``images`` pictures without alt text."""
     png = io.BytesIO()

@@ -569,6 +569,16 @@ def _line_number(lines: list[str], needle: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if needle and needle in line), None)
 
 
+def _line_with(lines: list[str], needles: tuple[str, ...], taken: set[int]) -> int | None:
+    """The number of the first line not in ``taken`` holding every one of ``needles``."""
+    found = (
+        n
+        for n, line in enumerate(lines, 1)
+        if n not in taken and all(needle and needle in line for needle in needles)
+    )
+    return next(found, None)
+
+
 def _where(lines: list[str], needle: str) -> str:
     """``line N: `` for the first line holding ``needle``, "" when none does."""
     number = _line_number(lines, needle)
@@ -1046,12 +1056,15 @@ class StrictChecks:
                 text.written_target(line, name),
             )
             named.append((name, _line_without_alt(lines, name), "", ""))  # each named once
+        taken: set[int] = set()  # lines named already: two pictures alike have two lines
         for src, alt, what in says_nothing:
             name = src.rsplit("/", 1)[-1] or src
-            # its line: where the alt text is written (one picture may have several)
-            number = next(
+            # its line: where the alt text is written beside its name, else the alt text
+            # (one placeholder, "pic", may stand for every picture of a post)
+            number = _line_with(lines, (alt, name), taken) or next(
                 filter(None, (_line_number(lines, n) for n in (f"[{alt}]", alt, name))), None
             )
+            taken.add(number or 0)
             line = lines[number - 1] if number else ""
             kinds.setdefault(
                 "html" if "<img" in line.lower() else self.alt_format,
