@@ -73,6 +73,9 @@ def test_obsidian_embed_of_a_picture_stops_a_publish(build_site, caplog):
         ),
         ("<p><code>[[x]]</code></p><pre>![[y.png]]</pre>", []),
         ("<p>a [[ ]] b, a list [1, [2]] and [!important] outside a quote</p>", []),
+        # a POSIX class in a sentence about regular expressions or tr (a Chinese blog's
+        # "[[:alnum:]]" was told to link {filename}:alnum:.md; probe V)
+        ("<p>也就是[[:alnum:]], [[:space:]] and [[:<:]]</p>", []),
     ],
 )
 def test_obsidian_found(html, said):

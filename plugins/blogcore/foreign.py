@@ -884,6 +884,9 @@ _WIKI = re.compile(
     r"(?P<embed>!?)\[\[(?P<target>[^\[\]|#\n]*)(?:#(?P<heading>[^\[\]|\n]*))?"
     r"(?:\|(?P<text>[^\[\]\n]*))?\]\]"
 )
+# a POSIX character class as grep, tr and regular expressions write it ([[:alnum:]]) and
+# MySQL's word boundaries ([[:<:]]): no note is named so
+_POSIX_CLASS = re.compile(r":[^:\s]+:")
 _CALLOUT = re.compile(r"\A\s*\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?[ \t]*(?P<title>[^\n]*)")
 _PICTURE = frozenset({"png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "heic", "bmp", "tif"})
 
@@ -894,7 +897,7 @@ def _obsidian(text: str, soup: BeautifulSoup, rst: bool = False) -> list[tuple[i
     hits: list[tuple[int, Foreign]] = []
     for match in _WIKI.finditer(text):
         target = match["target"].strip()
-        if not target:
+        if not target or _POSIX_CLASS.fullmatch(target):
             continue
         written = _short(match[0])
         start = re.escape(match[0][:40])
