@@ -236,6 +236,12 @@ def test_render_math_dollars_reach_the_page_as_written(build_site, caplog):
         ("\\(opcional\\)", False),
         ('\\(The "Myspace" of LINUX!!!\\)', False),
         ("\\(2\\)", False),  # a number on its own
+        # years and ranges between them, as a table of contents escapes a heading's
+        # parentheses ("Украинский кризис \(2013—2022\)" was a math span, backslashes shown)
+        ("\\(2013—2022\\)", False),
+        ("\\(1914–1918\\)", False),
+        ("\\(1939-1945\\)", False),
+        ("\\(3-2\\)", True),  # a subtraction
         ("\\[citation needed\\]", False),
         ("\\[1\\]", False),
         # links between escaped brackets: the underscores of their addresses are no subscripts

@@ -194,10 +194,15 @@ MATH_RE = (
 )
 LATEX = re.compile(r"[\\^_{}=]")
 # between \( and \): LaTeX, or a formula of letters, digits and operators (\(r\), \( x + y \));
-# not prose: a word of three letters or more (\(text editor\), \(opcional\)) or a number on
-# its own (\(2\)) is written between escaped parentheses, as Markdown and CommonMark read
-# them; MathJax's auto-render would take any, but its pages do not go through Markdown first
-PROSE = re.compile(r"(?<![\\A-Za-z])[^\W\d_]{3,}|^\s*[\d.,]+\s*$")
+# not prose: a word of three letters or more (\(text editor\), \(opcional\)), a number on
+# its own (\(2\)) or a range of them (\(2013—2022\), years joined by a dash: a typographic
+# dash is no minus, nor is one between two years) is written between escaped parentheses, as
+# Markdown and CommonMark read them (a table of contents escapes a heading's parentheses);
+# MathJax's auto-render would take any, but its pages do not go through Markdown first
+PROSE = re.compile(
+    r"(?<![\\A-Za-z])[^\W\d_]{3,}|^\s*[\d.,]+(?:\s*[–—]\s*[\d.,]+)?\s*$"
+    r"|^\s*\d{4}\s*-\s*\d{4}\s*$"
+)
 # a Markdown link or an address between escaped brackets (an editor's insertion in a quotation,
 # \[[Henri Becquerel](https://…) and …\]): its underscores are no subscripts
 LINKED = re.compile(r"\]\(|://")
