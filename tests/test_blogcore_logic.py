@@ -1193,6 +1193,17 @@ def test_check_template_suggests():
         frontmatter.check_template("pgae", ["article", "page"], "page")
 
 
+def test_check_template_404_says_how_to_make_the_sites_404_page():
+    # Kristinita's content/404.md (Template: 404) was told to add 404.html to
+    # THEME_TEMPLATES_OVERRIDES: a post template, not the site's 404 page (probe V)
+    with pytest.raises(frontmatter.FrontMatterError) as raised:
+        frontmatter.check_template("404", ["article", "notfound", "page"], "post", text=False)
+    said = str(raised.value)
+    assert "move the file to content/pages/, remove the Template: line and write its text" in said
+    assert "add Save_as: 404.html" in said
+    assert "THEME_TEMPLATES_OVERRIDES" not in said
+
+
 @pytest.mark.parametrize(
     ("key", "fix"), [("title", "add a Slug: line"), ("category", "use letters or digits")]
 )

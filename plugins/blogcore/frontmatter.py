@@ -2254,6 +2254,15 @@ def check_template(name: str, available: list[str], kind: str = "post", text: bo
     # an old theme's template often wrote the whole page from settings (a members list):
     # without the line, a file with no text of its own is only "has no text"
     also = "" if text else " and write its text below the front matter (it has none)"
+    if name == "404":
+        # an old site's 404 page (Template: 404, often a dated "post" at the top): a 404.html
+        # template here would be another post template, not the site's 404 page
+        raise FrontMatterError(
+            f"{said}: Template: 404 asked the old theme for its 404 page, and this site writes "
+            f"its own, which shows a page's title and text: move the file to content/pages/, "
+            f"remove the Template: line{also} and add Save_as: 404.html "
+            "(docs/urls-and-links.md, Your own 404 page)"
+        )
     # an old site's About or course page was often a post the old template showed as a page:
     # without the line it became a post, dated and on the home page
     page = (
