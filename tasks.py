@@ -530,6 +530,20 @@ def _retained(conf: Path) -> tuple[str, ...] | None:
     return tuple(name for name in names if isinstance(name, str) and name.strip("./"))
 
 
+def _mapped_to_top(conf: Path) -> tuple[str, ...]:
+    """The names at the top of the output folder where EXTRA_PATH_METADATA in conf puts a
+    file (an adopted site's netlify.toml, keys.asc): a build writes them, so they are no
+    reason to refuse the folder; none when conf cannot be read (the build says why)."""
+    try:
+        mapped = _settings_before_a_build(conf).get("EXTRA_PATH_METADATA") or {}
+    except Exception:  # the build reports its settings' errors itself, in one line
+        return ()
+    paths = [meta.get("path") for meta in mapped.values() if isinstance(meta, dict)]
+    return tuple(
+        path.strip("/").split("/")[0] for path in paths if isinstance(path, str) and path.strip("/")
+    )
+
+
 def _entries(folder: Path) -> list[str]:
     """The names at the top of folder, sorted; none when it is no folder or cannot be read
     (the build then names it, in one line)."""
@@ -540,7 +554,12 @@ def _entries(folder: Path) -> list[str]:
 
 
 def output_refusal(
-    output: Path, content: Path, root: Path, retained: Iterable[str] | None = (), command="publish"
+    output: Path,
+    content: Path,
+    root: Path,
+    retained: Iterable[str] | None = (),
+    command="publish",
+    written: Iterable[str] = (),
 ) -> str | None:
     """Why a build, publish or serve must not write into output, or a preview beside it (one
     line), or None.
@@ -552,7 +571,8 @@ def output_refusal(
     Pelican's OUTPUT_RETENTION are kept (carried over), so they are no reason; retained None
     (settings that cannot be read: the build stops on them, with one line, before it removes
     anything) leaves what is in output unchecked, for that line to be the one said (a
-    preview passes None too: it leaves output as it is).
+    preview passes None too: it leaves output as it is). ``written``: names the build itself
+    puts at the top (EXTRA_PATH_METADATA's), never taken for sources.
     """
     given = Path(os.path.normpath(output.absolute()))
     shown = Path(os.path.realpath(output))
@@ -589,7 +609,10 @@ def output_refusal(
             )
     if output.is_symlink() or not entries:  # a publish's build, or nothing to lose
         return None
+    ours = set(written)
     for entry in entries:
+        if entry in ours:  # a netlify.toml the last build wrote from content/extra/
+            continue
         if Path(entry).suffix.lower() in _SOURCES or entry in _SOURCE_NAMES:
             return (
                 f"--output {name}: {name}/{entry} is no file a build writes and {does}: pass "
@@ -607,8 +630,9 @@ def _output(output: str, content: Path | None, conf: Path, command: str) -> Path
     """The --output folder, checked before anything is built, started or removed: where it
     must not be written (output_refusal), one line and exit status 1."""
     folder = ROOT / output  # an absolute --output stays as it is
-    retained = _retained(conf) if _entries(folder) else ()
-    if why := output_refusal(folder, content or ROOT / "content", ROOT, retained, command):
+    retained, written = (_retained(conf), _mapped_to_top(conf)) if _entries(folder) else ((), ())
+    why = output_refusal(folder, content or ROOT / "content", ROOT, retained, command, written)
+    if why:
         sys.exit(why)
     return folder
 

@@ -97,6 +97,27 @@ def test_a_folder_no_build_made_is_never_replaced(tmp_path, files, retained, sai
     assert (why is None) if said is None else (said in why and why.count("\n") == 0), why
 
 
+def test_a_file_the_settings_map_to_the_top_is_one_a_build_writes(tmp_path):
+    # Kristinita's site maps extra/netlify.toml to /netlify.toml: after `make build`,
+    # `make publish` refused output/ ("output/netlify.toml is no file a build writes"; probe V)
+    root, content = tmp_path / "project", tmp_path / "project" / "content"
+    content.mkdir(parents=True)
+    conf = root / "conf.py"
+    conf.write_text(
+        'EXTRA_PATH_METADATA = {"extra/netlify.toml": {"path": "netlify.toml"}, '
+        '"extra/a.md": {"path": "/docs/a.md"}, "extra/x": "not a dict"}\n'
+    )
+    written = tasks._mapped_to_top(conf)
+    assert written == ("netlify.toml", "docs")
+    folder = _folder(tmp_path, {**SITE, "netlify.toml": "[build]", "docs/a.md": "# A"})
+    assert tasks.output_refusal(folder, content, root, (), "publish", written) is None
+    # a source file the settings do not name is still refused
+    (folder / "notes.md").write_text("Title: mine")
+    why = tasks.output_refusal(folder, content, root, (), "publish", written)
+    assert why is not None and "out/notes.md is no file a build writes" in why
+    assert tasks._mapped_to_top(root / "missing.py") == ()
+
+
 @pytest.mark.parametrize("output", ["project", ".", "project/..", "project/content/../.."])
 def test_the_project_folder_or_one_holding_it_is_refused(tmp_path, monkeypatch, output):
     # `invoke publish --output .` replaced the whole project (.git, content, plugins) by a link
