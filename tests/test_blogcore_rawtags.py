@@ -457,3 +457,38 @@ def test_a_value_markdown_cannot_read_is_named_with_its_line(build_site, caplog,
     mine = [m for m in caplog.messages if m.startswith(prefix)]
     # one line: not a second for its </a>, which closes nothing once the tag is text
     assert mine == [prefix + "line 6: " + rawtags.cut_message('<a title="newest first')]
+
+
+HEADERS = """Title: Headers
+Date: 2026-02-01
+Category: Engineering
+Author: Ada Byrne
+
+The headers:
+
+- <stdio.h> for input
+- <unistd.h> for POSIX
+- <fcntl.h> for files
+- <sys/stat.h> for modes
+- <netdb.h> for names
+- <stong>bold</stong> by mistake
+"""
+
+
+def test_many_texts_taken_for_tags_in_one_file_are_one_line(build_site, caplog):
+    # a Chinese blog's list of C headers said 58 lines for one post, one each, burying the
+    # build's other lines (probe V); a likely typo of a tag is still said on its own
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/headers.md": HEADERS}, name="tags-many")
+    body = site.soup("posts/headers/").select_one(".e-content, article").get_text()
+    assert "<netdb.h> for names" in body
+    prefix = "tags-many/posts/headers.md: "
+    assert [m for m in caplog.messages if m.startswith(prefix)] == [
+        prefix + "line 8: <stdio.h> is not an HTML tag, so it is shown as written: put code "
+        "between backticks (also <unistd.h> (line 9), <fcntl.h> (line 10), <sys/stat.h> "
+        "(line 11) and 1 more in this file)",
+        prefix + "line 13: <stong> is not an HTML tag, so it is shown as written: put code "
+        "between backticks; if it is a tag, did you mean <strong>?",
+        prefix + "line 13: </stong> is not an HTML tag, so it is shown as written: put code "
+        "between backticks; if it is a tag, did you mean <strong>?",
+    ]

@@ -244,7 +244,12 @@ def message(raw: str) -> str:
     match = re.match(r"</?([A-Za-z][A-Za-z0-9]*)", raw)
     close = match and difflib.get_close_matches(match[1].lower(), HTML_ELEMENTS, n=1, cutoff=0.8)
     tag = f"; if it is a tag, did you mean <{close[0]}>?" if close else ""
-    return f"{raw} is not an HTML tag, so it is shown as written: put code between backticks{tag}"
+    return message_plain(raw) + tag
+
+
+def message_plain(raw: str) -> str:
+    """The line for text taken for a tag that is none, with no likely tag behind it."""
+    return f"{raw} is not an HTML tag, so it is shown as written: put code between backticks"
 
 
 class TagOrText(HtmlInlineProcessor):

@@ -569,6 +569,10 @@ def _line_number(lines: list[str], needle: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if needle and needle in line), None)
 
 
+# text taken for a tag that is none (<unistd.h>), named one line each up to this many a file
+TEXT_TAGS_NAMED = 3
+
+
 def _line_with(lines: list[str], needles: tuple[str, ...], taken: set[int]) -> int | None:
     """The number of the first line not in ``taken`` holding every one of ``needles``."""
     found = (
@@ -1639,10 +1643,22 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         if not found:
             return
         lines = self._text(source_path).splitlines()
-        for raw in found:
-            logger.warning(
-                "%s: %s%s", self._shown(source_path), _where(lines, raw), rawtags.message(raw)
+        said = [(raw, _where(lines, raw), rawtags.message(raw)) for raw in found]
+        # a post listing C headers (<stdio.h>, <unistd.h> …) in prose had 58 lines, one
+        # each, which buried the build's other lines: past a few, one line counts them (a
+        # name with a likely tag behind it, <stong>, is still said on its own)
+        plain = [one for one in said if one[2] == rawtags.message_plain(one[0])]
+        if len(plain) > TEXT_TAGS_NAMED:
+            first, *rest = plain
+            shown = ", ".join(
+                f"{raw} ({where.strip(': ')})" if where else raw for raw, where, _ in rest[:3]
             )
+            more = f" and {len(rest) - 3} more" if len(rest) > 3 else ""
+            folded = f"{first[2]} (also {shown}{more} in this file)"
+            said = [one for one in said if one not in plain] + [(first[0], first[1], folded)]
+            said.sort(key=lambda one: found.index(one[0]))
+        for _raw, where, message in said:
+            logger.warning("%s: %s%s", self._shown(source_path), where, message)
 
     def _why_no_title(self, source_path: str) -> str:
         return why_no_title(self._text(source_path))
