@@ -66,3 +66,41 @@ def test_a_post_whose_headings_are_right_is_written_as_before(build_site):
     page = site.soup("posts/notes-from-the-install-day/")
     levels = [h.name for h in page.select(".post-content :is(h2, h3, h4)")]
     assert levels == ["h2", "h2", "h3"]
+
+
+TOC_ANCHORS = """Title: Palette
+Date: 2024-05-01 10:00
+Category: Engineering
+Author: Ada Byrne
+Summary: Notes.
+
+<!-- MarkdownTOC -->
+
+1. [Usage](#usage)
+1. [Установка](#Установка)
+
+<!-- /MarkdownTOC -->
+
+<a id="usage"></a>
+## Usage
+
+Text.
+
+<a id="Установка"></a>
+## Установка
+
+Text, and <a id="usage-note"></a> a note.
+"""
+
+
+def test_a_table_of_contents_anchor_is_not_a_second_id_of_its_heading(build_site):
+    # Sublime's MarkdownTOC writes <a id="usage"></a> above "## Usage", and toc gave the
+    # heading the same id: the Nu validator's "Duplicate ID" on Kristinita's posts (probe V)
+    site = build_site({"posts/palette.md": TOC_ANCHORS}, name="toc-anchors")
+    body = site.soup("posts/palette/").select_one(".post-content")
+    ids = [tag["id"] for tag in body.select("[id]")]
+    assert len(ids) == len(set(ids)), ids
+    assert body.select_one("h2#usage").get_text() == "Usage"
+    for link in body.select('a[href^="#"]'):  # every link of the list still lands
+        assert body.find(id=link["href"][1:]) is not None, link
+    assert body.find("a", id="usage-note") is not None  # an anchor in the text stays

@@ -12,9 +12,11 @@ level, so links to ``#morning`` keep working. A post whose headings are right al
 level ``##``, none skipped) is written exactly as before.
 """
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -45,12 +47,32 @@ class HeadingsProcessor(Treeprocessor):
             element.tag = f"h{level}"
 
 
+# an empty anchor alone in its paragraph, right before a heading given the same id: the
+# anchors a table of contents generator (Sublime's MarkdownTOC, <a id="usage"></a> above
+# "## Usage") writes, which ``toc`` cannot see (raw HTML is stashed) and gave the heading too
+_ANCHOR_BEFORE_ITS_HEADING = re.compile(
+    r"<p>\s*<a id=\"([^\"<>]+)\"\s*>\s*</a>\s*</p>\s*(?=<h[1-6]\b[^>]*\sid=\"\1\")"
+)
+
+
+class AnchorsBeforeHeadings(Postprocessor):
+    """Drops such an anchor: the heading carries its id, so links to it land where they did,
+    and the page has no duplicate id (an error of the Nu validator)."""
+
+    def run(self, text: str) -> str:
+        if "<a id=" not in text:
+            return text
+        return _ANCHOR_BEFORE_ITS_HEADING.sub("", text)
+
+
 class HeadingsExtension(Extension):
     """Registers HeadingsProcessor before ``toc`` (5) reads the headings, after ``attr_list``
-    (8) gave them the ids a writer asked for."""
+    (8) gave them the ids a writer asked for; and AnchorsBeforeHeadings once raw HTML is back
+    in the text (after ``raw_html``, 30)."""
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(HeadingsProcessor(md), "blogcore_headings", 7)
+        md.postprocessors.register(AnchorsBeforeHeadings(md), "blogcore_heading_anchors", 25)
 
 
 def makeExtension(**kwargs) -> HeadingsExtension:
