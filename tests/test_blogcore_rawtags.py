@@ -74,6 +74,10 @@ def test_the_message_says_what_to_do():
         "if it is a tag, did you mean <strong>?"
     )
     assert "did you mean" not in rawtags.message("<x, y>")
+    # a file's name is no misspelt tag: <string.h> was "did you mean <strong>?" (probe V)
+    for header in ("<string.h>", "<tar.h>", "<sys/time.h>", "<threads.h>"):
+        assert "did you mean" not in rawtags.message(header), header
+    assert "did you mean <strong>?" in rawtags.message("</stong>")
 
 
 POST = """Title: Generics

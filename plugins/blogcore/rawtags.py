@@ -241,7 +241,8 @@ def message(raw: str) -> str:
             f"{raw} in the text is never closed in its paragraph, so it is shown as written "
             f"(as a tag it would take in or break up the text after it); {code}"
         )
-    match = re.match(r"</?([A-Za-z][A-Za-z0-9]*)", raw)
+    # a tag's name ends at a space, / or >: <string.h>, <sys/time.h> are files' names
+    match = re.match(r"</?([A-Za-z][A-Za-z0-9]*)(?=[\s/>])(?!/[\w.])", raw)
     close = match and difflib.get_close_matches(match[1].lower(), HTML_ELEMENTS, n=1, cutoff=0.8)
     tag = f"; if it is a tag, did you mean <{close[0]}>?" if close else ""
     return message_plain(raw) + tag
