@@ -1003,3 +1003,35 @@ def test_feed_signals_reach_another_plugin_once_in_the_build_process(
         *["generated"] * 4,
     ]
     assert {pid for _, pid in feed_listener} == {os.getpid()}
+
+
+def test_a_pages_attached_file_goes_beside_it_whichever_process_renders_it(tmp_path: Path):
+    """Pelican moves an {attach} link's file beside its page when it first reads the page's
+    text: that was in the fork that rendered the page, so this process, which copies the static
+    files, copied the file of each page a fork took to the page's own folder (a broken link),
+    and said the link of a file that does not exist "cannot publish" it "beside this post"."""
+    from PIL import Image
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "site", content)
+    for n in range(12):  # enough pages that both processes take some
+        Image.new("RGB", (8, 8), "teal").save(content / "pages" / f"plan-{n}.jpg")
+        (content / "pages" / f"floor-{n}.md").write_text(
+            f"Title: Floor {n}\n\n[The plan]({{attach}}plan-{n}.jpg)\n\n"
+            f"[Gone]({{attach}}gone-{n}.jpg)\n",
+            encoding="utf-8",
+        )
+    for run in range(2):
+        output = tmp_path / f"out-{run}"
+        result = build(
+            content, output, tmp_path / f"c-{run}", FASTBUILD_WORKERS=2, FASTBUILD_MIN_FILES=1
+        )
+        assert result.returncode == 0, result.stderr
+        said = result.stdout + result.stderr
+        for n in range(12):
+            html = (output / f"floor-{n}" / "index.html").read_text(encoding="utf-8")
+            assert f"/floor-{n}/plan-{n}.jpg" in html
+            assert (output / f"floor-{n}" / f"plan-{n}.jpg").is_file(), f"build {run}, {n}"
+            assert f"{{attach}}gone-{n}.jpg points at" in said  # "..., which does not exist"
+        assert not (output / "pages").exists(), f"build {run}"
+        assert "cannot publish" not in said, f"build {run}"

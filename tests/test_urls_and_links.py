@@ -2431,3 +2431,30 @@ def test_an_attach_link_to_the_favicon_leaves_it_where_every_page_links_it(build
         "in pelicanconf.py puts it there), and the link points there; write "
         "{static}/extra/favicon.svg to say so, or copy the file beside this post"
     ]
+
+
+def test_a_page_whose_attach_link_cannot_move_its_file_is_called_a_page(build_site, caplog):
+    # pages attach a file of images/, a static folder, published there: each was told
+    # "beside this post"; two attach a file that does not exist: nothing is published, the
+    # "does not exist" line is the one said (the second was also told "cannot publish")
+    caplog.set_level(logging.WARNING)
+    pages = {
+        f"pages/{name}-{n}.md": f"Title: {name} {n}\n\n[It]({{attach}}../images/{name}.svg)\n"
+        for name in ("lamp", "gone")
+        for n in range(2)
+    }
+    build_site(pages, name="attach-pages")
+    said = [m for m in caplog.messages if m.startswith("attach-pages/")]
+    moved = [m for m in said if "cannot publish" in m]
+    assert sorted(m.split(":")[0] for m in moved) == [
+        "attach-pages/pages/lamp-0.md",
+        "attach-pages/pages/lamp-1.md",
+    ]
+    for line in moved:
+        assert "images/lamp.svg beside this page: it is published at /images/lamp.svg" in line
+        assert line.endswith("or copy the file beside this page")
+    for n in range(2):
+        assert any(
+            m.startswith(f"attach-pages/pages/gone-{n}.md:") and "which does not exist" in m
+            for m in said
+        ), said

@@ -1334,6 +1334,8 @@ def attach_fallbacks(generators: list, settings: dict[str, Any]) -> Iterator[str
                 static = statics.get(path) if kind == "attach" else None
                 if static is None or not getattr(static, "save_as", None):
                     continue
+                if not os.path.isfile(static.source_path):
+                    continue  # published nowhere: link_problems says it does not exist
                 # where Pelican's attach_to puts it: beside the post, as far below it
                 tail = os.path.relpath(static.source_path, os.path.dirname(item.source_path))
                 if tail.startswith(os.pardir + os.sep):
@@ -1355,8 +1357,9 @@ def attach_fallbacks(generators: list, settings: dict[str, Any]) -> Iterator[str
             if path in mapped
             else "it was published there before this link was read"
         )
+        kind = "post" if isinstance(item, Article) else "page"  # a page has a category too
         yield (
             f"{shown(settings, item.source_path)}: the link {link} cannot publish {path} "
-            f"beside this post: it is published at /{at} ({why}), and the link points there; "
-            f"write {{static}}/{path} to say so, or copy the file beside this post"
+            f"beside this {kind}: it is published at /{at} ({why}), and the link points there; "
+            f"write {{static}}/{path} to say so, or copy the file beside this {kind}"
         )

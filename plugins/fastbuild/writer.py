@@ -408,6 +408,16 @@ class ParallelWriter(FeedEntriesOnce):
             for call in calls:
                 self._render(call)
             return
+        # Pelican resolves a post's links, and moves each file its {attach} links take beside
+        # it (Static.attach_to), the first time its text is read: here, in write order, and not
+        # in the fork that renders its page, where the move was lost to this process, which
+        # copies the static files (a page's attached file was copied to its folder or beside
+        # the page by which process took the page; the forks inherit the text)
+        for call in calls:
+            extra = call.call.arguments.get("kwargs", {})
+            for key in ("article", "page"):
+                if isinstance(extra.get(key), Content):
+                    _ = extra[key].content
         by_path: dict[str, list[int]] = {}
         for index, call in enumerate(calls):
             by_path.setdefault(call.path, []).append(index)
