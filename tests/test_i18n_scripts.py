@@ -82,12 +82,12 @@ def test_many_alike_posts_of_a_folder_are_one_line():
     found = [(f"content/posts/p{n}.md", wrong, False) for n in range(6)]
     found.append(("content/pages/about.md", wrong, False))
     found.append(("content/posts/fa.md", scripts.Mismatch("Arab", "en", "fa"), True))
-    assert scripts.lines(found) == [
+    assert scripts.lines(found, pages={"content/pages/about.md"}) == [
         "content/posts/: 6 posts (p0.md, p1.md, p2.md and 3 more) are in Chinese characters, "
         "but marked en (DEFAULT_LANG): their pages are read and searched as en; set "
         "DEFAULT_LANG = 'zh' in pelicanconf.py if most posts are in it, else add Lang: zh to "
         "each",
-        "content/pages/about.md: the text is in Chinese characters, but the post is marked en "
+        "content/pages/about.md: the text is in Chinese characters, but the page is marked en "
         "(DEFAULT_LANG): its page is read and searched as en; add Lang: zh, or set "
         "DEFAULT_LANG in pelicanconf.py if most posts are in it",
         "content/posts/fa.md: the text is in Arabic script, but its Lang: is en, which is not "
@@ -384,3 +384,22 @@ def test_a_site_mostly_in_chinese_is_told_to_set_default_lang_once(build_site, c
         "pelicanconf.py: most of the site's posts and pages without a Lang: line (12 of "
     )
     assert "set DEFAULT_LANG = 'zh' in pelicanconf.py" in said[0]
+
+
+def test_a_page_in_another_language_is_called_a_page(build_site, caplog):
+    # content/pages/contact.md was "the post is marked en"
+    caplog.set_level(logging.WARNING)
+    build_site({"pages/contact.md": f"Title: 联系我们\n\n{CHINESE}\n"}, name="zh-page")
+    assert [m for m in caplog.messages if m.startswith("zh-page/pages/contact.md")] == [
+        "zh-page/pages/contact.md: the text is in Chinese characters, but the page is marked "
+        "en (DEFAULT_LANG): its page is read and searched as en; add Lang: zh, or set "
+        "DEFAULT_LANG in pelicanconf.py if most posts are in it"
+    ]
+
+
+def test_a_folder_of_pages_in_another_language_is_called_pages():
+    wrong = scripts.Mismatch("Hani", "en", "zh")
+    found = [(f"content/pages/p{n}.md", wrong, False) for n in range(6)]
+    assert scripts.lines(found, pages={source for source, _, _ in found})[0].startswith(
+        "content/pages/: 6 pages (p0.md, p1.md, p2.md and 3 more) are in Chinese characters"
+    )

@@ -19,6 +19,7 @@ and nothing said so; a post whose language has no list here is not judged.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -299,12 +300,15 @@ def _twin(present: set[str]) -> str | None:
 SHOWN = 4  # the files of one folder named each in a line of their own; more: one line
 
 
-def lines(found: list[tuple[str, Mismatch, bool]], unmarked: int = 0) -> list[str]:
+def lines(
+    found: list[tuple[str, Mismatch, bool]], unmarked: int = 0, pages: Collection[str] = ()
+) -> list[str]:
     """One line per file (``(file as staff know it, mismatch, whether its Lang: is
     written)``), or one per folder for more than SHOWN alike files of it (an adopted blog's
     105 Chinese posts: set DEFAULT_LANG); one for the site when they are most of its
     ``unmarked`` posts and pages (those without a Lang: line; 0: not known), whatever their
-    folders."""
+    folders. ``pages``: the files that are pages, called so (content/pages/contact.md was
+    "the post")."""
     site, found = _most(found, unmarked)
     groups: dict[tuple[str, Mismatch, bool], list[str]] = {}
     for source, wrong, written in found:
@@ -322,7 +326,8 @@ def lines(found: list[tuple[str, Mismatch, bool]], unmarked: int = 0) -> list[st
             ]
         elif len(sources) <= SHOWN:
             said += [
-                f"{source}: the text is in {wrong.name}, but the post is marked {wrong.lang} "
+                f"{source}: the text is in {wrong.name}, but the "
+                f"{'page' if source in pages else 'post'} is marked {wrong.lang} "
                 f"(DEFAULT_LANG): its page is read and searched as {wrong.lang}; add "
                 f"Lang: {code}, or set DEFAULT_LANG in pelicanconf.py if most posts are in it"
                 for source in sources
@@ -331,8 +336,9 @@ def lines(found: list[tuple[str, Mismatch, bool]], unmarked: int = 0) -> list[st
             names = sorted(source.rsplit("/", 1)[-1] for source in sources)
             listed = ", ".join(names[:3]) + f" and {len(names) - 3} more"
             setting = f"DEFAULT_LANG = {code!r}" if wrong.suggested else "DEFAULT_LANG"
+            kind = "pages" if all(source in pages for source in sources) else "posts"
             said.append(
-                f"{folder}/: {len(sources)} posts ({listed}) are in {wrong.name}, but marked "
+                f"{folder}/: {len(sources)} {kind} ({listed}) are in {wrong.name}, but marked "
                 f"{wrong.lang} (DEFAULT_LANG): their pages are read and searched as "
                 f"{wrong.lang}; set {setting} in pelicanconf.py if most posts are in it, else "
                 f"add Lang: {code} to each"

@@ -10,6 +10,7 @@ from typing import Any
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
+from pelican.contents import Page
 
 from plugins.engine import build, compat, files, origin, phases, settings_errors
 from plugins.engine.side import shown
@@ -276,6 +277,7 @@ def on_content_final(generators) -> None:
     by_url: dict[str, str] = {}
     missing: dict[str, str] = {}
     misread: list[tuple[str, scripts.Mismatch, bool]] = []
+    pages: set[str] = set()  # those of misread that are pages
     unmarked = 0  # posts and pages without a Lang: line: DEFAULT_LANG's, as the site says
     for generator in generators:
         for name in ("articles", "translations", "pages", "translations_pages"):
@@ -292,6 +294,8 @@ def on_content_final(generators) -> None:
                 if wrong is not None:
                     source = shown(settings, getattr(item, "source_path", "?"))
                     misread.append((source, wrong, written))
+                    if isinstance(item, Page):
+                        pages.add(source)
                 # the templates' own strings are English: English needs no catalog; the
                 # site's own language is said once, naming its setting (below)
                 if lang != default and not _has_catalog(lang, have):
@@ -310,7 +314,8 @@ def on_content_final(generators) -> None:
     generators[0].context["i18n_lang_feeds"] = _lang_feeds(
         settings, generators, by_url, generators[0].context["i18n_feed_langs"]
     )
-    for line in scripts.lines(misread, unmarked):  # a warning: a post of quotations may be right
+    # a warning: a post of quotations may be right
+    for line in scripts.lines(misread, unmarked, pages):
         logger.warning("%s", line)
     used = {templating.catalog_for(lang, have) for lang in {default, *by_url.values()}}
     for name in sorted(used - {None}):
