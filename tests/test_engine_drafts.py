@@ -45,3 +45,34 @@ def test_a_page_out_by_its_status_keeps_its_save_as(build_site, status, where):
 def test_a_development_build_previews_the_draft_where_it_says(build_site):
     site = build_site({"posts/launch.md": post("draft", "launch.html")})
     assert SECRET in site.soup("launch.html").get_text()
+
+
+def _made(kind: type, status: str):
+    """A Pelican post or page read with a DEFAULT_CATEGORY, as Pelican's readers give one
+    to pages too (when CATEGORY_SAVE_AS is set)."""
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.urlwrappers import Category
+
+    settings = {**DEFAULT_CONFIG}
+    metadata = {"title": f"A {kind.__name__}", "status": status, "slug": kind.__name__.lower()}
+    metadata["category"] = Category("misc", settings)
+    return kind("<p>Text.</p>", metadata=metadata, settings=settings)
+
+
+@pytest.mark.parametrize(
+    ("draft_save_as", "draft_page_save_as", "kept"),
+    [
+        ("drafts/{slug}.html", "", ["Article"]),  # a draft page has a category: still a page
+        ("", "drafts/pages/{slug}.html", ["Page"]),
+        ("", "", []),
+        ("drafts/{slug}.html", "drafts/pages/{slug}.html", ["Article", "Page"]),
+    ],
+)
+def test_a_draft_is_written_by_its_own_kinds_setting(draft_save_as, draft_page_save_as, kept):
+    from pelican.contents import Article, Page
+
+    from plugins.engine.items import written
+
+    settings = {"DRAFT_SAVE_AS": draft_save_as, "DRAFT_PAGE_SAVE_AS": draft_page_save_as}
+    drafts = [_made(Article, "draft"), _made(Page, "draft")]
+    assert [type(item).__name__ for item in written(drafts, settings)] == kept

@@ -15,7 +15,7 @@ from html import unescape
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from pelican.contents import Article
+from pelican.contents import Article, Page
 from pelican.urlwrappers import Author, Category, Tag
 
 from plugins.engine import side
@@ -98,7 +98,7 @@ def _sort_key(item) -> tuple:
     oldest first (a new post cannot take an existing post's URL), then the file's path."""
     date = getattr(item, "date", None)
     stamp = date.timestamp() if isinstance(date, datetime.datetime) else float("inf")
-    is_page = not hasattr(item, "category")  # every post has one (DEFAULT_CATEGORY)
+    is_page = isinstance(item, Page)  # a page has a category too (DEFAULT_CATEGORY)
     return (_STATE_ORDER.get(getattr(item, "status", ""), 3), is_page, stamp, item.source_path)
 
 
@@ -157,7 +157,7 @@ def _published_langs(items: Iterable[Any]) -> set[str]:
     return {
         item.lang
         for item in items
-        if getattr(item, "status", "") == "published" and hasattr(item, "category")
+        if getattr(item, "status", "") == "published" and isinstance(item, Article)
     }
 
 

@@ -958,7 +958,7 @@ def on_sources_known(generators) -> None:
                 shown(settings, item.source_path),
                 item.status == "draft",
                 item.url,
-                shown_too if hasattr(item, "category") else (),  # a post: feeds, listings
+                shown_too if not isinstance(item, Page) else (),  # a post: feeds, listings
                 urls_,
                 "page" if isinstance(item, Page) else "post",  # a page has a category too
             )

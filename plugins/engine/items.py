@@ -4,6 +4,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
 from typing import Any
 
+from pelican.contents import Page
+
 # Pelican's generators' lists, (originals, translations) in each state, the drafts' pair last
 ARTICLE_PAIRS = (
     ("articles", "translations"),
@@ -33,8 +35,9 @@ def written(contents: Iterable[Any], settings: Mapping[str, Any]) -> list[Any]:
     kept = []
     for item in contents:
         if getattr(item, "status", "") == "draft":
-            is_post = hasattr(item, "category")  # Pelican's Article; a Page has none
-            if not settings.get("DRAFT_SAVE_AS" if is_post else "DRAFT_PAGE_SAVE_AS"):
+            # a page has a category too (DEFAULT_CATEGORY): its class tells it from a post
+            key = "DRAFT_PAGE_SAVE_AS" if isinstance(item, Page) else "DRAFT_SAVE_AS"
+            if not settings.get(key):
                 continue
         kept.append(item)
     return kept

@@ -85,7 +85,7 @@ def _public_items(generators) -> list:
     def order(item) -> tuple:
         date = getattr(item, "date", None)
         stamp = date.timestamp() if isinstance(date, datetime.datetime) else float("inf")
-        return (stamp, not hasattr(item, "category"), item.source_path)
+        return (stamp, isinstance(item, Page), item.source_path)  # pages after posts
 
     return sorted(items, key=order)
 
