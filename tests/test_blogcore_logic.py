@@ -7,6 +7,7 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup, Comment
 from webassets.exceptions import BundleError
 
 from plugins.blogcore import (
@@ -729,6 +730,39 @@ def test_check_modified(date, modified, ok):
 )
 def test_has_body(html, body):
     assert frontmatter.has_body(html) is body
+
+
+def _has_body_by_parse(html: str) -> bool:
+    """has_body as beautifulsoup4 reads it, element by element (the oracle of its quick look)."""
+    return any(
+        not isinstance(node, Comment) and (not isinstance(node, str) or node.strip())
+        for node in BeautifulSoup(html, "html.parser").descendants
+    )
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<!-- x --></p>",  # a stray end tag: nothing
+        "<!-- x --></p> <!-- y -->",
+        "<!-- x -- > <p>y</p> -->",  # the parser may end a comment sooner than the look
+        "<!-- x --!> <p>y</p> -->",
+        "<!--> <p>y</p> -->",
+        "<!---> <p>y</p> -->",
+        "<!-- x --><p>y</p>",
+        "<!-- <p>y</p>",  # never closed
+        "<p>y</p><!-- x",
+        "<!-- x --><!DOCTYPE html>",
+        "<!-- x --><![CDATA[y]]>",
+        "<!-- x --><?php y ?>",
+        "<!-- x --><script>// -->\n</script>",
+        '<!-- x --><img alt="<!-- y -->">',
+        "<!-- x -->&nbsp;",
+        "<!-- x -->< p>",
+    ],
+)
+def test_has_body_says_what_a_parse_says(html):
+    assert frontmatter.has_body(html) is _has_body_by_parse(html)
 
 
 @pytest.mark.parametrize(

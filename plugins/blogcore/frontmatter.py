@@ -1531,10 +1531,18 @@ def _aware(value: datetime.datetime, now: datetime.datetime) -> datetime.datetim
     return value if value.tzinfo else value.replace(tzinfo=now.tzinfo)
 
 
+_COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
+_START_TAG = re.compile(r"<[a-zA-Z]")
+
+
 def has_body(html: str) -> bool:
     """Whether rendered content has anything a reader would see (not only comments/space)."""
     if "<!--" not in html:  # most posts: no parse
         return bool(html.strip())
+    if _START_TAG.search(_COMMENTS.sub("", html)):
+        # an element outside every comment (a parser ends a comment at its first "-->", or
+        # sooner: never later), which the parse below would find: a post with comments
+        return True
     return any(
         not isinstance(node, Comment) and (not isinstance(node, str) or node.strip())
         for node in BeautifulSoup(html, "html.parser").descendants

@@ -636,14 +636,29 @@ def images_alt_says_nothing(markup: Markup) -> tuple[tuple[str, str, str], ...]:
     return tuple((src, alt, what) for (src, alt), what in found.items())
 
 
-_EMPTY_END = re.compile(r">\s*</a>", re.IGNORECASE)  # a cheap look, not a parse
+# A tag's text with its quoted values whole (a value may hold ">"), for the look below.
+_TAG_REST = r"""(?:[^>"']|"[^"]*"|'[^']*')*>"""
+# A link holding nothing but white space, character references, comments, scripts, styles and
+# tags: one that may have no name, which the parse then decides (a cheap look that is never
+# wrong the other way: a link with a letter of text in it is not matched; the alternatives
+# start with different characters, so a failed look is linear).
+_MAY_BE_UNNAMED = re.compile(
+    rf"<a(?=[\s/>]){_TAG_REST}"
+    rf"(?:\s|&[#\w]+;|<!--.*?-->|<(script|style)(?=[\s/>]).*?</\1\s*>"
+    rf"|</?(?!(?:script|style)[\s/>])[a-z]{_TAG_REST})*"
+    r"</a\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def links_without_name(html: str) -> tuple[str, tuple[str, ...]]:
     """``html`` with each link that has no name left out (its content kept), and their
     ``href``s: no text, no image with alt text, no ``aria-label`` or ``title``. A screen
     reader says only "link" for one; a keyboard stops on a box with no width."""
-    if "</a>" not in html or not _EMPTY_END.search(html):  # nearly every post
+    if "</a" not in html and "</A" not in html:  # nearly every post
+        return html, ()
+    looks = "".join(look[0] for look in _MAY_BE_UNNAMED.finditer(html))
+    if not looks or not _unnamed_in(looks):  # only links with text, or named (a linked picture)
         return html, ()
     parsed = BeautifulSoup(html, "html.parser")
     found: list[str] = []
@@ -656,6 +671,13 @@ def links_without_name(html: str) -> tuple[str, tuple[str, ...]]:
         link.unwrap()
         changed = True
     return (str(parsed), tuple(found)) if changed else (html, ())
+
+
+def _unnamed_in(links: str) -> bool:
+    """Whether links written whole one after another (``_MAY_BE_UNNAMED``'s) have one that
+    would be left out: read apart from the rest, as a link's name is in its own element."""
+    parsed = BeautifulSoup(links, "html.parser")
+    return any(not (link.get_text(strip=True) or _named(link)) for link in parsed("a", href=True))
 
 
 def _unnumbered_line(link: Tag) -> bool:
@@ -672,11 +694,29 @@ def _named(link: Tag) -> bool:
     return any(str(image.get("alt") or "").strip() for image in link.find_all("img"))
 
 
+class _StartTags(HTMLParser):
+    """Each start tag of a piece of HTML in order, as (name, attributes): what beautifulsoup4
+    makes an element of, read by the same parser (Python's) without building the tree, which
+    costs twice the reading (a value left empty is "", the last of a repeated name wins, as
+    beautifulsoup4 keeps them; tests/test_blogcore_markup.py holds the two side by side)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, dict[str, str]]] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, {name: "" if value is None else value for name, value in attrs}))
+
+    handle_startendtag = handle_starttag
+
+
 def markup_of(html: str) -> Markup:
-    """Every element of ``html`` as (tag name, attributes), read by beautifulsoup4."""
+    """Every element of ``html`` as (tag name, attributes), in order."""
     if not html or "<" not in html:
         return ()
-    return ((tag.name, tag.attrs) for tag in soup(html).find_all(True))
+    return iter(_StartTags(html).found)
 
 
 def _scheme(url: str) -> str | None:
