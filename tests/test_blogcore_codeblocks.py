@@ -427,6 +427,10 @@ def test_what_is_not_a_raw_pre_block_holding_a_fence_converts_as_before(text: st
         (["<pre>", "```", "x"], []),  # never closed
         (["<prefix>", "```", "</pre>"], []),  # not a <pre>
         (["</pre> <pre>", "```", "</pre>"], []),  # not at the start of a line
+        (['<pre markdown="1">', "```", "</pre>"], []),  # its text is Markdown (md_in_html)
+        # its tag as a browser reads it: a value's words are no attribute, its '>' no end
+        (['<pre title="x markdown=y">', "```", "</pre>"], [(0, 2)]),
+        (['<pre title="a > b" markdown="1">', "```", "</pre>"], []),
     ],
 )
 def test_raw_pre_blocks(lines: list[str], expected: list):

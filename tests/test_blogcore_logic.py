@@ -1298,6 +1298,7 @@ def test_byline_warnings():
     [
         ("Why <code>grep</code> wins", "(<code>, </code>)"),
         ("A <em>quick</em> <em>look</em>", "(<em>, </em>)"),  # once each
+        ('An <abbr title="x > y">XY</abbr> title', '(<abbr title="x > y">, </abbr>)'),
         ("When x < y and y > z", None),
         ("Generics: List<String>", None),  # not a tag: shown as written, as meant
         ("Plain", None),
@@ -2249,3 +2250,18 @@ def test_siteurl_is_a_full_address_in_a_publish_build(siteurl, strict, said):
 )
 def test_written_target(line, expected):
     assert text.written_target(line, "lugkist_1.png") == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "kept"),
+    [
+        ('<meta name="date" content="2020-01-01">', False),
+        ("<meta name=date content=2020-01-01>", False),
+        ('<meta content="a > b" name="date">', False),  # a value's '>' does not end the tag
+        ('<meta content="name=date">', True),  # a value's words are no attribute
+        ('<meta name="dateline" content="x">', True),
+    ],
+)
+def test_an_html_file_says_its_date_in_a_meta_tag_as_a_browser_reads_it(html, kept):
+    page = f"<html><head>{html}</head><body>x</body></html>"
+    assert checks.html_not_a_post("slides/x.html", page, []) is kept

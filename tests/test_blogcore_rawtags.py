@@ -2,12 +2,13 @@
 writer typed is lost to the sanitiser, and each is named with its line."""
 
 import logging
+import re
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from plugins.blogcore import codeblocks, rawtags, text
+from plugins.blogcore import codeblocks, foreign, rawtags, text
 
 EXTENSIONS = ["extra", "smarty", "toc", "meta", "codehilite"]
 
@@ -496,3 +497,105 @@ def test_many_texts_taken_for_tags_in_one_file_are_one_line(build_site, caplog):
         prefix + "line 13: </stong> is not an HTML tag, so it is shown as written: put code "
         "between backticks; if it is a tag, did you mean <strong>?",
     ]
+
+
+@pytest.mark.parametrize(
+    ("tag", "found"),
+    [
+        ('<img src="a.png" alt="A">', True),
+        ("<img alt=A src=a.png>", True),
+        ('<img title="on > off" src="a.png" alt="A">', True),  # past a value's '>'
+        ("<img title='on > off' alt='A'>", True),
+        ('<img title="a"alt="A">', True),  # right after a value's quote
+        ('<img title="alt=x" src="a.png">', False),  # a value's words are no attribute
+        ('<img data-alt="x" src="a.png">', False),
+        ('<img src="a.png"> alt="A"', False),  # after the tag's end
+    ],
+)
+def test_an_attribute_is_found_where_a_browser_finds_it(tag, found):
+    pattern = re.compile(rf"<img\b{rawtags.before_attribute('alt')}")
+    assert (pattern.match(tag) is not None) is found
+
+
+@pytest.mark.parametrize(
+    ("source", "published", "named"),
+    [
+        # the backslash makes the < text (as in CommonMark): the whole tag is shown as
+        # written; its [x](y) was a link and its quotes curled, cutting the tag in two
+        (
+            'See \\<a title="[x](y)" href="/z">t\\</a> now.',
+            '<p>See &lt;a title="[x](y)" href="/z"&gt;t&lt;/a&gt; now.</p>',
+            [],
+        ),
+        (  # an end tag left unescaped is text too, and named with its line
+            'See \\<a title="use `x`" href="/z">t</a> now.',
+            '<p>See &lt;a title="use `x`" href="/z"&gt;t&lt;/a&gt; now.</p>',
+            ["</a>"],
+        ),
+        (  # two backslashes: one shown, and the tag is a tag
+            'See \\\\<a title="[x](y)" href="/z">t</a> now.',
+            '<p>See \\<a title="[x](y)" href="/z">t</a> now.</p>',
+            [],
+        ),
+    ],
+)
+def test_a_tag_after_a_backslash_is_shown_as_written(source, published, named):
+    extension = rawtags.TagOrTextExtension()
+    md = markdown.Markdown(
+        extensions=[*EXTENSIONS, extension, foreign.EscapesExtension()], output_format="html5"
+    )
+    assert text.sanitize_and_report(md.convert(source), None)[0] == published
+    assert extension.take() == named
+
+
+@pytest.mark.parametrize(
+    ("line", "blanked"),
+    [
+        # Markdown's code spans: a run of backticks closed by a run as long, not a part of one
+        ("`a``b` <!-- x", "       <!-- x"),
+        ("\\`a` <!-- x`", "\\`a" + " " * 9),  # an escaped backtick opens nothing
+        ("``a``` b`` c", "           c"),
+    ],
+)
+def test_code_spans_are_read_as_markdown_reads_them(line, blanked):
+    assert rawtags.without_code_spans(line) == blanked
+    # the line of an unclosed comment, and of other people's syntax, outside code
+    assert text.unclosed_comment([line]) == ((0, 7) if "<!--" in blanked else None)
+    source = f"Intro.\n\n{line.replace('<!--', '{{ x }}')}\n\nThen {{{{ y }}}}."
+    number = 3 if "<!--" in blanked else 5
+    assert foreign.lines_of([foreign.Foreign(r"\{\{", "")], source) == [number]
+
+
+ANGLES = "Date: 2026-05-01 09:00\nCategory: Engineering\nAuthor: Ada Byrne\n\n"
+# each a post whose line 6 holds a tag with a '>' or a name in a quoted value, and whose
+# line 8 is what is named (a browser reads the tag whole: so must the line said)
+ANGLE_POSTS = {
+    "alt": '<img title="on > off" src="/images/lamp.svg" alt="A desk lamp">\n\n'
+    '<img src="/images/lamp.svg">',
+    "box": '<input title="done > todo" type="checkbox" disabled> Done\n\n<input type="text">',
+    "style": '<abbr title="never style=here">CSS</abbr>\n\n<span style="color: red">red</span>',
+    "data": 'Plain <span title="a > b">text</span>.\n\nA chart <img title="a > b" alt="A '
+    'chart" src="data:image/png;base64,iVBORw0KGgo=">',
+    "embed": 'Plain <span title="a > b">text</span>.\n\n<iframe title="a > b" '
+    'src="https://www.youtube.com/embed/abc123"></iframe>',
+    "escaped": 'Plain.\n\nSee \\<a title="[x](y)" href="/z">t</a> now.',
+}
+# escaped, and shown as written as meant: no line (it was "Markdown inside an HTML block")
+ESCAPED_LINKS = 'Plain \\<a title="[x](y)" href="/z">t\\</a>.\n\nAnd \\[x](y) too.'
+
+
+def test_the_line_named_is_the_tag_s_as_a_browser_reads_it(build_site, caplog):
+    files = {
+        f"posts/{name}.md": f"Title: Angles {name}\n{ANGLES}{body}\n"
+        for name, body in {**ANGLE_POSTS, "links": ESCAPED_LINKS}.items()
+    }
+    site = _built(build_site, caplog, "angles", files, True)
+    for name in ANGLE_POSTS:
+        said = [m for m in caplog.messages if m.startswith(f"angles/posts/{name}.md: ")]
+        assert said and all(m.startswith(f"angles/posts/{name}.md: line 8: ") for m in said)
+    post = site.soup("posts/angles-escaped/").select_one(".post-content")
+    assert post.get_text().strip() == 'Plain.\nSee <a title="[x](y)" href="/z">t</a> now.'
+    assert not post.select("a")
+    assert not [m for m in caplog.messages if m.startswith("angles/posts/links.md")]
+    post = site.soup("posts/angles-links/").select_one(".post-content")
+    assert post.get_text().strip() == 'Plain <a title="[x](y)" href="/z">t</a>.\nAnd [x](y) too.'

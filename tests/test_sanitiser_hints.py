@@ -249,6 +249,11 @@ HEAD = "Title: T\nDate: 2026-11-01 10:00\n\n"  # the text starts at line 4
         ("Never write javascript: links.\n\n[x]: javascript:alert(1)", 6),
         ('<span style="a">x</span>\n\n<script>alert(1)</script>', 4),  # the first removed
         ('<p\n  style="color: red">x</p>', 5),  # a tag over two lines: the attribute's line
+        # a tag as a browser reads it: an attribute's name in a value is words, and a '>' in
+        # a value does not end the tag (the loose pattern found the prose's "onclick=")
+        ('<abbr title="never style=x">CSS</abbr>\n\n<span style="color: red">x</span>', 6),
+        ('Call onclick= here.\n\n<span title="a > b" onclick="go()">x</span>', 6),
+        ('<input title="done > todo" type="checkbox" disabled> Done\n\n<input type="text">', 6),
     ],
 )
 def test_the_line_named_is_the_removed_thing_s_not_a_kept_one_s(body, line):

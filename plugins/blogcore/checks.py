@@ -22,7 +22,7 @@ from plugins.engine import side
 from plugins.engine.ignores import any_ignored
 from plugins.engine.items import static_output
 
-from . import compat, foreign, links, summaries, text, urls
+from . import compat, foreign, links, rawtags, summaries, text, urls
 from .frontmatter import (
     DRAFT_FOLDERS,
     FROM_PATH,
@@ -1039,7 +1039,8 @@ ROOT_FILES = frozenset(
 )
 
 
-_DATE_META = re.compile(r"""<meta\b[^>]*\bname\s*=\s*["']?date\b""", re.IGNORECASE)
+# <meta name="date">, its tag read as a browser reads it (content="a > b" before it)
+_DATE_META = re.compile(rf"<meta\b{rawtags.before_attribute('name')}[\"']?date\b", re.IGNORECASE)
 HTML_SUFFIXES = (".html", ".htm")
 
 

@@ -39,7 +39,7 @@ from pygments.formatters.html import HtmlFormatter
 from pygments.lexers import get_all_lexers
 from pygments.util import ClassNotFound
 
-from . import text
+from . import rawtags, text
 
 
 class CodeFormatter(HtmlFormatter):
@@ -413,7 +413,11 @@ class NestedFences(Preprocessor):
 
 # a raw <pre> block as Markdown's HTML block step takes it: the tag at the start of a line
 # (3 spaces at most before it), its end tag closing a line; not one whose text is Markdown
-_PRE_OPEN = re.compile(r"^ {0,3}<pre(?=[\s>])(?![^>]*\bmarkdown\s*=)[^>]*>", re.IGNORECASE)
+# (its tag read as a browser reads it: title="x > y markdown=z" holds no markdown attribute)
+_PRE_OPEN = re.compile(
+    rf"^ {{0,3}}<pre(?=[\s>])(?!{rawtags.before_attribute('markdown')}){rawtags.TAG_REST}",
+    re.IGNORECASE,
+)
 _PRE_CLOSE = re.compile(r"</pre\s*>\s*$", re.IGNORECASE)
 
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import parse_qs, quote, urlsplit
 
+from . import rawtags
+
 # "title" attributes that name the player, not what it plays (the services' own embed codes)
 _GENERIC_TITLE = re.compile(
     r"\b(?:video player|vimeo-player|spotify embed|embedded content|iframe)\b", re.I
@@ -262,9 +264,10 @@ def may_have(lowered: str) -> bool:
 
 def anchor(embed: Embed) -> str:
     """A pattern of where an embed starts in a post's source (its start tag, over lines:
-    attributes may go on several), to find its line."""
+    attributes may go on several, and a quoted value may hold a '>'), to find its line."""
     written = re.escape(embed.address).replace("&", "&(?:amp;)?")
-    return rf"<{embed.tag}\b[^>]*?\b{embed.attribute}\s*=\s*[\"']?\s*{written}"
+    attribute = rawtags.before_attribute(re.escape(embed.attribute))
+    return rf"<{embed.tag}\b{attribute}[\"']?\s*{written}"
 
 
 def message(embed: Embed) -> str:

@@ -37,7 +37,7 @@ from bs4 import BeautifulSoup, Comment
 from markdown import Markdown
 from markdown.extensions import Extension
 
-from . import codeblocks, embeds, glance, liquid
+from . import codeblocks, embeds, glance, liquid, rawtags
 from .text import BLOCK_TAGS, DOCS_PASTED, DOCS_WRAPPER
 
 # liquid_tags' tags (pelican-plugins/liquid_tags) and Octopress's, and what to write here
@@ -137,7 +137,6 @@ _JEKYLL_ADVICE_RST = {
     "include": _JEKYLL_ADVICE["include"],
     "comment": "remove it, or write a reStructuredText comment: a line starting with .. ",
 }
-_INLINE_CODE = re.compile(r"(`+).+?\1")
 
 # what is code in a body's HTML, whichever reader wrote it: Markdown's <code> and <pre>,
 # docutils' inline literal (<span class="docutils literal">) and literal block (<pre>), and
@@ -418,7 +417,7 @@ def found(
         hits += _pasted(text, soup, blocks, rst)
     hits += _obsidian(text, soup, rst)
     if fmt == "markdown" and "](" in html:
-        hits += _in_html_block(text, nodes)
+        hits += _in_html_block(text, nodes, source)
     return [hit for _, hit in sorted(hits, key=lambda pair: pair[0])]
 
 
@@ -429,11 +428,26 @@ _MD_LINK = re.compile(
 )
 
 
-def _in_html_block(text: str, nodes: list) -> list[tuple[int, Foreign]]:
+# a tag written after a backslash, which rawtags shows as written, its marks too
+_ESCAPED_TAG = re.compile(rf"(?<!\\)(?:\\\\)*\\{rawtags.QUOTED_MARKS_RE}")
+
+
+def _escaped(source: str, written: str) -> bool:
+    """Whether each place the source writes a link is escaped: after a backslash (``\\[x](y)``)
+    or in a tag after one (``\\<a title="[x](y)">``), both shown as written, as meant."""
+    tags = [match.span() for match in _ESCAPED_TAG.finditer(source)] if "\\<" in source else []
+    places = [match.start() for match in re.finditer(re.escape(written), source)]
+    return bool(places) and all(
+        source[at - 1 : at] == "\\" or any(start < at < end for start, end in tags) for at in places
+    )
+
+
+def _in_html_block(text: str, nodes: list, source: str = "") -> list[tuple[int, Foreign]]:
     """Markdown's links and pictures inside an HTML block (``<div>`` … ``</div>``, as exports
     and converters wrap them), which Markdown passes on as written: brackets on the page, the
-    picture not shown. Once per file, at the first, with the block's tag."""
-    links = list(_MD_LINK.finditer(text))
+    picture not shown. Once per file, at the first, with the block's tag; not one the
+    ``source`` escapes, shown as written as its writer meant."""
+    links = [link for link in _MD_LINK.finditer(text) if not _escaped(source, link[0])]
     if not links:
         return []
     first = links[0]
@@ -724,7 +738,7 @@ _DATA_ANCHOR = (
     r"(?m)!\[[^\]\n]*\]\(\s*<?\s*data:"
     r"|!\[[^\]\n]*\]\[([^\]\n]+)\](?=.*?^ {0,3}\[\1\]:\s*<?\s*data:)"
     r"|!\[([^\]\n]+)\](?:\[\])?(?![(\[])(?=.*?^ {0,3}\[\2\]:\s*<?\s*data:)"
-    r"|<img\b[^>]*?\bsrc\s*=\s*[\"']?\s*data:"
+    rf"|<img\b{rawtags.before_attribute('src')}[\"']?\s*data:"  # as a browser reads the tag
 )
 _DATA = re.compile(r"\s*data:(?P<type>[^,;]*)(?P<base64>(?:;[^,]*)*?;base64)?,", re.I)
 # ** text ** left as written: a space just inside the opening or the closing asterisks
@@ -1142,7 +1156,7 @@ def _prose_lines(source: str, rst: bool, markdown: bool = True) -> list[str]:
     if rst:
         return _rst_prose(source)
     return [
-        _INLINE_CODE.sub(lambda m: " " * len(m[0]), line)
+        rawtags.without_code_spans(line)
         for line in codeblocks.outside_code(source.splitlines(), markdown)
     ]
 

@@ -1485,16 +1485,13 @@ def title_warnings(metadata: dict) -> list[str]:
     title = metadata.get("title")
     if not isinstance(title, str) or "<" not in title:
         return []
-    tags = [raw for raw in _TAG_LIKE.findall(title) if rawtags.is_tag(raw)]
+    tags = [raw for raw in rawtags.TAGS.findall(title) if rawtags.is_tag(raw)]
     if not tags:
         return []
     return [
         f"Title holds HTML ({', '.join(dict.fromkeys(tags))}), which is shown as written, "
         "angle brackets and all: a title is plain text; write it without tags"
     ]
-
-
-_TAG_LIKE = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 # The first web page went up in August 1991: nothing published on the web is older.

@@ -22,7 +22,8 @@ paragraphs), and so is an HTML block: Markdown never reads its text.
 A quoted value is the tag's, as in a browser: ``title="a > b"`` does not end the tag at its
 ``>``, and Markdown's marks in a value (``title="use `x`"``, ``[a](b)``, ``<https://…>``) are
 not read as Markdown: such a tag is taken by a second pattern that runs before Markdown's
-first (``QuotedMarks``), unless it is written in code or after a backslash.
+first (``QuotedMarks``), unless it is written in code; after a backslash (``\\<a title="[x](y)"
+…>``, Markdown's escape: the ``<`` is text) the whole tag is shown as written, its marks too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from html import escape
 
 from markdown import Markdown, util
 from markdown.extensions import Extension
@@ -65,7 +67,23 @@ _ATTRIBUTE = r"""\s+[A-Za-z_:@][-\w:.@]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>`]+
 # what lies between a tag's < and >: a quoted value may hold either (title="a > b"), as in
 # Markdown's own html pattern and in browsers; possessive, so no text makes it backtrack
 _INSIDE = r"""(?:"[^"]*+"|'[^']*+'|[^<>])*+"""
-_TAGS = re.compile(rf"</?[A-Za-z]{_INSIDE}>")
+# the rest of a tag, from anywhere inside it to its end
+TAG_REST = rf"{_INSIDE}>"
+# one piece of a tag after its name, for a pattern that looks for one of its attributes: a
+# quoted value is taken whole (a name written in it is words, title="never style=x"), and
+# never the tag's end (a value's '>' is not one)
+_IN_TAG = r"""(?:"[^"]*+"|'[^']*+'|[^<>"'])"""
+
+
+def before_attribute(name: str) -> str:
+    """A pattern, from just after a tag's name, of the rest of the tag up to and with its
+    attribute ``name`` (a pattern) and its ``=``, as a browser reads the tag: not a name
+    written in a quoted value, not past a '>' in one."""
+    return rf"{_IN_TAG}*?(?<![\w:-])(?:{name})\s*=\s*"
+
+
+# a tag, or what Markdown takes for one, as a browser reads it
+TAGS = re.compile(rf"</?[A-Za-z]{TAG_REST}")
 _TAG = re.compile(rf"</?(?P<name>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9-]*)?)(?:{_ATTRIBUTE})*\s*/?>")
 # an attribute as Markdown's html pattern reads one (its name, a value quoted or not)
 _NAME = r"""[^\s"'=<>/`]++"""
@@ -139,8 +157,8 @@ def in_prose(raw: str, before: str, after: str) -> str | None:
     if not _words(before + after):
         return None  # alone in its paragraph: HTML around paragraphs, left as written
     if raw.startswith("</"):
-        return None if _depth(_TAGS.findall(before), name) else "text"
-    if _depth([raw, *_TAGS.findall(after)], name):
+        return None if _depth(TAGS.findall(before), name) else "text"
+    if _depth([raw, *TAGS.findall(after)], name):
         return "closed" if _attributes(raw) else "text"
     return None
 
@@ -309,7 +327,12 @@ QUOTED_MARKS_RE = (
 )
 QUOTED_MARKS_PRIORITY = 200  # before backtick's 190, the first of Markdown's inline patterns
 # a code span, as Markdown's backtick step reads one: a run of backticks to the next as long
-_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+
+
+def without_code_spans(text: str) -> str:
+    """Text with each code span blanked, its length (so its columns) kept."""
+    return CODE_SPAN.sub(lambda m: " " * len(m[0]), text)
 
 
 class QuotedMarks(TagOrText):
@@ -322,13 +345,17 @@ class QuotedMarks(TagOrText):
         self.found = found
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[str | None, int | None, int | None]:
-        """TagOrText's reading, or none (for the html pattern to find as before) where the
-        tag is inside a code span or its ``<`` is escaped."""
+        """TagOrText's reading; none inside a code span (Markdown's backtick step reads it);
+        the tag as written, text, where its ``<`` is escaped."""
         start = m.start(0)
-        escaped = (start - len(data[:start].rstrip("\\"))) % 2
-        in_code = any(c.start() < start < c.end() for c in _CODE_SPAN.finditer(data))
-        if escaped or in_code:
+        if any(c.start() < start < c.end() for c in CODE_SPAN.finditer(data)):
             return None, None, None
+        if (start - len(data[:start].rstrip("\\"))) % 2 and "<" in self.md.ESCAPED_CHARS:
+            # \<a title="[x](y)" …> where a backslash escapes < (foreign.EscapesExtension):
+            # the writer shows the tag as text, but its value's marks were read as Markdown
+            # (a link cut it in two, quotes curled), so the whole tag is text, as written
+            raw = self.backslash_unescape(self.unescape(m.group(1)))
+            return self.md.htmlStash.store(escape(raw, quote=False)), start - 1, m.end(0)
         return super().handleMatch(m, data)
 
 

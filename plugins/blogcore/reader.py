@@ -192,7 +192,8 @@ def report_removed(
         logger.warning("%s", text.POSTS.message(said, removed, where))
 
 
-_NOT_A_BOX = r"(?![^>]*\bcheckbox\b)"
+# not an <input type="checkbox">, as a browser reads the tag (title="done > todo" before it)
+_NOT_A_BOX = rf"(?!{rawtags.before_attribute('type')}[\"']?\s*checkbox\b)"
 
 
 def removed_line(removed: text.Removed, source: str, fmt: str = "markdown") -> int | None:
@@ -225,12 +226,9 @@ def _removed_patterns(removed: text.Removed) -> list[tuple[str, str]]:
     for name in removed.attributes:
         attribute = rf"(?<![\w-]){re.escape(name)}\s*="
         keeping = "|".join(map(re.escape, sorted(text.POSTS.tags_keeping(name))))
-        other_tag = (
-            rf"<(?!(?:{keeping})(?![\w:-]))[\w:-]+(?=[\s/])[^<>]*?"
-            if keeping
-            else r"<[\w:-]+[^<>]*?"
-        )
-        patterns.append((f"(?i){other_tag}{attribute}", f"(?i){attribute}"))
+        other_tag = rf"<(?!(?:{keeping})(?![\w:-]))[\w:-]+(?=[\s/])" if keeping else r"<[\w:-]+"
+        in_tag = rawtags.before_attribute(re.escape(name))  # not in a value, nor past its '>'
+        patterns.append((f"(?i){other_tag}{in_tag}", f"(?i){attribute}"))
     for scheme in removed.schemes:
         written = rf"{re.escape(scheme)}:"
         # in (...), <...>, quotes, after href= or a reference definition's "]: "
@@ -553,7 +551,9 @@ def _place(number: int | None, alt: str) -> str:
 
 
 # an image written without alt text: ![](…), an <img> with no alt or an empty one
-_NO_ALT = re.compile(r"!\[\s*\]\(|<img(?![^>]*\balt\s*=\s*[\"']?[^\s\"'>])", re.IGNORECASE)
+_NO_ALT = re.compile(
+    rf"!\[\s*\]\(|<img\b(?!{rawtags.before_attribute('alt')}[\"']?[^\s\"'>])", re.IGNORECASE
+)
 
 
 def _line_without_alt(lines: list[str], name: str) -> int | None:

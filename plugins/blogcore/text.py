@@ -1335,9 +1335,11 @@ def without_comments(value: str) -> tuple[str, str]:
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # a fence as Markdown (and NestedFencesExtension) may read it: in a quote or a list item too
 _ANY_FENCE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
-# code as raw HTML writes it: <code>…</code> on one line, a <pre> block to its </pre>
-_HTML_CODE = re.compile(r"(`+).+?\1|<(code|pre)\b[^>]*>.*?</\2>", re.I)
+# a code span as Markdown's backtick step reads one (rawtags'), or code as raw HTML writes
+# it: <code>…</code> on one line, a <pre> block to its </pre>
+_HTML_CODE = re.compile(
+    rf"{rawtags.CODE_SPAN.pattern}|<(?P<element>code|pre)\b[^>]*>.*?</(?P=element)>", re.I
+)
 _PRE_OPEN = re.compile(r"^\s*<pre\b", re.I)
 # a comment in link-reference form, [comment]: # (note) or [//]: <> (note): one line only
 _REFERENCE_COMMENT = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?:#|<>)\s*\(")
@@ -1466,7 +1468,7 @@ def unclosed_comment(lines: list[str]) -> tuple[int, int] | None:
                 continue  # an indented code block's line (or a list's paragraph: rare)
         previous_blank = not line.strip()
         column = 0
-        code_free = line if open_at is not None else _CODE_SPAN.sub(lambda m: " " * len(m[0]), line)
+        code_free = line if open_at is not None else rawtags.without_code_spans(line)
         while True:
             if open_at is None:
                 start = code_free.find(COMMENT_OPEN, column)
