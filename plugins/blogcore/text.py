@@ -636,16 +636,15 @@ def images_alt_says_nothing(markup: Markup) -> tuple[tuple[str, str, str], ...]:
     return tuple((src, alt, what) for (src, alt), what in found.items())
 
 
-# A tag's text with its quoted values whole (a value may hold ">"), for the look below.
-_TAG_REST = r"""(?:[^>"']|"[^"]*"|'[^']*')*>"""
 # A link holding nothing but white space, character references, comments, scripts, styles and
-# tags: one that may have no name, which the parse then decides (a cheap look that is never
-# wrong the other way: a link with a letter of text in it is not matched; the alternatives
-# start with different characters, so a failed look is linear).
+# tags (a quoted value whole, as rawtags reads a tag): one that may have no name, which the
+# parse then decides (a cheap look that is never wrong the other way: a link with a letter
+# of text in it is not matched; the alternatives start with different characters, so a
+# failed look is linear).
 _MAY_BE_UNNAMED = re.compile(
-    rf"<a(?=[\s/>]){_TAG_REST}"
+    rf"<a(?=[\s/>]){rawtags.TAG_REST}"
     rf"(?:\s|&[#\w]+;|<!--.*?-->|<(script|style)(?=[\s/>]).*?</\1\s*>"
-    rf"|</?(?!(?:script|style)[\s/>])[a-z]{_TAG_REST})*"
+    rf"|</?(?!(?:script|style)[\s/>])[a-z]{rawtags.TAG_REST})*"
     r"</a\s*>",
     re.IGNORECASE | re.DOTALL,
 )
