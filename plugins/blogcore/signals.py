@@ -32,6 +32,7 @@ from . import (
     checks,
     compat,
     dates,
+    folders,
     frontmatter,
     jsonld,
     links,
@@ -1266,8 +1267,11 @@ def on_unbuilt_sources(generators) -> None:
     }
     pages = {f for f in found if f in failed and _html_not_a_post(settings, f)}
     sources = {*found, *others} - pages
-    _say_unpublished(generators, every, (picked - pages) | used, sources, plugin_folders, pages)
-    _say_posts_elsewhere(generators, settings, root)
+    cased = _say_case_folders(settings, every, root)
+    # a folder's own line says to rename it: not also to add it to STATIC_PATHS, or move posts
+    rest = [f for f in every if not frontmatter.is_within_any(f, cased)]
+    _say_unpublished(generators, rest, (picked - pages) | used, sources, plugin_folders, pages)
+    _say_posts_elsewhere(generators, settings, root, cased)
     left = frontmatter.unbuilt_files(
         [f for f in found if f not in named], picked, plugin_folders, ignores, read
     )
@@ -1283,9 +1287,44 @@ def on_unbuilt_sources(generators) -> None:
         )
 
 
-def _say_posts_elsewhere(generators, settings, root: str) -> None:
+def _say_case_folders(settings, every: list[str], root: str) -> list[str]:
+    """One line for each folder named as a setting names one but in another case
+    (content/Pages/ for pages/), an error in a publish build: its files are read as something
+    else, or not at all. Returns those folders (their posts are named by this line only)."""
+    known = folders.named_folders(settings)
+    found = folders.case_mismatches(every, known, settings.get("IGNORE_FILES", []))
+    log = logger.error if settings.get("BLOGCORE_STRICT") else logger.warning
+    for folder, named in found:
+        key, what = known[named]
+        sample = f"{folder}/x"
+        if key == "STATIC_PATHS":
+            static = settings.get("STATIC_PATHS", [])
+            read_as = "static files" if frontmatter.is_within_any(sample, static) else None
+        else:
+            read_as = next(
+                (
+                    kind
+                    for kind, prefix in (("posts", "ARTICLE"), ("pages", "PAGE"))
+                    if frontmatter.is_within_any(
+                        sample,
+                        settings.get(f"{prefix}_PATHS", []),
+                        settings.get(f"{prefix}_EXCLUDES", []),
+                    )
+                ),
+                None,
+            )
+        log(
+            "%s/: %s",
+            shown(settings, os.path.join(root, folder)),
+            folders.case_message(folder, named, key, what, read_as),
+        )
+    return [folder for folder, _ in found]
+
+
+def _say_posts_elsewhere(generators, settings, root: str, said: list[str] = ()) -> None:
     """One warning for each post published from outside the folders ARTICLE_PATHS names
-    (content/notes/hello.md, read because of its ""): a writer expected it not to be."""
+    (content/notes/hello.md, read because of its ""): a writer expected it not to be.
+    Not for a post in one of ``said``, a folder whose own line names it (content/Pages/)."""
     relpaths = [
         os.path.relpath(os.path.abspath(post.source_path), root).replace(os.sep, "/")
         for generator in generators
@@ -1293,6 +1332,7 @@ def _say_posts_elsewhere(generators, settings, root: str) -> None:
         for post in every_article(generator)
         if post.status != "draft"  # a draft is published by no build
     ]
+    relpaths = [r for r in relpaths if not frontmatter.is_within_any(r, list(said))]
     content = shown(settings, root)
     for where, line in frontmatter.posts_elsewhere(
         relpaths, settings.get("ARTICLE_PATHS", []), content
