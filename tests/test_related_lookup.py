@@ -140,6 +140,26 @@ UNPUBLISHED = {
             "Related_exclude: 'old-news' is hidden (Status: hidden), and a hidden post is never "
             "shown as related reading, so this leaves out nothing",
         ),
+        # a misspelt slug of a post that is there but not published: the hint, and what it is
+        (
+            "Related: no published post 'part-22'",
+            "part-22",
+            "Related: no published post 'part-22' (did you mean 'part-2'? it is a draft "
+            "(Status: draft), so it is not linked until it is published)",
+        ),
+        (
+            "Related_exclude: no published post 'old-nws'",
+            "old-nws",
+            "Related_exclude: no published post 'old-nws' (did you mean 'old-news'? it is hidden "
+            "(Status: hidden), and a hidden post is never shown as related reading, so this "
+            "leaves out nothing)",
+        ),
+        (
+            "Related: no published post 'prt-3'",
+            "prt-3",
+            "Related: no published post 'prt-3' (did you mean 'part-3'? it is scheduled for "
+            "2027-03-02 (its Date is in the future), so it is not linked until it is published)",
+        ),
     ],
 )
 def test_pin_line(message, slug, line):

@@ -164,7 +164,9 @@ def test_unknown_slugs_are_warnings_naming_the_file(build_site, caplog):
     files["posts/bikes-hidden.md"] = post("bikes-hidden", "bikes", 3, "Status: hidden\n")
     files["posts/bees-pinned.md"] = (
         files["posts/bees-pinned.md"]
-        .replace("no-such-post", "missing-here, bikes-seris-1, bikes-series-3, bread-future")
+        .replace(
+            "no-such-post", "missing-here, bikes-seris-1, bikes-series-3, bread-future, bred-futur"
+        )
         .replace("ghost", "phantom, bikes-seris-2, bikes-series-3, bikes-hidden")
     )
     caplog.set_level(logging.WARNING)
@@ -177,6 +179,9 @@ def test_unknown_slugs_are_warnings_naming_the_file(build_site, caplog):
         "in the future), so it is not linked until it is published",
         "posts/bees-pinned.md: Related: no published post 'bikes-seris-1' "
         "(did you mean 'bikes-series-1'?)",
+        "posts/bees-pinned.md: Related: no published post 'bred-futur' (did you mean "
+        "'bread-future'? it is scheduled for 2099-01-01 (its Date is in the future), so it is "
+        "not linked until it is published)",
         "posts/bees-pinned.md: Related: no published post 'missing-here'",
         "posts/bees-pinned.md: Related_exclude: 'bikes-hidden' is hidden (Status: hidden), and "
         "a hidden post is never shown as related reading, so this leaves out nothing",

@@ -123,20 +123,29 @@ def pin_line(
     """The line for a ``Related``/``Related_exclude`` slug no published post has
     (``message``: "Related: no published post 'x'"): for a post that is there but not
     published (``unpublished``: slug -> its state, DRAFT, HIDDEN or ``scheduled(day)``), what
-    it is, as a pin to it is meant; else the message with the published slug that one is a
-    typo of, if any."""
-    state = unpublished.get(slug) if slug else None
-    if state is None:
-        meant = nearest(slug, published, PIN_CUTOFF) if slug else None
-        return f"{message} (did you mean {meant!r}?)" if meant else message
+    it is, as a pin to it is meant; else the message with the slug that one is a typo of, if
+    any, published or not (and then what that post is)."""
     key = message.partition(":")[0]
+    state = unpublished.get(slug) if slug else None
+    if state is not None:
+        return f"{key}: {slug!r} is {_unpublished(key, state)}"
+    meant = nearest(slug, sorted({*published, *unpublished}), PIN_CUTOFF) if slug else None
+    if meant is None:
+        return message
+    if meant in unpublished:
+        return f"{message} (did you mean {meant!r}? it is {_unpublished(key, unpublished[meant])})"
+    return f"{message} (did you mean {meant!r}?)"
+
+
+def _unpublished(key: str, state: str) -> str:
+    """What pinning (``key``: Related) or leaving out (Related_exclude) a post that is there
+    but not published does, after "is": "a draft (Status: draft), so it is not linked …"."""
     if state == HIDDEN:
         what = "hidden (Status: hidden), and a hidden post is never shown as related reading"
-        what += ", so this leaves out nothing" if key == "Related_exclude" else ""
-        return f"{key}: {slug!r} is {what}"
+        return what + (", so this leaves out nothing" if key == "Related_exclude" else "")
     then = (
         "there is nothing to leave out until it is published (then it is left out)"
         if key == "Related_exclude"
         else "it is not linked until it is published"
     )
-    return f"{key}: {slug!r} is {state}, so {then}"
+    return f"{state}, so {then}"
