@@ -167,7 +167,20 @@ DAY_ARCHIVE_SAVE_AS = ""
 
 # Direct templates: each NAME renders theme/templates/NAME.html to NAME_SAVE_AS.
 # (sitemap.xml is written by blogcore from the pages the build produced.)
-DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "robots", "notfound"]
+DIRECT_TEMPLATES = [
+    "index",
+    "categories",
+    "tags",
+    "authors",
+    "archives",
+    "posts",
+    "robots",
+    "notfound",
+]
+# /posts/, where a reader lands who trims a post's address: the archives again, whose canonical
+# link (/archives/) keeps it out of the sitemap and search engines' results (theme/posts.html)
+POSTS_URL = "posts/"
+POSTS_SAVE_AS = "posts/index.html"
 ROBOTS_SAVE_AS = "robots.txt"
 NOTFOUND_SAVE_AS = "404.html"
 

@@ -18,7 +18,7 @@ from pelican.readers import HTMLReader
 from plugins.blogcore.reader import StrictMarkdownReader
 from plugins.blogcore.settings import DEFAULTS
 from plugins.blogcore.signals import write_sitemap
-from tests.conftest import DEV_CONF, ROOT, TEST_SITEURL, run_pelican
+from tests.conftest import DEV_CONF, ROOT, TEST_SITEURL, nu_errors, run_pelican
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -268,6 +268,30 @@ def test_page_kinds_exist(dev_site):
     assert archive_years == ["2025", "2024"]
 
 
+def test_the_posts_folder_lists_every_post(dev_site, tmp_path):
+    # a reader who trims /posts/ranges/ to /posts/ got a 404: it is the archives there, one
+    # page to search engines (its canonical link), and as valid as the archives are
+    posts = dev_site.soup("posts/")
+    archives = dev_site.soup("archives/")
+    listed = [a["href"] for a in posts.select("main section.archive-year li a[href*='/posts/']")]
+    assert listed == [
+        a["href"] for a in archives.select("main section.archive-year li a[href*='/posts/']")
+    ]
+    assert set(listed) == {
+        f"{TEST_SITEURL}/posts/{slug}/" for slug in ("first-light", "garden-party", "ranges")
+    }
+    assert posts.select_one("link[rel=canonical]")["href"] == f"{TEST_SITEURL}/archives/"
+    assert posts.select_one("main h1").get_text(strip=True) == "Archives"
+    root = ET.fromstring(dev_site.path("sitemap.xml").read_bytes())
+    urls = {loc.text for loc in root.iter(f"{SM}loc")}
+    assert f"{TEST_SITEURL}/archives/" in urls
+    assert f"{TEST_SITEURL}/posts/" not in urls
+    page = tmp_path / "posts" / "index.html"
+    page.parent.mkdir()
+    page.write_bytes(dev_site.path("posts/").read_bytes())
+    assert nu_errors(page.parent) == []
+
+
 def test_not_found_page_is_noindex_with_absolute_links(dev_site):
     soup = dev_site.soup("404.html")
     assert soup.select_one('meta[name=robots][content*="noindex"]')
@@ -296,7 +320,8 @@ def test_sitemap_lists_exactly_the_indexable_pages(dev_site):
     expected = {
         TEST_SITEURL + p.removesuffix("index.html")
         for p in html_pages
-        if p != "/404.html" and not p.startswith("/drafts/")
+        # /posts/ is the archives again, its canonical link /archives/: listed once, as that
+        if p not in ("/404.html", "/posts/index.html") and not p.startswith("/drafts/")
     }
     assert urls == expected
     assert f"{TEST_SITEURL}/posts/ranges/" in urls

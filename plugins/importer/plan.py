@@ -87,9 +87,11 @@ class Layout:
     author_feed: str = "feeds/team/{slug}.atom.xml"
     redirects_map: str = "redirects.txt"
     # the URL paths of the pages the site writes itself (site_pages of pelicanconf.py's
-    # settings): the home page, the lists of categories and tags, the team, the archives, search
+    # settings): the home page, the lists of categories and tags, the team, the archives (and
+    # their copy at posts/), search
     reserved: frozenset[str] = frozenset(
-        {"", "category/", "tag/", "team/", "archives/", "robots.txt", "404.html", "search/"}
+        {"", "category/", "tag/", "team/", "archives/", "posts/", "search/"}
+        | {"robots.txt", "404.html"}
     )
 
     # the languages the theme has a catalog of its words for (theme/translations/<lang>/);
