@@ -157,6 +157,40 @@ def test_a_photo_line_separated_otherwise_says_to_use_pipes_once(separator):
     assert [p.file for p in gallery.photos] == ["b.jpg", "a.jpg", "c.jpg"]
 
 
+BACKUP_SAID = (
+    "g/gallery.md: line 5: Photo 'b.jpg_original' is a backup exiftool made (the photo as it "
+    "was before exiftool changed it, GPS position included), never published"
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        # the photo exiftool left is there: write its name
+        (
+            ["a.jpg", "b.jpg", "b.jpg_original", "c.jpg"],
+            BACKUP_SAID + ": write 'Photo: b.jpg | Caption B | Alt B'",
+        ),
+        # only the backup: it is the photo, published without its location once renamed
+        (
+            ["a.jpg", "b.jpg_original", "c.jpg"],
+            BACKUP_SAID + ", and 'b.jpg' is not in content/galleries/g/: rename the backup "
+            "b.jpg (a published photo carries no location) and write 'Photo: b.jpg | Caption B "
+            "| Alt B'",
+        ),
+    ],
+)
+def test_a_photo_line_naming_an_exiftool_backup_says_what_to_write(files, said):
+    # it was "is not in content/galleries/g/ (did you mean 'b.jpg'?)": the file is there
+    text = SIDECAR.replace("Photo: b.jpg |", "Photo: b.jpg_original |")
+    backups = [f for f in files if f.endswith("_original")]
+    listed = [f for f in files if f not in backups]
+    _, problems = assemble(listed, text, backups=backups)
+    assert [(str(p), p.error) for p in problems if "line" in p.message] == [(said, True)]
+    # one line: not a second for b.jpg's alt text, which that line's holds
+    assert [str(p) for p in problems if "b.jpg" in p.path] == []
+
+
 def test_a_listed_file_that_is_not_a_photo_is_named_once():
     # the GIF is in the folder: "is not in content/galleries/g/" would send the writer looking
     text = SIDECAR.replace("Photo: c.jpg", "Photo: c.jpg\nPhoto: party.gif | Dancing | People")

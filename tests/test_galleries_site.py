@@ -425,6 +425,35 @@ def test_a_sidecar_the_reader_refuses_keeps_its_captions_and_alt_text(tmp_path):
     assert alts == ["Rows of stalls", "A brass band"]
 
 
+def test_a_photo_line_naming_an_exiftool_backup_is_one_line_saying_what_to_write(tmp_path):
+    # "Photo: b.jpg_original": the backups are left out of the gallery, so the line was told
+    # the file "is not in" a folder that holds it, and b.jpg lost its caption and alt text
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    fair = content / "galleries" / "fair"
+    for name in ("a.jpg", "b.jpg", "b.jpg_original"):
+        photo(fair / name, 1, size=(300, 200))
+    (fair / "gallery.md").write_text(
+        "Title: The fair\nDate: 2025-05-02\n"
+        "Photo: a.jpg | The stalls | Rows of stalls\n"
+        "Photo: b.jpg_original | The band | A brass band\n"
+    )
+    site, log = build(tmp_path, content, name="backup-named")
+    said = [(lvl, m) for lvl, m in log if "gallery.md" in m and "fair" in m]
+    assert said == [
+        (
+            "ERROR",
+            f"{content.name}/galleries/fair/gallery.md: line 4: Photo 'b.jpg_original' is a "
+            "backup exiftool made (the photo as it was before exiftool changed it, GPS "
+            "position included), never published: write 'Photo: b.jpg | The band | A brass "
+            "band'",
+        )
+    ]
+    assert not [m for _, m in log if "fair/b.jpg: has no alt text" in m]
+    files = [img["src"] for img in site.soup("galleries/fair/").select(".gallery img")]
+    assert len(files) == 2 and not [f for f in files if "_original" in f]
+
+
 def test_a_gallery_in_another_language_than_the_page_is_marked(tmp_path):
     # a Czech post showing the English offsite gallery: English read in a Czech voice
     content = tmp_path / "content"

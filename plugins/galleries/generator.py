@@ -69,9 +69,10 @@ def read_galleries(generator, now: datetime.datetime) -> dict[str, model.Gallery
     for relpath in side.folders(generator, settings["GALLERY_PATH"]):
         folder = Path(generator.path) / relpath
         slug = folder.name
-        listed = _photo_files(generator, relpath)
-        if listed is None:
+        found = _photo_files(generator, relpath)
+        if found is None:
             continue
+        listed, backups = found
         sidecar_path = folder / sidecar_name
         sidecar_shown = shown(settings, sidecar_path)
         sidecar, problems, intro = model.Sidecar(), [], None
@@ -97,6 +98,7 @@ def read_galleries(generator, now: datetime.datetime) -> dict[str, model.Gallery
             sidecar_name=sidecar_name,
             require_alt=settings["GALLERY_REQUIRE_ALT"],
             linked=_linked_here(generator, relpath),
+            backups=backups,
         )
         if model.not_out_yet(gallery, now, future_dates):
             # nothing of it is published: its photos' mistakes are a draft post's, warnings
@@ -203,13 +205,14 @@ def _remembered(settings: dict[str, Any], now: dict[str, tuple[str, ...]]) -> di
     return before
 
 
-def _photo_files(generator, relpath: str) -> list[str] | None:
+def _photo_files(generator, relpath: str) -> tuple[list[str], list[str]] | None:
     """The names of the files in a gallery's folder (``relpath`` in the content folder) that
-    can be published: one whose name is not UTF-8, a link to nothing or out of the content
-    folder, a file this build may not read is one line and left out. None when the folder's
-    own name is not UTF-8 or it is a link out of the content folder (one line), or it
-    cannot be listed (the images plugin names every such folder of the content folder).
-    exiftool's backups (``photo.jpg_original``) are left out, one line for the folder."""
+    can be published, and of exiftool's backups there: one whose name is not UTF-8, a link to
+    nothing or out of the content folder, a file this build may not read is one line and left
+    out. None when the folder's own name is not UTF-8 or it is a link out of the content
+    folder (one line), or it cannot be listed (the images plugin names every such folder of
+    the content folder). exiftool's backups (``photo.jpg_original``) are left out, one line
+    for the folder (and one for a Photo line naming one: model.assemble)."""
     settings = generator.settings
     work = images.for_build(generator.context)
     folder = os.path.join(generator.path, relpath)
@@ -241,7 +244,7 @@ def _photo_files(generator, relpath: str) -> list[str] | None:
             names.append(entry.name)
     if backups:
         logger.warning("%s", images.backup_line(f"{shown_source(settings, folder)}/", backups))
-    return names
+    return names, backups
 
 
 def _post_image_requests(generator, contents) -> list[tuple[Any, model.ImageRef, Any]]:

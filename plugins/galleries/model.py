@@ -439,6 +439,30 @@ def title_from_slug(slug: str) -> str:
     return " ".join(w for w in words if w).capitalize()
 
 
+BACKUP_SUFFIX = "_original"  # exiftool's: IMG_1.jpg_original
+
+
+def _backup_named(
+    line: PhotoLine, name: str, photos: list[str], by_lower: dict[str, str], folder: str
+) -> tuple[str, str]:
+    """The line for a Photo line naming exiftool's backup of a photo, and the photo meant."""
+    meant = name.removesuffix(BACKUP_SUFFIX)
+    there = meant if meant in photos else by_lower.get(meant.lower())
+    parts = [there or meant, line.caption, line.alt]
+    written = " | ".join(parts if line.alt else parts[: 2 if line.caption else 1])
+    what = (
+        f"line {line.line}: Photo {line.file!r} is a backup exiftool made (the photo as it was "
+        "before exiftool changed it, GPS position included), never published"
+    )
+    if there:
+        return f"{what}: write 'Photo: {written}'", there
+    return (
+        f"{what}, and {meant!r} is not in {folder}/: rename the backup {meant} (a published "
+        f"photo carries no location) and write 'Photo: {written}'",
+        meant,
+    )
+
+
 def assemble(
     slug: str,
     folder: str,
@@ -449,6 +473,7 @@ def assemble(
     sidecar_name: str = "gallery.md",
     require_alt: bool = False,
     linked: Collection[str] = (),
+    backups: Collection[str] = (),
 ) -> tuple[Gallery, list[Problem]]:
     """The gallery's photos in order, with captions and alt text, and what is wrong.
 
@@ -458,6 +483,8 @@ def assemble(
     without alt text or caption are reported; the rest of the gallery still builds. A file
     that is not a photo but is ``linked`` (the description's PDF: Pelican copies what a
     ``{static}`` link names) is published as a download, so it is not named as skipped.
+    ``backups``: exiftool's backups in the folder (``IMG_1.jpg_original``), never published;
+    a Photo line naming one is told to name the photo instead.
     """
     problems: list[Problem] = []
     names = sorted(files, key=_natural)
@@ -490,6 +517,11 @@ def assemble(
         actual = name if name in photos_found else by_lower.get(name.lower())
         if actual is None and name in not_photos:
             continue  # in the folder, but not a photo: said above, with what galleries show
+        if actual is None and name in backups:
+            problem, meant = _backup_named(line, name, photos_found, by_lower, folder)
+            problems.append(Problem(sidecar_shown, problem, error=True))
+            offered.add(meant)  # its missing alt text is this same line: not a second one
+            continue
         if actual is None:
             close = closest(name, photos_found)
             listed_with = _separated_otherwise(name, photos_found)
