@@ -292,6 +292,15 @@ def test_the_posts_folder_lists_every_post(dev_site, tmp_path):
     assert nu_errors(page.parent) == []
 
 
+def test_a_page_of_the_site_at_posts_keeps_its_address(build_site, caplog):
+    # the archives' copy at /posts/ came after it: the page was skipped, "already taken"
+    caplog.set_level(logging.WARNING)
+    page = "Title: Our posts\nSlug: posts\n\nHow we write them.\n"
+    site = build_site({"pages/posts.md": page}, name="posts-page")
+    assert site.soup("posts/").select_one("main h1").get_text(strip=True) == "Our posts"
+    assert not [m for m in caplog.messages if "posts-page/pages/posts.md" in m]
+
+
 def test_not_found_page_is_noindex_with_absolute_links(dev_site):
     soup = dev_site.soup("404.html")
     assert soup.select_one('meta[name=robots][content*="noindex"]')

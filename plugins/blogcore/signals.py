@@ -716,7 +716,10 @@ def _say_again(content: Content, said: tuple) -> None:
 
 def _skip_clashes(generators: list, claims: list[urls.Claim]) -> None:
     """Log each clash with both sources and the URL; the later item is not written."""
-    clashes = urls.find_clashes(claims)
+    kept = urls.yield_posts_copy(claims)
+    if len(kept) < len(claims):  # Pelican writes no direct template whose *_SAVE_AS is empty
+        generators[0].settings["POSTS_SAVE_AS"] = ""
+    clashes = urls.find_clashes(kept)
     for clash in clashes:
         page = clash.skipped.item
         if urls.is_own_404_page(clash, isinstance(page, Page)):

@@ -123,6 +123,17 @@ def is_own_404_page(clash: Clash, is_page: bool) -> bool:
     return is_page and clash.kept.item is None and clash.kept.owner == template_owner("notfound")
 
 
+def yield_posts_copy(claims: list[Claim]) -> list[Claim]:
+    """The claims without the archives' copy at /posts/ (the ``posts`` direct template, for a
+    reader who trims a post's address) when a post or page of the site's claims its path: that
+    page was the site's address first, so it is no clash; the copy is then not written."""
+    owner = template_owner("posts")
+    copy = {normalise(c.path) for c in claims if c.item is None and c.owner == owner}
+    if not copy & {normalise(c.path) for c in claims if c.item is not None}:
+        return claims
+    return [c for c in claims if c.item is not None or c.owner != owner]
+
+
 def normalise(path: str) -> str:
     """An output path as the writer resolves it: ``/a/./b/index.html`` -> ``a/b/index.html``."""
     path = posixpath.normpath(path.replace("\\", "/").lstrip("/"))
