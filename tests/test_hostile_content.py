@@ -110,6 +110,16 @@ CASES = [
         "content/pages/s.md",
     ),
     Case("page-slug-tag", {"pages/s.md": post("Slug: tag")}, "tag/", "content/pages/s.md"),
+    # the archives' copy at /posts/ gives the address to the site's own page
+    Case("page-slug-posts", {"pages/s.md": post("Slug: posts")}, "", publish=0),
+    # a content folder in another case than its setting's (read as posts, at /posts/about-us/)
+    Case(
+        "capital-pages-folder",
+        {"Pages/about.md": post("Title: About us")},
+        "rename the folder to pages/",
+        "content/Pages/",
+        once=True,
+    ),
     # front matter values
     Case(
         "status-typo", {"posts/s.md": post("Status: drfat")}, "did you mean 'draft'", "posts/s.md"
