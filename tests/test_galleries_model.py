@@ -305,6 +305,23 @@ def test_replace_markers():
         ),
         ('<!-- <img src="{static}/e.jpg"> --><p>x</p>', [], None),
         ('<pre><code>&lt;img src="{static}/f.jpg"&gt;</code></pre>', [], None),
+        # the writer's own <picture>: left alone, and what follows it is not in it
+        (
+            '<picture><source srcset="a.webp"><img src="{static}/g.jpg"></picture>'
+            '<img src="{static}/h.jpg">',
+            ['<img src="{static}/h.jpg">'],
+            None,
+        ),
+        # an end tag closes what is open inside its element, a <picture> too (as
+        # beautifulsoup4 reads it); an <img>'s own end tag closes nothing
+        ('<div><picture></div><img src="{static}/i.jpg">', ['<img src="{static}/i.jpg">'], None),
+        (
+            '<img src="{static}/j.jpg"/><picture></img><img src="{static}/k.jpg">',
+            ['<img src="{static}/j.jpg"/>'],
+            None,
+        ),
+        ('<picture/><img src="{static}/l.jpg">', ['<img src="{static}/l.jpg">'], None),
+        ("<IMG SRC='{static}/m.jpg' ALT=M>", ["<IMG SRC='{static}/m.jpg' ALT=M>"], None),
     ],
 )
 def test_image_refs_as_written(html, tags, attrs):

@@ -16,7 +16,7 @@ from html import escape, unescape
 from html.parser import HTMLParser
 
 import nh3
-from bs4 import BeautifulSoup, SoupStrainer
+from bs4 import BeautifulSoup
 from bs4.dammit import EntitySubstitution
 from bs4.element import NavigableString, Tag
 from bs4.formatter import HTMLFormatter
@@ -38,7 +38,6 @@ BLOCK_TAGS = frozenset({
     "p", "div", "li", "ul", "ol", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
     "table", "tr", "td", "th", "figure", "figcaption", "section", "article", "hr", "dd", "dt",
 })  # fmt: skip
-_IMAGES = SoupStrainer("img")  # beautifulsoup4 builds only the <img> elements
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -110,13 +109,17 @@ def reading_minutes(words: int, words_per_minute: int) -> int:
 
 def first_image(html: str, usable: Callable[[str], bool] = lambda src: True) -> str | None:
     """The ``src`` of the first image in rendered HTML that is ``usable`` (one readers can
-    load, for a social card), if any (beautifulsoup4 reads it)."""
+    load, for a social card), if any."""
     if not html or "<img" not in html.lower():  # most posts: no parse at all
         return None
-    for image in BeautifulSoup(html, "html.parser", parse_only=_IMAGES).find_all("img"):
-        if image.get("src") and usable(image["src"]):
-            return image["src"]
-    return None
+    return next(
+        (
+            attrs["src"]
+            for name, attrs in markup_of(html)
+            if name == "img" and attrs.get("src") and usable(attrs["src"])
+        ),
+        None,
+    )
 
 
 def initials(name: str) -> str:

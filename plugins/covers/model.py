@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup, SoupStrainer
+from bs4 import BeautifulSoup
+
+from plugins.blogcore.text import markup_of
 
 # What Pillow (with pillow-heif) reads and the images pipeline renders.
 RASTER = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic", ".heif", ".tif", ".tiff"})
@@ -37,8 +39,7 @@ def image_sources(html: str) -> list[str]:
     """The ``src`` of every ``<img>`` in HTML, in order, as written ({static} links kept)."""
     if not html or "<img" not in html.lower():
         return []
-    images = BeautifulSoup(html, "html.parser", parse_only=SoupStrainer("img"))
-    return [img["src"] for img in images.find_all("img") if img.get("src")]
+    return [attrs["src"] for name, attrs in markup_of(html) if name == "img" and attrs.get("src")]
 
 
 def without_cover(html: str, source_dir: str, cover: str) -> tuple[str, list[str]]:

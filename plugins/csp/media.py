@@ -4,9 +4,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, SoupStrainer
-
-from plugins.blogcore import repeats
+from plugins.blogcore import repeats, text
 
 # (tag, attribute) -> the directive that governs what it loads
 _GOVERNED = {
@@ -20,7 +18,7 @@ _GOVERNED = {
     ("track", "src"): "media-src",
 }
 _MEDIA_TAGS = sorted({tag for tag, _ in _GOVERNED})
-_MEDIA = SoupStrainer(_MEDIA_TAGS)  # beautifulsoup4 builds only these elements
+_MEDIA_NAMES = frozenset(_MEDIA_TAGS)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -29,10 +27,11 @@ def external_media(html: str) -> Iterator[tuple[str, str]]:
     lowered = (html or "").lower()
     if not any(f"<{tag}" in lowered for tag in _MEDIA_TAGS):  # most posts: no parse at all
         return
-    soup = BeautifulSoup(html, "html.parser", parse_only=_MEDIA, multi_valued_attributes=None)
-    for element in soup.find_all(True):
-        for name, value in element.attrs.items():
-            directive = _GOVERNED.get((element.name, name))
+    for tag, attrs in text.markup_of(html):
+        if tag not in _MEDIA_NAMES:
+            continue
+        for name, value in attrs.items():
+            directive = _GOVERNED.get((tag, name))
             if directive is None:
                 continue
             urls = (

@@ -25,8 +25,11 @@ import math
 import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import unquote
+
+from bs4.builder import HTMLTreeBuilder
 
 from plugins.blogcore import text as html_text
 from plugins.blogcore.frontmatter import (
@@ -952,26 +955,49 @@ def _as_written(value: str) -> str:
     return value.replace("&", "&amp;").replace("\xa0", "&nbsp;").replace('"', "&quot;")
 
 
+class _Images(HTMLParser):
+    """Each ``<img>`` of a piece of HTML that is not in a ``<picture>``: the tag as written
+    and its attributes, read by Python's HTML parser (the one beautifulsoup4 runs) without
+    building a tree; open elements are kept as beautifulsoup4 keeps them (an end tag closes
+    the nearest open element of its name and all inside it)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.found: list[tuple[str, dict[str, str]]] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_startendtag(tag, attrs)
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img" and "picture" not in self.open:
+            values = {name: "" if value is None else value for name, value in attrs}
+            self.found.append((self.get_starttag_text() or "", values))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+
+
+# elements beautifulsoup4 closes where they start (<img>, <br>): never open
+_VOID = frozenset(HTMLTreeBuilder.DEFAULT_EMPTY_ELEMENT_TAGS)
+
+
 def _images(content: str) -> list[tuple[str, tuple[tuple[str, str], ...], str]]:
     """(the tag as written, its attributes as written, its src) for each ``<img>`` of a
-    post's sanitised HTML that is not in a ``<picture>`` already.
-
-    beautifulsoup4 finds each image and its attributes; the tag as written runs from where
-    it starts to the first ``>`` after which the same text, read alone, is that image (a
-    ``>`` inside a quoted value is not the end).
-    """
+    post's sanitised HTML that is not in a ``<picture>`` already (the writer's own: a second
+    one around its ``<img>`` is not HTML)."""
     if "<img" not in content.lower():
         return []
-    found = []
-    for start, image in html_text.located(content, "img"):
-        if image.find_parent("picture") is not None:
-            continue  # the writer's own <picture>: a second one around its <img> is not HTML
-        attrs = tuple((name, _as_written(value or "")) for name, value in image.attrs.items())
-        end = content.find(">", start)
-        while end >= 0:
-            alone = html_text.soup(content[start : end + 1]).find("img")
-            if alone is not None and alone.attrs == image.attrs:
-                found.append((content[start : end + 1], attrs, image.get("src") or ""))
-                break
-            end = content.find(">", end + 1)
-    return found
+    return [
+        (
+            written,
+            tuple((name, _as_written(value)) for name, value in attrs.items()),
+            attrs.get("src") or "",
+        )
+        for written, attrs in _Images(content).found
+    ]
