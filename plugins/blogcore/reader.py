@@ -1392,7 +1392,8 @@ class StrictChecks:
         """A key no one reads is a typo or a wish: say so in every build (posts and pages).
         A typo of a key we read (``Sumary``, ``Comment: closed``) or a first line of text
         read as a key loses what it says: an error in a publish of a published post."""
-        unknown = [key for key in metadata if unknown_key(key)]
+        # DATED_BY_FILE is the reader's own mark (_check_required), not a key of the file
+        unknown = [key for key in metadata if key != DATED_BY_FILE and unknown_key(key)]
         if not unknown:
             return
         header = self._header_as_written(source_path)
