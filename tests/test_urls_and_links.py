@@ -1792,6 +1792,33 @@ def test_icons_published_below_the_root_are_named_unless_linked(build_site, capl
     assert site.exists("favicon.ico") and site.exists("apple-touch-icon-152x152.png")
 
 
+def test_a_folder_of_icons_below_the_root_is_one_line(build_site, caplog):
+    # an old Elegant site's STATIC_PATHS "theme/images": apple-touch-icon in six sizes and
+    # favicon.ico, which its theme linked; here nothing does, and each was a line of its own
+    sizes = ("", "-57x57", "-72x72", "-114x114", "-152x152")
+    files = {f"theme/images/apple-touch-icon{s}.png": _png() for s in sizes}
+    files["theme/images/favicon.ico"] = _ico()
+    files["extra/favicon.ico"] = _ico()  # alone in its folder: its own line, as before
+    caplog.set_level(logging.WARNING)
+    build_site(files, name="icons-folder", STATIC_PATHS=["images", "extra", "theme/images"])
+    said = sorted(m for m in caplog.messages if "where nothing reads" in m)
+    mapping = ", ".join(
+        f'"theme/images/{n}": {{"path": "{n}"}}'
+        for n in sorted(f.rpartition("/")[2] for f in files if f.startswith("theme/"))
+    )
+    assert said == [
+        "icons-folder/extra/favicon.ico is published at /extra/favicon.ico, where nothing reads "
+        "it: browsers look for favicon.ico only at the site's root, as /favicon.ico, and no "
+        'page links it; add "extra/favicon.ico": {"path": "favicon.ico"} to '
+        "EXTRA_PATH_METADATA in pelicanconf.py",
+        "icons-folder/theme/images/: 6 icons (apple-touch-icon-114x114.png, "
+        "apple-touch-icon-152x152.png, apple-touch-icon-57x57.png and 3 more) are published "
+        "in /theme/images/, where nothing reads them: browsers and phones look for them only "
+        f"at the site's root, and no page links them; add {mapping} to EXTRA_PATH_METADATA "
+        "in pelicanconf.py",
+    ]
+
+
 def _png() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (16, 16), (20, 80, 200)).save(out, "PNG")

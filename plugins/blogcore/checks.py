@@ -1144,6 +1144,43 @@ def root_file_elsewhere_message(
     )
 
 
+# past this many icons below the root in one folder (an old theme's theme/images/: its
+# apple-touch-icon in every size and favicon.ico), one line for the folder, not one each
+ICONS_SHOWN = 4
+
+
+def root_file_lines(
+    elsewhere: list[tuple[str, str]], content: str, site_writes: dict[str, str] | None = None
+) -> list[str]:
+    """The lines for root_files_elsewhere's files: one each, but one per folder for more than
+    ICONS_SHOWN icons published into one folder, with the whole mapping to add."""
+    icons: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for source, save_as in elsewhere:
+        if ROOT_ICON.fullmatch(posixpath.basename(source)):
+            key = (posixpath.dirname(source), posixpath.dirname(save_as))
+            icons.setdefault(key, []).append((source, save_as))
+    folded = {pair for here in icons.values() if len(here) > ICONS_SHOWN for pair in here}
+    lines = [
+        root_file_elsewhere_message(source, save_as, content, site_writes)
+        for source, save_as in elsewhere
+        if (source, save_as) not in folded
+    ]
+    for (folder, published), here in icons.items():
+        if len(here) <= ICONS_SHOWN:
+            continue
+        names = [posixpath.basename(source) for source, _ in here]
+        mapping = ", ".join(
+            f'"{source}": {{"path": "{posixpath.basename(source)}"}}' for source, _ in here
+        )
+        lines.append(
+            f"{posixpath.join(content, folder)}/: {len(here)} icons ({', '.join(names[:3])} and "
+            f"{len(names) - 3} more) are published in /{published}/, where nothing reads them: "
+            "browsers and phones look for them only at the site's root, and no page links "
+            f"them; add {mapping} to EXTRA_PATH_METADATA in pelicanconf.py"
+        )
+    return lines
+
+
 # notes to the people who edit a folder, not to readers: README (in any format), and a to-do
 # list in text (notes.txt may be for readers: it is named, with IGNORE_FILES as a way out)
 _NOTE_SUFFIXES = frozenset({"", ".txt", ".md", ".markdown", ".rst", ".org"})

@@ -1371,10 +1371,9 @@ def _say_unpublished(generators, every, picked, sources, plugin_folders, pages=(
         for generator in generators
         for item in getattr(generator, "staticfiles", None) or []
     }
-    for source, save_as in checks.root_files_elsewhere(
-        published, checks.icons_in_use(generators, settings)
-    ):
-        log("%s", checks.root_file_elsewhere_message(source, save_as, content, site_writes))
+    elsewhere = checks.root_files_elsewhere(published, checks.icons_in_use(generators, settings))
+    for line in checks.root_file_lines(elsewhere, content, site_writes):
+        log("%s", line)
     # files linked by address (photo.jpg, ./img/x.jpg, /trips/x.jpg): named by their link's
     # line once the site is written (on_site_written), with what to write
     by_address = checks.linked_by_address(generators, settings.get("SITEURL", ""))
