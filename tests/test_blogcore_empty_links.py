@@ -25,6 +25,8 @@ A link with only a space: [ ](https://example.org/space), and [a named one](http
 
 <p>Typed: <a href="https://example.org/typed"> </a> and
 <a href="https://example.org/lab" aria-label="Lab"></a>.</p>
+
+<a href="https://example.org/book"><img src="{static}/images/lamp.svg" width="100"/></a> Our book.
 """
 
 
@@ -121,13 +123,22 @@ def test_an_empty_link_is_left_out_and_named_with_its_line(build_site, caplog):
         for r in caplog.records
         if "empty-dev/posts/empty.md" in r.getMessage() and "the link to" in r.getMessage()
     ]
-    assert [(level, m.split(" has no text")[0]) for level, m in lines] == [
+    assert [(level, m.split(" has no text")[0].split(" holds")[0]) for level, m in lines] == [
         ("WARNING", "empty-dev/posts/empty.md: line 7: the link to https://example.org/empty"),
         ("WARNING", "empty-dev/posts/empty.md: line 9: the link to https://example.org/img"),
         ("WARNING", "empty-dev/posts/empty.md: line 11: the link to https://example.org/space"),
         ("WARNING", "empty-dev/posts/empty.md: line 13: the link to https://example.org/typed"),
+        ("WARNING", "empty-dev/posts/empty.md: line 16: the link to https://example.org/book"),
     ]
     assert "between its brackets" in lines[0][1] and "between <a> and </a>" in lines[3][1]
+    # a linked picture (an About page's book covers): its alt text is the fix, not text
+    # written beside it, which the line said
+    assert lines[1][1].endswith(
+        'holds only a picture without alt text, so a screen reader says only "link": say '
+        "where it leads in the picture's alt text (![where it leads](…)) (it is left out of "
+        "the page until then)"
+    )
+    assert 'alt text (<img alt="where it leads" …>)' in lines[4][1]
     content = site.soup("posts/empty-links/").select_one(".post-content")
     named = [a["href"] for a in content.select("a[href]")]
     assert named == ["https://example.org/ok", "https://example.org/lab"]

@@ -690,15 +690,26 @@ def _leave_out_empty_links(content: Content) -> None:
     log = logger.error if content.settings.get("BLOGCORE_STRICT") and published else logger.warning
     for href in dict.fromkeys(hrefs):
         number = next((n for n, line in enumerate(lines, 1) if href and href in line), None)
-        html_link = number is not None and "<a" in lines[number - 1].lower()
-        between = "<a> and </a>" if html_link else "its brackets"
+        written = lines[number - 1].lower() if number is not None else ""
+        if "<img" in written or "![" in written:
+            # a linked picture (a book's cover): text beside it is not the fix, its alt text is
+            alt = '<img alt="where it leads" …>' if "<img" in written else "![where it leads](…)"
+            what = (
+                "holds only a picture without alt text, so a screen reader says only "
+                f'"link": say where it leads in the picture\'s alt text ({alt})'
+            )
+        else:
+            between = "<a> and </a>" if "<a" in written else "its brackets"
+            what = (
+                'has no text, so a screen reader says only "link": write what it leads to '
+                f"between {between}"
+            )
         log(
-            '%s: %sthe link to %s has no text, so a screen reader says only "link": write '
-            "what it leads to between %s (it is left out of the page until then)",
+            "%s: %sthe link to %s %s (it is left out of the page until then)",
             source,
             f"line {number}: " if number else "",
             href,
-            between,
+            what,
         )
 
 
