@@ -1,5 +1,6 @@
 """A Pelican site's own layout builds as it is: posts in content/ itself, pages in pages/."""
 
+import hashlib
 import logging
 import shutil
 
@@ -391,3 +392,52 @@ def test_a_renamed_site_with_the_sample_s_texts_is_warned_and_never_published(bu
     assert [r.levelno for r in caplog.records if "the sample site" in r.message] == [
         logging.ERROR
     ] * 3
+
+
+SAMPLE = FIXTURES.parent.parent / "content"
+SAMPLE_CARD = (SAMPLE / "images" / "social-card.png").read_bytes()
+SAMPLE_ICON = (SAMPLE / "extra" / "favicon.svg").read_bytes()
+
+
+def test_the_sample_s_files_are_known_by_their_hashes():
+    # the check knows the sample's card and favicon by SHA-256: a new card in content/ must
+    # come with its hash, or an adopted site publishes it with no line again
+    assert {hashlib.sha256(b).hexdigest() for b in (SAMPLE_CARD, SAMPLE_ICON)} == set(
+        blogcore_settings.SAMPLE_FILES
+    )
+
+
+def test_a_renamed_site_with_the_sample_s_card_and_favicon_is_told(build_site, caplog):
+    # docs/adopting.md says to keep the two files the settings name: an adopted blog
+    # (Tshepang logs, an Elegant site) kept them and went out with "The Tessellate Blog" as
+    # every shared link's card and Tessellate's logo in every tab, with no line
+    files = {"images/social-card.png": SAMPLE_CARD, "extra/favicon.svg": SAMPLE_ICON}
+    caplog.set_level(logging.WARNING)
+    build_site(files, SITENAME="Tshepang logs", name="sample-files-dev")
+    said = [r.getMessage() for r in caplog.records if "is still the sample's" in r.getMessage()]
+    assert said == [
+        "sample-files-dev/images/social-card.png is still the sample's social card ('The "
+        "Tessellate Blog') while SITENAME is 'Tshepang logs': every page without a picture of "
+        "its own shows it where it is shared (BLOGCORE_DEFAULT_IMAGE); put your site's card "
+        'there (1200×630), point BLOGCORE_DEFAULT_IMAGE at another picture, or set it to "" '
+        "(docs/adopting.md, 1. Copy the content)",
+        "sample-files-dev/extra/favicon.svg is still the sample's favicon (Tessellate's logo) "
+        "while SITENAME is 'Tshepang logs': every browser tab and bookmark shows it; put your "
+        "site's icon there, or delete it (the theme's plain icon is published in its place) "
+        "(docs/adopting.md, 1. Copy the content)",
+    ]
+    caplog.clear()
+    with pytest.raises(SystemExit):  # a publish stops, as for the sample's texts
+        build_site(files, SITENAME="Tshepang logs", publish=True, name="sample-files-pub")
+    assert [r.levelno for r in caplog.records if "is still the sample's" in r.getMessage()] == [
+        logging.ERROR
+    ] * 2
+    caplog.clear()
+    # the sample's own site, or the site's own files: nothing said
+    build_site(files, name="sample-files-own")
+    build_site(
+        {"images/social-card.png": b"\x89PNG other", "extra/favicon.svg": b"<svg/>"},
+        SITENAME="Tshepang logs",
+        name="sample-files-new",
+    )
+    assert not [r for r in caplog.records if "is still the sample's" in r.getMessage()]

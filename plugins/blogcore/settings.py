@@ -1,6 +1,7 @@
 """Every blogcore setting with its default, and their validation."""
 
 import difflib
+import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -429,6 +430,54 @@ SAMPLE_TEXTS = {
     "SITE_ORGANISATION": "the footer's © line and the publisher in every post's JSON-LD",
     "SITEURL": "every canonical link, feed entry and sitemap address",
 }
+
+
+# The sample's two files the settings name (docs/adopting.md, step 1 says to keep them or put
+# the old site's own in their place), by their SHA-256: kept as they are on an adopted site,
+# every shared link showed "The Tessellate Blog" card and every browser tab its logo
+SAMPLE_FILES = {
+    "58ca63b699cd8ad52f8b0724cec44786fa0e714551bcb03b21a91cc604c0487c": (
+        "social card ('The Tessellate Blog')",
+        "every page without a picture of its own shows it where it is shared "
+        "(BLOGCORE_DEFAULT_IMAGE); put your site's card there (1200×630), point "
+        'BLOGCORE_DEFAULT_IMAGE at another picture, or set it to ""',
+    ),
+    "2e7a33b2f31f7602832c66de581de7235ce96ff8b06c0c7e7807013b0f5e3035": (
+        "favicon (Tessellate's logo)",
+        "every browser tab and bookmark shows it; put your site's icon there, or delete it "
+        "(the theme's plain icon is published in its place)",
+    ),
+}
+
+
+def sample_files(settings: Any) -> list[tuple[str, str]]:
+    """Each of the sample's own files (SAMPLE_FILES) a site whose SITENAME is not the sample's
+    still publishes as its social card or favicon: its path and what to say of it."""
+    name = settings.get("SITENAME")
+    if not isinstance(name, str) or not name.strip() or SAMPLE_NAME.casefold() in name.casefold():
+        return []
+    content = settings.get("PATH") or ""
+    image = settings.get("BLOGCORE_DEFAULT_IMAGE")
+    named = [image] if isinstance(image, str) and image and "://" not in image else []
+    mapped = settings.get("EXTRA_PATH_METADATA") or {}
+    named += [src for src, meta in mapped.items() if (meta or {}).get("path") == "favicon.svg"]
+    lines = []
+    for relpath in dict.fromkeys(path.lstrip("/") for path in named):
+        try:
+            with open(os.path.join(content, relpath), "rb") as f:
+                digest = hashlib.sha256(f.read()).hexdigest()
+        except OSError:
+            continue  # a missing card is named by its own line
+        if digest in SAMPLE_FILES:
+            what, effect = SAMPLE_FILES[digest]
+            lines.append(
+                (
+                    os.path.join(content, relpath),
+                    f"is still the sample's {what} while SITENAME is {name!r}: {effect} "
+                    "(docs/adopting.md, 1. Copy the content)",
+                )
+            )
+    return lines
 
 
 def sample_texts(settings: Any) -> list[str]:

@@ -59,7 +59,7 @@ from .reader import (
     shown,
     shown_once,
 )
-from .settings import SettingsError, configure, sample_texts
+from .settings import SettingsError, configure, sample_files, sample_texts
 
 logger = logging.getLogger(__name__)
 
@@ -524,6 +524,8 @@ def on_initialized(pelican) -> None:
     level = logging.ERROR if settings.get("BLOGCORE_STRICT") else logging.WARNING
     for line in sample_texts(settings):
         logger.log(level, "%s", settings_errors.located_line(settings, line))
+    for path, line in sample_files(settings):
+        logger.log(level, "%s %s", shown(settings, path), line)
 
 
 def on_readers_init(readers) -> None:
