@@ -55,6 +55,7 @@ from .frontmatter import (
     HTML_PAGE_NAMES,
     NOT_DONE_HERE,
     OTHER_ENGINE_KEYS,
+    OTHER_NAMES,
     FrontMatterError,
     Header,
     below_problems,
@@ -124,6 +125,9 @@ ALT_SAYS_NOTHING = "blogcore_alt_says_nothing"
 # the key it leaves another engine's old addresses read as Redirect_from under, for their
 # line: ((key, (address, ...)), ...) (taken out again by on_content_init, like LOCAL_URLS)
 OLD_ADDRESSES = "blogcore_old_addresses"
+# the field of an unknown key's line: (key, whether it is a key no one reads, said once for
+# many files), kept with the line in the reader cache (SAID), so a rebuild folds it again
+UNKNOWN_KEY = "blogcore_unknown_key"
 
 
 def sanitise(
@@ -1416,7 +1420,12 @@ class StrictChecks:
                 message += self._filed_by_default(source_path, metadata, value)
             # a key no one reads loses nothing; another engine's name for ours is a warning
             serious = bool(lost or close_key(key, present=present) or key in NOT_DONE_HERE)
-            (log if serious else logger.warning)("%s: %s", self._shown(source_path), message)
+            # the record says which key (BLOGCORE_KEPT_KEYS silences it) and whether it may be
+            # folded with other files' (signals.KeysFolded): what loses text never is either
+            said = {} if lost else {UNKNOWN_KEY: (key, not serious and key not in OTHER_NAMES)}
+            (log if serious else logger.warning)(
+                "%s: %s", self._shown(source_path), message, extra=said
+            )
 
     def _filed_by_default(self, source_path: str, metadata: dict, value: str) -> str:
         """What a Categories: line (Hugo's, Typora's) of a post with no Category: means: it is

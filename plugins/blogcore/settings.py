@@ -72,6 +72,11 @@ DEFAULTS: dict[str, Any] = {
     # skipped where they cannot match; the same HTML). False, or a Pelican, Markdown or Python
     # version they were not tested on: Pelican's own reading, a new stock converter per file.
     "BLOGCORE_ACCELERATE": True,
+    # Front-matter keys kept on purpose in posts and pages (another tool reads them: an old
+    # theme's Version, a search tool's Keywords), as written, such as ["Version", "Pagetitle"]:
+    # no "unknown key ... is ignored" line for them. Any other key no one reads is one line
+    # per key for the build once more than four files have it (docs/front-matter.md).
+    "BLOGCORE_KEPT_KEYS": [],
 }
 
 # The theme's own settings: read by theme/templates and by the plugins that write what the
@@ -146,6 +151,7 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
             f"BLOGCORE_SITEMAP must be a file name or '', got {merged['BLOGCORE_SITEMAP']!r}"
         )
     _check_bundles(merged["BLOGCORE_BUNDLES"])
+    check_kept_keys(merged["BLOGCORE_KEPT_KEYS"])
     # each bundle given replaces the theme's bundle of that name; the others stay (a site that
     # gave only "css", to add its own stylesheet, lost all the site's JavaScript)
     given = merged["BLOGCORE_BUNDLES"]
@@ -164,6 +170,32 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
                 lambda folder: folder_holds_posts(settings.get("PATH"), folder),
             )
     return merged
+
+
+def check_kept_keys(kept: Any) -> None:
+    """BLOGCORE_KEPT_KEYS: front-matter keys as written before their colon, none of them a key
+    this site reads (listed, it would still be read, and a typo of it would go unsaid)."""
+    from .frontmatter import KNOWN_KEYS  # its readers' modules are loaded only when used
+
+    if not isinstance(kept, list | tuple | set | frozenset):
+        raise SettingsError(
+            f"BLOGCORE_KEPT_KEYS must be a list of front-matter keys such as "
+            f"['Version', 'Pagetitle'], got {kept!r}"
+        )
+    problems = []
+    for key in kept:
+        if not isinstance(key, str) or not key.strip() or key.strip() != key or key.endswith(":"):
+            problems.append(
+                f"BLOGCORE_KEPT_KEYS: {key!r} is not a front-matter key as written before its "
+                "colon, such as 'Version'"
+            )
+        elif key.lower() in KNOWN_KEYS:
+            problems.append(
+                f"BLOGCORE_KEPT_KEYS lists {key!r}, a key this site reads (docs/front-matter.md):"
+                " remove it from the list"
+            )
+    if problems:
+        raise SettingsError("\n".join(problems))
 
 
 def docutils_settings(given: Any) -> dict[str, Any]:

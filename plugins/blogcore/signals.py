@@ -341,6 +341,55 @@ class AltFolded(logging.Filter):
         ]
 
 
+class KeysFolded(logging.Filter):
+    """Holds the lines for keys no one reads (reader.UNKNOWN_KEY) until every file is read
+    (``release``): a key more than a few files have is then one line for the build, with how
+    many files (an old theme's eight keys in 151 files said some 1,200 lines, and the few
+    that mattered were lost among them). A key BLOGCORE_KEPT_KEYS lists is said nowhere, in
+    a reading worker too (it holds only the setting); the rest is held in the build's own
+    process only, as RepeatsFolded's: a worker's line makes the build read the file again."""
+
+    def __init__(self, this: build.Build, kept: set[str]) -> None:
+        super().__init__()
+        self.build = this
+        self.kept = kept  # in lower case, as Pelican hands keys over
+        self.held: dict[tuple[str, str], dict[str, logging.LogRecord]] = {}
+        self.heard: set[str] = set()  # every unknown key said this build (kept_typos)
+        self.in_files: set[str] = set()  # the kept keys some post or page has
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        said = getattr(record, reading.UNKNOWN_KEY, None)
+        if not isinstance(said, tuple) or len(said) != 2 or not isinstance(said[0], str):
+            return True
+        key, folds = said
+        if key in self.kept:
+            return False
+        if getattr(record, "blogcore_released", False) or self.build.in_a_worker():
+            return True
+        self.heard.add(key)
+        args = record.args
+        if not folds or not isinstance(args, tuple) or len(args) != 2:
+            return True
+        source, message = map(str, args)
+        self.held.setdefault((frontmatter.display_key(key), message), {}).setdefault(source, record)
+        return False
+
+    def release(self) -> list[str]:
+        """Say the held lines of keys few files have, file by file; the one line of each
+        other key (repeats.key_message), to be said."""
+        many = repeats.many_files({said: list(files) for said, files in self.held.items()})
+        held, self.held = self.held, {}
+        for said, files in sorted(held.items()):
+            if said in many:
+                continue
+            for source in sorted(files):
+                record = files[source]
+                record.blogcore_released = True
+                # past the logger's filters already (see RepeatsFolded.release)
+                logging.getLogger(record.name).callHandlers(record)
+        return [repeats.key_message(key, message, files) for (key, message), files in many.items()]
+
+
 def _html_not_a_post(settings, relpath: str) -> bool:
     """An HTML file Pelican reads as a post that says no date: a page kept as it is (slides,
     an old site's archives), which one line for its folder names (_say_unpublished)."""
@@ -405,6 +454,12 @@ def _say_folded(settings) -> None:
         (logger.error if serious else logger.warning)(
             "%s", repeats.images_message(folder, files, images)
         )
+    keys = getattr(state, "keys_folded", None)
+    for line in keys.release() if keys else ():
+        logger.warning("%s", line)
+    kept = settings.get("BLOGCORE_KEPT_KEYS") or ()
+    for line in repeats.kept_typos(kept, keys.in_files, keys.heard) if keys else ():
+        logger.warning("%s", settings_errors.located_line(settings, line))
     folded = getattr(state, "repeats_folded", None)
     if folded is None:
         return
@@ -511,6 +566,9 @@ def on_initialized(pelican) -> None:
     _while_building(settings, reading.logger, folded)
     alt = this.state(__package__).alt_folded = AltFolded(this)
     _while_building(settings, reading.logger, alt)
+    kept = {key.lower() for key in settings["BLOGCORE_KEPT_KEYS"]}
+    keys = this.state(__package__).keys_folded = KeysFolded(this, kept)
+    _while_building(settings, reading.logger, keys)
     this.state(__package__).started = time.time()
     root = logging.getLogger()
     if not [h for h in root.handlers if not isinstance(h, ErrorCollector)]:
@@ -630,6 +688,9 @@ def on_content_init(content: Content) -> None:
         vars(content).pop(LOCAL_URLS, None)
     # no page shows it; empty for nearly every post, so listings' fingerprints rarely see it
     content.blogcore_local_urls = local if isinstance(local, tuple) else ()
+    keys = getattr(build.current(content.settings).state(__package__), "keys_folded", None)
+    if keys is not None and keys.kept:  # a typo in BLOGCORE_KEPT_KEYS is named by what is not
+        keys.in_files |= keys.kept.intersection(content.metadata)
     said = content.metadata.pop(SAID, None)
     if isinstance(said, tuple):  # the reader's (see LOCAL_URLS)
         vars(content).pop(SAID, None)

@@ -1,0 +1,170 @@
+"""Keys no one reads: one line per key for a build where many files have it, never per file.
+
+An adopted blog whose old theme read its own keys (``Version``, ``Pagetitle``, eight a file in
+151 files) said some 1,300 ``unknown key 'X' is ignored`` lines in one build, and the few lines
+that mattered were lost among them. A key more than a few files have is now one line for the
+build; a typo of ours, text read as a key and another engine's name for ours keep their line
+per file; BLOGCORE_KEPT_KEYS says nothing of the keys another tool reads.
+"""
+
+import logging
+
+import pytest
+
+from plugins.blogcore import repeats
+from plugins.blogcore.settings import SettingsError, configure
+from tests.test_serve_rebuilds import Session
+
+HEAD = "Date: 2024-03-0{n}\nCategory: Notes\nAuthor: Ada Byrne\n"
+
+
+def _posts(count: int, extra: str, name: str = "old") -> dict[str, str]:
+    return {
+        f"posts/{name}-{n}.md": f"Title: {name.title()} {n}\n{HEAD.format(n=n + 1)}{extra}\nText.\n"
+        for n in range(count)
+    }
+
+
+def _keys(caplog) -> list[tuple[str, str]]:
+    return [
+        (r.levelname, r.getMessage()) for r in caplog.records if "unknown key" in r.getMessage()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("message", "files", "expected"),
+    [
+        (
+            "unknown key 'Version' is ignored",
+            [f"content/posts/p{n}.md" for n in (3, 1, 2, 4, 5)],
+            "content/posts/: unknown key 'Version' is ignored in 5 files (content/posts/p1.md, "
+            "content/posts/p2.md and 3 more): remove the line from them, or, if another tool "
+            "reads it, list 'Version' in BLOGCORE_KEPT_KEYS",
+        ),
+        (
+            # beside our own key in each file: said of them all; files of many folders are
+            # headed by the settings file, where the fix for them all goes
+            "unknown key 'Pagetitle' is ignored (this site's key is Title, given in this file "
+            "too: only it is read)",
+            ["content/a/x.md", "content/b/y.md"],
+            "pelicanconf.py: unknown key 'Pagetitle' is ignored in 2 files (content/a/x.md, "
+            "content/b/y.md; this site's key is Title, given in each of them too: only it is "
+            "read): remove the line from them, or, if another tool reads it, list 'Pagetitle' "
+            "in BLOGCORE_KEPT_KEYS",
+        ),
+    ],
+)
+def test_key_message(message, files, expected):
+    key = message.split("'")[1]
+    assert repeats.key_message(key, message, files) == expected
+
+
+def test_many_files_are_those_of_more_than_a_few():
+    held = {
+        ("Version", "v"): [f"f{n}" for n in range(repeats.SHOWN + 1)],
+        ("Colour", "c"): [f"f{n}" for n in range(repeats.SHOWN)] + ["f0"],  # said again
+    }
+    assert repeats.many_files(held) == {("Version", "v"): sorted(held[("Version", "v")])}
+
+
+@pytest.mark.parametrize(
+    ("listed", "in_files", "heard", "expected"),
+    [
+        (["Verison"], set(), {"version"},
+         ["'Verison', which no post or page has: did you mean 'Version'?"]),
+        (["Version"], {"version"}, {"version"}, []),  # there: nothing to say
+        (["Customcss"], {"customcss"}, {"customcss1"}, []),  # there, beside a near one
+        (["Gone"], set(), {"version"}, []),  # no longer in any file, near nothing said
+    ],
+)  # fmt: skip
+def test_kept_typos(listed, in_files, heard, expected):
+    lines = repeats.kept_typos(listed, in_files, heard)
+    assert [line.split(" lists ", 1)[1].split(" (")[0] for line in lines] == expected
+    assert all(line.startswith("BLOGCORE_KEPT_KEYS lists ") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Version", "must be a list of front-matter keys"),
+        (["Version:"], "'Version:' is not a front-matter key as written before its colon"),
+        ([" Version"], "is not a front-matter key"),
+        ([3], "3 is not a front-matter key"),
+        (["Summary"], "lists 'Summary', a key this site reads"),
+    ],
+)
+def test_a_wrong_kept_keys_setting_is_one_line(value, expected):
+    with pytest.raises(SettingsError, match=expected):
+        configure({"BLOGCORE_KEPT_KEYS": value})
+    assert configure({"BLOGCORE_KEPT_KEYS": ("Version",)})["BLOGCORE_KEPT_KEYS"] == ("Version",)
+
+
+def test_a_key_many_files_have_is_one_line_and_mistakes_keep_theirs(build_site, caplog):
+    files = _posts(6, "Version: 2\n")
+    files |= _posts(2, "Colour: red\n", name="few")  # a few files: a line each, as before
+    files["posts/typo.md"] = f"Title: Typo\n{HEAD.format(n=9)}Sumary: Lost words\n\nText.\n"
+    caplog.set_level(logging.WARNING)
+    build_site(files, name="keys-folded", FASTBUILD_WORKERS=2, FASTBUILD_MIN_FILES=1)
+    said = _keys(caplog)
+    line = (
+        "keys-folded/posts/: unknown key 'Version' is ignored in 6 files "
+        "(keys-folded/posts/old-0.md, keys-folded/posts/old-1.md and 4 more): remove the "
+        "line from them, or, if another tool reads it, list 'Version' in BLOGCORE_KEPT_KEYS"
+    )
+    assert said.count(("WARNING", line)) == 1, said
+    assert not [m for _, m in said if m.startswith("keys-folded/posts/old-")], said
+    assert [m for _, m in said if "Colour" in m] == [
+        f"keys-folded/posts/few-{n}.md: unknown key 'Colour' is ignored" for n in range(2)
+    ]
+    # a typo of our key loses what it says: its own line, whatever the count
+    assert [m for _, m in said if "Sumary" in m] == [
+        "keys-folded/posts/typo.md: unknown key 'Sumary' is ignored (did you mean Summary?)"
+    ]
+    assert len(said) == 4, said
+
+
+def test_kept_keys_are_said_nowhere_and_a_typo_in_the_list_is_named(build_site, caplog):
+    files = _posts(6, "Version: 2\nPagecolors: dark\n")
+    caplog.set_level(logging.WARNING)
+    build_site(
+        files,
+        name="keys-kept",
+        BLOGCORE_KEPT_KEYS=["Pagecolors", "Verison"],
+        FASTBUILD_WORKERS=2,
+        FASTBUILD_MIN_FILES=1,
+    )
+    messages = [r.getMessage() for r in caplog.records]
+    assert not [m for m in messages if "Pagecolors" in m], messages
+    typo = [m for m in messages if "'Verison'" in m]
+    assert len(typo) == 1, messages  # at the setting's line (here an override: no line)
+    assert typo[0].endswith(
+        "BLOGCORE_KEPT_KEYS lists 'Verison', which no post or page has: did you mean "
+        "'Version'? (its line is said until then)"
+    )
+    assert len([m for m in messages if "unknown key 'Version'" in m]) == 1
+
+
+def test_a_publish_with_keys_no_one_reads_goes_on(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    site = build_site(_posts(6, "Version: 2\n"), publish=True, name="keys-publish")
+    assert site.exists("posts/old-0/")
+    said = _keys(caplog)
+    assert [level for level, _ in said] == ["WARNING"], said
+    assert "in 6 files" in said[0][1]
+
+
+def test_every_serve_rebuild_says_the_one_line_again(tmp_path):
+    session = Session(tmp_path)
+    for relpath, text in _posts(6, "Version: 2\n").items():
+        (session.content / relpath).write_text(text, encoding="utf-8")
+    line = "content/posts/: unknown key 'Version' is ignored in 6 files"
+    try:
+        for edit in (None, ("posts/old-2.md", "Text.", "More text.")):
+            if edit:  # one file read again, five from Pelican's reader cache
+                session.edit(*edit)
+            shown, printed = session.build()
+            assert [s for s in shown if "unknown key" in s] == [s for s in shown if line in s]
+            assert len([s for s in shown if line in s]) == 1, shown
+            assert printed.count("unknown key") == printed.count(line) == 1, printed
+    finally:
+        session.close()
