@@ -436,6 +436,19 @@ def test_a_post_with_angle_brackets_in_values_is_published_as_a_browser_reads_it
         ('Write `<a title="` and\n\nthen "> ok', []),  # code
         ('```\n<a title="a\n\nb">\n```', []),  # fenced code
         ('See <my-x title="a\n\nb">', []),  # no element of HTML's
+        # lines counted on from tag to tag: two cut on the lines they start on
+        (
+            '<b>x</b> and <i>y</i>\n\nmore <em title="z">z</em>\n\n'
+            'See <a title="a\n\nb">one</a> and <a title="c\n\nd">two</a>',
+            [(5, '<a title="a'), (7, '<a title="c')],
+        ),
+        # after a tag over two lines and a fence's blanked lines
+        (
+            '<span title="one\ntwo">x</span>\n\n```\n<a title="a\n\nb">\n```\n\n'
+            'Then <abbr title="x\n\ny">A</abbr>',
+            [(10, '<abbr title="x')],
+        ),
+        ("a\n" * 500 + 'See <a title="a\n\nb">one</a>', [(501, '<a title="a')]),
     ],
 )
 def test_a_quoted_value_cut_by_a_paragraph_end_is_found(source, cut):

@@ -211,8 +211,12 @@ def values_cut(lines: list[str], fenced: set[int]) -> list[tuple[int, str]]:
     whole = "\n".join("" if index in fenced else line for index, line in enumerate(lines))
     blocks = _html_block_lines(lines)
     found: list[tuple[int, str]] = []
+    # lines counted on from the last tag: counted from the top for each, a 1.5-million-character
+    # post with 807 tags took 0.22 s
+    number, counted = 1, 0
     for match in _WHOLE_TAG.finditer(whole):
-        number = whole.count("\n", 0, match.start()) + 1
+        number += whole.count("\n", counted, match.start())
+        counted = match.start()
         line_start = whole.rfind("\n", 0, match.start()) + 1
         in_code = whole[line_start : match.start()].count("`") % 2
         if number in blocks or in_code or not is_element(match["name"]):
