@@ -230,10 +230,11 @@ def test_latex_math_is_one_warning_per_file_and_never_stops_a_publish(build_site
     assert lines == [
         (
             "WARNING",
-            "math-pub/posts/maths.md: line 8: $r$ is LaTeX math, which the render_math plugin "
-            "typeset and this site does not: it is shown as written (and 2 more places in this "
-            "file); write it in words, show it as an image (an SVG of the formula), or write the "
-            "post in reStructuredText, whose :math: is typeset",
+            "math-pub/posts/maths.md: line 8: $r$ is LaTeX math, which this site does not "
+            "typeset (MathJax, the script that render_math or a theme loads for it, is never "
+            "loaded here): it is shown as written (and 2 more places in this file); write it in "
+            "words, show it as an image (an SVG of the formula), or write the post in "
+            "reStructuredText, whose :math: is typeset",
         )
     ]
     assert "$r$" in site.soup("posts/maths/").select_one(".post-content").get_text()

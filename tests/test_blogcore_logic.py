@@ -1516,8 +1516,9 @@ def test_a_url_given_is_kept_but_for_its_folders_slash(save_as, given, url):
         (
             "<p>Choosing $r$ items out of $n$:</p>\n<p>$$ \\frac{n!}{r!} $$</p>",
             [
-                "$r$ is LaTeX math, which the render_math plugin typeset and this site does not: "
-                "it is shown as written (and 2 more places in this file)"
+                "$r$ is LaTeX math, which this site does not typeset (MathJax, the script that "
+                "render_math or a theme loads for it, is never loaded here): it is shown as "
+                "written (and 2 more places in this file)"
             ],
         ),
         ("<p>$$\n\\sum_i x_i\n$$</p>", ["$$ \\sum_i x_i $$ is LaTeX math"]),
@@ -1531,8 +1532,9 @@ def test_a_url_given_is_kept_but_for_its_folders_slash(save_as, given, url):
         (  # $0.33$ is a number Markdown leaves alone: not counted
             "<p>In $O(1)$, $0.33$ of $M[i]$</p>",
             [
-                "$O(1)$ is LaTeX math, which the render_math plugin typeset and this site does "
-                "not: it is shown as written (and 1 more place in this file)"
+                "$O(1)$ is LaTeX math, which this site does not typeset (MathJax, the script "
+                "that render_math or a theme loads for it, is never loaded here): it is shown as "
+                "written (and 1 more place in this file)"
             ],
         ),
         ("<p>Costs $ 5 for a_1 and $10.</p>", []),  # a space after $: only before LaTeX

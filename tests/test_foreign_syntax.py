@@ -346,7 +346,8 @@ MATH = '<p>Each share is <span class="math">\\(s_i = h_i / H\\)</span>.</p>'
     [
         (FOOTNOTE, frozenset(), ["[ref]…[/ref] is the simple_footnotes plugin's, which this"]),
         (FOOTNOTE, frozenset({"simple_footnotes"}), []),  # listed: it makes the footnote
-        (MATH, frozenset(), ["which the render_math plugin typeset and this site does not"]),
+        # not listed: the old site may have had its theme's MathJax, never render_math
+        (MATH, frozenset(), ["LaTeX math, which this site does not typeset (MathJax, the"]),
         (
             MATH,
             frozenset({"render_math"}),

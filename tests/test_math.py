@@ -143,10 +143,11 @@ def test_latex_in_markdown_is_shown_as_written_with_one_line(build_site, caplog)
     ]
     assert body.select("em") == []
     assert [m for m in caplog.messages if "md-math/" in m] == [
-        "md-math/posts/roots.md: line 6: \\( x_1 + y_1 \\) is LaTeX math, which the render_math "
-        "plugin typeset and this site does not: it is shown as written (and 2 more places in "
-        "this file); write it in words, show it as an image (an SVG of the formula), or write "
-        "the post in reStructuredText, whose :math: is typeset"
+        "md-math/posts/roots.md: line 6: \\( x_1 + y_1 \\) is LaTeX math, which this site does "
+        "not typeset (MathJax, the script that render_math or a theme loads for it, is never "
+        "loaded here): it is shown as written (and 2 more places in this file); write it in "
+        "words, show it as an image (an SVG of the formula), or write the post in "
+        "reStructuredText, whose :math: is typeset"
     ]
 
 
@@ -214,10 +215,11 @@ def test_render_math_dollars_reach_the_page_as_written(build_site, caplog):
     assert prices.select_one("em").get_text() == "cheap"
     assert prices.get_text().strip() == PRICES.replace("*cheap*", "cheap")
     assert [m for m in caplog.messages if "md-$/" in m] == [
-        "md-$/posts/solow.md: line 6: $\\mathbf{z}_{1:t-1}$ is LaTeX math, which the "
-        "render_math plugin typeset and this site does not: it is shown as written (and 7 more "
-        "places in this file); write it in words, show it as an image (an SVG of the formula), "
-        "or write the post in reStructuredText, whose :math: is typeset"
+        "md-$/posts/solow.md: line 6: $\\mathbf{z}_{1:t-1}$ is LaTeX math, which this site "
+        "does not typeset (MathJax, the script that render_math or a theme loads for it, is "
+        "never loaded here): it is shown as written (and 7 more places in this file); write it "
+        "in words, show it as an image (an SVG of the formula), or write the post in "
+        "reStructuredText, whose :math: is typeset"
     ]
 
 
@@ -455,10 +457,10 @@ def test_a_math_line_quotes_what_the_writer_wrote(build_site, caplog):
     caplog.set_level(logging.WARNING)
     site = build_site({"posts/escapes.md": ESCAPES_POST}, name="md-escapes")
     assert [m for m in caplog.messages if "md-escapes/" in m] == [
-        "md-escapes/posts/escapes.md: line 10: $x^2$ is LaTeX math, which the render_math plugin "
-        "typeset and this site does not: it is shown as written; write it in words, show it as "
-        "an image (an SVG of the formula), or write the post in reStructuredText, whose :math: "
-        "is typeset"
+        "md-escapes/posts/escapes.md: line 10: $x^2$ is LaTeX math, which this site does not "
+        "typeset (MathJax, the script that render_math or a theme loads for it, is never loaded "
+        "here): it is shown as written; write it in words, show it as an image (an SVG of the "
+        "formula), or write the post in reStructuredText, whose :math: is typeset"
     ]
     body = site.soup("posts/escapes/").select_one(".post-content")
     assert [span.get_text() for span in body.select("span.math")] == ["$x^2$"]

@@ -599,8 +599,10 @@ def _first_math(
         )
     return offset, Foreign(
         start,
-        f"{shown} is LaTeX math, which the render_math plugin typeset and this site does not: "
-        f"it is shown as written{also}; write it in words, show it as an image (an SVG of the "
+        # the site does not list render_math: its old theme may have loaded MathJax itself
+        f"{shown} is LaTeX math, which this site does not typeset (MathJax, the script that "
+        "render_math or a theme loads for it, is never loaded here): it is shown as "
+        f"written{also}; write it in words, show it as an image (an SVG of the "
         "formula), or write the post in reStructuredText, whose :math: is typeset",
         serious=False,
     )
