@@ -166,7 +166,7 @@ def test_another_plugins_syntax_is_named_with_its_line(build_site, caplog):
     }, lines
     assert any(
         "{% img /images/lamp.png 300 A lamp %} is a tag of the liquid_tags" in m
-        and m.endswith("write ![what it shows]({static}/images/x.png)")
+        and m.endswith("write ![A lamp]({static}/images/lamp.png)")
         for _, m in lines
     )
     caplog.clear()

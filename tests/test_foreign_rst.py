@@ -60,7 +60,7 @@ def test_the_same_in_a_rest_posts_text_is_named_at_its_line_the_rest_way(build_s
             "WARNING",
             "line 8: {% img /images/lamp.png 300 A lamp %} is a tag of the liquid_tags plugin, "
             "which this site does not have: it is shown as written, and what it stood for is "
-            "not; write .. image:: {static}/images/x.png, with :alt: alt text indented under it",
+            "not; write .. image:: {static}/images/lamp.png, with :alt: A lamp indented under it",
         ),
         (
             "WARNING",

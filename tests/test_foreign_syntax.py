@@ -470,3 +470,63 @@ def test_a_wordpress_code_shortcode_in_a_built_post(build_site, caplog):
         "this file), but write it as Markdown does, a fenced block: ```python on the line "
         "before the code and ``` on the line after it"
     ], lines
+
+
+@pytest.mark.parametrize(
+    ("tag", "fmt", "advice"),
+    [
+        # jake's blog: the tag's own path and title (smarty curls its quotes in the page)
+        (
+            "{% img left /images/OSX10.8.png \u2018OSX 10.8 Logo\u2019 %}",
+            "markdown",
+            "write ![OSX 10.8 Logo]({static}/images/OSX10.8.png)",
+        ),
+        (
+            "{% img /figures/author_count.png 600 [Cumulative number of contributors] %}",
+            "markdown",
+            "write ![Cumulative number of contributors]({static}/figures/author_count.png)",
+        ),
+        (  # "title" "alt": the alt text
+            '{% img left http://site.com/n.png 150 150 "Ninja Attack!" "A ninja" %}',
+            "markdown",
+            "write ![A ninja](http://site.com/n.png)",
+        ),
+        (
+            "{% img center /images/mario.gif %}",
+            "markdown",
+            "![what it shows]({static}/images/mario.gif)",
+        ),
+        ("{% img x 1 %}", "markdown", "write ![what it shows]({static}/images/x.png)"),  # no path
+        (
+            "{% img /images/galaxy.jpg 300 200 A Galaxy %}",
+            "rst",
+            "write .. image:: {static}/images/galaxy.jpg, with :alt: A Galaxy indented under it",
+        ),
+        # the video where the tag says the old site published it, with its poster
+        (
+            "{% video /downloads/videos/x.mp4 360 270 /downloads/videos/x_frame.png %}",
+            "markdown",
+            'write <video src="{static}/downloads/videos/x.mp4" '
+            'poster="{static}/downloads/videos/x_frame.png" controls></video>',
+        ),
+        (
+            "{% video /v/a.mp4 /v/a.webm %}",
+            "markdown",
+            'write <video controls><source src="{static}/v/a.mp4"><source src="{static}/v/a.webm">'
+            "</video>",
+        ),
+        (
+            "{% video /downloads/videos/x.mp4 %}",
+            "rst",
+            "write .. image:: {static}/downloads/videos/x.mp4, with :alt: what it shows",
+        ),
+        ("{% audio /downloads/a.mp3 %}", "markdown", 'write <audio src="{static}/downloads/a.mp3"'),
+        ("{% literal img /x.png 40 %}", "markdown", "between backticks, `{% img /x.png 40 %}`,"),
+        ("{% literal img /x.png %}", "rst", "an inline literal, ``{% img /x.png %}``,"),
+    ],
+)
+def test_liquid_advice_names_what_the_tag_gives(tag, fmt, advice):
+    # the advice said ![what it shows]({static}/images/x.png) and {static}/extra/x.mp4 for
+    # every tag, though the tag gives its path and title: placeholders only for what it does not
+    (piece,) = foreign.found(f"<p>{tag}</p>", fmt)
+    assert advice in piece.message.split("; ", 1)[1], piece.message

@@ -501,12 +501,87 @@ def _whose(name: str) -> str:
     return "a tag of Octopress" if name in _OCTOPRESS else "a tag of the liquid_tags plugin"
 
 
+# a liquid tag's path as liquid_tags reads one (/x, https://x, or a folder/x), and the marks
+# around an img tag's title: quotes (curled by smarty in the page's text) or brackets
+_TAG_PATH = re.compile(r"(?:https?:|/|\S+/)\S+")
+_TITLE_MARKS = "\"'\u2018\u2019\u201c\u201d[]"
+
+
+def _published(path: str) -> str:
+    """A tag's path as this site links it: the site's own file through {static}, as the
+    old site published it under that path; an address elsewhere as it is."""
+    if re.match(r"https?:|//", path):
+        return path
+    return "{static}/" + path.lstrip("/")
+
+
+def _image_advice(words: list[str], rst: bool) -> str | None:
+    """What to write for an img tag with its own path and title or alt (liquid_tags: its
+    class names, the path, a width and height, then "title" "alt" or a title that is the
+    alt too); None when it names no path."""
+    at = next((i for i, word in enumerate(words) if _TAG_PATH.fullmatch(word)), None)
+    if at is None:
+        return None
+    rest = words[at + 1 :]
+    while rest and rest[0].isdigit():  # width and height: the page sizes pictures itself
+        rest = rest[1:]
+    titled = " ".join(rest)
+    pair = re.fullmatch(
+        r"[\"'\u2018\u201c](.+?)[\"'\u2019\u201d]\s+[\"'\u2018\u201c](.+?)[\"'\u2019\u201d]", titled
+    )
+    alt = pair[2] if pair else titled.strip(_TITLE_MARKS).strip()
+    target = _published(words[at])
+    if rst:
+        return f"write .. image:: {target}, with :alt: {alt or 'alt text'} indented under it"
+    return f"write ![{alt or 'what it shows'}]({target})"
+
+
+def _media_advice(name: str, words: list[str], rst: bool) -> str | None:
+    """What to write for a video or audio tag with the files it names (liquid_tags: up to
+    three sources, a width and height, a video's poster); None when it names none."""
+    paths = [word for word in words if _TAG_PATH.fullmatch(word)]
+    if not paths:
+        return None
+    sources, poster = paths[:3], ""
+    if name == "video" and len(paths) > 1 and any(w.isdigit() for w in words):
+        # the poster comes after the width and height
+        last_number = max(i for i, w in enumerate(words) if w.isdigit())
+        after = [w for w in words[last_number + 1 :] if _TAG_PATH.fullmatch(w)]
+        poster = after[0] if after else ""
+        sources = [p for p in paths if p != poster][:3]
+    if rst:
+        if name == "video":
+            return (
+                f"write .. image:: {_published(sources[0])}, with :alt: what it shows and "
+                ":class: controls indented under it (docutils writes a <video> of it)"
+            )
+        return (
+            "write .. raw:: html with, indented under it, "
+            f'<audio src="{_published(sources[0])}" controls></audio>'
+        )
+    shown = f' poster="{_published(poster)}"' if poster else ""
+    if len(sources) == 1:
+        return f'write <{name} src="{_published(sources[0])}"{shown} controls></{name}>'
+    inner = "".join(f'<source src="{_published(s)}">' for s in sources)
+    return f"write <{name}{shown} controls>{inner}</{name}>"
+
+
 def _liquid_advice(name: str, written: str, rst: bool = False) -> str:
-    """What to write for one liquid_tags tag, in the post's format: with the gist or the
-    source it names, where the tag gives it."""
+    """What to write for one liquid_tags tag, in the post's format: with the path, title,
+    gist or source it names, where the tag gives it (a placeholder only for what it does
+    not)."""
     advice = (LIQUID_TAGS_RST if rst else LIQUID_TAGS)[name]
     words = written.strip("{%} ").split()
     first = words[1] if len(words) > 1 else ""
+    if name in ("img", "b64img"):
+        return _image_advice(words[1:], rst) or advice
+    if name in ("video", "audio"):
+        return _media_advice(name, words[1:], rst) or advice
+    if name == "literal" and len(words) > 1:  # the tag it showed, as liquid_tags wrote it
+        shown = "{% " + " ".join(words[1:]) + " %}"
+        if rst:
+            return f"write it as an inline literal, ``{shown}``, which is shown as written"
+        return f"write it between backticks, `{shown}`, which is shown as written"
     if name == "gist" and re.fullmatch(r"[0-9a-f]+", first):
         return advice.replace("{id}", first)
     if name == "blockquote":  # its author and source, as the tag gives them
