@@ -442,3 +442,19 @@ def test_a_renamed_site_with_the_sample_s_card_and_favicon_is_told(build_site, c
         name="sample-files-new",
     )
     assert not [r for r in caplog.records if "is still the sample's" in r.getMessage()]
+
+
+def test_a_literal_tag_in_a_listing_shows_the_tag_it_stood_for(build_site, caplog):
+    # jake's "Migrating from Octopress" listings showed "{% literal img … %}" where the old
+    # site showed "{% img … %}", with no line (code is never named)
+    head = "Date: 2024-01-02\nCategory: Company\nAuthor: Ada Byrne\n"
+    text = (
+        "The image tag:\n\n    {% literal img [position] /url/to/img.png [width] %}\n\n"
+        "Or `{% literal video /url/to/video.mp4 %}` in a sentence.\n"
+    )
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/octopress.md": f"Title: Octopress\n{head}\n{text}"}, name="literal")
+    body = site.soup("posts/octopress/").select_one(".post-content")
+    assert body.select_one("pre").get_text() == "{% img [position] /url/to/img.png [width] %}\n"
+    assert body.select_one("p code").get_text() == "{% video /url/to/video.mp4 %}"
+    assert [m for m in caplog.messages if "literal/posts/" in m] == []

@@ -4,6 +4,7 @@ strikethrough and task lists, admonitions (liquid.py, foreign.py, pelicanconf's 
 import logging
 
 import pytest
+from bs4 import BeautifulSoup
 from markdown import Markdown
 
 import pelicanconf
@@ -530,3 +531,31 @@ def test_liquid_advice_names_what_the_tag_gives(tag, fmt, advice):
     # every tag, though the tag gives its path and title: placeholders only for what it does not
     (piece,) = foreign.found(f"<p>{tag}</p>", fmt)
     assert advice in piece.message.split("; ", 1)[1], piece.message
+
+
+LITERALS = """Write `{% literal video /v.mp4 %}` or {% literal img /p.png %}.
+
+    {% literal img [position] /url/to/img.png [width] %}
+    {%literal  tag   a  b%} and {% raw %}
+
+```
+{% literal img /fenced.png %}
+```
+"""
+
+
+def test_a_literal_tag_in_code_shows_the_tag_as_liquid_tags_did():
+    # jake's Octopress post showed "{% literal img … %}" in five listings: liquid_tags read
+    # the text before Markdown's blocks, code too, and its literal tag wrote "{% img … %}";
+    # a fenced block (set aside before its step) kept it as written, as it does here
+    page = BeautifulSoup(convert(LITERALS), "html.parser")
+    assert page.select_one("p code").get_text() == "{% video /v.mp4 %}"
+    first, fenced = (pre.get_text() for pre in page.select("pre"))
+    assert first == "{% img [position] /url/to/img.png [width] %}\n{% tag   a  b %} and {% raw %}\n"
+    assert fenced == "{% literal img /fenced.png %}\n"
+    # in the text it stays, and is named: the tag to write between backticks
+    (piece,) = foreign.found(str(page))
+    assert "write it between backticks, `{% img /p.png %}`" in piece.message
+    assert liquid.literal_shown("{% Literal x %} {% literally y %}") == (
+        "{% Literal x %} {% literally y %}"
+    )

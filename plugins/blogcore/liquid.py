@@ -1,6 +1,6 @@
 r"""Other engines' syntax Python-Markdown would mangle, handled in Markdown's own steps.
 
-Three steps, through Python-Markdown's extension API:
+Four steps, through Python-Markdown's extension API:
 
 - Jekyll's ``{% highlight ruby %}`` … ``{% endhighlight %}`` (a migrated Jekyll blog has
   hundreds) becomes the fenced code block it means, before the fenced_code step reads the
@@ -17,6 +17,11 @@ Three steps, through Python-Markdown's extension API:
   as ``\``, with nothing said), its emphasis the underscores of ``x_1 ... y_1``, its links
   ``[a](k)``, attr_list ``{1:t-1}`` and smarty the dots and quotes. The reader says it once
   per file (foreign.py).
+- liquid_tags' ``{% literal img … %}`` in code (an indented block, a code span) shows
+  ``{% img … %}``, as it did: liquid_tags read the text before Markdown's blocks, code too,
+  and its literal tag exists to show a tag as written. A fenced block and an HTML block,
+  which Markdown set aside before that step, keep it as written there and here; in the text
+  it is named, with the tag to write between backticks (foreign.py).
 """
 
 from __future__ import annotations
@@ -172,6 +177,51 @@ def _kept(pattern: re.Pattern[str], written: str) -> str:
     return written[:brace] + _KEPT_BRACE + written[brace + 1 :]
 
 
+# liquid_tags' tag on one line, as its step read them, and its name ({%literal x%} too)
+_LIQUID_TAG = re.compile(r"\{%(.*?)%\}")
+_TAG_NAME = re.compile(r"\s*(\S+)\s*")
+# codehilite reads an indented block's text at 30 (before it, still the block's text);
+# Markdown's inline step makes the code spans at 20 (after it)
+LITERAL_BLOCKS_PRIORITY = 31
+LITERAL_SPANS_PRIORITY = 19
+
+
+def literal_shown(code: str) -> str:
+    """Code with each ``{% literal … %}`` as liquid_tags' literal tag wrote it:
+    ``{% `` and what followed the name, stripped, and `` %}``."""
+    if "literal" not in code:
+        return code
+
+    def shown(match: re.Match[str]) -> str:
+        name = _TAG_NAME.match(match[1])
+        if name is None or name[1] != "literal":
+            return match[0]
+        return "{% " + match[1][name.end() :].strip() + " %}"
+
+    return _LIQUID_TAG.sub(shown, code)
+
+
+class LiteralInCode(Treeprocessor):
+    """Each ``{% literal … %}`` of the code ``blocks`` (``<pre><code>``, before codehilite
+    writes them) or of the code spans (``<code>`` elsewhere) as liquid_tags showed it."""
+
+    def __init__(self, md: Markdown, braces: list[bool], blocks: bool) -> None:
+        super().__init__(md)
+        self.braces = braces  # HighlightFences' look at the text: [True] when it has a brace
+        self.blocks = blocks
+
+    def run(self, root: etree.Element) -> None:
+        """Change the code's text (no recursion: iter)."""
+        if self.braces == [False]:
+            return
+        for parent in root.iter():
+            if (parent.tag == "pre") is not self.blocks:
+                continue
+            for child in parent:
+                if child.tag == "code" and child.text and "literal" in child.text:
+                    child.text = util.AtomicString(literal_shown(child.text))
+
+
 # LaTeX as render_math (MathJax) delimits it; \[ only around LaTeX: a command, a sub- or
 # superscript, braces or an equals sign (\[citation needed\] is an escaped bracket, as
 # Markdown has it), \( around LaTeX or a formula, not words (is_math)
@@ -251,7 +301,7 @@ class MathAsWritten(InlineProcessor):
 
 
 class LiquidExtension(Extension):
-    """Registers the three steps; ``take()`` gives the highlight tags converted since the last
+    """Registers the steps; ``take()`` gives the highlight tags converted since the last
     call."""
 
     def __init__(self, **kwargs) -> None:
@@ -270,6 +320,12 @@ class LiquidExtension(Extension):
             KeepBraceText(md, self.braces), "keep_brace_text", BRACES_PRIORITY
         )
         md.inlinePatterns.register(MathAsWritten(MATH_RE, md), "math_as_written", MATH_PRIORITY)
+        md.treeprocessors.register(
+            LiteralInCode(md, self.braces, blocks=True), "literal_blocks", LITERAL_BLOCKS_PRIORITY
+        )
+        md.treeprocessors.register(
+            LiteralInCode(md, self.braces, blocks=False), "literal_spans", LITERAL_SPANS_PRIORITY
+        )
 
     def take(self) -> list[str]:
         """The highlight tags converted since the last call, and forget them."""
