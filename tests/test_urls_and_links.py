@@ -2485,3 +2485,87 @@ def test_a_page_whose_attach_link_cannot_move_its_file_is_called_a_page(build_si
             m.startswith(f"attach-pages/pages/gone-{n}.md:") and "which does not exist" in m
             for m in said
         ), said
+
+
+# ------------------------------------- relative links that name a post by path or old address
+
+SOURCES = {"Alpha/one.md": "one", "Beta/two-notes.md": "two", "Gamma/index.md": "gamma"}
+
+
+@pytest.mark.parametrize(
+    ("url", "folder", "expected"),
+    [
+        pytest.param("../Beta/two-notes", "Alpha", "Beta/two-notes.md", id="path-without-ending"),
+        pytest.param("../Beta/two-notes#Part", "Alpha", "Beta/two-notes.md", id="fragment"),
+        pytest.param("./one.html", "Alpha", "Alpha/one.md", id="path-as-html"),
+        pytest.param("../Gamma/", "Alpha", "Gamma/index.md", id="folder-of-an-index"),
+        pytest.param("two.html", "Alpha", "Beta/two-notes.md", id="old-name-by-slug"),
+        pytest.param("two-notes/", "Gamma", "Beta/two-notes.md", id="old-name-by-file"),
+        pytest.param("nowhere", "Alpha", None, id="no-such-name"),
+        pytest.param("../", "Alpha", None, id="a-folder-only"),
+        pytest.param("/Beta/two-notes", "Alpha", None, id="from-the-root"),
+    ],
+)
+def test_named_source_finds_the_post_a_relative_link_names(url, folder, expected):
+    assert links.named_source(url, folder, SOURCES) == expected
+
+
+def test_named_source_names_nothing_when_two_posts_have_the_name():
+    both = {"a/x.md": "x-a", "b/x.md": "x-b"}
+    assert links.named_source("x.html", "c", both) is None
+    assert links.named_source("../b/x", "a", both) == "b/x.md"
+
+
+def test_relative_links_to_posts_say_the_filename_link_to_write(build_site, caplog):
+    # an adopted blog linked its posts relatively, by path without .md or by their old
+    # address (Kristinita's Search: 75 lines that said only to use {filename} or {static});
+    # a folder's many such links are one line with the link to write for each
+    one = (
+        "[Two](../Beta/two-notes#Part), [Two again](two.html), "
+        "![A lamp](../images/lamp.svg), [Lost](nowhere)"
+    )
+    two = "[One](../Alpha/one.md) and [One again](../Alpha/one/)"
+    many = ", ".join(f"[{n}](../Alpha/one#{n})" for n in "abcd") + ", [Two](../Beta/two-notes)"
+    caplog.set_level(logging.WARNING)
+    name = "relposts"
+    build_site(
+        {
+            "Alpha/one.md": _post("One", "one", "2024-06-01", body=one),
+            "Beta/two-notes.md": _post("Two", "two", "2024-06-02", body=two),
+            "Gamma/many.md": _post("Many", "many", "2024-06-03", body=many),
+        },
+        name=name,
+        ARTICLE_PATHS=[""],  # an old Pelican site's layout: a folder of posts per topic
+    )
+    mine = sorted(
+        m
+        for m in _warnings(caplog)
+        if m.startswith((f"{name}/Alpha", f"{name}/Beta", f"{name}/Gamma"))
+    )
+    nowhere = "/posts/one/nowhere, where nothing is published, and no post or page has that name"
+    expected = [
+        f"{name}/Alpha/one.md: line 7: the link ../images/lamp.svg is relative: from "
+        "the post's page it points at /posts/images/lamp.svg, where nothing is; "
+        f"{name}/images/lamp.svg is published at /images/lamp.svg: link it with "
+        "{static}/images/lamp.svg",
+        f"{name}/Alpha/one.md: line 7: the link ../Beta/two-notes#Part is relative: from "
+        "this page it points at /posts/Beta/two-notes, where nothing is published; it names "
+        f"{name}/Beta/two-notes.md: write {{filename}}/Beta/two-notes.md#Part",
+        f"{name}/Alpha/one.md: line 7: the link nowhere is relative: from this page it "
+        f"points at {nowhere} ({links.HINT})",
+        f"{name}/Alpha/one.md: line 7: the link two.html is relative: from this page it "
+        "points at /posts/one/two.html, where nothing is published; it names "
+        f"{name}/Beta/two-notes.md: write {{filename}}/Beta/two-notes.md",
+        f"{name}/Beta/two-notes.md: line 7: the link ../Alpha/one.md points at a source "
+        "file, which is not published: link to the post or page as "
+        "{filename}/Alpha/one.md",
+        f"{name}/Beta/two-notes.md: line 7: the link ../Alpha/one/ is relative: from "
+        "this page it points at /posts/Alpha/one/, where nothing is published; it names "
+        f"{name}/Alpha/one.md: write {{filename}}/Alpha/one.md",
+        f"{name}/Gamma/: 5 relative links in one file name posts or pages by their paths "
+        f"or old addresses, where nothing is published (e.g. {name}/Gamma/many.md: line "
+        "7: ../Alpha/one#a); write each as {filename} and the path in the content folder, its "
+        "#part kept: ../Alpha/one → {filename}/Alpha/one.md, ../Beta/two-notes → "
+        "{filename}/Beta/two-notes.md",
+    ]
+    assert mine == sorted(expected), _warnings(caplog)

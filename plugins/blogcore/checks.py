@@ -967,7 +967,9 @@ def link_problems(
                             )
                     else:  # a source file by its own name
                         named = link_targets(item, value, "filename", context, now)
-                        message = links.source_file_problem(link, named.state != links.MISSING)
+                        found = named.state != links.MISSING
+                        path = named.path if found else ""
+                        message = links.source_file_problem(link, found, path)
                     if message:
                         source = shown(settings, item.source_path)
                         kept = target and target.state == links.UNPUBLISHED

@@ -297,14 +297,19 @@ def source_file_links(html: str) -> list[str]:
     return list(dict.fromkeys(m.group("path") for m in _SOURCE_HREF.finditer(html)))
 
 
-def source_file_problem(link: str, found: bool = True) -> str:
+def source_file_problem(link: str, found: bool = True, path: str = "") -> str:
     """What to write instead of a link to a source file by its name (``found``: the content
-    folder has that post or page)."""
+    folder has that post or page, at ``path`` within it when given)."""
     if not found:
         return (
             f"the link {link} names a source file, and the content folder has no post or page "
             "of that name: link to one as {filename} and its path, or to another site with "
             "its https:// address"
+        )
+    if path:
+        return (
+            f"the link {link} points at a source file, which is not published: link to the "
+            f"post or page as {_as_filename(link, path)}"
         )
     return (
         f"the link {link} points at a source file, which is not published: link to the post "
@@ -826,6 +831,77 @@ def gallery_photo_message(url: str, shown: str, slug: str, why: str) -> str:
         f"publishes its photos as renditions, not as they are: show the gallery with "
         f"{{gallery}}{slug} on a line of its own (each photo opens full size), or link its page"
     )
+
+
+def named_source(url: str, relative_dir: str, sources: Mapping[str, str]) -> str | None:
+    """The post or page (its source within the content folder) that a relative link to
+    nothing names: by its path from the folder of the file that links, without its ending
+    (``../b/other``: an old site's address of it), else by its old output name
+    (``other.html``, ``other/``: its file's name or its slug) when one post or page has it;
+    None when none or several do. ``sources``: each post's and page's source, with its slug."""
+    path = relative_path(url)
+    stem = re.sub(r"\.html?$", "", (path or "").rstrip("/"), flags=re.I)
+    name = posixpath.basename(stem)
+    if not name or name in (".", ".."):
+        return None
+    base = posixpath.normpath(posixpath.join(relative_dir, stem))
+    for ext in SOURCE_EXTENSIONS:
+        for candidate in (f"{base}.{ext}", f"{base}/index.{ext}"):
+            if candidate in sources:
+                return candidate
+    same = [source for source, slug in sources.items() if name in (_source_name(source), slug)]
+    return same[0] if len(same) == 1 else None
+
+
+def _source_name(source: str) -> str:
+    """A source's name as an old address gives it: its file's, or its folder's for an index."""
+    stem = posixpath.splitext(posixpath.basename(source))[0]
+    return posixpath.basename(posixpath.dirname(source)) if stem == "index" else stem
+
+
+def _as_filename(url: str, source: str) -> str:
+    """The {filename} link to ``source`` that ``url`` meant, its #part kept."""
+    fragment = url.partition("#")[2]
+    return f"{{filename}}/{source}" + (f"#{fragment}" if fragment else "")
+
+
+def named_source_message(url: str, page: str, source: str, shown: str) -> str:
+    """The line for a relative link from ``page`` to nothing that names the post or page
+    ``source`` (``named_source``; ``shown`` as messages name it): the link to write."""
+    target = _resolve(page, relative_path(url) or url)
+    return (
+        f"the link {url} is relative: from this page it points at {target}, where nothing is "
+        f"published; it names {shown}: write {_as_filename(url, source)}"
+    )
+
+
+def named_sources_message(folder: str, held: Sequence[tuple[str, str, str, str]]) -> str:
+    """The line for many relative links from one folder's files that name posts or pages
+    (``held``: (file, "line N: ", link, the source it names) each, in order): how many, one
+    for example, and each link's path with the {filename} link to write for it."""
+    files = {file for file, *_ in held}
+    source, at, url, _ = held[0]
+    mapping: dict[str, str] = {}
+    for _, _, link, named in held:
+        mapping.setdefault(link.partition("#")[0], _as_filename("", named))
+    pairs = ", ".join(f"{link} → {write}" for link, write in mapping.items())
+    return (
+        f"{folder}/: {len(held)} relative links in {_files(len(files))} name posts or pages by "
+        f"their paths or old addresses, where nothing is published (e.g. {source}: {at}{url}); "
+        f"write each as {{filename}} and the path in the content folder, its #part kept: "
+        f"{pairs}"
+    )
+
+
+def _files(count: int) -> str:
+    return "one file" if count == 1 else f"{count} files"
+
+
+def none_named(message: str) -> str:
+    """``relative_problem``'s line for a link to nothing, saying briefly that no post or
+    page has the name it gives either (``named_source`` found none)."""
+    said = " where nothing is published, and no post or page has that name ("
+    return message.replace(" where nothing is published (", said, 1)
 
 
 def local_problem(

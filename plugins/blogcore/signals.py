@@ -1030,6 +1030,12 @@ def on_sources_known(generators) -> None:
         for item in checks.content_items(generator)
         if item.status == "draft" and getattr(item, "slug", None)
     }
+    # a relative link to nothing may name a post by its path or old address (an old site's)
+    build.current(settings).state(__package__).named_sources = {
+        item.relative_source_path.replace(os.sep, "/"): getattr(item, "slug", None) or ""
+        for generator in generators
+        for item in checks.content_items(generator)
+    }
     build.current(settings).state(__package__).local_urls = [
         *(
             (
@@ -1614,6 +1620,9 @@ def on_site_written(pelican) -> None:
     # relative links to files beside their posts that nothing publishes, by folder: one line
     # for a folder of many (an adopted blog of page bundles said 435 lines alike)
     unpublished: dict[str, list[tuple[int, str, str, str, str, str, str]]] = {}
+    # relative links naming posts by path or old address, by folder (an old blog: 75 lines)
+    named_links: dict[str, list[tuple[int, str, str, str, str, str]]] = {}
+    sources = getattr(state, "named_sources", {})
     with_drafts = written | waiting
     hinted = False  # links.HINT said by a line of this build: the later ones say it short
     for source, in_draft, page, elsewhere, urls_, kind in found:
@@ -1649,6 +1658,17 @@ def on_site_written(pelican) -> None:
             lines = _source_lines(settings, source) if lines is None else lines  # only now
             level = logging.ERROR if certain and strict and not in_draft else logging.WARNING
             at = f"{_at_line(source, lines, url, where)}{where}"
+            lead = f"the link {url} is relative: from this page"
+            named = None
+            if beside is None and shown_on is not None and message.startswith(lead):
+                named = links.named_source(url, _content_folder(settings, source), sources)
+                message = message if named else links.none_named(message)
+            if named:
+                shown_named = shown(settings, os.path.join(settings["PATH"], named))
+                message = links.named_source_message(url, shown_on, named, shown_named)
+                held_named = (level, source, at, url, named, message)
+                named_links.setdefault(posixpath.dirname(source), []).append(held_named)
+                continue
             if beside is not None and not gallery and not exists(beside[1]):
                 folder = posixpath.dirname(beside[0])
                 held = (level, source, at, url, beside[0], message, kind)
@@ -1657,6 +1677,31 @@ def on_site_written(pelican) -> None:
             said, hinted = links.hint_once(message, hinted), hinted or links.HINT in message
             logger.log(level, "%s: %s%s", source, at, said)
     _say_unpublished_beside(unpublished)
+    _say_named_sources(named_links)
+
+
+def _say_named_sources(found: dict[str, list[tuple[int, str, str, str, str, str]]]) -> None:
+    """Each folder's relative links that name posts or pages ((level, file, "line N: ", link,
+    source, its line) each): a line each, but one line for the folder, with every link's
+    {filename} link, past repeats.SHOWN (an old blog's 75 lines alike)."""
+    for folder, held in sorted(found.items()):
+        held.sort(key=_by_place)
+        if len(held) <= repeats.SHOWN:
+            for level, source, at, _url, _named, message in held:
+                logger.log(level, "%s: %s%s", source, at, message)
+            continue
+        line = links.named_sources_message(folder, [h[1:5] for h in held])
+        logger.log(max(h[0] for h in held), "%s", line)
+
+
+def _content_folder(settings: dict, source: str) -> str:
+    """The folder, within the content folder, of a file named as messages name it."""
+    content = Path(settings["PATH"]).resolve()
+    try:
+        path = (content.parent / source).resolve().relative_to(content)
+    except (OSError, ValueError):
+        return ""
+    return posixpath.dirname(path.as_posix())
 
 
 def _by_place(held: tuple[int, str, str, str, str, str, str]) -> tuple[str, int, str]:
