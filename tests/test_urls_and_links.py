@@ -2516,10 +2516,12 @@ def test_named_source_names_nothing_when_two_posts_have_the_name():
     assert links.named_source("../b/x", "a", both) == "b/x.md"
 
 
-def test_relative_links_to_posts_say_the_filename_link_to_write(build_site, caplog):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_relative_links_to_posts_say_the_filename_link_to_write(build_site, caplog, workers):
     # an adopted blog linked its posts relatively, by path without .md or by their old
     # address (Kristinita's Search: 75 lines that said only to use {filename} or {static});
-    # a folder's many such links are one line with the link to write for each
+    # a folder's many such links are one line with the link to write for each. With reading
+    # workers too: the posts' sources are known in the build's own process
     one = (
         "[Two](../Beta/two-notes#Part), [Two again](two.html), "
         "![A lamp](../images/lamp.svg), [Lost](nowhere)"
@@ -2527,7 +2529,7 @@ def test_relative_links_to_posts_say_the_filename_link_to_write(build_site, capl
     two = "[One](../Alpha/one.md) and [One again](../Alpha/one/)"
     many = ", ".join(f"[{n}](../Alpha/one#{n})" for n in "abcd") + ", [Two](../Beta/two-notes)"
     caplog.set_level(logging.WARNING)
-    name = "relposts"
+    name = f"relposts-{workers}"
     build_site(
         {
             "Alpha/one.md": _post("One", "one", "2024-06-01", body=one),
@@ -2536,6 +2538,8 @@ def test_relative_links_to_posts_say_the_filename_link_to_write(build_site, capl
         },
         name=name,
         ARTICLE_PATHS=[""],  # an old Pelican site's layout: a folder of posts per topic
+        FASTBUILD_WORKERS=workers,
+        FASTBUILD_MIN_FILES=4,
     )
     mine = sorted(
         m
