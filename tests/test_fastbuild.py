@@ -439,6 +439,33 @@ def test_team_files_and_gallery_sidecars_are_read_ahead_with_the_posts(
     assert_same_tree(tmp_path / "many", tmp_path / "one")
 
 
+def test_a_post_whose_reading_says_something_is_read_once_in_a_worker(corpus: Path, tmp_path: Path):
+    # what a post's reading says travels with it from the worker (build.CARRIED) and is said
+    # by the build when it takes the post: an adopted blog's every post warns (an old theme's
+    # keys), and each was read twice, in a worker for nothing and again by the build
+    posts = ["posts/post-00005.md", "posts/post-00006.md", "posts/post-00007.md"]
+    for number, name in enumerate(posts):
+        _edit(corpus / name, "Date: ", f"Colour: red{number}\nDate: ")
+    _edit(corpus / posts[0], "Date: ", "Sumary: a typo of ours\nDate: ")
+    plugins = {
+        "PLUGIN_PATHS": ["plugins", str(_probe_plugin(tmp_path, posts))],
+        "PLUGINS": [*PLUGINS, "probe"],
+    }
+    one = build(corpus, tmp_path / "one", tmp_path / "c1", FASTBUILD_WORKERS=1, **plugins)
+    more = {"FASTBUILD_WORKERS": 2, "FASTBUILD_MIN_FILES": 1, **plugins}
+    many = build(corpus, tmp_path / "many", tmp_path / "c2", **more)
+    assert one.returncode == many.returncode == 0, (one.stderr, many.stderr)
+    cached = [json.loads((tmp_path / out / "cached.json").read_text()) for out in ("one", "many")]
+    assert cached == [[], posts]  # read ahead, kept: the build did not read them again
+    said = [" ".join((r.stdout + r.stderr).split()) for r in (one, many)]
+    lines = [f"post-0000{n}.md: unknown key 'Colour' is ignored" for n in (5, 6, 7)]
+    for line in [*lines, "unknown key 'Sumary' is ignored"]:
+        assert (said[0].count(line), said[1].count(line)) == (1, 1), (line, said[0][-2500:])
+    for out in ("one", "many"):
+        (tmp_path / out / "cached.json").unlink()
+    assert_same_tree(tmp_path / "many", tmp_path / "one")
+
+
 # ---- the pure parts ---------------------------------------------------------------------
 
 

@@ -601,7 +601,7 @@ _PLAIN = (str, int, float, bool, type(None))
 # a record's fields that belong to the moment it is logged, made anew when it is said again
 _OF_THE_MOMENT = frozenset(
     {"created", "msecs", "relativeCreated", "thread", "threadName", "process", "processName"}
-    | {"taskName", "message", "asctime", "exc_info", "stack_info", "msg", "args"}
+    | {"taskName", "message", "asctime", "exc_info", "stack_info", "msg", "args", build.CARRIED}
 )
 
 
@@ -665,10 +665,12 @@ class _Said:
     is read, whatever logged it (blogcore, Pelican's readers, Python-Markdown, another
     plugin's Markdown extension), and every Python warning it raises."""
 
-    def __init__(self, shown: set[tuple]) -> None:
+    def __init__(self, shown: set[tuple], carried: bool = False) -> None:
         self.records: list[logging.LogRecord] = []
         self.warnings: list[warnings.WarningMessage] = []
         self.shown = shown  # this build's Python warnings shown already (``told``)
+        # read in a worker for the build's process to say (build.CARRIED): nothing shown here
+        self.carried = carried
 
     @contextlib.contextmanager
     def listening(self) -> Iterator[None]:
@@ -688,6 +690,8 @@ class _Said:
                 and record.thread in (thread, None)  # None: logging.logThreads off
             ):
                 self.records.append(record)
+                if self.carried:
+                    setattr(record, build.CARRIED, True)
             return record
 
         logging.setLogRecordFactory(factory)  # the logging cookbook's way to add to records
@@ -701,7 +705,7 @@ class _Said:
                     self.warnings = list(caught)
         finally:
             logging.setLogRecordFactory(previous)
-            for said in self.warnings:  # as the build would have shown them, once per place
+            for said in () if self.carried else self.warnings:  # as the build shows them
                 _tell(self.shown, said.category, str(said.message), said.filename, said.lineno)
 
     def heard(self) -> tuple[Heard, ...]:
@@ -896,17 +900,22 @@ class StrictChecks:
         reading said (any logger's warnings and errors, Python warnings) goes with the
         metadata into Pelican's reader cache (``SAID``): a build that takes the file from
         there says it again (on_content_init, ``say_again``), so ``make serve`` does not
-        forget a mistake once another file changes."""
-        if not self.settings.get("CACHE_CONTENT"):
+        forget a mistake once another file changes. A post or page read in one of
+        fastbuild's reading workers is said so too, by the build's own process when it takes
+        the post (``build.CARRIED``; as read before any build), not read a second time there."""
+        carried = build.current(self.build_settings).in_a_worker() and self._is_post_or_page(
+            source_path
+        )
+        if not self.settings.get("CACHE_CONTENT") and not carried:
             # nothing keeps the result for a later build (make build, make publish): nothing
             # to say again, and the file is read as Pelican reads it
             return self._read_checked(source_path)
-        said = _Said(told(self.build_settings))
+        said = _Said(told(self.build_settings), carried)
         with said.listening():
             content, metadata = self._read_checked(source_path)
         heard = said.heard()
         if heard:
-            metadata[SAID] = (time.time(), heard)
+            metadata[SAID] = (0.0 if carried else time.time(), heard)
         return content, metadata
 
     def _read_checked(self, source_path: str):

@@ -55,6 +55,12 @@ _last: list[tuple[Any, Receiver]] = []
 _engine: list[tuple[Any, Receiver]] = []
 
 
+# A log record made in a reading worker that travels with the file's result (blogcore's reader
+# keeps what a post's reading said with the post): the build's own process says it when it
+# takes the post, so fastbuild keeps that result instead of reading the file again.
+CARRIED = "engine_carried"
+
+
 class Build:
     """One build's state, one namespace per plugin, looked up by the build's settings dict."""
 

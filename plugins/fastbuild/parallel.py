@@ -9,18 +9,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from plugins.engine import rendering
+from plugins.engine.build import CARRIED
 from plugins.engine.forks import in_forks
 
 
 class _Noticed(logging.Handler):
-    """Counts the warnings and errors logged while one item is worked on."""
+    """Counts the warnings and errors logged while one item is worked on, but those the
+    item's result carries for the build's own process to say (``build.CARRIED``)."""
 
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
         self.count = 0
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+        if not getattr(record, CARRIED, False):
+            self.count += 1
 
 
 def _quietly(function: Callable[[Any], Any], item: Any) -> tuple[bool, Any]:
