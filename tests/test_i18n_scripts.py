@@ -71,6 +71,18 @@ def test_a_text_in_another_script_than_its_language(text, lang, script, suggeste
         assert found == scripts.Mismatch(script, lang, suggested)
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        # a quoted value is the tag's, '>' and all, as docutils' raw HTML leaves it
+        f'<p><abbr title="Internet > {ENGLISH}">x</abbr>{PERSIAN}</p>',
+        f"<p><abbr title='a > {ENGLISH}'>x</abbr>{PERSIAN}</p>",
+    ],
+)
+def test_the_sample_leaves_a_tag_with_a_close_angle_out(html):
+    assert ENGLISH not in scripts.sample("عنوان", html)
+
+
 def test_the_sample_leaves_code_and_tags_out():
     html = f'<p class="lead">{PERSIAN}</p><pre><code>{ENGLISH * 20}</code></pre>'
     assert ENGLISH not in scripts.sample("عنوان", html)

@@ -70,6 +70,20 @@ def test_plain_text_drops_code_and_markup():
     assert text.plain_text(html).split() == ["Hello", "there", "&", "welcome"]
 
 
+@pytest.mark.parametrize(
+    ("html", "words"),
+    [
+        # a quoted value is the tag's, '>' and all, as docutils' raw HTML leaves it
+        ('<p>Raw <abbr title="a > b">zebra</abbr> quagga</p>', "Raw zebra quagga"),
+        ("<abbr title='n > 0' class=x>okapi</abbr>", "okapi"),
+        ('<abbr title="a &gt; b">eland</abbr>', "eland"),  # as blogcore's readers write it
+        ('<p class=a"b>gnu</p>', "gnu"),  # a quote never closed: the tag ends at its '>'
+    ],
+)
+def test_plain_text_reads_a_tag_whole(html, words):
+    assert text.plain_text(html).split() == words.split()
+
+
 def test_same_topic_wins_and_off_topic_never_appears():
     docs = [
         doc("bake-1", BAKING, category="news", tags=("general",)),

@@ -7,12 +7,15 @@ import sys
 from types import SimpleNamespace
 
 import pytest
-from pelican import signals
+from pelican import readers, signals
+from pelican.settings import DEFAULT_CONFIG
 from PIL import Image
 
 from pelicanconf import PLUGINS
-from plugins.engine import build, phases
+from plugins.engine import build, compat, phases
+from plugins.i18n import scripts
 from plugins.related import pins
+from plugins.related import text as related_text
 from tests.conftest import ROOT, TEST_SITEURL, _builder
 
 # Three clearly distinct topics; every post also carries generic sentences, the generic tag
@@ -434,3 +437,61 @@ def test_a_site_with_one_post_per_language_is_picked_without_numpy(tmp_path):
         "WARNING content/posts/bread-fr.md: Related_exclude: no published post 'bread-0'",
     ]
     assert (tmp_path / "out" / "posts" / "bread-0" / "index.html").is_file()
+
+
+ANGLE_RST = """Angle rst
+#########
+
+:date: 2026-05-01
+:category: Engineering
+:author: Ada Byrne
+
+.. raw:: html
+
+   <p>Raw <abbr title="a > b">zebra</abbr> quagga.</p>
+"""
+ANGLE_HTML = """<html><head><title>Angle html</title><meta name="date" content="2026-05-01">
+<meta name="category" content="Engineering"><meta name="author" content="Ada Byrne">
+</head><body><p>Html <abbr title="a > b">giraffe</abbr> eland.</p></body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("reader", "source", "read", "words"),
+    [
+        # docutils passes raw HTML on as written, a value's '>' too (Pelican's HTML reader
+        # writes &gt;)
+        ("RstReader", ANGLE_RST, '<abbr title="a > b">zebra</abbr>', "Raw zebra quagga."),
+        ("HTMLReader", ANGLE_HTML, '<abbr title="a &gt; b">giraffe</abbr>', "Html giraffe eland."),
+    ],
+)
+def test_stock_readers_values_with_a_close_angle_are_no_words(
+    tmp_path, reader, source, read, words
+):
+    # a site without blogcore: related and i18n read a post's HTML as the stock reader left it
+    path = tmp_path / ("post.rst" if reader == "RstReader" else "post.html")
+    path.write_text(source, encoding="utf-8")
+    html = getattr(readers, reader)(dict(DEFAULT_CONFIG)).read(str(path))[0]
+    assert read in html
+    assert related_text.plain_text(html).split() == words.split()
+    assert scripts.sample("", html).split() == words.split()
+
+
+def test_blogcore_readers_write_a_value_s_close_angle_as_an_entity(build_site):
+    # what related and i18n read (the body before links are resolved): a value's '>' is
+    # &gt; for a reStructuredText and an HTML post too, so their tag pattern is not cut
+    bodies = {}
+
+    def grab(generator):
+        for article in generator.articles:
+            bodies[article.slug] = compat.html_of(article)
+
+    signals.article_generator_finalized.connect(grab, weak=False)
+    try:
+        built = build_site({"posts/angle-rst.rst": ANGLE_RST, "posts/angle-html.html": ANGLE_HTML})
+    finally:
+        signals.article_generator_finalized.disconnect(grab)
+    for slug, words in (("angle-rst", "Raw zebra quagga."), ("angle-html", "Html giraffe eland.")):
+        assert 'title="a &gt; b"' in bodies[slug]
+        assert related_text.plain_text(bodies[slug]).split() == words.split()
+        assert built.soup(f"posts/{slug}/").select_one("abbr")["title"] == "a > b"

@@ -131,7 +131,8 @@ WORDS_ENOUGH = 30  # words needed to say anything
 FOUND_ENOUGH = 5  # of a language's common words, found in the sample, to name it
 _LONGEST = max(len(common) for common in _SETS.values())
 _CODE = re.compile(r"<(pre|code|script|style)\b.*?</\1>", re.S | re.I)
-_TAG = re.compile(r"<[^>]*>")
+# a quoted value is the tag's, '>' and all, as in related.text (docutils' raw HTML writes one)
+_TAG = re.compile(r"""<(?:"[^"]*+"|'[^']*+'|[^"'>])*+>|<[^>]*>""")
 
 
 @dataclass(frozen=True)
