@@ -523,6 +523,14 @@ def test_many_texts_taken_for_tags_in_one_file_are_one_line(build_site, caplog):
         ('<img title="alt=x" src="a.png">', False),  # a value's words are no attribute
         ('<img data-alt="x" src="a.png">', False),
         ('<img src="a.png"> alt="A"', False),  # after the tag's end
+        # an unquoted value runs to a blank or '>', as in a browser: its words are no attribute
+        ("<img src=a.png?alt=x>", False),
+        ("<img src=a.png?alt=x alt=A>", True),
+        ("<img title=x=alt=y src=a.png>", False),
+        ("<img title= alt=x src=a.png>", False),  # the value after the blank is title's
+        ('<img src=a"b alt=A>', True),  # a quote inside one is a character of it
+        ('<img src = "a b.png" alt=A>', True),
+        ("<img title= > alt=A", False),
     ],
 )
 def test_an_attribute_is_found_where_a_browser_finds_it(tag, found):
@@ -592,6 +600,9 @@ ANGLE_POSTS = {
     "embed": 'Plain <span title="a > b">text</span>.\n\n<iframe title="a > b" '
     'src="https://www.youtube.com/embed/abc123"></iframe>',
     "escaped": 'Plain.\n\nSee \\<a title="[x](y)" href="/z">t</a> now.',
+    # in HTML blocks: Markdown's own html pattern takes no '=' in an unquoted value
+    "unquoted": '<div><img src=/images/lamp.svg?alt=x alt="A desk lamp"></div>\n\n'
+    "<div><img src=/images/lamp.svg?alt=x></div>",
 }
 # escaped, and shown as written as meant: no line (it was "Markdown inside an HTML block")
 ESCAPED_LINKS = 'Plain \\<a title="[x](y)" href="/z">t\\</a>.\n\nAnd \\[x](y) too.'

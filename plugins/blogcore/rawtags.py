@@ -70,9 +70,10 @@ _INSIDE = r"""(?:"[^"]*+"|'[^']*+'|[^<>])*+"""
 # the rest of a tag, from anywhere inside it to its end
 TAG_REST = rf"{_INSIDE}>"
 # one piece of a tag after its name, for a pattern that looks for one of its attributes: a
-# quoted value is taken whole (a name written in it is words, title="never style=x"), and
-# never the tag's end (a value's '>' is not one)
-_IN_TAG = r"""(?:"[^"]*+"|'[^']*+'|[^<>"'])"""
+# value is taken whole with its '=' (a name written in it is words: title="never style=x",
+# src=a.png?alt=x, an unquoted value running to a blank or '>' as in a browser), and never
+# the tag's end (a quoted value's '>' is not one)
+_IN_TAG = r"""(?:"[^"]*+"|'[^']*+'|=\s*+(?>"[^"]*+"|'[^']*+'|[^\s<>"'][^\s<>]*+|(?=>))|[^<>"'=])"""
 
 
 def before_attribute(name: str) -> str:
