@@ -2,7 +2,9 @@
 writer typed is lost to the sanitiser, and each is named with its line."""
 
 import logging
+import random
 import re
+from html import escape
 
 import markdown
 import pytest
@@ -576,15 +578,47 @@ def test_a_tag_after_a_backslash_is_shown_as_written(source, published, named):
         ("`a``b` <!-- x", "       <!-- x"),
         ("\\`a` <!-- x`", "\\`a" + " " * 9),  # an escaped backtick opens nothing
         ("``a``` b`` c", "           c"),
+        # no run as long after it: closed by the first of the longest shorter run after it
+        ("``a <!-- x` b", " " * 12 + "b"),
+        ("So ```a`` <!-- x` b", "So        <!-- x` b"),
+        ("`a``b <!-- x", "`a``b <!-- x"),  # only longer runs after it: text
+        ("\\\\`a` <!-- x", "\\\\    <!-- x"),  # an escaped backslash escapes no backtick
     ],
 )
 def test_code_spans_are_read_as_markdown_reads_them(line, blanked):
     assert rawtags.without_code_spans(line) == blanked
     # the line of an unclosed comment, and of other people's syntax, outside code
-    assert text.unclosed_comment([line]) == ((0, 7) if "<!--" in blanked else None)
+    opener = blanked.find("<!--")
+    assert text.unclosed_comment([line]) == ((0, opener) if opener >= 0 else None)
     source = f"Intro.\n\n{line.replace('<!--', '{{ x }}')}\n\nThen {{{{ y }}}}."
     number = 3 if "<!--" in blanked else 5
     assert foreign.lines_of([foreign.Foreign(r"\{\{", "")], source) == [number]
+
+
+def test_code_spans_are_those_markdown_makes_code_of():
+    # an oracle: backticks, backslashes and words at random, Markdown's <code> against ours
+    # (a span's text is what lies inside its closing run's length of backticks each side)
+    rng = random.Random(24)
+    for _ in range(3000):
+        line = "x" + "".join(rng.choice("``a \\") for _ in range(rng.randint(1, 16))) + "x"
+        ours = []
+        for start, end in rawtags.code_spans(line):
+            ticks = len(line[start:end]) - len(line[start:end].rstrip("`"))
+            ours.append(escape(line[start + ticks : end - ticks].strip(), quote=False))
+        assert ours == re.findall(r"<code>(.*?)</code>", markdown.markdown(line)), line
+
+
+def test_a_tag_in_code_markdown_reads_is_left_as_code(build_site, caplog):
+    # ``a … ` is code to Markdown (no run of two after it: closed by the first single one),
+    # was no code span here, so the tag with a backtick in its value was published as a tag
+    caplog.set_level(logging.WARNING)
+    post = "Title: Ticks\nDate: 2026-05-01\nCategory: Engineering\nAuthor: Ada Byrne\n\n"
+    post += 'Run ``a <abbr title="use `x`">b` now.\n'
+    site = build_site({"posts/ticks.md": post}, name="ticks")
+    body = site.soup("posts/ticks/").select_one(".post-content")
+    assert not body.select("abbr")
+    assert [c.get_text() for c in body.select("code")] == ['`a <abbr title="use', '">b']
+    assert not [m for m in caplog.messages if m.startswith("ticks/")]
 
 
 ANGLES = "Date: 2026-05-01 09:00\nCategory: Engineering\nAuthor: Ada Byrne\n\n"

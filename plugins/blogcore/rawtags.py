@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from html import escape
 
 from markdown import Markdown, util
@@ -331,13 +331,46 @@ QUOTED_MARKS_RE = (
     rf"(?:{_ATTRIBUTE_MD})*+\s*+/?>)"
 )
 QUOTED_MARKS_PRIORITY = 200  # before backtick's 190, the first of Markdown's inline patterns
-# a code span, as Markdown's backtick step reads one: a run of backticks to the next as long
-CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+# a run of backticks that may open a code span: not after a backslash that escapes it (an
+# odd number of them); a run's first backtick after an escaped one starts a run of its own
+_OPENING = re.compile(r"(?<!\\)(?:\\\\)*(`+)")
+_RUN = re.compile(r"`+")
+
+
+def code_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where each code span is, from its opening run's first backtick to its closing run's
+    end, as Markdown's backtick step (``BacktickInlineProcessor``) reads them: a run closed by
+    the next run as long; with none as long after it, by the first of the longest shorter run
+    (in "``a` b" the code is "`a"); with neither, the run is text."""
+    at = 0
+    while opening := _OPENING.search(text, at):
+        start, after = opening.span(1)
+        ticks = after - start
+        closing = _closing(text, after, ticks)
+        # with no closing run the opening one is text, and so are as many characters after it
+        # (Markdown 3.11 skips on from the run's end by its length: in "``a```b`" the run of
+        # three is read from its second backtick, and closed by the last one)
+        at = closing or after + ticks
+        if closing:
+            yield start, closing
+
+
+def _closing(text: str, after: int, ticks: int) -> int | None:
+    """The end of the run of backticks after ``after`` that closes a run of ``ticks``."""
+    longest = None
+    for run in _RUN.finditer(text, after):
+        if len(run[0]) == ticks:
+            return run.end()
+        if longest is None or len(run[0]) > len(longest[0]):
+            longest = run
+    return longest.end() if longest and len(longest[0]) < ticks else None
 
 
 def without_code_spans(text: str) -> str:
     """Text with each code span blanked, its length (so its columns) kept."""
-    return CODE_SPAN.sub(lambda m: " " * len(m[0]), text)
+    for start, end in code_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 class QuotedMarks(TagOrText):
@@ -353,7 +386,7 @@ class QuotedMarks(TagOrText):
         """TagOrText's reading; none inside a code span (Markdown's backtick step reads it);
         the tag as written, text, where its ``<`` is escaped."""
         start = m.start(0)
-        if any(c.start() < start < c.end() for c in CODE_SPAN.finditer(data)):
+        if any(begin < start < end for begin, end in code_spans(data)):
             return None, None, None
         if (start - len(data[:start].rstrip("\\"))) % 2 and "<" in self.md.ESCAPED_CHARS:
             # \<a title="[x](y)" …> where a backslash escapes < (foreign.EscapesExtension):

@@ -1337,11 +1337,9 @@ def without_comments(value: str) -> tuple[str, str]:
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # a fence as Markdown (and NestedFencesExtension) may read it: in a quote or a list item too
 _ANY_FENCE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})")
-# a code span as Markdown's backtick step reads one (rawtags'), or code as raw HTML writes
-# it: <code>…</code> on one line, a <pre> block to its </pre>
-_HTML_CODE = re.compile(
-    rf"{rawtags.CODE_SPAN.pattern}|<(?P<element>code|pre)\b[^>]*>.*?</(?P=element)>", re.I
-)
+# code as raw HTML writes it: <code>…</code> on one line, a <pre> block to its </pre> (code
+# spans, as Markdown's backtick step reads them, are blanked first: rawtags')
+_HTML_CODE = re.compile(r"<(?P<element>code|pre)\b[^>]*>.*?</(?P=element)>", re.I)
 _PRE_OPEN = re.compile(r"^\s*<pre\b", re.I)
 # a comment in link-reference form, [comment]: # (note) or [//]: <> (note): one line only
 _REFERENCE_COMMENT = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?:#|<>)\s*\(")
@@ -1406,7 +1404,11 @@ def _notes_out(
                 out.append(line)  # an indented code block's line (or a list's paragraph)
                 continue
         previous_blank = not line.strip()
-        code_free = line if inside else _HTML_CODE.sub(lambda m: " " * len(m[0]), line)
+        code_free = (
+            line
+            if inside
+            else _HTML_CODE.sub(lambda m: " " * len(m[0]), rawtags.without_code_spans(line))
+        )
         built = pending if inside == PRIVATE_OPEN else ""
         column = 0
         while column <= len(line):
