@@ -555,6 +555,16 @@ def test_an_attribute_is_found_where_a_browser_finds_it(tag, found):
             '<p>See &lt;a title="use `x`" href="/z"&gt;t&lt;/a&gt; now.</p>',
             ["</a>"],
         ),
+        (  # no marks in its values: shown as written too, its quotes straight (were curled)
+            'See \\<abbr title="x" class=\'y\'>HTML\\</abbr> and "this".',
+            "<p>See &lt;abbr title=\"x\" class='y'&gt;HTML&lt;/abbr&gt; and \u201cthis\u201d.</p>",
+            [],
+        ),
+        (  # in code: code, as Markdown reads it
+            'See `\\<abbr title="x">` now.',
+            '<p>See <code>\\&lt;abbr title="x"&gt;</code> now.</p>',
+            [],
+        ),
         (  # two backslashes: one shown, and the tag is a tag
             'See \\\\<a title="[x](y)" href="/z">t</a> now.',
             '<p>See \\<a title="[x](y)" href="/z">t</a> now.</p>',
@@ -640,12 +650,14 @@ ANGLE_POSTS = {
 }
 # escaped, and shown as written as meant: no line (it was "Markdown inside an HTML block")
 ESCAPED_LINKS = 'Plain \\<a title="[x](y)" href="/z">t\\</a>.\n\nAnd \\[x](y) too.'
+# escaped with no marks in its values: shown as written, straight quotes (smarty curled them)
+ESCAPED_PLAIN = 'Plain \\<abbr title="x">HTML\\</abbr> and "words".'
 
 
 def test_the_line_named_is_the_tag_s_as_a_browser_reads_it(build_site, caplog):
     files = {
         f"posts/{name}.md": f"Title: Angles {name}\n{ANGLES}{body}\n"
-        for name, body in {**ANGLE_POSTS, "links": ESCAPED_LINKS}.items()
+        for name, body in {**ANGLE_POSTS, "links": ESCAPED_LINKS, "plain": ESCAPED_PLAIN}.items()
     }
     site = _built(build_site, caplog, "angles", files, True)
     for name in ANGLE_POSTS:
@@ -657,3 +669,7 @@ def test_the_line_named_is_the_tag_s_as_a_browser_reads_it(build_site, caplog):
     assert not [m for m in caplog.messages if m.startswith("angles/posts/links.md")]
     post = site.soup("posts/angles-links/").select_one(".post-content")
     assert post.get_text().strip() == 'Plain <a title="[x](y)" href="/z">t</a>.\nAnd [x](y) too.'
+    post = site.soup("posts/angles-plain/").select_one(".post-content")
+    assert post.get_text().strip() == 'Plain <abbr title="x">HTML</abbr> and \u201cwords\u201d.'
+    assert not post.select("abbr")
+    assert not [m for m in caplog.messages if m.startswith("angles/posts/plain.md")]

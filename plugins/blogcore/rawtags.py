@@ -23,7 +23,9 @@ A quoted value is the tag's, as in a browser: ``title="a > b"`` does not end the
 ``>``, and Markdown's marks in a value (``title="use `x`"``, ``[a](b)``, ``<https://…>``) are
 not read as Markdown: such a tag is taken by a second pattern that runs before Markdown's
 first (``QuotedMarks``), unless it is written in code; after a backslash (``\\<a title="[x](y)"
-…>``, Markdown's escape: the ``<`` is text) the whole tag is shown as written, its marks too.
+…>``, Markdown's escape: the ``<`` is text) the whole tag is shown as written, its marks too,
+and so is any tag with attributes after one (``\\<abbr title="x">``: smarty curled its quotes,
+``EscapedTag``). Code spans are found as Markdown's backtick step finds them (``code_spans``).
 """
 
 from __future__ import annotations
@@ -388,12 +390,38 @@ class QuotedMarks(TagOrText):
         start = m.start(0)
         if any(begin < start < end for begin, end in code_spans(data)):
             return None, None, None
-        if (start - len(data[:start].rstrip("\\"))) % 2 and "<" in self.md.ESCAPED_CHARS:
+        if self._escaped(data, start):
             # \<a title="[x](y)" …> where a backslash escapes < (foreign.EscapesExtension):
             # the writer shows the tag as text, but its value's marks were read as Markdown
             # (a link cut it in two, quotes curled), so the whole tag is text, as written
             raw = self.backslash_unescape(self.unescape(m.group(1)))
             return self.md.htmlStash.store(escape(raw, quote=False)), start - 1, m.end(0)
+        return super().handleMatch(m, data)
+
+    def _escaped(self, data: str, start: int) -> bool:
+        """Whether the ``<`` at ``start`` is after a backslash that escapes it."""
+        odd = (start - len(data[:start].rstrip("\\"))) % 2
+        return bool(odd) and "<" in self.md.ESCAPED_CHARS
+
+
+# a tag with attributes after a backslash, its < escaped (\<abbr title="x">): one with marks
+# in a value is QuotedMarks'; after code spans (190), before escapes (180) make its < text
+ESCAPED_TAG_RE = rf"(?<=\\)(<[A-Za-z][^\s\"'<>@/]*+(?:{_ATTRIBUTE_MD})++\s*+/?>)"
+ESCAPED_TAG_PRIORITY = 185
+
+
+class EscapedTag(QuotedMarks):
+    """A tag with attributes whose ``<`` is escaped, shown as written as QuotedMarks shows
+    one with marks: else smarty curled its quotes (``title=”x”``). Any other is Markdown's."""
+
+    def __init__(self, md: Markdown, found: list[str]) -> None:
+        HtmlInlineProcessor.__init__(self, ESCAPED_TAG_RE, md)
+        self.found = found
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str | None, int | None, int | None]:
+        """QuotedMarks' reading of an escaped tag; none of any other."""
+        if not self._escaped(data, m.start(0)):
+            return None, None, None
         return super().handleMatch(m, data)
 
 
@@ -410,6 +438,7 @@ class TagOrTextExtension(Extension):
         md.inlinePatterns.register(
             QuotedMarks(md, self.found), "html_quoted_marks", QUOTED_MARKS_PRIORITY
         )
+        md.inlinePatterns.register(EscapedTag(md, self.found), "html_escaped", ESCAPED_TAG_PRIORITY)
 
     def take(self) -> list[str]:
         """What was shown as written since the last call, once each, and forget it."""
