@@ -370,9 +370,11 @@ def _closing(text: str, after: int, ticks: int) -> int | None:
 
 def without_code_spans(text: str) -> str:
     """Text with each code span blanked, its length (so its columns) kept."""
+    pieces, at = [], 0
     for start, end in code_spans(text):
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
+        pieces += [text[at:start], " " * (end - start)]
+        at = end
+    return "".join(pieces) + text[at:]
 
 
 class QuotedMarks(TagOrText):
