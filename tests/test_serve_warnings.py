@@ -147,35 +147,42 @@ def register():
 """
 
 
-def test_what_a_plugin_logs_while_imported_is_said_in_the_first_build_only(tmp_path: Path):
-    """The warm server imports the plugins with logging off (a line it logged would be
-    dropped from every build forked from it): a plugin that warned at import was never heard
-    in serve. Its lines are kept then, and the server's first build logs them, once."""
-    plugin = tmp_path / "extra" / "loud" / "__init__.py"
+def _warm_builds(tmp_path: Path, name: str, code: str, builds: int) -> tuple[list, Path, str]:
+    """``builds`` builds by one warm server of a site whose one plugin, ``name``, is
+    ``code``: each build's problems, the plugin's file, and the terminal."""
+    plugin = tmp_path / "extra" / name / "__init__.py"
     plugin.parent.mkdir(parents=True)
-    plugin.write_text(LOUD_AT_IMPORT)
+    plugin.write_text(code)
     content, output = tmp_path / "content", tmp_path / "out"
     content.mkdir()
     (content / "one.md").write_text("Title: one\nDate: 2026-01-01\n\nHi.\n")
     conf = tmp_path / "conf.py"
     conf.write_text(
-        f"PLUGIN_PATHS = [{str(plugin.parent.parent)!r}]\nPLUGINS = ['loud']\nTIMEZONE = 'UTC'\n"
+        f"PLUGIN_PATHS = [{str(plugin.parent.parent)!r}]\nPLUGINS = [{name!r}]\nTIMEZONE = 'UTC'\n"
     )
     report, terminal = tmp_path / "problems.json", tmp_path / "terminal.log"
     args = ["-s", str(conf), "-o", str(output), str(content)]
     env = {**os.environ, "COLUMNS": "300"}
+    each = []
     with terminal.open("w") as errors, WarmBuilder(conf, ROOT, env, stderr=errors) as builder:
-        assert builder.build(args, problems=report) == 0
-        first = json.loads(report.read_text())["problems"]
-        assert builder.build(args, problems=report) == 0
-        second = json.loads(report.read_text())["problems"]
+        for _ in range(builds):
+            assert builder.build(args, problems=report) == 0
+            each.append(json.loads(report.read_text())["problems"])
+    return each, plugin, terminal.read_text()
+
+
+def test_what_a_plugin_logs_while_imported_is_said_in_the_first_build_only(tmp_path: Path):
+    """The warm server imports the plugins with logging off (a line it logged would be
+    dropped from every build forked from it): a plugin that warned at import was never heard
+    in serve. Its lines are kept then, and the server's first build logs them, once."""
+    (first, second), _, printed = _warm_builds(tmp_path, "loud", LOUD_AT_IMPORT, builds=2)
     said = "loud: LOUD_API_KEY is not set; no badges"
     assert [(p["level"], p["message"]) for p in first if "loud" in p["message"]] == [
         ("warning", said)
     ]
     assert not [p for p in second if "loud" in p["message"]]
-    logged = [line for line in terminal.read_text().splitlines() if said in line]
-    assert len(logged) == 1 and "WARNING" in logged[0], terminal.read_text()
+    logged = [line for line in printed.splitlines() if said in line]
+    assert len(logged) == 1 and "WARNING" in logged[0], printed
 
 
 def test_lines_kept_for_later_are_logged_by_the_replay_through_pelican_s_filter(caplog):
@@ -200,3 +207,31 @@ def test_lines_kept_for_later_are_logged_by_the_replay_through_pelican_s_filter(
         "kept: made before",
         "kept: made inside",
     ]
+
+
+WARNS_AT_IMPORT = """
+import warnings
+
+warnings.warn("chimes: the old badge API goes away in 2027", UserWarning)
+
+
+def register():
+    pass
+"""
+
+
+def test_a_python_warning_a_plugin_raises_while_imported_reaches_the_overlay(tmp_path: Path):
+    """The warm server imports the plugins before any build: a plugin (or a library it
+    imports) that raised a Python warning there was printed on the terminal, the way Python
+    prints it, and no build raised it again (the module is imported already): the overlay
+    never had it. It is kept with the lines logged there, for the first build to say."""
+    (problems,), plugin, printed = _warm_builds(tmp_path, "chimes", WARNS_AT_IMPORT, builds=1)
+    said = "UserWarning: chimes: the old badge API goes away in 2027"
+    assert [(p["level"], p["source"], p["message"]) for p in problems if said in p["message"]] == [
+        ("warning", str(plugin), f"line 4: {said}")
+    ]
+    # once on the terminal, as the build's own warning line, not as Python prints it
+    assert [line for line in printed.splitlines() if said in line] == [
+        line for line in printed.splitlines() if "WARNING" in line and said in line
+    ]
+    assert printed.count(said) == 1 and "warnings.warn(" not in printed, printed

@@ -231,7 +231,9 @@ def kept_for_later() -> Iterator[list[logging.LogRecord]]:
     (``replay``). Every logger, those made inside the block too (``logging.getLogger(__name__)``
     in a module imported there), gets a filter that keeps the record before any filter of
     Pelican's sees it (one that saw it would drop it from every build); those filters go when
-    the block ends."""
+    the block ends. A Python warning raised inside is kept as a warning record too
+    (``warnings_logged``): Python printed it to the terminal alone, and no build, whose
+    modules are imported already, raised it again for the overlay."""
     kept: list[logging.LogRecord] = []
     keep = _Keep(kept)
     made = [
@@ -255,7 +257,8 @@ def kept_for_later() -> Iterator[list[logging.LogRecord]]:
     logging.root.addHandler(catch)
     logging.setLoggerClass(Keeping)
     try:
-        yield kept
+        with warnings_logged():
+            yield kept
     finally:
         logging.setLoggerClass(earlier)
         logging.root.removeHandler(catch)
