@@ -979,6 +979,7 @@ def serve(c, port=str(PORT), content="", output="output"):
     from plugins.devserver import pages
     from plugins.devserver.problems import FILE_NAME
     from plugins.devserver.watch import SiteWatcher
+    from plugins.engine import background
     from plugins.engine.command import ENGINE_RECORD
     from plugins.fastbuild.warm import WarmBuilder
 
@@ -1024,6 +1025,8 @@ def serve(c, port=str(PORT), content="", output="output"):
             # a build that fails with none of the site's plugins run names the PLUGINS entry,
             # as `make build` does (the theme's template error alone named no plugin)
             env[ENGINE_RECORD] = str(engine)
+            # a search index still running in the background dies with serve, even by kill -9
+            env[background.OWNER] = str(os.getpid())
             builder = WarmBuilder(DEV_CONF, ROOT, env=env)
             started = time.time_ns()
             first = _serve_build(builder, args, report, record, engine)

@@ -1,11 +1,15 @@
 """Search on built fixture sites: the index is written; drafts and future posts never in it."""
 
+import contextlib
 import gzip
 import json
 import logging
 import os
 import re
+import signal
 import subprocess
+import sys
+import threading
 import time
 from pathlib import Path
 
@@ -365,23 +369,29 @@ def test_a_run_that_cannot_write_its_index_leaves_no_staging_folder(tmp_path):
     assert not (site / "pagefind.next").exists()
 
 
-def test_a_failed_background_run_is_said_on_the_terminal_and_by_the_next_build(tmp_path, caplog):
-    binary = _fake_pagefind(
-        tmp_path, 'echo "Error: No space left on device (os error 28)"\nexit 1\n'
-    )
+def _one_page_in_the_background(tmp_path: Path, binary: str, timeout: float) -> dict:
+    """The settings of a site of one indexed page, indexed in the background by ``binary``."""
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text('<html lang="en"><body data-pagefind-body>Hi</body></html>')
-    settings = {
+    return {
         "OUTPUT_PATH": str(site),
         "CACHE_PATH": str(tmp_path / "cache"),
         "SEARCH_BINARY": binary,
         "SEARCH_OUTPUT_DIR": "pagefind",
         "SEARCH_LANGUAGE": "en",
         "SEARCH_SEGMENTED_LANGUAGES": (),
-        "SEARCH_TIMEOUT": 30,
+        "SEARCH_TIMEOUT": timeout,
         "SEARCH_IN_BACKGROUND": True,
     }
+
+
+def test_a_failed_background_run_is_said_on_the_terminal_and_by_the_next_build(tmp_path, caplog):
+    binary = _fake_pagefind(
+        tmp_path, 'echo "Error: No space left on device (os error 28)"\nexit 1\n'
+    )
+    settings = _one_page_in_the_background(tmp_path, binary, timeout=30)
+    site = Path(settings["OUTPUT_PATH"])
     pelican = type("Pelican", (), {"settings": settings})()
     terminal = tmp_path / "terminal.log"
     with terminal.open("w") as stderr:  # the build's standard error: serve's terminal
@@ -455,3 +465,80 @@ def test_the_theme_catalog_has_the_number_of_results_as_a_plural():
     entry = pot.get(("%(count)s result for “%(query)s”", "%(count)s results for “%(query)s”"))
     assert entry is not None and entry.pluralizable
     assert pot.get("1 result for “%(query)s”") is None
+
+
+# `make serve`'s process, in short: the search index after its build started in the
+# background, as serve's builds start it, then serving (sleeping) until it is killed
+SERVE_STAND_IN = """
+import json, os, sys, time
+from plugins.engine import background
+from plugins.search import signals
+os.environ[background.OWNER] = str(os.getpid())  # as `invoke serve` names itself
+signals.on_finalized(type("Pelican", (), {"settings": json.loads(sys.argv[1])})())
+time.sleep(300)
+"""
+
+
+def _running(pid: int) -> bool:
+    """Is ``pid`` a process that has not ended (a zombie has ended)?"""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+
+
+def _pids_in(path: Path, timeout: float) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError, ValueError):
+            return int(path.read_text())
+        time.sleep(0.05)
+    raise AssertionError(f"{path} was never written")
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="reads processes from /proc")
+def test_a_background_run_ends_with_serve_killed_outright(tmp_path):
+    # kill -9 of serve runs none of its cleanup: Pagefind (here a stand-in that runs until it
+    # is stopped) went on writing into the served folder, for as long as it took, an orphan
+    said = tmp_path / "pagefind.pid"
+    binary = _fake_pagefind(tmp_path, f'echo $$ > "{said}"\nexec sleep 300\n')
+    settings = _one_page_in_the_background(tmp_path, binary, timeout=300)
+    command = [sys.executable, "-c", SERVE_STAND_IN, json.dumps(settings)]
+    serve = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL)
+    pagefind = run = 0
+    try:
+        pagefind = _pids_in(said, timeout=60)
+        (pid_file,) = (tmp_path / "cache").glob("search/*/index.pid")
+        run = _pids_in(pid_file, timeout=5)
+        assert _running(pagefind) and _running(run)
+        serve.kill()  # SIGKILL
+        serve.wait()
+        deadline = time.monotonic() + 5
+        while (_running(pagefind) or _running(run)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _running(pagefind), "Pagefind outlived serve"
+        assert not _running(run), "the background run outlived serve"
+        _wait_for_background(tmp_path / "cache", timeout=5)  # its pid file goes with it
+    finally:
+        serve.kill()
+        serve.wait()
+        for pid in (pagefind, run):
+            if pid and _running(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("pidfd", [True, False], ids=["pidfd", "without-pidfd"])
+def test_a_run_sees_its_owner_end(monkeypatch, pidfd):
+    # Linux 5.3+ tells of a process's end (pidfd); elsewhere the run looks every half second
+    if not pidfd:
+        monkeypatch.delattr(os, "pidfd_open", raising=False)
+    elif not hasattr(os, "pidfd_open"):
+        pytest.skip("no pidfd here")
+    owner = subprocess.Popen(["sleep", "0.3"])
+    reaper = threading.Thread(target=owner.wait)  # as serve's own parent (make, a shell) does
+    reaper.start()
+    started = time.monotonic()
+    indexing.until_ended(owner.pid)
+    reaper.join()
+    assert owner.returncode == 0 and time.monotonic() - started < 5

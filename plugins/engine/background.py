@@ -16,6 +16,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+# the process whose end ends that work (`make serve` names itself): killed outright (kill -9),
+# serve ran no `finally`, and Pagefind went on writing into its output folder, an orphan
+OWNER = "ENGINE_BACKGROUND_OWNER"
+
+
+def owner() -> int | None:
+    """The process id the environment names in ``OWNER``, or None (work runs to its end)."""
+    text = os.environ.get(OWNER, "")
+    return int(text) if text.isdigit() else None
+
 
 def per_output(settings: Mapping[str, Any], kind: str) -> Path:
     """A folder of ``CACHE_PATH``/``kind`` for this build's output folder (builds of one

@@ -13,10 +13,12 @@ import importlib
 import json
 import os
 import re
+import select
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -318,6 +320,7 @@ def start_background(
     segmented: Sequence[str],
     timeout: float,
     state: Path,
+    owner: int | None = None,
 ) -> subprocess.Popen:
     """Index in a detached process (this file run as a script), its output in state/index.log.
 
@@ -325,7 +328,8 @@ def start_background(
     for the search index, which follows a few seconds later. The process finds the pages to
     index itself (that reads every page). A run that fails says so in one line on this
     process's standard error (`make serve`'s terminal) and leaves why in state/index.failed,
-    which the next build reports (``last_failure``).
+    which the next build reports (``last_failure``). With ``owner`` (a process id: `make
+    serve`'s), the run and its Pagefind processes end when that process ends, however it ends.
     """
     state.mkdir(parents=True, exist_ok=True)
     pid_file = state / "index.pid"
@@ -336,6 +340,7 @@ def start_background(
                 *(sys.executable, os.path.abspath(__file__)),
                 *(binary, str(site), output_dir, language, ",".join(segmented)),
                 *(str(timeout), str(pid_file)),
+                *(("--owner", str(owner)) if owner else ()),
             ],
             stdout=log,  # stderr: the terminal, for the one line of a failure
             stdin=subprocess.DEVNULL,
@@ -390,11 +395,53 @@ def _index(args: argparse.Namespace, failed: Path) -> int:
     return 1
 
 
+def until_ended(pid: int) -> None:
+    """Return once the process ``pid`` (not a child of this one) has ended: woken by the
+    system where it can tell (Linux's pidfd), else by looking every half second."""
+    try:
+        handle = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return
+    except (AttributeError, OSError):  # not Linux 5.3 or newer
+        while True:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return
+            except PermissionError:
+                pass  # there, another user's: the number was reused, which is rare enough
+            time.sleep(0.5)
+    try:
+        select.select([handle], [], [])  # readable once the process has ended
+    finally:
+        os.close(handle)
+
+
+def _end_with(owner: int) -> None:
+    """End this run, Pagefind with it (this process leads their group), when ``owner`` ends:
+    a process no signal tells of its starter's end (its parent, the build, ended long ago)."""
+
+    def watch() -> None:
+        until_ended(owner)
+        if os.getpgrp() == os.getpid():  # never a group this run did not start
+            os.killpg(os.getpid(), signal.SIGTERM)
+        else:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _main() -> int:
     parser = argparse.ArgumentParser(description="Index a built site with Pagefind, then swap.")
     for name in ("binary", "site", "output_dir", "language", "segmented", "timeout", "pid_file"):
         parser.add_argument(name)
+    parser.add_argument("--owner", type=int, help="end when this process ends")
     args = parser.parse_args()
+    # stopped (a later build, or its owner's end, signals this group): the `finally` below
+    # still removes the pid file, which outlived the run
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
+    if args.owner:
+        _end_with(args.owner)
     pid_file = Path(args.pid_file)
     try:
         return _index(args, pid_file.with_name(FAILED))

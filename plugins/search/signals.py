@@ -76,6 +76,7 @@ def on_finalized(pelican) -> None:
             segmented,
             settings["SEARCH_TIMEOUT"],
             state,
+            owner=background.owner(),  # `make serve`: the run ends with it, however it ends
         )
         # a later build that no longer writes this index stops it before removing the index
         background.started(settings, running.pid)
