@@ -9,7 +9,7 @@ import sys
 import time
 import traceback
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -164,10 +164,9 @@ def _log_warning(
 
 
 @contextlib.contextmanager
-def warnings_logged() -> Iterator[None]:
-    """During a build, Python warnings (a library's, a plugin's) are logged as warnings, so
-    the terminal and the overlay show them, each once; afterwards the process's own warning
-    filters and display are back as they were."""
+def _warnings_shown_by(show: Callable[..., None]) -> Iterator[None]:
+    """Python warnings raised inside the block go to ``show`` (``warnings.showwarning``'s
+    signature); afterwards the process's own warning filters and display are back."""
     # catch_warnings saves and restores warnings.filters and showwarning; Python's own filters
     # still decide what is shown, and once per place ("default"), so a warning raised for
     # every post is said once
@@ -175,7 +174,35 @@ def warnings_logged() -> Iterator[None]:
         warnings.filterwarnings("default", category=DeprecationWarning, module=_OWN_MODULES)
         # the documented hook ("You may replace this function ... by assigning to
         # warnings.showwarning"), instead of printing to standard error beside the log
-        warnings.showwarning = _log_warning
+        warnings.showwarning = show
+        yield
+
+
+def warnings_logged() -> contextlib.AbstractContextManager[None]:
+    """During a build, Python warnings (a library's, a plugin's) are logged as warnings, so
+    the terminal and the overlay show them, each once."""
+    return _warnings_shown_by(_log_warning)
+
+
+@contextlib.contextmanager
+def warnings_kept(kept: list[logging.LogRecord], said_again: str = "") -> Iterator[None]:
+    """Python warnings raised inside the block, appended to ``kept`` as the warning records a
+    build logs of them (``replay`` logs them later), not printed: for what serve's warm server
+    imports while it reads the settings (a module of the site's that warns), which no build
+    forked from it imports again. One raised by the file ``said_again`` is not kept: each
+    build runs the settings file again, and says it."""
+    again = os.path.realpath(said_again) if said_again else ""
+
+    def keep(message, category, filename, lineno, file=None, line=None) -> None:
+        if again and os.path.realpath(filename) == again:
+            return
+        where = (_where_written(filename), lineno, category.__name__, message)
+        record = {"name": "py.warnings", "msg": "%s: line %s: %s: %s", "args": where}
+        kept.append(
+            logging.makeLogRecord({**record, "levelno": logging.WARNING, "levelname": "WARNING"})
+        )
+
+    with _warnings_shown_by(keep):
         yield
 
 
@@ -232,7 +259,7 @@ def kept_for_later() -> Iterator[list[logging.LogRecord]]:
     in a module imported there), gets a filter that keeps the record before any filter of
     Pelican's sees it (one that saw it would drop it from every build); those filters go when
     the block ends. A Python warning raised inside is kept as a warning record too
-    (``warnings_logged``): Python printed it to the terminal alone, and no build, whose
+    (``warnings_kept``): Python printed it to the terminal alone, and no build, whose
     modules are imported already, raised it again for the overlay."""
     kept: list[logging.LogRecord] = []
     keep = _Keep(kept)
@@ -257,7 +284,7 @@ def kept_for_later() -> Iterator[list[logging.LogRecord]]:
     logging.root.addHandler(catch)
     logging.setLoggerClass(Keeping)
     try:
-        with warnings_logged():
+        with warnings_kept(kept):
             yield kept
     finally:
         logging.setLoggerClass(earlier)
