@@ -171,18 +171,22 @@ def _warm_builds(tmp_path: Path, name: str, code: str, builds: int) -> tuple[lis
     return each, plugin, terminal.read_text()
 
 
-def test_what_a_plugin_logs_while_imported_is_said_in_the_first_build_only(tmp_path: Path):
+def test_what_a_plugin_logs_while_imported_is_said_in_every_build(tmp_path: Path):
     """The warm server imports the plugins with logging off (a line it logged would be
     dropped from every build forked from it): a plugin that warned at import was never heard
-    in serve. Its lines are kept then, and the server's first build logs them, once."""
+    in serve. Its lines are kept then, and each build logs them, once, as `make build` does
+    (the server's first build alone said them: the next save took them off the overlay,
+    the plugin unchanged)."""
     (first, second), _, printed = _warm_builds(tmp_path, "loud", LOUD_AT_IMPORT, builds=2)
     said = "loud: LOUD_API_KEY is not set; no badges"
     assert [(p["level"], p["message"]) for p in first if "loud" in p["message"]] == [
         ("warning", said)
     ]
-    assert not [p for p in second if "loud" in p["message"]]
+    assert [(p["level"], p["message"]) for p in second if "loud" in p["message"]] == [
+        ("warning", said)
+    ]
     logged = [line for line in printed.splitlines() if said in line]
-    assert len(logged) == 1 and "WARNING" in logged[0], printed
+    assert len(logged) == 2 and all("WARNING" in line for line in logged), printed
 
 
 def test_lines_kept_for_later_are_logged_by_the_replay_through_pelican_s_filter(caplog):
@@ -235,3 +239,38 @@ def test_a_python_warning_a_plugin_raises_while_imported_reaches_the_overlay(tmp
         line for line in printed.splitlines() if "WARNING" in line and said in line
     ]
     assert printed.count(said) == 1 and "warnings.warn(" not in printed, printed
+
+
+def test_a_python_warning_a_module_the_settings_import_raises_reaches_every_build(tmp_path):
+    """The warm server reads the settings before any build: a module of the site's that
+    they import, raising a Python warning, was printed on the terminal the way Python prints
+    it, and never in the overlay (no build imports it again). A warning the settings file
+    raises itself is said by each build, which runs the file again: not twice."""
+    (tmp_path / "sitelib.py").write_text(
+        'import warnings\nwarnings.warn("sitelib: OLD_BADGES is deprecated", UserWarning)\n'
+    )
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "one.md").write_text("Title: one\nDate: 2026-01-01\n\nHi.\n")
+    conf = tmp_path / "conf.py"
+    conf.write_text(
+        f"import sys, warnings\nsys.path.insert(0, {str(tmp_path)!r})\nimport sitelib\n"
+        "warnings.warn('conf: TIMEZONE is assumed', UserWarning)\nTIMEZONE = 'UTC'\n"
+    )
+    report, terminal = tmp_path / "problems.json", tmp_path / "terminal.log"
+    args = ["-s", str(conf), "-o", str(tmp_path / "out"), str(content)]
+    env = {**os.environ, "COLUMNS": "300"}
+    shown = []
+    with terminal.open("w") as errors, WarmBuilder(conf, ROOT, env, stderr=errors) as builder:
+        for _ in range(2):
+            assert builder.build(args, problems=report) == 0
+            problems = json.loads(report.read_text())["problems"]
+            shown.append(sorted(p["message"] for p in problems if "UserWarning" in p["message"]))
+    each = [
+        "line 2: UserWarning: sitelib: OLD_BADGES is deprecated",
+        "line 4: UserWarning: conf: TIMEZONE is assumed",
+    ]
+    assert shown == [each, each]
+    printed = terminal.read_text()
+    assert printed.count("OLD_BADGES is deprecated") == 2 and "warnings.warn(" not in printed
+    assert printed.count("TIMEZONE is assumed") == 2, printed

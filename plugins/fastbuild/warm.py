@@ -189,27 +189,32 @@ def warm_up(settings_file: str, imported: list[logging.LogRecord] | None = None)
     """Import Pelican and the site's plugins (with their libraries), without building or
     logging (each build is forked from this process, with what its log filter remembers);
     return what a build with these settings reads besides content and plugins
-    (``settings_inputs``). ``imported``: gets what the plugins logged while imported, for
-    the first build to log (a plugin that warns at import was never heard in serve)."""
+    (``settings_inputs``). ``imported``: gets what the plugins logged while imported (and the
+    Python warnings of what the settings and the plugins imported), for
+    every build to log, as a build in a new process says them (a plugin that warns at
+    import was never heard in serve, then only by the server's first build)."""
     import pelican  # noqa: F401
     from pelican import generators, readers, writers  # noqa: F401
     from pelican.settings import read_settings
 
-    from plugins.devserver.problems import kept_for_later, unlogged
+    from plugins.devserver.problems import kept_for_later, unlogged, warnings_kept
 
     inputs: list[str] = []
     settings = None
+    said: list[logging.LogRecord] = []
     # a settings file that does not load, or that Pelican warns of, is the build's to report
-    # with Pelican's message (said here, the builds forked from here never said it)
-    with unlogged(), contextlib.suppress(Exception):
+    # with Pelican's message (said here, the builds forked from here never said it); a
+    # Python warning from a module the settings import is kept: no build imports it again
+    with unlogged(), warnings_kept(said, settings_file), contextlib.suppress(Exception):
         # any existing content folder will do: what is asked is THEME, PLUGINS, the imports
         settings = read_settings(settings_file, override={"PATH": os.getcwd()})
         inputs = settings_inputs(settings)  # before the plugins add modules of their own
     if settings is not None:
         with kept_for_later() as kept, contextlib.suppress(Exception):
             import_plugins(settings)  # imports only: builds register receivers
-        if imported is not None:
-            imported.extend(kept)
+        said += kept
+    if imported is not None:
+        imported.extend(said)
     with unlogged():
         # what builds import only where they use it (related posts' NumPy and SciPy, 0.3 s):
         # each rebuild's forks find it imported
@@ -418,7 +423,6 @@ def serve(settings_file: str) -> None:
         pid = os.fork()
         if pid == 0:
             _child(*_request(line), imported=imported)
-        imported = []  # said by the first build of this server only
         wait_status = wait_or_orphaned(pid, sys.stdin.fileno())
         if wait_status is None:  # the client is gone: so is the build, stopped below
             stop_own_group(pid)
