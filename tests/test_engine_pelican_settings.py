@@ -246,6 +246,20 @@ def test_the_strings_a_settings_file_writes_into_a_setting(tmp_path: Path):
     ]
 
 
+def test_a_list_written_again_below_replaces_the_strings_above_it(tmp_path: Path):
+    """An old site's settings pasted at the end of pelicanconf.py (docs/adopting.md) set
+    PLUGINS again: the build is given that list, not the sample's above it."""
+    (tmp_path / "conf.py").write_text(
+        'PLUGINS = ["plugins.blogcore", "plugins.i18n"]\nPLUGINS += ["plugins.share"]\n'
+        'if True:\n    PLUGINS = ["maybe"]\n'  # not at the top: the file's order decides
+        'PLUGINS = ["old_theme_helper"]\nPLUGINS.append("other")\n'
+    )
+    found = [
+        (text, where.line) for text, where in origin.strings_set(tmp_path / "conf.py", "PLUGINS")
+    ]
+    assert found == [("old_theme_helper", 5), ("other", 6)]
+
+
 def test_the_names_a_settings_file_sets(tmp_path: Path):
     (tmp_path / "base.py").write_text("A = 1\nif A:\n    B = 2\n_H = 3\n")
     (tmp_path / "conf.py").write_text("from base import *\nC = {}\nC['k'] = 1\nD += 1\n")

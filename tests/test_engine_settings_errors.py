@@ -914,6 +914,35 @@ def test_a_build_whose_plugins_leave_out_blogcore_names_it_not_only_the_theme_s_
     )
 
 
+def test_old_settings_pasted_at_the_end_name_blogcore_not_their_own_plugin(project):
+    """An old site's pelicanconf.py pasted at the end (docs/adopting.md: "add yours at the
+    end") replaced PLUGINS with its own plugin, found in its PLUGIN_PATHS: `make build`
+    stopped at the theme's {% memo %} error with one line saying that plugin was not
+    installed (it had loaded), and none naming plugins.blogcore (the sample's list above
+    counted as listing it)."""
+    shutil.copy(ROOT / "tasks.py", project / "tasks.py")
+    (project / "sitecheck").symlink_to(ROOT / "sitecheck")
+    plugin = project / "old-plugins" / "shout"
+    plugin.mkdir(parents=True)
+    (plugin / "__init__.py").write_text("def register():\n    pass\n")
+    line = _append(
+        project / "pelicanconf.py",
+        '\n# the old site\'s\nPLUGIN_PATHS = ["old-plugins"]\nPLUGINS = ["shout"]\n',
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "invoke", "build"],
+        cwd=project, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "no plugin 'shout'" not in done.stderr
+    assert done.stderr.splitlines()[-1] == (
+        f"pelicanconf.py: line {line + 3}: PLUGINS leaves out plugins.blogcore, which the "
+        "theme needs (the {% memo %} tag of the template error above is its): list it in "
+        "PLUGINS, with the site's other plugins."
+    )
+
+
 def test_serve_whose_plugins_leave_out_blogcore_says_what_a_build_says(project):
     """`make serve`'s first build (in its warm builder) printed the theme's {% memo %} error
     alone, naming no plugin: it now says the two lines `make build` says, after that error."""

@@ -107,8 +107,9 @@ def _names_set(path: Path, seen: set[Path]) -> set[str]:
 def strings_set(path: str | os.PathLike, name: str) -> list[tuple[str, Assignment]]:
     """Every string a settings file (and the files it imports from) writes into a setting,
     each with its statement: ``PLUGINS = [...]``, ``PLUGINS += [...]``,
-    ``PLUGINS.append(...)``. What the build was given, as written (Pelican keeps in
-    ``PLUGINS`` only the plugins it could load)."""
+    ``PLUGINS.append(...)``, from the last ``PLUGINS = [...]`` at the file's top level on.
+    What the build was given, as written (Pelican keeps in ``PLUGINS`` only the plugins it
+    could load)."""
     return _strings_set(Path(path), name, set())
 
 
@@ -118,6 +119,7 @@ def _strings_set(path: Path, name: str, seen: set[Path]) -> list[tuple[str, Assi
     if tree is None:
         return []
     found: list[tuple[str, Assignment]] = []
+    top = {id(node) for node in tree.body}
     for node in _statements(tree.body):
         if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             if any(alias.name in ("*", name) and alias.asname is None for alias in node.names):
@@ -129,11 +131,29 @@ def _strings_set(path: Path, name: str, seen: set[Path]) -> list[tuple[str, Assi
             values = call.args
         elif name in _bound(node):
             values = [getattr(node, "value", None)]
+            if id(node) in top and _replaces(node, name):
+                # the old site's settings pasted at the end (docs/adopting.md): their
+                # PLUGINS = [...] is the list the build is given, not the sample's above it
+                found = []
         else:
             continue
         where = Assignment(path, node.lineno)
         found += [(text, where) for value in values for text in _listed(value)]
     return found
+
+
+def _replaces(node: ast.stmt, name: str) -> bool:
+    """Whether a statement gives ``name`` a new value built without its old one
+    (``NAME = [...]``, not ``NAME = NAME + [...]`` nor ``NAME += [...]``)."""
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, ast.AnnAssign) and node.value is not None:
+        targets = [node.target]
+    else:
+        return False
+    if not any(isinstance(target, ast.Name) and target.id == name for target in targets):
+        return False
+    return not any(isinstance(part, ast.Name) and part.id == name for part in ast.walk(node.value))
 
 
 def _calls_method_of(call: ast.Call, name: str) -> bool:

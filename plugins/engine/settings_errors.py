@@ -40,6 +40,7 @@ import pkgutil
 import re
 import sys
 from collections.abc import Mapping
+from importlib.machinery import PathFinder
 from pathlib import Path
 from typing import Any
 
@@ -400,7 +401,24 @@ def plugins_not_there(conf: str | os.PathLike) -> list[str]:
     where no engine ran to say it (tasks.py)."""
     where = dict(origin.strings_set(conf, "PLUGINS"))
     unknown = pelican_settings.unknown_plugins(where, (), _plugins_there())
-    return [_at(where[entry], message) for entry, message in unknown]
+    # Pelican imports an entry from PLUGIN_PATHS too (the old site's plugins/ folder)
+    paths = [
+        str(Path(conf).parent / folder) for folder, _ in origin.strings_set(conf, "PLUGIN_PATHS")
+    ]
+    return [
+        _at(where[entry], message) for entry, message in unknown if not _in_folders(entry, paths)
+    ]
+
+
+def _in_folders(entry: str, folders: list[str]) -> bool:
+    """Whether the module ``entry`` (``a.b``: package ``a``, module ``b`` in it) is in one of
+    ``folders``, as Pelican finds a plugin in ``PLUGIN_PATHS``."""
+    for part in entry.split("."):
+        spec = PathFinder.find_spec(part, folders)
+        if spec is None:
+            return False
+        folders = list(spec.submodule_search_locations or ())
+    return True
 
 
 def _named(settings: Mapping[str, Any], given: frozenset[str]) -> set[str]:
