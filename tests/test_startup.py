@@ -1,11 +1,21 @@
 """A build imports a heavy library only where it uses it (docs/performance.md, start-up)."""
 
+import gc
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _python(script: str, *args: str) -> str:
+    """What a Python script run in a new process, in the project's folder, prints."""
+    command = [sys.executable, "-c", script, *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
 
 # Pelican ready to read: settings read, every plugin of pelicanconf.py loaded and initialised
 READY = """
@@ -21,14 +31,8 @@ def test_start_up_imports_no_numpy_scipy_yaml_or_toml(tmp_path):
     # NumPy and SciPy (0.3 s) are for related posts' scoring, in the fork that scores them;
     # PyYAML (11 ms) for front matter between --- lines, when a post has some; tomllib (20 ms
     # compiling its patterns) for +++ lines
-    result = subprocess.run(
-        [sys.executable, "-c", READY, str(tmp_path / "out")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    loaded = set(result.stdout.split())
+    out = _python(READY, str(tmp_path / "out"))
+    loaded = set(out.split())
     assert "plugins.related.signals" in loaded
     assert {"plugins.blogcore.yamlvalues", "plugins.blogcore.tomlvalues"} <= loaded
     assert not {"numpy", "scipy", "plugins.related.scoring", "yaml", "tomllib"} & loaded
@@ -59,16 +63,10 @@ def test_a_build_with_the_theme_unchanged_imports_no_webassets_or_catalog_reader
     pages = []
     for run in range(2):
         output = tmp_path / f"output-{run}"
-        result = subprocess.run(
-            [sys.executable, "-c", BUILD, str(content), str(output), str(tmp_path / "cache")],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        out = _python(BUILD, str(content), str(output), str(tmp_path / "cache"))
         pages.append({p.relative_to(output): p.read_bytes() for p in output.rglob("*")
                       if p.is_file()})  # fmt: skip
-        loaded = set(result.stdout.splitlines()[-1].split())
+        loaded = set(out.splitlines()[-1].split())
     assert pages[0] == pages[1]
     assert any(str(p).startswith("theme/css/site.") for p in pages[1])
     assert not {"webassets", "babel.messages"} & loaded
@@ -99,16 +97,50 @@ def test_a_one_post_build_imports_no_video_reader_webmention_client_or_wide_patt
         encoding="utf-8",
     )
     output = tmp_path / "out"
-    result = subprocess.run(
-        [sys.executable, "-c", BUILD + LAZY_PATTERNS, str(content), str(output), f"{output}-c"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    *_, modules, compiled = result.stdout.splitlines()
+    out = _python(BUILD + LAZY_PATTERNS, str(content), str(output), f"{output}-c")
+    *_, modules, compiled = out.splitlines()
     assert (output / "posts" / "the-only-post" / "index.html").is_file()
     loaded = set(modules.split())
     assert {"plugins.webmentions.signals", "plugins.images.signals"} <= loaded
     assert not set(NOT_IN_ONE_POST) & loaded
     assert compiled == "0 0"  # the wide-range word patterns, 10 and 4 ms to compile
+
+
+# the collector's passes while Pelican loads and initialises the plugins: the plugins' modules
+# are made with it paused and frozen after (plugins/engine/loading.py)
+READY_COLLECTIONS = """
+import gc
+import sys
+from pelican import Pelican
+from pelican.settings import read_settings
+settings = read_settings("pelicanconf.py", override={"OUTPUT_PATH": sys.argv[1]})
+before = [generation["collections"] for generation in gc.get_stats()]
+Pelican(settings)
+after = [generation["collections"] for generation in gc.get_stats()]
+print(*(a - b for a, b in zip(after, before)), gc.isenabled(), gc.get_freeze_count() > 10000)
+"""
+
+
+def test_loading_the_plugins_runs_no_full_collection(tmp_path):
+    # 150 young, 15 middle and one full pass (40-60 ms) walked the modules' objects as they came
+    out = _python(READY_COLLECTIONS, str(tmp_path / "out"))
+    young, middle, full, enabled, frozen = out.split()
+    assert (full, enabled, frozen) == ("0", "True", "True")
+    assert int(young) < 40 and int(middle) < 4
+
+
+def test_the_collector_is_paused_only_inside_the_block():
+    from plugins.engine.loading import collector_paused
+
+    assert gc.isenabled()
+    with pytest.raises(ValueError), collector_paused():
+        assert not gc.isenabled()
+        raise ValueError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller's own pause is left as it was
+    finally:
+        gc.enable()

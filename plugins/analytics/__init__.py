@@ -14,6 +14,9 @@ Gives the theme ``ANALYTICS_SNIPPET`` (a ``providers.Snippet`` or None). Metadat
 none. Settings: see ``settings.py``.
 """
 
-from .signals import register
+from plugins.engine.loading import collector_paused
+
+with collector_paused():  # plugins/engine/loading.py
+    from .signals import register
 
 __all__ = ["register"]

@@ -32,6 +32,9 @@ naming the Comment_id that keeps its comments). Settings: see ``settings.py`` an
 ``providers/``; a server's address set to its script's (``…/js/embed.min.js``) is an error.
 """
 
-from .signals import register
+from plugins.engine.loading import collector_paused
+
+with collector_paused():  # plugins/engine/loading.py
+    from .signals import register
 
 __all__ = ["register"]

@@ -26,6 +26,9 @@ Needs the images plugin. Metadata keys read: ``cover`` (and ``gallery`` through
 ``article.gallery``). Settings: see ``settings.py`` (``COVERS_*``). Pure logic: ``model.py``.
 """
 
-from .signals import register
+from plugins.engine.loading import collector_paused
+
+with collector_paused():  # plugins/engine/loading.py
+    from .signals import register
 
 __all__ = ["register"]

@@ -21,6 +21,9 @@ Gives the theme ``csp_policy`` (a ``policy.Policy``) when enabled. Metadata keys
 Settings: see ``settings.py``.
 """
 
-from .signals import register
+from plugins.engine.loading import collector_paused
+
+with collector_paused():  # plugins/engine/loading.py
+    from .signals import register
 
 __all__ = ["register"]

@@ -28,6 +28,8 @@
   one line each at the ``PLUGINS`` line.
 - ``rendering``: where a page's render failed (the template's line, the page), kept on the
   error so the build's one line names it, from a worker too (pure).
+- ``loading``: each plugin's modules imported with the cyclic collector paused, and frozen
+  after (pure).
 - ``forks``: work in forked processes, fanned out (``in_forks``) or prepared early and fed
   later (``Primed``) (pure).
 

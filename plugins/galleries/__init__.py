@@ -52,6 +52,9 @@ Sidecar keys: ``title``, ``date``, ``timezone``, ``summary``, ``cover``, ``photo
 Needs the images plugin, listed anywhere in PLUGINS.
 """
 
-from .signals import register
+from plugins.engine.loading import collector_paused
+
+with collector_paused():  # plugins/engine/loading.py
+    from .signals import register
 
 __all__ = ["register"]

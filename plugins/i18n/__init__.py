@@ -59,6 +59,9 @@ Metadata keys read: ``lang`` (Pelican's, on posts, pages and series files).
 Settings: see ``settings.py``; ``DEFAULT_LANG`` (Pelican's) must be a language Babel knows.
 """
 
-from .signals import register
+from plugins.engine.loading import collector_paused
+
+with collector_paused():  # plugins/engine/loading.py
+    from .signals import register
 
 __all__ = ["register"]

@@ -53,7 +53,10 @@ Settings: see ``settings.py`` (``IMAGES_*``).
 def register() -> None:
     """Connect the receivers (imported here, not at the top, so that the worker processes,
     which import the pipeline from this package, never import Pelican)."""
-    from .signals import register as connect
+    from plugins.engine.loading import collector_paused
+
+    with collector_paused():  # plugins/engine/loading.py
+        from .signals import register as connect
 
     connect()
 

@@ -11,6 +11,9 @@ Gives the theme ``NEWSLETTER`` (a ``form.Form`` or None). Metadata keys read: no
 see ``settings.py``.
 """
 
-from .signals import register
+from plugins.engine.loading import collector_paused
+
+with collector_paused():  # plugins/engine/loading.py
+    from .signals import register
 
 __all__ = ["register"]

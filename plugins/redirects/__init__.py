@@ -35,6 +35,9 @@ Metadata keys read: ``redirect_from`` (posts, pages, and galleries' ``metadata``
 ``settings.py``.
 """
 
-from .signals import register
+from plugins.engine.loading import collector_paused
+
+with collector_paused():  # plugins/engine/loading.py
+    from .signals import register
 
 __all__ = ["register"]

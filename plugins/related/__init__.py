@@ -36,6 +36,9 @@ Metadata keys read: ``related``, ``related_exclude``, ``series``, ``tags``, ``ca
 ``authors``. Settings: see ``settings.py``.
 """
 
-from .signals import register
+from plugins.engine.loading import collector_paused
+
+with collector_paused():  # plugins/engine/loading.py
+    from .signals import register
 
 __all__ = ["register"]

@@ -29,6 +29,9 @@ Metadata keys read: none (the theme decides what is indexed; a page's language i
 ``<html lang>``, as Pagefind reads it). Settings: see ``settings.py``.
 """
 
-from .signals import register
+from plugins.engine.loading import collector_paused
+
+with collector_paused():  # plugins/engine/loading.py
+    from .signals import register
 
 __all__ = ["register"]

@@ -46,6 +46,9 @@ Settings: see ``settings.py``, and blogcore's ``BLOGCORE_STRICT`` (publish build
 writer's guide is ``docs/series.md``.
 """
 
-from .signals import register
+from plugins.engine.loading import collector_paused
+
+with collector_paused():  # plugins/engine/loading.py
+    from .signals import register
 
 __all__ = ["register"]

@@ -10,6 +10,9 @@ iterates it; empty for drafts).
 Metadata keys read: none (the title and URL). Settings: see ``settings.py``.
 """
 
-from .signals import register
+from plugins.engine.loading import collector_paused
+
+with collector_paused():  # plugins/engine/loading.py
+    from .signals import register
 
 __all__ = ["register"]

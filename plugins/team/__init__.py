@@ -59,6 +59,9 @@ Metadata keys read in posts: ``author``, ``authors``, and Pelican's ``lang``.
 Settings: see ``settings.py`` (``TEAM_*``). Needs the images plugin (anywhere in PLUGINS).
 """
 
-from .signals import register
+from plugins.engine.loading import collector_paused
+
+with collector_paused():  # plugins/engine/loading.py
+    from .signals import register
 
 __all__ = ["register"]

@@ -32,6 +32,9 @@ Gives the theme ``article.webmentions`` (a ``mentions.Summary`` or None). Metada
 none. Settings: see ``settings.py``.
 """
 
-from .signals import register
+from plugins.engine.loading import collector_paused
+
+with collector_paused():  # plugins/engine/loading.py
+    from .signals import register
 
 __all__ = ["register"]
