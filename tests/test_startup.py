@@ -125,11 +125,11 @@ print(*(a - b for a, b in zip(after, before)), gc.isenabled(), gc.get_freeze_cou
 
 
 def test_loading_the_plugins_runs_no_full_collection(tmp_path):
-    # 150 young, 15 middle and one full pass (40-60 ms) walked the modules' objects as they came
+    # 59 young, 6 middle and one full pass (40-70 ms) walked the modules' objects as they came
     out = _python(READY_COLLECTIONS, str(tmp_path / "out"))
     young, middle, full, enabled, frozen = out.split()
     assert (full, enabled, frozen) == ("0", "True", "True")
-    assert int(young) < 40 and int(middle) < 4
+    assert int(young) < 25 and int(middle) < 3  # 10 and 0 left: the receivers at initialized
 
 
 def test_the_collector_is_paused_only_inside_the_block():
