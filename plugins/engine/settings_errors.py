@@ -319,8 +319,9 @@ def markdown_left_out(settings: Mapping[str, Any]) -> frozenset[str]:
     return getattr(build.current(settings).state(__name__), "markdown_left_out", frozenset())
 
 
-# a package that is a Pelican plugin defines or imports register() in its __init__.py
-_REGISTERS = re.compile(r"^(?:def register\b|from \S+ import .*\bregister\b)", re.MULTILINE)
+# a package that is a Pelican plugin defines or imports register() in its __init__.py (in a
+# block too: with collector_paused(): from .signals import register)
+_REGISTERS = re.compile(r"^[ \t]*(?:def register\b|from \S+ import .*\bregister\b)", re.MULTILINE)
 
 
 def _plugins_there() -> set[str]:
