@@ -151,15 +151,33 @@ def test_pages_moved_name_the_page_pattern_that_keeps_them():
 
 
 def test_a_shorter_direct_templates_names_what_is_left_out_and_what_breaks():
-    settings = {"DIRECT_TEMPLATES": ["index", "archives", "tags"], "AUTHORS_URL": "team/"}
+    settings = {
+        "DIRECT_TEMPLATES": ["index", "archives", "tags"],
+        "AUTHORS_URL": "team/",
+        "ARTICLE_URL": "posts/{slug}/",
+        "POSTS_URL": "posts/",
+    }
     found = pelican_settings.templates_left_out(settings)
     assert [line.split(":")[0] for line in found] == ["DIRECT_TEMPLATES leaves out 'authors'"] + [
-        f"DIRECT_TEMPLATES leaves out {name!r}" for name in ("categories", "robots", "notfound")
+        f"DIRECT_TEMPLATES leaves out {name!r}"
+        for name in ("categories", "posts", "robots", "notfound")
     ]
     assert "the team page (/team/) is not written" in found[0]
     assert "'Meet the team' lead to a 404" in found[0]
+    # /posts/ was left out with no line: a reader trimming a post's address got a 404
+    assert found[2].startswith("DIRECT_TEMPLATES leaves out 'posts': the list of every post ")
+    assert "(/posts/) is not written, and a post's address trimmed" in found[2]
     every = {"DIRECT_TEMPLATES": [*pelican_settings.THEME_TEMPLATES, "search"]}
     assert pelican_settings.templates_left_out(every) == []
+
+
+def test_a_site_whose_posts_are_not_under_posts_is_not_told_of_the_posts_page():
+    settings = {
+        "DIRECT_TEMPLATES": [*pelican_settings.THEME_TEMPLATES],
+        "ARTICLE_URL": "{slug}.html",
+    }
+    settings["DIRECT_TEMPLATES"].remove("posts")
+    assert pelican_settings.templates_left_out(settings) == []
 
 
 def test_settings_this_theme_does_not_read_each_say_what_to_use():

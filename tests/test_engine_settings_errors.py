@@ -436,7 +436,7 @@ def test_a_shorter_direct_templates_names_what_it_leaves_out(project):
     said = _said(done, "DIRECT_TEMPLATES")
     assert [text.split(":")[2].strip() for text in said] == [
         f"DIRECT_TEMPLATES leaves out {name!r}"
-        for name in ("authors", "categories", "robots", "notfound")
+        for name in ("authors", "categories", "posts", "robots", "notfound")
     ]
     assert all(text.startswith(f"WARNING pelicanconf.py: line {line}: ") for text in said)
     home = BeautifulSoup((project / "out" / "index.html").read_text(), "html.parser")

@@ -119,6 +119,8 @@ THEME_TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "categories": ("the list of categories", "the footer's Categories link leads"),
     "tags": ("the list of tags", "the footer's Tags link leads"),
+    # not linked, but where a reader lands who trims a post's address (/posts/<slug>/)
+    "posts": ("the list of every post", "a post's address trimmed to its folder leads"),
     "robots": ("robots.txt", ""),
     "notfound": ("the 404 page", ""),
 }
@@ -137,7 +139,7 @@ def templates_left_out(settings: Mapping[str, Any]) -> list[str]:
     listed = {str(name) for name in settings.get("DIRECT_TEMPLATES") or ()}
     found = []
     for name, (page, links) in THEME_TEMPLATES.items():
-        if name in listed:
+        if name in listed or (name == "posts" and not _trims_to_posts(settings)):
             continue
         if links:
             url = settings.get(f"{name.upper()}_URL") or settings.get(f"{name.upper()}_SAVE_AS")
@@ -151,6 +153,13 @@ def templates_left_out(settings: Mapping[str, Any]) -> list[str]:
                 f"DIRECT_TEMPLATES leaves out {name!r}: {page} is not written ({_UNLINKED[name]})"
             )
     return found
+
+
+def _trims_to_posts(settings: Mapping[str, Any]) -> bool:
+    """Whether a post's address trimmed is the posts page's: ARTICLE_URL under POSTS_URL (a
+    site whose posts are at /{slug}.html trims to no such page)."""
+    folder = str(settings.get("POSTS_URL") or "posts/")
+    return str(settings.get("ARTICLE_URL") or "").startswith(folder)
 
 
 _DATES = (
