@@ -87,3 +87,24 @@ def test_a_capital_team_folder_fails_a_publish_build(build_site, caplog):
             "files are read as posts, not as team files; rename the folder to team/",
         )
     }
+
+
+def test_a_page_without_a_date_in_a_capital_pages_folder_is_the_folders_line_only(
+    build_site, caplog
+):
+    # content/Pages/about.md without a Date: was also "has no Date: line; ... (a post needs a
+    # date)", which renaming the folder (a page needs none) answers; a Posts/ post still needs one
+    caplog.set_level(logging.WARNING)
+    undated = "Title: About us\n\nWho we are.\n"
+    build_site({"Pages/about.md": undated, "Posts/news.md": undated}, name="case-undated")
+    assert set(_folder_lines(caplog, "case-undated")) == {
+        "case-undated/Pages/",
+        "case-undated/Posts/",
+    }
+    about = [m for m in caplog.messages if m.startswith("case-undated/Pages/about.md")]
+    assert about == []
+    news = [m for m in caplog.messages if m.startswith("case-undated/Posts/news.md")]
+    assert news == [
+        "case-undated/Posts/news.md: has no Date: line; add one such as Date: 2025-03-14 (a post "
+        "needs a date)"
+    ]

@@ -424,6 +424,14 @@ HTML_MISSING = (
 )
 
 
+def _content_relpath(settings, shown_path: str) -> str:
+    """A file as a reader's line names it (content/posts/x.md) from the content folder
+    (posts/x.md; ../ for one outside it)."""
+    root = os.path.abspath(settings["PATH"])
+    full = os.path.join(os.path.dirname(root), shown_path)
+    return os.path.relpath(full, root).replace(os.sep, "/")
+
+
 class HtmlNotPosts(logging.Filter):
     """Drops the HTML reader's "has no date; add <meta name="date">" (and "has no <title>")
     for an HTML file that is a page kept as it is, not a post (_html_not_a_post): followed,
@@ -438,10 +446,40 @@ class HtmlNotPosts(logging.Filter):
         said = _file_line(record, HTML_MISSING)
         if said is None:
             return True
-        root = os.path.abspath(self.settings["PATH"])
-        full = os.path.join(os.path.dirname(root), said[0])
-        relpath = os.path.relpath(full, root).replace(os.sep, "/")
+        relpath = _content_relpath(self.settings, said[0])
         return relpath.startswith("../") or not _html_not_a_post(self.settings, relpath)
+
+
+# a file's line for a missing date, in each format (Markdown's "has no Date:" also starts the
+# line for a Date: written below the front matter)
+NO_DATE = tuple(
+    {
+        " ".join(r.missing["date"].split()[:3])
+        for r in (StrictMarkdownReader, StrictRstReader, StrictHTMLReader)
+    }
+)
+
+
+class CaseFoldersNotPosts(logging.Filter):
+    """Drops a reader's "has no Date" line for a file in a folder named as a setting names one
+    that holds no posts, but in another case (content/Pages/about.md, read as a post through
+    ARTICLE_PATHS' ""): its folder's line (_say_case_folders) says to rename it, which makes it
+    a page, which needs no date. Decides from the path alone."""
+
+    def __init__(self, settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.known = folders.named_folders(settings)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        said = _file_line(record, NO_DATE)
+        if said is None:
+            return True
+        relpath = _content_relpath(self.settings, said[0])
+        ignores = self.settings.get("IGNORE_FILES", [])
+        found = folders.case_mismatches([relpath], self.known, ignores)
+        # a Posts/ file without a date still needs one once its folder is renamed
+        return not any(self.known[named][0] != "ARTICLE_PATHS" for _, named in found)
 
 
 def _say_folded(settings) -> None:
@@ -562,6 +600,7 @@ def on_initialized(pelican) -> None:
         _while_building(settings, name, named)
     # before folded: its files are no repeats to fold
     _while_building(settings, reading.logger, HtmlNotPosts(settings))
+    _while_building(settings, reading.logger, CaseFoldersNotPosts(settings))
     folded = this.state(__package__).repeats_folded = RepeatsFolded(this)
     _while_building(settings, reading.logger, folded)
     alt = this.state(__package__).alt_folded = AltFolded(this)
