@@ -282,6 +282,10 @@ def test_the_posts_folder_lists_every_post(dev_site, tmp_path):
     }
     assert posts.select_one("link[rel=canonical]")["href"] == f"{TEST_SITEURL}/archives/"
     assert posts.select_one("main h1").get_text(strip=True) == "Archives"
+    # the menu marked Archives as the current page, though the reader is at /posts/
+    assert posts.select("nav.site-nav [aria-current]") == []
+    current = archives.select("nav.site-nav a[aria-current=page]")
+    assert [a["href"] for a in current] == [f"{TEST_SITEURL}/archives/"]
     root = ET.fromstring(dev_site.path("sitemap.xml").read_bytes())
     urls = {loc.text for loc in root.iter(f"{SM}loc")}
     assert f"{TEST_SITEURL}/archives/" in urls
