@@ -62,6 +62,48 @@ def test_english_pages_stay_english(site):
     assert site.soup("archives/").select_one("main h1").get_text() == "Archives"
 
 
+def test_a_french_posts_address_trimmed_lists_the_french_posts(site):
+    # /fr/posts/ was a 404: Pelican writes the posts direct template once, in DEFAULT_LANG
+    soup = site.soup("fr/posts/")
+    assert soup.html["lang"] == "fr"
+    assert soup.select_one("a.skip-link").get_text() == "Aller au contenu"
+    listed = [a["href"] for a in soup.select("main section.archive-year li a")]
+    assert listed == [f"{site.siteurl}/{FR_URL}"]
+    assert soup.select_one("main .archive-list time").get_text() == "28 novembre 2009"
+    # French on a French page needs no mark of its own; 2009's page lists the English posts
+    assert soup.select("main .archive-list [lang]") == []
+    assert soup.select("main section.archive-year h2 a") == []
+    # the only list of French posts: its own canonical page, and no menu item is current
+    assert soup.select_one("link[rel=canonical]")["href"] == f"{site.siteurl}/fr/posts/"
+    assert soup.select("nav.site-nav [aria-current]") == []
+    english = site.soup("posts/")
+    assert f"{site.siteurl}/{FR_URL}" not in [a["href"] for a in english.select("main li a")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "posts", "expected"),
+    [
+        ("en", [], {}),
+        ("en", ["en"], {}),
+        ("en", ["en+fr"], {"fr": ["fr"]}),  # a translation
+        ("en", ["fr", "en+fr+de"], {"de": ["de"], "fr": ["fr", "fr"]}),  # and a French-only post
+        ("fr", ["en+fr"], {"en": ["en"]}),
+    ],
+)
+def test_posts_by_language(lang, posts, expected):
+    def post(langs: str, day: int) -> SimpleNamespace:
+        first, *others = langs.split("+")
+        date = datetime.datetime(2024, 1, day)
+        found = [SimpleNamespace(lang=other, date=date) for other in others]
+        return SimpleNamespace(lang=first, date=date, translations=found)
+
+    listed = [post(langs, day) for day, langs in enumerate(posts, start=1)]
+    found = taxonomy.posts_by_language(listed, lang, newest_first=True)
+    assert {k: [item.lang for item in v] for k, v in found.items()} == expected
+    for items in found.values():
+        assert [item.date for item in items] == sorted((item.date for item in items), reverse=True)
+
+
 def test_hreflang_both_ways_and_visible_switcher(site):
     for relpath, other, other_lang in ((EN_URL, FR_URL, "fr"), (FR_URL, EN_URL, "en")):
         soup = site.soup(relpath)
@@ -333,6 +375,9 @@ def test_settings_are_checked():
         configure({"SITE_TAGLINE": ["Notes"]})
     with pytest.raises(SettingsError, match=r"SITE_DESCRIPTION\['zz-nope'\]"):
         configure({"SITE_DESCRIPTION": {"en": "x", "zz-nope": "y"}})
+    with pytest.raises(SettingsError, match=r"I18N_POSTS_LANG_SAVE_AS must hold \{lang\}"):
+        configure({"I18N_POSTS_LANG_SAVE_AS": "posts-fr/index.html"})
+    assert configure({"I18N_POSTS_LANG_SAVE_AS": "", "I18N_POSTS_LANG_URL": ""})  # none written
 
 
 @pytest.mark.parametrize(

@@ -139,10 +139,10 @@ def templates_left_out(settings: Mapping[str, Any]) -> list[str]:
     listed = {str(name) for name in settings.get("DIRECT_TEMPLATES") or ()}
     found = []
     for name, (page, links) in THEME_TEMPLATES.items():
-        if name in listed or (name == "posts" and not _trims_to_posts(settings)):
+        url = settings.get(f"{name.upper()}_URL") or settings.get(f"{name.upper()}_SAVE_AS")
+        if name in listed or (name == "posts" and not _trims_to(settings, url or "posts/")):
             continue
         if links:
-            url = settings.get(f"{name.upper()}_URL") or settings.get(f"{name.upper()}_SAVE_AS")
             where = f" (/{url})" if url else ""
             found.append(
                 f"DIRECT_TEMPLATES leaves out {name!r}: {page}{where} is not written, and "
@@ -155,11 +155,10 @@ def templates_left_out(settings: Mapping[str, Any]) -> list[str]:
     return found
 
 
-def _trims_to_posts(settings: Mapping[str, Any]) -> bool:
-    """Whether a post's address trimmed is the posts page's: ARTICLE_URL under POSTS_URL (a
-    site whose posts are at /{slug}.html trims to no such page)."""
-    folder = str(settings.get("POSTS_URL") or "posts/")
-    return str(settings.get("ARTICLE_URL") or "").startswith(folder)
+def _trims_to(settings: Mapping[str, Any], folder: str) -> bool:
+    """Whether a post's address trimmed is ``folder``, the posts page's: ARTICLE_URL under it
+    (a site whose posts are at /{slug}.html trims to no such page)."""
+    return str(settings.get("ARTICLE_URL") or "").startswith(str(folder))
 
 
 _DATES = (

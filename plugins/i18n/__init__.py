@@ -47,6 +47,9 @@ What it does on each build:
   (``{{ article.category|in_lang }}``).
 - Gives a tag or category that only translations have its page, listing them (Pelican lists
   translations on no tag or category page, so their own tags linked nowhere).
+- Writes each other language's list of posts (``/fr/posts/``, a translation's address trimmed:
+  ``generator.py``), where the site writes ``/posts/``; the theme's ``posts.html``, in that
+  language (``listing_lang`` in its context, which ``page_lang`` reads first).
 - Gives each Atom/RSS feed its language (``xml:lang``): the language its posts share, else
   ``DEFAULT_LANG``; each language's feed (TRANSLATION_FEED_ATOM/RSS) a title in that language
   ("The Tessellate Blog : billets en français", through the catalogs) and that language's

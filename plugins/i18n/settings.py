@@ -21,6 +21,11 @@ DEFAULTS: dict[str, Any] = {
     # language shows the name as written. (Per-language site texts: give SITE_TAGLINE or
     # SITE_DESCRIPTION as a dict {"en": ..., "fr": ...}; templates print them |in_lang.)
     "I18N_CATEGORY_NAMES": {},
+    # Each other language's list of posts, where a reader lands who trims a translation's
+    # address (/fr/posts/<slug>/ to /fr/posts/), as /posts/ is the default language's (the
+    # theme's posts.html, written where the posts direct template is); "" writes none.
+    "I18N_POSTS_LANG_URL": "{lang}/posts/",
+    "I18N_POSTS_LANG_SAVE_AS": "{lang}/posts/index.html",
 }
 
 
@@ -45,11 +50,20 @@ def _check_locale(key: str, code: Any) -> None:
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Return the i18n settings merged over the defaults, validated."""
     merged = merge(settings, "I18N_", DEFAULTS, SettingsError)
-    for key in ("I18N_TRANSLATIONS_PATH", "I18N_CACHE_PATH", "I18N_DOMAIN", "I18N_DATE_FORMAT"):
+    for key in (
+        *("I18N_TRANSLATIONS_PATH", "I18N_CACHE_PATH", "I18N_DOMAIN", "I18N_DATE_FORMAT"),
+        *("I18N_POSTS_LANG_URL", "I18N_POSTS_LANG_SAVE_AS"),
+    ):
         if not isinstance(merged[key], str):
             raise SettingsError(f"{key} must be a string, got {merged[key]!r}")
     if not merged["I18N_DOMAIN"] or not merged["I18N_DATE_FORMAT"]:
         raise SettingsError("I18N_DOMAIN and I18N_DATE_FORMAT cannot be empty")
+    for key in ("I18N_POSTS_LANG_URL", "I18N_POSTS_LANG_SAVE_AS"):
+        if merged["I18N_POSTS_LANG_SAVE_AS"] and "{lang}" not in merged[key]:
+            raise SettingsError(
+                f"{key} must hold {{lang}}, as '{DEFAULTS[key]}' does, got {merged[key]!r} "
+                "(every language's list would be written there)"
+            )
     _check_locale("DEFAULT_LANG", settings.get("DEFAULT_LANG", "en"))
     locales = merged["I18N_DATE_LOCALES"]
     if not isinstance(locales, dict):

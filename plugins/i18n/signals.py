@@ -16,6 +16,7 @@ from plugins.engine import build, compat, files, origin, phases, settings_errors
 from plugins.engine.side import shown
 
 from . import catalogs, feeds, scripts, taxonomy, templating
+from .generator import PostsByLanguage
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -419,12 +420,18 @@ def on_feed_generated(context, feed) -> None:
     feed.feed["language"] = templating.feed_language(langs, context.get("DEFAULT_LANG", "en"))
 
 
+def get_generators(pelican):
+    """Add the generator of each other language's list of posts (/fr/posts/)."""
+    return PostsByLanguage
+
+
 def register() -> None:
     """Connect the i18n receivers."""
     build.register(
         __package__,
         [
             (signals.initialized, on_initialized),
+            (signals.get_generators, get_generators),
             (signals.generator_init, on_generator_init),
             (signals.article_generator_finalized, on_article_generator_finalized),
             (phases.content_final, on_content_final),

@@ -1,8 +1,9 @@
 """Tags and categories that only translations use: Pelican lists translations on no tag or
 category page, so a translation's own tag (``Tags: Tests`` on the German version) linked to a
-page that was never written.
+page that was never written. And each other language's posts, for its list at /<lang>/posts/.
 
-Pure logic: plain objects in (anything with ``tags``, ``category`` and ``date``), never imports
+Pure logic: plain objects in (anything with ``tags``, ``category``, ``date``, ``lang`` and
+``translations``), never imports
 Pelican.
 """
 
@@ -34,4 +35,19 @@ def only_in_translations(
     return {
         value: sorted(items, key=lambda item: item.date, reverse=True)
         for value, items in found.items()
+    }
+
+
+def posts_by_language(listed: Iterable[Any], default: str, newest_first: bool) -> dict[str, list]:
+    """{language: its posts, by date} for each language but ``default``: the listed posts in
+    it (one never written in ``default``) and the listed posts' translations into it."""
+    found: dict[str, dict[int, Any]] = {}
+    for post in listed:
+        for item in [post, *(getattr(post, "translations", None) or [])]:
+            lang = getattr(item, "lang", None)
+            if isinstance(lang, str) and lang and lang != default:
+                found.setdefault(lang, {})[id(item)] = item
+    return {
+        lang: sorted(items.values(), key=lambda item: item.date, reverse=newest_first)
+        for lang, items in sorted(found.items())
     }

@@ -17,6 +17,8 @@ from markupsafe import Markup
 
 # Render-context variables that carry the language of the page being rendered, in order.
 LANG_SOURCES = ("article", "page", "series")
+# The render-context variable naming a list's language (a string: "fr" at /fr/posts/)
+LISTING_LANG = "listing_lang"
 
 # Counts whose plural forms a template writes when a script in the browser must word a count
 # it learns there (comments.js): between them they fall in every plural category CLDR gives
@@ -29,7 +31,11 @@ PLURAL_SAMPLES = (1, 2, 3, 4, 5, 6, 7, 11, 21, 100, 1_000_000, 0)
 
 
 def page_lang(context: Mapping[str, Any], default: str) -> str:
-    """The language of the page a template is rendering: its article's, page's or series'."""
+    """The language of the page a template is rendering: a list's own, else its article's,
+    page's or series'."""
+    listing = context.get(LISTING_LANG)
+    if isinstance(listing, str) and listing:
+        return listing
     for name in LANG_SOURCES:
         lang = getattr(context.get(name), "lang", None)
         if isinstance(lang, str) and lang:
