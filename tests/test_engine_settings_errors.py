@@ -183,7 +183,7 @@ def test_a_settings_problem_found_later_names_its_line_too(project):
     said = [line for line in done.stderr.splitlines() if not line.startswith("INFO ")]
     assert said == [
         f"pelicanconf.py: line {_line_of(conf, 'PLUGINS = [')}: list 'plugins.fastbuild' last in "
-        "PLUGINS (plugins.galleries writes pages after it)"
+        "PLUGINS (plugins.galleries and plugins.i18n write pages after it)"
     ]
 
 
