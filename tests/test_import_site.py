@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from tests.conftest import DEV_CONF, PUBLISH_CONF, ROOT, run_pelican
+from tests.test_importer_blogger import blogger_with_settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 SITEURL = "https://blog.example.test"
@@ -888,3 +889,45 @@ def test_translations_are_linked_with_hreflang_and_keep_their_own_comments(tmp_p
     # the French version's old address leads to it
     moved = soup(site, "/notre-nouvelle-salle/")
     assert moved.find("link", rel="canonical")["href"] == f"{SITEURL}/fr/posts/our-new-hall/"
+
+
+def test_a_blogger_blog_s_language_time_zone_and_name_come_from_its_settings(tmp_path):
+    """Blogger's backup gives the blog's language only as its BLOG_LOCALE setting (no xml:lang):
+    its posts are in that language, and the report says what to write in pelicanconf.py."""
+    export = tmp_path / "blog-02-03-2011.xml"
+    export.write_text(
+        blogger_with_settings(
+            {
+                "BLOG_LOCALE": "hu",
+                "BLOG_TIME_ZONE": "Europe/Budapest",
+                "BLOG_NAME": "Hegyi napló",
+                "BLOG_COMMENT_FEED": "FULL",
+            }
+        ),
+        encoding="utf-8",
+    )
+    content = tmp_path / "content"
+    run = run_import(export, content, tmp_path / "c.db", source="blogger")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    start = lines.index("The old blog's settings, for pelicanconf.py where this site's differ:")
+    assert lines[start + 1 : start + 4] == [
+        "  DEFAULT_LANG = 'hu'  (until then the posts are written with 'Lang: hu', at "
+        "/hu/posts/<slug>/: set it, then import again)",
+        "  TIMEZONE = 'Europe/Budapest'  (the day each date is shown on)",
+        "  SITENAME = 'Hegyi napló'",
+    ]
+    assert "Not imported: 4 settings." in lines
+    text = (content / "posts" / "elso-ho.md").read_text(encoding="utf-8")
+    assert "Lang: hu" in text.splitlines()
+    assert lines[-1] == "Next: `make serve`, and open http://127.0.0.1:8000/hu/posts/elso-ho/"
+    (content / "images").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "content" / "images" / "social-card.png", content / "images")
+    output = tmp_path / "output"
+    run_pelican(DEV_CONF, content, output, SITEURL=SITEURL, FEED_DOMAIN=SITEURL)
+    page = soup({"output": output}, "/hu/posts/elso-ho/")
+    assert page.html["lang"] == "hu"
+    assert page.find("h1").get_text(strip=True) == "Első hó a csúcson"
+    # its old address leads to it
+    moved = soup({"output": output}, "/2011/02/elso-ho.html")
+    assert moved.find("link", rel="canonical")["href"] == f"{SITEURL}/hu/posts/elso-ho/"

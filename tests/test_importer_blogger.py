@@ -673,3 +673,52 @@ def test_a_takeout_zip_is_read_as_its_feed(tmp_path, members, error):
         assert str(caught.value) == f"{path}: {error}"
     else:
         assert blogger.parse(path).title == "Tessellate field notes"
+
+
+def blogger_with_settings(settings: dict[str, str]) -> str:
+    """A classic Blogger backup of one post, with the given settings entries (BLOG_LOCALE…)."""
+    kind = (
+        "<category scheme='http://schemas.google.com/g/2005#kind' "
+        "term='http://schemas.google.com/blogger/2008/kind#{}'/>"
+    )
+    entries = "".join(
+        f"<entry><id>tag:blogger.com,1999:blog-77.settings.{name}</id>{kind.format('settings')}"
+        f"<title type='text'>{name}</title><content type='text'>{value}</content></entry>"
+        for name, value in settings.items()
+    )
+    return (
+        "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+        "<id>tag:blogger.com,1999:blog-77.archive</id><title type='text'>Hegyi napló</title>"
+        "<link rel='alternate' type='text/html' href='http://hegyinaplo.blogspot.com/'/>"
+        f"{entries}<entry><id>tag:blogger.com,1999:blog-77.post-1</id>"
+        "<published>2011-02-03T18:20:00.000+01:00</published>"
+        "<updated>2011-02-03T18:20:00.000+01:00</updated>"
+        f"{kind.format('post')}<title type='text'>Első hó a csúcson</title>"
+        "<content type='html'>&lt;p&gt;Reggelre fehér lett a gerinc, és a kunyhó "
+        "kéménye is alig látszott ki.&lt;/p&gt;</content>"
+        "<link rel='alternate' type='text/html' "
+        "href='http://hegyinaplo.blogspot.com/2011/02/elso-ho.html'/>"
+        "<author><name>Kata</name></author></entry></feed>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("locale", "lang", "problem"),
+    [
+        ("hu", "hu", None),
+        ("pt_BR", "pt-BR", None),  # a region kept, spelled as the site's Lang is (BCP 47)
+        ("zh-TW", "zh-TW", None),  # not zh: its catalog would be Simplified Chinese
+        ("iw", "he", None),  # Blogger's old code for Hebrew
+        ("hungarian", "", "the blog's language (BLOG_LOCALE) 'hungarian' is no language code"),
+    ],
+)
+def test_the_blog_s_language_is_its_locale_setting(tmp_path, locale, lang, problem):
+    export = tmp_path / "blog.xml"
+    export.write_text(
+        blogger_with_settings({"BLOG_LOCALE": locale, "BLOG_TIME_ZONE": "Europe/Budapest"}),
+        encoding="utf-8",
+    )
+    read = blogger.parse(export)
+    assert (read.lang, read.timezone, read.title) == (lang, "Europe/Budapest", "Hegyi napló")
+    said = [line for line in read.problems if "BLOG_LOCALE" in line]
+    assert [line.startswith(problem) for line in said] == ([True] if problem else [])

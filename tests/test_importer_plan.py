@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins.importer import model, plan, report
+from plugins.importer import apply, model, plan, report
 
 
 @pytest.mark.parametrize(
@@ -1259,3 +1259,22 @@ def test_versions_polylang_gave_one_slug_are_linked_and_keep_two_threads():
     assert _front(made, "posts/open-day.fr.md")["Slug"] == "open-day"
     assert sorted(t.id for t in made.threads) == ["open-day", "open-day-2"]
     assert not [p for p in made.problems if "taken" in p]
+
+
+@pytest.mark.parametrize(
+    ("lang", "timezone", "title", "site_lang", "expected"),
+    [
+        ("hu", "Europe/Budapest", "Hegyi napló", "en",
+         ["DEFAULT_LANG = 'hu'", "TIMEZONE = 'Europe/Budapest'", "SITENAME = 'Hegyi napló'"]),
+        ("pt-BR", "", "", "pt-br", []),  # the site's language already, whatever its case
+        ("", "Mars/Olympus_Mons", " Notes\n from  the hall ", "en",
+         ["SITENAME = 'Notes from the hall'"]),  # a zone no one has: no line
+    ],
+)  # fmt: skip
+def test_the_report_says_which_settings_to_write(lang, timezone, title, site_lang, expected):
+    export = model.Export("blogger", "http://old.blogspot.com", title=title, lang=lang)
+    export.timezone = timezone
+    made = plan.Plan(settings=plan.settings_to_write(export, plan.Layout(default_lang=site_lang)))
+    said = report.lines("Blogger", made, apply.Outcome(), "comments.db", "")
+    shown = [line.split("  (")[0].strip() for line in said if line.startswith("  ")]
+    assert shown == expected

@@ -26,6 +26,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from plugins.blogcore.frontmatter import canonical_lang
+
 from . import archives, model, xmltext
 from .model import Author, Comment, Export, ExportError, Item
 
@@ -97,6 +99,8 @@ def parse(path: Path) -> Export:
             "old URLs are kept site-relative"
         )
     replies: list[_Reply] = []
+    # the blog's settings entries, by name (BLOG_LOCALE: hu); not Pelican's settings
+    blog: dict[str, str] = {}
     gone: set[str] = set()  # posts skipped as trashed, whose comments go quietly with them
     for entry in entries:
         entry_id = _text(entry.find(ATOM + "id"))
@@ -110,11 +114,14 @@ def parse(path: Path) -> Export:
         elif kind == model.COMMENT:
             replies.append(_reply(entry, entry_id, state, export, takeout))
         elif kind:
+            if kind == "settings":
+                blog[entry_id.rpartition(".settings.")[2]] = _text(entry.find(ATOM + "content"))
             _count(export, kind)
         else:
             export.problems.append(f"entry {entry_id or '(no id)'} says no kind of entry: skipped")
     if not export.items:
         raise ExportError(_no_items(path, export.skipped, len(replies)))
+    _blog_settings(export, blog)
     _attach(export, replies, gone)
     labels = (
         t
@@ -126,6 +133,22 @@ def parse(path: Path) -> Export:
         archives.blogger_label(export.site_url, label) for label in dict.fromkeys(labels)
     ]
     return export
+
+
+def _blog_settings(export: Export, blog: dict[str, str]) -> None:
+    """The blog's language, time zone and name from its settings entries: a classic backup
+    says the language there (BLOG_LOCALE: ``hu``, ``pt-BR``), without an ``xml:lang``."""
+    locale = blog.get("BLOG_LOCALE", "")
+    lang = canonical_lang(locale) if locale else None
+    if lang:
+        export.lang = export.lang or lang
+    elif locale:
+        export.problems.append(
+            f"the blog's language (BLOG_LOCALE) {locale!r} is no language code (expected e.g. "
+            "'hu' or 'pt-BR'): the posts are written in the site's DEFAULT_LANG"
+        )
+    export.timezone = blog.get("BLOG_TIME_ZONE", "")
+    export.title = blog.get("BLOG_NAME", "") or export.title
 
 
 def _no_items(path: Path, skipped: dict[str, int], comments: int) -> str:

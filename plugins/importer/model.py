@@ -113,6 +113,7 @@ class Export:
     site_url: str  # the old site's address, e.g. http://old.example (no trailing slash)
     title: str = ""
     lang: str = ""
+    timezone: str = ""  # the old blog's time zone (an IANA name), when the export gives it
     authors: dict[str, Author] = field(default_factory=dict)  # by login
     items: list[Item] = field(default_factory=list)
     attachments: dict[str, Attachment] = field(default_factory=dict)  # by id

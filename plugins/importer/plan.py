@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from plugins.blogcore import urls
 from plugins.blogcore.frontmatter import scan_header
@@ -199,6 +200,8 @@ class Plan:
     archives: list[str] = field(default_factory=list)
     # one line per group of versions of a text in several languages, linked as translations
     translations: list[str] = field(default_factory=list)
+    # the old blog's settings this site has a setting for: (name, value, why), for the report
+    settings: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def one_line(text: str) -> str:
@@ -1116,7 +1119,37 @@ def make_plan(
     plan.counts["pictures missing"] = len({url for _, url in plan.missing})
     plan.counts["pictures on other sites"] = len({url for _, url in plan.elsewhere})
     plan.first_post = newest[1] if newest else ""
+    plan.settings = settings_to_write(export, layout)
     return plan
+
+
+def settings_to_write(export: Export, layout: Layout) -> list[tuple[str, str, str]]:
+    """The old blog's language, time zone and name as pelicanconf.py's DEFAULT_LANG, TIMEZONE
+    and SITENAME, with why each matters; the language only when it is not the site's."""
+    found = []
+    if export.lang and export.lang.casefold() != layout.default_lang.casefold():
+        found.append(
+            (
+                "DEFAULT_LANG",
+                export.lang,
+                f"until then the posts are written with 'Lang: {export.lang}', at "
+                f"/{layout.url(False, '<slug>', export.lang)}: set it, then import again",
+            )
+        )
+    if export.timezone and _known_zone(export.timezone):
+        found.append(("TIMEZONE", export.timezone, "the day each date is shown on"))
+    if export.title.strip():
+        found.append(("SITENAME", one_line(export.title), ""))
+    return found
+
+
+def _known_zone(name: str) -> bool:
+    """Whether ``name`` is a time zone this machine knows (``Europe/Budapest``)."""
+    try:
+        ZoneInfo(name)
+    except (ValueError, ZoneInfoNotFoundError):
+        return False
+    return True
 
 
 def _archive_redirects(

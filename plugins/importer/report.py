@@ -146,6 +146,10 @@ def lines(
             "<slug>.<lang>.md, comments and old address):"
         )
         out += [f"  {line}" for line in plan.translations]
+    if plan.settings:
+        out.append("The old blog's settings, for pelicanconf.py where this site's differ:")
+        for name, value, why in plan.settings:
+            out.append(f"  {name} = {value!r}" + (f"  ({why})" if why else ""))
     for problem in [*plan.problems, *outcome.notes]:
         out.append(f"Note: {problem}")
     return out
