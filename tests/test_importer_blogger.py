@@ -706,7 +706,8 @@ def blogger_with_settings(settings: dict[str, str]) -> str:
     ("locale", "lang", "problem"),
     [
         ("hu", "hu", None),
-        ("pt_BR", "pt-BR", None),  # a region kept, spelled as the site's Lang is (BCP 47)
+        ("pt_BR", "pt", None),  # its first part, as WordPress's <language> is read
+        ("en-GB", "en", None),  # an en-GB blog in an 'en' site: not at /en-GB/posts/
         ("zh-TW", "zh-TW", None),  # not zh: its catalog would be Simplified Chinese
         ("iw", "he", None),  # Blogger's old code for Hebrew
         ("hungarian", "", "the blog's language (BLOG_LOCALE) 'hungarian' is no language code"),

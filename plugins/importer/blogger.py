@@ -137,9 +137,14 @@ def parse(path: Path) -> Export:
 
 def _blog_settings(export: Export, blog: dict[str, str]) -> None:
     """The blog's language, time zone and name from its settings entries: a classic backup
-    says the language there (BLOG_LOCALE: ``hu``, ``pt-BR``), without an ``xml:lang``."""
+    says the language there (BLOG_LOCALE: ``hu``, ``pt_BR``), without an ``xml:lang``."""
     locale = blog.get("BLOG_LOCALE", "")
     lang = canonical_lang(locale) if locale else None
+    if lang and not lang.startswith("zh"):
+        # its first part, as WordPress's <language> is read: an en-GB blog imported into an
+        # 'en' site is the site's language, not every post at /en-GB/posts/ (Chinese keeps its
+        # region: zh's catalog is Simplified Chinese, zh-TW's Traditional)
+        lang = lang.split("-")[0]
     if lang:
         export.lang = export.lang or lang
     elif locale:
