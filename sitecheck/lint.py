@@ -3,16 +3,21 @@
 The build already names the file and key for bad dates and statuses, unknown front-matter keys
 (with a did-you-mean), unknown authors, series problems and gallery photos without alt text:
 those come in through the build log (see sitecheck/build.py). This module adds what no build
-step reports: posts and pages that are empty or have no title, images in posts and pages
-without alt text, and source photos anywhere in content/ that carry a GPS position.
+step reports: Markdown posts and pages that are empty or have no title, images in them without
+alt text, and source photos anywhere in content/ that carry a GPS position. (A reST or HTML post
+without a title is one the build skips, naming it: that line comes in through the log.)
 """
 
+import importlib
 import json
 import re
+import sys
+import types
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .common import Context, Finding, Report
+from .common import ROOT, Context, Finding, Report
 
 TEXT_FOLDERS = ("posts", "pages")  # ARTICLE_PATHS and PAGE_PATHS of pelicanconf.py, and
 # the top of content/ itself (ARTICLE_PATHS has "": a Pelican site's posts live there)
@@ -21,7 +26,11 @@ PHOTO_SUFFIXES = {
 }  # fmt: skip
 GPS_IFD = 0x8825
 _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
-_PATH_PREFIX = re.compile(r"^(?P<file>[^\s:]+\.[A-Za-z0-9]+): (?P<message>.+)$", re.S)
+# Pelican's Markdown reader's file_extensions, and blogcore's reader's two more (Jekyll's)
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".mkdn", ".mkdown")
+# a file (a dot and an extension) or a folder (a closing /) the line starts with
+_PATH_PREFIX = re.compile(r"^(?P<file>[^\s:]+(?:\.[A-Za-z0-9]+|/)): (?P<message>.+)$", re.S)
+_PURE = "sitecheck._blogcore"
 
 
 def from_log(lines: list[str]) -> list[Finding]:
@@ -41,9 +50,35 @@ def from_log(lines: list[str]) -> list[Finding]:
     return findings
 
 
+@cache
+def _fenced() -> types.ModuleType:
+    """The build's reader of front matter fenced with --- (YAML) or +++ (TOML),
+    plugins/blogcore/fenced.py, which is pure; imported without blogcore's __init__, which
+    imports Pelican (no gate does: they read files)."""
+    if _PURE not in sys.modules:
+        package = types.ModuleType(_PURE)
+        package.__path__ = [str(ROOT / "plugins" / "blogcore")]
+        sys.modules[_PURE] = package
+    return importlib.import_module(f"{_PURE}.fenced")
+
+
+class FrontMatterUnread(ValueError):
+    """A fenced front matter the build does not read either: the build names its line."""
+
+
 def split_front_matter(text: str) -> tuple[dict[str, str], str, int]:
-    """Keys (lowercase) and values before the first blank line, the body, its first line."""
+    """Keys (lowercase) and values as the build reads them (Pelican's lines up to the first
+    blank line, or a YAML/TOML block between fences), the body, its first line. Raises
+    FrontMatterUnread for a fenced block that is no valid YAML or TOML."""
     lines = text.splitlines()
+    fenced = _fenced()
+    try:
+        read = fenced.read(lines, frozenset({"title"}))
+    except fenced.FencedFrontMatterError as exc:
+        raise FrontMatterUnread(str(exc)) from None
+    if read is not None and read.block.keys:
+        keys = {e.key.lower(): _as_text(e.value) for e in read.block.entries}
+        return keys, "\n".join(lines[read.end + 1 :]), read.end + 2
     keys: dict[str, str] = {}
     last = None
     for n, line in enumerate(lines):
@@ -58,6 +93,10 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str, int]:
         else:
             return keys, "\n".join(lines[n:]), n + 1  # the body starts without a blank line
     return keys, "", len(lines) + 1
+
+
+def _as_text(value: str | tuple[str, ...] | None) -> str:
+    return ", ".join(value) if isinstance(value, tuple) else (value or "").strip()
 
 
 class _Images(HTMLParser):
@@ -89,7 +128,10 @@ def lint_text(shown: str, raw: bytes) -> list[str]:
         return []  # the reader reports it, naming the byte
     if not text.strip():
         return ["is empty: a post needs front matter (Title: ...) and some text"]
-    keys, body, first_line = split_front_matter(text)
+    try:
+        keys, body, first_line = split_front_matter(text)
+    except FrontMatterUnread:
+        return []  # the build names the line and leaves the file out
     problems = []
     if not keys.get("title"):
         problems.append("has no Title (write 'Title: ...' on the first line)")
@@ -143,9 +185,11 @@ def scan_content(content: Path, shown_base: Path) -> list[Finding]:
     def shown(path: Path) -> str:
         return path.resolve().relative_to(shown_base.resolve()).as_posix()
 
-    texts = [p for folder in TEXT_FOLDERS for p in sorted((content / folder).rglob("*.md"))]
-    texts += sorted(content.glob("*.md"))  # posts at the top of content/
+    texts = [p for folder in TEXT_FOLDERS for p in sorted((content / folder).rglob("*"))]
+    texts += sorted(content.glob("*"))  # posts at the top of content/
     for path in texts:
+        if path.suffix.lower() not in MARKDOWN_SUFFIXES or not path.is_file():
+            continue
         findings += [Finding(shown(path), p) for p in lint_text(shown(path), path.read_bytes())]
     for path in sorted(content.rglob("*")):
         if path.is_file() and _photo(path) and has_gps(path):

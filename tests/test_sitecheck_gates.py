@@ -5,15 +5,18 @@ import logging
 import re
 import shutil
 import struct
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from sitecheck import lint
 from sitecheck.__main__ import main, run_gate
 from sitecheck.common import Context
-from tests.conftest import TEST_SITEURL, tool_missing
+from tests.conftest import ROOT, TEST_SITEURL, tool_missing
 
 GPS_IFD = 0x8825
 
@@ -105,6 +108,63 @@ def test_lint_reads_posts_at_the_top_of_content_too(build_site):
     assert [f.split(" has no alt")[0] for f in found] == [
         "content-0/top-level.md: line 8: image /y.png"
     ]
+
+
+def test_lint_reads_front_matter_and_files_as_the_build_does(build_site):
+    # an adopted blog's posts with YAML front matter were each "has no Title" (the lint stopped
+    # at ---), and its .markdown posts were never read (probe X, wagdav/thewagner.net)
+    yaml_post = (
+        "---\ntitle: Knowing Algorithms\ndate: 2024-05-01 10:00\ncategory: Company\n"
+        "author: Ada Byrne\n---\n\nText.\n\n![](/y.png)\n"
+    )
+    toml_post = (
+        '+++\ntitle = "Hugo: a post"\ndate = 2024-05-02T10:00:00\ncategory = "Company"\n'
+        'author = "Ada Byrne"\n+++\n\nText.\n'
+    )
+    untitled = "Date: 2024-05-03\nAuthor: Ada Byrne\n\nText.\n"
+    site = build_site(
+        {
+            "yaml-front.md": yaml_post,
+            "posts/toml-front.md": toml_post,
+            "posts/old.markdown": POST.format(title="Old", body="Intro.\n\n![](/z.png)\n"),
+            "posts/untitled.mkd": untitled,
+            "posts/yaml-untitled.md": "---\ndate: 2024-05-04\n---\n\nText.\n",
+        }
+    )
+    # the build reads these titles
+    assert site.soup("posts/knowing-algorithms/").h1.get_text(strip=True) == "Knowing Algorithms"
+    assert site.soup("posts/hugo-a-post/").h1.get_text(strip=True) == "Hugo: a post"
+    found = [f.split(" has no alt")[0] for f in _findings(site, "lint") if "content-0/" in f]
+    no_title = "has no Title (write 'Title: ...' on the first line)"
+    assert sorted(found) == [
+        "content-0/posts/old.markdown: line 8: image /z.png",
+        f"content-0/posts/untitled.mkd: {no_title}",
+        f"content-0/posts/yaml-untitled.md: {no_title}",
+        "content-0/yaml-front.md: line 10: image /y.png",
+    ]
+
+
+def test_lint_keeps_the_folder_a_build_line_names():
+    # "(build): content/: 59 posts ..." was the line: the path wanted a file's extension
+    message = (
+        "content/: 59 posts (2013-03-06-hello-world.rst, 2013-05-15-Backup.rst and 57 more) "
+        "have no Category: line, so they are filed under 'misc'"
+    )
+    found = lint.from_log([json.dumps({"level": "WARNING", "message": message})])
+    assert [(f.page, f.message.split(" (")[0]) for f in found] == [("content/", "59 posts")]
+
+
+def test_lint_reads_front_matter_without_importing_pelican():
+    # the gates read files; blogcore's package (which imports Pelican) is not run for its reader
+    code = (
+        "import sys; from sitecheck import lint; "
+        "keys, body, first = lint.split_front_matter('---\\ntitle: \"A: B\"\\n---\\n\\nText\\n'); "
+        "print(keys, first, 'pelican' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["{'title':", "'A:", "B'}", "4", "False"], done.stderr
 
 
 def _jpeg_with_gps(path: Path) -> None:
