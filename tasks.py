@@ -50,9 +50,9 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _run_child(cmd: list[str], env: dict[str, str] | None = None) -> tuple[int, int]:
-    """Run a command to its end (``env``: added to its environment); (exit status, the signal
-    that interrupted this task or 0).
+def _run_child(cmd: list[str], env: dict[str, str] | None = None, stderr=None) -> tuple[int, int]:
+    """Run a command to its end (``env``: added to its environment; ``stderr``: a file its
+    stderr goes to, else this task's); (exit status, the signal that interrupted this task or 0).
 
     SIGINT and SIGTERM sent to this task stop the child (and the processes it forked: it has a
     process group of its own) and wait for it, instead of leaving it to run on.
@@ -77,6 +77,7 @@ def _run_child(cmd: list[str], env: dict[str, str] | None = None) -> tuple[int, 
                 env={**_env(), **(env or {})},
                 process_group=0,
                 preexec_fn=with_parent(),
+                stderr=stderr,
             )
         )
         if caught:  # a signal came before the child had a pid to forward it to
@@ -141,14 +142,16 @@ def _pelican(
     extra=(),
     stopped: str = "",
     env: dict[str, str] | None = None,
+    stderr=None,
 ) -> int:
     """Run one Pelican build in a child process; return its exit status (128+N on signal N,
     whether it was sent to this task or to Pelican alone, which is said in one line).
     ``stopped``: what to say after "Build stopped (SIGINT); " when this task is stopped;
-    ``env``: added to the build's environment."""
+    ``env``: added to the build's environment; ``stderr``: a file for what it logs."""
     own_bytecode()
     _unlink_dangling(output)
-    status, caught = _run_child(_pelican_command(_arguments(conf, output, content, extra)), env)
+    command = _pelican_command(_arguments(conf, output, content, extra))
+    status, caught = _run_child(command, env, stderr)
     if caught:
         if stopped:
             name = signal.Signals(caught).name
@@ -1262,11 +1265,43 @@ def related(c, slug, content=""):
         sys.exit("No post given: invoke related <slug> (or /posts/<slug>/, or its file).")
     source = _content(content)
     source = source.absolute() if source else None
-    with tempfile.TemporaryDirectory() as tmp:
-        setting = f"RELATED_EXPLAIN={json.dumps(slug)}"  # -e takes JSON values
-        # the build ends once the answer is printed (plugins/related: nothing is written)
-        status = _pelican(DEV_CONF, Path(tmp), source, extra=["-q", "-e", setting])
+    setting = f"RELATED_EXPLAIN={json.dumps(slug)}"  # -e takes JSON values
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        tempfile.TemporaryFile("w+", errors="replace") as said,
+    ):
+        # the build ends once the answer is printed (plugins/related: nothing is written);
+        # what it logs is kept (one line per record) and counted after the answer
+        extra = ["-q", "-e", setting, "--log-handler", "plain"]
+        status = _pelican(DEV_CONF, Path(tmp), source, extra=extra, stderr=said)
+        said.seek(0)
+        shown, counted = _build_said(said.read())
+    for line in shown:
+        print(line, file=sys.stderr)
+    if counted:
+        print(f"The build had {counted} (make build shows them).", file=sys.stderr)
     sys.exit(status)
+
+
+# the levels of the plain console's lines (plugins/devserver/problems.py: "%(levelname)-8s")
+_COUNTED_LEVELS = re.compile(r"^(WARNING|ERROR) ")
+
+
+def _build_said(text: str) -> tuple[list[str], str]:
+    """What a build run for one answer logged: the lines still to show (what stopped it: a
+    critical record, an exit message) and its warnings and errors counted ("3 warnings and
+    1 error"; "" for none), each of which `make build` shows."""
+    shown, counts = [], Counter()
+    for line in text.splitlines():
+        level = _COUNTED_LEVELS.match(line)
+        if level:
+            counts[level[1].lower()] += 1
+        elif line.strip():
+            shown.append(line)
+    parts = [
+        f"{n} {kind}{'s' if n != 1 else ''}" for kind in ("warning", "error") if (n := counts[kind])
+    ]
+    return shown, " and ".join(parts)
 
 
 @task(

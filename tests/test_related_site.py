@@ -2,6 +2,7 @@
 
 import io
 import logging
+import shutil
 import subprocess
 import sys
 from types import SimpleNamespace
@@ -399,6 +400,23 @@ def test_invoke_related_without_a_post_is_one_line_and_exit_1(content, asked, li
     assert result.returncode == 1
     assert result.stderr.strip() == line
     assert result.stdout == ""
+
+
+def test_invoke_related_counts_the_builds_warnings_after_its_answer(content, tmp_path):
+    # an adopted blog's answer came after some 150 lines of the build's warnings (probe X)
+    folder = tmp_path / "content"
+    shutil.copytree(content, folder)
+    (folder / "posts" / "typo.md").write_text(
+        post("typo", "bread", 5) + "\n![](/y.png)\n", encoding="utf-8"
+    )  # an image without alt text: a warning in development
+    (folder / "posts" / "bad-date.md").write_text(
+        post("bad-date", "bees", 5, date="2024-13-45"), encoding="utf-8"
+    )  # a date that is none: an error, the file left out
+    result = _related(folder, "bread-1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Related posts for bread-1 "), result.stdout
+    assert len(result.stdout.splitlines()) == 4
+    assert result.stderr == "The build had 1 warning and 1 error (make build shows them).\n"
 
 
 # a build in which NumPy cannot be imported, in the build's process or any fork of it
