@@ -965,3 +965,26 @@ def test_serve_whose_plugins_leave_out_blogcore_says_what_a_build_says(project):
     assert lines[memo + 1 : memo + 4] == [*said, "The first build failed; serving what was built."]
     assert "Traceback" not in terminal.read_text()
     assert not list((project / ".output.builds").glob("*.engine"))  # its record went with it
+
+
+def test_the_feed_of_all_posts_turned_off_is_named_and_stops_a_publish(project):
+    """An old site's development settings pasted at the end (Pelican's quickstart: feeds off
+    while developing): `make publish` shipped no /feeds/all.atom.xml and no Feed link, exit 0
+    and not a line, and its subscribers got a 404."""
+    line = _append(project / "pelicanconf.py", "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n")
+    said = (
+        f"pelicanconf.py: line {line}: FEED_ALL_ATOM is None: the site writes no feed of all "
+        "posts and its pages link none (no Feed link in the header), so readers subscribed to "
+        "/feeds/all.atom.xml get a 404; remove this line (the sample's FEED_ALL_ATOM = "
+        "'feeds/all.atom.xml', Pelican's address, then stands) or set it to the old site's "
+        "feed (docs/adopting.md)"
+    )
+    _warned_then_refused(project, "FEED_ALL_ATOM", said)
+    # the publish settings give the feed back: the development build says nothing
+    _append(project / "publishconf.py", 'FEED_ALL_ATOM = "feeds/all.atom.xml"\n')
+    dev = _build(project, "pelicanconf.py", "-o", "again")
+    assert dev.returncode == 0, dev.stderr
+    assert _said(dev, "FEED_ALL_ATOM") == []
+    published = _build(project, "publishconf.py", "-o", "pub")
+    assert published.returncode == 0, published.stderr
+    assert (project / "pub" / "feeds" / "all.atom.xml").is_file()

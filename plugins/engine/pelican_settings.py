@@ -14,6 +14,8 @@ the settings file that set the value:
 - ``posts_moved``: posts moved away from ``/posts/<slug>/`` (pages from ``/<slug>/``, and
   their translations; categories, tags and people from their listing pages) with no redirect
   from there;
+- ``main_feed_off``: ``FEED_ALL_ATOM`` turned off (an old site's development settings pasted
+  in): no feed of all posts, no Feed link, and the old subscribers' address a 404;
 - ``not_honoured``: Pelican settings other themes read and this one does not (``MENUITEMS``),
   each with what to do here instead;
 - ``templates_left_out``: a shorter ``DIRECT_TEMPLATES`` that leaves out a page the theme
@@ -202,6 +204,21 @@ RSS_FEEDS = {
     "AUTHOR_FEED_RSS": "AUTHOR_FEED_ATOM",
     "TRANSLATION_FEED_RSS": "TRANSLATION_FEED_ATOM",
 }
+
+
+def main_feed_off(settings: Mapping[str, Any]) -> list[str]:
+    """One message when ``FEED_ALL_ATOM`` is off (None or ""): the feed readers subscribe to,
+    which every page links, is not written (Pelican's quickstart turns it off in the
+    development settings an adopted site pastes in)."""
+    value = settings.get("FEED_ALL_ATOM")
+    if value:
+        return []
+    return [
+        f"FEED_ALL_ATOM is {value!r}: the site writes no feed of all posts and its pages link "
+        "none (no Feed link in the header), so readers subscribed to /feeds/all.atom.xml get a "
+        "404; remove this line (the sample's FEED_ALL_ATOM = 'feeds/all.atom.xml', Pelican's "
+        "address, then stands) or set it to the old site's feed (docs/adopting.md)"
+    ]
 
 
 def not_honoured(settings: Mapping[str, Any], named: Iterable[str]) -> list[str]:

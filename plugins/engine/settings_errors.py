@@ -446,6 +446,7 @@ def _said_by_pelican_settings(settings: dict[str, Any]) -> list[str]:
     quiet = pelican_settings.slash_left_off(settings)
     if theme:
         loud += pelican_settings.templates_left_out(settings)
+        loud += _main_feed_off(settings, strict)
         quiet += pelican_settings.posts_moved(settings)
         quiet += pelican_settings.not_honoured(settings, _named(settings, given))
     for line in _located(settings, loud):
@@ -456,6 +457,20 @@ def _said_by_pelican_settings(settings: dict[str, Any]) -> list[str]:
     for line in unknown:
         logger.error("%s", line)
     return failed
+
+
+def _main_feed_off(settings: Mapping[str, Any], strict: bool) -> list[str]:
+    """FEED_ALL_ATOM off: a warning in development, an error in a publish, which would deploy
+    the site with its subscribers' feed a 404 and nobody who sees it; a development build
+    whose publishconf.py sets the feed itself is quiet (the publish build checks its own)."""
+    lines = pelican_settings.main_feed_off(settings)
+    conf = _command_line()[0]
+    if lines and not strict and conf:
+        publish = Path(conf).parent / "publishconf.py"
+        found = origin.assignment(publish, "FEED_ALL_ATOM") if publish.is_file() else None
+        if found is not None and found.path.name == publish.name:
+            return []
+    return lines
 
 
 def _our_theme(settings: Mapping[str, Any]) -> bool:
