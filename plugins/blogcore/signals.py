@@ -1196,9 +1196,17 @@ def _check_default_image(generators) -> None:
         'in a static folder (%s) or set BLOGCORE_DEFAULT_IMAGE = ""; pages have no social '
         "image meanwhile",
         default,
-        ", ".join(f"content/{p}/" for p in context.get("STATIC_PATHS") or []) or "STATIC_PATHS",
+        ", ".join(f"content/{p}/" for p in _static_folders(context)) or "STATIC_PATHS",
     )
     context["BLOGCORE_DEFAULT_IMAGE"] = ""
+
+
+def _static_folders(settings) -> list[str]:
+    """The STATIC_PATHS entries a picture can be put in: not those that are files (an old
+    site's CNAME and favicon.ico, listed to be copied to the root)."""
+    content = settings.get("PATH") or ""
+    paths = settings.get("STATIC_PATHS") or []
+    return [p for p in paths if not os.path.isfile(os.path.join(content, p))]
 
 
 def _with_translations(items):
