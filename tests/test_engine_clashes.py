@@ -118,9 +118,9 @@ def test_a_refused_blogcore_setting_does_not_hide_the_sitemap_clash(tmp_path: Pa
     _stand_in(others, "sitemap", "def register():\n    pass\n")
     line = _list(tmp_path, others, ["sitemap"])
     conf = tmp_path / "pelicanconf.py"
-    conf.write_text(conf.read_text() + "TYPOGRIFY = True\n")
+    conf.write_text(conf.read_text() + "BLOGCORE_WORDS_PER_MINUTE = 0\n")
     said, _ = _stopped_on_the_sitemap_clash(tmp_path, line)
-    assert any("TYPOGRIFY" in text for text in said), said
+    assert any("BLOGCORE_WORDS_PER_MINUTE" in text for text in said), said
 
 
 def _stopped_on_the_sitemap_clash(tmp_path: Path, line: int) -> tuple[list[str], str]:

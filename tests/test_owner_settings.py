@@ -131,12 +131,6 @@ def test_a_static_folder_of_posts_stays_read(build_site, caplog):
     ("added", "expected"),
     [
         (
-            "TYPOGRIFY = True\n",
-            "TYPOGRIFY must be False, got True: this site's Markdown already sets quotes, dashes "
-            "and ellipses (smarty), and typogrify's HTML in titles would show as text in every "
-            "page's title, feed and social card",
-        ),
-        (
             'BLOGCORE_BUNDLES = {"css": {"output": "css/site.%(version)s.min.css",'
             ' "contents": ["css/tokns.css", "css/base.css"]}}\n',
             "BLOGCORE_BUNDLES['css']['contents']: 'css/tokns.css' is not in theme/assets/ "
@@ -149,12 +143,10 @@ def test_a_static_folder_of_posts_stays_read(build_site, caplog):
             "copy of it",
         ),
     ],
-    ids=["typogrify", "misspelt-bundle-file", "another-theme"],
+    ids=["misspelt-bundle-file", "another-theme"],
 )
 def test_a_knob_the_engine_cannot_take_is_one_line_at_its_line(project, added, expected):
-    """TYPOGRIFY without typogrify installed was 21 "Could not process" lines and a traceback
-    (with it, titles showed its HTML as text); a missing bundle file a CRITICAL BundleError
-    naming webassets' line."""
+    """A missing bundle file was a CRITICAL BundleError naming webassets' line."""
     line = settings_lines._append(project / "pelicanconf.py", added)
     done = settings_lines._build(project, "pelicanconf.py")
     assert done.returncode == 1
@@ -163,6 +155,26 @@ def test_a_knob_the_engine_cannot_take_is_one_line_at_its_line(project, added, e
     assert done.stderr.splitlines() == [
         f"pelicanconf.py: line {line}: {expected.format(simple=simple)}"
     ]
+
+
+def test_typogrify_on_is_a_warning_in_development_and_stops_a_publish(project):
+    """TYPOGRIFY without typogrify installed was 21 "Could not process" lines and a traceback
+    (with it, titles showed its HTML as text); then it stopped even a development build (exit
+    2) while other mistakes are warnings there. Development: a warning, built with it off;
+    publish: an error, nothing deployed."""
+    line = settings_lines._append(project / "pelicanconf.py", "TYPOGRIFY = True\n")
+    said = (
+        f"pelicanconf.py: line {line}: TYPOGRIFY must be False, got True: this site's Markdown "
+        "already sets quotes, dashes and ellipses (smarty), and typogrify's HTML in titles "
+        "would show as text in every page's title, feed and social card"
+    )
+    dev = settings_lines._build(project, "pelicanconf.py")
+    assert dev.returncode == 0, dev.stderr
+    assert settings_lines._said(dev, "TYPOGRIFY") == [f"WARNING {said}; this build leaves it off"]
+    assert (project / "out" / "posts" / "first-light" / "index.html").is_file()
+    published = settings_lines._build(project, "publishconf.py", "-o", "pub")
+    assert published.returncode == 1 and "Traceback" not in published.stderr
+    assert settings_lines._said(published, "TYPOGRIFY") == [said]
 
 
 def test_a_bundle_given_alone_leaves_the_theme_s_other_bundles(build_site):

@@ -194,7 +194,9 @@ def test_posts_drafted_or_deleted_during_a_killed_rebuild_go_too(tmp_path: Path)
     _check_stopped_rebuilds(tmp_path, "killed")
 
 
-@pytest.mark.parametrize("mistake", ["TYPOGRIFY = True\n", 'DEFAULT_PAGINATION = "8"\n'])
+@pytest.mark.parametrize(
+    "mistake", ["BLOGCORE_WORDS_PER_MINUTE = 0\n", 'DEFAULT_PAGINATION = "8"\n']
+)
 def test_a_rebuild_stopped_by_a_settings_mistake_keeps_the_record_of_the_folder(
     tmp_path: Path, mistake: str
 ):

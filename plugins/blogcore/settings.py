@@ -157,7 +157,13 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
     given = merged["BLOGCORE_BUNDLES"]
     merged["BLOGCORE_BUNDLES"] = {**DEFAULTS["BLOGCORE_BUNDLES"], **given}
     check_bundle_files(merged["BLOGCORE_BUNDLES"], settings.get("THEME"), given)
-    check_typogrify(settings.get("TYPOGRIFY"))
+    typogrify = typogrify_problem(settings.get("TYPOGRIFY"))
+    if typogrify and merged["BLOGCORE_STRICT"]:
+        raise SettingsError(typogrify)
+    if typogrify:
+        # a development build goes on with it off, as other mistakes are warnings there
+        # (signals.on_initialized says so); a publish would ship the titles' HTML as text
+        merged["TYPOGRIFY"] = False
     check_siteurl(settings.get("SITEURL"), merged["BLOGCORE_STRICT"])
     check_timezone(settings.get("TIMEZONE"))
     merged["DOCUTILS_SETTINGS"] = docutils_settings(settings.get("DOCUTILS_SETTINGS"))
@@ -320,18 +326,19 @@ def check_bundle_files(bundles: dict[str, Any], theme: Any, given: Any = ()) -> 
         raise SettingsError("\n".join(problems))
 
 
-def check_typogrify(value: Any) -> None:
+def typogrify_problem(value: Any) -> str | None:
     """Pelican's TYPOGRIFY stays off. The engine's typography is Python-Markdown's smarty
     (quotes, dashes, ellipses: ENGINE_MARKDOWN); typogrify also made every title HTML
     (``<span class="caps">CI</span>``, ``&nbsp;``), which the theme rightly shows as text in
     the <h1>, <title>, feeds and social cards, and without typogrify installed every file was
-    an error, then a traceback."""
-    if value:
-        raise SettingsError(
-            f"TYPOGRIFY must be False, got {value!r}: this site's Markdown already sets quotes, "
-            "dashes and ellipses (smarty), and typogrify's HTML in titles would show as text "
-            "in every page's title, feed and social card"
-        )
+    an error, then a traceback. The message when it is on, else None."""
+    if not value:
+        return None
+    return (
+        f"TYPOGRIFY must be False, got {value!r}: this site's Markdown already sets quotes, "
+        "dashes and ellipses (smarty), and typogrify's HTML in titles would show as text "
+        "in every page's title, feed and social card"
+    )
 
 
 def _extension_name(extension: Any) -> str | None:

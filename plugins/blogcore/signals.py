@@ -59,7 +59,7 @@ from .reader import (
     shown,
     shown_once,
 )
-from .settings import SettingsError, configure, sample_files, sample_texts
+from .settings import SettingsError, configure, sample_files, sample_texts, typogrify_problem
 
 logger = logging.getLogger(__name__)
 
@@ -546,12 +546,16 @@ def _while_building(
 
 def on_initialized(pelican) -> None:
     """Validate settings, fill in defaults, start counting errors."""
+    typogrify = typogrify_problem(pelican.settings.get("TYPOGRIFY"))
     try:
         pelican.settings.update(configure(pelican.settings))
     except SettingsError as exc:
         settings_errors.refuse(pelican.settings, exc)
         return
     settings = pelican.settings
+    if typogrify:  # turned off for this development build by configure
+        line = settings_errors.located_line(settings, typogrify)
+        logger.warning("%s; this build leaves it off", line)
     compat.accelerated(settings)  # said (if off) here, once, before any worker process reads
     # Pelican lower-cases DEFAULT_LANG (pt-br, zh-hans); pages, Lang lines and catalogs spell
     # a language as BCP 47 does (pt-BR, zh-Hans): the site's own language is spelled so too
