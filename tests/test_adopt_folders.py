@@ -6,7 +6,9 @@ import logging
 
 import pytest
 
+import pelicanconf
 from plugins.blogcore import frontmatter
+from plugins.blogcore.settings import SAMPLE_DEFAULT_CATEGORY
 
 HEAD = "Date: 2024-05-01\nAuthor: Ada Byrne\n"
 DEFAULT_FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2}).*"  # Pelican's
@@ -250,6 +252,20 @@ def test_posts_filed_under_the_default_are_one_line_per_folder_of_many():
         "are filed under 'General'; add one to each (this site's: X), or set DEFAULT_CATEGORY "
         "in pelicanconf.py to the old site's",
     ]
+
+
+def test_the_folder_line_goes_once_default_category_is_the_old_site_s(build_site, caplog):
+    # thewagner.net's 59 posts: the line asked for the old site's DEFAULT_CATEGORY and was said
+    # in every build after DEFAULT_CATEGORY = "misc" (the old site's, Pelican's) was written
+    assert pelicanconf.DEFAULT_CATEGORY == SAMPLE_DEFAULT_CATEGORY  # the sample's, which asks
+    caplog.set_level(logging.WARNING)
+    files = {
+        f"articles/a{n}.md": f"Title: A{n}\nDate: 2024-05-0{n}\nAuthor: Ada Byrne\n\nWords.\n"
+        for n in range(1, 7)
+    }
+    site = build_site(files, name="unfiled-misc", DEFAULT_CATEGORY="misc")
+    assert not [m for m in caplog.messages if "Category: line" in m]
+    assert site.exists("category/misc/index.html")
 
 
 def test_an_adopted_folder_of_posts_without_categories_is_one_line(build_site, caplog):

@@ -1000,10 +1000,13 @@ def category_folder(relpath: str, lang: str = "") -> str:
 DEFAULT_SHOWN = 4
 
 
-def default_category_lines(files: Sequence[str], category: str, listed: str) -> list[str]:
+def default_category_lines(
+    files: Sequence[str], category: str, listed: str, chosen: bool = False
+) -> list[str]:
     """The lines for posts filed under the default category because they write none (files
     as staff know them): one each, or one per folder of more than DEFAULT_SHOWN (an adopted
-    blog's 47 posts in content/articles/: DEFAULT_CATEGORY is likely the old site's own)."""
+    blog's 47 posts in content/articles/: DEFAULT_CATEGORY is likely the old site's own),
+    which is not said once DEFAULT_CATEGORY is ``chosen`` (no longer the sample's)."""
     folders: dict[str, list[str]] = {}
     for file in files:
         folders.setdefault(file.rpartition("/")[0], []).append(file)
@@ -1014,6 +1017,8 @@ def default_category_lines(files: Sequence[str], category: str, listed: str) -> 
                 f"{file}: has no Category: line, so it is filed under {category!r}; add one{listed}"
                 for file in here
             ]
+            continue
+        if chosen:  # the line's own advice followed: those posts are filed as the site says
             continue
         names = sorted(file.rpartition("/")[2] for file in here)
         said.append(

@@ -462,6 +462,9 @@ def folder_holds_posts(content: Any, folder: str) -> bool:
 # SITEURL): an adopted site that set its own SITENAME and left one of these published the
 # sample's company as its own, with no line
 SAMPLE_NAME = "Tessellate"
+# the sample's DEFAULT_CATEGORY (pelicanconf.py): another value is the site's own choice, made
+# after the adopted posts' line asked for the old site's (Pelican's "misc", or its own)
+SAMPLE_DEFAULT_CATEGORY = "General"
 # each setting the sample names itself in, and where a reader meets it
 SAMPLE_TEXTS = {
     "SITE_TAGLINE": "the line under the site's name on every page",

@@ -59,7 +59,14 @@ from .reader import (
     shown,
     shown_once,
 )
-from .settings import SettingsError, configure, sample_files, sample_texts, typogrify_problem
+from .settings import (
+    SAMPLE_DEFAULT_CATEGORY,
+    SettingsError,
+    configure,
+    sample_files,
+    sample_texts,
+    typogrify_problem,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -912,7 +919,8 @@ def _settle_categories(generator) -> None:
     if unfiled:
         files = [shown(generator.settings, post.source_path) for post in unfiled]
         name = unfiled[0].category.name
-        for line in frontmatter.default_category_lines(files, name, listed):
+        chosen = default != SAMPLE_DEFAULT_CATEGORY
+        for line in frontmatter.default_category_lines(files, name, listed, chosen):
             logger.warning("%s", line)
 
 
