@@ -144,10 +144,24 @@ def test_posts_moved_from_their_address_without_a_redirect(settings, said):
 def test_pages_moved_name_the_page_pattern_that_keeps_them():
     settings = {"PAGE_URL": "pages/{slug}.html", "PAGE_SAVE_AS": "pages/{slug}.html"}
     assert pelican_settings.posts_moved(settings) == [
-        "PAGE_URL 'pages/{slug}.html' moves every page from /{slug}/: the addresses already "
-        "published (in search engines, in other sites' links) lead to a 404 unless "
-        "REDIRECTS_OLD_PAGE_URLS lists '{slug}/' (docs/redirects.md)"
+        "PAGE_URL 'pages/{slug}.html' publishes every page elsewhere than /{slug}/, this site's "
+        "address: if the site published them there, those addresses (in search engines, in "
+        "other sites' links) lead to a 404 unless REDIRECTS_OLD_PAGE_URLS lists '{slug}/'; if "
+        "it never did (an adopted site keeping its old addresses), write "
+        "REDIRECTS_OLD_PAGE_URLS = [] (docs/redirects.md)"
     ]
+
+
+def test_an_adopted_site_s_old_addresses_kept_are_no_move_once_it_says_so():
+    # thewagner.net kept its old ARTICLE_URL (blog/{date:%Y}/…/{slug}/) and was told every
+    # build that it "moves every post from /posts/{slug}/", where it never published a post
+    settings = {
+        "ARTICLE_URL": "blog/{date:%Y}/{slug}/",
+        "ARTICLE_SAVE_AS": "blog/{date:%Y}/{slug}/index.html",
+        "REDIRECTS_OLD_ARTICLE_URLS": [],
+    }
+    assert pelican_settings.posts_moved(settings)  # the file did not say: it may have moved
+    assert pelican_settings.posts_moved(settings, {"REDIRECTS_OLD_ARTICLE_URLS"}) == []
 
 
 def test_a_shorter_direct_templates_names_what_is_left_out_and_what_breaks():

@@ -370,9 +370,11 @@ def test_posts_or_pages_moved_say_how_old_addresses_keep_working(
     done = _build(project, "pelicanconf.py")
     assert done.returncode == 0, done.stderr
     assert _said(done, f"{kind}_URL") == [
-        f"WARNING pelicanconf.py: line {line}: {kind}_URL {url!r} moves every {what} from "
-        f"/{own}: the addresses already published (in search engines, in other sites' links) "
-        f"lead to a 404 unless REDIRECTS_OLD_{kind}_URLS lists {own!r} (docs/redirects.md)"
+        f"WARNING pelicanconf.py: line {line}: {kind}_URL {url!r} publishes every {what} "
+        f"elsewhere than /{own}, this site's address: if the site published them there, those "
+        f"addresses (in search engines, in other sites' links) lead to a 404 unless "
+        f"REDIRECTS_OLD_{kind}_URLS lists {own!r}; if it never did (an adopted site keeping its "
+        f"old addresses), write REDIRECTS_OLD_{kind}_URLS = [] (docs/redirects.md)"
     ]
     _append(conf, f'REDIRECTS_OLD_{kind}_URLS = ["{own}"]\n')
     done = _build(project, "pelicanconf.py")
@@ -988,3 +990,18 @@ def test_the_feed_of_all_posts_turned_off_is_named_and_stops_a_publish(project):
     published = _build(project, "publishconf.py", "-o", "pub")
     assert published.returncode == 0, published.stderr
     assert (project / "pub" / "feeds" / "all.atom.xml").is_file()
+
+
+def test_an_adopted_site_keeping_its_old_post_addresses_says_so_and_hears_no_move(project):
+    """thewagner.net's old ARTICLE_URL kept with its SAVE_AS was told in every build that it
+    "moves every post from /posts/{slug}/", where it never published one."""
+    _append(
+        project / "pelicanconf.py",
+        'ARTICLE_URL = "blog/{date:%Y}/{slug}/"\n'
+        'ARTICLE_SAVE_AS = "blog/{date:%Y}/{slug}/index.html"\n'
+        "REDIRECTS_OLD_ARTICLE_URLS = []\n",
+    )
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 0, done.stderr
+    assert not _said(done, "ARTICLE_URL"), done.stderr
+    assert (project / "out" / "blog" / "2024" / "ranges" / "index.html").is_file()

@@ -11,9 +11,9 @@ the settings file that set the value:
   (``ARTICLE_URL`` changed alone: every link to every post led to a 404);
 - ``slash_left_off``: an ``X_URL`` that is the folder ``X_SAVE_AS`` writes without its
   slash (``{lang}/posts/{slug}``): every link to those pages a redirect;
-- ``posts_moved``: posts moved away from ``/posts/<slug>/`` (pages from ``/<slug>/``, and
-  their translations; categories, tags and people from their listing pages) with no redirect
-  from there;
+- ``posts_moved``: posts published elsewhere than ``/posts/<slug>/`` (pages than
+  ``/<slug>/``, and their translations; categories, tags and people than their listing
+  pages) with no redirect from there, unless the settings say the site never had them there;
 - ``main_feed_off``: ``FEED_ALL_ATOM`` turned off (an old site's development settings pasted
   in): no feed of all posts, no Feed link, and the old subscribers' address a 404;
 - ``not_honoured``: Pelican settings other themes read and this one does not (``MENUITEMS``),
@@ -335,10 +335,13 @@ OWN_ADDRESSES: dict[str, tuple[str, str]] = {
 }
 
 
-def posts_moved(settings: Mapping[str, Any]) -> list[str]:
-    """A message for each ``X_URL`` of ``OWN_ADDRESSES`` that moves the posts, pages or
-    listings from this site's address when no redirect pattern keeps the old addresses."""
+def posts_moved(settings: Mapping[str, Any], written: Iterable[str] = ()) -> list[str]:
+    """A message for each ``X_URL`` of ``OWN_ADDRESSES`` that publishes the posts, pages or
+    listings elsewhere than this site's address when no redirect pattern keeps that address;
+    none when the settings file wrote the pattern empty (``written``: the names it wrote), as
+    a site that never published there (an adopted site keeping its old addresses) does."""
     found = []
+    written = set(written)
     for kind, (own, what) in OWN_ADDRESSES.items():
         url, save_as = settings.get(f"{kind}_URL"), settings.get(f"{kind}_SAVE_AS")
         if not isinstance(url, str) or not isinstance(save_as, str) or not save_as:
@@ -347,12 +350,15 @@ def posts_moved(settings: Mapping[str, Any]) -> list[str]:
         patterns = settings.get(keeps) or ()
         patterns = [patterns] if isinstance(patterns, str) else patterns
         kept = own.strip("/") in {str(pattern).strip("/") for pattern in patterns}
-        if kept or address_of(save_as) == own or not same_place(url, save_as):
-            continue  # not moved, kept, or apart (addresses_apart says so)
+        if kept or (keeps in written and not patterns):
+            continue  # kept, or said to have had nothing there
+        if address_of(save_as) == own or not same_place(url, save_as):
+            continue  # not moved, or apart (addresses_apart says so)
         found.append(
-            f"{kind}_URL {url!r} moves {what} from /{own}: the addresses already published (in "
-            f"search engines, in other sites' links) lead to a 404 unless {keeps} lists "
-            f"{own!r} (docs/redirects.md)"
+            f"{kind}_URL {url!r} publishes {what} elsewhere than /{own}, this site's address: "
+            "if the site published them there, those addresses (in search engines, in other "
+            f"sites' links) lead to a 404 unless {keeps} lists {own!r}; if it never did (an "
+            f"adopted site keeping its old addresses), write {keeps} = [] (docs/redirects.md)"
         )
     return found
 

@@ -447,7 +447,7 @@ def _said_by_pelican_settings(settings: dict[str, Any]) -> list[str]:
     if theme:
         loud += pelican_settings.templates_left_out(settings)
         loud += _main_feed_off(settings, strict)
-        quiet += pelican_settings.posts_moved(settings)
+        quiet += pelican_settings.posts_moved(settings, given)
         quiet += pelican_settings.not_honoured(settings, _named(settings, given))
     for line in _located(settings, loud):
         (logger.error if strict else logger.warning)("%s", line)
