@@ -990,6 +990,12 @@ def test_the_feed_of_all_posts_turned_off_is_named_and_stops_a_publish(project):
     published = _build(project, "publishconf.py", "-o", "pub")
     assert published.returncode == 0, published.stderr
     assert (project / "pub" / "feeds" / "all.atom.xml").is_file()
+    # a site that wants no feed says so in its publish settings: its choice, no line
+    _append(project / "publishconf.py", "FEED_ALL_ATOM = None\n")
+    chosen = _build(project, "publishconf.py", "-o", "none")
+    assert chosen.returncode == 0, chosen.stderr
+    assert _said(chosen, "FEED_ALL_ATOM") == []
+    assert not (project / "none" / "feeds" / "all.atom.xml").exists()
 
 
 def test_an_adopted_site_keeping_its_old_post_addresses_says_so_and_hears_no_move(project):

@@ -446,7 +446,7 @@ def _said_by_pelican_settings(settings: dict[str, Any]) -> list[str]:
     quiet = pelican_settings.slash_left_off(settings)
     if theme:
         loud += pelican_settings.templates_left_out(settings)
-        loud += _main_feed_off(settings, strict)
+        loud += _main_feed_off(settings)
         quiet += pelican_settings.posts_moved(settings, given)
         quiet += pelican_settings.not_honoured(settings, _named(settings, given))
     for line in _located(settings, loud):
@@ -459,16 +459,18 @@ def _said_by_pelican_settings(settings: dict[str, Any]) -> list[str]:
     return failed
 
 
-def _main_feed_off(settings: Mapping[str, Any], strict: bool) -> list[str]:
+def _main_feed_off(settings: Mapping[str, Any]) -> list[str]:
     """FEED_ALL_ATOM off: a warning in development, an error in a publish, which would deploy
-    the site with its subscribers' feed a 404 and nobody who sees it; a development build
-    whose publishconf.py sets the feed itself is quiet (the publish build checks its own)."""
+    the site with its subscribers' feed a 404 and nobody who sees it; quiet where
+    publishconf.py sets FEED_ALL_ATOM itself (a site that wants no feed says so there)."""
     lines = pelican_settings.main_feed_off(settings)
     conf = _command_line()[0]
-    if lines and not strict and conf:
+    if lines and conf:
         publish = Path(conf).parent / "publishconf.py"
         found = origin.assignment(publish, "FEED_ALL_ATOM") if publish.is_file() else None
         if found is not None and found.path.name == publish.name:
+            # publishconf.py sets it itself: in development the publish build checks its own
+            # value, and off there is the site's choice, not development settings carried over
             return []
     return lines
 
