@@ -516,11 +516,26 @@ def test_a_wordpress_code_shortcode_in_a_built_post(build_site, caplog):
             'write <video controls><source src="{static}/v/a.mp4"><source src="{static}/v/a.webm">'
             "</video>",
         ),
-        (
+        (  # a raw <video>, as Markdown's: an .. image:: of a video plays nothing
             "{% video /downloads/videos/x.mp4 %}",
             "rst",
-            "write .. image:: {static}/downloads/videos/x.mp4, with :alt: what it shows",
+            "write .. raw:: html with, indented under it, "
+            '<video src="{static}/downloads/videos/x.mp4" controls></video>',
         ),
+        ("{% video x 1 %}", "rst", '<video src="{static}/extra/x.mp4" controls></video>'),
+        # the file the tag names, where liquid_tags read it (NOTEBOOK_DIR, CODE_DIR)
+        (
+            "{% notebook x.ipynb cells[2:] %}",
+            "markdown",
+            "jupyter nbconvert --to markdown content/notebooks/x.ipynb)",
+        ),
+        ("{% notebook x.ipynb %}", "rst", "jupyter nbconvert --to rst content/notebooks/x.ipynb)"),
+        (
+            "{% include_code x.py lang:python Title %}",
+            "markdown",
+            "paste the code of content/code/x.py in a fenced code block",
+        ),
+        ("{% include_code %}", "rst", "paste the code in a .. code-block:: directive"),
         ("{% audio /downloads/a.mp3 %}", "markdown", 'write <audio src="{static}/downloads/a.mp3"'),
         ("{% literal img /x.png 40 %}", "markdown", "between backticks, `{% img /x.png 40 %}`,"),
         ("{% literal img /x.png %}", "rst", "an inline literal, ``{% img /x.png %}``,"),
@@ -559,3 +574,37 @@ def test_a_literal_tag_in_code_shows_the_tag_as_liquid_tags_did():
     assert liquid.literal_shown("{% Literal x %} {% literally y %}") == (
         "{% Literal x %} {% literally y %}"
     )
+
+
+TAGGED_FILES = """Title: Notebooks
+Date: 2024-03-01
+Author: Ada Lovelace
+
+{% notebook downloads/notebooks/wave.ipynb cells[2:] %}
+
+{% include_code hello.py lang:python Hello %}
+"""
+
+
+def test_notebook_and_code_advice_names_the_file_where_it_is(build_site, caplog):
+    # the advice said "convert the notebook (jupyter nbconvert --to markdown)" and "paste the
+    # code", naming no file: jake's 46 notebook tags name theirs from the content folder
+    # (downloads/notebooks/x.ipynb), and a site's CODE_DIR says where include_code read it
+    caplog.set_level(logging.WARNING)
+    build_site(
+        {
+            "posts/tagged.md": TAGGED_FILES,
+            "extra/downloads/notebooks/wave.ipynb": "{}",
+            "extra/src/hello.py": "print('hello')\n",
+        },
+        name="tagged-files",
+        CODE_DIR="extra/src",
+        NOTEBOOK_DIR="extra",
+    )
+    lines = [r.getMessage() for r in caplog.records if "liquid_tags" in r.getMessage()]
+    assert len(lines) == 2, lines
+    assert lines[0].endswith(
+        "jupyter nbconvert --to markdown tagged-files/extra/downloads/notebooks/wave.ipynb) and "
+        "put its text here"
+    ), lines
+    assert "paste the code of tagged-files/extra/src/hello.py in a fenced" in lines[1], lines

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Comment
@@ -71,8 +71,9 @@ LIQUID_TAGS = {
     "pullquote": 'remove {% pullquote %}, {% endpullquote %} and the {" "} marks: the text '
     "stays as it is (a pull quote only repeats a sentence of it); to set a sentence apart, "
     "write it again as a Markdown quote (> …)",
-    "notebook": "convert the notebook (jupyter nbconvert --to markdown) and put its text here",
-    "include_code": "paste the code in a fenced code block (```)",
+    "notebook": "convert the notebook (jupyter nbconvert --to markdown {file}) and put its text "
+    "here",
+    "include_code": "paste the code of {file} in a fenced code block (```)",
     "literal": "paste the text in a fenced code block (```)",
     "graphviz": "put the diagram in as an SVG image",
     "diag": "put the diagram in as an SVG image",
@@ -80,16 +81,16 @@ LIQUID_TAGS = {
 }
 # the same, for a reStructuredText post (its directives, roles and links)
 _HOSTED_RST = "link to it: `Watch on {service} <its address>`_ (this site embeds no players)"
+# reST has no directive that plays a file (an .. image:: of a video shows no player)
+_FILE_RST = _FILE.replace("write <", "write .. raw:: html with, indented under it, <")
 _IMAGE_RST = ".. image:: {{static}}/images/x.{ext}, with :alt: alt text indented under it"
 LIQUID_TAGS_RST = {
     "img": "write " + _IMAGE_RST.format(ext="png"),
     "b64img": "write " + _IMAGE_RST.format(ext="png"),
     "youtube": _HOSTED_RST.format(service="YouTube"),
     "vimeo": _HOSTED_RST.format(service="Vimeo"),
-    "video": "for a file of this site, write .. image:: {static}/extra/x.mp4, with :alt: what "
-    "it shows and :class: controls indented under it (docutils writes a <video> of it)",
-    "audio": "for a file of this site, write .. raw:: html with, indented under it, "
-    '<audio src="{static}/extra/x.mp3" controls></audio>',
+    "video": _FILE_RST.format(tag="video", ext="mp4"),
+    "audio": _FILE_RST.format(tag="audio", ext="mp3"),
     "soundcloud": "link to it: `Listen on SoundCloud <its address>`_ (this site embeds no players)",
     "spotify": "link to it: `Listen on Spotify <its address>`_ (this site embeds no players)",
     "speakerdeck": "link to the slides: `See the slides on Speaker Deck <their address>`_",
@@ -105,8 +106,8 @@ LIQUID_TAGS_RST = {
     "pullquote": 'remove {% pullquote %}, {% endpullquote %} and the {" "} marks: the text '
     "stays as it is (a pull quote only repeats a sentence of it); to set a sentence apart, "
     "write it again in a .. pull-quote:: directive",
-    "notebook": "convert the notebook (jupyter nbconvert --to rst) and put its text here",
-    "include_code": "paste the code in a .. code-block:: directive",
+    "notebook": "convert the notebook (jupyter nbconvert --to rst {file}) and put its text here",
+    "include_code": "paste the code of {file} in a .. code-block:: directive",
     "literal": "paste the text in a literal block (a line ending with ::, then the text indented)",
     "graphviz": "put the diagram in as an SVG image",
     "diag": "put the diagram in as an SVG image",
@@ -328,7 +329,11 @@ def may_hold(html: str) -> bool:
 
 
 def found(
-    html: str, fmt: str = "markdown", listed: frozenset[str] = frozenset(), source: str = ""
+    html: str,
+    fmt: str = "markdown",
+    listed: frozenset[str] = frozenset(),
+    source: str = "",
+    tag_file: Callable[[str, str], str] | None = None,
 ) -> list[Foreign]:
     """Every piece of another plugin's syntax in a body's HTML, outside code, in order (LaTeX
     math once, at its first place), with what to write instead in the post's format ``fmt``
@@ -336,7 +341,9 @@ def found(
     site lists; the syntax of one listed is its own to show (simple_footnotes' ``[ref]``),
     not said missing. ``source``: a Markdown file's text, where math must be written as the
     HTML shows it to be named (Markdown's escapes make ``$\\$$40 and $\\$$5`` show
-    ``$$$40 and $$$5``, which is no math the writer wrote)."""
+    ``$$$40 and $$$5``, which is no math the writer wrote). ``tag_file(name, path)``: the
+    file a notebook or include_code tag names, as messages name it (``tag_files``' first,
+    the content folder's ``notebooks/`` or ``code/``, without it)."""
     if not may_hold(html):
         return []  # nearly every post
     # the text a reader sees, but code: shown as written on purpose
@@ -370,7 +377,7 @@ def found(
                         _tag_start(match[1]),
                         f"{_short(written)} is {_whose(name)}, which this site "
                         f"does not have: it is shown as written, and what it stood for is not; "
-                        f"{_liquid_advice(name, written, rst)}",
+                        f"{_liquid_advice(name, written, rst, tag_file)}",
                     ),
                 )
             )
@@ -492,6 +499,27 @@ def _tag_start(name: str) -> str:
     return r"\{%\s*" + re.escape(name) + r"\b"
 
 
+# where liquid_tags reads a notebook's and an include_code's file: the content folder's
+# NOTEBOOK_DIR or CODE_DIR (its settings, their defaults)
+LIQUID_DIRS = {"notebook": ("NOTEBOOK_DIR", "notebooks"), "include_code": ("CODE_DIR", "code")}
+
+
+def tag_files(name: str, path: str, settings: dict | None = None, content: str = "content") -> list:
+    """Where the file a notebook or include_code tag names may be, in ``content`` (the
+    content folder as messages name it): where liquid_tags read it (the site's NOTEBOOK_DIR or
+    CODE_DIR, else liquid_tags' default), then the path from the content folder itself (a
+    tag that names its folder, ``downloads/notebooks/x.ipynb``)."""
+    key, default = LIQUID_DIRS[name]
+    folder = str((settings or {}).get(key, default)).strip("/")
+    path = path.lstrip("/")
+    places = [f"{content}/{folder}/{path}" if folder else f"{content}/{path}"]
+    return [*places, f"{content}/{path}"] if folder else places
+
+
+def _default_file(name: str, path: str) -> str:
+    return tag_files(name, path)[0]
+
+
 # Octopress's own tags (not liquid_tags'), said as such
 _OCTOPRESS = frozenset({"blockquote", "pullquote"})
 
@@ -549,27 +577,21 @@ def _media_advice(name: str, words: list[str], rst: bool) -> str | None:
         after = [w for w in words[last_number + 1 :] if _TAG_PATH.fullmatch(w)]
         poster = after[0] if after else ""
         sources = [p for p in paths if p != poster][:3]
-    if rst:
-        if name == "video":
-            return (
-                f"write .. image:: {_published(sources[0])}, with :alt: what it shows and "
-                ":class: controls indented under it (docutils writes a <video> of it)"
-            )
-        return (
-            "write .. raw:: html with, indented under it, "
-            f'<audio src="{_published(sources[0])}" controls></audio>'
-        )
     shown = f' poster="{_published(poster)}"' if poster else ""
     if len(sources) == 1:
-        return f'write <{name} src="{_published(sources[0])}"{shown} controls></{name}>'
-    inner = "".join(f'<source src="{_published(s)}">' for s in sources)
-    return f"write <{name}{shown} controls>{inner}</{name}>"
+        html = f'<{name} src="{_published(sources[0])}"{shown} controls></{name}>'
+    else:
+        inner = "".join(f'<source src="{_published(s)}">' for s in sources)
+        html = f"<{name}{shown} controls>{inner}</{name}>"
+    return f"write .. raw:: html with, indented under it, {html}" if rst else f"write {html}"
 
 
-def _liquid_advice(name: str, written: str, rst: bool = False) -> str:
+def _liquid_advice(
+    name: str, written: str, rst: bool = False, tag_file: Callable[[str, str], str] | None = None
+) -> str:
     """What to write for one liquid_tags tag, in the post's format: with the path, title,
-    gist or source it names, where the tag gives it (a placeholder only for what it does
-    not)."""
+    gist, file or source it names, where the tag gives it (a placeholder only for what it
+    does not)."""
     advice = (LIQUID_TAGS_RST if rst else LIQUID_TAGS)[name]
     words = written.strip("{%} ").split()
     first = words[1] if len(words) > 1 else ""
@@ -582,6 +604,10 @@ def _liquid_advice(name: str, written: str, rst: bool = False) -> str:
         if rst:
             return f"write it as an inline literal, ``{shown}``, which is shown as written"
         return f"write it between backticks, `{shown}`, which is shown as written"
+    if name in LIQUID_DIRS:  # the file, where liquid_tags read it
+        if not first:
+            return advice.replace(" of {file}", "").replace(" {file}", "")
+        return advice.replace("{file}", (tag_file or _default_file)(name, first))
     if name == "gist" and re.fullmatch(r"[0-9a-f]+", first):
         return advice.replace("{id}", first)
     if name == "blockquote":  # its author and source, as the tag gives them

@@ -1145,9 +1145,13 @@ class StrictChecks:
         wrong), else a warning; a warning for LaTeX math, readable as written."""
         listed = self._others()
         source = self._text(source_path)
-        pieces = foreign.found(content, self.alt_format, listed, source)
+        pieces = foreign.found(content, self.alt_format, listed, source, self._tag_file)
         summary = metadata.get("summary")  # a written Summary's ([[a note]] in the description)
-        summed = foreign.found(summary, self.alt_format, listed) if isinstance(summary, str) else []
+        summed = (
+            foreign.found(summary, self.alt_format, listed, tag_file=self._tag_file)
+            if isinstance(summary, str)
+            else []
+        )
         converted = self.converted  # Jekyll's highlight blocks shown as code (liquid.py)
         shortcodes = self.shortcodes  # WordPress's code shortcodes, the same
         if (
@@ -1242,6 +1246,14 @@ class StrictChecks:
                     check_url_part(key, value.name, slug)
         if post_or_page and isinstance(metadata.get("series"), str):  # plugins/series's pages
             check_url_part("series", metadata["series"], self._slugify(metadata["series"]))
+
+    def _tag_file(self, name: str, path: str) -> str:
+        """The file a notebook or include_code tag names (foreign.tag_files): the first place
+        that holds it, else where liquid_tags read it; as staff know it."""
+        content = os.path.abspath(self.settings["PATH"])
+        places = foreign.tag_files(name, path, self.settings, content)
+        there = next((place for place in places if os.path.isfile(place)), places[0])
+        return shown(self.settings, there)
 
     def _relpath(self, source_path: str) -> str:
         """The file relative to the content folder, with / (posts/x.md)."""
