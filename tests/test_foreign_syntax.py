@@ -6,6 +6,8 @@ import logging
 import pytest
 from bs4 import BeautifulSoup
 from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 
 import pelicanconf
 from plugins.blogcore import foreign, liquid
@@ -574,6 +576,34 @@ def test_a_literal_tag_in_code_shows_the_tag_as_liquid_tags_did():
     assert liquid.literal_shown("{% Literal x %} {% literally y %}") == (
         "{% Literal x %} {% literally y %}"
     )
+
+
+class _SiteLiquidTags(Extension):
+    """liquid_tags' own step as a site that lists the plugin has it: its literal tag over the
+    whole text before Markdown's blocks (fenced blocks set aside), under its name (the
+    plugin is not among this project's packages)."""
+
+    class _Step(Preprocessor):
+        def run(self, lines: list[str]) -> list[str]:
+            return liquid.literal_shown("\n".join(lines)).split("\n")
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(self._Step(md), "mdincludes", 15)
+
+
+def test_a_site_listing_liquid_tags_shows_a_literal_tag_once():
+    # fixF's report: liquid_tags' step made "{% literal x %}" of "{% literal literal x %}",
+    # and this engine's made "{% x %}" of that: converted twice
+    source = "Use `{% literal literal img /x.png %}`.\n\n    {% literal literal y %}\n"
+    configs = pelicanconf.MARKDOWN["extension_configs"]
+    md = Markdown(
+        extensions=[*configs, _SiteLiquidTags(), liquid.LiquidExtension()],
+        extension_configs=configs,
+        output_format="html5",
+    )
+    page = BeautifulSoup(md.convert(source), "html.parser")
+    assert page.select_one("p code").get_text() == "{% literal img /x.png %}"
+    assert page.select_one("pre").get_text() == "{% literal y %}\n"
 
 
 TAGGED_FILES = """Title: Notebooks

@@ -21,7 +21,9 @@ Four steps, through Python-Markdown's extension API:
   ``{% img … %}``, as it did: liquid_tags read the text before Markdown's blocks, code too,
   and its literal tag exists to show a tag as written. A fenced block and an HTML block,
   which Markdown set aside before that step, keep it as written there and here; in the text
-  it is named, with the tag to write between backticks (foreign.py).
+  it is named, with the tag to write between backticks (foreign.py). A site that lists
+  liquid_tags itself has its step do this, once: ``{% literal literal x %}`` shows
+  ``{% literal x %}``, as it did.
 """
 
 from __future__ import annotations
@@ -182,6 +184,8 @@ _LIQUID_TAG = re.compile(r"\{%(.*?)%\}")
 _TAG_NAME = re.compile(r"\s*(\S+)\s*")
 # codehilite reads an indented block's text at 30 (before it, still the block's text);
 # Markdown's inline step makes the code spans at 20 (after it)
+# the name liquid_tags' own Markdown step registers under, where a site lists the plugin
+LIQUID_TAGS_STEP = "mdincludes"
 LITERAL_BLOCKS_PRIORITY = 31
 LITERAL_SPANS_PRIORITY = 19
 
@@ -212,8 +216,8 @@ class LiteralInCode(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         """Change the code's text (no recursion: iter)."""
-        if self.braces == [False]:
-            return
+        if self.braces == [False] or LIQUID_TAGS_STEP in self.md.preprocessors:
+            return  # a site that lists liquid_tags: its own step showed them (not twice)
         for parent in root.iter():
             if (parent.tag == "pre") is not self.blocks:
                 continue
