@@ -2528,13 +2528,23 @@ def test_relative_links_to_posts_say_the_filename_link_to_write(build_site, capl
     )
     two = "[One](../Alpha/one.md) and [One again](../Alpha/one/)"
     many = ", ".join(f"[{n}](../Alpha/one#{n})" for n in "abcd") + ", [Two](../Beta/two-notes)"
+    # a Summary and a team bio give the same {filename} link (they said only the general
+    # advice); past four files of a folder, not four links, the folder's one line
+    summed = "Summary: See [Two](../Beta/two-notes).\n"
+    bio = "Name: Ada Byrne\n\nAda wrote [One](../Alpha/one.html).\n"
+    delta = "[One](../Alpha/one/)"
     caplog.set_level(logging.WARNING)
     name = f"relposts-{workers}"
     build_site(
         {
             "Alpha/one.md": _post("One", "one", "2024-06-01", body=one),
             "Beta/two-notes.md": _post("Two", "two", "2024-06-02", body=two),
-            "Gamma/many.md": _post("Many", "many", "2024-06-03", body=many),
+            "Gamma/many.md": _post("Many", "many", "2024-06-03", summed, body=many),
+            **{
+                f"Delta/d{n}.md": _post(f"D{n}", f"d{n}", f"2024-06-0{n + 3}", body=delta)
+                for n in range(1, 6)
+            },
+            "team/ada-byrne.md": bio,
         },
         name=name,
         ARTICLE_PATHS=[""],  # an old Pelican site's layout: a folder of posts per topic
@@ -2544,7 +2554,8 @@ def test_relative_links_to_posts_say_the_filename_link_to_write(build_site, capl
     mine = sorted(
         m
         for m in _warnings(caplog)
-        if m.startswith((f"{name}/Alpha", f"{name}/Beta", f"{name}/Gamma"))
+        if m.startswith(tuple(f"{name}/{folder}" for folder in ("Alpha", "Beta", "Gamma", "Delta")))
+        or (m.startswith(f"{name}/team/") and "relative" in m)
     )
     nowhere = "/posts/one/nowhere, where nothing is published, and no post or page has that name"
     expected = [
@@ -2566,10 +2577,24 @@ def test_relative_links_to_posts_say_the_filename_link_to_write(build_site, capl
         f"{name}/Beta/two-notes.md: line 7: the link ../Alpha/one/ is relative: from "
         "this page it points at /posts/Alpha/one/, where nothing is published; it names "
         f"{name}/Alpha/one.md: write {{filename}}/Alpha/one.md",
-        f"{name}/Gamma/: 5 relative links in one file name posts or pages by their paths "
-        f"or old addresses, where nothing is published (e.g. {name}/Gamma/many.md: line "
-        "7: ../Alpha/one#a); write each as {filename} and the path in the content folder, its "
-        "#part kept: ../Alpha/one → {filename}/Alpha/one.md, ../Beta/two-notes → "
-        "{filename}/Beta/two-notes.md",
+        *(
+            f"{name}/Gamma/many.md: line 8: the link {link} is relative: from this page it "
+            f"points at /posts/{link[3:].split('#')[0]}, where nothing is published; it names "
+            f"{name}/{source}: write {{filename}}/{source}{part}"
+            for link, source, part in [
+                *((f"../Alpha/one#{n}", "Alpha/one.md", f"#{n}") for n in "abcd"),
+                ("../Beta/two-notes", "Beta/two-notes.md", ""),
+            ]
+        ),
+        f"{name}/Gamma/many.md: line 6: Summary: the link ../Beta/two-notes is relative, and "
+        "this text is shown on more than one page: it points at another place from each; it "
+        f"names {name}/Beta/two-notes.md: write {{filename}}/Beta/two-notes.md",
+        f"{name}/team/ada-byrne.md: line 3: the link ../Alpha/one.html is relative, and this "
+        "text is shown on more than one page: it points at another place from each; it names "
+        f"{name}/Alpha/one.md: write {{filename}}/Alpha/one.md",
+        f"{name}/Delta/: 5 relative links in 5 files name posts or pages by their paths "
+        f"or old addresses, where nothing is published (e.g. {name}/Delta/d1.md: line "
+        "7: ../Alpha/one/); write each as {filename} and the path in the content folder, its "
+        "#part kept: ../Alpha/one/ → {filename}/Alpha/one.md",
     ]
     assert mine == sorted(expected), _warnings(caplog)

@@ -524,6 +524,8 @@ HINT = (
     "link to this site's posts and files as {filename}/posts/x.md or {static}/images/x.png, "
     "their paths in the content folder: checked, and right wherever the site is published"
 )
+# a relative link in a text shown on several pages: how its line starts
+MANY_PAGES = "the link {url} is relative, and this text is shown on more than one page"
 # HINT past the first line of a build that says it: a blog's build said it 17 times alike
 HINT_AGAIN = "link with {filename} or {static}, as said above"
 
@@ -865,14 +867,17 @@ def _as_filename(url: str, source: str) -> str:
     return f"{{filename}}/{source}" + (f"#{fragment}" if fragment else "")
 
 
-def named_source_message(url: str, page: str, source: str, shown: str) -> str:
+def named_source_message(url: str, page: str | None, source: str, shown: str) -> str:
     """The line for a relative link from ``page`` to nothing that names the post or page
-    ``source`` (``named_source``; ``shown`` as messages name it): the link to write."""
-    target = _resolve(page, relative_path(url) or url)
-    return (
-        f"the link {url} is relative: from this page it points at {target}, where nothing is "
-        f"published; it names {shown}: write {_as_filename(url, source)}"
-    )
+    ``source`` (``named_source``; ``shown`` as messages name it): the link to write. ``page``
+    None: a text shown on more than one page (a summary, a team bio, a side file)."""
+    if page is None:
+        where = f"{MANY_PAGES.format(url=url)}: it points at another place from each"
+    else:
+        target = _resolve(page, relative_path(url) or url)
+        where = f"the link {url} is relative: from this page it points at {target}, where "
+        where += "nothing is published"
+    return f"{where}; it names {shown}: write {_as_filename(url, source)}"
 
 
 def named_sources_message(folder: str, held: Sequence[tuple[str, str, str, str]]) -> str:
@@ -886,15 +891,11 @@ def named_sources_message(folder: str, held: Sequence[tuple[str, str, str, str]]
         mapping.setdefault(link.partition("#")[0], _as_filename("", named))
     pairs = ", ".join(f"{link} → {write}" for link, write in mapping.items())
     return (
-        f"{folder}/: {len(held)} relative links in {_files(len(files))} name posts or pages by "
+        f"{folder}/: {len(held)} relative links in {len(files)} files name posts or pages by "
         f"their paths or old addresses, where nothing is published (e.g. {source}: {at}{url}); "
         f"write each as {{filename}} and the path in the content folder, its #part kept: "
         f"{pairs}"
     )
-
-
-def _files(count: int) -> str:
-    return "one file" if count == 1 else f"{count} files"
 
 
 def none_named(message: str) -> str:
@@ -982,10 +983,7 @@ def relative_problem(
             f"not at another site (write https://{url})"
         )
     if page is None:
-        return True, (
-            f"the link {url} is relative, and this text is shown on more than one page: it "
-            f"points at another place from each ({HINT})"
-        )
+        return True, f"{MANY_PAGES.format(url=url)}: it points at another place from each ({HINT})"
     lead = f"the link {url} is relative: from this page it points at {target}, where nothing is"
     bare = "/" + "/".join(part for part in path.split("/") if part not in ("", ".", ".."))
     if any(map(exists, output_candidates(bare))):  # meant from the site's root

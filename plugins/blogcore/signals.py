@@ -1718,8 +1718,10 @@ def on_site_written(pelican) -> None:
             level = logging.ERROR if certain and strict and not in_draft else logging.WARNING
             at = f"{_at_line(source, lines, url, where)}{where}"
             lead = f"the link {url} is relative: from this page"
+            if shown_on is None:  # a summary, a bio, a side file: named as a body's links are
+                lead = links.MANY_PAGES.format(url=url)
             named = None
-            if beside is None and shown_on is not None and message.startswith(lead):
+            if beside is None and message.startswith(lead):
                 named = links.named_source(url, _content_folder(settings, source), sources)
                 message = message if named else links.none_named(message)
             if named:
@@ -1742,10 +1744,11 @@ def on_site_written(pelican) -> None:
 def _say_named_sources(found: dict[str, list[tuple[int, str, str, str, str, str]]]) -> None:
     """Each folder's relative links that name posts or pages ((level, file, "line N: ", link,
     source, its line) each): a line each, but one line for the folder, with every link's
-    {filename} link, past repeats.SHOWN (an old blog's 75 lines alike)."""
+    {filename} link, where more than repeats.SHOWN files have them (an old blog's 75 lines
+    alike), as a folder's other lines fold its files (repeats.py)."""
     for folder, held in sorted(found.items()):
         held.sort(key=_by_place)
-        if len(held) <= repeats.SHOWN:
+        if len({h[1] for h in held}) <= repeats.SHOWN:
             for level, source, at, _url, _named, message in held:
                 logger.log(level, "%s: %s%s", source, at, message)
             continue
