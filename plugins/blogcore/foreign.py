@@ -504,7 +504,9 @@ def _tag_start(name: str) -> str:
 LIQUID_DIRS = {"notebook": ("NOTEBOOK_DIR", "notebooks"), "include_code": ("CODE_DIR", "code")}
 
 
-def tag_files(name: str, path: str, settings: dict | None = None, content: str = "content") -> list:
+def tag_files(
+    name: str, path: str, settings: dict | None = None, content: str = "content"
+) -> list[str]:
     """Where the file a notebook or include_code tag names may be, in ``content`` (the
     content folder as messages name it): where liquid_tags read it (the site's NOTEBOOK_DIR or
     CODE_DIR, else liquid_tags' default), then the path from the content folder itself (a
@@ -512,8 +514,8 @@ def tag_files(name: str, path: str, settings: dict | None = None, content: str =
     key, default = LIQUID_DIRS[name]
     folder = str((settings or {}).get(key, default)).strip("/")
     path = path.lstrip("/")
-    places = [f"{content}/{folder}/{path}" if folder else f"{content}/{path}"]
-    return [*places, f"{content}/{path}"] if folder else places
+    first = f"{content}/{folder}/{path}" if folder else f"{content}/{path}"
+    return [first, f"{content}/{path}"] if folder else [first]
 
 
 def _default_file(name: str, path: str) -> str:
