@@ -613,6 +613,8 @@ Author: Ada Lovelace
 {% notebook downloads/notebooks/wave.ipynb cells[2:] %}
 
 {% include_code hello.py lang:python Hello %}
+
+{% include_code mario/walk.py %}
 """
 
 
@@ -626,15 +628,18 @@ def test_notebook_and_code_advice_names_the_file_where_it_is(build_site, caplog)
             "posts/tagged.md": TAGGED_FILES,
             "extra/downloads/notebooks/wave.ipynb": "{}",
             "extra/src/hello.py": "print('hello')\n",
+            # where the old site's CODE_DIR was, the site's settings no longer saying it
+            "extra/downloads/code/mario/walk.py": "print('walk')\n",
         },
         name="tagged-files",
         CODE_DIR="extra/src",
         NOTEBOOK_DIR="extra",
     )
     lines = [r.getMessage() for r in caplog.records if "liquid_tags" in r.getMessage()]
-    assert len(lines) == 2, lines
+    assert len(lines) == 3, lines
     assert lines[0].endswith(
         "jupyter nbconvert --to markdown tagged-files/extra/downloads/notebooks/wave.ipynb) and "
         "put its text here"
     ), lines
     assert "paste the code of tagged-files/extra/src/hello.py in a fenced" in lines[1], lines
+    assert "paste the code of tagged-files/extra/downloads/code/mario/walk.py in" in lines[2]

@@ -6,6 +6,7 @@ import contextlib
 import datetime
 import errno
 import functools
+import glob
 import importlib
 import logging
 import os
@@ -1249,10 +1250,15 @@ class StrictChecks:
 
     def _tag_file(self, name: str, path: str) -> str:
         """The file a notebook or include_code tag names (foreign.tag_files): the first place
-        that holds it, else where liquid_tags read it; as staff know it."""
+        that holds it, else the one file of the content folder at that path within some
+        folder, else where liquid_tags read it; as staff know it."""
         content = os.path.abspath(self.settings["PATH"])
         places = foreign.tag_files(name, path, self.settings, content)
-        there = next((place for place in places if os.path.isfile(place)), places[0])
+        there = next((place for place in places if os.path.isfile(place)), None)
+        if there is None:  # the old site's CODE_DIR ("downloads/code") left in its settings
+            pattern = os.path.join(glob.escape(content), "**", glob.escape(path.lstrip("/")))
+            found = [file for file in glob.glob(pattern, recursive=True) if os.path.isfile(file)]
+            there = found[0] if len(found) == 1 else places[0]
         return shown(self.settings, there)
 
     def _relpath(self, source_path: str) -> str:
