@@ -129,6 +129,12 @@ OLD_ADDRESSES = "blogcore_old_addresses"
 # the field of an unknown key's line: (key, whether it is a key no one reads, said once for
 # many files), kept with the line in the reader cache (SAID), so a rebuild folds it again
 UNKNOWN_KEY = "blogcore_unknown_key"
+# the field of a line whose advice is the same in every file: (its file, what kind of line,
+# one of FOLD_KINDS), kept in the reader cache as UNKNOWN_KEY is; past a few files of a
+# folder, the lines are counted for one line of the folder (signals.LinesFolded)
+FOLDS = "blogcore_folds"
+FOLD_SIZES = "image sizes"
+FOLD_LINKS = "links without text"
 
 
 def sanitise(
@@ -194,7 +200,8 @@ def report_removed(
     if source and removed:
         number = removed_line(removed, *written) if written else None
         said = f"{source}: line {number}" if number else source
-        logger.warning("%s", text.POSTS.message(said, removed, where))
+        folds = {FOLDS: (source, FOLD_SIZES)} if removed.only_image_sizes() else None
+        logger.warning("%s", text.POSTS.message(said, removed, where), extra=folds)
 
 
 # not an <input type="checkbox">, as a browser reads the tag (title="done > todo" before it)

@@ -114,6 +114,34 @@ def images_message(folder: str, folded: list[str], images: int) -> str:
     )
 
 
+# what one line for a folder says of lines with the same advice in each file (reader.FOLDS):
+# what its files have, and what to do
+FOLD_SAID = {
+    "image sizes": (
+        "have images sized in a unit other than pixels, their style attributes removed",
+        'give each size in pixels (:width: 400 in reStructuredText, width="400" in HTML), as the '
+        "lines above say",
+    ),
+    "links without text": (
+        'have {count} links without text (a screen reader says only "link"; left out of the pages)',
+        "write what each leads to, as the lines above say",
+    ),
+}
+
+
+def fold_message(folder: str, kind: str, folded: list[str], count: int) -> str:
+    """The line for a folder's files with the same advice (``kind``), past the first few:
+    ``content/archive/: 33 files have images sized in a unit other than pixels, … removed (4
+    named above, then a.rst, b.rst, c.rst and 26 more); give each size in pixels …``
+    (``count``: the lines of all its files, each file's own and the folded)."""
+    said, advice = FOLD_SAID[kind]
+    total = SHOWN + len(folded)
+    return (
+        f"{folder}/: {total} files {said.format(count=count)} ({SHOWN} named above, then "
+        f"{listed(folded)}); {advice}"
+    )
+
+
 KEY_NAMED = 2  # the files a key's one line names: the rest are counted
 KEPT_SETTING = "BLOGCORE_KEPT_KEYS"
 

@@ -775,6 +775,16 @@ class Removed:
         """'colspan="0" (a number of columns from 1) and dir="wrong" (ltr, rtl or auto)'."""
         return _listed(list(self.values))
 
+    def only_image_sizes(self) -> bool:
+        """Whether all it took out is images' style attributes that sized them in a unit other
+        than pixels (``:width: 49%``): the same advice in every file, folded past a few."""
+        return (
+            self.attributes == ("style",)
+            and not (self.tags or self.schemes or self.values)
+            and bool(self.hints)
+            and all(hint.startswith(_IMAGE_HINT) for hint in self.hints)
+        )
+
 
 def _listed(parts: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
