@@ -276,3 +276,41 @@ def test_a_kept_span_before_a_removed_style_is_not_the_line_named(build_site, ca
     assert [m.split(": removed")[0] for m in said] == [
         f"{site.content.name}/posts/kept-span.md: line 7"  # was line 5
     ], caplog.text
+
+
+FIGURE_AND_RAW = """Attach test
+===========
+
+:date: 2026-11-01
+:category: Company
+:author: Ada Byrne
+
+.. figure:: {static}/images/lamp.svg
+    :alt: A lamp
+    :width: 60%
+
+    The lamp at dusk.
+
+.. raw:: html
+
+   <div style="color:red" onclick="alert(1)">raw</div>
+"""
+
+
+def test_an_image_size_removed_beside_another_style_says_its_own_line(build_site, caplog):
+    # "line 20: removed a style attribute and an onclick attribute …(width: 60%)": the 60%
+    # was a figure's on line 7, the raw block's style and onclick on line 20
+    with caplog.at_level(logging.WARNING):
+        build_site({"posts/attach.rst": FIGURE_AND_RAW}, name="sizes-placed")
+    said = [m for m in caplog.messages if "removed a style attribute" in m]
+    assert len(said) == 1, caplog.text
+    assert "attach.rst: line 16: removed a style attribute and an onclick" in said[0]
+    assert "(width: 60%, line 10)" in said[0]
+
+
+def test_an_image_size_alone_is_said_under_its_own_line(build_site, caplog):
+    with caplog.at_level(logging.WARNING):
+        build_site({"posts/card.rst": IMAGE_POST.format(width="50%")}, name="size-alone")
+    said = [m for m in caplog.messages if "removed a style attribute" in m]
+    assert len(said) == 1 and "(width: 50%)" in said[0], caplog.text
+    assert "card.rst: line 10: removed" in said[0]  # its :width: line (was no line)

@@ -199,9 +199,42 @@ def report_removed(
     of the source (``written``: its text and format) where the first of it is written."""
     if source and removed:
         number = removed_line(removed, *written) if written else None
+        if written:
+            removed, number = _sizes_placed(removed, number, *written)
         said = f"{source}: line {number}" if number else source
         folds = {FOLDS: (source, FOLD_SIZES)} if removed.only_image_sizes() else None
         logger.warning("%s", text.POSTS.message(said, removed, where), extra=folds)
+
+
+def _sizes_placed(
+    removed: text.Removed, number: int | None, source: str, fmt: str
+) -> tuple[text.Removed, int | None]:
+    """The removal with each image size its hint names (``width: 60%``) given its own line
+    where that is not the line the warning heads (a figure's ``:width: 60%`` on line 8 was
+    said under line 20, a raw block's style and onclick), and the line to head it: the size's,
+    where nothing else removed was found written."""
+    hints = []
+    for hint in removed.hints:
+        style = text.sized_style(hint)
+        at = _style_line(style, source, fmt) if style else None
+        if at and number is None:
+            number = at
+        elif at and at != number:
+            hint = hint.replace(f"({style})", f"({style}, line {at})", 1)
+        hints.append(hint)
+    return replace(removed, hints=tuple(hints)), number
+
+
+def _style_line(style: str, source: str, fmt: str) -> int | None:
+    """The first line of the source's text, outside code, where an image's size (``width:
+    60%``) is written: as reST's ``:width: 60%``, a ``style="width: 60%"`` or ``width="60%"``."""
+    name, _, value = style.split(";")[0].partition(":")
+    if not value.strip():
+        return None
+    name, value = re.escape(name.strip()), re.escape(value.strip())
+    pattern = rf"(?i)(?<![\w-]){name}\W{{1,3}}{value}(?![\w.])"
+    body = _text_only(source, fmt)
+    return foreign.lines_of([foreign.Foreign(pattern, "")], body, fmt)[0]
 
 
 # not an <input type="checkbox">, as a browser reads the tag (title="done > todo" before it)
@@ -214,9 +247,7 @@ def removed_line(removed: text.Removed, source: str, fmt: str = "markdown") -> i
     extension, not written as such). An attribute is looked for in a tag that does not keep
     it, a scheme as a link's target (a kept ``<img width>`` or the word "style=" in the text is
     not what went), and only where none is, anywhere (a tag over several lines, attr_list)."""
-    lines = source.splitlines()
-    start = body_start(lines, fmt)  # a Title's <script> is the title's line, said apart
-    body = "\n" * start + "\n".join(lines[start:])
+    body = _text_only(source, fmt)  # a Title's <script> is the title's line, said apart
     found = []
     for strict, loose in _removed_patterns(removed):
         numbers = foreign.lines_of(
@@ -251,6 +282,13 @@ def _removed_patterns(removed: text.Removed) -> list[tuple[str, str]]:
         pattern = rf"(?i)(?<![\w-]){re.escape(value.split(' (', 1)[0])}"
         patterns.append((pattern, pattern))
     return patterns
+
+
+def _text_only(source: str, fmt: str) -> str:
+    """The source with its front matter blanked, its lines where they were."""
+    lines = source.splitlines()
+    start = body_start(lines, fmt)
+    return "\n" * start + "\n".join(lines[start:])
 
 
 _RST_FIELD = re.compile(r"\s*:[^:\s][^:]*:(\s|$)")

@@ -805,6 +805,11 @@ _STYLE_HINTS["colgroup"] = _STYLE_HINTS["col"]
 _IMAGE_HINT = _STYLE_HINTS["img"].partition("{")[0]
 
 
+def sized_style(hint: str) -> str | None:
+    """The style an image's size hint names (``width: 60%``), or None for another hint."""
+    return hint[len(_IMAGE_HINT) :].partition(")")[0] if hint.startswith(_IMAGE_HINT) else None
+
+
 class _StyledImages(HTMLParser):
     """Each ``<img>`` start tag whose style is its size in pixels alone (``style_size``):
     (where it starts, how long it is, its attributes), in order."""
