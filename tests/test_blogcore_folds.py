@@ -54,8 +54,12 @@ def test_links_without_text_are_folded_and_still_stop_a_publish(build_site, capl
         build_site(_posts(6, LINKED), name="folds-links", publish=True)
     said = _said(caplog, '"link"')
     assert [level for level, _ in said] == ["ERROR"] * 5, said
-    assert said[-1][1].startswith("folds-links/posts/walks/: 6 files have 6 links without text"), (
-        said
+    named = {message.split(": ", 1)[0].rsplit("/", 1)[1] for _, message in said[:4]}
+    others = sorted({f"walk-{i}.rst" for i in range(6)} - named)
+    assert said[-1][1] == (
+        "folds-links/posts/walks/: 6 files have 6 links without text, left out of the pages "
+        f'(4 named above, then {", ".join(others)}); a screen reader says only "link": write '
+        "what each leads to, as the lines above say"
     )
 
 
@@ -71,3 +75,21 @@ def test_the_folder_line_counts_the_lines_of_all_its_files():
     line = repeats.fold_message("content/a", reader.FOLD_LINKS, ["content/a/e.rst"], 9)
     assert line.startswith("content/a/: 5 files have 9 links without text")
     assert "(4 named above, then e.rst)" in line
+
+
+def test_a_files_links_without_text_are_one_line(build_site, caplog):
+    # an old post's six linked pictures without alt text said six lines alike
+    caplog.set_level(logging.WARNING)
+    pictures = "".join(
+        f"Stage {i}:\n\n.. image:: |static|/images/hill.png?{i}\n    :target: "
+        f"|static|/images/map-{i}.png\n\n"
+        for i in range(6)
+    )
+    build_site(_posts(1, pictures), name="links-one-line")
+    said = _said(caplog, '"link"')
+    assert len(said) == 1, said
+    assert said[0][1].startswith(
+        "links-one-line/posts/walks/walk-0.rst: 6 links have no text, so a screen reader says "
+        'only "link": |static|/images/map-0.png (line 11), '
+    ), said
+    assert "and 2 more (lines 31, 36); write what each leads to between its brackets" in said[0][1]

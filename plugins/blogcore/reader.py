@@ -129,9 +129,10 @@ OLD_ADDRESSES = "blogcore_old_addresses"
 # the field of an unknown key's line: (key, whether it is a key no one reads, said once for
 # many files), kept with the line in the reader cache (SAID), so a rebuild folds it again
 UNKNOWN_KEY = "blogcore_unknown_key"
-# the field of a line whose advice is the same in every file: (its file, what kind of line,
-# one of FOLD_KINDS), kept in the reader cache as UNKNOWN_KEY is; past a few files of a
-# folder, the lines are counted for one line of the folder (signals.LinesFolded)
+# the field of a line whose advice is the same in every file: (its file, what kind of line:
+# FOLD_SIZES or FOLD_LINKS[, how many things it says of]), kept in the reader cache as
+# UNKNOWN_KEY is; past a few files of a folder, the lines are counted for one line of the
+# folder (signals.LinesFolded)
 FOLDS = "blogcore_folds"
 FOLD_SIZES = "image sizes"
 FOLD_LINKS = "links without text"

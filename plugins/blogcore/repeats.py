@@ -123,8 +123,8 @@ FOLD_SAID = {
         "lines above say",
     ),
     "links without text": (
-        'have {count} links without text (a screen reader says only "link"; left out of the pages)',
-        "write what each leads to, as the lines above say",
+        "have {count} links without text, left out of the pages",
+        'a screen reader says only "link": write what each leads to, as the lines above say',
     ),
 }
 

@@ -364,10 +364,12 @@ class LinesFolded(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         said = getattr(record, reading.FOLDS, None)
-        if not isinstance(said, tuple) or len(said) != 2 or self.build.in_a_worker():
+        if not isinstance(said, tuple) or len(said) not in (2, 3) or self.build.in_a_worker():
             return True
-        source, kind = map(str, said)
-        self.lines[(source, kind)] = self.lines.get((source, kind), 0) + 1
+        source, kind = map(str, said[:2])
+        # a line may say several (a file's links without text): how many, after file and kind
+        said_of = int(said[2]) if len(said) == 3 else 1
+        self.lines[(source, kind)] = self.lines.get((source, kind), 0) + said_of
         if self.repeats.note(source, kind):
             return True
         if record.levelno >= logging.ERROR:
@@ -850,29 +852,58 @@ def _leave_out_empty_links(content: Content) -> None:
     if isinstance(date, datetime.datetime) and date.tzinfo is not None:
         published = published and date <= datetime.datetime.now(date.tzinfo)
     log = logger.error if content.settings.get("BLOGCORE_STRICT") and published else logger.warning
+    kinds: dict[tuple[str, str, str, str], list[tuple[str, int | None]]] = {}
     for href in dict.fromkeys(hrefs):
         number = next((n for n, line in enumerate(lines, 1) if href and href in line), None)
         written = lines[number - 1].lower() if number is not None else ""
         if "<img" in written or "![" in written:
             # a linked picture (a book's cover): text beside it is not the fix, its alt text is
             alt = '<img alt="where it leads" …>' if "<img" in written else "![where it leads](…)"
-            what = (
-                "holds only a picture without alt text, so a screen reader says only "
-                f'"link": say where it leads in the picture\'s alt text ({alt})'
+            kind = (
+                "holds only a picture without alt text",
+                "hold only a picture without alt text",
+                f"say where it leads in the picture's alt text ({alt})",
+                f"say where each leads in its picture's alt text ({alt})",
             )
         else:
             between = "<a> and </a>" if "<a" in written else "its brackets"
-            what = (
-                'has no text, so a screen reader says only "link": write what it leads to '
-                f"between {between}"
+            kind = (
+                "has no text",
+                "have no text",
+                f"write what it leads to between {between}",
+                f"write what each leads to between {between}",
             )
+        kinds.setdefault(kind, []).append((href, number))
+    for (one, many, advice_one, advice_many), found in kinds.items():
+        folds = {reading.FOLDS: (source, reading.FOLD_LINKS, len(found))}
+        if len(found) == 1:
+            href, number = found[0]
+            log(
+                '%s: %sthe link to %s %s, so a screen reader says only "link": %s (it is left '
+                "out of the page until then)",
+                source,
+                f"line {number}: " if number else "",
+                href,
+                one,
+                advice_one,
+                extra=folds,
+            )
+            continue
+        # one line for a file's links, as for its images without alt text (an old post had six)
+        named = [f"{href} (line {n})" if n else href for href, n in found[: reading.ALT_NAMED]]
+        rest = [str(n) for _, n in found[reading.ALT_NAMED :] if n]
+        more = len(found) - len(named)
+        if more:
+            named.append(f"{more} more" + (f" (lines {', '.join(rest)})" if rest else ""))
         log(
-            "%s: %sthe link to %s %s (it is left out of the page until then)",
+            '%s: %d links %s, so a screen reader says only "link": %s; %s (they are left out '
+            "of the page until then)",
             source,
-            f"line {number}: " if number else "",
-            href,
-            what,
-            extra={reading.FOLDS: (source, reading.FOLD_LINKS)},
+            len(found),
+            many,
+            text.listed(named),
+            advice_many,
+            extra=folds,
         )
 
 

@@ -769,11 +769,11 @@ class Removed:
             f"{'an' if scheme[0] in 'aeiou' else 'a'} {scheme}: link{_scheme_hint(scheme)}"
             for scheme in self.schemes
         ]
-        return _listed(parts)
+        return listed(parts)
 
     def describe_values(self) -> str:
         """'colspan="0" (a number of columns from 1) and dir="wrong" (ltr, rtl or auto)'."""
-        return _listed(list(self.values))
+        return listed(list(self.values))
 
     def only_image_sizes(self) -> bool:
         """Whether all it took out is images' style attributes that sized them in a unit other
@@ -786,7 +786,7 @@ class Removed:
         )
 
 
-def _listed(parts: list[str]) -> str:
+def listed(parts: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
