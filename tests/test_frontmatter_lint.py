@@ -7,6 +7,8 @@ value: the build never raises, and either publishes the post or logs an error na
 
 import json
 import logging
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
@@ -932,3 +934,92 @@ def test_tags_separated_by_a_chinese_japanese_or_persian_comma_are_several(build
     # Related: pins written with the same comma are two posts
     related = [a["href"] for a in site.soup("posts/ja/").select(".related-posts h3 a")]
     assert [h.removeprefix(site.siteurl) for h in related[:2]] == ["/posts/zh/", "/posts/fa/"]
+
+
+DATE = (
+    "Date must be a date like 2025-03-14 or 2025-03-14 09:30, got '2026-13-30': there is no "
+    "month 13 (the month comes second: YYYY-MM-DD)"
+)
+STATUS = "Status must be one of published, draft, hidden, skip, got 'drfat' (did you mean 'draft'?)"
+LANG = "Lang must be a language code such as en, fr or pt-BR, got 'zz-bad'"
+ZONE = "Timezone must be a time zone name such as 'America/New_York' or 'UTC', got 'Mars/Base'"
+TWICE = (
+    "Tags is given twice (lines 7 and 8); keep one line (list several values on one line, "
+    "separated by commas)"
+)
+# two and three mistakes in one file's front matter: each its own line, in one build
+MISTAKES = [
+    ("posts/a.md", post("Slug: a\nDate: 2026-13-30\nStatus: drfat"), [DATE, STATUS]),
+    ("posts/b.md", post("Slug: b\nStatus: drfat\nLang: zz-bad"), [STATUS, LANG]),
+    (
+        "posts/c.md",
+        post("Slug: c\nDate: 2026-13-30\nTimezone: Mars/Base\nTags: x\nTags: y"),
+        [DATE, TWICE, ZONE],
+    ),
+    (
+        "posts/d.md",
+        post("Slug: d\nDate: 2026-13-30\nModified: soon\nLang: zz-bad"),
+        [DATE, "Modified must be a date like 2025-03-14 or 2025-03-14 09:30, got 'soon'", LANG],
+    ),
+    (
+        "posts/e.rst",
+        "E\n#\n\n:date: 2026-13-30\n:status: drfat\n:lang: zz-bad\n:slug: e\n\nWords.\n",
+        [DATE, STATUS, LANG],
+    ),
+    (
+        "posts/f.html",
+        '<html><head><title>F</title><meta name="date" content="2026-13-30">'
+        '<meta name="status" content="drfat"><meta name="slug" content="f"></head>'
+        "<body><p>Words.</p></body></html>\n",
+        [DATE, STATUS],
+    ),
+]
+
+
+@pytest.mark.parametrize("publish", [False, True], ids=["development", "publish"])
+def test_every_mistake_of_a_front_matter_is_named_in_one_build(build_site, caplog, publish):
+    """A post with two front-matter mistakes showed only the first: the writer saved, fixed,
+    saved again, and only then heard of the second. Each is one line naming the file and the
+    key; the post is still left out, and a publish still stops."""
+    caplog.set_level(logging.WARNING)
+    name = f"all-mistakes-{'publish' if publish else 'dev'}"
+    files = {"team/ada-byrne.md": ADA, **{path: text for path, text, _ in MISTAKES}}
+    try:
+        site = build_site(files, fixture=None, publish=publish, name=name)
+        status = 0
+    except SystemExit as exc:
+        site, status = None, exc.code
+    assert status == (1 if publish else 0)
+    for path, _, expected in MISTAKES:
+        said = [
+            r.getMessage().removeprefix(f"{name}/{path}: ")
+            for r in caplog.records
+            if r.getMessage().startswith(f"{name}/{path}: ")
+        ]
+        assert said == expected, path
+        if site:
+            assert not site.exists(f"posts/{path.split('/')[1].split('.')[0]}/")
+
+
+def test_the_serve_overlay_lists_each_mistake_of_a_front_matter(project):
+    """make serve's warm build: the overlay shows each mistake under the file, as the
+    terminal says them."""
+    (project / "content" / "posts" / "two.md").write_text(
+        post("Slug: two\nDate: 2026-13-30\nStatus: drfat\nLang: zz-bad"), encoding="utf-8"
+    )
+    report = project / "problems.json"
+    request = {"args": ["-s", "pelicanconf.py", "-o", "out"], "problems": str(report)}
+    done = subprocess.run(
+        [sys.executable, "-m", "plugins.fastbuild.warm", "--once", json.dumps(request)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert "Traceback" not in done.stderr
+    shown = json.loads(report.read_text())
+    mine = [p for p in shown["problems"] if p["source"].endswith("posts/two.md")]
+    assert mine == [
+        {"level": "error", "source": "content/posts/two.md", "message": message}
+        for message in (DATE, STATUS, LANG)
+    ]

@@ -87,7 +87,16 @@ def wide_colon_line(line: str) -> str | None:
 
 
 class FrontMatterError(ValueError):
-    """A front-matter value is not what the key expects."""
+    """A front-matter value is not what the key expects; ``problems``: each mistake found in
+    the file, one line each (its text alone: several read as one line, joined by "; ")."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems or ("",)
+
+    def __reduce__(self) -> tuple:
+        # a worker's error crosses back with each of its lines (args holds them joined)
+        return (type(self), self.problems)
 
 
 def display_key(key: str) -> str:

@@ -831,6 +831,17 @@ class CommentEndsExtension(Extension):
         return found
 
 
+def _raise(message: str) -> None:
+    raise FrontMatterError(message)
+
+
+class _Refused:
+    """What process_metadata gives a key it refused, taken out of the metadata (_take_refused)."""
+
+
+REFUSED = _Refused()
+
+
 class StrictChecks:
     """What this site's readers add to Pelican's, whatever the format (a mixin, first in the
     bases of a Pelican reader): front-matter errors named with the file and the key instead
@@ -859,6 +870,10 @@ class StrictChecks:
     converted: tuple[str, ...] = ()  # Jekyll highlight tags shown as code (Markdown only)
     shortcodes: tuple[str, ...] = ()  # WordPress's code shortcodes shown as code (the same)
     others_listed: frozenset[str] | None = None  # other people's plugins the site lists (_others)
+    # while a file's checks run, the mistakes found so far, each its own line (None: a mistake
+    # raises at once), and the keys whose value was refused (process_metadata), taken out
+    mistakes: list[str] | None = None
+    refused: frozenset[str] = frozenset()
     reading_post = False  # whether the file being read is a post or a page
     # the file being read: its text as pelican_open gives it and its path relative to the
     # content folder, found once for all the checks of the file (they read the file three
@@ -880,18 +895,25 @@ class StrictChecks:
             value, unclosed = text.without_comments(value)
             if unclosed:
                 self.unclosed_keys = (*self.unclosed_keys, (name, unclosed))
-        if self.values_as_read and isinstance(value, str):
-            check_as_read(name, value)
         if name in DATE_KEYS and isinstance(value, str):
             self.dates_written = (*self.dates_written, (name, value))
-        if not (self.reading_post and name == "status" and wordpress_status(value)):
-            check_value(name, value)  # a post's Status: publish is WordPress's (wordpress_keys)
         try:
-            return super().process_metadata(name, value)
-        except FrontMatterError:
-            raise
-        except Exception as exc:  # a processor's own error, reworded with the key
-            raise FrontMatterError(f"{display_key(name)}: {exc}") from None
+            if self.values_as_read and isinstance(value, str):
+                check_as_read(name, value)
+            if not (self.reading_post and name == "status" and wordpress_status(value)):
+                check_value(name, value)  # a post's Status: publish is WordPress's (wordpress_keys)
+            try:
+                return super().process_metadata(name, value)
+            except FrontMatterError:
+                raise
+            except Exception as exc:  # a processor's own error, reworded with the key
+                raise FrontMatterError(f"{display_key(name)}: {exc}") from None
+        except FrontMatterError as exc:
+            if self.mistakes is None:
+                raise
+            # each key is checked on its own: the file's next key is read and said too
+            self.mistakes += exc.problems
+            return REFUSED
 
     def _text(self, source_path: str) -> str:
         """The text of the file being read, as Pelican reads it (pelican_open), read once."""
@@ -973,15 +995,23 @@ class StrictChecks:
         try:
             self._readable(source_path)
             self.unclosed_keys = self.dates_written = ()
+            # every key's mistake is named in one build, each its own line (a writer fixed
+            # one, saved, and only then heard of the next): collected up to _refuse
+            self.mistakes, self.refused = [], frozenset()
             content, metadata = self._read(source_path)
+            self._take_refused(metadata)
             self._name_unclosed_comments(source_path, metadata, self.comments_left())
             if not post_or_page:  # a team, series or gallery file: its keep-out lines
-                self._check_side(source_path)
+                self._noted(self._check_side, source_path)
                 if metadata.get("timezone") is not None:  # Pelican's Page would stop on it
-                    check_zone(metadata["timezone"])
+                    self._noted(check_zone, metadata["timezone"])
             if post_or_page:
                 old_addresses = self._other_engines(source_path, metadata)
+                self._take_refused(metadata)
                 self._check_post(source_path, content, metadata)
+            self._check_url_parts(metadata, post_or_page)
+            self._refuse()
+            if post_or_page:
                 summary = metadata.get("summary")
                 if isinstance(summary, str) and not summary.strip():
                     # as if there were no line (make new-post writes it empty): the post's
@@ -996,10 +1026,13 @@ class StrictChecks:
                     # posts/x/, which a server answers posts/x with (a redirect, for the
                     # canonical and hreflang addresses and every link)
                     metadata["url"] = url_of_save_as(save_as, metadata.get("url"))
-            self._check_url_parts(metadata, post_or_page)
             self._name_controls(source_path, metadata)
         except Exception as exc:
-            logger.error("%s: %s", self._shown(source_path), failure(exc))
+            # what was found before another kind of failure is said too
+            collected, self.mistakes = self.mistakes or [], None
+            lines = exc.problems if isinstance(exc, FrontMatterError) else (failure(exc),)
+            for line in [*collected, *lines]:
+                logger.error("%s: %s", self._shown(source_path), line)
             # a plugin reading its own files with this reader (team) need not say it again
             exc.reported = True
             raise
@@ -1026,6 +1059,30 @@ class StrictChecks:
             metadata[summaries.MARKED] = marked[1]
         self._name_images_without_alt(source_path, html, metadata, content)
         return html, metadata
+
+    def _take_refused(self, metadata: dict) -> None:
+        """Take the keys process_metadata refused out of the metadata, into ``refused``."""
+        refused = [key for key, value in metadata.items() if value is REFUSED]
+        for key in refused:
+            del metadata[key]
+        self.refused |= frozenset(refused)
+
+    def _noted(self, check: Callable[..., Any], *args: Any) -> Any:
+        """Run one check; its mistake is noted with the file's others (``mistakes``), or
+        raised when none are collected. None when it found one."""
+        try:
+            return check(*args)
+        except FrontMatterError as exc:
+            if self.mistakes is None:
+                raise
+            self.mistakes += exc.problems
+            return None
+
+    def _refuse(self) -> None:
+        """Raise the file's mistakes, each its own line; from here on a mistake raises."""
+        mistakes, self.mistakes = self.mistakes, None
+        if mistakes:
+            raise FrontMatterError(*mistakes)
 
     def _name_controls(self, source_path: str, metadata: dict) -> None:
         """A control character in the text (the front matter's are errors of their own): one
@@ -1277,22 +1334,27 @@ class StrictChecks:
 
     def _check_url_parts(self, metadata: dict, post_or_page: bool = False) -> None:
         """Every value that becomes a folder in output/ must fit in one (title, tags...); in
-        a post or page, none may make an empty one (category/index.html is the list's)."""
-        if isinstance(metadata.get("slug"), str):
-            check_url_part("slug", metadata["slug"], metadata["slug"])
+        a post or page, none may make an empty one (category/index.html is the list's); each
+        key's mistake noted (``_noted``)."""
+        if "slug" in self.refused:
+            pass
+        elif isinstance(metadata.get("slug"), str):
+            self._noted(check_url_part, "slug", metadata["slug"], metadata["slug"])
         elif isinstance(metadata.get("title"), str):
             title = metadata["title"]
             slug = self._slugify(title)
             if slug or post_or_page:
-                check_url_part("title", title, slug)
+                self._noted(check_url_part, "title", title, slug)
         for key in ("category", "tags", "author", "authors"):
             values = metadata.get(key)
             for value in values if isinstance(values, list) else [values]:
                 slug = getattr(value, "slug", None)
                 if slug or (post_or_page and slug == ""):
-                    check_url_part(key, value.name, slug)
+                    self._noted(check_url_part, key, value.name, slug)
         if post_or_page and isinstance(metadata.get("series"), str):  # plugins/series's pages
-            check_url_part("series", metadata["series"], self._slugify(metadata["series"]))
+            self._noted(
+                check_url_part, "series", metadata["series"], self._slugify(metadata["series"])
+            )
 
     def _tag_file(self, name: str, path: str) -> str:
         """The file a notebook or include_code tag names (foreign.tag_files): the first place
@@ -1323,11 +1385,14 @@ class StrictChecks:
         return is_post_or_page(relpath, folders, plugin_folders(self.settings))
 
     def _check_post(self, source_path: str, content: str, metadata: dict) -> None:
-        """Raise on front matter that would publish something wrong; warn on the doubtful."""
-        header = self._header(source_path)
-        self._check_required(source_path, metadata)
+        """Note each mistake of front matter that would publish something wrong (``_noted``;
+        a check that reads a key refused already waits for it); warn on the doubtful."""
+        found = len(self.mistakes or ())
+        refused = self.refused
+        header = self._noted(self._header, source_path)
+        self._noted(self._check_required, source_path, metadata)
         if isinstance(metadata.get("lang"), str):
-            check_lang(metadata["lang"])
+            self._noted(check_lang, metadata["lang"])
         if isinstance(metadata.get("slug"), str):
             # an address (/posts/our-move/) is suggested as its last part, the post's own, and
             # a date's folders (2025/our-move) are left out: the rest of an address is
@@ -1339,28 +1404,26 @@ class StrictChecks:
                 parts = parts[-1:]
             else:
                 parts = [part for part in parts if not part.strip().isdigit()] or parts[-1:]
-            check_slug(slug, self._slugify("-".join(parts)))
-        check_modified(metadata.get("date"), metadata.get("modified"))
+            before = len(self.mistakes or ())
+            self._noted(check_slug, slug, self._slugify("-".join(parts)))
+            if len(self.mistakes or ()) > before:  # its address's length is the same mistake
+                self.refused |= {"slug"}
+        if refused.isdisjoint({"date", "modified"}):
+            self._noted(check_modified, metadata.get("date"), metadata.get("modified"))
         if metadata.get("timezone") is not None:
-            check_zone(metadata["timezone"])
+            self._noted(check_zone, metadata["timezone"])
         if isinstance(metadata.get("template"), str):
-            check_template(
+            self._noted(
+                check_template,
                 metadata["template"],
                 self._templates(),
                 "page" if self._is_page(source_path) else "post",
                 has_body(content),
             )
-        if not has_body(content) and "template" not in metadata:
-            said = self.missing["text"]
-            if content.strip():  # an old site's note to editors, <!-- … -->, and nothing else
-                said = said.replace(" (", ", only an HTML comment, which no reader sees (", 1)
-            if str(metadata.get("status", "")).lower() != "draft":
-                raise FrontMatterError(said)
-            # a draft is work in progress: said, not a reason to stop a publish
-            logger.warning("%s: %s", self._shown(source_path), said)
-        drafted = str(metadata.get("status", "")).lower() == "draft"
-        if not drafted and placeholders.is_new_post_text(content):
-            raise FrontMatterError(placeholders.LINE)
+        if "status" not in refused:  # whether a draft: these wait for its Status
+            self._noted(self._check_text, source_path, content, metadata)
+        if len(self.mistakes or ()) > found:
+            return  # the doubtful are said once the mistakes are fixed
         doubtful = [
             *check_address(metadata),
             *byline_warnings(metadata),
@@ -1378,6 +1441,20 @@ class StrictChecks:
         for message, out in below_problems(header) if header else ():
             if not out:  # a keep-out line (Status: draft) is check_header's error
                 self._log_for(metadata)("%s: %s", self._shown(source_path), message)
+
+    def _check_text(self, source_path: str, content: str, metadata: dict) -> None:
+        """Raise on a post with no text, or the text make new-post left, unless a draft."""
+        if not has_body(content) and "template" not in metadata:
+            said = self.missing["text"]
+            if content.strip():  # an old site's note to editors, <!-- … -->, and nothing else
+                said = said.replace(" (", ", only an HTML comment, which no reader sees (", 1)
+            if str(metadata.get("status", "")).lower() != "draft":
+                raise FrontMatterError(said)
+            # a draft is work in progress: said, not a reason to stop a publish
+            logger.warning("%s: %s", self._shown(source_path), said)
+        drafted = str(metadata.get("status", "")).lower() == "draft"
+        if not drafted and placeholders.is_new_post_text(content):
+            raise FrontMatterError(placeholders.LINE)
 
     def _is_page(self, source_path: str) -> bool:
         return is_within_any(
@@ -1404,17 +1481,21 @@ class StrictChecks:
             self.settings.get("FILENAME_METADATA", ""),
             self.settings.get("PATH_METADATA", ""),
         )
-        if "title" not in metadata and "title" not in from_path:
+        present = {*metadata, *self.refused}  # a refused value is there, only wrong
+        if "title" not in present and "title" not in from_path:
             why = self._why_no_title(source_path)
-            raise FrontMatterError(self.missing["title"] + (f" ({why})" if why else ""))
+            # the Date is checked too: another key's mistake, in the same build
+            self._noted(_raise, self.missing["title"] + (f" ({why})" if why else ""))
         is_post = is_within_any(
             relpath,
             self.settings.get("ARTICLE_PATHS", []),
             self.settings.get("ARTICLE_EXCLUDES", []),
         )
+        if "status" in self.refused:
+            return  # whether a draft needs no Date waits for its Status
         if (
             is_post
-            and "date" not in metadata
+            and "date" not in present
             and "date" not in from_path
             and self.settings.get("DEFAULT_DATE") is None
             and not self._draft(relpath, metadata)
@@ -1422,7 +1503,7 @@ class StrictChecks:
             raise FrontMatterError(self._why_no_date(source_path) or self.missing["date"])
         if (
             is_post
-            and "date" not in metadata
+            and "date" not in present
             and "date" not in from_path
             and self.settings.get("DEFAULT_DATE") == "fs"
             and not self._draft(relpath, metadata)
