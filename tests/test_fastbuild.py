@@ -24,6 +24,7 @@ from pelican.settings import DEFAULT_CONFIG, read_settings
 
 from bench.corpus import write_corpus
 from pelicanconf import PLUGINS
+from plugins.engine.build import CARRIED
 from plugins.fastbuild import digest, manifest, parallel
 from plugins.fastbuild import signals as fastbuild_signals
 from plugins.fastbuild import writer as writer_module
@@ -482,6 +483,24 @@ def test_map_clean_yields_only_clean_results(workers: int):
     results = dict(parallel.map_clean(_square, range(8), workers))
     # 3 raised and 5 logged a warning: the caller redoes those itself
     assert results == {0: 0, 1: 1, 2: 4, 4: 16, 6: 36, 7: 49}
+
+
+def _said_or_carried(n: int) -> int:
+    test = logging.getLogger("test")
+    if n == 1:
+        test.warning("one, carried", extra={CARRIED: True})  # the result holds it
+    if n == 2:
+        test.info("two, an info line")
+    if n == 3:
+        test.warning("three, not carried")
+    return n
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_map_clean_drops_only_items_that_said_what_their_result_does_not_carry(workers: int):
+    # the docstring's rule: a warning marked build.CARRIED (and an info line) keeps the item
+    results = dict(parallel.map_clean(_said_or_carried, range(4), workers))
+    assert results == {0: 0, 1: 1, 2: 2}
 
 
 def test_map_clean_survives_a_worker_that_dies():

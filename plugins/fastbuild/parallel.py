@@ -27,7 +27,8 @@ class _Noticed(logging.Handler):
 
 
 def _quietly(function: Callable[[Any], Any], item: Any) -> tuple[bool, Any]:
-    """(True, result), or (False, None) when the call raised or logged a warning or an error."""
+    """(True, result), or (False, None) when the call raised, or logged a warning or an error
+    that its result does not carry (``build.CARRIED``)."""
     noticed = _Noticed()
     root = logging.getLogger()
     root.addHandler(noticed)
@@ -41,7 +42,8 @@ def _quietly(function: Callable[[Any], Any], item: Any) -> tuple[bool, Any]:
 
 
 def _silence_worker() -> None:
-    """A worker says nothing: what it would have said, the build says when it redoes the item."""
+    """A worker says nothing: the build says what an item's result carries when it takes it,
+    and what any other item said when it does that item itself."""
     root = logging.getLogger()
     for handler in list(root.handlers):
         root.removeHandler(handler)
@@ -60,8 +62,10 @@ def map_clean(
 
     The workers are forked, so ``function`` may be a closure over the build's own objects
     (readers, settings) without pickling them: only results cross back, once per worker.
-    Items whose call raised or logged anything are not yielded (nor is anything a dead worker
-    held): the caller does those itself, so their errors surface the usual way.
+    Items whose call raised, or logged a warning or an error not marked ``build.CARRIED`` (a
+    record the item's result holds, for the caller to say when it takes the result), are not
+    yielded, nor is anything a dead worker held: the caller does those itself, so their errors
+    surface the usual way. Info and debug lines a worker logs are not said.
     """
     items = list(items)
     shares = min(workers, len(items))
