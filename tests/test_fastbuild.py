@@ -346,11 +346,19 @@ def test_a_template_error_in_a_worker_fails_the_build_as_in_one_process(
     assert _critical(many) == _critical(one)
 
 
+def _extra_plugin(tmp_path: Path, name: str, source: str) -> Path:
+    """A plugin of one module, ``source``, for PLUGINS; the folder for PLUGIN_PATHS."""
+    plugin = tmp_path / "extra_plugins" / name
+    plugin.mkdir(parents=True)
+    (plugin / "__init__.py").write_text(source)
+    return plugin.parent
+
+
 def test_a_strict_build_fails_on_an_error_logged_in_a_worker(corpus: Path, tmp_path: Path):
     # a plugin whose template function logs an error, as a broken shortcode would
-    plugin = tmp_path / "extra_plugins" / "shout"
-    plugin.mkdir(parents=True)
-    (plugin / "__init__.py").write_text(
+    folder = _extra_plugin(
+        tmp_path,
+        "shout",
         "import logging\n"
         "from pelican import signals\n"
         "def shout(text):\n"
@@ -359,12 +367,12 @@ def test_a_strict_build_fails_on_an_error_logged_in_a_worker(corpus: Path, tmp_p
         "def on_generator_init(generator):\n"
         "    generator.env.globals['shout'] = shout\n"
         "def register():\n"
-        "    signals.generator_init.connect(on_generator_init)\n"
+        "    signals.generator_init.connect(on_generator_init)\n",
     )
     theme = _failing_theme(tmp_path, "{{ shout(article.slug) }}")
     settings = {
         "THEME": str(theme),
-        "PLUGIN_PATHS": ["plugins", str(plugin.parent)],
+        "PLUGIN_PATHS": ["plugins", str(folder)],
         "PLUGINS": [*PLUGINS[:-1], "shout", PLUGINS[-1]],
         "BLOGCORE_STRICT": True,
     }
@@ -392,9 +400,9 @@ def test_a_bad_post_read_in_parallel_gets_the_usual_message(corpus: Path, tmp_pa
 
 def _probe_plugin(tmp_path: Path, files: list[str]) -> Path:
     """A plugin noting which of ``files`` Pelican's reader cache holds before posts are read."""
-    plugin = tmp_path / "extra_plugins" / "probe"
-    plugin.mkdir(parents=True)
-    (plugin / "__init__.py").write_text(
+    return _extra_plugin(
+        tmp_path,
+        "probe",
         "import json, os\n"
         "from pelican import signals\n"
         f"FILES = {files!r}\n"
@@ -408,9 +416,8 @@ def _probe_plugin(tmp_path: Path, files: list[str]) -> Path:
         "    with open(note, 'w') as out:\n"
         "        json.dump(found, out)\n"
         "def register():\n"
-        "    signals.article_generator_preread.connect(on_preread)\n"
+        "    signals.article_generator_preread.connect(on_preread)\n",
     )
-    return plugin.parent
 
 
 def _read_ahead(corpus: Path, tmp_path: Path, files: list[str]) -> list[str]:
@@ -459,6 +466,37 @@ def test_a_post_whose_reading_says_something_is_read_once_in_a_worker(corpus: Pa
     lines = [f"post-0000{n}.md: unknown key 'Colour' is ignored" for n in (5, 6, 7)]
     for line in [*lines, "unknown key 'Sumary' is ignored"]:
         assert (said[0].count(line), said[1].count(line)) == (1, 1), (line, said[0][-2500:])
+
+
+def test_a_build_forks_with_no_other_thread_alive(tmp_path: Path):
+    # Pelican's command line builds under its "Generating..." spinner, redrawn by a thread of
+    # rich's: every fork (reading and rendering workers, related posts' scorer) copied a
+    # process with two threads (Python 3.12 warns: fork() "may lead to deadlocks"); the
+    # photos' pool of forked workers, kept to the build's end, added its own two
+    corpus = tmp_path / "content"
+    write_corpus(corpus, posts=36, photos=6, seed=11)
+    notes = tmp_path / "forks.jsonl"
+    folder = _extra_plugin(
+        tmp_path,
+        "forkprobe",
+        "import json, os, threading\n"
+        "def before():\n"
+        "    tasks = '/proc/self/task'\n"
+        "    count = len(os.listdir(tasks)) if os.path.isdir(tasks) else 1\n"
+        "    names = [t.name for t in threading.enumerate()]\n"
+        f"    with open({str(notes)!r}, 'a') as out:\n"
+        "        out.write(json.dumps([names, count]) + '\\n')\n"
+        "def register():\n"
+        "    os.register_at_fork(before=before)\n",
+    )
+    settings = {"FASTBUILD_WORKERS": 2, "FASTBUILD_MIN_FILES": 1}
+    plugins = {"PLUGIN_PATHS": ["plugins", str(folder)], "PLUGINS": [*PLUGINS, "forkprobe"]}
+    result = build(corpus, tmp_path / "out", tmp_path / "cache", **settings, **plugins)
+    assert result.returncode == 0, result.stderr
+    forks = [json.loads(line) for line in notes.read_text().splitlines()]
+    assert len(forks) >= 4  # readers, related posts' scorer and its feeder, photos, renderers
+    # the system's count, which Python 3.12 checks, as well as Python's own
+    assert all(fork == [["MainThread"], 1] for fork in forks), forks
 
 
 # ---- the pure parts ---------------------------------------------------------------------
@@ -915,11 +953,9 @@ def test_content_written_gives_a_listing_page_its_own_page_of_posts(tmp_path: Pa
 def _build_beside(corpus: Path, tmp_path: Path, name: str, code: str) -> Path:
     """Build ``corpus`` in parallel with another person's plugin (``code``, importing json,
     os and Pelican's signals) listed before fastbuild; the output folder."""
-    plugin = tmp_path / "extra_plugins" / name
-    plugin.mkdir(parents=True)
-    (plugin / "__init__.py").write_text("import json, os\nfrom pelican import signals\n" + code)
+    folder = _extra_plugin(tmp_path, name, "import json, os\nfrom pelican import signals\n" + code)
     settings = {
-        "PLUGIN_PATHS": ["plugins", str(plugin.parent)],
+        "PLUGIN_PATHS": ["plugins", str(folder)],
         "PLUGINS": [*PLUGINS[:-1], name, PLUGINS[-1]],
         "FASTBUILD_WORKERS": 3,
         "FASTBUILD_MIN_FILES": 1,

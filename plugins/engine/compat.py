@@ -11,9 +11,21 @@
   ``refused`` checks at the start of each build that Pelican still keeps them there (there
   is no stock way to do their work: a Pelican that keeps the body elsewhere stops the build,
   one line naming its version), and ``Python-Markdown`` is recent enough (``NEEDED``).
+- ``stop_spinner``: Pelican's command line builds inside ``console.status("Generating...")``
+  (Pelican 4.9 to 4.12), whose rich ``Live`` display redraws from a thread of its own (rich's
+  private ``rich.live._RefreshThread``, rich 15: ``RICH_TESTED``): every fork of the build copied a
+  process with a second thread (Python 3.12 warns "This process is multi-threaded, use of
+  fork() may lead to deadlocks"; a child writing to the terminal would wait for ever on a lock
+  that thread held at the fork). The thread is stopped before the build first forks; the
+  spinner stays on screen, redrawn with each line the build says. On another rich it is left.
 """
 
+import contextlib
+import functools
 import logging
+import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata
 from typing import Any
@@ -130,3 +142,47 @@ def set_summary(content: Any, summary: str) -> None:
     """Replace a post's ``Summary:`` as Pelican itself keeps it (``Content._summary``, which
     ``refresh_metadata_intersite_links`` copies back into ``metadata["summary"]``)."""
     content.metadata["summary"] = content._summary = summary
+
+
+# the rich releases whose Live refresh thread is rich.live._RefreshThread with stop(), as
+# stop_spinner uses it: [lowest tested, first untested)
+RICH_TESTED = ((15, 0), (16, 0))
+_GONE_WITHIN = 1.0  # seconds to wait for a stopped thread to leave the system's thread list
+
+
+@functools.cache
+def _rich_tested() -> bool:
+    try:
+        version = metadata.version("rich")
+    except metadata.PackageNotFoundError:
+        return False
+    return not untested({"rich": (version, *RICH_TESTED)})
+
+
+def _spinner_threads() -> list[threading.Thread]:
+    """The refresh threads of rich's Live displays (Pelican's spinner), on a tested rich."""
+    if not _rich_tested():
+        return []
+    return [
+        thread
+        for thread in threading.enumerate()
+        if type(thread).__module__ == "rich.live"
+        and type(thread).__name__ == "_RefreshThread"
+        and callable(getattr(thread, "stop", None))
+    ]
+
+
+def stop_spinner() -> None:
+    """Stop the thread that redraws Pelican's "Generating..." spinner, once it has gone: a
+    fork then copies a process with one thread. Nothing when there is none (or rich is not
+    one this was tested on)."""
+    for thread in _spinner_threads():
+        thread.stop()
+        thread.join()
+        # Python 3.12 counts the system's threads at a fork: a joined thread is still one
+        # until it leaves (a few milliseconds)
+        tasks = f"/proc/self/task/{thread.native_id}"
+        deadline = time.monotonic() + _GONE_WITHIN
+        with contextlib.suppress(OSError):
+            while os.path.exists(tasks) and time.monotonic() < deadline:
+                time.sleep(0.001)

@@ -11,7 +11,9 @@
 Children leave with ``os._exit``: they never run the parent's cleanup (atexit, Pelican's
 ``finalized``). Forks are made with the collector frozen (``gc.freeze``), so that a child's
 collections leave the parent's objects, and their memory pages, alone; ``in_forks`` keeps it
-frozen in the parent too until its children are done. Where the platform
+frozen in the parent too until its children are done, and with this process alone in it:
+Pelican's spinner thread is stopped first (``compat.stop_spinner``; a thread holding a lock
+at a fork leaves the child that lock held for ever). Where the platform
 cannot fork, ``Primed`` computes in the build's process; ``in_forks`` needs ``os.fork``
 (fastbuild checks for it before choosing workers).
 """
@@ -25,6 +27,8 @@ import signal
 import struct
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
+
+from plugins.engine import compat
 
 T = TypeVar("T")
 
@@ -45,7 +49,9 @@ def _collector_frozen() -> Iterator[None]:
 
 
 def _fork() -> int:
-    """``os.fork()`` with the collector leaving the parent's objects alone (fewer pages copied)."""
+    """``os.fork()`` with the collector leaving the parent's objects alone (fewer pages copied),
+    from this process alone (no spinner thread)."""
+    compat.stop_spinner()
     with _collector_frozen():
         return os.fork()
 
@@ -59,6 +65,7 @@ def in_forks(work: Callable[[int], Any], processes: int) -> list[tuple[int, Any]
     run the parent's cleanup (atexit, Pelican's ``finalized``).
     """
     children = []
+    compat.stop_spinner()  # the children copy one thread: this one
     # frozen until the children are done: a full collection here meanwhile would write to
     # every object's header, copying every page this process shares with them (both then
     # hold a copy: 14 MB more in each at 5,000 posts, at the peak)

@@ -1154,6 +1154,11 @@ def _start_method() -> str:
     return "spawn"
 
 
+def forked_pool() -> bool:
+    """Whether a pool made now forks its workers (milliseconds to make again)."""
+    return _start_method() == "fork"
+
+
 def worth_a_pool(sources: int, jobs: int) -> bool:
     """Whether spreading ``sources`` decodes over ``jobs`` processes beats doing them here."""
     if jobs < 2 or sources < 2:

@@ -49,6 +49,7 @@ from .pipeline import (
     RenditionRequest,
     RenditionSpec,
     clean_originals,
+    forked_pool,
     new_pool,
     render,
 )
@@ -199,6 +200,7 @@ class ImageBuild:
         self.quality: dict[str, int] = dict(settings["IMAGES_QUALITY"])
         self.jobs = settings["IMAGES_JOBS"] or os.cpu_count() or 1
         self._pool: Executor | None = None
+        self._pool_forked = False
         self._digests = Digests(self.cache_dir)
         # a cache folder that cannot be written: this build's new files go to a temporary one
         # (kept until the build is over: published originals are copied from it at the end)
@@ -244,8 +246,18 @@ class ImageBuild:
     def _get_pool(self, workers: int) -> Executor:
         """The build's worker pool, started on first need (sized for that first batch)."""
         if self._pool is None:
+            self._pool_forked = forked_pool()
             self._pool = new_pool(min(self.jobs, workers))
         return self._pool
+
+    def _batch_done(self) -> None:
+        """A pool of forked workers goes with its batch: its own threads (the executor's
+        manager, its queue's feeder) would be alive at the build's next fork (reading and
+        rendering workers, related posts' scorer), and one is made again in milliseconds. A
+        pool of spawned workers (most of a second each to start) stays for the next batch."""
+        if self._pool is not None and self._pool_forked:
+            self._pool.shutdown()
+            self._pool = None
 
     def close(self) -> None:
         """Stop the worker processes, if any were started; remember the sources' digests and
@@ -285,6 +297,7 @@ class ImageBuild:
             digest_of=self._digests.of,
             overflow=self.overflow,
         )
+        self._batch_done()
         pictures: list[Picture | None] = []
         for request, result in zip(requests, results, strict=True):
             if result.error:
@@ -330,6 +343,7 @@ class ImageBuild:
             digest_of=self._digests.of,
             overflow=self.overflow,
         )
+        self._batch_done()
         self.cleaned += sum(r.fresh for r in results)
         self.used.update(r.record for r in results if r.record is not None)
         self.seconds += time.perf_counter() - started
