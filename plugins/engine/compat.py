@@ -20,12 +20,9 @@
   spinner stays on screen, redrawn with each line the build says. On another rich it is left.
 """
 
-import contextlib
 import functools
 import logging
-import os
 import threading
-import time
 from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata
 from typing import Any
@@ -147,7 +144,6 @@ def set_summary(content: Any, summary: str) -> None:
 # the rich releases whose Live refresh thread is rich.live._RefreshThread with stop(), as
 # stop_spinner uses it: [lowest tested, first untested)
 RICH_TESTED = ((15, 0), (16, 0))
-_GONE_WITHIN = 1.0  # seconds to wait for a stopped thread to leave the system's thread list
 
 
 @functools.cache
@@ -173,16 +169,9 @@ def _spinner_threads() -> list[threading.Thread]:
 
 
 def stop_spinner() -> None:
-    """Stop the thread that redraws Pelican's "Generating..." spinner, once it has gone: a
-    fork then copies a process with one thread. Nothing when there is none (or rich is not
+    """Stop the thread that redraws Pelican's "Generating..." spinner and wait for it to end:
+    a fork then copies a process with one thread. Nothing when there is none (or rich is not
     one this was tested on)."""
     for thread in _spinner_threads():
         thread.stop()
         thread.join()
-        # Python 3.12 counts the system's threads at a fork: a joined thread is still one
-        # until it leaves (a few milliseconds)
-        tasks = f"/proc/self/task/{thread.native_id}"
-        deadline = time.monotonic() + _GONE_WITHIN
-        with contextlib.suppress(OSError):
-            while os.path.exists(tasks) and time.monotonic() < deadline:
-                time.sleep(0.001)

@@ -13,9 +13,9 @@ Children leave with ``os._exit``: they never run the parent's cleanup (atexit, P
 collections leave the parent's objects, and their memory pages, alone; ``in_forks`` keeps it
 frozen in the parent too until its children are done, and with this process alone in it:
 Pelican's spinner thread is stopped first (``compat.stop_spinner``; a thread holding a lock
-at a fork leaves the child that lock held for ever). Where the platform
-cannot fork, ``Primed`` computes in the build's process; ``in_forks`` needs ``os.fork``
-(fastbuild checks for it before choosing workers).
+at a fork leaves the child that lock held for ever), and one that has just ended waited for.
+Where the platform cannot fork, ``Primed`` computes in the build's process; ``in_forks``
+needs ``os.fork`` (fastbuild checks for it before choosing workers).
 """
 
 import contextlib
@@ -25,6 +25,8 @@ import os
 import pickle
 import signal
 import struct
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
@@ -36,6 +38,21 @@ _HEADER = struct.Struct("!Q")  # a piece's length: the pipe may stay open in oth
 _END = _HEADER.pack(0)  # after the input's last piece (a pickle is never empty)
 _BEGIN = b"b"  # first on the pipe to a child made with wait=True: prepare now
 _ONE, _EACH = b"1", b"*"  # the input is one value (``send``), or items in pieces (``send_each``)
+_TASKS = "/proc/self/task"  # Linux: one entry per thread of this process, as the system counts
+_GONE_WITHIN = 1.0  # seconds a thread that has ended may take to leave that list
+
+
+def _alone() -> None:
+    """Make this process's only thread the one about to fork, where it can: Pelican's spinner
+    thread stopped, and threads that have ended (a photo pool's) gone from the system's list
+    too, which Python 3.12 counts at a fork (a joined thread stays there for milliseconds)."""
+    compat.stop_spinner()
+    if threading.active_count() > 1:
+        return  # another library's thread, still running: nothing of ours to stop
+    deadline = time.monotonic() + _GONE_WITHIN
+    with contextlib.suppress(OSError):  # no such list (not Linux): nothing to wait for
+        while len(os.listdir(_TASKS)) > 1 and time.monotonic() < deadline:
+            time.sleep(0.001)
 
 
 @contextlib.contextmanager
@@ -50,8 +67,8 @@ def _collector_frozen() -> Iterator[None]:
 
 def _fork() -> int:
     """``os.fork()`` with the collector leaving the parent's objects alone (fewer pages copied),
-    from this process alone (no spinner thread)."""
-    compat.stop_spinner()
+    from this process alone (``_alone``)."""
+    _alone()
     with _collector_frozen():
         return os.fork()
 
@@ -65,7 +82,7 @@ def in_forks(work: Callable[[int], Any], processes: int) -> list[tuple[int, Any]
     run the parent's cleanup (atexit, Pelican's ``finalized``).
     """
     children = []
-    compat.stop_spinner()  # the children copy one thread: this one
+    _alone()  # the children copy one thread: this one
     # frozen until the children are done: a full collection here meanwhile would write to
     # every object's header, copying every page this process shares with them (both then
     # hold a copy: 14 MB more in each at 5,000 posts, at the peak)
