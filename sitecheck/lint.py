@@ -70,6 +70,13 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str, int]:
     """Keys (lowercase) and values as the build reads them (Pelican's lines up to the first
     blank line, or a YAML/TOML block between fences), the body, its first line. Raises
     FrontMatterUnread for a fenced block that is no valid YAML or TOML."""
+    keys, body, first_line, _ = _front_matter(text)
+    return keys, body, first_line
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str, int, str]:
+    """split_front_matter's keys, body and first line, and the block's language: "YAML",
+    "TOML", or "" for Pelican's Key: value lines."""
     lines = text.splitlines()
     fenced = _fenced()
     try:
@@ -78,12 +85,12 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str, int]:
         raise FrontMatterUnread(str(exc)) from None
     if read is not None and read.block.keys:
         keys = {e.key.lower(): _as_text(e.value) for e in read.block.entries}
-        return keys, "\n".join(lines[read.end + 1 :]), read.end + 2
+        return keys, "\n".join(lines[read.end + 1 :]), read.end + 2, read.language
     keys: dict[str, str] = {}
     last = None
     for n, line in enumerate(lines):
         if not line.strip():
-            return keys, "\n".join(lines[n + 1 :]), n + 2
+            return keys, "\n".join(lines[n + 1 :]), n + 2, ""
         match = re.match(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$", line)
         if match:
             last = match[1].lower()
@@ -91,8 +98,8 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str, int]:
         elif last and line[:1] in (" ", "\t"):
             keys[last] += " " + line.strip()  # a continued value
         else:
-            return keys, "\n".join(lines[n:]), n + 1  # the body starts without a blank line
-    return keys, "", len(lines) + 1
+            return keys, "\n".join(lines[n:]), n + 1, ""  # the body starts without a blank line
+    return keys, "", len(lines) + 1, ""
 
 
 def _as_text(value: str | tuple[str, ...] | None) -> str:
@@ -120,6 +127,15 @@ def images_without_alt(body: str) -> list[tuple[int, str]]:
     return sorted(found + parser.missing)
 
 
+# the title asked for in the file's own front matter format: a Title: line added above a
+# fenced block would make the build read the block as text
+_TITLE_ADVICE = {
+    "": "write 'Title: ...' on the first line",
+    "YAML": "write 'title: ...' inside the --- block",
+    "TOML": "write 'title = \"...\"' inside the +++ block",
+}
+
+
 def lint_text(shown: str, raw: bytes) -> list[str]:
     """What is wrong with one post or page that the build does not report."""
     try:
@@ -129,12 +145,12 @@ def lint_text(shown: str, raw: bytes) -> list[str]:
     if not text.strip():
         return ["is empty: a post needs front matter (Title: ...) and some text"]
     try:
-        keys, body, first_line = split_front_matter(text)
+        keys, body, first_line, language = _front_matter(text)
     except FrontMatterUnread:
         return []  # the build names the line and leaves the file out
     problems = []
     if not keys.get("title"):
-        problems.append("has no Title (write 'Title: ...' on the first line)")
+        problems.append(f"has no Title ({_TITLE_ADVICE[language]})")
     if not body.strip():
         problems.append("has no text after its front matter (an empty post)")
     for line, src in images_without_alt(body):

@@ -129,17 +129,20 @@ def test_lint_reads_front_matter_and_files_as_the_build_does(build_site):
             "posts/old.markdown": POST.format(title="Old", body="Intro.\n\n![](/z.png)\n"),
             "posts/untitled.mkd": untitled,
             "posts/yaml-untitled.md": "---\ndate: 2024-05-04\n---\n\nText.\n",
+            "posts/toml-untitled.md": "+++\ndate = 2024-05-05T10:00:00\n+++\n\nText.\n",
         }
     )
     # the build reads these titles
     assert site.soup("posts/knowing-algorithms/").h1.get_text(strip=True) == "Knowing Algorithms"
     assert site.soup("posts/hugo-a-post/").h1.get_text(strip=True) == "Hugo: a post"
     found = [f.split(" has no alt")[0] for f in _findings(site, "lint") if "content-0/" in f]
-    no_title = "has no Title (write 'Title: ...' on the first line)"
+    # the advice is in the file's own format: a Title: line above a fenced block is no key
     assert sorted(found) == [
         "content-0/posts/old.markdown: line 8: image /z.png",
-        f"content-0/posts/untitled.mkd: {no_title}",
-        f"content-0/posts/yaml-untitled.md: {no_title}",
+        "content-0/posts/toml-untitled.md: has no Title (write 'title = \"...\"' inside the "
+        "+++ block)",
+        "content-0/posts/untitled.mkd: has no Title (write 'Title: ...' on the first line)",
+        "content-0/posts/yaml-untitled.md: has no Title (write 'title: ...' inside the --- block)",
         "content-0/yaml-front.md: line 10: image /y.png",
     ]
 
