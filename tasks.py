@@ -1894,6 +1894,8 @@ def _import(
         article_lang_url=settings["ARTICLE_LANG_URL"],
         page_lang_url=settings["PAGE_LANG_URL"],
         default_lang=settings["DEFAULT_LANG"],
+        timezone=settings.get("TIMEZONE") or "",
+        sitename=settings.get("SITENAME") or "",
         webmentions=archive_name,
         reserved=plan.site_pages(settings),
         category_url=settings["CATEGORY_URL"],

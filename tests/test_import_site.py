@@ -931,3 +931,29 @@ def test_a_blogger_blog_s_language_time_zone_and_name_come_from_its_settings(tmp
     # its old address leads to it
     moved = soup({"output": output}, "/2011/02/elso-ho.html")
     assert moved.find("link", rel="canonical")["href"] == f"{SITEURL}/hu/posts/elso-ho/"
+
+
+def test_the_old_blog_s_settings_the_site_has_already_are_not_said(tmp_path):
+    """A blog moved onto a site set up for it: its time zone and name are the site's (they were
+    said all the same, "where this site's differ"), so only the language is left to write."""
+    from pelican.settings import read_settings
+
+    site = read_settings(str(DEV_CONF))
+    export = tmp_path / "blog-02-03-2011.xml"
+    export.write_text(
+        blogger_with_settings(
+            {
+                "BLOG_LOCALE": "hu",
+                "BLOG_TIME_ZONE": site["TIMEZONE"],
+                "BLOG_NAME": site["SITENAME"],
+            }
+        ),
+        encoding="utf-8",
+    )
+    run = run_import(export, tmp_path / "content", tmp_path / "c.db", source="blogger")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    start = lines.index("The old blog's settings, for pelicanconf.py where this site's differ:")
+    assert [line.split(" = ")[0] for line in lines[start + 1 :] if line.startswith("  ")] == [
+        "  DEFAULT_LANG"
+    ]

@@ -1262,19 +1262,27 @@ def test_versions_polylang_gave_one_slug_are_linked_and_keep_two_threads():
 
 
 @pytest.mark.parametrize(
-    ("lang", "timezone", "title", "site_lang", "expected"),
+    ("lang", "timezone", "title", "site", "expected"),
     [
-        ("hu", "Europe/Budapest", "Hegyi napló", "en",
+        ("hu", "Europe/Budapest", "Hegyi napló", ("en", "Europe/London", "The Tessellate Blog"),
          ["DEFAULT_LANG = 'hu'", "TIMEZONE = 'Europe/Budapest'", "SITENAME = 'Hegyi napló'"]),
-        ("pt-BR", "", "", "pt-br", []),  # the site's language already, whatever its case
-        ("", "Mars/Olympus_Mons", " Notes\n from  the hall ", "en",
+        ("pt-BR", "", "", ("pt-br", "", ""), []),  # the site's language already, whatever its case
+        ("", "Mars/Olympus_Mons", " Notes\n from  the hall ", ("en", "", ""),
          ["SITENAME = 'Notes from the hall'"]),  # a zone no one has: no line
+        # the site's time zone and name already (were said all the same, "where this site's
+        # differ"): only the language is left to write
+        ("hu", "Europe/Budapest", "Hegyi  napló", ("en", "Europe/Budapest", "Hegyi napló "),
+         ["DEFAULT_LANG = 'hu'"]),
+        ("en", "Europe/London", "The Tessellate Blog", ("en", "Europe/London",
+         "The Tessellate Blog"), []),
     ],
 )  # fmt: skip
-def test_the_report_says_which_settings_to_write(lang, timezone, title, site_lang, expected):
+def test_the_report_says_which_settings_to_write(lang, timezone, title, site, expected):
     export = model.Export("blogger", "http://old.blogspot.com", title=title, lang=lang)
     export.timezone = timezone
-    made = plan.Plan(settings=plan.settings_to_write(export, plan.Layout(default_lang=site_lang)))
+    site_lang, site_zone, site_name = site
+    layout = plan.Layout(default_lang=site_lang, timezone=site_zone, sitename=site_name)
+    made = plan.Plan(settings=plan.settings_to_write(export, layout))
     said = report.lines("Blogger", made, apply.Outcome(), "comments.db", "")
     shown = [line.split("  (")[0].strip() for line in said if line.startswith("  ")]
     assert shown == expected

@@ -77,6 +77,10 @@ class Layout:
     article_lang_url: str = "{lang}/posts/{slug}/"
     page_lang_url: str = "{lang}/{slug}/"
     default_lang: str = "en"
+    # the site's TIMEZONE and SITENAME ("" when not known): the report leaves out the old
+    # blog's when they are the same
+    timezone: str = ""
+    sitename: str = ""
     webmentions: str = "webmentions.json"  # the archive of received mentions, in the content folder
     # the site's listing pages and their feeds (pelicanconf.py's CATEGORY_URL…, "" for none),
     # and the file of the redirects to them from the old blog's (REDIRECTS_MAP)
@@ -1125,7 +1129,7 @@ def make_plan(
 
 def settings_to_write(export: Export, layout: Layout) -> list[tuple[str, str, str]]:
     """The old blog's language, time zone and name as pelicanconf.py's DEFAULT_LANG, TIMEZONE
-    and SITENAME, with why each matters; the language only when it is not the site's."""
+    and SITENAME, with why each matters; each only when it is not the site's."""
     found = []
     if export.lang and export.lang.casefold() != layout.default_lang.casefold():
         found.append(
@@ -1136,9 +1140,9 @@ def settings_to_write(export: Export, layout: Layout) -> list[tuple[str, str, st
                 f"/{layout.url(False, '<slug>', export.lang)}: set it, then import again",
             )
         )
-    if export.timezone and _known_zone(export.timezone):
+    if export.timezone not in ("", layout.timezone) and _known_zone(export.timezone):
         found.append(("TIMEZONE", export.timezone, "the day each date is shown on"))
-    if export.title.strip():
+    if one_line(export.title) not in ("", one_line(layout.sitename)):
         found.append(("SITENAME", one_line(export.title), ""))
     return found
 
