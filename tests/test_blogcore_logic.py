@@ -1688,6 +1688,11 @@ def test_images_whose_alt_text_describes_nothing_are_found_once():
             "+++\ndate = 2024-01-01\n+++\n\nText.",
             'the front matter between +++ lines is TOML: there, write title = "Our news"',
         ),
+        # Jekyll's YAML without a title: the same (Title: above the --- made it all text)
+        (
+            "---\ndate: 2024-01-01\n---\n\nText.",
+            "the front matter between --- lines is YAML: there, write title: Our news",
+        ),
     ],
 )
 def test_why_no_title(text, expected):

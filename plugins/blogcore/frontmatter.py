@@ -2104,6 +2104,8 @@ def _why_not_in_block(text: str) -> str:
         )
     if read and read.language == "TOML":
         return 'the front matter between +++ lines is TOML: there, write title = "Our news"'
+    if read:  # not Title: above the --- line, which would make the block the post's text
+        return "the front matter between --- lines is YAML: there, write title: Our news"
     return ""
 
 
