@@ -98,8 +98,14 @@ class Site:
 
 def run_pelican(conf: Path, content: Path, output: Path, **overrides) -> None:
     """Build content with a config file in this process, as `pelican -s conf` would."""
+    Pelican(site_settings(conf, content, output, **overrides)).run()
+
+
+def site_settings(conf: Path, content: Path, output: Path, **overrides) -> dict:
+    """The settings `pelican -s conf` would build content into output with: one dict, for a
+    test that runs several builds with it, as `pelican --autoreload` does."""
     defaults = read_settings(str(conf))
-    settings = read_settings(
+    return read_settings(
         str(conf),
         override={
             "PATH": str(content),
@@ -111,7 +117,6 @@ def run_pelican(conf: Path, content: Path, output: Path, **overrides) -> None:
             **overrides,
         },
     )
-    Pelican(settings).run()
 
 
 def markdown_files() -> list[Path]:

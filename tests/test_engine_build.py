@@ -64,6 +64,17 @@ def test_each_build_has_its_own_state_and_closes_the_last_one():
     assert not hasattr(build.current(second.settings).state("plugins.x"), "running")
 
 
+def test_a_setting_set_for_one_build_is_put_back_when_it_closes():
+    settings = {"PLUGINS": ["x"], "POSTS_SAVE_AS": "posts/index.html"}
+    this = build.Build(settings)
+    this.set_for_build("POSTS_SAVE_AS", "")
+    this.set_for_build("POSTS_SAVE_AS", "")  # said twice (posts, then every page): kept once
+    this.set_for_build("NEW_KEY", 1)
+    assert (settings["POSTS_SAVE_AS"], settings["NEW_KEY"]) == ("", 1)
+    this.close()
+    assert settings == {"PLUGINS": ["x"], "POSTS_SAVE_AS": "posts/index.html"}
+
+
 def test_a_stock_build_after_ours_in_one_process_runs_none_of_our_receivers(tmp_path):
     """Pelican with no plugins, after a build with all of ours, in the same process."""
     script = f"""

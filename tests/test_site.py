@@ -6,6 +6,7 @@ import logging
 import os
 import pickle
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -13,12 +14,21 @@ import pytest
 import rcssmin
 import rjsmin
 from bs4 import BeautifulSoup
+from pelican import Pelican
 from pelican.readers import HTMLReader
 
 from plugins.blogcore.reader import StrictMarkdownReader
 from plugins.blogcore.settings import DEFAULTS
 from plugins.blogcore.signals import write_sitemap
-from tests.conftest import DEV_CONF, ROOT, TEST_SITEURL, nu_errors, run_pelican
+from tests.conftest import (
+    DEV_CONF,
+    FIXTURES,
+    ROOT,
+    TEST_SITEURL,
+    nu_errors,
+    run_pelican,
+    site_settings,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -303,6 +313,29 @@ def test_a_page_of_the_site_at_posts_keeps_its_address(build_site, caplog):
     site = build_site({"pages/posts.md": page}, name="posts-page")
     assert site.soup("posts/").select_one("main h1").get_text(strip=True) == "Our posts"
     assert not [m for m in caplog.messages if "posts-page/pages/posts.md" in m]
+
+
+def test_posts_is_the_archives_again_in_the_next_build_once_the_page_is_gone(tmp_path):
+    """Two builds in one process with one settings dict, as ``pelican --autoreload`` runs
+    them: blogcore cleared POSTS_SAVE_AS in the settings when a page took /posts/, so the
+    next build, the page gone, wrote no /posts/ (a 404 until the process restarted)."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    page = content / "pages" / "posts.md"
+    page.write_text("Title: Our posts\nSlug: posts\n\nHow we write them.\n", encoding="utf-8")
+    settings = site_settings(DEV_CONF, content, tmp_path / "output", SITEURL=TEST_SITEURL)
+    pelican = Pelican(settings)
+    pelican.run()
+    posts = tmp_path / "output" / "posts" / "index.html"
+    soup = BeautifulSoup(posts.read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("main h1").get_text(strip=True) == "Our posts"
+    page.unlink()
+    pelican.run()
+    assert posts.is_file(), "/posts/ was not written"
+    soup = BeautifulSoup(posts.read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("main h1").get_text(strip=True) == "Archives"
+    assert soup.select_one("link[rel=canonical]")["href"] == f"{TEST_SITEURL}/archives/"
+    assert settings["POSTS_SAVE_AS"] == "posts/index.html"  # as the settings file gives it
 
 
 def test_not_found_page_is_noindex_with_absolute_links(dev_site):

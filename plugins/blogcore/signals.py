@@ -923,7 +923,9 @@ def _skip_clashes(generators: list, claims: list[urls.Claim]) -> None:
     """Log each clash with both sources and the URL; the later item is not written."""
     kept = urls.yield_posts_copy(claims)
     if len(kept) < len(claims):  # Pelican writes no direct template whose *_SAVE_AS is empty
-        generators[0].settings["POSTS_SAVE_AS"] = ""
+        # in this build only: the next one (pelican --autoreload, the same settings dict)
+        # writes /posts/ again once the post or page that took it is gone
+        build.current(generators[0].settings).set_for_build("POSTS_SAVE_AS", "")
     clashes = urls.find_clashes(kept)
     for clash in clashes:
         page = clash.skipped.item

@@ -71,6 +71,8 @@ class Build:
         self.given: frozenset[str] = frozenset(settings)
         self._state: dict[str, SimpleNamespace] = {}
         self._closers: list[Callable[[], Any]] = []
+        # the settings this build changed (set_for_build): key -> (whether given, its value)
+        self._set_for_build: dict[str, tuple[bool, Any]] = {}
         self._process = os.getpid()  # the build's own, which says what is held to the end
 
     def in_a_worker(self) -> bool:
@@ -91,6 +93,28 @@ class Build:
         ``finalized`` (a helper process writing into its output folder, a logging filter).
         """
         self._closers.append(closer)
+
+    def set_for_build(self, key: str, value: Any) -> None:
+        """Give one of Pelican's settings another value for this build only; the value the
+        settings gave is put back when the build closes.
+
+        For a choice Pelican reads from its settings alone (a direct template whose
+        ``*_SAVE_AS`` is empty is not written: Pelican's ``generate_direct_templates``),
+        made from what this build read: a later build in the same process with the same
+        settings dict (``pelican --autoreload``, a test) starts from the settings as written.
+        """
+        if key not in self._set_for_build:
+            had, old = key in self.settings, self.settings.get(key)
+            self._set_for_build[key] = (had, old)
+            self.on_close(lambda: self._put_back(key))
+        self.settings[key] = value
+
+    def _put_back(self, key: str) -> None:
+        had, old = self._set_for_build.pop(key)
+        if had:
+            self.settings[key] = old
+        else:
+            self.settings.pop(key, None)
 
     def close(self) -> None:
         """Run the closers, newest first, once."""
