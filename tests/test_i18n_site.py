@@ -29,6 +29,8 @@ Summary: Le premier billet, en français.
 Nous avons ouvert les portes aujourd’hui.
 """
 EN_URL = "posts/first-light/"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
 FR_URL = "fr/posts/first-light/"
 
 
@@ -78,6 +80,73 @@ def test_a_french_posts_address_trimmed_lists_the_french_posts(site):
     assert soup.select("nav.site-nav [aria-current]") == []
     english = site.soup("posts/")
     assert f"{site.siteurl}/{FR_URL}" not in [a["href"] for a in english.select("main li a")]
+
+
+def test_each_languages_list_of_posts_has_its_words_and_hreflang_links_both_ways(site):
+    # /fr/posts/ said the archives' English description (in French) and linked no other
+    # language's list, nor did the archives link it: now the archives (the canonical page of
+    # /posts/, the same list) and /fr/posts/ name each other, the sitemap too
+    archives, french = f"{site.siteurl}/archives/", f"{site.siteurl}/fr/posts/"
+    expected = {"en": archives, "fr": french, "x-default": archives}
+    for relpath in ("archives/", "posts/", "fr/posts/"):
+        soup = site.soup(relpath)
+        links = {
+            link["hreflang"]: link["href"]
+            for link in soup.select("head link[rel=alternate][hreflang]")
+            if not link.get("type")
+        }
+        assert links == expected, relpath
+        others = [m["content"] for m in soup.select('meta[property="og:locale:alternate"]')]
+        assert others == (["en_US"] if relpath.startswith("fr/") else ["fr_FR"]), relpath
+    words = {
+        relpath: [
+            site.soup(relpath).select_one(f"meta[{key}]")["content"]
+            for key in ('name="description"', 'property="og:description"')
+        ]
+        for relpath in ("archives/", "fr/posts/")
+    }
+    assert words["archives/"] == ["Every post on The Tessellate Blog, by year."] * 2
+    assert (
+        words["fr/posts/"]
+        == ["Tous les billets en français de The Tessellate Blog, par année."] * 2
+    )
+    sitemap = ElementTree.parse(site.output / "sitemap.xml").getroot()
+    found = {
+        url.findtext(f"{SITEMAP}loc"): {
+            link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")
+        }
+        for url in sitemap.iter(f"{SITEMAP}url")
+    }
+    assert found[archives] == found[french] == expected
+
+
+@pytest.mark.parametrize(
+    ("settings", "langs", "expected"),
+    [
+        ({}, ["fr"], {"en": "archives/", "fr": "fr/posts/"}),
+        ({}, [], {}),  # English alone: no alternates
+        (
+            {"DEFAULT_LANG": "fr"},
+            ["en", "de"],
+            {"de": "de/posts/", "en": "en/posts/", "fr": "archives/"},
+        ),
+        ({"ARCHIVES_SAVE_AS": ""}, ["fr"], {}),  # no archives: no page in DEFAULT_LANG
+        ({"DIRECT_TEMPLATES": ["index", "posts"]}, ["fr"], {}),
+        ({"I18N_POSTS_LANG_URL": "{lang}/all/"}, ["fr"], {"en": "archives/", "fr": "fr/all/"}),
+    ],
+)
+def test_the_lists_of_posts_alternates(settings, langs, expected):
+    given = {
+        "DEFAULT_LANG": "en",
+        "ARCHIVES_URL": "archives/",
+        "ARCHIVES_SAVE_AS": "archives/index.html",
+        "DIRECT_TEMPLATES": ["index", "archives", "posts"],
+        "I18N_POSTS_LANG_URL": "{lang}/posts/",
+        **settings,
+    }
+    found = taxonomy.alternates(given, langs)
+    assert [v["lang"] for v in found] == sorted(expected)
+    assert {v["lang"]: v["url"] for v in found} == expected
 
 
 @pytest.mark.parametrize(

@@ -292,6 +292,8 @@ def test_the_posts_folder_lists_every_post(dev_site, tmp_path):
     }
     assert posts.select_one("link[rel=canonical]")["href"] == f"{TEST_SITEURL}/archives/"
     assert posts.select_one("main h1").get_text(strip=True) == "Archives"
+    # in one language, no other list to name: no hreflang link (tests/test_i18n_site.py)
+    assert posts.select("head link[rel=alternate][hreflang]:not([type])") == []
     # the menu marked Archives as the current page, though the reader is at /posts/
     assert posts.select("nav.site-nav [aria-current]") == []
     current = archives.select("nav.site-nav a[aria-current=page]")

@@ -49,7 +49,10 @@ What it does on each build:
   translations on no tag or category page, so their own tags linked nowhere).
 - Writes each other language's list of posts (``/fr/posts/``, a translation's address trimmed:
   ``generator.py``), where the site writes ``/posts/``; the theme's ``posts.html``, in that
-  language (``listing_lang`` in its context, which ``page_lang`` reads first).
+  language (``listing_lang`` in its context, which ``page_lang`` reads first). The archives
+  (the canonical page of ``/posts/``) and these lists are one page in several languages: the
+  context's ``i18n_posts_alternates`` (each one's ``lang`` and ``url``, set at the engine's
+  ``content_final``) gives them their ``hreflang`` links (``archives.html``).
 - Gives each Atom/RSS feed its language (``xml:lang``): the language its posts share, else
   ``DEFAULT_LANG``; each language's feed (TRANSLATION_FEED_ATOM/RSS) a title in that language
   ("The Tessellate Blog : billets en français", through the catalogs) and that language's

@@ -16,7 +16,7 @@ from plugins.engine import build, compat, files, origin, phases, settings_errors
 from plugins.engine.side import shown
 
 from . import catalogs, feeds, scripts, taxonomy, templating
-from .generator import PostsByLanguage
+from .generator import PostsByLanguage, lists_written
 from .settings import SettingsError, configure
 
 logger = logging.getLogger(__name__)
@@ -268,7 +268,8 @@ def _archives_in_site_zone(generator) -> None:
 
 
 def on_content_final(generators) -> None:
-    """Remember each post's language by URL, for the feeds; name languages without a catalog."""
+    """Remember each post's language by URL, for the feeds, and the lists of posts in each
+    language, for their hreflang links; name languages without a catalog."""
     if not generators:
         return
     settings = generators[0].settings
@@ -314,6 +315,11 @@ def on_content_final(generators) -> None:
     )
     generators[0].context["i18n_lang_feeds"] = _lang_feeds(
         settings, generators, by_url, generators[0].context["i18n_feed_langs"]
+    )
+    # the archives and each language's list of posts (/fr/posts/), linked both ways
+    # (hreflang) as a post's translations are: /fr/posts/ linked no other language's list
+    generators[0].context["i18n_posts_alternates"] = taxonomy.alternates(
+        settings, lists_written(settings, generators[0].context)
     )
     # a warning: a post of quotations may be right
     for line in scripts.lines(misread, unmarked, pages):

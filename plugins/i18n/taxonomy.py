@@ -1,6 +1,7 @@
 """Tags and categories that only translations use: Pelican lists translations on no tag or
 category page, so a translation's own tag (``Tags: Tests`` on the German version) linked to a
-page that was never written. And each other language's posts, for its list at /<lang>/posts/.
+page that was never written. And each other language's posts, for its list at /<lang>/posts/,
+and the lists that are one page in several languages, for their ``hreflang`` links.
 
 Pure logic: plain objects in (anything with ``tags``, ``category``, ``date``, ``lang`` and
 ``translations``), never imports
@@ -51,3 +52,20 @@ def posts_by_language(listed: Iterable[Any], default: str, newest_first: bool) -
         lang: sorted(items.values(), key=lambda item: item.date, reverse=newest_first)
         for lang, items in sorted(found.items())
     }
+
+
+def alternates(settings: dict[str, Any], langs: Iterable[str]) -> list[dict[str, str]]:
+    """The lists of posts that are one page in several languages, for their ``hreflang``
+    links: the archives (``ARCHIVES_URL``, the canonical page of /posts/, the same list) in
+    ``DEFAULT_LANG`` and each language's list in ``langs``, by language; none without the
+    archives or another language (a set of one names no alternate)."""
+    archives = settings.get("ARCHIVES_SAVE_AS") and "archives" in (
+        settings.get("DIRECT_TEMPLATES") or ()
+    )
+    langs = list(langs)
+    if not archives or not langs:
+        return []
+    url = settings["I18N_POSTS_LANG_URL"]
+    found = {settings.get("DEFAULT_LANG", "en"): settings.get("ARCHIVES_URL") or ""}
+    found.update({lang: url.format(lang=lang) for lang in langs})
+    return [{"lang": lang, "url": found[lang]} for lang in sorted(found)]
