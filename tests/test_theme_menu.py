@@ -34,31 +34,42 @@ def site(tmp_path_factory) -> Site:
     )
 
 
-# page -> {menu link: aria-current}: "page" only on the link to the page itself, "true" on
-# the link to the section the page is inside, nothing elsewhere
+# page -> ({menu link: aria-current}, {footer link: aria-current}): "page" only on the link to
+# the page itself, "true" on the link to the section the page is inside, nothing elsewhere; the
+# footer by the same rule (base.html's current()), for its own links too: series, categories,
+# tags, galleries (it marked nothing)
 MARKS = {
-    "": {"Home": "page"},
-    "page/2/": {"Home": "true"},
-    "posts/first-light/": {},
-    "about/": {"About": "page"},
-    "fr/about/": {"À propos": "page"},
-    "tag/python/": {},
-    "category/engineering/": {},
-    "team/": {"Team": "page"},
-    "team/cleo-park/": {"Team": "true"},
-    "archives/": {"Archives": "page"},
-    "archives/2024/": {"Archives": "true"},
-    "posts/": {},
-    "series/moving-house/": {},
-    "galleries/trip/": {},
-    "search/": {"Search": "page"},
+    "": ({"Home": "page"}, {}),
+    "page/2/": ({"Home": "true"}, {}),
+    "posts/first-light/": ({}, {}),
+    "about/": ({"About": "page"}, {}),
+    "fr/about/": ({"À propos": "page"}, {}),
+    "tag/": ({}, {"Tags": "page"}),
+    "tag/python/": ({}, {"Tags": "true"}),
+    "category/": ({}, {"Categories": "page"}),
+    "category/engineering/": ({}, {"Categories": "true"}),
+    "team/": ({"Team": "page"}, {"Team": "page"}),
+    "team/cleo-park/": ({"Team": "true"}, {"Team": "true"}),
+    "archives/": ({"Archives": "page"}, {"Archives": "page"}),
+    "archives/2024/": ({"Archives": "true"}, {"Archives": "true"}),
+    "posts/": ({}, {}),
+    "series/": ({}, {"Series": "page"}),
+    "series/moving-house/": ({}, {"Series": "true"}),
+    "galleries/": ({}, {"Galleries": "page"}),
+    "galleries/trip/": ({}, {"Galleries": "true"}),
+    "search/": ({"Search": "page"}, {}),
 }
 
 
+def _marks(links) -> dict[str, str]:
+    return {a.get_text(strip=True): a["aria-current"] for a in links if a.has_attr("aria-current")}
+
+
 @pytest.mark.parametrize(("relpath", "expected"), MARKS.items())
-def test_the_menu_marks_only_the_page_itself_as_current(site, relpath, expected):
+def test_the_menu_and_footer_mark_only_the_page_itself_as_current(site, relpath, expected):
     soup = site.soup(relpath)
     links = soup.select(".site-menu__panel a")
     assert len(links) >= 5, relpath  # the menu is there: Home, Team, Archives, About, Search
-    marks = {a.get_text(strip=True): a["aria-current"] for a in links if a.has_attr("aria-current")}
-    assert marks == expected, relpath
+    footer = soup.select("footer.site-footer nav a")
+    assert len(footer) >= 7, relpath  # feed, archives, series, categories, tags, galleries, team
+    assert (_marks(links), _marks(footer)) == expected, relpath
