@@ -130,12 +130,13 @@ OLD_ADDRESSES = "blogcore_old_addresses"
 # many files), kept with the line in the reader cache (SAID), so a rebuild folds it again
 UNKNOWN_KEY = "blogcore_unknown_key"
 # the field of a line whose advice is the same in every file: (its file, what kind of line:
-# FOLD_SIZES or FOLD_LINKS[, how many things it says of]), kept in the reader cache as
+# FOLD_SIZES, FOLD_LINKS or FOLD_ALT[, how many things it says of]), kept in the reader cache as
 # UNKNOWN_KEY is; past a few files of a folder, the lines are counted for one line of the
 # folder (signals.LinesFolded)
 FOLDS = "blogcore_folds"
 FOLD_SIZES = "image sizes"
 FOLD_LINKS = "links without text"
+FOLD_ALT = "images without alt text"
 
 
 def sanitise(
@@ -556,7 +557,7 @@ def _text_of(source_path: str) -> str:
 
 
 # an image without alt text, one in a file (file, "line N: ", name, how), several (file, how
-# many, "name (line N), ...", where): the templates blogcore's AltFolded knows them by
+# many, "name (line N), ...", where); each folded as FOLD_ALT
 ALT_ONE = "%s: %sthe image %s has no alt text, so a reader who cannot see it gets nothing: %s"
 ALT_MANY = (
     "%s: %d images have no alt text, so a reader who cannot see them gets nothing: %s; "
@@ -572,9 +573,6 @@ ALT_SOME = (
     "%s: %d images have no alt text that describes them (none, a placeholder or a file "
     "name), so a reader who cannot see them gets nothing: %s; describe each %s"
 )
-# the lines for one file's images, and those that count them (blogcore's AltFolded)
-ALT_LINES = (ALT_ONE, ALT_MANY, ALT_SAYS, ALT_SOME)
-ALT_COUNTED = (ALT_MANY, ALT_SOME)
 ALT_NAMED = 4  # the images of a file named in its line: the others by their lines
 # how to give an image its alt text, in the format it is written in
 ALT_HINTS = {
@@ -1147,7 +1145,7 @@ class StrictChecks:
         with its line (an old blog had 18 in one post, 434 in all, one line each); an error
         in a publish of a published post (Pelican's own "Empty alt attribute" line, with the
         file's absolute path, is left out). From the fifth file of a folder on, one line for
-        the folder counts them (blogcore's AltFolded)."""
+        the folder counts them (FOLDS, as FOLD_ALT)."""
         says_nothing = metadata.pop(ALT_SAYS_NOTHING, ())
         if not metadata.pop(NO_ALT, ()):  # nearly every post: its images all have alt text
             sources = []
@@ -1194,13 +1192,15 @@ class StrictChecks:
             named.append((name, number, alt, what))
         named.sort(key=lambda image: image[1] or len(lines) + 1)
         hints = [ALT_HINTS[kind].format(name=name) for kind, name in kinds.items()]
+        shown = self._shown(source_path)
+        folds = {FOLDS: (shown, FOLD_ALT, len(named))}
         if len(named) == 1:
             name, number, alt, what = named[0]
             where = f"line {number}: " if number else ""
             if alt:
-                log(ALT_SAYS, self._shown(source_path), where, name, alt, what, hints[0])
+                log(ALT_SAYS, shown, where, name, alt, what, hints[0], extra=folds)
             else:
-                log(ALT_ONE, self._shown(source_path), where, name, hints[0])
+                log(ALT_ONE, shown, where, name, hints[0], extra=folds)
         elif named:
             # each image's line; past the first few, their lines only (a post of 18 plots)
             listed = ", ".join(
@@ -1212,7 +1212,7 @@ class StrictChecks:
                 listed += f" and {len(rest)} more" + (f" (lines {lines_})" if lines_ else "")
             where = "; or ".join(hint.removeprefix("describe it ") for hint in hints)
             many = ALT_SOME if any(alt for _, _, alt, _ in named) else ALT_MANY
-            log(many, self._shown(source_path), len(named), listed, where)
+            log(many, shown, len(named), listed, where, extra=folds)
 
     def _without_mathjax(self, content: str, metadata: dict) -> tuple[str, dict]:
         """The body and Summary without render_math's MathJax script, the sanitiser's report

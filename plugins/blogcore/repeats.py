@@ -102,18 +102,6 @@ def listed(folded: list[str]) -> str:
     return ", ".join(names) + (f" and {more} more" if more else "")
 
 
-def images_message(folder: str, folded: list[str], images: int) -> str:
-    """The line for a folder's files with images without alt text, past the first few:
-    ``content/posts/: 134 files have 434 images without alt text (4 named above, then a.rst,
-    b.rst, c.rst and 127 more); …``."""
-    total = SHOWN + len(folded)
-    return (
-        f"{folder}/: {total} files have {images} images without alt text ({SHOWN} named above, "
-        f"then {listed(folded)}); a reader who cannot see them gets nothing: describe each, "
-        "as the lines above say"
-    )
-
-
 # what one line for a folder says of lines with the same advice in each file (reader.FOLDS):
 # what its files have, and what to do
 FOLD_SAID = {
@@ -121,6 +109,10 @@ FOLD_SAID = {
         "have images sized in a unit other than pixels, their style attributes removed",
         'give each size in pixels (:width: 400 in reStructuredText, width="400" in HTML), as the '
         "lines above say",
+    ),
+    "images without alt text": (
+        "have {count} images without alt text",
+        "a reader who cannot see them gets nothing: describe each, as the lines above say",
     ),
     "links without text": (
         "have {count} links without text, left out of the pages",

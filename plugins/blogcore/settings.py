@@ -157,13 +157,6 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
     given = merged["BLOGCORE_BUNDLES"]
     merged["BLOGCORE_BUNDLES"] = {**DEFAULTS["BLOGCORE_BUNDLES"], **given}
     check_bundle_files(merged["BLOGCORE_BUNDLES"], settings.get("THEME"), given)
-    typogrify = typogrify_problem(settings.get("TYPOGRIFY"))
-    if typogrify and merged["BLOGCORE_STRICT"]:
-        raise SettingsError(typogrify)
-    if typogrify:
-        # a development build goes on with it off, as other mistakes are warnings there
-        # (signals.on_initialized says so); a publish would ship the titles' HTML as text
-        merged["TYPOGRIFY"] = False
     check_siteurl(settings.get("SITEURL"), merged["BLOGCORE_STRICT"])
     check_timezone(settings.get("TIMEZONE"))
     merged["DOCUTILS_SETTINGS"] = docutils_settings(settings.get("DOCUTILS_SETTINGS"))

@@ -306,54 +306,13 @@ class RepeatsFolded(logging.Filter):
                 logging.getLogger(record.name).callHandlers(record)
 
 
-class AltFolded(logging.Filter):
-    """Lets the lines for images without alt text through for the first few files of a
-    folder (one line a file, its images listed: reader.ALT_ONE, ALT_MANY); from then on
-    counts the folder's files and images for one line of its own (a long-history blog said
-    434 lines, 452 errors in a publish). One per build (``this``): it holds that build's
-    files, in the build's own process only (as RepeatsFolded)."""
-
-    def __init__(self, this: build.Build) -> None:
-        super().__init__()
-        self.repeats = repeats.Repeats()
-        self.images: dict[str, int] = {}  # each file's images without alt text
-        self.serious: set[str] = set()  # the folders where a folded line was an error
-        self.build = this
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        args = record.args
-        if record.msg not in reading.ALT_LINES or not isinstance(args, tuple):
-            return True
-        if self.build.in_a_worker():
-            return True
-        source = str(args[0])
-        self.images[source] = int(args[1]) if record.msg in reading.ALT_COUNTED else 1
-        if self.repeats.note(source, reading.ALT_MANY):
-            return True
-        if record.levelno >= logging.ERROR:
-            self.serious.add(posixpath.dirname(source))
-        return False
-
-    def folded(self) -> list[tuple[str, list[str], int, bool]]:
-        """(folder, the files not named one by one, the images of all its files, whether
-        a publish stops for them) where some were folded."""
-        return [
-            (
-                folder,
-                files,
-                sum(self.images.get(f, 0) for f in self.repeats.seen[(folder, message)]),
-                folder in self.serious,
-            )
-            for folder, message, files in self.repeats.folded()
-        ]
-
-
 class LinesFolded(logging.Filter):
-    """Lets a line with the same advice in every file (reader.FOLDS: an image sized in %, a
-    link without text) through for the first few files of a folder; from then on counts the
-    folder's files and lines for one line of its own (an adopted blog's 92 posts said 33
-    lines alike of their images' widths). One per build (``this``), in the build's own
-    process only, as AltFolded."""
+    """Lets a line with the same advice in every file (reader.FOLDS: images without alt text,
+    an image sized in %, a link without text) through for the first few files of a folder;
+    from then on counts the folder's files and what their lines say of for one line of its
+    own (an adopted blog's 92 posts said 33 lines alike of their images' widths, a
+    long-history blog 434 lines of images without alt text). One per build (``this``): it
+    holds that build's files, in the build's own process only (as RepeatsFolded)."""
 
     def __init__(self, this: build.Build) -> None:
         super().__init__()
@@ -534,16 +493,12 @@ class CaseFoldersNotPosts(logging.Filter):
 
 def _say_folded(settings) -> None:
     """One error for each folder whose files' missing titles were folded (RepeatsFolded);
-    one line for each whose images without alt text were (AltFolded: an error where a
-    folded file's line was one)."""
+    one line for each folder and kind of LinesFolded's (an error where a folded file's line
+    was one), images without alt text first."""
     state = build.current(settings).state(__package__)
-    alt = getattr(state, "alt_folded", None)
-    for folder, files, images, serious in alt.folded() if alt else ():
-        (logger.error if serious else logger.warning)(
-            "%s", repeats.images_message(folder, files, images)
-        )
     lines = getattr(state, "lines_folded", None)
-    for folder, kind, files, count, serious in lines.folded() if lines else ():
+    said = sorted(lines.folded() if lines else (), key=lambda f: f[1] != reading.FOLD_ALT)
+    for folder, kind, files, count, serious in said:
         (logger.error if serious else logger.warning)(
             "%s", repeats.fold_message(folder, kind, files, count)
         )
@@ -604,11 +559,14 @@ def on_initialized(pelican) -> None:
     typogrify = typogrify_problem(pelican.settings.get("TYPOGRIFY"))
     try:
         pelican.settings.update(configure(pelican.settings))
+        if typogrify and pelican.settings["BLOGCORE_STRICT"]:
+            raise SettingsError(typogrify)  # a publish would ship the titles' HTML as text
     except SettingsError as exc:
         settings_errors.refuse(pelican.settings, exc)
         return
     settings = pelican.settings
-    if typogrify:  # turned off for this development build by configure
+    if typogrify:  # a development build goes on with it off, as other mistakes are warnings
+        settings["TYPOGRIFY"] = False
         line = settings_errors.located_line(settings, typogrify)
         logger.warning("%s; this build leaves it off", line)
     compat.accelerated(settings)  # said (if off) here, once, before any worker process reads
@@ -662,8 +620,6 @@ def on_initialized(pelican) -> None:
     _while_building(settings, reading.logger, CaseFoldersNotPosts(settings))
     folded = this.state(__package__).repeats_folded = RepeatsFolded(this)
     _while_building(settings, reading.logger, folded)
-    alt = this.state(__package__).alt_folded = AltFolded(this)
-    _while_building(settings, reading.logger, alt)
     lines = this.state(__package__).lines_folded = LinesFolded(this)
     for said_by in (reading.logger, logger):  # the sanitiser's lines, the empty links'
         _while_building(settings, said_by, lines)
