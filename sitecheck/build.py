@@ -2,7 +2,10 @@
 
 Pelican's console output stays as staff know it; every WARNING and above is also written to
 LOG as JSON lines ({"level", "message"}), so that the lint gate reports what the build said
-without parsing the console. The only sitecheck module that imports Pelican.
+without parsing the console. Once the build has read every post and page and said its lines
+about them (the engine's ``content_final`` phase), one line ``{"read": true}`` says so: the
+lint then leaves a missing title or an image without alt text to the build's own line. The
+only sitecheck module that imports Pelican.
 """
 
 import json
@@ -19,9 +22,16 @@ class JsonLinesHandler(logging.Handler):
         open(path, "w", encoding="utf-8").close()
 
     def emit(self, record: logging.LogRecord) -> None:
-        line = json.dumps({"level": record.levelname, "message": record.getMessage()})
+        self._write({"level": record.levelname, "message": record.getMessage()})
+
+    def content_read(self, _generators: object) -> None:
+        """Every post and page is read and what is wrong with each said (blogcore's folded
+        lines too, at ``sources_known``): the record the lint goes by."""
+        self._write({"read": True})
+
+    def _write(self, entry: dict) -> None:
         with open(self.path, "a", encoding="utf-8") as out:
-            out.write(line + "\n")
+            out.write(json.dumps(entry) + "\n")
 
 
 def main(argv: list[str]) -> int:
@@ -32,13 +42,18 @@ def main(argv: list[str]) -> int:
     import pelican
     from pelican.log import DEFAULT_LOG_HANDLER
 
+    from plugins.engine.phases import content_final
     from plugins.engine.settings_errors import SAID_AT_ITS_LINE
 
     # Pelican's own logging set-up is a basicConfig(), a no-op once the root logger has
     # handlers: give it Pelican's console handler and ours, at Pelican's default level:
     # warnings and errors (INFO printed every static file copied, twice: 137 of make check's
     # 152 lines); -v still shows them, as it does for `pelican`
-    handlers = [DEFAULT_LOG_HANDLER, JsonLinesHandler(argv[0])]
+    recorded = JsonLinesHandler(argv[0])
+    handlers = [DEFAULT_LOG_HANDLER, recorded]
+    # sent only where the engine runs: a build stopped before (its settings, a plugin left
+    # out) or killed while reading leaves the lint to read the sources itself
+    content_final.connect(recorded.content_read, weak=False)
     for handler in handlers:  # a settings mistake the engine names at its line: its line only
         handler.addFilter(SAID_AT_ITS_LINE)
     logging.basicConfig(

@@ -1,23 +1,25 @@
 """Content lint: what the build said (WARNING and above) plus what only the sources show.
 
-The build already names the file and key for bad dates and statuses, unknown front-matter keys
-(with a did-you-mean), unknown authors, series problems and gallery photos without alt text:
-those come in through the build log (see sitecheck/build.py). This module adds what no build
-step reports: Markdown posts and pages that are empty or have no title, images in them without
-alt text, and source photos anywhere in content/ that carry a GPS position. (A reST or HTML post
-without a title is one the build skips, naming it: that line comes in through the log.)
+The build names the file, and the key or line, for bad dates and statuses, unknown
+front-matter keys (with a did-you-mean), unknown authors, series problems, posts and pages
+without a title or text, and images without alt text: those come in through the build log (see
+sitecheck/build.py), one line each, in the build's words (`make build` and `make serve` say the
+same). This module adds what no build step reports: source photos anywhere in content/ that
+carry a GPS position. Where no build has read the content (no log given, or a build stopped
+before it had read every file: its settings, the out-of-memory killer), it also reads the
+Markdown posts and pages itself for an empty post, a missing title and images without alt
+text; where one has, the build's line is the one line for each (it also knows reST and HTML
+posts, an image in a code block, a folder of a hundred such posts).
 """
 
-import importlib
 import json
 import re
-import sys
-import types
-from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .common import ROOT, Context, Finding, Report
+from plugins.blogcore import fenced
+
+from .common import Context, Finding, Report
 
 TEXT_FOLDERS = ("posts", "pages")  # ARTICLE_PATHS and PAGE_PATHS of pelicanconf.py, and
 # the top of content/ itself (ARTICLE_PATHS has "": a Pelican site's posts live there)
@@ -30,7 +32,6 @@ _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".mkdn", ".mkdown")
 # a file (a dot and an extension) or a folder (a closing /) the line starts with
 _PATH_PREFIX = re.compile(r"^(?P<file>[^\s:]+(?:\.[A-Za-z0-9]+|/)): (?P<message>.+)$", re.S)
-_PURE = "sitecheck._blogcore"
 
 
 def from_log(lines: list[str]) -> list[Finding]:
@@ -40,6 +41,8 @@ def from_log(lines: list[str]) -> list[Finding]:
         if not line.strip():
             continue
         record = json.loads(line)
+        if "level" not in record:
+            continue  # sitecheck.build's own note ({"read": true}), no message
         message = " ".join(str(record["message"]).split())
         match = _PATH_PREFIX.match(message)
         level = record["level"].lower()
@@ -50,16 +53,10 @@ def from_log(lines: list[str]) -> list[Finding]:
     return findings
 
 
-@cache
-def _fenced() -> types.ModuleType:
-    """The build's reader of front matter fenced with --- (YAML) or +++ (TOML),
-    plugins/blogcore/fenced.py, which is pure; imported without blogcore's __init__, which
-    imports Pelican (no gate does: they read files)."""
-    if _PURE not in sys.modules:
-        package = types.ModuleType(_PURE)
-        package.__path__ = [str(ROOT / "plugins" / "blogcore")]
-        sys.modules[_PURE] = package
-    return importlib.import_module(f"{_PURE}.fenced")
+def content_read(lines: list[str]) -> bool:
+    """Whether the build that wrote this log read every post and page and said what is wrong
+    with each (sitecheck.build's ``{"read": true}``)."""
+    return any(line.strip() and json.loads(line).get("read") is True for line in lines)
 
 
 class FrontMatterUnread(ValueError):
@@ -78,7 +75,6 @@ def _front_matter(text: str) -> tuple[dict[str, str], str, int, str]:
     """split_front_matter's keys, body and first line, and the block's language: "YAML",
     "TOML", or "" for Pelican's Key: value lines."""
     lines = text.splitlines()
-    fenced = _fenced()
     try:
         read = fenced.read(lines, frozenset({"title"}))
     except fenced.FencedFrontMatterError as exc:
@@ -194,16 +190,17 @@ def has_gps(path: Path) -> bool:
         return False  # not an image Pillow reads: the image pipeline reports it
 
 
-def scan_content(content: Path, shown_base: Path) -> list[Finding]:
-    """Lint every post and page, and look for GPS in every photo under content/."""
+def scan_content(content: Path, shown_base: Path, texts: bool = True) -> list[Finding]:
+    """Lint every post and page (unless ``texts`` is False: a build said their problems), and
+    look for GPS in every photo under content/."""
     findings = []
 
     def shown(path: Path) -> str:
         return path.resolve().relative_to(shown_base.resolve()).as_posix()
 
-    texts = [p for folder in TEXT_FOLDERS for p in sorted((content / folder).rglob("*"))]
-    texts += sorted(content.glob("*"))  # posts at the top of content/
-    for path in texts:
+    posts = [p for folder in TEXT_FOLDERS for p in sorted((content / folder).rglob("*"))]
+    posts += sorted(content.glob("*"))  # posts at the top of content/
+    for path in posts if texts else ():
         if path.suffix.lower() not in MARKDOWN_SUFFIXES or not path.is_file():
             continue
         findings += [Finding(shown(path), p) for p in lint_text(shown(path), path.read_bytes())]
@@ -222,10 +219,15 @@ def scan_content(content: Path, shown_base: Path) -> list[Finding]:
 
 def run(ctx: Context) -> Report:
     """The lint gate: the build's warnings and errors, and the content's own problems."""
-    scanned = scan_content(ctx.content, ctx.content.parent) if ctx.content else []
-    logged = []
+    lines = []
     if ctx.build_log and ctx.build_log.is_file():
-        logged = from_log(ctx.build_log.read_text(encoding="utf-8").splitlines())
+        lines = ctx.build_log.read_text(encoding="utf-8").splitlines()
+    logged = from_log(lines)
+    # a post without a title or an image without alt text is the build's one line (with its
+    # line, in every format, folded for a folder of many): the sources are read for them only
+    # where no build did (make check printed the lint's own line under the build's)
+    texts = not content_read(lines)
+    scanned = scan_content(ctx.content, ctx.content.parent, texts) if ctx.content else []
     # the scan reports every photo with GPS; the galleries plugin's notice would say it twice
     gps = {f.page for f in scanned if "GPS position" in f.message}
     logged = [f for f in logged if not (f.page in gps and "GPS position" in f.message)]

@@ -16,7 +16,7 @@ from PIL import Image
 from sitecheck import lint
 from sitecheck.__main__ import main, run_gate
 from sitecheck.common import Context
-from tests.conftest import ROOT, TEST_SITEURL, tool_missing
+from tests.conftest import FIXTURES, PUBLISH_CONF, ROOT, TEST_SITEURL, tool_missing
 
 GPS_IFD = 0x8825
 
@@ -158,16 +158,77 @@ def test_lint_keeps_the_folder_a_build_line_names():
 
 
 def test_lint_reads_front_matter_without_importing_pelican():
-    # the gates read files; blogcore's package (which imports Pelican) is not run for its reader
+    # the gates read files: the build's reader of fenced front matter is imported as every
+    # other module imports it (it was loaded a second time, as sitecheck._blogcore.fenced,
+    # to keep blogcore's package, which imported Pelican, from running), and no Pelican comes
     code = (
         "import sys; from sitecheck import lint; "
         "keys, body, first = lint.split_front_matter('---\\ntitle: \"A: B\"\\n---\\n\\nText\\n'); "
-        "print(keys, first, 'pelican' in sys.modules)"
+        "from plugins.blogcore import fenced; "
+        "twins = [n for n in sys.modules if n.endswith('.fenced') and sys.modules[n] is not"
+        " fenced]; "
+        "print(keys, first, 'pelican' in sys.modules, twins)"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    assert done.stdout.split() == ["{'title':", "'A:", "B'}", "4", "False"], done.stderr
+    assert done.stdout.split() == ["{'title':", "'A:", "B'}", "4", "False", "[]"], done.stderr
+
+
+def _publish_with_log(content: Path, output: Path, log: Path) -> subprocess.CompletedProcess:
+    """A publish build as `make check` runs it (sitecheck.build), its log recorded."""
+    extra = {
+        "SITEURL": TEST_SITEURL,
+        "CACHE_PATH": str(output.parent / ".cache"),
+        "REDIRECTS_PUBLISHED": "",
+        "ANALYTICS_ENABLED": False,
+        "WEBMENTIONS_SEND": False,
+    }
+    command = [sys.executable, "-m", "sitecheck.build", str(log), "-s", str(PUBLISH_CONF)]
+    command += ["-o", str(output), str(content), "--log-handler", "plain", "-e"]
+    command += [f"{key}={json.dumps(value)}" for key, value in extra.items()]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_a_missing_title_and_an_image_without_alt_text_are_one_line_each(tmp_path, capsys):
+    # make check said each twice: the publish build's line, then the lint's own reading of
+    # the source ("has no Title (write 'Title: ...' on the first line)")
+    content = tmp_path / "content-once"
+    shutil.copytree(FIXTURES / "site", content)
+    (content / "posts" / "untitled-once.md").write_text(
+        "Date: 2024-05-01\nAuthor: Ada Byrne\n\nText without a title.\n", encoding="utf-8"
+    )
+    body = "Intro.\n\n![]({static}/images/lamp.svg)\n"
+    (content / "posts" / "no-alt-once.md").write_text(
+        POST.format(title="No alt once", body=body), encoding="utf-8"
+    )
+    log = tmp_path / "build-log.jsonl"
+    built = _publish_with_log(content, tmp_path / "site", log)
+    assert built.returncode == 1, built.stderr  # a publish stops on both
+    args = [str(tmp_path / "site"), TEST_SITEURL, "--content", str(content), "--only", "lint"]
+
+    def lines(*more: str) -> dict[str, list[str]]:
+        main([*args, *more])
+        said = capsys.readouterr().out.splitlines()
+        return {name: [line for line in said if name in line] for name in ("untitled", "no-alt")}
+
+    found = lines("--build-log", str(log))
+    assert [len(found["untitled"]), len(found["no-alt"])] == [1, 1], found
+    assert found["untitled"][0].endswith("(build error) [lint]")
+    assert "line 8: the image" in found["no-alt"][0] and "(build error)" in found["no-alt"][0]
+    # without the build's log (python -m sitecheck --only lint on a built site) the lint reads
+    # the sources for them itself: still one line each
+    found = lines()
+    assert found == {
+        "untitled": [
+            "content-once/posts/untitled-once.md: has no Title (write 'Title: ...' on the first "
+            "line) [lint]"
+        ],
+        "no-alt": [
+            "content-once/posts/no-alt-once.md: line 8: image {static}/images/lamp.svg has no alt "
+            "text (say what it shows: ![A stone farmhouse](...)) [lint]"
+        ],
+    }
 
 
 def _jpeg_with_gps(path: Path) -> None:

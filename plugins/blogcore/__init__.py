@@ -52,9 +52,17 @@ docs/front-matter.md).
 Settings: see ``settings.py``.
 """
 
-from plugins.engine.loading import collector_paused
 
-with collector_paused():  # plugins/engine/loading.py
-    from .signals import register
+def register() -> None:
+    """Connect the receivers (imported here, not at the top, so that importing one of the pure
+    modules from this package, as the importer and sitecheck's lint do for the front-matter
+    readers, imports no Pelican; Pelican calls this right after importing the package)."""
+    from plugins.engine.loading import collector_paused
+
+    with collector_paused():  # plugins/engine/loading.py
+        from .signals import register as connect
+
+    connect()
+
 
 __all__ = ["register"]
