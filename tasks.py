@@ -947,21 +947,19 @@ def _problems_line(report: Path, started: int) -> str | None:
     started at ``started`` (time.time_ns()), or None. A report from before (a full disk kept
     the previous build's, or the build left none) is not this build's: the line says that the
     problems above are not on the served pages, never the previous build's counts."""
-    try:
-        data = json.loads(report.read_text(encoding="utf-8"))
-        written = int(str(data.get("build", "")).split("-")[0])
-    except (OSError, ValueError, AttributeError):
-        data, written = None, 0
-    if data is None or written < started:
+    from plugins.devserver.problems import counts
+
+    counted = counts(report, started)
+    if counted is None:
         return (
             f"{_shown(report)}: the build could not write its warnings and errors (above) "
             "there: the served pages do not show them, nor the previous build's."
         )
-    errors, warnings = data.get("errors", 0), data.get("warnings", 0)
+    errors, warnings = counted
     if not errors and not warnings:
         return None
-    counts = f"{errors} error{'s' * (errors != 1)} and {warnings} warning{'s' * (warnings != 1)}"
-    return f"The build logged {counts} (above; the served pages show them until they are fixed)."
+    said = f"{errors} error{'s' * (errors != 1)} and {warnings} warning{'s' * (warnings != 1)}"
+    return f"The build logged {said} (above; the served pages show them until they are fixed)."
 
 
 @task(
@@ -1265,43 +1263,34 @@ def related(c, slug, content=""):
         sys.exit("No post given: invoke related <slug> (or /posts/<slug>/, or its file).")
     source = _content(content)
     source = source.absolute() if source else None
+    from plugins.devserver.problems import counts
+    from plugins.engine.command import ENGINE_PROBLEMS
+
     setting = f"RELATED_EXPLAIN={json.dumps(slug)}"  # -e takes JSON values
-    with (
-        tempfile.TemporaryDirectory() as tmp,
-        tempfile.TemporaryFile("w+", errors="replace") as said,
-    ):
-        # the build ends once the answer is printed (plugins/related: nothing is written);
-        # what it logs is kept (one line per record) and counted after the answer
-        extra = ["-q", "-e", setting, "--log-handler", "plain"]
-        status = _pelican(DEV_CONF, Path(tmp), source, extra=extra, stderr=said)
-        said.seek(0)
-        shown, counted = _build_said(said.read())
-    for line in shown:
-        print(line, file=sys.stderr)
-    if counted:
-        print(f"The build had {counted} (make build shows them).", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        # the answer is printed once the posts are final; the build goes on to its end in a
+        # temporary folder, its warnings and errors kept in a report as `make serve`'s (the
+        # console says only what stops it), so the count is of every line `make build` says
+        report = Path(tmp) / "problems.json"
+        extra = ["-e", setting, "--log-handler", "plain"]
+        started = time.time_ns()
+        env = {ENGINE_PROBLEMS: str(report)}
+        status = _pelican(DEV_CONF, Path(tmp) / "output", source, extra=extra, env=env)
+        counted = counts(report, started)
+    # a build stopped before its end (no such post, a crash: its line is above) is not counted
+    if status == 0 and counted is not None and (said := _problems_said(*counted)):
+        print(f"The build had {said} (make build shows them).", file=sys.stderr)
     sys.exit(status)
 
 
-# the levels of the plain console's lines (plugins/devserver/problems.py: "%(levelname)-8s")
-_COUNTED_LEVELS = re.compile(r"^(WARNING|ERROR) ")
-
-
-def _build_said(text: str) -> tuple[list[str], str]:
-    """What a build run for one answer logged: the lines still to show (what stopped it: a
-    critical record, an exit message) and its warnings and errors counted ("3 warnings and
-    1 error"; "" for none), each of which `make build` shows."""
-    shown, counts = [], Counter()
-    for line in text.splitlines():
-        level = _COUNTED_LEVELS.match(line)
-        if level:
-            counts[level[1].lower()] += 1
-        elif line.strip():
-            shown.append(line)
+def _problems_said(errors: int, warnings: int) -> str:
+    """The counts in words, warnings first ("3 warnings and 1 error"); "" for none."""
     parts = [
-        f"{n} {kind}{'s' if n != 1 else ''}" for kind in ("warning", "error") if (n := counts[kind])
+        f"{n} {kind}{'s' if n != 1 else ''}"
+        for kind, n in (("warning", warnings), ("error", errors))
+        if n
     ]
-    return shown, " and ".join(parts)
+    return " and ".join(parts)
 
 
 @task(

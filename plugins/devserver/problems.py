@@ -394,6 +394,19 @@ def report(problems: list[dict[str, str]], status: int) -> dict[str, Any]:
     }
 
 
+def counts(path: Path, since: int = 0) -> tuple[int, int] | None:
+    """(errors, warnings) of the report at ``path`` (``report``) written by a build that
+    started at ``since`` (time.time_ns()) or later; None for none such: not written (a full
+    disk), unreadable, or an earlier build's."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        written = int(str(data.get("build", "")).split("-")[0])
+        errors, warnings = int(data.get("errors", 0)), int(data.get("warnings", 0))
+    except (OSError, ValueError, AttributeError, TypeError):
+        return None
+    return (errors, warnings) if written >= since else None
+
+
 def write(path: Path, problems: list[dict[str, str]], status: int) -> None:
     """Write the report atomically: the dev server may serve it at any moment. A report that
     cannot be written (a full disk) removes the previous build's, so that the overlay does not

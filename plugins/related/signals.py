@@ -2,8 +2,8 @@
 
 import logging
 import os
+import sys
 from collections.abc import Callable
-from typing import NoReturn
 
 from pelican import signals
 
@@ -150,7 +150,7 @@ def _prime(generator, wait: bool) -> forks.Primed | None:
     """This build's scoring child, forked on first call; None when no scoring is wanted."""
     state = _state(generator)
     settings = generator.settings
-    if settings["RELATED_MAX"] == 0 or settings["RELATED_EXPLAIN"]:
+    if settings["RELATED_MAX"] == 0:
         return None
     if not hasattr(state, "primed"):
         state.primed = forks.Primed(_scorer(settings), wait=wait)
@@ -275,11 +275,11 @@ def _state_of(article) -> str:
     return lookup.scheduled(article.date.strftime("%Y-%m-%d"))
 
 
-def _explain(generator, published: list, settings) -> NoReturn:
+def _explain(generator, published: list, settings) -> None:
     """``invoke related``: print the related posts of the post asked about (by slug, address
-    or file; a draft, future or hidden post is scored as if published), then end the build:
-    the answer is all it was run for, so nothing is written and Pelican's summary is not
-    printed. Exit status 1, one line with the slug most like it, for a post that is not there.
+    or file; a draft, future or hidden post is scored as if published); the build then goes
+    on to its end (tasks.py counts every line it says, as `make build` shows them). A post
+    that is not there ends the build: exit status 1, one line with the slug most like it.
     """
     from . import scoring  # NumPy and SciPy: see _scorer
 
@@ -310,7 +310,7 @@ def _explain(generator, published: list, settings) -> NoReturn:
             print(
                 f"  {n}. {pick.key}  score {pick.score:.3f} = {parts}  [{titles[pick.key].source}]"
             )
-    raise SystemExit(0)
+    sys.stdout.flush()  # the answer now, before the rest of the build
 
 
 def register() -> None:
