@@ -2,7 +2,8 @@
 
 Pelican's console output stays as staff know it; every WARNING and above is also written to
 LOG as JSON lines ({"level", "message"}), so that the lint gate reports what the build said
-without parsing the console. Once the build has read every post and page and said its lines
+without parsing the console (where it runs, ``SITECHECK_LINT_LISTS`` keeps the console from
+saying each warning and error first). Once the build has read every post and page and said its lines
 about them (the engine's ``content_final`` phase), one line ``{"read": true}`` says so: the
 lint then leaves a missing title or an image without alt text to the build's own line. The
 only sitecheck module that imports Pelican.
@@ -10,6 +11,7 @@ only sitecheck module that imports Pelican.
 
 import json
 import logging
+import os
 import sys
 
 
@@ -34,6 +36,16 @@ class JsonLinesHandler(logging.Handler):
             out.write(json.dumps(entry) + "\n")
 
 
+# make check sets it when its lint gate runs: the gate lists every warning and error of the
+# build under its file, so the console says only the rest (what stops the build, info lines)
+LINT_LISTS = "SITECHECK_LINT_LISTS"
+
+
+def _not_listed_again(record: logging.LogRecord) -> bool:
+    """The console's records when the lint gate lists the warnings and errors: not those."""
+    return not logging.WARNING <= record.levelno < logging.CRITICAL
+
+
 def main(argv: list[str]) -> int:
     """Run Pelican's command line with the extra handler; return its exit status."""
     if not argv:
@@ -56,6 +68,8 @@ def main(argv: list[str]) -> int:
     content_final.connect(recorded.content_read, weak=False)
     for handler in handlers:  # a settings mistake the engine names at its line: its line only
         handler.addFilter(SAID_AT_ITS_LINE)
+    if os.environ.get(LINT_LISTS):
+        DEFAULT_LOG_HANDLER.addFilter(_not_listed_again)
     logging.basicConfig(
         level=logging.WARNING, format="%(message)s", datefmt="[%H:%M:%S]", handlers=handlers
     )

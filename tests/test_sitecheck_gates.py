@@ -2,6 +2,7 @@
 
 import json
 import logging
+import os
 import re
 import shutil
 import struct
@@ -187,12 +188,14 @@ def _publish_with_log(content: Path, output: Path, log: Path) -> subprocess.Comp
     command = [sys.executable, "-m", "sitecheck.build", str(log), "-s", str(PUBLISH_CONF)]
     command += ["-o", str(output), str(content), "--log-handler", "plain", "-e"]
     command += [f"{key}={json.dumps(value)}" for key, value in extra.items()]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    env = {**os.environ, "SITECHECK_LINT_LISTS": "1"}  # as make check runs it, with the lint
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 
 def test_a_missing_title_and_an_image_without_alt_text_are_one_line_each(tmp_path, capsys):
-    # make check said each twice: the publish build's line, then the lint's own reading of
-    # the source ("has no Title (write 'Title: ...' on the first line)")
+    # make check said each three times: the publish build's console, the build's line in the
+    # lint gate, then the lint's own reading of the source ("has no Title (write 'Title: ...'
+    # on the first line)")
     content = tmp_path / "content-once"
     shutil.copytree(FIXTURES / "site", content)
     (content / "posts" / "untitled-once.md").write_text(
@@ -205,6 +208,10 @@ def test_a_missing_title_and_an_image_without_alt_text_are_one_line_each(tmp_pat
     log = tmp_path / "build-log.jsonl"
     built = _publish_with_log(content, tmp_path / "site", log)
     assert built.returncode == 1, built.stderr  # a publish stops on both
+    # the lint gate lists them: the build's console does not say them first
+    said = built.stdout + built.stderr
+    assert "untitled-once" not in said and "no-alt-once" not in said, said
+    assert "Build failed" in said  # what stopped it is still said
     args = [str(tmp_path / "site"), TEST_SITEURL, "--content", str(content), "--only", "lint"]
 
     def lines(*more: str) -> dict[str, list[str]]:
