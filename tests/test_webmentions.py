@@ -14,6 +14,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -424,6 +425,89 @@ def test_the_whole_fetch_has_a_deadline(fresh_api):
         client.fetch(fresh_api.url, DOMAIN, TOKEN, timeout=10, deadline=0.5)
     assert str(error.value) == "the whole fetch took more than 0.5 s (WEBMENTIONS_DEADLINE)"
     assert time.monotonic() - started < 1.5
+
+
+# A stand-in for webmention.io in a process of its own (the threads of the asking process are
+# then its own alone) that starts each answer and sends its headers a byte every 0.1 s, for
+# ever: each read is quick, the answer never whole
+TRICKLING = """
+import socket, time
+server = socket.create_server(("127.0.0.1", 0))
+print(server.getsockname()[1], flush=True)
+while True:
+    connection, _ = server.accept()
+    try:
+        connection.sendall(b"HTTP/1.1 200 OK\\r\\nX-Slow: ")
+        while True:
+            time.sleep(0.1)
+            connection.sendall(b"a")
+    except OSError:  # the client gave up
+        connection.close()
+"""
+
+
+@pytest.fixture
+def trickling_api():
+    """The URL of an API that never finishes its headers."""
+    server = subprocess.Popen([sys.executable, "-c", TRICKLING], stdout=subprocess.PIPE, text=True)
+    try:
+        port = int(server.stdout.readline())
+        yield f"http://127.0.0.1:{port}/api/mentions.jf2"
+    finally:
+        server.kill()
+        server.wait()
+        server.stdout.close()
+
+
+def test_a_request_past_its_timeout_leaves_no_thread_behind(trickling_api):
+    # the request ran in a thread the fetch stopped waiting for: reading headers a byte at a
+    # time, it lived on after the timeout, and the build forked its workers with it
+    before = set(threading.enumerate())  # other tests' servers may end meanwhile
+    with pytest.raises(client.FetchError) as error:
+        client.fetch(trickling_api, DOMAIN, TOKEN, timeout=0.5)
+    assert str(error.value) == "no answer within 0.5 s"
+    assert set(threading.enumerate()) - before == set()
+
+
+def test_a_build_whose_fetch_timed_out_forks_with_one_thread(trickling_api, tmp_path, monkeypatch):
+    # the build forks its renderers after fetching (and its photos' pool): each fork copied
+    # the request's thread, still reading (Python 3.12 warns: fork() "may lead to deadlocks")
+    from tests.test_fastbuild import _extra_plugin, build
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    notes = tmp_path / "forks.jsonl"
+    folder = _extra_plugin(
+        tmp_path,
+        "forkprobe",
+        "import json, os, threading\n"
+        "def before():\n"
+        "    count = len(os.listdir('/proc/self/task'))\n"
+        "    names = [t.name for t in threading.enumerate()]\n"
+        f"    with open({str(notes)!r}, 'a') as out:\n"
+        "        out.write(json.dumps([names, count]) + '\\n')\n"
+        "def register():\n"
+        "    os.register_at_fork(before=before)\n",
+    )
+    from pelicanconf import PLUGINS
+
+    monkeypatch.setenv(TOKEN_ENV, TOKEN)
+    result = build(
+        content,
+        tmp_path / "out",
+        tmp_path / "cache",
+        PLUGIN_PATHS=["plugins", str(folder)],
+        PLUGINS=[*PLUGINS, "forkprobe"],
+        FASTBUILD_WORKERS=2,
+        FASTBUILD_MIN_FILES=1,
+        **wm_settings(SimpleNamespace(url=trickling_api), tmp_path / "wm.json"),
+    )
+    assert result.returncode == 0, result.stderr
+    said = " ".join((result.stdout + result.stderr).split())  # rich's columns unwrapped
+    assert "failed: no answer within 0.5 s; showing the last good copy" in said, said[-2000:]
+    forks = [json.loads(line) for line in notes.read_text().splitlines()]
+    assert forks  # the renderers, after the fetch
+    assert all(fork == [["MainThread"], 1] for fork in forks), forks
 
 
 def test_cache_round_trip_and_problems(tmp_path):
