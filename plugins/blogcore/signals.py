@@ -1838,7 +1838,9 @@ DRAFT_URLS = ("DRAFT_URL", "DRAFT_LANG_URL", "DRAFT_PAGE_URL", "DRAFT_PAGE_LANG_
 
 def _source_lines(settings: dict, source: str) -> list[str]:
     """The lines of a content file named as messages name it (content/posts/x.md)."""
-    project = Path(settings["PATH"]).resolve().parent
+    # the folder names are relative to (``shown``): the content folder's parent as written, not
+    # the folder a linked content/ points into, where no content/posts/x.md is
+    project = Path(os.path.abspath(settings["PATH"])).parent
     try:
         return (project / source).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError, ValueError):
