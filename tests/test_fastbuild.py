@@ -468,6 +468,27 @@ def test_a_post_whose_reading_says_something_is_read_once_in_a_worker(corpus: Pa
         assert (said[0].count(line), said[1].count(line)) == (1, 1), (line, said[0][-2500:])
 
 
+def test_a_debug_build_says_what_markdown_loaded_as_a_one_process_build_does(tmp_path: Path):
+    # `pelican -D` with reading workers: Python-Markdown's debug lines (each extension module
+    # imported, each extension loaded) were said in a worker, where a debug line is not said,
+    # and the build's own process read no Markdown: the lines were missing
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "site", content)
+    loaded = []
+    for workers in (1, 2):
+        out, cache = tmp_path / f"out-{workers}", tmp_path / f"cache-{workers}"
+        settings = {"FASTBUILD_WORKERS": workers, "FASTBUILD_MIN_FILES": 1}
+        result = subprocess.run(
+            [PELICAN, *arguments(content, out, cache, **settings), "-D", "--log-handler", "plain"],
+            cwd=ROOT, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        said = (result.stdout + result.stderr).splitlines()
+        loaded.append(sorted(line for line in said if "Successfully loaded extension" in line))
+    assert len(loaded[0]) >= 10, loaded[0]
+    assert loaded[1] == loaded[0]
+
+
 def test_a_build_forks_with_no_other_thread_alive(tmp_path: Path):
     # Pelican's command line builds under its "Generating..." spinner, redrawn by a thread of
     # rich's: every fork (reading and rendering workers, related posts' scorer) copied a

@@ -412,6 +412,11 @@ def _preread(
     workers = worker_count(settings)
     if workers < 2:  # nothing to read ahead: no walk of the folder (Pelican walks it anyway)
         return
+    if logging.getLogger().isEnabledFor(logging.DEBUG):
+        # `pelican -D`: a worker's debug lines are not said (parallel.map_clean), and the
+        # build's own process then never reads Markdown: Python-Markdown's lines naming each
+        # extension it imported and loaded (30 in this site's) were missing from the debug log
+        return
     readers = generator.readers
     todo = []
     found = generator.get_files(settings[paths_key], exclude=settings[excludes_key])
