@@ -441,6 +441,11 @@ def test_every_address_goes_through_rewrite():
             'src="https://blogger.example/tracker/1-2?l=blog" alt=""></div>',
             "Bye!\n",
         ),
+        (  # Zemanta's counter, written without a size: not a picture on another site
+            '<p>Bye!</p><img src="http://img.zemanta.com/pixy.gif?x-id=2de3" alt="" '
+            'class="zemanta-pixie-img" />',
+            "Bye!\n",
+        ),
         (
             '<p>Intro [caption id="1" width="300"]<img src="/a.jpg" alt="A"> The hall[/caption]'
             " outro</p>",

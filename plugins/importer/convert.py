@@ -55,7 +55,8 @@ Choices worth knowing:
   the engine's table, ``plugins/blogcore/embeds.py``, Flash-era ``<object>`` players too) and
   a gist's or Speaker Deck's script become a link to the page, named by the frame's own
   title if it has one, as does a bare YouTube or Vimeo address alone on its line. Tracking
-  pixels (1×1 images) go too; WordPress's emoji pictures become the characters they show.
+  pixels (1×1 images, and Zemanta's counter) go too; WordPress's emoji pictures become the
+  characters they show.
 - A heading or ``<a id>`` that a ``#…`` link of the same body points at keeps its id
   (``## Prices {#prices}``, attr_list); other ids go (toc makes its own).
 - Gutenberg's verse blocks are paragraphs with line breaks, not code.
@@ -148,6 +149,9 @@ _WP_SIZE = re.compile(r"-\d+x\d+(?=\.\w+$)")
 _BLOGGER_SIZE = re.compile(r"/(?:s|w|h)\d+(?:-[\w-]*)?/|=[swh]\d+[\w-]*$")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\xa0]*\n\s*")
 _NEWLINE = re.compile(r"[ \t\r\f]*\n[ \t\r\f]*")
+# tracking pixels a blogging tool wrote without a size: Zemanta's "related articles" counter
+# (img.zemanta.com/pixy.gif), common on WordPress and Blogger posts of 2009 to 2014
+_PIXEL_CLASSES = {"zemanta-pixie-img"}
 _SPACE = re.compile(r"\s+")
 _BACKTICKS = re.compile(r"`+")
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
@@ -719,7 +723,9 @@ class _Converter(MarkdownConverter):
         if {"emoji", "wp-smiley"} & set(el.get("class") or []):
             return _SPACE.sub(" ", el.get("alt") or "").strip()  # the emoji's character
         alt = self._alt(el, src)
-        if el.get("width") in ("0", "1") and el.get("height") in ("0", "1"):
+        if (el.get("width") in ("0", "1") and el.get("height") in ("0", "1")) or (
+            _PIXEL_CLASSES & set(el.get("class") or [])
+        ):
             self._drop("img (a tracking pixel)", src)  # Blogger's post footer, stats counters
             return ""
         if not src or src.lower().startswith("data:"):
