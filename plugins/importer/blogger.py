@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from plugins.blogcore.frontmatter import canonical_lang
+from plugins.engine.slugs import slug as slug_of
 
 from . import archives, model, xmltext
 from .model import Author, Comment, Export, ExportError, Item
@@ -47,6 +48,9 @@ NOREPLY = "noreply@blogger.com"
 # the user id in a profile address: blogger.com/profile/ID (and old Google+ plus.google.com/ID)
 PROFILE_ID = re.compile(r"^https?://(?:www\.)?(?:blogger\.com/profile|plus\.google\.com)/(\d+)")
 COMMENT_LINK_ID = re.compile(r"/comments/default/(\d+)(?:[/?#]|$)")
+# the blog's settings the import reads (into the report's lines for pelicanconf.py): not
+# counted among those it leaves, which are Blogger's own (comment form, feeds, layout)
+SETTINGS_READ = ("BLOG_LOCALE", "BLOG_TIME_ZONE", "BLOG_NAME")
 EXPECTED = "expected a Blogger export (Atom XML: a 'Back up content' file or Takeout feed.atom)"
 
 # Takeout states; the Blogger API lists the same words (posts: LIVE, DRAFT, SCHEDULED,
@@ -113,15 +117,19 @@ def parse(path: Path) -> Export:
             export.items.append(_item(entry, entry_id, kind, state, export, takeout))
         elif kind == model.COMMENT:
             replies.append(_reply(entry, entry_id, state, export, takeout))
+        elif kind == "settings":
+            name = entry_id.rpartition(".settings.")[2]
+            blog[name] = _text(entry.find(ATOM + "content"))
+            if name not in SETTINGS_READ:
+                _count(export, kind)
         elif kind:
-            if kind == "settings":
-                blog[entry_id.rpartition(".settings.")[2]] = _text(entry.find(ATOM + "content"))
             _count(export, kind)
         else:
             export.problems.append(f"entry {entry_id or '(no id)'} says no kind of entry: skipped")
     if not export.items:
-        raise ExportError(_no_items(path, export.skipped, len(replies)))
+        raise ExportError(_no_items(path, export.skipped, len(replies), bool(blog)))
     _blog_settings(export, blog)
+    _unmangle(export)
     _attach(export, replies, gone)
     labels = (
         t
@@ -156,10 +164,75 @@ def _blog_settings(export: Export, blog: dict[str, str]) -> None:
     export.title = blog.get("BLOG_NAME", "") or export.title
 
 
-def _no_items(path: Path, skipped: dict[str, int], comments: int) -> str:
+# Blogger's permalink for a title with no Latin letter left, and its "_12" for a second post
+# of the same month with the same permalink
+_PLACEHOLDER = "blog-post"
+_SAME_MONTH = re.compile(r"_\d+$")
+
+
+def mangled(slug: str, title: str) -> bool:
+    """Whether Blogger made this permalink by dropping the title's letters outside ASCII
+    ('A kerékpárok tisztálkodásáról' gave ``kerkprok-tisztlkodsrl``, 'Привет Python'
+    ``python``, 'Привет мир' ``blog-post``), rather than spelling them out as it does since
+    ('Hűtött uborkalé': ``hutott-uborkale``) or as its writer typed a permalink."""
+    base = _SAME_MONTH.sub("", slug)
+    spelt = slug_of(title)
+    if base == _PLACEHOLDER:
+        return spelt not in ("", _PLACEHOLDER)
+    titled = re.findall(r"\w+", title)
+    spelt_words = {slug_of(word).replace("-", "") for word in titled}
+    words = [word for word in base.split("-") if word]
+    for word in titled:
+        dropped = re.sub(r"[^a-z0-9]", "", word.lower())
+        out = slug_of(word).replace("-", "")
+        if dropped == out:
+            continue
+        if dropped and dropped in words:
+            return True
+        # its spelling corrected since ('Probálkozások' → 'Próbálkozások'): a word of the
+        # permalink with fewer letters than the title's, in their order, and no word of it
+        if any(
+            len(dropped) < len(kept) < len(out) and _within(kept, out) and kept not in spelt_words
+            for kept in words
+        ):
+            return True
+        if not dropped and len(out) > 2:  # all its letters gone (a word, not 'à' or 'и')
+            return True
+    return False
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether ``long`` holds the letters of ``short`` in their order (others between)."""
+    letters = iter(long)
+    return all(letter in letters for letter in short)
+
+
+def _unmangle(export: Export) -> None:
+    """Each post whose Blogger permalink lost its title's accented letters (``mangled``) gets
+    its slug from its title (``""``: the plan makes it so), its old address redirecting there;
+    one line for them all."""
+    renamed = [
+        item for item in export.items if item.slug and item.title and mangled(item.slug, item.title)
+    ]
+    for item in renamed:
+        item.slug = ""
+    if renamed:
+        first, many = renamed[0], len(renamed) > 1
+        export.problems.append(
+            f"Blogger made {len(renamed)} old address{'es' if many else ''} by dropping the "
+            f"accented and non-Latin letters of the title ({'e.g. ' if many else ''}"
+            f"{_slug(first.old_urls[0])!r} for {first.title!r}): written with "
+            f"{'slugs made from the titles' if many else 'a slug made from the title'} "
+            f"({slug_of(first.title)!r}); {'each' if many else 'the'} old address redirects "
+            "to the new one"
+        )
+
+
+def _no_items(path: Path, skipped: dict[str, int], comments: int, settings: bool) -> str:
     """The line for a file with no post or page (an empty blog's backup, or a template's):
     what it holds instead, as the WordPress reader says of an export with none."""
-    blog = [part for part in ("settings", "template") if part in skipped]
+    # the settings it reads are not in skipped: any settings entry says the file has them
+    blog = ["settings"] * settings + ["template"] * ("template" in skipped)
     held = [f"the blog's {' and '.join(blog)}"] if blog else []
     others = [
         f"{n} {kind}{'s' if n > 1 else ''}"
