@@ -1911,8 +1911,11 @@ def _import(
         ),
     )
     # the site's own posts keep their addresses: an imported one of the same gets -2
-    own = plan.occupied(content_dir, layout, apply.load_state(content_dir), _shown)
-    layout = dataclasses.replace(layout, occupied=own)
+    state = apply.load_state(content_dir)
+    own = plan.occupied(content_dir, layout, state, _shown)
+    # an earlier import's post keeps its slug: a new one would be a second post beside it
+    written = frozenset(path for path in state if (content_dir / path).is_file())
+    layout = dataclasses.replace(layout, occupied=own, imported=written)
     team = _team(content_dir)
     made = plan.make_plan(
         read,

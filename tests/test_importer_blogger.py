@@ -770,22 +770,18 @@ def test_a_permalink_blogger_made_by_dropping_letters_is_recognised(permalink, t
     assert blogger.mangled(permalink, title) is is_mangled
 
 
-def test_posts_whose_permalinks_lost_their_accents_take_their_slugs_from_their_titles(tmp_path):
-    """One line for them all; the old address stays an old address (the plan redirects it)."""
+def test_a_post_whose_permalink_lost_its_accents_is_flagged_for_the_plan(tmp_path):
+    """The reader keeps the old slug and address as they were, and says which lost letters:
+    the plan, which knows what an earlier import wrote, chooses the slug."""
     export = tmp_path / "blog.xml"
-    export.write_text(
-        blogger_with_settings(
-            {}, posts=(("A kerékpárok tisztálkodásáról", "kerkprok-tisztlkodsrl"),)
-        ),
-        encoding="utf-8",
-    )
+    posts = (("A kerékpárok tisztálkodásáról", "kerkprok-tisztlkodsrl"), ("Vélo", "velo"))
+    export.write_text(blogger_with_settings({}, posts=posts), encoding="utf-8")
     read = blogger.parse(export)
-    (item,) = read.items
-    assert item.slug == ""
-    assert item.old_urls == ["http://hegyinaplo.blogspot.com/2011/02/kerkprok-tisztlkodsrl.html"]
-    assert read.problems == [
-        "Blogger made 1 old address by dropping the accented and non-Latin letters of the "
-        "title ('kerkprok-tisztlkodsrl' for 'A kerékpárok tisztálkodásáról'): written with a "
-        "slug made from the title ('a-kerekparok-tisztalkodasarol'); the old address redirects "
-        "to the new one"
+    assert [(i.slug, i.slug_lost_letters) for i in read.items] == [
+        ("kerkprok-tisztlkodsrl", True),
+        ("velo", False),
     ]
+    assert read.items[0].old_urls == [
+        "http://hegyinaplo.blogspot.com/2011/02/kerkprok-tisztlkodsrl.html"
+    ]
+    assert read.problems == []

@@ -208,24 +208,10 @@ def _within(short: str, long: str) -> bool:
 
 
 def _unmangle(export: Export) -> None:
-    """Each post whose Blogger permalink lost its title's accented letters (``mangled``) gets
-    its slug from its title (``""``: the plan makes it so), its old address redirecting there;
-    one line for them all."""
-    renamed = [
-        item for item in export.items if item.slug and item.title and mangled(item.slug, item.title)
-    ]
-    for item in renamed:
-        item.slug = ""
-    if renamed:
-        first, many = renamed[0], len(renamed) > 1
-        export.problems.append(
-            f"Blogger made {len(renamed)} old address{'es' if many else ''} by dropping the "
-            f"accented and non-Latin letters of the title ({'e.g. ' if many else ''}"
-            f"{_slug(first.old_urls[0])!r} for {first.title!r}): written with "
-            f"{'slugs made from the titles' if many else 'a slug made from the title'} "
-            f"({slug_of(first.title)!r}); {'each' if many else 'the'} old address redirects "
-            "to the new one"
-        )
+    """Flag each item whose Blogger permalink lost letters of its title (``mangled``): the
+    plan gives it a slug made from its title, and says so."""
+    for item in export.items:
+        item.slug_lost_letters = bool(item.slug and item.title and mangled(item.slug, item.title))
 
 
 def _no_items(path: Path, skipped: dict[str, int], comments: int, settings: bool) -> str:

@@ -85,6 +85,9 @@ class Item:
     raw_wordpress: bool = (
         False  # True: the body is WordPress's raw text (paragraphs by blank lines)
     )
+    # Blogger made the old slug by dropping letters of the title (blogger.mangled): the plan
+    # makes one from the title, unless an earlier import wrote the post under the old one
+    slug_lost_letters: bool = False
     # the versions of one text in several languages share it: Polylang's post_translations
     # term ('pll_5f2a'), WPML's translation group; "" when the item is in no group
     translation_group: str = ""

@@ -106,6 +106,9 @@ class Layout:
     # what the site's own posts and pages hold already (not an earlier import's files): URL
     # path (no slashes at the ends) or file (posts/x.md) -> the file as staff know it
     occupied: Mapping[str, str] = field(default_factory=dict)
+    # the files an earlier import wrote that are still there (posts/x.md): a post keeps the
+    # slug it was written with, so it never becomes a second post at another address
+    imported: frozenset[str] = frozenset()
 
     def is_reserved(self, path: str) -> bool:
         """Whether a URL path (with or without its slashes) is one of the site's own pages."""
@@ -614,8 +617,17 @@ def _slugs(
     layout = layout or Layout()
     taken: dict[str, str] = {}
     out = []
+    respelt: list[tuple[Item, str]] = []  # Blogger's permalinks that lost letters: (item, slug)
+    unchanged: list[Item] = []  # ... that an earlier import wrote a post under
     for index, item in enumerate(export.items):
         slug = item.slug.strip().strip("/")
+        if item.slug_lost_letters and slug:
+            folder = layout.pages if item.kind == PAGE else layout.posts
+            if f"{folder}/{slug}.md" in layout.imported:
+                unchanged.append(item)
+            else:
+                respelt.append((item, slug))
+                slug = ""
         if slug and "/" not in slug and not slug_of(slug):  # '..', '.': no letter nor digit
             problems.append(
                 f"item {item.id} ({item.title!r}): slug {slug!r} has no letter or digit "
@@ -685,7 +697,39 @@ def _slugs(
             )
         taken[slug] = item.id
         out.append(slug)
+    problems.extend(_respelt_noted(respelt, unchanged, out, export))
     return out
+
+
+def _respelt_noted(
+    respelt: list[tuple[Item, str]], kept: list[Item], slugs: list[str], export: Export
+) -> list[str]:
+    """One line for the posts whose Blogger permalinks lost letters of their titles, written
+    with slugs from their titles, and one for those an earlier import wrote, which keep theirs."""
+    lines = []
+    new = {id(item): slug for item, slug in zip(export.items, slugs, strict=True)}
+    if respelt:
+        (item, old), many = respelt[0], len(respelt) > 1
+        lines.append(
+            f"Blogger made {len(respelt)} old address{'es' if many else ''} by dropping the "
+            f"accented and non-Latin letters of the title ({'e.g. ' if many else ''}{old!r} for "
+            f"{item.title!r}): written with "
+            f"{'slugs made from the titles' if many else 'a slug made from the title'} "
+            f"({new[id(item)]!r}); {'each' if many else 'the'} old address redirects to the new one"
+        )
+    if kept:
+        first = f"{kept[0].slug!r} for {kept[0].title!r}"
+        lines.append(
+            f"{len(kept)} posts whose Blogger addresses dropped letters of their titles (e.g. "
+            f"{first}) keep the slugs an earlier import wrote them with, their addresses here "
+            "unchanged; for slugs made from the titles, delete those files and import again "
+            "(their comments follow them)"
+            if len(kept) > 1
+            else f"1 post whose Blogger address dropped letters of its title ({first}) keeps the "
+            "slug an earlier import wrote it with, its address here unchanged; for a slug made "
+            "from the title, delete that file and import again (its comments follow it)"
+        )
+    return lines
 
 
 def _translations(export: Export, layout: Layout, problems: list[str]) -> dict[int, int]:
