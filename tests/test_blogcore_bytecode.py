@@ -4,6 +4,7 @@ folder that cannot be written leaves the build going on."""
 
 import fcntl
 import functools
+import importlib.util
 import json
 import logging
 import os
@@ -346,3 +347,25 @@ def test_the_installed_jinja_keeps_the_cache():
     """This environment's Jinja (requirements.lock) is one the cache's key was tested on."""
     assert compat.template_cache({"BLOGCORE_TEMPLATE_CACHE": True})
     assert not compat.template_cache({"BLOGCORE_TEMPLATE_CACHE": False})
+
+
+def test_one_cache_reads_each_filters_file_once(tmp_path):
+    # every generator makes its own environment with the same filters and tests: their
+    # modules' files were read and hashed for each (about 20 files, 150 times a build)
+    module_file = tmp_path / "shouting.py"
+    module_file.write_text("def shout(value):\n    return str(value).upper()\n", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("shouting", module_file)
+    shouting = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shouting)
+    source = "{{ 'quiet' | shout }}"
+
+    def checksum(cache):
+        env = jinja2.Environment(bytecode_cache=cache)
+        env.filters["shout"] = shouting.shout
+        return cache.get_bucket(env, "page.html", None, source).checksum
+
+    cache = NamedBytecodeCache(str(tmp_path / "cache"), filter_pass_arg)
+    first = checksum(cache)
+    module_file.write_text("def shout(value):\n    return str(value).title()\n", encoding="utf-8")
+    assert checksum(cache) == first  # the same build: the file as it first read it
+    assert checksum(NamedBytecodeCache(str(tmp_path / "cache"), filter_pass_arg)) != first

@@ -155,18 +155,29 @@ def _named(thing: Any) -> str:
     return f"{getattr(thing, '__module__', '')}.{qualname}"
 
 
-def _source_digest(thing: Any) -> str:
+# a module file's digest by its path, for one cache object (one build): every generator's
+# environment names the same filters and tests, about 20 files asked for 150 times
+Digests = dict[str, str]
+
+
+def _source_digest(thing: Any, digests: Digests | None = None) -> str:
     """The name of a function or class, with a digest of its module's file when the code is
     not Jinja's own (whose version the folder's name carries): an edited extension or
-    ``finalize`` compiles templates again."""
+    ``finalize`` compiles templates again. ``digests``: the files' digests made so far, each
+    file read once."""
     thing = getattr(thing, "__func__", thing)
     name = _named(thing)
     if name.startswith("jinja2."):
         return name
     try:
         path = inspect.getsourcefile(thing if inspect.isclass(thing) else inspect.unwrap(thing))
-        with open(path or "", "rb") as handle:
-            return f"{name}:{hashlib.sha256(handle.read()).hexdigest()[:16]}"
+        digest = digests.get(path or "") if digests is not None else None
+        if digest is None:
+            with open(path or "", "rb") as handle:
+                digest = hashlib.sha256(handle.read()).hexdigest()[:16]
+            if digests is not None:
+                digests[path or ""] = digest
+        return f"{name}:{digest}"
     except (OSError, TypeError):
         return name
 
@@ -211,17 +222,18 @@ def _held(value: Any, depth: int = 0) -> str:
     return shown
 
 
-def behaviour(func: Callable) -> str:
+def behaviour(func: Callable, digests: Digests | None = None) -> str:
     """What a filter or test answers may depend on: its code (its module file's digest), the
     arguments a ``functools.partial`` binds, a closure's cells, a bound method's or a callable
-    object's attributes."""
+    object's attributes. ``digests``: as ``_source_digest``'s."""
     if isinstance(func, functools.partial):
-        return f"partial({behaviour(func.func)}, {_held(func.args)}, {_held(func.keywords)})"
+        inner = behaviour(func.func, digests)
+        return f"partial({inner}, {_held(func.args)}, {_held(func.keywords)})"
     owner = getattr(func, "__self__", None)
     func = inspect.unwrap(getattr(func, "__func__", func))  # functools.cache: the function
     if not inspect.isfunction(func) and not inspect.isbuiltin(func):
         # an object with __call__ (Pelican's DateFormatter): its class and what it holds
-        return f"{_source_digest(type(func))}{_held(getattr(func, '__dict__', {}))}"
+        return f"{_source_digest(type(func), digests)}{_held(getattr(func, '__dict__', {}))}"
     cells = []
     for cell in getattr(func, "__closure__", None) or ():  # a builtin has none
         try:
@@ -230,11 +242,13 @@ def behaviour(func: Callable) -> str:
             cells.append("<empty>")
     bound = owner is not None and not inspect.ismodule(owner) and hasattr(owner, "__dict__")
     held = _held(vars(owner)) if bound else ""
-    return f"{_source_digest(func)}[{', '.join(cells)}]{held}"
+    return f"{_source_digest(func, digests)}[{', '.join(cells)}]{held}"
 
 
 def foldable(
-    environment: jinja2.Environment, pass_arg: Callable[[Callable], str]
+    environment: jinja2.Environment,
+    pass_arg: Callable[[Callable], str],
+    digests: Digests | None = None,
 ) -> dict[str, str]:
     """``behaviour`` of every filter and test Jinja may call while it compiles, by name (a
     filter's and a test's of one name together): all but those handed the render context."""
@@ -242,7 +256,7 @@ def foldable(
     for kind, table in (("filter", environment.filters), ("test", environment.tests)):
         for name, func in table.items():
             if pass_arg(func) != "context" and not _named(func).startswith("jinja2."):
-                found.setdefault(name, []).append(f"{kind}:{behaviour(func)}")
+                found.setdefault(name, []).append(f"{kind}:{behaviour(func, digests)}")
     return {name: " ".join(parts) for name, parts in found.items()}
 
 
@@ -253,7 +267,11 @@ def folded_by(foldable_now: dict[str, str], source: str) -> str:
     return "\n".join(f"{name}={foldable_now[name]}" for name in names)
 
 
-def compiled_with(environment: jinja2.Environment, pass_arg: Callable[[Callable], str]) -> str:
+def compiled_with(
+    environment: jinja2.Environment,
+    pass_arg: Callable[[Callable], str],
+    digests: Digests | None = None,
+) -> str:
     """Everything of an environment but the template's own name and source that its compiled
     templates depend on, as text (autoescaping, which may depend on the name, apart).
     ``pass_arg(func)``: what a filter or test is handed first (``@pass_context`` and the
@@ -261,9 +279,9 @@ def compiled_with(environment: jinja2.Environment, pass_arg: Callable[[Callable]
     parts = [f"{name}={getattr(environment, name, None)!r}" for name in OPTIONS]
     parts.append(f"code_generator={_named(environment.code_generator_class)}")
     finalize = environment.finalize
-    parts.append(f"finalize={_source_digest(finalize) if finalize else None}")
+    parts.append(f"finalize={_source_digest(finalize, digests) if finalize else None}")
     parts.extend(
-        f"extension {key}={_source_digest(type(extension))}/{extension.priority}"
+        f"extension {key}={_source_digest(type(extension), digests)}/{extension.priority}"
         for key, extension in sorted(environment.extensions.items())
     )
     for kind, table in (("filter", environment.filters), ("test", environment.tests)):
@@ -289,17 +307,21 @@ class NamedBytecodeCache(FileSystemBytecodeCache):
         self._foldable: weakref.WeakKeyDictionary[jinja2.Environment, dict[str, str]] = (
             weakref.WeakKeyDictionary()
         )
+        # the module files' digests, read once for all of them: blogcore makes one cache
+        # object per build, and no plugin's file changes during one
+        self._digests: Digests = {}
         self._unwritable = False
 
     def __getstate__(self) -> dict:
         # Pelican pickles the settings (this object among them) into its content cache
-        return {**self.__dict__, "_compiled_with": None, "_foldable": None}
+        return {**self.__dict__, "_compiled_with": None, "_foldable": None, "_digests": None}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(
             state,
             _compiled_with=weakref.WeakKeyDictionary(),
             _foldable=weakref.WeakKeyDictionary(),
+            _digests={},
         )
 
     def get_bucket(
@@ -307,8 +329,9 @@ class NamedBytecodeCache(FileSystemBytecodeCache):
     ) -> Bucket:
         options = self._compiled_with.get(environment)
         if options is None:
-            options = self._compiled_with[environment] = compiled_with(environment, self.pass_arg)
-            self._foldable[environment] = foldable(environment, self.pass_arg)
+            options = compiled_with(environment, self.pass_arg, self._digests)
+            self._compiled_with[environment] = options
+            self._foldable[environment] = foldable(environment, self.pass_arg, self._digests)
         folded = folded_by(self._foldable[environment], source)
         autoescape = environment.autoescape
         escaped = autoescape(name) if callable(autoescape) else autoescape
