@@ -152,11 +152,9 @@ def _check_templates(settings: dict[str, Any]) -> None:
     """A template line the policy blocks works in development builds, which send none, and
     fails in readers' browsers: one line each, an error where the build ships the policy."""
     shipped = _enabled(settings)
-    for path in _template_files(settings):
-        try:
-            found = inline.inline_code(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            continue  # Jinja says what is wrong with a template it cannot read
+    kept = Path(settings["CACHE_PATH"], "csp", "templates.json")
+    # a template Python cannot read or decode is left out: Jinja says what is wrong with it
+    for path, found in inline.in_templates(_template_files(settings), kept):
         for code in found:
             (logger.error if shipped else logger.warning)(
                 "%s: line %d: %s, which the %sContent-Security-Policy blocks (%s 'self': "
