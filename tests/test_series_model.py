@@ -72,8 +72,11 @@ def test_parse_index(raw, value):
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ("two", "Series_index must be a whole number, got 'two'"),
-        ("1.5", "whole number, got '1.5'"),
+        ("two", "Series_index must be a whole number, got 'two'; write Series_index: 2$"),
+        ("Part 3", "got 'Part 3'; write Series_index: 3$"),
+        ("2nd", "got '2nd'; write Series_index: 2$"),
+        ("2/3", r"got '2/3'; write the part's place as a number \(Series_index: 2 for"),
+        ("1.5", "whole number, got '1.5'; write the part's place as a number"),
         ("0", "must be 1 or more, got 0"),
         ("-2", "must be 1 or more, got -2"),
         ("1000", "must be at most 999, got 1000: number the parts 1, 2, 3"),
@@ -276,7 +279,7 @@ def test_group_messages_name_the_file():
     assert (
         model.ERROR,
         "content/posts/b.md",
-        "Series_index must be a whole number, got 'two'",
+        "Series_index must be a whole number, got 'two'; write Series_index: 2",
     ) in said
     assert any(
         path == "content/posts/a.md" and "Series_index 1 is also used by content/posts/c.md" in m

@@ -28,7 +28,7 @@ from markdown.preprocessors import Preprocessor
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
 from pelican.utils import pelican_open, slugify
 
-from plugins.engine import build, settings_errors
+from plugins.engine import build, phases, settings_errors
 
 from . import (
     callouts,
@@ -990,6 +990,7 @@ class StrictChecks:
         self._source = self._relative = None  # read anew: it may have changed since
         post_or_page = self.reading_post = self._is_post_or_page(source_path)
         old_addresses: tuple = ()
+        metadata: dict | None = None
         try:
             self._readable(source_path)
             self.unclosed_keys = self.dates_written = ()
@@ -1031,6 +1032,8 @@ class StrictChecks:
             lines = exc.problems if isinstance(exc, FrontMatterError) else (failure(exc),)
             for line in [*collected, *lines]:
                 logger.error("%s: %s", self._shown(source_path), line)
+            if post_or_page and metadata is not None and isinstance(exc, FrontMatterError):
+                self._say_plugin_keys(source_path, metadata)
             # a plugin reading its own files with this reader (team) need not say it again
             exc.reported = True
             raise
@@ -1057,6 +1060,21 @@ class StrictChecks:
             metadata[summaries.MARKED] = marked[1]
         self._name_images_without_alt(source_path, html, metadata, content)
         return html, metadata
+
+    def _say_plugin_keys(self, source_path: str, metadata: dict) -> None:
+        """The mistakes of a refused post's plugin keys (Series_index, Comments…), each at
+        its plugin's level, after its own: no plugin reads a refused post, so they were said
+        only once these were fixed (``phases.keys_written``)."""
+        shown = self._shown(source_path)
+        answers = phases.keys_written.send(
+            shown,
+            settings=self.build_settings,
+            keys=dict(metadata),
+            page=self._is_page(source_path),
+        )
+        for _receiver, said in answers:
+            for level, message in said or ():
+                logger.log(level, "%s: %s", shown, message)
 
     def _take_refused(self, metadata: dict) -> None:
         """Take the keys process_metadata refused out of the metadata, into ``refused``."""

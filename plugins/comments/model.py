@@ -1,11 +1,13 @@
 """What a comment thread needs, as plain values; no Pelican here."""
 
+import logging
 import re
 import string
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from plugins.blogcore.repeats import EMPTY
 from plugins.redirects.paths import pattern_regex
 
 OPEN, CLOSED, OFF = "open", "closed", "off"
@@ -115,6 +117,21 @@ def comment_state(raw: object) -> str:
     if value not in STATES:
         raise OptionError(f"Comments must be one of {', '.join(STATES)}, got {raw!r}")
     return value
+
+
+def key_problems(comments: object, comment_id: object, threaded: bool) -> list[tuple[int, str]]:
+    """A post's own comment keys as written, ``(level, message)`` each, as a post read is told
+    them: an empty ``Comment_id`` (a warning), and, where the post gets a thread
+    (``threaded``), a ``Comments`` value none of ours (an error)."""
+    found = []
+    if isinstance(comment_id, str) and not comment_id.strip():
+        found.append((logging.WARNING, f"Comment_id{EMPTY}"))
+    if threaded:
+        try:
+            comment_state(comments)
+        except OptionError as exc:
+            found.append((logging.ERROR, str(exc)))
+    return found
 
 
 _REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")

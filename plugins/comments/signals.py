@@ -21,6 +21,7 @@ from .model import (
     Thread,
     comment_state,
     default_id,
+    key_problems,
     moved_slugs,
     slug_only,
     thread_id,
@@ -54,6 +55,15 @@ def on_initialized(pelican) -> None:
     except OptionError as exc:
         settings_errors.refuse(pelican.settings, exc)
         return
+
+
+def on_keys_written(path: str, settings: dict, keys: dict, page: bool) -> list[tuple[int, str]]:
+    """A post the reader refuses: the mistakes of its comment keys, said with its others (a
+    draft or hidden post gets no thread, so its Comments is not read)."""
+    status = str(keys.get("status", "")).strip().lower()
+    threaded = not page and settings["COMMENTS_PROVIDER"] != "none"
+    threaded = threaded and status not in ("draft", "hidden")
+    return key_problems(keys.get("comments"), keys.get("comment_id"), threaded)
 
 
 def _ident(article, settings) -> str:
@@ -219,5 +229,6 @@ def register() -> None:
             (signals.initialized, on_initialized),
             (signals.article_generator_finalized, on_articles_finalized),
             (signals.article_writer_finalized, on_articles_written),
+            (phases.keys_written, on_keys_written),
         ],
     )

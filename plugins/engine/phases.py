@@ -30,6 +30,16 @@ receiver's place among that signal's receivers would depend on the order of ``PL
   are collected for copying (``static_links``); blogcore collects those Pelican's pattern
   passes over (a ``srcset``, a tag's links before its last), as it does a post's. A series
   file is read after Pelican's own collection is done, so this is sent by each read.
+- ``keys_written(path, settings=..., keys=..., page=...)``: sent by blogcore's reader for a
+  post or page it refuses for a mistake of its own keys (``Date: 2026-13-30``), with the keys
+  as read (``keys``: lowercase, as Pelican names them; ``path``: the file as lines name it).
+  No plugin sees a refused post, so each plugin with front-matter keys of its own returns
+  their mistakes, ``(level, message)`` each (``logging.ERROR`` or ``logging.WARNING``, the
+  line it gives a post it reads), and the reader says them with the file's others, in the
+  same build: a writer fixes every key at once. A key checked against the whole site (a
+  ``Related`` slug, a ``Gallery`` folder) is kept by its plugin in the per-build object and
+  said where it checks the others' keys. A post that is not refused is not sent: its plugins
+  read it and say its keys as before.
 - ``output_written(pelican)``: Pelican has written every page and file; for what adds to the
   output or changes it: images cleans every published original (and removes a raw camera
   file), redirects writes its pages and ``_redirects``, csp its ``_headers``, blogcore the
@@ -84,6 +94,7 @@ content_final = _namespace.signal("content_final")
 posts_described = _namespace.signal("posts_described")
 posts_changed = _namespace.signal("posts_changed")
 side_file_read = _namespace.signal("side_file_read")
+keys_written = _namespace.signal("keys_written")
 content_pages_written = _namespace.signal("content_pages_written")
 output_written = _namespace.signal("output_written")
 files_written = _namespace.signal("files_written")

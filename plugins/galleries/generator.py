@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import json
 import logging
 import os
@@ -455,6 +456,88 @@ def _schedule(
         )
 
 
+def _find(
+    settings: dict[str, Any],
+    galleries: dict[str, model.Gallery],
+    withheld: dict[str, model.Gallery],
+    now: datetime.datetime,
+    photos: tuple[dict, dict],
+    post: str,
+    draft: bool,
+    slug: str,
+    how: str,
+) -> model.Gallery | None:
+    """The gallery a post (``post``, as lines name it) shows as ``how`` (``Gallery``,
+    ``{gallery}``), or None, with one line when readers would not see it."""
+    root = f"content/{settings['GALLERY_PATH']}"
+    gallery = galleries.get(slug)
+    unready = withheld.get(slug) or gallery
+    why = (
+        model.not_out_yet(unready, now, bool(settings.get("WITH_FUTURE_DATES")))
+        if unready is not None
+        else ""
+    )
+    if why and draft and gallery is None:
+        # a publish build left the gallery out: say why, not that it does not exist
+        report(
+            model.Problem(
+                post,
+                f"{how} {slug!r} is {why}, so it is not published; this draft shows "
+                "it once the gallery is published too",
+                error=False,
+            )
+        )
+        return None
+    if why and not draft:
+        # publish builds leave the gallery out: this post would show nothing
+        report(
+            model.Problem(
+                post,
+                f"{how} {slug!r} is {why}, so it is not "
+                "published; a publish build stops on this post until the gallery is "
+                "(remove its Status: draft, or its Date)",
+                error=slug in withheld,
+            )
+        )
+        if gallery is None:
+            return None
+    if gallery is None or not gallery.photos:
+        why = "does not exist" if gallery is None else "has no photos"
+        report(
+            model.Problem(
+                post,
+                f"{how} {slug!r} {why} (no photos in {root}/{slug}/)"
+                + (model.meant(slug, galleries, *photos) if gallery is None else ""),
+                error=not draft,
+            )
+        )
+        return None
+    return gallery
+
+
+def _key_named(
+    settings: dict[str, Any],
+    galleries: dict[str, model.Gallery],
+    post: str,
+    written: Any,
+    draft: bool,
+) -> str:
+    """The gallery slug a post's ``Gallery:`` value names ("" for none); another engine's
+    idiom for it is one line, saying how it is written here."""
+    root = f"content/{settings['GALLERY_PATH']}"
+    key, idiom = model.gallery_key(written, root, (s for s, g in galleries.items() if g.photos))
+    if idiom:
+        there = key in galleries and bool(galleries[key].photos)
+        report(
+            model.Problem(
+                post, f"Gallery {str(written).strip()!r} {idiom}", error=not there and not draft
+            )
+        )
+        if not there:
+            key = ""
+    return key
+
+
 def _attach(
     generator,
     galleries: dict[str, model.Gallery],
@@ -476,50 +559,7 @@ def _attach(
         post = shown(settings, article.source_path)
         draft = article.status == "draft"
 
-        def find(slug: str, how: str, post=post, draft=draft) -> model.Gallery | None:
-            gallery = galleries.get(slug)
-            unready = withheld.get(slug) or gallery
-            why = (
-                model.not_out_yet(unready, now, bool(settings.get("WITH_FUTURE_DATES")))
-                if unready is not None
-                else ""
-            )
-            if why and draft and gallery is None:
-                # a publish build left the gallery out: say why, not that it does not exist
-                report(
-                    model.Problem(
-                        post,
-                        f"{how} {slug!r} is {why}, so it is not published; this draft shows "
-                        "it once the gallery is published too",
-                        error=False,
-                    )
-                )
-                return None
-            if why and not draft:
-                # publish builds leave the gallery out: this post would show nothing
-                report(
-                    model.Problem(
-                        post,
-                        f"{how} {slug!r} is {why}, so it is not "
-                        "published; a publish build stops on this post until the gallery is "
-                        "(remove its Status: draft, or its Date)",
-                        error=slug in withheld,
-                    )
-                )
-                if gallery is None:
-                    return None
-            if gallery is None or not gallery.photos:
-                why = "does not exist" if gallery is None else "has no photos"
-                report(
-                    model.Problem(
-                        post,
-                        f"{how} {slug!r} {why} (no photos in {root}/{slug}/)"
-                        + (model.meant(slug, galleries, *photos) if gallery is None else ""),
-                        error=not draft,
-                    )
-                )
-                return None
-            return gallery
+        find = functools.partial(_find, settings, galleries, withheld, now, photos, post, draft)
 
         html = compat.html_of(article, "") or ""  # compat.py: Content._content
         for written in model.stray_markers(html):
@@ -545,17 +585,7 @@ def _attach(
                 return str(macros.gallery_block(gallery, eager=0, link_page=True)).strip()
 
             compat.set_html(article, model.replace_markers(html, render))
-        written = article.metadata.get("gallery")
-        key, idiom = model.gallery_key(written, root, (s for s, g in galleries.items() if g.photos))
-        if idiom:  # another engine's way ({photo}album): one line, saying how it is written here
-            there = key in galleries and bool(galleries[key].photos)
-            report(
-                model.Problem(
-                    post, f"Gallery {str(written).strip()!r} {idiom}", error=not there and not draft
-                )
-            )
-            if not there:
-                key = ""
+        key = _key_named(settings, galleries, post, article.metadata.get("gallery"), draft)
         said = model.image_key(
             article.metadata.get("image"),
             settings["GALLERY_PATH"],
@@ -575,6 +605,11 @@ def _attach(
         if id(article) in published:
             for gallery in article.galleries:
                 gallery.posts.append(article)
+    # a post the reader refused (signals.on_keys_written): its Gallery said as a read post's
+    for post, written, draft in getattr(build.current(settings).state(__package__), "unread", ()):
+        key = _key_named(settings, galleries, post, written, draft)
+        if key:
+            _find(settings, galleries, withheld, now, photos, post, draft, key, "Gallery")
 
 
 def _finder(generator):

@@ -49,6 +49,16 @@ def on_posts_changed(generator, plugin: str) -> None:
     on_article_generator_pretaxonomy(generator)
 
 
+def on_keys_written(path: str, settings: dict, keys: dict, page: bool) -> list:
+    """A post the reader refuses: its Gallery is kept, and said once the galleries are read
+    (``generator.prepare``), as a read post's is; nothing now."""
+    if not page and keys.get("gallery"):
+        draft = str(keys.get("status", "")).strip().lower() == "draft"
+        state = build.current(settings).state(__package__)
+        state.unread = [*getattr(state, "unread", ()), (path, keys["gallery"], draft)]
+    return []
+
+
 def on_page_generator_finalized(generator) -> None:
     """Pages' plain Markdown images through the same pipeline."""
     pages = chain_pages(generator)
@@ -88,5 +98,6 @@ def register() -> None:
             (signals.page_generator_finalized, on_page_generator_finalized),
             (signals.static_generator_finalized, on_static_generator_finalized),
             (phases.posts_described, on_posts_described),
+            (phases.keys_written, on_keys_written),
         ],
     )

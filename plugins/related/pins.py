@@ -61,6 +61,20 @@ def pinned_picks(
     return chosen
 
 
+def unread_problems(
+    source: str, pins: Iterable[str], excludes: Iterable[str], all_keys: Collection[str]
+) -> list[Problem]:
+    """The problems of the pins and excludes of a post no one read (the reader refused it),
+    against every published post's slug (``all_keys``, in any language: its own is not
+    known), worded as ``pinned_picks`` words a read post's."""
+    return [
+        Problem(source, f"{key}: no published post {slug!r}", slug)
+        for key, slugs in (("Related", pins), ("Related_exclude", excludes))
+        for slug in slugs
+        if slug not in all_keys
+    ]
+
+
 def _pins(doc: Doc, position: dict[str, int], all_keys: set[str], lang: str, problems) -> list[str]:
     pinned: list[str] = []
     for key in doc.pins:

@@ -239,6 +239,16 @@ def _unpublished(generator) -> list:
     ]
 
 
+def on_keys_written(path: str, settings: dict, keys: dict, page: bool) -> list:
+    """A post the reader refuses: its Related and Related_exclude are kept, and said with
+    the others' once the published posts are known (``on_get_writer``); nothing now."""
+    pinned, excluded = _slugs(keys.get("related")), _slugs(keys.get("related_exclude"))
+    if not page and (pinned or excluded):
+        state = build.current(settings).state(__package__)
+        state.unread = [*getattr(state, "unread", ()), (path, pinned, excluded)]
+    return []
+
+
 def on_get_writer(pelican) -> None:
     """Give the posts their related posts before anything is written (returns no writer)."""
     state = _state(pelican)
@@ -246,7 +256,12 @@ def on_get_writer(pelican) -> None:
     if pending is not None:
         state.pending, published = None, state.published
         found = pending.result(lambda: _pick(published, settings=pelican.settings))
-        _attach(published, found, state.unpublished)
+        picks, problems = found
+        # a refused post's pins (on_keys_written), said as a read post's are
+        slugs = {a.slug for a in published}
+        for path, pinned, excluded in getattr(state, "unread", ()):
+            problems = [*problems, *pins.unread_problems(path, pinned, excluded, slugs)]
+        _attach(published, (picks, problems), state.unpublished)
 
 
 def _attach(published: list, found: tuple[dict, list], unpublished: dict[str, str]) -> None:
@@ -325,5 +340,6 @@ def register() -> None:
             (phases.posts_changed, on_posts_changed),
             (signals.article_generator_finalized, on_articles_finalized),
             (signals.get_writer, on_get_writer),
+            (phases.keys_written, on_keys_written),
         ],
     )

@@ -260,7 +260,7 @@ class SeriesGenerator(Generator):
                     model.Diagnostic(
                         model.WARNING,
                         side.shown(self.settings, page.source_path),
-                        "Series works on posts only; this page is not part of any series",
+                        model.PAGE_LINE,
                     )
                 )
         strict = bool(self.settings.get("BLOGCORE_STRICT"))

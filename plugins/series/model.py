@@ -1,8 +1,10 @@
 """Series grouping, ordering, numbering and diagnostics: plain values in, plain values out."""
 
+import contextlib
 import dataclasses
 import datetime
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,6 +16,7 @@ from plugins.i18n.templating import catalog_for, catalog_names
 PUBLISHED, SCHEDULED, DRAFT, PLANNED = "published", "scheduled", "draft", "planned"
 HIDDEN = "hidden"  # Status: hidden: published at its address, in no list
 ERROR, WARNING = "error", "warning"
+PAGE_LINE = "Series works on posts only; this page is not part of any series"
 # a guess that would be published: an error in a publish build (BLOGCORE_STRICT), which stops
 # it, a warning in development
 GUESS = "guess"
@@ -97,13 +100,38 @@ def unknown_file_keys(keys: Iterable[str]) -> list[str]:
 MAX_INDEX = 999
 
 
+# a part's place as writers type it when not as a number: "two", "Part 2", "2nd", "#2"
+NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1
+    )
+}
+
+
+def index_meant(text: str) -> int | None:
+    """The place a Series_index that is not a number means, when it holds one only."""
+    if text.strip().lower() in NUMBER_WORDS:
+        return NUMBER_WORDS[text.strip().lower()]
+    numbers = re.findall(r"[0-9]+", text)
+    if len(numbers) == 1 and 1 <= int(numbers[0]) <= MAX_INDEX:
+        return int(numbers[0])
+    return None
+
+
 def parse_index(raw: object) -> int:
     """A Series_index value as a whole number from 1, or ValueError saying what is expected."""
     text = str(raw).strip()
     try:
         value = int(text)
     except ValueError:
-        raise ValueError(f"Series_index must be a whole number, got {text!r}") from None
+        meant = index_meant(text)
+        write = (
+            f"write Series_index: {meant}"
+            if meant
+            else "write the part's place as a number (Series_index: 2 for the second part)"
+        )
+        raise ValueError(f"Series_index must be a whole number, got {text!r}; {write}") from None
     if value < 1:
         raise ValueError(f"Series_index must be 1 or more, got {value}")
     if value > MAX_INDEX:
@@ -142,6 +170,28 @@ def parse_announce(raw: object) -> bool | None:
     if text.lower() in NO:
         return False
     raise ValueError(f"Series_announce must be yes or no, got {text!r}")
+
+
+def key_problems(series: object, raw_index: object, raw_announce: object) -> list[tuple[str, str]]:
+    """A post's own series keys as written: (level, message) for each mistake, the lines
+    ``group`` gives a post it reads, and the reader a post it refuses (``phases.keys_written``)."""
+    if not series:
+        return [
+            (WARNING, f"{key} is set but Series is not")
+            for key, raw in (("Series_index", raw_index), ("Series_announce", raw_announce))
+            if raw not in (None, "")
+        ]
+    found = []
+    try:
+        parse_announce(raw_announce)
+    except ValueError as exc:
+        found.append((ERROR, str(exc)))
+    if raw_index not in (None, ""):
+        try:
+            parse_index(raw_index)
+        except ValueError as exc:
+            found.append((ERROR, str(exc)))
+    return found
 
 
 def announced(
@@ -560,26 +610,18 @@ def group(
     asked: dict[str, bool | None] = {}
 
     for post in posts:
+        said = key_problems(post.series_name, post.raw_index, post.raw_announce)
+        diagnostics += [Diagnostic(level, post.key, message) for level, message in said]
         if not post.series_name:
-            for key, raw in (
-                ("Series_index", post.raw_index),
-                ("Series_announce", post.raw_announce),
-            ):
-                if raw not in (None, ""):
-                    diagnostics.append(
-                        Diagnostic(WARNING, post.key, f"{key} is set but Series is not")
-                    )
             continue
-        try:
+        # a value that is none of these was said by key_problems
+        asked[post.key] = None
+        with contextlib.suppress(ValueError):
             asked[post.key] = parse_announce(post.raw_announce)
-        except ValueError as exc:
-            diagnostics.append(Diagnostic(ERROR, post.key, str(exc)))
         index = None
         if post.raw_index not in (None, ""):
-            try:
+            with contextlib.suppress(ValueError):
                 index = parse_index(post.raw_index)
-            except ValueError as exc:
-                diagnostics.append(Diagnostic(ERROR, post.key, str(exc)))
         indexes[post.key] = index
         slug = slugify(post.series_name)
         (translations if post.translation else originals)[slug].append(post)

@@ -1,8 +1,10 @@
 """Signal receivers connecting the series logic to Pelican."""
 
+import logging
+
 from pelican import signals
 
-from plugins.engine import build, settings_errors
+from plugins.engine import build, phases, settings_errors
 
 from . import model
 from .generator import SeriesGenerator
@@ -22,6 +24,22 @@ def on_initialized(pelican) -> None:
         excludes = list(pelican.settings.get(key) or [])
         if folder not in excludes:
             pelican.settings[key] = [*excludes, folder]
+
+
+LEVELS = {model.ERROR: logging.ERROR, model.WARNING: logging.WARNING}
+
+
+def on_keys_written(path: str, settings: dict, keys: dict, page: bool) -> list[tuple[int, str]]:
+    """A post the reader refuses: the mistakes of its series keys, said with its others."""
+    series = keys.get("series")
+    if page:  # what generate_context says of a page it reads
+        return [(logging.WARNING, model.PAGE_LINE)] if series else []
+    said = model.key_problems(
+        series.strip() if isinstance(series, str) else None,
+        keys.get("series_index"),
+        keys.get("series_announce"),
+    )
+    return [(LEVELS[level], message) for level, message in said]
 
 
 def get_generators(pelican):
@@ -48,5 +66,6 @@ def register() -> None:
             (signals.initialized, on_initialized),
             (signals.get_generators, get_generators),
             (signals.article_generator_write_article, on_write_article),
+            (phases.keys_written, on_keys_written),
         ],
     )

@@ -1,0 +1,183 @@
+"""A post's plugin keys (Series_index, Comments, Gallery, Related…) told in the same build as
+its other front-matter mistakes: the reader refuses a post with a bad Date, so no plugin read
+it, and a plugin key's mistake was said only once the Date was fixed (``phases.keys_written``).
+"""
+
+import contextlib
+import json
+import logging
+import subprocess
+import sys
+
+import pytest
+
+from plugins.comments import signals as comments
+from plugins.series import signals as series
+from tests.test_frontmatter_lint import ADA, DATE, post
+
+# (file, the plugin key's line, its level, what is said of it)
+KEYS = [
+    (
+        "part",
+        "Series: Moving house\nSeries_index: abc",
+        "ERROR",
+        "Series_index must be a whole number, got 'abc'; write the part's place as a number "
+        "(Series_index: 2 for the second part)",
+    ),
+    (
+        "announce",
+        "Series: Garden notes\nSeries_announce: maybe",
+        "ERROR",
+        "Series_announce must be yes or no, got 'maybe'",
+    ),
+    ("unnamed", "Series_index: 2", "WARNING", "Series_index is set but Series is not"),
+    (
+        "comments",
+        "Comments: clsoed",
+        "ERROR",
+        "Comments must be one of open, closed, off, got 'clsoed'",
+    ),
+    ("thread", "Comment_id:", "WARNING", "Comment_id is empty; give it a value or remove the line"),
+    ("pinned", "Related: zebra-crossing", "WARNING", "Related: no published post 'zebra-crossing'"),
+    (
+        "excluded",
+        "Related_exclude: quartz-harbour",
+        "WARNING",
+        "Related_exclude: no published post 'quartz-harbour'",
+    ),
+    (
+        "gallery",
+        "Gallery: no-such-gallery",
+        "ERROR",
+        "Gallery 'no-such-gallery' does not exist "
+        "(no photos in content/galleries/no-such-gallery/)",
+    ),
+]
+
+
+def _files(date: str) -> dict[str, str]:
+    """One post per key, each with ``date``; and a published post for Related to look in."""
+    return {
+        "team/ada-byrne.md": ADA,
+        "posts/neighbour.md": post("Slug: neighbour"),
+        **{
+            f"posts/{name}.md": post(f"Slug: {name}\nDate: {date}\n{line}")
+            for name, line, _, _ in KEYS
+        },
+    }
+
+
+def _said(caplog, name: str, path: str) -> list[tuple[str, str]]:
+    prefix = f"{name}/{path}: "
+    return [
+        (r.levelname, r.getMessage().removeprefix(prefix))
+        for r in caplog.records
+        if r.levelno >= logging.WARNING and r.getMessage().startswith(prefix)
+    ]
+
+
+@pytest.mark.parametrize("publish", [False, True], ids=["development", "publish"])
+def test_a_plugin_keys_mistake_is_said_with_a_bad_date(build_site, caplog, publish):
+    """Each post's bad Date and its plugin key's mistake, one line each, in one build; the
+    key at its plugin's level (Related: a warning, Series_index: an error); a publish
+    stops."""
+    caplog.set_level(logging.WARNING)
+    name = f"plugin-keys-{'publish' if publish else 'dev'}"
+    with pytest.raises(SystemExit) if publish else contextlib.nullcontext():
+        build_site(_files("2026-13-30"), fixture=None, publish=publish, name=name)
+    for file, _, level, message in KEYS:
+        assert _said(caplog, name, f"posts/{file}.md") == [("ERROR", DATE), (level, message)], file
+
+
+@pytest.mark.parametrize("publish", [False, True], ids=["development", "publish"])
+def test_a_plugin_keys_mistake_alone_is_said_once_as_before(build_site, caplog, publish):
+    """With a good Date the post is read and its plugin says the key, as before: the line,
+    once, and nothing else (the reader does not say it too)."""
+    caplog.set_level(logging.WARNING)
+    name = f"plugin-keys-alone-{'publish' if publish else 'dev'}"
+    errors = any(level == "ERROR" for _, _, level, _ in KEYS)
+    with pytest.raises(SystemExit) if publish and errors else contextlib.nullcontext():
+        build_site(_files("2024-05-01 10:00"), fixture=None, publish=publish, name=name)
+    for file, _, level, message in KEYS:
+        assert _said(caplog, name, f"posts/{file}.md") == [(level, message)], file
+
+
+@pytest.mark.parametrize(
+    ("keys", "page", "expected"),
+    [
+        (
+            {"series": "A", "series_index": "0"},
+            False,
+            [(40, "Series_index must be 1 or more, got 0")],
+        ),
+        ({"series": "A", "series_index": "3"}, False, []),
+        ({"series_announce": "yes"}, False, [(30, "Series_announce is set but Series is not")]),
+        (
+            {"series": "A"},
+            True,
+            [(30, "Series works on posts only; this page is not part of any series")],
+        ),
+        # a YAML list names no series, as for a post the plugin reads
+        (
+            {"series": ["A", "B"], "series_index": "x"},
+            False,
+            [(30, "Series_index is set but Series is not")],
+        ),
+    ],
+)
+def test_series_keys_as_written(keys, page, expected):
+    assert series.on_keys_written("p.md", settings={}, keys=keys, page=page) == expected
+
+
+@pytest.mark.parametrize(
+    ("keys", "page", "provider", "expected"),
+    [
+        (
+            {"comments": "nope"},
+            False,
+            "isso",
+            [(40, "Comments must be one of open, closed, off, got 'nope'")],
+        ),
+        ({"comments": "nope", "status": "draft"}, False, "isso", []),  # a draft has no thread
+        ({"comments": "nope"}, True, "isso", []),  # nor a page
+        ({"comments": "nope"}, False, "none", []),
+        ({"comments": "no"}, False, "isso", []),  # Jekyll's comments: false
+        (
+            {"comment_id": " "},
+            True,
+            "none",
+            [(30, "Comment_id is empty; give it a value or remove the line")],
+        ),
+    ],
+)
+def test_comment_keys_as_written(keys, page, provider, expected):
+    settings = {"COMMENTS_PROVIDER": provider}
+    assert comments.on_keys_written("p.md", settings=settings, keys=keys, page=page) == expected
+
+
+def test_the_serve_overlay_lists_a_plugin_key_beside_a_bad_date(project):
+    """make serve's warm build: the overlay shows the plugin key's line under the file, with
+    the Date's."""
+    (project / "content" / "posts" / "keys.md").write_text(
+        post("Slug: keys\nDate: 2026-13-30\nSeries: Moving house\nSeries_index: Part 2"),
+        encoding="utf-8",
+    )
+    report = project / "problems.json"
+    request = {"args": ["-s", "pelicanconf.py", "-o", "out"], "problems": str(report)}
+    done = subprocess.run(
+        [sys.executable, "-m", "plugins.fastbuild.warm", "--once", json.dumps(request)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert "Traceback" not in done.stderr
+    shown = json.loads(report.read_text())
+    mine = [p for p in shown["problems"] if p["source"].endswith("posts/keys.md")]
+    assert mine == [
+        {"level": "error", "source": "content/posts/keys.md", "message": message}
+        for message in (
+            DATE,
+            "Series_index must be a whole number, got 'Part 2'; write Series_index: 2",
+        )
+    ]
