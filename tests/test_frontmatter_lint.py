@@ -1001,12 +1001,10 @@ def test_every_mistake_of_a_front_matter_is_named_in_one_build(build_site, caplo
             assert not site.exists(f"posts/{path.split('/')[1].split('.')[0]}/")
 
 
-def test_the_serve_overlay_lists_each_mistake_of_a_front_matter(project):
-    """make serve's warm build: the overlay shows each mistake under the file, as the
-    terminal says them."""
-    (project / "content" / "posts" / "two.md").write_text(
-        post("Slug: two\nDate: 2026-13-30\nStatus: drfat\nLang: zz-bad"), encoding="utf-8"
-    )
+def overlay_of(project, path: str, text: str) -> list[dict]:
+    """What make serve's overlay shows under ``path`` (in ``project``'s content folder),
+    written with ``text``, after one warm build."""
+    (project / "content" / path).write_text(text, encoding="utf-8")
     report = project / "problems.json"
     request = {"args": ["-s", "pelicanconf.py", "-o", "out"], "problems": str(report)}
     done = subprocess.run(
@@ -1018,8 +1016,14 @@ def test_the_serve_overlay_lists_each_mistake_of_a_front_matter(project):
     )
     assert "Traceback" not in done.stderr
     shown = json.loads(report.read_text())
-    mine = [p for p in shown["problems"] if p["source"].endswith("posts/two.md")]
-    assert mine == [
+    return [p for p in shown["problems"] if p["source"].endswith(path)]
+
+
+def test_the_serve_overlay_lists_each_mistake_of_a_front_matter(project):
+    """make serve's warm build: the overlay shows each mistake under the file, as the
+    terminal says them."""
+    text = post("Slug: two\nDate: 2026-13-30\nStatus: drfat\nLang: zz-bad")
+    assert overlay_of(project, "posts/two.md", text) == [
         {"level": "error", "source": "content/posts/two.md", "message": message}
         for message in (DATE, STATUS, LANG)
     ]

@@ -4,16 +4,13 @@ it, and a plugin key's mistake was said only once the Date was fixed (``phases.k
 """
 
 import contextlib
-import json
 import logging
-import subprocess
-import sys
 
 import pytest
 
 from plugins.comments import signals as comments
 from plugins.series import signals as series
-from tests.test_frontmatter_lint import ADA, DATE, post
+from tests.test_frontmatter_lint import ADA, DATE, overlay_of, post
 
 # (file, the plugin key's line, its level, what is said of it)
 KEYS = [
@@ -158,23 +155,8 @@ def test_comment_keys_as_written(keys, page, provider, expected):
 def test_the_serve_overlay_lists_a_plugin_key_beside_a_bad_date(project):
     """make serve's warm build: the overlay shows the plugin key's line under the file, with
     the Date's."""
-    (project / "content" / "posts" / "keys.md").write_text(
-        post("Slug: keys\nDate: 2026-13-30\nSeries: Moving house\nSeries_index: Part 2"),
-        encoding="utf-8",
-    )
-    report = project / "problems.json"
-    request = {"args": ["-s", "pelicanconf.py", "-o", "out"], "problems": str(report)}
-    done = subprocess.run(
-        [sys.executable, "-m", "plugins.fastbuild.warm", "--once", json.dumps(request)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert "Traceback" not in done.stderr
-    shown = json.loads(report.read_text())
-    mine = [p for p in shown["problems"] if p["source"].endswith("posts/keys.md")]
-    assert mine == [
+    text = post("Slug: keys\nDate: 2026-13-30\nSeries: Moving house\nSeries_index: Part 2")
+    assert overlay_of(project, "posts/keys.md", text) == [
         {"level": "error", "source": "content/posts/keys.md", "message": message}
         for message in (
             DATE,
