@@ -436,3 +436,69 @@ def test_the_product_holds_a_small_block_of_rows_at_once():
     finally:
         tracemalloc.stop()
     assert peak < 10 * 2**20
+
+
+@pytest.mark.parametrize(
+    ("body", "terms"),
+    [
+        # Chinese and Japanese are written without spaces: a run is read as its pairs
+        ("书法课程", ["书法", "法课", "课程"]),
+        # punctuation ends a run; a character alone says too little to be a term
+        ("学习书法，好。", ["学习", "习书", "书法"]),
+        # Latin words beside them are words as before
+        ("用python写书法", ["python", "写书", "书法"]),
+        ("Plain English text", ["plain", "english", "text"]),
+    ],
+)
+def test_words_read_spaceless_scripts_as_pairs(body, terms):
+    assert [t for w in text.words(body, 50) if (t := text.term_of(w))] == terms
+
+
+@pytest.mark.parametrize(
+    ("raw", "term"),
+    [
+        ("书法", "书法"),
+        ("書道", "書道"),
+        ("すし", "すし"),
+        ("书", None),  # one character: as a word of one or two letters
+        ("жизнь", "жизнь"),  # letters of any script make a word
+        ("βιβλίο", "βιβλίο"),
+        ("кот", "кот"),
+        ("я", None),
+    ],
+)
+def test_terms_in_other_scripts(raw, term):
+    assert text.term_of(raw) == term
+
+
+CALLIGRAPHY = "今天我们学习书法。书法需要毛笔、墨汁和宣纸，练习书法可以静心。"
+CYCLING_ZH = "周末骑自行车去郊外。自行车的链条和刹车需要保养，骑行前检查轮胎。"
+
+
+def test_chinese_posts_on_one_topic_are_related_by_their_text():
+    """A Chinese blog's posts were related by their tags alone: their text gave no term (the
+    scorer read Latin letters only), so 'text 0.000' under every post, and a post without tags
+    had no related reading at all."""
+    docs = [
+        doc("shufa-1", CALLIGRAPHY, lang="zh-CN"),
+        doc("shufa-2", CALLIGRAPHY + "老师说书法要天天练。", lang="zh-CN"),
+        doc("qiche-1", CYCLING_ZH, lang="zh-CN"),
+        doc("qiche-2", CYCLING_ZH + "自行车的座椅也要调整。", lang="zh-CN"),
+    ]
+    chosen, _ = picks(docs)
+    assert chosen["shufa-1"] == ["shufa-2"]
+    assert chosen["qiche-1"] == ["qiche-2"]
+
+
+def test_russian_posts_on_one_topic_are_related_by_their_text():
+    bread = "закваска мука тесто духовка хлеб выпечка корочка дрожжи"
+    bikes = "велосипед цепь тормоза колёса седло педали руль шины"
+    docs = [
+        doc("bread-1", bread, lang="ru"),
+        doc("bread-2", bread + " рожь", lang="ru"),
+        doc("bike-1", bikes, lang="ru"),
+        doc("bike-2", bikes + " звонок", lang="ru"),
+    ]
+    chosen, _ = picks(docs)
+    assert chosen["bread-1"] == ["bread-2"]
+    assert chosen["bike-1"] == ["bike-2"]

@@ -9,7 +9,17 @@ _PRE = re.compile(r"<(pre|script|style)\b.*?</\1>", re.S | re.I)
 # a tag, a quoted value whole: docutils' raw HTML keeps a value's '>' as written (title="a >
 # b"), which ended the tag there and left 'b">' as words (blogcore's readers write &gt;)
 _TAG = re.compile(r"""<(?:"[^"]*+"|'[^']*+'|[^"'>])++>|<[^>]+>""")
-_TOKEN = re.compile(r"[a-zà-ÿ][a-zà-ÿ'’-]{2,}")
+# a word: three letters or more, of any script (Cyrillic, Greek, Arabic... had no terms at all,
+# so a Russian blog's posts were related by their tags alone)
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-]){2,}")
+# Chinese and Japanese are written without spaces, so a run of their characters (kana, Han) is
+# read as its overlapping pairs (书法课程: 书法, 法课, 课程), as search engines without a
+# dictionary read them; a character alone says as little as a word of one letter. Such text
+# had no terms: every Chinese post scored 'text 0.000', related by its tags alone.
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_ONE_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LOOKED_AT = 400  # characters of a text looked through for them
+_PAIR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}")
 
 # Common English and French function words: they say nothing about a post's topic.
 # (Kept as text, one long string split once: far easier to read and extend than a literal.)
@@ -59,12 +69,38 @@ _PUNCTUATION = ".,;:!?()[]{}<>\"'`*_~«»“”‘’…—–/|#=+"
 
 
 def words(text: str, max_words: int) -> list[str]:
-    """The raw lower-case words of the first ``max_words`` words of a text.
+    """The raw lower-case words of the first ``max_words`` words of a text (in Chinese and
+    Japanese, each pair of characters is one, as ``_pieces`` reads them).
 
     Splitting on white space runs in C; punctuation is cleaned later, once per distinct word
     (term_of), rather than once per occurrence.
     """
-    return text[: text_limit(max_words)].lower().split()[:max_words]
+    head = text[: text_limit(max_words)].lower()
+    # nearly every post: none of those characters in its title (written twice first) and
+    # first sentences (looking through the whole text took longer than splitting it)
+    if head.isascii() or not _ONE_SPACELESS.search(head, 0, _LOOKED_AT):
+        return head.split()[:max_words]
+    found: list[str] = []
+    for raw in head.split():
+        found.extend(_pieces(raw) if _SPACELESS.search(raw) else (raw,))
+        if len(found) >= max_words:
+            break
+    return found[:max_words]
+
+
+def _pieces(raw: str) -> list[str]:
+    """A raw word holding Chinese or Japanese: its other parts, and each run's pairs."""
+    pieces = []
+    start = 0
+    for run in _SPACELESS.finditer(raw):
+        if run.start() > start:
+            pieces.append(raw[start : run.start()])
+        chars = run.group()
+        pieces.extend(chars[i : i + 2] for i in range(len(chars) - 1))
+        start = run.end()
+    if start < len(raw):
+        pieces.append(raw[start:])
+    return pieces
 
 
 def text_limit(max_words: int) -> int:
@@ -76,6 +112,8 @@ def text_limit(max_words: int) -> int:
 def term_of(raw: str) -> str | None:
     """The index term for a raw word: its stem, or None (stop word, number, URL, symbol)."""
     word = raw.strip(_PUNCTUATION)
+    if _PAIR.fullmatch(word):
+        return word
     if word in STOP_WORDS or not _TOKEN.fullmatch(word):
         return None
     return stem(word)
