@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from plugins.blogcore.dates import dated, dated_by_file_line, machine_date
+from plugins.blogcore.dates import dated, dated_by_file_line, machine_date, modified_by_file_line
 from plugins.i18n import templating
 from plugins.webmentions import archive
 from tests.conftest import _builder
@@ -340,7 +340,7 @@ def test_default_date_fs_is_one_line_an_error_in_a_publish(build_site, caplog):
     said = [
         (r.levelname, r.getMessage())
         for r in caplog.records
-        if "DEFAULT_DATE" in r.getMessage() or "fs-dev/posts/" in r.getMessage()
+        if "without a Date: line" in r.getMessage() or "fs-dev/posts/old" in r.getMessage()
     ]
     assert said == [
         ("WARNING", dated_by_file_line(["fs-dev/posts/old-news.md", "fs-dev/posts/older.md"]))
@@ -348,9 +348,46 @@ def test_default_date_fs_is_one_line_an_error_in_a_publish(build_site, caplog):
     caplog.clear()
     with pytest.raises(SystemExit):
         build_site(files, name="fs-pub", DEFAULT_DATE="fs", publish=True)
-    assert [r.levelname for r in caplog.records if "DEFAULT_DATE = 'fs'" in r.getMessage()] == [
-        "ERROR"
+    assert [
+        r.levelname for r in caplog.records if "DEFAULT_DATE = 'fs' dates" in r.getMessage()
+    ] == ["ERROR"]
+
+
+DATED = "Title: Old news\nDate: 2013-10-26 23:09\nAuthor: Ada Byrne\n\nText.\n"
+
+
+def test_default_date_fs_taking_every_update_from_the_file_is_one_line(build_site, caplog):
+    # an adopted Chinese blog kept DEFAULT_DATE = 'fs' with a Date: line in every post:
+    # Pelican took each post's last update from its file, so all 155 said "Updated" the day
+    # of the checkout (in feeds and the sitemap too), anew in each publish, and nothing was said
+    caplog.set_level(logging.WARNING)
+    edited = DATED.replace("Old", "Edited").replace("Author", "Modified: 2014-01-02\nAuthor")
+    files = {
+        "posts/old-news.md": DATED,
+        "posts/older.md": DATED.replace("Old", "Older"),
+        "posts/edited.md": edited,  # its own Modified: line is meant
+    }
+    site = build_site(files, fixture=None, name="fs-mod-dev", DEFAULT_DATE="fs")
+    said = [
+        (r.levelname, r.getMessage()) for r in caplog.records if "DEFAULT_DATE" in r.getMessage()
     ]
+    assert said == [
+        (
+            "WARNING",
+            modified_by_file_line(["fs-mod-dev/posts/old-news.md", "fs-mod-dev/posts/older.md"]),
+        )
+    ]
+    assert (
+        site.soup("posts/edited-news/")
+        .select_one("time.modified")["datetime"]
+        .startswith("2014-01-02")
+    )
+    caplog.clear()
+    with pytest.raises(SystemExit):
+        build_site(files, fixture=None, name="fs-mod-pub", DEFAULT_DATE="fs", publish=True)
+    assert [
+        r.levelname for r in caplog.records if "DEFAULT_DATE = 'fs' also" in r.getMessage()
+    ] == ["ERROR"]
 
 
 def test_a_dateless_html_file_under_default_date_is_named_as_a_post(build_site, caplog):

@@ -53,3 +53,26 @@ def read_zone(name: Any) -> tuple[zoneinfo.ZoneInfo | None, str]:
     known = sorted(zoneinfo.available_timezones())
     close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
     return None, f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def modified_by_file(written: object, mtime: float) -> bool:
+    """Whether a post's last update is its file's time (``mtime``), as Pelican gives every
+    file under ``DEFAULT_DATE = 'fs'`` without a Modified: line: the very microsecond, which
+    no date written in a file has."""
+    return isinstance(written, datetime.datetime) and (
+        written.tzinfo is None and written == datetime.datetime.fromtimestamp(mtime)
+    )
+
+
+def modified_by_file_line(files: list[str]) -> str:
+    """The one line for the posts with a Date: line whose last update ``DEFAULT_DATE = 'fs'``
+    takes from their file's time (``files`` as staff know them, sorted)."""
+    listed = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    posts = "1 post" if len(files) == 1 else f"{len(files)} posts"
+    return (
+        f"pelicanconf.py: DEFAULT_DATE = 'fs' also takes the last update of {posts} without a "
+        f"Modified: line ({listed}) from the time of the file, which a git clone or checkout "
+        'sets to that moment: each publish (from a fresh clone) shows them all "Updated" that '
+        "day and sends them out again in the feeds and the sitemap; remove DEFAULT_DATE (each "
+        "has its Date: line), and give a Modified: line to those that were updated"
+    )

@@ -1052,6 +1052,32 @@ def _say_dated_by_file(generators, settings) -> None:
     if dated:
         strict = settings.get("BLOGCORE_STRICT", False)
         (logger.error if strict else logger.warning)("%s", dates.dated_by_file_line(dated))
+    _say_modified_by_file(generators, settings)
+
+
+def _say_modified_by_file(generators, settings) -> None:
+    """One line for the posts and pages with a Date: line whose last update DEFAULT_DATE =
+    'fs' takes from their file's time (Pelican's path metadata, for every file): every one
+    said "Updated" on the day of the checkout. Those without a Date: line are named by the
+    line above, which says it of them."""
+    if settings.get("DEFAULT_DATE") != "fs":
+        return
+    named = []
+    for generator in generators:
+        for name in ("articles", "translations", "pages"):
+            for item in getattr(generator, name, None) or ():
+                if getattr(item, reading.DATED_BY_FILE, False):
+                    continue
+                try:
+                    mtime = os.stat(item.source_path).st_mtime
+                except (OSError, TypeError):
+                    continue
+                if dates.modified_by_file(item.metadata.get("modified"), mtime):
+                    named.append(shown(settings, item.source_path))
+    if named:
+        strict = settings.get("BLOGCORE_STRICT", False)
+        line = dates.modified_by_file_line(sorted(set(named)))
+        (logger.error if strict else logger.warning)("%s", line)
 
 
 def on_pages_static_links(generator) -> None:
