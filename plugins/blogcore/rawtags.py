@@ -25,7 +25,8 @@ not read as Markdown: such a tag is taken by a second pattern that runs before M
 first (``QuotedMarks``), unless it is written in code; after a backslash (``\\<a title="[x](y)"
 …>``, Markdown's escape: the ``<`` is text) the whole tag is shown as written, its marks too,
 and so is any tag with attributes after one (``\\<abbr title="x">``: smarty curled its quotes,
-``EscapedTag``). Code spans are found as Markdown's backtick step finds them (``code_spans``).
+``EscapedTag``). Code spans are found as Markdown's backtick step finds them (``code_spans``),
+in a paragraph's text: one may go on to its next line (``lines_without_code_spans``).
 """
 
 from __future__ import annotations
@@ -176,7 +177,7 @@ NO_SRC = (
 _BLOCK_START = re.compile(r"^ {0,3}<([A-Za-z][A-Za-z0-9]*)")
 
 
-def _html_block_lines(lines: list[str]) -> set[int]:
+def html_block_lines(lines: list[str]) -> set[int]:
     """The numbers of the lines in an HTML block (one starting with a block-level element's
     tag, to the line that closes it): Markdown leaves its text as written."""
     inside: set[int] = set()
@@ -196,7 +197,7 @@ def line_without_src(lines: list[str]) -> int | None:
     """The number of the line with an ``<img>`` tag that has no src, in an HTML block
     (Markdown leaves its text as written) if one is, else the first; None if none is."""
     found = [n for n, line in enumerate(lines, 1) if not all(map(_has_src, _IMGS.findall(line)))]
-    blocks = _html_block_lines(lines)
+    blocks = html_block_lines(lines)
     return next((n for n in found if n in blocks), found[0] if found else None)
 
 
@@ -212,7 +213,7 @@ def values_cut(lines: list[str], fenced: set[int]) -> list[tuple[int, str]]:
     #) cuts, which Markdown shows as text: (line number, the tag's first line), ``fenced``:
     the indexes of fenced code's lines."""
     whole = "\n".join("" if index in fenced else line for index, line in enumerate(lines))
-    blocks = _html_block_lines(lines)
+    blocks = html_block_lines(lines)
     found: list[tuple[int, str]] = []
     # lines counted on from the last tag: counted from the top for each, a 1.5-million-character
     # post with 807 tags took 0.22 s
@@ -369,12 +370,67 @@ def _closing(text: str, after: int, ticks: int) -> int | None:
 
 
 def without_code_spans(text: str) -> str:
-    """Text with each code span blanked, its length (so its columns) kept."""
+    """Text with each code span blanked, its length (so its columns) and line ends kept."""
     pieces, at = [], 0
     for start, end in code_spans(text):
-        pieces += [text[at:start], " " * (end - start)]
+        span = text[start:end]
+        pieces += [
+            text[at:start],
+            _NOT_LINE_END.sub(" ", span) if "\n" in span else " " * len(span),
+        ]
         at = end
     return "".join(pieces) + text[at:]
+
+
+_NOT_LINE_END = re.compile(r"[^\n]")
+# a line Markdown's block steps start a block of its own at, wherever it is in a paragraph's
+# lines: a heading, a quote's first line, a rule, a code fence (its code is no text)
+_OWN_BLOCK = re.compile(r"#|[ ]{0,3}(?:>|(?:[-*_][ ]{0,2}){3,}$|`{3,}|~{3,})")
+# a setext heading's underline, under a block's first line: that line is a heading
+_UNDERLINE = re.compile(r"[=-]+[ ]*$")
+# a list item's first line: a new item, in a block that started as a list
+_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d+\.)[ ]+\S")
+
+
+def lines_without_code_spans(lines: list[str]) -> list[str]:
+    """Lines with each code span blanked (columns kept), found as Markdown's backtick step
+    finds them in a paragraph's text: a span may go on to the paragraph's next lines, up to a
+    blank line, a heading, a quote, a rule or a list's next item (``a `<abbr`` then
+    ``title="x">` b`` is code)."""
+    out = list(lines)
+    if "`" not in "".join(lines):
+        return out  # most posts' prose
+    first = 0  # the first line of the block being read
+    while first < len(lines):
+        last = _block_end(lines, first)
+        ticked = [n for n in range(first, last) if "`" in lines[n]]
+        if len(ticked) == 1:  # on one line (nearly every block): as that line alone
+            out[ticked[0]] = without_code_spans(lines[ticked[0]])
+        elif ticked:
+            out[first:last] = without_code_spans("\n".join(lines[first:last])).split("\n")
+        first = last
+    return out
+
+
+def _block_end(lines: list[str], first: int) -> int:
+    """The index after the last line of the block of text starting at ``first``: a blank
+    line, a heading or a rule is one line; a quote takes in the lines after it."""
+    line = lines[first]
+    quote = line.lstrip().startswith(">")
+    if not line.strip() or (_OWN_BLOCK.match(line) and not quote):
+        return first + 1
+    if first + 1 < len(lines) and _UNDERLINE.match(lines[first + 1]):
+        return first + 1  # a setext heading
+    listed = _ITEM.match(line) is not None
+    last = first + 1
+    while last < len(lines):
+        line = lines[last]
+        if not line.strip() or (listed and _ITEM.match(line)):
+            break
+        if _OWN_BLOCK.match(line) and not (quote and line.lstrip().startswith(">")):
+            break
+        last += 1
+    return last
 
 
 class QuotedMarks(TagOrText):

@@ -1392,6 +1392,7 @@ def _notes_out(
     fence = ""
     previous_blank = True
     inside = ""  # the opener of a comment that goes on past the line
+    spans_out = rawtags.lines_without_code_spans(lines)  # a span may go on to the next line
     opened = (0, 0)
     pending = ""  # what the line a comment opened on keeps, before it
     removed = False  # whether a comment was taken out of the line being built
@@ -1419,11 +1420,7 @@ def _notes_out(
                 out.append(line)  # an indented code block's line (or a list's paragraph)
                 continue
         previous_blank = not line.strip()
-        code_free = (
-            line
-            if inside
-            else _HTML_CODE.sub(lambda m: " " * len(m[0]), rawtags.without_code_spans(line))
-        )
+        code_free = line if inside else _HTML_CODE.sub(lambda m: " " * len(m[0]), spans_out[index])
         built = pending if inside == PRIVATE_OPEN else ""
         column = 0
         while column <= len(line):
@@ -1473,6 +1470,7 @@ def unclosed_comment(lines: list[str]) -> tuple[int, int] | None:
     fence = ""
     open_at: tuple[int, int] | None = None
     previous_blank = True
+    spans_out = rawtags.lines_without_code_spans(lines)  # a span may go on to the next line
     for index, line in enumerate(lines):
         if open_at is None:
             marker = _FENCE.match(line)
@@ -1487,7 +1485,7 @@ def unclosed_comment(lines: list[str]) -> tuple[int, int] | None:
                 continue  # an indented code block's line (or a list's paragraph: rare)
         previous_blank = not line.strip()
         column = 0
-        code_free = line if open_at is not None else rawtags.without_code_spans(line)
+        code_free = line if open_at is not None else spans_out[index]
         while True:
             if open_at is None:
                 start = code_free.find(COMMENT_OPEN, column)
