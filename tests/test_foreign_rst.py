@@ -187,8 +187,10 @@ def test_a_rest_sources_code_is_passed_over_when_lines_are_named():
     ]
     assert foreign.lines_of(found, source, "rst") == [20, 22]
     assert foreign.jekyll(html, [], source, "rst")[0] == 22
-    # read as Markdown (as before): the literal on two lines is no code, the quote is
-    assert foreign.lines_of(found, source) == [4, None]
+    # read as Markdown: the literal on two lines is a code span there too (it was not, when
+    # code spans were read a line at a time), the literal block indented two spaces is
+    # text, the quote indented four is code
+    assert foreign.lines_of(found, source) == [9, None]
 
 
 def test_a_rest_links_line_is_named(build_site, caplog):

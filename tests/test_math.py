@@ -7,8 +7,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+from markdown import Markdown
 
-from plugins.blogcore import foreign, rst, text
+import pelicanconf
+from plugins.blogcore import foreign, liquid, rst, text
 from tests.conftest import nu_errors
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -464,3 +466,108 @@ def test_a_math_line_quotes_what_the_writer_wrote(build_site, caplog):
     ]
     body = site.soup("posts/escapes/").select_one(".post-content")
     assert [span.get_text() for span in body.select("span.math")] == ["$x^2$"]
+
+
+def _convert(source: str) -> str:
+    """The site's Markdown with liquid.py's steps and blogcore's escapes, as the reader has."""
+    configs = pelicanconf.MARKDOWN["extension_configs"]
+    extensions = [*configs, liquid.LiquidExtension(), foreign.EscapesExtension()]
+    md = Markdown(extensions=extensions, extension_configs=configs, output_format="html5")
+    return md.convert(source)
+
+
+ALIGNED = "$$\n\\begin{align}\na &= b \\\\\nc &= d\n\\end{align}\n$$"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        ALIGNED,  # each \\ was "a line ending with \ is a line break of pandoc's Markdown"
+        "\\begin{align}\na &= b \\\\\nc &= d\n\\end{align}",
+        "\\[\na = b \\\\\nc = d\n\\]",
+        "Then $a \\\\\nb$ and \\(c \\\\\nd\\) inline.",
+        "The set $[a]{i=1}$ and $[x]{.y}$.",  # was "a span of pandoc's Markdown"
+        "A ring $R[[x]]$ of series.",  # was an Obsidian wiki link, an error in a publish
+        "Spaces $a~b~c$ and $a~~b~~c$ and $a^^b^^c$ and $a==b==c$.",  # PyMdown's, GitHub's
+        # a formula's & and its spaces next to a rule were a simple table of pandoc's
+        "$$\nC &= 0,      & N=0 \\\\\nC &= 1,      & N>0\n$$\n\n---\n\nAfter.",
+    ],
+)
+@pytest.mark.parametrize("listed", [frozenset(), frozenset({"render_math"})])
+def test_a_formula_is_said_to_be_math_and_nothing_else(source, listed):
+    pieces = foreign.found(_convert(source), listed=listed, source=source)
+    assert len(pieces) == 1 and " is LaTeX math, which " in pieces[0].message, pieces
+    assert ("render_math plugin (in PLUGINS)" in pieces[0].message) is bool(listed)
+    assert foreign.lines_of(pieces, source) == [1]
+
+
+# wagdav's blog (thewagner.net, 2018-04-30-Coin-exchange): an aligned formula, its \\ at each
+# line's end, between code and a raw HTML block that end lines with \ too; one real break
+COINS = (
+    "Title: Coins\nDate: 2024-03-05\nAuthor: Ada Byrne\nCategory: Company\n\n"
+    "We write $C(N,m)$ for the count:\n\n"  # line 6
+    f"{ALIGNED}\n\n"  # lines 8-13
+    "```\nprintf \\\nx\n```\n\n"  # 15-18: code
+    "    indented \\\n    code\n\n"  # 20-21
+    "A span `a \\\nb` of code.\n\n"  # 23-24
+    "<div>\nraw \\\nhtml\n</div>\n\n"  # 26-29
+    "An escaped one \\\\\nis a backslash.\n\n"  # 31-32: \\ is a backslash, pandoc's too
+    "Our AGM is on 3 April\\\nat 18:00.\n"  # 34: pandoc's line break
+)
+
+
+def test_a_formula_s_line_ends_get_no_pandoc_advice(build_site, caplog):
+    # "line 10: a line ending with \ is a line break of pandoc's Markdown … (and 6 more places
+    # in this file); end the line with two spaces instead": following it broke the formula
+    caplog.set_level(logging.WARNING)
+    name = "md-align"
+    site = build_site({"posts/coins.md": COINS}, name=name)
+    said = [m.split(": ", 2)[1:] for m in caplog.messages if f"{name}/posts/coins.md" in m]
+    assert [(where, m.split(" is ")[0]) for where, m in said] == [
+        ("line 6", "$C(N,m)$"),
+        ("line 34", "a line ending with \\"),
+    ], said
+    assert "more place" not in said[1][1]
+    body = site.soup("posts/coins/").select_one(".post-content")
+    assert [s.get_text() for s in body.select("span.math")][1] == ALIGNED
+
+
+# an HTML post as exports indent it: each line of its body starts with spaces
+P4C_HTML = """<html><head><title>Thinking</title><meta name="date" content="2024-03-06">
+<meta name="category" content="Company"><meta name="author" content="Ada Byrne"></head>
+<body>
+    <p>Our sessions, with <code>`ticks`</code>:</p>
+    <ul>
+        <li>Philosophy for Children \\(P4C\\), on Mondays</li>
+    </ul>
+</body></html>
+"""
+
+
+def test_math_in_an_indented_html_post_is_said_with_its_line(build_site, caplog):
+    # "posts/thinking.html: \(P4C\) is LaTeX math …" with no line: an HTML file's lines
+    # indented four spaces were looked past as Markdown's indented code
+    caplog.set_level(logging.WARNING)
+    build_site({"posts/thinking.html": P4C_HTML}, name="html-p4c")
+    said = [m for m in caplog.messages if "html-p4c/" in m]
+    assert [m.split(" is ")[0] for m in said] == [
+        "html-p4c/posts/thinking.html: line 6: \\(P4C\\)"
+    ], said
+
+
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        # a list item's paragraph and a nested item, indented four spaces: the item's text,
+        # which was looked past as indented code (the line said with no number)
+        ("1. First\n\n    We run Philosophy for Children \\(P4C\\) sessions.\n", 3),
+        ("- Groups\n    - Philosophy for Children \\(P4C\\)\n", 2),
+        # indented code, at the margin and in a list (eight spaces), is still code
+        ("Run:\n\n    echo $x^2$\n\nThen $x^2$ here.\n", 5),
+        ("- Run:\n\n        echo $x^2$\n\n    Then $x^2$ here.\n", 5),
+    ],
+)
+def test_math_in_a_list_is_said_with_its_line(source, line):
+    pieces = foreign.found(_convert(source), source=source)
+    assert len(pieces) == 1 and " is LaTeX math" in pieces[0].message
+    assert foreign.lines_of(pieces, source) == [line]

@@ -269,6 +269,8 @@ class Foreign:
     # a pattern of its start over the whole source (an HTML tag's attributes may go on several
     # lines), in place of ``start`` (one line's)
     anchor: str = ""
+    line: int = 0  # its line, where the source was read for it (0: found by ``start``)
+    math: bool = False  # LaTeX math: its start is looked for in math too (the rest's is not)
 
 
 def others(plugins: Sequence | None, markdown: dict | None) -> frozenset[str]:
@@ -353,7 +355,10 @@ def found(
         for node in soup.find_all(string=True)
         if not isinstance(node, Comment) and not _in_code(node)
     ]
-    text = "".join(map(str, nodes))
+    # LaTeX is the math line's alone: a formula's \\, & and {…} are no pandoc, table or span
+    math = _math_nodes(nodes) if "math" in html else frozenset()
+    shown = [_blank(str(node)) if id(node) in math else str(node) for node in nodes]
+    text = "".join(shown)
     rst = fmt == "rst"
     hits: list[tuple[int, Foreign]] = []
     for match in _LIQUID.finditer(text):
@@ -411,9 +416,11 @@ def found(
             )
         )
     blocks = _by_block(nodes)
-    math = _first_math(blocks, rst, "render_math" in listed, source if fmt == "markdown" else "")
-    if math is not None:
-        hits.append(math)
+    first = _first_math(blocks, rst, "render_math" in listed, source if fmt == "markdown" else "")
+    if first is not None:
+        hits.append(first)
+    if math:  # the rest reads the text around the math
+        blocks = _by_block(nodes, shown)
     # pymdownx.tasklist in MARKDOWN makes the boxes; not installed, the settings' line says to
     # install it: the list is not to be rewritten
     hits += _github(text, soup, rst, task_lists=rst or "pymdownx.tasklist" not in listed)
@@ -421,7 +428,7 @@ def found(
         hits += _embeds(soup, nodes, rst)
     hits += _pymdown(text, blocks, rst)
     if _PASTED_QUICK.in_text(html):
-        hits += _pasted(text, soup, blocks, rst)
+        hits += _pasted(text, soup, blocks, rst, source if fmt == "markdown" else "")
     hits += _obsidian(text, soup, rst)
     if fmt == "markdown" and "](" in html:
         hits += _in_html_block(text, nodes, source)
@@ -644,11 +651,41 @@ def _embeds(soup: BeautifulSoup, nodes: list, rst: bool) -> list[tuple[int, Fore
     return hits
 
 
-def _by_block(nodes: list) -> list[str]:
+def _by_block(nodes: list, shown: list[str] | None = None) -> list[str]:
     """The text of each block (a paragraph, an item, a cell), in order: the pieces of text
-    math may be read in, as Markdown's step reads a block's text at a time."""
-    blocks = itertools.groupby(nodes, key=lambda node: id(_block_of(node)))
-    return ["".join(map(str, group)) for _, group in blocks]
+    math may be read in, as Markdown's step reads a block's text at a time; ``shown``: each
+    node's text as read (its math blanked), in place of the node's own."""
+    pairs = zip(nodes, shown if shown is not None else map(str, nodes), strict=True)
+    blocks = itertools.groupby(pairs, key=lambda pair: id(_block_of(pair[0])))
+    return ["".join(text for _, text in group) for _, group in blocks]
+
+
+def _math_nodes(nodes: list) -> frozenset[int]:
+    """The ids of the nodes that are LaTeX math: the text of a ``<span class="math">`` (kept
+    as written, liquid.MathAsWritten) or of MathML (docutils')."""
+    return frozenset(id(node) for node in nodes if _in_math(node))
+
+
+def _is_math(tag) -> bool:
+    return tag.name == "math" or (tag.name == "span" and "math" in tag.get("class", ()))
+
+
+# what str.splitlines does not split at: a blank keeps the lines' count
+_NOT_LINE_END = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _blank(text: str) -> str:
+    """Text as blanks, its line ends kept (so are its offsets)."""
+    return _NOT_LINE_END.sub(" ", text)
+
+
+def _prose_text(tag) -> str:
+    """A tag's text without its math."""
+    return "".join(node for node in tag.find_all(string=True) if not _in_math(node))
+
+
+def _in_math(node) -> bool:
+    return any(map(_is_math, node.parents))
 
 
 def _block_of(node) -> object:
@@ -689,6 +726,7 @@ def _first_math(
             ":math:`…` in a sentence (each backslash written once, :math:`\\alpha`), a "
             ".. math:: directive for a formula on lines of its own",
             serious=False,
+            math=True,
         )
     if render_math:
         return offset, Foreign(
@@ -699,6 +737,7 @@ def _first_math(
             "as an image (an SVG of the formula), or write the post in reStructuredText, whose "
             ":math: is typeset",
             serious=False,
+            math=True,
         )
     return offset, Foreign(
         start,
@@ -708,6 +747,7 @@ def _first_math(
         f"written{also}; write it in words, show it as an image (an SVG of the "
         "formula), or write the post in reStructuredText, whose :math: is typeset",
         serious=False,
+        math=True,
     )
 
 
@@ -885,11 +925,12 @@ def _data_picture(src: str) -> tuple[str, str]:
 
 
 def _pasted(
-    text: str, soup: BeautifulSoup, blocks: list[str], rst: bool = False
+    text: str, soup: BeautifulSoup, blocks: list[str], rst: bool = False, source: str = ""
 ) -> list[tuple[int, Foreign]]:
     """What writers' tools leave in a post: each picture pasted as data (serious: the page
     leaves it out), Google Docs' clipboard HTML, a bold with a space inside and pandoc's
-    idioms (once per file each)."""
+    idioms (once per file each); ``source``: a Markdown file's text, where its line breaks
+    are read."""
     hits: list[tuple[int, Foreign]] = []
     for number, img in enumerate(soup.find_all("img")):
         src = str(img.get("src") or "")
@@ -925,11 +966,14 @@ def _pasted(
                 f"write **{_short(first['text'].strip())}** (no space inside the asterisks)",
             )
         )
-    return hits + _pandoc(text, soup, blocks)
+    return hits + _pandoc(text, soup, blocks, source)
 
 
-def _pandoc(text: str, soup: BeautifulSoup, blocks: list[str]) -> list[tuple[int, Foreign]]:
-    """pandoc's idioms Python-Markdown does not read, once per file each kind."""
+def _pandoc(
+    text: str, soup: BeautifulSoup, blocks: list[str], source: str = ""
+) -> list[tuple[int, Foreign]]:
+    """pandoc's idioms Python-Markdown does not read, once per file each kind; its line
+    breaks as a Markdown ``source`` writes them, where it is given."""
     hits: list[tuple[int, Foreign]] = []
     grid = _GRID.search(text)
     if grid:
@@ -948,7 +992,7 @@ def _pandoc(text: str, soup: BeautifulSoup, blocks: list[str]) -> list[tuple[int
         for rule in soup.find_all("hr")
         if not _in_code(rule)
         and any(
-            getattr(near, "name", None) == "p" and _COLUMNS.search(near.get_text())
+            getattr(near, "name", None) == "p" and _COLUMNS.search(_prose_text(near))
             for near in (rule.find_previous_sibling(True), rule.find_next_sibling(True))
         )
     ]
@@ -988,19 +1032,65 @@ def _pandoc(text: str, soup: BeautifulSoup, blocks: list[str]) -> list[tuple[int
                 "remove the ::: lines (for a quote, start each of its lines with > ); " + _GFM,
             )
         )
-    breaks = text.count("\\\n")
-    if breaks:
+    # the page shows a backslash at a line's end (not in code or math): where the source
+    # writes one, a break pandoc reads, those are its lines
+    breaks = _line_breaks(source) if source and "\\\n" in text else []
+    count = len(breaks) if source else text.count("\\\n")
+    if count:
         hits.append(
             _once(
                 text.find("\\\n"),
                 r"\\\s*$",
                 f"a line ending with \\ is a line break of {_PANDOC}, which this site shows "
                 "as a backslash",
-                breaks,
+                count,
                 "end the line with two spaces instead (or with <br>)",
+                breaks[0] if breaks else 0,
             )
         )
     return hits
+
+
+# pandoc's line break: a backslash at a line's end, not one a backslash before it escapes
+_BREAK = re.compile(r"(?<!\\)(?:\\\\)*\\$")
+
+
+def _line_breaks(source: str) -> list[int]:
+    """The lines of a Markdown source ending in pandoc's line break, the paragraph going on
+    after it, in text Markdown reads: not in code, LaTeX math (a formula's ``\\\\``, which
+    the advice would break) or an HTML block."""
+    written = source.splitlines()
+    lines = _without_math(_prose_lines(source, False))
+    blocks = rawtags.html_block_lines(written)
+    return [
+        number
+        for number, line in enumerate(lines, 1)
+        if _BREAK.search(line)
+        and number not in blocks
+        and number < len(written)
+        and written[number].strip()
+    ]
+
+
+def _without_math(lines: list[str]) -> list[str]:
+    """A Markdown source's lines (code blanked) with the LaTeX Markdown keeps as written
+    blanked (liquid.MathAsWritten: in a paragraph's text, ``$$`` on lines of its own too),
+    columns kept."""
+    whole = "\n".join(lines)
+    if not _MATH_QUICK.search(whole):
+        return lines
+    pieces, at = [], 0
+    for paragraph in _PARAGRAPH.finditer(whole):
+        for match in _MATH.finditer(paragraph[0]):
+            if liquid.is_math(match):
+                start = paragraph.start() + match.start()
+                pieces += [whole[at:start], _blank(match[0])]
+                at = start + len(match[0])
+    return ("".join(pieces) + whole[at:]).split("\n")
+
+
+# a paragraph's lines in a source: those up to a blank one
+_PARAGRAPH = re.compile(r"(?:^[^\S\n]*\S[^\n]*(?:\n|\Z))+", re.M)
 
 
 # Obsidian's idioms (its exports and vaults; GitHub's alerts are its callouts' twins):
@@ -1109,10 +1199,13 @@ _RST_MARKS = {
 }
 
 
-def _once(at: int, start: str, said: str, places: int, advice: str) -> tuple[int, Foreign]:
+def _once(
+    at: int, start: str, said: str, places: int, advice: str, line: int = 0
+) -> tuple[int, Foreign]:
     """One warning for every place of a kind in a file (the text stays readable as written),
-    at its first place ``at``: what it is, how many more places, what to write."""
-    return at, Foreign(start, f"{said}{_also(places - 1)}; {advice}", serious=False)
+    at its first place ``at`` (``line``: its line, where the source was read): what it is,
+    how many more places, what to write."""
+    return at, Foreign(start, f"{said}{_also(places - 1)}; {advice}", False, line=line)
 
 
 def has_jekyll(html: str) -> bool:
@@ -1234,7 +1327,11 @@ def lines_of(found_: list[Foreign], source: str, fmt: str = "markdown") -> list[
         )
     numbers: list[int | None] = []
     after: dict[str, int] = {}
+    prose: list[str] | None = None  # the lines without their math, once a piece needs them
     for piece in found_:
+        if piece.line:
+            numbers.append(piece.line)
+            continue
         if piece.anchor:
             match = re.compile(piece.anchor, re.I | re.S).search(whole, after.get(piece.anchor, 0))
             if match is not None:
@@ -1243,8 +1340,12 @@ def lines_of(found_: list[Foreign], source: str, fmt: str = "markdown") -> list[
             continue
         pattern = re.compile(piece.start)
         start = after.get(piece.start, 0)
+        searched = lines
+        if fmt == "markdown" and not piece.math:  # not in a formula: its \\ and {…} are LaTeX
+            prose = _without_math(lines) if prose is None else prose
+            searched = prose
         number = next(
-            (n for n in range(start, len(lines)) if pattern.search(lines[n])),
+            (n for n in range(start, len(searched)) if pattern.search(searched[n])),
             None,
         )
         if number is not None:
@@ -1260,10 +1361,43 @@ def _prose_lines(source: str, rst: bool, markdown: bool = True) -> list[str]:
     lines are fences (in an HTML file they are not)."""
     if rst:
         return _rst_prose(source)
-    return [
-        rawtags.without_code_spans(line)
-        for line in codeblocks.outside_code(source.splitlines(), markdown)
-    ]
+    if not markdown:  # HTML's code is its <pre> and <code>: an indented line or a ` is text
+        return _HTML_CODE.sub(lambda m: _blank(m[0]), source).splitlines()
+    lines = source.splitlines()
+    code = codeblocks.fenced_code(lines)[0] | _indented_code(lines)
+    return rawtags.lines_without_code_spans(
+        ["" if index in code else line for index, line in enumerate(lines)]
+    )
+
+
+_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+def _indented_code(lines: list[str]) -> set[int]:
+    """The indexes of a Markdown source's lines in indented code blocks: a block after a
+    blank line, indented four spaces or a tab (eight in a list, whose paragraphs and items
+    indented four are the list's), and the indented lines after it."""
+    code: set[int] = set()
+    blank, in_list, in_code = True, False, False
+    for index, line in enumerate(lines):
+        if not line.strip():
+            blank = True
+            continue
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        margin = 8 if in_list else 4
+        if (in_code or blank) and indent >= margin:
+            in_code = True
+            code.add(index)
+        else:
+            in_code = False
+            if indent < 4 and (blank or _LIST_ITEM.match(line)):
+                in_list = _LIST_ITEM.match(line) is not None
+        blank = False
+    return code
+
+
+# code in an HTML file's source, as _CODE_TAGS
+_HTML_CODE = re.compile(r"<(pre|code|tt|kbd|samp)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 
 
 def _rst_prose(source: str) -> list[str]:
