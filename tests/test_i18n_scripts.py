@@ -2,9 +2,11 @@
 Persian or Chinese posts without ``Lang:``, marked with DEFAULT_LANG) is named in a warning
 with the code to write; nothing is said of a quotation among the post's own words."""
 
+import io
 import logging
 
 import pytest
+from PIL import Image
 
 from plugins.i18n import scripts
 
@@ -87,6 +89,70 @@ def test_the_sample_leaves_code_and_tags_out():
     html = f'<p class="lead">{PERSIAN}</p><pre><code>{ENGLISH * 20}</code></pre>'
     assert ENGLISH not in scripts.sample("عنوان", html)
     assert scripts.mismatch(scripts.sample("عنوان", html), "en") is not None
+
+
+# a picture as a publish writes it: its renditions' URLs in srcset, Latin letters all
+_PICTURE = (
+    '<p><img alt="涂鸦" src="/images/a.jpg" srcset="/images/a-480w.webp 480w, '
+    '/images/a-960w.webp 960w, /images/a-1600w.webp 1600w" sizes="(min-width: 40em) 40em, '
+    '100vw" width="1600" height="1000" loading="lazy" decoding="async"></p>'
+)
+
+
+@pytest.mark.parametrize(
+    ("html", "words"),
+    [
+        # pictures past SAMPLE characters of HTML: the cut fell inside a tag, whose
+        # attributes were read as the text's words
+        (f"<p>{CHINESE}</p>" + _PICTURE * 20, CHINESE),
+        (f"<p>{CHINESE}</p>" + "<p>" + "x" * (scripts.SAMPLE - 150) + _PICTURE, None),
+        # a link whose text is its address; an address pasted in the text
+        (f'<p>{CHINESE}<a href="https://example.org/a">https://example.org/a</a></p>', CHINESE),
+        (f"<p>{CHINESE} www.example.org/docs/setup ftp://files.example.org/x</p>", CHINESE),
+        (f"<p>{CHINESE}&nbsp;&amp;&#8212;&hellip;</p>", CHINESE),
+        # code left out, in its tags, however long
+        (f"<p>{CHINESE}</p><pre><code>{ENGLISH * 100}</code></pre>", CHINESE),
+        ("<p>a &lt; b</p>", "a b"),
+    ],
+)
+def test_the_sample_is_the_text_never_the_markup(html, words):
+    read = scripts.sample("", html)
+    if words is None:  # cut within the text: the picture after it says nothing
+        assert "images" not in read and "lazy" not in read
+    else:
+        assert read.split() == words.split()
+
+
+def test_the_sample_reads_the_same_text_whatever_the_markup():
+    # a publish's pictures are longer HTML than a development build's (a <picture> of
+    # renditions for an <img>): the same text is read, and so the same verdict
+    text = "独立思考是终极目标。" * 300
+    img = '<p><img alt="涂鸦" src="/images/a.jpg"></p>'
+    dev = "".join(f"<p>{text[i : i + 50]}</p>{img}" for i in range(0, len(text), 50))
+    publish = "".join(f"<p>{text[i : i + 50]}</p>{_PICTURE * 3}" for i in range(0, len(text), 50))
+    assert len(scripts.sample("", f"<p>{text}</p>").split()[0]) == scripts.SAMPLE
+    assert scripts.sample("", publish) == scripts.sample("", dev)
+    assert len("".join(scripts.sample("", dev).split())) > 0.9 * scripts.SAMPLE
+
+
+def _jpeg(size: tuple[int, int]) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (90, 120, 40)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def test_a_chinese_post_with_pictures_is_not_said_to_be_latin(build_site, caplog):
+    # an adopted Chinese blog's post of drawings: its pictures' HTML, cut off, was read as
+    # Latin words ("the text is in Latin script, but the post is marked zh-CN")
+    caplog.set_level(logging.WARNING)
+    pictures = "\n\n".join(f"![涂鸦{n}]({{static}}/images/doodle{n}.jpg)" for n in range(8))
+    files: dict[str, str | bytes] = {f"images/doodle{n}.jpg": _jpeg((1200, 800)) for n in range(8)}
+    files["posts/doodles.md"] = _post(
+        "课堂涂鸦", f"物理课上画的涂鸦。\n\n{pictures}", "Slug: doodles\n"
+    )
+    site = build_site(files, name="cjkpics", DEFAULT_LANG="zh-CN")
+    assert site.soup("posts/doodles/").find("img", srcset=True) is not None
+    assert [r.getMessage() for r in caplog.records if "doodles.md" in r.getMessage()] == []
 
 
 def test_many_alike_posts_of_a_folder_are_one_line():

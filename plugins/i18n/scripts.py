@@ -25,7 +25,10 @@ from functools import cache
 
 from babel.core import Locale, UnknownLocaleError, get_global
 
-SAMPLE = 2000  # characters of a body's HTML read
+# characters of a body's text read (its text, not its HTML: a Chinese post's pictures, cut
+# off at 2000 characters of HTML inside an <img>, were read as Latin words by their srcset
+# URLs, and more posts so in a publish, whose pictures have more renditions)
+SAMPLE = 1500
 ENOUGH = 20  # letters needed to say anything (a title alone, a caption: too few)
 NEARLY_ALL = 0.8  # the share of letters in other scripts than the language's
 # Chinese, Japanese and Korean write a syllable in one character where Latin letters take
@@ -130,9 +133,15 @@ WORD_SAMPLE = 600  # characters of the sample read for its words (about 100 word
 WORDS_ENOUGH = 30  # words needed to say anything
 FOUND_ENOUGH = 5  # of a language's common words, found in the sample, to name it
 _LONGEST = max(len(common) for common in _SETS.values())
-_CODE = re.compile(r"<(pre|code|script|style)\b.*?</\1>", re.S | re.I)
-# a quoted value is the tag's, '>' and all, as in related.text (docutils' raw HTML writes one)
-_TAG = re.compile(r"""<(?:"[^"]*+"|'[^']*+'|[^"'>])*+>|<[^>]*>""")
+_CODE = re.compile(r"<(pre|code|script|style)\b.*?(?:</\1\s*>|\Z)", re.S | re.I)
+# a quoted value is the tag's, '>' and all, as in related.text (docutils' raw HTML writes one);
+# a tag the cut leaves open is the tag's to the end
+_TAG = re.compile(
+    r"""<[^"'>]*+(?:(?:"[^"]*+"|'[^']*+')[^"'>]*+)*+(?:>|(?:"[^"]*+|'[^']*+)?\Z)|<[^>]*>"""
+)
+# what text holds that is no word of its language: an entity's name (&nbsp;) and an address
+# (a link whose text is its URL, a pasted path to a picture)
+_NOT_WORDS = re.compile(r"&#?\w+;|[\w+.-]*://\S*|\bwww\.\S*")
 
 
 @dataclass(frozen=True)
@@ -159,10 +168,20 @@ def language_name(code: str) -> str:
 
 
 def sample(title: str, html: str) -> str:
-    """The words of a post to read: its title and the start of its body, without code or
-    tags (a tag's name and attributes are Latin whatever the text)."""
-    head = html[:SAMPLE]
-    return f"{title} {_TAG.sub(' ', _CODE.sub(' ', head))}"
+    """The words of a post to read: its title and the first SAMPLE characters of its body's
+    text, without code, tags (a tag's name and attributes are Latin whatever the text),
+    entities or addresses: the same words whatever the HTML around them."""
+    end = 2 * SAMPLE  # nearly every post's first SAMPLE characters of text are in it
+    while True:
+        # spaces run together: a publish's <picture> leaves more of them than an <img>
+        text = " ".join(_TAG.sub(" ", _CODE.sub(" ", html[:end])).split())
+        if len(text) > SAMPLE or end >= len(html):
+            break
+        end = len(html)  # pictures, links, tables: more HTML than text
+    text = text[:SAMPLE]
+    if "&" in text or "://" in text or "www." in text:
+        text = _NOT_WORDS.sub(" ", text)
+    return f"{title} {text}"
 
 
 @cache
