@@ -144,6 +144,32 @@ def test_plain_summary_cuts_at_a_word():
     assert text.plain_summary("<p>Short <em>one</em>.</p><p>Two</p>") == "Short one. Two"
 
 
+# Chinese prose (written here), without a pause
+_ZH = "我们的社区中心每周六举办书法课程欢迎大家来参加学习写字"
+
+
+@pytest.mark.parametrize(
+    ("text_in", "limit", "expected"),
+    [
+        # one space early, then prose without spaces: cut at a character, not at the space
+        (f"awstats7.2 + nginx {_ZH * 3}", 40, f"awstats7.2 + nginx {_ZH[:21]}…"),
+        (_ZH * 3, 30, f"{(_ZH * 3)[:30]}…"),
+        # at a pause in the last third of the text kept
+        (f"{_ZH}，{_ZH}。{_ZH}", 60, f"{_ZH}，{_ZH}…"),
+        (f"{_ZH[:5]}，{_ZH * 3}", 30, f"{_ZH[:5]}，{_ZH[:24]}…"),  # a pause too early
+        # a Latin word among the characters: cut before it, or at a space as ever
+        (f"{_ZH}Python{_ZH}", 31, f"{_ZH}…"),
+        (f"{_ZH} Stack Overflow {_ZH}", 38, f"{_ZH} Stack…"),
+        # Latin text: at a space, as it always was
+        ("élan vital " * 10, 25, "élan vital élan vital…"),
+        ("word " * 20, 22, "word word word word…"),
+        (f"Our centre {_ZH}", 400, f"Our centre {_ZH}"),
+    ],
+)
+def test_plain_summary_cuts_chinese_at_a_character(text_in, limit, expected):
+    assert text.plain_summary(f"<p>{text_in}</p>", limit=limit) == expected
+
+
 @pytest.mark.parametrize(
     ("key", "value", "expected"),
     [

@@ -133,13 +133,36 @@ def initials(name: str) -> str:
     return (capitals[0][0] + capitals[-1][0]).upper()
 
 
+# Chinese and Japanese punctuation a summary in those scripts is best cut at (the stop, comma,
+# enumeration comma, ! ? ; : in their full-width forms)
+_CJK_PAUSE = "。，、！？；："
+
+
 def plain_summary(html: str, limit: int = 300) -> str:
-    """A summary as plain text for meta descriptions, cut at a word boundary."""
+    """A summary as plain text for meta descriptions, cut at a word boundary (in Chinese or
+    Japanese text, which has no spaces, between two characters)."""
     words = visible_text(html).split()
     out = " ".join(words)
     if len(out) <= limit:
         return out
-    return out[:limit].rsplit(" ", 1)[0] + "…"
+    head = out[:limit]
+    if out.isascii() or not _spaceless().search(out, 0, limit + 1):
+        return head.rsplit(" ", 1)[0] + "…"
+    # Chinese prose with one space early on (awstats7.2 + nginx) kept those words alone: a
+    # character is a word; at a pause when one is near the end
+    pause = max(head.rfind(mark) for mark in _CJK_PAUSE)
+    if pause >= 2 * limit // 3:
+        return head[:pause] + "…"
+    spaceless = _spaceless()
+    cut = next(
+        (
+            i
+            for i in range(limit, 0, -1)
+            if head[i - 1] == " " or spaceless.match(head, i - 1) or spaceless.match(out, i)
+        ),
+        limit,
+    )
+    return head[:cut].rstrip() + "…"
 
 
 @functools.lru_cache(maxsize=4096)  # a post's summary is shown on many listing pages
