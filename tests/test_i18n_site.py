@@ -714,3 +714,25 @@ def test_a_translation_whose_url_leaves_off_its_folders_slash_is_linked_where_wr
     sitemap = ElementTree.parse(site.output / "sitemap.xml").getroot()
     locs = {loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
     assert fr in locs and fr.rstrip("/") not in locs
+
+
+def test_tags_page_orders_chinese_tags_by_their_pinyin(build_site):
+    # a Chinese blog's tags came in code-point order (中国风, 倦怠期, 免费, 安装), which no
+    # reader knows; their slugs are their pinyin (an-zhuang, juan-dai-qi...)
+    tags = "Zebra, 中国风, apple, 倦怠期, C++, 免费, .NET, 安装, Banana"
+    post = f"Title: 标签\nDate: 2024-05-01\nSlug: tagged\nTags: {tags}\n\n正文。\n"
+    site = build_site({"posts/tagged.md": post}, fixture=None, BLOGCORE_DEFAULT_IMAGE="")
+    cloud = site.soup("tag/").select_one("ul.tag-cloud")
+    names = [item.a.contents[0].strip() for item in cloud.find_all("li")]
+    # Latin names as before (by the name, regardless of case); Chinese ones by their pinyin
+    assert names == [
+        ".NET",
+        "安装",  # an-zhuang
+        "apple",
+        "Banana",
+        "C++",
+        "倦怠期",  # juan-dai-qi
+        "免费",  # mian-fei
+        "Zebra",
+        "中国风",  # zhong-guo-feng
+    ]

@@ -41,7 +41,9 @@ What it does on each build:
   ``content_span(lang)`` (a name or date inside a theme string, wrapped in
   ``<span lang="de">`` where ``content_lang`` marks it; unchanged otherwise), the filter
   ``chrome_span`` (a theme string wrapped in ``<span lang="en">`` where ``chrome_lang``
-  marks: an item of a row whose own direction must stay the page's), and the
+  marks: an item of a row whose own direction must stay the page's), the filter
+  ``by_name`` (tags or categories with their posts, by name regardless of case, a name in
+  Chinese characters by its slug, its pinyin: the tags page), and the
   filter ``in_lang``: a setting given per language (``SITE_TAGLINE = {"en": ..., "fr":
   ...}``) in the page's language, and a category's name from ``I18N_CATEGORY_NAMES``
   (``{{ article.category|in_lang }}``).

@@ -63,6 +63,17 @@ def _letters() -> dict[str, re.Pattern[str]]:
     return {script: re.compile(f"[^{ranges}]+") for script, ranges in _RANGES.items()}
 
 
+@cache
+def _han() -> re.Pattern[str]:
+    """A Chinese character (compiled when first needed, as ``_letters``)."""
+    return re.compile(f"[{_RANGES['Hani']}]")
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` has a Chinese character (a Japanese kanji too)."""
+    return not text.isascii() and _han().search(text) is not None
+
+
 _NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 # how a line names each script
 NAMES = {

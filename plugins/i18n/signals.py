@@ -216,6 +216,7 @@ def on_generator_init(generator) -> None:
     env.filters["content_span"] = content_span
     env.filters["lang_dir"] = templating.lang_dir
     env.filters["lang_name"] = templating.lang_name
+    env.filters["by_name"] = templating.by_name
     env.filters["og_locale"] = templating.og_locale
     env.globals["i18n_languages"] = sorted({default, *loaded})
 

@@ -15,6 +15,8 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from . import scripts
+
 # Render-context variables that carry the language of the page being rendered, in order.
 LANG_SOURCES = ("article", "page", "series")
 # The render-context variable naming a list's language (a string: "fr" at /fr/posts/)
@@ -431,3 +433,16 @@ def feed_language(item_langs: list[str | None], default_lang: str) -> str:
     """A feed's language: the one its items share, else the site's."""
     langs = {lang for lang in item_langs if lang}
     return langs.pop() if len(langs) == 1 else default_lang
+
+
+def by_name(taxonomies: Iterable[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """(tag or category, posts) pairs in the order readers look a name up in: by the name,
+    regardless of case, as Jinja's sort; a name in Chinese characters by its slug (its pinyin,
+    as the site's slugs are made), not by code point (中国风, 倦怠期, 免费: no order a reader
+    knows). Hangul and kana are in their alphabet's order by code point already."""
+    return sorted(
+        taxonomies,
+        key=lambda pair: (
+            str(pair[0].slug) if scripts.has_han(str(pair[0].name)) else str(pair[0].name)
+        ).lower(),
+    )
