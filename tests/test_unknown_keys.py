@@ -3,8 +3,9 @@
 An adopted blog whose old theme read its own keys (``Version``, ``Pagetitle``, eight a file in
 151 files) said some 1,300 ``unknown key 'X' is ignored`` lines in one build, and the few lines
 that mattered were lost among them. A key more than a few files have is now one line for the
-build; a typo of ours, text read as a key and another engine's name for ours keep their line
-per file; BLOGCORE_KEPT_KEYS says nothing of the keys another tool reads.
+build, a typo of ours and another engine's name for ours too (their did-you-mean kept); text
+read as a key keeps its line per file; BLOGCORE_KEPT_KEYS says nothing of the keys another
+tool reads.
 """
 
 import logging
@@ -51,6 +52,17 @@ def _keys(caplog) -> list[tuple[str, str]]:
             "content/b/y.md; this site's key is Title, given in each of them too: only it is "
             "read): remove the line from them, or, if another tool reads it, list 'Pagetitle' "
             "in BLOGCORE_KEPT_KEYS",
+        ),
+        (
+            # another engine's name for ours: the line says which, and to write ours in them
+            # (removing the line would lose the date it gives)
+            "unknown key 'Update' is ignored (did you mean Modified? this site's key for the "
+            'date a post was last updated, shown as "Updated …")',
+            [f"content/notes/{c}.md" for c in "abcdef"],
+            "content/notes/: unknown key 'Update' is ignored in 6 files (content/notes/a.md, "
+            "content/notes/b.md and 4 more; did you mean Modified? this site's key for the date "
+            'a post was last updated, shown as "Updated …"): write Modified: in place of '
+            "Update: in them, or, if another tool reads it, list 'Update' in BLOGCORE_KEPT_KEYS",
         ),
     ],
 )
@@ -121,6 +133,34 @@ def test_a_key_many_files_have_is_one_line_and_mistakes_keep_theirs(build_site, 
         "keys-folded/posts/typo.md: unknown key 'Sumary' is ignored (did you mean Summary?)"
     ]
     assert len(said) == 4, said
+
+
+def test_another_engines_key_and_a_typo_in_many_files_are_one_line_each(build_site, caplog):
+    # an adopted blog's Update: in 77 files was 77 lines; a typo in six files is one line too,
+    # still an error in a publish, its did-you-mean kept
+    files = _posts(6, "Update: 2024-04-01\n")
+    files |= _posts(6, "Sumary: Lost words\n", name="typo")
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit):  # the typo's error stops the publish
+        build_site(files, publish=True, name="keys-other-names")
+    said = _keys(caplog)
+    assert sorted(said) == [
+        (
+            "ERROR",
+            "keys-other-names/posts/: unknown key 'Sumary' is ignored in 6 files "
+            "(keys-other-names/posts/typo-0.md, keys-other-names/posts/typo-1.md and 4 more; "
+            "did you mean Summary?): write Summary: in place of Sumary: in them, or, if another "
+            "tool reads it, list 'Sumary' in BLOGCORE_KEPT_KEYS",
+        ),
+        (
+            "WARNING",
+            "keys-other-names/posts/: unknown key 'Update' is ignored in 6 files "
+            "(keys-other-names/posts/old-0.md, keys-other-names/posts/old-1.md and 4 more; did "
+            "you mean Modified? this site's key for the date a post was last updated, shown as "
+            '"Updated …"): write Modified: in place of Update: in them, or, if another tool '
+            "reads it, list 'Update' in BLOGCORE_KEPT_KEYS",
+        ),
+    ], said
 
 
 def test_kept_keys_are_said_nowhere_and_a_typo_in_the_list_is_named(build_site, caplog):

@@ -156,10 +156,13 @@ def key_message(key: str, message: str, files: list[str]) -> str:
     shown = ", ".join(named) + (f" and {more} more" if more else "")
     # "(this site's key is Title, given in this file too: only it is read)", said of many
     hint = hint.removesuffix(")").replace("in this file too", "in each of them too")
+    # a typo of ours or another engine's name for ours says what it meant: removing the line
+    # would lose that (Update: 2014-03-01 is the date Modified: would show)
+    ours = re.match(r"did you mean (\S+)\?", hint)
+    fix = f"write {ours[1]}: in place of {key}: in them" if ours else "remove the line from them"
     return (
         f"{heading(files)}: {said} in {len(files)} files ({shown}{'; ' + hint if hint else ''})"
-        f": remove the line from them, or, if another tool reads it, list {key!r} in "
-        f"{KEPT_SETTING}"
+        f": {fix}, or, if another tool reads it, list {key!r} in {KEPT_SETTING}"
     )
 
 

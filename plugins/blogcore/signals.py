@@ -383,9 +383,10 @@ class KeysFolded(logging.Filter):
         self.held.setdefault((frontmatter.display_key(key), message), {}).setdefault(source, record)
         return False
 
-    def release(self) -> list[str]:
+    def release(self) -> list[tuple[str, bool]]:
         """Say the held lines of keys few files have, file by file; the one line of each
-        other key (repeats.key_message), to be said."""
+        other key (repeats.key_message), to be said, and whether it is an error (a typo's is,
+        in a publish, where one of its files' lines was)."""
         many = repeats.many_files({said: list(files) for said, files in self.held.items()})
         held, self.held = self.held, {}
         for said, files in sorted(held.items()):
@@ -396,7 +397,13 @@ class KeysFolded(logging.Filter):
                 record.blogcore_released = True
                 # past the logger's filters already (see RepeatsFolded.release)
                 logging.getLogger(record.name).callHandlers(record)
-        return [repeats.key_message(key, message, files) for (key, message), files in many.items()]
+        return [
+            (
+                repeats.key_message(key, message, files),
+                any(held[key, message][f].levelno >= logging.ERROR for f in files),
+            )
+            for (key, message), files in many.items()
+        ]
 
 
 def _html_not_a_post(settings, relpath: str) -> bool:
@@ -503,8 +510,8 @@ def _say_folded(settings) -> None:
             "%s", repeats.fold_message(folder, kind, files, count)
         )
     keys = getattr(state, "keys_folded", None)
-    for line in keys.release() if keys else ():
-        logger.warning("%s", line)
+    for line, serious in keys.release() if keys else ():
+        (logger.error if serious else logger.warning)("%s", line)
     kept = settings.get("BLOGCORE_KEPT_KEYS") or ()
     for line in repeats.kept_typos(kept, keys.in_files, keys.heard) if keys else ():
         logger.warning("%s", settings_errors.located_line(settings, line))
