@@ -314,3 +314,25 @@ def test_an_image_size_alone_is_said_under_its_own_line(build_site, caplog):
     said = [m for m in caplog.messages if "removed a style attribute" in m]
     assert len(said) == 1 and "(width: 50%)" in said[0], caplog.text
     assert "card.rst: line 10: removed" in said[0]  # its :width: line (was no line)
+
+
+def test_an_attr_list_bare_word_removed_is_named_at_its_line_with_the_class_to_write(
+    build_site, caplog
+):
+    # an adopted blog's `apt-get install php5-fpm`{bash}: attr_list reads the bare word as an
+    # attribute bash="bash", which the sanitiser removes; the line had no line number
+    post = (
+        "Title: Attr list word\nDate: 2026-11-01 10:00\nAuthor: Ada Byrne\n\n"
+        "Install it with `apt-get install nginx`{.bash}, as here.\n\n"
+        "Then run `nginx -t`{bash} to check it.\n"
+    )
+    with caplog.at_level(logging.WARNING):
+        site = build_site({"posts/attr-word.md": post}, name="attr-list-word")
+    said = [m for m in caplog.messages if "removed" in m]
+    assert said == [
+        f"{site.content.name}/posts/attr-word.md: line 7: removed a bash attribute (not allowed "
+        "in posts); {bash} is read as an attribute list, its bare word as an attribute bash; "
+        "write {.bash} for a class, or remove it; see docs/sanitising.md"
+    ], caplog.text
+    code = site.soup("posts/attr-list-word/").select(".post-content code")
+    assert [c.get("class") for c in code] == [["bash"], None]  # {.bash} is the class kept

@@ -202,6 +202,7 @@ def report_removed(
         number = removed_line(removed, *written) if written else None
         if written:
             removed, number = _sizes_placed(removed, number, *written)
+            removed = _attr_list_hints(removed, number, *written)
         said = f"{source}: line {number}" if number else source
         folds = {FOLDS: (source, FOLD_SIZES)} if removed.only_image_sizes() else None
         logger.warning("%s", text.POSTS.message(said, removed, where), extra=folds)
@@ -268,7 +269,8 @@ def _removed_patterns(removed: text.Removed) -> list[tuple[str, str]]:
     ]
     patterns = [(pattern, pattern) for pattern in tag_patterns]
     for name in removed.attributes:
-        attribute = rf"(?<![\w-]){re.escape(name)}\s*="
+        # written name=value in a tag, or a bare word in attr_list's {…} (``{bash}``)
+        attribute = rf"(?:(?<![\w-]){re.escape(name)}\s*=|{_attr_list_word(name)})"
         keeping = "|".join(map(re.escape, sorted(text.POSTS.tags_keeping(name))))
         other_tag = rf"<(?!(?:{keeping})(?![\w:-]))[\w:-]+(?=[\s/])" if keeping else r"<[\w:-]+"
         in_tag = rawtags.before_attribute(re.escape(name))  # not in a value, nor past its '>'
@@ -283,6 +285,34 @@ def _removed_patterns(removed: text.Removed) -> list[tuple[str, str]]:
         pattern = rf"(?i)(?<![\w-]){re.escape(value.split(' (', 1)[0])}"
         patterns.append((pattern, pattern))
     return patterns
+
+
+def _attr_list_word(name: str) -> str:
+    """A pattern of ``name`` as a bare word in attr_list's braces (``{bash}``, ``{: bash}``),
+    which it reads as an attribute ``name="name"``, not as a class as ``{.bash}`` is."""
+    word = rf"(?<![\w.#:=\"'-]){re.escape(name)}(?![\w:=-])"
+    return rf"\{{:?[^{{}}\n=]*?{word}[^{{}}\n]*\}}"
+
+
+def _attr_list_hints(
+    removed: text.Removed, number: int | None, source: str, fmt: str
+) -> text.Removed:
+    """The removal with a hint for each attribute written as a bare word in attr_list's
+    braces: the writer meant a class (a code span's language), which the line says to write."""
+    if fmt != "markdown":
+        return removed
+    body = _text_only(source, fmt)
+    hints = []
+    for name in removed.attributes:
+        pattern = foreign.Foreign(f"(?i){_attr_list_word(name)}", "")
+        line = foreign.lines_of([pattern], body)[0]
+        if line:
+            at = f" (line {line})" if line != number else ""
+            hints.append(
+                f"{{{name}}}{at} is read as an attribute list, its bare word as an attribute "
+                f"{name}; write {{.{name}}} for a class, or remove it"
+            )
+    return replace(removed, hints=(*removed.hints, *hints)) if hints else removed
 
 
 def _text_only(source: str, fmt: str) -> str:
