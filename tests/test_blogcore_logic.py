@@ -250,6 +250,35 @@ def test_check_date_rejects(key, value, message):
 
 
 @pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2013年10月26日 23:09", "2013-10-26 23:09"),  # an adopted Chinese blog's
+        ("2013年10月26日", "2013-10-26"),
+        ("2013年1月5日 8:05:30", "2013-01-05 08:05:30"),
+        ("２０１３年１０月２６日　２３：０９", "2013-10-26 23:09"),  # full-width, as typed
+        ("2013 年 10 月 26 日", "2013-10-26"),
+        ("2013年10月26号", "2013-10-26"),
+        ("2013年2月30日", None),  # no such day: nothing to suggest
+        ("2013年10月26日 25:00", None),
+        ("2013年10月", None),  # no day
+        ("10月26日", None),  # no year
+        ("2013-10-26", None),
+    ],
+)
+def test_cjk_date(value, expected):
+    assert frontmatter.cjk_date(value) == expected
+
+
+def test_check_date_suggests_the_iso_way_for_a_chinese_date():
+    with pytest.raises(frontmatter.FrontMatterError) as raised:
+        frontmatter.check_date("date", "2013年10月26日 23:09")
+    assert str(raised.value) == (
+        "Date must be a date like 2025-03-14 or 2025-03-14 09:30, got '2013年10月26日 23:09'; "
+        "write 2013-10-26 23:09"
+    )
+
+
+@pytest.mark.parametrize(
     ("value", "result"),
     [("published", "published"), ("Draft", "draft"), (" hidden ", "hidden"), ("", "")],
 )

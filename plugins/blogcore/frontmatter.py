@@ -163,6 +163,32 @@ def _impossible(text: str) -> str:
     return ""
 
 
+# a date written the Chinese or Japanese way: year 年, month 月, day 日 (号 in speech), an
+# optional time; each part is named, so the order is never in doubt
+_CJK_DATE = re.compile(
+    r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
+    r"(?:\s*(?P<h>\d{1,2}):(?P<min>\d{2})(?::(?P<s>\d{2}))?)?"
+)
+
+
+def cjk_date(text: str) -> str | None:
+    """The ISO way to write a date given with 年, 月 and 日 (``2013年10月26日 23:09``:
+    2013-10-26 23:09; full-width digits too), or None for any other text or no such day."""
+    found = _CJK_DATE.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    if found is None:
+        return None
+    year, month, day = int(found["y"]), int(found["m"]), int(found["d"])
+    hour, minute = int(found["h"] or 0), int(found["min"] or 0)
+    try:
+        datetime.datetime(year, month, day, hour, minute, int(found["s"] or 0))
+    except ValueError:  # no such day or time: nothing to suggest
+        return None
+    written = f"{year:04d}-{month:02d}-{day:02d}"
+    if found["h"]:
+        written += f" {hour:02d}:{minute:02d}" + (f":{found['s']}" if found["s"] else "")
+    return written
+
+
 def check_date(key: str, value: str) -> datetime.datetime:
     """Parse a date the way Pelican does, or explain what is expected."""
     text = " ".join(value.replace("_", " ").split())
@@ -193,7 +219,9 @@ def check_date(key: str, value: str) -> datetime.datetime:
             if not ISO_DAY.match(text):
                 other = dateparser.parse(text, default=datetime.datetime(2001, 2, 2))
     except (ValueError, OverflowError, TypeError):
-        raise FrontMatterError(f"{expected}, got {value!r}{_impossible(text)}") from None
+        iso = cjk_date(text)
+        why = f"; write {iso}" if iso else _impossible(text)
+        raise FrontMatterError(f"{expected}, got {value!r}{why}") from None
     if any("tzname" in str(w.message) for w in caught):
         raise FrontMatterError(
             f"{expected}, got {value!r}: its time zone name is not understood (the time would "
