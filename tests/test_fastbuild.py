@@ -354,6 +354,25 @@ def _extra_plugin(tmp_path: Path, name: str, source: str) -> Path:
     return plugin.parent
 
 
+def fork_probe(tmp_path: Path, notes: Path) -> Path:
+    """A plugin, ``forkprobe``, that notes at each fork of the build the names of the
+    process's Python threads and the system's count of its threads (a JSON line each, into
+    ``notes``); the folder for PLUGIN_PATHS."""
+    return _extra_plugin(
+        tmp_path,
+        "forkprobe",
+        "import json, os, threading\n"
+        "def before():\n"
+        "    tasks = '/proc/self/task'\n"
+        "    count = len(os.listdir(tasks)) if os.path.isdir(tasks) else 1\n"
+        "    names = [t.name for t in threading.enumerate()]\n"
+        f"    with open({str(notes)!r}, 'a') as out:\n"
+        "        out.write(json.dumps([names, count]) + '\\n')\n"
+        "def register():\n"
+        "    os.register_at_fork(before=before)\n",
+    )
+
+
 def test_a_strict_build_fails_on_an_error_logged_in_a_worker(corpus: Path, tmp_path: Path):
     # a plugin whose template function logs an error, as a broken shortcode would
     folder = _extra_plugin(
@@ -497,19 +516,7 @@ def test_a_build_forks_with_no_other_thread_alive(tmp_path: Path):
     corpus = tmp_path / "content"
     write_corpus(corpus, posts=36, photos=6, seed=11)
     notes = tmp_path / "forks.jsonl"
-    folder = _extra_plugin(
-        tmp_path,
-        "forkprobe",
-        "import json, os, threading\n"
-        "def before():\n"
-        "    tasks = '/proc/self/task'\n"
-        "    count = len(os.listdir(tasks)) if os.path.isdir(tasks) else 1\n"
-        "    names = [t.name for t in threading.enumerate()]\n"
-        f"    with open({str(notes)!r}, 'a') as out:\n"
-        "        out.write(json.dumps([names, count]) + '\\n')\n"
-        "def register():\n"
-        "    os.register_at_fork(before=before)\n",
-    )
+    folder = fork_probe(tmp_path, notes)
     settings = {"FASTBUILD_WORKERS": 2, "FASTBUILD_MIN_FILES": 1}
     plugins = {"PLUGIN_PATHS": ["plugins", str(folder)], "PLUGINS": [*PLUGINS, "forkprobe"]}
     result = build(corpus, tmp_path / "out", tmp_path / "cache", **settings, **plugins)

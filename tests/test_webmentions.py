@@ -472,23 +472,12 @@ def test_a_request_past_its_timeout_leaves_no_thread_behind(trickling_api):
 def test_a_build_whose_fetch_timed_out_forks_with_one_thread(trickling_api, tmp_path, monkeypatch):
     # the build forks its renderers after fetching (and its photos' pool): each fork copied
     # the request's thread, still reading (Python 3.12 warns: fork() "may lead to deadlocks")
-    from tests.test_fastbuild import _extra_plugin, build
+    from tests.test_fastbuild import build, fork_probe
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "site", content)
     notes = tmp_path / "forks.jsonl"
-    folder = _extra_plugin(
-        tmp_path,
-        "forkprobe",
-        "import json, os, threading\n"
-        "def before():\n"
-        "    count = len(os.listdir('/proc/self/task'))\n"
-        "    names = [t.name for t in threading.enumerate()]\n"
-        f"    with open({str(notes)!r}, 'a') as out:\n"
-        "        out.write(json.dumps([names, count]) + '\\n')\n"
-        "def register():\n"
-        "    os.register_at_fork(before=before)\n",
-    )
+    folder = fork_probe(tmp_path, notes)
     from pelicanconf import PLUGINS
 
     monkeypatch.setenv(TOKEN_ENV, TOKEN)
