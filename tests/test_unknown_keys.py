@@ -12,7 +12,7 @@ import logging
 
 import pytest
 
-from plugins.blogcore import repeats
+from plugins.blogcore import frontmatter, repeats
 from plugins.blogcore.settings import SettingsError, configure
 from tests.test_serve_rebuilds import Session
 
@@ -33,10 +33,11 @@ def _keys(caplog) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
-    ("message", "files", "expected"),
+    ("message", "present", "files", "expected"),
     [
         (
             "unknown key 'Version' is ignored",
+            set(),
             [f"content/posts/p{n}.md" for n in (3, 1, 2, 4, 5)],
             "content/posts/: unknown key 'Version' is ignored in 5 files (content/posts/p1.md, "
             "content/posts/p2.md and 3 more): remove the line from them, or, if another tool "
@@ -47,6 +48,7 @@ def _keys(caplog) -> list[tuple[str, str]]:
             # headed by the settings file, where the fix for them all goes
             "unknown key 'Pagetitle' is ignored (this site's key is Title, given in this file "
             "too: only it is read)",
+            {"title", "pagetitle"},
             ["content/a/x.md", "content/b/y.md"],
             "pelicanconf.py: unknown key 'Pagetitle' is ignored in 2 files (content/a/x.md, "
             "content/b/y.md; this site's key is Title, given in each of them too: only it is "
@@ -58,6 +60,7 @@ def _keys(caplog) -> list[tuple[str, str]]:
             # (removing the line would lose the date it gives)
             "unknown key 'Update' is ignored (did you mean Modified? this site's key for the "
             'date a post was last updated, shown as "Updated …")',
+            {"date", "update"},
             [f"content/notes/{c}.md" for c in "abcdef"],
             "content/notes/: unknown key 'Update' is ignored in 6 files (content/notes/a.md, "
             "content/notes/b.md and 4 more; did you mean Modified? this site's key for the date "
@@ -66,9 +69,37 @@ def _keys(caplog) -> list[tuple[str, str]]:
         ),
     ],
 )
-def test_key_message(message, files, expected):
+def test_key_message(message, present, files, expected):
     key = message.split("'")[1]
-    assert repeats.key_message(key, message, files) == expected
+    # the key the record carries (reader.UNKNOWN_KEY), never parsed from the wording
+    meant = frontmatter.meant_key(key.lower(), present=frozenset(present))
+    assert repeats.key_message(key, message, files, meant) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "present", "expected"),
+    [
+        ("update", set(), "Modified"),  # another engine's name for ours
+        ("sumary", set(), "Summary"),  # a typo of ours
+        ("version", set(), ""),  # near nothing
+        ("update", {"modified"}, ""),  # ours is given already: no did-you-mean
+        ("pagetitle", {"title"}, ""),  # beside ours: said, but nothing to write instead
+        ("noindex", set(), ""),  # not done here: its own way out
+        ("title", set(), ""),  # ours
+    ],
+)
+def test_the_key_a_line_means_is_data(key, present, expected):
+    assert frontmatter.meant_key(key, present=frozenset(present)) == expected
+    message = frontmatter.unknown_key(key, present=frozenset(present))
+    assert (f"did you mean {expected}?" in (message or "")) == bool(expected), message
+
+
+def test_a_reworded_did_you_mean_still_says_what_to_write():
+    # the way out comes from the key the record carries, not from parsing the line's text
+    line = repeats.key_message(
+        "Update", "unknown key 'Update' (perhaps Modified)", list("abcde"), "Modified"
+    )
+    assert ": write Modified: in place of Update: in them, or" in line, line
 
 
 def test_many_files_are_those_of_more_than_a_few():
@@ -161,6 +192,36 @@ def test_another_engines_key_and_a_typo_in_many_files_are_one_line_each(build_si
             "reads it, list 'Update' in BLOGCORE_KEPT_KEYS",
         ),
     ], said
+
+
+def test_a_key_not_done_here_in_many_files_is_one_line_an_error_in_a_publish(build_site, caplog):
+    # a migrated blog's Noindex: in each post said a line each; past four files it is one
+    # line, still an error in a publish (the posts are not kept out of search engines)
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit):
+        build_site(_posts(6, "Noindex: true\n"), publish=True, name="keys-noindex")
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if "Noindex" in r.getMessage()]
+    assert said == [
+        (
+            "ERROR",
+            "keys-noindex/posts/: Noindex in 6 files (keys-noindex/posts/old-0.md, "
+            "keys-noindex/posts/old-1.md and 4 more) is a theme's way to keep a post out of "
+            "search engines, which this site does not do: they are published, listed and in "
+            "the sitemap like any other; remove the line from them (Status: hidden keeps a "
+            "post off the lists, Status: draft keeps it out), or, if another tool reads it, "
+            "list 'Noindex' in BLOGCORE_KEPT_KEYS",
+        )
+    ], said
+
+
+def test_a_key_not_done_here_in_a_few_files_keeps_its_line_in_each(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    build_site(_posts(2, "Noindex: true\n"), name="keys-noindex-few")
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if "Noindex" in r.getMessage()]
+    one = frontmatter.unknown_key("noindex")
+    assert sorted(said) == [
+        ("WARNING", f"keys-noindex-few/posts/old-{n}.md: {one}") for n in range(2)
+    ]
 
 
 def test_kept_keys_are_said_nowhere_and_a_typo_in_the_list_is_named(build_site, caplog):

@@ -11,7 +11,7 @@ import unicodedata
 import warnings
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from babel import Locale, UnknownLocaleError
@@ -444,6 +444,17 @@ HTML_PAGE_NAMES = frozenset(
 )
 
 
+def meant_key(
+    key: str, known: frozenset[str] = KNOWN_KEYS, present: frozenset[str] | set[str] = frozenset()
+) -> str:
+    """Our key, as written, that an unknown key's line asks "did you mean" of (another
+    engine's name for it, or a typo of it), "" for none: the folded line's way out writes it."""
+    if key in known or key in NOT_DONE_HERE:
+        return ""
+    ours = other_name(key, known, present) or close_key(key, known, present)
+    return display_key(ours) if ours else ""
+
+
 def unknown_key(
     key: str, known: frozenset[str] = KNOWN_KEYS, present: frozenset[str] | set[str] = frozenset()
 ) -> str | None:
@@ -452,7 +463,7 @@ def unknown_key(
     if key in known:
         return None
     if key in NOT_DONE_HERE:
-        return f"{display_key(key)} {NOT_DONE_HERE[key]}"
+        return f"{display_key(key)} {NOT_DONE_HERE[key].one}"
     ours = other_name(key, known, present)
     close = close_key(key, known, present)
     given = (other_name(key, known) or close_key(key, known)) if present else None
@@ -492,12 +503,27 @@ OTHER_ENGINES = {
 }
 # another engine's key as it is written (Pelican hands keys over in lower case)
 CAMEL_CASE = {"eleventyexcludefromcollections": "eleventyExcludeFromCollections"}
+
+
+class NotDoneHere(NamedTuple):
+    """What a line says after the key: of one file, and of many (repeats.not_done_message)."""
+
+    one: str
+    many: str
+
+
 # keys other engines read for what this site does not do: said as what happens instead (a
-# warning in development, an error in a publish of a published post), not as a typo
+# warning in development, an error in a publish of a published post), not as a typo; in many
+# files one line, as any key's (a migrated blog's Noindex: in each post was a line each)
 NOT_DONE_HERE = {
-    "noindex": "is a theme's way to keep a post out of search engines, which this site does "
-    "not do: the post is published, listed and in the sitemap like any other (remove the "
-    "line; Status: hidden keeps it off the lists, Status: draft keeps it out)",
+    "noindex": NotDoneHere(
+        "is a theme's way to keep a post out of search engines, which this site does not do: "
+        "the post is published, listed and in the sitemap like any other (remove the line; "
+        "Status: hidden keeps it off the lists, Status: draft keeps it out)",
+        "is a theme's way to keep a post out of search engines, which this site does not do: "
+        "they are published, listed and in the sitemap like any other; remove the line from "
+        "them (Status: hidden keeps a post off the lists, Status: draft keeps it out)",
+    ),
 }
 _YES_NO = {"true", "false", "yes", "no", "on", "off", "1", "0"}
 _YES = {"true", "yes", "on", "1"}

@@ -82,6 +82,7 @@ from .frontmatter import (
     is_within_any,
     keeps_out_as_key,
     kept_out_in_text,
+    meant_key,
     misplaced_keep_out,
     other_engine_addresses,
     other_engine_dates,
@@ -126,7 +127,8 @@ ALT_SAYS_NOTHING = "blogcore_alt_says_nothing"
 # line: ((key, (address, ...)), ...) (taken out again by on_content_init, like LOCAL_URLS)
 OLD_ADDRESSES = "blogcore_old_addresses"
 # the field of an unknown key's line: (key, whether it is a key no one reads, said once for
-# many files), kept with the line in the reader cache (SAID), so a rebuild folds it again
+# many files, our key its did-you-mean names or ""), kept with the line in the reader cache
+# (SAID), so a rebuild folds it again
 UNKNOWN_KEY = "blogcore_unknown_key"
 # the field of a line whose advice is the same in every file: (its file, what kind of line:
 # FOLD_SIZES, FOLD_LINKS or FOLD_ALT[, how many things it says of]), kept in the reader cache as
@@ -1628,12 +1630,13 @@ class StrictChecks:
                 message += filed
             # a key no one reads loses nothing; another engine's name for ours is a warning
             serious = bool(lost or close_key(key, present=present) or key in NOT_DONE_HERE)
-            # the record says which key (BLOGCORE_KEPT_KEYS silences it) and whether it may be
+            # the record says which key (BLOGCORE_KEPT_KEYS silences it), whether it may be
             # folded with other files' (signals.KeysFolded; a typo's and another engine's name
-            # too, its did-you-mean kept: 77 files' Update: were 77 lines); what loses text never
-            # is either, nor a line saying what this file alone is filed under
-            folds = not filed and key not in NOT_DONE_HERE
-            said = {} if lost else {UNKNOWN_KEY: (key, folds)}
+            # too: 77 files' Update: were 77 lines; a key not done here too) and the key its
+            # did-you-mean names, for the folded line's way out; what loses text never is
+            # folded, nor a line saying what this file alone is filed under
+            meant = meant_key(key, present=present)
+            said = {} if lost else {UNKNOWN_KEY: (key, not filed, meant)}
             (log if serious else logger.warning)(
                 "%s: %s", self._shown(source_path), message, extra=said
             )

@@ -145,25 +145,45 @@ def many_files(held: dict[tuple[str, str], list[str]]) -> dict[tuple[str, str], 
     return {said: sorted(set(files)) for said, files in held.items() if len(set(files)) > SHOWN}
 
 
-def key_message(key: str, message: str, files: list[str]) -> str:
+def key_message(key: str, message: str, files: list[str], meant: str = "") -> str:
     """One line for a key no one reads in many files: ``content/posts/: unknown key 'Version'
     is ignored in 151 files (content/posts/a.md, content/posts/b.md and 149 more): remove the
     line from them, or, if another tool reads it, list 'Version' in BLOGCORE_KEPT_KEYS``
-    (headed as a folder's line: their folder, else the settings file)."""
+    (headed as a folder's line: their folder, else the settings file). ``meant``: our key
+    the line's did-you-mean names (frontmatter.meant_key), "" for none."""
     said, _, hint = message.partition(" (")
-    named = sorted(files)[:KEY_NAMED]
-    more = len(files) - len(named)
-    shown = ", ".join(named) + (f" and {more} more" if more else "")
     # "(this site's key is Title, given in this file too: only it is read)", said of many
     hint = hint.removesuffix(")").replace("in this file too", "in each of them too")
     # a typo of ours or another engine's name for ours says what it meant: removing the line
     # would lose that (Update: 2014-03-01 is the date Modified: would show)
-    ours = re.match(r"did you mean (\S+)\?", hint)
-    fix = f"write {ours[1]}: in place of {key}: in them" if ours else "remove the line from them"
+    fix = f"write {meant}: in place of {key}: in them" if meant else "remove the line from them"
     return (
-        f"{heading(files)}: {said} in {len(files)} files ({shown}{'; ' + hint if hint else ''})"
-        f": {fix}, or, if another tool reads it, list {key!r} in {KEPT_SETTING}"
+        f"{heading(files)}: {said} in {len(files)} files ({_two_named(files)}"
+        f"{'; ' + hint if hint else ''}): {fix}, {_or_kept(key)}"
     )
+
+
+def not_done_message(key: str, said_of_many: str, files: list[str]) -> str:
+    """One line for a key another engine reads for what this site does not do, in many files:
+    ``content/posts/: Noindex in 6 files (content/posts/a.md, content/posts/b.md and 4 more)
+    is a theme's way …; remove the line from them (…), or, if another tool reads it, list
+    'Noindex' in BLOGCORE_KEPT_KEYS`` (``said_of_many``: frontmatter.NOT_DONE_HERE's)."""
+    return (
+        f"{heading(files)}: {key} in {len(files)} files ({_two_named(files)}) {said_of_many}, "
+        f"{_or_kept(key)}"
+    )
+
+
+def _two_named(files: list[str]) -> str:
+    """The first files of a key's line by name, and how many more."""
+    named = sorted(files)[:KEY_NAMED]
+    more = len(files) - len(named)
+    return ", ".join(named) + (f" and {more} more" if more else "")
+
+
+def _or_kept(key: str) -> str:
+    """The other way out of a key's line: the setting that says nothing of it."""
+    return f"or, if another tool reads it, list {key!r} in {KEPT_SETTING}"
 
 
 def kept_typos(listed: Iterable[str], in_files: set[str], heard: set[str]) -> list[str]:

@@ -368,9 +368,9 @@ class KeysFolded(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         said = getattr(record, reading.UNKNOWN_KEY, None)
-        if not isinstance(said, tuple) or len(said) != 2 or not isinstance(said[0], str):
+        if not isinstance(said, tuple) or len(said) != 3 or not isinstance(said[0], str):
             return True
-        key, folds = said
+        key, folds, _meant = said
         if key in self.kept:
             return False
         if getattr(record, "blogcore_released", False) or self.build.in_a_worker():
@@ -399,11 +399,21 @@ class KeysFolded(logging.Filter):
                 logging.getLogger(record.name).callHandlers(record)
         return [
             (
-                repeats.key_message(key, message, files),
+                self._folded_line(key, message, files, held[key, message][files[0]]),
                 any(held[key, message][f].levelno >= logging.ERROR for f in files),
             )
             for (key, message), files in many.items()
         ]
+
+    @staticmethod
+    def _folded_line(shown: str, message: str, files: list[str], record: logging.LogRecord) -> str:
+        """The one line of a key many files have, from what its record carries (the key and
+        the key its did-you-mean names), never from its wording."""
+        key, _folds, meant = getattr(record, reading.UNKNOWN_KEY)
+        not_done = frontmatter.NOT_DONE_HERE.get(key)
+        if not_done:
+            return repeats.not_done_message(shown, not_done.many, files)
+        return repeats.key_message(shown, message, files, meant)
 
 
 def _html_not_a_post(settings, relpath: str) -> bool:
