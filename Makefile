@@ -9,10 +9,10 @@ PIP := $(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --r
 
 .PHONY: serve test build publish preview check new-post lint lock venv clean
 
-# What is typed on make's command line (TITLE, AUTHOR, PORT) reaches a task as typed, in the
-# environment under a name of its own (see new-post). The variables themselves are not
+# What is typed on make's command line (TITLE, AUTHOR, CATEGORY, PORT) reaches a task as typed,
+# in the environment under a name of its own (see new-post). The variables themselves are not
 # exported: make would expand them for that, running a $(shell …) in a title.
-unexport TITLE AUTHOR PORT
+unexport TITLE AUTHOR CATEGORY PORT
 
 # make serve [PORT=8001]: the port typed on make's command line (not a PORT the environment
 # happens to hold). A recipe that needs the shell (quotes, a shell variable) runs the task
@@ -41,15 +41,17 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(INVOKE) lint
 
-# make new-post TITLE="Our new office" [AUTHOR="Maya Okafor"]
-# The title and the author reach the task as typed: $(value …) is the text make was given
-# (make expands $x in it otherwise), handed over in the environment, so the shell reads a
+# make new-post TITLE="Our new office" [AUTHOR="Maya Okafor"] [CATEGORY="Engineering"]
+# The title, the author and the category reach the task as typed: $(value …) is the text make
+# was given (make expands $x in it otherwise), handed over in the environment, so the shell reads a
 # parameter and never the text itself (backticks, $(…), quotes, a leading - are words of
 # the title). --title=… with = keeps a title that starts with - from being read as an option.
 new-post: export NEW_POST_TITLE := $(value TITLE)
 new-post: export NEW_POST_AUTHOR := $(value AUTHOR)
+new-post: export NEW_POST_CATEGORY := $(value CATEGORY)
 new-post: $(STAMP)
-	exec $(INVOKE) new-post --title="$$NEW_POST_TITLE" --author="$$NEW_POST_AUTHOR"
+	exec $(INVOKE) new-post --title="$$NEW_POST_TITLE" --author="$$NEW_POST_AUTHOR" \
+		--category="$$NEW_POST_CATEGORY"
 
 lock: $(STAMP)
 	$(INVOKE) lock

@@ -1493,11 +1493,11 @@ def _one_line_title(typed: str) -> str:
     help={
         "title": "the post's title",
         "author": "a team member: name, file name or alias (default: ask, or git user.name)",
-        "category": "category (default: Company)",
+        "category": "category (default: Company; asked on a site that files posts by folder)",
         "content": "content folder (default: content/)",
     },
 )
-def new_post(c, title, author="", category="Company", content="content"):
+def new_post(c, title, author="", category="", content="content"):
     """Write <slug>.md with its front matter filled in, as a draft, in the folder the build
     reads posts from first (content/posts/ here)."""
     from pelican.settings import read_settings
@@ -1518,16 +1518,28 @@ def new_post(c, title, author="", category="Company", content="content"):
         sys.exit(f"{_shown(path)} exists already; choose another title.")
     if taken := _address_taken(posts, slug):
         sys.exit(f"/posts/{slug}/ is {taken} already; choose another title.")
-    near = _category_near(posts, category)  # before this post is among them
+    written, by_folder = _site_categories(posts, ROOT / content, settings)
+    category, filed = _category_of_new_post(category, written, by_folder)
+    if filed is not None:  # filed by its folder, as the site's other posts: no Category: line
+        path = filed / f"{slug}.md"
+        if path.exists():
+            sys.exit(f"{_shown(path)} exists already; choose another title.")
+    near = None if filed else _category_near(written | set(by_folder), category)
     now = _date_line(datetime.datetime.now(_site_zone(settings.get("TIMEZONE"))))
     path.parent.mkdir(parents=True, exist_ok=True)
+    category_line = "" if filed else f"Category: {category}\n"
     # no Tags: or Summary: line: left empty, each is a warning the writer has not caused yet
     path.write_text(
-        f"Title: {title}\nDate: {now}\nCategory: {category}\nAuthor: {author}\n"
+        f"Title: {title}\nDate: {now}\n{category_line}Author: {author}\n"
         f"Slug: {slug}\nStatus: draft\n\n{NEW_POST_TEXT}\n",
         encoding="utf-8",
     )
     print("Add Tags: and Summary: lines when you know them; remove Status: draft when it is ready.")
+    if filed is not None:
+        print(
+            f"Filed under {category!r} by its folder, {_shown(filed)}/, as this site's posts "
+            "are: no Category: line."
+        )
     if near:
         print(
             f"Category {category!r} is no post's yet: did you mean {near!r}? If so, correct "
@@ -1580,15 +1592,85 @@ def _posts_of(content: Path, settings: dict) -> tuple[Path, list[Path]]:
     return folders[0], sorted(posts)
 
 
-def _category_near(posts: list[Path], category: str) -> str | None:
-    """The category of the site's ``posts`` a new one is probably a typo of (Compnay:
-    Company); None when the site has it, or none is near (a new category, meant)."""
+def _site_categories(
+    posts: list[Path], content: Path, settings: dict
+) -> tuple[set[str], dict[str, Path]]:
+    """The categories of the site's ``posts``: those their Category: lines write, and those
+    their folders give (USE_FOLDER_AS_CATEGORY: ``content/code/x.md`` without a Category:
+    line is filed under code), each with its folder, as the build files them."""
+    from plugins.blogcore.frontmatter import FROM_FOLDER, category_folder, category_origin
+
+    written: set[str] = set()
+    by_folder: dict[str, Path] = {}
+    for path in posts:
+        try:
+            metadata = _front_matter(path)
+        except (OSError, UnicodeDecodeError):
+            continue
+        name = next(iter(metadata.get("category", [])), "")
+        if name:
+            written.add(name)
+            continue
+        relpath = path.relative_to(content).as_posix()
+        lang = next(iter(metadata.get("lang", [])), "")
+        origin = category_origin(
+            relpath,
+            False,
+            set(),
+            settings.get("ARTICLE_PATHS") or [""],
+            bool(settings.get("USE_FOLDER_AS_CATEGORY", True)),
+            lang,
+        )
+        if origin == FROM_FOLDER:
+            folder = category_folder(relpath, lang)
+            by_folder.setdefault(folder.rpartition("/")[2], content / folder)
+    return written, by_folder
+
+
+def _category_option(example: str) -> str:
+    """How the writer passes a category, as they called new-post: make's CATEGORY= or
+    invoke's --category."""
+    if "NEW_POST_TITLE" in os.environ:
+        return f'CATEGORY="{example}"'
+    return f'--category "{example}"'
+
+
+def _category_of_new_post(
+    given: str, written: set[str], by_folder: dict[str, Path]
+) -> tuple[str, Path | None]:
+    """The category of a new post, and the folder that files it there on a site that files
+    its posts by folder (None: a Category: line says it). Not given: Company, unless the site
+    files its posts by folder and has no Company: then asked at a terminal, else refused
+    (Category: Company on such a site was a category of one post that no other had)."""
+    folders = {name.casefold(): name for name in by_folder}
+    if given:
+        name = folders.get(given.casefold())
+        return (name, by_folder[name]) if name else (given, None)
+    if not by_folder or "company" in {name.casefold() for name in written}:
+        return "Company", None
+    names = sorted(by_folder, key=str.casefold)
+    if not sys.stdin.isatty():
+        sys.exit(
+            f"No category: this site files its posts by folder ({', '.join(names)}) and has no "
+            f"Company; pass {_category_option(names[0])} with one of them."
+        )
+    while True:
+        try:
+            answer = input(f"Category, one of this site's folders ({', '.join(names)}): ")
+        except EOFError:
+            sys.exit("No category given.")
+        name = folders.get(answer.strip().casefold())
+        if name:
+            return name, by_folder[name]
+        print(f"No folder {answer.strip()!r} files posts here: one of {', '.join(names)}.")
+
+
+def _category_near(used: set[str], category: str) -> str | None:
+    """The category of the site's posts (``used``: written or given by their folders) a new
+    one is probably a typo of (Compnay: Company); None when the site has it, or none is near
+    (a new category, meant)."""
     import difflib
 
-    used: set[str] = set()
-    for path in posts:
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            used.update(_front_matter(path).get("category", [])[:1])
     folded = {name.casefold(): name for name in used if name}
     if category.casefold() in folded:
         return None

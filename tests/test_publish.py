@@ -581,6 +581,76 @@ def test_new_post_names_a_category_that_is_probably_a_typo(tmp_path, category, s
     ])  # fmt: skip
 
 
+def _filed_by_folder(tmp_path: Path) -> Path:
+    """A content folder whose posts are filed by their folders (posts/code/, posts/life/; no
+    Category: lines, USE_FOLDER_AS_CATEGORY), without team files (any author will do)."""
+    content = tmp_path / "content"
+    for folder, slug in (("code", "tabs"), ("code", "lint"), ("life", "garden")):
+        post = content / "posts" / folder / f"{slug}.md"
+        post.parent.mkdir(parents=True, exist_ok=True)
+        post.write_text(f"Title: {slug}\nDate: 2024-05-01\n\nText.\n", encoding="utf-8")
+    return content
+
+
+def test_new_post_on_a_site_filed_by_folder_asks_for_a_category_it_has(tmp_path):
+    # it wrote Category: Company, a category no other post had, with no line
+    content = _filed_by_folder(tmp_path)
+    refused = _new_post(content, "Hello again", "--author", "Ada Byrne")
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        "No category: this site files its posts by folder (code, life) and has no Company; "
+        'pass --category "code" with one of them.'
+    )
+    assert sorted(p.name for p in content.rglob("*.md")) == ["garden.md", "lint.md", "tabs.md"]
+    # under make, the line names make's variable
+    env = {**os.environ, "NEW_POST_TITLE": "Hello again"}
+    under_make = subprocess.run(
+        [sys.executable, "-m", "invoke", "new-post", "--title", "Hello again", "--author", "Ada",
+         "--category", "", "--content", str(content)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert 'pass CATEGORY="code" with one of them.' in under_make.stderr
+
+
+@pytest.mark.parametrize("given", ["life", "Life"])
+def test_new_post_on_a_site_filed_by_folder_goes_in_its_categorys_folder(tmp_path, given):
+    content = _filed_by_folder(tmp_path)
+    result = _new_post(content, "Hello again", "--author", "Ada Byrne", "--category", given)
+    assert result.returncode == 0, result.stderr
+    post = content / "posts" / "life" / "hello-again.md"
+    assert "Category:" not in post.read_text(encoding="utf-8")
+    assert not (content / "posts" / "hello-again.md").exists()
+    assert (
+        f"Filed under 'life' by its folder, {post.parent}/, as this site's posts are: no "
+        "Category: line." in result.stdout.splitlines()
+    )
+
+
+def test_new_post_on_a_site_filed_by_folder_asks_at_a_terminal(tmp_path):
+    import pty
+
+    content = _filed_by_folder(tmp_path)
+    main, terminal = pty.openpty()
+    try:
+        os.write(main, b"lfe\ncode\n")  # a miss first, then one of the folders
+        result = _new_post(content, "Hello again", "--author", "Ada Byrne", stdin=terminal)
+    finally:
+        os.close(main)
+        os.close(terminal)
+    assert result.returncode == 0, result.stderr
+    assert "No folder 'lfe' files posts here: one of code, life." in result.stdout
+    assert "Category:" not in (content / "posts" / "code" / "hello-again.md").read_text()
+
+
+def test_new_post_names_the_folders_category_a_new_one_is_near(tmp_path):
+    # the did-you-mean read Category: lines only: on this site it had nothing to offer
+    content = _filed_by_folder(tmp_path)
+    result = _new_post(content, "Hello again", "--author", "Ada Byrne", "--category", "Lfe")
+    assert result.returncode == 0, result.stderr
+    assert "Category: Lfe\n" in (content / "posts" / "hello-again.md").read_text()
+    assert "Category 'Lfe' is no post's yet: did you mean 'life'?" in result.stdout
+
+
 @pytest.mark.parametrize(
     ("article_paths", "folder"),
     [
