@@ -265,6 +265,15 @@ def test_a_migrated_post_keeps_its_text_and_says_what_to_write(build_site, caplo
         ("See https://example.com/a:smile:b and std::smile::x.\n", []),
         ("Why??? Because.\n\nWhat ??? now\n", []),
         ("A face ~_~ and ^^ ^^ and == ==, about ~5-~10 min, a ==> b ==> c.\n", []),
+        # a ~ between two digits is a range (mawenbao's "1~15占一个字节，16~2047占两个字节" was
+        # "~15占一个字节，16~ is PyMdown's subscript … write <sub>15占一个字节，16</sub>"), and a
+        # subscript is no clause: none holds a CJK comma or full stop
+        ("编码后，1~127占一个字节，128~2047占两个字节。\n", []),
+        ("一般3~5天到货，偏远地区7~10天，加急10~20%的运费。\n", []),
+        ("Sizes 1~3,4~6 and 7~9.\n", []),
+        ("周一~周五，周六~周日休息。\n", []),
+        ("每天喝1~2升H~2~O。\n", ["~2~ is PyMdown's subscript"]),
+        ("Rooms 1~4 hold CO~2~ sensors.\n", ["~2~ is PyMdown's subscript"]),
     ],
 )
 def test_pymdown_idioms(source, expected):
