@@ -571,3 +571,66 @@ def test_math_in_a_list_is_said_with_its_line(source, line):
     pieces = foreign.found(_convert(source), source=source)
     assert len(pieces) == 1 and " is LaTeX math" in pieces[0].message
     assert foreign.lines_of(pieces, source) == [line]
+
+
+# mawenbao's blog (pelican-blog-content): a shell's variables run into Chinese words, jQuery's
+# $( … ) in prose; each was "LaTeX math … write it in words", jQuery's at the line of an
+# earlier $('#id'). (source, what is said: the line and the math as quoted, or nothing)
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        ("把$HOST_NAME, $PORT和$ROOT_DIR换成你自己的值。\n", []),
+        ("先改$PORT变量，再把$LOG_DIR改为日志目录。\n", []),
+        ("Set $HOME and $PATH, then $USER.\n", []),
+        ("Put $HOME/bin:$PATH first, then $HOME/.local/bin:$PATH.\n", []),
+        ("- 用$('#menu')取得菜单\n\n其中$(window).width()是宽度，而$(this).width()是它的。\n", []),
+        ("The ratio $(window).width()/$(window).height() is the shape.\n", []),
+        ("Bind it in $(document).ready() and $(this).hide(); then $(function () {}).\n", []),
+        ("装好linux-headers-$(uname -r)，再用$(nproc)个线程编译。\n", []),
+        # jQuery and a shell's names before true math: the math, at its own line
+        ("用$('#total')显示。\n\n总数是$n^2$，即$(a+b)^2$。\n", [(3, "$n^2$")]),
+        ("- $(window).height()是高度\n\n面积为$(a+b)^2$。\n", [(3, "$(a+b)^2$")]),
+        ("将$ROOT_DIR改为目录，其中$x_1$是起点。\n", [(1, "$x_1$")]),
+        # true math is still math, in Chinese and English
+        ("设$x^2 + y^2 = 1$，则$\\alpha$为角，$a_1$为首项。\n", [(1, "$x^2 + y^2 = 1$")]),
+        ("When $N$ grows, $O(N)$ and $AB/CD$ and $XY$ too.\n", [(1, "$N$")]),
+        ("Let $(x, y)$ be a point and $(n-1)!$ the count.\n", [(1, "$(x, y)$")]),
+    ],
+)
+def test_a_shell_s_variables_and_jquery_are_no_math(source, said):
+    pieces = foreign.found(_convert(source), source=source)
+    lines = foreign.lines_of(pieces, source)
+    shown = [p.message.split(" is LaTeX math")[0] for p in pieces]
+    assert list(zip(lines, shown, strict=True)) == said
+
+
+SHELL_POST = (
+    "Title: 网络配置\nSlug: net\nDate: 2024-09-10\nAuthor: Ada Byrne\nCategory: Company\n\n"
+    "注意将$IP_ADDR, $NETMASK和$GATEWAY改为你的地址。\n\n"  # line 7
+    "- 用$('#list')取得列表\n- $(window).height()是窗口的高度\n\n"  # lines 9-10
+    "Set $HOME/bin:$PATH first.\n\n"  # line 12
+    "滚动的长度是`$(document).height() - $(window).height()`，其中$(document).height()是"
+    "页面的高度，而$(window).height()是窗口的高度。\n\n"  # line 14
+    "所以面积是$\\pi r^2$。\n\n"  # line 16
+    "编码后，1~127占一个字节，128~2047占两个字节。\n"  # line 18: ranges, no subscript
+)
+
+
+def test_shell_variables_jquery_and_ranges_in_prose_get_no_math_or_subscript_line(
+    build_site, caplog
+):
+    # "line 18: ~127占一个字节，128~ is PyMdown's subscript … write <sub>…</sub>",
+    # "line 7: $NETMASK和$ is LaTeX math … write it in words" (a math span in the page), and
+    # jQuery's "$(document).height()是页面的高度，而$ is LaTeX math" said at line 9's $('#list')
+    caplog.set_level(logging.WARNING)
+    site = build_site({"posts/net.md": SHELL_POST}, name="md-shell-jquery")
+    body = site.soup("posts/net/").select_one(".post-content")
+    assert [span.get_text() for span in body.select("span.math")] == ["$\\pi r^2$"]
+    assert body.select("p")[0].get_text() == "注意将$IP_ADDR, $NETMASK和$GATEWAY改为你的地址。"
+    # each line at a place in the post (not the one on its language, Chinese in an en site)
+    assert [m for m in caplog.messages if "md-shell-jquery/posts/net.md: line " in m] == [
+        "md-shell-jquery/posts/net.md: line 16: $\\pi r^2$ is LaTeX math, which this site does "
+        "not typeset (MathJax, the script that render_math or a theme loads for it, is never "
+        "loaded here): it is shown as written; write it in words, show it as an image (an SVG "
+        "of the formula), or write the post in reStructuredText, whose :math: is typeset"
+    ]

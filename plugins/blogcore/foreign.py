@@ -765,10 +765,12 @@ def _start_of(match: re.Match[str]) -> str:
         # its first line as written (kept so in the page): not an escaped parenthesis
         # before it, \(text editor\), which is no math
         return re.escape(match[0].splitlines()[0][:40])
-    # its first command or letter, as written
+    # its first command or letter, as written (after a parenthesis: $(a+b)^2$ is not the
+    # first $( of the file), where a $ of code is not (jQuery's $(…), a shell's $HOME)
     written = dollar.lstrip()
-    head = re.match(r"\\[A-Za-z]+|\w", written)
-    return r"(?<![\\$])\$\s*" + re.escape(head[0] if head else written[0])
+    head = re.match(r"\(?(?:\\[A-Za-z]+|\w)", written)
+    start = re.escape(head[0] if head else written[0])
+    return r"(?<![\\$])\$" + liquid.CODE_DOLLAR + r"\s*" + start
 
 
 def _github(

@@ -226,6 +226,16 @@ class LiteralInCode(Treeprocessor):
                     child.text = util.AtomicString(literal_shown(child.text))
 
 
+# a $ that opens no math but is code spoken of in prose (MathJax would take the text up to the
+# next $ for a formula, "$NETMASK和$"): a shell's variable in capitals run into the words or the
+# path after it ($NETMASK和, $YOUR_IP改为, $HOME/bin:$PATH), jQuery's $( … ) ($('#id'),
+# $(document), $(el).hide()) and a shell's $(command) ($(nproc), $(uname -r)); $(a+b)^2$,
+# $(x, y)$ and $AB/CD$ are math
+CODE_DOLLAR = (
+    r"(?![A-Z_][A-Z0-9_]+(?:[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|/[a-z.])"
+    r"|\(\s*['\"\u2018\u201c]|\([A-Za-z_]\w{2,}\s*\)|\([^()$\n]{0,80}\)\.[A-Za-z_]"
+    r"|\([a-z][\w.-]+\s+--?[A-Za-z])"
+)
 # LaTeX as render_math (MathJax) delimits it; \[ only around LaTeX: a command, a sub- or
 # superscript, braces or an equals sign (\[citation needed\] is an escaped bracket, as
 # Markdown has it), \( around LaTeX or a formula, not words (is_math)
@@ -241,8 +251,8 @@ MATH_RE = (
     # between single dollars, as pandoc reads them, so that prices are left alone: the
     # opening $ is not \$ or $$, the closing one has no space or backslash before it and no
     # digit after it ("$5 and $10", "$5-$10" are not math); a space after the opening one
-    # only before LaTeX (is_math), as render_math read "$ x_1$"
-    r"|(?<![\\$])\$(?P<dollar>[^$]*?[^\s$\\])\$(?![\d$])"
+    # only before LaTeX (is_math), as render_math read "$ x_1$"; not one before code
+    rf"|(?<![\\$])\${CODE_DOLLAR}(?P<dollar>[^$]*?[^\s$\\])\$(?![\d$])"
     # or with a space on both sides, around LaTeX, and no number after it ("$ 5 or $ 10")
     r"|(?<![\\$])\$(?P<spaced>\s[^$]*?\s)\$(?!\s*[\d$])"
 )
