@@ -1973,6 +1973,7 @@ def _import(
         default_lang=settings["DEFAULT_LANG"],
         timezone=settings.get("TIMEZONE") or "",
         sitename=settings.get("SITENAME") or "",
+        default_category=str(settings.get("DEFAULT_CATEGORY") or ""),
         webmentions=archive_name,
         reserved=plan.site_pages(settings),
         category_url=settings["CATEGORY_URL"],

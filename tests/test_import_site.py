@@ -1124,3 +1124,39 @@ def test_a_post_an_earlier_import_wrote_under_blogger_s_slug_is_not_written_twic
         "keeps the slug an earlier import wrote it with, its address here unchanged; for a slug "
         "made from the title, delete that file and import again (its comments follow it)"
     ) in run.stdout.splitlines()
+
+
+def test_a_blogger_blog_imported_beside_the_site_s_posts_builds_without_a_line_per_post(
+    tmp_path, caplog
+):
+    """Blogger has labels, not categories: its posts were written without a Category: line, and
+    every build of the site (whose own posts have categories) warned about each, asking for a
+    category the old blog never had. They are written with the site's DEFAULT_CATEGORY, where
+    the build filed them anyway, and the report says so once."""
+    export = tmp_path / "blog-hu.xml"
+    posts = (("Első hó a csúcson", "elso-ho"), ("Hűtött uborkalé", "hutott-uborkale"))
+    export.write_text(blogger_with_settings({}, posts), encoding="utf-8")
+    content = tmp_path / "labels-only-blog"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "ours.md").write_text(
+        "Title: Our own post\nDate: 2024-05-01 10:00\nCategory: Engineering\nAuthor: Kata\n\n"
+        "The site's own text.\n",
+        encoding="utf-8",
+    )
+    run = run_import(export, content, tmp_path / "c.db", source="blogger")
+    assert run.returncode == 0, run.stderr
+    notes = [line for line in run.stdout.splitlines() if "categor" in line.lower()]
+    assert notes == [
+        "Note: Blogger has no categories (its labels are the Tags): the 2 posts are written with "
+        "'Category: General', this site's DEFAULT_CATEGORY, where the build would file them "
+        "anyway; to file them under another, set DEFAULT_CATEGORY in pelicanconf.py to it and "
+        "import again"
+    ]
+    (content / "images").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "content" / "images" / "social-card.png", content / "images")
+    caplog.set_level(logging.WARNING)
+    run_pelican(DEV_CONF, content, tmp_path / "output", SITEURL=SITEURL, FEED_DOMAIN=SITEURL)
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert [line for line in said if "labels-only-blog" in line] == []
+    page = soup({"output": tmp_path / "output"}, "/posts/elso-ho/")
+    assert page.find("h1").get_text(strip=True) == "Első hó a csúcson"

@@ -81,6 +81,9 @@ class Layout:
     # blog's when they are the same
     timezone: str = ""
     sitename: str = ""
+    # the site's DEFAULT_CATEGORY: written in each post the export gives no category (Blogger
+    # has none), so the build does not warn about every imported post at every build
+    default_category: str = ""
     webmentions: str = "webmentions.json"  # the archive of received mentions, in the content folder
     # the site's listing pages and their feeds (pelicanconf.py's CATEGORY_URL…, "" for none),
     # and the file of the redirects to them from the old blog's (REDIRECTS_MAP)
@@ -946,6 +949,7 @@ def make_plan(
     repeated: dict[str, list[str]] = {}  # a tag that is its post's category: its files
     # the published posts' categories and tags, as written (without case -> as written)
     listed: dict[str, dict[str, str]] = {CATEGORY: {}, TAG: {}}
+    unfiled: list[str] = []  # the posts written with the site's DEFAULT_CATEGORY
     for index, (item, own) in enumerate(zip(export.items, slugs, strict=True)):
         where = f"{item.title!r}"
         path = paths[index]
@@ -1029,7 +1033,10 @@ def make_plan(
             authors_used[item.author] = author
             if status != DRAFT:
                 published_by.add(item.author)
-        categories = [one_line(c) for c in item.categories]
+        categories = [one_line(c) for c in item.categories if one_line(c)]
+        if not categories and item.kind != PAGE and layout.default_category:
+            categories = [layout.default_category]
+            unfiled.append(path)
         tags = []
         for name in (_tag(t, path, plan.problems) for t in _tag_names(item)):
             if not name or item.kind == PAGE:
@@ -1128,6 +1135,7 @@ def make_plan(
         plan.files[path] = _front_matter(pairs) + "\n" + body
         plan.counts[{PAGE: "pages"}.get(item.kind, "drafts" if status == DRAFT else "posts")] += 1
         plan.counts["redirects"] += len(redirects)
+    plan.problems.extend(_unfiled_noted(export, layout, unfiled))
     plan.translations = _groups_noted(export, layout, originals, paths, slugs)
     plan.problems.extend(_uncatalogued(export, layout, originals, paths))
     profiles: dict[str, str] = {}  # login -> name: the authors who get a team file
@@ -1169,6 +1177,31 @@ def make_plan(
     plan.first_post = newest[1] if newest else ""
     plan.settings = settings_to_write(export, layout)
     return plan
+
+
+def _unfiled_noted(export: Export, layout: Layout, unfiled: list[str]) -> list[str]:
+    """One line for the posts the export gives no category, written with the site's
+    DEFAULT_CATEGORY (where the build files a post without one, warning about each)."""
+    if not unfiled:
+        return []
+    many = len(unfiled) > 1
+    them = "them" if many else "it"
+    if export.source == "blogger":
+        posts = f"the {len(unfiled)} posts are" if many else "the post is"
+        head = f"Blogger has no categories (its labels are the Tags): {posts} written"
+    else:
+        listed = ", ".join(unfiled[:3]) + (
+            f" and {len(unfiled) - 3} more" if len(unfiled) > 3 else ""
+        )
+        head = (
+            f"{len(unfiled)} post{'s have' if many else ' has'} no category in the export "
+            f"({listed}): written"
+        )
+    return [
+        f"{head} with 'Category: {layout.default_category}', this site's DEFAULT_CATEGORY, "
+        f"where the build would file {them} anyway; to file {them} under another, set "
+        "DEFAULT_CATEGORY in pelicanconf.py to it and import again"
+    ]
 
 
 def settings_to_write(export: Export, layout: Layout) -> list[tuple[str, str, str]]:
