@@ -1149,8 +1149,8 @@ def test_a_blogger_blog_imported_beside_the_site_s_posts_builds_without_a_line_p
     assert notes == [
         "Note: Blogger has no categories (its labels are the Tags): the 2 posts are written with "
         "'Category: General', this site's DEFAULT_CATEGORY, where the build would file them "
-        "anyway; to file them under another, set DEFAULT_CATEGORY in pelicanconf.py to it and "
-        "import again"
+        "anyway; to file them under another, set DEFAULT_CATEGORY in pelicanconf.py to its "
+        "name and import again"
     ]
     (content / "images").mkdir(exist_ok=True)
     shutil.copy(ROOT / "content" / "images" / "social-card.png", content / "images")

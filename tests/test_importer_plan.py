@@ -362,6 +362,48 @@ def test_lang_is_written_when_it_is_not_the_sites(lang, export_lang, written, ur
     assert plan.Layout().url(False, "x", lang or export_lang) == url
 
 
+BUDAPEST_WINTER = dt.datetime(2011, 2, 1, 18, 20, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+BUDAPEST_SUMMER = dt.datetime(2011, 7, 1, 18, 20, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+LOS_ANGELES = dt.datetime(2011, 2, 1, 9, 5, tzinfo=dt.timezone(dt.timedelta(hours=-8)))
+
+
+@pytest.mark.parametrize(
+    ("zone", "dates", "setting", "line"),
+    [
+        ("Europe/Budapest", [BUDAPEST_WINTER], "Europe/Budapest", None),
+        (  # a typo: the name near it, which gives each post the offset it has
+            "Europe/Budapset",
+            [BUDAPEST_WINTER, BUDAPEST_SUMMER],
+            None,
+            "the old blog's time zone (Blogger's BLOG_TIME_ZONE) 'Europe/Budapset' is not one "
+            "this machine knows: no TIMEZONE line written, so each post's day is shown in the "
+            "site's 'Europe/London' (the posts keep their own UTC offsets: +01:00, +02:00); "
+            "write TIMEZONE = 'Europe/Budapest' in pelicanconf.py if that is the old blog's",
+        ),
+        (  # near 'Pacific/Niue' by its letters, eleven hours from the posts: not suggested
+            "Pacific Time",
+            [LOS_ANGELES],
+            None,
+            "the old blog's time zone (Blogger's BLOG_TIME_ZONE) 'Pacific Time' is not one this "
+            "machine knows: no TIMEZONE line written, so each post's day is shown in the site's "
+            "'Europe/London' (the posts keep their own UTC offsets: -08:00); write the old "
+            "blog's in pelicanconf.py as TIMEZONE = 'Area/City' (e.g. 'Europe/Budapest'), a "
+            "name of the time zone database",
+        ),
+    ],
+)
+def test_a_time_zone_this_machine_does_not_know_is_said(zone, dates, setting, line):
+    """It was left out of the settings lines without a word (the posts shown on the site's
+    day, the writer never told)."""
+    export = model.Export("blogger", "http://old.blogspot.com", timezone=zone)
+    export.items = [_item(str(n), f"p{n}", date=date) for n, date in enumerate(dates)]
+    made = plan.make_plan(export, plan.Layout(timezone="Europe/London"), None)
+    assert [value for name, value, _ in made.settings if name == "TIMEZONE"] == (
+        [setting] if setting else []
+    )
+    assert [p for p in made.problems if "time zone" in p] == ([line] if line else [])
+
+
 def test_an_address_the_new_site_keeps_needs_no_redirect():
     export = model.Export("wordpress", "http://old.example")
     page = model.Item("7", model.PAGE, model.PUBLISHED, "About", "about", "x")

@@ -6,6 +6,7 @@ comment service. Both importers share it: it knows only ``model.Export``.
 """
 
 import datetime as dt
+import difflib
 import posixpath
 import re
 from collections import Counter
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from plugins.blogcore import urls
 from plugins.blogcore.frontmatter import scan_header
@@ -1176,6 +1177,7 @@ def make_plan(
     plan.counts["pictures on other sites"] = len({url for _, url in plan.elsewhere})
     plan.first_post = newest[1] if newest else ""
     plan.settings = settings_to_write(export, layout)
+    plan.problems.extend(_zone_noted(export, layout))
     return plan
 
 
@@ -1200,7 +1202,7 @@ def _unfiled_noted(export: Export, layout: Layout, unfiled: list[str]) -> list[s
     return [
         f"{head} with 'Category: {layout.default_category}', this site's DEFAULT_CATEGORY, "
         f"where the build would file {them} anyway; to file {them} under another, set "
-        "DEFAULT_CATEGORY in pelicanconf.py to it and import again"
+        "DEFAULT_CATEGORY in pelicanconf.py to its name and import again"
     ]
 
 
@@ -1224,6 +1226,36 @@ def settings_to_write(export: Export, layout: Layout) -> list[tuple[str, str, st
     return found
 
 
+def _zone_noted(export: Export, layout: Layout) -> list[str]:
+    """One line for an old blog's time zone this machine's time zone database does not know,
+    which the settings lines leave out: what the site shows dates in instead, what to write."""
+    zone = export.timezone
+    if zone in ("", layout.timezone) or _known_zone(zone):
+        return []
+    dates = [d for d in (i.date for i in export.items) if d and d.utcoffset() is not None]
+    offsets = sorted({d.utcoffset() for d in dates})
+    dated = ", ".join(map(_offset, offsets[:3])) + (", …" if len(offsets) > 3 else "")
+    # a name near it ('Europe/Budapset') only where it gives every post the offset it has
+    # ('Pacific Time' is near 'Pacific/Niue', eleven hours from its posts)
+    near = [
+        name
+        for name in difflib.get_close_matches(zone, sorted(available_timezones()), n=3)
+        if dates and all(d.astimezone(ZoneInfo(name)).utcoffset() == d.utcoffset() for d in dates)
+    ]
+    write = (
+        f"write TIMEZONE = {near[0]!r} in pelicanconf.py if that is the old blog's"
+        if near
+        else "write the old blog's in pelicanconf.py as TIMEZONE = 'Area/City' (e.g. "
+        "'Europe/Budapest'), a name of the time zone database"
+    )
+    key = " (Blogger's BLOG_TIME_ZONE)" if export.source == "blogger" else ""
+    return [
+        f"the old blog's time zone{key} {zone!r} is not one this machine knows: no TIMEZONE line "
+        f"written, so each post's day is shown in the site's {layout.timezone or 'UTC'!r} (the "
+        "posts keep their own UTC offsets" + (f": {dated}" if dated else "") + f"); {write}"
+    ]
+
+
 def _known_zone(name: str) -> bool:
     """Whether ``name`` is a time zone this machine knows (``Europe/Budapest``)."""
     try:
@@ -1231,6 +1263,13 @@ def _known_zone(name: str) -> bool:
     except (ValueError, ZoneInfoNotFoundError):
         return False
     return True
+
+
+def _offset(offset: dt.timedelta) -> str:
+    """A UTC offset as a Date line writes it: +01:00, -03:30."""
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _archive_redirects(
