@@ -39,6 +39,27 @@ def test_an_old_slug_in_another_script_is_transliterated_and_redirected():
     ]
 
 
+def test_a_cyrillic_blog_s_old_slugs_are_one_line_not_one_per_post():
+    """WordPress keeps a Cyrillic blog's every slug percent-encoded (%d0%bf%d1%80…, read as
+    'привет-мир'): each was one line of the report, as Blogger's letter-dropped ones no longer
+    are."""
+    titles = {"1": "Привет, мир", "2": "Наш новый зал", "3": "Зимние каникулы"}
+    export = model.Export(
+        "wordpress",
+        "http://old.example",
+        items=[
+            _item(n, "-".join(t.lower().replace(",", "").split()), t) for n, t in titles.items()
+        ],
+    )
+    problems: list[str] = []
+    assert plan._slugs(export, problems) == ["privet-mir", "nash-novyi-zal", "zimnie-kanikuly"]
+    assert problems == [
+        "3 old slugs are not as this site spells a slug (e.g. 'привет-мир' for 'Привет, мир'): "
+        "written in lower-case Latin letters, digits and hyphens ('privet-mir'); each old "
+        "address redirects to the new one"
+    ]
+
+
 @pytest.mark.parametrize(
     ("title", "expected"),
     [

@@ -623,6 +623,8 @@ def _slugs(
     out = []
     respelt: list[tuple[Item, str]] = []  # Blogger's permalinks that lost letters: (item, slug)
     unchanged: list[Item] = []  # ... that an earlier import wrote a post under
+    # old slugs in another script, with accents or capitals: (item, old slug, as written)
+    respelt_old: list[tuple[Item, str, str]] = []
     for index, item in enumerate(export.items):
         slug = item.slug.strip().strip("/")
         if item.slug_lost_letters and slug:
@@ -642,10 +644,7 @@ def _slugs(
             slug = shorten(slug_of(item.title), TITLE_SLUG_LENGTH) or f"{item.kind}-{item.id}"
         if slug != slug_of(slug) and slug_of(slug):
             folded = slug_of(slug)
-            problems.append(
-                f"item {item.id} ({item.title!r}): slug {slug!r} written as {folded!r} "
-                "(the old address redirects to the new one)"
-            )
+            respelt_old.append((item, slug, folded))
             slug = folded
         if len(slug) > SLUG_LENGTH:  # the file's name, <slug>.md, must fit in 255 bytes
             short = shorten(slug, SLUG_LENGTH)
@@ -702,7 +701,27 @@ def _slugs(
         taken[slug] = item.id
         out.append(slug)
     problems.extend(_respelt_noted(respelt, unchanged, out, export))
+    problems.extend(_folded_noted(respelt_old))
     return out
+
+
+def _folded_noted(folded: list[tuple[Item, str, str]]) -> list[str]:
+    """The line for the old slugs written as this site spells slugs (WordPress's in another
+    script, ``%d0%bf%d1%80…`` in the export: a Cyrillic blog's every post): the item's own
+    when there is one, else one line for them all, as for Blogger's that lost letters."""
+    if not folded:
+        return []
+    (item, old, new), *others = folded
+    if not others:
+        return [
+            f"item {item.id} ({item.title!r}): slug {old!r} written as {new!r} (the old address "
+            "redirects to the new one)"
+        ]
+    return [
+        f"{len(folded)} old slugs are not as this site spells a slug (e.g. {old!r} for "
+        f"{item.title!r}): written in lower-case Latin letters, digits and hyphens ({new!r}); "
+        "each old address redirects to the new one"
+    ]
 
 
 def _respelt_noted(
