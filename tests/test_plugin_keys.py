@@ -9,7 +9,11 @@ import logging
 import pytest
 
 from plugins.comments import signals as comments
+from plugins.covers import signals as covers
+from plugins.engine import build
+from plugins.redirects import signals as redirects
 from plugins.series import signals as series
+from plugins.team import signals as team
 from tests.test_frontmatter_lint import ADA, DATE, overlay_of, post
 
 # (file, the plugin key's line, its level, what is said of it)
@@ -49,7 +53,41 @@ KEYS = [
         "Gallery 'no-such-gallery' does not exist "
         "(no photos in content/galleries/no-such-gallery/)",
     ),
+    (
+        "cover",
+        "Cover: images/no-such-photo.jpg",
+        "ERROR",
+        "Cover 'images/no-such-photo.jpg' names no file "
+        "(looked for content/images/no-such-photo.jpg)",
+    ),
+    (
+        "moved",
+        "Redirect_from: old/moving-day.html",
+        "ERROR",
+        "Redirect_from 'old/moving-day.html' must start with / (a path of this site: "
+        "/2008/10/slug/)",
+    ),
+    (
+        "byline",
+        "Author: Wren Halloway",
+        ("WARNING", "ERROR"),  # an error in a publish (TEAM_UNKNOWN_AUTHOR = 'auto')
+        "Author 'Wren Halloway' has no team file in {content}/team/; add "
+        "{content}/team/wren-halloway.md with 'Name: Wren Halloway'",
+    ),
+    (
+        "typo",
+        "Author: Ada Byrn",
+        ("WARNING", "ERROR"),
+        "Author 'Ada Byrn' has no team file in {content}/team/ (did you mean 'Ada Byrne'?)",
+    ),
 ]
+
+
+def _expected(level: str | tuple[str, str], message: str, publish: bool, name: str):
+    """A row's line in this build: its level (development's, publish's) and its words."""
+    if isinstance(level, tuple):
+        level = level[publish]
+    return level, message.format(content=name)
 
 
 def _files(date: str) -> dict[str, str]:
@@ -83,7 +121,8 @@ def test_a_plugin_keys_mistake_is_said_with_a_bad_date(build_site, caplog, publi
     with pytest.raises(SystemExit) if publish else contextlib.nullcontext():
         build_site(_files("2026-13-30"), fixture=None, publish=publish, name=name)
     for file, _, level, message in KEYS:
-        assert _said(caplog, name, f"posts/{file}.md") == [("ERROR", DATE), (level, message)], file
+        expected = [("ERROR", DATE), _expected(level, message, publish, name)]
+        assert _said(caplog, name, f"posts/{file}.md") == expected, file
 
 
 @pytest.mark.parametrize("publish", [False, True], ids=["development", "publish"])
@@ -92,11 +131,12 @@ def test_a_plugin_keys_mistake_alone_is_said_once_as_before(build_site, caplog, 
     once, and nothing else (the reader does not say it too)."""
     caplog.set_level(logging.WARNING)
     name = f"plugin-keys-alone-{'publish' if publish else 'dev'}"
-    errors = any(level == "ERROR" for _, _, level, _ in KEYS)
+    errors = any(_expected(level, "", publish, name)[0] == "ERROR" for _, _, level, _ in KEYS)
     with pytest.raises(SystemExit) if publish and errors else contextlib.nullcontext():
         build_site(_files("2024-05-01 10:00"), fixture=None, publish=publish, name=name)
     for file, _, level, message in KEYS:
-        assert _said(caplog, name, f"posts/{file}.md") == [(level, message)], file
+        expected = [_expected(level, message, publish, name)]
+        assert _said(caplog, name, f"posts/{file}.md") == expected, file
 
 
 @pytest.mark.parametrize(
@@ -152,14 +192,133 @@ def test_comment_keys_as_written(keys, page, provider, expected):
     assert comments.on_keys_written("p.md", settings=settings, keys=keys, page=page) == expected
 
 
+@pytest.mark.parametrize(
+    ("keys", "page", "expected"),
+    [
+        (
+            {"cover": "images/gone.jpg"},
+            False,
+            [(40, "Cover 'images/gone.jpg' names no file (looked for content/images/gone.jpg)")],
+        ),
+        (
+            {"cover": "images/diagram.svg"},
+            False,
+            [
+                (
+                    40,
+                    "Cover 'images/diagram.svg' is an SVG; a cover must be a photo or picture "
+                    "(JPEG, PNG, WebP): SVG diagrams are not cropped into thumbnails, and social "
+                    "cards ignore SVG",
+                )
+            ],
+        ),
+        (
+            {"cover": "images/Photo.jpg"},
+            False,
+            [
+                (
+                    40,
+                    "Cover 'images/Photo.jpg' names no file (looked for content/images/"
+                    "Photo.jpg): did you mean Cover: images/photo.jpg? (capitals count: the "
+                    "file's name is written so)",
+                )
+            ],
+        ),
+        ({"cover": "images/photo.jpg"}, False, []),
+        ({"cover": "images/gone.jpg"}, True, []),  # a page has no cover
+        # a draft's page is not written by a publish build: its cover is not read
+        ({"cover": "images/gone.jpg", "status": "draft"}, False, []),
+    ],
+)
+def test_cover_as_written(tmp_path, keys, page, expected):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "photo.jpg").write_bytes(b"")
+    settings = {"PATH": str(tmp_path), "DRAFT_SAVE_AS": ""}
+    assert covers.on_keys_written("p.md", settings=settings, keys=keys, page=page) == expected
+
+
+@pytest.mark.parametrize(
+    ("keys", "page", "expected"),
+    [
+        (
+            {"redirect_from": "/2019/ok.html, 2019/old.html"},
+            True,  # a page's old addresses are redirected too
+            [
+                (
+                    40,
+                    "Redirect_from '2019/old.html' must start with / (a path of this site: "
+                    "/2008/10/slug/)",
+                )
+            ],
+        ),
+        (
+            {"redirect_from": "https://elsewhere.example/x/"},
+            False,
+            [
+                (
+                    40,
+                    "Redirect_from 'https://elsewhere.example/x/' is on another site "
+                    "(elsewhere.example); only a path of this site (host blog.example) can be "
+                    "redirected (REDIRECTS_OLD_HOSTS)",
+                )
+            ],
+        ),
+        ({"redirect_from": "/2019/ok.html"}, False, []),
+        ({"redirect_from": "2019/old.html", "status": "draft"}, False, []),  # no redirects
+    ],
+)
+def test_redirect_from_as_written(keys, page, expected):
+    settings = {"SITEURL": "https://blog.example", "REDIRECTS_OLD_HOSTS": ()}
+    assert redirects.on_keys_written("p.md", settings=settings, keys=keys, page=page) == expected
+
+
+@pytest.mark.parametrize(
+    ("keys", "page", "kept"),
+    [
+        ({"author": "Wren"}, False, [("p.md", "author", ["Wren"], [""], False)]),
+        (
+            {"authors": ["Wren", " "], "status": "Draft"},
+            False,
+            [("p.md", "authors", ["Wren"], [""], True)],
+        ),
+        ({"author": "Wren"}, True, []),  # a page has no byline
+        ({"title": "No byline"}, False, []),  # the site's AUTHOR's
+    ],
+)
+def test_a_refused_posts_byline_is_kept_for_the_team(keys, page, kept):
+    """The team is read after the posts: a refused post's names wait for it, and nothing is
+    said while the post is read."""
+    settings: dict = {}
+    assert team.on_keys_written("p.md", settings=settings, keys=keys, page=page) == []
+    assert getattr(build.current(settings).state("plugins.team"), "unread", []) == kept
+
+
 def test_the_serve_overlay_lists_a_plugin_key_beside_a_bad_date(project):
-    """make serve's warm build: the overlay shows the plugin key's line under the file, with
-    the Date's."""
-    text = post("Slug: keys\nDate: 2026-13-30\nSeries: Moving house\nSeries_index: Part 2")
+    """make serve's warm build: the overlay shows the plugin keys' lines under the file, with
+    the Date's: those said as the post is read, and the author said once the team is."""
+    text = post(
+        "Slug: keys\nDate: 2026-13-30\nSeries: Moving house\nSeries_index: Part 2\n"
+        "Cover: images/no-such-photo.jpg\nRedirect_from: old/keys.html\nAuthor: Wren Halloway"
+    )
+    said = [
+        ("error", DATE),
+        ("error", "Series_index must be a whole number, got 'Part 2'; write Series_index: 2"),
+        (
+            "error",
+            "Cover 'images/no-such-photo.jpg' names no file "
+            "(looked for content/images/no-such-photo.jpg)",
+        ),
+        (
+            "error",
+            "Redirect_from 'old/keys.html' must start with / (a path of this site: /2008/10/slug/)",
+        ),
+        (
+            "warning",
+            "Author 'Wren Halloway' has no team file in content/team/; add "
+            "content/team/wren-halloway.md with 'Name: Wren Halloway'",
+        ),
+    ]
     assert overlay_of(project, "posts/keys.md", text) == [
-        {"level": "error", "source": "content/posts/keys.md", "message": message}
-        for message in (
-            DATE,
-            "Series_index must be a whole number, got 'Part 2'; write Series_index: 2",
-        )
+        {"level": level, "source": "content/posts/keys.md", "message": message}
+        for level, message in said
     ]

@@ -129,26 +129,8 @@ def resolve(
     """
     problem = ""
     if key is not None:
-        shown = key if isinstance(key, str) else repr(key)
-        path = content_path(key, "") if isinstance(key, str) else None
-        if path is None:
-            problem = (
-                f"{KEY} must be a path inside the content folder such as images/cover.jpg, "
-                f"got {shown!r}"
-            )
-        elif extension(path) in VECTOR:
-            problem = (
-                f"{KEY} {shown!r} is an SVG; a cover must be a photo or picture (JPEG, PNG, "
-                "WebP): SVG diagrams are not cropped into thumbnails, and social cards ignore SVG"
-            )
-        elif extension(path) not in RASTER:
-            problem = f"{KEY} {shown!r} is not an image (expected .jpg, .png or .webp)"
-        elif why := refused(path):
-            problem = f"{KEY} {shown!r}: {why}"
-        elif not exists(path):
-            meant = _meant(path, exists, cased)
-            problem = f"{KEY} {shown!r} names no file (looked for content/{path}){meant}"
-        else:
+        path, problem = key_problem(key, exists, refused, cased)
+        if not problem:
             return Resolution(Choice("key", path))
     for src in sources:
         path = content_path(src, source_dir)
@@ -157,6 +139,36 @@ def resolve(
     if has_gallery_cover:
         return Resolution(Choice("gallery"), problem)
     return Resolution(None, problem)
+
+
+def key_problem(
+    key: object,
+    exists: Callable[[str], bool],
+    refused: Callable[[str], str | None] = lambda path: None,
+    cased: Callable[[str], str | None] = lambda path: None,
+) -> tuple[str, str]:
+    """A ``Cover:`` value checked: the content path it names and "", or "" and the error's
+    text (without the file); the same words for a post read and one the reader refused."""
+    shown = key if isinstance(key, str) else repr(key)
+    path = content_path(key, "") if isinstance(key, str) else None
+    if path is None:
+        return "", (
+            f"{KEY} must be a path inside the content folder such as images/cover.jpg, "
+            f"got {shown!r}"
+        )
+    if extension(path) in VECTOR:
+        return "", (
+            f"{KEY} {shown!r} is an SVG; a cover must be a photo or picture (JPEG, PNG, "
+            "WebP): SVG diagrams are not cropped into thumbnails, and social cards ignore SVG"
+        )
+    if extension(path) not in RASTER:
+        return "", f"{KEY} {shown!r} is not an image (expected .jpg, .png or .webp)"
+    if why := refused(path):
+        return "", f"{KEY} {shown!r}: {why}"
+    if not exists(path):
+        meant = _meant(path, exists, cased)
+        return "", f"{KEY} {shown!r} names no file (looked for content/{path}){meant}"
+    return path, ""
 
 
 def _meant(path: str, exists: Callable[[str], bool], cased: Callable[[str], str | None]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 
 from pelican import signals
@@ -60,6 +61,43 @@ def in_other_capitals(root: Path, path: str) -> str | None:
     return found if found != path and folder.is_file() else None
 
 
+def _exists_in(root: Path) -> Callable[[str], bool]:
+    """``exists(path)``: does this path of the content folder ``root`` name a file?"""
+
+    def exists(path: str) -> bool:
+        try:  # a name too long for the disk or with a NUL byte (%00) names no file
+            target = (root / path).resolve()
+        except (OSError, ValueError):
+            return False
+        return target.is_relative_to(root) and os.path.isfile(target)
+
+    return exists
+
+
+def _refused_in(content: str, settings: dict) -> Callable[[str], str | None]:
+    """Why a file of the content folder may not be published: a link out of the content
+    folder is named as a static file's is, not "no file"."""
+    return lambda path: sources.escape_line(content, path, lambda where: shown(settings, where))
+
+
+def on_keys_written(path: str, settings: dict, keys: dict, page: bool) -> list[tuple[int, str]]:
+    """A post the reader refuses: its Cover checked as a read post's is, said with its others
+    (a page has no cover; a draft's is checked only where drafts are written)."""
+    if page or keys.get("cover") is None:
+        return []
+    draft = str(keys.get("status", "")).strip().lower() == "draft"
+    if draft and not settings.get("DRAFT_SAVE_AS"):
+        return []
+    root = Path(settings["PATH"]).resolve()
+    _, problem = model.key_problem(
+        keys["cover"],
+        _exists_in(root),
+        _refused_in(settings["PATH"], settings),
+        lambda written: in_other_capitals(root, written),
+    )
+    return [(logging.ERROR, problem)] if problem else []
+
+
 def on_articles_finalized(generator) -> None:
     """Every post's ``cover_picture``: resolved, rendered, one error line per bad key.
 
@@ -69,14 +107,7 @@ def on_articles_finalized(generator) -> None:
     """
     settings = generator.settings
     root = Path(generator.path).resolve()
-
-    def exists(path: str) -> bool:
-        try:  # a name too long for the disk or with a NUL byte (%00) names no file
-            target = (root / path).resolve()
-        except (OSError, ValueError):
-            return False
-        return target.is_relative_to(root) and os.path.isfile(target)
-
+    exists, refused = _exists_in(root), _refused_in(generator.path, settings)
     work = images.for_build(generator.context)
     wanted: list[tuple[object, images.PictureRequest]] = []
     for article in every_article(generator):
@@ -95,10 +126,7 @@ def on_articles_finalized(generator) -> None:
             source_dir.replace(os.sep, "/"),
             gallery_cover is not None and getattr(gallery_cover, "picture", None) is not None,
             exists,
-            # a link out of the content folder is named as a static file's is, not "no file"
-            lambda path: sources.escape_line(
-                generator.path, path, lambda where: shown(settings, where)
-            ),
+            refused,
             lambda path: in_other_capitals(root, path),
         )
         if found.problem:
@@ -208,5 +236,6 @@ def register() -> None:
             (signals.content_object_init, on_content_init),
             (signals.article_generator_finalized, on_articles_finalized),
             (phases.posts_described, on_posts_described),
+            (phases.keys_written, on_keys_written),
         ],
     )

@@ -102,6 +102,18 @@ def split_value(value: object) -> list[str]:
     return found
 
 
+def value_problems(value: object, siteurl: str = "", old_hosts: Iterable[str] = ()) -> list[str]:
+    """What is wrong with each old path of one ``Redirect_from`` value (``parse``'s words),
+    for a post no plugin reads: the reader refused it."""
+    found = []
+    for text in split_value(value):
+        try:
+            parse(text, siteurl, old_hosts)
+        except PathError as exc:
+            found.append(str(exc))
+    return found
+
+
 def _site_base(siteurl: str) -> tuple[str, str]:
     """SITEURL's host (lowercase) and path prefix (``/blog`` or '')."""
     parts = urlsplit(siteurl or "")

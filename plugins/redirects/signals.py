@@ -69,6 +69,18 @@ def on_initialized(pelican) -> None:
             side.claim(settings, mapped)
 
 
+def on_keys_written(path: str, settings: dict, keys: dict, page: bool) -> list[tuple[int, str]]:
+    """A post or page the reader refuses: each old path of its Redirect_from checked as a
+    published one's is, said with its others (a draft gets no redirects: not read)."""
+    value = keys.get("redirect_from")
+    if not value or str(keys.get("status", "")).strip().lower() == "draft":
+        return []
+    siteurl, hosts = settings.get("SITEURL", ""), settings["REDIRECTS_OLD_HOSTS"]
+    return [
+        (logging.ERROR, f"{KEY} {said}") for said in paths.value_problems(value, siteurl, hosts)
+    ]
+
+
 def _public_items(generators) -> list:
     """Every published or hidden post and page that is written, each once, oldest first."""
     seen, items = set(), []
@@ -480,5 +492,6 @@ def register() -> None:
             (phases.content_final, on_content_final),
             (phases.output_written, on_finalized),
             (phases.output_final, on_published),
+            (phases.keys_written, on_keys_written),
         ],
     )

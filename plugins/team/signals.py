@@ -383,39 +383,10 @@ def _canonicalise(generator, team: Team) -> None:
             if (post, author.name) in reported:
                 continue
             reported.add((post, author.name))
+            byline = [other.name for other in article.authors]
+            place = next(i for i, other in enumerate(article.authors) if other is author)
             error = strict and article.status != "draft"
-            if people.list_separator(author.name):  # 'Vahid، Sina': Pelican splits at ',' only
-                _report(people.one_name_of_many(post, key, author.name, error))
-                continue
-            drafted = team.drafts.find(author.name)
-            if drafted is not None:  # a draft in the team folder: an error in a publish
-                _report(people.draft_author(post, key, author.name, drafted, error))
-                continue
-            together = people.named_together(team.roster, author.name)
-            if together:  # 'Maya Okafor, Jonas Berg' in Author:, 'Maya and Jonas'
-                byline = [
-                    name
-                    for other in article.authors
-                    for name in (together if other is author else (other.name,))
-                ]
-                _report(
-                    people.several_people(
-                        post, key, author.name, together, list(dict.fromkeys(byline)), error
-                    )
-                )
-                continue
-            suggestion = team.roster.suggest(author.name)
-            if suggestion:  # a typo in one post: that post's own line
-                _report(
-                    people.unknown_author(
-                        post, key, author.name, suggestion, team_folder, error=error
-                    )
-                )
-                continue
-            entry = unknown.setdefault(people.normalise(author.name), _Unknown(key))
-            entry.spellings.append(author.name)
-            entry.posts.append(post)
-            entry.error = entry.error or error
+            _name_outsider(team, team_folder, unknown, _Byline(post, key, byline, error), place)
         authors = list(dict.fromkeys(authors))  # the same person twice (name and alias): once
         if not authors:
             continue
@@ -424,9 +395,22 @@ def _canonicalise(generator, team: Team) -> None:
         metadata["authors" if key == "authors" else "author"] = (
             authors if key == "authors" else authors[0]
         )
-    slugs = people.free_slugs(
-        {norm: objects[0].slug for norm, objects in outsiders.items()}, team.authors
-    )
+    wanted = {norm: objects[0].slug for norm, objects in outsiders.items()}
+    # a post the reader refused (on_keys_written): its names said as a read post's are
+    for post, key, names, own, draft in getattr(
+        build.current(settings).state(__package__), "unread", ()
+    ):
+        byline = _Byline(post, key, names, strict and not draft)
+        for place, (name, slug) in enumerate(zip(names, own, strict=True)):
+            if people.signed_by(team.roster, name, signers) is not None:
+                continue
+            if (byline.post, name) in reported:
+                continue
+            reported.add((byline.post, name))
+            _name_outsider(team, team_folder, unknown, byline, place)
+            if people.normalise(name) in unknown:  # its line names the file to add
+                wanted.setdefault(people.normalise(name), slug)
+    slugs = people.free_slugs(wanted, team.authors)
     for norm, objects in outsiders.items():
         for author in objects:
             author.slug = slugs[norm]
@@ -445,6 +429,51 @@ def _canonicalise(generator, team: Team) -> None:
         _report(people.site_author_address(site_author, site_name))
     if unsigned:
         _report(people.unsigned_posts(unsigned, site_name, command))
+
+
+@dataclass
+class _Byline:
+    """A post's byline as the team plugin names its outsiders: the post (as lines name it),
+    its key (author or authors), the names in order, and whether a name without a team file
+    is an error (a publish of a post that is not a draft)."""
+
+    post: str
+    key: str
+    names: list[str]
+    error: bool
+
+
+def _name_outsider(
+    team: Team, team_folder: str, unknown: dict[str, _Unknown], byline: _Byline, place: int
+) -> None:
+    """Say what the name at ``place`` of a byline is, when no team file claims it: one name
+    of many, a draft in the team folder, several people, a typo; else note it in ``unknown``
+    (one line for all the posts that give it)."""
+    post, key, name, error = byline.post, byline.key, byline.names[place], byline.error
+    if people.list_separator(name):  # 'Vahid، Sina': Pelican splits at ',' only
+        _report(people.one_name_of_many(post, key, name, error))
+        return
+    drafted = team.drafts.find(name)
+    if drafted is not None:  # a draft in the team folder: an error in a publish
+        _report(people.draft_author(post, key, name, drafted, error))
+        return
+    together = people.named_together(team.roster, name)
+    if together:  # 'Maya Okafor, Jonas Berg' in Author:, 'Maya and Jonas'
+        names = [
+            one
+            for i, other in enumerate(byline.names)
+            for one in (together if i == place else (other,))
+        ]
+        _report(people.several_people(post, key, name, together, list(dict.fromkeys(names)), error))
+        return
+    suggestion = team.roster.suggest(name)
+    if suggestion:  # a typo in one post: that post's own line
+        _report(people.unknown_author(post, key, name, suggestion, team_folder, error=error))
+        return
+    entry = unknown.setdefault(people.normalise(name), _Unknown(key))
+    entry.spellings.append(name)
+    entry.posts.append(post)
+    entry.error = entry.error or error
 
 
 @dataclass
@@ -489,6 +518,28 @@ def _stubs_command(settings: dict[str, Any]) -> str:
     if content == os.path.abspath("content"):
         return "invoke team-stubs"
     return f"invoke team-stubs --content {content}"
+
+
+def on_keys_written(path: str, settings: dict, keys: dict, page: bool) -> list:
+    """A post the reader refuses: its Author or Authors are kept, and said once the team is
+    read (``_canonicalise``), as a read post's are; nothing now (a page has no byline)."""
+    key = "authors" if "authors" in keys else "author" if "author" in keys else None
+    if page or key is None:
+        return []
+    value = keys[key]
+    # Pelican's Author objects, as it reads the keys; a name's slug is the one its page takes
+    given = [(getattr(one, "name", one), getattr(one, "slug", "")) for one in _listed(value)]
+    given = [(str(name).strip(), slug) for name, slug in given if str(name).strip()]
+    if given:
+        draft = str(keys.get("status", "")).strip().lower() == "draft"
+        names, slugs = [name for name, _ in given], [slug for _, slug in given]
+        state = build.current(settings).state(__package__)
+        state.unread = [*getattr(state, "unread", ()), (path, key, names, slugs, draft)]
+    return []
+
+
+def _listed(value: object) -> list:
+    return list(value) if isinstance(value, list | tuple) else [value]
 
 
 def on_article_generator_pretaxonomy(generator) -> None:
@@ -754,6 +805,7 @@ def register() -> None:
             (signals.initialized, on_initialized),
             (signals.article_generator_pretaxonomy, on_article_generator_pretaxonomy),
             (phases.posts_changed, on_posts_changed),
+            (phases.keys_written, on_keys_written),
             (signals.article_generator_finalized, on_article_generator_finalized),
             (phases.content_final, on_content_final),
             (phases.posts_described, on_posts_described),
