@@ -5,6 +5,7 @@ the key), and whether the post was published. A property test then gives every k
 value: the build never raises, and either publishes the post or logs an error naming it.
 """
 
+import contextlib
 import json
 import logging
 import subprocess
@@ -999,6 +1000,79 @@ def test_every_mistake_of_a_front_matter_is_named_in_one_build(build_site, caplo
         assert said == expected, path
         if site:
             assert not site.exists(f"posts/{path.split('/')[1].split('.')[0]}/")
+
+
+EMPTY_SLUG = ("WARNING", "Slug is empty; give it a value or remove the line")
+URL = (
+    "Url 'moved/dd/' is where links point, but the file is still written at its usual place; "
+    "give Save_as too (Save_as: moved/dd/index.html for Url: moved/dd/), or remove Url"
+)
+# a post's error and what blogcore doubts of it (an empty Slug:, Tags that are one tag), in
+# one build: the doubtful waited for every error to be fixed (a check reading a refused key
+# still waits: the dates' for a wrong Timezone)
+DOUBTFUL = [
+    ("posts/da.md", post("Slug:\nLang: zz-bad"), [("ERROR", LANG), EMPTY_SLUG]),
+    (
+        "posts/db.md",
+        post("Slug: db\nTemplate: nope\nTags: #garden #notes"),
+        [
+            (
+                "WARNING",
+                "Tags are separated by commas, so '#garden #notes' is not read as 2 tags; "
+                "write Tags: garden, notes",
+            ),
+            (
+                "ERROR",
+                "Template 'nope' is not a template of the theme (nope.html not found), so this "
+                "post is not published: another theme's template does not carry over; remove "
+                "the Template: line to show it with the theme's own post template, or add "
+                "nope.html to a THEME_TEMPLATES_OVERRIDES folder in pelicanconf.py; if it is a "
+                "page rather than a post (an About page), also move it to content/pages/",
+            ),
+        ],
+    ),
+    (
+        "posts/dc.md",
+        post("Slug: dc\nTranslation: maybe", body=""),
+        [
+            (
+                "WARNING",
+                "Translation must be true or false, got 'maybe'; Pelican reads anything but "
+                "false as true (this file is then a translation of another)",
+            ),
+            (
+                "ERROR",
+                "has no text after its front matter (write it below the blank line that ends "
+                "the keys); it is not published",
+            ),
+        ],
+    ),
+    # a Url without Save_as is an error of its own, said with the Lang's
+    (
+        "posts/dd.md",
+        post("Slug: dd\nUrl: moved/dd/\nLang: zz-bad"),
+        [("ERROR", LANG), ("ERROR", URL)],
+    ),
+    ("posts/de.md", post("Slug: de\nTimezone: Mars/Base\nModified: 2999-01-01"), [("ERROR", ZONE)]),
+]
+
+
+@pytest.mark.parametrize("publish", [False, True], ids=["development", "publish"])
+def test_what_is_doubtful_is_said_with_the_errors(build_site, caplog, publish):
+    """A post with an error and an empty Slug: said the error alone; the Slug only once the
+    error was fixed and saved. Both now, each at its level; a publish still stops."""
+    caplog.set_level(logging.WARNING)
+    name = f"doubtful-{'publish' if publish else 'dev'}"
+    files = {"team/ada-byrne.md": ADA, **{path: text for path, text, _ in DOUBTFUL}}
+    with pytest.raises(SystemExit) if publish else contextlib.nullcontext():
+        build_site(files, fixture=None, publish=publish, name=name)
+    for path, _, expected in DOUBTFUL:
+        said = [
+            (r.levelname, r.getMessage().removeprefix(f"{name}/{path}: "))
+            for r in caplog.records
+            if r.getMessage().startswith(f"{name}/{path}: ")
+        ]
+        assert said == expected, path
 
 
 def overlay_of(project, path: str, text: str) -> list[dict]:

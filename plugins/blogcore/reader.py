@@ -1436,7 +1436,6 @@ class StrictChecks:
     def _check_post(self, source_path: str, content: str, metadata: dict) -> None:
         """Note each mistake of front matter that would publish something wrong (``_noted``;
         a check that reads a key refused already waits for it); warn on the doubtful."""
-        found = len(self.mistakes or ())
         refused = self.refused
         header = self._noted(self._header, source_path)
         self._noted(self._check_required, source_path, metadata)
@@ -1460,7 +1459,11 @@ class StrictChecks:
         if refused.isdisjoint({"date", "modified"}):
             self._noted(check_modified, metadata.get("date"), metadata.get("modified"))
         if metadata.get("timezone") is not None:
+            before = len(self.mistakes or ())
             self._noted(check_zone, metadata["timezone"])
+            if len(self.mistakes or ()) > before:  # the dates' own checks wait for it
+                refused = refused | {"timezone"}
+        self._noted(check_address, metadata)
         if isinstance(metadata.get("template"), str):
             self._noted(
                 check_template,
@@ -1471,25 +1474,27 @@ class StrictChecks:
             )
         if "status" not in refused:  # whether a draft: these wait for its Status
             self._noted(self._check_text, source_path, content, metadata)
-        if len(self.mistakes or ()) > found:
-            return  # the doubtful are said once the mistakes are fixed
-        doubtful = [
-            *check_address(metadata),
-            *byline_warnings(metadata),
-            *home_page_warnings(metadata, self._is_page(source_path)),
-        ]
+        # the doubtful are said with the mistakes, in the same build (an empty Slug: beside a
+        # wrong Lang was said only once the Lang was fixed); each waits for the keys it reads
+        doubtful = [*byline_warnings(metadata)]
+        if "slug" not in self.refused:
+            doubtful += home_page_warnings(metadata, self._is_page(source_path))
         if self.titles_typed:
             doubtful += title_warnings(metadata)
-        # a time without an offset is the post's own Timezone's, as Pelican reads it
+        # a refused Date or Modified is not in the metadata any more; a wrong Timezone would
+        # move the times these read
         now = datetime.datetime.now(self._zone(metadata))
-        doubtful += date_warnings(metadata, now, page=self._is_page(source_path))
-        for message in time_problems(self.dates_written, metadata, now.tzinfo):
-            self._log_for(metadata)("%s: %s", self._shown(source_path), message)
+        dated = "timezone" not in refused
+        if dated:
+            doubtful += date_warnings(metadata, now, page=self._is_page(source_path))
+        leveled = self._log_for(metadata)  # an error in a publish of a published post
+        for message in time_problems(self.dates_written, metadata, now.tzinfo) if dated else ():
+            leveled("%s: %s", self._shown(source_path), message)
         for message in [*(header_warnings(header) if header else ()), *doubtful]:
             logger.warning("%s: %s", self._shown(source_path), message)
         for message, out in below_problems(header) if header else ():
             if not out:  # a keep-out line (Status: draft) is check_header's error
-                self._log_for(metadata)("%s: %s", self._shown(source_path), message)
+                leveled("%s: %s", self._shown(source_path), message)
 
     def _check_text(self, source_path: str, content: str, metadata: dict) -> None:
         """Raise on a post with no text, or the text make new-post left, unless a draft."""
