@@ -1,6 +1,6 @@
 """A warm build process for the live-reload loop: everything imported once, each build forked.
 
-Starting Python and importing Pelican, the plugins and their libraries (SciPy, Jinja, Pygments,
+Starting Python and importing Pelican, the plugins and their libraries (NumPy, Jinja, Pygments,
 Babel) takes about 0.8 s of every rebuild, and freeing the build's objects when the process
 exits takes more; an incremental rebuild of a 2,000-post site is about 4 s in all. The server
 here imports all of that once and runs each build in a child forked from itself:
@@ -182,9 +182,10 @@ class WarmBuilder:
         self.close()
 
 
-# imported where a build uses them: related posts' NumPy and SciPy (0.3 s); the receivers of
-# blogcore and images, imported by their register() (their packages import no Pelican, so
-# that their pure modules can be used without it: 0.05 and 0.02 s of CPU)
+# imported where a build uses them: related posts' NumPy (0.1 s; SciPy only for thousands of
+# posts, csr.Product); the receivers of blogcore and images, imported by their register()
+# (their packages import no Pelican, so that their pure modules can be used without it: 0.05
+# and 0.02 s of CPU)
 LAZY_IMPORTS = ("plugins.related.scoring", "plugins.blogcore.signals", "plugins.images.signals")
 
 

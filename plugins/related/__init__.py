@@ -18,7 +18,7 @@ The picking runs in a child of the build, on the core Pelican's serial steps lea
 (``plugins/engine/forks.py``, ``Primed``): forked as the build's first generator is made
 (``generator_init``, while the build's process is small: every page the build writes to after a
 later fork would be copied, with the child holding the old one), it imports ``scoring.py`` with
-NumPy and SciPy once the posts are read (``article_generator_preread``; the build itself needs
+NumPy once the posts are read (``article_generator_preread``; the build itself needs
 ``model.py``'s plain values alone); a second fork sends it the posts once they are final (100
 at a time as it makes them), and the picks are given to the posts when Pelican asks for its
 writer (``get_writer``), before any page is written. The posts are final once every plugin

@@ -1,6 +1,6 @@
 """The plain values the related-posts scorer takes and gives (no NumPy here).
 
-``signals.py`` builds these for every build; the scorer (``scoring.py``, NumPy and SciPy) is
+``signals.py`` builds these for every build; the scorer (``scoring.py``, NumPy) is
 imported only where posts are scored.
 """
 

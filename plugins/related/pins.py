@@ -4,8 +4,8 @@ NumPy), and the whole answer where nothing can be scored.
 The scorer (``scoring.related``) takes each post's pins from here. Where no two published
 posts share a language, no post can be picked by its score (posts are compared only within
 their language, never with themselves): the answer is then the pins' problems alone, worked
-out here without NumPy and SciPy (0.2 s of processor time to import, and a one-post build
-waited for them).
+out here without NumPy (0.1 s of processor time to import, and a one-post build waited for
+it).
 """
 
 import os

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
+from . import csr
+from .csr import Csr
 from .model import Doc, Pick, Problem, Weights
 from .pins import pinned_picks
 from .text import term_of, words
@@ -38,11 +39,11 @@ COMMON_TERM_FLOOR = 50
 
 @dataclass
 class _Index:
-    matrix: sparse.csr_matrix  # rows: posts; columns: terms, then tags
+    matrix: Csr  # rows: posts; columns: terms, then tags
     text_columns: int
     # Tags on many posts would make the product near N×N; their columns are left out of
     # the candidate search and added back exactly for the pairs it finds (see _common_tags)
-    search: sparse.csr_matrix
+    search: Csr
     common: np.ndarray  # dense, posts × common tags
     bound: np.ndarray  # per post: the most its common tags can add to any pair
 
@@ -66,15 +67,15 @@ def build_index(docs: Sequence[Doc], weights: Weights) -> _Index:
     raw.data = (1.0 + np.log(raw.data)) * idf[raw.indices]
     # normalise on every term, then keep only the terms that can help: the products left are
     # exact shares of the true cosine, just never more than it
-    norms = np.sqrt(np.asarray(raw.multiply(raw).sum(axis=1)).ravel())
+    norms = csr.row_norms(raw)
     norms[norms == 0] = 1.0
     # a term on one post matches nothing; at scale, one on most posts says nothing and costs
     # the most to multiply out
     useful = (df > 1) & (df <= max(int(0.5 * n), COMMON_TERM_FLOOR))
     raw.data = raw.data * useful[raw.indices]
-    raw.eliminate_zeros()
+    raw = raw.keep(raw.data != 0)
     text = _strongest_per_row(raw, weights.max_terms)
-    text = sparse.diags(math.sqrt(weights.text) / norms) @ text
+    text = csr.scale_rows(text, math.sqrt(weights.text) / norms)
 
     tag_df: Counter[str] = Counter(t for d in docs for t in set(d.tags))
     tag_names = sorted(tag_df)
@@ -87,35 +88,38 @@ def build_index(docs: Sequence[Doc], weights: Weights) -> _Index:
     value = np.array(
         [math.sqrt(weights.tags) * _tag_rarity(tag_df[t], n) for t in tag_names], dtype=float
     )
+    # each row's tags in column order (a post's tags come as a set, in no fixed order)
+    rows = np.array(tag_rows, dtype=np.int64)
     cols = np.array(tag_cols, dtype=np.int64)
-    tags = sparse.csr_matrix(
-        (value[cols], (np.array(tag_rows, dtype=np.int64), cols)), shape=(n, len(tag_names))
-    )
-    matrix = sparse.hstack([text, tags], format="csr")
+    order = np.lexsort((cols, rows))
+    tags = csr.from_entries(rows[order], cols[order], value[cols[order]], n, len(tag_names))
+    matrix = csr.beside(text, tags)
     common = _common_tags(tags, np.array([tag_df[t] for t in tag_names]), value, weights)
     rare = np.setdiff1d(np.arange(len(tag_names)), common)
-    search = sparse.hstack([text, tags[:, rare]], format="csr")
-    dense = tags[:, common].toarray()
+    search = csr.beside(text, csr.columns(tags, rare))
+    dense = csr.dense(csr.columns(tags, common))
     return _Index(matrix, width, search, dense, (dense**2).sum(axis=1))
 
 
-def _common_tags(
-    tags: sparse.csr_matrix, df: np.ndarray, value: np.ndarray, weights: Weights
-) -> np.ndarray:
+def _common_tags(tags: Csr, df: np.ndarray, value: np.ndarray, weights: Weights) -> np.ndarray:
     """Columns of tags common enough to leave out of the candidate search, exactly.
 
     A pair the search skips shares no term and no other tag, so its score is what its
     common tags add, at most a row's `bound`; keeping every bound under min_score means no
     such pair could have been picked. Commonest (and so lightest) tags go first.
     """
-    n = tags.shape[0]
+    n = tags.rows
+    rows = tags.row_of_each()
     bound = np.zeros(n)
     chosen = []
     for column in np.argsort(-df, kind="stable"):
         # a tag on few posts costs little in the product: not worth the bookkeeping
         if df[column] <= max(COMMON_TERM_FLOOR, n // 50):
             break
-        added = bound + value[column] ** 2 * (tags[:, column].toarray().ravel() > 0)
+        on = tags.indices == column
+        has = np.zeros(n, dtype=bool)
+        has[rows[on]] = tags.data[on] > 0
+        added = bound + value[column] ** 2 * has
         if added.max() < weights.min_score:
             bound = added
             chosen.append(column)
@@ -136,7 +140,7 @@ class _Columns(dict):
         return column
 
 
-def _counts(docs: Sequence[Doc], columns: _Columns, max_words: int) -> sparse.csr_matrix:
+def _counts(docs: Sequence[Doc], columns: _Columns, max_words: int) -> Csr:
     """Each post's count of each term, as rows of a CSR matrix (columns as met so far).
 
     Made ``COUNT_ROWS`` posts at a time: the words of only that many posts are held at once
@@ -152,23 +156,13 @@ def _counts(docs: Sequence[Doc], columns: _Columns, max_words: int) -> sparse.cs
         ids = np.concatenate(parts)  # a chunk has at least one post
         rows = np.repeat(np.arange(len(chunk), dtype=np.int64), lengths)
         keep = ids >= 0
-        counts = sparse.coo_matrix(
-            (np.ones(int(keep.sum())), (rows[keep], ids[keep])),
-            shape=(len(chunk), len(columns.terms)),
-        ).tocsr()
-        counts.sum_duplicates()  # also sorts each row's columns
-        chunks.append(counts)
-    width = len(columns.terms)
-    for counts in chunks:
-        counts.resize((counts.shape[0], width))
-    if not chunks:
-        return sparse.csr_matrix((0, width))
-    return sparse.vstack(chunks, format="csr")
+        chunks.append(csr.counts(rows[keep], ids[keep], len(chunk), len(columns.terms)))
+    return csr.stack(chunks, len(columns.terms))
 
 
-def _strongest_per_row(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
+def _strongest_per_row(matrix: Csr, keep: int) -> Csr:
     """Only each row's `keep` largest entries (a post's strongest terms)."""
-    matrix = matrix.tocsr(copy=True)
+    matrix = Csr(matrix.indptr, matrix.indices, matrix.data.copy(), matrix.width)
     for row in np.flatnonzero(np.diff(matrix.indptr) > keep):
         lo, hi = matrix.indptr[row], matrix.indptr[row + 1]
         values = matrix.data[lo:hi]
@@ -178,8 +172,7 @@ def _strongest_per_row(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matri
             tied = np.flatnonzero(values == cut)
             weak[tied[keep - int((values > cut).sum()) :]] = True
         values[weak] = 0.0
-    matrix.eliminate_zeros()
-    return matrix
+    return matrix.keep(matrix.data != 0)
 
 
 @dataclass(frozen=True)
@@ -233,15 +226,12 @@ def _scored_blocks(
     few left are sorted.
     """
     search = index.search
-    transposed = search.T.tocsr()
-    n = search.shape[0]
+    product = csr.Product(search)
+    n = search.rows
     has_common = index.common.shape[1] > 0
     for start in range(0, n, BLOCK_ROWS):
-        block = search[start : start + BLOCK_ROWS] @ transposed
-        # CSR keeps rows in order: every array below stays sorted by row
-        rows = np.repeat(np.arange(start, start + block.shape[0]), np.diff(block.indptr))
-        cols = block.indices.astype(np.int64)
-        content = block.data
+        # every array below stays sorted by row
+        rows, cols, content = product.rows(start, min(n, start + BLOCK_ROWS))
         if has_common:
             keep = content >= weights.min_score - index.bound[rows]
             rows, cols, content = rows[keep], cols[keep], content[keep]
@@ -392,15 +382,14 @@ def explain(docs: Sequence[Doc], key: str, lang: str, k: int, weights: Weights) 
     picks = related(docs, k, weights)[0].get((lang, key), [])
     if key not in position:
         return picks
-    me = index.matrix[position[key]]
-    cut = index.text_columns
+    me, matrix = position[key], index.matrix
     for pick in picks:
-        other = index.matrix[position[pick.key]]
-        product = me.multiply(other)
-        text_part = float(product[:, :cut].sum())
+        text_part, tags_part = csr.row_product_sums(
+            matrix, me, matrix, position[pick.key], index.text_columns
+        )
         pick.parts = {
             "text": text_part,
-            "tags": float(product[:, cut:].sum()),
+            "tags": tags_part,
             **{name: value for name, value in pick.parts.items() if name != "content"},
         }
     return picks
