@@ -86,7 +86,11 @@ def build(base: Path, files: dict[str, str], **settings):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     base = tmp_path_factory.mktemp("comments-plurals")
-    return build(base, posts({"pocet": "cs", "schet": "ru", "adad": "ar"}), COMMENTS_ISSO_URL=ISSO)
+    return build(
+        base,
+        posts({"pocet": "cs", "schet": "ru", "adad": "ar", "konyv": "hu", "llyfr": "cy"}),
+        COMMENTS_ISSO_URL=ISSO,
+    )
 
 
 def plurals(site, path: str) -> dict:
@@ -128,17 +132,32 @@ def test_a_three_form_catalog_gives_each_sample_its_form(site, sample, form):
     )
 
 
-def test_a_page_without_a_catalog_gives_english_forms_in_english(site):
-    found = plurals(site, "ru/posts/schet/")
-    assert found["lang"] == "en"  # not "ru": the words are the templates' English
+@pytest.mark.parametrize(("path", "lang"), [("ru/posts/schet/", "ru"), ("hu/posts/konyv/", "hu")])
+def test_a_page_without_a_catalog_leaves_isso_its_own_words(site, path, lang):
+    """Isso speaks Russian and Hungarian, the theme does not: our English strings and plurals
+    went to Isso under its language, so a Hungarian page's comment form said "Post comment"
+    and "2 comments" (``"lang": "en"`` in data-comments-plurals) where Isso says them in
+    Hungarian. Isso now gets no strings of ours there, and runs in the page's language."""
+    target = site.soup(path).select_one("section.comments #isso-thread")
+    assert not target.has_attr("data-comments-texts")
+    assert not target.has_attr("data-comments-plurals")
+    assert target.has_attr("data-comments-label-text")  # comments.js still labels the form
+    attrs = json.loads(site.soup(path).select_one("section.comments")["data-comments-attrs"])
+    assert attrs["data-isso-lang"] == lang
+
+
+def test_a_page_neither_has_a_catalog_for_gives_english_forms_in_english(site):
+    """Welsh: no catalog of ours, none of Isso's; Isso runs in English with our English words
+    and English plurals (the fallback docs/comments.md names)."""
+    found = plurals(site, "cy/posts/llyfr/")
+    assert found["lang"] == "en"
     forms = dict(zip(found["samples"], found["forms"]["num-comments"], strict=True))
     assert forms[1] == "{{ n }} comment"
     assert {forms[n] for n in PLURAL_SAMPLES if n != 1} == {"{{ n }} comments"}
-    # Isso still runs in Russian (it would pick the browser's language otherwise)
     attrs = json.loads(
-        site.soup("ru/posts/schet/").select_one("section.comments")["data-comments-attrs"]
+        site.soup("cy/posts/llyfr/").select_one("section.comments")["data-comments-attrs"]
     )
-    assert attrs["data-isso-lang"] == "ru"
+    assert attrs["data-isso-lang"] == "en"
 
 
 def test_isso_words_times_from_our_catalog_where_it_has_none_of_the_language(site):

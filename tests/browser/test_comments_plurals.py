@@ -1,8 +1,8 @@
-"""Counts in the strings' language, end to end: a real Isso on loopback, pages in Russian (no
-catalog: English words), Czech and Arabic (catalogs with three and six forms, written by the
-test), served under a strict Content-Security-Policy, in a real Chromium. Isso picks a count's
-form by its own rules for its language (Russian ones for English words; two forms for Czech;
-English ones for Arabic, which it has no catalogue for); comments.js rewords it."""
+"""Counts in the strings' language, end to end: a real Isso on loopback, pages in Russian and
+Hungarian (no catalog of ours: Isso's own words), Czech and Arabic (catalogs with three and six
+forms, written by the test), served under a strict Content-Security-Policy, in a real Chromium.
+Isso picks a count's form by its own rules for its language (two forms for Czech; English ones
+for Arabic, which it has no catalogue for); comments.js rewords it."""
 
 import contextlib
 import sqlite3
@@ -17,6 +17,7 @@ from tests.test_comments_plurals import build, posts
 # slug: (language, top-level comments, replies to the first)
 THREADS = {
     "schet": ("ru", 21, 0),
+    "konyv": ("hu", 2, 0),
     "jeden": ("cs", 1, 0),
     "pet": ("cs", 5, 0),
     "dvacet-dva": ("cs", 22, 0),
@@ -97,9 +98,15 @@ def _heading(page: Page, site: str, slug: str):
     return page.locator("#comments .isso-thread-heading")
 
 
-def test_english_words_on_a_russian_page_count_in_english(page: Page, site):
-    # Isso's Russian rule takes the line for 1 for 21: it said "21 comment"
-    expect(_heading(page, site, "schet")).to_have_text("21 comments")
+def test_a_page_only_isso_speaks_the_language_of_gets_isso_s_own_words(page: Page, site):
+    """No Russian or Hungarian catalog of ours, but Isso has both: a Hungarian page's thread
+    said "2 comments" and "Post comment" (our English, which took Isso's Hungarian's place);
+    a Russian one "21 comments". Isso's own words now, counted by its own rules."""
+    expect(_heading(page, site, "konyv")).to_have_text("2 hozzászólás")
+    expect(page.locator("#comments .isso-postbox input[type=submit]")).to_have_value("Elküld")
+    assert page.locator("html").get_attribute("lang") == "hu"
+    assert page.locator("#comments script[data-isso]").get_attribute("data-isso-lang") == "hu"
+    expect(_heading(page, site, "schet")).to_have_text("21 комментарий")
     assert page.csp == []
 
 
@@ -156,7 +163,7 @@ def test_counts_on_the_home_page_follow_them_too(page: Page, site):
         a.get_attribute("data-comments-id"): a for a in page.locator(".post-card__comments a").all()
     }
     for slug, text in (
-        ("schet", "21 comments"),  # no Russian catalog: English words, English rules
+        ("schet", "21 comments"),  # an English card: English words, English rules
         ("jeden", "1 komentář"),
         ("pet", "5 komentářů"),
         ("dvacet-dva", "22 komentářů"),
