@@ -9,6 +9,7 @@ import zlib
 import pytest
 from PIL import Image, ImageCms
 
+from plugins.blogcore import reader
 from plugins.engine import files
 from plugins.images import pipeline, suffixes
 from plugins.images import signals as images_signals
@@ -328,6 +329,49 @@ def test_the_alt_text_line_says_how_in_the_format_it_is_written(build_site, capl
         "who cannot see it gets nothing: describe it in the directive's :alt: option, :alt: A "
         "crowd at the launch",
     ]
+
+
+def test_the_alt_text_line_gives_an_example_in_the_posts_language(build_site, caplog):
+    """A Hungarian post was told to write ![A crowd at the launch](…), English alt text on a
+    page read aloud in Hungarian; its example now says what to write and in which language.
+    An English post keeps its English example, whatever the language of the other posts."""
+    png = teal_png()
+    files = {
+        "images/kep.png": png,
+        "posts/kep.md": "Title: Kép\nDate: 2024-05-01\nCategory: Company\nLang: hu\n\n"
+        "A terem:\n\n![]({static}/images/kep.png)\n",
+        "posts/bild.rst": "Bild\n####\n\n:date: 2024-05-01\n:category: Company\n:lang: de-AT\n\n"
+        "Die Bühne:\n\n.. image:: {static}/images/kep.png\n",
+        "posts/hall.md": "Title: Hall\nDate: 2024-05-01\nCategory: Company\nLang: en-GB\n\n"
+        '<p><img src="{static}/images/kep.png"></p>\n',
+    }
+    assert alt_lines(build_site, caplog, files, "alt-langs") == [
+        "alt-langs/posts/bild.rst: line 10: the image kep.png has no alt text, so a reader who "
+        "cannot see it gets nothing: describe it in the directive's :alt: option, :alt: what "
+        "it shows, in de-AT",
+        "alt-langs/posts/hall.md: line 6: the image kep.png has no alt text, so a reader who "
+        'cannot see it gets nothing: describe it in its alt attribute, <img alt="A crowd at the '
+        'launch" ...>',
+        "alt-langs/posts/kep.md: line 8: the image kep.png has no alt text, so a reader who "
+        "cannot see it gets nothing: describe it between the brackets, ![what it shows, in hu]"
+        "({static}/images/kep.png)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "example"),
+    [
+        ("en", "A crowd at the launch"),
+        ("en-GB", "A crowd at the launch"),
+        ("EN_us", "A crowd at the launch"),
+        ("", "A crowd at the launch"),
+        ("hu", "what it shows, in hu"),
+        ("pt-BR", "what it shows, in pt-BR"),
+        ("eo", "what it shows, in eo"),
+    ],
+)
+def test_alt_example(lang, example):
+    assert reader.alt_example(lang) == example
 
 
 def teal_png() -> bytes:

@@ -605,12 +605,22 @@ ALT_SOME = (
     "name), so a reader who cannot see them gets nothing: %s; describe each %s"
 )
 ALT_NAMED = 4  # the images of a file named in its line: the others by their lines
-# how to give an image its alt text, in the format it is written in
+# how to give an image its alt text, in the format it is written in, with an example of it
 ALT_HINTS = {
-    "markdown": "describe it between the brackets, ![A crowd at the launch]({name})",
-    "rst": "describe it in the directive's :alt: option, :alt: A crowd at the launch",
-    "html": 'describe it in its alt attribute, <img alt="A crowd at the launch" ...>',
+    "markdown": "describe it between the brackets, ![{example}]({name})",
+    "rst": "describe it in the directive's :alt: option, :alt: {example}",
+    "html": 'describe it in its alt attribute, <img alt="{example}" ...>',
 }
+ALT_EXAMPLE = "A crowd at the launch"  # an English post's example of alt text
+
+
+def alt_example(lang: str) -> str:
+    """The example of alt text the advice gives for a post in ``lang``: an English one for an
+    English post; for another, what to write and in which language (an English example was
+    copied into a Hungarian post as it stood)."""
+    if lang.replace("_", "-").split("-")[0].lower() in ("", "en"):
+        return ALT_EXAMPLE
+    return f"what it shows, in {lang}"
 
 
 def _line_from(lines: list[str], needle: str, line: int | None) -> int | None:
@@ -1240,7 +1250,11 @@ class StrictChecks:
             )
             named.append((name, number, alt, what))
         named.sort(key=lambda image: image[1] or len(lines) + 1)
-        hints = [ALT_HINTS[kind].format(name=name) for kind, name in kinds.items()]
+        lang = metadata.get("lang")
+        if not isinstance(lang, str) or not lang.strip():
+            lang = str(self.settings.get("DEFAULT_LANG") or "en")
+        example = alt_example(lang.strip())
+        hints = [ALT_HINTS[kind].format(name=name, example=example) for kind, name in kinds.items()]
         shown = self._shown(source_path)
         folds = {FOLDS: (shown, FOLD_ALT, len(named))}
         if len(named) == 1:
