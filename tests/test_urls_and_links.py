@@ -1440,6 +1440,47 @@ def test_a_relative_link_to_a_file_beside_its_post_says_to_attach_it(build_site,
     ], _warnings(caplog)
 
 
+@pytest.mark.parametrize("linked", [False, True], ids=["folder", "symbolic-link"])
+def test_relative_links_read_the_same_when_content_is_a_symbolic_link(tmp_path, caplog, linked):
+    # content/ kept in a repository of its own and linked into the project: the file beside a
+    # post and the post a relative link names were looked for under the folder the link
+    # points into (the general advice instead: "content/posts/trip/rack.png is there but not
+    # published ..."; "no post or page has that name")
+    name = f"linkedrel-{linked}"
+    files = {
+        "posts/trip/index.md": _post(
+            "Trip", "trip", "2024-05-05", body="![The rack](rack.png) and [notes](notes.html)"
+        ),
+        "posts/trip/rack.png": _png(),
+        "posts/trip/notes.md": _post("Trip notes", "trip-notes", "2024-05-06"),
+        "posts/walk/notes.md": _post("Walk notes", "walk-notes", "2024-05-07"),
+    }
+    # a repository of another name: the link's own name is what messages show
+    source = tmp_path / "posts-repository" if linked else tmp_path / "project" / name
+    shutil.copytree(FIXTURES / "site", source)
+    for relpath, data in files.items():
+        (source / relpath).parent.mkdir(parents=True, exist_ok=True)
+        mode = "wb" if isinstance(data, bytes) else "w"
+        with open(source / relpath, mode) as out:
+            out.write(data)
+    content = tmp_path / "project" / name
+    if linked:
+        content.parent.mkdir()
+        content.symlink_to(source, target_is_directory=True)
+    caplog.set_level(logging.WARNING)
+    run_pelican(DEV_CONF, content, tmp_path / "output", BLOGCORE_DEFAULT_IMAGE="")
+    mine = sorted(m for m in _warnings(caplog) if m.startswith(f"{name}/posts/trip/index.md"))
+    assert mine == [
+        f"{name}/posts/trip/index.md: line 7: the link notes.html is relative: from this page "
+        "it points at /posts/trip/notes.html, where nothing is published; it names "
+        f"{name}/posts/trip/notes.md: write {{filename}}/posts/trip/notes.md",
+        f"{name}/posts/trip/index.md: line 7: the link rack.png is relative, and "
+        f"{name}/posts/trip/rack.png is there beside the post, but nothing publishes it (its "
+        "folder is no static folder): write {attach}rack.png, which publishes it beside the "
+        "post's page",
+    ], _warnings(caplog)
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_files_beside_posts_that_nothing_publishes_are_one_line_per_folder(
     build_site, caplog, workers

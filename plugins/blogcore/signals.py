@@ -1842,7 +1842,7 @@ def _content_folder(settings: dict, source: str) -> str:
     """The folder, within the content folder, of a file named as messages name it."""
     content = Path(settings["PATH"]).resolve()
     try:
-        path = (content.parent / source).resolve().relative_to(content)
+        path = (_project(settings) / source).resolve().relative_to(content)
     except (OSError, ValueError):
         return ""
     return posixpath.dirname(path.as_posix())
@@ -1879,13 +1879,17 @@ def _say_unpublished_beside(
 DRAFT_URLS = ("DRAFT_URL", "DRAFT_LANG_URL", "DRAFT_PAGE_URL", "DRAFT_PAGE_LANG_URL")
 
 
+def _project(settings: dict) -> Path:
+    """The folder messages name files from (``shown``): the content folder's parent as
+    written, not that of the folder a linked content/ points into, where no
+    content/posts/x.md is."""
+    return Path(os.path.abspath(settings["PATH"])).parent
+
+
 def _source_lines(settings: dict, source: str) -> list[str]:
     """The lines of a content file named as messages name it (content/posts/x.md)."""
-    # the folder names are relative to (``shown``): the content folder's parent as written, not
-    # the folder a linked content/ points into, where no content/posts/x.md is
-    project = Path(os.path.abspath(settings["PATH"])).parent
     try:
-        return (project / source).read_text(encoding="utf-8").splitlines()
+        return (_project(settings) / source).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError, ValueError):
         return []
 
@@ -1910,15 +1914,17 @@ def _beside(settings: dict, source: str, url: str) -> tuple[str, str] | None:
     path = links.relative_path(url)
     if path is None:
         return None
-    project = Path(settings["PATH"]).resolve().parent
     try:  # a name too long for the disk or with a NUL byte (%00) names no file
-        candidate = (project / source).parent.joinpath(path).resolve()
+        candidate = (_project(settings) / source).parent.joinpath(path).resolve()
     except (OSError, ValueError):
         return None
     content = Path(settings["PATH"]).resolve()
     if not os.path.isfile(candidate) or content not in candidate.parents:
         return None
-    return shown(settings, str(candidate)), candidate.relative_to(content).as_posix()
+    within = candidate.relative_to(content).as_posix()
+    # named from the content folder as written (content/posts/x/rack.jpg), not by the place
+    # a linked content/ points into
+    return shown(settings, os.path.join(settings["PATH"], within)), within
 
 
 def on_sitemap(pelican) -> None:
