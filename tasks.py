@@ -1503,20 +1503,23 @@ def new_post(c, title, author="", category="", content="content"):
     from pelican.settings import read_settings
 
     from plugins.blogcore.placeholders import NEW_POST_TEXT
+    from plugins.engine.slugs import names_something
     from plugins.engine.slugs import slug as slug_of
 
     title = _one_line_title(title)
-    slug = slug_of(title)
-    if not slug:  # emoji or punctuation alone: no address can be made of it
-        sys.exit(f"No address can be made of the title {title!r}: give it a word or a number.")
-    author = _author(author, ROOT / content)
     # PATH is the content folder's, which may not be there yet: Pelican refuses a missing one
     settings = read_settings(str(DEV_CONF), override={"PATH": str(ROOT)})
+    # the address Pelican gives the title, with the site's slug settings: the file's name,
+    # its Slug: line and the URL are one
+    slug = slug_of(title, settings)
+    if not names_something(slug):  # emoji or punctuation alone ('—' is '-'): no address
+        sys.exit(f"No address can be made of the title {title!r}: give it a word or a number.")
+    author = _author(author, ROOT / content)
     folder, posts = _posts_of(ROOT / content, settings)
     path = folder / f"{slug}.md"
     if path.exists():
         sys.exit(f"{_shown(path)} exists already; choose another title.")
-    if taken := _address_taken(posts, slug):
+    if taken := _address_taken(posts, slug, settings):
         sys.exit(f"/posts/{slug}/ is {taken} already; choose another title.")
     written, by_folder = _site_categories(posts, ROOT / content, settings)
     category, filed = _category_of_new_post(category, written, by_folder)
@@ -1678,13 +1681,14 @@ def _category_near(used: set[str], category: str) -> str | None:
     return folded[close[0]] if close else None
 
 
-def _address_taken(posts: list[Path], slug: str) -> str:
+def _address_taken(posts: list[Path], slug: str, settings: dict) -> str:
     """Whose the address a new post would have is: one of the site's ``posts`` whose Slug (or
-    title) gives it, or one that redirects from it; "" when nobody's. The build keeps an
-    address for the older post, so the new one would be skipped, or the older one's redirect
-    refused."""
-    from plugins.engine.slugs import slug as slug_of
+    title, slugified as Pelican does with the site's ``settings``) gives it, or one that
+    redirects from it; "" when nobody's. The build keeps an address for the older post, so
+    the new one would be skipped, or the older one's redirect refused."""
+    from plugins.engine.slugs import Rule
 
+    slug_of = Rule.of(settings)
     address = f"/posts/{slug}/"
     for path in posts:
         try:
@@ -1940,6 +1944,7 @@ def _import(
     """An import-wordpress / import-blogger run: read, plan, write, fill Isso, report."""
     from pelican.settings import read_settings
 
+    from plugins.engine.slugs import Rule
     from plugins.i18n import catalogs
     from plugins.importer import apply, plan, report
     from plugins.importer.model import ExportError
@@ -1983,6 +1988,7 @@ def _import(
         tag_feed=settings.get("TAG_FEED_ATOM") or "",
         author_feed=settings.get("AUTHOR_FEED_ATOM") or "",
         redirects_map=settings.get("REDIRECTS_MAP", REDIRECTS["REDIRECTS_MAP"]) or "",
+        slug_rule=Rule.of(settings),  # a title's slug, as the build gives it
         catalogs=frozenset(  # as the i18n plugin finds them
             catalogs.find_catalogs(
                 Path(

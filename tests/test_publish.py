@@ -367,7 +367,16 @@ def test_new_post_date_line_is_read_back_as_the_same_moment(utc, line):
 
 
 @pytest.mark.parametrize(
-    ("title", "slug"), [("Привет, мир", "privet-mir"), ("Straße & Co", "strasse-co")]
+    ("title", "slug"),
+    [
+        ("Привет, мир", "privet-mir"),
+        ("Straße & Co", "strasse-co"),
+        # Pelican's slug of the title, which a post without its Slug: line is at (was
+        # don-t-panic, snake-case-notes, ize-rugo)
+        ("Don't panic", "dont-panic"),
+        ("snake_case notes", "snake_case-notes"),
+        ("Izé...rugó", "izerugo"),
+    ],
 )
 def test_new_post_transliterates_a_title_in_any_script(tmp_path, title, slug):
     # the slug Pelican itself would make of the title, not "untitled" for every such post
@@ -375,6 +384,19 @@ def test_new_post_transliterates_a_title_in_any_script(tmp_path, title, slug):
     result = _new_post(content, title, "--author", "Ada Byrne")
     assert result.returncode == 0, result.stderr
     assert f"Slug: {slug}\n" in (content / "posts" / f"{slug}.md").read_text()
+
+
+def test_new_post_refuses_the_address_pelican_gives_another_post_s_title(tmp_path):
+    # a post without a Slug: line is at Pelican's slug of its title (/posts/dont-panic/): the
+    # task worked out don-t-panic, wrote dont-panic.md, and the build skipped one of the two
+    content, _ = _site(tmp_path)
+    older = content / "posts" / "panic.md"
+    older.write_text("Title: Don't panic!\nDate: 2024-05-01\n\nx\n", encoding="utf-8")
+    result = _new_post(content, "Dont panic", "--author", "Ada Byrne")
+    assert result.returncode != 0
+    said = f"/posts/dont-panic/ is the address of {older} (its Slug or title) already"
+    assert said in result.stdout + result.stderr, result.stdout + result.stderr
+    assert not (content / "posts" / "dont-panic.md").exists()
 
 
 @pytest.mark.parametrize(

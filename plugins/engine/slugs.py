@@ -1,19 +1,59 @@
 """The slug the writing tools give a title: `make new-post` and the importer.
 
-One rule, the one Pelican's own ``slugify`` follows by default: letters transliterated to ASCII
-with Unidecode (``Straße`` → ``strasse``, ``Привет`` → ``privet``, ``東京`` → ``dong-jing``),
-then lowercase letters and digits, anything else one hyphen. A slug made this way is what
-Pelican would make of the slug again, so the strict reader's slug check always accepts it.
-Pure: no Pelican import (Unidecode is Pelican's dependency).
+Pelican's own: ``pelican.utils.slugify`` with the site's ``SLUG_REGEX_SUBSTITUTIONS``,
+``SLUGIFY_PRESERVE_CASE`` and ``SLUGIFY_USE_UNICODE``, as Pelican slugifies the title of a
+post without a Slug: line. A file the tools name by it and the address Pelican gives its title
+are then the same ("Don't panic" -> ``dont-panic``, ``snake_case`` kept, ``Привет, мир`` ->
+``privet-mir`` by default), and whether a title takes another post's address is worked out
+as the build will. Pelican's default rule drops what is neither a letter, a digit, a space
+nor a hyphen (an apostrophe, a dot) and makes each run of spaces and hyphens one hyphen.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
-from unidecode import unidecode
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+_DEFAULT_SUBS = tuple(tuple(pair) for pair in DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
 
 
-def slug(text: str) -> str:
+@dataclass(frozen=True)
+class Rule:
+    """A site's slug settings (Pelican's defaults unless given): call it with a title."""
+
+    regex_subs: tuple[tuple[str, str], ...] = _DEFAULT_SUBS
+    preserve_case: bool = False
+    use_unicode: bool = False
+
+    @classmethod
+    def of(cls, settings: Mapping[str, Any]) -> Rule:
+        """The rule of a site's settings, as Pelican reads them for a post's slug."""
+        return cls(
+            tuple(tuple(pair) for pair in settings.get("SLUG_REGEX_SUBSTITUTIONS", _DEFAULT_SUBS)),
+            bool(settings.get("SLUGIFY_PRESERVE_CASE", False)),
+            bool(settings.get("SLUGIFY_USE_UNICODE", False)),
+        )
+
+    def __call__(self, text: str) -> str:
+        """The slug Pelican gives a post of this title ('' when nothing is left of it)."""
+        return slugify(
+            text,
+            regex_subs=self.regex_subs,
+            preserve_case=self.preserve_case,
+            use_unicode=self.use_unicode,
+        )
+
+
+def slug(text: str, settings: Mapping[str, Any] | None = None) -> str:
     """A URL slug from a title: 'Nos salles préférées' -> 'nos-salles-preferees' ('' if none)."""
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+    return Rule.of(settings or {})(text)
+
+
+def names_something(slug: str) -> bool:
+    """Whether a slug has a letter or digit: Pelican's slug of '—' or '- -' is '-', and of
+    '..' nothing, neither an address nor a file's name to write."""
+    return any(character.isalnum() for character in slug)

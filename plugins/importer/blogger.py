@@ -25,9 +25,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
+from unidecode import unidecode
 
 from plugins.blogcore.frontmatter import canonical_lang
-from plugins.engine.slugs import slug as slug_of
 
 from . import archives, model, xmltext
 from .model import Author, Comment, Export, ExportError, Item
@@ -176,15 +176,15 @@ def mangled(slug: str, title: str) -> bool:
     ``python``, 'Привет мир' ``blog-post``), rather than spelling them out as it does since
     ('Hűtött uborkalé': ``hutott-uborkale``) or as its writer typed a permalink."""
     base = _SAME_MONTH.sub("", slug)
-    spelt = slug_of(title)
-    if base == _PLACEHOLDER:
-        return spelt not in ("", _PLACEHOLDER)
     titled = re.findall(r"\w+", title)
-    spelt_words = {slug_of(word).replace("-", "") for word in titled}
+    spelt_words = {_spelt(word) for word in titled}
+    if base == _PLACEHOLDER:
+        spelt = "-".join(word for word in map(_spelt, titled) if word)
+        return spelt not in ("", _PLACEHOLDER)
     words = [word for word in base.split("-") if word]
     for word in titled:
         dropped = re.sub(r"[^a-z0-9]", "", word.lower())
-        out = slug_of(word).replace("-", "")
+        out = _spelt(word)
         if dropped == out:
             continue
         if dropped and dropped in words:
@@ -199,6 +199,12 @@ def mangled(slug: str, title: str) -> bool:
         if not dropped and len(out) > 2:  # all its letters gone (a word, not 'à' or 'и')
             return True
     return False
+
+
+def _spelt(word: str) -> str:
+    """A word of a title as Blogger spells it out in a permalink since: in ASCII letters and
+    digits ('tűzhely' -> 'tuzhely'; an underscore, which \\w takes, dropped)."""
+    return re.sub(r"[^a-z0-9]", "", unidecode(word).lower())
 
 
 def _within(short: str, long: str) -> bool:

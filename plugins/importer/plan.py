@@ -17,8 +17,11 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from unidecode import unidecode
+
 from plugins.blogcore import urls
 from plugins.blogcore.frontmatter import scan_header
+from plugins.engine.slugs import Rule, names_something
 from plugins.engine.slugs import slug as slug_of
 from plugins.i18n.templating import catalog_for
 from plugins.redirects import paths
@@ -113,6 +116,8 @@ class Layout:
     # the files an earlier import wrote that are still there (posts/x.md): a post keeps the
     # slug it was written with, so it never becomes a second post at another address
     imported: frozenset[str] = frozenset()
+    # the site's slug settings: a title's slug is the one Pelican gives it
+    slug_rule: Rule = field(default_factory=Rule)
 
     def is_reserved(self, path: str) -> bool:
         """Whether a URL path (with or without its slashes) is one of the site's own pages."""
@@ -596,7 +601,7 @@ def occupied(
             except (OSError, UnicodeDecodeError):
                 continue
             page = folder == layout.pages
-            slug = keys.get("slug") or slug_of(keys.get("title", "")) or path.stem
+            slug = keys.get("slug") or layout.slug_rule(keys.get("title", "")) or path.stem
             lang = keys.get("lang") or layout.default_lang
             found.setdefault(layout.url(page, slug, lang).strip("/"), shown(path))
             if folder:
@@ -625,35 +630,32 @@ def _slugs(
     unchanged: list[Item] = []  # ... that an earlier import wrote a post under
     # old slugs in another script, with accents or capitals: (item, old slug, as written)
     respelt_old: list[tuple[Item, str, str]] = []
+    earlier: list[tuple[Item, str, str]] = []  # kept an earlier import's slug: (item, it, new)
     for index, item in enumerate(export.items):
-        slug = item.slug.strip().strip("/")
-        if item.slug_lost_letters and slug:
-            folder = layout.pages if item.kind == PAGE else layout.posts
-            if f"{folder}/{slug}.md" in layout.imported:
+        old = item.slug.strip().strip("/")
+        folder = layout.pages if item.kind == PAGE else layout.posts
+        if item.slug_lost_letters and old:
+            if f"{folder}/{old}.md" in layout.imported:
                 unchanged.append(item)
             else:
-                respelt.append((item, slug))
-                slug = ""
-        if slug and "/" not in slug and not slug_of(slug):  # '..', '.': no letter nor digit
-            problems.append(
-                f"item {item.id} ({item.title!r}): slug {slug!r} has no letter or digit "
-                "(the file would be hidden, or no file): written as one made from the title"
-            )
-            slug = ""
-        if not slug or "/" in slug:
-            slug = shorten(slug_of(item.title), TITLE_SLUG_LENGTH) or f"{item.kind}-{item.id}"
-        if slug != slug_of(slug) and slug_of(slug):
-            folded = slug_of(slug)
-            respelt_old.append((item, slug, folded))
-            slug = folded
-        if len(slug) > SLUG_LENGTH:  # the file's name, <slug>.md, must fit in 255 bytes
-            short = shorten(slug, SLUG_LENGTH)
-            problems.append(
-                f"item {item.id} ({item.title!r}): slug {slug!r} is longer than "
-                f"{SLUG_LENGTH} characters: written as {short!r} (the old address redirects "
-                "to the new one)"
-            )
-            slug = short
+                respelt.append((item, old))
+                old = ""
+        said: list[str] = []
+        folded: list[tuple[Item, str, str]] = []
+        slug = _plain_slug(item, old, layout.slug_rule, said, folded)
+        said_before: list[str] = []
+        folded_before: list[tuple[Item, str, str]] = []
+        before = _plain_slug(item, old, _earlier_slug, said_before, folded_before)
+        if (
+            before != slug
+            and f"{folder}/{before}.md" in layout.imported
+            and f"{folder}/{slug}.md" not in layout.imported
+        ):
+            # written by an import before the slug was Pelican's: kept, never a second post
+            earlier.append((item, before, slug))
+            slug, said, folded = before, said_before, folded_before
+        problems.extend(said)
+        respelt_old.extend(folded)
         lang = item.lang or export.lang or layout.default_lang
         url = layout.url(item.kind == PAGE, slug, lang)
         if layout.is_reserved(url):
@@ -663,7 +665,6 @@ def _slugs(
                 f"would skip the {item.kind}): written as {renamed!r}"
             )
             slug = renamed
-        folder = layout.pages if item.kind == PAGE else layout.posts
         is_page = item.kind == PAGE
 
         def holder(slug: str, lang: str = lang, folder: str = folder, page=is_page) -> str | None:
@@ -702,7 +703,72 @@ def _slugs(
         out.append(slug)
     problems.extend(_respelt_noted(respelt, unchanged, out, export))
     problems.extend(_folded_noted(respelt_old))
+    problems.extend(_earlier_noted(earlier))
     return out
+
+
+def _plain_slug(
+    item: Item,
+    old: str,
+    rule: Callable[[str], str],
+    said: list[str],
+    folded_out: list[tuple[Item, str, str]],
+) -> str:
+    """An item's slug before it is made unique: its ``old`` one ('' for none) as ``rule``
+    makes it, else one from its title (``rule``'s, cut to a file name's length); a change to
+    the old one said in ``said``, or kept in ``folded_out`` (item, old, new) when it is only
+    its spelling (said in one line for them all: ``_folded_noted``)."""
+    slug = old
+    # '..', '.', '---': no letter nor digit
+    if slug and "/" not in slug and not names_something(rule(slug)):
+        said.append(
+            f"item {item.id} ({item.title!r}): slug {slug!r} has no letter or digit "
+            "(the file would be hidden, or no file): written as one made from the title"
+        )
+        slug = ""
+    if not slug or "/" in slug:
+        slug = shorten(rule(item.title), TITLE_SLUG_LENGTH)
+        slug = slug if names_something(slug) else f"{item.kind}-{item.id}"
+    folded = rule(slug)
+    if slug != folded and names_something(folded):
+        folded_out.append((item, slug, folded))
+        slug = folded
+    if len(slug) > SLUG_LENGTH:  # the file's name, <slug>.md, must fit in 255 bytes
+        short = shorten(slug, SLUG_LENGTH)
+        said.append(
+            f"item {item.id} ({item.title!r}): slug {slug!r} is longer than "
+            f"{SLUG_LENGTH} characters: written as {short!r} (the old address redirects "
+            "to the new one)"
+        )
+        slug = short
+    return slug
+
+
+def _earlier_slug(text: str) -> str:
+    """The slug imports made before they took Pelican's (Unidecode, then each run of what is
+    not a lowercase letter or digit one hyphen: 'Don't panic' -> 'don-t-panic'): only to
+    know the files an earlier import wrote."""
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+
+
+def _earlier_noted(earlier: list[tuple[Item, str, str]]) -> list[str]:
+    """One line for the items an earlier import wrote under a slug this one would make
+    otherwise (Pelican's slug of the title or old slug), which keep theirs."""
+    if not earlier:
+        return []
+    (item, kept, new), many = earlier[0], len(earlier) > 1
+    example = f"{kept!r} for {item.title!r}; a new import makes {new!r}, Pelican's slug of it"
+    if many:
+        return [
+            f"{len(earlier)} files an earlier import wrote keep their slugs, their addresses "
+            f"here unchanged (e.g. {example}): for the new slugs, delete those files and "
+            "import again (their comments follow them)"
+        ]
+    return [
+        f"1 file an earlier import wrote keeps its slug, its address here unchanged "
+        f"({example}): for the new slug, delete that file and import again (its comments "
+        "follow it)"
+    ]
 
 
 def _folded_noted(folded: list[tuple[Item, str, str]]) -> list[str]:
@@ -719,7 +785,7 @@ def _folded_noted(folded: list[tuple[Item, str, str]]) -> list[str]:
         ]
     return [
         f"{len(folded)} old slugs are not as this site spells a slug (e.g. {old!r} for "
-        f"{item.title!r}): written in lower-case Latin letters, digits and hyphens ({new!r}); "
+        f"{item.title!r}): written its way ({new!r}); "
         "each old address redirects to the new one"
     ]
 
