@@ -1302,6 +1302,26 @@ def test_check_url_part_refuses_an_empty_web_address(key, fix):
 
 
 @pytest.mark.parametrize(
+    ("key", "name", "slug", "said"),
+    [
+        ("title", "—", "-", "Title '—' makes the web address '-', with no letter or digit"),
+        ("title", "---", "-", "add a Slug: line with letters or digits"),
+        ("title", "_", "_", "makes the web address '_'"),
+        ("tags", "— —", "-", "Tags '— —' makes the web address '-'"),
+        ("title", "Ünder", "under", ""),
+        ("title", "1", "1", ""),
+    ],
+)
+def test_check_url_part_refuses_a_web_address_without_a_letter(key, name, slug, said):
+    # Pelican's slug of '—' is '-': the post was at /posts/-/, and every such title with it
+    if not said:
+        frontmatter.check_url_part(key, name, slug)
+        return
+    with pytest.raises(frontmatter.FrontMatterError, match=re.escape(said)):
+        frontmatter.check_url_part(key, name, slug)
+
+
+@pytest.mark.parametrize(
     ("metadata", "raises", "warns"),
     [
         ({}, "", ""),

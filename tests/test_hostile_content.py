@@ -142,6 +142,14 @@ CASES = [
         unpublished=("posts/empty/",),
     ),
     Case("no-title", {"posts/s.md": post("Title: <absent>")}, "Title", "posts/s.md"),
+    # Pelican's slug of '—' is '-': the post was published at /posts/-/ with no line
+    Case(
+        "title-dash-no-slug",
+        {"posts/s.md": post("Title: —")},
+        "Title '—' makes the web address '-'",
+        "content/posts/s.md",
+        unpublished=("posts/-/",),
+    ),
     Case("slug-with-slash", {"posts/s.md": post("Slug: a/b")}, "Slug", "posts/s.md", publish=1),
     Case(
         "series-index-word",

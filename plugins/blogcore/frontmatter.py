@@ -2358,13 +2358,18 @@ MAX_SLUG_BYTES = 150
 
 
 def check_url_part(key: str, name: str, slug: str) -> None:
-    """Explain a value whose web address (slug) would be empty or too long to write."""
-    if not slug:
-        fix = "add a Slug: line" if key == "title" else "use letters or digits"
-        raise FrontMatterError(
-            f"{display_key(key)} {name!r} makes an empty web address (no letter or digit "
-            f"in it); {fix}"
+    """Explain a value whose web address (slug) would be empty, have no letter or digit
+    (Pelican's of '—' is '-': /posts/-/, shared by every such title) or be too long."""
+    if not any(map(str.isalnum, slug)):
+        fix = (
+            "add a Slug: line with letters or digits" if key == "title" else "use letters or digits"
         )
+        made = (
+            f"the web address {slug!r}, with no letter or digit in it"
+            if slug
+            else "an empty web address (no letter or digit in it)"
+        )
+        raise FrontMatterError(f"{display_key(key)} {name!r} makes {made}; {fix}")
     size = len(slug.encode("utf-8"))
     if key == "tags" and has_wide_separator(name):
         return  # several tags (思考，生活), split once read: each has its own address

@@ -1406,13 +1406,14 @@ class StrictChecks:
         elif isinstance(metadata.get("title"), str):
             title = metadata["title"]
             slug = self._slugify(title)
-            if slug or post_or_page:
+            # a file that makes no page of its own (team, series) may have a title of no letter
+            if any(map(str.isalnum, slug)) or post_or_page:
                 self._noted(check_url_part, "title", title, slug)
         for key in ("category", "tags", "author", "authors"):
             values = metadata.get(key)
             for value in values if isinstance(values, list) else [values]:
                 slug = getattr(value, "slug", None)
-                if slug or (post_or_page and slug == ""):
+                if isinstance(slug, str) and (any(map(str.isalnum, slug)) or post_or_page):
                     self._noted(check_url_part, key, value.name, slug)
         if post_or_page and isinstance(metadata.get("series"), str):  # plugins/series's pages
             self._noted(
