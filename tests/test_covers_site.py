@@ -259,3 +259,16 @@ def test_a_summary_holding_the_cover_shows_its_text_on_cards_and_one_line(build_
         "card on other pages shows beside the summary already: it is left out of the summary "
         "(cards, related reading, feeds); take it out of the Summary: line"
     ]
+
+
+def test_a_cover_naming_no_file_names_the_content_folder_as_it_is_called(build_site, caplog):
+    # a site whose content folder is not content/ was told "(looked for content/images/…)",
+    # a folder it does not have; the post's own file was named right beside it
+    caplog.set_level(logging.ERROR)
+    post = _post("gone", 3, "Cover: images/nope.jpg\n")
+    build_site({"posts/gone.md": post}, name="site-content-covers")
+    said = [m for m in caplog.messages if m.startswith("site-content-covers/posts/gone.md")]
+    assert said == [
+        "site-content-covers/posts/gone.md: Cover 'images/nope.jpg' names no file (looked "
+        "for site-content-covers/images/nope.jpg)"
+    ]

@@ -116,6 +116,7 @@ def resolve(
     exists: Callable[[str], bool],
     refused: Callable[[str], str | None] = lambda path: None,
     cased: Callable[[str], str | None] = lambda path: None,
+    named: Callable[[str], str] = "content/{}".format,
 ) -> Resolution:
     """The cover of one post.
 
@@ -125,11 +126,12 @@ def resolve(
     ``refused``: why a file ``Cover:`` names may not be published (a link out of the content
     folder), or None.
     ``cased``: the file a content path names in other capitals, if one does.
+    ``named``: a content path as the build's lines name files (the content folder's own name).
     A bad key is a problem, and the post gets the cover it would have had without it.
     """
     problem = ""
     if key is not None:
-        path, problem = key_problem(key, exists, refused, cased)
+        path, problem = key_problem(key, exists, refused, cased, named)
         if not problem:
             return Resolution(Choice("key", path))
     for src in sources:
@@ -146,6 +148,7 @@ def key_problem(
     exists: Callable[[str], bool],
     refused: Callable[[str], str | None] = lambda path: None,
     cased: Callable[[str], str | None] = lambda path: None,
+    named: Callable[[str], str] = "content/{}".format,
 ) -> tuple[str, str]:
     """A ``Cover:`` value checked: the content path it names and "", or "" and the error's
     text (without the file); the same words for a post read and one the reader refused."""
@@ -167,7 +170,7 @@ def key_problem(
         return "", f"{KEY} {shown!r}: {why}"
     if not exists(path):
         meant = _meant(path, exists, cased)
-        return "", f"{KEY} {shown!r} names no file (looked for content/{path}){meant}"
+        return "", f"{KEY} {shown!r} names no file (looked for {named(path)}){meant}"
     return path, ""
 
 

@@ -94,6 +94,7 @@ def on_keys_written(path: str, settings: dict, keys: dict, page: bool) -> list[t
         _exists_in(root),
         _refused_in(settings["PATH"], settings),
         lambda written: in_other_capitals(root, written),
+        lambda path: shown(settings, path),
     )
     return [(logging.ERROR, problem)] if problem else []
 
@@ -128,6 +129,7 @@ def on_articles_finalized(generator) -> None:
             exists,
             refused,
             lambda path: in_other_capitals(root, path),
+            lambda path: shown(settings, path),
         )
         if found.problem:
             logger.error("%s: %s", post, found.problem)
