@@ -348,12 +348,13 @@ def test_the_alt_text_line_gives_an_example_in_the_posts_language(build_site, ca
     assert alt_lines(build_site, caplog, files, "alt-langs") == [
         "alt-langs/posts/bild.rst: line 10: the image kep.png has no alt text, so a reader who "
         "cannot see it gets nothing: describe it in the directive's :alt: option, :alt: what "
-        "it shows, in de-AT",
+        "it shows, in German (Austria)",
         "alt-langs/posts/hall.md: line 6: the image kep.png has no alt text, so a reader who "
         'cannot see it gets nothing: describe it in its alt attribute, <img alt="A crowd at the '
         'launch" ...>',
         "alt-langs/posts/kep.md: line 8: the image kep.png has no alt text, so a reader who "
-        "cannot see it gets nothing: describe it between the brackets, ![what it shows, in hu]"
+        "cannot see it gets nothing: describe it between the brackets, ![what it shows, in "
+        "Hungarian]"
         "({static}/images/kep.png)",
     ]
 
@@ -365,9 +366,14 @@ def test_the_alt_text_line_gives_an_example_in_the_posts_language(build_site, ca
         ("en-GB", "A crowd at the launch"),
         ("EN_us", "A crowd at the launch"),
         ("", "A crowd at the launch"),
-        ("hu", "what it shows, in hu"),
-        ("pt-BR", "what it shows, in pt-BR"),
-        ("eo", "what it shows, in eo"),
+        ("hu", "what it shows, in Hungarian"),
+        ("pt-BR", "what it shows, in Portuguese (Brazil)"),
+        ("pt_BR", "what it shows, in Portuguese (Brazil)"),
+        ("eo", "what it shows, in Esperanto"),
+        ("sr-Latn", "what it shows, in Serbian (Latin)"),
+        # a code Babel does not know, or no code at all, is said as written
+        ("tlh", "what it shows, in tlh"),
+        ("hu-", "what it shows, in hu-"),
     ],
 )
 def test_alt_example(lang, example):

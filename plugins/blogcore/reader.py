@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
+from babel import Locale, UnknownLocaleError
 from docutils.utils import SystemMessage
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -614,13 +615,19 @@ ALT_HINTS = {
 ALT_EXAMPLE = "A crowd at the launch"  # an English post's example of alt text
 
 
+@functools.lru_cache(maxsize=64)  # a site writes in a few languages; a post asks once
 def alt_example(lang: str) -> str:
     """The example of alt text the advice gives for a post in ``lang``: an English one for an
-    English post; for another, what to write and in which language (an English example was
-    copied into a Hungarian post as it stood)."""
+    English post; for another, what to write and in which language, by its English name (an
+    English example was copied into a Hungarian post as it stood; "in hu" left the writer to
+    guess what hu meant); a code Babel does not know, as written."""
     if lang.replace("_", "-").split("-")[0].lower() in ("", "en"):
         return ALT_EXAMPLE
-    return f"what it shows, in {lang}"
+    try:
+        name = Locale.parse(lang, sep="-" if "-" in lang else "_").get_display_name("en")
+    except (ValueError, UnknownLocaleError):
+        name = None
+    return f"what it shows, in {name or lang}"
 
 
 def _line_from(lines: list[str], needle: str, line: int | None) -> int | None:
