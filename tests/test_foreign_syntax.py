@@ -274,6 +274,14 @@ def test_a_migrated_post_keeps_its_text_and_says_what_to_write(build_site, caplo
         ("周一~周五，周六~周日休息。\n", []),
         ("每天喝1~2升H~2~O。\n", ["~2~ is PyMdown's subscript"]),
         ("Rooms 1~4 hold CO~2~ sensors.\n", ["~2~ is PyMdown's subscript"]),
+        # a ~ right after CJK text or around any is a range's wave dash ("3月~5月和7月~9月"
+        # was "~5月和7月~ is PyMdown's subscript … write <sub>5月和7月</sub>")
+        ("旺季是3月~5月和7月~9月。\n", []),
+        ("周一~周五和周六~周日都开门。\n", []),
+        ("第1~第5章和第7~第9章是基础。\n", []),
+        ("東京~大阪と京都~奈良。\n", []),
+        ("密码可用A~Z和a~z，以及0~9。\n", []),
+        ("CO~2~浓度在3月~5月最高。\n", ["~2~ is PyMdown's subscript"]),
     ],
 )
 def test_pymdown_idioms(source, expected):

@@ -591,6 +591,13 @@ def test_math_in_a_list_is_said_with_its_line(source, line):
         ("用$('#total')显示。\n\n总数是$n^2$，即$(a+b)^2$。\n", [(3, "$n^2$")]),
         ("- $(window).height()是高度\n\n面积为$(a+b)^2$。\n", [(3, "$(a+b)^2$")]),
         ("将$ROOT_DIR改为目录，其中$x_1$是起点。\n", [(1, "$x_1$")]),
+        # a name in lower case run into the words ("$foo和$ is LaTeX math"); one letter when
+        # the next $ starts a name ($i和$j); $a和b$, its closing $ before no name, is math (MathJax)
+        ("把$foo和$bar改为你的值。\n", []),
+        ("把$my_dir和$logDir改为目录，再设$x$为整数。\n", [(1, "$x$")]),
+        ("循环里$i和$j是下标。\n\n第$n$个数。\n", [(3, "$n$")]),
+        ("设$x$和$y$为整数。\n", [(1, "$x$")]),
+        ("若$a和b$互质，则$dp[i]$为真。\n", [(1, "$a和b$")]),
         # true math is still math, in Chinese and English
         ("设$x^2 + y^2 = 1$，则$\\alpha$为角，$a_1$为首项。\n", [(1, "$x^2 + y^2 = 1$")]),
         ("When $N$ grows, $O(N)$ and $AB/CD$ and $XY$ too.\n", [(1, "$N$")]),
@@ -612,7 +619,8 @@ SHELL_POST = (
     "滚动的长度是`$(document).height() - $(window).height()`，其中$(document).height()是"
     "页面的高度，而$(window).height()是窗口的高度。\n\n"  # line 14
     "所以面积是$\\pi r^2$。\n\n"  # line 16
-    "编码后，1~127占一个字节，128~2047占两个字节。\n"  # line 18: ranges, no subscript
+    "编码后，1~127占一个字节，128~2047占两个字节。\n\n"  # line 18: ranges, no subscript
+    "把$my_dir和$log_dir改为你的目录，旺季是3月~5月和7月~9月。\n"  # line 20: neither
 )
 
 
@@ -621,12 +629,15 @@ def test_shell_variables_jquery_and_ranges_in_prose_get_no_math_or_subscript_lin
 ):
     # "line 18: ~127占一个字节，128~ is PyMdown's subscript … write <sub>…</sub>",
     # "line 7: $NETMASK和$ is LaTeX math … write it in words" (a math span in the page), and
-    # jQuery's "$(document).height()是页面的高度，而$ is LaTeX math" said at line 9's $('#list')
+    # jQuery's "$(document).height()是页面的高度，而$ is LaTeX math" said at line 9's $('#list');
+    # "line 20: $my_dir和$ is LaTeX math", "~5月和7月~ is PyMdown's subscript"
     caplog.set_level(logging.WARNING)
     site = build_site({"posts/net.md": SHELL_POST}, name="md-shell-jquery")
     body = site.soup("posts/net/").select_one(".post-content")
     assert [span.get_text() for span in body.select("span.math")] == ["$\\pi r^2$"]
     assert body.select("p")[0].get_text() == "注意将$IP_ADDR, $NETMASK和$GATEWAY改为你的地址。"
+    last = "把$my_dir和$log_dir改为你的目录，旺季是3月~5月和7月~9月。"
+    assert body.select("p")[-1].get_text() == last
     # each line at a place in the post (not the one on its language, Chinese in an en site)
     assert [m for m in caplog.messages if "md-shell-jquery/posts/net.md: line " in m] == [
         "md-shell-jquery/posts/net.md: line 16: $\\pi r^2$ is LaTeX math, which this site does "

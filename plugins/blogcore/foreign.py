@@ -173,10 +173,12 @@ _INS = re.compile(r"(?<![\^\w])\^\^(?P<text>[^\s^](?:[^^\n]*?[^\s^])?)\^\^(?![\^
 # ~text~ (H~2~O): no space, no slash (a path's ~/ or ~user/), a letter or digit at each end
 # (about ~5-~10 minutes is prose), not ~~; neither ~ between two digits, a range in prose
 # written without spaces (1~15占一个字节，16~2047: pymdownx.tilde would sink half the sentence),
-# and no CJK comma or stop inside (周一~周五，周六~周日: a subscript is no clause)
+# nor one right after CJK text, and no CJK inside: in Chinese or Japanese a ~ is the wave dash
+# of a range (3月~5月和7月~9月, 周一~周五，周六~周日, A~Z和a~z); H~2~O, CO~2~浓度 are subscripts
 _SUB = re.compile(
-    r"(?<!~)(?!(?<=\d)~\d)~(?P<text>[^\W_](?:[^\s~/\\\u3001\u3002\uff01\uff0c\uff1a\uff1b\uff1f]*"
-    r"[^\W_])?)(?!(?<=\d)~\d)~(?!~)"
+    rf"(?<!~)(?<!{liquid.CJK})(?!(?<=\d)~\d)~(?!{liquid.CJK})"
+    rf"(?P<text>[^\W_](?:[^\s~/\\{liquid.CJK_RANGES}]*[^\W_])?)(?<!{liquid.CJK})"
+    r"(?!(?<=\d)~\d)~(?!~)"
 )
 # :name: of the emoji people write most, and the character to write instead (GitHub's and
 # PyMdown's names); another :word: may be a time, a port, a reST role spoken of: not said

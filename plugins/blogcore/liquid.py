@@ -226,13 +226,19 @@ class LiteralInCode(Treeprocessor):
                     child.text = util.AtomicString(literal_shown(child.text))
 
 
+# the characters of CJK text (ideographs, kana, hangul, full-width forms and punctuation)
+CJK_RANGES = r"\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+CJK = f"[{CJK_RANGES}]"
 # a $ that opens no math but is code spoken of in prose (MathJax would take the text up to the
 # next $ for a formula, "$NETMASK和$"): a shell's variable in capitals run into the words or the
-# path after it ($NETMASK和, $YOUR_IP改为, $HOME/bin:$PATH), jQuery's $( … ) ($('#id'),
-# $(document), $(el).hide()) and a shell's $(command) ($(nproc), $(uname -r)); $(a+b)^2$,
-# $(x, y)$ and $AB/CD$ are math
+# path after it ($NETMASK和, $YOUR_IP改为, $HOME/bin:$PATH), a name of two letters or more in
+# lower case run into CJK text ($foo和$bar改为: math has \sin, not sin), one letter run into it
+# when the next $ starts a name too ($i和$j; $a和b$ is closed there, as MathJax reads it: math),
+# jQuery's $( … ) ($('#id'), $(document), $(el).hide()) and a shell's $(command) ($(nproc),
+# $(uname -r)); $(a+b)^2$, $(x, y)$, $x$和$y$ and $AB/CD$ are math
 CODE_DOLLAR = (
-    r"(?![A-Z_][A-Z0-9_]+(?:[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|/[a-z.])"
+    rf"(?![A-Z_][A-Z0-9_]+(?:{CJK}|/[a-z.])|[a-z_][A-Za-z0-9_]+{CJK}"
+    rf"|[A-Za-z_]{CJK}[^$]*\$[A-Za-z_]"
     r"|\(\s*['\"\u2018\u201c]|\([A-Za-z_]\w{2,}\s*\)|\([^()$\n]{0,80}\)\.[A-Za-z_]"
     r"|\([a-z][\w.-]+\s+--?[A-Za-z])"
 )
