@@ -1735,6 +1735,23 @@ def test_images_whose_alt_text_describes_nothing_are_found_once():
             "line 4 is a heading, '## Bagels Végan', not a title: write title: Bagels Végan "
             "between the --- lines",
         ),
+        # a heading with a sibling at its level (or one above) is a section, not the title:
+        # "write Title: Ingredients" would give every recipe of a folder one title and slug
+        ("## Ingredients\n\n- 1 lime\n\n## Method\n\nStir.", ""),
+        ("## Intro\n\nText.\n\n# Later part\n\nMore.", ""),
+        (
+            "---\ntags: vegan\n---\n## Dough\n\nFlour.\n\n## Syrup\n\nSugar.",
+            "the front matter between --- lines is YAML: there, write title: Our news",
+        ),
+        # the only heading at its level is still the title; # lines in code are no headings
+        (
+            "## Taking time\n\nText.\n\n### A detail\n\nMore.",
+            "line 1 is a heading, '## Taking time', not a title: write Title: Taking time",
+        ),
+        (
+            "# Deploying\n\n```sh\n# install it\npip install x\n```\n\n    # indented\n",
+            "line 1 is a heading, '# Deploying', not a title: write Title: Deploying",
+        ),
         (
             "---\ndate: 2024-01-01\n---\n\n# Ask: us #",
             "line 5 is a heading, '# Ask: us #', not a title: write title: \"Ask: us\" between",

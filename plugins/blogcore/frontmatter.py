@@ -2102,7 +2102,7 @@ def _wide_colon_keys(lines: list[str], first: int) -> str:
 
 
 # an ATX heading, as Markdown reads one (its closing #s are not its text)
-HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$")
+HEADING = re.compile(r"^[ ]{0,3}(?P<hashes>#{1,6})[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$")
 # a YAML value that needs quotes to mean itself (an indicator first, ": " or " #" inside)
 _YAML_NEEDS_QUOTES = re.compile(r"^[\[\]{}&*!|>'\"%@`#,?:-]|: | #|:$")
 
@@ -2139,6 +2139,8 @@ def _why_not_in_block(text: str) -> str:
         body = read.end + 1 if closed else read.end
     first = next((n for n in range(body, len(lines)) if lines[n].strip()), None)
     heading = HEADING.match(lines[first]) if first is not None else None
+    if heading and _is_section(lines, first, len(heading["hashes"])):
+        heading = None  # "write Title: Ingredients" would title a recipe by its first section
     if heading:
         title = heading["text"].strip()
         if read and read.language == "TOML":
@@ -2161,6 +2163,16 @@ def _why_not_in_block(text: str) -> str:
     if read:  # not Title: above the --- line, which would make the block the post's text
         return "the front matter between --- lines is YAML: there, write title: Our news"
     return ""
+
+
+def _is_section(lines: list[str], first: int, level: int) -> bool:
+    """Whether the heading at index ``first`` is one section among others: a later heading
+    outside code is at its level or above (``## Ingredients`` then ``## Method``)."""
+    for line in codeblocks.outside_code(lines[first + 1 :]):
+        other = HEADING.match(line)
+        if other and len(other["hashes"]) <= level:
+            return True
+    return False
 
 
 def _keys_under_heading(lines: list[str], heading: int) -> str:
