@@ -181,3 +181,19 @@ def test_dir_attr(lang, page_lang, expected):
 )
 def test_lang_marks(lang, against, expected):
     assert str(templating.lang_marks(lang, against)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "against", "expected"),
+    [
+        ("en", "cy", {"lang": "en"}),  # Isso's words, ours in English, on a Welsh page
+        ("en", "fa", {"lang": "en", "dir": "ltr"}),
+        ("hu", "hu", {}),
+        ("zh-TW", "zh-Hant", {}),  # Isso's Traditional Chinese on a zh-Hant page: one language
+        ("fr", "fr-CA", {}),
+        ("en", "en-GB", {}),
+        (None, "cy", {}),
+    ],
+)
+def test_lang_switch(lang, against, expected):
+    assert templating.lang_switch(lang, against) == expected

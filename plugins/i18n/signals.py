@@ -190,6 +190,8 @@ def on_generator_init(generator) -> None:
         return templating.lang_marks(lang, against or templating.page_lang(context, default))
 
     env.globals["lang_marks"] = lang_marks
+    # the lang (and dir) a script gives words it adds (comments.js: Isso's and its labels)
+    env.globals["lang_switch"] = templating.lang_switch
 
     @pass_context
     def chrome_lang(context):

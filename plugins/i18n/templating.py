@@ -293,6 +293,22 @@ def lang_marks(lang: str | None, against: str) -> Markup:
     return Markup(' lang="%s"') % lang + dir_attr(lang, against)
 
 
+def lang_switch(lang: str | None, against: str) -> dict[str, str]:
+    """``{"lang": lang}``, with ``"dir"`` where the two are written in different directions,
+    for words in ``lang`` that a script puts inside text in ``against``; ``{}`` when both are
+    one language (its primary subtag: Isso's zh-TW on a zh-Hant page, fr strings on fr-CA)."""
+    if (
+        not lang
+        or lang.replace("_", "-").split("-")[0].lower()
+        == against.replace("_", "-").split("-")[0].lower()
+    ):
+        return {}
+    marks = {"lang": lang}
+    if lang_dir(lang) != lang_dir(against):
+        marks["dir"] = lang_dir(lang)
+    return marks
+
+
 def is_english(lang: str) -> bool:
     """Whether a language code is English or a variant of it ("en", "en-GB", "en_US")."""
     return lang.replace("_", "-").split("-")[0].lower() == "en"

@@ -27,7 +27,9 @@ THREADS = {
     "qabl-yawmayn": ("ar", 1, 0),  # its comment two days old (AGED)
     "qabl-ayyam": ("ar", 1, 0),  # its comment three days old
     "fanti": ("zh-Hant", 1, 0),
+    "llyfr": ("cy", 2, 0),  # its first comment named (NAMED), the second anonymous
 }
+NAMED = {"llyfr": "Dafydd"}
 # seconds taken off a thread's comments' times: "2 days ago", "3 days ago" (Isso counts whole
 # days from 36 hours on)
 AGED = {"qabl-yawmayn": 2 * 86400 + 3600, "qabl-ayyam": 3 * 86400 + 3600}
@@ -48,7 +50,8 @@ def site(tmp_path_factory, browser_type_launch_args):
         f"style-src 'self'; img-src 'self' data:"
     )
     files = posts({slug: lang for slug, (lang, _, _) in THREADS.items()})
-    for slug in ("qabl-yawmayn", "qabl-ayyam", "fanti"):  # older: off the home page's cards
+    # older: off the home page's cards
+    for slug in ("qabl-yawmayn", "qabl-ayyam", "fanti", "llyfr"):
         path = f"posts/{slug}.md"
         files[path] = files[path].replace("2024-08-01", "2024-07-01")
     built = build(
@@ -57,13 +60,15 @@ def site(tmp_path_factory, browser_type_launch_args):
         siteurl=origin,
         COMMENTS_ISSO_URL=isso,
         COMMENTS_COUNTS=True,
+        COMMENTS_ISSO_VOTE=True,  # the vote arrows' labels (test_words_..._marked_with_theirs)
     )
     server = serve_folder(built.output, site_port, [("Content-Security-Policy", csp)])
     try:
         for slug, (_lang, top, replies) in THREADS.items():
             first = None
             for n in range(top):
-                made = isso_comment(isso, origin, slug, text=f"Comment {n} on {slug}")
+                named = {"author": NAMED[slug]} if n == 0 and slug in NAMED else {}
+                made = isso_comment(isso, origin, slug, text=f"Comment {n} on {slug}", **named)
                 first = first or made
             for n in range(replies):
                 isso_comment(isso, origin, slug, text=f"Reply {n} on {slug}", parent=first["id"])
@@ -194,3 +199,51 @@ def test_times_on_a_traditional_chinese_page_are_traditional(page: Page, site):
     expect(_time(page, site, "fanti")).to_have_text("剛剛")
     script = page.locator("#comments script[data-isso]")
     assert script.get_attribute("data-isso-lang") == "zh-TW"
+
+
+# The language a screen reader reads an element in: its own lang, or its nearest ancestor's
+LANG_OF = "node => node.closest('[lang]').getAttribute('lang')"
+
+
+def _langs(page: Page, selector: str) -> set[str]:
+    return set(page.locator(f"#comments {selector}").evaluate_all(f"ns => ns.map({LANG_OF})"))
+
+
+def test_words_in_another_language_than_the_page_are_marked_with_theirs(page: Page, site):
+    """WCAG 3.1.2. A Welsh page (no catalog of ours, none of Isso's): Isso's words, our English,
+    were read as Welsh (nothing inside #isso-thread had a lang). A Hungarian page (Isso's own
+    words): the labels comments.js adds ("Your comment", the vote arrows) were English read
+    as Hungarian. Each is marked with its language now; readers' names and comments, and the
+    fields they type into, keep the page's."""
+    _heading(page, site, "llyfr")
+    expect(page.locator("#comments .comments__label").first).to_be_attached()
+    expect(page.locator("#comments .isso-thread-heading")).to_have_attribute("lang", "en")
+    for words in (
+        ".isso-thread-heading",
+        ".isso-postbox .isso-input-wrapper > label",
+        ".isso-postbox .isso-post-action > input",
+        ".comments__label",
+        ".comments__hint",
+        ".isso-comment .isso-permalink",
+        ".isso-comment-footer > a",  # Reply, and the vote arrows (named in English)
+    ):
+        assert _langs(page, words) == {"en"}, words
+    assert page.locator("#comments a.isso-upvote").first.get_attribute("aria-label") == (
+        "Vote for this comment"
+    )
+    authors = page.locator("#comments .isso-comment .isso-author")
+    expect(authors).to_have_text(["Dafydd", "Anonymous"], ignore_case=False)
+    assert [a.evaluate(LANG_OF) for a in authors.all()] == ["cy", "en"]
+    for theirs in (".isso-comment .isso-text", "textarea", ".isso-postbox input[name=author]"):
+        assert _langs(page, theirs) == {"cy"}, theirs
+
+    _heading(page, site, "konyv")
+    expect(page.locator("#comments .comments__label").first).to_have_attribute("lang", "en")
+    assert _langs(page, ".comments__label, a.isso-upvote, a.isso-downvote") == {"en"}
+    # Isso's own Hungarian words are the page's language: not marked
+    assert _langs(page, ".isso-thread-heading, .isso-post-action > input, a.isso-reply") == {"hu"}
+
+    _heading(page, site, "pet")  # a Czech catalog: every word in the page's language
+    expect(page.locator("#comments .comments__label").first).to_be_attached()
+    assert page.locator("#comments #isso-thread [lang]").count() == 0
+    assert page.csp == []

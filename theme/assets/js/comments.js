@@ -166,6 +166,38 @@
     });
   }
 
+  // Words in another language than the thread's, marked with theirs (WCAG 3.1.2): Isso's
+  // fixed words (its heading, field labels, buttons, links, a comment's time and notes) and
+  // the labels added above, each as the partial's data-comments-marks says ({"lang", "dir"};
+  // nothing for words in the thread's language). Readers' names and comments, and the fields
+  // they type into, keep the thread's language: a Welsh comment is not read as English.
+  var ISSO_WORDS = [
+    ".isso-thread-heading", ".isso-feedlink", ".isso-input-wrapper > label",
+    ".isso-notification-section > label", ".isso-post-action > input", ".isso-permalink",
+    ".isso-note", ".isso-page-author-suffix", "a.isso-load-hidden", ".comments__hint",
+    ".isso-comment-footer > a:not(.isso-upvote):not(.isso-downvote)"
+  ].join(", ");
+  var OUR_LABELS = ".comments__label, a.isso-upvote, a.isso-downvote";
+
+  function mark(nodes, marks) {
+    if (!marks || !marks.lang) return;
+    nodes.forEach(function (node) {
+      if (node.hasAttribute("lang")) return;
+      node.setAttribute("lang", marks.lang);
+      if (marks.dir) node.setAttribute("dir", marks.dir);
+    });
+  }
+
+  function markIsso(target, marks, anonymous) {
+    mark(target.querySelectorAll(ISSO_WORDS), marks.words);
+    mark(target.querySelectorAll(OUR_LABELS), marks.labels);
+    if (!anonymous) return;
+    // a comment without a name shows the partial's comment-anonymous word; a name is theirs
+    mark(Array.prototype.filter.call(target.querySelectorAll(".isso-author"), function (node) {
+      return node.textContent === anonymous;
+    }), marks.words);
+  }
+
   // Counts. The partial gives each plural ("num-comments", "comment-hidden") as its forms for
   // a set of sample counts that between them fall in every plural category, and the language
   // the forms are written in (data-comments-plurals). Isso picks a plural's line by its own
@@ -253,9 +285,12 @@
   function watchIsso(thread, found) {
     var target = thread.querySelector("[data-comments-label-text]");
     if (!target || !("MutationObserver" in window)) return;
+    var marks = json(target.getAttribute("data-comments-marks"));
+    var anonymous = json(target.getAttribute("data-comments-texts"))["comment-anonymous"];
     new MutationObserver(function () {
       labelIsso(target);
       recountIsso(target, found);
+      markIsso(target, marks, anonymous);
     }).observe(target, { childList: true, subtree: true });
   }
 
