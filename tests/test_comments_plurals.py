@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
+from plugins.comments.providers.isso import CORRECTED_COUNTS, CORRECTED_SAMPLES, LANGUAGES
 from plugins.i18n.templating import PLURAL_SAMPLES
 from tests.conftest import _builder
 from tests.test_comments_site import ISSO, POSTS
@@ -204,3 +206,42 @@ def test_cards_give_their_counts_forms_in_the_cards_language(tmp_path):
     assert cards["pocet"]["forms"]["num-comments"][4] == "{{ n }} komentářů"  # 5
     assert cards["schet"]["lang"] == "en"
     assert cards["schet"]["forms"]["num-comments"][:2] == ["{{ n }} comment", "{{ n }} comments"]
+
+
+@pytest.mark.parametrize("lang", sorted(CORRECTED_COUNTS))
+def test_corrected_counts_reach_every_category_and_show_the_count(lang):
+    """The forms that replace Isso's own counts (Czech: two forms; Galician: half English) are
+    for 1, 2 and 5: between them every plural category of whole numbers in the language, as
+    the full samples reach; Isso may take the lines for 2 and 5 for other counts, so they
+    show the count."""
+    assert lang in LANGUAGES
+    rule = Locale.parse(lang).plural_form
+    assert {rule(n) for n in CORRECTED_SAMPLES} == {rule(n) for n in PLURAL_SAMPLES}
+    for lines in CORRECTED_COUNTS[lang].values():
+        assert len(lines) == len(CORRECTED_SAMPLES)
+        assert all("{{ n }}" in line for line in lines[1:])
+
+
+def test_a_page_with_isso_s_words_gets_its_counts_corrected_where_they_are_wrong(tmp_path):
+    """No catalog of ours (not even the Czech one the other tests write): Isso's words. Its
+    Czech said "2 Komentářů" and "22 Komentářů", its Galician "3 Comments"; those pages get
+    forms for 1, 2 and 5 in their language (comments.js words each count by them), and no
+    strings of ours. Hungarian, whose count Isso gets right, gets none."""
+    site = _builder(tmp_path)(
+        {**POSTS, **posts({"dva": "cs", "tres": "gl", "ketto": "hu"})},
+        I18N_CACHE_PATH=str(tmp_path / "i18n-cache"),
+        COMMENTS_ISSO_URL=ISSO,
+    )
+    for path, lang, forms in (
+        ("cs/posts/dva/", "cs", ["Jeden komentář", "{{ n }} komentáře", "{{ n }} komentářů"]),
+        ("gl/posts/tres/", "gl", ["Un comentario", "{{ n }} comentarios", "{{ n }} comentarios"]),
+    ):
+        target = site.soup(path).select_one("section.comments #isso-thread")
+        assert json.loads(target["data-comments-plurals"]) == {
+            "lang": lang,
+            "samples": [1, 2, 5],
+            "forms": {"num-comments": forms},
+        }
+        assert json.loads(target["data-comments-texts"]) == {}
+    target = site.soup("hu/posts/ketto/").select_one("section.comments #isso-thread")
+    assert not target.has_attr("data-comments-plurals")

@@ -42,6 +42,10 @@ class Embed:
     # How the script takes one of its strings as an attribute: "{key}" is the string's name
     # (the theme's partial gives the strings, in the page's language). None: it takes none.
     text_attr: str | None = None
+    # Plurals that stand in for the script's own where those are wrong in its language, for a
+    # page whose strings are the script's: {"lang", "samples", "forms": {key: [form per
+    # sample]}}, as the partial writes data-comments-plurals. None: the script's own stand.
+    plurals: dict[str, Any] | None = None
 
 
 class OptionError(ValueError):

@@ -9,9 +9,10 @@ from collections.abc import Iterator, Sequence
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from plugins.comments import local_isso
 from tests.conftest import Site, _builder, free_port
 
-__all__ = ["free_port", "isso_comment", "serve_build", "serve_folder"]
+__all__ = ["free_port", "isso_comment", "isso_for_site", "serve_build", "serve_folder"]
 
 
 def isso_comment(isso: str, origin: str, uri: str, **body) -> dict:
@@ -23,6 +24,27 @@ def isso_comment(isso: str, origin: str, uri: str, **body) -> dict:
     )
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read())
+
+
+@contextlib.contextmanager
+def isso_for_site(base: Path) -> Iterator[tuple[str, str, int, str]]:
+    """A real Isso with a fresh database in ``base/isso`` (no rate limit: local_isso's [guard]
+    is off) for a site on another free port: Isso's address, the site's origin and port, and
+    a Content-Security-Policy allowing no inline script or style but that Isso. Stopped on
+    exit."""
+    isso_port, site_port = free_port(), free_port()
+    isso, origin = f"http://127.0.0.1:{isso_port}", f"http://127.0.0.1:{site_port}"
+    process = local_isso.start(
+        local_isso.write_config(base / "isso", isso_port, [origin]), isso_port
+    )
+    csp = (
+        f"default-src 'self'; script-src 'self' {isso}; connect-src 'self' {isso}; "
+        f"style-src 'self'; img-src 'self' data:"
+    )
+    try:
+        yield isso, origin, site_port, csp
+    finally:
+        local_isso.stop(process)
 
 
 def serve_folder(

@@ -10,8 +10,7 @@ import sqlite3
 import pytest
 from playwright.sync_api import Page, expect
 
-from plugins.comments import local_isso
-from tests.browser.serving import free_port, isso_comment, serve_folder
+from tests.browser.serving import isso_comment, isso_for_site, serve_folder
 from tests.test_comments_plurals import build, posts
 
 # slug: (language, top-level comments, replies to the first)
@@ -40,49 +39,45 @@ def site(tmp_path_factory, browser_type_launch_args):
     """Isso with a fresh database (no rate limit: local_isso's [guard] is off) holding each
     thread's comments; the site served with no inline script or style allowed."""
     base = tmp_path_factory.mktemp("isso-plurals")
-    isso_port, site_port = free_port(), free_port()
-    isso, origin = f"http://127.0.0.1:{isso_port}", f"http://127.0.0.1:{site_port}"
-    process = local_isso.start(
-        local_isso.write_config(base / "isso", isso_port, [origin]), isso_port
-    )
-    csp = (
-        f"default-src 'self'; script-src 'self' {isso}; connect-src 'self' {isso}; "
-        f"style-src 'self'; img-src 'self' data:"
-    )
     files = posts({slug: lang for slug, (lang, _, _) in THREADS.items()})
     # older: off the home page's cards
     for slug in ("qabl-yawmayn", "qabl-ayyam", "fanti", "llyfr"):
         path = f"posts/{slug}.md"
         files[path] = files[path].replace("2024-08-01", "2024-07-01")
-    built = build(
-        base,
-        files,
-        siteurl=origin,
-        COMMENTS_ISSO_URL=isso,
-        COMMENTS_COUNTS=True,
-        COMMENTS_ISSO_VOTE=True,  # the vote arrows' labels (test_words_..._marked_with_theirs)
-    )
-    server = serve_folder(built.output, site_port, [("Content-Security-Policy", csp)])
-    try:
-        for slug, (_lang, top, replies) in THREADS.items():
-            first = None
-            for n in range(top):
-                named = {"author": NAMED[slug]} if n == 0 and slug in NAMED else {}
-                made = isso_comment(isso, origin, slug, text=f"Comment {n} on {slug}", **named)
-                first = first or made
-            for n in range(replies):
-                isso_comment(isso, origin, slug, text=f"Reply {n} on {slug}", parent=first["id"])
-        with contextlib.closing(sqlite3.connect(base / "isso" / "comments.db")) as db, db:
-            for slug, seconds in AGED.items():
-                db.execute(
-                    "UPDATE comments SET created = created - ? "
-                    "WHERE tid = (SELECT id FROM threads WHERE uri = ?)",
-                    (seconds, slug),
-                )
-        yield origin
-    finally:
-        server.shutdown()
-        local_isso.stop(process)
+    with isso_for_site(base) as (isso, origin, site_port, csp):
+        built = build(
+            base,
+            files,
+            siteurl=origin,
+            COMMENTS_ISSO_URL=isso,
+            COMMENTS_COUNTS=True,
+            COMMENTS_ISSO_VOTE=True,  # the vote arrows' labels (test_words_..._with_theirs)
+        )
+        server = serve_folder(built.output, site_port, [("Content-Security-Policy", csp)])
+        try:
+            _comment(isso, origin, base / "isso" / "comments.db")
+            yield origin
+        finally:
+            server.shutdown()
+
+
+def _comment(isso: str, origin: str, db_path) -> None:
+    """Each thread's comments and replies, the AGED ones made older."""
+    for slug, (_lang, top, replies) in THREADS.items():
+        first = None
+        for n in range(top):
+            named = {"author": NAMED[slug]} if n == 0 and slug in NAMED else {}
+            made = isso_comment(isso, origin, slug, text=f"Comment {n} on {slug}", **named)
+            first = first or made
+        for n in range(replies):
+            isso_comment(isso, origin, slug, text=f"Reply {n} on {slug}", parent=first["id"])
+    with contextlib.closing(sqlite3.connect(db_path)) as db, db:
+        for slug, seconds in AGED.items():
+            db.execute(
+                "UPDATE comments SET created = created - ? "
+                "WHERE tid = (SELECT id FROM threads WHERE uri = ?)",
+                (seconds, slug),
+            )
 
 
 def _open(page: Page, site: str, slug: str) -> Page:

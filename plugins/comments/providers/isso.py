@@ -20,6 +20,33 @@ LANGUAGES = frozenset(
     ).split()
 )
 
+# Isso 0.14's counts where its own catalogue is wrong, as the forms for 1, 2 and 5 (between them
+# every plural category of whole numbers in the language: a test holds them to CLDR's). Used on
+# a page whose language Isso speaks and the theme has no catalog for (Isso's words otherwise);
+# comments.js words each count by the browser's rules for the language. Only forms made of
+# Isso's own words: no translation of ours.
+CORRECTED_COUNTS = {
+    # two forms and a capital: "2 Komentářů", "22 Komentářů"; Czech says 1 komentář,
+    # 2-4 komentáře, 5 and up komentářů
+    "cs": {"num-comments": ("Jeden komentář", "{{ n }} komentáře", "{{ n }} komentářů")},
+    # half English: "{{ n }} Comments"; "comentarios" is Isso's own word ("Sen comentarios")
+    "gl": {"num-comments": ("Un comentario", "{{ n }} comentarios", "{{ n }} comentarios")},
+}
+CORRECTED_SAMPLES = (1, 2, 5)
+
+
+def corrected_plurals(lang: str) -> dict | None:
+    """The plurals that replace Isso's own for its language ``lang``, as data-comments-plurals
+    gives them (``{"lang", "samples", "forms"}``); None where Isso's stand."""
+    forms = CORRECTED_COUNTS.get(lang)
+    if forms is None:
+        return None
+    return {
+        "lang": lang,
+        "samples": list(CORRECTED_SAMPLES),
+        "forms": {key: list(lines) for key, lines in forms.items()},
+    }
+
 
 # Isso's two Chinese catalogues, by the script a page's Chinese is written in: its zh is
 # zh-CN's (Simplified), which a page in Traditional Chinese must not get
@@ -78,4 +105,5 @@ def embed(options: dict, thread: Thread) -> Embed:
         check_api=f"{url}/config",  # what embed.min.js asks first; it shows nothing without it
         # Isso lowercases attribute names (HTML does) and looks strings up by its language
         text_attr="data-isso-{key}-text-" + lang.lower(),
+        plurals=corrected_plurals(lang),
     )
