@@ -245,3 +245,19 @@ def test_a_page_with_isso_s_words_gets_its_counts_corrected_where_they_are_wrong
         assert json.loads(target["data-comments-texts"]) == {}
     target = site.soup("hu/posts/ketto/").select_one("section.comments #isso-thread")
     assert not target.has_attr("data-comments-plurals")
+
+
+@pytest.mark.parametrize(
+    ("path", "marks"),
+    [
+        ("cy/posts/llyfr/", {"lang": "en"}),
+        ("hu/posts/konyv/", {"lang": "en"}),
+        ("cs/posts/pocet/", {}),
+    ],
+)
+def test_the_section_s_words_say_their_language_where_it_is_not_the_page_s(site, path, marks):
+    """ "The comments could not be loaded.", "Anonymous" and "No comments were left" are added
+    by comments.js: on a page without a catalog of ours they are English, and were unmarked
+    on a Welsh or Hungarian page; the section tells the script to mark them."""
+    section = site.soup(path).select_one("section.comments")
+    assert json.loads(section["data-comments-words-marks"]) == marks

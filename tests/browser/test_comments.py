@@ -170,16 +170,16 @@ def test_counts_on_the_home_page_when_turned_on(page: Page, isso_sites):
     assert not headers.get("referer") and "cookie" not in headers
 
 
-def _serve_with_csp(build, port: int, isso: str, name: str):
-    """The fixture site built for ``port`` against the Isso at ``isso``, served with the
-    policy the fixture above uses."""
+def _serve_with_csp(build, port: int, isso: str, name: str, files=None):
+    """The fixture site (and ``files``) built for ``port`` against the Isso at ``isso``,
+    served with the policy the fixture above uses."""
     url = f"http://127.0.0.1:{port}"
-    built = build(POSTS, siteurl=url, name=name, COMMENTS_ISSO_URL=isso)
+    built = build({**POSTS, **(files or {})}, siteurl=url, name=name, COMMENTS_ISSO_URL=isso)
     return url, serve_folder(built.output, port, [("Content-Security-Policy", _csp(isso))])
 
 
-def _failed_line(page: Page, url: str):
-    page.goto(url + "/posts/ranges/")
+def _failed_line(page: Page, url: str, path: str = "/posts/ranges/"):
+    page.goto(url + path)
     page.locator("#comments").scroll_into_view_if_needed()
     return page.locator("#comments .comments__failed")
 
@@ -197,10 +197,16 @@ def test_an_open_thread_whose_isso_is_not_there_says_so(page: Page, tmp_path):
         urllib.request.urlopen(f"{isso}/js/embed.min.js", timeout=10).read()  # it was up
     finally:
         local_isso.stop(process)
-    url, server = _serve_with_csp(_builder(tmp_path), port, isso, "isso-down")
+    welsh = {"posts/llyfr.md": "Title: Llyfr\nDate: 2024-08-01\nLang: cy\nSlug: llyfr\n\nx\n"}
+    url, server = _serve_with_csp(_builder(tmp_path), port, isso, "isso-down", welsh)
     try:
         expect(_failed_line(page, url)).to_have_text("The comments could not be loaded.")
         expect(page.locator("#comments .comments__failed")).to_have_count(1)
+        assert page.locator("#comments .comments__failed").get_attribute("lang") is None
+        # a Welsh page (no catalog of ours): the line is English, and says so (WCAG 3.1.2)
+        line = _failed_line(page, url, "/cy/posts/llyfr/")
+        expect(line).to_have_text("The comments could not be loaded.")
+        expect(line).to_have_attribute("lang", "en")
     finally:
         server.shutdown()
 

@@ -50,8 +50,9 @@
       var item = element("li", "comments__item");
       var meta = element("p", "comments__meta");
       // <bdi>: a right-to-left override in a name stays in it, not reversing the line
-      meta.appendChild(
-        element("bdi", "comments__author", unescaped(comment.author) || words.anonymous));
+      var name = unescaped(comment.author);
+      var author = element("bdi", "comments__author", name || words.anonymous);
+      meta.appendChild(name ? author : words.mark(author));
       meta.appendChild(document.createTextNode(" · "));
       meta.appendChild(when(comment.created, words.locale));
       item.appendChild(meta);
@@ -70,8 +71,17 @@
   // is down or refuses this page, or the address the site was built with is wrong.
   function failed(section, thread) {
     if (thread.querySelector(".comments__failed")) return;
-    thread.appendChild(element("p", "comments__empty comments__failed",
-      section.getAttribute("data-comments-failed")));
+    thread.appendChild(ours(section, element("p", "comments__empty comments__failed",
+      section.getAttribute("data-comments-failed"))));
+  }
+
+  // A node holding the section's words, marked with their language where it is not the
+  // page's (English words on a page the theme has no catalog for, WCAG 3.1.2)
+  function ours(section, node) {
+    var marks = json(section.getAttribute("data-comments-words-marks"));
+    if (marks.lang) node.setAttribute("lang", marks.lang);
+    if (marks.dir) node.setAttribute("dir", marks.dir);
+    return node;
   }
 
   function readOnly(section, thread) {
@@ -79,7 +89,8 @@
     var id = section.getAttribute("data-comments-id");
     var words = {
       anonymous: section.getAttribute("data-comments-anonymous") || "",
-      locale: section.getAttribute("data-comments-locale") || ""
+      locale: section.getAttribute("data-comments-locale") || "",
+      mark: function (node) { return ours(section, node); }
     };
     fetch(api + "?uri=" + encodeURIComponent(id))
       .then(function (response) {
@@ -88,7 +99,8 @@
       .then(function (data) {
         thread.appendChild(data.replies && data.replies.length
           ? renderList(data.replies, words)
-          : element("p", "comments__empty", section.getAttribute("data-comments-empty")));
+          : ours(section,
+            element("p", "comments__empty", section.getAttribute("data-comments-empty"))));
       })
       .catch(function () {
         failed(section, thread);
