@@ -217,3 +217,24 @@ def test_the_workflows_fetch_the_live_sitemap_where_publish_builds_read_it(
     assert read_settings(str(PUBLISH_CONF))["REDIRECTS_PUBLISHED"] == str(
         ROOT / fetched.relative_to(tmp_path)
     )
+
+
+def test_only_a_build_comparing_published_addresses_works_out_what_they_may_show(build_site):
+    # each post's slug, file name and slugified title: read by on_published alone, and only
+    # against REDIRECTS_PUBLISHED; make serve's rebuilds of a 2,000-post site paid for it
+    from pelican import signals
+
+    from plugins.engine import build
+
+    seen: list[int] = []
+
+    def known(pelican) -> None:
+        state = build.current(pelican.settings).state("plugins.redirects")
+        seen.append(len(state.known))
+
+    signals.finalized.connect(known)
+    try:
+        build_site(name="no-published-sitemap")
+    finally:
+        signals.finalized.disconnect(known)
+    assert seen == [0]
