@@ -374,3 +374,20 @@ def test_a_catalog_checked_once_is_not_read_again_until_it_changes(tmp_path, unw
     kept.write_bytes(kept.read_bytes()[:20])  # damaged: read the .po again
     assert catalogs.checked(po, "fr", cache, "messages")[0] == []
     assert catalogs.checked(po, "fr", unwritable(tmp_path / "ro"), "messages")[0] == []
+
+
+def test_a_cached_catalog_is_parsed_once_per_load(tmp_path, monkeypatch):
+    # each build parsed the French .mo twice: once to tell it is whole, once to load it
+    home_in_french(tmp_path)
+    catalogs.load(tmp_path, tmp_path / "cache", "messages")  # compiled into the cache
+    parsed = []
+    real = catalogs.Translations
+
+    def counted(*args, **kwargs):
+        parsed.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(catalogs, "Translations", counted)
+    loaded = catalogs.load(tmp_path, tmp_path / "cache", "messages")["fr"]
+    assert loaded.gettext("Home") == "Accueil"
+    assert len(parsed) == 1

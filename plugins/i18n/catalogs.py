@@ -106,18 +106,24 @@ def compile_catalog(po: Path, lang: str, cache: Path, domain: str) -> Path:
     Fuzzy entries are left out (gettext shows the English text for them), and so are broken
     ones (``broken``): a page shows the English text rather than stop the build or show junk.
     """
+    return _through_cache(po, lang, cache, domain)[0]
+
+
+def _through_cache(po: Path, lang: str, cache: Path, domain: str) -> tuple[Path, Translations]:
+    """``compile_catalog``'s .mo and its translations: a cached .mo is parsed once, the same
+    parse telling it is whole and loading it (it was parsed twice, checked then loaded)."""
     data = po.read_bytes()
     digest = _digest(data)
     folder = cache / lang
     mo = folder / f"{domain}-{digest}.mo"
-    if mo.is_file() and _readable(mo, domain):
-        return mo  # a damaged one (cut short by a crash, emptied) is compiled again
+    if mo.is_file() and (loaded := _loaded(mo, domain)) is not None:
+        return mo, loaded  # a damaged one (cut short by a crash, emptied) is compiled again
     compiled = _compiled(po, lang, data)
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob(f"{domain}-*.mo"):
         stale.unlink(missing_ok=True)
     files.write_atomically(mo, compiled)  # a parallel build never reads half of it
-    return mo
+    return mo, Translations(io.BytesIO(compiled), domain=domain)
 
 
 def _digest(data: bytes) -> str:
@@ -146,13 +152,13 @@ def _compiled(po: Path, lang: str, data: bytes) -> bytes:
 _DAMAGED = (OSError, struct.error, ValueError, LookupError, IndexError)
 
 
-def _readable(mo: Path, domain: str) -> bool:
-    """Whether a compiled catalog in the cache loads (it is a few kilobytes: read whole)."""
+def _loaded(mo: Path, domain: str) -> Translations | None:
+    """A compiled catalog in the cache, loaded (it is a few kilobytes: read whole); None if it
+    does not load."""
     try:
-        Translations(io.BytesIO(mo.read_bytes()), domain=domain)
+        return Translations(io.BytesIO(mo.read_bytes()), domain=domain)
     except _DAMAGED:
-        return False
-    return True
+        return None
 
 
 def load(
@@ -168,13 +174,13 @@ def load(
     loaded = {}
     for lang, po in find_catalogs(translations, domain).items():
         try:
-            compiled = compile_catalog(po, lang, cache, domain).read_bytes()
+            loaded[lang] = _through_cache(po, lang, cache, domain)[1]
         except OSError as exc:
             if unwritable is None or exc.errno not in files.CANNOT_WRITE:
                 raise
             compiled = _compiled(po, lang, po.read_bytes())  # the .po itself may not be read
             unwritable(cache, exc)
-        loaded[lang] = Translations(io.BytesIO(compiled), domain=domain)
+            loaded[lang] = Translations(io.BytesIO(compiled), domain=domain)
     return loaded
 
 
