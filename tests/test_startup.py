@@ -132,6 +132,28 @@ def test_loading_the_plugins_runs_no_full_collection(tmp_path):
     assert int(young) < 25 and int(middle) < 3  # 10 and 0 left: the receivers at initialized
 
 
+# each plugin's package imports its modules with the collector paused: importing them in
+# pelicanconf.py's order (Pelican imported first, as Pelican does) runs no pass at all
+IMPORT_COLLECTIONS = """
+import gc
+import importlib
+import pelican.generators
+from pelican.settings import read_settings
+plugins = read_settings("pelicanconf.py")["PLUGINS"]
+passes = {}
+for name in plugins:
+    before = sum(generation["collections"] for generation in gc.get_stats())
+    importlib.import_module(name)
+    passes[name] = sum(generation["collections"] for generation in gc.get_stats()) - before
+print(*(name for name, count in passes.items() if count))
+"""
+
+
+def test_importing_each_plugin_runs_no_collection():
+    # fastbuild's package imported its modules with the collector running (2 young passes)
+    assert _python(IMPORT_COLLECTIONS).split() == []
+
+
 def test_the_collector_is_paused_only_inside_the_block():
     from plugins.engine.loading import collector_paused
 

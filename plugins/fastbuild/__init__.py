@@ -57,6 +57,9 @@ Reads no metadata keys. Settings (``settings.py``): ``FASTBUILD_WORKERS``,
 ``FASTBUILD_ACCELERATE``.
 """
 
-from .signals import register
+from plugins.engine.loading import collector_paused
+
+with collector_paused():  # plugins/engine/loading.py
+    from .signals import register
 
 __all__ = ["register"]
