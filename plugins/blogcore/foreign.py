@@ -28,6 +28,7 @@ and backslash escapes.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -175,11 +176,19 @@ _INS = re.compile(r"(?<![\^\w])\^\^(?P<text>[^\s^](?:[^^\n]*?[^\s^])?)\^\^(?![\^
 # written without spaces (1~15占一个字节，16~2047: pymdownx.tilde would sink half the sentence),
 # nor one right after CJK text, and no CJK inside: in Chinese or Japanese a ~ is the wave dash
 # of a range (3月~5月和7月~9月, 周一~周五，周六~周日, A~Z和a~z); H~2~O, CO~2~浓度 are subscripts
-_SUB = re.compile(
+_SUB = (
     rf"(?<!~)(?<!{liquid.CJK})(?!(?<=\d)~\d)~(?!{liquid.CJK})"
     rf"(?P<text>[^\W_](?:[^\s~/\\{liquid.CJK_RANGES}]*[^\W_])?)(?<!{liquid.CJK})"
     r"(?!(?<=\d)~\d)~(?!~)"
 )
+
+
+@functools.cache
+def _sub() -> re.Pattern[str]:
+    """``_SUB`` compiled when a text with a ~ first needs it (15-20 ms: its CJK ranges)."""
+    return re.compile(_SUB)
+
+
 # :name: of the emoji people write most, and the character to write instead (GitHub's and
 # PyMdown's names); another :word: may be a time, a port, a reST role spoken of: not said
 EMOJI = {
@@ -257,7 +266,17 @@ _SHORTCODE_QUICK = re.compile(r":[a-z0-9_+-]+:")
 # between $ and $ (as pandoc reads dollars, so that prices are left alone), $$ and $$, \( and
 # \), \[ and \] (around LaTeX only), or in a \begin{…} … \end{…} environment; read in one
 # piece of text at a time (a paragraph's, Markdown's own step reads no further)
-_MATH = re.compile(liquid.MATH_RE, re.S)
+_MATH = liquid.MATH_RE
+
+
+@functools.cache
+def _math() -> re.Pattern[str]:
+    """``_MATH`` compiled when a text that may hold math first needs it (12-20 ms), with the
+    flags Markdown's inline processors compile it with (liquid.MathAsWritten), so that re's
+    own cache hands back the pattern Markdown compiled, if it is still there."""
+    return re.compile(_MATH, re.DOTALL | re.UNICODE)
+
+
 # a display environment without its \end (said, though no step keeps it)
 _BEGIN = re.compile(r"\\begin\{(?:equation|align|gather|multline|eqnarray|displaymath)\*?\}")
 # a grawlix between dollars (what a !#$@#$!@% mess): no letter, digit or command, no math
@@ -712,10 +731,10 @@ def _first_math(
     offset = 0
     for piece in pieces:
         if _MATH_QUICK.search(piece):
-            for match in _MATH.finditer(piece):
+            for match in _math().finditer(piece):
                 if liquid.is_math(match) and not _CURSE.fullmatch(match[0]):
                     places.append((offset + match.start(), match[0], _start_of(match)))
-            rest = _MATH.sub(lambda m: " " * len(m[0]), piece)
+            rest = _math().sub(lambda m: " " * len(m[0]), piece)
             places += [(offset + m.start(), m[0], r"\\begin\{") for m in _BEGIN.finditer(rest)]
         offset += len(piece)
     if source:  # math only as written: not one Markdown's escapes made
@@ -844,10 +863,10 @@ def _pymdown(text: str, blocks: list[str], rst: bool = False) -> list[tuple[int,
         )
     for pattern, what, tag in (
         (_MARK, "highlighted text (pymdownx.mark)", "mark"),
-        (_SUB, "subscript (pymdownx.tilde)", "sub"),
+        (_sub() if "~" in text else None, "subscript (pymdownx.tilde)", "sub"),
         (_INS, "inserted text (pymdownx.caret)", "ins"),
     ):
-        found_ = list(pattern.finditer(text))
+        found_ = list(pattern.finditer(text)) if pattern else []
         if found_:
             first = found_[0]
             marker = first[0][: first.start("text") - first.start()]
@@ -1090,7 +1109,7 @@ def _without_math(lines: list[str]) -> list[str]:
         return lines
     pieces, at = [], 0
     for paragraph in _PARAGRAPH.finditer(whole):
-        for match in _MATH.finditer(paragraph[0]):
+        for match in _math().finditer(paragraph[0]):
             if liquid.is_math(match):
                 start = paragraph.start() + match.start()
                 pieces += [whole[at:start], _blank(match[0])]

@@ -1,5 +1,6 @@
 """Turning post HTML into weighted terms: plain text, tokens, stop words, a light stemmer."""
 
+import functools
 import html
 import re
 
@@ -16,10 +17,17 @@ _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-]){2,}")
 # read as its overlapping pairs (书法课程: 书法, 法课, 课程), as search engines without a
 # dictionary read them; a character alone says as little as a word of one letter. Such text
 # had no terms: every Chinese post scored 'text 0.000', related by its tags alone.
-_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_ONE_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SPACELESS_CHARACTER = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _LOOKED_AT = 400  # characters of a text looked through for them
-_PAIR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}")
+
+
+@functools.cache
+def _spaceless() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a run of those characters, one, a pair) compiled when a text not in ASCII first needs
+    them (10-15 ms for the three: their wide ranges); an ASCII text holds none."""
+    one = _SPACELESS_CHARACTER
+    return re.compile(f"{one}+"), re.compile(one), re.compile(f"{one}{{2}}")
+
 
 # Common English and French function words: they say nothing about a post's topic.
 # (Kept as text, one long string split once: far easier to read and extend than a literal.)
@@ -78,11 +86,12 @@ def words(text: str, max_words: int) -> list[str]:
     head = text[: text_limit(max_words)].lower()
     # nearly every post: none of those characters in its title (written twice first) and
     # first sentences (looking through the whole text took longer than splitting it)
-    if head.isascii() or not _ONE_SPACELESS.search(head, 0, _LOOKED_AT):
+    if head.isascii() or not _spaceless()[1].search(head, 0, _LOOKED_AT):
         return head.split()[:max_words]
+    run = _spaceless()[0]
     found: list[str] = []
     for raw in head.split():
-        found.extend(_pieces(raw) if _SPACELESS.search(raw) else (raw,))
+        found.extend(_pieces(raw) if run.search(raw) else (raw,))
         if len(found) >= max_words:
             break
     return found[:max_words]
@@ -92,7 +101,7 @@ def _pieces(raw: str) -> list[str]:
     """A raw word holding Chinese or Japanese: its other parts, and each run's pairs."""
     pieces = []
     start = 0
-    for run in _SPACELESS.finditer(raw):
+    for run in _spaceless()[0].finditer(raw):
         if run.start() > start:
             pieces.append(raw[start : run.start()])
         chars = run.group()
@@ -112,7 +121,7 @@ def text_limit(max_words: int) -> int:
 def term_of(raw: str) -> str | None:
     """The index term for a raw word: its stem, or None (stop word, number, URL, symbol)."""
     word = raw.strip(_PUNCTUATION)
-    if _PAIR.fullmatch(word):
+    if not word.isascii() and _spaceless()[2].fullmatch(word):
         return word
     if word in STOP_WORDS or not _TOKEN.fullmatch(word):
         return None
