@@ -1683,21 +1683,24 @@ def _category_near(used: set[str], category: str) -> str | None:
 
 def _address_taken(posts: list[Path], slug: str, settings: dict) -> str:
     """Whose the address a new post would have is: one of the site's ``posts`` whose Slug (or
-    title, slugified as Pelican does with the site's ``settings``) gives it, or one that
-    redirects from it; "" when nobody's. The build keeps an address for the older post, so
-    the new one would be skipped, or the older one's redirect refused."""
+    title, or file name on a site with SLUGIFY_SOURCE = "basename", slugified as Pelican does
+    with the site's ``settings``) gives it, or one that redirects from it; "" when nobody's.
+    The build keeps an address for the older post, so the new one would be skipped, or the
+    older one's redirect refused."""
     from plugins.engine.slugs import Rule
 
-    slug_of = Rule.of(settings)
+    rule = Rule.of(settings)
+    source = "file name" if rule.source == "basename" else "title"
     address = f"/posts/{slug}/"
     for path in posts:
         try:
             metadata = _front_matter(path)
         except (OSError, UnicodeDecodeError):
             continue  # the build says what is wrong with it
-        own = " ".join(metadata.get("slug", [])) or slug_of(" ".join(metadata.get("title", [])))
+        title = " ".join(metadata.get("title", []))
+        own = " ".join(metadata.get("slug", [])) or rule.of_post(title, path)
         if own == slug:
-            return f"the address of {_shown(path)} (its Slug or title)"
+            return f"the address of {_shown(path)} (its Slug or {source})"
         old = " ".join(metadata.get("redirect_from", []))
         if address in {"/" + p.strip("/") + "/" for p in old.replace(",", " ").split()}:
             return f"an old address {_shown(path)} redirects from (Redirect_from)"

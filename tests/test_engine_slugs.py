@@ -90,3 +90,19 @@ def test_a_slug_is_what_pelican_makes_of_it_again(text):
     # written as a Slug: line, the strict reader's check (a slug is its own slug) accepts it
     made = slug(text)
     assert slugify(made, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]) == made
+
+
+@pytest.mark.parametrize(
+    ("settings", "title", "path", "expected"),
+    [
+        ({}, "Moving day", "posts/2024/Our_Office.md", "moving-day"),
+        ({"SLUGIFY_SOURCE": "title"}, "Moving day", "posts/Our_Office.md", "moving-day"),
+        # Pelican's slug of the file's name without its extension, not of the title
+        ({"SLUGIFY_SOURCE": "basename"}, "Moving day", "posts/2024/Our_Office.md", "our_office"),
+        ({"SLUGIFY_SOURCE": "basename"}, "Moving day", "posts/Привет.md", "privet"),
+    ],
+)
+def test_a_post_without_a_slug_line_takes_pelican_s_slug_of_its_source(
+    settings, title, path, expected
+):
+    assert Rule.of(settings).of_post(title, path) == expected

@@ -1115,6 +1115,20 @@ def test_occupied_is_the_site_s_own_posts_and_pages(tmp_path):
     }
 
 
+def test_occupied_on_a_site_slugged_by_file_name_is_at_the_file_s_name(tmp_path):
+    # SLUGIFY_SOURCE = "basename": the post is at /posts/untitled-slug/, not /posts/moving-day/
+    # (an imported 'Moving day' got -2 for nothing, and one at untitled-slug took its address)
+    post = tmp_path / "content" / "posts" / "2024" / "untitled-slug.md"
+    post.parent.mkdir(parents=True)
+    post.write_text("Title: Moving day\n\nText.\n", encoding="utf-8")
+    layout = plan.Layout(slug_rule=Rule(source="basename"))
+    found = plan.occupied(tmp_path / "content", layout, {}, lambda p: f"c/{p.name}")
+    assert found == {
+        "posts/untitled-slug": "c/untitled-slug.md",
+        "posts/2024/untitled-slug.md": "c/untitled-slug.md",
+    }
+
+
 @pytest.mark.parametrize(
     ("date", "modified", "written"),
     [

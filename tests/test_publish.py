@@ -724,3 +724,42 @@ def test_new_post_checks_the_addresses_of_every_post_the_build_reads(
     else:
         tasks.new_post(invoke.Context(), "About us", author="Ada Byrne", content=str(content))
         assert (content / "about-us.md").is_file()
+
+
+@pytest.mark.parametrize(
+    ("existing", "title", "taken"),
+    [
+        # at /posts/our-new-office/ by its file's name: the title check let a second one in
+        ("2024/our-new-office.md", "Moving day", True),
+        # at /posts/moving/: its title's address is free, and was refused
+        ("moving.md", "Our new office", False),
+    ],
+)
+def test_new_post_on_a_site_slugged_by_file_name_checks_the_file_names(
+    tmp_path, monkeypatch, existing, title, taken
+):
+    import invoke
+
+    import tasks
+
+    content, _ = _site(tmp_path)
+    older = content / "posts" / existing
+    older.parent.mkdir(parents=True, exist_ok=True)
+    older.write_text(f"Title: {title}\nDate: 2024-05-01\n\nx\n", encoding="utf-8")
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text(
+        'ARTICLE_PATHS = ["posts"]\nSLUGIFY_SOURCE = "basename"\nTIMEZONE = "UTC"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(tasks, "DEV_CONF", conf)
+    new = content / "posts" / "our-new-office.md"
+    if taken:
+        said = rf"/posts/our-new-office/ is the address of .*{existing} \(its Slug or file name\)"
+        with pytest.raises(SystemExit, match=said):
+            tasks.new_post(
+                invoke.Context(), "Our new office", author="Ada Byrne", content=str(content)
+            )
+        assert not new.exists()
+    else:
+        tasks.new_post(invoke.Context(), "Our new office", author="Ada Byrne", content=str(content))
+        assert new.is_file()

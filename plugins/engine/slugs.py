@@ -5,14 +5,17 @@ Pelican's own: ``pelican.utils.slugify`` with the site's ``SLUG_REGEX_SUBSTITUTI
 post without a Slug: line. A file the tools name by it and the address Pelican gives its title
 are then the same ("Don't panic" -> ``dont-panic``, ``snake_case`` kept, ``Привет, мир`` ->
 ``privet-mir`` by default), and whether a title takes another post's address is worked out
-as the build will. Pelican's default rule drops what is neither a letter, a digit, a space
-nor a hyphen (an apostrophe, a dot) and makes each run of spaces and hyphens one hyphen.
+as the build will. A post without a Slug: line takes the slug of its title, or of its
+file's name on a site with ``SLUGIFY_SOURCE = "basename"`` (``Rule.of_post``). Pelican's
+default rule drops what is neither a letter, a digit, a space nor a hyphen (an apostrophe, a
+dot) and makes each run of spaces and hyphens one hyphen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from pelican.settings import DEFAULT_CONFIG
@@ -28,6 +31,9 @@ class Rule:
     regex_subs: tuple[tuple[str, str], ...] = _DEFAULT_SUBS
     preserve_case: bool = False
     use_unicode: bool = False
+    # what a post without a Slug: line takes its slug from: "title", or "basename" (its file's
+    # name without the extension), as Pelican reads SLUGIFY_SOURCE
+    source: str = "title"
 
     @classmethod
     def of(cls, settings: Mapping[str, Any]) -> Rule:
@@ -36,6 +42,7 @@ class Rule:
             tuple(tuple(pair) for pair in settings.get("SLUG_REGEX_SUBSTITUTIONS", _DEFAULT_SUBS)),
             bool(settings.get("SLUGIFY_PRESERVE_CASE", False)),
             bool(settings.get("SLUGIFY_USE_UNICODE", False)),
+            str(settings.get("SLUGIFY_SOURCE", "title")),
         )
 
     def __call__(self, text: str) -> str:
@@ -46,6 +53,12 @@ class Rule:
             preserve_case=self.preserve_case,
             use_unicode=self.use_unicode,
         )
+
+    def of_post(self, title: str, path: str | PurePath) -> str:
+        """The slug Pelican gives the post at ``path`` that has no Slug: line: of its title, or
+        of its file's name on a site with SLUGIFY_SOURCE = "basename" ('Moving_Day.md' ->
+        'moving_day')."""
+        return self(PurePath(path).stem if self.source == "basename" else title)
 
 
 def slug(text: str, settings: Mapping[str, Any] | None = None) -> str:

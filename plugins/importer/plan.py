@@ -601,7 +601,11 @@ def occupied(
             except (OSError, UnicodeDecodeError):
                 continue
             page = folder == layout.pages
-            slug = keys.get("slug") or layout.slug_rule(keys.get("title", "")) or path.stem
+            slug = (
+                keys.get("slug")
+                or layout.slug_rule.of_post(keys.get("title", ""), path)
+                or path.stem
+            )
             lang = keys.get("lang") or layout.default_lang
             found.setdefault(layout.url(page, slug, lang).strip("/"), shown(path))
             if folder:
