@@ -2007,7 +2007,9 @@ def _import(
     own = plan.occupied(content_dir, layout, state, _shown)
     # an earlier import's post keeps its slug: a new one would be a second post beside it
     written = frozenset(path for path in state if (content_dir / path).is_file())
-    layout = dataclasses.replace(layout, occupied=own, imported=written)
+    layout = dataclasses.replace(
+        layout, occupied=own, imported=written, imported_threads=plan.threads(content_dir, written)
+    )
     team = _team(content_dir)
     made = plan.make_plan(
         read,

@@ -985,6 +985,48 @@ def test_translations_are_linked_with_hreflang_and_keep_their_own_comments(tmp_p
     assert moved.find("link", rel="canonical")["href"] == f"{SITEURL}/fr/posts/our-new-hall/"
 
 
+def test_a_translation_an_earlier_import_wrote_keeps_its_comment_thread(tmp_path):
+    """An import made before the slugs were Pelican's wrote the French version's thread as
+    'notre-salle' (Pelican's slug of notre_salle keeps the underscore): importing again kept
+    the English post's slug but gave the French one a new Comment_id, its comments detached
+    from it and added again under a second thread."""
+    import hashlib
+
+    group = "pll_7c1d"
+    export = tmp_path / "export.xml"
+    export.write_text(
+        _wxr(
+            _post(50, "our-hall", "publish", extra=_in_language("en", group))
+            + _post(51, "notre_salle", "publish", extra=_in_language("fr", group)
+                    + _response(2, "Luc", "Superbe salle."))
+        ).replace("<wp:wxr_version>", "<language>en-US</language><wp:wxr_version>"),
+        encoding="utf-8",
+    )  # fmt: skip
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    earlier = {
+        "posts/our-hall.md": "Title: Post our-hall\nDate: 2020-01-02 10:00\nSlug: our-hall\n\nx\n",
+        "posts/our-hall.fr.md": (
+            "Title: Post notre_salle\nDate: 2020-01-02 10:00\nSlug: our-hall\nLang: fr\n"
+            "Translation: true\nComment_id: notre-salle\n\nx\n"
+        ),
+    }
+    for relative, text in earlier.items():
+        (content / relative).write_text(text, encoding="utf-8")
+    files = {k: hashlib.sha256(v.encode()).hexdigest() for k, v in earlier.items()}
+    state = {"version": 1, "files": files}
+    (content / ".import-state.json").write_text(json.dumps(state), encoding="utf-8")
+    run = run_import(export, content, tmp_path / "c.db")
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in (content / "posts").glob("*.md")) == [
+        "our-hall.fr.md",
+        "our-hall.md",
+    ]
+    french = (content / "posts" / "our-hall.fr.md").read_text(encoding="utf-8")
+    assert "Comment_id: notre-salle\n" in french, french
+    assert _isso_threads(tmp_path / "c.db") == {"notre-salle": ["Superbe salle."]}
+
+
 def test_a_blogger_blog_s_language_time_zone_and_name_come_from_its_settings(tmp_path):
     """Blogger's backup gives the blog's language only as its BLOG_LOCALE setting (no xml:lang):
     its posts are in that language, and the report says what to write in pelicanconf.py."""

@@ -116,6 +116,10 @@ class Layout:
     # the files an earlier import wrote that are still there (posts/x.md): a post keeps the
     # slug it was written with, so it never becomes a second post at another address
     imported: frozenset[str] = frozenset()
+    # the Comment_id of each of those files that has one (``threads``): a translation, whose
+    # file is named after its original, keeps the thread it was written with, its comments
+    # with it
+    imported_threads: frozenset[str] = frozenset()
     # the site's slug settings: a title's slug is the one Pelican gives it
     slug_rule: Rule = field(default_factory=Rule)
 
@@ -613,6 +617,21 @@ def occupied(
     return found
 
 
+def threads(content: Path, files: Iterable[str]) -> frozenset[str]:
+    """The Comment_id of each of ``files`` (an earlier import's, relative to ``content``) that
+    has one: the threads their comments are under."""
+    found = set()
+    for relative in files:
+        try:
+            text = (content / relative).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        keys = {k: v for k, v, _ in scan_header(text).keys}
+        if keys.get("comment_id"):
+            found.add(keys["comment_id"])
+    return frozenset(found)
+
+
 def _slugs(
     export: Export,
     problems: list[str],
@@ -650,13 +669,21 @@ def _slugs(
         said_before: list[str] = []
         folded_before: list[tuple[Item, str, str]] = []
         before = _plain_slug(item, old, _earlier_slug, said_before, folded_before)
-        if (
-            before != slug
-            and f"{folder}/{before}.md" in layout.imported
-            and f"{folder}/{slug}.md" not in layout.imported
-        ):
+        if index in translations:
+            # its slug is only its comment thread's id: its file has its original's name
+            written_before = (
+                before in layout.imported_threads and slug not in layout.imported_threads
+            )
+        else:
+            written_before = (
+                f"{folder}/{before}.md" in layout.imported
+                and f"{folder}/{slug}.md" not in layout.imported
+            )
+        if before != slug and written_before:
             # written by an import before the slug was Pelican's: kept, never a second post
-            earlier.append((item, before, slug))
+            # (a translation's thread is no address: kept without a line)
+            if index not in translations:
+                earlier.append((item, before, slug))
             slug, said, folded = before, said_before, folded_before
         problems.extend(said)
         respelt_old.extend(folded)
