@@ -1522,12 +1522,18 @@ def new_post(c, title, author="", category="", content="content"):
     if taken := _address_taken(posts, slug, settings):
         sys.exit(f"/posts/{slug}/ is {taken} already; choose another title.")
     written, by_folder = _site_categories(posts, ROOT / content, settings)
-    category, filed = _category_of_new_post(category, written, by_folder)
+    category, filed = _category_of_new_post(category.strip(), written, by_folder)
+    near = None if filed else _category_near(written | set(by_folder), category)
+    # a category no post has, nor near one's name, on a site that files every post by its
+    # folder: a folder of its own, as the writer would make it (a Category: line was the one
+    # post outside every category's folder)
+    new_folder = filed is None and near is None and bool(by_folder) and not written
+    if new_folder:
+        filed = _new_category_folder(category, by_folder, folder)
     if filed is not None:  # filed by its folder, as the site's other posts: no Category: line
         path = filed / f"{slug}.md"
         if path.exists():
             sys.exit(f"{_shown(path)} exists already; choose another title.")
-    near = None if filed else _category_near(written | set(by_folder), category)
     now = _date_line(datetime.datetime.now(_site_zone(settings.get("TIMEZONE"))))
     path.parent.mkdir(parents=True, exist_ok=True)
     category_line = "" if filed else f"Category: {category}\n"
@@ -1538,7 +1544,13 @@ def new_post(c, title, author="", category="", content="content"):
         encoding="utf-8",
     )
     print("Add Tags: and Summary: lines when you know them; remove Status: draft when it is ready.")
-    if filed is not None:
+    if new_folder:
+        print(
+            f"{category!r} is a new category: filed by a new folder, {_shown(filed)}/, as this "
+            "site's posts are (no Category: line); if you meant one of "
+            f"{', '.join(sorted(by_folder, key=str.casefold))}, move the file there."
+        )
+    elif filed is not None:
         print(
             f"Filed under {category!r} by its folder, {_shown(filed)}/, as this site's posts "
             "are: no Category: line."
@@ -1666,6 +1678,21 @@ def _category_of_new_post(
         if name:
             return name, by_folder[name]
         print(f"No folder {answer.strip()!r} files posts here: one of {', '.join(names)}.")
+
+
+def _new_category_folder(category: str, by_folder: dict[str, Path], first: Path) -> Path:
+    """The folder that files a new category on a site that files its posts by folder: beside
+    the category folders (``by_folder``) when they share a parent, else in ``first``, the
+    folder new posts go in; a name no folder can have stops the task."""
+    if "/" in category or "\\" in category or category.startswith("."):
+        names = ", ".join(sorted(by_folder, key=str.casefold))
+        sys.exit(
+            f"No folder can be named {category!r}: this site files its posts by folder "
+            f"({names}), and a new category is a new folder; give a name without '/' that "
+            "does not begin with '.'."
+        )
+    parents = {path.parent for path in by_folder.values()}
+    return (parents.pop() if len(parents) == 1 else first) / category
 
 
 def _category_near(used: set[str], category: str) -> str | None:

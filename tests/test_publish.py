@@ -673,6 +673,35 @@ def test_new_post_names_the_folders_category_a_new_one_is_near(tmp_path):
     assert "Category 'Lfe' is no post's yet: did you mean 'life'?" in result.stdout
 
 
+def test_new_post_on_a_site_filed_by_folder_makes_a_new_category_s_folder(tmp_path):
+    # it wrote posts/hello-again.md with Category: Field notes, the one post of the site
+    # filed by a line, outside every category's folder
+    content = _filed_by_folder(tmp_path)
+    given = "Field notes"
+    result = _new_post(content, "Hello again", "--author", "Ada Byrne", "--category", given)
+    assert result.returncode == 0, result.stderr
+    post = content / "posts" / given / "hello-again.md"
+    assert "Category:" not in post.read_text(encoding="utf-8")
+    assert not (content / "posts" / "hello-again.md").exists()
+    assert (
+        f"'{given}' is a new category: filed by a new folder, {post.parent}/, as this site's "
+        "posts are (no Category: line); if you meant one of code, life, move the file there."
+    ) in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("given", ["notes/2024", ".notes"])
+def test_new_post_refuses_a_new_category_no_folder_can_be_named_after(tmp_path, given):
+    content = _filed_by_folder(tmp_path)
+    result = _new_post(content, "Hello again", "--author", "Ada Byrne", "--category", given)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"No folder can be named {given!r}: this site files its posts by folder (code, life), "
+        "and a new category is a new folder; give a name without '/' that does not begin "
+        "with '.'."
+    )
+    assert sorted(p.name for p in content.rglob("*.md")) == ["garden.md", "lint.md", "tabs.md"]
+
+
 @pytest.mark.parametrize(
     ("article_paths", "folder"),
     [
