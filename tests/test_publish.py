@@ -726,69 +726,42 @@ def test_new_post_goes_where_the_build_reads_posts(tmp_path, monkeypatch, articl
     assert not (content / "posts" / "our-new-office.md").exists() or folder == "posts"
 
 
+BASENAME = 'ARTICLE_PATHS = ["posts"]\nSLUGIFY_SOURCE = "basename"'
+
+
 @pytest.mark.parametrize(
-    ("article_paths", "existing", "taken"),
+    ("settings", "existing", "title", "taken", "written"),
     [
         # a post at the top of the content folder, which the build reads too, has the address
-        ('ARTICLE_PATHS = ["posts", ""]', "about-us.md", True),
+        ('ARTICLE_PATHS = ["posts", ""]', "about-us.md", "About us", "title", ""),
         # a page is no post: its title gives no /posts/ address
-        ('ARTICLE_PATHS = [""]', "pages/about-us.md", False),
+        ('ARTICLE_PATHS = [""]', "pages/about-us.md", "About us", "", "about-us.md"),
+        # SLUGIFY_SOURCE = "basename": at /posts/about-us/ by its file's name, whatever its
+        # title (the title check let a second one in) ...
+        (BASENAME, "posts/2024/about-us.md", "Who we are", "file name", ""),
+        # ... and at /posts/who/, its title's address free (it was refused)
+        (BASENAME, "posts/who.md", "About us", "", "posts/about-us.md"),
     ],
 )
 def test_new_post_checks_the_addresses_of_every_post_the_build_reads(
-    tmp_path, monkeypatch, article_paths, existing, taken
+    tmp_path, monkeypatch, settings, existing, title, taken, written
 ):
     import invoke
 
     import tasks
 
     content, _ = _site(tmp_path)
-    (content / existing).write_text("Title: About us\nDate: 2024-05-01\n\nx\n", encoding="utf-8")
-    conf = tmp_path / "pelicanconf.py"
-    conf.write_text(f'{article_paths}\nPAGE_PATHS = ["pages"]\n', encoding="utf-8")
-    monkeypatch.setattr(tasks, "DEV_CONF", conf)
-    if taken:
-        with pytest.raises(SystemExit, match=r"/posts/about-us/ is the address of .*about-us\.md"):
-            tasks.new_post(invoke.Context(), "About us", author="Ada Byrne", content=str(content))
-    else:
-        tasks.new_post(invoke.Context(), "About us", author="Ada Byrne", content=str(content))
-        assert (content / "about-us.md").is_file()
-
-
-@pytest.mark.parametrize(
-    ("existing", "title", "taken"),
-    [
-        # at /posts/our-new-office/ by its file's name: the title check let a second one in
-        ("2024/our-new-office.md", "Moving day", True),
-        # at /posts/moving/: its title's address is free, and was refused
-        ("moving.md", "Our new office", False),
-    ],
-)
-def test_new_post_on_a_site_slugged_by_file_name_checks_the_file_names(
-    tmp_path, monkeypatch, existing, title, taken
-):
-    import invoke
-
-    import tasks
-
-    content, _ = _site(tmp_path)
-    older = content / "posts" / existing
+    older = content / existing
     older.parent.mkdir(parents=True, exist_ok=True)
     older.write_text(f"Title: {title}\nDate: 2024-05-01\n\nx\n", encoding="utf-8")
     conf = tmp_path / "pelicanconf.py"
-    conf.write_text(
-        'ARTICLE_PATHS = ["posts"]\nSLUGIFY_SOURCE = "basename"\nTIMEZONE = "UTC"\n',
-        encoding="utf-8",
-    )
+    conf.write_text(f'{settings}\nPAGE_PATHS = ["pages"]\nTIMEZONE = "UTC"\n', encoding="utf-8")
     monkeypatch.setattr(tasks, "DEV_CONF", conf)
-    new = content / "posts" / "our-new-office.md"
     if taken:
-        said = rf"/posts/our-new-office/ is the address of .*{existing} \(its Slug or file name\)"
+        said = rf"/posts/about-us/ is the address of .*{existing} \(its Slug or {taken}\)"
         with pytest.raises(SystemExit, match=said):
-            tasks.new_post(
-                invoke.Context(), "Our new office", author="Ada Byrne", content=str(content)
-            )
-        assert not new.exists()
+            tasks.new_post(invoke.Context(), "About us", author="Ada Byrne", content=str(content))
+        assert sorted(content.rglob("about-us.md")) == [older]
     else:
-        tasks.new_post(invoke.Context(), "Our new office", author="Ada Byrne", content=str(content))
-        assert new.is_file()
+        tasks.new_post(invoke.Context(), "About us", author="Ada Byrne", content=str(content))
+        assert (content / written).is_file()
