@@ -82,20 +82,24 @@ def _refused_in(content: str, settings: dict) -> Callable[[str], str | None]:
 
 def on_keys_written(path: str, settings: dict, keys: dict, page: bool) -> list[tuple[int, str]]:
     """A post the reader refuses: its Cover checked as a read post's is, said with its others
-    (a page has no cover; a draft's is checked only where drafts are written)."""
+    (a page has no cover; a draft's is checked only where drafts are written); a file it
+    names is kept, to be said if it is a withheld gallery's photo (``on_articles_finalized``)."""
     if page or keys.get("cover") is None:
         return []
     draft = str(keys.get("status", "")).strip().lower() == "draft"
     if draft and not settings.get("DRAFT_SAVE_AS"):
         return []
     root = Path(settings["PATH"]).resolve()
-    _, problem = model.key_problem(
+    found, problem = model.key_problem(
         keys["cover"],
         _exists_in(root),
         _refused_in(settings["PATH"], settings),
         lambda written: in_other_capitals(root, written),
         lambda path: shown(settings, path),
     )
+    if found:  # a gallery's photo: whether readers may see it is known once galleries are read
+        state = build.current(settings).state(__package__)
+        state.unread = [*getattr(state, "unread", ()), (path, keys["cover"], found)]
     return [(logging.ERROR, problem)] if problem else []
 
 
@@ -156,6 +160,10 @@ def on_articles_finalized(generator) -> None:
         article.cover_shown = choice.origin == "key"  # else it is in the text or the gallery
         _summary_without_cover(article, post, source_dir.replace(os.sep, "/"), choice.path)
         wanted.append((article, request))
+    # a post the reader refused (on_keys_written): a photo of a withheld gallery said as a
+    # read post's is; nothing of it is rendered
+    for post, key, path in getattr(build.current(settings).state(__package__), "unread", ()):
+        _unready_gallery_photo(generator.context, post, key, model.Choice("key", path))
     unique: dict[Path, images.PictureRequest] = {}
     for _, request in wanted:
         unique.setdefault(request.source, request)
