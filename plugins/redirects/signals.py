@@ -71,11 +71,21 @@ def on_initialized(pelican) -> None:
 
 def on_keys_written(path: str, settings: dict, keys: dict, page: bool) -> list[tuple[int, str]]:
     """A post or page the reader refuses: each old path of its Redirect_from checked as a
-    published one's is, said with its others (a draft gets no redirects: not read)."""
+    published one's is, said with its others (a draft gets no redirects: not read); each
+    well-formed one kept, to be said if a page or another post has it (``on_content_final``)."""
     value = keys.get("redirect_from")
     if not value or str(keys.get("status", "")).strip().lower() == "draft":
         return []
     siteurl, hosts = settings.get("SITEURL", ""), settings["REDIRECTS_OLD_HOSTS"]
+    claims = []
+    for text in paths.split_value(value):
+        try:
+            claims.append(paths.Wanted(paths.parse(text, siteurl, hosts), path, ""))
+        except paths.PathError:
+            continue  # said now, by value_problems
+    if claims:  # whose each old path is, is known once every address is (on_content_final)
+        state = build.current(settings).state(__package__)
+        state.unread = [*getattr(state, "unread", ()), claims]
     return [
         (logging.ERROR, f"{KEY} {said}") for said in paths.value_problems(value, siteurl, hosts)
     ]
@@ -307,6 +317,11 @@ def on_content_final(generators) -> None:
     for refusal in paths.folded(refused):
         logger.log(logging.ERROR if refusal.error else logging.WARNING, "%s", refusal.message)
     state = build.current(settings).state(__package__)
+    # a post the reader refused (on_keys_written): an old path a page or another post has,
+    # said as a read post's is; it keeps none, so it is checked against what is kept, alone
+    for claims in getattr(state, "unread", ()):
+        for refusal in paths.plan(kept + claims, taken, KEY)[1]:
+            logger.log(logging.ERROR if refusal.error else logging.WARNING, "%s", refusal.message)
     state.kept = kept
     state.env = generators[0].env
     state.context = generators[0].context
