@@ -341,12 +341,17 @@ def _canonicalise(generator, team: Team) -> None:
     site_name = people.signature(site_author).name  # AUTHOR = "Adam (adam@example.org)": Adam
     unsigned: list[str] = []  # posts signed by AUTHOR, who has no team file
     everything = list(every_article(generator))
+    state = build.current(settings).state(__package__)
+    unread = getattr(state, "unread", ())  # posts the reader refused (on_keys_written)
     # every author value, grouped by person: 'Adam (adam@example.org)' is Adam, never the address
     signers = people.group_signers(
-        author.name
-        for article in everything
-        if {"author", "authors"} & set(getattr(article, "metadata", {}))
-        for author in getattr(article, "authors", [])
+        [
+            author.name
+            for article in everything
+            if {"author", "authors"} & set(getattr(article, "metadata", {}))
+            for author in getattr(article, "authors", [])
+        ]
+        + [name for _, _, names, _, _ in unread for name in names]
     )
     addressed: dict[str, _Addressed] = {}  # an author value with an address -> its posts
     for article in everything:
@@ -397,13 +402,23 @@ def _canonicalise(generator, team: Team) -> None:
         )
     wanted = {norm: objects[0].slug for norm, objects in outsiders.items()}
     # a post the reader refused (on_keys_written): its names said as a read post's are
-    for post, key, names, own, draft in getattr(
-        build.current(settings).state(__package__), "unread", ()
-    ):
+    for post, key, given, own, draft in unread:
+        names = list(given)
+        for place, value in enumerate(given):
+            person = people.signed_by(team.roster, value, signers)
+            if value in signers and people.signature(value).addresses:
+                note = addressed.setdefault(value, _Addressed(signers[value]))
+                note.posts.append(post)
+                note.person = person
+            signer = signers.get(value)
+            if person is None and signer is not None and team.roster.find(signer.name) is None:
+                names[place] = signer.name  # without its address, as a read post's author
         byline = _Byline(post, key, names, strict and not draft)
-        for place, (name, slug) in enumerate(zip(names, own, strict=True)):
-            if people.signed_by(team.roster, name, signers) is not None:
+        for place, (value, name, slug) in enumerate(zip(given, names, own, strict=True)):
+            if people.signed_by(team.roster, value, signers) is not None:
                 continue
+            if name != value:  # the slug of the name its page would have, not of the address
+                slug = Author(name, settings).slug
             if (byline.post, name) in reported:
                 continue
             reported.add((byline.post, name))
@@ -425,6 +440,8 @@ def _canonicalise(generator, team: Team) -> None:
             name, entry.key, entry.posts, team_folder, command, entry.error, slugs[norm], aliases
         )
         _report(summary)
+    if site_author and site_person is None:  # refused posts without a byline: AUTHOR's too
+        unsigned += getattr(state, "unsigned", [])
     if site_name != site_author and (unsigned or site_person is not None):
         _report(people.site_author_address(site_author, site_name))
     if unsigned:
@@ -521,10 +538,15 @@ def _stubs_command(settings: dict[str, Any]) -> str:
 
 
 def on_keys_written(path: str, settings: dict, keys: dict, page: bool) -> list:
-    """A post the reader refuses: its Author or Authors are kept, and said once the team is
-    read (``_canonicalise``), as a read post's are; nothing now (a page has no byline)."""
+    """A post the reader refuses: its Author or Authors (or, without them, that the site's
+    AUTHOR signs it) are kept, and said once the team is read (``_canonicalise``), as a read
+    post's are; nothing now (a page has no byline)."""
     key = "authors" if "authors" in keys else "author" if "author" in keys else None
-    if page or key is None:
+    if page:
+        return []
+    if key is None:  # signed by the site's AUTHOR, as a read post without a byline is
+        state = build.current(settings).state(__package__)
+        state.unsigned = [*getattr(state, "unsigned", ()), path]
         return []
     value = keys[key]
     # Pelican's Author objects, as it reads the keys; a name's slug is the one its page takes
