@@ -4,9 +4,11 @@ it, and a plugin key's mistake was said only once the Date was fixed (``phases.k
 """
 
 import contextlib
+import io
 import logging
 
 import pytest
+from PIL import Image
 
 from plugins.comments import signals as comments
 from plugins.covers import signals as covers
@@ -80,21 +82,79 @@ KEYS = [
         ("WARNING", "ERROR"),
         "Author 'Ada Byrn' has no team file in {content}/team/ (did you mean 'Ada Byrne'?)",
     ),
+    # checked against the whole site: said once the galleries, the team, every address are known
+    (
+        "withheld",
+        "Cover: galleries/launch/hall.jpg",
+        ("WARNING", "ERROR"),  # a development build previews the draft gallery
+        (
+            "Cover 'galleries/launch/hall.jpg' is a photo of the gallery 'launch', a draft "
+            "({content}/galleries/launch/ says Status: draft): a publish build publishes nothing "
+            "of that gallery, and stops on this post (publish the gallery first, or choose "
+            "another cover)",
+            "Cover 'galleries/launch/hall.jpg' is a photo of the gallery 'launch', a draft "
+            "({content}/galleries/launch/ says Status: draft): a publish build publishes nothing "
+            "of that gallery, so the post has no cover from it (publish the gallery first, or "
+            "choose another cover)",
+        ),
+    ),
+    (
+        "claimed",
+        "Redirect_from: /2019/old-neighbour.html",
+        "ERROR",
+        "Redirect_from /2019/old-neighbour.html is already claimed by {content}/posts/"
+        "neighbour.md, which keeps it (remove it from one of them)",
+    ),
+    (
+        "over",
+        "Redirect_from: /posts/neighbour/",
+        "ERROR",
+        "Redirect_from /posts/neighbour/ is the address of {content}/posts/neighbour.md, which "
+        "the site writes itself; a redirect never replaces a page (remove it from Redirect_from)",
+    ),
+    (
+        "addressed",
+        "Author: Ada Byrne <ada@example.org>",
+        "WARNING",
+        "Author 'Ada Byrne <ada@example.org>' has an e-mail address in it: read as 'Ada Byrne', "
+        "the address left out (a byline would publish it); write 'Author: Ada Byrne'",
+    ),
+    (
+        "unsigned",
+        "Author: <absent>",
+        "WARNING",
+        "has no Author: line, so it is signed 'Tessellate' (AUTHOR in pelicanconf.py), who has "
+        "no team file; add Author: lines, or set AUTHOR to the name of the one who wrote them; "
+        "then give them a team file (run: invoke team-stubs --content {folder})",
+    ),
 ]
 
 
-def _expected(level: str | tuple[str, str], message: str, publish: bool, name: str):
-    """A row's line in this build: its level (development's, publish's) and its words."""
+def _jpeg() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def _expected(level, message, publish: bool, name: str, folder: object = ""):
+    """A row's line in this build: its level and words (each one, or development's and
+    publish's); ``folder``: the content folder's absolute path."""
     if isinstance(level, tuple):
         level = level[publish]
-    return level, message.format(content=name)
+    if isinstance(message, tuple):
+        message = message[publish]
+    return level, message.format(content=name, folder=folder)
 
 
 def _files(date: str) -> dict[str, str]:
     """One post per key, each with ``date``; and a published post for Related to look in."""
     return {
         "team/ada-byrne.md": ADA,
-        "posts/neighbour.md": post("Slug: neighbour"),
+        "posts/neighbour.md": post(
+            "Slug: neighbour\nDate: 2024-04-01 10:00\nRedirect_from: /2019/old-neighbour.html"
+        ),
+        "galleries/launch/hall.jpg": _jpeg(),
+        "galleries/launch/gallery.md": "Title: Launch\nStatus: draft\n",
         **{
             f"posts/{name}.md": post(f"Slug: {name}\nDate: {date}\n{line}")
             for name, line, _, _ in KEYS
@@ -112,7 +172,7 @@ def _said(caplog, name: str, path: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("publish", [False, True], ids=["development", "publish"])
-def test_a_plugin_keys_mistake_is_said_with_a_bad_date(build_site, caplog, publish):
+def test_a_plugin_keys_mistake_is_said_with_a_bad_date(build_site, caplog, tmp_path, publish):
     """Each post's bad Date and its plugin key's mistake, one line each, in one build; the
     key at its plugin's level (Related: a warning, Series_index: an error); a publish
     stops."""
@@ -121,12 +181,13 @@ def test_a_plugin_keys_mistake_is_said_with_a_bad_date(build_site, caplog, publi
     with pytest.raises(SystemExit) if publish else contextlib.nullcontext():
         build_site(_files("2026-13-30"), fixture=None, publish=publish, name=name)
     for file, _, level, message in KEYS:
-        expected = [("ERROR", DATE), _expected(level, message, publish, name)]
+        line = _expected(level, message, publish, name, tmp_path / name)
+        expected = [("ERROR", DATE), line]
         assert _said(caplog, name, f"posts/{file}.md") == expected, file
 
 
 @pytest.mark.parametrize("publish", [False, True], ids=["development", "publish"])
-def test_a_plugin_keys_mistake_alone_is_said_once_as_before(build_site, caplog, publish):
+def test_a_plugin_keys_mistake_alone_is_said_once_as_before(build_site, caplog, tmp_path, publish):
     """With a good Date the post is read and its plugin says the key, as before: the line,
     once, and nothing else (the reader does not say it too)."""
     caplog.set_level(logging.WARNING)
@@ -135,8 +196,75 @@ def test_a_plugin_keys_mistake_alone_is_said_once_as_before(build_site, caplog, 
     with pytest.raises(SystemExit) if publish and errors else contextlib.nullcontext():
         build_site(_files("2024-05-01 10:00"), fixture=None, publish=publish, name=name)
     for file, _, level, message in KEYS:
-        expected = [_expected(level, message, publish, name)]
+        expected = [_expected(level, message, publish, name, tmp_path / name)]
         assert _said(caplog, name, f"posts/{file}.md") == expected, file
+
+
+def test_a_refused_post_claims_no_old_path(build_site, caplog):
+    """A refused post's Redirect_from is checked against the site's, never kept: the read
+    post keeps the old path it shares (no line for it, its redirect page written), and an
+    old path only refused posts give is no one's, with no line naming a refused post as its
+    keeper; nothing of a refused post is published."""
+    caplog.set_level(logging.WARNING)
+    name = "plugin-keys-claims"
+    refused = "Date: 2026-13-30\nRedirect_from: /2019/shared.html, /2019/mine.html"
+    site = build_site(
+        {
+            "team/ada-byrne.md": ADA,
+            "posts/real.md": post("Slug: real\nRedirect_from: /2019/shared.html"),
+            "posts/first.md": post(f"Slug: first\n{refused}"),
+            "posts/second.md": post(
+                "Slug: second\nDate: 2026-13-30\nRedirect_from: /2019/mine.html"
+            ),
+        },
+        fixture=None,
+        name=name,
+    )
+    assert _said(caplog, name, "posts/real.md") == []
+    assert _said(caplog, name, "posts/first.md") == [
+        ("ERROR", DATE),
+        (
+            "ERROR",
+            f"Redirect_from /2019/shared.html is already claimed by {name}/posts/real.md, which "
+            "keeps it (remove it from one of them)",
+        ),
+    ]
+    assert _said(caplog, name, "posts/second.md") == [("ERROR", DATE)]
+    soup = site.soup("2019/shared.html")
+    assert soup.select_one('meta[http-equiv="refresh"]')["content"].endswith("/posts/real/")
+    assert not (site.output / "2019" / "mine.html").exists()
+    assert not (site.output / "posts" / "first").exists()
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Author: Wren Vale <wren@example.org>",  # no team file: the address, and who to add
+        "Author: <absent>\nAuthors: Ada Byrne (ada@example.org), Bo Lindqvist",
+        "Author: ada@example.org",  # only an address: Ada's, by her other post
+    ],
+    ids=["outsider", "two", "address"],
+)
+def test_a_refused_posts_byline_gets_a_read_posts_lines(build_site, caplog, request, byline):
+    """The lines a byline gets are the same whether its post was read or refused for its
+    Date: each after the Date's, in one build."""
+    caplog.set_level(logging.WARNING)
+    said = {}
+    for date in ("2024-05-01 10:00", "2026-13-30"):
+        name = f"plugin-keys-{request.node.callspec.id}-{len(said)}"
+        files = {
+            "team/ada-byrne.md": ADA,
+            "posts/other.md": post("Slug: other\nAuthor: Ada Byrne <ada@example.org>"),
+            "posts/signed.md": post(f"Slug: signed\nDate: {date}\n{byline}"),
+        }
+        build_site(files, fixture=None, name=name)
+        said[date] = [
+            (level, line.replace(name, "{content}"))
+            for level, line in _said(caplog, name, "posts/signed.md")
+        ]
+    read, refused = said.values()
+    assert read
+    assert refused == [("ERROR", DATE), *read]
 
 
 @pytest.mark.parametrize(
@@ -275,24 +403,28 @@ def test_redirect_from_as_written(keys, page, expected):
 
 
 @pytest.mark.parametrize(
-    ("keys", "page", "kept"),
+    ("keys", "page", "kept", "unsigned"),
     [
-        ({"author": "Wren"}, False, [("p.md", "author", ["Wren"], [""], False)]),
+        ({"author": "Wren"}, False, [("p.md", "author", ["Wren"], [""], False)], []),
         (
             {"authors": ["Wren", " "], "status": "Draft"},
             False,
             [("p.md", "authors", ["Wren"], [""], True)],
+            [],
         ),
-        ({"author": "Wren"}, True, []),  # a page has no byline
-        ({"title": "No byline"}, False, []),  # the site's AUTHOR's
+        ({"author": "Wren"}, True, [], []),  # a page has no byline
+        ({"title": "No byline"}, False, [], ["p.md"]),  # the site's AUTHOR's
+        ({"title": "No byline"}, True, [], []),
     ],
 )
-def test_a_refused_posts_byline_is_kept_for_the_team(keys, page, kept):
-    """The team is read after the posts: a refused post's names wait for it, and nothing is
-    said while the post is read."""
+def test_a_refused_posts_byline_is_kept_for_the_team(keys, page, kept, unsigned):
+    """The team is read after the posts: a refused post's names (or none: AUTHOR's) wait for
+    it, and nothing is said while the post is read."""
     settings: dict = {}
     assert team.on_keys_written("p.md", settings=settings, keys=keys, page=page) == []
-    assert getattr(build.current(settings).state("plugins.team"), "unread", []) == kept
+    state = build.current(settings).state("plugins.team")
+    assert getattr(state, "unread", []) == kept
+    assert getattr(state, "unsigned", []) == unsigned
 
 
 def test_the_serve_overlay_lists_a_plugin_key_beside_a_bad_date(project):

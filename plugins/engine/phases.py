@@ -37,8 +37,10 @@ receiver's place among that signal's receivers would depend on the order of ``PL
   their mistakes, ``(level, message)`` each (``logging.ERROR`` or ``logging.WARNING``, the
   line it gives a post it reads), and the reader says them with the file's others, in the
   same build: a writer fixes every key at once. A key checked against the whole site (a
-  ``Related`` slug, a ``Gallery`` folder, an ``Author`` without a team file) is kept by its
-  plugin in the per-build object and said where it checks the others' keys. A post that is
+  ``Related`` slug, a ``Gallery`` folder, an ``Author`` without a team file or with an
+  address, no byline, a ``Cover`` photo of a withheld gallery, a ``Redirect_from`` old path
+  a page or another post has) is kept by its plugin in the per-build object and said where
+  it checks the others' keys; a refused post keeps no old path, publishes nothing. A post that is
   not refused is not sent: its plugins read it and say its keys as before.
 - ``output_written(pelican)``: Pelican has written every page and file; for what adds to the
   output or changes it: images cleans every published original (and removes a raw camera
