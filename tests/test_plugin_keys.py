@@ -415,6 +415,7 @@ def test_redirect_from_as_written(keys, page, expected):
         ({"author": "Wren"}, True, [], []),  # a page has no byline
         ({"title": "No byline"}, False, [], ["p.md"]),  # the site's AUTHOR's
         ({"title": "No byline"}, True, [], []),
+        ({"date": "2024-01-01"}, False, [], []),  # no front matter: maybe a note, not a post
     ],
 )
 def test_a_refused_posts_byline_is_kept_for_the_team(keys, page, kept, unsigned):

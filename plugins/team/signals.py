@@ -545,6 +545,8 @@ def on_keys_written(path: str, settings: dict, keys: dict, page: bool) -> list:
     if page:
         return []
     if key is None:  # signed by the site's AUTHOR, as a read post without a byline is
+        if "title" not in keys:  # maybe no post at all (a folder of notes): its line says so
+            return []
         state = build.current(settings).state(__package__)
         state.unsigned = [*getattr(state, "unsigned", ()), path]
         return []
