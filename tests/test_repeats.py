@@ -120,3 +120,72 @@ def test_empty_slug_lines_are_one_line_for_the_folder(build_site, caplog):
         )
     ]
     assert len(said) == repeats.SHOWN + 1
+
+
+def test_one_folder_one_line_for_titles_missing_with_different_advice(build_site, caplog):
+    # 6 notes with no front matter and 5 with keys between --- lines (YAML) but no title: two
+    # folder lines alike, "2 files" and "1 files", left the writer to add them up
+    bare = {f"jottings/bare-{i}.md": f"Jotted down, number {i}.\n" for i in range(6)}
+    fenced = {f"jottings/fenced-{i}.md": f"---\ntags: misc\n---\n\nFenced {i}.\n" for i in range(5)}
+    caplog.set_level(logging.WARNING)
+    build_site({**bare, **fenced}, name="jottings")
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("jottings/")]
+    titles = [m for m in said if "has no Title" in m]
+    assert len([m for m in titles if m.startswith("jottings/jottings/bare-")]) == repeats.SHOWN
+    assert len([m for m in titles if m.startswith("jottings/jottings/fenced-")]) == repeats.SHOWN
+    assert [m for m in said if m.startswith("jottings/jottings/: ")] == [
+        "jottings/jottings/: 11 files have no Title: line (8 named above, then bare-4.md, "
+        "bare-5.md, fenced-4.md); 6 of them: add front matter at the top of each (a Title: line, "
+        "and a Date: line for a post); 5 of them: the front matter between --- lines is YAML: "
+        "there, write title: Our news, or, if the folder holds no posts, leave it out: add "
+        '"jottings" to IGNORE_FILES in pelicanconf.py'
+    ]
+
+
+def test_notes_named_by_their_titles_hint_at_titles_from_names(build_site, caplog):
+    notes = {f"recipes/Lentil Soup {i}.md": f"Simmer it, take {i}.\n" for i in range(6)}
+    caplog.set_level(logging.WARNING)
+    build_site(notes, name="titled-notes")
+    (line,) = [r.getMessage() for r in caplog.records if "recipes/: " in r.getMessage()]
+    assert line.startswith("titled-notes/recipes/: 6 files have no Title: line (4 named above")
+    assert (
+        "; add front matter at the top of each (a Title: line, and a Date: line for a post), or, "
+        "as their names are their titles, take each title from its file name: set "
+        f"FILENAME_METADATA = r'{repeats.TITLE_FROM_NAME}' in pelicanconf.py (a post still "
+        "needs a Date: line), or, if the folder holds no posts" in line
+    )
+
+
+def test_the_pattern_the_hint_gives_dates_dated_names_and_titles_others():
+    import re
+
+    dated = re.match(repeats.TITLE_FROM_NAME, "2015-05-25-a-post").groupdict()
+    assert dated == {"date": "2015-05-25", "title": None}
+    titled = re.match(repeats.TITLE_FROM_NAME, "Lentil Soup").groupdict()
+    assert titled == {"date": None, "title": "Lentil Soup"}
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (["content/r/Cream Cheese Végan.md", "content/r/Pizza (courte).md"], True),
+        (["content/r/Cream Cheese Végan.md", "content/r/galettes.md"], False),
+        (["content/r/2015-05-25 notes du jour.md"], False),
+        (["content/r/note-04.md"], False),
+        ([], False),
+    ],
+)
+def test_names_are_titles(files, expected):
+    assert repeats.names_are_titles(files) is expected
+
+
+@pytest.mark.parametrize(
+    ("parts", "others", "expected"),
+    [
+        ([(5, "fix them")], 0, "fix them"),
+        ([(2, "b"), (7, "a")], 0, "7 of them: a; 2 of them: b"),
+        ([(5, "a")], 3, "5 of them: a; the other 3: as their lines above say"),
+    ],
+)
+def test_advice_in_parts(parts, others, expected):
+    assert repeats.advice_in_parts(parts, others) == expected

@@ -55,6 +55,15 @@ class Repeats:
             if len(files) > SHOWN
         ]
 
+    def alike(self, folder: str, kind: str) -> dict[str, list[str]]:
+        """The files of ``folder`` whose message is said of many as ``kind`` (``of_many``), by
+        message: a title missing with advice for one file and without is the one mistake."""
+        return {
+            message: files
+            for (where, message), files in self.seen.items()
+            if where == folder and of_many(message) == kind
+        }
+
     def named(self) -> dict[tuple[str, str], list[str]]:
         """For a caller that says every line once all files are known: the files named one
         by one in each (folder, message), the first by name, whatever order they came in;
@@ -65,12 +74,18 @@ class Repeats:
 
 
 def folder_message(
-    folder: str, message: str, folded: list[str], reads_posts: bool, advice: str
+    folder: str,
+    message: str,
+    folded: list[str],
+    reads_posts: bool,
+    advice: str,
+    total: int = 0,
 ) -> str:
     """The folder's line: ``content/notes/: 188 files have no Title: line (4 named above, then
     e.md, f.md, g.md and 181 more); <advice>, or …`` (``reads_posts``: a folder the site
-    keeps its posts or pages in, which is never to be left out)."""
-    total = SHOWN + len(folded)
+    keeps its posts or pages in, which is never to be left out; ``total``: the folder's files
+    with the mistake, when more than one message's were named above)."""
+    total = total or SHOWN + len(folded)
     said = of_many(message)
     name = posixpath.basename(folder)
     leave_out = (
@@ -80,9 +95,38 @@ def folder_message(
         "in pelicanconf.py"
     )
     return (
-        f"{folder}/: {total} files {said} ({SHOWN} named above, then {listed(folded)}); "
-        f"{advice}{leave_out}"
+        f"{folder}/: {total} files {said} ({total - len(folded)} named above, then "
+        f"{listed(folded)}); {advice}{leave_out}"
     )
+
+
+def advice_in_parts(parts: list[tuple[int, str]], others: int) -> str:
+    """What a folder's line says to do when its files got the one mistake with different
+    advice (a title missing where there is no front matter, and where it is YAML): each
+    advice with how many files it is for (``parts``: count and advice), most first, and the
+    ``others`` said only above: ``16 of them: add …; 7 of them: …; the other 3: as …``."""
+    if len(parts) == 1 and not others:
+        return parts[0][1]
+    said = [f"{count} of them: {advice}" for count, advice in sorted(parts, key=lambda p: -p[0])]
+    if others:
+        said.append(f"the other {others}: as their lines above say")
+    return "; ".join(said)
+
+
+# a note named by its title (Cream Cheese Végan.md): words with a space between, no date
+_TITLE_NAME = re.compile(r"^(?!\d{4}[-_.]\d{1,2}\b)\w[^/]* \S")
+
+
+# Pelican's own FILENAME_METADATA (a date from a dated name), and a title from any other name
+TITLE_FROM_NAME = r"(?P<date>\d{4}-\d{2}-\d{2}).*|(?P<title>.*)"
+
+
+def names_are_titles(files: Iterable[str]) -> bool:
+    """Whether every file is named as a note app names a note, by its title
+    (``Cream Cheese Végan.md``), not as a post's slug is (``2015-05-25-pgp.md``): the old site
+    then took titles from file names, as FILENAME_METADATA = r'(?P<title>.*)' does."""
+    stems = [posixpath.splitext(posixpath.basename(file))[0] for file in files]
+    return bool(stems) and all(_TITLE_NAME.match(stem) for stem in stems)
 
 
 def of_many(message: str) -> str:

@@ -19,6 +19,7 @@ from pelican import signals
 from pelican.contents import Content, Page
 from pelican.generators import ArticlesGenerator
 from pelican.readers import HTMLReader, RstReader
+from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Category
 from pelican.utils import truncate_html_words
 
@@ -531,29 +532,59 @@ def _say_folded(settings) -> None:
     folded.release()
     content = shown(settings, os.path.abspath(settings["PATH"]))
     posts_here = {".", *settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", [])}
+    # one line for each folder and mistake: a title missing with advice for one file (its
+    # front matter is YAML) and without was two lines alike with different counts
+    kinds: dict[tuple[str, str], dict[str, list[str]]] = {}
     for folder, message, files in folded.repeats.folded():
+        kinds.setdefault((folder, repeats.of_many(message)), {})[message] = files
+    for (folder, kind), by_message in kinds.items():
         relative = os.path.relpath(folder, content) if folder else "."
-        empty = bool(repeats.EMPTY_LINE.match(message))
-        if empty:
-            advice = "give each a value or remove the lines"
-        elif message.startswith(StrictMarkdownReader.missing["title"].split(";")[0]):
-            advice = (
-                "add front matter at the top of each (a Title: line, and a Date: line for a post)"
-            )
-        else:
-            advice = "give each a title, as the lines above say"
+        alike = folded.repeats.alike(folder, kind)
+        empty = bool(repeats.EMPTY_LINE.match(next(iter(by_message))))
+        parts = [
+            (len(alike[message]), _folded_advice(settings, message, files))
+            for message, files in by_message.items()
+        ]
+        others = sum(len(files) for message, files in alike.items() if message not in by_message)
         logger.log(
-            folded.levels.get(message, logging.ERROR),
+            max(folded.levels.get(message, logging.ERROR) for message in by_message),
             "%s",
             repeats.folder_message(
                 folder,
-                message,
-                files,
+                next(iter(by_message)),
+                [file for files in by_message.values() for file in files],
                 # an empty line is no sign that the folder holds no posts
                 empty or relative.replace(os.sep, "/") in posts_here,
-                advice,
+                repeats.advice_in_parts(parts, others),
+                sum(len(files) for files in alike.values()),
             ),
         )
+
+
+def _folded_advice(settings, message: str, files: list[str]) -> str:
+    """What a folder's line says to do for its files folded with ``message``: a title's
+    advice for one file (its front matter is YAML) said of them all, where there was one."""
+    if repeats.EMPTY_LINE.match(message):
+        return "give each a value or remove the lines"
+    plain = StrictMarkdownReader.missing["title"]
+    if message == plain:
+        named = (
+            ", or, as their names are their titles, take each title from its file name: set "
+            f"FILENAME_METADATA = r'{repeats.TITLE_FROM_NAME}' in pelicanconf.py (a post still "
+            "needs a Date: line)"
+            # Pelican's own, which dates posts by their names: a pattern of the site's own
+            # would be lost
+            if settings.get("FILENAME_METADATA") == DEFAULT_CONFIG["FILENAME_METADATA"]
+            and repeats.names_are_titles(files)
+            else ""
+        )
+        return (
+            f"add front matter at the top of each (a Title: line, and a Date: line for a post)"
+            f"{named}"
+        )
+    if message.startswith(plain + " (") and message.endswith(")"):
+        return message[len(plain) + 2 : -1]
+    return "give each a title, as the lines above say"
 
 
 def _while_building(
