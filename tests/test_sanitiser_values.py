@@ -105,12 +105,43 @@ def test_the_quick_way_is_taken_only_where_no_value_changes(html, may_change):
     assert text.sanitize_html(html) == text.modernised(careful)
 
 
+@pytest.mark.parametrize(
+    ("tag", "name", "written", "expected"),
+    [
+        # "(a number of pixels)" after width="100%" read as if 100% were a number of pixels
+        (
+            "img",
+            "width",
+            "100%",
+            'width="100%" (HTML\'s width attribute takes a number of pixels, not a percentage: '
+            "the theme fits pictures and videos to the page's width itself)",
+        ),
+        (
+            "canvas",
+            "height",
+            " 40% ",
+            'height=" 40% " (HTML\'s height attribute takes a number of pixels, not a percentage)',
+        ),
+        ("img", "width", "10em", 'width="10em" (HTML\'s width attribute takes a number of pixels)'),
+        (
+            "span",
+            "lang",
+            "english",
+            'lang="english" (HTML\'s lang attribute takes a language tag such as en or pt-BR)',
+        ),
+    ],
+)
+def test_a_lost_value_says_what_its_attribute_takes(tag, name, written, expected):
+    assert attributes.lost(tag, name, written) == expected
+
+
 def test_a_lost_value_is_one_line_naming_it():
     html = '<table><tr><td colspan="0">x</td></tr></table><p dir="wrong"><tt>t</tt></p>'
     _cleaned, removed = text.sanitize_and_report(html)
     assert text.POSTS.message("content/posts/x.md", removed) == (
-        'content/posts/x.md: removed colspan="0" (a number of columns from 1) and '
-        'dir="wrong" (ltr, rtl or auto): not a value HTML allows; see docs/sanitising.md'
+        'content/posts/x.md: removed colspan="0" (HTML\'s colspan attribute takes a number of '
+        'columns from 1) and dir="wrong" (HTML\'s dir attribute takes ltr, rtl or auto); see '
+        "docs/sanitising.md"
     )
     # what keeps the writer's meaning is no removal: nothing to say
     assert not text.sanitize_and_report('<img src="/a.png" alt="A" width="350px">')[1]

@@ -134,11 +134,20 @@ def timeless(tag) -> bool:
 
 
 def lost(tag: str, name: str, written: str) -> str | None:
-    """'colspan="0" (a number of columns from 1)' where ``value`` drops the attribute,
-    else None."""
+    """'colspan="0" (HTML's colspan attribute takes a number of columns from 1)' where
+    ``value`` drops the attribute, else None."""
     if value(tag, name, written) is not None:
         return None
-    return f'{name}="{written}" ({_WHAT.get(name, "not a valid value")})'
+    what = _WHAT.get(name)
+    if what is None:
+        return f'{name}="{written}" (not a value HTML allows)'
+    # "width="100%" (a number of pixels)" read as if 100% were pixels: say whose rule it is
+    said = f'{name}="{written}" (HTML\'s {name} attribute takes {what}'
+    if name in ("width", "height") and written.strip().endswith("%"):
+        said += ", not a percentage"
+        if tag in ("img", "video"):
+            said += ": the theme fits pictures and videos to the page's width itself"
+    return said + ")"
 
 
 # a URL attribute's value as written, for ``may_change`` only (nh3 parses the HTML). No \b

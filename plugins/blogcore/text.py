@@ -795,7 +795,8 @@ class Removed:
         return listed(parts)
 
     def describe_values(self) -> str:
-        """'colspan="0" (a number of columns from 1) and dir="wrong" (ltr, rtl or auto)'."""
+        """'colspan="0" (HTML's colspan attribute takes a number of columns from 1) and
+        dir="wrong" (HTML's dir attribute takes ltr, rtl or auto)'."""
         return listed(list(self.values))
 
     def only_image_sizes(self) -> bool:
@@ -1197,7 +1198,7 @@ class Sanitiser:
         if removed.tags or removed.attributes or removed.schemes:
             said.append(f"removed {removed.describe()} (not allowed in {self.name}){note}")
         if removed.values:
-            said.append(f"removed {removed.describe_values()}: not a value HTML allows")
+            said.append(f"removed {removed.describe_values()}")
         return f"{source}: {where}{'; '.join(said)}; see docs/sanitising.md"
 
 
