@@ -317,6 +317,44 @@ def test_an_attached_file_whose_accents_are_stored_otherwise_is_said_so(build_si
     assert f"which does not exist: the file accents/posts/pics/{nfd} looks the same" in line
 
 
+def test_a_filename_link_with_encoded_braces_is_said_as_one(build_site, caplog):
+    # Pandoc writes {filename} as %7Bfilename%7D: Pelican publishes it as written, and the
+    # line said "is relative: from this page it points at …/{filename}/…"
+    picture = io.BytesIO()
+    Image.new("RGB", (8, 8), "olive").save(picture, "PNG")
+    body = (
+        "A [missing shot](%7Bfilename%7D/shots/gone.png), a [kept shot](%7Bfilename%7D/shots/"
+        "kept.png) and [the old notes](%7Bfilename%7D2019.03.tuning-notes.rst).\n"
+    )
+    files = {
+        "posts/encoded.md": _post("Encoded", "encoded", "2024-09-12", body=body),
+        "posts/2019-03-02-tuning-notes.md": _post("Tuning notes", "tuning", "2019-03-02"),
+        "shots/kept.png": picture.getvalue(),
+    }
+    caplog.set_level(logging.WARNING)
+    site = build_site(files, name="encoded-braces", STATIC_PATHS=["images", "shots"])
+    said = [m for m in caplog.messages if m.startswith("encoded-braces/posts/encoded.md: ")]
+    lead = "encoded-braces/posts/encoded.md: line 7: the link %7Bfilename%7D"
+    pandoc = (
+        " with its braces written %7B and %7D (as Pandoc writes them), which Pelican does not "
+        "read: it is published as written and leads nowhere; "
+    )
+    assert said == [
+        f"{lead}/shots/gone.png is {{filename}}/shots/gone.png{pandoc}as {{filename}}/shots/"
+        "gone.png, the link points at encoded-braces/shots/gone.png, which does not exist (a "
+        "path starting with / is relative to encoded-braces/)",
+        f"{lead}/shots/kept.png is {{filename}}/shots/kept.png{pandoc}as {{filename}}/shots/"
+        "kept.png, the link points at encoded-braces/shots/kept.png, a static file: write "
+        "{static}/shots/kept.png ({filename} is for posts and pages; the link works either way)",
+        f"{lead}2019.03.tuning-notes.rst is {{filename}}2019.03.tuning-notes.rst{pandoc}as "
+        "{filename}2019.03.tuning-notes.rst, the link points at "
+        "encoded-braces/posts/2019.03.tuning-notes.rst, which does not exist (did you mean "
+        "{filename}/posts/2019-03-02-tuning-notes.md?)",
+    ]
+    hrefs = [a["href"] for a in site.soup("posts/encoded/index.html").select("a[href]")]
+    assert "%7Bfilename%7D/shots/gone.png" in hrefs  # what "published as written" says
+
+
 # ---------------------------------------------------------------- sites: clashes
 
 

@@ -926,6 +926,8 @@ def link_problems(
                     *links.intrasite_links(html, pattern, None),
                     *links.srcset_links(html, settings["INTRASITE_LINK_REGEX"]),
                     *((link, "", link) for link in links.source_file_links(html)),
+                    # {filename} with its braces encoded: kind "%filename"
+                    *((link, f"%{kind}", value) for link, kind, value in links.encoded_links(html)),
                 ]
                 for link, kind, value in found:
                     if (where, link) in reported:
@@ -933,7 +935,21 @@ def link_problems(
                     reported.add((where, link))
                     target = None
                     works = False  # the link works: a warning only, and said at its line
-                    if kind and kind not in CHECKED_KINDS:  # {statc}, and {index}: fine
+                    if kind.startswith("%"):  # %7Bfilename%7D/x.png: never resolved
+                        kind = kind[1:]
+                        target = link_targets(item, value, kind, context, now)
+                        decoded = f"{{{kind}}}{value}"
+                        if kind == "filename" and _is_static(target, context):
+                            shown_path = f"{content_dir}/{target.path}"
+                            still = links.static_by_filename_problem(decoded, value, shown_path)
+                        else:
+                            paths = known("filename" if kind == "filename" else "static")
+                            still = links.problem(
+                                decoded, target, content_dir, paths, kind, written()
+                            )
+                        message = links.encoded_problem(link, still)
+                        target = None  # nothing is published by it: no file to keep
+                    elif kind and kind not in CHECKED_KINDS:  # {statc}, and {index}: fine
                         message = links.unknown_kind_problem(
                             link,
                             kind,

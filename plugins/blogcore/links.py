@@ -284,6 +284,51 @@ def taxonomy_problem(link: str, kind: str, slug: str, known: dict[str, str]) -> 
     return f"the link {link} points at a page that is not written: {whose}{hint}"
 
 
+# {filename} with its braces percent-encoded, as Pandoc writes a link's address
+# (%7Bfilename%7D/images/x.png): Pelican's pattern looks for the braces, so it is published as
+# written, a relative link to nothing
+_ENCODED = re.compile(r"%7B(?P<what>filename|static|attach)%7D", re.IGNORECASE)
+_ENCODED_HREF = re.compile(
+    r"""(?:href|src)\s*=\s*["'](?P<link>%7B(?:filename|static|attach)%7D[^"']*)["']""",
+    re.IGNORECASE,
+)
+
+
+def encoded_links(html: str) -> list[tuple[str, str, str]]:
+    """Links written ``%7Bfilename%7D/x.png`` (Pandoc's way with ``{filename}/x.png``), which
+    Pelican publishes as written: (as written, kind, value as written)."""
+    if not html or "%7" not in html.upper():
+        return []
+    found = dict.fromkeys(m.group("link") for m in _ENCODED_HREF.finditer(html))
+    return [(link, *_encoded_kind(link)) for link in found]
+
+
+def _encoded_kind(link: str) -> tuple[str, str]:
+    """(kind, value) of an encoded link: ``filename`` and ``/x.png``."""
+    match = _ENCODED.match(link)
+    return (match.group("what").lower(), link[match.end() :]) if match else ("", link)
+
+
+def is_encoded(url: str) -> bool:
+    """Whether a link is ``{filename}`` (or {static}, {attach}) with its braces encoded."""
+    return _ENCODED.match(url.strip()) is not None
+
+
+def encoded_problem(link: str, still: str | None) -> str:
+    """What to write for a link with its braces encoded; ``still``: what ``problem`` says of
+    the link as it should be written (a file that is not there), None when nothing."""
+    kind, value = _encoded_kind(link)
+    meant = f"{{{kind}}}{value}"
+    said = (
+        f"the link {link} is {meant} with its braces written %7B and %7D (as Pandoc writes "
+        "them), which Pelican does not read: it is published as written and leads nowhere"
+    )
+    lead = f"the link {meant} "
+    if still and still.startswith(lead):
+        return f"{said}; as {meant}, the link {still[len(lead) :]}"
+    return f"{said}; write {meant}"
+
+
 def source_file_links(html: str) -> list[str]:
     """Links to a post's or page's source file by its name (``how-we-hire.md``): the build
     publishes no such file, and Pelican leaves the link as written."""
@@ -294,7 +339,9 @@ def source_file_links(html: str) -> list[str]:
     lowered = html.lower()
     if not any(f".{ending}" in lowered for ending in SOURCE_EXTENSIONS):
         return []
-    return list(dict.fromkeys(m.group("path") for m in _SOURCE_HREF.finditer(html)))
+    found = (m.group("path") for m in _SOURCE_HREF.finditer(html))
+    # %7Bfilename%7Dx.rst is a {filename} link, said as one (encoded_links)
+    return list(dict.fromkeys(path for path in found if not is_encoded(path)))
 
 
 def source_file_problem(link: str, found: bool = True, path: str = "") -> str:
@@ -961,6 +1008,8 @@ def relative_problem(
     """What is wrong with a relative link (``images/x.png``) on the page at ``page``."""
     path = unquote(urlparse(unescape(url)).path)
     if not path or _SOURCE_PATH.search(path):  # a source file's name has a line of its own
+        return None
+    if is_encoded(url):  # {filename} encoded: the link check says it as one (encoded_links)
         return None
     target = _resolve(page or "", path)
     if page is not None and target is None:
