@@ -53,7 +53,7 @@ KEYS = [
         "Gallery: no-such-gallery",
         "ERROR",
         "Gallery 'no-such-gallery' does not exist "
-        "(no photos in content/galleries/no-such-gallery/)",
+        "(no photos in {content}/galleries/no-such-gallery/)",
     ),
     (
         "cover",

@@ -50,6 +50,12 @@ def shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
     return os.path.relpath(os.path.abspath(path), base)
 
 
+def _root(settings: dict[str, Any]) -> str:
+    """The galleries folder as the build's lines name it (content/galleries, under the
+    content folder's own name)."""
+    return side.shown(settings, settings["GALLERY_PATH"])
+
+
 def report(problem: model.Problem) -> None:
     (logger.error if problem.error else logger.warning)("%s", problem)
 
@@ -469,7 +475,7 @@ def _find(
 ) -> model.Gallery | None:
     """The gallery a post (``post``, as lines name it) shows as ``how`` (``Gallery``,
     ``{gallery}``), or None, with one line when readers would not see it."""
-    root = f"content/{settings['GALLERY_PATH']}"
+    root = _root(settings)
     gallery = galleries.get(slug)
     unready = withheld.get(slug) or gallery
     why = (
@@ -524,7 +530,7 @@ def _key_named(
 ) -> str:
     """The gallery slug a post's ``Gallery:`` value names ("" for none); another engine's
     idiom for it is one line, saying how it is written here."""
-    root = f"content/{settings['GALLERY_PATH']}"
+    root = _root(settings)
     key, idiom = model.gallery_key(written, root, (s for s, g in galleries.items() if g.photos))
     if idiom:
         there = key in galleries and bool(galleries[key].photos)
@@ -549,7 +555,7 @@ def _attach(
     published post showing a gallery readers may not see yet is named. ``photos``: the
     photos each gallery held when a build last read it, and holds now (a renamed folder)."""
     settings = generator.settings
-    root = f"content/{settings['GALLERY_PATH']}"
+    root = _root(settings)
     found = _finder(generator)
     modules: list[Any] = []  # the partial's macros, loaded once, when a post needs them
     published = {id(a) for a in chain(generator.articles, generator.translations)}
@@ -645,7 +651,7 @@ def warn_page_galleries(generator, pages) -> None:
         said = model.image_key(
             page.metadata.get("image"),
             settings["GALLERY_PATH"],
-            f"content/{settings['GALLERY_PATH']}",
+            _root(settings),
             found,
             cover=False,
             page=True,
