@@ -761,6 +761,14 @@ def test_an_empty_summary_is_as_if_there_were_none(build_site, caplog):
     ]
 
 
+def test_an_empty_title_without_a_slug_is_one_line(build_site, caplog):
+    # one mistake was two lines: "Title is empty" and "Title '' makes an empty web address"
+    caplog.set_level(logging.WARNING)
+    build_site({"posts/t.md": post("Title:\nSlug: <absent>")}, name="empty-title-one")
+    said = [m for m in caplog.messages if m.startswith("empty-title-one/posts/t.md: Title")]
+    assert said == ["empty-title-one/posts/t.md: Title is empty; give the post a title"]
+
+
 @pytest.mark.parametrize("accelerate", [True, False], ids=["accelerated", "stock"])
 def test_a_fenced_front_matter_is_read_as_yaml(build_site, accelerate):
     # Jekyll's and Hugo's front matter: quotes kept in the title and curled in the summary,

@@ -1413,8 +1413,11 @@ class StrictChecks:
         elif isinstance(metadata.get("title"), str):
             title = metadata["title"]
             slug = self._slugify(title)
+            # an empty Title said as empty is one mistake, not a second line for its address
+            empty = f"{display_key('title')} is empty"
+            said = not title.strip() and any(m.startswith(empty) for m in self.mistakes or ())
             # a file that makes no page of its own (team, series) may have a title of no letter
-            if any(map(str.isalnum, slug)) or post_or_page:
+            if not said and (any(map(str.isalnum, slug)) or post_or_page):
                 self._noted(check_url_part, "title", title, slug)
         for key in ("category", "tags", "author", "authors"):
             values = metadata.get(key)
