@@ -178,3 +178,37 @@ def test_another_plugins_reader_failing_is_named_once(build_site, caplog):
     assert about[0].startswith("plugin-reader/team/dana-frost.rst: could not be read (")
     assert about[0].endswith("); skipped"), about
     assert "Traceback" not in caplog.text
+
+
+def test_a_side_files_name_of_no_letter_or_digit_is_one_line(build_site, caplog):
+    # a team file's or a gallery folder's name is its page's address (/team/---/,
+    # /galleries/—/), said as a post's Title of no letter is; a Title or Name of no letter
+    # in them makes no address and is said nothing of
+    caplog.set_level(logging.WARNING)
+    files = {
+        "team/---.md": "Name: Triple Dash\n\nA bio.\n",
+        "team/dash-person.md": "Name: —\n\nA bio.\n",
+        "galleries/—/gallery.md": "Title: Dashes\nPhoto: a.jpg | A | An a\n",
+        "galleries/—/a.jpg": jpeg(),
+        "galleries/dashy/gallery.md": "Title: —\nPhoto: a.jpg | A | An a\n",
+        "galleries/dashy/a.jpg": jpeg(),
+        "series/moving.md": "Title: —\n\nIntro.\n",
+    }
+    build_site(files, name="side-no-letter", **SMALL)
+    said = sorted(
+        (r.levelname, r.getMessage())
+        for r in problems(caplog)
+        if r.getMessage().startswith(("side-no-letter/team/", "side-no-letter/galleries/"))
+    )
+    assert said == [
+        (
+            "ERROR",
+            "side-no-letter/galleries/—/: the folder name '—' makes the web address '—', "
+            "with no letter or digit in it; rename the folder with letters or digits",
+        ),
+        (
+            "ERROR",
+            "side-no-letter/team/---.md: the file name '---' makes the web address '---', "
+            "with no letter or digit in it; rename the file with letters or digits",
+        ),
+    ]

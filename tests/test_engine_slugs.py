@@ -4,7 +4,7 @@ import pytest
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from plugins.engine.slugs import Rule, slug
+from plugins.engine.slugs import Rule, no_letter_line, slug
 
 TITLES = [
     "Nos salles préférées",
@@ -106,3 +106,28 @@ def test_a_post_without_a_slug_line_takes_pelican_s_slug_of_its_source(
     settings, title, path, expected
 ):
     assert Rule.of(settings).of_post(title, path) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "said"),
+    [
+        ("file", "ana-lima", ""),
+        ("folder", "2026", ""),
+        ("folder", "東京", ""),
+        (
+            "file",
+            "---",
+            "the file name '---' makes the web address '---', with no letter or digit in it; "
+            "rename the file with letters or digits",
+        ),
+        (
+            "folder",
+            "—",
+            "the folder name '—' makes the web address '—', with no letter or digit in it; "
+            "rename the folder with letters or digits",
+        ),
+    ],
+)
+def test_a_name_of_no_letter_or_digit_is_said(kind, name, said):
+    """A side file's or folder's name that is its page's address (team, galleries)."""
+    assert no_letter_line(kind, name) == said

@@ -70,3 +70,14 @@ def names_something(slug: str) -> bool:
     """Whether a slug has a letter or digit: Pelican's slug of '—' or '- -' is '-', and of
     '..' nothing, neither an address nor a file's name to write."""
     return any(character.isalnum() for character in slug)
+
+
+def no_letter_line(kind: str, name: str) -> str:
+    """The line for a file's or folder's name (``kind``) that is its page's address and has
+    no letter or digit, in the words of a post's Title of none; "" when it names something."""
+    if names_something(name):
+        return ""
+    return (
+        f"the {kind} name {name!r} makes the web address {name!r}, with no letter or digit in "
+        f"it; rename the {kind} with letters or digits"
+    )

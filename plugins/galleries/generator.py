@@ -25,6 +25,7 @@ from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import build, compat, files, items, scheduled, side
 from plugins.engine.ignores import any_ignored
 from plugins.engine.items import every_article
+from plugins.engine.slugs import no_letter_line
 from plugins.images import service as images
 from plugins.images import sources
 
@@ -79,6 +80,8 @@ def read_galleries(generator, now: datetime.datetime) -> dict[str, model.Gallery
         found = _photo_files(generator, relpath)
         if found is None:
             continue
+        if unnamed := no_letter_line("folder", slug):  # its page's address is its name
+            logger.error("%s/: %s", shown(settings, folder), unnamed)
         listed, backups = found
         sidecar_path = folder / sidecar_name
         sidecar_shown = shown(settings, sidecar_path)

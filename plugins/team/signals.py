@@ -17,6 +17,7 @@ from plugins.blogcore.frontmatter import lang_problem, scan_header, stopper_prob
 from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import build, phases, settings_errors, side
 from plugins.engine.items import every_article
+from plugins.engine.slugs import no_letter_line
 from plugins.images import service, sources
 
 from . import languages, people
@@ -131,6 +132,8 @@ def _read_people(
             continue
         mains.add(side_file.slug)
         shown = side_file.shown
+        if unnamed := no_letter_line("file", side_file.slug):  # the profile's address
+            logger.error("%s: %s", shown, unnamed)
         metadata, lang_problem_found = _checked_lang(side_file.metadata, shown)
         person, problems = people.parse_person(
             side_file.slug,
