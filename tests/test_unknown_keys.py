@@ -134,6 +134,12 @@ def test_kept_typos(listed, in_files, heard, expected):
         ([" Version"], "is not a front-matter key"),
         ([3], "3 is not a front-matter key"),
         (["Summary"], "lists 'Summary', a key this site reads"),
+        # listed, a publish would go out without what the key asks for, and nothing said
+        (
+            ["Noindex"],
+            "lists 'Noindex', a key other engines read for what this site does not do "
+            r"\(docs/front-matter.md\): remove it from the list",
+        ),
     ],
 )
 def test_a_wrong_kept_keys_setting_is_one_line(value, expected):
@@ -208,8 +214,7 @@ def test_a_key_not_done_here_in_many_files_is_one_line_an_error_in_a_publish(bui
             "keys-noindex/posts/old-1.md and 4 more) is a theme's way to keep a post out of "
             "search engines, which this site does not do: they are published, listed and in "
             "the sitemap like any other; remove the line from them (Status: hidden keeps a "
-            "post off the lists, Status: draft keeps it out), or, if another tool reads it, "
-            "list 'Noindex' in BLOGCORE_KEPT_KEYS",
+            "post off the lists, Status: draft keeps it out)",
         )
     ], said
 

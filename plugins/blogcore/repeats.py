@@ -210,12 +210,10 @@ def key_message(key: str, message: str, files: list[str], meant: str = "") -> st
 def not_done_message(key: str, said_of_many: str, files: list[str]) -> str:
     """One line for a key another engine reads for what this site does not do, in many files:
     ``content/posts/: Noindex in 6 files (content/posts/a.md, content/posts/b.md and 4 more)
-    is a theme's way …; remove the line from them (…), or, if another tool reads it, list
-    'Noindex' in BLOGCORE_KEPT_KEYS`` (``said_of_many``: frontmatter.NOT_DONE_HERE's)."""
-    return (
-        f"{heading(files)}: {key} in {len(files)} files ({_two_named(files)}) {said_of_many}, "
-        f"{_or_kept(key)}"
-    )
+    is a theme's way …; remove the line from them (…)`` (``said_of_many``:
+    frontmatter.NOT_DONE_HERE's); never BLOGCORE_KEPT_KEYS as a way out, which refuses such a
+    key (blogcore.settings.check_kept_keys)."""
+    return f"{heading(files)}: {key} in {len(files)} files ({_two_named(files)}) {said_of_many}"
 
 
 def _two_named(files: list[str]) -> str:

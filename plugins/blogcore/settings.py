@@ -173,8 +173,9 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
 
 def check_kept_keys(kept: Any) -> None:
     """BLOGCORE_KEPT_KEYS: front-matter keys as written before their colon, none of them a key
-    this site reads (listed, it would still be read, and a typo of it would go unsaid)."""
-    from .frontmatter import KNOWN_KEYS  # its readers' modules are loaded only when used
+    this site reads (listed, it would still be read, and a typo of it would go unsaid) nor one
+    other engines read for what this site does not do (its posts would go out without it)."""
+    from .frontmatter import KNOWN_KEYS, NOT_DONE_HERE  # loaded only when used
 
     if not isinstance(kept, list | tuple | set | frozenset):
         raise SettingsError(
@@ -192,6 +193,14 @@ def check_kept_keys(kept: Any) -> None:
             problems.append(
                 f"BLOGCORE_KEPT_KEYS lists {key!r}, a key this site reads (docs/front-matter.md):"
                 " remove it from the list"
+            )
+        elif key.lower() in NOT_DONE_HERE:
+            # Noindex: the writer expects the post kept out of search engines, which no build
+            # does; the key's own line in each post says what to write instead
+            problems.append(
+                f"BLOGCORE_KEPT_KEYS lists {key!r}, a key other engines read for what this site "
+                "does not do (docs/front-matter.md): remove it from the list; its line in each "
+                "post says what to write instead"
             )
     if problems:
         raise SettingsError("\n".join(problems))
