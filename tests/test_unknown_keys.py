@@ -71,9 +71,35 @@ def _keys(caplog) -> list[tuple[str, str]]:
 )
 def test_key_message(message, present, files, expected):
     key = message.split("'")[1]
-    # the key the record carries (reader.UNKNOWN_KEY), never parsed from the wording
-    meant = frontmatter.meant_key(key.lower(), present=frozenset(present))
-    assert repeats.key_message(key, message, files, meant) == expected
+    # the key and the did-you-mean the record carries (reader.UNKNOWN_KEY), never parsed from
+    # the wording
+    said = frontmatter.unknown(key.lower(), present=frozenset(present))
+    assert said.message == message
+    assert repeats.key_message(key, message, files, said.meant, said.hint) == expected
+
+
+def test_a_key_with_a_bracket_in_its_name_is_one_line_of_its_own_words(build_site, caplog):
+    # an HTML <meta name> may hold " (": the folded line took its bracket for the did-you-mean's
+    # ("unknown key 'Colour in 5 files (… ; old)' is ignored)")
+    files = {
+        f"posts/b-{n}.html": (
+            f'<html><head><title>B {n}</title><meta name="date" content="2024-03-0{n + 1}">'
+            '<meta name="category" content="Notes"><meta name="author" content="Ada Byrne">'
+            '<meta name="colour (old)" content="red"></head><body><p>Text.</p></body></html>'
+        )
+        for n in range(5)
+    }
+    caplog.set_level(logging.WARNING)
+    build_site(files, name="keys-bracket")
+    assert _keys(caplog) == [
+        (
+            "WARNING",
+            "keys-bracket/posts/: unknown key 'Colour (old)' is ignored in 5 files "
+            "(keys-bracket/posts/b-0.html, keys-bracket/posts/b-1.html and 3 more): remove the "
+            "line from them, or, if another tool reads it, list 'Colour (old)' in "
+            "BLOGCORE_KEPT_KEYS",
+        )
+    ]
 
 
 @pytest.mark.parametrize(

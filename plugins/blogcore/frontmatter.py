@@ -444,40 +444,64 @@ HTML_PAGE_NAMES = frozenset(
 )
 
 
+class Unknown(NamedTuple):
+    """A key no one reads, as its line says it: ``said`` (``unknown key 'X' is ignored``, or
+    what NOT_DONE_HERE says of it), ``hint`` (the did-you-mean, without its brackets), ``meant``
+    (our key, as written, that the hint asks "did you mean" of: the folded line's way out
+    writes it) and whether it is a typo of ours (``typo``); "" for none."""
+
+    said: str
+    hint: str = ""
+    meant: str = ""
+    typo: bool = False
+
+    @property
+    def message(self) -> str:
+        """The line's words after the file."""
+        return f"{self.said} ({self.hint})" if self.hint else self.said
+
+
+def unknown(
+    key: str, known: frozenset[str] = KNOWN_KEYS, present: frozenset[str] | set[str] = frozenset()
+) -> Unknown | None:
+    """What the line of a key no one reads says (with a did-you-mean: another engine's name
+    for one of ours, or a typo of one), or None when it is known. ``present``: the file's keys."""
+    if key in known:
+        return None
+    if key in NOT_DONE_HERE:
+        return Unknown(f"{display_key(key)} {NOT_DONE_HERE[key].one}")
+    said = f"unknown key {display_key(key)!r} is ignored"
+    ours = other_name(key, known, present)
+    if ours:
+        shown = display_key(ours)
+        return Unknown(said, f"did you mean {shown}? {OUR_KEYS_SAY.get(ours, 'ours')}", shown)
+    close = close_key(key, known, present)
+    if close:
+        return Unknown(said, f"did you mean {display_key(close)}?", display_key(close), True)
+    given = (other_name(key, known) or close_key(key, known)) if present else None
+    if given in present:  # Categories: beside Category: (Tag: beside Tags:)
+        given_shown = display_key(given)
+        return Unknown(
+            said, f"this site's key is {given_shown}, given in this file too: only it is read"
+        )
+    return Unknown(said)
+
+
 def meant_key(
     key: str, known: frozenset[str] = KNOWN_KEYS, present: frozenset[str] | set[str] = frozenset()
 ) -> str:
     """Our key, as written, that an unknown key's line asks "did you mean" of (another
     engine's name for it, or a typo of it), "" for none: the folded line's way out writes it."""
-    if key in known or key in NOT_DONE_HERE:
-        return ""
-    ours = other_name(key, known, present) or close_key(key, known, present)
-    return display_key(ours) if ours else ""
+    found = unknown(key, known, present)
+    return found.meant if found else ""
 
 
 def unknown_key(
     key: str, known: frozenset[str] = KNOWN_KEYS, present: frozenset[str] | set[str] = frozenset()
 ) -> str | None:
-    """The warning for a key no one reads (with a did-you-mean: another engine's name for one
-    of ours, or a typo of one), or None when it is known. ``present``: the file's keys."""
-    if key in known:
-        return None
-    if key in NOT_DONE_HERE:
-        return f"{display_key(key)} {NOT_DONE_HERE[key].one}"
-    ours = other_name(key, known, present)
-    close = close_key(key, known, present)
-    given = (other_name(key, known) or close_key(key, known)) if present else None
-    if ours:
-        hint = f" (did you mean {display_key(ours)}? {OUR_KEYS_SAY.get(ours, 'ours')})"
-    elif close:
-        hint = f" (did you mean {display_key(close)}?)"
-    elif given in present:  # Categories: beside Category: (Tag: beside Tags:)
-        hint = (
-            f" (this site's key is {display_key(given)}, given in this file too: only it is read)"
-        )
-    else:
-        hint = ""
-    return f"unknown key {display_key(key)!r} is ignored{hint}"
+    """The warning for a key no one reads (``unknown``'s words), or None when it is known."""
+    found = unknown(key, known, present)
+    return found.message if found else None
 
 
 # other engines' ways to keep a post out or off the lists: Hugo's "draft: true", Jekyll's

@@ -72,7 +72,6 @@ from .frontmatter import (
     check_url_part,
     check_value,
     check_zone,
-    close_key,
     date_warnings,
     display_key,
     has_body,
@@ -83,7 +82,6 @@ from .frontmatter import (
     is_within_any,
     keeps_out_as_key,
     kept_out_in_text,
-    meant_key,
     misplaced_keep_out,
     other_engine_addresses,
     other_engine_dates,
@@ -94,7 +92,7 @@ from .frontmatter import (
     text_read_as_key,
     time_problems,
     title_warnings,
-    unknown_key,
+    unknown,
     url_of_save_as,
     why_no_date,
     why_no_title,
@@ -128,7 +126,8 @@ ALT_SAYS_NOTHING = "blogcore_alt_says_nothing"
 # line: ((key, (address, ...)), ...) (taken out again by on_content_init, like LOCAL_URLS)
 OLD_ADDRESSES = "blogcore_old_addresses"
 # the field of an unknown key's line: (key, whether it is a key no one reads, said once for
-# many files, our key its did-you-mean names or ""), kept with the line in the reader cache
+# many files, our key its did-you-mean names or "", the did-you-mean or ""; frontmatter.Unknown),
+# kept with the line in the reader cache
 # (SAID), so a rebuild folds it again
 UNKNOWN_KEY = "blogcore_unknown_key"
 # the field of a line whose advice is the same in every file: (its file, what kind of line:
@@ -1635,8 +1634,13 @@ class StrictChecks:
         A typo of a key we read (``Sumary``, ``Comment: closed``) or a first line of text
         read as a key loses what it says: an error in a publish of a published post."""
         # DATED_BY_FILE is the reader's own mark (_check_required), not a key of the file
-        unknown = [key for key in metadata if key != DATED_BY_FILE and unknown_key(key)]
-        if not unknown:
+        present = frozenset(metadata)
+        found = {
+            key: said
+            for key in metadata
+            if key != DATED_BY_FILE and (said := unknown(key, present=present))
+        }
+        if not found:
             return
         header = self._header_as_written(source_path)
         # only a last key with text right below it (no blank line) can be text's first line;
@@ -1647,28 +1651,27 @@ class StrictChecks:
             else None
         )
         log = self._log_for(metadata)
-        present = frozenset(metadata)
-        for key in unknown:
+        for key, said in found.items():
             value = metadata[key] if isinstance(metadata[key], str) else ""
             if key == "image" and self._galleries_say(value):
                 continue
             lost = text_read_as_key(key, value, key == last)
-            message = lost or unknown_key(key, present=present)
+            message = lost or said.message
             filed = ""
             if key == "categories" and not lost:
                 filed = self._filed_by_default(source_path, metadata, value)
                 message += filed
             # a key no one reads loses nothing; another engine's name for ours is a warning
-            serious = bool(lost or close_key(key, present=present) or key in NOT_DONE_HERE)
+            serious = bool(lost or said.typo or key in NOT_DONE_HERE)
             # the record says which key (BLOGCORE_KEPT_KEYS silences it), whether it may be
             # folded with other files' (signals.KeysFolded; a typo's and another engine's name
             # too: 77 files' Update: were 77 lines; a key not done here too) and the key its
-            # did-you-mean names, for the folded line's way out; what loses text never is
-            # folded, nor a line saying what this file alone is filed under
-            meant = meant_key(key, present=present)
-            said = {} if lost else {UNKNOWN_KEY: (key, not filed, meant)}
+            # did-you-mean names, for the folded line's way out, and the did-you-mean itself;
+            # what loses text never is folded, nor a line saying what this file alone is filed
+            # under
+            record = {} if lost else {UNKNOWN_KEY: (key, not filed, said.meant, said.hint)}
             (log if serious else logger.warning)(
-                "%s: %s", self._shown(source_path), message, extra=said
+                "%s: %s", self._shown(source_path), message, extra=record
             )
 
     def _filed_by_default(self, source_path: str, metadata: dict, value: str) -> str:

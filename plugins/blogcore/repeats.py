@@ -189,15 +189,16 @@ def many_files(held: dict[tuple[str, str], list[str]]) -> dict[tuple[str, str], 
     return {said: sorted(set(files)) for said, files in held.items() if len(set(files)) > SHOWN}
 
 
-def key_message(key: str, message: str, files: list[str], meant: str = "") -> str:
+def key_message(key: str, message: str, files: list[str], meant: str = "", hint: str = "") -> str:
     """One line for a key no one reads in many files: ``content/posts/: unknown key 'Version'
     is ignored in 151 files (content/posts/a.md, content/posts/b.md and 149 more): remove the
     line from them, or, if another tool reads it, list 'Version' in BLOGCORE_KEPT_KEYS``
     (headed as a folder's line: their folder, else the settings file). ``meant``: our key
-    the line's did-you-mean names (frontmatter.meant_key), "" for none."""
-    said, _, hint = message.partition(" (")
+    the line's did-you-mean names, ``hint`` the did-you-mean, which ``message`` ends with in
+    brackets (frontmatter.Unknown), "" for none."""
+    said = message.removesuffix(f" ({hint})") if hint else message
     # "(this site's key is Title, given in this file too: only it is read)", said of many
-    hint = hint.removesuffix(")").replace("in this file too", "in each of them too")
+    hint = hint.replace("in this file too", "in each of them too")
     # a typo of ours or another engine's name for ours says what it meant: removing the line
     # would lose that (Update: 2014-03-01 is the date Modified: would show)
     fix = f"write {meant}: in place of {key}: in them" if meant else "remove the line from them"

@@ -369,9 +369,9 @@ class KeysFolded(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         said = getattr(record, reading.UNKNOWN_KEY, None)
-        if not isinstance(said, tuple) or len(said) != 3 or not isinstance(said[0], str):
+        if not isinstance(said, tuple) or len(said) != 4 or not isinstance(said[0], str):
             return True
-        key, folds, _meant = said
+        key, folds, _meant, _hint = said
         if key in self.kept:
             return False
         if getattr(record, "blogcore_released", False) or self.build.in_a_worker():
@@ -408,13 +408,13 @@ class KeysFolded(logging.Filter):
 
     @staticmethod
     def _folded_line(shown: str, message: str, files: list[str], record: logging.LogRecord) -> str:
-        """The one line of a key many files have, from what its record carries (the key and
-        the key its did-you-mean names), never from its wording."""
-        key, _folds, meant = getattr(record, reading.UNKNOWN_KEY)
+        """The one line of a key many files have, from what its record carries (the key, the
+        key its did-you-mean names and the did-you-mean), never from its wording."""
+        key, _folds, meant, hint = getattr(record, reading.UNKNOWN_KEY)
         not_done = frontmatter.NOT_DONE_HERE.get(key)
         if not_done:
             return repeats.not_done_message(shown, not_done.many, files)
-        return repeats.key_message(shown, message, files, meant)
+        return repeats.key_message(shown, message, files, meant, hint)
 
 
 def _html_not_a_post(settings, relpath: str) -> bool:
