@@ -702,6 +702,21 @@ def test_new_post_refuses_a_new_category_no_folder_can_be_named_after(tmp_path, 
     assert sorted(p.name for p in content.rglob("*.md")) == ["garden.md", "lint.md", "tabs.md"]
 
 
+def _dev_conf(tmp_path: Path, monkeypatch, text: str) -> Path:
+    """A pelicanconf.py of the test's own, as tasks' DEV_CONF. Pelican's read_settings keeps a
+    settings file it reads in sys.modules under the file's name, where a later publish build in
+    this process found it (publishconf.py's ``from pelicanconf import *``: a build without the
+    plugins, no sitemap): the entry is put back as it was when the test ends."""
+    import tasks
+
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(tasks, "DEV_CONF", conf)
+    monkeypatch.setitem(sys.modules, "pelicanconf", None)  # records the entry to put back
+    del sys.modules["pelicanconf"]
+    return conf
+
+
 @pytest.mark.parametrize(
     ("article_paths", "folder"),
     [
@@ -718,9 +733,7 @@ def test_new_post_goes_where_the_build_reads_posts(tmp_path, monkeypatch, articl
     import tasks
 
     content, _ = _site(tmp_path)
-    conf = tmp_path / "pelicanconf.py"
-    conf.write_text(f'{article_paths}\nTIMEZONE = "Europe/London"\n', encoding="utf-8")
-    monkeypatch.setattr(tasks, "DEV_CONF", conf)
+    _dev_conf(tmp_path, monkeypatch, f'{article_paths}\nTIMEZONE = "Europe/London"\n')
     tasks.new_post(invoke.Context(), "Our new office", author="Ada Byrne", content=str(content))
     assert (content / folder / "our-new-office.md").is_file()
     assert not (content / "posts" / "our-new-office.md").exists() or folder == "posts"
@@ -754,9 +767,7 @@ def test_new_post_checks_the_addresses_of_every_post_the_build_reads(
     older = content / existing
     older.parent.mkdir(parents=True, exist_ok=True)
     older.write_text(f"Title: {title}\nDate: 2024-05-01\n\nx\n", encoding="utf-8")
-    conf = tmp_path / "pelicanconf.py"
-    conf.write_text(f'{settings}\nPAGE_PATHS = ["pages"]\nTIMEZONE = "UTC"\n', encoding="utf-8")
-    monkeypatch.setattr(tasks, "DEV_CONF", conf)
+    _dev_conf(tmp_path, monkeypatch, f'{settings}\nPAGE_PATHS = ["pages"]\nTIMEZONE = "UTC"\n')
     if taken:
         said = rf"/posts/about-us/ is the address of .*{existing} \(its Slug or {taken}\)"
         with pytest.raises(SystemExit, match=said):
