@@ -189,3 +189,48 @@ def test_names_are_titles(files, expected):
 )
 def test_advice_in_parts(parts, others, expected):
     assert repeats.advice_in_parts(parts, others) == expected
+
+
+def test_yaml_files_without_title_or_date_fold_their_date_lines_too(build_site, caplog):
+    # keys between --- lines but neither title nor date: the title lines were folded, and
+    # each file still had a "has no Date: line" line of its own
+    fenced = {
+        f"posts/scraps/scrap-{i}.md": f"---\ntags: odds\n---\n\nScrap {i}.\n" for i in range(7)
+    }
+    caplog.set_level(logging.WARNING)
+    build_site(fenced, name="undated-scraps")
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("undated-scraps/")]
+    dates = [m for m in said if "no Date: line" in m]
+    assert len([m for m in dates if m.startswith("undated-scraps/posts/scraps/scrap-")]) == (
+        repeats.SHOWN
+    )
+    (folder,) = [m for m in dates if m.startswith("undated-scraps/posts/scraps/: ")]
+    assert folder == (
+        "undated-scraps/posts/scraps/: 7 files have no Date: line (4 named above, then "
+        "scrap-4.md, scrap-5.md, scrap-6.md); add one to each, such as Date: 2025-03-14 (a post "
+        'needs a date), or, if the folder holds no posts, leave it out: add "scraps" to '
+        "IGNORE_FILES in pelicanconf.py"
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "has no Date: line; add one such as Date: 2025-03-14 (a post needs a date)",
+            "add one to each, such as Date: 2025-03-14 (a post needs a date)",
+        ),
+        (
+            "has no :date: field; add one such as :date: 2025-03-14 (a post needs a date)",
+            "add one to each, such as :date: 2025-03-14 (a post needs a date)",
+        ),
+        (
+            'has no date; add <meta name="date" content="2025-03-14"> to its <head> (a post '
+            "needs a date)",
+            'add <meta name="date" content="2025-03-14"> to each one\'s <head> (a post needs a '
+            "date)",
+        ),
+    ],
+)
+def test_a_files_advice_said_of_each(message, expected):
+    assert repeats.said_of_each(message) == expected

@@ -139,6 +139,22 @@ def of_many(message: str) -> str:
     return said.split(";", 1)[0]
 
 
+# a file's advice for what it lacks, said of each file of a folder's line
+_OF_EACH = (
+    ("add one such as", "add one to each, such as"),
+    ("to its <head>", "to each one's <head>"),
+)
+
+
+def said_of_each(message: str) -> str:
+    """A file's advice said of each file of a folder's line: ``has no Date: line; add one
+    such as Date: 2025-03-14 (…)`` becomes ``add one to each, such as Date: 2025-03-14 (…)``."""
+    advice = message.split("; ", 1)[-1]
+    for one, each in _OF_EACH:
+        advice = advice.replace(one, each)
+    return advice
+
+
 def listed(folded: list[str]) -> str:
     """The first folded files by name, and how many more: ``e.md, f.md, g.md and 181 more``."""
     names = sorted(posixpath.basename(path) for path in folded)[:NAMED]

@@ -249,6 +249,12 @@ NO_TITLE = tuple(
     }
 )
 
+# a file's whole line for a missing date, in each format: folded as a missing title's is (YAML
+# front matter without a title or a date said the date in a line of each file's own)
+NO_DATE_SAID = tuple(
+    {r.missing["date"] for r in (StrictMarkdownReader, StrictRstReader, StrictHTMLReader)}
+)
+
 
 def _file_line(record: logging.LogRecord, starts: tuple[str, ...]) -> tuple[str, str] | None:
     """(file, message) of a reader's "<file>: <message>" line whose message starts so."""
@@ -261,6 +267,13 @@ def _file_line(record: logging.LogRecord, starts: tuple[str, ...]) -> tuple[str,
     return str(source), message
 
 
+def _no_date_line(record: logging.LogRecord) -> tuple[str, str] | None:
+    """(file, message) of a reader's error for a missing date, as each format words it (not
+    the line for a Date: written below the front matter, which says where the file's is)."""
+    said = _file_line(record, NO_DATE_SAID)
+    return said if said and said[1] in NO_DATE_SAID else None
+
+
 def _empty_line(record: logging.LogRecord) -> tuple[str, str] | None:
     """(file, message) of a reader's warning for a front-matter line left empty (Slug:)."""
     said = _file_line(record, ("",)) if record.levelno == logging.WARNING else None
@@ -268,10 +281,11 @@ def _empty_line(record: logging.LogRecord) -> tuple[str, str] | None:
 
 
 class RepeatsFolded(logging.Filter):
-    """Holds each missing title's (and empty front-matter line's) line until every file is
-    read (``release``): then the first few files of a folder by name get theirs, the others
-    are counted for one line of the folder (repeats.py: a folder of 188 notes without front
-    matter said 188 lines alike; an old blog's 75 posts, each with an empty Slug: line).
+    """Holds each missing title's (missing date's, empty front-matter line's) line until every
+    file is read (``release``): then the first few files of a folder by name get theirs, the
+    others are counted for one line of the folder (repeats.py: a folder of 188 notes without
+    front matter said 188 lines alike; an old blog's 75 posts, each with an empty Slug: line;
+    YAML front matter without a title or a date, a Date line for each file).
     By name, not as read: files are read in no set order, and the named ones changed from
     one build to the next. One per build (``this``): it holds that build's files, in the
     build's own process only (held in a reading worker, 34 of 75 empty Slug: lines were never
@@ -287,7 +301,7 @@ class RepeatsFolded(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if getattr(record, "blogcore_released", False) or self.build.in_a_worker():
             return True
-        said = _file_line(record, NO_TITLE) or _empty_line(record)
+        said = _file_line(record, NO_TITLE) or _no_date_line(record) or _empty_line(record)
         if said is None:
             return True
         self.repeats.note(*said)
@@ -566,6 +580,8 @@ def _folded_advice(settings, message: str, files: list[str]) -> str:
     advice for one file (its front matter is YAML) said of them all, where there was one."""
     if repeats.EMPTY_LINE.match(message):
         return "give each a value or remove the lines"
+    if message in NO_DATE_SAID:
+        return repeats.said_of_each(message)
     plain = StrictMarkdownReader.missing["title"]
     if message == plain:
         named = (
