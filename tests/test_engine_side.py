@@ -182,8 +182,9 @@ def test_another_plugins_reader_failing_is_named_once(build_site, caplog):
 
 def test_a_side_files_name_of_no_letter_or_digit_is_one_line(build_site, caplog):
     # a team file's or a gallery folder's name is its page's address (/team/---/,
-    # /galleries/—/), said as a post's Title of no letter is; a Title or Name of no letter
-    # in them makes no address and is said nothing of
+    # /galleries/—/), said as a post's Title of no letter is; a team file's Name of no letter
+    # makes no address, but bylines and the profile show it: said in the same words (a
+    # gallery's or series' Title of none is still said nothing of)
     caplog.set_level(logging.WARNING)
     files = {
         "team/---.md": "Name: Triple Dash\n\nA bio.\n",
@@ -210,5 +211,11 @@ def test_a_side_files_name_of_no_letter_or_digit_is_one_line(build_site, caplog)
             "ERROR",
             "side-no-letter/team/---.md: the file name '---' makes the web address '---', "
             "with no letter or digit in it; rename the file with letters or digits",
+        ),
+        (
+            "ERROR",
+            "side-no-letter/team/dash-person.md: Name '—' has no letter or digit in it, so the "
+            "pages would show only '—'; write the person's name as their posts give it, e.g. "
+            "'Name: Maya Okafor'",
         ),
     ]

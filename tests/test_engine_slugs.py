@@ -4,7 +4,7 @@ import pytest
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from plugins.engine.slugs import Rule, no_letter_line, slug
+from plugins.engine.slugs import Rule, no_letter_line, no_letter_name, slug
 
 TITLES = [
     "Nos salles préférées",
@@ -131,3 +131,18 @@ def test_a_post_without_a_slug_line_takes_pelican_s_slug_of_its_source(
 def test_a_name_of_no_letter_or_digit_is_said(kind, name, said):
     """A side file's or folder's name that is its page's address (team, galleries)."""
     assert no_letter_line(kind, name) == said
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Maya Okafor", ""),
+        ("黄俊", ""),
+        ("R2", ""),
+        ("—", "Name '—' has no letter or digit in it, so the pages would show only '—'; fix"),
+        ("- -", "Name '- -' has no letter or digit in it, so the pages would show only '- -'; fix"),
+    ],
+)
+def test_a_shown_name_of_no_letter_or_digit_is_said(name, said):
+    """A name shown as written (a team file's Name), not made an address."""
+    assert no_letter_name("Name", name, "fix") == said

@@ -258,3 +258,72 @@ def test_a_bio_translation_s_lost_colon_is_named_too(build_site, caplog):
         "matter (write Role: Responsable technique); as it is, the front matter ends there, "
         "and it and the lines below it (Pronouns) are shown as the bio"
     ]
+
+
+# six reviews, each signed with the reviewed book's author, none of them on the team
+BOOK_AUTHORS = ("Odile Marchetti", "Piet Vanrooy", "Quilla Ashdown", "Rafe Ingleby", "Sunniva Holt")
+REVIEWS = {
+    f"posts/reviews/review-{i}.md": (
+        f"Title: On book {i}\nDate: 2024-0{i + 1}-02\nCategory: Reading\nAuthor: {name}\n\n"
+        f"A few words on the book {name} wrote.\n"
+    )
+    for i, name in enumerate((*BOOK_AUTHORS, "Tobiah Wrenfield"))
+}
+ONE_GUEST = (
+    "Title: A guest's post\nDate: 2024-05-01\nCategory: Company\nAuthor: Zebedee Quince\n\n"
+    "Written by a guest.\n"
+)
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_many_one_off_authors_of_one_folder_are_one_line(build_site, caplog, publish):
+    # a folder of book reviews whose Author: is the book's: one line per name was 22 lines for
+    # one adopted blog, each advising a team file for someone who never wrote for the site
+    caplog.set_level(logging.WARNING)
+    name = f"reviewed-{'publish' if publish else 'dev'}"
+    files = {**REVIEWS, "posts/guest.md": ONE_GUEST}
+    if publish:
+        with pytest.raises(SystemExit):
+            build_site(files, name=name, publish=True, PLUGINS=PLUGINS)
+    else:
+        build_site(files, name=name, PLUGINS=PLUGINS)
+    level = logging.ERROR if publish else logging.WARNING
+    said = [m for m in logged(caplog, level) if "has no team file" in m or "have no team" in m]
+    folder, guest = said
+    head, tail = folder.split(" --content ")
+    assert head == (
+        f"{name}/posts/reviews/: 6 names in Author: have no team file in {name}/team/ "
+        "('Odile Marchetti', 'Piet Vanrooy', 'Quilla Ashdown' and 3 more, in 6 posts): if they "
+        "wrote these posts, run: invoke team-stubs"
+    )
+    assert tail.endswith(
+        f"{name} (a team file for each); if each is whom its post is about (a reviewed book's "
+        "author), write the name under a key of the site's own in place of Author:, such as "
+        "Book_author:, listed in BLOGCORE_KEPT_KEYS, and sign the post with its writer's name"
+    )
+    assert guest == (
+        f"{name}/posts/guest.md: Author 'Zebedee Quince' has no team file in {name}/team/; "
+        f"add {name}/team/zebedee-quince.md with 'Name: Zebedee Quince'"
+    )
+
+
+def test_the_folded_lines_way_out_for_book_authors_says_nothing(build_site, caplog):
+    # the advice followed: each book's author under a key of the site's own, listed as kept,
+    # and the post signed by its writer
+    caplog.set_level(logging.WARNING)
+    files = {
+        path: text.replace("Author: ", "Author: Ada Byrne\nBook_author: ")
+        for path, text in REVIEWS.items()
+    }
+    site = build_site(
+        files, name="reviewed-kept", PLUGINS=PLUGINS, BLOGCORE_KEPT_KEYS=["Book_author"]
+    )
+    about = [
+        r.getMessage() for r in caplog.records if "reviewed-kept/posts/reviews" in r.getMessage()
+    ]
+    assert about == []
+    names = [
+        a.get_text(strip=True)
+        for a in site.soup("posts/on-book-0/").select(".author-card__person h3 a")
+    ]
+    assert names == ["Ada Byrne"]

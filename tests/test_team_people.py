@@ -599,3 +599,37 @@ def test_a_stub_gives_the_other_names_as_aliases():
         "Name: Rui Tavares\nAliases: Rui, R. T.\nRole:\n"
     )
     assert "Aliases: Tavares, R.; Rui\n" in people.stub_text("Rui Tavares", ("Tavares, R.", "Rui"))
+
+
+@pytest.mark.parametrize(
+    ("posts", "expected"),
+    [
+        # five names, a post each, in one folder: one line for the folder
+        (
+            {f"n{i}": [f"c/reviews/r{i}.md"] for i in range(5)},
+            {"c/reviews": [f"n{i}" for i in range(5)]},
+        ),
+        # four: each keeps its own line
+        ({f"n{i}": [f"c/reviews/r{i}.md"] for i in range(4)}, {}),
+        # one who signs three posts there writes for the site: not among them
+        (
+            {**{f"n{i}": [f"c/r/r{i}.md"] for i in range(4)}, "w": ["c/r/a", "c/r/b", "c/r/c"]},
+            {},
+        ),
+        # one whose two posts are in two folders: not said of either
+        (
+            {**{f"n{i}": [f"c/r/r{i}.md"] for i in range(4)}, "x": ["c/r/a.md", "c/s/b.md"]},
+            {},
+        ),
+        # two folders: each by its own count
+        (
+            {
+                **{f"n{i}": [f"c/r/r{i}.md", f"c/r/s{i}.md"] for i in range(5)},
+                **{f"m{i}": [f"c/s/r{i}.md"] for i in range(2)},
+            },
+            {"c/r": [f"n{i}" for i in range(5)]},
+        ),
+    ],
+)
+def test_outsiders_by_folder(posts, expected):
+    assert people.outsiders_by_folder(posts) == expected

@@ -81,3 +81,14 @@ def no_letter_line(kind: str, name: str) -> str:
         f"the {kind} name {name!r} makes the web address {name!r}, with no letter or digit in "
         f"it; rename the {kind} with letters or digits"
     )
+
+
+def no_letter_name(key: str, name: str, fix: str) -> str:
+    """The line for a name shown as written (a team file's Name: —, which bylines and the
+    profile show) with no letter or digit, in the words of a post's Title of none; "" when it
+    names something."""
+    if names_something(name):
+        return ""
+    return (
+        f"{key} {name!r} has no letter or digit in it, so the pages would show only {name!r}; {fix}"
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import posixpath
 import re
 import unicodedata
 from collections import Counter
@@ -270,11 +271,13 @@ def parse_person(
     bio_html: str,
     photo_exists: Callable[[str], bool],
     photo_refused: Callable[[str], str | None] = lambda path: None,
+    name_refused: Callable[[str], str] = lambda name: "",
 ) -> tuple[Person | None, list[Problem]]:
     """Check one team file's metadata; return the person (None without a Name) and problems.
 
     ``photo_refused`` says why a Photo that is there may not be published (a link out of the
-    content folder), before ``photo_exists`` is asked.
+    content folder), before ``photo_exists`` is asked; ``name_refused`` why a Name may not be
+    shown ("": it may), a Name it refuses being as none.
 
     A bad value is left out (the person keeps everything else) and reported as an error,
     naming the file and the key.
@@ -292,6 +295,9 @@ def parse_person(
         error(
             "Name is required: the person's name as their posts give it, e.g. 'Name: Maya Okafor'"
         )
+        return None, problems
+    if refused := name_refused(name):  # 'Name: —': a byline and a profile of a dash
+        error(refused)
         return None, problems
 
     photo = None
@@ -708,6 +714,52 @@ def unknown_author_summary(
         f"Author {name!r} has no team file in {team_folder}/ ({len(posts)} posts, e.g. {shown}); "
         f"run: {command} (or add {team_folder}/{slug or normalise(name) or 'name'}.md "
         f"with {_name_lines(name, aliases)})",
+        error,
+    )
+
+
+# a folder where more names without a team file than this each sign a post or two of its own
+# (a book review's Author: the book's) gets one line for them all, as blogcore folds a
+# folder's files past its first four; each name had a line of its own, 22 for one folder
+MANY_OUTSIDERS = 4
+FEW_POSTS = 2  # the posts a name signs there at most: one who signs more is a writer
+
+
+def outsiders_by_folder(posts: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """The names (``posts``: name -> the posts that give it) to say in one line for their
+    folder, by folder: those signing a few posts, all in one folder, where more than
+    ``MANY_OUTSIDERS`` such names do; the others keep their own lines."""
+    by_folder: dict[str, list[str]] = {}
+    for name, given in posts.items():
+        folders = {posixpath.dirname(post) for post in given}
+        if len(given) <= FEW_POSTS and len(folders) == 1:
+            by_folder.setdefault(folders.pop(), []).append(name)
+    return {folder: names for folder, names in by_folder.items() if len(names) > MANY_OUTSIDERS}
+
+
+def outsiders_in_folder(
+    folder: str,
+    keys: Iterable[str],
+    names: Sequence[str],
+    posts: int,
+    team_folder: str,
+    command: str,
+    error: bool,
+) -> Problem:
+    """One line for the many names without a team file that sign a post or two each in one
+    folder (``outsiders_by_folder``): a few of them, how many, and both ways out, since a
+    review's Author: may be the reviewed book's author, for whom a team file is no fix."""
+    shown = sorted(names, key=normalise)
+    listed = ", ".join(repr(name) for name in shown[:3])
+    more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
+    said = " or ".join(f"{display_key(key)}:" for key in sorted(set(keys)))
+    return Problem(
+        "",
+        f"{folder}/: {len(names)} names in {said} have no team file in {team_folder}/ "
+        f"({listed}{more}, in {posts} posts): if they wrote these posts, run: {command} (a team "
+        "file for each); if each is whom its post is about (a reviewed book's author), write "
+        "the name under a key of the site's own in place of Author:, such as Book_author:, "
+        "listed in BLOGCORE_KEPT_KEYS, and sign the post with its writer's name",
         error,
     )
 

@@ -17,7 +17,7 @@ from plugins.blogcore.frontmatter import lang_problem, scan_header, stopper_prob
 from plugins.blogcore.text import POSTS as SANITISER
 from plugins.engine import build, phases, settings_errors, side
 from plugins.engine.items import every_article
-from plugins.engine.slugs import no_letter_line
+from plugins.engine.slugs import no_letter_line, no_letter_name
 from plugins.images import service, sources
 
 from . import languages, people
@@ -111,6 +111,10 @@ def on_initialized(pelican) -> None:
 Translations = dict[str, dict[str, tuple[languages.Translation, Path]]]
 
 
+# what to write in place of a Name of no letter or digit
+NAME_FIX = "write the person's name as their posts give it, e.g. 'Name: Maya Okafor'"
+
+
 def _read_people(
     generator,
 ) -> tuple[list[tuple[people.Person, Path]], Translations, list[people.Person]]:
@@ -145,6 +149,7 @@ def _read_people(
             photo_refused=lambda rel: sources.escape_line(
                 generator.path, rel, lambda path: side.shown(settings, path)
             ),
+            name_refused=lambda name: no_letter_name("Name", name, NAME_FIX),
         )
         if lang_problem_found:
             problems.append(lang_problem_found)
@@ -435,6 +440,21 @@ def _canonicalise(generator, team: Team) -> None:
     for value, note in sorted(addressed.items()):
         _report(note.problem(value, slugs, team_folder))
     command = _stubs_command(settings)
+    # a folder of reviews signed by the books' authors: one line, not one for each of them
+    by_folder = people.outsiders_by_folder({norm: e.posts for norm, e in unknown.items()})
+    for folder, norms in sorted(by_folder.items()):
+        entries = [unknown.pop(norm) for norm in norms]
+        _report(
+            people.outsiders_in_folder(
+                folder,
+                [entry.key for entry in entries],
+                [entry.name() for entry in entries],
+                sum(len(entry.posts) for entry in entries),
+                team_folder,
+                command,
+                any(entry.error for entry in entries),
+            )
+        )
     for norm, entry in unknown.items():
         name = entry.name()
         signer = next((s for s in signers.values() if people.normalise(s.name) == norm), None)
