@@ -138,7 +138,11 @@ def test_one_folder_one_line_for_titles_missing_with_different_advice(build_site
         "bare-5.md, fenced-4.md); 6 of them: add front matter at the top of each (a Title: line, "
         "and a Date: line for a post); 5 of them: the front matter between --- lines is YAML: "
         "there, write title: Our news, or, if the folder holds no posts, leave it out: add "
-        '"jottings" to IGNORE_FILES in pelicanconf.py'
+        '"jottings" to IGNORE_FILES in pelicanconf.py',
+        # the YAML files lack a date too (the notes' line names both): folded as well
+        "jottings/jottings/: 5 files have no Date: line (4 named above, then fenced-4.md); add "
+        "one to each, such as Date: 2025-03-14 (a post needs a date), or, if the folder holds "
+        'no posts, leave it out: add "jottings" to IGNORE_FILES in pelicanconf.py',
     ]
 
 

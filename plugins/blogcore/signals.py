@@ -551,7 +551,10 @@ def _say_folded(settings) -> None:
     kinds: dict[tuple[str, str], dict[str, list[str]]] = {}
     for folder, message, files in folded.repeats.folded():
         kinds.setdefault((folder, repeats.of_many(message)), {})[message] = files
-    for (folder, kind), by_message in kinds.items():
+    # a missing date's lines after the others: a file lacking both says its title first, and
+    # the lines come in the same order whichever file was read first
+    dates_last = sorted(kinds.items(), key=lambda item: next(iter(item[1])) in NO_DATE_SAID)
+    for (folder, kind), by_message in dates_last:
         relative = os.path.relpath(folder, content) if folder else "."
         alike = folded.repeats.alike(folder, kind)
         empty = bool(repeats.EMPTY_LINE.match(next(iter(by_message))))
