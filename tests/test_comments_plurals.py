@@ -5,12 +5,18 @@ catalog, and that catalog's language (English where the page's language has none
 import json
 from pathlib import Path
 
+import isso
 import pytest
 from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from plugins.comments.providers.isso import CORRECTED_COUNTS, CORRECTED_SAMPLES, LANGUAGES
+from plugins.comments.providers.isso import (
+    CORRECTED_COUNTS,
+    CORRECTED_SAMPLES,
+    CORRECTED_WORDS,
+    LANGUAGES,
+)
 from plugins.i18n.templating import PLURAL_SAMPLES
 from tests.conftest import _builder
 from tests.test_comments_site import ISSO, POSTS
@@ -141,7 +147,8 @@ def test_a_page_without_a_catalog_leaves_isso_its_own_words(site, path, lang):
     and "2 comments" (``"lang": "en"`` in data-comments-plurals) where Isso says them in
     Hungarian. Isso now gets no strings of ours there, and runs in the page's language."""
     target = site.soup(path).select_one("section.comments #isso-thread")
-    assert not target.has_attr("data-comments-texts")
+    # only the words Isso's catalogue lacks or gets wrong (none in Russian)
+    assert json.loads(target.get("data-comments-texts", "{}")) == CORRECTED_WORDS.get(lang, {})
     assert not target.has_attr("data-comments-plurals")
     assert target.has_attr("data-comments-label-text")  # comments.js still labels the form
     attrs = json.loads(site.soup(path).select_one("section.comments")["data-comments-attrs"])
@@ -232,19 +239,30 @@ def test_a_page_with_isso_s_words_gets_its_counts_corrected_where_they_are_wrong
         I18N_CACHE_PATH=str(tmp_path / "i18n-cache"),
         COMMENTS_ISSO_URL=ISSO,
     )
-    for path, lang, forms in (
-        ("cs/posts/dva/", "cs", ["Jeden komentář", "{{ n }} komentáře", "{{ n }} komentářů"]),
-        ("gl/posts/tres/", "gl", ["Un comentario", "{{ n }} comentarios", "{{ n }} comentarios"]),
+    for path, lang, forms, hidden in (
+        (
+            "cs/posts/dva/",
+            "cs",
+            ["Jeden komentář", "{{ n }} komentáře", "{{ n }} komentářů"],
+            ["{{ n }} skrytý komentář", "{{ n }} skryté komentáře", "{{ n }} skrytých komentářů"],
+        ),
+        (
+            "gl/posts/tres/",
+            "gl",
+            ["Un comentario", "{{ n }} comentarios", "{{ n }} comentarios"],
+            ["{{ n }} comentario oculto"] + ["{{ n }} comentarios ocultos"] * 2,
+        ),
     ):
         target = site.soup(path).select_one("section.comments #isso-thread")
         assert json.loads(target["data-comments-plurals"]) == {
             "lang": lang,
             "samples": [1, 2, 5],
-            "forms": {"num-comments": forms},
+            "forms": {"num-comments": forms, "comment-hidden": hidden},
         }
-        assert json.loads(target["data-comments-texts"]) == {}
+        assert json.loads(target["data-comments-texts"]) == CORRECTED_WORDS.get(lang, {})
     target = site.soup("hu/posts/ketto/").select_one("section.comments #isso-thread")
     assert not target.has_attr("data-comments-plurals")
+    assert json.loads(target["data-comments-texts"]) == CORRECTED_WORDS["hu"]
 
 
 @pytest.mark.parametrize(
@@ -261,3 +279,41 @@ def test_the_section_s_words_say_their_language_where_it_is_not_the_page_s(site,
     on a Welsh or Hungarian page; the section tells the script to mark them."""
     section = site.soup(path).select_one("section.comments")
     assert json.loads(section["data-comments-words-marks"]) == marks
+
+
+def isso_catalogue(name: str) -> dict[str, str]:
+    """One of the installed Isso client's catalogues (isso/js/app/i18n/<name>.js: a JSON object
+    after ``module.exports =``)."""
+    text = (Path(isso.__file__).parent / "js" / "app" / "i18n" / f"{name}.js").read_text("utf-8")
+    return json.loads(text.split("=", 1)[1].strip().rstrip(";"))
+
+
+# What Isso 0.14 shows in English on a page in the language, and needs to: the website field's
+# placeholder, an address, is no language's
+NEUTRAL = {"postbox-website-placeholder"}
+
+
+@pytest.mark.parametrize("lang", sorted(CORRECTED_WORDS))
+def test_corrected_words_are_isso_s_keys_and_change_what_it_shows(lang):
+    """Each word stands in for one Isso shows: a key of its English catalogue (the one every
+    key of i18n.translate falls back to), missing from the language's or different there.
+    Isso writes them into its HTML unescaped, some inside attributes quoted with ': Isso's
+    Ukrainian "Prev'yu" button said "Prev"."""
+    english = isso_catalogue("en")
+    own = isso_catalogue({"el": "el_GR"}.get(lang, lang))
+    for key, word in CORRECTED_WORDS[lang].items():
+        assert key in english, key
+        assert own.get(key) != word, key
+        assert not set(word) & set("'\"<>&"), key
+        assert "\n" not in word and "{{" not in word, key  # plurals are CORRECTED_COUNTS'
+
+
+@pytest.mark.parametrize("lang", ["hu", "cs"])
+def test_hungarian_and_czech_pages_show_no_english_word_of_isso_s(lang):
+    """Isso's Hungarian and Czech catalogues lack the name and e-mail placeholders ("John Doe",
+    "johndoe@example.com", shown in English in the form), the reply-notification label, the
+    feed link and the author suffix: every key of Isso's is now in its catalogue or ours."""
+    english = isso_catalogue("en")
+    own = isso_catalogue(lang)
+    supplied = CORRECTED_WORDS.get(lang, {}).keys() | CORRECTED_COUNTS.get(lang, {}).keys()
+    assert set(english) - set(own) - supplied == NEUTRAL

@@ -46,6 +46,10 @@ class Embed:
     # page whose strings are the script's: {"lang", "samples", "forms": {key: [form per
     # sample]}}, as the partial writes data-comments-plurals. None: the script's own stand.
     plurals: dict[str, Any] | None = None
+    # Words that stand in for the script's own where its catalogue of its language lacks them
+    # (it shows English) or gets them wrong, for a page whose strings are the script's:
+    # {key: text}, as the partial writes data-comments-texts. Empty: the script's own stand.
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 class OptionError(ValueError):

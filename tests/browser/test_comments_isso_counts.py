@@ -3,12 +3,14 @@ with no catalog of ours (Isso's words), a real Isso on loopback, a strict
 Content-Security-Policy, a real Chromium. Isso's Czech has two forms ("2 Komentářů"), its
 Galician is half English ("3 Comments"); the embed's corrected forms stand in for them."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.serving import isso_comment, isso_for_site, serve_folder
 from tests.conftest import _builder
-from tests.test_comments_plurals import posts
+from tests.test_comments_plurals import isso_catalogue, posts
 from tests.test_comments_site import POSTS
 
 # slug: (language, comments)
@@ -18,7 +20,11 @@ THREADS = {
     "dvacet-dva": ("cs", 22),
     "tres": ("gl", 3),
     "ketto": ("hu", 2),  # Isso's Hungarian count is right: its own
+    "szavak": ("hu", 1),  # a comment is written here through the form (test_no_english_…)
+    "skryto": ("cs", 1),  # with REPLIES: "show N more"
 }
+# slug: replies to its first comment (Isso shows 5 of them, then a link to the rest)
+REPLIES = {"skryto": 7}
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +42,12 @@ def site(tmp_path_factory, browser_type_launch_args):
         server = serve_folder(built.output, site_port, [("Content-Security-Policy", csp)])
         try:
             for slug, (_lang, count) in THREADS.items():
+                first = None
                 for n in range(count):
-                    isso_comment(isso, origin, slug, text=f"Comment {n} on {slug}")
+                    made = isso_comment(isso, origin, slug, text=f"Comment {n} on {slug}")
+                    first = first or made
+                for n in range(REPLIES.get(slug, 0)):
+                    isso_comment(isso, origin, slug, text=f"Reply {n}", parent=first["id"])
             yield origin
         finally:
             server.shutdown()
@@ -45,6 +55,11 @@ def site(tmp_path_factory, browser_type_launch_args):
 
 def _heading(page: Page, site: str, slug: str):
     lang, count = THREADS[slug]
+    if not hasattr(page, "csp"):  # what Chromium refused, over every page this test opens
+        page.csp = []
+        page.on(
+            "console", lambda m: page.csp.append(m.text) if "Content Security" in m.text else None
+        )
     page.goto(f"{site}/{lang}/posts/{slug}/")
     page.locator("#comments").scroll_into_view_if_needed()
     expect(page.locator("#isso-root > .isso-comment")).to_have_count(count)
@@ -70,3 +85,77 @@ def test_isso_s_wrong_counts_are_corrected_in_its_language(page: Page, site):
         submit = page.locator("#comments .isso-postbox input[type=submit]")
         expect(submit).to_have_value(button)
     assert refused == []
+
+
+# Isso 0.14's English words (isso/js/app/i18n/en.js), each line of a plural a pattern
+ENGLISH = [
+    re.compile("^" + re.escape(line).replace(re.escape("{{ n }}"), r"\d+") + "$")
+    for text in isso_catalogue("en").values()
+    for line in text.split("\n")
+    if text != "https://example.com"  # the website's placeholder: an address, no language's
+]
+# Every word the comment box shows, with the language it is read in: text (readers' comments
+# left out), placeholders, buttons' values
+SHOWN = """root => {
+  const shown = [];
+  const add = (text, node) => text && text.trim() &&
+    shown.push([text.trim(), node.closest("[lang]").getAttribute("lang")]);
+  const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const node = walk.currentNode;
+    const parent = node.parentElement;
+    if (!parent.closest(".isso-text, script")) add(node.textContent, parent);
+  }
+  root.querySelectorAll("[placeholder]").forEach(n => add(n.getAttribute("placeholder"), n));
+  root.querySelectorAll("input[type=submit], input[type=button]").forEach(n => add(n.value, n));
+  return shown;
+}"""
+
+
+def _english(page: Page) -> list[tuple[str, str]]:
+    """The words of Isso's English the box shows unmarked (not in an element marked en)."""
+    shown = page.locator("#comments #isso-thread").evaluate(SHOWN)
+    return [
+        (text, lang)
+        for text, lang in shown
+        if lang != "en" and any(pattern.match(text) for pattern in ENGLISH)
+    ]
+
+
+def test_no_english_left_in_hungarian_and_czech_boxes(page: Page, site):
+    """Isso's Hungarian and Czech catalogues lack the name and e-mail placeholders (the form
+    said "John Doe" and "johndoe@example.com", read as Hungarian or Czech), the reply-notice
+    label, the feed link and the author suffix; its Hungarian "Cancel" said "Delete"
+    ("Törlés", beside its Delete) and "Edit" was misspelt, its Czech "N hidden" was one
+    neuter form. The embed's words stand in: nothing English is left unmarked, the thread,
+    the form, and a comment being edited included."""
+    _heading(page, site, "szavak")
+    form = page.locator("#comments .isso-postbox").first
+    expect(form.locator("input[name=author]")).to_have_attribute(
+        "placeholder", "Nyilvánosan megjelenik"
+    )
+    expect(form.locator("input[name=email]")).to_have_attribute(
+        "placeholder", "Sehol nem jelenik meg"
+    )
+    expect(form.locator(".isso-notification-section label")).to_have_text(
+        "Értesítés e-mailben, ha valaki válaszol"
+    )
+    form.locator(".isso-textarea").fill("Nagyon hasznos volt, köszönöm.")
+    form.locator("input[type=submit]").click()
+    mine = page.locator("#isso-root > .isso-comment").nth(1)
+    mine.locator("a.isso-edit").click()
+    expect(mine.locator("a.isso-edit")).to_have_text("Mentés")
+    expect(mine.locator("a.isso-cancel")).to_have_text("Mégse")
+    assert _english(page) == [], _english(page)
+
+    _heading(page, site, "skryto")
+    expect(page.locator("#comments a.isso-load-hidden")).to_have_text("2 skryté komentáře")
+    form = page.locator("#comments .isso-postbox").first
+    expect(form.locator("input[name=author]")).to_have_attribute(
+        "placeholder", "Zobrazí se veřejně"
+    )
+    expect(page.locator("#comments .comments__hint").first).to_have_text(
+        "Sem napište svůj komentář (nejméně 3 znaky)"
+    )
+    assert _english(page) == [], _english(page)
+    assert page.csp == []

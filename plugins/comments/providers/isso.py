@@ -32,7 +32,54 @@ CORRECTED_COUNTS = {
     # half English: "{{ n }} Comments"; "comentarios" is Isso's own word ("Sen comentarios")
     "gl": {"num-comments": ("Un comentario", "{{ n }} comentarios", "{{ n }} comentarios")},
 }
+# "N hidden" (comment-hidden, a link that shows more replies), where Isso's is wrong: Czech
+# "5 skryto", one neuter form for every count; Galician "5 Oculto", singular and capitalised.
+# Czech's three forms as Isso's Slovak has them (skrytý, skryté, skrytých).
+CORRECTED_COUNTS["cs"]["comment-hidden"] = (
+    "{{ n }} skrytý komentář",
+    "{{ n }} skryté komentáře",
+    "{{ n }} skrytých komentářů",
+)
+CORRECTED_COUNTS["gl"]["comment-hidden"] = (
+    "{{ n }} comentario oculto",
+    "{{ n }} comentarios ocultos",
+    "{{ n }} comentarios ocultos",
+)
 CORRECTED_SAMPLES = (1, 2, 5)
+
+# Isso 0.14's words a reader sees that its catalogue of a language lacks (Isso shows its
+# English then, unmarked: a placeholder cannot carry lang="en") or gets wrong, given to Isso
+# as data-isso-<key>-text-<lang> on a page that has Isso's words. Every key of
+# isso/js/app/i18n/en.js is looked up through i18n.translate, which reads those first.
+# Placeholders say what the theme's English ones say ("Shown publicly", "Never shown"); the
+# website's (https://example.com) is no language's and stays. Isso puts these into its HTML
+# unescaped, inside attributes quoted with ', so none holds ' " < > & (a test holds them).
+CORRECTED_WORDS = {
+    "hu": {
+        "postbox-author-placeholder": "Nyilvánosan megjelenik",
+        "postbox-email": "E-mail (nem kötelező)",  # Isso's "Email"
+        "postbox-email-placeholder": "Sehol nem jelenik meg",
+        "postbox-website": "Weboldal (nem kötelező)",  # Isso's "Website", English
+        "postbox-edit": "Szerkesztés",  # Isso's "Szerekesztés", misspelt
+        "postbox-notification": "Értesítés e-mailben, ha valaki válaszol",
+        "atom-feed": "Atom-hírcsatorna",
+        "comment-edit": "Szerkesztés",
+        "comment-cancel": "Mégse",  # Isso's "Törlés" is "Delete", beside its Delete
+        "comment-page-author-suffix": "Szerző",
+    },
+    "cs": {
+        "postbox-text": "Sem napište svůj komentář (nejméně 3 znaky)",  # Isso's "napiště"
+        "postbox-author-placeholder": "Zobrazí se veřejně",
+        "postbox-email-placeholder": "Nikde se nezobrazí",
+        "postbox-notification": "Upozornit mě e-mailem na odpovědi",
+        "atom-feed": "Kanál Atom",
+        "comment-page-author-suffix": "Autor",
+    },
+    # Isso's "Πρεμιέρα" is a film's première
+    "el": {"postbox-preview": "Προεπισκόπηση"},
+    # Isso's "Прев'ю" ends its button's value='…' at the apostrophe: the button said "Прев"
+    "uk": {"postbox-preview": "Попередній перегляд"},
+}
 
 
 def corrected_plurals(lang: str) -> dict | None:
@@ -106,4 +153,5 @@ def embed(options: dict, thread: Thread) -> Embed:
         # Isso lowercases attribute names (HTML does) and looks strings up by its language
         text_attr="data-isso-{key}-text-" + lang.lower(),
         plurals=corrected_plurals(lang),
+        texts=dict(CORRECTED_WORDS.get(lang, {})),
     )
