@@ -22,6 +22,8 @@ THREADS = {
     "ketto": ("hu", 2),  # Isso's Hungarian count is right: its own
     "szavak": ("hu", 1),  # a comment is written here through the form (test_no_english_…)
     "skryto": ("cs", 1),  # with REPLIES: "show N more"
+    "dvadeset-jedan": ("hr", 21),  # Isso's Croatian: "21 komentara"
+    "to": ("da", 2),  # Isso's Danish: "2 Kommentarer"
 }
 # slug: replies to its first comment (Isso shows 5 of them, then a link to the rest)
 REPLIES = {"skryto": 7}
@@ -68,7 +70,8 @@ def _heading(page: Page, site: str, slug: str):
 
 def test_isso_s_wrong_counts_are_corrected_in_its_language(page: Page, site):
     """Czech: 1 komentář, 2-4 komentáře, 5 and up komentářů (Isso said "2 Komentářů" and
-    "22 Komentářů"); Galician: "3 comentarios" (Isso said "3 Comments"). The rest of the
+    "22 Komentářů"); Galician: "3 comentarios" (Isso said "3 Comments"); Croatian "21 komentar"
+    (Isso said "21 komentara"), Danish "2 kommentarer" (Isso: "2 Kommentarer"). The rest of the
     thread keeps Isso's words, unmarked: they are the page's language."""
     refused = []
     page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
@@ -78,6 +81,8 @@ def test_isso_s_wrong_counts_are_corrected_in_its_language(page: Page, site):
         ("dvacet-dva", "22 komentářů", "Publikovat"),
         ("tres", "3 comentarios", "Enviar"),
         ("ketto", "2 hozzászólás", "Elküld"),
+        ("dvadeset-jedan", "21 komentar", "Pošalji"),
+        ("to", "2 kommentarer", "Send"),
     ):
         heading = _heading(page, site, slug)
         expect(heading).to_have_text(text)

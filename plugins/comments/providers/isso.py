@@ -23,28 +23,64 @@ LANGUAGES = frozenset(
 # Isso 0.14's counts where its own catalogue is wrong, as the forms for 1, 2 and 5 (between them
 # every plural category of whole numbers in the language: a test holds them to CLDR's). Used on
 # a page whose language Isso speaks and the theme has no catalog for (Isso's words otherwise);
-# comments.js words each count by the browser's rules for the language. Only forms made of
-# Isso's own words: no translation of ours.
+# comments.js words each count by the browser's rules for the language, 1's form for every
+# count of 1's category: a form without the count only where that category holds 1 alone.
+# Made of Isso's own words where it has them. "N hidden" is comment-hidden, the link to the
+# rest of a long thread: Isso's is one form for every count in these languages.
+HIDDEN = "comment-hidden"
 CORRECTED_COUNTS = {
-    # two forms and a capital: "2 Komentářů", "22 Komentářů"; Czech says 1 komentář,
-    # 2-4 komentáře, 5 and up komentářů
-    "cs": {"num-comments": ("Jeden komentář", "{{ n }} komentáře", "{{ n }} komentářů")},
-    # half English: "{{ n }} Comments"; "comentarios" is Isso's own word ("Sen comentarios")
-    "gl": {"num-comments": ("Un comentario", "{{ n }} comentarios", "{{ n }} comentarios")},
+    # "2 Komentářů", "22 Komentářů"; Czech says 1 komentář, 2-4 komentáře, 5 and up
+    # komentářů; "5 skryto", neuter: Czech's three forms as Isso's Slovak has them
+    "cs": {
+        "num-comments": ("Jeden komentář", "{{ n }} komentáře", "{{ n }} komentářů"),
+        HIDDEN: (
+            "{{ n }} skrytý komentář",
+            "{{ n }} skryté komentáře",
+            "{{ n }} skrytých komentářů",
+        ),
+    },
+    # half English: "{{ n }} Comments"; "comentarios" is Isso's own word ("Sen comentarios");
+    # "5 Oculto", singular and capitalised
+    "gl": {
+        "num-comments": ("Un comentario", "{{ n }} comentarios", "{{ n }} comentarios"),
+        HIDDEN: (
+            "{{ n }} comentario oculto",
+            "{{ n }} comentarios ocultos",
+            "{{ n }} comentarios ocultos",
+        ),
+    },
+    # English's rule: "21 komentara", where Croatian says 21 komentar (as 1), 2-4 komentara,
+    # 5 komentara; "5 Skrivenih"
+    "hr": {
+        "num-comments": ("{{ n }} komentar", "{{ n }} komentara", "{{ n }} komentara"),
+        HIDDEN: (
+            "{{ n }} skriveni komentar",
+            "{{ n }} skrivena komentara",
+            "{{ n }} skrivenih komentara",
+        ),
+    },
+    # "2 Kommentarer" (Danish nouns take no capital), "5 Skjult"
+    "da": {
+        "num-comments": ("En kommentar", "{{ n }} kommentarer", "{{ n }} kommentarer"),
+        HIDDEN: (
+            "{{ n }} skjult kommentar",
+            "{{ n }} skjulte kommentarer",
+            "{{ n }} skjulte kommentarer",
+        ),
+    },
+    # "5 Gömd"
+    "sv": {
+        HIDDEN: ("{{ n }} dold kommentar", "{{ n }} dolda kommentarer", "{{ n }} dolda kommentarer")
+    },
+    # "5 Прихований"
+    "uk": {
+        HIDDEN: (
+            "{{ n }} прихований коментар",
+            "{{ n }} приховані коментарі",
+            "{{ n }} прихованих коментарів",
+        )
+    },
 }
-# "N hidden" (comment-hidden, a link that shows more replies), where Isso's is wrong: Czech
-# "5 skryto", one neuter form for every count; Galician "5 Oculto", singular and capitalised.
-# Czech's three forms as Isso's Slovak has them (skrytý, skryté, skrytých).
-CORRECTED_COUNTS["cs"]["comment-hidden"] = (
-    "{{ n }} skrytý komentář",
-    "{{ n }} skryté komentáře",
-    "{{ n }} skrytých komentářů",
-)
-CORRECTED_COUNTS["gl"]["comment-hidden"] = (
-    "{{ n }} comentario oculto",
-    "{{ n }} comentarios ocultos",
-    "{{ n }} comentarios ocultos",
-)
 CORRECTED_SAMPLES = (1, 2, 5)
 
 # Isso 0.14's words a reader sees that its catalogue of a language lacks (Isso shows its
