@@ -24,6 +24,7 @@ THREADS = {
     "skryto": ("cs", 1),  # with REPLIES: "show N more"
     "dvadeset-jedan": ("hr", 21),  # Isso's Croatian: "21 komentara"
     "to": ("da", 2),  # Isso's Danish: "2 Kommentarer"
+    "pereglyad": ("uk", 1),  # Isso's Ukrainian Preview button: "Прев'ю"
 }
 # slug: replies to its first comment (Isso shows 5 of them, then a link to the rest)
 REPLIES = {"skryto": 7}
@@ -163,4 +164,9 @@ def test_no_english_left_in_hungarian_and_czech_boxes(page: Page, site):
         "Sem napište svůj komentář (nejméně 3 znaky)"
     )
     assert _english(page) == [], _english(page)
+
+    # Isso writes its Preview button as value='…': its Ukrainian "Прев'ю" ended at the "'"
+    _heading(page, site, "pereglyad")
+    preview = page.locator("#comments .isso-postbox input[name=preview]").first
+    expect(preview).to_have_value("Попередній перегляд")
     assert page.csp == []
