@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed-lock
 INVOKE := $(VENV)/bin/invoke
-PIP := $(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes
+PIP_INSTALL := install --quiet --disable-pip-version-check --require-hashes
 
 .PHONY: serve test build publish preview check new-post lint lock venv clean
 
@@ -62,19 +62,31 @@ venv: $(STAMP)
 # last install. pip installs uv from requirements-bootstrap.lock (pinned, hash-checked); uv then
 # installs exactly requirements.lock, hash-checked, in seconds. Where uv cannot run (no wheel
 # for this machine, say), pip installs requirements.lock itself, as hash-checked but slower.
+# The venv is made without pip (putting pip in it took 5.7 s of the first minute): the pip of
+# $(PYTHON) installs into it (--python, pip 22.3 or newer); only where $(PYTHON) has no such pip
+# does the venv get its own (ensurepip, as `python3 -m venv` did).
 # Where Python may not write bytecode (PYTHONDONTWRITEBYTECODE set, as on this project's machines),
-# uv compiles it at install, as pip does: else every build compiles its imports again, 1.2 s
-# (docs/performance.md#first-minute). Elsewhere the first build writes what it imports, only
-# that, and sooner: compiling all of it here took 6 s more.
-UV_BYTECODE := $(if $(PYTHONDONTWRITEBYTECODE),--compile-bytecode)
+# every build would compile its imports again, 1.2 s (docs/performance.md#first-minute): the
+# packages a build and `make serve` import are compiled here (tasks.BUILD_IMPORTS), the rest by
+# `invoke test` (SciPy, Playwright, pytest: compiling the whole environment here took 10.7 s
+# more). Elsewhere the first build writes what it imports, only that, and sooner.
+COMPILE := $(if $(PYTHONDONTWRITEBYTECODE),$(VENV)/bin/python -c 'import tasks; tasks.installed_bytecode()')
 $(STAMP): requirements.lock requirements-bootstrap.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 		|| { echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
-	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) -r requirements-bootstrap.lock \
-		&& $(VENV)/bin/uv pip sync --quiet $(UV_BYTECODE) --require-hashes --python $(VENV)/bin/python requirements.lock \
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv --without-pip $(VENV)
+	@if $(PYTHON) -c 'import sys, pip; sys.exit(tuple(map(int, pip.__version__.split(".")[:2])) < (22, 3))' 2>/dev/null; \
+	then pip="$(PYTHON) -m pip --python $(VENV)/bin/python"; \
+	else pip="$(VENV)/bin/python -m pip"; $$pip --version >/dev/null 2>&1 \
+		|| $(VENV)/bin/python -m ensurepip --default-pip >/dev/null \
+		|| { echo "$(PYTHON) has no pip 22.3 or newer, and no ensurepip to put pip in $(VENV): install one (Debian: apt-get install python3-pip)"; exit 1; }; \
+	fi; \
+	echo "Installing requirements.lock into $(VENV), hash-checked (uv, installed by pip)"; \
+	$$pip $(PIP_INSTALL) -r requirements-bootstrap.lock \
+		&& $(VENV)/bin/uv pip sync --quiet --require-hashes --python $(VENV)/bin/python requirements.lock \
 		|| { echo "uv could not install requirements.lock: installing it with pip instead"; \
-		     $(PIP) -r requirements.lock; }
+		     $$pip $(PIP_INSTALL) -r requirements.lock; }
+	$(COMPILE)
 	@cp requirements.lock $(STAMP)
 
 clean:

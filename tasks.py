@@ -15,6 +15,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from collections import Counter
@@ -106,6 +107,53 @@ def own_bytecode(root: Path = ROOT, may_not_write: bool | None = None) -> None:
     for settings in ("pelicanconf.py", "publishconf.py"):
         if (root / settings).is_file():
             compileall.compile_file(root / settings, quiet=2)
+
+
+# What a build and `make serve` import from the installed packages, by the name of their module or
+# folder in site-packages: the ones that had bytecode after `make venv`, a build of the sample site
+# and `make serve` on a new clone without PYTHONDONTWRITEBYTECODE (2026-12-07). A build that
+# imports one more works as before, compiling it each time: tests/test_first_minute.py names it.
+BUILD_IMPORTS = (
+    *("PIL", "_distutils_hack", "anyio", "babel", "blinker", "bs4", "dateutil", "docutils"),
+    *("feedgenerator", "html5lib", "invoke", "jinja2", "markdown", "markupsafe", "nh3", "numpy"),
+    *("ordered_set", "pagefind", "pagefind_bin_extended", "pelican", "pillow_heif", "pygments"),
+    *("rcssmin.py", "rich", "rjsmin.py", "six.py", "soupsieve", "typing_extensions.py"),
+    *("unidecode", "watchfiles", "webassets", "webencodings", "yaml"),
+    # `make serve`: the live-reload server and the local Isso
+    *("livereload", "tornado", "isso", "bleach", "itsdangerous", "mistune", "werkzeug"),
+)
+
+
+# a package's own tests, which nothing here imports (NumPy's were two thirds of its compiling)
+_PACKAGE_TESTS = re.compile(r"[/\\]tests?[/\\]")
+
+
+def _compile_installed(path: str) -> None:
+    """Compile one installed package (a folder, without its own tests) or module."""
+    if os.path.isdir(path):
+        compileall.compile_dir(path, quiet=2, rx=_PACKAGE_TESTS)
+    elif path.endswith(".py"):
+        compileall.compile_file(path, quiet=2)
+
+
+def installed_bytecode(names: Iterable[str] | None = BUILD_IMPORTS, site: str = "") -> None:
+    """Compile the installed packages ``names`` (every one: None) of ``site`` (site-packages),
+    without their own tests.
+
+    `make venv` runs this for BUILD_IMPORTS where Python may not write bytecode (compiling the
+    whole environment, SciPy, Playwright and pytest included, took 10.7 s of the first minute);
+    `invoke test` for the rest. compileall skips a module whose bytecode is current, and a name
+    no longer installed is nothing to compile (the lock changed; the first minute's test says so).
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    site = site or sysconfig.get_path("purelib")
+    listed = sorted(os.listdir(site)) if names is None else names
+    paths = [os.path.join(site, name) for name in listed if name != "__pycache__"]
+    # a package to a worker, one per core: compile_dir's own workers took a file each, and
+    # 2.5 s of CPU to find nothing to compile in a compiled environment (this: 0.3 s)
+    with ProcessPoolExecutor() as pool:
+        list(pool.map(_compile_installed, paths))
 
 
 def _pelican_command(arguments: list[str]) -> list[str]:
@@ -2181,6 +2229,8 @@ def lint(c):
 @task(pre=[lint], help={"args": "extra pytest arguments"})
 def test(c, args=""):
     """Run the whole test suite (lint first)."""
+    if sys.flags.dont_write_bytecode:
+        installed_bytecode(None)  # what make venv left: pytest, Playwright, SciPy (once)
     c.run(f"{VENV_BIN / 'python'} -m pytest {args}", pty=False)
 
 
@@ -2188,13 +2238,14 @@ def test(c, args=""):
 def lock(c):
     """Re-pin every dependency from pyproject.toml into requirements.lock."""
     # uv resolves and hashes fast; make venv installs it, pinned and hash-checked, from
-    # requirements-bootstrap.lock (this is a no-op then; never an unpinned download)
+    # requirements-bootstrap.lock (never an unpinned download; .venv has no pip to fetch it)
+    if not (VENV_BIN / "uv").is_file():
+        sys.exit(
+            f"{VENV_BIN / 'uv'} is missing: make venv installs it from requirements-bootstrap.lock"
+            " (where uv cannot run on this machine, re-pin requirements.lock on one where it can)"
+        )
     c.run(
-        f"{VENV_BIN / 'python'} -m pip install -q --disable-pip-version-check --require-hashes "
-        f"-r {ROOT / 'requirements-bootstrap.lock'}"
-    )
-    c.run(
-        f"{VENV_BIN / 'python'} -m uv pip compile pyproject.toml --extra test "
+        f"{VENV_BIN / 'uv'} pip compile pyproject.toml --extra test "
         "--python-version 3.11 --generate-hashes -o requirements.lock"
     )
 

@@ -2,11 +2,14 @@
 installer in the Makefile, development builds that encode fewer renditions than publish
 builds, and the publish workflow keeping the image cache between runs."""
 
+import hashlib
 import io
 import os
 import re
 import shutil
 import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -32,7 +35,7 @@ def stamp_recipe(makefile: str) -> tuple[list[str], str]:
 def installs(recipe: str) -> list[str]:
     """Every command of the recipe that installs packages (pip install, uv pip sync/install)."""
     commands = re.split(r"&&|\|\||;|\n|\{|\}", recipe)
-    return [c.strip() for c in commands if re.search(r"\$\(PIP\)|pip (install|sync)", c)]
+    return [c.strip() for c in commands if re.search(r"\$\(PIP_INSTALL\)|pip (install|sync)", c)]
 
 
 def expand(recipe: str, makefile: str) -> str:
@@ -52,36 +55,179 @@ def test_the_venv_is_made_by_uv_from_a_pinned_hashed_bootstrap_with_pip_as_fallb
     assert "pip install" in bootstrap and bootstrap.endswith("-r requirements-bootstrap.lock")
     assert "uv pip sync" in sync and sync.endswith("requirements.lock")
     assert "--python .venv/bin/python" in sync
-    # where Python may not write bytecode, uv compiles it, as pip does (else every build
-    # compiles its imports again); elsewhere the first build writes what it uses
-    assert "--compile-bytecode" in sync
+    # uv compiles nothing: what a build imports is compiled after it, where it must be
+    assert "--compile-bytecode" not in sync
     assert "pip install" in fallback and fallback.endswith("-r requirements.lock")
     for command in commands:  # every install checks every hash, uv's included
         assert "--require-hashes" in command, command
     # uv first; pip installs the lock only when the bootstrap or uv failed
-    assert re.search(r"uv pip sync [^|]*\|\| \{[^}]*\$\(PIP\) -r requirements.lock;", recipe)
+    assert re.search(
+        r"uv pip sync [^|]*\|\| \{[^}]*\$\$pip \$\(PIP_INSTALL\) -r requirements.lock;", recipe
+    )
+    # the venv has no pip of its own unless the machine's Python has none to lend it
+    assert "-m venv --without-pip $(VENV)" in recipe
 
 
-@pytest.mark.parametrize(
-    ("environment", "flag"), [({"PYTHONDONTWRITEBYTECODE": "1"}, True), ({}, False)]
-)
-def test_uv_compiles_bytecode_only_where_python_may_not_write_it(environment, flag):
+def _make_value(variable: str, environment: dict[str, str]) -> str:
+    """What the Makefile's ``variable`` holds in ``environment`` (os.environ, less the variable
+    PYTHONDONTWRITEBYTECODE, plus ``environment``)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | environment
-    shown = subprocess.run(
-        [
-            "make",
-            "-s",
-            "--eval",
-            "show-uv-bytecode: ; @echo '[$(UV_BYTECODE)]'",
-            "show-uv-bytecode",
-        ],
+    return subprocess.run(
+        ["make", "-s", "--eval", f"show-it: ; @: $(info [$({variable})])", "show-it"],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
         check=True,
     ).stdout.strip()
-    assert shown == ("[--compile-bytecode]" if flag else "[]")
+
+
+@pytest.mark.parametrize(
+    ("environment", "compiles"), [({"PYTHONDONTWRITEBYTECODE": "1"}, True), ({}, False)]
+)
+def test_make_venv_compiles_bytecode_only_where_python_may_not_write_it(environment, compiles):
+    shown = _make_value("COMPILE", environment)
+    # elsewhere the first build writes what it imports, itself
+    assert shown == (
+        "[.venv/bin/python -c 'import tasks; tasks.installed_bytecode()']" if compiles else "[]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("names", "compiled"),
+    [
+        (("pkg", "single.py"), {"pkg/__init__.py", "pkg/sub/mod.py", "single.py"}),
+        (("pkg",), {"pkg/__init__.py", "pkg/sub/mod.py"}),
+        (("pk",), set()),  # a name is a whole folder's or module's, not the start of one
+        (None, {"pkg/__init__.py", "pkg/sub/mod.py", "single.py", "other/__init__.py"}),
+    ],
+)
+def test_installed_bytecode_compiles_the_named_packages_without_their_tests(
+    tmp_path, names, compiled
+):
+    import importlib.util
+
+    import tasks
+
+    site = tmp_path / "site-packages"
+    for name in (
+        *("pkg/__init__.py", "pkg/sub/mod.py", "pkg/tests/test_pkg.py", "pkg/test/helpers.py"),
+        *("single.py", "other/__init__.py", "other/tests/test_other.py"),
+    ):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text("VALUE = 1\n", encoding="utf-8")
+    tasks.installed_bytecode(names, site=str(site))
+    written = {
+        str(p.relative_to(site))
+        for p in site.rglob("*.py")
+        if Path(importlib.util.cache_from_source(str(p))).is_file()
+    }
+    assert written == compiled
+
+
+def test_build_imports_names_every_installed_package_a_build_imports(tmp_path):
+    import sysconfig
+
+    import tasks
+
+    site = sysconfig.get_path("purelib")
+    # every name is installed: one the lock no longer has is a name to take out of the list
+    missing = [n for n in tasks.BUILD_IMPORTS if not (Path(site) / n).exists()]
+    assert not missing, f"tasks.BUILD_IMPORTS: not in {site}: {missing}"
+    # a one-post build's imports (its forks' too), in a process of its own
+    content = tmp_path / "content-imports"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "hello.md").write_text(
+        "Title: Hello\nDate: 2025-03-14\n\nA first post, with a [link](https://example.org/).\n",
+        encoding="utf-8",
+    )
+    shown = subprocess.run(
+        [
+            *(sys.executable, "-X", "importtime", "-m", "plugins.engine.command"),
+            *("-s", str(DEV_CONF), "-o", str(tmp_path / "out"), str(content)),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    imported = {
+        line.rsplit("|", 1)[1].strip().split(".")[0]
+        for line in shown.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    installed = {
+        name
+        for name in imported
+        if (Path(site) / name).is_dir() or (Path(site) / f"{name}.py").is_file()
+    }
+    listed = {n.removesuffix(".py") for n in tasks.BUILD_IMPORTS}
+    assert installed - listed == set(), "a build imports these: add them to tasks.BUILD_IMPORTS"
+    assert {"pelican", "markdown", "jinja2"} <= installed  # the probe saw a build
+
+
+def _wheel(folder: Path, name: str) -> str:
+    """Write a wheel of one empty module, ``name``-1.0, into ``folder``; its sha256."""
+    dist = f"{name}-1.0.dist-info"
+    files = {
+        f"{name}_module.py": "",
+        f"{dist}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n",
+        f"{dist}/WHEEL": "Wheel-Version: 1.0\nGenerator: a test\nRoot-Is-Purelib: true\n"
+        "Tag: py3-none-any\n",
+    }
+    files[f"{dist}/RECORD"] = "".join(f"{path},,\n" for path in [*files, f"{dist}/RECORD"])
+    path = folder / f"{name}-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(path, "w") as wheel:
+        for member, text in files.items():
+            wheel.writestr(member, text)
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("lender", "hash_right"),
+    [("the machine's pip", True), ("ensurepip", True), ("the machine's pip", False)],
+)
+def test_make_venv_where_uv_cannot_run_installs_the_lock_with_pip(tmp_path, lender, hash_right):
+    # no network: a bootstrap that installs no uv, and a lock of one local wheel
+    wheels, project = tmp_path / "wheels", tmp_path / "project"
+    wheels.mkdir()
+    project.mkdir()
+    shutil.copy(ROOT / "Makefile", project)
+    bootstrap = _wheel(wheels, "not_uv")
+    (project / "requirements-bootstrap.lock").write_text(f"not-uv==1.0 --hash=sha256:{bootstrap}\n")
+    digest = _wheel(wheels, "site_dependency")
+    digest = digest if hash_right else digest[::-1]  # the wheel, but not the one pinned
+    (project / "requirements.lock").write_text(f"site-dependency==1.0 --hash=sha256:{digest}\n")
+    if lender == "ensurepip":  # a Python without pip: .venv gets its own
+        subprocess.run(
+            [sys.executable, "-m", "venv", "--without-pip", tmp_path / "bare"], check=True
+        )
+        python = tmp_path / "bare" / "bin" / "python"
+    else:
+        python = Path(sys._base_executable)
+        if subprocess.run([python, "-c", "import pip"], capture_output=True).returncode:
+            pytest.skip(f"{python} has no pip to lend")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "PYTHONDONTWRITE"))}
+    env |= {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheels), "PIP_CONFIG_FILE": os.devnull}
+    made = subprocess.run(
+        ["make", "venv", f"PYTHON={python}"], cwd=project, env=env, capture_output=True, text=True
+    )
+    said = made.stdout + made.stderr
+    assert "uv could not install requirements.lock: installing it with pip instead" in said
+    site = next((project / ".venv" / "lib").glob("python3.*/site-packages"))
+    assert (site / "not_uv_module.py").is_file()  # the bootstrap went in, hash-checked
+    # pip is in .venv only where the machine's Python had none to lend
+    assert (project / ".venv" / "bin" / "pip").exists() == (lender == "ensurepip")
+    if hash_right:
+        assert made.returncode == 0, said
+        assert (site / "site_dependency_module.py").is_file()
+        stamp = project / ".venv" / ".installed-lock"
+        assert stamp.read_text() == (project / "requirements.lock").read_text()
+    else:  # a wheel whose hash is not the lock's is refused, and the next make tries again
+        assert made.returncode != 0
+        assert "THESE PACKAGES DO NOT MATCH THE HASHES" in said
+        assert not (site / "site_dependency_module.py").exists()
+        assert not (project / ".venv" / ".installed-lock").exists()
 
 
 def test_the_bootstrap_lock_pins_uv_alone_with_hashes():
