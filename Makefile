@@ -78,8 +78,8 @@ $(STAMP): requirements.lock requirements-bootstrap.lock
 	@if $(PYTHON) -c 'import sys, pip; sys.exit(tuple(map(int, pip.__version__.split(".")[:2])) < (22, 3))' 2>/dev/null; \
 	then pip="$(PYTHON) -m pip --python $(VENV)/bin/python"; \
 	else pip="$(VENV)/bin/python -m pip"; $$pip --version >/dev/null 2>&1 \
-		|| $(VENV)/bin/python -m ensurepip --default-pip >/dev/null \
-		|| { echo "$(PYTHON) has no pip 22.3 or newer, and no ensurepip to put pip in $(VENV): install one (Debian: apt-get install python3-pip)"; exit 1; }; \
+		|| $(VENV)/bin/python -m ensurepip --default-pip >/dev/null 2>&1 \
+		|| { echo "$(PYTHON) has no pip (22.3 or newer) to install into $(VENV), nor ensurepip to give $(VENV) its own: install pip (Debian: apt-get install python3-pip)"; exit 1; }; \
 	fi; \
 	echo "Installing requirements.lock into $(VENV), hash-checked (uv, installed by pip)"; \
 	$$pip $(PIP_INSTALL) -r requirements-bootstrap.lock \

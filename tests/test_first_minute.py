@@ -230,6 +230,31 @@ def test_make_venv_where_uv_cannot_run_installs_the_lock_with_pip(tmp_path, lend
         assert not (project / ".venv" / ".installed-lock").exists()
 
 
+def test_make_venv_with_no_pip_to_lend_nor_ensurepip_says_so_in_one_line(tmp_path):
+    project = tmp_path / "project"
+    (project / ".venv" / "bin").mkdir(parents=True)
+    for name in ("Makefile", "requirements.lock", "requirements-bootstrap.lock"):
+        shutil.copy(ROOT / name, project)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", tmp_path / "bare"], check=True)
+    bare = tmp_path / "bare" / "bin" / "python"
+    # .venv's Python as a Debian one without python3-venv: no ensurepip
+    venv_python = project / ".venv" / "bin" / "python"
+    venv_python.write_text(
+        f'#!/bin/sh\ncase "$*" in *ensurepip*) echo "No module named ensurepip" >&2; exit 1;; '
+        f'esac\nexec {bare} "$@"\n'
+    )
+    venv_python.chmod(0o755)
+    made = subprocess.run(
+        ["make", "-s", "venv", f"PYTHON={bare}"], cwd=project, capture_output=True, text=True
+    )
+    assert made.returncode != 0
+    assert made.stdout == (
+        f"{bare} has no pip (22.3 or newer) to install into .venv, nor ensurepip to give .venv "
+        "its own: install pip (Debian: apt-get install python3-pip)\n"
+    )
+    assert "ensurepip" not in made.stderr
+
+
 def test_the_bootstrap_lock_pins_uv_alone_with_hashes():
     requirements = [
         line
