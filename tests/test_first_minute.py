@@ -204,8 +204,8 @@ def test_make_venv_where_uv_cannot_run_installs_the_lock_with_pip(tmp_path, lend
         )
         python = tmp_path / "bare" / "bin" / "python"
     else:
-        python = Path(sys._base_executable)
-        if subprocess.run([python, "-c", "import pip"], capture_output=True).returncode:
+        python = Path(sys.base_prefix, "bin", "python3")  # the Python this venv was made from
+        if not python.is_file() or subprocess.run([python, "-c", "import pip"]).returncode:
             pytest.skip(f"{python} has no pip to lend")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "PYTHONDONTWRITE"))}
     env |= {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheels), "PIP_CONFIG_FILE": os.devnull}
