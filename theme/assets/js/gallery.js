@@ -16,6 +16,33 @@
     return node;
   }
 
+  // the lang and dir of words in another language than the dialog's (an empty marks: none)
+  function mark(node, marks) {
+    ["lang", "dir"].forEach(function (name) {
+      if (marks && marks[name]) {
+        node.setAttribute(name, marks[name]);
+      } else {
+        node.removeAttribute(name); // lang="" would say "language unknown"
+      }
+    });
+  }
+
+  // Previous/Next: the arrow a span of its own, outside the (translated) words, so that
+  // `.arrow:dir(rtl)` mirrors it on a right-to-left page, at the reading end of the button
+  function stepButton(className, glyph, arrowFirst) {
+    var button = el("button", className);
+    button.type = "button";
+    var arrow = el("span", "arrow", glyph);
+    arrow.setAttribute("aria-hidden", "true");
+    var words = el("span");
+    if (arrowFirst) {
+      button.append(arrow, " ", words);
+    } else {
+      button.append(words, " ", arrow);
+    }
+    return { button: button, words: words };
+  }
+
   function build() {
     dialog = el("dialog", "lightbox");
     dialog.setAttribute("role", "dialog");
@@ -25,16 +52,21 @@
     var bar = el("div", "lightbox__bar");
     parts.title = el("p", "lightbox__title");
     parts.title.id = "lightbox-title";
+    // the gallery's name in its language, the position in the theme's
+    parts.name = el("span", "lightbox__name");
+    parts.position = el("span", "lightbox__position");
     parts.close = el("button", "lightbox__close");
     parts.close.type = "button";
     bar.append(parts.title, parts.close);
     parts.figure = el("figure", "lightbox__figure");
     parts.caption = el("figcaption", "lightbox__caption");
     var nav = el("div", "lightbox__nav");
-    parts.prev = el("button", "lightbox__prev");
-    parts.prev.type = "button";
-    parts.next = el("button", "lightbox__next");
-    parts.next.type = "button";
+    var prev = stepButton("lightbox__prev", "\u2190", true);
+    var next = stepButton("lightbox__next", "\u2192", false);
+    parts.prev = prev.button;
+    parts.prevWords = prev.words;
+    parts.next = next.button;
+    parts.nextWords = next.words;
     nav.append(parts.prev, parts.next);
     inner.append(bar, parts.figure, nav);
     dialog.append(inner);
@@ -101,16 +133,9 @@
     // the photo's alt text and caption in the gallery's language (its grid's lang and dir);
     // unmarked, in the page's: no attribute at all (lang="" would say "language unknown")
     var marked = link.closest(".gallery [lang]");
-    if (marked) {
-      parts.figure.lang = marked.lang;
-    } else {
-      parts.figure.removeAttribute("lang");
-    }
-    if (marked && marked.dir) {
-      parts.figure.dir = marked.dir;
-    } else {
-      parts.figure.removeAttribute("dir");
-    }
+    var marks = marked ? { lang: marked.lang, dir: marked.dir } : null;
+    mark(parts.figure, marks);
+    mark(parts.name, marks);
     parts.figure.replaceChildren(copy);
     if (caption) {
       parts.caption.textContent = caption;
@@ -118,7 +143,13 @@
     }
     var position = (state.words.position || "photo {n} of {count}")
       .replace("{n}", state.index + 1).replace("{count}", count);
-    parts.title.textContent = (state.title ? state.title + ": " : "") + position;
+    parts.name.textContent = state.title;
+    parts.position.textContent = position;
+    if (state.title) {
+      parts.title.replaceChildren(parts.name, ": ", parts.position);
+    } else {
+      parts.title.replaceChildren(parts.position);
+    }
     parts.prev.hidden = parts.next.hidden = count < 2;
   }
 
@@ -129,13 +160,17 @@
     // the lightbox's words come from the gallery (data attributes), in the page's language
     state.words = {
       close: gallery.getAttribute("data-close") || "Close",
-      previous: gallery.getAttribute("data-previous") || "← Previous",
-      next: gallery.getAttribute("data-next") || "Next →",
+      previous: gallery.getAttribute("data-previous") || "Previous",
+      next: gallery.getAttribute("data-next") || "Next",
       position: gallery.getAttribute("data-position")
     };
+    var marks = JSON.parse(gallery.getAttribute("data-words-marks") || "{}");
     parts.close.textContent = state.words.close;
-    parts.prev.textContent = state.words.previous;
-    parts.next.textContent = state.words.next;
+    parts.prevWords.textContent = state.words.previous;
+    parts.nextWords.textContent = state.words.next;
+    [parts.close, parts.prevWords, parts.nextWords, parts.position].forEach(function (node) {
+      mark(node, marks);
+    });
     show(state.links.indexOf(link));
     document.documentElement.classList.add("lightbox-open");
     dialog.showModal();
