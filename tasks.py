@@ -1567,7 +1567,7 @@ def new_post(c, title, author="", category="", content="content"):
     path = folder / f"{slug}.md"
     if path.exists():
         sys.exit(f"{_shown(path)} exists already; choose another title.")
-    if taken := _address_taken(posts, slug, settings):
+    if taken := _address_taken(posts, slug, settings, ROOT / content):
         sys.exit(f"/posts/{slug}/ is {taken} already; choose another title.")
     written, by_folder = _site_categories(posts, ROOT / content, settings)
     category, filed = _category_of_new_post(category.strip(), written, by_folder)
@@ -1756,30 +1756,42 @@ def _category_near(used: set[str], category: str) -> str | None:
     return folded[close[0]] if close else None
 
 
-def _address_taken(posts: list[Path], slug: str, settings: dict) -> str:
-    """Whose the address a new post would have is: one of the site's ``posts`` whose Slug (or
-    title, or file name on a site with SLUGIFY_SOURCE = "basename", slugified as Pelican does
-    with the site's ``settings``) gives it, or one that redirects from it; "" when nobody's.
-    The build keeps an address for the older post, so the new one would be skipped, or the
-    older one's redirect refused."""
+def _address_taken(posts: list[Path], slug: str, settings: dict, content: Path) -> str:
+    """Whose the address a new post would have is: one of the site's ``posts`` whose slug, as
+    Pelican gives it with the site's ``settings`` (its Slug, else its file name or folder
+    where FILENAME_METADATA or PATH_METADATA reads one, else its title or, with
+    SLUGIFY_SOURCE = "basename", its file name), is it, or one that redirects from it; ""
+    when nobody's. The build keeps an address for the older post, so the new one would be
+    skipped, or the older one's redirect refused."""
     from plugins.engine.slugs import Rule
 
     rule = Rule.of(settings)
-    source = "file name" if rule.source == "basename" else "title"
     address = f"/posts/{slug}/"
     for path in posts:
         try:
             metadata = _front_matter(path)
         except (OSError, UnicodeDecodeError):
             continue  # the build says what is wrong with it
-        title = " ".join(metadata.get("title", []))
-        own = " ".join(metadata.get("slug", [])) or rule.of_post(title, path)
-        if own == slug:
-            return f"the address of {_shown(path)} (its Slug or {source})"
-        old = " ".join(metadata.get("redirect_from", []))
+        front = {key: " ".join(values) for key, values in metadata.items()}
+        own = rule.of_file(path.relative_to(content).as_posix(), front)
+        if own.slug == slug:
+            return f"the address of {_shown(path)} ({_SLUG_GIVEN_BY[own.source]})"
+        old = front.get("redirect_from", "")
         if address in {"/" + p.strip("/") + "/" for p in old.replace(",", " ").split()}:
             return f"an old address {_shown(path)} redirects from (Redirect_from)"
     return ""
+
+
+# what gave a post its slug (slugs.FileSlug.source), as the line about its address says it
+_SLUG_GIVEN_BY = {
+    "Slug": "its Slug or title",
+    "title": "its Slug or title",
+    "basename": "its Slug or file name",
+    "FILENAME_METADATA": "its file name, as FILENAME_METADATA reads it",
+    "PATH_METADATA": "its path, as PATH_METADATA reads it",
+    "EXTRA_PATH_METADATA": "its EXTRA_PATH_METADATA entry",
+    "DEFAULT_METADATA": "DEFAULT_METADATA's slug",
+}
 
 
 def _side_folders(settings: dict) -> dict[str, str]:

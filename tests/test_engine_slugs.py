@@ -92,20 +92,161 @@ def test_a_slug_is_what_pelican_makes_of_it_again(text):
     assert slugify(made, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]) == made
 
 
+DATED = r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.*)"  # the task's example: 2024-05-01-x.md
+BY_FOLDER = r"posts/(?P<slug>[^/]+)/index\.md"  # a post as a folder: posts/x/index.md
+LANG_NAME = r"(?P<slug>[^.]+)\.(?P<lang>[a-z]{2})"  # x.fr.md
+TITLE_NAME = r"(?P<title>.*)"  # an old site's titles from file names
+EXTRA = {"posts/kept": {"slug": "kept-here"}, "posts/kept/old.md": {"slug": "old-one"}}
+
+# (settings, file, front matter, (slug, lang, what gave it)); the rows marked SITE are the
+# addresses the site test below builds with Pelican
+OF_FILE = [
+    # SITE: Pelican's own default: the title's slug, the name's date read and nothing else
+    ({}, "posts/2024-05-01-moving-day.md", {"title": "We moved!"}, ("we-moved", "", "title")),
+    # SITE: the slug after the date, whatever the title ...
+    (
+        {"FILENAME_METADATA": DATED},
+        "posts/2024-05-01-moving-day.md",
+        {"title": "We moved!"},
+        ("moving-day", "", "FILENAME_METADATA"),
+    ),
+    # SITE: ... as written, not slugified (Pelican's parse_path_metadata)
+    (
+        {"FILENAME_METADATA": DATED},
+        "posts/2024-05-02-Open_House.md",
+        {"title": "Open house"},
+        ("Open_House", "", "FILENAME_METADATA"),
+    ),
+    # SITE: a Slug: line before it
+    (
+        {"FILENAME_METADATA": DATED},
+        "posts/2024-05-03-garden.md",
+        {"title": "Garden", "slug": "our-garden"},
+        ("our-garden", "", "Slug"),
+    ),
+    # SITE: an empty Slug: line is none: the name's stands
+    (
+        {"FILENAME_METADATA": DATED},
+        "posts/2024-05-04-roof.md",
+        {"title": "Roof", "slug": " "},
+        ("roof", "", "FILENAME_METADATA"),
+    ),
+    # SITE: a name the pattern does not match: the title's
+    (
+        {"FILENAME_METADATA": DATED},
+        "posts/no-date.md",
+        {"title": "No date"},
+        ("no-date", "", "title"),
+    ),
+    # SITE: a slug from the folder
+    (
+        {"PATH_METADATA": BY_FOLDER},
+        "posts/moving-day/index.md",
+        {"title": "We moved!"},
+        ("moving-day", "", "PATH_METADATA"),
+    ),
+    # SITE: FILENAME_METADATA's slug before PATH_METADATA's, where both give one
+    (
+        {"PATH_METADATA": BY_FOLDER, "FILENAME_METADATA": r"(?P<slug>index)"},
+        "posts/moving-day/index.md",
+        {"title": "We moved!"},
+        ("index", "", "FILENAME_METADATA"),
+    ),
+    # SITE: the language from the name too
+    (
+        {"FILENAME_METADATA": LANG_NAME},
+        "posts/moving-day.fr.md",
+        {"title": "Nous avons déménagé"},
+        ("moving-day", "fr", "FILENAME_METADATA"),
+    ),
+    # SITE: ... a Lang: line before it
+    (
+        {"FILENAME_METADATA": LANG_NAME},
+        "posts/open-house.fr.md",
+        {"title": "Portes ouvertes", "lang": "de"},
+        ("open-house", "de", "FILENAME_METADATA"),
+    ),
+    # SITE: a title from the name, slugified by SLUGIFY_SOURCE's rule
+    ({"FILENAME_METADATA": TITLE_NAME}, "posts/Moving Day.md", {}, ("moving-day", "", "title")),
+    # SITE: SLUGIFY_SOURCE = "basename": the file's name, slugified
+    (
+        {"SLUGIFY_SOURCE": "basename"},
+        "posts/2024/Our_Office.md",
+        {"title": "Moving day"},
+        ("our_office", "", "basename"),
+    ),
+    (
+        {"SLUGIFY_SOURCE": "basename"},
+        "posts/Привет.md",
+        {"title": "Hi"},
+        ("privet", "", "basename"),
+    ),
+    # SITE: EXTRA_PATH_METADATA, a file's own entry before its folder's
+    (
+        {"EXTRA_PATH_METADATA": EXTRA},
+        "posts/kept/new.md",
+        {"title": "N"},
+        ("kept-here", "", "EXTRA_PATH_METADATA"),
+    ),
+    (
+        {"EXTRA_PATH_METADATA": EXTRA},
+        "posts/kept/old.md",
+        {"title": "O"},
+        ("old-one", "", "EXTRA_PATH_METADATA"),
+    ),
+    # a folder whose name begins as the entry's is not in it
+    ({"EXTRA_PATH_METADATA": EXTRA}, "posts/kept-2/x.md", {"title": "X"}, ("x", "", "title")),
+    # a SLUGIFY_SOURCE of neither: Pelican gives no slug (the build refuses the setting)
+    ({"SLUGIFY_SOURCE": "filename"}, "posts/a.md", {"title": "A"}, ("", "", "")),
+]
+
+
+@pytest.mark.parametrize(("settings", "relpath", "front", "expected"), OF_FILE)
+def test_the_slug_pelican_gives_a_file(settings, relpath, front, expected):
+    # FILENAME_METADATA and PATH_METADATA were not read: 2024-05-01-moving-day.md was taken
+    # for /posts/we-moved/, while Pelican published it at /posts/moving-day/
+    found = Rule.of({**DEFAULT_CONFIG, **settings}).of_file(relpath, front)
+    assert (found.slug, found.lang, found.source) == expected
+
+
+def _site_groups() -> list[tuple[dict, list[tuple[str, dict, tuple]]]]:
+    """The rows Pelican builds, by their settings: one site each."""
+    groups: list[tuple[dict, list]] = []
+    for settings, relpath, front, expected in OF_FILE:
+        if settings.get("SLUGIFY_SOURCE") == "filename" or relpath == "posts/Привет.md":
+            continue  # a build refuses the first; the second is the row above, transliterated
+        if relpath == "posts/kept-2/x.md":
+            continue  # its slug is its title's: the rows above build that
+        for given, rows in groups:
+            if given == settings:
+                rows.append((relpath, front, expected))
+                break
+        else:
+            groups.append((settings, [(relpath, front, expected)]))
+    return groups
+
+
 @pytest.mark.parametrize(
-    ("settings", "title", "path", "expected"),
-    [
-        ({}, "Moving day", "posts/2024/Our_Office.md", "moving-day"),
-        ({"SLUGIFY_SOURCE": "title"}, "Moving day", "posts/Our_Office.md", "moving-day"),
-        # Pelican's slug of the file's name without its extension, not of the title
-        ({"SLUGIFY_SOURCE": "basename"}, "Moving day", "posts/2024/Our_Office.md", "our_office"),
-        ({"SLUGIFY_SOURCE": "basename"}, "Moving day", "posts/Привет.md", "privet"),
-    ],
+    ("settings", "rows"),
+    _site_groups(),
+    ids=lambda value: "-".join(sorted(value)) or "defaults" if isinstance(value, dict) else "",
 )
-def test_a_post_without_a_slug_line_takes_pelican_s_slug_of_its_source(
-    settings, title, path, expected
-):
-    assert Rule.of(settings).of_post(title, path) == expected
+def test_the_slugs_are_where_pelican_publishes_the_posts(build_site, settings, rows):
+    # the truth for the table above: each file at the address of the slug it gives, in its
+    # language's folder, and nowhere else
+    files = {}
+    for relpath, front, _ in rows:
+        lines = [f"{key.title()}: {value}" for key, value in front.items()]
+        lines += [] if "-05-0" in relpath else ["Date: 2024-05-01"]
+        files[relpath] = "\n".join(lines) + "\n\nA post.\n"
+    site = build_site(files, fixture=None, **settings)
+    published = {
+        path.parent.relative_to(site.output).as_posix()
+        for path in site.output.rglob("index.html")
+        if "/posts/" in f"/{path.relative_to(site.output).as_posix()}"
+    }
+    expected = {(f"{lang}/" if lang else "") + f"posts/{slug}" for _, _, (slug, lang, _) in rows}
+    assert published - {"posts", *(f"{lang}/posts" for _, _, (_, lang, _) in rows)} == expected
 
 
 @pytest.mark.parametrize(

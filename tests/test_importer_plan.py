@@ -1,6 +1,7 @@
 """The import's plan, pure: slugs, old paths, pictures found in an uploads copy, comment
 threads and their order, the report's words. No content folder is written here."""
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -1127,6 +1128,44 @@ def test_occupied_on_a_site_slugged_by_file_name_is_at_the_file_s_name(tmp_path)
         "posts/untitled-slug": "c/untitled-slug.md",
         "posts/2024/untitled-slug.md": "c/untitled-slug.md",
     }
+
+
+DATED = r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.*)"
+
+
+@pytest.mark.parametrize(
+    ("settings", "relative", "title", "address"),
+    [
+        # the slug after the date, as Pelican publishes it: not its title's /posts/we-moved/
+        ({"FILENAME_METADATA": DATED}, "posts/2024-05-01-moving-day.md", "We moved!", "moving-day"),
+        # a post as a folder, its slug the folder's name
+        (
+            {"PATH_METADATA": r"posts/(?P<slug>[^/]+)/index\.md"},
+            "posts/moving-day/index.md",
+            "We moved!",
+            "moving-day",
+        ),
+        # a name the pattern does not read: its title's, as before
+        ({"FILENAME_METADATA": DATED}, "posts/moving.md", "Moving day", "moving-day"),
+    ],
+)
+def test_occupied_is_where_pelican_publishes_a_post_by_its_name_or_folder(
+    tmp_path, settings, relative, title, address
+):
+    # FILENAME_METADATA and PATH_METADATA were not read: an imported 'Moving day' was written
+    # at /posts/moving-day/ over the site's own post there, and one titled 'We moved!' got -2
+    post = tmp_path / "content" / relative
+    post.parent.mkdir(parents=True)
+    post.write_text(f"Title: {title}\nDate: 2024-05-01\n\nText.\n", encoding="utf-8")
+    layout = plan.Layout(slug_rule=Rule.of(settings))
+    found = plan.occupied(tmp_path / "content", layout, {}, lambda p: f"c/{p.name}")
+    assert found == {f"posts/{address}": f"c/{post.name}", relative: f"c/{post.name}"}
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [_item("1", "", "Moving day"), _item("2", "", "We moved!")]
+    made = plan.make_plan(export, dataclasses.replace(layout, occupied=found), None)
+    # the imported post of the same address is renamed, the other keeps its title's slug
+    expected = {f"posts/{s}{'-2' if s == address else ''}.md" for s in ("moving-day", "we-moved")}
+    assert {name for name in made.files if name.startswith("posts/")} == expected
 
 
 @pytest.mark.parametrize(

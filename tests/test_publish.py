@@ -776,3 +776,40 @@ def test_new_post_checks_the_addresses_of_every_post_the_build_reads(
     else:
         tasks.new_post(invoke.Context(), "About us", author="Ada Byrne", content=str(content))
         assert (content / written).is_file()
+
+
+DATED = r"FILENAME_METADATA = r'(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.*)'"
+BY_FOLDER = r"PATH_METADATA = r'posts/(?P<slug>[^/]+)/index\.md'"
+
+
+@pytest.mark.parametrize(
+    ("settings", "existing", "title", "taken"),
+    [
+        # published at /posts/moving-day/ by its name, whatever its title: a new 'Moving day'
+        # was written, and the build then kept the address for one of the two ...
+        (DATED, "2024-05-01-moving-day.md", "We moved!", "its file name, as FILENAME_METADATA"),
+        # ... and a post titled 'Moving day' at /posts/open-house/ left it free (refused)
+        (DATED, "2024-05-01-open-house.md", "Moving day", ""),
+        (BY_FOLDER, "moving-day/index.md", "We moved!", "its path, as PATH_METADATA"),
+    ],
+)
+def test_new_post_checks_the_address_a_post_s_name_or_folder_gives(
+    tmp_path, monkeypatch, settings, existing, title, taken
+):
+    import invoke
+
+    import tasks
+
+    content, _ = _site(tmp_path)
+    older = content / "posts" / existing
+    older.parent.mkdir(parents=True, exist_ok=True)
+    older.write_text(f"Title: {title}\nDate: 2024-05-01\n\nx\n", encoding="utf-8")
+    _dev_conf(tmp_path, monkeypatch, f'{settings}\nARTICLE_PATHS = ["posts"]\nTIMEZONE = "UTC"\n')
+    if taken:
+        said = rf"^/posts/moving-day/ is the address of .*{existing} \({taken} reads it\) already"
+        with pytest.raises(SystemExit, match=said):
+            tasks.new_post(invoke.Context(), "Moving day", author="Ada Byrne", content=str(content))
+        assert not (content / "posts" / "moving-day.md").exists()
+    else:
+        tasks.new_post(invoke.Context(), "Moving day", author="Ada Byrne", content=str(content))
+        assert "Slug: moving-day\n" in (content / "posts" / "moving-day.md").read_text()

@@ -605,12 +605,11 @@ def occupied(
             except (OSError, UnicodeDecodeError):
                 continue
             page = folder == layout.pages
-            slug = (
-                keys.get("slug")
-                or layout.slug_rule.of_post(keys.get("title", ""), path)
-                or path.stem
-            )
-            lang = keys.get("lang") or layout.default_lang
+            # the slug Pelican gives it: its Slug, else its name's or folder's
+            # (FILENAME_METADATA, PATH_METADATA), else its title's or file name's
+            given = layout.slug_rule.of_file(relative, keys)
+            slug = given.slug or path.stem
+            lang = given.lang or layout.default_lang
             found.setdefault(layout.url(page, slug, lang).strip("/"), shown(path))
             if folder:
                 found.setdefault(relative, shown(path))
