@@ -32,6 +32,18 @@ from plugins.engine import origin, pelican_settings, settings_errors
         ("DATE_FORMATS", [("en", "%d")], "a dict"),
         ("LOCALE", "en_GB.UTF-8", None),  # Pelican makes it a list itself
         ("TIMEZONE", 3, None),  # not a kind this table knows: blogcore checks it
+        (
+            "SLUGIFY_SOURCE",
+            "filename",  # Pelican gives a post no slug: its build stopped on a traceback
+            '"title" or "basename" (a post\'s address from its title, or its file\'s name)',
+        ),
+        (
+            "SLUGIFY_SOURCE",
+            "Title",
+            '"title" or "basename" (a post\'s address from its title, or its file\'s name)',
+        ),
+        ("SLUGIFY_SOURCE", "basename", None),
+        ("SLUGIFY_SOURCE", "title", None),
     ],
 )
 def test_a_setting_of_pelican_s_of_the_wrong_kind(name, value, expected):

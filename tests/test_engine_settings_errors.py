@@ -246,6 +246,22 @@ def test_a_wrong_kind_of_value_in_pelican_s_settings_is_one_line_each(project):
     ]
 
 
+def test_a_slugify_source_pelican_does_not_know_is_one_line(project):
+    """SLUGIFY_SOURCE = "filename" gave each post no slug at all (Pelican knows "title" and
+    "basename" only): the build stopped on a traceback, "Cannot use {'slug'} as
+    'translation_id'", naming neither the setting nor the file."""
+    (project / "content" / "posts" / "moving.md").write_text(
+        "Title: Moving day\nDate: 2024-05-01\nCategory: Company\n\nText.\n", encoding="utf-8"
+    )
+    line = _append(project / "pelicanconf.py", 'SLUGIFY_SOURCE = "filename"\n')
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert [" ".join(line.split()) for line in done.stderr.splitlines()] == [
+        f'pelicanconf.py: line {line}: SLUGIFY_SOURCE must be "title" or "basename" (a '
+        "post's address from its title, or its file's name), got 'filename'"
+    ]
+
+
 def test_a_string_for_a_list_pelican_resets_is_one_line_each_in_the_file_s_order(project):
     """STATIC_PATHS = "images" was Pelican's own warning alone ("falling back to the default"),
     naming no line, and the build went on with the default; the wrong kinds came in

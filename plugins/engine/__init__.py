@@ -13,7 +13,8 @@
   language, for the plugins that attach something to each.
 - ``side``: side content (team files, series files, gallery sidecars) found and read one way,
   with Pelican's readers.
-- ``slugs``: the slug `make new-post` and the importer give a title (pure).
+- ``slugs``: the slug `make new-post` and the importer give a title, and the one Pelican gives
+  a file on the site (its Slug, name, folders or title: ``Rule.of_file``) (pure).
 - ``files``: writing a file so that no one reads half of it (pure).
 - ``ignores``: whether a name is one ``IGNORE_FILES`` names, all patterns in one expression, as
   ``fnmatch`` answers (pure).

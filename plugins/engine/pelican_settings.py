@@ -4,7 +4,8 @@ Each check returns messages, one problem each, naming the setting first, and lea
 to ``settings_errors``, which runs them once a build at ``initialized`` and names the line of
 the settings file that set the value:
 
-- ``wrong_kinds``: a number, a True/False or a list of Pelican's given as something else
+- ``wrong_kinds``: a number, a True/False, a list or one of a few words (``SLUGIFY_SOURCE``)
+  of Pelican's given as something else
   (``DEFAULT_PAGINATION = "8"`` crashed the writer far from the settings file; a string for
   one of ``RESET_FROM_A_STRING``, which Pelican puts back to its default, as written);
 - ``addresses_apart``: an ``X_URL`` that is not where ``X_SAVE_AS`` writes the page
@@ -62,6 +63,16 @@ NUMBERS: dict[str, tuple[str, Callable[[Any], bool]]] = {
     ),
     "PORT": ("a port number such as 8000", lambda v: _whole(1)(v) and v <= 65535),
 }
+# Pelican's settings that take one of a few words: name -> (what it must be, the test).
+# SLUGIFY_SOURCE: Pelican gives a post without a Slug: line no slug at all for any other word
+# (pelican/contents.py), and the build stopped on a traceback ("Cannot use {'slug'} as
+# 'translation_id'")
+CHOICES: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "SLUGIFY_SOURCE": (
+        '"title" or "basename" (a post\'s address from its title, or its file\'s name)',
+        lambda v: v in ("title", "basename"),
+    ),
+}
 # lists Pelican itself turns from a string into one (LOCALE, PLUGIN_PATHS): a string is no
 # mistake to name here
 _LISTS_PELICAN_MENDS = frozenset({"LOCALE", "PLUGIN_PATHS", "PAGINATION_PATTERNS"})
@@ -86,6 +97,8 @@ def _kind_of(name: str, default: Any) -> tuple[str, Callable[[Any], bool]] | Non
     """What a setting of Pelican's must be, from its table or its default's type."""
     if name in NUMBERS:
         return NUMBERS[name]
+    if name in CHOICES:
+        return CHOICES[name]
     if isinstance(default, bool):
         return "True or False", lambda v: v is None or v in (True, False)
     if isinstance(default, list | tuple) and name not in _LISTS_PELICAN_MENDS:
@@ -101,7 +114,8 @@ def wrong_kinds(settings: Mapping[str, Any], given: Iterable[str], defaults: Map
     them in the settings file's order)."""
     found = []
     for name in sorted(given):
-        kind = _kind_of(name, defaults.get(name)) if name in defaults or name in NUMBERS else None
+        known = name in defaults or name in NUMBERS or name in CHOICES
+        kind = _kind_of(name, defaults.get(name)) if known else None
         if kind is None or name not in settings:
             continue
         what, fits = kind
