@@ -619,3 +619,51 @@ def test_a_published_copy_smaller_than_its_photo_is_a_copy_cut_short(tmp_path):
         settings, output, output / "images" / "x.jpg", "image file is truncated"
     )
     assert line.startswith("content/images/x.jpg: image file is truncated; not published")
+
+
+def test_the_end_of_build_pass_skips_only_files_no_branch_takes(tmp_path):
+    # pages, stylesheets and scripts (most of a large site's output) are passed by their
+    # suffix; every kind the pass keeps or refuses is still found, under any name
+    out = tmp_path / "out"
+    (out / "posts" / "a").mkdir(parents=True)
+    (out / "images").mkdir()
+    jpeg = out / "images" / "photo.jpg"
+    jpeg_with_metadata(jpeg)
+    (out / "images" / "IMG_1.jpg~").write_bytes(jpeg.read_bytes())  # a picture by its bytes
+    (out / "images" / "photo.jpg_original").write_bytes(b"old")  # exiftool's backup
+    (out / "images" / "index.html_original").write_bytes(b"old")  # one of a page too
+    (out / "images" / "IMG_2.CR2").write_bytes(b"raw")
+    (out / "images" / "drawing.svg").write_text("<svg/>")
+    (out / "images" / "photo.jxl").write_bytes(b"\xff\x0a")
+    for name in ("index.html", "style.css", "main.js", "notes.txt"):
+        (out / "posts" / "a" / name).write_text("<!DOCTYPE html>\n")
+    (out / "posts" / "a" / "index.HTML").write_bytes(jpeg.read_bytes())  # by name: a page
+    found = images_signals._published_files(out, out / "renditions")
+    assert found.pictures == [out / "images" / "IMG_1.jpg~", jpeg]
+    assert found.raw == [out / "images" / "IMG_2.CR2"]
+    assert found.drawings == [out / "images" / "drawing.svg"]
+    refused = [path.name for path, _ in found.refused]
+    assert refused == ["index.html_original", "photo.jpg_original", "photo.jxl"]
+
+
+@pytest.mark.parametrize(
+    "suffix, looked_at",
+    [
+        (".html", False),
+        (".css", False),
+        (".js", False),
+        ("", True),
+        (".jpg", True),
+        (".jpg~", True),
+        (".xmp", True),
+        (".xml", True),
+        (".json", True),
+        (".mp4", True),
+        (".svg", True),
+        (".cr2", True),
+        (".jxl", True),
+        (".jpg_large", True),
+    ],
+)
+def test_which_suffixes_the_end_of_build_pass_looks_at(suffix, looked_at):
+    assert images_signals._looked_at(suffix) is looked_at

@@ -120,16 +120,22 @@ def on_articles_finalized(generator) -> None:
         article.cover_shown = False  # the article page shows it above the text (Cover: only)
     # a draft's cover is not rendered where its page is not written: nor published
     for article in written(every_article(generator), settings):
-        post = shown(settings, article.source_path)
         gallery = getattr(article, "gallery", None)
         gallery_cover = getattr(gallery, "cover", None) if gallery is not None else None
-        source_dir = os.path.dirname(os.path.relpath(article.source_path, generator.path))
+        has_gallery_cover = (
+            gallery_cover is not None and getattr(gallery_cover, "picture", None) is not None
+        )
         key = article.metadata.get("cover")
+        sources = getattr(article, "cover_sources", [])
+        if key is None and not sources and not has_gallery_cover:
+            continue  # nothing to choose from: no cover, no line (most posts of a large blog)
+        post = shown(settings, article.source_path)
+        source_dir = os.path.dirname(os.path.relpath(article.source_path, generator.path))
         found = model.resolve(
             key,
-            getattr(article, "cover_sources", []),
+            sources,
             source_dir.replace(os.sep, "/"),
-            gallery_cover is not None and getattr(gallery_cover, "picture", None) is not None,
+            has_gallery_cover,
             exists,
             refused,
             lambda path: in_other_capitals(root, path),

@@ -275,13 +275,18 @@ def _published_files(root: Path, renditions: Path) -> Published:
     files among them; the videos (MP4, MOV, 3GP, by name or by their first bytes); the files
     never published (a photo's XMP or Takeout sidecar, JPEG XL); the SVG drawings."""
     found = Published([], [], [], [], [])
+    looked_at: dict[str, bool] = {}  # by suffix: the pages and feeds, most files, are not
     for folder, dirs, names in os.walk(root):
         if folder == str(renditions):
             dirs[:] = []
             continue
         for name in names:
-            path = Path(folder, name)
             suffix = os.path.splitext(name)[1].lower()
+            if suffix not in looked_at:
+                looked_at[suffix] = _looked_at(suffix)
+            if not looked_at[suffix] and not service.is_backup(name):
+                continue
+            path = Path(folder, name)
             if suffixes.picture_suffix(suffix):
                 found.pictures.append(path)
             elif suffix in pipeline.RAW_SUFFIXES:
@@ -314,6 +319,22 @@ def _published_files(root: Path, renditions: Path) -> Published:
     for kind in found:
         kind.sort()
     return found
+
+
+def _looked_at(suffix: str) -> bool:
+    """Whether ``_published_files`` may keep a file of this suffix (an exiftool backup aside,
+    known by its whole name): the tests of its branches, by suffix alone."""
+    return bool(
+        suffixes.picture_suffix(suffix)
+        or suffix in pipeline.RAW_SUFFIXES
+        or suffix in svg.SUFFIXES
+        or suffix in sidecars.XMP_SUFFIXES
+        or suffix in (".json", ".xml")
+        or suffix in jpegxl.SUFFIXES
+        or suffix in editors.SUFFIXES
+        or suffix in suffixes.VIDEO_SUFFIXES
+        or pipeline.worth_sniffing("x" + suffix)  # its name's suffix is this one
+    )
 
 
 def _size(path: Path) -> int | None:
