@@ -130,7 +130,7 @@ def test_another_engine_s_keep_out_key_is_read_as_status(metadata, held, said):
 
 
 def test_noindex_is_a_line_of_its_own():
-    assert frontmatter.unknown_key("noindex") == (
+    assert frontmatter.unknown("noindex").message == (
         "Noindex is a theme's way to keep a post out of search engines, which this site does "
         "not do: the post is published, listed and in the sitemap like any other (remove the "
         "line; Status: hidden keeps it off the lists, Status: draft keeps it out)"
@@ -419,7 +419,7 @@ def test_noindex_stops_a_publish_with_its_line(build_site, caplog):
     files = {"posts/noindex.md": post("noindex", "Noindex: true\n")}
     _, status = publish(build_site, files, caplog, "noindex")
     assert status == 1
-    assert said(caplog, logging.ERROR)["noindex.md"] == [frontmatter.unknown_key("noindex")]
+    assert said(caplog, logging.ERROR)["noindex.md"] == [frontmatter.unknown("noindex").message]
 
 
 # finding 26: a Status that is none of ours is never published, and its suggestion keeps it out

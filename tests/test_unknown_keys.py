@@ -115,9 +115,10 @@ def test_a_key_with_a_bracket_in_its_name_is_one_line_of_its_own_words(build_sit
     ],
 )
 def test_the_key_a_line_means_is_data(key, present, expected):
-    assert frontmatter.meant_key(key, present=frozenset(present)) == expected
-    message = frontmatter.unknown_key(key, present=frozenset(present))
-    assert (f"did you mean {expected}?" in (message or "")) == bool(expected), message
+    found = frontmatter.unknown(key, present=frozenset(present))
+    assert (found.meant if found else "") == expected
+    message = found.message if found else ""
+    assert (f"did you mean {expected}?" in message) == bool(expected), message
 
 
 def test_a_reworded_did_you_mean_still_says_what_to_write():

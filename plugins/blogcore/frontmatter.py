@@ -487,23 +487,6 @@ def unknown(
     return Unknown(said)
 
 
-def meant_key(
-    key: str, known: frozenset[str] = KNOWN_KEYS, present: frozenset[str] | set[str] = frozenset()
-) -> str:
-    """Our key, as written, that an unknown key's line asks "did you mean" of (another
-    engine's name for it, or a typo of it), "" for none: the folded line's way out writes it."""
-    found = unknown(key, known, present)
-    return found.meant if found else ""
-
-
-def unknown_key(
-    key: str, known: frozenset[str] = KNOWN_KEYS, present: frozenset[str] | set[str] = frozenset()
-) -> str | None:
-    """The warning for a key no one reads (``unknown``'s words), or None when it is known."""
-    found = unknown(key, known, present)
-    return found.message if found else None
-
-
 # other engines' ways to keep a post out or off the lists: Hugo's "draft: true", Jekyll's
 # "published: false", a Jekyll theme's "hidden: true" (Chirpy's), Obsidian Publish's
 # "publish: false", Eleventy's "eleventyExcludeFromCollections: true", and the words themes
@@ -2275,7 +2258,7 @@ def header_warnings(header: Header) -> list[str]:
     found = list(header.notes)
     for key, value, _number in header.keys:
         if key not in KNOWN_KEYS or key in EMPTY_IS_ERROR:
-            continue  # unknown_key() and check_header() speak about those
+            continue  # unknown() and check_header() speak about those
         if not value and key == "summary":
             found.append(
                 "Summary is empty, so the post's first words stand in for it (on its card, "

@@ -47,6 +47,9 @@ PARTIAL = "partials/gallery.html"
 
 def shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
     """A path as staff know it: relative to the project, e.g. content/galleries/x/gallery.md."""
+    # not side.shown, which takes a path within the content folder: these paths are built on
+    # generator.path, which is PATH as the settings give it, relative to the working folder
+    # when the settings say so (side.shown would join PATH to it twice)
     base = os.path.dirname(os.path.abspath(settings["PATH"]))
     return os.path.relpath(os.path.abspath(path), base)
 
