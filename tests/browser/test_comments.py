@@ -36,31 +36,32 @@ def isso_sites(tmp_path_factory, browser_type_launch_args):
     origins = [f"http://127.0.0.1:{scroll_port}", f"http://127.0.0.1:{click_port}"]
     config = local_isso.write_config(base / "isso", isso_port, origins)
     process = local_isso.start(config, isso_port)
-    csp = _csp(isso)
-    build = _builder(base)
     servers = []
     sites = {}
-    # the click site also shows counts on lists (COMMENTS_COUNTS, off by default)
-    for mode, port in (("scroll", scroll_port), ("click", click_port)):
-        url = f"http://127.0.0.1:{port}"
-        counts = {"COMMENTS_COUNTS": True} if mode == "click" else {}
-        built = build(POSTS, siteurl=url, COMMENTS_ISSO_URL=isso, COMMENTS_LOAD=mode, **counts)
-        servers.append(serve_folder(built.output, port, [("Content-Security-Policy", csp)]))
-        sites[mode] = _Site(url, isso)
-    # an earlier comment on the closed post, left before it was closed
-    request = urllib.request.Request(
-        f"{isso}/new?uri=closed",
-        data=json.dumps(
-            {"text": "Seen before closing.", "author": "Early <reader> & co", "title": "Closed"}
-        ).encode(),
-        headers={"Content-Type": "application/json", "Origin": origins[0]},
-    )
-    urllib.request.urlopen(request, timeout=10).read()
-    # and one whose name carries a right-to-left override, never closed
-    bidi = {"text": "Also seen.", "author": "\u202eEve Example", "title": "Closed"}
-    request.data = json.dumps(bidi).encode()
-    urllib.request.urlopen(request, timeout=10).read()
+    # Isso is stopped whatever fails from here on: a build's error left it running
     try:
+        csp = _csp(isso)
+        build = _builder(base)
+        # the click site also shows counts on lists (COMMENTS_COUNTS, off by default)
+        for mode, port in (("scroll", scroll_port), ("click", click_port)):
+            url = f"http://127.0.0.1:{port}"
+            counts = {"COMMENTS_COUNTS": True} if mode == "click" else {}
+            built = build(POSTS, siteurl=url, COMMENTS_ISSO_URL=isso, COMMENTS_LOAD=mode, **counts)
+            servers.append(serve_folder(built.output, port, [("Content-Security-Policy", csp)]))
+            sites[mode] = _Site(url, isso)
+        # an earlier comment on the closed post, left before it was closed
+        request = urllib.request.Request(
+            f"{isso}/new?uri=closed",
+            data=json.dumps(
+                {"text": "Seen before closing.", "author": "Early <reader> & co", "title": "Closed"}
+            ).encode(),
+            headers={"Content-Type": "application/json", "Origin": origins[0]},
+        )
+        urllib.request.urlopen(request, timeout=10).read()
+        # and one whose name carries a right-to-left override, never closed
+        bidi = {"text": "Also seen.", "author": "\u202eEve Example", "title": "Closed"}
+        request.data = json.dumps(bidi).encode()
+        urllib.request.urlopen(request, timeout=10).read()
         yield sites
     finally:
         for server in servers:

@@ -43,19 +43,16 @@ def site(tmp_path_factory):
         f"default-src 'self'; script-src 'self' {isso}; connect-src 'self' {isso}; "
         f"style-src 'self'; img-src 'self' data:"
     )
-    build = _builder(base)
-    servers = [
-        serve_folder(
-            build(FILES, siteurl=url, COMMENTS_ISSO_URL=isso, **extra).output,
-            port,
-            [("Content-Security-Policy", csp)],
-        )
+    servers = []
+    # Isso is stopped whatever fails from here on: a build's error left it running
+    try:
+        build = _builder(base)
         for url, port, extra in (
             (origin, site_port, {}),
             (votes, votes_port, {"COMMENTS_ISSO_VOTE": True}),
-        )
-    ]
-    try:
+        ):
+            built = build(FILES, siteurl=url, COMMENTS_ISSO_URL=isso, **extra)
+            servers.append(serve_folder(built.output, port, [("Content-Security-Policy", csp)]))
         parent = isso_comment(
             isso, origin, "ranges", text="Ranges made our rota simple.", author="Ada"
         )
