@@ -6,6 +6,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,6 +168,37 @@ def _builder(base_dir: Path) -> BuildSite:
         return Site(output=output, content=content, siteurl=siteurl)
 
     return build_site
+
+
+# the settings modules as this process holds them before any test: the project's pelicanconf,
+# imported above; publishconf, not yet
+SETTINGS_MODULES = {name: sys.modules.get(name) for name in ("pelicanconf", "publishconf")}
+
+
+@pytest.fixture(autouse=True)
+def settings_modules_put_back(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Put ``sys.modules`` back as it was after each test, for settings modules: Pelican's
+    read_settings leaves a settings file it reads there under the file's name, and a later
+    build in this process imported a test's own pelicanconf.py through publishconf.py's
+    ``from pelicanconf import *`` (no plugins: no sitemap)."""
+    before = dict(sys.modules)
+    yield
+    temp = str(tmp_path_factory.getbasetemp())
+    for name, module in list(sys.modules.items()):
+        if before.get(name) is module or name in SETTINGS_MODULES:
+            continue
+        file = getattr(module, "__file__", None)
+        if isinstance(file, str) and file.startswith(temp + os.sep):  # a tmp_path settings file
+            if name in before:
+                sys.modules[name] = before[name]
+            else:
+                del sys.modules[name]
+    for name, module in SETTINGS_MODULES.items():
+        # as before any test, whatever a module's fixture read before this one began
+        if module is None:
+            sys.modules.pop(name, None)
+        else:
+            sys.modules[name] = module
 
 
 @pytest.fixture

@@ -703,17 +703,13 @@ def test_new_post_refuses_a_new_category_no_folder_can_be_named_after(tmp_path, 
 
 
 def _dev_conf(tmp_path: Path, monkeypatch, text: str) -> Path:
-    """A pelicanconf.py of the test's own, as tasks' DEV_CONF. Pelican's read_settings keeps a
-    settings file it reads in sys.modules under the file's name, where a later publish build in
-    this process found it (publishconf.py's ``from pelicanconf import *``: a build without the
-    plugins, no sitemap): the entry is put back as it was when the test ends."""
+    """A pelicanconf.py of the test's own, as tasks' DEV_CONF (the module Pelican's
+    read_settings leaves in sys.modules is put back by conftest's settings_modules_put_back)."""
     import tasks
 
     conf = tmp_path / "pelicanconf.py"
     conf.write_text(text, encoding="utf-8")
     monkeypatch.setattr(tasks, "DEV_CONF", conf)
-    monkeypatch.setitem(sys.modules, "pelicanconf", None)  # records the entry to put back
-    del sys.modules["pelicanconf"]
     return conf
 
 
