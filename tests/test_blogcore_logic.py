@@ -832,7 +832,7 @@ def test_has_body_says_what_a_parse_says(html):
         ("Title:\n\nBody", ["Title is empty"]),
         ("Title: A\nSave_as:\n\nBody", ["Save_as is empty"]),
         ("Title: A\nTags: a, b\n    c\n\nBody", ["Tags goes on to line 3"]),
-        ("Title: A\nPhoto: a\nPhoto: b\n\nBody", []),  # unknown keys: unknown_key()'s
+        ("Title: A\nPhoto: a\nPhoto: b\n\nBody", []),  # unknown keys: unknown()'s
         ("Title: A\n\tTitle: B\n\nBody", ["Title goes on to line 2"]),  # a tab is 4 spaces
     ],
 )
@@ -1073,7 +1073,7 @@ def test_is_own_address(path, save_as, own):
     ],
 )
 def test_unknown_key_suggestions(key, present, expected):
-    line = frontmatter.unknown_key(key, present=frozenset(present))
+    line = frontmatter.unknown(key, present=frozenset(present)).message
     assert line == expected if expected.endswith("ignored") else expected in line
 
 
@@ -1169,7 +1169,7 @@ def test_stopper_problem_with_a_kind_s_own_keys(source, expected):
         ("Title: A\nCategory:\n\nB", "Category is empty"),
         ("Title: A\nTranslation: maybe\n\nB", "Translation must be true or false"),
         ("Title: A\nTranslation: True\n\nB", None),
-        ("Title: A\nWhatever:\n\nB", None),  # unknown keys are unknown_key()'s
+        ("Title: A\nWhatever:\n\nB", None),  # unknown keys are unknown()'s
         ("Title: A\nTags: 思考，生活\n\nB", None),  # split as commas are (split_wide)
     ],
 )

@@ -250,7 +250,7 @@ def test_a_key_not_done_here_in_a_few_files_keeps_its_line_in_each(build_site, c
     caplog.set_level(logging.WARNING)
     build_site(_posts(2, "Noindex: true\n"), name="keys-noindex-few")
     said = [(r.levelname, r.getMessage()) for r in caplog.records if "Noindex" in r.getMessage()]
-    one = frontmatter.unknown_key("noindex")
+    one = frontmatter.unknown("noindex").message
     assert sorted(said) == [
         ("WARNING", f"keys-noindex-few/posts/old-{n}.md: {one}") for n in range(2)
     ]
