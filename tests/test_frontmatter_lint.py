@@ -769,6 +769,23 @@ def test_an_empty_title_without_a_slug_is_one_line(build_site, caplog):
     assert said == ["empty-title-one/posts/t.md: Title is empty; give the post a title"]
 
 
+@pytest.mark.parametrize(
+    ("name", "front"),
+    [
+        ("empty-title-after-twice", "Tags: a\nTags: b\nTitle:\n"),
+        ("empty-title-after-control", "Summary: a\x01b\nTitle:\n"),
+    ],
+)
+def test_an_empty_title_after_another_mistake_is_one_line(build_site, caplog, name, front):
+    # the header's mistakes are one line, the empty Title's not first in it: that the title
+    # was said empty is a fact of the mistake (FrontMatterError.empty), not its first words
+    caplog.set_level(logging.WARNING)
+    text = f"{front}Date: 2024-05-01 10:00\nCategory: Company\nAuthor: Ada Byrne\n\nA body.\n"
+    build_site({"posts/t.md": text}, name=name)
+    said = [m for m in caplog.messages if m.startswith(f"{name}/posts/t.md: ") and "Title" in m]
+    assert len(said) == 1 and said[0].endswith("; Title is empty; give the post a title"), said
+
+
 @pytest.mark.parametrize("accelerate", [True, False], ids=["accelerated", "stock"])
 def test_a_fenced_front_matter_is_read_as_yaml(build_site, accelerate):
     # Jekyll's and Hugo's front matter: quotes kept in the title and curled in the summary,

@@ -9,7 +9,7 @@ import posixpath
 import re
 import unicodedata
 import warnings
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 from urllib.parse import unquote
@@ -88,15 +88,17 @@ def wide_colon_line(line: str) -> str | None:
 
 class FrontMatterError(ValueError):
     """A front-matter value is not what the key expects; ``problems``: each mistake found in
-    the file, one line each (its text alone: several read as one line, joined by "; ")."""
+    the file, one line each (its text alone: several read as one line, joined by "; ");
+    ``empty``: the keys its lines say are empty (a check of the address waits for a value)."""
 
-    def __init__(self, *problems: str) -> None:
+    def __init__(self, *problems: str, empty: Iterable[str] = ()) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems or ("",)
+        self.empty = frozenset(empty)
 
     def __reduce__(self) -> tuple:
         # a worker's error crosses back with each of its lines (args holds them joined)
-        return (type(self), self.problems)
+        return (type(self), self.problems, {"empty": self.empty})
 
 
 def display_key(key: str) -> str:
@@ -1890,11 +1892,16 @@ def _scan_lines(lines: list[str], fenced: bool, known: frozenset[str] | Sequence
     return header
 
 
+def empty_harms(key: str, value: str) -> bool:
+    """Whether ``value`` is empty where that does harm (``EMPTY_IS_ERROR``): said as a mistake."""
+    return not value.strip() and key in EMPTY_IS_ERROR
+
+
 def value_problems(key: str, value: str, where: str = "") -> list[str]:
     """What is wrong with one value as written, whatever the format: empty where that does
     harm, a control character. ``where`` follows the key's name: " (line 3)"."""
     problems = []
-    if not value.strip() and key in EMPTY_IS_ERROR:
+    if empty_harms(key, value):
         problems.append(f"{display_key(key)} is empty; {EMPTY_IS_ERROR[key]}")
     control = CONTROL_CHARACTER.search(value)
     if control:
@@ -1909,19 +1916,31 @@ def check_as_read(key: str, value: str) -> None:
     """Raise on a value a reader other than Markdown's gave (a reST field, an HTML meta)."""
     problems = value_problems(key, value)
     if problems:
-        raise FrontMatterError("; ".join(problems))
+        raise FrontMatterError("; ".join(problems), empty=[key] if empty_harms(key, value) else ())
+
+
+def _checked_lines(header: Header) -> list[tuple[str, str, int]]:
+    """The key lines of a header whose values check_header checks: all but an empty URL: beside
+    a Save_as: line (Pelican's idiom for a page as the home page, URL: and Save_as: index.html:
+    the address follows Save_as, as without the line)."""
+    save_as = any(key == "save_as" and value.strip() for key, value, _ in header.keys)
+    return [
+        (key, value, number)
+        for key, value, number in header.keys
+        if not (key == "url" and save_as and not value.strip())
+    ]
+
+
+def empty_keys(header: Header) -> frozenset[str]:
+    """The keys check_header says are empty (``empty_harms``)."""
+    return frozenset(key for key, value, _ in _checked_lines(header) if empty_harms(key, value))
 
 
 def check_header(header: Header) -> list[str]:
     """Errors in how front matter is written: repeated keys, a key Markdown cannot read."""
     errors = []
     seen: dict[str, int] = {}
-    save_as = any(key == "save_as" and value.strip() for key, value, _ in header.keys)
-    for key, value, number in header.keys:
-        if key == "url" and save_as and not value.strip():
-            # Pelican's idiom for a page as the home page (URL: and Save_as: index.html):
-            # the address follows Save_as, as without the line
-            continue
+    for key, value, number in _checked_lines(header):
         errors += value_problems(key, value, f" (line {number})")
         if key in seen and key in KNOWN_KEYS:  # a plugin's own files may repeat their keys
             errors.append(

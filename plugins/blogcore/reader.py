@@ -74,6 +74,7 @@ from .frontmatter import (
     check_zone,
     date_warnings,
     display_key,
+    empty_keys,
     has_body,
     header_warnings,
     home_page_warnings,
@@ -919,6 +920,7 @@ class StrictChecks:
     # raises at once), and the keys whose value was refused (process_metadata), taken out
     mistakes: list[str] | None = None
     refused: frozenset[str] = frozenset()
+    said_empty: frozenset[str] = frozenset()  # the keys the file's mistakes say are empty
     reading_post = False  # whether the file being read is a post or a page
     # the file being read: its text as pelican_open gives it and its path relative to the
     # content folder, found once for all the checks of the file (they read the file three
@@ -957,7 +959,7 @@ class StrictChecks:
             if self.mistakes is None:
                 raise
             # each key is checked on its own: the file's next key is read and said too
-            self.mistakes += exc.problems
+            self._note(exc)
             return REFUSED
 
     def _text(self, source_path: str) -> str:
@@ -1043,7 +1045,7 @@ class StrictChecks:
             self.unclosed_keys = self.dates_written = ()
             # every key's mistake is named in one build, each its own line (a writer fixed
             # one, saved, and only then heard of the next): collected up to _refuse
-            self.mistakes, self.refused = [], frozenset()
+            self.mistakes, self.refused, self.said_empty = [], frozenset(), frozenset()
             content, metadata = self._read(source_path)
             self._take_refused(metadata)
             self._name_unclosed_comments(source_path, metadata, self.comments_left())
@@ -1138,8 +1140,14 @@ class StrictChecks:
         except FrontMatterError as exc:
             if self.mistakes is None:
                 raise
-            self.mistakes += exc.problems
+            self._note(exc)
             return None
+
+    def _note(self, exc: FrontMatterError) -> None:
+        """Note a check's mistakes with the file's others (``mistakes``, a list here), and the
+        keys they say are empty."""
+        self.mistakes += exc.problems
+        self.said_empty |= exc.empty
 
     def _refuse(self) -> None:
         """Raise the file's mistakes, each its own line; from here on a mistake raises."""
@@ -1413,8 +1421,7 @@ class StrictChecks:
             title = metadata["title"]
             slug = self._slugify(title)
             # an empty Title said as empty is one mistake, not a second line for its address
-            empty = f"{display_key('title')} is empty"
-            said = not title.strip() and any(m.startswith(empty) for m in self.mistakes or ())
+            said = not title.strip() and "title" in self.said_empty
             # a file that makes no page of its own (team, series) may have a title of no letter
             if not said and (any(map(str.isalnum, slug)) or post_or_page):
                 self._noted(check_url_part, "title", title, slug)
@@ -1935,7 +1942,7 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         header = scan_header(self._text(source_path))
         errors = check_header(header)
         if errors:
-            raise FrontMatterError("; ".join(errors))
+            raise FrontMatterError("; ".join(errors), empty=empty_keys(header))
         return header
 
 
