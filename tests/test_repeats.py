@@ -218,23 +218,46 @@ def test_yaml_files_without_title_or_date_fold_their_date_lines_too(build_site, 
 
 
 @pytest.mark.parametrize(
-    ("message", "expected"),
+    ("reader", "key", "expected"),
     [
         (
-            "has no Date: line; add one such as Date: 2025-03-14 (a post needs a date)",
+            "StrictMarkdownReader",
+            "date",
             "add one to each, such as Date: 2025-03-14 (a post needs a date)",
         ),
         (
-            "has no :date: field; add one such as :date: 2025-03-14 (a post needs a date)",
+            "StrictRstReader",
+            "date",
             "add one to each, such as :date: 2025-03-14 (a post needs a date)",
         ),
         (
-            'has no date; add <meta name="date" content="2025-03-14"> to its <head> (a post '
-            "needs a date)",
+            "StrictHTMLReader",
+            "date",
             'add <meta name="date" content="2025-03-14"> to each one\'s <head> (a post needs a '
             "date)",
         ),
+        (
+            "StrictMarkdownReader",
+            "title",
+            "add front matter at the top of each (a Title: line, and a Date: line for a post)",
+        ),
+        ("StrictRstReader", "title", repeats.AS_SAID_ABOVE),
+        ("StrictHTMLReader", "title", repeats.AS_SAID_ABOVE),
     ],
 )
-def test_a_files_advice_said_of_each(message, expected):
-    assert repeats.said_of_each(message) == expected
+def test_a_files_advice_said_of_each_is_a_field_of_its_line(reader, key, expected):
+    from plugins.blogcore import reader as readers
+
+    said = getattr(readers, reader).missing[key]
+    assert isinstance(said, repeats.Said) and said.of_each == expected
+
+
+def test_a_reworded_line_keeps_its_folders_advice():
+    # a folder's line says what the file's record carries for each, not its words reworded
+    from plugins.blogcore import signals
+
+    line = repeats.Said("has no Date: line; write the day it went out", "date each of them")
+    assert signals._folded_advice({}, line, ["posts/a.md"]) == "date each of them"
+    why = "the front matter between --- lines is YAML (title: Our news)"
+    line = repeats.Said(f"has no Title: line; add one ({why})", why)
+    assert signals._folded_advice({}, line, ["posts/a.md"]) == why

@@ -101,6 +101,7 @@ from .frontmatter import (
     wordpress_status,
     written_as_key,
 )
+from .repeats import AS_SAID_ABOVE, Said
 from .settings import markdown_settings
 
 logger = logging.getLogger(__name__)
@@ -905,7 +906,7 @@ class StrictChecks:
     titles_typed = False
     # what a missing title, date or text is, said in the file's own format
     missing: ClassVar[dict[str, str]] = {
-        "title": "has no title; give it one",
+        "title": Said("has no title; give it one", AS_SAID_ABOVE),
         "date": "has no date; give it one such as 2025-03-14 (a post needs a date)",
         "text": "has no text; it is not published",
     }
@@ -1570,7 +1571,9 @@ class StrictChecks:
         if "title" not in present and "title" not in from_path:
             why = self._why_no_title(source_path)
             # the Date is checked too: another key's mistake, in the same build
-            self._noted(_raise, self.missing["title"] + (f" ({why})" if why else ""))
+            # said of each file of a folder's line, why is its advice (the front matter is YAML)
+            said = Said(f"{self.missing['title']} ({why})", why) if why else self.missing["title"]
+            self._noted(_raise, said)
             if not present:
                 # no front matter at all (a folder of notes): its one line says to add it, and
                 # past a few files the folder's line names Title and Date (RepeatsFolded);
@@ -1767,8 +1770,15 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
     values_as_read = False  # check_header reads the lines themselves, with their numbers
     titles_typed = True
     missing: ClassVar[dict[str, str]] = {
-        "title": "has no Title: line; add one at the top, e.g. Title: Our news",
-        "date": "has no Date: line; add one such as Date: 2025-03-14 (a post needs a date)",
+        "title": Said(
+            "has no Title: line; add one at the top, e.g. Title: Our news",
+            # and, where their names are their titles, a FILENAME_METADATA (signals)
+            "add front matter at the top of each (a Title: line, and a Date: line for a post)",
+        ),
+        "date": Said(
+            "has no Date: line; add one such as Date: 2025-03-14 (a post needs a date)",
+            "add one to each, such as Date: 2025-03-14 (a post needs a date)",
+        ),
         "text": "has no text after its front matter (write it below the blank line that ends "
         "the keys); it is not published",
     }
@@ -1954,8 +1964,14 @@ class StrictRstReader(StrictChecks, RstReader):
     writer_class = rst.Writer  # HTML5: an SVG image as <img>, not html4css1's <object>
 
     missing: ClassVar[dict[str, str]] = {
-        "title": "has no title; give it one as its first heading (a line underlined with ####)",
-        "date": "has no :date: field; add one such as :date: 2025-03-14 (a post needs a date)",
+        "title": Said(
+            "has no title; give it one as its first heading (a line underlined with ####)",
+            AS_SAID_ABOVE,
+        ),
+        "date": Said(
+            "has no :date: field; add one such as :date: 2025-03-14 (a post needs a date)",
+            "add one to each, such as :date: 2025-03-14 (a post needs a date)",
+        ),
         "text": "has no text after its fields; it is not published",
     }
 
@@ -2196,9 +2212,13 @@ class StrictHTMLReader(StrictChecks, HTMLReader):
     alt_format = "html"
 
     missing: ClassVar[dict[str, str]] = {
-        "title": "has no <title>; add one to its <head>",
-        "date": 'has no date; add <meta name="date" content="2025-03-14"> to its <head> (a post '
-        "needs a date)",
+        "title": Said("has no <title>; add one to its <head>", AS_SAID_ABOVE),
+        "date": Said(
+            'has no date; add <meta name="date" content="2025-03-14"> to its <head> (a post '
+            "needs a date)",
+            'add <meta name="date" content="2025-03-14"> to each one\'s <head> (a post needs a '
+            "date)",
+        ),
         "text": "has no text in its <body>; it is not published",
     }
 

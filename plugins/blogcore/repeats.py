@@ -24,6 +24,28 @@ EMPTY = " is empty; give it a value or remove the line"
 EMPTY_LINE = re.compile(r"([A-Z][\w-]*) is empty[;,] ")
 
 
+# what a folder's line says to do for files without a title, whose own lines say how to add one
+AS_SAID_ABOVE = "give each a title, as the lines above say"
+
+
+class Said(str):
+    """A file's line (its words after the file) that a folder's line may fold, with what that
+    line says to do for each of its files (``of_each``: "" where it has no words of its own):
+    ``has no Date: line; add one such as Date: 2025-03-14 (…)``, said of each ``add one to
+    each, such as Date: 2025-03-14 (…)``. A str, so the line is said as it always was."""
+
+    of_each: str
+
+    def __new__(cls, line: str, of_each: str = "") -> Said:
+        said = super().__new__(cls, line)
+        said.of_each = of_each
+        return said
+
+    def __getnewargs__(self) -> tuple[str, str]:
+        # a worker's error crosses back with its lines' advice too
+        return (str(self), self.of_each)
+
+
 def heading(files: Iterable[str]) -> str:
     """What heads one line about many files (as staff know them): their folder
     (``content/articles/``) when they share one, else the settings file, where a fix for them
@@ -137,22 +159,6 @@ def of_many(message: str) -> str:
         return f"have an empty {empty[1]}: line"
     said = "have " + message[len("has ") :] if message.startswith("has ") else message
     return said.split(";", 1)[0]
-
-
-# a file's advice for what it lacks, said of each file of a folder's line
-_OF_EACH = (
-    ("add one such as", "add one to each, such as"),
-    ("to its <head>", "to each one's <head>"),
-)
-
-
-def said_of_each(message: str) -> str:
-    """A file's advice said of each file of a folder's line: ``has no Date: line; add one
-    such as Date: 2025-03-14 (…)`` becomes ``add one to each, such as Date: 2025-03-14 (…)``."""
-    advice = message.split("; ", 1)[-1]
-    for one, each in _OF_EACH:
-        advice = advice.replace(one, each)
-    return advice
 
 
 def listed(folded: list[str]) -> str:

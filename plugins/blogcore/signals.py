@@ -579,31 +579,24 @@ def _say_folded(settings) -> None:
 
 
 def _folded_advice(settings, message: str, files: list[str]) -> str:
-    """What a folder's line says to do for its files folded with ``message``: a title's
-    advice for one file (its front matter is YAML) said of them all, where there was one."""
+    """What a folder's line says to do for its files folded with ``message``: what its record
+    says for each (``repeats.Said``: a missing date's, a title's advice for one file, its
+    front matter YAML), with a title from each file's name where their names are titles."""
     if repeats.EMPTY_LINE.match(message):
         return "give each a value or remove the lines"
-    if message in NO_DATE_SAID:
-        return repeats.said_of_each(message)
-    plain = StrictMarkdownReader.missing["title"]
-    if message == plain:
-        named = (
-            ", or, as their names are their titles, take each title from its file name: set "
-            f"FILENAME_METADATA = r'{repeats.TITLE_FROM_NAME}' in pelicanconf.py (a post still "
-            "needs a Date: line)"
-            # Pelican's own, which dates posts by their names: a pattern of the site's own
-            # would be lost
-            if settings.get("FILENAME_METADATA") == DEFAULT_CONFIG["FILENAME_METADATA"]
-            and repeats.names_are_titles(files)
-            else ""
-        )
+    of_each = getattr(message, "of_each", "") or repeats.AS_SAID_ABOVE
+    if message == StrictMarkdownReader.missing["title"] and (
+        # Pelican's own, which dates posts by their names: a pattern of the site's own would
+        # be lost
+        settings.get("FILENAME_METADATA") == DEFAULT_CONFIG["FILENAME_METADATA"]
+        and repeats.names_are_titles(files)
+    ):
         return (
-            f"add front matter at the top of each (a Title: line, and a Date: line for a post)"
-            f"{named}"
+            f"{of_each}, or, as their names are their titles, take each title from its file "
+            f"name: set FILENAME_METADATA = r'{repeats.TITLE_FROM_NAME}' in pelicanconf.py (a "
+            "post still needs a Date: line)"
         )
-    if message.startswith(plain + " (") and message.endswith(")"):
-        return message[len(plain) + 2 : -1]
-    return "give each a title, as the lines above say"
+    return of_each
 
 
 def _while_building(
