@@ -458,3 +458,39 @@ def test_a_literal_tag_in_a_listing_shows_the_tag_it_stood_for(build_site, caplo
     assert body.select_one("pre").get_text() == "{% img [position] /url/to/img.png [width] %}\n"
     assert body.select_one("p code").get_text() == "{% video /url/to/video.mp4 %}"
     assert [m for m in caplog.messages if "literal/posts/" in m] == []
+
+
+def test_static_files_of_a_site_whose_posts_are_drafts_by_default_are_linked(build_site, caplog):
+    # DEFAULT_METADATA = {'status': 'draft'} (copied as step 1 says) gives static files that
+    # status too, though Pelican copies them all: a published post's {static} and {attach}
+    # links to its slides were 'a draft: published pages cannot link to it', and a publish
+    # stopped on advice no PDF can follow
+    post = (
+        "Title: Slides of the meetup\nDate: 2021-03-04\nCategory: Talks\nAuthor: Ada Byrne\n"
+        "Slug: meetup\nStatus: published\n\nThe [slides]({static}/handouts/slides.pdf) and the "
+        "[notes]({attach}../handouts/notes.pdf).\n"
+    )
+    files = {
+        "posts/meetup.md": post,
+        "handouts/slides.pdf": b"%PDF-1.4 slides",
+        "handouts/notes.pdf": b"%PDF-1.4 notes",
+    }
+    caplog.set_level(logging.WARNING)
+    site = build_site(
+        files,
+        publish=True,
+        name="statics-by-default-drafts",
+        DEFAULT_METADATA={"status": "draft"},
+        STATIC_PATHS=["images", "extra", "handouts"],
+    )
+    said = [
+        r.getMessage() for r in caplog.records if "statics-by-default-drafts/" in r.getMessage()
+    ]
+    assert not [m for m in said if "handouts/" in m], said
+    hrefs = [a["href"] for a in site.soup("posts/meetup/").select(".post-content a")]
+    assert hrefs == [
+        f"{site.siteurl}/handouts/slides.pdf",
+        f"{site.siteurl}/posts/meetup/notes.pdf",
+    ]
+    assert (site.output / "handouts/slides.pdf").is_file()
+    assert (site.output / "posts/meetup/notes.pdf").is_file()

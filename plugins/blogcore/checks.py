@@ -811,7 +811,9 @@ def link_targets(item, value: str, kind: str, context: dict, now: datetime.datet
             unready = _unready_gallery(path, context)
             if unready:  # its photos are not published: a withheld gallery publishes nothing
                 return links.Target(path, links.GALLERY, why=unready)
-            if status != "draft":
+            # a static file gets DEFAULT_METADATA's status as a post does (an adopted site's
+            # {'status': 'draft'}), but Pelican copies every static file whatever it says
+            if status != "draft" or key == "static_content":
                 return links.Target(path, links.PUBLISHED)
             date = getattr(target, "date", None)
             said_draft = str(target.metadata.get("status", "")).lower() == "draft"
