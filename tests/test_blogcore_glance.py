@@ -124,6 +124,11 @@ def old_quick_look(html: str) -> bool:
         or embeds.may_have(html.lower())
         or pymdown.search(html)
         or any(mark in html for mark in pasted)
+        or re.search(
+            r"\[(?:contact-form|gallery|caption|embed|audio|video|playlist|youtube|"
+            r"vimeo|soundcloud|slideshare|googlemaps|tweet)[\s\]/]",
+            html,
+        )
     )
 
 

@@ -32,7 +32,7 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bs4 import BeautifulSoup, Comment
 from markdown import Markdown
@@ -262,6 +262,56 @@ _EMOJI = re.compile(r"(?<![\w:]):(?P<name>[a-z0-9_+-]+):(?![\w:])")
 _PYMDOWN_QUICK = glance.Marks(("???", "==", "~", "^^"))
 _SHORTCODE_QUICK = re.compile(r":[a-z0-9_+-]+:")
 
+# WordPress's own shortcodes (its editor's, Jetpack's) but its code ones (liquid.py), as a
+# blog moved from WordPress to Pelican keeps them in its text: each name, what it stood for
+# and what to write instead. A name that is also a word ([video], [caption] in prose) counts
+# only with attributes, an address or its closing tag; [gallery](…) is a Markdown link.
+_WP_LINK = "link to it instead, {link} (this site embeds no players)"
+WORDPRESS_SHORTCODES = {
+    "contact-form": (
+        "WordPress's contact form (Jetpack), which this site does not have: it is shown as "
+        "written, its fields' tags and all, and no form is shown",
+        "remove it, from [contact-form to [/contact-form], and say in words how to reach you",
+    ),
+    "gallery": (
+        "WordPress's gallery, which this site does not have: it is shown as written, and its "
+        "photos are not",
+        "put the photos in content/galleries/<name>/ and link the gallery, or show each "
+        "picture in the post (docs/images.md)",
+    ),
+    "caption": (
+        "WordPress's caption, which this site shows as written around the picture",
+        "remove [caption …] and [/caption], keeping the picture, and write the caption as a "
+        "paragraph under it",
+    ),
+    **{
+        name: (
+            f"WordPress's [{name}] embed, which this site does not have: it is shown as "
+            "written, and what it stood for is not",
+            _WP_LINK,
+        )
+        for name in (
+            "embed",
+            "audio",
+            "video",
+            "playlist",
+            "youtube",
+            "vimeo",
+            "soundcloud",
+            "slideshare",
+            "googlemaps",
+            "tweet",
+        )
+    },
+}
+# the distinctive names count alone; the others need attributes, an address or [/name]
+_WP_ALONE = frozenset({"contact-form", "gallery"})
+_WP_NAMES = "|".join(re.escape(name) for name in WORDPRESS_SHORTCODES)
+_WP_SHORTCODE = re.compile(rf"\[(?P<name>{_WP_NAMES})(?=[\s\]/])(?P<attrs>[^\[\]]*)\](?!\()")
+# its attributes as the writer typed them: SmartyPants curled their quotes in the page
+_STRAIGHT = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+_WP_QUICK = re.compile(rf"\[(?:{_WP_NAMES})[\s\]/]")
+
 # LaTeX as render_math (MathJax) reads it in Markdown, as liquid.py keeps it as written:
 # between $ and $ (as pandoc reads dollars, so that prices are left alone), $$ and $$, \( and
 # \), \[ and \] (around LaTeX only), or in a \begin{…} … \end{…} environment; read in one
@@ -353,6 +403,7 @@ def may_hold(html: str) -> bool:
         or _PYMDOWN_QUICK.in_text(html)
         or _SHORTCODE_QUICK.search(html)
         or _PASTED_QUICK.in_text(html)
+        or _WP_QUICK.search(html)
     )
 
 
@@ -456,6 +507,7 @@ def found(
     if _PASTED_QUICK.in_text(html):
         hits += _pasted(text, soup, blocks, rst, source if fmt == "markdown" else "")
     hits += _obsidian(text, soup, rst)
+    hits += _wordpress(text, rst)
     if fmt == "markdown" and "](" in html:
         hits += _in_html_block(text, nodes, source)
     return [hit for _, hit in sorted(hits, key=lambda pair: pair[0])]
@@ -832,6 +884,34 @@ def _github(
                 "write a plain list (say which are done in words)",
             )
         )
+    return hits
+
+
+def _wordpress(text: str, rst: bool = False) -> list[tuple[int, Foreign]]:
+    """WordPress's shortcodes (a contact form, a gallery, an embed), once per file each name,
+    at its first place; an error in a publish where what it stood for is lost."""
+    found_: dict[str, list[re.Match[str]]] = {}
+    for match in _WP_SHORTCODE.finditer(text):
+        name, attrs = match["name"], match["attrs"]
+        if (
+            name in _WP_ALONE
+            or "=" in attrs
+            or "://" in attrs
+            or f"[/{name}]" in text[match.end() :]
+        ):
+            found_.setdefault(name, []).append(match)
+    hits = []
+    for name, matches in found_.items():
+        said, advice = WORDPRESS_SHORTCODES[name]
+        at, piece = _once(
+            matches[0].start(),
+            rf"\[{re.escape(name)}(?=[\s\]/])",
+            f"{_short(' '.join(matches[0][0].split()).translate(_STRAIGHT))} is {said}",
+            len(matches),
+            advice.format(link=_link("Watch it", "its address", rst)),
+        )
+        # a caption's picture is still shown; a form's, a gallery's or an embed's is lost
+        hits.append((at, replace(piece, serious=name != "caption")))
     return hits
 
 
