@@ -18,6 +18,7 @@ from typing import ClassVar
 
 import jinja2
 import pytest
+from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG, read_settings
@@ -178,6 +179,44 @@ def test_an_unchanged_rebuild_renders_nothing(corpus: Path, tmp_path: Path, plug
     rewritten = [p for p, stamp in stamps.items() if p.stat().st_mtime_ns != stamp]
     # blogcore's sitemap and the theme are not pages; every page is kept as it was
     assert rewritten == []
+
+
+def _related_picks(page: Path) -> list[str]:
+    """The addresses a post's page lists under "Related reading"."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return [a["href"] for a in soup.select(".related-post h3 a")]
+
+
+def test_an_edit_moving_a_reading_time_and_related_picks_renders_only_the_pages_it_touches(
+    corpus: Path, tmp_path: Path
+):
+    """Another post's text pasted at the top of post-00007: its reading time changes and so
+    do some posts' related picks, fields of a few posts that every page does not show. Their
+    pages and the pages linking to post-00007 are rendered again, every other post's page is
+    kept (all of them were, when any post's reading time or picks changed), and the site is
+    a clean build's."""
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    settings = {"FASTBUILD_INCREMENTAL": True, "FASTBUILD_MIN_FILES": 1}
+    assert build(corpus, output, cache, **settings).returncode == 0
+    pages = sorted(output.glob("posts/*/index.html"))
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes(), _related_picks(p)) for p in pages}
+    donor = (corpus / "posts/post-00020.md").read_text(encoding="utf-8")
+    _edit(corpus / "posts/post-00007.md", "\n\n", "\n\n" + donor.split("\n\n", 1)[1] + "\n\n")
+    result = build(corpus, output, cache, **settings)
+    assert result.returncode == 0, result.stderr
+    clean = tmp_path / "clean"
+    assert build(corpus, clean, tmp_path / "cache-clean").returncode == 0
+    assert_same_tree(output, clean)
+    edited = output / "posts/post-00007/index.html"
+    moved = [p for p in pages if p != edited and _related_picks(p) != before[p][2]]
+    assert moved, "no post's related picks moved: the edit does not test what it says"
+    assert before[edited][0] != edited.stat().st_mtime_ns
+    # a page shows a changed post's reading time or picks only where it links to it
+    changed = [f"/posts/{p.parent.name}/".encode() for p in [edited, *moved]]
+    untouched = [p for p in pages if not any(c in before[p][1] + p.read_bytes() for c in changed)]
+    assert untouched, "every post's page links to a post that changed"
+    kept = [p for p in pages if p.stat().st_mtime_ns == before[p][0]]
+    assert sorted(kept) == sorted(untouched)
 
 
 def test_side_files_inside_a_posts_folder_are_inputs(tmp_path: Path):
@@ -778,6 +817,11 @@ def test_manifest_round_trip_and_reuse(tmp_path: Path):
     assert not manifest.reusable(entry, "k2", {"posts/a.md": "d1"}, out)  # other inputs
     assert not manifest.reusable(entry, "k1", {"posts/a.md": "d2"}, out)  # a body it showed
     assert not manifest.reusable(None, "k1", {}, out)
+    # a post it linked to, whose reading time or related picks changed
+    linking = manifest.Entry("k1", {}, ("a/index.html",), {"posts/b.md": "l1"})
+    assert manifest.reusable(linking, "k1", {}, out, {"posts/b.md": "l1"})
+    assert not manifest.reusable(linking, "k1", {}, out, {"posts/b.md": "l2"})
+    assert not manifest.reusable(linking, "k1", {}, out, {})  # the post is gone
     os.remove(tmp_path / "out/a/index.html")
     assert not manifest.reusable(entry, "k1", {"posts/a.md": "d1"}, out)  # rm -rf output
 

@@ -54,7 +54,7 @@ so in one info line. Nothing of Pelican's is changed at import or at ``register(
 
 Reads no metadata keys. Settings (``settings.py``): ``FASTBUILD_WORKERS``,
 ``FASTBUILD_MIN_FILES``, ``FASTBUILD_INCREMENTAL``, ``FASTBUILD_PAGE_ONLY_ATTRIBUTES``,
-``FASTBUILD_ACCELERATE``.
+``FASTBUILD_LINKED_ATTRIBUTES``, ``FASTBUILD_ACCELERATE``.
 """
 
 from plugins.engine.loading import collector_paused

@@ -203,20 +203,23 @@ def short_empty_elements(handler: Any) -> bool:
 
 
 # the attributes track_reads gives a content object (not part of what it shows)
-TRACKING_ATTRIBUTES = ("get_content", "get_summary")
+TRACKING_ATTRIBUTES = ("get_content", "get_summary", "get_url_setting")
 
 
-def track_reads(content: Any, reads: ContextVar) -> None:
+def track_reads(content: Any, reads: ContextVar, linked: ContextVar) -> None:
     """Make one content object note, in ``reads`` (a set, while a page renders), that its
-    body was read: through ``.content``, or through a ``.summary`` made from the body.
+    body was read: through ``.content``, or through a ``.summary`` made from the body; and in
+    ``linked`` (a set too), that its address was: through ``.url``.
 
-    Relies on Pelican 4.12's ``Content.content`` and ``Content.summary`` properties calling
-    ``self.get_content(siteurl)`` (since 3.1) and ``self.get_summary(siteurl)`` (3.5; both
-    ``memoized``, so a second read would not reach the body again): this object's own
-    attributes of those names come before the class's. Pelican's classes are left alone.
+    Relies on Pelican 4.12's ``Content.content``, ``Content.summary`` and ``Content.url``
+    properties calling ``self.get_content(siteurl)`` (since 3.1), ``self.get_summary(siteurl)``
+    (3.5; both ``memoized``, so a second read would not reach the body again) and
+    ``self.get_url_setting("url")`` (as 4.12 does): this object's own attributes of those
+    names come before the class's. Pelican's classes are left alone.
     """
     get_content: Callable[[str], str] = content.get_content
     get_summary: Callable[[str], str] = content.get_summary
+    get_url_setting: Callable[[str], str] = content.get_url_setting
     source = content.source_path
 
     def tracked_content(siteurl: str) -> str:
@@ -231,8 +234,16 @@ def track_reads(content: Any, reads: ContextVar) -> None:
             found.add(source)
         return get_summary(siteurl)
 
+    def tracked_url_setting(key: str) -> str:
+        if key == "url":
+            found = linked.get()
+            if found is not None:
+                found.add(source)
+        return get_url_setting(key)
+
     content.get_content = tracked_content
     content.get_summary = tracked_summary
+    content.get_url_setting = tracked_url_setting
 
 
 # --- leaving a forked build process (Python 3: atexit._run_exitfuncs) -----------------------

@@ -9,16 +9,19 @@ from dataclasses import dataclass, field
 
 from plugins.engine import files
 
-VERSION = 4
+VERSION = 5
 
 
 @dataclass
 class Entry:
-    """One write_file call: its key, the post bodies it read, and the files it wrote."""
+    """One write_file call: its key, the post bodies it read, the files it wrote, and the
+    posts it linked to."""
 
     key: str
     reads: dict[str, str]  # source path -> body digest at the time
     outputs: tuple[str, ...]  # paths relative to the output folder
+    # source path -> digest of its linked attributes at the time (FASTBUILD_LINKED_ATTRIBUTES)
+    linked: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -76,11 +79,20 @@ def save(path: str, manifest: Manifest) -> None:
         os.remove(_marker(path))
 
 
-def reusable(entry: Entry | None, key: str, bodies: dict[str, str], output: str) -> bool:
+def reusable(
+    entry: Entry | None,
+    key: str,
+    bodies: dict[str, str],
+    output: str,
+    links: dict[str, str] | None = None,
+) -> bool:
     """May the files of a previous write_file call stand as they are?"""
     if entry is None or entry.key != key:
         return False
     if any(bodies.get(source) != digest for source, digest in entry.reads.items()):
+        return False
+    links = links or {}
+    if any(links.get(source) != digest for source, digest in entry.linked.items()):
         return False
     return all(os.path.isfile(os.path.join(output, name)) for name in entry.outputs)
 

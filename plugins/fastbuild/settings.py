@@ -18,6 +18,11 @@ DEFAULTS: dict[str, Any] = {
     # re-rendered when they change, as the word count does with every edit; the JSON-LD
     # holds the summary, which follows the text).
     "FASTBUILD_PAGE_ONLY_ATTRIBUTES": ("word_count", "structured_data"),
+    # Content attributes that other pages show only beside a link to the post (its ``.url``)
+    # and that decide no list's posts or order: when one changes, only the post's own page and
+    # the pages that link to it are rendered again, not the whole site (the reading time,
+    # which a sentence added can change; the related picks, which a few words can move).
+    "FASTBUILD_LINKED_ATTRIBUTES": ("reading_time", "related_posts"),
     # Use the accelerations that rely on Pelican's internals (compat.py): parallel reading
     # into Pelican's reader cache, parallel rendering, feed entries made once, incremental
     # builds. False, or a Pelican or Python version they were not tested on: Pelican's own
@@ -36,12 +41,11 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
     for key in ("FASTBUILD_INCREMENTAL", "FASTBUILD_ACCELERATE"):
         if not isinstance(merged[key], bool):
             raise SettingsError(f"{key} must be True or False, got {merged[key]!r}")
-    page_only = merged["FASTBUILD_PAGE_ONLY_ATTRIBUTES"]
-    if not isinstance(page_only, list | tuple) or not all(isinstance(a, str) for a in page_only):
-        raise SettingsError(
-            f"FASTBUILD_PAGE_ONLY_ATTRIBUTES must be a list of names, got {page_only!r}"
-        )
-    merged["FASTBUILD_PAGE_ONLY_ATTRIBUTES"] = tuple(page_only)
+    for key in ("FASTBUILD_PAGE_ONLY_ATTRIBUTES", "FASTBUILD_LINKED_ATTRIBUTES"):
+        names = merged[key]
+        if not isinstance(names, list | tuple) or not all(isinstance(a, str) for a in names):
+            raise SettingsError(f"{key} must be a list of names, got {names!r}")
+        merged[key] = tuple(names)
     for key in ("FASTBUILD_WORKERS", "FASTBUILD_MIN_FILES"):
         value = merged[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:

@@ -173,6 +173,7 @@ def _start_incremental(pelican) -> None:
         _manifest_path(settings),
         inputs,
         settings["FASTBUILD_PAGE_ONLY_ATTRIBUTES"],
+        settings["FASTBUILD_LINKED_ATTRIBUTES"],
     )
     if manifest.under_way(state.manifest_path):
         # a build since that record was killed (out of memory) before saying what it wrote

@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 # the sources whose bodies are read while one page renders (incremental writes only)
 READS: ContextVar[set[str] | None] = ContextVar("fastbuild_reads", default=None)
+# the sources whose address (.url) is read while one page renders: the posts it links to
+LINKED: ContextVar[set[str] | None] = ContextVar("fastbuild_linked", default=None)
 
 
 def refer(value):
@@ -55,18 +57,36 @@ def body_digest(content: Content) -> str:
     return digest.digest(compat.html_of(content, ""))
 
 
+def linked_digest(content: Content, linked: tuple[str, ...]) -> str:
+    """Digest of the attributes of a content object that pages show beside a link to it
+    (``FASTBUILD_LINKED_ATTRIBUTES``)."""
+    fields = vars(content)
+    return digest.digest(tuple([(name, digest.stable(fields.get(name), refer)) for name in linked]))
+
+
 class IncrementalState:
     """Per-build bookkeeping for incremental writing (kept in the build's context)."""
 
-    def __init__(self, output_path: str, manifest_path: str, inputs: str, page_only: tuple):
+    def __init__(
+        self,
+        output_path: str,
+        manifest_path: str,
+        inputs: str,
+        page_only: tuple,
+        linked: tuple = (),
+    ):
         self.output_path = output_path
         self.manifest_path = manifest_path
         self.previous = manifest.load(manifest_path)
         self.current = manifest.Manifest(inputs=inputs)
         self.inputs = inputs
         self.page_only = page_only
+        self.linked = linked
         self.site: str | None = None  # digest of every post's public fields, on first write
         self.bodies: dict[str, str] = {}
+        # each post's linked attributes (FASTBUILD_LINKED_ATTRIBUTES), left out of the site
+        # digest: a page is kept while those of every post it links to are unchanged
+        self.links: dict[str, str] = {}
         self._shared: dict[int, tuple[Any, Any]] = {}
         self.skipped = 0
         self.rendered = 0
@@ -85,6 +105,7 @@ class IncrementalState:
                     continue
                 source = item.source_path
                 self.bodies[source] = body_digest(item)
+                self.links[source] = linked_digest(item, self.linked)
                 fields.append(
                     (
                         source,
@@ -96,6 +117,7 @@ class IncrementalState:
                                 *compat.TRACKING_ATTRIBUTES,
                                 *DERIVED_ATTRIBUTES,
                                 *self.page_only,
+                                *self.linked,
                             ),
                         ),
                     )
@@ -132,6 +154,11 @@ class IncrementalState:
         found = self.bodies.get(getattr(content, "source_path", None))
         return found if found is not None else body_digest(content)
 
+    def link(self, content: Content) -> str:
+        """A content object's linked attributes' digest, as site_digest took it (or now)."""
+        found = self.links.get(getattr(content, "source_path", None))
+        return found if found is not None else linked_digest(content, self.linked)
+
 
 def incremental_state(settings) -> "IncrementalState | None":
     """This build's IncrementalState, if it is an incremental build."""
@@ -153,7 +180,7 @@ class IncrementalWriter(FeedEntriesOnce):
                 name,
                 getattr(template, "name", None),
                 state.stable_call(args, kwargs),
-                [state.body(c) for c in own],
+                [(state.body(c), state.link(c)) for c in own],
             )
         )
         if self._kept(state, name, key):
@@ -161,16 +188,22 @@ class IncrementalWriter(FeedEntriesOnce):
         written = written_files(self)
         before = set(written)
         reads: set[str] = set()
-        token = READS.set(reads)
+        linked: set[str] = set()
+        token, token_linked = READS.set(reads), LINKED.set(linked)
         try:
             result = super().write_file(name, template, context, *args, **kwargs)
         finally:
             READS.reset(token)
+            LINKED.reset(token_linked)
         outputs = tuple(
             sorted(os.path.relpath(path, self.output_path) for path in written - before)
         )
         state.current.entries[name] = manifest.Entry(
-            key, {source: state.bodies.get(source, "") for source in reads}, outputs
+            key,
+            {source: state.bodies.get(source, "") for source in reads},
+            outputs,
+            # a static file's address too is read: its file is an input (the site digest's)
+            {source: state.links[source] for source in linked if source in state.links},
         )
         state.rendered += 1
         return result
@@ -178,7 +211,7 @@ class IncrementalWriter(FeedEntriesOnce):
     def _kept(self, state: IncrementalState, name: str, key: str) -> bool:
         """Keep the last build's files for this call if they still hold."""
         entry = state.previous.entries.get(name)
-        if not manifest.reusable(entry, key, state.bodies, self.output_path):
+        if not manifest.reusable(entry, key, state.bodies, self.output_path, state.links):
             return False
         state.current.entries[name] = entry
         written = written_files(self)
@@ -200,7 +233,7 @@ class IncrementalWriter(FeedEntriesOnce):
                 path,
                 url,
                 state.stable_call(args, kwargs),
-                [(refer(item), state.body(item)) for item in shown],
+                [(refer(item), state.body(item), state.link(item)) for item in shown],
             )
         )
         if self._kept(state, "feed:" + path, key):
@@ -219,7 +252,7 @@ def track_reads(content: Content) -> None:
     summary stale on the pages that list it. Only incremental builds do this, to their own
     content objects (compat.track_reads); Pelican's classes are left alone.
     """
-    compat.track_reads(content, READS)
+    compat.track_reads(content, READS, LINKED)
 
 
 _WRITE_FILE = inspect.signature(Writer.write_file)
