@@ -181,6 +181,19 @@ def test_an_unchanged_rebuild_renders_nothing(corpus: Path, tmp_path: Path, plug
     assert rewritten == []
 
 
+def test_an_unchanged_rebuild_of_the_sample_site_renders_nothing(tmp_path: Path):
+    """The sample site's French team pages show a translated bio, a content object that is
+    no post or page (its file is an input): they were rendered again at every rebuild."""
+    content, output, cache = tmp_path / "content", tmp_path / "out", tmp_path / "cache"
+    shutil.copytree(ROOT / "content", content)
+    settings = {"FASTBUILD_INCREMENTAL": True}
+    assert build(content, output, cache, **settings).returncode == 0
+    stamps = {p: p.stat().st_mtime_ns for p in output.rglob("*.html")}
+    again = build(content, output, cache, **settings)
+    assert again.returncode == 0, again.stderr
+    assert [p for p, stamp in stamps.items() if p.stat().st_mtime_ns != stamp] == []
+
+
 def _related_picks(page: Path) -> list[str]:
     """The addresses a post's page lists under "Related reading"."""
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

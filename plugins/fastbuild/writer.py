@@ -198,11 +198,13 @@ class IncrementalWriter(FeedEntriesOnce):
         outputs = tuple(
             sorted(os.path.relpath(path, self.output_path) for path in written - before)
         )
+        # only posts' and pages' (the site digest's): another content object is made from a
+        # file that is an input (a translated team bio, a static file), and one recorded with
+        # no digest made its page stale at every rebuild (the sample site's French profiles)
         state.current.entries[name] = manifest.Entry(
             key,
-            {source: state.bodies.get(source, "") for source in reads},
+            {source: state.bodies[source] for source in reads if source in state.bodies},
             outputs,
-            # a static file's address too is read: its file is an input (the site digest's)
             {source: state.links[source] for source in linked if source in state.links},
         )
         state.rendered += 1
