@@ -884,6 +884,10 @@ def test_a_file_that_cannot_be_read_has_no_stamp(tmp_path: Path):
         ({"FASTBUILD_WORKERS": -1}, "FASTBUILD_WORKERS must be a whole number"),
         ({"FASTBUILD_INCREMENTAL": "yes"}, "FASTBUILD_INCREMENTAL must be True or False"),
         ({"FASTBUILD_PAGE_ONLY_ATTRIBUTES": "word_count"}, "must be a list of names"),
+        (
+            {"FASTBUILD_LINKED_ATTRIBUTES": "reading_time"},
+            "FASTBUILD_LINKED_ATTRIBUTES must be a list of names",
+        ),
     ],
 )
 def test_settings_errors(settings, message):
