@@ -30,6 +30,7 @@ from PIL import Image
 
 from plugins.devserver import pages
 from plugins.devserver.problems import FILE_NAME
+from plugins.engine import build as engine_build
 from plugins.fastbuild import manifest
 from plugins.fastbuild import signals as fastbuild_signals
 from plugins.fastbuild.settings import configure
@@ -83,7 +84,12 @@ def test_a_post_saved_while_it_is_read_ahead_is_read_again(tmp_path: Path):
             ],
         },
     )()
-    fastbuild_signals._preread(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES")
+    try:
+        fastbuild_signals._preread(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES")
+    finally:
+        # the build this read belongs to ends here: what it set for its length (a logger's
+        # level, engine.build.heard) is put back, as a real build's end does
+        engine_build.current(settings).close()
     others = [p for p in (content / "posts").iterdir() if p != saved]
     assert all(readers.get_cached_data(str(p)) is not None for p in others)  # read ahead
     # what the reader cache gives for the saved file: nothing (Pelican reads it again), never
