@@ -250,7 +250,8 @@ def test_posts_filed_under_the_default_are_one_line_per_folder_of_many():
         "(this site's: X)",
         "c/articles/: 5 posts (a0.md, a1.md, a2.md and 2 more) have no Category: line, so they "
         "are filed under 'General'; add one to each (this site's: X), or set DEFAULT_CATEGORY "
-        "in pelicanconf.py to the old site's",
+        "in pelicanconf.py to the old site's (DEFAULT_CATEGORY = \"misc\", Pelican's own, if it "
+        "set none)",
     ]
 
 
@@ -280,5 +281,58 @@ def test_an_adopted_folder_of_posts_without_categories_is_one_line(build_site, c
     assert said == [
         "unfiled/articles/: 6 posts (a1.md, a2.md, a3.md and 3 more) have no Category: line, so "
         "they are filed under 'General'; add one to each (this site's categories: Community, "
-        "Company, Engineering), or set DEFAULT_CATEGORY in pelicanconf.py to the old site's"
+        "Company, Engineering), or set DEFAULT_CATEGORY in pelicanconf.py to the old site's "
+        '(DEFAULT_CATEGORY = "misc", Pelican\'s own, if it set none)'
     ]
+
+
+def test_an_adopted_site_s_empty_category_lines_say_where_the_posts_are_filed(build_site, caplog):
+    # 0x7df.github.io's 47 posts with an empty Category: line were Pelican's "misc" and moved
+    # to the sample's "General", their category page with them: "give each a value or remove
+    # the lines" said neither (removing the line changes nothing)
+    caplog.set_level(logging.WARNING)
+    files = {f"posts/e{n}.md": f"Title: E{n}\n{HEAD}Category:\n\nWords.\n" for n in range(1, 7)}
+    files["posts/ops/rack.md"] = f"Title: Rack\n{HEAD}Category:\n\nWords.\n"
+    site = build_site(files, name="emptycat", SITENAME="Old Notes")
+    said = [m for m in caplog.messages if "Category" in m and m.startswith("emptycat/")]
+    old = (
+        "the sample's DEFAULT_CATEGORY (Pelican's own default, 'misc', filed {it} on an old "
+        "site that did not set DEFAULT_CATEGORY); set DEFAULT_CATEGORY in pelicanconf.py to "
+        'the old site\'s (DEFAULT_CATEGORY = "misc" if it set none) to keep its category page'
+    )
+    assert said == [
+        *(
+            f"emptycat/posts/e{n}.md: Category is empty, so it is filed under 'General', "
+            f"{old.format(it='it')}, or give it a value"
+            for n in range(1, 5)
+        ),
+        # filed under its folder's name, ops, as in Pelican: the line as it was
+        "emptycat/posts/ops/rack.md: Category is empty; give it a value or remove the line",
+        "emptycat/posts/: 6 files have an empty Category: line (4 named above, then e5.md, "
+        f"e6.md); they are filed under 'General', {old.format(it='them')}, or give each a value",
+    ]
+    assert site.exists("category/general/index.html") and site.exists("category/ops/index.html")
+
+
+@pytest.mark.parametrize(
+    ("category", "sample", "line"),
+    [
+        (
+            "misc",  # the site's own choice, or the sample's on the sample site: no old site
+            False,
+            "Category is empty, so it is filed under 'misc' (DEFAULT_CATEGORY); give it a value "
+            "or remove the line",
+        ),
+        (
+            "General",
+            True,
+            "Category is empty, so it is filed under 'General', the sample's DEFAULT_CATEGORY "
+            "(Pelican's own default, 'misc', filed it on an old site that did not set "
+            "DEFAULT_CATEGORY); set DEFAULT_CATEGORY in pelicanconf.py to the old site's "
+            '(DEFAULT_CATEGORY = "misc" if it set none) to keep its category page, or give it '
+            "a value",
+        ),
+    ],
+)
+def test_an_empty_category_line(category, sample, line):
+    assert frontmatter.empty_category_line(category, sample) == line

@@ -689,7 +689,8 @@ def test_a_post_without_a_category_is_filed_under_the_default_and_named(build_si
     # an empty line's is said once every file is read (folded for a folder of many: repeats.py)
     mine = sorted(m for m in caplog.messages if m.startswith("no-category/"))
     assert mine == [
-        "no-category/posts/empty.md: Category is empty; give it a value or remove the line",
+        "no-category/posts/empty.md: Category is empty, so it is filed under 'General' "
+        "(DEFAULT_CATEGORY); give it a value or remove the line",
         "no-category/posts/none.md: has no Category: line, so it is filed under 'General'; add "
         "one (this site's categories: Community, Company, Engineering)",
     ]

@@ -1068,6 +1068,11 @@ def category_folder(relpath: str, lang: str = "") -> str:
     return folder
 
 
+# Pelican's own DEFAULT_CATEGORY: an old Pelican site that never set it filed there each post
+# without a category
+PELICAN_DEFAULT_CATEGORY = "misc"
+
+
 # the posts of one folder filed under the default named each in a line of their own; more: one
 DEFAULT_SHOWN = 4
 
@@ -1096,9 +1101,39 @@ def default_category_lines(
         said.append(
             f"{folder}/: {len(here)} posts ({', '.join(names[:3])} and {len(names) - 3} more) "
             f"have no Category: line, so they are filed under {category!r}; add one to each"
-            f"{listed}, or set DEFAULT_CATEGORY in pelicanconf.py to the old site's"
+            f"{listed}, or set DEFAULT_CATEGORY in pelicanconf.py to the old site's "
+            f'(DEFAULT_CATEGORY = "{PELICAN_DEFAULT_CATEGORY}", Pelican\'s own, if it set none)'
         )
     return said
+
+
+def empty_category_line(category: str, sample: bool) -> repeats.Said:
+    """A post's line for its empty ``Category:`` (Pelican's "none": it is filed under
+    DEFAULT_CATEGORY, ``category``), with what its folder's line says of each; ``sample``:
+    DEFAULT_CATEGORY is still the sample's on an adopted site, whose old posts Pelican filed
+    under its own default (their category's name and page change, and nothing said so)."""
+    if not sample:
+        return repeats.Said(
+            f"Category is empty, so it is filed under {category!r} (DEFAULT_CATEGORY); give "
+            "it a value or remove the line",
+            f"they are filed under {category!r} (DEFAULT_CATEGORY); give each a value or "
+            "remove the lines",
+        )
+    old = (
+        f"Pelican's own default, {PELICAN_DEFAULT_CATEGORY!r}, filed {{it}} on an old site "
+        "that did not set DEFAULT_CATEGORY"
+    )
+    keep = (
+        "set DEFAULT_CATEGORY in pelicanconf.py to the old site's "
+        f'(DEFAULT_CATEGORY = "{PELICAN_DEFAULT_CATEGORY}" if it set none) to keep its '
+        "category page"
+    )
+    return repeats.Said(
+        f"Category is empty, so it is filed under {category!r}, the sample's DEFAULT_CATEGORY "
+        f"({old.format(it='it')}); {keep}, or give it a value",
+        f"they are filed under {category!r}, the sample's DEFAULT_CATEGORY "
+        f"({old.format(it='them')}); {keep}, or give each a value",
+    )
 
 
 def _tag(code: str) -> str:

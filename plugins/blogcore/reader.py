@@ -44,6 +44,7 @@ from . import (
     mdtree,
     placeholders,
     rawtags,
+    repeats,
     rst,
     summaries,
     text,
@@ -74,6 +75,7 @@ from .frontmatter import (
     check_zone,
     date_warnings,
     display_key,
+    empty_category_line,
     empty_keys,
     has_body,
     header_warnings,
@@ -102,7 +104,7 @@ from .frontmatter import (
     written_as_key,
 )
 from .repeats import AS_SAID_ABOVE, Said
-from .settings import markdown_settings
+from .settings import SAMPLE_DEFAULT_CATEGORY, markdown_settings, names_another_site
 
 logger = logging.getLogger(__name__)
 
@@ -1373,26 +1375,10 @@ class StrictChecks:
         """A post that writes no Category right in a post folder gets DEFAULT_CATEGORY (Pelican
         would file it under the folder's name, "posts"); where each post's category came from
         is left for blogcore's check of posts filed under the default by mistake."""
-        relpath = self._relpath(source_path)
-        settings = self.settings
-        if not is_within_any(
-            relpath, settings.get("ARTICLE_PATHS", []), settings.get("ARTICLE_EXCLUDES", [])
-        ):
+        origin = self._category_origin(source_path, metadata)
+        if origin is None:
             return
-        keys = path_metadata_keys(
-            relpath, settings.get("FILENAME_METADATA", ""), settings.get("PATH_METADATA", "")
-        )
-        extra = settings.get("EXTRA_PATH_METADATA") or {}
-        if "category" in extra.get(relpath.replace("/", os.sep), {}):
-            keys.add("category")
-        origin = category_origin(
-            relpath,
-            # an empty Category: line is Pelican's "discard" marker, no category
-            hasattr(metadata.get("category"), "slug"),
-            keys,
-            settings.get("ARTICLE_PATHS", []),
-            bool(settings.get("USE_FOLDER_AS_CATEGORY")),
-        )
+        settings = self.settings
         if origin == DEFAULT and settings.get("DEFAULT_CATEGORY"):
             # an empty line, said already ("Category is empty"); a Categories: line, said in
             # its own line (_filed_by_default)
@@ -1400,6 +1386,30 @@ class StrictChecks:
                 origin = EMPTY
             metadata["category"] = self.process_metadata("category", settings["DEFAULT_CATEGORY"])
         metadata[CATEGORY_FROM] = (origin,)
+
+    def _category_origin(self, source_path: str, metadata: dict) -> str | None:
+        """Where a post's category comes from (frontmatter.category_origin); None for a file
+        outside the posts' folders."""
+        relpath = self._relpath(source_path)
+        settings = self.settings
+        if not is_within_any(
+            relpath, settings.get("ARTICLE_PATHS", []), settings.get("ARTICLE_EXCLUDES", [])
+        ):
+            return None
+        keys = path_metadata_keys(
+            relpath, settings.get("FILENAME_METADATA", ""), settings.get("PATH_METADATA", "")
+        )
+        extra = settings.get("EXTRA_PATH_METADATA") or {}
+        if "category" in extra.get(relpath.replace("/", os.sep), {}):
+            keys.add("category")
+        return category_origin(
+            relpath,
+            # an empty Category: line is Pelican's "discard" marker, no category
+            hasattr(metadata.get("category"), "slug"),
+            keys,
+            settings.get("ARTICLE_PATHS", []),
+            bool(settings.get("USE_FOLDER_AS_CATEGORY")),
+        )
 
     def _slugify(self, value: str) -> str:
         """The slug Pelican would make of a value, with the site's slug settings."""
@@ -1522,11 +1532,27 @@ class StrictChecks:
         leveled = self._log_for(metadata)  # an error in a publish of a published post
         for message in time_problems(self.dates_written, metadata, now.tzinfo) if dated else ():
             leveled("%s: %s", self._shown(source_path), message)
-        for message in [*(header_warnings(header) if header else ()), *doubtful]:
+        said = [
+            self._filed(source_path, metadata, m)
+            for m in (header_warnings(header) if header else ())
+        ]
+        for message in [*said, *doubtful]:
             logger.warning("%s: %s", self._shown(source_path), message)
         for message, out in below_problems(header) if header else ():
             if not out:  # a keep-out line (Status: draft) is check_header's error
                 leveled("%s: %s", self._shown(source_path), message)
+
+    def _filed(self, source_path: str, metadata: dict, message: str) -> str:
+        """A post's line for an empty Category: says where the post is filed when that is
+        DEFAULT_CATEGORY (and Pelican's own, where the sample's is left on an adopted site);
+        any other line as it is (a post in posts/ops/ is filed under its folder's name)."""
+        default = self.settings.get("DEFAULT_CATEGORY")
+        if message != f"Category{repeats.EMPTY}" or not default:
+            return message
+        if self._category_origin(source_path, metadata) != DEFAULT:
+            return message
+        sample = default == SAMPLE_DEFAULT_CATEGORY and names_another_site(self.settings)
+        return empty_category_line(default, sample)
 
     def _check_text(self, source_path: str, content: str, metadata: dict) -> None:
         """Raise on a post with no text, or the text make new-post left, unless a draft."""

@@ -494,12 +494,22 @@ SAMPLE_FILES = {
 }
 
 
+def names_another_site(settings: Any) -> bool:
+    """Whether SITENAME names a site of its own, not the sample's: an adopted one."""
+    name = settings.get("SITENAME")
+    return (
+        isinstance(name, str)
+        and bool(name.strip())
+        and SAMPLE_NAME.casefold() not in (name.casefold())
+    )
+
+
 def sample_files(settings: Any) -> list[tuple[str, str]]:
     """Each of the sample's own files (SAMPLE_FILES) a site whose SITENAME is not the sample's
     still publishes as its social card or favicon: its path and what to say of it."""
-    name = settings.get("SITENAME")
-    if not isinstance(name, str) or not name.strip() or SAMPLE_NAME.casefold() in name.casefold():
+    if not names_another_site(settings):
         return []
+    name = settings["SITENAME"]
     content = settings.get("PATH") or ""
     image = settings.get("BLOGCORE_DEFAULT_IMAGE")
     named = [image] if isinstance(image, str) and image and "://" not in image else []
@@ -528,10 +538,9 @@ def sample_texts(settings: Any) -> list[str]:
     """One line for each setting that still names the sample site while SITENAME names
     another (an adopted site published with the sample's tagline, description, © line or
     address); none while SITENAME is the sample's own."""
-    name = settings.get("SITENAME")
-    sample = SAMPLE_NAME.casefold()
-    if not isinstance(name, str) or not name.strip() or sample in name.casefold():
+    if not names_another_site(settings):
         return []
+    name, sample = settings["SITENAME"], SAMPLE_NAME.casefold()
     lines = []
     for key, shown in SAMPLE_TEXTS.items():
         value = settings.get(key)

@@ -583,7 +583,8 @@ def _folded_advice(settings, message: str, files: list[str]) -> str:
     says for each (``repeats.Said``: a missing date's, a title's advice for one file, its
     front matter YAML), with a title from each file's name where their names are titles."""
     if repeats.EMPTY_LINE.match(message):
-        return "give each a value or remove the lines"
+        # an empty Category: line says where its post is filed (frontmatter.empty_category_line)
+        return getattr(message, "of_each", "") or "give each a value or remove the lines"
     of_each = getattr(message, "of_each", "") or repeats.AS_SAID_ABOVE
     if message == StrictMarkdownReader.missing["title"] and (
         # Pelican's own, which dates posts by their names: a pattern of the site's own would
