@@ -439,6 +439,57 @@ def test_relative_links_are_resolved_against_their_page(build_site, caplog):
     assert len(errors) == 3, errors
 
 
+SCHEMELESS = """Title: Links without https
+Date: 2026-01-07
+Category: Notes
+Author: Ada Byrne
+
+See [the hall](www.example.org/hall) and [the rota](example.com/rota).
+
+Also [a](www.example.net), [b](www.example.info/b) and [c](example.org/c).
+"""
+
+
+def test_a_file_s_links_without_https_are_one_line(build_site, caplog):
+    # 0x7df.github.io's restarting-the-lhc.md said 9 lines alike, 17 for the blog, each an
+    # error in a publish: one line per file names each link's line
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit):  # a publish never ships them
+        build_site({"posts/bare.md": SCHEMELESS}, publish=True, name="pub-bare")
+    mine = [m for m in _lines(caplog, logging.ERROR) if m.startswith("pub-bare/posts/bare.md")]
+    assert mine == [
+        "pub-bare/posts/bare.md: 5 links lack https:// in front, so they point at files of this "
+        "site, not at other sites: www.example.org/hall (line 6), example.com/rota (line 6), "
+        "www.example.net (line 8) and 2 more (line 8); write https:// in front of each "
+        "(https://www.example.org/hall)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("held", "expected"),
+    [
+        (
+            [("line 3", "www.a.org")],
+            "line 3: the link www.a.org lacks https:// in front, so it points at a file of this "
+            "site, not at another site (write https://www.a.org)",
+        ),
+        (
+            [("line 3", "www.a.org"), ("", "b.com")],
+            "2 links lack https:// in front, so they point at files of this site, not at other "
+            "sites: www.a.org (line 3), b.com; write https:// in front of each (https://www.a.org)",
+        ),
+        (
+            [(f"line {n}", f"www.s{n}.org") for n in range(1, 6)],
+            "5 links lack https:// in front, so they point at files of this site, not at other "
+            "sites: www.s1.org (line 1), www.s2.org (line 2), www.s3.org (line 3) and 2 more "
+            "(lines 4, 5); write https:// in front of each (https://www.s1.org)",
+        ),
+    ],
+)
+def test_links_without_https_said_of_one_file(held, expected):
+    assert links.schemeless_message(held) == expected
+
+
 @pytest.mark.parametrize(
     ("srcset", "expected"),
     [

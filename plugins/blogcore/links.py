@@ -1028,7 +1028,7 @@ def relative_problem(
     host = _HOST.fullmatch(path.split("/", 1)[0])
     if host and (host["www"] or host["top"].lower() in _WEB_ENDINGS):
         return True, (
-            f"the link {url} lacks https:// in front, so it points at a file of this site, "
+            f"the link {url} {LACKS_SCHEME}, so it points at a file of this site, "
             f"not at another site (write https://{url})"
         )
     if page is None:
@@ -1042,6 +1042,41 @@ def relative_problem(
         )
     mine = {"/" + page, "/" + page.rsplit("/", 1)[0] + "/"}  # the page itself: no suggestion
     return True, f"{lead} published ({_hints(target, written, content_file, mine)}{HINT})"
+
+
+# a link to another site written without its scheme (www.openmp.org): relative_problem's line
+LACKS_SCHEME = "lacks https:// in front"
+SCHEMELESS_NAMED = 3  # the links a file's one line names with their line: the rest by line
+
+
+def lacks_scheme(url: str, message: str) -> bool:
+    """Whether ``message`` is relative_problem's line for ``url`` written without https://."""
+    return message.startswith(f"the link {url} {LACKS_SCHEME}")
+
+
+def schemeless_message(held: Sequence[tuple[str, str]]) -> str:
+    """One line for a file's links to other sites written without https:// ((where, link)
+    each: ``line 36``, "" where unknown), in the order written: an old blog's post said 9
+    lines alike, one per link, where one says which to correct."""
+    if len(held) == 1:
+        where, url = held[0]
+        return f"{where}: " * bool(where) + (
+            f"the link {url} {LACKS_SCHEME}, so it points at a file of this site, not at "
+            f"another site (write https://{url})"
+        )
+    named = ", ".join(
+        f"{url} ({where})" if where else url for where, url in held[:SCHEMELESS_NAMED]
+    )
+    rest = held[SCHEMELESS_NAMED:]
+    if rest:
+        places = list(dict.fromkeys(where.removeprefix("line ") for where, _ in rest if where))
+        at = f" ({'line' if len(places) == 1 else 'lines'} {', '.join(places)})" if places else ""
+        named += f" and {len(rest)} more{at}"
+    return (
+        f"{len(held)} links {LACKS_SCHEME.replace('lacks', 'lack', 1)}, so they point at files "
+        f"of this site, not at other sites: {named}; write https:// in front of each "
+        f"(https://{held[0][1]})"
+    )
 
 
 def _leads_somewhere(page: str, path: str, exists: Callable[[str], bool]) -> bool:

@@ -1809,6 +1809,8 @@ def on_site_written(pelican) -> None:
     named_links: dict[str, list[tuple[int, str, str, str, str, str]]] = {}
     sources = getattr(state, "named_sources", {})
     with_drafts = written | waiting
+    # links to other sites written without https://, by file: one line each (links.py)
+    schemeless: dict[str, list[tuple[int, str, str]]] = {}
     hinted = False  # links.HINT said by a line of this build: the later ones say it short
     for source, in_draft, page, elsewhere, urls_, kind in found:
         exists = (with_drafts if in_draft else written).__contains__
@@ -1861,8 +1863,14 @@ def on_site_written(pelican) -> None:
                 held = (level, source, at, url, beside[0], message, kind)
                 unpublished.setdefault(folder, []).append(held)
                 continue
+            if links.lacks_scheme(url, message):  # one line for a file's links alike
+                schemeless.setdefault(source, []).append((level, at.rstrip(": "), url))
+                continue
             said, hinted = links.hint_once(message, hinted), hinted or links.HINT in message
             logger.log(level, "%s: %s%s", source, at, said)
+    for source, held in schemeless.items():
+        line = links.schemeless_message([(where, url) for _, where, url in held])
+        logger.log(max(level for level, _, _ in held), "%s: %s", source, line)
     _say_unpublished_beside(unpublished)
     _say_named_sources(named_links)
 
