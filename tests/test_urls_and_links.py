@@ -28,6 +28,7 @@ from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 from PIL import Image
 
+import pelicanconf
 from plugins.blogcore import checks, links, urls
 from tests.conftest import DEV_CONF, FIXTURES, PUBLISH_CONF, ROOT, TEST_SITEURL, Site, run_pelican
 from tests.test_engine_side import jpeg
@@ -1688,6 +1689,38 @@ def test_files_outside_the_static_folders_are_named_not_dropped(build_site, capl
     )
     assert fixed.exists("CNAME") and fixed.exists("downloads/ad6.txt")
     assert not [m for m in caplog.messages if "not published" in m]
+
+
+def test_staticman_comments_are_never_advised_into_static_paths(build_site, caplog):
+    # 0x7df.github.io's content/comments/ (Staticman's JSON, a commenter's name and message
+    # each) was told: add "comments" to STATIC_PATHS, which publishes them as raw files
+    files = {
+        "comments/hello/entry1602978557368.json": '{"name": "Ann", "message": "Hi"}\n',
+        "comments/hello/entry1602979691887.yml": "name: Bo\nemail: 0cc175b9c0f1b6a8\n",
+    }
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit):  # as any folder left out: a publish stops until it is said
+        build_site(files, publish=True, name="staticman-pub")
+    said = [m for m in caplog.messages if m.startswith("staticman-pub/comments/")]
+    assert said == [
+        "staticman-pub/comments/hello/entry1602978557368.json, "
+        "staticman-pub/comments/hello/entry1602979691887.yml are comments saved as data files "
+        "(Staticman's), which this site does not show, and they are not published: its "
+        "comments are Isso's, and nothing here imports these into it (docs/comments.md, "
+        'Comments from an old blog); do not add "comments" to STATIC_PATHS, which would '
+        'publish each commenter\'s name and message as a raw file; add "comments" to '
+        "IGNORE_FILES in pelicanconf.py to say they stay out of the site (they stay in "
+        "staticman-pub/ for the record)"
+    ]
+    caplog.clear()
+    site = build_site(
+        files,
+        publish=True,
+        name="staticman-kept",
+        IGNORE_FILES=[*pelicanconf.IGNORE_FILES, "comments"],
+    )
+    assert not [m for m in caplog.messages if "comments" in m]
+    assert not site.exists("comments")
 
 
 def test_pictures_beside_posts_linked_by_address_are_named_by_their_links_only(build_site, caplog):

@@ -1346,6 +1346,8 @@ def unpublished_message(
         )
     one = len(files) == 1
     it, them = ("it", "it") if one else ("each", "them")
+    if not holds_posts and comment_data(files):
+        return comments_message(shown_files + more, len(files), content)
     if holds_posts:
         return (
             f"{shown_files}{more} {verb} not published: nothing links to {them} and "
@@ -1366,6 +1368,35 @@ def unpublished_message(
         f'add "{folder}" to STATIC_PATHS in pelicanconf.py (published at /{folder}/ as '
         f"{'it is' if one else 'they are'}), or move {them} into {content}/extra/"
         f"{_ignore_clause(files, one)}"
+    )
+
+
+# comments kept as data files beside the posts: Staticman commits each to comments/<slug>/ or
+# a Jekyll site's _data/comments/, as YAML or JSON
+COMMENT_FOLDER = "comments"
+COMMENT_DATA = (".yml", ".yaml", ".json")
+
+
+def comment_data(files: list[str]) -> bool:
+    """Whether the files (paths in the content folder) are comments saved as data files:
+    each a YAML or JSON file in a folder named comments (Staticman's)."""
+    return bool(files) and all(
+        COMMENT_FOLDER in f.split("/")[:-1] and f.lower().endswith(COMMENT_DATA) for f in files
+    )
+
+
+def comments_message(shown_files: str, count: int, content: str) -> str:
+    """The line for comments saved as data files (Staticman's), which the theme never shows:
+    never to be published as they are (each holds a commenter's name, often an e-mail hash,
+    and the message), only left out."""
+    verb, they = ("is", "it") if count == 1 else ("are", "they")
+    return (
+        f"{shown_files} {verb} comments saved as data files (Staticman's), which this site "
+        f"does not show, and {they} {verb} not published: its comments are Isso's, and nothing "
+        "here imports these into it (docs/comments.md, Comments from an old blog); do not add "
+        f'"{COMMENT_FOLDER}" to STATIC_PATHS, which would publish each commenter\'s name and '
+        f'message as a raw file; add "{COMMENT_FOLDER}" to IGNORE_FILES in pelicanconf.py to '
+        f"say they stay out of the site (they stay in {content}/ for the record)"
     )
 
 
