@@ -227,6 +227,20 @@ CASES = [
         post(body="<!-- later -->"),
         "has no text after its front matter, only an HTML comment, which no reader sees (write",
     ),
+    # 0x7df.github.io's draft whose text was one link definition was said to have "no text"
+    Case(
+        "definition-only-body",
+        post(body="[docs]: https://example.org/docs"),
+        "has text that shows nothing: line 7, [docs]: https://example.org/docs, is a Markdown "
+        "link definition, which a page shows only where its text uses it ([words][name]); "
+        "write the post's text",
+    ),
+    Case(
+        "comment-definitions-body",
+        post(body='[//]: # (to write)\n[docs]: https://example.org/docs\n  "The docs"'),
+        "lines 7 ([//]: # (to write)) and 1 more are Markdown link definitions",
+    ),
+    clean("definition-with-text", post(body="See [the docs][].\n\n[the docs]: https://a.org/")),
     clean(
         "page-with-template-no-body",
         "Title: Special\nTemplate: page\n\n",

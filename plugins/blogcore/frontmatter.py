@@ -1658,6 +1658,43 @@ def has_body(html: str) -> bool:
     )
 
 
+# a Markdown link definition ([x]: https://…, and [//]: # (a note), the idiom for a comment),
+# and the title a definition may give on the line below it
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]]*\]:\s*\S")
+_DEFINITION_TITLE = re.compile(r"^\s+[\"'(]")
+
+
+def definitions_only(lines: Sequence[str], first: int) -> list[tuple[int, str]]:
+    """The text's lines (number from 1, line) when all it holds below the front matter (from
+    index ``first``) is Markdown link definitions, which render to nothing; [] otherwise."""
+    said = [(n + 1, line.strip()) for n, line in enumerate(lines) if n >= first and line.strip()]
+    if not said or not _LINK_DEFINITION.match(lines[said[0][0] - 1]):
+        return []
+    if not all(
+        _LINK_DEFINITION.match(lines[n - 1]) or _DEFINITION_TITLE.match(lines[n - 1])
+        for n, _ in said
+    ):
+        return []
+    return [(n, line) for n, line in said if _LINK_DEFINITION.match(lines[n - 1])]
+
+
+def definitions_only_line(defined: Sequence[tuple[int, str]]) -> str:
+    """What a post whose only text is link definitions is told: it has text, which shows
+    nothing (a definition is shown only where the text uses it), not that it has none."""
+    number, line = defined[0]
+    more = len(defined) - 1
+    which = (
+        f"line {number}, {line}, is a Markdown link definition"
+        if not more
+        else f"lines {number} ({line}) and {more} more are Markdown link definitions"
+    )
+    return (
+        f"has text that shows nothing: {which}, which a page shows only where its text uses "
+        "it ([words][name]); write the post's text, linking as [words](address) or with the "
+        "definition; it is not published"
+    )
+
+
 TRUE_FALSE = ("true", "false")
 # empty, these do harm (Title: a post at posts/index.html; Save_as: a page never written);
 # Pelican drops the other keys when empty, which the writer hears of as a warning

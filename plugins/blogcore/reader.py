@@ -74,6 +74,8 @@ from .frontmatter import (
     check_value,
     check_zone,
     date_warnings,
+    definitions_only,
+    definitions_only_line,
     display_key,
     empty_category_line,
     empty_keys,
@@ -1560,6 +1562,8 @@ class StrictChecks:
             said = self.missing["text"]
             if content.strip():  # an old site's note to editors, <!-- … -->, and nothing else
                 said = said.replace(" (", ", only an HTML comment, which no reader sees (", 1)
+            elif defined := self._definitions_only(source_path):  # [x]: https://…, and no text
+                said = definitions_only_line(defined)
             if str(metadata.get("status", "")).lower() != "draft":
                 raise FrontMatterError(said)
             # a draft is work in progress: said, not a reason to stop a publish
@@ -1567,6 +1571,10 @@ class StrictChecks:
         drafted = str(metadata.get("status", "")).lower() == "draft"
         if not drafted and placeholders.is_new_post_text(content):
             raise FrontMatterError(placeholders.LINE)
+
+    def _definitions_only(self, source_path: str) -> list[tuple[int, str]]:
+        """The lines of a text that is only link definitions (Markdown's: none in others)."""
+        return []
 
     def _is_page(self, source_path: str) -> bool:
         return is_within_any(
@@ -1808,6 +1816,10 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         "text": "has no text after its front matter (write it below the blank line that ends "
         "the keys); it is not published",
     }
+
+    def _definitions_only(self, source_path: str) -> list[tuple[int, str]]:
+        lines = self._text(source_path).splitlines()
+        return definitions_only(lines, body_start(lines, "markdown"))
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
