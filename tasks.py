@@ -1814,6 +1814,7 @@ class _Bylines:
     names: dict[str, tuple[str, list[Path]]]
     unsigned: list[Path]  # posts without an author line: the site's AUTHOR signs them
     withheld: set[Path] = dataclasses.field(default_factory=set)  # drafts, posts dated ahead
+    pages: set[Path] = dataclasses.field(default_factory=set)  # the files that are pages
 
 
 def _bylines(content: Path) -> _Bylines:
@@ -1850,6 +1851,7 @@ def _read_bylines(content: Path, settings: dict, readers) -> _Bylines:
     found: dict[str, list[tuple[str, Path]]] = {}
     unsigned: list[Path] = []
     withheld: set[Path] = set()
+    page_files: set[Path] = set()
     for path in sorted(content.rglob("*")):
         relpath = path.relative_to(content)
         if (
@@ -1868,7 +1870,9 @@ def _read_bylines(content: Path, settings: dict, readers) -> _Bylines:
         if _withheld(metadata, zone):
             withheld.add(path)
         names = metadata.get("authors") or [metadata.get("author")]
-        if names == [None] and not any(relpath.is_relative_to(folder) for folder in pages):
+        if any(relpath.is_relative_to(folder) for folder in pages):
+            page_files.add(path)
+        elif names == [None]:
             unsigned.append(path)
         for author in names:
             name = str(getattr(author, "name", author or "")).strip()
@@ -1879,7 +1883,7 @@ def _read_bylines(content: Path, settings: dict, readers) -> _Bylines:
         key: (Counter(n for n, _ in uses).most_common(1)[0][0], [p for _, p in uses])
         for key, uses in found.items()
     }
-    return _Bylines(settings, names, unsigned, withheld)
+    return _Bylines(settings, names, unsigned, withheld, page_files)
 
 
 def _withheld(metadata: dict, zone: datetime.tzinfo) -> bool:
@@ -1910,6 +1914,15 @@ def _term_slug(settings: dict) -> Callable[[str, str], str]:
     from pelican.urlwrappers import Category, Tag
 
     return lambda kind, name: (Category if kind == "category" else Tag)(name, settings).slug
+
+
+def _posts_and_pages(files: list[Path], pages: set[Path]) -> str:
+    """How many posts and pages a person signs, as team-stubs says it: ``89 posts and 2
+    pages`` (a count of "91 posts" took the About page for a post)."""
+    signed = set(files)
+    counts = [(len(signed - pages), "post"), (len(signed & pages), "page")]
+    said = [f"{n} {kind}{'s' if n != 1 else ''}" for n, kind in counts if n]
+    return " and ".join(said) or "0 posts"
 
 
 @task(name="team-stubs", help={"content": "content folder (default: content/)"})
@@ -1971,7 +1984,7 @@ def team_stubs(c, content="content"):
         path.write_text(people.stub_text(name, aliases.get(key, ())), encoding="utf-8")
         written.append(path)
         unsigned = len(set(files) & set(bylines.unsigned))  # signed by AUTHOR
-        count = f"{len(files)} post{'s' if len(files) != 1 else ''}"
+        count = _posts_and_pages(files, bylines.pages)
         if aliases.get(key):
             count += f", also signing {', '.join(aliases[key])}"
         if unsigned:

@@ -158,7 +158,7 @@ def test_team_stubs_writes_the_missing_files_once(build_site, tmp_path, caplog, 
     assert out[:3] == [
         f"{ines}: written for Ines Ito (1 post)",
         f"{jane}: written for Jane Doe (13 posts)",
-        f"{rex}: written for Rex Root (1 post)",
+        f"{rex}: written for Rex Root (1 page)",  # his About page is no post
     ]
     assert out[3] == (
         f"{site.content}/posts/typo.md: Author 'Ada Byrn' is not in the team (did you mean "
@@ -198,6 +198,18 @@ def test_team_stubs_in_a_folder_without_authors(tmp_path, capsys):
         f"Nothing written: every author has a team file in {content}/team/."
     ]
     assert not (content / "team").exists()
+
+
+def test_team_stubs_counts_pages_apart_from_posts(tmp_path, capsys):
+    # 0x7df.github.io's 89 posts and 2 pages were "91 posts"
+    content = tmp_path / "content"
+    for relpath in ("posts/a.md", "posts/b.md", "pages/about.md"):
+        (content / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (content / relpath).write_text(
+            "Title: T\nDate: 2020-01-01\nAuthor: Ada Lovel\n\nText.\n", encoding="utf-8"
+        )
+    out = run_stubs(content, capsys)
+    assert out[0] == f"{content}/team/ada-lovel.md: written for Ada Lovel (2 posts and 1 page)"
 
 
 def test_team_stubs_says_nothing_of_a_language_docutils_lacks(
