@@ -131,9 +131,9 @@ SIZED = UPLOADS + "2011/06/hall-300x200.jpg"
             'Write to us: [contact-form-7 id="94" title="Contact"]\n',
             ["unknown shortcode [contact-form-7] kept as text"],
         ),
-        (
+        (  # WordPress's escape: the text, in code, which the site's build leaves alone
             "Type [[gallery]] to show pictures.",
-            "Type [gallery] to show pictures.\n",
+            "Type `[gallery]` to show pictures.\n",
             [],
         ),
         ("As they say [sic] and [1].", "As they say [sic] and [1].\n", []),
@@ -975,7 +975,7 @@ BLOGGER_POST = (
             "p br p a:https://www.youtube.com/watch?v=Xyz12345abc",
             [
                 'shortcode [gallery link="file" columns="4"] dropped: no gallery for it',
-                "unknown shortcode [contact-form] kept as text",
+                "shortcode [contact-form] kept as text: this site has no such thing",
             ],
         ),
         (

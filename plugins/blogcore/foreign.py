@@ -38,7 +38,7 @@ from bs4 import BeautifulSoup, Comment
 from markdown import Markdown
 from markdown.extensions import Extension
 
-from . import codeblocks, embeds, glance, liquid, rawtags
+from . import codeblocks, embeds, glance, liquid, rawtags, shortcodes
 from .text import BLOCK_TAGS, DOCS_PASTED, DOCS_WRAPPER
 
 # liquid_tags' tags (pelican-plugins/liquid_tags) and Octopress's, and what to write here
@@ -262,55 +262,53 @@ _EMOJI = re.compile(r"(?<![\w:]):(?P<name>[a-z0-9_+-]+):(?![\w:])")
 _PYMDOWN_QUICK = glance.Marks(("???", "==", "~", "^^"))
 _SHORTCODE_QUICK = re.compile(r":[a-z0-9_+-]+:")
 
-# WordPress's own shortcodes (its editor's, Jetpack's) but its code ones (liquid.py), as a
-# blog moved from WordPress to Pelican keeps them in its text: each name, what it stood for
-# and what to write instead. A name that is also a word ([video], [caption] in prose) counts
-# only with attributes, an address or its closing tag; [gallery](…) is a Markdown link.
+# WordPress's own shortcodes (its editor's, Jetpack's; shortcodes.py knows their names, for
+# the importer too), as a blog moved from WordPress to Pelican keeps them in its text: what each
+# kind stood for and what to write instead ({name}: the shortcode's name). Its code ones on
+# lines of their own are code blocks (liquid.py); the rest of them are said here.
 _WP_LINK = "link to it instead, {link} (this site embeds no players)"
-WORDPRESS_SHORTCODES = {
-    "contact-form": (
+_WP_KINDS = {
+    shortcodes.FORM: (
         "WordPress's contact form (Jetpack), which this site does not have: it is shown as "
         "written, its fields' tags and all, and no form is shown",
         "remove it, from [contact-form to [/contact-form], and say in words how to reach you",
     ),
-    "gallery": (
+    shortcodes.GALLERY: (
         "WordPress's gallery, which this site does not have: it is shown as written, and its "
         "photos are not",
         "put the photos in content/galleries/<name>/ and link the gallery, or show each "
         "picture in the post (docs/images.md)",
     ),
-    "caption": (
+    shortcodes.CAPTION: (
         "WordPress's caption, which this site shows as written around the picture",
-        "remove [caption …] and [/caption], keeping the picture, and write the caption as a "
+        "remove [{name} …] and [/{name}], keeping the picture, and write the caption as a "
         "paragraph under it",
     ),
+    shortcodes.CODE: (
+        "WordPress's code shortcode, which this site shows as written, its tags and all, "
+        "inside a paragraph",
+        "write the code as Markdown does: between backticks in a sentence, or a fenced block, "
+        "``` on the line before the code and ``` on the line after it",
+    ),
     **{
-        name: (
-            f"WordPress's [{name}] embed, which this site does not have: it is shown as "
+        kind: (
+            "WordPress's [{name}] embed, which this site does not have: it is shown as "
             "written, and what it stood for is not",
             _WP_LINK,
         )
-        for name in (
-            "embed",
-            "audio",
-            "video",
-            "playlist",
-            "youtube",
-            "vimeo",
-            "soundcloud",
-            "slideshare",
-            "googlemaps",
-            "tweet",
-        )
+        for kind in (shortcodes.EMBED, shortcodes.MEDIA, shortcodes.PLAYER)
     },
 }
-# the distinctive names count alone; the others need attributes, an address or [/name]
-_WP_ALONE = frozenset({"contact-form", "gallery"})
-_WP_NAMES = "|".join(re.escape(name) for name in WORDPRESS_SHORTCODES)
-_WP_SHORTCODE = re.compile(rf"\[(?P<name>{_WP_NAMES})(?=[\s\]/])(?P<attrs>[^\[\]]*)\](?!\()")
+_WP_NAMES = "|".join(re.escape(name) for name in [*shortcodes.KINDS, *shortcodes.LANGUAGES])
+# its name ends at a space, "]", "/" or "=" ([youtube=https://…], WordPress.com's)
+_WP_SHORTCODE = re.compile(rf"\[(?P<name>{_WP_NAMES})(?=[\s\]/=])(?P<attrs>[^\[\]]*)\](?!\()")
 # its attributes as the writer typed them: SmartyPants curled their quotes in the page
 _STRAIGHT = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
-_WP_QUICK = re.compile(rf"\[(?:{_WP_NAMES})[\s\]/]")
+_WP_QUICK = re.compile(
+    rf"\[(?:{'|'.join(map(re.escape, shortcodes.KINDS))})[\s\]/=]"
+    # a language's name counts closed only: its closing tag ([text] is a word)
+    rf"|\[/(?:{'|'.join(map(re.escape, shortcodes.LANGUAGES))})\]"
+)
 
 # LaTeX as render_math (MathJax) reads it in Markdown, as liquid.py keeps it as written:
 # between $ and $ (as pandoc reads dollars, so that prices are left alone), $$ and $$, \( and
@@ -892,26 +890,26 @@ def _wordpress(text: str, rst: bool = False) -> list[tuple[int, Foreign]]:
     at its first place; an error in a publish where what it stood for is lost."""
     found_: dict[str, list[re.Match[str]]] = {}
     for match in _WP_SHORTCODE.finditer(text):
-        name, attrs = match["name"], match["attrs"]
-        if (
-            name in _WP_ALONE
-            or "=" in attrs
-            or "://" in attrs
-            or f"[/{name}]" in text[match.end() :]
-        ):
+        name = match["name"]
+        closed = f"[/{name}]" in text[match.end() :]
+        if shortcodes.is_shortcode(name, match["attrs"], closed):
             found_.setdefault(name, []).append(match)
     hits = []
     for name, matches in found_.items():
-        said, advice = WORDPRESS_SHORTCODES[name]
+        kind = shortcodes.kind_of(name)
+        said, advice = _WP_KINDS[kind]
         at, piece = _once(
             matches[0].start(),
-            rf"\[{re.escape(name)}(?=[\s\]/])",
-            f"{_short(' '.join(matches[0][0].split()).translate(_STRAIGHT))} is {said}",
+            # after its name, the importer escapes a "]" that a "[" follows: [contact-form\][…
+            rf"\[{re.escape(name)}(?=\\?[\s\]/=])",
+            f"{_short(' '.join(matches[0][0].split()).translate(_STRAIGHT))} is "
+            + said.format(name=name),
             len(matches),
-            advice.format(link=_link("Watch it", "its address", rst)),
+            advice.format(link=_link("Watch it", "its address", rst), name=name),
         )
-        # a caption's picture is still shown; a form's, a gallery's or an embed's is lost
-        hits.append((at, replace(piece, serious=name != "caption")))
+        # a caption's picture and a listing's code are still shown; a form's, a gallery's or
+        # an embed's is lost
+        hits.append((at, replace(piece, serious=kind not in (shortcodes.CAPTION, shortcodes.CODE))))
     return hits
 
 

@@ -80,7 +80,7 @@ from markdownify import (
     should_remove_whitespace_outside,
 )
 
-from plugins.blogcore import embeds
+from plugins.blogcore import embeds, shortcodes
 
 
 @dataclass
@@ -114,14 +114,16 @@ _DROPPED_NAMES = (
 DROPPED = frozenset(_DROPPED_NAMES.split())
 # Where shortcodes are text, not shortcodes.
 RAW_TEXT = frozenset({"pre", "code", "script", "style", "textarea"})
-ENCLOSING = frozenset({"caption", "wp_caption", "embed", "code", "sourcecode"})
-# SyntaxHighlighter's shortcodes named after the language: [php]…[/php]
-LANGUAGES = frozenset(
-    {"bash", "c", "cpp", "csharp", "css", "diff", "go", "html", "java", "javascript", "js"}
-    | {"json", "perl", "php", "plain", "powershell", "python", "ruby", "sh", "shell", "sql"}
-    | {"text", "xml", "yaml"}
+# The shortcodes converted, by what they stood for (plugins/blogcore/shortcodes.py, which
+# blogcore reads too, to name one left in a post): closed by [/name] (SyntaxHighlighter's
+# [php]…[/php], named after the language, as code), or a link to the address among their
+# attributes; the others it knows are kept as text, with a note
+ENCLOSING = frozenset(
+    name
+    for name, kind in shortcodes.KINDS.items()
+    if kind in (shortcodes.CAPTION, shortcodes.EMBED, shortcodes.CODE)
 )
-MEDIA = frozenset({"video", "audio", "youtube", "vimeo"})  # a link to the file or the video
+MEDIA = frozenset(name for name, kind in shortcodes.KINDS.items() if kind == shortcodes.MEDIA)
 KNOWN = ENCLOSING | MEDIA | {"gallery"}
 
 _TOKEN = re.compile(
@@ -193,8 +195,9 @@ def _shortcode_attrs(text: str) -> dict[str, str]:
 
 
 def _is_shortcode(name: str, attrs: str, closers: set[str]) -> bool:
-    """Whether ``[name attrs]`` is a shortcode rather than bracketed prose like ``[sic]``."""
-    return name.lower() in KNOWN or "=" in attrs or "-" in name or "_" in name or name in closers
+    """Whether ``[name attrs]`` is a shortcode rather than bracketed prose like ``[sic]``, as
+    WordPress read its own text (shortcodes.is_shortcode, ``exported``)."""
+    return shortcodes.is_shortcode(name, attrs, name in closers, exported=True)
 
 
 def _caption_html(attrs: dict[str, str], inner: str) -> str:
@@ -315,7 +318,11 @@ def _scan(
             out.append(match.group())
             continue
         if match.group("lb") and match.group("rb"):  # [[gallery]]: WordPress's escape
-            out.append(match.group()[1:-1])
+            written = match.group()[1:-1]
+            # one the site's build would name as a shortcode left in the text is code, as a
+            # Markdown post shows a shortcode it talks about: `[gallery]`
+            named = shortcodes.is_shortcode(name, attrs_text, name in closers)
+            out.append(f"<code>{written}</code>" if named else written)
             continue
         whole, lb, rb = match.group(), match.group("lb"), match.group("rb")
         core = whole[len(lb) : len(whole) - len(rb)]
@@ -327,7 +334,7 @@ def _scan(
             out.append(rb)
             continue
         attrs = _shortcode_attrs(attrs_text)
-        if lname in LANGUAGES and name in closers:
+        if lname in shortcodes.LANGUAGES and name in closers:
             attrs = {"lang": lname, **attrs}
             lname = "code"
         if lname in ENCLOSING:
@@ -357,8 +364,14 @@ def _scan(
                 out.append(f'<div data-importer-gallery="{htmllib.escape(slug)}"></div>')
             elif slug is None:  # "": dropped, and the callback has said why
                 _note_once(notes, f"shortcode {core} dropped: no gallery for it")
-        else:
-            _note_once(notes, f"unknown shortcode [{name}] kept as text")
+        else:  # kept as text
+            known = lname in shortcodes.KINDS  # Jetpack's form, a tweet: nothing stands for it
+            _note_once(
+                notes,
+                f"shortcode [{name}] kept as text: this site has no such thing"
+                if known
+                else f"unknown shortcode [{name}] kept as text",
+            )
             out.append(core)
         out.append(rb)
     out.append(text[position:])
