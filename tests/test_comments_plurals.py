@@ -3,11 +3,13 @@ gives each plural's form for every sample count (plural_samples), rendered throu
 catalog, and that catalog's language (English where the page's language has none)."""
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import isso
 import pytest
 from babel import Locale
+from babel.dates import format_timedelta
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
@@ -321,3 +323,70 @@ def test_hungarian_and_czech_pages_show_no_english_word_of_isso_s(lang):
     own = isso_catalogue(lang)
     supplied = CORRECTED_WORDS.get(lang, {}).keys() | CORRECTED_COUNTS.get(lang, {}).keys()
     assert set(english) - set(own) - supplied == NEUTRAL
+
+
+UNIT_SECONDS = {
+    "minute": 60,
+    "hour": 3600,
+    "day": 86400,
+    "week": 604800,
+    "month": 2592000,
+    "year": 31536000,
+}
+
+
+# The counts Isso 0.14's ago() (isso/js/app/i18n.js) words each relative time with, and the
+# CLDR unit Babel words it in
+ISSO_TIMES = {
+    "date-minute": ("minute", range(1, 46)),  # up to 45 minutes
+    "date-hour": ("hour", range(1, 23)),  # up to 22 hours
+    "date-day": ("day", range(1, 6)),
+    "date-week": ("week", range(1, 4)),  # floor(days / 7), days up to 21
+    "date-month": ("month", range(1, 12)),  # floor(days / 30), days up to 345
+    "date-year": ("year", range(1, 31)),  # an imported blog's comments can be old
+}
+
+
+def isso_rule(lang: str, lines: list[str], n: int) -> str:
+    """The line Isso 0.14 picks for ``n`` (its pluralforms in isso/js/app/i18n.js)."""
+    if lang in ("ru", "uk"):
+        if n % 10 == 1 and n % 100 != 11:
+            return lines[0]
+        if 2 <= n % 10 <= 4 and not 10 <= n % 100 < 20:
+            return lines[1]
+        return lines[2] if len(lines) > 2 else lines[1]
+    return lines[0 if n == 1 else 1]  # Croatian among them: English's rule
+
+
+def shown_time(lang: str, key: str, n: int) -> str:
+    """What a reader sees for ``n`` units ago on a page with Isso's words: Isso's line (the
+    embed's corrected forms where it gives them), reworded by comments.js with the form of
+    the first sample in n's CLDR category."""
+    corrected = CORRECTED_COUNTS.get(lang, {}).get(key)
+    if corrected is None:
+        return isso_rule(lang, isso_catalogue(lang)[key].split("\n"), n).replace("{{ n }}", str(n))
+    rule = Locale.parse(lang).plural_form
+    form = next(f for s, f in zip(CORRECTED_SAMPLES, corrected, strict=True) if rule(s) == rule(n))
+    return form.replace("{{ n }}", str(n))
+
+
+@pytest.mark.parametrize("lang", ["uk", "hr"])
+@pytest.mark.parametrize("key", sorted(ISSO_TIMES))
+def test_comment_times_are_worded_as_cldr_words_them(lang, key):
+    """A comment's time ("21 minutes ago") on a Ukrainian or Croatian page with Isso's words
+    reads as CLDR's relative time (Babel's format_timedelta) for every count Isso words it
+    with: Isso's Ukrainian said "5хвилин тому" (no space) and "хвилину тому" (a minute ago)
+    for 21 minutes; its Croatian, with English's rule, "prije 2 minuta" and "prije 21 sati".
+    For 1, Isso's own form without the count ("хвилину тому", "jučer") stands too."""
+    unit, counts = ISSO_TIMES[key]
+    own = isso_catalogue(lang)[key].split("\n")[0]
+    for n in counts:
+        cldr = format_timedelta(
+            timedelta(seconds=-n * UNIT_SECONDS[unit]),
+            granularity=unit,
+            threshold=1000,
+            add_direction=True,
+            locale=lang,
+        )
+        shown = shown_time(lang, key, n)
+        assert shown == cldr or (n == 1 and shown == own), (n, shown, cldr)

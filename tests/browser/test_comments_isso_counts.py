@@ -4,6 +4,8 @@ Content-Security-Policy, a real Chromium. Isso's Czech has two forms ("2 Koment�
 Galician is half English ("3 Comments"); the embed's corrected forms stand in for them."""
 
 import re
+import sqlite3
+from contextlib import closing
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -25,7 +27,11 @@ THREADS = {
     "dvadeset-jedan": ("hr", 21),  # Isso's Croatian: "21 komentara"
     "to": ("da", 2),  # Isso's Danish: "2 Kommentarer"
     "pereglyad": ("uk", 1),  # Isso's Ukrainian Preview button: "Прев'ю"
+    "khvylyny": ("uk", 2),  # written 21 and 5 minutes ago (AGO): Isso's "5хвилин тому"
+    "minute": ("hr", 2),  # written 21 and 2 minutes ago: Isso's "prije 2 minuta"
 }
+# slug: how many minutes ago each of its comments was written (the database is set back)
+AGO = {"khvylyny": (21, 5), "minute": (21, 2)}
 # slug: replies to its first comment (Isso shows 5 of them, then a link to the rest)
 REPLIES = {"skryto": 7}
 
@@ -51,6 +57,18 @@ def site(tmp_path_factory, browser_type_launch_args):
                     first = first or made
                 for n in range(REPLIES.get(slug, 0)):
                     isso_comment(isso, origin, slug, text=f"Reply {n}", parent=first["id"])
+            with closing(sqlite3.connect(base / "isso" / "comments.db")) as db, db:
+                for slug, minutes in AGO.items():
+                    ids = db.execute(
+                        "SELECT c.id FROM comments c JOIN threads t ON c.tid = t.id"
+                        " WHERE t.uri = ? ORDER BY c.id",
+                        (slug,),
+                    ).fetchall()
+                    for (comment,), back in zip(ids, minutes, strict=True):
+                        db.execute(
+                            "UPDATE comments SET created = created - ? WHERE id = ?",
+                            (back * 60, comment),
+                        )
             yield origin
         finally:
             server.shutdown()
@@ -91,6 +109,22 @@ def test_isso_s_wrong_counts_are_corrected_in_its_language(page: Page, site):
         submit = page.locator("#comments .isso-postbox input[type=submit]")
         expect(submit).to_have_value(button)
     assert refused == []
+
+
+@pytest.mark.parametrize(
+    ("slug", "times"),
+    [
+        ("khvylyny", ["21 хвилину тому", "5 хвилин тому"]),  # oldest first
+        ("minute", ["prije 21 minutu", "prije 2 minute"]),
+    ],
+)
+def test_isso_s_wrong_times_are_worded_as_cldr_words_them(page: Page, site, slug, times):
+    """Isso's Ukrainian said "5хвилин тому" (no space) and "хвилину тому" (a minute ago) for
+    21 minutes; its Croatian "prije 2 minuta" and "prije 21 minuta" (English's rule). The
+    embed's forms (CLDR's) stand in, and comments.js words each count by its category."""
+    _heading(page, site, slug)
+    expect(page.locator("#isso-root > .isso-comment .isso-permalink > time")).to_have_text(times)
+    assert page.csp == []
 
 
 # Isso 0.14's English words (isso/js/app/i18n/en.js), each line of a plural a pattern

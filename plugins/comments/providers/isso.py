@@ -21,7 +21,8 @@ LANGUAGES = frozenset(
 )
 
 # Isso 0.14's counts where its own catalogue is wrong, as the forms for 1, 2 and 5 (between them
-# every plural category of whole numbers in the language: a test holds them to CLDR's). Used on
+# every plural category of whole numbers in the language: a test holds them to CLDR's; a
+# comment's time, date-*, to CLDR's own words for it, from Babel). Used on
 # a page whose language Isso speaks and the theme has no catalog for (Isso's words otherwise);
 # comments.js words each count by the browser's rules for the language, 1's form for every
 # count of 1's category: a form without the count only where that category holds 1 alone.
@@ -50,7 +51,9 @@ CORRECTED_COUNTS = {
         ),
     },
     # English's rule: "21 komentara", where Croatian says 21 komentar (as 1), 2-4 komentara,
-    # 5 komentara; "5 Skrivenih"
+    # 5 komentara; "5 Skrivenih"; times with English's rule too: "prije 2 minuta", "prije 21
+    # sati", "prije 3 tjedana" (CLDR's, from Babel: "prije 2 minute", "prije 21 sat", "prije 3
+    # tjedna"). Its "prije {{ n }} dana" holds for the 2 to 5 days Isso words that way.
     "hr": {
         "num-comments": ("{{ n }} komentar", "{{ n }} komentara", "{{ n }} komentara"),
         HIDDEN: (
@@ -58,6 +61,11 @@ CORRECTED_COUNTS = {
             "{{ n }} skrivena komentara",
             "{{ n }} skrivenih komentara",
         ),
+        "date-minute": ("prije {{ n }} minutu", "prije {{ n }} minute", "prije {{ n }} minuta"),
+        "date-hour": ("prije {{ n }} sat", "prije {{ n }} sata", "prije {{ n }} sati"),
+        "date-week": ("prije {{ n }} tjedan", "prije {{ n }} tjedna", "prije {{ n }} tjedana"),
+        "date-month": ("prije {{ n }} mjesec", "prije {{ n }} mjeseca", "prije {{ n }} mjeseci"),
+        "date-year": ("prije {{ n }} godinu", "prije {{ n }} godine", "prije {{ n }} godina"),
     },
     # "2 Kommentarer" (Danish nouns take no capital), "5 Skjult"
     "da": {
@@ -72,13 +80,19 @@ CORRECTED_COUNTS = {
     "sv": {
         HIDDEN: ("{{ n }} dold kommentar", "{{ n }} dolda kommentarer", "{{ n }} dolda kommentarer")
     },
-    # "5 Прихований"
+    # "5 Прихований"; "5хвилин тому" (no space), and a form without the count for 1's
+    # category, which holds 21: "хвилину тому" (a minute ago) for 21 minutes, "годину тому"
+    # for 21 hours, "минулого року" for 21 years. CLDR's, from Babel: "21 хвилину тому".
+    # Its days, weeks and months are right for the counts Isso words them with (up to 5, 3, 11).
     "uk": {
         HIDDEN: (
             "{{ n }} прихований коментар",
             "{{ n }} приховані коментарі",
             "{{ n }} прихованих коментарів",
-        )
+        ),
+        "date-minute": ("{{ n }} хвилину тому", "{{ n }} хвилини тому", "{{ n }} хвилин тому"),
+        "date-hour": ("{{ n }} годину тому", "{{ n }} години тому", "{{ n }} годин тому"),
+        "date-year": ("{{ n }} рік тому", "{{ n }} роки тому", "{{ n }} років тому"),
     },
 }
 CORRECTED_SAMPLES = (1, 2, 5)
