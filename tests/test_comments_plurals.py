@@ -3,6 +3,7 @@ gives each plural's form for every sample count (plural_samples), rendered throu
 catalog, and that catalog's language (English where the page's language has none)."""
 
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,9 +19,12 @@ from plugins.comments.providers.isso import (
     CORRECTED_SAMPLES,
     CORRECTED_WORDS,
     LANGUAGES,
+    MARKUP_AND_TEXT_KEYS,
+    MARKUP_KEYS,
+    markup_problem,
 )
 from plugins.i18n.templating import PLURAL_SAMPLES
-from tests.conftest import _builder
+from tests.conftest import ROOT, _builder
 from tests.test_comments_site import ISSO, POSTS
 
 # A Czech catalog: three forms (1; 2-4; 0 and 5 up), as Babel's Plural-Forms for cs says
@@ -390,3 +394,62 @@ def test_comment_times_are_worded_as_cldr_words_them(lang, key):
         )
         shown = shown_time(lang, key, n)
         assert shown == cldr or (n == 1 and shown == own), (n, shown, cldr)
+
+
+def isso_source(name: str) -> str:
+    """One of the installed Isso client's script sources (isso/js/<name>)."""
+    return (Path(isso.__file__).parent / "js" / name).read_text("utf-8")
+
+
+def test_the_keys_isso_writes_into_its_html_are_the_ones_named():
+    """MARKUP_KEYS and MARKUP_AND_TEXT_KEYS are the keys Isso's templates put into the HTML
+    they build (i18n('…'), pluralize('…')), the second those it also writes as text
+    (i18n.translate("…") into textContent, in isso.js, embed.js, count.js)."""
+    templates = "".join(
+        isso_source(f"app/templates/{name}.js") for name in ("postbox", "comment", "comment-loader")
+    )
+    markup = set(re.findall(r"\b(?:i18n|pluralize)\('([a-z-]+)'", templates))
+    scripts = "".join(isso_source(name) for name in ("app/isso.js", "embed.js", "app/count.js"))
+    as_text = set(re.findall(r"i18n\.(?:translate|pluralize)\([\"']([a-z-]+)[\"']", scripts))
+    assert markup == MARKUP_KEYS | MARKUP_AND_TEXT_KEYS
+    assert markup & as_text == MARKUP_AND_TEXT_KEYS
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "problem"),
+    [
+        ("comment-reply", "Відповісти & ще", "holds &, which Isso would read as HTML"),
+        ("comment-deleted", "<b>Видалено</b>", "holds <, which Isso would read as HTML"),
+        ("comment-edit", "A & <b>", "holds & and <, which Isso would read as HTML"),
+        ("comment-edit", "Редагувати ім'я", None),  # text, in Isso's markup and after
+        ("postbox-preview", "Прев'ю", None),  # comments.js escapes it
+        ("postbox-submit", "Надіслати <коментар> & все", None),
+        ("num-comments", "{{ n }} Q&A", None),  # Isso writes it as text only
+    ],
+)
+def test_markup_problem(key, text, problem):
+    assert markup_problem(key, text) == problem
+
+
+def test_every_language_of_the_site_gives_isso_words_it_can_show(tmp_path):
+    """Every language the site has (English, each catalog of the theme's, and each language
+    whose page gets Isso's words with the embed's): every word given to Isso can be (no < or
+    & in one Isso also writes as text), and the page says which keys go into Isso's HTML."""
+    catalogs = sorted(p.name for p in (ROOT / "theme" / "translations").iterdir() if p.is_dir())
+    langs = ["en", *catalogs, *sorted(CORRECTED_WORDS)]
+    site = _builder(tmp_path)(
+        {**POSTS, **posts({f"slova-{lang}": lang for lang in langs})},
+        I18N_CACHE_PATH=str(tmp_path / "i18n-cache"),
+        COMMENTS_ISSO_URL=ISSO,
+    )
+    for lang in langs:
+        prefix = "" if lang == "en" else f"{lang}/"
+        section = site.soup(f"{prefix}posts/slova-{lang}/").select_one("section.comments")
+        assert json.loads(section["data-comments-text-markup"]) == {
+            "html": sorted(MARKUP_KEYS),
+            "html_and_text": sorted(MARKUP_AND_TEXT_KEYS),
+        }
+        texts = json.loads(section.select_one("#isso-thread")["data-comments-texts"])
+        assert texts, lang
+        for key, text in texts.items():
+            assert markup_problem(key, text) is None, (lang, key, text)

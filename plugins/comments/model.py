@@ -50,6 +50,11 @@ class Embed:
     # (it shows English) or gets them wrong, for a page whose strings are the script's:
     # {key: text}, as the partial writes data-comments-texts. Empty: the script's own stand.
     texts: dict[str, str] = field(default_factory=dict)
+    # How the script puts its strings into the page, where it does so unescaped (it builds
+    # HTML from them): {"html": keys written only into its markup, which comments.js gives
+    # HTML-escaped; "html_and_text": keys written into its markup and later as text, which an
+    # entity would show as typed: given only without < or &}. Empty: given as they are.
+    text_markup: dict[str, list[str]] = field(default_factory=dict)
 
 
 class OptionError(ValueError):

@@ -102,8 +102,8 @@ CORRECTED_SAMPLES = (1, 2, 5)
 # as data-isso-<key>-text-<lang> on a page that has Isso's words. Every key of
 # isso/js/app/i18n/en.js is looked up through i18n.translate, which reads those first.
 # Placeholders say what the theme's English ones say ("Shown publicly", "Never shown"); the
-# website's (https://example.com) is no language's and stays. Isso puts these into its HTML
-# unescaped, inside attributes quoted with ', so none holds ' " < > & (a test holds them).
+# website's (https://example.com) is no language's and stays. None holds ' " < > & (a test
+# holds them), though comments.js escapes what Isso puts into its HTML (MARKUP_KEYS below).
 CORRECTED_WORDS = {
     "hu": {
         "postbox-author-placeholder": "Nyilvánosan megjelenik",
@@ -130,6 +130,36 @@ CORRECTED_WORDS = {
     # Isso's "Прев'ю" ends its button's value='…' at the apostrophe: the button said "Прев"
     "uk": {"postbox-preview": "Попередній перегляд"},
 }
+
+
+# The keys whose words Isso 0.14 puts unescaped into the HTML it builds (the i18n() and
+# pluralize() calls of isso/js/app/templates/*.js; a test reads them there), some inside
+# attributes quoted with ': Isso's own Ukrainian "Прев'ю" ended its Preview button at the
+# apostrophe, and so would any catalog of ours with one. comments.js gives these escaped. The
+# second set Isso also writes as text later (Reply comes back after "Cancel reply", Edit
+# after Save, Delete after Confirm, "Comment deleted." on deleting): an entity would show there
+# as typed, so their words are given as they are, and not at all if they hold < or & (Isso's
+# own word stays; a test holds the catalogs to that). Every other key Isso writes as text.
+MARKUP_KEYS = frozenset(
+    (  # noqa: SIM905 (grouped by where Isso writes them)
+        "postbox-text postbox-author postbox-author-placeholder postbox-email "
+        "postbox-email-placeholder postbox-website postbox-website-placeholder postbox-preview "
+        "postbox-edit postbox-submit postbox-notification "
+        "comment-anonymous comment-page-author-suffix comment-queued comment-hidden"
+    ).split()
+)
+MARKUP_AND_TEXT_KEYS = frozenset(
+    ("comment-reply", "comment-edit", "comment-delete", "comment-deleted")
+)
+UNSAFE_IN_MARKUP = "<&"  # what an element's text cannot hold as it is
+
+
+def markup_problem(key: str, text: str) -> str | None:
+    """Why Isso cannot be given ``text`` as its ``key`` (it would read it as HTML), or None."""
+    found = sorted(set(text) & set(UNSAFE_IN_MARKUP))
+    if key in MARKUP_AND_TEXT_KEYS and found:
+        return f"holds {' and '.join(found)}, which Isso would read as HTML"
+    return None
 
 
 def corrected_plurals(lang: str) -> dict | None:
@@ -204,4 +234,8 @@ def embed(options: dict, thread: Thread) -> Embed:
         text_attr="data-isso-{key}-text-" + lang.lower(),
         plurals=corrected_plurals(lang),
         texts=dict(CORRECTED_WORDS.get(lang, {})),
+        text_markup={
+            "html": sorted(MARKUP_KEYS),
+            "html_and_text": sorted(MARKUP_AND_TEXT_KEYS),
+        },
     )

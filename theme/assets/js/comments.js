@@ -306,6 +306,19 @@
     }).observe(target, { childList: true, subtree: true });
   }
 
+  // A string as the provider can take it (null: not given). Isso builds its form and
+  // comments as HTML with its strings put in unescaped, some inside attributes quoted with '
+  // (an apostrophe ended its Preview button): the keys it writes only into that HTML go
+  // escaped. Those it also writes as text later (Reply, after "Cancel reply") go as they are,
+  // since an entity would show there as typed, and not at all with < or & (the provider's own
+  // word stays). data-comments-text-markup names both sets.
+  function forProvider(key, text, markup) {
+    if ((markup.html_and_text || []).indexOf(key) >= 0) return /[<&]/.test(text) ? null : text;
+    if ((markup.html || []).indexOf(key) < 0) return text;
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  }
+
   function load(section) {
     if (section.hasAttribute("data-comments-loaded")) return;
     section.setAttribute("data-comments-loaded", "");
@@ -335,8 +348,10 @@
       Object.keys(counts ? counts.lines : {}).forEach(function (key) {
         texts[key] = counts.lines[key].map(function (line) { return line.form; }).join("\n");
       });
+      var markup = json(section.getAttribute("data-comments-text-markup"));
       Object.keys(texts).forEach(function (key) {
-        script.setAttribute(pattern.replace("{key}", key), texts[key]);
+        var text = forProvider(key, texts[key], markup);
+        if (text !== null) script.setAttribute(pattern.replace("{key}", key), text);
       });
     }
     watchIsso(thread, counts);
