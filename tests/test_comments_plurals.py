@@ -18,9 +18,13 @@ from plugins.comments.providers.isso import (
     CORRECTED_COUNTS,
     CORRECTED_SAMPLES,
     CORRECTED_WORDS,
+    ENGLISH_PLACEHOLDERS,
     LANGUAGES,
     MARKUP_AND_TEXT_KEYS,
     MARKUP_KEYS,
+    NEUTRAL_PLACEHOLDERS,
+    NO_PLACEHOLDER,
+    isso_words,
     markup_problem,
 )
 from plugins.i18n.templating import PLURAL_SAMPLES
@@ -154,7 +158,7 @@ def test_a_page_without_a_catalog_leaves_isso_its_own_words(site, path, lang):
     Hungarian. Isso now gets no strings of ours there, and runs in the page's language."""
     target = site.soup(path).select_one("section.comments #isso-thread")
     # only the words Isso's catalogue lacks or gets wrong (none in Russian)
-    assert json.loads(target.get("data-comments-texts", "{}")) == CORRECTED_WORDS.get(lang, {})
+    assert json.loads(target.get("data-comments-texts", "{}")) == isso_words(lang)
     assert not target.has_attr("data-comments-plurals")
     assert target.has_attr("data-comments-label-text")  # comments.js still labels the form
     attrs = json.loads(site.soup(path).select_one("section.comments")["data-comments-attrs"])
@@ -269,7 +273,7 @@ def test_a_page_with_isso_s_words_gets_its_counts_corrected_where_they_are_wrong
             "samples": [1, 2, 5],
             "forms": {"num-comments": forms, "comment-hidden": hidden},
         }
-        assert json.loads(target["data-comments-texts"]) == CORRECTED_WORDS.get(lang, {})
+        assert json.loads(target["data-comments-texts"]) == isso_words(lang)
     target = site.soup("hu/posts/ketto/").select_one("section.comments #isso-thread")
     assert not target.has_attr("data-comments-plurals")
     assert json.loads(target["data-comments-texts"]) == CORRECTED_WORDS["hu"]
@@ -453,3 +457,42 @@ def test_every_language_of_the_site_gives_isso_words_it_can_show(tmp_path):
         assert texts, lang
         for key, text in texts.items():
             assert markup_problem(key, text) is None, (lang, key, text)
+
+
+def isso_catalogues() -> dict[str, str]:
+    """{language as Isso 0.14 registers it: its catalogue's file name} (isso/js/app/i18n.js)."""
+    table = isso_source("app/i18n.js").split("var catalogue = {", 1)[1].split("};", 1)[0]
+    return dict(re.findall(r'"?([A-Za-z-]+)"?:\s+require\("app/i18n/([A-Za-z_]+)"\)', table))
+
+
+def test_the_languages_isso_gives_english_placeholders_are_the_ones_named():
+    """Isso's name and e-mail placeholders are English ("John Doe", "johndoe@example.com") in
+    the languages whose catalogue lacks them or gives those; each of them gets the neutral
+    ones, unless the embed has words of the language for both (Hungarian, Czech)."""
+    english = isso_catalogue("en")
+    keys = ("postbox-author-placeholder", "postbox-email-placeholder")
+    found = set()
+    for lang, name in isso_catalogues().items():
+        own = isso_catalogue(name)
+        if lang != "en" and any(own.get(key, english[key]) == english[key] for key in keys):
+            found.add(lang)
+    assert set(isso_catalogues()) == LANGUAGES
+    worded = {lang for lang, words in CORRECTED_WORDS.items() if set(keys) <= words.keys()}
+    assert found - worded == ENGLISH_PLACEHOLDERS
+    for lang in sorted(LANGUAGES - {"en"}):  # English pages have our words
+        words = isso_words(lang)
+        for key in keys:
+            assert words.get(key, own_or_english(lang, key)) != english[key], (lang, key)
+
+
+def own_or_english(lang: str, key: str) -> str:
+    """What Isso 0.14 shows for ``key`` on a page in ``lang`` given no word of ours."""
+    english = isso_catalogue("en")
+    return isso_catalogue(isso_catalogues()[lang]).get(key, english[key])
+
+
+def test_the_neutral_placeholders_hold_no_word():
+    """The name's is none (a space, which comments.js removes), the e-mail's an address at
+    the domain kept for examples (RFC 2606) whose name is no one's."""
+    assert NEUTRAL_PLACEHOLDERS["postbox-author-placeholder"] == NO_PLACEHOLDER == " "
+    assert NEUTRAL_PLACEHOLDERS["postbox-email-placeholder"] == "name@example.com"

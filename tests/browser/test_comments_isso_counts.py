@@ -29,6 +29,8 @@ THREADS = {
     "pereglyad": ("uk", 1),  # Isso's Ukrainian Preview button: "Прев'ю"
     "khvylyny": ("uk", 2),  # written 21 and 5 minutes ago (AGO): Isso's "5хвилин тому"
     "minute": ("hr", 2),  # written 21 and 2 minutes ago: Isso's "prije 2 minuta"
+    "imya": ("ru", 1),  # Isso's Russian has no name or e-mail placeholder: its English ones
+    "nombre": ("es", 1),  # Isso's Spanish gives the English ones
 }
 # slug: how many minutes ago each of its comments was written (the database is set back)
 AGO = {"khvylyny": (21, 5), "minute": (21, 2)}
@@ -203,4 +205,18 @@ def test_no_english_left_in_hungarian_and_czech_boxes(page: Page, site):
     _heading(page, site, "pereglyad")
     preview = page.locator("#comments .isso-postbox input[name=preview]").first
     expect(preview).to_have_value("Попередній перегляд")
+    assert page.csp == []
+
+
+@pytest.mark.parametrize("slug", ["imya", "nombre"])
+def test_no_english_placeholders_in_languages_isso_gives_them_in(page: Page, site, slug):
+    """Isso's Russian catalogue has no name or e-mail placeholder and its Spanish gives the
+    English ones: the form said "John Doe" and "johndoe@example.com", read as Russian or
+    Spanish. The name's placeholder is gone (its label says what the field is) and the
+    e-mail's is an address with no one's name: no English left unmarked in the box."""
+    _heading(page, site, slug)
+    form = page.locator("#comments .isso-postbox").first
+    expect(form.locator("input[name=email]")).to_have_attribute("placeholder", "name@example.com")
+    assert form.locator("input[name=author]").get_attribute("placeholder") is None
+    assert _english(page) == [], _english(page)
     assert page.csp == []

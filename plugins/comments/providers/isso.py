@@ -12,12 +12,16 @@ OPTIONS = {
 THIRD_PARTY = False
 READ_ONLY = True  # closed threads are shown from Isso's API, without a form
 
+
+def names(text: str) -> frozenset[str]:
+    """The names in a text, separated by spaces (a long list reads better a dozen a line)."""
+    return frozenset(text.split())
+
+
 # The languages Isso 0.14's client has a catalogue for (isso/js/app/i18n.js), as it spells them.
-LANGUAGES = frozenset(
-    (  # noqa: SIM905 (one line per dozen names reads better than one per name)
-        "bg ca cs da de en el eo es fa fi fr gl hr hu id it ja ko nl oc pl pt pt-BR pt-PT ru sk "
-        "sv tr uk vi zh zh-CN zh-TW"
-    ).split()
+LANGUAGES = names(
+    "bg ca cs da de en el eo es fa fi fr gl hr hu id it ja ko nl oc pl pt pt-BR pt-PT ru sk "
+    "sv tr uk vi zh zh-CN zh-TW"
 )
 
 # Isso 0.14's counts where its own catalogue is wrong, as the forms for 1, 2 and 5 (between them
@@ -131,6 +135,30 @@ CORRECTED_WORDS = {
     "uk": {"postbox-preview": "Попередній перегляд"},
 }
 
+# The languages whose pages showed Isso 0.14's English name and e-mail placeholders ("John
+# Doe", "johndoe@example.com"): its catalogue lacks them (Isso falls back to English) or gives
+# the English ones (Catalan, Spanish, Japanese, Ukrainian); a test reads them from Isso's. A
+# placeholder cannot be marked lang="en", and a word of ours in these languages could not be
+# checked: the e-mail's becomes an address with no name in it, and the name's none (given as
+# a space: Isso reads an empty string as none given and shows its English; comments.js
+# removes a placeholder of a space). The field's label says what it is, in the language.
+ENGLISH_PLACEHOLDERS = names(
+    "bg ca da el eo es fa fi fr hr it ja ko nl oc pl pt pt-BR pt-PT ru sk sv tr uk vi "
+    "zh zh-CN zh-TW"
+)
+NO_PLACEHOLDER = " "
+NEUTRAL_PLACEHOLDERS = {
+    "postbox-author-placeholder": NO_PLACEHOLDER,
+    "postbox-email-placeholder": "name@example.com",
+}
+
+
+def isso_words(lang: str) -> dict[str, str]:
+    """The words that stand in for Isso's own on a page with Isso's words in ``lang`` (its
+    code as ``isso_lang`` gives it): CORRECTED_WORDS, and the neutral placeholders."""
+    neutral = NEUTRAL_PLACEHOLDERS if lang in ENGLISH_PLACEHOLDERS else {}
+    return {**neutral, **CORRECTED_WORDS.get(lang, {})}
+
 
 # The keys whose words Isso 0.14 puts unescaped into the HTML it builds (the i18n() and
 # pluralize() calls of isso/js/app/templates/*.js; a test reads them there), some inside
@@ -140,13 +168,11 @@ CORRECTED_WORDS = {
 # after Save, Delete after Confirm, "Comment deleted." on deleting): an entity would show there
 # as typed, so their words are given as they are, and not at all if they hold < or & (Isso's
 # own word stays; a test holds the catalogs to that). Every other key Isso writes as text.
-MARKUP_KEYS = frozenset(
-    (  # noqa: SIM905 (grouped by where Isso writes them)
-        "postbox-text postbox-author postbox-author-placeholder postbox-email "
-        "postbox-email-placeholder postbox-website postbox-website-placeholder postbox-preview "
-        "postbox-edit postbox-submit postbox-notification "
-        "comment-anonymous comment-page-author-suffix comment-queued comment-hidden"
-    ).split()
+MARKUP_KEYS = names(
+    "postbox-text postbox-author postbox-author-placeholder postbox-email "
+    "postbox-email-placeholder postbox-website postbox-website-placeholder postbox-preview "
+    "postbox-edit postbox-submit postbox-notification "
+    "comment-anonymous comment-page-author-suffix comment-queued comment-hidden"
 )
 MARKUP_AND_TEXT_KEYS = frozenset(
     ("comment-reply", "comment-edit", "comment-delete", "comment-deleted")
@@ -233,7 +259,7 @@ def embed(options: dict, thread: Thread) -> Embed:
         # Isso lowercases attribute names (HTML does) and looks strings up by its language
         text_attr="data-isso-{key}-text-" + lang.lower(),
         plurals=corrected_plurals(lang),
-        texts=dict(CORRECTED_WORDS.get(lang, {})),
+        texts=isso_words(lang),
         text_markup={
             "html": sorted(MARKUP_KEYS),
             "html_and_text": sorted(MARKUP_AND_TEXT_KEYS),

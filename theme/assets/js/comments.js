@@ -173,6 +173,10 @@
     target.querySelectorAll(".isso-spacer:not([aria-hidden])").forEach(function (dot) {
       dot.setAttribute("aria-hidden", "true"); // "•" and "|" between items: nothing to read
     });
+    // a placeholder given as a space is none: Isso shows its English for an empty one
+    target.querySelectorAll("[placeholder=' ']").forEach(function (field) {
+      field.removeAttribute("placeholder");
+    });
     target.querySelectorAll("a.isso-cancel:not([href])").forEach(function (link) {
       link.setAttribute("href", "#"); // Isso's handler prevents the jump
     });
