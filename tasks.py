@@ -2102,6 +2102,8 @@ def _import(
             )
         ),
     )
+    if unaddressed := layout.url_problem():
+        sys.exit(unaddressed)
     # the site's own posts keep their addresses: an imported one of the same gets -2
     state = apply.load_state(content_dir)
     own = plan.occupied(content_dir, layout, state, _shown)

@@ -1168,6 +1168,54 @@ def test_occupied_is_where_pelican_publishes_a_post_by_its_name_or_folder(
     assert {name for name in made.files if name.startswith("posts/")} == expected
 
 
+MONTHLY = "{date:%Y}/{date:%m}/{slug}/"
+
+
+def test_a_dated_article_url_gives_each_post_the_address_pelican_gives_it(tmp_path):
+    # ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/" stopped the import with KeyError: 'date'
+    post = tmp_path / "content" / "posts" / "moving.md"
+    post.parent.mkdir(parents=True)
+    post.write_text("Title: Moving day\nDate: 2024-05-01 10:00\n\nText.\n", encoding="utf-8")
+    layout = plan.Layout(article_url=MONTHLY, article_lang_url="{lang}/" + MONTHLY)
+    found = plan.occupied(tmp_path / "content", layout, {}, lambda p: f"c/{p.name}")
+    assert found == {"2024/05/moving-day": "c/moving.md", "posts/moving.md": "c/moving.md"}
+    export = model.Export("wordpress", "http://old.example")
+    export.items = [
+        _item("1", "moving-day", "Moving day", date=dt.datetime(2024, 5, 20, 9, 0)),
+        _item("2", "hello", "Hello", date=dt.datetime(2019, 12, 31, 23, 0), lang="fr"),
+    ]
+    made = plan.make_plan(export, dataclasses.replace(layout, occupied=found), None)
+    # the same month's address is the site's post's: -2; another month's would not clash
+    assert sorted(made.files) == ["posts/hello.md", "posts/moving-day-2.md"]
+    assert made.first_post == "/2024/05/moving-day-2/"
+    export.items[0].date = dt.datetime(2024, 6, 1, 9, 0)
+    made = plan.make_plan(export, dataclasses.replace(layout, occupied=found), None)
+    assert sorted(made.files) == ["posts/hello.md", "posts/moving-day.md"]
+
+
+@pytest.mark.parametrize(
+    ("settings", "said"),
+    [
+        ({"article_url": MONTHLY}, ""),
+        ({"page_url": "{date:%Y}/{slug}/"}, ""),
+        (
+            {"article_url": "{category}/{slug}/"},
+            "pelicanconf.py: ARTICLE_URL = '{category}/{slug}/' uses {category}, which the "
+            "importer cannot work out; nothing was imported: the importer makes addresses of "
+            "{slug}, {lang} and {date} only",
+        ),
+        (
+            {"page_lang_url": "{lang}/{slug/"},
+            "pelicanconf.py: PAGE_LANG_URL = '{lang}/{slug/' is not an address pattern Python "
+            "can fill (expected '}' before end of string); nothing was imported: the importer "
+            "makes addresses of {slug}, {lang} and {date} only",
+        ),
+    ],
+)
+def test_an_address_setting_the_import_cannot_fill_is_one_line(settings, said):
+    assert plan.Layout(**settings).url_problem() == said
+
+
 @pytest.mark.parametrize(
     ("date", "modified", "written"),
     [

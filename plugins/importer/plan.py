@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from unidecode import unidecode
 
 from plugins.blogcore import urls
-from plugins.blogcore.frontmatter import scan_header
+from plugins.blogcore.frontmatter import check_date, scan_header
 from plugins.engine.slugs import Rule, names_something
 from plugins.engine.slugs import slug as slug_of
 from plugins.i18n.templating import catalog_for
@@ -127,13 +127,38 @@ class Layout:
         """Whether a URL path (with or without its slashes) is one of the site's own pages."""
         return path.strip("/") in {r.strip("/") for r in self.reserved}
 
-    def url(self, page: bool, slug: str, lang: str) -> str:
-        """An item's new URL path (no leading slash), as Pelican will write it."""
+    def url(self, page: bool, slug: str, lang: str, date: dt.datetime | None = None) -> str:
+        """An item's new URL path (no leading slash), as Pelican will write it: ``date`` is
+        its Date as the build reads it ({date:%Y}/{slug}/; Pelican's now when it has none)."""
         if lang == self.default_lang:
             pattern = self.page_url if page else self.article_url
         else:
             pattern = self.page_lang_url if page else self.article_lang_url
-        return pattern.format(slug=slug, lang=lang).lstrip("/")
+        return pattern.format(slug=slug, lang=lang, date=date or dt.datetime.now()).lstrip("/")
+
+    def url_problem(self) -> str:
+        """The line for an address setting the import cannot give an imported post's address
+        with (it knows its slug, lang and date, not the other keys Pelican's URL settings may
+        use); "" when each can."""
+        for name, pattern in (
+            ("ARTICLE_URL", self.article_url),
+            ("ARTICLE_LANG_URL", self.article_lang_url),
+            ("PAGE_URL", self.page_url),
+            ("PAGE_LANG_URL", self.page_lang_url),
+        ):
+            try:
+                pattern.format(slug="x", lang="en", date=dt.datetime(2000, 1, 1))
+            except KeyError as exc:
+                why = f"uses {{{exc.args[0]}}}, which the importer cannot work out"
+            except (ValueError, IndexError, AttributeError, TypeError) as exc:
+                why = f"is not an address pattern Python can fill ({exc})"
+            else:
+                continue
+            return (
+                f"pelicanconf.py: {name} = {pattern!r} {why}; nothing was imported: the "
+                "importer makes addresses of {slug}, {lang} and {date} only"
+            )
+        return ""
 
 
 def site_pages(settings: Mapping[str, Any]) -> frozenset[str]:
@@ -610,7 +635,11 @@ def occupied(
             given = layout.slug_rule.of_file(relative, keys)
             slug = given.slug or path.stem
             lang = given.lang or layout.default_lang
-            found.setdefault(layout.url(page, slug, lang).strip("/"), shown(path))
+            try:
+                date = check_date("date", keys["date"]) if keys.get("date") else None
+            except ValueError:
+                date = None  # the build says what is wrong with it
+            found.setdefault(layout.url(page, slug, lang, date).strip("/"), shown(path))
             if folder:
                 found.setdefault(relative, shown(path))
     return found
@@ -631,6 +660,20 @@ def threads(content: Path, files: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _newest_date(export: Export) -> dt.datetime:
+    """The date a post without one is written with: the export's newest, as written."""
+    dates = [item.date.replace(tzinfo=None) for item in export.items if item.date]
+    return max(dates, default=dt.datetime(1970, 1, 1))
+
+
+def _written_date(item: Item, newest: dt.datetime) -> dt.datetime | None:
+    """The date an item's Date line gives it (its own, or for a post without one the
+    export's ``newest``), as the build reads it: what {date} in the site's addresses is."""
+    if item.date is None and item.kind != PAGE:
+        return newest
+    return item.date
+
+
 def _slugs(
     export: Export,
     problems: list[str],
@@ -648,6 +691,7 @@ def _slugs(
     layout = layout or Layout()
     taken: dict[str, str] = {}
     out = []
+    newest = _newest_date(export)
     respelt: list[tuple[Item, str]] = []  # Blogger's permalinks that lost letters: (item, slug)
     unchanged: list[Item] = []  # ... that an earlier import wrote a post under
     # old slugs in another script, with accents or capitals: (item, old slug, as written)
@@ -687,7 +731,8 @@ def _slugs(
         problems.extend(said)
         respelt_old.extend(folded)
         lang = item.lang or export.lang or layout.default_lang
-        url = layout.url(item.kind == PAGE, slug, lang)
+        date = _written_date(item, newest)
+        url = layout.url(item.kind == PAGE, slug, lang, date)
         if layout.is_reserved(url):
             renamed = f"{slug}-{item.kind}"
             problems.append(
@@ -697,9 +742,11 @@ def _slugs(
             slug = renamed
         is_page = item.kind == PAGE
 
-        def holder(slug: str, lang: str = lang, folder: str = folder, page=is_page) -> str | None:
+        def holder(
+            slug: str, lang: str = lang, folder: str = folder, page=is_page, date=date
+        ) -> str | None:
             """The site's own file at this slug's address or file name, if any."""
-            found = layout.occupied.get(layout.url(page, slug, lang).strip("/"))
+            found = layout.occupied.get(layout.url(page, slug, lang, date).strip("/"))
             return found or layout.occupied.get(f"{folder}/{slug}.md")
 
         base, n = slug, 2
@@ -714,7 +761,7 @@ def _slugs(
                 f"{taken[base]}; written as {slug!r}"
             )
         elif slug != base:
-            held = layout.url(is_page, base, lang)
+            held = layout.url(is_page, base, lang, date)
             kept = any(old_path(url).strip("/") == held.strip("/") for url in item.old_urls)
             if kept and explained is not None:
                 explained.add(held.strip("/"))
@@ -1030,6 +1077,7 @@ def make_plan(
     explained: set[str] = set()  # old addresses the site's own files keep, already said
     originals = _translations(export, layout, plan.problems)
     slugs = _slugs(export, plan.problems, layout, explained, originals)
+    placeholder = _newest_date(export)
     paths = []  # each item's file: a translation's is its original's name with its language
     for index, (item, slug) in enumerate(zip(export.items, slugs, strict=True)):
         folder = layout.posts if item.kind != PAGE else layout.pages
@@ -1037,7 +1085,8 @@ def make_plan(
         if index in originals:
             lang = item.lang or export.lang or layout.default_lang
             shared = slugs[originals[index]]
-            held = layout.occupied.get(layout.url(item.kind == PAGE, shared, lang).strip("/"))
+            held = layout.url(item.kind == PAGE, shared, lang, _written_date(item, placeholder))
+            held = layout.occupied.get(held.strip("/"))
             held = held or layout.occupied.get(f"{folder}/{shared}.{lang}.md")
             if held:
                 plan.problems.append(
@@ -1051,8 +1100,6 @@ def make_plan(
     for item, path in zip(export.items, paths, strict=True):
         for url in item.old_urls:
             by_old_url[old_path(url)] = f"{{filename}}/{path}"
-    dates = [item.date.replace(tzinfo=None) for item in export.items if item.date]
-    placeholder = max(dates, default=dt.datetime(1970, 1, 1))
     named: set[str] = set()
     authors_used: dict[str, str] = {}
     published_by: set[str] = set()  # the logins of authors of something published
@@ -1170,7 +1217,7 @@ def make_plan(
                 listed[kind].update((name.casefold(), name) for name in names)
         comments_state = "" if item.comments_open else "closed"
         lang = item.lang or export.lang or layout.default_lang
-        new_url = layout.url(item.kind == PAGE, slug, lang)
+        new_url = layout.url(item.kind == PAGE, slug, lang, date)
         thread = None
         if item.kind != PAGE:
             target = "/" + new_url
