@@ -1557,6 +1557,8 @@ def new_post(c, title, author="", category="", content="content"):
     title = _one_line_title(title)
     # PATH is the content folder's, which may not be there yet: Pelican refuses a missing one
     settings = read_settings(str(DEV_CONF), override={"PATH": str(ROOT)})
+    if unreadable := _pattern_problem(settings):
+        sys.exit(unreadable)
     # the address Pelican gives the title, with the site's slug settings: the file's name,
     # its Slug: line and the URL are one
     slug = slug_of(title, settings)
@@ -1609,6 +1611,21 @@ def new_post(c, title, author="", category="", content="content"):
             "the Category: line (the build would make a page of its own for this one)."
         )
     print(_shown(path))
+
+
+def _pattern_problem(settings: dict) -> str:
+    """The line for a file-name pattern of the site's (FILENAME_METADATA, PATH_METADATA) that
+    does not compile, at its line of the settings file, as the build says it; "" when none.
+    new-post and the importer work out each post's slug with them."""
+    from plugins.engine import origin, pelican_settings
+
+    for name in pelican_settings.PATTERNS:
+        problem = pelican_settings.pattern_problem(settings.get(name))
+        if problem:
+            where = origin.assignment(DEV_CONF, name)
+            at = f"{origin.shown(where.path)}: line {where.line}" if where else _shown(DEV_CONF)
+            return f"{at}: {name} {problem}"
+    return ""
 
 
 def _site_zone(name: object) -> datetime.tzinfo:
@@ -2069,6 +2086,8 @@ def _import(
         sys.exit(str(exc))
     content_dir.mkdir(parents=True, exist_ok=True)
     settings = read_settings(str(DEV_CONF), override={"PATH": str(content_dir)})
+    if unreadable := _pattern_problem(settings):
+        sys.exit(unreadable)
     folders = _side_folders(settings)
     archive_name = settings.get("WEBMENTIONS_ARCHIVE", MENTIONS.get("WEBMENTIONS_ARCHIVE", ""))
     layout = plan.Layout(

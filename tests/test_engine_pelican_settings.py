@@ -51,6 +51,30 @@ def test_a_setting_of_pelican_s_of_the_wrong_kind(name, value, expected):
     assert found == ([(name, f"{name} must be {expected}, got {value!r}")] if expected else [])
 
 
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        # every post was "could not be processed (error: missing ), …)", no setting named
+        (
+            "FILENAME_METADATA",
+            "(?P<slug>.*",
+            "is not a valid pattern: missing ), unterminated subpattern at position 0",
+        ),
+        (
+            "PATH_METADATA",
+            "posts/(?P<slug>[^/]+/index\\.md",
+            "is not a valid pattern: missing ), unterminated subpattern at position 6",
+        ),
+        ("PATH_METADATA", ["posts"], "must be a regular expression (text), got ['posts']"),
+        ("FILENAME_METADATA", r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.*)", None),
+        ("PATH_METADATA", "", None),  # none: Pelican reads nothing from the path
+    ],
+)
+def test_a_file_name_pattern_that_does_not_compile(name, value, expected):
+    found = pelican_settings.wrong_kinds({name: value}, {name}, DEFAULT_CONFIG)
+    assert found == ([(name, f"{name} {expected}")] if expected else [])
+
+
 def test_only_the_names_given_are_checked():
     assert pelican_settings.wrong_kinds({"PORT": "x"}, set(), DEFAULT_CONFIG) == []
 

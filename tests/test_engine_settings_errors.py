@@ -262,6 +262,19 @@ def test_a_slugify_source_pelican_does_not_know_is_one_line(project):
     ]
 
 
+def test_a_file_name_pattern_that_does_not_compile_is_one_line(project):
+    """FILENAME_METADATA = "(?P<slug>.*" was one ERROR per post, "could not be processed
+    (error: missing ), unterminated subpattern at position 0)", and a CRITICAL naming
+    plugins/blogcore/frontmatter.py: neither the setting nor its line."""
+    line = _append(project / "pelicanconf.py", 'FILENAME_METADATA = "(?P<slug>.*"\n')
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert [" ".join(line.split()) for line in done.stderr.splitlines()] == [
+        f"pelicanconf.py: line {line}: FILENAME_METADATA is not a valid pattern: missing ), "
+        "unterminated subpattern at position 0"
+    ]
+
+
 def test_a_string_for_a_list_pelican_resets_is_one_line_each_in_the_file_s_order(project):
     """STATIC_PATHS = "images" was Pelican's own warning alone ("falling back to the default"),
     naming no line, and the build went on with the default; the wrong kinds came in

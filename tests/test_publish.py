@@ -309,6 +309,33 @@ def _new_post(content: Path, *args: str, git_name: str = "Someone Else", stdin=N
     )
 
 
+def _task_in(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """A task of tasks.py run in a copy of the project (``project``: its settings changed)."""
+    shutil.copy(ROOT / "tasks.py", project / "tasks.py")
+    command = [sys.executable, "-m", "invoke", *args]
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=120)
+
+
+def test_a_file_name_pattern_that_does_not_compile_is_one_line_in_new_post_and_import(
+    project,
+):
+    # new-post and the importer stopped on a traceback, re.error: missing ), …
+    conf = project / "pelicanconf.py"
+    line = conf.read_text().count("\n") + 1
+    conf.write_text(conf.read_text() + 'FILENAME_METADATA = "(?P<slug>.*"\n')
+    said = (
+        f"pelicanconf.py: line {line}: FILENAME_METADATA is not a valid pattern: missing ), "
+        "unterminated subpattern at position 0"
+    )
+    posts = sorted((project / "content").rglob("*.md"))
+    new = _task_in(project, "new-post", "Hello again", "--author", "Ada Byrne")
+    export = FIXTURES / "imports" / "wordpress.xml"
+    imported = _task_in(project, "import-wordpress", str(export), "--isso-db", "c.db")
+    for done in (new, imported):
+        assert done.returncode == 1 and (done.stdout, done.stderr) == ("", said + "\n")
+    assert sorted((project / "content").rglob("*.md")) == posts
+
+
 def _author_line(path: Path) -> str:
     return next(line for line in path.read_text().splitlines() if line.startswith("Author: "))
 

@@ -5,7 +5,8 @@ to ``settings_errors``, which runs them once a build at ``initialized`` and name
 the settings file that set the value:
 
 - ``wrong_kinds``: a number, a True/False, a list or one of a few words (``SLUGIFY_SOURCE``)
-  of Pelican's given as something else
+  of Pelican's given as something else, or a file-name pattern (``FILENAME_METADATA``) that
+  does not compile
   (``DEFAULT_PAGINATION = "8"`` crashed the writer far from the settings file; a string for
   one of ``RESET_FROM_A_STRING``, which Pelican puts back to its default, as written);
 - ``addresses_apart``: an ``X_URL`` that is not where ``X_SAVE_AS`` writes the page
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import importlib.util
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.metadata import entry_points
 from typing import Any
@@ -73,6 +75,10 @@ CHOICES: dict[str, tuple[str, Callable[[Any], bool]]] = {
         lambda v: v in ("title", "basename"),
     ),
 }
+# Pelican's settings that are regular expressions it matches each file's name or path with
+# (pelican/readers.py, parse_path_metadata): one that does not compile stopped the reading of
+# every post, each with the re module's words and no setting named
+PATTERNS = ("FILENAME_METADATA", "PATH_METADATA")
 # lists Pelican itself turns from a string into one (LOCALE, PLUGIN_PATHS): a string is no
 # mistake to name here
 _LISTS_PELICAN_MENDS = frozenset({"LOCALE", "PLUGIN_PATHS", "PAGINATION_PATTERNS"})
@@ -114,6 +120,11 @@ def wrong_kinds(settings: Mapping[str, Any], given: Iterable[str], defaults: Map
     them in the settings file's order)."""
     found = []
     for name in sorted(given):
+        if name in PATTERNS and name in settings:
+            problem = pattern_problem(settings[name])
+            if problem:
+                found.append((name, f"{name} {problem}"))
+            continue
         known = name in defaults or name in NUMBERS or name in CHOICES
         kind = _kind_of(name, defaults.get(name)) if known else None
         if kind is None or name not in settings:
@@ -123,6 +134,20 @@ def wrong_kinds(settings: Mapping[str, Any], given: Iterable[str], defaults: Map
         if not fits(value):
             found.append((name, f"{name} must be {what}, got {value!r}"))
     return found
+
+
+def pattern_problem(value: Any) -> str:
+    """What is wrong with a file-name pattern setting's value (``PATTERNS``), as the words
+    after its name; "" when Pelican can match with it (nothing given: none matched)."""
+    if not value:
+        return ""
+    if not isinstance(value, str):
+        return f"must be a regular expression (text), got {value!r}"
+    try:
+        re.compile(value)
+    except re.error as exc:
+        return f"is not a valid pattern: {exc}"
+    return ""
 
 
 # What each page the theme writes from a direct template is, and what links to it
