@@ -1569,8 +1569,10 @@ def new_post(c, title, author="", category="", content="content"):
     path = folder / f"{slug}.md"
     if path.exists():
         sys.exit(f"{_shown(path)} exists already; choose another title.")
-    if taken := _address_taken(posts, slug, settings, ROOT / content):
-        sys.exit(f"/posts/{slug}/ is {taken} already; choose another title.")
+    moment = datetime.datetime.now(_site_zone(settings.get("TIMEZONE")))
+    lang = str(settings.get("DEFAULT_LANG") or "en")  # no Lang: line: the site's language
+    if taken := _address_taken(posts, slug, lang, moment, settings, ROOT / content):
+        sys.exit(f"{taken}; choose another title.")
     written, by_folder = _site_categories(posts, ROOT / content, settings)
     category, filed = _category_of_new_post(category.strip(), written, by_folder)
     near = None if filed else _category_near(written | set(by_folder), category)
@@ -1584,7 +1586,7 @@ def new_post(c, title, author="", category="", content="content"):
         path = filed / f"{slug}.md"
         if path.exists():
             sys.exit(f"{_shown(path)} exists already; choose another title.")
-    now = _date_line(datetime.datetime.now(_site_zone(settings.get("TIMEZONE"))))
+    now = _date_line(moment)
     path.parent.mkdir(parents=True, exist_ok=True)
     category_line = "" if filed else f"Category: {category}\n"
     # no Tags: or Summary: line: left empty, each is a warning the writer has not caused yet
@@ -1773,17 +1775,31 @@ def _category_near(used: set[str], category: str) -> str | None:
     return folded[close[0]] if close else None
 
 
-def _address_taken(posts: list[Path], slug: str, settings: dict, content: Path) -> str:
-    """Whose the address a new post would have is: one of the site's ``posts`` whose slug, as
-    Pelican gives it with the site's ``settings`` (its Slug, else its file name or folder
-    where FILENAME_METADATA or PATH_METADATA reads one, else its title or, with
-    SLUGIFY_SOURCE = "basename", its file name), is it, or one that redirects from it; ""
-    when nobody's. The build keeps an address for the older post, so the new one would be
-    skipped, or the older one's redirect refused."""
+def _address_taken(
+    posts: list[Path],
+    slug: str,
+    lang: str,
+    when: datetime.datetime,
+    settings: dict,
+    content: Path,
+) -> str:
+    """The line for a new post of this slug, language and date that one of the site's
+    ``posts`` stands in the way of; "" when none does. A post's slug and language are the
+    ones Pelican gives it with the site's ``settings`` (its Slug, else its file name or
+    folder where FILENAME_METADATA or PATH_METADATA reads one, else its title or, with
+    SLUGIFY_SOURCE = "basename", its file name; its Lang, else its path's, else
+    DEFAULT_LANG). One of the same slug in another language is the new post's translation
+    (Pelican links the versions by slug), never in the way; one in the same language is,
+    at the same address (ARTICLE_URL filled with its date: the build keeps it for the older
+    post, the new one skipped) or at another (a dated ARTICLE_URL: Pelican links the two as
+    versions of each other, both in one language); so is one that redirects from the new
+    post's address."""
+    from plugins.blogcore.frontmatter import check_date
     from plugins.engine.slugs import Rule
 
     rule = Rule.of(settings)
-    address = f"/posts/{slug}/"
+    default_lang = str(settings.get("DEFAULT_LANG") or "en")
+    address = _article_address(settings, slug, lang, default_lang, when)
     for path in posts:
         try:
             metadata = _front_matter(path)
@@ -1791,12 +1807,40 @@ def _address_taken(posts: list[Path], slug: str, settings: dict, content: Path) 
             continue  # the build says what is wrong with it
         front = {key: " ".join(values) for key, values in metadata.items()}
         own = rule.of_file(path.relative_to(content).as_posix(), front)
-        if own.slug == slug:
-            return f"the address of {_shown(path)} ({_SLUG_GIVEN_BY[own.source]})"
+        if own.slug == slug and (own.lang or default_lang) == lang:
+            given = _SLUG_GIVEN_BY[own.source]
+            try:
+                dated = check_date("date", front["date"]) if front.get("date") else when
+            except ValueError:
+                dated = when  # the build says what is wrong with its date
+            its = _article_address(settings, slug, lang, default_lang, dated)
+            if its is not None and its == address:
+                return f"{address} is the address of {_shown(path)} ({given}) already"
+            if address is None or its is None:
+                return f"the slug {slug!r} is {_shown(path)}'s ({given}) already, in {lang!r}"
+            return (
+                f"the slug {slug!r} is {_shown(path)}'s ({given}) already, at {its}: the "
+                f"build would link the two posts as versions of each other, both in {lang!r}"
+            )
         old = front.get("redirect_from", "")
-        if address in {"/" + p.strip("/") + "/" for p in old.replace(",", " ").split()}:
-            return f"an old address {_shown(path)} redirects from (Redirect_from)"
+        if address and address in {"/" + p.strip("/") + "/" for p in old.replace(",", " ").split()}:
+            return (
+                f"{address} is an old address {_shown(path)} redirects from (Redirect_from) already"
+            )
     return ""
+
+
+def _article_address(
+    settings: dict, slug: str, lang: str, default_lang: str, when: datetime.datetime
+) -> str | None:
+    """A post's address (/posts/<slug>/), as ARTICLE_URL (ARTICLE_LANG_URL in another
+    language) gives it; None when it uses a key other than its slug, language and date."""
+    key = "ARTICLE_URL" if lang == default_lang else "ARTICLE_LANG_URL"
+    try:
+        url = str(settings.get(key) or "").format(slug=slug, lang=lang, date=when)
+    except (KeyError, ValueError, IndexError, AttributeError, TypeError):
+        return None
+    return "/" + url.lstrip("/")
 
 
 # what gave a post its slug (slugs.FileSlug.source), as the line about its address says it

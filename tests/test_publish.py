@@ -336,6 +336,41 @@ def test_a_file_name_pattern_that_does_not_compile_is_one_line_in_new_post_and_i
     assert sorted((project / "content").rglob("*.md")) == posts
 
 
+def test_new_post_of_a_slug_another_language_has_is_its_translation_not_a_clash(project):
+    # the French post is at /fr/posts/moving-day/ (ARTICLE_LANG_URL), the new one at
+    # /posts/moving-day/: Pelican links the two as versions of one post; new-post refused it
+    # ("/posts/moving-day/ is the address of content/posts/demenagement.md")
+    french = project / "content" / "posts" / "demenagement.md"
+    french.write_text(
+        "Title: Jour de déménagement\nDate: 2024-05-01\nLang: fr\nSlug: moving-day\n\nx\n",
+        encoding="utf-8",
+    )
+    done = _task_in(project, "new-post", "Moving day", "--author", "Ada Byrne")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Slug: moving-day\n" in (project / "content" / "posts" / "moving-day.md").read_text()
+
+
+def test_new_post_on_a_dated_site_names_the_post_of_its_slug_and_language(project):
+    # ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/": the older post is at /2024/05/moving-day/,
+    # not /posts/moving-day/ as the line said; at another month's address the build links
+    # the two as versions of each other (two hreflang="en" links on each), so it is refused
+    conf = project / "pelicanconf.py"
+    conf.write_text(
+        conf.read_text() + 'ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"\n'
+        'ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"\n'
+    )
+    older = project / "content" / "posts" / "moving.md"
+    older.write_text("Title: Moving day\nDate: 2024-05-01\n\nx\n", encoding="utf-8")
+    done = _task_in(project, "new-post", "Moving day", "--author", "Ada Byrne")
+    assert done.returncode == 1
+    assert done.stderr == (
+        "the slug 'moving-day' is content/posts/moving.md's (its Slug or title) already, at "
+        "/2024/05/moving-day/: the build would link the two posts as versions of each other, "
+        "both in 'en'; choose another title.\n"
+    )
+    assert not (project / "content" / "posts" / "moving-day.md").exists()
+
+
 def _author_line(path: Path) -> str:
     return next(line for line in path.read_text().splitlines() if line.startswith("Author: "))
 
@@ -810,7 +845,8 @@ def test_new_post_checks_the_addresses_of_every_post_the_build_reads(
     older.write_text(f"Title: {title}\nDate: 2024-05-01\n\nx\n", encoding="utf-8")
     _dev_conf(tmp_path, monkeypatch, f'{settings}\nPAGE_PATHS = ["pages"]\nTIMEZONE = "UTC"\n')
     if taken:
-        said = rf"^/posts/about-us/ is the address of .*{existing} \({taken}\) already"
+        # Pelican's ARTICLE_URL, as these settings leave it (the line said /posts/about-us/)
+        said = rf"^/about-us\.html is the address of .*{existing} \({taken}\) already"
         with pytest.raises(SystemExit, match=said):
             tasks.new_post(invoke.Context(), "About us", author="Ada Byrne", content=str(content))
         assert [p for p in content.rglob("*.md") if "about-us" in p.as_posix()] == [older]
