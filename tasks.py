@@ -1570,7 +1570,7 @@ def new_post(c, title, author="", category="", content="content"):
     if path.exists():
         sys.exit(f"{_shown(path)} exists already; choose another title.")
     moment = datetime.datetime.now(_site_zone(settings.get("TIMEZONE")))
-    lang = str(settings.get("DEFAULT_LANG") or "en")  # no Lang: line: the site's language
+    lang = str(settings.get("DEFAULT_LANG") or "en")  # a new post is in the site's language
     if taken := _address_taken(posts, slug, lang, moment, settings, ROOT / content):
         sys.exit(f"{taken}; choose another title.")
     written, by_folder = _site_categories(posts, ROOT / content, settings)
@@ -1589,10 +1589,13 @@ def new_post(c, title, author="", category="", content="content"):
     now = _date_line(moment)
     path.parent.mkdir(parents=True, exist_ok=True)
     category_line = "" if filed else f"Category: {category}\n"
+    # a file's name or folders may give it a language (FILENAME_METADATA's (?P<lang>…):
+    # how-we-do-it.md read as Italian): its Lang line then says it is in the site's
+    lang_line = f"Lang: {lang}\n" if _path_lang(path, ROOT / content, settings) else ""
     # no Tags: or Summary: line: left empty, each is a warning the writer has not caused yet
     path.write_text(
         f"Title: {title}\nDate: {now}\n{category_line}Author: {author}\n"
-        f"Slug: {slug}\nStatus: draft\n\n{NEW_POST_TEXT}\n",
+        f"Slug: {slug}\n{lang_line}Status: draft\n\n{NEW_POST_TEXT}\n",
         encoding="utf-8",
     )
     print("Add Tags: and Summary: lines when you know them; remove Status: draft when it is ready.")
@@ -1773,6 +1776,16 @@ def _category_near(used: set[str], category: str) -> str | None:
         return None
     close = difflib.get_close_matches(category.casefold(), list(folded), n=1, cutoff=0.8)
     return folded[close[0]] if close else None
+
+
+def _path_lang(path: Path, content: Path, settings: dict) -> str:
+    """The language a new post's file name or folders give it (FILENAME_METADATA's or
+    PATH_METADATA's (?P<lang>…); EXTRA_PATH_METADATA's, DEFAULT_METADATA's) when it is not
+    the site's DEFAULT_LANG; "" otherwise."""
+    from plugins.engine.slugs import Rule
+
+    given = Rule.of(settings).of_file(path.relative_to(content).as_posix(), {}).lang
+    return given if given not in ("", settings.get("DEFAULT_LANG") or "en") else ""
 
 
 def _address_taken(

@@ -1194,6 +1194,28 @@ def test_a_dated_article_url_gives_each_post_the_address_pelican_gives_it(tmp_pa
 
 
 @pytest.mark.parametrize(
+    ("settings", "slug", "lang_line"),
+    [
+        # the name's last two letters read as its language: how-we-do-it.md was Italian,
+        # at /it/posts/how-we-do-it/ (checked with a real build)
+        ({"FILENAME_METADATA": r"(?P<slug>.+?)-(?P<lang>[a-z]{2})$"}, "how-we-do-it", "en"),
+        ({"FILENAME_METADATA": r"(?P<slug>.+?)-(?P<lang>[a-z]{2})$"}, "moving-day", ""),
+        ({}, "how-we-do-it", ""),  # Pelican's FILENAME_METADATA reads a date only
+        ({"FILENAME_METADATA": r"(?P<slug>.+?)-(?P<lang>[a-z]{2})$"}, "ciao-it", "it"),
+    ],
+)
+def test_a_post_whose_file_name_reads_as_a_language_says_its_own(settings, slug, lang_line):
+    export = model.Export("wordpress", "http://old.example", lang="en")
+    lang = "it" if slug == "ciao-it" else ""
+    export.items = [_item("1", slug, "Title", lang=lang)]
+    made = plan.make_plan(export, plan.Layout(slug_rule=Rule.of(settings)), None)
+    lines = [line for line in made.files[f"posts/{slug}.md"].splitlines() if line]
+    assert [line for line in lines if line.startswith("Lang:")] == (
+        [f"Lang: {lang_line}"] if lang_line else []
+    )
+
+
+@pytest.mark.parametrize(
     ("settings", "said"),
     [
         ({"article_url": MONTHLY}, ""),

@@ -371,6 +371,20 @@ def test_new_post_on_a_dated_site_names_the_post_of_its_slug_and_language(projec
     assert not (project / "content" / "posts" / "moving-day.md").exists()
 
 
+def test_new_post_whose_file_name_reads_as_a_language_says_its_own(project):
+    # FILENAME_METADATA reads a name's last two letters as its language (hello-fr.md):
+    # how-we-do-it.md was Italian, at /it/posts/how-we-do-it/ (checked with a real build)
+    conf = project / "pelicanconf.py"
+    conf.write_text(conf.read_text() + 'FILENAME_METADATA = r"(?P<slug>.+?)-(?P<lang>[a-z]{2})$"\n')
+    for title, lang_line in (("How we do it", ["Lang: en"]), ("Our new office", [])):
+        done = _task_in(project, "new-post", title, "--author", "Ada Byrne")
+        assert done.returncode == 0, done.stdout + done.stderr
+        written = Path(done.stdout.splitlines()[-1])
+        written = written if written.is_absolute() else project / written
+        lines = written.read_text().splitlines()
+        assert [line for line in lines if line.startswith("Lang:")] == lang_line
+
+
 def _author_line(path: Path) -> str:
     return next(line for line in path.read_text().splitlines() if line.startswith("Author: "))
 

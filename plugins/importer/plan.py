@@ -1274,6 +1274,11 @@ def make_plan(
             )
             redirects.remove(taken)
         claimed.update(dict.fromkeys(redirects, path))
+        # a file's name or folders may give it a language (FILENAME_METADATA's (?P<lang>…):
+        # how-we-do-it.md read as Italian): its Lang line then says the one it is in
+        lang_line = lang if lang != layout.default_lang else ""
+        if layout.slug_rule.of_file(path, {}).lang not in ("", lang):
+            lang_line = lang
         modified = _when(item.modified)
         if modified == _when(date):  # only when it differs, to the minute
             modified = ""
@@ -1288,7 +1293,7 @@ def make_plan(
             ("Summary", summary),
             ("Cover", cover),
             ("Status", "draft" if status == DRAFT else ""),
-            ("Lang", lang if lang != layout.default_lang else ""),
+            ("Lang", lang_line),
             ("Translation", "true" if original else ""),
             ("Comments", comments_state if item.kind != PAGE else ""),
             # a translation's own thread, also while a draft: its comments held wait for it
