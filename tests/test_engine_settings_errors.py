@@ -246,32 +246,35 @@ def test_a_wrong_kind_of_value_in_pelican_s_settings_is_one_line_each(project):
     ]
 
 
-def test_a_slugify_source_pelican_does_not_know_is_one_line(project):
-    """SLUGIFY_SOURCE = "filename" gave each post no slug at all (Pelican knows "title" and
-    "basename" only): the build stopped on a traceback, "Cannot use {'slug'} as
-    'translation_id'", naming neither the setting nor the file."""
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        # SLUGIFY_SOURCE = "filename" gave each post no slug at all (Pelican knows "title" and
+        # "basename" only): the build stopped on a traceback, "Cannot use {'slug'} as
+        # 'translation_id'", naming neither the setting nor the file
+        (
+            'SLUGIFY_SOURCE = "filename"',
+            'SLUGIFY_SOURCE must be "title" or "basename" (a post\'s address from its title, '
+            "or its file's name), got 'filename'",
+        ),
+        # one ERROR per post, "could not be processed (error: missing ), unterminated
+        # subpattern at position 0)", and a CRITICAL naming plugins/blogcore/frontmatter.py
+        (
+            'FILENAME_METADATA = "(?P<slug>.*"',
+            "FILENAME_METADATA is not a valid pattern: missing ), unterminated subpattern at "
+            "position 0",
+        ),
+    ],
+)
+def test_a_slug_setting_pelican_cannot_use_is_one_line(project, setting, said):
     (project / "content" / "posts" / "moving.md").write_text(
         "Title: Moving day\nDate: 2024-05-01\nCategory: Company\n\nText.\n", encoding="utf-8"
     )
-    line = _append(project / "pelicanconf.py", 'SLUGIFY_SOURCE = "filename"\n')
+    line = _append(project / "pelicanconf.py", f"{setting}\n")
     done = _build(project, "pelicanconf.py")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert [" ".join(line.split()) for line in done.stderr.splitlines()] == [
-        f'pelicanconf.py: line {line}: SLUGIFY_SOURCE must be "title" or "basename" (a '
-        "post's address from its title, or its file's name), got 'filename'"
-    ]
-
-
-def test_a_file_name_pattern_that_does_not_compile_is_one_line(project):
-    """FILENAME_METADATA = "(?P<slug>.*" was one ERROR per post, "could not be processed
-    (error: missing ), unterminated subpattern at position 0)", and a CRITICAL naming
-    plugins/blogcore/frontmatter.py: neither the setting nor its line."""
-    line = _append(project / "pelicanconf.py", 'FILENAME_METADATA = "(?P<slug>.*"\n')
-    done = _build(project, "pelicanconf.py")
-    assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert [" ".join(line.split()) for line in done.stderr.splitlines()] == [
-        f"pelicanconf.py: line {line}: FILENAME_METADATA is not a valid pattern: missing ), "
-        "unterminated subpattern at position 0"
+        f"pelicanconf.py: line {line}: {said}"
     ]
 
 
