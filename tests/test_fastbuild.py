@@ -232,6 +232,28 @@ def test_an_edit_moving_a_reading_time_and_related_picks_renders_only_the_pages_
     assert sorted(kept) == sorted(untouched)
 
 
+def test_a_page_kept_still_takes_the_file_it_attaches(corpus: Path, tmp_path: Path):
+    """A page kept as it was (another post edited) still moves the file its {attach} link
+    names beside it, as its render would: it was copied to its place in the content folder,
+    and the page's link led to nothing."""
+    (corpus / "pages/venue.pdf").write_bytes(b"%PDF-1.4 how to find the hall")
+    _edit(corpus / "pages/about.md", None, "\nThe [way to the hall]({attach}venue.pdf).\n")
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    settings = {"FASTBUILD_INCREMENTAL": True, "FASTBUILD_MIN_FILES": 1}
+    assert build(corpus, output, cache, **settings).returncode == 0
+    kept = (output / "about/index.html").stat().st_mtime_ns
+    _edit(corpus / "posts/post-00007.md", None, "\nMore.\n")
+    assert build(corpus, output, cache, **settings).returncode == 0
+    assert (output / "about/index.html").stat().st_mtime_ns == kept
+    clean = tmp_path / "clean"
+    assert build(corpus, clean, tmp_path / "cache-clean").returncode == 0
+    assert_same_tree(output, clean)
+    page = BeautifulSoup((output / "about/index.html").read_bytes(), "html.parser")
+    link = page.find("a", string="way to the hall")
+    assert link is not None and link["href"].endswith("/about/venue.pdf"), link
+    assert (output / "about/venue.pdf").exists()
+
+
 def test_side_files_inside_a_posts_folder_are_inputs(tmp_path: Path):
     """A series, team or gallery folder inside ARTICLE_PATHS holds no posts (those plugins add
     it to ARTICLE_EXCLUDES): its files are inputs, as the site digest leaves out the series

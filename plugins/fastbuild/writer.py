@@ -184,6 +184,12 @@ class IncrementalWriter(FeedEntriesOnce):
             )
         )
         if self._kept(state, name, key):
+            # Pelican resolves a page's links, and moves each file its {attach} links take
+            # beside it (Static.attach_to), the first time its text is read: a kept page is
+            # not rendered, so its text is read here, in write order, as its render would (the
+            # About page's attached file was copied to content's place, its link left broken)
+            for item in own:
+                _ = item.content
             return None
         written = written_files(self)
         before = set(written)
