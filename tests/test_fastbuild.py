@@ -232,6 +232,106 @@ def test_an_edit_moving_a_reading_time_and_related_picks_renders_only_the_pages_
     assert sorted(kept) == sorted(untouched)
 
 
+def _mtimes(folder: Path) -> dict[str, int]:
+    """Every HTML page under a folder, with the time it was last written."""
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*.html")}
+
+
+def test_a_link_added_to_a_post_renders_only_its_own_page(corpus: Path, tmp_path: Path):
+    """A link to another post and one to a published file, added at the end of a post: its
+    own page is rendered again, every other page is kept (every page was rendered, as the
+    links a post's text holds were in the site digest), and the site is a clean build's."""
+    (corpus / "images").mkdir()
+    (corpus / "images/plan.pdf").write_bytes(b"%PDF-1.4 the hall's floor plan")
+    _edit(corpus / "posts/post-00003.md", None, "\nThe [plan]({static}/images/plan.pdf).\n")
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    settings = {"FASTBUILD_INCREMENTAL": True, "FASTBUILD_MIN_FILES": 1}
+    assert build(corpus, output, cache, **settings).returncode == 0
+    before = _mtimes(output)
+    _edit(
+        corpus / "posts/post-00007.md",
+        None,
+        "\nSee [the earlier post]({filename}post-00020.md) and [the plan](/images/plan.pdf).\n",
+    )
+    result = build(corpus, output, cache, **settings)
+    assert result.returncode == 0, result.stderr
+    clean = tmp_path / "clean"
+    assert build(corpus, clean, tmp_path / "cache-clean").returncode == 0
+    assert_same_tree(output, clean)
+    page = BeautifulSoup((output / "posts/post-00007/index.html").read_bytes(), "html.parser")
+    link = page.find("a", string="the earlier post")
+    assert link is not None and link["href"].endswith("/posts/post-00020/"), link
+    rendered = sorted(name for name, stamp in _mtimes(output).items() if before[name] != stamp)
+    assert rendered == ["posts/post-00007/index.html"]
+
+
+def _only_drafts_line(result: subprocess.CompletedProcess) -> bool:
+    said = result.stdout + result.stderr
+    return "content/images/unveiling.pdf: only drafts link to it, so it is not published" in said
+
+
+def test_a_file_only_a_draft_linked_is_published_while_a_post_links_it(
+    corpus: Path, tmp_path: Path
+):
+    """In a build that writes no drafts, a file only a draft links to is not published; a
+    published post starting to link to it publishes it, and stopping takes it out again:
+    after each incremental build, the site is a clean build's, and the line says so."""
+    (corpus / "images").mkdir()
+    (corpus / "images/unveiling.pdf").write_bytes(b"%PDF-1.4 the new product, unannounced")
+    _edit(
+        corpus / "posts/post-00013.md",
+        "Slug: ",
+        "Status: draft\nSlug: ",
+    )
+    _edit(corpus / "posts/post-00013.md", None, "\nThe [sheet]({static}/images/unveiling.pdf).\n")
+    post = corpus / "posts/post-00007.md"
+    original = post.read_text(encoding="utf-8")
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    settings = {"FASTBUILD_INCREMENTAL": True, "FASTBUILD_MIN_FILES": 1, "DRAFT_SAVE_AS": ""}
+    first = build(corpus, output, cache, **settings)
+    assert first.returncode == 0, first.stderr
+    assert _only_drafts_line(first)
+    steps = [
+        ("linked by {static}", "\nThe [sheet]({static}/images/unveiling.pdf).\n", True),
+        ("no longer linked", "", False),
+        ("linked by address", "\nThe [sheet](/images/unveiling.pdf).\n", True),
+        ("no longer linked again", "", False),
+    ]
+    for number, (step, added, published) in enumerate(steps):
+        post.write_text(original + added, encoding="utf-8")
+        result = build(corpus, output, cache, **settings)
+        assert result.returncode == 0, result.stderr
+        clean = tmp_path / f"clean-{number}"
+        assert build(corpus, clean, tmp_path / f"cache-{number}", DRAFT_SAVE_AS="").returncode == 0
+        assert_same_tree(output, clean)
+        assert (output / "images/unveiling.pdf").exists() is published, step
+        assert _only_drafts_line(result) is not published, step
+
+
+def test_an_attach_link_added_moves_the_file_for_every_page_linking_to_it(
+    corpus: Path, tmp_path: Path
+):
+    """A file beside the posts that one post links to with {static}: another post's {attach}
+    link added moves it beside that post, and every page linking to it follows, as in a clean
+    build (the file's place is in the site digest: the links were, before)."""
+    (corpus / "posts/timetable.pdf").write_bytes(b"%PDF-1.4 the summer timetable")
+    _edit(corpus / "posts/post-00002.md", None, "\nThe [timetable]({static}timetable.pdf).\n")
+    post = corpus / "posts/post-00020.md"
+    original = post.read_text(encoding="utf-8")
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    settings = {"FASTBUILD_INCREMENTAL": True, "FASTBUILD_MIN_FILES": 1}
+    assert build(corpus, output, cache, **settings).returncode == 0
+    for number, added in enumerate(["\nOur [timetable]({attach}timetable.pdf).\n", ""]):
+        post.write_text(original + added, encoding="utf-8")
+        result = build(corpus, output, cache, **settings)
+        assert result.returncode == 0, result.stderr
+        clean = tmp_path / f"clean-{number}"
+        assert build(corpus, clean, tmp_path / f"cache-{number}").returncode == 0
+        assert_same_tree(output, clean)
+        moved = (output / "posts/post-00020/timetable.pdf").exists()
+        assert moved is bool(added), "the clean build did not move the file"
+
+
 def test_a_page_kept_still_takes_the_file_it_attaches(corpus: Path, tmp_path: Path):
     """A page kept as it was (another post edited) still moves the file its {attach} link
     names beside it, as its render would: it was copied to its place in the content folder,

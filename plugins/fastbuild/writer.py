@@ -5,6 +5,7 @@ import contextlib
 import inspect
 import logging
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
@@ -13,13 +14,13 @@ from operator import is_
 from typing import Any
 
 from pelican import signals
-from pelican.contents import Content
+from pelican.contents import Article, Content
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from plugins.engine import build, forks, rendering
+from plugins.engine import build, forks, items, rendering
 
 from . import compat, digest, manifest, members, parallel
 from .compat import FeedEntriesOnce, overridden_files, written_files
@@ -51,10 +52,49 @@ def refer(value):
 # A new input to one of them that the digest does not cover means taking it out of here.
 DERIVED_ATTRIBUTES = ("comments", "share_links", "series")
 
+# What blogcore notes of the links a post's text holds (other posts, files, the site's own
+# addresses), for its link checks and to leave out the files only drafts link to: no page
+# shows them, and with them in the site digest a link added to a post rendered every page.
+# What they decide for other pages is keyed apart: which static files are published and
+# where (published_statics: every post's links are resolved before the first page is
+# written, blogcore's content_final reading each post's text), and each post's {attach} links
+# (attach_links: one moves a file, and the pages linking to it follow). A page's are kept in
+# the site digest: its links are resolved only when it is written, after the first key.
+LINK_RECORD_ATTRIBUTES = ("blogcore_local_urls", "blogcore_static_links", "blogcore_site_urls")
+
 
 def body_digest(content: Content) -> str:
     """Digest of a content object's rendered body (before links are resolved)."""
     return digest.digest(compat.html_of(content, ""))
+
+
+def attach_links(content: Content) -> tuple[str, ...]:
+    """The ``{attach}`` links a post's text and summary hold, as written (INTRASITE_LINK_REGEX's
+    ``what``), each with the path after it."""
+    summary = content.metadata.get("summary")
+    text = (compat.html_of(content, "") or "") + (summary if isinstance(summary, str) else "")
+    if "attach" not in text:  # nearly every post
+        return ()
+    found = set()
+    for match in re.finditer(content.settings["INTRASITE_LINK_REGEX"], text):
+        if match.groupdict().get("what") == "attach":
+            found.add(_LINK_VALUE.match(text, match.end()).group())
+    return tuple(sorted(found))
+
+
+_LINK_VALUE = re.compile(r"[^\"'<>\s,]*")
+
+
+def published_statics(context: dict) -> tuple:
+    """The static files this build publishes, each as its source, output and address: what
+    a post's links decide for the whole site (a file only a draft linked is published once a
+    published post links to it; an ``{attach}`` link moves a file beside its post)."""
+    return tuple(
+        sorted(
+            (s.get_relative_source_path(), *items.static_output(s))
+            for s in context.get("staticfiles") or []
+        )
+    )
 
 
 def linked_digest(content: Content, linked: tuple[str, ...]) -> str:
@@ -106,9 +146,11 @@ class IncrementalState:
                 source = item.source_path
                 self.bodies[source] = body_digest(item)
                 self.links[source] = linked_digest(item, self.linked)
+                post = isinstance(item, Article)
                 fields.append(
                     (
                         source,
+                        attach_links(item) if post else (),
                         digest.public_fields(
                             vars(item),
                             refer,
@@ -118,11 +160,12 @@ class IncrementalState:
                                 *DERIVED_ATTRIBUTES,
                                 *self.page_only,
                                 *self.linked,
+                                *(LINK_RECORD_ATTRIBUTES if post else ()),
                             ),
                         ),
                     )
                 )
-            self.site = digest.digest((self.inputs, fields))
+            self.site = digest.digest((self.inputs, fields, published_statics(context)))
         return self.site
 
     def stable_call(self, args: tuple, kwargs: dict) -> tuple:
