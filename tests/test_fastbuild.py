@@ -237,6 +237,20 @@ def _mtimes(folder: Path) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*.html")}
 
 
+def assert_as_clean(content: Path, output: Path, tmp_path: Path, name: str, **settings) -> None:
+    """An incremental build's output is what a clean build of the same content writes."""
+    clean = tmp_path / name
+    assert build(content, clean, tmp_path / f"cache-{name}", **settings).returncode == 0
+    assert_same_tree(output, clean)
+
+
+def _href(page: Path, text: str) -> str:
+    """Where the link with this text on a page leads."""
+    link = BeautifulSoup(page.read_bytes(), "html.parser").find("a", string=text)
+    assert link is not None, f"no link {text!r} on {page}"
+    return link["href"]
+
+
 def test_a_link_added_to_a_post_renders_only_its_own_page(corpus: Path, tmp_path: Path):
     """A link to another post and one to a published file, added at the end of a post: its
     own page is rendered again, every other page is kept (every page was rendered, as the
@@ -255,12 +269,10 @@ def test_a_link_added_to_a_post_renders_only_its_own_page(corpus: Path, tmp_path
     )
     result = build(corpus, output, cache, **settings)
     assert result.returncode == 0, result.stderr
-    clean = tmp_path / "clean"
-    assert build(corpus, clean, tmp_path / "cache-clean").returncode == 0
-    assert_same_tree(output, clean)
-    page = BeautifulSoup((output / "posts/post-00007/index.html").read_bytes(), "html.parser")
-    link = page.find("a", string="the earlier post")
-    assert link is not None and link["href"].endswith("/posts/post-00020/"), link
+    assert_as_clean(corpus, output, tmp_path, "clean")
+    assert _href(output / "posts/post-00007/index.html", "the earlier post").endswith(
+        "/posts/post-00020/"
+    )
     rendered = sorted(name for name, stamp in _mtimes(output).items() if before[name] != stamp)
     assert rendered == ["posts/post-00007/index.html"]
 
@@ -301,9 +313,7 @@ def test_a_file_only_a_draft_linked_is_published_while_a_post_links_it(
         post.write_text(original + added, encoding="utf-8")
         result = build(corpus, output, cache, **settings)
         assert result.returncode == 0, result.stderr
-        clean = tmp_path / f"clean-{number}"
-        assert build(corpus, clean, tmp_path / f"cache-{number}", DRAFT_SAVE_AS="").returncode == 0
-        assert_same_tree(output, clean)
+        assert_as_clean(corpus, output, tmp_path, f"clean-{number}", DRAFT_SAVE_AS="")
         assert (output / "images/unveiling.pdf").exists() is published, step
         assert _only_drafts_line(result) is not published, step
 
@@ -325,9 +335,7 @@ def test_an_attach_link_added_moves_the_file_for_every_page_linking_to_it(
         post.write_text(original + added, encoding="utf-8")
         result = build(corpus, output, cache, **settings)
         assert result.returncode == 0, result.stderr
-        clean = tmp_path / f"clean-{number}"
-        assert build(corpus, clean, tmp_path / f"cache-{number}").returncode == 0
-        assert_same_tree(output, clean)
+        assert_as_clean(corpus, output, tmp_path, f"clean-{number}")
         moved = (output / "posts/post-00020/timetable.pdf").exists()
         assert moved is bool(added), "the clean build did not move the file"
 
@@ -345,12 +353,8 @@ def test_a_page_kept_still_takes_the_file_it_attaches(corpus: Path, tmp_path: Pa
     _edit(corpus / "posts/post-00007.md", None, "\nMore.\n")
     assert build(corpus, output, cache, **settings).returncode == 0
     assert (output / "about/index.html").stat().st_mtime_ns == kept
-    clean = tmp_path / "clean"
-    assert build(corpus, clean, tmp_path / "cache-clean").returncode == 0
-    assert_same_tree(output, clean)
-    page = BeautifulSoup((output / "about/index.html").read_bytes(), "html.parser")
-    link = page.find("a", string="way to the hall")
-    assert link is not None and link["href"].endswith("/about/venue.pdf"), link
+    assert_as_clean(corpus, output, tmp_path, "clean")
+    assert _href(output / "about/index.html", "way to the hall").endswith("/about/venue.pdf")
     assert (output / "about/venue.pdf").exists()
 
 
