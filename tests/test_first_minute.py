@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -125,6 +126,20 @@ def test_installed_bytecode_compiles_the_named_packages_without_their_tests(
     assert written == compiled
 
 
+def _installed_imports(profile: str, site: str) -> set[str]:
+    """The installed packages and modules of ``site`` that ``-X importtime`` lines name."""
+    imported = {
+        line.rsplit("|", 1)[1].strip().split(".")[0]
+        for line in profile.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    return {
+        name
+        for name in imported
+        if (Path(site) / name).is_dir() or (Path(site) / f"{name}.py").is_file()
+    }
+
+
 def test_build_imports_names_every_installed_package_a_build_imports(tmp_path):
     import sysconfig
 
@@ -151,19 +166,59 @@ def test_build_imports_names_every_installed_package_a_build_imports(tmp_path):
         text=True,
     )
     assert shown.returncode == 0, shown.stderr[-2000:]
-    imported = {
-        line.rsplit("|", 1)[1].strip().split(".")[0]
-        for line in shown.stderr.splitlines()
-        if line.startswith("import time:") and "|" in line
-    }
-    installed = {
-        name
-        for name in imported
-        if (Path(site) / name).is_dir() or (Path(site) / f"{name}.py").is_file()
-    }
+    installed = _installed_imports(shown.stderr, site)
     listed = {n.removesuffix(".py") for n in tasks.BUILD_IMPORTS}
     assert installed - listed == set(), "a build imports these: add them to tasks.BUILD_IMPORTS"
     assert {"pelican", "markdown", "jinja2"} <= installed  # the probe saw a build
+
+
+def test_build_imports_names_every_installed_package_make_serve_imports(tmp_path, monkeypatch):
+    """`make serve`'s own imports (live reload, the local Isso) were listed by hand in
+    BUILD_IMPORTS, with no test: one missing is compiled only by `invoke test`, and a first
+    `make serve` with PYTHONDONTWRITEBYTECODE set compiles it again at every start."""
+    import sysconfig
+
+    import tasks
+    from plugins.comments import local_isso
+    from tests.conftest import FIXTURES, free_port
+
+    site = sysconfig.get_path("purelib")
+    # the local Isso, started as serve starts it, on a port of the system's and in tmp_path
+    # (serve's own prefers 8080 and keeps its data in var/isso/)
+    isso_port = free_port()
+    config = local_isso.write_config(tmp_path / "isso", isso_port, ["http://127.0.0.1:8000"])
+    monkeypatch.setenv("PYTHONPROFILEIMPORTTIME", "1")  # for the Isso process only
+    local_isso.stop(local_isso.start(config, isso_port))  # waits until it answers
+    isso_profile = (tmp_path / "isso" / "isso.log").read_text(errors="replace")
+    # serve itself: the live-reload server, the warm builder and its first build's forks
+    content = tmp_path / "content-serve-imports"
+    shutil.copytree(FIXTURES / "site", content)
+    port = free_port()
+    log = tmp_path / "terminal.log"
+    env = {**os.environ}  # PYTHONPROFILEIMPORTTIME: every Python process serve starts
+    env["COMMENTS_ISSO_URL"] = f"http://127.0.0.1:{isso_port}"  # serve starts no Isso of its own
+    env.pop("SITEURL", None)
+    command = [sys.executable, "-m", "invoke", "serve", "--port", str(port)]
+    command += ["--content", str(content), "--output", str(tmp_path / "output")]
+    with log.open("w") as terminal:
+        serve = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=terminal, stderr=subprocess.STDOUT
+        )
+    try:
+        deadline = time.monotonic() + 180
+        while "Serving " not in log.read_text(errors="replace"):
+            assert serve.poll() is None, log.read_text(errors="replace")[-3000:]
+            assert time.monotonic() < deadline, log.read_text(errors="replace")[-3000:]
+            time.sleep(0.2)
+    finally:
+        serve.terminate()
+        serve.wait(timeout=60)
+    serve_profile = log.read_text(errors="replace")
+    listed = {n.removesuffix(".py") for n in tasks.BUILD_IMPORTS}
+    assert {"isso", "werkzeug"} <= _installed_imports(isso_profile, site)  # the probe saw Isso
+    assert {"livereload", "tornado", "pelican"} <= _installed_imports(serve_profile, site)
+    installed = _installed_imports(isso_profile + serve_profile, site)
+    assert installed - listed == set(), "`make serve` imports these: add them to BUILD_IMPORTS"
 
 
 def _wheel(folder: Path, name: str) -> str:
