@@ -2,11 +2,13 @@
 
 import copy
 import itertools
+import logging
 import os
 import shutil
 import socket
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,7 +101,20 @@ class Site:
 
 def run_pelican(conf: Path, content: Path, output: Path, **overrides) -> None:
     """Build content with a config file in this process, as `pelican -s conf` would."""
-    Pelican(site_settings(conf, content, output, **overrides)).run()
+    settings = site_settings(conf, content, output, **overrides)
+    try:
+        Pelican(settings).run()
+    finally:
+        # a build stopped before Pelican's finalized (a setting refused at its start) ends
+        # here, as the next build's start would end it in `pelican --autoreload`
+        end_build(settings)
+
+
+def end_build(settings: dict) -> None:
+    """End the build these settings belong to, if the engine made one (engine.build)."""
+    engine = sys.modules.get("plugins.engine.build")
+    if engine is not None and any(found.settings is settings for found in engine.still_open()):
+        engine.current(settings).close()
 
 
 def site_settings(conf: Path, content: Path, output: Path, **overrides) -> dict:
@@ -199,6 +214,69 @@ def settings_modules_put_back(tmp_path_factory: pytest.TempPathFactory) -> Itera
             sys.modules.pop(name, None)
         else:
             sys.modules[name] = module
+
+
+def _logger_levels() -> dict[str, int]:
+    """The level of every logger this process has made ("" for the root)."""
+    loggers = list(logging.Logger.manager.loggerDict.items())
+    levels = {name: found.level for name, found in loggers if isinstance(found, logging.Logger)}
+    levels[""] = logging.getLogger().level
+    return levels
+
+
+def left_behind(levels: dict[str, int]) -> list[str]:
+    """What a test left in this process, one phrase each, and put back, so that the next test
+    starts clean: every build still open (engine.build.still_open), and every logger whose level
+    is not the one in ``levels``."""
+    left = []
+    engine = sys.modules.get("plugins.engine.build")  # not imported: no build was made
+    for found in engine.still_open() if engine else ():
+        content = f" of {found.settings['PATH']}" if found.settings.get("PATH") else ""
+        pending = ", ".join(
+            f"{name} x{times}" if times > 1 else name
+            for name, times in Counter(found.left_open()).items()
+        )
+        left.append(
+            f"a build{content} open, its closers not run ({pending}): end it with"
+            " engine.build.current(settings).close()"
+        )
+        found.close()
+    for name, level in _logger_levels().items():
+        # a logger made since is a module's own, imported by the test, at the level the module
+        # gives it (webassets.merge sets its logger's): nothing the test left
+        before = levels.get(name, level)
+        if level != before:
+            was, now = logging.getLevelName(before), logging.getLevelName(level)
+            left.append(f"logger {name or 'root'!r} left at {now} (it was {was})")
+            (logging.getLogger(name) if name else logging.getLogger()).setLevel(before)
+    return left
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_open() -> Iterator[None]:
+    """Fail a test that leaves a build open or a logger's level changed: a later test, in any
+    order, found plugins.engine.compat's logger at INFO (engine.build.heard, for a build no one
+    closed). Close it as a build's end does: ``engine.build.current(settings).close()``."""
+    levels = _logger_levels()
+    yield
+    if left := left_behind(levels):
+        pytest.fail("this test left " + "; ".join(left), pytrace=False)
+
+
+@pytest.fixture
+def ended() -> Iterator[Callable[[dict], dict]]:
+    """Settings whose build ends with the test, as a Pelican build's does at ``finalized``:
+    ``settings = ended({...})``, for a test that calls a receiver outside a build (the receiver
+    made a build of its own for them: engine.build.current)."""
+    given: list[dict] = []
+
+    def end(settings: dict) -> dict:
+        given.append(settings)
+        return settings
+
+    yield end
+    for settings in given:
+        end_build(settings)
 
 
 @pytest.fixture

@@ -105,7 +105,7 @@ def test_untested_versions_take_the_stock_path_with_one_line_shown(
 
 
 @pytest.mark.parametrize("compat", [blogcore_compat, fastbuild_compat])
-def test_a_private_name_gone_takes_the_stock_path(compat, monkeypatch):
+def test_a_private_name_gone_takes_the_stock_path(compat, monkeypatch, ended):
     """Markdown renaming its name-mangled inline loop failed every post with an
     AttributeError (0 posts, exit 0); a Pelican without _filter_discardable_metadata or
     FileOverwriteFailedError (4.11) could not load fastbuild at all."""
@@ -117,7 +117,7 @@ def test_a_private_name_gone_takes_the_stock_path(compat, monkeypatch):
         monkeypatch.setattr(compat, "_filter_discardable_metadata", None)
         gone = "pelican.readers._filter_discardable_metadata is missing"
     assert compat.untested() == [gone]
-    assert not compat.accelerated({})
+    assert not compat.accelerated(ended({}))
 
 
 def test_fastbuild_loads_on_a_pelican_without_the_names_it_uses(tmp_path: Path):
@@ -165,10 +165,10 @@ def test_a_pelican_that_keeps_the_body_elsewhere_stops_the_build():
 
 
 @pytest.mark.parametrize("compat", [blogcore_compat, fastbuild_compat])
-def test_the_installed_versions_are_the_tested_ones(compat):
+def test_the_installed_versions_are_the_tested_ones(compat, ended):
     """This environment (requirements.lock) is what the accelerations were tested on."""
     assert compat.untested() == []
-    assert not compat.accelerated(STOCK)
+    assert not compat.accelerated(ended(dict(STOCK)))
 
 
 @pytest.mark.parametrize(
@@ -200,7 +200,7 @@ def test_pelican_keeps_what_html_of_and_set_html_use():
 
 
 @pytest.mark.parametrize("fastbuild", [False, True])
-def test_loading_the_plugins_leaves_pelicans_classes_alone(fastbuild: bool, tmp_path: Path):
+def test_loading_the_plugins_leaves_pelicans_classes_alone(fastbuild: bool, tmp_path: Path, ended):
     """After Pelican loads and registers every plugin, Content is Pelican's own."""
     defaults = read_settings(str(ROOT / "pelicanconf.py"))
     plugins = [p for p in defaults["PLUGINS"] if fastbuild or p != "fastbuild"]
@@ -214,29 +214,29 @@ def test_loading_the_plugins_leaves_pelicans_classes_alone(fastbuild: bool, tmp_
             "JINJA_ENVIRONMENT": copy.deepcopy(defaults["JINJA_ENVIRONMENT"]),
         },
     )
-    Pelican(settings)  # loads the plugins, calls register(), sends `initialized`
+    Pelican(ended(settings))  # loads the plugins, calls register(), sends `initialized`
     assert vars(Content)["content"] is PELICAN_CONTENT
     assert vars(Content)["summary"] is PELICAN_SUMMARY
 
 
 @pytest.mark.parametrize("accelerate", [True, False])
-def test_the_stock_path_writes_with_pelicans_own_writer(accelerate: bool):
+def test_the_stock_path_writes_with_pelicans_own_writer(accelerate: bool, ended):
     from plugins.fastbuild import signals as fastbuild_signals
 
-    settings = {
-        "PLUGINS": ["fastbuild"],
-        "FASTBUILD_WORKERS": 2,
-        "FASTBUILD_ACCELERATE": accelerate,
-    }
+    settings = ended(
+        {"PLUGINS": ["fastbuild"], "FASTBUILD_WORKERS": 2, "FASTBUILD_ACCELERATE": accelerate}
+    )
     chosen = fastbuild_signals.on_get_writer(SimpleNamespace(settings=settings))
     assert (chosen is not None) is accelerate
 
 
 @pytest.mark.parametrize("accelerate", [True, False])
-def test_the_stock_path_reads_with_a_stock_converter_per_file(accelerate: bool, tmp_path: Path):
+def test_the_stock_path_reads_with_a_stock_converter_per_file(
+    accelerate: bool, tmp_path: Path, ended
+):
     """BLOGCORE_ACCELERATE False: Pelican's own MarkdownReader.read, the same HTML."""
     defaults = read_settings(str(ROOT / "pelicanconf.py"))
-    settings = {**defaults, "PATH": str(tmp_path), "BLOGCORE_ACCELERATE": accelerate}
+    settings = ended({**defaults, "PATH": str(tmp_path), "BLOGCORE_ACCELERATE": accelerate})
     settings["MARKDOWN"] = copy.deepcopy(defaults["MARKDOWN"])
     post = tmp_path / "x.md"
     post.write_text("Title: X\nSummary: *short*\n\nSome `code` and [a link](/x/).\n")

@@ -121,6 +121,11 @@ class Build:
         while self._closers:
             self._closers.pop()()
 
+    def left_open(self) -> list[str]:
+        """What this build has not put back yet: its closers' names, oldest first (none once
+        it is closed)."""
+        return [getattr(c, "__qualname__", repr(c)) for c in self._closers]
+
 
 # The build under way, and any build a receiver was called for outside Pelican (a unit test
 # calling a receiver with settings of its own): looked up by the identity of the settings dict.
@@ -141,6 +146,13 @@ def current(settings: Mapping[str, Any]) -> Build:
     while len(_builds) > _KEEP:
         _builds.pop(0).close()
     return _builds[-1]
+
+
+def still_open() -> list[Build]:
+    """The builds whose closers have not run (a build under way, one that failed before
+    ``finalized``, one a receiver called outside Pelican made): none once every build is over,
+    so a test can say what it left in the process."""
+    return [found for found in _builds if found.left_open()]
 
 
 def _close_all() -> None:
