@@ -1035,14 +1035,16 @@ def test_a_full_build_into_the_folder_voids_the_incremental_record(corpus: Path,
     assert list((cache / "fastbuild").iterdir()) == []
 
 
-def test_incremental_builds_render_memo_fragments_afresh(tmp_path: Path):
+def test_incremental_builds_render_memo_fragments_afresh(tmp_path: Path, ended):
     """A page's record lists the posts whose text it read; a reused fragment reads nothing."""
     settings = read_settings(
         str(ROOT / "pelicanconf.py"),
         override={"OUTPUT_PATH": str(tmp_path / "out"), "CACHE_PATH": str(tmp_path / "cache")},
     )
     for incremental, memo in ((False, True), (True, False)):
-        pelican = SimpleNamespace(settings={**settings, "FASTBUILD_INCREMENTAL": incremental})
+        pelican = SimpleNamespace(
+            settings=ended({**settings, "FASTBUILD_INCREMENTAL": incremental})
+        )
         fastbuild_signals.on_initialized(pelican)
         assert pelican.settings.get("BLOGCORE_TEMPLATE_MEMO", True) is memo
 

@@ -96,19 +96,21 @@ def test_index_written_with_published_posts_only(build_site):
     ],
 )
 def test_content_pages_written_says_whether_pagefind_started(
-    tmp_path: Path, background, html, started
+    tmp_path: Path, background, html, started, ended
 ):
     # fastbuild's listings yield to Pagefind only when it was started
     page = tmp_path / "posts" / "kilns" / "index.html"
     page.parent.mkdir(parents=True)
     page.write_text(f"<html><body>{html}</body></html>", encoding="utf-8")
-    settings = {
-        **configure({}),
-        "PLUGINS": ["plugins.search"],
-        "OUTPUT_PATH": str(tmp_path),
-        "SEARCH_IN_BACKGROUND": background,
-        "DEFAULT_LANG": "en",
-    }
+    settings = ended(
+        {
+            **configure({}),
+            "PLUGINS": ["plugins.search"],
+            "OUTPUT_PATH": str(tmp_path),
+            "SEARCH_IN_BACKGROUND": background,
+            "DEFAULT_LANG": "en",
+        }
+    )
     assert search_signals.on_content_pages_written(None, settings, [str(page)]) is started
     running = getattr(build.current(settings).state("plugins.search"), "running", None)
     if running is not None:
