@@ -1263,6 +1263,7 @@ def test_pelicans_own_lines_for_what_blogcore_names_are_left_out(build_site, cap
     )
     lines = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert not [m for m in lines if "There are" in m or "Using first one" in m], lines
+    assert not [m for m in lines if "the slug 'same'" in m], lines  # the clash says it
     assert any(
         m.startswith("said-once/posts/two.md: URL posts/same/ is already taken") for m in lines
     )
@@ -2710,3 +2711,40 @@ def test_relative_links_to_posts_say_the_filename_link_to_write(build_site, capl
         "#part kept: ../Alpha/one/ → {filename}/Alpha/one.md",
     ]
     assert mine == sorted(expected), _warnings(caplog)
+
+
+DATED = {
+    "ARTICLE_URL": "{date:%Y}/{date:%m}/{slug}/",
+    "ARTICLE_SAVE_AS": "{date:%Y}/{date:%m}/{slug}/index.html",
+    "REDIRECTS_OLD_ARTICLE_URLS": [],
+}
+
+
+def test_two_posts_of_one_slug_and_language_on_dated_addresses_are_named(build_site, caplog):
+    # no URL clash (two months): Pelican published both and linked each to the other as its
+    # translation, its own line dropped as said by the clash check, which said nothing
+    caplog.set_level(logging.WARNING)
+    files = {
+        "posts/launch.md": _post("Launch", "launch", "2024-05-01"),
+        "posts/launch-again.md": _post("Launch again", "launch", "2024-06-01"),
+    }
+    site = build_site(files, fixture=None, name="one-slug-dated", **DATED)
+    for path in ("2024/05/launch/index.html", "2024/06/launch/index.html"):
+        # what the line tells the writer a reader gets: each page, two versions in English
+        english = site.soup(path).find_all("link", rel="alternate", hreflang="en")
+        assert sorted(site.relpath_of(link["href"]) for link in english) == [
+            "/2024/05/launch/",
+            "/2024/06/launch/",
+        ]
+    expected = (
+        "one-slug-dated/posts/launch-again.md: has the slug 'launch' and the language 'en' of "
+        "one-slug-dated/posts/launch.md: a reader gets two pages linked as versions of one "
+        "post; give one of them a Slug: of its own, or a Lang: if it is a translation"
+    )
+    assert [m for m in _warnings(caplog) if "the slug 'launch'" in m] == [expected]
+    with pytest.raises(SystemExit) as stop:
+        build_site(files, fixture=None, publish=True, name="one-slug-dated-pub", **DATED)
+    assert stop.value.code == 1
+    assert [m for m in _errors(caplog) if "the slug 'launch'" in m] == [
+        expected.replace("one-slug-dated/", "one-slug-dated-pub/")
+    ]

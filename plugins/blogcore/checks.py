@@ -114,6 +114,44 @@ def item_claims(items: Iterable[Any], settings: dict[str, Any]) -> list[urls.Cla
     return claims
 
 
+def same_language_versions(generators: list, settings: dict[str, Any]) -> list[tuple[Any, str]]:
+    """Each published or hidden post or page that Pelican linked as a version of another in
+    its own language (one slug, one language: two addresses once ARTICLE_URL has the date),
+    with its line naming both files; the oldest of them is the one named as first."""
+    found = []
+    seen: set[int] = set()
+    for generator in generators:
+        for item in content_items(generator):
+            if id(item) in seen or getattr(item, "status", "") not in ("published", "hidden"):
+                continue
+            group = [item] + [
+                other
+                for other in getattr(item, "translations", None) or []
+                if getattr(other, "lang", None) == item.lang
+                and getattr(other, "status", "") in ("published", "hidden")
+            ]
+            seen.update(id(member) for member in group)
+            if len(group) < 2:
+                continue
+            first, *repeats = sorted(group, key=_sort_key)
+            key = settings.get(
+                "PAGE_TRANSLATION_ID" if isinstance(first, Page) else "ARTICLE_TRANSLATION_ID"
+            )
+            keys = (key,) if isinstance(key, str) else tuple(key or ("slug",))
+            shared = " and ".join(f"the {k} '{getattr(first, k, '')}'" for k in keys)
+            for repeat in repeats:
+                found.append(
+                    (
+                        repeat,
+                        f"{shown(settings, repeat.source_path)}: has {shared} and the language "
+                        f"'{first.lang}' of {shown(settings, first.source_path)}: a reader gets "
+                        "two pages linked as versions of one post; give one of them a "
+                        f"{keys[0].capitalize()}: of its own, or a Lang: if it is a translation",
+                    )
+                )
+    return found
+
+
 def _setting_claims(settings: dict[str, Any], langs: Iterable[str] = ()) -> list[urls.Claim]:
     """Pages written whatever the content: direct templates, the feeds (Pelican's feed of
     each language of published posts, ``langs``, too), the sitemap."""

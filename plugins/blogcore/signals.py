@@ -1177,6 +1177,11 @@ def on_sources_known(generators) -> None:
     _say_dated_by_file(generators, settings)
     checks.keep_placed_statics(generators, settings)  # before any {attach} link moves one
     _skip_clashes(generators, checks.planned_outputs(generators, settings))
+    strict = settings.get("BLOGCORE_STRICT", False)
+    # Pelican's own line for these is dropped (SaidBetter): a URL clash says most of them;
+    # those left have two addresses (a dated ARTICLE_URL) and no clash to name them
+    for item, line in checks.same_language_versions(generators, settings):
+        (logger.error if strict and item.status == "published" else logger.warning)("%s", line)
     if not settings.get("DRAFT_SAVE_AS"):  # this build writes no drafts: nor their files
         _leave_out_draft_files(generators, settings)
         # nor a draft or future gallery's photos a post links to (the link's line names it)
@@ -1185,7 +1190,6 @@ def on_sources_known(generators) -> None:
     # a file a {static} link finds outside the content folder: Pelican would write it outside
     # the output folder (output/../notes.md); the link's own line names it
     _unpublish(generators, {id(s): s for s in checks.outside_statics(generators)})
-    strict = settings.get("BLOGCORE_STRICT", False)
     named = getattr(build.current(settings).state(__package__), "links_named", None)
     linked = build.current(settings).state(__package__).linked_unpublished = set()
     for warn_only, line, value, unpublished in checks.link_problems(generators, settings):
