@@ -152,6 +152,23 @@ def wrong_langs(
     return wrong
 
 
+def wrong_label_langs(soup: BeautifulSoup) -> list[tuple[str, str | None]]:
+    """(label, resolved) for every aria-label of <body> that is a theme string and not in
+    English: a label takes its element's language, so a navigation in the page's language
+    names itself through a hidden element marked as English instead (pagination.html)."""
+    wrong = []
+    for element in soup.body.select("[aria-label]"):
+        label = " ".join(element["aria-label"].split())
+        if any(p.fullmatch(label) for p in theme_strings()):
+            lang = element["lang"] if element.has_attr("lang") else None
+            for parent in element.parents:
+                if lang is None and parent.has_attr("lang"):
+                    lang = parent["lang"]
+            if lang != "en":
+                wrong.append((label, lang))
+    return wrong
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The fixture site (English, French has a catalog) with two posts in German."""
@@ -279,6 +296,7 @@ def test_every_page_of_a_german_site_marks_its_english_strings(german_site):
         soup = german_site.soup(relpath)
         assert soup.html["lang"] == "de", relpath
         assert wrong_langs(soup, "de") == [], relpath
+        assert wrong_label_langs(soup) == [], relpath
         checked.add(relpath)
     # the pages that hold most of the theme's strings were among them
     for relpath in (
