@@ -2126,6 +2126,86 @@ def test_a_date_on_no_calendar_says_why(value, why):
     assert frontmatter.check_date("date", "2024-02-29").day == 29  # a leap year's
 
 
+STATICMAN_YAML = (
+    "_id: 5f8a1e20-0f4b-11eb-9a1c-3b7f2a9d6e11\nname: Ann\n"
+    "email: 0cc175b9c0f1b6a831c399e269772661\nmessage: Nice\ndate: 1602978557\n"
+)
+STATICMAN_JSON = json.dumps({"_id": "5f8a", "name": "Ann", "email": "0cc1", "message": "Nice"})
+
+
+@pytest.mark.parametrize(
+    ("relpath", "text", "comment"),
+    [
+        ("comments/hello/entry1602978557368.yml", STATICMAN_YAML, True),
+        ("comments/hello/entry1602978557368.json", STATICMAN_JSON, True),
+        ("_data/comments/hello/entry1.yaml", "name: Bo\nemail: 0cc175b9\n", True),
+        # Staticman's path set elsewhere, or Jekyll's one file of them all: by their shape
+        ("data/replies/hello/entry1.yml", STATICMAN_YAML, True),
+        ("_data/comments.yml", "- name: Ann\n  email: 0cc1\n  message: Nice\n", True),
+        ("data/entries.json", json.dumps([{"_id": "1", "author": "Ann", "body": "Hi"}]), True),
+        # ordinary data: a team, links, testimonials with no e-mail or id, settings
+        ("data/team.yml", "- name: Ada\n  email: ada@example.com\n  role: editor\n", False),
+        ("data/team.json", json.dumps([{"name": "Ada", "email": "ada@example.com"}]), False),
+        ("data/links.yml", "- title: Home\n  url: /\n", False),
+        ("data/quotes.yml", "- name: Ada\n  message: Ship it\n", False),
+        ("comments/settings.yml", "moderation: true\nsort: asc\n", False),
+        ("comments/hello/notes.txt", STATICMAN_YAML, False),
+    ],
+)
+def test_comment_data_by_shape(relpath, text, comment):
+    assert checks.is_comment_data(relpath, text) is comment
+
+
+@pytest.mark.parametrize(
+    ("files", "every", "home"),
+    [
+        (
+            ["comments/a/1.yml", "comments/b/2.yml"],
+            ["comments/a/1.yml", "comments/b/2.yml"],
+            "comments",
+        ),
+        (
+            ["comments/a/1.yml"],
+            ["comments/a/1.yml", "comments/a/.DS_Store", "posts/x.md"],
+            "comments",
+        ),
+        (["_data/c/a/1.yml"], ["_data/c/a/1.yml", "_data/other.yml"], "_data/c"),
+        (["data/1.yml"], ["data/1.yml", "data/team.yml"], ""),
+    ],
+)
+def test_comment_home_is_the_highest_folder_of_only_comments(files, every, home):
+    assert checks.comment_home(files, every) == home
+
+
+@pytest.mark.parametrize(
+    ("files", "home", "static", "way"),
+    [
+        (
+            ["comments/a/1.yml"],
+            "comments",
+            ["images", "comments"],
+            'take "comments" out of STATIC_PATHS and add "comments" to IGNORE_FILES',
+        ),
+        (
+            ["comments/a/1.yml"],
+            "comments",
+            ["comments/a"],
+            'take "comments/a" out of STATIC_PATHS and add "comments" to IGNORE_FILES',
+        ),
+        (["data/c/1.yml"], "data/c", ["data"], 'add "data/c" to STATIC_EXCLUDES'),
+        (["c/1.yml"], "c", [""], 'add "c" to STATIC_EXCLUDES'),
+        (
+            ["data/1.yml", "data/2.yml"],
+            "",
+            ["data"],
+            'add "1.yml", "2.yml" to IGNORE_FILES',
+        ),
+    ],
+)
+def test_static_comments_way_keeps_the_other_static_files(files, home, static, way):
+    assert checks.static_comments_way(files, home, static) == f"{way} in pelicanconf.py"
+
+
 def test_unpublished_files_by_folder():
     every = [
         "CNAME",

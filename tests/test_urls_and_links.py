@@ -1692,12 +1692,46 @@ def test_files_outside_the_static_folders_are_named_not_dropped(build_site, capl
     assert not [m for m in caplog.messages if "not published" in m]
 
 
-def test_staticman_comments_are_never_advised_into_static_paths(build_site, caplog):
+# a Staticman entry: a commenter's name, the md5 of their e-mail, their message; each test's
+# markers are unique, so the output is searched for them
+def _staticman(name: str, message: str, json_file: bool = False) -> str:
+    """A comment as Staticman commits it, in YAML or JSON."""
+    fields = {
+        "_id": "5f8a1e20-0f4b-11eb-9a1c-3b7f2a9d6e11",
+        "name": name,
+        "email": "0cc175b9c0f1b6a831c399e269772661",
+        "message": message,
+        "date": 1602978557,
+    }
+    if json_file:
+        return json.dumps(fields) + "\n"
+    return "".join(f"{key}: {value}\n" for key, value in fields.items())
+
+
+def _holds(folder: Path, marker: str) -> list[str]:
+    """The files of every build's output under folder whose bytes hold marker."""
+    return [
+        str(path.relative_to(folder))
+        for output in folder.glob("output-*")
+        for path in output.rglob("*")
+        if path.is_file() and marker.encode() in path.read_bytes()
+    ]
+
+
+def test_staticman_comments_are_never_advised_into_static_paths(build_site, caplog, tmp_path):
     # 0x7df.github.io's content/comments/ (Staticman's JSON, a commenter's name and message
-    # each) was told: add "comments" to STATIC_PATHS, which publishes them as raw files
+    # each) was told: add "comments" to STATIC_PATHS, which publishes them as raw files; and a
+    # Jekyll site's _data/comments/, beside _data/other.yml, still was: add "_data" to it
     files = {
         "comments/hello/entry1602978557368.json": '{"name": "Ann", "message": "Hi"}\n',
         "comments/hello/entry1602979691887.yml": "name: Bo\nemail: 0cc175b9c0f1b6a8\n",
+        "_data/comments/hello/entry1602978557368.yml": _staticman("Quilla Mixon", "Fine post"),
+        "_data/comments/bye/entry1602979691887.json": _staticman(
+            "Quilla Mixon", "Second thoughts", json_file=True
+        ),
+        "_data/other.yml": "menu:\n  - title: Home\n    url: /\n",
+        # all of a Jekyll site's comments in one file, at the top: not to be moved to extra/
+        "comments.yml": "- name: Quilla Mixon\n  email: 0cc175b9\n  message: Third\n",
     }
     caplog.set_level(logging.WARNING)
     with pytest.raises(SystemExit):  # as any folder left out: a publish stops until it is said
@@ -1713,15 +1747,128 @@ def test_staticman_comments_are_never_advised_into_static_paths(build_site, capl
         "IGNORE_FILES in pelicanconf.py to say they stay out of the site (they stay in "
         "staticman-pub/ for the record)"
     ]
+    assert [m for m in caplog.messages if m.startswith("staticman-pub/_data/")] == [
+        "staticman-pub/_data/comments/bye/entry1602979691887.json, "
+        "staticman-pub/_data/comments/hello/entry1602978557368.yml are comments saved as "
+        "data files (Staticman's), which this site does not show, and they are not published: "
+        "its comments are Isso's, and nothing here imports these into it (docs/comments.md, "
+        'Comments from an old blog); do not add "_data" to STATIC_PATHS, which would publish '
+        'each commenter\'s name and message as a raw file; add "comments" to IGNORE_FILES in '
+        "pelicanconf.py to say they stay out of the site (they stay in staticman-pub/ for the "
+        "record)",
+        "staticman-pub/_data/other.yml is not published: staticman-pub/_data/ is not a static "
+        "folder, and adding it to STATIC_PATHS would publish the comments in "
+        "staticman-pub/_data/comments/ too; move it into staticman-pub/extra/; if it is not "
+        'for readers (notes, scripts), add "other.yml" to IGNORE_FILES in pelicanconf.py '
+        "instead, which leaves it out of the site",
+    ]
+    assert [m for m in caplog.messages if m.startswith("staticman-pub/comments.yml")] == [
+        "staticman-pub/comments.yml holds comments saved as data (Staticman's), which this site "
+        "does not show, and it is not published: its comments are Isso's, and nothing here "
+        "imports these into it (docs/comments.md, Comments from an old blog); do not add it to "
+        "STATIC_PATHS, which would publish each commenter's name and message as a raw file; "
+        'add "comments.yml" to IGNORE_FILES in pelicanconf.py to say they stay out of the site '
+        "(they stay in staticman-pub/ for the record)"
+    ]
+    assert not _holds(tmp_path, "Quilla Mixon")
     caplog.clear()
     site = build_site(
         files,
         publish=True,
         name="staticman-kept",
-        IGNORE_FILES=[*pelicanconf.IGNORE_FILES, "comments"],
+        # as the lines say
+        IGNORE_FILES=[*pelicanconf.IGNORE_FILES, "comments", "other.yml", "comments.yml"],
     )
-    assert not [m for m in caplog.messages if "comments" in m]
+    assert not [m for m in caplog.messages if "comments" in m or "_data" in m]
     assert not site.exists("comments")
+    assert not _holds(tmp_path, "Quilla Mixon")
+
+
+@pytest.mark.parametrize(
+    ("case", "files", "folder", "way", "kept"),
+    [
+        # an adopted site that published its Staticman comments, or a writer who followed the
+        # old advice: STATIC_PATHS = [..., "comments"] copied each commenter's name, e-mail
+        # hash and message to /comments/ as raw files, and nothing was said
+        (
+            "own",
+            {
+                "comments/hello/entry1602978557368.yml": _staticman("Orrin Vasquez", "Useful"),
+                "comments/hello/entry1602979691887.json": _staticman(
+                    "Orrin Vasquez", "Thanks", json_file=True
+                ),
+            },
+            "comments",
+            'take "comments" out of STATIC_PATHS and add "comments" to IGNORE_FILES in '
+            "pelicanconf.py",
+            {
+                "STATIC_PATHS": pelicanconf.STATIC_PATHS,
+                "IGNORE_FILES": [*pelicanconf.IGNORE_FILES, "comments"],
+            },
+        ),
+        # STATIC_PATHS names data/, which holds the team's file too: taking data/ out would
+        # unpublish it; STATIC_EXCLUDES keeps out the comments' folder only
+        (
+            "shared",
+            {
+                "data/team.yml": "- name: Ada\n  email: ada@example.com\n  role: editor\n",
+                "data/replies/bye/entry1602979691887.json": _staticman(
+                    "Orrin Vasquez", "Noted", json_file=True
+                ),
+                "data/replies/hello/entry1602978557368.yml": _staticman("Orrin Vasquez", "Agreed"),
+            },
+            "data",
+            'add "data/replies" to STATIC_EXCLUDES in pelicanconf.py',
+            {"STATIC_EXCLUDES": ["data/replies"]},
+        ),
+    ],
+    ids=["own-folder", "shared-folder"],
+)
+def test_comments_static_paths_names_are_left_out_with_a_line(
+    build_site, caplog, tmp_path, case, files, folder, way, kept
+):
+    static = [*pelicanconf.STATIC_PATHS, folder]
+    comments = [f for f in files if "Orrin" in files[f]]
+
+    def line(name: str) -> str:
+        return (
+            f"{name}/{comments[0]}, {name}/{comments[1]} are comments saved as data files "
+            "(Staticman's), each with a commenter's name and message, which STATIC_PATHS would "
+            f"publish as raw files: they are left out of the site; {way} to say so, or set "
+            "BLOGCORE_PUBLISH_COMMENT_DATA = True there if every commenter agreed to be "
+            "published so (this site's comments are Isso's: docs/comments.md, Comments from an "
+            "old blog)"
+        )
+
+    def lines() -> list[tuple[str, str]]:
+        return [
+            (r.levelname, r.getMessage()) for r in caplog.records if f"/{folder}/" in r.getMessage()
+        ]
+
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit):  # an error in a publish
+        build_site(files, publish=True, name=f"static-{case}", STATIC_PATHS=static)
+    assert lines() == [("ERROR", line(f"static-{case}"))]
+    caplog.clear()
+    site = build_site(files, name=f"static-{case}-dev", STATIC_PATHS=static)  # make build
+    assert lines() == [("WARNING", line(f"static-{case}-dev"))]
+    assert not any(site.exists(f) for f in comments)
+    caplog.clear()
+    settings = {"STATIC_PATHS": static, **kept}  # as the line says
+    site = build_site(files, publish=True, name=f"static-{case}-kept", **settings)
+    assert not lines()
+    assert all(site.exists(f) for f in files if f not in comments)  # data/team.yml
+    assert not _holds(tmp_path, "Orrin Vasquez")  # in no build's output
+    # a site that means it says so: published as they are, no line
+    site = build_site(
+        files,
+        publish=True,
+        name=f"static-{case}-meant",
+        STATIC_PATHS=static,
+        BLOGCORE_PUBLISH_COMMENT_DATA=True,
+    )
+    assert not lines()
+    assert all(site.exists(f) for f in comments)
 
 
 def test_pictures_beside_posts_linked_by_address_are_named_by_their_links_only(build_site, caplog):

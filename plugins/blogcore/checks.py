@@ -1354,13 +1354,16 @@ def unpublished_message(
     holds_posts: bool,
     site_writes: dict[str, str] | None = None,
     read_as_posts: bool = False,
+    comments_in: str = "",
 ) -> str:
     """The line for the files of one folder that nothing publishes (``folder`` "": one file,
     at the top of the content folder or working only at the site's root), naming the files as
     staff know them. ``site_writes`` maps a root file the build writes itself to the setting
     that writes it ({"robots.txt": "ROBOTS_SAVE_AS"}): the writer's own would be skipped.
     ``read_as_posts``: the folder holds HTML pages that are not posts (html_not_a_post), in a
-    folder Pelican reads posts from (a static folder is kept out of it: settings.py)."""
+    folder Pelican reads posts from (a static folder is kept out of it: settings.py).
+    ``comments_in``: the folder of comments saved as data within ``folder`` (their own line
+    names them), which STATIC_PATHS would publish with the rest: never advised."""
     shown_files = ", ".join(f"{content}/{f}" for f in files[:3])
     more = f" and {len(files) - 3} more" if len(files) > 3 else ""
     verb = "is" if len(files) == 1 else "are"
@@ -1384,13 +1387,18 @@ def unpublished_message(
         )
     one = len(files) == 1
     it, them = ("it", "it") if one else ("each", "them")
-    if not holds_posts and comment_data(files):
-        return comments_message(shown_files + more, len(files), content)
     if holds_posts:
         return (
             f"{shown_files}{more} {verb} not published: nothing links to {them} and "
             f"{content}/{folder}/ is no static folder; link {it} from a post with {{static}} "
             f"(or {{attach}}), or move {them} into {content}/extra/{_ignore_clause(files, one)}"
+        )
+    if comments_in:
+        return (
+            f"{shown_files}{more} {verb} not published: {content}/{folder}/ is not a static "
+            f"folder, and adding it to STATIC_PATHS would publish the comments in "
+            f"{content}/{comments_in}/ too; move {them} into {content}/extra/"
+            f"{_ignore_clause(files, one)}"
         )
     if read_as_posts:
         # slides, an old site's pages: dated, they would be posts in the feeds
@@ -1413,28 +1421,147 @@ def unpublished_message(
 # a Jekyll site's _data/comments/, as YAML or JSON
 COMMENT_FOLDER = "comments"
 COMMENT_DATA = (".yml", ".yaml", ".json")
+COMMENT_TEXT_KEYS = frozenset({"message", "comment", "body"})
+COMMENTER_KEYS = frozenset({"name", "email", "author"})
+# Staticman's own id of each entry; an e-mail (or its md5, for an avatar)
+STATICMAN_KEYS = frozenset({"_id", "email"})
+_JSON_KEY = re.compile(r'"([A-Za-z_][\w-]*)"\s*:')
+_YAML_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)", re.M)
 
 
-def comment_data(files: list[str]) -> bool:
-    """Whether the files (paths in the content folder) are comments saved as data files:
-    each a YAML or JSON file in a folder named comments (Staticman's)."""
-    return bool(files) and all(
-        COMMENT_FOLDER in f.split("/")[:-1] and f.lower().endswith(COMMENT_DATA) for f in files
+def data_keys(text: str, json_file: bool) -> set[str]:
+    """The keys a JSON or YAML data file uses, at any depth, lowercased (its shape, read
+    without a YAML parser: a comment is one mapping or a list of them)."""
+    return {key.lower() for key in (_JSON_KEY if json_file else _YAML_KEY).findall(text)}
+
+
+def is_comment_data(relpath: str, text: str) -> bool:
+    """Whether a file (its path in the content folder, its text) holds comments saved as data
+    (Staticman's): YAML or JSON with a commenter's key in a folder named comments, or anywhere
+    with a commenter, a message and Staticman's _id or an e-mail. A team or links file (a name
+    and an e-mail, no message) is not."""
+    lowered = relpath.lower()
+    if not lowered.endswith(COMMENT_DATA):
+        return False
+    keys = data_keys(text, lowered.endswith(".json"))
+    if COMMENT_FOLDER in relpath.split("/")[:-1]:
+        return bool(keys & (COMMENTER_KEYS | COMMENT_TEXT_KEYS))
+    return bool(keys & COMMENT_TEXT_KEYS and keys & COMMENTER_KEYS and keys & STATICMAN_KEYS)
+
+
+def comment_files(root: str, relpaths: Iterable[str]) -> list[str]:
+    """The files (paths in the content folder ``root``) that hold comments saved as data."""
+    found = []
+    for relpath in relpaths:
+        if not relpath.lower().endswith(COMMENT_DATA):
+            continue
+        try:
+            with open(os.path.join(root, relpath), encoding="utf-8", errors="replace") as f:
+                text = f.read(65536)
+        except OSError:
+            continue
+        if is_comment_data(relpath, text):
+            found.append(relpath)
+    return found
+
+
+def comment_home(files: list[str], every: Iterable[str]) -> str:
+    """The highest folder holding the comment files and nothing else (what IGNORE_FILES and
+    STATIC_EXCLUDES can name: comments/, not comments/<slug>/), else ""."""
+    every = [f for f in every if not _is_dotted(f)]
+    wanted = set(files)
+    home, found = posixpath.commonpath([posixpath.dirname(f) for f in files]), ""
+    while home and {f for f in every if f.startswith(f"{home}/")} <= wanted:
+        home, found = posixpath.dirname(home), home
+    return found
+
+
+def _is_dotted(relpath: str) -> bool:
+    """Whether a file or one of its folders is hidden (.DS_Store, .git/)."""
+    return any(part.startswith(".") for part in relpath.split("/"))
+
+
+def comment_groups(files: list[str], every: Iterable[str]) -> list[tuple[str, list[str]]]:
+    """The comment files by the lines that name them: one for all when a folder holds only
+    them (with that folder), else one per folder (with that folder, or "" when it holds other
+    files too)."""
+    every = list(every)
+    home = comment_home(files, every)
+    if home:
+        return [(home, files)]
+    by_folder: dict[str, list[str]] = {}
+    for relpath in files:
+        by_folder.setdefault(posixpath.dirname(relpath), []).append(relpath)
+    return [(comment_home(group, every), group) for group in by_folder.values()]
+
+
+def named_files(content: str, files: list[str]) -> str:
+    """The files as a line names them: the first three by path, then how many more."""
+    more = f" and {len(files) - 3} more" if len(files) > 3 else ""
+    return ", ".join(f"{content}/{f}" for f in files[:3]) + more
+
+
+def _holds_comments(one: bool) -> str:
+    """What comment files are: one may hold many (a Jekyll site's _data/comments.yml)."""
+    return "holds comments saved as data" if one else "are comments saved as data files"
+
+
+def _names_clause(files: list[str]) -> str:
+    """The files' names, quoted, the first three and "the others"."""
+    names = [f'"{posixpath.basename(f)}"' for f in files]
+    return ", ".join(names[:3]) + (" and the others" if len(names) > 3 else "")
+
+
+def comments_message(
+    shown_files: str, files: list[str], content: str, folder: str, home: str = ""
+) -> str:
+    """The line for comments saved as data files (Staticman's), which the theme never shows:
+    never to be published as they are (each holds a commenter's name, often an e-mail hash,
+    and the message), only left out. ``folder``: the one a generic line would have added to
+    STATIC_PATHS; ``home``: the folder holding only them (comment_home), which IGNORE_FILES
+    can name, else their names are given."""
+    one = len(files) == 1
+    verb, they = ("is", "it") if one else ("are", "they")
+    ignore = f'"{posixpath.basename(home)}"' if home else _names_clause(files)
+    target = f'"{folder}"' if folder else ("it" if one else "them")  # at the top of content/
+    return (
+        f"{shown_files} {_holds_comments(one)} (Staticman's), which this site "
+        f"does not show, and {they} {verb} not published: its comments are Isso's, and nothing "
+        "here imports these into it (docs/comments.md, Comments from an old blog); do not add "
+        f"{target} to STATIC_PATHS, which would publish each commenter's name and "
+        f"message as a raw file; add {ignore} to IGNORE_FILES in pelicanconf.py to "
+        f"say they stay out of the site (they stay in {content}/ for the record)"
     )
 
 
-def comments_message(shown_files: str, count: int, content: str) -> str:
-    """The line for comments saved as data files (Staticman's), which the theme never shows:
-    never to be published as they are (each holds a commenter's name, often an e-mail hash,
-    and the message), only left out."""
+def static_comments_way(files: list[str], home: str, static_paths: Iterable[str]) -> str:
+    """What keeps comment files that STATIC_PATHS names out of the site: the entry that names
+    only them taken out and their folder in IGNORE_FILES, else STATIC_EXCLUDES their own
+    folder, else IGNORE_FILES their names (a folder shared with other files)."""
+    entries = [p.strip("/") for p in static_paths if any(is_within_any(f, [p]) for f in files)]
+    if home and entries and all(e == home or e.startswith(f"{home}/") for e in entries):
+        listed = ", ".join(f'"{e}"' for e in entries)
+        name = posixpath.basename(home)
+        # out of STATIC_PATHS alone, they would be files nothing publishes: a line of their own
+        return (
+            f'take {listed} out of STATIC_PATHS and add "{name}" to IGNORE_FILES in pelicanconf.py'
+        )
+    if home:
+        return f'add "{home}" to STATIC_EXCLUDES in pelicanconf.py'
+    return f"add {_names_clause(files)} to IGNORE_FILES in pelicanconf.py"
+
+
+def static_comments_message(shown_files: str, count: int, way: str) -> str:
+    """The line for comments saved as data files that STATIC_PATHS names: left out of the
+    site (each holds a commenter's name, often an e-mail hash, and the message), unless the
+    site sets BLOGCORE_PUBLISH_COMMENT_DATA."""
     verb, they = ("is", "it") if count == 1 else ("are", "they")
     return (
-        f"{shown_files} {verb} comments saved as data files (Staticman's), which this site "
-        f"does not show, and {they} {verb} not published: its comments are Isso's, and nothing "
-        "here imports these into it (docs/comments.md, Comments from an old blog); do not add "
-        f'"{COMMENT_FOLDER}" to STATIC_PATHS, which would publish each commenter\'s name and '
-        f'message as a raw file; add "{COMMENT_FOLDER}" to IGNORE_FILES in pelicanconf.py to '
-        f"say they stay out of the site (they stay in {content}/ for the record)"
+        f"{shown_files} {_holds_comments(count == 1)} (Staticman's), each with a "
+        f"commenter's name and message, which STATIC_PATHS would publish as raw files: {they} "
+        f"{verb} left out of the site; {way} to say so, or set "
+        "BLOGCORE_PUBLISH_COMMENT_DATA = True there if every commenter agreed to be published "
+        "so (this site's comments are Isso's: docs/comments.md, Comments from an old blog)"
     )
 
 

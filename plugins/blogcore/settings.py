@@ -77,6 +77,10 @@ DEFAULTS: dict[str, Any] = {
     # no "unknown key ... is ignored" line for them. Any other key no one reads is one line
     # per key for the build once more than four files have it (docs/front-matter.md).
     "BLOGCORE_KEPT_KEYS": [],
+    # Publish comments saved as data files (Staticman's YAML or JSON: each a commenter's name
+    # and message, often an e-mail hash) that STATIC_PATHS names, as raw files. False leaves
+    # them out of the site, with a line naming them (an error in a publish build).
+    "BLOGCORE_PUBLISH_COMMENT_DATA": False,
 }
 
 # The theme's own settings: read by theme/templates and by the plugins that write what the
@@ -138,6 +142,7 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         "BLOGCORE_TEMPLATE_CACHE",
         "BLOGCORE_TEMPLATE_MEMO",
         "BLOGCORE_ACCELERATE",
+        "BLOGCORE_PUBLISH_COMMENT_DATA",
     ):
         if not isinstance(merged[key], bool):
             raise SettingsError(f"{key} must be True or False, got {merged[key]!r}")

@@ -1652,7 +1652,15 @@ def _say_unpublished(generators, every, picked, sources, plugin_folders, pages=(
             files = [f for f in files if f not in by_address]
             if not files:
                 continue
-        for group in [[f] for f in files] if not folder else [files]:
+        # comments saved as data (Staticman's): their own line, and the folder that holds
+        # them is never advised into STATIC_PATHS for the other files (_data/ beside them)
+        comments = checks.comment_files(settings["PATH"], files)
+        if comments:
+            home = checks.comment_home(comments, every)
+            named = checks.named_files(content, comments)
+            log("%s", checks.comments_message(named, comments, content, folder, home))
+            files = [f for f in files if f not in comments]
+        for group in [[f] for f in files] if not folder else [files] if files else []:
             message = checks.unpublished_message(
                 folder,
                 group,
@@ -1660,8 +1668,39 @@ def _say_unpublished(generators, every, picked, sources, plugin_folders, pages=(
                 holds_posts,
                 site_writes,
                 read_as_posts=bool(folder) and any(f in pages for f in group),
+                comments_in=(home or posixpath.dirname(comments[0])) if comments else "",
             )
             log("%s", message)
+
+
+def on_static_comments(generators) -> None:
+    """Comments saved as data files (Staticman's) that STATIC_PATHS names are left out of the
+    site, one line per folder (an error in a publish build), unless
+    BLOGCORE_PUBLISH_COMMENT_DATA says they are meant to be public: each holds a commenter's
+    name and message, often an e-mail or its hash."""
+    if not generators or generators[0].settings.get("BLOGCORE_PUBLISH_COMMENT_DATA"):
+        return
+    settings = generators[0].settings
+    root = settings["PATH"]
+    content = shown(settings, root)
+    every = None
+    log = logger.error if settings.get("BLOGCORE_STRICT") else logger.warning
+    for generator in generators:
+        statics = getattr(generator, "staticfiles", None)
+        if not statics:
+            continue
+        by_path = {sc.get_relative_source_path().replace(os.sep, "/"): sc for sc in statics}
+        comments = checks.comment_files(root, sorted(by_path))
+        if not comments:
+            continue
+        left_out = {id(by_path[f]) for f in comments}
+        # in place: the generator's context holds this same list
+        generator.staticfiles[:] = [sc for sc in statics if id(sc) not in left_out]
+        every = every if every is not None else _files_under(os.path.abspath(root))
+        for home, files in checks.comment_groups(comments, every):
+            way = checks.static_comments_way(files, home, settings.get("STATIC_PATHS", []))
+            named = checks.named_files(content, files)
+            log("%s", checks.static_comments_message(named, len(files), way))
 
 
 def _head_of(path: Path) -> sitemap.PageHead:
@@ -2059,6 +2098,7 @@ def register() -> None:
             (phases.sources_known, on_sources_known),
             (phases.content_final, on_content_final),
             (phases.content_final, on_unpaged_taxonomy),
+            (phases.content_final, on_static_comments),
             (phases.content_final, on_unbuilt_sources),
             (phases.content_final, on_notfound_page),
             (phases.content_final, on_bundles),
