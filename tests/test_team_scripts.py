@@ -5,11 +5,10 @@ and the byline, the author card and /team/<slug>/ agreeing."""
 import logging
 
 import pytest
-from invoke import Context
 
-import tasks
 from tests.conftest import TEST_SITEURL
 from tests.test_team_site import PLUGINS
+from tests.test_team_stubs import run_stubs
 
 POST = "Title: {title}\nDate: 2024-05-{day:02d} 10:00\nCategory: Company\n{byline}\n{title}.\n"
 # slug of the post: as Pelican makes it from the title (unidecode)
@@ -48,11 +47,6 @@ def logged(caplog, level) -> list[str]:
 
 def team_lines(caplog, level=logging.WARNING) -> list[str]:
     return sorted(m for m in logged(caplog, level) if "team file" in m or "one name" in m)
-
-
-def run_stubs(content, capsys) -> list[str]:
-    tasks.team_stubs(Context(), content=str(content))
-    return capsys.readouterr().out.splitlines()
 
 
 def byline(site, post: str) -> tuple[str, str]:
