@@ -19,11 +19,14 @@ from plugins.comments.providers.isso import (
     CORRECTED_SAMPLES,
     CORRECTED_WORDS,
     ENGLISH_PLACEHOLDERS,
+    HIDDEN,
     LANGUAGES,
     MARKUP_AND_TEXT_KEYS,
     MARKUP_KEYS,
     NEUTRAL_PLACEHOLDERS,
     NO_PLACEHOLDER,
+    ONE,
+    corrected_plurals,
     isso_words,
     markup_problem,
 )
@@ -357,25 +360,37 @@ ISSO_TIMES = {
 
 def isso_rule(lang: str, lines: list[str], n: int) -> str:
     """The line Isso 0.14 picks for ``n`` (its pluralforms in isso/js/app/i18n.js)."""
-    if lang in ("ru", "uk"):
+    primary = lang.split("-")[0]
+    last = lines[2] if len(lines) > 2 else lines[-1]
+    few = 2 <= n % 10 <= 4 and not 10 <= n % 100 < 20
+    if primary in ("ru", "uk"):
         if n % 10 == 1 and n % 100 != 11:
             return lines[0]
-        if 2 <= n % 10 <= 4 and not 10 <= n % 100 < 20:
-            return lines[1]
-        return lines[2] if len(lines) > 2 else lines[1]
-    return lines[0 if n == 1 else 1]  # Croatian among them: English's rule
+        return lines[min(1, len(lines) - 1)] if few else last
+    if primary == "pl":
+        return lines[0] if n == 1 else lines[min(1, len(lines) - 1)] if few else last
+    if primary == "sk":
+        return lines[0] if n == 1 else lines[min(1, len(lines) - 1)] if n in (2, 3, 4) else last
+    if primary in ("fr", "oc"):
+        return lines[min(1, len(lines) - 1)] if n > 1 else lines[0]
+    return lines[0 if n == 1 or len(lines) == 1 else 1]  # Croatian among them: English's rule
 
 
-def shown_time(lang: str, key: str, n: int) -> str:
-    """What a reader sees for ``n`` units ago on a page with Isso's words: Isso's line (the
-    embed's corrected forms where it gives them), reworded by comments.js with the form of
+def shown(lang: str, key: str, n: int) -> str:
+    """What a reader sees for the count ``n`` of ``key`` on a page with Isso's words: Isso's
+    line by its rule, or, where the embed gives plurals (corrected_plurals, as the page gets
+    them), what comments.js makes of them: the count's own words ("exact"), else the form of
     the first sample in n's CLDR category."""
-    corrected = CORRECTED_COUNTS.get(lang, {}).get(key)
-    if corrected is None:
-        return isso_rule(lang, isso_catalogue(lang)[key].split("\n"), n).replace("{{ n }}", str(n))
-    rule = Locale.parse(lang).plural_form
-    form = next(f for s, f in zip(CORRECTED_SAMPLES, corrected, strict=True) if rule(s) == rule(n))
-    return form.replace("{{ n }}", str(n))
+    given = corrected_plurals(lang)
+    if given is None or key not in given["forms"]:
+        lines = isso_catalogue(isso_catalogues()[lang])[key].split("\n")
+        return isso_rule(lang, lines, n).replace("{{ n }}", str(n))
+    exact = given.get("exact", {}).get(key, {})
+    if str(n) in exact:
+        return exact[str(n)]
+    rule = Locale.parse(lang.replace("-", "_")).plural_form
+    samples = zip(given["samples"], given["forms"][key], strict=True)
+    return next(form for s, form in samples if rule(s) == rule(n)).replace("{{ n }}", str(n))
 
 
 @pytest.mark.parametrize("lang", ["uk", "hr"])
@@ -385,7 +400,8 @@ def test_comment_times_are_worded_as_cldr_words_them(lang, key):
     reads as CLDR's relative time (Babel's format_timedelta) for every count Isso words it
     with: Isso's Ukrainian said "5хвилин тому" (no space) and "хвилину тому" (a minute ago)
     for 21 minutes; its Croatian, with English's rule, "prije 2 minuta" and "prije 21 sati".
-    For 1, Isso's own form without the count ("хвилину тому", "jučer") stands too."""
+    Exactly 1 keeps Isso's own words without the count ("хвилину тому", "jučer"): the
+    corrected forms said "1 хвилину тому" there."""
     unit, counts = ISSO_TIMES[key]
     own = isso_catalogue(lang)[key].split("\n")[0]
     for n in counts:
@@ -396,8 +412,83 @@ def test_comment_times_are_worded_as_cldr_words_them(lang, key):
             add_direction=True,
             locale=lang,
         )
-        shown = shown_time(lang, key, n)
-        assert shown == cldr or (n == 1 and shown == own), (n, shown, cldr)
+        expected = own if n == 1 and "{{ n }}" not in own else cldr
+        assert shown(lang, key, n) == expected, (n, shown(lang, key, n), expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "key", "n", "words"),
+    [
+        ("uk", "date-minute", 1, "хвилину тому"),  # "1 хвилину тому" before
+        ("uk", "date-minute", 21, "21 хвилину тому"),  # 1's category, its own count
+        ("uk", "date-minute", 2, "2 хвилини тому"),
+        ("uk", "date-minute", 5, "5 хвилин тому"),
+        ("uk", "date-hour", 1, "годину тому"),
+        ("uk", "date-hour", 21, "21 годину тому"),
+        ("uk", "date-year", 1, "минулого року"),
+        ("uk", "date-year", 21, "21 рік тому"),
+        ("uk", "date-day", 1, "Вчора"),  # Isso's own: not corrected
+        ("hr", "num-comments", 1, "Jedan komentar"),  # "1 komentar" before
+        ("hr", "num-comments", 21, "21 komentar"),
+        ("hr", "num-comments", 22, "22 komentara"),
+        ("hr", "date-minute", 1, "prije minutu"),
+        ("hr", "date-minute", 21, "prije 21 minutu"),
+        ("hr", "date-hour", 1, "prije sat vremena"),
+        ("hr", "date-hour", 21, "prije 21 sat"),
+        ("hr", "date-week", 1, "prošli tjedan"),
+        ("hr", "date-week", 3, "prije 3 tjedna"),
+        ("hr", "date-year", 1, "prošle godine"),
+        ("hr", "date-year", 21, "prije 21 godinu"),
+        ("hr", HIDDEN, 1, "1 skriveni komentar"),  # Isso's has no words for 1 alone
+        ("cs", "num-comments", 1, "Jeden komentář"),  # 1's category holds 1 alone
+        ("cs", "num-comments", 21, "21 komentářů"),
+        ("ru", "date-minute", 1, "1 минуту назад"),  # Isso's own, every line counted
+        ("ru", "date-minute", 21, "21 минуту назад"),
+    ],
+)
+def test_one_has_isso_s_words_and_its_category_the_count(lang, key, n, words):
+    assert shown(lang, key, n) == words
+
+
+# The counts Isso words each plural with: a comment's time (ISSO_TIMES), and a thread's
+# comments and hidden replies, any number (up to 121 here: 21, 101 and 121 share 1's
+# category in the languages where any count does)
+ISSO_COUNTS = {
+    **{key: counts for key, (_unit, counts) in ISSO_TIMES.items()},
+    "num-comments": range(1, 122),
+    HIDDEN: range(1, 122),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES - {"en"}))
+def test_no_count_is_read_as_one_and_one_keeps_isso_s_words(lang):
+    """Every language the site gives Isso's words (each of Isso's catalogues; English and
+    French pages have ours, whose plural forms for 1 carry the count or stand for 1 alone):
+    a count is never worded without its number unless it is 1 (Isso's Ukrainian said
+    "хвилину тому" for 21 minutes), and where Isso has words for 1 without the count, 1 is
+    worded without it too (the corrected forms said "1 хвилину тому")."""
+    catalogue = isso_catalogue(isso_catalogues()[lang])
+    for key, counts in ISSO_COUNTS.items():
+        own = catalogue.get(key, isso_catalogue("en")[key]).split("\n")[0]
+        for n in counts:
+            words = shown(lang, key, n)
+            if n == 1 and "{{ n }}" not in own and "\n" in catalogue.get(key, ""):
+                assert words == own or not re.search(r"\b1\b", words), (key, words, own)
+            elif n != 1:
+                assert str(n) in words, (key, n, words)
+
+
+@pytest.mark.parametrize("lang", sorted(ONE))
+def test_one_s_own_words_are_isso_s_where_1_s_category_holds_more(lang):
+    """ONE gives Isso's first line, without the count, for a corrected plural whose forms
+    carry it for 1 only because CLDR puts other counts (21) in 1's category."""
+    rule = Locale.parse(lang).plural_form
+    assert [n for n in range(1, 100) if rule(n) == rule(1)] != [1]
+    for key, words in ONE[lang].items():
+        assert "{{ n }}" in CORRECTED_COUNTS[lang][key][0], key
+        assert words == isso_catalogue(lang)[key].split("\n")[0], key
+        assert "{{ n }}" not in words, key
+    assert corrected_plurals(lang)["exact"] == {key: {"1": w} for key, w in ONE[lang].items()}
 
 
 def isso_source(name: str) -> str:

@@ -27,13 +27,14 @@ THREADS = {
     "dvadeset-jedan": ("hr", 21),  # Isso's Croatian: "21 komentara"
     "to": ("da", 2),  # Isso's Danish: "2 Kommentarer"
     "pereglyad": ("uk", 1),  # Isso's Ukrainian Preview button: "Прев'ю"
-    "khvylyny": ("uk", 2),  # written 21 and 5 minutes ago (AGO): Isso's "5хвилин тому"
-    "minute": ("hr", 2),  # written 21 and 2 minutes ago: Isso's "prije 2 minuta"
+    "khvylyny": ("uk", 3),  # written 21, 5 and 1 minutes ago (AGO): Isso's "5хвилин тому"
+    "minute": ("hr", 3),  # written 21, 2 and 1 minutes ago: Isso's "prije 2 minuta"
+    "jedan": ("hr", 1),  # Isso's "Jedan komentar", which the corrected forms said "1 komentar"
     "imya": ("ru", 1),  # Isso's Russian has no name or e-mail placeholder: its English ones
     "nombre": ("es", 1),  # Isso's Spanish gives the English ones
 }
 # slug: how many minutes ago each of its comments was written (the database is set back)
-AGO = {"khvylyny": (21, 5), "minute": (21, 2)}
+AGO = {"khvylyny": (21, 5, 1), "minute": (21, 2, 1)}
 # slug: replies to its first comment (Isso shows 5 of them, then a link to the rest)
 REPLIES = {"skryto": 7}
 
@@ -103,6 +104,7 @@ def test_isso_s_wrong_counts_are_corrected_in_its_language(page: Page, site):
         ("tres", "3 comentarios", "Enviar"),
         ("ketto", "2 hozzászólás", "Elküld"),
         ("dvadeset-jedan", "21 komentar", "Pošalji"),
+        ("jedan", "Jedan komentar", "Pošalji"),
         ("to", "2 kommentarer", "Send"),
     ):
         heading = _heading(page, site, slug)
@@ -116,14 +118,16 @@ def test_isso_s_wrong_counts_are_corrected_in_its_language(page: Page, site):
 @pytest.mark.parametrize(
     ("slug", "times"),
     [
-        ("khvylyny", ["21 хвилину тому", "5 хвилин тому"]),  # oldest first
-        ("minute", ["prije 21 minutu", "prije 2 minute"]),
+        ("khvylyny", ["21 хвилину тому", "5 хвилин тому", "хвилину тому"]),  # oldest first
+        ("minute", ["prije 21 minutu", "prije 2 minute", "prije minutu"]),
     ],
 )
 def test_isso_s_wrong_times_are_worded_as_cldr_words_them(page: Page, site, slug, times):
     """Isso's Ukrainian said "5хвилин тому" (no space) and "хвилину тому" (a minute ago) for
     21 minutes; its Croatian "prije 2 minuta" and "prije 21 minuta" (English's rule). The
-    embed's forms (CLDR's) stand in, and comments.js words each count by its category."""
+    embed's forms (CLDR's) stand in, and comments.js words each count by its category; exactly
+    1 keeps Isso's words without the count (the forms for 1's category said "1 хвилину тому",
+    "prije 1 minutu")."""
     _heading(page, site, slug)
     expect(page.locator("#isso-root > .isso-comment .isso-permalink > time")).to_have_text(times)
     assert page.csp == []
@@ -220,3 +224,14 @@ def test_no_english_placeholders_in_languages_isso_gives_them_in(page: Page, sit
     assert form.locator("input[name=author]").get_attribute("placeholder") is None
     assert _english(page) == [], _english(page)
     assert page.csp == []
+
+
+def test_a_page_without_corrected_comment_counts_still_gets_its_labels_marked(page: Page, site):
+    """Ukrainian's corrected plurals have no num-comments (Isso's own count is right): the
+    script stopped at the heading, with an error, before rewording times and "N hidden" and
+    marking its English labels, so "Your comment" was read as Ukrainian."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    _heading(page, site, "khvylyny")
+    expect(page.locator("#comments .comments__label").first).to_have_attribute("lang", "en")
+    assert errors == []

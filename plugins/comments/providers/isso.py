@@ -29,7 +29,8 @@ LANGUAGES = names(
 # comment's time, date-*, to CLDR's own words for it, from Babel). Used on
 # a page whose language Isso speaks and the theme has no catalog for (Isso's words otherwise);
 # comments.js words each count by the browser's rules for the language, 1's form for every
-# count of 1's category: a form without the count only where that category holds 1 alone.
+# count of 1's category: a form without the count only where that category holds 1 alone
+# (where it holds 21 too, 1 alone gets Isso's words without the count from ONE, below).
 # Made of Isso's own words where it has them. "N hidden" is comment-hidden, the link to the
 # rest of a long thread: Isso's is one form for every count in these languages.
 HIDDEN = "comment-hidden"
@@ -100,6 +101,27 @@ CORRECTED_COUNTS = {
     },
 }
 CORRECTED_SAMPLES = (1, 2, 5)
+
+# Isso's own words for exactly 1 where the corrected forms, above, must carry the count for
+# 1's plural category because it holds other counts too (21, 31, ...): Isso's idiom, without
+# the count ("хвилину тому", not "1 хвилину тому"). comments.js prefers a count's own words
+# to its category's form; Isso's line for the category keeps the count, so that 21 is read
+# back as 21. A test holds each to Isso's catalogue and to CLDR's category for 1.
+ONE = {
+    "hr": {
+        "num-comments": "Jedan komentar",
+        "date-minute": "prije minutu",
+        "date-hour": "prije sat vremena",
+        "date-week": "prošli tjedan",
+        "date-month": "prošli mjesec",
+        "date-year": "prošle godine",
+    },
+    "uk": {
+        "date-minute": "хвилину тому",
+        "date-hour": "годину тому",
+        "date-year": "минулого року",
+    },
+}
 
 # Isso 0.14's words a reader sees that its catalogue of a language lacks (Isso shows its
 # English then, unmarked: a placeholder cannot carry lang="en") or gets wrong, given to Isso
@@ -190,15 +212,19 @@ def markup_problem(key: str, text: str) -> str | None:
 
 def corrected_plurals(lang: str) -> dict | None:
     """The plurals that replace Isso's own for its language ``lang``, as data-comments-plurals
-    gives them (``{"lang", "samples", "forms"}``); None where Isso's stand."""
+    gives them (``{"lang", "samples", "forms"}``, and ``"exact": {key: {"1": words}}`` where
+    1 has words of its own); None where Isso's stand."""
     forms = CORRECTED_COUNTS.get(lang)
     if forms is None:
         return None
-    return {
+    found = {
         "lang": lang,
         "samples": list(CORRECTED_SAMPLES),
         "forms": {key: list(lines) for key, lines in forms.items()},
     }
+    if lang in ONE:
+        found["exact"] = {key: {"1": words} for key, words in ONE[lang].items()}
+    return found
 
 
 # Isso's two Chinese catalogues, by the script a page's Chinese is written in: its zh is

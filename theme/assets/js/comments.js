@@ -273,12 +273,22 @@
   // text last seen there; Isso rewrites a time every minute).
   var DATES = ["date-minute", "date-hour", "date-day", "date-week", "date-month", "date-year"];
 
+  // A count's own words, where the plurals give some ("exact": {key: {"1": words}}): Isso's
+  // "хвилину тому" for exactly 1, where 1's category holds 21 too and its form the count.
+  function exactly(found, key, n) {
+    var own = found.exact && found.exact[key];
+    return own && Object.prototype.hasOwnProperty.call(own, String(n)) ? own[String(n)] : null;
+  }
+
   function recount(node, keys, found) {
     if (!node || node.getAttribute("data-comments-counted") === node.textContent) return;
     for (var i = 0; i < keys.length; i++) {
+      // a plural the partial does not give stays Isso's (Ukrainian's count of comments)
+      if (!found.lines[keys[i]]) continue;
       var n = countIn(node.textContent, found.lines[keys[i]]);
       if (n === null) continue;
-      var text = plurals.word(found, keys[i], n);
+      var text = exactly(found, keys[i], n);
+      if (text === null) text = plurals.word(found, keys[i], n);
       if (text !== null && text !== node.textContent) node.textContent = text;
       break;
     }
