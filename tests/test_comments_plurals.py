@@ -19,6 +19,7 @@ from plugins.comments.providers.isso import (
     CORRECTED_SAMPLES,
     CORRECTED_WORDS,
     ENGLISH_PLACEHOLDERS,
+    ENGLISH_WORDS,
     HIDDEN,
     LANGUAGES,
     MARKUP_AND_TEXT_KEYS,
@@ -27,6 +28,7 @@ from plugins.comments.providers.isso import (
     NO_PLACEHOLDER,
     ONE,
     corrected_plurals,
+    english_keys,
     isso_words,
     markup_problem,
 )
@@ -587,3 +589,48 @@ def test_the_neutral_placeholders_hold_no_word():
     the domain kept for examples (RFC 2606) whose name is no one's."""
     assert NEUTRAL_PLACEHOLDERS["postbox-author-placeholder"] == NO_PLACEHOLDER == " "
     assert NEUTRAL_PLACEHOLDERS["postbox-email-placeholder"] == "name@example.com"
+
+
+def test_the_words_isso_shows_in_english_are_the_ones_marked():
+    """Isso's feed link, reply-notification label and author's badge (shown where the server
+    turns them on) are English, unmarked, in the languages whose catalogue lacks them:
+    ENGLISH_WORDS names those languages, and each page there gets the keys to mark, unless
+    the embed gives a word of the language (Hungarian, Czech). No other word Isso shows is
+    left English."""
+    english = isso_catalogue("en")
+    for key, langs in ENGLISH_WORDS.items():
+        lacking = {
+            lang
+            for lang, name in isso_catalogues().items()
+            if lang != "en" and key not in isso_catalogue(name)
+        }
+        assert lacking == langs, key
+    for lang, name in sorted(isso_catalogues().items()):
+        if lang == "en":
+            continue
+        supplied = isso_words(lang).keys() | CORRECTED_COUNTS.get(lang, {}).keys()
+        left = set(english) - set(isso_catalogue(name)) - supplied - NEUTRAL
+        assert left == set(english_keys(lang)), lang
+    assert english_keys("ru") == ["atom-feed", "comment-page-author-suffix"]
+    assert english_keys("nl") == ["atom-feed", "comment-page-author-suffix", "postbox-notification"]
+    assert english_keys("hu") == english_keys("es") == english_keys("de") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "english"),
+    [
+        ("ru", {"lang": "en", "keys": ["atom-feed", "comment-page-author-suffix"]}),
+        ("fa", {"lang": "en", "dir": "ltr", "keys": sorted(ENGLISH_WORDS)}),
+        ("hu", {"lang": "en", "keys": []}),  # the embed gives all three
+        ("es", {"lang": "en", "keys": []}),  # Isso's Spanish has all three
+        ("fr", {"lang": "en", "keys": []}),  # our words, in French
+    ],
+)
+def test_a_page_with_isso_s_words_names_those_it_shows_in_english(tmp_path, lang, english):
+    site = _builder(tmp_path)(
+        {**POSTS, **posts({f"atom-{lang}": lang})},
+        I18N_CACHE_PATH=str(tmp_path / "i18n-cache"),
+        COMMENTS_ISSO_URL=ISSO,
+    )
+    target = site.soup(f"{lang}/posts/atom-{lang}/").select_one("section.comments #isso-thread")
+    assert json.loads(target["data-comments-marks"])["english"] == english

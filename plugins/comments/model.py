@@ -55,6 +55,10 @@ class Embed:
     # HTML-escaped; "html_and_text": keys written into its markup and later as text, which an
     # entity would show as typed: given only without < or &}. Empty: given as they are.
     text_markup: dict[str, list[str]] = field(default_factory=dict)
+    # The keys of the script's words it shows in English on a page whose strings are its own
+    # (its catalogue of the language lacks them, and no word of ours stands in): comments.js
+    # marks them lang="en". Empty: none.
+    english: list[str] = field(default_factory=list)
 
 
 class OptionError(ValueError):

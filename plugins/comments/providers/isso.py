@@ -175,6 +175,29 @@ NEUTRAL_PLACEHOLDERS = {
 }
 
 
+# Isso 0.14's words that its catalogue of a language lacks, so that it shows them in English,
+# and that no real source gives us in that language (Isso's catalogues, the theme's): the
+# feed link, the reply-notification label and the author's badge, shown only where the
+# server turns them on ([rss] base, reply-notifications, page-author-hashes). comments.js
+# marks them lang="en" (WCAG 3.1.2) on those pages, by the keys english_keys() gives; a test
+# reads the lists from Isso's catalogues.
+ENGLISH_WORDS = {
+    "atom-feed": names("bg cs da el eo fa fi hr hu it nl ru sk sv vi zh zh-CN zh-TW"),
+    "postbox-notification": names("bg cs da el eo fa fi hr hu it nl sk sv"),
+    # beside a comment by the post's author, where the server knows them (page-author-hashes)
+    "comment-page-author-suffix": names(
+        "bg cs da el eo fa fi fr hr hu it ko nl oc pl pt pt-BR pt-PT ru sk sv tr vi zh zh-CN zh-TW"
+    ),
+}
+
+
+def english_keys(lang: str) -> list[str]:
+    """The keys of the words Isso shows in English on a page with its words in ``lang``
+    (none where the embed gives words of the language: Hungarian's and Czech's feed link)."""
+    given = isso_words(lang)
+    return sorted(k for k, langs in ENGLISH_WORDS.items() if lang in langs and k not in given)
+
+
 def isso_words(lang: str) -> dict[str, str]:
     """The words that stand in for Isso's own on a page with Isso's words in ``lang`` (its
     code as ``isso_lang`` gives it): CORRECTED_WORDS, and the neutral placeholders."""
@@ -286,6 +309,7 @@ def embed(options: dict, thread: Thread) -> Embed:
         text_attr="data-isso-{key}-text-" + lang.lower(),
         plurals=corrected_plurals(lang),
         texts=isso_words(lang),
+        english=english_keys(lang),
         text_markup={
             "html": sorted(MARKUP_KEYS),
             "html_and_text": sorted(MARKUP_AND_TEXT_KEYS),

@@ -204,7 +204,19 @@
     });
   }
 
+  // Where Isso shows them, by key: the words its catalogue of the page's language may lack,
+  // so that it shows its English (data-comments-marks' "english" names which it lacks)
+  var ISSO_KEYS = {
+    "atom-feed": ".isso-feedlink",
+    "postbox-notification": ".isso-notification-section > label",
+    "comment-page-author-suffix": ".isso-page-author-suffix"
+  };
+
   function markIsso(target, marks, anonymous) {
+    var english = marks.english || {};
+    (english.keys || []).forEach(function (key) {
+      if (ISSO_KEYS[key]) mark(target.querySelectorAll(ISSO_KEYS[key]), english);
+    });
     mark(target.querySelectorAll(ISSO_WORDS), marks.words);
     mark(target.querySelectorAll(OUR_LABELS), marks.labels);
     if (!anonymous) return;
