@@ -261,6 +261,7 @@ PAGE_IDS = frozenset(
         "main", "comments", "comments-title", "webmentions", "webmentions-title",
         "author-card-title", "related-posts-title", "series-nav-title", "share-links-title",
         "search-q", "search-title", "site-search-q", "site-menu-panel",
+        "pagination-label", "series-line-label",
         "gallery-page-title", "gallery-posts-title", "home-team-title",
         "profile-links-title", "profile-posts-title", "team-alumni-title", "team-current-title",
     }
