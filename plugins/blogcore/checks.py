@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Author, Category, Tag
 
-from plugins.engine import side
+from plugins.engine import paths, side
 from plugins.engine.ignores import any_ignored
 from plugins.engine.items import static_output
 
@@ -68,19 +68,9 @@ _TAXONOMY_FEEDS = {
 _TAXONOMY_NAMES = {"tags": "tag", "categories": "category", "authors": "author"}
 
 
-@functools.lru_cache(maxsize=8)
-def _project_folder(content: str) -> str:
-    return os.path.dirname(os.path.abspath(content))
-
-
 def shown(settings: dict[str, Any], path: str) -> str:
     """A source path as staff know it: relative to the project, e.g. content/posts/x.md."""
-    content = settings["PATH"]
-    base = _project_folder(content)
-    full = os.path.join(content, path) if path else content
-    if os.path.isabs(full) and full.startswith(base + os.sep) and "/." not in full:
-        return full[len(base) + 1 :]  # posts' source paths: absolute and normalised already
-    return os.path.relpath(os.path.abspath(full), base)
+    return paths.shown_in_content(settings, path)
 
 
 def content_items(generator) -> Iterator[Any]:

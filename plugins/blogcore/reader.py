@@ -29,7 +29,7 @@ from markdown.preprocessors import Preprocessor
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
 from pelican.utils import pelican_open, slugify
 
-from plugins.engine import build, phases, settings_errors
+from plugins.engine import build, paths, phases, settings_errors
 
 from . import (
     callouts,
@@ -386,8 +386,7 @@ def clean(
 def shown(settings: dict, source_path: str) -> str:
     """A path as staff know it: relative to the project, e.g. content/posts/x.md; a byte of
     its name that is not UTF-8 as \\xe9 (not Python's stand-in, which no log or JSON shows)."""
-    base = os.path.dirname(os.path.abspath(settings["PATH"]))
-    return printable(os.path.relpath(os.path.abspath(source_path), base))
+    return printable(paths.shown(settings, source_path))
 
 
 def shown_once(settings: dict, source_path: str) -> str:

@@ -53,15 +53,15 @@ from pelican.contents import Page
 from pelican.readers import default_metadata, parse_path_metadata, path_metadata
 from pelican.utils import pelican_open
 
-from . import build, compat, ignores
+from . import build, compat, ignores, paths
 
 logger = logging.getLogger(__name__)
 
 
 def shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
-    """A path as staff know it: relative to the project, e.g. content/team/ana.md."""
-    base = os.path.dirname(os.path.abspath(settings["PATH"]))
-    return os.path.relpath(os.path.abspath(os.path.join(settings["PATH"], path)), base)
+    """A path within the content folder as staff know it: relative to the project, e.g.
+    content/team/ana.md."""
+    return paths.shown_in_content(settings, path)
 
 
 @dataclass

@@ -22,7 +22,7 @@ from plugins.blogcore.frontmatter import kept_out_in_text
 from plugins.blogcore.reader import name_problem, wide_codec
 from plugins.blogcore.reader import shown as shown_source
 from plugins.blogcore.text import POSTS as SANITISER
-from plugins.engine import build, compat, files, items, scheduled, side
+from plugins.engine import build, compat, files, items, paths, scheduled, side
 from plugins.engine.ignores import any_ignored
 from plugins.engine.items import every_article
 from plugins.engine.slugs import no_letter_line
@@ -50,8 +50,7 @@ def shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
     # not side.shown, which takes a path within the content folder: these paths are built on
     # generator.path, which is PATH as the settings give it, relative to the working folder
     # when the settings say so (side.shown would join PATH to it twice)
-    base = os.path.dirname(os.path.abspath(settings["PATH"]))
-    return os.path.relpath(os.path.abspath(path), base)
+    return paths.shown(settings, path)
 
 
 def _root(settings: dict[str, Any]) -> str:

@@ -15,7 +15,7 @@ from pelican.urlwrappers import Author
 
 from plugins.blogcore.frontmatter import lang_problem, scan_header, stopper_problem
 from plugins.blogcore.text import POSTS as SANITISER
-from plugins.engine import build, phases, settings_errors, side
+from plugins.engine import build, paths, phases, settings_errors, side
 from plugins.engine.items import every_article
 from plugins.engine.slugs import no_letter_line, no_letter_name
 from plugins.images import service, sources
@@ -78,8 +78,7 @@ class Team:
 
 def _shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
     """A path as staff know it: relative to the project, e.g. content/team/maya.md."""
-    base = os.path.dirname(os.path.abspath(settings["PATH"]))
-    return os.path.relpath(os.path.abspath(path), base)
+    return paths.shown(settings, path)
 
 
 def _report(problem: people.Problem) -> None:
