@@ -314,6 +314,23 @@ def test_an_adopted_site_s_empty_category_lines_say_where_the_posts_are_filed(bu
     assert site.exists("category/general/index.html") and site.exists("category/ops/index.html")
 
 
+def test_empty_category_lines_are_silent_once_the_site_chose_its_default(build_site, caplog):
+    # after DEFAULT_CATEGORY = "misc", as the line above advises, the 47 empty Category: lines
+    # of 0x7df.github.io were still one warning in every build: an empty value is Pelican's
+    # "the default", and the default is the site's own now; a line that keeps coming after
+    # its advice was followed teaches writers to skip lines
+    caplog.set_level(logging.WARNING)
+    files = {f"posts/e{n}.md": f"Title: E{n}\n{HEAD}Category:\n\nWords.\n" for n in range(1, 7)}
+    files["posts/ops/rack.md"] = f"Title: Rack\n{HEAD}Category:\n\nWords.\n"
+    site = build_site(files, name="chosencat", SITENAME="Old Notes", DEFAULT_CATEGORY="misc")
+    said = [m for m in caplog.messages if "Category" in m and m.startswith("chosencat/")]
+    # filed under its folder's name, not the default: still said, as it was
+    assert said == [
+        "chosencat/posts/ops/rack.md: Category is empty; give it a value or remove the line"
+    ]
+    assert site.exists("category/misc/index.html")
+
+
 @pytest.mark.parametrize(
     ("category", "sample", "line"),
     [

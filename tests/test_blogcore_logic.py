@@ -17,6 +17,7 @@ from plugins.blogcore import (
     frontmatter,
     jsonld,
     links,
+    repeats,
     sitemap,
     text,
     urls,
@@ -1179,6 +1180,22 @@ def test_header_warnings(source, fragment):
         assert found == []
     else:
         assert len(found) == 1 and fragment in found[0]
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("Title: A\nCategory:\n\nB", "empty Category"),
+        ("Title: A\nSlug:\n\nB", "empty Slug"),
+        ("Title: A\nSummary:\n\nB", "empty Summary"),  # its own words, the same kind
+        ("Title: A\nTranslation: maybe\n\nB", ""),
+    ],
+)
+def test_a_line_for_an_empty_key_carries_its_kind(source, kind):
+    # the reader's empty-Category line and the folder's line find it by its kind, not its
+    # words: adoptB's rewording of that line had to widen the pattern that found it
+    (found,) = frontmatter.header_warnings(frontmatter.scan_header(source))
+    assert repeats.kind_of(found) == kind
 
 
 @pytest.mark.parametrize(

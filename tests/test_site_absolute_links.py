@@ -491,6 +491,23 @@ def test_links_without_https_said_of_one_file(held, expected):
 
 
 @pytest.mark.parametrize(
+    ("url", "page", "schemeless"),
+    [
+        ("www.example.org", "posts/x/", True),
+        ("en.wikipedia.org/wiki/Lamp", "posts/x/", True),
+        ("gone.png", "posts/x/", False),
+        ("images/lamp.svg", None, False),
+    ],
+)
+def test_a_link_without_https_is_known_by_its_kind(url, page, schemeless):
+    # one line per file gathers these by the line's kind: rewording it cannot unfold them
+    _, message = links.local_problem(url, page, "", WRITTEN.__contains__)
+    assert links.lacks_scheme(message) is schemeless
+    # the same words in a line made of another (a gallery photo's) are not that line
+    assert links.lacks_scheme(str(message)) is False
+
+
+@pytest.mark.parametrize(
     ("srcset", "expected"),
     [
         ("a.png 1x, b.png 2x", [("a.png", "1x"), ("b.png", "2x")]),

@@ -1112,12 +1112,14 @@ def empty_category_line(category: str, sample: bool) -> repeats.Said:
     DEFAULT_CATEGORY, ``category``), with what its folder's line says of each; ``sample``:
     DEFAULT_CATEGORY is still the sample's on an adopted site, whose old posts Pelican filed
     under its own default (their category's name and page change, and nothing said so)."""
+    kind = repeats.empty_kind("Category")
     if not sample:
         return repeats.Said(
             f"Category is empty, so it is filed under {category!r} (DEFAULT_CATEGORY); give "
             "it a value or remove the line",
             f"they are filed under {category!r} (DEFAULT_CATEGORY); give each a value or "
             "remove the lines",
+            kind,
         )
     old = (
         f"Pelican's own default, {PELICAN_DEFAULT_CATEGORY!r}, filed {{it}} on an old site "
@@ -1133,6 +1135,7 @@ def empty_category_line(category: str, sample: bool) -> repeats.Said:
         f"({old.format(it='it')}); {keep}, or give it a value",
         f"they are filed under {category!r}, the sample's DEFAULT_CATEGORY "
         f"({old.format(it='them')}); {keep}, or give each a value",
+        kind,
     )
 
 
@@ -2352,11 +2355,15 @@ def header_warnings(header: Header) -> list[str]:
             continue  # unknown() and check_header() speak about those
         if not value and key == "summary":
             found.append(
-                "Summary is empty, so the post's first words stand in for it (on its card, "
-                "in feeds and search results); write one, or remove the line"
+                repeats.Said(
+                    "Summary is empty, so the post's first words stand in for it (on its "
+                    "card, in feeds and search results); write one, or remove the line",
+                    kind=repeats.empty_kind("Summary"),
+                )
             )
-        elif not value:
-            found.append(f"{display_key(key)}{repeats.EMPTY}")  # folded per folder there
+        elif not value:  # folded per folder there
+            shown = display_key(key)
+            found.append(repeats.Said(f"{shown}{repeats.EMPTY}", kind=repeats.empty_kind(shown)))
         elif key == "tags" and _tags_misread(value):
             # "a | b", "#a #b" and "a; b, c" are not the tags they look like: Pelican splits
             # at semicolons when there are any (then "b, c" is one tag), else at commas

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from html import escape, unescape
 from urllib.parse import unquote, urlparse, urlsplit
 
+from . import repeats
+
 # Pelican's own pattern around INTRASITE_LINK_REGEX (pelican/contents.py), so that exactly
 # the links Pelican would resolve are checked
 _ATTRIBUTES = r"(?:href|src|poster|data|cite|formaction|action|content)"
@@ -1027,9 +1029,10 @@ def relative_problem(
         )
     host = _HOST.fullmatch(path.split("/", 1)[0])
     if host and (host["www"] or host["top"].lower() in _WEB_ENDINGS):
-        return True, (
+        return True, repeats.Said(
             f"the link {url} {LACKS_SCHEME}, so it points at a file of this site, "
-            f"not at another site (write https://{url})"
+            f"not at another site (write https://{url})",
+            kind=SCHEMELESS,
         )
     if page is None:
         return True, f"{MANY_PAGES.format(url=url)}: it points at another place from each ({HINT})"
@@ -1047,11 +1050,13 @@ def relative_problem(
 # a link to another site written without its scheme (www.openmp.org): relative_problem's line
 LACKS_SCHEME = "lacks https:// in front"
 SCHEMELESS_NAMED = 3  # the links a file's one line names with their line: the rest by line
+SCHEMELESS = "link without https://"  # that line's kind (repeats.Said): a file's are one line
 
 
-def lacks_scheme(url: str, message: str) -> bool:
-    """Whether ``message`` is relative_problem's line for ``url`` written without https://."""
-    return message.startswith(f"the link {url} {LACKS_SCHEME}")
+def lacks_scheme(message: str) -> bool:
+    """Whether ``message`` is relative_problem's line for a link written without https://
+    (by its kind: a line made another of, a gallery's photo, has none)."""
+    return repeats.kind_of(message) == SCHEMELESS
 
 
 def schemeless_message(held: Sequence[tuple[str, str]]) -> str:

@@ -1534,8 +1534,9 @@ class StrictChecks:
         for message in time_problems(self.dates_written, metadata, now.tzinfo) if dated else ():
             leveled("%s: %s", self._shown(source_path), message)
         said = [
-            self._filed(source_path, metadata, m)
+            filed
             for m in (header_warnings(header) if header else ())
+            if (filed := self._filed(source_path, metadata, m)) is not None
         ]
         for message in [*said, *doubtful]:
             logger.warning("%s: %s", self._shown(source_path), message)
@@ -1543,17 +1544,21 @@ class StrictChecks:
             if not out:  # a keep-out line (Status: draft) is check_header's error
                 leveled("%s: %s", self._shown(source_path), message)
 
-    def _filed(self, source_path: str, metadata: dict, message: str) -> str:
+    def _filed(self, source_path: str, metadata: dict, message: str) -> str | None:
         """A post's line for an empty Category: says where the post is filed when that is
         DEFAULT_CATEGORY (and Pelican's own, where the sample's is left on an adopted site);
-        any other line as it is (a post in posts/ops/ is filed under its folder's name)."""
+        None once DEFAULT_CATEGORY is the site's own choice, not the sample's: an empty value
+        is Pelican's "the default", and the site chose it (an adopted blog's 47 such lines
+        kept coming after their advice was followed); any other line as it is (a post in
+        posts/ops/ is filed under its folder's name)."""
         default = self.settings.get("DEFAULT_CATEGORY")
-        if message != f"Category{repeats.EMPTY}" or not default:
+        if repeats.kind_of(message) != repeats.empty_kind("Category") or not default:
             return message
         if self._category_origin(source_path, metadata) != DEFAULT:
             return message
-        sample = default == SAMPLE_DEFAULT_CATEGORY and names_another_site(self.settings)
-        return empty_category_line(default, sample)
+        if default != SAMPLE_DEFAULT_CATEGORY:  # as posts without a Category: line (signals)
+            return None
+        return empty_category_line(default, names_another_site(self.settings))
 
     def _check_text(self, source_path: str, content: str, metadata: dict) -> None:
         """Raise on a post with no text, or the text make new-post left, unless a draft."""

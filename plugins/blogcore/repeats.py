@@ -32,18 +32,33 @@ class Said(str):
     """A file's line (its words after the file) that a folder's line may fold, with what that
     line says to do for each of its files (``of_each``: "" where it has no words of its own):
     ``has no Date: line; add one such as Date: 2025-03-14 (…)``, said of each ``add one to
-    each, such as Date: 2025-03-14 (…)``. A str, so the line is said as it always was."""
+    each, such as Date: 2025-03-14 (…)``. A str, so the line is said as it always was.
+    ``kind``: what the line is about, for code that treats lines of one kind alike
+    (``empty_kind``: an empty key's; links.SCHEMELESS), so rewording a line changes nothing
+    but its words ("" for a line no code looks for)."""
 
     of_each: str
+    kind: str
 
-    def __new__(cls, line: str, of_each: str = "") -> Said:
+    def __new__(cls, line: str, of_each: str = "", kind: str = "") -> Said:
         said = super().__new__(cls, line)
         said.of_each = of_each
+        said.kind = kind
         return said
 
-    def __getnewargs__(self) -> tuple[str, str]:
-        # a worker's error crosses back with its lines' advice too
-        return (str(self), self.of_each)
+    def __getnewargs__(self) -> tuple[str, str, str]:
+        # a worker's error crosses back with its lines' advice and kind too
+        return (str(self), self.of_each, self.kind)
+
+
+def empty_kind(key: str) -> str:
+    """The kind of the line for an empty ``key`` (as written: ``Category``)."""
+    return f"empty {key}"
+
+
+def kind_of(message: str) -> str:
+    """A line's kind (``Said.kind``), "" for a line that has none."""
+    return getattr(message, "kind", "")
 
 
 def heading(files: Iterable[str]) -> str:

@@ -277,7 +277,16 @@ def _no_date_line(record: logging.LogRecord) -> tuple[str, str] | None:
 def _empty_line(record: logging.LogRecord) -> tuple[str, str] | None:
     """(file, message) of a reader's warning for a front-matter line left empty (Slug:)."""
     said = _file_line(record, ("",)) if record.levelno == logging.WARNING else None
-    return said if said and repeats.EMPTY_LINE.match(said[1]) else None
+    return said if said and _is_empty_line(said[1]) else None
+
+
+def _is_empty_line(message: str) -> bool:
+    """Whether a file's line is one for a key left empty: by its kind where it has one
+    (frontmatter.header_warnings: an empty Category: line reworded still folds), else as
+    repeats.EMPTY words it (a refused post's empty Comment_id)."""
+    return repeats.kind_of(message).startswith(repeats.empty_kind("")) or bool(
+        repeats.EMPTY_LINE.match(message)
+    )
 
 
 class RepeatsFolded(logging.Filter):
@@ -557,7 +566,7 @@ def _say_folded(settings) -> None:
     for (folder, kind), by_message in dates_last:
         relative = os.path.relpath(folder, content) if folder else "."
         alike = folded.repeats.alike(folder, kind)
-        empty = bool(repeats.EMPTY_LINE.match(next(iter(by_message))))
+        empty = _is_empty_line(next(iter(by_message)))
         parts = [
             (len(alike[message]), _folded_advice(settings, message, files))
             for message, files in by_message.items()
@@ -582,7 +591,7 @@ def _folded_advice(settings, message: str, files: list[str]) -> str:
     """What a folder's line says to do for its files folded with ``message``: what its record
     says for each (``repeats.Said``: a missing date's, a title's advice for one file, its
     front matter YAML), with a title from each file's name where their names are titles."""
-    if repeats.EMPTY_LINE.match(message):
+    if _is_empty_line(message):
         # an empty Category: line says where its post is filed (frontmatter.empty_category_line)
         return getattr(message, "of_each", "") or "give each a value or remove the lines"
     of_each = getattr(message, "of_each", "") or repeats.AS_SAID_ABOVE
@@ -1909,7 +1918,7 @@ def on_site_written(pelican) -> None:
                 held = (level, source, at, url, beside[0], message, kind)
                 unpublished.setdefault(folder, []).append(held)
                 continue
-            if links.lacks_scheme(url, message):  # one line for a file's links alike
+            if links.lacks_scheme(message):  # one line for a file's links alike
                 schemeless.setdefault(source, []).append((level, at.rstrip(": "), url))
                 continue
             said, hinted = links.hint_once(message, hinted), hinted or links.HINT in message
