@@ -353,3 +353,33 @@ def test_empty_category_lines_are_silent_once_the_site_chose_its_default(build_s
 )
 def test_an_empty_category_line(category, sample, line):
     assert frontmatter.empty_category_line(category, sample) == line
+
+
+def test_files_at_the_top_of_content_fold_past_the_first_few(build_site, caplog):
+    # 0x7df.github.io's 12 WordPress tool scripts at the top of content/ said 12 lines alike
+    caplog.set_level(logging.WARNING)
+    names = ["editPost", "getPost", "getTags", "newPost", "notes.txt", "run.sh", "upload.py"]
+    site = build_site({name: "#!/bin/sh\necho hi\n" for name in names}, name="topscripts")
+    said = [m for m in caplog.messages if m.startswith("topscripts/") and "not published" in m]
+    assert [m.split(" is not published: ")[0] for m in said[:4]] == [
+        f"topscripts/{name}" for name in names[:4]
+    ]
+    assert said[4:] == [
+        "topscripts/: 7 files at its top are not published (4 named above, then notes.txt, "
+        "run.sh, upload.py): a file there is published only when a setting names it; move each "
+        "to topscripts/extra/ and name it in EXTRA_PATH_METADATA in pelicanconf.py, as the "
+        'lines above say; if they are not for readers (notes, scripts), add "notes.txt", '
+        '"run.sh", "upload.py" to IGNORE_FILES in pelicanconf.py instead, which leaves them '
+        "out of the site"
+    ]
+    assert not site.exists("editPost") and not site.exists("upload.py")
+
+
+def test_a_few_files_at_the_top_of_content_keep_a_line_each(build_site, caplog):
+    caplog.set_level(logging.WARNING)
+    names = ["editPost", "getPost", "getTags", "newPost"]
+    build_site({name: "#!/bin/sh\necho hi\n" for name in names}, name="fewscripts")
+    said = [m for m in caplog.messages if m.startswith("fewscripts/") and "not published" in m]
+    assert [m.split(" is not published: ")[0] for m in said] == [
+        f"fewscripts/{name}" for name in names
+    ]

@@ -22,7 +22,7 @@ from plugins.engine import paths, side
 from plugins.engine.ignores import any_ignored
 from plugins.engine.items import static_output
 
-from . import compat, foreign, links, rawtags, summaries, text, urls
+from . import compat, foreign, links, rawtags, repeats, summaries, text, urls
 from .frontmatter import (
     DRAFT_FOLDERS,
     FROM_PATH,
@@ -1404,6 +1404,20 @@ def unpublished_message(
         f'add "{folder}" to STATIC_PATHS in pelicanconf.py (published at /{folder}/ as '
         f"{'it is' if one else 'they are'}), or move {them} into {content}/extra/"
         f"{_ignore_clause(files, one)}"
+    )
+
+
+def top_files_message(folded: list[str], content: str) -> str:
+    """The line for the files at the top of the content folder that nothing publishes, past
+    the first ``repeats.SHOWN``, named each in a line of its own (``unpublished_message``): an
+    adopted blog's 12 tool scripts said 12 lines alike, as a folder's files are folded."""
+    total = repeats.SHOWN + len(folded)
+    return (
+        f"{content}/: {total} files at its top are not published ({repeats.SHOWN} named above, "
+        f"then {repeats.listed(folded)}): a file there is published only when a setting names "
+        f"it; move each to {content}/extra/ and name it in EXTRA_PATH_METADATA in "
+        "pelicanconf.py, as the lines above say"
+        f"{_ignore_clause(folded, False)}"
     )
 
 

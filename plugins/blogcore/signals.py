@@ -1672,6 +1672,11 @@ def _say_unpublished(generators, every, picked, sources, plugin_folders, pages=(
             named = checks.named_files(content, comments)
             log("%s", checks.comments_message(named, comments, content, folder, home))
             files = [f for f in files if f not in comments]
+        folded: list[str] = []
+        if not folder:  # a line each for the first few at the top, one for the rest
+            top = [f for f in files if posixpath.basename(f) not in checks.ROOT_FILES]
+            folded = top[repeats.SHOWN :]
+            files = [f for f in files if f not in folded]
         for group in [[f] for f in files] if not folder else [files] if files else []:
             message = checks.unpublished_message(
                 folder,
@@ -1683,6 +1688,8 @@ def _say_unpublished(generators, every, picked, sources, plugin_folders, pages=(
                 comments_in=(home or posixpath.dirname(comments[0])) if comments else "",
             )
             log("%s", message)
+        if folded:
+            log("%s", checks.top_files_message(folded, content))
 
 
 def on_static_comments(generators) -> None:
