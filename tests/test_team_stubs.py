@@ -54,6 +54,20 @@ def test_an_author_of_twelve_posts_without_a_team_file_is_one_line(build_site, c
     assert site.exists("posts/old-post-12/")  # built, with the name as written
 
 
+def test_the_build_s_count_is_of_posts_only(build_site, caplog):
+    # team-stubs took an About page for a post ("91 posts"); the build's line counts what it
+    # calls posts: a page has no byline here, so its Author: is neither counted nor named
+    caplog.set_level(logging.WARNING)
+    page = "Title: About Jane\nAuthor: Jane Doe\n\nAbout.\n"
+    files = {k: v for k, v in TWELVE.items() if k < "posts/old-03"}
+    site = build_site({**files, "pages/jane.md": page}, PLUGINS=PLUGINS, name="postsonly")
+    assert about("Jane Doe", logged(caplog, logging.WARNING)) == [
+        "Author 'Jane Doe' has no team file in postsonly/team/ (2 posts, e.g. "
+        "postsonly/posts/old-01.md, postsonly/posts/old-02.md); run: invoke team-stubs "
+        f"--content {site.content} (or add postsonly/team/jane-doe.md with 'Name: Jane Doe')"
+    ]
+
+
 def test_the_one_line_is_an_error_in_a_publish_build(build_site, caplog):
     caplog.set_level(logging.WARNING)
     with pytest.raises(SystemExit):
