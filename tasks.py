@@ -1847,13 +1847,14 @@ def _article_address(
     settings: dict, slug: str, lang: str, default_lang: str, when: datetime.datetime
 ) -> str | None:
     """A post's address (/posts/<slug>/), as ARTICLE_URL (ARTICLE_LANG_URL in another
-    language) gives it; None when it uses a key other than its slug, language and date."""
-    key = "ARTICLE_URL" if lang == default_lang else "ARTICLE_LANG_URL"
+    language) gives it, the importer's way (``addresses.address``); None when it uses a key
+    other than its slug, language and date."""
+    from plugins.engine import addresses
+
     try:
-        url = str(settings.get(key) or "").format(slug=slug, lang=lang, date=when)
-    except (KeyError, ValueError, IndexError, AttributeError, TypeError):
+        return "/" + addresses.address(settings, False, slug, lang, default_lang, when)
+    except addresses.Unfillable:
         return None
-    return "/" + url.lstrip("/")
 
 
 # what gave a post its slug (slugs.FileSlug.source), as the line about its address says it

@@ -21,6 +21,7 @@ from unidecode import unidecode
 
 from plugins.blogcore import urls
 from plugins.blogcore.frontmatter import check_date, scan_header
+from plugins.engine import addresses
 from plugins.engine.slugs import Rule, names_something
 from plugins.engine.slugs import slug as slug_of
 from plugins.i18n.templating import catalog_for
@@ -127,38 +128,35 @@ class Layout:
         """Whether a URL path (with or without its slashes) is one of the site's own pages."""
         return path.strip("/") in {r.strip("/") for r in self.reserved}
 
+    def url_settings(self) -> dict[str, str]:
+        """The site's four URL settings of posts and pages, by name (``addresses.SETTINGS``)."""
+        return {
+            "ARTICLE_URL": self.article_url,
+            "ARTICLE_LANG_URL": self.article_lang_url,
+            "PAGE_URL": self.page_url,
+            "PAGE_LANG_URL": self.page_lang_url,
+        }
+
     def url(self, page: bool, slug: str, lang: str, date: dt.datetime | None = None) -> str:
         """An item's new URL path (no leading slash), as Pelican will write it: ``date`` is
         its Date as the build reads it ({date:%Y}/{slug}/; Pelican's now when it has none)."""
-        if lang == self.default_lang:
-            pattern = self.page_url if page else self.article_url
-        else:
-            pattern = self.page_lang_url if page else self.article_lang_url
-        return pattern.format(slug=slug, lang=lang, date=date or dt.datetime.now()).lstrip("/")
+        return addresses.address(
+            self.url_settings(), page, slug, lang, self.default_lang, date or dt.datetime.now()
+        )
 
     def url_problem(self) -> str:
         """The line for an address setting the import cannot give an imported post's address
         with (it knows its slug, lang and date, not the other keys Pelican's URL settings may
         use); "" when each can."""
-        for name, pattern in (
-            ("ARTICLE_URL", self.article_url),
-            ("ARTICLE_LANG_URL", self.article_lang_url),
-            ("PAGE_URL", self.page_url),
-            ("PAGE_LANG_URL", self.page_lang_url),
-        ):
-            try:
-                pattern.format(slug="x", lang="en", date=dt.datetime(2000, 1, 1))
-            except KeyError as exc:
-                why = f"uses {{{exc.args[0]}}}, which the importer cannot work out"
-            except (ValueError, IndexError, AttributeError, TypeError) as exc:
-                why = f"is not an address pattern Python can fill ({exc})"
-            else:
-                continue
-            return (
-                f"pelicanconf.py: {name} = {pattern!r} {why}; nothing was imported: the "
-                "importer makes addresses of {slug}, {lang} and {date} only"
-            )
-        return ""
+        found = addresses.unfillable(self.url_settings())
+        if found is None:
+            return ""
+        name, why = found
+        said = f"{why}, which the importer cannot work out" if why.key else str(why)
+        return (
+            f"pelicanconf.py: {name} = {self.url_settings()[name]!r} {said}; nothing was "
+            "imported: the importer makes addresses of {slug}, {lang} and {date} only"
+        )
 
 
 def site_pages(settings: Mapping[str, Any]) -> frozenset[str]:
