@@ -678,6 +678,7 @@ def _slugs(
     layout: Layout | None = None,
     explained: set[str] | None = None,
     translations: Collection[int] = (),
+    newest: dt.datetime | None = None,
 ) -> list[str]:
     """Each item's slug, in the export's order: its old one, else from its title; two items
     never share one (nor are items told apart by their ids: an export may repeat one), and
@@ -685,11 +686,12 @@ def _slugs(
     An old address a renamed item leaves to the site's own file is added to `explained`
     (no slashes at the ends): the line said it gets no redirect. A translation (its index in
     `translations`) is written with its original's slug: its own, the id of its comment thread,
-    is made unique all the same, without a line (Polylang can give versions one slug)."""
+    is made unique all the same, without a line (Polylang can give versions one slug).
+    ``newest``: the export's newest date (``_newest_date``), when the caller has it already."""
     layout = layout or Layout()
     taken: dict[str, str] = {}
     out = []
-    newest = _newest_date(export)
+    newest = newest or _newest_date(export)
     respelt: list[tuple[Item, str]] = []  # Blogger's permalinks that lost letters: (item, slug)
     unchanged: list[Item] = []  # ... that an earlier import wrote a post under
     # old slugs in another script, with accents or capitals: (item, old slug, as written)
@@ -1074,8 +1076,8 @@ def make_plan(
     pictures = Pictures(export, uploads, layout.images)
     explained: set[str] = set()  # old addresses the site's own files keep, already said
     originals = _translations(export, layout, plan.problems)
-    slugs = _slugs(export, plan.problems, layout, explained, originals)
-    placeholder = _newest_date(export)
+    placeholder = _newest_date(export)  # a post without a date is written with it
+    slugs = _slugs(export, plan.problems, layout, explained, originals, placeholder)
     paths = []  # each item's file: a translation's is its original's name with its language
     for index, (item, slug) in enumerate(zip(export.items, slugs, strict=True)):
         folder = layout.posts if item.kind != PAGE else layout.pages
