@@ -277,6 +277,27 @@ def test_a_link_added_to_a_post_renders_only_its_own_page(corpus: Path, tmp_path
     assert rendered == ["posts/post-00007/index.html"]
 
 
+def test_an_attach_link_shown_as_code_renders_only_its_own_page(corpus: Path, tmp_path: Path):
+    """A post that shows how to write an {attach} link, in a code span, and has its example
+    changed: its own page is rendered again, every other page is kept (fastbuild looked for
+    {attach} anywhere in the text, not where Pelican resolves links, and rendered every
+    page), and the site is a clean build's."""
+    post = corpus / "posts/post-00007.md"
+    _edit(post, None, "\nWrite `[the plan]({attach}plan.pdf)` to put a file beside a post.\n")
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    settings = {"FASTBUILD_INCREMENTAL": True, "FASTBUILD_MIN_FILES": 1}
+    assert build(corpus, output, cache, **settings).returncode == 0
+    before = _mtimes(output)
+    _edit(post, "{attach}plan.pdf", "{attach}floor-plan.pdf")
+    result = build(corpus, output, cache, **settings)
+    assert result.returncode == 0, result.stderr
+    assert_as_clean(corpus, output, tmp_path, "clean")
+    code = BeautifulSoup((output / "posts/post-00007/index.html").read_bytes(), "html.parser")
+    assert "[the plan]({attach}floor-plan.pdf)" in [c.get_text() for c in code.select("code")]
+    rendered = sorted(name for name, stamp in _mtimes(output).items() if before[name] != stamp)
+    assert rendered == ["posts/post-00007/index.html"]
+
+
 def _only_drafts_line(result: subprocess.CompletedProcess) -> bool:
     said = result.stdout + result.stderr
     return "content/images/unveiling.pdf: only drafts link to it, so it is not published" in said

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from html import escape, unescape
 from urllib.parse import unquote, urlparse, urlsplit
 
+# Pelican's own pattern around INTRASITE_LINK_REGEX, so that exactly the links Pelican would
+# resolve are checked: one pattern for every plugin (fastbuild keys {attach} links with it)
+from plugins.engine.intrasite import TAG_START
+from plugins.engine.intrasite import link_pattern as link_pattern
+
 from . import repeats
 
-# Pelican's own pattern around INTRASITE_LINK_REGEX (pelican/contents.py), so that exactly
-# the links Pelican would resolve are checked
-_ATTRIBUTES = r"(?:href|src|poster|data|cite|formaction|action|content)"
 # most pages have no such link: a cheap look first (for Pelican's default delimiters)
 _DEFAULT_START = "[{|](?P<what>"
 _QUICK = re.compile(r"=\s*[\"'][{|]")
@@ -58,26 +60,12 @@ class Target:
     why: str = ""  # GALLERY: the gallery's slug and why it is not out (a draft (...), dated ...)
 
 
-_TAG_START = r"<[^\>]+"  # Pelican's: greedy, so its pattern takes the last link of a tag
-
-
-def link_pattern(intrasite_regex: str) -> re.Pattern:
-    """The regular expression Pelican replaces links with, for INTRASITE_LINK_REGEX."""
-    return re.compile(
-        rf"""(?P<markup>{_TAG_START}{_ATTRIBUTES}\s*=\s*)
-        (?P<quote>["\'])
-        (?P<path>{intrasite_regex}(?P<value>.*?))
-        (?P=quote)""",
-        re.X,
-    )
-
-
 @functools.lru_cache(maxsize=8)
 def _in_markup(source: str) -> re.Pattern:
     """Pelican's pattern (``source``) without the start of its tag: each link of the tag
     before the one it takes (``<video src="{static}/a.mp4" poster="{static}/a.jpg">``: the
     ``src``), which Pelican leaves as written."""
-    return re.compile(source.replace(_TAG_START, "", 1), re.X)
+    return re.compile(source.replace(TAG_START, "", 1), re.X)
 
 
 def _every_link(html: str, pattern: re.Pattern) -> list[re.Match[str]]:

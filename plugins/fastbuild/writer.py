@@ -5,7 +5,6 @@ import contextlib
 import inspect
 import logging
 import os
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
@@ -20,7 +19,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from plugins.engine import build, forks, items, rendering
+from plugins.engine import build, forks, intrasite, items, rendering
 
 from . import compat, digest, manifest, members, parallel
 from .compat import FeedEntriesOnce, overridden_files, written_files
@@ -69,20 +68,15 @@ def body_digest(content: Content) -> str:
 
 
 def attach_links(content: Content) -> tuple[str, ...]:
-    """The ``{attach}`` links a post's text and summary hold, as written (INTRASITE_LINK_REGEX's
-    ``what``), each with the path after it."""
+    """The ``{attach}`` links a post's text and summary hold, as written, found with the
+    pattern Pelican resolves them with (``intrasite.link_pattern``, blogcore's too)."""
     summary = content.metadata.get("summary")
-    text = (compat.html_of(content, "") or "") + (summary if isinstance(summary, str) else "")
-    if "attach" not in text:  # nearly every post
+    texts = [compat.html_of(content, "") or "", summary if isinstance(summary, str) else ""]
+    texts = [text for text in texts if "attach" in text]
+    if not texts:  # nearly every post
         return ()
-    found = set()
-    for match in re.finditer(content.settings["INTRASITE_LINK_REGEX"], text):
-        if match.groupdict().get("what") == "attach":
-            found.add(_LINK_VALUE.match(text, match.end()).group())
-    return tuple(sorted(found))
-
-
-_LINK_VALUE = re.compile(r"[^\"'<>\s,]*")
+    pattern = intrasite.link_pattern(content.settings["INTRASITE_LINK_REGEX"])
+    return tuple(sorted(set().union(*(intrasite.attach_values(t, pattern) for t in texts))))
 
 
 def published_statics(context: dict) -> tuple:
