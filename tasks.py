@@ -2120,14 +2120,8 @@ def _import(
     source: str, export: str, content: str, uploads: str, isso_db: str, private: bool = False
 ) -> None:
     """An import-wordpress / import-blogger run: read, plan, write, fill Isso, report."""
-    from pelican.settings import read_settings
-
-    from plugins.engine.slugs import Rule
-    from plugins.i18n import catalogs
-    from plugins.importer import apply, plan, report
+    from plugins.importer import apply
     from plugins.importer.model import ExportError
-    from plugins.redirects.settings import DEFAULTS as REDIRECTS
-    from plugins.webmentions.settings import DEFAULTS as MENTIONS
 
     content_dir = Path(content) if Path(content).is_absolute() else ROOT / content
     uploads_dir = (
@@ -2142,7 +2136,23 @@ def _import(
         read = reader.parse(Path(export), private=True) if private else reader.parse(Path(export))
     except ExportError as exc:
         sys.exit(str(exc))
-    content_dir.mkdir(parents=True, exist_ok=True)
+    # Pelican reads no settings without the folder; a refused import removes it again
+    with apply.content_folder(content_dir):
+        _import_into(source, read, content_dir, uploads_dir, isso_db)
+
+
+def _import_into(
+    source: str, read, content_dir: Path, uploads_dir: Path | None, isso_db: str
+) -> None:
+    """The import of a read export into the content folder, which is there."""
+    from pelican.settings import read_settings
+
+    from plugins.engine.slugs import Rule
+    from plugins.i18n import catalogs
+    from plugins.importer import apply, plan, report
+    from plugins.redirects.settings import DEFAULTS as REDIRECTS
+    from plugins.webmentions.settings import DEFAULTS as MENTIONS
+
     settings = read_settings(str(DEV_CONF), override={"PATH": str(content_dir)})
     if unreadable := _pattern_problem(settings):
         sys.exit(unreadable)

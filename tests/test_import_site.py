@@ -1277,3 +1277,28 @@ def test_no_shortcode_of_an_import_is_published_as_text_without_a_line(tmp_path,
     assert named == {"contact-form", "tweet"}, said
     assert code == ["make serve\n", "<?php echo $room; ?>\n", "[gallery]"]
     assert "as they say [sic] and [1]." in text
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ('ARTICLE_URL = "{category}/{slug}/"', "uses {category}, which the importer cannot"),
+        ('FILENAME_METADATA = "(?P<slug>.*"', "FILENAME_METADATA is not a valid pattern"),
+        ("", "is not an Isso database"),  # the --isso-db given is another program's
+    ],
+)
+def test_a_refused_import_leaves_the_disk_as_it_found_it(project, setting, said):
+    # the content folder, and the folders above it, were made before the settings were read:
+    # a refused import left them there, empty
+    conf = project / "pelicanconf.py"
+    conf.write_text(conf.read_text() + setting + "\n")
+    other = project / "other.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE invoices (id INTEGER)")
+    before = sorted(project.rglob("*"))
+    shutil.copy(ROOT / "tasks.py", project / "tasks.py")
+    command = [sys.executable, "-m", "invoke", "import-wordpress", str(FIXTURES / "wordpress.xml")]
+    command += ["--content", "new/content", "--isso-db", str(other)]
+    done = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and said in done.stderr and len(done.stderr.splitlines()) == 1
+    assert sorted(p for p in project.rglob("*") if p.name != "tasks.py") == before

@@ -3,6 +3,7 @@
 import hashlib
 import json
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,36 @@ def test_an_earlier_imports_1970_comment_is_dated_not_added_twice(tmp_path):
     assert (again.comments_added, again.comments_present) == (0, 1)
     with sqlite3.connect(database) as connection:
         assert connection.execute("SELECT created FROM comments").fetchall() == [(1325770246.0,)]
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") if p.is_file() else "/"
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+def test_a_write_the_disk_refuses_half_way_leaves_the_content_folder_as_it_was(tmp_path: Path):
+    # the files were staged, then renamed into place one by one: a folder that refused the
+    # third left the first two written and a folder made, while the line said "nothing written"
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    (content / "pages" / "about.md").write_text(OLD, encoding="utf-8")  # an earlier import's
+    (content / apply.STATE).write_text(
+        json.dumps({"version": 1, "files": {"pages/about.md": _sha(OLD)}}), encoding="utf-8"
+    )
+    (content / "posts").mkdir()
+    (content / "posts" / "own.md").write_text("Title: Ours\n\nx\n", encoding="utf-8")
+    files = {"galleries/hall/gallery.md": "Photo: a.jpg\n", "pages/about.md": NEW}
+    files["posts/p.md"] = NEW
+    before = _tree(content)
+    locked = subprocess.run(["chattr", "+i", str(content / "posts")], check=False)
+    if locked.returncode:
+        pytest.skip("chattr +i: a folder nobody, root too, may write in (ext4 and the like)")
+    try:
+        with pytest.raises(PermissionError):
+            apply.write_files(plan.Plan(files=files), content, "webmentions.json")
+    finally:
+        subprocess.run(["chattr", "-i", str(content / "posts")], check=True)
+    assert _tree(content) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["content"]  # its staging folder gone too

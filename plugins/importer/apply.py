@@ -12,6 +12,7 @@ A draft's comments and pingbacks, which the plan holds back, go in once the cont
 holds that post published (``release_published``).
 """
 
+import contextlib
 import filecmp
 import hashlib
 import html
@@ -20,6 +21,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,6 +106,24 @@ def release_published(plan: Plan, content: Path) -> None:
         for key, number in held.counts.items():
             plan.counts[key] += number
             plan.counts[f"{key} on drafts skipped"] -= number
+
+
+@contextlib.contextmanager
+def content_folder(content: Path) -> Iterator[None]:
+    """The content folder, made (with the folders above it) where it is not there yet, and
+    removed again if the import leaves it empty: a refused or stopped import (a setting it
+    cannot follow, a database that is not Isso's, a disk that refused a file) leaves the disk
+    as it found it."""
+    made = [folder for folder in (content, *content.parents) if not folder.exists()]
+    content.mkdir(parents=True, exist_ok=True)
+    try:
+        yield
+    finally:
+        for folder in made:  # the deepest first
+            try:
+                folder.rmdir()
+            except OSError:  # it holds what the import wrote
+                break
 
 
 def write_files(plan: Plan, content: Path, archive_name: str) -> Outcome:
@@ -200,16 +220,52 @@ def write_files(plan: Plan, content: Path, archive_name: str) -> Outcome:
                     raise NotADirectoryError(
                         20, "a file is where a folder must go", str(content / folder)
                     )
+        _move_into_place(staged, content, staging)
         for _, target in staged:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        for temporary, target in staged:
-            os.replace(temporary, target)
             relative = target.relative_to(content).as_posix()
             if relative not in (archive_name, STATE, *outcome.updated):
                 outcome.written.append(relative)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return outcome
+
+
+def _move_into_place(staged: list[tuple[Path, Path]], content: Path, staging: Path) -> None:
+    """Each staged file to its place, all or none: a rename the disk refuses half-way (a folder
+    not writable) puts back what the renames before it replaced, and removes the files and
+    folders they made, before the error goes on."""
+    made = sorted(
+        {
+            folder
+            for _, target in staged
+            for folder in (target.parent, *target.parent.parents)
+            if folder.is_relative_to(content) and not folder.exists()
+        },
+        key=lambda folder: len(folder.parts),
+        reverse=True,  # the deepest first, to remove them in that order
+    )
+    done: list[tuple[Path, Path | None]] = []  # each file moved, and where the one it replaced is
+    try:
+        for folder in sorted(made, key=lambda folder: len(folder.parts)):
+            folder.mkdir(exist_ok=True)
+        for number, (temporary, target) in enumerate(staged):
+            kept = None
+            if target.exists():
+                kept = staging / f".replaced-{number}"
+                os.replace(target, kept)
+            done.append((target, kept))
+            os.replace(temporary, target)
+    except OSError:
+        for target, kept in reversed(done):
+            with contextlib.suppress(OSError):
+                if kept is not None:
+                    os.replace(kept, target)
+                else:
+                    target.unlink(missing_ok=True)
+        for folder in made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
 
 
 # The tables and columns Isso's own code makes (isso/db), which fill_isso writes to: a database
