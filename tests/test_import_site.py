@@ -1275,6 +1275,10 @@ def test_no_shortcode_of_an_import_is_published_as_text_without_a_line(tmp_path,
         re.search(r"md: line \d+: \[([\w-]+)", line)[1] for line in said if "WordPress" in line
     }
     assert named == {"contact-form", "tweet"}, said
+    # and the report names another plugin's at its line of the file, where the writer finds it
+    lines = (content / "posts" / "shortcodes.md").read_text(encoding="utf-8").split("\n")
+    noted = next(line for line in run.stdout.splitlines() if "shortcode [wpforms]" in line)
+    assert '[wpforms id="12"]' in lines[int(re.search(r"md: line (\d+): ", noted)[1]) - 1]
     assert code == ["make serve\n", "<?php echo $room; ?>\n", "[gallery]"]
     assert "as they say [sic] and [1]." in text
 

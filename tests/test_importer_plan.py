@@ -1559,3 +1559,21 @@ def test_the_report_says_which_settings_to_write(lang, timezone, title, site, ex
     said = report.lines("Blogger", made, apply.Outcome(), "comments.db", "")
     shown = [line.split("  (")[0].strip() for line in said if line.startswith("  ")]
     assert shown == expected
+
+
+def test_a_player_no_link_can_be_made_of_is_named_at_its_line_of_the_file():
+    # [vimeo 76979871] was written [76979871](76979871), a link to a page of the new site that
+    # is not there; one that names no video is dropped, its line in the report
+    export = model.Export("wordpress", "http://old.example")
+    html = "Our tour:\n\n[vimeo 76979871]\n\nAnd the hall:\n\n[vimeo the-hall]\n\nThanks"
+    export.items = [_item("1", "tour", "Tour", raw_wordpress=True)]
+    export.items[0].html = html
+    made = plan.make_plan(export, plan.Layout(), None)
+    lines = made.files["posts/tour.md"].split("\n")
+    assert lines[lines.index("Our tour:") + 2] == "<https://vimeo.com/76979871>"
+    assert made.problems == [
+        f"posts/tour.md: line {lines.index('Thanks') + 1}: shortcode [vimeo the-hall] dropped: "
+        "it names no Vimeo video a link could be made of (the old site showed no player for it "
+        "either); if you know the video, link to its page there"
+    ]
+    assert lines[lines.index("Thanks") - 2] == "And the hall:"

@@ -14,6 +14,8 @@ in a sentence), so a name that is also a word counts only with attributes, an ad
 closing tag.
 """
 
+import re
+
 # what each name stood for: the importer converts each kind but "form" and "player" (kept as
 # text, with a note), blogcore says what to write instead of each
 CAPTION = "caption"  # [caption …]<img …> the caption[/caption]: a picture with its caption
@@ -33,6 +35,7 @@ KINDS: dict[str, str] = {
     "audio": MEDIA,
     "youtube": MEDIA,
     "vimeo": MEDIA,
+    "dailymotion": MEDIA,  # Jetpack's [dailymotion id=x8oma9], [dailymotion x8oma9]
     "code": CODE,
     "sourcecode": CODE,
     "contact-form": FORM,
@@ -51,6 +54,9 @@ LANGUAGES = frozenset(
 )
 # the names no sentence has in brackets: they count alone in a Markdown post too
 DISTINCT = frozenset({"contact-form", "gallery", "wp_caption", "sourcecode"})
+# an attribute as WordPress's parser reads one, key=value or key = "value": never the "=" of
+# a sentence's sum, [n = 30] or [n=30] (WordPress.com's [youtube=…] is a name known)
+_ATTRIBUTE = re.compile(r"""[\w-]=|[\w-]\s*=\s*["']""")
 
 
 def kind_of(name: str) -> str | None:
@@ -64,11 +70,14 @@ def is_shortcode(name: str, attrs: str, closed: bool, *, exported: bool = False)
 
     ``closed``: its ``[/name]`` is in the text. ``exported``: the text is a WordPress export's,
     where a known name counts alone and another plugin's shortcode is told by an attribute
-    (``=``), a ``-`` or ``_`` in its name, or its closing tag; elsewhere (a Markdown post) a
+    (``id="94"``), a ``_`` in its name (``[jetpack_subscription_form]``) or its closing tag,
+    never by a ``-`` alone (``[co-op]`` is a word); elsewhere (a Markdown post) a
     known name counts with attributes, an address or its closing tag, or alone if no word has
     it (``DISTINCT``), and a language's name only closed (module docstring: why)."""
     if exported:
-        return name.lower() in KINDS or "=" in attrs or "-" in name or "_" in name or closed
+        return (
+            name.lower() in KINDS or closed or "_" in name or _ATTRIBUTE.search(attrs) is not None
+        )
     if name in LANGUAGES:
         return closed
     return name in KINDS and (name in DISTINCT or "=" in attrs or "://" in attrs or closed)

@@ -15,9 +15,11 @@ The steps, in order:
    blocks (the engine's summary marker, ``<!-- more -->``); shortcodes become HTML the
    next steps understand (``[caption]`` a ``<figure>``, ``[code]``, ``[sourcecode]`` and
    SyntaxHighlighter's ``[php]…[/php]`` a ``<pre>``, ``[gallery]`` the ``{gallery}slug`` line
-   that ``gallery(attrs)`` names, ``[embed]``, ``[video]``, ``[audio]``, ``[youtube]`` a link
-   line); nothing inside a tag's attributes, ``<pre>``, ``<code>``, ``<script>`` or
-   ``<style>`` is taken for a shortcode. The end tags HTML implies (``<p>a<p>b``,
+   that ``gallery(attrs)`` names, ``[embed]``, ``[video]``, ``[audio]``, ``[youtube]``,
+   ``[vimeo]``, ``[dailymotion]`` a link line, by the video's id too: ``[vimeo 141358]``; one
+   no link can be made of is dropped, its note kept with its line, ``Converted.placed``);
+   nothing inside a tag's attributes, ``<pre>``, ``<code>``, ``<script>`` or ``<style>`` is
+   taken for a shortcode. The end tags HTML implies (``<p>a<p>b``,
    ``<li>a<li>b``) are written out, which html.parser would otherwise nest hundreds deep, and
    a tag never closed by ``>`` is text (html.parser takes quadratic time over it).
 2. WordPress's raw bodies get their paragraphs (``_autop``, what wpautop does): on the parsed
@@ -94,6 +96,9 @@ class Converted:
     no_alt: list[str] = field(default_factory=list)
     # every picture the body shows, by its address as written (after ``rewrite``), once each
     pictures: list[str] = field(default_factory=list)
+    # notes about a place in the body, with the line of the body it stood at (1 is its first;
+    # 0 when the place was lost with what held it): a shortcode dropped there
+    placed: list[tuple[int, str]] = field(default_factory=list)
 
 
 # Elements that are blocks for wpautop (never wrapped in <p>) and for line starts.
@@ -212,14 +217,102 @@ def _caption_html(attrs: dict[str, str], inner: str) -> str:
     return f"<figure>{picture.decode()}<figcaption>{caption.strip()}</figcaption></figure>"
 
 
-def _media_url(attrs_text: str, attrs: dict[str, str]) -> str:
-    """The address in ``[video mp4="…"]``, ``[audio src=…]``, ``[youtube=…]``, ``[youtube …]``."""
-    if found := _VIDEO.search(htmllib.unescape(attrs_text)):
+# the players WordPress.com and Jetpack name by a video's id as well as by its address
+# ([vimeo 141358], [vimeo id=141358], [vimeo=141358], [youtube=…], [dailymotion x8oma9]):
+# the id as each service writes one, and the address of its player, read by embeds.page_of
+_PLAYER_IDS = {
+    "youtube": (re.compile(r"[\w-]{11}"), "https://www.youtube.com/embed/{}", "YouTube"),
+    "vimeo": (re.compile(r"\d+"), "https://player.vimeo.com/video/{}", "Vimeo"),
+    "dailymotion": (
+        re.compile(r"[A-Za-z0-9]+"),
+        "https://www.dailymotion.com/embed/video/{}",
+        "Dailymotion",
+    ),
+}
+_ADDRESS = re.compile(r"https?://[^\s\"'\]]+", re.I)
+# what a media shortcode's file may be linked as: an address, or a path on the old site
+_LINKABLE = re.compile(r"(?:https?:)?//\S|/\S", re.I)
+
+
+def _media_url(name: str, attrs_text: str, attrs: dict[str, str]) -> str:
+    """The address in ``[video mp4="…"]``, ``[audio src=…]``, ``[youtube=…]``, ``[youtube …]``,
+    or of the video a player's id names (``[vimeo 141358]``: https://vimeo.com/141358); ""
+    when there is none a link could be made of (``[vimeo abc]``: WordPress showed no player
+    either)."""
+    written = htmllib.unescape(attrs_text)
+    if found := _VIDEO.search(written):
         return found.group()
+    if name in _PLAYER_IDS:
+        pattern, player, _ = _PLAYER_IDS[name]
+        value = attrs.get("id") or attrs.get("clip_id") or attrs.get("0") or ""
+        # [dailymotion=x8oma9]; the old [dailymotion id=x8oma9&title=…] (its one attribute)
+        value = value.lstrip("=").split("&", 1)[0].strip()
+        if pattern.fullmatch(value) and (page := embeds.page_of(player.format(value))):
+            return page.url
+        found = _ADDRESS.search(written)
+        return found.group() if found else ""
     for key in ("src", "mp4", "m4v", "webm", "ogv", "mp3", "m4a", "ogg", "wav", "0"):
-        if attrs.get(key, "").strip():
-            return attrs[key].strip()
+        value = attrs.get(key, "").strip()
+        if value:
+            return value if _LINKABLE.match(value) else ""
     return ""
+
+
+def _unlinked(name: str, core: str) -> str:
+    """The note on a media shortcode no link could be made of (``_media_url``)."""
+    if name in _PLAYER_IDS:
+        service = _PLAYER_IDS[name][2]
+        return (
+            f"shortcode {core} dropped: it names no {service} video a link could be made of "
+            "(the old site showed no player for it either); if you know the video, link to "
+            "its page there"
+        )
+    return f"shortcode {core} dropped: no address in it"
+
+
+# a place in the text a note is about (a shortcode dropped there), numbered, in characters no
+# text has (Unicode's private use area): ``_placed`` finds its line in the Markdown
+_PLACE = "\ue000{}\ue001"
+_PLACE_DIGITS = str.maketrans("0123456789", "".join(map(chr, range(0xE010, 0xE01A))))
+_PLACE_NUMBER = str.maketrans("".join(map(chr, range(0xE010, 0xE01A))), "0123456789")
+_PLACE_FOUND = re.compile(" ?\ue000([\ue010-\ue019]+)\ue001")
+
+
+def _place(placed: list[str], note: str) -> str:
+    """The mark of a place in the text, its note kept in ``placed``."""
+    placed.append(note)
+    return _PLACE.format(str(len(placed) - 1).translate(_PLACE_DIGITS))
+
+
+def _placed(markdown: str, notes: list[str]) -> tuple[str, list[tuple[int, str]]]:
+    """The Markdown (``_tidy``'s) without the marks ``_place`` left, and each note with the line
+    its mark stood at: a line that held only marks goes, and a blank line beside it."""
+    at = [0] * len(notes)
+    if "\ue000" not in markdown:
+        return markdown, list(zip(at, notes, strict=True))
+    lines = markdown.rstrip("\n").split("\n")
+    out: list[str] = []
+    skip_blank = False
+    for i, line in enumerate(lines):
+        if skip_blank and not line.strip():
+            skip_blank = False
+            continue
+        skip_blank = False
+        marks = [int(m[1].translate(_PLACE_NUMBER)) for m in _PLACE_FOUND.finditer(line)]
+        line = _PLACE_FOUND.sub("", line) if marks else line
+        for mark in marks:
+            if mark < len(at):
+                at[mark] = len(out) + 1
+        if marks and not line.strip():
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            skip_blank = not following.strip() and (not out or not out[-1].strip())
+            continue
+        out.append(line)
+    while out and not out[-1].strip():
+        out.pop()
+    at = [min(n, len(out)) for n in at]
+    text = "\n".join(out)
+    return (text + "\n" if text.strip() else ""), list(zip(at, notes, strict=True))
 
 
 def _code_html(attrs: dict[str, str], inner: str) -> str:
@@ -277,10 +370,14 @@ def _scan(
     *,
     spans: bool,
     more: bool = False,
+    placed: list[str] | None = None,
 ) -> str:
     """The HTML without comments, shortcodes turned into HTML (see the module's docstring);
     with ``more``, a ``<!--more-->`` is the empty ``<div data-importer-more>`` that
-    ``_summary_marker`` places."""
+    ``_summary_marker`` places. ``placed``: the notes on a place of the text, each marked there
+    (``_place``); without it (a summary), a shortcode left as text in a body goes too, as one
+    WordPress dropped does: a summary keeps the writer's words only."""
+    summary = placed is None
     closers = set(_CLOSERS.findall(text))
     lists = _Implied()
     out: list[str] = []
@@ -330,7 +427,7 @@ def _scan(
         lname = name.lower()
         if match.group("scclose"):
             if lname not in KNOWN:
-                out.append(core)
+                out.append(" " if summary else core)
             out.append(rb)
             continue
         attrs = _shortcode_attrs(attrs_text)
@@ -341,7 +438,7 @@ def _scan(
             end = text.find(f"[/{name}]", position) if name in closers else -1
             if end < 0:
                 _note_once(notes, f"shortcode [{name}] has no [/{name}]: kept as text")
-                out.append(core + rb)
+                out.append(rb if summary else core + rb)
                 continue
             inner = text[position:end]
             position = end + len(name) + 3
@@ -353,26 +450,29 @@ def _scan(
             else:
                 out.append(_code_html(attrs, inner))
         elif lname in MEDIA:
-            url = _media_url(attrs_text, attrs)
+            url = _media_url(lname, attrs_text, attrs)
             if url:
                 out.append(f'<div data-importer-link="{htmllib.escape(url)}"></div>')
-            else:
-                _note_once(notes, f"shortcode {core} dropped: no address in it")
+            elif placed is not None:
+                out.append(_place(placed, _SPACE.sub(" ", _unlinked(lname, core)).strip()))
         elif lname == "gallery":
             slug = gallery(attrs)
             if slug:
                 out.append(f'<div data-importer-gallery="{htmllib.escape(slug)}"></div>')
             elif slug is None:  # "": dropped, and the callback has said why
                 _note_once(notes, f"shortcode {core} dropped: no gallery for it")
+        elif summary:  # kept as text in the body, where the report names it
+            out.append(" ")
         else:  # kept as text
             known = lname in shortcodes.KINDS  # Jetpack's form, a tweet: nothing stands for it
-            _note_once(
-                notes,
+            note = (
                 f"shortcode [{name}] kept as text: this site has no such thing"
                 if known
-                else f"unknown shortcode [{name}] kept as text",
+                else f"unknown shortcode [{name}] kept as text"
             )
             out.append(core)
+            if placed is not None and note not in placed:  # the report names its first line
+                out.append(_place(placed, note))
         out.append(rb)
     out.append(text[position:])
     return "".join(out)
@@ -1277,10 +1377,12 @@ def _run(
     more: bool = False,
 ) -> Converted:
     notes: list[str] = []
+    placed: list[str] = []
     scanned = ""
     for spans in (True, False):
         said = notes if spans else []
-        scanned = _scan(html or "", gallery, said, spans=spans, more=not comment)
+        placed.clear()
+        scanned = _scan(html or "", gallery, said, spans=spans, more=not comment, placed=placed)
         try:
             soup = _parse(scanned)
             if raw and "<!-- wp:" not in html:  # WordPress skips wpautop for block content
@@ -1294,14 +1396,15 @@ def _run(
             markdown = converter.convert_soup(soup)
             lines = [_SPACE.sub(" ", note).strip() for note in notes + converter.notes()]
             # one line each, whatever the export held
-            markdown = _tidy(markdown)
+            markdown, at = _placed(_tidy(markdown), placed)
             shown = [url for url in converter.pictures if _written(url, markdown)]
-            return Converted(markdown, lines, converter.no_alt, shown)
+            return Converted(markdown, lines, converter.no_alt, shown, at)
         except RecursionError:
             continue  # spans and fonts nested hundreds deep (Blogger): again without them
     soup = _parse(scanned)
     notes.append("HTML nested too deep to convert: imported as plain text")
-    return Converted(_tidy(_plain_text(soup)), notes)
+    markdown, at = _placed(_tidy(_plain_text(soup)), placed)
+    return Converted(markdown, notes, placed=at)
 
 
 def convert(
@@ -1352,30 +1455,7 @@ def summary_text(html: str) -> str:
     # words part only where blocks and breaks part them: "two <em>dates</em>, and" stays joined
     for tag in soup.find_all([*BLOCKS, "br"]):
         tag.insert_after(" ")
-    text = soup.get_text()
-    closers = set(_CLOSERS.findall(text))
-
-    def shortcode(match: re.Match) -> str:
-        if match.group("sc") and _is_shortcode(match.group("name"), match.group("attrs"), closers):
-            return " "
-        return match.group()
-
-    text = _TOKEN.sub(shortcode, text) if "[" in text else text
-    return _SPACE.sub(" ", text.replace("\xa0", " ")).strip()
-
-
-def _without_shortcodes(text: str) -> str:
-    """Text with the shortcodes still in it (a plugin's, unknown here) taken out."""
-    if "[" not in text:
-        return text
-    closers = set(_CLOSERS.findall(text))
-
-    def shortcode(match: re.Match) -> str:
-        if match.group("sc") and _is_shortcode(match.group("name"), match.group("attrs"), closers):
-            return " "
-        return match.group()
-
-    return _TOKEN.sub(shortcode, text)
+    return _SPACE.sub(" ", soup.get_text().replace("\xa0", " ")).strip()
 
 
 def summary_markdown(html: str) -> str:
@@ -1389,8 +1469,6 @@ def summary_markdown(html: str) -> str:
     for text in soup.find_all(string=True):
         if isinstance(text, Comment | Declaration | Doctype | ProcessingInstruction):
             text.extract()
-        elif not text.find_parent(list(RAW_TEXT)):
-            text.replace_with(_without_shortcodes(str(text)))
     for tag in soup.find_all(["pre", "a", "br", *BLOCKS]):
         if tag.name == "pre":  # a code block, in a line: code
             tag.name = "code"

@@ -1177,6 +1177,7 @@ def make_plan(
             more=not summary,
         )
         plan.problems.extend(f"{path}: {note}" for note in converted.notes)
+        placed_at = len(plan.problems)  # the notes on a line of the file go here, once it is
         cover = _cover(item, export, pictures, plan, path, where)
         plan.no_alt.extend((path, url.rsplit("/", 1)[-1] or url) for url in converted.no_alt)
         plan.elsewhere.extend((path, url) for url in elsewhere(converted.pictures, plan.missing))
@@ -1300,7 +1301,14 @@ def make_plan(
             ("Comment_id", own if thread or (original and item.kind != PAGE) else ""),
             ("Redirect_from", ", ".join(redirects)),
         ]
-        plan.files[path] = _front_matter(pairs) + "\n" + body
+        head = _front_matter(pairs) + "\n"
+        plan.files[path] = head + body
+        # a body line's line in the file (none when the body is the no-text draft's line)
+        above = head.count("\n") if body is converted.markdown else -1
+        plan.problems[placed_at:placed_at] = [
+            f"{path}: line {above + line}: {note}" if line and above >= 0 else f"{path}: {note}"
+            for line, note in converted.placed
+        ]
         plan.counts[{PAGE: "pages"}.get(item.kind, "drafts" if status == DRAFT else "posts")] += 1
         plan.counts["redirects"] += len(redirects)
     plan.problems.extend(_unfiled_noted(export, layout, unfiled))
