@@ -261,3 +261,40 @@ def test_a_reworded_line_keeps_its_folders_advice():
     why = "the front matter between --- lines is YAML (title: Our news)"
     line = repeats.Said(f"has no Title: line; add one ({why})", why)
     assert signals._folded_advice({}, line, ["posts/a.md"]) == why
+
+
+def test_posts_titled_by_their_first_heading_are_one_line_for_the_folder(build_site, caplog):
+    # an adopted blog whose reader plugin took each title from the post's first heading: 163
+    # lines, one a post, each naming its own heading, where the folder's line folds the rest
+    bare = {
+        f"journal/2012-0{i + 1}-10-entry-{i}.md": f"# Entry number {i}\n\nWritten on day {i}.\n"
+        for i in range(6)
+    }
+    fenced = {
+        f"journal/weekly-{i}.md": (
+            f"---\ndate: 2024-09-0{i + 1}\nstatus: draft\n---\n\n# Weekly #{i}\n\nA week.\n"
+        )
+        for i in range(5)
+    }
+    caplog.set_level(logging.WARNING)
+    build_site({**bare, **fenced}, name="headed-posts")
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("headed-posts/")]
+    titles = [m for m in said if "Title" in m]
+    named = [m for m in titles if m.startswith("headed-posts/journal/2012-")]
+    # the first files are named, each with its own heading to write as its title
+    assert named == [
+        f"headed-posts/journal/2012-0{i + 1}-10-entry-{i}.md: {NO_TITLE} (line 1 is a heading, "
+        f"'# Entry number {i}', not a title: write Title: Entry number {i} as the first line, "
+        "in its place (the page shows the title as its heading))"
+        for i in range(repeats.SHOWN)
+    ]
+    assert len([m for m in titles if m.startswith("headed-posts/journal/weekly-")]) == 4
+    assert [m for m in said if m.startswith("headed-posts/journal/: ")] == [
+        "headed-posts/journal/: 11 files have no Title: line (8 named above, then "
+        "2012-05-10-entry-4.md, 2012-06-10-entry-5.md, weekly-4.md); 6 of them: write each "
+        "one's first heading as its title, Title: <the heading> as the first line, in its "
+        "place (the page shows the title as its heading); 5 of them: write each one's first "
+        "heading as its title, title: <the heading> between the --- lines, in quotes where it "
+        "holds ': ' or ' #' (the page shows the title as its heading)"
+    ]
+    assert len(titles) == 2 * repeats.SHOWN + 1

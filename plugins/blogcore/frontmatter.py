@@ -2244,20 +2244,35 @@ def _why_not_in_block(text: str) -> str:
         heading = None  # "write Title: Ingredients" would title a recipe by its first section
     if heading:
         title = heading["text"].strip()
+        # each ``write`` with the file's heading, and as said of many files (repeats.Said)
         if read and read.language == "TOML":
             write = f"write title = {json.dumps(title, ensure_ascii=False)} between the +++ lines"
+            each = 'title = "<the heading>" between the +++ lines'
         elif read:
             quoted = json.dumps(title, ensure_ascii=False)
             written = quoted if _YAML_NEEDS_QUOTES.search(title) else title
             write = f"write title: {written} between the --- lines"
+            each = (
+                "title: <the heading> between the --- lines, in quotes where it holds ': ' or ' #'"
+            )
         elif body:
             write = f"write Title: {title} among the keys above it"
+            each = "Title: <the heading> among the keys above it"
         else:
             write = f"write Title: {title} as the first line, in its place"
+            each = "Title: <the heading> as the first line, in its place"
         then = "" if read or body else _keys_under_heading(lines, first)
-        return (
+        said = (
             f"line {first + 1} is a heading, {lines[first].strip()[:40]!r}, not a title: "
             f"{write} (the page shows the title as its heading){then}"
+        )
+        if then:
+            return said  # its blank lines too: said of this file alone
+        # a blog whose old reader titled each post by its heading: a folder of them folds
+        return repeats.Said(
+            said,
+            f"write each one's first heading as its title, {each} (the page shows the title as "
+            "its heading)",
         )
     if read and read.language == "TOML":
         return 'the front matter between +++ lines is TOML: there, write title = "Our news"'

@@ -105,7 +105,7 @@ from .frontmatter import (
     wordpress_status,
     written_as_key,
 )
-from .repeats import AS_SAID_ABOVE, Said
+from .repeats import AS_SAID_ABOVE, Said, headed
 from .settings import SAMPLE_DEFAULT_CATEGORY, markdown_settings, names_another_site
 
 logger = logging.getLogger(__name__)
@@ -1611,6 +1611,9 @@ class StrictChecks:
             # the Date is checked too: another key's mistake, in the same build
             # said of each file of a folder's line, why is its advice (the front matter is YAML)
             said = Said(f"{self.missing['title']} ({why})", why) if why else self.missing["title"]
+            of_each = getattr(why, "of_each", "")
+            if of_each:  # the file's own heading in its line: the folder's line counts it so
+                said.alike = headed(self.missing["title"], of_each)
             self._noted(_raise, said)
             if not present:
                 # no front matter at all (a folder of notes): its one line says to add it, and

@@ -34,21 +34,27 @@ class Said(str):
     ``has no Date: line; add one such as Date: 2025-03-14 (…)``, said of each ``add one to
     each, such as Date: 2025-03-14 (…)``. A str, so the line is said as it always was.
     ``kind``: what the line is about, for code that treats lines of one kind alike
-    (``empty_kind``: an empty key's; links.SCHEMELESS), so rewording a line changes nothing
-    but its words ("" for a line no code looks for)."""
+    (``empty_kind``: an empty key's; links.SCHEMELESS; HEADED), so rewording a line changes
+    nothing but its words ("" for a line no code looks for). ``alike``: the line it is folded
+    as where each file's own words differ (a title to write from the file's own heading),
+    with what that one says of each; None: as itself."""
 
     of_each: str
     kind: str
+    alike: Said | None
 
-    def __new__(cls, line: str, of_each: str = "", kind: str = "") -> Said:
+    def __new__(
+        cls, line: str, of_each: str = "", kind: str = "", alike: Said | None = None
+    ) -> Said:
         said = super().__new__(cls, line)
         said.of_each = of_each
         said.kind = kind
+        said.alike = alike
         return said
 
-    def __getnewargs__(self) -> tuple[str, str, str]:
-        # a worker's error crosses back with its lines' advice and kind too
-        return (str(self), self.of_each, self.kind)
+    def __getnewargs__(self) -> tuple[str, str, str, Said | None]:
+        # a worker's error crosses back with its lines' advice, kind and folding too
+        return (str(self), self.of_each, self.kind, self.alike)
 
 
 def empty_kind(key: str) -> str:
@@ -59,6 +65,28 @@ def empty_kind(key: str) -> str:
 def kind_of(message: str) -> str:
     """A line's kind (``Said.kind``), "" for a line that has none."""
     return getattr(message, "kind", "")
+
+
+# the kind of the line a file titled by its first heading is folded as
+HEADED = "no title, a first heading"
+
+
+def headed(missing: str, of_each: str) -> Said:
+    """What a folder's line counts a file without a title but with a first heading as: the
+    format's ``missing`` line, said of each as ``of_each`` (where its front matter is)."""
+    return Said(f"{missing} (its first heading is its title: {of_each})", of_each, HEADED)
+
+
+def is_headed(message: str) -> bool:
+    """Whether a folder's files were counted by ``headed``: posts, each with its heading and
+    text, never a folder to leave out of the site."""
+    return kind_of(message) == HEADED
+
+
+def folded_as(message: str) -> str:
+    """The message a folder's line counts ``message`` under: its ``alike`` where its words are
+    the file's own (a heading to write as the title), else itself."""
+    return getattr(message, "alike", None) or message
 
 
 def heading(files: Iterable[str]) -> str:

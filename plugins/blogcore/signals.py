@@ -313,6 +313,8 @@ class RepeatsFolded(logging.Filter):
         said = _file_line(record, NO_TITLE) or _no_date_line(record) or _empty_line(record)
         if said is None:
             return True
+        # a title to write from each file's own heading: one line's words in every file
+        said = (said[0], repeats.folded_as(said[1]))
         self.repeats.note(*said)
         self.held.append((*said, record))
         self.levels[said[1]] = max(self.levels.get(said[1], 0), record.levelno)
@@ -579,8 +581,11 @@ def _say_folded(settings) -> None:
                 folder,
                 next(iter(by_message)),
                 [file for files in by_message.values() for file in files],
-                # an empty line is no sign that the folder holds no posts
-                empty or relative.replace(os.sep, "/") in posts_here,
+                # an empty line is no sign that the folder holds no posts, nor is a title
+                # missing where each file has its heading and text
+                empty
+                or all(repeats.is_headed(message) for message in by_message)
+                or relative.replace(os.sep, "/") in posts_here,
                 repeats.advice_in_parts(parts, others),
                 sum(len(files) for files in alike.values()),
             ),
