@@ -1141,3 +1141,20 @@ def test_the_serve_overlay_lists_each_mistake_of_a_front_matter(project):
         {"level": "error", "source": "content/posts/two.md", "message": message}
         for message in (DATE, STATUS, LANG)
     ]
+
+
+def test_an_rst_posts_url_without_save_as_is_told_in_its_own_fields(build_site, caplog):
+    # an adopted blog's reStructuredText post with :url: and no :save_as: was told to write
+    # "Save_as: …", a line docutils shows as the post's first paragraph
+    rst = (
+        "Why we made the ratchet\n#######################\n\n:url: why-the-ratchet\n"
+        ":date: 2015-07-14\n\nA few words.\n"
+    )
+    caplog.set_level(logging.WARNING)
+    build_site({"posts/ratchet.rst": rst}, name="rst-url")
+    said = [r.getMessage() for r in caplog.records if "links point" in r.getMessage()]
+    assert said == [
+        "rst-url/posts/ratchet.rst: :url: 'why-the-ratchet' is where links point, but the file "
+        "is still written at its usual place; give :save_as: too (:save_as: "
+        "why-the-ratchet/index.html for :url: why-the-ratchet/), or remove :url:"
+    ]

@@ -1541,15 +1541,19 @@ def check_modified(date: object, modified: object) -> None:
         )
 
 
-def check_address(metadata: dict) -> list[str]:
+def check_address(metadata: dict, fields: bool = False) -> list[str]:
     """Url without Save_as: raise, links would point where nothing is written (Save_as
-    without Url is fine: the reader makes its Url, ``url_of_save_as``)."""
+    without Url is fine: the reader makes its Url, ``url_of_save_as``). ``fields``: the file
+    is reStructuredText, whose keys are written ``:save_as:`` (a ``Save_as:`` line there is
+    the post's first paragraph)."""
     url, save_as = metadata.get("url"), metadata.get("save_as")
     if isinstance(url, str) and url and save_as is None:
+        url_key, save_key = (":url:", ":save_as:") if fields else ("Url", "Save_as")
+        url_line, save_line = (url_key, save_key) if fields else ("Url:", "Save_as:")
         raise FrontMatterError(
-            f"Url {url!r} is where links point, but the file is still written at its usual "
-            f"place; give Save_as too (Save_as: {url.strip('/')}/index.html for Url: "
-            f"{url.strip('/')}/), or remove Url"
+            f"{url_key} {url!r} is where links point, but the file is still written at its "
+            f"usual place; give {save_key} too ({save_line} {url.strip('/')}/index.html for "
+            f"{url_line} {url.strip('/')}/), or remove {url_key}"
         )
     return []
 

@@ -1506,7 +1506,7 @@ class StrictChecks:
             self._noted(check_zone, metadata["timezone"])
             if len(self.mistakes or ()) > before:  # the dates' own checks wait for it
                 refused = refused | {"timezone"}
-        self._noted(check_address, metadata)
+        self._noted(check_address, metadata, self.alt_format == "rst")
         if isinstance(metadata.get("template"), str):
             self._noted(
                 check_template,
