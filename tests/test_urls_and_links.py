@@ -1871,6 +1871,46 @@ def test_comments_static_paths_names_are_left_out_with_a_line(
     assert all(site.exists(f) for f in comments)
 
 
+@pytest.mark.parametrize("static", [False, True], ids=["linked-only", "static-paths"])
+def test_a_link_to_comment_data_left_out_is_named(build_site, caplog, tmp_path, static):
+    # a post linked an old Staticman comment with {static}: the file is left out of the site
+    # (each holds a commenter's name and message), but the link check took it for published,
+    # so the page linked to nothing and no line said so
+    comment = "comments/hello/entry1602978557368.yml"
+    files = {
+        comment: _staticman("Wendell Ashgrove", "Kind words"),
+        "posts/thanks.md": _post(
+            "Thanks", "thanks", "2024-05-01", body=f"Read [a reply]({{static}}/{comment})."
+        ),
+    }
+    name = f"comment-link-{'static' if static else 'linked'}"
+    settings = {"STATIC_PATHS": [*pelicanconf.STATIC_PATHS, "comments"]} if static else {}
+    line = (
+        f"{name}/posts/thanks.md: line 7: the link {{static}}/{comment} points at "
+        f"{name}/{comment}, comments saved as data (Staticman's), each with a commenter's name "
+        "and message, which are left out of the site: remove the link, or set "
+        "BLOGCORE_PUBLISH_COMMENT_DATA = True in pelicanconf.py if every commenter agreed to "
+        "be published so (this site's comments are Isso's: docs/comments.md, Comments from an "
+        "old blog)"
+    )
+    caplog.set_level(logging.WARNING)
+    site = build_site(files, name=name, **settings)
+    assert [m for m in _warnings(caplog) if "posts/thanks.md" in m] == [line]
+    # a file linked only is named by its link's line alone, not told to leave STATIC_PATHS
+    about = [m for m in caplog.messages if comment in m and "posts/thanks.md" not in m]
+    assert [m for m in about if "STATIC_PATHS would publish" in m] == about
+    assert len(about) == static
+    assert not site.exists(comment)
+    assert not _holds(tmp_path, "Wendell Ashgrove")
+    caplog.clear()
+    with pytest.raises(SystemExit):  # a publish never ships a link to nothing
+        build_site(files, publish=True, name=f"{name}-pub", **settings)
+    assert [m for m in _errors(caplog) if "posts/thanks.md" in m] == [
+        line.replace(f"{name}/", f"{name}-pub/")
+    ]
+    assert not _holds(tmp_path, "Wendell Ashgrove")
+
+
 def test_pictures_beside_posts_linked_by_address_are_named_by_their_links_only(build_site, caplog):
     # pictures beside posts outside content/posts/ (ARTICLE_PATHS has ""), each post's first
     # picture the site's card: those linked relatively (photo.jpg, ../) or from "/" were also

@@ -839,6 +839,8 @@ def link_targets(item, value: str, kind: str, context: dict, now: datetime.datet
             unready = _unready_gallery(path, context)
             if unready:  # its photos are not published: a withheld gallery publishes nothing
                 return links.Target(path, links.GALLERY, why=unready)
+            if key == "static_content" and withheld_comment_data(path, item.settings):
+                return links.Target(path, WITHHELD_COMMENTS)  # left out at content_final
             # a static file gets DEFAULT_METADATA's status as a post does (an adopted site's
             # {'status': 'draft'}), but Pelican copies every static file whatever it says
             if status != "draft" or key == "static_content":
@@ -1006,7 +1008,11 @@ def link_problems(
                         paths = known("filename" if kind == "filename" else "static")
                         if target.state == links.MISSING and not target.path.isascii():
                             paths = [*paths, *_beside(settings["PATH"], target.path)]
-                        message = links.problem(link, target, content_dir, paths, kind, written())
+                        message = (
+                            comment_link_problem(link, f"{content_dir}/{target.path}")
+                            if target.state == WITHHELD_COMMENTS
+                            else links.problem(link, target, content_dir, paths, kind, written())
+                        )
                         if target.state == links.MISSING and item.source_path.endswith(".rst"):
                             message = (
                                 _spaces_dropped(link, kind, value, target, settings) or message
@@ -1553,6 +1559,30 @@ def static_comments_way(files: list[str], home: str, static_paths: Iterable[str]
     if home:
         return f'add "{home}" to STATIC_EXCLUDES in pelicanconf.py'
     return f"add {_names_clause(files)} to IGNORE_FILES in pelicanconf.py"
+
+
+# a link's target that is comments saved as data, left out of the site (on_static_comments)
+WITHHELD_COMMENTS = "comment data"
+
+
+def withheld_comment_data(relpath: str, settings: dict[str, Any]) -> bool:
+    """Whether a static file (its path in the content folder) is comments saved as data,
+    which the build leaves out of the site unless BLOGCORE_PUBLISH_COMMENT_DATA says not to."""
+    if settings.get("BLOGCORE_PUBLISH_COMMENT_DATA") or not relpath.lower().endswith(COMMENT_DATA):
+        return False
+    return bool(comment_files(settings["PATH"], [relpath]))
+
+
+def comment_link_problem(link: str, shown_path: str) -> str:
+    """The end of a link's line when it points at comments saved as data, left out of the
+    site: the page would link to nothing."""
+    return (
+        f"the link {link} points at {shown_path}, comments saved as data (Staticman's), each "
+        "with a commenter's name and message, which are left out of the site: remove the "
+        "link, or set BLOGCORE_PUBLISH_COMMENT_DATA = True in pelicanconf.py if every "
+        "commenter agreed to be published so (this site's comments are Isso's: "
+        "docs/comments.md, Comments from an old blog)"
+    )
 
 
 def static_comments_message(shown_files: str, count: int, way: str) -> str:

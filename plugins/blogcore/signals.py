@@ -1720,6 +1720,12 @@ def on_static_comments(generators) -> None:
         left_out = {id(by_path[f]) for f in comments}
         # in place: the generator's context holds this same list
         generator.staticfiles[:] = [sc for sc in statics if id(sc) not in left_out]
+        # a file only a {static} link brought in is named by that link's line (link_problems)
+        static = settings.get("STATIC_PATHS", [])
+        excludes = settings.get("STATIC_EXCLUDES", [])
+        comments = [f for f in comments if frontmatter.is_within_any(f, static, excludes)]
+        if not comments:
+            continue
         every = every if every is not None else _files_under(os.path.abspath(root))
         for home, files in checks.comment_groups(comments, every):
             way = checks.static_comments_way(files, home, settings.get("STATIC_PATHS", []))
