@@ -2461,3 +2461,52 @@ def test_written_target(line, expected):
 def test_an_html_file_says_its_date_in_a_meta_tag_as_a_browser_reads_it(html, kept):
     page = f"<html><head>{html}</head><body>x</body></html>"
     assert checks.html_not_a_post("slides/x.html", page, []) is kept
+
+
+@pytest.mark.parametrize(
+    ("files", "home", "every", "way"),
+    [
+        # IGNORE_FILES names leave out every file and folder so named, in every folder
+        (["comments/a/1.yml"], "comments", ["posts/x.md"], 'add "comments"'),
+        (
+            ["comments/a/entry1.yml", "comments/b/entry2.json"],
+            "comments",
+            ["posts/comments/x.md"],
+            'add "entry1.yml", "entry2.json"',
+        ),
+        (
+            [f"comments/{n}/entry{n}.yml" for n in range(1, 5)],
+            "comments",
+            ["posts/comments/x.md"],
+            'add "entry*.yml"',
+        ),
+        (
+            [f"data/entry{n}.{e}" for n, e in ((1, "yml"), (2, "json"), (3, "yml"), (4, "yml"))],
+            "",
+            ["data/team.yml"],
+            'add "entry*.json", "entry*.yml"',
+        ),
+        (
+            [f"comments/{n}/{n}.yml" for n in "abcd"],
+            "comments",
+            ["posts/comments/x.md"],
+            'move content/comments/ to content/staticman-comments/ (not "comments": '
+            "IGNORE_FILES matches names in every folder, and content/posts/comments/ would be "
+            'left out too) and add "staticman-comments"',
+        ),
+        (
+            ["_data/comments.yml"],
+            "",
+            ["_data/team.yml", "posts/trip/comments.yml", "staticman-comments/x.md"],
+            'move them into content/staticman-comments-2/ (not "comments.yml": IGNORE_FILES '
+            "matches names in every folder, and content/posts/trip/comments.yml would be left "
+            'out too) and add "staticman-comments-2"',
+        ),
+    ],
+)
+def test_ignore_way_names_only_the_comments(files, home, every, way):
+    every = [*files, *every]
+    assert (
+        checks.ignore_way(files, home, every, "content")
+        == f"{way} to IGNORE_FILES in pelicanconf.py"
+    )

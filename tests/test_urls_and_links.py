@@ -1871,6 +1871,41 @@ def test_comments_static_paths_names_are_left_out_with_a_line(
     assert all(site.exists(f) for f in comments)
 
 
+def test_comments_ignore_files_advice_leaves_out_nothing_else(build_site, caplog, tmp_path):
+    # the line said: add "comments" to IGNORE_FILES, which Pelican matches against every
+    # file and folder name in every folder: posts/comments/ (readers' letters, as posts)
+    # vanished with the old comments, and nothing said so
+    stamps = ("1602978557368", "1602979691887", "1603012345678", "1603098765432")
+    comments = {
+        f"comments/{slug}/entry{stamp}.{ext}": _staticman(
+            "Hollis Tarrant", f"Reply {stamp}", json_file=ext == "json"
+        )
+        for slug, stamp, ext in zip("abcd", stamps, ("yml", "yml", "yml", "json"), strict=True)
+    }
+    files = {
+        **comments,
+        "posts/comments/readers-write.md": _post("Readers write", "readers-write", "2024-05-01"),
+    }
+    caplog.set_level(logging.WARNING)
+    build_site(files, name="comments-named")
+    said = [m for m in caplog.messages if "Hollis" not in m and "comments saved as data" in m]
+    assert len(said) == 1
+    assert said[0].endswith(
+        'add "entry*.json", "entry*.yml" to IGNORE_FILES in pelicanconf.py to say they stay '
+        "out of the site (they stay in comments-named/ for the record)"
+    )
+    caplog.clear()
+    site = build_site(  # as the line says
+        files,
+        publish=True,
+        name="comments-named-kept",
+        IGNORE_FILES=[*pelicanconf.IGNORE_FILES, "entry*.json", "entry*.yml"],
+    )
+    assert not [m for m in caplog.messages if "comments" in m]
+    assert site.exists("posts/readers-write/index.html")  # nothing else left out
+    assert not _holds(tmp_path, "Hollis Tarrant")
+
+
 @pytest.mark.parametrize("static", [False, True], ids=["linked-only", "static-paths"])
 def test_a_link_to_comment_data_left_out_is_named(build_site, caplog, tmp_path, static):
     # a post linked an old Staticman comment with {static}: the file is left out of the site

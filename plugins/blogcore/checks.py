@@ -1511,54 +1511,115 @@ def named_files(content: str, files: list[str]) -> str:
     return ", ".join(f"{content}/{f}" for f in files[:3]) + more
 
 
+# characters fnmatch reads as a pattern: a name holding one is never advised as written
+_GLOB_MARKS = frozenset("*?[]")
+# the folder comments are advised into when no name of theirs is theirs alone
+_OWN_FOLDER = "staticman-comments"
+
+
+def ignore_way(
+    files: list[str], home: str, every: Iterable[str] = (), content: str = "content"
+) -> str:
+    """How IGNORE_FILES leaves out these comment files and nothing else. Pelican matches each
+    of its patterns against the name of every file and folder, in every folder (fnmatch), so
+    a name another file or folder has too (content/posts/comments/) would leave that out
+    as well: the folder holding only them (``home``), else their names (three at most), else
+    a pattern of their names (entry*.yml), else a folder of a name of its own to move them
+    into. ``every``: every file of the content folder but other comments saved as data (a
+    name that leaves them out too is welcome)."""
+    wanted = set(files)
+    others = [f.split("/") for f in every if f not in wanted and not _is_dotted(f)]
+
+    def alone(patterns: list[str]) -> bool:
+        return not any(any_ignored(parts, patterns) for parts in others)
+
+    names = [posixpath.basename(f) for f in files]
+    stems = [posixpath.splitext(n)[0] for n in names]
+    stem = min(stems)  # the start all the names share, by characters (entry160297…)
+    while not all(s.startswith(stem) for s in stems):
+        stem = stem[:-1]
+    stem = stem.rstrip("0123456789-_.")
+    candidates = [[posixpath.basename(home)]] if home else []
+    plain = not _GLOB_MARKS & set("".join(names))  # fnmatch would read a [ in a name
+    if plain and len(names) <= 3:
+        candidates.append(names)
+    if plain and len(names) > 1 and len(stem) >= 3:
+        candidates.append(sorted({stem + "*" + posixpath.splitext(n)[1] for n in names}))
+    why = ""
+    for patterns in candidates:
+        patterns = list(dict.fromkeys(patterns))
+        hit = next((parts for parts in others if any_ignored(parts, patterns)), None)
+        if hit is None:
+            listed = ", ".join(f'"{p}"' for p in patterns)
+            return f"add {listed} to IGNORE_FILES in pelicanconf.py"
+        if not why:  # the first other file or folder the first way would leave out
+            end = next(i for i, part in enumerate(hit) if any_ignored([part], patterns))
+            taken = "/".join(hit[: end + 1]) + ("/" if end < len(hit) - 1 else "")
+            listed = ", ".join(f'"{p}"' for p in patterns)
+            why = (
+                f" (not {listed}: IGNORE_FILES matches names in every folder, and "
+                f"{content}/{taken} would be left out too)"
+            )
+    own = next(
+        name
+        for name in (_OWN_FOLDER, *(f"{_OWN_FOLDER}-{n}" for n in range(2, 100)))
+        if alone([name])
+    )
+    moved = f"{content}/{home}/ to" if home else "them into"
+    return f'move {moved} {content}/{own}/{why} and add "{own}" to IGNORE_FILES in pelicanconf.py'
+
+
 def _holds_comments(one: bool) -> str:
     """What comment files are: one may hold many (a Jekyll site's _data/comments.yml)."""
     return "holds comments saved as data" if one else "are comments saved as data files"
 
 
-def _names_clause(files: list[str]) -> str:
-    """The files' names, quoted, the first three and "the others"."""
-    names = [f'"{posixpath.basename(f)}"' for f in files]
-    return ", ".join(names[:3]) + (" and the others" if len(names) > 3 else "")
-
-
 def comments_message(
-    shown_files: str, files: list[str], content: str, folder: str, home: str = ""
+    shown_files: str,
+    files: list[str],
+    content: str,
+    folder: str,
+    home: str = "",
+    every: Iterable[str] = (),
 ) -> str:
     """The line for comments saved as data files (Staticman's), which the theme never shows:
     never to be published as they are (each holds a commenter's name, often an e-mail hash,
     and the message), only left out. ``folder``: the one a generic line would have added to
     STATIC_PATHS; ``home``: the folder holding only them (comment_home), which IGNORE_FILES
-    can name, else their names are given."""
+    can name, else their names are given; ``every``: every file of the content folder, which
+    that name must not leave out too (ignore_way)."""
     one = len(files) == 1
     verb, they = ("is", "it") if one else ("are", "they")
-    ignore = f'"{posixpath.basename(home)}"' if home else _names_clause(files)
     target = f'"{folder}"' if folder else ("it" if one else "them")  # at the top of content/
     return (
         f"{shown_files} {_holds_comments(one)} (Staticman's), which this site "
         f"does not show, and {they} {verb} not published: its comments are Isso's, and nothing "
         "here imports these into it (docs/comments.md, Comments from an old blog); do not add "
         f"{target} to STATIC_PATHS, which would publish each commenter's name and "
-        f"message as a raw file; add {ignore} to IGNORE_FILES in pelicanconf.py to "
+        f"message as a raw file; {ignore_way(files, home, every, content)} to "
         f"say they stay out of the site (they stay in {content}/ for the record)"
     )
 
 
-def static_comments_way(files: list[str], home: str, static_paths: Iterable[str]) -> str:
+def static_comments_way(
+    files: list[str],
+    home: str,
+    static_paths: Iterable[str],
+    every: Iterable[str] = (),
+    content: str = "content",
+) -> str:
     """What keeps comment files that STATIC_PATHS names out of the site: the entry that names
     only them taken out and their folder in IGNORE_FILES, else STATIC_EXCLUDES their own
-    folder, else IGNORE_FILES their names (a folder shared with other files)."""
+    folder, else IGNORE_FILES their names (a folder shared with other files); the name given
+    to IGNORE_FILES is theirs alone among ``every`` file of the content folder (ignore_way)."""
     entries = [p.strip("/") for p in static_paths if any(is_within_any(f, [p]) for f in files)]
     if home and entries and all(e == home or e.startswith(f"{home}/") for e in entries):
         listed = ", ".join(f'"{e}"' for e in entries)
-        name = posixpath.basename(home)
         # out of STATIC_PATHS alone, they would be files nothing publishes: a line of their own
-        return (
-            f'take {listed} out of STATIC_PATHS and add "{name}" to IGNORE_FILES in pelicanconf.py'
-        )
+        return f"take {listed} out of STATIC_PATHS and {ignore_way(files, home, every, content)}"
     if home:
         return f'add "{home}" to STATIC_EXCLUDES in pelicanconf.py'
-    return f"add {_names_clause(files)} to IGNORE_FILES in pelicanconf.py"
+    return ignore_way(files, "", every, content)
 
 
 # a link's target that is comments saved as data, left out of the site (on_static_comments)

@@ -1663,19 +1663,28 @@ def _say_unpublished(generators, every, picked, sources, plugin_folders, pages=(
     # files linked by address (photo.jpg, ./img/x.jpg, /trips/x.jpg): named by their link's
     # line once the site is written (on_site_written), with what to write
     by_address = checks.linked_by_address(generators, settings.get("SITEURL", ""))
+    # comments saved as data (Staticman's), by folder: their own line, and the folder that
+    # holds them is never advised into STATIC_PATHS for the other files (_data/ beside them)
+    comments_of = {
+        folder: checks.comment_files(settings["PATH"], files) for folder, files in found.items()
+    }
+    everyone = {f for files in comments_of.values() for f in files}
+    # what IGNORE_FILES must not leave out with them (other comments it may)
+    not_comments = [f for f in every if f not in everyone]
     for folder, files in found.items():
         holds_posts = any(s.startswith(f"{folder}/") for s in sources)
         if holds_posts:  # its line says nothing links to them: untrue of these
             files = [f for f in files if f not in by_address]
             if not files:
                 continue
-        # comments saved as data (Staticman's): their own line, and the folder that holds
-        # them is never advised into STATIC_PATHS for the other files (_data/ beside them)
-        comments = checks.comment_files(settings["PATH"], files)
+        comments = [f for f in comments_of[folder] if f in files]
         if comments:
             home = checks.comment_home(comments, every)
             named = checks.named_files(content, comments)
-            log("%s", checks.comments_message(named, comments, content, folder, home))
+            log(
+                "%s",
+                checks.comments_message(named, comments, content, folder, home, not_comments),
+            )
             files = [f for f in files if f not in comments]
         folded: list[str] = []
         if not folder:  # a line each for the first few at the top, one for the rest
@@ -1709,6 +1718,8 @@ def on_static_comments(generators) -> None:
     content = shown(settings, root)
     every = None
     log = logger.error if settings.get("BLOGCORE_STRICT") else logger.warning
+    static = settings.get("STATIC_PATHS", [])
+    excludes = settings.get("STATIC_EXCLUDES", [])
     for generator in generators:
         statics = getattr(generator, "staticfiles", None)
         if not statics:
@@ -1721,14 +1732,14 @@ def on_static_comments(generators) -> None:
         # in place: the generator's context holds this same list
         generator.staticfiles[:] = [sc for sc in statics if id(sc) not in left_out]
         # a file only a {static} link brought in is named by that link's line (link_problems)
-        static = settings.get("STATIC_PATHS", [])
-        excludes = settings.get("STATIC_EXCLUDES", [])
         comments = [f for f in comments if frontmatter.is_within_any(f, static, excludes)]
         if not comments:
             continue
         every = every if every is not None else _files_under(os.path.abspath(root))
+        found = set(comments)
+        not_comments = [f for f in every if f not in found]  # what IGNORE_FILES must keep
         for home, files in checks.comment_groups(comments, every):
-            way = checks.static_comments_way(files, home, settings.get("STATIC_PATHS", []))
+            way = checks.static_comments_way(files, home, static, not_comments, content)
             named = checks.named_files(content, files)
             log("%s", checks.static_comments_message(named, len(files), way))
 
