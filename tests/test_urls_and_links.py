@@ -1871,6 +1871,38 @@ def test_comments_static_paths_names_are_left_out_with_a_line(
     assert all(site.exists(f) for f in comments)
 
 
+def test_comments_beside_a_post_get_the_comments_line(build_site, caplog, tmp_path):
+    # an adopted site's post folder with its Staticman comment beside the post: a folder
+    # with a post in it, whose generic line says to link the file from a post with {static}
+    # (which would publish the commenter's name and message)
+    files = {
+        "trips/hello/post.md": _post("Hello", "hello", "2024-05-01"),
+        "trips/hello/entry1602978557368.yml": _staticman("Perpetua Quance", "Lovely trip"),
+    }
+    caplog.set_level(logging.WARNING)
+    site = build_site(files, name="comments-beside")
+    assert [m for m in _warnings(caplog) if "entry1602978557368" in m] == [
+        "comments-beside/trips/hello/entry1602978557368.yml holds comments saved as data "
+        "(Staticman's), which this site does not show, and it is not published: its comments "
+        "are Isso's, and nothing here imports these into it (docs/comments.md, Comments from "
+        'an old blog); do not add "trips/hello" to STATIC_PATHS, which would publish each '
+        'commenter\'s name and message as a raw file; add "entry1602978557368.yml" to '
+        "IGNORE_FILES in pelicanconf.py to say they stay out of the site (they stay in "
+        "comments-beside/ for the record)"
+    ]
+    assert site.exists("posts/hello/index.html")
+    caplog.clear()
+    site = build_site(  # as the line says
+        files,
+        publish=True,
+        name="comments-beside-kept",
+        IGNORE_FILES=[*pelicanconf.IGNORE_FILES, "entry1602978557368.yml"],
+    )
+    assert not [m for m in caplog.messages if "entry1602978557368" in m]
+    assert site.exists("posts/hello/index.html")
+    assert not _holds(tmp_path, "Perpetua Quance")
+
+
 def test_comments_ignore_files_advice_leaves_out_nothing_else(build_site, caplog, tmp_path):
     # the line said: add "comments" to IGNORE_FILES, which Pelican matches against every
     # file and folder name in every folder: posts/comments/ (readers' letters, as posts)
