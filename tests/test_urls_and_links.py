@@ -3002,3 +3002,27 @@ def test_two_posts_of_one_slug_and_language_on_dated_addresses_are_named(build_s
     assert [m for m in _errors(caplog) if "the slug 'launch'" in m] == [
         expected.replace("one-slug-dated/", "one-slug-dated-pub/")
     ]
+
+
+def test_two_pages_of_one_slug_and_language_on_dated_addresses_are_named(build_site, caplog):
+    # pages are grouped by PAGE_TRANSLATION_ID as posts are: on addresses with the date, two
+    # pages of one slug and language are both written and linked as each other's versions,
+    # and the line said "versions of one post"
+    caplog.set_level(logging.WARNING)
+    files = {
+        "pages/prices.md": _page("Prices", "prices", "Date: 2023-01-10"),
+        "pages/prices-new.md": _page("Prices from June", "prices", "Date: 2024-06-01"),
+    }
+    dated = {"PAGE_URL": "{date:%Y}/{slug}/", "PAGE_SAVE_AS": "{date:%Y}/{slug}/index.html"}
+    site = build_site(files, fixture=None, name="one-slug-pages", **dated)
+    for path in ("2023/prices/index.html", "2024/prices/index.html"):
+        english = site.soup(path).find_all("link", rel="alternate", hreflang="en")
+        assert sorted(site.relpath_of(link["href"]) for link in english) == [
+            "/2023/prices/",
+            "/2024/prices/",
+        ]
+    assert [m for m in _warnings(caplog) if "the slug 'prices'" in m] == [
+        "one-slug-pages/pages/prices-new.md: has the slug 'prices' and the language 'en' of "
+        "one-slug-pages/pages/prices.md: a reader gets two pages linked as versions of one "
+        "page; give one of them a Slug: of its own, or a Lang: if it is a translation"
+    ]

@@ -129,13 +129,14 @@ def same_language_versions(generators: list, settings: dict[str, Any]) -> list[t
             )
             keys = (key,) if isinstance(key, str) else tuple(key or ("slug",))
             shared = " and ".join(f"the {k} '{getattr(first, k, '')}'" for k in keys)
+            kind = "page" if isinstance(first, Page) else "post"
             for repeat in repeats:
                 found.append(
                     (
                         repeat,
                         f"{shown(settings, repeat.source_path)}: has {shared} and the language "
                         f"'{first.lang}' of {shown(settings, first.source_path)}: a reader gets "
-                        "two pages linked as versions of one post; give one of them a "
+                        f"two pages linked as versions of one {kind}; give one of them a "
                         f"{keys[0].capitalize()}: of its own, or a Lang: if it is a translation",
                     )
                 )
