@@ -3026,3 +3026,35 @@ def test_two_pages_of_one_slug_and_language_on_dated_addresses_are_named(build_s
         "one-slug-pages/pages/prices.md: a reader gets two pages linked as versions of one "
         "page; give one of them a Slug: of its own, or a Lang: if it is a translation"
     ]
+
+
+def test_one_slug_in_two_other_languages_is_named(build_site, caplog):
+    # a French and a German version of one post, no English one: Pelican takes both as
+    # originals and lists the one post twice (home page, feeds), each linked as the other's
+    # version; its own line ("There are 2 original (not translated) items") is dropped
+    caplog.set_level(logging.WARNING)
+    files = {
+        "posts/salon-fr.md": _post("Le salon", "salon", "2024-05-01", "Lang: fr"),
+        "posts/salon-de.md": _post("Die Messe", "salon", "2024-05-02", "Lang: de"),
+    }
+    site = build_site(files, fixture=None, name="two-originals")
+    listed = [a["href"] for a in site.soup("index.html").select("a[href*=salon]")]
+    assert sorted({site.relpath_of(href) for href in listed}) == [
+        "/de/posts/salon/",
+        "/fr/posts/salon/",
+    ]
+    assert [m for m in _warnings(caplog) if "salon" in m and "Translation" in m] == [
+        "two-originals/posts/salon-de.md: has the slug 'salon' of "
+        "two-originals/posts/salon-fr.md (Lang: de and fr, neither the site's en), and neither "
+        "says Translation: true: each is listed as a post of its own, the one post twice, and "
+        "linked as the other's version; write Translation: true in the one that translates "
+        "the other"
+    ]
+    caplog.clear()
+    files["posts/salon-de.md"] = _post(  # as the line says
+        "Die Messe", "salon", "2024-05-02", "Lang: de\nTranslation: true"
+    )
+    site = build_site(files, fixture=None, name="two-originals-said")
+    assert not [m for m in _warnings(caplog) if "salon" in m and "Translation" in m]
+    listed = [a["href"] for a in site.soup("index.html").select("a[href*=salon]")]
+    assert {site.relpath_of(href) for href in listed} == {"/fr/posts/salon/"}

@@ -143,6 +143,55 @@ def same_language_versions(generators: list, settings: dict[str, Any]) -> list[t
     return found
 
 
+def _said_translation(item: Any) -> bool:
+    """Whether an item says Translation: (anything but false, as Pelican reads it)."""
+    return str(item.metadata.get("translation", "false")).lower() != "false"
+
+
+def originals_in_other_languages(
+    generators: list, settings: dict[str, Any]
+) -> list[tuple[Any, str]]:
+    """Each published or hidden post or page of a group Pelican linked as versions (one slug)
+    with no version in DEFAULT_LANG and none saying Translation: true among two languages or
+    more (fr and de, no en): each is listed as one of its own (the home page, the feeds), the
+    one post twice; its line names the first of them (the oldest)."""
+    found = []
+    seen: set[int] = set()
+    default = settings.get("DEFAULT_LANG", "en")
+    for generator in generators:
+        for item in content_items(generator):
+            if id(item) in seen or getattr(item, "status", "") not in ("published", "hidden"):
+                continue
+            group = [item] + [
+                other
+                for other in getattr(item, "translations", None) or []
+                if getattr(other, "status", "") in ("published", "hidden")
+            ]
+            seen.update(id(member) for member in group)
+            # Pelican's originals: not said to be translations (all, if every one says so)
+            originals = [i for i in group if not _said_translation(i)] or group
+            langs = {i.lang for i in originals}
+            if len(langs) < 2 or any(i.lang == default for i in group):
+                continue
+            first, *others = sorted(originals, key=_sort_key)
+            kind = "page" if isinstance(first, Page) else "post"
+            for other in others:
+                if other.lang == first.lang:
+                    continue  # one slug and one language: same_language_versions names it
+                found.append(
+                    (
+                        other,
+                        f"{shown(settings, other.source_path)}: has the slug "
+                        f"'{getattr(first, 'slug', '')}' of {shown(settings, first.source_path)}"
+                        f" (Lang: {other.lang} and {first.lang}, neither the site's "
+                        f"{default}), and neither says Translation: true: each is listed as a "
+                        f"{kind} of its own, the one {kind} twice, and linked as the other's "
+                        "version; write Translation: true in the one that translates the other",
+                    )
+                )
+    return found
+
+
 def _setting_claims(settings: dict[str, Any], langs: Iterable[str] = ()) -> list[urls.Claim]:
     """Pages written whatever the content: direct templates, the feeds (Pelican's feed of
     each language of published posts, ``langs``, too), the sitemap."""

@@ -1196,6 +1196,9 @@ def on_sources_known(generators) -> None:
     # those left have two addresses (a dated ARTICLE_URL) and no clash to name them
     for item, line in checks.same_language_versions(generators, settings):
         (logger.error if strict and item.status == "published" else logger.warning)("%s", line)
+    # Pelican's "There are N original (not translated) items" too: listed twice, no error
+    for _, line in checks.originals_in_other_languages(generators, settings):
+        logger.warning("%s", line)
     if not settings.get("DRAFT_SAVE_AS"):  # this build writes no drafts: nor their files
         _leave_out_draft_files(generators, settings)
         # nor a draft or future gallery's photos a post links to (the link's line names it)
