@@ -2974,6 +2974,15 @@ DATED = {
 }
 
 
+def _both_english(site: Site, addresses: list[str]) -> None:
+    """Each page at these addresses lists all of them as its versions in English."""
+    for address in addresses:
+        english = site.soup(f"{address.strip('/')}/index.html").find_all(
+            "link", rel="alternate", hreflang="en"
+        )
+        assert sorted(site.relpath_of(link["href"]) for link in english) == addresses
+
+
 def test_two_posts_of_one_slug_and_language_on_dated_addresses_are_named(build_site, caplog):
     # no URL clash (two months): Pelican published both and linked each to the other as its
     # translation, its own line dropped as said by the clash check, which said nothing
@@ -2983,13 +2992,8 @@ def test_two_posts_of_one_slug_and_language_on_dated_addresses_are_named(build_s
         "posts/launch-again.md": _post("Launch again", "launch", "2024-06-01"),
     }
     site = build_site(files, fixture=None, name="one-slug-dated", **DATED)
-    for path in ("2024/05/launch/index.html", "2024/06/launch/index.html"):
-        # what the line tells the writer a reader gets: each page, two versions in English
-        english = site.soup(path).find_all("link", rel="alternate", hreflang="en")
-        assert sorted(site.relpath_of(link["href"]) for link in english) == [
-            "/2024/05/launch/",
-            "/2024/06/launch/",
-        ]
+    # what the line tells the writer a reader gets: each page, two versions in English
+    _both_english(site, ["/2024/05/launch/", "/2024/06/launch/"])
     expected = (
         "one-slug-dated/posts/launch-again.md: has the slug 'launch' and the language 'en' of "
         "one-slug-dated/posts/launch.md: a reader gets two pages linked as versions of one "
@@ -3015,12 +3019,7 @@ def test_two_pages_of_one_slug_and_language_on_dated_addresses_are_named(build_s
     }
     dated = {"PAGE_URL": "{date:%Y}/{slug}/", "PAGE_SAVE_AS": "{date:%Y}/{slug}/index.html"}
     site = build_site(files, fixture=None, name="one-slug-pages", **dated)
-    for path in ("2023/prices/index.html", "2024/prices/index.html"):
-        english = site.soup(path).find_all("link", rel="alternate", hreflang="en")
-        assert sorted(site.relpath_of(link["href"]) for link in english) == [
-            "/2023/prices/",
-            "/2024/prices/",
-        ]
+    _both_english(site, ["/2023/prices/", "/2024/prices/"])
     assert [m for m in _warnings(caplog) if "the slug 'prices'" in m] == [
         "one-slug-pages/pages/prices-new.md: has the slug 'prices' and the language 'en' of "
         "one-slug-pages/pages/prices.md: a reader gets two pages linked as versions of one "

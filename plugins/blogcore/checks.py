@@ -104,11 +104,9 @@ def item_claims(items: Iterable[Any], settings: dict[str, Any]) -> list[urls.Cla
     return claims
 
 
-def same_language_versions(generators: list, settings: dict[str, Any]) -> list[tuple[Any, str]]:
-    """Each published or hidden post or page that Pelican linked as a version of another in
-    its own language (one slug, one language: two addresses once ARTICLE_URL has the date),
-    with its line naming both files; the oldest of them is the one named as first."""
-    found = []
+def _version_groups(generators: list) -> Iterator[list[Any]]:
+    """Each published or hidden post or page with the published or hidden ones Pelican linked
+    to it as its versions (one slug), every item in one group."""
     seen: set[int] = set()
     for generator in generators:
         for item in content_items(generator):
@@ -117,10 +115,20 @@ def same_language_versions(generators: list, settings: dict[str, Any]) -> list[t
             group = [item] + [
                 other
                 for other in getattr(item, "translations", None) or []
-                if getattr(other, "lang", None) == item.lang
-                and getattr(other, "status", "") in ("published", "hidden")
+                if getattr(other, "status", "") in ("published", "hidden")
             ]
             seen.update(id(member) for member in group)
+            yield group
+
+
+def same_language_versions(generators: list, settings: dict[str, Any]) -> list[tuple[Any, str]]:
+    """Each published or hidden post or page that Pelican linked as a version of another in
+    its own language (one slug, one language: two addresses once ARTICLE_URL has the date),
+    with its line naming both files; the oldest of them is the one named as first."""
+    found = []
+    for versions in _version_groups(generators):
+        for lang in dict.fromkeys(getattr(item, "lang", None) for item in versions):
+            group = [item for item in versions if getattr(item, "lang", None) == lang]
             if len(group) < 2:
                 continue
             first, *repeats = sorted(group, key=_sort_key)
@@ -156,39 +164,29 @@ def originals_in_other_languages(
     more (fr and de, no en): each is listed as one of its own (the home page, the feeds), the
     one post twice; its line names the first of them (the oldest)."""
     found = []
-    seen: set[int] = set()
     default = settings.get("DEFAULT_LANG", "en")
-    for generator in generators:
-        for item in content_items(generator):
-            if id(item) in seen or getattr(item, "status", "") not in ("published", "hidden"):
-                continue
-            group = [item] + [
-                other
-                for other in getattr(item, "translations", None) or []
-                if getattr(other, "status", "") in ("published", "hidden")
-            ]
-            seen.update(id(member) for member in group)
-            # Pelican's originals: not said to be translations (all, if every one says so)
-            originals = [i for i in group if not _said_translation(i)] or group
-            langs = {i.lang for i in originals}
-            if len(langs) < 2 or any(i.lang == default for i in group):
-                continue
-            first, *others = sorted(originals, key=_sort_key)
-            kind = "page" if isinstance(first, Page) else "post"
-            for other in others:
-                if other.lang == first.lang:
-                    continue  # one slug and one language: same_language_versions names it
-                found.append(
-                    (
-                        other,
-                        f"{shown(settings, other.source_path)}: has the slug "
-                        f"'{getattr(first, 'slug', '')}' of {shown(settings, first.source_path)}"
-                        f" (Lang: {other.lang} and {first.lang}, neither the site's "
-                        f"{default}), and neither says Translation: true: each is listed as a "
-                        f"{kind} of its own, the one {kind} twice, and linked as the other's "
-                        "version; write Translation: true in the one that translates the other",
-                    )
+    for group in _version_groups(generators):
+        # Pelican's originals: not said to be translations (all, if every one says so)
+        originals = [i for i in group if not _said_translation(i)] or group
+        langs = {i.lang for i in originals}
+        if len(langs) < 2 or any(i.lang == default for i in group):
+            continue
+        first, *others = sorted(originals, key=_sort_key)
+        kind = "page" if isinstance(first, Page) else "post"
+        for other in others:
+            if other.lang == first.lang:
+                continue  # one slug and one language: same_language_versions names it
+            found.append(
+                (
+                    other,
+                    f"{shown(settings, other.source_path)}: has the slug "
+                    f"'{getattr(first, 'slug', '')}' of {shown(settings, first.source_path)}"
+                    f" (Lang: {other.lang} and {first.lang}, neither the site's "
+                    f"{default}), and neither says Translation: true: each is listed as a "
+                    f"{kind} of its own, the one {kind} twice, and linked as the other's "
+                    "version; write Translation: true in the one that translates the other",
                 )
+            )
     return found
 
 
