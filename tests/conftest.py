@@ -111,11 +111,18 @@ def run_pelican(conf: Path, content: Path, output: Path, **overrides) -> None:
         end_build(settings)
 
 
+def open_builds() -> list:
+    """The builds still open in this process (engine.build.still_open); none when the engine
+    was never imported: looked up, not imported, so a test that made no build imports nothing."""
+    engine = sys.modules.get("plugins.engine.build")
+    return engine.still_open() if engine else []
+
+
 def end_build(settings: dict) -> None:
     """End the build these settings belong to, if the engine made one (engine.build)."""
-    engine = sys.modules.get("plugins.engine.build")
-    if engine is not None and any(found.settings is settings for found in engine.still_open()):
-        engine.current(settings).close()
+    for found in open_builds():
+        if found.settings is settings:
+            found.close()
 
 
 def site_settings(conf: Path, content: Path, output: Path, **overrides) -> dict:
@@ -230,8 +237,7 @@ def left_behind(levels: dict[str, int]) -> list[str]:
     starts clean: every build still open (engine.build.still_open), and every logger whose level
     is not the one in ``levels``."""
     left = []
-    engine = sys.modules.get("plugins.engine.build")  # not imported: no build was made
-    for found in engine.still_open() if engine else ():
+    for found in open_builds():
         content = f" of {found.settings['PATH']}" if found.settings.get("PATH") else ""
         pending = ", ".join(
             f"{name} x{times}" if times > 1 else name
@@ -285,16 +291,11 @@ def builds_ended() -> Iterator[None]:
     """End every build the block opened, for a call whose settings the test never sees: a task
     (``invoke team-stubs``) reading posts with Pelican's readers, in a process where an earlier
     build registered the plugins, reads them with blogcore's reader, which opens a build."""
-
-    def still_open() -> list:
-        engine = sys.modules.get("plugins.engine.build")  # imported by the block, if at all
-        return engine.still_open() if engine else []
-
-    before = still_open()
+    before = open_builds()
     try:
         yield
     finally:
-        for found in still_open():
+        for found in open_builds():
             if not any(found is was for was in before):
                 found.close()
 
