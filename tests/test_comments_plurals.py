@@ -17,6 +17,7 @@ from babel.messages.pofile import write_po
 from plugins.comments.providers.isso import (
     CORRECTED_COUNTS,
     CORRECTED_SAMPLES,
+    CORRECTED_TIMES,
     CORRECTED_WORDS,
     ENGLISH_PLACEHOLDERS,
     ENGLISH_WORDS,
@@ -28,7 +29,9 @@ from plugins.comments.providers.isso import (
     NO_PLACEHOLDER,
     ONE,
     corrected_plurals,
+    corrected_times,
     english_keys,
+    isso_lang,
     isso_words,
     markup_problem,
 )
@@ -74,9 +77,9 @@ ARABIC = {
 
 
 def write_catalog(translations: Path, lang: str, messages: dict) -> None:
-    """A catalog for `lang` with these entries (a plural's ids as a tuple), the Plural-Forms
-    Babel gives `lang`."""
-    catalog = Catalog(locale=lang)
+    """A catalog for `lang` (its folder named as pages look for it: pt-BR) with these entries
+    (a plural's ids as a tuple), the Plural-Forms Babel gives `lang`."""
+    catalog = Catalog(locale=lang.replace("-", "_"))
     for ids, strings in messages.items():
         catalog.add(ids, string=strings)
     po = translations / lang / "LC_MESSAGES" / "messages.po"
@@ -284,6 +287,35 @@ def test_a_page_with_isso_s_words_gets_its_counts_corrected_where_they_are_wrong
     assert json.loads(target["data-comments-texts"]) == CORRECTED_WORDS["hu"]
 
 
+def test_corrected_times_reach_every_page_isso_words_them_on(tmp_path):
+    """Isso words a comment's time from its catalogue of the page's language, with or without
+    a catalog of ours (a pt-BR and an it-CH one here): its Portuguese "3 dias" (no "ago")
+    and Italian "questa settimana" (this week, 10 days ago) are given on both kinds of page,
+    as Isso reads them. A page whose times are ours (Welsh: Isso runs in English) or Isso's
+    right (German) gets none."""
+    translations = tmp_path / "translations"
+    write_catalog(translations, "pt-BR", {"Reply": "Responder"})
+    write_catalog(translations, "it-CH", {"Reply": "Rispondi"})
+    langs = {"dias": "pt", "dias-br": "pt-BR", "giorni": "it", "giorni-ch": "it-CH"}
+    site = _builder(tmp_path)(
+        {**POSTS, **posts({**langs, "tage": "de", "dyddiau": "cy"})},
+        I18N_TRANSLATIONS_PATH=str(translations),
+        I18N_CACHE_PATH=str(tmp_path / "i18n-cache"),
+        COMMENTS_ISSO_URL=ISSO,
+    )
+    for slug, lang in {**langs, "tage": "de", "dyddiau": "cy"}.items():
+        target = site.soup(f"{lang}/posts/{slug}/").select_one("section.comments #isso-thread")
+        texts = json.loads(target.get("data-comments-texts", "{}"))
+        times = {key: text for key, text in texts.items() if key.startswith("date-")}
+        if lang == "cy":  # ours, by our catalog's plurals
+            assert set(times) == {"date-now"}, slug
+        else:
+            assert times == corrected_times(isso_lang(lang)), slug
+        catalog = json.loads(target.get("data-comments-plurals", "{}")).get("lang")
+        assert catalog == {"pt-BR": "pt-BR", "it-CH": "it-CH", "cy": "en"}.get(lang), slug
+    assert corrected_times("pt")["date-day"] == "ontem\nhá {{ n }} dias"
+
+
 @pytest.mark.parametrize(
     ("path", "marks"),
     [
@@ -380,13 +412,14 @@ def isso_rule(lang: str, lines: list[str], n: int) -> str:
 
 def shown(lang: str, key: str, n: int) -> str:
     """What a reader sees for the count ``n`` of ``key`` on a page with Isso's words: Isso's
-    line by its rule, or, where the embed gives plurals (corrected_plurals, as the page gets
-    them), what comments.js makes of them: the count's own words ("exact"), else the form of
-    the first sample in n's CLDR category."""
+    line by its rule, from the embed's times (corrected_times, which Isso reads before its
+    catalogue) or its catalogue, or, where the embed gives plurals (corrected_plurals, as the
+    page gets them), what comments.js makes of them: the count's own words ("exact"), else
+    the form of the first sample in n's CLDR category."""
     given = corrected_plurals(lang)
     if given is None or key not in given["forms"]:
-        lines = isso_catalogue(isso_catalogues()[lang])[key].split("\n")
-        return isso_rule(lang, lines, n).replace("{{ n }}", str(n))
+        text = corrected_times(lang).get(key) or isso_catalogue(isso_catalogues()[lang])[key]
+        return isso_rule(lang, text.split("\n"), n).replace("{{ n }}", str(n))
     exact = given.get("exact", {}).get(key, {})
     if str(n) in exact:
         return exact[str(n)]
@@ -395,25 +428,34 @@ def shown(lang: str, key: str, n: int) -> str:
     return next(form for s, form in samples if rule(s) == rule(n)).replace("{{ n }}", str(n))
 
 
-@pytest.mark.parametrize("lang", ["uk", "hr"])
+def cldr_ago(lang: str, key: str, n: int) -> str:
+    """CLDR's words for ``n`` of ``key``'s unit ago in ``lang`` (Babel's relative time)."""
+    unit = ISSO_TIMES[key][0]
+    return format_timedelta(
+        timedelta(seconds=-n * UNIT_SECONDS[unit]),
+        granularity=unit,
+        threshold=1000,
+        add_direction=True,
+        locale=lang.replace("-", "_"),
+    )
+
+
+@pytest.mark.parametrize("lang", ["uk", "hr", *sorted(CORRECTED_TIMES)])
 @pytest.mark.parametrize("key", sorted(ISSO_TIMES))
 def test_comment_times_are_worded_as_cldr_words_them(lang, key):
-    """A comment's time ("21 minutes ago") on a Ukrainian or Croatian page with Isso's words
-    reads as CLDR's relative time (Babel's format_timedelta) for every count Isso words it
-    with: Isso's Ukrainian said "5хвилин тому" (no space) and "хвилину тому" (a minute ago)
-    for 21 minutes; its Croatian, with English's rule, "prije 2 minuta" and "prije 21 sati".
-    Exactly 1 keeps Isso's own words without the count ("хвилину тому", "jučer"): the
-    corrected forms said "1 хвилину тому" there."""
-    unit, counts = ISSO_TIMES[key]
-    own = isso_catalogue(lang)[key].split("\n")[0]
+    """A comment's time ("21 minutes ago") on a page with Isso's words, in a language whose
+    times Isso gets wrong, reads as CLDR's relative time (Babel's format_timedelta) for
+    every count Isso words it with: Isso's Ukrainian said "5хвилин тому" (no space) and
+    "хвилину тому" (a minute ago) for 21 minutes; its Croatian, with English's rule, "prije
+    2 minuta" and "prije 21 sati"; its Portuguese "3 dias" (no "ago"); its Indonesian "2
+    minggu lalu" beside "2 hari yang lalu". Exactly 1 keeps words without the count where
+    the reader's line for 1 has none ("хвилину тому", "jučer", "ontem"): the corrected
+    forms said "1 хвилину тому" there."""
+    counts = ISSO_TIMES[key][1]
+    own = corrected_times(lang).get(key) or isso_catalogue(isso_catalogues()[lang])[key]
+    own = own.split("\n")[0]
     for n in counts:
-        cldr = format_timedelta(
-            timedelta(seconds=-n * UNIT_SECONDS[unit]),
-            granularity=unit,
-            threshold=1000,
-            add_direction=True,
-            locale=lang,
-        )
+        cldr = cldr_ago(lang, key, n)
         expected = own if n == 1 and "{{ n }}" not in own else cldr
         assert shown(lang, key, n) == expected, (n, shown(lang, key, n), expected)
 
@@ -452,6 +494,114 @@ def test_one_has_isso_s_words_and_its_category_the_count(lang, key, n, words):
     assert shown(lang, key, n) == words
 
 
+def isso_ago(seconds: int) -> tuple[str, int]:
+    """The key and count Isso 0.14's ago() (isso/js/app/i18n.js) words a comment ``seconds``
+    old with, past "right now"."""
+    mins = seconds // 60
+    hours, days = mins // 60, mins // 1440
+    for key, n, within in (
+        ("date-minute", 1, seconds <= 90),
+        ("date-minute", mins, mins <= 45),
+        ("date-hour", 1, mins <= 90),
+        ("date-hour", hours, hours <= 22),
+        ("date-day", 1, hours <= 36),
+        ("date-day", days, days <= 5),
+        ("date-week", 1, days <= 8),
+        ("date-week", days // 7, days <= 21),
+        ("date-month", 1, days <= 45),
+        ("date-month", days // 30, days <= 345),
+        ("date-year", 1, days <= 547),
+    ):
+        if within:
+            return key, n
+    return "date-year", int(days / 365.25)
+
+
+@pytest.mark.parametrize(
+    ("lang", "days", "words"),
+    [
+        ("pt", 3, "há 3 dias"),  # Isso's "3 dias": no "ago"
+        ("pt-BR", 3, "há 3 dias"),
+        ("pt-PT", 3, "há 3 dias"),
+        ("pt", 10, "semana passada"),  # Isso's own
+        ("pt", 17, "há 2 semanas"),  # Isso's "2 semanas atrás", beside its "3 dias"
+        ("pt", 40, "mês passado"),
+        ("pt", 100, "há 3 meses"),
+        ("pt", 400, "ano passado"),
+        ("pt", 1100, "há 3 anos"),
+        ("it", 3, "3 giorni fa"),
+        ("it", 10, "1 settimana fa"),  # Isso's "questa settimana": this week
+        ("it", 17, "2 settimane fa"),
+        ("it", 40, "1 mese fa"),  # "questo mese"
+        ("it", 400, "1 anno fa"),  # "quest'anno"
+        ("it", 1100, "3 anni fa"),
+        ("id", 3, "3 hari yang lalu"),
+        ("id", 17, "2 minggu yang lalu"),  # Isso's "2 minggu lalu"
+        ("id", 10, "1 minggu yang lalu"),
+        ("de", 10, "letzte Woche"),  # Isso's own, right
+    ],
+)
+def test_a_comment_s_age_reads_as_ago_in_the_page_s_language(lang, days, words):
+    """A comment some days old (an hour more, as a reader finds it) on a page with Isso's
+    words."""
+    key, n = isso_ago(days * 86400 + 3600)
+    assert shown(lang, key, n) == words
+
+
+@pytest.mark.parametrize(
+    ("lang", "seconds", "words"),
+    [
+        ("pt", 60, "há um minuto"),  # Isso's "um minuto atrás"
+        ("pt", 20 * 60, "há 20 minutos"),
+        ("pt", 3600, "há uma hora"),
+        ("pt", 5 * 3600, "há 5 horas"),
+        ("pt", 30 * 3600, "ontem"),
+        ("it", 3600, "un’ora fa"),  # Isso's "un ora fa"
+        ("it", 5 * 3600, "5 ore fa"),
+        ("it", 60, "un minuto fa"),  # Isso's own
+    ],
+)
+def test_a_comment_s_age_in_minutes_and_hours_too(lang, seconds, words):
+    key, n = isso_ago(seconds)
+    assert shown(lang, key, n) == words
+
+
+def ago_frame(text: str, n: int) -> tuple[str, str]:
+    """The words a time puts around its count: before the number, and after the word that
+    follows it, the unit ("há 3 dias": "há" and ""; "3 hari yang lalu": "" and "yang lalu")."""
+    before, after = text.split(str(n), 1)
+    return before.strip(), " ".join(after.split()[1:])
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES - {"en"}))
+def test_every_time_of_a_language_says_ago_the_same_way(lang):
+    """No page mixes two ways of saying "ago": Isso's Portuguese said "3 dias" beside "2
+    semanas atrás" (CLDR's "há 3 dias"), its Indonesian "2 hari yang lalu" beside "2 minggu
+    lalu"."""
+    frames = {
+        ago_frame(shown(lang, key, n), n): (key, n)
+        for key, (_unit, counts) in ISSO_TIMES.items()
+        for n in counts
+        if n > 1
+    }
+    assert len(frames) == 1, frames
+
+
+@pytest.mark.parametrize("lang", sorted(CORRECTED_TIMES))
+def test_corrected_times_are_isso_s_two_lines_of_its_keys(lang):
+    """Each stands in for a date-* key of Isso's catalogue of the language, as its two lines
+    (Isso's rule there is 1 and the rest), the second with the count, and changes it."""
+    assert lang in LANGUAGES
+    own = isso_catalogue(isso_catalogues()[lang])
+    for key, lines in CORRECTED_TIMES[lang].items():
+        assert key in ISSO_TIMES, key
+        assert len(own[key].split("\n")) == len(lines) == 2, key
+        assert "{{ n }}" in lines[1], key
+        assert "\n".join(lines) != own[key], key
+        assert not set("".join(lines)) & set("'\"<>&"), key
+        assert corrected_times(lang)[key] == "\n".join(lines)
+
+
 # The counts Isso words each plural with: a comment's time (ISSO_TIMES), and a thread's
 # comments and hidden replies, any number (up to 121 here: 21, 101 and 121 share 1's
 # category in the languages where any count does)
@@ -475,7 +625,9 @@ def test_no_count_is_read_as_one_and_one_keeps_isso_s_words(lang):
         for n in counts:
             words = shown(lang, key, n)
             if n == 1 and "{{ n }}" not in own and "\n" in catalogue.get(key, ""):
-                assert words == own or not re.search(r"\b1\b", words), (key, words, own)
+                # or CLDR's: Isso's Italian "questa settimana" (this week) for 10 days ago
+                cldr = key in CORRECTED_TIMES.get(lang, {}) and words == cldr_ago(lang, key, 1)
+                assert words == own or cldr or not re.search(r"\b1\b", words), (key, words)
             elif n != 1:
                 assert str(n) in words, (key, n, words)
 

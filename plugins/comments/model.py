@@ -50,6 +50,11 @@ class Embed:
     # (it shows English) or gets them wrong, for a page whose strings are the script's:
     # {key: text}, as the partial writes data-comments-texts. Empty: the script's own stand.
     texts: dict[str, str] = field(default_factory=dict)
+    # A comment's time ("3 days ago") where the script's catalogue of its language words it
+    # wrong: {key: its plural lines, joined by newlines, in the script's own format}, for every
+    # page where the script words times from that catalogue (a page of the theme's catalog
+    # in the script's language too). Empty: the script's own stand.
+    times: dict[str, str] = field(default_factory=dict)
     # How the script puts its strings into the page, where it does so unescaped (it builds
     # HTML from them): {"html": keys written only into its markup, which comments.js gives
     # HTML-escaped; "html_and_text": keys written into its markup and later as text, which an

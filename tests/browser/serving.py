@@ -9,10 +9,20 @@ from collections.abc import Iterator, Sequence
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from playwright.sync_api import Page
+
 from plugins.comments import local_isso
 from tests.conftest import Site, _builder, free_port
 
-__all__ = ["free_port", "isso_comment", "isso_for_site", "serve_build", "serve_folder"]
+__all__ = [
+    "free_port",
+    "isso_comment",
+    "isso_for_site",
+    "record_csp",
+    "serve_build",
+    "serve_folder",
+    "serve_with_isso",
+]
 
 
 def isso_comment(isso: str, origin: str, uri: str, **body) -> dict:
@@ -90,3 +100,34 @@ def serve_build(folder: Path, files: dict[str, str]) -> Iterator[Site]:
         yield built
     finally:
         server.shutdown()
+
+
+@contextlib.contextmanager
+def serve_with_isso(base: Path, files: dict[str, str], **settings) -> Iterator[tuple[str, str]]:
+    """The fixture site with ``files`` added, built with ``settings`` into ``base`` for a real
+    Isso (isso_for_site) and served under its Content-Security-Policy (no inline script or
+    style): Isso's address and the site's origin, until the block ends."""
+    with isso_for_site(base) as (isso, origin, site_port, csp):
+        built = _builder(base)(
+            files,
+            siteurl=origin,
+            I18N_CACHE_PATH=str(base / "i18n-cache"),
+            COMMENTS_ISSO_URL=isso,
+            **settings,
+        )
+        server = serve_folder(built.output, site_port, [("Content-Security-Policy", csp)])
+        try:
+            yield isso, origin
+        finally:
+            server.shutdown()
+
+
+def record_csp(page: Page) -> list[str]:
+    """What Chromium refuses under the Content-Security-Policy, over every page ``page``
+    opens from now on (``page.csp``, started once)."""
+    if not hasattr(page, "csp"):
+        page.csp = []
+        page.on(
+            "console", lambda m: page.csp.append(m.text) if "Content Security" in m.text else None
+        )
+    return page.csp

@@ -7,8 +7,7 @@ strict Content-Security-Policy, a real Chromium."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.serving import isso_comment, isso_for_site, serve_folder
-from tests.conftest import _builder
+from tests.browser.serving import isso_comment, serve_with_isso
 from tests.test_comments_plurals import posts, write_catalog
 from tests.test_comments_site import POSTS
 
@@ -29,20 +28,10 @@ def site(tmp_path_factory, browser_type_launch_args):
     base = tmp_path_factory.mktemp("isso-markup")
     translations = base / "translations"
     write_catalog(translations, "uk", UKRAINIAN)
-    with isso_for_site(base) as (isso, origin, site_port, csp):
-        built = _builder(base)(
-            {**POSTS, **posts({"apostrof": "uk"})},
-            siteurl=origin,
-            I18N_TRANSLATIONS_PATH=str(translations),
-            I18N_CACHE_PATH=str(base / "i18n-cache"),
-            COMMENTS_ISSO_URL=isso,
-        )
-        server = serve_folder(built.output, site_port, [("Content-Security-Policy", csp)])
-        try:
-            isso_comment(isso, origin, "apostrof", text="Дякую за статтю")
-            yield origin
-        finally:
-            server.shutdown()
+    files = {**POSTS, **posts({"apostrof": "uk"})}
+    with serve_with_isso(base, files, I18N_TRANSLATIONS_PATH=str(translations)) as (isso, origin):
+        isso_comment(isso, origin, "apostrof", text="Дякую за статтю")
+        yield origin
 
 
 def test_the_catalog_s_words_reach_isso_s_html_whole(page: Page, site):

@@ -123,6 +123,49 @@ ONE = {
     },
 }
 
+# Isso 0.14's comment times (date-*) where its catalogue words them wrong in a language whose
+# plural rule it has right (1, and every other count: n === 1), as Isso's own two lines (for
+# 1, for the rest) that stand in for the whole key: CLDR's words (Babel's relative times: a
+# test holds every line with the count to them), Isso's words for 1 where those are right.
+# Isso's line for 1 is a week for 6 to 13 days, a month for 22 to 59, a year for 346 to 730
+# (ago() in isso/js/app/i18n.js). Given wherever Isso words times from its catalogue: a page of a
+# catalog of ours in the language too.
+PORTUGUESE_TIMES = {
+    # "3 dias" said no "ago"; its other lines "2 semanas atrás": CLDR's "há" throughout
+    "date-minute": ("há um minuto", "há {{ n }} minutos"),
+    "date-hour": ("há uma hora", "há {{ n }} horas"),
+    "date-day": ("ontem", "há {{ n }} dias"),
+    "date-week": ("semana passada", "há {{ n }} semanas"),
+    "date-month": ("mês passado", "há {{ n }} meses"),
+    "date-year": ("ano passado", "há {{ n }} anos"),
+}
+CORRECTED_TIMES = {
+    "pt": PORTUGUESE_TIMES,
+    "pt-BR": PORTUGUESE_TIMES,
+    "pt-PT": PORTUGUESE_TIMES,
+    # "questa settimana", "questo mese", "quest'anno" (this week, month, year) for 10, 40 and
+    # 400 days ago; "un ora fa" lacks its apostrophe
+    "it": {
+        "date-hour": ("un’ora fa", "{{ n }} ore fa"),
+        "date-week": ("1 settimana fa", "{{ n }} settimane fa"),
+        "date-month": ("1 mese fa", "{{ n }} mesi fa"),
+        "date-year": ("1 anno fa", "{{ n }} anni fa"),
+    },
+    # "2 minggu lalu" beside "2 hari yang lalu": CLDR's "yang lalu" throughout
+    "id": {
+        "date-week": ("1 minggu yang lalu", "{{ n }} minggu yang lalu"),
+        "date-month": ("1 bulan yang lalu", "{{ n }} bulan yang lalu"),
+        "date-year": ("1 tahun yang lalu", "{{ n }} tahun yang lalu"),
+    },
+}
+
+
+def corrected_times(lang: str) -> dict[str, str]:
+    """The comment times that replace Isso's own for its language ``lang``, as Isso reads a
+    plural (its lines joined by newlines); empty where Isso's stand."""
+    return {key: "\n".join(lines) for key, lines in CORRECTED_TIMES.get(lang, {}).items()}
+
+
 # Isso 0.14's words a reader sees that its catalogue of a language lacks (Isso shows its
 # English then, unmarked: a placeholder cannot carry lang="en") or gets wrong, given to Isso
 # as data-isso-<key>-text-<lang> on a page that has Isso's words. Every key of
@@ -309,6 +352,7 @@ def embed(options: dict, thread: Thread) -> Embed:
         text_attr="data-isso-{key}-text-" + lang.lower(),
         plurals=corrected_plurals(lang),
         texts=isso_words(lang),
+        times=corrected_times(lang),
         english=english_keys(lang),
         text_markup={
             "html": sorted(MARKUP_KEYS),
