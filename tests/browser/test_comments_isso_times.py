@@ -2,8 +2,9 @@
 pages, with Isso's words (no catalog of ours) and with a catalog of ours (pt-BR, it-CH), a
 real Isso on loopback, a strict Content-Security-Policy, a real Chromium. Isso's Portuguese
 said "3 dias" (no "ago") beside "2 semanas atrás"; its Italian "questa settimana", "questo
-mese", "quest'anno" (this week, month, year) for 10, 40 and 400 days ago. The embed's times
-(CORRECTED_TIMES in the provider) stand in for them, as Isso's own two lines."""
+mese", "quest'anno" (this week, month, year) for 10, 40 and 400 days ago; its Ukrainian
+"останній місяць" (the final month) for 40 days ago. The embed's times
+(CORRECTED_TIMES in the provider) stand in for them, as Isso's own lines."""
 
 import sqlite3
 from contextlib import closing
@@ -16,12 +17,13 @@ from tests.test_comments_plurals import posts, write_catalog
 from tests.test_comments_site import POSTS
 
 # slug: its page's language; each thread has a comment of each age in DAYS
-THREADS = {"dias": "pt", "dias-br": "pt-BR", "giorni": "it", "giorni-ch": "it-CH"}
+THREADS = {"dias": "pt", "dias-br": "pt-BR", "giorni": "it", "giorni-ch": "it-CH", "dni": "uk"}
 # oldest first, as Isso shows them; an hour more, as a reader comes to them
 DAYS = (400, 40, 17, 10, 3)
 CATALOGS = {"pt-BR": "Responder", "it-CH": "Rispondi"}  # pages of ours in Isso's language
 PORTUGUESE = ["ano passado", "mês passado", "há 2 semanas", "semana passada", "há 3 dias"]
 ITALIAN = ["1 anno fa", "1 mese fa", "2 settimane fa", "1 settimana fa", "3 giorni fa"]
+UKRAINIAN = ["минулого року", "минулого місяця", "2 тижні тому", "минулого тижня", "3 дні тому"]
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +68,7 @@ def _times(page: Page, site: str, slug: str):
         ("dias-br", PORTUGUESE),  # a catalog of ours: Isso still words the times
         ("giorni", ITALIAN),  # Isso's "questa settimana", "questo mese", "quest'anno"
         ("giorni-ch", ITALIAN),
+        ("dni", UKRAINIAN),  # Isso's "останній місяць" (the final month)
     ],
 )
 def test_times_isso_words_wrong_read_as_ago(page: Page, site, slug, times):
@@ -76,6 +79,8 @@ def test_times_isso_words_wrong_read_as_ago(page: Page, site, slug, times):
     week = script.get_attribute(f"data-isso-date-week-text-{lang}")
     if slug.startswith("dias"):
         assert (day, week) == ("ontem\nhá {{ n }} dias", "semana passada\nhá {{ n }} semanas")
+    elif slug == "dni":
+        assert script.get_attribute("data-isso-date-month-text-uk").startswith("минулого місяця")
     else:
         assert day is None  # Isso's own: "Ieri", "3 giorni fa"
         assert week == "1 settimana fa\n{{ n }} settimane fa"

@@ -88,7 +88,8 @@ CORRECTED_COUNTS = {
     # "5 Прихований"; "5хвилин тому" (no space), and a form without the count for 1's
     # category, which holds 21: "хвилину тому" (a minute ago) for 21 minutes, "годину тому"
     # for 21 hours, "минулого року" for 21 years. CLDR's, from Babel: "21 хвилину тому".
-    # Its days, weeks and months are right for the counts Isso words them with (up to 5, 3, 11).
+    # Its days, weeks and months count right for the counts Isso words them with (up to 5, 3,
+    # 11); its words for a month ago are CORRECTED_TIMES'.
     "uk": {
         HIDDEN: (
             "{{ n }} прихований коментар",
@@ -123,10 +124,11 @@ ONE = {
     },
 }
 
-# Isso 0.14's comment times (date-*) where its catalogue words them wrong in a language whose
-# plural rule it has right (1, and every other count: n === 1), as Isso's own two lines (for
-# 1, for the rest) that stand in for the whole key: CLDR's words (Babel's relative times: a
-# test holds every line with the count to them), Isso's words for 1 where those are right.
+# Isso 0.14's comment times (date-*) where its catalogue words them wrong and its plural rule
+# is right for the counts it words them with, as Isso's own lines (its catalogue's number of
+# them, the first for 1 alone) that stand in for the whole key: CLDR's words (Babel's
+# relative times: a test holds every line with the count to them), Isso's words for 1 where
+# those are right.
 # Isso's line for 1 is a week for 6 to 13 days, a month for 22 to 59, a year for 346 to 730
 # (ago() in isso/js/app/i18n.js). Given wherever Isso words times from its catalogue: a page of a
 # catalog of ours in the language too.
@@ -156,6 +158,12 @@ CORRECTED_TIMES = {
         "date-week": ("1 minggu yang lalu", "{{ n }} minggu yang lalu"),
         "date-month": ("1 bulan yang lalu", "{{ n }} bulan yang lalu"),
         "date-year": ("1 tahun yang lalu", "{{ n }} tahun yang lalu"),
+    },
+    # "останній місяць" (the final month) for 22 to 59 days ago: "минулого місяця", as its
+    # "минулого тижня" and "минулого року"; Isso words months up to 11, 1 alone in 1's
+    # category (21 is not reached), so its own three lines and rule hold
+    "uk": {
+        "date-month": ("минулого місяця", "{{ n }} місяці тому", "{{ n }} місяців тому"),
     },
 }
 
