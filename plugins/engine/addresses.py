@@ -46,8 +46,14 @@ def setting(page: bool, lang: str, default_lang: str) -> str:
 def fill(pattern: Any, slug: str, lang: str, date: dt.datetime) -> str:
     """``pattern`` (a URL setting's value) filled with a slug, language and date, without
     its leading slash; ``Unfillable`` when it uses another key or is no pattern Python fills."""
+    return fill_with(pattern, {"slug": slug, "lang": lang, "date": date})
+
+
+def fill_with(pattern: Any, values: Mapping[str, Any]) -> str:
+    """``pattern`` filled with ``values`` (the keys Pelican gives one kind of page: a tag's
+    ``slug`` and ``name``), without its leading slash; ``Unfillable`` as ``fill``."""
     try:
-        return pattern.format(slug=slug, lang=lang, date=date).lstrip("/")
+        return pattern.format_map(values).lstrip("/")
     except KeyError as exc:
         raise Unfillable(f"uses {{{exc.args[0]}}}", str(exc.args[0])) from None
     except (ValueError, IndexError, AttributeError, TypeError) as exc:

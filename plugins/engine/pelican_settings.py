@@ -30,6 +30,7 @@ the settings file that set the value:
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import posixpath
 import re
@@ -37,6 +38,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.metadata import entry_points
 from typing import Any
 
+from . import addresses
 from .config import nearest
 
 
@@ -323,6 +325,8 @@ def _address_pairs(settings: Mapping[str, Any]) -> Iterator[tuple[str, str, str,
             continue
         kind = key[: -len("_SAVE_AS")]
         url, save_as = settings.get(f"{kind}_URL"), settings[key]
+        if misshapen(settings, kind):
+            continue  # addresses_misshapen says what to write
         if isinstance(url, str) and isinstance(save_as, str):
             yield kind, key, url, save_as
 
@@ -385,6 +389,8 @@ def posts_moved(settings: Mapping[str, Any], written: Iterable[str] = ()) -> lis
         url, save_as = settings.get(f"{kind}_URL"), settings.get(f"{kind}_SAVE_AS")
         if not isinstance(url, str) or not isinstance(save_as, str) or not save_as:
             continue
+        if misshapen(settings, kind):
+            continue  # addresses_misshapen says what to write
         keeps = f"REDIRECTS_OLD_{kind}_URLS"
         patterns = settings.get(keeps) or ()
         patterns = [patterns] if isinstance(patterns, str) else patterns
@@ -400,6 +406,158 @@ def posts_moved(settings: Mapping[str, Any], written: Iterable[str] = ()) -> lis
             f"adopted site keeping its old addresses), write {keeps} = [] (docs/redirects.md)"
         )
     return found
+
+
+# The kinds of page Pelican writes from a pair of address settings (X_URL, X_SAVE_AS), with
+# the keys it fills them with (Pelican 4.12): a post's or page's are its metadata
+# (contents.py, url_format: slug, lang, date, author, category, path and any line of a post's
+# front matter, so only a pattern Python cannot fill at all is sure to fail); a tag's,
+# category's or person's are URLWrapper.as_dict's name and slug (the rest of it is Pelican's
+# own state); a period archive's, its date alone (generators.py, _build_period_archives)
+_CONTENT = (
+    *("ARTICLE", "ARTICLE_LANG", "DRAFT", "DRAFT_LANG"),
+    *("PAGE", "PAGE_LANG", "DRAFT_PAGE", "DRAFT_PAGE_LANG"),
+)
+_SAMPLE_DATE = dt.datetime(2000, 1, 1)
+FILLED_WITH: dict[str, dict[str, Any] | None] = {
+    **dict.fromkeys(_CONTENT),
+    **{kind: {"slug": "x", "name": "x"} for kind in ("TAG", "CATEGORY", "AUTHOR")},
+    **{kind: {"date": _SAMPLE_DATE} for kind in ("YEAR_ARCHIVE", "MONTH_ARCHIVE", "DAY_ARCHIVE")},
+}
+_CONTENT_SAMPLE = {"slug": "x", "lang": "en", "date": _SAMPLE_DATE, "author": "x"}
+# where the pages of a kind live when its settings give no address to suggest (the sample's)
+_SUGGESTED = {
+    **{kind: own for kind, (own, _) in OWN_ADDRESSES.items()},
+    "DRAFT": "drafts/posts/{slug}/",
+    "DRAFT_LANG": "drafts/{lang}/posts/{slug}/",
+    "DRAFT_PAGE": "drafts/pages/{slug}/",
+    "DRAFT_PAGE_LANG": "drafts/pages/{lang}/{slug}/",
+    "YEAR_ARCHIVE": "archives/{date:%Y}/",
+    "MONTH_ARCHIVE": "archives/{date:%Y}/{date:%m}/",
+    "DAY_ARCHIVE": "archives/{date:%Y}/{date:%m}/{date:%d}/",
+}
+# what Pelican's documented '' leaves out, for kinds whose pages a site may not want
+_NONE_WRITTEN = {
+    "TAG": "no tag pages (the posts' tag links then lead to a 404)",
+    "CATEGORY": "no category pages (the posts' category links then lead to a 404)",
+    "AUTHOR": "no person's pages (the bylines then lead to a 404)",
+    "YEAR_ARCHIVE": "no yearly archives",
+    "MONTH_ARCHIVE": "no monthly archives",
+    "DAY_ARCHIVE": "no daily archives",
+}
+
+
+def _unfilled(kind: str, pattern: str) -> str:
+    """Why Pelican cannot fill ``pattern`` for a page of ``kind`` (the words after its value),
+    "" when it can."""
+    values = FILLED_WITH[kind]
+    tried = dict(_CONTENT_SAMPLE if values is None else values)
+    while True:
+        try:
+            addresses.fill_with(pattern, tried)
+            return ""
+        except addresses.Unfillable as exc:
+            if values is None and exc.key and exc.key not in tried:
+                tried[exc.key] = "x"  # a post's own front-matter line may give it
+                continue
+            if exc.key:
+                keys = " and ".join(f"{{{key}}}" for key in values or ())
+                pages = _PAGES[kind].removeprefix("each ")
+                return (
+                    f"uses {{{exc.key}}}, which Pelican does not fill for a {pages} ({keys} only)"
+                )
+            return str(exc)
+
+
+def _shape(kind: str, which: str, value: Any) -> tuple[bool, str]:
+    """(whether the build must stop, what is wrong) with ``value`` of ``kind``'s ``which``
+    ("URL" or "SAVE_AS"); (False, "") when Pelican can use it as it is."""
+    if not isinstance(value, str):
+        what = "an address" if which == "URL" else "a file name"
+        return True, f"must be {what} in quotes, got {value!r}"
+    unfilled = _unfilled(kind, value)
+    if unfilled:
+        return True, unfilled
+    pages = _PAGES[kind]
+    if which == "SAVE_AS" and value.startswith("/"):
+        return False, (
+            f"starts with a slash: Pelican writes no file outside the output folder, so "
+            f"{pages} is left out (an error each)"
+        )
+    if which == "SAVE_AS" and value.endswith("/"):
+        return False, (
+            f"is a folder: Pelican writes {pages} as a file of that name with no .html, which "
+            "no server sends as a page (every link to it a 404)"
+        )
+    if which == "URL" and value.startswith("/"):
+        return False, (
+            f"starts with a slash: Pelican puts SITEURL and a slash before it, so every link "
+            f"to {pages} has // in it"
+        )
+    if which == "URL" and not value:
+        return False, f"is empty: every link to {pages} leads to the home page"
+    return False, ""
+
+
+def _fitting(kind: str, which: str, value: Any, other: Any) -> str:
+    """The value to write instead of ``value``: it mended (the slash), else what fits the
+    other setting of the pair (``other``), else this site's own pattern."""
+    if isinstance(value, str) and value.strip("/") and not _unfilled(kind, value):
+        mended = value.lstrip("/")
+        return mended + "index.html" if which == "SAVE_AS" and mended.endswith("/") else mended
+    if not (isinstance(other, str) and other.strip("/") and not _unfilled(kind, other)):
+        return _SUGGESTED[kind] + ("index.html" if which == "SAVE_AS" else "")
+    other = other.lstrip("/")
+    if which == "URL":  # where the file the pair writes is read
+        return address_of(other + "index.html" if other.endswith("/") else other)
+    if other.endswith("/"):
+        return other + "index.html"
+    return other if other.endswith(".html") else other + "/index.html"
+
+
+def _written(kind: str, settings: Mapping[str, Any]) -> bool:
+    """Whether Pelican uses the addresses of ``kind``: a period archive's only when its
+    SAVE_AS is set (None or '': not written), the others always."""
+    return not kind.endswith("_ARCHIVE") or bool(settings.get(f"{kind}_SAVE_AS"))
+
+
+def addresses_misshapen(settings: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    """(messages that stop the build, messages of addresses Pelican uses wrongly) for each
+    address setting of Pelican's (``FILLED_WITH``'s kinds) it cannot use: no text, or a key it
+    does not fill, stops it (a traceback, or every page at ``/None``); a ``SAVE_AS`` starting
+    or ending with a slash, a ``URL`` starting with one or empty, every page of the kind
+    unreachable."""
+    stops, wrong = [], []
+    for kind in FILLED_WITH:
+        if not _written(kind, settings):
+            continue
+        for which, other in (("URL", "SAVE_AS"), ("SAVE_AS", "URL")):
+            name = f"{kind}_{which}"
+            if name not in settings:
+                continue
+            value = settings[name]
+            stop, problem = _shape(kind, which, value)
+            if not problem:
+                continue
+            fitting = _fitting(kind, which, value, settings.get(f"{kind}_{other}"))
+            fix = f"write {name} = {fitting!r}"
+            if which == "SAVE_AS" and kind in _NONE_WRITTEN and stop:
+                fix += f", or {name} = '' to write {_NONE_WRITTEN[kind]}"
+            said = problem if f"got {value!r}" in problem else f"{value!r} {problem}"
+            (stops if stop else wrong).append(
+                f"{name} {said}{'; ' if ':' in problem else ': '}{fix}"
+            )
+    return stops, wrong
+
+
+def misshapen(settings: Mapping[str, Any], kind: str) -> bool:
+    """Whether ``addresses_misshapen`` names either address setting of ``kind`` (the other
+    checks of the pair leave it to that line)."""
+    return kind in FILLED_WITH and any(
+        _shape(kind, which, settings.get(f"{kind}_{which}", ""))[1]
+        for which in ("URL", "SAVE_AS")
+        if f"{kind}_{which}" in settings
+    )
 
 
 # The package that brings a Markdown extension's module, where it is not the module's name

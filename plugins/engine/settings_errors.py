@@ -214,9 +214,14 @@ def _kinds_first(pelican) -> None:
     given = build.current(settings).given
     written = {**settings, **_strings_pelican_reset(given)}
     wrong = pelican_settings.wrong_kinds(written, given, DEFAULT_CONFIG)
+    reset = {name for name, _ in wrong}
+    # an address Pelican cannot use stops the build too (kept as written: no plugin's check
+    # formats one, and Pelican's default would be named as apart from its SAVE_AS)
+    stops, _ = pelican_settings.addresses_misshapen(settings)
+    wrong += [(line.split(" ", 1)[0], line) for line in stops]
     order = _file_order([name for name, _ in wrong])
     wrong = sorted(wrong, key=lambda found: order.index(found[0]))
-    for name, _ in wrong:
+    for name in reset:
         if name in DEFAULT_CONFIG:
             settings[name] = copy.deepcopy(DEFAULT_CONFIG[name])
         else:
@@ -442,7 +447,11 @@ def _said_by_pelican_settings(settings: dict[str, Any]) -> list[str]:
     strict = bool(settings.get("BLOGCORE_STRICT"))
     theme = "plugins.blogcore" in build.listed(settings)
     given = build.current(settings).given
-    loud = pelican_settings.addresses_apart(settings) + _without_missing_extensions(settings)
+    loud = [
+        *pelican_settings.addresses_misshapen(settings)[1],
+        *pelican_settings.addresses_apart(settings),
+        *_without_missing_extensions(settings),
+    ]
     quiet = pelican_settings.slash_left_off(settings)
     if theme:
         loud += pelican_settings.templates_left_out(settings)
