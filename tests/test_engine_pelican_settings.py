@@ -360,3 +360,99 @@ def test_an_address_without_its_folders_slash_is_named_with_the_one_that_has_it(
         "set ARTICLE_LANG_URL = '{lang}/posts/{slug}/'"
     ]
     assert pelican_settings.addresses_apart(settings) == []
+
+
+_ADDRESSES = {
+    "ARTICLE_URL": "posts/{slug}/",
+    "ARTICLE_SAVE_AS": "posts/{slug}/index.html",
+    "PAGE_URL": "{slug}/",
+    "PAGE_SAVE_AS": "{slug}/index.html",
+    "TAG_URL": "tag/{slug}/",
+    "TAG_SAVE_AS": "tag/{slug}/index.html",
+    "YEAR_ARCHIVE_URL": "archives/{date:%Y}/",
+    "YEAR_ARCHIVE_SAVE_AS": "archives/{date:%Y}/index.html",
+    "MONTH_ARCHIVE_URL": None,  # not written: Pelican never reads it
+    "MONTH_ARCHIVE_SAVE_AS": "",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "stops", "said"),
+    [
+        # a traceback ('NoneType' object has no attribute 'format')
+        (
+            "ARTICLE_URL",
+            None,
+            True,
+            "ARTICLE_URL must be an address in quotes, got None: write ARTICLE_URL = "
+            "'posts/{slug}/'",
+        ),
+        ("ARTICLE_URL", 5, True, "ARTICLE_URL must be an address in quotes, got 5: write "),
+        # every page linked at /None, exit 0
+        ("PAGE_URL", None, True, "PAGE_URL must be an address in quotes, got None: write "),
+        # a KeyError traceback
+        (
+            "TAG_URL",
+            "tag/{title}/",
+            True,
+            "TAG_URL 'tag/{title}/' uses {title}, which Pelican does not fill for a tag's page "
+            "({slug} and {name} only): write TAG_URL = 'tag/{slug}/'",
+        ),
+        ("TAG_URL", "tag/{lang}/{slug}/", True, "uses {lang}"),
+        ("YEAR_ARCHIVE_SAVE_AS", "{year}/index.html", True, "({date} only)"),
+        # Pelican's way to write no tag pages is '': the line says it
+        (
+            "TAG_SAVE_AS",
+            None,
+            True,
+            "TAG_SAVE_AS must be a file name in quotes, got None: write TAG_SAVE_AS = "
+            "'tag/{slug}/index.html', or TAG_SAVE_AS = '' to write no tag pages (the posts' "
+            "tag links then lead to a 404)",
+        ),
+        ("ARTICLE_URL", "{slug", True, "is not an address pattern Python can fill"),
+        # one error per post naming no setting
+        (
+            "ARTICLE_SAVE_AS",
+            "/posts/{slug}/index.html",
+            False,
+            "ARTICLE_SAVE_AS '/posts/{slug}/index.html' starts with a slash: Pelican writes no "
+            "file outside the output folder, so each post is left out (an error each); write "
+            "ARTICLE_SAVE_AS = 'posts/{slug}/index.html'",
+        ),
+        # each post a plain file: every link a 404
+        ("ARTICLE_SAVE_AS", "posts/{slug}/", False, "write ARTICLE_SAVE_AS = 'posts/{slug}/index"),
+        # every post pointed at the home page
+        (
+            "ARTICLE_URL",
+            "",
+            False,
+            "ARTICLE_URL '' is empty: every link to each post leads to the home page; write "
+            "ARTICLE_URL = 'posts/{slug}/'",
+        ),
+        # // in every link
+        ("PAGE_URL", "/{slug}/", False, "has // in it; write PAGE_URL = '{slug}/'"),
+        # what Pelican fills: a post's own front matter, its category, a page left unwritten
+        ("ARTICLE_URL", "{category}/{slug}/", None, ""),
+        ("ARTICLE_URL", "{series}/{slug}/", None, ""),
+        ("TAG_URL", "tag/{name}/", None, ""),
+        ("MONTH_ARCHIVE_URL", 5, None, ""),
+        ("YEAR_ARCHIVE_SAVE_AS", None, None, ""),
+    ],
+)
+def test_an_address_setting_pelican_cannot_use(name, value, stops, said):
+    found = pelican_settings.addresses_misshapen({**_ADDRESSES, name: value})
+    if stops is None:
+        assert found == ([], [])
+        return
+    lines = found[0] if stops else found[1]
+    assert found[1 if stops else 0] == [] and len(lines) == 1
+    assert lines[0].startswith(said) if said.startswith(name) else said in lines[0]
+
+
+def test_an_address_pelican_cannot_use_is_left_to_its_own_line():
+    """addresses_apart and posts_moved said the wrong thing of a SAVE_AS ending in a slash
+    ('publishes every post elsewhere than /posts/{slug}/') or a TAG_URL using {title}."""
+    for name, value in (("ARTICLE_SAVE_AS", "posts/{slug}/"), ("TAG_URL", "tag/{title}/")):
+        settings = {**_ADDRESSES, name: value}
+        assert pelican_settings.addresses_apart(settings) == []
+        assert pelican_settings.posts_moved(settings) == []

@@ -1043,3 +1043,29 @@ def test_an_adopted_site_keeping_its_old_post_addresses_says_so_and_hears_no_mov
     assert done.returncode == 0, done.stderr
     assert not _said(done, "ARTICLE_URL"), done.stderr
     assert (project / "out" / "blog" / "2024" / "ranges" / "index.html").is_file()
+
+
+def test_an_address_pelican_cannot_use_stops_the_build_at_its_line(project):
+    """ARTICLE_URL = None was a traceback ('NoneType' object has no attribute 'format');
+    TAG_URL with {title} a KeyError traceback. Now one line each, nothing written."""
+    line = _append(project / "pelicanconf.py", 'ARTICLE_URL = None\nTAG_URL = "tag/{title}/"\n')
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        f"pelicanconf.py: line {line}: ARTICLE_URL must be an address in quotes, got None: "
+        "write ARTICLE_URL = 'posts/{slug}/'",
+        f"pelicanconf.py: line {line + 1}: TAG_URL 'tag/{{title}}/' uses {{title}}, which "
+        "Pelican does not fill for a tag's page ({slug} and {name} only): write TAG_URL = "
+        "'tag/{slug}/'",
+    ]
+    assert not (project / "out").exists() or not any((project / "out").iterdir())
+
+
+def test_an_address_pelican_misuses_warns_in_development_and_fails_a_publish(project):
+    """ARTICLE_URL = "" pointed every post at the home page, exit 0 and not a line."""
+    line = _append(project / "pelicanconf.py", 'ARTICLE_URL = ""\n')
+    said = (
+        f"pelicanconf.py: line {line}: ARTICLE_URL '' is empty: every link to each post leads "
+        "to the home page; write ARTICLE_URL = 'posts/{slug}/'"
+    )
+    _warned_then_refused(project, "ARTICLE_URL", said)
