@@ -456,3 +456,14 @@ def test_an_address_pelican_cannot_use_is_left_to_its_own_line():
         settings = {**_ADDRESSES, name: value}
         assert pelican_settings.addresses_apart(settings) == []
         assert pelican_settings.posts_moved(settings) == []
+
+
+def test_the_project_s_own_address_settings_are_not_named():
+    """publishconf.py writes no drafts: DRAFT_URL = "" beside DRAFT_SAVE_AS = "" links
+    nothing to the home page, and named it would fail every publish."""
+    import pelicanconf
+    import publishconf
+
+    for conf in (pelicanconf, publishconf):
+        settings = {**DEFAULT_CONFIG, **{k: v for k, v in vars(conf).items() if k.isupper()}}
+        assert pelican_settings.addresses_misshapen(settings) == ([], [])

@@ -9,6 +9,11 @@ the settings file that set the value:
   does not compile
   (``DEFAULT_PAGINATION = "8"`` crashed the writer far from the settings file; a string for
   one of ``RESET_FROM_A_STRING``, which Pelican puts back to its default, as written);
+- ``addresses_misshapen``: an ``X_URL`` or ``X_SAVE_AS`` Pelican cannot use: not text
+  (``ARTICLE_URL = None``, a traceback) or a key Pelican does not fill (``TAG_URL``'s
+  ``{title}``, a ``KeyError``) stops the build; a ``SAVE_AS`` starting (posts left out) or
+  ending (plain files) with a slash, a ``URL`` starting with one (``//`` links) or empty
+  (links to the home page) is said like ``addresses_apart``, which leaves such a pair alone;
 - ``addresses_apart``: an ``X_URL`` that is not where ``X_SAVE_AS`` writes the page
   (``ARTICLE_URL`` changed alone: every link to every post led to a 404);
 - ``slash_left_off``: an ``X_URL`` that is the folder ``X_SAVE_AS`` writes without its
@@ -319,15 +324,15 @@ def same_place(url: str, save_as: str) -> bool:
 
 
 def _address_pairs(settings: Mapping[str, Any]) -> Iterator[tuple[str, str, str, str]]:
-    """(kind, its SAVE_AS key, X_URL, X_SAVE_AS) for each pair both given as text."""
+    """(kind, its SAVE_AS key, X_URL, X_SAVE_AS) for each pair both given as text and not
+    named by ``addresses_misshapen``."""
+    misshapen = misshapen_kinds(settings)
     for key in sorted(settings):
         if not key.endswith("_SAVE_AS"):
             continue
         kind = key[: -len("_SAVE_AS")]
         url, save_as = settings.get(f"{kind}_URL"), settings[key]
-        if misshapen(settings, kind):
-            continue  # addresses_misshapen says what to write
-        if isinstance(url, str) and isinstance(save_as, str):
+        if isinstance(url, str) and isinstance(save_as, str) and kind not in misshapen:
             yield kind, key, url, save_as
 
 
@@ -385,12 +390,13 @@ def posts_moved(settings: Mapping[str, Any], written: Iterable[str] = ()) -> lis
     a site that never published there (an adopted site keeping its old addresses) does."""
     found = []
     written = set(written)
+    misshapen = misshapen_kinds(settings)  # said by addresses_misshapen
     for kind, (own, what) in OWN_ADDRESSES.items():
         url, save_as = settings.get(f"{kind}_URL"), settings.get(f"{kind}_SAVE_AS")
         if not isinstance(url, str) or not isinstance(save_as, str) or not save_as:
             continue
-        if misshapen(settings, kind):
-            continue  # addresses_misshapen says what to write
+        if kind in misshapen:
+            continue
         keeps = f"REDIRECTS_OLD_{kind}_URLS"
         patterns = settings.get(keeps) or ()
         patterns = [patterns] if isinstance(patterns, str) else patterns
@@ -469,9 +475,10 @@ def _unfilled(kind: str, pattern: str) -> str:
             return str(exc)
 
 
-def _shape(kind: str, which: str, value: Any) -> tuple[bool, str]:
+def _shape(kind: str, which: str, value: Any, other: Any) -> tuple[bool, str]:
     """(whether the build must stop, what is wrong) with ``value`` of ``kind``'s ``which``
-    ("URL" or "SAVE_AS"); (False, "") when Pelican can use it as it is."""
+    ("URL" or "SAVE_AS"; ``other``: the pair's other setting); (False, "") when Pelican can
+    use it as it is."""
     if not isinstance(value, str):
         what = "an address" if which == "URL" else "a file name"
         return True, f"must be {what} in quotes, got {value!r}"
@@ -494,7 +501,8 @@ def _shape(kind: str, which: str, value: Any) -> tuple[bool, str]:
             f"starts with a slash: Pelican puts SITEURL and a slash before it, so every link "
             f"to {pages} has // in it"
         )
-    if which == "URL" and not value:
+    if which == "URL" and not value and isinstance(other, str) and other:
+        # an empty pair writes nothing (publishconf.py's drafts)
         return False, f"is empty: every link to {pages} leads to the home page"
     return False, ""
 
@@ -521,13 +529,9 @@ def _written(kind: str, settings: Mapping[str, Any]) -> bool:
     return not kind.endswith("_ARCHIVE") or bool(settings.get(f"{kind}_SAVE_AS"))
 
 
-def addresses_misshapen(settings: Mapping[str, Any]) -> tuple[list[str], list[str]]:
-    """(messages that stop the build, messages of addresses Pelican uses wrongly) for each
-    address setting of Pelican's (``FILLED_WITH``'s kinds) it cannot use: no text, or a key it
-    does not fill, stops it (a traceback, or every page at ``/None``); a ``SAVE_AS`` starting
-    or ending with a slash, a ``URL`` starting with one or empty, every page of the kind
-    unreachable."""
-    stops, wrong = [], []
+def _misshapen(settings: Mapping[str, Any]) -> Iterator[tuple[str, bool, str]]:
+    """(kind, whether the build must stop, the message) for each address setting of
+    Pelican's that ``addresses_misshapen`` names."""
     for kind in FILLED_WITH:
         if not _written(kind, settings):
             continue
@@ -535,29 +539,31 @@ def addresses_misshapen(settings: Mapping[str, Any]) -> tuple[list[str], list[st
             name = f"{kind}_{which}"
             if name not in settings:
                 continue
-            value = settings[name]
-            stop, problem = _shape(kind, which, value)
+            value, paired = settings[name], settings.get(f"{kind}_{other}")
+            stop, problem = _shape(kind, which, value, paired)
             if not problem:
                 continue
-            fitting = _fitting(kind, which, value, settings.get(f"{kind}_{other}"))
-            fix = f"write {name} = {fitting!r}"
+            fix = f"write {name} = {_fitting(kind, which, value, paired)!r}"
             if which == "SAVE_AS" and kind in _NONE_WRITTEN and stop:
                 fix += f", or {name} = '' to write {_NONE_WRITTEN[kind]}"
             said = problem if f"got {value!r}" in problem else f"{value!r} {problem}"
-            (stops if stop else wrong).append(
-                f"{name} {said}{'; ' if ':' in problem else ': '}{fix}"
-            )
-    return stops, wrong
+            yield kind, stop, f"{name} {said}{'; ' if ':' in problem else ': '}{fix}"
 
 
-def misshapen(settings: Mapping[str, Any], kind: str) -> bool:
-    """Whether ``addresses_misshapen`` names either address setting of ``kind`` (the other
-    checks of the pair leave it to that line)."""
-    return kind in FILLED_WITH and any(
-        _shape(kind, which, settings.get(f"{kind}_{which}", ""))[1]
-        for which in ("URL", "SAVE_AS")
-        if f"{kind}_{which}" in settings
-    )
+def addresses_misshapen(settings: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    """(messages that stop the build, messages of addresses Pelican uses wrongly) for each
+    address setting of Pelican's (``FILLED_WITH``'s kinds) it cannot use: no text, or a key it
+    does not fill, stops it (a traceback, or every page at ``/None``); a ``SAVE_AS`` starting
+    or ending with a slash, a ``URL`` starting with one or empty, every page of the kind
+    unreachable."""
+    found = list(_misshapen(settings))
+    return [m for _, stop, m in found if stop], [m for _, stop, m in found if not stop]
+
+
+def misshapen_kinds(settings: Mapping[str, Any]) -> set[str]:
+    """The kinds (``ARTICLE``) of which ``addresses_misshapen`` names an address setting: the
+    other checks of the pair leave them to that line."""
+    return {kind for kind, _, _ in _misshapen(settings)}
 
 
 # The package that brings a Markdown extension's module, where it is not the module's name

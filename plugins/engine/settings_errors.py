@@ -17,7 +17,9 @@ development build goes on while a publish build (strict) fails.
 Pelican's own settings are checked here too (``pelican_settings``, the tables): a value of
 the wrong kind (``DEFAULT_PAGINATION = "8"``; ``STATIC_PATHS = "images"``, read as written,
 since Pelican has put its default back) stops the build like a plugin's, found before any
-plugin's check (``_kinds_first``), in the order of the settings file's lines; an ``X_URL``
+plugin's check (``_kinds_first``), in the order of the settings file's lines, and so does an
+address setting Pelican cannot use (``ARTICLE_URL = None``, ``TAG_URL``'s ``{title}``); an
+``X_URL`` or ``X_SAVE_AS`` of the wrong shape (a slash first, ``""``), an ``X_URL``
 apart from its ``X_SAVE_AS``, a direct template the theme links left out, a ``MARKDOWN``
 extension not installed (left out) are warnings in a development build and errors in a
 publish (``BLOGCORE_STRICT``); a ``PLUGINS`` entry that names no plugin is an error, and a
@@ -209,7 +211,8 @@ def near_misses(
 def _kinds_first(pelican) -> None:
     """Before any plugin's check: a setting of Pelican's given as the wrong kind of value
     (``DEFAULT_PAGINATION = "8"``) stops the build at the verdict, one line each; until then it
-    holds Pelican's default, so no plugin's check trips over it."""
+    holds Pelican's default, so no plugin's check trips over it. An address setting Pelican
+    cannot use (``ARTICLE_URL = None``) stops it too, in the same order."""
     settings = pelican.settings
     given = build.current(settings).given
     written = {**settings, **_strings_pelican_reset(given)}
