@@ -416,8 +416,8 @@ _ADDRESSES = {
             "/posts/{slug}/index.html",
             False,
             "ARTICLE_SAVE_AS '/posts/{slug}/index.html' starts with a slash: Pelican writes no "
-            "file outside the output folder, so each post is left out (an error each); write "
-            "ARTICLE_SAVE_AS = 'posts/{slug}/index.html'",
+            "file outside the output folder, so it leaves out each post; write "
+            "ARTICLE_SAVE_AS = 'posts/{slug}/index.html' (this build uses it meanwhile)",
         ),
         # each post a plain file: every link a 404
         ("ARTICLE_SAVE_AS", "posts/{slug}/", False, "write ARTICLE_SAVE_AS = 'posts/{slug}/index"),
@@ -427,10 +427,10 @@ _ADDRESSES = {
             "",
             False,
             "ARTICLE_URL '' is empty: every link to each post leads to the home page; write "
-            "ARTICLE_URL = 'posts/{slug}/'",
+            "ARTICLE_URL = 'posts/{slug}/' (this build uses it meanwhile)",
         ),
         # // in every link
-        ("PAGE_URL", "/{slug}/", False, "has // in it; write PAGE_URL = '{slug}/'"),
+        ("PAGE_URL", "/{slug}/", False, "has // in it; write PAGE_URL = '{slug}/' (this"),
         # what Pelican fills: a post's own front matter, its category, a page left unwritten
         ("ARTICLE_URL", "{category}/{slug}/", None, ""),
         ("ARTICLE_URL", "{series}/{slug}/", None, ""),
@@ -456,6 +456,14 @@ def test_an_address_pelican_cannot_use_is_left_to_its_own_line():
         settings = {**_ADDRESSES, name: value}
         assert pelican_settings.addresses_apart(settings) == []
         assert pelican_settings.posts_moved(settings) == []
+
+
+def test_an_address_of_the_wrong_shape_is_mended_for_the_build_and_one_that_stops_is_not():
+    settings = {**_ADDRESSES, "ARTICLE_SAVE_AS": "/posts/{slug}/", "PAGE_URL": "", "TAG_URL": None}
+    assert pelican_settings.addresses_mended(settings) == {
+        "ARTICLE_SAVE_AS": "posts/{slug}/index.html",
+        "PAGE_URL": "{slug}/",
+    }
 
 
 def test_the_project_s_own_address_settings_are_not_named():

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
@@ -1062,10 +1063,14 @@ def test_an_address_pelican_cannot_use_stops_the_build_at_its_line(project):
 
 
 def test_an_address_pelican_misuses_warns_in_development_and_fails_a_publish(project):
-    """ARTICLE_URL = "" pointed every post at the home page, exit 0 and not a line."""
+    """ARTICLE_URL = "" pointed every post at the home page, exit 0 and not a line; a
+    development build now links them where they are written, the value the line gives."""
     line = _append(project / "pelicanconf.py", 'ARTICLE_URL = ""\n')
     said = (
         f"pelicanconf.py: line {line}: ARTICLE_URL '' is empty: every link to each post leads "
-        "to the home page; write ARTICLE_URL = 'posts/{slug}/'"
+        "to the home page; write ARTICLE_URL = 'posts/{slug}/' (this build uses it meanwhile)"
     )
     _warned_then_refused(project, "ARTICLE_URL", said)
+    home = BeautifulSoup((project / "out" / "index.html").read_text(), "html.parser")
+    paths = {urlparse(a["href"]).path for a in home.select("main h2 a.u-url")}
+    assert paths == {"/posts/garden-party/", "/posts/ranges/", "/posts/first-light/"}

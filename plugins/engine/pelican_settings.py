@@ -41,7 +41,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.metadata import entry_points
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import addresses
 from .config import nearest
@@ -488,8 +488,8 @@ def _shape(kind: str, which: str, value: Any, other: Any) -> tuple[bool, str]:
     pages = _PAGES[kind]
     if which == "SAVE_AS" and value.startswith("/"):
         return False, (
-            f"starts with a slash: Pelican writes no file outside the output folder, so "
-            f"{pages} is left out (an error each)"
+            "starts with a slash: Pelican writes no file outside the output folder, so it "
+            f"leaves out {pages}"
         )
     if which == "SAVE_AS" and value.endswith("/"):
         return False, (
@@ -529,9 +529,18 @@ def _written(kind: str, settings: Mapping[str, Any]) -> bool:
     return not kind.endswith("_ARCHIVE") or bool(settings.get(f"{kind}_SAVE_AS"))
 
 
-def _misshapen(settings: Mapping[str, Any]) -> Iterator[tuple[str, bool, str]]:
-    """(kind, whether the build must stop, the message) for each address setting of
-    Pelican's that ``addresses_misshapen`` names."""
+class Misshapen(NamedTuple):
+    """An address setting ``addresses_misshapen`` names."""
+
+    kind: str  # ARTICLE
+    name: str  # ARTICLE_URL
+    stops: bool  # the build cannot go on with it
+    message: str
+    fitting: str  # the value to write: what a build that goes on uses meanwhile
+
+
+def _misshapen(settings: Mapping[str, Any]) -> Iterator[Misshapen]:
+    """Each address setting of Pelican's that ``addresses_misshapen`` names."""
     for kind in FILLED_WITH:
         if not _written(kind, settings):
             continue
@@ -543,11 +552,15 @@ def _misshapen(settings: Mapping[str, Any]) -> Iterator[tuple[str, bool, str]]:
             stop, problem = _shape(kind, which, value, paired)
             if not problem:
                 continue
-            fix = f"write {name} = {_fitting(kind, which, value, paired)!r}"
+            fitting = _fitting(kind, which, value, paired)
+            fix = f"write {name} = {fitting!r}"
             if which == "SAVE_AS" and kind in _NONE_WRITTEN and stop:
                 fix += f", or {name} = '' to write {_NONE_WRITTEN[kind]}"
+            elif not stop:
+                fix += " (this build uses it meanwhile)"
             said = problem if f"got {value!r}" in problem else f"{value!r} {problem}"
-            yield kind, stop, f"{name} {said}{'; ' if ':' in problem else ': '}{fix}"
+            message = f"{name} {said}{'; ' if ':' in problem else ': '}{fix}"
+            yield Misshapen(kind, name, stop, message, fitting)
 
 
 def addresses_misshapen(settings: Mapping[str, Any]) -> tuple[list[str], list[str]]:
@@ -557,13 +570,21 @@ def addresses_misshapen(settings: Mapping[str, Any]) -> tuple[list[str], list[st
     or ending with a slash, a ``URL`` starting with one or empty, every page of the kind
     unreachable."""
     found = list(_misshapen(settings))
-    return [m for _, stop, m in found if stop], [m for _, stop, m in found if not stop]
+    return [f.message for f in found if f.stops], [f.message for f in found if not f.stops]
+
+
+def addresses_mended(settings: Mapping[str, Any]) -> dict[str, str]:
+    """The value each address setting of the wrong shape (a slash first, ``""``) is to have,
+    by name: a build that goes on uses it, so that no post is left out or linked to the home
+    page while the line says what to write (Pelican's own lines, one error a post naming no
+    setting, are not said again)."""
+    return {f.name: f.fitting for f in _misshapen(settings) if not f.stops}
 
 
 def misshapen_kinds(settings: Mapping[str, Any]) -> set[str]:
     """The kinds (``ARTICLE``) of which ``addresses_misshapen`` names an address setting: the
     other checks of the pair leave them to that line."""
-    return {kind for kind, _, _ in _misshapen(settings)}
+    return {found.kind for found in _misshapen(settings)}
 
 
 # The package that brings a Markdown extension's module, where it is not the module's name

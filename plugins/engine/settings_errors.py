@@ -212,16 +212,20 @@ def _kinds_first(pelican) -> None:
     """Before any plugin's check: a setting of Pelican's given as the wrong kind of value
     (``DEFAULT_PAGINATION = "8"``) stops the build at the verdict, one line each; until then it
     holds Pelican's default, so no plugin's check trips over it. An address setting Pelican
-    cannot use (``ARTICLE_URL = None``) stops it too, in the same order."""
+    cannot use (``ARTICLE_URL = None``) stops it too, in the same order; one of the wrong
+    shape (``ARTICLE_URL = ""``) is mended, said at the verdict."""
     settings = pelican.settings
     given = build.current(settings).given
     written = {**settings, **_strings_pelican_reset(given)}
     wrong = pelican_settings.wrong_kinds(written, given, DEFAULT_CONFIG)
     reset = {name for name, _ in wrong}
     # an address Pelican cannot use stops the build too (kept as written: no plugin's check
-    # formats one, and Pelican's default would be named as apart from its SAVE_AS)
-    stops, _ = pelican_settings.addresses_misshapen(settings)
+    # formats one, and Pelican's default would be named as apart from its SAVE_AS); one of
+    # the wrong shape is mended before any plugin reads it, and said at the verdict
+    stops, shapes = pelican_settings.addresses_misshapen(settings)
     wrong += [(line.split(" ", 1)[0], line) for line in stops]
+    settings.update(pelican_settings.addresses_mended(settings))
+    build.current(settings).state(__name__).misshapen = shapes
     order = _file_order([name for name, _ in wrong])
     wrong = sorted(wrong, key=lambda found: order.index(found[0]))
     for name in reset:
@@ -451,7 +455,7 @@ def _said_by_pelican_settings(settings: dict[str, Any]) -> list[str]:
     theme = "plugins.blogcore" in build.listed(settings)
     given = build.current(settings).given
     loud = [
-        *pelican_settings.addresses_misshapen(settings)[1],
+        *getattr(build.current(settings).state(__name__), "misshapen", []),
         *pelican_settings.addresses_apart(settings),
         *_without_missing_extensions(settings),
     ]
