@@ -53,7 +53,7 @@ def fill_with(pattern: Any, values: Mapping[str, Any]) -> str:
     """``pattern`` filled with ``values`` (the keys Pelican gives one kind of page: a tag's
     ``slug`` and ``name``), without its leading slash; ``Unfillable`` as ``fill``."""
     try:
-        return pattern.format_map(values).lstrip("/")
+        return pattern.format(**values).lstrip("/")
     except KeyError as exc:
         raise Unfillable(f"uses {{{exc.args[0]}}}", str(exc.args[0])) from None
     except (ValueError, IndexError, AttributeError, TypeError) as exc:
