@@ -410,6 +410,7 @@ _ADDRESSES = {
             "tag links then lead to a 404)",
         ),
         ("ARTICLE_URL", "{slug", True, "is not an address pattern Python can fill"),
+        ("ARTICLE_URL", "{series}/{slug", True, "is not an address pattern Python can fill"),
         # one error per post naming no setting
         (
             "ARTICLE_SAVE_AS",
@@ -434,6 +435,9 @@ _ADDRESSES = {
         # what Pelican fills: a post's own front matter, its category, a page left unwritten
         ("ARTICLE_URL", "{category}/{slug}/", None, ""),
         ("ARTICLE_URL", "{series}/{slug}/", None, ""),
+        # a front-matter key's own value fills it, of whatever kind (Modified: a date)
+        ("ARTICLE_URL", "{modified:%Y}/{slug}/", None, ""),
+        ("ARTICLE_URL", "{path}/{category}/{slug}/", None, ""),
         ("TAG_URL", "tag/{name}/", None, ""),
         ("MONTH_ARCHIVE_URL", 5, None, ""),
         ("YEAR_ARCHIVE_SAVE_AS", None, None, ""),

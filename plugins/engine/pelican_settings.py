@@ -39,6 +39,7 @@ import datetime as dt
 import importlib.util
 import posixpath
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.metadata import entry_points
 from typing import Any, NamedTuple
@@ -430,7 +431,11 @@ FILLED_WITH: dict[str, dict[str, Any] | None] = {
     **{kind: {"slug": "x", "name": "x"} for kind in ("TAG", "CATEGORY", "AUTHOR")},
     **{kind: {"date": _SAMPLE_DATE} for kind in ("YEAR_ARCHIVE", "MONTH_ARCHIVE", "DAY_ARCHIVE")},
 }
-_CONTENT_SAMPLE = {"slug": "x", "lang": "en", "date": _SAMPLE_DATE, "author": "x"}
+# Pelican's own keys of a post's address (contents.py, url_format: author and category as slugs)
+_CONTENT_SAMPLE = {
+    **{"slug": "x", "lang": "en", "date": _SAMPLE_DATE},
+    **{"author": "x", "category": "x", "path": "x"},
+}
 # where the pages of a kind live when its settings give no address to suggest (the sample's)
 _SUGGESTED = {
     **{kind: own for kind, (own, _) in OWN_ADDRESSES.items()},
@@ -453,6 +458,15 @@ _NONE_WRITTEN = {
 }
 
 
+def _parses(pattern: str) -> bool:
+    """Whether Python reads ``pattern`` as a format string at all (``{slug`` is not)."""
+    try:
+        list(string.Formatter().parse(pattern))
+    except ValueError:
+        return False
+    return True
+
+
 def _unfilled(kind: str, pattern: str) -> str:
     """Why Pelican cannot fill ``pattern`` for a page of ``kind`` (the words after its value),
     "" when it can."""
@@ -466,6 +480,8 @@ def _unfilled(kind: str, pattern: str) -> str:
             if values is None and exc.key and exc.key not in tried:
                 tried[exc.key] = "x"  # a post's own front-matter line may give it
                 continue
+            if values is None and len(tried) > len(_CONTENT_SAMPLE) and _parses(pattern):
+                return ""  # that line's value may be of any kind (Modified: a date, {modified:%Y})
             if exc.key:
                 keys = " and ".join(f"{{{key}}}" for key in values or ())
                 pages = _PAGES[kind].removeprefix("each ")
