@@ -22,7 +22,8 @@ from plugins.devserver.watch import SiteWatcher
 from plugins.fastbuild import digest
 from plugins.fastbuild import signals as fastbuild_signals
 from plugins.fastbuild.warm import WarmBuilder
-from tests.test_fastbuild import ROOT, arguments, assert_same_tree
+from tests.test_fastbuild import ROOT, _edit, _mtimes, arguments, assert_as_clean, assert_same_tree
+from tests.test_fastbuild import build as pelican_build
 
 PELICAN = str(Path(sys.executable).parent / "pelican")
 INCREMENTAL = {"FASTBUILD_INCREMENTAL": True, "FASTBUILD_MIN_FILES": 1}
@@ -310,3 +311,51 @@ def test_the_warm_servers_inputs_are_what_its_builds_read(tmp_path: Path):
     assert first[0] == "theme"
     assert sorted(first[1:]) == sorted([str(conf), str(ROOT / "pelicanconf.py")])
     assert (output / "index.html").is_file()
+
+
+# ARTICLE_PATHS as adopted blogs write it (Pelican's default, [""]) and two other spellings of
+# a folder: each was joined to PATH unnormalised ("content/"), which os.path.commonpath never
+# returns, so every post was an input of every page
+LAYOUTS = [[""], ["."], ["posts/"], ["posts", ""]]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=repr)
+def test_posts_are_no_inputs_however_article_paths_names_their_folder(
+    tmp_path: Path, layout: list[str]
+):
+    for name in ("posts/a.md", "posts/b.rst", "c.md", "pages/about.md", "team/ada.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Title: A\n", encoding="utf-8")
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(tmp_path),
+            "ARTICLE_PATHS": layout,
+            "ARTICLE_EXCLUDES": ["pages", "team"],
+        },
+    )
+    files = fastbuild_signals._input_files(settings, fastbuild_signals._content_files(settings))
+    assert str(tmp_path / "posts/a.md") not in files
+    assert (str(tmp_path / "c.md") in files) == (layout == ["posts/"])
+    # excluded from the posts: read by the team plugin, or as pages
+    assert str(tmp_path / "team/ada.md") in files
+    assert str(tmp_path / "pages/about.md") in files
+
+
+@pytest.mark.parametrize("layout", LAYOUTS[:3], ids=repr)
+def test_an_edited_post_renders_only_its_own_page_in_every_layout(
+    corpus: Path, tmp_path: Path, layout: list[str]
+):
+    """Issue 26: on a blog with Pelican's default ARTICLE_PATHS, each save in `make serve`
+    rendered every page again and read every post again."""
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    settings = {**INCREMENTAL, "ARTICLE_PATHS": layout}
+    first = pelican_build(corpus, output, cache, **settings)
+    assert first.returncode == 0, first.stderr
+    before = _mtimes(output)
+    _edit(corpus / "posts/post-00002.md", None, "\nOne more sentence.\n")
+    again = pelican_build(corpus, output, cache, **settings)
+    assert again.returncode == 0, again.stderr
+    rendered = sorted(name for name, stamp in _mtimes(output).items() if before.get(name) != stamp)
+    assert rendered == ["posts/post-00002/index.html"]
+    assert_as_clean(corpus, output, tmp_path, "clean", ARTICLE_PATHS=layout)

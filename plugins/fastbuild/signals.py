@@ -104,7 +104,9 @@ def _input_files(settings: dict[str, Any], content: list[tuple[str, str]]) -> li
     override it, the translations, plugin code, non-post content (``content``: the content
     folder's files, ``_content_files``)."""
     root = os.path.abspath(settings["PATH"])
-    posts = [os.path.join(root, p) for p in settings["ARTICLE_PATHS"]]
+    # normalised: commonpath never returns "content/" ([""], Pelican's own layout), "posts/"
+    # or "content/.", and every post was then an input, each edit rendering every page
+    posts = [os.path.normpath(os.path.join(root, p)) for p in settings["ARTICLE_PATHS"]]
     # a series, team or gallery folder inside a posts folder (those plugins exclude theirs):
     # the site digest leaves out what is made from its files (writer.DERIVED_ATTRIBUTES)
     excluded = [
