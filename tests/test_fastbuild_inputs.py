@@ -320,10 +320,12 @@ LAYOUTS = [[""], ["."], ["posts/"], ["posts", ""]]
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=repr)
-def test_posts_are_no_inputs_however_article_paths_names_their_folder(
+def test_posts_and_pages_are_no_inputs_however_article_paths_names_their_folder(
     tmp_path: Path, layout: list[str]
 ):
-    for name in ("posts/a.md", "posts/b.rst", "c.md", "pages/about.md", "team/ada.md"):
+    names = ["posts/a.md", "posts/b.rst", "posts/c.html", "d.md", "pages/about.md"]
+    names += ["pages/visit.rst", "pages/notes.txt", "posts/plan.pdf", "team/ada.md"]
+    for name in names:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("Title: A\n", encoding="utf-8")
     settings = read_settings(
@@ -332,14 +334,15 @@ def test_posts_are_no_inputs_however_article_paths_names_their_folder(
             "PATH": str(tmp_path),
             "ARTICLE_PATHS": layout,
             "ARTICLE_EXCLUDES": ["pages", "team"],
+            # as blogcore sets it: the posts' folders, "" among them, excluding nothing
+            "PAGE_EXCLUDES": [*layout, "team"],
         },
     )
     files = fastbuild_signals._input_files(settings, fastbuild_signals._content_files(settings))
-    assert str(tmp_path / "posts/a.md") not in files
-    assert (str(tmp_path / "c.md") in files) == (layout == ["posts/"])
-    # excluded from the posts: read by the team plugin, or as pages
-    assert str(tmp_path / "team/ada.md") in files
-    assert str(tmp_path / "pages/about.md") in files
+    inputs = {os.path.relpath(f, tmp_path) for f in files if f.startswith(str(tmp_path))}
+    # every reader's posts and pages are tracked one by one; other files are inputs
+    expected = {"pages/notes.txt", "posts/plan.pdf", "team/ada.md"}
+    assert inputs == (expected | {"d.md"} if layout == ["posts/"] else expected)
 
 
 @pytest.mark.parametrize("layout", LAYOUTS[:3], ids=repr)
@@ -359,3 +362,108 @@ def test_an_edited_post_renders_only_its_own_page_in_every_layout(
     rendered = sorted(name for name, stamp in _mtimes(output).items() if before.get(name) != stamp)
     assert rendered == ["posts/post-00002/index.html"]
     assert_as_clean(corpus, output, tmp_path, "clean", ARTICLE_PATHS=layout)
+
+
+RST_POST = """A post in reST
+##############
+
+:date: 2018-03-01 10:00
+:authors: Ada Abbott
+:slug: in-rest
+:summary: Written in reStructuredText.
+
+The first paragraph.
+"""
+
+HTML_POST = """<html><head><title>A post in HTML</title>
+<meta name="date" content="2018-03-02 10:00">
+<meta name="authors" content="Ada Abbott">
+<meta name="slug" content="in-html">
+<meta name="summary" content="Written in HTML.">
+</head><body><p>The first paragraph.</p></body></html>
+"""
+
+RST_PAGE = """Visiting
+########
+
+:slug: visiting
+
+Where we are.
+"""
+
+# each edit, and the pages it renders again (None: any, as long as the site is a clean build's)
+EDITS = [
+    (
+        "a reST post's text",
+        lambda c: _edit(c / "posts/in-rest.rst", None, "\nAnother paragraph.\n"),
+        ["posts/in-rest/index.html"],
+    ),
+    (
+        "an HTML post's text",
+        lambda c: _edit(c / "posts/in-html.html", "</p></body>", " And more.</p></body>"),
+        ["posts/in-html/index.html"],
+    ),
+    (
+        "a page's text",
+        lambda c: _edit(c / "pages/about.md", None, "\nMore about us.\n"),
+        ["about/index.html"],
+    ),
+    (
+        "a reST page's text",
+        lambda c: _edit(c / "pages/visiting.rst", None, "\nBy bus.\n"),
+        ["visiting/index.html"],
+    ),
+    # the file moves beside the page, and a post's link to it follows
+    (
+        "a page attaches a file a post links to",
+        lambda c: _edit(c / "pages/about.md", None, "\nOur [plan]({attach}/images/plan.pdf).\n"),
+        None,
+    ),
+    # the menu on every page lists the pages
+    ("a page's title", lambda c: _edit(c / "pages/about.md", "Title: About", "Title: Us"), None),
+    (
+        "a reST post's title",
+        lambda c: _edit(c / "posts/in-rest.rst", "A post in reST\n#", "Our reST post\n"),
+        None,
+    ),
+    (
+        "a page added",
+        lambda c: (c / "pages/contact.md").write_text("Title: Contact\n\nWrite to us.\n"),
+        None,
+    ),
+    (
+        "a page hidden",
+        lambda c: _edit(c / "pages/visiting.rst", ":slug:", ":status: hidden\n:slug:"),
+        None,
+    ),
+    ("a page removed", lambda c: (c / "pages/contact.md").unlink(), None),
+]
+
+
+@pytest.mark.parametrize("layout", [[""], ["posts"]], ids=repr)
+def test_edits_to_pages_and_to_posts_of_every_format_render_what_they_touch(
+    corpus: Path, tmp_path: Path, layout: list[str]
+):
+    """An edit to a reST or HTML post, or to a page, rendered every page again: only
+    Markdown posts were left out of the site digest's inputs. After each edit the site is a
+    clean build's; an edit to a text renders only its own page."""
+    (corpus / "posts/in-rest.rst").write_text(RST_POST, encoding="utf-8")
+    (corpus / "posts/in-html.html").write_text(HTML_POST, encoding="utf-8")
+    (corpus / "pages/visiting.rst").write_text(RST_PAGE, encoding="utf-8")
+    (corpus / "images").mkdir()
+    (corpus / "images/plan.pdf").write_bytes(b"%PDF-1.4 the hall's floor plan")
+    _edit(corpus / "posts/post-00001.md", None, "\nThe [plan]({static}/images/plan.pdf).\n")
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    settings = {**INCREMENTAL, "ARTICLE_PATHS": layout}
+    first = pelican_build(corpus, output, cache, **settings)
+    assert first.returncode == 0, first.stderr
+    for number, (what, edit, expected) in enumerate(EDITS):
+        before = _mtimes(output)
+        edit(corpus)
+        again = pelican_build(corpus, output, cache, **settings)
+        assert again.returncode == 0, (what, again.stderr)
+        assert_as_clean(corpus, output, tmp_path, f"clean-{number}", ARTICLE_PATHS=layout)
+        if expected is not None:
+            now = _mtimes(output)
+            rendered = sorted(name for name, stamp in now.items() if before.get(name) != stamp)
+            assert rendered == expected, what

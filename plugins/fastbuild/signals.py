@@ -12,6 +12,7 @@ from pelican import __version__ as pelican_version
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import StaticGenerator
+from pelican.readers import Readers
 from pelican.utils import file_suffix
 
 from plugins.engine import background, build, items, phases, settings_errors, side
@@ -100,29 +101,55 @@ def _content_files(settings: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def _input_files(settings: dict[str, Any], content: list[tuple[str, str]]) -> list[str]:
-    """Everything a page can depend on besides posts: theme, the template folders that
-    override it, the translations, plugin code, non-post content (``content``: the content
+    """Everything a page can depend on besides posts and pages: theme, the template folders
+    that override it, the translations, plugin code, other content (``content``: the content
     folder's files, ``_content_files``)."""
     root = os.path.abspath(settings["PATH"])
-    # normalised: commonpath never returns "content/" ([""], Pelican's own layout), "posts/"
-    # or "content/.", and every post was then an input, each edit rendering every page
-    posts = [os.path.normpath(os.path.join(root, p)) for p in settings["ARTICLE_PATHS"]]
-    # a series, team or gallery folder inside a posts folder (those plugins exclude theirs):
-    # the site digest leaves out what is made from its files (writer.DERIVED_ATTRIBUTES)
-    excluded = [
-        os.path.normpath(os.path.join(root, p)) for p in settings.get("ARTICLE_EXCLUDES") or []
+
+    def folders(key: str) -> list[str]:
+        # normalised: commonpath never returns "content/" ([""], Pelican's own layout),
+        # "posts/" or "content/.", and every post was then an input, each edit rendering
+        # every page
+        return [os.path.normpath(os.path.join(root, p)) for p in settings.get(key) or []]
+
+    # posts and pages are tracked one by one (their fields in the site digest, their text
+    # where a page reads it), whatever reader reads them. Not a series, team or gallery folder
+    # inside a posts folder (those plugins exclude theirs), nor the pages folder inside one
+    # (ARTICLE_EXCLUDES): the site digest leaves out what is made from its files
+    # (writer.DERIVED_ATTRIBUTES)
+    # an exclusion names a folder below the content folder; [""] or ["."] excludes nothing
+    # in Pelican (blogcore puts ARTICLE_PATHS in PAGE_EXCLUDES, "" with them)
+    kinds = [
+        (folders(paths), [f for f in folders(excludes) if f != root and _within(f, [root])])
+        for paths, excludes in (
+            ("ARTICLE_PATHS", "ARTICLE_EXCLUDES"),
+            ("PAGE_PATHS", "PAGE_EXCLUDES"),
+        )
     ]
+    read = read_extensions(settings)
     files = [os.path.abspath(settings["THEME"]), *_plugin_files(settings)]
     files += [os.path.abspath(f) for f in template_folders(settings)]
-    in_posts = {}
+    tracked = {}
     for folder, path in content:
-        if folder not in in_posts:
-            in_posts[folder] = any(os.path.commonpath([folder, p]) == p for p in posts) and not any(
-                os.path.commonpath([folder, e]) == e for e in excluded
+        if folder not in tracked:
+            tracked[folder] = any(
+                _within(folder, paths) and not _within(folder, excluded)
+                for paths, excluded in kinds
             )
-        if not (in_posts[folder] and path.endswith(".md")):
+        if not (tracked[folder] and file_suffix(path) in read):
             files.append(path)
     return files
+
+
+def _within(folder: str, parents: list[str]) -> bool:
+    """Is ``folder`` one of ``parents`` or inside one (all absolute and normalised)?"""
+    return any(os.path.commonpath([folder, parent]) == parent for parent in parents)
+
+
+def read_extensions(settings: dict[str, Any]) -> frozenset[str]:
+    """The file extensions Pelican reads posts and pages from: its readers', the READERS
+    setting's and those plugins add (``readers_init``), as Pelican's own Readers lists them."""
+    return frozenset(Readers(settings).extensions)
 
 
 def template_folders(settings: dict[str, Any]) -> list[str]:
