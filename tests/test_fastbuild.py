@@ -379,24 +379,31 @@ def test_a_page_kept_still_takes_the_file_it_attaches(corpus: Path, tmp_path: Pa
     assert (output / "about/venue.pdf").exists()
 
 
+def inputs_of(folder: Path, names: list[str], **override) -> set[str]:
+    """The files of a content folder holding ``names`` that the site digest has as inputs of
+    every page (relative to it), with pelicanconf.py's settings and ``override``."""
+    for name in names:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("Title: A\n", encoding="utf-8")
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"), override={"PATH": str(folder), **override}
+    )
+    files = fastbuild_signals._input_files(settings, fastbuild_signals._content_files(settings))
+    return {os.path.relpath(f, folder) for f in files if f.startswith(str(folder) + os.sep)}
+
+
 def test_side_files_inside_a_posts_folder_are_inputs(tmp_path: Path):
     """A series, team or gallery folder inside ARTICLE_PATHS holds no posts (those plugins add
     it to ARTICLE_EXCLUDES): its files are inputs, as the site digest leaves out the series
     made from them (writer.DERIVED_ATTRIBUTES)."""
-    for name in ("posts/a.md", "posts/series/s.md"):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("Title: A\n", encoding="utf-8")
-    settings = read_settings(
-        str(ROOT / "pelicanconf.py"),
-        override={
-            "PATH": str(tmp_path),
-            "ARTICLE_PATHS": ["posts"],
-            "ARTICLE_EXCLUDES": ["pages", "posts/series/"],
-        },
+    inputs = inputs_of(
+        tmp_path,
+        ["posts/a.md", "posts/series/s.md"],
+        ARTICLE_PATHS=["posts"],
+        ARTICLE_EXCLUDES=["pages", "posts/series/"],
     )
-    files = fastbuild_signals._input_files(settings, fastbuild_signals._content_files(settings))
-    assert str(tmp_path / "posts/series/s.md") in files
-    assert str(tmp_path / "posts/a.md") not in files
+    assert "posts/series/s.md" in inputs
+    assert "posts/a.md" not in inputs
 
 
 def test_incremental_inputs_are_the_plugins_code_not_the_project():

@@ -22,7 +22,15 @@ from plugins.devserver.watch import SiteWatcher
 from plugins.fastbuild import digest
 from plugins.fastbuild import signals as fastbuild_signals
 from plugins.fastbuild.warm import WarmBuilder
-from tests.test_fastbuild import ROOT, _edit, _mtimes, arguments, assert_as_clean, assert_same_tree
+from tests.test_fastbuild import (
+    ROOT,
+    _edit,
+    _mtimes,
+    arguments,
+    assert_as_clean,
+    assert_same_tree,
+    inputs_of,
+)
 from tests.test_fastbuild import build as pelican_build
 
 PELICAN = str(Path(sys.executable).parent / "pelican")
@@ -325,21 +333,14 @@ def test_posts_and_pages_are_no_inputs_however_article_paths_names_their_folder(
 ):
     names = ["posts/a.md", "posts/b.rst", "posts/c.html", "d.md", "pages/about.md"]
     names += ["pages/visit.rst", "pages/notes.txt", "posts/plan.pdf", "team/ada.md"]
-    for name in names:
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("Title: A\n", encoding="utf-8")
-    settings = read_settings(
-        str(ROOT / "pelicanconf.py"),
-        override={
-            "PATH": str(tmp_path),
-            "ARTICLE_PATHS": layout,
-            "ARTICLE_EXCLUDES": ["pages", "team"],
-            # as blogcore sets it: the posts' folders, "" among them, excluding nothing
-            "PAGE_EXCLUDES": [*layout, "team"],
-        },
+    inputs = inputs_of(
+        tmp_path,
+        names,
+        ARTICLE_PATHS=layout,
+        ARTICLE_EXCLUDES=["pages", "team"],
+        # as blogcore sets it: the posts' folders, "" among them, excluding nothing
+        PAGE_EXCLUDES=[*layout, "team"],
     )
-    files = fastbuild_signals._input_files(settings, fastbuild_signals._content_files(settings))
-    inputs = {os.path.relpath(f, tmp_path) for f in files if f.startswith(str(tmp_path))}
     # every reader's posts and pages are tracked one by one; other files are inputs
     expected = {"pages/notes.txt", "posts/plan.pdf", "team/ada.md"}
     assert inputs == (expected | {"d.md"} if layout == ["posts/"] else expected)
