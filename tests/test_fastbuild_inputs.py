@@ -468,3 +468,12 @@ def test_edits_to_pages_and_to_posts_of_every_format_render_what_they_touch(
             now = _mtimes(output)
             rendered = sorted(name for name, stamp in now.items() if before.get(name) != stamp)
             assert rendered == expected, what
+
+
+def test_a_file_pelican_ignores_is_an_input_whatever_its_extension(tmp_path: Path):
+    """A file IGNORE_FILES names is never read as a post: a page that shows it does so through
+    another file (Markdown's or reST's include), so an edit to it must render the pages again,
+    not be taken for a post's own edit (which rendered nothing: the page stayed stale)."""
+    names = ["posts/a.md", "posts/snippets/footer.md", "posts/b.rst", "posts/_note.rst"]
+    inputs = inputs_of(tmp_path, names, ARTICLE_PATHS=[""], IGNORE_FILES=[".#*", "snippets", "_*"])
+    assert inputs == {"posts/snippets/footer.md", "posts/_note.rst"}

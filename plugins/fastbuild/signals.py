@@ -15,7 +15,7 @@ from pelican.generators import StaticGenerator
 from pelican.readers import Readers
 from pelican.utils import file_suffix
 
-from plugins.engine import background, build, items, phases, settings_errors, side
+from plugins.engine import background, build, ignores, items, phases, settings_errors, side
 
 from . import compat, digest, manifest, members, parallel, writer
 from .settings import SettingsError, configure, worker_count
@@ -129,14 +129,21 @@ def _input_files(settings: dict[str, Any], content: list[tuple[str, str]]) -> li
     read = read_extensions(settings)
     files = [os.path.abspath(settings["THEME"]), *_plugin_files(settings)]
     files += [os.path.abspath(f) for f in template_folders(settings)]
+    # a file or folder IGNORE_FILES names is never read as a post: a page shows it only
+    # through another file (an include), so it stays an input of every page
+    skipped = settings.get("IGNORE_FILES") or []
     tracked = {}
     for folder, path in content:
         if folder not in tracked:
-            tracked[folder] = any(
+            below = [] if folder == root else os.path.relpath(folder, root).split(os.sep)
+            tracked[folder] = not ignores.any_ignored(below, skipped) and any(
                 _within(folder, paths) and not _within(folder, excluded)
                 for paths, excluded in kinds
             )
-        if not (tracked[folder] and file_suffix(path) in read):
+        name = os.path.basename(path)
+        if not (
+            tracked[folder] and file_suffix(path) in read and not ignores.ignored(name, skipped)
+        ):
             files.append(path)
     return files
 
