@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Author, Category, Tag
 
-from plugins.engine import paths, side
+from plugins.engine import keysyntax, paths, side
 from plugins.engine.ignores import any_ignored
 from plugins.engine.items import static_output
 
@@ -99,7 +99,9 @@ def item_claims(items: Iterable[Any], settings: dict[str, Any]) -> list[urls.Cla
         save_as = getattr(item, "save_as", "")
         if not save_as:
             continue  # not written (a draft in a publish build)
-        hint = "give it another Save_as:" if "save_as" in item.metadata else "give it another Slug:"
+        key = "Save_as" if "save_as" in item.metadata else "Slug"
+        written = keysyntax.key_as_written(key, keysyntax.syntax_of(item.source_path))
+        hint = f"give it another {written}"
         claims.append(urls.Claim(save_as, shown(settings, item.source_path), item, hint))
     return claims
 
@@ -139,13 +141,16 @@ def same_language_versions(generators: list, settings: dict[str, Any]) -> list[t
             shared = " and ".join(f"the {k} '{getattr(first, k, '')}'" for k in keys)
             kind = "page" if isinstance(first, Page) else "post"
             for repeat in repeats:
+                files = [repeat.source_path, first.source_path]
+                own = keysyntax.key_in_files(keys[0].capitalize(), files)
+                lang = keysyntax.key_in_files("Lang", files)
                 found.append(
                     (
                         repeat,
                         f"{shown(settings, repeat.source_path)}: has {shared} and the language "
                         f"'{first.lang}' of {shown(settings, first.source_path)}: a reader gets "
                         f"two pages linked as versions of one {kind}; give one of them a "
-                        f"{keys[0].capitalize()}: of its own, or a Lang: if it is a translation",
+                        f"{own} of its own, or a {lang} if it is a translation",
                     )
                 )
     return found
@@ -176,6 +181,8 @@ def originals_in_other_languages(
         for other in others:
             if other.lang == first.lang:
                 continue  # one slug and one language: same_language_versions names it
+            files = [other.source_path, first.source_path]
+            translation = keysyntax.key_in_files("Translation", files, "true")
             found.append(
                 (
                     other,
@@ -184,7 +191,7 @@ def originals_in_other_languages(
                     f" (Lang: {other.lang} and {first.lang}, neither the site's "
                     f"{default}), and neither says Translation: true: each is listed as a "
                     f"{kind} of its own, the one {kind} twice, and linked as the other's "
-                    "version; write Translation: true in the one that translates the other",
+                    f"version; write {translation} in the one that translates the other",
                 )
             )
     return found
@@ -320,7 +327,7 @@ def category_lists(posts: Iterable[Any]) -> list[tuple[Any, str]]:
     for post, name in zip(posts, names, strict=True):
         if getattr(post, "blogcore_category_from", WRITTEN) != WRITTEN or not isinstance(name, str):
             continue
-        line = category_list(name, others)
+        line = category_list(name, others, keysyntax.syntax_of(post.source_path))
         if line:
             found.append((post, line))
     return found

@@ -5,6 +5,8 @@ import difflib
 import zoneinfo
 from typing import Any
 
+from plugins.engine import keysyntax
+
 
 def machine_date(value: datetime.date | None) -> str:
     """A date or time in ISO 8601, with whole seconds, or milliseconds when it has a fraction.
@@ -31,11 +33,12 @@ def dated_by_file_line(files: list[str]) -> str:
     as staff know them, sorted): a checkout sets that time, so each publish dated them anew."""
     listed = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
     posts = "1 post" if len(files) == 1 else f"{len(files)} posts"
+    date = keysyntax.a_key("Date", files)  # a .rst post's is a :date: field
     return (
-        f"pelicanconf.py: DEFAULT_DATE = 'fs' dates {posts} without a Date: line ({listed}) by "
+        f"pelicanconf.py: DEFAULT_DATE = 'fs' dates {posts} without {date} ({listed}) by "
         "the time of the file, which a git clone or checkout sets to that moment: each publish "
         "(from a fresh clone) dates them anew, puts them at the top of the site and sends them "
-        "out again in the feeds; add a Date: line to each (the day it was first published), "
+        f"out again in the feeds; add {date} to each (the day it was first published), "
         "then remove DEFAULT_DATE"
     )
 
@@ -70,9 +73,10 @@ def modified_by_file_line(files: list[str]) -> str:
     listed = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
     posts = "1 post" if len(files) == 1 else f"{len(files)} posts"
     return (
-        f"pelicanconf.py: DEFAULT_DATE = 'fs' also takes the last update of {posts} without a "
-        f"Modified: line ({listed}) from the time of the file, which a git clone or checkout "
-        'sets to that moment: each publish (from a fresh clone) shows them all "Updated" that '
-        "day and sends them out again in the feeds and the sitemap; remove DEFAULT_DATE (each "
-        "has its Date: line), and give a Modified: line to those that were updated"
+        f"pelicanconf.py: DEFAULT_DATE = 'fs' also takes the last update of {posts} without "
+        f"{keysyntax.a_key('Modified', files)} ({listed}) from the time of the file, which a "
+        "git clone or checkout sets to that moment: each publish (from a fresh clone) shows "
+        'them all "Updated" that day and sends them out again in the feeds and the sitemap; '
+        f"remove DEFAULT_DATE (each has {keysyntax.a_key('Date', files)}), and give "
+        f"{keysyntax.a_key('Modified', files)} to those that were updated"
     )

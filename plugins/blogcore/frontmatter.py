@@ -19,6 +19,7 @@ from babel.core import get_global, parse_locale
 from bs4 import BeautifulSoup, Comment
 from dateutil import parser as dateparser
 
+from plugins.engine import keysyntax
 from plugins.engine.ignores import any_ignored
 
 from . import codeblocks, controls, fenced, rawtags, repeats, tomlvalues, yamlvalues
@@ -1091,7 +1092,8 @@ def default_category_lines(
     for folder, here in folders.items():
         if len(here) <= DEFAULT_SHOWN:
             said += [
-                f"{file}: has no Category: line, so it is filed under {category!r}; add one{listed}"
+                f"{file}: has {keysyntax.a_key('Category', [file], 'no')}, so it is filed "
+                f"under {category!r}; add one{listed}"
                 for file in here
             ]
             continue
@@ -1100,7 +1102,8 @@ def default_category_lines(
         names = sorted(file.rpartition("/")[2] for file in here)
         said.append(
             f"{folder}/: {len(here)} posts ({', '.join(names[:3])} and {len(names) - 3} more) "
-            f"have no Category: line, so they are filed under {category!r}; add one to each"
+            f"have {keysyntax.a_key('Category', here, 'no')}, so they are filed under "
+            f"{category!r}; add one to each"
             f"{listed}, or set DEFAULT_CATEGORY in pelicanconf.py to the old site's "
             f'(DEFAULT_CATEGORY = "{PELICAN_DEFAULT_CATEGORY}", Pelican\'s own, if it set none)'
         )
@@ -1541,32 +1544,38 @@ def check_modified(date: object, modified: object) -> None:
         )
 
 
-def check_address(metadata: dict, fields: bool = False) -> list[str]:
+def check_address(metadata: dict, syntax: str = keysyntax.MARKDOWN) -> list[str]:
     """Url without Save_as: raise, links would point where nothing is written (Save_as
-    without Url is fine: the reader makes its Url, ``url_of_save_as``). ``fields``: the file
-    is reStructuredText, whose keys are written ``:save_as:`` (a ``Save_as:`` line there is
-    the post's first paragraph)."""
+    without Url is fine: the reader makes its Url, ``url_of_save_as``). The keys are named as
+    a file of ``syntax`` writes them (in reStructuredText a ``Save_as:`` line is the post's
+    first paragraph)."""
     url, save_as = metadata.get("url"), metadata.get("save_as")
     if isinstance(url, str) and url and save_as is None:
-        url_key, save_key = (":url:", ":save_as:") if fields else ("Url", "Save_as")
-        url_line, save_line = (url_key, save_key) if fields else ("Url:", "Save_as:")
+        folder = url.strip("/")
+        url_key, save_key = (keysyntax.key_as_written(k, syntax) for k in ("Url", "Save_as"))
+        if syntax == keysyntax.MARKDOWN:  # as the rest of Markdown's messages name a key
+            url_key, save_key = "Url", "Save_as"
+        save_line = keysyntax.key_as_written("Save_as", syntax, f"{folder}/index.html")
+        url_line = keysyntax.key_as_written("Url", syntax, f"{folder}/")
         raise FrontMatterError(
             f"{url_key} {url!r} is where links point, but the file is still written at its "
-            f"usual place; give {save_key} too ({save_line} {url.strip('/')}/index.html for "
-            f"{url_line} {url.strip('/')}/), or remove {url_key}"
+            f"usual place; give {save_key} too ({save_line} for {url_line}), or remove "
+            f"{url_key}"
         )
     return []
 
 
-def home_page_warnings(metadata: dict, page: bool) -> list[str]:
+def home_page_warnings(metadata: dict, page: bool, syntax: str = keysyntax.MARKDOWN) -> list[str]:
     """A page slugged ``index``: on a Pelican site whose pages were written at
-    ``{slug}.html`` it was the home page; here it is a page at /index/, unsaid."""
+    ``{slug}.html`` it was the home page; here it is a page at /index/, unsaid. The key to
+    write is named as a file of ``syntax`` writes it."""
     if not page or metadata.get("slug") != "index" or metadata.get("save_as") is not None:
         return []
+    save_as = keysyntax.key_as_written("Save_as", syntax, "index.html")
     return [
         "Slug index made this page the home page where pages were written at {slug}.html "
         "(PAGE_SAVE_AS); here it is a page at /index/, and the home page lists the posts: to "
-        "make it the home page, write Save_as: index.html and move the list of posts with "
+        f"make it the home page, write {save_as} and move the list of posts with "
         "INDEX_SAVE_AS = 'blog/index.html' in pelicanconf.py (docs/urls-and-links.md), or "
         "give it another Slug"
     ]
@@ -2399,14 +2408,17 @@ def header_warnings(header: Header) -> list[str]:
 _NAME_ENDING = re.compile(r"(?:and|or|&|\+)\s", re.IGNORECASE)
 
 
-def category_list(name: str, others: Collection[str] = ()) -> str | None:
+def category_list(
+    name: str, others: Collection[str] = (), syntax: str = keysyntax.MARKDOWN
+) -> str | None:
     """The line for a Category that is most likely a list (``Linux, EXT, Filesystems``), which
     Pelican makes one category of that name, at one address; None for one category.
 
     A name may have a comma in it (``Food, Drink``): it is a list when one of its parts is a
     category of other posts (``others``: their names, casefolded), or when it has three parts
     or more of one or two words each, the last not starting with "and", "or", "&" or "+"
-    (``Food, Drink, and Travel`` is a name)."""
+    (``Food, Drink, and Travel`` is a name). The keys to write are named as a file of
+    ``syntax`` writes them."""
     parts = split_wide(name.split(","))
     if len(parts) < 2:
         return None
@@ -2427,32 +2439,41 @@ def category_list(name: str, others: Collection[str] = ()) -> str | None:
     rest = ", ".join(part for part in parts if part != first)
     return (
         f"Category {name!r} is a list, read as one category of that name{why}: a post here has "
-        f"one category; write one (Category: {first}) and put the others in Tags: ({rest})"
+        f"one category; write one ({keysyntax.key_as_written('Category', syntax, first)}) and "
+        f"put the others in {keysyntax.key_as_written('Tags', syntax)} ({rest})"
     )
 
 
-def check_slug(slug: str, suggestion: str) -> None:
+def check_slug(slug: str, suggestion: str, syntax: str = keysyntax.MARKDOWN) -> None:
     """A Slug: is one folder of a web address: no slash, space, quote (typographic ones too:
-    an editor's “smart quotes”) or URL syntax in it."""
+    an editor's “smart quotes”) or URL syntax in it; the suggestion written as a file of
+    ``syntax`` gives a key."""
+    try_it = f"; try {keysyntax.key_as_written('Slug', syntax, suggestion)}" if suggestion else ""
     invisible = next((c for c in slug if unicodedata.category(c) in ("Cf", "Cc", "Co")), None)
     if invisible:  # pasted with the title: a zero-width space, a direction mark
-        hint = f"; try Slug: {suggestion}" if suggestion else ""
         raise FrontMatterError(
             f"Slug holds an invisible character, U+{ord(invisible):04X}, which would be in "
-            f"the web address: retype it{hint}"
+            f"the web address: retype it{try_it}"
         )
     if re.search(r"[/\\\s?#%\"'<>&`“”„‟‘’‚‛«»‹›]", slug):
-        hint = f"; try Slug: {suggestion}" if suggestion else ""
         raise FrontMatterError(
             f"Slug must be one part of a web address (letters, digits and hyphens), "
-            f"got {slug!r}{hint}"
+            f"got {slug!r}{try_it}"
         )
 
 
-def check_template(name: str, available: list[str], kind: str = "post", text: bool = True) -> None:
+def check_template(
+    name: str,
+    available: list[str],
+    kind: str = "post",
+    text: bool = True,
+    syntax: str = keysyntax.MARKDOWN,
+) -> None:
     """A Template: value must name a template of the theme (without .html); the error says
     the file is not published and what to do, as an adopted site's old theme's template
-    (home, membros) is the usual cause, not a typo."""
+    (home, membros) is the usual cause, not a typo. Keys are named as a file of ``syntax``
+    writes them."""
+    template, line = keysyntax.key_as_written("Template", syntax), keysyntax.line_of(syntax)
     if name in available or name.startswith("!"):  # "!simple/page": Pelican's own themes
         return
     said = (
@@ -2471,7 +2492,8 @@ def check_template(name: str, available: list[str], kind: str = "post", text: bo
         raise FrontMatterError(
             f"{said}: Template: 404 asked the old theme for its 404 page, and this site writes "
             f"its own, which shows a page's title and text: move the file to content/pages/, "
-            f"remove the Template: line{also} and add Save_as: 404.html "
+            f"remove the {template} {line}{also} and add "
+            f"{keysyntax.key_as_written('Save_as', syntax, '404.html')} "
             "(docs/urls-and-links.md, Your own 404 page)"
         )
     # an old site's About or course page was often a post the old template showed as a page:
@@ -2482,8 +2504,8 @@ def check_template(name: str, available: list[str], kind: str = "post", text: bo
         else ""
     )
     raise FrontMatterError(
-        f"{said}: another theme's template does not carry over; remove the Template: "
-        f"line{also} to show it with the theme's own {kind} template, or add {name}.html to "
+        f"{said}: another theme's template does not carry over; remove the {template} "
+        f"{line}{also} to show it with the theme's own {kind} template, or add {name}.html to "
         f"a THEME_TEMPLATES_OVERRIDES folder in pelicanconf.py{page}"
     )
 

@@ -29,7 +29,7 @@ from markdown.preprocessors import Preprocessor
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
 from pelican.utils import pelican_open, slugify
 
-from plugins.engine import build, paths, phases, settings_errors
+from plugins.engine import build, keysyntax, paths, phases, settings_errors
 
 from . import (
     callouts,
@@ -933,6 +933,11 @@ class StrictChecks:
     _relative: tuple[str, str] | None = None
 
     @property
+    def syntax(self) -> str:
+        """How this reader's files write a key (keysyntax): markdown, rst or html."""
+        return keysyntax.syntax_of(self.alt_format)
+
+    @property
     def build_settings(self) -> dict:
         """The build's own settings dict, the per-build object's key: the Markdown reader reads
         with a copy of its own (its extensions added), which no build is keyed by."""
@@ -1496,7 +1501,7 @@ class StrictChecks:
             else:
                 parts = [part for part in parts if not part.strip().isdigit()] or parts[-1:]
             before = len(self.mistakes or ())
-            self._noted(check_slug, slug, self._slugify("-".join(parts)))
+            self._noted(check_slug, slug, self._slugify("-".join(parts)), self.syntax)
             if len(self.mistakes or ()) > before:  # its address's length is the same mistake
                 self.refused |= {"slug"}
         if refused.isdisjoint({"date", "modified"}):
@@ -1506,7 +1511,7 @@ class StrictChecks:
             self._noted(check_zone, metadata["timezone"])
             if len(self.mistakes or ()) > before:  # the dates' own checks wait for it
                 refused = refused | {"timezone"}
-        self._noted(check_address, metadata, self.alt_format == "rst")
+        self._noted(check_address, metadata, self.syntax)
         if isinstance(metadata.get("template"), str):
             self._noted(
                 check_template,
@@ -1514,6 +1519,7 @@ class StrictChecks:
                 self._templates(),
                 "page" if self._is_page(source_path) else "post",
                 has_body(content),
+                self.syntax,
             )
         if "status" not in refused:  # whether a draft: these wait for its Status
             self._noted(self._check_text, source_path, content, metadata)
@@ -1521,7 +1527,7 @@ class StrictChecks:
         # wrong Lang was said only once the Lang was fixed); each waits for the keys it reads
         doubtful = [*byline_warnings(metadata)]
         if "slug" not in self.refused:
-            doubtful += home_page_warnings(metadata, self._is_page(source_path))
+            doubtful += home_page_warnings(metadata, self._is_page(source_path), self.syntax)
         if self.titles_typed:
             doubtful += title_warnings(metadata)
         # a refused Date or Modified is not in the metadata any more; a wrong Timezone would

@@ -11,6 +11,8 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from plugins.engine import keysyntax
+
 # Direct templates as staff know them; others are "the <name> page".
 _TEMPLATE_NAMES = {
     "index": "the home page",
@@ -82,10 +84,11 @@ class Clash:
                 '"blog/index.html" in pelicanconf.py puts it at /blog/, linked from the menu'
             )
         if is_copy(self.skipped.owner, self.kept.owner):
+            slug = keysyntax.key_as_written("Slug", keysyntax.syntax_of(self.skipped.owner))
             return (
                 f"{self.skipped.owner}: is a copy of {self.kept.owner} (a sync client's or a "
                 f"file manager's, by its name), with its URL {self.url}; this file was skipped: "
-                "delete it, or give it a Slug: of its own"
+                f"delete it, or give it a {slug} of its own"
             )
         return (
             f"{self.skipped.owner}: URL {self.url} is already taken by {self.kept.owner}; "

@@ -40,7 +40,7 @@ from typing import Any
 
 from pelican.utils import order_content, process_translations
 
-from . import build, waiting
+from . import build, keysyntax, waiting
 from .items import ARTICLE_PAIRS, PAGE_PAIRS
 from .side import shown
 
@@ -148,10 +148,12 @@ def hold(
         )
     for index, first in sorted(hidden.items()):
         logger.warning(
-            "%s: is hidden with its original %s, which says Status: hidden (a translation is "
-            "listed where its original is; write Status: hidden in it to say so)",
+            "%s: is hidden with its original %s, which says %s (a translation is listed where "
+            "its original is; write %s in it to say so)",
             said.file(index),
             said.file(first),
+            keysyntax.key_as_written("Status", keysyntax.syntax_of(said.file(first)), "hidden"),
+            keysyntax.key_as_written("Status", keysyntax.syntax_of(said.file(index)), "hidden"),
         )
     # a misnamed one is not kept back (held_back): its line is a mistake that stops a publish
     held = {**held, **misnamed}

@@ -17,6 +17,8 @@ from html.parser import HTMLParser
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from plugins.engine import keysyntax
+
 # Every key a team file may use (Pelican lowercases them), in the order the docs list them.
 KEYS = (
     "name",
@@ -798,21 +800,25 @@ def unsigned_posts(posts: Sequence[str], site_author: str, command: str) -> Prob
     """Posts without an author line, signed by the site's AUTHOR, who has no team file: one
     line for all of them (an adopted personal blog's posts give none: AUTHOR was the writer)."""
     n = len(posts)
+    # a .rst post's key is an :author: field: an "Author:" line there is its first paragraph
+    markdown = {keysyntax.syntax_of(post) for post in posts} == {keysyntax.MARKDOWN}
+    add = "Author: lines" if markdown else f"{keysyntax.a_key('Author', list(posts))} to each"
     fix = (
-        "add Author: lines, or set AUTHOR to the name of the one who wrote them; then give "
-        f"them a team file (run: {command})"
+        f"add {add}, or set AUTHOR to the name of the one who wrote them; then give them a "
+        f"team file (run: {command})"
     )
     if n == 1:
         return Problem(
             posts[0],
-            f"has no Author: line, so it is signed {site_author!r} (AUTHOR in pelicanconf.py), "
-            f"who has no team file; {fix}",
+            f"has {keysyntax.a_key('Author', list(posts), 'no')}, so it is signed "
+            f"{site_author!r} (AUTHOR in pelicanconf.py), who has no team file; {fix}",
             error=False,
         )
     shown = ", ".join(sorted(posts)[:2]) + (", ..." if n > 2 else "")
     return Problem(
         "",
-        f"{n} posts have no Author: line ({shown}), so they are signed {site_author!r} "
+        f"{n} posts have {keysyntax.a_key('Author', list(posts), 'no')} ({shown}), so they "
+        f"are signed {site_author!r} "
         f"(AUTHOR in pelicanconf.py), who has no team file; {fix}",
         error=False,
     )

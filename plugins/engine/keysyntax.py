@@ -1,0 +1,92 @@
+"""A key of a post or page as its own file writes it, for advice a writer copies literally.
+
+Markdown's front matter is ``Save_as: x``; in reStructuredText that line is the post's first
+paragraph (a key there is the field ``:save_as: x``), and in HTML it is text of the body (a key
+there is ``<meta name="save_as" content="x">`` in the ``<head>``, the title its ``<title>``).
+A value shown in YAML front matter is quoted so that YAML reads the whole of it. Pure: never
+imports Pelican.
+"""
+
+import html
+import json
+import posixpath
+
+MARKDOWN, RST, HTML = "markdown", "rst", "html"
+
+
+def syntax_of(name: str) -> str:
+    """The syntax a file's keys are written in, from its path, its extension or its reader's
+    format (``posts/x.rst``, ``.rst``, ``rst``): ``rst``, ``html`` or ``markdown``."""
+    extension = posixpath.splitext(name.replace("\\", "/"))[1] or name
+    extension = extension.lstrip(".").lower()
+    if extension == "rst":
+        return RST
+    if extension in ("html", "htm"):
+        return HTML
+    return MARKDOWN
+
+
+def key_as_written(key: str, syntax: str, value: str | None = None) -> str:
+    """``key`` (``Save_as``, ``save_as``) as a file of ``syntax`` gives it ``value``; without
+    a value, the key as that file names it (``Save_as:``, ``:save_as:``,
+    ``<meta name="save_as">``)."""
+    name = key.lower()
+    if syntax == RST:
+        return f":{name}:" if value is None else f":{name}: {value}"
+    if syntax == HTML:
+        if name == "title":  # Pelican's HTML reader takes the title from <title>
+            return "<title>" if value is None else f"<title>{html.escape(value, False)}</title>"
+        if value is None:
+            return f'<meta name="{name}">'
+        return f'<meta name="{name}" content="{html.escape(value)}">'
+    shown = key[:1].upper() + key[1:]
+    return f"{shown}:" if value is None else f"{shown}: {value}"
+
+
+def key_in_files(key: str, paths: list[str], value: str | None = None) -> str:
+    """``key_as_written`` for advice that names several files, any of which may take the key:
+    one spelling when they share a syntax, else each syntax's spelling, named."""
+    syntaxes = list(dict.fromkeys(syntax_of(path) for path in paths)) or [MARKDOWN]
+    first = key_as_written(key, syntaxes[0], value)
+    if len(syntaxes) == 1:
+        return first
+    others = ", ".join(
+        f"{key_as_written(key, syntax, value)} in {_A_FILE[syntax]}" for syntax in syntaxes[1:]
+    )
+    return f"{first} in {_A_FILE[syntaxes[0]]}, {others}"
+
+
+def a_key(key: str, paths: list[str], article: str = "a") -> str:
+    """A key named as the files at ``paths`` hold it, for advice to add or keep one: "a Date:
+    line", "a :date: field", 'a <meta name="date"> tag' (``article``: "a", "no"), each
+    syntax's named when they differ."""
+    syntaxes = list(dict.fromkeys(syntax_of(path) for path in paths)) or [MARKDOWN]
+    said = [
+        _with_article(article, f"{key_as_written(key, syntax)} {line_of(syntax)}")
+        for syntax in syntaxes
+    ]
+    if len(said) == 1:
+        return said[0]
+    pairs = zip(said, syntaxes, strict=True)
+    return ", ".join(f"{one} in {_A_FILE[syntax]}" for one, syntax in pairs)
+
+
+def _with_article(article: str, said: str) -> str:
+    """``said`` after ``article``, "a" as said aloud: "an Author: line", "an :author: field"."""
+    if article == "a" and said.lstrip(":")[:1].lower() in tuple("aeiou"):
+        article = "an"
+    return f"{article} {said}"
+
+
+_A_FILE = {MARKDOWN: "a Markdown file", RST: "a .rst file", HTML: "an .html file"}
+
+
+def line_of(syntax: str) -> str:
+    """What one key is in a file of ``syntax``: a line, a field or a tag."""
+    return {RST: "field", HTML: "tag"}.get(syntax, "line")
+
+
+def yaml_quoted(value: str) -> str:
+    """``value`` as a YAML double-quoted scalar that reads back whole: its quotes and
+    backslashes escaped (JSON's string is YAML's)."""
+    return json.dumps(value, ensure_ascii=False)
