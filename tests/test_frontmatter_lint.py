@@ -923,7 +923,7 @@ def test_a_hugo_post_in_toml_is_read_and_a_broken_one_is_one_line(build_site, ca
     assert said == [
         "hugo-toml/posts/broken.md: line 4: the front matter between +++ lines is not valid "
         "TOML (Expected '=' after a key in a key/value pair); a TOML key is followed by =, not "
-        'by : (title = "Our news")',
+        'by : (slug = "broken")',
         "hugo-toml/posts/draft.md: Draft: true is Hugo's way to keep a post out; here it is "
         "Status: draft, and the post is kept out as a draft (write Status: draft instead)",
         "hugo-toml/posts/draft.md: unknown key 'Description' is ignored (this site's key is "

@@ -677,8 +677,8 @@ def test_a_series_file_key_that_lost_its_colon_is_an_error(build_site, caplog):
     assert [m for m in _messages(caplog, logging.ERROR) if "moving-house.md" in m] == [
         "sc/series/moving-house.md: line 2 'Summary How we moved the office across town, in "
         "parts.' is not front matter (write Summary: How we moved the office across town, "
-        "in…); as it is, the front matter ends there, and it and the lines below it (Cover, "
-        "Cover_alt, Planned) are shown as the series' description"
+        "in parts.); as it is, the front matter ends there, and it and the lines below it "
+        "(Cover, Cover_alt, Planned) are shown as the series' description"
     ]
 
 

@@ -2088,8 +2088,7 @@ def stopper_problem(
         joined = re.sub(r"[\s-]+", "_", key).lower()
         close = difflib.get_close_matches(joined, keys, n=1, cutoff=0.7)
         value = line.split(":", 1)[1].strip()
-        value = value if len(value) <= 40 else value[:39].rstrip() + "…"
-        hint = f"write {display_key(close[0])}: {value}".rstrip() if close else "a key is one word"
+        hint = _rename_key(close[0], f"{key}:", value) if close else "a key is one word"
         return (
             f"line {number} {line.strip()[:60]!r} is not front matter ({hint}); as it is, "
             f"it and the lines below it are shown as {shown_as}"
@@ -2100,9 +2099,8 @@ def stopper_problem(
         parts = line.split(maxsplit=1)
         close = difflib.get_close_matches(parts[0].lower(), keys, n=1, cutoff=0.8) if parts else []
         value = parts[1].strip() if len(parts) == 2 else ""
-        value = value if len(value) <= 40 else value[:39].rstrip() + "…"
         hint = (
-            f"write {display_key(close[0])}: {value}"
+            _rename_key(close[0], parts[0], value)
             if close and value
             else "a front-matter line is Key: value"
         )
@@ -2113,6 +2111,20 @@ def stopper_problem(
             f"shown as {shown_as}"
         )
     return None
+
+
+# the longest value advice shows whole in the line to write: a longer one is kept by saying
+# which word to change (a shortened value, copied, lost the words it left out)
+WHOLE_VALUE = 60
+
+
+def _rename_key(key: str, written: str, value: str) -> str:
+    """The advice for a key line written wrongly (``written``, a misspelt key or one without
+    its colon): the line to write with its whole ``value``, or, for a long value, the key to
+    write in place of ``written`` (the value kept as it is)."""
+    if len(value) <= WHOLE_VALUE:
+        return f"write {display_key(key)}: {value}".rstrip()
+    return f"write {display_key(key)}: in place of {written!r}, the rest of the line as it is"
 
 
 _LOOSE_KEY = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*:")

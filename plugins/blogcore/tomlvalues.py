@@ -18,7 +18,10 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from plugins.engine import keysyntax
+
 from .yamlvalues import (
+    EXAMPLE_LENGTH,
     LIST_KEYS,
     META_KEY,
     Block,
@@ -48,8 +51,8 @@ TABLE_LINE = re.compile(
 )
 # what to write instead, for the mistakes a writer makes most in TOML (tomllib's words)
 HINTS = (
-    ("Expected '=' after a key", 'a TOML key is followed by =, not by : (title = "Our news")'),
-    ("Invalid value", 'text goes in quotes: title = "Our news"'),
+    ("Expected '=' after a key", "a TOML key is followed by =, not by :"),
+    ("Invalid value", "text goes in quotes"),
     ("Cannot overwrite", "a key is given twice: keep one line"),
     ("Cannot declare", "a table is given twice: keep one"),
     ("Unterminated string", "close the quote"),
@@ -103,17 +106,40 @@ def _error_line(error: tomllib.TOMLDecodeError, lines: list[str]) -> int:
     return len(lines)
 
 
+# key = value or key: value (YAML's colon), for the line to write instead
+KEY_AND_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z0-9_-]+)\s*[:=]\s*(?P<value>\S.*?)\s*$")
+
+
+def _as_toml(line: str) -> str | None:
+    """The line written as TOML, its own key and whole value, the value in quotes unless it
+    is quoted or a list already (``title = "DUM-E and U"``); None when the line is no key and
+    value, or the value is too long to show whole (a shortened example, copied, loses
+    words)."""
+    found = KEY_AND_VALUE.match(line)
+    if not found or len(found["value"]) > EXAMPLE_LENGTH:
+        return None
+    value = found["value"]
+    if not value.startswith(('"', "'", "[")):
+        value = keysyntax.yaml_quoted(value)  # JSON's string is TOML's basic string too
+    return f"{found['key']} = {value}"
+
+
 def _syntax_error(error: tomllib.TOMLDecodeError, lines: list[str]) -> TomlFrontMatterError:
-    """tomllib's error as one line: the file's line, what is wrong, what to write."""
+    """tomllib's error as one line: the file's line, what is wrong, what to write (the
+    line's own key and whole value, where the fix is = or quotes)."""
     problem = _problem(error)
     if problem == "Illegal character '\\n'":  # a "…" string goes on to the next line
         problem = "a quote opened on this line is not closed"
+    number = _error_line(error, lines)
     hint = next(
         (fix for start, fix in HINTS if problem.startswith(start)),
-        'each line is key = value, with text in quotes: title = "Our news"',
+        "each line is key = value, with text in double quotes",
     )
+    if problem.startswith(("Expected '=' after a key", "Invalid value")):
+        example = _as_toml(lines[number - 1]) if 0 < number <= len(lines) else None
+        hint = f"{hint} ({example})" if example else f"{hint} (the whole value, in double quotes)"
     return TomlFrontMatterError(
-        f"line {_error_line(error, lines) + FIRST_LINE - 1}: the front matter between +++ "
+        f"line {number + FIRST_LINE - 1}: the front matter between +++ "
         f"lines is not valid TOML ({problem}); {hint}"
     )
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from plugins.engine import keysyntax
+
 if TYPE_CHECKING:  # PyYAML is imported where a block is read: most sites have none (11 ms)
     import yaml
 
@@ -108,8 +110,33 @@ def _line(error: yaml.MarkedYAMLError) -> int:
     return (mark.line if mark else 0) + FIRST_LINE
 
 
+# the longest value an example shows whole: a longer one is said, not shown (a shortened
+# example, copied, would lose the words it left out)
+EXAMPLE_LENGTH = 60
+# key: value, the key at the start of its line
+KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z0-9_-]+)\s*:\s+(?P<value>\S.*?)\s*$")
+
+
+def _quote_it(line: str, value: str | None = None) -> str:
+    """The line written with its whole value in double quotes (``title: "Our move: part 2"``),
+    to copy; when the line is no ``key: value`` or the value is too long to show whole, what
+    to do, with no example that would lose words. ``value``: the value to quote, if not the
+    line's as written."""
+    found = KEY_VALUE.match(line)
+    if not found:
+        return 'put the whole value in double quotes (a " inside it written \\")'
+    value = found["value"] if value is None else value
+    if len(value) > EXAMPLE_LENGTH:
+        return (
+            f"put the whole value of {found['key']} in double quotes, from its first word to "
+            'its last (a " inside it written \\")'
+        )
+    return f"{found['key']}: {keysyntax.yaml_quoted(value)}"
+
+
 def _syntax_hint(error: yaml.MarkedYAMLError, source: str) -> str:
-    """What to write instead, for the mistakes a writer makes most in YAML."""
+    """What to write instead, for the mistakes a writer makes most in YAML: the line's own key
+    and whole value, quoted, where the fix is quotes."""
     problem = error.problem or ""
     if error.context == "while scanning a quoted scalar":
         return "close the quote, or write the value without quotes"
@@ -120,26 +147,26 @@ def _syntax_hint(error: yaml.MarkedYAMLError, source: str) -> str:
     if curly:
         # smart quotes (macOS, Word, Docs, Typora): the writer sees quotes, YAML sees text
         quoted = CURLY_QUOTED.match(line)
-        plain = quoted and not {'"', "\\"} & set(quoted["text"])  # no escapes to explain
-        example = f'{quoted["key"]}: "{quoted["text"]}"' if plain else 'title: "Ask us: anything"'
+        # quotes around part of a value may be its text: no example to guess it from
+        example = f", {_quote_it(line, quoted['text'])}" if quoted else ""
         return (
             f"{' '.join(curly)} on this line are curly (typographic) quotes, which YAML does "
-            f"not read as quotes: write straight ones, {example} (turn off smart quotes in "
+            f"not read as quotes: write straight ones{example} (turn off smart quotes in "
             "your editor)"
         )
     if "mapping values are not allowed" in problem and line[:1].isspace():
         # a key indented by mistake (Markdown reads a tab as four spaces)
         return "start the key at the beginning of its line, with no space or tab before it"
     if "mapping values are not allowed" in problem:
-        return 'a value with ": " in it goes in quotes: title: "Ask us: anything"'
+        return f'a value with ": " in it goes in quotes: {_quote_it(line)}'
     if "'\\t'" in problem:
         return "indent with spaces, not a tab"
     if "cannot start any token" in problem:
-        return "a value starting with @, ` or % goes in quotes"
+        return f"a value starting with @, ` or % goes in quotes: {_quote_it(line)}"
     if "could not find expected ':'" in problem:
         return "each line is key: value (a list's lines start with -, indented)"
     if problem.startswith("expected <block end>") and "'<scalar>'" in problem:
-        return 'a value starting with a quote or [ ends there: quote it all (title: "[Draft] News")'
+        return f"a value starting with a quote or [ ends there: quote it all ({_quote_it(line)})"
     return "indent the lines of one list or block alike, and quote a value with : or # in it"
 
 
@@ -184,7 +211,8 @@ def _hashtag_comment(entry: Entry, node: yaml.ScalarNode, source: str) -> str | 
         return None
     return (
         f"line {entry.line}: {rest[:30]!r} after {display(entry.key)} is a YAML comment and is "
-        f'left out; to keep it, quote the value: {entry.key}: "{node.value} {rest}"'
+        f"left out; to keep it, quote the value: "
+        f"{_quote_it(f'{entry.key}: {node.value}', f'{node.value} {rest}')}"
     )
 
 

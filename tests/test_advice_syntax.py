@@ -1,0 +1,254 @@
+"""Advice a writer copies is safe to follow literally, in every kind of post file: a key is
+advised as the file writes one (``:slug:`` in reStructuredText, ``<meta name="save_as">`` in
+HTML, where a Markdown ``Slug:`` line is the post's text), and a YAML value's fix quotes the
+line's own key and whole value. Each build test follows the advice as written (applies the
+example to the file and builds again): the line is gone and the post's text is whole.
+"""
+
+import logging
+import re
+
+import pytest
+import yaml
+
+from plugins.engine import keysyntax
+
+WORDS = "A few words of the post, every one of them kept."
+LONG = "and then the long road north, which took us the better part of a year to walk"
+
+
+def lines_naming(caplog, path: str) -> list[str]:
+    """The lines the build printed that name the file ``path`` (warnings and errors)."""
+    messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    return [m for m in messages if f"/{path}" in m]
+
+
+def the_line(build_site, caplog, path: str, text: str, name: str) -> str:
+    """The one line a build of the site with the file ``path`` holding ``text`` says of it."""
+    caplog.set_level(logging.WARNING)
+    build_site({path: text}, name=name)
+    [said] = lines_naming(caplog, path)
+    return said
+
+
+def rebuilt(build_site, caplog, path: str, text: str, name: str):
+    """The site built again with the file's text as the writer changed it."""
+    caplog.clear()
+    return build_site({path: text}, name=name)
+
+
+def body_text(site, address: str) -> str:
+    """The post's own text on its page (its ``.post-content``), whitespace folded."""
+    return " ".join(site.soup(address).select_one(".post-content").get_text(" ").split())
+
+
+@pytest.mark.parametrize(
+    ("key", "syntax", "value", "written"),
+    [
+        ("Save_as", "markdown", "x/index.html", "Save_as: x/index.html"),
+        ("Save_as", "rst", "x/index.html", ":save_as: x/index.html"),
+        ("Save_as", "html", "x/index.html", '<meta name="save_as" content="x/index.html">'),
+        ("Title", "html", 'Tom & "Jerry"', '<title>Tom &amp; "Jerry"</title>'),
+        (
+            "Summary",
+            "html",
+            'Tom & "Jerry"',
+            '<meta name="summary" content="Tom &amp; &quot;Jerry&quot;">',
+        ),
+        ("Slug", "rst", None, ":slug:"),
+        ("Slug", "markdown", None, "Slug:"),
+        ("Template", "html", None, '<meta name="template">'),
+    ],
+)
+def test_a_key_is_written_as_its_file_writes_one(key, syntax, value, written):
+    assert keysyntax.key_as_written(key, syntax, value) == written
+
+
+@pytest.mark.parametrize(
+    ("name", "syntax"),
+    [
+        ("content/posts/x.rst", "rst"),
+        ("content/posts/X.HTM", "html"),
+        ("posts/x.html", "html"),
+        ("posts/x.md", "markdown"),
+        ("posts/x.markdown", "markdown"),
+        ("rst", "rst"),
+        ("markdown", "markdown"),
+        ("html", "html"),
+    ],
+)
+def test_a_files_syntax_is_read_from_its_name_or_its_readers_format(name, syntax):
+    assert keysyntax.syntax_of(name) == syntax
+
+
+@pytest.mark.parametrize(
+    ("paths", "article", "said"),
+    [
+        (["a.md"], "a", "a Date: line"),
+        (["a.rst"], "no", "no :date: field"),
+        (["a.html"], "a", 'a <meta name="date"> tag'),
+        (
+            ["a.md", "b.md", "c.rst"],
+            "a",
+            "a Date: line in a Markdown file, a :date: field in a .rst file",
+        ),
+    ],
+)
+def test_a_key_to_add_is_named_for_each_syntax_of_the_files(paths, article, said):
+    assert keysyntax.a_key("Date", paths, article) == said
+
+
+@pytest.mark.parametrize(
+    "value", ['C# tips #1 "best"', "Our move: part 2", "back\\slash", "“smart”"]
+)
+def test_a_yaml_quoted_value_reads_back_whole(value):
+    assert yaml.safe_load(f"title: {keysyntax.yaml_quoted(value)}") == {"title": value}
+
+
+def test_an_rst_posts_slug_advice_is_an_rst_field(build_site, caplog):
+    # the advice was "try Slug: our-move": in a .rst file that line is the first paragraph
+    fields = ":date: 2025-03-14\n:category: Company\n:author: Ada Byrne\n:slug: our move"
+    text = f"Our move\n########\n\n{fields}\n\n{WORDS}\n"
+    said = the_line(build_site, caplog, "posts/move.rst", text, "rst-slug")
+    advised = said.split("; try ", 1)[1]
+    site = rebuilt(
+        build_site, caplog, "posts/move.rst", text.replace(":slug: our move", advised), "rst-slug-2"
+    )
+    assert lines_naming(caplog, "posts/move.rst") == []
+    assert body_text(site, "posts/our-move/") == WORDS
+    assert advised == ":slug: our-move"
+
+
+def test_an_html_posts_url_without_save_as_is_told_in_meta_tags(build_site, caplog):
+    # it was told to write "Save_as: why-us/index.html": in an HTML file, text of no <head>
+    text = (
+        '<html><head><title>Why us</title><meta name="date" content="2025-03-14">'
+        '<meta name="category" content="Company"><meta name="author" content="Ada Byrne">'
+        '<meta name="url" content="why-us"></head>'
+        f"<body><p>{WORDS}</p></body></html>\n"
+    )
+    said = the_line(build_site, caplog, "posts/why.html", text, "html-url")
+    advised = re.search(r"too \((.*) for <", said)
+    assert advised, said
+    assert advised[1] == '<meta name="save_as" content="why-us/index.html">'
+    followed = text.replace("</head>", advised[1] + "</head>")
+    site = rebuilt(build_site, caplog, "posts/why.html", followed, "html-url-2")
+    assert lines_naming(caplog, "posts/why.html") == []
+    assert body_text(site, "why-us/") == WORDS
+
+
+def test_an_rst_404_page_is_told_to_add_its_save_as_as_a_field(build_site, caplog):
+    text = f"Not found\n#########\n\n:template: 404\n\n{WORDS}\n"
+    said = the_line(build_site, caplog, "pages/gone.rst", text, "rst-404")
+    advised = re.search(r"remove the (.*?) field and add (.*?) \(docs", said)
+    assert advised, said
+    assert advised[1] == ":template:"
+    followed = text.replace(":template: 404", advised[2])
+    site = rebuilt(build_site, caplog, "pages/gone.rst", followed, "rst-404-2")
+    assert lines_naming(caplog, "pages/gone.rst") == []
+    assert WORDS in " ".join(site.soup("404.html").get_text(" ").split())
+
+
+def yaml_post(title_line: str) -> str:
+    """A post whose front matter between --- lines has ``title_line`` as its first line."""
+    keys = "date: 2025-03-14\ncategory: Company\nauthor: Ada Byrne"
+    return f"---\n{title_line}\n{keys}\n---\n\n{WORDS}\n"
+
+
+def followed_yaml(build_site, caplog, name: str, title_line: str, after: str):
+    """A post whose first key line is ``title_line`` built, then built again with that line
+    replaced by the example its one line gives after ``after``: the example, and the site."""
+    said = the_line(build_site, caplog, "posts/p.md", yaml_post(title_line), name)
+    advised = said.split(after, 1)[1]
+    site = rebuilt(build_site, caplog, "posts/p.md", yaml_post(advised), f"{name}-2")
+    assert lines_naming(caplog, "posts/p.md") == []
+    return advised, site
+
+
+def test_a_yaml_value_with_a_colon_is_told_quoted_whole_with_its_own_key(build_site, caplog):
+    # the example was title: "Ask us: anything": copied, it replaced the post's title
+    line = "title: Our move: part 2"
+    advised, site = followed_yaml(build_site, caplog, "yaml-colon", line, "goes in quotes: ")
+    page = site.soup("posts/our-move-part-2/")
+    assert page.select_one("article h1").get_text(" ", strip=True) == "Our move: part 2"
+    assert body_text(site, "posts/our-move-part-2/") == WORDS
+    assert advised == 'title: "Our move: part 2"'
+
+
+def test_a_long_yaml_value_is_told_what_to_do_without_a_shortened_example(build_site, caplog):
+    title = f"Our move: {LONG}"
+    said = the_line(build_site, caplog, "posts/long.md", yaml_post(f"title: {title}"), "yaml-long")
+    assert "…" not in said
+    assert 'title: "' not in said  # no literal example to copy, whole or cut
+    assert "put the whole value of title in double quotes" in said
+    followed = yaml_post(f'title: "{title}"')  # as the line says, by hand
+    site = rebuilt(build_site, caplog, "posts/long.md", followed, "yaml-long-2")
+    assert lines_naming(caplog, "posts/long.md") == []
+    [heading] = [
+        h
+        for p in site.files(".html")
+        for h in [site.soup(str(p.relative_to(site.output))).select_one("article h1")]
+        if h and h.get_text(strip=True).startswith("Our move")
+    ]
+    assert heading.get_text(" ", strip=True) == title
+
+
+def test_a_yaml_comment_after_a_value_is_told_quoted_with_its_quotes_escaped(build_site, caplog):
+    # the example was title: "C# tips #1 "best"", which YAML refuses
+    line = 'title: C# tips #1 "best"'
+    advised, site = followed_yaml(build_site, caplog, "yaml-hash", line, "quote the value: ")
+    heading = site.soup("posts/c-tips-1-best/").select_one("article h1")
+    assert heading.get_text(" ", strip=True) == 'C# tips #1 "best"'
+    assert body_text(site, "posts/c-tips-1-best/") == WORDS
+    assert advised == 'title: "C# tips #1 \\"best\\""'
+
+
+def test_a_toml_value_without_quotes_is_told_quoted_whole_with_its_own_key(build_site, caplog):
+    # the example was title = "Our news": copied, it replaced the post's title
+    def toml_post(title_line: str) -> str:
+        keys = 'date = 2025-03-14\ncategory = "Company"\nauthor = "Ada Byrne"'
+        return f"+++\n{title_line}\n{keys}\n+++\n\n{WORDS}\n"
+
+    said = the_line(build_site, caplog, "posts/arms.md", toml_post("title = DUM-E and U"), "toml")
+    advised = said.split("text goes in quotes (", 1)[1].removesuffix(")")
+    site = rebuilt(build_site, caplog, "posts/arms.md", toml_post(advised), "toml-2")
+    assert lines_naming(caplog, "posts/arms.md") == []
+    heading = site.soup("posts/dum-e-and-u/").select_one("article h1")
+    assert heading.get_text(" ", strip=True) == "DUM-E and U"
+    assert body_text(site, "posts/dum-e-and-u/") == WORDS
+
+
+def test_a_long_value_under_a_misspelt_key_is_kept_whole_in_the_advice(build_site, caplog):
+    # "write Summary: and then the long road north, which took us t…": copied, it lost words
+    keys = "Title: North\nDate: 2025-03-14\nCategory: Company\nAuthor: Ada Byrne"
+    text = f"{keys}\nPage summary: {LONG}\n\n{WORDS}\n"
+    said = the_line(build_site, caplog, "posts/north.md", text, "md-key")
+    assert "…" not in said
+    advised = re.search(
+        r"\(write (\S+) in place of '([^']+)', the rest of the line as it is\)", said
+    )
+    assert advised, said
+    site = rebuilt(
+        build_site, caplog, "posts/north.md", text.replace(advised[2], advised[1]), "md-key-2"
+    )
+    assert lines_naming(caplog, "posts/north.md") == []
+    description = site.soup("posts/north/").select_one('meta[name="description"]')
+    assert description["content"] == LONG
+    assert body_text(site, "posts/north/") == WORDS
+
+
+def test_a_quoted_example_is_valid_yaml_for_every_value():
+    from plugins.blogcore import yamlvalues
+
+    for value in ['say "hi": now', "a\\b: c", "plain: one"]:
+        line = yamlvalues._quote_it(f"title: {value}")
+        assert yaml.safe_load(line) == {"title": value}, line
+
+
+def test_a_category_list_in_rst_is_told_in_fields():
+    from plugins.blogcore.frontmatter import category_list
+
+    said = category_list("Linux, EXT, Filesystems", (), "rst")
+    assert said.endswith(
+        "write one (:category: Linux) and put the others in :tags: (EXT, Filesystems)"
+    )
