@@ -119,6 +119,19 @@ def test_an_rst_posts_slug_advice_is_an_rst_field(build_site, caplog):
     assert advised == ":slug: our-move"
 
 
+def test_an_rst_title_of_no_letter_is_told_to_add_a_slug_field(build_site, caplog):
+    # "add a Slug: line with letters or digits": in a .rst file, the post's first paragraph
+    fields = ":date: 2025-03-14\n:category: Company\n:author: Ada Byrne"
+    text = f"\u2014\u2014\u2014\n######\n\n{fields}\n\n{WORDS}\n"
+    said = the_line(build_site, caplog, "posts/dashes.rst", text, "rst-title")
+    advised = re.search(r"add an? (\S+) (?:line|field|tag) with letters or digits", said)
+    assert advised, said
+    followed = text.replace(fields, f"{fields}\n{advised[1]} about-dashes")
+    site = rebuilt(build_site, caplog, "posts/dashes.rst", followed, "rst-title-2")
+    assert lines_naming(caplog, "posts/dashes.rst") == []
+    assert body_text(site, "posts/about-dashes/") == WORDS
+
+
 def test_an_html_posts_url_without_save_as_is_told_in_meta_tags(build_site, caplog):
     # it was told to write "Save_as: why-us/index.html": in an HTML file, text of no <head>
     text = (

@@ -2527,12 +2527,16 @@ def check_template(
 MAX_SLUG_BYTES = 150
 
 
-def check_url_part(key: str, name: str, slug: str) -> None:
+def check_url_part(key: str, name: str, slug: str, syntax: str = keysyntax.MARKDOWN) -> None:
     """Explain a value whose web address (slug) would be empty, have no letter or digit
-    (Pelican's of '—' is '-': /posts/-/, shared by every such title) or be too long."""
+    (Pelican's of '—' is '-': /posts/-/, shared by every such title) or be too long; the Slug
+    to add is named as a file of ``syntax`` writes it."""
+    slug_key = f"{keysyntax.key_as_written('Slug', syntax)} {keysyntax.line_of(syntax)}"
     if not any(map(str.isalnum, slug)):
         fix = (
-            "add a Slug: line with letters or digits" if key == "title" else "use letters or digits"
+            f"add a {slug_key} with letters or digits"
+            if key == "title"
+            else "use letters or digits"
         )
         made = (
             f"the web address {slug!r}, with no letter or digit in it"
@@ -2545,7 +2549,7 @@ def check_url_part(key: str, name: str, slug: str) -> None:
         return  # several tags (思考，生活), split once read: each has its own address
     if size > MAX_SLUG_BYTES:
         shown = name if len(name) <= 60 else name[:57] + "…"
-        fix = "add a shorter Slug: line" if key == "title" else "use a shorter value"
+        fix = f"add a shorter {slug_key}" if key == "title" else "use a shorter value"
         raise FrontMatterError(
             f"{display_key(key)} {shown!r} makes a web address of {size} characters "
             f"(at most {MAX_SLUG_BYTES}); {fix}"

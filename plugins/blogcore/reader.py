@@ -1441,7 +1441,7 @@ class StrictChecks:
             said = not title.strip() and "title" in self.said_empty
             # a file that makes no page of its own (team, series) may have a title of no letter
             if not said and (any(map(str.isalnum, slug)) or post_or_page):
-                self._noted(check_url_part, "title", title, slug)
+                self._noted(check_url_part, "title", title, slug, self.syntax)
         for key in ("category", "tags", "author", "authors"):
             values = metadata.get(key)
             for value in values if isinstance(values, list) else [values]:
