@@ -99,6 +99,22 @@ def test_a_key_to_add_is_named_for_each_syntax_of_the_files(paths, article, said
 
 
 @pytest.mark.parametrize(
+    ("paths", "said"),
+    [
+        (["a.md", "b.markdown"], "Author: lines"),
+        (["a.rst", "b.rst"], "an :author: field to each"),
+        (
+            ["a.md", "b.html"],
+            'an Author: line in a Markdown file, a <meta name="author"> tag in an .html file to '
+            "each",
+        ),
+    ],
+)
+def test_keys_to_add_to_many_files_are_named_for_their_syntax(paths, said):
+    assert keysyntax.lines_for_each("Author", paths) == said
+
+
+@pytest.mark.parametrize(
     "value", ['C# tips #1 "best"', "Our move: part 2", "back\\slash", "“smart”"]
 )
 def test_a_yaml_quoted_value_reads_back_whole(value):
@@ -156,6 +172,7 @@ def test_an_rst_404_page_is_told_to_add_its_save_as_as_a_field(build_site, caplo
     advised = re.search(r"remove the (.*?) field and add (.*?) \(docs", said)
     assert advised, said
     assert advised[1] == ":template:"
+    assert "move the file" not in said  # a page is in content/pages/ already
     followed = text.replace(":template: 404", advised[2])
     site = rebuilt(build_site, caplog, "pages/gone.rst", followed, "rst-404-2")
     assert lines_naming(caplog, "pages/gone.rst") == []

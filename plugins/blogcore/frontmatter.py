@@ -1006,14 +1006,18 @@ def file_name_metadata_line(
     sep = r"\." if kind == "." else "-"
     pattern = f"r'{date}(?P<slug>.*){sep}(?P<lang>[a-z]{{2}})$'"
     shown = ", ".join(names[:2]) + (", ..." if len(names) > 2 else "")
+    # an adopted site's .rst posts write keys as :lang: fields
+    files = [post.shown for post in lacking]
+    no_lang = keysyntax.a_key("Lang", files, "no")
+    no_slug = keysyntax.a_key("Slug", files, "no").removeprefix("no ")
     return (
         f"{where}: {len(lacking)} posts have file names that end in a language code ({shown}) "
-        f"but no Lang: line{' or Slug: line' if slugs else ''}, and FILENAME_METADATA {reads} a "
+        f"but {no_lang}{' or ' + no_slug if slugs else ''}, and FILENAME_METADATA {reads} a "
         f"file name here: they are marked {default_lang} (DEFAULT_LANG)"
         + (", and their slugs, so their addresses, come from their titles" if slugs else "")
         + "; if the old site took these from file names, copy its FILENAME_METADATA into "
         f"pelicanconf.py (for names like these: FILENAME_METADATA = {pattern}), else add "
-        "Lang: lines (docs/adopting.md)"
+        f"{keysyntax.lines_for_each('Lang', files)} (docs/adopting.md)"
     )
 
 
@@ -2497,13 +2501,17 @@ def check_template(
         raise FrontMatterError(f"{said}; did you mean {close[0]!r}?")
     # an old theme's template often wrote the whole page from settings (a members list):
     # without the line, a file with no text of its own is only "has no text"
-    also = "" if text else " and write its text below the front matter (it has none)"
+    where = {keysyntax.RST: "below its fields", keysyntax.HTML: "in its <body>"}.get(
+        syntax, "below the front matter"
+    )
+    also = "" if text else f" and write its text {where} (it has none)"
     if name == "404":
+        move = "move the file to content/pages/, " if kind == "post" else ""  # a page is there
         # an old site's 404 page (Template: 404, often a dated "post" at the top): a 404.html
         # template here would be another post template, not the site's 404 page
         raise FrontMatterError(
             f"{said}: Template: 404 asked the old theme for its 404 page, and this site writes "
-            f"its own, which shows a page's title and text: move the file to content/pages/, "
+            f"its own, which shows a page's title and text: {move}"
             f"remove the {template} {line}{also} and add "
             f"{keysyntax.key_as_written('Save_as', syntax, '404.html')} "
             "(docs/urls-and-links.md, Your own 404 page)"

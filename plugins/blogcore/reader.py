@@ -1744,7 +1744,8 @@ class StrictChecks:
         if "category" in metadata or not default or not post:
             return ""
         first = next((v.strip() for v in re.split(r"[,;]", value) if v.strip()), "")
-        write = f": write Category: {first}" if first else ""
+        category = keysyntax.key_as_written("Category", self.syntax, first)
+        write = f": write {category}" if first else ""
         return f"; as it is, the post is filed under {default!r}{write}"
 
     def _galleries_say(self, value: str) -> bool:

@@ -71,6 +71,14 @@ def a_key(key: str, paths: list[str], article: str = "a") -> str:
     return ", ".join(f"{one} in {_A_FILE[syntax]}" for one, syntax in pairs)
 
 
+def lines_for_each(key: str, paths: list[str]) -> str:
+    """What to add to each of several files, after "add": "Lang: lines" where all are Markdown,
+    else each syntax's ("a :lang: field to each", named per syntax when they differ)."""
+    if {syntax_of(path) for path in paths} <= {MARKDOWN}:
+        return f"{key_as_written(key, MARKDOWN)} lines"
+    return f"{a_key(key, paths)} to each"
+
+
 def _with_article(article: str, said: str) -> str:
     """``said`` after ``article``, "a" as said aloud: "an Author: line", "an :author: field"."""
     if article == "a" and said.lstrip(":")[:1].lower() in tuple("aeiou"):

@@ -801,8 +801,7 @@ def unsigned_posts(posts: Sequence[str], site_author: str, command: str) -> Prob
     line for all of them (an adopted personal blog's posts give none: AUTHOR was the writer)."""
     n = len(posts)
     # a .rst post's key is an :author: field: an "Author:" line there is its first paragraph
-    markdown = {keysyntax.syntax_of(post) for post in posts} == {keysyntax.MARKDOWN}
-    add = "Author: lines" if markdown else f"{keysyntax.a_key('Author', list(posts))} to each"
+    add = keysyntax.lines_for_each("Author", list(posts))
     fix = (
         f"add {add}, or set AUTHOR to the name of the one who wrote them; then give them a "
         f"team file (run: {command})"
