@@ -2219,7 +2219,9 @@ def _import_into(
             "and nothing written: give --isso-db the comments.db of the site's Isso (or a new file)"
         )
     try:
-        outcome = apply.write_files(made, content_dir, archive_name)
+        outcome = apply.write_files(made, content_dir, archive_name, settings["IGNORE_FILES"])
+    except apply.NoStaging as exc:
+        sys.exit(str(exc))
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         sys.exit(f"import stopped, nothing written: {exc.strerror or exc}{where}")

@@ -372,3 +372,22 @@ def project(tmp_path: Path) -> Path:
         (tmp_path / name).symlink_to(ROOT / name)
     shutil.copytree(FIXTURES / "site", tmp_path / "content")
     return tmp_path
+
+
+@pytest.fixture
+def own_mount(tmp_path: Path):
+    """tmp_path/content as a file system of its own (a tmpfs), as a Docker volume or a second
+    disk mounted at content/ is: a rename from beside it into it fails (EXDEV)."""
+    content = tmp_path / "content"
+    content.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(content)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode:
+        pytest.skip(f"mounting a tmpfs is not permitted here (needs root): {mounted.stderr!r}")
+    try:
+        yield content
+    finally:
+        subprocess.run(["umount", str(content)], check=True)

@@ -355,6 +355,16 @@ def test_a_failed_import_writes_nothing(tmp_path):
     assert not list(tmp_path.glob(".import-*"))
 
 
+def test_an_import_into_a_content_folder_mounted_on_its_own(own_mount: Path):
+    # content/ as a Docker volume: the files staged beside it could not be renamed into it
+    # ("import stopped, nothing written: Invalid cross-device link")
+    run = run_import(FIXTURES / "wordpress.xml", own_mount, own_mount.parent / "comments.db")
+    assert run.returncode == 0, run.stderr
+    assert (own_mount / "posts" / "halls-we-booked.md").is_file()
+    assert not [p for p in own_mount.rglob("*") if p.name.startswith(".import-") and p.is_dir()]
+    assert sorted(p.name for p in own_mount.parent.iterdir()) == ["comments.db", "content"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

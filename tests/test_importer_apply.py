@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from plugins.importer import apply, plan
+from tests.conftest import DEV_CONF
 
 NEW = "Title: T\n\n![A]({static}/images/x.jpg)\n"
 OLD = "Title: T\n\n![A](http://old.example/wp-content/uploads/x.jpg)\n"
@@ -232,3 +233,78 @@ def test_a_write_the_disk_refuses_half_way_leaves_the_content_folder_as_it_was(t
         subprocess.run(["chattr", "-i", str(content / "posts")], check=True)
     assert _tree(content) == before
     assert [p.name for p in tmp_path.iterdir()] == ["content"]  # its staging folder gone too
+
+
+def _site_ignores() -> list[str]:
+    from pelican.settings import read_settings
+
+    return read_settings(str(DEV_CONF))["IGNORE_FILES"]
+
+
+def test_an_import_into_a_content_folder_that_is_a_mount_of_its_own(own_mount: Path):
+    # staged beside content/, on another file system: every rename failed with EXDEV
+    (own_mount / "posts").mkdir()
+    (own_mount / "posts" / "p.md").write_text(OLD, encoding="utf-8")  # an earlier import's
+    (own_mount / apply.STATE).write_text(
+        json.dumps({"version": 1, "files": {"posts/p.md": _sha(OLD)}}), encoding="utf-8"
+    )
+    files = {"posts/p.md": NEW, "pages/about.md": NEW}
+    done = apply.write_files(plan.Plan(files=files), own_mount, "webmentions.json", _site_ignores())
+    assert (done.written, done.updated) == (["pages/about.md"], ["posts/p.md"])
+    assert _tree(own_mount) == {
+        apply.STATE: (own_mount / apply.STATE).read_text(encoding="utf-8"),
+        "pages": "/", "pages/about.md": NEW, "posts": "/", "posts/p.md": NEW,
+    }  # fmt: skip
+    assert [p.name for p in own_mount.parent.iterdir()] == ["content"]
+
+
+@pytest.mark.parametrize(
+    ("ignores", "inside"),
+    [
+        (None, True),  # pelicanconf.py's: "*~"
+        ([".import-*"], True),  # what the refusal below says to add
+        (["**/.*"], False),  # Pelican's own default hides no name: beside, same file system
+        ([], False),
+    ],
+    ids=["site", "advised", "pelican-default", "none"],
+)
+def test_the_staging_folder_is_one_pelican_never_reads(tmp_path: Path, ignores, inside):
+    from plugins.engine.ignores import ignored
+
+    ignores = _site_ignores() if ignores is None else ignores
+    content = tmp_path / "content"
+    content.mkdir()
+    staging = apply.staging_folder(content, ignores)
+    assert staging.parent == (content if inside else tmp_path)
+    if inside:  # Pelican's get_files and the engine's walks skip the folder by this name
+        assert ignored(staging.name, ignores)
+
+
+def test_a_mount_with_no_hidden_name_is_refused_in_one_line(own_mount: Path):
+    with pytest.raises(apply.NoStaging, match=r'add "\.import-\*" to IGNORE_FILES'):
+        apply.staging_folder(own_mount, ["**/.*"])
+    assert list(own_mount.iterdir()) == []
+    # the advice, followed literally, lets the import stage in the mount
+    assert apply.staging_folder(own_mount, ["**/.*", ".import-*"]).parent == own_mount
+
+
+def test_a_build_meanwhile_never_publishes_the_staging_folder(tmp_path: Path):
+    # `make serve` rebuilds while an import stages: the staged post and picture stay out
+    from tests.conftest import run_pelican
+
+    content, output = tmp_path / "content", tmp_path / "output"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "ours.md").write_text(
+        "Title: Ours\nDate: 2020-01-01\n\nx\n", encoding="utf-8"
+    )
+    staging = apply.staging_folder(content, _site_ignores())
+    (staging / "posts").mkdir()
+    (staging / "posts" / "staged.md").write_text(
+        "Title: Staged\nDate: 2020-01-02\nSlug: staged\n\ny\n", encoding="utf-8"
+    )
+    (staging / "images").mkdir()
+    (staging / "images" / "x.txt").write_text("staged", encoding="utf-8")
+    run_pelican(DEV_CONF, content, output)
+    assert (output / "posts" / "ours" / "index.html").is_file()
+    assert not [p for p in output.rglob("*") if "staged" in p.name or p.name == "x.txt"]
+    assert not list(output.rglob(".import-*"))

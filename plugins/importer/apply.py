@@ -1,15 +1,16 @@
 """Carry out a plan: files into the content folder, comments into Isso's database.
 
-Files are written into a temporary folder beside the content folder first and moved into
-place only once every one of them is written, so an import that fails leaves nothing
-half-written. A file that exists with the same bytes is left alone (running an import twice
-changes nothing). One that exists and differs is replaced only when it is exactly what an
-earlier import wrote (``STATE``, in the content folder, keeps the SHA-256 of every file the
-import wrote): nobody edited it since, and this import knows more (the pictures copied into
-the uploads folder since). A file edited since is never overwritten, only reported. Comments
-are matched on their thread, date, author and text, so they are never added twice either.
-A draft's comments and pingbacks, which the plan holds back, go in once the content folder
-holds that post published (``release_published``).
+Files are written into a temporary folder first and moved into place only once every one of
+them is written, so an import that fails leaves nothing half-written. The folder is on the file
+system of the content folder, where a rename can move them (``staging_folder``). A file that
+exists with the same bytes is left alone (running an import twice changes nothing). One that
+exists and differs is replaced only when it is exactly what an earlier import wrote (``STATE``,
+in the content folder, keeps the SHA-256 of every file the import wrote): nobody edited it
+since, and this import knows more (the pictures copied into the uploads folder since). A file
+edited since is never overwritten, only reported. Comments are matched on their thread, date,
+author and text, so they are never added twice either. A draft's comments and pingbacks, which
+the plan holds back, go in once the content folder holds that post published
+(``release_published``).
 """
 
 import contextlib
@@ -21,11 +22,12 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plugins.blogcore.frontmatter import scan_header
+from plugins.engine.ignores import ignored
 from plugins.webmentions import archive
 
 from .plan import Plan, Thread
@@ -36,6 +38,13 @@ NO_ADDRESS = "127.0.0.0"
 # it; committed with the content, so an import run from another clone knows it too):
 # {"version": 1, "files": {"posts/x.md": "<SHA-256 of the bytes the import wrote>", ...}}
 STATE = ".import-state.json"
+# The names the staging folder may take inside the content folder (prefix, suffix), the first
+# the site's IGNORE_FILES hides used: "*~" hides the first in this site; ".import-*" the second
+STAGING_NAMES = ((".import-", "~"), (".import-", ""))
+
+
+class NoStaging(ValueError):
+    """No folder the import may stage its files in (the message says what to do)."""
 
 
 @dataclass
@@ -126,15 +135,37 @@ def content_folder(content: Path) -> Iterator[None]:
                 break
 
 
-def write_files(plan: Plan, content: Path, archive_name: str) -> Outcome:
+def staging_folder(content: Path, ignores: Sequence[str] = ()) -> Path:
+    """A new, empty folder to write the import's files in before they are moved into
+    `content`: inside it, under a name ``ignores`` (IGNORE_FILES) hides from Pelican (a
+    `make serve` running meanwhile never publishes it); else beside it, where that is the same
+    file system (a rename cannot move a file from one to another: content/ may be a mount of
+    its own, a Docker volume); else NoStaging."""
+    for prefix, suffix in STAGING_NAMES:
+        if ignored(f"{prefix}x{suffix}", ignores):
+            return Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=content))
+    if content.stat().st_dev == content.parent.stat().st_dev:
+        return Path(tempfile.mkdtemp(prefix=".import-", dir=content.parent))
+    raise NoStaging(
+        f"{content} is a file system of its own (a mount), and IGNORE_FILES in pelicanconf.py "
+        "hides no folder in it where the import could write its files before moving them "
+        'into place; nothing was written: add ".import-*" to IGNORE_FILES and run the '
+        "import again"
+    )
+
+
+def write_files(
+    plan: Plan, content: Path, archive_name: str, ignores: Sequence[str] = ()
+) -> Outcome:
     """Write the plan's files, copies and mentions into `content`, all or nothing (first
-    letting through the held-back comments of drafts published since: release_published)."""
+    letting through the held-back comments of drafts published since: release_published),
+    staged in staging_folder(content, ignores)."""
     outcome = Outcome()
     release_published(plan, content)
     content.mkdir(parents=True, exist_ok=True)
     state = load_state(content)
     recorded = dict(state)
-    staging = Path(tempfile.mkdtemp(prefix=".import-", dir=content.parent))
+    staging = staging_folder(content, ignores)
     staged: list[tuple[Path, Path]] = []
 
     def settle(relative: str, digest: str, same: bool) -> bool:
