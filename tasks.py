@@ -435,6 +435,17 @@ def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()
     """
     own_bytecode()
     output = output.absolute()  # not resolve(): output is a link to the current build
+    if output.is_dir() and not output.is_symlink() and os.path.ismount(output):
+        # no rename replaces a mount point (EBUSY), and the OUTPUT_RETENTION names would be
+        # stranded in the build folder the next publish removes
+        print(
+            f"Publish stopped: {_shown(output)}/ is a file system of its own (a mount point: a "
+            "Docker volume, a second disk), which a publish cannot replace in one step: mount "
+            f"the folder that holds it instead (docs/publishing.md); {_shown(output)} was left "
+            "as it was.",
+            file=sys.stderr,
+        )
+        return 1
     builds = _builds(output)
     builds.mkdir(parents=True, exist_ok=True)
     _remove_stale_builds(output)

@@ -374,20 +374,27 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.fixture
-def own_mount(tmp_path: Path):
-    """tmp_path/content as a file system of its own (a tmpfs), as a Docker volume or a second
-    disk mounted at content/ is: a rename from beside it into it fails (EXDEV)."""
-    content = tmp_path / "content"
-    content.mkdir()
+@contextmanager
+def tmpfs(folder: Path) -> Iterator[Path]:
+    """`folder` (made empty) as a file system of its own, a tmpfs, as a Docker volume or a
+    second disk mounted there is: nothing moves across it in one rename (EXDEV, EBUSY); the
+    test is skipped where mounting is not permitted (not root)."""
+    folder.mkdir()
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(content)],
+        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)],
         capture_output=True,
         check=False,
     )
     if mounted.returncode:
         pytest.skip(f"mounting a tmpfs is not permitted here (needs root): {mounted.stderr!r}")
     try:
-        yield content
+        yield folder
     finally:
-        subprocess.run(["umount", str(content)], check=True)
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.fixture
+def own_mount(tmp_path: Path) -> Iterator[Path]:
+    """tmp_path/content as a file system of its own (tmpfs)."""
+    with tmpfs(tmp_path / "content") as content:
+        yield content

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import tasks
-from tests.conftest import FIXTURES, free_port
+from tests.conftest import FIXTURES, free_port, tmpfs
 from tests.test_publish import _invoke
 
 
@@ -312,3 +312,26 @@ def test_a_serve_build_that_empties_its_folder_keeps_a_hand_placed_cname(tmp_pat
     assert done.returncode == 0, done.stderr
     assert not (own / "stray.html").exists()  # emptied: no record of the folder
     assert (own / "CNAME").read_text() == "blog.tessellate.example\n"
+
+
+def test_publish_into_a_mounted_output_is_refused_before_it_moves_anything(
+    tmp_path, monkeypatch, capsys
+):
+    # output/ as a Docker volume: the build ran, the CNAME and .git moved out of output/ into
+    # the build folder, then the rename failed (EBUSY): the next publish removed them with it
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    monkeypatch.setattr(tasks, "_retained", lambda conf: [".git", "CNAME"])
+    with tmpfs(tmp_path / "output") as output:
+        (output / "CNAME").write_text("blog.tessellate.example\n")
+        (output / ".git").mkdir()
+        (output / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+        before = _tree(output)
+        assert tasks.atomic_build(tasks.PUBLISH_CONF, output, content) == 1
+        assert _tree(output) == before
+    assert capsys.readouterr().err.splitlines() == [
+        f"Publish stopped: {output}/ is a file system of its own (a mount point: a Docker "
+        "volume, a second disk), which a publish cannot replace in one step: mount the folder "
+        f"that holds it instead (docs/publishing.md); {output} was left as it was."
+    ]
+    assert not (tmp_path / ".output.builds").exists()
