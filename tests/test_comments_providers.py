@@ -254,3 +254,31 @@ def test_the_slugs_a_post_had_at_its_old_addresses(old, patterns, prefix, slugs)
 )
 def test_a_pattern_of_the_slug_alone(pattern, only):
     assert model.slug_only(pattern) is only
+
+
+def _thread(slug: str, lang: str = "en") -> model.Thread:
+    return model.Thread(
+        id=slug, url=f"https://b.test/posts/{slug}/", title=slug, state="open", lang=lang
+    )
+
+
+@pytest.mark.parametrize("provider", sorted(VALID))
+def test_posts_embeds_share_the_parts_they_have_alike(provider):
+    """A build keeps one copy of what every post's embed has alike, not one per post."""
+    options = configure({"COMMENTS_PROVIDER": provider, **VALID[provider]})["COMMENTS_OPTIONS"]
+    make = PROVIDERS[provider].embed
+    seen: dict = {}
+    first, second, french = (
+        model.shared_parts(make(options, thread), seen)
+        for thread in (_thread("one"), _thread("two"), _thread("trois", "fr"))
+    )
+    for embed, thread in ((first, _thread("one")), (french, _thread("trois", "fr"))):
+        assert embed == make(options, thread)  # the same values: pages unchanged
+    for part in ("script", "script_attrs", "globals", "target", "texts", "text_markup"):
+        alike = getattr(first, part) == getattr(second, part)
+        # one object for equal parts, and never one for parts that differ (a post's thread)
+        assert (getattr(first, part) is getattr(second, part)) is alike, part
+    if provider == "isso":  # its strings are per language: English and French apart
+        assert first.script_attrs is second.script_attrs
+        assert first.script_attrs is not french.script_attrs
+        assert first.target is not second.target

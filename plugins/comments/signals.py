@@ -23,6 +23,7 @@ from .model import (
     default_id,
     key_problems,
     moved_slugs,
+    shared_parts,
     slug_only,
     thread_id,
     threads_list,
@@ -135,7 +136,7 @@ def _say_moved(article, live: set[str], settings) -> None:
         return
 
 
-def _block(article, settings) -> Block | None:
+def _block(article, settings, seen: dict) -> Block | None:
     provider = settings["COMMENTS_PROVIDER"]
     if provider == "none":
         return None
@@ -159,7 +160,7 @@ def _block(article, settings) -> Block | None:
         provider=provider,
         load=settings["COMMENTS_LOAD"],
         thread=thread,
-        embed=module.embed(settings["COMMENTS_OPTIONS"], thread),
+        embed=shared_parts(module.embed(settings["COMMENTS_OPTIONS"], thread), seen),
         read_only=state == CLOSED and module.READ_ONLY,
     )
 
@@ -167,8 +168,9 @@ def _block(article, settings) -> Block | None:
 def on_articles_finalized(generator) -> None:
     """Give each published article its thread; drafts and previews get none."""
     settings = generator.settings
+    seen: dict = {}  # the parts posts' embeds share (model.shared_parts), for this build
     for article in [*generator.articles, *generator.translations]:
-        article.comments = _block(article, settings)
+        article.comments = _block(article, settings, seen)
     _report_moved([*generator.articles, *generator.translations], settings)
     _report_shared_threads([*generator.articles, *generator.translations], settings)
     for draft in [*generator.drafts, *generator.drafts_translations]:
