@@ -1356,3 +1356,27 @@ def test_a_pages_attached_file_goes_beside_it_whichever_process_renders_it(tmp_p
             assert f"{{attach}}gone-{n}.jpg points at" in said  # "..., which does not exist"
         assert not (output / "pages").exists(), f"build {run}"
         assert "cannot publish" not in said, f"build {run}"
+
+
+def test_what_was_read_ahead_is_not_kept_once_the_posts_are_made(build_site):
+    """The reading workers' results fill Pelican's reader cache; a build whose cache Pelican
+    neither keeps nor saves drops each post's and page's entry once they are made (each held
+    the file's metadata as read to the end of the build)."""
+    generators = []
+    signals.article_generator_finalized.connect(generators.append, weak=False)
+    signals.page_generator_finalized.connect(generators.append, weak=False)
+    try:
+        build_site(FASTBUILD_WORKERS=2, FASTBUILD_MIN_FILES=1)
+    finally:
+        signals.article_generator_finalized.disconnect(generators.append)
+        signals.page_generator_finalized.disconnect(generators.append)
+    left = {}
+    for generator in generators:
+        items = [*generator.articles] if hasattr(generator, "articles") else [*generator.pages]
+        assert items  # the fixture site has posts and pages
+        left[type(generator).__name__] = [
+            item.source_path
+            for item in items
+            if generator.readers.get_cached_data(item.source_path) is not None
+        ]
+    assert left == {"ArticlesGenerator": [], "PagesGenerator": []}

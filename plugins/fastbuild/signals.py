@@ -519,6 +519,29 @@ def on_article_generator_pretaxonomy(generator) -> None:
     alone: for them ``override_url`` means something more (``attach_to``).
     """
     _fix_urls(generator)
+    _forget_read(generator)  # every post is made: what was read ahead for them is done
+
+
+def on_page_generator_finalized(generator) -> None:
+    """Drop what was read ahead for the pages, now made (``_forget_read``)."""
+    _forget_read(generator)
+
+
+def _forget_read(generator) -> None:
+    """Once the generator has made its posts or pages, drop their files' entries that
+    ``_preread`` put in its reader cache (``compat.forget_read``), unless Pelican keeps that
+    cache (``CACHE_CONTENT``: an incremental build reads it at the next rebuild)."""
+    settings = generator.settings
+    if settings.get("CACHE_CONTENT") or not compat.accelerated(settings):
+        return
+    made = {
+        item.source_path
+        for value in vars(generator).values()
+        if isinstance(value, list)
+        for item in value
+        if isinstance(item, Article | Page)
+    }
+    compat.forget_read(generator.readers, made)
 
 
 def _index_taxonomies(generator) -> None:
@@ -593,6 +616,7 @@ def register() -> None:
             (signals.article_generator_init, on_article_generator_init),
             (signals.page_generator_init, on_page_generator_init),
             (signals.article_generator_pretaxonomy, on_article_generator_pretaxonomy),
+            (signals.page_generator_finalized, on_page_generator_finalized),
             (phases.content_final, on_content_final),
             (phases.files_written, on_files_written),
             (phases.output_complete, on_output_complete),
