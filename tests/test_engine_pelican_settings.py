@@ -479,3 +479,39 @@ def test_the_project_s_own_address_settings_are_not_named():
     for conf in (pelicanconf, publishconf):
         settings = {**DEFAULT_CONFIG, **{k: v for k, v in vars(conf).items() if k.isupper()}}
         assert pelican_settings.addresses_misshapen(settings) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "metadata", "lacking"),
+    [
+        ("{series}/{slug}/", {}, "series"),
+        ("{series}/{slug}/", {"series": "Launch"}, ""),
+        ("{date:%Y}/{slug}/", {}, ""),  # Pelican's own keys: slug, lang, date, author…
+        ("{category}/{author}/{path}/{lang}/", {}, ""),
+        ("{kind}/{series}/", {"series": "Launch"}, "kind"),
+        ("{slug", {}, ""),  # no post can fill it: addresses_misshapen names it
+        (None, {}, ""),
+    ],
+)
+def test_the_key_an_address_uses_that_a_post_lacks(pattern, metadata, lacking):
+    assert pelican_settings.key_lacking(pattern, metadata) == lacking
+
+
+@pytest.mark.parametrize(
+    ("page", "draft", "translated", "names"),
+    [
+        (False, False, False, ("ARTICLE_URL", "ARTICLE_SAVE_AS")),
+        (False, True, False, ("DRAFT_URL", "DRAFT_SAVE_AS")),
+        (False, False, True, ("ARTICLE_LANG_URL", "ARTICLE_LANG_SAVE_AS")),
+        (True, False, False, ("PAGE_URL", "PAGE_SAVE_AS")),
+        (True, True, True, ("DRAFT_PAGE_LANG_URL", "DRAFT_PAGE_LANG_SAVE_AS")),
+    ],
+)
+def test_the_address_settings_of_a_post(page, draft, translated, names):
+    assert pelican_settings.content_address_settings(page, draft, translated) == names
+
+
+def test_the_keys_the_address_settings_use():
+    settings = {**DEFAULT_CONFIG, "ARTICLE_URL": "{series}/{slug}/", "PAGE_URL": "{kind[0]}/"}
+    assert pelican_settings.address_keys(settings) >= {"series", "kind", "slug"}
+    assert "name" not in pelican_settings.address_keys(settings)  # TAG_URL's is no post's

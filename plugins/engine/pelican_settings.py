@@ -458,6 +458,41 @@ _NONE_WRITTEN = {
 }
 
 
+def content_address_settings(page: bool, draft: bool, translated: bool) -> tuple[str, str]:
+    """The URL and SAVE_AS settings Pelican gives a post (``page``: a page) its address with
+    (contents.py, ``_expand_settings``): a draft's DRAFT_ ones, a translation's _LANG_ ones."""
+    kind = ("DRAFT_PAGE" if draft else "PAGE") if page else ("DRAFT" if draft else "ARTICLE")
+    kind += "_LANG" if translated else ""
+    return f"{kind}_URL", f"{kind}_SAVE_AS"
+
+
+def key_lacking(pattern: Any, metadata: Mapping[str, Any]) -> str:
+    """The key ``pattern`` (a post's URL or SAVE_AS setting) uses that neither Pelican
+    (``_CONTENT_SAMPLE``) nor the post's ``metadata`` gives it ("" when it fills: a pattern
+    no post can fill is ``addresses_misshapen``'s)."""
+    if not isinstance(pattern, str):
+        return ""
+    try:
+        addresses.fill_with(pattern, {**_CONTENT_SAMPLE, **metadata})
+    except addresses.Unfillable as exc:
+        return exc.key
+    return ""
+
+
+def address_keys(settings: Mapping[str, Any]) -> frozenset[str]:
+    """The keys the address settings of posts and pages use (``{series}`` of ARTICLE_URL =
+    '{series}/{slug}/'): a post's line of that key is read, not unknown."""
+    found = set()
+    for kind in _CONTENT:
+        for which in ("URL", "SAVE_AS"):
+            pattern = settings.get(f"{kind}_{which}")
+            if isinstance(pattern, str) and _parses(pattern):
+                for _, field_name, _, _ in string.Formatter().parse(pattern):
+                    if field_name:
+                        found.add(re.split(r"[.\[]", field_name, maxsplit=1)[0])
+    return frozenset(found)
+
+
 def _parses(pattern: str) -> bool:
     """Whether Python reads ``pattern`` as a format string at all (``{slug`` is not)."""
     try:

@@ -109,6 +109,18 @@ def located_line(settings: Mapping[str, Any], message: str) -> str:
     return _located(settings, [message])[0]
 
 
+def where_set(name: str) -> str:
+    """Where the setting ``name`` was set, for a line about a file that it names (``pelicanconf.py
+    line 251``); "" when no settings file is known to set it."""
+    conf, extra, options = _command_line()
+    if name in extra:
+        return "given with -e/--extra-settings"
+    if name in options:
+        return "given on Pelican's command line"
+    found = origin.assignment(conf, name) if conf else None
+    return f"{origin.shown(found.path)} line {found.line}" if found else ""
+
+
 def _located(settings: Mapping[str, Any], lines: list[str]) -> list[str]:
     """Each problem as one line naming where the setting it is about was set."""
     conf, extra, options = _command_line()
