@@ -73,6 +73,11 @@ class Case:
     alone: bool = False  # and it is the build's only problem line (no other step's echo)
 
 
+# an address made of a key of the posts' own (docs/urls-and-links.md)
+ADDRESS_KEY_SETTINGS = {
+    "ARTICLE_URL": '"{kind}/{slug}/"',
+    "ARTICLE_SAVE_AS": '"{kind}/{slug}/index.html"',
+}
 TEAM_HEADER = "Name: Dana Frost\nRole: Support\n"
 GALLERY = (
     "Title: The offsite\nDate: 2024-03-01\n"
@@ -675,6 +680,34 @@ CASES = [
         {"posts/d.md": post("Date: 05-12-2026 09:00")},
         "either way round",
         "content/posts/d.md",
+    ),
+    # an address setting using a key some posts lack: Pelican stopped on a KeyError traceback
+    Case(
+        "address-key-a-post-lacks",
+        {
+            "posts/guides/with-kind.md": post("Title: With kind\nKind: guides\nSlug: with-kind"),
+            "posts/guides/without.md": post("Title: Without\nSlug: without"),
+        },
+        "has no Kind: line, which ARTICLE_URL '{kind}/{slug}/' needs for the address; add one, "
+        "or write ARTICLE_URL without {kind} (given with -e/--extra-settings)",
+        "content/posts/guides/without.md",
+        published=("guides/with-kind/",),
+        settings=ADDRESS_KEY_SETTINGS,
+    ),
+    Case(
+        "address-key-a-rst-post-lacks",
+        {"posts/guides/r.rst": rst(":slug: r")},
+        "has no :kind: field, which ARTICLE_URL '{kind}/{slug}/' needs for the address",
+        "content/posts/guides/r.rst",
+        settings=ADDRESS_KEY_SETTINGS,
+    ),
+    Case(
+        "address-key-many-posts-lack",
+        {f"posts/many/m{n}.md": post(f"Title: Many {n}\nSlug: m{n}") for n in range(7)},
+        "content/posts/many/: 7 files have no Kind: line, which ARTICLE_URL '{kind}/{slug}/' "
+        "needs for the address (4 named above, then m4.md, m5.md, m6.md); add one to each, or "
+        "write ARTICLE_URL without {kind}",
+        settings=ADDRESS_KEY_SETTINGS,
     ),
 ]
 

@@ -1569,6 +1569,22 @@ def check_address(metadata: dict, syntax: str = keysyntax.MARKDOWN) -> list[str]
     return []
 
 
+def address_key_missing(
+    key: str, setting: str, pattern: str, where: str, path: str
+) -> repeats.Said:
+    """A post's line for the key ``key`` that ``setting`` (``pattern``, set at ``where``) makes
+    its address of and the file at ``path`` lacks: Pelican would stop the build on it (a
+    KeyError), so the post is refused; said of each where many share it."""
+    written = f"{setting} {pattern!r}"
+    instead = f"write {setting} without {{{key}}}" + (f" ({where})" if where else "")
+    return repeats.Said(
+        f"has {keysyntax.a_key(key, [path], 'no')}, which {written} needs for the address; "
+        f"add one, or {instead}",
+        f"add one to each, or {instead}",
+        repeats.address_key_kind(key),
+    )
+
+
 def home_page_warnings(metadata: dict, page: bool, syntax: str = keysyntax.MARKDOWN) -> list[str]:
     """A page slugged ``index``: on a Pelican site whose pages were written at
     ``{slug}.html`` it was the home page; here it is a page at /index/, unsaid. The key to

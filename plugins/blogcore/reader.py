@@ -29,7 +29,7 @@ from markdown.preprocessors import Preprocessor
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
 from pelican.utils import pelican_open, slugify
 
-from plugins.engine import build, keysyntax, paths, phases, settings_errors
+from plugins.engine import build, keysyntax, paths, pelican_settings, phases, settings_errors
 
 from . import (
     callouts,
@@ -60,6 +60,7 @@ from .frontmatter import (
     OTHER_ENGINE_KEYS,
     FrontMatterError,
     Header,
+    address_key_missing,
     below_problems,
     byline_warnings,
     category_origin,
@@ -1512,6 +1513,7 @@ class StrictChecks:
             if len(self.mistakes or ()) > before:  # the dates' own checks wait for it
                 refused = refused | {"timezone"}
         self._noted(check_address, metadata, self.syntax)
+        self._noted(self._check_address_keys, source_path, metadata)
         if isinstance(metadata.get("template"), str):
             self._noted(
                 check_template,
@@ -1549,6 +1551,29 @@ class StrictChecks:
         for message, out in below_problems(header) if header else ():
             if not out:  # a keep-out line (Status: draft) is check_header's error
                 leveled("%s: %s", self._shown(source_path), message)
+
+    def _check_address_keys(self, source_path: str, metadata: dict) -> None:
+        """Raise when the address settings Pelican gives the post use a key it lacks
+        (ARTICLE_URL = '{series}/{slug}/' and no Series: line): Pelican would stop the whole
+        build on its KeyError, with a traceback and no file named."""
+        if not self.refused.isdisjoint({"status", "lang"}):
+            return  # which settings apply waits for these
+        draft = metadata.get(
+            "status", "draft" if in_drafts_folder(self._relpath(source_path)) else ""
+        )
+        lang = metadata.get("lang", self.settings.get("DEFAULT_LANG"))
+        names = pelican_settings.content_address_settings(
+            self._is_page(source_path), draft == "draft", lang != self.settings.get("DEFAULT_LANG")
+        )
+        for name, own in zip(names, ("url", "save_as"), strict=True):
+            if own in metadata:  # the post's own Url/Save_as is used instead (override_url)
+                continue
+            pattern = self.settings.get(name)
+            key = pelican_settings.key_lacking(pattern, metadata)
+            if key and key not in self.refused:
+                where = settings_errors.where_set(name)
+                path = self._relpath(source_path)
+                raise FrontMatterError(address_key_missing(key, name, pattern, where, path))
 
     def _filed(self, source_path: str, metadata: dict, message: str) -> str | None:
         """A post's line for an empty Category: says where the post is filed when that is
@@ -1692,10 +1717,12 @@ class StrictChecks:
         read as a key loses what it says: an error in a publish of a published post."""
         # DATED_BY_FILE is the reader's own mark (_check_required), not a key of the file
         present = frozenset(metadata)
+        # a key an address setting uses ({series} of ARTICLE_URL) is read, by Pelican
+        read = {DATED_BY_FILE, *pelican_settings.address_keys(self.settings)}
         found = {
             key: said
             for key in metadata
-            if key != DATED_BY_FILE and (said := unknown(key, present=present))
+            if key not in read and (said := unknown(key, present=present))
         }
         if not found:
             return

@@ -62,6 +62,15 @@ def empty_kind(key: str) -> str:
     return f"empty {key}"
 
 
+def address_key_kind(key: str) -> str:
+    """The kind of the line for a post without the ``key`` its address setting uses."""
+    return f"{ADDRESS_KEY} {key}"
+
+
+# the start of that kind: every post without a Series: line ARTICLE_URL uses is refused alike
+ADDRESS_KEY = "no key of its address"
+
+
 def kind_of(message: str) -> str:
     """A line's kind (``Said.kind``), "" for a line that has none."""
     return getattr(message, "kind", "")

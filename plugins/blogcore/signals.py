@@ -280,6 +280,12 @@ def _empty_line(record: logging.LogRecord) -> tuple[str, str] | None:
     return said if said and _is_empty_line(said[1]) else None
 
 
+def _address_key_line(record: logging.LogRecord) -> tuple[str, str] | None:
+    """(file, message) of a reader's error for a post without a key its address uses."""
+    said = _file_line(record, ("",))
+    return said if said and repeats.kind_of(said[1]).startswith(repeats.ADDRESS_KEY) else None
+
+
 def _is_empty_line(message: str) -> bool:
     """Whether a file's line is one for a key left empty: by its kind where it has one
     (frontmatter.header_warnings: an empty Category: line reworded still folds), else as
@@ -310,7 +316,12 @@ class RepeatsFolded(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if getattr(record, "blogcore_released", False) or self.build.in_a_worker():
             return True
-        said = _file_line(record, NO_TITLE) or _no_date_line(record) or _empty_line(record)
+        said = (
+            _file_line(record, NO_TITLE)
+            or _no_date_line(record)
+            or _empty_line(record)
+            or _address_key_line(record)
+        )
         if said is None:
             return True
         # a title to write from each file's own heading: one line's words in every file
