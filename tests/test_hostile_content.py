@@ -702,6 +702,20 @@ CASES = [
         settings=ADDRESS_KEY_SETTINGS,
     ),
     Case(
+        # a future-dated post is Pelican's draft (WITH_FUTURE_DATES = False): DRAFT_URL's address
+        "address-key-a-future-post-and-a-page-lack",
+        {},
+        "has no Kind: line, which DRAFT_URL 'd/{kind}/{slug}/' needs for the address",
+        "content/posts/from-the-future.md",
+        settings={
+            "DRAFT_URL": '"d/{kind}/{slug}/"',
+            "DRAFT_SAVE_AS": '"d/{kind}/{slug}/index.html"',
+            "PAGE_URL": '"{section}/{slug}/"',
+            "PAGE_SAVE_AS": '"{section}/{slug}/index.html"',
+        },
+        published=("posts/first-light/",),
+    ),
+    Case(
         "address-key-many-posts-lack",
         {f"posts/many/m{n}.md": post(f"Title: Many {n}\nSlug: m{n}") for n in range(7)},
         "content/posts/many/: 7 files have no Kind: line, which ARTICLE_URL '{kind}/{slug}/' "

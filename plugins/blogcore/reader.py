@@ -1558,12 +1558,16 @@ class StrictChecks:
         build on its KeyError, with a traceback and no file named."""
         if not self.refused.isdisjoint({"status", "lang"}):
             return  # which settings apply waits for these
-        draft = metadata.get(
-            "status", "draft" if in_drafts_folder(self._relpath(source_path)) else ""
-        )
+        page = self._is_page(source_path)
+        drafts = in_drafts_folder(self._relpath(source_path))
+        status = metadata.get("status", "draft" if drafts else "")
+        date = metadata.get("date")
+        future = isinstance(date, datetime.datetime) and date > datetime.datetime.now(date.tzinfo)
+        if not page and future and not self.settings.get("WITH_FUTURE_DATES"):
+            status = "draft"  # Pelican's Article makes it one, with DRAFT_URL's address
         lang = metadata.get("lang", self.settings.get("DEFAULT_LANG"))
         names = pelican_settings.content_address_settings(
-            self._is_page(source_path), draft == "draft", lang != self.settings.get("DEFAULT_LANG")
+            page, status == "draft", lang != self.settings.get("DEFAULT_LANG")
         )
         for name, own in zip(names, ("url", "save_as"), strict=True):
             if own in metadata:  # the post's own Url/Save_as is used instead (override_url)
