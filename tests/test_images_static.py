@@ -8,6 +8,7 @@ import zlib
 
 import pytest
 from PIL import Image, ImageCms
+from pillow_heif import register_heif_opener
 
 from plugins.blogcore import reader
 from plugins.engine import files
@@ -152,6 +153,8 @@ def _png_with_chunk(kind: bytes, body: bytes = b"x") -> bytes:
 
 
 def _saved(fmt: str, **options) -> bytes:
+    if fmt == "HEIF":  # the pipeline loads pillow-heif to read HEIC; the test writes one
+        register_heif_opener()
     buffer = io.BytesIO()
     Image.new("RGB", (8, 8), "white").save(buffer, fmt, **options)
     return buffer.getvalue()

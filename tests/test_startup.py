@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image
+from pillow_heif import register_heif_opener
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +29,7 @@ print(" ".join(sorted(sys.modules)))
 """
 
 
-def test_start_up_imports_no_numpy_scipy_yaml_or_toml(tmp_path):
+def test_start_up_imports_no_numpy_scipy_yaml_toml_or_heif_reader(tmp_path):
     # NumPy and SciPy (0.3 s) are for related posts' scoring, in the fork that scores them;
     # PyYAML (11 ms) for front matter between --- lines, when a post has some; tomllib (20 ms
     # compiling its patterns) for +++ lines
@@ -36,6 +38,8 @@ def test_start_up_imports_no_numpy_scipy_yaml_or_toml(tmp_path):
     assert "plugins.related.signals" in loaded
     assert {"plugins.blogcore.yamlvalues", "plugins.blogcore.tomlvalues"} <= loaded
     assert not {"numpy", "scipy", "plugins.related.scoring", "yaml", "tomllib"} & loaded
+    # pillow-heif (5.2 MB, about 9 ms) when a file Pillow cannot read without it is opened
+    assert "plugins.images.pipeline" in loaded and "pillow_heif" not in loaded
 
 
 # a whole build of a content folder, as `pelican -s pelicanconf.py` runs it, without the
@@ -80,6 +84,7 @@ NOT_IN_ONE_POST = {
     "plugins.webmentions.client": "fetching mentions, with WEBMENTIONS_DOMAIN",
     "plugins.webmentions.network": "fetching or sending mentions",
     "plugins.webmentions.send": "recording links to send, with WEBMENTIONS_SEND",
+    "pillow_heif": "HEIC and HEIF photos' reader, when Pillow cannot identify a file without it",
 }
 LAZY_PATTERNS = """
 from plugins.blogcore import foreign, summaries, text
@@ -173,3 +178,27 @@ def test_the_collector_is_paused_only_inside_the_block():
         assert not gc.isenabled()  # a caller's own pause is left as it was
     finally:
         gc.enable()
+
+
+# a HEIC photo opened in a process that has not loaded pillow-heif: by the image pipeline (its
+# clean copy, a JPEG) and by the reStructuredText reader (its size, for width and height)
+READ_HEIC = """
+import sys
+from plugins.blogcore import rst
+from plugins.images import pipeline
+path, reader = sys.argv[1:]
+print("pillow_heif" in sys.modules)
+if reader == "pipeline":
+    with open(path, "rb") as photo:
+        print(pipeline.clean_original(photo.read())[1])
+else:
+    print(rst.picture_size(path))
+"""
+
+
+@pytest.mark.parametrize(("reader", "read"), [("pipeline", "jpg"), ("rst", "(40, 30)")])
+def test_a_heic_photo_is_read_with_the_heif_reader_loaded_on_first_use(tmp_path, reader, read):
+    register_heif_opener()  # this process writes the photo; the one reading it starts without
+    photo = tmp_path / "IMG_0001.heic"
+    Image.new("RGB", (40, 30), (200, 90, 40)).save(photo, "HEIF")
+    assert _python(READ_HEIC, str(photo), reader).split("\n")[:2] == ["False", read]

@@ -33,7 +33,9 @@ from docutils.parsers.rst.languages import get_language
 from docutils.utils import get_source_line
 from docutils.utils.math import MathError, latex2mathml, unichar2tex
 from docutils.writers import html5_polyglot
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
+
+from plugins.engine import heif
 
 # a formula shown as written: (its line, or None; the LaTeX as written; why, from docutils'
 # words where it has them; what to write instead)
@@ -80,13 +82,23 @@ def picture_size(path: str) -> tuple[int, int] | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a very large picture: only its header is read
-            with Image.open(path) as image:
+            with _opened(path) as image:
                 width, height = image.size
                 if image.getexif().get(0x0112) in _QUARTER_TURNS:
                     width, height = height, width
     except (OSError, ValueError, Image.DecompressionBombError):
         return None
     return width, height
+
+
+def _opened(path: str) -> Image.Image:
+    try:
+        return Image.open(path)
+    except UnidentifiedImageError:
+        # a HEIC photo: pillow-heif's reader is loaded when first needed (engine/heif.py)
+        if not heif.newly_registered():
+            raise
+        return Image.open(path)
 
 
 def unwritable(latex: str, exc: Exception) -> tuple[str, str]:

@@ -33,6 +33,8 @@
   after (pure).
 - ``forks``: work in forked processes, fanned out (``in_forks``) or prepared early and fed
   later (``Primed``) (pure).
+- ``heif``: pillow-heif's HEIC reader handed to Pillow when a file first needs it, for the image
+  pipeline and the reST reader's picture sizes (pure).
 
 Nothing is imported here: importing ``plugins.engine.config`` must not import Pelican.
 """

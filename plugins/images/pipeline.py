@@ -63,15 +63,11 @@ from typing import Any
 import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError, features
 
-from plugins.engine import files
+from plugins.engine import files, heif
 
-try:  # HEIC/HEIF, what phones write: read through pillow-heif's Pillow plugin
-    from pillow_heif import __version__ as HEIF_VERSION
-    from pillow_heif import register_heif_opener
-except ImportError:  # pragma: no cover - a dependency; without it HEIC is refused by name
-    HEIF_VERSION = ""
-else:
-    register_heif_opener()
+# HEIC/HEIF, what phones write: read through pillow-heif's Pillow plugin, handed to Pillow the
+# first time a file is not identified without it (_open_quietly; engine/heif.py: why)
+HEIF_VERSION = heif.version()
 
 
 logger = logging.getLogger(__name__)
@@ -985,10 +981,16 @@ def _too_large(width: int, height: int) -> ImageError:
 
 def _open_quietly(source: Path | io.BytesIO) -> Image.Image:
     """Image.open without Pillow's warning from 89 megapixels: the limit here is _MAX_PIXELS,
-    said in a line naming the file (the warning named none, in the terminal only)."""
+    said in a line naming the file (the warning named none, in the terminal only); a file
+    Pillow does not identify is tried again once pillow-heif's reader is loaded."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        return Image.open(source)
+        try:
+            return Image.open(source)
+        except UnidentifiedImageError:
+            if not heif.newly_registered():  # HEIF was readable already, or cannot be
+                raise
+            return Image.open(source)
 
 
 _NOT_WHOLE = "it was not copied whole (an upload or a sync that did not finish); copy it again"
