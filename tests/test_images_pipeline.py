@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import threading
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -352,13 +353,13 @@ def test_worker_pool_gives_the_same_files_as_one_process(tmp_path, monkeypatch, 
     requests = [RenditionRequest(s, specs) for s in sources]
     serial = render(requests, tmp_path / "one", jobs=1)
     workers = set()
-    real_submit = pipeline.ProcessPoolExecutor.submit
+    real_submit = ProcessPoolExecutor.submit  # the pipeline's pool (new_pool)
 
     def submit(self, fn, *args):
         workers.add(id(self))
         return real_submit(self, fn, *args)
 
-    monkeypatch.setattr(pipeline.ProcessPoolExecutor, "submit", submit)
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", submit)
     pooled = render(requests, tmp_path / "two", jobs=2)
     assert len(workers) == 1  # one pool for the batch
     for a, b in zip(serial, pooled, strict=True):

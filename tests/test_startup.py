@@ -85,6 +85,7 @@ NOT_IN_ONE_POST = {
     "plugins.webmentions.network": "fetching or sending mentions",
     "plugins.webmentions.send": "recording links to send, with WEBMENTIONS_SEND",
     "pillow_heif": "HEIC and HEIF photos' reader, when Pillow cannot identify a file without it",
+    "concurrent.futures.process": "the image pipeline's worker pool, for two photos to decode",
 }
 LAZY_PATTERNS = """
 from plugins.blogcore import foreign, summaries, text

@@ -52,18 +52,20 @@ import time
 import warnings
 import weakref
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor, Executor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError, features
 
 from plugins.engine import files, heif
+
+if TYPE_CHECKING:  # imported where a pool is made (new_pool): most builds make none
+    from concurrent.futures import ProcessPoolExecutor
 
 # HEIC/HEIF, what phones write: read through pillow-heif's Pillow plugin, handed to Pillow the
 # first time a file is not identified without it (_open_quietly; engine/heif.py: why)
@@ -935,7 +937,7 @@ def clean_originals(
             results[index] = _cleaned(source, Path(call()), fresh=True)
         except ImageError as exc:
             results[index] = Cleaned(source, error=str(exc))
-        except BrokenProcessPool:
+        except BrokenExecutor:  # the pool's BrokenProcessPool: a worker process stopped
             results[index] = Cleaned(source, error="could not be processed: a worker stopped")
         except Exception as exc:  # a bug, not bad input: still name the file
             spare = overflow.instead(exc, cache_dir) if overflow else None
@@ -1175,6 +1177,8 @@ def new_pool(jobs: int) -> ProcessPoolExecutor:
     # workers the folder that holds this module's top-level package.
     depth = len(__name__.split("."))
     root = str(Path(__file__).resolve().parents[depth - 1])
+    from concurrent.futures import ProcessPoolExecutor  # 7 modules, about 2.4 ms: for a pool only
+
     return ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=get_context(_start_method()),
@@ -1261,7 +1265,7 @@ def render(
             collect(item, outcome())
         except ImageError as exc:
             errors[item.index] = str(exc)
-        except BrokenProcessPool:
+        except BrokenExecutor:  # the pool's BrokenProcessPool: a worker process stopped
             errors[item.index] = "could not be processed: an image worker stopped"
         except Exception as exc:  # a bug, not bad input: still name the file
             spare = overflow.instead(exc, cache_dir) if overflow else None
