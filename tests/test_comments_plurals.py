@@ -440,7 +440,17 @@ def cldr_ago(lang: str, key: str, n: int) -> str:
     )
 
 
-@pytest.mark.parametrize("lang", sorted({"uk", "hr", *CORRECTED_TIMES}))
+# The languages whose corrected times are CLDR's words throughout; the others in
+# CORRECTED_TIMES keep Isso's own wording, which differs from CLDR's only in style ("Il y a 2
+# heures", "2 dage siden"), with one fault mended
+CLDR_WORDED = {"hr", "uk", "pt", "pt-BR", "pt-PT", "it", "id"}
+
+
+def test_the_languages_held_to_cldr_s_words_are_corrected():
+    assert CLDR_WORDED - {*CORRECTED_TIMES, *CORRECTED_COUNTS} == set()
+
+
+@pytest.mark.parametrize("lang", sorted(CLDR_WORDED))
 @pytest.mark.parametrize("key", sorted(ISSO_TIMES))
 def test_comment_times_are_worded_as_cldr_words_them(lang, key):
     """A comment's time ("21 minutes ago") on a page with Isso's words, in a language whose
@@ -542,6 +552,11 @@ def isso_ago(seconds: int) -> tuple[str, int]:
         ("uk", 100, "3 місяці тому"),
         ("uk", 10, "минулого тижня"),  # Isso's own, right
         ("de", 10, "letzte Woche"),
+        ("vi", 10, "Tuần trước"),  # Isso's "Tuần qua": this past week
+        ("vi", 17, "2 tuần trước"),
+        ("vi", 40, "Tháng trước"),  # Isso's own
+        ("da", 1, "i går"),  # Isso's "Igår", Swedish spelling
+        ("da", 3, "3 dage siden"),
     ],
 )
 def test_a_comment_s_age_reads_as_ago_in_the_page_s_language(lang, days, words):
@@ -562,11 +577,29 @@ def test_a_comment_s_age_reads_as_ago_in_the_page_s_language(lang, days, words):
         ("it", 3600, "un’ora fa"),  # Isso's "un ora fa"
         ("it", 5 * 3600, "5 ore fa"),
         ("it", 60, "un minuto fa"),  # Isso's own
+        ("fr", 5 * 3600, "Il y a 5 heures"),  # Isso's "Il y a 5 heures ", a space at the end
+        ("fr", 3600, "Il y a une heure"),
+        ("fr", 5 * 60, "Il y a 5 minutes"),
+        ("oc", 60, "fa una minuta"),  # Isso's "fa una minuta "
+        ("oc", 5 * 60, "fa 5 minutas"),
     ],
 )
 def test_a_comment_s_age_in_minutes_and_hours_too(lang, seconds, words):
     key, n = isso_ago(seconds)
     assert shown(lang, key, n) == words
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES - {"en"}))
+def test_no_time_has_a_stray_space(lang):
+    """Isso's French said "Il y a 5 heures " and its Occitan "fa una minuta ", a space at the
+    end; its Ukrainian "5хвилин тому", none after the count."""
+    for key, (_unit, counts) in ISSO_TIMES.items():
+        for n in counts:
+            words = shown(lang, key, n)
+            assert words == " ".join(words.split()), (key, n, words)
+            # a count runs into its word only in Japanese, written without spaces ("5分前")
+            if lang != "ja":
+                assert not re.search(rf"\b{n}[^\W\d]", words), (key, n, words)
 
 
 def ago_frame(text: str, n: int) -> tuple[str, str]:

@@ -11,7 +11,7 @@ from babel.messages.pofile import write_po
 
 from plugins.comments.model import Thread
 from plugins.comments.providers import isso
-from plugins.comments.providers.isso import isso_lang
+from plugins.comments.providers.isso import corrected_times, isso_lang
 from tests.conftest import ROOT, _builder
 from tests.test_comments_site import ISSO, POSTS
 
@@ -74,8 +74,13 @@ def test_isso_gets_the_page_language_and_every_string_through_gettext(site):
     target = section.select_one("#isso-thread")
     texts = json.loads(target["data-comments-texts"])
     assert "no-comments" in texts and "postbox-submit" in texts
+    # Isso words the times on a French page; its own lines where one is mended (its "Il y a 5
+    # heures " ended in a space), not ours to translate
+    isso_times = corrected_times("fr")
+    assert {key: texts[key] for key in isso_times} == isso_times
     for key, value in texts.items():
-        assert value.startswith("«") and value.endswith("»"), (key, value)
+        if key not in isso_times:
+            assert value.startswith("«") and value.endswith("»"), (key, value)
     # plurals: a form for each sample count, in the catalog's language
     plurals = json.loads(target["data-comments-plurals"])
     assert plurals["lang"] == "fr"

@@ -127,8 +127,9 @@ ONE = {
 # Isso 0.14's comment times (date-*) where its catalogue words them wrong and its plural rule
 # is right for the counts it words them with, as Isso's own lines (its catalogue's number of
 # them, the first for 1 alone) that stand in for the whole key: CLDR's words (Babel's
-# relative times: a test holds every line with the count to them), Isso's words for 1 where
-# those are right.
+# relative times: a test holds every line with the count to them), Isso's words
+# for 1 where those are right; or, where Isso's other lines differ from CLDR's only in style,
+# Isso's own with the one fault mended (a stray space, a misspelling, the wrong week).
 # Isso's line for 1 is a week for 6 to 13 days, a month for 22 to 59, a year for 346 to 730
 # (ago() in isso/js/app/i18n.js). Given wherever Isso words times from its catalogue: a page of a
 # catalog of ours in the language too.
@@ -165,6 +166,17 @@ CORRECTED_TIMES = {
     "uk": {
         "date-month": ("минулого місяця", "{{ n }} місяці тому", "{{ n }} місяців тому"),
     },
+    # Isso's own wording kept where it differs from CLDR's only in style ("Il y a", "siden"
+    # without "for"), one fault mended. French: "Il y a 5 heures " ended in a space
+    "fr": {"date-hour": ("Il y a une heure", "Il y a {{ n }} heures")},
+    # Occitan: "fa una minuta " ended in a space
+    "oc": {"date-minute": ("fa una minuta", "fa {{ n }} minutas")},
+    # Danish: "Igår" for yesterday is Swedish spelling; Danish (and CLDR's da) writes "i går",
+    # lower case as Isso's other Danish lines
+    "da": {"date-day": ("i går", "{{ n }} dage siden")},
+    # Vietnamese: "Tuần qua" (this past week) for 6 to 13 days ago, beside Isso's own "Tháng
+    # trước" and "Năm trước" (last month, last year): CLDR's vi "tuần trước" (last week)
+    "vi": {"date-week": ("Tuần trước", "{{ n }} tuần trước")},
 }
 
 
