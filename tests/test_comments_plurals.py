@@ -14,6 +14,7 @@ from babel.dates import format_timedelta
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
+from plugins.comments.model import beside_plurals
 from plugins.comments.providers.isso import (
     CORRECTED_COUNTS,
     CORRECTED_SAMPLES,
@@ -314,6 +315,75 @@ def test_corrected_times_reach_every_page_isso_words_them_on(tmp_path):
         catalog = json.loads(target.get("data-comments-plurals", "{}")).get("lang")
         assert catalog == {"pt-BR": "pt-BR", "it-CH": "it-CH", "cy": "en"}.get(lang), slug
     assert corrected_times("pt")["date-day"] == "ontem\nhá {{ n }} dias"
+
+
+def test_corrected_time_plurals_reach_a_page_of_our_catalog_in_isso_s_language(tmp_path):
+    """Isso words a comment's time from its catalogue on a page of a catalog of ours in its
+    language; the corrected plurals of its Croatian and Ukrainian times ("prije 21 sati",
+    "годину тому" for 21 hours) were given only where the page had no catalog of ours.
+    Beside our own counts, on the corrected samples (a Czech page of ours, whose corrected
+    plurals are counts only, keeps its own: test_a_three_form_catalog_...)."""
+    translations = tmp_path / "translations"
+    write_catalog(translations, "hr", {"Reply": "Odgovori"})
+    write_catalog(translations, "uk", {"Reply": "Відповісти"})
+    site = _builder(tmp_path)(
+        {**POSTS, **posts({"sati": "hr", "godyny": "uk"})},
+        I18N_TRANSLATIONS_PATH=str(translations),
+        I18N_CACHE_PATH=str(tmp_path / "i18n-cache"),
+        COMMENTS_ISSO_URL=ISSO,
+    )
+    for path, lang in (("hr/posts/sati/", "hr"), ("uk/posts/godyny/", "uk")):
+        found = plurals(site, path)
+        assert found["lang"] == lang  # our catalog's
+        assert found["samples"] == list(CORRECTED_SAMPLES)
+        times = {key: forms for key, forms in CORRECTED_COUNTS[lang].items() if "date" in key}
+        assert {key: found["forms"][key] for key in times} == {
+            key: list(forms) for key, forms in times.items()
+        }
+        assert set(found["forms"]) == {"num-comments", HIDDEN, *times}
+        assert found["forms"]["num-comments"][0] == "{{ n }} comment"  # ours, untranslated
+        assert found["exact"] == {key: {"1": ONE[lang][key]} for key in times}
+
+
+OURS = {"lang": "uk", "samples": [1, 2, 3, 5, 0], "forms": {"num-comments": list("abcde")}}
+THEIRS = {
+    "lang": "uk",
+    "samples": [1, 2, 5],
+    "forms": {"num-comments": ["x", "y", "z"], "date-hour": ["h1", "h2", "h5"]},
+    "exact": {"num-comments": {"1": "one"}, "date-hour": {"1": "hour"}},
+}
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "found"),
+    [
+        (OURS, None, OURS),  # Isso's plurals stand in its language
+        ({**OURS, "lang": "fr"}, THEIRS, {**OURS, "lang": "fr"}),  # another language's
+        (OURS, {**THEIRS, "forms": {"num-comments": ["x", "y", "z"]}}, OURS),  # nothing to add
+        (OURS, {**THEIRS, "samples": [1, 2, 7]}, OURS),  # a sample ours lacks
+        (
+            OURS,
+            THEIRS,
+            {
+                "lang": "uk",
+                "samples": [1, 2, 5],
+                "forms": {"num-comments": ["a", "b", "d"], "date-hour": ["h1", "h2", "h5"]},
+                "exact": {"date-hour": {"1": "hour"}},
+            },
+        ),
+        (
+            {**OURS, "lang": "uk-UA"},
+            {**THEIRS, "exact": {}},
+            {
+                "lang": "uk-UA",
+                "samples": [1, 2, 5],
+                "forms": {"num-comments": ["a", "b", "d"], "date-hour": ["h1", "h2", "h5"]},
+            },
+        ),
+    ],
+)
+def test_beside_plurals(ours, theirs, found):
+    assert beside_plurals(ours, theirs) == found
 
 
 @pytest.mark.parametrize(

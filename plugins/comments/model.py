@@ -65,6 +65,37 @@ class Embed:
     # marks them lang="en". Empty: none.
     english: list[str] = field(default_factory=list)
 
+    def plurals_beside(self, ours: dict[str, Any]) -> dict[str, Any]:
+        """A page's own plurals (its catalog's), with the script's corrected ones for the
+        keys they lack: see beside_plurals()."""
+        return beside_plurals(ours, self.plurals)
+
+
+def beside_plurals(ours: dict[str, Any], corrected: dict[str, Any] | None) -> dict[str, Any]:
+    """The plurals of a page of our catalog (``ours``: {"lang", "samples", "forms"}), with the
+    script's ``corrected`` ones (Embed.plurals) for the keys ours lacks, where both are in one
+    language: the script words a comment's time itself there, and its Croatian and Ukrainian
+    counted "prije 21 sati", "годину тому" (an hour ago) for 21 hours. On the corrected
+    samples, which reach every plural category of the language (a test holds them), so ours
+    lose no form; ``ours`` as it is otherwise."""
+    if not corrected or primary(ours["lang"]) != primary(corrected["lang"]):
+        return ours
+    added = {key: forms for key, forms in corrected["forms"].items() if key not in ours["forms"]}
+    if not added or not set(corrected["samples"]) <= set(ours["samples"]):
+        return ours
+    at = [ours["samples"].index(sample) for sample in corrected["samples"]]
+    forms = {key: [forms[i] for i in at] for key, forms in ours["forms"].items()}
+    found = {**ours, "samples": list(corrected["samples"]), "forms": {**forms, **added}}
+    exact = {key: words for key, words in corrected.get("exact", {}).items() if key in added}
+    if exact:
+        found["exact"] = exact
+    return found
+
+
+def primary(lang: str) -> str:
+    """A language tag's primary subtag, lower case ("pt-BR": "pt")."""
+    return lang.replace("_", "-").split("-")[0].lower()
+
 
 def shared_parts(embed: Embed, seen: dict[tuple[str, type, str], Any]) -> Embed:
     """The embed with each part that an earlier one of this build had equal, that one.
