@@ -2467,10 +2467,10 @@ def comments_backup(c, config=str(LOCAL_ISSO_CFG), db="", to="var/backups/isso/"
     database = _isso_dbpath(config, db)
     destination = Path(to) if Path(to).is_absolute() else ROOT / to
     try:
-        made = backup.backup(database, destination)
+        made, comments = backup.backup(database, destination)
     except backup.BackupError as exc:
         sys.exit(f"comments-backup: {exc}")
-    print(f"{_shown(made)}: {backup.check(made)} comments from {database}")
+    print(f"{_shown(made)}: {comments} comments from {database}")
 
 
 @task(
@@ -2488,9 +2488,9 @@ def comments_restore(c, copy, config=str(LOCAL_ISSO_CFG), db="", overwrite=False
 
     database = _isso_dbpath(config, db)
     try:
-        kept = backup.restore(Path(copy), database, overwrite=overwrite)
+        kept, comments = backup.restore(Path(copy), database, overwrite=overwrite)
     except backup.BackupError as exc:
         sys.exit(f"comments-restore: {exc}")
-    print(f"{database}: restored from {copy}, {backup.check(database)} comments")
+    print(f"{database}: restored from {copy}, {comments} comments")
     if kept:
         print(f"The database it replaced is kept as {kept}")

@@ -20,6 +20,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -406,17 +407,16 @@ def _count(db: Path) -> int:
 
 def test_backup_while_running_and_restore_into_a_new_server(server, tmp_path, mailbox):
     _publish(server, "kept", "Worth keeping.", new_reader())
-    copy = backup.backup(server.db, tmp_path / "backups")
+    copy, comments = backup.backup(server.db, tmp_path / "backups")
     assert copy.parent == tmp_path / "backups" and copy.suffix == ".db"
-    assert backup.check(copy) == _count(server.db) > 0
+    assert backup.check(copy) == comments == _count(server.db) > 0
     with pytest.raises(backup.BackupError, match="exists already"):
         backup.backup(server.db, copy)
     # a new machine: restore, then a server reads the comments back
     folder = tmp_path / "new-server"
     port = free_port()
     config = _config(folder, port, mailbox.server_address[1])
-    kept = backup.restore(copy, folder / "comments.db")
-    assert kept is None
+    assert backup.restore(copy, folder / "comments.db") == (None, comments)
     process = local_isso.start(config, port)
     try:
         shown = _shown(f"http://127.0.0.1:{port}", "kept")
@@ -427,7 +427,7 @@ def test_backup_while_running_and_restore_into_a_new_server(server, tmp_path, ma
 
 def test_restore_never_overwrites_silently(server, tmp_path):
     assert _comment(server.base, "restore", "One to restore.", new_reader())[0] == 202
-    copy = backup.backup(server.db, tmp_path / "copy.db")
+    copy, _comments = backup.backup(server.db, tmp_path / "copy.db")
     target = tmp_path / "live.db"
     backup.backup(server.db, target)
     with sqlite3.connect(target) as conn:
@@ -435,8 +435,8 @@ def test_restore_never_overwrites_silently(server, tmp_path):
     with pytest.raises(backup.BackupError, match=r"exists \(0 comments\); pass --overwrite"):
         backup.restore(copy, target)
     assert _count(target) == 0  # untouched
-    kept = backup.restore(copy, target, overwrite=True)
-    assert _count(target) == _count(copy) > 0
+    kept, comments = backup.restore(copy, target, overwrite=True)
+    assert _count(target) == _count(copy) == comments > 0
     assert kept is not None and kept.name.startswith("live.db.before-restore-")
     assert _count(kept) == 0  # what it replaced is still there
 
@@ -458,6 +458,49 @@ def test_restore_refuses_what_is_not_an_isso_backup(tmp_path, content, message):
     with pytest.raises(backup.BackupError, match=message):
         backup.restore(source, tmp_path / "comments.db")
     assert not (tmp_path / "comments.db").exists()
+
+
+# Every SQLite database opened in this process, read-only or not, while ``OPENED`` is a list
+# (Python's audit event for sqlite3.connect: the real opens, nothing stands in for them)
+OPENED: list[str] | None = None
+
+
+def _record_opens(event: str, args: tuple) -> None:
+    if event == "sqlite3.connect" and OPENED is not None:
+        OPENED.append(str(args[0]))
+
+
+sys.addaudithook(_record_opens)
+
+
+def _isso_db(path: Path, comments: int) -> Path:
+    """A database with Isso's tables and ``comments`` comments (no server needed)."""
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("CREATE TABLE threads (id INTEGER PRIMARY KEY, uri VARCHAR)")
+        conn.execute("CREATE TABLE comments (id INTEGER PRIMARY KEY, text VARCHAR)")
+        conn.executemany("INSERT INTO comments (text) VALUES (?)", [("x",)] * comments)
+    return path
+
+
+def test_backup_and_restore_read_the_result_once(tmp_path, capsys):
+    """The command checks the copy it made (PRAGMA integrity_check reads all of it) and says
+    how many comments it holds: it checked it twice, once to make it and once to count, and
+    a restored database alike. The counts are the check's."""
+    global OPENED
+    live = _isso_db(tmp_path / "comments.db", 3)
+    OPENED = []
+    try:
+        backup.main(["backup", str(live), str(tmp_path / "copy.db")])
+        assert capsys.readouterr().out == f"{tmp_path / 'copy.db'}: 3 comments\n"
+        checks = [name for name in OPENED if "copy.db" in name and "mode=ro" in name]
+        assert len(checks) == 1, OPENED
+        OPENED = []
+        backup.main(["restore", str(tmp_path / "copy.db"), str(tmp_path / "new.db")])
+        assert capsys.readouterr().out == f"{tmp_path / 'new.db'}: restored, 3 comments\n"
+        checks = [name for name in OPENED if "new.db" in name and "mode=ro" in name]
+        assert len(checks) == 1, OPENED
+    finally:
+        OPENED = None
 
 
 def test_backup_and_restore_tasks(server, tmp_path):

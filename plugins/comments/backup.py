@@ -56,8 +56,9 @@ def _copy(source: Path, target: Path) -> None:
     dst.close()
 
 
-def backup(database: Path, destination: Path) -> Path:
-    """Copy the live database to ``destination``; return the copy.
+def backup(database: Path, destination: Path) -> tuple[Path, int]:
+    """Copy the live database to ``destination``; return the copy and its number of comments
+    (from the check that passed it: a second would read the whole copy again).
 
     ``destination`` is a new file when it ends in ``.db``, else a folder (made if needed) that
     receives ``<name>-<date>-<time>.db``.
@@ -73,16 +74,17 @@ def backup(database: Path, destination: Path) -> Path:
     partial.unlink(missing_ok=True)
     try:
         _copy(database, partial)
-        check(partial)
+        comments = check(partial)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
     partial.rename(destination)
-    return destination
+    return destination, comments
 
 
-def restore(copy: Path, database: Path, overwrite: bool = False) -> Path | None:
-    """Put a backup in place of the database; return where the replaced one was kept."""
+def restore(copy: Path, database: Path, overwrite: bool = False) -> tuple[Path | None, int]:
+    """Put a backup in place of the database; return where the replaced one was kept (None:
+    there was none) and the restored database's number of comments."""
     check(copy)
     kept = None
     if database.exists():
@@ -97,8 +99,7 @@ def restore(copy: Path, database: Path, overwrite: bool = False) -> Path | None:
     # into the live file through SQLite, so a running Isso sees the restored data, not a
     # half-copied file
     _copy(copy, database)
-    check(database)
-    return kept
+    return kept, check(database)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -115,11 +116,11 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     try:
         if args.command == "backup":
-            made = backup(args.database, args.destination)
-            print(f"{made}: {check(made)} comments")
+            made, comments = backup(args.database, args.destination)
+            print(f"{made}: {comments} comments")
         else:
-            kept = restore(args.copy, args.database, args.overwrite)
-            print(f"{args.database}: restored, {check(args.database)} comments")
+            kept, comments = restore(args.copy, args.database, args.overwrite)
+            print(f"{args.database}: restored, {comments} comments")
             if kept:
                 print(f"the database it replaced is kept as {kept}")
     except BackupError as exc:
