@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from plugins.blogcore import repeats
+from plugins.blogcore import frontmatter, repeats
 from plugins.devserver.problems import Collector
 
 NO_TITLE = "has no Title: line; add one at the top, e.g. Title: Our news"
@@ -298,3 +298,57 @@ def test_posts_titled_by_their_first_heading_are_one_line_for_the_folder(build_s
         "holds ': ' or ' #' (the page shows the title as its heading)"
     ]
     assert len(titles) == 2 * repeats.SHOWN + 1
+
+
+def test_posts_of_both_syntaxes_without_an_address_key_are_one_line_for_the_folder(
+    build_site, caplog
+):
+    # each syntax's posts were counted apart: 3 .md and 4 .rst posts said 7 lines and no
+    # folder's line, and a folder of .rst posts was told it might leave its posts out
+    posts = {
+        f"posts/guides/m{i}.md": f"Title: M {i}\nDate: 2024-01-0{i + 1}\n\nText.\n"
+        for i in range(3)
+    }
+    posts |= {
+        f"posts/guides/r{i}.rst": f"R {i}\n####\n\n:date: 2024-02-0{i + 1}\n\nText.\n"
+        for i in range(4)
+    }
+    caplog.set_level(logging.WARNING)
+    build_site(
+        posts,
+        name="addresskeys",
+        ARTICLE_URL="{kind}/{slug}/",
+        ARTICLE_SAVE_AS="{kind}/{slug}/index.html",
+        FASTBUILD_WORKERS=2,
+        FASTBUILD_MIN_FILES=1,
+    )
+    said = [
+        m for r in caplog.records if (m := r.getMessage()).startswith("addresskeys/posts/guides/")
+    ]
+    assert said == [
+        "addresskeys/posts/guides/m0.md: has no Kind: line, which ARTICLE_URL '{kind}/{slug}/' "
+        "needs for the address; add one, or write ARTICLE_URL without {kind}",
+        "addresskeys/posts/guides/m1.md: has no Kind: line, which ARTICLE_URL '{kind}/{slug}/' "
+        "needs for the address; add one, or write ARTICLE_URL without {kind}",
+        "addresskeys/posts/guides/m2.md: has no Kind: line, which ARTICLE_URL '{kind}/{slug}/' "
+        "needs for the address; add one, or write ARTICLE_URL without {kind}",
+        "addresskeys/posts/guides/r0.rst: has no :kind: field, which ARTICLE_URL "
+        "'{kind}/{slug}/' needs for the address; add one, or write ARTICLE_URL without {kind}",
+        "addresskeys/posts/guides/: 7 files have no 'kind' key (a Kind: line in a Markdown "
+        "file, a :kind: field in a .rst file), which ARTICLE_URL '{kind}/{slug}/' needs for the "
+        "address (4 named above, then r1.rst, r2.rst, r3.rst); add one to each, or write "
+        "ARTICLE_URL without {kind}",
+    ]
+
+
+def test_posts_of_one_syntax_are_told_the_key_as_they_write_it():
+    said = frontmatter.address_key_missing("kind", "ARTICLE_URL", "{kind}/", "", "a/r.rst")
+    files = [f"a/r{i}.rst" for i in range(5)]
+    assert repeats.for_files(repeats.folded_as(said), files) == (
+        "has no :kind: field, which ARTICLE_URL '{kind}/' needs for the address; add one, or "
+        "write ARTICLE_URL without {kind}"
+    )
+    # one line to fold by, whichever syntax a file is in
+    assert repeats.folded_as(said) == repeats.folded_as(
+        frontmatter.address_key_missing("kind", "ARTICLE_URL", "{kind}/", "", "a/m.md")
+    )

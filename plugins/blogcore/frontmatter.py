@@ -3,6 +3,7 @@
 import calendar
 import datetime
 import difflib
+import functools
 import json
 import os
 import posixpath
@@ -1574,12 +1575,30 @@ def address_key_missing(
 ) -> repeats.Said:
     """A post's line for the key ``key`` that ``setting`` (``pattern``, set at ``where``) makes
     its address of and the file at ``path`` lacks: Pelican would stop the build on it (a
-    KeyError), so the post is refused; said of each where many share it."""
+    KeyError), so the post is refused; said of each where many share it, in their syntax."""
+    worded = functools.partial(_address_key_in, key, setting, pattern, where)
+    said = worded([path])
+    # folded by one line whatever each file's syntax: a folder's .md and .rst posts are
+    # counted together, and the folder's line names the key as they write it
+    said.alike = repeats.Said(
+        f"has no {key!r} key for {setting} {pattern!r}", kind=said.kind, worded=worded
+    )
+    return said
+
+
+def _address_key_in(
+    key: str, setting: str, pattern: str, where: str, paths: list[str]
+) -> repeats.Said:
+    """``address_key_missing``'s line for the files at ``paths``: the key as they write it
+    ("no :series: field"), or, where they differ, by name with each syntax's way."""
     written = f"{setting} {pattern!r}"
     instead = f"write {setting} without {{{key}}}" + (f" ({where})" if where else "")
+    if len({keysyntax.syntax_of(path) for path in paths}) > 1:
+        lacking = f"no {key!r} key ({keysyntax.a_key(key, paths)})"
+    else:
+        lacking = keysyntax.a_key(key, paths, "no")
     return repeats.Said(
-        f"has {keysyntax.a_key(key, [path], 'no')}, which {written} needs for the address; "
-        f"add one, or {instead}",
+        f"has {lacking}, which {written} needs for the address; add one, or {instead}",
         f"add one to each, or {instead}",
         repeats.address_key_kind(key),
     )

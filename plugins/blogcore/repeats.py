@@ -13,8 +13,9 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 SHOWN = 4  # the files of one folder named each in a line of their own: the rest are folded
 NAMED = 3  # the folded files a folder's line names
@@ -37,24 +38,40 @@ class Said(str):
     (``empty_kind``: an empty key's; links.SCHEMELESS; HEADED), so rewording a line changes
     nothing but its words ("" for a line no code looks for). ``alike``: the line it is folded
     as where each file's own words differ (a title to write from the file's own heading),
-    with what that one says of each; None: as itself."""
+    with what that one says of each; None: as itself. ``worded``: the line a folder's line
+    words for the files it folds (a key named as their syntax writes it: ``for_files``),
+    None: as itself."""
 
     of_each: str
     kind: str
     alike: Said | None
+    worded: Callable[[list[str]], Said] | None
 
     def __new__(
-        cls, line: str, of_each: str = "", kind: str = "", alike: Said | None = None
+        cls,
+        line: str,
+        of_each: str = "",
+        kind: str = "",
+        alike: Said | None = None,
+        worded: Callable[[list[str]], Said] | None = None,
     ) -> Said:
         said = super().__new__(cls, line)
         said.of_each = of_each
         said.kind = kind
         said.alike = alike
+        said.worded = worded
         return said
 
-    def __getnewargs__(self) -> tuple[str, str, str, Said | None]:
+    def __getnewargs__(self) -> tuple[str, str, str, Said | None, Any]:
         # a worker's error crosses back with its lines' advice, kind and folding too
-        return (str(self), self.of_each, self.kind, self.alike)
+        return (str(self), self.of_each, self.kind, self.alike, self.worded)
+
+
+def for_files(message: str, files: list[str]) -> str:
+    """``message`` as a folder's line says it of ``files``: worded for them where it is
+    (``Said.worded``: a key as their syntax writes it, :series: in .rst posts), else itself."""
+    worded = getattr(message, "worded", None)
+    return worded(files) if worded else message
 
 
 def empty_kind(key: str) -> str:

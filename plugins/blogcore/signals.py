@@ -579,9 +579,14 @@ def _say_folded(settings) -> None:
     for (folder, kind), by_message in dates_last:
         relative = os.path.relpath(folder, content) if folder else "."
         alike = folded.repeats.alike(folder, kind)
-        empty = _is_empty_line(next(iter(by_message)))
+        first = next(iter(by_message))
+        empty = _is_empty_line(first)
+        # each line worded for all the files it counts (a key as their syntax writes it)
         parts = [
-            (len(alike[message]), _folded_advice(settings, message, files))
+            (
+                len(alike[message]),
+                _folded_advice(settings, repeats.for_files(message, alike[message]), files),
+            )
             for message, files in by_message.items()
         ]
         others = sum(len(files) for message, files in alike.items() if message not in by_message)
@@ -590,12 +595,14 @@ def _say_folded(settings) -> None:
             "%s",
             repeats.folder_message(
                 folder,
-                next(iter(by_message)),
+                repeats.for_files(first, alike[first]),
                 [file for files in by_message.values() for file in files],
                 # an empty line is no sign that the folder holds no posts, nor is a title
-                # missing where each file has its heading and text
+                # missing where each file has its heading and text, nor a key an address
+                # needs (a post's or a page's)
                 empty
                 or all(repeats.is_headed(message) for message in by_message)
+                or repeats.kind_of(first).startswith(repeats.ADDRESS_KEY)
                 or relative.replace(os.sep, "/") in posts_here,
                 repeats.advice_in_parts(parts, others),
                 sum(len(files) for files in alike.values()),
