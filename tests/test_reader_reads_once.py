@@ -91,6 +91,23 @@ def test_a_file_is_named_once_per_build_and_anew_in_the_next(tmp_path, monkeypat
             build.current(used).close()
 
 
+def test_the_address_keys_are_worked_out_once_per_build(reader, tmp_path, monkeypatch):
+    """The keys the address settings use (a post's Series: line is read where ARTICLE_URL uses
+    {series}) were parsed from the sixteen patterns for each post read: once per build now."""
+    worked: list[int] = []
+    real = reading.pelican_settings.address_keys
+
+    def counted(settings) -> frozenset[str]:
+        worked.append(1)
+        return real(settings)
+
+    monkeypatch.setattr(reading.pelican_settings, "address_keys", counted)
+    for name in ("x.md", "y.md", "z.md"):
+        (tmp_path / name).write_text(POST)
+        reader.read(str(tmp_path / name))
+    assert worked == [1]
+
+
 # a Markdown extension that raises a Python warning for every file it converts (one place)
 LOW_LAMP = """
 import warnings

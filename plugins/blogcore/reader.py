@@ -742,6 +742,17 @@ def _category(name: str) -> type[Warning]:
     return type(qualname.rpartition(".")[2] or "UserWarning", (UserWarning,), {})
 
 
+def address_keys_once(settings: dict) -> frozenset[str]:
+    """The keys the address settings of posts and pages use (pelican_settings.address_keys),
+    worked out once per build: parsing the sixteen patterns again for each post is the same
+    answer. ``settings``: the build's own dict (the per-build object's key)."""
+    state = build.current(settings).state(__package__)
+    found = getattr(state, "address_keys", None)
+    if found is None:
+        found = state.address_keys = pelican_settings.address_keys(settings)
+    return found
+
+
 def told(settings: dict) -> set[tuple]:
     """The Python warnings this build has shown of what files' reading raised, by place: each
     file is read with warnings of its own (every place fresh), so Python's once-per-place no
@@ -1722,7 +1733,7 @@ class StrictChecks:
         # DATED_BY_FILE is the reader's own mark (_check_required), not a key of the file
         present = frozenset(metadata)
         # a key an address setting uses ({series} of ARTICLE_URL) is read, by Pelican
-        read = {DATED_BY_FILE, *pelican_settings.address_keys(self.settings)}
+        read = {DATED_BY_FILE, *address_keys_once(self.build_settings)}
         found = {
             key: said
             for key in metadata
