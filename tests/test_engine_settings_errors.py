@@ -720,6 +720,38 @@ def test_the_line_says_where_the_value_came_from(tmp_path, monkeypatch, key, con
     assert said == expected
 
 
+@pytest.mark.parametrize(
+    ("key", "conf", "expected"),
+    [
+        ("X", "a.py", "a.py line 1"),
+        # the value is not the file's to change there: where it comes from is said, as
+        # located's line says it (where_set said "a.py line 3" alone)
+        ("U", "a.py", "a.py line 3, from the environment variable SITEURL"),
+        (
+            "D",
+            "a.py",
+            "a.py line 4, the line's default: the environment variable UNSET_IN_THIS_TEST "
+            "is not set",
+        ),
+        ("E", "a.py", "given with -e/--extra-settings"),
+        ("O", "a.py", "given on Pelican's command line"),
+        ("Z", "a.py", ""),
+        ("X", None, ""),
+    ],
+)
+def test_where_a_setting_was_set_for_a_files_line(tmp_path, monkeypatch, key, conf, expected):
+    """settings_errors.where_set's words (a post's line: "write ARTICLE_URL without {series}
+    (pelicanconf.py line 251)"), from the cases located's lines are decided by."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.py").write_text(
+        'X = 1\nimport os\nU = os.environ.get("SITEURL", "")\n'
+        'D = os.environ.get("UNSET_IN_THIS_TEST", "")\n'
+    )
+    monkeypatch.setenv("SITEURL", "https://blog.example")
+    monkeypatch.delenv("UNSET_IN_THIS_TEST", raising=False)
+    assert origin.set_at(key, conf, frozenset({"E"}), frozenset({"O"})) == expected
+
+
 PELICANS = {"WITH_FUTURE_DATES", "SITEURL", "DEFAULT_LANG", "PLUGINS", "THEME", "FEED_ALL_ATOM"}
 
 

@@ -263,6 +263,60 @@ def shown(path: str | os.PathLike) -> str:
     return os.path.relpath(path, here) if path.startswith(here + os.sep) else path
 
 
+@dataclass(frozen=True)
+class Source:
+    """Where a setting's value came from, for a line to word: ``given`` ("given with
+    -e/--extra-settings", "given on Pelican's command line"), else the assignment that wins
+    (``found``), else neither (its default, or Pelican's)."""
+
+    given: str = ""
+    found: Assignment | None = None
+
+    def environ(self) -> str:
+        """What the winning line reads from the environment: "from the environment variable
+        SITEURL", "the line's default: the environment variable SITEURL is not set", or ""."""
+        variable = self.found.environ if self.found else ""
+        if not variable:
+            return ""
+        if variable in os.environ:
+            return f"from the environment variable {variable}"
+        # the line's own default: "from the environment" sent one looking there
+        return f"the line's default: the environment variable {variable} is not set"
+
+
+def source(
+    key: str | None,
+    settings_file: str | None,
+    extra: frozenset[str],
+    options: frozenset[str] = frozenset(),
+) -> Source:
+    """Where the setting ``key`` got its value: ``-e`` (``extra``), an option of Pelican's
+    command line (``options``: -o sets OUTPUT_PATH), else the settings file's line."""
+    if key is not None and key in extra:
+        return Source(given="given with -e/--extra-settings")
+    if key is not None and key in options:
+        return Source(given="given on Pelican's command line")
+    return Source(found=assignment(settings_file, key) if settings_file and key else None)
+
+
+def set_at(
+    key: str,
+    settings_file: str | None,
+    extra: frozenset[str],
+    options: frozenset[str] = frozenset(),
+) -> str:
+    """``source`` as words for a line about something else that the setting decides (a file's
+    line: ``write ARTICLE_URL without {series} (pelicanconf.py line 251)``): "given with
+    -e/--extra-settings", "pelicanconf.py line 251", "" when no settings file sets it."""
+    found = source(key, settings_file, extra, options)
+    if found.given or found.found is None:
+        return found.given
+    environ = found.environ()
+    return f"{shown(found.found.path)} line {found.found.line}" + (
+        f", {environ}" if environ else ""
+    )
+
+
 def located(
     message: str,
     key: str | None,
@@ -270,7 +324,7 @@ def located(
     extra: frozenset[str],
     options: frozenset[str] = frozenset(),
 ) -> str:
-    """One settings problem as one line naming where the setting was set.
+    """One settings problem as one line naming where the setting was set (``source``).
 
     ``pelicanconf.py: line 40: TIMEZONE must be …`` (the winning assignment; ``… (from the
     environment variable SITEURL)`` when that line reads it from there, ``… (the line's
@@ -281,18 +335,14 @@ def located(
     ``Settings error: …`` when the settings file is not known (a build run by code, not by
     Pelican's command line).
     """
-    if key is not None and key in extra:
-        return f"Settings error: {message} ({key} given with -e/--extra-settings)"
-    if key is not None and key in options:
-        return f"Settings error: {message} ({key} given on Pelican's command line)"
+    found = source(key, settings_file, extra, options)
+    if found.given:
+        return f"Settings error: {message} ({key} {found.given})"
     if not settings_file:
         return f"Settings error: {message}"
-    found = assignment(settings_file, key) if key else None
-    if found is None:
+    if found.found is None:
         return f"{shown(settings_file)}: {message}"
-    where = f"{shown(found.path)}: line {found.line}: {message}"
-    if found.environ in os.environ:
-        where += f" (from the environment variable {found.environ})"
-    elif found.environ:  # the line's own default: "from the environment" sent one looking there
-        where += f" (the line's default: the environment variable {found.environ} is not set)"
-    return where
+    environ = found.environ()
+    return f"{shown(found.found.path)}: line {found.found.line}: {message}" + (
+        f" ({environ})" if environ else ""
+    )

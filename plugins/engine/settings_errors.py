@@ -111,14 +111,9 @@ def located_line(settings: Mapping[str, Any], message: str) -> str:
 
 def where_set(name: str) -> str:
     """Where the setting ``name`` was set, for a line about a file that it names (``pelicanconf.py
-    line 251``); "" when no settings file is known to set it."""
-    conf, extra, options = _command_line()
-    if name in extra:
-        return "given with -e/--extra-settings"
-    if name in options:
-        return "given on Pelican's command line"
-    found = origin.assignment(conf, name) if conf else None
-    return f"{origin.shown(found.path)} line {found.line}" if found else ""
+    line 251``); "" when no settings file is known to set it (origin.set_at: the same cases
+    as ``_located``'s lines)."""
+    return origin.set_at(name, *_command_line())
 
 
 def _located(settings: Mapping[str, Any], lines: list[str]) -> list[str]:
