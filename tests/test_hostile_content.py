@@ -715,6 +715,39 @@ CASES = [
         },
         published=("posts/first-light/",),
     ),
+    # a translation by its file's name (FILENAME_METADATA's lang): was checked against
+    # ARTICLE_URL, which has no {kind}, and Pelican stopped on ARTICLE_LANG_URL's KeyError
+    Case(
+        "address-key-a-translation-lacks",
+        {
+            "posts/t/trans.en.md": post("Title: Ours\nKind: guides"),
+            "posts/t/trans.fr.md": post("Title: Le nôtre"),
+        },
+        "has no Kind: line, which ARTICLE_LANG_URL '{kind}/{lang}/{slug}/' needs for the "
+        "address; add one, or write ARTICLE_LANG_URL without {kind}",
+        "content/posts/t/trans.fr.md",
+        published=("posts/trans/",),
+        settings={
+            "ARTICLE_LANG_URL": '"{kind}/{lang}/{slug}/"',
+            "ARTICLE_LANG_SAVE_AS": '"{kind}/{lang}/{slug}/index.html"',
+            "FILENAME_METADATA": '"(?P<slug>[^.]+)\\\\.(?P<lang>[a-z]{2})"',
+        },
+    ),
+    # the key given by the post's folder (PATH_METADATA) or by DEFAULT_METADATA, as Pelican
+    # gives it: every such post was refused for lacking a line it needs not have
+    Case(
+        "address-key-from-the-folder-or-a-default",
+        {"posts/guides/pm.md": post("Title: From its folder\nSlug: pm")},
+        "",
+        published=("guides/pm/", "misc/first-light/"),
+        publish=0,
+        settings={
+            **ADDRESS_KEY_SETTINGS,
+            "PATH_METADATA": '"posts/(?P<kind>[^/]+)/.*"',
+            "DEFAULT_METADATA": '{"kind": "misc"}',
+            "REDIRECTS_OLD_ARTICLE_URLS": '["posts/{slug}/"]',
+        },
+    ),
     Case(
         "address-key-many-posts-lack",
         {f"posts/many/m{n}.md": post(f"Title: Many {n}\nSlug: m{n}") for n in range(7)},

@@ -26,7 +26,13 @@ from docutils.utils import SystemMessage
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
-from pelican.readers import HTMLReader, MarkdownReader, RstReader
+from pelican.readers import (
+    HTMLReader,
+    MarkdownReader,
+    RstReader,
+    parse_path_metadata,
+    path_metadata,
+)
 from pelican.utils import pelican_open, slugify
 
 from plugins.engine import build, keysyntax, paths, pelican_settings, phases, settings_errors
@@ -1570,25 +1576,38 @@ class StrictChecks:
         if not self.refused.isdisjoint({"status", "lang"}):
             return  # which settings apply waits for these
         page = self._is_page(source_path)
-        drafts = in_drafts_folder(self._relpath(source_path))
-        status = metadata.get("status", "draft" if drafts else "")
+        relpath = self._relpath(source_path)
+        drafts = in_drafts_folder(relpath)
+        # what Pelican adds to the file's own keys (readers.py, read_file): DEFAULT_METADATA,
+        # EXTRA_PATH_METADATA, then FILENAME_METADATA's and PATH_METADATA's groups: a Lang
+        # from trans.fr.md makes it a translation, a {kind} from its folder fills the address
+        try:  # a dict, or pairs, as Pelican's default_metadata takes it
+            defaults = dict(self.settings.get("DEFAULT_METADATA") or {})
+        except (TypeError, ValueError):
+            defaults = {}  # not Pelican's to read either: not this post's mistake
+        given = {
+            **defaults,
+            **path_metadata(full_path=source_path, source_path=relpath, settings=self.settings),
+            **parse_path_metadata(source_path=relpath, settings=self.settings),
+            **metadata,
+        }
+        status = given.get("status", "draft" if drafts else "")
         date = metadata.get("date")
         future = isinstance(date, datetime.datetime) and date > datetime.datetime.now(date.tzinfo)
         if not page and future and not self.settings.get("WITH_FUTURE_DATES"):
             status = "draft"  # Pelican's Article makes it one, with DRAFT_URL's address
-        lang = metadata.get("lang", self.settings.get("DEFAULT_LANG"))
+        lang = given.get("lang", self.settings.get("DEFAULT_LANG"))
         names = pelican_settings.content_address_settings(
             page, status == "draft", lang != self.settings.get("DEFAULT_LANG")
         )
         for name, own in zip(names, ("url", "save_as"), strict=True):
-            if own in metadata:  # the post's own Url/Save_as is used instead (override_url)
+            if own in given:  # the post's own Url/Save_as is used instead (override_url)
                 continue
             pattern = self.settings.get(name)
-            key = pelican_settings.key_lacking(pattern, metadata)
+            key = pelican_settings.key_lacking(pattern, given)
             if key and key not in self.refused:
                 where = settings_errors.where_set(name)
-                path = self._relpath(source_path)
-                raise FrontMatterError(address_key_missing(key, name, pattern, where, path))
+                raise FrontMatterError(address_key_missing(key, name, pattern, where, relpath))
 
     def _filed(self, source_path: str, metadata: dict, message: str) -> str | None:
         """A post's line for an empty Category: says where the post is filed when that is
