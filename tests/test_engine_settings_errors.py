@@ -688,26 +688,50 @@ def test_the_setting_a_message_is_about(message, key):
 
 
 @pytest.mark.parametrize(
-    ("key", "conf", "expected"),
+    ("key", "conf", "expected", "set_at"),
     [
-        ("X", "a.py", "a.py: line 1: X must be 1"),
-        ("U", "a.py", "a.py: line 3: U must be 1 (from the environment variable SITEURL)"),
+        ("X", "a.py", "a.py: line 1: X must be 1", "a.py line 1"),
+        # a file's line says it too: the value is not the file's line to change (where_set
+        # said "a.py line 3" alone)
+        (
+            "U",
+            "a.py",
+            "a.py: line 3: U must be 1 (from the environment variable SITEURL)",
+            "a.py line 3, from the environment variable SITEURL",
+        ),
         # the variable unset: the line's default was used, not the environment
         (
             "D",
             "a.py",
             "a.py: line 4: D must be 1 (the line's default: the environment variable "
             "UNSET_IN_THIS_TEST is not set)",
+            "a.py line 4, the line's default: the environment variable UNSET_IN_THIS_TEST "
+            "is not set",
         ),
-        ("E", "a.py", "Settings error: E must be 1 (E given with -e/--extra-settings)"),
-        ("O", "a.py", "Settings error: O must be 1 (O given on Pelican's command line)"),
-        ("Z", "a.py", "a.py: Z must be 1"),  # set by no file: its default, or Pelican's
-        (None, "a.py", "a.py: None must be 1"),
+        (
+            "E",
+            "a.py",
+            "Settings error: E must be 1 (E given with -e/--extra-settings)",
+            "given with -e/--extra-settings",
+        ),
+        (
+            "O",
+            "a.py",
+            "Settings error: O must be 1 (O given on Pelican's command line)",
+            "given on Pelican's command line",
+        ),
+        ("Z", "a.py", "a.py: Z must be 1", ""),  # set by no file: its default, or Pelican's
+        (None, "a.py", "a.py: None must be 1", None),
         # a build started by code (no Pelican command line): the words it always had
-        ("X", None, "Settings error: X must be 1"),
+        ("X", None, "Settings error: X must be 1", ""),
     ],
 )
-def test_the_line_says_where_the_value_came_from(tmp_path, monkeypatch, key, conf, expected):
+def test_the_line_says_where_the_value_came_from(
+    tmp_path, monkeypatch, key, conf, expected, set_at
+):
+    """A settings line (origin.located) and a file's line that names a setting (set_at, as
+    settings_errors.where_set gives it: "write ARTICLE_URL without {series} (pelicanconf.py
+    line 251)") say where it was set from the same cases."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.py").write_text(
         'X = 1\nimport os\nU = os.environ.get("SITEURL", "")\n'
@@ -718,38 +742,8 @@ def test_the_line_says_where_the_value_came_from(tmp_path, monkeypatch, key, con
     message = f"{key} must be 1"
     said = origin.located(message, key, conf, frozenset({"E"}), frozenset({"O"}))
     assert said == expected
-
-
-@pytest.mark.parametrize(
-    ("key", "conf", "expected"),
-    [
-        ("X", "a.py", "a.py line 1"),
-        # the value is not the file's to change there: where it comes from is said, as
-        # located's line says it (where_set said "a.py line 3" alone)
-        ("U", "a.py", "a.py line 3, from the environment variable SITEURL"),
-        (
-            "D",
-            "a.py",
-            "a.py line 4, the line's default: the environment variable UNSET_IN_THIS_TEST "
-            "is not set",
-        ),
-        ("E", "a.py", "given with -e/--extra-settings"),
-        ("O", "a.py", "given on Pelican's command line"),
-        ("Z", "a.py", ""),
-        ("X", None, ""),
-    ],
-)
-def test_where_a_setting_was_set_for_a_files_line(tmp_path, monkeypatch, key, conf, expected):
-    """settings_errors.where_set's words (a post's line: "write ARTICLE_URL without {series}
-    (pelicanconf.py line 251)"), from the cases located's lines are decided by."""
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.py").write_text(
-        'X = 1\nimport os\nU = os.environ.get("SITEURL", "")\n'
-        'D = os.environ.get("UNSET_IN_THIS_TEST", "")\n'
-    )
-    monkeypatch.setenv("SITEURL", "https://blog.example")
-    monkeypatch.delenv("UNSET_IN_THIS_TEST", raising=False)
-    assert origin.set_at(key, conf, frozenset({"E"}), frozenset({"O"})) == expected
+    if key is not None:
+        assert origin.set_at(key, conf, frozenset({"E"}), frozenset({"O"})) == set_at
 
 
 PELICANS = {"WITH_FUTURE_DATES", "SITEURL", "DEFAULT_LANG", "PLUGINS", "THEME", "FEED_ALL_ATOM"}
