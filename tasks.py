@@ -224,6 +224,12 @@ def _builds(output: Path) -> Path:
     return output.with_name(f".{output.name}.builds")
 
 
+def _mounted(output: Path) -> bool:
+    """Is output a file system of its own (a Docker volume, a second disk mounted there)? No
+    rename moves or replaces it (EBUSY), nor moves anything across it in one step (EXDEV)."""
+    return output.is_dir() and not output.is_symlink() and os.path.ismount(output)
+
+
 def _unlink_dangling(output: Path) -> None:
     """A link to a build folder that was removed by hand: Pelican could not write through it."""
     if output.is_symlink() and not output.exists():
@@ -435,7 +441,7 @@ def atomic_build(conf: Path, output: Path, content: Path | None = None, extra=()
     """
     own_bytecode()
     output = output.absolute()  # not resolve(): output is a link to the current build
-    if output.is_dir() and not output.is_symlink() and os.path.ismount(output):
+    if _mounted(output):
         # no rename replaces a mount point (EBUSY), and the OUTPUT_RETENTION names would be
         # stranded in the build folder the next publish removes
         print(
@@ -1054,8 +1060,11 @@ def serve(c, port=str(PORT), content="", output="output"):
     # one server a folder: a second one refuses in one line (before it starts anything)
     lock = _hold_serve_lock(folder, port)
     # builds go to a folder of serve's own, by its real path, never through the output link:
-    # a publish that re-points output/ meanwhile keeps its folder as it made it
-    own = _serve_folder(folder)
+    # a publish that re-points output/ meanwhile keeps its folder as it made it. An output/
+    # that is a mount (a Docker volume) cannot become that link (EBUSY): serve builds into it
+    # in place, as into its own folder, and what was kept there stays where it is
+    in_place = _mounted(folder)
+    own = folder if in_place else _serve_folder(folder)
     # named for this process: a publish beside it removes it only once serve has ended
     engine = _builds(folder) / f"{os.getpid()}-serve.engine"
     external = bool(os.environ.get("COMMENTS_ISSO_URL"))
@@ -1089,7 +1098,14 @@ def serve(c, port=str(PORT), content="", output="output"):
             env[background.OWNER] = str(os.getpid())
             builder = WarmBuilder(DEV_CONF, ROOT, env=env)
             started = time.time_ns()
+            # a CNAME in a mounted output/ stays there: said as when one moves into serve's
+            # folder (_show_in_output), unless the build writes it (content/extra/CNAME)
+            hand = _hand_placed(folder, _retained(DEV_CONF) or ()) if in_place else ()
+            before = {name: _stamps(folder / name) for name in hand}
             first = _serve_build(builder, args, report, record, engine)
+        for name in hand:
+            if _stamps(folder / name) == before[name]:
+                print(_kept_line(folder, name, "`make serve`"), file=sys.stderr, flush=True)
         if first != 0:
             print("The first build failed; serving what was built.", file=sys.stderr)
         if line := _problems_line(report, started):
@@ -1128,7 +1144,7 @@ def serve(c, port=str(PORT), content="", output="output"):
             port,
             not_found=_not_found_page(DEV_CONF),
             pages=pages.FILE_NAME,
-            shown=f"{_shown(folder)}/ ({_shown(own)}/)",
+            shown=f"{_shown(folder)}/" if in_place else f"{_shown(folder)}/ ({_shown(own)}/)",
             watcher=watcher,
         )
     finally:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, free_port
+from tests.conftest import ROOT, free_port, tmpfs
 from tests.test_publish import _invoke, _site
 from tests.test_serve import Serve
 from tests.test_serve import serve as serve  # the fixture: one real invoke serve
@@ -73,6 +73,43 @@ def test_a_second_serve_of_the_same_output_refuses_in_one_line(serve: Serve):
     assert f"at {serve.url}/)" in lines[0]
     assert serve.get("/posts/ranges/")[0] == 200  # the first one goes on
     assert serve.stop() == 0
+
+
+def test_serve_builds_into_a_mounted_output_in_place_and_moves_nothing_kept_there(tmp_path):
+    # output/ as a Docker volume: the CNAME moved out of it into .output.builds/serve, then
+    # the rename that points output/ there failed (EBUSY), a traceback, nothing served
+    with tmpfs(tmp_path / "output") as output:
+        (output / "CNAME").write_text("blog.tessellate.example\n")
+        (output / ".well-known").mkdir()
+        (output / ".well-known" / "security.txt").write_text("Contact: mailto:a@b.example\n")
+        kept = files(output)
+        serve = Serve(tmp_path)
+        try:
+            assert os.path.ismount(output) and not output.is_symlink()
+            status, body = serve.get("/posts/ranges/")
+            assert status == 200 and b"data-problems" in body
+            assert b"data-problems" in (output / "posts/ranges/index.html").read_bytes()
+            since = serve.edit("posts/ranges.md", "\n\n", "\n\nServed in place.\n\n")
+            serve.wait_for("Done", since=since)
+            assert b"Served in place." in serve.get("/posts/ranges/")[1]
+            assert b"Served in place." in (output / "posts/ranges/index.html").read_bytes()
+            assert serve.stop() == 0
+        finally:
+            serve.stop()
+        terminal = serve.terminal()
+        assert "Traceback" not in terminal
+        assert f"Serving {output}/ at {serve.url}/" in terminal
+        for name in ("CNAME", ".well-known"):
+            assert f"{output}/{name} is kept, but `make serve` does not write it" in terminal
+        assert {k: v for k, v in files(output).items() if k in kept} == kept
+        assert not (tmp_path / ".output.builds" / "serve").exists()
+
+        # `make build` after it, into the same mount: in place too, the kept files kept
+        built = _invoke("build", "--content", str(serve.content), "--output", str(output))
+        assert built.returncode == 0, built.stdout + built.stderr
+        assert os.path.ismount(output) and (output / "index.html").is_file()
+        assert not (output / ".build-pages.json").exists()  # serve's files gone with its build
+        assert {k: v for k, v in files(output).items() if k in kept} == kept
 
 
 def _answers(port: int) -> bool:
