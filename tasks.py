@@ -2246,11 +2246,13 @@ def _import_into(
             "and nothing written: give --isso-db the comments.db of the site's Isso (or a new file)"
         )
     try:
-        outcome = apply.write_files(made, content_dir, archive_name, settings["IGNORE_FILES"])
+        outcome = apply.write_files(
+            made, content_dir, archive_name, settings["IGNORE_FILES"], _shown
+        )
     except apply.NoStaging as exc:
         sys.exit(str(exc))
     except OSError as exc:
-        where = f" ({exc.filename})" if exc.filename else ""
+        where = f" ({_shown(Path(exc.filename))})" if exc.filename else ""
         sys.exit(f"import stopped, nothing written: {exc.strerror or exc}{where}")
     if made.threads:
         try:

@@ -2,14 +2,18 @@
 
 import hashlib
 import json
+import os
+import signal
 import sqlite3
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from plugins.importer import apply, plan
-from tests.conftest import DEV_CONF
+from tests.conftest import DEV_CONF, ROOT
 
 NEW = "Title: T\n\n![A]({static}/images/x.jpg)\n"
 OLD = "Title: T\n\n![A](http://old.example/wp-content/uploads/x.jpg)\n"
@@ -308,3 +312,85 @@ def test_a_build_meanwhile_never_publishes_the_staging_folder(tmp_path: Path):
     assert (output / "posts" / "ours" / "index.html").is_file()
     assert not [p for p in output.rglob("*") if "staged" in p.name or p.name == "x.txt"]
     assert not list(output.rglob(".import-*"))
+
+
+def test_the_refusal_names_the_content_folder_as_the_writer_typed_it(own_mount: Path):
+    # it named the content folder by its absolute path, unlike the import's other lines
+    with pytest.raises(apply.NoStaging) as refused:
+        apply.staging_folder(own_mount, ["**/.*"], lambda p: os.path.relpath(p, own_mount.parent))
+    assert str(refused.value).startswith("content is a file system of its own (a mount), ")
+
+
+# a real import in another process, which stops where it reads the mentions archive: a FIFO
+# there holds it, its files staged, until the test kills it as the out-of-memory killer would
+HELD_IMPORT = """
+import sys
+from pathlib import Path
+from plugins.importer import apply, plan
+made = plan.Plan(files={"posts/half.md": "Title: Half"}, mentions=[{"source": "s"}])
+apply.write_files(made, Path(sys.argv[1]), "webmentions.json", sys.argv[2:])
+"""
+
+
+def _held_import(content: Path, ignores: list[str]) -> tuple[subprocess.Popen, Path]:
+    """The import above, once its file is staged; its staging folder."""
+    os.mkfifo(content / "webmentions.json")
+    command = [sys.executable, "-c", HELD_IMPORT, str(content), *ignores]
+    child = subprocess.Popen(command, cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and child.poll() is None:
+        for where in (content, content.parent):
+            if staged := list(where.glob(".import-*/posts/half.md")):
+                return child, staged[0].parent.parent
+        time.sleep(0.05)
+    child.kill()
+    raise AssertionError(f"the import never staged its file (exit {child.wait()})")
+
+
+@pytest.mark.parametrize("ignores", [None, []], ids=["inside", "beside"])
+def test_a_killed_imports_staging_folder_is_removed_by_the_next_never_while_it_runs(
+    tmp_path: Path, ignores
+):
+    # killed (SIGKILL), an import left its staging folder for good: hidden from builds, never
+    # removed, one more at each killed import
+    ignores = _site_ignores() if ignores is None else ignores
+    content = tmp_path / "content"
+    content.mkdir()
+    child, staging = _held_import(content, ignores)
+    try:
+        assert staging.parent == (content if ignores else tmp_path)
+        fifo = content / "webmentions.json"
+        shown = lambda p: os.path.relpath(p, tmp_path)  # noqa: E731
+        done = apply.write_files(plan.Plan(files={"posts/p.md": NEW}), content, "", ignores, shown)
+        assert done.notes == [] and staging.is_dir(), "an import that runs kept its folder"
+        assert done.written == ["posts/p.md"]
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    assert (staging / "posts" / "half.md").is_file()  # what the killed import left
+    fifo.unlink()
+    done = apply.write_files(plan.Plan(files={"pages/q.md": NEW}), content, "", ignores, shown)
+    assert done.notes == [
+        f"{shown(staging)}/ was removed: an import stopped before it ended (killed) had left "
+        "its files there"
+    ]
+    assert not staging.exists()
+    assert not [p for p in (content, tmp_path) for p in p.glob(".import-*") if p.is_dir()]
+    assert not (content / "posts" / "half.md").exists()
+
+
+def test_a_staging_folder_of_unknown_owner_is_named_and_left(tmp_path: Path):
+    # an import before the lock file, killed: nothing says whether it still runs
+    content = tmp_path / "content"
+    old = content / ".import-k3x9q2ab~"
+    (old / "posts").mkdir(parents=True)
+    (old / "posts" / "x.md").write_text(NEW, encoding="utf-8")
+    (tmp_path / ".import-mine").mkdir()  # no name the import gives: someone's, never named
+    shown = lambda p: os.path.relpath(p, tmp_path)  # noqa: E731
+    done = apply.write_files(plan.Plan(files={"posts/p.md": NEW}), content, "", [], shown)
+    assert done.notes == [
+        "content/.import-k3x9q2ab~/ holds the files of an import stopped before it ended (no "
+        "build reads it): remove the folder once no import runs"
+    ]
+    assert (old / "posts" / "x.md").read_text(encoding="utf-8") == NEW
+    assert (tmp_path / ".import-mine").is_dir()

@@ -14,15 +14,17 @@ the plan holds back, go in once the content folder holds that post published
 """
 
 import contextlib
+import fcntl
 import filecmp
 import hashlib
 import html
 import json
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +43,12 @@ STATE = ".import-state.json"
 # The names the staging folder may take inside the content folder (prefix, suffix), the first
 # the site's IGNORE_FILES hides used: "*~" hides the first in this site; ".import-*" the second
 STAGING_NAMES = ((".import-", "~"), (".import-", ""))
+# A staging folder holds this file, locked (flock) by the import writing there for as long as
+# it runs: the system lets go of the lock when that import ends, killed (SIGKILL) too, so a
+# folder whose lock can be taken is a dead import's, left behind (``clear_leftovers``)
+OWNER = ".import-owner"
+# a staging folder's name as tempfile.mkdtemp makes it (eight letters, digits or "_")
+LEFTOVER = re.compile(r"\.import-[a-z0-9_]{8}~?")
 
 
 class NoStaging(ValueError):
@@ -135,38 +143,104 @@ def content_folder(content: Path) -> Iterator[None]:
                 break
 
 
-def staging_folder(content: Path, ignores: Sequence[str] = ()) -> Path:
+def _dead(folder: Path) -> bool | None:
+    """Whether the import that staged in ``folder`` has ended (True: its lock is free), runs
+    (False), or is unknown (None: no lock file, as an import writes it the instant after it
+    makes the folder, and an import before this version never did)."""
+    try:
+        handle = (folder / OWNER).open("rb")
+    except OSError:
+        return None
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # held: that import runs
+            return False
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    return True
+
+
+def clear_leftovers(content: Path, shown: Callable[[Path], str] = str) -> list[str]:
+    """Remove the staging folders of imports that were killed (in `content`, or beside it),
+    never one an import running uses; one line for each removed, and for each whose import
+    cannot be known to have ended (left as it is)."""
+    found = [
+        p for d in (content, content.parent) for p in d.iterdir() if LEFTOVER.fullmatch(p.name)
+    ]
+    said = []
+    for folder in sorted(p for p in found if p.is_dir() and not p.is_symlink()):
+        dead = _dead(folder)
+        if dead:
+            shutil.rmtree(folder, ignore_errors=True)
+            said.append(
+                f"{shown(folder)}/ was removed: an import stopped before it ended (killed) had "
+                "left its files there"
+            )
+        elif dead is None:
+            said.append(
+                f"{shown(folder)}/ holds the files of an import stopped before it ended (no "
+                "build reads it): remove the folder once no import runs"
+            )
+    return said
+
+
+@contextlib.contextmanager
+def staged(
+    content: Path, ignores: Sequence[str] = (), shown: Callable[[Path], str] = str
+) -> Iterator[Path]:
+    """A staging_folder(content, ignores, shown), this import's (locked: clear_leftovers never
+    removes it) until the block ends, then removed."""
+    folder = staging_folder(content, ignores, shown)
+    try:
+        with (folder / f"{OWNER}~").open("wb") as owner:
+            fcntl.flock(owner, fcntl.LOCK_EX)
+            # named OWNER only once locked: an import clearing leftovers meanwhile never
+            # takes a lock this one is about to hold for its own
+            os.replace(folder / f"{OWNER}~", folder / OWNER)
+            yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def staging_folder(
+    content: Path, ignores: Sequence[str] = (), shown: Callable[[Path], str] = str
+) -> Path:
     """A new, empty folder to write the import's files in before they are moved into
     `content`: inside it, under a name ``ignores`` (IGNORE_FILES) hides from Pelican (a
     `make serve` running meanwhile never publishes it); else beside it, where that is the same
     file system (a rename cannot move a file from one to another: content/ may be a mount of
-    its own, a Docker volume); else NoStaging."""
+    its own, a Docker volume); else NoStaging, naming `content` as ``shown`` gives it."""
     for prefix, suffix in STAGING_NAMES:
         if ignored(f"{prefix}x{suffix}", ignores):
             return Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=content))
     if content.stat().st_dev == content.parent.stat().st_dev:
         return Path(tempfile.mkdtemp(prefix=".import-", dir=content.parent))
     raise NoStaging(
-        f"{content} is a file system of its own (a mount), and IGNORE_FILES in pelicanconf.py "
-        "hides no folder in it where the import could write its files before moving them "
-        'into place; nothing was written: add ".import-*" to IGNORE_FILES and run the '
-        "import again"
+        f"{shown(content)} is a file system of its own (a mount), and IGNORE_FILES in "
+        "pelicanconf.py hides no folder in it where the import could write its files before "
+        'moving them into place; nothing was written: add ".import-*" to IGNORE_FILES and run '
+        "the import again"
     )
 
 
 def write_files(
-    plan: Plan, content: Path, archive_name: str, ignores: Sequence[str] = ()
+    plan: Plan,
+    content: Path,
+    archive_name: str,
+    ignores: Sequence[str] = (),
+    shown: Callable[[Path], str] = str,
 ) -> Outcome:
     """Write the plan's files, copies and mentions into `content`, all or nothing (first
     letting through the held-back comments of drafts published since: release_published),
-    staged in staging_folder(content, ignores)."""
+    staged in staging_folder(content, ignores), once what killed imports left is cleared
+    (clear_leftovers; ``shown`` names the folders in the lines)."""
     outcome = Outcome()
     release_published(plan, content)
     content.mkdir(parents=True, exist_ok=True)
     state = load_state(content)
     recorded = dict(state)
-    staging = staging_folder(content, ignores)
-    staged: list[tuple[Path, Path]] = []
+    outcome.notes += clear_leftovers(content, shown)
+    moves: list[tuple[Path, Path]] = []
 
     def settle(relative: str, digest: str, same: bool) -> bool:
         """Whether to write this file: not there yet, or there as an earlier import left it."""
@@ -202,7 +276,7 @@ def write_files(
             outcome.others.append(relative)
             outcome.held_threads.add(thread)
 
-    try:
+    with staged(content, ignores, shown) as staging:
         for relative, text in sorted(plan.files.items()):
             target = content / relative
             data = text.encode("utf-8")
@@ -214,7 +288,7 @@ def write_files(
             temporary = staging / relative
             temporary.parent.mkdir(parents=True, exist_ok=True)
             temporary.write_bytes(data)
-            staged.append((temporary, target))
+            moves.append((temporary, target))
         for copy in plan.copies:
             target = content / copy.target
             same = target.is_file() and filecmp.cmp(copy.source, target, shallow=False)
@@ -223,12 +297,12 @@ def write_files(
             temporary = staging / copy.target
             temporary.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(copy.source, temporary)
-            staged.append((temporary, target))
+            moves.append((temporary, target))
         if recorded != state:
             temporary = staging / STATE
             text = json.dumps({"version": 1, "files": dict(sorted(recorded.items()))}, indent=1)
             temporary.write_text(text + "\n", encoding="utf-8")
-            staged.append((temporary, content / STATE))
+            moves.append((temporary, content / STATE))
         if plan.mentions and archive_name:
             target = content / archive_name
             entries, problem = archive.load(target)
@@ -242,22 +316,20 @@ def write_files(
                     temporary = staging / archive_name
                     temporary.parent.mkdir(parents=True, exist_ok=True)
                     temporary.write_text(archive.dumps(merged), encoding="utf-8")
-                    staged.append((temporary, target))
+                    moves.append((temporary, target))
         # everything is written and every folder exists: only then move the files into place
         # (a rename each, on the same file system)
-        for _, target in staged:
+        for _, target in moves:
             for folder in target.relative_to(content).parents:
                 if (content / folder).exists() and not (content / folder).is_dir():
                     raise NotADirectoryError(
                         20, "a file is where a folder must go", str(content / folder)
                     )
-        _move_into_place(staged, content, staging)
-        for _, target in staged:
+        _move_into_place(moves, content, staging)
+        for _, target in moves:
             relative = target.relative_to(content).as_posix()
             if relative not in (archive_name, STATE, *outcome.updated):
                 outcome.written.append(relative)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return outcome
 
 
