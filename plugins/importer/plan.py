@@ -1182,7 +1182,9 @@ def make_plan(
         plan.no_alt.extend((path, url.rsplit("/", 1)[-1] or url) for url in converted.no_alt)
         plan.elsewhere.extend((path, url) for url in elsewhere(converted.pictures, plan.missing))
         body = converted.markdown
-        if not body.strip():  # the site publishes nothing without text, drafts included
+        # the file holds the export's text as converted, which the notes' lines count in
+        own_text = bool(body.strip())
+        if not own_text:  # the site publishes nothing without text, drafts included
             status = DRAFT
             body = (
                 f"*This {item.kind} had no text in the old blog: write it, or delete this file.*\n"
@@ -1304,7 +1306,7 @@ def make_plan(
         head = _front_matter(pairs) + "\n"
         plan.files[path] = head + body
         # a body line's line in the file (none when the body is the no-text draft's line)
-        above = head.count("\n") if body is converted.markdown else -1
+        above = head.count("\n") if own_text else -1
         plan.problems[placed_at:placed_at] = [
             f"{path}: line {above + line}: {note}" if line and above >= 0 else f"{path}: {note}"
             for line, note in converted.placed
