@@ -698,6 +698,8 @@ def _output(output: str, content: Path | None, conf: Path, command: str) -> Path
     """The --output folder, checked before anything is built, started or removed: where it
     must not be written (output_refusal), one line and exit status 1."""
     folder = ROOT / output  # an absolute --output stays as it is
+    if command == "serve" and _mounted(folder):
+        command = "build"  # serve builds into a mount in place, emptying it as a build does
     retained, written = (_retained(conf), _mapped_to_top(conf)) if _entries(folder) else ((), ())
     why = output_refusal(folder, content or ROOT / "content", ROOT, retained, command, written)
     if why:

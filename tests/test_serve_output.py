@@ -112,6 +112,23 @@ def test_serve_builds_into_a_mounted_output_in_place_and_moves_nothing_kept_ther
         assert {k: v for k, v in files(output).items() if k in kept} == kept
 
 
+def test_serve_refuses_a_mounted_output_holding_a_checkout_saying_what_it_would_do(tmp_path):
+    # the line said serve replaces the folder whole, which it cannot do to a mount
+    content, _ = _site(tmp_path)
+    with tmpfs(tmp_path / "output") as output:
+        (output / ".git").mkdir()
+        served = _invoke(
+            "serve", "--content", str(content), "--output", str(output), "--port", str(free_port())
+        )
+        assert served.returncode == 1, served.stdout + served.stderr
+        assert served.stderr.splitlines() == [
+            f"--output {output}: {output}/.git would be deleted (a build empties it): keep it "
+            'with OUTPUT_RETENTION = [".git"] in pelicanconf.py (docs/publishing.md), or deploy '
+            "from a folder of its own."
+        ]
+        assert sorted(p.name for p in output.iterdir()) == [".git"]
+
+
 def _answers(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0
