@@ -1,7 +1,7 @@
 """Pelican's own settings as this engine uses them (plugins/engine/pelican_settings.py): the
 pure checks, each a table. The builds that say them are in test_engine_settings_errors.py."""
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from pelican.settings import DEFAULT_CONFIG
@@ -362,6 +362,11 @@ def test_an_address_without_its_folders_slash_is_named_with_the_one_that_has_it(
     assert pelican_settings.addresses_apart(settings) == []
 
 
+def _said_of(settings: dict) -> tuple[list[str], list[str]]:
+    """What a build says of these address settings: (what stops it, what it mends)."""
+    return pelican_settings.addresses_misshapen(pelican_settings.misshapen(settings))
+
+
 _ADDRESSES = {
     "ARTICLE_URL": "posts/{slug}/",
     "ARTICLE_SAVE_AS": "posts/{slug}/index.html",
@@ -441,10 +446,31 @@ _ADDRESSES = {
         ("TAG_URL", "tag/{name}/", None, ""),
         ("MONTH_ARCHIVE_URL", 5, None, ""),
         ("YEAR_ARCHIVE_SAVE_AS", None, None, ""),
+        # a path Pelican takes as its text (str() of a post's, a Path of a tag's): it stopped
+        # the build, "must be a file name in quotes"
+        ("TAG_SAVE_AS", Path("tag") / "{slug}.html", None, ""),
+        ("AUTHOR_URL", Path("team") / "{slug}", None, ""),
+        ("ARTICLE_SAVE_AS", Path("posts") / "{slug}" / "index.html", None, ""),
+        ("PAGE_URL", PurePosixPath("{slug}"), None, ""),
+        # its text is checked as a string is
+        ("ARTICLE_URL", Path("/posts") / "{slug}", False, "write ARTICLE_URL = 'posts/{slug}'"),
+        ("TAG_URL", Path("tag") / "{title}", True, "TAG_URL 'tag/{title}' uses {title}"),
+        # a tag's that is no pathlib.Path Pelican does not turn into text (urlwrappers.py)
+        ("TAG_URL", PurePosixPath("tag/{slug}"), True, "TAG_URL must be an address in quotes"),
+        # a period archive's Pelican formats as it is: a traceback (no attribute 'format')
+        (
+            "YEAR_ARCHIVE_SAVE_AS",
+            Path("archives") / "{date:%Y}" / "index.html",
+            True,
+            "YEAR_ARCHIVE_SAVE_AS must be a file name in quotes (a Path serves a post's, page's, "
+            "tag's, category's or person's address, not an archive's), got "
+            "PosixPath('archives/{date:%Y}/index.html'); write YEAR_ARCHIVE_SAVE_AS = "
+            "'archives/{date:%Y}/index.html', or ",
+        ),
     ],
 )
 def test_an_address_setting_pelican_cannot_use(name, value, stops, said):
-    found = pelican_settings.addresses_misshapen({**_ADDRESSES, name: value})
+    found = _said_of({**_ADDRESSES, name: value})
     if stops is None:
         assert found == ([], [])
         return
@@ -458,16 +484,24 @@ def test_an_address_pelican_cannot_use_is_left_to_its_own_line():
     ('publishes every post elsewhere than /posts/{slug}/') or a TAG_URL using {title}."""
     for name, value in (("ARTICLE_SAVE_AS", "posts/{slug}/"), ("TAG_URL", "tag/{title}/")):
         settings = {**_ADDRESSES, name: value}
-        assert pelican_settings.addresses_apart(settings) == []
-        assert pelican_settings.posts_moved(settings) == []
+        found = pelican_settings.misshapen(settings)
+        settings.update(pelican_settings.addresses_mended(found))  # as the build does
+        left = pelican_settings.misshapen_kinds(found)
+        assert pelican_settings.addresses_apart(settings, left) == []
+        assert pelican_settings.slash_left_off(settings, left) == []
+        assert pelican_settings.posts_moved(settings, (), left) == []
 
 
 def test_an_address_of_the_wrong_shape_is_mended_for_the_build_and_one_that_stops_is_not():
     settings = {**_ADDRESSES, "ARTICLE_SAVE_AS": "/posts/{slug}/", "PAGE_URL": "", "TAG_URL": None}
-    assert pelican_settings.addresses_mended(settings) == {
+    settings["AUTHOR_URL"] = Path("team") / "{slug}"  # every plugin reads it as Pelican does
+    found = pelican_settings.misshapen(settings)
+    assert pelican_settings.addresses_mended(found) == {
         "ARTICLE_SAVE_AS": "posts/{slug}/index.html",
         "PAGE_URL": "{slug}/",
+        "AUTHOR_URL": "team/{slug}",
     }
+    assert pelican_settings.misshapen_kinds(found) == {"TAG"}
 
 
 def test_the_project_s_own_address_settings_are_not_named():
@@ -478,7 +512,7 @@ def test_the_project_s_own_address_settings_are_not_named():
 
     for conf in (pelicanconf, publishconf):
         settings = {**DEFAULT_CONFIG, **{k: v for k, v in vars(conf).items() if k.isupper()}}
-        assert pelican_settings.addresses_misshapen(settings) == ([], [])
+        assert _said_of(settings) == ([], [])
 
 
 @pytest.mark.parametrize(

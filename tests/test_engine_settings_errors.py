@@ -1088,6 +1088,39 @@ def test_an_address_pelican_cannot_use_stops_the_build_at_its_line(project):
     assert not (project / "out").exists() or not any((project / "out").iterdir())
 
 
+def test_an_address_given_as_a_path_is_taken_where_pelican_takes_one(project):
+    """TAG_SAVE_AS = Path('tag') / '{slug}.html' stopped the build ("must be a file name in
+    quotes") though Pelican writes the tag pages with it; a period archive's it cannot use
+    (a traceback: 'PosixPath' object has no attribute 'format') still stops it."""
+    conf = project / "pelicanconf.py"
+    _append(
+        conf,
+        "from pathlib import Path\n"
+        'TAG_SAVE_AS = Path("tag") / "{slug}.html"\nTAG_URL = Path("tag") / "{slug}.html"\n'
+        'ARTICLE_SAVE_AS = Path("posts") / "{slug}" / "index.html"\n'
+        "REDIRECTS_OLD_TAG_URLS = []\n",  # a site that never had /tag/{slug}/
+    )
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 0 and not _said(done, "_SAVE_AS"), done.stderr
+    assert (project / "out" / "posts" / "ranges" / "index.html").is_file()
+    page = BeautifulSoup((project / "out" / "tag" / "python.html").read_text(), "html.parser")
+    assert page.select_one("main h1") is not None
+    post = BeautifulSoup(
+        (project / "out" / "posts" / "ranges" / "index.html").read_text(), "html.parser"
+    )
+    assert "/tag/python.html" in {urlparse(a["href"]).path for a in post.select("a[href]")}
+    line = _append(conf, 'YEAR_ARCHIVE_SAVE_AS = Path("archives") / "{date:%Y}" / "index.html"\n')
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        f"pelicanconf.py: line {line}: YEAR_ARCHIVE_SAVE_AS must be a file name in quotes (a "
+        "Path serves a post's, page's, tag's, category's or person's address, not an "
+        "archive's), got PosixPath('archives/{date:%Y}/index.html'); write "
+        "YEAR_ARCHIVE_SAVE_AS = 'archives/{date:%Y}/index.html', or YEAR_ARCHIVE_SAVE_AS = '' "
+        "to write no yearly archives"
+    ]
+
+
 def test_an_address_pelican_misuses_warns_in_development_and_fails_a_publish(project):
     """ARTICLE_URL = "" pointed every post at the home page, exit 0 and not a line; a
     development build now links them where they are written, the value the line gives."""

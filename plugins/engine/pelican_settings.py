@@ -14,6 +14,7 @@ the settings file that set the value:
   ``{title}``, a ``KeyError``) stops the build; a ``SAVE_AS`` starting (posts left out) or
   ending (plain files) with a slash, a ``URL`` starting with one (``//`` links) or empty
   (links to the home page) is said like ``addresses_apart``, which leaves such a pair alone;
+  a path (``Path('tag') / '{slug}.html'``) is checked as its text where Pelican takes one;
 - ``addresses_apart``: an ``X_URL`` that is not where ``X_SAVE_AS`` writes the page
   (``ARTICLE_URL`` changed alone: every link to every post led to a 404);
 - ``slash_left_off``: an ``X_URL`` that is the folder ``X_SAVE_AS`` writes without its
@@ -40,8 +41,9 @@ import importlib.util
 import posixpath
 import re
 import string
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from importlib.metadata import entry_points
+from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
 from . import addresses
@@ -324,23 +326,25 @@ def same_place(url: str, save_as: str) -> bool:
     return url.lstrip("/") in forms
 
 
-def _address_pairs(settings: Mapping[str, Any]) -> Iterator[tuple[str, str, str, str]]:
-    """(kind, its SAVE_AS key, X_URL, X_SAVE_AS) for each pair both given as text and not
-    named by ``addresses_misshapen``."""
-    misshapen = misshapen_kinds(settings)
+def _address_pairs(
+    settings: Mapping[str, Any], left: Collection[str]
+) -> Iterator[tuple[str, str, str, str]]:
+    """(kind, its SAVE_AS key, X_URL, X_SAVE_AS) for each pair both given as text and not of
+    a kind in ``left`` (``misshapen_kinds``: said by ``addresses_misshapen``)."""
     for key in sorted(settings):
         if not key.endswith("_SAVE_AS"):
             continue
         kind = key[: -len("_SAVE_AS")]
         url, save_as = settings.get(f"{kind}_URL"), settings[key]
-        if isinstance(url, str) and isinstance(save_as, str) and kind not in misshapen:
+        if isinstance(url, str) and isinstance(save_as, str) and kind not in left:
             yield kind, key, url, save_as
 
 
-def addresses_apart(settings: Mapping[str, Any]) -> list[str]:
-    """One message for each ``X_URL`` that is not where ``X_SAVE_AS`` writes its pages."""
+def addresses_apart(settings: Mapping[str, Any], left: Collection[str] = ()) -> list[str]:
+    """One message for each ``X_URL`` that is not where ``X_SAVE_AS`` writes its pages, but
+    of the kinds ``left`` to ``addresses_misshapen``'s line (``misshapen_kinds``)."""
     found = []
-    for kind, key, url, save_as in _address_pairs(settings):
+    for kind, key, url, save_as in _address_pairs(settings, left):
         if same_place(url, save_as):
             continue
         pages = _PAGES.get(kind, f"the {kind.lower()} page")
@@ -352,12 +356,12 @@ def addresses_apart(settings: Mapping[str, Any]) -> list[str]:
     return found
 
 
-def slash_left_off(settings: Mapping[str, Any]) -> list[str]:
+def slash_left_off(settings: Mapping[str, Any], left: Collection[str] = ()) -> list[str]:
     """One message for each ``X_URL`` that is the folder ``X_SAVE_AS`` writes its pages in
     without its slash: each link to them is a redirect by the server (same_place lets it
-    through: the pages are reached)."""
+    through: the pages are reached); ``left`` as ``addresses_apart``'s."""
     found = []
-    for kind, key, url, save_as in _address_pairs(settings):
+    for kind, key, url, save_as in _address_pairs(settings, left):
         address = address_of(save_as)
         if url and not url.endswith("/") and address.endswith("/"):
             if url.lstrip("/") != address.rstrip("/"):
@@ -384,19 +388,21 @@ OWN_ADDRESSES: dict[str, tuple[str, str]] = {
 }
 
 
-def posts_moved(settings: Mapping[str, Any], written: Iterable[str] = ()) -> list[str]:
+def posts_moved(
+    settings: Mapping[str, Any], written: Iterable[str] = (), left: Collection[str] = ()
+) -> list[str]:
     """A message for each ``X_URL`` of ``OWN_ADDRESSES`` that publishes the posts, pages or
     listings elsewhere than this site's address when no redirect pattern keeps that address;
     none when the settings file wrote the pattern empty (``written``: the names it wrote), as
-    a site that never published there (an adopted site keeping its old addresses) does."""
+    a site that never published there (an adopted site keeping its old addresses) does;
+    ``left`` as ``addresses_apart``'s."""
     found = []
     written = set(written)
-    misshapen = misshapen_kinds(settings)  # said by addresses_misshapen
     for kind, (own, what) in OWN_ADDRESSES.items():
         url, save_as = settings.get(f"{kind}_URL"), settings.get(f"{kind}_SAVE_AS")
         if not isinstance(url, str) or not isinstance(save_as, str) or not save_as:
             continue
-        if kind in misshapen:
+        if kind in left:  # said by addresses_misshapen
             continue
         keeps = f"REDIRECTS_OLD_{kind}_URLS"
         patterns = settings.get(keeps) or ()
@@ -526,12 +532,34 @@ def _unfilled(kind: str, pattern: str) -> str:
             return str(exc)
 
 
+# The kinds whose address settings Pelican 4.12 also takes as a path (``Path('tag') /
+# '{slug}.html'``), as its text: a post's or page's with str() (contents.py,
+# _expand_settings), a tag's, category's or person's as a pathlib.Path (urlwrappers.py,
+# _from_settings); a period archive's it formats as it is, which stopped the build on a
+# traceback ('PosixPath' object has no attribute 'format'), so a path is refused there
+_PATH_TAKEN: dict[str, type] = {
+    **dict.fromkeys(_CONTENT, PurePath),
+    **dict.fromkeys(("TAG", "CATEGORY", "AUTHOR"), Path),
+}
+
+
+def _as_read(kind: str, value: Any) -> Any:
+    """``value`` as Pelican reads it for ``kind``: a path it takes as its text, else as it is."""
+    taken = _PATH_TAKEN.get(kind)
+    return str(value) if taken is not None and isinstance(value, taken) else value
+
+
 def _shape(kind: str, which: str, value: Any, other: Any) -> tuple[bool, str]:
     """(whether the build must stop, what is wrong) with ``value`` of ``kind``'s ``which``
-    ("URL" or "SAVE_AS"; ``other``: the pair's other setting); (False, "") when Pelican can
-    use it as it is."""
+    ("URL" or "SAVE_AS"; ``other``: the pair's other setting), both as Pelican reads them;
+    (False, "") when Pelican can use it as it is."""
     if not isinstance(value, str):
         what = "an address" if which == "URL" else "a file name"
+        if isinstance(value, PurePath):  # a period archive's: Pelican calls its .format
+            return True, (
+                f"must be {what} in quotes (a Path serves a post's, page's, tag's, "
+                f"category's or person's address, not an archive's), got {value!r}"
+            )
         return True, f"must be {what} in quotes, got {value!r}"
     unfilled = _unfilled(kind, value)
     if unfilled:
@@ -591,7 +619,7 @@ class Misshapen(NamedTuple):
 
 
 def _misshapen(settings: Mapping[str, Any]) -> Iterator[Misshapen]:
-    """Each address setting of Pelican's that ``addresses_misshapen`` names."""
+    """Each address setting of Pelican's that ``misshapen`` names or takes as its text."""
     for kind in FILLED_WITH:
         if not _written(kind, settings):
             continue
@@ -599,11 +627,16 @@ def _misshapen(settings: Mapping[str, Any]) -> Iterator[Misshapen]:
             name = f"{kind}_{which}"
             if name not in settings:
                 continue
-            value, paired = settings[name], settings.get(f"{kind}_{other}")
+            given = settings[name]
+            value = _as_read(kind, given)
+            paired = _as_read(kind, settings.get(f"{kind}_{other}"))
             stop, problem = _shape(kind, which, value, paired)
             if not problem:
+                if value is not given:  # a path Pelican takes: the build holds its text
+                    yield Misshapen(kind, name, False, "", value)
                 continue
-            fitting = _fitting(kind, which, value, paired)
+            text = str(value) if isinstance(value, PurePath) else value
+            fitting = _fitting(kind, which, text, paired)
             fix = f"write {name} = {fitting!r}"
             if which == "SAVE_AS" and kind in _NONE_WRITTEN and stop:
                 fix += f", or {name} = '' to write {_NONE_WRITTEN[kind]}"
@@ -614,28 +647,36 @@ def _misshapen(settings: Mapping[str, Any]) -> Iterator[Misshapen]:
             yield Misshapen(kind, name, stop, message, fitting)
 
 
-def addresses_misshapen(settings: Mapping[str, Any]) -> tuple[list[str], list[str]]:
-    """(messages that stop the build, messages of addresses Pelican uses wrongly) for each
-    address setting of Pelican's (``FILLED_WITH``'s kinds) it cannot use: no text, or a key it
-    does not fill, stops it (a traceback, or every page at ``/None``); a ``SAVE_AS`` starting
-    or ending with a slash, a ``URL`` starting with one or empty, every page of the kind
-    unreachable."""
-    found = list(_misshapen(settings))
-    return [f.message for f in found if f.stops], [f.message for f in found if not f.stops]
+def misshapen(settings: Mapping[str, Any]) -> list[Misshapen]:
+    """Each address setting of Pelican's (``FILLED_WITH``'s kinds) it cannot use as written,
+    and each given as a path it takes as its text; a build finds them once, at
+    ``initialized``, and hands the list to ``addresses_misshapen``, ``addresses_mended`` and
+    ``misshapen_kinds``."""
+    return list(_misshapen(settings))
 
 
-def addresses_mended(settings: Mapping[str, Any]) -> dict[str, str]:
-    """The value each address setting of the wrong shape (a slash first, ``""``) is to have,
-    by name: a build that goes on uses it, so that no post is left out or linked to the home
-    page while the line says what to write (Pelican's own lines, one error a post naming no
-    setting, are not said again)."""
-    return {f.name: f.fitting for f in _misshapen(settings) if not f.stops}
+def addresses_misshapen(found: Iterable[Misshapen]) -> tuple[list[str], list[str]]:
+    """(messages that stop the build, messages of addresses Pelican uses wrongly) of
+    ``misshapen``'s list: no text, or a key Pelican does not fill, stops it (a traceback, or
+    every page at ``/None``); a ``SAVE_AS`` starting or ending with a slash, a ``URL``
+    starting with one or empty, every page of the kind unreachable."""
+    said = [f for f in found if f.message]
+    return [f.message for f in said if f.stops], [f.message for f in said if not f.stops]
 
 
-def misshapen_kinds(settings: Mapping[str, Any]) -> set[str]:
-    """The kinds (``ARTICLE``) of which ``addresses_misshapen`` names an address setting: the
-    other checks of the pair leave them to that line."""
-    return {found.kind for found in _misshapen(settings)}
+def addresses_mended(found: Iterable[Misshapen]) -> dict[str, str]:
+    """The value each address setting of ``misshapen``'s list of the wrong shape (a slash
+    first, ``""``) or given as a path is to have, by name: a build that goes on uses it, so
+    that no post is left out or linked to the home page while the line says what to write
+    (Pelican's own lines, one error a post naming no setting, are not said again), and every
+    plugin reads a path as the text Pelican makes of it."""
+    return {f.name: f.fitting for f in found if not f.stops}
+
+
+def misshapen_kinds(found: Iterable[Misshapen]) -> frozenset[str]:
+    """The kinds (``ARTICLE``) of ``misshapen``'s list that stop the build: the other checks
+    of the pair leave them to that line (the others are mended before those checks run)."""
+    return frozenset(f.kind for f in found if f.stops)
 
 
 # The package that brings a Markdown extension's module, where it is not the module's name

@@ -228,11 +228,15 @@ def _kinds_first(pelican) -> None:
     reset = {name for name, _ in wrong}
     # an address Pelican cannot use stops the build too (kept as written: no plugin's check
     # formats one, and Pelican's default would be named as apart from its SAVE_AS); one of
-    # the wrong shape is mended before any plugin reads it, and said at the verdict
-    stops, shapes = pelican_settings.addresses_misshapen(settings)
+    # the wrong shape is mended before any plugin reads it, and said at the verdict; one
+    # given as a path Pelican takes is put as its text, which every plugin then reads
+    # (found once a build: the pair checks at the verdict are handed the kinds it stops on)
+    found = pelican_settings.misshapen(settings)
+    stops, shapes = pelican_settings.addresses_misshapen(found)
     wrong += [(line.split(" ", 1)[0], line) for line in stops]
-    settings.update(pelican_settings.addresses_mended(settings))
-    build.current(settings).state(__name__).misshapen = shapes
+    settings.update(pelican_settings.addresses_mended(found))
+    state = build.current(settings).state(__name__)
+    state.misshapen, state.misshapen_kinds = shapes, pelican_settings.misshapen_kinds(found)
     order = _file_order([name for name, _ in wrong])
     wrong = sorted(wrong, key=lambda found: order.index(found[0]))
     for name in reset:
@@ -461,16 +465,18 @@ def _said_by_pelican_settings(settings: dict[str, Any]) -> list[str]:
     strict = bool(settings.get("BLOGCORE_STRICT"))
     theme = "plugins.blogcore" in build.listed(settings)
     given = build.current(settings).given
+    state = build.current(settings).state(__name__)
+    left = getattr(state, "misshapen_kinds", frozenset())  # said by the misshapen lines
     loud = [
-        *getattr(build.current(settings).state(__name__), "misshapen", []),
-        *pelican_settings.addresses_apart(settings),
+        *getattr(state, "misshapen", []),
+        *pelican_settings.addresses_apart(settings, left),
         *_without_missing_extensions(settings),
     ]
-    quiet = pelican_settings.slash_left_off(settings)
+    quiet = pelican_settings.slash_left_off(settings, left)
     if theme:
         loud += pelican_settings.templates_left_out(settings)
         loud += _main_feed_off(settings)
-        quiet += pelican_settings.posts_moved(settings, given)
+        quiet += pelican_settings.posts_moved(settings, given, left)
         quiet += pelican_settings.not_honoured(settings, _named(settings, given))
     for line in _located(settings, loud):
         (logger.error if strict else logger.warning)("%s", line)
