@@ -378,6 +378,9 @@ _ADDRESSES = {
     "YEAR_ARCHIVE_SAVE_AS": "archives/{date:%Y}/index.html",
     "MONTH_ARCHIVE_URL": None,  # not written: Pelican never reads it
     "MONTH_ARCHIVE_SAVE_AS": "",
+    "DIRECT_TEMPLATES": ["index", "tags", "categories", "authors", "archives"],
+    "TAGS_URL": "tag/",
+    "TAGS_SAVE_AS": "tag/index.html",
 }
 
 
@@ -467,6 +470,38 @@ _ADDRESSES = {
             "PosixPath('archives/{date:%Y}/index.html'); write YEAR_ARCHIVE_SAVE_AS = "
             "'archives/{date:%Y}/index.html', or ",
         ),
+        # a listing page's (DIRECT_TEMPLATES): Pelican's traceback ("Attempted to break out of
+        # output directory")
+        (
+            "TAGS_SAVE_AS",
+            "/tag/index.html",
+            False,
+            "TAGS_SAVE_AS '/tag/index.html' starts with a slash: Pelican writes no file outside "
+            "the output folder, and stops the build on it with a traceback; write "
+            "TAGS_SAVE_AS = 'tag/index.html' (this build uses it meanwhile)",
+        ),
+        # a plain file 'tag' (or a traceback: the tags' own folder tag/ cannot be made)
+        ("TAGS_SAVE_AS", "tag/", False, "write TAGS_SAVE_AS = 'tag/index.html' (this build"),
+        ("INDEX_SAVE_AS", "/", False, "write INDEX_SAVE_AS = 'index.html' (this build"),
+        # written as named, braces and all: tag/{slug}.html
+        (
+            "TAGS_SAVE_AS",
+            "tag/{slug}.html",
+            True,
+            "TAGS_SAVE_AS 'tag/{slug}.html' uses {slug}: Pelican fills no key in the address of "
+            "the list of tags, and writes and links it as it is, braces and all; write "
+            "TAGS_SAVE_AS = 'tag/index.html'",
+        ),
+        # the theme's link http://example.com//tag/, or the home page, or /None
+        ("TAGS_URL", "/tag/", False, "every link to the list of tags has // in it; write "),
+        ("CATEGORIES_URL", "", False, "leads to the home page; write CATEGORIES_URL = 'cate"),
+        ("AUTHORS_URL", None, True, "AUTHORS_URL must be an address in quotes, got None: "),
+        # what Pelican writes and the theme links as it is
+        ("INDEX_URL", "", None, ""),  # the home page's address
+        ("TAGS_SAVE_AS", "", None, ""),  # no list of tags (Pelican's way)
+        ("TAGS_SAVE_AS", None, None, ""),
+        ("TAGS_SAVE_AS", Path("tag") / "index.html", None, ""),
+        ("ARCHIVES_SAVE_AS", "archives.html", None, ""),
     ],
 )
 def test_an_address_setting_pelican_cannot_use(name, value, stops, said):

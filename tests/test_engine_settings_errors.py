@@ -1121,6 +1121,45 @@ def test_an_address_given_as_a_path_is_taken_where_pelican_takes_one(project):
     ]
 
 
+def test_a_listing_page_s_address_of_the_wrong_shape_is_mended_and_said(project):
+    """TAGS_SAVE_AS = "/tag/index.html" stopped the build on Pelican's traceback ("Attempted
+    to break out of output directory"), TAGS_URL = "/tag/" linked http://…//tag/ from every
+    page; a development build now writes and links the list of tags where the lines say."""
+    line = _append(
+        project / "pelicanconf.py", 'TAGS_SAVE_AS = "/tag/index.html"\nTAGS_URL = "/tag/"\n'
+    )
+    said = (
+        f"pelicanconf.py: line {line}: TAGS_SAVE_AS '/tag/index.html' starts with a slash: "
+        "Pelican writes no file outside the output folder, and stops the build on it with "
+        "a traceback; write TAGS_SAVE_AS = 'tag/index.html' (this build uses it meanwhile)"
+    )
+    dev = _warned_then_refused(project, "TAGS_SAVE_AS", said)
+    assert _said(dev, "TAGS_URL") == [
+        f"WARNING pelicanconf.py: line {line + 1}: TAGS_URL '/tag/' starts with a slash: the "
+        "theme puts SITEURL and a slash before it, so every link to the list of tags has // "
+        "in it; write TAGS_URL = 'tag/' (this build uses it meanwhile)"
+    ]
+    tags = BeautifulSoup((project / "out" / "tag" / "index.html").read_text(), "html.parser")
+    assert tags.select_one("main h1") is not None
+    home = BeautifulSoup((project / "out" / "index.html").read_text(), "html.parser")
+    links = {a["href"] for a in home.select("a[href]") if a["href"].rstrip("/").endswith("tag")}
+    assert links and all(urlparse(href).path == "/tag/" for href in links), links
+
+
+def test_a_key_in_a_listing_page_s_address_stops_the_build_at_its_line(project):
+    """TAGS_SAVE_AS = "tag/{slug}.html" wrote one page named tag/{slug}.html, braces and
+    all: Pelican fills no key there."""
+    line = _append(project / "pelicanconf.py", 'TAGS_SAVE_AS = "tag/{slug}.html"\n')
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        f"pelicanconf.py: line {line}: TAGS_SAVE_AS 'tag/{{slug}}.html' uses {{slug}}: "
+        "Pelican fills no key in the address of the list of tags, and writes and links it as "
+        "it is, braces and all; write TAGS_SAVE_AS = 'tag/index.html'"
+    ]
+    assert not (project / "out" / "tag" / "{slug}.html").exists()
+
+
 def test_an_address_pelican_misuses_warns_in_development_and_fails_a_publish(project):
     """ARTICLE_URL = "" pointed every post at the home page, exit 0 and not a line; a
     development build now links them where they are written, the value the line gives."""

@@ -15,6 +15,8 @@ the settings file that set the value:
   ending (plain files) with a slash, a ``URL`` starting with one (``//`` links) or empty
   (links to the home page) is said like ``addresses_apart``, which leaves such a pair alone;
   a path (``Path('tag') / '{slug}.html'``) is checked as its text where Pelican takes one;
+  a listing page's of ``DIRECT_TEMPLATES`` (``TAGS_SAVE_AS``) likewise, but Pelican fills no
+  key in it;
 - ``addresses_apart``: an ``X_URL`` that is not where ``X_SAVE_AS`` writes the page
   (``ARTICLE_URL`` changed alone: every link to every post led to a 404);
 - ``slash_left_off``: an ``X_URL`` that is the folder ``X_SAVE_AS`` writes without its
@@ -452,6 +454,9 @@ _SUGGESTED = {
     "YEAR_ARCHIVE": "archives/{date:%Y}/",
     "MONTH_ARCHIVE": "archives/{date:%Y}/{date:%m}/",
     "DAY_ARCHIVE": "archives/{date:%Y}/{date:%m}/{date:%d}/",
+    # the listing pages of direct templates (pelicanconf.py's)
+    **{"INDEX": "", "TAGS": "tag/", "CATEGORIES": "category/", "AUTHORS": "team/"},
+    **{"ARCHIVES": "archives/", "POSTS": "posts/"},
 }
 # what Pelican's documented '' leaves out, for kinds whose pages a site may not want
 _NONE_WRITTEN = {
@@ -511,6 +516,14 @@ def _parses(pattern: str) -> bool:
 def _unfilled(kind: str, pattern: str) -> str:
     """Why Pelican cannot fill ``pattern`` for a page of ``kind`` (the words after its value),
     "" when it can."""
+    if kind not in FILLED_WITH:  # a listing page's: Pelican fills no key, braces and all
+        key = re.search(r"\{[^{}]*\}?|\}", pattern)
+        return (
+            f"uses {key.group()}: Pelican fills no key in the address of {_pages(kind)}, and "
+            f"writes and links it as it is, braces and all"
+            if key
+            else ""
+        )
     values = FILLED_WITH[kind]
     tried = dict(_CONTENT_SAMPLE if values is None else values)
     while True:
@@ -532,11 +545,30 @@ def _unfilled(kind: str, pattern: str) -> str:
             return str(exc)
 
 
+def _listings(settings: Mapping[str, Any]) -> list[str]:
+    """The kinds (``TAGS``) of the direct templates ``DIRECT_TEMPLATES`` lists: Pelican
+    writes each to its ``X_SAVE_AS`` (default ``x.html``) as it is, none of it filled
+    (generators.py, generate_direct_templates), and the theme links its ``X_URL``."""
+    listed = settings.get("DIRECT_TEMPLATES")
+    listed = listed if isinstance(listed, list | tuple) else ()
+    kinds = dict.fromkeys(str(name).upper() for name in listed)
+    return [kind for kind in kinds if kind not in FILLED_WITH]
+
+
+def _pages(kind: str) -> str:
+    """What the pages of ``kind`` are, for messages (``each post``, ``the list of tags``)."""
+    if kind in _PAGES:
+        return _PAGES[kind]
+    page = THEME_TEMPLATES.get(kind.lower())
+    return page[0] if page else f"the {kind.lower()} page"
+
+
 # The kinds whose address settings Pelican 4.12 also takes as a path (``Path('tag') /
 # '{slug}.html'``), as its text: a post's or page's with str() (contents.py,
 # _expand_settings), a tag's, category's or person's as a pathlib.Path (urlwrappers.py,
 # _from_settings); a period archive's it formats as it is, which stopped the build on a
 # traceback ('PosixPath' object has no attribute 'format'), so a path is refused there
+# (a listing page's: os.path.join and splitext take a pathlib.Path, and the theme its text)
 _PATH_TAKEN: dict[str, type] = {
     **dict.fromkeys(_CONTENT, PurePath),
     **dict.fromkeys(("TAG", "CATEGORY", "AUTHOR"), Path),
@@ -545,7 +577,7 @@ _PATH_TAKEN: dict[str, type] = {
 
 def _as_read(kind: str, value: Any) -> Any:
     """``value`` as Pelican reads it for ``kind``: a path it takes as its text, else as it is."""
-    taken = _PATH_TAKEN.get(kind)
+    taken = _PATH_TAKEN.get(kind, None if kind in FILLED_WITH else Path)
     return str(value) if taken is not None and isinstance(value, taken) else value
 
 
@@ -564,7 +596,12 @@ def _shape(kind: str, which: str, value: Any, other: Any) -> tuple[bool, str]:
     unfilled = _unfilled(kind, value)
     if unfilled:
         return True, unfilled
-    pages = _PAGES[kind]
+    pages = _pages(kind)
+    if which == "SAVE_AS" and value.startswith("/") and kind not in FILLED_WITH:
+        return False, (
+            "starts with a slash: Pelican writes no file outside the output folder, and "
+            "stopped the build on it with a traceback"
+        )
     if which == "SAVE_AS" and value.startswith("/"):
         return False, (
             "starts with a slash: Pelican writes no file outside the output folder, so it "
@@ -576,12 +613,13 @@ def _shape(kind: str, which: str, value: Any, other: Any) -> tuple[bool, str]:
             "no server sends as a page (every link to it a 404)"
         )
     if which == "URL" and value.startswith("/"):
+        who = "Pelican puts" if kind in FILLED_WITH else "the theme puts"
         return False, (
-            f"starts with a slash: Pelican puts SITEURL and a slash before it, so every link "
+            f"starts with a slash: {who} SITEURL and a slash before it, so every link "
             f"to {pages} has // in it"
         )
-    if which == "URL" and not value and isinstance(other, str) and other:
-        # an empty pair writes nothing (publishconf.py's drafts)
+    if which == "URL" and not value and isinstance(other, str) and address_of(other):
+        # an empty pair writes nothing (publishconf.py's drafts); the home page's is ''
         return False, f"is empty: every link to {pages} leads to the home page"
     return False, ""
 
@@ -593,7 +631,8 @@ def _fitting(kind: str, which: str, value: Any, other: Any) -> str:
         mended = value.lstrip("/")
         return mended + "index.html" if which == "SAVE_AS" and mended.endswith("/") else mended
     if not (isinstance(other, str) and other.strip("/") and not _unfilled(kind, other)):
-        return _SUGGESTED[kind] + ("index.html" if which == "SAVE_AS" else "")
+        suggested = _SUGGESTED.get(kind, f"{kind.lower()}/")
+        return suggested + ("index.html" if which == "SAVE_AS" else "")
     other = other.lstrip("/")
     if which == "URL":  # where the file the pair writes is read
         return address_of(other + "index.html" if other.endswith("/") else other)
@@ -603,9 +642,11 @@ def _fitting(kind: str, which: str, value: Any, other: Any) -> str:
 
 
 def _written(kind: str, settings: Mapping[str, Any]) -> bool:
-    """Whether Pelican uses the addresses of ``kind``: a period archive's only when its
-    SAVE_AS is set (None or '': not written), the others always."""
-    return not kind.endswith("_ARCHIVE") or bool(settings.get(f"{kind}_SAVE_AS"))
+    """Whether Pelican uses the addresses of ``kind``: a period archive's or a listing page's
+    only when its SAVE_AS is not None or '' (not written then), the others always."""
+    if kind in FILLED_WITH and not kind.endswith("_ARCHIVE"):
+        return True
+    return bool(settings.get(f"{kind}_SAVE_AS", kind not in FILLED_WITH))
 
 
 class Misshapen(NamedTuple):
@@ -620,16 +661,18 @@ class Misshapen(NamedTuple):
 
 def _misshapen(settings: Mapping[str, Any]) -> Iterator[Misshapen]:
     """Each address setting of Pelican's that ``misshapen`` names or takes as its text."""
-    for kind in FILLED_WITH:
+    for kind in [*FILLED_WITH, *_listings(settings)]:
         if not _written(kind, settings):
             continue
+        # a listing page's SAVE_AS left out is Pelican's x.html
+        unset = None if kind in FILLED_WITH else f"{kind.lower()}.html"
         for which, other in (("URL", "SAVE_AS"), ("SAVE_AS", "URL")):
             name = f"{kind}_{which}"
             if name not in settings:
                 continue
             given = settings[name]
             value = _as_read(kind, given)
-            paired = _as_read(kind, settings.get(f"{kind}_{other}"))
+            paired = _as_read(kind, settings.get(f"{kind}_{other}", unset))
             stop, problem = _shape(kind, which, value, paired)
             if not problem:
                 if value is not given:  # a path Pelican takes: the build holds its text
