@@ -600,7 +600,7 @@ def _shape(kind: str, which: str, value: Any, other: Any) -> tuple[bool, str]:
     if which == "SAVE_AS" and value.startswith("/") and kind not in FILLED_WITH:
         return False, (
             "starts with a slash: Pelican writes no file outside the output folder, and "
-            "stopped the build on it with a traceback"
+            "stops the build on it with a traceback"
         )
     if which == "SAVE_AS" and value.startswith("/"):
         return False, (
