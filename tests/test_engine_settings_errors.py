@@ -1160,6 +1160,33 @@ def test_a_key_in_a_listing_page_s_address_stops_the_build_at_its_line(project):
     assert not (project / "out" / "tag" / "{slug}.html").exists()
 
 
+def test_a_plugin_s_own_address_settings_are_checked_as_pelican_s(project):
+    """SERIES_SAVE_AS = "/series/{slug}/index.html" stopped the build on Pelican's traceback
+    ("Attempted to break out of output directory") and a key the series plugin does not fill
+    (SERIES_URL's {title}) on a KeyError's: the plugins' pairs (their settings.py's
+    ADDRESSES) are said as Pelican's are, at their lines."""
+    shutil.rmtree(project / "content")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "series", project / "content")
+    line = _append(project / "pelicanconf.py", 'SERIES_SAVE_AS = "/series/{slug}/index.html"\n')
+    said = (
+        f"pelicanconf.py: line {line}: SERIES_SAVE_AS '/series/{{slug}}/index.html' starts "
+        "with a slash: Pelican writes no file outside the output folder, and stops the build "
+        "on it with a traceback; write SERIES_SAVE_AS = 'series/{slug}/index.html' (this build "
+        "uses it meanwhile)"
+    )
+    _warned_then_refused(project, "SERIES_SAVE_AS", said)
+    page = project / "out" / "series" / "moving-house" / "index.html"
+    assert BeautifulSoup(page.read_text(), "html.parser").select_one("main h1") is not None
+    line = _append(project / "pelicanconf.py", 'SERIES_URL = "series/{slug}/{title}/"\n')
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert _said(done, "SERIES_URL") == [
+        f"pelicanconf.py: line {line}: SERIES_URL 'series/{{slug}}/{{title}}/' uses {{title}}, "
+        "which the series plugin does not fill for a series' page ({slug} and {lang} only): "
+        "write SERIES_URL = 'series/{slug}/'"
+    ]
+
+
 def test_an_address_pelican_misuses_warns_in_development_and_fails_a_publish(project):
     """ARTICLE_URL = "" pointed every post at the home page, exit 0 and not a line; a
     development build now links them where they are written, the value the line gives."""

@@ -513,18 +513,31 @@ def _parses(pattern: str) -> bool:
     return True
 
 
-def _unfilled(kind: str, pattern: str) -> str:
-    """Why Pelican cannot fill ``pattern`` for a page of ``kind`` (the words after its value),
-    "" when it can."""
-    if kind not in FILLED_WITH:  # a listing page's: Pelican fills no key, braces and all
+class Kind(NamedTuple):
+    """A kind of page written from a pair of address settings (``X_URL``, ``X_SAVE_AS``)."""
+
+    name: str  # ARTICLE, TAGS, SERIES
+    filled: dict[str, Any] | None  # the keys its address is filled with (None: a post's)
+    pages: str  # what its pages are, for messages: "each post", "the list of tags"
+    suggested: str  # its address when its settings give none to suggest
+    by: str = "Pelican"  # who fills its address and writes its pages
+    path: type | None = None  # a path it takes as its text (pathlib.Path), if any
+    unset: tuple[Any, Any] = (None, None)  # its URL and SAVE_AS when the settings give none
+    listing: bool = False  # one page, its address written as it is: no key filled
+
+
+def _unfilled(kind: Kind, pattern: str) -> str:
+    """Why ``kind.by`` cannot fill ``pattern`` for a page of ``kind`` (the words after its
+    value), "" when it can."""
+    if kind.listing:  # its address is written and linked as it is
         key = re.search(r"\{[^{}]*\}?|\}", pattern)
         return (
-            f"uses {key.group()}: Pelican fills no key in the address of {_pages(kind)}, and "
+            f"uses {key.group()}: {kind.by} fills no key in the address of {kind.pages}, and "
             f"writes and links it as it is, braces and all"
             if key
             else ""
         )
-    values = FILLED_WITH[kind]
+    values = kind.filled
     tried = dict(_CONTENT_SAMPLE if values is None else values)
     while True:
         try:
@@ -538,50 +551,77 @@ def _unfilled(kind: str, pattern: str) -> str:
                 return ""  # that line's value may be of any kind (Modified: a date, {modified:%Y})
             if exc.key:
                 keys = " and ".join(f"{{{key}}}" for key in values or ())
-                pages = _PAGES[kind].removeprefix("each ")
+                pages = kind.pages.removeprefix("each ")
                 return (
-                    f"uses {{{exc.key}}}, which Pelican does not fill for a {pages} ({keys} only)"
+                    f"uses {{{exc.key}}}, which {kind.by} does not fill for a {pages} ({keys} only)"
                 )
             return str(exc)
-
-
-def _listings(settings: Mapping[str, Any]) -> list[str]:
-    """The kinds (``TAGS``) of the direct templates ``DIRECT_TEMPLATES`` lists: Pelican
-    writes each to its ``X_SAVE_AS`` (default ``x.html``) as it is, none of it filled
-    (generators.py, generate_direct_templates), and the theme links its ``X_URL``."""
-    listed = settings.get("DIRECT_TEMPLATES")
-    listed = listed if isinstance(listed, list | tuple) else ()
-    kinds = dict.fromkeys(str(name).upper() for name in listed)
-    return [kind for kind in kinds if kind not in FILLED_WITH]
-
-
-def _pages(kind: str) -> str:
-    """What the pages of ``kind`` are, for messages (``each post``, ``the list of tags``)."""
-    if kind in _PAGES:
-        return _PAGES[kind]
-    page = THEME_TEMPLATES.get(kind.lower())
-    return page[0] if page else f"the {kind.lower()} page"
 
 
 # The kinds whose address settings Pelican 4.12 also takes as a path (``Path('tag') /
 # '{slug}.html'``), as its text: a post's or page's with str() (contents.py,
 # _expand_settings), a tag's, category's or person's as a pathlib.Path (urlwrappers.py,
-# _from_settings); a period archive's it formats as it is, which stopped the build on a
-# traceback ('PosixPath' object has no attribute 'format'), so a path is refused there
-# (a listing page's: os.path.join and splitext take a pathlib.Path, and the theme its text)
+# _from_settings), a listing page's too (os.path.join, and the theme its text); a period
+# archive's it formats as it is, which stopped the build on a traceback ('PosixPath' object
+# has no attribute 'format'), so a path is refused there, and in a plugin's (it formats it)
 _PATH_TAKEN: dict[str, type] = {
     **dict.fromkeys(_CONTENT, PurePath),
     **dict.fromkeys(("TAG", "CATEGORY", "AUTHOR"), Path),
 }
 
 
-def _as_read(kind: str, value: Any) -> Any:
-    """``value`` as Pelican reads it for ``kind``: a path it takes as its text, else as it is."""
-    taken = _PATH_TAKEN.get(kind, None if kind in FILLED_WITH else Path)
-    return str(value) if taken is not None and isinstance(value, taken) else value
+def _listings(settings: Mapping[str, Any]) -> list[Kind]:
+    """The kinds (``TAGS``) of the direct templates ``DIRECT_TEMPLATES`` lists: Pelican
+    writes each to its ``X_SAVE_AS`` (default ``x.html``) as it is, none of it filled
+    (generators.py, generate_direct_templates), and the theme links its ``X_URL``."""
+    listed = settings.get("DIRECT_TEMPLATES")
+    listed = listed if isinstance(listed, list | tuple) else ()
+    found = []
+    for name in dict.fromkeys(str(template).upper() for template in listed):
+        if name in FILLED_WITH:
+            continue
+        page = THEME_TEMPLATES.get(name.lower())
+        pages = page[0] if page else f"the {name.lower()} page"
+        suggested = _SUGGESTED.get(name, f"{name.lower()}/")
+        unset = (f"{name.lower()}.html",) * 2  # Pelican's
+        found.append(Kind(name, {}, pages, suggested, "Pelican", Path, unset, listing=True))
+    return found
 
 
-def _shape(kind: str, which: str, value: Any, other: Any) -> tuple[bool, str]:
+def _kinds(settings: Mapping[str, Any], theirs: Iterable[Kind]) -> list[Kind]:
+    """Every kind of page whose address settings are checked: Pelican's, the listing pages
+    ``DIRECT_TEMPLATES`` lists and the plugins' (``theirs``, from ``plugin_kinds``)."""
+    theirs = list(theirs)
+    own = [
+        Kind(name, FILLED_WITH[name], _PAGES[name], _SUGGESTED[name], path=_PATH_TAKEN.get(name))
+        for name in FILLED_WITH
+    ]
+    named = {kind.name for kind in theirs}
+    return [*own, *(k for k in _listings(settings) if k.name not in named), *theirs]
+
+
+def plugin_kinds(
+    plugin: str, declared: Mapping[str, tuple[Iterable[str], str]], defaults: Mapping[str, Any]
+) -> list[Kind]:
+    """The kinds of page a plugin writes from address settings of its own, as its
+    ``settings.py`` declares them in ``ADDRESSES`` (kind -> (the keys it fills them with,
+    what its pages are); no key: one page, written as named), with its ``DEFAULTS``."""
+    by = f"the {plugin.rsplit('.', 1)[-1]} plugin"
+    found = []
+    for name, (keys, pages) in declared.items():
+        url, save_as = defaults.get(f"{name}_URL"), defaults.get(f"{name}_SAVE_AS")
+        suggested = url if isinstance(url, str) else f"{name.lower()}/"
+        filled = dict.fromkeys(keys, "x")
+        found.append(Kind(name, filled, pages, suggested, by, None, (url, save_as), not filled))
+    return found
+
+
+def _as_read(kind: Kind, value: Any) -> Any:
+    """``value`` as ``kind.by`` reads it: a path it takes as its text, else as it is."""
+    return str(value) if kind.path is not None and isinstance(value, kind.path) else value
+
+
+def _shape(kind: Kind, which: str, value: Any, other: Any) -> tuple[bool, str]:
     """(whether the build must stop, what is wrong) with ``value`` of ``kind``'s ``which``
     ("URL" or "SAVE_AS"; ``other``: the pair's other setting), both as Pelican reads them;
     (False, "") when Pelican can use it as it is."""
@@ -596,8 +636,8 @@ def _shape(kind: str, which: str, value: Any, other: Any) -> tuple[bool, str]:
     unfilled = _unfilled(kind, value)
     if unfilled:
         return True, unfilled
-    pages = _pages(kind)
-    if which == "SAVE_AS" and value.startswith("/") and kind not in FILLED_WITH:
+    pages = kind.pages
+    if which == "SAVE_AS" and value.startswith("/") and kind.name not in FILLED_WITH:
         return False, (
             "starts with a slash: Pelican writes no file outside the output folder, and "
             "stops the build on it with a traceback"
@@ -613,7 +653,7 @@ def _shape(kind: str, which: str, value: Any, other: Any) -> tuple[bool, str]:
             "no server sends as a page (every link to it a 404)"
         )
     if which == "URL" and value.startswith("/"):
-        who = "Pelican puts" if kind in FILLED_WITH else "the theme puts"
+        who = "Pelican puts" if kind.name in FILLED_WITH else "the theme puts"
         return False, (
             f"starts with a slash: {who} SITEURL and a slash before it, so every link "
             f"to {pages} has // in it"
@@ -624,15 +664,14 @@ def _shape(kind: str, which: str, value: Any, other: Any) -> tuple[bool, str]:
     return False, ""
 
 
-def _fitting(kind: str, which: str, value: Any, other: Any) -> str:
+def _fitting(kind: Kind, which: str, value: Any, other: Any) -> str:
     """The value to write instead of ``value``: it mended (the slash), else what fits the
     other setting of the pair (``other``), else this site's own pattern."""
     if isinstance(value, str) and value.strip("/") and not _unfilled(kind, value):
         mended = value.lstrip("/")
         return mended + "index.html" if which == "SAVE_AS" and mended.endswith("/") else mended
     if not (isinstance(other, str) and other.strip("/") and not _unfilled(kind, other)):
-        suggested = _SUGGESTED.get(kind, f"{kind.lower()}/")
-        return suggested + ("index.html" if which == "SAVE_AS" else "")
+        return kind.suggested + ("index.html" if which == "SAVE_AS" else "")
     other = other.lstrip("/")
     if which == "URL":  # where the file the pair writes is read
         return address_of(other + "index.html" if other.endswith("/") else other)
@@ -641,12 +680,18 @@ def _fitting(kind: str, which: str, value: Any, other: Any) -> str:
     return other if other.endswith(".html") else other + "/index.html"
 
 
-def _written(kind: str, settings: Mapping[str, Any]) -> bool:
-    """Whether Pelican uses the addresses of ``kind``: a period archive's or a listing page's
-    only when its SAVE_AS is not None or '' (not written then), the others always."""
-    if kind in FILLED_WITH and not kind.endswith("_ARCHIVE"):
+def _unset(kind: Kind, which: str) -> Any:
+    """``kind``'s ``which`` when the settings give none: Pelican's ``x.html`` for a listing
+    page, a plugin's default, else None."""
+    return kind.unset[0 if which == "URL" else 1]
+
+
+def _written(kind: Kind, settings: Mapping[str, Any]) -> bool:
+    """Whether the addresses of ``kind`` are used: a period archive's, a listing page's or a
+    plugin's only when its SAVE_AS is not None or '' (not written then), the others always."""
+    if kind.name in FILLED_WITH and not kind.name.endswith("_ARCHIVE"):
         return True
-    return bool(settings.get(f"{kind}_SAVE_AS", kind not in FILLED_WITH))
+    return bool(settings.get(f"{kind.name}_SAVE_AS", _unset(kind, "SAVE_AS")))
 
 
 class Misshapen(NamedTuple):
@@ -659,43 +704,44 @@ class Misshapen(NamedTuple):
     fitting: str  # the value to write: what a build that goes on uses meanwhile
 
 
-def _misshapen(settings: Mapping[str, Any]) -> Iterator[Misshapen]:
-    """Each address setting of Pelican's that ``misshapen`` names or takes as its text."""
-    for kind in [*FILLED_WITH, *_listings(settings)]:
+def _misshapen(settings: Mapping[str, Any], theirs: Iterable[Kind]) -> Iterator[Misshapen]:
+    """Each address setting that ``misshapen`` names or takes as its text."""
+    for kind in _kinds(settings, theirs):
         if not _written(kind, settings):
             continue
-        # a listing page's SAVE_AS left out is Pelican's x.html
-        unset = None if kind in FILLED_WITH else f"{kind.lower()}.html"
         for which, other in (("URL", "SAVE_AS"), ("SAVE_AS", "URL")):
-            name = f"{kind}_{which}"
+            name = f"{kind.name}_{which}"
             if name not in settings:
                 continue
             given = settings[name]
+            if kind.by != "Pelican" and not isinstance(given, str):
+                continue  # the plugin's own check says what it must be
             value = _as_read(kind, given)
-            paired = _as_read(kind, settings.get(f"{kind}_{other}", unset))
+            paired = settings.get(f"{kind.name}_{other}", _unset(kind, other))
+            paired = _as_read(kind, paired)
             stop, problem = _shape(kind, which, value, paired)
             if not problem:
                 if value is not given:  # a path Pelican takes: the build holds its text
-                    yield Misshapen(kind, name, False, "", value)
+                    yield Misshapen(kind.name, name, False, "", value)
                 continue
             text = str(value) if isinstance(value, PurePath) else value
             fitting = _fitting(kind, which, text, paired)
             fix = f"write {name} = {fitting!r}"
-            if which == "SAVE_AS" and kind in _NONE_WRITTEN and stop:
-                fix += f", or {name} = '' to write {_NONE_WRITTEN[kind]}"
+            if which == "SAVE_AS" and kind.name in _NONE_WRITTEN and stop:
+                fix += f", or {name} = '' to write {_NONE_WRITTEN[kind.name]}"
             elif not stop:
                 fix += " (this build uses it meanwhile)"
             said = problem if f"got {value!r}" in problem else f"{value!r} {problem}"
             message = f"{name} {said}{'; ' if ':' in problem else ': '}{fix}"
-            yield Misshapen(kind, name, stop, message, fitting)
+            yield Misshapen(kind.name, name, stop, message, fitting)
 
 
-def misshapen(settings: Mapping[str, Any]) -> list[Misshapen]:
-    """Each address setting of Pelican's (``FILLED_WITH``'s kinds) it cannot use as written,
-    and each given as a path it takes as its text; a build finds them once, at
-    ``initialized``, and hands the list to ``addresses_misshapen``, ``addresses_mended`` and
-    ``misshapen_kinds``."""
-    return list(_misshapen(settings))
+def misshapen(settings: Mapping[str, Any], theirs: Iterable[Kind] = ()) -> list[Misshapen]:
+    """Each address setting of Pelican's (``FILLED_WITH``'s kinds, the listing pages) or of a
+    plugin's (``theirs``: ``plugin_kinds``) that cannot be used as written, and each given as
+    a path Pelican takes as its text; a build finds them once, at ``initialized``, and hands
+    the list to ``addresses_misshapen``, ``addresses_mended`` and ``misshapen_kinds``."""
+    return list(_misshapen(settings, theirs))
 
 
 def addresses_misshapen(found: Iterable[Misshapen]) -> tuple[list[str], list[str]]:

@@ -231,7 +231,7 @@ def _kinds_first(pelican) -> None:
     # the wrong shape is mended before any plugin reads it, and said at the verdict; one
     # given as a path Pelican takes is put as its text, which every plugin then reads
     # (found once a build: the pair checks at the verdict are handed the kinds it stops on)
-    found = pelican_settings.misshapen(settings)
+    found = pelican_settings.misshapen(settings, _plugins_addresses(settings))
     stops, shapes = pelican_settings.addresses_misshapen(found)
     wrong += [(line.split(" ", 1)[0], line) for line in stops]
     settings.update(pelican_settings.addresses_mended(found))
@@ -246,6 +246,19 @@ def _kinds_first(pelican) -> None:
             settings.pop(name, None)
     if wrong:
         refuse(settings, ValueError("\n".join(message for _, message in wrong)))
+
+
+def _plugins_addresses(settings: Mapping[str, Any]) -> list[pelican_settings.Kind]:
+    """The kinds of page the listed plugins write from address settings of their own: the
+    ``ADDRESSES`` of each one's ``settings.py`` (series, galleries, search)."""
+    found = []
+    for plugin in build.plugins(settings):
+        module = sys.modules.get(f"{plugin}.settings")
+        declared = getattr(module, "ADDRESSES", None)
+        if declared:
+            defaults = getattr(module, "DEFAULTS", None) or {}
+            found += pelican_settings.plugin_kinds(plugin, declared, defaults)
+    return found
 
 
 def _strings_pelican_reset(

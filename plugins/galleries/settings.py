@@ -32,6 +32,15 @@ DEFAULTS: dict[str, Any] = {
     "GALLERY_POST_IMAGE_WIDTHS": (400, 800, 1200, 1600),
 }
 
+# The pages this plugin writes from address settings of its own: kind -> (the keys it fills
+# their X_URL and X_SAVE_AS with, what its pages are; no key: one page, written as named).
+# The engine checks them as Pelican's (plugins/engine/pelican_settings.py, misshapen): a
+# slash first or last, a URL left empty, a key it does not fill, each at its settings line.
+ADDRESSES: dict[str, tuple[tuple[str, ...], str]] = {
+    "GALLERY": (("slug",), "each gallery's page"),
+    "GALLERY_INDEX": ((), "the list of galleries"),
+}
+
 
 class SettingsError(ValueError):
     """A galleries setting has a value of the wrong type or range."""

@@ -28,6 +28,14 @@ DEFAULTS: dict[str, Any] = {
     "I18N_POSTS_LANG_SAVE_AS": "{lang}/posts/index.html",
 }
 
+# The pages this plugin writes from address settings of its own: kind -> (the keys it fills
+# their X_URL and X_SAVE_AS with, what its pages are; no key: one page, written as named).
+# The engine checks them as Pelican's (plugins/engine/pelican_settings.py, misshapen): a
+# slash first or last, a URL left empty, a key it does not fill, each at its settings line.
+ADDRESSES: dict[str, tuple[tuple[str, ...], str]] = {
+    "I18N_POSTS_LANG": (("lang",), "each other language's list of posts"),
+}
+
 
 class SettingsError(ValueError):
     """An i18n setting has a wrong type or value."""

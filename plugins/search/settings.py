@@ -28,6 +28,12 @@ DEFAULTS: dict[str, Any] = {
     "SEARCH_IN_BACKGROUND": False,
 }
 
+# The pages this plugin writes from address settings of its own: kind -> (the keys it fills
+# their X_URL and X_SAVE_AS with, what its pages are; no key: one page, written as named).
+# The engine checks them as Pelican's (plugins/engine/pelican_settings.py, misshapen): a
+# slash first or last, a URL left empty, a key it does not fill, each at its settings line.
+ADDRESSES: dict[str, tuple[tuple[str, ...], str]] = {"SEARCH": ((), "the search page")}
+
 LANGUAGE = r"[a-z]{2,3}([-_][A-Za-z]{2,4})?"  # en, pt-BR, zh-Hans
 
 

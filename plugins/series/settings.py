@@ -37,6 +37,16 @@ DEFAULTS: dict[str, Any] = {
     "SERIES_COVER_WIDTHS": (400, 800, 1200, 1600),
 }
 
+# The pages this plugin writes from address settings of its own: kind -> (the keys it fills
+# their X_URL and X_SAVE_AS with, what its pages are; no key: one page, written as named).
+# The engine checks them as Pelican's (plugins/engine/pelican_settings.py, misshapen): a
+# slash first or last, a URL left empty, a key it does not fill, each at its settings line.
+ADDRESSES: dict[str, tuple[tuple[str, ...], str]] = {
+    "SERIES": (("slug", "lang"), "each series' page"),
+    "SERIES_LANG": (("slug", "lang"), "each series' translation"),
+    "SERIES_INDEX": ((), "the list of series"),
+}
+
 _STRINGS = [k for k, v in DEFAULTS.items() if isinstance(v, str)]
 
 
