@@ -282,3 +282,94 @@ def test_a_category_list_in_rst_is_told_in_fields():
     assert said.endswith(
         "write one (:category: Linux) and put the others in :tags: (EXT, Filesystems)"
     )
+
+
+# "; write <the line to copy> (no brackets)": the example, without where it goes
+LIST_FIX = re.compile(
+    r"; write (.*) \((?:no brackets|in place of the key's line and its - lines)\)"
+)
+
+
+def followed_list(build_site, caplog, name: str, text: str, written: str, after: str):
+    """A post with the block ``text`` built, then built again with ``written`` (the list as
+    the file gives it) replaced by the example its one line gives: the example, the site."""
+    said = the_line(build_site, caplog, "posts/p.md", text, name)
+    advised = LIST_FIX.search(said)
+    assert advised, said
+    site = rebuilt(build_site, caplog, "posts/p.md", text.replace(written, advised[1]), after)
+    assert lines_naming(caplog, "posts/p.md") == []
+    return advised[1], site
+
+
+@pytest.mark.parametrize(
+    ("written", "example", "title"),
+    [
+        # "write Title: Our move": copied, the title lost ", part 2" (YAML split it there)
+        ("title: [Our move, part 2]", "title: Our move, part 2", "Our move, part 2"),
+        ("title:\n  - Our move\n  - part 2", "title: Our move, part 2", "Our move, part 2"),
+        (
+            'title: ["Our move: why", part 2]',
+            'title: "Our move: why, part 2"',
+            "Our move: why, part 2",
+        ),
+    ],
+)
+def test_a_yaml_list_for_a_title_is_told_its_items_joined(
+    build_site, caplog, written, example, title
+):
+    advised, site = followed_list(
+        build_site, caplog, "yaml-list", yaml_post(written), written, "yaml-list-2"
+    )
+    [heading] = [
+        h
+        for p in site.files(".html")
+        for h in [site.soup(str(p.relative_to(site.output))).select_one("article h1")]
+        if h and h.get_text(strip=True).startswith("Our move")
+    ]
+    assert heading.get_text(" ", strip=True) == title
+    assert advised == example
+
+
+def test_a_toml_list_for_a_title_is_told_its_items_joined(build_site, caplog):
+    keys = 'date = 2025-03-14\ncategory = "Company"\nauthor = "Ada Byrne"'
+    text = f'+++\ntitle = ["Our move", "part 2"]\n{keys}\n+++\n\n{WORDS}\n'
+    advised, site = followed_list(
+        build_site, caplog, "toml-list", text, 'title = ["Our move", "part 2"]', "toml-list-2"
+    )
+    heading = site.soup("posts/our-move-part-2/").select_one("article h1")
+    assert heading.get_text(" ", strip=True) == "Our move, part 2"
+    assert body_text(site, "posts/our-move-part-2/") == WORDS
+    assert advised == 'title = "Our move, part 2"'
+
+
+def test_a_yaml_category_list_keeps_the_others_as_tags(build_site, caplog):
+    # "write Category: Linux": copied, EXT was dropped from the post
+    keys = "title: Disks\ndate: 2025-03-14\nauthor: Ada Byrne"
+    text = f"---\n{keys}\ncategory: [Linux, EXT]\n---\n\n{WORDS}\n"
+    said = the_line(build_site, caplog, "posts/p.md", text, "yaml-category")
+    advised = re.search(
+        r"; write (.*) \(no brackets\) and put the others in the post's tags \((.*)\)", said
+    )
+    assert advised, said
+    followed = text.replace("category: [Linux, EXT]", f"{advised[1]}\ntags: [{advised[2]}]")
+    site = rebuilt(build_site, caplog, "posts/p.md", followed, "yaml-category-2")
+    assert lines_naming(caplog, "posts/p.md") == []
+    page = site.soup("posts/disks/")
+    kept = {a.get_text(" ", strip=True) for a in page.select("article a[href]")}
+    assert {"Linux", "EXT"} <= kept, kept
+    assert body_text(site, "posts/disks/") == WORDS
+
+
+@pytest.mark.parametrize(
+    "written", ["date: [2025-03-14, 2025-04-01]", "slug: [our-move, move]", 'slug = ["a", "b"]']
+)
+def test_a_list_for_a_key_of_one_value_has_no_example_that_drops_items(written):
+    from plugins.blogcore import fenced
+    from plugins.blogcore.frontmatter import KNOWN_KEYS
+
+    fence = "+++" if " = " in written else "---"
+    with pytest.raises(fenced.FencedFrontMatterError) as caught:
+        fenced.read([fence, written, fence], KNOWN_KEYS)
+    said = str(caught.value)
+    assert "choose the one it is" in said
+    assert not re.search(r"write \w+ ?[:=] \S", said), said  # no line to copy, so none cut

@@ -113,10 +113,11 @@ def test_the_body_follows_the_block():
         # a value its key cannot take
         (
             ['title = ["a", "b"]'],
-            'line 2: Title takes one value, got the list ["a", "b"]; write title = "a" (no '
+            'line 2: Title takes one value, got the list ["a", "b"]; write title = "a, b" (no '
             "brackets)",
         ),
-        (['author = ["Ada", "Bo"]'], 'write authors = ["Ada", "Bo"] (no brackets)'),
+        (['author = ["Ada", "Bo"]'], 'write authors = ["Ada", "Bo"]'),
+        (['slug = ["a", "b"]'], "choose the one it is and write it alone on the key's line"),
         (["tags = [[1]]"], "line 2: Tags is a list of plain values, got a list or a table"),
         (["date = 2021-01-22", "[tags]", 'a = "b"'], "line 3: Tags takes a list, got a table (a)"),
         (['"Series index" = 2'], "line 2: 'Series index' is not a key (a key is one word)"),

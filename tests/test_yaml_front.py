@@ -141,17 +141,31 @@ def test_front_matter_lines(lines, expected):
     ("block", "message"),
     [
         # a list for a key that takes one value: what to write instead
-        (["title: [a, b]"], "line 2: Title takes one value, got the list '[a, b]'; write Title: a"),
+        (
+            ["title: [a, b]"],
+            "line 2: Title takes one value, got the list '[a, b]'; write title: a, b (no brackets)",
+        ),
         (
             ["author: [Ada, Bo]"],
-            "line 2: Author takes one value, got the list '[Ada, Bo]'; write Authors: Ada, Bo "
-            "(no brackets)",
+            "line 2: Author takes one value, got the list '[Ada, Bo]'; write authors: [Ada, Bo]",
         ),
-        (["category: [Company]"], "write Category: Company (no brackets)"),
+        (["Author: [Ada, 'Byrne, Ada']"], 'write Authors: [Ada, "Byrne, Ada"]'),
+        (["category: [Company]"], "write category: Company (no brackets)"),
+        (
+            ["category: [Linux, EXT, Filesystems]"],
+            "write category: Linux (no brackets) and put the others in the post's tags (EXT, "
+            "Filesystems)",
+        ),
+        (['title: ["Ask: us", x]'], 'write title: "Ask: us, x" (no brackets)'),
+        (["title: []"], "write title: and its value on one line"),
+        (
+            ["date: [2025-03-14, 2025-04-01]"],
+            "choose the one it is and write it alone on the key's line (no brackets)",
+        ),
         (
             ["date: 2025-01-01", "title:", "  - One", "  - Two"],
             "line 3: Title takes one value, got a YAML list (the - lines below it); write "
-            "Title: One (on the key's line)",
+            "title: One, Two (in place of the key's line and its - lines)",
         ),
         (["tags: [a, [b]]"], "line 2: Tags is a list of plain values, got a list or keys"),
         (["tags:", "  x: 1"], "line 2: Tags takes a list, got keys of its own (x)"),

@@ -13,7 +13,6 @@ found in the block's text (only to name it in a message: the reading is tomllib'
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -27,11 +26,13 @@ from .yamlvalues import (
     Block,
     Entry,
     FencedFrontMatterError,
+    as_list,
     display,
     joined,
     keys_left_out,
     listed,
     not_a_key,
+    one_value_fix,
 )
 
 if TYPE_CHECKING:  # tomllib is imported where a +++ block is read: its patterns take 20 ms
@@ -172,11 +173,6 @@ def _text(value: object) -> str | None:
     return None
 
 
-def _quoted(items: list[str]) -> str:
-    """Items as a TOML list."""
-    return "[" + ", ".join(json.dumps(item, ensure_ascii=False) for item in items) + "]"
-
-
 def _entry(
     key: str, value: object, line: int, known: frozenset[str]
 ) -> tuple[Entry | None, str | None]:
@@ -206,14 +202,9 @@ def _entry(
         plain = [" ".join(str(item).split()) for item in items if str(item).strip()]
         if name in LIST_KEYS or name not in known:  # an unknown key's value does not matter
             return Entry(key, tuple(plain) or None, line), None
-        fix = (
-            f"write authors = {_quoted(plain)}"
-            if name == "author" and len(plain) > 1
-            else f"write {key} = {json.dumps(plain[0] if plain else '…', ensure_ascii=False)}"
-        )
         raise TomlFrontMatterError(
-            f"line {line}: {shown} takes one value, got the list {_quoted(plain)}; {fix} "
-            "(no brackets)"
+            f"line {line}: {shown} takes one value, got the list {as_list(plain, 'toml')}; "
+            f"{one_value_fix(key, plain, 'toml')}"
         )
     keys = list(value) if isinstance(value, dict) else []
     if name in known:

@@ -216,6 +216,73 @@ def _hashtag_comment(entry: Entry, node: yaml.ScalarNode, source: str) -> str | 
     )
 
 
+# keys of one value whose items a writer means as one text: YAML splits title: [Our move,
+# part 2] at its comma, and the title is the items joined again
+TEXT_KEYS = frozenset({"title", "summary", "series"})
+
+
+def _yaml_reads_back(text: str, value: object) -> bool:
+    """Whether YAML reads ``text`` as the value ``value`` of a key (no quotes needed)."""
+    import yaml
+
+    try:
+        return yaml.safe_load(f"key: {text}") == {"key": value}
+    except yaml.YAMLError:
+        return False
+
+
+def _as_value(value: str, language: str) -> str:
+    """``value`` written whole on a key's line: TOML's basic string; in YAML, as it is
+    where YAML reads it back so, else in double quotes."""
+    if language == "toml" or not _yaml_reads_back(value, value):
+        return keysyntax.yaml_quoted(value)  # JSON's string is YAML's and TOML's
+    return value
+
+
+def as_list(items: list[str], language: str) -> str:
+    """``items`` as a list on a key's line (``[Ada, Bo]``), each quoted where it must be."""
+    if language == "toml":
+        return "[" + ", ".join(keysyntax.yaml_quoted(item) for item in items) + "]"
+    written = (
+        item if _yaml_reads_back(f"[{item}]", [item]) else keysyntax.yaml_quoted(item)
+        for item in items
+    )
+    return "[" + ", ".join(written) + "]"
+
+
+def one_value_fix(key: str, items: list[str], language: str) -> str:
+    """What to write for the list ``items`` given to ``key`` (as the line writes it), a key
+    of one value, keeping every item: Authors for several authors, a text's items joined
+    (TEXT_KEYS), one Category with the others as tags; for any other key (a date, a slug),
+    to choose one, with no example that would drop the rest. ``language``: ``toml``,
+    ``yaml`` (a list in brackets), ``yaml-lines`` (a list of - lines)."""
+    name = key.lower()
+    sign = " =" if language == "toml" else ":"
+    where = (
+        "in place of the key's line and its - lines" if language == "yaml-lines" else "no brackets"
+    )
+    if not items:
+        return f"write {key}{sign} and its value on one line"
+    if name == "author" and len(items) > 1:
+        fix = f"write {key}s{sign} {as_list(items, language)}"  # brackets and all
+        return f"{fix} ({where})" if language == "yaml-lines" else fix
+    if name == "category" and len(items) > 1:
+        first = _as_value(items[0], language)
+        return (
+            f"write {key}{sign} {first} ({where}) and put the others in the post's tags "
+            f"({', '.join(items[1:])})"
+        )
+    if len(items) > 1 and name not in TEXT_KEYS:
+        return f"choose the one it is and write it alone on the key's line ({where})"
+    value = ", ".join(items)
+    if len(value) > EXAMPLE_LENGTH:  # no example: a shortened one, copied, would lose words
+        return (
+            f"write its items on the key's line as one value, joined by commas, in double "
+            f"quotes ({where})"
+        )
+    return f"write {key}{sign} {_as_value(value, language)} ({where})"
+
+
 def _written(source: str, node: yaml.Node) -> str:
     """The node as written in the block, on one line (for a message)."""
     return " ".join(source[node.start_mark.index : node.end_mark.index].split())
@@ -254,20 +321,13 @@ def _entry(
         if name in LIST_KEYS or name not in known:  # an unknown key's value does not matter
             # tags: [] (Hugo's archetypes write it): no value, as if the line were absent
             return Entry(key, tuple(items) or None, line), None
-        fix = (
-            f"write Authors: {', '.join(items)}"
-            if name == "author" and len(items) > 1
-            else f"write {shown}: {items[0] if items else '…'}"
+        got = (
+            f"the list {_written(source, node)!r}"
+            if node.flow_style
+            else "a YAML list (the - lines below it)"
         )
-        if node.flow_style:
-            raise YamlFrontMatterError(
-                f"line {line}: {shown} takes one value, got the list "
-                f"{_written(source, node)!r}; {fix} (no brackets)"
-            )
-        raise YamlFrontMatterError(
-            f"line {line}: {shown} takes one value, got a YAML list (the - lines below it); "
-            f"{fix} (on the key's line)"
-        )
+        fix = one_value_fix(key, items, "yaml" if node.flow_style else "yaml-lines")
+        raise YamlFrontMatterError(f"line {line}: {shown} takes one value, got {got}; {fix}")
     keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
     if name in known:
         raise YamlFrontMatterError(
