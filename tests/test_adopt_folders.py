@@ -120,6 +120,18 @@ def test_dotted_names_count_among_many_posts():
     assert r"FILENAME_METADATA = r'(?P<slug>.*)\.(?P<lang>[a-z]{2})$'" in line
 
 
+def test_file_names_of_markdown_and_rst_posts_name_each_ones_keys():
+    # "no Lang: line in a Markdown file, no :lang: field in a .rst file or Slug: line in a
+    # Markdown file, no :slug: field in a .rst file": the slug's half cut back to "Slug: line"
+    names = ("2014-07-15-a-ru.md", "2017-08-17-b-en.rst", "2017-08-17-b-ru.md")
+    line = frontmatter.file_name_metadata_line(named(*names), DEFAULT_FILENAME_METADATA, "ru")
+    assert line is not None
+    assert (
+        "but no Lang: line or Slug: line in a Markdown file, no :lang: field or :slug: field "
+        "in a .rst file, and FILENAME_METADATA" in line
+    )
+
+
 def test_file_names_in_folders_apart_are_said_in_the_settings_file():
     # the line named no file nor folder: the overlay filed it under none (probe 20, 3)
     posts = [

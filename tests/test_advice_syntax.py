@@ -101,6 +101,24 @@ def test_a_key_to_add_is_named_for_each_syntax_of_the_files(paths, article, said
 @pytest.mark.parametrize(
     ("paths", "said"),
     [
+        (["a.md"], "no Lang: line or Slug: line"),
+        (["a.rst"], "no :lang: field or :slug: field"),
+        # was "no Lang: line in a Markdown file, no :lang: field in a .rst file or Slug: line
+        # in a Markdown file, no :slug: field in a .rst file" (the first "no " cut back)
+        (
+            ["a.md", "b.rst"],
+            "no Lang: line or Slug: line in a Markdown file, no :lang: field or :slug: field in "
+            "a .rst file",
+        ),
+    ],
+)
+def test_either_of_two_keys_is_named_for_each_syntax_of_the_files(paths, said):
+    assert keysyntax.a_key(("Lang", "Slug"), paths, "no") == said
+
+
+@pytest.mark.parametrize(
+    ("paths", "said"),
+    [
         (["a.md", "b.markdown"], "Author: lines"),
         (["a.rst", "b.rst"], "an :author: field to each"),
         (

@@ -1009,11 +1009,10 @@ def file_name_metadata_line(
     shown = ", ".join(names[:2]) + (", ..." if len(names) > 2 else "")
     # an adopted site's .rst posts write keys as :lang: fields
     files = [post.shown for post in lacking]
-    no_lang = keysyntax.a_key("Lang", files, "no")
-    no_slug = keysyntax.a_key("Slug", files, "no").removeprefix("no ")
+    no_keys = keysyntax.a_key(("Lang", "Slug") if slugs else "Lang", files, "no")
     return (
         f"{where}: {len(lacking)} posts have file names that end in a language code ({shown}) "
-        f"but {no_lang}{' or ' + no_slug if slugs else ''}, and FILENAME_METADATA {reads} a "
+        f"but {no_keys}, and FILENAME_METADATA {reads} a "
         f"file name here: they are marked {default_lang} (DEFAULT_LANG)"
         + (", and their slugs, so their addresses, come from their titles" if slugs else "")
         + "; if the old site took these from file names, copy its FILENAME_METADATA into "

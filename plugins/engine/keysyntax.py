@@ -56,13 +56,18 @@ def key_in_files(key: str, paths: list[str], value: str | None = None) -> str:
     return f"{first} in {_A_FILE[syntaxes[0]]}, {others}"
 
 
-def a_key(key: str, paths: list[str], article: str = "a") -> str:
+def a_key(key: str | tuple[str, ...], paths: list[str], article: str = "a") -> str:
     """A key named as the files at ``paths`` hold it, for advice to add or keep one: "a Date:
     line", "a :date: field", 'a <meta name="date"> tag' (``article``: "a", "no"), each
-    syntax's named when they differ."""
+    syntax's named when they differ; several keys, either of them: "no Lang: line or Slug:
+    line"."""
+    keys = (key,) if isinstance(key, str) else key
     syntaxes = list(dict.fromkeys(syntax_of(path) for path in paths)) or [MARKDOWN]
     said = [
-        _with_article(article, f"{key_as_written(key, syntax)} {line_of(syntax)}")
+        _with_article(
+            article,
+            " or ".join(f"{key_as_written(one, syntax)} {line_of(syntax)}" for one in keys),
+        )
         for syntax in syntaxes
     ]
     if len(said) == 1:
