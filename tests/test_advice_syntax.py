@@ -58,6 +58,10 @@ def body_text(site, address: str) -> str:
         ("Slug", "rst", None, ":slug:"),
         ("Slug", "markdown", None, "Slug:"),
         ("Template", "html", None, '<meta name="template">'),
+        ("Status", "toml", "draft", 'status = "draft"'),
+        ("Draft", "toml", "true", "draft = true"),
+        ("Date", "toml", "2025-03-14", "date = 2025-03-14"),
+        ("Date", "toml", "2025-03-14 09:30", 'date = "2025-03-14 09:30"'),  # no TOML time
     ],
 )
 def test_a_key_is_written_as_its_file_writes_one(key, syntax, value, written):
@@ -79,6 +83,19 @@ def test_a_key_is_written_as_its_file_writes_one(key, syntax, value, written):
 )
 def test_a_files_syntax_is_read_from_its_name_or_its_readers_format(name, syntax):
     assert keysyntax.syntax_of(name) == syntax
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "syntax"),
+    [
+        ("posts/x.md", '+++\ntitle = "T"\n+++\n', "toml"),
+        ("posts/x.md", '\ufeff+++\r\ntitle = "T"\r\n+++\r\n', "toml"),
+        ("posts/x.md", "---\ntitle: T\n---\n", "markdown"),  # YAML takes Markdown's lines
+        ("posts/x.rst", "+++\n", "rst"),
+    ],
+)
+def test_a_markdown_files_toml_front_matter_is_its_own_syntax(name, text, syntax):
+    assert keysyntax.syntax_of_text(name, text) == syntax
 
 
 @pytest.mark.parametrize(
@@ -391,3 +408,61 @@ def test_a_list_for_a_key_of_one_value_has_no_example_that_drops_items(written):
     said = str(caught.value)
     assert "choose the one it is" in said
     assert not re.search(r"write \w+ ?[:=] \S", said), said  # no line to copy, so none cut
+
+
+RST_KEYS = ":date: 2025-03-14\n:category: Company\n:author: Ada Byrne"
+HTML_HEAD = (
+    '<title>Kept back</title><meta name="date" content="2025-03-14">'
+    '<meta name="category" content="Company"><meta name="author" content="Ada Byrne">'
+)
+TOML_KEYS = 'title = "Kept back"\ndate = 2025-03-14\ncategory = "Company"\nauthor = "Ada Byrne"'
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "written"),
+    [
+        # "write Status: draft instead": in a .rst file, the post's first paragraph
+        (
+            "posts/k.rst",
+            f"Kept back\n#########\n\n{RST_KEYS}\n:published: false\n\n{WORDS}\n",
+            ":published: false",
+        ),
+        (
+            "posts/k.rst",
+            f"Kept back\n#########\n\n{RST_KEYS}\n:expirydate: 2020-01-01\n\n{WORDS}\n",
+            ":expirydate: 2020-01-01",
+        ),
+        # in an HTML file, text of the <body>
+        (
+            "posts/k.html",
+            f'<html><head>{HTML_HEAD}<meta name="draft" content="true"></head>'
+            f"<body><p>{WORDS}</p></body></html>\n",
+            '<meta name="draft" content="true">',
+        ),
+        # in a +++ block, a line TOML refuses: the post left out with an error
+        ("posts/k.md", f"+++\n{TOML_KEYS}\ndraft = true\n+++\n\n{WORDS}\n", "draft = true"),
+    ],
+)
+def test_another_engines_keep_out_key_is_told_our_status_as_the_file_writes_it(
+    build_site, caplog, path, text, written
+):
+    said = the_line(build_site, caplog, path, text, "keep-out")
+    advised = re.search(r"\(write (.*) instead\)", said)
+    assert advised, said
+    site = rebuilt(build_site, caplog, path, text.replace(written, advised[1]), "keep-out-2")
+    assert lines_naming(caplog, path) == []
+    assert body_text(site, "drafts/posts/kept-back/") == WORDS  # still kept out, text whole
+    assert not (site.output / "posts" / "kept-back").exists()
+
+
+def test_a_toml_post_without_a_date_is_told_it_in_toml(build_site, caplog):
+    # "add one such as Date: 2025-03-14": between +++ lines, not TOML
+    keys = TOML_KEYS.replace("date = 2025-03-14\n", "")
+    text = f"+++\n{keys}\n+++\n\n{WORDS}\n"
+    said = the_line(build_site, caplog, "posts/k.md", text, "toml-date")
+    advised = re.search(r"add one such as (.*) between its \+\+\+ lines", said)
+    assert advised, said
+    followed = text.replace("\n+++\n\n", f"\n{advised[1]}\n+++\n\n")
+    site = rebuilt(build_site, caplog, "posts/k.md", followed, "toml-date-2")
+    assert lines_naming(caplog, "posts/k.md") == []
+    assert body_text(site, "posts/kept-back/") == WORDS

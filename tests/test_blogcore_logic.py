@@ -905,7 +905,7 @@ DATE = datetime.datetime(2026, 5, 1, 9, 0)
             {"date": "2031-01-01T09:00:00Z"},
             "Publishdate: 2031-01-01T09:00:00Z is Hugo's date for the post to go out; here it is "
             "read as Date: 2031-01-01T09:00:00Z, so the post waits until then like any post "
-            "dated later (write Date: 2031-01-01T09:00:00Z in place of the Date line)",
+            "dated later (write Date: 2031-01-01T09:00:00Z in place of the Date: line)",
         ),
         # Hugo's date falls back to publishDate
         (

@@ -552,18 +552,26 @@ def _as_written(value: object) -> str | None:
 
 
 def other_engine_status(
-    metadata: dict[str, Any], what: str = "post"
+    metadata: dict[str, Any], what: str = "post", syntax: str = keysyntax.MARKDOWN
 ) -> tuple[str | None, list[str]]:
     """The Status another engine's key means (draft, or hidden; a draft wins), or None; and a
     line for each such key (its key is taken out of ``metadata``: it is said here, not as an
     unknown key). A value that is neither yes nor no is read as the safe way (kept out).
-    ``what`` the file is, for the lines: a post, a gallery."""
+    ``what`` the file is, for the lines: a post, a gallery; ``syntax``: how the file writes
+    a key (keysyntax), for the lines to name keys as it does."""
     held, lines = None, []
     for key, (out, engine, status, does, done) in OTHER_ENGINES.items():
         if _as_written(metadata.get(key)) is None:
             continue
         value = str(_as_written(metadata.pop(key))).strip().lower()
-        shown = f"{CAMEL_CASE.get(key, display_key(key))}: {value}"
+        name = CAMEL_CASE.get(key, display_key(key))
+        # key_as_written would write Markdown's eleventyExcludeFromCollections capitalised
+        shown = (
+            f"{name}: {value}"
+            if syntax == keysyntax.MARKDOWN
+            else keysyntax.key_as_written(name, syntax, value)
+        )
+        ours = keysyntax.key_as_written("Status", syntax, status)  # Status: draft, :status:..
         if "status" in metadata:
             lines.append(f"{shown} is {engine} key and is ignored: Status says it (remove it)")
             continue
@@ -571,13 +579,13 @@ def other_engine_status(
             lines.append(
                 f"{shown} is {engine} key and is ignored: a {what} is "
                 f"{'published' if status == 'draft' else 'listed'} unless it says "
-                f"Status: {status} (remove the line)"
+                f"{ours} (remove the {keysyntax.line_of(syntax)})"
             )
             continue
         held = "draft" if "draft" in (held, status) else status
         lines.append(
             f"{shown} is {engine} way to {does.replace('a post', f'a {what}')}; here it is "
-            f"Status: {status}, and the {what} is {done} (write Status: {status} instead)"
+            f"{ours}, and the {what} is {done} (write {ours} instead)"
         )
     return held, lines
 
@@ -588,20 +596,24 @@ EXPIRY_DATE_KEYS = ("expirydate", "unpublishdate")
 
 
 def _hugo_dates(
-    metadata: dict[str, Any], keys: Sequence[str], now: datetime.datetime
+    metadata: dict[str, Any], keys: Sequence[str], now: datetime.datetime, syntax: str
 ) -> Iterator[tuple[str, datetime.datetime, str]]:
     """Each of these date keys the file gives, taken out of ``metadata``: the value as written,
-    the moment it names (in ``now``'s zone when it names none), and ``Key: value`` for a line.
-    Raises FrontMatterError for a value that is no date."""
+    the moment it names (in ``now``'s zone when it names none), and ``Key: value`` for a line
+    (as a file of ``syntax`` writes it). Raises FrontMatterError for a value that is no date."""
     for key in keys:
         if _as_written(metadata.get(key)) is None:
             continue
         value = str(_as_written(metadata.pop(key))).strip()
-        yield value, _aware(check_date(key, value), now), f"{display_key(key)}: {value}"
+        shown = keysyntax.key_as_written(display_key(key), syntax, value)
+        yield value, _aware(check_date(key, value), now), shown
 
 
 def other_engine_dates(
-    metadata: dict[str, Any], now: datetime.datetime, page: bool = False
+    metadata: dict[str, Any],
+    now: datetime.datetime,
+    page: bool = False,
+    syntax: str = keysyntax.MARKDOWN,
 ) -> tuple[dict[str, str], list[str]]:
     """Hugo's publishDate and expiryDate read as meant: what to set (``{"date": ...}``, the
     value as written, for the reader to convert as it converts Date; ``{"status": "draft"}``)
@@ -610,43 +622,48 @@ def other_engine_dates(
     dated later; an expiryDate that has passed keeps the post out, a later one is said not to
     be acted on. A page does not wait for its Date: a later publishDate keeps it out as a
     draft. Raises FrontMatterError for a value that is no date (never published by mistake).
-    ``now``: the time of the build, in the site's zone."""
+    ``now``: the time of the build, in the site's zone; ``syntax``: how the file writes a key
+    (keysyntax), for the lines to name keys as it does."""
     found: dict[str, str] = {}
     lines = []
+    draft = keysyntax.key_as_written("Status", syntax, "draft")  # Status: draft, :status: ..
+    line = keysyntax.line_of(syntax)
     date = metadata.get("date")
-    for value, when, shown in _hugo_dates(metadata, PUBLISH_DATE_KEYS, now):
+    for value, when, shown in _hugo_dates(metadata, PUBLISH_DATE_KEYS, now, syntax):
         if page and when > now:  # a page is published at once, whatever its Date
             found["status"] = "draft"
             lines.append(
                 f"{shown} is Hugo's date for the page to go out; a page here does not wait for "
-                "a date, so it is kept out as a draft (write Status: draft instead, and remove "
+                f"a date, so it is kept out as a draft (write {draft} instead, and remove "
                 "it on that day)"
             )
             continue
         if page:
             lines.append(
                 f"{shown} is Hugo's date for the page to go out; it has passed, and the "
-                "line is ignored (remove it)"
+                f"{line} is ignored (remove it)"
             )
             continue
         if isinstance(date, datetime.datetime) and when <= _aware(date, now):
             lines.append(
                 f"{shown} is Hugo's date for the post to go out, and it is not after Date: "
-                "the post goes out on its Date, and the line is ignored (remove it)"
+                f"the post goes out on its Date, and the {line} is ignored (remove it)"
             )
             continue
         found["date"] = value
         wait = ", so the post waits until then like any post dated later" if when > now else ""
-        instead = "in place of the Date line" if isinstance(date, datetime.datetime) else "instead"
+        dated = isinstance(date, datetime.datetime)
+        instead = f"in place of the {keysyntax.key_as_written('Date', syntax)} {line}"
+        ours = keysyntax.key_as_written("Date", syntax, value)
         lines.append(
-            f"{shown} is Hugo's date for the post to go out; here it is read as Date: "
-            f"{value}{wait} (write Date: {value} {instead})"
+            f"{shown} is Hugo's date for the post to go out; here it is read as {ours}{wait} "
+            f"(write {ours} {instead if dated else 'instead'})"
         )
-    for _value, when, shown in _hugo_dates(metadata, EXPIRY_DATE_KEYS, now):
+    for _value, when, shown in _hugo_dates(metadata, EXPIRY_DATE_KEYS, now, syntax):
         if when > now:
             lines.append(
                 f"{shown} is Hugo's date to take the post down; this site does not take it "
-                "down then: on that day, write Status: draft (and remove this line)"
+                f"down then: on that day, write {draft} (and remove this {line})"
             )
         elif "status" in metadata:
             lines.append(f"{shown} is Hugo's key and is ignored: Status says it (remove it)")
@@ -654,7 +671,7 @@ def other_engine_dates(
             found["status"] = "draft"
             lines.append(
                 f"{shown} is Hugo's date to take the post down, and it has passed; here it is "
-                "Status: draft, and the post is kept out as a draft (write Status: draft instead)"
+                f"{draft}, and the post is kept out as a draft (write {draft} instead)"
             )
     return found, lines
 
@@ -2179,12 +2196,23 @@ def _keys_named(below: list[tuple[str, str, str, int]]) -> str:
     return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
 
 
+# a post whose front matter between +++ lines lacks a date (its first words are the other
+# formats' "has no date;", which signals.NO_DATE knows)
+TOML_NO_DATE = repeats.Said(
+    "has no date; add one such as date = 2025-03-14 between its +++ lines (a post needs a date)",
+    "add one to each, such as date = 2025-03-14 between its +++ lines (a post needs a date)",
+)
+
+
 def why_no_date(text: str) -> str:
     """Why Markdown read no Date: from a file that has a Date: line, said in full ("" when
     the file has none): the line is below the blank line (or the --- line) that ends the
     front matter, as in Notion's export, whose properties come under the page's title and a
-    blank line. Pelican reads it, and the key lines with it, as the post's text."""
+    blank line. Pelican reads it, and the key lines with it, as the post's text. A file
+    whose keys are TOML between +++ lines is told to add one as TOML writes it."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if keysyntax.syntax_of_text("md", text) == keysyntax.TOML:
+        return TOML_NO_DATE  # "add one such as Date: 2025-03-14" there is not TOML
     header = scan_header(text)
     below = header.below
     dated = next((i for i, (*_, key, _v, _n) in enumerate(below) if key == "date"), None)

@@ -1218,11 +1218,13 @@ class StrictChecks:
             logger.warning("%s: %s", self._shown(source_path), line)
         for key, value in wordpress.items():  # converted as our line is (Date waits so)
             metadata[key] = self.process_metadata(key, value)
-        status, lines = other_engine_status(metadata)
+        # the advice names keys as the file writes them (:status: draft, status = "draft")
+        syntax = keysyntax.syntax_of_text(self.alt_format, self._text(source_path))
+        status, lines = other_engine_status(metadata, syntax=syntax)
         for line in lines:
             logger.warning("%s: %s", self._shown(source_path), line)
         now = datetime.datetime.now(ZoneInfo(self.settings.get("TIMEZONE") or "UTC"))
-        dates, lines = other_engine_dates(metadata, now, self._is_page(source_path))
+        dates, lines = other_engine_dates(metadata, now, self._is_page(source_path), syntax)
         if "date" in dates:  # converted as a Date line is, so it waits like one
             metadata["date"] = self.process_metadata("date", dates["date"])
         if "draft" in (status, dates.get("status")):

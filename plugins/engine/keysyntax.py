@@ -3,15 +3,19 @@
 Markdown's front matter is ``Save_as: x``; in reStructuredText that line is the post's first
 paragraph (a key there is the field ``:save_as: x``), and in HTML it is text of the body (a key
 there is ``<meta name="save_as" content="x">`` in the ``<head>``, the title its ``<title>``).
-A value shown in YAML front matter is quoted so that YAML reads the whole of it. Pure: never
-imports Pelican.
+A value shown in YAML front matter is quoted so that YAML reads the whole of it; a Markdown
+post whose keys are Hugo's TOML between ``+++`` lines writes ``status = "draft"`` (a line
+``Status: draft`` there is not TOML). Pure: never imports Pelican.
 """
 
 import html
 import json
 import posixpath
+import re
 
-MARKDOWN, RST, HTML = "markdown", "rst", "html"
+MARKDOWN, RST, HTML, TOML = "markdown", "rst", "html", "toml"
+# a TOML value written bare: a boolean, a whole number, a date (quoted, each is a string)
+_TOML_BARE = re.compile(r"true|false|[+-]?\d+|\d{4}-\d{2}-\d{2}")
 
 
 def syntax_of(name: str) -> str:
@@ -26,6 +30,15 @@ def syntax_of(name: str) -> str:
     return MARKDOWN
 
 
+def syntax_of_text(name: str, text: str) -> str:
+    """``syntax_of`` for a file whose text is known: a Markdown file whose first line is
+    ``+++`` writes its keys in TOML (``toml``)."""
+    syntax = syntax_of(name)
+    if syntax == MARKDOWN and text.lstrip("\ufeff").split("\n", 1)[0].rstrip() == "+++":
+        return TOML
+    return syntax
+
+
 def key_as_written(key: str, syntax: str, value: str | None = None) -> str:
     """``key`` (``Save_as``, ``save_as``) as a file of ``syntax`` gives it ``value``; without
     a value, the key as that file names it (``Save_as:``, ``:save_as:``,
@@ -33,6 +46,10 @@ def key_as_written(key: str, syntax: str, value: str | None = None) -> str:
     name = key.lower()
     if syntax == RST:
         return f":{name}:" if value is None else f":{name}: {value}"
+    if syntax == TOML:
+        if value is None:
+            return f"{name} ="
+        return f"{name} = {value if _TOML_BARE.fullmatch(value) else yaml_quoted(value)}"
     if syntax == HTML:
         if name == "title":  # Pelican's HTML reader takes the title from <title>
             return "<title>" if value is None else f"<title>{html.escape(value, False)}</title>"
@@ -91,7 +108,12 @@ def _with_article(article: str, said: str) -> str:
     return f"{article} {said}"
 
 
-_A_FILE = {MARKDOWN: "a Markdown file", RST: "a .rst file", HTML: "an .html file"}
+_A_FILE = {
+    MARKDOWN: "a Markdown file",
+    RST: "a .rst file",
+    HTML: "an .html file",
+    TOML: "a file with +++ front matter",
+}
 
 
 def line_of(syntax: str) -> str:
