@@ -466,3 +466,26 @@ def test_a_toml_post_without_a_date_is_told_it_in_toml(build_site, caplog):
     site = rebuilt(build_site, caplog, "posts/k.md", followed, "toml-date-2")
     assert lines_naming(caplog, "posts/k.md") == []
     assert body_text(site, "posts/kept-back/") == WORDS
+
+
+@pytest.mark.parametrize(
+    ("byline", "signers"),
+    [
+        # "write 'Authors: Ada Byrne, Bo Lindqvist'": in a .rst file, the first paragraph
+        ("Ada Byrne and Bo Lindqvist", ["ada-byrne", "bo-lindqvist"]),
+        # "write 'Author: Ada Byrne'", the same
+        ("Ada Byrne <ada@example.org>", ["ada-byrne"]),
+    ],
+)
+def test_an_rst_posts_author_advice_is_an_rst_field(build_site, caplog, byline, signers):
+    fields = f":date: 2025-03-14\n:category: Company\n:author: {byline}"
+    text = f"Signed\n######\n\n{fields}\n\n{WORDS}\n"
+    said = the_line(build_site, caplog, "posts/signed.rst", text, "rst-author")
+    advised = re.search(r"write '([^']*)'", said)
+    assert advised, said
+    followed = text.replace(f":author: {byline}", advised[1])
+    site = rebuilt(build_site, caplog, "posts/signed.rst", followed, "rst-author-2")
+    assert lines_naming(caplog, "posts/signed.rst") == []
+    assert body_text(site, "posts/signed/") == WORDS
+    metas = site.soup("posts/signed/").select('meta[property="article:author"]')
+    assert [m["content"].rstrip("/").rsplit("/", 1)[1] for m in metas] == signers

@@ -562,7 +562,7 @@ def address_dropped(
     giving it): the address is dropped, never published; how to write it instead."""
     shown = ", ".join(sorted(posts)[:2]) + (", ..." if len(posts) > 2 else "")
     where = "" if len(posts) == 1 else f" ({len(posts)} posts, e.g. {shown})"
-    fix = f"write 'Author: {write}'"
+    fix = f"write '{keysyntax.key_in_files('Author', list(posts), write)}'"  # :author: in .rst
     if alias_in and normalise(read_as) != normalise(write):
         fix += f", or give {alias_in} 'Aliases: {read_as}'"
     return Problem(
@@ -599,7 +599,7 @@ def several_people(
     return Problem(
         post,
         f"{display_key(key)} {name!r} names {count} people: write "
-        f"'Authors: {', '.join(byline)}' (names are separated by commas)",
+        f"'{_authors(post, ', '.join(byline))}' (names are separated by commas)",
         error,
     )
 
@@ -772,6 +772,11 @@ def _name_lines(name: str, aliases: Sequence[str]) -> str:
     return f"{lines} and 'Aliases: {', '.join(aliases)}'" if aliases else lines
 
 
+def _authors(post: str, names: str) -> str:
+    """An Authors line giving ``names`` as the post's file writes one (``:authors:`` in .rst)."""
+    return keysyntax.key_as_written("Authors", keysyntax.syntax_of(post), names)
+
+
 def one_name_of_many(post: str, key: str, name: str, error: bool) -> Problem:
     """A byline read as one name although it lists several with another script's comma
     (Pelican splits Authors: at ',' or ';' only, and Author: nowhere)."""
@@ -780,7 +785,7 @@ def one_name_of_many(post: str, key: str, name: str, error: bool) -> Problem:
     return Problem(
         post,
         f"{display_key(key)} {name!r} is read as one name: names are separated by ',' "
-        f"(or ';'), not {sep!r}; write 'Authors: {names}'",
+        f"(or ';'), not {sep!r}; write '{_authors(post, names)}'",
         error,
     )
 
