@@ -489,3 +489,32 @@ def test_an_rst_posts_author_advice_is_an_rst_field(build_site, caplog, byline, 
     assert body_text(site, "posts/signed/") == WORDS
     metas = site.soup("posts/signed/").select('meta[property="article:author"]')
     assert [m["content"].rstrip("/").rsplit("/", 1)[1] for m in metas] == signers
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "written"),
+    [
+        # "write Redirect_from: /2019/kept.html instead": in a .rst file, its first paragraph
+        (
+            "posts/k.rst",
+            f"Kept back\n#########\n\n{RST_KEYS}\n:aliases: /2019/kept.html\n\n{WORDS}\n",
+            ":aliases: /2019/kept.html",
+        ),
+        # between +++ lines, not TOML
+        (
+            "posts/k.md",
+            f'+++\n{TOML_KEYS}\naliases = ["/2019/kept.html"]\n+++\n\n{WORDS}\n',
+            'aliases = ["/2019/kept.html"]',
+        ),
+    ],
+)
+def test_hugos_aliases_are_told_redirect_from_as_the_file_writes_it(
+    build_site, caplog, path, text, written
+):
+    said = the_line(build_site, caplog, path, text, "aliases")
+    advised = re.search(r"\(write (.*) instead\)", said)
+    assert advised, said
+    site = rebuilt(build_site, caplog, path, text.replace(written, advised[1]), "aliases-2")
+    assert lines_naming(caplog, path) == []
+    assert body_text(site, "posts/kept-back/") == WORDS
+    assert (site.output / "2019" / "kept.html").is_file()  # the old link still leads here

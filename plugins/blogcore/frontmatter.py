@@ -817,12 +817,14 @@ def wordpress_keys(metadata: dict[str, Any]) -> tuple[dict[str, str], list[str]]
     return found, lines
 
 
+# an old address, for an example of one
+OLD_ADDRESS = "/2010/08/23/slug.html"
 # a Jekyll permalink made of placeholders (/:year/:title/) or a style's name is no address
 _PERMALINK_PATTERN = re.compile(r"(^|/):[A-Za-z_]|^(pretty|date|ordinal|weekdate|none)$")
 
 
 def other_engine_addresses(
-    metadata: dict[str, Any],
+    metadata: dict[str, Any], syntax: str = keysyntax.MARKDOWN
 ) -> tuple[str | None, list[str], list[tuple[str, tuple[str, ...]]]]:
     """Hugo's aliases, Jekyll's permalink and pelican-alias's Alias read as Redirect_from
     (the redirects plugin's old addresses, which they are once the post lives at this site's
@@ -830,7 +832,8 @@ def other_engine_addresses(
     Redirect_from value (with any written one first), or None; a line for each key that is
     no address (taken out of ``metadata``); and (key, its addresses) for each key read, whose
     line (``old_address_line``) waits for the post's own address: a permalink that is that
-    address (a Jekyll page's /about/) has nothing to redirect, and nothing to say."""
+    address (a Jekyll page's /about/) has nothing to redirect, and nothing to say. ``syntax``:
+    how the file writes a key (keysyntax), for the lines to name keys as it does."""
     wanted: list[str] = []
     lines = []
     read: list[tuple[str, tuple[str, ...]]] = []
@@ -843,10 +846,12 @@ def other_engine_addresses(
         paths = [p.strip() for i in items for p in re.split(split, str(i or "")) if p.strip()]
         if key == "permalink":
             if any(_PERMALINK_PATTERN.search(p) for p in paths):
+                shown = keysyntax.key_as_written(display_key(key), syntax, ", ".join(paths))
+                example = keysyntax.key_as_written("Redirect_from", syntax, OLD_ADDRESS)
                 lines.append(
-                    f"{display_key(key)}: {', '.join(paths)} is Jekyll's pattern for addresses, "
-                    "not an address, and is ignored: to keep old links working, write the "
-                    "post's old address itself, e.g. Redirect_from: /2010/08/23/slug.html"
+                    f"{shown} is Jekyll's pattern for addresses, not an address, and is "
+                    "ignored: to keep old links working, write the post's old address itself, "
+                    f"e.g. {example}"
                 )
                 continue
             # Jekyll reads a permalink from the site's root, with or without the first /
@@ -854,7 +859,7 @@ def other_engine_addresses(
         elif key == "aliases":
             names = [p for p in paths if _is_note_name(p)]
             if names:
-                lines.append(obsidian_aliases_line(names))
+                lines.append(obsidian_aliases_line(names, syntax))
                 paths = [p for p in paths if p not in names]
         if not paths:
             continue
@@ -875,31 +880,36 @@ def _is_note_name(alias: str) -> bool:
     return "/" not in alias
 
 
-def obsidian_aliases_line(names: Sequence[str]) -> str:
-    """The line for Obsidian's aliases: names of the note, not addresses, ignored."""
+def obsidian_aliases_line(names: Sequence[str], syntax: str = keysyntax.MARKDOWN) -> str:
+    """The line for Obsidian's aliases: names of the note, not addresses, ignored (keys named
+    as a file of ``syntax`` writes them)."""
     said = (
         ("are other names", "old addresses", "are")
         if len(names) > 1
         else ("is another name", "an old address", "is")
     )
+    shown = keysyntax.key_as_written("Aliases", syntax, ", ".join(names))
+    example = keysyntax.key_as_written("Redirect_from", syntax, "/posts/old-slug/")
     return (
-        f"{display_key('aliases')}: {', '.join(names)} {said[0]} of the note (Obsidian's "
-        f"aliases), not {said[1]} of the post, and {said[2]} ignored: remove the line (an old "
-        "address that should redirect here is a path: Redirect_from: /posts/old-slug/)"
+        f"{shown} {said[0]} of the note (Obsidian's aliases), not {said[1]} of the post, and "
+        f"{said[2]} ignored: remove the {keysyntax.line_of(syntax)} (an old address that "
+        f"should redirect here is a path: {example})"
     )
 
 
-def old_address_line(key: str, paths: Sequence[str]) -> str:
-    """The line for another engine's old addresses read as Redirect_from."""
+def old_address_line(key: str, paths: Sequence[str], syntax: str = keysyntax.MARKDOWN) -> str:
+    """The line for another engine's old addresses read as Redirect_from (keys named as a
+    file of ``syntax`` writes them)."""
     one, several = OLD_ADDRESS_KEYS[key]
     said = (
         (f"are {several}; here they are", "they redirect")
         if len(paths) > 1
         else (f"is {one}; here it is", "it redirects")
     )
+    shown = keysyntax.key_as_written(display_key(key), syntax, ", ".join(paths))
+    ours = keysyntax.key_as_written("Redirect_from", syntax, ", ".join(paths))
     return (
-        f"{display_key(key)}: {', '.join(paths)} {said[0]} read as Redirect_from, so {said[1]} "
-        f"to the post (write Redirect_from: {', '.join(paths)} instead)"
+        f"{shown} {said[0]} read as Redirect_from, so {said[1]} to the post (write {ours} instead)"
     )
 
 

@@ -1231,7 +1231,7 @@ class StrictChecks:
             metadata["status"] = "draft"
         elif status:
             metadata["status"] = status
-        redirects, more, read = other_engine_addresses(metadata)
+        redirects, more, read = other_engine_addresses(metadata, syntax)
         if redirects:
             metadata["redirect_from"] = redirects
         for line in [*lines, *more]:
