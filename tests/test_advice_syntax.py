@@ -518,3 +518,22 @@ def test_hugos_aliases_are_told_redirect_from_as_the_file_writes_it(
     assert lines_naming(caplog, path) == []
     assert body_text(site, "posts/kept-back/") == WORDS
     assert (site.output / "2019" / "kept.html").is_file()  # the old link still leads here
+
+
+def test_a_folders_misspelt_rst_field_is_told_as_a_field(build_site, caplog):
+    # "write Modified: in place of Modifed: in them": in .rst files, their first paragraph
+    posts = {
+        f"posts/r{n}.rst": f"Post {n}\n######\n\n{RST_KEYS}\n:modifed: 2025-04-01\n\n{WORDS}\n"
+        for n in range(7)
+    }
+    caplog.set_level(logging.WARNING)
+    build_site(posts, name="rst-fold")
+    [said] = [m for m in caplog.messages if "Modifed" in m]
+    advised = re.search(r"write (\S+) in place of (\S+) in them", said)
+    assert advised, said
+    followed = {path: text.replace(advised[2], advised[1]) for path, text in posts.items()}
+    caplog.clear()
+    site = build_site(followed, name="rst-fold-2")
+    assert [m for m in caplog.messages if "/posts/r" in m or "rst-fold-2/posts/:" in m] == []
+    assert body_text(site, "posts/post-3/") == WORDS
+    assert site.soup("posts/post-3/").select_one("time.dt-updated, time[itemprop=dateModified]")

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from plugins.engine import keysyntax
+
 SHOWN = 4  # the files of one folder named each in a line of their own: the rest are folded
 NAMED = 3  # the folded files a folder's line names
 # a front-matter line left empty (frontmatter.header_warnings): an old blog had an empty
@@ -280,6 +282,17 @@ def many_files(held: dict[tuple[str, str], list[str]]) -> dict[tuple[str, str], 
     return {said: sorted(set(files)) for said, files in held.items() if len(set(files)) > SHOWN}
 
 
+def _renamed(meant: str, key: str, files: list[str]) -> str:
+    """Our key in place of the written one, as the files write keys (``:modified:`` in place
+    of ``:modifed:`` in .rst files); the keys' names alone where the files differ."""
+    syntaxes = {keysyntax.syntax_of(file) for file in files}
+    if len(syntaxes) != 1:
+        return f"the key {meant} in place of {key}"
+    syntax = syntaxes.pop()
+    ours, theirs = (keysyntax.key_as_written(one, syntax) for one in (meant, key))
+    return f"{ours} in place of {theirs}"
+
+
 def key_message(key: str, message: str, files: list[str], meant: str = "", hint: str = "") -> str:
     """One line for a key no one reads in many files: ``content/posts/: unknown key 'Version'
     is ignored in 151 files (content/posts/a.md, content/posts/b.md and 149 more): remove the
@@ -292,7 +305,7 @@ def key_message(key: str, message: str, files: list[str], meant: str = "", hint:
     hint = hint.replace("in this file too", "in each of them too")
     # a typo of ours or another engine's name for ours says what it meant: removing the line
     # would lose that (Update: 2014-03-01 is the date Modified: would show)
-    fix = f"write {meant}: in place of {key}: in them" if meant else "remove the line from them"
+    fix = f"write {_renamed(meant, key, files)} in them" if meant else "remove the line from them"
     return (
         f"{heading(files)}: {said} in {len(files)} files ({_two_named(files)}"
         f"{'; ' + hint if hint else ''}): {fix}, {_or_kept(key)}"
