@@ -249,13 +249,7 @@ def test_a_long_yaml_value_is_told_what_to_do_without_a_shortened_example(build_
     followed = yaml_post(f'title: "{title}"')  # as the line says, by hand
     site = rebuilt(build_site, caplog, "posts/long.md", followed, "yaml-long-2")
     assert lines_naming(caplog, "posts/long.md") == []
-    [heading] = [
-        h
-        for p in site.files(".html")
-        for h in [site.soup(str(p.relative_to(site.output))).select_one("article h1")]
-        if h and h.get_text(strip=True).startswith("Our move")
-    ]
-    assert heading.get_text(" ", strip=True) == title
+    assert heading_of(site, "Our move") == title
 
 
 def test_a_yaml_comment_after_a_value_is_told_quoted_with_its_quotes_escaped(build_site, caplog):
@@ -323,17 +317,31 @@ def test_a_category_list_in_rst_is_told_in_fields():
 LIST_FIX = re.compile(
     r"; write (.*) \((?:no brackets|in place of the key's line and its - lines)\)"
 )
+# "(write <the line to copy> instead)"
+INSTEAD = re.compile(r"\(write (.*) instead\)")
 
 
-def followed_list(build_site, caplog, name: str, text: str, written: str, after: str):
-    """A post with the block ``text`` built, then built again with ``written`` (the list as
-    the file gives it) replaced by the example its one line gives: the example, the site."""
-    said = the_line(build_site, caplog, "posts/p.md", text, name)
-    advised = LIST_FIX.search(said)
+def followed(build_site, caplog, path: str, text: str, written: str, advice: re.Pattern, name: str):
+    """The file ``path`` holding ``text`` built, then built again with ``written`` replaced by
+    the example its one line gives (``advice``'s first group), and no line said of it again:
+    the example, and the site."""
+    said = the_line(build_site, caplog, path, text, name)
+    advised = advice.search(said)
     assert advised, said
-    site = rebuilt(build_site, caplog, "posts/p.md", text.replace(written, advised[1]), after)
-    assert lines_naming(caplog, "posts/p.md") == []
+    site = rebuilt(build_site, caplog, path, text.replace(written, advised[1]), f"{name}-2")
+    assert lines_naming(caplog, path) == []
     return advised[1], site
+
+
+def heading_of(site, start: str) -> str:
+    """The text of the one post heading on the site that starts with ``start``."""
+    [heading] = [
+        h
+        for p in site.files(".html")
+        for h in [site.soup(str(p.relative_to(site.output))).select_one("article h1")]
+        if h and h.get_text(strip=True).startswith(start)
+    ]
+    return heading.get_text(" ", strip=True)
 
 
 @pytest.mark.parametrize(
@@ -352,25 +360,18 @@ def followed_list(build_site, caplog, name: str, text: str, written: str, after:
 def test_a_yaml_list_for_a_title_is_told_its_items_joined(
     build_site, caplog, written, example, title
 ):
-    advised, site = followed_list(
-        build_site, caplog, "yaml-list", yaml_post(written), written, "yaml-list-2"
+    advised, site = followed(
+        build_site, caplog, "posts/p.md", yaml_post(written), written, LIST_FIX, "yaml-list"
     )
-    [heading] = [
-        h
-        for p in site.files(".html")
-        for h in [site.soup(str(p.relative_to(site.output))).select_one("article h1")]
-        if h and h.get_text(strip=True).startswith("Our move")
-    ]
-    assert heading.get_text(" ", strip=True) == title
+    assert heading_of(site, "Our move") == title
     assert advised == example
 
 
 def test_a_toml_list_for_a_title_is_told_its_items_joined(build_site, caplog):
     keys = 'date = 2025-03-14\ncategory = "Company"\nauthor = "Ada Byrne"'
     text = f'+++\ntitle = ["Our move", "part 2"]\n{keys}\n+++\n\n{WORDS}\n'
-    advised, site = followed_list(
-        build_site, caplog, "toml-list", text, 'title = ["Our move", "part 2"]', "toml-list-2"
-    )
+    written = 'title = ["Our move", "part 2"]'
+    advised, site = followed(build_site, caplog, "posts/p.md", text, written, LIST_FIX, "toml-list")
     heading = site.soup("posts/our-move-part-2/").select_one("article h1")
     assert heading.get_text(" ", strip=True) == "Our move, part 2"
     assert body_text(site, "posts/our-move-part-2/") == WORDS
@@ -446,11 +447,7 @@ TOML_KEYS = 'title = "Kept back"\ndate = 2025-03-14\ncategory = "Company"\nautho
 def test_another_engines_keep_out_key_is_told_our_status_as_the_file_writes_it(
     build_site, caplog, path, text, written
 ):
-    said = the_line(build_site, caplog, path, text, "keep-out")
-    advised = re.search(r"\(write (.*) instead\)", said)
-    assert advised, said
-    site = rebuilt(build_site, caplog, path, text.replace(written, advised[1]), "keep-out-2")
-    assert lines_naming(caplog, path) == []
+    _, site = followed(build_site, caplog, path, text, written, INSTEAD, "keep-out")
     assert body_text(site, "drafts/posts/kept-back/") == WORDS  # still kept out, text whole
     assert not (site.output / "posts" / "kept-back").exists()
 
@@ -480,12 +477,8 @@ def test_a_toml_post_without_a_date_is_told_it_in_toml(build_site, caplog):
 def test_an_rst_posts_author_advice_is_an_rst_field(build_site, caplog, byline, signers):
     fields = f":date: 2025-03-14\n:category: Company\n:author: {byline}"
     text = f"Signed\n######\n\n{fields}\n\n{WORDS}\n"
-    said = the_line(build_site, caplog, "posts/signed.rst", text, "rst-author")
-    advised = re.search(r"write '([^']*)'", said)
-    assert advised, said
-    followed = text.replace(f":author: {byline}", advised[1])
-    site = rebuilt(build_site, caplog, "posts/signed.rst", followed, "rst-author-2")
-    assert lines_naming(caplog, "posts/signed.rst") == []
+    written, quoted = f":author: {byline}", re.compile(r"write '([^']*)'")
+    _, site = followed(build_site, caplog, "posts/signed.rst", text, written, quoted, "rst-author")
     assert body_text(site, "posts/signed/") == WORDS
     metas = site.soup("posts/signed/").select('meta[property="article:author"]')
     assert [m["content"].rstrip("/").rsplit("/", 1)[1] for m in metas] == signers
@@ -511,11 +504,7 @@ def test_an_rst_posts_author_advice_is_an_rst_field(build_site, caplog, byline, 
 def test_hugos_aliases_are_told_redirect_from_as_the_file_writes_it(
     build_site, caplog, path, text, written
 ):
-    said = the_line(build_site, caplog, path, text, "aliases")
-    advised = re.search(r"\(write (.*) instead\)", said)
-    assert advised, said
-    site = rebuilt(build_site, caplog, path, text.replace(written, advised[1]), "aliases-2")
-    assert lines_naming(caplog, path) == []
+    _, site = followed(build_site, caplog, path, text, written, INSTEAD, "aliases")
     assert body_text(site, "posts/kept-back/") == WORDS
     assert (site.output / "2019" / "kept.html").is_file()  # the old link still leads here
 
