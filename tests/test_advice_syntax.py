@@ -526,3 +526,29 @@ def test_a_folders_misspelt_rst_field_is_told_as_a_field(build_site, caplog):
     assert [m for m in caplog.messages if "/posts/r" in m or "rst-fold-2/posts/:" in m] == []
     assert body_text(site, "posts/post-3/") == WORDS
     assert site.soup("posts/post-3/").select_one("time.dt-updated, time[itemprop=dateModified]")
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        # "write Authors: Ada Byrne, Bo Lindqvist (no brackets)", and TOML's
+        # 'write authors = ["Ada Byrne", "Bo Lindqvist"] (no brackets)' with its brackets
+        "author: [Ada Byrne, Bo Lindqvist]",
+        "author:\n  - Ada Byrne\n  - Bo Lindqvist",
+        'author = ["Ada Byrne", "Bo Lindqvist"]',
+    ],
+)
+def test_a_list_of_authors_is_told_authors_with_every_name(build_site, caplog, written):
+    fence = "+++" if " = " in written else "---"
+    keys = (
+        'title = "Signed"\ndate = 2025-03-14\ncategory = "Company"'
+        if fence == "+++"
+        else "title: Signed\ndate: 2025-03-14\ncategory: Company"
+    )
+    text = f"{fence}\n{keys}\n{written}\n{fence}\n\n{WORDS}\n"
+    whole = re.compile(r"; write (.*?)(?: \(in place of the key's line and its - lines\))?$")
+    _, site = followed(build_site, caplog, "posts/p.md", text, written, whole, "authors")
+    metas = site.soup("posts/signed/").select('meta[property="article:author"]')
+    signers = [m["content"].rstrip("/").rsplit("/", 1)[1] for m in metas]
+    assert signers == ["ada-byrne", "bo-lindqvist"]
+    assert body_text(site, "posts/signed/") == WORDS
