@@ -552,3 +552,29 @@ def test_a_list_of_authors_is_told_authors_with_every_name(build_site, caplog, w
     signers = [m["content"].rstrip("/").rsplit("/", 1)[1] for m in metas]
     assert signers == ["ada-byrne", "bo-lindqvist"]
     assert body_text(site, "posts/signed/") == WORDS
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "written"),
+    [
+        # "(did you mean 'draft'? a post kept out says Status: draft)": in a .rst file, text
+        (
+            "posts/k.rst",
+            f"Kept back\n#########\n\n{RST_KEYS}\n:status: unpublished\n\n{WORDS}\n",
+            ":status: unpublished",
+        ),
+        (
+            "posts/k.html",
+            f'<html><head>{HTML_HEAD}<meta name="status" content="unpublished"></head>'
+            f"<body><p>{WORDS}</p></body></html>\n",
+            '<meta name="status" content="unpublished">',
+        ),
+    ],
+)
+def test_a_word_for_keep_out_is_told_our_status_as_the_file_writes_it(
+    build_site, caplog, path, text, written
+):
+    says = re.compile(r"a post kept out says (.*)\)")
+    _, site = followed(build_site, caplog, path, text, written, says, "status-word")
+    assert body_text(site, "drafts/posts/kept-back/") == WORDS
+    assert not (site.output / "posts" / "kept-back").exists()

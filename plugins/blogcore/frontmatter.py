@@ -354,8 +354,8 @@ WITHHOLDING_STATUSES = {
 FORMER_STATUSES = frozenset({"alumni", "alumnus", "alumna", "former", "left", "retired"})
 # what each Status that keeps a post out does, said with a suggestion of it
 KEEP_OUT_SAYS = {
-    "draft": "a post kept out says Status: draft",
-    "hidden": "Status: hidden publishes the post off the home page, lists and feeds",
+    "draft": "a post kept out says {status}",
+    "hidden": "{status} publishes the post off the home page, lists and feeds",
 }
 # a word that says "not" first: never told the word it negates (unhidden is not hidden)
 _NEGATED = re.compile(r"^(un|non|not|no|dis|de)[\s_-]?[a-z]")
@@ -374,9 +374,10 @@ def status_suggestion(status: str) -> str | None:
     return close[0] if close else None
 
 
-def check_status(value: str) -> str:
+def check_status(value: str, syntax: str = keysyntax.MARKDOWN) -> str:
     """Return a known status, or explain which are allowed (with a suggestion that never
-    publishes a post the writer meant to keep out)."""
+    publishes a post the writer meant to keep out, its Status as a file of ``syntax`` writes
+    it: ``:status: draft`` in .rst)."""
     status = value.strip().lower()
     if status in STATUSES or not status:
         return status
@@ -384,20 +385,22 @@ def check_status(value: str) -> str:
     close = status_suggestion(words)
     hint = f" (did you mean {close!r}?)" if close else ""
     if words in WITHHOLDING_STATUSES:  # a meaning, not a typo: say what ours does
-        hint = f" (did you mean {close!r}? {KEEP_OUT_SAYS[close]})"
+        ours = keysyntax.key_as_written("Status", syntax, close)
+        hint = f" (did you mean {close!r}? {KEEP_OUT_SAYS[close].format(status=ours)})"
     if words in FORMER_STATUSES:  # a team file's person who has left
         hint = " (someone who has left: a team file says Alumni: true)"
     raise FrontMatterError(f"Status must be one of {', '.join(STATUSES)}, got {value!r}{hint}")
 
 
-def check_value(key: str, value: object) -> None:
-    """Raise FrontMatterError when a known key carries a value of the wrong kind."""
+def check_value(key: str, value: object, syntax: str = keysyntax.MARKDOWN) -> None:
+    """Raise FrontMatterError when a known key carries a value of the wrong kind (advice
+    naming keys as a file of ``syntax`` writes them)."""
     if not isinstance(value, str):
         return
     if key in DATE_KEYS:
         check_date(key, value)
     elif key == "status":
-        check_status(value)
+        check_status(value, syntax)
 
 
 # other engines' and themes' names for keys we read (lowercase, as Pelican hands them over):

@@ -975,7 +975,8 @@ class StrictChecks:
             if self.values_as_read and isinstance(value, str):
                 check_as_read(name, value)
             if not (self.reading_post and name == "status" and wordpress_status(value)):
-                check_value(name, value)  # a post's Status: publish is WordPress's (wordpress_keys)
+                # a post's Status: publish is WordPress's (wordpress_keys)
+                check_value(name, value, self.syntax)
             try:
                 return super().process_metadata(name, value)
             except FrontMatterError:
