@@ -924,8 +924,9 @@ def test_a_hugo_post_in_toml_is_read_and_a_broken_one_is_one_line(build_site, ca
         "hugo-toml/posts/broken.md: line 4: the front matter between +++ lines is not valid "
         "TOML (Expected '=' after a key in a key/value pair); a TOML key is followed by =, not "
         'by : (slug = "broken")',
-        "hugo-toml/posts/draft.md: Draft: true is Hugo's way to keep a post out; here it is "
-        "Status: draft, and the post is kept out as a draft (write Status: draft instead)",
+        # Status: draft between +++ lines is not TOML
+        "hugo-toml/posts/draft.md: draft = true is Hugo's way to keep a post out; here it is "
+        'status = "draft", and the post is kept out as a draft (write status = "draft" instead)',
         "hugo-toml/posts/draft.md: unknown key 'Description' is ignored (this site's key is "
         "Summary, given in this file too: only it is read)",
         "hugo-toml/posts/dum-e.md: line 10: Params holds keys of its own (math), which front "
