@@ -274,3 +274,61 @@ def test_the_collector_stays_frozen_here_while_forked_workers_run():
     outcomes = in_forks(lambda slot: (slot, gc.get_freeze_count() > 0), 2)
     assert sorted(result for _, result in outcomes) == [(0, True), (1, True)]
     assert gc.get_freeze_count() == 0  # and free again afterwards
+
+
+def _touch(path: str) -> str:
+    open(path, "w").close()
+    return path
+
+
+class _Arrived:
+    """Unpickled in the parent: makes the marker file there."""
+
+    def __init__(self, marker) -> None:
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (_touch, (self.marker,))
+
+
+class _Waits:
+    """Pickled in the child: waits (5 s at most) for the parent to have unpickled what came
+    before it, and arrives as whether it had."""
+
+    def __init__(self, marker) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        deadline = time.monotonic() + 5
+        while not self.marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return (bool, (self.marker.exists(),))
+
+
+def test_a_workers_result_reaches_the_parent_while_it_is_still_being_pickled(tmp_path):
+    # the whole pickle held beside the result was a reader's largest part at the hand-back
+    # (fastbuild's readers, each holding half the posts)
+    from plugins.engine.forks import in_forks
+
+    marker = tmp_path / "arrived"
+
+    def work(slot: int):
+        return [_Arrived(marker), b"x" * 200_000, _Waits(marker)] if slot else None
+
+    outcomes = in_forks(work, 2)
+    assert outcomes[0] == (0, None)
+    status, (path, padding, seen) = outcomes[1]
+    assert (status, path, len(padding)) == (0, str(marker), 200_000)
+    assert seen  # the parent had the first part before the child pickled the last
+
+
+class _Unpicklable:
+    def __reduce__(self):
+        raise TypeError("not this one")
+
+
+def test_a_result_that_fails_to_pickle_part_way_arrives_as_none():
+    from plugins.engine.forks import in_forks
+
+    outcomes = in_forks(lambda slot: [b"x" * 200_000, _Unpicklable()] if slot else "here", 2)
+    assert outcomes == [(0, "here"), (1, None)]

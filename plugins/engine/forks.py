@@ -94,10 +94,13 @@ def in_forks(work: Callable[[int], Any], processes: int) -> list[tuple[int, Any]
                 status = 1
                 try:
                     os.close(read_end)
-                    # all or nothing down the pipe: a result that does not pickle sends none
-                    data = pickle.dumps(work(slot), protocol=pickle.HIGHEST_PROTOCOL)
+                    result = work(slot)
+                    # pickled into the pipe a frame at a time as the parent reads it: the
+                    # whole pickle beside the result was a reader's largest part at the
+                    # hand-back. One that fails part-way leaves a pickle without its end,
+                    # which the parent cannot load: None, as when nothing came
                     with os.fdopen(write_end, "wb") as out:
-                        out.write(data)
+                        pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
                     status = 0
                 finally:
                     os._exit(status)
