@@ -776,6 +776,19 @@ def test_an_empty_summary_is_as_if_there_were_none(build_site, caplog):
     ]
 
 
+def test_a_summary_on_the_lines_below_its_key_is_not_empty(build_site, caplog):
+    # Pelican's own test content writes "Summary:" and the summary on indented lines below
+    # (Python-Markdown's continuation lines): the page shows it, yet the build said "Summary
+    # is empty, so the post's first words stand in for it"
+    caplog.set_level(logging.WARNING)
+    front = "Summary:\n    Zebracorn lamps on two lines\n    as well as **inline markup**."
+    site = build_site({"posts/s.md": post(front, body="Other words.")}, name="summary-below")
+    page = site.soup("posts/s/")
+    description = page.select_one('meta[name="description"]')["content"]
+    assert description.startswith("Zebracorn lamps on two lines as well as inline markup")
+    assert not [m for m in caplog.messages if "Summary" in m], caplog.messages
+
+
 def test_an_empty_title_without_a_slug_is_one_line(build_site, caplog):
     # one mistake was two lines: "Title is empty" and "Title '' makes an empty web address"
     caplog.set_level(logging.WARNING)

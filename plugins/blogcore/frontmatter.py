@@ -2466,12 +2466,26 @@ def _tags_advice(value: str) -> str:
     return f"Tags are separated by commas, so {value!r} is not read as {count}; {write}"
 
 
+def _continued_lines(header: Header) -> set[int]:
+    """The line numbers of the key lines whose value goes on to indented lines below them."""
+    starts = [number for *_, number in header.keys]
+    return {
+        max((start for start in starts if start < number), default=0)
+        for *_, number in header.continued
+    }
+
+
 def header_warnings(header: Header) -> list[str]:
     """Front-matter lines that are taken, but probably not as the writer meant."""
     found = list(header.notes)
-    for key, value, _number in header.keys:
+    continued = _continued_lines(header)
+    for key, value, number in header.keys:
         if key not in KNOWN_KEYS or key in EMPTY_IS_ERROR:
             continue  # unknown() and check_header() speak about those
+        if not value and number in continued:
+            # "Summary:" with its text on the indented lines below: Markdown reads them as its
+            # value (another key's continuation is check_header's line)
+            continue
         if not value and key == "summary":
             found.append(
                 repeats.Said(
