@@ -140,6 +140,10 @@ EDITS = [
     ),
     ("a series' title", lambda c: _edit(c / "series/series-0.md", "Title: ", "Title: The ")),
     ("a post's language", lambda c: _edit(c / "posts/post-00016.md", "Slug: ", "Lang: de\nSlug: ")),
+    # a post the reader refuses: the next rebuild does not read it ahead (manifest.refused)
+    ("a post refused", lambda c: _edit(c / "posts/post-00017.md", "Date: ", "Date: soon ")),
+    ("a body, a post refused", lambda c: _edit(c / "posts/post-00007.md", None, "\nAgain.\n")),
+    ("a refused post mended", lambda c: _edit(c / "posts/post-00017.md", "Date: soon ", "Date: ")),
 ]
 
 
@@ -1020,6 +1024,26 @@ def test_stale_files_are_those_no_longer_written():
 )
 def test_replaced_files_are_those_changed_with_their_time_kept(before, now, replaced):
     assert manifest.replaced(before, now) == replaced
+
+
+A, B = (1, 1, 10, 7), (2, 2, 11, 7)
+
+
+@pytest.mark.parametrize(
+    ("refused", "inputs", "now", "again"),
+    [
+        ({"a"}, "x", {"a": A}, {"a"}),  # as it was, read with the same inputs
+        ({"a"}, "x", {"a": B}, set()),  # edited since: it may read now
+        ({"a"}, "y", {"a": A}, set()),  # new settings or code: they may take it
+        ({"a"}, "x", {}, set()),  # removed
+        (set(), "x", {"a": A}, set()),  # read: nothing to leave out
+    ],
+)
+def test_a_file_refused_again_is_one_unchanged_read_with_the_same_inputs(
+    refused, inputs, now, again
+):
+    previous = manifest.Manifest("x", stamps={"a": A}, refused=refused)
+    assert manifest.refused_again(previous, inputs, now) == again
 
 
 def test_a_file_that_cannot_be_read_has_no_stamp(tmp_path: Path):

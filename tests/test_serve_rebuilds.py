@@ -14,6 +14,7 @@ sees: the terminal, the problems report the overlay shows, the dev server's answ
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -384,3 +385,79 @@ def test_the_accelerations_off_line_is_said_in_every_serve_build(tmp_path):
             session.edit("posts/garden-party.md", "\n\n", "\n\nAnother line.\n\n")
     finally:
         session.close()
+
+
+# A Markdown extension of a site's own that notes each reading of a file marked TALLY, in
+# whichever process reads it (fastbuild's reading workers included)
+TALLY = """
+import os
+
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+
+class Tally(Preprocessor):
+    def run(self, lines):
+        if any("TALLY" in line for line in lines):
+            with open(os.environ["TALLY_LOG"], "a", encoding="utf-8") as log:
+                log.write("read\\n")
+        return lines
+
+
+class TallyExtension(Extension):
+    def extendMarkdown(self, md):
+        md.preprocessors.register(Tally(md), "tally", 5)
+
+
+def makeExtension(**kwargs):
+    return TallyExtension(**kwargs)
+"""
+REFUSED_POST = "Title: Broken\nDate: the day after\n\nTALLY: a post with a date no one can read.\n"
+
+
+def test_a_refused_post_is_not_read_ahead_again_and_says_what_a_clean_build_says(tmp_path):
+    """A post the reader refused, unchanged since, is read once in a rebuild, by the build's
+    own process (which says why), not first in one of the reading workers too, where its
+    read fails again (notmyidea's posts without a title: half of a rebuild); the overlay and
+    the terminal say what a clean build of the same content says."""
+    extra = (
+        'MARKDOWN = {**MARKDOWN, "extension_configs": '
+        '{**MARKDOWN["extension_configs"], "tally_markdown": {}}}\n'
+        "FASTBUILD_MIN_FILES = 1\nFASTBUILD_WORKERS = 2\n"
+    )
+    tally = tmp_path / "tally.log"
+    os.environ["TALLY_LOG"] = str(tally)  # the warm builder's environment, taken at its start
+    sessions = []
+    try:
+        for name in ("serve", "clean"):
+            (tmp_path / name).mkdir()
+            (tmp_path / name / "tally_markdown.py").write_text(TALLY, encoding="utf-8")
+            sessions.append(Session(tmp_path / name, extra))
+        serve, clean = sessions
+        (serve.content / "posts" / "broken.md").write_text(REFUSED_POST, encoding="utf-8")
+        first, _ = serve.build()
+        assert any(line.startswith("content/posts/broken.md: Date ") for line in first), first
+        for round_ in range(2):  # the record of the refusal is kept by the rebuild too
+            serve.edit("posts/ranges.md", "\n\n", f"\n\nA line, round {round_}.\n\n")
+            tally.write_text("", encoding="utf-8")
+            shown, printed = serve.build()
+            assert tally.read_text(encoding="utf-8").count("read") == 1, round_
+        shutil.rmtree(clean.content)
+        shutil.copytree(serve.content, clean.content)
+        expected, cold = clean.build()
+
+        def lines(text: str, session: Session) -> list[str]:
+            """Its folder named alike, without the terminal's time and source columns."""
+            text = text.replace(str(session.content), "CONTENT")
+            return [
+                re.sub(r"^(\[[\d:]+\])?\s+|\s+\S+\.py:\d+$", "", li) for li in text.splitlines()
+            ]
+
+        assert shown == first
+        assert lines("\n".join(shown), serve) == lines("\n".join(expected), clean)
+        said = [line for line in lines(printed, serve) if "broken.md" in line]
+        assert said and said == [line for line in lines(cold, clean) if "broken.md" in line]
+    finally:
+        os.environ.pop("TALLY_LOG", None)
+        for session in sessions:
+            session.close()

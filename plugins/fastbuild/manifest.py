@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from plugins.engine import files
 
-VERSION = 5
+VERSION = 6
 
 
 @dataclass
@@ -40,6 +40,22 @@ class Manifest:
     # the folders plugins write whole, their files unnamed (phases.files_written's
     # ``folders``: the search index, which Pagefind may write after the build has ended)
     folders: set[str] = field(default_factory=set)
+    # the posts' and pages' files the readers refused (a mistake in the front matter)
+    refused: set[str] = field(default_factory=set)
+
+
+def refused_again(previous: Manifest, inputs: str, stamps: dict[str, tuple]) -> frozenset[str]:
+    """The files the last build's readers refused that are as they were then (the same
+    stamp) and would be read with the same inputs (settings, code, libraries): a read ahead
+    in a worker would fail again, and the build's own process reads them anyway, to say why.
+    """
+    if previous.inputs != inputs:
+        return frozenset()
+    return frozenset(
+        path
+        for path in previous.refused
+        if (now := stamps.get(path)) is not None and now == previous.stamps.get(path)
+    )
 
 
 def load(path: str) -> Manifest:

@@ -219,6 +219,7 @@ def _start_incremental(pelican) -> None:
     # taken from Pelican's reader cache unread: such files are read again (_forget_replaced)
     state.current.stamps = _content_stamps(content)
     state.replaced = manifest.replaced(state.previous.stamps, state.current.stamps)
+    state.refused_before = manifest.refused_again(state.previous, inputs, state.current.stamps)
     if state.previous.inputs != inputs:
         # new code or settings can change what a reader makes of an unchanged file
         for name in ("ArticlesGenerator-Readers", "PagesGenerator-Readers"):
@@ -457,8 +458,14 @@ def _preread(
     readers = generator.readers
     todo = []
     found = generator.get_files(settings[paths_key], exclude=settings[excludes_key])
+    state = writer.incremental_state(settings)
+    # refused last time and unchanged: a worker would read it in vain (notmyidea's posts
+    # without a title, half of a rebuild); the build's process reads it, and says why
+    refused = state.refused_before if state is not None else frozenset()
     for relative in [*found, *others()]:
         path = os.path.abspath(os.path.join(generator.path, relative))
+        if path in refused:
+            continue
         cached = readers.get_cached_data(path, _UNREAD)
         if file_suffix(path) in readers.readers and cached[0] is None:
             todo.append(path)
@@ -595,9 +602,25 @@ def on_content_final(generators) -> None:
     if not generators:
         return
     _check_last(generators)
+    _note_refused(generators[0])
     for generator in generators:
         _fix_urls(generator)
         _index_taxonomies(generator)
+
+
+def _note_refused(generator) -> None:
+    """In an incremental build, record the posts' and pages' files the readers refused
+    (Pelican's ``generated_content`` names them, without a content object)."""
+    state = writer.incremental_state(generator.settings)
+    if state is None:
+        return
+    base = generator.path
+    state.current.refused = {
+        path
+        for relative, made in generator.context.get("generated_content", {}).items()
+        if made is None
+        and (path := os.path.abspath(os.path.join(base, relative))) in state.current.stamps
+    }
 
 
 def on_content_object_init(content) -> None:

@@ -125,6 +125,7 @@ class IncrementalState:
         self.skipped = 0
         self.rendered = 0
         self.replaced: frozenset[str] = frozenset()  # read again though Pelican's cache has them
+        self.refused_before: frozenset[str] = frozenset()  # not read ahead (refused_again)
 
     def site_digest(self, context: dict) -> str:
         """Digest of the inputs every page may show: code, settings, files, posts' fields."""
