@@ -71,8 +71,10 @@ class Case:
     leaks: tuple[str, ...] = ()  # text no written page or feed may contain
     once: bool = False  # one problem line only names the file (several steps meet it)
     alone: bool = False  # and it is the build's only problem line (no other step's echo)
+    future: tuple[str, ...] = ()  # files given a time in 2099 (DEFAULT_DATE = 'fs' reads it)
 
 
+FUTURE_TIME = 4070908800  # 2099-01-01 00:00 UTC, as a file's time
 # an address made of a key of the posts' own (docs/urls-and-links.md)
 ADDRESS_KEY_SETTINGS = {
     "ARTICLE_URL": '"{kind}/{slug}/"',
@@ -715,6 +717,49 @@ CASES = [
         },
         published=("posts/first-light/",),
     ),
+    # a post dated only by its file's name (FILENAME_METADATA's date) or by DEFAULT_DATE is
+    # Pelican's draft until that date too: was checked against ARTICLE_URL, and Pelican
+    # stopped on DRAFT_URL's KeyError with a traceback
+    Case(
+        "address-key-a-post-dated-by-its-file-name-lacks",
+        {"posts/2099-05-01_fn.md": post("Date: <absent>")},
+        "has no Kind: line, which DRAFT_URL 'd/{kind}/{slug}/' needs for the address",
+        "content/posts/2099-05-01_fn.md",
+        published=("posts/first-light/",),
+        remove=("posts/from-the-future.md",),
+        settings={
+            "DRAFT_URL": '"d/{kind}/{slug}/"',
+            "DRAFT_SAVE_AS": '"d/{kind}/{slug}/index.html"',
+            "FILENAME_METADATA": '"(?P<date>\\\\d{4}-\\\\d{2}-\\\\d{2})_(?P<slug>.*)"',
+        },
+    ),
+    Case(
+        "address-key-a-post-dated-by-default-date-lacks",
+        {"posts/undated.md": post("Date: <absent>\nSlug: undated")},
+        "has no Kind: line, which DRAFT_URL 'd/{kind}/{slug}/' needs for the address",
+        "content/posts/undated.md",
+        published=("posts/first-light/",),
+        remove=("posts/from-the-future.md",),
+        settings={
+            "DRAFT_URL": '"d/{kind}/{slug}/"',
+            "DRAFT_SAVE_AS": '"d/{kind}/{slug}/index.html"',
+            "DEFAULT_DATE": "[2099, 1, 1]",
+        },
+    ),
+    Case(
+        "address-key-a-post-dated-by-its-file-time-lacks",
+        {"posts/undated.md": post("Date: <absent>\nSlug: undated")},
+        "has no Kind: line, which DRAFT_URL 'd/{kind}/{slug}/' needs for the address",
+        "content/posts/undated.md",
+        published=("posts/first-light/",),
+        remove=("posts/from-the-future.md",),
+        future=("posts/undated.md",),
+        settings={
+            "DRAFT_URL": '"d/{kind}/{slug}/"',
+            "DRAFT_SAVE_AS": '"d/{kind}/{slug}/index.html"',
+            "DEFAULT_DATE": '"fs"',
+        },
+    ),
     # a translation by its file's name (FILENAME_METADATA's lang): was checked against
     # ARTICLE_URL, which has no {kind}, and Pelican stopped on ARTICLE_LANG_URL's KeyError
     Case(
@@ -805,6 +850,8 @@ def results(request, tmp_path_factory):
                 target.write_bytes(data)
             else:
                 target.write_text(data, encoding="utf-8", newline="")
+        for relpath in case.future:
+            os.utime(content / relpath, (FUTURE_TIME, FUTURE_TIME))
         status, log = _build(conf, content, base / "out", case.settings)
         return (case.id, conf.name), (status, log, base / "out")
 

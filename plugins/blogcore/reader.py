@@ -33,7 +33,7 @@ from pelican.readers import (
     parse_path_metadata,
     path_metadata,
 )
-from pelican.utils import pelican_open, slugify
+from pelican.utils import get_date, pelican_open, slugify
 
 from plugins.engine import build, keysyntax, paths, pelican_settings, phases, settings_errors
 
@@ -1590,15 +1590,25 @@ class StrictChecks:
             defaults = {}  # not Pelican's to read either: not this post's mistake
         given = {
             **defaults,
+            **self._default_date(),
             **path_metadata(full_path=source_path, source_path=relpath, settings=self.settings),
             **parse_path_metadata(source_path=relpath, settings=self.settings),
             **metadata,
         }
         status = given.get("status", "draft" if drafts else "")
-        date = metadata.get("date")
-        future = isinstance(date, datetime.datetime) and date > datetime.datetime.now(date.tzinfo)
-        if not page and future and not self.settings.get("WITH_FUTURE_DATES"):
-            status = "draft"  # Pelican's Article makes it one, with DRAFT_URL's address
+        if isinstance(given.get("date"), str):
+            # a date from the file's name (FILENAME_METADATA) or DEFAULT_METADATA, read as
+            # Pelican's date processor reads it (readers.py METADATA_PROCESSORS)
+            with contextlib.suppress(ValueError):  # not a date Pelican reads either
+                given["date"] = get_date(given["date"].replace("_", " "))
+        date = given.get("date")
+        if not page and isinstance(date, datetime.datetime):
+            # Pelican's Article (contents.py): the date in the post's Timezone, else TIMEZONE,
+            # made a draft, with DRAFT_URL's address, when later than now; a Page never is
+            when = date if date.tzinfo else date.replace(tzinfo=self._zone(given))
+            future = when > datetime.datetime.now(datetime.UTC)
+            if future and not self.settings.get("WITH_FUTURE_DATES"):
+                status = "draft"
         lang = given.get("lang", self.settings.get("DEFAULT_LANG"))
         names = pelican_settings.content_address_settings(
             page, status == "draft", lang != self.settings.get("DEFAULT_LANG")
@@ -1611,6 +1621,19 @@ class StrictChecks:
             if key and key not in self.refused:
                 where = settings_errors.where_set(name)
                 raise FrontMatterError(address_key_missing(key, name, pattern, where, relpath))
+
+    def _default_date(self) -> dict[str, datetime.datetime]:
+        """DEFAULT_DATE's date as Pelican gives it to a post without one (readers.py
+        ``default_metadata``; ``'fs'``, the file's time, is ``path_metadata``'s)."""
+        value = self.settings.get("DEFAULT_DATE")
+        try:
+            if isinstance(value, str) and value != "fs":
+                return {"date": get_date(value)}
+            if isinstance(value, (tuple, list)):
+                return {"date": datetime.datetime(*value)}
+        except (TypeError, ValueError):
+            pass  # not a date Pelican reads either: the setting's mistake, not the post's
+        return {}
 
     def _filed(self, source_path: str, metadata: dict, message: str) -> str | None:
         """A post's line for an empty Category: says where the post is filed when that is
