@@ -80,6 +80,12 @@ ADDRESS_KEY_SETTINGS = {
     "ARTICLE_URL": '"{kind}/{slug}/"',
     "ARTICLE_SAVE_AS": '"{kind}/{slug}/index.html"',
 }
+# and the draft's, which a post dated in the future is until its date (WITH_FUTURE_DATES)
+DRAFT_KEY_SETTINGS = {
+    "DRAFT_URL": '"d/{kind}/{slug}/"',
+    "DRAFT_SAVE_AS": '"d/{kind}/{slug}/index.html"',
+}
+DRAFT_KEY_LINE = "has no Kind: line, which DRAFT_URL 'd/{kind}/{slug}/' needs for the address"
 TEAM_HEADER = "Name: Dana Frost\nRole: Support\n"
 GALLERY = (
     "Title: The offsite\nDate: 2024-03-01\n"
@@ -707,11 +713,10 @@ CASES = [
         # a future-dated post is Pelican's draft (WITH_FUTURE_DATES = False): DRAFT_URL's address
         "address-key-a-future-post-and-a-page-lack",
         {},
-        "has no Kind: line, which DRAFT_URL 'd/{kind}/{slug}/' needs for the address",
+        DRAFT_KEY_LINE,
         "content/posts/from-the-future.md",
         settings={
-            "DRAFT_URL": '"d/{kind}/{slug}/"',
-            "DRAFT_SAVE_AS": '"d/{kind}/{slug}/index.html"',
+            **DRAFT_KEY_SETTINGS,
             "PAGE_URL": '"{section}/{slug}/"',
             "PAGE_SAVE_AS": '"{section}/{slug}/index.html"',
         },
@@ -723,40 +728,37 @@ CASES = [
     Case(
         "address-key-a-post-dated-by-its-file-name-lacks",
         {"posts/2099-05-01_fn.md": post("Date: <absent>")},
-        "has no Kind: line, which DRAFT_URL 'd/{kind}/{slug}/' needs for the address",
+        DRAFT_KEY_LINE,
         "content/posts/2099-05-01_fn.md",
         published=("posts/first-light/",),
         remove=("posts/from-the-future.md",),
         settings={
-            "DRAFT_URL": '"d/{kind}/{slug}/"',
-            "DRAFT_SAVE_AS": '"d/{kind}/{slug}/index.html"',
+            **DRAFT_KEY_SETTINGS,
             "FILENAME_METADATA": '"(?P<date>\\\\d{4}-\\\\d{2}-\\\\d{2})_(?P<slug>.*)"',
         },
     ),
     Case(
         "address-key-a-post-dated-by-default-date-lacks",
         {"posts/undated.md": post("Date: <absent>\nSlug: undated")},
-        "has no Kind: line, which DRAFT_URL 'd/{kind}/{slug}/' needs for the address",
+        DRAFT_KEY_LINE,
         "content/posts/undated.md",
         published=("posts/first-light/",),
         remove=("posts/from-the-future.md",),
         settings={
-            "DRAFT_URL": '"d/{kind}/{slug}/"',
-            "DRAFT_SAVE_AS": '"d/{kind}/{slug}/index.html"',
+            **DRAFT_KEY_SETTINGS,
             "DEFAULT_DATE": "[2099, 1, 1]",
         },
     ),
     Case(
         "address-key-a-post-dated-by-its-file-time-lacks",
         {"posts/undated.md": post("Date: <absent>\nSlug: undated")},
-        "has no Kind: line, which DRAFT_URL 'd/{kind}/{slug}/' needs for the address",
+        DRAFT_KEY_LINE,
         "content/posts/undated.md",
         published=("posts/first-light/",),
         remove=("posts/from-the-future.md",),
         future=("posts/undated.md",),
         settings={
-            "DRAFT_URL": '"d/{kind}/{slug}/"',
-            "DRAFT_SAVE_AS": '"d/{kind}/{slug}/index.html"',
+            **DRAFT_KEY_SETTINGS,
             "DEFAULT_DATE": '"fs"',
         },
     ),
