@@ -2310,6 +2310,49 @@ def test_notes_to_editors_are_never_said_to_be_unpublished(name, note):
 
 
 @pytest.mark.parametrize(
+    ("elsewhere", "unpublished", "at_root", "groups", "taken"),
+    [
+        # extra/ published below the root, static/ not published: one question, no two lines
+        (
+            ["extra/robots.txt"],
+            ["static/robots.txt"],
+            {},
+            [[("extra/robots.txt", True), ("static/robots.txt", False)]],
+            [],
+        ),
+        (["extra/CNAME"], ["CNAME"], {}, [[("CNAME", False), ("extra/CNAME", True)]], []),
+        (["extra/robots.txt"], ["static/humans.txt"], {}, [], []),  # two names: a line each
+        # one is mapped already: the other is named as not published, nothing advised
+        (
+            [],
+            ["static/robots.txt"],
+            {"robots.txt": "extra/robots.txt"},
+            [],
+            [("static/robots.txt", "extra/robots.txt")],
+        ),
+    ],
+)
+def test_root_file_choices(elsewhere, unpublished, at_root, groups, taken):
+    assert checks.root_file_choices(elsewhere, unpublished, at_root) == (groups, taken)
+
+
+@pytest.mark.parametrize(
+    ("name", "root"),
+    [
+        ("googlea4ca86ec98912b58.html", True),
+        ("BingSiteAuth.xml", True),
+        ("yandex_0123456789abcdef.html", True),
+        ("CNAME", True),
+        ("favicon.ico", False),  # a theme may link it where it is
+        ("google.html", False),
+        ("googleanalytics.html", False),
+    ],
+)
+def test_only_at_root(name, root):
+    assert checks.only_at_root(name) is root
+
+
+@pytest.mark.parametrize(
     ("files", "clause"),
     [
         (["TODO.md"], '; if it is not for readers (notes, scripts), add "TODO.md" to IGNORE_FILES'),

@@ -2257,6 +2257,132 @@ def test_a_file_that_works_only_at_the_root_is_told_how_to_get_there(build_site,
     assert site.exists(".nojekyll") and site.exists("favicon.ico")
 
 
+def _choices(line: str) -> dict[str, dict]:
+    """Each choice a line of two root files offers, by file: the settings it says to add."""
+    found = {}
+    for source, path, mapping in re.findall(
+        r'for [^,;]+?/(\S+), add (?:"([^"]+)" to STATIC_PATHS and )?("[^"]+": \{[^}]*\}) to '
+        "EXTRA_PATH_METADATA",
+        line,
+    ):
+        found[source] = {"static": path, "mapping": json.loads("{" + mapping + "}")}
+    blank = re.search(r'set (\w+) = ""', line)
+    for choice in found.values():
+        choice["blank"] = blank[1] if blank else None
+    return found
+
+
+@pytest.mark.parametrize("keep", ["extra/robots.txt", "static/robots.txt"])
+def test_two_root_files_for_one_address_are_one_line_asking_which(build_site, caplog, keep):
+    # an adopted blog (mawenbao's) kept robots.txt in extra/ and in static/: each had a line
+    # saying to map it to /robots.txt; both followed, the later was skipped with an error and
+    # the one kept (static/'s "Disallow: /") was not the one the old site served
+    files = {
+        "extra/robots.txt": "User-agent: *\nDisallow: /private/\n",
+        "static/robots.txt": "User-agent: *\nDisallow: /\n",
+    }
+    caplog.set_level(logging.INFO)
+    name = f"robots-{keep.split('/')[0]}"
+    build_site(files, name=f"{name}-dev")
+    said = [m for m in caplog.messages if m.startswith(f"{name}-dev/") and "robots.txt" in m]
+    assert said == [
+        f"{name}-dev/extra/robots.txt and {name}-dev/static/robots.txt would each be the "
+        "site's /robots.txt, which is one file: keep the one the old site served there, and "
+        f'for it only: for {name}-dev/extra/robots.txt, add "extra/robots.txt": {{"path": '
+        f'"robots.txt"}} to EXTRA_PATH_METADATA; for {name}-dev/static/robots.txt, add '
+        '"static/robots.txt" to STATIC_PATHS and "static/robots.txt": {"path": "robots.txt"} '
+        'to EXTRA_PATH_METADATA; in pelicanconf.py; and set ROBOTS_SAVE_AS = "" there: the '
+        "site writes its own /robots.txt, which would keep the address and skip this one"
+    ]
+    # followed literally for either file: that one is /robots.txt, and no error
+    choice = _choices(said[0])[keep]
+    static = ["images", "extra"] + ([choice["static"]] if choice["static"] else [])
+    caplog.clear()
+    site = build_site(
+        files,
+        publish=True,
+        name=f"{name}-pub",
+        STATIC_PATHS=static,
+        EXTRA_PATH_METADATA={"extra/favicon.svg": {"path": "favicon.svg"}, **choice["mapping"]},
+        **{choice["blank"]: ""},
+    )
+    assert not _errors(caplog)
+    assert site.text("robots.txt") == files[keep]
+    if keep == "extra/robots.txt":  # the other is named, and nothing is advised for it
+        assert [m for m in caplog.messages if m.startswith(f"{name}-pub/static/robots")] == [
+            f"{name}-pub/static/robots.txt is not published: the site's /robots.txt is "
+            f"{name}-pub/extra/robots.txt"
+        ]
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_a_static_file_static_excludes_names_is_left_out_with_no_false_reason(
+    build_site, caplog, publish
+):
+    # STATIC_EXCLUDES = ["static/robots.txt"]: Pelican takes each entry as a folder and still
+    # copied the file, which blogcore then left out saying "only drafts link to it"
+    files = {"static/robots.txt": "User-agent: *\nDisallow: /\n", "static/a.txt": "a\n"}
+    caplog.set_level(logging.INFO)
+    site = build_site(
+        files,
+        publish=publish,
+        name=f"excluded-{publish}",
+        STATIC_PATHS=["images", "extra", "static"],
+        STATIC_EXCLUDES=["static/robots.txt"],
+    )
+    assert not [m for m in caplog.messages if m.startswith(f"excluded-{publish}/static/robots")]
+    assert not site.exists("static/robots.txt")
+    assert site.exists("static/a.txt")
+
+
+def test_a_verification_file_below_the_root_is_told_to_go_there(build_site, caplog):
+    # Google's, Bing's and Yandex's site verification files in content/extra/ were published
+    # at /extra/..., where the search engine never looks, with no line
+    files = {
+        "extra/googlea4ca86ec98912b58.html": "google-site-verification: googlea4ca86ec98912b58",
+        "extra/BingSiteAuth.xml": '<?xml version="1.0"?><users><user>AB12</user></users>\n',
+        "extra/yandex_0123456789abcdef.html": "<html><body>Verification: 0123</body></html>\n",
+    }
+    caplog.set_level(logging.WARNING)
+    build_site(files, name="verify-dev")
+    said = sorted(m for m in caplog.messages if "where nothing reads it" in m)
+    assert said[0] == (
+        "verify-dev/extra/BingSiteAuth.xml is published at /extra/BingSiteAuth.xml, where "
+        "nothing reads it: a BingSiteAuth.xml works only at the site's root, as "
+        '/BingSiteAuth.xml; add "extra/BingSiteAuth.xml": {"path": "BingSiteAuth.xml"} to '
+        "EXTRA_PATH_METADATA in pelicanconf.py"
+    )
+    assert [m.split(" ")[0] for m in said] == [f"verify-dev/{f}" for f in sorted(files)]
+    # followed literally: each at the root, and nothing said
+    mapping = {"extra/favicon.svg": {"path": "favicon.svg"}}
+    for line in said:
+        mapping.update(json.loads("{" + re.search(r'add ("[^"]+": \{[^}]*\}) to', line)[1] + "}"))
+    caplog.clear()
+    site = build_site(files, publish=True, name="verify-pub", EXTRA_PATH_METADATA=mapping)
+    assert not [m for m in caplog.messages if "where nothing reads it" in m]
+    assert not _errors(caplog)
+    for source, text in files.items():
+        assert site.text(source.split("/")[1]) == text
+
+
+def test_a_readme_in_a_static_folder_is_a_note_not_published(build_site, caplog):
+    # an adopted blog's content/extra/README was published at /extra/README, though the one at
+    # the top of content/ is a note to editors, never published (docs/adopting.md)
+    files = {
+        "extra/README": "Files here are copied to the site's root.\n",
+        "images/README.txt": "Photos, 1600 px wide.\n",
+        "images/downloads/README.txt": "Read me before installing.\n",
+        "posts/get.md": _post(
+            "Get", "get", "2024-05-02", body="[readme]({static}/images/downloads/README.txt)"
+        ),
+    }
+    caplog.set_level(logging.INFO)
+    site = build_site(files, name="readme-static")
+    assert not site.exists("extra/README") and not site.exists("images/README.txt")
+    assert site.exists("images/downloads/README.txt")  # linked: a file to download
+    assert not [m for m in caplog.messages if m.startswith("readme-static/") and "README" in m]
+
+
 SLIDES = (
     '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN">\n<HTML><head>\n'
     '<META http-equiv="content-type" content="text/html; charset=utf-8">\n'

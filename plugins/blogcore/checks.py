@@ -423,7 +423,7 @@ def draft_only_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
     statics = [s for g in generators for s in getattr(g, "staticfiles", None) or []]
     if not statics:
         return []
-    folders, excludes = settings.get("STATIC_PATHS", []), settings.get("STATIC_EXCLUDES", [])
+    folders = settings.get("STATIC_PATHS", [])
     drafts = [
         item
         for generator in generators
@@ -449,11 +449,46 @@ def draft_only_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
     candidates = [
         s
         for s in statics
-        if id(s) in by_drafts or not is_within_any(s.get_relative_source_path(), folders, excludes)
+        if id(s) in by_drafts or not is_within_any(s.get_relative_source_path(), folders)
     ]
     if not candidates:
         return []
     return _not_linked_from_published(generators, candidates, shown_files)
+
+
+def excluded_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
+    """Static files a STATIC_EXCLUDES entry names one by one (static/robots.txt), which
+    Pelican still copies (it takes each entry as a folder), linked from no published item:
+    left out as the writer asked, with no line."""
+    folders, excludes = settings.get("STATIC_PATHS", []), settings.get("STATIC_EXCLUDES", [])
+    if not excludes:  # nearly every site
+        return []
+    statics = [
+        s
+        for g in generators
+        for s in getattr(g, "staticfiles", None) or []
+        if is_within_any(path := s.get_relative_source_path(), folders)
+        and not is_within_any(path, folders, excludes)
+    ]
+    if not statics:
+        return []
+    return _not_linked_from_published(generators, statics, _side_files(generators, settings)[1])
+
+
+def readmes_in_static_folders(generators: list, settings: dict[str, Any]) -> list[Any]:
+    """A README (or TODO) in a static folder (content/extra/README) that no published item
+    links: a note to the people who edit the folder, as the one at the top is, not published
+    (a README.md there is sources_in_static_folders', named)."""
+    statics = [
+        s
+        for g in generators
+        for s in getattr(g, "staticfiles", None) or []
+        if _is_readme(posixpath.basename(s.get_relative_source_path().replace(os.sep, "/")))
+        and not s.source_path.lower().endswith(SOURCE_SUFFIXES)  # README.md: its own line
+    ]
+    if not statics:  # nearly every site
+        return []
+    return _not_linked_from_published(generators, statics, _side_files(generators, settings)[1])
 
 
 def draft_key_paths(generators: list) -> set[str]:
@@ -1168,6 +1203,17 @@ def html_not_a_post(relpath: str, text: str, keep_out: Iterable[str]) -> bool:
 ONLY_AT_ROOT = ROOT_FILES - {"favicon.ico", "apple-touch-icon.png"}
 
 
+# a search engine's site verification file (Google's google<hex>.html, Bing's BingSiteAuth.xml,
+# Yandex's yandex_<hex>.html): it asks for it at the root only, and says the site unverified
+VERIFICATION = re.compile(r"google[0-9a-f]{8,}\.html|BingSiteAuth\.xml|yandex_[0-9a-f]{8,}\.html")
+
+
+def only_at_root(name: str) -> bool:
+    """Whether a file of this name is of use only at the site's root (CNAME, robots.txt, a
+    search engine's verification file)."""
+    return name in ONLY_AT_ROOT or VERIFICATION.fullmatch(name) is not None
+
+
 # icons browsers and phones look for at the root by themselves (an old site's favicon.ico, its
 # apple-touch-icon-152x152.png): below it, of use only where a page links them
 ROOT_ICON = re.compile(r"favicon\.ico|apple-touch-icon(-\d+x\d+)?(-precomposed)?\.png")
@@ -1184,7 +1230,7 @@ def root_files_elsewhere(published: dict[str, str], in_use: Collection[str] = ()
         (source, save_as)
         for source, save_as in published.items()
         if (
-            (name := posixpath.basename(source)) in ONLY_AT_ROOT
+            only_at_root(name := posixpath.basename(source))
             or (ROOT_ICON.fullmatch(name) and source not in in_use)
         )
         and save_as != name
@@ -1232,6 +1278,55 @@ def _site_writes_clause(name: str, site_writes: dict[str, str] | None) -> str:
         f'; and set {setting} = "" there: the site writes its own /{name}, which would keep '
         "the address and skip this one"
     )
+
+
+def _to_root(source: str, published: bool) -> str:
+    """What to add for one file to be published at the root under its own name: the mapping,
+    and its path in STATIC_PATHS too when no static folder holds it (``published`` False)."""
+    mapping = f'"{source}": {{"path": "{posixpath.basename(source)}"}} to EXTRA_PATH_METADATA'
+    return f"add {mapping}" if published else f'add "{source}" to STATIC_PATHS and {mapping}'
+
+
+def root_file_choices(
+    elsewhere: Iterable[str], unpublished: Iterable[str], at_root: dict[str, str]
+) -> tuple[list[list[tuple[str, bool]]], list[tuple[str, str]]]:
+    """The root files each told to be mapped to the root (``elsewhere``: published below it,
+    ``unpublished``: not published), grouped by name where two or more would take the one
+    address (extra/robots.txt and static/robots.txt: both mapped, the later is skipped), as
+    (source, published) pairs; and the unpublished ones whose address a static file already
+    has (``at_root``: output path -> source of the static files), with the file that has it."""
+    by_name: dict[str, list[tuple[str, bool]]] = {}
+    taken = []
+    for source, published in [*((s, True) for s in elsewhere), *((s, False) for s in unpublished)]:
+        name = posixpath.basename(source)
+        if not published and name in at_root:
+            taken.append((source, at_root[name]))
+        else:
+            by_name.setdefault(name, []).append((source, published))
+    return [sorted(group) for group in by_name.values() if len(group) > 1], sorted(taken)
+
+
+def root_choice_message(
+    group: list[tuple[str, bool]], content: str, site_writes: dict[str, str] | None = None
+) -> str:
+    """One line for files that would each be told to be the site's /name: which one is it,
+    with the settings for each choice (never advice that, followed for each, clashes)."""
+    name = posixpath.basename(group[0][0])
+    named = ", ".join(f"{content}/{source}" for source, _ in group[:-1])
+    ways = "; ".join(
+        f"for {content}/{source}, {_to_root(source, published)}" for source, published in group
+    )
+    return (
+        f"{named} and {content}/{group[-1][0]} would each be the site's /{name}, which is one "
+        f"file: keep the one the old site served there, and for it only: {ways}; in "
+        f"pelicanconf.py{_site_writes_clause(name, site_writes)}"
+    )
+
+
+def root_taken_message(source: str, holder: str, content: str) -> str:
+    """The note for a root file not published whose address another file already has."""
+    name = posixpath.basename(source)
+    return f"{content}/{source} is not published: the site's /{name} is {content}/{holder}"
 
 
 def root_file_elsewhere_message(

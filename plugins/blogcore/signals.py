@@ -1229,6 +1229,12 @@ def on_sources_known(generators) -> None:
     # Pelican's "There are N original (not translated) items" too: listed twice, no error
     for _, line in checks.originals_in_other_languages(generators, settings):
         logger.warning("%s", line)
+    # a file STATIC_EXCLUDES names (Pelican leaves out only folders): out, as asked
+    _unpublish(generators, {id(s): s for s in checks.excluded_statics(generators, settings)})
+    # a README in a static folder (extra/README) is a note to editors, as the top one is
+    _unpublish(
+        generators, {id(s): s for s in checks.readmes_in_static_folders(generators, settings)}
+    )
     if not settings.get("DRAFT_SAVE_AS"):  # this build writes no drafts: nor their files
         _leave_out_draft_files(generators, settings)
         # nor a draft or future gallery's photos a post links to (the link's line names it)
@@ -1691,6 +1697,20 @@ def _say_unpublished(generators, every, picked, sources, plugin_folders, pages=(
         for item in getattr(generator, "staticfiles", None) or []
     }
     elsewhere = checks.root_files_elsewhere(published, checks.icons_in_use(generators, settings))
+    # two files each told to be /robots.txt (extra/ and static/): one line asks which it is
+    roots = [f for f in found.get("", []) if posixpath.basename(f) in checks.ROOT_FILES]
+    at_root = {save_as: source for source, save_as in published.items()}
+    choices, taken = checks.root_file_choices([source for source, _ in elsewhere], roots, at_root)
+    chosen = {source for group in choices for source, _ in group}
+    for group in choices:
+        log("%s", checks.root_choice_message(group, content, site_writes))
+    for source, holder in taken:
+        logger.info("%s", checks.root_taken_message(source, holder, content))
+    if "" in found:
+        found[""] = [f for f in found[""] if f not in chosen and f not in dict(taken)]
+        if not found[""]:
+            del found[""]
+    elsewhere = [pair for pair in elsewhere if pair[0] not in chosen]
     for line in checks.root_file_lines(elsewhere, content, site_writes):
         log("%s", line)
     # files linked by address (photo.jpg, ./img/x.jpg, /trips/x.jpg): named by their link's
