@@ -2165,21 +2165,26 @@ def test_a_folder_of_icons_below_the_root_is_one_line(build_site, caplog):
     sizes = ("", "-57x57", "-72x72", "-114x114", "-152x152")
     files = {f"theme/images/apple-touch-icon{s}.png": _png() for s in sizes}
     files["theme/images/favicon.ico"] = _ico()
-    files["extra/favicon.ico"] = _ico()  # alone in its folder: its own line, as before
+    # a second favicon.ico: both mapped, one would be skipped; one line asks which (it was
+    # a line of its own and a name in the folder's mapping, each saying to map it)
+    files["extra/favicon.ico"] = _ico()
     caplog.set_level(logging.WARNING)
     build_site(files, name="icons-folder", STATIC_PATHS=["images", "extra", "theme/images"])
-    said = sorted(m for m in caplog.messages if "where nothing reads" in m)
+    said = sorted(m for m in caplog.messages if "where nothing reads" in m or "would each" in m)
     mapping = ", ".join(
         f'"theme/images/{n}": {{"path": "{n}"}}'
         for n in sorted(f.rpartition("/")[2] for f in files if f.startswith("theme/"))
+        if n != "favicon.ico"
     )
     assert said == [
-        "icons-folder/extra/favicon.ico is published at /extra/favicon.ico, where nothing reads "
-        "it: browsers look for favicon.ico only at the site's root, as /favicon.ico, and no "
-        'page links it; add "extra/favicon.ico": {"path": "favicon.ico"} to '
-        "EXTRA_PATH_METADATA in pelicanconf.py",
-        "icons-folder/theme/images/: 6 icons (apple-touch-icon-114x114.png, "
-        "apple-touch-icon-152x152.png, apple-touch-icon-57x57.png and 3 more) are published "
+        "icons-folder/extra/favicon.ico and icons-folder/theme/images/favicon.ico would each be "
+        "the site's /favicon.ico, which is one file: keep the one the old site served there, "
+        'and for it only: for icons-folder/extra/favicon.ico, add "extra/favicon.ico": '
+        '{"path": "favicon.ico"} to EXTRA_PATH_METADATA; for '
+        'icons-folder/theme/images/favicon.ico, add "theme/images/favicon.ico": '
+        '{"path": "favicon.ico"} to EXTRA_PATH_METADATA; in pelicanconf.py',
+        "icons-folder/theme/images/: 5 icons (apple-touch-icon-114x114.png, "
+        "apple-touch-icon-152x152.png, apple-touch-icon-57x57.png and 2 more) are published "
         "in /theme/images/, where nothing reads them: browsers and phones look for them only "
         f"at the site's root, and no page links them; add {mapping} to EXTRA_PATH_METADATA "
         "in pelicanconf.py",
