@@ -5,13 +5,17 @@ line's own key and whole value. Each build test follows the advice as written (a
 example to the file and builds again): the line is gone and the post's text is whole.
 """
 
+import io
 import logging
 import re
 
 import pytest
 import yaml
+from PIL import Image
 
+from plugins.blogcore import repeats
 from plugins.engine import keysyntax
+from tests.test_team_site import PLUGINS as TEAM_PLUGINS
 
 WORDS = "A few words of the post, every one of them kept."
 LONG = "and then the long road north, which took us the better part of a year to walk"
@@ -578,3 +582,104 @@ def test_a_word_for_keep_out_is_told_our_status_as_the_file_writes_it(
     _, site = followed(build_site, caplog, path, text, written, says, "status-word")
     assert body_text(site, "drafts/posts/kept-back/") == WORDS
     assert not (site.output / "posts" / "kept-back").exists()
+
+
+def _jpeg() -> bytes:
+    """A small JPEG, a post's cover."""
+    data = io.BytesIO()
+    Image.new("RGB", (320, 180), (160, 60, 20)).save(data, "JPEG")
+    return data.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "written"),
+    [
+        # "take it out of the Summary: line": a .rst post has no such line, its :summary: field
+        (
+            "posts/k.rst",
+            f"Kept back\n#########\n\n{RST_KEYS}\n:summary: |ktec| A visit.\n\n"
+            ".. |ktec| image:: /images/ktec.jpg\n   :alt: KTec\n\n"
+            f".. image:: /images/ktec.jpg\n   :alt: KTec\n\n{WORDS}\n",
+            ":summary: |ktec| A visit.",
+        ),
+        (
+            "posts/k.html",
+            f"<html><head>{HTML_HEAD}"
+            '<meta name="summary" content="&lt;img src=&quot;/images/ktec.jpg&quot;&gt; A visit.">'
+            f'</head><body><p><img src="/images/ktec.jpg" alt="KTec"></p><p>{WORDS}</p></body>'
+            "</html>\n",
+            '<meta name="summary" content="&lt;img src=&quot;/images/ktec.jpg&quot;&gt; A visit.">',
+        ),
+    ],
+)
+def test_a_summary_holding_the_cover_is_told_its_key_as_the_file_writes_it(
+    build_site, caplog, path, text, written
+):
+    caplog.set_level(logging.WARNING)
+    files = {path: text, "images/ktec.jpg": _jpeg()}
+    build_site(files, name="cover-summary")
+    [said] = lines_naming(caplog, path)
+    advised = re.search(r"take it out of the (.*) (?:line|field|tag)$", said)
+    assert advised, said
+    assert written.startswith(advised[1].rstrip(">"))  # the key the post writes
+    taken = (
+        ":summary: A visit."
+        if path.endswith(".rst")
+        else '<meta name="summary" content="A visit.">'
+    )
+    caplog.clear()
+    site = build_site({**files, path: text.replace(written, taken)}, name="cover-summary-2")
+    assert lines_naming(caplog, path) == []
+    assert WORDS in body_text(site, "posts/kept-back/")
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        (["old/e.md", "old/f.md"], "have an empty Slug: line"),
+        (["old/e.rst", "old/f.rst"], "have an empty :slug: field"),
+        (["old/e.html"], 'have an empty <meta name="slug"> tag'),
+        (
+            ["old/e.md", "old/f.rst"],
+            "have an empty Slug: line in a Markdown file, an empty :slug: field in a .rst file",
+        ),
+    ],
+)
+def test_a_folders_empty_key_is_named_as_its_files_write_it(files, said):
+    # "have an empty Slug: line" of .rst files, whose key is a field
+    line = repeats.folder_message("content/old", f"Slug{repeats.EMPTY}", files, True, "fix")
+    assert f" files {said} (" in line
+
+
+REVIEWED = ("Odile Marchetti", "Piet Vanrooy", "Quilla Ashdown", "Rafe Ingleby", "Sunniva Holt")
+
+
+def test_a_folder_of_rst_reviews_is_told_the_book_authors_key_as_a_field(build_site, caplog):
+    # "in place of Author:, such as Book_author:": in a .rst post, its first paragraph
+    reviews = {
+        f"posts/reviews/r{n}.rst": f"On book {n}\n#########\n\n:date: 2024-01-0{n + 1}\n"
+        f":category: Reading\n:author: {name}\n\n{WORDS}\n"
+        for n, name in enumerate((*REVIEWED, "Tobiah Wrenfield"))
+    }
+    caplog.set_level(logging.WARNING)
+    build_site(reviews, name="rst-reviews", PLUGINS=TEAM_PLUGINS)
+    [said] = [m for m in caplog.messages if "have no team file" in m]
+    advised = re.search(r"names in (\S+) have .* in place of (\S+), such as (\S+), listed", said)
+    assert advised, said
+    assert advised[1] == advised[2] == ":author:"
+    kept = advised[3].strip(":")
+    followed = {
+        path: text.replace(advised[2], f"{advised[2]} Ada Byrne\n{advised[3]}")
+        for path, text in reviews.items()
+    }
+    caplog.clear()
+    site = build_site(
+        followed, name="rst-reviews-2", PLUGINS=TEAM_PLUGINS, BLOGCORE_KEPT_KEYS=[kept]
+    )
+    assert [m for m in caplog.messages if "rst-reviews-2/posts/reviews" in m] == []
+    assert body_text(site, "posts/on-book-0/") == WORDS
+    names = [
+        a.get_text(strip=True)
+        for a in site.soup("posts/on-book-0/").select(".author-card__person h3 a")
+    ]
+    assert names == ["Ada Byrne"]

@@ -179,7 +179,9 @@ def folder_message(
     keeps its posts or pages in, which is never to be left out; ``total``: the folder's files
     with the mistake, when more than one message's were named above)."""
     total = total or SHOWN + len(folded)
-    said = of_many(message)
+    empty = EMPTY_LINE.match(message)
+    # an empty key named as the files write it: "an empty Slug: line" in .rst files is text
+    said = f"have {keysyntax.a_key(empty[1], folded, 'an empty')}" if empty else of_many(message)
     name = posixpath.basename(folder)
     leave_out = (
         ""

@@ -1124,23 +1124,12 @@ def _say_old_addresses(generators, settings) -> None:
             for key, paths in getattr(item, "blogcore_old_addresses", ()):
                 old = [p for p in paths if not frontmatter.is_own_address(p, item.save_as)]
                 if old:
-                    syntax = _key_syntax(item.source_path)
+                    syntax = keysyntax.syntax_of_file(item.source_path)
                     logger.warning(
                         "%s: %s",
                         shown(settings, item.source_path),
                         frontmatter.old_address_line(key, old, syntax),
                     )
-
-
-def _key_syntax(source_path: str) -> str:
-    """How a content file writes its keys (keysyntax), from its name and its first line (a
-    +++ block is TOML), for a line said after it was read."""
-    try:
-        with open(source_path, encoding="utf-8", errors="replace") as handle:
-            first = handle.readline()
-    except OSError:  # gone since it was read: its name still tells .rst and .html
-        first = ""
-    return keysyntax.syntax_of_text(source_path, first)
 
 
 def _say_dated_by_file(generators, settings) -> None:

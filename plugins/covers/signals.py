@@ -11,7 +11,7 @@ from pathlib import Path
 from pelican import signals
 
 from plugins.blogcore import text
-from plugins.engine import build, compat, phases, settings_errors
+from plugins.engine import build, compat, keysyntax, phases, settings_errors
 from plugins.engine.items import every_article, written
 from plugins.engine.side import shown
 from plugins.images import service as images
@@ -189,12 +189,16 @@ def _summary_without_cover(article, post: str, source_dir: str, cover: str) -> N
     if not dropped:
         return
     compat.set_summary(article, kept)
+    # the key as the post writes it: a "Summary: line" in a .rst post is its :summary: field
+    syntax = keysyntax.syntax_of_file(article.source_path)
     logger.warning(
         "%s: Summary shows the post's cover, %s, which every card on other pages shows "
         "beside the summary already: it is left out of the summary (cards, related reading, "
-        "feeds); take it out of the Summary: line",
+        "feeds); take it out of the %s %s",
         post,
         dropped[0],
+        keysyntax.key_as_written("Summary", syntax),
+        keysyntax.line_of(syntax),
     )
 
 

@@ -743,7 +743,7 @@ def outsiders_in_folder(
     folder: str,
     keys: Iterable[str],
     names: Sequence[str],
-    posts: int,
+    posts: Sequence[str],
     team_folder: str,
     command: str,
     error: bool,
@@ -754,16 +754,28 @@ def outsiders_in_folder(
     shown = sorted(names, key=normalise)
     listed = ", ".join(repr(name) for name in shown[:3])
     more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
-    said = " or ".join(f"{display_key(key)}:" for key in sorted(set(keys)))
+    written = _key_in(posts)
+    said = " or ".join(written(key) for key in sorted(set(keys)))
     return Problem(
         "",
         f"{folder}/: {len(names)} names in {said} have no team file in {team_folder}/ "
-        f"({listed}{more}, in {posts} posts): if they wrote these posts, run: {command} (a team "
-        "file for each); if each is whom its post is about (a reviewed book's author), write "
-        "the name under a key of the site's own in place of Author:, such as Book_author:, "
-        "listed in BLOGCORE_KEPT_KEYS, and sign the post with its writer's name",
+        f"({listed}{more}, in {len(posts)} posts): if they wrote these posts, run: {command} "
+        "(a team file for each); if each is whom its post is about (a reviewed book's author), "
+        f"write the name under a key of the site's own in place of {written('Author')}, such "
+        f"as {written('Book_author')}, listed in BLOGCORE_KEPT_KEYS, and sign the post with "
+        "its writer's name",
         error,
     )
+
+
+def _key_in(posts: Sequence[str]) -> Callable[[str], str]:
+    """How a line for ``posts`` names a key: as they write it where they share a syntax
+    (``:author:`` in .rst posts), else by its name alone ("the key Author")."""
+    syntaxes = {keysyntax.syntax_of(post) for post in posts}
+    if len(syntaxes) == 1:
+        syntax = syntaxes.pop()
+        return lambda key: keysyntax.key_as_written(key, syntax)
+    return lambda key: f"the key {display_key(key)}"
 
 
 def _name_lines(name: str, aliases: Sequence[str]) -> str:

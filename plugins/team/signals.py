@@ -448,7 +448,7 @@ def _canonicalise(generator, team: Team) -> None:
                 folder,
                 [entry.key for entry in entries],
                 [entry.name() for entry in entries],
-                sum(len(entry.posts) for entry in entries),
+                [post for entry in entries for post in entry.posts],
                 team_folder,
                 command,
                 any(entry.error for entry in entries),
