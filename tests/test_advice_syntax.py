@@ -683,3 +683,29 @@ def test_a_folder_of_rst_reviews_is_told_the_book_authors_key_as_a_field(build_s
         for a in site.soup("posts/on-book-0/").select(".author-card__person h3 a")
     ]
     assert names == ["Ada Byrne"]
+
+
+@pytest.mark.parametrize(
+    ("written", "advice", "address"),
+    [
+        # "try Slug: our-move": between +++ lines, not TOML (the build stopped reading the keys)
+        ('slug = "our move"', re.compile(r"; try (.*)$"), "posts/our-move/"),
+        # "give Save_as too (Save_as: why-us/index.html for Url: why-us/)", the same
+        ('url = "why-us"', re.compile(r"too \((.*) for "), "why-us/"),
+    ],
+)
+def test_a_toml_posts_address_advice_is_toml(build_site, caplog, written, advice, address):
+    text = f"+++\n{TOML_KEYS}\n{written}\n+++\n\n{WORDS}\n"
+    example, site = followed(
+        build_site, caplog, "posts/t.md", text, written, advice, "toml-address"
+    )
+    if written.startswith("url"):  # the advice is to add the key: the Url stays
+        site = rebuilt(
+            build_site,
+            caplog,
+            "posts/t.md",
+            text.replace(written, f"{written}\n{example}"),
+            "toml-address-3",
+        )
+        assert lines_naming(caplog, "posts/t.md") == []
+    assert body_text(site, address) == WORDS

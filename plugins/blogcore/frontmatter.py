@@ -1587,7 +1587,7 @@ def check_address(metadata: dict, syntax: str = keysyntax.MARKDOWN) -> list[str]
     if isinstance(url, str) and url and save_as is None:
         folder = url.strip("/")
         url_key, save_key = (keysyntax.key_as_written(k, syntax) for k in ("Url", "Save_as"))
-        if syntax == keysyntax.MARKDOWN:  # as the rest of Markdown's messages name a key
+        if syntax in (keysyntax.MARKDOWN, keysyntax.TOML):  # as the rest of their lines do
             url_key, save_key = "Url", "Save_as"
         save_line = keysyntax.key_as_written("Save_as", syntax, f"{folder}/index.html")
         url_line = keysyntax.key_as_written("Url", syntax, f"{folder}/")

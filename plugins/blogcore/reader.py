@@ -952,8 +952,11 @@ class StrictChecks:
 
     @property
     def syntax(self) -> str:
-        """How this reader's files write a key (keysyntax): markdown, rst or html."""
-        return keysyntax.syntax_of(self.alt_format)
+        """How the file being read writes a key (keysyntax): markdown, rst or html, and toml
+        for a Markdown file whose keys are between +++ lines (its text read once, _text)."""
+        if self._source is None:
+            return keysyntax.syntax_of(self.alt_format)
+        return keysyntax.syntax_of_text(self.alt_format, self._source[1])
 
     @property
     def build_settings(self) -> dict:
@@ -1985,8 +1988,9 @@ class StrictMarkdownReader(StrictChecks, MarkdownReader):
         self.liquid.take_shortcodes()
         self.comment_ends.take()
         if not compat.accelerated(self.build_settings):
-            content, metadata = super()._read(source_path)
+            # read first, as on the quickened path: its keys' advice is said in its syntax
             text = self._text(source_path)  # Pelican's own reading keeps no text
+            content, metadata = super()._read(source_path)
         else:
             md = self._markdown()
             self.facts.take()

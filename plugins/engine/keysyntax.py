@@ -16,6 +16,8 @@ import re
 MARKDOWN, RST, HTML, TOML = "markdown", "rst", "html", "toml"
 # a TOML value written bare: a boolean, a whole number, a date (quoted, each is a string)
 _TOML_BARE = re.compile(r"true|false|[+-]?\d+|\d{4}-\d{2}-\d{2}")
+# a first line of +++ alone (matched, never split: the reader asks of each key it checks)
+_TOML_FENCE = re.compile(r"\ufeff?\+\+\+[ \t\r]*(?:\n|$)")
 
 
 def syntax_of(name: str) -> str:
@@ -34,7 +36,7 @@ def syntax_of_text(name: str, text: str) -> str:
     """``syntax_of`` for a file whose text is known: a Markdown file whose first line is
     ``+++`` writes its keys in TOML (``toml``)."""
     syntax = syntax_of(name)
-    if syntax == MARKDOWN and text.lstrip("\ufeff").split("\n", 1)[0].rstrip() == "+++":
+    if syntax == MARKDOWN and _TOML_FENCE.match(text):
         return TOML
     return syntax
 
