@@ -395,3 +395,60 @@ def test_a_few_files_at_the_top_of_content_keep_a_line_each(build_site, caplog):
     assert [m.split(" is not published: ")[0] for m in said] == [
         f"fewscripts/{name}" for name in names
     ]
+
+
+def test_each_file_of_pelicans_own_test_content_gets_one_line_the_right_one(build_site, caplog):
+    # Pelican 4.12's tests/content: a <body>-less file was "has no text in its <body>" and
+    # "move it to content/extra/"; a post lacking only its date was told to be published raw
+    # at the root; an empty .md was "has no text after its front matter" and "has no Title:"
+    caplog.set_level(logging.WARNING)
+    head = "<html><head><title>This is a super article !</title>"
+    files = {
+        "keywords.html": f'{head}<meta name="keywords" content="foo, bar" /></head></html>\n',
+        "implicit.html": (
+            f'{head}<meta name="author" content="Alexis"><meta name="category" content="yeah">'
+            '<meta name="tags" content="foo, bar"><meta name="summary" content="Summary">'
+            "</head><body>Multi-line metadata should be supported</body></html>\n"
+        ),
+        "slides.html": (
+            f'{head}<meta name="author" content="Alexis"><meta name="keywords" content="talk">'
+            "</head><body><section>Our slides</section></body></html>\n"
+        ),
+        "talk.html": f"{head}</head><body><p>Our talk</p></body></html>\n",
+        "moved.html": (
+            '<html><head><meta http-equiv="refresh" content="0; url=/posts/x/"></head>'
+            "<body></body></html>\n"
+        ),
+        "empty.md": "",
+        "empty_with_bom.md": "\ufeff",
+    }
+    build_site(files, name="pelicantests", ARTICLE_PATHS=["posts", ""])
+    said = {
+        name: [
+            m
+            for r in caplog.records
+            if r.name.startswith("plugins.blogcore")
+            and (m := r.getMessage()).startswith(f"pelicantests/{name}")
+        ]
+        for name in files
+    }
+    assert said["keywords.html"] == [
+        "pelicantests/keywords.html: has no text in its <body>; it is not published"
+    ]
+    assert said["implicit.html"] == [
+        'pelicantests/implicit.html: has no date; add <meta name="date" content="2025-03-14"> '
+        "to its <head> (a post needs a date)"
+    ]
+    for name in ("slides.html", "talk.html", "moved.html"):
+        # no post: not among the posts without a team file or an author line either
+        assert [m for m in caplog.messages if f"/{name}" in m] == said[name]
+        assert len(said[name]) == 1
+        assert said[name][0].startswith(
+            f"pelicantests/{name} is not published: a file at the top of pelicantests/ is "
+            f"published only when a setting names it; move it to pelicantests/extra/{name}"
+        )
+    for name in ("empty.md", "empty_with_bom.md"):
+        assert said[name] == [
+            f"pelicantests/{name}: has no Title: line; add one at the top, e.g. Title: Our news "
+            "(the file is empty)"
+        ]

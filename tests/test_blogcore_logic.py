@@ -2553,3 +2553,21 @@ def test_ignore_way_names_only_the_comments(files, home, every, way):
         checks.ignore_way(files, home, every, "content")
         == f"{way} to IGNORE_FILES in pelicanconf.py"
     )
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "kept"),
+    [
+        ('<meta name="author" content="A"><meta name="keywords" content="k">', "Slides", True),
+        ('<meta name="category" content="yeah">', "Text", False),  # a post lacking its date
+        ('<meta name="tags" content="a, b">', "Text", False),
+        ('<meta content="x" name="summary">', "Text", False),
+        ('<meta name="keywords" content="k">', None, False),  # no <body>: nothing to publish
+        ("", "<!-- a note -->", False),
+        ('<meta http-equiv="refresh" content="0; url=/new/">', "", True),  # an old address
+        ('<meta name="category" content="yeah">', "", False),
+    ],
+)
+def test_an_html_file_is_kept_as_it_is_only_with_text_and_no_post_keys(head, body, kept):
+    page = f"<html><head>{head}</head>" + ("" if body is None else f"<body>{body}</body>")
+    assert checks.html_not_a_post("x.html", page + "</html>", []) is kept

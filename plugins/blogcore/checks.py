@@ -30,9 +30,11 @@ from .frontmatter import (
     FrontMatterError,
     category_list,
     check_url_part,
+    has_body,
     has_wide_separator,
     is_within_any,
     notebook_keys,
+    plugin_folders,
     post_keys,
     split_wide,
 )
@@ -1188,14 +1190,72 @@ _DATE_META = re.compile(rf"<meta\b{rawtags.before_attribute('name')}[\"']?date\b
 HTML_SUFFIXES = (".html", ".htm")
 
 
+# <meta name="category">, "summary" or "tags": keys of a blog post, which slides and an old
+# theme's pages do not carry (they do carry author, keywords, description)
+_POST_META = re.compile(
+    rf"<meta\b{rawtags.before_attribute('name')}[\"']?(?:category|summary|tags)\b", re.IGNORECASE
+)
+# a page that does its work with no text: an old address sending on to its new one
+_REFRESH_META = re.compile(
+    rf"<meta\b{rawtags.before_attribute('http-equiv')}[\"']?refresh\b", re.IGNORECASE
+)
+_BODY = re.compile(r"<body\b[^>]*>(.*?)(?:</body\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+
+
+def html_has_text(text: str) -> bool:
+    """Whether an HTML file's <body> holds anything a reader sees (Pelican reads only that)."""
+    body = _BODY.search(text)
+    return body is not None and has_body(body.group(1))
+
+
 def html_not_a_post(relpath: str, text: str, keep_out: Iterable[str]) -> bool:
     """Whether an HTML file outside the posts', pages', static and plugins' folders
     (``keep_out``) is a page kept as it is (slides, an old site's archives) rather than a post:
     it says no date (<meta name="date">). Pelican reads it as a post and refuses it; one line
-    for its folder says to publish it as it is (``unpublished_message``), not to date it."""
+    for its folder says to publish it as it is (``unpublished_message``), not to date it.
+    Not one: a file whose <body> is empty (nothing to publish; its one line says so) unless
+    it redirects, nor one with a blog post's keys and text (a post lacking only its date)."""
     if not relpath.lower().endswith(HTML_SUFFIXES) or is_within_any(relpath, list(keep_out)):
         return False
-    return _DATE_META.search(text) is None
+    if _DATE_META.search(text) is not None:
+        return False
+    if not html_has_text(text):
+        return _REFRESH_META.search(text) is not None
+    return _POST_META.search(text) is None
+
+
+def dateless_html(settings: dict[str, Any], relpath: str) -> tuple[str, list[str]] | None:
+    """The text of an HTML file Pelican reads as a post where no setting dates it, and the
+    folders whose files are never pages kept as they are; None for any other file."""
+    if not relpath.lower().endswith(HTML_SUFFIXES):
+        return None
+    if settings.get("DEFAULT_DATE"):
+        # every post without a date is dated by the setting: such a file is a post, whose own
+        # lines say what it lacks (a <title>), not a page to publish as it is
+        return None
+    if not is_within_any(
+        relpath, settings.get("ARTICLE_PATHS", []), settings.get("ARTICLE_EXCLUDES", [])
+    ):
+        return None
+    keep_out = [
+        *[f for f in settings.get("ARTICLE_PATHS", []) if f.strip("/")],
+        *settings.get("PAGE_PATHS", []),
+        *settings.get("STATIC_PATHS", []),
+        *plugin_folders(settings),
+    ]
+    try:
+        with open(os.path.join(settings["PATH"], relpath), encoding="utf-8", errors="replace") as f:
+            return f.read(), keep_out
+    except OSError:
+        return None
+
+
+def html_page_kept(settings: dict[str, Any], relpath: str) -> bool:
+    """Whether an HTML file Pelican reads as a post is a page kept as it is (slides, an old
+    site's archives; ``html_not_a_post``): one line for its folder says so, and it is no post
+    for the lines other plugins give refused posts (no byline)."""
+    found = dateless_html(settings, relpath)
+    return found is not None and html_not_a_post(relpath, *found)
 
 
 # Of ROOT_FILES, those nothing can use anywhere but at the root (a favicon.ico elsewhere may

@@ -2251,13 +2251,17 @@ def why_no_date(text: str) -> str:
     )
 
 
+# why an empty file has no title: its one line (no text is the same mistake)
+EMPTY_FILE = "the file is empty"
+
+
 def why_no_title(text: str) -> str:
     """Why Markdown read no Title: from a file's front matter, said the way it was written
     ("" when nothing in the text tells): a file with no text, a first line that is blank,
     a key spelt another way (Titel:), or a line that is not a key (Title : x, a tab)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        return "the file is empty"
+        return EMPTY_FILE
     lines = text.split("\n")
     first = next(n for n, line in enumerate(lines) if line.strip())
     wide = _wide_colon_keys(lines, first)

@@ -39,6 +39,7 @@ from plugins.engine import build, keysyntax, paths, pelican_settings, phases, se
 
 from . import (
     callouts,
+    checks,
     codeblocks,
     compat,
     controls,
@@ -61,6 +62,7 @@ from .frontmatter import (
     DATE_KEYS,
     DEFAULT,
     EMPTY,
+    EMPTY_FILE,
     HTML_PAGE_NAMES,
     NOT_DONE_HERE,
     OTHER_ENGINE_KEYS,
@@ -1657,6 +1659,15 @@ class StrictChecks:
     def _check_text(self, source_path: str, content: str, metadata: dict) -> None:
         """Raise on a post with no text, or the text make new-post left, unless a draft."""
         if not has_body(content) and "template" not in metadata:
+            if self._why_no_title(source_path) == EMPTY_FILE and "title" not in {
+                *metadata,
+                *path_metadata_keys(
+                    self._relpath(source_path),
+                    self.settings.get("FILENAME_METADATA", ""),
+                    self.settings.get("PATH_METADATA", ""),
+                ),
+            }:
+                return  # its title's line says the file is empty: one line for one mistake
             said = self.missing["text"]
             if content.strip():  # an old site's note to editors, <!-- … -->, and nothing else
                 said = said.replace(" (", ", only an HTML comment, which no reader sees (", 1)
@@ -2364,6 +2375,12 @@ class StrictHTMLReader(StrictChecks, HTMLReader):
         ),
         "text": "has no text in its <body>; it is not published",
     }
+
+    def _say_plugin_keys(self, source_path: str, metadata: dict) -> None:
+        # a page kept as it is (slides) is no post: the team plugin counted its byline, or
+        # its lack, among the posts ("28 posts have no <meta name="author">", 11 built)
+        if not checks.html_page_kept(self.settings, self._relpath(source_path)):
+            super()._say_plugin_keys(source_path, metadata)
 
     def _read(self, source_path: str) -> tuple[str, dict]:
         """Pelican's reading; what its <head> says of the page (a viewport) is no key, and

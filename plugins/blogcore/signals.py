@@ -453,38 +453,12 @@ class KeysFolded(logging.Filter):
         return repeats.key_message(shown, message, files, meant, hint)
 
 
-def _html_not_a_post(settings, relpath: str) -> bool:
-    """An HTML file Pelican reads as a post that says no date: a page kept as it is (slides,
-    an old site's archives), which one line for its folder names (_say_unpublished)."""
-    if not relpath.lower().endswith(checks.HTML_SUFFIXES):
-        return False
-    if settings.get("DEFAULT_DATE"):
-        # every post without a date is dated by the setting: such a file is a post, whose own
-        # lines say what it lacks (a <title>), not a page to publish as it is
-        return False
-    if not frontmatter.is_within_any(
-        relpath, settings.get("ARTICLE_PATHS", []), settings.get("ARTICLE_EXCLUDES", [])
-    ):
-        return False
-    keep_out = [
-        *[f for f in settings.get("ARTICLE_PATHS", []) if f.strip("/")],
-        *settings.get("PAGE_PATHS", []),
-        *settings.get("STATIC_PATHS", []),
-        *frontmatter.plugin_folders(settings),
-    ]
-    try:
-        with open(os.path.join(settings["PATH"], relpath), encoding="utf-8", errors="replace") as f:
-            text = f.read()
-    except OSError:
-        return False
-    return checks.html_not_a_post(relpath, text, keep_out)
-
-
 # the HTML reader's lines for a file with no title or no date
 HTML_MISSING = (
     StrictHTMLReader.missing["date"],
     StrictHTMLReader.missing["title"].split(";")[0],
 )
+HTML_NO_TEXT = StrictHTMLReader.missing["text"]
 
 
 def _content_relpath(settings, shown_path: str) -> str:
@@ -496,21 +470,30 @@ def _content_relpath(settings, shown_path: str) -> str:
 
 
 class HtmlNotPosts(logging.Filter):
-    """Drops the HTML reader's "has no date; add <meta name="date">" (and "has no <title>")
-    for an HTML file that is a page kept as it is, not a post (_html_not_a_post): followed,
-    slides became dated posts in the feeds; its folder's line says to publish it as it is.
-    Decides from the file alone, so it holds nothing but the build's settings."""
+    """Drops the HTML reader's "has no date; add <meta name="date">" (and "has no <title>",
+    and "has no text in its <body>") for an HTML file that is a page kept as it is, not a
+    post (checks.html_page_kept): followed, slides became dated posts in the feeds; its folder's
+    line says to publish it as it is. For a dateless one whose <body> is empty, only its "has
+    no text" line: a date or title added, it still was not published. Decides from the file
+    alone, so it holds nothing but the build's settings."""
 
     def __init__(self, settings) -> None:
         super().__init__()
         self.settings = settings
 
     def filter(self, record: logging.LogRecord) -> bool:
-        said = _file_line(record, HTML_MISSING)
+        said = _file_line(record, (*HTML_MISSING, HTML_NO_TEXT))
         if said is None:
             return True
         relpath = _content_relpath(self.settings, said[0])
-        return relpath.startswith("../") or not _html_not_a_post(self.settings, relpath)
+        found = None if relpath.startswith("../") else checks.dateless_html(self.settings, relpath)
+        if found is None:
+            return True
+        if checks.html_not_a_post(relpath, *found):
+            return False
+        if said[1].startswith(HTML_NO_TEXT):
+            return True
+        return checks.html_has_text(found[0])
 
 
 # a file's line for a missing date, in each format (Markdown's "has no Date:" also starts the
@@ -1582,7 +1565,7 @@ def on_unbuilt_sources(generators) -> None:
         for path, item in context.get("generated_content", {}).items()
         if item is None
     }
-    pages = {f for f in found if f in failed and _html_not_a_post(settings, f)}
+    pages = {f for f in found if f in failed and checks.html_page_kept(settings, f)}
     sources = {*found, *others} - pages
     cased = _say_case_folders(settings, every, root)
     # a folder's own line says to rename it: not also to add it to STATIC_PATHS, or move posts
