@@ -562,3 +562,98 @@ def test_a_data_candidate_of_a_srcset_is_no_link(build_site, caplog):
     assert placeholder.get("srcset") is None  # only a data: candidate: the attribute goes
     assert photo_img["srcset"].endswith("/images/lamp.svg 2x")  # the others stay
     assert "data:" not in photo_img["srcset"]
+
+
+def _linking_posts(posts: int, link: str, links_each: int = 2) -> dict[str, str]:
+    """Posts (posts/pN.md) with ``links_each`` links each, ``link`` formatted with n and k."""
+    head = "Title: Linking {n}\nDate: 2026-02-0{n}\nCategory: Notes\nAuthor: Ada Byrne\n\n"
+    files = {}
+    for n in range(1, posts + 1):
+        body = "".join(f"See [it]({link.format(n=n, k=k)}).\n\n" for k in range(1, links_each + 1))
+        files[f"posts/p{n}.md"] = head.format(n=n) + body
+    return files
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(out, "PNG")
+    return out.getvalue()
+
+
+PNG = _png()
+
+
+def _into_static(posts: int) -> dict[str, str | bytes]:
+    """Posts with two links each to pictures of content/static/, a folder nothing publishes."""
+    files: dict[str, str | bytes] = {**_linking_posts(posts, "/static/pics/a{n}{k}.png")}
+    return files | {f"static/pics/a{n}{k}.png": PNG for n in range(1, posts + 1) for k in (1, 2)}
+
+
+def test_links_into_a_folder_nothing_publishes_are_one_line(build_site, caplog):
+    # an adopted blog's content/static/ without "static" in STATIC_PATHS: the folder's own line
+    # said why, then 121 lines alike, one per link (30 for one post)
+    files = _into_static(3)
+    caplog.set_level(logging.WARNING)
+    build_site(files, name="into-static")
+    mine = [m for m in _lines(caplog, logging.WARNING) if "/static/pics/" in m]
+    assert [m for m in mine if "link" in m] == [
+        "into-static/static/: 6 links in 3 files point at its files, which are not published "
+        "(into-static/static/ is not a static folder; e.g. into-static/posts/p1.md: line 6: "
+        '/static/pics/a11.png); add "static" to STATIC_PATHS in pelicanconf.py, which '
+        "publishes them at the addresses these links give"
+    ]
+    caplog.clear()  # the advice followed: every link works
+    build_site(files, name="into-static-2", STATIC_PATHS=["images", "extra", "static"])
+    assert not [m for m in _lines(caplog, logging.WARNING) if "static/" in m]
+
+
+def test_a_few_links_into_a_folder_nothing_publishes_keep_their_lines(build_site, caplog):
+    files = _into_static(2)
+    caplog.set_level(logging.WARNING)
+    build_site(files, name="into-static-few")
+    mine = [m for m in _lines(caplog, logging.WARNING) if "points at nothing" in m]
+    assert len(mine) == 4
+    assert mine[0].startswith("into-static-few/posts/p1.md: line 6: the link /static/pics/a11.png")
+    assert "into-static-few/static/pics/a11.png is there but not published" in mine[0]
+
+
+OLD_POST = (
+    "Title: Qiushi {n}\nDate: 2026-03-0{n}\nCategory: Collection\nAuthor: Ada Byrne\n\nWords.\n"
+)
+
+
+def _link_lines(build_site, caplog, files: dict[str, str], name: str, **settings) -> list[str]:
+    """The warnings about links of a build of ``files`` (each post's other lines left out)."""
+    caplog.clear()
+    caplog.set_level(logging.WARNING)
+    build_site(files, name=name, **settings)
+    return [m for m in _lines(caplog, logging.WARNING) if "link" in m]
+
+
+def test_links_to_the_old_sites_addresses_of_posts_are_one_line(build_site, caplog):
+    # the old ARTICLE_URL was {category}/{slug}.html: /collection/qiushi-1.html is the post
+    # content/collection/qiushi-1.md, now at /posts/qiushi-1/
+    files = {f"collection/qiushi-{n}.md": OLD_POST.format(n=n) for n in range(1, 4)}
+    files |= _linking_posts(3, "/collection/qiushi-{k}.html")
+    assert _link_lines(build_site, caplog, files, "old-addr") == [
+        "6 links in 3 files point at nothing this site publishes, at what look like the old "
+        "site's addresses of its posts (e.g. old-addr/posts/p1.md: line 6: "
+        "/collection/qiushi-1.html, the old address of old-addr/collection/qiushi-1.md); "
+        + links.OLD_ADDRESSES_ADVICE
+    ]
+    # the advice followed: each old address is a redirect, and every link works
+    redirects = ("{category}/{slug}.html",)
+    assert not _link_lines(
+        build_site, caplog, files, "old-addr-2", REDIRECTS_OLD_ARTICLE_URLS=redirects
+    )
+
+
+def test_a_few_links_to_old_addresses_say_each_which_post(build_site, caplog):
+    files = {"collection/qiushi-1.md": OLD_POST.format(n=1)}
+    files |= _linking_posts(1, "/collection/qiushi-1.html#top", links_each=1)
+    assert _link_lines(build_site, caplog, files, "old-one") == [
+        "old-one/posts/p1.md: line 6: the link /collection/qiushi-1.html#top points at nothing "
+        "this site publishes: it looks like the old site's address of "
+        "old-one/collection/qiushi-1.md; " + links.OLD_ADDRESSES_ADVICE + ", or write "
+        "{filename}/collection/qiushi-1.md#top"
+    ]

@@ -595,6 +595,7 @@ def site_absolute_problem(
     exists: Callable[[str], bool],
     written: Sequence[str] = (),
     content_file: Callable[[str], str | None] = lambda path: None,
+    sources: Mapping[str, str] = {},
 ) -> tuple[bool, str] | None:
     """What is wrong with a link starting with "/" (``/images/x.png``); None when nothing is.
 
@@ -606,7 +607,8 @@ def site_absolute_problem(
     folder the site is published under (it works in ``make serve``, at the root, and breaks
     once published), or names a file of the content folder at its own path that nothing
     publishes (``content_file``: the writer meant that file). Any other link to nothing the
-    site has may point at another part of the same host, so it is not certain.
+    site has may point at another part of the same host, so it is not certain. ``sources``:
+    each post's and page's source with its slug, for a link to the old site's address of one.
     """
     path = unquote(urlparse(unescape(url)).path)
     if published_under:
@@ -615,7 +617,9 @@ def site_absolute_problem(
             if any(map(exists, output_candidates(inside))):
                 return None
             meant = content_file(inside) is not None
-            return meant, _nothing_there(url, inside, published_under, written, content_file)
+            return meant, _nothing_there(
+                url, inside, published_under, written, content_file, sources
+            )
         if any(map(exists, output_candidates(path))):
             return True, (
                 f"the link {url} leaves the site, which is published under "
@@ -624,7 +628,8 @@ def site_absolute_problem(
         return None  # elsewhere on the same host: not ours to check
     if any(map(exists, output_candidates(path))):
         return None
-    return content_file(path) is not None, _nothing_there(url, path, "", written, content_file)
+    meant = content_file(path) is not None
+    return meant, _nothing_there(url, path, "", written, content_file, sources)
 
 
 # --- Addresses that work only on the writer's own computer ----------------------------------
@@ -878,7 +883,11 @@ def named_source(url: str, relative_dir: str, sources: Mapping[str, str]) -> str
     (``../b/other``: an old site's address of it), else by its old output name
     (``other.html``, ``other/``: its file's name or its slug) when one post or page has it;
     None when none or several do. ``sources``: each post's and page's source, with its slug."""
-    path = relative_path(url)
+    return _named_by_path(relative_path(url), relative_dir, sources)
+
+
+def _named_by_path(path: str | None, relative_dir: str, sources: Mapping[str, str]) -> str | None:
+    """``named_source`` for a link's path (from ``relative_dir``, or the content folder's top)."""
     stem = re.sub(r"\.html?$", "", (path or "").rstrip("/"), flags=re.I)
     name = posixpath.basename(stem)
     if not name or name in (".", ".."):
@@ -950,6 +959,7 @@ def local_problem(
     written: Sequence[str] = (),
     content_file: Callable[[str], str | None] = lambda path: None,
     elsewhere: Sequence[str] = (),
+    sources: Mapping[str, str] = {},
 ) -> tuple[bool, str] | None:
     """What is wrong with a link to one of this site's files, from "/" or relative; None
     when nothing is. ``page``: the URL of the page showing it, from the site's folder
@@ -961,7 +971,7 @@ def local_problem(
     if "\x00" in unquote(url):  # %00: no file's name holds it, and a log line shows nothing
         return True, f"the link {url} holds %00, a character no address can hold: take it out"
     if url.startswith("/"):
-        return site_absolute_problem(url, published_under, exists, written, content_file)
+        return site_absolute_problem(url, published_under, exists, written, content_file, sources)
     return relative_problem(url, page, exists, written, content_file, elsewhere)
 
 
@@ -1103,9 +1113,90 @@ def _nothing_there(
     published_under: str,
     written: Sequence[str],
     content_file: Callable[[str], str | None] = lambda path: None,
+    sources: Mapping[str, str] = {},
 ) -> str:
+    unpublished = content_file(path)
+    top, _, rest = path.lstrip("/").partition("/")
+    if unpublished and rest and unpublished.endswith(path):
+        # a folder Pelican does not publish: its own line says so, and its links fold into one
+        folder = f"{unpublished[: -len(path)]}/{top}/"
+        hints = _hints(path, written, content_file, set(), published_under)
+        line = f"the link {url} points at nothing this site publishes ({hints}{HINT})"
+        return repeats.Said(line, kind=f"{UNPUBLISHED_FOLDER}{folder}")
+    # an old Pelican site's address ends .html ({slug}.html, {category}/{slug}.html); one
+    # ending "/" is as likely this site's own, which a "did you mean" below names
+    old = not unpublished and re.search(r"\.html?$", path, re.I)
+    named = _named_by_path(path.lstrip("/"), "", sources) if old else None
+    if named:
+        shown_named = content_file("/" + named) or named
+        return repeats.Said(
+            f"the link {url} points at nothing this site publishes: it looks like the old "
+            f"site's address of {shown_named}; {OLD_ADDRESSES_ADVICE}, or write "
+            f"{_as_filename(url, named)}",
+            kind=f"{OLD_ADDRESS}{shown_named}",
+        )
     hints = _hints(path, written, content_file, set(), published_under)
     return f"the link {url} points at nothing this site publishes ({hints}{HINT})"
+
+
+# the kinds (repeats.Said) of _nothing_there's lines that one line for many says instead
+UNPUBLISHED_FOLDER = "link into the unpublished folder "
+OLD_ADDRESS = "link to the old address of "
+OLD_ADDRESSES_ADVICE = (
+    "give the old site's addresses redirects: REDIRECTS_OLD_ARTICLE_URLS in pelicanconf.py, "
+    "with the old ARTICLE_URL (and REDIRECTS_OLD_PAGE_URLS with the old PAGE_URL; "
+    "docs/adopting.md, step 5), mends every such link"
+)
+
+
+def unpublished_folder(message: str) -> str:
+    """The content folder (``content/static/``) that nothing publishes, which the file a
+    line's link points at is in; "" for any other line."""
+    kind = repeats.kind_of(message)
+    return kind.removeprefix(UNPUBLISHED_FOLDER) if kind.startswith(UNPUBLISHED_FOLDER) else ""
+
+
+def old_address_of(message: str) -> str:
+    """The post or page (as messages name it) whose old address a line's link looks like;
+    "" for any other line."""
+    kind = repeats.kind_of(message)
+    return kind.removeprefix(OLD_ADDRESS) if kind.startswith(OLD_ADDRESS) else ""
+
+
+def unpublished_folder_message(
+    folder: str, held: Sequence[tuple[str, str, str]], holds_posts: bool
+) -> str:
+    """One line for the links (``held``: (file, "line N: ", link) each, in order) to files of
+    ``folder``, which nothing publishes (its own line says so and names them): an adopted
+    blog's 121 lines alike, 30 of them for one post. ``holds_posts``: posts or pages are in
+    it, which STATIC_PATHS would keep from being read as posts: its own line's advice then."""
+    files = list(dict.fromkeys(file for file, _, _ in held))
+    file, at, url = held[0]
+    name = folder.rstrip("/").rsplit("/", 1)[-1]
+    todo = (
+        f"follow the line for {folder}"
+        if holds_posts
+        else f'add "{name}" to STATIC_PATHS in pelicanconf.py, which publishes them at the '
+        "addresses these links give"
+    )
+    return (
+        f"{folder}: {len(held)} links in {len(files)} "
+        f"{'file' if len(files) == 1 else 'files'} point at its files, which are not "
+        f"published ({folder} is not a static folder; e.g. {file}: {at}{url}); {todo}"
+    )
+
+
+def old_addresses_message(held: Sequence[tuple[str, str, str, str]]) -> str:
+    """One line for the links (``held``: (file, "line N: ", link, the post's source as
+    shown) each, in order) to what look like the old site's addresses of its own posts:
+    an adopted blog's 80 lines alike, which one setting mends."""
+    files = list(dict.fromkeys(file for file, *_ in held))
+    file, at, url, named = held[0]
+    return (
+        f"{len(held)} links in {len(files)} {'file' if len(files) == 1 else 'files'} point at "
+        f"nothing this site publishes, at what look like the old site's addresses of its posts "
+        f"(e.g. {file}: {at}{url}, the old address of {named}); {OLD_ADDRESSES_ADVICE}"
+    )
 
 
 def _hints(

@@ -1920,6 +1920,10 @@ def on_site_written(pelican) -> None:
     with_drafts = written | waiting
     # links to other sites written without https://, by file: one line each (links.py)
     schemeless: dict[str, list[tuple[int, str, str]]] = {}
+    # links of one cause said in one line: into a folder nothing publishes, by folder; to the
+    # old site's addresses of its posts (links.py)
+    into_folder: dict[str, list[tuple[int, str, str, str, str]]] = {}
+    old_addresses: list[tuple[int, str, str, str, str, str]] = []
     hinted = False  # links.HINT said by a line of this build: the later ones say it short
     for source, in_draft, page, elsewhere, urls_, kind in found:
         exists = (with_drafts if in_draft else written).__contains__
@@ -1937,7 +1941,7 @@ def on_site_written(pelican) -> None:
                 continue
             shown_on = None if where else page  # a summary is shown on the listing pages
             problem = links.local_problem(
-                url, shown_on, under, exists, pages, content_file, elsewhere
+                url, shown_on, under, exists, pages, content_file, elsewhere, sources
             )
             if problem is None:
                 continue
@@ -1972,6 +1976,14 @@ def on_site_written(pelican) -> None:
                 held = (level, source, at, url, beside[0], message, kind)
                 unpublished.setdefault(folder, []).append(held)
                 continue
+            folder = links.unpublished_folder(message)
+            if folder:  # one cause, the folder's: one line for its links (its own says why)
+                into_folder.setdefault(folder, []).append((level, source, at, url, message))
+                continue
+            named_old = links.old_address_of(message)
+            if named_old:  # one setting mends them all
+                old_addresses.append((level, source, at, url, message, named_old))
+                continue
             if links.lacks_scheme(message):  # one line for a file's links alike
                 schemeless.setdefault(source, []).append((level, at.rstrip(": "), url))
                 continue
@@ -1982,6 +1994,37 @@ def on_site_written(pelican) -> None:
         logger.log(max(level for level, _, _ in held), "%s: %s", source, line)
     _say_unpublished_beside(unpublished)
     _say_named_sources(named_links)
+    _say_folded_links(into_folder, old_addresses, sources, hinted)
+
+
+def _say_folded_links(
+    into_folder: dict[str, list[tuple[int, str, str, str, str]]],
+    old_addresses: list[tuple[int, str, str, str, str, str]],
+    sources: dict[str, str],
+    hinted: bool,
+) -> None:
+    """Links of one cause ((level, file, "line N: ", link, its line, ...) each): a line each
+    up to repeats.SHOWN, else one line for them all: the links into a folder nothing
+    publishes, and those to the old site's addresses of its posts (an adopted blog: 121 and
+    80 lines alike). ``hinted``: links.HINT said already by a line of this build."""
+    for folder, held in sorted(into_folder.items()):
+        held.sort(key=_by_place)
+        if len(held) <= repeats.SHOWN:
+            for level, source, at, _url, message in held:
+                said, hinted = links.hint_once(message, hinted), hinted or links.HINT in message
+                logger.log(level, "%s: %s%s", source, at, said)
+            continue
+        top = folder.rstrip("/").rsplit("/", 1)[-1] + "/"
+        holds_posts = any(source.startswith(top) for source in sources)
+        line = links.unpublished_folder_message(folder, [h[1:4] for h in held], holds_posts)
+        logger.log(max(h[0] for h in held), "%s", line)
+    old_addresses.sort(key=_by_place)
+    if len(old_addresses) <= repeats.SHOWN:
+        for level, source, at, _url, message, _named in old_addresses:
+            logger.log(level, "%s: %s%s", source, at, message)
+    else:
+        line = links.old_addresses_message([(h[1], h[2], h[3], h[5]) for h in old_addresses])
+        logger.log(max(h[0] for h in old_addresses), "%s", line)
 
 
 def _say_named_sources(found: dict[str, list[tuple[int, str, str, str, str, str]]]) -> None:
