@@ -61,7 +61,9 @@ KEPT = {
     "data/post-about-takeout.json": json.dumps({"text": 'Takeout writes "geoData": {…}'}),
     "data/broken.json": '{"geoData": ',
     "data/manifest.webmanifest": "{}",
-    "data/readme": "Photos of the trip.",
+    # a file without a suffix (a README in a static folder is a note to editors, not
+    # published: test_urls_and_links)
+    "data/about": "Photos of the trip.",
     "data/events.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<events/>',
     "data/notes.xml": "<notes>Darktable writes <x:xmpmeta> beside each photo.</notes>",
 }

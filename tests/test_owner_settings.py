@@ -61,14 +61,16 @@ def test_a_replaced_markdown_setting_keeps_the_engine_s_extensions(build_site):
     assert "\u201cyes\u201d \u2013 then" in page.select_one(".post-content p").get_text()
 
 
-VERIFICATION = "google-site-verification: google1234abcd.html\n"
+# an HTML file of a static folder, not a post (a search engine's verification file there is
+# told to go to the root: test_urls_and_links)
+HANDOUT = "<!doctype html>\n<title>Price list</title>\n<p>Prices for 2026.</p>\n"
 
 
 def test_a_folder_added_to_static_paths_last_is_published_not_read_as_posts(build_site, caplog):
     # pelicanconf.py's ARTICLE_EXCLUDES was computed from STATIC_PATHS above the owner's line,
     # and ARTICLE_PATHS has "": the folder's files were posts with errors, and not published
     files = {
-        "downloads/google1234abcd.html": VERIFICATION,
+        "downloads/price-list.html": HANDOUT,
         "downloads/README.md": "What goes in this folder: files readers download.\n",
         "downloads/rota.csv": "day,who\nMonday,Ada\n",
     }
@@ -76,7 +78,7 @@ def test_a_folder_added_to_static_paths_last_is_published_not_read_as_posts(buil
     site = build_site(files, publish=True, STATIC_PATHS=["images", "extra", "downloads"])
     assert not [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert not [m for m in caplog.messages if "downloads/" in m]
-    assert site.text("downloads/google1234abcd.html") == VERIFICATION
+    assert site.text("downloads/price-list.html") == HANDOUT
     assert site.text("downloads/rota.csv") == files["downloads/rota.csv"]
     assert not site.exists("downloads/README.md")  # a note to editors, never published
 
