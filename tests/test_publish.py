@@ -266,7 +266,10 @@ def test_a_killed_publish_leaves_staging_that_the_next_publish_removes(tmp_path)
     task.communicate(timeout=30)
     assert _wait_gone(pelican), f"pelican (pid {pelican}) outlived its killed task"
     left = _leftovers(output)
-    assert len(left) == 1 and left[0].startswith(f"{task.pid}-"), left
+    staging = [name for name in left if not name.endswith(".engine")]
+    assert len(staging) == 1 and staging[0].startswith(f"{task.pid}-"), left
+    # and the engine's record beside it when the kill came after the engine had started
+    assert set(left) <= {staging[0], f"{staging[0]}.engine"}, left
     # staging left by a publish of an older version of the task, beside output/
     (tmp_path / ".output.new-k3x9q2ab").mkdir()
     (tmp_path / ".output.old-999999999").mkdir()
