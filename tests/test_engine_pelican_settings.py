@@ -523,6 +523,10 @@ _ADDRESSES = {
             "SERIES_URL '{lang}/{title}/' uses {title}, which the series plugin does not fill "
             "for a series' page ({slug} and {lang} only): write SERIES_URL = 'series/{slug}/'",
         ),
+        # the value offered keeps the keys the plugin's default uses: the series plugin
+        # refuses an address without {slug} ('series/all/' would not build either)
+        ("SERIES_URL", "/series/all/", False, "write SERIES_URL = 'series/{slug}/' (this"),
+        ("SERIES_SAVE_AS", "/all.html", False, "write SERIES_SAVE_AS = 'series/{slug}/index.h"),
         ("SERIES_INDEX_SAVE_AS", "/series/index.html", False, "'series/index.html' (this"),
         ("SERIES_INDEX_URL", "{slug}/", True, "the series plugin fills no key in the address"),
         ("SERIES_INDEX_URL", "", False, "write SERIES_INDEX_URL = 'series/' (this"),

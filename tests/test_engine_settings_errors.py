@@ -1187,6 +1187,35 @@ def test_a_plugin_s_own_address_settings_are_checked_as_pelican_s(project):
     ]
 
 
+def test_a_plugin_s_address_its_own_check_refuses_too_is_one_line_saying_what_to_write(project):
+    """SERIES_URL = "series/{title}/" was two lines for one mistake, the engine's ("uses
+    {title}") and the series plugin's ("must contain {slug}", no value to write); "/series/all/"
+    a warning offering 'series/all/', which the plugin then refused (exit 1). One line each
+    now, and the value it offers builds."""
+    shutil.rmtree(project / "content")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "series", project / "content")
+    conf = project / "pelicanconf.py"
+    before = conf.read_text()
+    line = _append(conf, 'SERIES_URL = "series/{title}/"\n')
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert _said(done, "SERIES_URL") == [
+        f"pelicanconf.py: line {line}: SERIES_URL 'series/{{title}}/' uses {{title}}, which the "
+        "series plugin does not fill for a series' page ({slug} and {lang} only): write "
+        "SERIES_URL = 'series/{slug}/'"
+    ]
+    conf.write_text(before)
+    line = _append(conf, 'SERIES_URL = "/series/all/"\n')
+    said = (
+        f"pelicanconf.py: line {line}: SERIES_URL '/series/all/' starts with a slash: the theme "
+        "puts SITEURL and a slash before it, so every link to each series' page has // in it; "
+        "write SERIES_URL = 'series/{slug}/' (this build uses it meanwhile)"
+    )
+    _warned_then_refused(project, "SERIES_URL", said)
+    page = project / "out" / "series" / "moving-house" / "index.html"
+    assert BeautifulSoup(page.read_text(), "html.parser").select_one("main h1") is not None
+
+
 def test_an_address_pelican_misuses_warns_in_development_and_fails_a_publish(project):
     """ARTICLE_URL = "" pointed every post at the home page, exit 0 and not a line; a
     development build now links them where they are written, the value the line gives."""

@@ -497,11 +497,20 @@ def address_keys(settings: Mapping[str, Any]) -> frozenset[str]:
     for kind in _CONTENT:
         for which in ("URL", "SAVE_AS"):
             pattern = settings.get(f"{kind}_{which}")
-            if isinstance(pattern, str) and _parses(pattern):
-                for _, field_name, _, _ in string.Formatter().parse(pattern):
-                    if field_name:
-                        found.add(re.split(r"[.\[]", field_name, maxsplit=1)[0])
+            found |= _keys_of(pattern)
     return frozenset(found)
+
+
+def _keys_of(pattern: Any) -> set[str]:
+    """The keys an address pattern uses (``{date:%Y}``: date), none when it is no text or
+    does not parse."""
+    if not isinstance(pattern, str) or not _parses(pattern):
+        return set()
+    return {
+        re.split(r"[.\[]", field_name, maxsplit=1)[0]
+        for _, field_name, _, _ in string.Formatter().parse(pattern)
+        if field_name
+    }
 
 
 def _parses(pattern: str) -> bool:
@@ -666,7 +675,19 @@ def _shape(kind: Kind, which: str, value: Any, other: Any) -> tuple[bool, str]:
 
 def _fitting(kind: Kind, which: str, value: Any, other: Any) -> str:
     """The value to write instead of ``value``: it mended (the slash), else what fits the
-    other setting of the pair (``other``), else this site's own pattern."""
+    other setting of the pair (``other``), else this site's own pattern; for a plugin's, its
+    default where that would leave out a key the default uses."""
+    fitting = _fitting_shape(kind, which, value, other)
+    default = _unset(kind, which)
+    if kind.by != "Pelican" and isinstance(default, str) and _keys_of(default) - _keys_of(fitting):
+        # the plugin keeps its pages apart by those keys and refuses an address without them
+        # ("SERIES_URL must contain {slug}"): advice without them would not build either
+        return default
+    return fitting
+
+
+def _fitting_shape(kind: Kind, which: str, value: Any, other: Any) -> str:
+    """``_fitting``'s value as the shape alone decides it."""
     if isinstance(value, str) and value.strip("/") and not _unfilled(kind, value):
         mended = value.lstrip("/")
         return mended + "index.html" if which == "SAVE_AS" and mended.endswith("/") else mended

@@ -237,6 +237,9 @@ def _kinds_first(pelican) -> None:
     settings.update(pelican_settings.addresses_mended(found))
     state = build.current(settings).state(__name__)
     state.misshapen, state.misshapen_kinds = shapes, pelican_settings.misshapen_kinds(found)
+    # a plugin's own check of the same address is the same mistake again (SERIES_URL's
+    # {title}: "must contain {slug}"): the verdict says this line, which says what to write
+    state.address_stops = {f.name: f.message for f in found if f.stops}
     order = _file_order([name for name, _ in wrong])
     wrong = sorted(wrong, key=lambda found: order.index(found[0]))
     for name in reset:
@@ -526,12 +529,23 @@ def _our_theme(settings: Mapping[str, Any]) -> bool:
     return isinstance(theme, str) and os.path.realpath(theme) == os.path.realpath(THEME)
 
 
+def _once_a_setting(settings: Mapping[str, Any], found: list[str]) -> list[str]:
+    """``found`` without a plugin's line about an address setting the engine's line already
+    stops on: one line for one mistake, the one that says what to write."""
+    stops = getattr(build.current(settings).state(__name__), "address_stops", {})
+    if not stops:
+        return found
+    names = set(settings)
+    said = set(stops.values())
+    return [line for line in found if line in said or origin.setting_in(line, names) not in stops]
+
+
 def _verdict(pelican) -> None:
     """After every plugin's check: stop the build on what they found, one line each."""
     settings = pelican.settings
     this = build.current(settings)
     given = this.given
-    found = getattr(this.state(STATE), "found", [])
+    found = _once_a_setting(settings, getattr(this.state(STATE), "found", []))
     misses = []
     failed: list[str] = []
     if build.listed(settings) & build.registered():  # not in a build none of ours is in
