@@ -1216,6 +1216,39 @@ def test_a_plugin_s_address_its_own_check_refuses_too_is_one_line_saying_what_to
     assert BeautifulSoup(page.read_text(), "html.parser").select_one("main h1") is not None
 
 
+def test_a_listed_plugin_s_address_pair_is_checked_whatever_it_imported_first(project):
+    """The checks found a plugin's settings.py (ADDRESSES, DEFAULTS) among the modules
+    imported so far: a plugin that imports it only when its receiver runs, after the address
+    check, had its pair unchecked (SHELF_URL = "/shelf/": exit 0, not a word, a // in every
+    link). Found through the plugins Pelican loaded now."""
+    shelf = project / "shelf"
+    shelf.mkdir()
+    (shelf / "__init__.py").write_text(
+        '"""A shelf page (a plugin of someone else\'s, loaded from PLUGIN_PATHS)."""\n\n'
+        "from pelican import signals\n\n\n"
+        "def _configured(pelican):\n"
+        "    from . import settings  # only now, as a plugin may keep its start-up cheap\n\n"
+        "    for name, value in settings.DEFAULTS.items():\n"
+        "        pelican.settings.setdefault(name, value)\n\n\n"
+        "def register():\n"
+        "    signals.initialized.connect(_configured)\n"
+    )
+    (shelf / "settings.py").write_text(
+        'DEFAULTS = {"SHELF_URL": "shelf/", "SHELF_SAVE_AS": "shelf/index.html"}\n'
+        'ADDRESSES = {"SHELF": ((), "the shelf page")}\n'
+    )
+    line = _append(
+        project / "pelicanconf.py", 'PLUGINS = [*PLUGINS, "shelf"]\nSHELF_URL = "/shelf/"\n'
+    )
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 0, done.stderr
+    assert _said(done, "SHELF_URL") == [
+        f"WARNING pelicanconf.py: line {line + 1}: SHELF_URL '/shelf/' starts with a slash: the "
+        "theme puts SITEURL and a slash before it, so every link to the shelf page has // in "
+        "it; write SHELF_URL = 'shelf/' (this build uses it meanwhile)"
+    ]
+
+
 def test_an_address_pelican_misuses_warns_in_development_and_fails_a_publish(project):
     """ARTICLE_URL = "" pointed every post at the home page, exit 0 and not a line; a
     development build now links them where they are written, the value the line gives."""

@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import copy
 import functools
+import importlib
+import importlib.util
 import logging
 import os
 import pkgutil
@@ -44,6 +46,7 @@ import sys
 from collections.abc import Mapping
 from importlib.machinery import PathFinder
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from pelican import signals
@@ -163,12 +166,36 @@ def _command_line() -> tuple[str | None, frozenset[str], frozenset[str]]:
     return conf, extra, options - extra
 
 
+def _plugins_settings(settings: Mapping[str, Any]) -> list[tuple[str, ModuleType]]:
+    """Each plugin the build loaded (``PLUGINS``, which Pelican leaves holding the ones it
+    loaded), with its ``settings.py``: what a plugin declares there (``DEFAULTS``,
+    ``ADDRESSES``, ``THEME_SETTINGS``) is checked whether or not anything imported it yet
+    (a plugin may import it only when its receiver runs, after the address check)."""
+    found = []
+    for plugin in build.plugins(settings):
+        module = _settings_module(plugin)
+        if module is not None:
+            found.append((plugin, module))
+    return found
+
+
+def _settings_module(plugin: str) -> ModuleType | None:
+    """The ``settings`` module of the plugin package ``plugin``, imported if need be; None
+    for a plugin that is one module, or whose package has no ``settings.py``."""
+    name = f"{plugin}.settings"
+    try:
+        if importlib.util.find_spec(name) is None:
+            return None
+    except (ImportError, ValueError):  # not a package, or not importable by its name
+        return None
+    return importlib.import_module(name)
+
+
 def _plugins_names(settings: Mapping[str, Any], given: frozenset[str]) -> set[str]:
     """Every setting name a listed plugin knows: its ``settings.py``'s ``DEFAULTS``, and what
     the plugins filled in."""
     names = set(settings) - given
-    for plugin in build.plugins(settings):
-        module = sys.modules.get(f"{plugin}.settings")
+    for _, module in _plugins_settings(settings):
         names.update(getattr(module, "DEFAULTS", None) or {})
     return names
 
@@ -177,8 +204,7 @@ def _theme_names(settings: Mapping[str, Any]) -> set[str]:
     """The theme's settings: ``THEME_SETTINGS`` of each listed plugin's ``settings.py``
     (names without a plugin's prefix, so they are known without claiming one)."""
     names: set[str] = set()
-    for plugin in build.plugins(settings):
-        module = sys.modules.get(f"{plugin}.settings")
+    for _, module in _plugins_settings(settings):
         names.update(getattr(module, "THEME_SETTINGS", None) or {})
     return names
 
@@ -186,9 +212,10 @@ def _theme_names(settings: Mapping[str, Any]) -> set[str]:
 def _pelicans_names(settings: Mapping[str, Any]) -> set[str]:
     """Every setting name Pelican knows, with those of its direct templates (TAGS_SAVE_AS),
     and other people's plugins' settings that the clash table reads (clashes.py, which imports
-    this module: looked up, not imported)."""
-    clashes = sys.modules.get(f"{__package__}.clashes")
-    names = set(DEFAULT_CONFIG) | PELICAN_ALSO | getattr(clashes, "THEIR_SETTINGS", set())
+    this module: imported here, when both are whole, not at the top)."""
+    from . import clashes
+
+    names = set(DEFAULT_CONFIG) | PELICAN_ALSO | clashes.THEIR_SETTINGS
     # the direct templates listed, Pelican's and the theme's: a shorter DIRECT_TEMPLATES leaves
     # AUTHORS_SAVE_AS set, which is not a typo (templates_left_out names what it leaves out)
     templates = {*DEFAULT_CONFIG["DIRECT_TEMPLATES"], *pelican_settings.THEME_TEMPLATES}
@@ -255,8 +282,7 @@ def _plugins_addresses(settings: Mapping[str, Any]) -> list[pelican_settings.Kin
     """The kinds of page the listed plugins write from address settings of their own: the
     ``ADDRESSES`` of each one's ``settings.py`` (series, galleries, search)."""
     found = []
-    for plugin in build.plugins(settings):
-        module = sys.modules.get(f"{plugin}.settings")
+    for plugin, module in _plugins_settings(settings):
         declared = getattr(module, "ADDRESSES", None)
         if declared:
             defaults = getattr(module, "DEFAULTS", None) or {}
