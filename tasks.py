@@ -1066,6 +1066,8 @@ def serve(c, port=str(PORT), content="", output="output"):
     # that is a mount (a Docker volume) cannot become that link (EBUSY): serve builds into it
     # in place, as into its own folder, and what was kept there stays where it is
     in_place = _mounted(folder)
+    if in_place:  # before the first build empties the mount of what it does not keep
+        _move_back_kept(folder)
     own = folder if in_place else _serve_folder(folder)
     # named for this process: a publish beside it removes it only once serve has ended
     engine = _builds(folder) / f"{os.getpid()}-serve.engine"
@@ -1236,6 +1238,72 @@ def _show_in_output(output: Path, own: Path, conf: Path = DEV_CONF) -> str | Non
                 flush=True,
             )
     return os.path.realpath(output)
+
+
+def _move_back_kept(output: Path, conf: Path = DEV_CONF) -> None:
+    """A mounted output/: move back into it the kept files (a CNAME, .well-known/, the
+    OUTPUT_RETENTION names) that it lacks and serve's folder beside it holds, where an
+    earlier serve put them (one from before serve built into a mount in place moved them out
+    of it; one run while output/ was a link carried them there) and nothing serves or
+    deploys them now. One Note line for what moved; one naming what to move by hand for
+    what could not."""
+    old = _serve_folder(output)
+    if not _entries(old):
+        return  # no folder there (the settings are read only when there is one)
+    names = dict.fromkeys([*(_retained(conf) or ()), *_HAND_PLACED])
+    moved, failed = [], []
+    for name in names:
+        source, target = old / name, output / name
+        if not (source.exists() or source.is_symlink()) or target.exists() or target.is_symlink():
+            continue
+        try:
+            _move_across(source, target)
+            moved.append(name)
+        except OSError as exc:
+            failed.append((name, exc.strerror or str(exc)))
+    where = f"{_shown(output)}/ (a mount, which `make serve` now builds into in place)"
+    if moved:
+        them = "them" if len(moved) > 1 else "it"
+        print(
+            f"Note: moved {', '.join(moved)} from {_shown(old)}/, where an earlier `make "
+            f"serve` had put {them}, back into {where}.",
+            file=sys.stderr,
+            flush=True,
+        )
+    if failed:
+        them = "them" if len(failed) > 1 else "it"
+        print(
+            f"Note: {', '.join(n for n, _ in failed)} in {_shown(old)}/, where an earlier "
+            f"`make serve` had put {them}, could not be moved back into {where} "
+            f"({failed[0][1]}): move {them} into {_shown(output)}/ yourself.",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+def _move_across(source: Path, target: Path) -> None:
+    """Move source to target on another file system: copied under a temporary name beside
+    target, renamed into place, and only then removed, so a copy failing half-way (a full
+    disk) leaves no part of it under the name (the next start would take it for whole)."""
+    temporary = target.with_name(f".{target.name}.moving-{os.getpid()}")
+    try:
+        if source.is_dir() and not source.is_symlink():
+            shutil.copytree(source, temporary, symlinks=True)
+        else:
+            shutil.copy2(source, temporary, follow_symlinks=False)
+        os.rename(temporary, target)
+    except BaseException:
+        if temporary.is_dir() and not temporary.is_symlink():
+            shutil.rmtree(temporary, ignore_errors=True)
+        else:
+            temporary.unlink(missing_ok=True)
+        raise
+    # moved: a source that will not go is left (the next start finds the name in place)
+    if source.is_dir() and not source.is_symlink():
+        shutil.rmtree(source, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            source.unlink()
 
 
 def _output_moved_line(output: Path, own: Path) -> str:

@@ -112,6 +112,32 @@ def test_serve_builds_into_a_mounted_output_in_place_and_moves_nothing_kept_ther
         assert {k: v for k, v in files(output).items() if k in kept} == kept
 
 
+def test_serve_moves_back_into_a_mounted_output_what_an_earlier_serve_left_beside_it(tmp_path):
+    # a serve before it built in place moved the CNAME and .well-known/ out of the mount into
+    # .output.builds/serve, then failed: nothing moved them back, nor said where they were
+    old = tmp_path / ".output.builds" / "serve"
+    (old / ".well-known").mkdir(parents=True)
+    (old / "CNAME").write_text("blog.tessellate.example\n")
+    (old / ".well-known" / "security.txt").write_text("Contact: mailto:a@b.example\n")
+    (old / "index.html").write_text("<p>the earlier serve's first build</p>\n")
+    kept = {name: data for name, data in files(old).items() if name != "index.html"}
+    with tmpfs(tmp_path / "output") as output:
+        serve = Serve(tmp_path)
+        try:
+            assert serve.get("/posts/ranges/")[0] == 200
+            assert serve.stop() == 0
+        finally:
+            serve.stop()
+        terminal = serve.terminal()
+        assert "Traceback" not in terminal
+        assert [line for line in terminal.splitlines() if line.startswith("Note: ")] == [
+            f"Note: moved CNAME, .well-known from {old}/, where an earlier `make serve` had put "
+            f"them, back into {output}/ (a mount, which `make serve` now builds into in place)."
+        ]
+        assert {name: data for name, data in files(output).items() if name in kept} == kept
+        assert sorted(p.name for p in old.iterdir()) == ["index.html"]
+
+
 def test_serve_refuses_a_mounted_output_holding_a_checkout_saying_what_it_would_do(tmp_path):
     # the line said serve replaces the folder whole, which it cannot do to a mount
     content, _ = _site(tmp_path)
