@@ -698,6 +698,15 @@ def _output(output: str, content: Path | None, conf: Path, command: str) -> Path
     """The --output folder, checked before anything is built, started or removed: where it
     must not be written (output_refusal), one line and exit status 1."""
     folder = ROOT / output  # an absolute --output stays as it is
+    if command == "build" and _mounted(folder) and (who := _serving(folder)):
+        # serve builds into a mount in place (no link can replace it): a build there would
+        # empty and rewrite the folder serve writes and serves, and its incremental record
+        sys.exit(
+            f"Build stopped: {_shown(folder)}/ is a mount that `make serve` ({who}) builds "
+            "into in place, and a build now would write into the site it serves: stop that "
+            "serve first, or build into a folder of its own with `invoke build --output "
+            f"another-folder`; {_shown(folder)} was left as it was."
+        )
     if command == "serve" and _mounted(folder):
         command = "build"  # serve builds into a mount in place, emptying it as a build does
     retained, written = (_retained(conf), _mapped_to_top(conf)) if _entries(folder) else ((), ())

@@ -30,6 +30,11 @@ def files(folder: Path) -> dict[str, bytes]:
     }
 
 
+def _pages(found: dict[str, bytes]) -> dict[str, bytes]:
+    """``files``' answer without the search index (a background run may still write it)."""
+    return {name: data for name, data in found.items() if not name.startswith("pagefind/")}
+
+
 def test_a_publish_while_serving_keeps_its_folder_and_serve_says_so_once(serve: Serve):
     serve.wait_for_report(lambda r: "problems" in r)
     own = serve.output.with_name(".output.builds") / "serve"
@@ -93,6 +98,20 @@ def test_serve_builds_into_a_mounted_output_in_place_and_moves_nothing_kept_ther
             serve.wait_for("Done", since=since)
             assert b"Served in place." in serve.get("/posts/ranges/")[1]
             assert b"Served in place." in (output / "posts/ranges/index.html").read_bytes()
+
+            # `make build` meanwhile emptied and rewrote the folder serve builds and serves
+            built = files(output)
+            refused = _invoke("build", "--content", str(serve.content), "--output", str(output))
+            assert refused.returncode == 1, refused.stdout + refused.stderr
+            assert refused.stderr.splitlines() == [
+                f"Build stopped: {output}/ is a mount that `make serve` (pid "
+                f"{serve.process.pid} at {serve.url}/) builds into in place, and a build now "
+                "would write into the site it serves: stop that serve first, or build into a "
+                "folder of its own with `invoke build --output another-folder`; "
+                f"{output} was left as it was."
+            ]
+            # (the search index, written in the background, may still change meanwhile)
+            assert _pages(files(output)) == _pages(built)
             assert serve.stop() == 0
         finally:
             serve.stop()
