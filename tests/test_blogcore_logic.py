@@ -1380,6 +1380,31 @@ def test_date_warnings(metadata, page, expected):
     assert all(part in line for part, line in zip(expected, found, strict=True))
 
 
+@pytest.mark.parametrize(
+    ("named", "metadata", "page", "expected"),
+    [
+        # a date from the file's name is named where the writer finds it, not as a Date: line
+        (
+            "the date in its file's name",
+            {"date": datetime.datetime(2027, 5, 1)},
+            True,
+            "the date in its file's name (2027-05-01) is in the future, but a page is "
+            "published now",
+        ),
+        (
+            "the date in its file's name",
+            {"date": datetime.datetime(226, 3, 4)},
+            False,
+            "the date in its file's name (0226-03-04) is older than the web",
+        ),
+    ],
+)
+def test_date_warnings_name_where_the_date_is(named, metadata, page, expected):
+    assert [expected in line for line in frontmatter.date_warnings(metadata, NOW, page, named)] == [
+        True
+    ]
+
+
 def test_byline_warnings():
     assert frontmatter.byline_warnings({"author": "A", "authors": ["B"]})
     assert frontmatter.byline_warnings({"authors": ["B"]}) == []

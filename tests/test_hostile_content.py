@@ -762,6 +762,30 @@ CASES = [
             "DEFAULT_DATE": '"fs"',
         },
     ),
+    # a post dated only by its file's name, in the future, waits for that date (Pelican's draft):
+    # its mistakes were errors that stopped a publish it is not in, as a published post's
+    Case(
+        "a-post-dated-ahead-by-its-file-name-does-not-stop-a-publish",
+        {
+            "posts/2099-05-01-later.md": post(
+                "Date: <absent>\nSlug: later", "![]({static}/images/lamp.svg)\n\nA few words."
+            )
+        },
+        "has no alt text, so a reader who cannot see it gets nothing",
+        "content/posts/2099-05-01-later.md",
+        publish=0,
+        published=("posts/first-light/", "drafts/posts/later/"),
+        unpublished=("posts/later/",),
+    ),
+    # a page is published at once, whatever date its file's name gives: was said of no Date
+    Case(
+        "a-page-dated-ahead-by-its-file-name",
+        {"pages/2099-01-01-plans.md": "Title: Our plans\nSlug: our-plans\n\nWhat we plan.\n"},
+        "the date in its file's name (2099-01-01) is in the future, but a page is published now",
+        "content/pages/2099-01-01-plans.md",
+        publish=0,
+        published=("our-plans/",),
+    ),
     # a translation by its file's name (FILENAME_METADATA's lang): was checked against
     # ARTICLE_URL, which has no {kind}, and Pelican stopped on ARTICLE_LANG_URL's KeyError
     Case(

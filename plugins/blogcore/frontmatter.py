@@ -1694,13 +1694,16 @@ def title_warnings(metadata: dict) -> list[str]:
 FIRST_WEB_PAGE = datetime.date(1991, 8, 6)
 
 
-def date_warnings(metadata: dict, now: datetime.datetime, page: bool) -> list[str]:
+def date_warnings(
+    metadata: dict, now: datetime.datetime, page: bool, named: str = "Date"
+) -> list[str]:
     """Dates that do not do what they seem to: a page's future Date (pages are not held
     back), a Modified in the future (shown as "Updated" on that day), a date older than the
-    web (0001-01-01 from a template, 0226 for 2026)."""
+    web (0001-01-01 from a template, 0226 for 2026). ``named``: where the writer finds the
+    date, a Date: line or the date in the file's name (FILENAME_METADATA)."""
     found = []
     date, modified = metadata.get("date"), metadata.get("modified")
-    for key, value in (("Date", date), ("Modified", modified)):
+    for key, value in ((named, date), ("Modified", modified)):
         if isinstance(value, datetime.datetime) and value.date() < FIRST_WEB_PAGE:
             found.append(
                 f"{key} ({value.year:04d}-{value.month:02d}-{value.day:02d}) is older than the "
@@ -1708,8 +1711,8 @@ def date_warnings(metadata: dict, now: datetime.datetime, page: bool) -> list[st
             )
     if page and isinstance(date, datetime.datetime) and _aware(date, now) > now:
         found.append(
-            f"Date ({date:%Y-%m-%d}) is in the future, but a page is published now: only posts "
-            "wait for their date (Status: draft keeps it out until then)"
+            f"{named} ({date:%Y-%m-%d}) is in the future, but a page is published now: only "
+            "posts wait for their date (Status: draft keeps it out until then)"
         )
     if isinstance(modified, datetime.datetime) and _aware(modified, now) > now:
         found.append(

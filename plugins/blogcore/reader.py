@@ -951,6 +951,8 @@ class StrictChecks:
     # times and worked its path out six times a post); forgotten when the next file starts
     _source: tuple[str, str] | None = None
     _relative: tuple[str, str] | None = None
+    # what Pelican adds to the keys of the file being read (_added), worked out once a file
+    _added_for: tuple[str, dict] | None = None
 
     @property
     def syntax(self) -> str:
@@ -1038,7 +1040,7 @@ class StrictChecks:
             )
             for key, opener in dict.fromkeys(keys)
         ]
-        log = self._log_for(metadata)
+        log = self._log_for(source_path, metadata)
         said = {(_line_number(lines, needle) or 0, opener) for needle, opener in [*opening, *found]}
         for number, opener in sorted(said):
             where = f"line {number}: " if number else ""
@@ -1069,7 +1071,8 @@ class StrictChecks:
 
     def _read_checked(self, source_path: str):
         """Read one file, checked and cleaned; on failure log why and raise."""
-        self._source = self._relative = None  # read anew: it may have changed since
+        # read anew: it may have changed since (its time too, which DEFAULT_DATE = 'fs' reads)
+        self._source = self._relative = self._added_for = None
         post_or_page = self.reading_post = self._is_post_or_page(source_path)
         old_addresses: tuple = ()
         metadata: dict | None = None
@@ -1193,7 +1196,7 @@ class StrictChecks:
         line, with its line; the sanitiser leaves it out (controls.py)."""
         found = controls.problem(self._text(source_path))
         if found:
-            self._log_for(metadata)("%s: %s", self._shown(source_path), found)
+            self._log_for(source_path, metadata)("%s: %s", self._shown(source_path), found)
 
     def _readable(self, source_path: str) -> None:
         """Raise when the file's name is not UTF-8 or its text is UTF-16 or UTF-32: no reader
@@ -1265,7 +1268,7 @@ class StrictChecks:
         if not sources and not says_nothing:
             return
         lines = self._text(source_path).splitlines()
-        log = self._log_for(metadata)
+        log = self._log_for(source_path, metadata)
         # name, line, and the alt text and what it is ("" for none)
         named: list[tuple[str, int | None, str, str]] = []
         kinds: dict[str, str] = {}  # how each kind of image here is written: its first name
@@ -1396,7 +1399,7 @@ class StrictChecks:
             said.insert(
                 len(said) if at is None else at, (number, foreign.Foreign("", message, False))
             )
-        log = self._log_for(metadata)
+        log = self._log_for(source_path, metadata)
         for number, piece in said:
             where = f"line {number}: " if number else ""
             (log if piece.serious else logger.warning)(
@@ -1561,9 +1564,16 @@ class StrictChecks:
         # move the times these read
         now = datetime.datetime.now(self._zone(metadata))
         dated = "timezone" not in refused
-        if dated:
+        named = "" if "date" in refused else self._date_named(source_path, metadata)
+        if dated and named:
+            # the date Pelican gives the post, named where the writer finds it (its Date: line,
+            # its file's name); one the site gives (DEFAULT_DATE) is not this post's to fix
+            given = {**metadata, "date": self._date_given(source_path, metadata)}
+            doubtful += date_warnings(given, now, page=self._is_page(source_path), named=named)
+        elif dated:
             doubtful += date_warnings(metadata, now, page=self._is_page(source_path))
-        leveled = self._log_for(metadata)  # an error in a publish of a published post
+        # an error in a publish of a post published, by the date Pelican gives it (_published)
+        leveled = self._log_for(source_path, metadata)
         for message in time_problems(self.dates_written, metadata, now.tzinfo) if dated else ():
             leveled("%s: %s", self._shown(source_path), message)
         said = [
@@ -1585,35 +1595,10 @@ class StrictChecks:
             return  # which settings apply waits for these
         page = self._is_page(source_path)
         relpath = self._relpath(source_path)
-        drafts = in_drafts_folder(relpath)
-        # what Pelican adds to the file's own keys (readers.py, read_file): DEFAULT_METADATA,
-        # EXTRA_PATH_METADATA, then FILENAME_METADATA's and PATH_METADATA's groups: a Lang
-        # from trans.fr.md makes it a translation, a {kind} from its folder fills the address
-        try:  # a dict, or pairs, as Pelican's default_metadata takes it
-            defaults = dict(self.settings.get("DEFAULT_METADATA") or {})
-        except (TypeError, ValueError):
-            defaults = {}  # not Pelican's to read either: not this post's mistake
-        given = {
-            **defaults,
-            **self._default_date(),
-            **path_metadata(full_path=source_path, source_path=relpath, settings=self.settings),
-            **parse_path_metadata(source_path=relpath, settings=self.settings),
-            **metadata,
-        }
-        status = given.get("status", "draft" if drafts else "")
-        if isinstance(given.get("date"), str):
-            # a date from the file's name (FILENAME_METADATA) or DEFAULT_METADATA, read as
-            # Pelican's date processor reads it (readers.py METADATA_PROCESSORS)
-            with contextlib.suppress(ValueError):  # not a date Pelican reads either
-                given["date"] = get_date(given["date"].replace("_", " "))
-        date = given.get("date")
-        if not page and isinstance(date, datetime.datetime):
-            # Pelican's Article (contents.py): the date in the post's Timezone, else TIMEZONE,
-            # made a draft, with DRAFT_URL's address, when later than now; a Page never is
-            when = date if date.tzinfo else date.replace(tzinfo=self._zone(given))
-            future = when > datetime.datetime.now(datetime.UTC)
-            if future and not self.settings.get("WITH_FUTURE_DATES"):
-                status = "draft"
+        given = self._given(source_path, metadata)
+        status = given.get("status", "draft" if in_drafts_folder(relpath) else "")
+        if self._waits(source_path, metadata):
+            status = "draft"  # Pelican's Article makes it one, with DRAFT_URL's address
         lang = given.get("lang", self.settings.get("DEFAULT_LANG"))
         names = pelican_settings.content_address_settings(
             page, status == "draft", lang != self.settings.get("DEFAULT_LANG")
@@ -1626,6 +1611,72 @@ class StrictChecks:
             if key and key not in self.refused:
                 where = settings_errors.where_set(name)
                 raise FrontMatterError(address_key_missing(key, name, pattern, where, relpath))
+
+    def _given(self, source_path: str, metadata: dict) -> dict:
+        """The post's keys as Pelican gives them (readers.py, ``read_file``): its own over
+        what Pelican adds from elsewhere (``_added``)."""
+        if self._added_for is None or self._added_for[0] != source_path:
+            self._added_for = (source_path, self._added(source_path))
+        return {**self._added_for[1], **metadata}
+
+    def _added(self, source_path: str) -> dict:
+        """What Pelican adds to a file's own keys: DEFAULT_METADATA, DEFAULT_DATE (its file's
+        time for 'fs'), EXTRA_PATH_METADATA, then FILENAME_METADATA's and PATH_METADATA's
+        groups (a Lang from trans.fr.md makes it a translation, a {kind} from its folder fills
+        the address, a date from 2099-01-01-news.md holds it back); a date among them read as
+        Pelican's date processor reads it (readers.py METADATA_PROCESSORS)."""
+        relpath = self._relpath(source_path)
+        try:  # a dict, or pairs, as Pelican's default_metadata takes it
+            defaults = dict(self.settings.get("DEFAULT_METADATA") or {})
+        except (TypeError, ValueError):
+            defaults = {}  # not Pelican's to read either: not this post's mistake
+        added = {
+            **defaults,
+            **self._default_date(),
+            **path_metadata(full_path=source_path, source_path=relpath, settings=self.settings),
+            **parse_path_metadata(source_path=relpath, settings=self.settings),
+        }
+        if isinstance(added.get("date"), str):
+            with contextlib.suppress(ValueError, OverflowError):  # Pelican stops on it itself
+                added["date"] = get_date(added["date"].replace("_", " "))
+        return added
+
+    def _date_given(self, source_path: str, metadata: dict) -> datetime.datetime | None:
+        """The post's date as Pelican gives it: its Date: line, else its file's or folders'
+        names (FILENAME_METADATA, PATH_METADATA), DEFAULT_DATE or its file's time ('fs');
+        None when it has none (a draft may)."""
+        date = self._given(source_path, metadata).get("date")
+        return date if isinstance(date, datetime.datetime) else None
+
+    def _date_named(self, source_path: str, metadata: dict) -> str:
+        """How a line names the post's date: Date, as its own line; the date in its file's
+        name or its folders' names (FILENAME_METADATA, PATH_METADATA); "" for a date the
+        site gives (DEFAULT_DATE, DEFAULT_METADATA, a file's time), not the post's mistake."""
+        if "date" in metadata:
+            return "Date"
+        relpath = self._relpath(source_path)
+        by_name = parse_path_metadata(
+            source_path=relpath,
+            settings={"FILENAME_METADATA": self.settings.get("FILENAME_METADATA")},
+        )
+        if "date" in by_name:
+            return "the date in its file's name"
+        if "date" in parse_path_metadata(source_path=relpath, settings=self.settings):
+            return "the date in its folders' names"
+        return ""
+
+    def _waits(self, source_path: str, metadata: dict) -> bool:
+        """Whether Pelican's Article (contents.py) makes the post a draft until its date, as
+        Pelican gives it (``_date_given``), read in its Timezone, else TIMEZONE: a post
+        dated later than now, unless WITH_FUTURE_DATES; a page never waits."""
+        if self.settings.get("WITH_FUTURE_DATES") or self._is_page(source_path):
+            return False
+        date = self._date_given(source_path, metadata)
+        if date is None:
+            return False
+        zone = self._zone(self._given(source_path, metadata))
+        when = date if date.tzinfo else date.replace(tzinfo=zone)
+        return when > datetime.datetime.now(datetime.UTC)
 
     def _default_date(self) -> dict[str, datetime.datetime]:
         """DEFAULT_DATE's date as Pelican gives it to a post without one (readers.py
@@ -1808,7 +1859,7 @@ class StrictChecks:
             if header and header.keys and header.stopper and not header.fenced
             else None
         )
-        log = self._log_for(metadata)
+        log = self._log_for(source_path, metadata)
         for key, said in found.items():
             value = metadata[key] if isinstance(metadata[key], str) else ""
             if key == "image" and self._galleries_say(value):
@@ -1877,20 +1928,24 @@ class StrictChecks:
         except (FrontMatterError, OSError, UnicodeError):
             return None
 
-    def _log_for(self, metadata: dict) -> Callable[..., None]:
+    def _log_for(self, source_path: str, metadata: dict) -> Callable[..., None]:
         """How a mistake that makes the page wrong is logged: an error in a publish (strict)
         build of a post or page it publishes, else a warning (a draft, development)."""
-        strict = self.settings.get("BLOGCORE_STRICT", False) and self._published(metadata)
-        return logger.error if strict else logger.warning
+        strict = self.settings.get("BLOGCORE_STRICT", False)
+        return logger.error if strict and self._published(source_path, metadata) else logger.warning
 
-    def _published(self, metadata: dict) -> bool:
+    def _published(self, source_path: str, metadata: dict) -> bool:
         """Whether a post or page is published by this build's date (not a draft, not a
-        post waiting for its date). Another engine's keep-out key (Hugo's ``Draft: true``) counts
-        as its Status before it is read as one (a gallery's is read by its plugin)."""
+        post waiting for its date as Pelican gives it: ``_waits``). Another engine's keep-out
+        key (Hugo's ``Draft: true``) counts as its Status before it is read as one (a
+        gallery's is read by its plugin)."""
         if str(metadata.get("status", "published")).lower() == "draft":
             return False
         if "status" not in metadata and other_engine_status(dict(metadata))[0] == "draft":
             return False
+        if self._is_post_or_page(source_path):
+            return not self._waits(source_path, metadata)
+        # a side file (a gallery's gallery.md) waits for its own Date, as its plugin holds it
         date = metadata.get("date")
         if isinstance(date, datetime.datetime) and not self.settings.get("WITH_FUTURE_DATES"):
             zone = self._zone(metadata)
