@@ -1405,6 +1405,57 @@ def test_date_warnings_name_where_the_date_is(named, metadata, page, expected):
     ]
 
 
+DEFAULT_NAME = r"(?P<date>\d{4}-\d{2}-\d{2}).*"  # Pelican's FILENAME_METADATA
+
+
+@pytest.mark.parametrize(
+    ("relpath", "value", "filename", "path", "expected"),
+    [
+        (
+            "posts/2026-13-45-our-news.md",
+            "2026-13-45",
+            DEFAULT_NAME,
+            "",
+            "its file's name gives the post its date (FILENAME_METADATA), and '2026-13-45' is no "
+            "date: there is no month 13 (the month comes second: YYYY-MM-DD); rename the file "
+            "with the day it means, as 2025-03-14-our-news.md; it is not built",
+        ),
+        # the example is in the setting's own way of writing a date
+        (
+            "posts/20260230_news.md",
+            "20260230",
+            r"(?P<date>\d{8})_(?P<slug>.*)",
+            "",
+            "its file's name gives the post its date (FILENAME_METADATA), and '20260230' is no "
+            "date; rename the file with the day it means, as 20250314_news.md; it is not built",
+        ),
+        (
+            "posts/2026/13/01/news.md",
+            "2026/13/01",
+            DEFAULT_NAME,
+            r"posts/(?P<date>\d{4}/\d{2}/\d{2})/.*",
+            "its folders give the post its date (PATH_METADATA), and '2026/13/01' is no date; "
+            "move the file to the folders of the day it means, as posts/2025/03/14/news.md; it is "
+            "not built",
+        ),
+        # no example the setting reads as a date: none given
+        (
+            "posts/2026-13-45-x.md",
+            "2026-13-45",
+            r"(?P<date>2026-\d{2}-\d{2}).*",
+            "",
+            "its file's name gives the post its date (FILENAME_METADATA), and '2026-13-45' is no "
+            "date: there is no month 13 (the month comes second: YYYY-MM-DD); rename the file "
+            "with the day it means; it is not built",
+        ),
+        # DEFAULT_METADATA's date, not the name's: said as before
+        ("posts/news.md", "someday", DEFAULT_NAME, "", None),
+    ],
+)
+def test_name_date_line(relpath, value, filename, path, expected):
+    assert frontmatter.name_date_line(relpath, value, filename, path) == expected
+
+
 def test_byline_warnings():
     assert frontmatter.byline_warnings({"author": "A", "authors": ["B"]})
     assert frontmatter.byline_warnings({"authors": ["B"]}) == []

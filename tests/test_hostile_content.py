@@ -786,6 +786,29 @@ CASES = [
         publish=0,
         published=("our-plans/",),
     ),
+    # a file's name whose date is none (FILENAME_METADATA reads the date there, before the
+    # file): was "Date must be a date like 2025-03-14", of a Date: line it need not have, and
+    # one written did not help
+    Case(
+        "a-file-name-whose-date-is-none",
+        {"posts/2026-13-45-our-news.md": post("Date: <absent>")},
+        "its file's name gives the post its date (FILENAME_METADATA), and '2026-13-45' is no "
+        "date: there is no month 13 (the month comes second: YYYY-MM-DD); rename the file with "
+        "the day it means, as 2025-03-14-our-news.md; it is not built",
+        "content/posts/2026-13-45-our-news.md",
+        once=True,
+        published=("posts/first-light/",),
+    ),
+    Case(
+        "a-file-name-whose-date-is-none-with-a-date-line",
+        {"posts/2026-02-30-our-news.md": post("")},
+        "its file's name gives the post its date (FILENAME_METADATA), and '2026-02-30' is no "
+        "date: February 2026 has 28 days; rename the file with the day it means, as "
+        "2025-03-14-our-news.md; it is not built",
+        "content/posts/2026-02-30-our-news.md",
+        once=True,
+        published=("posts/first-light/",),
+    ),
     # a translation by its file's name (FILENAME_METADATA's lang): was checked against
     # ARTICLE_URL, which has no {kind}, and Pelican stopped on ARTICLE_LANG_URL's KeyError
     Case(

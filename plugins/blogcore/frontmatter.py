@@ -243,6 +243,57 @@ def check_date(key: str, value: str) -> datetime.datetime:
     return parsed
 
 
+class NameDateError(FrontMatterError):
+    """A date Pelican gives a file from its name or folders (FILENAME_METADATA,
+    PATH_METADATA) before it reads the file, which is no date: Pelican drops the file. Its
+    line names the name (``name_date_line``), not a Date: line the file may not have."""
+
+    value = ""  # the date as the name writes it
+
+
+# how a FILENAME_METADATA or PATH_METADATA group may write a date: an example name is the
+# file's own with its date replaced by the first of these the setting's pattern reads as one
+_EXAMPLE_DATES = ("2025-03-14", "2025/03/14", "2025_03_14", "20250314")
+
+
+def name_date_line(
+    relpath: str, value: str, filename_metadata: object, path_metadata: object
+) -> str | None:
+    """What a file is told whose name (``filename_metadata``, matched on its name without
+    its extension) or path (``path_metadata``) gives it ``value`` as its date, which is no
+    date: rename it with the day it means, an example name that the setting reads as a date
+    given when there is one; None when neither gives it that value (DEFAULT_METADATA's)."""
+    name = posixpath.basename(relpath)
+    base, ext = posixpath.splitext(name)
+    places = (
+        ("FILENAME_METADATA", filename_metadata, base, "its file's name gives"),
+        ("PATH_METADATA", path_metadata, relpath, "its folders give"),
+    )
+    for setting, pattern, text, gives in places:
+        try:
+            found = re.match(pattern, text) if isinstance(pattern, str) and pattern else None
+        except re.error:
+            found = None  # the settings check names a pattern that does not compile
+        if found is None or found.groupdict().get("date") != value:
+            continue
+        start, end = found.span("date")
+        example = ""
+        for day in _EXAMPLE_DATES:
+            renamed = text[:start] + day + text[end:]
+            again = re.match(pattern, renamed)
+            if again is not None and again.groupdict().get("date") == day:
+                example = renamed + ext if text == base else renamed
+                break
+        why = _impossible(" ".join(value.replace("_", " ").split()))
+        fix = "rename the file with" if text == base else "move the file to the folders of"
+        example = f", as {example}" if example else ""
+        return (
+            f"{gives} the post its date ({setting}), and {value!r} is no date{why}; {fix} "
+            f"the day it means{example}; it is not built"
+        )
+    return None
+
+
 # the weekday and month names dateutil reads (Fri, Friday); it drops a weekday, keeping the day
 WEEKDAY_NAMES = dateparser.parserinfo()
 WORD = re.compile(r"[A-Za-z]+")

@@ -68,6 +68,7 @@ from .frontmatter import (
     OTHER_ENGINE_KEYS,
     FrontMatterError,
     Header,
+    NameDateError,
     address_key_missing,
     below_problems,
     byline_warnings,
@@ -946,6 +947,9 @@ class StrictChecks:
     refused: frozenset[str] = frozenset()
     said_empty: frozenset[str] = frozenset()  # the keys the file's mistakes say are empty
     reading_post = False  # whether the file being read is a post or a page
+    # whether a file is being read: Pelican processes the date of its name (FILENAME_METADATA)
+    # before, with no file to name (process_metadata)
+    within_read = False
     # the file being read: its text as pelican_open gives it and its path relative to the
     # content folder, found once for all the checks of the file (they read the file three
     # times and worked its path out six times a post); forgotten when the next file starts
@@ -991,6 +995,13 @@ class StrictChecks:
             except Exception as exc:  # a processor's own error, reworded with the key
                 raise FrontMatterError(f"{display_key(name)}: {exc}") from None
         except FrontMatterError as exc:
+            if name == "date" and not self.within_read and isinstance(value, str):
+                # Pelican's own date for the file, before it reads it: its name's or folders'
+                # (FILENAME_METADATA, PATH_METADATA), said by the name (signals.AlreadyNamed),
+                # not as a Date: line, which would not help
+                error = NameDateError(*exc.problems)
+                error.value = value
+                raise error from None
             if self.mistakes is None:
                 raise
             # each key is checked on its own: the file's next key is read and said too
@@ -1073,6 +1084,7 @@ class StrictChecks:
         """Read one file, checked and cleaned; on failure log why and raise."""
         # read anew: it may have changed since (its time too, which DEFAULT_DATE = 'fs' reads)
         self._source = self._relative = self._added_for = None
+        self.within_read = True  # from here a date's mistake is the file's own (process_metadata)
         post_or_page = self.reading_post = self._is_post_or_page(source_path)
         old_addresses: tuple = ()
         metadata: dict | None = None
@@ -1122,6 +1134,8 @@ class StrictChecks:
             # a plugin reading its own files with this reader (team) need not say it again
             exc.reported = True
             raise
+        finally:
+            self.within_read = False
         shown, written = self._shown(source_path), (self._text(source_path), self.alt_format)
         if not post_or_page:
             # team and series files have their own keys, and HTML that reaches pages: its

@@ -46,7 +46,7 @@ from . import (
     urls,
 )
 from . import reader as reading
-from .frontmatter import DEFAULT, FROM_FOLDER
+from .frontmatter import DEFAULT, FROM_FOLDER, NameDateError, name_date_line
 from .reader import (
     CATEGORY_FROM,
     LOCAL_URLS,
@@ -119,8 +119,17 @@ class AlreadyNamed(logging.Filter):
             return False
         if isinstance(error, Exception) and isinstance(record.args, tuple) and record.args:
             record.msg = "%s: could not be processed (%s); it is not built"
-            path = os.path.join(self.settings["PATH"], str(record.args[0]))
+            relpath = str(record.args[0])
+            path = os.path.join(self.settings["PATH"], relpath)
             record.args = (shown(self.settings, path), reading.failure(error))
+            said = isinstance(error, NameDateError) and name_date_line(
+                relpath.replace(os.sep, "/"),
+                error.value,
+                self.settings.get("FILENAME_METADATA"),
+                self.settings.get("PATH_METADATA"),
+            )
+            if said:  # the date of its name, which Pelican read before the file
+                record.msg, record.args = "%s: %s", (record.args[0], said)
         return True
 
 
