@@ -955,8 +955,9 @@ class StrictChecks:
     # times and worked its path out six times a post); forgotten when the next file starts
     _source: tuple[str, str] | None = None
     _relative: tuple[str, str] | None = None
-    # what Pelican adds to the keys of the file being read (_added), worked out once a file
-    _added_for: tuple[str, dict] | None = None
+    # what Pelican adds to the keys of the file being read (_added), worked out once a file,
+    # and whether its date is its path's (FILENAME_METADATA, PATH_METADATA)
+    _added_for: tuple[str, dict, bool] | None = None
 
     @property
     def syntax(self) -> str:
@@ -1630,30 +1631,32 @@ class StrictChecks:
         """The post's keys as Pelican gives them (readers.py, ``read_file``): its own over
         what Pelican adds from elsewhere (``_added``)."""
         if self._added_for is None or self._added_for[0] != source_path:
-            self._added_for = (source_path, self._added(source_path))
+            self._added_for = (source_path, *self._added(source_path))
         return {**self._added_for[1], **metadata}
 
-    def _added(self, source_path: str) -> dict:
+    def _added(self, source_path: str) -> tuple[dict, bool]:
         """What Pelican adds to a file's own keys: DEFAULT_METADATA, DEFAULT_DATE (its file's
         time for 'fs'), EXTRA_PATH_METADATA, then FILENAME_METADATA's and PATH_METADATA's
         groups (a Lang from trans.fr.md makes it a translation, a {kind} from its folder fills
         the address, a date from 2099-01-01-news.md holds it back); a date among them read as
-        Pelican's date processor reads it (readers.py METADATA_PROCESSORS)."""
+        Pelican's date processor reads it (readers.py METADATA_PROCESSORS); and whether that
+        date is the path's."""
         relpath = self._relpath(source_path)
         try:  # a dict, or pairs, as Pelican's default_metadata takes it
             defaults = dict(self.settings.get("DEFAULT_METADATA") or {})
         except (TypeError, ValueError):
             defaults = {}  # not Pelican's to read either: not this post's mistake
+        by_path = parse_path_metadata(source_path=relpath, settings=self.settings)
         added = {
             **defaults,
             **self._default_date(),
             **path_metadata(full_path=source_path, source_path=relpath, settings=self.settings),
-            **parse_path_metadata(source_path=relpath, settings=self.settings),
+            **by_path,
         }
         if isinstance(added.get("date"), str):
             with contextlib.suppress(ValueError, OverflowError):  # Pelican stops on it itself
                 added["date"] = get_date(added["date"].replace("_", " "))
-        return added
+        return added, "date" in by_path
 
     def _date_given(self, source_path: str, metadata: dict) -> datetime.datetime | None:
         """The post's date as Pelican gives it: its Date: line, else its file's or folders'
@@ -1668,16 +1671,14 @@ class StrictChecks:
         site gives (DEFAULT_DATE, DEFAULT_METADATA, a file's time), not the post's mistake."""
         if "date" in metadata:
             return "Date"
-        relpath = self._relpath(source_path)
+        self._given(source_path, metadata)  # worked out once a file
+        if self._added_for is None or not self._added_for[2]:
+            return ""
         by_name = parse_path_metadata(
-            source_path=relpath,
+            source_path=self._relpath(source_path),
             settings={"FILENAME_METADATA": self.settings.get("FILENAME_METADATA")},
         )
-        if "date" in by_name:
-            return "the date in its file's name"
-        if "date" in parse_path_metadata(source_path=relpath, settings=self.settings):
-            return "the date in its folders' names"
-        return ""
+        return "the date in " + ("its file's name" if "date" in by_name else "its folders' names")
 
     def _waits(self, source_path: str, metadata: dict) -> bool:
         """Whether Pelican's Article (contents.py) makes the post a draft until its date, as
