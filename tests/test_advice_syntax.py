@@ -15,6 +15,8 @@ from PIL import Image
 
 from plugins.blogcore import repeats
 from plugins.engine import keysyntax
+from plugins.i18n import scripts
+from tests.test_i18n_scripts import FRENCH
 from tests.test_team_site import PLUGINS as TEAM_PLUGINS
 
 WORDS = "A few words of the post, every one of them kept."
@@ -709,3 +711,91 @@ def test_a_toml_posts_address_advice_is_toml(build_site, caplog, written, advice
         )
         assert lines_naming(caplog, "posts/t.md") == []
     assert body_text(site, address) == WORDS
+
+
+@pytest.mark.parametrize(
+    ("path", "metadata", "syntax"),
+    [
+        # a +++ post's name says Markdown: the reader's mark says TOML (no second read)
+        ("content/posts/t.md", {keysyntax.WRITTEN_IN: "toml"}, "toml"),
+        ("content/posts/t.md", {"title": "T"}, "markdown"),
+        ("content/posts/t.rst", {}, "rst"),
+        ("content/posts/t.md", None, "markdown"),  # no metadata: its name
+    ],
+)
+def test_a_posts_shown_path_knows_the_syntax_the_reader_marked(path, metadata, syntax):
+    shown = keysyntax.as_written(path, metadata)
+    assert shown == path and f"{shown}" == path  # the path itself in every line
+    assert keysyntax.syntax_of(shown) == syntax
+
+
+def test_a_marked_path_names_its_key_in_toml_among_other_files():
+    toml = keysyntax.Shown("old/t.md", keysyntax.TOML)
+    assert keysyntax.key_in_files("Lang", [toml], "fr") == 'lang = "fr"'
+    assert keysyntax.key_in_files("Lang", [toml, "old/r.rst"], "fr") == (
+        'lang = "fr" in a file with +++ front matter, :lang: fr in a .rst file'
+    )
+
+
+# a French post on an English site: without a Lang of its own, it is read as English
+FRENCH_POSTS = {
+    # {key}: where a key the writer adds goes (its fields, its <head>, its +++ block)
+    "rst": (
+        "posts/ateliers.rst",
+        "Les ateliers\n############\n\n:date: 2025-03-14\n:category: Company\n"
+        ":author: Ada Byrne{key}\n\n" + FRENCH + "\n",
+    ),
+    "html": (
+        "posts/ateliers.html",
+        '<html><head><title>Les ateliers</title><meta name="date" content="2025-03-14">'
+        '<meta name="category" content="Company"><meta name="author" content="Ada Byrne">'
+        "{key}</head><body><p>" + FRENCH + "</p></body></html>\n",
+    ),
+    "toml": (
+        "posts/ateliers.md",
+        '+++\ntitle = "Les ateliers"\ndate = 2025-03-14\ncategory = "Company"\n'
+        'author = "Ada Byrne"{key}\n+++\n\n' + FRENCH + "\n",
+    ),
+}
+WRITTEN_EN = {
+    "rst": "\n:lang: en",
+    "html": '<meta name="lang" content="en">',
+    "toml": '\nlang = "en"',
+}
+
+
+@pytest.mark.parametrize(
+    ("syntax", "written"),
+    [
+        # "add Lang: fr, or set DEFAULT_LANG": in a .rst file, the post's first paragraph
+        ("rst", False),
+        ("html", False),  # text of the <body>
+        ("toml", False),  # between +++ lines, not TOML: the post was refused
+        # "correct it (Lang: fr)", the same
+        ("rst", True),
+        ("toml", True),
+    ],
+)
+def test_a_post_in_another_language_is_told_its_lang_as_the_file_writes_it(
+    build_site, caplog, syntax, written
+):
+    path, text = FRENCH_POSTS[syntax]
+    before = WRITTEN_EN[syntax] if written else ""
+    said = the_line(build_site, caplog, path, text.format(key=before), f"lang-{syntax}")
+    advice = r"correct it \((.*)\)$" if written else r"; add (.*), or set DEFAULT_LANG"
+    advised = re.search(advice, said)
+    assert advised, said
+    # a key of its own line in .rst and TOML, a tag in the <head>
+    added = advised[1] if syntax == "html" else f"\n{advised[1]}"
+    site = rebuilt(build_site, caplog, path, text.format(key=added), f"lang-{syntax}-2")
+    assert lines_naming(caplog, path) == []
+    page = site.soup("fr/posts/les-ateliers/")
+    assert page.html["lang"] == "fr"
+    assert body_text(site, "fr/posts/les-ateliers/") == " ".join(FRENCH.split())
+
+
+def test_a_folder_of_rst_posts_in_another_language_is_told_lang_fields():
+    wrong = scripts.Mismatch("Hani", "en", "zh")
+    found = [(f"content/posts/p{n}.rst", wrong, False) for n in range(6)]
+    [said] = scripts.lines(found)
+    assert said.endswith("else add :lang: zh to each")

@@ -967,6 +967,11 @@ class StrictChecks:
             return keysyntax.syntax_of(self.alt_format)
         return keysyntax.syntax_of_text(self.alt_format, self._source[1])
 
+    def _key_syntax(self, source_path: str) -> str:
+        """``syntax`` of the file at ``source_path``, its text read (once) if need be: a
+        post refused before its text was read is named in TOML too."""
+        return keysyntax.syntax_of_text(self.alt_format, self._text(source_path))
+
     @property
     def build_settings(self) -> dict:
         """The build's own settings dict, the per-build object's key: the Markdown reader reads
@@ -1143,6 +1148,10 @@ class StrictChecks:
             # links starting with "/" are published as written, as a post's are
             return sanitise(content, metadata, shown, self.told, links=True, written=written)
         self._warn_unknown_keys(source_path, metadata)
+        if self._key_syntax(source_path) == keysyntax.TOML:
+            # its name says Markdown: the lines said of it after reading (its Lang, its
+            # byline, its gallery) name its keys in TOML by this mark (keysyntax.as_written)
+            metadata[keysyntax.WRITTEN_IN] = keysyntax.TOML
         if old_addresses:  # said once the post's own address is known (on_sources_known)
             metadata[OLD_ADDRESSES] = old_addresses
         self._category(source_path, metadata)
@@ -1164,8 +1173,9 @@ class StrictChecks:
     def _say_plugin_keys(self, source_path: str, metadata: dict) -> None:
         """The mistakes of a refused post's plugin keys (Series_index, Comments…), each at
         its plugin's level, after its own: no plugin reads a refused post, so they were said
-        only once these were fixed (``phases.keys_written``)."""
-        shown = self._shown(source_path)
+        only once these were fixed (``phases.keys_written``); the path knows the syntax of
+        the keys (keysyntax.Shown: a +++ post's are TOML)."""
+        shown = keysyntax.Shown(self._shown(source_path), self._key_syntax(source_path))
         answers = phases.keys_written.send(
             shown,
             settings=self.build_settings,

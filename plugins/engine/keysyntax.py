@@ -18,11 +18,39 @@ MARKDOWN, RST, HTML, TOML = "markdown", "rst", "html", "toml"
 _TOML_BARE = re.compile(r"true|false|[+-]?\d+|\d{4}-\d{2}-\d{2}")
 # a first line of +++ alone (matched, never split: the reader asks of each key it checks)
 _TOML_FENCE = re.compile(r"\ufeff?\+\+\+[ \t\r]*(?:\n|$)")
+# the metadata key blogcore's reader marks a post or page whose keys are TOML with (its name
+# says Markdown): the mark goes where the post goes, back from a reading worker and into
+# Pelican's reader cache, so a plugin's line about it later needs no second read of the file
+WRITTEN_IN = "engine_keys_written_in"
+
+
+class Shown(str):
+    """A file's path as lines show it that knows the syntax its keys are written in, for
+    the advice about it (``syntax_of`` asks it): a +++ post's TOML, which its name does not
+    tell. It is the path itself everywhere else (joined, sorted, compared)."""
+
+    syntax: str
+
+    def __new__(cls, path: str, syntax: str = MARKDOWN) -> "Shown":
+        shown = super().__new__(cls, path)
+        shown.syntax = syntax  # pickled with it (a refused post's path in a worker's record)
+        return shown
+
+
+def as_written(shown: str, metadata: object) -> str:
+    """A post's or page's path as lines show it (``shown``), knowing the syntax of its keys
+    from its ``metadata`` (the reader's WRITTEN_IN mark); without a mark, the path, whose
+    name tells the rest."""
+    written = metadata.get(WRITTEN_IN) if isinstance(metadata, dict) else None
+    return Shown(shown, written) if isinstance(written, str) else shown
 
 
 def syntax_of(name: str) -> str:
     """The syntax a file's keys are written in, from its path, its extension or its reader's
-    format (``posts/x.rst``, ``.rst``, ``rst``): ``rst``, ``html`` or ``markdown``."""
+    format (``posts/x.rst``, ``.rst``, ``rst``): ``rst``, ``html`` or ``markdown``; a path
+    that knows its syntax (``Shown``: ``toml``) says it."""
+    if isinstance(name, Shown):
+        return name.syntax
     extension = posixpath.splitext(name.replace("\\", "/"))[1] or name
     extension = extension.lstrip(".").lower()
     if extension == "rst":

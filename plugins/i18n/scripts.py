@@ -25,6 +25,8 @@ from functools import cache
 
 from babel.core import Locale, UnknownLocaleError, get_global
 
+from plugins.engine import keysyntax
+
 # characters of a body's text read (its text, not its HTML: a Chinese post's pictures, cut
 # off at 2000 characters of HTML inside an <img>, were read as Latin words by their srcset
 # URLs, and more posts so in a publish, whose pictures have more renditions)
@@ -339,7 +341,8 @@ def lines(
     105 Chinese posts: set DEFAULT_LANG); one for the site when they are most of its
     ``unmarked`` posts and pages (those without a Lang: line; 0: not known), whatever their
     folders. ``pages``: the files that are pages, called so (content/pages/contact.md was
-    "the post")."""
+    "the post"). The Lang to write is written as each file writes its keys (keysyntax: a
+    ``Shown`` path knows a +++ post's TOML)."""
     site, found = _most(found, unmarked)
     groups: dict[tuple[str, Mismatch, bool], list[str]] = {}
     for source, wrong, written in found:
@@ -352,7 +355,7 @@ def lines(
             which = "" if wrong.by_words else ", which is not written in it"
             said += [
                 f"{source}: the text is in {wrong.name}, but its Lang: is {wrong.lang}{which}: "
-                f"correct it (Lang: {code})"
+                f"correct it ({_lang(source, code)})"
                 for source in sources
             ]
         elif len(sources) <= SHOWN:
@@ -360,7 +363,8 @@ def lines(
                 f"{source}: the text is in {wrong.name}, but the "
                 f"{'page' if source in pages else 'post'} is marked {wrong.lang} "
                 f"(DEFAULT_LANG): its page is read and searched as {wrong.lang}; add "
-                f"Lang: {code}, or set DEFAULT_LANG in pelicanconf.py if most posts are in it"
+                f"{_lang(source, code)}, or set DEFAULT_LANG in pelicanconf.py if most posts are "
+                "in it"
                 for source in sources
             ]
         else:
@@ -372,9 +376,15 @@ def lines(
                 f"{folder}/: {len(sources)} {kind} ({listed}) are in {wrong.name}, but marked "
                 f"{wrong.lang} (DEFAULT_LANG): their pages are read and searched as "
                 f"{wrong.lang}; set {setting} in pelicanconf.py if most posts are in it, else "
-                f"add Lang: {code} to each"
+                f"add {keysyntax.key_in_files('Lang', sources, code)} to each"
             )
     return site + said
+
+
+def _lang(source: str, code: str) -> str:
+    """The Lang to write, as the file at ``source`` writes its keys (``:lang: fr`` in .rst, a
+    <meta> tag in .html, ``lang = "fr"`` between +++ lines: a Lang: line there is text)."""
+    return keysyntax.key_as_written("Lang", keysyntax.syntax_of(source), code)
 
 
 def _most(

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Page
 
-from plugins.engine import build, compat, files, origin, phases, settings_errors
+from plugins.engine import build, compat, files, keysyntax, origin, phases, settings_errors
 from plugins.engine.side import shown
 
 from . import catalogs, feeds, scripts, taxonomy, templating
@@ -297,7 +297,10 @@ def on_content_final(generators) -> None:
                 if not written:
                     unmarked += 1
                 if wrong is not None:
-                    source = shown(settings, getattr(item, "source_path", "?"))
+                    # its line names its Lang as its file writes it (a +++ post's in TOML)
+                    source = keysyntax.as_written(
+                        shown(settings, getattr(item, "source_path", "?")), item.metadata
+                    )
                     misread.append((source, wrong, written))
                     if isinstance(item, Page):
                         pages.add(source)
