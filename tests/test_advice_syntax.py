@@ -15,7 +15,10 @@ from PIL import Image
 
 from plugins.blogcore import repeats
 from plugins.engine import keysyntax
+from plugins.galleries import model as galleries_model
 from plugins.i18n import scripts
+from tests.test_galleries_moves import make_content
+from tests.test_galleries_site import build as build_galleries
 from tests.test_i18n_scripts import FRENCH
 from tests.test_team_site import PLUGINS as TEAM_PLUGINS
 
@@ -799,3 +802,70 @@ def test_a_folder_of_rst_posts_in_another_language_is_told_lang_fields():
     found = [(f"content/posts/p{n}.rst", wrong, False) for n in range(6)]
     [said] = scripts.lines(found)
     assert said.endswith("else add :lang: zh to each")
+
+
+GALLERY_POSTS = {
+    "rst": (
+        "four-days.rst",
+        "Four days away\n##############\n\n:date: 2025-05-03 10:00\n:category: Company\n"
+        ":author: Ada Byrne\n:slug: four-days\n{key}\n\nSome words about the days.\n",
+        ":gallery: {photo}offsite",
+    ),
+    "html": (
+        "four-days.html",
+        '<html><head><title>Four days away</title><meta name="date" content="2025-05-03 10:00">'
+        '<meta name="category" content="Company"><meta name="author" content="Ada Byrne">'
+        '<meta name="slug" content="four-days">{key}</head>'
+        "<body><p>Some words about the days.</p></body></html>\n",
+        '<meta name="gallery" content="{photo}offsite">',
+    ),
+    "toml": (
+        "four-days.md",
+        '+++\ntitle = "Four days away"\ndate = 2025-05-03\ncategory = "Company"\n'
+        'author = "Ada Byrne"\nslug = "four-days"\n{key}\n+++\n\nSome words about the days.\n',
+        'gallery = "{photo}offsite"',
+    ),
+}
+
+
+@pytest.mark.parametrize("syntax", ["rst", "html", "toml"])
+def test_the_photos_plugins_gallery_is_told_gallery_as_the_post_writes_it(tmp_path, syntax):
+    # "write Gallery: offsite": in a .rst post, its first paragraph; between +++ lines, not TOML
+    name, text, written = GALLERY_POSTS[syntax]
+    content = make_content(tmp_path)
+    (content / "posts" / "four-days.md").unlink()
+    post = content / "posts" / name
+    post.write_text(text.replace("{key}", written), encoding="utf-8")
+    _, log = build_galleries(tmp_path, content)
+    [said] = [m for _, m in log if m.startswith(f"content/posts/{name}:")]
+    advised = re.search(r": write (.*)$", said)
+    assert advised, said
+    post.write_text(text.replace("{key}", advised[1]), encoding="utf-8")
+    site, log = build_galleries(tmp_path, content, name="out-2")
+    assert [m for _, m in log if f"posts/{name}" in m] == []
+    page = site.soup("posts/four-days/")
+    block = page.select_one("article.post > section.gallery")
+    assert block.select_one("h2").get_text(strip=True) == "Four days in the Drome"
+    assert "Some words about the days." in body_text(site, "posts/four-days/")
+
+
+@pytest.mark.parametrize(
+    ("syntax", "advice"),
+    [
+        ("markdown", "write Cover: galleries/offsite/x.jpg"),
+        ("rst", "write :cover: galleries/offsite/x.jpg"),
+        ("html", 'write <meta name="cover" content="galleries/offsite/x.jpg">'),
+        ("toml", 'write cover = "galleries/offsite/x.jpg"'),
+    ],
+)
+def test_the_photos_plugins_image_is_told_cover_as_the_post_writes_it(syntax, advice):
+    said = galleries_model.image_key(
+        "{photo}offsite/x.jpg",
+        "galleries",
+        "content/galleries",
+        lambda path: True,
+        cover=False,
+        page=False,
+        syntax=syntax,
+    )
+    assert said.endswith(f": {advice}")

@@ -102,9 +102,11 @@ def item_claims(items: Iterable[Any], settings: dict[str, Any]) -> list[urls.Cla
         if not save_as:
             continue  # not written (a draft in a publish build)
         key = "Save_as" if "save_as" in item.metadata else "Slug"
-        written = keysyntax.key_as_written(key, keysyntax.syntax_of(item.source_path))
+        # the key as its file writes it: TOML in a +++ post (its mark: keysyntax.as_written)
+        owner = keysyntax.as_written(shown(settings, item.source_path), item.metadata)
+        written = keysyntax.key_as_written(key, keysyntax.syntax_of(owner))
         hint = f"give it another {written}"
-        claims.append(urls.Claim(save_as, shown(settings, item.source_path), item, hint))
+        claims.append(urls.Claim(save_as, owner, item, hint))
     return claims
 
 
@@ -329,7 +331,8 @@ def category_lists(posts: Iterable[Any]) -> list[tuple[Any, str]]:
     for post, name in zip(posts, names, strict=True):
         if getattr(post, "blogcore_category_from", WRITTEN) != WRITTEN or not isinstance(name, str):
             continue
-        line = category_list(name, others, keysyntax.syntax_of(post.source_path))
+        written = keysyntax.as_written(post.source_path, getattr(post, "metadata", None))
+        line = category_list(name, others, keysyntax.syntax_of(written))
         if line:
             found.append((post, line))
     return found

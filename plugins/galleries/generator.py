@@ -22,7 +22,7 @@ from plugins.blogcore.frontmatter import kept_out_in_text
 from plugins.blogcore.reader import name_problem, wide_codec
 from plugins.blogcore.reader import shown as shown_source
 from plugins.blogcore.text import POSTS as SANITISER
-from plugins.engine import build, compat, files, items, paths, scheduled, side
+from plugins.engine import build, compat, files, items, keysyntax, paths, scheduled, side
 from plugins.engine.ignores import any_ignored
 from plugins.engine.items import every_article
 from plugins.engine.slugs import no_letter_line
@@ -534,9 +534,11 @@ def _key_named(
     draft: bool,
 ) -> str:
     """The gallery slug a post's ``Gallery:`` value names ("" for none); another engine's
-    idiom for it is one line, saying how it is written here."""
+    idiom for it is one line, saying how it is written here, as the post (``post``: a
+    path that knows its syntax, keysyntax.as_written) writes its keys."""
     root = _root(settings)
-    key, idiom = model.gallery_key(written, root, (s for s, g in galleries.items() if g.photos))
+    known = (s for s, g in galleries.items() if g.photos)
+    key, idiom = model.gallery_key(written, root, known, keysyntax.syntax_of(post))
     if idiom:
         there = key in galleries and bool(galleries[key].photos)
         report(
@@ -567,7 +569,8 @@ def _attach(
     for article in every_article(generator):
         article.gallery = None
         article.galleries = []
-        post = shown(settings, article.source_path)
+        # the lines below name its keys as its file writes them (a +++ post's in TOML)
+        post = keysyntax.as_written(shown(settings, article.source_path), article.metadata)
         draft = article.status == "draft"
 
         find = functools.partial(_find, settings, galleries, withheld, now, photos, post, draft)
@@ -604,6 +607,7 @@ def _attach(
             found,
             cover="cover" in article.metadata,
             page=False,
+            syntax=keysyntax.syntax_of(post),
         )
         if said:  # the photos plugin's Image: one line, the Cover: to write instead
             cover = "cover" in article.metadata

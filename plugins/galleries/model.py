@@ -42,6 +42,7 @@ from plugins.blogcore.frontmatter import (
     time_problems,
 )
 from plugins.blogcore.links import photos_plugin_path
+from plugins.engine import keysyntax
 
 # what the images pipeline renders (phones write HEIC; it becomes AVIF, WebP and JPEG)
 PHOTO_EXTENSIONS = frozenset(
@@ -718,7 +719,9 @@ _KEY_TITLE = re.compile(r"\{([^{}]*)\}\s*$")
 PHOTOS_PLUGIN_WORDS = ("photo", "lightbox")
 
 
-def gallery_key(value: Any, root: str, known: Iterable[str]) -> tuple[str, str]:
+def gallery_key(
+    value: Any, root: str, known: Iterable[str], syntax: str = keysyntax.MARKDOWN
+) -> tuple[str, str]:
     """A post's ``Gallery:`` value: (the gallery's slug, what to write instead, or "").
 
     ``Gallery: offsite-2024`` (or ``galleries/offsite-2024/``) is a gallery's slug. Other
@@ -726,7 +729,8 @@ def gallery_key(value: Any, root: str, known: Iterable[str]) -> tuple[str, str]:
     the photos plugin's ``{photo}album`` (an album of its PHOTO_LIBRARY, outside content/),
     a link (``{filename}album``), several galleries (``a, b``), a title after one (``{A
     title}``). ``root`` is the galleries folder as messages name it (``content/galleries``);
-    ``known`` the slugs of the galleries there.
+    ``known`` the slugs of the galleries there; ``syntax`` how the post writes its keys
+    (keysyntax: ``:gallery: x`` in .rst, where a ``Gallery: x`` line is text).
     """
     text = str(value or "").strip()
     parts = [part.strip() for part in text.split(",") if part.strip()]
@@ -760,7 +764,7 @@ def gallery_key(value: Any, root: str, known: Iterable[str]) -> tuple[str, str]:
         said = f"names {len(slugs)} galleries; Gallery takes one, shown after the text"
     else:
         said = f"gives a title; Gallery takes a gallery's name, its folder's in {root}/"
-    advice = f"write Gallery: {first}"
+    advice = f"write {keysyntax.key_as_written('Gallery', syntax, first)}"
     if len(slugs) > 1:
         others = ", ".join(f"{MARKER}{slug}" for slug in slugs[1:])
         advice += f", and {others} on a line of its own where the text shows it"
@@ -773,14 +777,22 @@ def gallery_key(value: Any, root: str, known: Iterable[str]) -> tuple[str, str]:
 
 
 def image_key(
-    value: Any, folder: str, root: str, found: Callable[[str], bool], *, cover: bool, page: bool
+    value: Any,
+    folder: str,
+    root: str,
+    found: Callable[[str], bool],
+    *,
+    cover: bool,
+    page: bool,
+    syntax: str = keysyntax.MARKDOWN,
 ) -> str:
     """What to write for the photos plugin's picture of a post, ``Image: {photo}album/x.jpg``
     (a photo of its PHOTO_LIBRARY), or "" for any other ``Image:`` value (blogcore names it as
     an unknown key). A post's picture here is its ``Cover:``, a file of the content folder: a
     gallery's photo is ``galleries/album/x.jpg`` (``folder``: GALLERY_PATH; ``root``: the
     galleries folder as messages name it; ``found(path)``: is there such a file?). ``cover``:
-    the post gives a Cover: already; ``page``: a page, which has no picture of its own."""
+    the post gives a Cover: already; ``page``: a page, which has no picture of its own;
+    ``syntax``: how the post writes its keys (``:cover: x`` in .rst)."""
     written = photos_plugin_path(value)
     if written is None:
         return ""
@@ -798,7 +810,7 @@ def image_key(
     if cover:
         return f"{said}; here a post's picture is its Cover, which it gives: remove the Image line"
     advice = f"{said}; here a post's picture is its Cover, a file of the content folder: "
-    advice += f"write Cover: {path}"
+    advice += f"write {keysyntax.key_as_written('Cover', syntax, path)}"
     if not (album and name and found(path)):
         advice += f", with the photo in {root}/{album or '<gallery>'}/"
     return advice
