@@ -804,6 +804,26 @@ def test_a_folder_of_rst_posts_in_another_language_is_told_lang_fields():
     assert said.endswith("else add :lang: zh to each")
 
 
+@pytest.mark.parametrize(
+    ("byline", "signers"),
+    [
+        # "write 'Authors: Ada Byrne, Bo Lindqvist'": between +++ lines, not TOML
+        ("Ada Byrne and Bo Lindqvist", ["ada-byrne", "bo-lindqvist"]),
+        # "write 'Author: Ada Byrne'", the same
+        ("Ada Byrne <ada@example.org>", ["ada-byrne"]),
+    ],
+)
+def test_a_toml_posts_author_advice_is_toml(build_site, caplog, byline, signers):
+    keys = 'title = "Signed"\ndate = 2025-03-14\ncategory = "Company"'
+    written = f'author = "{byline}"'
+    text = f"+++\n{keys}\n{written}\n+++\n\n{WORDS}\n"
+    quoted = re.compile(r"write '([^']*)'")
+    _, site = followed(build_site, caplog, "posts/signed.md", text, written, quoted, "toml-author")
+    assert body_text(site, "posts/signed/") == WORDS
+    metas = site.soup("posts/signed/").select('meta[property="article:author"]')
+    assert [m["content"].rstrip("/").rsplit("/", 1)[1] for m in metas] == signers
+
+
 GALLERY_POSTS = {
     "rst": (
         "four-days.rst",

@@ -15,7 +15,7 @@ from pelican.urlwrappers import Author
 
 from plugins.blogcore.frontmatter import lang_problem, scan_header, stopper_problem
 from plugins.blogcore.text import POSTS as SANITISER
-from plugins.engine import build, paths, phases, settings_errors, side
+from plugins.engine import build, keysyntax, paths, phases, settings_errors, side
 from plugins.engine.items import every_article
 from plugins.engine.slugs import no_letter_line, no_letter_name
 from plugins.images import service, sources
@@ -79,6 +79,12 @@ class Team:
 def _shown(settings: dict[str, Any], path: str | os.PathLike) -> str:
     """A path as staff know it: relative to the project, e.g. content/team/maya.md."""
     return paths.shown(settings, path)
+
+
+def _post(settings: dict[str, Any], article) -> str:
+    """A post as lines name it, knowing how it writes its keys: its byline's advice is
+    ``author = "…"`` in a +++ post, whose name says Markdown (keysyntax.as_written)."""
+    return keysyntax.as_written(_shown(settings, article.source_path), article.metadata)
 
 
 def _report(problem: people.Problem) -> None:
@@ -372,11 +378,11 @@ def _canonicalise(generator, team: Team) -> None:
                 for author in article.authors:
                     if author.name == site_author:
                         author.name = site_name
-                unsigned.append(_shown(settings, article.source_path))
+                unsigned.append(_post(settings, article))
             continue
         authors = []
         for author in getattr(article, "authors", []):
-            post = _shown(settings, article.source_path)
+            post = _post(settings, article)
             person = people.signed_by(team.roster, author.name, signers)
             if author.name in signers and people.signature(author.name).addresses:
                 note = addressed.setdefault(author.name, _Addressed(signers[author.name]))
