@@ -54,6 +54,41 @@ def test_a_file_is_replaced_only_as_an_earlier_import_left_it(
     assert apply.load_state(content).get("posts/p.md") == recorded
 
 
+ABOUT = "Title: About\nSlug: about\nRedirect_from: /?page_id=1\n\nOld words.\n"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "edited", "own_about", "removed"),
+    [
+        ("pages/about-2.md", False, False, True),  # the next free name, as the import left it
+        ("pages/about-2.md", True, False, False),  # edited since: the writer's
+        # the page written now is not the import's (the site's own file is back): kept
+        ("pages/about-2.md", False, True, False),
+        # another blog imported before, whose page shares the old address /?page_id=1
+        ("pages/colophon.md", False, False, False),
+        ("posts/about-2.md", False, False, False),  # another folder: not its next free name
+    ],
+    ids=["next-free-name", "edited", "not-written", "other-blog", "other-folder"],
+)
+def test_an_earlier_imports_file_goes_only_as_this_items_next_free_name(
+    tmp_path: Path, earlier, edited, own_about, removed
+):
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    (content / "posts").mkdir()
+    (content / earlier).write_text(ABOUT.replace("about", "about-2", 1), encoding="utf-8")
+    state = {earlier: _sha(ABOUT.replace("about", "about-2", 1))}
+    (content / apply.STATE).write_text(json.dumps({"version": 1, "files": state}))
+    if edited:
+        (content / earlier).write_text(ABOUT + "An edit.\n", encoding="utf-8")
+    if own_about:
+        (content / "pages" / "about.md").write_text("Title: Ours\n\nOurs.\n", encoding="utf-8")
+    done = apply.write_files(plan.Plan(files={"pages/about.md": ABOUT}), content, "")
+    assert (content / earlier).exists() is not removed
+    assert done.superseded == ({earlier: "pages/about.md"} if removed else {})
+    assert (earlier in apply.load_state(content)) is not removed
+
+
 @pytest.mark.parametrize(
     ("there", "added", "other"),
     [

@@ -759,6 +759,32 @@ def test_no_redirect_from_an_address_the_sites_own_page_keeps():
     assert made.counts["redirects"] == 1
 
 
+def test_the_earlier_next_free_name_goes_once_the_sites_file_is_moved_away(tmp_path):
+    """As the line above says: the site's about.md moved away, the import run again writes the
+    old blog's About page as about.md, and about-2.md, which the first import wrote and nobody
+    edited, goes (kept, the page was there twice, and the build refused its old address)."""
+    content = tmp_path / "content"
+    export = model.Export("wordpress", "http://old.example")
+    about = _item("1", "about", "About", old_urls=["http://old.example/?page_id=1"])
+    about.kind = model.PAGE
+    layout = plan.Layout(occupied={"about": "content/pages/about.md"})
+    apply.write_files(plan.make_plan(export_with(export, about), layout, None), content, "")
+    assert (content / "pages" / "about-2.md").is_file()
+    imported = frozenset(apply.load_state(content))
+    again = plan.make_plan(export, plan.Layout(imported=imported), None)
+    done = apply.write_files(again, content, "")
+    assert sorted(p.name for p in (content / "pages").iterdir()) == ["about.md"]
+    assert "Redirect_from: /?page_id=1\n" in (content / "pages" / "about.md").read_text()
+    assert sorted(apply.load_state(content)) == ["pages/about.md"]
+    lines = report.lines("WordPress", again, done, "db", "archive")
+    assert lines[1:3] == [
+        "Files: 1 written, 0 already there and the same, 0 already there and different (not "
+        "overwritten), 1 removed.",
+        "  removed: pages/about-2.md (an earlier import wrote it there, as its address was taken "
+        "then; not edited since: it is pages/about.md now)",
+    ]
+
+
 def export_with(export: model.Export, *items: model.Item) -> model.Export:
     export.items = list(items)
     return export

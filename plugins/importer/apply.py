@@ -26,10 +26,11 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from plugins.blogcore.frontmatter import scan_header
 from plugins.engine.ignores import ignored
+from plugins.redirects.paths import split_value
 from plugins.webmentions import archive
 
 from .plan import Plan, Thread
@@ -63,6 +64,9 @@ class Outcome:
     unchanged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)  # exist and differ: not overwritten
     updated: list[str] = field(default_factory=list)  # an earlier import's, unedited: replaced
+    # an earlier import's file, unedited, of an item this import writes under another name
+    # (the site's file that made it `about-2.md` moved away): removed, -> the file written now
+    superseded: dict[str, str] = field(default_factory=dict)
     # conflicts that are another post (not this one's Comment_id): its comments are not added
     others: list[str] = field(default_factory=list)
     held_threads: set[str] = field(default_factory=set)
@@ -108,6 +112,49 @@ def is_published(path: Path, slug: str) -> bool:
     # the keys as the site's reader finds them (a "---" fence, indented continuations)
     metadata = {key: value for key, value, _ in scan_header(text).keys}
     return metadata.get("slug") == slug and metadata.get("status", "").lower() != "draft"
+
+
+def _claims(text: str) -> set[tuple[str, str]]:
+    """The old addresses (Redirect_from) and comment thread (Comment_id) a post file takes: one
+    export item's, whatever name the file was written under (the build lets one file have each)."""
+    keys = {k: v for k, v, _ in scan_header(text).keys}
+    found = {("redirect_from", path) for path in split_value(keys.get("redirect_from", ""))}
+    if keys.get("comment_id"):
+        found.add(("comment_id", keys["comment_id"]))
+    return found
+
+
+def superseded(plan: Plan, content: Path, state: dict[str, str]) -> dict[str, str]:
+    """The post and page files an earlier import wrote, unedited since, that this import writes
+    under another name (the same old address or comment thread): file -> the plan's file.
+    Kept, they would be the post twice, and the build refuses the second's old address."""
+    claimed = {claim: relative for relative, text in plan.files.items() for claim in _claims(text)}
+    found = {}
+    for relative, digest in sorted(state.items()):
+        target = content / relative
+        if relative in plan.files or Path(relative).suffix.lower() != ".md":
+            continue
+        if not target.is_file() or _file_digest(target) != digest:
+            continue  # gone, or edited since: the writer's now
+        try:
+            claims = _claims(target.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+        now = sorted({claimed[claim] for claim in claims if claim in claimed})
+        if now and _next_free_name(relative, now[0]):
+            found[relative] = now[0]
+    return found
+
+
+def _next_free_name(earlier: str, now: str) -> bool:
+    """Whether `earlier` is `now` under the next free name a clash gave it (pages/about-2.md
+    for pages/about.md, posts/x-3.fr.md for posts/x.fr.md): another blog's post imported into
+    the same site may share an old address (/?p=12), and is never taken for this one."""
+    before, after = PurePosixPath(earlier), PurePosixPath(now)
+    stem, _, rest = after.name.partition(".")
+    return before.parent == after.parent and bool(
+        re.fullmatch(re.escape(stem) + r"-\d+\." + re.escape(rest), before.name)
+    )
 
 
 def release_published(plan: Plan, content: Path) -> None:
@@ -298,6 +345,14 @@ def write_files(
             temporary.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(copy.source, temporary)
             moves.append((temporary, target))
+        # only once its file here is this import's: one not overwritten would lose the post
+        outcome.superseded = {
+            relative: now
+            for relative, now in superseded(plan, content, state).items()
+            if now not in outcome.conflicts
+        }
+        for relative in outcome.superseded:
+            del recorded[relative]
         if recorded != state:
             temporary = staging / STATE
             text = json.dumps({"version": 1, "files": dict(sorted(recorded.items()))}, indent=1)
@@ -326,6 +381,8 @@ def write_files(
                         20, "a file is where a folder must go", str(content / folder)
                     )
         _move_into_place(moves, content, staging)
+        for relative in outcome.superseded:
+            (content / relative).unlink(missing_ok=True)
         for _, target in moves:
             relative = target.relative_to(content).as_posix()
             if relative not in (archive_name, STATE, *outcome.updated):

@@ -58,11 +58,17 @@ def lines(
         if outcome.updated
         else ""
     )
+    removed = f", {len(outcome.superseded)} removed" if outcome.superseded else ""
     out.append(
         f"Files: {len(outcome.written)} written, {updated}{len(outcome.unchanged)} already "
         f"there and the same, {len(outcome.conflicts)} already there and different (not "
-        "overwritten)."
+        f"overwritten){removed}."
     )
+    for relative, now in outcome.superseded.items():
+        out.append(
+            f"  removed: {relative} (an earlier import wrote it there, as its address was taken "
+            f"then; not edited since: it is {now} now)"
+        )
     for relative in outcome.conflicts:
         if relative in outcome.others:
             out.append(
