@@ -230,6 +230,26 @@ def test_private_and_password_protected_items_are_left_out_unless_asked(tmp_path
         wordpress.parse(only)
 
 
+def test_a_left_out_items_comments_are_said_with_it(tmp_path):
+    """WordPress's theme unit test data: its password-protected post has a comment, which
+    goes with the post; the line says so, so that every comment of the export is accounted for."""
+    comment = (
+        "<wp:comment><wp:comment_id>9</wp:comment_id><wp:comment_approved>1"
+        "</wp:comment_approved><wp:comment_content>Hi</wp:comment_content></wp:comment>"
+    )
+    path = tmp_path / "x.xml"
+    items = _one("1", "publish") + _one("3", "publish", "enter").replace(
+        "</item>", comment * 2 + "</item>"
+    )
+    path.write_text(_wxr(items + _one("4", "private").replace("</item>", comment + "</item>")))
+    assert wordpress.parse(path).problems == [
+        "2 private or password-protected items not imported (never public on the old blog, and "
+        "the content folder is committed, perhaps to a public repository): to have them as "
+        "drafts, import again with --private; item 3 ('Item 3', with its 2 comments), "
+        "item 4 ('Item 4', with its 1 comment)"
+    ]
+
+
 def test_a_featured_image_is_read_with_its_attachment(tmp_path):
     """WordPress.com writes an attachment's address on a line of its own: read without it."""
     meta = (

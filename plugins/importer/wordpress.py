@@ -507,7 +507,10 @@ def parse(path: Path, private: bool = False) -> Export:
         status = _STATUSES.get(wp_status, DRAFT)
         hidden = _hidden(item, wp, wp_status)
         if hidden and not private:
-            kept_out.append(f"item {post_id} ({title!r})")
+            # its comments go with it: said, so that every comment of the export is accounted for
+            responses = len(item.findall(f"{wp}comment"))
+            with_them = f", with its {responses} comment{'s' if responses > 1 else ''}"
+            kept_out.append(f"item {post_id} ({title!r}{with_them if responses else ''})")
             export.skipped[f"{hidden} {kind}s"] = export.skipped.get(f"{hidden} {kind}s", 0) + 1
             continue
         if hidden:
