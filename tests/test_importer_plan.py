@@ -968,6 +968,26 @@ def test_a_gutenberg_gallery_without_its_pictures_keeps_them_in_the_text_and_say
     assert "Pictures not found under --uploads (2, " in "\n".join(lines)
 
 
+def test_two_uploads_of_one_name_stay_two_photos_of_the_gallery(tmp_path):
+    """WordPress's theme unit test data: a gallery of 2012/06/dsc…532.jpg and 2013/09/dsc…532.jpg,
+    two pictures of one name, went into one folder as one file, listed twice (the build then
+    warned and showed it once, the other picture lost); a picture the block shows twice is one
+    photo of the gallery, as the build would show it."""
+    for folder, data in (("2019/06", b"first"), ("2020/01", b"second")):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "p7.jpg").write_bytes(data)
+    export = _gallery_export(_gutenberg_gallery("7", "9", "7"), "7")
+    url = "http://old.example/wp-content/uploads/2020/01/p7.jpg"
+    export.attachments["9"] = model.Attachment("9", url, parent="1", alt="The second")
+    made = plan.make_plan(export, plan.Layout(), tmp_path)
+    assert made.files["galleries/trip/gallery.md"].splitlines()[2:] == [
+        "Photo: p7.jpg |  | Photo 7",
+        "Photo: p7-2.jpg |  | Photo 9",
+    ]
+    copies = {copy.target: copy.source.read_bytes() for copy in made.copies}
+    assert copies == {"galleries/trip/p7.jpg": b"first", "galleries/trip/p7-2.jpg": b"second"}
+
+
 def test_a_gallery_shortcode_without_its_pictures_is_one_note():
     html = '<p>Our trip.</p>[gallery ids="7,8"]'
     made = plan.make_plan(_gallery_export(html, "7", "8"), plan.Layout(), None)

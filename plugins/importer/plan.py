@@ -1699,20 +1699,29 @@ def _gallery(
         name, n = f"{slug}-{n}", n + 1
     lines = []
     missing = []
+    # the gallery's file names: one folder, where two uploads of one name (2012/06/x.jpg and
+    # 2013/09/x.jpg, two pictures) must not become one; the same picture twice is shown once
+    taken: dict[str, Path] = {}
     for attachment in attachments:
         source = pictures.find(attachment.url)
         if source is None:
             missing.append(attachment.url)
             continue
-        target = f"{layout.galleries}/{name}/{source.name}"
+        file_name, n = source.name, 2
+        while taken.get(file_name, source) != source:
+            file_name, n = f"{source.stem}-{n}{source.suffix}", n + 1
+        if file_name in taken:
+            continue
+        taken[file_name] = source
+        target = f"{layout.galleries}/{name}/{file_name}"
         pictures.copies.setdefault(target, Copy(source, target))
         # as a Gutenberg block shows it, else as the export describes the attachment
         caption = attrs.get(f"caption-{attachment.id}") or attachment.caption
         caption = one_line(convert.summary_text(caption)).replace("|", "/")
         alt = one_line(attrs.get(f"alt-{attachment.id}") or attachment.alt).replace("|", "/")
-        lines.append(f"Photo: {source.name} | {caption} | {alt}".rstrip(" |"))
+        lines.append(f"Photo: {file_name} | {caption} | {alt}".rstrip(" |"))
         if not caption and not alt:
-            plan.no_alt.append((f"{layout.galleries}/{name}/gallery.md", source.name))
+            plan.no_alt.append((f"{layout.galleries}/{name}/gallery.md", file_name))
     which = f"{path}: {'gallery' if block else '[gallery]'} {number} of the post"
     if lines and missing:
         plan.missing.extend((f"{item.title!r} (gallery)", url) for url in missing)
