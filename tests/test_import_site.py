@@ -746,7 +746,10 @@ def test_private_posts_stay_out_of_the_content_folder_by_default(tmp_path):
     assert sorted(p.name for p in (content / "posts").iterdir()) == ["public-post.md"]
     assert "Salaries" not in "".join(p.read_text() for p in content.rglob("*.md"))
     assert "Not imported: 1 password-protected post, 1 private post." in run.stdout
-    assert "import again with --private; item 2 ('Post board-salaries')" in run.stdout
+    assert (
+        "import again with --private; item 2 ('Post board-salaries', with its 1 comment)"
+        in run.stdout
+    )
 
 
 def test_a_database_that_is_not_issos_is_one_line_and_nothing_is_changed(tmp_path):
