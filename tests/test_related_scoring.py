@@ -235,6 +235,8 @@ def test_configure():
         ({"RELATED_MAX": -1}, "RELATED_MAX must be a whole number"),
         ({"RELATED_WEIGHT_TAGS": "lots"}, "RELATED_WEIGHT_TAGS must be a number"),
         ({"RELATED_MAX_WORDS": 0}, "RELATED_MAX_WORDS must be more than 0"),
+        ({"RELATED_FORK_MIN_POSTS": 2.5}, "RELATED_FORK_MIN_POSTS must be a whole number"),
+        ({"RELATED_FORK_MIN_POSTS": -1}, "RELATED_FORK_MIN_POSTS must be a whole number"),
         (
             {"RELATED_WEIGHT_TEXTS": 1},
             r"unknown setting RELATED_WEIGHT_TEXTS \(did you mean RELATED_WEIGHT_TEXT\?\)",
@@ -403,6 +405,24 @@ def test_two_posts_may_be_there(tmp_path, files, paths, excludes, may):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert pins.two_posts_may_be_there(str(tmp_path), paths, excludes, {"md", "rst"}) is may
+
+
+@pytest.mark.parametrize(
+    ("files", "up_to", "counted"),
+    [
+        ([], 5, 0),
+        (["posts/a.md", "posts/b.md", "posts/c.rst"], 5, 3),
+        (["posts/a.md", "posts/b.md", "posts/c.rst"], 2, 2),  # stops once it has found enough
+        (["posts/a.md", "posts/old/b.md", "posts/photo.jpg"], 5, 1),  # excluded, no reader
+    ],
+)
+def test_posts_counted_up_to(tmp_path, files, up_to, counted):
+    # related posts score in the build's process below RELATED_FORK_MIN_POSTS post files
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = pins.posts_counted(str(tmp_path), ["posts"], ["posts/old"], {"md", "rst"}, up_to)
+    assert found == counted
 
 
 def _alike_posts(count: int) -> list[Doc]:

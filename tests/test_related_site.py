@@ -5,9 +5,11 @@ import logging
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 from pelican import readers, signals
 from pelican.settings import DEFAULT_CONFIG
 from PIL import Image
@@ -519,3 +521,42 @@ def test_blogcore_readers_write_a_value_s_close_angle_as_an_entity(build_site):
         assert 'title="a &gt; b"' in bodies[slug]
         assert related_text.plain_text(bodies[slug]).split() == words.split()
         assert built.soup(f"posts/{slug}/").select_one("abbr")["title"] == "a > b"
+
+
+# a whole build in a new process; prints whether the build's own process imported NumPy
+_SCORED_WHERE = """
+import sys
+from pelican import Pelican
+from pelican.settings import read_settings
+content, output, cache, least = sys.argv[1:]
+override = {"PATH": content, "OUTPUT_PATH": output, "CACHE_PATH": cache,
+            "BLOGCORE_DEFAULT_IMAGE": "", "SEARCH_IN_BACKGROUND": False,
+            "RELATED_FORK_MIN_POSTS": int(least)}
+Pelican(read_settings("pelicanconf.py", override=override)).run()
+print("numpy" in sys.modules)
+"""
+
+
+def test_a_site_below_related_fork_min_posts_is_scored_in_the_builds_process(tmp_path):
+    # a fork beside a small site's build costs more processor time and memory than it saves
+    # (docs/performance.md): below the setting the picks are made here, the same picks
+    content = tmp_path / "content"
+    for name, text in topic_site_files().items():
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text(text, encoding="utf-8")
+    pages, here = [], []
+    for least in (1000, 0):  # 17 post files: below 1,000, and 0 (always forked)
+        output, cache = tmp_path / f"out-{least}", tmp_path / f"cache-{least}"
+        result = subprocess.run(
+            [sys.executable, "-c", _SCORED_WHERE, *map(str, (content, output, cache, least))],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        here.append(result.stdout.splitlines()[-1])
+        pages.append({p.relative_to(output): p.read_bytes() for p in output.rglob("*.html")})
+    assert here == ["True", "False"]  # NumPy in the build's process only where it scored there
+    assert pages[0] == pages[1]
+    page = BeautifulSoup(pages[0][Path("posts/bread-0/index.html")], "html.parser")
+    assert len(page.select("section.related-posts h3 a")) == 3

@@ -30,7 +30,9 @@ their order in ``PLUGINS``; at the latest at ``article_generator_finalized``. A 
 own that changes posts' text, tags or authors there joins ``phases.POST_CHANGERS`` and calls
 ``phases.mark_posts_changed``. Until the picks are given, ``related_posts`` is an empty list: a
 plugin reading it must do so from ``get_writer`` on. Where the platform cannot fork, or the
-child fails, the same work is done in the build's own process.
+child fails, the same work is done in the build's own process, and so it is on a site with
+fewer post files than ``RELATED_FORK_MIN_POSTS`` (0 by default: less memory and processor time
+there, the import and the scoring in line with the build; docs/performance.md).
 
 Metadata keys read: ``related``, ``related_exclude``, ``series``, ``tags``, ``category``,
 ``authors``. Settings: see ``settings.py``.

@@ -22,11 +22,16 @@ DEFAULTS: dict[str, Any] = {
     # How much of each post is indexed: its strongest terms, from its first words.
     "RELATED_MAX_TERMS": 40,
     "RELATED_MAX_WORDS": 600,
+    # Below this many post files the picking runs in the build's own process, not in a fork
+    # beside it: less memory and processor time, but NumPy's import and the scoring then wait
+    # in line (docs/performance.md, "Forks at company sizes"). 0: always forked.
+    "RELATED_FORK_MIN_POSTS": 0,
     # A slug: print why each related post was chosen for it (used by `invoke related`).
     "RELATED_EXPLAIN": "",
 }
 
-_NUMBERS = [k for k, v in DEFAULTS.items() if isinstance(v, int | float) and k != "RELATED_MAX"]
+_WHOLE = ("RELATED_MAX", "RELATED_FORK_MIN_POSTS")
+_NUMBERS = [k for k, v in DEFAULTS.items() if isinstance(v, int | float) and k not in _WHOLE]
 
 
 class SettingsError(ValueError):
@@ -36,9 +41,10 @@ class SettingsError(ValueError):
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
     """Return the related-posts settings merged over the defaults, validated."""
     merged = merge(settings, "RELATED_", DEFAULTS, SettingsError)
-    count = merged["RELATED_MAX"]
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        raise SettingsError(f"RELATED_MAX must be a whole number from 0, got {count!r}")
+    for key in _WHOLE:
+        count = merged[key]
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise SettingsError(f"{key} must be a whole number from 0, got {count!r}")
     for key in _NUMBERS:
         value = merged[key]
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:

@@ -154,9 +154,28 @@ def _prime(generator, wait: bool) -> forks.Primed | None:
     if settings["RELATED_MAX"] == 0:
         return None
     if not hasattr(state, "primed"):
-        state.primed = forks.Primed(_scorer(settings), wait=wait)
+        # not forked, it computes in this process when the picks are asked for (get_writer)
+        state.primed = forks.Primed(_scorer(settings), fork=_fork_pays(generator), wait=wait)
         build.current(settings).on_close(state.primed.cancel)
     return state.primed
+
+
+def _fork_pays(generator) -> bool:
+    """Whether to score in a fork: the site has ``RELATED_FORK_MIN_POSTS`` post files or more
+    (0 or 1: always). Below it the build saves the fork's memory and processor time, and
+    waits for NumPy's import and the scoring itself (docs/performance.md)."""
+    least = generator.settings["RELATED_FORK_MIN_POSTS"]
+    if least <= 1:
+        return True
+    settings = generator.settings
+    found = pins.posts_counted(
+        generator.path,
+        settings["ARTICLE_PATHS"],
+        settings["ARTICLE_EXCLUDES"],
+        generator.readers.extensions,
+        least,
+    )
+    return found >= least
 
 
 def on_articles_pretaxonomy(generator) -> None:
