@@ -2164,6 +2164,61 @@ def test_site_target(url, page, under, target):
     assert links.site_target(url, page, under) == target
 
 
+_POST = links.Known("c/x.md", "content/c/x.md", False, "x", "notes", "2013-05-01", "x")
+
+
+@pytest.mark.parametrize(
+    ("path", "slug", "known", "pattern"),
+    [
+        ("/x.html", "x", _POST, "{slug}.html"),
+        ("/notes/x.html", "x", _POST, "{category}/{slug}.html"),
+        ("/2013/05/01/x.html", "x", _POST, "{date:%Y}/{date:%m}/{date:%d}/{slug}.html"),
+        ("/05/2013/x.html", "x", _POST, "05/{date:%Y}/{slug}.html"),  # in their order only
+        ("/blog/x.htm", "x", _POST, "blog/{slug}.htm"),  # a folder alike for every post
+        ("/pages/x.html", "x", links.Known("p.md", "content/p.md", True, "x"), "pages/{slug}.html"),
+        ("/notes/y.html", "x", _POST, None),  # not its slug: no pattern gives it
+        ("/x.html", "", _POST, None),
+    ],
+)
+def test_old_pattern(path, slug, known, pattern):
+    assert links.old_pattern(path, slug, known) == pattern
+
+
+def _old(path: str, slug: str, by_name: str, page: bool = False) -> links.OldLink:
+    known = links.Known(f"{by_name}.md", f"content/{by_name}.md", page, slug, by_name=by_name)
+    return links.OldLink("content/a.md", "line 3: ", path, path, known)
+
+
+@pytest.mark.parametrize(
+    ("held", "by_name"),
+    [
+        ([_old("/x.html", "x", "x")], False),  # its slug is the old name: a pattern mends it
+        ([_old("/x.html", "title-x", "x")], True),  # the old site's slugs were file names'
+        ([_old("/x.html", "title-x", "")], False),  # a Slug: line: that setting changes nothing
+        # it would give the other post another slug than its old address has
+        ([_old("/x.html", "title-x", "x"), _old("/y.html", "y", "file-y")], False),
+        ([_old("/x.html", "title-x", "x"), _old("/y.html", "y", "y")], True),
+    ],
+)
+def test_slugs_from_names(held, by_name):
+    assert links.slugs_from_names(held) is by_name
+
+
+def test_old_address_fixes_name_each_setting_and_each_redirect_from():
+    held = [
+        _old("/x.html", "x", "x"),
+        _old("/pages/about.html", "about", "about", page=True),
+        _old("/y.html", "title-y", "file-y"),  # no pattern, no setting: its own Redirect_from
+    ]
+    assert links.old_address_fixes(held, links.slugs_from_names(held)) == (
+        'set REDIRECTS_OLD_ARTICLE_URLS = ("{slug}.html",) and REDIRECTS_OLD_PAGE_URLS = '
+        '("pages/{slug}.html",) in pelicanconf.py (the old site\'s addresses: '
+        "docs/adopting.md, step 5), which gives every post and page a redirect from its old "
+        "address; add Redirect_from: /y.html to content/file-y.md: its slug here "
+        "(content/file-y.md: 'title-y') is not the old address's name, so no pattern gives it"
+    )
+
+
 # --- front matter fenced with --- (YAML's, as Jekyll and Hugo write it) ---------------------
 
 

@@ -2,8 +2,10 @@
 publishes, and an error in a publish when they leave the folder the site is published under
 (they work in ``make serve``, at the root, and break once published)."""
 
+import ast
 import io
 import logging
+import re
 
 import pytest
 from PIL import Image
@@ -630,30 +632,108 @@ def _link_lines(build_site, caplog, files: dict[str, str], name: str, **settings
     return [m for m in _lines(caplog, logging.WARNING) if "link" in m]
 
 
+# a setting as the old-address lines write it: NAME = ("pattern",) or NAME = "word"
+_SETTING = re.compile(r'\b([A-Z_]+) = (\("[^)]*",\)|"[^"]*")')
+
+
+def _settings_in(line: str) -> dict[str, object]:
+    """The settings a line says to set, read as pelicanconf.py would read them pasted."""
+    return {name: ast.literal_eval(value) for name, value in _SETTING.findall(line)}
+
+
+def _one_link_to(url: str, path: str, post: str) -> dict[str, str]:
+    """The post ``post`` at ``path`` of the content folder, and a post linking ``url`` once."""
+    return {path: post} | _linking_posts(1, url, links_each=1)
+
+
 def test_links_to_the_old_sites_addresses_of_posts_are_one_line(build_site, caplog):
     # the old ARTICLE_URL was {category}/{slug}.html: /collection/qiushi-1.html is the post
     # content/collection/qiushi-1.md, now at /posts/qiushi-1/
     files = {f"collection/qiushi-{n}.md": OLD_POST.format(n=n) for n in range(1, 4)}
     files |= _linking_posts(3, "/collection/qiushi-{k}.html")
-    assert _link_lines(build_site, caplog, files, "old-addr") == [
+    lines = _link_lines(build_site, caplog, files, "old-addr")
+    assert lines == [
         "6 links in 3 files point at nothing this site publishes, at what look like the old "
         "site's addresses of its posts (e.g. old-addr/posts/p1.md: line 6: "
         "/collection/qiushi-1.html, the old address of old-addr/collection/qiushi-1.md); "
-        + links.OLD_ADDRESSES_ADVICE
+        'set REDIRECTS_OLD_ARTICLE_URLS = ("{category}/{slug}.html",) in pelicanconf.py (the '
+        "old site's addresses: docs/adopting.md, step 5), which gives every post a redirect "
+        "from its old address"
     ]
-    # the advice followed: each old address is a redirect, and every link works
-    redirects = ("{category}/{slug}.html",)
-    assert not _link_lines(
-        build_site, caplog, files, "old-addr-2", REDIRECTS_OLD_ARTICLE_URLS=redirects
-    )
+    # the advice followed as written: each old address is a redirect, and every link works
+    settings = _settings_in(lines[0])
+    assert settings == {"REDIRECTS_OLD_ARTICLE_URLS": ("{category}/{slug}.html",)}
+    assert not _link_lines(build_site, caplog, files, "old-addr-2", **settings)
 
 
 def test_a_few_links_to_old_addresses_say_each_which_post(build_site, caplog):
-    files = {"collection/qiushi-1.md": OLD_POST.format(n=1)}
-    files |= _linking_posts(1, "/collection/qiushi-1.html#top", links_each=1)
+    files = _one_link_to(
+        "/collection/qiushi-1.html#top", "collection/qiushi-1.md", OLD_POST.format(n=1)
+    )
     assert _link_lines(build_site, caplog, files, "old-one") == [
         "old-one/posts/p1.md: line 6: the link /collection/qiushi-1.html#top points at nothing "
         "this site publishes: it looks like the old site's address of "
-        "old-one/collection/qiushi-1.md; " + links.OLD_ADDRESSES_ADVICE + ", or write "
+        'old-one/collection/qiushi-1.md; set REDIRECTS_OLD_ARTICLE_URLS = ("{category}/{slug}'
+        ".html\",) in pelicanconf.py (the old site's addresses: docs/adopting.md, step 5), "
+        "which gives every post a redirect from its old address; or write "
         "{filename}/collection/qiushi-1.md#top"
     ]
+
+
+def test_old_addresses_of_posts_whose_slugs_came_from_their_file_names(build_site, caplog):
+    # the old site took slugs from file names (SLUGIFY_SOURCE = "basename"), this one from
+    # titles: /2026/collection/qiushibaike-1.html names the post now at /posts/jokes-1/, and
+    # REDIRECTS_OLD_ARTICLE_URLS alone would redirect from /2026/collection/jokes-1.html
+    post = "Title: Jokes {n}\nDate: 2026-03-0{n}\nCategory: Collection\nAuthor: Ada Byrne\n\nHa.\n"
+    files = {f"collection/qiushibaike-{n}.md": post.format(n=n) for n in range(1, 4)}
+    files |= _linking_posts(3, "/2026/collection/qiushibaike-{k}.html")
+    lines = _link_lines(build_site, caplog, files, "by-name")
+    assert len(lines) == 1
+    assert lines[0].startswith("6 links in 3 files point at nothing this site publishes")
+    assert lines[0].endswith(
+        '; set SLUGIFY_SOURCE = "basename" in pelicanconf.py, as the old site had it: slugs '
+        "here come from titles (by-name/collection/qiushibaike-1.md: 'jokes-1'), the old "
+        "site's from file names ('qiushibaike-1'); set REDIRECTS_OLD_ARTICLE_URLS = "
+        '("{date:%Y}/{category}/{slug}.html",) in pelicanconf.py (the old site\'s addresses: '
+        "docs/adopting.md, step 5), which gives every post a redirect from its old address"
+    )
+    settings = _settings_in(lines[0])
+    assert settings == {
+        "SLUGIFY_SOURCE": "basename",
+        "REDIRECTS_OLD_ARTICLE_URLS": ("{date:%Y}/{category}/{slug}.html",),
+    }
+    assert not _link_lines(build_site, caplog, files, "by-name-2", **settings)
+
+
+def test_an_old_address_no_pattern_gives_is_told_to_be_redirect_from(build_site, caplog):
+    # the post's Slug: line is not its file's name: SLUGIFY_SOURCE would not change it, and
+    # no pattern gives it /collection/qiushibaike.html: its own Redirect_from does
+    post = OLD_POST.format(n=1).replace("Author:", "Slug: jokes\nAuthor:")
+    files = _one_link_to("/collection/qiushibaike.html", "collection/qiushibaike.md", post)
+    assert _link_lines(build_site, caplog, files, "old-rf") == [
+        "old-rf/posts/p1.md: line 6: the link /collection/qiushibaike.html points at nothing "
+        "this site publishes: it looks like the old site's address of "
+        "old-rf/collection/qiushibaike.md; add Redirect_from: /collection/qiushibaike.html to "
+        "old-rf/collection/qiushibaike.md: its slug here (old-rf/collection/qiushibaike.md: "
+        "'jokes') is not the old address's name, so no pattern gives it; or write "
+        "{filename}/collection/qiushibaike.md"
+    ]
+    # followed as written: the line added to the post's keys
+    files["collection/qiushibaike.md"] = post.replace(
+        "Slug:", "Redirect_from: /collection/qiushibaike.html\nSlug:"
+    )
+    assert not _link_lines(build_site, caplog, files, "old-rf-2")
+
+
+def test_links_to_old_addresses_stop_a_publish(build_site, caplog):
+    # 80 internal 404s deployed with a warning each: the line says what to set, so a publish
+    # fails on it as on a link into a folder nothing publishes
+    files = _one_link_to(
+        "/collection/qiushi-1.html", "collection/qiushi-1.md", OLD_POST.format(n=1)
+    )
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit):
+        build_site(files, publish=True, name="old-pub")
+    errors = [m for m in _lines(caplog, logging.ERROR) if "/collection/qiushi-1.html" in m]
+    assert len(errors) == 1, errors
+    assert "set REDIRECTS_OLD_ARTICLE_URLS" in errors[0]

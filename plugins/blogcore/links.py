@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from html import escape, unescape
 from urllib.parse import unquote, urlparse, urlsplit
 
+from plugins.engine import keysyntax
+
 # Pelican's own pattern around INTRASITE_LINK_REGEX, so that exactly the links Pelican would
 # resolve are checked: one pattern for every plugin (fastbuild keys {attach} links with it)
 from plugins.engine.intrasite import TAG_START
@@ -1133,7 +1135,7 @@ def _nothing_there(
             f"the link {url} points at nothing this site publishes: it looks like the old "
             f"site's address of {shown_named}; {OLD_ADDRESSES_ADVICE}, or write "
             f"{_as_filename(url, named)}",
-            kind=f"{OLD_ADDRESS}{shown_named}",
+            kind=f"{OLD_ADDRESS}{named}",  # as sources names it: its line's setting comes from it
         )
     hints = _hints(path, written, content_file, set(), published_under)
     return f"the link {url} points at nothing this site publishes ({hints}{HINT})"
@@ -1157,8 +1159,8 @@ def unpublished_folder(message: str) -> str:
 
 
 def old_address_of(message: str) -> str:
-    """The post or page (as messages name it) whose old address a line's link looks like;
-    "" for any other line."""
+    """The post or page (its path in the content folder) whose old address a line's link
+    looks like; "" for any other line."""
     kind = repeats.kind_of(message)
     return kind.removeprefix(OLD_ADDRESS) if kind.startswith(OLD_ADDRESS) else ""
 
@@ -1186,16 +1188,148 @@ def unpublished_folder_message(
     )
 
 
-def old_addresses_message(held: Sequence[tuple[str, str, str, str]]) -> str:
-    """One line for the links (``held``: (file, "line N: ", link, the post's source as
-    shown) each, in order) to what look like the old site's addresses of its own posts:
-    an adopted blog's 80 lines alike, which one setting mends."""
-    files = list(dict.fromkeys(file for file, *_ in held))
-    file, at, url, named = held[0]
+@dataclass(frozen=True)
+class Known:
+    """A post or page of this site, as the old site's address of it may name it."""
+
+    key: str  # its path in the content folder: collection/x.md
+    source: str  # as messages name it: content/collection/x.md
+    page: bool
+    slug: str
+    category: str = ""  # its category's slug
+    date: str = ""  # 2013-05-01 ("" for a page)
+    # the slug SLUGIFY_SOURCE = "basename" gives it: "" when its own keys (a Slug: line, the
+    # slug FILENAME_METADATA reads) give it one, which that setting does not change
+    by_name: str = ""
+    syntax: str = keysyntax.MARKDOWN
+
+
+@dataclass(frozen=True)
+class OldLink:
+    """A link (``url``, at ``path`` within the site's folder) from ``file`` ("line N: "
+    ``at``) to what looks like the old site's address of the post or page ``known``."""
+
+    file: str
+    at: str
+    url: str
+    path: str
+    known: Known
+
+
+def old_pattern(path: str, slug: str, known: Known) -> str | None:
+    """The old site's ARTICLE_URL (PAGE_URL) that gives ``known``, of slug ``slug``, the
+    address ``path`` (``/collection/x.html``: ``{category}/{slug}.html``), as the redirects
+    plugin formats REDIRECTS_OLD_*_URLS; None when the address's last name is not ``slug``."""
+    *folders, last = path.lstrip("/").split("/")
+    stem, dot, ending = last.rpartition(".")
+    if not slug or stem != slug:
+        return None
+    day = known.date
+    dated = [(day[:4], "{date:%Y}"), (day[5:7], "{date:%m}"), (day[8:10], "{date:%d}")]
+    dated = dated if day else []
+    pattern = []
+    for folder in folders:
+        if dated and folder == dated[0][0]:  # in their order: /2013/05/01/, not /05/2013/
+            pattern.append(dated.pop(0)[1])
+        elif known.category and folder == known.category:
+            pattern.append("{category}")
+        else:  # the same for every post (pages/, blog/)
+            pattern.append(folder.replace("{", "{{").replace("}", "}}"))
+    return "/".join([*pattern, f"{{slug}}{dot}{ending}"])
+
+
+def slugs_from_names(held: Sequence[OldLink]) -> bool:
+    """Whether SLUGIFY_SOURCE = "basename" mends what ``held`` shows: each post whose slug
+    here is not its old address's name gets that name from its file's, and no post whose
+    slug here is its old address's changes it (its old site took slugs from file names)."""
+    renamed = [link for link in held if not old_pattern(link.path, link.known.slug, link.known)]
+    return bool(renamed) and all(
+        old_pattern(link.path, link.known.by_name, link.known)
+        if link in renamed
+        else link.known.by_name in ("", link.known.slug)
+        for link in held
+    )
+
+
+def old_address_fixes(held: Sequence[OldLink], by_name: bool) -> str:
+    """What to set for the links ``held`` to the old site's addresses of this site's posts,
+    each literal: the REDIRECTS_OLD_*_URLS patterns that give each its old address; with
+    ``by_name`` (``slugs_from_names`` of every such link) SLUGIFY_SOURCE too, else a
+    Redirect_from line for each post whose slug here is not its old address's name."""
+    patterns: dict[str, list[str]] = {}
+    renamed: list[OldLink] = []
+    by_names: list[OldLink] = []
+    for link in held:
+        known = link.known
+        pattern = old_pattern(link.path, known.slug, known)
+        if pattern is None and by_name:
+            pattern = old_pattern(link.path, known.by_name, known)
+            by_names += [link] if pattern else []
+        if pattern is None:
+            renamed.append(link)
+            continue
+        found = patterns.setdefault(
+            "REDIRECTS_OLD_PAGE_URLS" if known.page else "REDIRECTS_OLD_ARTICLE_URLS", []
+        )
+        if pattern not in found:
+            found.append(pattern)
+    said = []
+    if by_names:
+        known = by_names[0].known
+        said.append(
+            f'set SLUGIFY_SOURCE = "basename" in pelicanconf.py, as the old site had it: '
+            f"slugs here come from titles ({known.source}: {known.slug!r}), the old site's "
+            f"from file names ({known.by_name!r})"
+        )
+    if patterns:
+        settings = " and ".join(
+            f"{name} = ({', '.join(map(keysyntax.yaml_quoted, found))},)"
+            for name, found in sorted(patterns.items())
+        )
+        kinds = " and ".join(
+            kind
+            for kind, name in (("post", "ARTICLE"), ("page", "PAGE"))
+            if any(name in s for s in patterns)
+        )
+        said.append(
+            f"set {settings} in pelicanconf.py (the old site's addresses: docs/adopting.md, "
+            f"step 5), which gives every {kinds} a redirect from its old address"
+        )
+    if renamed:
+        added = dict.fromkeys(
+            f"{keysyntax.key_as_written('Redirect_from', link.known.syntax, link.path)} to "
+            f"{link.known.source}"
+            for link in renamed
+        )
+        slugs = dict.fromkeys(f"{link.known.source}: {link.known.slug!r}" for link in renamed)
+        said.append(
+            f"add {', '.join(added)}: {'its slug' if len(slugs) == 1 else 'their slugs'} here "
+            f"({', '.join(slugs)}) {'is' if len(slugs) == 1 else 'are'} not the old "
+            "address's name, so no pattern gives it"
+        )
+    return "; ".join(said)
+
+
+def old_address_message(link: OldLink, by_name: bool) -> str:
+    """The line for one link to the old site's address of a post or page of this site: what
+    to set to mend it (``old_address_fixes``), or the {filename} link to write."""
+    return (
+        f"the link {link.url} points at nothing this site publishes: it looks like the old "
+        f"site's address of {link.known.source}; {old_address_fixes([link], by_name)}; or "
+        f"write {_as_filename(link.url, link.known.key)}"
+    )
+
+
+def old_addresses_message(held: Sequence[OldLink]) -> str:
+    """One line for the links (``held``, in order) to what look like the old site's
+    addresses of its own posts: an adopted blog's 80 lines alike, which one setting mends."""
+    files = list(dict.fromkeys(link.file for link in held))
+    first = held[0]
     return (
         f"{len(held)} links in {len(files)} {'file' if len(files) == 1 else 'files'} point at "
         f"nothing this site publishes, at what look like the old site's addresses of its posts "
-        f"(e.g. {file}: {at}{url}, the old address of {named}); {OLD_ADDRESSES_ADVICE}"
+        f"(e.g. {first.file}: {first.at}{first.url}, the old address of {first.known.source}); "
+        f"{old_address_fixes(held, slugs_from_names(held))}"
     )
 
 

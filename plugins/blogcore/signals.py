@@ -23,7 +23,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Category
 from pelican.utils import truncate_html_words
 
-from plugins.engine import build, keysyntax, phases, settings_errors, side, translations
+from plugins.engine import build, keysyntax, phases, settings_errors, side, slugs, translations
 from plugins.engine.files import CANNOT_WRITE, cannot_write, write_atomically
 from plugins.engine.items import every_article, static_output
 
@@ -1991,6 +1991,9 @@ def on_site_written(pelican) -> None:
                 continue
             named_old = links.old_address_of(message)
             if named_old:  # one setting mends them all
+                # it names a post of this site, and its line says exactly what to set: as sure
+                # to break as a link into a folder nothing publishes (an adopted blog: 80)
+                level = logging.ERROR if strict and not in_draft else logging.WARNING
                 old_addresses.append((level, source, at, url, message, named_old))
                 continue
             if links.lacks_scheme(message):  # one line for a file's links alike
@@ -2003,19 +2006,18 @@ def on_site_written(pelican) -> None:
         logger.log(max(level for level, _, _ in held), "%s: %s", source, line)
     _say_unpublished_beside(unpublished)
     _say_named_sources(named_links)
-    _say_folded_links(into_folder, old_addresses, sources, hinted)
+    _say_folded_links(into_folder, sources, hinted)
+    _say_old_address_links(settings, old_addresses, under)
 
 
 def _say_folded_links(
     into_folder: dict[str, list[tuple[int, str, str, str, str]]],
-    old_addresses: list[tuple[int, str, str, str, str, str]],
     sources: dict[str, str],
     hinted: bool,
 ) -> None:
-    """Links of one cause ((level, file, "line N: ", link, its line, ...) each): a line each
-    up to repeats.SHOWN, else one line for them all: the links into a folder nothing
-    publishes, and those to the old site's addresses of its posts (an adopted blog: 121 and
-    80 lines alike). ``hinted``: links.HINT said already by a line of this build."""
+    """Links into a folder nothing publishes ((level, file, "line N: ", link, its line)
+    each): a line each up to repeats.SHOWN, else one line for the folder's (an adopted
+    blog: 121 lines alike). ``hinted``: links.HINT said already by a line of this build."""
     for folder, held in sorted(into_folder.items()):
         held.sort(key=_by_place)
         if len(held) <= repeats.SHOWN:
@@ -2027,13 +2029,62 @@ def _say_folded_links(
         holds_posts = any(source.startswith(top) for source in sources)
         line = links.unpublished_folder_message(folder, [h[1:4] for h in held], holds_posts)
         logger.log(max(h[0] for h in held), "%s", line)
+
+
+def _say_old_address_links(
+    settings: dict, old_addresses: list[tuple[int, str, str, str, str, str]], under: str
+) -> None:
+    """The links to what look like the old site's addresses of its posts ((level, file,
+    "line N: ", link, its line, the post's path in the content folder) each): a line each up
+    to repeats.SHOWN, else one line for them all (an adopted blog: 80 lines alike), each
+    saying what to set, worked out from the posts (links.old_address_fixes)."""
+    if not old_addresses:
+        return
     old_addresses.sort(key=_by_place)
-    if len(old_addresses) <= repeats.SHOWN:
-        for level, source, at, _url, message, _named in old_addresses:
-            logger.log(level, "%s: %s%s", source, at, message)
-    else:
-        line = links.old_addresses_message([(h[1], h[2], h[3], h[5]) for h in old_addresses])
+    generators = getattr(build.current(settings).state(__package__), "generators", None) or []
+    named = {held[5] for held in old_addresses}
+    items = {
+        key: item
+        for generator in generators
+        for item in checks.content_items(generator)
+        if (key := item.relative_source_path.replace(os.sep, "/")) in named
+    }
+    rule = slugs.Rule.of(settings)
+    known = {key: _known(settings, key, item, rule) for key, item in items.items()}
+    held = [
+        links.OldLink(file, at, url, "/" + (links.site_target(url, "", under) or ""), known[key])
+        for _, file, at, url, _, key in old_addresses
+        if key in known
+    ]
+    if len(held) > repeats.SHOWN:
+        line = links.old_addresses_message(held)
         logger.log(max(h[0] for h in old_addresses), "%s", line)
+        return
+    by_name = links.slugs_from_names(held)
+    lines = {
+        (link.file, link.at, link.url): links.old_address_message(link, by_name) for link in held
+    }
+    for level, file, at, url, message, _ in old_addresses:
+        # the general advice where the post is not known (no generators): never silent
+        logger.log(level, "%s: %s%s", file, at, lines.get((file, at, url), message))
+
+
+def _known(settings: dict, key: str, item: Content, rule: slugs.Rule) -> links.Known:
+    """A post or page as a link to its old address names it (links.Known)."""
+    page = isinstance(item, Page)
+    category = getattr(item, "category", None)
+    date = getattr(item, "date", None)
+    stem = posixpath.splitext(posixpath.basename(key))[0]
+    return links.Known(
+        key,
+        shown(settings, item.source_path),
+        page,
+        item.slug or "",
+        getattr(category, "slug", "") if not page else "",
+        date.strftime("%Y-%m-%d") if date and not page else "",
+        "" if "slug" in item.metadata else rule(stem),  # its own keys' slug stays
+        keysyntax.syntax_of_file(item.source_path),
+    )
 
 
 def _say_named_sources(found: dict[str, list[tuple[int, str, str, str, str, str]]]) -> None:
