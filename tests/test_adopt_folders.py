@@ -452,3 +452,27 @@ def test_each_file_of_pelicans_own_test_content_gets_one_line_the_right_one(buil
             f"pelicantests/{name}: has no Title: line; add one at the top, e.g. Title: Our news "
             "(the file is empty)"
         ]
+
+
+def test_a_bodyless_html_file_naming_its_template_is_told_its_date(build_site, caplog):
+    # an HTML post of no text that names its template (the reader asks it for no text) and no
+    # date: its date line was dropped as for any body-less file, and it went with no line
+    caplog.set_level(logging.WARNING)
+    head = (
+        '<html><head><title>All in the template</title><meta name="author" content="Ada Byrne">'
+        '<meta name="template" content="article">'
+    )
+    text = f"{head}</head><body></body></html>\n"
+    build_site({"templated.html": text}, name="templated", ARTICLE_PATHS=["posts", ""])
+    said = [m for m in caplog.messages if "templated.html" in m]
+    assert said == [
+        'templated/templated.html: has no date; add <meta name="date" content="2025-03-14"> '
+        "to its <head> (a post needs a date)"
+    ]
+    # followed as written: a post, published with its template
+    dated = text.replace("</head>", '<meta name="date" content="2025-03-14"></head>')
+    caplog.clear()
+    site = build_site({"templated.html": dated}, name="templated-2", ARTICLE_PATHS=["posts", ""])
+    # its other lines are a post's (its category, its folder), not of a missing date or text
+    assert not [m for m in caplog.messages if "templated.html: has no date" in m]
+    assert site.exists("posts/all-in-the-template/index.html")

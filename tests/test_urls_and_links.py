@@ -2318,6 +2318,28 @@ def test_two_root_files_for_one_address_are_one_line_asking_which(build_site, ca
             f"{name}-pub/static/robots.txt is not published: the site's /robots.txt is "
             f"{name}-pub/extra/robots.txt"
         ]
+        return
+    # the copy not chosen stays in a static folder, published below the root: named
+    assert [m for m in caplog.messages if m.startswith(f"{name}-pub/extra/robots")] == [
+        f"{name}-pub/extra/robots.txt is published at /extra/robots.txt, where nothing reads "
+        f"it: the site's /robots.txt is {name}-pub/static/robots.txt; delete "
+        f"{name}-pub/extra/robots.txt if it is only an old copy"
+    ]
+    assert site.text("extra/robots.txt") == files["extra/robots.txt"]
+    # followed: that one file deleted, the root's stays, and nothing more is said
+    caplog.clear()
+    site = build_site(
+        {"static/robots.txt": files["static/robots.txt"]},
+        publish=True,
+        name=f"{name}-pub-2",
+        STATIC_PATHS=static,
+        EXTRA_PATH_METADATA={"extra/favicon.svg": {"path": "favicon.svg"}, **choice["mapping"]},
+        **{choice["blank"]: ""},
+    )
+    said = [r.getMessage() for r in caplog.records if r.name.startswith("plugins.")]
+    assert not [m for m in said if "robots.txt" in m]
+    assert site.text("robots.txt") == files["static/robots.txt"]
+    assert not site.exists("extra/robots.txt")
 
 
 @pytest.mark.parametrize("publish", [False, True])
@@ -2370,6 +2392,28 @@ def test_a_verification_file_below_the_root_is_told_to_go_there(build_site, capl
         assert site.text(source.split("/")[1]) == text
 
 
+def test_a_verification_file_at_the_top_is_told_how_to_reach_the_root(build_site, caplog):
+    # content/google<hex>.html at the top (the old site's STATIC_PATHS named it) is told to
+    # move to content/extra/: followed as written, it must be at /google<hex>.html, not below
+    name = "googlea4ca86ec98912b58.html"
+    files = {name: "google-site-verification: googlea4ca86ec98912b58.html"}
+    caplog.set_level(logging.WARNING)
+    build_site(files, name="verify-top")
+    said = [m for m in caplog.messages if name in m]
+    assert len(said) == 1, said
+    moved = re.search(r"move it to verify-top/(\S+) and add", said[0])[1]
+    mapping = {"extra/favicon.svg": {"path": "favicon.svg"}}
+    mapping.update(json.loads("{" + re.search(r'add ("[^"]+": \{[^}]*\}) to', said[0])[1] + "}"))
+    caplog.clear()
+    site = build_site(
+        {moved: files[name]}, publish=True, name="verify-top-2", **{"EXTRA_PATH_METADATA": mapping}
+    )
+    assert not [m for m in caplog.messages if name in m]
+    assert not _errors(caplog)
+    assert site.text(name) == files[name]
+    assert not site.exists(moved)
+
+
 def test_a_readme_in_a_static_folder_is_a_note_not_published(build_site, caplog):
     # an adopted blog's content/extra/README was published at /extra/README, though the one at
     # the top of content/ is a note to editors, never published (docs/adopting.md)
@@ -2385,7 +2429,24 @@ def test_a_readme_in_a_static_folder_is_a_note_not_published(build_site, caplog)
     site = build_site(files, name="readme-static")
     assert not site.exists("extra/README") and not site.exists("images/README.txt")
     assert site.exists("images/downloads/README.txt")  # linked: a file to download
-    assert not [m for m in caplog.messages if m.startswith("readme-static/") and "README" in m]
+    # one note for the build, so a writer who meant one for readers knows how
+    assert [m for m in caplog.messages if m.startswith("readme-static/") and "README" in m] == [
+        "readme-static/extra/README, readme-static/images/README.txt are not published: a "
+        "README or TODO in a static folder is a note to the people who edit it; to publish "
+        "one, link it from a post or page as {static}/extra/README"
+    ]
+    # followed as written: linked, it is published, and nothing is said of it
+    files["posts/get.md"] = files["posts/get.md"].replace(
+        "[readme]", "[notes]({static}/extra/README) and [readme]"
+    )
+    caplog.clear()
+    site = build_site(files, name="readme-static-2")
+    assert site.exists("extra/README") and not site.exists("images/README.txt")
+    assert [m for m in caplog.messages if m.startswith("readme-static-2/") and "README" in m] == [
+        "readme-static-2/images/README.txt is not published: a README or TODO in a static folder "
+        "is a note to the people who edit it; to publish it, link it from a post or page as "
+        "{static}/images/README.txt"
+    ]
 
 
 SLIDES = (

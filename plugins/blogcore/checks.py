@@ -496,6 +496,20 @@ def readmes_in_static_folders(generators: list, settings: dict[str, Any]) -> lis
     return _not_linked_from_published(generators, statics, _side_files(generators, settings)[1])
 
 
+def readmes_message(files: list[str], content: str) -> str:
+    """The note, one a build, for the READMEs and TODOs of static folders left out
+    (``readmes_in_static_folders``; ``files``: their paths in the content folder): a writer
+    who meant one for readers learns how to publish it."""
+    shown_files = ", ".join(f"{content}/{f}" for f in files[:3])
+    more = f" and {len(files) - 3} more" if len(files) > 3 else ""
+    one = len(files) == 1
+    return (
+        f"{shown_files}{more} {'is' if one else 'are'} not published: a README or TODO in a "
+        "static folder is a note to the people who edit it; to publish "
+        f"{'it' if one else 'one'}, link it from a post or page as {{static}}/{files[0]}"
+    )
+
+
 def draft_key_paths(generators: list) -> set[str]:
     """The content paths drafts' keys name (a draft's or a future post's Cover:): withheld
     with the draft on purpose in a build that writes no drafts, never an unpublished file."""
@@ -1198,6 +1212,18 @@ HTML_SUFFIXES = (".html", ".htm")
 _POST_META = re.compile(
     rf"<meta\b{rawtags.before_attribute('name')}[\"']?(?:category|summary|tags)\b", re.IGNORECASE
 )
+# a post whose template shows it all (<meta name="template">): the reader asks it for no text
+_TEMPLATE_META = re.compile(
+    rf"<meta\b{rawtags.before_attribute('name')}[\"']?template\b", re.IGNORECASE
+)
+
+
+def html_names_template(text: str) -> bool:
+    """Whether an HTML file names its template (<meta name="template">), so that the reader
+    says nothing of its empty <body>: its line for a missing date is then its one line."""
+    return _TEMPLATE_META.search(text) is not None
+
+
 # a page that does its work with no text: an old address sending on to its new one
 _REFRESH_META = re.compile(
     rf"<meta\b{rawtags.before_attribute('http-equiv')}[\"']?refresh\b", re.IGNORECASE
@@ -1217,11 +1243,15 @@ def html_not_a_post(relpath: str, text: str, keep_out: Iterable[str]) -> bool:
     it says no date (<meta name="date">). Pelican reads it as a post and refuses it; one line
     for its folder says to publish it as it is (``unpublished_message``), not to date it.
     Not one: a file whose <body> is empty (nothing to publish; its one line says so) unless
-    it redirects, nor one with a blog post's keys and text (a post lacking only its date)."""
+    it redirects or is a search engine's verification file, nor one with a blog post's keys
+    and text (a post lacking only its date)."""
     if not relpath.lower().endswith(HTML_SUFFIXES) or is_within_any(relpath, list(keep_out)):
         return False
     if _DATE_META.search(text) is not None:
         return False
+    if VERIFICATION.fullmatch(posixpath.basename(relpath)):
+        # google<hex>.html is one line of text and no <body>: told it has none, it was lost
+        return True
     if not html_has_text(text):
         return _REFRESH_META.search(text) is not None
     return _POST_META.search(text) is None
@@ -1390,6 +1420,29 @@ def root_taken_message(source: str, holder: str, content: str) -> str:
     """The note for a root file not published whose address another file already has."""
     name = posixpath.basename(source)
     return f"{content}/{source} is not published: the site's /{name} is {content}/{holder}"
+
+
+def root_copies_below(published: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The static files of use only at the root (``only_at_root``) published below it whose
+    name another static file has at the root (extra/robots.txt, once static/robots.txt was
+    chosen as /robots.txt): (source, output path, the root one's source), each harmless and
+    of no use, which root_files_elsewhere leaves out (the root has its file)."""
+    at_root = {save_as: source for source, save_as in published.items()}
+    return sorted(
+        (source, save_as, at_root[name])
+        for source, save_as in published.items()
+        if only_at_root(name := posixpath.basename(source)) and save_as != name and name in at_root
+    )
+
+
+def root_copy_message(source: str, save_as: str, holder: str, content: str) -> str:
+    """The note for a copy of a root file published below the root (``root_copies_below``):
+    deleting that one file leaves the root's, which IGNORE_FILES by its name would not."""
+    name = posixpath.basename(source)
+    return (
+        f"{content}/{source} is published at /{save_as}, where nothing reads it: the site's "
+        f"/{name} is {content}/{holder}; delete {content}/{source} if it is only an old copy"
+    )
 
 
 def root_file_elsewhere_message(

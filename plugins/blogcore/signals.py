@@ -502,7 +502,8 @@ class HtmlNotPosts(logging.Filter):
             return False
         if said[1].startswith(HTML_NO_TEXT):
             return True
-        return checks.html_has_text(found[0])
+        # a body-less file naming its template gets no "has no text" line: this one stays
+        return checks.html_has_text(found[0]) or checks.html_names_template(found[0])
 
 
 # a file's line for a missing date, in each format (Markdown's "has no Date:" also starts the
@@ -1213,9 +1214,11 @@ def on_sources_known(generators) -> None:
     # a file STATIC_EXCLUDES names (Pelican leaves out only folders): out, as asked
     _unpublish(generators, {id(s): s for s in checks.excluded_statics(generators, settings)})
     # a README in a static folder (extra/README) is a note to editors, as the top one is
-    _unpublish(
-        generators, {id(s): s for s in checks.readmes_in_static_folders(generators, settings)}
-    )
+    readmes = checks.readmes_in_static_folders(generators, settings)
+    _unpublish(generators, {id(s): s for s in readmes})
+    if readmes:  # one note a build: a writer who meant one for readers learns how
+        paths = sorted(s.get_relative_source_path().replace(os.sep, "/") for s in readmes)
+        logger.info("%s", checks.readmes_message(paths, shown(settings, settings["PATH"])))
     if not settings.get("DRAFT_SAVE_AS"):  # this build writes no drafts: nor their files
         _leave_out_draft_files(generators, settings)
         # nor a draft or future gallery's photos a post links to (the link's line names it)
@@ -1687,6 +1690,9 @@ def _say_unpublished(generators, every, picked, sources, plugin_folders, pages=(
         log("%s", checks.root_choice_message(group, content, site_writes))
     for source, holder in taken:
         logger.info("%s", checks.root_taken_message(source, holder, content))
+    # the copy not chosen, below the root (/extra/robots.txt): harmless, named so it is known
+    for source, save_as, holder in checks.root_copies_below(published):
+        logger.info("%s", checks.root_copy_message(source, save_as, holder, content))
     if "" in found:
         found[""] = [f for f in found[""] if f not in chosen and f not in dict(taken)]
         if not found[""]:
