@@ -681,32 +681,34 @@ def test_a_few_links_to_old_addresses_say_each_which_post(build_site, caplog):
 
 
 def test_old_addresses_of_posts_whose_slugs_came_from_their_file_names(build_site, caplog):
-    # the old site took slugs from file names (SLUGIFY_SOURCE = "basename"), this one from
-    # titles: /2026/collection/qiushibaike-1.html names the post now at /posts/jokes-1/, and
+    # the old site took slugs from file names (FILENAME_METADATA = "(?P<slug>.*)"), this one
+    # from titles: /2026/collection/c++-notes-1.html names the post now at /posts/jokes-1/, and
     # REDIRECTS_OLD_ARTICLE_URLS alone would redirect from /2026/collection/jokes-1.html
+    # (SLUGIFY_SOURCE = "basename" would give 'c-notes-1': an adopted blog's c++-doxygen_summary)
     post = "Title: Jokes {n}\nDate: 2026-03-0{n}\nCategory: Collection\nAuthor: Ada Byrne\n\nHa.\n"
-    files = {f"collection/qiushibaike-{n}.md": post.format(n=n) for n in range(1, 4)}
-    files |= _linking_posts(3, "/2026/collection/qiushibaike-{k}.html")
+    files = {f"collection/c++-notes-{n}.md": post.format(n=n) for n in range(1, 4)}
+    files |= _linking_posts(3, "/2026/collection/c++-notes-{k}.html")
     lines = _link_lines(build_site, caplog, files, "by-name")
     assert len(lines) == 1
     assert lines[0].startswith("6 links in 3 files point at nothing this site publishes")
     assert lines[0].endswith(
-        '; set SLUGIFY_SOURCE = "basename" in pelicanconf.py, as the old site had it: slugs '
-        "here come from titles (by-name/collection/qiushibaike-1.md: 'jokes-1'), the old "
-        "site's from file names ('qiushibaike-1'); set REDIRECTS_OLD_ARTICLE_URLS = "
+        '; set FILENAME_METADATA = "(?P<slug>.*)" in pelicanconf.py, as the old site had it '
+        "(docs/adopting.md, step 1): slugs here come from titles "
+        "(by-name/collection/c++-notes-1.md: 'jokes-1'), the old site's from file names "
+        "('c++-notes-1'); set REDIRECTS_OLD_ARTICLE_URLS = "
         '("{date:%Y}/{category}/{slug}.html",) in pelicanconf.py (the old site\'s addresses: '
         "docs/adopting.md, step 5), which gives every post a redirect from its old address"
     )
     settings = _settings_in(lines[0])
     assert settings == {
-        "SLUGIFY_SOURCE": "basename",
+        "FILENAME_METADATA": "(?P<slug>.*)",
         "REDIRECTS_OLD_ARTICLE_URLS": ("{date:%Y}/{category}/{slug}.html",),
     }
     assert not _link_lines(build_site, caplog, files, "by-name-2", **settings)
 
 
 def test_an_old_address_no_pattern_gives_is_told_to_be_redirect_from(build_site, caplog):
-    # the post's Slug: line is not its file's name: SLUGIFY_SOURCE would not change it, and
+    # the post's Slug: line is not its file's name: FILENAME_METADATA would not change it, and
     # no pattern gives it /collection/qiushibaike.html: its own Redirect_from does
     post = OLD_POST.format(n=1).replace("Author:", "Slug: jokes\nAuthor:")
     files = _one_link_to("/collection/qiushibaike.html", "collection/qiushibaike.md", post)

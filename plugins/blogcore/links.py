@@ -1198,8 +1198,9 @@ class Known:
     slug: str
     category: str = ""  # its category's slug
     date: str = ""  # 2013-05-01 ("" for a page)
-    # the slug SLUGIFY_SOURCE = "basename" gives it: "" when its own keys (a Slug: line, the
-    # slug FILENAME_METADATA reads) give it one, which that setting does not change
+    # the slug FILENAME_METADATA = "(?P<slug>.*)" gives it, its file's name as it is: "" when
+    # its own keys (a Slug: line) give it one, which that setting does not change, or for an
+    # index.md (the name is its folder's)
     by_name: str = ""
     syntax: str = keysyntax.MARKDOWN
 
@@ -1239,9 +1240,10 @@ def old_pattern(path: str, slug: str, known: Known) -> str | None:
 
 
 def slugs_from_names(held: Sequence[OldLink]) -> bool:
-    """Whether SLUGIFY_SOURCE = "basename" mends what ``held`` shows: each post whose slug
-    here is not its old address's name gets that name from its file's, and no post whose
-    slug here is its old address's changes it (its old site took slugs from file names)."""
+    """Whether FILENAME_METADATA = "(?P<slug>.*)" mends what ``held`` shows: each post whose
+    slug here is not its old address's name gets that name from its file's, and no post
+    whose slug here is its old address's changes it (its old site took slugs from file
+    names)."""
     renamed = [link for link in held if not old_pattern(link.path, link.known.slug, link.known)]
     return bool(renamed) and all(
         old_pattern(link.path, link.known.by_name, link.known)
@@ -1254,7 +1256,7 @@ def slugs_from_names(held: Sequence[OldLink]) -> bool:
 def old_address_fixes(held: Sequence[OldLink], by_name: bool) -> str:
     """What to set for the links ``held`` to the old site's addresses of this site's posts,
     each literal: the REDIRECTS_OLD_*_URLS patterns that give each its old address; with
-    ``by_name`` (``slugs_from_names`` of every such link) SLUGIFY_SOURCE too, else a
+    ``by_name`` (``slugs_from_names`` of every such link) FILENAME_METADATA too, else a
     Redirect_from line for each post whose slug here is not its old address's name."""
     patterns: dict[str, list[str]] = {}
     renamed: list[OldLink] = []
@@ -1277,9 +1279,9 @@ def old_address_fixes(held: Sequence[OldLink], by_name: bool) -> str:
     if by_names:
         known = by_names[0].known
         said.append(
-            f'set SLUGIFY_SOURCE = "basename" in pelicanconf.py, as the old site had it: '
-            f"slugs here come from titles ({known.source}: {known.slug!r}), the old site's "
-            f"from file names ({known.by_name!r})"
+            f'set FILENAME_METADATA = "(?P<slug>.*)" in pelicanconf.py, as the old site had it '
+            f"(docs/adopting.md, step 1): slugs here come from titles ({known.source}: "
+            f"{known.slug!r}), the old site's from file names ({known.by_name!r})"
         )
     if patterns:
         settings = " and ".join(

@@ -23,7 +23,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Category
 from pelican.utils import truncate_html_words
 
-from plugins.engine import build, keysyntax, phases, settings_errors, side, slugs, translations
+from plugins.engine import build, keysyntax, phases, settings_errors, side, translations
 from plugins.engine.files import CANNOT_WRITE, cannot_write, write_atomically
 from plugins.engine.items import every_article, static_output
 
@@ -2055,8 +2055,7 @@ def _say_old_address_links(
         for item in checks.content_items(generator)
         if (key := item.relative_source_path.replace(os.sep, "/")) in named
     }
-    rule = slugs.Rule.of(settings)
-    known = {key: _known(settings, key, item, rule) for key, item in items.items()}
+    known = {key: _known(settings, key, item) for key, item in items.items()}
     held = [
         links.OldLink(file, at, url, "/" + (links.site_target(url, "", under) or ""), known[key])
         for _, file, at, url, _, key in old_addresses
@@ -2075,7 +2074,7 @@ def _say_old_address_links(
         logger.log(level, "%s: %s%s", file, at, lines.get((file, at, url), message))
 
 
-def _known(settings: dict, key: str, item: Content, rule: slugs.Rule) -> links.Known:
+def _known(settings: dict, key: str, item: Content) -> links.Known:
     """A post or page as a link to its old address names it (links.Known)."""
     page = isinstance(item, Page)
     category = getattr(item, "category", None)
@@ -2088,7 +2087,8 @@ def _known(settings: dict, key: str, item: Content, rule: slugs.Rule) -> links.K
         item.slug or "",
         getattr(category, "slug", "") if not page else "",
         date.strftime("%Y-%m-%d") if date and not page else "",
-        "" if "slug" in item.metadata else rule(stem),  # its own keys' slug stays
+        # FILENAME_METADATA's name is the file's (an index.md's is "index"); its own Slug: stays
+        "" if "slug" in item.metadata or stem == "index" else stem,
         keysyntax.syntax_of_file(item.source_path),
     )
 
