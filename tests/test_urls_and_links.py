@@ -108,6 +108,31 @@ def test_find_clashes(claims, expected):
     assert [(c.url, c.kept.owner, c.skipped.owner) for c in found] == expected
 
 
+def test_a_build_names_each_claiming_file_once_however_often_it_asks(monkeypatch):
+    """A build lists who claims which path four times (pretaxonomy, sources_known, the
+    published paths, the redirects): each file's name and hint are made once."""
+    settings = {**DEFAULT_CONFIG, "PATH": "/site/content"}
+    posts = [
+        Article("x", metadata={"title": "A", "slug": "a", "date": datetime.datetime(2024, 1, 1)},
+                settings=settings, source_path="/site/content/posts/a.md"),
+        Article("x", metadata={"title": "B", "save_as": "b.html", "date": datetime.datetime(2024,
+                1, 2)}, settings=settings, source_path="/site/content/posts/b.rst"),
+    ]  # fmt: skip
+    named = []
+    syntax_of = checks.keysyntax.syntax_of
+    monkeypatch.setattr(checks.keysyntax, "syntax_of", lambda p: named.append(p) or syntax_of(p))
+    first = checks.item_claims(posts, settings)
+    again = checks.item_claims(posts, settings)
+    assert [(c.path, c.owner, c.hint) for c in first] == [
+        ("a.html", "content/posts/a.md", "give it another Slug:"),
+        ("b.html", "content/posts/b.rst", "give it another :save_as:"),
+    ]
+    assert [(c.path, c.owner, c.hint, c.item) for c in again] == [
+        (c.path, c.owner, c.hint, c.item) for c in first
+    ]
+    assert named == ["/site/content/posts/a.md", "/site/content/posts/b.rst"]
+
+
 HIRE = "content/posts/how-we-hire.md"
 
 

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Author, Category, Tag
 
-from plugins.engine import keysyntax, paths, side
+from plugins.engine import build, keysyntax, paths, side
 from plugins.engine.ignores import any_ignored
 from plugins.engine.items import static_output
 
@@ -96,17 +96,23 @@ def _sort_key(item) -> tuple:
 
 def item_claims(items: Iterable[Any], settings: dict[str, Any]) -> list[urls.Claim]:
     """Posts and pages that are written, in the order that decides who keeps a path."""
+    # each file's name and hint once per build: a build asks four times (at pretaxonomy and
+    # sources_known, for content_final's published paths, for the redirects)
+    named = build.current(settings).state(__package__).__dict__.setdefault("claim_names", {})
     claims = []
     for item in sorted(items, key=_sort_key):
         save_as = getattr(item, "save_as", "")
         if not save_as:
             continue  # not written (a draft in a publish build)
         key = "Save_as" if "save_as" in item.metadata else "Slug"
-        # the key as its file writes it: TOML in a +++ post (its mark: keysyntax.as_written)
-        owner = keysyntax.as_written(shown(settings, item.source_path), item.metadata)
-        written = keysyntax.key_as_written(key, keysyntax.syntax_of(owner))
-        hint = f"give it another {written}"
-        claims.append(urls.Claim(save_as, owner, item, hint))
+        found = named.get((item.source_path, key))
+        if found is None:
+            # the key as its file writes it: TOML in a +++ post (its mark: keysyntax.as_written)
+            owner = keysyntax.as_written(shown(settings, item.source_path), item.metadata)
+            written = keysyntax.key_as_written(key, keysyntax.syntax_of(owner))
+            found = (owner, f"give it another {written}")
+            named[item.source_path, key] = found
+        claims.append(urls.Claim(save_as, found[0], item, found[1]))
     return claims
 
 
