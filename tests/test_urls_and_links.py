@@ -130,7 +130,7 @@ def test_a_build_names_each_claiming_file_once_however_often_it_asks(monkeypatch
     assert [(c.path, c.owner, c.hint, c.item) for c in again] == [
         (c.path, c.owner, c.hint, c.item) for c in first
     ]
-    assert named == ["/site/content/posts/a.md", "/site/content/posts/b.rst"]
+    assert named == ["content/posts/a.md", "content/posts/b.rst"]
 
 
 HIRE = "content/posts/how-we-hire.md"
