@@ -437,6 +437,62 @@ def test_a_theme_change_renders_every_page_again(corpus: Path, tmp_path: Path):
     assert "<!-- v2 -->" in (output / "posts/post-00001/index.html").read_text()
 
 
+def test_a_build_with_other_settings_sharing_the_cache_leaves_a_rebuild_as_a_clean_build(
+    corpus: Path, tmp_path: Path
+):
+    """Builds into two folders with other Markdown settings share CACHE_PATH (two sites, or
+    two configurations, from one checkout): the first's next rebuild took the second's
+    reading of its posts from Pelican's reader cache, and showed its headings' permalinks.
+    Each set of inputs now finds its own reading, kept aside while the other built."""
+    cache = tmp_path / "cache"
+    markdown = json.loads(json.dumps(read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]))
+    markdown["extension_configs"]["markdown.extensions.toc"] = {"permalink": True}
+    first, other = tmp_path / "out-first", tmp_path / "out-other"
+    settings = {"FASTBUILD_INCREMENTAL": True, "FASTBUILD_MIN_FILES": 1}
+    for output, extra in ((first, {}), (other, {"MARKDOWN": markdown}), (first, {})):
+        result = build(corpus, output, cache, **settings, **extra)
+        assert result.returncode == 0, result.stderr
+    page = BeautifulSoup((other / "posts/post-00001/index.html").read_text(), "html.parser")
+    assert page.select("main h2 a.headerlink"), "the other settings show in their own build"
+    page = BeautifulSoup((first / "posts/post-00001/index.html").read_text(), "html.parser")
+    assert not page.select("main h2 a.headerlink"), "the other settings' reading was taken"
+    clean = tmp_path / "out-clean"
+    assert build(corpus, clean, tmp_path / "cache-clean").returncode == 0
+    assert_same_tree(first, clean)
+
+
+def test_a_rebuild_after_another_site_was_built_reads_only_the_post_saved(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Another content folder built from the same checkout (one CACHE_PATH) emptied the
+    first's reader cache: its next rebuild read every post again (minutes of CPU at 2,000
+    posts). It reads the post saved, and nothing else."""
+    from tests.test_serve_rebuilds import TALLY  # notes each reading of a file marked TALLY
+
+    extension = tmp_path / "extension"
+    extension.mkdir()
+    (extension / "tally_markdown.py").write_text(TALLY, encoding="utf-8")
+    tally = tmp_path / "tally.log"
+    monkeypatch.setenv("TALLY_LOG", str(tally))
+    monkeypatch.setenv("PYTHONPATH", str(extension))
+    for name in ("post-00005.md", "post-00006.md"):
+        _edit(corpus / "posts" / name, None, "\nTALLY\n")
+    other = tmp_path / "other"
+    shutil.copytree(corpus, other)
+    markdown = json.loads(json.dumps(read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]))
+    markdown["extension_configs"]["tally_markdown"] = {}
+    settings = {"FASTBUILD_INCREMENTAL": True, "FASTBUILD_MIN_FILES": 1, "MARKDOWN": markdown}
+    cache = tmp_path / "cache"
+    for content, output in ((corpus, "out"), (other, "out-other")):
+        result = build(content, tmp_path / output, cache, **settings)
+        assert result.returncode == 0, result.stderr
+    _edit(corpus / "posts/post-00005.md", None, "\nOne more line.\n")
+    tally.write_text("", encoding="utf-8")
+    result = build(corpus, tmp_path / "out", cache, **settings)
+    assert result.returncode == 0, result.stderr
+    assert tally.read_text(encoding="utf-8").count("read") == 1
+
+
 def test_warm_builds_write_what_one_off_builds_write(corpus: Path, tmp_path: Path):
     warm, cache, log = tmp_path / "out-warm", tmp_path / "cache", tmp_path / "warm.log"
     settings = {"FASTBUILD_INCREMENTAL": True, "FASTBUILD_MIN_FILES": 1}

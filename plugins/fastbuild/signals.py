@@ -17,7 +17,7 @@ from pelican.utils import file_suffix
 
 from plugins.engine import background, build, ignores, items, phases, settings_errors, side
 
-from . import compat, digest, manifest, members, parallel, writer
+from . import compat, digest, manifest, members, parallel, readercache, writer
 from .settings import SettingsError, configure, worker_count
 
 # what Pelican's reader cache holds for a file it has not read (its read_file reads it then)
@@ -54,6 +54,9 @@ def on_initialized(pelican) -> None:
         # this build rewrites the folder: an earlier incremental build's record no longer holds
         with contextlib.suppress(OSError):
             os.remove(_manifest_path(settings))
+        if settings.get("CACHE_CONTENT"):  # Pelican writes its reader caches, unmarked
+            with contextlib.suppress(OSError):
+                readercache.forget(settings["CACHE_PATH"])
 
 
 def _manifest_path(settings: dict[str, Any]) -> str:
@@ -220,11 +223,11 @@ def _start_incremental(pelican) -> None:
     state.current.stamps = _content_stamps(content)
     state.replaced = manifest.replaced(state.previous.stamps, state.current.stamps)
     state.refused_before = manifest.refused_again(state.previous, inputs, state.current.stamps)
-    if state.previous.inputs != inputs:
-        # new code or settings can change what a reader makes of an unchanged file
-        for name in ("ArticlesGenerator-Readers", "PagesGenerator-Readers"):
-            with contextlib.suppress(OSError):
-                os.remove(os.path.join(settings["CACHE_PATH"], name))
+    # new code or settings can change what a reader makes of an unchanged file: Pelican's
+    # reader caches are those written under these inputs (another site's, built from the same
+    # checkout, are put aside for its next build, not emptied)
+    with contextlib.suppress(OSError):
+        readercache.take(settings["CACHE_PATH"], inputs)
     if known:
         compat.keep_output_folder(pelican)
     elif settings.get("DELETE_OUTPUT_DIRECTORY"):
