@@ -419,13 +419,14 @@ def test_posts_or_pages_moved_say_how_old_addresses_keep_working(
 
 def test_settings_the_theme_does_not_read_are_named_with_what_to_use(project):
     """MENUITEMS, DISPLAY_CATEGORIES_ON_MENU (set to Pelican's own default), dates, an RSS
-    feed no page links: each had no effect and no line."""
+    feed no page links: each had no effect and no line. DISPLAY_PAGES_ON_MENU is read."""
     first = _append(
         project / "pelicanconf.py",
         'MENUITEMS = (("Careers", "https://tessellate.example/careers/"),)\n'
         "DISPLAY_CATEGORIES_ON_MENU = True\n"
         'DATE_FORMATS = {"en": "%d/%m/%Y"}\n'
-        'FEED_ALL_RSS = "feeds/all.rss.xml"\n',
+        'FEED_ALL_RSS = "feeds/all.rss.xml"\n'
+        "DISPLAY_PAGES_ON_MENU = False\n",  # read: the pages go to the footer, no line
     )
     done = _build(project, "pelicanconf.py")
     assert done.returncode == 0, done.stderr
@@ -454,9 +455,9 @@ _DATES = (
     "as 'd MMM y') and I18N_DATE_LOCALES ({'en': 'en_GB'})"
 )
 _MENU = (
-    "the menu lists Home, Team, Archives, each page of content/pages/ (Status: hidden leaves "
-    "one out) and the feed, and takes no other links; for a link elsewhere, write a page that "
-    "links it"
+    "the menu lists Home, Team, Archives, the first two pages of content/pages/ (the footer "
+    "the others; Status: hidden leaves one out) and the feed, and takes no other links; for a "
+    "link elsewhere, write a page that links it"
 )
 
 

@@ -219,13 +219,12 @@ _DATES = (
     "as 'd MMM y') and I18N_DATE_LOCALES ({'en': 'en_GB'})"
 )
 _MENU = (
-    "the menu lists Home, Team, Archives, each page of content/pages/ (Status: hidden leaves "
-    "one out) and the feed, and takes no other links"
+    "the menu lists Home, Team, Archives, the first two pages of content/pages/ (the footer "
+    "the others; Status: hidden leaves one out) and the feed, and takes no other links"
 )
 # Pelican settings other themes read that this theme does not: name -> what to do here
 NOT_HONOURED: dict[str, str] = {
     "MENUITEMS": f"{_MENU}; for a link elsewhere, write a page that links it",
-    "DISPLAY_PAGES_ON_MENU": f"{_MENU}",
     "DISPLAY_CATEGORIES_ON_MENU": "the categories are linked from every page's footer "
     "(CATEGORIES_URL), never from the menu",
     "LINKS": "there is no blogroll; put the links in a page of content/pages/",
