@@ -998,6 +998,76 @@ def test_a_gallery_shortcode_without_its_pictures_is_one_note():
     assert [where for where, _ in made.missing] == ["'Trip' (gallery, left out)"] * 2
 
 
+def _uploaded(tmp_path: Path, *ids: str) -> Path:
+    (tmp_path / "2019/06").mkdir(parents=True)
+    for i in ids:
+        (tmp_path / f"2019/06/p{i}.jpg").write_bytes(f"picture {i}".encode())
+    return tmp_path
+
+
+def test_galleries_of_one_post_showing_its_attachments_are_one_gallery_shown_once(tmp_path):
+    """WordPress's theme unit test data: a post of [gallery] and [gallery columns="1"] to "9"
+    (each shows the post's attachments) became 10 folders, each a copy of its 23 pictures, each
+    photo's missing alt text said 10 times. One folder now, at the first shortcode; the text
+    between them is kept, and one line names the others."""
+    html = '<p>All of them.</p>[gallery]<p>In one column.</p>[gallery columns="1"]' + "".join(
+        f'[gallery columns="{n}" link="file"]' for n in (2, 3)
+    )
+    made = plan.make_plan(
+        _gallery_export(html, "7", "8"), plan.Layout(), _uploaded(tmp_path, "7", "8")
+    )
+    assert [p for p in made.files if p.startswith("galleries/")] == ["galleries/trip/gallery.md"]
+    assert sorted(copy.target for copy in made.copies) == [
+        "galleries/trip/p7.jpg",
+        "galleries/trip/p8.jpg",
+    ]
+    assert made.files["posts/trip.md"].endswith("All of them.\n\n{gallery}trip\n\nIn one column.\n")
+    assert made.counts["galleries"] == 1
+    assert made.no_alt == [
+        ("galleries/trip/gallery.md", "p7.jpg"),
+        ("galleries/trip/gallery.md", "p8.jpg"),
+    ]
+    assert made.problems == [
+        "posts/trip.md: [gallery] 2, 3 and 4 of the post show the pictures of [gallery] 1: left "
+        "out, since a post shows a gallery once (galleries/trip/, where [gallery] 1 is)"
+    ]
+
+
+def test_gallery_blocks_of_the_same_pictures_are_one_gallery_and_keep_their_captions(tmp_path):
+    """A second block of the same pictures keeps its own caption, in the text; a block of other
+    pictures, or of the same ones with other alt text, is a gallery of its own."""
+    caption = '<figcaption class="blocks-gallery-caption">Again</figcaption>'
+    html = (
+        _gutenberg_gallery("7", "8")
+        + _gutenberg_gallery("7", "8", caption=caption)
+        + _gutenberg_gallery("8", "7")
+        + _gutenberg_gallery("7", "8").replace('alt="Photo 7"', 'alt="The hill"')
+    )
+    export = _gallery_export(html, "7", "8")
+    made = plan.make_plan(export, plan.Layout(), _uploaded(tmp_path, "7", "8"))
+    assert made.files["posts/trip.md"].endswith(
+        "\n{gallery}trip\n\nAgain\n\n{gallery}trip-2\n\n{gallery}trip-3\n"
+    )
+    assert made.problems == [
+        "posts/trip.md: gallery 2 of the post shows the pictures of gallery 1: left out, since "
+        "a post shows a gallery once (galleries/trip/, where gallery 1 is)"
+    ]
+
+
+def test_repeated_gallery_shortcodes_without_their_pictures_are_one_note():
+    """Without --uploads, the 10 shortcodes of one post's attachments were 10 notes, each
+    listing the same missing pictures."""
+    html = '<p>Our trip.</p>[gallery][gallery columns="2"]'
+    made = plan.make_plan(_gallery_export(html, "7", "8"), plan.Layout(), None)
+    assert made.problems == [
+        "posts/trip.md: [gallery] 1 of the post is left out: none of its 2 pictures is under "
+        "--uploads (listed above): copy them there and import again",
+        "posts/trip.md: [gallery] 2 of the post shows the pictures of [gallery] 1: left out, "
+        "like [gallery] 1",
+    ]
+    assert [where for where, _ in made.missing] == ["'Trip' (gallery, left out)"] * 2
+
+
 def test_a_gallery_with_some_of_its_pictures_is_made_without_the_others(tmp_path):
     (tmp_path / "2019/06").mkdir(parents=True)
     (tmp_path / "2019/06/p7.jpg").write_bytes(b"picture")

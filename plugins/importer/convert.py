@@ -1264,10 +1264,17 @@ def _gutenberg_galleries(soup: BeautifulSoup, gallery: Callable[[dict[str, str]]
         if not ids or not all(ids):
             continue
         slug = gallery({"ids": ",".join(ids), **attrs})
-        if not slug:
+        if slug is None:
+            continue
+        caption = figure.find("figcaption", recursive=False)
+        if not slug:  # "": its gallery is shown already; the block's own caption stays
+            if caption is not None and caption.get_text(strip=True):
+                caption.name, caption.attrs = "p", {}
+                figure.replace_with(caption.extract())
+            else:
+                figure.decompose()
             continue
         marker = soup.new_tag("div", attrs={"data-importer-gallery": slug})
-        caption = figure.find("figcaption", recursive=False)
         figure.replace_with(marker)
         if caption is not None and caption.get_text(strip=True):
             caption.name, caption.attrs = "p", {}
@@ -1428,7 +1435,8 @@ def convert(
     ``gallery(attrs)`` is asked for the gallery of each ``[gallery]`` shortcode (its
     attributes) and Gutenberg gallery block (``ids``, and ``block``: the pictures stay in the
     text when there is no gallery); it returns the gallery's slug, or None when there is none
-    (a shortcode is then dropped with a note), or "" when there is none and it said why."""
+    (a shortcode is then dropped with a note), or "" when there is none and it said why (a
+    block is then left out too, its own caption kept: the post shows its gallery already)."""
     return _run(
         html,
         raw=raw_wordpress,

@@ -41,6 +41,7 @@ from .model import (
     PAGE,
     PUBLISHED,
     TAG,
+    Attachment,
     Comment,
     Export,
     Item,
@@ -1154,17 +1155,34 @@ def make_plan(
                 "publish it, remove its Status: draft"
             )
 
+        made: dict[tuple, tuple[int, str | None]] = {}  # a gallery's pictures -> (number, slug)
+        repeats: list[tuple[bool, int, int, str]] = []  # _repeated_galleries's
+
         def gallery(
             attrs: dict[str, str],
             item: Item = item,
             slug: str = own,
             path: str = path,
             draft: bool = status == DRAFT,
+            made: dict = made,
+            repeats: list = repeats,
         ) -> str | None:
             shown[path] += 1  # the galleries of a file, by number, for the report
-            return _gallery(
+            # WordPress's [gallery] shows the post's attachments: [gallery] and [gallery
+            # columns="3"] in one post are one gallery, which a post shows once (its block's
+            # heading id would be there twice); a block that is not made keeps its pictures
+            key = _gallery_key(attrs, item, export)
+            first, done = made.get(key, (0, None)) if key else (0, None)
+            if done is not None:
+                folder = f"{layout.galleries}/{done}/" if done else ""
+                repeats.append((attrs.get("block") == "gallery", shown[path], first, folder))
+                return ""
+            done = _gallery(
                 attrs, item, slug, export, pictures, layout, plan, path, draft, shown[path]
             )
+            if key:
+                made.setdefault(key, (shown[path], done))
+            return done
 
         # an excerpt is the post's Summary:, which its <!--more--> would not change
         summary = convert.summary_markdown(item.excerpt) if item.excerpt else ""
@@ -1177,6 +1195,7 @@ def make_plan(
             more=not summary,
         )
         plan.problems.extend(f"{path}: {note}" for note in converted.notes)
+        plan.problems.extend(f"{path}: {line}" for line in _repeated_galleries(repeats))
         placed_at = len(plan.problems)  # the notes on a line of the file go here, once it is
         cover = _cover(item, export, pictures, plan, path, where)
         plan.no_alt.extend((path, url.rsplit("/", 1)[-1] or url) for url in converted.no_alt)
@@ -1660,6 +1679,56 @@ def _attachments_counted(export: Export, pictures: Pictures, plan: Plan) -> None
             plan.unused.append((attachment.url, f"uploaded to {parent.title!r}" if parent else ""))
 
 
+def _gallery_attachments(attrs: dict[str, str], item: Item, export: Export) -> list[Attachment]:
+    """The attachments a [gallery] or a gallery block shows: the ones it names (those in the
+    export), else the post's own, as WordPress showed them."""
+    ids = [i.strip() for i in attrs.get("ids", attrs.get("include", "")).split(",") if i.strip()]
+    if ids:
+        return [export.attachments[i] for i in ids if i in export.attachments]
+    return sorted(
+        (a for a in export.attachments.values() if a.parent == item.id),
+        key=lambda a: int(a.id) if a.id.isdigit() else 0,
+    )
+
+
+def _gallery_key(attrs: dict[str, str], item: Item, export: Export) -> tuple:
+    """What makes two galleries of a post one: the same pictures in the same order, with the
+    same captions and alt text (a block's own), both shortcodes or both blocks (a block not
+    made keeps its pictures in the text, a shortcode is left out); () for one of no picture."""
+    shows = tuple(
+        (a.id, attrs.get(f"caption-{a.id}", ""), attrs.get(f"alt-{a.id}", ""))
+        for a in _gallery_attachments(attrs, item, export)
+    )
+    return (attrs.get("block") == "gallery", shows) if shows else ()
+
+
+def _repeated_galleries(repeats: list[tuple[bool, int, int, str]]) -> list[str]:
+    """The galleries of a post that show the pictures of an earlier one (block?, number, the
+    first's number, the first's folder or "" when it was left out): one line each first."""
+    by_first: dict[tuple[bool, int, str], list[int]] = {}
+    for block, number, first, folder in repeats:
+        by_first.setdefault((block, first, folder), []).append(number)
+    lines = []
+    for (block, first, folder), numbers in by_first.items():
+        kind = "gallery" if block else "[gallery]"
+        why = (
+            f"since a post shows a gallery once ({folder}, where {kind} {first} is)"
+            if folder
+            else f"like {kind} {first}"
+        )
+        lines.append(
+            f"{kind} {_numbers(numbers)} of the post show{'s' if len(numbers) == 1 else ''} "
+            f"the pictures of {kind} {first}: left out, {why}"
+        )
+    return lines
+
+
+def _numbers(numbers: list[int]) -> str:
+    """[2, 3, 5] as '2, 3 and 5'."""
+    words = [str(n) for n in numbers]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def _gallery(
     attrs: dict[str, str],
     item: Item,
@@ -1681,18 +1750,12 @@ def _gallery(
     """
     block = attrs.get("block") == "gallery"
     ids = [i.strip() for i in attrs.get("ids", attrs.get("include", "")).split(",") if i.strip()]
-    if ids:
-        attachments = [export.attachments[i] for i in ids if i in export.attachments]
-        for i in ids:
-            if i not in export.attachments:
-                plan.problems.append(
-                    f"{item.title!r}: the gallery names attachment {i}, which is not in the export"
-                )
-    else:
-        attachments = sorted(
-            (a for a in export.attachments.values() if a.parent == item.id),
-            key=lambda a: int(a.id) if a.id.isdigit() else 0,
-        )
+    attachments = _gallery_attachments(attrs, item, export)
+    for i in ids:
+        if i not in export.attachments:
+            plan.problems.append(
+                f"{item.title!r}: the gallery names attachment {i}, which is not in the export"
+            )
     name = slug
     n = 2
     while any(p.startswith(f"{layout.galleries}/{name}/") for p in plan.files):
