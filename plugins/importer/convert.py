@@ -83,6 +83,7 @@ from markdownify import (
 )
 
 from plugins.blogcore import embeds, shortcodes
+from plugins.blogcore.text import alt_describes_nothing
 
 
 @dataclass
@@ -99,6 +100,9 @@ class Converted:
     # notes about a place in the body, with the line of the body it stood at (1 is its first;
     # 0 when the place was lost with what held it): a shortcode dropped there
     placed: list[tuple[int, str]] = field(default_factory=list)
+    # (address, alt text, what it is) of each picture whose alt text describes nothing by
+    # blogcore's rule (its file's name, a placeholder): a publish build refuses them too
+    alt_says_nothing: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 # Elements that are blocks for wpautop (never wrapped in <p>) and for line starts.
@@ -657,6 +661,7 @@ class _Converter(MarkdownConverter):
         self.rewrite = rewrite
         self.alt = alt  # the export's alt text of a picture (its src, its wp-image id), or ""
         self.no_alt: list[str] = []
+        self.alt_says_nothing: list[tuple[str, str, str]] = []
         # every picture converted, by its address as written (a figure's or a kept block's
         # too: their children are converted first); _run keeps those the text shows
         self.pictures: list[str] = []
@@ -831,6 +836,13 @@ class _Converter(MarkdownConverter):
         if not self.comment and not named and url not in self.no_alt:
             self.no_alt.append(url)
 
+    def _alt_checked(self, alt: str, url: str) -> None:
+        """Note a picture whose alt text describes nothing, by the rule a publish build
+        refuses it by (blogcore's), once each."""
+        what = alt_describes_nothing(alt, url) if alt and not self.comment else ""
+        if what and (url, alt, what) not in self.alt_says_nothing:
+            self.alt_says_nothing.append((url, alt, what))
+
     def _image(self, el, src: str, parent_tags) -> str:
         src = src.strip()
         if {"emoji", "wp-smiley"} & set(el.get("class") or []):
@@ -859,6 +871,7 @@ class _Converter(MarkdownConverter):
             return self._escape_alt(alt)
         if not alt and not self._captioned(el, parent_tags):
             self._without_alt(el, url)
+        self._alt_checked(alt, url)
         if url not in self.pictures:
             self.pictures.append(url)
         return f"![{self._escape_alt(alt)}]({_md_url(url)}{_md_title(el.get('title') or '')})"
@@ -1117,6 +1130,8 @@ class _Converter(MarkdownConverter):
             for attr in ("href", "src"):
                 if tag.get(attr):
                     tag[attr] = self.rewrite(tag[attr].strip())
+            if tag.name == "img":
+                self._alt_checked(tag["alt"], tag.get("src") or "")
             if tag.name == "img" and not tag["alt"]:
                 figure = tag.find_parent("figure")
                 caption = figure.find("figcaption") if figure is not None else None
@@ -1405,7 +1420,9 @@ def _run(
             # one line each, whatever the export held
             markdown, at = _placed(_tidy(markdown), placed)
             shown = [url for url in converter.pictures if _written(url, markdown)]
-            return Converted(markdown, lines, converter.no_alt, shown, at)
+            return Converted(
+                markdown, lines, converter.no_alt, shown, at, converter.alt_says_nothing
+            )
         except RecursionError:
             continue  # spans and fonts nested hundreds deep (Blogger): again without them
     soup = _parse(scanned)

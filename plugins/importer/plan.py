@@ -232,6 +232,9 @@ class Plan:
     missing: list[tuple[str, str]] = field(default_factory=list)  # (where, picture URL)
     # pictures left without alt text, which a publish build refuses: (file, picture's name)
     no_alt: list[tuple[str, str]] = field(default_factory=list)
+    # pictures whose alt text describes nothing by blogcore's rule (the file's name, a
+    # placeholder), which a publish build refuses too: (file, picture's name and its alt text)
+    says_nothing: list[tuple[str, str]] = field(default_factory=list)
     # pictures shown from another site (a CDN, Flickr, imgur), left linked there, which the
     # Content-Security-Policy blocks and a publish build refuses: (file, picture URL)
     elsewhere: list[tuple[str, str]] = field(default_factory=list)
@@ -1199,6 +1202,10 @@ def make_plan(
         placed_at = len(plan.problems)  # the notes on a line of the file go here, once it is
         cover = _cover(item, export, pictures, plan, path, where)
         plan.no_alt.extend((path, url.rsplit("/", 1)[-1] or url) for url in converted.no_alt)
+        plan.says_nothing.extend(
+            (path, f"{url.rsplit('/', 1)[-1] or url} (alt text {alt!r}: {what})")
+            for url, alt, what in converted.alt_says_nothing
+        )
         plan.elsewhere.extend((path, url) for url in elsewhere(converted.pictures, plan.missing))
         body = converted.markdown
         # the file holds the export's text as converted, which the notes' lines count in

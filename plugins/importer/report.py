@@ -133,15 +133,19 @@ def lines(
             out.append(f"  {url}" + (f" ({where})" if where else ""))
     if plan.elsewhere:
         out += _elsewhere(plan.elsewhere)
-    if plan.no_alt:
+    if plan.no_alt or plan.says_nothing:
         files: dict[str, list[str]] = {}  # each file once, with its pictures once each
-        for relative, name in plan.no_alt:
+        for relative, name in plan.no_alt + plan.says_nothing:
             if name not in files.setdefault(relative, []):
                 files[relative].append(name)
+        # blogcore's rule: alt text that is the file's name or a placeholder describes nothing
+        said = " or with alt text that describes nothing" if plan.says_nothing else ""
+        instead = " (in place of what is there)" if plan.says_nothing else ""
         out.append(
-            f"Pictures without alt text ({sum(map(len, files.values()))}; a publish build "
+            f"Pictures without alt text{said} ({sum(map(len, files.values()))}; a publish build "
             "refuses them in what it publishes: describe what each shows, between the brackets "
-            "of ![…](…) in the post, or as 'Photo: x.jpg | caption | alt text' in gallery.md):"
+            f"of ![…](…) in the post{instead}, or as 'Photo: x.jpg | caption | alt text' in "
+            "gallery.md):"
         )
         for relative, names in files.items():
             out.append(f"  {relative}: {', '.join(names)}")
