@@ -1068,6 +1068,54 @@ def test_repeated_gallery_shortcodes_without_their_pictures_are_one_note():
     assert [where for where, _ in made.missing] == ["'Trip' (gallery, left out)"] * 2
 
 
+def _with_a_gif(tmp_path: Path, html: str) -> plan.Plan:
+    """A post of p7.jpg and spectacles.gif (the theme unit test data's), both uploaded."""
+    export = _gallery_export(html, "7")
+    url = "http://old.example/wp-content/uploads/2019/06/spectacles.gif"
+    export.attachments["8"] = model.Attachment("8", url, parent="1", alt="Round glasses")
+    (_uploaded(tmp_path, "7") / "2019/06/spectacles.gif").write_bytes(b"GIF89a")
+    return plan.make_plan(export, plan.Layout(), tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("html", "text", "photos", "said"),
+    [
+        (
+            "<p>Our trip.</p>[gallery]<p>After.</p>",
+            "Our trip.\n\n{gallery}trip\n\n![Round glasses]({static}/images/2019/06/"
+            "spectacles.gif)\n\nAfter.\n",
+            ["Photo: p7.jpg"],
+            "[gallery] 1 of the post: spectacles.gif is shown in the post's text after the "
+            "gallery, as a picture (a gallery shows JPEG, PNG, WebP, AVIF, TIFF or HEIC only)",
+        ),
+        (
+            '<p>Our trip.</p>[gallery ids="8"]',
+            "Our trip.\n\n![Round glasses]({static}/images/2019/06/spectacles.gif)\n",
+            None,
+            "[gallery] 1 of the post: spectacles.gif is shown in the post's text as a picture, "
+            "where the gallery was: a gallery shows JPEG, PNG, WebP, AVIF, TIFF or HEIC only, "
+            "so the gallery is left out",
+        ),
+        (
+            _gutenberg_gallery("7", "8").replace("p8.jpg", "spectacles.gif"),
+            "{gallery}trip\n\n![Photo 8]({static}/images/2019/06/spectacles.gif)\n",
+            ["Photo: p7.jpg |  | Photo 7"],
+            "gallery 1 of the post: spectacles.gif is shown in the post's text after the "
+            "gallery, as a picture (a gallery shows JPEG, PNG, WebP, AVIF, TIFF or HEIC only)",
+        ),
+    ],
+)
+def test_a_gif_a_gallery_cannot_show_is_a_picture_of_the_text(tmp_path, html, text, photos, said):
+    """WordPress's theme unit test data: spectacles.gif went into a gallery folder, which the
+    build skipped ("is not a photo this gallery can show"), the import saying nothing."""
+    made = _with_a_gif(tmp_path, html)
+    assert made.files["posts/trip.md"].endswith(text)
+    gallery = made.files.get("galleries/trip/gallery.md")
+    assert (gallery.splitlines()[2:] if gallery else None) == photos
+    assert "galleries/trip/spectacles.gif" not in [copy.target for copy in made.copies]
+    assert made.problems == [f"posts/trip.md: {said}"]
+
+
 def test_a_gallery_with_some_of_its_pictures_is_made_without_the_others(tmp_path):
     (tmp_path / "2019/06").mkdir(parents=True)
     (tmp_path / "2019/06/p7.jpg").write_bytes(b"picture")

@@ -375,6 +375,7 @@ def _scan(
     spans: bool,
     more: bool = False,
     placed: list[str] | None = None,
+    beside: Callable[[], list[tuple[str, str, str]]] = lambda: [],
 ) -> str:
     """The HTML without comments, shortcodes turned into HTML (see the module's docstring);
     with ``more``, a ``<!--more-->`` is the empty ``<div data-importer-more>`` that
@@ -463,7 +464,8 @@ def _scan(
             slug = gallery(attrs)
             if slug:
                 out.append(f'<div data-importer-gallery="{htmllib.escape(slug)}"></div>')
-            elif slug is None:  # "": dropped, and the callback has said why
+            out.extend(_pictures_beside(beside()))  # a gallery left out shows them too
+            if slug is None:  # "": dropped, and the callback has said why
                 _note_once(notes, f"shortcode {core} dropped: no gallery for it")
         elif summary:  # kept as text in the body, where the report names it
             out.append(" ")
@@ -1256,7 +1258,21 @@ def _plain_text(soup: BeautifulSoup) -> str:
     )
 
 
-def _gutenberg_galleries(soup: BeautifulSoup, gallery: Callable[[dict[str, str]], str | None]):
+def _pictures_beside(pictures: list[tuple[str, str, str]]) -> list[str]:
+    """The pictures (address, attachment id, alt text) a gallery cannot show, as the text's
+    pictures after it: each converted as any other (without alt text, the attachment's)."""
+    return [
+        f'<p><img src="{htmllib.escape(url)}" alt="{htmllib.escape(alt)}" '
+        f'class="wp-image-{htmllib.escape(i)}"></p>'
+        for url, i, alt in pictures
+    ]
+
+
+def _gutenberg_galleries(
+    soup: BeautifulSoup,
+    gallery: Callable[[dict[str, str]], str | None],
+    beside: Callable[[], list[tuple[str, str, str]]] = lambda: [],
+):
     """Gutenberg's gallery blocks whose pictures the export names (``wp-image-<id>``) as the
     ``{gallery}`` line of the gallery ``gallery(attrs)`` makes, followed by the block's own
     caption; a block it makes none for stays, its pictures converted as pictures. Decided
@@ -1291,6 +1307,8 @@ def _gutenberg_galleries(soup: BeautifulSoup, gallery: Callable[[dict[str, str]]
             continue
         marker = soup.new_tag("div", attrs={"data-importer-gallery": slug})
         figure.replace_with(marker)
+        for picture in reversed(_pictures_beside(beside())):
+            marker.insert_after(BeautifulSoup(picture, "html.parser").p)
         if caption is not None and caption.get_text(strip=True):
             caption.name, caption.attrs = "p", {}
             marker.insert_after(caption)
@@ -1397,6 +1415,7 @@ def _run(
     comment: bool,
     alt: Callable[[str, str], str] = lambda src, image_id: "",
     more: bool = False,
+    beside: Callable[[], list[tuple[str, str, str]]] = lambda: [],
 ) -> Converted:
     notes: list[str] = []
     placed: list[str] = []
@@ -1404,14 +1423,16 @@ def _run(
     for spans in (True, False):
         said = notes if spans else []
         placed.clear()
-        scanned = _scan(html or "", gallery, said, spans=spans, more=not comment, placed=placed)
+        scanned = _scan(
+            html or "", gallery, said, spans=spans, more=not comment, placed=placed, beside=beside
+        )
         try:
             soup = _parse(scanned)
             if raw and "<!-- wp:" not in html:  # WordPress skips wpautop for block content
                 soup = _parse(_autop(soup))
             if not comment:
                 _summary_marker(soup, more, said)
-                _gutenberg_galleries(soup, gallery)
+                _gutenberg_galleries(soup, gallery, beside)
             _verses(soup)
             converter = _Converter(rewrite=rewrite, gallery=gallery, comment=comment, alt=alt)
             converter.targets = set(_FRAGMENT_LINK.findall(scanned))
@@ -1439,6 +1460,7 @@ def convert(
     gallery: Callable[[dict[str, str]], str | None] = lambda attrs: None,
     alt: Callable[[str, str], str] = lambda src, image_id: "",
     more: bool = True,
+    beside: Callable[[], list[tuple[str, str, str]]] = lambda: [],
 ) -> Converted:
     """A post's HTML as Markdown.
 
@@ -1453,7 +1475,10 @@ def convert(
     attributes) and Gutenberg gallery block (``ids``, and ``block``: the pictures stay in the
     text when there is no gallery); it returns the gallery's slug, or None when there is none
     (a shortcode is then dropped with a note), or "" when there is none and it said why (a
-    block is then left out too, its own caption kept: the post shows its gallery already)."""
+    block is then left out too, its own caption kept: the post shows its gallery already).
+    ``beside()``, asked right after each ``gallery(attrs)`` that is not None: the pictures
+    (address, attachment id, alt text) of it a gallery cannot show (a GIF), written as the text's
+    pictures where it is."""
     return _run(
         html,
         raw=raw_wordpress,
@@ -1462,6 +1487,7 @@ def convert(
         comment=False,
         alt=alt,
         more=more,
+        beside=beside,
     )
 
 

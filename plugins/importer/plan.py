@@ -24,6 +24,7 @@ from plugins.blogcore.frontmatter import check_date, scan_header
 from plugins.engine import addresses
 from plugins.engine.slugs import Rule, names_something
 from plugins.engine.slugs import slug as slug_of
+from plugins.galleries.model import PHOTO_EXTENSIONS
 from plugins.i18n.templating import catalog_for
 from plugins.redirects import paths
 from plugins.search.settings import DEFAULTS as SEARCH
@@ -1160,6 +1161,7 @@ def make_plan(
 
         made: dict[tuple, tuple[int, str | None]] = {}  # a gallery's pictures -> (number, slug)
         repeats: list[tuple[bool, int, int, str]] = []  # _repeated_galleries's
+        beside: list[tuple[str, str, str]] = []  # the last gallery's pictures it cannot show
 
         def gallery(
             attrs: dict[str, str],
@@ -1169,8 +1171,10 @@ def make_plan(
             draft: bool = status == DRAFT,
             made: dict = made,
             repeats: list = repeats,
+            beside: list = beside,
         ) -> str | None:
             shown[path] += 1  # the galleries of a file, by number, for the report
+            beside.clear()
             # WordPress's [gallery] shows the post's attachments: [gallery] and [gallery
             # columns="3"] in one post are one gallery, which a post shows once (its block's
             # heading id would be there twice); a block that is not made keeps its pictures
@@ -1181,7 +1185,7 @@ def make_plan(
                 repeats.append((attrs.get("block") == "gallery", shown[path], first, folder))
                 return ""
             done = _gallery(
-                attrs, item, slug, export, pictures, layout, plan, path, draft, shown[path]
+                attrs, item, slug, export, pictures, layout, plan, path, draft, shown[path], beside
             )
             if key:
                 made.setdefault(key, (shown[path], done))
@@ -1196,6 +1200,7 @@ def make_plan(
             gallery=gallery,
             alt=alt_texts,
             more=not summary,
+            beside=lambda beside=beside: list(beside),
         )
         plan.problems.extend(f"{path}: {note}" for note in converted.notes)
         plan.problems.extend(f"{path}: {line}" for line in _repeated_galleries(repeats))
@@ -1747,6 +1752,7 @@ def _gallery(
     path: str,
     draft: bool,
     number: int = 1,
+    beside: list[tuple[str, str, str]] | None = None,
 ) -> str | None:
     """A [gallery] shortcode or a Gutenberg gallery block as a gallery folder of its own: its
     slug; without a photo found, None for a block (its pictures stay in the text, as
@@ -1754,6 +1760,8 @@ def _gallery(
 
     The gallery of an item that is not published (a draft, a pending, scheduled, private or
     password-protected post) is a draft gallery too: a publish build publishes nothing of it.
+    A picture no gallery can show (a GIF) goes in ``beside`` (address, attachment id, alt
+    text), for the text to show where the gallery is, with one line saying so.
     """
     block = attrs.get("block") == "gallery"
     ids = [i.strip() for i in attrs.get("ids", attrs.get("include", "")).split(",") if i.strip()]
@@ -1772,10 +1780,14 @@ def _gallery(
     # the gallery's file names: one folder, where two uploads of one name (2012/06/x.jpg and
     # 2013/09/x.jpg, two pictures) must not become one; the same picture twice is shown once
     taken: dict[str, Path] = {}
+    apart: list[tuple[str, str, str]] = []
     for attachment in attachments:
         source = pictures.find(attachment.url)
         if source is None:
             missing.append(attachment.url)
+            continue
+        if source.suffix.lower() not in PHOTO_EXTENSIONS:
+            apart.append((attachment.url, attachment.id, attrs.get(f"alt-{attachment.id}", "")))
             continue
         file_name, n = source.name, 2
         while taken.get(file_name, source) != source:
@@ -1793,6 +1805,18 @@ def _gallery(
         if not caption and not alt:
             plan.no_alt.append((f"{layout.galleries}/{name}/gallery.md", file_name))
     which = f"{path}: {'gallery' if block else '[gallery]'} {number} of the post"
+    names = ", ".join(posixpath.basename(urlsplit(url).path) for url, _, _ in apart)
+    only = "a gallery shows JPEG, PNG, WebP, AVIF, TIFF or HEIC only"
+    if apart and (lines or not block):  # a block not made keeps its pictures in the text
+        if beside is not None:
+            beside.extend(apart)
+        plan.problems.append(
+            f"{which}: {names} {'is' if len(apart) == 1 else 'are'} shown in the post's text "
+            + (f"after the gallery, as a picture ({only})" if lines else
+               f"as a picture, where the gallery was: {only}, so the gallery is left out")
+        )  # fmt: skip
+        if not lines and not missing:
+            return ""
     if lines and missing:
         plan.missing.extend((f"{item.title!r} (gallery)", url) for url in missing)
         plan.problems.append(
@@ -1805,7 +1829,8 @@ def _gallery(
                 f"{which} is not made: "
                 + (f"none of its {len(missing)} pictures is under --uploads; they stay in the "
                    "text as pictures (listed above) until you copy them there and import again"
-                   if missing else "the export lists none of its pictures; they stay in the "
+                   if missing else f"{only} ({names}); they stay in the text as pictures"
+                   if apart else "the export lists none of its pictures; they stay in the "
                    "text as pictures")
             )  # fmt: skip
             return None
