@@ -1033,6 +1033,18 @@ def test_galleries_of_one_post_showing_its_attachments_are_one_gallery_shown_onc
     ]
 
 
+def test_a_post_converted_again_keeps_its_gallery(tmp_path):
+    """A post whose spans are nested too deep is converted a second time without them: its
+    [gallery] is the one made the first time, not a repeat of it left out of the text."""
+    html = "<p>All of them.</p>[gallery]<p>" + "<span>" * 2000 + "Still here.</p>"
+    made = plan.make_plan(
+        _gallery_export(html, "7", "8"), plan.Layout(), _uploaded(tmp_path, "7", "8")
+    )
+    assert [p for p in made.files if p.startswith("galleries/")] == ["galleries/trip/gallery.md"]
+    assert "All of them.\n\n{gallery}trip\n\nStill here." in made.files["posts/trip.md"]
+    assert not [line for line in made.problems if "left out" in line]
+
+
 def test_gallery_blocks_of_the_same_pictures_are_one_gallery_and_keep_their_captions(tmp_path):
     """A second block of the same pictures keeps its own caption, in the text; a block of other
     pictures, or of the same ones with other alt text, is a gallery of its own."""

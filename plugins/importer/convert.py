@@ -1406,6 +1406,42 @@ def _verses(soup: BeautifulSoup) -> None:
                 text.replace_with(*pieces)
 
 
+class _Asked:
+    """The gallery step asked again as it was the first time: a post converted a second time
+    (spans nested too deep the first) gets each gallery the first attempt made, with the
+    pictures it left beside it, not a second gallery (which would be a repeat, left out)."""
+
+    def __init__(
+        self,
+        gallery: Callable[[dict[str, str]], str | None],
+        beside: Callable[[], list[tuple[str, str, str]]],
+    ) -> None:
+        self._gallery, self._beside = gallery, beside
+        self._made: list[tuple[dict[str, str], str | None, list[tuple[str, str, str]]]] = []
+        self._at = 0
+        self._side: list[tuple[str, str, str]] = []
+
+    def again(self) -> None:
+        """Start another attempt at the same text: its galleries come in the same order."""
+        self._at = 0
+
+    def gallery(self, attrs: dict[str, str]) -> str | None:
+        """The gallery's slug (``gallery``'s answer), made once for each place it is asked."""
+        at, self._at = self._at, self._at + 1
+        if at < len(self._made) and self._made[at][0] == attrs:
+            _, made, self._side = self._made[at]
+            return made
+        made = self._gallery(attrs)
+        self._side = self._beside()
+        del self._made[at:]
+        self._made.append((dict(attrs), made, self._side))
+        return made
+
+    def beside(self) -> list[tuple[str, str, str]]:
+        """The pictures the last gallery asked could not show."""
+        return list(self._side)
+
+
 def _run(
     html: str,
     *,
@@ -1420,9 +1456,12 @@ def _run(
     notes: list[str] = []
     placed: list[str] = []
     scanned = ""
+    asked = _Asked(gallery, beside)
+    gallery, beside = asked.gallery, asked.beside
     for spans in (True, False):
         said = notes if spans else []
         placed.clear()
+        asked.again()
         scanned = _scan(
             html or "", gallery, said, spans=spans, more=not comment, placed=placed, beside=beside
         )
