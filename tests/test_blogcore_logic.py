@@ -1767,6 +1767,12 @@ def test_images_without_alt(html, expected):
         ("Pasted image 20260301101422.png", "a.png", "a file name"),  # Obsidian
         ("PXL_20260301_101422", "a.png", "a file name"),
         ("image (3)", "a.png", "a file name"),
+        # the build's own advice copied as it stands (reader.ALT_HINTS, the empty links' line)
+        ("what it shows", "a.png", "a placeholder"),
+        ("What it shows, in Hungarian", "a.png", "a placeholder"),
+        ("what it shows, in Portuguese (Brazil)", "a.png", "a placeholder"),
+        ("where it leads", "a.png", "a placeholder"),
+        ("What it shows in the hall", "a.png", ""),
         # words that describe it, even the file's stem in words
         ("A crowd at the launch", "crowd.png", ""),
         ("Team photo", "team-photo.jpg", ""),

@@ -282,13 +282,13 @@ def test_a_photo_without_alt_text_is_named_and_stops_a_publish(build_site, caplo
             "WARNING",
             "no-alt-dev/posts/hall.md: line 8: the image hall.png has no alt text, so a "
             "reader who cannot see it gets nothing: describe it between the brackets, "
-            "![A crowd at the launch]({static}/images/hall.png)",
+            "![what it shows]({static}/images/hall.png)",
         ),
         (
             "WARNING",
             "no-alt-dev/posts/later.md: line 7: the image hall.png has no alt text, so a "
             "reader who cannot see it gets nothing: describe it between the brackets, "
-            "![A crowd at the launch]({static}/images/hall.png)",
+            "![what it shows]({static}/images/hall.png)",
         ),
     ]
     caplog.clear()
@@ -326,11 +326,11 @@ def test_the_alt_text_line_says_how_in_the_format_it_is_written(build_site, capl
     }
     assert alt_lines(build_site, caplog, files, "alt-formats") == [
         "alt-formats/posts/door.md: line 7: the image door.png has no alt text, so a reader who "
-        'cannot see it gets nothing: describe it in its alt attribute, <img alt="A crowd at the '
-        'launch" ...>',
+        "cannot see it gets nothing: describe it in its alt attribute, "
+        '<img alt="what it shows" ...>',
         "alt-formats/posts/stage.rst: line 9: the image stage.png has no alt text, so a reader "
-        "who cannot see it gets nothing: describe it in the directive's :alt: option, :alt: A "
-        "crowd at the launch",
+        "who cannot see it gets nothing: describe it in the directive's :alt: option, :alt: what "
+        "it shows",
     ]
 
 
@@ -353,8 +353,8 @@ def test_the_alt_text_line_gives_an_example_in_the_posts_language(build_site, ca
         "cannot see it gets nothing: describe it in the directive's :alt: option, :alt: what "
         "it shows, in German (Austria)",
         "alt-langs/posts/hall.md: line 6: the image kep.png has no alt text, so a reader who "
-        'cannot see it gets nothing: describe it in its alt attribute, <img alt="A crowd at the '
-        'launch" ...>',
+        "cannot see it gets nothing: describe it in its alt attribute, "
+        '<img alt="what it shows" ...>',
         "alt-langs/posts/kep.md: line 8: the image kep.png has no alt text, so a reader who "
         "cannot see it gets nothing: describe it between the brackets, ![what it shows, in "
         "Hungarian]"
@@ -362,13 +362,54 @@ def test_the_alt_text_line_gives_an_example_in_the_posts_language(build_site, ca
     ]
 
 
+def test_the_alt_text_advice_copied_as_it_stands_is_refused(build_site, caplog):
+    """The advice's example (``![A crowd at the launch](…)``) copied as it stood published a
+    false description: the example is a placeholder now, which the check names again and a
+    publish refuses, in each format and language the advice is given in."""
+    files = {
+        "images/kep.png": teal_png(),
+        "posts/kep.md": _post_with("Kep", "The hall:\n\n![]({static}/images/kep.png)\n"),
+        "posts/door.md": _post_with("Door", '<p><img src="{static}/images/kep.png"></p>\n'),
+        "posts/hu.md": "Title: Hu\nDate: 2024-05-01\nCategory: Company\nLang: hu\n\n"
+        "A terem:\n\n![]({static}/images/kep.png)\n",
+        "posts/stage.rst": "Stage\n#####\n\n:date: 2024-05-01\n:category: Company\n\n"
+        "The stage:\n\n.. image:: {static}/images/kep.png\n",
+    }
+    said = alt_lines(build_site, caplog, files, "alt-copy")
+    assert len(said) == 4
+    for line in said:  # the writer does exactly as the line says
+        post = "posts/" + line.split("/posts/", 1)[1].split(":", 1)[0]
+        if ", ![" in line:
+            copied = "![" + line.rsplit(", ![", 1)[1]
+            files[post] = files[post].replace("![]({static}/images/kep.png)", copied)
+        elif ":alt: " in line:
+            files[post] += "   :alt: " + line.rsplit(":alt: ", 1)[1] + "\n"
+        else:
+            alt = line.rsplit("<img alt=", 1)[1].split(" ...>")[0]
+            files[post] = files[post].replace("<img ", f"<img alt={alt} ")
+    assert "![what it shows]({static}/images/kep.png)" in files["posts/kep.md"]
+    assert "![what it shows, in Hungarian](" in files["posts/hu.md"]
+    assert '<img alt="what it shows" src=' in files["posts/door.md"]
+    assert files["posts/stage.rst"].endswith("kep.png\n   :alt: what it shows\n")
+    caplog.clear()
+    with pytest.raises(SystemExit):
+        build_site(files, publish=True, name="alt-copy-pub")
+    refused = sorted(
+        r.getMessage().split(":")[0]
+        for r in caplog.records
+        if r.levelno == logging.ERROR and "a placeholder" in r.getMessage()
+    )
+    posts = ("door.md", "hu.md", "kep.md", "stage.rst")
+    assert refused == [f"alt-copy-pub/posts/{name}" for name in posts]
+
+
 @pytest.mark.parametrize(
     ("lang", "example"),
     [
-        ("en", "A crowd at the launch"),
-        ("en-GB", "A crowd at the launch"),
-        ("EN_us", "A crowd at the launch"),
-        ("", "A crowd at the launch"),
+        ("en", "what it shows"),
+        ("en-GB", "what it shows"),
+        ("EN_us", "what it shows"),
+        ("", "what it shows"),
         ("hu", "what it shows, in Hungarian"),
         ("pt-BR", "what it shows, in Portuguese (Brazil)"),
         ("pt_BR", "what it shows, in Portuguese (Brazil)"),
@@ -421,12 +462,12 @@ def test_alt_text_that_is_a_placeholder_or_a_file_name_is_named_as_none_is(build
         "placeholder or a file name), so a reader who cannot see them gets nothing: desk.png "
         "(line 8: 'alt text'), image-20260301101422123.png (line 10: "
         "'image-20260301101422123'), desk.png (line 14), desk.png (line 16: 'Screenshot "
-        "2026-03-01 at 10.14.22'); describe each between the brackets, ![A crowd at the "
-        "launch]({static}/images/desk.png); or in its alt attribute, "
-        '<img alt="A crowd at the launch" ...>',
+        "2026-03-01 at 10.14.22'); describe each between the brackets, ![what it "
+        "shows]({static}/images/desk.png); or in its alt attribute, "
+        '<img alt="what it shows" ...>',
         "alt-says/posts/one.md: line 8: the image desk.png has the alt text 'IMG_2041.jpeg', a "
         "file name, so a reader who cannot see it hears that and nothing more: describe it "
-        "between the brackets, ![A crowd at the launch]({static}/images/desk.png)",
+        "between the brackets, ![what it shows]({static}/images/desk.png)",
     ]
     caplog.clear()
     with pytest.raises(SystemExit):  # as for no alt text: an error in a publish
@@ -478,7 +519,7 @@ def test_a_files_images_without_alt_text_are_one_line(build_site, caplog):
     files["posts/short.md"] = f"Title: Short\n{head}\nPhotos:\n\n{pictures}{again}"
     build_site(files, name="alt-one-line")
     said = sorted(r.getMessage() for r in caplog.records if "alt text" in r.getMessage())
-    how = "describe each between the brackets, ![A crowd at the launch]({static}/images/p0.png)"
+    how = "describe each between the brackets, ![what it shows]({static}/images/p0.png)"
     assert said == [
         "alt-one-line/posts/short.md: 3 images have no alt text, so a reader who cannot see "
         f"them gets nothing: p0.png (line 8), p1.png (line 10), p2.png (line 12); {how}",

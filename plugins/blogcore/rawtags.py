@@ -170,7 +170,7 @@ def in_prose(raw: str, before: str, after: str) -> str | None:
 NO_SRC = (
     "an <img> with neither src nor alt text shows nothing: if it is the tag's name in a "
     'sentence, write it in backticks (`<img>`); a picture is <img src="photo.jpg" '
-    'alt="A crowd at the launch">'
+    'alt="what it shows">'
 )
 
 

@@ -602,14 +602,18 @@ def images_needing_alt(html: str) -> list[str]:
 # placeholder (VS Code's snippet selects "alt text"), or a name a tool gave the file
 # (Typora's image-20260301101422123, Obsidian's Pasted image 2026…, macOS's Screenshot 2026-…
 # at 10.14.22, a phone's IMG_2041, Notion's export: the file's name). A screen reader reads
-# it out as it is.
+# it out as it is. The build's own advice (``![what it shows](…)``, ``where it leads``) is
+# one too: a writer who copies the example as it stands is told again, never published.
 ALT_PLACEHOLDERS = frozenset(
     {
         "alt", "alt text", "alt-text", "alttext", "image alt", "alt image", "image",
         "picture", "pic", "photo", "screenshot", "screen shot", "caption", "description",
         "image description", "enter image description here", "placeholder", "untitled",
+        "what it shows", "where it leads",
     }
 )  # fmt: skip
+# the advice's example for a post in another language: "what it shows, in Hungarian"
+_ADVICE_IN = re.compile(r"^what it shows, in \S.*$", re.IGNORECASE)
 _IMAGE_SUFFIX = re.compile(r"\.(?:png|jpe?g|gif|webp|avif|heic|heif|tiff?|bmp|svg)$", re.IGNORECASE)
 # a tool's name for a file: a word it starts its names with, then a date, a time, a number
 _TOOL_NAME = re.compile(
@@ -634,7 +638,7 @@ def alt_describes_nothing(alt: str, src: str) -> str:
     said = " ".join(alt.split())
     if not said:
         return ""  # no alt text at all: images_without_alt's
-    if said.lower() in ALT_PLACEHOLDERS:
+    if said.lower() in ALT_PLACEHOLDERS or _ADVICE_IN.match(said):
         return "a placeholder"
     name = src.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
     stem = _IMAGE_SUFFIX.sub("", name)
