@@ -1,6 +1,7 @@
-"""A link with no text (``[](url)``, a linked image without alt text) is left out of the page
-and named in one line with its file, line and URL: a warning in development, an error in a
-publish, as an image without alt text is (text.links_without_name, blogcore signals)."""
+"""A link with no text (``[](url)``, a linked image without alt text) is named in one line with
+its file, line and URL: a warning in development, which shows the page as it would be, an
+error in a publish, which leaves it out, as an image without alt text is
+(text.links_without_name, blogcore signals)."""
 
 import logging
 import random
@@ -115,7 +116,8 @@ def test_the_quick_look_finds_what_a_whole_parse_finds(seed):
         assert text.links_without_name(html) == _without_name_by_parse(html), written
 
 
-def test_an_empty_link_is_left_out_and_named_with_its_line(build_site, caplog):
+def test_an_empty_link_is_named_with_its_line_and_kept_in_a_development_build(build_site, caplog):
+    # a development build left the links out: the writer's preview was not the page to be
     with caplog.at_level(logging.WARNING):
         site = build_site({"posts/empty.md": POST}, name="empty-dev")
     lines = [
@@ -133,21 +135,27 @@ def test_an_empty_link_is_left_out_and_named_with_its_line(build_site, caplog):
     assert both == (
         'empty-dev/posts/empty.md: 2 links have no text, so a screen reader says only "link": '
         "https://example.org/empty (line 7) and https://example.org/space (line 11); write "
-        "what each leads to between its brackets (they are left out of the page until then)"
+        "what each leads to between its brackets (a publish refuses them)"
     )
     assert "between <a> and </a>" in lines[1][1]
     # a linked picture (an About page's book covers): its alt text is the fix, not text
     # written beside it, which the line said
     assert lines[0][1].endswith(
         'holds only a picture without alt text, so a screen reader says only "link": say '
-        "where it leads in the picture's alt text (![where it leads](…)) (it is left out of "
-        "the page until then)"
+        "where it leads in the picture's alt text (![where it leads](…)) (a publish refuses it)"
     )
     assert 'alt text (<img alt="where it leads" …>)' in lines[2][1]
     content = site.soup("posts/empty-links/").select_one(".post-content")
-    named = [a["href"] for a in content.select("a[href]")]
-    assert named == ["https://example.org/ok", "https://example.org/lab"]
-    assert content.select_one("img") is not None  # the picture stays, without its link
+    kept = [a["href"] for a in content.select("a[href]")]
+    assert kept == [
+        "https://example.org/empty",
+        "https://example.org/img",
+        "https://example.org/space",
+        "https://example.org/ok",
+        "https://example.org/typed",
+        "https://example.org/lab",
+        "https://example.org/book",
+    ]
 
 
 def test_a_publish_stops_on_an_empty_link(build_site, caplog):
@@ -190,3 +198,16 @@ def test_pygments_blank_line_numbers_are_no_empty_links(build_site, caplog):
     listing = site.soup("posts/numbered/").select_one(".post-content pre")
     assert [a["href"] for a in listing.select("a[href]")] == ["#ex-2"]
     assert "first = 1" in listing.get_text() and "third = 3" in listing.get_text()
+
+
+def test_a_drafts_empty_link_is_kept_and_its_line_says_a_publish_leaves_it_out(build_site, caplog):
+    # a draft is no error in a publish: its line may not say a publish refuses it
+    draft = "Title: Later\nDate: 2024-05-01\nCategory: Engineering\nAuthor: Ada Byrne\n"
+    draft += "Status: draft\n\n"
+    draft += "See [](https://example.org/later).\n"
+    with caplog.at_level(logging.WARNING):
+        site = build_site({"posts/later.md": draft}, name="empty-draft")
+    [line] = [m for m in caplog.messages if "empty-draft/posts/later.md: line 7" in m]
+    assert line.endswith("write what it leads to between its brackets (a publish leaves it out)")
+    content = site.soup("drafts/posts/later/").select_one(".post-content")
+    assert [a["href"] for a in content.select("a[href]")] == ["https://example.org/later"]

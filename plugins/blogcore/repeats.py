@@ -254,7 +254,7 @@ FOLD_SAID = {
         "a reader who cannot see them gets nothing: describe each, as the lines above say",
     ),
     "links without text": (
-        "have {count} links without text, left out of the pages",
+        "have {count} links without text",
         'a screen reader says only "link": write what each leads to, as the lines above say',
     ),
 }

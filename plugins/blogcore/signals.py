@@ -875,12 +875,14 @@ def _note_written_links(content: Content) -> None:
 
 
 def _leave_out_empty_links(content: Content) -> None:
-    """A link with no text (``[](url)``, a linked image without alt text) is left out of the
-    page, one line each naming the file, its line and the URL: an error in a publish of a
-    published post, as an image without alt text is (reader.py)."""
+    """A link with no text (``[](url)``, a linked image without alt text) is named, one line
+    each naming the file, its line and the URL: an error in a publish of a published post, as
+    an image without alt text is (reader.py). A publish leaves it out of the page; a
+    development build shows the page as it would be published, the line saying what to fix."""
     before = compat.html_of(content) or ""
     html, hrefs = text.links_without_name(before)
-    if html is not before:  # nearly every post: nothing left out
+    strict = bool(content.settings.get("BLOGCORE_STRICT"))
+    if strict and html is not before:  # nearly every post: nothing left out
         compat.set_html(content, html)  # compat.py: Content._content, no public setter
     if not hrefs:
         return
@@ -893,7 +895,15 @@ def _leave_out_empty_links(content: Content) -> None:
     date = getattr(content, "date", None)
     if isinstance(date, datetime.datetime) and date.tzinfo is not None:
         published = published and date <= datetime.datetime.now(date.tzinfo)
-    log = logger.error if content.settings.get("BLOGCORE_STRICT") and published else logger.warning
+    log = logger.error if strict and published else logger.warning
+    # a development build keeps the link, its preview being the page to be: warn and show
+    if strict:
+        until_one = "it is left out of the page until then"
+        until_many = "they are left out of the page until then"
+    elif published:
+        until_one, until_many = "a publish refuses it", "a publish refuses them"
+    else:  # a draft or a post for later: a publish leaves them out, as it would now
+        until_one, until_many = "a publish leaves it out", "a publish leaves them out"
     kinds: dict[tuple[str, str, str, str], list[tuple[str, int | None]]] = {}
     for href in dict.fromkeys(hrefs):
         number = next((n for n, line in enumerate(lines, 1) if href and href in line), None)
@@ -921,13 +931,13 @@ def _leave_out_empty_links(content: Content) -> None:
         if len(found) == 1:
             href, number = found[0]
             log(
-                '%s: %sthe link to %s %s, so a screen reader says only "link": %s (it is left '
-                "out of the page until then)",
+                '%s: %sthe link to %s %s, so a screen reader says only "link": %s (%s)',
                 source,
                 f"line {number}: " if number else "",
                 href,
                 one,
                 advice_one,
+                until_one,
                 extra=folds,
             )
             continue
@@ -938,13 +948,13 @@ def _leave_out_empty_links(content: Content) -> None:
         if more:
             named.append(f"{more} more" + (f" (lines {', '.join(rest)})" if rest else ""))
         log(
-            '%s: %d links %s, so a screen reader says only "link": %s; %s (they are left out '
-            "of the page until then)",
+            '%s: %d links %s, so a screen reader says only "link": %s; %s (%s)',
             source,
             len(found),
             many,
             text.listed(named),
             advice_many,
+            until_many,
             extra=folds,
         )
 
