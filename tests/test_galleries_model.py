@@ -124,6 +124,38 @@ def test_missing_alt_is_an_error_when_required():
     assert problem.error and problem.path.endswith("/c.jpg")
 
 
+@pytest.mark.parametrize(
+    ("alt", "caption", "said"),
+    [
+        # the line's own example, copied as it stands (tryB: it published "alt text")
+        ("alt text", "caption", " that describes it ('caption' and 'alt text' are placeholders)"),
+        ("alt text", "", " that describes it ('alt text' is a placeholder)"),
+        ("", "caption", " that describes it ('caption' is a placeholder)"),
+        ("", "", ""),
+        ("What it shows", "", " that describes it ('What it shows' is a placeholder)"),
+    ],
+)
+def test_a_photo_line_copied_from_the_advice_is_named_again(alt, caption, said):
+    _, problems = assemble(["c.jpg"], text="Photo: c.jpg\n", require_alt=True)
+    [told] = problems
+    advice = str(told).split(": describe ", 1)[1]
+    assert "'Photo: c.jpg | caption | alt text' in gallery.md" in advice
+    text = f"Photo: c.jpg | {caption} | {alt}\n"  # the writer copies the advice's line
+    _, problems = assemble(["c.jpg"], text=text, require_alt=True)
+    [again] = problems
+    assert str(again) == (
+        f"content/galleries/g/c.jpg: has no alt text or caption{said}: describe {advice}"
+    )
+    assert again.error
+
+
+def test_a_photo_with_words_of_its_own_is_not_named():
+    text = "Photo: c.jpg | caption | The river at dusk\nPhoto: a.jpg | The river |\n"
+    gallery, problems = assemble(["a.jpg", "c.jpg"], text=text, require_alt=True)
+    assert problems == []
+    assert [p.alt for p in gallery.photos] == ["The river at dusk", "The river"]
+
+
 def test_a_listed_file_that_is_missing_and_files_that_are_not_photos():
     gallery, problems = assemble(
         ["a.jpg", "bb.jpg", "c.jpg", "notes.txt", "clip.gif", "gallery.md"]

@@ -467,6 +467,12 @@ def _backup_named(
     )
 
 
+def _described(said: str, file: str) -> str:
+    """A photo's caption or alt text, "" when it is a placeholder (``alt text``, ``caption``),
+    as blogcore's check of a post's images reads one."""
+    return "" if html_text.alt_describes_nothing(said, file) == "a placeholder" else said
+
+
 def assemble(
     slug: str,
     folder: str,
@@ -552,17 +558,24 @@ def assemble(
         ordered.append(Photo(actual, line.caption, line.alt))
     ordered += [Photo(name) for name in photos_found if name not in seen]
     for photo in ordered:
-        if not photo.alt and not photo.caption and photo.file not in offered:
+        # the line's own example copied as it stands ('caption', 'alt text') describes nothing
+        alt, caption = (_described(said, photo.file) for said in (photo.alt, photo.caption))
+        if not alt and not caption and photo.file not in offered:
+            kept = [repr(said) for said in (photo.caption, photo.alt) if said]
+            verb = "are placeholders" if len(kept) > 1 else "is a placeholder"
+            so = f" that describes it ({' and '.join(kept)} {verb})" if kept else ""
             problems.append(
                 Problem(
                     f"{folder}/{photo.file}",
-                    "has no alt text or caption: describe what it shows for readers who cannot "
-                    f"see it, with 'Photo: {photo.file} | caption | alt text' in {sidecar_name}",
+                    f"has no alt text or caption{so}: describe what it shows for readers who "
+                    "cannot see it, "
+                    f"with 'Photo: {photo.file} | caption | alt text' in {sidecar_name}, your "
+                    "own words in place of caption and alt text",
                     error=require_alt,
                 )
             )
-        elif not photo.alt:
-            photo.alt = photo.caption
+        elif not alt:
+            photo.alt = caption
     cover = sidecar.cover
     if cover and cover not in {p.file for p in ordered}:
         problems.append(
