@@ -1127,7 +1127,10 @@ def _say_old_addresses(generators, settings) -> None:
             for key, paths in getattr(item, "blogcore_old_addresses", ()):
                 old = [p for p in paths if not frontmatter.is_own_address(p, item.save_as)]
                 if old:
-                    syntax = keysyntax.syntax_of_file(item.source_path)
+                    # the reader's mark says a +++ post's TOML: no second read of the file
+                    syntax = keysyntax.syntax_of(
+                        keysyntax.as_written(item.source_path, item.metadata)
+                    )
                     logger.warning(
                         "%s: %s",
                         shown(settings, item.source_path),
@@ -2099,7 +2102,7 @@ def _known(settings: dict, key: str, item: Content) -> links.Known:
         date.strftime("%Y-%m-%d") if date and not page else "",
         # FILENAME_METADATA's name is the file's (an index.md's is "index"); its own Slug: stays
         "" if "slug" in item.metadata or stem == "index" else stem,
-        keysyntax.syntax_of_file(item.source_path),
+        keysyntax.syntax_of(keysyntax.as_written(item.source_path, item.metadata)),
     )
 
 

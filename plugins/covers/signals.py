@@ -190,7 +190,7 @@ def _summary_without_cover(article, post: str, source_dir: str, cover: str) -> N
         return
     compat.set_summary(article, kept)
     # the key as the post writes it: a "Summary: line" in a .rst post is its :summary: field
-    syntax = keysyntax.syntax_of_file(article.source_path)
+    syntax = keysyntax.syntax_of(keysyntax.as_written(article.source_path, article.metadata))
     logger.warning(
         "%s: Summary shows the post's cover, %s, which every card on other pages shows "
         "beside the summary already: it is left out of the summary (cards, related reading, "

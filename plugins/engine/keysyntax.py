@@ -69,17 +69,6 @@ def syntax_of_text(name: str, text: str) -> str:
     return syntax
 
 
-def syntax_of_file(path: str) -> str:
-    """``syntax_of_text`` from a file's name and its first line alone, for a line said of a
-    file after it was read (a rare line: the whole text is not read again)."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            first = handle.readline()
-    except OSError:  # gone since it was read: its name still tells .rst and .html
-        first = ""
-    return syntax_of_text(path, first)
-
-
 def key_as_written(key: str, syntax: str, value: str | None = None) -> str:
     """``key`` (``Save_as``, ``save_as``) as a file of ``syntax`` gives it ``value``; without
     a value, the key as that file names it (``Save_as:``, ``:save_as:``,
