@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from plugins.engine.slugs import Rule
 from plugins.importer import apply, model, plan, report
@@ -1126,6 +1127,36 @@ def test_a_gif_a_gallery_cannot_show_is_a_picture_of_the_text(tmp_path, html, te
     assert (gallery.splitlines()[2:] if gallery else None) == photos
     assert "galleries/trip/spectacles.gif" not in [copy.target for copy in made.copies]
     assert made.problems == [f"posts/trip.md: {said}"]
+
+
+@pytest.mark.parametrize(
+    ("html", "caption"),
+    [
+        (
+            _gutenberg_gallery("7", "8")
+            .replace("p8.jpg", "spectacles.gif")
+            .replace(
+                'class="wp-image-8"/>',
+                'class="wp-image-8"/><figcaption>Round <em>ones</em></figcaption>',
+            ),
+            "",
+        ),
+        ("<p>Our trip.</p>[gallery]", "Round <em>ones</em>"),
+    ],
+)
+def test_a_gif_taken_out_of_a_gallery_keeps_its_caption(tmp_path, html, caption):
+    """WordPress's theme unit test data: the block gallery's spectacles.gif, written in the
+    text after the gallery, lost the caption the gallery showed under it (the block's own
+    figcaption, or the attachment's caption for a [gallery])."""
+    export = _gallery_export(html, "7")
+    url = "http://old.example/wp-content/uploads/2019/06/spectacles.gif"
+    export.attachments["8"] = model.Attachment("8", url, parent="1", alt="Glasses", caption=caption)
+    (_uploaded(tmp_path, "7") / "2019/06/spectacles.gif").write_bytes(b"GIF89a")
+    text = plan.make_plan(export, plan.Layout(), tmp_path).files["posts/trip.md"]
+    figure = BeautifulSoup(text.split("{gallery}trip", 1)[1], "html.parser").figure
+    assert figure is not None, text
+    assert figure.img["src"] == "{static}/images/2019/06/spectacles.gif"
+    assert str(figure.figcaption) == "<figcaption>Round <em>ones</em></figcaption>"
 
 
 def test_a_gallery_with_some_of_its_pictures_is_made_without_the_others(tmp_path):

@@ -135,6 +135,10 @@ ENCLOSING = frozenset(
 MEDIA = frozenset(name for name, kind in shortcodes.KINDS.items() if kind == shortcodes.MEDIA)
 KNOWN = ENCLOSING | MEDIA | {"gallery"}
 
+# A picture a gallery cannot show (a GIF): its address, attachment id, alt text and caption
+# (HTML, as the gallery showed it)
+Beside = tuple[str, str, str, str]
+
 _TOKEN = re.compile(
     r"(?P<comment><!--.*?(?:-->|\Z)|<![^>]*>?|<\?[^>]*>?)"  # comments, doctypes, <?xml …?>
     # a quote opens a value only after "=": alt=it's is one value, as browsers read it
@@ -375,7 +379,7 @@ def _scan(
     spans: bool,
     more: bool = False,
     placed: list[str] | None = None,
-    beside: Callable[[], list[tuple[str, str, str]]] = lambda: [],
+    beside: Callable[[], list[Beside]] = lambda: [],
 ) -> str:
     """The HTML without comments, shortcodes turned into HTML (see the module's docstring);
     with ``more``, a ``<!--more-->`` is the empty ``<div data-importer-more>`` that
@@ -1258,20 +1262,28 @@ def _plain_text(soup: BeautifulSoup) -> str:
     )
 
 
-def _pictures_beside(pictures: list[tuple[str, str, str]]) -> list[str]:
-    """The pictures (address, attachment id, alt text) a gallery cannot show, as the text's
-    pictures after it: each converted as any other (without alt text, the attachment's)."""
-    return [
-        f'<p><img src="{htmllib.escape(url)}" alt="{htmllib.escape(alt)}" '
-        f'class="wp-image-{htmllib.escape(i)}"></p>'
-        for url, i, alt in pictures
-    ]
+def _pictures_beside(pictures: list[Beside]) -> list[str]:
+    """The pictures a gallery cannot show, as the text's pictures after it: each converted as
+    any other (without alt text, the attachment's), a captioned one as a figure."""
+    shown = []
+    for url, i, alt, caption in pictures:
+        img = (
+            f'<img src="{htmllib.escape(url)}" alt="{htmllib.escape(alt)}" '
+            f'class="wp-image-{htmllib.escape(i)}">'
+        )
+        # the caption the gallery showed under it stays with it (HTML, as the block has it)
+        shown.append(
+            f"<figure>{img}<figcaption>{caption}</figcaption></figure>"
+            if BeautifulSoup(caption, "html.parser").get_text(strip=True)
+            else f"<p>{img}</p>"
+        )
+    return shown
 
 
 def _gutenberg_galleries(
     soup: BeautifulSoup,
     gallery: Callable[[dict[str, str]], str | None],
-    beside: Callable[[], list[tuple[str, str, str]]] = lambda: [],
+    beside: Callable[[], list[Beside]] = lambda: [],
 ):
     """Gutenberg's gallery blocks whose pictures the export names (``wp-image-<id>``) as the
     ``{gallery}`` line of the gallery ``gallery(attrs)`` makes, followed by the block's own
@@ -1308,7 +1320,7 @@ def _gutenberg_galleries(
         marker = soup.new_tag("div", attrs={"data-importer-gallery": slug})
         figure.replace_with(marker)
         for picture in reversed(_pictures_beside(beside())):
-            marker.insert_after(BeautifulSoup(picture, "html.parser").p)
+            marker.insert_after(BeautifulSoup(picture, "html.parser").contents[0])
         if caption is not None and caption.get_text(strip=True):
             caption.name, caption.attrs = "p", {}
             marker.insert_after(caption)
@@ -1414,12 +1426,12 @@ class _Asked:
     def __init__(
         self,
         gallery: Callable[[dict[str, str]], str | None],
-        beside: Callable[[], list[tuple[str, str, str]]],
+        beside: Callable[[], list[Beside]],
     ) -> None:
         self._gallery, self._beside = gallery, beside
-        self._made: list[tuple[dict[str, str], str | None, list[tuple[str, str, str]]]] = []
+        self._made: list[tuple[dict[str, str], str | None, list[Beside]]] = []
         self._at = 0
-        self._side: list[tuple[str, str, str]] = []
+        self._side: list[Beside] = []
 
     def again(self) -> None:
         """Start another attempt at the same text: its galleries come in the same order."""
@@ -1437,7 +1449,7 @@ class _Asked:
         self._made.append((dict(attrs), made, self._side))
         return made
 
-    def beside(self) -> list[tuple[str, str, str]]:
+    def beside(self) -> list[Beside]:
         """The pictures the last gallery asked could not show."""
         return list(self._side)
 
@@ -1451,7 +1463,7 @@ def _run(
     comment: bool,
     alt: Callable[[str, str], str] = lambda src, image_id: "",
     more: bool = False,
-    beside: Callable[[], list[tuple[str, str, str]]] = lambda: [],
+    beside: Callable[[], list[Beside]] = lambda: [],
 ) -> Converted:
     notes: list[str] = []
     placed: list[str] = []
@@ -1499,7 +1511,7 @@ def convert(
     gallery: Callable[[dict[str, str]], str | None] = lambda attrs: None,
     alt: Callable[[str, str], str] = lambda src, image_id: "",
     more: bool = True,
-    beside: Callable[[], list[tuple[str, str, str]]] = lambda: [],
+    beside: Callable[[], list[Beside]] = lambda: [],
 ) -> Converted:
     """A post's HTML as Markdown.
 

@@ -1161,7 +1161,7 @@ def make_plan(
 
         made: dict[tuple, tuple[int, str | None]] = {}  # a gallery's pictures -> (number, slug)
         repeats: list[tuple[bool, int, int, str]] = []  # _repeated_galleries's
-        beside: list[tuple[str, str, str]] = []  # the last gallery's pictures it cannot show
+        beside: list[convert.Beside] = []  # the last gallery's pictures it cannot show
 
         def gallery(
             attrs: dict[str, str],
@@ -1752,7 +1752,7 @@ def _gallery(
     path: str,
     draft: bool,
     number: int = 1,
-    beside: list[tuple[str, str, str]] | None = None,
+    beside: list[convert.Beside] | None = None,
 ) -> str | None:
     """A [gallery] shortcode or a Gutenberg gallery block as a gallery folder of its own: its
     slug; without a photo found, None for a block (its pictures stay in the text, as
@@ -1780,14 +1780,17 @@ def _gallery(
     # the gallery's file names: one folder, where two uploads of one name (2012/06/x.jpg and
     # 2013/09/x.jpg, two pictures) must not become one; the same picture twice is shown once
     taken: dict[str, Path] = {}
-    apart: list[tuple[str, str, str]] = []
+    apart: list[convert.Beside] = []
     for attachment in attachments:
         source = pictures.find(attachment.url)
         if source is None:
             missing.append(attachment.url)
             continue
         if source.suffix.lower() not in PHOTO_EXTENSIONS:
-            apart.append((attachment.url, attachment.id, attrs.get(f"alt-{attachment.id}", "")))
+            caption = attrs.get(f"caption-{attachment.id}") or attachment.caption
+            apart.append(
+                (attachment.url, attachment.id, attrs.get(f"alt-{attachment.id}", ""), caption)
+            )
             continue
         file_name, n = source.name, 2
         while taken.get(file_name, source) != source:
@@ -1805,7 +1808,7 @@ def _gallery(
         if not caption and not alt:
             plan.no_alt.append((f"{layout.galleries}/{name}/gallery.md", file_name))
     which = f"{path}: {'gallery' if block else '[gallery]'} {number} of the post"
-    names = ", ".join(posixpath.basename(urlsplit(url).path) for url, _, _ in apart)
+    names = ", ".join(posixpath.basename(urlsplit(url).path) for url, *_ in apart)
     only = "a gallery shows JPEG, PNG, WebP, AVIF, TIFF or HEIC only"
     if apart and (lines or not block):  # a block not made keeps its pictures in the text
         if beside is not None:
