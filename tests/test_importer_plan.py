@@ -786,6 +786,81 @@ def test_the_earlier_next_free_name_goes_once_the_sites_file_is_moved_away(tmp_p
     ]
 
 
+@pytest.mark.parametrize(
+    ("status", "touched", "left"),
+    [
+        (model.DRAFT, "", []),  # a draft claims no old address: its text is the same item's
+        (model.PUBLISHED, "", []),
+        # a photo the writer added to the earlier gallery: that folder is the writer's now
+        (model.PUBLISHED, "galleries/trip-2/p9.jpg", ["galleries/trip-2/gallery.md"]),
+        # the draft edited since: kept, and its gallery with it
+        (model.DRAFT, "posts/trip-2.md", ["galleries/trip-2/gallery.md", "posts/trip-2.md"]),
+    ],
+    ids=["draft", "post", "gallery-edited", "draft-edited"],
+)
+def test_the_earlier_next_free_names_draft_and_gallery_go_too(tmp_path, status, touched, left):
+    """tryB's finding F: moving the site's trip.md away and importing again removed the first
+    import's published trip-2.md, but its draft trip-2.md and its post's gallery folder
+    galleries/trip-2/ stayed (the post twice in the drafts, its photos twice)."""
+    (tmp_path / "up/2019/06").mkdir(parents=True)
+    (tmp_path / "up/2019/06/p7.jpg").write_bytes(b"picture 7")
+    content = tmp_path / "content"
+
+    def export() -> model.Export:
+        trip = _item("1", "trip", "Trip", old_urls=["http://old.example/?p=1"])
+        trip.status, trip.html = status, "<p>Ours.</p>[gallery]"
+        made = export_with(model.Export("wordpress", "http://old.example"), trip)
+        url = "http://old.example/wp-content/uploads/2019/06/p7.jpg"
+        made.attachments["7"] = model.Attachment("7", url, parent="1")
+        return made
+
+    layout = plan.Layout(occupied={"posts/trip.md": "content/posts/trip.md"})
+    apply.write_files(plan.make_plan(export(), layout, tmp_path / "up"), content, "")
+    assert (content / "galleries/trip-2/gallery.md").is_file()
+    if touched:
+        with (content / touched).open("a", encoding="utf-8") as file:
+            file.write("An edit.\n")
+    again = plan.make_plan(
+        export(), plan.Layout(imported=frozenset(apply.load_state(content))), tmp_path / "up"
+    )
+    done = apply.write_files(again, content, "")
+    there = sorted(p.relative_to(content).as_posix() for p in content.rglob("*.md"))
+    assert there == sorted(["galleries/trip/gallery.md", "posts/trip.md", *left])
+    lines = report.lines("WordPress", again, done, "db", "archive")
+    removed = [line for line in lines if line.startswith("  removed: ")]
+    assert removed == [
+        f"  removed: {gone} (an earlier import wrote it there, as its address was taken then; "
+        f"not edited since: it is {now} now)"
+        for gone, now in [("posts/trip-2.md", "posts/trip.md")]
+        if gone not in left
+    ] + [
+        "  removed: galleries/trip-2/ (the gallery of a file removed above, as an earlier "
+        "import wrote it; not edited since: it is galleries/trip/ now)"
+    ] * (not left)
+
+
+def test_another_blogs_draft_under_the_next_free_name_stays(tmp_path):
+    """Another blog imported into the same site before wrote its own draft as trip-2.md: it
+    claims no old address, and its text is not this item's, so it is never taken for it."""
+    content = tmp_path / "content"
+    other = _item("5", "trip", "Their trip")
+    other.status = model.DRAFT
+    layout = plan.Layout(occupied={"posts/trip.md": "content/posts/trip.md"})
+    export = model.Export("wordpress", "http://other.example")
+    apply.write_files(plan.make_plan(export_with(export, other), layout, None), content, "")
+    ours = _item("1", "trip", "Trip")
+    ours.status = model.DRAFT
+    imported = frozenset(apply.load_state(content))
+    again = plan.make_plan(
+        export_with(model.Export("wordpress", "http://old.example"), ours),
+        plan.Layout(imported=imported),
+        None,
+    )
+    done = apply.write_files(again, content, "")
+    assert sorted(p.name for p in (content / "posts").iterdir()) == ["trip-2.md", "trip.md"]
+    assert done.superseded == {}
+
+
 def export_with(export: model.Export, *items: model.Item) -> model.Export:
     export.items = list(items)
     return export

@@ -137,12 +137,66 @@ def superseded(plan: Plan, content: Path, state: dict[str, str]) -> dict[str, st
         if not target.is_file() or _file_digest(target) != digest:
             continue  # gone, or edited since: the writer's now
         try:
-            claims = _claims(target.read_text(encoding="utf-8"))
+            text = target.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
+        claims = _claims(text)
         now = sorted({claimed[claim] for claim in claims if claim in claimed})
         if now and _next_free_name(relative, now[0]):
             found[relative] = now[0]
+        elif same := _renamed_copy(relative, text, plan.files):
+            found[relative] = same
+    return found
+
+
+def _renamed_copy(earlier: str, text: str, files: dict[str, str]) -> str:
+    """The plan's file that `earlier` is a copy of under its next free name, the name aside
+    (its Slug, its galleries' names): a draft claims no old address, yet is the same item's
+    when its text is; "" when none is (another item's or another blog's text differs)."""
+    before = PurePosixPath(earlier)
+    stem, _, rest = before.name.partition(".")
+    found = re.fullmatch(r"(.+)-\d+", stem)
+    if not found:
+        return ""
+    now = (before.parent / f"{found.group(1)}.{rest}").as_posix()
+    renamed = re.sub(rf"(?<![\w-]){re.escape(stem)}(?![\w])", found.group(1), text)
+    return now if now in files and files[now] == renamed else ""
+
+
+_GALLERY_LINE = re.compile(r"^\{gallery\}(\S+)[ \t]*$", re.M)
+
+
+def their_galleries(
+    removed: dict[str, str], plan: Plan, content: Path, state: dict[str, str]
+) -> dict[str, str]:
+    """The gallery folders of the files ``removed`` (earlier file -> the plan's) that the
+    earlier import wrote and nobody touched since, every file there its own, unedited, whose
+    gallery this import writes under the new file's name: folder/ -> the plan's folder/."""
+    written = set(plan.files) | {copy.target for copy in plan.copies}
+    found = {}
+    for earlier, now in removed.items():
+        old_stem = PurePosixPath(earlier).name.partition(".")[0]
+        new_stem = PurePosixPath(now).name.partition(".")[0]
+        try:
+            text = (content / earlier).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for name in _GALLERY_LINE.findall(text):
+            if not name.startswith(old_stem):
+                continue
+            ending = f"/{name}/gallery.md"
+            for listed in [k for k in state if k.endswith(ending)]:
+                folder = listed[: -len("gallery.md")]
+                moved = folder[: -len(name) - 1] + new_stem + name[len(old_stem) :] + "/"
+                if moved + "gallery.md" not in plan.files or any(
+                    w.startswith(folder) for w in written
+                ):
+                    continue  # not made again here, or this import writes into it
+                there = [p for p in (content / folder).rglob("*") if not p.is_dir()]
+                if there and all(
+                    state.get(p.relative_to(content).as_posix()) == _file_digest(p) for p in there
+                ):
+                    found[folder] = moved
     return found
 
 
@@ -351,8 +405,19 @@ def write_files(
             for relative, now in superseded(plan, content, state).items()
             if now not in outcome.conflicts
         }
+        # a removed post's gallery folder goes with it, once the new one's is written
+        outcome.superseded |= {
+            folder: now
+            for folder, now in their_galleries(outcome.superseded, plan, content, state).items()
+            if now + "gallery.md" not in outcome.conflicts
+        }
         for relative in outcome.superseded:
-            del recorded[relative]
+            for recorded_file in [
+                k
+                for k in recorded
+                if k == relative or (relative.endswith("/") and k.startswith(relative))
+            ]:
+                del recorded[recorded_file]
         if recorded != state:
             temporary = staging / STATE
             text = json.dumps({"version": 1, "files": dict(sorted(recorded.items()))}, indent=1)
@@ -382,12 +447,24 @@ def write_files(
                     )
         _move_into_place(moves, content, staging)
         for relative in outcome.superseded:
-            (content / relative).unlink(missing_ok=True)
+            _remove(content / relative)
         for _, target in moves:
             relative = target.relative_to(content).as_posix()
             if relative not in (archive_name, STATE, *outcome.updated):
                 outcome.written.append(relative)
     return outcome
+
+
+def _remove(path: Path) -> None:
+    """A file, or a folder with its files (only the import's, checked before), gone."""
+    if path.is_dir():
+        for inside in sorted(path.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+            with contextlib.suppress(OSError):
+                inside.rmdir() if inside.is_dir() else inside.unlink()
+        with contextlib.suppress(OSError):
+            path.rmdir()
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _move_into_place(staged: list[tuple[Path, Path]], content: Path, staging: Path) -> None:

@@ -68,6 +68,9 @@ def lines(
         out.append(
             f"  removed: {relative} (an earlier import wrote it there, as its address was taken "
             f"then; not edited since: it is {now} now)"
+            if not relative.endswith("/")
+            else f"  removed: {relative} (the gallery of a file removed above, as an earlier "
+            f"import wrote it; not edited since: it is {now} now)"
         )
     for relative in outcome.conflicts:
         if relative in outcome.others:
