@@ -1081,6 +1081,30 @@ def _uploaded(tmp_path: Path, *ids: str) -> Path:
     return tmp_path
 
 
+COLUMNS = (
+    'the galleries of {} set their number of columns ([gallery columns="3"], a gallery '
+    "block's Columns): not kept, the theme lays every gallery's photos out to fit the screen; "
+    "nothing to do"
+)
+
+
+def test_a_gallerys_columns_are_said_once_for_the_import(tmp_path):
+    """[gallery columns="2"] and a block's columns-4 were dropped without a word; no gallery
+    here has columns of its own, so one line of the import names the files."""
+    block = _gutenberg_gallery("7").replace("has-nested-images", "has-nested-images columns-4")
+    export = _gallery_export('<p>Two.</p>[gallery columns="2"]', "7")
+    posts = [("2", "walk", block), ("3", "plain", "[gallery]"), ("4", "walk-2", block)]
+    for item_id, slug, html in posts:
+        export.items.append(_item(item_id, slug, slug.title()))
+        export.items[-1].html = html
+    export.items.append(_item("5", "last", "Last"))  # a fourth: "and 1 more"
+    export.items[-1].html = '[gallery ids="7" columns="1"]'
+    made = plan.make_plan(export, plan.Layout(), _uploaded(tmp_path, "7"))
+    columns = [line for line in made.problems if "columns" in line]
+    assert columns == [COLUMNS.format("posts/trip.md, posts/walk.md, posts/walk-2.md and 1 more")]
+    assert made.files["galleries/walk/gallery.md"].endswith("Photo: p7.jpg |  | Photo 7\n")
+
+
 def test_galleries_of_one_post_showing_its_attachments_are_one_gallery_shown_once(tmp_path):
     """WordPress's theme unit test data: a post of [gallery] and [gallery columns="1"] to "9"
     (each shows the post's attachments) became 10 folders, each a copy of its 23 pictures, each
@@ -1105,7 +1129,8 @@ def test_galleries_of_one_post_showing_its_attachments_are_one_gallery_shown_onc
     ]
     assert made.problems == [
         "posts/trip.md: [gallery] 2, 3 and 4 of the post show the pictures of [gallery] 1: left "
-        "out, since a post shows a gallery once (galleries/trip/, where [gallery] 1 is)"
+        "out, since a post shows a gallery once (galleries/trip/, where [gallery] 1 is)",
+        COLUMNS.format("posts/trip.md"),
     ]
 
 
@@ -1152,6 +1177,7 @@ def test_repeated_gallery_shortcodes_without_their_pictures_are_one_note():
         "--uploads (listed above): copy them there and import again",
         "posts/trip.md: [gallery] 2 of the post shows the pictures of [gallery] 1: left out, "
         "like [gallery] 1",
+        COLUMNS.format("posts/trip.md"),
     ]
     assert [where for where, _ in made.missing] == ["'Trip' (gallery, left out)"] * 2
 

@@ -1296,6 +1296,9 @@ def _gutenberg_galleries(
         # "block": without a gallery, its pictures stay in the text; each picture's alt text
         # and caption as the block shows them ("alt-<id>", "caption-<id>", HTML)
         attrs = {"block": "gallery"}
+        columns = re.search(r"\bcolumns-(\d+)\b", " ".join(figure.get("class") or []))
+        if columns:  # the block's Columns setting, which the report says is not kept
+            attrs["columns"] = columns.group(1)
         for img in figure.find_all("img"):
             found = re.search(r"wp-image-(\d+)", " ".join(img.get("class") or []))
             image_id = img.get("data-id") or (found.group(1) if found else "")

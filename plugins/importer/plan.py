@@ -1111,6 +1111,7 @@ def make_plan(
     newest: tuple[dt.datetime, str] | None = None
     claimed: dict[str, str] = {}  # old path -> the file that redirects from it
     shown: Counter = Counter()  # the galleries met in each file
+    columned: dict[str, None] = {}  # the files of a gallery that sets its columns, in order
     alt_texts = _alt_texts(export)
     spellings = _tag_spellings(export)
     respelt: dict[tuple[str, str], list[str]] = {}  # (as the export has it, as written)
@@ -1174,6 +1175,8 @@ def make_plan(
             beside: list = beside,
         ) -> str | None:
             shown[path] += 1  # the galleries of a file, by number, for the report
+            if attrs.get("columns", "").strip():
+                columned[path] = None
             beside.clear()
             # WordPress's [gallery] shows the post's attachments: [gallery] and [gallery
             # columns="3"] in one post are one gallery, which a post shows once (its block's
@@ -1345,6 +1348,8 @@ def make_plan(
         plan.counts[{PAGE: "pages"}.get(item.kind, "drafts" if status == DRAFT else "posts")] += 1
         plan.counts["redirects"] += len(redirects)
     plan.problems.extend(_unfiled_noted(export, layout, unfiled))
+    if columned:
+        plan.problems.append(_columns_noted(list(columned)))
     plan.translations = _groups_noted(export, layout, originals, paths, slugs)
     plan.problems.extend(_uncatalogued(export, layout, originals, paths))
     profiles: dict[str, str] = {}  # login -> name: the authors who get a team file
@@ -1733,6 +1738,16 @@ def _repeated_galleries(repeats: list[tuple[bool, int, int, str]]) -> list[str]:
             f"the pictures of {kind} {first}: left out, {why}"
         )
     return lines
+
+
+def _columns_noted(paths: list[str]) -> str:
+    """One line for every gallery that set its number of columns, which no gallery here has."""
+    named = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+    return (
+        f'the galleries of {named} set their number of columns ([gallery columns="3"], a '
+        "gallery block's Columns): not kept, the theme lays every gallery's photos out to fit "
+        "the screen; nothing to do"
+    )
 
 
 def _numbers(numbers: list[int]) -> str:
