@@ -187,11 +187,13 @@ def their_galleries(
             ending = f"/{name}/gallery.md"
             for listed in [k for k in state if k.endswith(ending)]:
                 folder = listed[: -len("gallery.md")]
-                moved = folder[: -len(name) - 1] + new_stem + name[len(old_stem) :] + "/"
-                if moved + "gallery.md" not in plan.files or any(
-                    w.startswith(folder) for w in written
-                ):
-                    continue  # not made again here, or this import writes into it
+                again = new_stem + name[len(old_stem) :]
+                moved = folder[: -len(name) - 1] + again + "/"
+                shown = f"{{gallery}}{again}" in plan.files.get(now, "").splitlines()
+                if not shown or moved + "gallery.md" not in plan.files:
+                    continue  # the new file does not show it made again
+                if any(w.startswith(folder) for w in written):
+                    continue  # this import writes into it (another gallery of that name now)
                 there = [p for p in (content / folder).rglob("*") if not p.is_dir()]
                 if there and all(
                     state.get(p.relative_to(content).as_posix()) == _file_digest(p) for p in there
