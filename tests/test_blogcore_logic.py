@@ -2171,6 +2171,9 @@ def test_site_target(url, page, under, target):
 
 
 _POST = links.Known("c/x.md", "content/c/x.md", False, "x", "notes", "2013-05-01", "x")
+_BY_ADA = links.Known(
+    "c/x.md", "content/c/x.md", False, "x", "notes", "2013-05-01", "x", author="ada", lang="en"
+)
 
 
 @pytest.mark.parametrize(
@@ -2183,6 +2186,8 @@ _POST = links.Known("c/x.md", "content/c/x.md", False, "x", "notes", "2013-05-01
         ("/blog/x.htm", "x", _POST, "blog/{slug}.htm"),  # a folder alike for every post
         ("/pages/x.html", "x", links.Known("p.md", "content/p.md", True, "x"), "pages/{slug}.html"),
         ("/notes/y.html", "x", _POST, None),  # not its slug: no pattern gives it
+        ("/ada/en/2013/x.html", "x", _BY_ADA, "{author}/{lang}/{date:%Y}/{slug}.html"),
+        ("/en/notes/x.html", "x", _POST, "en/{category}/{slug}.html"),  # no lang known: literal
         ("/x.html", "", _POST, None),
     ],
 )
@@ -2223,6 +2228,67 @@ def test_old_address_fixes_name_each_setting_and_each_redirect_from():
         "address; add Redirect_from: /y.html to content/file-y.md: its slug here "
         "(content/file-y.md: 'title-y') is not the old address's name, so no pattern gives it"
     )
+
+
+def test_old_address_fixes_add_to_the_patterns_set():
+    held = [
+        _old("/x.html", "x", "x"),
+        links.OldLink(
+            "content/a.md",
+            "line 4: ",
+            "/fr/x.html",
+            "/fr/x.html",
+            links.Known("x.fr.md", "content/x.fr.md", False, "x", lang="fr", translation=True),
+        ),
+    ]
+    site = links.OldSettings({"REDIRECTS_OLD_ARTICLE_URLS": ("{category}/{slug}.html",)})
+    assert links.old_address_fixes(held, False, site) == (
+        'set REDIRECTS_OLD_ARTICLE_LANG_URLS = ("{lang}/{slug}.html",) and '
+        'REDIRECTS_OLD_ARTICLE_URLS = ("{category}/{slug}.html", "{slug}.html",) in '
+        "pelicanconf.py, in place of the REDIRECTS_OLD_ARTICLE_URLS it has (its patterns "
+        "kept) (the old site's addresses: docs/adopting.md, step 5), which gives every post a "
+        "redirect from its old address"
+    )
+
+
+PELICANS_NAMES = r"(?P<date>\d{4}-\d{2}-\d{2}).*"  # Pelican's FILENAME_METADATA
+
+
+@pytest.mark.parametrize(
+    ("site", "names", "setting"),
+    [
+        ("", [("c/x.md", "x")], ("(?P<slug>.*)", "")),
+        # no name is dated: Pelican's gives nothing to keep
+        (PELICANS_NAMES, [("c/x.md", "x")], ("(?P<slug>.*)", "")),
+        (
+            PELICANS_NAMES,
+            [("c/x.md", "x"), ("c/2024-05-01-y.md", "2024-05-01-y")],
+            (
+                r"(?P<slug>(?P<date>\d{4}-\d{2}-\d{2})?.*)",
+                "the date c/2024-05-01-y.md's name gives",
+            ),
+        ),
+        (  # a site's own, of two groups: kept whole
+            r"(?P<date>\d{8})_(?P<lang>[a-z]{2})",
+            [("c/20240501_fr.md", "20240501_fr")],
+            (
+                r"(?P<slug>(?:(?P<date>\d{8})_(?P<lang>[a-z]{2}))?.*)",
+                "the date and lang c/20240501_fr.md's name gives",
+            ),
+        ),
+        (r"(?P<slug>[^.]*).*", [("c/x.md", "x")], ("", "")),  # it gives slugs already
+        ("(?P<date>[", [("c/x.md", "x")], ("", "")),  # not a pattern Pelican reads either
+    ],
+)
+def test_names_setting(site, names, setting):
+    assert links.names_setting(site, names) == setting
+    pattern = setting[0]
+    for _, name in names if pattern else ():  # each keeps its name as its slug, and the rest
+        given = re.match(pattern, name).groupdict()
+        assert given.pop("slug") == name
+        own = re.match(site, name) if site else None
+        kept = {k: v for k, v in own.groupdict().items() if v} if own else {}
+        assert {k: v for k, v in given.items() if v} == kept
 
 
 # --- front matter fenced with --- (YAML's, as Jekyll and Hugo write it) ---------------------

@@ -632,8 +632,8 @@ def _link_lines(build_site, caplog, files: dict[str, str], name: str, **settings
     return [m for m in _lines(caplog, logging.WARNING) if "link" in m]
 
 
-# a setting as the old-address lines write it: NAME = ("pattern",) or NAME = "word"
-_SETTING = re.compile(r'\b([A-Z_]+) = (\("[^)]*",\)|"[^"]*")')
+# a setting as the old-address lines write it: NAME = ("pattern",), NAME = "word" or r"word"
+_SETTING = re.compile(r'\b([A-Z_]+) = (\("[^)]*",\)|r?"[^"]*")')
 
 
 def _settings_in(line: str) -> dict[str, object]:
@@ -705,6 +705,79 @@ def test_old_addresses_of_posts_whose_slugs_came_from_their_file_names(build_sit
         "REDIRECTS_OLD_ARTICLE_URLS": ("{date:%Y}/{category}/{slug}.html",),
     }
     assert not _link_lines(build_site, caplog, files, "by-name-2", **settings)
+
+
+def test_slugs_from_file_names_keep_the_dates_file_names_give(build_site, caplog):
+    # FILENAME_METADATA = "(?P<slug>.*)" in place of Pelican's (?P<date>…).* took the date of
+    # 2026-03-09-undated.md, which has no Date: line: followed as written, the post lost it
+    post = "Title: Jokes {n}\nDate: 2026-03-0{n}\nCategory: Collection\nAuthor: Ada Byrne\n\nHa.\n"
+    files = {f"collection/c++-notes-{n}.md": post.format(n=n) for n in range(1, 4)}
+    files["collection/2026-03-09-undated.md"] = post.replace("Date: 2026-03-0{n}\n", "").format(
+        n="-undated"
+    )
+    files |= _linking_posts(3, "/2026/collection/c++-notes-{k}.html")
+    lines = _link_lines(build_site, caplog, files, "by-name-dated")
+    # its lines before (it is outside posts/), as the second build names it
+    before = [
+        m.replace("by-name-dated/", "by-name-dated-2/")
+        for m in _lines(caplog, logging.WARNING)
+        if "undated" in m and "link" not in m
+    ]
+    assert len(lines) == 1
+    assert (
+        '; set FILENAME_METADATA = r"(?P<slug>(?P<date>\\d{4}-\\d{2}-\\d{2})?.*)" in '
+        "pelicanconf.py, as the old site had it (docs/adopting.md, step 1), which keeps the "
+        "date by-name-dated/collection/2026-03-09-undated.md's name gives: slugs here come "
+        "from titles "
+    ) in lines[0]
+    settings = _settings_in(lines[0])
+    assert settings["FILENAME_METADATA"] == r"(?P<slug>(?P<date>\d{4}-\d{2}-\d{2})?.*)"
+    caplog.clear()
+    site = build_site(files, name="by-name-dated-2", **settings)
+    assert not [m for m in _lines(caplog, logging.WARNING) if "link" in m]
+    assert [m for m in _lines(caplog, logging.WARNING) if "undated" in m] == before
+    dated = site.soup("posts/2026-03-09-undated/").select_one("article time[datetime]")
+    assert dated["datetime"].startswith("2026-03-09")
+    assert (
+        site.soup("posts/c++-notes-1/")
+        .select_one("article time[datetime]")["datetime"]
+        .startswith("2026-03-01")
+    )
+
+
+def test_old_addresses_by_author_and_language_are_patterns(build_site, caplog):
+    # the old ARTICLE_URL was {author}/{lang}/{date:%Y}/{slug}.html: not literal folders,
+    # which would give every other author's post a redirect from ada-byrne/
+    files = _one_link_to(
+        "/ada-byrne/en/2026/qiushi-1.html", "collection/qiushi-1.md", OLD_POST.format(n=1)
+    )
+    lines = _link_lines(build_site, caplog, files, "old-author")
+    assert len(lines) == 1
+    settings = _settings_in(lines[0])
+    assert settings == {"REDIRECTS_OLD_ARTICLE_URLS": ("{author}/{lang}/{date:%Y}/{slug}.html",)}
+    caplog.clear()
+    site = build_site(files, name="old-author-2", **settings)
+    assert not [m for m in _lines(caplog, logging.WARNING) if "link" in m]
+    assert site.exists("ada-byrne/en/2026/qiushi-1.html")
+
+
+def test_old_address_patterns_are_added_to_those_set(build_site, caplog):
+    # pelicanconf.py has one pattern already: "set X = (…)" with only the new one lost it
+    files = _one_link_to(
+        "/collection/qiushi-1.html", "collection/qiushi-1.md", OLD_POST.format(n=1)
+    )
+    had = {"REDIRECTS_OLD_ARTICLE_URLS": ("{slug}.html",)}
+    lines = _link_lines(build_site, caplog, files, "old-had", **had)
+    assert len(lines) == 1
+    assert (
+        'set REDIRECTS_OLD_ARTICLE_URLS = ("{slug}.html", "{category}/{slug}.html",) in '
+        "pelicanconf.py, in place of the REDIRECTS_OLD_ARTICLE_URLS it has (its patterns kept)"
+    ) in lines[0]
+    settings = _settings_in(lines[0])
+    caplog.clear()
+    site = build_site(files, name="old-had-2", **settings)
+    assert not [m for m in _lines(caplog, logging.WARNING) if "link" in m]
+    assert site.exists("qiushi-1.html") and site.exists("collection/qiushi-1.html")
 
 
 def test_an_old_address_no_pattern_gives_is_told_to_be_redirect_from(build_site, caplog):

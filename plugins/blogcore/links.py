@@ -12,7 +12,7 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape, unescape
 from urllib.parse import unquote, urlparse, urlsplit
 
@@ -1188,6 +1188,48 @@ def unpublished_folder_message(
     )
 
 
+# the FILENAME_METADATA of an old site that took slugs from file names
+SLUG_FROM_NAME = "(?P<slug>.*)"
+
+
+def names_setting(site: str, names: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    """The FILENAME_METADATA that gives each post its file's name as its slug and keeps what
+    the site's own (``site``) takes from the names (``names``: (file, name without its
+    ending) each), e.g. a date from 2024-05-01-x.md; and what it keeps ("the date
+    content/2024-05-01-x.md's name gives"), "" for nothing. ("", "") when no pattern does:
+    the site's own gives slugs already, or cannot be kept."""
+    try:
+        own = re.compile(site) if site else None
+    except re.error:
+        return "", ""
+    if own is not None and "slug" in {group.lower() for group in own.groupindex}:
+        return "", ""
+    given = [(file, match) for file, name in names if own and (match := own.match(name))]
+    given = [(file, match) for file, match in given if _groups(match)]
+    if not own or not given:
+        return SLUG_FROM_NAME, ""
+    body = site.removesuffix(".*") if not site.endswith("\\.*") else site
+    # Pelican's own, (?P<date>…).*, is one group: (?P<slug>(?P<date>…)?.*) reads plainest
+    one = re.fullmatch(r"\(\?P<\w+>[^()]*\)", body)
+    pattern = f"(?P<slug>{body}?.*)" if one else f"(?P<slug>(?:{body})?.*)"
+    try:
+        names_too = re.compile(pattern)
+    except re.error:
+        return "", ""
+    for _, name in names:
+        match, before = names_too.match(name), own.match(name)
+        if not match or match["slug"] != name or _groups(match) != _groups(before):
+            return "", ""
+    file, match = given[0]
+    return pattern, f"the {' and '.join(_groups(match))} {file}'s name gives"
+
+
+def _groups(match: re.Match[str] | None) -> dict[str, str]:
+    """The keys a FILENAME_METADATA match gives a post, as Pelican reads them, but its slug."""
+    found = match.groupdict() if match else {}
+    return {key.lower(): value for key, value in found.items() if value and key.lower() != "slug"}
+
+
 @dataclass(frozen=True)
 class Known:
     """A post or page of this site, as the old site's address of it may name it."""
@@ -1203,6 +1245,20 @@ class Known:
     # index.md (the name is its folder's)
     by_name: str = ""
     syntax: str = keysyntax.MARKDOWN
+    author: str = ""  # its author's slug, as Pelican formats {author}
+    lang: str = ""
+    translation: bool = False  # not in the site's language: the _LANG_ patterns give it one
+
+
+@dataclass(frozen=True)
+class OldSettings:
+    """What pelicanconf.py already has that the old-address advice adds to, not replaces."""
+
+    # REDIRECTS_OLD_*_URLS as set (a setting not set: absent)
+    patterns: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # the FILENAME_METADATA to advise (names_setting): "" when none gives slugs from names
+    names: str = SLUG_FROM_NAME
+    kept: str = ""  # what it keeps of the site's own (names_setting), "" for nothing
 
 
 @dataclass(frozen=True)
@@ -1234,18 +1290,22 @@ def old_pattern(path: str, slug: str, known: Known) -> str | None:
             pattern.append(dated.pop(0)[1])
         elif known.category and folder == known.category:
             pattern.append("{category}")
+        elif known.author and folder == known.author:
+            pattern.append("{author}")
+        elif known.lang and folder == known.lang:
+            pattern.append("{lang}")
         else:  # the same for every post (pages/, blog/)
             pattern.append(folder.replace("{", "{{").replace("}", "}}"))
     return "/".join([*pattern, f"{{slug}}{dot}{ending}"])
 
 
-def slugs_from_names(held: Sequence[OldLink]) -> bool:
-    """Whether FILENAME_METADATA = "(?P<slug>.*)" mends what ``held`` shows: each post whose
-    slug here is not its old address's name gets that name from its file's, and no post
-    whose slug here is its old address's changes it (its old site took slugs from file
-    names)."""
+def slugs_from_names(held: Sequence[OldLink], site: OldSettings = OldSettings()) -> bool:
+    """Whether FILENAME_METADATA = "(?P<slug>.*)" (``site.names``) mends what ``held`` shows:
+    each post whose slug here is not its old address's name gets that name from its file's,
+    and no post whose slug here is its old address's changes it (its old site took slugs
+    from file names)."""
     renamed = [link for link in held if not old_pattern(link.path, link.known.slug, link.known)]
-    return bool(renamed) and all(
+    return bool(site.names and renamed) and all(
         old_pattern(link.path, link.known.by_name, link.known)
         if link in renamed
         else link.known.by_name in ("", link.known.slug)
@@ -1253,11 +1313,20 @@ def slugs_from_names(held: Sequence[OldLink]) -> bool:
     )
 
 
-def old_address_fixes(held: Sequence[OldLink], by_name: bool) -> str:
+def _pattern_setting(known: Known) -> str:
+    """The REDIRECTS_OLD_*_URLS the redirects plugin gives ``known`` its old address from."""
+    kind = "PAGE" if known.page else "ARTICLE"
+    return f"REDIRECTS_OLD_{kind}{'_LANG' if known.translation else ''}_URLS"
+
+
+def old_address_fixes(
+    held: Sequence[OldLink], by_name: bool, site: OldSettings = OldSettings()
+) -> str:
     """What to set for the links ``held`` to the old site's addresses of this site's posts,
-    each literal: the REDIRECTS_OLD_*_URLS patterns that give each its old address; with
-    ``by_name`` (``slugs_from_names`` of every such link) FILENAME_METADATA too, else a
-    Redirect_from line for each post whose slug here is not its old address's name."""
+    each literal: the REDIRECTS_OLD_*_URLS patterns that give each its old address, after
+    those ``site`` has; with ``by_name`` (``slugs_from_names`` of every such link)
+    FILENAME_METADATA too (``site.names``), else a Redirect_from line for each post whose slug
+    here is not its old address's name."""
     patterns: dict[str, list[str]] = {}
     renamed: list[OldLink] = []
     by_names: list[OldLink] = []
@@ -1270,17 +1339,18 @@ def old_address_fixes(held: Sequence[OldLink], by_name: bool) -> str:
         if pattern is None:
             renamed.append(link)
             continue
-        found = patterns.setdefault(
-            "REDIRECTS_OLD_PAGE_URLS" if known.page else "REDIRECTS_OLD_ARTICLE_URLS", []
-        )
+        setting = _pattern_setting(known)
+        found = patterns.setdefault(setting, list(site.patterns.get(setting, ())))
         if pattern not in found:
             found.append(pattern)
     said = []
     if by_names:
         known = by_names[0].known
+        quoted = f'r"{site.names}"' if "\\" in site.names else f'"{site.names}"'
+        kept = f", which keeps {site.kept}" if site.kept else ""
         said.append(
-            f'set FILENAME_METADATA = "(?P<slug>.*)" in pelicanconf.py, as the old site had it '
-            f"(docs/adopting.md, step 1): slugs here come from titles ({known.source}: "
+            f"set FILENAME_METADATA = {quoted} in pelicanconf.py, as the old site had it "
+            f"(docs/adopting.md, step 1){kept}: slugs here come from titles ({known.source}: "
             f"{known.slug!r}), the old site's from file names ({known.by_name!r})"
         )
     if patterns:
@@ -1288,14 +1358,17 @@ def old_address_fixes(held: Sequence[OldLink], by_name: bool) -> str:
             f"{name} = ({', '.join(map(keysyntax.yaml_quoted, found))},)"
             for name, found in sorted(patterns.items())
         )
+        had = [name for name in sorted(patterns) if site.patterns.get(name)]
+        instead = f", in place of the {' and '.join(had)} it has (its patterns kept)" if had else ""
         kinds = " and ".join(
             kind
             for kind, name in (("post", "ARTICLE"), ("page", "PAGE"))
             if any(name in s for s in patterns)
         )
         said.append(
-            f"set {settings} in pelicanconf.py (the old site's addresses: docs/adopting.md, "
-            f"step 5), which gives every {kinds} a redirect from its old address"
+            f"set {settings} in pelicanconf.py{instead} (the old site's addresses: "
+            f"docs/adopting.md, step 5), which gives every {kinds} a redirect from its old "
+            "address"
         )
     if renamed:
         added = dict.fromkeys(
@@ -1312,17 +1385,17 @@ def old_address_fixes(held: Sequence[OldLink], by_name: bool) -> str:
     return "; ".join(said)
 
 
-def old_address_message(link: OldLink, by_name: bool) -> str:
+def old_address_message(link: OldLink, by_name: bool, site: OldSettings = OldSettings()) -> str:
     """The line for one link to the old site's address of a post or page of this site: what
     to set to mend it (``old_address_fixes``), or the {filename} link to write."""
     return (
         f"the link {link.url} points at nothing this site publishes: it looks like the old "
-        f"site's address of {link.known.source}; {old_address_fixes([link], by_name)}; or "
+        f"site's address of {link.known.source}; {old_address_fixes([link], by_name, site)}; or "
         f"write {_as_filename(link.url, link.known.key)}"
     )
 
 
-def old_addresses_message(held: Sequence[OldLink]) -> str:
+def old_addresses_message(held: Sequence[OldLink], site: OldSettings = OldSettings()) -> str:
     """One line for the links (``held``, in order) to what look like the old site's
     addresses of its own posts: an adopted blog's 80 lines alike, which one setting mends."""
     files = list(dict.fromkeys(link.file for link in held))
@@ -1331,7 +1404,7 @@ def old_addresses_message(held: Sequence[OldLink]) -> str:
         f"{len(held)} links in {len(files)} {'file' if len(files) == 1 else 'files'} point at "
         f"nothing this site publishes, at what look like the old site's addresses of its posts "
         f"(e.g. {first.file}: {first.at}{first.url}, the old address of {first.known.source}); "
-        f"{old_address_fixes(held, slugs_from_names(held))}"
+        f"{old_address_fixes(held, slugs_from_names(held, site), site)}"
     )
 
 

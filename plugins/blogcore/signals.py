@@ -2062,29 +2062,52 @@ def _say_old_address_links(
     old_addresses.sort(key=_by_place)
     generators = getattr(build.current(settings).state(__package__), "generators", None) or []
     named = {held[5] for held in old_addresses}
-    items = {
-        key: item
+    every = {
+        item.relative_source_path.replace(os.sep, "/"): item
         for generator in generators
         for item in checks.content_items(generator)
-        if (key := item.relative_source_path.replace(os.sep, "/")) in named
     }
+    items = {key: item for key, item in every.items() if key in named}
     known = {key: _known(settings, key, item) for key, item in items.items()}
+    site = _old_settings(settings, every)
     held = [
         links.OldLink(file, at, url, "/" + (links.site_target(url, "", under) or ""), known[key])
         for _, file, at, url, _, key in old_addresses
         if key in known
     ]
     if len(held) > repeats.SHOWN:
-        line = links.old_addresses_message(held)
+        line = links.old_addresses_message(held, site)
         logger.log(max(h[0] for h in old_addresses), "%s", line)
         return
-    by_name = links.slugs_from_names(held)
+    by_name = links.slugs_from_names(held, site)
     lines = {
-        (link.file, link.at, link.url): links.old_address_message(link, by_name) for link in held
+        (link.file, link.at, link.url): links.old_address_message(link, by_name, site)
+        for link in held
     }
     for level, file, at, url, message, _ in old_addresses:
         # the general advice where the post is not known (no generators): never silent
         logger.log(level, "%s: %s%s", file, at, lines.get((file, at, url), message))
+
+
+def _old_settings(settings: dict, items: dict[str, Content]) -> links.OldSettings:
+    """What pelicanconf.py has that the old-address advice keeps (links.OldSettings): its
+    REDIRECTS_OLD_*_URLS, and what its FILENAME_METADATA takes from these files' names."""
+    names = [
+        (shown(settings, item.source_path), posixpath.splitext(posixpath.basename(key))[0])
+        for key, item in items.items()
+    ]
+    pattern, kept = links.names_setting(settings.get("FILENAME_METADATA") or "", names)
+    patterns = {
+        name: tuple(value)
+        for name in (
+            "REDIRECTS_OLD_ARTICLE_URLS",
+            "REDIRECTS_OLD_ARTICLE_LANG_URLS",
+            "REDIRECTS_OLD_PAGE_URLS",
+            "REDIRECTS_OLD_PAGE_LANG_URLS",
+        )
+        if (value := settings.get(name))
+    }
+    return links.OldSettings(patterns, pattern, kept)
 
 
 def _known(settings: dict, key: str, item: Content) -> links.Known:
@@ -2103,6 +2126,9 @@ def _known(settings: dict, key: str, item: Content) -> links.Known:
         # FILENAME_METADATA's name is the file's (an index.md's is "index"); its own Slug: stays
         "" if "slug" in item.metadata or stem == "index" else stem,
         keysyntax.syntax_of(keysyntax.as_written(item.source_path, item.metadata)),
+        getattr(getattr(item, "author", None), "slug", ""),
+        getattr(item, "lang", "") or "",
+        not getattr(item, "in_default_lang", True),
     )
 
 
