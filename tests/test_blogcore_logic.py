@@ -2215,6 +2215,12 @@ def test_slugs_from_names(held, by_name):
     assert links.slugs_from_names(held) is by_name
 
 
+def test_slugs_from_names_not_where_the_sites_own_gives_slugs():
+    held = [_old("/x.html", "title-x", "x")]  # names_setting gave no FILENAME_METADATA
+    assert links.slugs_from_names(held)
+    assert not links.slugs_from_names(held, links.OldSettings(names=""))
+
+
 def test_old_address_fixes_name_each_setting_and_each_redirect_from():
     held = [
         _old("/x.html", "x", "x"),
