@@ -178,11 +178,14 @@ def test_the_line_is_shown_where_warnings_are(build_site, caplog):
 
 
 # a post dated ahead by its file's name (Pelican's FILENAME_METADATA), one by its file's time
-# (DEFAULT_DATE = 'fs'), each with no Date: line and in a series, beside three published posts
+# (DEFAULT_DATE = 'fs'), each with no Date: line and in a series, beside three published posts;
+# and two drafts without a Status: line, one by its folder (PATH_METADATA's status), one by
+# DEFAULT_METADATA's (the published posts say Status: published)
 FILE_TIME_AHEAD = datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC).timestamp()
 PART = (
     "Title: {title}\nDate: {date}\nModified: {date}\nCategory: Company\nTags: {tags}\n"
-    "Author: Ada Byrne\nSeries: Our move\nSummary: Our move, in parts.\n\n{text}\n"
+    "Author: Ada Byrne\nSeries: Our move\nSummary: Our move, in parts.\nStatus: published\n\n"
+    "{text}\n"
 )
 AHEAD = (
     "Title: SECRET{word}WORD plans\nCategory: Company\nTags: office, desks, secret{word}tag\n"
@@ -203,6 +206,8 @@ AHEAD_FILES = {
     ).replace("Series: Our move\n", ""),
     "posts/2099-05-01-plans.md": AHEAD.format(word="NAME", slug="name"),
     "posts/plans.md": AHEAD.format(word="TIME", slug="time"),
+    "posts/draft/ideas.md": AHEAD.format(word="FOLDER", slug="folder"),
+    "posts/ideas.md": AHEAD.format(word="DEFAULT", slug="default"),
 }
 
 
@@ -220,6 +225,10 @@ def _ahead_site(base: Path, publish: bool) -> Path:
     output = base / "output"
     conf = PUBLISH_CONF if publish else DEV_CONF
     settings = {"SITEURL": TEST_SITEURL, "FEED_DOMAIN": TEST_SITEURL, "DEFAULT_DATE": "fs"}
+    settings |= {
+        "PATH_METADATA": "posts/(?P<status>draft)/.*",
+        "DEFAULT_METADATA": {"status": "draft"},
+    }
     run_pelican(conf, content, output, BLOGCORE_DEFAULT_IMAGE="", **settings)
     return output
 
@@ -241,9 +250,11 @@ def test_a_post_dated_ahead_by_its_file_name_or_time_waits_and_shows_nowhere(
     # were errors that stopped a publish neither is in, as a published post's are
     caplog.set_level(logging.WARNING)
     output = _ahead_site(tmp_path, publish)  # a publish stops (SystemExit) on an error
-    own = [r for r in caplog.records if "posts/2099-05-01-plans.md" in r.getMessage()]
-    own += [r for r in caplog.records if "posts/plans.md" in r.getMessage()]
-    assert [r for r in own if "has no alt text" in r.getMessage()], [r.getMessage() for r in own]
+    held = ("posts/2099-05-01-plans.md", "posts/plans.md", "posts/draft/ideas.md", "posts/ideas.md")
+    own = [r for r in caplog.records if any(f"/{name}:" in r.getMessage() for name in held)]
+    for name in held:
+        said = [r for r in own if f"/{name}:" in r.getMessage() and "no alt text" in r.getMessage()]
+        assert said, (name, [r.getMessage() for r in own])
     assert {r.levelname for r in own} == {"WARNING"}, [r.getMessage() for r in own]
     # the published parts show what a leak would be in: related posts, the series, the team
     desks = BeautifulSoup((output / "posts/desks/index.html").read_text(), "html.parser")
@@ -251,17 +262,17 @@ def test_a_post_dated_ahead_by_its_file_name_or_time_waits_and_shows_nowhere(
     assert (output / "series/our-move/index.html").is_file()
     assert (output / "team/ada-byrne/index.html").is_file()
     previews = [output / "drafts/posts" / slug / "index.html" for slug in PREVIEWS]
-    assert [p.is_file() for p in previews] == [not publish] * 2
+    assert [p.is_file() for p in previews] == [not publish] * len(PREVIEWS)
     for path in output.rglob("*"):
         relpath = path.relative_to(output).as_posix()
         if not path.is_file() or relpath.startswith("drafts/"):  # a preview's own page
             continue
         text = _text_of(path)  # every page, feed, the sitemap, the search index
-        for secret in ("secretname", "secrettime"):
+        for secret in ("secretname", "secrettime", "secretfolder", "secretdefault"):
             assert secret not in text, f"{relpath} holds {secret}"
         if path.suffix == ".html":
             soup = BeautifulSoup(text, "html.parser")
             assert not [url for url in iter_links(soup) if "/drafts/" in url], relpath
 
 
-PREVIEWS = ("secretname-later", "secrettime-later")
+PREVIEWS = ("secretname-later", "secrettime-later", "secretfolder-later", "secretdefault-later")

@@ -777,6 +777,43 @@ CASES = [
         published=("posts/first-light/", "drafts/posts/later/"),
         unpublished=("posts/later/",),
     ),
+    # a draft by DEFAULT_METADATA's Status or by its folder (PATH_METADATA's status), as Pelican
+    # gives it: its mistakes were errors that stopped a publish it is not in, as a typed
+    # Status: draft's are not
+    Case(
+        "a-draft-by-default-metadata-does-not-stop-a-publish",
+        {"posts/later.md": post("Slug: later", "![]({static}/images/lamp.svg)\n\nA few words.")},
+        "has no alt text, so a reader who cannot see it gets nothing",
+        "content/posts/later.md",
+        publish=0,
+        published=("drafts/posts/later/",),
+        unpublished=("posts/later/",),
+        settings={"DEFAULT_METADATA": '{"status": "draft"}'},
+    ),
+    Case(
+        "a-draft-by-its-folder-does-not-stop-a-publish",
+        {
+            "posts/draft/later.md": post(
+                "Slug: later\nTags: lamps", "![]({static}/images/lamp.svg)\n\nA few words."
+            )
+        },
+        "has no alt text, so a reader who cannot see it gets nothing",
+        "content/posts/draft/later.md",
+        publish=0,
+        published=("posts/first-light/", "drafts/posts/later/"),
+        unpublished=("posts/later/",),
+        settings={"PATH_METADATA": '"posts/(?P<status>draft)/.*"'},
+    ),
+    Case(
+        "an-empty-draft-by-its-folder-does-not-stop-a-publish",
+        {"posts/draft/later.md": post("Slug: later", "")},
+        "has no text after its front matter",
+        "content/posts/draft/later.md",
+        publish=0,
+        published=("posts/first-light/",),
+        unpublished=("posts/later/",),
+        settings={"PATH_METADATA": '"posts/(?P<status>draft)/.*"'},
+    ),
     # a page is published at once, whatever date its file's name gives: was said of no Date
     Case(
         "a-page-dated-ahead-by-its-file-name",

@@ -1736,6 +1736,7 @@ class StrictChecks:
 
     def _check_text(self, source_path: str, content: str, metadata: dict) -> None:
         """Raise on a post with no text, or the text make new-post left, unless a draft."""
+        drafted = self._draft(source_path, metadata)
         if not has_body(content) and "template" not in metadata:
             if self._why_no_title(source_path) == EMPTY_FILE and "title" not in {
                 *metadata,
@@ -1751,11 +1752,10 @@ class StrictChecks:
                 said = said.replace(" (", ", only an HTML comment, which no reader sees (", 1)
             elif defined := self._definitions_only(source_path):  # [x]: https://…, and no text
                 said = definitions_only_line(defined)
-            if str(metadata.get("status", "")).lower() != "draft":
+            if not drafted:
                 raise FrontMatterError(said)
             # a draft is work in progress: said, not a reason to stop a publish
             logger.warning("%s: %s", self._shown(source_path), said)
-        drafted = str(metadata.get("status", "")).lower() == "draft"
         if not drafted and placeholders.is_new_post_text(content):
             raise FrontMatterError(placeholders.LINE)
 
@@ -1815,7 +1815,7 @@ class StrictChecks:
             and "date" not in present
             and "date" not in from_path
             and self.settings.get("DEFAULT_DATE") is None
-            and not self._draft(relpath, metadata)
+            and not self._draft(source_path, metadata)
         ):
             raise FrontMatterError(self._why_no_date(source_path) or self.missing["date"])
         if (
@@ -1823,18 +1823,20 @@ class StrictChecks:
             and "date" not in present
             and "date" not in from_path
             and self.settings.get("DEFAULT_DATE") == "fs"
-            and not self._draft(relpath, metadata)
+            and not self._draft(source_path, metadata)
         ):
             metadata[DATED_BY_FILE] = True
 
-    def _draft(self, relpath: str, metadata: dict) -> bool:
-        """Whether a post is a draft: Pelican dates a draft without a date itself (last, in
-        the year 9999), so the draft is previewed and never stops a publish it is not in."""
+    def _draft(self, source_path: str, metadata: dict) -> bool:
+        """Whether a post or page is a draft by its Status as Pelican gives it: its own line,
+        else a drafts folder's (the reader's), else its folders' (PATH_METADATA) or
+        DEFAULT_METADATA's (``_given``). A draft is previewed, dated by Pelican if it has no
+        date, and never stops a publish it is not in."""
         status = metadata.get("status")
         if status is None:
-            if in_drafts_folder(relpath):
+            if in_drafts_folder(self._relpath(source_path)):
                 return True
-            status = (self.settings.get("DEFAULT_METADATA") or {}).get("status")
+            status = self._given(source_path, metadata).get("status")
         return str(status or "").strip().lower() == "draft"
 
     def _why_no_title(self, source_path: str) -> str:
@@ -1971,7 +1973,8 @@ class StrictChecks:
         if "status" not in metadata and other_engine_status(dict(metadata))[0] == "draft":
             return False
         if self._is_post_or_page(source_path):
-            return not self._waits(source_path, metadata)
+            # a Status: draft from DEFAULT_METADATA or the post's folders holds it back too
+            return not self._draft(source_path, metadata) and not self._waits(source_path, metadata)
         # a side file (a gallery's gallery.md) waits for its own Date, as its plugin holds it
         date = metadata.get("date")
         if isinstance(date, datetime.datetime) and not self.settings.get("WITH_FUTURE_DATES"):
