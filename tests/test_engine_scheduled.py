@@ -276,3 +276,36 @@ def test_a_post_dated_ahead_by_its_file_name_or_time_waits_and_shows_nowhere(
 
 
 PREVIEWS = ("secretname-later", "secrettime-later", "secretfolder-later", "secretdefault-later")
+
+
+UNDATED = "Title: {title}\nCategory: Company\nAuthor: Ada Byrne\nSummary: Plans.\n\nOur plans.\n"
+
+
+def test_a_post_dated_by_its_path_or_a_setting_is_told_where_its_date_comes_from(
+    build_site, caplog
+):
+    # each line said "its Date is …" of a post with no Date: line: the writer looked for one
+    files = {
+        "posts/2099-05-01-plans.md": UNDATED.format(title="By its name"),
+        "posts/2097-06-01/folder.md": UNDATED.format(title="By its folder"),
+        "posts/undated.md": UNDATED.format(title="By the setting"),
+    }
+    build_site(
+        files,
+        name="sched-from",
+        PATH_METADATA=r"posts/(?P<date>\d{4}-\d{2}-\d{2})/.*",
+        DEFAULT_DATE=(2098, 3, 1),
+    )
+    said = {
+        line.split(": scheduled: ")[0]: line.split(": scheduled: ")[1] for line in _lines(caplog)
+    }
+    assert said["sched-from/posts/2099-05-01-plans.md"].startswith(
+        "the date in its file's name is 2099-05-01 00:00 (Europe/London), "
+    )
+    assert said["sched-from/posts/2097-06-01/folder.md"].startswith(
+        "the date in its folders' names is 2097-06-01 00:00 (Europe/London), "
+    )
+    assert said["sched-from/posts/undated.md"].startswith(
+        "the date DEFAULT_DATE gives it is 2098-03-01 00:00 (Europe/London), "
+    )
+    assert said["sched-from/posts/from-the-future.md"].startswith("its Date is 2099-01-01 09:00")

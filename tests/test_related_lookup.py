@@ -80,6 +80,10 @@ def test_heading_says_what_a_post_not_published_is():
     )
     future = entry("t", "content/posts/t.md", "drafts/posts/t/", lookup.scheduled("2027-03-02"))
     assert ", scheduled for 2027-03-02 (its Date is in the future); " in lookup.heading(future)
+    # a post dated by its file's name has no Date: line to look for
+    assert lookup.scheduled("2099-05-01", "the date in its file's name") == (
+        "scheduled for 2099-05-01 (the date in its file's name is in the future)"
+    )
 
 
 PUBLISHED = ["why-we-store-bookings-as-postgresql-ranges", "part-1", "how-we-hire"]

@@ -36,6 +36,7 @@ from pelican.readers import (
 from pelican.utils import get_date, pelican_open, slugify
 
 from plugins.engine import build, keysyntax, paths, pelican_settings, phases, settings_errors
+from plugins.engine.scheduled import DATE_FROM
 
 from . import (
     callouts,
@@ -1157,6 +1158,9 @@ class StrictChecks:
         if old_addresses:  # said once the post's own address is known (on_sources_known)
             metadata[OLD_ADDRESSES] = old_addresses
         self._category(source_path, metadata)
+        if date_from := self._date_from(source_path, metadata):
+            # said by the lines about its date that other plugins give (scheduled, related)
+            metadata[DATE_FROM] = date_from
         if "status" not in metadata and in_drafts_folder(self._relpath(source_path)):
             # Jekyll's _drafts/ (never published without --drafts), a drafts/ folder: work in
             # progress, copied over with the rest; a Status: line of its own still decides
@@ -1683,14 +1687,28 @@ class StrictChecks:
         site gives (DEFAULT_DATE, DEFAULT_METADATA, a file's time), not the post's mistake."""
         if "date" in metadata:
             return "Date"
-        self._given(source_path, metadata)  # worked out once a file
-        if self._added_for is None or not self._added_for[2]:
+        named = {"name": "its file's name", "folders": "its folders' names"}
+        origin = named.get(self._date_from(source_path, metadata))
+        return f"the date in {origin}" if origin else ""
+
+    def _date_from(self, source_path: str, metadata: dict) -> str:
+        """Where Pelican takes the date of a post without a Date: line from, as a key of
+        ``scheduled.DATE_SUBJECTS``: its file's name, its folders' names, its file's time
+        ('fs'), DEFAULT_DATE or DEFAULT_METADATA; "" for its own line, or no date."""
+        if "date" in metadata or self._date_given(source_path, metadata) is None:
             return ""
-        by_name = parse_path_metadata(
-            source_path=self._relpath(source_path),
-            settings={"FILENAME_METADATA": self.settings.get("FILENAME_METADATA")},
-        )
-        return "the date in " + ("its file's name" if "date" in by_name else "its folders' names")
+        if self._added_for is not None and self._added_for[2]:  # worked out by _given
+            by_name = parse_path_metadata(
+                source_path=self._relpath(source_path),
+                settings={"FILENAME_METADATA": self.settings.get("FILENAME_METADATA")},
+            )
+            return "name" if "date" in by_name else "folders"
+        if self.settings.get("DEFAULT_DATE") == "fs":
+            return "fs"
+        if self._default_date():
+            return "DEFAULT_DATE"
+        defaults = self.settings.get("DEFAULT_METADATA")
+        return "DEFAULT_METADATA" if isinstance(defaults, dict) and "date" in defaults else ""
 
     def _waits(self, source_path: str, metadata: dict) -> bool:
         """Whether Pelican's Article (contents.py) makes the post a draft until its date, as
@@ -1872,7 +1890,7 @@ class StrictChecks:
         # DATED_BY_FILE is the reader's own mark (_check_required), not a key of the file
         present = frozenset(metadata)
         # a key an address setting uses ({series} of ARTICLE_URL) is read, by Pelican
-        read = {DATED_BY_FILE, *address_keys_once(self.build_settings)}
+        read = {DATED_BY_FILE, DATE_FROM, *address_keys_once(self.build_settings)}
         found = {
             key: said
             for key in metadata

@@ -33,6 +33,25 @@ from .side import shown
 logger = logging.getLogger(__name__)
 
 
+# where a post's date comes from when it has no Date: line of its own: a reader that knows
+# (blogcore's) sets DATE_FROM to one of these keys, so that a line about the date names what
+# the writer changes (the file's name, not a Date: line it does not have)
+DATE_FROM = "engine_date_from"
+DATE_SUBJECTS = {
+    "": "its Date",
+    "name": "the date in its file's name",
+    "folders": "the date in its folders' names",
+    "fs": "the date DEFAULT_DATE = 'fs' takes from its file's time",
+    "DEFAULT_DATE": "the date DEFAULT_DATE gives it",
+    "DEFAULT_METADATA": "the date DEFAULT_METADATA gives it",
+}
+
+
+def date_subject(item: Any) -> str:
+    """What a line calls a post's date: its Date, or where Pelican took the date from."""
+    return DATE_SUBJECTS.get(str(getattr(item, DATE_FROM, "")), DATE_SUBJECTS[""])
+
+
 @dataclass(frozen=True)
 class Scheduled:
     """When a scheduled post goes out, as its Date says it: the theme's banner reads it."""
@@ -63,12 +82,13 @@ def scheduled(date: Any, said_draft: bool, now: datetime.datetime) -> Scheduled 
     return Scheduled(date, f"{date:%H:%M}", zone or "")
 
 
-def line(file: str, when: Scheduled, preview: str | None) -> str:
+def line(file: str, when: Scheduled, preview: str | None, subject: str = "its Date") -> str:
     """The build's one line about a scheduled post: previewed at ``preview`` (a development
-    build), or left out (None: a build that writes no drafts)."""
+    build), or left out (None: a build that writes no drafts); ``subject`` names the date
+    (``date_subject``)."""
     now = f"is previewed at /{preview}" if preview else "is left out of this build"
     return (
-        f"{file}: scheduled: its Date is {when.written}, so it {now} until then; the first "
+        f"{file}: scheduled: {subject} is {when.written}, so it {now} until then; the first "
         "publish after that time puts it live"
     )
 
@@ -101,7 +121,7 @@ def on_articles_read(generator: Any) -> None:
             item.engine_scheduled = original[1]
     previews = bool(settings.get("DRAFT_SAVE_AS"))
     for file, (item, when) in sorted(found.items()):
-        announce(settings, line(file, when, item.url if previews else None))
+        announce(settings, line(file, when, item.url if previews else None, date_subject(item)))
 
 
 def announce(settings: dict[str, Any], said: str) -> None:

@@ -39,9 +39,10 @@ DRAFT = "a draft (Status: draft)"
 HIDDEN = "hidden (Status: hidden), so it shows no related posts"
 
 
-def scheduled(day: str) -> str:
-    """What a post with a future date is (``day``: 2027-03-02)."""
-    return f"scheduled for {day} (its Date is in the future)"
+def scheduled(day: str, subject: str = "its Date") -> str:
+    """What a post with a future date is (``day``: 2027-03-02; ``subject``: what gives the
+    date, its Date or the date in its file's name)."""
+    return f"scheduled for {day} ({subject} is in the future)"
 
 
 def _kind(asked: str) -> str:

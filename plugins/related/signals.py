@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pelican import signals
 
 from plugins.blogcore.frontmatter import split_wide
-from plugins.engine import build, compat, forks, phases, settings_errors
+from plugins.engine import build, compat, forks, phases, scheduled, settings_errors
 
 from . import lookup, pins
 from .model import Doc, Weights
@@ -307,7 +307,7 @@ def _state_of(article) -> str:
         return lookup.HIDDEN
     if str(article.metadata.get("status", "")).strip().lower() == "draft":
         return lookup.DRAFT
-    return lookup.scheduled(article.date.strftime("%Y-%m-%d"))
+    return lookup.scheduled(article.date.strftime("%Y-%m-%d"), scheduled.date_subject(article))
 
 
 def _explain(generator, published: list, settings) -> None:
