@@ -75,6 +75,30 @@ def test_a_file_name_pattern_that_does_not_compile(name, value, expected):
     assert found == ([(name, f"{name} {expected}")] if expected else [])
 
 
+@pytest.mark.parametrize(
+    ("value", "bad"),
+    [
+        # every file was "could not be processed (Date must be …)", then a traceback
+        ({"date": "soon"}, "'soon'"),
+        ({"status": "draft", "date": "2025-02-30"}, "'2025-02-30'"),
+        ({"date": 2025}, "2025"),
+        ({"date": "2025-03-14"}, None),
+        ({"date": "2025-03-14_09:30"}, None),  # Pelican reads "_" as a space
+        ({"status": "draft"}, None),
+    ],
+)
+def test_a_default_metadata_date_that_is_no_date(value, bad):
+    found = pelican_settings.wrong_kinds(
+        {"DEFAULT_METADATA": value}, {"DEFAULT_METADATA"}, DEFAULT_CONFIG
+    )
+    expected = (
+        f"DEFAULT_METADATA gives every file a date, and {bad} is no date: write one there as "
+        '"date": "2025-03-14" (or 2025-03-14 09:30), or take "date" out (DEFAULT_DATE dates the '
+        "posts without a Date: line)"
+    )
+    assert found == ([("DEFAULT_METADATA", expected)] if bad else [])
+
+
 def test_only_the_names_given_are_checked():
     assert pelican_settings.wrong_kinds({"PORT": "x"}, set(), DEFAULT_CONFIG) == []
 

@@ -265,6 +265,14 @@ def test_a_wrong_kind_of_value_in_pelican_s_settings_is_one_line_each(project):
             "FILENAME_METADATA is not a valid pattern: missing ), unterminated subpattern at "
             "position 0",
         ),
+        # one ERROR per post about a Date: line it does not have ("Date must be a date like
+        # …, got 'soon'"), then a traceback at the first static file
+        (
+            'DEFAULT_METADATA = {"status": "draft", "date": "soon"}',
+            "DEFAULT_METADATA gives every file a date, and 'soon' is no date: write one there "
+            'as "date": "2025-03-14" (or 2025-03-14 09:30), or take "date" out (DEFAULT_DATE '
+            "dates the posts without a Date: line)",
+        ),
     ],
 )
 def test_a_slug_setting_pelican_cannot_use_is_one_line(project, setting, said):

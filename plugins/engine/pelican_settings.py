@@ -5,8 +5,8 @@ to ``settings_errors``, which runs them once a build at ``initialized`` and name
 the settings file that set the value:
 
 - ``wrong_kinds``: a number, a True/False, a list or one of a few words (``SLUGIFY_SOURCE``)
-  of Pelican's given as something else, or a file-name pattern (``FILENAME_METADATA``) that
-  does not compile
+  of Pelican's given as something else, a file-name pattern (``FILENAME_METADATA``) that
+  does not compile, or a ``DEFAULT_METADATA`` date that is no date
   (``DEFAULT_PAGINATION = "8"`` crashed the writer far from the settings file; a string for
   one of ``RESET_FROM_A_STRING``, which Pelican puts back to its default, as written);
 - ``addresses_misshapen``: an ``X_URL`` or ``X_SAVE_AS`` Pelican cannot use: not text
@@ -47,6 +47,8 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from importlib.metadata import entry_points
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
+
+import dateutil.parser
 
 from . import addresses
 from .config import nearest
@@ -145,7 +147,31 @@ def wrong_kinds(settings: Mapping[str, Any], given: Iterable[str], defaults: Map
         value = settings[name]
         if not fits(value):
             found.append((name, f"{name} must be {what}, got {value!r}"))
+        elif name == "DEFAULT_METADATA" and (problem := default_date_problem(value)):
+            found.append((name, f"{name} {problem}"))
     return found
+
+
+def default_date_problem(defaults: Mapping[str, Any]) -> str:
+    """What is wrong with DEFAULT_METADATA's date, as the words after the setting's name; ""
+    when it has none or Pelican reads it (as ``pelican.utils.get_date`` does). Pelican gives
+    it to every file it reads: 'soon' stopped each post with a line about a Date: line it does
+    not have, then the build on a traceback at the first static file."""
+    value = defaults.get("date")
+    if value is None or isinstance(value, dt.datetime):
+        return ""
+    if isinstance(value, str):
+        try:
+            dateutil.parser.parse(re.sub(" +", " ", value.replace("_", " ")))
+        except (ValueError, OverflowError):
+            pass
+        else:
+            return ""
+    return (
+        f"gives every file a date, and {value!r} is no date: write one there as "
+        '"date": "2025-03-14" (or 2025-03-14 09:30), or take "date" out '
+        "(DEFAULT_DATE dates the posts without a Date: line)"
+    )
 
 
 def pattern_problem(value: Any) -> str:
