@@ -916,6 +916,12 @@ class _Refused:
 REFUSED = _Refused()
 
 
+def _gives_date(pattern: Any) -> bool:
+    """Whether a FILENAME_METADATA or PATH_METADATA pattern has a date group (Pelican reads
+    the groups' names in any case)."""
+    return isinstance(pattern, str) and re.search(r"\(\?P<date>", pattern, re.I) is not None
+
+
 class StrictChecks:
     """What this site's readers add to Pelican's, whatever the format (a mixin, first in the
     bases of a Pelican reader): front-matter errors named with the file and the key instead
@@ -1698,6 +1704,12 @@ class StrictChecks:
         if "date" in metadata or self._date_given(source_path, metadata) is None:
             return ""
         if self._added_for is not None and self._added_for[2]:  # worked out by _given
+            # which of the two patterns gave it is plain when only one can give a date (as
+            # with Pelican's own settings: no PATH_METADATA); else the name's is tried alone
+            if not _gives_date(self.settings.get("PATH_METADATA")):
+                return "name"
+            if not _gives_date(self.settings.get("FILENAME_METADATA")):
+                return "folders"
             by_name = parse_path_metadata(
                 source_path=self._relpath(source_path),
                 settings={"FILENAME_METADATA": self.settings.get("FILENAME_METADATA")},
