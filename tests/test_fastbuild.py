@@ -739,6 +739,41 @@ def test_team_files_and_gallery_sidecars_are_read_ahead_with_the_posts(
         assert said[0].count(line) == said[1].count(line) == 1, (line, said[1][-1500:])
 
 
+def test_series_files_are_read_ahead_with_the_posts(corpus: Path, tmp_path: Path):
+    # read with the posts' readers (series.signals.on_article_generator_init): the series
+    # generator's own readers kept no cache, so every rebuild read them through Markdown
+    _edit(corpus / "series/series-0.md", "Summary: ", "Colour: red\nSummary: ")
+    said = _read_ahead(corpus, tmp_path, ["series/series-0.md"])
+    line = "series-0.md: unknown key 'Colour' is ignored"
+    assert said[0].count(line) == said[1].count(line) == 1, said[1][-1500:]
+
+
+def _headings(page: Path) -> list[str]:
+    soup = BeautifulSoup(page.read_bytes(), "html.parser")
+    return [heading.get_text(" ", strip=True) for heading in soup("h1")]
+
+
+def test_a_series_file_edited_between_warm_rebuilds_is_read_again(corpus: Path, tmp_path: Path):
+    # its reading is kept from one rebuild to the next (the posts' reader cache), never
+    # once the file has changed
+    out, cache, log = tmp_path / "out", tmp_path / "cache", tmp_path / "warm.log"
+    settings = {"FASTBUILD_INCREMENTAL": True, "FASTBUILD_MIN_FILES": 1}
+    page = out / "series/series-0/index.html"
+    with log.open("w") as errors, WarmBuilder(ROOT / "pelicanconf.py", ROOT, stderr=errors) as b:
+        assert b.build(arguments(corpus, out, cache, **settings)) == 0, log.read_text()
+        _edit(corpus / "posts/post-00007.md", None, "\nMore.\n")
+        assert b.build(arguments(corpus, out, cache, **settings)) == 0, log.read_text()
+        assert "Series 0" in _headings(page)
+        for title in ("Series 0, revised", "Series 0, revised again"):
+            file = corpus / "series/series-0.md"
+            file.write_text(re.sub(r"(?m)^Title: .*$", f"Title: {title}", file.read_text()))
+            assert b.build(arguments(corpus, out, cache, **settings)) == 0, log.read_text()
+            assert title in _headings(page), _headings(page)
+    clean = build(corpus, tmp_path / "clean", tmp_path / "cache-clean")
+    assert clean.returncode == 0, clean.stderr
+    assert_same_tree(out, tmp_path / "clean")
+
+
 def test_a_post_whose_reading_says_something_is_read_once_in_a_worker(corpus: Path, tmp_path: Path):
     # what a post's reading says travels with it from the worker (build.CARRIED) and is said
     # by the build when it takes the post: an adopted blog's every post warns (an old theme's

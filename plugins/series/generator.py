@@ -54,7 +54,10 @@ class SeriesGenerator(Generator):
         files: dict[str, model.FileInput] = {}
         problems: list[model.Diagnostic] = []
         translated = []
-        for side_file in side.read_all(self, self.settings["SERIES_PATH"], sanitiser=SANITISER):
+        # with the posts' readers (signals.on_article_generator_init): Pelican's reader cache
+        # for them is kept between builds, ours (a generator of its own) is not
+        posts = getattr(build.current(self.settings).state(__package__), "posts", self)
+        for side_file in side.read_all(posts, self.settings["SERIES_PATH"], sanitiser=SANITISER):
             split = model.split_name(side_file.slug)
             if split is not None:
                 translated.append((side_file, *split))

@@ -4,7 +4,7 @@ import logging
 
 from pelican import signals
 
-from plugins.engine import build, phases, settings_errors
+from plugins.engine import build, phases, settings_errors, side
 
 from . import model
 from .generator import SeriesGenerator
@@ -24,6 +24,14 @@ def on_initialized(pelican) -> None:
         excludes = list(pelican.settings.get(key) or [])
         if folder not in excludes:
             pelican.settings[key] = [*excludes, folder]
+    # read with the posts' readers (on_article_generator_init): their reader cache keeps them
+    # from one rebuild to the next, and fastbuild reads them in its workers with the posts
+    side.read_ahead(pelican.settings, folder)
+
+
+def on_article_generator_init(generator) -> None:
+    """Note the posts' generator: the series files are read with its readers."""
+    vars(build.current(generator.settings).state(__package__)).setdefault("posts", generator)
 
 
 LEVELS = {model.ERROR: logging.ERROR, model.WARNING: logging.WARNING}
@@ -65,6 +73,7 @@ def register() -> None:
         [
             (signals.initialized, on_initialized),
             (signals.get_generators, get_generators),
+            (signals.article_generator_init, on_article_generator_init),
             (signals.article_generator_write_article, on_write_article),
             (phases.keys_written, on_keys_written),
         ],
