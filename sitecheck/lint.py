@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from plugins.blogcore import fenced
+from plugins.blogcore.text import ALT_EXAMPLE, alt_describes_nothing
 
 from .common import Context, Finding, Report
 
@@ -102,22 +103,34 @@ def _as_text(value: str | tuple[str, ...] | None) -> str:
     return ", ".join(value) if isinstance(value, tuple) else (value or "").strip()
 
 
+def _says_nothing(alt: str, src: str) -> bool:
+    """No alt text, or a placeholder's (the advice's own example copied as it stands)."""
+    return not alt.strip() or alt_describes_nothing(alt, src) == "a placeholder"
+
+
 class _Images(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.missing: list[tuple[int, str]] = []
+        self.missing: list[tuple[int, str, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        if tag == "img" and not (a.get("alt") or "").strip() and a.get("role") != "presentation":
-            self.missing.append((self.getpos()[0], a.get("src") or "?"))
+        src = a.get("src") or "?"
+        decorative = a.get("role") == "presentation"
+        if tag == "img" and not decorative and _says_nothing(a.get("alt") or "", src):
+            self.missing.append((self.getpos()[0], src, "html"))
 
 
-def images_without_alt(body: str) -> list[tuple[int, str]]:
-    """(line within body, src) of each Markdown or HTML image with no alt text."""
+def images_without_alt(body: str) -> list[tuple[int, str, str]]:
+    """(line within body, src, "markdown" or "html") of each Markdown or HTML image with no
+    alt text, or a placeholder's."""
     found = []
     for n, line in enumerate(body.splitlines(), 1):
-        found += [(n, m["src"]) for m in _MD_IMAGE.finditer(line) if not m["alt"].strip()]
+        found += [
+            (n, m["src"], "markdown")
+            for m in _MD_IMAGE.finditer(line)
+            if _says_nothing(m["alt"], m["src"])
+        ]
     parser = _Images()
     parser.feed(body)
     return sorted(found + parser.missing)
@@ -129,6 +142,16 @@ _TITLE_ADVICE = {
     "": "write 'Title: ...' on the first line",
     "YAML": "write 'title: ...' inside the --- block",
     "TOML": "write 'title = \"...\"' inside the +++ block",
+}
+
+
+# the alt text asked for as the image is written, with the writer's description to put in:
+# the example is a placeholder, named again if kept (a real-looking one, "A stone farmhouse",
+# copied as it stood would publish a false description); the image's own src, not "...",
+# so a copy in its place still shows the picture, and an <img> keeps its other attributes
+_ALT_ADVICE = {
+    "markdown": "describe it between the brackets: ![{example}]({src})",
+    "html": 'describe it in an alt attribute added to its <img> tag: alt="{example}"',
 }
 
 
@@ -149,10 +172,10 @@ def lint_text(shown: str, raw: bytes) -> list[str]:
         problems.append(f"has no Title ({_TITLE_ADVICE[language]})")
     if not body.strip():
         problems.append("has no text after its front matter (an empty post)")
-    for line, src in images_without_alt(body):
+    for line, src, kind in images_without_alt(body):
         problems.append(
-            f"line {first_line + line - 1}: image {src} has no alt text "
-            "(say what it shows: ![A stone farmhouse](...))"
+            f"line {first_line + line - 1}: image {src} has no alt text that describes it "
+            f"({_ALT_ADVICE[kind].format(example=ALT_EXAMPLE, src=src)})"
         )
     return problems
 

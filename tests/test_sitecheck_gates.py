@@ -233,9 +233,45 @@ def test_a_missing_title_and_an_image_without_alt_text_are_one_line_each(tmp_pat
         ],
         "no-alt": [
             "content-once/posts/no-alt-once.md: line 8: image {static}/images/lamp.svg has no alt "
-            "text (say what it shows: ![A stone farmhouse](...)) [lint]"
+            "text that describes it (describe it between the brackets: "
+            "![what it shows]({static}/images/lamp.svg)) [lint]"
         ],
     }
+
+
+def _linted(body: str) -> list[str]:
+    """The lint's own lines for a Markdown post whose text is ``body``."""
+    return lint.lint_text("posts/lamp.md", POST.format(title="Lamp", body=body).encode())
+
+
+@pytest.mark.parametrize(
+    ("image", "copied"),
+    [
+        # "say what it shows: ![A stone farmhouse](...)": copied as it stood, a false
+        # description published, and "..." in place of the picture's address
+        (
+            "![]({static}/images/lamp.svg)",
+            lambda image, advice: advice,  # the image, as the writer finds it, replaced
+        ),
+        # an <img> told a Markdown image lost its width when replaced: its attribute is added
+        (
+            '<img src="/images/lamp.svg" width="40">',
+            lambda image, advice: image.replace("<img ", f"<img {advice} "),
+        ),
+    ],
+    ids=["markdown", "img"],
+)
+def test_the_lints_alt_text_example_is_a_placeholder_named_again_if_copied(image, copied):
+    [said] = _linted(f"Intro.\n\n{image}\n")
+    advice = re.search(r"(?:brackets|tag): (.*)\)$", said)
+    assert advice, said
+    assert "what it shows" in advice[1]
+    kept = copied(image, advice[1])
+    assert "lamp.svg" in kept and ("width" in kept) == ("width" in image)  # nothing lost
+    # kept as it stands, the placeholder is named again, never published as a description
+    assert _linted(f"Intro.\n\n{kept}\n") == [said]
+    # the writer's own words in its place: no line
+    assert _linted(f"Intro.\n\n{kept.replace('what it shows', 'A brass desk lamp')}\n") == []
 
 
 def _jpeg_with_gps(path: Path) -> None:

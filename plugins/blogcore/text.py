@@ -612,6 +612,9 @@ ALT_PLACEHOLDERS = frozenset(
         "what it shows", "where it leads",
     }
 )  # fmt: skip
+# the advice's example of alt text (the reader's, sitecheck's lint's): a placeholder, above,
+# as a real description copied as it stands ("A crowd at the launch") was published as false
+ALT_EXAMPLE = "what it shows"
 # the advice's example for a post in another language: "what it shows, in Hungarian"
 _ADVICE_IN = re.compile(r"^what it shows, in \S.*$", re.IGNORECASE)
 _IMAGE_SUFFIX = re.compile(r"\.(?:png|jpe?g|gif|webp|avif|heic|heif|tiff?|bmp|svg)$", re.IGNORECASE)
