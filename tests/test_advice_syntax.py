@@ -889,3 +889,40 @@ def test_the_photos_plugins_image_is_told_cover_as_the_post_writes_it(syntax, ad
         syntax=syntax,
     )
     assert said.endswith(f": {advice}")
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # each line keysyntax builds for a +++ post, read as the sentence it ends up in: a TOML
+        # key without a value was "slug =" ("give it another slug =", "no author = line")
+        (keysyntax.key_as_written("Slug", "toml"), "slug"),
+        (f"give it another {keysyntax.key_as_written('Slug', 'toml')}", "give it another slug"),
+        (keysyntax.a_key("Author", [keysyntax.Shown("t.md", "toml")], "no"), "no author key"),
+        (
+            keysyntax.a_key("Summary", [keysyntax.Shown("t.md", "toml")], "an empty"),
+            "an empty summary key",
+        ),
+        (
+            keysyntax.lines_for_each("Author", [keysyntax.Shown("t.md", "toml")] * 2),
+            "an author key to each",
+        ),
+        (keysyntax.one_key("Summary", "toml"), "a summary key"),
+        (keysyntax.one_key("Summary", "rst"), "a :summary: field"),
+        (keysyntax.one_key("Author", "html"), 'a <meta name="author"> tag'),
+        (keysyntax.one_key("Author", "markdown"), "an Author: line"),
+        (
+            keysyntax.a_key("Slug", [keysyntax.Shown("t.md", "toml"), "r.rst"]),
+            "a slug key in a file with +++ front matter, a :slug: field in a .rst file",
+        ),
+        (
+            repeats.key_message(
+                "Modifed", "ignored", [keysyntax.Shown(f"old/{n}.md", "toml") for n in "ab"],
+                "Modified",
+            ),
+            "write the key modified in place of modifed in them",
+        ),
+    ],
+)  # fmt: skip
+def test_each_toml_line_reads_as_a_sentence(said, expected):
+    assert expected in said

@@ -292,6 +292,8 @@ def _renamed(meant: str, key: str, files: list[str]) -> str:
         return f"the key {meant} in place of {key}"
     syntax = syntaxes.pop()
     ours, theirs = (keysyntax.key_as_written(one, syntax) for one in (meant, key))
+    if syntax == keysyntax.TOML:  # a TOML key is named bare: "write modified in place of…"
+        return f"the key {ours} in place of {theirs}"
     return f"{ours} in place of {theirs}"
 
 

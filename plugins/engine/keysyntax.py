@@ -72,13 +72,14 @@ def syntax_of_text(name: str, text: str) -> str:
 def key_as_written(key: str, syntax: str, value: str | None = None) -> str:
     """``key`` (``Save_as``, ``save_as``) as a file of ``syntax`` gives it ``value``; without
     a value, the key as that file names it (``Save_as:``, ``:save_as:``,
-    ``<meta name="save_as">``)."""
+    ``<meta name="save_as">``, TOML's ``save_as``: a key, as its lines say after the name,
+    "give it another slug", "remove the save_as key")."""
     name = key.lower()
     if syntax == RST:
         return f":{name}:" if value is None else f":{name}: {value}"
     if syntax == TOML:
-        if value is None:
-            return f"{name} ="
+        if value is None:  # "slug =" read aloud is no sentence ("give it another slug =")
+            return name
         return f"{name} = {value if _TOML_BARE.fullmatch(value) else yaml_quoted(value)}"
     if syntax == HTML:
         if name == "title":  # Pelican's HTML reader takes the title from <title>
@@ -146,9 +147,16 @@ _A_FILE = {
 }
 
 
+def one_key(key: str, syntax: str, article: str = "a") -> str:
+    """One key named as a file of ``syntax`` holds it, after ``article``: "a Summary: line",
+    "a :summary: field", 'a <meta name="summary"> tag', "a summary key" (TOML)."""
+    return _with_article(article, f"{key_as_written(key, syntax)} {line_of(syntax)}")
+
+
 def line_of(syntax: str) -> str:
-    """What one key is in a file of ``syntax``: a line, a field or a tag."""
-    return {RST: "field", HTML: "tag"}.get(syntax, "line")
+    """What one key is in a file of ``syntax``: a line, a field, a tag or (TOML's, named
+    bare) a key."""
+    return {RST: "field", HTML: "tag", TOML: "key"}.get(syntax, "line")
 
 
 def yaml_quoted(value: str) -> str:

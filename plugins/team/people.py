@@ -774,6 +774,8 @@ def _key_in(posts: Sequence[str]) -> Callable[[str], str]:
     syntaxes = {keysyntax.syntax_of(post) for post in posts}
     if len(syntaxes) == 1:
         syntax = syntaxes.pop()
+        if syntax == keysyntax.TOML:  # "names in author", bare, reads as a word of the line
+            return lambda key: f"the key {keysyntax.key_as_written(key, syntax)}"
         return lambda key: keysyntax.key_as_written(key, syntax)
     return lambda key: f"the key {display_key(key)}"
 
