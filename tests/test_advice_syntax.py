@@ -926,3 +926,109 @@ def test_the_photos_plugins_image_is_told_cover_as_the_post_writes_it(syntax, ad
 )  # fmt: skip
 def test_each_toml_line_reads_as_a_sentence(said, expected):
     assert expected in said
+
+
+def _post_in(syntax: str, keys: dict[str, str], words: str = WORDS) -> str:
+    """A post giving ``keys`` (one a line) as a file of ``syntax`` does, then ``words``."""
+    written = [keysyntax.key_as_written(k, syntax, v) for k, v in keys.items() if k != "Title"]
+    title = keys["Title"]
+    if syntax == "rst":
+        return f"{title}\n{'#' * len(title)}\n\n" + "\n".join(written) + f"\n\n{words}\n"
+    if syntax == "html":
+        head = "\n".join([f"<title>{title}</title>", *written])
+        return f"<html><head>\n{head}\n</head><body><p>{words}</p></body></html>\n"
+    if syntax == "toml":
+        lines = [keysyntax.key_as_written("Title", "toml", title), *written]
+        return "+++\n" + "\n".join(lines) + f"\n+++\n\n{words}\n"
+    return "\n".join([f"Title: {title}", *written]) + f"\n\n{words}\n"
+
+
+KEYS = {"Date": "2024-01-01", "Category": "Company", "Author": "Ada Byrne"}
+SUFFIX = {"markdown": "md", "rst": "rst", "html": "html", "toml": "md"}
+SYNTAXES = ["markdown", "rst", "html", "toml"]
+
+
+def _without(text: str, key: str) -> str:
+    """``text`` without the line holding ``key`` as the advice names it (its line, field or
+    tag, each alone on a line here)."""
+    lines, key = (
+        text.split("\n"),
+        key.rstrip(">").lower(),
+    )  # <meta name="x"> names <meta name="x" …>
+    [line] = [n for n, one in enumerate(lines) if one.lower().startswith(key)]
+    return "\n".join(lines[:line] + lines[line + 1 :])
+
+
+def _told_and_followed(build_site, caplog, files, path, advice, follow, syntax, **settings):
+    """The site of ``files`` built, the one line said of ``path`` found, then the site built
+    again with ``path``'s text as ``follow(text, advised)`` makes it (``advised``: ``advice``'s
+    first group), and no line said of it: the line, the advice, and the second site."""
+    name = f"{path.rsplit('/', 1)[1].split('.')[0]}-{syntax}"  # a content folder of its own
+    caplog.set_level(logging.WARNING)
+    build_site(files, name=name, **settings)
+    [said] = lines_naming(caplog, path)
+    advised = advice.search(said)
+    assert advised, said
+    caplog.clear()
+    followed_files = {**files, path: follow(files[path], advised[1])}
+    site = build_site(followed_files, name=f"{name}-2", **settings)
+    assert lines_naming(caplog, path) == []
+    return said, advised[1], site
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_a_translation_of_nothing_is_told_its_key_as_the_file_writes_it(build_site, caplog, syntax):
+    # "remove the Translation line": a .rst post's key is a field, an .html's a tag, and a
+    # +++ post's "Translation: true" is no TOML
+    keys = {"Title": "Seul", **KEYS, "Slug": "no-original", "Lang": "fr", "Translation": "true"}
+    path = f"posts/alone.fr.{SUFFIX[syntax]}"
+    advice = re.compile(r"or remove its (.*) (?:line|field|tag|key)\)$")
+    files = {path: _post_in(syntax, keys)}
+    said, _, site = _told_and_followed(build_site, caplog, files, path, advice, _without, syntax)
+    assert f"says {keysyntax.key_as_written('Translation', syntax, 'true')}, but" in said
+    assert body_text(site, "fr/posts/no-original/") == WORDS
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_a_translation_under_another_slug_is_told_its_originals_as_the_file_writes_it(
+    build_site, caplog, syntax
+):
+    # "give it its original's Slug: first-light": in a .rst post, its first paragraph
+    keys = {"Title": "Premières lueurs", **KEYS, "Lang": "fr", "Slug": "primera-luz"}
+    original = {**keys, "Title": "First light", "Lang": "en", "Slug": "first-light"}
+    path = f"posts/first-light.fr.{SUFFIX[syntax]}"
+    files = {
+        "posts/first-light.md": _post_in("markdown", original, "The original's words."),
+        path: _post_in(syntax, keys),
+    }
+    slug = keysyntax.key_as_written("Slug", syntax, "primera-luz")
+    advice = re.compile(r"give it its original's (.*), or rename")
+    _, _, site = _told_and_followed(
+        build_site, caplog, files, path, advice, lambda text, one: text.replace(slug, one), syntax
+    )
+    assert body_text(site, "fr/posts/first-light/") == WORDS
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_a_wordpress_excerpt_is_told_its_summary_key_as_the_file_writes_it(
+    build_site, caplog, syntax
+):
+    # "post_excerpt (the post's summary: write it as Summary:)": in a .rst post, its first
+    # paragraph; between +++ lines, not TOML
+    keys = {"Title": "Imported", **KEYS, "Slug": "imported", "Post_excerpt": "A short summary."}
+    path = f"posts/imported.{SUFFIX[syntax]}"
+    excerpt = keysyntax.key_as_written("Post_excerpt", syntax, "A short summary.")
+
+    def follow(text: str, advised: str) -> str:
+        # the excerpt under the key named, as the file writes the key with a value
+        key = advised.strip(":").removeprefix('<meta name="').rstrip('">')
+        assert keysyntax.key_as_written(key, syntax) == advised
+        summary = keysyntax.key_as_written(key.capitalize(), syntax, "A short summary.")
+        return text.replace(excerpt, summary)
+
+    advice = re.compile(r"write it as an? (.*) (?:line|field|tag|key)\)")
+    files = {path: _post_in(syntax, keys)}
+    _, _, site = _told_and_followed(build_site, caplog, files, path, advice, follow, syntax)
+    assert body_text(site, "posts/imported/") == WORDS
+    page = site.soup("posts/imported/")
+    assert page.select_one('meta[name="description"]')["content"] == "A short summary."

@@ -165,7 +165,7 @@ def test_a_translation_of_nothing_is_one_line(build_site, caplog):
     assert [m for m in caplog.messages if "alone.fr.md" in m] == [
         "orphan/posts/alone.fr.md: says Translation: true, but no post with its Slug "
         "nobody-has-this is the original, so it stands as a post of its own (give it its "
-        "original's Slug, or remove the Translation line)"
+        "original's Slug, or remove its Translation: line)"
     ]
     assert not [m for m in caplog.messages if "are translations" in m]
 
@@ -395,7 +395,7 @@ def test_it_is_one_error_line_naming_both_files_and_slugs(misnamed_publish):
         "rename the file if it is a post of its own)",
         "mp/posts/merger-plan.de.rst: is named as a translation of mp/posts/merger-plan.md, "
         "which is dated 2099-03-01, but has Slug merger-plan, not its Slug our-merger-plan: "
-        "held back with it, not published alone before it (give it its original's Slug: "
+        "held back with it, not published alone before it (give it its original's :slug: "
         "our-merger-plan, or rename the file if it is a post of its own)",
         "mp/posts/zqdraft.fr.md: is named as a translation of mp/posts/zqdraft.md, which is a "
         "draft (Status: draft), but has Slug zqdraft, not its Slug we-acquire-hallco: held "
@@ -416,7 +416,7 @@ def test_a_published_translation_of_nothing_stops_a_publish(misnamed_publish):
         "ERROR",
         "mp/posts/alone.fr.md: says Translation: true, but no post with its Slug "
         "nobody-has-this is the original, so it would be published as a post of its own (give "
-        "it its original's Slug, or remove the Translation line)",
+        "it its original's Slug, or remove its Translation: line)",
     ) in lines
 
 
@@ -435,7 +435,7 @@ def test_a_misnamed_translation_of_a_draft_is_previewed_as_a_draft_in_developmen
         "WARNING",
         "md/posts/alone.fr.md: says Translation: true, but no post with its Slug "
         "nobody-has-this is the original, so it stands as a post of its own (give it its "
-        "original's Slug, or remove the Translation line)",
+        "original's Slug, or remove its Translation: line)",
     ) in lines
     # a published post's translation under another slug is still published
     assert site.exists("es/posts/primera-luz/")

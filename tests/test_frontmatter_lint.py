@@ -181,7 +181,7 @@ CASES = [
         "wordpress-author-number",
         fenced('post_author: "2"\nAuthor: "2"'),
         "the author is given as 2, WordPress's number for them, which names no one: write "
-        "Author: with their name (the WordPress importer",
+        "an Author: line with their name (the WordPress importer",
     ),
     Case(  # no WordPress key beside it: a typo of ours, as before
         "status-publish-alone",

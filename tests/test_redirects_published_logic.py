@@ -3,6 +3,7 @@ build no longer writes found, and the post that probably had each one named."""
 
 import pytest
 
+from plugins.engine import keysyntax
 from plugins.redirects import published
 from plugins.redirects.published import Known, SitemapError
 
@@ -153,3 +154,28 @@ def test_a_listing_page_is_told_from_a_post_s(path, listing):
 
 def test_no_listing_patterns_make_every_page_a_post_s():
     assert published.listings([], [])("/tag/x/") is False
+
+
+@pytest.mark.parametrize(
+    ("owners", "said"),
+    [
+        # a .rst post's Markdown "Redirect_from:" line is its first paragraph
+        (["content/posts/x.rst"], "add ':redirect_from: /posts/a/' to it (content/posts/x.rst?)"),
+        (
+            ["content/posts/x.html"],
+            'add \'<meta name="redirect_from" content="/posts/a/">\' to it',
+        ),
+        (
+            [keysyntax.Shown("content/posts/x.md", keysyntax.TOML)],
+            "add 'redirect_from = \"/posts/a/\"' to it",
+        ),
+        # owners of two syntaxes: each named, not one quoted line of both
+        (
+            ["a.md", "b.rst"],
+            "add Redirect_from: /posts/a/ in a Markdown file, :redirect_from: /posts/a/ in a "
+            ".rst file to it (a.md? or b.rst?)",
+        ),
+    ],
+)
+def test_the_key_to_add_is_written_as_the_owners_write_keys(owners, said):
+    assert said in published.message("/posts/a/", owners)

@@ -151,7 +151,8 @@ def same_language_versions(generators: list, settings: dict[str, Any]) -> list[t
             shared = " and ".join(f"the {k} '{getattr(first, k, '')}'" for k in keys)
             kind = "page" if isinstance(first, Page) else "post"
             for repeat in repeats:
-                files = [repeat.source_path, first.source_path]
+                # as the files write keys: TOML in a +++ post (its mark: keysyntax.as_written)
+                files = [keysyntax.as_written(i.source_path, i.metadata) for i in (repeat, first)]
                 own = keysyntax.key_in_files(keys[0].capitalize(), files)
                 lang = keysyntax.key_in_files("Lang", files)
                 found.append(
@@ -191,7 +192,7 @@ def originals_in_other_languages(
         for other in others:
             if other.lang == first.lang:
                 continue  # one slug and one language: same_language_versions names it
-            files = [other.source_path, first.source_path]
+            files = [keysyntax.as_written(i.source_path, i.metadata) for i in (other, first)]
             translation = keysyntax.key_in_files("Translation", files, "true")
             found.append(
                 (

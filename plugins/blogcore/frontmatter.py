@@ -785,7 +785,9 @@ def _text(value: object) -> str:
     return written.strip() if written is not None else ""
 
 
-def wordpress_keys(metadata: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
+def wordpress_keys(
+    metadata: dict[str, Any], syntax: str = keysyntax.MARKDOWN
+) -> tuple[dict[str, str], list[str]]:
     """A WordPress exporter's keys, read where they mean something here, left out where
     they are WordPress's own. Returns what to set (``date`` as written, for the reader to
     convert as it converts Date; ``title``, ``status``, ``comments``) and the lines to say:
@@ -793,7 +795,8 @@ def wordpress_keys(metadata: dict[str, Any]) -> tuple[dict[str, str], list[str]]
     given as WordPress's number. Every key of theirs is taken out of ``metadata``, so none
     is also an unknown key with a suggestion of ours (ping_status is not Status). A file with
     none of them is left alone; its Status: publish is the error any file's would be.
-    Raises FrontMatterError for it."""
+    Raises FrontMatterError for it. Keys to write are named as a file of ``syntax`` writes
+    them (a :summary: field in .rst)."""
     found: dict[str, str] = {}
     status = _text(metadata.get("status")).lower()
     if WORDPRESS_KEYS.isdisjoint(metadata):
@@ -831,7 +834,8 @@ def wordpress_keys(metadata: dict[str, Any]) -> tuple[dict[str, str], list[str]]
             found["status"] = "draft"
             read.append(f"{key} as Status: draft (the post was not public there)")
         elif key == "post_excerpt" and _text(value) and "summary" not in metadata:
-            left.append(f"{key} (the post's summary: write it as Summary:)")
+            summary = keysyntax.one_key("Summary", syntax)
+            left.append(f"{key} (the post's summary: write it as {summary})")
         else:
             left.append(key)
     categories = metadata.get("categories")
@@ -854,9 +858,9 @@ def wordpress_keys(metadata: dict[str, Any]) -> tuple[dict[str, str], list[str]]
     if number.isdigit() and not (author and not author.isdigit()):
         lines.append(
             f"the author is given as {number}, WordPress's number for them, which names no "
-            "one: write "
-            "Author: with their name (the WordPress importer signs each post with its "
-            "author's name and writes their team file: docs/importing.md)"
+            f"one: write {keysyntax.one_key('Author', syntax)} with their name (the WordPress "
+            "importer signs each post with its author's name and writes their team file: "
+            "docs/importing.md)"
         )
     said = f"read {', '.join(read)}; " if read else ""
     lines.insert(

@@ -627,9 +627,8 @@ ALT_HINTS = {
     "rst": "describe it in the directive's :alt: option, :alt: {example}",
     "html": 'describe it in its alt attribute, <img alt="{example}" ...>',
 }
-# an English post's example of alt text: a placeholder the check refuses (text.ALT_PLACEHOLDERS),
-# as a real description copied as it stands ("A crowd at the launch") was published as false
-ALT_EXAMPLE = "what it shows"
+# an English post's example of alt text: a placeholder the check refuses (text.ALT_PLACEHOLDERS)
+ALT_EXAMPLE = text.ALT_EXAMPLE
 
 
 @functools.lru_cache(maxsize=64)  # a site writes in a few languages; a post asks once
@@ -1258,14 +1257,14 @@ class StrictChecks:
         the post's own address (OLD_ADDRESSES)."""
         if OTHER_ENGINE_KEYS.isdisjoint(metadata):
             return ()
+        # the advice names keys as the file writes them (:status: draft, status = "draft")
+        syntax = keysyntax.syntax_of_text(self.alt_format, self._text(source_path))
         # a WordPress exporter's keys: one line for the file (and one for a numbered author)
-        wordpress, lines = wordpress_keys(metadata)
+        wordpress, lines = wordpress_keys(metadata, syntax)
         for line in lines:
             logger.warning("%s: %s", self._shown(source_path), line)
         for key, value in wordpress.items():  # converted as our line is (Date waits so)
             metadata[key] = self.process_metadata(key, value)
-        # the advice names keys as the file writes them (:status: draft, status = "draft")
-        syntax = keysyntax.syntax_of_text(self.alt_format, self._text(source_path))
         status, lines = other_engine_status(metadata, syntax=syntax)
         for line in lines:
             logger.warning("%s: %s", self._shown(source_path), line)

@@ -96,13 +96,24 @@ class _Kind:
     strict: bool
 
     def file(self, index: int) -> str:
-        """The item's file as staff know it: content/posts/x.fr.md."""
-        return shown(self.settings, self.items[index].source_path)
-
-    def key(self, index: int, between: str = " ") -> str:
-        """Its translation id as a line says it: Slug x (Slug: x, as front matter has it)."""
+        """The item's file as staff know it: content/posts/x.fr.md (a path that knows its
+        keys' syntax, keysyntax.as_written: TOML in a +++ post)."""
         item = self.items[index]
-        return ", ".join(f"{key.capitalize()}{between}{getattr(item, key, '')}" for key in self.ids)
+        return keysyntax.as_written(shown(self.settings, item.source_path), item.metadata)
+
+    def key(self, index: int) -> str:
+        """Its translation id as a line says it: Slug x."""
+        item = self.items[index]
+        return ", ".join(f"{key.capitalize()} {getattr(item, key, '')}" for key in self.ids)
+
+    def key_in(self, index: int, into: int) -> str:
+        """The item's translation id as the file ``into`` writes it, to copy there: Slug: x,
+        :slug: x, <meta name="slug" content="x">, slug = "x"."""
+        item, syntax = self.items[index], keysyntax.syntax_of(self.file(into))
+        return ", ".join(
+            keysyntax.key_as_written(key.capitalize(), syntax, str(getattr(item, key, "")))
+            for key in self.ids
+        )
 
     def why(self, index: int) -> str:
         """Why the item (a draft or a post dated in the future) is not out yet."""
@@ -186,7 +197,7 @@ def _misnamed(
                 said.why(first),
                 said.key(index),
                 said.key(first),
-                said.key(first, ": "),
+                said.key_in(first, index),
                 said.kind,
             )
         elif versions[index].state != waiting.DRAFT:  # a draft is work in progress
@@ -199,7 +210,7 @@ def _misnamed(
                 said.key(index),
                 said.key(first),
                 said.kind,
-                said.key(first, ": "),
+                said.key_in(first, index),
                 said.kind,
             )
     return misnamed
@@ -213,15 +224,18 @@ def _orphans(said: _Kind, versions: Sequence[waiting.Version], named: dict[int, 
         if index in named:
             continue
         alone = said.strict and versions[index].state != waiting.DRAFT
+        syntax = keysyntax.syntax_of(said.file(index))  # its :translation: field in .rst
         (logger.error if alone else logger.warning)(
-            "%s: says Translation: true, but no %s with its %s is the original, so it %s a %s "
-            "of its own (give it its original's %s, or remove the Translation line)",
+            "%s: says %s, but no %s with its %s is the original, so it %s a %s "
+            "of its own (give it its original's %s, or remove its %s)",
             said.file(index),
+            keysyntax.key_as_written("Translation", syntax, "true"),
             said.kind,
             said.key(index),
             "would be published as" if alone else "stands as",
             said.kind,
             " and ".join(name.capitalize() for name in said.ids),
+            f"{keysyntax.key_as_written('Translation', syntax)} {keysyntax.line_of(syntax)}",
         )
 
 

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from plugins.engine import keysyntax
+
 from .paths import OldPath, pattern_regex
 
 _NAMESPACE = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -146,10 +148,15 @@ def suspects(path: str, known: Iterable[Known]) -> list[str]:
 
 
 def message(path: str, owners: list[str]) -> str:
-    """The one line for a published address this build no longer writes."""
+    """The one line for a published address this build no longer writes; the key to add is
+    written as the guessed owners write keys (``:redirect_from:`` in a .rst post: a Markdown
+    line there would be its first paragraph), each syntax's named where they differ."""
     where = f" ({' or '.join(f'{o}?' for o in owners)})" if owners else ""
+    key = keysyntax.key_in_files("Redirect_from", owners, path)
+    if len({keysyntax.syntax_of(owner) for owner in owners}) <= 1:
+        key = f"'{key}'"  # one line to copy; several syntaxes' are named, not quoted as one
     return (
         f"{path} is published and this build no longer writes it: if its post or page moved, "
-        f"add 'Redirect_from: {path}' to it{where}; if it was removed on purpose, add it to "
+        f"add {key} to it{where}; if it was removed on purpose, add it to "
         "REDIRECTS_REMOVED in publishconf.py"
     )

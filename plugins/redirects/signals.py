@@ -10,7 +10,7 @@ from pelican.contents import Page
 from pelican.utils import slugify
 
 from plugins.blogcore.checks import planned_outputs
-from plugins.engine import build, phases, settings_errors, side
+from plugins.engine import build, keysyntax, phases, settings_errors, side
 from plugins.engine.files import writing
 from plugins.engine.side import shown
 
@@ -342,7 +342,9 @@ def _known(item, settings) -> published.Known:
         regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
     )
     names = (str(getattr(item, "slug", "") or ""), Path(item.source_path).stem, title)
-    return published.Known(shown(settings, item.source_path), tuple(n for n in names if n))
+    # the owner as a path that knows its keys' syntax (TOML in a +++ post), for the line's key
+    owner = keysyntax.as_written(shown(settings, item.source_path), item.metadata)
+    return published.Known(owner, tuple(n for n in names if n))
 
 
 def on_published(pelican) -> None:
