@@ -1032,3 +1032,28 @@ def test_a_wordpress_excerpt_is_told_its_summary_key_as_the_file_writes_it(
     assert body_text(site, "posts/imported/") == WORDS
     page = site.soup("posts/imported/")
     assert page.select_one('meta[name="description"]')["content"] == "A short summary."
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_a_moved_posts_comments_are_told_comment_id_as_the_file_writes_it(
+    build_site, caplog, syntax
+):
+    # "add 'Comment_id: how-we-hire' to keep them": in a .rst post, its first paragraph
+    keys = {"Title": "How we hire", **KEYS, "Slug": "hiring-2026"}
+    keys["Redirect_from"] = "/posts/how-we-hire/"
+    path = f"posts/moved.{SUFFIX[syntax]}"
+    redirect = keysyntax.key_as_written("Redirect_from", syntax, "/posts/how-we-hire/")
+    advice = re.compile(r"add '([^']*)' to keep them")
+    _, _, site = _told_and_followed(
+        build_site,
+        caplog,
+        {path: _post_in(syntax, keys)},
+        path,
+        advice,
+        lambda text, key: text.replace(redirect, f"{key}\n{redirect}"),
+        syntax,
+        COMMENTS_ISSO_URL="https://comments.example.test/",
+    )
+    page = site.soup("posts/hiring-2026/")
+    assert page.select_one("#isso-thread")["data-isso-id"] == "how-we-hire"
+    assert body_text(site, "posts/hiring-2026/") == WORDS

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
-from plugins.engine import build, files, phases, settings_errors
+from plugins.engine import build, files, keysyntax, phases, settings_errors
 from plugins.engine.side import shown
 from plugins.redirects.paths import split_value
 
@@ -123,15 +123,18 @@ def _say_moved(article, live: set[str], settings) -> None:
         if old == article.slug or old in live:  # old == its slug: its translations
             continue
         before, now = pattern.format(slug=old), pattern.format(slug=article.slug)
+        # the key as the post writes one: a .rst post's Markdown line is its first paragraph
+        post = keysyntax.as_written(shown(settings, article.source_path), article.metadata)
+        syntax = keysyntax.syntax_of(post)
         logger.warning(
             "%s: its comments are kept under its slug, and it redirects from the address it "
             "had as %r: its thread is now %r, so the comments written there no longer show; "
-            "add 'Comment_id: %s' to keep them (or 'Comment_id: %s' to start afresh)",
-            shown(settings, article.source_path),
+            "add '%s' to keep them (or '%s' to start afresh)",
+            post,
             old,
             now,
-            before,
-            now,
+            keysyntax.key_as_written("Comment_id", syntax, before),
+            keysyntax.key_as_written("Comment_id", syntax, now),
         )
         return
 
