@@ -1057,3 +1057,29 @@ def test_a_moved_posts_comments_are_told_comment_id_as_the_file_writes_it(
     page = site.soup("posts/hiring-2026/")
     assert page.select_one("#isso-thread")["data-isso-id"] == "how-we-hire"
     assert body_text(site, "posts/hiring-2026/") == WORDS
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_a_series_index_in_words_is_told_its_number_as_the_file_writes_it(
+    build_site, caplog, syntax
+):
+    # "write Series_index: 2": in a .rst post, its first paragraph; between +++ lines, no TOML
+    first = {"Title": "Moving, part one", **KEYS, "Series": "Moving house", "Series_index": "1"}
+    keys = {**first, "Title": "Moving, part two", "Slug": "moving-two", "Series_index": "two"}
+    path = f"posts/moving-two.{SUFFIX[syntax]}"
+    files = {
+        "posts/moving-one.md": _post_in("markdown", first, "The first part's words."),
+        path: _post_in(syntax, keys),
+    }
+    index = keysyntax.key_as_written("Series_index", syntax, "two")
+    advice = re.compile(r"; write (.*)$")
+    said, advised, site = _told_and_followed(
+        build_site, caplog, files, path, advice, lambda text, one: text.replace(index, one), syntax
+    )
+    assert advised == keysyntax.key_as_written("Series_index", syntax, "2"), said
+    assert body_text(site, "posts/moving-two/") == WORDS
+    nav = site.soup("posts/moving-two/").select_one(".series-nav")
+    assert [li.get_text(" ", strip=True) for li in nav.select("li")] == [
+        "Moving, part one",
+        "Moving, part two",
+    ]

@@ -14,7 +14,7 @@ from pelican.utils import slugify
 
 from plugins.blogcore.frontmatter import check_date, lang_problem, scan_header, stopper_problem
 from plugins.blogcore.text import POSTS as SANITISER
-from plugins.engine import build, side
+from plugins.engine import build, keysyntax, side
 from plugins.images import service as images
 from plugins.images.suffixes import picture_suffix
 
@@ -229,7 +229,8 @@ class SeriesGenerator(Generator):
         else:
             state = model.PUBLISHED
         return model.PostInput(
-            key=side.shown(self.settings, article.source_path),
+            # as lines name it, knowing a +++ post's TOML keys (the reader's mark)
+            key=keysyntax.as_written(side.shown(self.settings, article.source_path), meta),
             title=article.title,
             state=state,
             date=date,

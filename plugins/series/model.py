@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plugins.blogcore.frontmatter import split_wide
+from plugins.engine import keysyntax
 from plugins.i18n.templating import catalog_for, catalog_names
 
 PUBLISHED, SCHEDULED, DRAFT, PLANNED = "published", "scheduled", "draft", "planned"
@@ -119,17 +120,19 @@ def index_meant(text: str) -> int | None:
     return None
 
 
-def parse_index(raw: object) -> int:
-    """A Series_index value as a whole number from 1, or ValueError saying what is expected."""
+def parse_index(raw: object, syntax: str = keysyntax.MARKDOWN) -> int:
+    """A Series_index value as a whole number from 1, or ValueError saying what is expected,
+    the line to write as a file of ``syntax`` writes it (``:series_index: 2`` in .rst)."""
     text = str(raw).strip()
     try:
         value = int(text)
     except ValueError:
         meant = index_meant(text)
         write = (
-            f"write Series_index: {meant}"
+            f"write {keysyntax.key_as_written('Series_index', syntax, str(meant))}"
             if meant
-            else "write the part's place as a number (Series_index: 2 for the second part)"
+            else "write the part's place as a number "
+            f"({keysyntax.key_as_written('Series_index', syntax, '2')} for the second part)"
         )
         raise ValueError(f"Series_index must be a whole number, got {text!r}; {write}") from None
     if value < 1:
@@ -172,9 +175,12 @@ def parse_announce(raw: object) -> bool | None:
     raise ValueError(f"Series_announce must be yes or no, got {text!r}")
 
 
-def key_problems(series: object, raw_index: object, raw_announce: object) -> list[tuple[str, str]]:
+def key_problems(
+    series: object, raw_index: object, raw_announce: object, syntax: str = keysyntax.MARKDOWN
+) -> list[tuple[str, str]]:
     """A post's own series keys as written: (level, message) for each mistake, the lines
-    ``group`` gives a post it reads, and the reader a post it refuses (``phases.keys_written``)."""
+    ``group`` gives a post it reads, and the reader a post it refuses (``phases.keys_written``);
+    a line to write as a file of ``syntax`` writes it."""
     if not series:
         return [
             (WARNING, f"{key} is set but Series is not")
@@ -188,7 +194,7 @@ def key_problems(series: object, raw_index: object, raw_announce: object) -> lis
         found.append((ERROR, str(exc)))
     if raw_index not in (None, ""):
         try:
-            parse_index(raw_index)
+            parse_index(raw_index, syntax)
         except ValueError as exc:
             found.append((ERROR, str(exc)))
     return found
@@ -610,7 +616,9 @@ def group(
     asked: dict[str, bool | None] = {}
 
     for post in posts:
-        said = key_problems(post.series_name, post.raw_index, post.raw_announce)
+        said = key_problems(
+            post.series_name, post.raw_index, post.raw_announce, keysyntax.syntax_of(post.key)
+        )
         diagnostics += [Diagnostic(level, post.key, message) for level, message in said]
         if not post.series_name:
             continue

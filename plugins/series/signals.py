@@ -4,7 +4,7 @@ import logging
 
 from pelican import signals
 
-from plugins.engine import build, phases, settings_errors, side
+from plugins.engine import build, keysyntax, phases, settings_errors, side
 
 from . import model
 from .generator import SeriesGenerator
@@ -46,6 +46,7 @@ def on_keys_written(path: str, settings: dict, keys: dict, page: bool) -> list[t
         series.strip() if isinstance(series, str) else None,
         keys.get("series_index"),
         keys.get("series_announce"),
+        keysyntax.syntax_of(path),  # the path knows a +++ post's TOML (keysyntax.Shown)
     )
     return [(LEVELS[level], message) for level, message in said]
 
