@@ -266,21 +266,88 @@ def _serve_lock(output: Path) -> Path:
     return _builds(output) / f"{SERVE_BUILD}.lock"
 
 
-def _serving(output: Path) -> str | None:
-    """'pid N at http://…' of the `make serve` of this output that runs, or None."""
+def _holder(lock: Path) -> str | None:
+    """The line of the process that holds lock (its pid inside), or None when none does: the
+    system lets go of a lock when its process ends, killed or not, so the pid a killed one
+    left in the file holds nothing."""
     try:
         import fcntl
 
-        handle = _serve_lock(output).open(encoding="utf-8")
+        handle = lock.open(encoding="utf-8")
     except (ImportError, OSError):
         return None
     with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except OSError:  # held: that serve runs
+        except OSError:  # held: that process runs
             return handle.read().strip() or "another process"
         fcntl.flock(handle, fcntl.LOCK_UN)
     return None
+
+
+def _serving(output: Path) -> str | None:
+    """'pid N at http://…' of the `make serve` of this output that runs, or None."""
+    return _holder(_serve_lock(output))
+
+
+# `make build` and `make publish` hold this lock while they build into an output folder, and
+# `make serve` while its first build runs and it points output/ at its folder (the whole time
+# it builds into a mounted output/ in place): the second one stops, in one line, never two of
+# them writing one folder (half of each, or a publish's tree with development pages)
+OUTPUT_LOCK = "output.lock"
+
+
+def _output_lock(output: Path) -> Path:
+    return _builds(output) / OUTPUT_LOCK
+
+
+def _hold_output_lock(output: Path, holder: str, command: str):
+    """Take the lock of building into output for this process (the open file, to keep, or
+    None where no lock can be made: the build then says what it cannot write); exit with one
+    line naming the process that holds it, and what to do, when another one does."""
+    lock = _output_lock(output)
+    try:
+        import fcntl
+
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        handle = lock.open("a+", encoding="utf-8")
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        who = handle.read().strip() or "another process"
+        handle.close()
+        name = _shown(output)
+        sys.exit(
+            f"{_REFUSED[command]}: {who} is building into {name}/ now, and two builds into one "
+            f"folder at once leave half of each in it: wait for that one to end (or stop it), "
+            f"then run `make {command}` again; {name} was left as it was."
+        )
+    except (ImportError, OSError):  # no folder for it, no locks on this file system: no guard
+        return None
+    try:
+        same = os.stat(lock).st_ino == os.fstat(handle.fileno()).st_ino
+    except OSError:
+        same = False
+    if not same:  # its holder removed it as it ended, after we opened it: take the new one
+        handle.close()
+        return _hold_output_lock(output, holder, command)
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"{holder}\n")
+    handle.flush()
+    return handle
+
+
+def _let_go_output(handle) -> None:
+    """Let go of an output lock _hold_output_lock took, removing its file first (while it is
+    held: a process that opened it meanwhile sees it gone, and takes a new one)."""
+    if handle is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+        handle.close()
+
+
+_REFUSED = {"build": "Build stopped", "publish": "Publish stopped", "serve": "Cannot serve"}
 
 
 def _hold_serve_lock(output: Path, port: int):
@@ -325,7 +392,7 @@ def _remove_stale_builds(output: Path) -> list[Path]:
     Build folders in .output.builds/ other than the current one, the staging and retired
     folders earlier versions made beside output/ (.output.new-*, .output.old-*), and temporary
     links (.output.link-*), unless the process named in them still runs. `make serve`'s folder
-    (and its lock) always stay.
+    and the locks always stay.
     """
     builds = _builds(output)
     current = _current_build(output)
@@ -333,7 +400,7 @@ def _remove_stale_builds(output: Path) -> list[Path]:
     for kind in ("new", "old", "link"):
         candidates += output.parent.glob(f".{output.name}.{kind}-*")
     removed = []
-    kept = {_serve_folder(output), _serve_lock(output)}
+    kept = {_serve_folder(output), _serve_lock(output), _output_lock(output)}
     for path in candidates:
         owner = _OWNER.search(path.name)
         if path == current or path in kept:
@@ -778,7 +845,12 @@ def _carry(retained, old: Path, new: Path) -> None:
 def build(c, content="", output="output"):
     """Build the site once with pelicanconf.py into output/."""
     source = _content(content)
-    sys.exit(_build(DEV_CONF, _output(output, source, DEV_CONF, "build"), source))
+    folder = _output(output, source, DEV_CONF, "build")
+    held = _hold_output_lock(folder, f"`make build` (pid {os.getpid()})", "build")
+    try:
+        sys.exit(_build(DEV_CONF, folder, source))
+    finally:
+        _let_go_output(held)
 
 
 def _build(conf: Path, output: Path, content: Path | None = None) -> int:
@@ -812,7 +884,11 @@ def publish(c, content="", output="output"):
     """Build with publishconf.py into a temporary folder, then swap it into output/."""
     source = _content(content)
     folder = _output(output, source, PUBLISH_CONF, "publish")
-    sys.exit(_publish_said(PUBLISH_CONF, folder, source))
+    held = _hold_output_lock(folder, f"`make publish` (pid {os.getpid()})", "publish")
+    try:
+        sys.exit(_publish_said(PUBLISH_CONF, folder, source))
+    finally:
+        _let_go_output(held)
 
 
 class _Terminated(KeyboardInterrupt):
@@ -1070,6 +1146,13 @@ def serve(c, port=str(PORT), content="", output="output"):
     folder = _output(output, source, DEV_CONF, "serve")  # before anything is built or removed
     # one server a folder: a second one refuses in one line (before it starts anything)
     lock = _hold_serve_lock(folder, port)
+    # nor while a build or a publish writes into it; held until output/ shows serve's folder
+    # (the whole time, for a mount it builds into in place). serve's own builds never take it
+    held = [
+        _hold_output_lock(
+            folder, f"`make serve` (pid {os.getpid()} at http://{HOST}:{port}/)", "serve"
+        )
+    ]
     # builds go to a folder of serve's own, by its real path, never through the output link:
     # a publish that re-points output/ meanwhile keeps its folder as it made it. An output/
     # that is a mount (a Docker volume) cannot become that link (EBUSY): serve builds into it
@@ -1126,12 +1209,14 @@ def serve(c, port=str(PORT), content="", output="output"):
         # output/ shows the development site, as it did when serve built into it (once a build
         # has made the folder); what it shows then, by its real path
         shows = [_show_in_output(folder, own)]
+        _let_go(held, shows[0] is not None and not in_place)
         watcher = SiteWatcher()
 
         def rebuild() -> None:
             now = os.path.realpath(folder)
             if shows[0] is None:
                 shows[0] = _show_in_output(folder, own)
+                _let_go(held, shows[0] is not None and not in_place)
             elif now != shows[0]:  # re-pointed since (a publish, a build): said once, left alone
                 shows[0] = now
                 if now != os.path.realpath(own):
@@ -1140,6 +1225,7 @@ def serve(c, port=str(PORT), content="", output="output"):
             _serve_build(builder, args, report, record, engine)
             if shows[0] is None:
                 shows[0] = _show_in_output(folder, own)
+                _let_go(held, shows[0] is not None and not in_place)
             if line := _problems_line(report, started):
                 print(line, file=sys.stderr, flush=True)
             # a new server (the settings changed: they may import another module now) has
@@ -1167,7 +1253,15 @@ def serve(c, port=str(PORT), content="", output="output"):
         if isso is not None:
             local_isso.stop(isso)
         engine.unlink(missing_ok=True)
+        _let_go(held)
         lock.close()
+
+
+def _let_go(held: list, now: bool = True) -> None:
+    """Close the lock in held[0] (serve's output lock), if any, when now."""
+    if now:
+        _let_go_output(held[0])
+        held[0] = None
 
 
 def _serve_build(builder, args: list[str], report: Path, pages: Path, engine: Path) -> int:

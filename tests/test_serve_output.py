@@ -7,9 +7,11 @@ overlay) into the publish's folder, through the link, and nothing said so.
 """
 
 import os
+import signal
 import socket
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -17,11 +19,16 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, free_port, tmpfs
-from tests.test_publish import _invoke, _site
+from tests.test_publish import _children, _invoke, _site, _wait_gone
 from tests.test_serve import Serve
 from tests.test_serve import serve as serve  # the fixture: one real invoke serve
 
 MOVED = "shows another build now"
+BUSY = (
+    "is building into {output}/ now, and two builds into one folder at once leave half of each "
+    "in it: wait for that one to end (or stop it), then run `make {command}` again; {output} "
+    "was left as it was."
+)
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -245,3 +252,67 @@ def test_preview_serves_the_files_as_built_and_never_reloads_the_page(tmp_path):
     assert preview.returncode == 0, "".join(said)
     assert not folder.exists()  # removed when it stops
     assert "Traceback" not in "".join(said)
+
+
+def _building(content: Path, output: Path) -> tuple[subprocess.Popen, int]:
+    """`invoke build` started, and the pid of its Pelican, once Pelican runs (mid-build)."""
+    task = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "build", "--content", str(content), "--output",
+         str(output)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )  # fmt: skip
+    while not (children := _children(task.pid)):
+        assert task.poll() is None, task.communicate(timeout=60)[0]
+        time.sleep(0.02)
+    return task, children[0]
+
+
+def test_serve_publish_and_build_refuse_while_a_build_writes_into_the_same_output(tmp_path):
+    # a build held no lock: `make serve` started meanwhile pointed output/ at its own folder and
+    # removed the one the build was writing (a publish put its tree there), exit 0, no line
+    content, output = _site(tmp_path)
+    task, pelican = _building(content, output)
+    for pid in (task.pid, pelican):  # mid-build, until every second command has been tried
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        command = [sys.executable, "-m", "invoke", "serve", "--port", str(free_port())]
+        command += ["--content", str(content), "--output", str(output)]
+        env = {**os.environ, "COMMENTS_ISSO_URL": "http://127.0.0.1:9"}
+        served = subprocess.run(
+            command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        )
+        tried = {"serve": served}
+        for verb in ("publish", "build"):
+            tried[verb] = _invoke(verb, "--content", str(content), "--output", str(output))
+    finally:
+        for pid in (pelican, task.pid):
+            os.kill(pid, signal.SIGCONT)
+    said = task.communicate(timeout=300)[0]
+    assert task.returncode == 0, said
+    holder = f"`make build` (pid {task.pid})"
+    for verb, first in [("serve", "Cannot serve"), ("publish", "Publish stopped"),
+                        ("build", "Build stopped")]:  # fmt: skip
+        assert tried[verb].returncode == 1, tried[verb].stdout + tried[verb].stderr
+        assert (tried[verb].stdout + tried[verb].stderr).splitlines() == [
+            f"{first}: {holder} " + BUSY.format(output=output, command=verb)
+        ]
+    assert not output.is_symlink() and (output / "drafts").is_dir()  # the build's own pages
+    assert not (tmp_path / ".output.builds" / "serve").exists()
+    assert not (tmp_path / ".output.builds" / "output.lock").exists()  # let go as it ended
+
+
+def test_a_killed_build_leaves_no_lock_that_stops_the_next_one(tmp_path):
+    content, output = _site(tmp_path)
+    task, pelican = _building(content, output)
+    task.kill()
+    task.communicate(timeout=60)
+    assert _wait_gone(pelican), f"pelican (pid {pelican}) still runs"
+    lock = tmp_path / ".output.builds" / "output.lock"
+    assert f"(pid {task.pid})" in lock.read_text()  # its file stays, naming a process gone
+    for verb in ("build", "publish"):
+        again = _invoke(verb, "--content", str(content), "--output", str(output))
+        assert again.returncode == 0, again.stdout + again.stderr
+    assert (output / "index.html").is_file() and not lock.exists()
