@@ -832,7 +832,11 @@ def _would_lose(output: Path, build: Path, retained) -> str | None:
 
 def _carry(retained, old: Path, new: Path) -> None:
     """Move the OUTPUT_RETENTION names at the top of old into new (a name the new build
-    wrote itself stays the build's), as Pelican keeps them when it empties its output."""
+    wrote itself stays the build's), as Pelican keeps them when it empties its output.
+
+    Not ``_move_across``: old and new are on one file system (output/ and the builds' folder
+    beside it), where a move is one rename, never half done, and a failure stops the build
+    or publish with its line; ``_move_across`` is for a mount, where a move is a copy."""
     if not retained or os.path.realpath(old) == os.path.realpath(new):
         return
     for name in retained:
@@ -1387,7 +1391,11 @@ def _move_back_kept(output: Path, conf: Path = DEV_CONF) -> None:
 def _move_across(source: Path, target: Path) -> None:
     """Move source to target on another file system: copied under a temporary name beside
     target, renamed into place, and only then removed, so a copy failing half-way (a full
-    disk) leaves no part of it under the name (the next start would take it for whole)."""
+    disk) leaves no part of it under the name (the next start would take it for whole).
+
+    Not ``_carry``: shutil.move across file systems copies in place, and one that fails
+    half-way leaves part of a folder under the real name, which ``_carry`` then takes for
+    kept; moving one name at a time lets ``_move_back_kept`` name each that failed."""
     temporary = target.with_name(f".{target.name}.moving-{os.getpid()}")
     try:
         if source.is_dir() and not source.is_symlink():
