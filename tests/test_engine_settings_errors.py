@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from pelicanconf import PLUGINS
 from plugins.devserver.problems import problems
-from plugins.engine import origin, pelican_settings
+from plugins.engine import origin, pelican_settings, settings_errors
 from plugins.engine.settings_errors import near_misses
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1265,3 +1265,54 @@ def test_an_address_pelican_misuses_warns_in_development_and_fails_a_publish(pro
     home = BeautifulSoup((project / "out" / "index.html").read_text(), "html.parser")
     paths = {urlparse(a["href"]).path for a in home.select("main h2 a.u-url")}
     assert paths == {"/posts/garden-party/", "/posts/ranges/", "/posts/first-light/"}
+
+
+def test_a_plugin_s_settings_module_that_raises_is_one_line_at_its_line(project):
+    """A typo in a plugin's settings.py (a NameError), imported by the settings check before
+    the plugin's own receiver: the build stopped on the bare error, with nothing to do."""
+    shelf = project / "shelf"
+    shelf.mkdir()
+    (shelf / "__init__.py").write_text(
+        '"""A shelf page (a plugin of someone else\'s, loaded from PLUGIN_PATHS)."""\n\n'
+        "from pelican import signals\n\n\n"
+        "def _configured(pelican):\n"
+        "    from . import settings  # only now, as a plugin may keep its start-up cheap\n\n"
+        "    pelican.settings.setdefault('SHELF_URL', settings.DEFAULTS['SHELF_URL'])\n\n\n"
+        "def register():\n"
+        "    signals.initialized.connect(_configured)\n"
+    )
+    (shelf / "settings.py").write_text(
+        '"""The shelf\'s settings."""\n\nDEFAULTS = {"SHELF_URL": shelf_url}\n'
+    )
+    _append(project / "pelicanconf.py", 'PLUGINS = [*PLUGINS, "shelf"]\n')
+    done = _build(project, "pelicanconf.py")
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "shelf/settings.py: line 3: NameError: name 'shelf_url' is not defined (the settings "
+        "module of the plugin shelf, which every build reads): mend it there, or take 'shelf' "
+        "out of PLUGINS."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        ('"""Settings."""\n\nDEFAULTS = {"A": a}\n', "line 3: NameError: name 'a' is not defined"),
+        ("DEFAULTS = {\n", "line 1: SyntaxError: '{' was never closed"),
+        (
+            "import nowhere_at_all\n",
+            "line 1: ModuleNotFoundError: No module named 'nowhere_at_all'",
+        ),
+    ],
+)
+def test_the_line_of_a_settings_module_that_raises_names_its_line(tmp_path, source, said):
+    path = tmp_path / "settings.py"
+    path.write_text(source)
+    try:
+        exec(compile(source, str(path), "exec"), {})
+    except Exception as exc:
+        line = settings_errors.unimportable_line("shelf", str(path), exc)
+    assert line == (
+        f"{path}: {said} (the settings module of the plugin shelf, which every build reads): "
+        "mend it there, or take 'shelf' out of PLUGINS."
+    )

@@ -43,6 +43,7 @@ import os
 import pkgutil
 import re
 import sys
+import traceback
 from collections.abc import Mapping
 from importlib.machinery import PathFinder
 from pathlib import Path
@@ -173,7 +174,15 @@ def _plugins_settings(settings: Mapping[str, Any]) -> list[tuple[str, ModuleType
     (a plugin may import it only when its receiver runs, after the address check)."""
     found = []
     for plugin in build.plugins(settings):
-        module = _settings_module(plugin)
+        try:
+            module = _settings_module(plugin)
+        except Exception as exc:  # a mistake in it (a NameError): _kinds_first says it
+            state = build.current(settings).state(__name__)
+            unimportable = getattr(state, "unimportable", {})
+            path = importlib.util.find_spec(f"{plugin}.settings").origin
+            unimportable.setdefault(plugin, unimportable_line(plugin, str(path), exc))
+            state.unimportable = unimportable
+            continue
         if module is not None:
             found.append((plugin, module))
     return found
@@ -189,6 +198,22 @@ def _settings_module(plugin: str) -> ModuleType | None:
     except (ImportError, ValueError):  # not a package, or not importable by its name
         return None
     return importlib.import_module(name)
+
+
+def unimportable_line(plugin: str, path: str, error: BaseException) -> str:
+    """The one line for a plugin's settings.py (``path``) that raised ``error`` on import: the
+    file, the line it raised at (its innermost frame there), the error, and what to do."""
+    if isinstance(error, SyntaxError):
+        line, said = error.lineno, error.msg
+    else:
+        lines = [n for frame, n in traceback.walk_tb(error.__traceback__)
+                 if frame.f_code.co_filename == path]  # fmt: skip
+        line, said = (lines[-1] if lines else None), str(error)
+    where = f"{origin.shown(path)}: line {line}" if line else origin.shown(path)
+    return (
+        f"{where}: {type(error).__name__}: {said} (the settings module of the plugin "
+        f"{plugin}, which every build reads): mend it there, or take {plugin!r} out of PLUGINS."
+    )
 
 
 def _plugins_names(settings: Mapping[str, Any], given: frozenset[str]) -> set[str]:
@@ -274,6 +299,10 @@ def _kinds_first(pelican) -> None:
             settings[name] = copy.deepcopy(DEFAULT_CONFIG[name])
         else:
             settings.pop(name, None)
+    if unimportable := getattr(state, "unimportable", None):
+        # the plugin's own receiver would stop on it next, with no word of what to do
+        located = _located(settings, [message for _, message in wrong])
+        raise SystemExit("\n".join([*unimportable.values(), *located]))
     if wrong:
         refuse(settings, ValueError("\n".join(message for _, message in wrong)))
 
