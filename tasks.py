@@ -347,6 +347,16 @@ def _let_go_output(handle) -> None:
         handle.close()
 
 
+@contextlib.contextmanager
+def _building_into(output: Path, command: str) -> Iterator[None]:
+    """Hold the output lock while `make <command>` (build, publish) builds into output."""
+    held = _hold_output_lock(output, f"`make {command}` (pid {os.getpid()})", command)
+    try:
+        yield
+    finally:
+        _let_go_output(held)
+
+
 _REFUSED = {"build": "Build stopped", "publish": "Publish stopped", "serve": "Cannot serve"}
 
 
@@ -850,11 +860,8 @@ def build(c, content="", output="output"):
     """Build the site once with pelicanconf.py into output/."""
     source = _content(content)
     folder = _output(output, source, DEV_CONF, "build")
-    held = _hold_output_lock(folder, f"`make build` (pid {os.getpid()})", "build")
-    try:
+    with _building_into(folder, "build"):
         sys.exit(_build(DEV_CONF, folder, source))
-    finally:
-        _let_go_output(held)
 
 
 def _build(conf: Path, output: Path, content: Path | None = None) -> int:
@@ -888,11 +895,8 @@ def publish(c, content="", output="output"):
     """Build with publishconf.py into a temporary folder, then swap it into output/."""
     source = _content(content)
     folder = _output(output, source, PUBLISH_CONF, "publish")
-    held = _hold_output_lock(folder, f"`make publish` (pid {os.getpid()})", "publish")
-    try:
+    with _building_into(folder, "publish"):
         sys.exit(_publish_said(PUBLISH_CONF, folder, source))
-    finally:
-        _let_go_output(held)
 
 
 class _Terminated(KeyboardInterrupt):

@@ -1220,11 +1220,9 @@ def test_the_value_offered_for_a_plugin_s_address_is_one_its_own_check_takes(pro
     assert BeautifulSoup(page.read_text(), "html.parser").select_one("main h1") is not None
 
 
-def test_a_listed_plugin_s_address_pair_is_checked_whatever_it_imported_first(project):
-    """The checks found a plugin's settings.py (ADDRESSES, DEFAULTS) among the modules
-    imported so far: a plugin that imports it only when its receiver runs, after the address
-    check, had its pair unchecked (SHELF_URL = "/shelf/": exit 0, not a word, a // in every
-    link). Found through the plugins Pelican loaded now."""
+def _shelf(project: Path, settings: str) -> Path:
+    """A plugin of someone else's in the project (loaded from PLUGIN_PATHS), whose receiver
+    imports its settings.py (``settings``, its text) only when it runs; its folder."""
     shelf = project / "shelf"
     shelf.mkdir()
     (shelf / "__init__.py").write_text(
@@ -1237,9 +1235,19 @@ def test_a_listed_plugin_s_address_pair_is_checked_whatever_it_imported_first(pr
         "def register():\n"
         "    signals.initialized.connect(_configured)\n"
     )
-    (shelf / "settings.py").write_text(
+    (shelf / "settings.py").write_text(settings)
+    return shelf
+
+
+def test_a_listed_plugin_s_address_pair_is_checked_whatever_it_imported_first(project):
+    """The checks found a plugin's settings.py (ADDRESSES, DEFAULTS) among the modules
+    imported so far: a plugin that imports it only when its receiver runs, after the address
+    check, had its pair unchecked (SHELF_URL = "/shelf/": exit 0, not a word, a // in every
+    link). Found through the plugins Pelican loaded now."""
+    _shelf(
+        project,
         'DEFAULTS = {"SHELF_URL": "shelf/", "SHELF_SAVE_AS": "shelf/index.html"}\n'
-        'ADDRESSES = {"SHELF": ((), "the shelf page")}\n'
+        'ADDRESSES = {"SHELF": ((), "the shelf page")}\n',
     )
     line = _append(
         project / "pelicanconf.py", 'PLUGINS = [*PLUGINS, "shelf"]\nSHELF_URL = "/shelf/"\n'
@@ -1270,20 +1278,7 @@ def test_an_address_pelican_misuses_warns_in_development_and_fails_a_publish(pro
 def test_a_plugin_s_settings_module_that_raises_is_one_line_at_its_line(project):
     """A typo in a plugin's settings.py (a NameError), imported by the settings check before
     the plugin's own receiver: the build stopped on the bare error, with nothing to do."""
-    shelf = project / "shelf"
-    shelf.mkdir()
-    (shelf / "__init__.py").write_text(
-        '"""A shelf page (a plugin of someone else\'s, loaded from PLUGIN_PATHS)."""\n\n'
-        "from pelican import signals\n\n\n"
-        "def _configured(pelican):\n"
-        "    from . import settings  # only now, as a plugin may keep its start-up cheap\n\n"
-        "    pelican.settings.setdefault('SHELF_URL', settings.DEFAULTS['SHELF_URL'])\n\n\n"
-        "def register():\n"
-        "    signals.initialized.connect(_configured)\n"
-    )
-    (shelf / "settings.py").write_text(
-        '"""The shelf\'s settings."""\n\nDEFAULTS = {"SHELF_URL": shelf_url}\n'
-    )
+    _shelf(project, '"""The shelf\'s settings."""\n\nDEFAULTS = {"SHELF_URL": shelf_url}\n')
     _append(project / "pelicanconf.py", 'PLUGINS = [*PLUGINS, "shelf"]\n')
     done = _build(project, "pelicanconf.py")
     assert done.returncode == 1

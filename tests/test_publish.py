@@ -183,10 +183,13 @@ def _running(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
-def _publish_in_background(content: Path, output: Path) -> tuple[subprocess.Popen, int]:
-    """Start `invoke publish`; return it and the pid of its Pelican, once Pelican runs."""
+def _publish_in_background(
+    content: Path, output: Path, command: str = "publish"
+) -> tuple[subprocess.Popen, int]:
+    """Start `invoke publish` (or ``command``); return it and the pid of its Pelican, once
+    Pelican runs."""
     task = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "publish", "--content", str(content), "--output",
+        [sys.executable, "-m", "invoke", command, "--content", str(content), "--output",
          str(output)],
         cwd=ROOT,
         stdout=subprocess.PIPE,

@@ -11,7 +11,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, free_port, tmpfs
-from tests.test_publish import _children, _invoke, _site, _wait_gone
+from tests.test_publish import _invoke, _publish_in_background, _site, _wait_gone
 from tests.test_serve import Serve
 from tests.test_serve import serve as serve  # the fixture: one real invoke serve
 
@@ -254,27 +253,11 @@ def test_preview_serves_the_files_as_built_and_never_reloads_the_page(tmp_path):
     assert "Traceback" not in "".join(said)
 
 
-def _building(content: Path, output: Path) -> tuple[subprocess.Popen, int]:
-    """`invoke build` started, and the pid of its Pelican, once Pelican runs (mid-build)."""
-    task = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "build", "--content", str(content), "--output",
-         str(output)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )  # fmt: skip
-    while not (children := _children(task.pid)):
-        assert task.poll() is None, task.communicate(timeout=60)[0]
-        time.sleep(0.02)
-    return task, children[0]
-
-
 def test_serve_publish_and_build_refuse_while_a_build_writes_into_the_same_output(tmp_path):
     # a build held no lock: `make serve` started meanwhile pointed output/ at its own folder and
     # removed the one the build was writing (a publish put its tree there), exit 0, no line
     content, output = _site(tmp_path)
-    task, pelican = _building(content, output)
+    task, pelican = _publish_in_background(content, output, "build")
     for pid in (task.pid, pelican):  # mid-build, until every second command has been tried
         os.kill(pid, signal.SIGSTOP)
     try:
@@ -306,7 +289,7 @@ def test_serve_publish_and_build_refuse_while_a_build_writes_into_the_same_outpu
 
 def test_a_killed_build_leaves_no_lock_that_stops_the_next_one(tmp_path):
     content, output = _site(tmp_path)
-    task, pelican = _building(content, output)
+    task, pelican = _publish_in_background(content, output, "build")
     task.kill()
     task.communicate(timeout=60)
     assert _wait_gone(pelican), f"pelican (pid {pelican}) still runs"
