@@ -359,6 +359,40 @@ def test_an_html_post_s_head_is_said_in_one_line_a_mistake(build_site, caplog, p
             [],
         ),
         ({"SITENAME": "", "SITE_ORGANISATION": "Tessellate Cooperative Ltd"}, []),
+        # publishconf.py's comment server: an adopted blog (daltonmatos.com) published with
+        # every post's comments loading from and sent to Tessellate's server, with no line
+        (
+            {
+                "SITENAME": "daltonmatos.com",
+                "COMMENTS_ISSO_URL": "https://comments.tessellate.example",
+            },
+            ["COMMENTS_ISSO_URL"],
+        ),
+        (
+            {
+                "SITENAME": "daltonmatos.com",
+                "COMMENTS_PROVIDER": "isso",
+                "COMMENTS_ISSO_URL": "https://comments.tessellate.example",
+            },
+            ["COMMENTS_ISSO_URL"],
+        ),
+        # another provider, or none: the sample's Isso address is never used
+        (
+            {
+                "SITENAME": "daltonmatos.com",
+                "COMMENTS_PROVIDER": "none",
+                "COMMENTS_ISSO_URL": "https://comments.tessellate.example",
+            },
+            [],
+        ),
+        (
+            {
+                "SITENAME": "daltonmatos.com",
+                "COMMENTS_PROVIDER": "giscus",
+                "COMMENTS_ISSO_URL": "https://comments.tessellate.example",
+            },
+            [],
+        ),
     ],
 )
 def test_the_sample_s_texts_on_a_renamed_site_are_named(settings, named):
@@ -390,9 +424,10 @@ def test_a_renamed_site_with_the_sample_s_texts_is_warned_and_never_published(bu
     caplog.clear()
     with pytest.raises(SystemExit):  # a publish stops: it would go out under another's name
         build_site(SITENAME="Python for Biologists", publish=True, name="renamed-publish")
-    assert [r.levelno for r in caplog.records if "the sample site" in r.message] == [
-        logging.ERROR
-    ] * 3
+    said = [r for r in caplog.records if "the sample site" in r.message]
+    assert [r.levelno for r in said] == [logging.ERROR] * 4
+    # publishconf.py's comment server too, which a development build does not use
+    assert "COMMENTS_ISSO_URL still names Tessellate, the sample site" in said[3].message
 
 
 SAMPLE = FIXTURES.parent.parent / "content"

@@ -479,6 +479,18 @@ SAMPLE_TEXTS = {
     "SITE_ORGANISATION": "the footer's © line and the publisher in every post's JSON-LD",
     "SITEURL": "every canonical link, feed entry and sitemap address",
 }
+# a setting that sends readers to the sample's own server: what it does, and what to do
+SAMPLE_SERVERS = {
+    "COMMENTS_ISSO_URL": (
+        "every post's comment thread would load from Tessellate's comment server, and readers' "
+        "comments would be sent there",
+        "set it to your Isso server's address (the environment variable COMMENTS_ISSO_URL, "
+        'or publishconf.py), or set COMMENTS_PROVIDER = "none" in pelicanconf.py for no '
+        "comments (docs/comments.md)",
+    ),
+}
+# the comments plugin's default provider, the one COMMENTS_ISSO_URL is for
+ISSO_PROVIDER = "isso"
 
 
 # The sample's two files the settings name (docs/adopting.md, step 1 says to keep them or put
@@ -541,8 +553,8 @@ def sample_files(settings: Any) -> list[tuple[str, str]]:
 
 def sample_texts(settings: Any) -> list[str]:
     """One line for each setting that still names the sample site while SITENAME names
-    another (an adopted site published with the sample's tagline, description, © line or
-    address); none while SITENAME is the sample's own."""
+    another (an adopted site published with the sample's tagline, description, © line,
+    address or comment server); none while SITENAME is the sample's own."""
     if not names_another_site(settings):
         return []
     name, sample = settings["SITENAME"], SAMPLE_NAME.casefold()
@@ -556,4 +568,12 @@ def sample_texts(settings: Any) -> list[str]:
                 f"{name!r}: {shown} would say {SAMPLE_NAME}; set it to your site's "
                 "(docs/adopting.md, The site's own name)"
             )
+    if settings.get("COMMENTS_PROVIDER", ISSO_PROVIDER) == ISSO_PROVIDER:
+        for key, (effect, advice) in SAMPLE_SERVERS.items():
+            value = settings.get(key)
+            if isinstance(value, str) and sample in value.casefold():
+                lines.append(
+                    f"{key} still names {SAMPLE_NAME}, the sample site, while SITENAME is "
+                    f"{name!r}: {effect}; {advice}"
+                )
     return lines
