@@ -275,6 +275,19 @@ CASES = [
         page="index/",
     ),
     clean("post-slugged-index", post("Slug: index"), page="posts/index/"),
+    # an adopted site's 404 page (OpenWISP's pages/404.html, slug 404, written at /404/ for
+    # its server): here an ordinary page in the header and the sitemap, unsaid
+    warns(
+        "page-slugged-404",
+        "Title: 404 Not Found\nSlug: 404\n\nPage not found.\n",
+        "Slug 404 marks an old site's 404 page, which its server showed at a missing address; "
+        "here it is an ordinary page at /404/, listed in the header and the sitemap, and a "
+        "missing address shows the theme's 404 page: to show this page's title and text "
+        "there, write Save_as: 404.html (docs/urls-and-links.md, Your own 404 page)",
+        path="pages/not-found.md",
+        page="404/",
+    ),
+    clean("post-slugged-404", post("Slug: 404"), page="posts/404/"),
     # an adopted site's page that its old theme's template wrote whole (a members list)
     Case(
         "page-with-old-theme-template-no-body",

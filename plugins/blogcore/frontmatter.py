@@ -1688,20 +1688,41 @@ def _address_key_in(
     )
 
 
-def home_page_warnings(metadata: dict, page: bool, syntax: str = keysyntax.MARKDOWN) -> list[str]:
-    """A page slugged ``index``: on a Pelican site whose pages were written at
-    ``{slug}.html`` it was the home page; here it is a page at /index/, unsaid. The key to
-    write is named as a file of ``syntax`` writes it."""
-    if not page or metadata.get("slug") != "index" or metadata.get("save_as") is not None:
-        return []
-    save_as = keysyntax.key_as_written("Save_as", syntax, "index.html")
-    return [
-        "Slug index made this page the home page where pages were written at {slug}.html "
+# a page's slug that made it a page of its own on an old Pelican site, the Save_as that makes
+# it that page here, and the line saying so ({save_as}: the key as the file writes it)
+SPECIAL_PAGE_SLUGS = {
+    # written at index.html where PAGE_SAVE_AS was {slug}.html: the home page
+    "index": (
+        "index.html",
+        "Slug index made this page the home page where pages were written at {{slug}}.html "
         "(PAGE_SAVE_AS); here it is a page at /index/, and the home page lists the posts: to "
-        f"make it the home page, write {save_as} and move the list of posts with "
+        "make it the home page, write {save_as} and move the list of posts with "
         "INDEX_SAVE_AS = 'blog/index.html' in pelicanconf.py (docs/urls-and-links.md), or "
-        "give it another Slug"
-    ]
+        "give it another Slug",
+    ),
+    # written at /404/ or 404.html, which the old site's server showed at a missing address
+    "404": (
+        "404.html",
+        "Slug 404 marks an old site's 404 page, which its server showed at a missing address; "
+        "here it is an ordinary page at /404/, listed in the header and the sitemap, and a "
+        "missing address shows the theme's 404 page: to show this page's title and text "
+        "there, write {save_as} (docs/urls-and-links.md, Your own 404 page), or give it "
+        "another Slug",
+    ),
+}
+
+
+def special_page_warnings(
+    metadata: dict, page: bool, syntax: str = keysyntax.MARKDOWN
+) -> list[str]:
+    """A page slugged ``index`` or ``404`` without a Save_as: an old Pelican site's home page
+    or 404 page by its slug alone; here an ordinary page (/index/, /404/), unsaid. The key to
+    write is named as a file of ``syntax`` writes it."""
+    slug = metadata.get("slug")
+    if not page or slug not in SPECIAL_PAGE_SLUGS or metadata.get("save_as") is not None:
+        return []
+    save_as, line = SPECIAL_PAGE_SLUGS[slug]
+    return [line.format(save_as=keysyntax.key_as_written("Save_as", syntax, save_as))]
 
 
 def url_of_save_as(save_as: str, url: object = None) -> object:

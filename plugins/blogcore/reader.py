@@ -92,7 +92,6 @@ from .frontmatter import (
     empty_keys,
     has_body,
     header_warnings,
-    home_page_warnings,
     in_drafts_folder,
     is_post_or_page,
     is_within_any,
@@ -105,6 +104,7 @@ from .frontmatter import (
     path_metadata_keys,
     plugin_folders,
     scan_header,
+    special_page_warnings,
     text_read_as_key,
     time_problems,
     title_warnings,
@@ -1593,7 +1593,7 @@ class StrictChecks:
         # wrong Lang was said only once the Lang was fixed); each waits for the keys it reads
         doubtful = [*byline_warnings(metadata)]
         if "slug" not in self.refused:
-            doubtful += home_page_warnings(metadata, self._is_page(source_path), self.syntax)
+            doubtful += special_page_warnings(metadata, self._is_page(source_path), self.syntax)
         if self.titles_typed:
             doubtful += title_warnings(metadata)
         # a refused Date or Modified is not in the metadata any more; a wrong Timezone would
