@@ -78,3 +78,25 @@ def test_a_build_writing_the_caches_without_a_digest_unmarks_them(tmp_path: Path
     assert readercache.marked(str(tmp_path)) == ""
     assert not readercache.take(str(tmp_path), A)
     assert _held(tmp_path) == {}
+
+
+KINDS = [("team", None), ("series", None), ("galleries", "gallery.md")]
+# (what, a file of the content folder /c, whether it is a side file)
+SIDE_CASES = [
+    ("a team file", "/c/team/ada.md", True),
+    ("a series file", "/c/series/s.md", True),
+    ("a gallery's sidecar", "/c/galleries/party/gallery.md", True),
+    ("a team photo: a post may show it, its size read", "/c/team/ada.jpg", False),
+    ("a file in a team subfolder", "/c/team/old/ada.md", False),
+    ("a gallery's photo", "/c/galleries/party/a.jpg", False),
+    ("a sidecar's name directly in the galleries folder", "/c/galleries/gallery.md", False),
+    ("another file of that name deeper", "/c/galleries/party/x/gallery.md", False),
+    ("a file beside the team folder", "/c/team.md", False),
+    ("an include file elsewhere", "/c/code/team/ada.md", False),
+]
+
+
+@pytest.mark.parametrize(("what", "path", "side"), SIDE_CASES, ids=[c[0] for c in SIDE_CASES])
+def test_side_files(what, path, side):
+    found = readercache.side_files("/c", KINDS, [path], lambda p: p.endswith(".md"))
+    assert found == ([path] if side else [])

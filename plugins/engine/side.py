@@ -18,7 +18,8 @@ settings, its front-matter checks, one sanitiser):
   it is not named as a file nothing publishes; ``claimed(settings)`` lists them.
 - ``read_ahead(settings, folder)`` at ``initialized``: the kind's files are read with the
   posts' readers this build; ``ahead(generator)`` lists them, for fastbuild to read them in
-  parallel with the posts (into the reader cache ``read`` looks in first).
+  parallel with the posts (into the reader cache ``read`` looks in first);
+  ``ahead_folders(settings)``, the folders named, for fastbuild to know these files.
 
 A ``SideFile`` holds Pelican's ``Page`` (its ``.content`` resolves ``{filename}`` and
 ``{static}`` links when first read: a plugin reads it once every post is known, at
@@ -217,6 +218,11 @@ def read_ahead(settings: dict[str, Any], folder: str, sidecar: str | None = None
     ``sidecar`` name: that file in each of its subfolders) with the posts' readers, so that
     a plugin reading files ahead (fastbuild, in parallel) may read them with the posts."""
     vars(build.current(settings).state(__name__)).setdefault("ahead", []).append((folder, sidecar))
+
+
+def ahead_folders(settings: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """The (folder, sidecar name or None) pairs ``read_ahead`` named this build so far."""
+    return list(getattr(build.current(settings).state(__name__), "ahead", []))
 
 
 def ahead(generator) -> list[str]:

@@ -11,13 +11,18 @@ under that mark, and takes back the ones written under its own, if kept. A build
 site (or with other settings) from the same checkout emptied the first site's cache: its next
 rebuild read every post again (minutes of CPU at 2,000 posts). Without a mark (an older
 build, a build that stopped while the files were moved), the files are removed.
+
+The mark leaves out the text of the side files (team files, series files, gallery sidecars:
+``side_files``), though a page's inputs include it: no reader reads one while reading a post
+(each is read on its own, and Pelican's cache reads it again once edited), and a bio edited
+in ``make serve`` read all 2,000 posts again. Their names stay in it.
 """
 
 import contextlib
 import os
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 # Pelican's names for its posts' and pages' reader caches in CACHE_PATH (Pelican 3.4 to 4.12:
 # the generator's class name and "-Readers")
@@ -29,6 +34,32 @@ ASIDE = os.path.join("fastbuild", "readers")
 # posts), the most recently put aside first
 KEPT = 3
 _INPUTS = re.compile(r"[0-9a-f]{8,128}")
+
+
+def side_files(
+    root: str,
+    kinds: Iterable[tuple[str, str | None]],
+    files: Iterable[str],
+    readable: Callable[[str], bool],
+) -> list[str]:
+    """Those of ``files`` (absolute, normalised) that are side files of ``kinds`` (folder
+    within the content folder ``root``, and None or a sidecar's name: ``side.read_ahead``):
+    ``readable`` ones directly in the folder, or the sidecar in each of its subfolders."""
+    direct, sidecars = set(), set()
+    for folder, sidecar in kinds:
+        where = os.path.normpath(os.path.join(root, folder))
+        if sidecar is None:
+            direct.add(where)
+        else:
+            sidecars.add((where, sidecar))
+    found = []
+    for path in files:
+        parent = os.path.dirname(path)
+        if (parent in direct and readable(path)) or (
+            (os.path.dirname(parent), os.path.basename(path)) in sidecars
+        ):
+            found.append(path)
+    return found
 
 
 def marked(cache_path: str) -> str:

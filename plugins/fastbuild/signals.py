@@ -180,6 +180,21 @@ def markdown_extensions(settings: dict[str, Any]) -> list[str]:
     return sorted({n.partition(":")[0] for n in names if isinstance(n, str)})
 
 
+def _side_texts(settings: dict[str, Any], files: list[str]) -> set[str]:
+    """Of the inputs ``files``, the side files the team, series and galleries plugins read
+    with the posts' readers this build (``side.read_ahead``, said at ``initialized`` before
+    fastbuild's, which is listed last; none said: none left out of the readers' mark)."""
+    read = read_extensions(settings)
+    skipped = settings.get("IGNORE_FILES") or []
+
+    def readable(path: str) -> bool:
+        name = os.path.basename(path)
+        return file_suffix(path) in read and not ignores.ignored(name, skipped)
+
+    root = os.path.abspath(settings["PATH"])
+    return set(readercache.side_files(root, side.ahead_folders(settings), files, readable))
+
+
 def _content_stamps(content: list[tuple[str, str]]) -> dict[str, tuple[int, int, int, int]]:
     """Every content file's stamp (``manifest.stamp``; ``content``: ``_content_files``)."""
     stamps = {}
@@ -199,14 +214,21 @@ def _start_incremental(pelican) -> None:
     content = _content_files(settings)  # walked once: the inputs' digest and the stamps
     # the settings file and the site's own modules: a function a setting names is code there
     code = digest.own_code(_plugin_files(settings), markdown_extensions(settings))
-    inputs = digest.digest(
+    files = _input_files(settings, content)
+    # a team, series or gallery file is read on its own (and read again once edited): what
+    # the readers make of a post never depends on its text, so it is left out of the reader
+    # caches' mark, not out of the pages' inputs (readercache.side_files)
+    sides = _side_texts(settings, files)
+    readers_inputs = digest.digest(
         (
             pelican_version,
             digest.installed(),  # a new Pygments or Markdown renders an unchanged file anew
-            digest.files_digest([*_input_files(settings, content), *code]),
+            digest.files_digest([*(f for f in files if f not in sides), *code]),
+            sorted(sides),  # a file added or removed: as before, every post read again
             digest.stable(settings, _settings_refer),
         )
     )
+    inputs = digest.digest((readers_inputs, digest.files_digest(sides)))
     state = writer.IncrementalState(
         settings["OUTPUT_PATH"],
         _manifest_path(settings),
@@ -224,10 +246,10 @@ def _start_incremental(pelican) -> None:
     state.replaced = manifest.replaced(state.previous.stamps, state.current.stamps)
     state.refused_before = manifest.refused_again(state.previous, inputs, state.current.stamps)
     # new code or settings can change what a reader makes of an unchanged file: Pelican's
-    # reader caches are those written under these inputs (another site's, built from the same
-    # checkout, are put aside for its next build, not emptied)
+    # reader caches are those written under these inputs, but for the side files' text
+    # (another site's, built from the same checkout, are put aside for its next build)
     with contextlib.suppress(OSError):
-        readercache.take(settings["CACHE_PATH"], inputs)
+        readercache.take(settings["CACHE_PATH"], readers_inputs)
     if known:
         compat.keep_output_folder(pelican)
     elif settings.get("DELETE_OUTPUT_DIRECTORY"):
