@@ -461,13 +461,10 @@ def test_a_build_with_other_settings_sharing_the_cache_leaves_a_rebuild_as_a_cle
     assert_same_tree(first, clean)
 
 
-def test_a_rebuild_after_another_site_was_built_reads_only_the_post_saved(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
-    """Another content folder built from the same checkout (one CACHE_PATH) emptied the
-    first's reader cache: its next rebuild read every post again (minutes of CPU at 2,000
-    posts). It reads the post saved, and nothing else."""
-    from tests.test_serve_rebuilds import TALLY  # notes each reading of a file marked TALLY
+def _tally(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The file where a Markdown extension, ``tally_markdown`` (to list in MARKDOWN), notes
+    each reading of a file holding TALLY, in any process this test starts."""
+    from tests.test_serve_rebuilds import TALLY
 
     extension = tmp_path / "extension"
     extension.mkdir()
@@ -475,6 +472,16 @@ def test_a_rebuild_after_another_site_was_built_reads_only_the_post_saved(
     tally = tmp_path / "tally.log"
     monkeypatch.setenv("TALLY_LOG", str(tally))
     monkeypatch.setenv("PYTHONPATH", str(extension))
+    return tally
+
+
+def test_a_rebuild_after_another_site_was_built_reads_only_the_post_saved(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Another content folder built from the same checkout (one CACHE_PATH) emptied the
+    first's reader cache: its next rebuild read every post again (minutes of CPU at 2,000
+    posts). It reads the post saved, and nothing else."""
+    tally = _tally(tmp_path, monkeypatch)
     for name in ("post-00005.md", "post-00006.md"):
         _edit(corpus / "posts" / name, None, "\nTALLY\n")
     other = tmp_path / "other"
@@ -781,14 +788,7 @@ def test_a_team_file_edited_between_warm_rebuilds_reads_no_post_again(
     every post again (16 s of CPU at 2,000 posts against 3.4 s after a post's edit). The
     posts come from the reader cache, what their reading said is said again, and every page
     shows the new bio."""
-    from tests.test_serve_rebuilds import TALLY  # notes each reading of a file marked TALLY
-
-    extension = tmp_path / "extension"
-    extension.mkdir()
-    (extension / "tally_markdown.py").write_text(TALLY, encoding="utf-8")
-    tally = tmp_path / "tally.log"
-    monkeypatch.setenv("TALLY_LOG", str(tally))
-    monkeypatch.setenv("PYTHONPATH", str(extension))
+    tally = _tally(tmp_path, monkeypatch)
     posts = sorted((corpus / "posts").glob("*.md"))
     for post in posts:
         _edit(post, None, "\nTALLY\n")
