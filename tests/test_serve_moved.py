@@ -338,3 +338,50 @@ def test_a_renamed_gallery_folder_is_followed_and_said_until_its_old_address_is_
 
 def _gallery_page(serve: Serve) -> bool:
     return fetch(serve, "/galleries/offsite/")[0] == 200
+
+
+@pytest.mark.parametrize(
+    ("syntax", "key"),
+    [
+        ("markdown", "'Redirect_from: /posts/a/' to its front matter"),
+        ("toml", "'redirect_from = \"/posts/a/\"' to its front matter"),
+        ("rst", "':redirect_from: /posts/a/' to its fields (under its title)"),
+        ("html", '\'<meta name="redirect_from" content="/posts/a/">\' to its <head>'),
+        (None, "'Redirect_from: /posts/a/' to its front matter"),  # a record of before
+    ],
+)
+def test_a_moved_pages_redirect_from_is_written_as_its_file_writes_keys(syntax, key):
+    first, _ = pages.follow({}, {"posts/a/index.html": _entry("/c/a.md")})
+    moved = _entry("/c/a.md", "b")
+    if syntax:
+        moved["syntax"] = syntax
+    # the record read back from its file, as the next build reads it
+    data, (said,) = pages.follow(json.loads(json.dumps(first)), {"posts/b/index.html": moved})
+    assert said.message().endswith(f", add {key}")
+    data, (again,) = pages.follow(json.loads(json.dumps(data)), {"posts/b/index.html": moved})
+    assert again.message() == said.message()  # said in every build until fixed, the same
+
+
+def test_a_moved_rst_posts_advice_followed_literally_ends_the_line(serve):
+    serve.wait_for_report(lambda r: "problems" in r)
+    post = serve.content / "posts" / "lamps.rst"
+    fields = ":date: 2024-03-01 09:00\n:category: Company\n:author: Ada Byrne\n"
+    post.write_text(f"Lamps\n#####\n\n{fields}:slug: lamps\n\nOur lamps, in brief.\n")
+    rebuilt(serve, lambda r: (serve.output / "posts" / "lamps" / "index.html").is_file())
+    serve.edit("posts/lamps.rst", ":slug: lamps\n", ":slug: desk-lamps\n")
+    report = rebuilt(serve, moved_warnings)
+    (said,) = moved_warnings(report)
+    assert said["source"] == "content/posts/lamps.rst"
+    assert said["message"].endswith(
+        "add ':redirect_from: /posts/lamps/' to its fields (under its title)"
+    )
+    # followed literally: the key, as quoted, among its fields
+    key = said["message"].split("add '")[1].split("'")[0]
+    serve.edit("posts/lamps.rst", ":slug: desk-lamps\n", f":slug: desk-lamps\n{key}\n")
+    report = rebuilt(serve, lambda r: r["build"] != report["build"] and not moved_warnings(r))
+    # its comments' line (plugins/comments) is the one left, in its syntax too
+    (said,) = [p for p in report["problems"] if p["source"] == "content/posts/lamps.rst"]
+    assert "add ':comment_id: lamps' to keep them" in said["message"], report
+    page = (serve.output / "posts" / "desk-lamps" / "index.html").read_text()
+    assert "Our lamps, in brief." in page and "redirect_from" not in page
+    assert (serve.output / "posts" / "lamps" / "index.html").is_file()  # the redirect page

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from plugins.engine import files
+from plugins.engine import files, keysyntax
 from plugins.engine.items import ARTICLE_PAIRS, PAGE_PAIRS
 
 FILE_NAME = ".build-pages.json"
@@ -42,7 +42,8 @@ FILE_NAME = ".build-pages.json"
 _LISTS = tuple(dict.fromkeys(name for pair in (*ARTICLE_PAIRS, *PAGE_PAIRS) for name in pair))
 
 # source (absolute), shown (as messages name it: content/posts/x.md), file ([device, inode]),
-# slug, lang, status, title
+# slug, lang, status, title, syntax (its keys': keysyntax's; the record is JSON, a Shown's
+# syntax would not survive it)
 Entry = dict[str, Any]
 
 
@@ -60,14 +61,18 @@ def record(generators: Iterable[Any]) -> dict[str, Entry]:
                 source = getattr(item, "source_path", "")
                 if not save_as or not source:
                     continue
+                named = keysyntax.as_written(
+                    shown(generator.settings, source), getattr(item, "metadata", None)
+                )
                 pages[save_as] = {
                     "source": os.path.abspath(source),
-                    "shown": shown(generator.settings, source),
+                    "shown": str(named),
                     "file": _identity(source),
                     "slug": str(getattr(item, "slug", "") or ""),
                     "lang": str(getattr(item, "lang", "") or ""),
                     "status": str(getattr(item, "status", "") or ""),
                     "title": str(getattr(item, "title", "") or ""),
+                    "syntax": keysyntax.syntax_of(named),
                 }
         pages.update(_gallery_pages(generator.context))
     return pages
@@ -174,20 +179,28 @@ class Move:
     why: str
     published: bool
     kind: str = ""  # "gallery" for a gallery's page, else a post's or a page's
+    syntax: str = keysyntax.MARKDOWN  # its file's keys' (a gallery.md's are Markdown's)
 
     def message(self) -> str:
-        """The warning a build logs for it (the terminal and the overlay show it)."""
+        """The warning a build logs for it (the terminal and the overlay show it); the key to
+        add is written as its file writes keys (a Markdown line in a .rst post would be text)."""
         said = (
             f"{self.source}: its page moved from {url_of(self.old)} to {url_of(self.new)} "
             f"({self.why}); make serve sends the old address there"
         )
         if self.published:
+            syntax = keysyntax.MARKDOWN if self.kind == "gallery" else self.syntax
+            key = keysyntax.key_as_written("Redirect_from", syntax, url_of(self.old))
+            where = "gallery.md" if self.kind == "gallery" else _WHERE.get(syntax, "front matter")
             said += (
                 ", a published site would not: if the old address is out already, add "
-                f"'Redirect_from: {url_of(self.old)}' to its "
-                + ("gallery.md" if self.kind == "gallery" else "front matter")
+                f"'{key}' to its {where}"
             )
         return said
+
+
+# where a key goes in a file of each syntax (Markdown's and TOML's: its front matter)
+_WHERE = {keysyntax.RST: "fields (under its title)", keysyntax.HTML: "<head>"}
 
 
 def follow(
@@ -221,7 +234,8 @@ def follow(
         why = reason(old, pages[now])
         published = old.get("status") == "published"
         kind = pages[now].get("kind", "")
-        moves.append(Move(save_as, now, pages[now]["shown"], why, published, kind))
+        syntax = pages[now].get("syntax") or keysyntax.MARKDOWN  # a record of before it said
+        moves.append(Move(save_as, now, pages[now]["shown"], why, published, kind, syntax))
     # the session's first build is where it started: a move from one of its addresses stays
     start = previous.get("start") if previous else sorted(pages)
     start_set = set(start or ())
@@ -253,7 +267,8 @@ def follow(
         if old_save_as not in said:
             why = reason(old, pages[now])
             kind = pages[now].get("kind", "")
-            moves.append(Move(old_save_as, now, pages[now]["shown"], why, True, kind))
+            syntax = pages[now].get("syntax") or keysyntax.MARKDOWN
+            moves.append(Move(old_save_as, now, pages[now]["shown"], why, True, kind, syntax))
     return {"pages": pages, "gone": gone, "start": start, "moved": kept}, moves
 
 
