@@ -3,6 +3,7 @@
 import io
 import logging
 import os
+import re
 import struct
 import zlib
 
@@ -326,11 +327,11 @@ def test_the_alt_text_line_says_how_in_the_format_it_is_written(build_site, capl
     }
     assert alt_lines(build_site, caplog, files, "alt-formats") == [
         "alt-formats/posts/door.md: line 7: the image door.png has no alt text, so a reader who "
-        "cannot see it gets nothing: describe it in its alt attribute, "
-        '<img alt="what it shows" ...>',
+        "cannot see it gets nothing: describe it in its <img> tag's alt attribute (in place of any "
+        'it has): alt="what it shows"',
         "alt-formats/posts/stage.rst: line 9: the image stage.png has no alt text, so a reader "
-        "who cannot see it gets nothing: describe it in the directive's :alt: option, :alt: what "
-        "it shows",
+        "who cannot see it gets nothing: describe it in the directive's :alt: option (in place of "
+        "any it has), on a line under it indented three spaces: :alt: what it shows",
     ]
 
 
@@ -350,11 +351,12 @@ def test_the_alt_text_line_gives_an_example_in_the_posts_language(build_site, ca
     }
     assert alt_lines(build_site, caplog, files, "alt-langs") == [
         "alt-langs/posts/bild.rst: line 10: the image kep.png has no alt text, so a reader who "
-        "cannot see it gets nothing: describe it in the directive's :alt: option, :alt: what "
-        "it shows, in German (Austria)",
+        "cannot see it gets nothing: describe it in the directive's :alt: option (in place of any "
+        "it has), on a line under it indented three spaces: :alt: what it shows, in German "
+        "(Austria)",
         "alt-langs/posts/hall.md: line 6: the image kep.png has no alt text, so a reader who "
-        "cannot see it gets nothing: describe it in its alt attribute, "
-        '<img alt="what it shows" ...>',
+        "cannot see it gets nothing: describe it in its <img> tag's alt attribute (in place of any "
+        'it has): alt="what it shows"',
         "alt-langs/posts/kep.md: line 8: the image kep.png has no alt text, so a reader who "
         "cannot see it gets nothing: describe it between the brackets, ![what it shows, in "
         "Hungarian]"
@@ -385,7 +387,7 @@ def test_the_alt_text_advice_copied_as_it_stands_is_refused(build_site, caplog):
         elif ":alt: " in line:
             files[post] += "   :alt: " + line.rsplit(":alt: ", 1)[1] + "\n"
         else:
-            alt = line.rsplit("<img alt=", 1)[1].split(" ...>")[0]
+            alt = line.rsplit(": alt=", 1)[1]
             files[post] = files[post].replace("<img ", f"<img alt={alt} ")
     assert "![what it shows]({static}/images/kep.png)" in files["posts/kep.md"]
     assert "![what it shows, in Hungarian](" in files["posts/hu.md"]
@@ -401,6 +403,45 @@ def test_the_alt_text_advice_copied_as_it_stands_is_refused(build_site, caplog):
     )
     posts = ("door.md", "hu.md", "kep.md", "stage.rst")
     assert refused == [f"alt-copy-pub/posts/{name}" for name in posts]
+
+
+def test_the_alt_text_advice_followed_literally_keeps_the_picture(build_site, caplog):
+    """The advice for an <img> was ``<img alt="what it shows" ...>``: put in place of the tag,
+    the picture was gone (its src, its width). Followed as it says now, in an <img> with and
+    without an alt of its own and a reST image with and without an :alt: option, every picture
+    stays with its src and width, its alt the example (a placeholder: named again)."""
+    img = '<p><img {alt}src="{{static}}/images/kep.png" width="40"></p>\n'
+    directive = ".. image:: {static}/images/kep.png\n   :width: 40\n"
+    files = {
+        "images/kep.png": teal_png(),
+        "posts/bare.md": _post_with("Bare", img.format(alt="")),
+        "posts/named.md": _post_with("Named", img.format(alt='alt="image" ')),
+        "posts/bare.rst": "Bare rst\n########\n\n:date: 2024-05-01\n:category: Company\n"
+        f":author: Ada Byrne\n\nThe stage:\n\n{directive}",
+        "posts/named.rst": "Named rst\n#########\n\n:date: 2024-05-01\n:category: Company\n"
+        f":author: Ada Byrne\n\nThe stage:\n\n{directive}   :alt: image\n",
+    }
+    said = alt_lines(build_site, caplog, files, "alt-follow")
+    assert len(said) == 4, said
+    for line in said:  # the writer does exactly as the line says
+        post = "posts/" + line.split("/posts/", 1)[1].split(":", 1)[0]
+        if post.endswith(".md"):
+            alt = "alt=" + line.rsplit(": alt=", 1)[1]  # in its <img> tag, in place of any
+            tag = re.sub(r'alt="[^"]*" ', "", files[post].split("<img ", 1)[1])
+            files[post] = files[post].split("<img ", 1)[0] + f"<img {alt} {tag}"
+        else:  # under the directive, three spaces in, in place of any :alt:
+            option = "   :alt: " + line.rsplit(": :alt: ", 1)[1] + "\n"
+            kept = files[post].replace("   :alt: image\n", "")
+            files[post] = kept.replace(".. image:: {static}/images/kep.png\n",
+                                       ".. image:: {static}/images/kep.png\n" + option)  # fmt: skip
+    caplog.clear()
+    site = build_site(files, name="alt-follow-2")
+    for page in ("posts/bare", "posts/named", "posts/bare-rst", "posts/named-rst"):
+        picture = site.soup(f"{page}/index.html").select_one("article img[src*=kep]")
+        assert (picture["alt"], picture.get("width")) == ("what it shows", "40"), page
+    again = [r.getMessage() for r in caplog.records if "alt text" in r.getMessage()]
+    assert len(again) == 4 and all("'what it shows', a placeholder" in m for m in again), again
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 @pytest.mark.parametrize(
@@ -463,8 +504,8 @@ def test_alt_text_that_is_a_placeholder_or_a_file_name_is_named_as_none_is(build
         "(line 8: 'alt text'), image-20260301101422123.png (line 10: "
         "'image-20260301101422123'), desk.png (line 14), desk.png (line 16: 'Screenshot "
         "2026-03-01 at 10.14.22'); describe each between the brackets, ![what it "
-        "shows]({static}/images/desk.png); or in its alt attribute, "
-        '<img alt="what it shows" ...>',
+        "shows]({static}/images/desk.png); or in its <img> tag's alt attribute (in place of any "
+        'it has): alt="what it shows"',
         "alt-says/posts/one.md: line 8: the image desk.png has the alt text 'IMG_2041.jpeg', a "
         "file name, so a reader who cannot see it hears that and nothing more: describe it "
         "between the brackets, ![what it shows]({static}/images/desk.png)",

@@ -622,10 +622,18 @@ ALT_SOME = (
 )
 ALT_NAMED = 4  # the images of a file named in its line: the others by their lines
 # how to give an image its alt text, in the format it is written in, with an example of it
+# safe to copy as it stands: an <img> keeps its tag (src, width: `<img alt="…" ...>` copied lost
+# the picture), an option goes where docutils reads one, and an alt it has already is replaced
+# (a second alt attribute is ignored, a second :alt: option refused)
 ALT_HINTS = {
     "markdown": "describe it between the brackets, ![{example}]({name})",
-    "rst": "describe it in the directive's :alt: option, :alt: {example}",
-    "html": 'describe it in its alt attribute, <img alt="{example}" ...>',
+    "rst": (
+        "describe it in the directive's :alt: option (in place of any it has), on a line "
+        "under it indented three spaces: :alt: {example}"
+    ),
+    "html": (
+        'describe it in its <img> tag\'s alt attribute (in place of any it has): alt="{example}"'
+    ),
 }
 # an English post's example of alt text: a placeholder the check refuses (text.ALT_PLACEHOLDERS)
 ALT_EXAMPLE = text.ALT_EXAMPLE
