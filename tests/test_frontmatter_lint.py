@@ -1185,3 +1185,34 @@ def test_an_rst_posts_url_without_save_as_is_told_in_its_own_fields(build_site, 
         "is still written at its usual place; give :save_as: too (:save_as: "
         "why-the-ratchet/index.html for :url: why-the-ratchet/), or remove :url:"
     ]
+
+
+@pytest.mark.parametrize("way", ["write", "remove"])
+def test_a_template_close_to_the_themes_says_what_to_do_and_followed_the_page_is_out(
+    build_site, caplog, way
+):
+    # an adopted site's HTML page with its old theme's page-faq: "did you mean 'page'?" said
+    # neither what to write nor that the old theme's template does not carry over
+    html = (
+        '<html><head><title>FAQ</title><meta name="template" content="page-faq">'
+        "</head><body><p>Ask us anything.</p></body></html>\n"
+    )
+    caplog.set_level(logging.WARNING)
+    build_site({"pages/faq.html": html}, name=f"faq-{way}")
+    (said,) = [r.getMessage() for r in caplog.records if "page-faq" in r.getMessage()]
+    assert said == (
+        f"faq-{way}/pages/faq.html: Template 'page-faq' is not a template of the theme "
+        "(page-faq.html not found), so this page is not published; did you mean 'page'? if "
+        'so, write <meta name="template" content="page"> in its place; if it is another '
+        'theme\'s template, which does not carry over, remove the <meta name="template"> tag '
+        "to show it with the theme's own page template"
+    )
+    tag = '<meta name="template" content="page-faq">'
+    if way == "write":  # as the line says, in the file's own syntax
+        html = html.replace(tag, said.split("if so, write ")[1].split(" in its place")[0])
+    else:
+        html = html.replace(tag, "")
+    caplog.clear()
+    site = build_site({"pages/faq.html": html}, name=f"faq-{way}-2")
+    assert not [r for r in caplog.records if "faq.html" in r.getMessage()]
+    assert site.soup("faq/index.html").find("p", string="Ask us anything.")

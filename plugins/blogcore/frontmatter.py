@@ -2669,14 +2669,21 @@ def check_template(
         f"{kind} is not published"
     )
     close = difflib.get_close_matches(name, available, n=1)
-    if close:
-        raise FrontMatterError(f"{said}; did you mean {close[0]!r}?")
     # an old theme's template often wrote the whole page from settings (a members list):
     # without the line, a file with no text of its own is only "has no text"
     where = {keysyntax.RST: "below its fields", keysyntax.HTML: "in its <body>"}.get(
         syntax, "below the front matter"
     )
     also = "" if text else f" and write its text {where} (it has none)"
+    if close:
+        # a close name may be a typo, or an old theme's variant of it (page-faq, page): the
+        # line says what each takes, as the other template lines do
+        fixed = keysyntax.key_as_written("Template", syntax, close[0])
+        raise FrontMatterError(
+            f"{said}; did you mean {close[0]!r}? if so, write {fixed} in its place; if it is "
+            f"another theme's template, which does not carry over, remove the {template} "
+            f"{line}{also} to show it with the theme's own {kind} template"
+        )
     if name == "404":
         move = "move the file to content/pages/, " if kind == "post" else ""  # a page is there
         # an old site's 404 page (Template: 404, often a dated "post" at the top): a 404.html
