@@ -560,3 +560,39 @@ def test_a_site_below_related_fork_min_posts_is_scored_in_the_builds_process(tmp
     assert pages[0] == pages[1]
     page = BeautifulSoup(pages[0][Path("posts/bread-0/index.html")], "html.parser")
     assert len(page.select("section.related-posts h3 a")) == 3
+
+
+def test_a_draft_pinned_is_said_to_be_one_by_what_made_it_one(build_site, caplog):
+    # a draft by DEFAULT_METADATA or its folder was said to be "a draft (Status: draft)", a
+    # line it does not have; a reST draft's own line is :status: draft
+    files = topic_site_files()
+    files["posts/bees-pinned.md"] = post(
+        "bees-pinned",
+        "bees",
+        7,
+        "Status: published\nRelated: bikes-0, bikes-folder, bikes-path, bikes-rst\n",
+    )
+    files["posts/drafts/bikes-folder.md"] = post("bikes-folder", "bikes", 5)
+    files["posts/draft/bikes-path.md"] = post("bikes-path", "bikes", 6)
+    files["posts/bikes-rst.rst"] = (
+        "Bikes rst\n#########\n\n:date: 2024-03-01\n:category: Notes\n:author: Ada Byrne\n"
+        ":slug: bikes-rst\n:status: draft\n\nA chain, a wheel, a bell.\n"
+    )
+    caplog.set_level(logging.WARNING)
+    build_site(
+        files,
+        fixture=None,
+        name="related-drafts-by",
+        DEFAULT_METADATA={"status": "draft"},
+        PATH_METADATA=r"posts/(?P<status>draft)/.*",
+    )
+    said = [m.split(": ", 2)[2] for m in caplog.messages if "Related:" in m and "pinned" in m]
+    then = ", so it is not linked until it is published"
+    assert sorted(said) == [
+        "'bikes-0' is a draft (DEFAULT_METADATA in pelicanconf.py gives every file "
+        f'"status": "draft"){then}',
+        f"'bikes-folder' is a draft (it is in a drafts folder){then}",
+        "'bikes-path' is a draft (its folder's name gives it, by PATH_METADATA in "
+        f"pelicanconf.py){then}",
+        f"'bikes-rst' is a draft (:status: draft){then}",
+    ]

@@ -36,7 +36,7 @@ from pelican.readers import (
 from pelican.utils import get_date, pelican_open, slugify
 
 from plugins.engine import build, keysyntax, paths, pelican_settings, phases, settings_errors
-from plugins.engine.scheduled import DATE_FROM
+from plugins.engine.scheduled import DATE_FROM, STATUS_FROM
 
 from . import (
     callouts,
@@ -1174,6 +1174,9 @@ class StrictChecks:
         if date_from := self._date_from(source_path, metadata):
             # said by the lines about its date that other plugins give (scheduled, related)
             metadata[DATE_FROM] = date_from
+        if status_from := self._status_from(source_path, metadata):
+            # said by the lines that call it a draft (related): not a Status: line of its own
+            metadata[STATUS_FROM] = status_from
         if "status" not in metadata and in_drafts_folder(self._relpath(source_path)):
             # Jekyll's _drafts/ (never published without --drafts), a drafts/ folder: work in
             # progress, copied over with the rest; a Status: line of its own still decides
@@ -1694,6 +1697,20 @@ class StrictChecks:
         date = self._given(source_path, metadata).get("date")
         return date if isinstance(date, datetime.datetime) else None
 
+    def _status_from(self, source_path: str, metadata: dict) -> str:
+        """What makes a post or page without a Status: line of its own a draft, as a key of
+        ``scheduled.STATUS_SUBJECTS``: a drafts folder, PATH_METADATA, EXTRA_PATH_METADATA or
+        DEFAULT_METADATA; "" for its own line, or no draft."""
+        if "status" in metadata or not self._draft(source_path, metadata):
+            return ""
+        relpath = self._relpath(source_path)
+        if in_drafts_folder(relpath):
+            return "folder"
+        if "status" in parse_path_metadata(source_path=relpath, settings=self.settings):
+            return "PATH_METADATA"
+        extra = path_metadata(full_path=source_path, source_path=relpath, settings=self.settings)
+        return "EXTRA_PATH_METADATA" if "status" in extra else "DEFAULT_METADATA"
+
     def _date_named(self, source_path: str, metadata: dict) -> str:
         """How a line names the post's date: Date, as its own line; the date in its file's
         name or its folders' names (FILENAME_METADATA, PATH_METADATA); "" for a date the
@@ -1909,7 +1926,7 @@ class StrictChecks:
         # DATED_BY_FILE is the reader's own mark (_check_required), not a key of the file
         present = frozenset(metadata)
         # a key an address setting uses ({series} of ARTICLE_URL) is read, by Pelican
-        read = {DATED_BY_FILE, DATE_FROM, *address_keys_once(self.build_settings)}
+        read = {DATED_BY_FILE, DATE_FROM, STATUS_FROM, *address_keys_once(self.build_settings)}
         found = {
             key: said
             for key in metadata

@@ -47,6 +47,24 @@ DATE_SUBJECTS = {
 }
 
 
+# where a draft without a Status: line of its own is made one: a reader that knows (blogcore's)
+# sets STATUS_FROM to one of these keys, so that a line calling it a draft names what the
+# writer changes to publish it (its folder, a setting), not a Status: line it does not have
+STATUS_FROM = "engine_status_from"
+STATUS_SUBJECTS = {
+    "folder": "it is in a drafts folder",
+    "PATH_METADATA": "its folder's name gives it, by PATH_METADATA in pelicanconf.py",
+    "EXTRA_PATH_METADATA": 'EXTRA_PATH_METADATA in pelicanconf.py gives its path "status": "draft"',
+    "DEFAULT_METADATA": 'DEFAULT_METADATA in pelicanconf.py gives every file "status": "draft"',
+}
+
+
+def draft_subject(item: Any, own: str = "Status: draft") -> str:
+    """Why a draft is one, for a line calling it a draft: ``own`` (its own line, as its file
+    writes it) unless a folder or a setting made it one (STATUS_FROM)."""
+    return STATUS_SUBJECTS.get(str(getattr(item, STATUS_FROM, "")), own)
+
+
 def date_subject(item: Any) -> str:
     """What a line calls a post's date: its Date, or where Pelican took the date from."""
     return DATE_SUBJECTS.get(str(getattr(item, DATE_FROM, "")), DATE_SUBJECTS[""])

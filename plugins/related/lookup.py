@@ -35,7 +35,15 @@ class Entry:
     state: str = ""  # "" when published, else what it is: DRAFT, HIDDEN, scheduled(day)
 
 
-DRAFT = "a draft (Status: draft)"
+def draft(why: str) -> str:
+    """What a draft is, with what makes it one (``why``: "Status: draft", its own line as its
+    file writes it, or the folder or setting that made it one)."""
+    return f"a draft ({why})"
+
+
+DRAFT = draft("Status: draft")
+
+
 HIDDEN = "hidden (Status: hidden), so it shows no related posts"
 
 

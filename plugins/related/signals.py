@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pelican import signals
 
 from plugins.blogcore.frontmatter import split_wide
-from plugins.engine import build, compat, forks, phases, scheduled, settings_errors
+from plugins.engine import build, compat, forks, keysyntax, phases, scheduled, settings_errors
 
 from . import lookup, pins
 from .model import Doc, Weights
@@ -306,7 +306,11 @@ def _state_of(article) -> str:
     if article.status == "hidden":
         return lookup.HIDDEN
     if str(article.metadata.get("status", "")).strip().lower() == "draft":
-        return lookup.DRAFT
+        # its own line as its file writes it, or the folder or setting that made it one
+        syntax = keysyntax.syntax_of(keysyntax.as_written(article.source_path, article.metadata))
+        return lookup.draft(
+            scheduled.draft_subject(article, keysyntax.key_as_written("Status", syntax, "draft"))
+        )
     return lookup.scheduled(article.date.strftime("%Y-%m-%d"), scheduled.date_subject(article))
 
 
