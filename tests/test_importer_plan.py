@@ -1916,3 +1916,23 @@ def test_a_player_no_link_can_be_made_of_is_named_at_its_line_of_the_file():
         "either); if you know the video, link to its page there"
     ]
     assert lines[lines.index("Thanks") - 2] == "And the hall:"
+
+
+@pytest.mark.parametrize("status", [model.PUBLISHED, model.DRAFT, "private"])
+def test_a_draft_written_under_the_next_free_name_is_not_said_to_redirect(status):
+    """A draft whose address the site's own file has is written as trip-2: it gets no
+    Redirect_from (it never had a public address), and its line said "the old address
+    redirects to the new one" all the same; a published post's does redirect."""
+    trip = _item("1", "trip", "Trip", old_urls=["http://old.example/trip/"])
+    trip.status = status
+    layout = plan.Layout(occupied={"posts/trip.md": "content/posts/trip.md"})
+    export = export_with(model.Export("wordpress", "http://old.example"), trip)
+    made = plan.make_plan(export, layout, None)
+    (said,) = [line for line in made.problems if "written as 'trip-2'" in line]
+    (post,) = [text for path, text in made.files.items() if path.endswith("trip-2.md")]
+    if status == model.PUBLISHED:
+        assert said.endswith("(the old address redirects to the new one)")
+        assert "Redirect_from: /trip/" in post
+    else:
+        assert said.endswith("(a draft, never at a public address: no redirect is needed)")
+        assert "Redirect_from" not in post

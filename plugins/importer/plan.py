@@ -778,7 +778,7 @@ def _slugs(
                     "replaces a page; to give the address to this one, move that file away "
                     "and import again)"
                     if kept
-                    else "(the old address redirects to the new one)"
+                    else _redirect_note(item)
                 )
             )
         taken[slug] = item.id
@@ -819,11 +819,18 @@ def _plain_slug(
         short = shorten(slug, SLUG_LENGTH)
         said.append(
             f"item {item.id} ({item.title!r}): slug {slug!r} is longer than "
-            f"{SLUG_LENGTH} characters: written as {short!r} (the old address redirects "
-            "to the new one)"
+            f"{SLUG_LENGTH} characters: written as {short!r} {_redirect_note(item)}"
         )
         slug = short
     return slug
+
+
+def _redirect_note(item: Item) -> str:
+    """What becomes of an item's old address once its slug changes: a published post's
+    redirects (its Redirect_from); a draft's, never public, gets none (``make_plan``)."""
+    if item.status != PUBLISHED or (item.date is None and item.kind != PAGE):
+        return "(a draft, never at a public address: no redirect is needed)"
+    return "(the old address redirects to the new one)"
 
 
 def _earlier_slug(text: str) -> str:
@@ -862,8 +869,8 @@ def _folded_noted(folded: list[tuple[Item, str, str]]) -> list[str]:
     (item, old, new), *others = folded
     if not others:
         return [
-            f"item {item.id} ({item.title!r}): slug {old!r} written as {new!r} (the old address "
-            "redirects to the new one)"
+            f"item {item.id} ({item.title!r}): slug {old!r} written as {new!r} "
+            + _redirect_note(item)
         ]
     return [
         f"{len(folded)} old slugs are not as this site spells a slug (e.g. {old!r} for "
