@@ -42,6 +42,16 @@ def rebuilt(serve: Serve, check) -> dict:
     return serve.wait_for_report(lambda r: r.get("status") is not None and check(r))
 
 
+def moved_by(serve: Serve, relpath: str, old: str, new: str) -> tuple[dict, dict]:
+    """Save ``old`` as ``new`` in content/``relpath``: the next build's report and its one
+    line that the file's page moved."""
+    serve.edit(relpath, old, new)
+    report = rebuilt(serve, moved_warnings)
+    (said,) = moved_warnings(report)
+    assert said["source"] == f"content/{relpath}"
+    return report, said
+
+
 def test_a_page_whose_address_changes_is_followed_and_one_whose_file_is_gone_says_so(serve):
     first = serve.wait_for_report(lambda r: "problems" in r)
     assert first["warnings"] == 0, first
@@ -49,10 +59,7 @@ def test_a_page_whose_address_changes_is_followed_and_one_whose_file_is_gone_say
 
     # the Slug changes: the old address sends the browser to the new one, and the build says
     # so (in the terminal and the overlay), with what a published post would need
-    serve.edit("posts/ranges.md", "Slug: ranges\n", "Slug: range-types\n")
-    report = rebuilt(serve, moved_warnings)
-    (said,) = moved_warnings(report)
-    assert said["source"] == "content/posts/ranges.md"
+    report, said = moved_by(serve, "posts/ranges.md", "Slug: ranges\n", "Slug: range-types\n")
     assert said["message"].startswith(
         "its page moved from /posts/ranges/ to /posts/range-types/ "
         "(its Slug changed from 'ranges' to 'range-types')"
@@ -368,10 +375,7 @@ def test_a_moved_rst_posts_advice_followed_literally_ends_the_line(serve):
     fields = ":date: 2024-03-01 09:00\n:category: Company\n:author: Ada Byrne\n"
     post.write_text(f"Lamps\n#####\n\n{fields}:slug: lamps\n\nOur lamps, in brief.\n")
     rebuilt(serve, lambda r: (serve.output / "posts" / "lamps" / "index.html").is_file())
-    serve.edit("posts/lamps.rst", ":slug: lamps\n", ":slug: desk-lamps\n")
-    report = rebuilt(serve, moved_warnings)
-    (said,) = moved_warnings(report)
-    assert said["source"] == "content/posts/lamps.rst"
+    report, said = moved_by(serve, "posts/lamps.rst", ":slug: lamps\n", ":slug: desk-lamps\n")
     assert said["message"].endswith(
         "add ':redirect_from: /posts/lamps/' to its fields (under its title)"
     )
