@@ -2189,6 +2189,10 @@ _BY_ADA = links.Known(
         ("/ada/en/2013/x.html", "x", _BY_ADA, "{author}/{lang}/{date:%Y}/{slug}.html"),
         ("/en/notes/x.html", "x", _POST, "en/{category}/{slug}.html"),  # no lang known: literal
         ("/x.html", "", _POST, None),
+        ("/blog/x/", "x", _POST, "blog/{slug}/"),  # an old ARTICLE_URL ending "/"
+        ("/2013/notes/x/", "x", _POST, "{date:%Y}/{category}/{slug}/"),
+        ("/x/", "x", _POST, "{slug}/"),
+        ("/blog/y/", "x", _POST, None),
     ],
 )
 def test_old_pattern(path, slug, known, pattern):

@@ -245,9 +245,13 @@ def test_development_build_names_links_to_nothing(build_site, caplog):
     caplog.set_level(logging.WARNING)
     site = build_site({"posts/abs.md": POST}, name="dev-abs")
     mine = [m for m in _lines(caplog, logging.WARNING) if m.startswith("dev-abs/posts/abs.md")]
+    # /pages/about/ is the page about.md's address under another folder: an old address
     assert mine == [
         "dev-abs/posts/abs.md: line 6: the link /pages/about/ points at nothing this site "
-        "publishes (did you mean /about/? " + links.HINT + ")"
+        "publishes: it looks like the old site's address of dev-abs/pages/about.md; set "
+        'REDIRECTS_OLD_PAGE_URLS = ("pages/{slug}/",) in pelicanconf.py (the old site\'s '
+        "addresses: docs/adopting.md, step 5), which gives every page a redirect from its old "
+        "address; or write {filename}/pages/about.md"
     ]
     assert (site.output / "images" / "lamp.svg").is_file()  # the lamp is there: no line
 
@@ -316,7 +320,9 @@ def test_a_link_is_named_at_its_own_line_not_one_that_starts_the_same(build_site
     )
     build_site({"posts/abs.md": post}, name="line-abs")
     mine = [m for m in _lines(caplog, logging.WARNING) if m.startswith("line-abs/posts/abs.md")]
-    assert [m.split(" points")[0] for m in mine] == [
+    # in the order of their lines (an old address's line is said after the others)
+    said = sorted(m.split(" points")[0] for m in mine)
+    assert sorted(said, key=lambda m: int(m.split(" line ")[1].partition(":")[0])) == [
         "line-abs/posts/abs.md: line 6: the link /pages/about/",
         "line-abs/posts/abs.md: line 8: the link /plan-x/",
         "line-abs/posts/abs.md: line 10: the link /plan",  # was line 8: /plan-x/ holds /plan
@@ -677,6 +683,38 @@ def test_a_few_links_to_old_addresses_say_each_which_post(build_site, caplog):
         ".html\",) in pelicanconf.py (the old site's addresses: docs/adopting.md, step 5), "
         "which gives every post a redirect from its old address; or write "
         "{filename}/collection/qiushi-1.md#top"
+    ]
+
+
+def test_links_to_old_addresses_ending_in_a_slash_are_one_line(build_site, caplog):
+    # an adopted blog's old ARTICLE_URL was blog/{slug}/: /blog/qiushi-1/ is the post now at
+    # /posts/qiushi-1/; its "did you mean" mended the link but left the old address a 404
+    files = {f"collection/qiushi-{n}.md": OLD_POST.format(n=n) for n in range(1, 4)}
+    files |= _linking_posts(3, "/blog/qiushi-{k}/")
+    lines = _link_lines(build_site, caplog, files, "old-slash")
+    assert len(lines) == 1
+    assert lines[0].startswith("6 links in 3 files point at nothing this site publishes")
+    assert lines[0].endswith(
+        'set REDIRECTS_OLD_ARTICLE_URLS = ("blog/{slug}/",) in pelicanconf.py (the old '
+        "site's addresses: docs/adopting.md, step 5), which gives every post a redirect from "
+        "its old address"
+    )
+    # followed as written: the old address is a page that sends readers on, and links work
+    settings = _settings_in(lines[0])
+    assert settings == {"REDIRECTS_OLD_ARTICLE_URLS": ("blog/{slug}/",)}
+    caplog.clear()
+    site = build_site(files, name="old-slash-2", **settings)
+    assert not [m for m in _lines(caplog, logging.WARNING) if "link" in m]
+    moved = site.soup("blog/qiushi-1/").select_one('link[rel="canonical"]')
+    assert moved["href"].endswith("/posts/qiushi-1/")
+
+
+def test_a_link_ending_in_a_slash_to_no_slug_here_keeps_its_did_you_mean(build_site, caplog):
+    # a slip in this site's own address, not an old one: its last folder is no post's slug
+    files = _one_link_to("/posts/qiushi-l/", "collection/qiushi-1.md", OLD_POST.format(n=1))
+    assert _link_lines(build_site, caplog, files, "old-typo") == [
+        "old-typo/posts/p1.md: line 6: the link /posts/qiushi-l/ points at nothing this site "
+        "publishes (did you mean /posts/qiushi-1/? " + links.HINT + ")"
     ]
 
 

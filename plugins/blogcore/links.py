@@ -903,6 +903,14 @@ def _named_by_path(path: str | None, relative_dir: str, sources: Mapping[str, st
     return same[0] if len(same) == 1 else None
 
 
+def _named_by_slug(path: str, sources: Mapping[str, str]) -> str | None:
+    """The one post or page (its source within the content folder) whose slug is the last
+    folder of ``path`` (``/blog/x/``: the post slugged x); None when none or several are."""
+    slug = path.rstrip("/").rsplit("/", 1)[-1]
+    same = [source for source, known in sources.items() if slug and known == slug]
+    return same[0] if len(same) == 1 else None
+
+
 def _source_name(source: str) -> str:
     """A source's name as an old address gives it: its file's, or its folder's for an index."""
     stem = posixpath.splitext(posixpath.basename(source))[0]
@@ -1125,10 +1133,13 @@ def _nothing_there(
         hints = _hints(path, written, content_file, set(), published_under)
         line = f"the link {url} points at nothing this site publishes ({hints}{HINT})"
         return repeats.Said(line, kind=f"{UNPUBLISHED_FOLDER}{folder}")
-    # an old Pelican site's address ends .html ({slug}.html, {category}/{slug}.html); one
-    # ending "/" is as likely this site's own, which a "did you mean" below names
+    # an old Pelican site's address ends .html ({slug}.html, {category}/{slug}.html), or "/"
+    # (blog/{slug}/): one ending "/" only where its last folder is a post's or page's slug
+    # here, else it is as likely a slip in this site's own, which a "did you mean" names
     old = not unpublished and re.search(r"\.html?$", path, re.I)
     named = _named_by_path(path.lstrip("/"), "", sources) if old else None
+    if not unpublished and path.endswith("/") and not named:
+        named = _named_by_slug(path, sources)
     if named:
         shown_named = content_file("/" + named) or named
         return repeats.Said(
@@ -1275,10 +1286,14 @@ class OldLink:
 
 def old_pattern(path: str, slug: str, known: Known) -> str | None:
     """The old site's ARTICLE_URL (PAGE_URL) that gives ``known``, of slug ``slug``, the
-    address ``path`` (``/collection/x.html``: ``{category}/{slug}.html``), as the redirects
-    plugin formats REDIRECTS_OLD_*_URLS; None when the address's last name is not ``slug``."""
-    *folders, last = path.lstrip("/").split("/")
-    stem, dot, ending = last.rpartition(".")
+    address ``path`` (``/collection/x.html``: ``{category}/{slug}.html``; ``/blog/x/``:
+    ``blog/{slug}/``), as the redirects plugin formats REDIRECTS_OLD_*_URLS; None when the
+    address's last name is not ``slug``."""
+    *folders, last = path.strip("/").split("/")
+    if path.endswith("/"):  # blog/{slug}/: the redirects plugin writes its index.html
+        stem, dot, ending = last, "", "/"
+    else:
+        stem, dot, ending = last.rpartition(".")
     if not slug or stem != slug:
         return None
     day = known.date
