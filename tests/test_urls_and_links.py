@@ -2439,6 +2439,34 @@ def test_a_verification_file_at_the_top_is_told_how_to_reach_the_root(build_site
     assert not site.exists(moved)
 
 
+def test_source_code_in_a_static_folder_no_post_links_is_named(build_site, caplog):
+    # an adopted blog's content/extra/ held C++ and Python sources its old STATIC_PATHS
+    # (["images"]) never published: here extra/ is a static folder, and they went out silently
+    files = {
+        "extra/flaggen.cpp": "int main() { return 0; }\n",
+        "extra/tools/sync.py": "print('sync')\n",
+        "extra/get.py": "print('get')\n",
+        "extra/notes.txt": "Plain text.\n",
+        "posts/get.md": _post("Get", "get", "2024-05-02", body="[script]({static}/extra/get.py)"),
+    }
+    caplog.set_level(logging.INFO)
+    site = build_site(files, name="code-static")
+    assert site.exists("extra/flaggen.cpp") and site.exists("extra/get.py")  # still published
+    assert [m for m in caplog.messages if "source code" in m] == [
+        "code-static/extra/flaggen.cpp, code-static/extra/tools/sync.py: source code or private "
+        "files in a static folder, published (at /extra/flaggen.cpp) though no post or "
+        "page links them: an old site whose STATIC_PATHS left the folder out kept them "
+        "unpublished; if they are not for readers, move them out of code-static/; a file to "
+        "download is linked from a post as {static}/extra/flaggen.cpp"
+    ]
+    # followed as written: moved out of the content folder, they are not published, no line
+    del files["extra/flaggen.cpp"], files["extra/tools/sync.py"]
+    caplog.clear()
+    site = build_site(files, name="code-static-2")
+    assert not site.exists("extra/flaggen.cpp") and site.exists("extra/get.py")
+    assert not [m for m in caplog.messages if "source code" in m]
+
+
 def test_a_readme_in_a_static_folder_is_a_note_not_published(build_site, caplog):
     # an adopted blog's content/extra/README was published at /extra/README, though the one at
     # the top of content/ is a note to editors, never published (docs/adopting.md)

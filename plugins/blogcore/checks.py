@@ -517,6 +517,47 @@ def readmes_message(files: list[str], content: str) -> str:
     )
 
 
+# endings of source code and of private files: in a static folder with no link to them, most
+# likely an old site's files that its STATIC_PATHS kept unpublished (an adopted blog's
+# extra/*.cpp, *.py), now out to anyone who guesses their address
+PRIVATE_LOOKING = (
+    *(".py", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".java", ".go", ".rs", ".rb"),
+    *(".php", ".pl", ".sh", ".bash", ".ps1", ".bat", ".env", ".pem", ".sqlite", ".db"),
+)
+
+
+def private_looking_statics(generators: list, settings: dict[str, Any]) -> list[Any]:
+    """Source code and private-looking files (PRIVATE_LOOKING) of static folders that no
+    published item links and EXTRA_PATH_METADATA does not place: published, maybe unmeant."""
+    placed = set(settings.get("EXTRA_PATH_METADATA") or {})
+    statics = [
+        s
+        for g in generators
+        for s in getattr(g, "staticfiles", None) or []
+        if s.source_path.lower().endswith(PRIVATE_LOOKING)
+        and s.get_relative_source_path().replace(os.sep, "/") not in placed
+    ]
+    if not statics:  # nearly every site
+        return []
+    return _not_linked_from_published(generators, statics, _side_files(generators, settings)[1])
+
+
+def private_looking_message(files: list[tuple[str, str]], content: str) -> str:
+    """The note, one a build, for ``private_looking_statics`` (``files``: (path in the content
+    folder, its address) each): a writer learns they are out, and how to keep them in."""
+    shown_files = ", ".join(f"{content}/{f}" for f, _ in files[:3])
+    more = f" and {len(files) - 3} more" if len(files) > 3 else ""
+    one = len(files) == 1
+    them, they = ("it", "it is") if one else ("them", "they are")
+    return (
+        f"{shown_files}{more}: source code or private {'file' if one else 'files'} in a "
+        f"static folder, published (at /{files[0][1]}) though no post or page links {them}: "
+        f"an old site whose STATIC_PATHS left the folder out kept {them} unpublished; if "
+        f"{they} not for readers, move {them} out of {content}/; a file to download is linked "
+        f"from a post as {{static}}/{files[0][0]}"
+    )
+
+
 def draft_key_paths(generators: list) -> set[str]:
     """The content paths drafts' keys name (a draft's or a future post's Cover:): withheld
     with the draft on purpose in a build that writes no drafts, never an unpublished file."""

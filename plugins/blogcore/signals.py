@@ -1240,6 +1240,11 @@ def on_sources_known(generators) -> None:
     # a file a {static} link finds outside the content folder: Pelican would write it outside
     # the output folder (output/../notes.md); the link's own line names it
     _unpublish(generators, {id(s): s for s in checks.outside_statics(generators)})
+    # an old site's extra/*.cpp that its STATIC_PATHS never published: out now, so named
+    private = checks.private_looking_statics(generators, settings)
+    if private:
+        held = sorted((s.get_relative_source_path().replace(os.sep, "/"), s.url) for s in private)
+        logger.info("%s", checks.private_looking_message(held, shown(settings, settings["PATH"])))
     named = getattr(build.current(settings).state(__package__), "links_named", None)
     linked = build.current(settings).state(__package__).linked_unpublished = set()
     for warn_only, line, value, unpublished in checks.link_problems(generators, settings):
