@@ -972,8 +972,9 @@ class StrictChecks:
     _source: tuple[str, str] | None = None
     _relative: tuple[str, str] | None = None
     # what Pelican adds to the keys of the file being read (_added), worked out once a file,
-    # and whether its date is its path's (FILENAME_METADATA, PATH_METADATA)
-    _added_for: tuple[str, dict, bool] | None = None
+    # whether its date is its path's (FILENAME_METADATA, PATH_METADATA), and which setting
+    # gave its Status
+    _added_for: tuple[str, dict, bool, str] | None = None
 
     @property
     def syntax(self) -> str:
@@ -1666,29 +1667,29 @@ class StrictChecks:
             self._added_for = (source_path, *self._added(source_path))
         return {**self._added_for[1], **metadata}
 
-    def _added(self, source_path: str) -> tuple[dict, bool]:
+    def _added(self, source_path: str) -> tuple[dict, bool, str]:
         """What Pelican adds to a file's own keys: DEFAULT_METADATA, DEFAULT_DATE (its file's
         time for 'fs'), EXTRA_PATH_METADATA, then FILENAME_METADATA's and PATH_METADATA's
         groups (a Lang from trans.fr.md makes it a translation, a {kind} from its folder fills
         the address, a date from 2099-01-01-news.md holds it back); a date among them read as
         Pelican's date processor reads it (readers.py METADATA_PROCESSORS); and whether that
-        date is the path's."""
+        date is the path's; and the setting that gave its Status, "" for none."""
         relpath = self._relpath(source_path)
         try:  # a dict, or pairs, as Pelican's default_metadata takes it
             defaults = dict(self.settings.get("DEFAULT_METADATA") or {})
         except (TypeError, ValueError):
             defaults = {}  # not Pelican's to read either: not this post's mistake
         by_path = parse_path_metadata(source_path=relpath, settings=self.settings)
-        added = {
-            **defaults,
-            **self._default_date(),
-            **path_metadata(full_path=source_path, source_path=relpath, settings=self.settings),
-            **by_path,
-        }
+        extra = path_metadata(full_path=source_path, source_path=relpath, settings=self.settings)
+        added = {**defaults, **self._default_date(), **extra, **by_path}
+        # the last of them to give a Status wins, as in the dict above
+        layers = (("PATH_METADATA", by_path), ("EXTRA_PATH_METADATA", extra))
+        status_by = next((name for name, keys in layers if "status" in keys), "")
+        status_by = status_by or ("DEFAULT_METADATA" if "status" in defaults else "")
         if isinstance(added.get("date"), str):
             with contextlib.suppress(ValueError, OverflowError):  # Pelican stops on it itself
                 added["date"] = get_date(added["date"].replace("_", " "))
-        return added, "date" in by_path
+        return added, "date" in by_path, status_by
 
     def _date_given(self, source_path: str, metadata: dict) -> datetime.datetime | None:
         """The post's date as Pelican gives it: its Date: line, else its file's or folders'
@@ -1703,13 +1704,10 @@ class StrictChecks:
         DEFAULT_METADATA; "" for its own line, or no draft."""
         if "status" in metadata or not self._draft(source_path, metadata):
             return ""
-        relpath = self._relpath(source_path)
-        if in_drafts_folder(relpath):
+        if in_drafts_folder(self._relpath(source_path)):
             return "folder"
-        if "status" in parse_path_metadata(source_path=relpath, settings=self.settings):
-            return "PATH_METADATA"
-        extra = path_metadata(full_path=source_path, source_path=relpath, settings=self.settings)
-        return "EXTRA_PATH_METADATA" if "status" in extra else "DEFAULT_METADATA"
+        self._given(source_path, metadata)  # worked out once a file (_added)
+        return self._added_for[3] or "DEFAULT_METADATA"
 
     def _date_named(self, source_path: str, metadata: dict) -> str:
         """How a line names the post's date: Date, as its own line; the date in its file's
